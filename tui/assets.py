@@ -1,0 +1,19 @@
+"""Locate the shipped assets (sample articles, model weights, word lists)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def assets_dir() -> Path:
+    """Return the assets folder: inside the installed package, else the checkout's top-level one."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "_assets"
+    if packaged.is_dir():
+        return packaged
+    return here.parent / "assets"
+
+
+def asset(*parts: str) -> Path:
+    """Path of one asset, e.g. asset("models", "ner.json.gz")."""
+    return assets_dir().joinpath(*parts)

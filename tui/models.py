@@ -1,0 +1,58 @@
+"""The article record shared by importers, the store and the CLI (plain data, no behaviour)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Article:
+    """One stored (or about to be stored) article.
+
+    `body` is the paragraphs joined by a blank line; every character span the engine
+    returns points into this exact string.
+    """
+
+    title: str
+    body: str
+    source: str = ""
+    byline: str = ""
+    published: str | None = None  # ISO date "YYYY-MM-DD", or None when unknown
+    tags: list[str] = field(default_factory=list)
+    url: str | None = None
+    id: int | None = None
+    added_at: str | None = None
+    read: bool = False
+    starred: bool = False
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [p for p in self.body.split("\n\n") if p.strip()]
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.title, self.body)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def content_hash(title: str, body: str) -> str:
+    """Hash of the normalised text, so the same article imported twice is recognised."""
+    norm = re.sub(r"\s+", " ", (body or title or "")).strip().casefold()
+    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class ArticleRow:
+    """What the library list needs: everything but the body."""
+
+    id: int
+    title: str
+    source: str
+    published: str | None
+    read: bool
+    starred: bool
+    words: int = 0
