@@ -1,0 +1,114 @@
+"""The `newsreader` command. Parses arguments and calls the store, importers and engine (same engine as the TUI).
+
+Exit codes: 0 ok, 1 failure, 2 usage. Errors are one line on stderr; `--debug` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from tui import __version__
+
+PROG = "newsreader"
+
+
+class CliError(Exception):
+    """A failure to report in one line (exit code 1)."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=PROG, description="Read news in the terminal: entities highlighted, summary and key quotes beside it.")
+    p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    p.add_argument("--db", metavar="PATH", help="library file (default: $NEWSREADER_DB or the user data folder)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    a = sub.add_parser("add", help="import files, folders, feeds or stdin ('-')")
+    a.add_argument("paths", nargs="+", metavar="PATH")
+    a.add_argument("--dry-run", action="store_true", help="parse only, store nothing")
+    a.add_argument("--json", action="store_true", help="one JSON object per article")
+
+    ls = sub.add_parser("list", help="list the library, newest first")
+    ls.add_argument("--search", "-s", metavar="Q", default="", help="full-text search (ranked)")
+    ls.add_argument("--entity", metavar="NAME", default="", help="only articles that mention this entity")
+    ls.add_argument("--limit", type=int, default=0, help="at most N rows")
+    ls.add_argument("--json", action="store_true")
+
+    sh = sub.add_parser("show", help="print one article")
+    sh.add_argument("id", type=int)
+    sh.add_argument("--json", action="store_true")
+
+    rm = sub.add_parser("remove", help="delete one article")
+    rm.add_argument("id", type=int)
+
+    ex = sub.add_parser("export", help="write the whole library to stdout")
+    ex.add_argument("--format", choices=["md", "json"], default="md")
+
+    sub.add_parser("doctor", help="library path, counts, NLP backends and clipboard methods")
+
+    an = sub.add_parser("analyze", help="analyse every article not yet analysed (uses all cores)")
+    an.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+
+    for name, what in (("summary", "extractive summary"), ("entities", "named entities"), ("quotes", "key quotes with speakers")):
+        c = sub.add_parser(name, help=f"{what} of a stored article (ID) or a file (PATH)")
+        c.add_argument("target", nargs="?", metavar="ID|PATH")
+        c.add_argument("--batch", metavar="FILE.jsonl", help='JSONL lines {"id","text"[,"title"][,"budget_sentences"]}')
+        c.add_argument("--format", choices=["text", "md", "json"], default="text")
+        if name == "summary":
+            c.add_argument("--method", default="news", help="news (default), lead, lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson, reduction")
+            c.add_argument("--sentences", "-n", type=int, help="number of sentences")
+            c.add_argument("--ratio", type=float, help="fraction of the article's sentences (0-1)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _run_tui(args)
+        from tui import commands
+
+        return getattr(commands, "cmd_" + args.command)(args)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (e.g. `| head`); not an error worth a message.
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
+    except Exception as exc:  # every failure is one line unless --debug
+        if args.debug:
+            raise
+        print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
+        return 1
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    msg = text[0] if text else type(exc).__name__
+    from tui.store import StoreError
+
+    return msg if isinstance(exc, (CliError, StoreError, OSError)) else f"{type(exc).__name__}: {msg}"
+
+
+def _run_tui(args) -> int:
+    from tui.commands import open_library
+
+    lib = open_library(args)
+    lib_path = lib.path
+    lib.close()
+    from tui.app import run
+
+    return run(Path(lib_path)) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,224 @@
+"""What each `newsreader` subcommand does. Output text is cleaned of control characters before printing."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from tui.cli import CliError
+from tui.textsafe import clean
+
+
+def out(text: str = "") -> None:
+    sys.stdout.write(clean(text) + "\n")
+
+
+def out_json(obj) -> None:
+    # json.dumps escapes every control character, so JSON output is terminal-safe as it is.
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+def open_library(args, *, seed_new: bool = True):
+    """Open (creating and seeding on first use) the library chosen by --db / NEWSREADER_DB / the default."""
+    from tui.store import Library, default_db_path
+
+    explicit = args.db or None
+    path = Path(explicit).expanduser() if explicit else default_db_path()
+    lib = Library(path, create_dirs=not explicit)
+    if lib.created and seed_new:
+        from tui.seed import seed
+
+        seed(lib)
+    return lib
+
+
+# -- add ---------------------------------------------------------------------------------------
+
+def cmd_add(args) -> int:
+    from tui.importers import import_paths
+
+    items = list(import_paths(args.paths))
+    lib = None if args.dry_run else open_library(args)
+    failed = 0
+    good = [it for it in items if it.article is not None]
+    stored = iter(lib.add_many([it.article for it in good]) if lib else [])
+    for it in items:
+        a = it.article
+        if a is None:
+            failed += 1
+            status, ident = "error", None
+        elif lib is None:
+            status, ident = "parsed", None
+        else:
+            status, ident = next(stored)
+        if args.json:
+            rec = {"title": a.title if a else None, "source": a.source if a else None, "byline": a.byline if a else None,
+                   "published": a.published if a else None, "tags": a.tags if a else [], "url": a.url if a else None,
+                   "body": a.body if a else None, "status": status, "error": it.error, "origin": it.origin}
+            if lib is not None:
+                rec["id"] = ident
+            out_json(rec)
+        elif status == "error":
+            print(f"skipped {clean(it.origin)}: {clean(it.error or 'unreadable')}", file=sys.stderr)
+        elif status == "duplicate":
+            out(f"duplicate  #{ident}  {a.title}  ({it.origin})")
+        else:
+            label = "parsed" if lib is None else f"added      #{ident}"
+            out(f"{label}  {a.title}  [{a.source or 'no source'}, {a.published or 'undated'}]")
+    if not args.json:
+        added = sum(1 for it in items if it.article) if lib is None else None
+        print(_add_summary(items, lib, added), file=sys.stderr)
+    if lib:
+        lib.close()
+    return 1 if failed and not good else 0
+
+
+def _add_summary(items, lib, parsed) -> str:
+    errors = sum(1 for it in items if it.article is None)
+    ok = len(items) - errors
+    verb = "parsed" if lib is None else "imported"
+    return f"{verb} {ok} article(s), {errors} skipped"
+
+
+# -- list / show / remove / export ----------------------------------------------------------------
+
+def cmd_list(args) -> int:
+    lib = open_library(args)
+    limit = args.limit if args.limit > 0 else 1_000_000_000
+    rows, offset = [], 0
+    while len(rows) < limit:
+        page = lib.rows(offset, min(500, limit - len(rows)), search=args.search, entity=args.entity)
+        if not page:
+            break
+        for r in page:
+            if args.json:
+                out_json({"id": r.id, "title": r.title, "source": r.source, "published": r.published,
+                          "read": r.read, "starred": r.starred, "words": r.words})
+            else:
+                marks = ("*" if r.starred else " ") + (" " if r.read else "•")
+                out(f"{r.id:>6} {marks} {r.published or '----------':10}  {r.source[:16]:16}  {r.title}")
+        rows += page
+        offset += len(page)
+    if not args.json and not rows:
+        print("no articles" + (f" match {args.search!r}" if args.search else ""), file=sys.stderr)
+    lib.close()
+    return 0
+
+
+def _article_dict(a) -> dict:
+    return {"id": a.id, "title": a.title, "source": a.source, "byline": a.byline, "published": a.published,
+            "tags": a.tags, "url": a.url, "added_at": a.added_at, "read": a.read, "starred": a.starred, "body": a.body}
+
+
+def _get(lib, ident: int):
+    a = lib.get(ident)
+    if a is None:
+        raise CliError(f"no article with id {ident}")
+    return a
+
+
+def cmd_show(args) -> int:
+    lib = open_library(args)
+    a = _get(lib, args.id)
+    if args.json:
+        out_json(_article_dict(a))
+    else:
+        out(a.title)
+        meta = " · ".join(x for x in (a.source, a.byline, a.published or "", ", ".join(a.tags)) if x)
+        if meta:
+            out(meta)
+        out()
+        out(a.body)
+    lib.close()
+    return 0
+
+
+def cmd_remove(args) -> int:
+    lib = open_library(args)
+    a = _get(lib, args.id)
+    lib.remove(args.id)
+    out(f"removed #{args.id}  {a.title}")
+    lib.close()
+    return 0
+
+
+def cmd_export(args) -> int:
+    lib = open_library(args)
+    for a in lib.iter_articles():
+        if args.format == "json":
+            out_json(_article_dict(a))
+        else:
+            out(f"# {a.title}\n")
+            meta = [f"- {k}: {v}" for k, v in (("source", a.source), ("byline", a.byline), ("published", a.published),
+                                               ("tags", ", ".join(a.tags)), ("url", a.url)) if v]
+            if meta:
+                out("\n".join(meta) + "\n")
+            out(a.body + "\n")
+    lib.close()
+    return 0
+
+
+def cmd_doctor(args) -> int:
+    from tui import __version__, doctor
+
+    lib = open_library(args)
+    out(f"newsreader {__version__}")
+    out(f"library:   {lib.path}  ({lib.count()} articles, integrity {lib.check()})")
+    lib.close()
+    for line in doctor.report_lines():
+        out(line)
+    return 0
+
+
+def cmd_analyze(args) -> int:
+    from tui.background import analyse_library
+
+    lib = open_library(args)
+    path = lib.path
+    lib.close()
+    done = analyse_library(path, jobs=args.jobs or None, progress=True)
+    print(f"analysed {done} article(s)", file=sys.stderr)
+    return 0
+
+
+# -- engine commands -----------------------------------------------------------------------------
+
+def cmd_summary(args) -> int:
+    return _engine_command(args, "summary")
+
+
+def cmd_entities(args) -> int:
+    return _engine_command(args, "entities")
+
+
+def cmd_quotes(args) -> int:
+    return _engine_command(args, "quotes")
+
+
+def _engine_command(args, what: str) -> int:
+    from tui import report
+
+    if args.batch:
+        return report.run_batch(args, what)
+    if not args.target:
+        raise CliError(f"{what} needs an article ID, a file PATH, or --batch FILE.jsonl")
+    title, text = _load_target(args)
+    report.print_single(args, what, title, text)
+    return 0
+
+
+def _load_target(args) -> tuple[str, str]:
+    target = args.target
+    if target.isdigit() and not Path(target).exists():
+        lib = open_library(args)
+        a = _get(lib, int(target))
+        lib.close()
+        return a.title, a.body
+    from tui.importers import import_paths
+
+    for item in import_paths([target]):
+        if item.article is None:
+            raise CliError(f"{target}: {item.error}")
+        return item.article.title, item.article.body
+    raise CliError(f"{target}: nothing to read")

@@ -1,0 +1,113 @@
+"""Format engine results for the CLI: text, Markdown or JSON, single articles or JSONL batches."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from tui.textsafe import clean
+
+
+def _summary(text: str, title: str | None, args, budget: int | None = None):
+    from tui.engine.summarize import summarize
+
+    n = budget or getattr(args, "sentences", None)
+    return summarize(text, method=getattr(args, "method", "news"), sentences=n,
+                     ratio=None if n else getattr(args, "ratio", None), title=title)
+
+
+def _entities(text: str):
+    from tui.engine.entities import extract_entities
+
+    return extract_entities(text)
+
+
+def _quotes(text: str):
+    from tui.engine.quotes import extract_quotes
+
+    return extract_quotes(text, _entities(text))
+
+
+def compute(what: str, text: str, title: str | None, args, budget: int | None = None) -> dict:
+    """The JSON record of one article for `what` (summary / entities / quotes)."""
+    if what == "summary":
+        s = _summary(text, title, args, budget)
+        rec = {"method": s.method, "summary": s.text(),
+               "sentences": [{"text": x.text, "start": x.start, "end": x.end, "score": round(x.score, 4)} for x in s.sentences]}
+        if s.limited:
+            rec["limited"] = s.limited
+        return rec
+    if what == "entities":
+        return {"entities": [{"start": e.start, "end": e.end, "label": e.label, "text": e.text, "canonical": e.canonical}
+                             for e in _entities(text)]}
+    return {"quotes": [{"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,
+                        "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "score": round(q.score, 4)}
+                       for q in _quotes(text)]}
+
+
+def run_batch(args, what: str) -> int:
+    """One JSON line out per JSONL line in; a bad line gets an error line and the batch goes on."""
+    failures = 0
+    with (sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")) as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            ident = None
+            try:
+                rec = json.loads(line)
+                ident = rec.get("id", n)
+                text = rec["text"]
+                if not isinstance(text, str):
+                    raise ValueError("'text' must be a string")
+                result = {"id": ident, **compute(what, text, rec.get("title"), args, rec.get("budget_sentences"))}
+            except Exception as exc:  # one bad line must not stop the batch
+                failures += 1
+                result = {"id": ident if ident is not None else n, "error": f"{type(exc).__name__}: {exc}"}
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    return 1 if failures else 0
+
+
+def print_single(args, what: str, title: str, text: str) -> None:
+    rec = compute(what, text, title, args)
+    fmt = args.format
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"title": title, **rec}, ensure_ascii=False) + "\n")
+        return
+    lines: list[str] = []
+    if what == "summary":
+        head = f"Summary of “{title}” ({rec['method']}, {len(rec['sentences'])} sentences)"
+        lines.append(f"## {head}\n" if fmt == "md" else head)
+        for i, s in enumerate(rec["sentences"], 1):
+            lines.append(f"{i}. {s['text']}")
+        if rec.get("limited"):
+            lines.append(f"({rec['limited']})")
+    elif what == "entities":
+
+        if fmt == "md":
+            lines.append(f"## Entities in “{title}”\n")
+        for label, items in group_entities_as_rows(rec["entities"]):
+            lines.append(f"{label}:" if fmt == "text" else f"**{label}**")
+            for name, count in items:
+                lines.append(f"  {name} ({count})" if fmt == "text" else f"- {name} ({count})")
+    else:
+        if fmt == "md":
+            lines.append(f"## Key quotes in “{title}”\n")
+        for q in rec["quotes"]:
+            who = q["speaker"] or "unattributed"
+            lines.append(f"“{q['text']}” — {who}" if fmt == "text" else f"> “{q['text']}”\n> — {who}\n")
+        if not rec["quotes"]:
+            lines.append("no quotes found")
+    sys.stdout.write(clean("\n".join(lines)) + "\n")
+
+
+def group_entities_as_rows(entities: list[dict]) -> list[tuple[str, list[tuple[str, int]]]]:
+    """[(label, [(canonical, count), ...]), ...], labels in a fixed order, names by count."""
+    order = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "DATE", "TIME", "MONEY", "PERCENT",
+             "QUANTITY", "CARDINAL", "MISC"]
+    groups: dict[str, dict[str, int]] = {}
+    for e in entities:
+        name = e.get("canonical") or e["text"]
+        groups.setdefault(e["label"], {}).setdefault(name, 0)
+        groups[e["label"]][name] += 1
+    labels = sorted(groups, key=lambda x: order.index(x) if x in order else len(order))
+    return [(lb, sorted(groups[lb].items(), key=lambda kv: (-kv[1], kv[0]))) for lb in labels]

@@ -1,0 +1,20 @@
+"""First run: fill a new library with the sample articles we ship in assets/articles."""
+
+from __future__ import annotations
+
+import os
+
+from tui.assets import asset
+
+
+def seed(lib) -> int:
+    """Import the shipped sample articles into `lib`; returns how many were added."""
+    if os.environ.get("NEWSREADER_NO_SEED"):
+        return 0
+    from tui.importers import import_paths
+
+    folder = asset("articles")
+    if not folder.is_dir():
+        return 0
+    articles = [item.article for item in import_paths([str(folder)]) if item.article is not None]
+    return sum(1 for status, _ in lib.add_many(articles) if status == "added")

@@ -1,0 +1,295 @@
+"""The Library class: open/migrate the SQLite file, store articles, list, search, cache analysis."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from tui.models import Article, ArticleRow, content_hash
+from tui.store.schema import MIGRATIONS, SCHEMA_VERSION
+from tui.store.query import fts_query
+
+BUSY_TIMEOUT_MS = 10_000
+_ROW_COLUMNS = "a.id, a.title, a.source, a.published, a.read, a.starred, a.words"
+
+
+class StoreError(Exception):
+    """A library problem worth one clear line to the user (corrupt, locked, read-only ...)."""
+
+
+def default_db_path() -> Path:
+    """`NEWSREADER_DB` if set, else `library.db` in the user's data directory."""
+    env = os.environ.get("NEWSREADER_DB")
+    if env:
+        return Path(env).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path("newsreader", appauthor=False) / "library.db"
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _row(r: tuple) -> ArticleRow:
+    return ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6])
+
+
+class Library:
+    """One library file. Cheap to open; never loads the whole library into memory."""
+
+    def __init__(self, path: str | os.PathLike, *, create_dirs: bool = False, readonly: bool = False):
+        self.path = Path(path)
+        self.created = False
+        if self.path.is_dir():
+            raise StoreError(f"{self.path} is a directory, not a library file")
+        if not self.path.parent.exists():
+            if not create_dirs:
+                raise StoreError(f"folder {self.path.parent} does not exist")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create folder {self.path.parent}: {exc.strerror or exc}") from None
+        self.created = not self.path.exists() or self.path.stat().st_size == 0
+        try:
+            uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}"
+            self.db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                                      check_same_thread=False)
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            if not readonly:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                self.db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+
+    # -- set-up -------------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer newsreader (schema {version}); please upgrade")
+        if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            raise StoreError(f"{self.path} is an SQLite file but not a newsreader library")
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                for statement in _statements(MIGRATIONS[number]):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Library":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (so nothing is ever half-written)."""
+        for attempt in range(50):
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+                break
+            except sqlite3.OperationalError as exc:
+                # busy_timeout covers most waits; this loop covers writers that hold the lock longer.
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                time.sleep(0.1)
+        else:
+            raise StoreError(f"{self.path} is locked by another program; try again")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def add(self, article: Article) -> tuple[str, int]:
+        """Store one article; returns ("added", id) or ("duplicate", existing id)."""
+        return self.add_many([article])[0]
+
+    def add_many(self, articles: Iterable[Article], chunk: int = 500) -> list[tuple[str, int]]:
+        """Store articles in chunks of whole transactions; duplicates (same content) are not re-added."""
+        results: list[tuple[str, int]] = []
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= chunk:
+                results += self._insert(batch)
+                batch = []
+        if batch:
+            results += self._insert(batch)
+        return results
+
+    def _insert(self, batch: list[Article]) -> list[tuple[str, int]]:
+        out = []
+        now = _now()
+        try:
+            with self.transaction() as db:
+                for a in batch:
+                    digest = content_hash(a.title, a.body)
+                    cur = db.execute(
+                        "INSERT INTO articles (title, source, byline, published, tags, url, body, words, hash,"
+                        " added_at, sort_key) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(hash) DO NOTHING",
+                        (a.title or "(untitled)", a.source or "", a.byline or "", a.published,
+                         json.dumps(list(a.tags or [])), a.url, a.body, len(a.body.split()), digest, now,
+                         a.published or now[:10]),
+                    )
+                    if cur.rowcount:
+                        out.append(("added", cur.lastrowid))
+                    else:
+                        existing = db.execute("SELECT id FROM articles WHERE hash = ?", (digest,)).fetchone()
+                        out.append(("duplicate", existing[0]))
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+        return out
+
+    def remove(self, article_id: int) -> bool:
+        with self.transaction() as db:
+            return db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE articles SET read = ? WHERE id = ?", (int(read), article_id))
+
+    def set_starred(self, article_id: int, starred: bool = True) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def count(self, search: str = "", entity: str = "") -> int:
+        sql, args = self._select("count(*)", search, entity)
+        return self.db.execute(sql, args).fetchone()[0]
+
+    def rows(self, offset: int = 0, limit: int = 100, search: str = "", entity: str = "") -> list[ArticleRow]:
+        """One page of the list, newest first (or best match first when searching). Never reads bodies."""
+        sql, args = self._select(_ROW_COLUMNS, search, entity)
+        sql += " ORDER BY bm25(articles_fts, 8.0, 1.0), a.sort_key DESC, a.id DESC" if search else " ORDER BY a.sort_key DESC, a.id DESC"
+        return [_row(r) for r in self.db.execute(sql + " LIMIT ? OFFSET ?", (*args, limit, offset))]
+
+    def ids(self, search: str = "", entity: str = "") -> list[int]:
+        """All matching ids in list order (ints only: ~8 bytes each even for 100k articles)."""
+        sql, args = self._select("a.id", search, entity)
+        sql += " ORDER BY bm25(articles_fts, 8.0, 1.0), a.sort_key DESC, a.id DESC" if search else " ORDER BY a.sort_key DESC, a.id DESC"
+        return [r[0] for r in self.db.execute(sql, args)]
+
+    def rows_by_id(self, ids: list[int]) -> list[ArticleRow]:
+        """Rows for the given ids, in the given order."""
+        if not ids:
+            return []
+        marks = ",".join("?" * len(ids))
+        found = {r[0]: _row(r) for r in self.db.execute(f"SELECT {_ROW_COLUMNS} FROM articles a WHERE a.id IN ({marks})", ids)}
+        return [found[i] for i in ids if i in found]
+
+    def _select(self, columns: str, search: str, entity: str) -> tuple[str, list]:
+        args: list = []
+        where: list[str] = []
+        if search and (match := fts_query(search)):
+            sql = (f"SELECT {columns} FROM articles_fts f JOIN articles a ON a.id = f.rowid")
+            where.append("articles_fts MATCH ?")
+            args.append(match)
+        else:
+            sql = f"SELECT {columns} FROM articles a"
+        if entity:
+            where.append("a.id IN (SELECT article_id FROM mentions WHERE name = ?)")
+            args.append(entity)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        return sql, args
+
+    def get(self, article_id: int) -> Article | None:
+        r = self.db.execute(
+            "SELECT id, title, source, byline, published, tags, url, body, added_at, read, starred"
+            " FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if r is None:
+            return None
+        return Article(id=r[0], title=r[1], source=r[2], byline=r[3], published=r[4], tags=json.loads(r[5]),
+                       url=r[6], body=r[7], added_at=r[8], read=bool(r[9]), starred=bool(r[10]))
+
+    def iter_articles(self, batch: int = 200) -> Iterator[Article]:
+        """Every article, oldest id first, a batch at a time (for export and background analysis)."""
+        last = 0
+        while True:
+            ids = [r[0] for r in self.db.execute(
+                "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch))]
+            if not ids:
+                return
+            for i in ids:
+                article = self.get(i)
+                if article is not None:
+                    yield article
+            last = ids[-1]
+
+    # -- analysis cache -----------------------------------------------------------------------
+
+    def get_analysis(self, article_id: int, key: str) -> str | None:
+        r = self.db.execute("SELECT data FROM analysis WHERE article_id = ? AND key = ?", (article_id, key)).fetchone()
+        return r[0] if r else None
+
+    def put_analysis(self, article_id: int, key: str, data: str,
+                     mentions: Iterable[tuple[str, str, int]] | None = None) -> None:
+        """Cache one analysis; `mentions` (label, name, count) feeds the filter-by-entity index."""
+        try:
+            with self.transaction() as db:
+                if db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+                    return  # deleted meanwhile
+                db.execute("INSERT OR REPLACE INTO analysis (article_id, key, data) VALUES (?,?,?)",
+                           (article_id, key, data))
+                if mentions is not None:
+                    db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+                    db.executemany("INSERT OR REPLACE INTO mentions (article_id, label, name, count) VALUES (?,?,?,?)",
+                                   [(article_id, label, name, n) for label, name, n in mentions])
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(_explain(exc, self.path)) from None
+
+    def unanalysed_ids(self, key: str) -> list[int]:
+        return [r[0] for r in self.db.execute(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM analysis WHERE key = ?) ORDER BY sort_key DESC",
+            (key,))]
+
+    def check(self) -> str:
+        """`PRAGMA integrity_check` result ("ok" when healthy)."""
+        return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration script on statement ends, keeping trigger bodies whole."""
+    out, buf = [], []
+    for line in script.strip().splitlines():
+        buf.append(line)
+        joined = "\n".join(buf).strip()
+        if joined.endswith(";") and sqlite3.complete_statement(joined):
+            out.append(joined)
+            buf = []
+    if "\n".join(buf).strip():
+        out.append("\n".join(buf).strip())
+    return out
+
+
+def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
+    msg = str(exc)
+    if "not a database" in msg or "malformed" in msg:
+        return f"{path} is not a valid newsreader library (corrupt or another kind of file); it was left untouched"
+    if "readonly" in msg or "read-only" in msg:
+        return f"{path} is read-only; cannot write to the library"
+    if "unable to open" in msg:
+        return f"cannot open {path} (check the folder exists and is writable)"
+    if "locked" in msg or "busy" in msg:
+        return f"{path} is locked by another program; try again"
+    if "full" in msg:
+        return f"disk full while writing {path}; nothing was lost, free some space and retry"
+    return f"library error ({path}): {msg}"
