@@ -1,0 +1,181 @@
+"""The `newsreader` command through its installed entry point: commands, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ARTICLE = """Economy Europe
+
+Lisbon approves harbour expansion
+
+Lisbon approves harbour expansion
+Source: Lusa
+  • Published March 3, 2026
+
+The Lisbon city council approved a €310 million expansion of the Alcântara container terminal on Tuesday, ending two years of argument over dredging in the Tagus estuary.
+
+"This is the largest investment in the port since the 1990s," said Mayor Rita Moniz, who had backed the plan since her election. Moniz said the work would begin in September.
+
+Environmental groups were less pleased. "The estuary is not a car park for ships," said Tiago Serra of the Tagus Watch coalition, which plans an appeal.
+
+Porto Gazette Staff
+
+The Porto Gazette publishes letters, opinions, and tips submissions as a public service. The content does not necessarily reflect the views of the Porto Gazette or its staff.
+"""
+
+
+def newsreader_cmd() -> list[str]:
+    exe = Path(sys.executable).parent / "newsreader"
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("newsreader")
+    return [found] if found else [sys.executable, "-m", "tui.cli"]
+
+
+def run(*args, stdin: str | None = None, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, **(env_extra or {}))
+    return subprocess.run(newsreader_cmd() + list(args), input=stdin, capture_output=True, text=True, env=env, timeout=120)
+
+
+@pytest.fixture
+def dump(tmp_path) -> Path:
+    p = tmp_path / "harbour.txt"
+    p.write_text(ARTICLE, encoding="utf-8")
+    return p
+
+
+def test_help_and_version_are_fast_and_light():
+    r = run("--help")
+    assert r.returncode == 0 and "usage: newsreader" in r.stdout
+    v = run("--version")
+    assert v.returncode == 0 and v.stdout.startswith("newsreader ")
+    # --help must not pull in the heavy libraries.
+    code = "import sys; from tui import cli\ntry: cli.main(['--help'])\nexcept SystemExit: pass\n" \
+           "print(sorted(m for m in ('nltk','sumy','textual') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_usage_errors_exit_2():
+    assert run("list", "--bogus").returncode == 2
+    assert run("show", "notanumber").returncode == 2
+
+
+def test_add_list_show_remove(lib_path, dump):
+    r = run("add", str(dump))
+    assert r.returncode == 0, r.stderr
+    assert "Lisbon approves harbour expansion" in r.stdout
+    again = run("add", str(dump))
+    assert "duplicate" in again.stdout
+
+    rows = [json.loads(line) for line in run("list", "--json").stdout.splitlines()]
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["title"] == "Lisbon approves harbour expansion" and row["source"] == "Lusa"
+    assert row["published"] == "2026-03-03"
+
+    shown = json.loads(run("show", str(row["id"]), "--json").stdout)
+    assert shown["byline"] == "Porto Gazette Staff"
+    assert "publishes letters" not in shown["body"]
+    assert shown["body"].startswith("The Lisbon city council approved")
+    assert shown["tags"]
+
+    assert run("list", "--search", "estuary").stdout.count("Lisbon") == 1
+    assert run("list", "--search", "zebra").stdout == ""
+
+    assert run("remove", str(row["id"])).returncode == 0
+    assert run("list", "--json").stdout == ""
+    gone = run("show", str(row["id"]))
+    assert gone.returncode == 1 and gone.stderr.count("\n") == 1 and "no article with id" in gone.stderr
+
+
+def test_add_dry_run_json_stores_nothing(lib_path, dump):
+    r = run("add", "--dry-run", "--json", str(dump))
+    rec = json.loads(r.stdout.splitlines()[0])
+    assert rec["status"] == "parsed" and rec["title"] == "Lisbon approves harbour expansion"
+    assert set(rec) >= {"title", "source", "byline", "published", "tags", "url", "body", "status", "error"}
+    assert not lib_path.exists() or run("list", "--json").stdout == ""
+
+
+def test_add_json_has_ids_and_bad_files_do_not_stop_the_batch(lib_path, dump, tmp_path):
+    bad = tmp_path / "photo.txt"
+    bad.write_bytes(bytes(range(256)) * 40)
+    r = run("add", "--json", str(bad), str(dump))
+    recs = [json.loads(x) for x in r.stdout.splitlines()]
+    statuses = sorted(x["status"] for x in recs)
+    assert statuses == ["added", "error"]
+    err = next(x for x in recs if x["status"] == "error")
+    assert err["error"] and "\n" not in err["error"]
+    assert next(x for x in recs if x["status"] == "added")["id"] >= 1
+
+
+def test_add_from_stdin(lib_path):
+    r = run("add", "-", stdin="Quiet week in parliament\n\nNothing much happened in the chamber this week, members said.\n")
+    assert r.returncode == 0, r.stderr
+    assert "Quiet week in parliament" in run("list").stdout
+
+
+def test_export_formats(lib_path, dump):
+    run("add", str(dump))
+    md = run("export", "--format", "md").stdout
+    assert md.startswith("# Lisbon approves harbour expansion")
+    js = [json.loads(x) for x in run("export", "--format", "json").stdout.splitlines()]
+    assert js[0]["source"] == "Lusa"
+
+
+def test_corrupt_library_is_one_line_exit_1(tmp_path):
+    bad = tmp_path / "lib.db"
+    bad.write_bytes(b"garbage" * 1000)
+    r = run("--db", str(bad), "list")
+    assert r.returncode == 1
+    assert r.stderr.count("\n") == 1 and "Traceback" not in r.stderr
+    assert bad.read_bytes() == b"garbage" * 1000
+
+
+def test_doctor(lib_path):
+    r = run("doctor")
+    assert r.returncode == 0
+    assert str(lib_path) in r.stdout and "clipboard" in r.stdout
+
+
+def test_engine_commands_on_a_file(lib_path, dump):
+    s = json.loads(run("summary", str(dump), "--format", "json", "--sentences", "2").stdout)
+    assert len(s["sentences"]) == 2
+    body = ARTICLE
+    for sent in s["sentences"]:
+        assert sent["text"] in body
+    q = run("quotes", str(dump)).stdout
+    assert "Rita Moniz" in q and "car park" in q
+    e = run("entities", str(dump)).stdout
+    assert "Lisbon" in e
+
+
+def test_batch_mode_reports_bad_lines_and_goes_on(tmp_path):
+    batch = tmp_path / "in.jsonl"
+    batch.write_text(
+        json.dumps({"id": "a", "text": "Ana Ruiz won the vote. She thanked her staff. Turnout was 61%.", "budget_sentences": 1}) + "\n"
+        + "not json\n"
+        + json.dumps({"id": "c", "text": ""}) + "\n", encoding="utf-8")
+    r = run("summary", "--batch", str(batch))
+    lines = [json.loads(x) for x in r.stdout.splitlines()]
+    assert [x.get("id") for x in lines] == ["a", 2, "c"]
+    assert len(lines[0]["sentences"]) == 1 and lines[0]["summary"]
+    assert "error" in lines[1]
+    assert lines[2]["sentences"] == []
+
+
+def test_terminal_escapes_never_printed(lib_path, tmp_path):
+    p = tmp_path / "evil.txt"
+    p.write_text("Evil \x1b[31mred\x1b[0m title\n\nBody with \x1b]52;c;aGk=\x07 clipboard write and \x1b]8;;http://x\x07link\x1b]8;;\x07 and [bold]markup[/].\n")
+    run("add", str(p))
+    for args in (("list",), ("show", "1"), ("export",), ("summary", "1"), ("quotes", "1"), ("entities", "1")):
+        r = run(*args)
+        assert "\x1b" not in r.stdout and "\x07" not in r.stdout, args
+    assert "[bold]markup[/]" in run("show", "1").stdout
