@@ -1,0 +1,75 @@
+"""Measure key-quote extraction on the PolNeAR dev set with the shared scorer.
+
+Usage: python bench/quality_quotes.py [EVAL_DIR] [--split dev] [--out PRED.jsonl]
+
+EVAL_DIR defaults to ../shared/eval next to the repository. Predictions are written
+to a temporary file (or --out) and scored by EVAL_DIR/quotes/score.py; our numbers
+are printed next to the measured peers'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tui.engine.quotes import extract_quotes  # noqa: E402
+
+PEERS = {"naive regex": 41.9, "regex + spaCy speakers": 57.2}
+TARGET = 75.0
+
+
+def predict(gold_path: Path, out_path: Path) -> tuple[int, float]:
+    """Run the extractor over every article; return (articles, seconds spent extracting)."""
+    n, spent = 0, 0.0
+    with gold_path.open(encoding="utf-8") as f, out_path.open("w", encoding="utf-8") as out:
+        for line in f:
+            if not line.strip():
+                continue
+            doc = json.loads(line)
+            t0 = time.perf_counter()
+            quotes = extract_quotes(doc["text"])
+            spent += time.perf_counter() - t0
+            rows = [{"start": q.start, "end": q.end, "speaker": q.speaker} for q in quotes]
+            out.write(json.dumps({"id": doc["id"], "quotes": rows}) + "\n")
+            n += 1
+    return n, spent
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("eval_dir", nargs="?", default=str(ROOT.parent / "shared" / "eval"))
+    ap.add_argument("--split", default="dev")
+    ap.add_argument("--out", default=None, help="keep the predictions here")
+    args = ap.parse_args()
+    qdir = Path(args.eval_dir) / "quotes"
+    gold = qdir / args.split / f"polnear_{args.split}.jsonl"
+    if not gold.exists():
+        print(f"no gold file at {gold}", file=sys.stderr)
+        return 2
+    out = Path(args.out) if args.out else Path(tempfile.mkstemp(suffix=".jsonl")[1])
+    n, spent = predict(gold, out)
+    with tempfile.NamedTemporaryFile(suffix=".json") as js:
+        cmd = [sys.executable, str(qdir / "score.py"), "--gold", str(gold), "--pred", str(out),
+               "--runtime", str(spent), "--json", js.name]
+        subprocess.run(cmd, check=True)
+        res = json.load(open(js.name, encoding="utf-8"))
+    ours = res["quote_speaker"]["f1"]
+    print()
+    print(f"{'system':<28}{'quote+speaker F1':>18}")
+    for name, f1 in PEERS.items():
+        print(f"{name:<28}{f1:>18.1f}")
+    print(f"{'newsreader (ours)':<28}{ours:>18.1f}   target >= {TARGET}  {'MET' if ours >= TARGET else 'MISSED'}")
+    print(f"{n} articles, {1000 * spent / max(n, 1):.2f} ms per article")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,177 @@
+"""Direct quotations with their speakers, resolved to the fullest name in the article."""
+
+from __future__ import annotations
+
+import re
+
+from ..types import Quote
+from .marks import MARKS, find_quoted
+from .names import NameBook, strip_name
+from .speakers import Mention, ends_sentence, speaker_after, speaker_before, tokenize
+
+BEFORE_CHARS = 400  # how far back the clause before a quote may reach
+AFTER_CHARS = 250
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z'’\-. ]{1,40}[A-Z]):\s")  # "PENCE: Well, look, ..."
+_TERMINAL = ".!?…"
+
+
+def _para_bounds(text: str, pos: int) -> tuple[int, int]:
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, (len(text) if e < 0 else e)
+
+
+def _open_mark(text: str, s: int, floor: int) -> int:
+    """Index of the opening mark of a quote whose words start at s."""
+    i = s - 1
+    while i > floor and text[i] not in MARKS:
+        i -= 1
+    return max(i, floor)
+
+
+def _sentence_tail(toks):
+    """Tokens after the last sentence end (the clause that leads into a quote)."""
+    for i in range(len(toks) - 1, -1, -1):
+        if ends_sentence(toks, i):
+            return toks[i + 1 :]
+    return toks
+
+
+def _after_ok(text: str, s: int, e: int, after_toks, m: Mention) -> bool:
+    """A quote that ends its own sentence ('...plan.” Smith said the...') only takes a short tag after it."""
+    if text[e - 1] not in _TERMINAL:
+        return True
+    # accept '...plan.” Smith said.' but not '...plan.” Smith said the vote ...'
+    idx = next((k for k, t in enumerate(after_toks) if t.start >= m.end), len(after_toks))
+    rest = [t for t in after_toks[idx:]]
+    if not rest:
+        return True
+    k = 0
+    if rest[0].low in ("said", "says", "added", "adds", "wrote", "writes", "told", "tells", "asked", "continued"):
+        k = 1
+    return k < len(rest) and rest[k].text in (".", ",", "!", "?") or (k == 1 and len(rest) == 1)
+
+
+class _Resolver:
+    """Turns mentions into display names; pronouns go to the last named speaker."""
+
+    def __init__(self, text: str, entities) -> None:
+        self.text = text
+        self.entities = [e for e in (entities or []) if e.label in ("PERSON", "ORG")]
+        self.book = NameBook.from_entities(self.entities) if self.entities else NameBook.from_text(text)
+        self.history: list[tuple[int, str]] = []  # (position, canonical name) of named speakers
+
+    def name(self, m: Mention) -> str:
+        for e in self.entities:  # the NER pass knows this exact mention
+            if e.start <= m.start < e.end or m.start <= e.start < m.end:
+                return e.canonical or e.text
+        raw = m.text.title() if m.text.isupper() else m.text
+        if raw.lower().startswith("the "):
+            return raw
+        return self.book.resolve(raw) or strip_name(raw)
+
+    def resolve(self, m: Mention | None, pos: int) -> str | None:
+        if m is None:
+            return None
+        if m.kind == "name":
+            full = self.name(m)
+            self.history.append((pos, full))
+            return full
+        if m.kind == "nominal":
+            return m.text
+        low = m.text.lower()
+        if low in ("i", "we", "you"):
+            return None
+        for _, name in reversed(self.history):
+            return name
+        return None
+
+
+def extract_quotes(text: str, entities=None) -> list[Quote]:
+    """Every direct quotation in `text`, with its speaker when one can be found.
+
+    `entities` (optional) are the article's entities from the NER pass; PERSON and ORG ones
+    name speakers. Without them a light capitalised-name heuristic is used. Quote spans are
+    the words inside the marks; speaker is the fullest name used in the article for that
+    person, a description ("a campaign spokesman") or None.
+    """
+    if not text:
+        return []
+    spans = find_quoted(text)
+    res = _Resolver(text, entities)
+    quotes: list[Quote] = []
+    prev_close = -1
+    prev: Quote | None = None
+    for idx, (s, e, closed) in enumerate(spans):
+        p_start, p_end = _para_bounds(text, s)
+        open_at = _open_mark(text, s, p_start)
+        close_at = e + 1 if closed and e < len(text) and text[e] in MARKS else e
+        nxt_open = spans[idx + 1][0] - 1 if idx + 1 < len(spans) else len(text)
+        mention = None
+        tm = _TRANSCRIPT.match(text, s, e)
+        if tm:
+            mention = Mention(tm.start(1), tm.end(1), tm.group(1), "name")
+        if mention is None:
+            a_end = min(p_end, nxt_open, close_at + AFTER_CHARS)
+            a_toks = tokenize(text, close_at, a_end)
+            m = speaker_after(text, a_toks)
+            if m and _after_ok(text, s, e, a_toks, m):
+                mention = m
+        lead_start = max(p_start, prev_close, open_at - BEFORE_CHARS)
+        lead = _sentence_tail(tokenize(text, lead_start, open_at))
+        if mention is None and lead:
+            mention = speaker_before(text, lead)
+        speaker = None
+        if mention is not None:
+            speaker = res.resolve(mention, s)
+        elif not lead and open_at == p_start and _intro_line(text, p_start):
+            # 'Smith continued:' on its own line, then the quote
+            a, b = _intro_line(text, p_start)
+            mention = speaker_before(text, _sentence_tail(tokenize(text, max(a, b - BEFORE_CHARS), b)))
+            speaker = res.resolve(mention, s)
+        elif prev is not None and prev.speaker and _continues(text, prev, s, p_start, lead):
+            speaker, mention = prev.speaker, Mention(prev.speaker_start, prev.speaker_end, "", "inherit") if prev.speaker_start is not None else None
+        quotes.append(
+            Quote(
+                start=s,
+                end=e,
+                text=text[s:e],
+                speaker=speaker,
+                speaker_start=mention.start if mention else None,
+                speaker_end=mention.end if mention else None,
+            )
+        )
+        prev, prev_close = quotes[-1], close_at
+    return [q for q in quotes if _is_quote(q)]
+
+
+def _intro_line(text: str, p_start: int) -> tuple[int, int] | None:
+    """Bounds of the previous non-blank paragraph when it ends with a colon, else None."""
+    b = p_start - 1
+    while b > 0 and text[b - 1] in " \t\r\n\u00a0":
+        b -= 1
+    if b <= 0 or text[b - 1] != ":":
+        return None
+    a = text.rfind("\n", 0, b) + 1
+    return a, b
+
+
+def _continues(text: str, prev: Quote, s: int, p_start: int, lead) -> bool:
+    """Does this quote carry on the previous speaker's words (same paragraph, or the next one)?"""
+    if lead and any(t.text.isalpha() for t in lead):
+        return False
+    if prev.end >= p_start:
+        return True
+    between = text[prev.end : p_start]
+    return between.count("\n") <= 2 and len(between.strip(" \n\t" + MARKS)) < 40
+
+
+def _is_quote(q: Quote) -> bool:
+    """Keep speech; drop scare quotes and titles (short or title-cased phrases nobody is said to say)."""
+    words = q.text.split()
+    if q.speaker:
+        return True
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps < 0.6 * len(words)

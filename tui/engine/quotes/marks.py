@@ -1,0 +1,64 @@
+"""Find the stretches of text between double quotation marks.
+
+A single linear scan, paragraph by paragraph, so unbalanced marks can never
+swallow more than the rest of one paragraph and a 1 MB line costs one pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+OPEN = "\u201c\u00ab\u201e"  # “ « „
+CLOSE = "\u201d\u00bb"  # ” »
+STRAIGHT = '"'
+MARKS = OPEN + CLOSE + STRAIGHT
+
+MAX_QUOTE_CHARS = 3000  # longer "quotes" are almost always a lost closing mark
+
+_PARA = re.compile(r"\n")  # a line break ends a paragraph in our bodies
+_EDGE = " \t\r\n\u00a0"
+_MARK = re.compile("[" + MARKS + "]")
+
+
+def _paragraphs(text: str):
+    """Yield (start, end) of each line-based paragraph."""
+    pos = 0
+    for m in _PARA.finditer(text):
+        yield pos, m.start()
+        pos = m.end()
+    yield pos, len(text)
+
+
+def find_quoted(text: str) -> list[tuple[int, int, bool]]:
+    """Return (start, end, closed) for the words inside each pair of double quotation marks.
+
+    Spans exclude the marks and surrounding whitespace. A quote left open at the
+    end of its paragraph ends there (news style for quotes that run over several
+    paragraphs); `closed` is False for those.
+    """
+    out: list[tuple[int, int, bool]] = []
+    for p_start, p_end in _paragraphs(text):
+        opened, depth = -1, 0
+        for m in _MARK.finditer(text, p_start, p_end):
+            pos, ch = m.start(), m.group()
+            if depth == 0:
+                if ch not in CLOSE:  # a stray closing mark outside a quote is ignored
+                    opened, depth = pos, 1
+            elif ch in OPEN:  # a quote inside the quote
+                depth += 1
+            else:
+                depth -= 1
+                if depth == 0:
+                    _add(out, text, opened + 1, pos, True)
+        if depth > 0:
+            _add(out, text, opened + 1, p_end, False)
+    return out
+
+
+def _add(out, text: str, s: int, e: int, closed: bool) -> None:
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and text[e - 1] in _EDGE:
+        e -= 1
+    if s < e and e - s <= MAX_QUOTE_CHARS:
+        out.append((s, e, closed))

@@ -1,0 +1,270 @@
+"""Find who a quotation is attributed to, from the words around it.
+
+Works on short windows of tokens (the clause before the opening mark, the
+clause after the closing mark), so the cost per quote is bounded whatever the
+article length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import (
+    DETERMINERS,
+    NOT_CUE_AFTER,
+    PRONOUNS,
+    RELATIVES,
+    SKIP_AFTER_VERB,
+    SKIP_BEFORE_VERB,
+    SPEECH_VERBS,
+    TITLE_ABBREV,
+)
+from .names import NOT_NAME, TITLES
+
+_TOKEN = re.compile(r"\w[\w'’\-.&]*\w|\w|[^\w\s]")
+_QUOTE_CHARS = set("\"“”«»„")
+MAX_SUBJECT_TOKENS = 12  # nominal subjects longer than this are clauses, not speakers
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A speaker mention found in the text: what kind it is and where."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "pronoun" or "nominal"
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """Tokens of text[start:end] with absolute offsets. A trailing dot is split off unless it is an initial."""
+    out: list[Tok] = []
+    for m in _TOKEN.finditer(text, start, end):
+        s, e, w = m.start(), m.end(), m.group()
+        if w.endswith(".") and len(w) > 1:
+            out.append(Tok(w[:-1], s, e - 1))
+            out.append(Tok(".", e - 1, e))
+        else:
+            out.append(Tok(w, s, e))
+    return out
+
+
+def ends_sentence(toks: list[Tok], i: int) -> bool:
+    """Is token i a full stop / ? / ! that ends a sentence (not the dot of "Mr." or "J.")?"""
+    t = toks[i].text
+    if t in ("?", "!"):
+        return True
+    if t != ".":
+        return False
+    if i == 0:
+        return True
+    prev = toks[i - 1]
+    if prev.end != toks[i].start:
+        return True
+    return not (prev.low in TITLE_ABBREV or (len(prev.text) == 1 and prev.text.isupper()))
+
+
+def _is_cap(t: Tok) -> bool:
+    return t.text[:1].isupper()
+
+
+def _is_word(t: Tok) -> bool:
+    return t.text[:1].isalnum()
+
+
+def _is_verb(toks: list[Tok], i: int) -> bool:
+    t = toks[i]
+    if t.low not in SPEECH_VERBS or _is_cap(t) and i > 0 and not ends_sentence(toks, i - 1):
+        return False
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    return nxt not in NOT_CUE_AFTER
+
+
+def _according_to(toks: list[Tok], i: int) -> bool:
+    return toks[i].low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to"
+
+
+def _name_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
+    """The capitalised run that ends at token j (inclusive), as token indexes, or None."""
+    if j < 0 or not _is_cap(toks[j]) or toks[j].low in NOT_NAME:
+        return None
+    i = j
+    while i - 1 >= 0:
+        p = toks[i - 1]
+        if _is_cap(p) and p.low not in NOT_NAME:
+            i -= 1
+        elif p.text == "." and i - 2 >= 0 and (toks[i - 2].low in TITLE_ABBREV or len(toks[i - 2].text) == 1):
+            i -= 2 if _is_cap(toks[i - 2]) else 1
+        elif p.low in ("de", "van", "von", "bin", "al", "da", "del") and i - 2 >= 0 and _is_cap(toks[i - 2]):
+            i -= 1
+        else:
+            break
+    return i, j
+
+
+def _name_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """The capitalised run that starts at token i, as token indexes (inclusive), or None."""
+    if i >= len(toks) or not _is_cap(toks[i]) or toks[i].low in NOT_NAME:
+        return None
+    j = i
+    while j + 1 < len(toks):
+        n = toks[j + 1]
+        if n.text == "." and (toks[j].low in TITLE_ABBREV or len(toks[j].text) == 1):
+            j += 1
+        elif _is_cap(n) and n.low not in NOT_NAME:
+            j += 1
+        else:
+            break
+    while j > i and toks[j].text == ".":
+        j -= 1
+    return i, j
+
+
+def _mention(text: str, toks: list[Tok], i: int, j: int, kind: str) -> Mention:
+    s, e = toks[i].start, toks[j].end
+    return Mention(s, e, text[s:e], kind)
+
+
+def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention | None:
+    """The speaker written just before the verb at token v ("Smith said", "the senator told")."""
+    j = v - 1
+    while j >= floor and (toks[j].low in SKIP_BEFORE_VERB or toks[j].low.endswith("ly") and not _is_cap(toks[j])):
+        j -= 1
+    if j >= floor and toks[j].text == ")":  # "Rep. Jane Doe (D-Ohio) said"
+        k = j
+        while k >= floor and toks[k].text != "(" and j - k < 8:
+            k -= 1
+        if k >= floor and toks[k].text == "(":
+            j = k - 1
+    if j < floor:
+        return None
+    t = toks[j]
+    if t.text == ",":  # "Jane Doe, a lawyer at the firm, said": skip back over the apposition
+        k = j - 1
+        while k >= floor and toks[k].text not in (",", ".", ":", ";") and not toks[k].text in _QUOTE_CHARS:
+            k -= 1
+            if j - k > 25:
+                return None
+        if k >= floor and toks[k].text == ",":
+            span = _name_left(toks, k - 1)
+            if span and span[0] >= floor:
+                return _mention(text, toks, span[0], span[1], "name")
+        return None
+    if t.low in PRONOUNS:
+        return _mention(text, toks, j, j, "pronoun")
+    if t.low in ("who",):  # "Jane Doe, who chairs the panel, said" is handled above; "Doe, who said"
+        k = j - 1
+        if k >= floor and toks[k].text == ",":
+            span = _name_left(toks, k - 1)
+            if span and span[0] >= floor:
+                return _mention(text, toks, span[0], span[1], "name")
+        return None
+    span = _name_left(toks, j)
+    if span and span[0] >= floor:
+        i, j2 = span
+        # "Mr. Morgan of the Sierra Club said": the person, not the club
+        if i - 2 >= floor and toks[i - 1].low == "the" and toks[i - 2].low == "of":
+            inner = _name_left(toks, i - 3)
+            if inner and inner[0] >= floor:
+                return _mention(text, toks, inner[0], inner[1], "name")
+        if i - 1 >= floor and toks[i - 1].low == "the":  # "The New York Post reports"
+            i -= 1
+        return _mention(text, toks, i, j2, "name")
+    # a description: "a campaign spokesman said", "the former secretary of state said"
+    k = j
+    while k >= floor and _is_word(toks[k]) and j - k < MAX_SUBJECT_TOKENS:
+        if toks[k].low in DETERMINERS:
+            start = k
+            # take the leftmost determiner of the phrase: "the head of the agency"
+            m = k - 1
+            while m >= floor and _is_word(toks[m]) and j - m < MAX_SUBJECT_TOKENS and toks[m].low not in RELATIVES:
+                if toks[m].low in DETERMINERS:
+                    start = m
+                if toks[m].low in SPEECH_VERBS:
+                    break
+                m -= 1
+            return _mention(text, toks, start, j, "nominal")
+        if toks[k].text.endswith(("'s", "’s")) and _is_cap(toks[k]):
+            return _mention(text, toks, k, j, "nominal")
+        if toks[k].low in SPEECH_VERBS or toks[k].low in RELATIVES:
+            return None
+        k -= 1
+    return None
+
+
+def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
+    """The speaker written just after a verb ("said Smith", "according to the report")."""
+    while i < len(toks) and toks[i].low in SKIP_AFTER_VERB:
+        i += 1
+    if i >= len(toks):
+        return None
+    t = toks[i]
+    if t.low in PRONOUNS:
+        return _mention(text, toks, i, i, "pronoun")
+    span = _name_right(toks, i)
+    if span:
+        # "The New York Times" keeps its article; a bare title ("President") is no name
+        a, b = span
+        if a == b and toks[a].low in TITLES:
+            return None
+        return _mention(text, toks, a, b, "name")
+    if t.low in DETERMINERS:
+        j = i + 1
+        while j < len(toks) and _is_word(toks[j]) and j - i < 8 and toks[j].low not in RELATIVES:
+            j += 1
+        if j - 1 > i:
+            return _mention(text, toks, i, j - 1, "nominal")
+    return None
+
+
+def find_verbs(toks: list[Tok]) -> list[int]:
+    """Indexes of speech verbs (and of "according" in "according to")."""
+    return [i for i in range(len(toks)) if _according_to(toks, i) or _is_verb(toks, i)]
+
+
+def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | None:
+    """Speaker in the clause right after a closing mark: ', she said' / ', said Smith' / '— Smith'."""
+    if not toks:
+        return None
+    if toks[0].text in ("—", "―", "–", "-") and len(toks) > 1:  # a dash attribution
+        span = _name_right(toks, 1)
+        if span:
+            return _mention(text, toks, span[0], span[1], "name")
+    for i, t in enumerate(toks[: max_gap + 1]):
+        if i > 0 and ends_sentence(toks, i - 1) and i > 1:
+            return None
+        if t.text in _QUOTE_CHARS:
+            return None
+        if _according_to(toks, i):
+            return subject_right(text, toks, i + 2)
+        if _is_verb(toks, i):
+            first = 1 if toks[0].text in (",", "—", "–") else 0
+            if i > first:
+                return subject_left(text, toks, i, floor=first)
+            return subject_right(text, toks, i + 1)
+    return None
+
+
+def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
+    """Speaker in the clause before an opening mark: 'Smith said: ', 'according to Smith, ', 'he told CNN that '."""
+    verbs = find_verbs(toks)
+    for v in reversed(verbs):
+        if _according_to(toks, v):
+            m = subject_right(text, toks, v + 2)
+        else:
+            m = subject_left(text, toks, v) or (subject_right(text, toks, v + 1) if v + 1 < len(toks) else None)
+        if m:
+            return m
+    return None
