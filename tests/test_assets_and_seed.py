@@ -1,0 +1,40 @@
+"""Shipped assets are found wherever newsreader is installed, and a new library is seeded from them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import tui
+from tui.assets import asset, assets_dir
+
+
+def test_sample_articles_are_shipped():
+    folder = asset("articles")
+    files = [p for p in folder.iterdir() if p.suffix in {".txt", ".md", ".html"}]
+    assert len(files) >= 8
+    installed = "site-packages" in str(Path(tui.__file__))
+    if installed:  # a wheel install must carry its own copy, not point back at a checkout
+        assert Path(tui.__file__).parent in assets_dir().parents
+
+
+def test_first_run_seeds_the_library(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "NEWSREADER_NO_SEED"}
+    env["NEWSREADER_DB"] = str(tmp_path / "new" / "library.db")
+    exe = Path(sys.executable).parent / "newsreader"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "tui.cli"]
+    # The folder does not exist yet: like the default data folder, it is created on first run.
+    out = subprocess.run(cmd + ["list", "--json"], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(x) for x in out.stdout.splitlines()]
+    assert len(rows) >= 8
+    assert all(r["title"] and r["title"] != "(untitled)" for r in rows)
+    # Newest first.
+    dates = [r["published"] for r in rows if r["published"]]
+    assert dates == sorted(dates, reverse=True)
+    # Seeding happens once: a second run finds the same library.
+    again = subprocess.run(cmd + ["list", "--json"], capture_output=True, text=True, env=env, timeout=120)
+    assert len(again.stdout.splitlines()) == len(rows)
