@@ -1,0 +1,182 @@
+"""Train the shipped entity tagger (averaged perceptron, greedy BIO) with our own code.
+
+    python bench/train_ner.py [--eval ../shared/eval] [--epochs 8] [--seed 7]
+
+Reads CoNLL-2003 train (`<eval>/ner/train/conll2003_train.jsonl`, research licence) and writes only the
+learned weights to assets/models/ner_weights.json.gz. The corpus text is never copied anywhere.
+The same command with the same seed reproduces the shipped file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tui.engine.entities.features import CLASSES, START, all_static, short_shape, tag_features  # noqa: E402
+from tui.engine.entities.tagger import WEIGHTS_FILE, allowed, prepare  # noqa: E402
+
+LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
+
+
+def gold_tags(spans, entities):
+    """BIO tags for the token spans of one segment; counts entities cut inside a token."""
+    tags = ["O"] * len(spans)
+    bad = 0
+    for ent in entities:
+        lab = LABELS.get(ent["label"])
+        if lab is None:
+            continue
+        inside = [k for k, (s, e) in enumerate(spans) if s >= ent["start"] and e <= ent["end"]]
+        touching = [k for k, (s, e) in enumerate(spans) if s < ent["end"] and e > ent["start"]]
+        if not touching:
+            continue
+        if inside != touching or spans[inside[0]][0] != ent["start"] if inside else True:
+            bad += 1
+        if not inside:
+            continue
+        tags[inside[0]] = "B-" + lab
+        for k in inside[1:]:
+            tags[k] = "I-" + lab
+    return tags, bad
+
+
+def load_examples(path: Path):
+    """[(static features per token, gold tags, lower words, short shapes)] per segment, grouped by document."""
+    docs = []
+    bad_total = 0
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            segs, mid, low = prepare(d["text"])
+            ents = sorted(d["entities"], key=lambda e: e["start"])
+            doc = []
+            for seg in segs:
+                s0, e0 = seg.spans[0][0], seg.spans[-1][1]
+                mine = [e for e in ents if e["start"] < e0 and e["end"] > s0]
+                tags, bad = gold_tags(seg.spans, mine)
+                bad_total += bad
+                feats = [all_static(seg.toks, i, seg.initial[i], seg.upper, mid, low) for i in range(len(seg.toks))]
+                doc.append((feats, tags, [t.lower() for t in seg.toks], [short_shape(t) for t in seg.toks]))
+            docs.append(doc)
+    return docs, bad_total
+
+
+class Perceptron:
+    """Averaged perceptron with lazy averaging (weights, running totals and last-update stamps)."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.w: dict[str, list[float]] = {}
+        self.tot: dict[str, list[float]] = {}
+        self.ts: dict[str, list[int]] = {}
+        self.t = 0
+
+    def scores(self, feats):
+        acc = [0.0] * self.n
+        w = self.w
+        for f in feats:
+            v = w.get(f)
+            if v is not None:
+                for k in range(self.n):
+                    acc[k] += v[k]
+        return acc
+
+    def update(self, truth: int, guess: int, feats):
+        self.t += 1
+        if truth == guess:
+            return
+        n, t = self.n, self.t
+        for f in feats:
+            w = self.w.get(f)
+            if w is None:
+                w = self.w[f] = [0.0] * n
+                self.tot[f] = [0.0] * n
+                self.ts[f] = [0] * n
+            tot, ts = self.tot[f], self.ts[f]
+            for k, d in ((truth, 1.0), (guess, -1.0)):
+                tot[k] += (t - ts[k]) * w[k]
+                ts[k] = t
+                w[k] += d
+
+    def averaged(self) -> dict[str, list[float]]:
+        out = {}
+        t = self.t
+        for f, w in self.w.items():
+            tot, ts = self.tot[f], self.ts[f]
+            out[f] = [(tot[k] + (t - ts[k]) * w[k]) / max(t, 1) for k in range(self.n)]
+        return out
+
+
+def train(docs, epochs: int, seed: int, min_count: int):
+    counts = Counter(f for doc in docs for feats, *_ in doc for tf in feats for f in tf)
+    keep = {f for f, c in counts.items() if c >= min_count}
+    docs = [[([[f for f in tf if f in keep] for tf in feats], tags, lw, ss) for feats, tags, lw, ss in doc] for doc in docs]
+    cidx = {c: k for k, c in enumerate(CLASSES)}
+    ok = {p: [allowed(p, c) for c in CLASSES] for p in CLASSES + [START]}
+    model = Perceptron(len(CLASSES))
+    rng = random.Random(seed)
+    order = list(range(len(docs)))
+    for ep in range(epochs):
+        rng.shuffle(order)
+        t0, right, total = time.time(), 0, 0
+        for di in order:
+            for feats, tags, lws, sss in docs[di]:
+                prev, prev2 = START, START
+                for i, tf in enumerate(feats):
+                    fs = tf + tag_features(prev, prev2, lws[i], sss[i])
+                    sc = model.scores(fs)
+                    allow = ok[prev]
+                    guess = max((k for k in range(len(CLASSES)) if allow[k]), key=sc.__getitem__)
+                    truth = cidx[tags[i]]
+                    model.update(truth, guess, fs)
+                    right += guess == truth
+                    total += 1
+                    prev2, prev = prev, CLASSES[guess]
+        print(f"epoch {ep + 1}: token acc {100 * right / total:.2f}% ({time.time() - t0:.1f}s)", flush=True)
+    return model.averaged()
+
+
+def export(weights, path: Path, scale: float, min_abs: int):
+    """Round to integers (x scale) and drop features whose every class weight is tiny."""
+    out = {}
+    for f, v in weights.items():
+        iv = [round(x * scale) for x in v]
+        if max(abs(x) for x in iv) >= min_abs:
+            out[f] = iv
+    data = {"classes": CLASSES, "scale": scale, "trained_on": "CoNLL-2003 English train (eng.train), weights only",
+            "weights": dict(sorted(out.items()))}
+    raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
+    return len(out), path.stat().st_size
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"), help="the shared eval folder")
+    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--min-count", type=int, default=2, help="drop features seen fewer times in training")
+    ap.add_argument("--scale", type=float, default=20.0)
+    ap.add_argument("--min-abs", type=int, default=2, help="prune features whose |weight| x scale stays below this")
+    ap.add_argument("--out", default=str(ROOT / "assets" / "models" / WEIGHTS_FILE))
+    args = ap.parse_args()
+    t0 = time.time()
+    docs, bad = load_examples(Path(args.eval) / "ner" / "train" / "conll2003_train.jsonl")
+    print(f"{len(docs)} docs, {sum(len(s[1]) for d in docs for s in d)} tokens, {bad} entity/token misalignments "
+          f"({time.time() - t0:.1f}s)", flush=True)
+    weights = train(docs, args.epochs, args.seed, args.min_count)
+    n, size = export(weights, Path(args.out), args.scale, args.min_abs)
+    print(f"wrote {args.out}: {n} features, {size / 1024:.0f} KiB")
+
+
+if __name__ == "__main__":
+    main()

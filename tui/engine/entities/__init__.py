@@ -1,0 +1,91 @@
+"""Named entities for one article: a trained tagger for names, rules for numbers and dates, and linking.
+
+Public API:
+    extract_entities(text) -> list[Entity]        sorted, non-overlapping, canonical names filled in
+    link_entities(text, entities) -> list[Entity] canonical names within one article
+    group_entities(entities) -> list[EntityGroup] (label, canonical, count, mentions) for the UI
+    to_scorer_label(label) -> "PERSON" | "ORG" | "LOC" | "MISC" | ... (the eval's coarse labels)
+
+Labels done well: PERSON, ORG, GPE/LOC, NORP and the rule types DATE, TIME, MONEY, PERCENT, QUANTITY,
+CARDINAL. MISC covers events, products and other names without finer typing.
+"""
+
+from __future__ import annotations
+
+from ..types import GPE, LOC, MISC, NORP, ORG, PERSON, Entity
+from .linking import EntityGroup, group_entities, link_entities
+from .rules import rule_spans
+
+__all__ = ["extract_entities", "link_entities", "group_entities", "EntityGroup", "to_scorer_label", "tag_names"]
+
+_NAME_LABELS = {PERSON, ORG, GPE, LOC}
+_SCORER = {GPE: LOC, "FAC": LOC, NORP: MISC, "EVENT": MISC, "PRODUCT": MISC}
+
+
+def to_scorer_label(label: str) -> str:
+    """Map our labels to the evaluation's: GPE/LOC/FAC -> LOC, NORP/EVENT/PRODUCT/MISC -> MISC."""
+    return _SCORER.get(label, label)
+
+
+def _place_label(words: list[str]) -> str:
+    from .features import gazetteers
+
+    g = gazetteers()
+    known = g["ctry"] | g["subd"] | g["city"]
+    content = [w for w in words if w not in ("of", "the", "and")]
+    return GPE if content and all(w in known or w.rstrip(".") in known for w in content) else LOC
+
+
+def tag_names(text: str) -> list[tuple[int, int, str]]:
+    """The tagger's name spans with our labels (PERSON, ORG, GPE, LOC, NORP, MISC), unlinked."""
+    from .features import gazetteers
+    from .tagger import load_tagger
+
+    dem = gazetteers()["dem"]
+    out = []
+    for s, e, lab in load_tagger().entities(text):
+        span = text[s:e]
+        if lab == "PER":
+            out.append((s, e, PERSON))
+        elif lab == "ORG":
+            out.append((s, e, ORG))
+        elif lab == "LOC":
+            out.append((s, e, _place_label(span.lower().split())))
+        else:
+            out.append((s, e, NORP if span.lower() in dem else MISC))
+    return out
+
+
+def _merge(names: list[tuple[int, int, str]], rules: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Names win over rule spans, except that a date/number rule beats a MISC/NORP guess."""
+    keep_names = []
+    for s, e, lab in names:
+        if lab not in _NAME_LABELS and any(rs < e and s < re_ for rs, re_, _ in _overlapping(rules, s, e)):
+            continue
+        keep_names.append((s, e, lab))
+    taken = bytearray(max([e for _, e, _ in keep_names], default=0) + 1)
+    for s, e, _ in keep_names:
+        taken[s:e] = b"\x01" * (e - s)
+    merged = list(keep_names)
+    for s, e, lab in rules:
+        if not any(taken[s:min(e, len(taken))]):
+            merged.append((s, e, lab))
+    merged.sort()
+    return merged
+
+
+def _overlapping(spans, s, e):
+    # rule spans are few per article; a linear scan keeps this simple
+    return [x for x in spans if x[0] < e and s < x[1]]
+
+
+def extract_entities(text: str) -> list[Entity]:
+    """All entities of `text`, sorted by position, non-overlapping, each with its canonical name.
+
+    Spans are [start, end) character offsets into `text`; `text[e.start:e.end] == e.text` always holds.
+    """
+    if not text or not text.strip():
+        return []
+    spans = _merge(tag_names(text), rule_spans(text))
+    ents = [Entity(s, e, lab, text[s:e], " ".join(text[s:e].split())) for s, e, lab in spans]
+    return link_entities(text, ents)

@@ -1,0 +1,70 @@
+"""Rule-based spans for numbers and times: DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL."""
+
+from __future__ import annotations
+
+import re
+
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUMWORD = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|a dozen|dozens"
+    r"|hundreds|thousands|millions|billions)"
+)
+_SCALE = r"(?:\s?(?:million|billion|trillion|bn|mn|m|k|thousand)\b)?"
+_UNIT = (
+    r"(?:km|kilomet(?:re|er)s?|miles?|mph|km/h|kg|kilo(?:gram)?s?|grams?|tonnes?|tons?|lbs?|feet|foot|ft|"
+    r"met(?:re|er)s?|cm|mm|inch(?:es)?|acres?|hectares?|barrels?|litres?|liters?|gallons?|degrees?(?:\s(?:Celsius|Fahrenheit))?|°[CF]?|"
+    r"square (?:miles|kilomet(?:re|er)s|feet|met(?:re|er)s)|MW|GW|kWh|MWh)"
+)
+_CURRENCY_WORD = r"(?:dollars?|euros?|pounds sterling|pounds|yen|yuan|renminbi|rupees?|francs?|marks|pesos?|roubles?|rubles?|cents?|won|rand|lira)"
+
+RULES: list[tuple[str, re.Pattern]] = [
+    ("MONEY", re.compile(
+        rf"(?:(?:US|C|A|HK|NZ|S)?[$€£¥]|\b(?:USD|EUR|GBP|JPY|CHF|Rs\.?)\s?)\s?(?:{_NUM}){_SCALE}"
+        rf"|\b(?:{_NUM}){_SCALE}\s(?:(?:US|U\.S\.|Australian|Canadian|Hong Kong)\s)?{_CURRENCY_WORD}\b")),
+    ("PERCENT", re.compile(rf"(?<![\w.])(?:{_NUM})\s?(?:%|percent\b|per cent\b|percentage points?\b)")),
+    ("TIME", re.compile(
+        r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s(?:GMT|UTC|EST|EDT|PST|PDT|ET|PT|local time)\b)?"
+        r"|\b\d{1,2}:\d{2}(?:\s(?:GMT|UTC|EST|EDT|PST|PDT|ET|PT|local time)\b)?"
+        r"|\b(?:noon|midnight|tonight|this (?:morning|afternoon|evening))\b")),
+    ("DATE", re.compile(
+        rf"\b(?:{_DAY},?\s)?{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s{_YEAR})?\b"
+        rf"|\b(?:{_DAY},?\s)?\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?\b"
+        rf"|\b{_MONTH}(?:,?\s{_YEAR})\b"
+        rf"|\b(?:early|mid|late)[-\s]{_MONTH}\b"
+        rf"|\b(?:(?:last|next|this|on|early|late)\s)?{_DAY}(?:\s(?:morning|afternoon|evening|night))?\b"
+        r"|\b(?:last|next|this|the past|the previous|the coming)\s(?:week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter)\b"
+        r"|\b(?:yesterday|today|tomorrow)\b"
+        r"|\b\d{4}-\d{2}-\d{2}\b"
+        r"|\b(?:the\s)?(?:mid-)?(?:1[5-9]\d0|20\d0)s\b"
+        rf"|\b(?:in|since|by|from|until|till|of|during|before|after|between|and|early|late)\s{_YEAR}\b"
+        rf"|\b{_YEAR}(?=\s?[-–/]\s?\d{{2,4}}\b)")),
+    ("QUANTITY", re.compile(rf"\b(?:{_NUM}|{_NUMWORD})(?:\s(?:million|billion|thousand|hundred))?[\s-]?{_UNIT}(?![\w])")),
+    ("CARDINAL", re.compile(rf"(?<![\w.,$€£¥-])(?:{_NUM})(?![\w%$€£¥]|[.,]\d)(?:\s(?:million|billion|trillion|thousand)\b)?|\b{_NUMWORD}\b", re.IGNORECASE)),
+]
+_IN_YEAR = re.compile(r"^(?:in|since|by|from|until|till|of|during|before|after|between|and)\s", re.IGNORECASE)
+
+
+def rule_spans(text: str) -> list[tuple[int, int, str]]:
+    """Non-overlapping (start, end, label) spans; earlier rules in RULES win overlaps."""
+    taken: list[tuple[int, int, str]] = []
+    occupied = bytearray(len(text) + 1)
+    for label, rx in RULES:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if label == "DATE":
+                inner = _IN_YEAR.match(m.group())
+                if inner:  # "in 2015": the preposition is context, not part of the date
+                    s += inner.end()
+            if s >= e or any(occupied[s:e]):
+                continue
+            occupied[s:e] = b"\x01" * (e - s)
+            taken.append((s, e, label))
+    taken.sort()
+    return taken

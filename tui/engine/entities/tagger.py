@@ -1,0 +1,172 @@
+"""Greedy averaged-perceptron BIO tagger for PERSON / ORG / LOC / MISC names.
+
+The weights are learned by bench/train_ner.py and shipped in assets/models/ner_weights.json.gz.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from dataclasses import dataclass
+
+from tui.assets import asset
+
+from .features import (
+    CLASSES,
+    END,
+    SLOTS,
+    START,
+    context_features,
+    doc_evidence,
+    initial_flags,
+    is_upper_line,
+    short_shape,
+    tag_features,
+    word_features,
+)
+from .tokens import lines, tokenize
+
+WEIGHTS_FILE = "ner_weights.json.gz"
+_MEMO_LIMIT = 300_000
+
+
+@dataclass
+class Segment:
+    """One line of the document, tokenised."""
+
+    spans: list[tuple[int, int]]
+    toks: list[str]
+    initial: list[bool]
+    upper: bool
+
+
+def prepare(text: str) -> tuple[list[Segment], set, set]:
+    """Tokenise `text` line by line and collect the document-level evidence."""
+    segs = []
+    for ls, le in lines(text):
+        spans = [(s + ls, e + ls) for s, e in tokenize(text[ls:le])]
+        if not spans:
+            continue
+        toks = [text[s:e] for s, e in spans]
+        segs.append(Segment(spans, toks, initial_flags(toks), is_upper_line(toks)))
+    mid, low = doc_evidence([s.toks for s in segs], [s.initial for s in segs], [s.upper for s in segs])
+    return segs, mid, low
+
+
+def allowed(prev: str, tag: str) -> bool:
+    """BIO constraint: I-X may only continue B-X or I-X."""
+    return not tag.startswith("I-") or (prev != "O" and prev[2:] == tag[2:])
+
+
+class Tagger:
+    """Holds the weights and a per-word cache of summed word-feature scores."""
+
+    def __init__(self, weights: dict[str, list[float]], classes: list[str] = CLASSES):
+        self.w = weights
+        self.classes = classes
+        self.n = len(classes)
+        self.memo: dict[tuple[str, str], list[float] | None] = {}
+        # allowed[p][c]: may class c follow previous class p
+        self.ok = {p: [allowed(p, c) for c in classes] for p in classes + [START]}
+        self.lock = threading.Lock()
+
+    def _sum(self, feats) -> list[float] | None:
+        w = self.w
+        acc = None
+        for f in feats:
+            v = w.get(f)
+            if v is not None:
+                acc = list(v) if acc is None else [a + b for a, b in zip(acc, v)]
+        return acc
+
+    def _word_vec(self, slot: str, word: str):
+        key = (slot, word)
+        memo = self.memo
+        if key in memo:
+            return memo[key]
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        v = memo[key] = self._sum(word_features(slot, word))
+        return v
+
+    def tag(self, seg: Segment, mid: set, low: set) -> list[str]:
+        """Greedy left-to-right BIO tags for one segment."""
+        toks, n = seg.toks, len(seg.toks)
+        w, classes, ok = self.w, self.classes, self.ok
+        wv = self._word_vec
+        prev, prev2 = START, START
+        out = []
+        for i in range(n):
+            vecs = []
+            for slot, off in SLOTS:
+                j = i + off
+                v = wv(slot, toks[j] if 0 <= j < n else (START if j < 0 else END))
+                if v is not None:
+                    vecs.append(v)
+            if seg.upper:
+                v = wv("U", toks[i])
+                if v is not None:
+                    vecs.append(v)
+            feats = context_features(toks, i, seg.initial[i], seg.upper, mid, low)
+            feats += tag_features(prev, prev2, toks[i].lower(), short_shape(toks[i]))
+            for f in feats:
+                v = w.get(f)
+                if v is not None:
+                    vecs.append(v)
+            scores = [sum(col) for col in zip(*vecs)] if vecs else [0.0] * self.n
+            allowed_now = ok[prev]
+            best, best_s = 0, None
+            for k, s in enumerate(scores):
+                if allowed_now[k] and (best_s is None or s > best_s):
+                    best, best_s = k, s
+            tag = classes[best]
+            out.append(tag)
+            prev2, prev = prev, tag
+        return out
+
+    def entities(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, label) of the names in `text`, labels PER/ORG/LOC/MISC."""
+        segs, mid, low = prepare(text)
+        found = []
+        for seg in segs:
+            with self.lock:  # the memo is shared; keep it consistent across worker threads
+                tags = self.tag(seg, mid, low)
+            found.extend(decode(seg.spans, tags))
+        return found
+
+
+def decode(spans: list[tuple[int, int]], tags: list[str]) -> list[tuple[int, int, str]]:
+    """Turn BIO tags into (start, end, label) spans."""
+    out = []
+    cur = None
+    for (s, e), t in zip(spans, tags):
+        if t.startswith("B-") or (t.startswith("I-") and (cur is None or cur[2] != t[2:])):
+            if cur:
+                out.append(tuple(cur))
+            cur = [s, e, t[2:]]
+        elif t.startswith("I-"):
+            cur[1] = e
+        else:
+            if cur:
+                out.append(tuple(cur))
+            cur = None
+    if cur:
+        out.append(tuple(cur))
+    return out
+
+
+_model: Tagger | None = None
+_load_lock = threading.Lock()
+
+
+def load_tagger() -> Tagger:
+    """The shipped tagger, loaded once per process."""
+    global _model
+    if _model is None:
+        with _load_lock:
+            if _model is None:
+                with gzip.open(asset("models", WEIGHTS_FILE), "rt", encoding="utf-8") as fh:
+                    data = json.load(fh)
+                _model = Tagger(data["weights"], data.get("classes", CLASSES))
+    return _model

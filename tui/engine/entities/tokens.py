@@ -1,0 +1,49 @@
+"""Span-keeping word tokenizer for the entity tagger (no downloaded data needed)."""
+
+from __future__ import annotations
+
+import re
+
+# Words that keep a following period ("Mr.", "Inc.", "Jan.") so the tagger sees them as one token.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr st jr sr inc corp co ltd plc gov sen rep gen col lt sgt capt cmdr adm prof rev hon pres
+    jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
+    vs no mt ft ave blvd dept univ assn bros messrs mme mlle sta""".split()
+)
+
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"  # U.S. D.C. U.N.
+    r"|\d\w*(?:[.,:/\-]\d+)*"  # 1,200  3.5  1996-08-30  3rd
+    r"|[^\W\d_][\w]*(?:[-'’&][^\W_]+)*"  # words, Diaz-Canel, O'Neill, AT&T
+    r"|\S"
+)
+
+
+def tokenize(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the tokens of `text`; possessive 's is split off."""
+    spans: list[tuple[int, int]] = []
+    n = len(text)
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        word = m.group()
+        if e - s > 2 and word[-2] in "'’" and word[-1] in "sS":
+            spans.append((s, e - 2))
+            spans.append((e - 2, e))
+            continue
+        if e < n and text[e] == "." and word[0].isalpha():
+            if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
+                e += 1
+        spans.append((s, e))
+    return spans
+
+
+def lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-empty lines; very long lines are cut so a segment stays manageable."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out
