@@ -1,0 +1,85 @@
+"""Text hygiene shared by every importer: line endings, control characters, paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+# Terminal escape sequences first (so their parameters go too), then lone control characters.
+# Text is otherwise kept literally: "[bold]" stays text, the UI escapes it when rendering.
+_OSC = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+_CSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]")
+_ESC = re.compile(r"\x1b[@-Z\\-_]?")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def clean_text(text: str) -> str:
+    """Normalise line endings and drop BOMs, escape sequences and control characters.
+
+    Keeps newlines; tabs become spaces; Unicode line/paragraph separators become newlines.
+    """
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u2029", "\n\n").replace("\u2028", "\n").replace("\x85", "\n")
+    text = text.replace("\x0b", "\n").replace("\x0c", "\n").replace("\t", " ")
+    if "\x1b" in text or "\x9b" in text:
+        text = _OSC.sub("", text)
+        text = _CSI.sub("", text)
+        text = _ESC.sub("", text)
+    return _CONTROLS.sub("", text)
+
+
+def squash(line: str) -> str:
+    """Collapse runs of spaces (including no-break and other wide spaces) and strip the ends."""
+    return _SPACES.sub(" ", line).strip()
+
+
+def blocks(lines: list[str]) -> list[list[str]]:
+    """Group lines into blocks separated by blank lines (lines are kept, already squashed)."""
+    out: list[list[str]] = []
+    cur: list[str] = []
+    for line in lines:
+        if line:
+            cur.append(line)
+        elif cur:
+            out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+# A block whose lines are all this short is treated as hard-wrapped prose and joined;
+# a block with longer lines is "one paragraph per line" (text copied from a web page).
+WRAP_WIDTH = 100
+
+
+def block_paragraphs(block: list[str]) -> list[str]:
+    """Turn one block of lines into paragraphs: join hard-wrapped lines, else one per line."""
+    if len(block) == 1:
+        return block
+    if max(len(line) for line in block) <= WRAP_WIDTH:
+        return [join_wrapped(block)]
+    return block
+
+
+def join_wrapped(lines: list[str]) -> str:
+    """Join hard-wrapped lines with a space; a line ending in a hyphen joins without one.
+
+    The hyphen is kept: "well-" + "known" must stay "well-known", and we cannot tell it
+    from a word split by a typesetter.
+    """
+    out = lines[0]
+    for line in lines[1:]:
+        if out.endswith("-") and len(out) > 1 and out[-2].isalpha() and line[:1].islower():
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split cleaned text into paragraphs (see `block_paragraphs`)."""
+    lines = [squash(line) for line in text.split("\n")]
+    return [p for b in blocks(lines) for p in block_paragraphs(b)]

@@ -1,0 +1,53 @@
+"""Find a calendar date in the loose forms news pages print, and return it as ISO "YYYY-MM-DD"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = r"(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+
+_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+_SLASH_YMD = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
+_MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
+_DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r",?\s+(\d{4})\b", re.I)
+_NUMERIC = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
+
+
+def _make(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> str | None:
+    """Return the first date found in `text` as "YYYY-MM-DD", or None.
+
+    Understands 2026-01-14, 2026/01/14, January 14, 2026, Jan. 14 2026, 14 January 2026,
+    and numeric 01/14/2026 (US order) or 14.01.2026 (day first, with dots).
+    """
+    if not text:
+        return None
+    m = _ISO.search(text) or _SLASH_YMD.search(text)
+    if m:
+        return _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    m = _MDY.search(text)
+    if m:
+        return _make(int(m.group(3)), _MONTHS[m.group(1)[:3].lower()], int(m.group(2)))
+    m = _DMY.search(text)
+    if m:
+        return _make(int(m.group(3)), _MONTHS[m.group(2)[:3].lower()], int(m.group(1)))
+    m = _NUMERIC.search(text)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        # Dots are the European day-first habit; slashes the US month-first one,
+        # unless the first number cannot be a month.
+        if m.group(2) == "." or a > 12:
+            return _make(y, b, a)
+        return _make(y, a, b)
+    return None

@@ -1,0 +1,126 @@
+"""Bytes to text: refuse binaries, honour BOMs and declared charsets, detect the rest."""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+MAX_BYTES = 20 * 1024 * 1024  # files over this are skipped, and never read past it
+
+_MAGIC = [
+    (b"\x89PNG", "PNG image"), (b"%PDF", "PDF document"), (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"), (b"\x7fELF", "ELF executable"), (b"\x1f\x8b", "gzip archive"),
+    (b"\xff\xd8\xff", "JPEG image"), (b"GIF8", "GIF image"), (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"), (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"SQLite format 3\x00", "SQLite database"), (b"\x00asm", "WebAssembly module"),
+    (b"\xca\xfe\xba\xbe", "Mach-O/Java binary"), (b"\xcf\xfa\xed\xfe", "Mach-O executable"),
+    (b"RIFF", "RIFF media"), (b"OggS", "Ogg media"), (b"ID3", "MP3 audio"), (b"\x28\xb5\x2f\xfd", "zstd archive"),
+]
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"),
+]
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]{2,40})""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.:-]{2,40})["']""")
+# Non-ASCII characters that Western text in CP1252/Latin-1 is made of; used to trust a
+# CP1252 reading that charset detection gets wrong on short texts.
+_WESTERN = set("‘’‚“”„–—…•€£¥¢©®™°±«»¿¡§¶·×÷\u00a0") | {chr(c) for c in range(0xC0, 0x100)}
+
+
+class DecodeError(ValueError):
+    """The bytes are not text we can read; the message is the one-line reason."""
+
+
+def binary_kind(data: bytes) -> str | None:
+    """Name the binary format of `data` ("PNG image", ...), "binary data", or None for text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    head = data[:8192]
+    if b"\x00" in head and _utf16_order(head) is None and not any(data.startswith(b) for b, _ in _BOMS):
+        if head.count(b"\x00") > len(head) * 0.01 or head.count(b"\x00") > 8:
+            return "binary data"
+    return None
+
+
+def _utf16_order(head: bytes) -> str | None:
+    """Guess UTF-16 without a BOM from the zero bytes of mostly-ASCII text."""
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2], head[1::2]
+    z_even, z_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if z_odd > 0.4 and z_even < 0.05:
+        return "utf-16-le"
+    if z_even > 0.4 and z_odd < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, html: bool = False) -> str:
+    """Decode file bytes to str or raise DecodeError with a one-line reason.
+
+    Order: BOM, UTF-16 without BOM, strict UTF-8, a declared charset (HTML meta / XML
+    declaration), CP1252 when the result reads as Western text, then charset-normalizer.
+    """
+    if not data.strip():
+        raise DecodeError("empty file")
+    kind = binary_kind(data)
+    if kind:
+        raise DecodeError(f"binary file ({kind}), skipped")
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom):], enc)
+    order = _utf16_order(data[:8192])
+    if order:
+        return _strict(data, order)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    m = _XML_ENCODING.match(data) or (_META_CHARSET.search(data[:8192]) if html else None)
+    if m:
+        enc = m.group(1).decode("ascii").lower()
+        try:
+            # Pages that declare Latin-1 are in practice CP1252 (the WHATWG rule).
+            return data.decode("cp1252" if enc in ("iso-8859-1", "latin-1", "latin1", "us-ascii") else enc, errors="replace")
+        except LookupError:
+            pass
+    western = _western(data)
+    if western is not None:
+        return western
+    return _detect(data)
+
+
+def _strict(data: bytes, enc: str) -> str:
+    try:
+        text = data.decode(enc)
+    except UnicodeDecodeError:
+        raise DecodeError(f"not valid {enc.upper()} despite its byte order mark") from None
+    if not text.strip():
+        raise DecodeError("empty file")
+    return text
+
+
+def _western(data: bytes) -> str | None:
+    text = data.decode("cp1252", errors="replace")
+    odd = [c for c in text if ord(c) > 127]
+    bad = sum(1 for c in odd if c not in _WESTERN)
+    return text if odd and bad <= len(odd) * 0.02 else None
+
+
+def _detect(data: bytes) -> str:
+    try:
+        import charset_normalizer  # lazy: only non-UTF-8 files pay for it
+    except ImportError:
+        raise DecodeError("not UTF-8 and no encoding detected") from None
+    best = charset_normalizer.from_bytes(data[:1_000_000]).best()
+    if best is None or not best.encoding:
+        raise DecodeError("not UTF-8 and no encoding detected")
+    return data.decode(best.encoding, errors="replace")
+
+
+def looks_binary_text(text: str) -> bool:
+    """True when decoded text is mostly control characters (a binary that decoded anyway)."""
+    sample = text[:4096]
+    controls = sum(1 for c in sample if ord(c) < 32 and c not in "\n\r\t\f\v")
+    return controls > max(8, len(sample) * 0.05)

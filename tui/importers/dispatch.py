@@ -1,0 +1,212 @@
+"""Route files, directories, stdin and URLs to the right importer; turn every problem
+into an ImportItem with a one-line reason so the rest of a batch carries on."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import stat
+import sys
+from collections.abc import Iterable, Iterator
+
+from tui.importers.decode import MAX_BYTES, DecodeError, decode, looks_binary_text
+from tui.importers.item import ImportItem
+from tui.importers.text import parse_text
+from tui.models import Article
+
+TEXT_EXTS = {".txt", ".text"}
+MARKDOWN_EXTS = {".md", ".markdown", ".mdown", ".mkd"}
+HTML_EXTS = {".html", ".htm", ".xhtml"}
+FEED_EXTS = {".xml", ".rss", ".atom", ".rdf"}
+JSON_EXTS = {".json", ".jsonl"}
+KNOWN_EXTS = TEXT_EXTS | MARKDOWN_EXTS | HTML_EXTS | FEED_EXTS | JSON_EXTS
+
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_LIMIT_MB = MAX_BYTES // (1024 * 1024)
+
+
+def import_paths(paths: Iterable[str]) -> Iterator[ImportItem]:
+    """Import files, directories (recursive, sorted, hidden entries skipped), "-" for stdin,
+    and http(s) URLs. Yields one item per article or per failure, never raises for input."""
+    for path in paths:
+        if path == "-":
+            yield from _import_stream(sys.stdin.buffer, "<stdin>")
+        elif re.match(r"^https?://", path, re.I):
+            yield from _import_url(path)
+        elif os.path.isdir(path):
+            for file in walk(path):
+                yield from import_file(file)
+        else:
+            yield from import_file(path)
+
+
+def walk(root: str) -> Iterator[str]:
+    """Files with a known extension under `root`, in a stable sorted order, skipping
+    hidden files and folders (".git", ".cache") and not following directory symlinks."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in KNOWN_EXTS:
+                yield os.path.join(dirpath, name)
+
+
+def import_file(path: str) -> list[ImportItem]:
+    """Read one file (never more than the size limit) and parse it."""
+    try:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            return [ImportItem(path, None, "is a directory")]
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+            return [ImportItem(path, None, "not a regular file")]
+        if st.st_size > MAX_BYTES:
+            return [ImportItem(path, None, f"larger than {_LIMIT_MB} MB, skipped")]
+        with open(path, "rb") as f:
+            return _import_stream(f, path)
+    except FileNotFoundError:
+        return [ImportItem(path, None, "no such file or directory")]
+    except PermissionError:
+        return [ImportItem(path, None, "permission denied")]
+    except OSError as exc:
+        return [ImportItem(path, None, f"cannot read ({exc.strerror or type(exc).__name__})")]
+
+
+def _import_stream(stream, name: str) -> list[ImportItem]:
+    data = stream.read(MAX_BYTES + 1)  # one byte more tells us it is too big
+    if len(data) > MAX_BYTES:
+        return [ImportItem(name, None, f"larger than {_LIMIT_MB} MB, skipped")]
+    return parse_bytes(data, name)
+
+
+def _import_url(url: str) -> list[ImportItem]:
+    import urllib.request
+
+    try:
+        req = urllib.request.Request(url, headers={"User-Agent": "newsreader"})
+        with urllib.request.urlopen(req, timeout=10) as resp:
+            data = resp.read(MAX_BYTES + 1)
+            ctype = resp.headers.get("Content-Type", "")
+    except Exception as exc:
+        reason = getattr(exc, "reason", None) or exc
+        return [ImportItem(url, None, f"could not fetch URL ({squash_reason(reason)})")]
+    if len(data) > MAX_BYTES:
+        return [ImportItem(url, None, f"larger than {_LIMIT_MB} MB, skipped")]
+    hint = ".xml" if ("rss" in ctype or "atom" in ctype) else ".html" if "html" in ctype else ""
+    items = parse_bytes(data, url + hint if hint and not url.lower().endswith(hint) else url)
+    for item in items:
+        item.origin = item.origin.replace(url + hint, url, 1) if hint else item.origin
+        if item.article is not None and not item.article.url:
+            item.article.url = url
+    return items
+
+
+def squash_reason(reason) -> str:
+    return " ".join(str(reason).split())[:100]
+
+
+def parse_bytes(data: bytes, name: str = "<stdin>") -> list[ImportItem]:
+    """Parse the bytes of one file; the kind is sniffed from the name and the content."""
+    try:
+        return _parse_bytes(data, name)
+    except Exception as exc:  # a bug in one importer must not stop a batch
+        return [ImportItem(name, None, f"could not parse ({type(exc).__name__}: {squash_reason(exc)})")]
+
+
+def _parse_bytes(data: bytes, name: str) -> list[ImportItem]:
+    ext = os.path.splitext(name.split("?")[0])[1].lower()
+    kind = _kind(data, ext)
+    if kind == "feed":
+        from tui.importers.feed import parse_feed
+
+        return parse_feed(data, name)
+    try:
+        text = decode(data, html=(kind == "html"))
+    except DecodeError as exc:
+        return [ImportItem(name, None, str(exc))]
+    if looks_binary_text(text):
+        return [ImportItem(name, None, "binary file (control characters), skipped")]
+    if kind == "html":
+        from tui.importers.html import parse_html
+
+        url = name if re.match(r"^https?://", name, re.I) else None
+        return [_checked(name, parse_html(text, url))]
+    if kind == "json":
+        return _parse_json(text, name)
+    if kind == "markdown":
+        from tui.importers.markdown import parse_markdown
+
+        return [_checked(name, parse_markdown(text, name))]
+    return [_checked(name, parse_text(text, name))]
+
+
+def _kind(data: bytes, ext: str) -> str:
+    head = data[:4096]
+    if ext in FEED_EXTS:
+        return "html" if _HTML_START.match(head) else "feed"
+    if ext in HTML_EXTS:
+        return "html"
+    if ext in MARKDOWN_EXTS:
+        return "markdown"
+    if ext in JSON_EXTS:
+        return "json"
+    # .txt, no extension, stdin: trust only strong signs in the content
+    if re.match(rb"^\s*<\?xml", head) or re.match(rb"^\s*<(?:rss|feed)\b", head):
+        from tui.importers.feed import looks_like_feed
+
+        if looks_like_feed(data):
+            return "feed"
+    if _HTML_START.match(head):
+        return "html"
+    if ext not in TEXT_EXTS and re.match(rb"^(?:\xef\xbb\xbf)?---\r?\n[\w-]+\s*:", head):
+        return "markdown"
+    return "text"
+
+
+def _checked(name: str, article: Article | None) -> ImportItem:
+    if article is None or not article.body.strip():
+        if article is not None and article.title.strip():
+            return ImportItem(name, None, "no article text found (title only)")
+        return ImportItem(name, None, "no article text found")
+    return ImportItem(name, article)
+
+
+def _parse_json(text: str, name: str) -> list[ImportItem]:
+    """Our own JSON export (a list of article objects, or JSON lines) read back in."""
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError:
+        try:
+            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        except json.JSONDecodeError:
+            return [ImportItem(name, None, "not valid JSON")]
+    if isinstance(records, dict):
+        records = records.get("articles", [records])
+    if not isinstance(records, list):
+        return [ImportItem(name, None, "JSON is not a list of articles")]
+    from tui.importers.clean import clean_text, squash
+
+    items = []
+    for i, rec in enumerate(records, 1):
+        origin = f"{name}#entry-{i}" if len(records) > 1 else name
+        if not isinstance(rec, dict) or not isinstance(rec.get("body"), str):
+            items.append(ImportItem(origin, None, "JSON record has no \"body\" text"))
+            continue
+        tags = rec.get("tags") if isinstance(rec.get("tags"), list) else []
+        body = "\n\n".join(p for p in (squash(x) for x in clean_text(rec["body"]).split("\n\n")) if p)
+        article = Article(
+            title=squash(clean_text(str(rec.get("title") or ""))),
+            body=body,
+            source=squash(clean_text(str(rec.get("source") or ""))),
+            byline=squash(clean_text(str(rec.get("byline") or ""))),
+            published=_iso(rec.get("published")),
+            tags=[squash(clean_text(str(t))) for t in tags if str(t).strip()],
+            url=str(rec["url"]) if rec.get("url") else None,
+        )
+        items.append(_checked(origin, article))
+    return items or [ImportItem(name, None, "no articles in JSON")]
+
+
+def _iso(value) -> str | None:
+    from tui.importers.dates import parse_date
+
+    return parse_date(str(value)) if value else None

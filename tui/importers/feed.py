@@ -1,0 +1,73 @@
+"""RSS/Atom feed files: each entry becomes an article (feedparser does the parsing)."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+
+from tui.importers.clean import clean_text, squash
+from tui.importers.htmltext import html_to_paragraphs
+from tui.importers.item import ImportItem
+from tui.models import Article
+
+# Feeds are untrusted. feedparser already drops a DOCTYPE before its strict parse, but it
+# then falls back to a loose parse that keeps the raw entity text; we refuse such feeds
+# outright: no real-world feed needs its own entity declarations, and both the
+# external-entity (XXE) and billion-laughs attacks need them.
+_ENTITY_DECL = re.compile(rb"<!\s*ENTITY", re.I)
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF|channel)\b", re.I)
+
+
+def looks_like_feed(data: bytes) -> bool:
+    """An XML document whose root is an RSS, Atom or RDF feed."""
+    head = data[:4096].lstrip()
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    return bool(_FEED_ROOT.search(head)) and not re.search(rb"<html\b", head[:1024], re.I)
+
+
+def parse_feed(data: bytes, name: str) -> list[ImportItem]:
+    """Parse feed bytes into one ImportItem per entry (or one error item for the file)."""
+    if _ENTITY_DECL.search(data):
+        return [ImportItem(name, None, "feed declares XML entities (possible XXE or entity bomb), refused")]
+    import feedparser  # lazy: only feeds pay for it
+
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+    except Exception as exc:  # feedparser is robust, but a bad feed must never stop a batch
+        return [ImportItem(name, None, f"unreadable feed ({type(exc).__name__})")]
+    if not parsed.entries:
+        reason = "feed has no entries"
+        if parsed.get("bozo"):
+            reason = f"not a readable feed ({squash(str(parsed.get('bozo_exception', '')))[:80] or 'parse error'})"
+        return [ImportItem(name, None, reason)]
+    source = squash(clean_text(parsed.feed.get("title", "")))
+    return [_entry(e, source, f"{name}#entry-{i}") for i, e in enumerate(parsed.entries, 1)]
+
+
+def _entry(entry, source: str, origin: str) -> ImportItem:
+    title = squash(clean_text(entry.get("title", "")))
+    html = ""
+    for content in entry.get("content", []) or []:
+        if len(content.get("value", "")) > len(html):
+            html = content.get("value", "")
+    if not html:
+        html = entry.get("summary", "") or entry.get("description", "")
+    paras = html_to_paragraphs(html) if html else []
+    if not title and paras:
+        title = paras.pop(0)
+    if not paras:
+        return ImportItem(origin, None, "no article text found (feed entry has no content)")
+    when = entry.get("published_parsed") or entry.get("updated_parsed")
+    tags = [squash(t.get("term", "")) for t in entry.get("tags", []) or [] if squash(t.get("term", ""))]
+    article = Article(
+        title=title,
+        body="\n\n".join(paras),
+        source=source,
+        byline=squash(clean_text(entry.get("author", ""))),
+        published=time.strftime("%Y-%m-%d", when) if when else None,
+        tags=tags,
+        url=entry.get("link") or None,
+    )
+    return ImportItem(origin, article)

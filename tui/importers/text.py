@@ -1,0 +1,209 @@
+"""The plain-text importer: text copied from a news page, header and footer junk included.
+
+Layout we recognise (every part optional, see the tests for the variations):
+
+    Latin America Politics USA World          <- section tags
+    <headline>
+    <headline again>                          <- dropped
+    Source: AFP
+      • Published January 14, 2026            <- or Updated / other date forms
+    <body paragraphs>
+    Rio Times Staff                           <- byline (may also sit above the body)
+    <Paper> publishes letters, opinions ...   <- publisher footer, dropped
+
+Plain text without that layout: the first non-empty line is the title, the rest the body.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.importers.clean import block_paragraphs, blocks, clean_text, squash
+from tui.importers.dates import parse_date
+from tui.importers.tags import known_tags, looks_like_tags, split_tags
+from tui.models import Article
+
+_SOURCE = re.compile(r"^(?:source|sources|via|credit|agency)\s*:\s*(\S.{0,79})$", re.I)
+_DATED = re.compile(
+    r"^(first published|published|updated|last updated|posted|last modified|modified|date)\b\s*:?\s*(?:on\s+)?(.*)$",
+    re.I,
+)
+_BY = re.compile(r"^by\s+([A-Z\u00c0-\u024f].{1,90})$", re.I)
+_STAFF = re.compile(
+    r"^(?:[A-Z][\w&'’.-]*\s+){0,6}(?:Staff|Staff Writer|Staff Reporter|Newsroom|News Desk|Desk|"
+    r"Editorial Team|Editorial Board|Editors|Correspondent|Reporters?|Wire Services)$"
+)
+_READ_TIME = re.compile(r"^\d+\s*(?:min|minute)s?\s*read$", re.I)
+_PART_SPLIT = re.compile(r"\s+[|•·]\s+|^[•·]\s*|\s+[•·]\s*")
+_LEADING_BULLETS = re.compile(r"^[\s•·*|–—-]+")
+
+# Whole paragraphs that are page furniture wherever they appear.
+_FURNITURE = re.compile(
+    r"^(advertisement|advertising|sponsored( content)?|share( this( article| story)?)?( on \w+)?|"
+    r"click to share.*|skip to (main )?content|read more|related( articles| stories| news)?|"
+    r"continue reading|print|email|comments?|follow us.*|subscribe( now)?|sign up|loading\.*)[.:!]?$",
+    re.I,
+)
+# Wording of a publisher's own boilerplate (disclaimers, copyright, newsletter pitches).
+_FOOTER = re.compile(
+    r"publishes\b.{0,60}\b(letters|opinions|submissions|tips)|does not necessarily reflect|"
+    r"as a public service|all rights reserved|^(©|copyright\b|\(c\)\s)|"
+    r"\b(views|opinions) expressed\b|not (be )?(held )?(responsible|liable) for|"
+    r"\bmay not be (re)?(published|produced|distributed)|without (prior )?(written )?permission|"
+    r"(subscribe|sign up) (to|for) (our|the) (\w+ )?newsletter|"
+    r"this (article|story|content) (was|is|has been) (originally )?(published|produced|provided) (by|on|in)",
+    re.I,
+)
+_FOOTER_CUES = re.compile(
+    r"\b(publish(es|er|ing)?|submissions?|letters|opinions|views|reflect|necessarily|disclaimer|"
+    r"editorial polic(y|ies)|copyright|reserved|newsletter|subscribe|terms of (use|service)|"
+    r"privacy|cookies|readers)\b",
+    re.I,
+)
+_PUBLISHER = re.compile(r"^(?:The\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,5})\s+publishes\b")
+
+
+def parse_text(text: str, name: str = "") -> Article:
+    """Parse a plain-text article (a news-page dump or plain prose) into an Article."""
+    lines = [squash(line) for line in clean_text(text).split("\n")]
+    filled = [i for i, line in enumerate(lines) if line]
+    if not filled:
+        return Article(title="", body="")
+    meta: dict = {"tags": [], "source": "", "byline": "", "published": None, "updated": None}
+    title, used = _title_and_tags(lines, filled, meta)
+    # Meta lines (source, date, byline, the title again) directly under the headline.
+    rest = filled[used:]
+    n = 0
+    while n < len(rest) and n < 8:
+        line = lines[rest[n]]
+        if line != title and not _meta_line(line, meta):
+            break
+        n += 1
+    start = rest[n] if n < len(rest) else len(lines)
+    paras = _body_paragraphs(lines[start:])
+    paras = _strip_tail(paras, meta)
+    paras = [p for p in paras if not _FURNITURE.match(p)]
+    return Article(
+        title=title,
+        body="\n\n".join(paras),
+        source=meta["source"],
+        byline=meta["byline"],
+        published=meta["published"] or meta["updated"],
+        tags=meta["tags"],
+    )
+
+
+def _title_and_tags(lines: list[str], filled: list[int], meta: dict) -> tuple[str, int]:
+    """Pick the tags line (if any) and the headline; return the title and lines used."""
+    h = [lines[i] for i in filled[:3]] + ["", ""]
+    if h[1] and h[1] == h[2] and h[0] != h[1] and looks_like_tags(h[0]):
+        meta["tags"] = split_tags(h[0])
+        return h[1], 3
+    if h[0] == h[1]:
+        return h[0], 2
+    if (
+        h[1]
+        and looks_like_tags(h[0])
+        and not _meta_line(h[1], {})
+        and (known_tags(h[0]) or _meta_line(h[2], {}))
+    ):
+        meta["tags"] = split_tags(h[0])
+        return h[1], 2
+    return h[0], 1
+
+
+def _meta_line(line: str, meta: dict) -> bool:
+    """True when every part of `line` is metadata; records what it finds in `meta`."""
+    parts = [p for p in _PART_SPLIT.split(line) if p and p.strip()]
+    if not parts or len(line) > 160:
+        return False
+    found: dict = {}
+    for part in parts:
+        if not _meta_part(part.strip(), found):
+            return False
+    for key, value in found.items():
+        if not meta.get(key):
+            meta[key] = value
+    return True
+
+
+def _meta_part(part: str, found: dict) -> bool:
+    m = _SOURCE.match(part)
+    if m:
+        found["source"] = m.group(1).strip()
+        return True
+    if _READ_TIME.match(part):
+        return True
+    stripped = _LEADING_BULLETS.sub("", part)
+    m = _DATED.match(stripped)
+    if m:
+        when = parse_date(m.group(2))
+        if when:
+            key = "updated" if "updated" in m.group(1).lower() or "modified" in m.group(1).lower() else "published"
+            found[key] = when
+            return True
+        return False
+    if len(stripped) <= 60 and len(stripped.split()) <= 9 and parse_date(stripped):
+        if not re.search(r"[a-z]{3,}\s+[a-z]{3,}\s+[a-z]{3,}", stripped):  # a date, not a sentence
+            found.setdefault("published", parse_date(stripped))
+            return True
+    byline = _byline(stripped)
+    if byline:
+        found["byline"] = byline
+        return True
+    return False
+
+
+def _byline(line: str) -> str:
+    """The byline in a short "By X" or "X Staff" line, else ""."""
+    if len(line) > 100 or line.endswith((".", "?", "!", ":")) and not line.endswith("Jr."):
+        return ""
+    m = _BY.match(line)
+    if m and len(m.group(1).split()) <= 12:
+        return m.group(1).strip()
+    if _STAFF.match(line):
+        return line
+    return ""
+
+
+def _body_paragraphs(lines: list[str]) -> list[str]:
+    """Paragraphs of the body; a byline-looking line always stands on its own."""
+    split: list[str] = []
+    for line in lines:
+        if line and _byline(line):
+            split.extend(["", line, ""])
+        else:
+            split.append(line)
+    return [p for b in blocks(split) for p in block_paragraphs(b)]
+
+
+def _strip_tail(paras: list[str], meta: dict) -> list[str]:
+    """Drop trailing publisher boilerplate and furniture; move a trailing byline to meta."""
+    for _ in range(8):
+        if len(paras) < 2:
+            break
+        last = paras[-1]
+        if _is_footer(last):
+            if not meta["source"]:
+                m = _PUBLISHER.match(last)
+                meta["source"] = m.group(1) if m else ""
+        elif _byline(last):
+            if not meta["byline"]:
+                meta["byline"] = _byline(last)
+        elif _FURNITURE.match(last):
+            pass
+        elif last.lower().startswith("tags:"):
+            if not meta["tags"]:
+                meta["tags"] = [t.strip() for t in re.split(r"[,;|]", last[5:]) if t.strip()]
+        else:
+            break
+        paras = paras[:-1]
+    return paras
+
+
+def _is_footer(para: str) -> bool:
+    """A paragraph about the publisher rather than the story."""
+    if _FOOTER.search(para):
+        return True
+    cues = {m.group(0).lower() for m in _FOOTER_CUES.finditer(para)}
+    return len(cues) >= 3 and len(para) < 600

@@ -1,0 +1,93 @@
+"""Choose an HTML page's headline from the places pages put it, by agreement.
+
+Sources: the <h1>s, og:title, twitter:title, <title> (with a site-name suffix or prefix
+such as " | Site" / "Site - " removed) and the extractor's guess. A headline that several
+sources agree on wins; an <h1> found inside a meta title is the strongest signal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|›|/|_|~)\s+|\s+_|\s*\[[^\]]+\]\s*$|\s+:\s+")
+
+
+def norm(text: str | None) -> str:
+    """Compare-friendly form: NFKC, casefolded, punctuation dropped, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text or "").replace("\u00ad", "").casefold()
+    return " ".join("".join(c if c.isalnum() else " " for c in text).split())
+
+
+def clean(text: str | None) -> str:
+    """Whitespace-collapsed text without soft hyphens."""
+    return " ".join((text or "").replace("\u00ad", "").split())
+
+
+def segments(title: str) -> list[str]:
+    """Parts of a title split at site-name separators, in order."""
+    return [s.strip() for s in _SEPARATORS.split(title) if s and s.strip()]
+
+
+def strip_site(title: str, site: str = "") -> str:
+    """Remove the site name from a <title>/og:title: the longest part, unless the parts
+    other than a known site name are needed together."""
+    parts = segments(title)
+    if len(parts) <= 1:
+        return title
+    if site:
+        kept = [p for p in parts if norm(p) != norm(site)]
+        if len(kept) == 1:
+            return kept[0]
+    first, last = parts[0], parts[-1]
+    # Cut only a short tail (or head) that looks like a site name, keep the rest whole.
+    m = _SEPARATORS.search(title)
+    if len(last.split()) <= 4 and len(last) < len(title) / 2:
+        return clean(title[: title.rfind(last)].rstrip(" |-–—·•:»›/_~[")) or title
+    if m and "." in first and " " not in first:  # "example.com - Headline"
+        return clean(title[m.end():])
+    return title
+
+
+def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: str, site: str = "") -> str:
+    """Pick the headline; every argument may be empty.
+
+    1. An <h1> that a meta title repeats (whole, or as its article part, not as its
+       site-name part) -- what the reader sees, confirmed by what the page calls itself.
+    2. Else a meta title without its site name, when two sources agree on it.
+    3. Else an <h1> of headline length, else the first meta title.
+    """
+    h1s = [clean(h) for h in h1s[:6] if norm(h)]
+    metas = [clean(t) for t in (og, twitter, title_tag, guess) if norm(t)]
+    for h in h1s:
+        nh = norm(h)
+        for t in metas:
+            nt = norm(t)
+            if nh == nt or nh == norm(strip_site(t, site)):
+                return h
+            if len(nh.split()) >= 2 and len(nh) >= 0.3 * len(nt) and f" {nh} " in f" {nt} ":
+                if not _is_site_part(nh, t):
+                    return h
+    stripped = [strip_site(t, site) for t in metas]
+    best, best_votes = "", 0
+    for cand in stripped:
+        nc = norm(cand)
+        votes = sum(1 for t in metas if nc and f" {nc} " in f" {norm(t)} ")
+        if votes > best_votes:
+            best, best_votes = cand, votes
+    if best_votes >= 2 or (best and not h1s):
+        return best
+    if PREFER_H1:
+        for h in h1s[:3]:
+            if 3 <= len(h.split()) <= 30:
+                return h
+    return best or (h1s[0] if h1s else "")
+
+
+PREFER_H1 = True
+
+
+def _is_site_part(needle: str, title: str) -> bool:
+    """`needle` is the part of `title` after (or before) the headline, i.e. the site name."""
+    parts = segments(title)
+    return len(parts) > 1 and needle in (norm(parts[-1]), norm(parts[0])) and needle != norm(max(parts, key=len))
