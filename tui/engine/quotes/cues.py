@@ -64,3 +64,17 @@ SKIP_AFTER_VERB = {
 }
 TITLE_ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
                 "jr", "sr", "st", "pres", "sec", "amb", "atty", "u.s", "d", "r", "i"}
+
+# verbs whose following noun is the listener or the topic, never the speaker ("told Smith", "called Burma")
+TRANSITIVE = {
+    f for b in ("tell", "call", "accuse", "praise", "criticize", "criticise", "attack", "mock", "slam", "blast",
+                "dismiss", "remind", "advise", "inform", "assure", "urge", "quote", "cite", "describe", "label",
+                "question", "challenge", "thank", "promise", "put", "sing")
+    for f in SPEECH_VERBS if f.startswith(b[:-1] if b.endswith("e") else b)
+} | {"told", "called", "sang", "put", "puts"}
+# words that cannot sit at the end of a subject phrase, or inside a description
+CLAUSE_WORDS = {
+    "for", "to", "with", "by", "from", "that", "which", "who", "when", "as", "because", "if", "while", "than",
+    "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "would", "will", "could", "should",
+    "can", "not", "and", "or", "but", "so", "about", "into", "at", "in", "on", "after", "before", "since",
+}

@@ -6,6 +6,7 @@ import re
 
 from ..types import Quote
 from .marks import MARKS, find_quoted
+from .coref import PersonIndex
 from .names import NameBook, strip_name
 from .speakers import Mention, ends_sentence, speaker_after, speaker_before, tokenize
 
@@ -53,13 +54,14 @@ def _after_ok(text: str, s: int, e: int, after_toks, m: Mention) -> bool:
 
 
 class _Resolver:
-    """Turns mentions into display names; pronouns go to the last named speaker."""
+    """Turns mentions into display names; pronouns go to the person named nearest before them."""
 
-    def __init__(self, text: str, entities) -> None:
+    def __init__(self, text: str, entities, spans) -> None:
         self.text = text
         self.entities = [e for e in (entities or []) if e.label in ("PERSON", "ORG")]
         self.book = NameBook.from_entities(self.entities) if self.entities else NameBook.from_text(text)
-        self.history: list[tuple[int, str]] = []  # (position, canonical name) of named speakers
+        self.people = PersonIndex(text, self.book, [(s, e) for s, e, _ in spans], self.entities)
+        self.last_speaker: str | None = None
 
     def name(self, m: Mention) -> str:
         for e in self.entities:  # the NER pass knows this exact mention
@@ -70,21 +72,18 @@ class _Resolver:
             return raw
         return self.book.resolve(raw) or strip_name(raw)
 
-    def resolve(self, m: Mention | None, pos: int) -> str | None:
+    def resolve(self, m: Mention | None) -> str | None:
         if m is None:
             return None
         if m.kind == "name":
-            full = self.name(m)
-            self.history.append((pos, full))
-            return full
+            self.last_speaker = self.name(m)
+            return self.last_speaker
         if m.kind == "nominal":
             return m.text
         low = m.text.lower()
         if low in ("i", "we", "you"):
             return None
-        for _, name in reversed(self.history):
-            return name
-        return None
+        return self.people.resolve(m.start) or self.last_speaker
 
 
 def extract_quotes(text: str, entities=None) -> list[Quote]:
@@ -98,7 +97,7 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
     if not text:
         return []
     spans = find_quoted(text)
-    res = _Resolver(text, entities)
+    res = _Resolver(text, entities, spans)
     quotes: list[Quote] = []
     prev_close = -1
     prev: Quote | None = None
@@ -107,7 +106,7 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
         open_at = _open_mark(text, s, p_start)
         close_at = e + 1 if closed and e < len(text) and text[e] in MARKS else e
         nxt_open = spans[idx + 1][0] - 1 if idx + 1 < len(spans) else len(text)
-        mention = None
+        mention, inherit = None, False
         tm = _TRANSCRIPT.match(text, s, e)
         if tm:
             mention = Mention(tm.start(1), tm.end(1), tm.group(1), "name")
@@ -117,30 +116,30 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
             m = speaker_after(text, a_toks)
             if m and _after_ok(text, s, e, a_toks, m):
                 mention = m
-        lead_start = max(p_start, prev_close, open_at - BEFORE_CHARS)
-        lead = _sentence_tail(tokenize(text, lead_start, open_at))
+        same_para_prev = prev is not None and prev_close >= p_start
+        lead_start = max(p_start, prev_close if same_para_prev else -1, open_at - BEFORE_CHARS)
+        all_lead = tokenize(text, lead_start, open_at)
+        lead = _sentence_tail(all_lead)
         if mention is None and lead:
             mention = speaker_before(text, lead)
-        speaker = None
-        if mention is not None:
-            speaker = res.resolve(mention, s)
-        elif not lead and open_at == p_start and _intro_line(text, p_start):
-            # 'Smith continued:' on its own line, then the quote
-            a, b = _intro_line(text, p_start)
-            mention = speaker_before(text, _sentence_tail(tokenize(text, max(a, b - BEFORE_CHARS), b)))
-            speaker = res.resolve(mention, s)
-        elif prev is not None and prev.speaker and _continues(text, prev, s, p_start, lead):
-            speaker, mention = prev.speaker, Mention(prev.speaker_start, prev.speaker_end, "", "inherit") if prev.speaker_start is not None else None
-        quotes.append(
-            Quote(
-                start=s,
-                end=e,
-                text=text[s:e],
-                speaker=speaker,
-                speaker_start=mention.start if mention else None,
-                speaker_end=mention.end if mention else None,
-            )
-        )
+        if mention is None and same_para_prev and len(lead) == len(all_lead):
+            inherit = True  # no sentence break since the previous quote: same speaker
+        elif mention is None and not lead:
+            if len(all_lead) > 1:
+                # the sentence before, in the same paragraph: 'Schiff said. “...”'
+                mention = speaker_before(text, _sentence_tail(all_lead[:-1]))
+            elif open_at == p_start and _intro_line(text, p_start):
+                # 'Smith continued:' on its own line, then the quote
+                a, b = _intro_line(text, p_start)
+                mention = speaker_before(text, _sentence_tail(tokenize(text, max(a, b - BEFORE_CHARS), b)))
+            if mention is None and prev is not None and _continues(text, prev, s, p_start):
+                inherit = True
+        if inherit and prev is not None:
+            speaker, sp_s, sp_e = prev.speaker, prev.speaker_start, prev.speaker_end
+        else:
+            speaker = res.resolve(mention)
+            sp_s, sp_e = (mention.start, mention.end) if mention else (None, None)
+        quotes.append(Quote(s, e, text[s:e], speaker, sp_s, sp_e))
         prev, prev_close = quotes[-1], close_at
     return [q for q in quotes if _is_quote(q)]
 
@@ -156,10 +155,8 @@ def _intro_line(text: str, p_start: int) -> tuple[int, int] | None:
     return a, b
 
 
-def _continues(text: str, prev: Quote, s: int, p_start: int, lead) -> bool:
+def _continues(text: str, prev: Quote, s: int, p_start: int) -> bool:
     """Does this quote carry on the previous speaker's words (same paragraph, or the next one)?"""
-    if lead and any(t.text.isalpha() for t in lead):
-        return False
     if prev.end >= p_start:
         return True
     between = text[prev.end : p_start]

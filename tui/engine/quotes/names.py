@@ -30,14 +30,14 @@ NOT_NAME = {
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "today", "yesterday", "tomorrow", "tonight", "last", "next", "one", "two", "three", "some",
     "many", "all", "both", "each", "every", "other", "another", "according", "asked", "thanks", "please",
-    "read", "follow", "click", "photo", "image", "video", "getty", "images", "ap", "reuters", "afp",
+    "read", "follow", "click", "photo", "image", "video",
 }
 SURNAME_PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "st"}
 
 # a capitalised word, an initial or a title abbreviation (a dot elsewhere ends the sentence)
 _CAP = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.|[A-Z][\w'’\-]*)"
 NAME_RUN = re.compile(rf"{_CAP}(?:\s+(?:{_CAP}|(?:de|da|del|van|von|der|bin|al|la|le|du)\b))*")
-_WORD = re.compile(r"[\w'’\-]+\.?")
+_WORD = re.compile(r"[\w'’\-]+(?:\.[\w'’\-]+)*\.?")  # keeps "G.K." whole
 
 
 def tokens(name: str) -> list[str]:

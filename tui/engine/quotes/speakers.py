@@ -19,10 +19,13 @@ from .cues import (
     SKIP_BEFORE_VERB,
     SPEECH_VERBS,
     TITLE_ABBREV,
+    TRANSITIVE,
+    CLAUSE_WORDS,
 )
 from .names import NOT_NAME, TITLES
 
 _TOKEN = re.compile(r"\w[\w'’\-.&]*\w|\w|[^\w\s]")
+_DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+")
 _QUOTE_CHARS = set("\"“”«»„")
 MAX_SUBJECT_TOKENS = 12  # nominal subjects longer than this are clauses, not speakers
 
@@ -73,7 +76,7 @@ def ends_sentence(toks: list[Tok], i: int) -> bool:
     prev = toks[i - 1]
     if prev.end != toks[i].start:
         return True
-    return not (prev.low in TITLE_ABBREV or (len(prev.text) == 1 and prev.text.isupper()))
+    return not (prev.low in TITLE_ABBREV or (len(prev.text) == 1 and prev.text.isupper()) or _DOTTED.fullmatch(prev.text))
 
 
 def _is_cap(t: Tok) -> bool:
@@ -96,6 +99,11 @@ def _according_to(toks: list[Tok], i: int) -> bool:
     return toks[i].low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to"
 
 
+def _abbrev(t: Tok) -> bool:
+    """A token whose following dot belongs to it: a title, an initial, "G.K"."""
+    return t.low in TITLE_ABBREV or len(t.text) == 1 or bool(_DOTTED.fullmatch(t.text))
+
+
 def _name_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
     """The capitalised run that ends at token j (inclusive), as token indexes, or None."""
     if j < 0 or not _is_cap(toks[j]) or toks[j].low in NOT_NAME:
@@ -105,7 +113,7 @@ def _name_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
         p = toks[i - 1]
         if _is_cap(p) and p.low not in NOT_NAME:
             i -= 1
-        elif p.text == "." and i - 2 >= 0 and (toks[i - 2].low in TITLE_ABBREV or len(toks[i - 2].text) == 1):
+        elif p.text == "." and i - 2 >= 0 and _abbrev(toks[i - 2]):
             i -= 2 if _is_cap(toks[i - 2]) else 1
         elif p.low in ("de", "van", "von", "bin", "al", "da", "del") and i - 2 >= 0 and _is_cap(toks[i - 2]):
             i -= 1
@@ -121,7 +129,7 @@ def _name_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
     j = i
     while j + 1 < len(toks):
         n = toks[j + 1]
-        if n.text == "." and (toks[j].low in TITLE_ABBREV or len(toks[j].text) == 1):
+        if n.text == "." and _abbrev(toks[j]):
             j += 1
         elif _is_cap(n) and n.low not in NOT_NAME:
             j += 1
@@ -135,6 +143,13 @@ def _name_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
 def _mention(text: str, toks: list[Tok], i: int, j: int, kind: str) -> Mention:
     s, e = toks[i].start, toks[j].end
     return Mention(s, e, text[s:e], kind)
+
+
+def _pronoun(t: Tok) -> str | None:
+    """'he', or 'he' of "He’s" / "she'd"; None for other tokens."""
+    low = t.low.replace("’", "'")
+    base = low.split("'")[0]
+    return base if base in PRONOUNS else None
 
 
 def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention | None:
@@ -153,23 +168,31 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
     t = toks[j]
     if t.text == ",":  # "Jane Doe, a lawyer at the firm, said": skip back over the apposition
         k = j - 1
-        while k >= floor and toks[k].text not in (",", ".", ":", ";") and not toks[k].text in _QUOTE_CHARS:
+        while k >= floor and toks[k].text not in (",", ".", ":", ";") and toks[k].text not in _QUOTE_CHARS:
             k -= 1
             if j - k > 25:
                 return None
         if k >= floor and toks[k].text == ",":
-            span = _name_left(toks, k - 1)
+            k2 = k - 1
+            if k2 >= floor and toks[k2].text == ")":  # "Paul Ryan (R-Wis.), ..."
+                while k2 >= floor and toks[k2].text != "(":
+                    k2 -= 1
+                k2 -= 1
+            span = _name_left(toks, k2)
             if span and span[0] >= floor:
                 return _mention(text, toks, span[0], span[1], "name")
         return None
-    if t.low in PRONOUNS:
-        return _mention(text, toks, j, j, "pronoun")
-    if t.low in ("who",):  # "Jane Doe, who chairs the panel, said" is handled above; "Doe, who said"
+    pron = _pronoun(t)
+    if pron:
+        return Mention(t.start, t.start + len(pron), text[t.start : t.start + len(pron)], "pronoun")
+    if t.low == "who":  # "Doe, who said"
         k = j - 1
         if k >= floor and toks[k].text == ",":
             span = _name_left(toks, k - 1)
             if span and span[0] >= floor:
                 return _mention(text, toks, span[0], span[1], "name")
+        return None
+    if t.low in CLAUSE_WORDS:
         return None
     span = _name_left(toks, j)
     if span and span[0] >= floor:
@@ -182,47 +205,70 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
         if i - 1 >= floor and toks[i - 1].low == "the":  # "The New York Post reports"
             i -= 1
         return _mention(text, toks, i, j2, "name")
-    # a description: "a campaign spokesman said", "the former secretary of state said"
+    return _description_left(text, toks, j, floor)
+
+
+def _description_left(text: str, toks: list[Tok], j: int, floor: int) -> Mention | None:
+    """A description ending at token j: "a campaign spokesman", "the head of the agency"."""
     k = j
     while k >= floor and _is_word(toks[k]) and j - k < MAX_SUBJECT_TOKENS:
-        if toks[k].low in DETERMINERS:
+        low = toks[k].low
+        if low in DETERMINERS:
             start = k
-            # take the leftmost determiner of the phrase: "the head of the agency"
-            m = k - 1
-            while m >= floor and _is_word(toks[m]) and j - m < MAX_SUBJECT_TOKENS and toks[m].low not in RELATIVES:
-                if toks[m].low in DETERMINERS:
+            # "the head of the agency": carry on over "of" to an earlier determiner
+            while start - 2 >= floor and toks[start - 1].low == "of":
+                m = start - 2
+                while m >= floor and _is_word(toks[m]) and toks[m].low not in CLAUSE_WORDS and start - m < 5:
+                    if toks[m].low in DETERMINERS:
+                        break
+                    m -= 1
+                if m >= floor and toks[m].low in DETERMINERS:
                     start = m
-                if toks[m].low in SPEECH_VERBS:
+                else:
                     break
-                m -= 1
             return _mention(text, toks, start, j, "nominal")
-        if toks[k].text.endswith(("'s", "’s")) and _is_cap(toks[k]):
+        if _is_cap(toks[k]) and toks[k].text.endswith(("'s", "’s")):  # "Clinton's spokesman"
             return _mention(text, toks, k, j, "nominal")
-        if toks[k].low in SPEECH_VERBS or toks[k].low in RELATIVES:
+        if low in SPEECH_VERBS or (low in CLAUSE_WORDS and low not in ("and", "of")):
             return None
         k -= 1
     return None
 
 
 def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
-    """The speaker written just after a verb ("said Smith", "according to the report")."""
+    """The speaker written just after a verb ("said Smith", "said MSNBC host Jo Doe", "according to the report")."""
     while i < len(toks) and toks[i].low in SKIP_AFTER_VERB:
         i += 1
     if i >= len(toks):
         return None
     t = toks[i]
-    if t.low in PRONOUNS:
-        return _mention(text, toks, i, i, "pronoun")
-    span = _name_right(toks, i)
-    if span:
-        # "The New York Times" keeps its article; a bare title ("President") is no name
-        a, b = span
-        if a == b and toks[a].low in TITLES:
-            return None
-        return _mention(text, toks, a, b, "name")
+    pron = _pronoun(t)
+    if pron:
+        return Mention(t.start, t.start + len(pron), text[t.start : t.start + len(pron)], "pronoun")
+    if t.low == "the" and i + 1 < len(toks) and _is_cap(toks[i + 1]):  # "said the Rev. Jo Doe"
+        i += 1
+    # the last name in a short noun phrase: "9/11 widow Terry Strada", "MSNBC host Chris Matthews"
+    best = None
+    k = i
+    while k < len(toks) and k - i < 8:
+        tk = toks[k]
+        if tk.low in CLAUSE_WORDS or not (_is_word(tk) or tk.text in "/-."):
+            break
+        span = _name_right(toks, k) if _is_cap(tk) else None
+        if span:
+            a, b = span
+            if not (a == b and toks[a].low in TITLES):
+                best = (a, b)
+            k = b + 1
+            continue
+        if best is not None:  # lower-case word after a name ends the phrase
+            break
+        k += 1
+    if best is not None:
+        return _mention(text, toks, best[0], best[1], "name")
     if t.low in DETERMINERS:
         j = i + 1
-        while j < len(toks) and _is_word(toks[j]) and j - i < 8 and toks[j].low not in RELATIVES:
+        while j < len(toks) and _is_word(toks[j]) and j - i < 8 and toks[j].low not in CLAUSE_WORDS:
             j += 1
         if j - 1 > i:
             return _mention(text, toks, i, j - 1, "nominal")
@@ -243,7 +289,7 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
         if span:
             return _mention(text, toks, span[0], span[1], "name")
     for i, t in enumerate(toks[: max_gap + 1]):
-        if i > 0 and ends_sentence(toks, i - 1) and i > 1:
+        if i > 1 and ends_sentence(toks, i - 1):
             return None
         if t.text in _QUOTE_CHARS:
             return None
@@ -253,6 +299,8 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
             first = 1 if toks[0].text in (",", "—", "–") else 0
             if i > first:
                 return subject_left(text, toks, i, floor=first)
+            if t.low in TRANSITIVE:
+                return None
             return subject_right(text, toks, i + 1)
     return None
 
@@ -264,7 +312,34 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
         if _according_to(toks, v):
             m = subject_right(text, toks, v + 2)
         else:
-            m = subject_left(text, toks, v) or (subject_right(text, toks, v + 1) if v + 1 < len(toks) else None)
+            m = subject_left(text, toks, v)
+            if m is None and v + 1 < len(toks) and toks[v].low not in TRANSITIVE and (v == 0 or toks[v - 1].text == ","):
+                m = subject_right(text, toks, v + 1)  # 'Said Smith: ', ', added Smith, '
         if m:
             return m
+    if verbs:
+        return sentence_subject(text, toks)
+    return None
+
+
+_INTRO = {"in", "on", "at", "during", "after", "before", "while", "when", "as", "since", "speaking", "asked",
+          "later", "earlier", "then", "but", "and", "so", "still", "yet", "also", "meanwhile", "however"}
+
+
+def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
+    """The subject at the start of a clause: 'Donald Trump, her opponent, bemoaned ... and said ...'."""
+    i = 0
+    if toks and toks[0].low in _INTRO:
+        # skip an introductory phrase up to its comma ("During a May interview on CNBC, Trump said")
+        comma = next((k for k, t in enumerate(toks[:15]) if t.text == ","), None)
+        i = comma + 1 if comma is not None else 1
+    if i >= len(toks):
+        return None
+    pron = _pronoun(toks[i])
+    if pron:
+        t = toks[i]
+        return Mention(t.start, t.start + len(pron), text[t.start : t.start + len(pron)], "pronoun")
+    span = _name_right(toks, i)
+    if span:
+        return _mention(text, toks, span[0], span[1], "name")
     return None
