@@ -1,0 +1,269 @@
+"""Sentence splitting for news text: NLTK Punkt with our own parameters, no downloaded data.
+
+Two entry points:
+
+* ``split_sentences(text)`` -> the *body* sentences only. This is what every other pass
+  (summary, entities, quotes) works on.
+* ``split_with_kinds(text)`` -> every piece of the text as ``(Sentence, kind)``, where
+  kind is ``"body"``, ``"heading"`` (a short line without final punctuation),
+  ``"dateline"`` (the "LONDON (Reuters) -" prefix of a paragraph, split off the sentence
+  it starts) or ``"byline"`` ("By Jane Smith"). Non-body pieces are kept out of
+  ``split_sentences`` so a summary or a sentence index never lands on them.
+
+Guarantees: ``text[s.start:s.end] == s.text``, no surrounding whitespace, sentences never
+cross a paragraph break (a blank line), and a sentence that ends inside a closing quote
+keeps the quote (``He said "No." `` stays whole; ``"Why?" she asked.`` is one sentence).
+A quotation of several sentences is split at its inner sentence ends like any other text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tui.engine.types import Sentence
+
+BODY, HEADING, DATELINE, BYLINE = "body", "heading", "dateline", "byline"
+
+# Punkt's convention: lower-case, without the final period. Kept to forms that almost
+# never end a sentence; words that often do ("no", "sat", "ill", "miss", "mph") are left
+# out ("No. 10" is rejoined by a rule below instead).
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms mx dr prof rev fr sr jr st mt ft messrs mme hon gov govs sen sens rep reps pres
+    gen lt col maj capt cmdr adm sgt cpl pvt supt insp det atty
+    inc corp ltd co plc llc bros dept univ assn nos vs etc e.g i.e al approx vol
+    jan feb mar apr jun jul aug sep sept oct nov dec tue tues thu thur thurs fri
+    u.s u.k u.n u.s.a e.u d.c l.a n.y u.a.e a.m p.m ave blvd rd hwy
+    ala ariz calif colo conn fla kan ky md mich minn mont neb nev okla tenn tex wis wyo
+    """.split()
+)
+# Abbreviations that can end a sentence ("... in the U.S. The deal ..."): after these a
+# typical sentence opener starts a new sentence. Titles (Dr., Sen.) never do.
+_FINAL_ABBREVIATIONS = r"U\.S|U\.K|U\.N|E\.U|D\.C|Inc|Corp|Ltd|Co|Plc|Bros|etc|a\.m|p\.m"
+_OPENERS = (
+    r"The|A|An|He|She|It|They|We|I|You|But|And|Yet|So|In|On|At|This|That|These|Those|There|"
+    r"His|Her|Their|Its|Our|My|However|After|When|While|As|If|Some|Many|Most|Officials|Police"
+)
+_ABBREV_END_CASED = re.compile(rf"\b(?:{_FINAL_ABBREVIATIONS})\.\s+(?=(?:{_OPENERS})\b)")
+_ABBREV_END_LOWER = re.compile(r"\b(?:u\.s|u\.k|u\.n|e\.u|d\.c|inc|corp|ltd|etc|a\.m|p\.m)\.\s+(?=(?:the|he|she|they|we|but|this|it's)\b)")
+
+_PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$|['\"’”]$")
+_BULLET = re.compile(r"^\s*(?:[-*•–—]|\d{1,2}[.)])\s+")
+_BYLINE = re.compile(
+    r"^(?:by|reporting by|written by|words by|story by)\s+[^\W\d_][\w.'’-]*(?:[ ,&]+[\w.'’-]+){0,8}\.?$",
+    re.IGNORECASE,
+)
+_AGENCIES = (
+    r"cnn|reuters|ap|afp|upi|bloomberg|xinhua|dpa|efe|ansa|pti|ians|bbc|ew\.com|cnnmoney|"
+    r"cbs news|abc news|nbc news|the ap|associated press|mashable|time\.com|[a-z]+ news"
+)
+# "LONDON (Reuters) -", "washington (cnn)", "(CNN) --", "SEOUL, South Korea, Jan. 5 (AP) --"
+_DATELINE_AGENCY = re.compile(
+    rf"^(?:[^\W_][\w.'’ ,/-]{{0,60}}?\s*)?\((?:{_AGENCIES})\)\s*(?:[-–—:]+\s*)?",
+    re.IGNORECASE,
+)
+# "LONDON -", "NEW YORK, N.Y. --", "BEIRUT, Lebanon —": an upper-case place and a dash.
+_DATELINE_CAPS = re.compile(r"^[A-Z][A-Z.'’ -]{2,30}(?:,\s*[A-Z][A-Za-z.'’ ]{1,30}){0,2}\s*[-–—]{1,2}\s+(?=\S)")
+# After a quote that ends in ?/!/, the next piece that starts like an attribution belongs
+# to the same sentence: "Why?" she asked.
+_ATTRIBUTION = re.compile(
+    r"^(?:(?:[\w.'’-]+\s+){0,3}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|"
+    r"explained|continued|insisted|admitted|noted|claimed|tweeted|shouted|cried|recalled|joked|"
+    r"warned|declared|argued|laughed|whispered)|according\s+to)\b",
+    re.IGNORECASE,
+)
+_NUMBER_SIGN = re.compile(r"(?:^|\W)nos?\.$", re.IGNORECASE)  # "No. 10 Downing Street"
+_CLOSE_QUOTE_END = re.compile(r"[?!,]['\"’”]$|[?!,]['\"’”]\s*[)\]]$")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Body sentences of ``text`` in order, with exact spans (headings, datelines, bylines left out)."""
+    return [s for s, kind in split_with_kinds(text) if kind == BODY]
+
+
+def split_with_kinds(text: str) -> list[tuple[Sentence, str]]:
+    """Every piece of ``text`` as ``(Sentence, kind)``; kind is body, heading, dateline or byline.
+
+    When a text has no body sentence at all (a lone line without punctuation), its headings
+    are reported as body so that a one-line text still has one sentence.
+    """
+    if not text or not text.strip():
+        return []
+    lower_only = _is_lower_cased(text)
+    out: list[tuple[Sentence, str]] = []
+    for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text)):
+        for b_start, b_end in _block_spans(text, p_start, p_end):
+            out.extend(_split_block(text, b_start, b_end, p_index, lower_only))
+    if out and not any(kind == BODY for _, kind in out):
+        out = [(s, BODY if kind == HEADING else kind) for s, kind in out]
+    return out
+
+
+def _is_lower_cased(text: str) -> bool:
+    """True for text with (almost) no capitals, like the lower-cased CNN/DailyMail corpus."""
+    sample = text[:5000]
+    letters = sum(c.isalpha() for c in sample)
+    upper = sum(c.isupper() for c in sample)
+    return letters > 0 and upper <= letters * 0.002
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for m in _PARA_BREAK.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _block_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Lines of a paragraph, grouped: a hard-wrapped sentence continues on the next line, but
+    a line that ends a sentence, looks like a heading, or a bullet item ends the block."""
+    if "\n" not in text[start:end]:
+        return [(start, end)]
+    lines, pos = [], start
+    for line in text[start:end].split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    widest = max(b - a for a, b in lines)
+    blocks: list[tuple[int, int]] = []
+    cur_start = None
+    for i, (a, b) in enumerate(lines):
+        line = text[a:b].strip()
+        if not line:
+            continue
+        if cur_start is not None and _BULLET.match(line):
+            blocks.append((cur_start, lines[i - 1][1]))
+            cur_start = None
+        if cur_start is None:
+            cur_start = a
+        short = len(line) < 0.6 * widest or len(line) < 40
+        if _TERMINAL.search(line) or short or i == len(lines) - 1:
+            blocks.append((cur_start, b))
+            cur_start = None
+    if cur_start is not None:
+        blocks.append((cur_start, lines[-1][1]))
+    return blocks
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def _split_block(text: str, start: int, end: int, para: int, lower_only: bool) -> list[tuple[Sentence, str]]:
+    start, end = _trimmed(text, start, end)
+    if start >= end:
+        return []
+    block = text[start:end]
+    pieces: list[tuple[Sentence, str]] = []
+    if _BYLINE.match(block) and len(block.split()) <= 10:
+        return [(Sentence(start, end, block, para), BYLINE)]
+    cut = _dateline_end(block)
+    if cut:
+        d_end = _trimmed(text, start, start + cut)[1]
+        d_end = start + len(text[start:d_end].rstrip(" -–—:"))
+        pieces.append((Sentence(start, d_end, text[start:d_end], para), DATELINE))
+        start = _trimmed(text, start + cut, end)[0]
+        if start >= end:
+            return pieces
+    spans = _punkt_spans(text, start, end, lower_only)
+    for a, b in spans:
+        kind = BODY
+        if len(spans) == 1 and not pieces and _looks_like_heading(text[a:b]):
+            kind = HEADING
+        pieces.append((Sentence(a, b, text[a:b], para), kind))
+    return pieces
+
+
+def _dateline_end(block: str) -> int:
+    """Length of a dateline prefix at the start of ``block`` (0 when there is none)."""
+    m = _DATELINE_AGENCY.match(block) or _DATELINE_CAPS.match(block)
+    if not m or m.end() >= len(block):
+        return 0
+    # The place part is a few words, not a sentence that happens to contain "(AP)".
+    prefix = block[: m.end()]
+    if len(prefix.split()) > 9 or re.search(r"[.!?]\s", prefix.split("(")[0]):
+        return 0
+    return m.end()
+
+
+def _looks_like_heading(s: str) -> bool:
+    return not _TERMINAL.search(s) and len(s.split()) <= 14
+
+
+def _punkt_spans(text: str, start: int, end: int, lower_only: bool) -> list[tuple[int, int]]:
+    chunk = text[start:end]
+    raw = [(start + a, start + b) for a, b in _tokenizer().span_tokenize(chunk)]
+    raw = _split_after_final_abbreviations(text, raw, lower_only)
+    merged: list[tuple[int, int]] = []
+    for a, b in raw:
+        a, b = _trimmed(text, a, b)
+        if a >= b:
+            continue
+        if merged and _joins_previous(text, merged[-1], (a, b), lower_only):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _split_after_final_abbreviations(text: str, spans, lower_only: bool):
+    pattern = _ABBREV_END_LOWER if lower_only else _ABBREV_END_CASED
+    out = []
+    for a, b in spans:
+        cuts = [m.end() for m in pattern.finditer(text, a, b)]
+        for c in cuts:
+            out.append((a, c))
+            a = c
+        out.append((a, b))
+    return out
+
+
+def _joins_previous(text: str, prev: tuple[int, int], cur: tuple[int, int], lower_only: bool) -> bool:
+    piece = text[cur[0] : cur[1]]
+    # A stray closing quote or bracket belongs to the sentence before it.
+    if not any(c.isalnum() for c in piece):
+        return True
+    before = text[prev[0] : prev[1]]
+    if _NUMBER_SIGN.search(before) and piece[0].isdigit():
+        return True
+    if _CLOSE_QUOTE_END.search(before):
+        if _ATTRIBUTION.match(piece):
+            return True
+        if not lower_only and piece[0].islower():
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # lazy: heavy import
+
+    class NewsPunkt(PunktSentenceTokenizer):
+        """Punkt that treats "1990. then" as a sentence end.
+
+        Untrained Punkt reads a number + period + lower-case word as an ordinal ("5. März")
+        and joins the sentences, which breaks lower-cased news text. English news has no
+        such ordinals, so a number that is not an abbreviation ends the sentence there.
+        """
+
+        def _second_pass_annotation(self, aug_tok1, aug_tok2):
+            if (
+                aug_tok2 is not None
+                and aug_tok1.period_final
+                and aug_tok1.type_no_period == "##number##"
+                and not aug_tok1.abbr
+            ):
+                aug_tok1.sentbreak = True
+                return None
+            return super()._second_pass_annotation(aug_tok1, aug_tok2)
+
+    params = PunktParameters()
+    params.abbrev_types = set(ABBREVIATIONS)
+    return NewsPunkt(params)

@@ -1,0 +1,120 @@
+"""Which sentences a summary may use.
+
+Every method ranks all body sentences, but only *eligible* ones can be picked: never
+site boilerplate ("X publishes letters ... does not necessarily reflect"), never a
+fragment of one to three words, never a quotation that stands without its speaker or
+context (a summary line that is only someone's words reads as if the paper said them).
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.engine.tokens import WORD_RE, is_word
+from tui.engine.types import Sentence
+
+MIN_WORDS = 4
+
+_BOILERPLATE = re.compile(
+    r"publishes letters|does not necessarily reflect|do not necessarily (?:reflect|represent)|"
+    r"opinions expressed (?:in|here)|views expressed (?:in|here)|are (?:solely )?(?:those|the views) of the author|"
+    r"all rights reserved|copyright|©|\(c\) \d{4}|"
+    r"click here|sign up (?:for|to)|subscribe (?:to|now|for)|newsletter|follow (?:us|him|her|them) on|"
+    r"read more:|related:|more from|see also:|share this|join the conversation|leave a comment|"
+    r"email us|e-mail us|contact us|terms of (?:use|service)|privacy policy|cookie (?:policy|settings)|uses? cookies|"
+    r"contributed (?:to )?this report|additional reporting|reporting by|editing by|written by|"
+    r"this (?:article|story|post) (?:was|has been) (?:updated|amended|corrected|published)|"
+    r"(?:getty|ap|afp|reuters|pa) (?:images|photo)|photo:|image:|picture:|caption:|"
+    r"https?://|www\.|\.com/|all times (?:are )?(?:gmt|et|local)|"
+    r"(?:is|was) (?:a|an) (?:contributor|columnist|correspondent|writer|editor|reporter) (?:for|at|to|with)\b|"
+    r"for (?:confidential )?support,? call|samaritans|scroll down for|click (?:on )?(?:the|this) (?:link|image)",
+    re.IGNORECASE,
+)
+_SAYS = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|asked|asks|added|adds|wrote|writes|explained|explains|"
+    r"insisted|insists|admitted|admits|noted|notes|claimed|claims|tweeted|argued|argues|warned|warns|"
+    r"declared|replied|recalled|stated|states|announced|announces|according to|quoted|quoting|"
+    r"continued|joked|laughed|urged|urges|suggested|suggests|believes|believe|thinks|commented)\b",
+    re.IGNORECASE,
+)
+
+
+def word_count(text: str) -> int:
+    """Number of words with a letter in them."""
+    return sum(1 for w in WORD_RE.findall(text) if is_word(w))
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for site furniture: disclaimers, subscription prompts, credits, links."""
+    return _BOILERPLATE.search(text) is not None
+
+
+# Single quotes double as apostrophes ("champions' league", "' aza ' for ' blue '"), so
+# one opens a quotation only at the start of a sentence and closes one only right after
+# sentence punctuation ("... broken, ' said Paul").
+_SINGLE_OPEN = re.compile(r"^['‘]")
+_SINGLE_CLOSE = re.compile(r"(?<=[.,!?])\s?['’](?=\s|$)")
+
+
+# A straight double quote opens when it follows a space and touches a word, and closes
+# when it follows a word or punctuation; reading direction this way keeps one stray
+# quote (an inch mark, a typo) from flipping every quote after it.
+_STRAIGHT_OPEN = re.compile(r'(?:^|(?<=[\s(\[—–-]))"(?=[^\s"])')
+_STRAIGHT_CLOSE = re.compile(r'(?<=[^\s(\[])"(?=[\s.,;:!?)\]—–-]|$)')
+
+
+def _curl(text: str) -> str:
+    text = text.replace("''", '"').replace("``", '"')
+    text = _STRAIGHT_CLOSE.sub("”", _STRAIGHT_OPEN.sub("“", text))
+    return _SINGLE_OPEN.sub("“", _SINGLE_CLOSE.sub("”", text))
+
+
+def _outside_quotes(text: str, inside: bool) -> tuple[str, bool]:
+    """The text outside quotation marks, and whether a quote is still open at the end."""
+    text = _curl(text)
+    out = []
+    for ch in text:
+        if ch == '"':
+            inside = not inside
+        elif ch in "“«":
+            inside = True
+        elif ch in "”»":
+            inside = False
+        elif not inside:
+            out.append(ch)
+    return "".join(out), inside
+
+
+def quote_flags(sentences: list[Sentence]) -> list[bool]:
+    """For each sentence, True when it is a bare quotation: (nearly) all of it is quoted
+    speech and nothing in it says who is speaking. Quote state is carried across the
+    sentences of one paragraph, so the middle of a long quotation counts as quoted."""
+    flags = []
+    inside, para, open_for = False, None, 0
+    for s in sentences:
+        if s.paragraph != para or open_for > 4:
+            # A new paragraph, or a quote that never closes (a stray inch mark): start afresh.
+            inside, para, open_for = False, s.paragraph, 0
+        started_inside = inside
+        outside, inside = _outside_quotes(s.text, inside)
+        open_for = open_for + 1 if inside else 0
+        if not started_inside and not _has_quote(s.text):
+            flags.append(False)
+            continue
+        context_words = word_count(outside)
+        speaker = _SAYS.search(outside) is not None or re.search(r"\w:\s", outside) is not None
+        flags.append(not speaker and context_words < 6)
+    return flags
+
+
+def _has_quote(text: str) -> bool:
+    return any(c in text for c in '"“”«»') or bool(_SINGLE_OPEN.search(text) or _SINGLE_CLOSE.search(text))
+
+
+def eligible(sentences: list[Sentence]) -> list[bool]:
+    """Which sentences a summary may pick (see the module docstring)."""
+    bare = quote_flags(sentences)
+    return [
+        word_count(s.text) >= MIN_WORDS and not is_boilerplate(s.text) and not bare[i]
+        for i, s in enumerate(sentences)
+    ]

@@ -1,0 +1,95 @@
+"""Word tokens with character spans, stemming and English stop words.
+
+Data-free on purpose: a regular expression instead of ``nltk.word_tokenize`` (which needs
+the punkt_tab download), NLTK's Snowball stemmer (pure code) and sumy's bundled stop-word
+list. Shared by the sentence splitter, the summarisers and the other engine passes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+# A word is a run of letters/digits, optionally joined by an inner apostrophe, hyphen or
+# period ("don't", "well-known", "U.S", "3.5"). Apostrophes may be straight or curly.
+WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*", re.UNICODE)
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Word tokens of ``text`` (punctuation dropped), spans shifted by ``offset``."""
+    return [Token(m.start() + offset, m.end() + offset, m.group()) for m in WORD_RE.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as plain strings, in order (no spans, a little faster)."""
+    return WORD_RE.findall(text)
+
+
+def is_word(token: str) -> bool:
+    """True when ``token`` contains at least one letter (numbers alone are not words)."""
+    return _HAS_LETTER.search(token) is not None
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from nltk.stem.snowball import SnowballStemmer  # lazy: keep `import tui` light
+
+    return SnowballStemmer("english")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Lower-cased Snowball stem of ``word`` (cached: news reuses a small vocabulary)."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return _stemmer().stem(w)
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """English stop words (sumy's bundled list, plus a few news fillers), lower-case."""
+    try:
+        from sumy.utils import get_stop_words
+
+        base = set(get_stop_words("english"))
+    except Exception:  # sumy missing or broken: a small fallback keeps the engine working
+        base = set(_FALLBACK_STOP.split())
+    return frozenset(base | set(_NEWS_FILLERS.split()))
+
+
+# Words so frequent in news that they carry no topic ("said" is in most sentences).
+_NEWS_FILLERS = "said says say told also would could one two new year years mr mrs ms just like"
+_FALLBACK_STOP = (
+    "a about above after again against all am an and any are as at be because been before being below between "
+    "both but by can did do does doing down during each few for from further had has have having he her here "
+    "hers herself him himself his how i if in into is it its itself me more most my myself no nor not of off on "
+    "once only or other our ours ourselves out over own same she should so some such than that the their theirs "
+    "them themselves then there these they this those through to too under until up very was we were what when "
+    "where which while who whom why will with you your yours yourself yourselves"
+)
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the non-stop words of ``text`` that contain a letter, in order."""
+    stops = stop_words()
+    out = []
+    for w in WORD_RE.findall(text):
+        lw = w.lower()
+        if lw in stops or len(lw) < 2 or not _HAS_LETTER.search(lw):
+            continue
+        out.append(stem(lw))
+    return out
