@@ -1,0 +1,83 @@
+#!/usr/bin/env python3
+"""Measure our HTML importer on the article-extraction eval set and print the scores.
+
+    python bench/quality_extract.py [EVAL_DIR] [--out preds.jsonl] [--limit N]
+
+EVAL_DIR defaults to ../shared/eval/extract beside the repository (it holds truth.jsonl,
+html/*.html.gz and score.py). Every page goes through the same path as `newsreader add
+page.html`: raw bytes -> parse_bytes (charset detection, trafilatura, our headline
+choice). Predictions are written as JSONL, score.py is run on them, and the headline
+numbers are printed next to the targets, with the time per page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tui.importers import parse_bytes  # noqa: E402
+
+TARGETS = {"body F1 (AEB shingle4)": 0.954, "title match (normalized)": 0.85}
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("data", nargs="?", type=Path, default=ROOT.parent / "shared" / "eval" / "extract")
+    ap.add_argument("--out", type=Path, default=Path("quality_extract.jsonl"))
+    ap.add_argument("--limit", type=int)
+    args = ap.parse_args(argv)
+    truth = [json.loads(line) for line in open(args.data / "truth.jsonl", encoding="utf-8") if line.strip()]
+    if args.limit:
+        truth = truth[: args.limit]
+    # warm-up: the first call pays for importing trafilatura and lxml
+    parse_bytes(gzip.decompress((args.data / truth[0]["html_path"]).read_bytes()), "warmup.html")
+    times = []
+    with open(args.out, "w", encoding="utf-8") as f:
+        for rec in truth:
+            data = gzip.decompress((args.data / rec["html_path"]).read_bytes())
+            t0 = time.perf_counter()
+            item = parse_bytes(data, f"{rec['id']}.html")[0]
+            ms = (time.perf_counter() - t0) * 1000
+            times.append(ms)
+            a = item.article
+            row = {"id": rec["id"], "body": a.body if a else "", "title": a.title if a else None,
+                   "date": a.published if a else None, "byline": a.byline if a else None, "ms": round(ms, 2)}
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    report = args.out.with_suffix(".score.json")
+    subprocess.run([sys.executable, str(args.data / "score.py"), "--pred", str(args.out),
+                    "--truth", str(args.data / "truth.jsonl"), "--json", str(report), "--bootstrap", "200"],
+                   check=True)
+    _print_targets(json.loads(report.read_text()), times)
+    return 0
+
+
+def _find(obj, *keys):
+    for key in keys:
+        if not isinstance(obj, dict) or key not in obj:
+            return None
+        obj = obj[key]
+    return obj
+
+
+def _print_targets(rep: dict, times: list[float]) -> None:
+    body = _find(rep, "datasets", "aeb", "shingle4", "f1")
+    title = _find(rep, "overall", "title", "normalized")
+    print()
+    print(f"{'metric':30} {'ours':>7} {'target':>7}")
+    for (name, target), value in zip(TARGETS.items(), (body, title)):
+        shown = f"{value:.3f}" if isinstance(value, (int, float)) else "see above"
+        print(f"{name:30} {shown:>7} {target:>7.3f}")
+    print(f"{'ms/page median (mean)':30} {statistics.median(times):7.1f} ({statistics.mean(times):.1f})")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
