@@ -9,37 +9,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from .names import NAME_RUN, NOT_NAME, TITLES, NameBook, strip_name, tokens
+from .cues import SPEECH_VERBS
+from .names import NAME_RUN, NameBook, is_person, person_part, strip_name, tokens
 
-# words that make a capitalised run an organisation or a place rather than a person
-ORG_WORDS = {
-    "party", "post", "times", "news", "journal", "department", "committee", "club", "center", "centre",
-    "university", "college", "school", "inc", "corp", "co", "company", "campaign", "house", "senate", "congress",
-    "court", "council", "association", "foundation", "institute", "bureau", "agency", "commission", "service",
-    "network", "group", "bank", "fund", "board", "office", "ministry", "administration", "church", "city",
-    "county", "state", "states", "street", "avenue", "york", "washington", "america", "american", "republican",
-    "republicans", "democrat", "democrats", "democratic", "press", "magazine", "review", "tribune", "herald",
-    "daily", "weekly", "radio", "tv", "channel", "show", "project", "union", "federation", "league", "caucus",
-    "council", "coalition", "alliance", "organization", "organisation", "police", "army", "navy", "force",
-    "guard", "security", "intelligence", "airport", "hospital", "museum", "hall", "tower", "park", "river",
-    "island", "islands", "north", "south", "east", "west", "united", "new", "los", "san", "las", "fox", "cnn",
-    "msnbc", "abc", "nbc", "cbs", "bbc", "fbi", "cia", "gop", "nato", "un", "eu", "white", "supreme", "federal",
-    "national", "international", "global", "world", "foreign", "affairs", "reports", "poll", "polls", "twitter",
-    "facebook", "google", "instagram", "youtube", "act", "bill", "day", "week", "year", "election", "debate",
-}
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
-
-
-def is_person(name: str) -> bool:
-    """A full name of 2-4 plain capitalised words, none of them an organisation or place word."""
-    toks = tokens(name)
-    if not 2 <= len(toks) <= 4:
-        return False
-    for t in toks:
-        k = t.lower().rstrip(".")
-        if k in ORG_WORDS or k in NOT_NAME or (len(t) > 1 and t.isupper() and "." not in t):
-            return False
-    return True
 
 
 class PersonIndex:
@@ -60,15 +33,11 @@ class PersonIndex:
         else:
             found = []
             for m in NAME_RUN.finditer(text):
-                toks = tokens(m.group())
-                lead = 0
-                while lead < len(toks) and (toks[lead].lower().rstrip(".") in NOT_NAME or
-                                            toks[lead].lower().rstrip(".") in TITLES):
-                    lead += 1
-                if lead == len(toks):
+                toks = person_part(tokens(m.group()))
+                if not toks:
                     continue
-                full = book.resolve(" ".join(toks[lead:]))
-                if is_person(full):
+                full = book.resolve(" ".join(toks), m.start())
+                if is_person(full) or (len(toks) == 1 and _speaks(text, m.end())):
                     found.append((m.start(), full))
         for p, name in found:
             if not inside(p):
@@ -92,3 +61,12 @@ class PersonIndex:
         while j - 1 >= 0 and self._sentence(self.pos[j - 1]) == s:
             j -= 1
         return self.names[j]
+
+
+_NEXT_WORDS = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
+
+
+def _speaks(text: str, end: int) -> bool:
+    """Is a single-word name followed by a speech verb ("Perdue said", "Obama later told")? Then it is a person."""
+    m = _NEXT_WORDS.match(text, end, end + 40)
+    return bool(m) and any(w and w.lower() in SPEECH_VERBS for w in m.groups())

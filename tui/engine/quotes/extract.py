@@ -70,7 +70,7 @@ class _Resolver:
         raw = m.text.title() if m.text.isupper() else m.text
         if raw.lower().startswith("the "):
             return raw
-        return self.book.resolve(raw) or strip_name(raw)
+        return self.book.resolve(raw, m.start) or strip_name(raw)
 
     def resolve(self, m: Mention | None) -> str | None:
         if m is None:

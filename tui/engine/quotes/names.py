@@ -32,6 +32,22 @@ NOT_NAME = {
     "many", "all", "both", "each", "every", "other", "another", "according", "asked", "thanks", "please",
     "read", "follow", "click", "photo", "image", "video",
 }
+# words that make a capitalised run an organisation or a place rather than a person
+ORG_WORDS = {
+    "party", "post", "times", "news", "journal", "department", "committee", "club", "center", "centre",
+    "university", "college", "school", "inc", "corp", "co", "company", "campaign", "house", "senate", "congress",
+    "court", "council", "association", "foundation", "institute", "bureau", "agency", "commission", "service",
+    "network", "group", "bank", "fund", "board", "office", "ministry", "administration", "church", "city",
+    "county", "state", "states", "street", "avenue", "york", "washington", "america", "american", "republican",
+    "republicans", "democrat", "democrats", "democratic", "press", "magazine", "review", "tribune", "herald",
+    "daily", "weekly", "radio", "tv", "channel", "show", "project", "union", "federation", "league", "caucus",
+    "council", "coalition", "alliance", "organization", "organisation", "police", "army", "navy", "force",
+    "guard", "security", "intelligence", "airport", "hospital", "museum", "hall", "tower", "park", "river",
+    "island", "islands", "north", "south", "east", "west", "united", "new", "los", "san", "las", "fox", "cnn",
+    "msnbc", "abc", "nbc", "cbs", "bbc", "fbi", "cia", "gop", "nato", "un", "eu", "white", "supreme", "federal",
+    "national", "international", "global", "world", "foreign", "affairs", "reports", "poll", "polls", "twitter",
+    "facebook", "google", "instagram", "youtube", "act", "bill", "day", "week", "year", "election", "debate",
+}
 SURNAME_PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "st"}
 
 # a capitalised word, an initial or a title abbreviation (a dot elsewhere ends the sentence)
@@ -81,36 +97,67 @@ def surname(name: str) -> str:
     return _key(toks[-1]) if toks else ""
 
 
+def person_part(toks: list[str]) -> list[str]:
+    """The trailing words of a capitalised run that can be a person's name.
+
+    "Ohio Democratic Party Chairman David Pepper" -> ["David", "Pepper"]; "But Hillary Clinton's" -> ["Hillary", "Clinton"].
+    """
+    toks = list(toks)
+    if toks:
+        toks[-1] = re.sub(r"['’]s$", "", toks[-1])
+    start = 0
+    for i, t in enumerate(toks):
+        k = _key(t)
+        if k in NOT_NAME or k in TITLES or k in ORG_WORDS:
+            start = i + 1
+    return [t for t in toks[start:] if t]
+
+
+def is_person(name: str) -> bool:
+    """A full name of 2-4 plain capitalised words, none of them an organisation or place word."""
+    toks = tokens(name)
+    if not 2 <= len(toks) <= 4:
+        return False
+    for t in toks:
+        k = _key(t)
+        if k in ORG_WORDS or k in NOT_NAME or (len(t) > 1 and t.isupper() and "." not in t):
+            return False
+    return True
+
+
 class NameBook:
     """The full names an article uses, to resolve a short mention to the fullest form."""
 
     def __init__(self) -> None:
-        self._by_surname: dict[str, Counter] = {}
-        self._first_seen: dict[str, int] = {}
+        self._by_surname: dict[str, dict[str, list[int]]] = {}
 
     def add(self, full: str, pos: int = 0) -> None:
         full = strip_name(full)
         if not full or not is_name_like(full):
             return
-        key = surname(full)
-        self._by_surname.setdefault(key, Counter())[full] += 1
-        self._first_seen.setdefault(full, pos)
+        self._by_surname.setdefault(surname(full), {}).setdefault(full, []).append(pos)
 
-    def resolve(self, mention: str) -> str:
-        """Return the fullest, most used name sharing the mention's surname (or the stripped mention)."""
+    def resolve(self, mention: str, pos: int | None = None) -> str:
+        """Return the fullest name sharing the mention's surname (or the stripped mention).
+
+        With `pos`, the form mentioned most recently before pos wins ("Bobby Scott" over an earlier
+        "Tim Scott"); otherwise the most used one.
+        """
         short = strip_name(mention)
         forms = self._by_surname.get(surname(short))
         if not forms:
             return short
         short_toks = {_key(t) for t in tokens(short)}
-        best, best_key = short, (len(tokens(short)), 0, 0)
-        for full, count in forms.items():
+        best, best_key = short, None
+        for full, seen in forms.items():
             toks = tokens(full)
             # a longer form must contain every word of the mention ("Bill Clinton" is not "Hillary Clinton")
-            if not short_toks <= {_key(t) for t in toks}:
+            if len(toks) < len(short_toks) or not short_toks <= {_key(t) for t in toks}:
                 continue
-            k = (min(len(toks), 3), count, -self._first_seen.get(full, 0))
-            if k > best_key:
+            before = [p for p in seen if pos is not None and p <= pos]
+            recency = max(before) if before else -min(seen)
+            k = (len(toks) > 1, recency if pos is not None else len(seen), min(len(toks), 3))
+            if best_key is None or k > best_key:
                 best, best_key = full, k
         return best
 
@@ -120,13 +167,10 @@ class NameBook:
         book = cls()
         for m in NAME_RUN.finditer(text):
             run = m.group()
-            toks = tokens(run)
-            # drop sentence-initial function words and titles: "But Hillary Clinton" -> "Hillary Clinton"
-            while toks and (_key(toks[0]) in NOT_NAME or _key(toks[0]) in TITLES):
-                toks = toks[1:]
-            while toks and _key(toks[-1]) in NOT_NAME:
-                toks = toks[:-1]
-            if len(toks) >= 2 and len(toks) <= 4 and not run.isupper():
+            if run.isupper():
+                continue
+            toks = person_part(tokens(run))
+            if 2 <= len(toks) <= 4:
                 book.add(" ".join(toks), m.start())
         return book
 
