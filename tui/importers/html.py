@@ -9,10 +9,11 @@ import re
 
 from tui.importers.clean import clean_text, squash
 from tui.importers.dates import parse_date
-from tui.importers.titles import choose_title
+from tui.importers.titles import choose_title, norm
 from tui.models import Article
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
+MIN_WORDS = 10  # less than this is a menu or a caption, not an article
 
 
 def parse_html(html: str, url: str | None = None) -> Article | None:
@@ -35,16 +36,22 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
         if doc is not None and squash(_get(doc, "text")):
             break
     paras = _paragraphs(_get(doc, "text")) if doc is not None else []
-    if not paras:
+    if sum(len(p.split()) for p in paras) < MIN_WORDS:
         return None
     meta = page_meta(html)
     title = choose_title(meta["h1"], meta["og"], meta["twitter"], meta["title"], _get(doc, "title"), meta["site"])
+    # The extractor sometimes keeps the headline (and a "By ..." line) as the first lines.
+    byline = squash(clean_text(_get(doc, "author")))
+    while paras and (norm(paras[0]) == norm(title) or (byline and norm(paras[0]) in (norm(byline), norm("By " + byline)))):
+        paras.pop(0)
+    if not paras:
+        return None
     date = _get(doc, "date")
     return Article(
         title=squash(clean_text(title)),
         body="\n\n".join(paras),
         source=squash(clean_text(meta["site"] or _get(doc, "sitename"))),
-        byline=squash(clean_text(_get(doc, "author"))),
+        byline=byline,
         published=parse_date(date) if date else None,
         tags=[t for t in (squash(x) for x in re.split(r"[;,]", _get(doc, "tags") or "")) if t][:12],
         url=url or _get(doc, "url") or None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from tui.importers.clean import block_paragraphs, blocks, clean_text, squash
+from tui.importers.clean import blocks, clean_text, join_wrapped, squash
 from tui.importers.dates import parse_date
 from tui.models import Article
 
@@ -114,8 +114,8 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, str]]:
     plain: list[str] = []
 
     def flush():
-        for b in blocks(plain):
-            out.extend(("p", inline(p)) for p in block_paragraphs(b))
+        # In Markdown the lines of a block are one paragraph, however long they are.
+        out.extend(("p", inline(join_wrapped(b))) for b in blocks(plain))
         plain.clear()
 
     in_code = False
@@ -160,6 +160,8 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, str]]:
 
 def inline(text: str) -> str:
     """Reduce inline Markdown to text: links to their text, no images, emphasis or code ticks."""
+    # Backslash escapes are set aside first so an escaped "*" is never read as emphasis.
+    text = _ESCAPED.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
     text = _AUTOLINK.sub(r"\1", text)
@@ -167,5 +169,5 @@ def inline(text: str) -> str:
     text = _TAG.sub("", text)
     for _ in range(3):  # nested emphasis such as ***word***
         text = _EMPH.sub(lambda m: m.group(2) or m.group(3) or m.group(4), text)
-    text = _ESCAPED.sub(r"\1", text)
+    text = re.sub("[\U000f0000-\U000f007f]", lambda m: chr(ord(m.group(0)) - 0xF0000), text)
     return squash(text)

@@ -59,14 +59,16 @@ def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: s
     """
     h1s = [clean(h) for h in h1s[:6] if norm(h)]
     metas = [clean(t) for t in (og, twitter, title_tag, guess) if norm(t)]
-    for h in h1s:
+    for h in h1s:  # exact agreement first, in page order
+        nh = norm(h)
+        if any(nh in (norm(t), norm(strip_site(t, site))) for t in metas):
+            return h
+    for h in h1s:  # then an <h1> that a meta title contains, unless it is the site name
         nh = norm(h)
         for t in metas:
             nt = norm(t)
-            if nh == nt or nh == norm(strip_site(t, site)):
-                return h
             if len(nh.split()) >= 2 and len(nh) >= 0.3 * len(nt) and f" {nh} " in f" {nt} ":
-                if not _is_site_part(nh, t):
+                if not _is_site_part(nh, t, metas, site):
                     return h
     stripped = [strip_site(t, site) for t in metas]
     best, best_votes = "", 0
@@ -87,7 +89,13 @@ def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: s
 PREFER_H1 = True
 
 
-def _is_site_part(needle: str, title: str) -> bool:
-    """`needle` is the part of `title` after (or before) the headline, i.e. the site name."""
-    parts = segments(title)
-    return len(parts) > 1 and needle in (norm(parts[-1]), norm(parts[0])) and needle != norm(max(parts, key=len))
+def _is_site_part(needle: str, title: str, metas: list[str], site: str) -> bool:
+    """`needle` is the site-name end of `title`: it is the first or last part, and it is
+    the known site name or another source names one of the other parts as the title."""
+    parts = [norm(p) for p in segments(title)]
+    if len(parts) < 2 or needle not in (parts[0], parts[-1]):
+        return False
+    if (site and needle == norm(site)) or needle not in norm(strip_site(title, site)):
+        return True
+    others = set(parts) - {needle}
+    return any(norm(m) in others for m in metas)

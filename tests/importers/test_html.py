@@ -1,0 +1,58 @@
+"""The HTML importer (trafilatura body, our headline choice) and the title chooser."""
+
+from pathlib import Path
+
+from tui.importers import parse_bytes
+from tui.importers.titles import choose_title, strip_site
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_article_extracted_without_page_furniture():
+    item = parse_bytes((FIXTURES / "page.html").read_bytes(), "page.html")[0]
+    assert item.error is None
+    a = item.article
+    assert a.title == "Ferry Service Returns to Island After Storm Repairs"
+    assert a.source == "Coastline Times"
+    assert a.published == "2025-12-02"
+    assert "Wierzbicki" in a.byline
+    assert a.body.startswith("The ferry link between the harbour town of Kessock")
+    assert "reopen on Monday." in a.body
+    assert '"We have been cut off before, but never for this long," said Fiona MacRae' in a.body
+    for junk in ("Share on Facebook", "Related stories", "Privacy policy", "All rights reserved", "Weather"):
+        assert junk not in a.body
+    assert len(a.paragraphs) >= 5
+
+
+def test_page_without_article_text_is_an_error():
+    item = parse_bytes(b"<html><head><title>Empty</title></head><body><nav>Home</nav></body></html>", "e.html")[0]
+    assert item.article is None
+    assert item.error.startswith("no article text found")
+
+
+def test_declared_legacy_charset_is_honoured():
+    body = "".join(f"<p>Le maire de Nîmes a déclaré que la fête aura lieu, paragraphe numéro {i}, malgré la pluie.</p>" for i in range(6))
+    page = f'<html><head><meta charset="iso-8859-1"><title>Fête à Nîmes</title></head><body><article><h1>Fête à Nîmes</h1>{body}</article></body></html>'
+    item = parse_bytes(page.encode("latin-1"), "fete.html")[0]
+    assert item.article.title == "Fête à Nîmes"
+    assert "Le maire de Nîmes a déclaré" in item.article.body
+
+
+def test_strip_site_suffix_and_prefix():
+    assert strip_site("Storm Hits Coast | Daily Planet") == "Storm Hits Coast"
+    assert strip_site("Storm Hits Coast - Daily Planet") == "Storm Hits Coast"
+    assert strip_site("example.com - Storm Hits Coast Hard Today") == "Storm Hits Coast Hard Today"
+    assert strip_site("No Separator Here") == "No Separator Here"
+
+
+def test_choose_title_prefers_h1_confirmed_by_meta():
+    assert choose_title(["Daily Planet", "Storm Hits Coast"], "", "", "Storm Hits Coast | Daily Planet", "") == "Storm Hits Coast"
+
+
+def test_choose_title_ignores_h1_that_is_the_site_name():
+    got = choose_title(["The Daily Planet Blog"], "Rain, Again", "", "Rain, Again | The Daily Planet Blog", "Rain, Again")
+    assert got == "Rain, Again"
+
+
+def test_choose_title_falls_back_to_meta_without_h1():
+    assert choose_title([], "", "", "Markets Slide on Rate Fears - Money Desk", "") == "Markets Slide on Rate Fears"

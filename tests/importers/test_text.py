@@ -1,0 +1,112 @@
+"""The plain-text dump importer on our own hand-written dumps."""
+
+from pathlib import Path
+
+from tui.importers import parse_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def read(name):
+    return (FIXTURES / name).read_text(encoding="utf-8")
+
+
+def test_full_dump_layout_yields_clean_article():
+    a = parse_text(read("dump_full.txt"))
+    assert a.title == "Chilean Port Workers End Strike After Wage Deal in Valparaíso"
+    assert a.source == "AFP"
+    assert a.published == "2026-01-14"
+    assert a.tags == ["Latin America", "Politics", "USA", "World"]
+    assert a.byline == "Pacific Ledger Staff"
+    paras = a.body.split("\n\n")
+    assert len(paras) == 4
+    assert paras[0].startswith("VALPARAÍSO, Chile — Dock workers")
+    assert paras[-1].startswith("Washington had urged")
+    # the repeated title, the meta lines, the byline and the disclaimer are not body
+    assert a.title not in a.body
+    assert "Source:" not in a.body and "Published" not in a.body
+    assert "Staff" not in a.body
+    assert "publishes letters" not in a.body
+
+
+def test_variant_byline_first_updated_date_copyright_footer_and_wrapped_lines():
+    a = parse_text(read("dump_variant.txt"))
+    assert a.title == "Heavy Rain Floods Old Town of Porto Alegre"
+    assert a.tags == []
+    assert a.byline == "Rafael Monteiro"
+    assert a.published == "2026-03-03"
+    assert a.source == ""
+    paras = a.body.split("\n\n")
+    assert len(paras) == 2
+    # hard-wrapped lines inside a paragraph are joined with a space
+    assert "forcing about 2,000 residents to leave their homes" in paras[0]
+    assert "All rights reserved" not in a.body
+
+
+def test_plain_text_first_line_is_title_and_nothing_is_dropped():
+    a = parse_text(read("plain.txt"))
+    assert a.title == "Village Library Reopens After Flood Repairs"
+    assert a.body.split("\n\n") == [
+        "The library in Little Ashby reopened on Saturday, eight months after floodwater "
+        "ruined its ground floor and most of its children's books.",
+        "Volunteers catalogued 3,400 donated books over the winter. \"People brought boxes "
+        "to the door every week,\" said librarian Margaret Oyelaran.",
+    ]
+    assert (a.source, a.byline, a.published, a.tags) == ("", "", None, [])
+
+
+def test_tags_line_without_repeated_title():
+    text = (
+        "Middle East Economy\n\nJordan Opens Solar Park Near Ma'an\nSource: Levant Wire\n"
+        "Published: 2025-06-30\n\nThe park will supply power to 90,000 homes, officials said.\n"
+    )
+    a = parse_text(text)
+    assert a.tags == ["Middle East", "Economy"]
+    assert a.title == "Jordan Opens Solar Park Near Ma'an"
+    assert a.source == "Levant Wire"
+    assert a.published == "2025-06-30"
+    assert a.body == "The park will supply power to 90,000 homes, officials said."
+
+
+def test_title_case_headline_is_not_mistaken_for_tags():
+    text = "Storm Closes Schools Across Three Counties\n\nSchools in three counties closed on Friday.\n"
+    a = parse_text(text)
+    assert a.title == "Storm Closes Schools Across Three Counties"
+    assert a.tags == []
+    assert a.body == "Schools in three counties closed on Friday."
+
+
+def test_other_footer_wording_is_dropped_and_publisher_becomes_source():
+    text = (
+        "Council Votes to Keep Night Buses\n\nThe council voted 31 to 12 to keep the night buses.\n\n"
+        "\"It is a lifeline for shift workers,\" said councillor Amara Okafor.\n\n"
+        "The Harbour Echo publishes reader submissions as a public service; views expressed are the writers' own.\n"
+    )
+    a = parse_text(text)
+    assert a.body.count("\n\n") == 1
+    assert "public service" not in a.body
+    assert a.source == "Harbour Echo"
+
+
+def test_one_paragraph_per_line_copy_keeps_paragraphs_apart():
+    long1 = "The first paragraph of a page copied from a browser runs on and on, well past any typewriter width, as web text does."
+    long2 = "The second paragraph is just as long and must not be glued to the first one by the hard-wrap rule we use."
+    a = parse_text(f"A Headline\n\n{long1}\n{long2}\n")
+    assert a.body.split("\n\n") == [long1, long2]
+
+
+def test_crlf_bom_and_control_characters_are_cleaned_but_markup_kept_literally():
+    text = "\ufeffTitle [bold]here[/bold]\r\n\r\nBody with \x1b[31mred\x1b[0m text,\x07 a\x00 NUL\tand a tab.\r\n"
+    a = parse_text(text)
+    assert a.title == "Title [bold]here[/bold]"
+    assert a.body == "Body with red text, a NUL and a tab."
+
+
+def test_osc_sequence_is_removed_with_its_payload():
+    a = parse_text("T\n\nBefore\x1b]0;evil title\x07after and \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ done.\n")
+    assert a.body == "Beforeafter and link done."
+
+
+def test_empty_text_gives_empty_article():
+    a = parse_text("  \n\n \t\n")
+    assert (a.title, a.body) == ("", "")
