@@ -22,6 +22,7 @@ class PersonIndex:
         self.sent_starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
         self.pos: list[int] = []
         self.names: list[str] = []
+        self.weak: list[bool] = []  # mention follows a preposition: rarely the subject
         q_starts = [s for s, _ in quoted]
 
         def inside(p: int) -> bool:
@@ -43,26 +44,46 @@ class PersonIndex:
             if not inside(p):
                 self.pos.append(p)
                 self.names.append(strip_name(name))
+                self.weak.append(bool(_PREP_BEFORE.search(text, max(0, p - 12), p)))
+        # sentences that open with "He"/"She": they continue the previous subject
+        self.pronoun_led = {self._sentence(m.start()) for m in _PRONOUN_LEAD.finditer(text)}
 
     def _sentence(self, p: int) -> int:
         return bisect.bisect_right(self.sent_starts, p) - 1
 
     def resolve(self, p: int, max_back: int = 6) -> str | None:
-        """The person a pronoun at p most likely refers to, or None."""
+        """The person a pronoun at p most likely refers to, or None.
+
+        Walks back sentence by sentence to the nearest one naming a person and takes its first
+        name not governed by a preposition (its subject, most often). A sentence that itself
+        starts with a pronoun is skipped: it refers back further.
+        """
         k = bisect.bisect_left(self.pos, p)  # mentions before p are self.pos[:k]
-        if k == 0:
-            return None
         s_here = self._sentence(p)
         j = k - 1
-        s = self._sentence(self.pos[j])
-        if s_here - s > max_back:
-            return None
-        # walk back to the first mention of that sentence: its subject, most often
-        while j - 1 >= 0 and self._sentence(self.pos[j - 1]) == s:
-            j -= 1
-        return self.names[j]
+        while j >= 0:
+            s = self._sentence(self.pos[j])
+            if s_here - s > max_back:
+                return None
+            first = j
+            while first - 1 >= 0 and self._sentence(self.pos[first - 1]) == s:
+                first -= 1
+            if PL and s != s_here and s in self.pronoun_led:
+                j = first - 1
+                continue
+            for i in range(first, j + 1):
+                if WK and not self.weak[i]:
+                    return self.names[i]
+            return self.names[j] if LAST else self.names[first]
+        return None
 
 
+_PREP_BEFORE = re.compile(r"\b(?:with|to|by|of|for|from|about|against|on|at|told|asked|and)\s+(?:the\s+)?\S*\s?$", re.I)
+_PRONOUN_LEAD = re.compile(r"(?:^|(?<=[.!?\n])[\"”’]?\s*)(?:He|She)\b", re.M)
+import os
+PL = os.environ.get("PL") == "1"
+WK = os.environ.get("WK") == "1"
+LAST = os.environ.get("LAST") == "1"
 _NEXT_WORDS = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
 
 

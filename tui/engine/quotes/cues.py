@@ -20,7 +20,7 @@ pledge plead post predict proclaim promise quip reason recall recount remark rem
 respond retort scoff scream shout snap state stress suggest testify threaten tout tweet urge vow warn
 whisper wonder yell blast slam praise criticize criticise attack accuse rail complain insist interject
 elaborate clarify summarize summarise concur agree disagree object protest question challenge rebut
-point highlight recommend advise inform reiterate underscore announce quote cite boast brag""".split()
+point highlight label brand term laud hail recommend advise inform reiterate underscore announce quote cite boast brag""".split()
 
 SPEECH_VERBS: set[str] = set()
 for _b in _REGULAR:
@@ -30,7 +30,7 @@ for _b in _REGULAR:
         SPEECH_VERBS |= _forms(_b)
 # doubled consonants and other spellings the simple rule gets wrong
 SPEECH_VERBS |= {"admitted", "admitting", "agreeing", "snapped", "snapping", "quipped", "quipping", "slammed",
-                 "slamming", "rebutted", "rebutting", "testifying", "clarifying", "replying"}
+                 "slamming", "rebutted", "rebutting", "dubbed", "dub", "dubs", "testifying", "clarifying", "replying"}
 SPEECH_VERBS |= {
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes", "wrote",
     "writing", "written", "think", "thinks", "thought", "sing", "sings", "sang", "call", "calls", "called",

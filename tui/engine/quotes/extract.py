@@ -8,6 +8,7 @@ from ..types import Quote
 from .marks import MARKS, find_quoted
 from .coref import PersonIndex
 from .names import NameBook, strip_name
+from .cues import SPEECH_VERBS
 from .speakers import Mention, ends_sentence, speaker_after, speaker_before, tokenize
 
 BEFORE_CHARS = 400  # how far back the clause before a quote may reach
@@ -38,19 +39,20 @@ def _sentence_tail(toks):
     return toks
 
 
-def _after_ok(text: str, s: int, e: int, after_toks, m: Mention) -> bool:
-    """A quote that ends its own sentence ('...plan.” Smith said the...') only takes a short tag after it."""
+def _after_ok(text: str, e: int, after_toks, m: Mention) -> bool:
+    """A quote that ends its own sentence ('...plan.” Smith said the...') only takes a plain tag after it."""
     if text[e - 1] not in _TERMINAL:
         return True
-    # accept '...plan.” Smith said.' but not '...plan.” Smith said the vote ...'
-    idx = next((k for k, t in enumerate(after_toks) if t.start >= m.end), len(after_toks))
-    rest = [t for t in after_toks[idx:]]
-    if not rest:
-        return True
-    k = 0
-    if rest[0].low in ("said", "says", "added", "adds", "wrote", "writes", "told", "tells", "asked", "continued"):
-        k = 1
-    return k < len(rest) and rest[k].text in (".", ",", "!", "?") or (k == 1 and len(rest) == 1)
+    # accept '...plan.” Smith said.' / '... Smith said in a statement' but not '... Smith said the vote ...'
+    rest = [t for t in after_toks if t.start >= m.end]
+    for k, t in enumerate(rest[:3]):
+        if t.low in SPEECH_VERBS:
+            nxt = rest[k + 1].low if k + 1 < len(rest) else "."
+            return nxt not in _COMPLEMENT
+    return True
+
+
+_COMPLEMENT = {"that", "he", "she", "they", "it", "we", "i", "the", "a", "an", "this", "his", "her", "their", "there"}
 
 
 class _Resolver:
@@ -114,7 +116,7 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
             a_end = min(p_end, nxt_open, close_at + AFTER_CHARS)
             a_toks = tokenize(text, close_at, a_end)
             m = speaker_after(text, a_toks)
-            if m and _after_ok(text, s, e, a_toks, m):
+            if m and _after_ok(text, e, a_toks, m):
                 mention = m
         same_para_prev = prev is not None and prev_close >= p_start
         lead_start = max(p_start, prev_close if same_para_prev else -1, open_at - BEFORE_CHARS)

@@ -281,27 +281,41 @@ def find_verbs(toks: list[Tok]) -> list[int]:
 
 
 def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | None:
-    """Speaker in the clause right after a closing mark: ', she said' / ', said Smith' / '— Smith'."""
+    """Speaker in the clause right after a closing mark: ', she said' / ', said Smith' / '— Smith'.
+
+    The subject must start within `max_gap` words of the mark; an apposition or a
+    "(D-Ohio)" between it and the verb is allowed.
+    """
     if not toks:
         return None
     if toks[0].text in ("—", "―", "–", "-") and len(toks) > 1:  # a dash attribution
         span = _name_right(toks, 1)
         if span:
             return _mention(text, toks, span[0], span[1], "name")
-    for i, t in enumerate(toks[: max_gap + 1]):
-        if i > 1 and ends_sentence(toks, i - 1):
-            return None
-        if t.text in _QUOTE_CHARS:
+    first = 1 if toks[0].text in (",", "—", "–") else 0
+    depth = 0
+    for i, t in enumerate(toks[:40]):
+        if t.text == "(":
+            depth += 1
+            continue
+        if t.text == ")":
+            depth = max(0, depth - 1)
+            continue
+        if depth:
+            continue
+        if t.text in _QUOTE_CHARS or (i > 1 and ends_sentence(toks, i - 1) and toks[i - 1].text != ")"):
             return None
         if _according_to(toks, i):
-            return subject_right(text, toks, i + 2)
+            return subject_right(text, toks, i + 2) if i - first <= 2 else None
         if _is_verb(toks, i):
-            first = 1 if toks[0].text in (",", "—", "–") else 0
-            if i > first:
-                return subject_left(text, toks, i, floor=first)
-            if t.low in TRANSITIVE:
+            if i == first:
+                return None if t.low in TRANSITIVE else subject_right(text, toks, i + 1)
+            m = subject_left(text, toks, i, floor=first)
+            if m is None or m.start > toks[min(first + max_gap, len(toks) - 1)].start:
                 return None
-            return subject_right(text, toks, i + 1)
+            return m
+        if i - first > max_gap and toks[i - 1].text != "," and not any(x.text == "," for x in toks[first:i]):
+            return None  # a long run of words without apposition: not an attribution tag
     return None
 
 
