@@ -27,6 +27,9 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-
 _WESTERN = set("‘’‚“”„–—…•€£¥¢©®™°±«»¿¡§¶·×÷\u00a0") | {chr(c) for c in range(0xC0, 0x100)}
 
 
+_CONTROL_BYTES = [c for c in range(32) if c not in (9, 10, 12, 13, 27)] + [127]
+
+
 class DecodeError(ValueError):
     """The bytes are not text we can read; the message is the one-line reason."""
 
@@ -37,9 +40,14 @@ def binary_kind(data: bytes) -> str | None:
         if data.startswith(magic):
             return kind
     head = data[:8192]
-    if b"\x00" in head and _utf16_order(head) is None and not any(data.startswith(b) for b, _ in _BOMS):
-        if head.count(b"\x00") > len(head) * 0.01 or head.count(b"\x00") > 8:
-            return "binary data"
+    if _utf16_order(head) is not None or any(data.startswith(b) for b, _ in _BOMS):
+        return None
+    if head.count(b"\x00") > max(8, len(head) * 0.01):
+        return "binary data"
+    # Text has almost no C0 control bytes besides tab, newline and carriage return.
+    controls = sum(head.count(bytes([c])) for c in _CONTROL_BYTES)
+    if controls > max(8, len(head) * 0.05):
+        return "binary data"
     return None
 
 
