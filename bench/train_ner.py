@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from tui.engine.entities.features import CLASSES, START, all_static, short_shape, tag_features  # noqa: E402
-from tui.engine.entities.tagger import WEIGHTS_FILE, allowed, prepare  # noqa: E402
+from tui.engine.entities.tagger import _ENDERS, WEIGHTS_FILE, allowed, prepare  # noqa: E402
 
 LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
 
@@ -134,7 +134,7 @@ def train(docs, epochs: int, seed: int, min_count: int):
                 for i, tf in enumerate(feats):
                     fs = tf + tag_features(prev, prev2, lws[i], sss[i])
                     sc = model.scores(fs)
-                    allow = ok[prev]
+                    allow = ok[prev] if i == 0 or lws[i - 1] not in _ENDERS else ok[START]
                     guess = max((k for k in range(len(CLASSES)) if allow[k]), key=sc.__getitem__)
                     truth = cidx[tags[i]]
                     model.update(truth, guess, fs)

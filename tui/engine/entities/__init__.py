@@ -19,6 +19,7 @@ from .rules import rule_spans
 __all__ = ["extract_entities", "link_entities", "group_entities", "EntityGroup", "to_scorer_label", "tag_names"]
 
 _NAME_LABELS = {PERSON, ORG, GPE, LOC}
+_CAPTION_WORDS = frozenset("Image Photo Photos Picture Video Audio Source Sources Credit Credits File Caption Map Graphic Update Editor".split())
 _SCORER = {GPE: LOC, "FAC": LOC, NORP: MISC, "EVENT": MISC, "PRODUCT": MISC}
 
 
@@ -45,6 +46,8 @@ def tag_names(text: str) -> list[tuple[int, int, str]]:
     out = []
     for s, e, lab in load_tagger().entities(text):
         span = text[s:e]
+        if span in _CAPTION_WORDS and text[e:e + 1] == ":":
+            continue  # "Image: ..." / "Source: AFP" labels, not names
         if lab == "PER":
             out.append((s, e, PERSON))
         elif lab == "ORG":

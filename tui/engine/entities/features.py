@@ -54,6 +54,7 @@ def gazetteers() -> dict[str, frozenset[str]]:
         "dem": _read_list("demonyms.txt"),
         "city": frozenset(_name_words(_read_list("places.txt"))),
         "time": _read_list("time_words.txt"),
+        "korg": _read_list("known_orgs.txt"),
     }
     countries, subdivisions = set(), set()
     try:  # pycountry comes with sumy; the tagger still works without it
@@ -156,7 +157,7 @@ def initial_flags(tokens: list[str]) -> list[bool]:
     out = []
     prev = None
     for w in tokens:
-        out.append(prev is None or prev in _OPENERS)
+        out.append(prev is None or prev in _OPENERS or (prev[-1:] == "." and len(prev) > 2 and prev.count(".") > 1))
         prev = w
     return out
 

@@ -51,7 +51,7 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
     takes that name; "the International Monetary Fund (IMF)" links IMF to the full name, as does an
     acronym matching a longer organisation's initials; place aliases (U.S. / United States) merge.
     """
-    ents = sorted(entities, key=lambda e: e.start)
+    ents = _vote(sorted(entities, key=lambda e: e.start))
     persons = [strip_title(_norm(e.text)) for e in ents if e.label == PERSON]
     full_people = sorted({p for p in persons if len(p.split()) > 1}, key=lambda p: (-len(p.split()), -persons.count(p)))
 
@@ -89,7 +89,7 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
         if alias and present_alias[alias] and label != PERSON:
             canon = alias
         out.append(replace(e, label=label, canonical=canon))
-    return _add_missed(text, out, acronyms)
+    return _add_missed(text, out, acronyms, full_people)
 
 
 def _person_canonical(bare: str, full_people: list[str]) -> str:
@@ -104,20 +104,46 @@ def _person_canonical(bare: str, full_people: list[str]) -> str:
     return bare
 
 
-def _add_missed(text: str, ents: list[Entity], acronyms: dict[str, str]) -> list[Entity]:
-    """Add later mentions of a defined acronym that the tagger did not mark."""
-    if not acronyms:
+_NAME_LABELS = (PERSON, ORG, GPE, LOC, "NORP", "MISC")
+
+
+def _vote(ents: list[Entity]) -> list[Entity]:
+    """One surface form, one label: the tagger's majority label for a name wins in the whole article."""
+    votes: dict[str, Counter] = {}
+    for e in ents:
+        if e.label in _NAME_LABELS:
+            votes.setdefault(e.text, Counter())[e.label] += 1
+    best = {t: c.most_common(1)[0][0] for t, c in votes.items() if len(c) > 1}
+    if not best:
+        return ents
+    return [replace(e, label=best[e.text]) if e.text in best and e.label in _NAME_LABELS else e for e in ents]
+
+
+def _add_missed(text: str, ents: list[Entity], acronyms: dict[str, str], people: list[str]) -> list[Entity]:
+    """Add mentions the tagger skipped: a defined acronym again, or a known person's surname or full name."""
+    targets = [(acr, ORG, full) for acr, full in acronyms.items()]
+    for full in people:
+        targets.append((full, PERSON, full))
+    for full in people:
+        last = full.split()[-1]
+        if len(last) > 2 and last[0].isupper() and not last.isupper():
+            targets.append((last, PERSON, full))
+    if not targets:
         return ents
     taken = bytearray(len(text) + 1)
     for e in ents:
         taken[e.start:e.end] = b"\x01" * (e.end - e.start)
     extra = []
-    for acr, full in acronyms.items():
-        for m in re.finditer(r"(?<![\w.])" + re.escape(acr) + r"(?![\w])", text):
+    seen = set()
+    for needle, label, full in targets:
+        if needle in seen:
+            continue
+        seen.add(needle)
+        for m in re.finditer(r"(?<![\w.&-])" + re.escape(needle) + r"(?![\w&-]|[.'’]\w)", text):
             s, e = m.span()
             if not any(taken[s:e]):
                 taken[s:e] = b"\x01" * (e - s)
-                extra.append(Entity(s, e, ORG, acr, full))
+                extra.append(Entity(s, e, label, needle, full))
     return sorted(ents + extra, key=lambda x: x.start)
 
 

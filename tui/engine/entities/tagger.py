@@ -29,6 +29,7 @@ from .tokens import lines, tokenize
 
 WEIGHTS_FILE = "ner_weights.json.gz"
 _MEMO_LIMIT = 300_000
+_ENDERS = frozenset(".!?")  # a name never runs on across the end of a sentence
 
 
 @dataclass
@@ -115,7 +116,7 @@ class Tagger:
                 if v is not None:
                     vecs.append(v)
             scores = [sum(col) for col in zip(*vecs)] if vecs else [0.0] * self.n
-            allowed_now = ok[prev]
+            allowed_now = ok[prev] if i == 0 or toks[i - 1] not in _ENDERS else ok[START]
             best, best_s = 0, None
             for k, s in enumerate(scores):
                 if allowed_now[k] and (best_s is None or s > best_s):
@@ -132,27 +133,28 @@ class Tagger:
         for seg in segs:
             with self.lock:  # the memo is shared; keep it consistent across worker threads
                 tags = self.tag(seg, mid, low)
-            found.extend(decode(seg.spans, tags))
+            found.extend(decode(seg.spans, tags, seg.toks))
         return found
 
 
-def decode(spans: list[tuple[int, int]], tags: list[str]) -> list[tuple[int, int, str]]:
-    """Turn BIO tags into (start, end, label) spans."""
-    out = []
-    cur = None
-    for (s, e), t in zip(spans, tags):
-        if t.startswith("B-") or (t.startswith("I-") and (cur is None or cur[2] != t[2:])):
-            if cur:
-                out.append(tuple(cur))
-            cur = [s, e, t[2:]]
-        elif t.startswith("I-"):
-            cur[1] = e
+def decode(spans: list[tuple[int, int]], tags: list[str], toks: list[str]) -> list[tuple[int, int, str]]:
+    """Turn BIO tags into (start, end, label) spans, trimming punctuation tokens off the edges."""
+    groups: list[list] = []  # [label, first token, last token]
+    for k, t in enumerate(tags):
+        if t == "O":
+            continue
+        if t.startswith("I-") and groups and groups[-1][0] == t[2:] and groups[-1][2] == k - 1:
+            groups[-1][2] = k
         else:
-            if cur:
-                out.append(tuple(cur))
-            cur = None
-    if cur:
-        out.append(tuple(cur))
+            groups.append([t[2:], k, k])
+    out = []
+    for label, a, b in groups:
+        while a <= b and not any(ch.isalnum() for ch in toks[a]):
+            a += 1
+        while b >= a and not any(ch.isalnum() for ch in toks[b]):
+            b -= 1
+        if a <= b:
+            out.append((spans[a][0], spans[b][1], label))
     return out
 
 

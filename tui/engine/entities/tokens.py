@@ -8,11 +8,12 @@ import re
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr st jr sr inc corp co ltd plc gov sen rep gen col lt sgt capt cmdr adm prof rev hon pres
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    vs no mt ft ave blvd dept univ assn bros messrs mme mlle sta""".split()
+    vs mt ft ave blvd dept univ assn bros messrs mme mlle sta""".split()
 )
 
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # U.S. D.C. U.N.
+    r"|\b(?:[A-Z]|vs|" + "|".join(sorted((a.capitalize() for a in ABBREVIATIONS), key=len, reverse=True)) + r")\.(?!\w)"  # J. Mr. Inc.
     r"|\d\w*(?:[.,:/\-]\d+)*"  # 1,200  3.5  1996-08-30  3rd
     r"|[^\W\d_][\w]*(?:[-'’&][^\W_]+)*"  # words, Diaz-Canel, O'Neill, AT&T
     r"|\S"
@@ -22,7 +23,6 @@ _TOKEN = re.compile(
 def tokenize(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the tokens of `text`; possessive 's is split off."""
     spans: list[tuple[int, int]] = []
-    n = len(text)
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         word = m.group()
@@ -30,9 +30,6 @@ def tokenize(text: str) -> list[tuple[int, int]]:
             spans.append((s, e - 2))
             spans.append((e - 2, e))
             continue
-        if e < n and text[e] == "." and word[0].isalpha():
-            if word.lower() in ABBREVIATIONS or (len(word) == 1 and word.isupper()):
-                e += 1
         spans.append((s, e))
     return spans
 
