@@ -14,7 +14,7 @@ def _forms(base: str, past: str | None = None, third: str | None = None, ing: st
 
 
 _REGULAR = """add argue acknowledge admit allege announce answer assert ask assure boast caution charge
-chime claim comment complain concede conclude confirm contend continue counter declare demand describe
+chime claim comment complain concede conclude confirm contend counter declare demand describe
 dismiss emphasize emphasise exclaim explain insist joke lament maintain mock muse note observe opine
 pledge plead post predict proclaim promise quip reason recall recount remark remind repeat reply report
 respond retort scoff scream shout snap state stress suggest testify threaten tout tweet urge vow warn
@@ -30,7 +30,7 @@ for _b in _REGULAR:
         SPEECH_VERBS |= _forms(_b)
 # doubled consonants and other spellings the simple rule gets wrong
 SPEECH_VERBS |= {"admitted", "admitting", "agreeing", "snapped", "snapping", "quipped", "quipping", "slammed",
-                 "slamming", "rebutted", "rebutting", "dubbed", "dub", "dubs", "testifying", "clarifying", "replying"}
+                 "slamming", "rebutted", "rebutting", "continued", "continues", "dubbed", "dub", "dubs", "testifying", "clarifying", "replying"}
 SPEECH_VERBS |= {
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes", "wrote",
     "writing", "written", "think", "thinks", "thought", "sing", "sings", "sang", "call", "calls", "called",

@@ -25,7 +25,7 @@ from .cues import (
 from .names import NOT_NAME, TITLES
 
 _TOKEN = re.compile(r"\w[\w'’\-.&]*\w|\w|[^\w\s]")
-_DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+")
+_DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+|[DRI]-[A-Z][a-z]*")  # "U.S", "G.K", and "D-Mo" / "R-Ky" party labels
 _QUOTE_CHARS = set("\"“”«»„")
 MAX_SUBJECT_TOKENS = 12  # nominal subjects longer than this are clauses, not speakers
 
@@ -67,6 +67,8 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
 def ends_sentence(toks: list[Tok], i: int) -> bool:
     """Is token i a full stop / ? / ! that ends a sentence (not the dot of "Mr." or "J.")?"""
     t = toks[i].text
+    if i + 1 < len(toks) and (toks[i + 1].text in ",;)" or toks[i + 1].text[:1].islower()):
+        return False  # "R-Ky., said", "Sept. 11 ... etc. and"
     if t in ("?", "!"):
         return True
     if t != ".":
@@ -76,7 +78,7 @@ def ends_sentence(toks: list[Tok], i: int) -> bool:
     prev = toks[i - 1]
     if prev.end != toks[i].start:
         return True
-    return not (prev.low in TITLE_ABBREV or (len(prev.text) == 1 and prev.text.isupper()) or _DOTTED.fullmatch(prev.text))
+    return not _abbrev(prev)
 
 
 def _is_cap(t: Tok) -> bool:
@@ -101,7 +103,7 @@ def _according_to(toks: list[Tok], i: int) -> bool:
 
 def _abbrev(t: Tok) -> bool:
     """A token whose following dot belongs to it: a title, an initial, "G.K"."""
-    return t.low in TITLE_ABBREV or len(t.text) == 1 or bool(_DOTTED.fullmatch(t.text))
+    return t.low in TITLE_ABBREV or (len(t.text) == 1 and t.text.isupper()) or bool(_DOTTED.fullmatch(t.text))
 
 
 def _name_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
@@ -166,13 +168,16 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
     if j < floor:
         return None
     t = toks[j]
-    if t.text == ",":  # "Jane Doe, a lawyer at the firm, said": skip back over the apposition
-        k = j - 1
-        while k >= floor and toks[k].text not in (",", ".", ":", ";") and toks[k].text not in _QUOTE_CHARS:
+    if t.text == ",":  # "Jane Doe, a lawyer at the firm, said": skip back over the apposition(s)
+        k = j
+        for _ in range(3):
             k -= 1
-            if j - k > 25:
+            while k >= floor and toks[k].text not in (",", ".", ":", ";") and toks[k].text not in _QUOTE_CHARS:
+                k -= 1
+                if j - k > 40:
+                    return None
+            if k < floor or toks[k].text != ",":
                 return None
-        if k >= floor and toks[k].text == ",":
             k2 = k - 1
             if k2 >= floor and toks[k2].text == ")":  # "Paul Ryan (R-Wis.), ..."
                 while k2 >= floor and toks[k2].text != "(":
@@ -325,6 +330,8 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
     for v in reversed(verbs):
         if _according_to(toks, v):
             m = subject_right(text, toks, v + 2)
+        elif toks[v].low.endswith("ing") and v > 0 and toks[v - 1].text == ",":
+            m = sentence_subject(text, toks)  # "Clinton told the audience ..., saying that"
         else:
             m = subject_left(text, toks, v)
             if m is None and v + 1 < len(toks) and toks[v].low not in TRANSITIVE and (v == 0 or toks[v - 1].text == ","):
