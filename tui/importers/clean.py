@@ -10,7 +10,6 @@ _OSC = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
 _CSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]")
 _ESC = re.compile(r"\x1b[@-Z\\-_]?")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 
 
 def clean_text(text: str) -> str:
@@ -31,8 +30,8 @@ def clean_text(text: str) -> str:
 
 
 def squash(line: str) -> str:
-    """Collapse runs of spaces (including no-break and other wide spaces) and strip the ends."""
-    return _SPACES.sub(" ", line).strip()
+    """Collapse runs of whitespace (including no-break and other wide spaces) and strip the ends."""
+    return " ".join(line.split())
 
 
 def blocks(lines: list[str]) -> list[list[str]]:
