@@ -19,7 +19,7 @@ dismiss emphasize emphasise exclaim explain insist joke lament maintain mock mus
 pledge plead post predict proclaim promise quip reason recall recount remark remind repeat reply report
 respond retort scoff scream shout snap state stress suggest testify threaten tout tweet urge vow warn
 whisper wonder yell blast slam praise criticize criticise attack accuse rail complain insist interject
-elaborate clarify summarize summarise concur agree disagree object protest question challenge rebut
+elaborate clarify summarize summarise concur agree disagree object protest rebut
 point highlight label brand term laud hail recommend advise inform reiterate underscore announce quote cite boast brag""".split()
 
 SPEECH_VERBS: set[str] = set()
@@ -63,7 +63,7 @@ SKIP_AFTER_VERB = {
     "tonight", "recently", "later", "earlier", "also", "again", "then", "on",
 }
 TITLE_ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
-                "jr", "sr", "st", "pres", "sec", "amb", "atty", "u.s", "d", "r", "i"}
+                "jr", "sr", "st", "pres", "sec", "amb", "atty", "del", "u.s", "d", "r", "i"}
 
 # verbs whose following noun is the listener or the topic, never the speaker ("told Smith", "called Burma")
 TRANSITIVE = {
@@ -78,3 +78,12 @@ CLAUSE_WORDS = {
     "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "would", "will", "could", "should",
     "can", "not", "and", "or", "but", "so", "about", "into", "at", "in", "on", "after", "before", "since",
 }
+
+# bare verb forms: "state", "report", "claim" are nouns unless a subject pronoun, "to" or a modal precedes them
+BASE_FORMS = set(_REGULAR) | {"say", "tell", "write", "think", "sing", "call", "put", "read", "speak", "believe", "dub"}
+BASE_LEAD = {"to", "will", "would", "can", "could", "should", "might", "must", "may", "do", "does", "did", "not",
+             "n't", "i", "we", "they", "you", "also", "then", "just", "never", "often", "always"}
+# words before an -s form that make it a plural noun ("his claims", "other challenges")
+NOUN_LEAD = {"other", "such", "many", "new", "recent", "previous", "these", "those", "several", "some", "any",
+             "no", "all", "both", "few", "more", "most", "public", "official", "press", "news", "media", "earlier"}
+PROGRESSIVE = {"is", "are", "was", "were", "be", "been", "am", "'s", "’s", "keeps", "kept", "started", "began"}

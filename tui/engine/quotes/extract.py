@@ -8,7 +8,7 @@ from ..types import Quote
 from .marks import MARKS, find_quoted
 from .coref import PersonIndex
 from .names import NameBook, strip_name
-from .cues import SPEECH_VERBS
+from .cues import SPEECH_VERBS, TRANSITIVE
 from .speakers import Mention, ends_sentence, speaker_after, speaker_before, tokenize
 
 BEFORE_CHARS = 400  # how far back the clause before a quote may reach
@@ -40,19 +40,44 @@ def _sentence_tail(toks):
 
 
 def _after_ok(text: str, e: int, after_toks, m: Mention) -> bool:
-    """A quote that ends its own sentence ('...plan.” Smith said the...') only takes a plain tag after it."""
+    """A quote that ends its own sentence ('...plan.” Smith said the...') only takes a plain tag after it.
+
+    '...plan.” Smith said.' and '... Smith said in a statement' are tags; '... Smith said the vote ...'
+    starts a new sentence about something else.
+    """
     if text[e - 1] not in _TERMINAL:
         return True
-    # accept '...plan.” Smith said.' / '... Smith said in a statement' but not '... Smith said the vote ...'
     rest = [t for t in after_toks if t.start >= m.end]
-    for k, t in enumerate(rest[:3]):
+    depth = 0
+    plain = []
+    for t in rest:  # drop "(R-Ohio)" and the like
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            plain.append(t)
+    for k, t in enumerate(plain[:3]):
         if t.low in SPEECH_VERBS:
-            nxt = rest[k + 1].low if k + 1 < len(rest) else "."
-            return nxt not in _COMPLEMENT
-    return True
+            nxt = plain[k + 1] if k + 1 < len(plain) else None
+            if nxt is None or nxt.text in (".", ",", ";", ":", "!", "?"):
+                return True
+            if t.low in TRANSITIVE:  # "told reporters." / "told CNN on Sunday"
+                return k + 2 < len(plain) and plain[k + 2].text in (".", ",") or nxt.low in _TAG_TAIL
+            return nxt.low in _TAG_TAIL
+    return k_is_subject_after(plain)
 
 
-_COMPLEMENT = {"that", "he", "she", "they", "it", "we", "i", "the", "a", "an", "this", "his", "her", "their", "there"}
+def k_is_subject_after(plain) -> bool:
+    """'said Smith.' form: the mention came after the verb, so the tag ends at the name."""
+    return not plain or plain[0].text in (".", ",", ";")
+
+
+# words that may follow a speech verb inside a short attribution tag
+_TAG_TAIL = {"in", "on", "at", "during", "after", "before", "later", "earlier", "recently", "this", "last", "while",
+             "when", "as", "of", "to", "via", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday", "yesterday", "today", "tonight", "then", "again", "also", "repeatedly", "afterward", "from",
+             "with", "about", "over", "through", "outside", "inside", "under", "upon", "following", "shortly"}
 
 
 class _Resolver:
@@ -69,7 +94,7 @@ class _Resolver:
         for e in self.entities:  # the NER pass knows this exact mention
             if e.start <= m.start < e.end or m.start <= e.start < m.end:
                 return e.canonical or e.text
-        raw = m.text.title() if m.text.isupper() else m.text
+        raw = m.text.title() if m.kind == "transcript" else m.text
         if raw.lower().startswith("the "):
             return raw
         return self.book.resolve(raw, m.start) or strip_name(raw)
@@ -77,7 +102,7 @@ class _Resolver:
     def resolve(self, m: Mention | None) -> str | None:
         if m is None:
             return None
-        if m.kind == "name":
+        if m.kind in ("name", "transcript"):
             self.last_speaker = self.name(m)
             return self.last_speaker
         if m.kind == "nominal":
@@ -111,7 +136,7 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
         mention, inherit = None, False
         tm = _TRANSCRIPT.match(text, s, e)
         if tm:
-            mention = Mention(tm.start(1), tm.end(1), tm.group(1), "name")
+            mention = Mention(tm.start(1), tm.end(1), tm.group(1), "transcript")
         if mention is None:
             a_end = min(p_end, nxt_open, close_at + AFTER_CHARS)
             a_toks = tokenize(text, close_at, a_end)
@@ -127,14 +152,16 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
         if mention is None and same_para_prev and len(lead) == len(all_lead):
             inherit = True  # no sentence break since the previous quote: same speaker
         elif mention is None and not lead:
-            if len(all_lead) > 1:
+            if same_para_prev and prev.speaker and prev.speaker_start is not None and prev_close <= prev.speaker_start < open_at:
+                inherit = True  # '“A,” Smith said at the rally. “B.”': B is Smith's too
+            elif len(all_lead) > 1:
                 # the sentence before, in the same paragraph: 'Schiff said. “...”'
                 mention = speaker_before(text, _sentence_tail(all_lead[:-1]))
             elif open_at == p_start and _intro_line(text, p_start):
                 # 'Smith continued:' on its own line, then the quote
                 a, b = _intro_line(text, p_start)
                 mention = speaker_before(text, _sentence_tail(tokenize(text, max(a, b - BEFORE_CHARS), b)))
-            if mention is None and prev is not None and _continues(text, prev, s, p_start):
+            if mention is None and not inherit and prev is not None and _continues(text, prev, s, p_start):
                 inherit = True
         if inherit and prev is not None:
             speaker, sp_s, sp_e = prev.speaker, prev.speaker_start, prev.speaker_end

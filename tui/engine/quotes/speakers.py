@@ -21,6 +21,10 @@ from .cues import (
     TITLE_ABBREV,
     TRANSITIVE,
     CLAUSE_WORDS,
+    BASE_FORMS,
+    BASE_LEAD,
+    NOUN_LEAD,
+    PROGRESSIVE,
 )
 from .names import NOT_NAME, TITLES
 
@@ -90,11 +94,25 @@ def _is_word(t: Tok) -> bool:
 
 
 def _is_verb(toks: list[Tok], i: int) -> bool:
+    """Is token i a speech verb used as a verb (not "the report", "his claims", "mental state")?"""
     t = toks[i]
-    if t.low not in SPEECH_VERBS or _is_cap(t) and i > 0 and not ends_sentence(toks, i - 1):
+    low = t.low
+    if low not in SPEECH_VERBS or _is_cap(t) and i > 0 and not ends_sentence(toks, i - 1):
         return False
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-    return nxt not in NOT_CUE_AFTER
+    if nxt in NOT_CUE_AFTER:
+        return False
+    prev = toks[i - 1] if i > 0 else None
+    if prev is None:  # right after a closing mark: '” said Smith', '” recalled Smith'
+        return low not in BASE_FORMS
+    p = prev.low
+    if p in DETERMINERS or p.endswith(("'s", "’s")) and low not in ("said", "says"):
+        return False
+    if low in BASE_FORMS and low not in ("said",):
+        return p in BASE_LEAD
+    if low.endswith("s") and (low[:-1] in BASE_FORMS or low[:-2] in BASE_FORMS) and p in NOUN_LEAD:
+        return False
+    return True
 
 
 def _according_to(toks: list[Tok], i: int) -> bool:
@@ -133,7 +151,7 @@ def _name_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
         n = toks[j + 1]
         if n.text == "." and _abbrev(toks[j]):
             j += 1
-        elif _is_cap(n) and n.low not in NOT_NAME:
+        elif _is_cap(n) and (n.low not in NOT_NAME or len(n.text) == 1 and j + 2 < len(toks) and toks[j + 2].text == "."):
             j += 1
         else:
             break
@@ -266,8 +284,10 @@ def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
                 best = (a, b)
             k = b + 1
             continue
-        if best is not None:  # lower-case word after a name ends the phrase
-            break
+        if best is not None:  # a lower-case word after a name ends the phrase, unless a name follows
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if not (nxt is not None and _is_cap(nxt) and tk.low not in CLAUSE_WORDS and k - i < 4):
+                break
         k += 1
     if best is not None:
         return _mention(text, toks, best[0], best[1], "name")
@@ -330,8 +350,10 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
     for v in reversed(verbs):
         if _according_to(toks, v):
             m = subject_right(text, toks, v + 2)
-        elif toks[v].low.endswith("ing") and v > 0 and toks[v - 1].text == ",":
+        elif toks[v].low.endswith("ing") and (v == 0 or toks[v - 1].low not in PROGRESSIVE):
             m = sentence_subject(text, toks)  # "Clinton told the audience ..., saying that"
+        elif v > 0 and toks[v - 1].low in ("and", "but"):
+            m = sentence_subject(text, toks)  # "Roberts said ... but said"
         else:
             m = subject_left(text, toks, v)
             if m is None and v + 1 < len(toks) and toks[v].low not in TRANSITIVE and (v == 0 or toks[v - 1].text == ","):
@@ -350,10 +372,12 @@ _INTRO = {"in", "on", "at", "during", "after", "before", "while", "when", "as", 
 def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
     """The subject at the start of a clause: 'Donald Trump, her opponent, bemoaned ... and said ...'."""
     i = 0
-    if toks and toks[0].low in _INTRO:
+    while i < len(toks) and not _is_word(toks[i]):
+        i += 1
+    if i < len(toks) and toks[i].low in _INTRO:
         # skip an introductory phrase up to its comma ("During a May interview on CNBC, Trump said")
-        comma = next((k for k, t in enumerate(toks[:15]) if t.text == ","), None)
-        i = comma + 1 if comma is not None else 1
+        comma = next((k for k, t in enumerate(toks[i : i + 15], i) if t.text == ","), None)
+        i = comma + 1 if comma is not None else i + 1
     if i >= len(toks):
         return None
     pron = _pronoun(toks[i])
