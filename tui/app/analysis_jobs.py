@@ -1,0 +1,137 @@
+"""The main screen's analysis side: cached results at once, else a thread worker with an indicator."""
+
+from __future__ import annotations
+
+import sys
+
+from rich.text import Text
+from textual import work
+from textual.widgets import Static
+
+from tui.engine.analysis import DEFAULT_METHOD, get_cached
+from tui.store import Library
+
+# Used until tui.engine.summarize is loaded (importing it pulls in sumy, so the UI thread never does).
+FALLBACK_METHODS = ("news", "lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction")
+
+
+def method_names() -> list[str]:
+    """Summariser names in cycling order, from the engine's registry once it is loaded."""
+    module = sys.modules.get("tui.engine.summarize")
+    methods = getattr(module, "METHODS", None)
+    return list(methods) if methods else list(FALLBACK_METHODS)
+
+
+class AnalysisJobs:
+    """Mixin for MainScreen: method/length state, the analysis worker and the summary pane status."""
+
+    def init_analysis(self) -> None:
+        self.method = DEFAULT_METHOD
+        self.sentences: int | None = None  # None: the engine's default length
+        self.analysing = False
+        self.analysis_error = ""
+
+    def analyse(self, force: bool = False) -> None:
+        """Show the analysis of the open article: from the cache now, or computed in a worker."""
+        if self.article is None:
+            return
+        cached = None if force else get_cached(self.lib, self.article.id, self.method, self.sentences)
+        if cached is not None:
+            self.analysing = False
+            self.show_analysis(cached)
+            return
+        self.analysing = True
+        self.analysis_error = ""
+        self.update_summary_status()
+        self._analysis_worker(self.article, self.method, self.sentences, force)
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analysis_worker(self, article, method: str, sentences: int | None, force: bool) -> None:
+        # One Library per thread (the store's rule); WAL lets this read while the UI thread reads.
+        result, error = None, ""
+        try:
+            from tui.engine import analysis as engine
+
+            with Library(self.db_path) as lib:
+                if force:
+                    result = engine.analyze(article.body, title=article.title, method=method, sentences=sentences)
+                    lib.put_analysis(article.id, engine.cache_key(method, sentences), _json(result),
+                                     engine.mention_counts(result))
+                else:
+                    result = engine.cached_analysis(lib, article.id, article.body, title=article.title,
+                                                    method=method, sentences=sentences)
+        except Exception as exc:  # shown in the pane; the app keeps running
+            error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        try:
+            self.app.call_from_thread(self._analysis_done, article.id, method, sentences, result, error)
+        except RuntimeError:
+            pass  # the app is closing
+
+    def _analysis_done(self, article_id, method, sentences, result, error) -> None:
+        if self.article is None or (article_id, method, sentences) != (self.article.id, self.method, self.sentences):
+            return  # a newer request is running; its result will come
+        self.analysing = False
+        if error:
+            self.analysis_error = error
+            self.update_summary_status()
+            return
+        self.show_analysis(result)
+
+    def show_analysis(self, analysis) -> None:
+        self.analysis = analysis
+        self.body.set_entities(analysis.entities)
+        self.summary.show(analysis, self.method_label())
+        self.update_summary_status()
+
+    def method_label(self) -> str:
+        count = len(self.analysis.summary.sentences) if self.analysis and self.analysis.summary else 0
+        label = f"{self.method} · {count} sentence{'s' if count != 1 else ''}"
+        if self.analysis and self.analysis.summary and self.analysis.summary.limited:
+            label += f" ({self.analysis.summary.limited})"
+        return label
+
+    def update_summary_status(self) -> None:
+        status = self.query_one("#summary-status", Static)
+        if self.article is None:
+            status.update(Text("Open an article (enter) to see its summary."))
+        elif self.analysis_error:
+            status.update(Text(f"Analysis failed: {self.analysis_error} (r retries)", style="bold red"))
+        elif self.analysing:
+            status.update(Text(f"⏳ analysing ({self.method})…", style="bold"))
+        else:
+            status.update(Text(f"s method · +/- length · c copy"))
+        self.set_class(self.analysing, "-analysing")
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def action_next_method(self) -> None:
+        names = method_names()
+        index = names.index(self.method) if self.method in names else -1
+        self.method = names[(index + 1) % len(names)]
+        self.notify(f"Summary method: {self.method}", timeout=2)
+        self.analyse()
+
+    def _length(self) -> int:
+        if self.analysis and self.analysis.summary:
+            return len(self.analysis.summary.sentences)
+        return self.sentences or 3
+
+    def action_longer(self) -> None:
+        most = len(self.analysis.sentences) if self.analysis and self.analysis.sentences else 50
+        if self._length() < most:
+            self.sentences = self._length() + 1
+            self.analyse()
+
+    def action_shorter(self) -> None:
+        if self._length() > 1:
+            self.sentences = self._length() - 1
+            self.analyse()
+
+    def action_reanalyse(self) -> None:
+        self.analyse(force=True)
+
+
+def _json(result) -> str:
+    import json
+
+    return json.dumps(result.to_dict())

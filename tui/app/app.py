@@ -1,0 +1,105 @@
+"""The newsreader Textual app: opens the library, applies the user's config, owns the clipboard."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Iterable
+
+from rich.text import Text
+from textual import work
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from tui import clipboard
+from tui.app import keymap
+from tui.app.screens import HelpScreen, MainScreen
+from tui.config import Config, load_config, save_theme
+from tui.store import Library
+
+
+class NewsreaderApp(App):
+    """Library | article | summary; every key is in keymap.py and rebindable in config.toml."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "newsreader"
+    BINDINGS = keymap.bindings(keymap.APP)
+
+    def __init__(self, db_path: Path, config: Config | None = None) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.config = config if config is not None else load_config()
+        self.lib = Library(self.db_path)
+        keys, problems = keymap.check_overrides(self.config.keys)
+        self.user_keys = keys
+        self.config_problems = self.config.problems + problems
+        self.last_copy: clipboard.CopyResult | None = None
+
+    def on_mount(self) -> None:
+        if self.user_keys:
+            self.set_keymap(self.user_keys)
+        theme = self.config.theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        elif theme:
+            self.config_problems.append(f"unknown theme {theme!r}; pick one with ctrl+p → Theme")
+        # Subscribe after applying the saved theme, so only the user's choices are written back.
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.push_screen(MainScreen(self.lib, self.db_path))
+        for problem in self.config_problems:
+            self.notify(Text(problem), title="Settings", severity="warning", timeout=12)
+
+    def _theme_changed(self, theme) -> None:
+        error = save_theme(theme.name, self.config.path)
+        if error:
+            self.notify(Text(error), severity="warning")
+
+    def on_unmount(self) -> None:
+        self.lib.close()
+
+    # -- keys and palette -------------------------------------------------------------------
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            path = str(self.config.path) if self.config.path else ""
+            self.push_screen(HelpScreen(self.user_keys, path))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands plus every action of keymap.py, each with its key."""
+        yield from super().get_system_commands(screen)
+        main = next((s for s in reversed(self.screen_stack) if isinstance(s, MainScreen)), None)
+        for spec in keymap.KEYS:
+            if not spec.palette:
+                continue
+            keys = keymap.display_keys(self.user_keys.get(spec.id, spec.keys))
+            if keymap.MAIN in spec.scopes and main is not None:
+                yield SystemCommand(spec.description, f"key: {keys}", partial(main.run_action, spec.action))
+            elif keymap.APP in spec.scopes and spec.id != "quit":
+                yield SystemCommand(spec.description, f"key: {keys}", partial(self.run_action, spec.action))
+
+    # -- the clipboard service --------------------------------------------------------------
+
+    def copy_out(self, text: str, what: str) -> None:
+        """Copy by every route (terminal OSC 52 + system clipboard) and toast what worked."""
+        self._copy_worker(text, what)
+
+    def terminal_copy(self, text: str) -> None:
+        """OSC 52 through Textual; inside tmux also the passthrough-wrapped form (see clipboard.py)."""
+        self.copy_to_clipboard(text)
+        if clipboard.inside_tmux() and self._driver is not None:
+            self._driver.write(clipboard.tmux_passthrough(clipboard.osc52_sequence(text)))
+
+    @work(thread=True, exclusive=True, group="clipboard")
+    def _copy_worker(self, text: str, what: str) -> None:
+        # The system tools run as subprocesses: keep them off the UI thread.
+        terminal = (lambda t: self.call_from_thread(self.terminal_copy, t)) if self._driver is not None else None
+        result = clipboard.copy_text(text, terminal)
+        message, severity = clipboard.describe(what, result)
+        try:
+            self.call_from_thread(self._copied, result, message, severity)
+        except RuntimeError:
+            pass
+
+    def _copied(self, result, message: str, severity: str) -> None:
+        self.last_copy = result
+        self.notify(Text(message), title="Clipboard", severity=severity, timeout=6 if result.ok else 12)

@@ -1,0 +1,39 @@
+"""The "add article" prompt: a path to a file, folder or feed; import errors are shown right here."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+
+class AddDialog(ModalScreen[str | None]):
+    """Dismisses with the path typed (enter) or None (`esc`)."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, error: str = "", value: str = "") -> None:
+        super().__init__()
+        self.error = error
+        self.value = value
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Add articles: a .txt, .md or .html file, a feed, or a folder", classes="dialog-title")
+            yield Input(value=self.value, placeholder="~/Downloads/article.txt", id="add-path")
+            yield Static(Text(self.error), id="add-error", classes="dialog-error")
+            yield Static("enter: import · esc: cancel", classes="dialog-detail")
+
+    def on_mount(self) -> None:
+        self.query_one("#add-error").display = bool(self.error)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        path = event.value.strip()
+        if path:
+            self.dismiss(path)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,150 @@
+"""Every key of the app as data: id, default keys, action, description, where it applies.
+
+Widgets build their BINDINGS from here, the help screen and the command palette are generated
+from here, and users rebind any id in config.toml `[keys]` (Textual's keymap does the rest).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from textual.binding import Binding
+from textual.keys import Keys, _character_to_key, format_key
+
+# Scopes: which widget owns the binding (and the help-screen section it is listed under).
+APP, MAIN, LIST, ARTICLE, SUMMARY = "app", "main", "list", "article", "summary"
+SCOPE_TITLES = {
+    APP: "Everywhere",
+    MAIN: "Reading",
+    LIST: "Library list",
+    ARTICLE: "Article text",
+    SUMMARY: "Summary, quotes and entities",
+}
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    """One rebindable key: `id` is what users write in config.toml."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    scopes: tuple[str, ...]
+    show: bool = False  # shown in the footer
+    palette: bool = True  # offered in the command palette
+
+
+def _k(id, keys, action, description, *scopes, show=False, palette=True) -> KeySpec:
+    return KeySpec(id, keys, action, description, tuple(scopes), show, palette)
+
+
+KEYS: list[KeySpec] = [
+    _k("quit", "q", "quit", "Quit", APP, show=True),
+    _k("help", "question_mark,f1", "help", "Help", APP, show=True),
+    _k("next_pane", "tab", "app.focus_next", "Next pane", MAIN, palette=False),
+    _k("previous_pane", "shift+tab", "app.focus_previous", "Previous pane", MAIN, palette=False),
+    _k("search", "slash", "search", "Search", MAIN, show=True),
+    _k("back", "escape", "back", "Back / clear search and filter", MAIN),
+    _k("library", "l", "toggle_library", "Show / hide the library", MAIN),
+    _k("copy_summary", "c", "copy_summary", "Copy summary", MAIN, show=True),
+    _k("copy_quotes", "y", "copy_quotes", "Copy quotes", MAIN, show=True),
+    _k("copy_markdown", "Y", "copy_markdown", "Copy summary + quotes + source as Markdown", MAIN),
+    _k("next_method", "s", "next_method", "Next method", MAIN, show=True),
+    _k("longer", "plus,equals_sign", "longer", "Longer summary", MAIN),
+    _k("shorter", "minus", "shorter", "Shorter summary", MAIN),
+    _k("entities", "e", "toggle_entities", "Entity highlights on / off", MAIN),
+    _k("entity_type_1", "1", "toggle_type(0)", "Toggle people", MAIN),
+    _k("entity_type_2", "2", "toggle_type(1)", "Toggle organisations", MAIN),
+    _k("entity_type_3", "3", "toggle_type(2)", "Toggle places", MAIN),
+    _k("entity_type_4", "4", "toggle_type(3)", "Toggle dates and times", MAIN),
+    _k("entity_type_5", "5", "toggle_type(4)", "Toggle money and quantities", MAIN),
+    _k("entity_type_6", "6", "toggle_type(5)", "Toggle other entities", MAIN),
+    _k("toggle_read", "m", "toggle_read", "Mark read / unread", MAIN),
+    _k("star", "f", "toggle_star", "Star / unstar", MAIN),
+    _k("add", "a", "add", "Add an article from a file or folder", MAIN),
+    _k("delete", "d", "delete", "Delete the article (asks first)", MAIN),
+    _k("reanalyse", "r", "reanalyse", "Re-analyse the article", MAIN),
+    _k("down", "j,down", "cursor_down", "Down", LIST, ARTICLE, SUMMARY, palette=False),
+    _k("up", "k,up", "cursor_up", "Up", LIST, ARTICLE, SUMMARY, palette=False),
+    _k("first", "g,home", "first", "First / top", LIST, ARTICLE, SUMMARY, palette=False),
+    _k("last", "G,end", "last", "Last / bottom", LIST, ARTICLE, SUMMARY, palette=False),
+    _k("page_down", "pagedown,space", "page_down", "Page down", LIST, ARTICLE, SUMMARY, palette=False),
+    _k("page_up", "pageup", "page_up", "Page up", LIST, ARTICLE, SUMMARY, palette=False),
+    _k("open", "enter", "select", "Open / jump to it", LIST, SUMMARY, palette=False),
+]
+
+BY_ID = {spec.id: spec for spec in KEYS}
+# Keys Textual itself provides; listed in help so nothing is hidden.
+BUILTIN = [("ctrl+p", "Command palette: every action, themes"), ("ctrl+q", "Quit")]
+
+
+def bindings(scope: str) -> list[Binding]:
+    """The Textual bindings of one scope, each carrying its id so the keymap can rebind it."""
+    return [
+        Binding(spec.keys, spec.action, spec.description, show=spec.show, id=spec.id)
+        for spec in KEYS
+        if scope in spec.scopes
+    ]
+
+
+_NAMED = {k.value for k in Keys} | {"space", "escape", "enter", "tab", "backspace", "delete"}
+_MODIFIERS = ("ctrl", "shift", "alt", "meta", "super", "hyper")
+
+
+def normalize_key(key: str) -> str | None:
+    """A key as Textual names it ("?" -> "question_mark", "Ctrl+Y" -> "ctrl+y"), or None if unknown."""
+    key = key.strip()
+    if not key:
+        return None
+    if len(key) == 1:
+        return _character_to_key(key) if unicodedata.category(key)[0] != "C" else None
+    *mods, base = key.split("+") if not key.endswith("++") else [*key[:-2].split("+"), "+"]
+    mods = [m.lower() for m in mods]
+    if any(m not in _MODIFIERS for m in mods):
+        return None
+    if len(base) == 1:
+        # Textual names ctrl/alt letters in lower case ("ctrl+y"); a bare "Y" is shift+y.
+        base = _character_to_key(base.lower() if mods and base.isalpha() else base)
+    elif base.lower() in _NAMED or base in _NAMED:
+        base = base.lower()
+    elif not _is_character_name(base):
+        return None
+    return "+".join([*mods, base])
+
+
+def _is_character_name(name: str) -> bool:
+    # Textual names punctuation by its Unicode name ("question_mark", "full_stop").
+    try:
+        unicodedata.lookup(name.replace("_", " "))
+        return True
+    except KeyError:
+        return name in ("slash", "backslash", "at", "minus", "plus", "underscore")
+
+
+def check_overrides(overrides: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Valid overrides as a Textual keymap, plus one friendly line per bad entry (which is ignored)."""
+    keymap: dict[str, str] = {}
+    problems: list[str] = []
+    for action_id, value in overrides.items():
+        if action_id not in BY_ID:
+            near = [i for i in BY_ID if action_id.replace("-", "_") in i or i in action_id]
+            hint = f" (did you mean {near[0]!r}?)" if near else " (press ? in the app for the list of ids)"
+            problems.append(f"[keys] {action_id!r} is not an action id{hint}")
+            continue
+        keys = [normalize_key(k) for k in value.split(",")]
+        if not keys or None in keys:
+            problems.append(f"[keys] {action_id} = {value!r}: not a key name (examples: \"x\", \"ctrl+y\", \"f5\", \"?\")")
+            continue
+        keymap[action_id] = ",".join(k for k in keys if k)
+    return keymap, problems
+
+
+def display_keys(keys: str) -> str:
+    """Keys for people: "question_mark,f1" -> "? / f1"."""
+    out = []
+    for key in keys.split(","):
+        *mods, base = key.split("+")
+        out.append("+".join([*mods, format_key(base)]))
+    return " / ".join(out)

@@ -1,0 +1,61 @@
+"""`?`: every key, generated from the keymap (so rebound keys show as the user set them)."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.app import keymap
+
+
+def help_table(overrides: dict[str, str]) -> Table:
+    """A table of every binding by scope, showing the user's keys where they rebound one."""
+    table = Table.grid(padding=(0, 2))
+    table.add_column(justify="right", style="bold", no_wrap=True)
+    table.add_column()
+    table.add_column(style="dim")
+    for scope, title in keymap.SCOPE_TITLES.items():
+        table.add_row("", "")
+        table.add_row("", Text(title, style="bold underline"))
+        for spec in keymap.KEYS:
+            if spec.scopes[0] == scope:
+                keys = overrides.get(spec.id, spec.keys)
+                table.add_row(keymap.display_keys(keys), spec.description, spec.id)
+        if scope == keymap.APP:
+            for keys, what in keymap.BUILTIN:
+                table.add_row(keys, what, "")
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """Lists every key; the third column is the id to use in config.toml [keys]."""
+
+    BINDINGS = [
+        Binding("escape,q,question_mark,f1", "close", "Close"),
+        Binding("j,down", "scroll(1)", show=False),
+        Binding("k,up", "scroll(-1)", show=False),
+    ]
+
+    def __init__(self, overrides: dict[str, str], config_file: str = "") -> None:
+        super().__init__()
+        self.overrides = overrides
+        self.config_file = config_file
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help-body", classes="dialog"):
+            yield Static("newsreader — keys", classes="dialog-title")
+            yield Static(help_table(self.overrides))
+            note = "Rebind any key by its id in the [keys] table of " + (self.config_file or "config.toml")
+            yield Static(Text(note), classes="dialog-detail")
+            yield Static("esc: close", classes="dialog-detail")
+
+    def action_scroll(self, lines: int) -> None:
+        self.query_one("#help-body").scroll_relative(y=lines, animate=False)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

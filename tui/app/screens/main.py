@@ -1,0 +1,286 @@
+"""The main screen: library | article | summary side by side, or one view at a time when narrow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from tui.app import copytext, keymap
+from tui.app.dialogs import AddDialog, ConfirmDialog
+from tui.app.widgets import ArticleBody, ArticleList, SummaryList
+from tui.app.widgets.entity_types import TYPES
+from tui.app.widgets.rows import RowSource
+from tui.app.analysis_jobs import AnalysisJobs
+from tui.app.library_jobs import LibraryJobs
+from tui.textsafe import clean
+
+
+class MainScreen(AnalysisJobs, LibraryJobs, Screen):
+    """Owns the open article and its analysis; the widgets only draw and post messages."""
+
+    BINDINGS = keymap.bindings(keymap.MAIN)
+    # Below 120 columns the three panes do not fit: show the library, or the article over its summary.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+
+    def __init__(self, lib, db_path: Path) -> None:
+        super().__init__()
+        self.lib = lib
+        self.db_path = db_path
+        self.article = None
+        self.analysis = None
+        self.search = ""
+        self.entity = ""
+        self.highlights = True
+        self.hidden_types: set[str] = set()
+        self.init_analysis()
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="panes"):
+            with Vertical(id="library-pane"):
+                yield Input(placeholder="search the library…", id="search")
+                yield ArticleList(id="articles")
+                yield Static(id="library-status")
+            with Vertical(id="article-pane"):
+                yield Static(id="legend")
+                yield ArticleBody(id="body")
+            with Vertical(id="summary-pane"):
+                yield Static(id="summary-status")
+                yield SummaryList(id="summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        self.query_one("#library-pane").border_title = "Library"
+        self.query_one("#article-pane").border_title = "Article"
+        self.query_one("#summary-pane").border_title = "Summary · quotes · entities"
+        self.articles.load(RowSource(self.lib))
+        self.update_library_status()
+        self.update_legend()
+        self.update_summary_status()
+        self.articles.focus()
+
+    # -- handy widget lookups ---------------------------------------------------------------
+
+    @property
+    def articles(self) -> ArticleList:
+        return self.query_one("#articles", ArticleList)
+
+    @property
+    def body(self) -> ArticleBody:
+        return self.query_one("#body", ArticleBody)
+
+    @property
+    def summary(self) -> SummaryList:
+        return self.query_one("#summary", SummaryList)
+
+    # -- opening and reading ----------------------------------------------------------------
+
+    @on(ArticleList.Opened)
+    def _opened(self, event: ArticleList.Opened) -> None:
+        self.open_article(event.article_id)
+
+    def open_article(self, article_id: int) -> None:
+        """Show an article at once, mark it read, and start (or fetch the cached) analysis."""
+        article = self.lib.get(article_id)
+        if article is None:
+            self.notify("That article is no longer in the library.", severity="warning")
+            self.reload_list()
+            return
+        if not article.read:
+            self.lib.set_read(article_id, True)
+            article.read = True
+        self.article = article
+        self.analysis = None
+        self.articles.open_id = article_id
+        self.articles.refresh_rows()
+        self.body.show(article)
+        self.summary.show(None)
+        self.set_reading(True)
+        self.body.focus()
+        self.analyse()
+
+    def set_reading(self, reading: bool) -> None:
+        """Narrow screens show either the library or the article; wide ones always show all three."""
+        self.set_class(reading and self.article is not None, "-reading")
+        if not reading:
+            self.articles.focus()
+
+    def action_toggle_library(self) -> None:
+        if self.has_class("-narrow"):
+            self.set_reading(not self.has_class("-reading"))
+        elif self.articles.has_focus and self.article is not None:
+            self.body.focus()
+        else:
+            self.articles.focus()
+
+    def action_back(self) -> None:
+        """esc: leave the search box, else clear a filter, else go back to the library."""
+        search = self.query_one("#search", Input)
+        if search.has_focus:
+            search.value = ""
+            search.display = False
+            self.articles.focus()
+        elif self.articles.has_focus and (self.search or self.entity):
+            search.value = ""
+            search.display = False
+            self.set_filter("", "")
+        elif self.has_class("-narrow") and self.has_class("-reading"):
+            self.set_reading(False)
+        elif not self.articles.has_focus:
+            self.articles.focus()
+
+    # -- search and filters -----------------------------------------------------------------
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        self.set_reading(False)
+        search.display = True
+        search.focus()
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.set_filter(event.value, self.entity)
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self) -> None:
+        self.articles.focus()
+
+    def update_library_status(self, busy: bool = False) -> None:
+        count = len(self.articles.source) if self.articles.source else 0
+        parts = [f"{count:,} article{'s' if count != 1 else ''}"]
+        if self.search.strip():
+            parts.append(f"search “{' '.join(clean(self.search).split())}”")
+        if self.entity:
+            parts.append(f"mentions {' '.join(clean(self.entity).split())}")
+        if self.search.strip() or self.entity:
+            parts.append("esc clears")
+        if busy:
+            parts.append("searching…")
+        self.query_one("#library-status", Static).update(Text(" · ".join(parts)))
+
+    # -- the summary pane -------------------------------------------------------------------
+
+    @on(SummaryList.OptionSelected)
+    def _summary_selected(self, event: SummaryList.OptionSelected) -> None:
+        kind, _, number = (event.option.id or "").partition(":")
+        if not number or self.analysis is None:
+            return
+        index = int(number)
+        if kind == "s":
+            sent = self.analysis.summary.sentences[index]
+            self.body.mark(sent.start, sent.end)
+        elif kind == "q":
+            quote = self.analysis.quotes[index]
+            # Include the quotation marks around the quoted words when they are there.
+            body = self.article.body
+            start = quote.start - 1 if quote.start > 0 and body[quote.start - 1] in "\"“‘'" else quote.start
+            end = quote.end + 1 if quote.end < len(body) and body[quote.end] in "\"”’'" else quote.end
+            self.body.mark(start, end)
+        elif kind == "e":
+            _type, name = self.summary.entity_names[index]
+            self.set_filter(self.search, name)
+            self.set_reading(False)
+            self.notify(Text(f"Library: articles that mention {' '.join(clean(name).split())} (esc clears)"))
+
+    def update_legend(self) -> None:
+        legend = Text()
+        for number, (key, name, _heading, _labels) in enumerate(TYPES, 1):
+            on = self.highlights and key not in self.hidden_types
+            style = self.body.type_style(key) if on else "dim strike"
+            legend.append(f"{number}", "bold" if on else "dim")
+            legend.append(f" {name} ", style)
+            legend.append(" ")
+        if not self.highlights:
+            legend.append("(e: highlights off)", "dim")
+        self.query_one("#legend", Static).update(legend)
+
+    def action_toggle_entities(self) -> None:
+        self.highlights = not self.highlights
+        self.body.set_highlights(self.highlights, self.hidden_types)
+        self.update_legend()
+
+    def action_toggle_type(self, index: int) -> None:
+        key = TYPES[index][0]
+        self.hidden_types ^= {key}
+        self.highlights = True
+        self.body.set_highlights(self.highlights, self.hidden_types)
+        self.update_legend()
+
+    # -- marks, add, delete -----------------------------------------------------------------
+
+    def target_id(self) -> int | None:
+        """The article a mark/delete applies to: the row under the cursor in the list, else the open one."""
+        if self.articles.has_focus or self.article is None:
+            row = self.articles.current
+            return row.id if row else None
+        return self.article.id
+
+    def action_toggle_read(self) -> None:
+        self._flip("read", self.lib.set_read, "read", "unread")
+
+    def action_toggle_star(self) -> None:
+        self._flip("starred", self.lib.set_starred, "starred", "unstarred")
+
+    def _flip(self, field: str, setter, yes: str, no: str) -> None:
+        article_id = self.target_id()
+        if article_id is None:
+            return
+        article = self.lib.get(article_id)
+        if article is None:
+            return
+        value = not getattr(article, field)
+        setter(article_id, value)
+        if self.article is not None and self.article.id == article_id:
+            setattr(self.article, field, value)
+        self.articles.refresh_rows()
+        self.notify(Text(f"Marked {yes if value else no}: {' '.join(clean(article.title).split())[:60]}"))
+
+    def action_delete(self) -> None:
+        article_id = self.target_id()
+        article = self.lib.get(article_id) if article_id is not None else None
+        if article is None:
+            return
+        title = " ".join(clean(article.title).split())
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self.delete_article(article_id, title)
+
+        self.app.push_screen(ConfirmDialog("Delete this article?", title), done)
+
+    def action_add(self, error: str = "", value: str = "") -> None:
+        def done(path: str | None) -> None:
+            if path:
+                self.import_path(path)
+
+        self.app.push_screen(AddDialog(error, value), done)
+
+    # -- copy -------------------------------------------------------------------------------
+
+    def _copy(self, what: str, make) -> None:
+        if self.article is None:
+            self.notify("Open an article first (enter on a row).", severity="warning")
+            return
+        if self.analysis is None:
+            self.notify("Still analysing this article; try again in a moment.", severity="warning")
+            return
+        text = make()
+        if not text.strip():
+            self.notify(f"Nothing to copy: this article has no {what}.", severity="warning")
+            return
+        self.app.copy_out(text, what)
+
+    def action_copy_summary(self) -> None:
+        self._copy("summary", lambda: copytext.summary_text(self.analysis))
+
+    def action_copy_quotes(self) -> None:
+        self._copy("key quotes", lambda: copytext.quotes_text(self.analysis))
+
+    def action_copy_markdown(self) -> None:
+        self._copy("summary + quotes as Markdown", lambda: copytext.markdown(self.article, self.analysis))

@@ -1,0 +1,197 @@
+"""The article pane: header and body as wrapped lines (Line API), entity highlights, a marked span.
+
+Article text is untrusted: it only ever becomes `rich.text.Text` (never markup) and control
+characters are blanked before drawing, keeping every character offset the engine's spans use.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.text import Text
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from tui.app import keymap
+from tui.app.widgets.entity_types import KEYS as TYPE_KEYS, type_of
+from tui.app.widgets.wrap import wrap_spans
+from tui.textsafe import clean
+
+WORDS_PER_MINUTE = 230
+
+
+def safe_same_length(text: str) -> str:
+    """`text` with every unsafe character replaced by a space, so span offsets stay valid."""
+    if clean(text) == text:
+        return text
+    return "".join(ch if clean(ch) == ch else " " for ch in text)
+
+
+def header_lines(article) -> list[tuple[str, str]]:
+    """(text, style name) lines above the body: title, source/byline/date, words/reading time, tags."""
+    words = len(article.body.split())
+    minutes = max(1, round(words / WORDS_PER_MINUTE))
+    where = " · ".join(x for x in (article.source, article.byline, article.published) if x)
+    lines = [(clean(article.title), "title")]
+    if where:
+        lines.append((clean(where), "meta"))
+    lines.append((f"{words:,} words · {minutes} min read", "meta"))
+    if article.tags:
+        lines.append(("Tags: " + ", ".join(clean(t) for t in article.tags), "meta"))
+    return lines
+
+
+def _piece(text: Text, start: int, end: int) -> Text:
+    """text[start:end] without trailing spaces (Text.rstrip works in place)."""
+    piece = text[start:end] if end > start else Text("")
+    piece.rstrip()
+    return piece
+
+
+class ArticleBody(ScrollView, can_focus=True):
+    """Shows one article; `show_types` picks which entity types are highlighted."""
+
+    BINDINGS = keymap.bindings(keymap.ARTICLE)
+    COMPONENT_CLASSES = {
+        "article-body--title",
+        "article-body--meta",
+        "article-body--mark",
+        *(f"article-body--{key}" for key in TYPE_KEYS),
+    }
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.article = None
+        self.entities = []
+        self.highlights = True
+        self.hidden_types: set[str] = set()
+        self.marked: tuple[int, int] | None = None
+        self._lines: list[tuple[Text, int]] = []  # (line, offset of its first character in the body, or -1)
+        self._width = 0
+
+    # -- content ----------------------------------------------------------------------------
+
+    def show(self, article, entities=()) -> None:
+        """Display an article (entities may follow later with `set_entities`)."""
+        self.article = article
+        self.entities = list(entities)
+        self.marked = None
+        self._rebuild()
+        self.scroll_to(y=0, animate=False)
+
+    def clear(self) -> None:
+        self.article = None
+        self.entities = []
+        self.marked = None
+        self._rebuild()
+
+    def set_entities(self, entities) -> None:
+        self.entities = list(entities)
+        self._rebuild()
+
+    def set_highlights(self, on: bool, hidden: set[str]) -> None:
+        self.highlights = on
+        self.hidden_types = set(hidden)
+        self._rebuild()
+
+    def type_style(self, kind: str):
+        """The highlight style of an entity type (theme colours blended onto this pane's background)."""
+        return self.get_component_rich_style(f"article-body--{kind}", partial=False)
+
+    def mark(self, start: int, end: int) -> None:
+        """Mark body[start:end] and scroll so it is in view, a little below the top."""
+        self.marked = (start, end)
+        self._rebuild()
+        line = self.line_of(start)
+        if line is not None:
+            self.scroll_to(y=max(0, line - 2), animate=False)
+
+    def line_of(self, offset: int) -> int | None:
+        """The display line holding body character `offset`."""
+        found = None
+        for number, (_text, start) in enumerate(self._lines):
+            if start < 0:
+                continue
+            if start > offset:
+                break
+            found = number
+        return found
+
+    def line_text(self, number: int) -> str:
+        """Plain text of one display line (for tests and debugging)."""
+        return self._lines[number][0].plain if 0 <= number < len(self._lines) else ""
+
+    # -- layout -----------------------------------------------------------------------------
+
+    def on_resize(self) -> None:
+        if self.scrollable_content_region.width != self._width:
+            self._rebuild()
+
+    def _rebuild(self) -> None:
+        width = max(10, self.scrollable_content_region.width or self.size.width or 80)
+        self._width = width
+        self._lines = []
+        if self.article is not None:
+            self._lines = self._header(width) + self._body(width)
+        self.virtual_size = Size(width, len(self._lines))
+        self.refresh()
+
+    def _header(self, width: int) -> list[tuple[Text, int]]:
+        out: list[tuple[Text, int]] = []
+        for text, style in header_lines(self.article):
+            styled = Text(text, self.get_component_rich_style(f"article-body--{style}", partial=True))
+            for a, b in wrap_spans(text, width):
+                out.append((_piece(styled, a, b), -1))
+        out.append((Text(""), -1))
+        return out
+
+    def _body(self, width: int) -> list[tuple[Text, int]]:
+        body = safe_same_length(self.article.body)
+        styled = Text(body)
+        if self.highlights:
+            for ent in self.entities:
+                kind = type_of(ent.label)
+                if kind not in self.hidden_types and 0 <= ent.start < ent.end <= len(body):
+                    styled.stylize(self.type_style(kind),
+                                   ent.start, ent.end)
+        if self.marked:
+            styled.stylize(self.get_component_rich_style("article-body--mark", partial=True), *self.marked)
+        out: list[tuple[Text, int]] = []
+        for para in re.finditer(r"[^\n]+", body):
+            if out and body[max(0, para.start() - 2):para.start()] == "\n\n":
+                out.append((Text(""), -1))
+            for a, b in wrap_spans(para.group(), width):
+                out.append((_piece(styled, para.start() + a, para.start() + b), para.start() + a))
+        return out
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def render_line(self, y: int) -> Strip:
+        number = int(self.scroll_y) + y
+        width = self.scrollable_content_region.width
+        base = self.rich_style
+        if not 0 <= number < len(self._lines):
+            return Strip.blank(width, base)
+        segments = list(self._lines[number][0].render(self.app.console))
+        return Strip(segments).crop_extend(0, width, base).apply_style(base)
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def action_cursor_down(self) -> None:
+        self.scroll_relative(y=1, animate=False)
+
+    def action_cursor_up(self) -> None:
+        self.scroll_relative(y=-1, animate=False)
+
+    def action_first(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_last(self) -> None:
+        self.scroll_end(animate=False)
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)

@@ -1,0 +1,75 @@
+"""Where the library list gets its rows: one page at a time from the store, never the whole library."""
+
+from __future__ import annotations
+
+from tui.models import ArticleRow
+
+PAGE = 200
+KEEP_PAGES = 8  # ~1,600 rows in memory at most, whatever the library size
+
+
+class RowSource:
+    """The rows of one view of the library (all, a search, or an entity filter), fetched on demand.
+
+    Unfiltered views page with OFFSET (newest first); filtered ones hold the matching ids
+    (8 bytes each) computed off the UI thread, and fetch rows for a page of ids.
+    """
+
+    def __init__(self, lib, search: str = "", entity: str = "", ids: list[int] | None = None,
+                 count: int | None = None):
+        self.lib = lib
+        self.search = search
+        self.entity = entity
+        self.ids = ids
+        self.count = len(ids) if ids is not None else (count if count is not None else lib.count())
+        self._pages: dict[int, list[ArticleRow]] = {}
+
+    @classmethod
+    def filtered(cls, lib, search: str, entity: str) -> "RowSource":
+        """A filtered view; call it in a worker with that thread's own Library, then `rebind`."""
+        return cls(lib, search, entity, ids=lib.ids(search=search, entity=entity))
+
+    def rebind(self, lib) -> "RowSource":
+        """Use `lib` (the UI thread's connection) for page fetches from now on."""
+        self.lib = lib
+        self._pages.clear()
+        return self
+
+    def __len__(self) -> int:
+        return self.count
+
+    def row(self, index: int) -> ArticleRow | None:
+        """The row at `index` in list order, or None past the end."""
+        if not 0 <= index < self.count:
+            return None
+        number, offset = divmod(index, PAGE)
+        page = self._pages.get(number)
+        if page is None:
+            page = self._fetch(number)
+            if len(self._pages) >= KEEP_PAGES:
+                self._pages.pop(next(iter(self._pages)))
+            self._pages[number] = page
+        return page[offset] if offset < len(page) else None
+
+    def _fetch(self, number: int) -> list[ArticleRow]:
+        start = number * PAGE
+        if self.ids is None:
+            return self.lib.rows(start, PAGE)
+        return self.lib.rows_by_id(self.ids[start:start + PAGE])
+
+    def index_of(self, article_id: int) -> int | None:
+        """Where an article sits in this view, if it is in a loaded page or the id list."""
+        if self.ids is not None:
+            try:
+                return self.ids.index(article_id)
+            except ValueError:
+                return None
+        for number, page in self._pages.items():
+            for offset, row in enumerate(page):
+                if row.id == article_id:
+                    return number * PAGE + offset
+        return None
+
+    def forget(self) -> None:
+        """Drop cached pages (after a row changed: read, starred)."""
+        self._pages.clear()
