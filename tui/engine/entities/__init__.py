@@ -29,10 +29,9 @@ def to_scorer_label(label: str) -> str:
 
 
 def _place_label(words: list[str]) -> str:
-    from .features import gazetteers
+    from .features import place_words
 
-    g = gazetteers()
-    known = g["ctry"] | g["subd"] | g["city"]
+    known = place_words()
     content = [w for w in words if w not in ("of", "the", "and")]
     return GPE if content and all(w in known or w.rstrip(".") in known for w in content) else LOC
 

@@ -71,6 +71,28 @@ def gazetteers() -> dict[str, frozenset[str]]:
     return g
 
 
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Words of country, subdivision and city names (to tell a GPE from another place)."""
+    g = gazetteers()
+    return g["ctry"] | g["subd"] | g["city"]
+
+
+@lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """sumy's bundled English stop words, read without importing sumy (its utils pull in requests)."""
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        spec = importlib.util.find_spec("sumy")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        return frozenset(folder.joinpath("data", "stopwords", "english.txt").read_text(encoding="utf-8").split())
+    except Exception:  # noqa: BLE001 - without the list we only lose a precision filter
+        return frozenset()
+
+
+@lru_cache(maxsize=65536)
 def shape(word: str) -> str:
     """Character classes with runs capped at three: "Trump" -> "Xxxx", "1996-08-30" -> "ddd-dd-dd"."""
     out = []
@@ -87,6 +109,7 @@ def shape(word: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def short_shape(word: str) -> str:
     """Character classes with every run collapsed: "Trump" -> "Xx", "U.S." -> "X.X."."""
     out = []

@@ -139,12 +139,26 @@ def _add_missed(text: str, ents: list[Entity], acronyms: dict[str, str], people:
         if needle in seen:
             continue
         seen.add(needle)
-        for m in re.finditer(r"(?<![\w.&-])" + re.escape(needle) + r"(?![\w&-]|[.'’]\w)", text):
-            s, e = m.span()
+        for s, e in _find_word(text, needle):
             if not any(taken[s:e]):
                 taken[s:e] = b"\x01" * (e - s)
                 extra.append(Entity(s, e, label, needle, full))
     return sorted(ents + extra, key=lambda x: x.start)
+
+
+def _find_word(text: str, needle: str):
+    """Whole-word occurrences of `needle` (str.find is far cheaper than a regex per name)."""
+    n = len(needle)
+    i = text.find(needle)
+    while i >= 0:
+        before = text[i - 1] if i else " "
+        after = text[i + n] if i + n < len(text) else " "
+        after2 = text[i + n + 1] if i + n + 1 < len(text) else " "
+        if not (before.isalnum() or before in ".&-") and not (after.isalnum() or after in "&-") and not (
+            after in ".'’" and after2.isalnum()
+        ):
+            yield i, i + n
+        i = text.find(needle, i + n)
 
 
 @dataclass(frozen=True)

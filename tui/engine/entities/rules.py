@@ -38,7 +38,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         rf"|\b(?:{_DAY},?\s)?\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?\b"
         rf"|\b{_MONTH}(?:,?\s{_YEAR})\b"
         rf"|\b(?:early|mid|late)[-\s]{_MONTH}\b"
-        rf"|\b(?:(?:last|next|this|on|early|late)\s)?{_DAY}(?:\s(?:morning|afternoon|evening|night))?\b"
+        rf"|\b(?:(?:last|next|this|early|late)\s)?{_DAY}(?:\s(?:morning|afternoon|evening|night))?\b"
         r"|\b(?:last|next|this|the past|the previous|the coming)\s(?:week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter)\b"
         r"|\b(?:yesterday|today|tomorrow)\b"
         r"|\b\d{4}-\d{2}-\d{2}\b"

@@ -22,6 +22,7 @@ from .features import (
     initial_flags,
     is_upper_line,
     short_shape,
+    stop_words,
     tag_features,
     word_features,
 )
@@ -115,7 +116,7 @@ class Tagger:
                 v = w.get(f)
                 if v is not None:
                     vecs.append(v)
-            scores = [sum(col) for col in zip(*vecs)] if vecs else [0.0] * self.n
+            scores = list(map(sum, zip(*vecs))) if vecs else [0.0] * self.n
             allowed_now = ok[prev] if i == 0 or toks[i - 1] not in _ENDERS else ok[START]
             best, best_s = 0, None
             for k, s in enumerate(scores):
@@ -133,7 +134,7 @@ class Tagger:
         for seg in segs:
             with self.lock:  # the memo is shared; keep it consistent across worker threads
                 tags = self.tag(seg, mid, low)
-            found.extend(decode(seg.spans, tags, seg.toks))
+            found.extend(drop_initial_function_words(decode(seg.spans, tags, seg.toks), seg))
         return found
 
 
@@ -155,6 +156,21 @@ def decode(spans: list[tuple[int, int]], tags: list[str], toks: list[str]) -> li
             b -= 1
         if a <= b:
             out.append((spans[a][0], spans[b][1], label))
+    return out
+
+
+def drop_initial_function_words(found, seg: Segment):
+    """Drop one-word names that are only a capitalised function word at a sentence start ("Later, ...")."""
+    stops = stop_words()
+    first = {s: k for k, (s, _) in enumerate(seg.spans) if seg.initial[k]}
+    out = []
+    for s, e, lab in found:
+        k = first.get(s)
+        if k is not None and seg.spans[k][1] == e and not seg.upper:
+            w = seg.toks[k]
+            if not w.isupper() and w.lower() in stops:
+                continue
+        out.append((s, e, lab))
     return out
 
 

@@ -1,0 +1,96 @@
+"""Entity quality and speed on the shared NER dev sets, next to the measured peers.
+
+    python bench/quality_ner.py [--eval ../shared/eval] [--out /tmp/ner_pred]
+
+Writes one prediction file per dev set (labels mapped for the scorer: GPE/LOC/FAC -> LOC,
+NORP/EVENT/PRODUCT/MISC -> MISC), runs the shared scorer on it, and prints exact-span micro F1
+over PERSON+ORG+LOC, the weight load time and the tokens/s of the whole entity pass.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from tui.engine.entities import extract_entities, to_scorer_label  # noqa: E402
+from tui.engine.entities.tagger import load_tagger  # noqa: E402
+from tui.engine.entities.tokens import tokenize  # noqa: E402
+
+SETS = [  # (file, peer name, peer F1, our target)
+    ("conll2003_dev.jsonl", "spaCy en_core_web_sm", 64.3, 86.0),
+    ("gum_news_dev.jsonl", "spaCy en_core_web_sm", 57.6, 65.0),
+]
+
+
+def run_set(gold: Path, pred: Path) -> tuple[int, float]:
+    """Predict every document of `gold` into `pred`; return (tokens, seconds)."""
+    docs = [json.loads(line) for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    tokens = sum(len(tokenize(d["text"])) for d in docs)
+    t0 = time.perf_counter()
+    rows = []
+    for d in docs:
+        ents = extract_entities(d["text"])
+        rows.append({"id": d["id"], "entities": [
+            {"start": e.start, "end": e.end, "label": to_scorer_label(e.label), "text": e.text} for e in ents]})
+    secs = time.perf_counter() - t0
+    pred.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return tokens, secs
+
+
+def score(scorer: Path, gold: Path, pred: Path) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as tmp:
+        out = Path(tmp.name)
+    subprocess.run([sys.executable, str(scorer), "--gold", str(gold), "--pred", str(pred), "--json", str(out)],
+                   check=True, capture_output=True, text=True)
+    res = json.loads(out.read_text())
+    out.unlink()
+    return res
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"), help="the shared eval folder")
+    ap.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "newsreader_ner_pred"),
+                    help="folder for the prediction files")
+    args = ap.parse_args()
+    ner = Path(args.eval) / "ner"
+    outdir = Path(args.out)
+    outdir.mkdir(parents=True, exist_ok=True)
+
+    t0 = time.perf_counter()
+    load_tagger()
+    load_s = time.perf_counter() - t0
+    extract_entities("Warm-up: Ada Lovelace met Charles Babbage in London.")  # word lists, regexes
+    warm_s = time.perf_counter() - t0
+    print(f"weights load {load_s * 1000:.0f} ms (first call incl. word lists {warm_s * 1000:.0f} ms)")
+
+    total_tok, total_s = 0, 0.0
+    print(f"{'dev set':<22}{'ours F1':>9}{'P':>7}{'R':>7}{'peer':>28}{'target':>8}")
+    per_type = {}
+    for name, peer, peer_f1, target in SETS:
+        gold = ner / "dev" / name
+        pred = outdir / name.replace(".jsonl", "_pred.jsonl")
+        tok, secs = run_set(gold, pred)
+        total_tok += tok
+        total_s += secs
+        res = score(ner / "score.py", gold, pred)
+        ov = res["overall_exact"]
+        ok = "ok" if ov["f1"] >= target else "MISS"
+        print(f"{name:<22}{ov['f1']:>9.2f}{ov['p']:>7.2f}{ov['r']:>7.2f}{peer + ' ' + str(peer_f1):>28}{target:>6.1f} {ok}")
+        per_type[name] = {lab: m["exact"]["f1"] for lab, m in res["per_type"].items()}
+    for name, row in per_type.items():
+        print(f"  {name} per type exact F1: " + ", ".join(f"{k} {v:.1f}" for k, v in row.items()))
+    print(f"speed: {total_tok} tokens in {total_s:.2f} s = {total_tok / total_s:,.0f} tokens/s (target >= 25,000)")
+    print(f"predictions in {outdir}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,139 @@
+"""Entity extraction on our own hand-written sentences."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+
+import pytest
+
+from tui.engine.entities import extract_entities, group_entities, link_entities, to_scorer_label
+from tui.engine.types import Entity
+
+STORY = (
+    "Cuban President Miguel Diaz-Canel met Canadian Prime Minister Justin Trudeau in Havana on Tuesday.\n\n"
+    "Diaz-Canel said the talks had gone well, and Trudeau agreed. Later, Mr. Trudeau flew to Mexico."
+)
+
+IMF_STORY = (
+    "The International Monetary Fund (IMF) approved a loan of $1.2 billion for Kenya on Jan. 14, 2026. "
+    "Inflation there fell to 6.5% last year, the IMF said in a statement released at 3 p.m."
+)
+
+
+def by_text(ents: list[Entity]) -> dict[str, Entity]:
+    return {e.text: e for e in ents}
+
+
+def assert_valid(text: str, ents: list[Entity]) -> None:
+    last_end = 0
+    for e in ents:
+        assert 0 <= e.start < e.end <= len(text)
+        assert text[e.start:e.end] == e.text
+        assert e.start >= last_end, f"overlap at {e}"
+        last_end = e.end
+
+
+def test_full_name_then_surname_is_linked():
+    ents = extract_entities(STORY)
+    assert_valid(STORY, ents)
+    people = [e for e in ents if e.label == "PERSON"]
+    assert {e.canonical for e in people} == {"Miguel Diaz-Canel", "Justin Trudeau"}
+    short = [e for e in people if e.text == "Diaz-Canel"]
+    assert short and short[0].canonical == "Miguel Diaz-Canel"
+    # "Mr. Trudeau": the title stays outside the name or is dropped from the canonical form
+    trudeau = [e for e in people if e.canonical == "Justin Trudeau"]
+    assert len(trudeau) == 3
+
+
+def test_donald_trump_and_mr_obama():
+    text = ("Donald Trump spoke to reporters on Monday. Trump said he had called Barack Obama. "
+            "Mr. Obama did not reply.")
+    ents = extract_entities(text)
+    canon = {e.text: e.canonical for e in ents if e.label == "PERSON"}
+    assert canon["Trump"] == "Donald Trump"
+    assert canon.get("Obama", canon.get("Mr. Obama")) == "Barack Obama"
+
+
+def test_acronym_links_to_full_org_name():
+    ents = extract_entities(IMF_STORY)
+    assert_valid(IMF_STORY, ents)
+    imf = [e for e in ents if e.text == "IMF"]
+    assert len(imf) == 2
+    assert all(e.label == "ORG" and e.canonical == "International Monetary Fund" for e in imf)
+    full = by_text(ents)["International Monetary Fund"]
+    assert full.label == "ORG"
+
+
+def test_places_are_gpe():
+    ents = by_text(extract_entities(STORY))
+    assert ents["Havana"].label == "GPE"
+    assert ents["Mexico"].label == "GPE"
+    assert ents["Cuban"].label == "NORP"
+
+
+def test_money_percent_date_time_spans():
+    ents = by_text(extract_entities(IMF_STORY))
+    assert ents["$1.2 billion"].label == "MONEY"
+    assert ents["6.5%"].label == "PERCENT"
+    assert ents["Jan. 14, 2026"].label == "DATE"
+    assert ents["last year"].label == "DATE"
+    assert ents["3 p.m."].label == "TIME"
+
+
+def test_numbers_and_quantities():
+    text = "The storm travelled 500 miles in two days and damaged 1,200 homes, officials said on Friday."
+    ents = by_text(extract_entities(text))
+    assert ents["500 miles"].label == "QUANTITY"
+    assert ents["1,200"].label == "CARDINAL"
+    assert ents["Friday"].label == "DATE"
+
+
+def test_empty_and_blank_text():
+    assert extract_entities("") == []
+    assert extract_entities("   \n\n  ") == []
+
+
+def test_lower_case_and_foreign_text_do_not_fail():
+    for text in (STORY.lower(), "Der Bundestag hat am Donnerstag in Berlin über das Gesetz abgestimmt.",
+                 "東京で会議が開かれた。", "¿Qué pasó en Buenos Aires ayer? — «Nada», dijo él."):
+        assert_valid(text, extract_entities(text))
+
+
+def test_long_input_without_newlines_is_bounded():
+    sentence = "Angela Merkel visited Paris and met officials from Siemens AG on 3 May 2019 for 2 hours. "
+    text = (sentence * (1_000_000 // len(sentence) + 1))[:1_000_000]
+    t0 = time.perf_counter()
+    ents = extract_entities(text)
+    assert time.perf_counter() - t0 < 60
+    assert_valid(text, ents)
+    assert any(e.canonical == "Angela Merkel" for e in ents)
+
+
+def test_grouping_counts_mentions():
+    groups = group_entities(extract_entities(IMF_STORY))
+    top = groups[0]
+    assert (top.label, top.canonical, top.count) == ("ORG", "International Monetary Fund", 3)
+    assert sum(g.count for g in groups) == len(extract_entities(IMF_STORY))
+
+
+def test_link_entities_on_given_spans():
+    text = "Ada Lovelace wrote the notes. Lovelace died in 1852."
+    ents = [Entity(0, 12, "PERSON", "Ada Lovelace", "Ada Lovelace"), Entity(30, 38, "PERSON", "Lovelace", "Lovelace")]
+    linked = link_entities(text, ents)
+    assert [e.canonical for e in linked] == ["Ada Lovelace", "Ada Lovelace"]
+
+
+def test_scorer_labels():
+    assert to_scorer_label("GPE") == "LOC"
+    assert to_scorer_label("NORP") == "MISC"
+    assert to_scorer_label("PERSON") == "PERSON"
+    assert to_scorer_label("DATE") == "DATE"
+
+
+@pytest.mark.parametrize("module", ["tui.engine.entities"])
+def test_no_textual_import(module):
+    code = (f"import sys, {module} as m; m.extract_entities('Ada Lovelace lived in London.'); "
+            "sys.exit(1 if 'textual' in sys.modules else 0)")
+    assert subprocess.run([sys.executable, "-c", code]).returncode == 0
