@@ -10,6 +10,7 @@ import bisect
 import re
 
 from .cues import SPEECH_VERBS
+from .gender import PRONOUN_GENDER, gender_of
 from .names import NAME_RUN, NameBook, is_person, person_part, strip_name, tokens
 
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
@@ -22,7 +23,8 @@ class PersonIndex:
         self.sent_starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
         self.pos: list[int] = []
         self.names: list[str] = []
-        self.weak: list[bool] = []  # mention follows a preposition: rarely the subject
+        self.weak: list[bool] = []
+        self.sex: list[str | None] = []  # "m", "f" or None when unknown  # mention follows a preposition: rarely the subject
         q_starts = [s for s, _ in quoted]
 
         def inside(p: int) -> bool:
@@ -30,7 +32,8 @@ class PersonIndex:
             return i >= 0 and quoted[i][0] <= p < quoted[i][1]
 
         if entities:
-            found = [(e.start, e.canonical or e.text) for e in entities if e.label == "PERSON"]
+            found = [(e.start, e.canonical or e.text, gender_of(tokens(text[max(0, e.start - 5) : e.end])) or
+                      gender_of(tokens(e.canonical or e.text))) for e in entities if e.label == "PERSON"]
         else:
             found = []
             for m in NAME_RUN.finditer(text):
@@ -39,24 +42,22 @@ class PersonIndex:
                     continue
                 full = book.resolve(" ".join(toks), m.start())
                 if is_person(full) or (len(toks) == 1 and _speaks(text, m.end())):
-                    found.append((m.start(), full))
-        for p, name in found:
+                    found.append((m.start(), full, gender_of(tokens(m.group())) or gender_of(tokens(full))))
+        for p, name, sex in found:
             if not inside(p):
                 self.pos.append(p)
                 self.names.append(strip_name(name))
-                self.weak.append(bool(_PREP_BEFORE.search(text, max(0, p - 12), p)))
-        # sentences that open with "He"/"She": they continue the previous subject
-        self.pronoun_led = {self._sentence(m.start()) for m in _PRONOUN_LEAD.finditer(text)}
+                self.sex.append(sex)
 
     def _sentence(self, p: int) -> int:
         return bisect.bisect_right(self.sent_starts, p) - 1
 
-    def resolve(self, p: int, max_back: int = 6) -> str | None:
+    def resolve(self, p: int, pronoun: str = "", max_back: int = 6) -> str | None:
         """The person a pronoun at p most likely refers to, or None.
 
         Walks back sentence by sentence to the nearest one naming a person and takes its first
-        name not governed by a preposition (its subject, most often). A sentence that itself
-        starts with a pronoun is skipped: it refers back further.
+        such name (its subject, most often), skipping names whose known gender does not fit
+        the pronoun.
         """
         k = bisect.bisect_left(self.pos, p)  # mentions before p are self.pos[:k]
         s_here = self._sentence(p)
@@ -68,22 +69,14 @@ class PersonIndex:
             first = j
             while first - 1 >= 0 and self._sentence(self.pos[first - 1]) == s:
                 first -= 1
-            if PL and s != s_here and s in self.pronoun_led:
-                j = first - 1
-                continue
-            for i in range(first, j + 1):
-                if WK and not self.weak[i]:
-                    return self.names[i]
-            return self.names[j] if LAST else self.names[first]
+            want = PRONOUN_GENDER.get(pronoun.lower())
+            fits = [i for i in range(first, j + 1) if not (want and self.sex[i] and self.sex[i] != want)]
+            if fits:
+                return self.names[fits[0]]
+            j = first - 1  # nobody of that gender here: look further back
         return None
 
 
-_PREP_BEFORE = re.compile(r"\b(?:with|to|by|of|for|from|about|against|on|at|told|asked|and)\s+(?:the\s+)?\S*\s?$", re.I)
-_PRONOUN_LEAD = re.compile(r"(?:^|(?<=[.!?\n])[\"”’]?\s*)(?:He|She)\b", re.M)
-import os
-PL = os.environ.get("PL") == "1"
-WK = os.environ.get("WK") == "1"
-LAST = os.environ.get("LAST") == "1"
 _NEXT_WORDS = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
 
 
