@@ -252,7 +252,7 @@ def _description_left(text: str, toks: list[Tok], j: int, floor: int) -> Mention
             return _mention(text, toks, start, j, "nominal")
         if _is_cap(toks[k]) and toks[k].text.endswith(("'s", "’s")):  # "Clinton's spokesman"
             return _mention(text, toks, k, j, "nominal")
-        if low in SPEECH_VERBS or (low in CLAUSE_WORDS and low not in ("and", "of")):
+        if _is_verb(toks, k) or (low in CLAUSE_WORDS and low not in ("and", "of")):
             return None
         k -= 1
     return None
