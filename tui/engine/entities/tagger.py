@@ -138,22 +138,36 @@ class Tagger:
         return found
 
 
+# Words that never end a name: "University of Sheffield of", "Washington D.C. The", "Sheriff's".
+_BAD_LAST = frozenset("of the and for a an in on at to 's ’s".split())
+# Caption labels glued to a name by the layout: "Ahmed Mohamed Image: ...".
+_CAPTION = frozenset("Image Photo Photos Picture Video Audio Source Credit Caption Map Graphic".split())
+
+
 def decode(spans: list[tuple[int, int]], tags: list[str], toks: list[str]) -> list[tuple[int, int, str]]:
-    """Turn BIO tags into (start, end, label) spans, trimming punctuation tokens off the edges."""
+    """Turn BIO tags into (start, end, label) spans, trimming punctuation and function words off the edges."""
     groups: list[list] = []  # [label, first token, last token]
     for k, t in enumerate(tags):
         if t == "O":
             continue
         if t.startswith("I-") and groups and groups[-1][0] == t[2:] and groups[-1][2] == k - 1:
             groups[-1][2] = k
+        elif (t.startswith("B-") and groups and groups[-1][2] == k - 1 and groups[-1][1] == k - 1
+              and "PER" in (t[2:], groups[-1][0]) and toks[k - 1][:1].isupper() and toks[k][:1].isupper()
+              and spans[k][0] == spans[k - 1][1] + 1):
+            # a lone first word glued to a person ("Regina" + "Ip"): one person, not two names
+            groups[-1] = ["PER", k - 1, k]
         else:
             groups.append([t[2:], k, k])
     out = []
     for label, a, b in groups:
         while a <= b and not any(ch.isalnum() for ch in toks[a]):
             a += 1
-        while b >= a and not any(ch.isalnum() for ch in toks[b]):
+        while b >= a and (not any(ch.isalnum() for ch in toks[b]) or toks[b].lower() in _BAD_LAST
+                          or (b > a and toks[b] in _CAPTION)):
             b -= 1
+        if b - a >= 2 and toks[a] in ("The", "the"):
+            a += 1  # "The Huffington Post" -> "Huffington Post"; short ones like "The Hague" stay whole
         if a <= b:
             out.append((spans[a][0], spans[b][1], label))
     return out
