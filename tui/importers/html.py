@@ -96,5 +96,13 @@ def page_meta(html: str) -> dict:
     out["site"] = meta("og:site_name", "application-name")
     title = root.find(".//title")
     out["title"] = squash(title.text_content()) if title is not None else ""
-    out["h1"] = [squash(h.text_content()) for h in root.iter("h1")][:6]
+    # Text pieces are joined with a space: a kicker <span> inside an <h1> must not glue
+    # onto the headline ("Week 12Headline"). Each piece is also offered on its own.
+    h1s: list[str] = []
+    for h in list(root.iter("h1"))[:6]:
+        pieces = [squash(t) for t in h.itertext() if squash(t)]
+        h1s.append(" ".join(pieces))
+        if len(pieces) > 1:
+            h1s.extend(pieces)
+    out["h1"] = h1s
     return out

@@ -52,41 +52,61 @@ def strip_site(title: str, site: str = "") -> str:
 def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: str, site: str = "") -> str:
     """Pick the headline; every argument may be empty.
 
-    1. An <h1> that a meta title repeats (whole, or as its article part, not as its
-       site-name part) -- what the reader sees, confirmed by what the page calls itself.
-    2. Else a meta title without its site name, when two sources agree on it.
-    3. Else an <h1> of headline length, else the first meta title.
+    1. An <h1> that a meta title (og, twitter, <title>) repeats, whole or as its article
+       part -- what the reader sees, confirmed by what the page calls itself.
+    2. An <h1> that shares most of its words with a meta title (the visible variant of
+       the same headline).
+    3. A meta title without its site name that two sources agree on.
+    4. An <h1> loosely related to the meta titles, else the best meta title.
+    An <h1> unrelated to every meta title is more often a logo or section name.
     """
-    h1s = [clean(h) for h in h1s[:6] if norm(h)]
-    metas = [clean(t) for t in (og, twitter, title_tag, guess) if norm(t)]
+    h1s = [clean(h) for h in h1s[:6] if len(norm(h)) > 1]
+    # A one-word <title> such as "Home" or "Blog" says nothing about the story.
+    metas = [clean(t) for t in (og, twitter, title_tag) if norm(t) and norm(t) not in _GENERIC]
     for h in h1s:  # exact agreement first, in page order
         nh = norm(h)
         if any(nh in (norm(t), norm(strip_site(t, site))) for t in metas):
             return h
-    for h in h1s:  # then an <h1> that a meta title contains, unless it is the site name
+    for h in h1s:  # an <h1> that a meta title contains, unless it is the site name
         nh = norm(h)
         for t in metas:
             nt = norm(t)
             if len(nh.split()) >= 2 and len(nh) >= 0.3 * len(nt) and f" {nh} " in f" {nt} ":
                 if not _is_site_part(nh, t, metas, site):
                     return h
-    stripped = [strip_site(t, site) for t in metas]
+    headline_h1s = [
+        h for h in h1s[:3]
+        if 3 <= len(h.split()) <= 30 and not any(_is_site_part(norm(h), t, metas, site) for t in metas)
+    ]
+    for h in headline_h1s:
+        if not metas or max(_overlap(h, t) for t in metas) >= CLOSE:
+            return h
+    # The extractor's guess is often itself taken from an <h1>, so it only votes here.
+    voters = metas + ([clean(guess)] if norm(guess) else [])
     best, best_votes = "", 0
-    for cand in stripped:
+    for cand in (strip_site(t, site) for t in voters):
         nc = norm(cand)
-        votes = sum(1 for t in metas if nc and f" {nc} " in f" {norm(t)} ")
+        votes = sum(1 for t in voters if nc and f" {nc} " in f" {norm(t)} ")
         if votes > best_votes:
             best, best_votes = cand, votes
     if best_votes >= 2 or (best and not h1s):
         return best
-    if PREFER_H1:
-        for h in h1s[:3]:
-            if 3 <= len(h.split()) <= 30:
-                return h
+    for h in headline_h1s:
+        if max(_overlap(h, t) for t in metas) >= OVERLAP:
+            return h
     return best or (h1s[0] if h1s else "")
 
 
-PREFER_H1 = True
+CLOSE = 0.5
+_GENERIC = {"home", "homepage", "home page", "start", "startseite", "accueil", "inicio", "news", "blog",
+            "index", "untitled", "untitled document", "welcome", "article", "page"}
+OVERLAP = 0.3
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of the words of `a` that also occur in `b`."""
+    wa, wb = norm(a).split(), set(norm(b).split())
+    return sum(1 for w in wa if w in wb) / len(wa) if wa else 0.0
 
 
 def _is_site_part(needle: str, title: str, metas: list[str], site: str) -> bool:
