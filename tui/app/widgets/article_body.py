@@ -67,6 +67,7 @@ class ArticleBody(ScrollView, can_focus=True):
         self.highlights = True
         self.hidden_types: set[str] = set()
         self.marked: tuple[int, int] | None = None
+        self.drawn: list[tuple[str, str]] = []  # (entity type, text) of each highlight now drawn
         self._lines: list[tuple[Text, int]] = []  # (line, offset of its first character in the body, or -1)
         self._width = 0
 
@@ -149,12 +150,13 @@ class ArticleBody(ScrollView, can_focus=True):
     def _body(self, width: int) -> list[tuple[Text, int]]:
         body = safe_same_length(self.article.body)
         styled = Text(body)
+        self.drawn = []
         if self.highlights:
             for ent in self.entities:
                 kind = type_of(ent.label)
                 if kind not in self.hidden_types and 0 <= ent.start < ent.end <= len(body):
-                    styled.stylize(self.type_style(kind),
-                                   ent.start, ent.end)
+                    styled.stylize(self.type_style(kind), ent.start, ent.end)
+                    self.drawn.append((kind, body[ent.start:ent.end]))
         if self.marked:
             styled.stylize(self.get_component_rich_style("article-body--mark", partial=True), *self.marked)
         out: list[tuple[Text, int]] = []
