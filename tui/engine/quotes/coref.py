@@ -24,7 +24,8 @@ class PersonIndex:
         self.pos: list[int] = []
         self.names: list[str] = []
         self.weak: list[bool] = []
-        self.sex: list[str | None] = []  # "m", "f" or None when unknown  # mention follows a preposition: rarely the subject
+        self.sex: list[str | None] = []  # "m", "f" or None when unknown
+        self.speaks: list[bool] = []  # the mention is the subject of a speech verb ("Scott responded")  # mention follows a preposition: rarely the subject
         q_starts = [s for s, _ in quoted]
 
         def inside(p: int) -> bool:
@@ -33,7 +34,8 @@ class PersonIndex:
 
         if entities:
             found = [(e.start, e.canonical or e.text, gender_of(tokens(text[max(0, e.start - 5) : e.end])) or
-                      gender_of(tokens(e.canonical or e.text))) for e in entities if e.label == "PERSON"]
+                      gender_of(tokens(e.canonical or e.text)), _speaks(text, e.end))
+                     for e in entities if e.label == "PERSON"]
         else:
             found = []
             for m in NAME_RUN.finditer(text):
@@ -41,13 +43,15 @@ class PersonIndex:
                 if not toks:
                     continue
                 full = book.resolve(" ".join(toks), m.start())
-                if is_person(full) or (len(toks) == 1 and _speaks(text, m.end())):
-                    found.append((m.start(), full, gender_of(tokens(m.group())) or gender_of(tokens(full))))
-        for p, name, sex in found:
+                speaks = _speaks(text, m.end())
+                if is_person(full) or (len(toks) == 1 and speaks):
+                    found.append((m.start(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks))
+        for p, name, sex, speaks in found:
             if not inside(p):
                 self.pos.append(p)
                 self.names.append(strip_name(name))
                 self.sex.append(sex)
+                self.speaks.append(speaks)
 
     def _sentence(self, p: int) -> int:
         return bisect.bisect_right(self.sent_starts, p) - 1
@@ -55,9 +59,9 @@ class PersonIndex:
     def resolve(self, p: int, pronoun: str = "", max_back: int = 6) -> str | None:
         """The person a pronoun at p most likely refers to, or None.
 
-        Walks back sentence by sentence to the nearest one naming a person and takes its first
-        such name (its subject, most often), skipping names whose known gender does not fit
-        the pronoun.
+        Walks back sentence by sentence to the nearest one naming a person and takes the first
+        name there that is the subject of a speech verb, else its first name (the subject, most
+        often), skipping names whose known gender does not fit the pronoun.
         """
         k = bisect.bisect_left(self.pos, p)  # mentions before p are self.pos[:k]
         s_here = self._sentence(p)
@@ -72,7 +76,8 @@ class PersonIndex:
             want = PRONOUN_GENDER.get(pronoun.lower())
             fits = [i for i in range(first, j + 1) if not (want and self.sex[i] and self.sex[i] != want)]
             if fits:
-                return self.names[fits[0]]
+                talking = [i for i in fits if self.speaks[i]]
+                return self.names[(talking or fits)[0]]
             j = first - 1  # nobody of that gender here: look further back
         return None
 

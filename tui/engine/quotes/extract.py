@@ -7,9 +7,9 @@ import re
 from ..types import Quote
 from .marks import MARKS, find_quoted
 from .coref import PersonIndex
-from .names import NameBook, strip_name
+from .names import NameBook, person_part, strip_name, tokens
 from .cues import SPEECH_VERBS, TRANSITIVE
-from .speakers import Mention, ends_sentence, speaker_after, speaker_before, tokenize
+from .speakers import Mention, ends_sentence, sentence_subject, speaker_after, speaker_before, tokenize
 
 BEFORE_CHARS = 400  # how far back the clause before a quote may reach
 AFTER_CHARS = 250
@@ -97,6 +97,9 @@ class _Resolver:
         raw = m.text.title() if m.kind == "transcript" else m.text
         if raw.lower().startswith("the "):
             return raw
+        person = person_part(tokens(raw))
+        if person and 0 < len(person) < len(tokens(raw)):
+            raw = " ".join(person)  # "Senate Majority Leader Mitch McConnell" -> "Mitch McConnell"
         return self.book.resolve(raw, m.start) or strip_name(raw)
 
     def resolve(self, m: Mention | None) -> str | None:
@@ -160,7 +163,8 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
             elif open_at == p_start and _intro_line(text, p_start):
                 # 'Smith continued:' on its own line, then the quote
                 a, b = _intro_line(text, p_start)
-                mention = speaker_before(text, _sentence_tail(tokenize(text, max(a, b - BEFORE_CHARS), b)))
+                intro = _sentence_tail(tokenize(text, max(a, b - BEFORE_CHARS), b))
+                mention = speaker_before(text, intro) or sentence_subject(text, intro)
             if mention is None and not inherit and prev is not None and _continues(text, prev, s, p_start):
                 inherit = True
         if inherit and prev is not None:

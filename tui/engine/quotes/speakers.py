@@ -335,6 +335,10 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
         if _is_verb(toks, i):
             if i == first:
                 return None if t.low in TRANSITIVE else subject_right(text, toks, i + 1)
+            lead = _name_right(toks, first)
+            if lead and lead[1] + 1 < i and toks[lead[1] + 1].text in (",", "("):
+                # '” Scott Pruitt, the attorney general of Oklahoma, one of the states ..., said'
+                return _mention(text, toks, lead[0], lead[1], "name")
             m = subject_left(text, toks, i, floor=first)
             if m is None or m.start > toks[min(first + max_gap, len(toks) - 1)].start:
                 return None
@@ -345,27 +349,39 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
 
 
 def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
-    """Speaker in the clause before an opening mark: 'Smith said: ', 'according to Smith, ', 'he told CNN that '."""
+    """Speaker in the clause before an opening mark: 'Smith said: ', 'according to Smith, ', 'he told CNN that '.
+
+    The verb nearest the quote wins, except that a named (or pronoun) subject of an earlier
+    verb beats a mere description ('Clinton says Trump's flurry of tweets was “...”').
+    """
     verbs = find_verbs(toks)
+    fallback = None
     for v in reversed(verbs):
         if _according_to(toks, v):
             m = subject_right(text, toks, v + 2)
         elif toks[v].low.endswith("ing") and (v == 0 or toks[v - 1].low not in PROGRESSIVE):
-            m = sentence_subject(text, toks)  # "Clinton told the audience ..., saying that"
+            # "footage of Clinton asking, “...”" names the speaker right before the verb;
+            # "Clinton told the audience ..., saying that" leaves it to the sentence's subject
+            near = _name_left(toks, v - 1) if v > 0 else None
+            m = _mention(text, toks, near[0], near[1], "name") if near else sentence_subject(text, toks)
         elif v > 0 and toks[v - 1].low in ("and", "but"):
             m = sentence_subject(text, toks)  # "Roberts said ... but said"
         else:
             m = subject_left(text, toks, v)
             if m is None and v + 1 < len(toks) and toks[v].low not in TRANSITIVE and (v == 0 or toks[v - 1].text == ","):
                 m = subject_right(text, toks, v + 1)  # 'Said Smith: ', ', added Smith, '
-        if m:
+        if m and m.kind != "nominal":
             return m
+        fallback = fallback or m
+    if fallback:
+        return fallback
     if verbs:
         return sentence_subject(text, toks)
     return None
 
 
-_INTRO = {"in", "on", "at", "during", "after", "before", "while", "when", "as", "since", "speaking", "asked",
+_INTRO = {"in", "on", "at", "during", "after", "before", "while", "when", "as", "since", "speaking", "asked", "following",
+          "according", "with", "without", "despite", "amid", "for", "from", "under", "like", "unlike", "by", "to",
           "later", "earlier", "then", "but", "and", "so", "still", "yet", "also", "meanwhile", "however"}
 
 
@@ -386,5 +402,20 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
         return Mention(t.start, t.start + len(pron), text[t.start : t.start + len(pron)], "pronoun")
     span = _name_right(toks, i)
     if span:
-        return _mention(text, toks, span[0], span[1], "name")
+        a, b = span
+        if toks[b].text.endswith(("'s", "’s")):  # "Scott's family has called ...": a description
+            k = b + 1
+            while k < len(toks) and k - b <= 4 and toks[k].text[:1].islower() and toks[k].low not in CLAUSE_WORDS \
+                    and not _is_verb(toks, k):
+                k += 1
+            if k - 1 > b:
+                return _mention(text, toks, a, k - 1, "nominal")
+        return _mention(text, toks, a, b, "name")
+    if toks[i].low in DETERMINERS:  # "The ad uses footage of ..."
+        k = i + 1
+        while k < len(toks) and k - i <= 5 and _is_word(toks[k]) and toks[k].low not in CLAUSE_WORDS \
+                and not _is_verb(toks, k):
+            k += 1
+        if k - 1 > i and k < len(toks) and _is_verb(toks, k):
+            return _mention(text, toks, i, k - 1, "nominal")
     return None
