@@ -129,6 +129,7 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
     spans = find_quoted(text)
     res = _Resolver(text, entities, spans)
     quotes: list[Quote] = []
+    pieces: list[bool] = []
     prev_close = -1
     prev: Quote | None = None
     for idx, (s, e, closed) in enumerate(spans):
@@ -173,8 +174,12 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
             speaker = res.resolve(mention)
             sp_s, sp_e = (mention.start, mention.end) if mention else (None, None)
         quotes.append(Quote(s, e, text[s:e], speaker, sp_s, sp_e))
+        # pieces of a quote split by its attribution ("“We had,” she said, “a good call.”") stay,
+        # however short: the sentence goes on past the closing mark
+        pieces.append(bool(speaker) and (text[e - 1] == "," or (prev is not None and prev.speaker == speaker and
+                                                                   text[s].islower() and same_para_prev)))
         prev, prev_close = quotes[-1], close_at
-    return [q for q in quotes if _is_quote(q)]
+    return [q for q, piece in zip(quotes, pieces) if piece or _is_quote(q)]
 
 
 def _intro_line(text: str, p_start: int) -> tuple[int, int] | None:
@@ -197,8 +202,14 @@ def _continues(text: str, prev: Quote, s: int, p_start: int) -> bool:
 
 
 def _is_quote(q: Quote) -> bool:
-    """Keep speech; drop scare quotes and titles (short or title-cased phrases nobody is said to say)."""
+    """Keep speech; drop scare quotes and titles.
+
+    One- or two-word phrases ("so-called “reforms”", a “paper tiger”) are labels, not quotes.
+    A longer phrase nobody is said to say must not look like a title (mostly capitalised words).
+    """
     words = q.text.split()
+    if len(words) < 3:
+        return False
     if q.speaker:
         return True
     if len(words) < 4:

@@ -1,0 +1,168 @@
+"""Key quotes: spans, speakers, scare quotes and hostile input, on hand-written paragraphs."""
+
+import time
+
+from tui.engine.quotes import display_text, extract_quotes, key_quotes, rank_quotes
+from tui.engine.types import Entity, Quote
+
+
+def by_text(quotes, words):
+    """The quote whose text contains `words`."""
+    found = [q for q in quotes if words in q.text]
+    assert found, f"no quote containing {words!r} in {[q.text for q in quotes]}"
+    return found[0]
+
+
+def test_straight_quote_said_after_name():
+    text = 'The mayor spoke on Tuesday.\n\n"We will rebuild the bridge before winter," Maria Lopez said.'
+    [q] = extract_quotes(text)
+    assert q.text == "We will rebuild the bridge before winter,"
+    assert text[q.start : q.end] == q.text
+    assert q.speaker == "Maria Lopez"
+    assert text[q.speaker_start : q.speaker_end] == "Maria Lopez"
+
+
+def test_curly_quote_said_before_name():
+    text = "“The harvest came three weeks early this year,” said Tom Reyes, a farmer near the river."
+    [q] = extract_quotes(text)
+    assert q.text == "The harvest came three weeks early this year,"
+    assert q.speaker == "Tom Reyes"
+
+
+def test_quote_split_by_attribution_keeps_one_speaker():
+    text = "Anna Berg runs the clinic.\n\n“We had,” she said, “a good call with the ministry this morning.”"
+    quotes = extract_quotes(text)
+    first = by_text(quotes, "We had")
+    second = by_text(quotes, "a good call")
+    assert first.speaker == second.speaker == "Anna Berg"
+    assert text[second.speaker_start : second.speaker_end] == "she"
+
+
+def test_colon_and_according_to_patterns():
+    text = (
+        "Senator Paul Okafor was blunt. He told reporters: “This budget does not add up at all.”\n\n"
+        "According to the county auditor, “the numbers were checked twice by two separate teams.”"
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "budget").speaker == "Paul Okafor"
+    assert by_text(quotes, "numbers were checked").speaker == "the county auditor"
+
+
+def test_pronoun_resolves_to_last_named_speaker():
+    text = (
+        "Lena Fischer, who chairs the water board, visited the dam on Monday.\n\n"
+        "“The walls are older than anyone admits,” she said after the tour."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Lena Fischer"
+    assert text[q.speaker_start : q.speaker_end] == "she"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender():
+    text = (
+        "Michael Grant met Susan Hale at the station.\n\n"
+        "Hale was not impressed. “These trains have been late every day this month,” she said."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Susan Hale"
+
+
+def test_surname_resolves_to_full_name_and_titles_are_dropped():
+    text = (
+        "Sen. Robert Keane introduced the bill last year.\n\n"
+        "“It will pass this time, I am certain of it,” Keane said.\n\n"
+        "“We will see about that in the committee,” said Mr. Keane's rival, Dana Whitfield."
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "pass this time").speaker == "Robert Keane"
+
+
+def test_entities_canonicalise_speakers_when_given():
+    text = "“The port reopens next week for all the ships,” Ortiz said."
+    start = text.index("Ortiz")
+    ents = [Entity(start, start + 5, "PERSON", "Ortiz", "Carmen Ortiz")]
+    [q] = extract_quotes(text, ents)
+    assert q.speaker == "Carmen Ortiz"
+
+
+def test_scare_quotes_and_titles_are_not_quotes():
+    text = (
+        "The so-called “reforms” changed little. Critics called it a “paper tiger” at best.\n\n"
+        "Her book, “The Long Road Home To The Valley,” sold well."
+    )
+    assert extract_quotes(text) == []
+
+
+def test_multi_sentence_quote_stays_whole():
+    text = "“We tried. We failed. We will try again next spring,” the coach said."
+    [q] = extract_quotes(text)
+    assert q.text.startswith("We tried.") and q.text.endswith("next spring,")
+    assert q.speaker == "the coach"
+
+
+def test_quote_running_over_paragraphs_ends_at_each_paragraph():
+    text = (
+        "Rosa Diaz spoke last.\n\n"
+        "“The first year was hard. Nobody believed we could finish the road.\n\n"
+        "“But the second year the whole village helped,” she said."
+    )
+    quotes = extract_quotes(text)
+    first = by_text(quotes, "The first year")
+    assert "village" not in first.text  # an unclosed quote stops at its paragraph end
+    assert by_text(quotes, "second year").speaker == "Rosa Diaz"
+
+
+def test_unbalanced_quote_does_not_swallow_the_article():
+    para = "The council met again and argued about the parking rules for an hour. "
+    text = "“This is where it begins, said nobody. " + para * 50 + "\n\n" + para * 50
+    quotes = extract_quotes(text)
+    assert all(q.end <= text.index("\n\n") for q in quotes)
+
+
+def test_empty_and_quote_free_text():
+    assert extract_quotes("") == []
+    assert extract_quotes("Nothing here is quoted at all. Not even once.") == []
+    assert extract_quotes("“”") == []
+    assert extract_quotes('"') == []
+
+
+def test_only_quotes():
+    text = "“One two three four five.”\n\n“Six seven eight nine ten.”"
+    quotes = extract_quotes(text)
+    assert [q.text for q in quotes] == ["One two three four five.", "Six seven eight nine ten."]
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_huge_single_line_is_fast():
+    chunk = 'He said "yes" and she said “no, never again” while “they' + " word" * 20 + " "
+    text = (chunk * (1_000_000 // len(chunk) + 1))[:1_000_000]
+    t0 = time.perf_counter()
+    extract_quotes(text)
+    assert time.perf_counter() - t0 < 20.0
+
+
+def test_rank_prefers_named_substantial_quotes():
+    text = (
+        "Officials met on Friday.\n\n"
+        "“Fine,” someone muttered.\n\n"
+        "“The new line will carry 40,000 passengers a day by 2030,” said Transport Minister Ada Obi.\n\n"
+        "“It is a good plan for the region and for the towns along the coast,” a resident said."
+    )
+    quotes = extract_quotes(text)
+    top = rank_quotes(quotes, 1, len(text))
+    assert len(top) == 1 and top[0].speaker == "Ada Obi"
+    assert top[0].score > 0
+    both = rank_quotes(quotes, 2, len(text))
+    assert [q.start for q in both] == sorted(q.start for q in both)  # article order
+    assert key_quotes(text, n=1)[0].text == top[0].text
+
+
+def test_display_text_trims_at_sentence_or_word():
+    long = "First sentence is here. " + "and then it goes on " * 20
+    q = Quote(0, len(long), long, "X")
+    shown = display_text(q, 60)
+    assert shown == "First sentence is here."
+    words = Quote(0, 0, "word " * 100, None)
+    cut = display_text(words, 50)
+    assert cut.endswith("…") and len(cut) <= 50
+    assert display_text(Quote(0, 5, "short", None)) == "short"
