@@ -1,0 +1,1 @@
+"""One module per measure; each has `run(ctx) -> list[Result]` and raises NotAvailable to be skipped."""

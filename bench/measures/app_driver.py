@@ -1,0 +1,142 @@
+"""Drive the real app (or the bare one) with Textual's pilot in a child process; print one JSON object.
+
+    python -m bench.measures.app_driver keys   DB REPS   # key -> repaint times
+    python -m bench.measures.app_driver memory DB        # RSS after scrolling the whole list (DB "-" = bare app)
+
+Key -> repaint is timed from just before the key event is handed to the app until the end of the last screen
+update it causes. Headless Textual skips turning an update into terminal bytes, so the hook below does that
+work too (render_segments), to cost what a real terminal write costs. Updates come from Textual's own
+screen timer, exactly as in a terminal; we never force one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import json
+import sys
+import time
+from pathlib import Path
+
+SIZE = (200, 50)
+SETTLE = 0.06  # a key's work is done when no update came for this long
+MAX_WAIT = 1.0
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def _hook_display(app, stamps: list[float]) -> None:
+    from textual._compositor import CompositorUpdate
+
+    original = app._display
+
+    def display(screen, renderable):
+        original(screen, renderable)
+        if isinstance(renderable, CompositorUpdate):
+            renderable.render_segments(app.console)  # what the terminal driver would write
+        stamps.append(time.perf_counter())
+
+    app._display = display
+
+
+async def _timed_press(pilot, stamps: list[float], key: str) -> float | None:
+    """Seconds from the key to the last screen update it caused (None: it changed nothing on screen)."""
+    start = len(stamps)
+    t0 = time.perf_counter()
+    await pilot.app._press_keys([key])
+    while True:
+        last = stamps[-1] if len(stamps) > start else t0
+        now = time.perf_counter()
+        if now - last >= SETTLE or now - t0 >= MAX_WAIT:
+            break
+        await asyncio.sleep(0.005)
+    return stamps[-1] - t0 if len(stamps) > start else None
+
+
+async def _settle(pilot, stamps: list[float]) -> None:
+    await pilot.pause()
+    while stamps and time.perf_counter() - stamps[-1] < 0.2:
+        await asyncio.sleep(0.02)
+
+
+def _app(db: str):
+    from tui.app.app import NewsreaderApp
+
+    return NewsreaderApp(Path(db))
+
+
+async def keys(db: str, reps: int) -> dict:
+    """Time moving in the list, opening analysed articles, and switching panes."""
+    app = _app(db)
+    stamps: list[float] = []
+    _hook_display(app, stamps)
+    out: dict[str, list] = {"move": [], "open": [], "switch": [], "page": [], "last": []}
+    async with app.run_test(size=SIZE) as pilot:
+        await _settle(pilot, stamps)
+        for i in range(reps):
+            out["move"].append(await _timed_press(pilot, stamps, "j" if i % 4 != 3 else "k"))
+        await _timed_press(pilot, stamps, "g")
+        # The first rows were analysed beforehand (see keys.py): open each, go back, move down.
+        for i in range(reps):
+            out["open"].append(await _timed_press(pilot, stamps, "enter"))
+            await _timed_press(pilot, stamps, "escape")
+            await _timed_press(pilot, stamps, "j")
+        for i in range(reps):
+            out["switch"].append(await _timed_press(pilot, stamps, "tab"))
+        await _timed_press(pilot, stamps, "escape")
+        for i in range(max(3, reps // 3)):
+            out["page"].append(await _timed_press(pilot, stamps, "pagedown"))
+        out["last"].append(await _timed_press(pilot, stamps, "G"))
+        out["analysing_seen"] = bool(getattr(app.screen, "analysing", False))
+    return out
+
+
+async def memory(db: str) -> dict:
+    """RSS after paging from the top of the list to the bottom and opening the last article (engine loaded)."""
+    if db == "-":
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+        from bare_app import BareApp
+
+        async with BareApp("bare app").run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            gc.collect()
+            return {"rss_mb": _rss_mb(), "pages": 0}
+    app = _app(db)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        articles = screen.query_one("#articles")
+        total = len(articles.source)
+        pages = 0
+        t0 = time.perf_counter()
+        while articles.cursor < total - 1:
+            await pilot.press("pagedown")
+            await pilot.pause()
+            pages += 1
+        scroll_s = time.perf_counter() - t0
+        await pilot.press("enter")  # the last article: analysed now, so the engine is loaded
+        for _ in range(600):
+            await pilot.pause(0.05)
+            if not getattr(screen, "analysing", False) and "tui.engine.summarize" in sys.modules:
+                break
+        gc.collect()
+        return {"rss_mb": _rss_mb(), "pages": pages, "rows": total, "scroll_s": scroll_s,
+                "engine_loaded": "tui.engine.summarize" in sys.modules}
+
+
+def main(argv: list[str]) -> None:
+    mode, db = argv[0], argv[1]
+    if mode == "keys":
+        result = asyncio.run(keys(db, int(argv[2])))
+    else:
+        result = asyncio.run(memory(db))
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

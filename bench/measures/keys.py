@@ -1,0 +1,59 @@
+"""Key -> repaint inside the real app (Textual pilot, largest library): move, open an analysed article, switch pane."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.generate import fresh_copy
+from bench.measures.common import NotAvailable, Result, child_env, need_module, need_tui, timed_results
+
+
+def _analyse_top(db: Path, count: int) -> None:
+    """Cache the analysis of the first `count` rows, the way the app would have."""
+    from tui.engine.analysis import cached_analysis
+    from tui.store import Library
+
+    with Library(db) as lib:
+        for row in lib.rows(0, count):
+            article = lib.get(row.id)
+            cached_analysis(lib, article.id, article.body, title=article.title)
+
+
+def run(ctx) -> list:
+    need_tui()
+    need_module("tui.app.app", "NewsreaderApp")
+    n = ctx.large
+    reps = ctx.reps(40, 4)
+    with tempfile.TemporaryDirectory(dir=ctx.out) as tmp:
+        ctx.log(f"   copying the {n}-article library (opening articles marks them read)")
+        db = fresh_copy(n, Path(tmp) / "keys.db", ctx.out)
+        try:
+            _analyse_top(db, reps + 2)
+        except ImportError as exc:
+            raise NotAvailable(f"not available yet: the engine ({exc})") from None
+        proc = subprocess.run([sys.executable, "-m", "bench.measures.app_driver", "keys", str(db), str(reps)],
+                              env=child_env(), capture_output=True, text=True, timeout=600)
+    if proc.returncode != 0:
+        tail = proc.stderr.strip().splitlines()[-1:] or ["no output"]
+        raise NotAvailable(f"driving the app failed: {tail[0]}")
+    data = json.loads(proc.stdout.strip().splitlines()[-1])
+    out = []
+    for key, label in (("move", "move_in_list"), ("open", "open_analysed"), ("switch", "switch_pane")):
+        xs = [x for x in data[key] if x is not None]
+        missing = len(data[key]) - len(xs)
+        if not xs:
+            out.append(Result(f"keys.{label}@{n}", None, "ms", note="the key changed nothing on screen"))
+            continue
+        rs = timed_results(f"keys.{label}@{n}", xs, "ms", median_budget=16.0, p95_budget=33.0, scale=1000)
+        if missing:
+            rs[0].note += f"; {missing} presses painted nothing"
+        out += rs
+    for key, label in (("page", "page_down"), ("last", "jump_to_last")):
+        xs = [x for x in data[key] if x is not None]
+        if xs:
+            out += timed_results(f"keys.{label}@{n}", xs, "ms", scale=1000)
+    return out

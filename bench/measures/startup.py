@@ -1,0 +1,56 @@
+"""Cold start to first painted library in tmux: <= 1.3x a bare Textual app, and at the largest size <= 1.1x the smallest."""
+
+from __future__ import annotations
+
+import sys
+
+from bench.generate import library
+from bench.measures.common import REPO, NotAvailable, Result, child_env, median, need_tui, newsreader_cmd, p95
+from bench.measures.tmux import Tmux
+
+
+def _top_title(path) -> str:
+    from tui.store import Library
+
+    with Library(path) as lib:
+        rows = lib.rows(0, 1)
+    return rows[0].title
+
+
+def run(ctx) -> list:
+    need_tui()
+    tmux = Tmux()
+    try:
+        variants = {"bare": None}
+        for n in sorted({ctx.small, ctx.large}):
+            path = library(n, ctx.out, log=ctx.log)
+            variants[f"newsreader@{n}"] = (path, _top_title(path))
+        # The needle is the start of the first title: the list pane may cut the rest.
+        needles = {k: v[1][:24] for k, v in variants.items() if v}
+        needles["bare"] = "bare app ready: first paint"
+        cmds = {"bare": [sys.executable, str(REPO / "bench" / "bare_app.py"), needles["bare"]]}
+        for k, v in variants.items():
+            if v:
+                cmds[k] = [*newsreader_cmd(), "--db", str(v[0])]
+        env = {k: v for k, v in child_env().items() if k in ("NEWSREADER_NO_SEED", "PYTHONPATH")}
+        times = {k: [] for k in cmds}
+        for k in cmds:  # one unmeasured start each: warms the disk cache and .pyc files
+            tmux.time_to_text(cmds[k], needles[k], env)
+        for _ in range(ctx.reps(7, 2)):
+            for k in cmds:  # interleaved, so a noisy moment hits every variant alike
+                times[k].append(tmux.time_to_text(cmds[k], needles[k], env))
+    except TimeoutError as exc:
+        raise NotAvailable(f"the app did not paint its library: {exc}") from None
+    finally:
+        tmux.close()
+    out = []
+    for k, xs in times.items():
+        out.append(Result(f"startup.{k}.median", median(xs) * 1000, "ms", note=f"n={len(xs)}"))
+        out.append(Result(f"startup.{k}.p95", p95(xs) * 1000, "ms", note=f"n={len(xs)}"))
+    bare = median(times["bare"])
+    small, large = f"newsreader@{ctx.small}", f"newsreader@{ctx.large}"
+    out.append(Result(f"startup.{small}_vs_bare", median(times[small]) / bare, "x", 1.3, "<=", "ratio of medians"))
+    if large != small:
+        out.append(Result(f"startup.{large}_vs_{ctx.small}", median(times[large]) / median(times[small]), "x", 1.1,
+                          "<=", "ratio of medians"))
+    return out

@@ -1,0 +1,61 @@
+"""A cheap run of the benchmark harness at tiny sizes: it must run and print valid JSON lines.
+
+No timings are asserted here (CI machines are noisy); budgets are checked by reading `python -m bench`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+KEYS = {"name", "value", "unit", "budget", "ok"}
+
+
+def _bench(*args: str, out: Path, timeout: int = 240) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(REPO), NEWSREADER_NO_SEED="1")
+    return subprocess.run([sys.executable, "-m", "bench", "--smoke", "--out", str(out), *args], cwd=REPO, env=env,
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def test_smoke_run_prints_json_lines_for_every_measure(tmp_path):
+    proc = _bench(out=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    lines = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    assert lines, "no JSON lines printed"
+    for rec in lines:
+        assert KEYS <= rec.keys(), rec
+        assert isinstance(rec["name"], str) and rec["name"]
+        assert rec["value"] is None or isinstance(rec["value"], (int, float))
+        # A verdict exists exactly when there is a budget and a value to compare with it.
+        assert (rec["ok"] is not None) == (rec["budget"] is not None and rec["value"] is not None), rec
+    # Every measure reports something: numbers, or one "<measure>.skipped" line saying why.
+    prefixes = {rec["name"].split(".")[0] for rec in lines}
+    assert prefixes == {"analysis", "search", "import", "background", "startup", "keys", "memory"}, prefixes
+    assert "| measure | value | budget | ok |" in proc.stderr
+
+
+def test_unknown_measure_is_a_usage_error(tmp_path):
+    proc = _bench("--only", "nonsense", out=tmp_path, timeout=60)
+    assert proc.returncode == 2
+    assert "unknown measure" in proc.stderr
+
+
+def test_generated_articles_import_with_their_metadata():
+    from bench.generate import article_parts, article_text
+    from tui.importers import parse_text
+
+    parts = article_parts(7)
+    article = parse_text(article_text(7))
+    assert article.title == parts["title"]
+    assert article.source == parts["source"]
+    assert article.published == parts["published"]
+    # The footer disclaimer is page furniture, not body text.
+    assert "publishes letters" not in article.body
+    assert article.body.startswith(parts["paras"][0][:40])
+    assert 300 <= len(article.body.split()) <= 2200
+    assert article_text(7) == article_text(7)  # deterministic
+    assert article_text(7) != article_text(8)
