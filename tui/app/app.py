@@ -89,10 +89,14 @@ class NewsreaderApp(App):
         if clipboard.inside_tmux() and self._driver is not None:
             self._driver.write(clipboard.tmux_passthrough(clipboard.osc52_sequence(text)))
 
+    def has_terminal(self) -> bool:
+        """Whether there is a terminal to send OSC 52 to."""
+        return self._driver is not None
+
     @work(thread=True, exclusive=True, group="clipboard")
     def _copy_worker(self, text: str, what: str) -> None:
         # The system tools run as subprocesses: keep them off the UI thread.
-        terminal = (lambda t: self.call_from_thread(self.terminal_copy, t)) if self._driver is not None else None
+        terminal = (lambda t: self.call_from_thread(self.terminal_copy, t)) if self.has_terminal() else None
         result = clipboard.copy_text(text, terminal)
         message, severity = clipboard.describe(what, result)
         try:

@@ -1,0 +1,225 @@
+"""Pilot tests: copy keys, add, delete, read/star marks, resize, help, palette, config keymap and theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ui_sample import HARBOUR, ORCHARD, ROBOTS
+
+from tui import clipboard
+from tui.app import keymap
+from tui.app.dialogs import AddDialog, ConfirmDialog
+from tui.app.screens import HelpScreen, MainScreen
+from tui.store import Library
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def toasts(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def open_first(pilot) -> MainScreen:
+    await pilot.press("g", "enter")
+    await settle(pilot)
+    return pilot.app.screen
+
+
+async def test_copy_summary_quotes_and_markdown(library, make_app, copied):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        analysis = screen.analysis
+        await pilot.press("c")
+        await settle(pilot)
+        assert copied[-1] == "\n".join(s.text for s in analysis.summary.sentences)
+        assert app.clipboard == copied[-1]  # the OSC 52 route went through Textual too
+        assert any("Copied summary to the terminal (OSC 52) and system clipboard" in t for t in toasts(app))
+
+        await pilot.press("y")
+        await settle(pilot)
+        lines = copied[-1].splitlines()
+        assert len(lines) == len(analysis.quotes)
+        trewin = next(q for q in analysis.quotes if q.text.startswith("We cannot ask"))
+        assert f"“{trewin.text}” — {trewin.speaker}" in lines
+        assert "Trewin" in trewin.speaker
+
+        await pilot.press("Y")
+        await settle(pilot)
+        md = copied[-1]
+        assert md.startswith(f"# {HARBOUR.title}\n\n*Coastline Gazette, Gazette Staff, 2026-01-14*")
+        assert "## Summary\n\n- " in md and "## Key quotes\n\n> “" in md
+        assert "[" not in md and "\x1b" not in md
+
+
+async def test_copy_reports_when_no_route_works(library, make_app, monkeypatch):
+    path, _ = library
+    monkeypatch.setattr(clipboard, "copy_system", lambda text: "no system clipboard here (no display)")
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_first(pilot)
+        app.has_terminal = lambda: False  # as if there were no terminal to send OSC 52 to
+        await pilot.press("c")
+        await settle(pilot)
+        assert not app.last_copy.ok
+        message = toasts(app)[-1]
+        assert message.startswith("Could not copy summary") and "xclip" in message
+
+
+async def test_copy_before_opening_says_what_to_do(library, make_app, copied):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("c")
+        await settle(pilot)
+        assert copied == []
+        assert "Open an article first" in toasts(app)[-1]
+
+
+async def test_add_article_from_path(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("a")
+        assert isinstance(app.screen, AddDialog)
+        await pilot.press(*str(FIXTURES / "new-article.txt"), "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert len(app.screen.articles.source) == 5
+        assert app.screen.articles.source.row(0).title == "Glass eels return to the Ruddle river in record numbers"
+        assert "Added 1 article" in toasts(app)
+
+
+async def test_add_bad_path_shows_the_error(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("a", *"/no/such/file.txt", "enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, AddDialog)  # asked again, with the reason
+        error = str(dialog.query_one("#add-error").render())
+        assert "no such file" in error
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        assert len(app.screen.articles.source) == 4
+
+
+async def test_delete_asks_first(library, make_app):
+    path, ids = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g", "j", "j", "d")  # ROBOTS is third
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await settle(pilot)
+        assert len(app.screen.articles.source) == 4
+        await pilot.press("d", "y")
+        await settle(pilot)
+        with Library(path) as lib:
+            assert lib.get(ids[ROBOTS.title]) is None
+        assert ROBOTS.title not in [app.screen.articles.source.row(i).title for i in range(3)]
+
+
+async def test_read_and_star_marks(library, make_app):
+    path, ids = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("j", "f", "m")  # ORCHARD: star it, mark it read
+        await settle(pilot)
+        with Library(path) as lib:
+            orchard = lib.get(ids[ORCHARD.title])
+            assert orchard.starred and orchard.read
+        row = app.screen.articles.current
+        assert row.starred and row.read
+        await pilot.press("f", "m")
+        with Library(path) as lib:
+            orchard = lib.get(ids[ORCHARD.title])
+            assert not orchard.starred and not orchard.read
+
+
+async def test_resize_narrow_and_back(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        panes = [screen.query_one(f"#{name}-pane") for name in ("library", "article", "summary")]
+        assert all(p.region.width > 20 for p in panes)
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert screen.has_class("-narrow")
+        library_pane, article_pane, summary_pane = panes
+        assert library_pane.region.width == 0  # hidden while reading
+        assert article_pane.region.width == 80 and summary_pane.region.height >= 6
+        await pilot.press("l")
+        await pilot.pause()
+        assert library_pane.region.width == 80 and article_pane.region.width == 0
+        assert screen.articles.has_focus
+        await pilot.press("enter")
+        await settle(pilot)
+        assert article_pane.region.width == 80
+        await pilot.press("escape")
+        await pilot.pause()
+        assert library_pane.region.width == 80
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        assert all(p.region.width > 20 for p in panes)
+
+
+async def test_help_lists_every_binding(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(120, 60)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        text = app.export_screenshot()
+        for spec in keymap.KEYS:
+            assert spec.id in text, spec.id
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+
+
+async def test_palette_offers_every_action(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)):
+        offered = {command.title for command in app.get_system_commands(app.screen)}
+        wanted = {spec.description for spec in keymap.KEYS if spec.palette and spec.id != "quit"}
+        assert wanted <= offered
+
+
+async def test_config_rebinds_keys_and_reports_bad_ones(library, make_app, copied, tmp_path):
+    (tmp_path / "config.toml").write_text('[keys]\ncopy_summary = "x"\nnot_a_thing = "z"\nquit = "ctrl+nonsense"\n')
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        messages = " | ".join(toasts(app))
+        assert "'not_a_thing' is not an action id" in messages
+        assert "quit = 'ctrl+nonsense': not a key name" in messages
+        await open_first(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        assert copied == []
+        await pilot.press("x")
+        await settle(pilot)
+        assert len(copied) == 1
+
+
+async def test_theme_is_remembered(library, make_app, tmp_path):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "nord"
+        await pilot.pause()
+    assert 'theme = "nord"' in (tmp_path / "config.toml").read_text()
+    again = make_app(path)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert again.theme == "nord"

@@ -1,0 +1,119 @@
+"""Copy for real: the exact OSC 52 bytes the app writes, and the X clipboard read back with xclip."""
+
+from __future__ import annotations
+
+import base64
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from tui import clipboard
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def capture_writes(app) -> list[str]:
+    """Record everything the app sends to its terminal."""
+    written: list[str] = []
+    original = app._driver.write
+
+    def write(data: str) -> None:
+        written.append(data)
+        original(data)
+
+    app._driver.write = write
+    return written
+
+
+async def test_osc52_bytes(library, make_app, copied):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        written = capture_writes(app)
+        await pilot.press("c")
+        await settle(pilot)
+    text = copied[-1]
+    payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
+    sent = "".join(written)
+    assert f"\x1b]52;c;{payload}\x07" in sent
+    assert "\x1bPtmux;" not in sent  # not inside tmux: no passthrough wrapper
+
+
+async def test_osc52_inside_tmux_is_also_wrapped(library, make_app, copied, monkeypatch):
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        written = capture_writes(app)
+        await pilot.press("y")
+        await settle(pilot)
+    payload = base64.b64encode(copied[-1].encode("utf-8")).decode("ascii")
+    sent = "".join(written)
+    # Plain (tmux set-clipboard on) and DCS passthrough with doubled ESC (allow-passthrough on).
+    assert f"\x1b]52;c;{payload}\x07" in sent
+    assert f"\x1bPtmux;\x1b\x1b]52;c;{payload}\x07\x1b\\" in sent
+
+
+def test_sequences_by_hand():
+    assert clipboard.osc52_sequence("hé") == "\x1b]52;c;aMOp\x07"
+    assert clipboard.tmux_passthrough("\x1b]52;c;aMOp\x07") == "\x1bPtmux;\x1b\x1b]52;c;aMOp\x07\x1b\\"
+
+
+def test_no_display_gives_a_hint(monkeypatch):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    if clipboard.system_tool()[0] is not None:
+        pytest.skip("this machine has a clipboard without a display (macOS, Windows or WSL)")
+    result = clipboard.copy_text("hello", terminal=None)
+    assert not result.ok
+    message, severity = clipboard.describe("summary", result)
+    assert severity == "error" and "Could not copy summary" in message and "set-clipboard" in message
+
+
+@pytest.fixture
+def x_display(monkeypatch):
+    """A private Xvfb server; skipped with the reason when Xvfb or xclip is missing."""
+    missing = [tool for tool in ("Xvfb", "xclip") if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f"needs {' and '.join(missing)} (apt-get install xvfb xclip)")
+    read, write = os.pipe()
+    # -displayfd: Xvfb picks a free display and writes its number when it is ready (no sleeping).
+    server = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-nolisten", "tcp", "-screen", "0", "640x480x24"],
+                              pass_fds=(write,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as ready:
+        number = ready.readline().strip()
+    if not number:
+        server.kill()
+        pytest.skip("Xvfb did not start")
+    monkeypatch.setenv("DISPLAY", f":{number}")
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    yield f":{number}"
+    server.terminate()
+    server.wait(10)
+
+
+async def test_real_x_clipboard(library, make_app, x_display):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await pilot.press("Y")
+        await settle(pilot)
+        expected = app.clipboard  # what Textual sent as OSC 52
+        assert clipboard.SYSTEM in app.last_copy.routes
+    got = subprocess.run(["xclip", "-o", "-selection", "clipboard"], capture_output=True, timeout=10,
+                         env={**os.environ, "DISPLAY": x_display})
+    assert got.returncode == 0, got.stderr
+    assert got.stdout.decode("utf-8") == expected
+    assert expected.startswith("# Harbour town votes to rebuild its storm wall before winter")
