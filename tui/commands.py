@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from tui.cli import CliError
-from tui.textsafe import clean
+from tui.textsafe import clean, json_safe
 
 
 def out(text: str = "") -> None:
@@ -15,8 +15,8 @@ def out(text: str = "") -> None:
 
 
 def out_json(obj) -> None:
-    # json.dumps escapes every control character, so JSON output is terminal-safe as it is.
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    # json.dumps escapes C0 controls only; json_safe escapes DEL and C1 (8-bit CSI/OSC) too.
+    sys.stdout.write(json_safe(json.dumps(obj, ensure_ascii=False)) + "\n")
 
 
 def open_library(args, *, seed_new: bool = True):

@@ -19,3 +19,12 @@ def clean(text: str) -> str:
     if not text:
         return ""
     return _ESCAPES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# json.dumps escapes C0 controls but passes DEL and the C1 range (e.g. U+009B, an 8-bit CSI) through raw.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f]")
+
+
+def json_safe(line: str) -> str:
+    """Escape DEL and C1 controls in a JSON text as \\u00XX (still the same JSON value, safe to print)."""
+    return _JSON_UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group()), line)
