@@ -56,3 +56,30 @@ def test_choose_title_ignores_h1_that_is_the_site_name():
 
 def test_choose_title_falls_back_to_meta_without_h1():
     assert choose_title([], "", "", "Markets Slide on Rate Fears - Money Desk", "") == "Markets Slide on Rate Fears"
+
+
+def test_strip_site_cuts_section_and_site_tails():
+    assert strip_site("Dockers Vote to End Strike | Business | Harbour Times") == "Dockers Vote to End Strike"
+    # after the first cut, a headline-sized rest must remain
+    assert strip_site("Week Ahead - Big Rains | Harbour Times") == "Week Ahead - Big Rains"
+
+
+def test_only_h1_reading_like_a_headline_beats_search_engine_titles():
+    got = choose_title(["Council approves flood barrier after ten-year wait"], "Flood barrier: news and updates",
+                       "", "Flood barrier: news and updates - Town Hall", "")
+    assert got == "Council approves flood barrier after ten-year wait"
+
+
+def test_generic_page_title_is_ignored():
+    assert choose_title(["Time to say goodbye."], "", "", "Home", "") == "Time to say goodbye."
+
+
+def test_kicker_inside_h1_does_not_glue_onto_headline():
+    html = (
+        "<html><head><title>Ferry Fares Frozen Until Spring | Isles Post</title></head><body><article>"
+        "<h1><span>Transport</span>Ferry Fares Frozen Until Spring</h1>"
+        + "<p>The island ferry company said on Monday that fares would not rise before April, after a petition signed by 4,000 people.</p>" * 3
+        + "</article></body></html>"
+    )
+    item = parse_bytes(html.encode(), "kicker.html")[0]
+    assert item.article.title == "Ferry Fares Frozen Until Spring"

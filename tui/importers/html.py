@@ -14,29 +14,35 @@ from tui.models import Article
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 MIN_WORDS = 10  # less than this is a menu or a caption, not an article
+ENOUGH_WORDS = 40  # a precision extraction shorter than this gets a second opinion
 
 
 def parse_html(html: str, url: str | None = None) -> Article | None:
     """Extract the article of an HTML page, or None when no article text is found.
 
-    Body: trafilatura with favor_precision (measured best on our dev set, see
-    bench/quality_extract.py), falling back to favor_recall when that finds nothing.
+    Body: trafilatura, precision mode first; title: `choose_title` over the page's
+    <h1>s and meta titles; date, byline and site name from the page metadata.
     """
     import trafilatura  # lazy: heavy, and only HTML pages need it
 
     html = _XML_DECL.sub("", html.lstrip("\ufeff"), count=1)  # lxml refuses str with one
-    doc = None
-    for kwargs in ({"favor_precision": True}, {"favor_recall": True}):
+    # Precision first (measured best on our dev set, see bench/quality_extract.py); when it
+    # keeps almost nothing (a date line, a caption) the default and recall modes get a go.
+    best, paras = None, []
+    for kwargs in ({"favor_precision": True}, {}, {"favor_recall": True}):
         try:
             doc = trafilatura.bare_extraction(
                 html, url=url, with_metadata=True, include_comments=False, include_tables=True, **kwargs
             )
         except Exception:
-            doc = None
-        if doc is not None and squash(_get(doc, "text")):
+            continue
+        found = _paragraphs(_get(doc, "text")) if doc is not None else []
+        if _words(found) > _words(paras):
+            best, paras = doc, found
+        if _words(paras) >= ENOUGH_WORDS:
             break
-    paras = _paragraphs(_get(doc, "text")) if doc is not None else []
-    if sum(len(p.split()) for p in paras) < MIN_WORDS:
+    doc = best
+    if _words(paras) < MIN_WORDS:
         return None
     meta = page_meta(html)
     title = choose_title(meta["h1"], meta["og"], meta["twitter"], meta["title"], _get(doc, "title"), meta["site"])
@@ -56,6 +62,10 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
         tags=[t for t in (squash(x) for x in re.split(r"[;,]", _get(doc, "tags") or "")) if t][:12],
         url=url or _get(doc, "url") or None,
     )
+
+
+def _words(paras: list[str]) -> int:
+    return sum(len(p.split()) for p in paras)
 
 
 def _get(doc, key: str) -> str:

@@ -30,8 +30,8 @@ def segments(title: str) -> list[str]:
 
 
 def strip_site(title: str, site: str = "") -> str:
-    """Remove the site name from a <title>/og:title: the longest part, unless the parts
-    other than a known site name are needed together."""
+    """Remove the site name from a <title>/og:title ("Headline | Site", "Headline - Section
+    - Site", "example.com - Headline"); the headline itself is kept whole."""
     parts = segments(title)
     if len(parts) <= 1:
         return title
@@ -39,12 +39,22 @@ def strip_site(title: str, site: str = "") -> str:
         kept = [p for p in parts if norm(p) != norm(site)]
         if len(kept) == 1:
             return kept[0]
-    first, last = parts[0], parts[-1]
-    # Cut only a short tail (or head) that looks like a site name, keep the rest whole.
+    # Cut short tails ("| Site", "| Section | Site") one at a time; after the first cut,
+    # only while a headline-sized rest remains.
+    rest = title
+    for cuts in range(3):
+        parts = segments(rest)
+        last = parts[-1] if len(parts) > 1 else ""
+        if not last or len(last.split()) > 4 or len(last) >= len(rest) / 2:
+            break
+        cut = clean(rest[: rest.rfind(last)].rstrip(" |-–—·•:»›/_~["))
+        if not cut or (cuts and len(cut.split()) < 4):
+            break
+        rest = cut
+    if rest != title:
+        return rest
     m = _SEPARATORS.search(title)
-    if len(last.split()) <= 4 and len(last) < len(title) / 2:
-        return clean(title[: title.rfind(last)].rstrip(" |-–—·•:»›/_~[")) or title
-    if m and "." in first and " " not in first:  # "example.com - Headline"
+    if m and "." in parts[0] and " " not in parts[0]:  # "example.com - Headline"
         return clean(title[m.end():])
     return title
 
@@ -54,8 +64,8 @@ def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: s
 
     1. An <h1> that a meta title (og, twitter, <title>) repeats, whole or as its article
        part -- what the reader sees, confirmed by what the page calls itself.
-    2. An <h1> that shares most of its words with a meta title (the visible variant of
-       the same headline).
+    2. An <h1> that shares a good part (40%) of its words with a meta title (the visible
+       variant of the same headline).
     3. A meta title without its site name that two sources agree on.
     4. An <h1> loosely related to the meta titles, else the best meta title.
     An <h1> unrelated to every meta title is more often a logo or section name.
@@ -79,8 +89,12 @@ def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: s
         if 3 <= len(h.split()) <= 30 and not any(_is_site_part(norm(h), t, metas, site) for t in metas)
     ]
     for h in headline_h1s:
-        if not metas or max(_overlap(h, t) for t in metas) >= CLOSE:
+        if not metas or max(_overlap(h, strip_site(t, site)) for t in metas) >= CLOSE:
             return h
+    # A page's only <h1>, when it reads like a headline, is its main heading by the rules
+    # of HTML even if the meta titles (often written for search engines) say otherwise.
+    if len(h1s) == 1 and len(h1s[0].split()) >= 5 and len(h1s[0]) >= 25 and h1s[0] in headline_h1s:
+        return h1s[0]
     # The extractor's guess is often itself taken from an <h1>, so it only votes here.
     voters = metas + ([clean(guess)] if norm(guess) else [])
     best, best_votes = "", 0
@@ -92,12 +106,12 @@ def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: s
     if best_votes >= 2 or (best and not h1s):
         return best
     for h in headline_h1s:
-        if max(_overlap(h, t) for t in metas) >= OVERLAP:
+        if max(_overlap(h, strip_site(t, site)) for t in metas) >= OVERLAP:
             return h
     return best or (h1s[0] if h1s else "")
 
 
-CLOSE = 0.5
+CLOSE = 0.4
 _GENERIC = {"home", "homepage", "home page", "start", "startseite", "accueil", "inicio", "news", "blog",
             "index", "untitled", "untitled document", "welcome", "article", "page"}
 OVERLAP = 0.3
