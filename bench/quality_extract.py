@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Measure our HTML importer on the article-extraction eval set and print the scores.
 
-    python bench/quality_extract.py [EVAL_DIR] [--out preds.jsonl] [--limit N]
+    python bench/quality_extract.py [--eval ../shared/eval] [--out preds.jsonl] [--limit N]
 
-EVAL_DIR defaults to ../shared/eval/extract beside the repository (it holds truth.jsonl,
-html/*.html.gz and score.py). Every page goes through the same path as `newsreader add
+--eval is the shared eval folder (default: ../shared/eval beside the repository); its
+extract/ folder holds truth.jsonl, html/*.html.gz and score.py. Every page goes through the same path as `newsreader add
 page.html`: raw bytes -> parse_bytes (charset detection, trafilatura, our headline
 choice). Predictions are written as JSONL, score.py is run on them, and the headline
 numbers are printed next to the targets, with the time per page.
@@ -31,10 +31,11 @@ TARGETS = {"body F1 (AEB shingle4)": 0.954, "title match (normalized)": 0.85}
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("data", nargs="?", type=Path, default=ROOT.parent / "shared" / "eval" / "extract")
-    ap.add_argument("--out", type=Path, default=Path("quality_extract.jsonl"))
-    ap.add_argument("--limit", type=int)
+    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval", help="the shared eval folder")
+    ap.add_argument("--out", type=Path, default=Path("quality_extract.jsonl"), help="where predictions go")
+    ap.add_argument("--limit", type=int, help="only the first N pages (the rest then score as empty)")
     args = ap.parse_args(argv)
+    args.data = args.eval / "extract" if (args.eval / "extract").is_dir() else args.eval
     truth = [json.loads(line) for line in open(args.data / "truth.jsonl", encoding="utf-8") if line.strip()]
     if args.limit:
         truth = truth[: args.limit]
