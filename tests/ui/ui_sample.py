@@ -77,13 +77,13 @@ def _find(body: str, text: str, after: int = 0) -> int:
 def fixed_analysis(body: str) -> Analysis:
     """A hand-made analysis of HARBOUR (for snapshots that must not change when the engine improves)."""
     firsts = [
-        "The council of Port Ellin voted 7 to 2",
-        "Engineers from Solent Marine Works will begin in March.",
+        ("The council of Port Ellin voted 7 to 2", "before the first winter gales."),
+        ("Engineers from Solent Marine Works will begin in March.", "will begin in March."),
     ]
     summary = []
-    for number, start_text in enumerate(firsts):
+    for number, (start_text, end_text) in enumerate(firsts):
         start = _find(body, start_text)
-        end = body.find(".", start + len(start_text) - 1) + 1
+        end = _find(body, end_text, start) + len(end_text)
         summary.append(ScoredSentence(start, end, body[start:end], 1.0 - number / 10, number))
     entities = []
     for text, label, canonical in [

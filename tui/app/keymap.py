@@ -49,7 +49,7 @@ KEYS: list[KeySpec] = [
     _k("back", "escape", "back", "Back / clear search and filter", MAIN),
     _k("library", "l", "toggle_library", "Show / hide the library", MAIN),
     _k("copy_summary", "c", "copy_summary", "Copy summary", MAIN, show=True),
-    _k("copy_quotes", "y", "copy_quotes", "Copy quotes", MAIN, show=True),
+    _k("copy_quotes", "y", "copy_quotes", "Copy quotes", MAIN),
     _k("copy_markdown", "Y", "copy_markdown", "Copy summary + quotes + source as Markdown", MAIN),
     _k("next_method", "s", "next_method", "Next method", MAIN, show=True),
     _k("longer", "plus,equals_sign", "longer", "Longer summary", MAIN),

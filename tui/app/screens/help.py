@@ -19,8 +19,9 @@ def help_table(overrides: dict[str, str]) -> Table:
     table.add_column(justify="right", style="bold", no_wrap=True)
     table.add_column()
     table.add_column(style="dim")
-    for scope, title in keymap.SCOPE_TITLES.items():
-        table.add_row("", "")
+    for number, (scope, title) in enumerate(keymap.SCOPE_TITLES.items()):
+        if number:
+            table.add_row("", "")
         table.add_row("", Text(title, style="bold underline"))
         for spec in keymap.KEYS:
             if spec.scopes[0] == scope:

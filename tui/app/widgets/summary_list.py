@@ -57,9 +57,10 @@ class SummaryList(OptionList):
         highlighted = self.highlighted
         options: list[Option | None] = []
         if analysis is not None:
+            # None is an OptionList separator line between the three sections.
             options += self._summary(analysis, method_label)
-            options += self._quotes(analysis)
-            options += self._entities(analysis)
+            options += [None, *self._quotes(analysis)]
+            options += [None, *self._entities(analysis)]
         self.set_options(options)
         if highlighted is not None and options:
             self.highlighted = min(highlighted, len(options) - 1)

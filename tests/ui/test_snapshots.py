@@ -1,0 +1,38 @@
+"""SVG snapshots of the screens at 80x24 and 160x48 (update with `pytest tests/ui --snapshot-update`).
+
+The harbour article's analysis is a fixed hand-made one (see ui_sample.py), so these pictures
+change only when the UI does, not when the engine improves.
+"""
+
+from __future__ import annotations
+
+
+async def _open_harbour(pilot) -> None:
+    await pilot.press("g", "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _help(pilot) -> None:
+    await pilot.press("question_mark")
+    await pilot.pause()
+
+
+def test_library_80x24(cached_library, make_app, snap_compare):
+    assert snap_compare(make_app(cached_library[0]), terminal_size=(80, 24))
+
+
+def test_reading_80x24(cached_library, make_app, snap_compare):
+    assert snap_compare(make_app(cached_library[0]), terminal_size=(80, 24), run_before=_open_harbour)
+
+
+def test_reading_160x48(cached_library, make_app, snap_compare):
+    assert snap_compare(make_app(cached_library[0]), terminal_size=(160, 48), run_before=_open_harbour)
+
+
+def test_help_80x24(cached_library, make_app, snap_compare):
+    assert snap_compare(make_app(cached_library[0]), terminal_size=(80, 24), run_before=_help)
+
+
+def test_help_160x48(cached_library, make_app, snap_compare):
+    assert snap_compare(make_app(cached_library[0]), terminal_size=(160, 48), run_before=_help)
