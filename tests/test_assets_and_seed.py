@@ -32,6 +32,7 @@ def test_first_run_seeds_the_library(tmp_path):
     rows = [json.loads(x) for x in out.stdout.splitlines()]
     assert len(rows) >= 8
     assert all(r["title"] and r["title"] != "(untitled)" for r in rows)
+    assert not any("sample articles" in r["title"].lower() for r in rows)  # the folder README is not an article
     # Newest first.
     dates = [r["published"] for r in rows if r["published"]]
     assert dates == sorted(dates, reverse=True)

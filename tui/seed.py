@@ -16,5 +16,7 @@ def seed(lib) -> int:
     folder = asset("articles")
     if not folder.is_dir():
         return 0
-    articles = [item.article for item in import_paths([str(folder)]) if item.article is not None]
+    # The folder's README describes the samples; it is not one of them.
+    files = sorted(str(p) for p in folder.iterdir() if p.is_file() and p.name.lower() != "readme.md")
+    articles = [item.article for item in import_paths(files) if item.article is not None]
     return sum(1 for status, _ in lib.add_many(articles) if status == "added")
