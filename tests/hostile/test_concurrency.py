@@ -1,0 +1,120 @@
+"""Two `newsreader add` processes and a reader at once: no "database is locked" reaches the user,
+every article ends up stored exactly once."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import newsreader_cmd, run_cli
+from test_durability import check_library, make_sources
+
+
+def _split(src: Path, a: Path, b: Path, n: int) -> None:
+    """Overlapping halves: a gets the first 2/3, b the last 2/3 (the middle third is imported twice at once)."""
+    a.mkdir()
+    b.mkdir()
+    files = sorted(src.iterdir())
+    for i, f in enumerate(files):
+        if i < 2 * n // 3:
+            (a / f.name).write_bytes(f.read_bytes())
+        if i >= n // 3:
+            (b / f.name).write_bytes(f.read_bytes())
+
+
+def race(tmp_path: Path, rng, files: int, rounds: int, fresh: bool) -> None:
+    src = tmp_path / "src"
+    expected = make_sources(src, files, rng)
+    _split(src, tmp_path / "a", tmp_path / "b", files)
+    for rnd in range(rounds):
+        db = tmp_path / f"lib{rnd}.db"
+        if not fresh:  # an existing library with a little in it already
+            r = run_cli("add", str(src / "a00000.txt"), db=db)
+            assert r.returncode == 0, r.stderr
+        env = dict(os.environ, NEWSREADER_NO_SEED="1", NEWSREADER_DB=str(db))
+        writers = [subprocess.Popen(newsreader_cmd() + ["add", str(tmp_path / d)], env=env,
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE) for d in ("a", "b")]
+        reads = failures = 0
+        reader_errors: list[bytes] = []
+        while any(w.poll() is None for w in writers):
+            # The reader: list, search and show while the writers write.
+            for args in (["list", "--limit", "20"], ["list", "--search", "council", "--limit", "5"], ["show", "1"]):
+                r = run_cli(*args, db=db, timeout=60)
+                reads += 1
+                ok = r.returncode == 0 or (args[0] == "show" and b"no article with id" in r.stderr)
+                if not ok:
+                    failures += 1
+                    reader_errors.append(b" ".join(a.encode() for a in args) + b": " + r.stderr[-300:])
+        outs = [w.communicate(timeout=120) for w in writers]
+        for w, (out, err) in zip(writers, outs):
+            assert w.returncode == 0, f"writer failed: {err[-500:]!r}"
+            assert b"locked" not in err and b"error" not in err.lower(), err[-500:]
+        assert not reader_errors, reader_errors[:5]
+        stored = check_library(db, expected)
+        print(f"round {rnd} ({'fresh' if fresh else 'existing'} library): {stored}/{files} stored, "
+              f"{reads} reads during the import, {failures} failed")
+        assert stored == files
+
+
+def test_two_imports_and_a_reader_on_an_existing_library(tmp_path, rng):
+    race(tmp_path, rng, files=900, rounds=2, fresh=False)
+
+
+def test_two_imports_and_a_reader_creating_the_library(tmp_path, rng):
+    """Both writers find no library and create it at the same moment."""
+    race(tmp_path, rng, files=600, rounds=3, fresh=True)
+
+
+@pytest.mark.slow
+def test_concurrency_many_rounds(tmp_path, rng):
+    race(tmp_path, rng, files=2000, rounds=10, fresh=True)
+
+
+def test_writer_holding_the_lock_is_waited_for(lib_path):
+    """A writer holding a long transaction: another process's add waits and succeeds (no locked error)."""
+    from tui.store import Library
+
+    holder = Library(lib_path)
+    r0 = run_cli("list", db=lib_path)
+    assert r0.returncode == 0
+    holder.db.execute("BEGIN IMMEDIATE")
+    src = lib_path.parent / "one.txt"
+    src.write_text("Held lock headline\n\nThe council voted on Tuesday to keep the harbour open.\n")
+    env = dict(os.environ, NEWSREADER_NO_SEED="1", NEWSREADER_DB=str(lib_path))
+    proc = subprocess.Popen(newsreader_cmd() + ["add", str(src)], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    time.sleep(2.0)
+    holder.db.execute("COMMIT")
+    out, err = proc.communicate(timeout=60)
+    holder.close()
+    assert proc.returncode == 0 and b"locked" not in err, err
+    assert b"Held lock headline" in out
+
+
+def open_race(tmp_path: Path, rounds: int, processes: int = 8) -> None:
+    """Many processes open a library that does not exist yet, at the same moment: all succeed."""
+    problems = []
+    for rnd in range(rounds):
+        db = tmp_path / f"race{rnd}.db"
+        env = dict(os.environ, NEWSREADER_NO_SEED="1", NEWSREADER_DB=str(db))
+        procs = [subprocess.Popen(newsreader_cmd() + ["list"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                 for _ in range(processes)]
+        for p in procs:
+            out, err = p.communicate(timeout=120)
+            if p.returncode != 0:
+                problems.append(f"round {rnd}: exit {p.returncode}: {err.decode().strip()}")
+        check_library(db, {})
+    print(f"{rounds} rounds of {processes} processes creating one library: {len(problems)} failures")
+    assert not problems, "\n".join(problems[:10])
+
+
+def test_simultaneous_first_open(tmp_path):
+    open_race(tmp_path, rounds=10)
+
+
+@pytest.mark.slow
+def test_simultaneous_first_open_many_rounds(tmp_path):
+    open_race(tmp_path, rounds=100)
