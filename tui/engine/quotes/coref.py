@@ -46,7 +46,7 @@ class PersonIndex:
                 speaks = _speaks(text, m.end())
                 if is_person(full) or (len(toks) == 1 and speaks):
                     found.append((m.start(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks))
-        for p, name, sex, speaks in found:
+        for p, name, sex, speaks in sorted(found, key=lambda f: f[0]):
             if not inside(p):
                 self.pos.append(p)
                 self.names.append(strip_name(name))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..types import Quote
@@ -9,7 +10,7 @@ from .marks import MARKS, find_quoted
 from .coref import PersonIndex
 from .names import NameBook, person_part, strip_name, tokens
 from .cues import SPEECH_VERBS, TRANSITIVE
-from .speakers import Mention, ends_sentence, sentence_subject, speaker_after, speaker_before, tokenize
+from .speakers import Mention, TokenIndex, ends_sentence, sentence_subject, speaker_after, speaker_before
 
 BEFORE_CHARS = 400  # how far back the clause before a quote may reach
 AFTER_CHARS = 250
@@ -17,10 +18,17 @@ _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’\-. ]{1,40}[A-Z]):\s")  # "PENCE: Well,
 _TERMINAL = ".!?…"
 
 
-def _para_bounds(text: str, pos: int) -> tuple[int, int]:
-    s = text.rfind("\n", 0, pos) + 1
-    e = text.find("\n", pos)
-    return s, (len(text) if e < 0 else e)
+class _Lines:
+    """Line (paragraph) bounds by bisecting the newline positions: no rescans of a huge single line."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.n = len(text)
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_left(self.breaks, pos)
+        start = self.breaks[i - 1] + 1 if i > 0 else 0
+        return start, (self.breaks[i] if i < len(self.breaks) else self.n)
 
 
 def _open_mark(text: str, s: int, floor: int) -> int:
@@ -128,28 +136,32 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
         return []
     spans = find_quoted(text)
     res = _Resolver(text, entities, spans)
+    window = TokenIndex(text).window if spans else None
+    lines = _Lines(text)
     quotes: list[Quote] = []
     pieces: list[bool] = []
     prev_close = -1
     prev: Quote | None = None
     for idx, (s, e, closed) in enumerate(spans):
-        p_start, p_end = _para_bounds(text, s)
+        p_start, p_end = lines.bounds(s)
         open_at = _open_mark(text, s, p_start)
         close_at = e + 1 if closed and e < len(text) and text[e] in MARKS else e
         nxt_open = spans[idx + 1][0] - 1 if idx + 1 < len(spans) else len(text)
+        if text[e - 1] != "," and len(text[s:e].split(None, 3)) < 3:
+            continue  # a label or scare quote ("so-called “reforms”"): never kept, so no speaker search
         mention, inherit = None, False
         tm = _TRANSCRIPT.match(text, s, e)
         if tm:
             mention = Mention(tm.start(1), tm.end(1), tm.group(1), "transcript")
         if mention is None:
             a_end = min(p_end, nxt_open, close_at + AFTER_CHARS)
-            a_toks = tokenize(text, close_at, a_end)
+            a_toks = window(close_at, a_end)
             m = speaker_after(text, a_toks)
             if m and _after_ok(text, e, a_toks, m):
                 mention = m
         same_para_prev = prev is not None and prev_close >= p_start
         lead_start = max(p_start, prev_close if same_para_prev else -1, open_at - BEFORE_CHARS)
-        all_lead = tokenize(text, lead_start, open_at)
+        all_lead = window(lead_start, open_at)
         lead = _sentence_tail(all_lead)
         if mention is None and lead:
             mention = speaker_before(text, lead)
@@ -164,7 +176,7 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
             elif open_at == p_start and _intro_line(text, p_start):
                 # 'Smith continued:' on its own line, then the quote
                 a, b = _intro_line(text, p_start)
-                intro = _sentence_tail(tokenize(text, max(a, b - BEFORE_CHARS), b))
+                intro = _sentence_tail(window(max(a, b - BEFORE_CHARS), b))
                 mention = speaker_before(text, intro) or sentence_subject(text, intro)
             if mention is None and not inherit and prev is not None and _continues(text, prev, s, p_start):
                 inherit = True

@@ -6,8 +6,9 @@ Used when no entity list is given, and to canonicalise speakers when one is
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
+from functools import lru_cache
 
 # Titles that may precede a name; they are dropped from canonical names.
 TITLES = {
@@ -52,23 +53,30 @@ SURNAME_PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "bi
 
 # a capitalised word, an initial or a title abbreviation (a dot elsewhere ends the sentence)
 _CAP = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.|[A-Z][\w'’\-]*)"
-NAME_RUN = re.compile(rf"{_CAP}(?:\s+(?:{_CAP}|(?:de|da|del|van|von|der|bin|al|la|le|du)\b))*")
+NAME_RUN = re.compile(rf"{_CAP}(?:[ \t\u00a0]+(?:{_CAP}|(?:de|da|del|van|von|der|bin|al|la|le|du)\b))*")
 _WORD = re.compile(r"[\w'’\-]+(?:\.[\w'’\-]+)*\.?")  # keeps "G.K." whole
 
 
-def tokens(name: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def tokens(name: str) -> tuple[str, ...]:
     """Split a name into its words, keeping initials' dots and inner apostrophes."""
-    return _WORD.findall(name)
+    return tuple(_WORD.findall(name))
 
 
+@lru_cache(maxsize=8192)
 def _key(tok: str) -> str:
     return tok.lower().rstrip(".").replace("’", "'")
 
 
+_PAREN = re.compile(r"\s*\([^)]*\)\s*")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+@lru_cache(maxsize=8192)
 def strip_name(name: str) -> str:
     """Drop leading titles, a possessive and trailing punctuation: "Sen. Bob Smith's" -> "Bob Smith"."""
-    name = re.sub(r"\s*\([^)]*\)\s*", " ", name).strip()  # "(R-Utah)"
-    name = re.sub(r"['’]s$", "", name).strip(" ,.;:")
+    name = _PAREN.sub(" ", name).strip()  # "(R-Utah)"
+    name = _POSSESSIVE.sub("", name).strip(" ,.;:")
     toks = tokens(name)
     while len(toks) > 1 and _key(toks[0]) in TITLES:
         toks = toks[1:]
@@ -97,18 +105,22 @@ def surname(name: str) -> str:
     return _key(toks[-1]) if toks else ""
 
 
-def person_part(toks: list[str]) -> list[str]:
+def person_part(toks) -> list[str]:
     """The trailing words of a capitalised run that can be a person's name.
 
     "Ohio Democratic Party Chairman David Pepper" -> ["David", "Pepper"]; "But Hillary Clinton's" -> ["Hillary", "Clinton"].
     """
     toks = list(toks)
     if toks:
-        toks[-1] = re.sub(r"['’]s$", "", toks[-1])
+        toks[-1] = _POSSESSIVE.sub("", toks[-1])
     start = 0
     for i, t in enumerate(toks):
         k = _key(t)
-        if k in NOT_NAME or k in TITLES or k in ORG_WORDS:
+        if len(t) == 2 and t.endswith("."):
+            continue  # an initial ("Julie A. Diaz"), not the article "A"
+        # organisation and place words cut only when a full name (2+ words) is left: "Republican Donald
+        # Trump" -> "Donald Trump", but "President Park Geun-hye" keeps "Park"
+        if k in NOT_NAME or k in TITLES or (k in ORG_WORDS and len(toks) - i - 1 >= 2):
             start = i + 1
     return [t for t in toks[start:] if t]
 
@@ -154,8 +166,9 @@ class NameBook:
             # a longer form must contain every word of the mention ("Bill Clinton" is not "Hillary Clinton")
             if len(toks) < len(short_toks) or not short_toks <= {_key(t) for t in toks}:
                 continue
-            before = [p for p in seen if pos is not None and p <= pos]
-            recency = max(before) if before else -min(seen)
+            # positions are appended in text order, so `seen` is sorted
+            k_before = bisect.bisect_right(seen, pos) if pos is not None else 0
+            recency = seen[k_before - 1] if k_before else -seen[0]
             k = (len(toks) > 1, recency if pos is not None else len(seen), min(len(toks), 3))
             if best_key is None or k > best_key:
                 best, best_key = full, k
@@ -178,7 +191,7 @@ class NameBook:
     def from_entities(cls, entities) -> "NameBook":
         """Use PERSON/ORG entities' canonical names (from the NER pass) as the full forms."""
         book = cls()
-        for e in entities:
+        for e in sorted(entities, key=lambda e: e.start):  # positions must stay sorted
             if e.label in ("PERSON", "ORG"):
                 book.add(e.canonical or e.text, e.start)
         return book

@@ -7,6 +7,7 @@ article length.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -44,15 +45,16 @@ class Mention:
     kind: str  # "name", "pronoun" or "nominal"
 
 
-@dataclass(frozen=True)
 class Tok:
-    text: str
-    start: int
-    end: int
+    """One token with its absolute offsets; `low` is precomputed because every rule reads it."""
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    __slots__ = ("text", "start", "end", "low")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end, self.low = text, start, end, text.lower()
+
+    def __repr__(self) -> str:
+        return f"Tok({self.text!r}, {self.start})"
 
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
@@ -66,6 +68,22 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
         else:
             out.append(Tok(w, s, e))
     return out
+
+
+class TokenIndex:
+    """The whole text tokenized once; windows are cheap slices (keeps many-quote texts linear)."""
+
+    def __init__(self, text: str) -> None:
+        self.toks = tokenize(text, 0, len(text))
+        self.starts = [t.start for t in self.toks]
+
+    def window(self, start: int, end: int) -> list[Tok]:
+        """Tokens lying wholly inside [start, end)."""
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end, i)
+        while j > i and self.toks[j - 1].end > end:
+            j -= 1
+        return self.toks[i:j]
 
 
 def ends_sentence(toks: list[Tok], i: int) -> bool:
