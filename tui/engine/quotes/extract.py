@@ -39,6 +39,14 @@ def _open_mark(text: str, s: int, floor: int) -> int:
     return max(i, floor)
 
 
+def _close_mark_end(text: str, e: int) -> int:
+    """Just past the closing mark of a quote whose words end at e (a space may precede the mark)."""
+    i = e
+    while i < len(text) and i - e < 3 and text[i] in " \t\u00a0":
+        i += 1
+    return i + 1 if i < len(text) and text[i] in MARKS else e
+
+
 def _sentence_tail(toks):
     """Tokens after the last sentence end (the clause that leads into a quote)."""
     for i in range(len(toks) - 1, -1, -1):
@@ -145,7 +153,7 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
     for idx, (s, e, closed) in enumerate(spans):
         p_start, p_end = lines.bounds(s)
         open_at = _open_mark(text, s, p_start)
-        close_at = e + 1 if closed and e < len(text) and text[e] in MARKS else e
+        close_at = _close_mark_end(text, e) if closed else e
         nxt_open = spans[idx + 1][0] - 1 if idx + 1 < len(spans) else len(text)
         if text[e - 1] != "," and len(text[s:e].split(None, 3)) < 3:
             continue  # a label or scare quote ("so-called “reforms”"): never kept, so no speaker search

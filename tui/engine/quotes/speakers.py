@@ -144,7 +144,7 @@ def _abbrev(t: Tok) -> bool:
 
 def _name_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
     """The capitalised run that ends at token j (inclusive), as token indexes, or None."""
-    if j < 0 or not _is_cap(toks[j]) or toks[j].low in NOT_NAME:
+    if j < 0 or not _is_cap(toks[j]) or toks[j].low in NOT_NAME or _pronoun(toks[j]):
         return None
     i = j
     while i - 1 >= 0:
@@ -162,7 +162,7 @@ def _name_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
 
 def _name_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """The capitalised run that starts at token i, as token indexes (inclusive), or None."""
-    if i >= len(toks) or not _is_cap(toks[i]) or toks[i].low in NOT_NAME:
+    if i >= len(toks) or not _is_cap(toks[i]) or toks[i].low in NOT_NAME or _pronoun(toks[i]):
         return None
     j = i
     while j + 1 < len(toks):
@@ -336,7 +336,7 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
         if span:
             return _mention(text, toks, span[0], span[1], "name")
     first = 1 if toks[0].text in (",", "—", "–") else 0
-    depth = 0
+    depth, words, comma = 0, 0, False
     for i, t in enumerate(toks[:40]):
         if t.text == "(":
             depth += 1
@@ -361,7 +361,9 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
             if m is None or m.start > toks[min(first + max_gap, len(toks) - 1)].start:
                 return None
             return m
-        if i - first > max_gap and toks[i - 1].text != "," and not any(x.text == "," for x in toks[first:i]):
+        comma = comma or t.text == ","
+        words += _is_word(t)
+        if words > max_gap and not comma:
             return None  # a long run of words without apposition: not an attribution tag
     return None
 
@@ -409,9 +411,16 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
     while i < len(toks) and not _is_word(toks[i]):
         i += 1
     if i < len(toks) and toks[i].low in _INTRO:
-        # skip an introductory phrase up to its comma ("During a May interview on CNBC, Trump said")
-        comma = next((k for k, t in enumerate(toks[i : i + 15], i) if t.text == ","), None)
-        i = comma + 1 if comma is not None else i + 1
+        # skip an introductory phrase up to its comma ("During a May interview on CNBC, Trump said"),
+        # or its last comma when a date has its own ("On July 6, 2015, Sanders made ...")
+        intro_end = i + 1
+        for k in range(i, min(len(toks), i + 15)):
+            if toks[k].text == ",":
+                intro_end = k + 1
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                if nxt is not None and not nxt.text[:1].isdigit():
+                    break
+        i = intro_end
     if i >= len(toks):
         return None
     pron = _pronoun(toks[i])
