@@ -110,3 +110,23 @@ def test_osc_sequence_is_removed_with_its_payload():
 def test_empty_text_gives_empty_article():
     a = parse_text("  \n\n \t\n")
     assert (a.title, a.body) == ("", "")
+
+
+def test_one_long_pasted_paragraph_is_body_titled_by_its_first_sentence():
+    para = (
+        "The regional water board raised its drought warning to amber on Friday. Reservoirs in the "
+        "east are at 41% of capacity, the lowest for the time of year since 1976, and hosepipe bans "
+        "may follow within a fortnight, a spokesman said."
+    )
+    a = parse_text(para + "\n")
+    assert a.title == "The regional water board raised its drought warning to amber on Friday."
+    assert a.body == para
+
+
+def test_ansi_coloured_text_is_cleaned_not_rejected():
+    from tui.importers import parse_bytes
+
+    data = ("Build Report\n\n" + "\x1b[32mPASS\x1b[0m step finished in 3 seconds\n" * 40).encode()
+    item = parse_bytes(data, "log.txt")[0]
+    assert item.error is None
+    assert "\x1b" not in item.article.body and "PASS step finished" in item.article.body

@@ -28,7 +28,7 @@ _WESTERN = set("‘’‚“”„–—…•€£¥¢©®™°±«»¿¡§¶·
 
 
 _CONTROL_BYTES = bytes([c for c in range(32) if c not in (9, 10, 12, 13, 27)] + [127])
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")  # not ESC: colour codes are cleaned, not fatal
 
 
 class DecodeError(ValueError):

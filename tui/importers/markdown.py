@@ -14,11 +14,16 @@ _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _RULE = re.compile(r"^(\*\s*){3,}$|^(-\s*){3,}$|^(_\s*){3,}$")
 _LIST = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
 _REF_DEF = re.compile(r"^\[[^\]]+\]:\s*\S+")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]")
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
+# A span stops at the next marker of its kind and is bounded, so hostile input such as
+# "[[[[..." or "*a *a *a ..." stays linear instead of rescanning the line from every opener.
+_IMAGE = re.compile(r"!\[[^\[\]]{0,500}\]\([^()]{0,2000}\)|!\[[^\[\]]{0,500}\]\[[^\[\]]{0,200}\]")
+_LINK = re.compile(r"\[([^\[\]]{0,500})\]\([^()]{0,2000}\)|\[([^\[\]]{1,500})\]\[[^\[\]]{0,200}\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_EMPH = re.compile(r"(\*\*|__|~~)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?!\w)|(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
+_EMPH = re.compile(
+    r"(\*\*|__|~~)(?=[^\s*_~])([^*_~]{1,300}?)(?<=\S)\1|(?<![\w*])\*(?=[^\s*])([^*]{1,300}?)(?<=\S)\*(?!\w)"
+    r"|(?<!\w)_(?=[^\s_])([^_]{1,300}?)(?<=\S)_(?!\w)"
+)
 _CODE = re.compile(r"`+([^`]*)`+")
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|~])")
 

@@ -80,6 +80,11 @@ def parse_text(text: str, name: str = "") -> Article:
             break
         n += 1
     start = rest[n] if n < len(rest) else len(lines)
+    if len(title) > MAX_TITLE and not meta["tags"]:
+        # A first "line" this long is prose (one pasted paragraph), not a headline: keep it
+        # in the body and title the article with its first sentence.
+        start = filled[used - 1]
+        title = _first_sentence(title)
     paras = _body_paragraphs(lines[start:])
     paras = _strip_tail(paras, meta)
     paras = [p for p in paras if not _FURNITURE.match(p)]
@@ -91,6 +96,17 @@ def parse_text(text: str, name: str = "") -> Article:
         published=meta["published"] or meta["updated"],
         tags=meta["tags"],
     )
+
+
+MAX_TITLE = 200
+
+
+def _first_sentence(text: str, limit: int = 120) -> str:
+    m = re.match(r"(.{20,%d}?[.!?])(?:\s|$)" % limit, text)
+    if m:
+        return m.group(1)
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut + "…"
 
 
 def _title_and_tags(lines: list[str], filled: list[int], meta: dict) -> tuple[str, int]:
@@ -114,8 +130,10 @@ def _title_and_tags(lines: list[str], filled: list[int], meta: dict) -> tuple[st
 
 def _meta_line(line: str, meta: dict) -> bool:
     """True when every part of `line` is metadata; records what it finds in `meta`."""
+    if len(line) > 160:
+        return False
     parts = [p for p in _PART_SPLIT.split(line) if p and p.strip()]
-    if not parts or len(line) > 160:
+    if not parts:
         return False
     found: dict = {}
     for part in parts:
