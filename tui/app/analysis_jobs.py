@@ -31,11 +31,12 @@ class AnalysisJobs:
         self.analysing = False
         self.analysis_error = ""
 
-    def analyse(self, force: bool = False) -> None:
+    def analyse(self, force: bool = False, cached=None) -> None:
         """Show the analysis of the open article: from the cache now, or computed in a worker."""
         if self.article is None:
             return
-        cached = None if force else get_cached(self.lib, self.article.id, self.method, self.sentences)
+        if cached is None and not force:
+            cached = get_cached(self.lib, self.article.id, self.method, self.sentences)
         if cached is not None:
             self.analysing = False
             self.show_analysis(cached)
@@ -79,7 +80,8 @@ class AnalysisJobs:
 
     def show_analysis(self, analysis) -> None:
         self.analysis = analysis
-        self.body.set_entities(analysis.entities)
+        if self.body.entities != analysis.entities:
+            self.body.set_entities(analysis.entities)
         self.summary.show(analysis, self.method_label())
         self.update_summary_status()
 

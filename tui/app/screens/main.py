@@ -16,6 +16,7 @@ from tui.app.dialogs import AddDialog, ConfirmDialog
 from tui.app.widgets import ArticleBody, ArticleList, SummaryList
 from tui.app.widgets.entity_types import TYPES
 from tui.app.widgets.rows import RowSource
+from tui.engine.analysis import get_cached
 from tui.app.analysis_jobs import AnalysisJobs
 from tui.app.library_jobs import LibraryJobs
 from tui.textsafe import clean
@@ -99,11 +100,14 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
         self.analysis = None
         self.articles.open_id = article_id
         self.articles.refresh_rows()
-        self.body.show(article)
-        self.summary.show(None)
+        # An analysed article is drawn once, complete; otherwise text now, analysis when ready.
+        cached = get_cached(self.lib, article_id, self.method, self.sentences)
+        self.body.show(article, cached.entities if cached else ())
+        if cached is None:
+            self.summary.show(None)
         self.set_reading(True)
         self.body.focus()
-        self.analyse()
+        self.analyse(cached=cached)
 
     def set_reading(self, reading: bool) -> None:
         """Narrow screens show either the library or the article; wide ones always show all three."""

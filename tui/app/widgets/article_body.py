@@ -68,6 +68,8 @@ class ArticleBody(ScrollView, can_focus=True):
         self.hidden_types: set[str] = set()
         self.marked: tuple[int, int] | None = None
         self.drawn: list[tuple[str, str]] = []  # (entity type, text) of each highlight now drawn
+        self._strips: dict[int, Strip] = {}  # drawn lines, until the next rebuild
+        self._palette: tuple = ()
         self._lines: list[tuple[Text, int]] = []  # (line, offset of its first character in the body, or -1)
         self._width = 0
 
@@ -125,6 +127,18 @@ class ArticleBody(ScrollView, can_focus=True):
 
     # -- layout -----------------------------------------------------------------------------
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        # Highlight colours come from the theme: redraw when they change (not on every focus change).
+        try:
+            palette = tuple(self.get_component_rich_style(name, partial=False) for name in sorted(self.COMPONENT_CLASSES))
+        except KeyError:  # styles not computed yet (still composing)
+            return
+        if palette != self._palette:
+            self._palette = palette
+            if self.article is not None:
+                self._rebuild()
+
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:
             self._rebuild()
@@ -133,6 +147,7 @@ class ArticleBody(ScrollView, can_focus=True):
         width = max(10, self.scrollable_content_region.width or self.size.width or 80)
         self._width = width
         self._lines = []
+        self._strips = {}
         if self.article is not None:
             self._lines = self._header(width) + self._body(width)
         self.virtual_size = Size(width, len(self._lines))
@@ -159,12 +174,23 @@ class ArticleBody(ScrollView, can_focus=True):
                     self.drawn.append((kind, body[ent.start:ent.end]))
         if self.marked:
             styled.stylize(self.get_component_rich_style("article-body--mark", partial=True), *self.marked)
-        out: list[tuple[Text, int]] = []
+        spans: list[tuple[int, int] | None] = []  # None: blank line between paragraphs
         for para in re.finditer(r"[^\n]+", body):
-            if out and body[max(0, para.start() - 2):para.start()] == "\n\n":
+            if spans and body[max(0, para.start() - 2):para.start()] == "\n\n":
+                spans.append(None)
+            spans += [(para.start() + a, para.start() + b) for a, b in wrap_spans(para.group(), width)]
+        # One divide for the whole body: slicing a Text line by line costs O(length) per line.
+        offsets = sorted({o for span in spans if span for o in span})
+        pieces = styled.divide(offsets)
+        piece_at = {o: i + 1 for i, o in enumerate(offsets)}
+        out: list[tuple[Text, int]] = []
+        for span in spans:
+            if span is None:
                 out.append((Text(""), -1))
-            for a, b in wrap_spans(para.group(), width):
-                out.append((_piece(styled, para.start() + a, para.start() + b), para.start() + a))
+                continue
+            piece = pieces[piece_at[span[0]]]
+            piece.rstrip()
+            out.append((piece, span[0]))
         return out
 
     # -- drawing ----------------------------------------------------------------------------
@@ -175,8 +201,12 @@ class ArticleBody(ScrollView, can_focus=True):
         base = self.rich_style
         if not 0 <= number < len(self._lines):
             return Strip.blank(width, base)
-        segments = list(self._lines[number][0].render(self.app.console))
-        return Strip(segments).crop_extend(0, width, base).apply_style(base)
+        strip = self._strips.get(number)
+        if strip is None or strip.cell_length != width:
+            segments = list(self._lines[number][0].render(self.app.console))
+            strip = Strip(segments).crop_extend(0, width, base).apply_style(base)
+            self._strips[number] = strip
+        return strip
 
     # -- keys -------------------------------------------------------------------------------
 

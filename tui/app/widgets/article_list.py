@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -42,6 +42,8 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(id=id)
         self.source: RowSource | None = None
         self.open_id: int | None = None
+        self._styles: dict[str, Style] | None = None
+        self._strips: dict[tuple, Strip] = {}
 
     # -- data -------------------------------------------------------------------------------
 
@@ -59,6 +61,7 @@ class ArticleList(ScrollView, can_focus=True):
         """Re-read the visible rows (a mark changed)."""
         if self.source is not None:
             self.source.forget()
+        self._strips.clear()
         self.refresh()
 
     @property
@@ -72,13 +75,16 @@ class ArticleList(ScrollView, can_focus=True):
         count = len(self.source) if self.source else 0
         return max(0, min(value, count - 1)) if count else 0
 
-    def watch_cursor(self, value: int) -> None:
+    def watch_cursor(self, old: int, value: int) -> None:
         height = self.scrollable_content_region.height or 1
         if value < self.scroll_y:
             self.scroll_to(y=value, animate=False)
         elif value >= self.scroll_y + height:
             self.scroll_to(y=value - height + 1, animate=False)
-        self.refresh()
+        else:
+            # Only the two rows that changed are redrawn (scrolling redraws everything anyway).
+            self.refresh_line(old)
+            self.refresh_line(value)
 
     def action_cursor_down(self) -> None:
         self.cursor += 1
@@ -113,29 +119,45 @@ class ArticleList(ScrollView, can_focus=True):
 
     # -- drawing ----------------------------------------------------------------------------
 
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._styles = None
+        self._strips.clear()
+
+    def _style(self, name: str) -> Style:
+        # Component styles are looked up once per theme/CSS change, not once per row.
+        if self._styles is None:
+            base = self.rich_style
+            parts = {n: self.get_component_rich_style(f"article-list--{n}", partial=True)
+                     for n in ("cursor", "unread", "read", "meta", "star", "open")}
+            self._styles = {"base": base, **{n: base + style for n, style in parts.items()}}
+            for n in ("unread", "read", "meta", "star"):
+                self._styles[f"{n}+cursor"] = self._styles[n] + parts["cursor"]
+        return self._styles[name]
+
     def render_line(self, y: int) -> Strip:
         index = int(self.scroll_y) + y
         width = self.scrollable_content_region.width
         row = self.source.row(index) if self.source else None
-        base = self.rich_style
         if row is None:
             if index == 0 and self.source is not None and len(self.source) == 0:
-                return Strip([Segment(" No articles here.".ljust(width), base + self.get_component_rich_style("article-list--meta"))])
-            return Strip.blank(width, base)
-        text = self._row_text(row, width)
-        if index == self.cursor:
-            text.stylize(self.get_component_rich_style("article-list--cursor", partial=True))
-        segments = list(text.render(self.app.console))
-        return Strip(segments, width).crop_extend(0, width, base).apply_style(base)
+                return Strip([Segment(" No articles here.".ljust(width), self._style("meta"))], width)
+            return Strip.blank(width, self._style("base"))
+        key = (row.id, row.read, row.starred, index == self.cursor, row.id == self.open_id, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            strip = self._row_strip(row, width, index == self.cursor)
+            if len(self._strips) > 512:
+                self._strips.clear()
+            self._strips[key] = strip
+        return strip
 
-    def _row_text(self, row, width: int) -> Text:
-        meta_style = self.get_component_rich_style("article-list--meta", partial=True)
-        title_style = self.get_component_rich_style(
-            "article-list--read" if row.read else "article-list--unread", partial=True)
-        marks = Text()
-        marks.append("●" if not row.read else " ", title_style)
-        marks.append("★" if row.starred else " ", self.get_component_rich_style("article-list--star", partial=True))
-        marks.append(" ")
+    def _row_strip(self, row, width: int, cursor: bool) -> Strip:
+        """One row as segments: unread dot, star, title (cut to fit), then source and date columns."""
+        tail = "+cursor" if cursor else ""
+        title_style = self._style(("read" if row.read else "unread") + tail)
+        if row.id == self.open_id:
+            title_style += self._style("open")
         date = (row.published or "")[:10]
         source = " ".join(clean(row.source or "").split())[:16]
         # Fixed-width columns so sources and dates line up; fewer columns as the pane narrows.
@@ -145,11 +167,15 @@ class ArticleList(ScrollView, can_focus=True):
             meta = f" {date[5:]:<5}"
         else:
             meta = ""
-        room = max(4, width - len(marks) - len(meta))
-        title = Text(clean(row.title).replace("\n", " "), title_style)
-        title.truncate(room, overflow="ellipsis", pad=True)
-        line = marks + title + Text(meta, meta_style)
-        if row.id == self.open_id:
-            line.stylize(self.get_component_rich_style("article-list--open", partial=True))
-        line.truncate(width, pad=True)
-        return line
+        room = max(4, width - 3 - cell_len(meta))
+        title = " ".join(clean(row.title).split())
+        if cell_len(title) > room:
+            title = set_cell_size(title, room - 1) + "…"
+        segments = [
+            Segment("●" if not row.read else " ", title_style),
+            Segment("★" if row.starred else " ", self._style("star" + tail)),
+            Segment(" ", title_style),
+            Segment(set_cell_size(title, room), title_style),
+            Segment(meta, self._style("meta" + tail)),
+        ]
+        return Strip(segments).crop_extend(0, width, self._style("base"))
