@@ -31,7 +31,7 @@ NOT_NAME = {
     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
     "dec", "today", "yesterday", "tomorrow", "tonight", "last", "next", "one", "two", "three", "some",
     "many", "all", "both", "each", "every", "other", "another", "according", "asked", "thanks", "please",
-    "read", "follow", "click", "photo", "image", "video",
+    "read", "follow", "click", "photo", "image", "video", "following", "even", "just", "only", "now",
 }
 # words that make a capitalised run an organisation or a place rather than a person
 ORG_WORDS = {
@@ -48,6 +48,8 @@ ORG_WORDS = {
     "msnbc", "abc", "nbc", "cbs", "bbc", "fbi", "cia", "gop", "nato", "un", "eu", "white", "supreme", "federal",
     "national", "international", "global", "world", "foreign", "affairs", "reports", "poll", "polls", "twitter",
     "facebook", "google", "instagram", "youtube", "act", "bill", "day", "week", "year", "election", "debate",
+    "debates", "energy", "european", "african", "asian", "chinese", "russian", "korean", "french", "german",
+    "british", "mexican", "latino", "hispanic", "muslim", "jewish", "arab", "israeli", "iranian",
 }
 SURNAME_PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "st"}
 
