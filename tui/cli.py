@@ -87,15 +87,22 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # every failure is one line unless --debug
         if args.debug:
             raise
-        print(f"{PROG}: error: {_one_line(exc)}", file=sys.stderr)
+        print(f"{PROG}: error: {_one_line(exc, args)}", file=sys.stderr)
         return 1
 
 
-def _one_line(exc: BaseException) -> str:
+def _one_line(exc: BaseException, args=None) -> str:
+    import sqlite3
+
+    from tui.store import StoreError, default_db_path
+    from tui.store.library import _explain
+
+    if isinstance(exc, sqlite3.DatabaseError):
+        # A read that reached a damaged page (or a lock held too long) after the library opened fine.
+        db = Path(args.db).expanduser() if args is not None and args.db else default_db_path()
+        return _explain(exc, db)
     text = str(exc).strip().splitlines()
     msg = text[0] if text else type(exc).__name__
-    from tui.store import StoreError
-
     return msg if isinstance(exc, (CliError, StoreError, OSError)) else f"{type(exc).__name__}: {msg}"
 
 

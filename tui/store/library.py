@@ -63,11 +63,18 @@ class Library:
                                       check_same_thread=False)
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA foreign_keys = ON")
+            # Check it is our library before anything writes: switching another program's
+            # SQLite file to WAL would already change it.
+            self._schema_version()
             if not readonly:
                 self.db.execute("PRAGMA journal_mode = WAL")
                 self.db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, StoreError) as exc:
+            if getattr(self, "db", None) is not None:
+                self.db.close()
+            if isinstance(exc, StoreError):
+                raise
             raise StoreError(_explain(exc, self.path)) from None
 
     # -- set-up -------------------------------------------------------------------------------
@@ -118,11 +125,16 @@ class Library:
             raise StoreError(f"{self.path} is locked by another program; try again")
         try:
             yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
             self.db.execute("COMMIT")
+        except BaseException:
+            # SQLite may already have rolled back by itself (a full disk does that); a failing
+            # ROLLBACK must not hide the error that matters.
+            if self.db.in_transaction:
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise
 
     # -- writing ------------------------------------------------------------------------------
 
