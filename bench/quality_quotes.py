@@ -1,6 +1,6 @@
 """Measure key-quote extraction on the PolNeAR dev set with the shared scorer.
 
-Usage: python bench/quality_quotes.py [EVAL_DIR] [--split dev] [--out PRED.jsonl]
+Usage: python bench/quality_quotes.py [EVAL_DIR] [--split dev] [--out PRED.jsonl] [--entities]
 
 EVAL_DIR defaults to ../shared/eval next to the repository. Predictions are written
 to a temporary file (or --out) and scored by EVAL_DIR/quotes/score.py; our numbers
@@ -26,16 +26,23 @@ PEERS = {"naive regex": 41.9, "regex + spaCy speakers": 57.2}
 TARGET = 75.0
 
 
-def predict(gold_path: Path, out_path: Path) -> tuple[int, float]:
-    """Run the extractor over every article; return (articles, seconds spent extracting)."""
+def predict(gold_path: Path, out_path: Path, with_entities: bool = False) -> tuple[int, float]:
+    """Run the extractor over every article; return (articles, seconds spent extracting quotes).
+
+    With `with_entities` the NER pass runs first (not timed) and its entities are passed in,
+    as the app does.
+    """
+    if with_entities:
+        from tui.engine.entities import extract_entities
     n, spent = 0, 0.0
     with gold_path.open(encoding="utf-8") as f, out_path.open("w", encoding="utf-8") as out:
         for line in f:
             if not line.strip():
                 continue
             doc = json.loads(line)
+            entities = extract_entities(doc["text"]) if with_entities else None
             t0 = time.perf_counter()
-            quotes = extract_quotes(doc["text"])
+            quotes = extract_quotes(doc["text"], entities)
             spent += time.perf_counter() - t0
             rows = [{"start": q.start, "end": q.end, "speaker": q.speaker} for q in quotes]
             out.write(json.dumps({"id": doc["id"], "quotes": rows}) + "\n")
@@ -48,6 +55,7 @@ def main() -> int:
     ap.add_argument("eval_dir", nargs="?", default=str(ROOT.parent / "shared" / "eval"))
     ap.add_argument("--split", default="dev")
     ap.add_argument("--out", default=None, help="keep the predictions here")
+    ap.add_argument("--entities", action="store_true", help="pass the NER entities in, as the app does")
     args = ap.parse_args()
     qdir = Path(args.eval_dir) / "quotes"
     gold = qdir / args.split / f"polnear_{args.split}.jsonl"
@@ -55,7 +63,7 @@ def main() -> int:
         print(f"no gold file at {gold}", file=sys.stderr)
         return 2
     out = Path(args.out) if args.out else Path(tempfile.mkstemp(suffix=".jsonl")[1])
-    n, spent = predict(gold, out)
+    n, spent = predict(gold, out, args.entities)
     with tempfile.NamedTemporaryFile(suffix=".json") as js:
         cmd = [sys.executable, str(qdir / "score.py"), "--gold", str(gold), "--pred", str(out),
                "--runtime", str(spent), "--json", js.name]
@@ -66,7 +74,8 @@ def main() -> int:
     print(f"{'system':<28}{'quote+speaker F1':>18}")
     for name, f1 in PEERS.items():
         print(f"{name:<28}{f1:>18.1f}")
-    print(f"{'newsreader (ours)':<28}{ours:>18.1f}   target >= {TARGET}  {'MET' if ours >= TARGET else 'MISSED'}")
+    name = "newsreader + NER entities" if args.entities else "newsreader (ours)"
+    print(f"{name:<28}{ours:>18.1f}   target >= {TARGET}  {'MET' if ours >= TARGET else 'MISSED'}")
     print(f"{n} articles, {1000 * spent / max(n, 1):.2f} ms per article")
     return 0
 

@@ -19,33 +19,27 @@ _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
 class PersonIndex:
     """Positions of person-name mentions outside quotes, grouped by sentence."""
 
-    def __init__(self, text: str, book: NameBook, quoted: list[tuple[int, int]], entities=None) -> None:
+    def __init__(self, text: str, book: NameBook, quoted: list[tuple[int, int]]) -> None:
         self.sent_starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
         self.pos: list[int] = []
         self.names: list[str] = []
-        self.weak: list[bool] = []
         self.sex: list[str | None] = []  # "m", "f" or None when unknown
-        self.speaks: list[bool] = []  # the mention is the subject of a speech verb ("Scott responded")  # mention follows a preposition: rarely the subject
+        self.speaks: list[bool] = []  # the mention is the subject of a speech verb ("Scott responded")
         q_starts = [s for s, _ in quoted]
 
         def inside(p: int) -> bool:
             i = bisect.bisect_right(q_starts, p) - 1
             return i >= 0 and quoted[i][0] <= p < quoted[i][1]
 
-        if entities:
-            found = [(e.start, e.canonical or e.text, gender_of(tokens(text[max(0, e.start - 5) : e.end])) or
-                      gender_of(tokens(e.canonical or e.text)), _speaks(text, e.end))
-                     for e in entities if e.label == "PERSON"]
-        else:
-            found = []
-            for m in NAME_RUN.finditer(text):
-                toks = person_part(tokens(m.group()))
-                if not toks:
-                    continue
-                full = book.resolve(" ".join(toks), m.start())
-                speaks = _speaks(text, m.end())
-                if is_person(full) or (len(toks) == 1 and speaks):
-                    found.append((m.start(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks))
+        found = []
+        for m in NAME_RUN.finditer(text):
+            toks = person_part(tokens(m.group()))
+            if not toks:
+                continue
+            full = book.resolve(" ".join(toks), m.start())
+            speaks = _speaks(text, m.end())
+            if is_person(full) or (len(toks) == 1 and speaks):
+                found.append((m.start(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks))
         for p, name, sex, speaks in sorted(found, key=lambda f: f[0]):
             if not inside(p):
                 self.pos.append(p)

@@ -8,7 +8,7 @@ import re
 from ..types import Quote
 from .marks import MARKS, find_quoted
 from .coref import PersonIndex
-from .names import NameBook, person_part, strip_name, tokens
+from .names import NameBook, is_person, person_part, strip_name, tokens
 from .cues import SPEECH_VERBS, TRANSITIVE
 from .speakers import Mention, TokenIndex, ends_sentence, sentence_subject, speaker_after, speaker_before
 
@@ -101,15 +101,17 @@ class _Resolver:
 
     def __init__(self, text: str, entities, spans) -> None:
         self.text = text
-        self.entities = [e for e in (entities or []) if e.label in ("PERSON", "ORG")]
-        self.book = NameBook.from_entities(self.entities) if self.entities else NameBook.from_text(text)
-        self.people = PersonIndex(text, self.book, [(s, e) for s, e, _ in spans], self.entities)
+        # The text's own capitalised names, plus the NER pass's linked full names when given: the
+        # entity canonicals add forms ("Ortiz" -> "Carmen Ortiz") without letting a mislabelled
+        # entity override what the attribution pattern found.
+        self.book = NameBook.from_text(text)
+        for ent in sorted(entities or [], key=lambda x: x.start):
+            if ent.label == "PERSON" and ent.canonical and is_person(ent.canonical):
+                self.book.add(ent.canonical, ent.start)
+        self.people = PersonIndex(text, self.book, [(s, e) for s, e, _ in spans])
         self.last_speaker: str | None = None
 
     def name(self, m: Mention) -> str:
-        for e in self.entities:  # the NER pass knows this exact mention
-            if e.start <= m.start < e.end or m.start <= e.start < m.end:
-                return e.canonical or e.text
         raw = m.text.title() if m.kind == "transcript" else m.text
         if raw.lower().startswith("the "):
             return raw

@@ -149,7 +149,7 @@ class NameBook:
         full = strip_name(full)
         if not full or not is_name_like(full):
             return
-        self._by_surname.setdefault(surname(full), {}).setdefault(full, []).append(pos)
+        bisect.insort(self._by_surname.setdefault(surname(full), {}).setdefault(full, []), pos)
 
     def resolve(self, mention: str, pos: int | None = None) -> str:
         """Return the fullest name sharing the mention's surname (or the stripped mention).
@@ -187,13 +187,4 @@ class NameBook:
             toks = person_part(tokens(run))
             if 2 <= len(toks) <= 4:
                 book.add(" ".join(toks), m.start())
-        return book
-
-    @classmethod
-    def from_entities(cls, entities) -> "NameBook":
-        """Use PERSON/ORG entities' canonical names (from the NER pass) as the full forms."""
-        book = cls()
-        for e in sorted(entities, key=lambda e: e.start):  # positions must stay sorted
-            if e.label in ("PERSON", "ORG"):
-                book.add(e.canonical or e.text, e.start)
         return book
