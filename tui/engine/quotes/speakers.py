@@ -30,6 +30,7 @@ from .cues import (
 from .names import NOT_NAME, TITLES
 
 _TOKEN = re.compile(r"\w[\w'’\-.&]*\w|\w|[^\w\s]")
+ARTICLES = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "these", "those"}  # "the report"
 _DOTTED = re.compile(r"[A-Z](?:\.[A-Z])+|[DRI]-[A-Z][a-z]*")  # "U.S", "G.K", and "D-Mo" / "R-Ky" party labels
 _QUOTE_CHARS = set("\"“”«»„")
 MAX_SUBJECT_TOKENS = 12  # nominal subjects longer than this are clauses, not speakers
@@ -124,7 +125,7 @@ def _is_verb(toks: list[Tok], i: int) -> bool:
     if prev is None:  # right after a closing mark: '” said Smith', '” recalled Smith'
         return low not in BASE_FORMS
     p = prev.low
-    if p in DETERMINERS or p.endswith(("'s", "’s")) and low not in ("said", "says"):
+    if p in ARTICLES or p.endswith(("'s", "’s")) and low not in ("said", "says"):
         return False
     if low in BASE_FORMS and low not in ("said",):
         return p in BASE_LEAD
@@ -286,8 +287,8 @@ def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
     pron = _pronoun(t)
     if pron:
         return Mention(t.start, t.start + len(pron), text[t.start : t.start + len(pron)], "pronoun")
-    if t.low == "the" and i + 1 < len(toks) and _is_cap(toks[i + 1]):  # "said the Rev. Jo Doe"
-        i += 1
+    if t.low in DETERMINERS:
+        return _determined_right(text, toks, i)
     # the last name in a short noun phrase: "9/11 widow Terry Strada", "MSNBC host Chris Matthews"
     best = None
     k = i
@@ -309,13 +310,28 @@ def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
         k += 1
     if best is not None:
         return _mention(text, toks, best[0], best[1], "name")
-    if t.low in DETERMINERS:
-        j = i + 1
-        while j < len(toks) and _is_word(toks[j]) and j - i < 8 and toks[j].low not in CLAUSE_WORDS:
-            j += 1
-        if j - 1 > i:
-            return _mention(text, toks, i, j - 1, "nominal")
     return None
+
+
+def _determined_right(text: str, toks: list[Tok], i: int) -> Mention | None:
+    """A phrase after a verb that starts with a determiner: "the Rev. Jo Doe" (a name), "one Democratic
+    source on the panel" (a description), "the campaign's spokesman, Jo Doe" (the description; the
+    name after the comma is an apposition)."""
+    j = i + 1
+    while j < len(toks) and j - i < 9 and (_is_word(toks[j]) or toks[j].text == ".") and toks[j].low not in CLAUSE_WORDS:
+        if toks[j].text == "." and not _abbrev(toks[j - 1]):
+            break
+        j += 1
+    words = [k for k in range(i + 1, j) if toks[k].text != "."]
+    if not words:
+        return None
+    last = words[-1]
+    run = _name_left(toks, last)
+    if run and run[0] > i:
+        a, b = run
+        if a == i + 1 or b - a >= 1:  # all capitalised after "the", or a full name closes the phrase
+            return _mention(text, toks, a, b, "name")
+    return _mention(text, toks, i, last, "nominal")
 
 
 def find_verbs(toks: list[Tok]) -> list[int]:
