@@ -35,6 +35,7 @@ class NewsParams:
     centrality: float = 0.6
     title: float = 0.3
     redundancy: float = 0.3  # penalty per unit of overlap with an already chosen sentence
+    duplicate: float = 0.7  # overlap at which a sentence is a restatement and never chosen
     short_words: int = 8  # sentences shorter than this lose up to short_penalty
     short_penalty: float = 0.3
     long_words: int = 40  # ... longer than this lose up to long_penalty
@@ -88,12 +89,17 @@ def select(scores: list[float], terms: list[set[str]], allowed: list[bool], coun
     pool = sorted(pool, key=lambda i: (-scores[i], i))[: max(count * 8, 40)]
     overlap = {i: 0.0 for i in pool}
     chosen: list[int] = []
-    while pool and len(chosen) < count:
+    restated: list[int] = []  # near-duplicates: used only when nothing else is left
+    while (pool or restated) and len(chosen) < count:
+        if not pool:
+            pool, restated = restated, []
         best = max(pool, key=lambda i: (scores[i] - p.redundancy * overlap[i], -i))
         chosen.append(best)
         pool.remove(best)
         for i in pool:
             overlap[i] = max(overlap[i], _overlap(terms[i], terms[best]))
+        restated += [i for i in pool if overlap[i] >= p.duplicate]
+        pool = [i for i in pool if overlap[i] < p.duplicate]
     return sorted(chosen)
 
 

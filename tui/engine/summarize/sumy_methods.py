@@ -30,7 +30,7 @@ CAPS = {
     "textrank": 300,
     "lsa": 400,
     "luhn": 1500,
-    "kl": 120,
+    "kl": 100,
     "sumbasic": 400,
     "edmundson": 1500,
     "reduction": 250,

@@ -1,0 +1,105 @@
+"""Sentence splitting on our own small news-like texts."""
+
+from tui.engine.sentences import BODY, BYLINE, DATELINE, HEADING, split_sentences, split_with_kinds
+
+
+def texts(text):
+    return [s.text for s in split_sentences(text)]
+
+
+def assert_spans(text):
+    for s, _kind in split_with_kinds(text):
+        assert text[s.start : s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "The U.S. Army met Dr. Ruiz on Jan. 5 in St. Louis. Gov. Hale of Acme Inc. was late."
+    assert texts(text) == [
+        "The U.S. Army met Dr. Ruiz on Jan. 5 in St. Louis.",
+        "Gov. Hale of Acme Inc. was late.",
+    ]
+    assert_spans(text)
+
+
+def test_abbreviation_at_the_end_of_a_sentence_still_splits():
+    assert texts("Sales doubled in the U.S. The firm is pleased.") == [
+        "Sales doubled in the U.S.",
+        "The firm is pleased.",
+    ]
+
+
+def test_initials_stay_inside_the_sentence():
+    assert texts("J. R. Smith scored twice. Fans cheered.") == ["J. R. Smith scored twice.", "Fans cheered."]
+
+
+def test_number_sign_and_ordinary_no():
+    assert texts("She lives at No. 10 Downing Street. He said no. Then he left.") == [
+        "She lives at No. 10 Downing Street.",
+        "He said no.",
+        "Then he left.",
+    ]
+
+
+def test_closing_quote_stays_with_its_sentence():
+    assert texts('He said "It is over." Then he left.') == ['He said "It is over."', "Then he left."]
+    assert texts("She wrote “We are done.” Nobody replied.") == ["She wrote “We are done.”", "Nobody replied."]
+
+
+def test_question_in_quotes_followed_by_attribution_is_one_sentence():
+    assert texts('"Why now?" she asked. "Because," he said.') == ['"Why now?" she asked.', '"Because," he said.']
+    assert texts("“Is it safe?” the mayor asked. Nobody knew.") == ["“Is it safe?” the mayor asked.", "Nobody knew."]
+
+
+def test_lower_cased_text_splits_after_numbers_and_keeps_attribution():
+    text = 'the u.s. team won in 2014. then it lost. "really?" she asked.'
+    assert texts(text) == ["the u.s. team won in 2014.", "then it lost.", '"really?" she asked.']
+
+
+def test_paragraphs_never_join_and_are_numbered():
+    text = "First point here\n\nSecond paragraph starts. It goes on.\n\n\nThird one."
+    sents = split_sentences(text)
+    assert [s.paragraph for s in sents] == [1, 1, 2]
+    assert_spans(text)
+
+
+def test_wrapped_lines_continue_a_sentence():
+    text = (
+        "The council approved the plan on Monday after a debate that ran\n"
+        "late into the night and drew a large crowd of residents to the\n"
+        "hall. The vote was close."
+    )
+    assert len(split_sentences(text)) == 2
+
+
+def test_heading_byline_and_dateline_are_not_body():
+    text = "Council Backs Rail Plan\n\nBy Jane Smith\n\nLISBON (Reuters) - The council backed the plan. It cost $5 million."
+    kinds = [(s.text, k) for s, k in split_with_kinds(text)]
+    assert kinds == [
+        ("Council Backs Rail Plan", HEADING),
+        ("By Jane Smith", BYLINE),
+        ("LISBON (Reuters)", DATELINE),
+        ("The council backed the plan.", BODY),
+        ("It cost $5 million.", BODY),
+    ]
+    assert texts(text) == ["The council backed the plan.", "It cost $5 million."]
+    assert_spans(text)
+
+
+def test_lower_case_agency_dateline():
+    assert texts("washington (cnn) the senate voted. it passed.") == ["the senate voted.", "it passed."]
+
+
+def test_empty_and_blank_text():
+    assert split_sentences("") == []
+    assert split_sentences("  \n\n \t") == []
+
+
+def test_one_sentence_text_without_punctuation_is_kept():
+    assert texts("Just one line") == ["Just one line"]
+
+
+def test_spans_are_exact_with_odd_spacing():
+    text = "  Leading spaces.   Two   spaces inside.\r\n\r\n  Trailing line.  "
+    assert texts(text) == ["Leading spaces.", "Two   spaces inside.", "Trailing line."]
+    assert_spans(text)
