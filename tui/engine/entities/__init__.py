@@ -36,8 +36,16 @@ def _place_label(words: list[str]) -> str:
     return GPE if content and all(w in known or w.rstrip(".") in known for w in content) else LOC
 
 
+# The tagger reads at most this much of a text (about 50,000 words); beyond it, names already found are
+# still linked and re-found by exact search, and the number/date rules run everywhere. Keeps huge inputs bounded.
+MAX_TAGGED_CHARS = 300_000
+
+
 def tag_names(text: str) -> list[tuple[int, int, str]]:
     """The tagger's name spans with our labels (PERSON, ORG, GPE, LOC, NORP, MISC), unlinked."""
+    if len(text) > MAX_TAGGED_CHARS:
+        cut = text.rfind(" ", 0, MAX_TAGGED_CHARS)
+        text = text[: cut if cut > 0 else MAX_TAGGED_CHARS]
     from .features import gazetteers
     from .tagger import load_tagger
 
@@ -58,27 +66,18 @@ def tag_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _merge(names: list[tuple[int, int, str]], rules: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _merge(names: list[tuple[int, int, str]], rules: list[tuple[int, int, str]], n: int) -> list[tuple[int, int, str]]:
     """Names win over rule spans, except that a date/number rule beats a MISC/NORP guess."""
-    keep_names = []
-    for s, e, lab in names:
-        if lab not in _NAME_LABELS and any(rs < e and s < re_ for rs, re_, _ in _overlapping(rules, s, e)):
-            continue
-        keep_names.append((s, e, lab))
-    taken = bytearray(max([e for _, e, _ in keep_names], default=0) + 1)
-    for s, e, _ in keep_names:
+    ruled = bytearray(n + 1)
+    for s, e, _ in rules:
+        ruled[s:e] = b"\x01" * (e - s)
+    keep = [(s, e, lab) for s, e, lab in names if lab in _NAME_LABELS or not any(ruled[s:e])]
+    taken = bytearray(n + 1)
+    for s, e, _ in keep:
         taken[s:e] = b"\x01" * (e - s)
-    merged = list(keep_names)
-    for s, e, lab in rules:
-        if not any(taken[s:min(e, len(taken))]):
-            merged.append((s, e, lab))
+    merged = keep + [(s, e, lab) for s, e, lab in rules if not any(taken[s:e])]
     merged.sort()
     return merged
-
-
-def _overlapping(spans, s, e):
-    # rule spans are few per article; a linear scan keeps this simple
-    return [x for x in spans if x[0] < e and s < x[1]]
 
 
 def extract_entities(text: str) -> list[Entity]:
@@ -88,6 +87,6 @@ def extract_entities(text: str) -> list[Entity]:
     """
     if not text or not text.strip():
         return []
-    spans = _merge(tag_names(text), rule_spans(text))
+    spans = _merge(tag_names(text), rule_spans(text), len(text))
     ents = [Entity(s, e, lab, text[s:e], " ".join(text[s:e].split())) for s, e, lab in spans]
     return link_entities(text, ents)

@@ -44,6 +44,9 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+_MAX_PROPAGATED = 200  # names searched again through the text; bounds the work on huge inputs
+
+
 def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
     """Return the entities with `canonical` filled in (and missing acronym / surname mentions added).
 
@@ -52,18 +55,20 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
     acronym matching a longer organisation's initials; place aliases (U.S. / United States) merge.
     """
     ents = _vote(sorted(entities, key=lambda e: e.start))
-    persons = [strip_title(_norm(e.text)) for e in ents if e.label == PERSON]
-    full_people = sorted({p for p in persons if len(p.split()) > 1}, key=lambda p: (-len(p.split()), -persons.count(p)))
+    people = _PersonIndex([strip_title(_norm(e.text)) for e in ents if e.label == PERSON])
+    countries = gazetteers()["ctry"]
 
     # Acronyms defined in parentheses right after an organisation (or any name span).
     acronyms: dict[str, str] = {}
+    org_initials: dict[str, str] = {}
     for e in ents:
-        if e.label in (ORG, GPE, LOC, "MISC") and len(e.text.split()) > 1:
+        if e.label in (ORG, GPE, LOC, "MISC") and " " in e.text:
             m = _ACRONYM_AFTER.match(text, e.end)
             if m and initials(e.text).startswith(m.group(1).replace(".", "")[:1]):
                 acronyms[m.group(1)] = _norm(e.text)
-    orgs_long = [_norm(e.text) for e in ents if e.label == ORG and len(e.text.split()) > 1]
-    present_alias = Counter(_ALIAS_OF.get(_norm(e.text).lower()) for e in ents)
+            if e.label == ORG:
+                org_initials.setdefault(initials(e.text), _norm(e.text))
+    present_alias = {_ALIAS_OF.get(_norm(e.text).lower()) for e in ents}
 
     out = []
     for e in ents:
@@ -71,37 +76,48 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
         label = e.label
         canon = name
         if label == PERSON:
-            bare = strip_title(name)
-            canon = _person_canonical(bare, full_people)
+            canon = people.canonical(strip_title(name))
         elif name in acronyms:
             canon, label = acronyms[name], ORG
-        elif label == ORG and name.isupper() and 2 <= len(name) <= 6:
-            match = [o for o in orgs_long if initials(o) == name.replace(".", "")]
-            if match:
-                canon = match[0]
-        elif label in (GPE, LOC, ORG) and len(name.split()) == 1:
+        elif label == ORG and name.isupper() and 2 <= len(name) <= 6 and name.replace(".", "") in org_initials:
+            canon = org_initials[name.replace(".", "")]
+        elif label in (GPE, LOC, ORG) and " " not in name and name.lower() not in countries:
             # a lone surname the tagger typed as a place/organisation ("Trump" -> ORG) is still the person
-            for p in full_people:
-                if p.split()[-1] == name and name.lower() not in gazetteers()["ctry"]:
-                    canon, label = p, PERSON
-                    break
+            full = people.by_last.get(name)
+            if full:
+                canon, label = full[0], PERSON
         alias = _ALIAS_OF.get(name.lower())
-        if alias and present_alias[alias] and label != PERSON:
+        if alias and alias in present_alias and label != PERSON:
             canon = alias
         out.append(replace(e, label=label, canonical=canon))
-    return _add_missed(text, out, acronyms, full_people)
+    return _add_missed(text, out, acronyms, people.full[:_MAX_PROPAGATED])
 
 
-def _person_canonical(bare: str, full_people: list[str]) -> str:
-    words = bare.split()
-    for full in full_people:  # longest names first
-        fw = full.split()
-        if len(fw) <= len(words):
-            continue
-        if fw[-len(words):] == words or (len(words) == 1 and fw[0] == words[0] and len(full_people) and
-                                         sum(1 for p in full_people if p.split()[0] == words[0]) == 1):
-            return full
-    return bare
+class _PersonIndex:
+    """Full (multi-word) person names of an article, indexed by their first and last words."""
+
+    def __init__(self, mentions: list[str]):
+        counts = Counter(mentions)
+        self.full = sorted((p for p in counts if " " in p), key=lambda p: (-len(p.split()), -counts[p], p))
+        self.by_last: dict[str, list[str]] = {}
+        self.by_first: dict[str, list[str]] = {}
+        for p in self.full:  # longest first, so index lists keep that order
+            words = p.split()
+            self.by_last.setdefault(words[-1], []).append(p)
+            self.by_first.setdefault(words[0], []).append(p)
+
+    def canonical(self, bare: str) -> str:
+        """The longest name ending with `bare` ("Trump" -> "Donald Trump"), or a unique one starting with it."""
+        words = bare.split()
+        for full in self.by_last.get(words[-1], ()):
+            fw = full.split()
+            if len(fw) > len(words) and fw[-len(words):] == words:
+                return full
+        if len(words) == 1:
+            firsts = self.by_first.get(words[0], ())
+            if len(firsts) == 1:
+                return firsts[0]
+        return bare
 
 
 _NAME_LABELS = (PERSON, ORG, GPE, LOC, "NORP", "MISC")

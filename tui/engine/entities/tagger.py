@@ -30,6 +30,7 @@ from .tokens import lines, tokenize
 
 WEIGHTS_FILE = "ner_weights.json.gz"
 _MEMO_LIMIT = 300_000
+MAX_TOKENS = 80_000  # about 60,000 words of prose: more than any article, and it bounds hostile inputs
 _ENDERS = frozenset(".!?")  # a name never runs on across the end of a sentence
 
 
@@ -131,7 +132,13 @@ class Tagger:
         """(start, end, label) of the names in `text`, labels PER/ORG/LOC/MISC."""
         segs, mid, low = prepare(text)
         found = []
+        budget = MAX_TOKENS
         for seg in segs:
+            if budget <= 0:
+                break
+            if len(seg.toks) > budget:  # only the first MAX_TOKENS tokens of a document are tagged
+                seg = Segment(seg.spans[:budget], seg.toks[:budget], seg.initial[:budget], seg.upper)
+            budget -= len(seg.toks)
             with self.lock:  # the memo is shared; keep it consistent across worker threads
                 tags = self.tag(seg, mid, low)
             found.extend(drop_initial_function_words(decode(seg.spans, tags, seg.toks), seg))
