@@ -268,6 +268,8 @@ def _description_left(text: str, toks: list[Tok], j: int, floor: int) -> Mention
                     start = m
                 else:
                     break
+            if start == j:
+                return None  # a bare "a" or "the" is no speaker
             return _mention(text, toks, start, j, "nominal")
         if _is_cap(toks[k]) and toks[k].text.endswith(("'s", "’s")):  # "Clinton's spokesman"
             return _mention(text, toks, k, j, "nominal")
@@ -434,7 +436,9 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
             if toks[k].text == ",":
                 intro_end = k + 1
                 nxt = toks[k + 1] if k + 1 < len(toks) else None
-                if nxt is not None and not nxt.text[:1].isdigit():
+                # stop where the clause proper starts; "On July 6, 2015," and "Following a swiftly
+                # called, late-afternoon meeting," have more intro after their first comma
+                if nxt is not None and (_is_cap(nxt) or _pronoun(nxt) or nxt.low in DETERMINERS):
                     break
         i = intro_end
     if i >= len(toks):
