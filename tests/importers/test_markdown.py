@@ -57,3 +57,12 @@ def test_md_extension_routes_to_markdown():
     item = parse_bytes(b"# Head Line\n\nA *short* body.\n", "note.md")[0]
     assert item.article.title == "Head Line"
     assert item.article.body == "A short body."
+
+
+def test_reference_links_need_a_definition_and_rich_markup_stays_literal():
+    text = (
+        "# Notes\n\nRead the [council report][rep] and the [b][i]draft[/i][/b] text, "
+        "plus ![map][m] here.\n\n[rep]: https://example.org/report\n[m]: map.png\n"
+    )
+    a = parse_markdown(text)
+    assert a.body == "Read the council report and the [b][i]draft[/i][/b] text, plus here."

@@ -13,11 +13,15 @@ _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _RULE = re.compile(r"^(\*\s*){3,}$|^(-\s*){3,}$|^(_\s*){3,}$")
 _LIST = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+")
-_REF_DEF = re.compile(r"^\[[^\]]+\]:\s*\S+")
+_REF_DEF = re.compile(r"^\[([^\]]{1,200})\]:\s*\S+")
 # A span stops at the next marker of its kind and is bounded, so hostile input such as
 # "[[[[..." or "*a *a *a ..." stays linear instead of rescanning the line from every opener.
-_IMAGE = re.compile(r"!\[[^\[\]]{0,500}\]\([^()]{0,2000}\)|!\[[^\[\]]{0,500}\]\[[^\[\]]{0,200}\]")
-_LINK = re.compile(r"\[([^\[\]]{0,500})\]\([^()]{0,2000}\)|\[([^\[\]]{1,500})\]\[[^\[\]]{0,200}\]")
+_IMAGE = re.compile(r"!\[[^\[\]]{0,500}\]\([^()]{0,2000}\)")
+_REF_IMAGE = re.compile(r"!\[([^\[\]]{0,500})\]\[([^\[\]]{0,200})\]")
+_LINK = re.compile(r"\[([^\[\]]{0,500})\]\([^()]{0,2000}\)")
+# "[text][label]" is a link only when the document defines [label]; otherwise (Rich-style
+# "[b][i]" markup, say) CommonMark keeps it literally, and so do we.
+_REF_LINK = re.compile(r"\[([^\[\]]{1,500})\]\[([^\[\]]{0,200})\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _EMPH = re.compile(
@@ -117,10 +121,13 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, str]]:
     """(kind, text) paragraphs: "h1".."h6" for headings, "p" for everything else."""
     out: list[tuple[str, str]] = []
     plain: list[str] = []
+    refs = frozenset(
+        " ".join(m.group(1).split()).casefold() for m in map(_REF_DEF.match, (x.strip() for x in lines)) if m
+    )
 
     def flush():
         # In Markdown the lines of a block are one paragraph, however long they are.
-        out.extend(("p", inline(join_wrapped(b))) for b in blocks(plain))
+        out.extend(("p", inline(join_wrapped(b), refs)) for b in blocks(plain))
         plain.clear()
 
     in_code = False
@@ -142,12 +149,12 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, str]]:
         m = _ATX.match(s)
         if m:
             flush()
-            out.append((f"h{len(m.group(1))}", inline(m.group(2))))
+            out.append((f"h{len(m.group(1))}", inline(m.group(2), refs)))
             continue
         if _SETEXT.match(s) and plain and plain[-1]:
             heading = plain.pop()
             flush()
-            out.append(("h1" if s[0] == "=" else "h2", inline(heading)))
+            out.append(("h1" if s[0] == "=" else "h2", inline(heading, refs)))
             continue
         if _RULE.match(s) or _REF_DEF.match(s):
             plain.append("")
@@ -163,12 +170,19 @@ def _paragraphs(lines: list[str]) -> list[tuple[str, str]]:
     return [(k, p) for k, p in out if p.strip()]
 
 
-def inline(text: str) -> str:
+def _label(m: re.Match) -> str:
+    """The reference label of "[text][label]" ("[text][]" uses the text), normalised."""
+    return " ".join((m.group(2) or m.group(1)).split()).casefold()
+
+
+def inline(text: str, refs: frozenset[str] = frozenset()) -> str:
     """Reduce inline Markdown to text: links to their text, no images, emphasis or code ticks."""
     # Backslash escapes are set aside first so an escaped "*" is never read as emphasis.
     text = _ESCAPED.sub(lambda m: chr(0xF0000 + ord(m.group(1))), text)
     text = _IMAGE.sub("", text)
-    text = _LINK.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), text)
+    text = _REF_IMAGE.sub(lambda m: "" if _label(m) in refs else m.group(0), text)
+    text = _LINK.sub(r"\1", text)
+    text = _REF_LINK.sub(lambda m: m.group(1) if _label(m) in refs else m.group(0), text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _CODE.sub(r"\1", text)
     text = _TAG.sub("", text)
