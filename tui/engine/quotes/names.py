@@ -185,6 +185,6 @@ class NameBook:
             if run.isupper():
                 continue
             toks = person_part(tokens(run))
-            if 2 <= len(toks) <= 4:
+            if 2 <= len(toks) <= 4 and is_person(" ".join(toks)):  # not "Post Trump" from "Washington Post Trump"
                 book.add(" ".join(toks), m.start())
         return book

@@ -70,7 +70,7 @@ def key_quotes(text: str, entities=None, n: int = 5) -> list[Quote]:
 
 def display_text(q: Quote, max_chars: int = 200) -> str:
     """The quote's words for a narrow pane: whole sentences when they fit, else cut at a word with "…"."""
-    t = " ".join(q.text.split())
+    t = " ".join(q.text.split()).rstrip(",;:")  # a split quote's first piece ends in its comma
     if len(t) <= max_chars:
         return t
     cut = 0
