@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from ..types import Quote
+from .cues import TITLE_ABBREV
 
 _NUMBER = re.compile(r"\d")
 _CAPWORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
@@ -77,6 +78,9 @@ def display_text(q: Quote, max_chars: int = 200) -> str:
     for m in _SENTENCE_END.finditer(t):
         if m.end() - 1 > max_chars:
             break
+        word = t[: m.start()].rsplit(" ", 1)[-1].lower()
+        if word in TITLE_ABBREV or len(word) == 1:
+            continue  # "Ms. Clinton", "J. Smith": not a sentence end
         cut = m.end() - 1
     if cut >= max_chars // 3:  # a whole first sentence beats a longer, cut one
         return t[:cut].rstrip()
