@@ -130,3 +130,17 @@ def test_ansi_coloured_text_is_cleaned_not_rejected():
     item = parse_bytes(data, "log.txt")[0]
     assert item.error is None
     assert "\x1b" not in item.article.body and "PASS step finished" in item.article.body
+
+
+def test_published_wins_over_updated_and_by_phrase_is_not_a_byline():
+    text = (
+        "Wildfire Contained Near Valencia\n"
+        "  • Updated June 3, 2025 · 4 min read\n"
+        "  • Published June 2, 2025\n\n"
+        "By the evening the fire was contained\n\n"
+        "Crews from three regions worked through the night, the regional government said.\n"
+    )
+    a = parse_text(text)
+    assert a.published == "2025-06-02"
+    assert a.byline == ""
+    assert a.body.startswith("By the evening the fire was contained")

@@ -28,7 +28,7 @@ _DATED = re.compile(
     r"^(first published|published|updated|last updated|posted|last modified|modified|date)\b\s*:?\s*(?:on\s+)?(.*)$",
     re.I,
 )
-_BY = re.compile(r"^by\s+([A-Z\u00c0-\u024f].{1,90})$", re.I)
+_BY = re.compile(r"^(?:By|BY|by)\s+([A-Z\u00c0-\u00de].{1,90})$")  # a capitalised name follows
 _STAFF = re.compile(
     r"^(?:[A-Z][\w&'’.-]*\s+){0,6}(?:Staff|Staff Writer|Staff Reporter|Newsroom|News Desk|Desk|"
     r"Editorial Team|Editorial Board|Editors|Correspondent|Reporters?|Wire Services)$"
