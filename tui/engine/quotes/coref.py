@@ -38,7 +38,8 @@ class PersonIndex:
                 continue
             full = book.resolve(" ".join(toks), m.start())
             speaks = _speaks(text, m.end())
-            if is_person(full) or (len(toks) == 1 and speaks):
+            titled = len(toks) == 1 and len(tokens(m.group())) > 1  # "Mr. Obama", "Sen. Warren"
+            if is_person(full) or (len(toks) == 1 and (speaks or titled and gender_of(tokens(m.group())))):
                 found.append((m.start(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks))
         for p, name, sex, speaks in sorted(found, key=lambda f: f[0]):
             if not inside(p):

@@ -20,7 +20,7 @@ pledge plead post predict proclaim promise quip reason recall recount remark rem
 respond retort scoff scream shout snap state stress suggest testify threaten tout tweet urge vow warn
 whisper wonder yell blast slam praise criticize criticise attack accuse rail complain insist interject
 elaborate clarify summarize summarise concur agree disagree object protest rebut
-point highlight label brand term laud hail recommend advise inform reiterate underscore announce quote cite boast brag""".split()
+point highlight label brand term laud hail characterize characterise recommend advise inform reiterate underscore announce quote cite boast brag""".split()
 
 SPEECH_VERBS: set[str] = set()
 for _b in _REGULAR:

@@ -125,6 +125,8 @@ def _is_verb(toks: list[Tok], i: int) -> bool:
     if prev is None:  # right after a closing mark: '” said Smith', '” recalled Smith'
         return low not in BASE_FORMS
     p = prev.low
+    if _pronoun(prev):
+        return True  # "he said", "He’s claiming"
     if p in ARTICLES or p.endswith(("'s", "’s")) and low not in ("said", "says"):
         return False
     if low in BASE_FORMS and low not in ("said",):
@@ -397,7 +399,7 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
     for v in reversed(verbs):
         if _according_to(toks, v):
             m = subject_right(text, toks, v + 2)
-        elif toks[v].low.endswith("ing") and (v == 0 or toks[v - 1].low not in PROGRESSIVE):
+        elif toks[v].low.endswith("ing") and (v == 0 or toks[v - 1].low not in PROGRESSIVE and not _pronoun(toks[v - 1])):
             # "footage of Clinton asking, “...”" names the speaker right before the verb;
             # "Clinton told the audience ..., saying that" leaves it to the sentence's subject
             near = _name_left(toks, v - 1) if v > 0 else None
