@@ -75,7 +75,7 @@ async def test_search_as_you_type_and_escape_clears(library, make_app):
         await settle(pilot)
         assert len(titles(screen)) == 4
         assert screen.articles.has_focus
-        assert not screen.query_one("#search").display
+        assert screen.query_one("#search").value == ""
 
 
 async def test_method_cycles_with_indicator_while_running(library, make_app, monkeypatch):
@@ -192,3 +192,19 @@ async def test_untrusted_text_is_shown_literally(library, make_app):
         assert not any(ch in line for line in lines for ch in "\x1b\x07")
         screenshot = app.export_screenshot()
         assert "\x1b" not in screenshot and "aGFjaw==" not in screenshot
+
+
+async def test_fast_typing_after_slash_lands_in_the_search_box(library, make_app, copied):
+    from textual import events
+
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first(pilot)
+        # All six keys queued at once, as a fast typist (or tmux send-keys) delivers them.
+        for key, char in [("slash", "/"), ("c", "c"), ("i", "i"), ("d", "d"), ("e", "e"), ("r", "r")]:
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert screen.query_one("#search").value == "cider"
+        assert titles(screen) == [ORCHARD.title]
+        assert copied == []  # "c" was text, not the copy key

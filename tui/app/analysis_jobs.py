@@ -110,7 +110,7 @@ class AnalysisJobs:
         names = method_names()
         index = names.index(self.method) if self.method in names else -1
         self.method = names[(index + 1) % len(names)]
-        self.notify(f"Summary method: {self.method}", timeout=2)
+        self.notify(f"Summary method: {self.method}", timeout=2, markup=False)
         self.analyse()
 
     def _length(self) -> int:

@@ -6,7 +6,6 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable
 
-from rich.text import Text
 from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -47,12 +46,12 @@ class NewsreaderApp(App):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self.push_screen(MainScreen(self.lib, self.db_path))
         for problem in self.config_problems:
-            self.notify(Text(problem), title="Settings", severity="warning", timeout=12)
+            self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
 
     def _theme_changed(self, theme) -> None:
         error = save_theme(theme.name, self.config.path)
         if error:
-            self.notify(Text(error), severity="warning")
+            self.notify(error, severity="warning", markup=False)
 
     def on_unmount(self) -> None:
         self.lib.close()
@@ -106,4 +105,4 @@ class NewsreaderApp(App):
 
     def _copied(self, result, message: str, severity: str) -> None:
         self.last_copy = result
-        self.notify(Text(message), title="Clipboard", severity=severity, timeout=6 if result.ok else 12)
+        self.notify(message, title="Clipboard", severity=severity, timeout=6 if result.ok else 12, markup=False)

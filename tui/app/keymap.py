@@ -34,10 +34,11 @@ class KeySpec:
     scopes: tuple[str, ...]
     show: bool = False  # shown in the footer
     palette: bool = True  # offered in the command palette
+    priority: bool = False  # handled before the focused widget sees the key
 
 
-def _k(id, keys, action, description, *scopes, show=False, palette=True) -> KeySpec:
-    return KeySpec(id, keys, action, description, tuple(scopes), show, palette)
+def _k(id, keys, action, description, *scopes, show=False, palette=True, priority=False) -> KeySpec:
+    return KeySpec(id, keys, action, description, tuple(scopes), show, palette, priority)
 
 
 KEYS: list[KeySpec] = [
@@ -45,7 +46,9 @@ KEYS: list[KeySpec] = [
     _k("help", "question_mark,f1", "help", "Help", APP, show=True),
     _k("next_pane", "tab", "app.focus_next", "Next pane", MAIN, palette=False),
     _k("previous_pane", "shift+tab", "app.focus_previous", "Previous pane", MAIN, palette=False),
-    _k("search", "slash", "search", "Search", MAIN, show=True),
+    # Priority: the action runs before the next key is dispatched, so "/word" typed fast all lands
+    # in the search box (otherwise keys queued behind "/" go to the old focus).
+    _k("search", "slash", "search", "Search", MAIN, show=True, priority=True),
     _k("back", "escape", "back", "Back / clear search and filter", MAIN),
     _k("library", "l", "toggle_library", "Show / hide the library", MAIN),
     _k("copy_summary", "c", "copy_summary", "Copy summary", MAIN, show=True),
@@ -83,7 +86,7 @@ BUILTIN = [("ctrl+p", "Command palette: every action, themes"), ("ctrl+q", "Quit
 def bindings(scope: str) -> list[Binding]:
     """The Textual bindings of one scope, each carrying its id so the keymap can rebind it."""
     return [
-        Binding(spec.keys, spec.action, spec.description, show=spec.show, id=spec.id)
+        Binding(spec.keys, spec.action, spec.description, show=spec.show, id=spec.id, priority=spec.priority)
         for spec in KEYS
         if scope in spec.scopes
     ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import work
 
 from tui.app.widgets.rows import RowSource
@@ -48,7 +47,7 @@ class LibraryJobs:
         try:
             self.lib.remove(article_id)
         except StoreError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(str(exc), severity="error", markup=False)
             return
         if self.article is not None and self.article.id == article_id:
             self.article = None
@@ -57,7 +56,7 @@ class LibraryJobs:
             self.summary.show(None)
             self.update_summary_status()
             self.set_reading(False)
-        self.notify(Text(f"Deleted: {title[:60]}"))
+        self.notify(f"Deleted: {title[:60]}", markup=False)
         self.reload_list()
 
     @work(thread=True, exclusive=True, group="import")
@@ -89,11 +88,11 @@ class LibraryJobs:
             message = f"Added {added} article{'s' if added != 1 else ''}"
             if duplicates:
                 message += f", {duplicates} already in the library"
-            self.notify(Text(message))
+            self.notify(message, markup=False)
             self.reload_list()
         if errors:
             shown = "\n".join(errors[:3]) + (f"\n… and {len(errors) - 3} more" if len(errors) > 3 else "")
-            self.notify(Text(shown), title="Could not import", severity="error", timeout=10)
+            self.notify(shown, title="Could not import", severity="error", timeout=10, markup=False)
         if not added and not duplicates:
             # Nothing came in: ask again with the reason shown in the prompt.
             self.action_add(error=errors[0] if errors else f"nothing to import at {path}", value=path)

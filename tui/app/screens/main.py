@@ -44,7 +44,7 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="library-pane"):
-                yield Input(placeholder="search the library…", id="search")
+                yield Input(placeholder="/ search the library", id="search")
                 yield ArticleList(id="articles")
                 yield Static(id="library-status")
             with Vertical(id="article-pane"):
@@ -56,7 +56,6 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#search", Input).display = False
         self.query_one("#library-pane").border_title = "Library"
         self.query_one("#article-pane").border_title = "Article"
         self.query_one("#summary-pane").border_title = "Summary · quotes · entities"
@@ -64,7 +63,7 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
         self.update_library_status()
         self.update_legend()
         self.update_summary_status()
-        self.articles.focus()
+        self.set_focus(self.articles)
 
     # -- handy widget lookups ---------------------------------------------------------------
 
@@ -106,46 +105,44 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
         if cached is None:
             self.summary.show(None)
         self.set_reading(True)
-        self.body.focus()
+        self.set_focus(self.body)
         self.analyse(cached=cached)
 
     def set_reading(self, reading: bool) -> None:
         """Narrow screens show either the library or the article; wide ones always show all three."""
         self.set_class(reading and self.article is not None, "-reading")
         if not reading:
-            self.articles.focus()
+            self.set_focus(self.articles)
 
     def action_toggle_library(self) -> None:
         if self.has_class("-narrow"):
             self.set_reading(not self.has_class("-reading"))
         elif self.articles.has_focus and self.article is not None:
-            self.body.focus()
+            self.set_focus(self.body)
         else:
-            self.articles.focus()
+            self.set_focus(self.articles)
 
     def action_back(self) -> None:
         """esc: leave the search box, else clear a filter, else go back to the library."""
         search = self.query_one("#search", Input)
         if search.has_focus:
             search.value = ""
-            search.display = False
-            self.articles.focus()
+            self.set_focus(self.articles)
         elif self.articles.has_focus and (self.search or self.entity):
             search.value = ""
-            search.display = False
             self.set_filter("", "")
         elif self.has_class("-narrow") and self.has_class("-reading"):
             self.set_reading(False)
         elif not self.articles.has_focus:
-            self.articles.focus()
+            self.set_focus(self.articles)
 
     # -- search and filters -----------------------------------------------------------------
 
     def action_search(self) -> None:
+        # set_focus (immediate), not focus() (deferred): the next keys typed must land in the box.
         search = self.query_one("#search", Input)
         self.set_reading(False)
-        search.display = True
-        search.focus()
+        self.set_focus(search)
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
@@ -153,7 +150,7 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        self.articles.focus()
+        self.set_focus(self.articles)
 
     def update_library_status(self, busy: bool = False) -> None:
         count = len(self.articles.source) if self.articles.source else 0
@@ -190,7 +187,7 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
             _type, name = self.summary.entity_names[index]
             self.set_filter(self.search, name)
             self.set_reading(False)
-            self.notify(Text(f"Library: articles that mention {' '.join(clean(name).split())} (esc clears)"))
+            self.notify(f"Library: articles that mention {' '.join(clean(name).split())} (esc clears)", markup=False)
 
     def update_legend(self) -> None:
         legend = Text()
@@ -243,7 +240,7 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
         if self.article is not None and self.article.id == article_id:
             setattr(self.article, field, value)
         self.articles.refresh_rows()
-        self.notify(Text(f"Marked {yes if value else no}: {' '.join(clean(article.title).split())[:60]}"))
+        self.notify(f"Marked {yes if value else no}: {' '.join(clean(article.title).split())[:60]}", markup=False)
 
     def action_delete(self) -> None:
         article_id = self.target_id()

@@ -159,10 +159,12 @@ class ArticleList(ScrollView, can_focus=True):
         if row.id == self.open_id:
             title_style += self._style("open")
         date = (row.published or "")[:10]
-        source = " ".join(clean(row.source or "").split())[:16]
+        source = " ".join(clean(row.source or "").split())
         # Fixed-width columns so sources and dates line up; fewer columns as the pane narrows.
-        if width >= 64:
-            meta = f" {source:<16} {date:<10}"
+        if width >= 72:
+            meta = f" {source[:16]:<16} {date:<10}"
+        elif width >= 56:
+            meta = f" {source[:12]:<12} {date:<10}"
         elif width >= 30:
             meta = f" {date[5:]:<5}"
         else:
