@@ -119,6 +119,14 @@ def test_unbalanced_quote_does_not_swallow_the_article():
     assert all(q.end <= text.index("\n\n") for q in quotes)
 
 
+def test_inch_marks_and_stray_closing_marks_open_nothing():
+    text = (
+        'The new center is 6\'3" tall and weighs 240 pounds, the team said in a statement today.\n\n'
+        'He walked through the review of his systems" and then left the building without a word.'
+    )
+    assert extract_quotes(text) == []
+
+
 def test_empty_and_quote_free_text():
     assert extract_quotes("") == []
     assert extract_quotes("Nothing here is quoted at all. Not even once.") == []

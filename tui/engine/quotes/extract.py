@@ -131,7 +131,7 @@ class _Resolver:
         low = m.text.lower()
         if low in ("i", "we", "you"):
             return None
-        return self.people.resolve(m.start, low) or self.last_speaker
+        return self.people.resolve(m.start, low) or self.last_speaker or self.people.resolve(m.start, low, max_back=10**9)
 
 
 def extract_quotes(text: str, entities=None) -> list[Quote]:

@@ -42,7 +42,9 @@ def find_quoted(text: str) -> list[tuple[int, int, bool]]:
         for m in _MARK.finditer(text, p_start, p_end):
             pos, ch = m.start(), m.group()
             if depth == 0:
-                if ch not in CLOSE:  # a stray closing mark outside a quote is ignored
+                # a stray closing mark outside a quote is ignored, and so is a straight mark that
+                # can only close (after a word, before a space) or is an inch sign (6'3")
+                if ch not in CLOSE and not (ch == STRAIGHT and _closes_only(text, pos, p_start, p_end)):
                     opened, depth = pos, 1
             elif ch in OPEN:  # a quote inside the quote
                 depth += 1
@@ -53,6 +55,14 @@ def find_quoted(text: str) -> list[tuple[int, int, bool]]:
         if depth > 0:
             _add(out, text, opened + 1, p_end, False)
     return out
+
+
+def _closes_only(text: str, pos: int, p_start: int, p_end: int) -> bool:
+    before = text[pos - 1] if pos > p_start else " "
+    after = text[pos + 1] if pos + 1 < p_end else " "
+    if before.isdigit() or before in "'’":
+        return True
+    return not before.isspace() and before not in "([{—–-/:" and (after.isspace() or after in ".,;:!?)")
 
 
 def _add(out, text: str, s: int, e: int, closed: bool) -> None:
