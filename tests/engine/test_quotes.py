@@ -88,7 +88,8 @@ def test_entities_canonicalise_speakers_when_given():
 def test_scare_quotes_and_titles_are_not_quotes():
     text = (
         "The so-called “reforms” changed little. Critics called it a “paper tiger” at best.\n\n"
-        "Her book, “The Long Road Home To The Valley,” sold well."
+        "Her book, “The Long Road Home To The Valley,” sold well.\n\n"
+        'The governor spoke at length, Ellis said on "Meet the Press Today."'
     )
     assert extract_quotes(text) == []
 

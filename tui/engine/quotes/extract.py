@@ -226,15 +226,15 @@ def _continues(text: str, prev: Quote, s: int, p_start: int) -> bool:
 def _is_quote(q: Quote) -> bool:
     """Keep speech; drop scare quotes and titles.
 
-    One- or two-word phrases ("so-called “reforms”", a “paper tiger”) are labels, not quotes.
-    A longer phrase nobody is said to say must not look like a title (mostly capitalised words).
+    One- or two-word phrases ("so-called “reforms”", a “paper tiger”) are labels, not quotes;
+    short title-cased phrases (“State of the Union”, a book title) are names of things even
+    when a speech verb is near. A longer phrase nobody is said to say must not look like a title.
     """
     words = q.text.split()
     if len(words) < 3:
         return False
-    if q.speaker:
-        return True
-    if len(words) < 4:
-        return False
     caps = sum(1 for w in words if w[:1].isupper())
-    return caps < 0.6 * len(words)
+    titled = caps >= 0.6 * len(words)
+    if q.speaker:
+        return not (titled and len(words) <= 8)
+    return len(words) >= 4 and not titled
