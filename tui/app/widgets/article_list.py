@@ -129,7 +129,9 @@ class ArticleList(ScrollView, can_focus=True):
         if self._styles is None:
             base = self.rich_style
             parts = {n: self.get_component_rich_style(f"article-list--{n}", partial=True)
-                     for n in ("cursor", "unread", "read", "meta", "star", "open")}
+                     for n in ("unread", "read", "meta", "star", "open")}
+            # Full (not partial) so the theme's translucent cursor colours are blended, as in OptionList.
+            parts["cursor"] = self.get_component_rich_style("article-list--cursor", partial=False)
             self._styles = {"base": base, **{n: base + style for n, style in parts.items()}}
             for n in ("unread", "read", "meta", "star"):
                 self._styles[f"{n}+cursor"] = self._styles[n] + parts["cursor"]
