@@ -150,3 +150,36 @@ def test_importers_do_not_pull_in_textual_or_heavy_libraries():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=Path(__file__).resolve().parents[2])
     assert out.stdout.strip() == "[]"
+
+
+def test_url_import_from_a_local_server():
+    import http.server
+    import threading
+
+    page = (FIXTURES / "page.html").read_bytes()
+    feed = (FIXTURES / "feed_atom.xml").read_bytes()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            body, ctype = (feed, "application/atom+xml") if self.path == "/feed" else (page, "text/html; charset=utf-8")
+            self.send_response(200)
+            self.send_header("Content-Type", ctype)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}"
+        page_item, *feed_items = import_paths([f"{base}/ferry", f"{base}/feed"])
+    finally:
+        server.shutdown()
+    assert page_item.origin == f"{base}/ferry"
+    assert page_item.article.title == "Ferry Service Returns to Island After Storm Repairs"
+    assert page_item.article.url == f"{base}/ferry"
+    assert [i.origin for i in feed_items] == [f"{base}/feed#entry-1", f"{base}/feed#entry-2"]
+    assert feed_items[0].article.url == "https://example.org/cod"

@@ -91,10 +91,10 @@ def _import_url(url: str) -> list[ImportItem]:
         return [ImportItem(url, None, f"could not fetch URL ({squash_reason(reason)})")]
     if len(data) > MAX_BYTES:
         return [ImportItem(url, None, f"larger than {_LIMIT_MB} MB, skipped")]
-    hint = ".xml" if ("rss" in ctype or "atom" in ctype) else ".html" if "html" in ctype else ""
-    items = parse_bytes(data, url + hint if hint and not url.lower().endswith(hint) else url)
+    # The content type says what the bytes are (a URL path often has no extension).
+    hint = "feed" if ("rss" in ctype or "atom" in ctype) else "html" if "html" in ctype else None
+    items = parse_bytes(data, url, kind=hint)
     for item in items:
-        item.origin = item.origin.replace(url + hint, url, 1) if hint else item.origin
         if item.article is not None and not item.article.url:
             item.article.url = url
     return items
@@ -104,17 +104,18 @@ def squash_reason(reason) -> str:
     return " ".join(str(reason).split())[:100]
 
 
-def parse_bytes(data: bytes, name: str = "<stdin>") -> list[ImportItem]:
-    """Parse the bytes of one file; the kind is sniffed from the name and the content."""
+def parse_bytes(data: bytes, name: str = "<stdin>", kind: str | None = None) -> list[ImportItem]:
+    """Parse the bytes of one file; the kind ("text", "markdown", "html", "feed", "json")
+    is sniffed from the name's extension and the content unless given."""
     try:
-        return _parse_bytes(data, name)
+        return _parse_bytes(data, name, kind)
     except Exception as exc:  # a bug in one importer must not stop a batch
         return [ImportItem(name, None, f"could not parse ({type(exc).__name__}: {squash_reason(exc)})")]
 
 
-def _parse_bytes(data: bytes, name: str) -> list[ImportItem]:
+def _parse_bytes(data: bytes, name: str, kind: str | None) -> list[ImportItem]:
     ext = os.path.splitext(name.split("?")[0])[1].lower()
-    kind = _kind(data, ext)
+    kind = kind or _kind(data, ext)
     if kind == "feed":
         from tui.importers.feed import parse_feed
 
