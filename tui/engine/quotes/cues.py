@@ -42,7 +42,6 @@ NOT_CUE_AFTER = {"by", "for"}  # "called for", "read by"
 
 PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 PERSON_PRONOUNS = {"he", "she"}
-RELATIVES = {"who", "which", "that"}
 DETERMINERS = {
     "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my", "this", "these",
     "those", "several", "some", "many", "two", "three", "four", "other", "both", "most", "few", "each",

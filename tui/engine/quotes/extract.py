@@ -7,15 +7,13 @@ import re
 
 from ..types import Quote
 from .marks import MARKS, find_quoted
-from .coref import PersonIndex
-from .names import NameBook, is_person, person_part, strip_name, tokens
-from .cues import SPEECH_VERBS, TRANSITIVE
+from .resolve import Resolver
 from .speakers import Mention, TokenIndex, ends_sentence, sentence_subject, speaker_after, speaker_before
+from .tags import tag_fits
 
 BEFORE_CHARS = 400  # how far back the clause before a quote may reach
 AFTER_CHARS = 250
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’\-. ]{1,40}[A-Z]):\s")  # "PENCE: Well, look, ..."
-_TERMINAL = ".!?…"
 
 
 class _Lines:
@@ -55,153 +53,91 @@ def _sentence_tail(toks):
     return toks
 
 
-def _after_ok(text: str, e: int, after_toks, m: Mention) -> bool:
-    """A quote that ends its own sentence ('...plan.” Smith said the...') only takes a plain tag after it.
-
-    '...plan.” Smith said.' and '... Smith said in a statement' are tags; '... Smith said the vote ...'
-    starts a new sentence about something else.
-    """
-    if text[e - 1] not in _TERMINAL:
-        return True
-    rest = [t for t in after_toks if t.start >= m.end]
-    depth = 0
-    plain = []
-    for t in rest:  # drop "(R-Ohio)" and the like
-        if t.text == "(":
-            depth += 1
-        elif t.text == ")":
-            depth = max(0, depth - 1)
-        elif not depth:
-            plain.append(t)
-    for k, t in enumerate(plain[:3]):
-        if t.low in SPEECH_VERBS:
-            nxt = plain[k + 1] if k + 1 < len(plain) else None
-            if nxt is None or nxt.text in (".", ",", ";", ":", "!", "?"):
-                return True
-            if t.low in TRANSITIVE:  # "told reporters." / "told CNN on Sunday"
-                return k + 2 < len(plain) and plain[k + 2].text in (".", ",") or nxt.low in _TAG_TAIL
-            return nxt.low in _TAG_TAIL
-    return k_is_subject_after(plain)
-
-
-def k_is_subject_after(plain) -> bool:
-    """'said Smith.' form: the mention came after the verb, so the tag ends at the name."""
-    return not plain or plain[0].text in (".", ",", ";")
-
-
-# words that may follow a speech verb inside a short attribution tag
-_TAG_TAIL = {"in", "on", "at", "during", "after", "before", "later", "earlier", "recently", "this", "last", "while",
-             "when", "as", "of", "to", "via", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-             "sunday", "yesterday", "today", "tonight", "then", "again", "also", "repeatedly", "afterward", "from",
-             "with", "about", "over", "through", "outside", "inside", "under", "upon", "following", "shortly"}
-
-
-class _Resolver:
-    """Turns mentions into display names; pronouns go to the person named nearest before them."""
-
-    def __init__(self, text: str, entities, spans) -> None:
-        self.text = text
-        # The text's own capitalised names, plus the NER pass's linked full names when given: the
-        # entity canonicals add forms ("Ortiz" -> "Carmen Ortiz") without letting a mislabelled
-        # entity override what the attribution pattern found.
-        self.book = NameBook.from_text(text)
-        for ent in sorted(entities or [], key=lambda x: x.start):
-            if ent.label == "PERSON" and ent.canonical and is_person(ent.canonical):
-                self.book.add(ent.canonical, ent.start)
-        self.people = PersonIndex(text, self.book, [(s, e) for s, e, _ in spans])
-        self.last_speaker: str | None = None
-
-    def name(self, m: Mention) -> str:
-        raw = m.text.title() if m.kind == "transcript" else m.text
-        if raw.lower().startswith("the "):
-            return raw
-        person = person_part(tokens(raw))
-        if person and 0 < len(person) < len(tokens(raw)):
-            raw = " ".join(person)  # "Senate Majority Leader Mitch McConnell" -> "Mitch McConnell"
-        return self.book.resolve(raw, m.start) or strip_name(raw)
-
-    def resolve(self, m: Mention | None) -> str | None:
-        if m is None:
-            return None
-        if m.kind in ("name", "transcript"):
-            self.last_speaker = self.name(m)
-            return self.last_speaker
-        if m.kind == "nominal":
-            return m.text
-        low = m.text.lower()
-        if low in ("i", "we", "you"):
-            return None
-        return self.people.resolve(m.start, low) or self.last_speaker or self.people.resolve(m.start, low, max_back=10**9)
-
-
 def extract_quotes(text: str, entities=None) -> list[Quote]:
     """Every direct quotation in `text`, with its speaker when one can be found.
 
-    `entities` (optional) are the article's entities from the NER pass; PERSON and ORG ones
-    name speakers. Without them a light capitalised-name heuristic is used. Quote spans are
-    the words inside the marks; speaker is the fullest name used in the article for that
-    person, a description ("a campaign spokesman") or None.
+    `entities` (optional) are the article's entities from the NER pass: their PERSON canonical
+    names help resolve short mentions. Without them the text's own capitalised names are used.
+    Quote spans are the words inside the marks; `speaker` is the fullest name the article uses
+    for that person, a description ("a campaign spokesman"), or None.
     """
     if not text:
         return []
     spans = find_quoted(text)
-    res = _Resolver(text, entities, spans)
-    window = TokenIndex(text).window if spans else None
-    lines = _Lines(text)
+    if not spans:
+        return []
+    scan = _Scan(text, spans, Resolver(text, entities, spans))
     quotes: list[Quote] = []
     pieces: list[bool] = []
-    prev_close = -1
-    prev: Quote | None = None
     for idx, (s, e, closed) in enumerate(spans):
-        p_start, p_end = lines.bounds(s)
-        open_at = _open_mark(text, s, p_start)
-        close_at = _close_mark_end(text, e) if closed else e
-        nxt_open = spans[idx + 1][0] - 1 if idx + 1 < len(spans) else len(text)
         if text[e - 1] != "," and len(text[s:e].split(None, 3)) < 3:
             continue  # a label or scare quote ("so-called “reforms”"): never kept, so no speaker search
-        mention, inherit = None, False
-        tm = _TRANSCRIPT.match(text, s, e)
-        if tm:
-            mention = Mention(tm.start(1), tm.end(1), tm.group(1), "transcript")
-        if mention is None:
-            a_end = min(p_end, nxt_open, close_at + AFTER_CHARS)
-            a_toks = window(close_at, a_end)
-            m = speaker_after(text, a_toks)
-            if m and _after_ok(text, e, a_toks, m):
-                mention = m
-        same_para_prev = prev is not None and prev_close >= p_start
-        lead_start = max(p_start, prev_close if same_para_prev else -1, open_at - BEFORE_CHARS)
-        all_lead = window(lead_start, open_at)
+        prev = scan.prev
+        quote, same_para = scan.attribute(idx)
+        quotes.append(quote)
+        # pieces of a quote split by its attribution ("“We had,” she said, “a good call.”") stay,
+        # however short: the sentence goes on past the closing mark
+        pieces.append(bool(quote.speaker) and (text[e - 1] == "," or (
+            same_para and prev is not None and prev.speaker == quote.speaker and text[s].islower())))
+    return [q for q, piece in zip(quotes, pieces) if piece or _is_quote(q)]
+
+
+class _Scan:
+    """Walks the quotes in order, remembering the previous one for split and continued quotes."""
+
+    def __init__(self, text: str, spans, resolver: Resolver) -> None:
+        self.text, self.spans, self.res = text, spans, resolver
+        self.window = TokenIndex(text).window
+        self.lines = _Lines(text)
+        self.prev: Quote | None = None
+        self.prev_close = -1
+
+    def attribute(self, idx: int) -> tuple[Quote, bool]:
+        """The quote at spans[idx] with its speaker; also whether the previous quote shares its paragraph."""
+        text, (s, e, closed) = self.text, self.spans[idx]
+        p_start, p_end = self.lines.bounds(s)
+        open_at = _open_mark(text, s, p_start)
+        close_at = _close_mark_end(text, e) if closed else e
+        nxt_open = self.spans[idx + 1][0] - 1 if idx + 1 < len(self.spans) else len(text)
+        prev = self.prev
+        same_para = prev is not None and self.prev_close >= p_start
+
+        mention, inherit = self._tag(s, e, close_at, min(p_end, nxt_open, close_at + AFTER_CHARS)), False
+        lead_start = max(p_start, self.prev_close if same_para else -1, open_at - BEFORE_CHARS)
+        all_lead = self.window(lead_start, open_at)
         lead = _sentence_tail(all_lead)
         if mention is None and lead:
             mention = speaker_before(text, lead)
-        if mention is None and same_para_prev and len(lead) == len(all_lead):
+        if mention is None and same_para and len(lead) == len(all_lead):
             inherit = True  # no sentence break since the previous quote: same speaker
         elif mention is None and not lead:
-            if same_para_prev and prev.speaker and prev.speaker_start is not None and prev_close <= prev.speaker_start < open_at:
+            if same_para and prev.speaker and prev.speaker_start is not None \
+                    and self.prev_close <= prev.speaker_start < open_at:
                 inherit = True  # '“A,” Smith said at the rally. “B.”': B is Smith's too
-            elif len(all_lead) > 1:
-                # the sentence before, in the same paragraph: 'Schiff said. “...”'
+            elif len(all_lead) > 1:  # the sentence before, in the same paragraph: 'Schiff said. “...”'
                 mention = speaker_before(text, _sentence_tail(all_lead[:-1]))
-            elif open_at == p_start and _intro_line(text, p_start):
-                # 'Smith continued:' on its own line, then the quote
+            elif open_at == p_start and _intro_line(text, p_start):  # 'Smith continued:' then the quote
                 a, b = _intro_line(text, p_start)
-                intro = _sentence_tail(window(max(a, b - BEFORE_CHARS), b))
+                intro = _sentence_tail(self.window(max(a, b - BEFORE_CHARS), b))
                 mention = speaker_before(text, intro) or sentence_subject(text, intro)
-            if mention is None and not inherit and prev is not None and _continues(text, prev, s, p_start):
+            if mention is None and not inherit and prev is not None and _continues(text, prev, p_start):
                 inherit = True
         if inherit and prev is not None:
-            speaker, sp_s, sp_e = prev.speaker, prev.speaker_start, prev.speaker_end
+            quote = Quote(s, e, text[s:e], prev.speaker, prev.speaker_start, prev.speaker_end)
         else:
-            speaker = res.resolve(mention)
-            sp_s, sp_e = (mention.start, mention.end) if mention else (None, None)
-        quotes.append(Quote(s, e, text[s:e], speaker, sp_s, sp_e))
-        # pieces of a quote split by its attribution ("“We had,” she said, “a good call.”") stay,
-        # however short: the sentence goes on past the closing mark
-        pieces.append(bool(speaker) and (text[e - 1] == "," or (prev is not None and prev.speaker == speaker and
-                                                                   text[s].islower() and same_para_prev)))
-        prev, prev_close = quotes[-1], close_at
-    return [q for q, piece in zip(quotes, pieces) if piece or _is_quote(q)]
+            where = (mention.start, mention.end) if mention else (None, None)
+            quote = Quote(s, e, text[s:e], self.res.resolve(mention), *where)
+        self.prev, self.prev_close = quote, close_at
+        return quote, same_para
+
+    def _tag(self, s: int, e: int, close_at: int, a_end: int) -> Mention | None:
+        """A speaker named inside the quote ("PENCE: ...") or in the tag right after it."""
+        tm = _TRANSCRIPT.match(self.text, s, e)
+        if tm:
+            return Mention(tm.start(1), tm.end(1), tm.group(1), "transcript")
+        a_toks = self.window(close_at, a_end)
+        m = speaker_after(self.text, a_toks)
+        return m if m and tag_fits(self.text, e, a_toks, m) else None
 
 
 def _intro_line(text: str, p_start: int) -> tuple[int, int] | None:
@@ -215,7 +151,7 @@ def _intro_line(text: str, p_start: int) -> tuple[int, int] | None:
     return a, b
 
 
-def _continues(text: str, prev: Quote, s: int, p_start: int) -> bool:
+def _continues(text: str, prev: Quote, p_start: int) -> bool:
     """Does this quote carry on the previous speaker's words (same paragraph, or the next one)?"""
     if prev.end >= p_start:
         return True

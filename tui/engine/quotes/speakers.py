@@ -15,7 +15,6 @@ from .cues import (
     DETERMINERS,
     NOT_CUE_AFTER,
     PRONOUNS,
-    RELATIVES,
     SKIP_AFTER_VERB,
     SKIP_BEFORE_VERB,
     SPEECH_VERBS,

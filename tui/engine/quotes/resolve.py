@@ -1,0 +1,49 @@
+"""Turn speaker mentions into the names shown with a quote."""
+
+from __future__ import annotations
+
+from .coref import PersonIndex
+from .names import NameBook, is_person, person_part, strip_name, tokens
+from .speakers import Mention
+
+
+class Resolver:
+    """Turns mentions into display names; pronouns go to the person named nearest before them."""
+
+    def __init__(self, text: str, entities, spans) -> None:
+        self.text = text
+        # The text's own capitalised names, plus the NER pass's linked full names when given: the
+        # entity canonicals add forms ("Ortiz" -> "Carmen Ortiz") without letting a mislabelled
+        # entity override what the attribution pattern found.
+        self.book = NameBook.from_text(text)
+        for ent in sorted(entities or [], key=lambda x: x.start):
+            if ent.label == "PERSON" and ent.canonical and is_person(ent.canonical):
+                self.book.add(ent.canonical, ent.start)
+        self.people = PersonIndex(text, self.book, [(s, e) for s, e, _ in spans])
+        self.last_speaker: str | None = None
+
+    def name(self, m: Mention) -> str:
+        """The fullest form of a named mention: titles and organisation words before a name dropped."""
+        raw = m.text.title() if m.kind == "transcript" else m.text
+        if raw.lower().startswith("the "):
+            return raw
+        person = person_part(tokens(raw))
+        if person and 0 < len(person) < len(tokens(raw)):
+            raw = " ".join(person)  # "Senate Majority Leader Mitch McConnell" -> "Mitch McConnell"
+        return self.book.resolve(raw, m.start) or strip_name(raw)
+
+    def resolve(self, m: Mention | None) -> str | None:
+        """The speaker string for a mention: a full name, a description, or None ("I", nobody found)."""
+        if m is None:
+            return None
+        if m.kind in ("name", "transcript"):
+            self.last_speaker = self.name(m)
+            return self.last_speaker
+        if m.kind == "nominal":
+            return m.text
+        low = m.text.lower()
+        if low in ("i", "we", "you"):
+            return None
+        # the person named nearest before, else the last named speaker, else anyone named earlier
+        return (self.people.resolve(m.start, low) or self.last_speaker
+                or self.people.resolve(m.start, low, max_back=len(self.text)))

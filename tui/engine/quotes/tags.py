@@ -1,0 +1,45 @@
+"""Is the clause after a closing mark an attribution tag of that quote, or a new sentence?"""
+
+from __future__ import annotations
+
+from .cues import SPEECH_VERBS, TRANSITIVE
+from .speakers import Mention
+
+_TERMINAL = ".!?…"
+
+
+def tag_fits(text: str, e: int, after_toks, m: Mention) -> bool:
+    """A quote that ends its own sentence ('...plan.” Smith said the...') only takes a plain tag after it.
+
+    '...plan.” Smith said.' and '... Smith said in a statement' are tags; '... Smith said the vote ...'
+    starts a new sentence about something else.
+    """
+    if text[e - 1] not in _TERMINAL:
+        return True
+    rest = [t for t in after_toks if t.start >= m.end]
+    depth = 0
+    plain = []
+    for t in rest:  # drop "(R-Ohio)" and the like
+        if t.text == "(":
+            depth += 1
+        elif t.text == ")":
+            depth = max(0, depth - 1)
+        elif not depth:
+            plain.append(t)
+    for k, t in enumerate(plain[:3]):
+        if t.low in SPEECH_VERBS:
+            nxt = plain[k + 1] if k + 1 < len(plain) else None
+            if nxt is None or nxt.text in (".", ",", ";", ":", "!", "?"):
+                return True
+            if t.low in TRANSITIVE:  # "told reporters." / "told CNN on Sunday"
+                return k + 2 < len(plain) and plain[k + 2].text in (".", ",") or nxt.low in _TAG_TAIL
+            return nxt.low in _TAG_TAIL
+    # '” said Smith.': the verb came first, so the tag must end at the name
+    return not plain or plain[0].text in (".", ",", ";")
+
+
+# words that may follow a speech verb inside a short attribution tag
+_TAG_TAIL = {"in", "on", "at", "during", "after", "before", "later", "earlier", "recently", "this", "last", "while",
+             "when", "as", "of", "to", "via", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+             "sunday", "yesterday", "today", "tonight", "then", "again", "also", "repeatedly", "afterward", "from",
+             "with", "about", "over", "through", "outside", "inside", "under", "upon", "following", "shortly"}
