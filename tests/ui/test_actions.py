@@ -223,3 +223,74 @@ async def test_theme_is_remembered(library, make_app, tmp_path):
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert again.theme == "nord"
+
+
+async def test_movement_keys_in_each_pane(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = app.screen
+        articles = screen.articles
+        await pilot.press("j", "j")
+        assert articles.cursor == 2
+        await pilot.press("k")
+        assert articles.cursor == 1
+        await pilot.press("G")
+        assert articles.cursor == 3
+        await pilot.press("g")
+        assert articles.cursor == 0
+        await pilot.press("pagedown")
+        assert articles.cursor == 3  # only four rows: a page down reaches the last
+        await pilot.press("pageup", "enter")
+        await settle(pilot)
+        body = screen.body
+        assert body.has_focus and body.scroll_y == 0
+        await pilot.press("j", "j")
+        assert body.scroll_y == 2
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y > 2
+        await pilot.press("g")
+        assert body.scroll_y == 0
+        await pilot.press("tab")
+        assert screen.summary.has_focus
+        await pilot.press("j")
+        assert screen.summary.highlighted is not None
+        await pilot.press("shift+tab")
+        assert body.has_focus
+
+
+async def test_reanalyse_runs_the_engine_again(library, make_app, monkeypatch):
+    from tui.engine import analysis as engine
+
+    calls = []
+    real = engine.analyze
+
+    def counting(*args, **kwargs):
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "analyze", counting)
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        assert len(calls) == 1
+        await pilot.press("escape", "enter")  # opening again comes from the cache
+        await settle(pilot)
+        assert len(calls) == 1
+        await pilot.press("r")
+        await settle(pilot)
+        assert len(calls) == 2 and screen.analysis is not None and not screen.analysing
+
+
+async def test_palette_runs_an_action(library, make_app, copied):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_first(pilot)
+        await pilot.press("ctrl+p", *"copy summary")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        assert copied and copied[-1] == "\n".join(s.text for s in app.screen.analysis.summary.sentences)
