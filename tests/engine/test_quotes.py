@@ -48,6 +48,24 @@ def test_colon_and_according_to_patterns():
     assert by_text(quotes, "numbers were checked").speaker == "the county auditor"
 
 
+def test_appositions_and_party_labels_between_name_and_verb():
+    text = (
+        "“The levee held for the third straight year,” Rep. Dana Cole (D-Ohio), a member of the panel, said.\n\n"
+        "“Nobody expected the rain to last a week,” said radio host Ben Ward, who lives by the river.\n\n"
+        "“We rebuilt the pumps ourselves this spring,” one county engineer said."
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "levee").speaker == "Dana Cole"
+    assert by_text(quotes, "rain").speaker == "Ben Ward"
+    assert by_text(quotes, "pumps").speaker == "one county engineer"
+
+
+def test_a_following_clause_is_not_an_attribution_tag():
+    text = "Ana Ruiz took the stage. She said, “That makes no sense at all,” when Bob Hart interrupted her."
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ana Ruiz"
+
+
 def test_pronoun_resolves_to_last_named_speaker():
     text = (
         "Lena Fischer, who chairs the water board, visited the dam on Monday.\n\n"

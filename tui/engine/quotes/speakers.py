@@ -144,6 +144,12 @@ def _abbrev(t: Tok) -> bool:
     return t.low in TITLE_ABBREV or (len(t.text) == 1 and t.text.isupper()) or bool(_DOTTED.fullmatch(t.text))
 
 
+def _shouting(toks: list[Tok], i: int, j: int) -> bool:
+    """An all-capitals run of several words ("CONGRESS HAS INVESTIGATED HIM") is a heading, not a name."""
+    words = [t.text for t in toks[i : j + 1] if _is_word(t)]
+    return len(words) >= 2 and all(len(w) > 1 and w.isupper() for w in words)
+
+
 def _name_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
     """The capitalised run that ends at token j (inclusive), as token indexes, or None."""
     if j < 0 or not _is_cap(toks[j]) or toks[j].low in NOT_NAME or _pronoun(toks[j]):
@@ -159,7 +165,7 @@ def _name_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
             i -= 1
         else:
             break
-    return i, j
+    return None if _shouting(toks, i, j) else (i, j)
 
 
 def _name_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
@@ -177,7 +183,7 @@ def _name_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
             break
     while j > i and toks[j].text == ".":
         j -= 1
-    return i, j
+    return None if _shouting(toks, i, j) else (i, j)
 
 
 def _mention(text: str, toks: list[Tok], i: int, j: int, kind: str) -> Mention:
@@ -355,6 +361,8 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
         if span:
             return _mention(text, toks, span[0], span[1], "name")
     first = 1 if toks[0].text in (",", "—", "–") else 0
+    if first < len(toks) and toks[first].low in _SUBORDINATORS:
+        return None  # '“That makes me smart,” when Clinton blasted him': a new clause, not a tag
     depth, words, comma = 0, 0, False
     for i, t in enumerate(toks[:40]):
         if t.text == "(":
@@ -385,6 +393,10 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
         if words > max_gap and not comma:
             return None  # a long run of words without apposition: not an attribution tag
     return None
+
+
+_SUBORDINATORS = {"when", "while", "because", "as", "after", "before", "if", "although", "though", "since", "until",
+                  "where", "whereas", "unless", "once"}
 
 
 def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
