@@ -70,3 +70,22 @@ def test_feed_sniffed_from_content_without_extension():
 def test_broken_xml_feed_is_one_error_item():
     items = parse_bytes(b"<?xml version='1.0'?><rss><channel><title>x</title>", "broken.xml")
     assert len(items) == 1 and items[0].article is None and items[0].error
+
+
+def test_entity_declaration_hidden_in_utf16_is_refused():
+    data = (FIXTURES / "xxe.xml").read_text(encoding="utf-8").replace('<?xml version="1.0"?>', '<?xml version="1.0" encoding="UTF-16"?>')
+    items = parse_bytes(data.encode("utf-16"), "xxe16.xml")
+    assert items[0].article is None and "entities" in items[0].error
+
+
+def test_feedparser_itself_never_resolves_external_entities(tmp_path):
+    """Our guard is the first line; this checks the second (feedparser's own parsing) holds too."""
+    import io
+
+    import feedparser
+
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-7731")
+    xml = (FIXTURES / "xxe.xml").read_text(encoding="utf-8").replace("file:///etc/hostname", secret.as_uri())
+    parsed = feedparser.parse(io.BytesIO(xml.encode()))
+    assert "TOP-SECRET-7731" not in repr(parsed)

@@ -15,7 +15,7 @@ from tui.models import Article
 # then falls back to a loose parse that keeps the raw entity text; we refuse such feeds
 # outright: no real-world feed needs its own entity declarations, and both the
 # external-entity (XXE) and billion-laughs attacks need them.
-_ENTITY_DECL = re.compile(rb"<!\s*ENTITY", re.I)
+_ENTITY_DECL = re.compile(r"<!\s*ENTITY", re.I)
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF|channel)\b", re.I)
 
 
@@ -27,9 +27,17 @@ def looks_like_feed(data: bytes) -> bool:
     return bool(_FEED_ROOT.search(head)) and not re.search(rb"<html\b", head[:1024], re.I)
 
 
+def declares_entities(data: bytes) -> bool:
+    """True when the XML declares entities, in whichever encoding it is written."""
+    encodings = ["utf-8"]
+    if b"\x00" in data[:4096]:  # UTF-16/32 feeds would hide the declaration from a byte search
+        encodings += ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"]
+    return any(_ENTITY_DECL.search(data.decode(enc, errors="ignore")) for enc in encodings)
+
+
 def parse_feed(data: bytes, name: str) -> list[ImportItem]:
     """Parse feed bytes into one ImportItem per entry (or one error item for the file)."""
-    if _ENTITY_DECL.search(data):
+    if declares_entities(data):
         return [ImportItem(name, None, "feed declares XML entities (possible XXE or entity bomb), refused")]
     import feedparser  # lazy: only feeds pay for it
 
