@@ -1,6 +1,14 @@
-"""Key quotes: direct quotations, their speakers, and which ones matter most.
+"""Key quotes: direct quotations, who said them, and which ones matter most.
 
-Regex and token-window based: no model, no downloaded data, linear in the text.
+    extract_quotes(text, entities=None) -> list[Quote]   every quotation, with its speaker
+    rank_quotes(quotes, n=5, text_len=None, entities=None) the n most important, in article order
+    key_quotes(text, entities=None, n=5)                   both in one call, for the "Key quotes" pane
+    display_text(quote, max_chars=200)                     the quote's words trimmed for a narrow pane
+
+Rules over token windows around each quote (no model, no downloaded data), linear in the
+text: marks.py finds the quoted stretches, speakers.py and tags.py read the attribution on
+either side, coref.py and resolve.py turn "he" or "Trump" into the fullest name in the
+article, rank.py scores and trims.
 """
 
 from .extract import extract_quotes
