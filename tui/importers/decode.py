@@ -111,10 +111,15 @@ def _strict(data: bytes, enc: str) -> str:
 
 
 def _western(data: bytes) -> str | None:
+    """The CP1252 reading, if it looks like Western European text: a few accented letters
+    and typographic marks among mostly ASCII letters. Cyrillic (CP1251), Greek and the
+    like also land in the accented range, but make up most letters, so they fail here."""
     text = data.decode("cp1252", errors="replace")
     odd = [c for c in text if ord(c) > 127]
-    bad = sum(1 for c in odd if c not in _WESTERN)
-    return text if odd and bad <= len(odd) * 0.02 else None
+    if not odd or sum(1 for c in odd if c not in _WESTERN) > len(odd) * 0.02:
+        return None
+    letters = sum(1 for c in text if c.isalpha())
+    return text if len(odd) <= letters * 0.3 else None
 
 
 def _detect(data: bytes) -> str:
