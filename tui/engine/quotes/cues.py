@@ -20,7 +20,8 @@ pledge plead post predict proclaim promise quip reason recall recount remark rem
 respond retort scoff scream shout snap state stress suggest testify threaten tout tweet urge vow warn
 whisper wonder yell blast slam praise criticize criticise attack accuse rail complain insist interject
 elaborate clarify summarize summarise concur agree disagree object protest rebut
-point highlight label brand term laud hail characterize characterise recommend advise inform reiterate underscore announce quote cite boast brag""".split()
+point highlight label brand term laud hail characterize characterise recommend
+laugh sigh mutter murmur chant gush sneer groan posit surmise relay advise inform reiterate underscore announce quote cite boast brag""".split()
 
 SPEECH_VERBS: set[str] = set()
 for _b in _REGULAR:
@@ -30,7 +31,7 @@ for _b in _REGULAR:
         SPEECH_VERBS |= _forms(_b)
 # doubled consonants and other spellings the simple rule gets wrong
 SPEECH_VERBS |= {"admitted", "admitting", "agreeing", "snapped", "snapping", "quipped", "quipping", "slammed",
-                 "slamming", "rebutted", "rebutting", "continued", "continues", "dubbed", "dub", "dubs", "testifying", "clarifying", "replying"}
+                 "slamming", "rebutted", "rebutting", "continued", "continues", "texted", "emailed", "dubbed", "dub", "dubs", "testifying", "clarifying", "replying"}
 SPEECH_VERBS |= {
     "say", "says", "said", "saying", "tell", "tells", "told", "telling", "write", "writes", "wrote",
     "writing", "written", "think", "thinks", "thought", "sing", "sings", "sang", "call", "calls", "called",
