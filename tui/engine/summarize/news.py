@@ -11,6 +11,8 @@ Why these signals:
   no more per word than a short one; the other sentence's log length is replaced by the
   article's mean, which leaves the ranking nearly unchanged.
 * A sentence echoing the headline is on topic.
+* A summary speaks in the reporter's voice: sentences in the first or second person
+  ("I", "we", "you") are mostly quoted speech or a columnist's aside, and lose weight.
 * Fragments are weak summary lines and very long sentences crowd out others.
 * Greedy choice with a penalty for overlap with already chosen sentences keeps the
   summary from saying one thing twice.
@@ -26,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tui.engine.summarize.base import Ranking, Request
-from tui.engine.tokens import content_terms
+from tui.engine.tokens import WORD_RE, content_terms
 
 
 @dataclass(frozen=True)
@@ -40,9 +42,22 @@ class NewsParams:
     short_penalty: float = 0.3
     long_words: int = 40  # ... longer than this lose up to long_penalty
     long_penalty: float = 0.5
+    voice_penalty: float = 0.2  # for first/second-person sentences (three such words or more: full penalty)
 
 
 DEFAULT = NewsParams()
+_PERSONAL = frozenset("i me my we us our you your".split())
+
+
+def personal_voice(text: str) -> float:
+    """0..1: how much a sentence speaks in the first or second person. "US" in capitals is
+    the country, so only lower-case or capitalised forms count ("I" itself always does)."""
+    hits = 0
+    for w in WORD_RE.findall(text):
+        w = w.split("'")[0].split("’")[0]
+        if w == "I" or (w.lower() in _PERSONAL and (w.islower() or (w[0].isupper() and w[1:].islower()))):
+            hits += 1
+    return min(1.0, hits / 3)
 
 
 def centrality(term_sets: list[set[str]]) -> list[float]:
@@ -78,6 +93,7 @@ def score_sentences(req: Request, p: NewsParams = DEFAULT) -> tuple[list[float],
             score -= p.short_penalty * (p.short_words - words) / p.short_words
         elif words > p.long_words:
             score -= p.long_penalty * min(1.0, (words - p.long_words) / p.long_words)
+        score -= p.voice_penalty * personal_voice(s.text)
         scores.append(score)
     return scores, terms
 

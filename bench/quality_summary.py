@@ -1,0 +1,106 @@
+"""Summary quality on the extractive-summary dev set, next to the measured peers.
+
+    python bench/quality_summary.py [EVAL_DIR] [--methods news,lead,...] [--scorer-python PY]
+
+EVAL_DIR defaults to ../shared/eval next to the repository. For each method we summarise
+every record of summ/dev.jsonl (3 sentences for CNN/DailyMail, ``budget_sentences`` for
+BBC, the BBC title passed as the title) and score the output with the eval folder's own
+score.py (ROUGE with the Porter stemmer). The scorer needs ``rouge-score`` and ``numpy``;
+pass ``--scorer-python`` to run it with another interpreter that has them. sumy's
+lexrank / textrank / lsa need numpy in this interpreter, otherwise they are reported as
+unavailable. Prints numbers, asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tui.engine.summarize import METHODS, MethodUnavailable, summarize  # noqa: E402
+
+# Peers quoted in the engine issue (same dev set, same scorer). ROUGE-1 unless marked.
+PEERS = {
+    "cnndm": [("LEAD-3", 39.6), ("best sumy method", 35.7), ("summa TextRank", 35.1)],
+    "bbc": [("summa TextRank", 83.4), ("sumy Reduction", 81.4), ("LEAD", 66.2)],
+}
+TARGETS = {"cnndm": "news: R1 >= LEAD-3 + 1.0 (40.6) and RLsum >= LEAD-3 + 0.5", "bbc": "news: R1 >= 85"}
+
+
+def run_method(method: str, records: list[dict], out_path: Path) -> tuple[float, int, str]:
+    """Summarise every record into out_path; returns seconds, error count and a limit note."""
+    errors, notes = 0, set()
+    t0 = time.perf_counter()
+    with out_path.open("w", encoding="utf-8") as f:
+        for rec in records:
+            try:
+                summ = summarize(rec["text"], method=method, sentences=rec["budget_sentences"], title=rec.get("title"))
+                text = "\n".join(s.text for s in summ.sentences)
+                if summ.limited:
+                    notes.add(summ.limited)
+            except MethodUnavailable:
+                raise
+            except Exception as e:  # keep going: one bad article must not hide the others
+                errors += 1
+                text = ""
+                notes.add(f"error: {e!r}"[:80])
+            f.write(json.dumps({"id": rec["id"], "summary": text}) + "\n")
+    return time.perf_counter() - t0, errors, f"{len(notes)} limited/errored kinds" if notes else ""
+
+
+def score(scorer_python: str, score_py: Path, system: Path, dev: Path, json_out: Path) -> dict:
+    cmd = [scorer_python, str(score_py), str(system), str(dev), "--json-out", str(json_out), "--bootstrap", "200"]
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return json.loads(json_out.read_text())["datasets"]
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("eval_dir", nargs="?", default=str(ROOT.parent / "shared" / "eval"))
+    ap.add_argument("--methods", default="all", help="comma-separated method names, or 'all'")
+    ap.add_argument("--scorer-python", default=sys.executable, help="interpreter with rouge-score and numpy")
+    a = ap.parse_args(argv)
+    summ_dir = Path(a.eval_dir) / "summ"
+    dev = summ_dir / "dev.jsonl"
+    records = [json.loads(line) for line in dev.open(encoding="utf-8") if line.strip()]
+    methods = list(METHODS) if a.methods == "all" else a.methods.split(",")
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for m in methods:
+            system = Path(tmp) / f"{m}.jsonl"
+            try:
+                secs, errors, note = run_method(m, records, system)
+            except MethodUnavailable as e:
+                rows.append((m, None, 0.0, 0, str(e)))
+                continue
+            result = score(a.scorer_python, summ_dir / "score.py", system, dev, Path(tmp) / f"{m}.json")
+            rows.append((m, result, secs, errors, note))
+
+    for ds in ("cnndm", "bbc"):
+        n = sum(1 for r in records if r.get("source_dataset") == ds)
+        print(f"\n[{ds}] n={n}   target: {TARGETS[ds]}")
+        print(f"  {'method':12s} {'R1':>6s} {'R2':>6s} {'RLsum':>6s} {'words':>6s} {'secs':>6s}  note")
+        for m, result, secs, errors, note in rows:
+            if result is None:
+                print(f"  {m:12s} {'-':>6s} {'-':>6s} {'-':>6s} {'-':>6s} {'-':>6s}  {note}")
+                continue
+            d = result[ds]
+            extra = f"{errors} errors " if errors else ""
+            print(
+                f"  {m:12s} {d['rouge1']['mean']:6.2f} {d['rouge2']['mean']:6.2f} {d['rougeLsum']['mean']:6.2f}"
+                f" {d['summary_words_mean']:6.1f} {secs:6.2f}  {extra}{note}".rstrip()
+            )
+        print("  peers (R1): " + ", ".join(f"{name} {v}" for name, v in PEERS[ds]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
