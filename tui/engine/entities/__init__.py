@@ -20,6 +20,11 @@ __all__ = ["extract_entities", "link_entities", "group_entities", "EntityGroup",
 
 _NAME_LABELS = {PERSON, ORG, GPE, LOC}
 _CAPTION_WORDS = frozenset("Image Photo Photos Picture Video Audio Source Sources Credit Credits File Caption Map Graphic Update Editor".split())
+_ORG_HEADS = frozenset(
+    """university college ministry department party council committee commission foundation institute association
+    society church corporation company inc. corp. ltd ltd. plc agency bank union federation league club
+    organisation organization court parliament assembly academy school hospital bureau authority""".split()
+)
 _SCORER = {GPE: LOC, "FAC": LOC, NORP: MISC, "EVENT": MISC, "PRODUCT": MISC}
 
 
@@ -55,7 +60,10 @@ def tag_names(text: str) -> list[tuple[int, int, str]]:
         span = text[s:e]
         if span in _CAPTION_WORDS and text[e:e + 1] == ":":
             continue  # "Image: ..." / "Source: AFP" labels, not names
-        if lab == "PER":
+        last = span.rsplit(None, 1)[-1].lower()
+        if lab == "PER" and " " in span and last in _ORG_HEADS:
+            out.append((s, e, ORG))  # "... University", "... Party": the head word settles the type
+        elif lab == "PER":
             out.append((s, e, PERSON))
         elif lab == "ORG":
             out.append((s, e, ORG))
