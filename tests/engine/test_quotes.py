@@ -146,6 +146,15 @@ def test_inch_marks_and_stray_closing_marks_open_nothing():
     assert extract_quotes(text) == []
 
 
+def test_other_languages_keep_their_quotes_without_guessing_speakers():
+    german = "„Wir schaffen das, ganz sicher“, sagte die Kanzlerin am Montag in Berlin."
+    [q] = extract_quotes(german)
+    assert q.text == "Wir schaffen das, ganz sicher"
+    french = "« Nous allons gagner cette bataille », a déclaré le ministre."
+    [q] = extract_quotes(french)
+    assert q.text == "Nous allons gagner cette bataille" and q.speaker is None
+
+
 def test_empty_and_quote_free_text():
     assert extract_quotes("") == []
     assert extract_quotes("Nothing here is quoted at all. Not even once.") == []

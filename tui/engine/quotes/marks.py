@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 OPEN = "\u201c\u00ab\u201e"  # “ « „
+LOW_OPEN = "\u201e"  # „ : closed by “ in German, by ” in Polish and others
 CLOSE = "\u201d\u00bb"  # ” »
 STRAIGHT = '"'
 MARKS = OPEN + CLOSE + STRAIGHT
@@ -46,8 +47,8 @@ def find_quoted(text: str) -> list[tuple[int, int, bool]]:
                 # can only close (after a word, before a space) or is an inch sign (6'3")
                 if ch not in CLOSE and not (ch == STRAIGHT and _closes_only(text, pos, p_start, p_end)):
                     opened, depth = pos, 1
-            elif ch in OPEN:  # a quote inside the quote
-                depth += 1
+            elif ch in OPEN and not (depth == 1 and text[opened] == LOW_OPEN and ch == "\u201c"):
+                depth += 1  # a quote inside the quote (but „…“ is one German-style pair)
             else:
                 depth -= 1
                 if depth == 0:
