@@ -103,3 +103,7 @@ def test_spans_are_exact_with_odd_spacing():
     text = "  Leading spaces.   Two   spaces inside.\r\n\r\n  Trailing line.  "
     assert texts(text) == ["Leading spaces.", "Two   spaces inside.", "Trailing line."]
     assert_spans(text)
+
+
+def test_chinese_full_stops_split():
+    assert texts("这是第一句话。这是第二句话！") == ["这是第一句话。", "这是第二句话！"]

@@ -154,3 +154,16 @@ def test_bare_quotes_are_flagged_but_attributed_ones_are_not():
     assert flags['He told reporters: "The deal is done."'] is False
     assert flags["‘Nothing changes,’ she said."] is False
     assert eligible(sents)[1] is True
+
+
+def test_non_english_text_degrades_gracefully():
+    french = (
+        "Le conseil municipal a approuvé mardi une nouvelle ligne de tramway. "
+        "La ligne reliera le port à l'université et à la gare centrale. "
+        "Les critiques estiment que le budget est trop optimiste."
+    )
+    summary = summarize(french, sentences=2)
+    assert [s.index for s in summary.sentences] == [0, 1]
+    chinese = "市政府星期二批准了一条新的有轨电车线路。这条线路将连接港口区和大学。批评者说预算过于乐观。"
+    summary = summarize(chinese, sentences=1)
+    assert [s.text for s in summary.sentences] == ["市政府星期二批准了一条新的有轨电车线路。"]

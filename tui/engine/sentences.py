@@ -74,6 +74,8 @@ _ATTRIBUTION = re.compile(
     r"warned|declared|argued|laughed|whispered)|according\s+to)\b",
     re.IGNORECASE,
 )
+# Chinese/Japanese full stops, which Punkt does not know; closing quotes stay attached.
+_CJK_END = re.compile(r"[。！？]+[」』”’）]*(?=\S)")
 _NUMBER_SIGN = re.compile(r"(?:^|\W)nos?\.$", re.IGNORECASE)  # "No. 10 Downing Street"
 _CLOSE_QUOTE_END = re.compile(r"[?!,]['\"’”]$|[?!,]['\"’”]\s*[)\]]$")
 
@@ -217,7 +219,7 @@ def _split_after_final_abbreviations(text: str, spans, lower_only: bool):
     pattern = _ABBREV_END_LOWER if lower_only else _ABBREV_END_CASED
     out = []
     for a, b in spans:
-        cuts = [m.end() for m in pattern.finditer(text, a, b)]
+        cuts = sorted({m.end() for m in pattern.finditer(text, a, b)} | {m.end() for m in _CJK_END.finditer(text, a, b)})
         for c in cuts:
             out.append((a, c))
             a = c

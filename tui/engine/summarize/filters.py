@@ -39,9 +39,19 @@ _SAYS = re.compile(
 )
 
 
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
 def word_count(text: str) -> int:
-    """Number of words with a letter in them."""
-    return sum(1 for w in WORD_RE.findall(text) if is_word(w))
+    """Number of words with a letter in them. Scripts written without spaces (Chinese,
+    Japanese) count about two characters a word, so their sentences are not "fragments"."""
+    n = 0
+    for w in WORD_RE.findall(text):
+        if not is_word(w):
+            continue
+        cjk = len(_CJK.findall(w))
+        n += max(1, cjk // 2) if cjk else 1
+    return n
 
 
 def is_boilerplate(text: str) -> bool:
