@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import json
 import threading
+from operator import add
 from dataclasses import dataclass
 
 from tui.assets import asset
@@ -69,60 +70,60 @@ class Tagger:
         self.w = weights
         self.classes = classes
         self.n = len(classes)
-        self.memo: dict[tuple[str, str], list[float] | None] = {}
+        self.memo: dict[str, dict[str, tuple]] = {}  # slot -> word -> summed scores
+        self.zero = (0,) * self.n
         # allowed[p][c]: may class c follow previous class p
         self.ok = {p: [allowed(p, c) for c in classes] for p in classes + [START]}
         self.lock = threading.Lock()
 
-    def _sum(self, feats) -> list[float] | None:
+    def _sum(self, feats) -> tuple:
         w = self.w
-        acc = None
+        acc = self.zero
         for f in feats:
             v = w.get(f)
             if v is not None:
-                acc = list(v) if acc is None else [a + b for a, b in zip(acc, v)]
+                acc = tuple(map(add, acc, v))
         return acc
 
-    def _word_vec(self, slot: str, word: str):
-        key = (slot, word)
-        memo = self.memo
-        if key in memo:
-            return memo[key]
+    def _slot_vecs(self, slot: str, words: list[str]) -> list[tuple]:
+        """Summed word-feature scores of each word seen from `slot`, memoised per (slot, word)."""
+        memo = self.memo.setdefault(slot, {})
         if len(memo) > _MEMO_LIMIT:
             memo.clear()
-        v = memo[key] = self._sum(word_features(slot, word))
-        return v
+        out = []
+        for word in words:
+            v = memo.get(word)
+            if v is None:
+                v = memo[word] = self._sum(word_features(slot, word))
+            out.append(v)
+        return out
 
     def tag(self, seg: Segment, mid: set, low: set) -> list[str]:
         """Greedy left-to-right BIO tags for one segment."""
         toks, n = seg.toks, len(seg.toks)
         w, classes, ok = self.w, self.classes, self.ok
-        wv = self._word_vec
+        padded = [START, START] + toks + [END, END]
+        cols = [self._slot_vecs(slot, padded[2 + off:2 + off + n]) for slot, off in SLOTS]
+        if seg.upper:
+            cols.append(self._slot_vecs("U", toks))
+        static = [list(map(sum, zip(*vs))) for vs in zip(*cols)]
         prev, prev2 = START, START
         out = []
+        initial, upper = seg.initial, seg.upper
         for i in range(n):
-            vecs = []
-            for slot, off in SLOTS:
-                j = i + off
-                v = wv(slot, toks[j] if 0 <= j < n else (START if j < 0 else END))
-                if v is not None:
-                    vecs.append(v)
-            if seg.upper:
-                v = wv("U", toks[i])
-                if v is not None:
-                    vecs.append(v)
-            feats = context_features(toks, i, seg.initial[i], seg.upper, mid, low)
-            feats += tag_features(prev, prev2, toks[i].lower(), short_shape(toks[i]))
+            scores = static[i]
+            tok = toks[i]
+            feats = context_features(toks, i, initial[i], upper, mid, low)
+            feats += tag_features(prev, prev2, tok.lower(), short_shape(tok))
             for f in feats:
                 v = w.get(f)
                 if v is not None:
-                    vecs.append(v)
-            scores = list(map(sum, zip(*vecs))) if vecs else [0.0] * self.n
+                    scores = list(map(add, scores, v))
             allowed_now = ok[prev] if i == 0 or toks[i - 1] not in _ENDERS else ok[START]
             best, best_s = 0, None
-            for k, s in enumerate(scores):
-                if allowed_now[k] and (best_s is None or s > best_s):
-                    best, best_s = k, s
+            for k, sc in enumerate(scores):
+                if allowed_now[k] and (best_s is None or sc > best_s):
+                    best, best_s = k, sc
             tag = classes[best]
             out.append(tag)
             prev2, prev = prev, tag
