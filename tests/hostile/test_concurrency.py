@@ -61,12 +61,12 @@ def race(tmp_path: Path, rng, files: int, rounds: int, fresh: bool) -> None:
 
 
 def test_two_imports_and_a_reader_on_an_existing_library(tmp_path, rng):
-    race(tmp_path, rng, files=900, rounds=2, fresh=False)
+    race(tmp_path, rng, files=600, rounds=1, fresh=False)
 
 
 def test_two_imports_and_a_reader_creating_the_library(tmp_path, rng):
     """Both writers find no library and create it at the same moment."""
-    race(tmp_path, rng, files=600, rounds=3, fresh=True)
+    race(tmp_path, rng, files=400, rounds=2, fresh=True)
 
 
 @pytest.mark.slow
@@ -112,7 +112,7 @@ def open_race(tmp_path: Path, rounds: int, processes: int = 8) -> None:
 
 
 def test_simultaneous_first_open(tmp_path):
-    open_race(tmp_path, rounds=10)
+    open_race(tmp_path, rounds=5)
 
 
 @pytest.mark.slow

@@ -95,7 +95,7 @@ def kill_trials(tmp_path: Path, rng, trials: int, files: int) -> None:
 
 
 def test_kill_during_batch_import_bounded(tmp_path, rng):
-    kill_trials(tmp_path, rng, trials=10, files=1200)
+    kill_trials(tmp_path, rng, trials=10, files=800)
 
 
 @pytest.mark.slow

@@ -98,12 +98,7 @@ def _dry_run(path: Path) -> tuple[subprocess.CompletedProcess, list[dict]]:
 
 
 # Known bugs in code this suite does not own (importers): strict, so the fix is noticed.
-KNOWN = {
-    "escapes.txt": "importers: a short article carrying terminal colour/OSC codes is skipped as 'binary file (control "
-                   "characters)' because decode.looks_binary_text counts ESC/BEL before the escape sequences are removed",
-    "rich_markup.md": "importers: markdown.inline reads '[b][i]' as a reference link without a definition and drops the "
-                      "brackets ('[b][i]nested[/i][/b]' -> 'bnested/i'); CommonMark keeps undefined references literally",
-}
+KNOWN: dict[str, str] = {}
 NAMES = [n.name for n in hostile_inputs.named_files(Path("secret.txt"), "x", big=False)] + ["long_line.txt", "big_50mb.txt"]
 
 

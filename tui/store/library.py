@@ -93,10 +93,13 @@ class Library:
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
 
     def _schema_version(self) -> int:
-        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        # One statement, one snapshot: read apart, another process's first migration could commit
+        # in between (version 0, then tables) and a new library would look like a foreign file.
+        version, tables = self.db.execute(
+            "SELECT user_version, (SELECT count(*) FROM sqlite_master) FROM pragma_user_version").fetchone()
         if version > SCHEMA_VERSION:
             raise StoreError(f"{self.path} was written by a newer newsreader (schema {version}); please upgrade")
-        if version == 0 and self.db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        if version == 0 and tables:
             raise StoreError(f"{self.path} is an SQLite file but not a newsreader library")
         return version
 

@@ -1,0 +1,201 @@
+"""The TUI under abuse: thousands of random keys (every binding plus noise) at random sizes down to 20x8,
+over a library full of hostile articles: no exception, no stuck worker, and `q` still quits.
+Plus the real bytes the app writes to a terminal (a pty) never carry an article's escape sequences."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import select
+import signal
+import struct
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import hostile_inputs
+from conftest import newsreader_cmd
+
+pytest.importorskip("textual")
+
+# Payloads of the escape sequences in the hostile articles: if any reaches the terminal, the article
+# took over (a clipboard write, a window title, a hyperlink, a terminal query).
+PAYLOADS = [b"cm0gLXJmIH4=", b"pwned", b"evil.example", b"+q544e", b"\x1b[31;1m", b"\x1b[10A", b"\x1b[6n",
+            b"\x1bc", b"\x9b31m", b"\xc2\x9b31m"]
+
+NOISE = (list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPRSTUVWXYZ0123456789") +
+         ["space", "backspace", "delete", "left", "right", "up", "down", "enter", "escape", "tab", "shift+tab",
+          "home", "end", "pageup", "pagedown", "insert", "ctrl+a", "ctrl+e", "ctrl+k", "ctrl+u", "ctrl+w",
+          "ctrl+c", "ctrl+p", "f1", "f2", "f5", "f10", "comma", "full_stop", "slash", "exclamation_mark",
+          "quotation_mark", "left_square_bracket", "right_square_bracket", "é", "東", "😀", "ctrl+left"])
+
+
+def binding_keys() -> list[str]:
+    """Every key of every binding in the app's keymap, except those that quit."""
+    from tui.app import keymap
+
+    keys = [k for spec in keymap.KEYS for k in spec.keys.split(",") if spec.id != "quit"]
+    return keys + ["ctrl+p", "ctrl+c"]
+
+
+def build_library(path: Path) -> int:
+    """The raw hostile articles (escapes kept: the UI must cope on its own) plus every importable nasty file."""
+    from test_cli_output import RAW_ARTICLES
+    from tui.importers import import_paths
+    from tui.models import Article
+    from tui.store import Library
+
+    folder = path.parent / "named"
+    hostile_inputs.write_named(folder, big=False)
+    articles = [Article(title=t, body=b, source=s, byline="By \x1b[1mMe\x07", tags=["\x1b[31mx", "[b]t[/b]"])
+                for t, s, b in RAW_ARTICLES]
+    articles += [it.article for it in import_paths([str(folder)]) if it.article is not None]
+    articles.append(Article(title="A 100,000-character line " + "x" * 300, body=hostile_inputs._long_line(100_000)))
+    with Library(path) as lib:
+        lib.add_many(articles)
+        return lib.count()
+
+
+@pytest.fixture
+def quiet_app_env(monkeypatch, tmp_path):
+    monkeypatch.setenv("NEWSREADER_NO_SEED", "1")
+    monkeypatch.setenv("NEWSREADER_CONFIG", str(tmp_path / "config.toml"))
+    monkeypatch.delenv("TMUX", raising=False)
+    from tui import clipboard
+
+    copied: list[str] = []
+    monkeypatch.setattr(clipboard, "copy_system", lambda text: copied.append(text))
+    return copied
+
+
+async def abuse(db: Path, keys: int, seed: int) -> dict:
+    from textual.worker import WorkerState
+
+    from tui.app.app import NewsreaderApp
+    from tui.config import load_config
+
+    rnd = random.Random(seed)
+    pool = binding_keys()
+    app = NewsreaderApp(db, load_config())
+    quits = []
+    stats = {"keys": 0, "resizes": 0, "quit_requests": 0}
+    async with app.run_test(size=(120, 40)) as pilot:
+        # Random keys must not end the run: count quit requests (palette "Quit", ctrl+q) instead.
+        app.action_quit = lambda: quits.append(1)  # type: ignore[method-assign]
+        while stats["keys"] < keys:
+            if rnd.random() < 0.3:
+                w, h = rnd.randint(20, 200), rnd.randint(8, 60)
+                await pilot.resize_terminal(w, h)
+                stats["resizes"] += 1
+            batch = [rnd.choice(pool) if rnd.random() < 0.6 else rnd.choice(NOISE) for _ in range(rnd.randint(1, 25))]
+            await pilot.press(*batch)
+            stats["keys"] += len(batch)
+            if rnd.random() < 0.1:
+                await pilot.pause(0.05)
+            assert app._exception is None, f"exception after {stats['keys']} keys: {app._exception!r}"
+            assert app.is_running, f"the app stopped after {stats['keys']} keys (last: {batch})"
+        # No worker may be stuck: all finish within a generous bound, none in error.
+        await asyncio.wait_for(app.workers.wait_for_complete(), timeout=60)
+        errors = [w for w in app.workers if w.state == WorkerState.ERROR]
+        assert not errors, errors
+        screen_svg = app.export_screenshot()
+        assert "\x1b" not in screen_svg and "\x07" not in screen_svg and "\x9b" not in screen_svg
+        stats["quit_requests"] = len(quits)
+        # Now `q` must quit: close whatever is open (dialogs, palette, search) first.
+        del app.action_quit
+        for _ in range(6):
+            await pilot.press("escape", "escape", "escape")
+            await pilot.resize_terminal(80, 24)
+            await pilot.press("q")
+            await pilot.pause(0.1)
+            if not app.is_running or app._exit:
+                break
+        assert app._exception is None, repr(app._exception)
+        stats["quit"] = bool(not app.is_running or app._exit)
+    assert stats["quit"], "the app no longer answers q"
+    return stats
+
+
+def run_abuse(tmp_path: Path, keys: int, seed: int) -> None:
+    db = tmp_path / "lib.db"
+    n = build_library(db)
+    t0 = time.perf_counter()
+    stats = asyncio.run(abuse(db, keys, seed))
+    print(f"TUI abuse: {stats['keys']} keys, {stats['resizes']} resizes, {n} hostile articles, "
+          f"{stats['quit_requests']} quit requests ignored, quit with q: {stats['quit']}, "
+          f"{time.perf_counter() - t0:.1f} s (seed {seed})")
+
+
+def test_tui_random_keys_bounded(tmp_path, quiet_app_env, rng):
+    run_abuse(tmp_path, keys=200, seed=rng.randrange(1 << 30))
+
+
+@pytest.mark.slow
+def test_tui_random_keys_full(tmp_path, quiet_app_env, rng):
+    run_abuse(tmp_path, keys=5000, seed=rng.randrange(1 << 30))
+
+
+# -- the bytes a real terminal receives --------------------------------------------------------------
+
+def _read_all(fd: int, proc: subprocess.Popen, seconds: float) -> bytes:
+    out = b""
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        elif proc.poll() is not None:
+            break
+    return out
+
+
+def test_tui_bytes_in_a_real_terminal(tmp_path, quiet_app_env):
+    """Open every hostile article in the real app on a pty and check what was written to the terminal."""
+    import fcntl
+    import pty
+    import termios
+
+    db = tmp_path / "lib.db"
+    n = build_library(db)
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 160, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="160", LINES="40")
+    proc = subprocess.Popen(newsreader_cmd() + ["--db", str(db)], stdin=slave, stdout=slave, stderr=slave,
+                            env=env, start_new_session=True)
+    os.close(slave)
+    written = b""
+    try:
+        written += _read_all(master, proc, 4.0)
+        assert proc.poll() is None, f"the app exited at start: {written[-500:]!r}"
+        os.write(master, b"g")
+        for i in range(n):
+            os.write(master, b"\r")  # open the article (focus moves to its text)
+            written += _read_all(master, proc, 0.35)
+            os.write(master, b"\t\t")  # through the panes (summary, entities)
+            written += _read_all(master, proc, 0.15)
+            os.write(master, b"l")  # back to the library
+            written += _read_all(master, proc, 0.05)
+            os.write(master, b"j")
+            written += _read_all(master, proc, 0.05)
+        os.write(master, b"q")
+        written += _read_all(master, proc, 5.0)
+        assert proc.wait(timeout=10) == 0
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        os.close(master)
+    leaked = [p for p in PAYLOADS if p in written]
+    print(f"pty: {len(written)} bytes written for {n} articles; leaked payloads: {leaked}")
+    assert b"Traceback" not in written
+    assert not leaked, f"article escape sequences reached the terminal: {leaked}"
+    assert len(written) > 10_000  # it really drew
