@@ -60,6 +60,13 @@ _FOOTER_CUES = re.compile(
     r"privacy|cookies|readers)\b",
     re.I,
 )
+# Every _FOOTER and _FOOTER_CUES match contains one of these (lowercased), so a paragraph
+# with none of them skips the regexes.
+_FOOTER_HINTS = ("publish", "reflect", "public service", "reserved", "©", "copyright", "(c)", "expressed",
+                 "responsib", "liable", "permission", "newsletter", "this article", "this story",
+                 "this content", "disclaimer", "submission", "letters", "opinions", "views",
+                 "necessarily", "editorial polic", "subscribe", "terms of", "privacy", "cookies", "readers",
+                 "sign up")
 _PUBLISHER = re.compile(r"^(?:The\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,5})\s+publishes\b")
 
 
@@ -221,6 +228,11 @@ def _strip_tail(paras: list[str], meta: dict) -> list[str]:
 
 def _is_footer(para: str) -> bool:
     """A paragraph about the publisher rather than the story."""
+    if len(para) > 1500:  # boilerplate is short; story paragraphs need not pay for the search
+        return False
+    low = para.lower()
+    if not any(hint in low for hint in _FOOTER_HINTS):  # cheap test before the regexes
+        return False
     if _FOOTER.search(para):
         return True
     cues = {m.group(0).lower() for m in _FOOTER_CUES.finditer(para)}
