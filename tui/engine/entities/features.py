@@ -44,6 +44,36 @@ def _name_words(names) -> set[str]:
     return out
 
 
+def _pycountry_names() -> tuple[set[str], set[str]]:
+    """Country and subdivision names from pycountry (installed with sumy); empty sets when it is missing.
+
+    Its JSON databases are read directly because importing pycountry costs about three times as long.
+    """
+    import importlib.util
+    import json
+    from pathlib import Path
+
+    countries, subdivisions = set(), set()
+    try:
+        spec = importlib.util.find_spec("pycountry")
+        if spec is None or not spec.submodule_search_locations:
+            return countries, subdivisions
+        db = Path(next(iter(spec.submodule_search_locations))) / "databases"
+        for c in json.loads((db / "iso3166-1.json").read_text(encoding="utf-8"))["3166-1"]:
+            countries.update(c[k] for k in ("name", "common_name", "official_name") if c.get(k))
+        subdivisions.update(d["name"] for d in json.loads((db / "iso3166-2.json").read_text(encoding="utf-8"))["3166-2"])
+    except Exception:  # noqa: BLE001 - a missing or changed pycountry only costs accuracy
+        try:
+            import pycountry
+
+            for c in pycountry.countries:
+                countries.update(n for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)) if n)
+            subdivisions.update(d.name for d in pycountry.subdivisions)
+        except Exception:  # noqa: BLE001
+            pass
+    return countries, subdivisions
+
+
 @lru_cache(maxsize=1)
 def gazetteers() -> dict[str, frozenset[str]]:
     """Word-level lists: our own files in assets/models plus country/subdivision names from pycountry."""
@@ -56,15 +86,7 @@ def gazetteers() -> dict[str, frozenset[str]]:
         "time": _read_list("time_words.txt"),
         "korg": _read_list("known_orgs.txt"),
     }
-    countries, subdivisions = set(), set()
-    try:  # pycountry comes with sumy; the tagger still works without it
-        import pycountry
-
-        for c in pycountry.countries:
-            countries.update(n for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)) if n)
-        subdivisions.update(s.name for s in pycountry.subdivisions)
-    except Exception:  # noqa: BLE001 - a missing or broken pycountry only costs accuracy
-        pass
+    countries, subdivisions = _pycountry_names()
     countries |= _read_list("countries_extra.txt")
     g["ctry"] = frozenset(_name_words(countries))
     g["subd"] = frozenset(_name_words(subdivisions)) - g["ctry"]
