@@ -61,7 +61,9 @@ class NewsreaderApp(App):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             path = str(self.config.path) if self.config.path else ""
-            self.push_screen(HelpScreen(self.user_keys, path))
+            # Help for the pane you are in first (its HELP text), then every key.
+            pane_help = getattr(self.focused, "HELP", "") if self.focused is not None else ""
+            self.push_screen(HelpScreen(self.user_keys, path, pane_help))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands plus every action of keymap.py, each with its key."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from textual import work
 
 from tui.app.widgets.rows import RowSource
@@ -68,7 +70,7 @@ class LibraryJobs:
 
             with Library(self.db_path) as lib:
                 articles = []
-                for item in import_paths([path]):
+                for item in import_paths([os.path.expanduser(path)]):
                     if item.error:
                         errors.append(f"{item.origin}: {item.error}")
                     elif item.article is not None:

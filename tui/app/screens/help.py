@@ -42,14 +42,17 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", show=False),
     ]
 
-    def __init__(self, overrides: dict[str, str], config_file: str = "") -> None:
+    def __init__(self, overrides: dict[str, str], config_file: str = "", pane_help: str = "") -> None:
         super().__init__()
         self.overrides = overrides
         self.config_file = config_file
+        self.pane_help = pane_help
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body", classes="dialog"):
             yield Static("newsreader — keys", classes="dialog-title")
+            if self.pane_help:
+                yield Static(Text(self.pane_help), classes="pane-help")
             yield Static(help_table(self.overrides))
             note = "Rebind any key by its id in the [keys] table of " + (self.config_file or "config.toml")
             yield Static(Text(note), classes="dialog-detail")

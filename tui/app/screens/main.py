@@ -187,7 +187,9 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
             _type, name = self.summary.entity_names[index]
             self.set_filter(self.search, name)
             self.set_reading(False)
-            self.notify(f"Library: articles that mention {' '.join(clean(name).split())} (esc clears)", markup=False)
+            # The entity index covers analysed articles (opened here, or `newsreader analyze` for all).
+            self.notify(f"Library: analysed articles that mention {' '.join(clean(name).split())} (esc clears)",
+                        markup=False)
 
     def update_legend(self) -> None:
         legend = Text()

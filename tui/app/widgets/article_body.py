@@ -53,6 +53,8 @@ class ArticleBody(ScrollView, can_focus=True):
     """Shows one article; `show_types` picks which entity types are highlighted."""
 
     BINDINGS = keymap.bindings(keymap.ARTICLE)
+    HELP = ("The article with its entities highlighted, one colour per type (see the legend). "
+            "e turns highlights off and on; 1-6 toggle one type each.")
     COMPONENT_CLASSES = {
         "article-body--title",
         "article-body--meta",

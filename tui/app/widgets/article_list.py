@@ -20,6 +20,8 @@ class ArticleList(ScrollView, can_focus=True):
     """Title, source, date and read/star marks; `enter` opens the article under the cursor."""
 
     BINDINGS = keymap.bindings(keymap.LIST)
+    HELP = ("Your library, newest first (best match first while searching). ● unread, ★ starred. "
+            "enter opens; / searches as you type; esc clears the search or entity filter.")
     COMPONENT_CLASSES = {
         "article-list--cursor",
         "article-list--unread",

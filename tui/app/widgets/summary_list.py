@@ -50,6 +50,15 @@ class SummaryList(OptionList):
         self.analysis = None
         self.entity_names: list[tuple[str, str]] = []  # (type key, canonical name) by option number
 
+    HELP = ("The summary (numbered, in article order), the key quotes with their speakers, and the "
+            "entities by type. enter on a sentence or quote finds it in the article; enter on an "
+            "entity lists the articles that mention it.")
+
+    def on_focus(self) -> None:
+        # Arriving with tab should put the cursor on something selectable straight away.
+        if self.highlighted is None and self.option_count:
+            self.action_first()
+
     def show(self, analysis, method_label: str = "") -> None:
         """Fill the list from an Analysis (None empties it)."""
         self.analysis = analysis
