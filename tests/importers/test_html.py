@@ -83,3 +83,18 @@ def test_kicker_inside_h1_does_not_glue_onto_headline():
     )
     item = parse_bytes(html.encode(), "kicker.html")[0]
     assert item.article.title == "Ferry Fares Frozen Until Spring"
+
+
+def test_section_line_above_the_headline_becomes_tags_not_body():
+    paras = "".join(
+        f"<p>Paragraph {i}: the lake authority said water levels at Ohrid fell by 40 centimetres over the summer, "
+        f"the lowest reading since measurements began in 1961.</p>" for i in range(1, 6)
+    )
+    html = (
+        "<html><head><title>Lake Levels Fall to Record Low | Balkan Review</title></head><body><article>"
+        "<p>Environment · Science</p><h1>Lake Levels Fall to Record Low</h1>" + paras + "</article></body></html>"
+    )
+    a = parse_bytes(html.encode(), "lake.html")[0].article
+    assert a.title == "Lake Levels Fall to Record Low"
+    assert a.body.startswith("Paragraph 1: the lake authority said")
+    assert a.tags == ["Environment", "Science"]

@@ -46,12 +46,13 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
         return None
     meta = page_meta(html)
     title = choose_title(meta["h1"], meta["og"], meta["twitter"], meta["title"], _get(doc, "title"), meta["site"])
-    # The extractor sometimes keeps the headline (and a "By ..." line) as the first lines.
     byline = squash(clean_text(_get(doc, "author")))
-    while paras and (norm(paras[0]) == norm(title) or (byline and norm(paras[0]) in (norm(byline), norm("By " + byline)))):
-        paras.pop(0)
+    kicker, paras = _drop_headline(paras, title, byline)
     if not paras:
         return None
+    tags = [t for t in (squash(x) for x in re.split(r"[;,]", _get(doc, "tags") or "")) if t][:12]
+    if not tags and kicker:
+        tags = [t for t in (squash(x) for x in re.split(r"\s[·|/•]\s|,", kicker)) if t]
     date = _get(doc, "date")
     return Article(
         title=squash(clean_text(title)),
@@ -59,9 +60,26 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
         source=squash(clean_text(meta["site"] or _get(doc, "sitename"))),
         byline=byline,
         published=parse_date(date) if date else None,
-        tags=[t for t in (squash(x) for x in re.split(r"[;,]", _get(doc, "tags") or "")) if t][:12],
+        tags=tags,
         url=url or _get(doc, "url") or None,
     )
+
+
+def _drop_headline(paras: list[str], title: str, byline: str) -> tuple[str, list[str]]:
+    """Remove what the extractor kept above the story: the headline itself, a section
+    line ("Technology · Transport") just before it, and a "By ..." line.
+    Returns the section line (or "") and the remaining paragraphs."""
+    kicker = ""
+    for i, para in enumerate(paras[:3]):
+        if norm(para) == norm(title):
+            if all(len(p.split()) <= 6 for p in paras[:i]):
+                kicker = paras[i - 1] if i else ""
+                paras = paras[i + 1:]
+            break
+    bylines = {norm(byline), norm("By " + byline)} if byline else set()
+    while paras and norm(paras[0]) in bylines:
+        paras = paras[1:]
+    return kicker, paras
 
 
 def _words(paras: list[str]) -> int:
