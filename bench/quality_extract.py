@@ -32,7 +32,8 @@ TARGETS = {"body F1 (AEB shingle4)": 0.954, "title match (normalized)": 0.85}
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval", help="the shared eval folder")
-    ap.add_argument("--out", type=Path, default=Path("quality_extract.jsonl"), help="where predictions go")
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "quality_extract.jsonl",
+                    help="where predictions go (default: bench/out/, which git ignores)")
     ap.add_argument("--limit", type=int, help="only the first N pages (the rest then score as empty)")
     args = ap.parse_args(argv)
     args.data = args.eval / "extract" if (args.eval / "extract").is_dir() else args.eval
@@ -42,6 +43,7 @@ def main(argv=None) -> int:
     # warm-up: the first call pays for importing trafilatura and lxml
     parse_bytes(gzip.decompress((args.data / truth[0]["html_path"]).read_bytes()), "warmup.html")
     times = []
+    args.out.parent.mkdir(parents=True, exist_ok=True)
     with open(args.out, "w", encoding="utf-8") as f:
         for rec in truth:
             data = gzip.decompress((args.data / rec["html_path"]).read_bytes())
