@@ -36,15 +36,14 @@ TARGETS = {"cnndm": "news: R1 >= LEAD-3 + 1.0 (40.6) and RLsum >= LEAD-3 + 0.5",
 
 def run_method(method: str, records: list[dict], out_path: Path) -> tuple[float, int, str]:
     """Summarise every record into out_path; returns seconds, error count and a limit note."""
-    errors, notes = 0, set()
+    errors, limited, notes = 0, 0, set()
     t0 = time.perf_counter()
     with out_path.open("w", encoding="utf-8") as f:
         for rec in records:
             try:
                 summ = summarize(rec["text"], method=method, sentences=rec["budget_sentences"], title=rec.get("title"))
                 text = "\n".join(s.text for s in summ.sentences)
-                if summ.limited:
-                    notes.add(summ.limited)
+                limited += bool(summ.limited)
             except MethodUnavailable:
                 raise
             except Exception as e:  # keep going: one bad article must not hide the others
@@ -52,7 +51,10 @@ def run_method(method: str, records: list[dict], out_path: Path) -> tuple[float,
                 text = ""
                 notes.add(f"error: {e!r}"[:80])
             f.write(json.dumps({"id": rec["id"], "summary": text}) + "\n")
-    return time.perf_counter() - t0, errors, f"{len(notes)} limited/errored kinds" if notes else ""
+    note = f"limited on {limited} of {len(records)} articles" if limited else ""
+    if notes:
+        note += " " + "; ".join(sorted(notes))
+    return time.perf_counter() - t0, errors, note.strip()
 
 
 def score(scorer_python: str, score_py: Path, system: Path, dev: Path, json_out: Path) -> dict:
@@ -87,7 +89,7 @@ def main(argv=None) -> int:
     for ds in ("cnndm", "bbc"):
         n = sum(1 for r in records if r.get("source_dataset") == ds)
         print(f"\n[{ds}] n={n}   target: {TARGETS[ds]}")
-        print(f"  {'method':12s} {'R1':>6s} {'R2':>6s} {'RLsum':>6s} {'words':>6s} {'secs':>6s}  note")
+        print(f"  {'method':12s} {'R1':>6s} {'R2':>6s} {'RLsum':>6s} {'words':>6s} {'secs':>6s}  note (secs: whole dev set)")
         for m, result, secs, errors, note in rows:
             if result is None:
                 print(f"  {m:12s} {'-':>6s} {'-':>6s} {'-':>6s} {'-':>6s} {'-':>6s}  {note}")
