@@ -203,7 +203,8 @@ async def test_config_rebinds_keys_and_reports_bad_ones(library, make_app, copie
         messages = " | ".join(toasts(app))
         assert "'not_a_thing' is not an action id" in messages
         assert "quit = 'ctrl+nonsense': not a key name" in messages
-        await open_first(pilot)
+        screen = await open_first(pilot)
+        assert "x copy" in str(screen.query_one("#summary-status").render())  # hints follow the user's keys
         await pilot.press("c")
         await settle(pilot)
         assert copied == []

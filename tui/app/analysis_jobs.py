@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import sys
 
+from functools import partial
+
 from rich.text import Text
 from textual import work
 from textual.widgets import Static
 
+from tui.app import keymap
 from tui.engine.analysis import DEFAULT_METHOD, get_cached
 from tui.store import Library
 
@@ -101,7 +104,9 @@ class AnalysisJobs:
         elif self.analysing:
             status.update(Text(f"⏳ analysing ({self.method})…", style="bold"))
         else:
-            status.update(Text(f"s method · +/- length · c copy"))
+            key = partial(keymap.first_key, overrides=self.app.user_keys)
+            status.update(Text(f"{key('next_method')} method · {key('longer')}/{key('shorter')} length · "
+                               f"{key('copy_summary')} copy"))
         self.set_class(self.analysing, "-analysing")
 
     # -- keys -------------------------------------------------------------------------------

@@ -151,3 +151,8 @@ def display_keys(keys: str) -> str:
         *mods, base = key.split("+")
         out.append("+".join([*mods, format_key(base)]))
     return " / ".join(out)
+
+
+def first_key(action_id: str, overrides: dict[str, str]) -> str:
+    """The first key bound to an action, for hints in the UI ("s", or the user's own key)."""
+    return display_keys(overrides.get(action_id, BY_ID[action_id].keys).split(",")[0])
