@@ -144,3 +144,34 @@ def test_published_wins_over_updated_and_by_phrase_is_not_a_byline():
     assert a.published == "2025-06-02"
     assert a.byline == ""
     assert a.body.startswith("By the evening the fire was contained")
+
+
+def test_date_above_the_headline_and_lowercase_tags_line():
+    text = (
+        "politics world\n\nJanuary 9, 2026\n\nMinisters Agree Border Reopening\n\nMinisters Agree Border Reopening\n"
+        "Source: Reuters\n\nThe border crossing at Ruse will reopen on Monday, the two interior ministers said.\n"
+    )
+    a = parse_text(text)
+    assert a.tags == ["politics", "world"]
+    assert a.title == "Ministers Agree Border Reopening"
+    assert a.published == "2026-01-09"
+    assert a.source == "Reuters"
+    assert a.body == "The border crossing at Ruse will reopen on Monday, the two interior ministers said."
+
+
+def test_date_line_first_then_plain_title():
+    a = parse_text("Published 2025-12-24\n\nSnow Closes Mountain Pass\n\nThe pass closed at noon after 60 cm of snow fell.\n")
+    assert a.title == "Snow Closes Mountain Pass"
+    assert a.published == "2025-12-24"
+    assert a.body == "The pass closed at noon after 60 cm of snow fell."
+
+
+def test_unknown_tags_line_recognised_by_the_source_line_under_the_title():
+    text = (
+        "Rio Exclusive Transport\n\nMetro Line 4 Extension Opens in Barra\nSource: Rio Daily\n"
+        "  • Published 12 May 2025\n\nThe extension adds three stations, the state government said.\n"
+    )
+    a = parse_text(text)
+    assert a.tags == ["Rio", "Exclusive", "Transport"]
+    assert a.title == "Metro Line 4 Extension Opens in Barra"
+    assert (a.source, a.published) == ("Rio Daily", "2025-05-12")

@@ -77,9 +77,28 @@ def parse_text(text: str, name: str = "") -> Article:
     if not filled:
         return Article(title="", body="")
     meta: dict = {"tags": [], "source": "", "byline": "", "published": None, "updated": None}
-    title, used = _title_and_tags(lines, filled, meta)
+    # Meta lines may also sit above the headline (a date before the title): set them
+    # aside so they are not taken for the tags line or the title.
+    early: list[tuple[int, dict]] = []
+    cand: list[int] = []
+    for i in filled[:8]:
+        found: dict = {}
+        if len(cand) < 3 and _meta_line(lines[i], found):
+            early.append((i, found))
+        else:
+            cand.append(i)
+    cand += [i for i in filled[8:]]
+    # A Source/date line right under the second candidate says that candidate is the title.
+    below = cand[2] if len(cand) > 2 else len(lines)
+    meta_under_second = len(cand) > 1 and any(cand[1] < i < below for i, _ in early)
+    title, used = _title_and_tags(lines, cand, meta, meta_under_second)
+    last = cand[used - 1]
+    for i, found in early:
+        if i < last:
+            for key, value in found.items():
+                meta[key] = meta.get(key) or value
     # Meta lines (source, date, byline, the title again) directly under the headline.
-    rest = filled[used:]
+    rest = [i for i in filled if i > last]
     n = 0
     while n < len(rest) and n < 8:
         line = lines[rest[n]]
@@ -90,7 +109,7 @@ def parse_text(text: str, name: str = "") -> Article:
     if len(title) > MAX_TITLE and not meta["tags"]:
         # A first "line" this long is prose (one pasted paragraph), not a headline: keep it
         # in the body and title the article with its first sentence.
-        start = filled[used - 1]
+        start = last
         title = _first_sentence(title)
     paras = _body_paragraphs(lines[start:])
     paras = _strip_tail(paras, meta)
@@ -116,10 +135,11 @@ def _first_sentence(text: str, limit: int = 120) -> str:
     return cut + "…"
 
 
-def _title_and_tags(lines: list[str], filled: list[int], meta: dict) -> tuple[str, int]:
+def _title_and_tags(lines: list[str], filled: list[int], meta: dict, meta_under_second: bool) -> tuple[str, int]:
     """Pick the tags line (if any) and the headline; return the title and lines used."""
     h = [lines[i] for i in filled[:3]] + ["", ""]
-    if h[1] and h[1] == h[2] and h[0] != h[1] and looks_like_tags(h[0]):
+    # A short first line right above a repeated headline is the tags line, whatever its case.
+    if h[1] and h[1] == h[2] and h[0] != h[1] and (looks_like_tags(h[0]) or _short_label(h[0])):
         meta["tags"] = split_tags(h[0])
         return h[1], 3
     if h[0] == h[1]:
@@ -128,11 +148,15 @@ def _title_and_tags(lines: list[str], filled: list[int], meta: dict) -> tuple[st
         h[1]
         and looks_like_tags(h[0])
         and not _meta_line(h[1], {})
-        and (known_tags(h[0]) or _meta_line(h[2], {}))
+        and (known_tags(h[0]) or meta_under_second or _meta_line(h[2], {}))
     ):
         meta["tags"] = split_tags(h[0])
         return h[1], 2
     return h[0], 1
+
+
+def _short_label(line: str) -> bool:
+    return len(line.split()) <= 12 and len(line) <= 120 and not line.endswith((".", "!", "?", ":", '"', "”"))
 
 
 def _meta_line(line: str, meta: dict) -> bool:
