@@ -208,3 +208,18 @@ async def test_fast_typing_after_slash_lands_in_the_search_box(library, make_app
         assert screen.query_one("#search").value == "cider"
         assert titles(screen) == [ORCHARD.title]
         assert copied == []  # "c" was text, not the copy key
+
+
+async def test_empty_library_and_no_match_say_what_to_do(tmp_path, make_app):
+    from tui.store import Library
+
+    path = tmp_path / "empty.db"
+    Library(path).close()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter", "c")  # nothing to open or copy: no crash, a hint instead
+        await settle(pilot)
+        assert "press a to add" in app.screen.articles.render_line(0).text
+        await pilot.press("slash", *"zzz")
+        await settle(pilot)
+        assert "Nothing matches" in app.screen.articles.render_line(0).text

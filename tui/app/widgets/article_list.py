@@ -145,7 +145,9 @@ class ArticleList(ScrollView, can_focus=True):
         row = self.source.row(index) if self.source else None
         if row is None:
             if index == 0 and self.source is not None and len(self.source) == 0:
-                return Strip([Segment(" No articles here.".ljust(width), self._style("meta"))], width)
+                filtered = self.source.search.strip() or self.source.entity
+                hint = " Nothing matches (esc clears)." if filtered else " No articles yet: press a to add a file or folder."
+                return Strip([Segment(set_cell_size(hint, width), self._style("meta"))], width)
             return Strip.blank(width, self._style("base"))
         key = (row.id, row.read, row.starred, index == self.cursor, row.id == self.open_id, width)
         strip = self._strips.get(key)
