@@ -197,3 +197,9 @@ def test_non_western_legacy_encodings_are_not_read_as_cp1252(text, encoding):
     item = parse_bytes(text.encode(encoding), "story.txt")[0]
     assert item.error is None
     assert item.article.title == text.split("\n")[0]
+
+
+def test_utf16_bom_followed_by_nul_is_not_taken_for_utf32():
+    data = "\x00Harbour Fees Rise\n\nFees at the harbour rise by 4% in May.\n".encode("utf-16")
+    item = parse_bytes(data, "fees.txt")[0]
+    assert item.article.title == "Harbour Fees Rise"

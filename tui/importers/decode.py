@@ -76,9 +76,14 @@ def decode(data: bytes, html: bool = False) -> str:
     kind = binary_kind(data)
     if kind:
         raise DecodeError(f"binary file ({kind}), skipped")
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
+    boms = [(bom, enc) for bom, enc in _BOMS if data.startswith(bom)]
+    for n, (bom, enc) in enumerate(boms):
+        # FF FE 00 00 opens both UTF-32-LE and UTF-16-LE text starting with U+0000.
+        try:
             return _strict(data[len(bom):], enc)
+        except DecodeError:
+            if n == len(boms) - 1:
+                raise
     order = _utf16_order(data[:8192])
     if order:
         return _strict(data, order)

@@ -87,7 +87,9 @@ def parse_text(text: str, name: str = "") -> Article:
             early.append((i, found))
         else:
             cand.append(i)
-    cand += [i for i in filled[8:]]
+    cand += filled[8:]
+    if not cand:  # nothing but meta lines: the first one is all the title there is
+        cand, early = list(filled), []
     # A Source/date line right under the second candidate says that candidate is the title.
     below = cand[2] if len(cand) > 2 else len(lines)
     meta_under_second = len(cand) > 1 and any(cand[1] < i < below for i, _ in early)
