@@ -73,10 +73,27 @@ _PUBLISHER = re.compile(r"^(?:The\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)
 def parse_text(text: str, name: str = "") -> Article:
     """Parse a plain-text article (a news-page dump or plain prose) into an Article."""
     lines = [squash(line) for line in clean_text(text).split("\n")]
-    filled = [i for i, line in enumerate(lines) if line]
-    if not filled:
+    if not any(lines):
         return Article(title="", body="")
     meta: dict = {"tags": [], "source": "", "byline": "", "published": None, "updated": None}
+    title, start = _header(lines, meta)
+    paras = _body_paragraphs(lines[start:])
+    paras = _strip_tail(paras, meta)
+    paras = [p for p in paras if not _FURNITURE.match(p)]
+    return Article(
+        title=title,
+        body="\n\n".join(paras),
+        source=meta["source"],
+        byline=meta["byline"],
+        published=meta["published"] or meta["updated"],
+        tags=meta["tags"],
+    )
+
+
+def _header(lines: list[str], meta: dict) -> tuple[str, int]:
+    """Read the tags line, headline and meta lines at the top; return the title and the
+    index of the first body line. Metadata found goes into `meta`."""
+    filled = [i for i, line in enumerate(lines) if line]
     # Meta lines may also sit above the headline (a date before the title): set them
     # aside so they are not taken for the tags line or the title.
     early: list[tuple[int, dict]] = []
@@ -99,31 +116,16 @@ def parse_text(text: str, name: str = "") -> Article:
         if i < last:
             for key, value in found.items():
                 meta[key] = meta.get(key) or value
-    # Meta lines (source, date, byline, the title again) directly under the headline.
-    rest = [i for i in filled if i > last]
-    n = 0
-    while n < len(rest) and n < 8:
-        line = lines[rest[n]]
-        if line != title and not _meta_line(line, meta):
-            break
-        n += 1
-    start = rest[n] if n < len(rest) else len(lines)
     if len(title) > MAX_TITLE and not meta["tags"]:
         # A first "line" this long is prose (one pasted paragraph), not a headline: keep it
         # in the body and title the article with its first sentence.
-        start = last
-        title = _first_sentence(title)
-    paras = _body_paragraphs(lines[start:])
-    paras = _strip_tail(paras, meta)
-    paras = [p for p in paras if not _FURNITURE.match(p)]
-    return Article(
-        title=title,
-        body="\n\n".join(paras),
-        source=meta["source"],
-        byline=meta["byline"],
-        published=meta["published"] or meta["updated"],
-        tags=meta["tags"],
-    )
+        return _first_sentence(title), last
+    # Meta lines (source, date, byline, the title again) directly under the headline.
+    rest = [i for i in filled if i > last][:8]
+    for i in rest:
+        if lines[i] != title and not _meta_line(lines[i], meta):
+            return title, i
+    return title, (rest[-1] + 1 if rest else last + 1)
 
 
 MAX_TITLE = 200
