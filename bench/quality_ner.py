@@ -1,6 +1,6 @@
 """Entity quality and speed on the shared NER dev sets, next to the measured peers.
 
-    python bench/quality_ner.py [--eval ../shared/eval] [--out /tmp/ner_pred]
+    python bench/quality_ner.py [--eval ../shared/eval] [--out FOLDER]
 
 Writes one prediction file per dev set (labels mapped for the scorer: GPE/LOC/FAC -> LOC,
 NORP/EVENT/PRODUCT/MISC -> MISC), runs the shared scorer on it, and prints exact-span micro F1

@@ -137,3 +137,14 @@ def test_no_textual_import(module):
     code = (f"import sys, {module} as m; m.extract_entities('Ada Lovelace lived in London.'); "
             "sys.exit(1 if 'textual' in sys.modules else 0)")
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_random_hostile_text_keeps_spans_valid():
+    import random
+
+    rng = random.Random(11)
+    pieces = list("AbCxZ .,;:'\"()$%€-—\n\r\t0159éÜ東\u0301\x00") + [
+        "Mr. ", "U.S. ", "IMF ", "(IMF) ", "Donald Trump ", "Trump's ", "Jan. 5, 2020 ", "3 p.m. ", "The ", "of "]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
+        assert_valid(text, extract_entities(text))
