@@ -203,3 +203,8 @@ def test_utf16_bom_followed_by_nul_is_not_taken_for_utf32():
     data = "\x00Harbour Fees Rise\n\nFees at the harbour rise by 4% in May.\n".encode("utf-16")
     item = parse_bytes(data, "fees.txt")[0]
     assert item.article.title == "Harbour Fees Rise"
+
+
+def test_pathlib_paths_are_accepted():
+    items = list(import_paths([FIXTURES / "plain.txt"]))
+    assert items[0].article.title == "Village Library Reopens After Flood Repairs"

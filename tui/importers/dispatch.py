@@ -29,7 +29,7 @@ _LIMIT_MB = MAX_BYTES // (1024 * 1024)
 def import_paths(paths: Iterable[str]) -> Iterator[ImportItem]:
     """Import files, directories (recursive, sorted, hidden entries skipped), "-" for stdin,
     and http(s) URLs. Yields one item per article or per failure, never raises for input."""
-    for path in paths:
+    for path in map(os.fspath, paths):  # str or os.PathLike
         if path == "-":
             yield from _import_stream(sys.stdin.buffer, "<stdin>")
         elif re.match(r"^https?://", path, re.I):
