@@ -30,7 +30,7 @@ from .features import (
 from .tokens import lines, tokenize
 
 WEIGHTS_FILE = "ner_weights.json.gz"
-_MEMO_LIMIT = 300_000
+_MEMO_LIMIT = 30_000  # words per slot; a full cache is simply dropped (keeps memory to a few MB)
 MAX_TOKENS = 80_000  # about 60,000 words of prose: more than any article, and it bounds hostile inputs
 _ENDERS = frozenset(".!?")  # a name never runs on across the end of a sentence
 
