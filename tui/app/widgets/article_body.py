@@ -15,6 +15,7 @@ from textual.strip import Strip
 
 from tui.app import keymap
 from tui.app.widgets.entity_types import KEYS as TYPE_KEYS, type_of
+from tui.app.widgets.runs import StyleRuns
 from tui.app.widgets.wrap import wrap_spans
 from tui.textsafe import clean
 
@@ -72,7 +73,10 @@ class ArticleBody(ScrollView, can_focus=True):
         self.drawn: list[tuple[str, str]] = []  # (entity type, text) of each highlight now drawn
         self._strips: dict[int, Strip] = {}  # drawn lines, until the next rebuild
         self._palette: tuple = ()
-        self._lines: list[tuple[Text, int]] = []  # (line, offset of its first character in the body, or -1)
+        # Header lines are Text; body lines are (start, end) into the body, drawn on demand.
+        self._lines: list = []
+        self._text = ""
+        self._runs = StyleRuns([])
         self._width = 0
 
     # -- content ----------------------------------------------------------------------------
@@ -93,12 +97,12 @@ class ArticleBody(ScrollView, can_focus=True):
 
     def set_entities(self, entities) -> None:
         self.entities = list(entities)
-        self._rebuild()
+        self._restyle()
 
     def set_highlights(self, on: bool, hidden: set[str]) -> None:
         self.highlights = on
         self.hidden_types = set(hidden)
-        self._rebuild()
+        self._restyle()
 
     def type_style(self, kind: str):
         """The highlight style of an entity type (theme colours blended onto this pane's background)."""
@@ -107,7 +111,7 @@ class ArticleBody(ScrollView, can_focus=True):
     def mark(self, start: int, end: int) -> None:
         """Mark body[start:end] and scroll so it is in view, a little below the top."""
         self.marked = (start, end)
-        self._rebuild()
+        self._restyle()
         line = self.line_of(start)
         if line is not None:
             self.scroll_to(y=max(0, line - 2), animate=False)
@@ -115,17 +119,20 @@ class ArticleBody(ScrollView, can_focus=True):
     def line_of(self, offset: int) -> int | None:
         """The display line holding body character `offset`."""
         found = None
-        for number, (_text, start) in enumerate(self._lines):
-            if start < 0:
+        for number, line in enumerate(self._lines):
+            if isinstance(line, Text):
                 continue
-            if start > offset:
+            if line[0] > offset:
                 break
             found = number
         return found
 
     def line_text(self, number: int) -> str:
         """Plain text of one display line (for tests and debugging)."""
-        return self._lines[number][0].plain if 0 <= number < len(self._lines) else ""
+        if not 0 <= number < len(self._lines):
+            return ""
+        line = self._lines[number]
+        return line.plain if isinstance(line, Text) else self._text[line[0]:line[1]]
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -146,54 +153,53 @@ class ArticleBody(ScrollView, can_focus=True):
             self._rebuild()
 
     def _rebuild(self) -> None:
+        """Lay out the lines for the current width, then apply the highlights."""
         width = max(10, self.scrollable_content_region.width or self.size.width or 80)
         self._width = width
         self._lines = []
-        self._strips = {}
         if self.article is not None:
-            self._lines = self._header(width) + self._body(width)
+            self._text = safe_same_length(self.article.body)
+            self._lines = self._header(width) + self._body_lines(self._text, width)
         self.virtual_size = Size(width, len(self._lines))
-        self.refresh()
+        self._restyle()
 
-    def _header(self, width: int) -> list[tuple[Text, int]]:
-        out: list[tuple[Text, int]] = []
-        for text, style in header_lines(self.article):
-            styled = Text(text, self.get_component_rich_style(f"article-body--{style}", partial=True))
-            for a, b in wrap_spans(text, width):
-                out.append((_piece(styled, a, b), -1))
-        out.append((Text(""), -1))
-        return out
-
-    def _body(self, width: int) -> list[tuple[Text, int]]:
-        body = safe_same_length(self.article.body)
-        styled = Text(body)
+    def _restyle(self) -> None:
+        """Recompute which characters are highlighted (no re-layout: lines are cut when drawn)."""
         self.drawn = []
-        if self.highlights:
+        spans = []
+        body = self._text
+        if self.article is not None and self.highlights:
             for ent in self.entities:
                 kind = type_of(ent.label)
                 if kind not in self.hidden_types and 0 <= ent.start < ent.end <= len(body):
-                    styled.stylize(self.type_style(kind), ent.start, ent.end)
+                    spans.append((ent.start, ent.end, self.type_style(kind)))
                     self.drawn.append((kind, body[ent.start:ent.end]))
-        if self.marked:
-            styled.stylize(self.get_component_rich_style("article-body--mark", partial=True), *self.marked)
-        spans: list[tuple[int, int] | None] = []  # None: blank line between paragraphs
-        for para in re.finditer(r"[^\n]+", body):
-            if spans and body[max(0, para.start() - 2):para.start()] == "\n\n":
-                spans.append(None)
-            spans += [(para.start() + a, para.start() + b) for a, b in wrap_spans(para.group(), width)]
-        # One divide for the whole body: slicing a Text line by line costs O(length) per line.
-        offsets = sorted({o for span in spans if span for o in span})
-        pieces = styled.divide(offsets)
-        piece_at = {o: i + 1 for i, o in enumerate(offsets)}
-        out: list[tuple[Text, int]] = []
-        for span in spans:
-            if span is None:
-                out.append((Text(""), -1))
-                continue
-            piece = pieces[piece_at[span[0]]]
-            piece.rstrip()
-            out.append((piece, span[0]))
+        mark_style = self.get_component_rich_style("article-body--mark", partial=True) if self.marked else None
+        self._runs = StyleRuns(spans, self.marked, mark_style)
+        self._strips = {}
+        self.refresh()
+
+    def _header(self, width: int) -> list:
+        out: list = []
+        for text, style in header_lines(self.article):
+            styled = Text(text, self.get_component_rich_style(f"article-body--{style}", partial=True))
+            for a, b in wrap_spans(text, width):
+                out.append(_piece(styled, a, b))
+        out.append(Text(""))
         return out
+
+    @staticmethod
+    def _body_lines(body: str, width: int) -> list:
+        """(start, end) of every wrapped body line; an empty Text for the blank line between paragraphs."""
+        lines: list = []
+        for para in re.finditer(r"[^\n]+", body):
+            if lines and body[max(0, para.start() - 2):para.start()] == "\n\n":
+                lines.append(Text(""))
+            base = para.start()
+            for a, b in wrap_spans(para.group(), width):
+                end = base + a + len(body[base + a:base + b].rstrip())
+                lines.append((base + a, end))
+        return lines
 
     # -- drawing ----------------------------------------------------------------------------
 
@@ -205,7 +211,11 @@ class ArticleBody(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._strips.get(number)
         if strip is None or strip.cell_length != width:
-            segments = list(self._lines[number][0].render(self.app.console))
+            line = self._lines[number]
+            if isinstance(line, Text):
+                segments = list(line.render(self.app.console))
+            else:
+                segments = self._runs.segments(self._text, *line)
             strip = Strip(segments).crop_extend(0, width, base).apply_style(base)
             self._strips[number] = strip
         return strip

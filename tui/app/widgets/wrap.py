@@ -15,13 +15,14 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
     Trailing spaces stay at the end of their line (the caller strips them when drawing).
     """
     width = max(1, width)
+    measure = len if text.isascii() else cell_len  # the common case needs no width tables
     lines: list[tuple[int, int]] = []
     start = 0
     used = 0  # cells from `start` up to the current token
     for match in _TOKEN.finditer(text):
         a, b = match.span()
         word = match.group().rstrip()
-        need = cell_len(word)
+        need = measure(word)
         if used and used + need > width:
             lines.append((start, a))
             start, used = a, 0
@@ -29,7 +30,7 @@ def wrap_spans(text: str, width: int) -> list[tuple[int, int]]:
             for cut in _cuts(text, a, a + len(word), width - used, width):
                 lines.append((start, cut))
                 start, used = cut, 0
-        used += cell_len(text[max(start, a):b])
+        used += measure(text[max(start, a):b])
     if start < len(text) or not lines:
         lines.append((start, len(text)))
     return lines
