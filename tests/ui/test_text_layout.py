@@ -1,0 +1,47 @@
+"""Wrapping with offsets and style runs: the pieces the article pane draws with."""
+
+from __future__ import annotations
+
+from rich.style import Style
+
+from tui.app.widgets.article_body import safe_same_length
+from tui.app.widgets.runs import StyleRuns
+from tui.app.widgets.wrap import wrap_spans
+
+
+def lines(text: str, width: int) -> list[str]:
+    return [text[a:b] for a, b in wrap_spans(text, width)]
+
+
+def test_wrap_keeps_words_whole_and_offsets_exact():
+    text = "The old wall cracked in three places"
+    assert lines(text, 12) == ["The old wall ", "cracked in ", "three places"]  # a trailing space may overhang
+    assert "".join(lines(text, 12)) == text  # every character belongs to exactly one line
+
+
+def test_wrap_cuts_only_words_longer_than_the_line():
+    assert lines("a Donaudampfschifffahrt b", 8) == ["a ", "Donaudam", "pfschiff", "fahrt b"]
+
+
+def test_wrap_counts_wide_characters_as_two_cells():
+    assert lines("東京都の港区です", 6) == ["東京都", "の港区", "です"]
+
+
+def test_wrap_empty():
+    assert wrap_spans("", 10) == [(0, 0)]
+
+
+def test_runs_first_of_overlapping_spans_wins_and_mark_stacks():
+    bold, italic, under = Style(bold=True), Style(italic=True), Style(underline=True)
+    runs = StyleRuns([(2, 5, bold), (3, 4, italic), (8, 10, italic)], mark=(4, 9), mark_style=under)
+    got = [(seg.text, seg.style) for seg in runs.segments("abcdefghijkl", 0, 12)]
+    assert got == [("ab", None), ("cd", bold), ("e", bold + under), ("fgh", under),
+                   ("i", italic + under), ("j", italic), ("kl", None)]
+    assert [seg.text for seg in runs.segments("abcdefghijkl", 3, 6)] == ["d", "e", "f"]
+
+
+def test_unsafe_characters_become_spaces_keeping_offsets():
+    raw = "a\x1b[31mred\x07 b"
+    safe = safe_same_length(raw)
+    assert len(safe) == len(raw) and "\x1b" not in safe and "\x07" not in safe
+    assert safe.index("b") == raw.index(" b") + 1
