@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import time
 from pathlib import Path
@@ -60,6 +61,10 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Result] = []
     skipped: list[tuple[str, str]] = []
     t_all = time.perf_counter()
+    # These machines are shared: the load shows how much the absolute numbers can be trusted.
+    load = Result("machine.load_average_1min", os.getloadavg()[0], "", note=f"{os.cpu_count()} cores")
+    print(load.json(), flush=True)
+    results.append(load)
     for name in only or MEASURES:
         t0 = time.perf_counter()
         ctx.log(f"== {name}")
@@ -73,7 +78,10 @@ def main(argv: list[str] | None = None) -> int:
             print(Result(f"{PREFIX.get(name, name)}.skipped", None, "", note=str(exc)).json(), flush=True)
             ctx.log(f"   skipped: {exc}")
         ctx.log(f"   {name} took {time.perf_counter() - t0:.1f} s")
-    ctx.log(f"total {time.perf_counter() - t_all:.1f} s")
+    total = Result("bench.total_time", time.perf_counter() - t_all, "s", 600.0 if not only and not args.smoke else None,
+                   "<=" if not only and not args.smoke else None, "whole run, 10-minute budget")
+    print(total.json(), flush=True)
+    results.append(total)
     print(table(results, skipped), file=sys.stderr)
     return 0
 

@@ -52,7 +52,8 @@ def run(ctx) -> list:
         if missing:
             rs[0].note += f"; {missing} presses painted nothing"
         out += rs
-    for key, label in (("page", "page_down"), ("last", "jump_to_last")):
+    for key, label in (("move_first", "move_in_list.first_update"), ("open_first", "open_analysed.first_update"),
+                       ("switch_first", "switch_pane.first_update"), ("page", "page_down"), ("last", "jump_to_last")):
         xs = [x for x in data[key] if x is not None]
         if xs:
             out += timed_results(f"keys.{label}@{n}", xs, "ms", scale=1000)

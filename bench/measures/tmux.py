@@ -23,6 +23,8 @@ class Tmux:
         self.width, self.height = width, height
         self._tmux("-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", str(width), "-y", str(height),
                    "sleep 100000")
+        # Keep a window whose program died, so its last screen (a traceback) can be reported.
+        self._tmux("set-option", "-g", "remain-on-exit", "on")
 
     def _tmux(self, *args: str, check: bool = True) -> str:
         p = subprocess.run(["tmux", "-L", self.sock, *args], capture_output=True, text=True)
@@ -44,8 +46,11 @@ class Tmux:
                 screen = self._tmux("capture-pane", "-p", "-t", target, check=False)
                 if needle in screen:
                     return time.perf_counter() - t0
-                if time.perf_counter() - t0 > timeout:
-                    raise TimeoutError(f"{needle!r} did not show within {timeout:.0f} s; screen:\n{screen}")
+                dead = self._tmux("display-message", "-p", "-t", target, "#{pane_dead}", check=False).strip() == "1"
+                if dead or time.perf_counter() - t0 > timeout:
+                    why = "the program exited" if dead else f"not within {timeout:.0f} s"
+                    last = "\n".join(line for line in screen.splitlines() if line.strip())[-1500:]
+                    raise TimeoutError(f"{needle!r} did not show ({why}); screen:\n{last}")
                 time.sleep(0.002)
         finally:
             pid = self._tmux("display-message", "-p", "-t", target, "#{pane_pid}", check=False).strip()

@@ -34,7 +34,8 @@ def test_smoke_run_prints_json_lines_for_every_measure(tmp_path):
         assert (rec["ok"] is not None) == (rec["budget"] is not None and rec["value"] is not None), rec
     # Every measure reports something: numbers, or one "<measure>.skipped" line saying why.
     prefixes = {rec["name"].split(".")[0] for rec in lines}
-    assert prefixes == {"analysis", "search", "import", "background", "startup", "keys", "memory"}, prefixes
+    assert prefixes == {"machine", "analysis", "search", "import", "background", "startup", "keys", "memory",
+                        "bench"}, prefixes
     assert "| measure | value | budget | ok |" in proc.stderr
 
 

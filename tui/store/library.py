@@ -16,6 +16,7 @@ from tui.store.schema import MIGRATIONS, SCHEMA_VERSION
 from tui.store.query import fts_query
 
 BUSY_TIMEOUT_MS = 10_000
+RANK_LIMIT = 4000  # bm25 costs ~5 µs per match: rank at most this many per keystroke
 _ROW_COLUMNS = "a.id, a.title, a.source, a.published, a.read, a.starred, a.words"
 
 
@@ -67,7 +68,7 @@ class Library:
             # SQLite file to WAL would already change it.
             self._schema_version()
             if not readonly:
-                self.db.execute("PRAGMA journal_mode = WAL")
+                self._enable_wal()
                 self.db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
         except (sqlite3.DatabaseError, StoreError) as exc:
@@ -91,6 +92,19 @@ class Library:
                 for statement in _statements(MIGRATIONS[number]):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def _enable_wal(self) -> None:
+        # Switching a new file to WAL takes a lock SQLite does not wait for (no busy handler): when
+        # another process is creating the same library at that moment, it fails at once. Retry briefly.
+        for _ in range(100):
+            try:
+                self.db.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+                time.sleep(0.05)
+        raise StoreError(f"{self.path} is locked by another program; try again")
 
     def _schema_version(self) -> int:
         # One statement, one snapshot: read apart, another process's first migration could commit
@@ -206,10 +220,33 @@ class Library:
         return [_row(r) for r in self.db.execute(sql + " LIMIT ? OFFSET ?", (*args, limit, offset))]
 
     def ids(self, search: str = "", entity: str = "") -> list[int]:
-        """All matching ids in list order (ints only: ~8 bytes each even for 100k articles)."""
-        sql, args = self._select("a.id", search, entity)
-        sql += " ORDER BY bm25(articles_fts, 8.0, 1.0), a.sort_key DESC, a.id DESC" if search else " ORDER BY a.sort_key DESC, a.id DESC"
-        return [r[0] for r in self.db.execute(sql, args)]
+        """All matching ids in list order (ints only: ~8 bytes each even for 100k articles).
+
+        Searches read the full-text index only: ordering by a column of `articles` would read every
+        matching body from disk (the columns after `body` live in its overflow pages). Up to RANK_LIMIT
+        matches are ranked by bm25; larger sets (a word or prefix that most articles contain, typed one
+        key at a time) put the ranked title matches first and the rest newest first, because scoring
+        every one of 100,000 matches costs half a second per keystroke.
+        """
+        match = fts_query(search) if search else ""
+        if not match:
+            sql, args = self._select("a.id", "", entity)
+            return [r[0] for r in self.db.execute(sql + " ORDER BY a.sort_key DESC, a.id DESC", args)]
+        where, args = "articles_fts MATCH ?", [match]
+        if entity:
+            where += " AND rowid IN (SELECT article_id FROM mentions WHERE name = ?)"
+            args.append(entity)
+        fts = f"SELECT rowid FROM articles_fts WHERE {where}"
+        ranked = f" ORDER BY bm25(articles_fts, 8.0, 1.0), rowid DESC"
+        total = self.db.execute(f"SELECT count(*) FROM articles_fts WHERE {where}", args).fetchone()[0]
+        if total <= RANK_LIMIT:
+            return [r[0] for r in self.db.execute(fts + ranked, args)]
+        in_title = [f"title : ({match})", *args[1:]]
+        head: list[int] = []
+        if self.db.execute(f"SELECT count(*) FROM articles_fts WHERE {where}", in_title).fetchone()[0] <= RANK_LIMIT:
+            head = [r[0] for r in self.db.execute(fts + ranked, in_title)]
+        seen = set(head)
+        return head + [r[0] for r in self.db.execute(fts + " ORDER BY rowid DESC", args) if r[0] not in seen]
 
     def rows_by_id(self, ids: list[int]) -> list[ArticleRow]:
         """Rows for the given ids, in the given order."""
