@@ -1,0 +1,49 @@
+"""`Library.ids(search=...)`, the call the library list makes on every keystroke: ranked when the match set is
+small, title matches first and then newest-added first when it is too large to score per keystroke."""
+
+from __future__ import annotations
+
+from tui.models import Article
+from tui.store import library as store
+
+
+def _add(lib, title: str, body: str) -> int:
+    return lib.add(Article(title=title, body=body, published="2026-02-01"))[1]
+
+
+def _harbour_library(lib) -> dict[str, int]:
+    return {
+        "old_body": _add(lib, "Council meeting", "The harbour dues were discussed at length by the council."),
+        "title_short": _add(lib, "Harbour reopens", "Boats returned on Monday."),
+        "other": _add(lib, "Rail timetable", "Trains will run every ten minutes from March."),
+        "title_long": _add(lib, "Harbour dredging plan approved after long harbour debate",
+                           "The harbour authority said the dredging of the harbour channel starts in May."),
+        "new_body": _add(lib, "Fish prices", "Prices at the harbour market fell for a third week."),
+    }
+
+
+def test_small_match_sets_are_ranked_by_relevance(lib):
+    ids = _harbour_library(lib)
+    got = lib.ids(search="harbour")
+    assert sorted(got) == sorted(i for k, i in ids.items() if k != "other")
+    # Title hits weigh eight times body hits, so both headline articles lead.
+    assert set(got[:2]) == {ids["title_short"], ids["title_long"]}
+
+
+def test_large_match_sets_put_title_matches_first_then_newest(lib, monkeypatch):
+    ids = _harbour_library(lib)
+    monkeypatch.setattr(store, "RANK_LIMIT", 3)  # 4 matches: too many to rank
+    got = lib.ids(search="harbour")
+    assert set(got[:2]) == {ids["title_short"], ids["title_long"]}
+    assert got[2:] == [ids["new_body"], ids["old_body"]]  # the rest: last added first
+    assert len(got) == len(set(got)) == 4
+
+
+def test_large_match_sets_still_respect_prefix_and_entity_filters(lib, monkeypatch):
+    ids = _harbour_library(lib)
+    lib.put_analysis(ids["old_body"], "k", "{}", [("ORG", "Harbour Council", 1)])
+    lib.put_analysis(ids["new_body"], "k", "{}", [("ORG", "Harbour Council", 2)])
+    monkeypatch.setattr(store, "RANK_LIMIT", 1)
+    assert lib.ids(search="harb", entity="Harbour Council") == [ids["new_body"], ids["old_body"]]
+    assert lib.ids(search="harbour tim") == []
+    assert len(lib.ids(search="ha")) == 4
