@@ -26,8 +26,10 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
     import trafilatura  # lazy: heavy, and only HTML pages need it
 
     html = _XML_DECL.sub("", html.lstrip("\ufeff"), count=1)  # lxml refuses str with one
-    # Precision first (measured best on our dev set, see bench/quality_extract.py); when it
-    # keeps almost nothing (a date line, a caption) the default and recall modes get a go.
+    # Precision first: on the dev set's AEB pages body F1 0.964 against 0.954 for the default
+    # mode, and 0.960 when both always run and the default wins whenever precision keeps under
+    # 70% of its words. When precision keeps almost nothing (a date line, a caption) the
+    # default and recall modes get a go.
     best, paras = None, []
     for kwargs in ({"favor_precision": True}, {}, {"favor_recall": True}):
         try:
