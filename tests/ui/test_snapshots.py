@@ -36,3 +36,34 @@ def test_help_80x24(cached_library, make_app, snap_compare):
 
 def test_help_160x48(cached_library, make_app, snap_compare):
     assert snap_compare(make_app(cached_library[0]), terminal_size=(160, 48), run_before=_help)
+
+
+async def _add_with_error(pilot) -> None:
+    await pilot.press("a", *"/no/such/file.txt", "enter")
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+async def _confirm_delete(pilot) -> None:
+    await pilot.press("j", "d")
+    await pilot.pause()
+
+
+def test_library_160x48(cached_library, make_app, snap_compare):
+    assert snap_compare(make_app(cached_library[0]), terminal_size=(160, 48))
+
+
+def test_add_error_80x24(cached_library, make_app, snap_compare):
+    assert snap_compare(make_app(cached_library[0]), terminal_size=(80, 24), run_before=_add_with_error)
+
+
+def test_add_error_160x48(cached_library, make_app, snap_compare):
+    assert snap_compare(make_app(cached_library[0]), terminal_size=(160, 48), run_before=_add_with_error)
+
+
+def test_confirm_delete_80x24(cached_library, make_app, snap_compare):
+    assert snap_compare(make_app(cached_library[0]), terminal_size=(80, 24), run_before=_confirm_delete)
+
+
+def test_confirm_delete_160x48(cached_library, make_app, snap_compare):
+    assert snap_compare(make_app(cached_library[0]), terminal_size=(160, 48), run_before=_confirm_delete)
