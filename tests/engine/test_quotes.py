@@ -202,3 +202,47 @@ def test_display_text_trims_at_sentence_or_word():
     cut = display_text(words, 50)
     assert cut.endswith("…") and len(cut) <= 50
     assert display_text(Quote(0, 5, "short", None)) == "short"
+
+
+def test_role_after_a_possessive_gives_way_to_the_name_in_apposition():
+    text = (
+        "“The river does not care about our borders,” said Chile's water minister, Elisa Montt, who led the talks.\n\n"
+        "“We will open the depot in March,” said Brightfield's chief executive, Omar Haddad.\n\n"
+        "According to the union's treasurer, Lena Fisk, “the strike fund can last another month.”\n\n"
+        "“Nothing has been decided about the depot,” said a spokeswoman for the council, Ruth Ames.\n\n"
+        "Harbor Bank's finance director, Ivo Petrak, said: “The loan was never in doubt at any point.”"
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "borders").speaker == "Elisa Montt"
+    assert by_text(quotes, "depot in March").speaker == "Omar Haddad"
+    assert by_text(quotes, "strike fund").speaker == "Lena Fisk"
+    assert by_text(quotes, "Nothing has been decided").speaker == "Ruth Ames"
+    assert by_text(quotes, "loan was never").speaker == "Ivo Petrak"
+
+
+def test_a_role_without_a_name_stays_a_description():
+    text = (
+        "“We are not worried about the audit,” said the firm's spokeswoman.\n\n"
+        "“The audit found nothing unusual at all,” said Acme's chief executive, adding that shares would rise."
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "not worried").speaker == "the firm's spokeswoman"
+    assert by_text(quotes, "audit found").speaker == "Acme's chief executive"
+
+
+def test_they_is_not_resolved_to_the_last_named_person():
+    text = (
+        "Tomas Berg, a farmer, has opposed the plan for years.\n\n"
+        "Critics in the farm lobby say the scheme amounts to what they describe as “a tax on working the land”."
+    )
+    quotes = extract_quotes(text)
+    assert all(q.speaker != "Tomas Berg" for q in quotes if "tax on working" in q.text)
+
+
+def test_a_named_organisation_is_not_taken_for_a_person_by_a_pronoun():
+    text = (
+        "“The pumps are old and the pipes are older,” said Dr. Ana Ruiz, an engineer at the Southern Water Observatory. "
+        "“Nobody should be surprised by the leaks,” she said."
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "Nobody should be").speaker == "Ana Ruiz"

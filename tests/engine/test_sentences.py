@@ -107,3 +107,14 @@ def test_spans_are_exact_with_odd_spacing():
 
 def test_chinese_full_stops_split():
     assert texts("这是第一句话。这是第二句话！") == ["这是第一句话。", "这是第二句话！"]
+
+
+def test_opening_quote_after_a_final_abbreviation_starts_a_sentence():
+    text = '"It was long," the mayor said shortly after 4 a.m. "But the vote is done." Then she left.'
+    assert texts(text) == ['"It was long," the mayor said shortly after 4 a.m.', '"But the vote is done."', "Then she left."]
+    assert texts("The plant opened at 9 a.m. “Nothing worked,” a worker said.") == [
+        "The plant opened at 9 a.m.",
+        "“Nothing worked,” a worker said.",
+    ]
+    # a title abbreviation before a quote is not a sentence end
+    assert texts('A letter from Dr. "Doc" Ames arrived.') == ['A letter from Dr. "Doc" Ames arrived.']

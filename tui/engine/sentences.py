@@ -45,7 +45,11 @@ _OPENERS = (
     r"The|A|An|He|She|It|They|We|I|You|But|And|Yet|So|In|On|At|This|That|These|Those|There|"
     r"His|Her|Their|Its|Our|My|However|After|When|While|As|If|Some|Many|Most|Officials|Police"
 )
-_ABBREV_END_CASED = re.compile(rf"\b(?:{_FINAL_ABBREVIATIONS})\.\s+(?=(?:{_OPENERS})\b)")
+# An opening quote mark right after such an abbreviation starts a new sentence whatever its first
+# word is: '... after 4 a.m. "But a city ...' (a quote never continues "a.m." mid-sentence with a capital).
+_ABBREV_END_CASED = re.compile(
+    rf"\b(?:{_FINAL_ABBREVIATIONS})\.\s+(?=(?:{_OPENERS})\b|[\"“‘]['\"“‘]?[A-Z0-9])"
+)
 _ABBREV_END_LOWER = re.compile(r"\b(?:u\.s|u\.k|u\.n|e\.u|d\.c|inc|corp|ltd|etc|a\.m|p\.m)\.\s+(?=(?:the|he|she|they|we|but|this|it's)\b)")
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")

@@ -50,6 +50,9 @@ ORG_WORDS = {
     "facebook", "google", "instagram", "youtube", "act", "bill", "day", "week", "year", "election", "debate",
     "debates", "energy", "european", "african", "asian", "chinese", "russian", "korean", "french", "german",
     "british", "mexican", "latino", "hispanic", "muslim", "jewish", "arab", "israeli", "iranian",
+    "observatory", "consortium", "forum", "trust", "authority", "partnership", "network", "accord", "treaty",
+    "programme", "program", "initiative", "ltd", "plc", "llc", "holdings", "airlines", "opera", "theatre",
+    "theater", "orchestra", "library", "archive", "laboratory", "centre", "institution", "society", "academy",
 }
 SURNAME_PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "st"}
 

@@ -42,8 +42,8 @@ class Resolver:
         if m.kind == "nominal":
             return m.text
         low = m.text.lower()
-        if low in ("i", "we", "you"):
-            return None
+        if low in ("i", "we", "you", "they", "it"):
+            return None  # "they" and "it" stand for groups and things, never for the last named person
         # the person named nearest before, else the last named speaker, else anyone named earlier
         return (self.people.resolve(m.start, low) or self.last_speaker
                 or self.people.resolve(m.start, low, max_back=len(self.text)))

@@ -222,6 +222,11 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
                     return None
             if k < floor or toks[k].text != ",":
                 return None
+            inner = _name_left(toks, j - 1)
+            if inner and inner[0] == k + 1 and not any(_possessive(toks[x]) for x in range(inner[0], j)) \
+                    and k - 1 >= floor and not _is_cap(toks[k - 1]) and _is_word(toks[k - 1]):
+                # "Acme's chief executive, Dana Holt, said": the name is the apposition itself
+                return _mention(text, toks, inner[0], inner[1], "name")
             k2 = k - 1
             if k2 >= floor and toks[k2].text == ")":  # "Paul Ryan (R-Wis.), ..."
                 while k2 >= floor and toks[k2].text != "(":
@@ -318,8 +323,56 @@ def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
                 break
         k += 1
     if best is not None:
+        if _possessive(toks[best[1]]):  # "said Sri Lanka's foreign minister, Nirosha Perera"
+            return _role_right(text, toks, best[0], best[1] + 1)
         return _mention(text, toks, best[0], best[1], "name")
     return None
+
+
+def _possessive(t: Tok) -> bool:
+    return t.low.endswith(("'s", "’s"))
+
+
+_ROLE_LINKS = {"of", "for", "at"}  # "a spokeswoman for the club, Mia Lund"
+_APPOSITION_END = {",", ".", ";", ":", "(", "who", "whose", "and"}
+
+
+def _role_right(text: str, toks: list[Tok], start: int, k: int) -> Mention | None:
+    """A role phrase from token `start`, its lower-case words beginning at k ("Acme's chief executive"),
+    or the person named right after it in apposition ("..., Dana Holt")."""
+    r = k - 1
+    while r + 1 < len(toks) and r + 1 - k < 5 and _is_word(toks[r + 1]) and not _is_cap(toks[r + 1]) \
+            and toks[r + 1].low not in CLAUSE_WORDS:
+        r += 1
+    if r < k:
+        return None  # "said Acme's" and nothing after it: no speaker
+    return _apposition_name(text, toks, r) or _mention(text, toks, start, r, "nominal")
+
+
+def _apposition_name(text: str, toks: list[Tok], r: int) -> Mention | None:
+    """The name set off by a comma after a role phrase ending at token r: "the company's spokeswoman, Mia Lund".
+
+    A short "for/of/at ..." phrase may sit between the role and the comma ("a spokesman for the club, ...").
+    """
+    c = r + 1
+    if c < len(toks) and toks[c].low in _ROLE_LINKS:
+        c += 1
+        while c < len(toks) and c - r < 7 and toks[c].text != "," and (_is_word(toks[c]) or toks[c].text == "."):
+            if toks[c].low in CLAUSE_WORDS and toks[c].low not in _ROLE_LINKS:
+                return None
+            c += 1
+    if c + 1 >= len(toks) or toks[c].text != ",":
+        return None
+    span = _name_right(toks, c + 1)
+    if not span or any(_possessive(toks[x]) for x in range(span[0], span[1] + 1)):
+        return None
+    a, b = span
+    if b - a < 1 and toks[a].low in TITLES:
+        return None
+    after = toks[b + 1] if b + 1 < len(toks) else None
+    if after is not None and after.low not in _APPOSITION_END and after.text not in _QUOTE_CHARS:
+        return None  # "..., Reuters reported": a new clause, not an apposition
+    return _mention(text, toks, a, b, "name")
 
 
 def _determined_right(text: str, toks: list[Tok], i: int) -> Mention | None:
@@ -340,7 +393,7 @@ def _determined_right(text: str, toks: list[Tok], i: int) -> Mention | None:
         a, b = run
         if a == i + 1 or b - a >= 1:  # all capitalised after "the", or a full name closes the phrase
             return _mention(text, toks, a, b, "name")
-    return _mention(text, toks, i, last, "nominal")
+    return _apposition_name(text, toks, last) or _mention(text, toks, i, last, "nominal")
 
 
 def find_verbs(toks: list[Tok]) -> list[int]:
