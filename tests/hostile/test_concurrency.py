@@ -118,3 +118,47 @@ def test_simultaneous_first_open(tmp_path):
 @pytest.mark.slow
 def test_simultaneous_first_open_many_rounds(tmp_path):
     open_race(tmp_path, rounds=100)
+
+
+def test_tui_reads_while_two_imports_write(tmp_path, rng, monkeypatch):
+    """The TUI browsing (list, open, search) while two `newsreader add` run: no exception, no 'locked' toast."""
+    import asyncio
+
+    pytest.importorskip("textual")
+    monkeypatch.setenv("NEWSREADER_NO_SEED", "1")
+    monkeypatch.setenv("NEWSREADER_CONFIG", str(tmp_path / "config.toml"))
+    src = tmp_path / "src"
+    expected = make_sources(src, 900, rng)
+    _split(src, tmp_path / "a", tmp_path / "b", 900)
+    db = tmp_path / "lib.db"
+    assert run_cli("add", str(src / "a00000.txt"), db=db).returncode == 0
+    env = dict(os.environ, NEWSREADER_NO_SEED="1", NEWSREADER_DB=str(db))
+
+    async def browse() -> tuple[int, list[str]]:
+        from tui.app.app import NewsreaderApp
+        from tui.config import load_config
+
+        app = NewsreaderApp(db, load_config())
+        writers = [subprocess.Popen(newsreader_cmd() + ["add", str(tmp_path / d)], env=env,
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for d in ("a", "b")]
+        presses = 0
+        async with app.run_test(size=(160, 48)) as pilot:
+            while any(w.poll() is None for w in writers) or presses < 40:
+                await pilot.press(rng.choice(["j", "k", "enter", "l", "g", "G", "m", "f", "s"]))
+                if presses % 15 == 0:
+                    await pilot.press("slash", "c", "o", "u", "n", "enter")
+                presses += 1
+                assert app._exception is None, repr(app._exception)
+            await asyncio.wait_for(app.workers.wait_for_complete(), timeout=60)
+            toasts = [str(n.message) for n in app._notifications]
+            await pilot.press("escape", "q")
+        for w in writers:
+            _, err = w.communicate(timeout=120)
+            assert w.returncode == 0 and b"locked" not in err, err[-300:]
+        return presses, toasts
+
+    presses, toasts = asyncio.run(browse())
+    assert not [t for t in toasts if "locked" in t.lower() or "error" in t.lower()], toasts
+    stored = check_library(db, expected)
+    print(f"TUI reader: {presses} keys while two imports ran; {stored}/{len(expected)} stored")
+    assert stored == len(expected)
