@@ -34,6 +34,21 @@ class AnalysisJobs:
         self.analysing = False
         self.analysis_error = ""
 
+    def warm_engine(self) -> None:
+        """Import the NLP engine in the background soon after the first paint.
+
+        The first import takes most of a second (nltk, sumy); doing it before the user opens
+        an article makes that first analysis as quick as the rest.
+        """
+        self.set_timer(0.5, self._warm_worker)
+
+    @work(thread=True, group="warm-up")
+    def _warm_worker(self) -> None:
+        try:
+            from tui.engine import entities, quotes, sentences, summarize  # noqa: F401
+        except Exception:
+            pass  # the analysis worker will report a broken engine when it is used
+
     def analyse(self, force: bool = False, cached=None) -> None:
         """Show the analysis of the open article: from the cache now, or computed in a worker."""
         if self.article is None:

@@ -64,6 +64,7 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
         self.update_legend()
         self.update_summary_status()
         self.set_focus(self.articles)
+        self.warm_engine()
 
     # -- handy widget lookups ---------------------------------------------------------------
 
