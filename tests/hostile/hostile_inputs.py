@@ -100,7 +100,7 @@ def named_files(secret_path: Path, secret: str, *, big: bool = True) -> list[Nas
                 "and \x1b]52;c;cm0gLXJmIH4=\x07copied\x07 words \x9b31mhere\x1bc. Title \x1b]0;pwned\x07set.\n\n"
                 "Second\x1b[?1049h paragraph \x1bP+q544e\x1b\\stays.\n")
     add(Nasty("escapes.txt", esc_text.encode(), must_contain=["the council", "a link", "paragraph", "stays."],
-              must_import=True))
+              must_not_contain=["cm0gLXJmIH4=", "pwned", "evil.example", "+q544e", "[31m", "1049h"], must_import=True))
     add(Nasty("rich_markup.txt", (
         "[bold]Markup[/bold] headline [/]\n\n"
         "The [bold]minister[/bold] said [link=file:///etc/passwd]x[/link] and [/] closed it. [red on white]Loud[/] "

@@ -22,10 +22,10 @@ from conftest import newsreader_cmd
 
 pytest.importorskip("textual")
 
-# Payloads of the escape sequences in the hostile articles: if any reaches the terminal, the article
-# took over (a clipboard write, a window title, a hyperlink, a terminal query).
-PAYLOADS = [b"cm0gLXJmIH4=", b"pwned", b"evil.example", b"+q544e", b"\x1b[31;1m", b"\x1b[10A", b"\x1b[6n",
-            b"\x1bc", b"\x9b31m", b"\xc2\x9b31m"]
+# The escape sequences of the hostile articles, as a terminal would receive them: if any arrives, the
+# article took over (a clipboard write, the window title, a hyperlink, a terminal query, a reset).
+PAYLOADS = [b"\x1b]52;c;cm0gLXJmIH4=", b"\x1b]0;pwned", b"\x1b]8;;https://evil.example", b"\x1bP+q544e",
+            b"\x1b[6n", b"\x1bc", b"\x9b31m", b"\xc2\x9b"]
 
 NOISE = (list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPRSTUVWXYZ0123456789") +
          ["space", "backspace", "delete", "left", "right", "up", "down", "enter", "escape", "tab", "shift+tab",
@@ -182,18 +182,22 @@ def test_tui_bytes_in_a_real_terminal(tmp_path, quiet_app_env):
     try:
         written += _read_all(master, proc, 4.0)
         assert proc.poll() is None, f"the app exited at start: {written[-500:]!r}"
-        os.write(master, b"g")
         for i in range(n):
-            os.write(master, b"\r")  # open the article (focus moves to its text)
-            written += _read_all(master, proc, 0.35)
+            os.write(master, b"\x1b")  # esc: back to the library list
+            written += _read_all(master, proc, 0.2)
+            os.write(master, b"g" + b"j" * i + b"\r")  # open the i-th article (focus moves to its text)
+            written += _read_all(master, proc, 0.4)
             os.write(master, b"\t\t")  # through the panes (summary, entities)
-            written += _read_all(master, proc, 0.15)
-            os.write(master, b"l")  # back to the library
-            written += _read_all(master, proc, 0.05)
-            os.write(master, b"j")
-            written += _read_all(master, proc, 0.05)
-        os.write(master, b"q")
-        written += _read_all(master, proc, 5.0)
+            written += _read_all(master, proc, 0.1)
+        for _ in range(3):  # leave the search box or a pane first, then q
+            os.write(master, b"\x1b")
+            written += _read_all(master, proc, 0.3)
+            os.write(master, b"\x1b")
+            written += _read_all(master, proc, 0.3)
+            os.write(master, b"q")
+            written += _read_all(master, proc, 3.0)
+            if proc.poll() is not None:
+                break
         assert proc.wait(timeout=10) == 0
     finally:
         if proc.poll() is None:
@@ -205,3 +209,4 @@ def test_tui_bytes_in_a_real_terminal(tmp_path, quiet_app_env):
     assert not leaked, f"article escape sequences reached the terminal: {leaked}"
     assert len(written) > 10_000  # it really drew ...
     assert b"RED title" in written and b"harbour" in written  # ... the hostile articles themselves
+    assert b"[link=file:///etc/passwd]x[/link]" in written, "Rich markup in an article is not shown literally"
