@@ -296,3 +296,16 @@ async def test_palette_runs_an_action(library, make_app, copied):
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         assert copied and copied[-1] == "\n".join(s.text for s in app.screen.analysis.summary.sentences)
+
+
+async def test_tab_never_lands_in_the_search_box_so_q_still_quits(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_first(pilot)
+        for _ in range(6):
+            await pilot.press("tab")
+            assert app.focused.id != "search"
+        await pilot.press("q")
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running

@@ -16,6 +16,7 @@ from tui.app.dialogs import AddDialog, ConfirmDialog
 from tui.app.widgets import ArticleBody, ArticleList, SummaryList
 from tui.app.widgets.entity_types import TYPES
 from tui.app.widgets.rows import RowSource
+from tui.app.widgets.search_box import SearchBox
 from tui.engine.analysis import get_cached
 from tui.app.analysis_jobs import AnalysisJobs
 from tui.app.library_jobs import LibraryJobs
@@ -44,7 +45,7 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
             with Vertical(id="library-pane"):
-                yield Input(placeholder="/ search the library", id="search")
+                yield SearchBox(placeholder="/ search the library", id="search")
                 yield ArticleList(id="articles")
                 yield Static(id="library-status")
             with Vertical(id="article-pane"):
@@ -125,7 +126,7 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
 
     def action_back(self) -> None:
         """esc: leave the search box, else clear a filter, else go back to the library."""
-        search = self.query_one("#search", Input)
+        search = self.query_one("#search", SearchBox)
         if search.has_focus:
             search.value = ""
             self.set_focus(self.articles)
@@ -141,9 +142,9 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
 
     def action_search(self) -> None:
         # set_focus (immediate), not focus() (deferred): the next keys typed must land in the box.
-        search = self.query_one("#search", Input)
+        search = self.query_one("#search", SearchBox)
         self.set_reading(False)
-        self.set_focus(search)
+        self.set_focus(search.arm())
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
