@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import newsreader_cmd, one_line_error, run_cli
+from hostile_helpers import newsreader_cmd, one_line_error, run_cli
 
 ARTICLE = "Harbour vote headline {n}\n\nThe council voted on Tuesday to expand the harbour, said Maria Silva. {n}\n"
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 import hostile_inputs
-from conftest import run_cli, terminal_bytes
+from hostile_helpers import run_cli, terminal_bytes
 
 # Stored straight into the library, bypassing the importers' cleaning: the CLI must be safe on its own
 # (a library written by another tool, an older version, or an importer bug).

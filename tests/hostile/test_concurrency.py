@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import newsreader_cmd, run_cli
+from hostile_helpers import newsreader_cmd, run_cli
 from test_durability import check_library, make_sources
 
 

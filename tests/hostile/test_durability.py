@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import newsreader_cmd, run_cli
+from hostile_helpers import newsreader_cmd, run_cli
 
 WORDS = "council harbour minister budget vote plan city port river school court bank market".split()
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import hostile_inputs
-from conftest import HERE, run_cli, terminal_bytes
+from hostile_helpers import HERE, run_cli, terminal_bytes
 
 WORKER = HERE / "corpus_worker.py"
 

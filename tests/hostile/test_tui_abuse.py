@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 import hostile_inputs
-from conftest import newsreader_cmd
+from hostile_helpers import newsreader_cmd
 
 pytest.importorskip("textual")
 
