@@ -45,7 +45,8 @@ def main(argv: list[str] | None = None) -> int:
             mod = importlib.import_module(f"bench.measures.{name}")
             print(f"{name:14} {mod.__doc__.strip().splitlines()[0]}")
         return 0
-    only = [n.strip() for group in (args.only or []) for n in group.split(",") if n.strip()]
+    aliases = {prefix: name for name, prefix in PREFIX.items()}  # `--only import` means import_speed
+    only = [aliases.get(n.strip(), n.strip()) for group in (args.only or []) for n in group.split(",") if n.strip()]
     unknown = [n for n in only if n not in MEASURES]
     if unknown:
         print(f"unknown measure(s): {', '.join(unknown)}; choose from {', '.join(MEASURES)}", file=sys.stderr)

@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:  # bench/ is not installed with the package: import it from the checkout
+    sys.path.insert(0, str(REPO))
 KEYS = {"name", "value", "unit", "budget", "ok"}
 
 
