@@ -148,3 +148,121 @@ def test_random_hostile_text_keeps_spans_valid():
     for _ in range(300):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
         assert_valid(text, extract_entities(text))
+
+
+def labels_of(ents: list[Entity], text: str) -> set[str]:
+    """Labels given to every mention spelled `text`."""
+    return {e.label for e in ents if e.text == text}
+
+
+def test_name_defined_with_its_acronym_is_one_organisation():
+    text = (
+        "Talks stalled with the Union for the Coast (UFC), whose nine members walked out. "
+        "Later the Harbour Institute for Tidal Studies (HITS) and the Varna Fishing Cooperative (VFC) joined. "
+        "The UFC said it would return."
+    )
+    ents = extract_entities(text)
+    assert_valid(text, ents)
+    found = by_text(ents)
+    for full in ("Union for the Coast", "Harbour Institute for Tidal Studies", "Varna Fishing Cooperative"):
+        assert found[full].label == "ORG", found.get(full)
+    assert {e.canonical for e in ents if e.text == "UFC"} == {"Union for the Coast"}
+    assert found["UFC"].label == "ORG"
+    assert "Coast" not in found  # not split into a place
+
+
+def test_dateline_place_keeps_one_label_and_one_canonical():
+    text = (
+        "BRAGA, Portugal — Braga's council voted on Monday to close the old market.\n\n"
+        "Residents of Braga said the market had stood for a century."
+    )
+    ents = extract_entities(text)
+    assert_valid(text, ents)
+    mentions = [e for e in ents if e.text.lower() == "braga"]
+    assert len(mentions) == 3
+    assert {e.label for e in mentions} == {"GPE"}
+    assert {e.canonical for e in mentions} == {"Braga"}
+
+
+def test_capitalised_common_words_at_a_sentence_start_are_not_names():
+    text = (
+        "The lab tests blood samples from six clinics. Samples are packed in cold boxes. "
+        "Crucially, nurses no longer drive them. "
+        '"Tonight the first flight went well," said Irene Walsh.'
+    )
+    ents = extract_entities(text)
+    found = by_text(ents)
+    assert "Samples" not in found and "Crucially" not in found
+    assert found["Tonight"].label == "TIME"
+    assert found["Irene Walsh"].label == "PERSON"
+
+
+def test_role_words_are_cut_from_the_front_of_a_person():
+    text = (
+        "The opera sold out. Soprano Lidia Maren, 31, sang the title role.\n\n"
+        "Substitute Petar Ilic scored late, and Vice Admiral Tomas Brek watched from the stand."
+    )
+    ents = extract_entities(text)
+    assert_valid(text, ents)
+    people = {e.text for e in ents if e.label == "PERSON"}
+    assert {"Lidia Maren", "Petar Ilic", "Tomas Brek"} <= people
+    assert not any(p.split()[0] in ("Soprano", "Substitute", "Vice", "Admiral") for p in people)
+    # a short name whose first word is also a title stays whole: "Dean" may be a first name
+    ents = extract_entities("The captain, Dean Moyle, was booked.")
+    assert "Dean Moyle" in {e.text for e in ents if e.label == "PERSON"}
+
+
+def test_a_lone_word_written_as_a_place_is_a_place():
+    text = (
+        "The study was led from Maseru. A water office in Telvik will open. "
+        "Telvik's brine contains magnesium, and hotels in Telvik are empty, said Tomas Quenta."
+    )
+    ents = extract_entities(text)
+    assert labels_of(ents, "Telvik") in ({"GPE"}, {"LOC"})
+    assert len([e for e in ents if e.text == "Telvik"]) == 3
+    assert labels_of(ents, "Tomas Quenta") == {"PERSON"}
+
+
+def test_a_lone_word_starting_an_organisation_name_is_that_organisation():
+    text = (
+        "Brandvik Energy will build a cell factory near the port. Brandvik expects to hire 900 people, "
+        "and shares in Brandvik rose 4% on the news, chief executive Ola Sandvik said."
+    )
+    ents = extract_entities(text)
+    short = [e for e in ents if e.text == "Brandvik"]
+    assert short and {e.label for e in short} == {"ORG"}
+    assert {e.canonical for e in short} == {"Brandvik Energy"}
+
+
+def test_landforms_are_locations_but_surnames_that_look_like_them_are_not():
+    text = (
+        "Boats crossed the Indian Ocean and reached the Varnish Islands by night. "
+        "Later they sailed over Loch Tarvie. The Highlands are empty in winter. "
+        "Coach Benny Hill said the crew was tired."
+    )
+    ents = extract_entities(text)
+    found = by_text(ents)
+    assert found["Indian Ocean"].label == "LOC"
+    assert found["Varnish Islands"].label == "LOC"
+    assert found["Loch Tarvie"].label == "LOC"
+    assert found["Highlands"].label == "LOC"
+    assert found["Benny Hill"].label == "PERSON"
+
+
+def test_plural_days_are_dates_and_a_station_is_not_a_person():
+    text = "She works nights on Tuesdays and Wednesdays. Air was worst near Lamego station on weekdays."
+    ents = extract_entities(text)
+    found = by_text(ents)
+    assert found["Tuesdays"].label == "DATE" and found["Wednesdays"].label == "DATE"
+    assert found.get("Lamego") is None or found["Lamego"].label != "PERSON"
+
+
+def test_surname_with_particle_links_whatever_its_case():
+    text = (
+        "Marieke van Houten chairs the alliance. Van Houten said the standard was ready. "
+        "Critics disagreed, but van Houten did not reply."
+    )
+    ents = extract_entities(text)
+    short = [e for e in ents if e.text.lower() == "van houten"]
+    assert len(short) == 2
+    assert {e.canonical for e in short} == {"Marieke van Houten"}

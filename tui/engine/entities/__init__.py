@@ -74,12 +74,18 @@ def tag_names(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _merge(names: list[tuple[int, int, str]], rules: list[tuple[int, int, str]], n: int) -> list[tuple[int, int, str]]:
-    """Names win over rule spans, except that a date/number rule beats a MISC/NORP guess."""
+def _merge(names: list[tuple[int, int, str]], rules: list[tuple[int, int, str]], n: int,
+           text: str = "") -> list[tuple[int, int, str]]:
+    """Names win over rule spans, except that a date/number rule beats a MISC/NORP guess, and a
+    date rule beats any name that is only a day or month word ("on Tuesdays" is no place)."""
+    from .features import gazetteers
+
     ruled = bytearray(n + 1)
     for s, e, _ in rules:
         ruled[s:e] = b"\x01" * (e - s)
-    keep = [(s, e, lab) for s, e, lab in names if lab in _NAME_LABELS or not any(ruled[s:e])]
+    times = gazetteers()["time"]
+    keep = [(s, e, lab) for s, e, lab in names
+            if not any(ruled[s:e]) or lab in _NAME_LABELS and text[s:e].lower().removesuffix("s") not in times]
     taken = bytearray(n + 1)
     for s, e, _ in keep:
         taken[s:e] = b"\x01" * (e - s)
@@ -95,6 +101,8 @@ def extract_entities(text: str) -> list[Entity]:
     """
     if not text or not text.strip():
         return []
-    spans = _merge(tag_names(text), rule_spans(text), len(text))
+    from .repair import repair_names
+
+    spans = _merge(repair_names(text, tag_names(text)), rule_spans(text), len(text), text)
     ents = [Entity(s, e, lab, text[s:e], " ".join(text[s:e].split())) for s, e, lab in spans]
     return link_entities(text, ents)

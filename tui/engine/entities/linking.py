@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..types import GPE, LOC, ORG, PERSON, Entity
+from .evidence import NAME_LABELS, key, settle_labels
 from .features import gazetteers
 
 _WORD = re.compile(r"[^\W_][\w'’.&-]*")
@@ -54,7 +55,8 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
     takes that name; "the International Monetary Fund (IMF)" links IMF to the full name, as does an
     acronym matching a longer organisation's initials; place aliases (U.S. / United States) merge.
     """
-    ents = _vote(sorted(entities, key=lambda e: e.start))
+    ents, short_forms = settle_labels(text, sorted(entities, key=lambda e: e.start))
+    surface = _mixed_case_forms(ents)
     people = _PersonIndex([strip_title(_norm(e.text)) for e in ents if e.label == PERSON])
     countries = gazetteers()["ctry"]
 
@@ -74,22 +76,25 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
     for e in ents:
         name = _norm(e.text)
         label = e.label
-        canon = name
-        if label == PERSON:
+        canon = surface.get(key(name), name) if name.isupper() else name  # "PORTO" -> "Porto"
+        if label == ORG and key(name) in short_forms:
+            canon = short_forms[key(name)]  # "Voltaris" -> "Voltaris Energy"
+        elif label == PERSON:
             canon = people.canonical(strip_title(name))
         elif name in acronyms:
             canon, label = acronyms[name], ORG
         elif label == ORG and name.isupper() and 2 <= len(name) <= 6 and name.replace(".", "") in org_initials:
             canon = org_initials[name.replace(".", "")]
-        elif label in (GPE, LOC, ORG) and " " not in name and name.lower() not in countries:
+        elif label in (GPE, LOC, ORG, "MISC") and " " not in name and name.lower() not in countries:
             # a lone surname the tagger typed as a place/organisation ("Trump" -> ORG) is still the person
-            full = people.by_last.get(name)
+            full = people.by_last.get(name.casefold())
             if full:
                 canon, label = full[0], PERSON
         alias = _ALIAS_OF.get(name.lower())
         if alias and alias in present_alias and label != PERSON:
             canon = alias
         out.append(replace(e, label=label, canonical=canon))
+    out = _one_label_per_canonical(out)
     return _add_missed(text, out, acronyms, people.full[:_MAX_PROPAGATED])
 
 
@@ -103,36 +108,46 @@ class _PersonIndex:
         self.by_first: dict[str, list[str]] = {}
         for p in self.full:  # longest first, so index lists keep that order
             words = p.split()
-            self.by_last.setdefault(words[-1], []).append(p)
-            self.by_first.setdefault(words[0], []).append(p)
+            self.by_last.setdefault(words[-1].casefold(), []).append(p)
+            self.by_first.setdefault(words[0].casefold(), []).append(p)
 
     def canonical(self, bare: str) -> str:
         """The longest name ending with `bare` ("Trump" -> "Donald Trump"), or a unique one starting with it."""
         words = bare.split()
-        for full in self.by_last.get(words[-1], ()):
-            fw = full.split()
-            if len(fw) > len(words) and fw[-len(words):] == words:
+        low = [w.casefold() for w in words]
+        for full in self.by_last.get(words[-1].casefold(), ()):
+            fw = [w.casefold() for w in full.split()]
+            if len(fw) > len(words) and fw[-len(words):] == low:
                 return full
         if len(words) == 1:
-            firsts = self.by_first.get(words[0], ())
+            firsts = self.by_first.get(words[0].casefold(), ())
             if len(firsts) == 1:
                 return firsts[0]
         return bare
 
 
-_NAME_LABELS = (PERSON, ORG, GPE, LOC, "NORP", "MISC")
-
-
-def _vote(ents: list[Entity]) -> list[Entity]:
-    """One surface form, one label: the tagger's majority label for a name wins in the whole article."""
-    votes: dict[str, Counter] = {}
+def _mixed_case_forms(ents: list[Entity]) -> dict[str, str]:
+    """Key -> the most used form of a name that is not all capitals (for datelines and headings)."""
+    counts: dict[str, Counter] = {}
     for e in ents:
-        if e.label in _NAME_LABELS:
-            votes.setdefault(e.text, Counter())[e.label] += 1
-    best = {t: c.most_common(1)[0][0] for t, c in votes.items() if len(c) > 1}
-    if not best:
-        return ents
-    return [replace(e, label=best[e.text]) if e.text in best and e.label in _NAME_LABELS else e for e in ents]
+        name = _norm(e.text)
+        if not name.isupper():
+            counts.setdefault(key(name), Counter())[name] += 1
+    return {k: c.most_common(1)[0][0] for k, c in counts.items()}
+
+
+def _one_label_per_canonical(ents: list[Entity]) -> list[Entity]:
+    """Mentions linked to one canonical name share the label of its fullest mention."""
+    full_label = {}
+    for e in ents:
+        if e.label in NAME_LABELS and _norm(e.text) == e.canonical:
+            full_label.setdefault(e.canonical, e.label)
+    # an all-capitals heading word keeps its own label: "MILAN" over a results table may be the city
+    # while "Milan" in the body is the club
+    return [replace(e, label=full_label[e.canonical])
+            if e.label in NAME_LABELS and e.canonical in full_label and e.label != full_label[e.canonical]
+            and (e.label == PERSON) == (full_label[e.canonical] == PERSON) and not e.text.isupper() else e
+            for e in ents]
 
 
 def _add_missed(text: str, ents: list[Entity], acronyms: dict[str, str], people: list[str]) -> list[Entity]:

@@ -8,7 +8,7 @@ _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
     r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
-_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?"  # "on Tuesdays" too
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _NUMWORD = (
@@ -32,7 +32,7 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("TIME", re.compile(
         r"\b\d{1,2}(?:[:.]\d{2})?\s?(?:a\.m\.|p\.m\.|am\b|pm\b|AM\b|PM\b)(?:\s(?:GMT|UTC|EST|EDT|PST|PDT|ET|PT|local time)\b)?"
         r"|\b\d{1,2}:\d{2}(?:\s(?:GMT|UTC|EST|EDT|PST|PDT|ET|PT|local time)\b)?"
-        r"|\b(?:noon|midnight|tonight|this (?:morning|afternoon|evening))\b")),
+        r"|\b(?:noon|midnight|[Tt]onight|this (?:morning|afternoon|evening))\b")),
     ("DATE", re.compile(
         rf"\b(?:{_DAY},?\s)?{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s{_YEAR})?\b"
         rf"|\b(?:{_DAY},?\s)?\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MONTH}(?:,?\s{_YEAR})?\b"
@@ -40,7 +40,7 @@ RULES: list[tuple[str, re.Pattern]] = [
         rf"|\b(?:early|mid|late)[-\s]{_MONTH}\b"
         rf"|\b(?:(?:last|next|this|early|late)\s)?{_DAY}(?:\s(?:morning|afternoon|evening|night))?\b"
         r"|\b(?:last|next|this|the past|the previous|the coming)\s(?:week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter)\b"
-        r"|\b(?:yesterday|today|tomorrow)\b"
+        r"|\b(?:[Yy]esterday|[Tt]oday|[Tt]omorrow)\b"
         r"|\b\d{4}-\d{2}-\d{2}\b"
         r"|\b(?:the\s)?(?:mid-)?(?:1[5-9]\d0|20\d0)s\b"
         rf"|\b(?:in|since|by|from|until|till|of|during|before|after|between|and|early|late)\s{_YEAR}\b"

@@ -1,0 +1,286 @@
+"""Corrections to the tagger's name spans that need more than a window of five words.
+
+All of them work on (start, end, label) spans and the article text, before linking:
+
+* a name defined with its acronym, "Civic Alliance for the North (CAN)", is one organisation even
+  when the tagger cut it at "for the";
+* a role word glued to the front of a person ("Soprano Ana Kosmač", "Vice Admiral Rajiv Menon")
+  is cut off, as the titles are in news annotation;
+* a capitalised common word at a sentence start ("Samples are packed...", "Crucially, ...",
+  “Tonight it decided...”) is not a name;
+* a name built on a landform ("Indian Ocean", "Loch Carron", "Andaman Islands") is a location.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..types import FAC, GPE, LOC, ORG, PERSON
+from .features import _read_list, gazetteers, stop_words
+
+Span = tuple[int, int, str]
+
+_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
+_WORD_LEFT = re.compile(r"[^\W\d_][\w'’&.-]*$")
+# Lower-case words that may sit inside a defined name: "Centre *for* Palaeobiology", "Treni *per* Tutti".
+_NAME_LINKS = frozenset("of for the and on in at to de des du la le el y per di del della van von for & '".split())
+_FACILITIES = frozenset(
+    "station airport bridge square stadium arena hall cathedral palace harbour harbor port tower castle "
+    "terminal prison mosque temple synagogue monastery abbey".split()
+)
+_TIME_WORDS = frozenset({"tonight", "noon", "midnight"})
+_SENTENCE_OPENERS = frozenset(".!?:;\"“”‘’([—–-…")
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Words naming a role or title that news text puts before a person's name."""
+    hon = {w.rstrip(".") for w in gazetteers()["hon"]}
+    return frozenset(hon | _read_list("roles.txt"))
+
+
+@lru_cache(maxsize=1)
+def _land_heads() -> tuple[frozenset[str], frozenset[str]]:
+    words = _read_list("landforms.txt")
+    first = frozenset(w[:-1] for w in words if w.endswith(":"))  # "loch:" -> a landform that comes first
+    last = frozenset(w for w in words if not w.endswith(":"))
+    return first, last
+
+
+def repair_names(text: str, spans: list[Span]) -> list[Span]:
+    """Apply every correction; the result is sorted and non-overlapping."""
+    spans = defined_names(text, spans)
+    low = _lower_words(text)
+    out = []
+    for s, e, lab in spans:
+        if _sentence_initial(text, s) and _common_word(text, s, e, low):
+            continue
+        if lab == PERSON:
+            s = _trim_roles(text, s, e, low)
+        elif lab in (ORG, "MISC") and _titled_person(text, s, e):
+            s, lab = _trim_roles(text, s, e, low), PERSON  # "Substitute Petar Ilic" read as an organisation
+        s, lab = _particle_name(text, s, e, lab)
+        out.append((s, e, _landform_label(text, s, e, lab)))
+    return out
+
+
+# --- names defined with an acronym -----------------------------------------------------------------
+
+
+def defined_names(text: str, spans: list[Span]) -> list[Span]:
+    """Merge the pieces of a name followed by its acronym in parentheses into one span."""
+    if "(" not in text:
+        return spans
+    merged = list(spans)
+    for m in _ACRONYM.finditer(text):
+        acr = m.group(1).replace(".", "")
+        if not acr[1:].replace("&", "").strip() or not any(c.isupper() for c in acr[1:]):
+            continue  # "(Reuters)", "(Ohio)": a word, not an acronym
+        words = _words_before(text, m.start())
+        start = _match_acronym(text, acr, words)
+        if start is None:
+            continue
+        s, e = start, words[-1][1]
+        inside = [sp for sp in merged if sp[0] < e and s < sp[1]]
+        if any(sp[0] < s or sp[1] > e for sp in inside):
+            continue  # a name reaching outside the stretch: leave the tagger's reading alone
+        merged = [sp for sp in merged if not (sp[0] < e and s < sp[1])]
+        initials = len(acr) == sum(1 for w in text[s:e].split() if w[:1].isupper())
+        merged.append((s, e, _defined_label(text[s:e], inside, initials)))
+    merged.sort()
+    return merged
+
+
+def _words_before(text: str, pos: int, limit: int = 12) -> list[tuple[int, int]]:
+    """Spans of up to `limit` words running back from pos over one line, nearest last."""
+    out = []
+    i = pos
+    while len(out) < limit:
+        j = i
+        while j > 0 and text[j - 1] in " \t\u00a0":
+            j -= 1
+        m = _WORD_LEFT.search(text, max(0, j - 40), j)
+        if not m or m.end() != j:
+            break
+        out.append((m.start(), j))
+        i = m.start()
+    out.reverse()
+    return out
+
+
+def _match_acronym(text: str, acr: str, words: list[tuple[int, int]]) -> int | None:
+    """Start offset of the shortest run of words, ending at the last one, that spells the acronym
+    ("Cape Institute for Ocean Governance" for CIOG); None when no run does."""
+    toks = [text[a:b] for a, b in words]
+    target = acr.upper()
+    for k in range(len(toks) - 1, -1, -1):
+        run = toks[k:]
+        if not run[0][:1].isupper():
+            if run[0].lower() in _NAME_LINKS:
+                continue
+            return None  # a lower-case content word: the name cannot start further left
+        if sum(1 for w in run if w[:1].isupper()) >= 2 and _spells(target, run):
+            return words[k][0]
+    return None
+
+
+def _spells(target: str, run: list[str]) -> bool:
+    """Can the words spell `target`, each capitalised word giving a non-empty prefix of itself
+    (its hyphenated parts may add theirs) and each link word optionally its first letter?"""
+    parts = []
+    for w in run:
+        if w[:1].isupper():
+            pieces = [p for p in re.split(r"[-'’]", w) if p]
+            parts.append((pieces[0].upper(), True))
+            parts.extend((p.upper(), False) for p in pieces[1:])
+        else:
+            parts.append((w[:1].upper(), False))
+
+    @lru_cache(maxsize=None)
+    def go(i: int, j: int) -> bool:
+        if j == len(parts):
+            return i == len(target)
+        word, needed = parts[j]
+        if not needed and go(i, j + 1):
+            return True
+        n = 1
+        while n <= len(word) and i + n <= len(target) and word[:n] == target[i:i + n]:
+            if go(i + n, j + 1):
+                return True
+            n += 1
+        return False
+
+    return go(0, 0)
+
+
+def _defined_label(name: str, inside: list[Span], initials: bool) -> str:
+    """An acronym-defined name is an organisation, unless it is all place words ("United Arab Emirates")
+    or a person known by their initials ("John Fitzgerald Kennedy (JFK)")."""
+    from .features import place_words
+
+    if initials and inside and all(lab == PERSON for *_, lab in inside):
+        return PERSON
+    content = [w.lower() for w in name.split() if w[:1].isupper()]
+    if content and all(w in place_words() for w in content) and inside \
+            and all(lab in (GPE, LOC) for *_, lab in inside) and not set(content) & gazetteers()["orgw"]:
+        last = content[-1]
+        first_set, last_set = _land_heads()
+        return LOC if last in last_set else GPE
+    return ORG
+
+
+# --- sentence-initial common words -------------------------------------------------------------------
+
+
+def _sentence_initial(text: str, s: int) -> bool:
+    i = s
+    while i > 0 and text[i - 1] in " \t\u00a0\"“‘'":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n" or (text[i - 1] in _SENTENCE_OPENERS and i < s or text[i - 1] in ".!?")
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _lower_words(text: str) -> set[str]:
+    return {w for w in _WORDS.findall(text) if w[:1].islower()}
+
+
+def _common_word(text: str, s: int, e: int, low: set[str]) -> bool:
+    """Is a one-word span at a sentence start a capitalised common word rather than a name?"""
+    word = text[s:e]
+    if not word.isalpha() or word.isupper() or " " in word:
+        return False
+    lw = word.lower()
+    if lw in gazetteers()["first"]:
+        return False
+    if lw in gazetteers()["time"] or lw in _TIME_WORDS:
+        return True  # “Tonight it decided ...”: the date and time rules take it
+    if lw in low or _singular(lw) & low:
+        return True  # "Samples are packed..." when the text also says "blood samples"
+    if lw.endswith("ly") and text[e:e + 1] == ",":
+        return True  # "Crucially, passengers ..."
+    return lw in stop_words()
+
+
+def _singular(lw: str) -> set[str]:
+    out = set()
+    if lw.endswith("s") and len(lw) > 3:
+        out.add(lw[:-1])
+        if lw.endswith("es"):
+            out.add(lw[:-2])
+        if lw.endswith("ies"):
+            out.add(lw[:-3] + "y")
+    return out
+
+
+# --- roles in front of a person ------------------------------------------------------------------------
+
+
+def _trim_roles(text: str, s: int, e: int, low: set[str]) -> int:
+    """Start of the person's name once leading role words are cut ("Substitute Kurt Azzopardi")."""
+    roles = role_words()
+    first = gazetteers()["first"]
+    while True:
+        m = re.match(r"\S+", text[s:e])
+        rest = text[s + m.end():e].lstrip()
+        if " " not in rest or not rest[:1].isupper():
+            return s  # keep a full name of two words at least: "Dean Jones" may be a name, not a role
+        w = m.group().lower().rstrip(".")
+        if w in first or not (w in roles or (w in low and _sentence_initial(text, s))):
+            return s
+        s = e - len(rest)
+
+
+def _titled_person(text: str, s: int, e: int) -> bool:
+    """A role word then two or three plain capitalised words: a person the tagger took for an organisation."""
+    words = text[s:e].split()
+    if len(words) < 3 or words[0].lower().rstrip(".") not in role_words():
+        return False
+    rest = words[1:]
+    while rest and rest[0].lower().rstrip(".") in role_words():
+        rest = rest[1:]
+    g = gazetteers()
+    from .features import place_words
+
+    return 2 <= len(rest) <= 3 and all(
+        w[:1].isupper() and w.isalpha() and not w.isupper() and w.lower() not in g["orgw"] and w.lower() not in place_words()
+        for w in rest)
+
+
+_PARTICLE_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s+(van|von|de|der|den|del|della|di|da|du|le|la|bin|ibn|al|ten|ter)\s+$")
+
+
+def _particle_name(text: str, s: int, e: int, lab: str) -> tuple[int, str]:
+    """Extend a person's surname left over a particle and a first name ("Marieke van" + "Houten")."""
+    if lab != PERSON:
+        return s, lab
+    m = _PARTICLE_BEFORE.search(text, max(0, s - 40), s)
+    if m and not _sentence_initial(text, m.start(2)) and m.group(1).lower() not in stop_words():
+        return m.start(1), lab
+    return s, lab
+
+
+# --- landforms -------------------------------------------------------------------------------------------
+
+
+def _landform_label(text: str, s: int, e: int, lab: str) -> str:
+    """LOC for a name headed by a landform ("Indian Ocean", "Western Isles", "Loch Carron")."""
+    if lab not in (GPE, LOC, ORG, PERSON, "MISC"):
+        return lab
+    words = text[s:e].split()
+    first_set, last_set = _land_heads()
+    org_words = gazetteers()["orgw"]
+    if any(w.lower() in org_words for w in words):
+        return lab  # "Cape Institute", "Delta Air Lines"
+    if words[-1].lower() in last_set and lab != PERSON and (len(words) > 1 or words[0][-1:] == "s"):
+        return LOC  # "Indian Ocean", "the Highlands"; not for people: "Anthony Hill", "Mickey Rivers"
+    if len(words) > 1 and words[0].lower() in first_set and words[0].lower() not in gazetteers()["first"]:
+        return LOC
+    nxt = re.match(r"\s+([a-z]+)", text[e:e + 20])
+    if lab == PERSON and nxt and nxt.group(1) in _FACILITIES:
+        return FAC  # "near São Bento station": a building, not a person
+    if lab in (PERSON, "MISC", ORG, GPE) and nxt and nxt.group(1) in last_set and nxt.group(1) not in ("sea",):
+        return LOC if lab != GPE or len(words) > 1 else lab  # "the Bohinj valley", "the Uyuni salt flat"
+    return lab
