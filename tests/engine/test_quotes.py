@@ -246,3 +246,22 @@ def test_a_named_organisation_is_not_taken_for_a_person_by_a_pronoun():
     )
     quotes = extract_quotes(text)
     assert by_text(quotes, "Nobody should be").speaker == "Ana Ruiz"
+
+
+def test_job_titles_before_a_speaker_are_dropped():
+    text = (
+        "“We had the boats but no phone number,” said Vice Admiral Ravi Kumar, who leads the group.\n\n"
+        "“I just had to be brave,” Substitute Karl Zammit said after the match."
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "boats").speaker == "Ravi Kumar"
+    assert by_text(quotes, "brave").speaker == "Karl Zammit"
+
+
+def test_a_particle_surname_resolves_to_the_full_name():
+    text = (
+        "“Nobody reads the standard,” said Marieke van Houten, the alliance's chair.\n\n"
+        "Van Houten said she had met two operators. “They will join within a year,” she said."
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "join within").speaker == "Marieke van Houten"

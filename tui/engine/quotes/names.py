@@ -19,6 +19,10 @@ TITLES = {
     "general", "professor", "pope", "king", "queen", "prince", "princess", "lord", "lady", "sir", "dame",
     "vice", "former", "prime", "attorney", "state", "deputy", "candidate", "nominee", "leader", "host",
     "spokesman", "spokeswoman", "officer", "detective", "coach", "manager", "lawyer", "anchor",
+    "admiral", "commander", "captain", "colonel", "major", "lieutenant", "sergeant", "constable", "inspector",
+    "superintendent", "councillor", "councilor", "alderman", "delegate", "envoy", "treasurer", "acting",
+    "interim", "soprano", "tenor", "baritone", "conductor", "goalkeeper", "defender", "midfielder", "striker",
+    "substitute", "skipper", "referee", "economist", "analyst", "historian", "archivist", "curator",
 }
 # Capitalised words that are never (part of) a person's name.
 NOT_NAME = {
@@ -166,11 +170,14 @@ class NameBook:
             return short
         short_toks = {_key(t) for t in tokens(short)}
         best, best_key = short, None
+        words_of = {full: frozenset(_key(t) for t in tokens(full)) for full in forms}
         for full, seen in forms.items():
             toks = tokens(full)
             # a longer form must contain every word of the mention ("Bill Clinton" is not "Hillary Clinton")
-            if len(toks) < len(short_toks) or not short_toks <= {_key(t) for t in toks}:
+            if len(toks) < len(short_toks) or not short_toks <= words_of[full]:
                 continue
+            if _key(toks[0]) in SURNAME_PARTICLES and any(words_of[full] < other for other in words_of.values()):
+                continue  # "De Vries" is a short form of "Annelies de Vries", never the answer itself
             # positions are appended in text order, so `seen` is sorted
             k_before = bisect.bisect_right(seen, pos) if pos is not None else 0
             recency = seen[k_before - 1] if k_before else -seen[0]
