@@ -16,6 +16,7 @@ import importlib
 import os
 import sys
 import time
+import traceback
 from pathlib import Path
 
 from bench.measures.common import Context, NotAvailable, Result
@@ -61,6 +62,7 @@ def main(argv: list[str] | None = None) -> int:
 
     results: list[Result] = []
     skipped: list[tuple[str, str]] = []
+    failed: list[str] = []
     t_all = time.perf_counter()
     # These machines are shared: the load shows how much the absolute numbers can be trusted.
     load = Result("machine.load_average_1min", os.getloadavg()[0], "", note=f"{os.cpu_count()} cores")
@@ -78,13 +80,19 @@ def main(argv: list[str] | None = None) -> int:
             skipped.append((name, str(exc)))
             print(Result(f"{PREFIX.get(name, name)}.skipped", None, "", note=str(exc)).json(), flush=True)
             ctx.log(f"   skipped: {exc}")
+        except Exception as exc:  # a broken measure must not hide the others; the exit code says it failed
+            failed.append(name)
+            why = f"{type(exc).__name__}: {exc}"
+            skipped.append((name, "FAILED " + why))
+            print(Result(f"{PREFIX.get(name, name)}.error", None, "", note=why).json(), flush=True)
+            ctx.log("   " + "".join(traceback.format_exception(exc)).rstrip().replace("\n", "\n   "))
         ctx.log(f"   {name} took {time.perf_counter() - t0:.1f} s")
     total = Result("bench.total_time", time.perf_counter() - t_all, "s", 600.0 if not only and not args.smoke else None,
                    "<=" if not only and not args.smoke else None, "whole run, 10-minute budget")
     print(total.json(), flush=True)
     results.append(total)
     print(table(results, skipped), file=sys.stderr)
-    return 0
+    return 1 if failed else 0
 
 
 def table(results: list[Result], skipped: list[tuple[str, str]]) -> str:
