@@ -45,3 +45,21 @@ def test_save_theme_keeps_the_rest_of_the_file(tmp_path):
     cfg = load_config(fresh)
     assert cfg.theme == "nord" and cfg.keys == {}
     assert save_theme('x"\nkeys=1', path) is not None  # never writes something that breaks the file
+
+
+def test_damaged_library_is_refused_before_the_ui_starts(tmp_path):
+    import pytest
+
+    from ui_sample import make_library
+
+    from tui.app import preflight
+    from tui.store import StoreError
+
+    path = tmp_path / "library.db"
+    make_library(path)
+    preflight(path)  # a healthy library passes
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = b"\xaa" * 4096  # one page of garbage: the header and schema still look fine
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError, match="is damaged"):
+        preflight(path)

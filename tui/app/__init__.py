@@ -5,9 +5,32 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def preflight(db_path: Path) -> None:
+    """Read what the first screen shows before taking over the terminal.
+
+    A library with damaged pages opens fine and fails on its first real read; failing here
+    gives the user one clear line (StoreError) instead of a traceback inside the UI.
+    """
+    import sqlite3
+
+    from tui.store import Library, StoreError
+
+    try:
+        with Library(db_path) as lib:
+            lib.count()
+            first = lib.rows(0, 200)
+            if first:
+                lib.get(first[0].id)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{db_path} is damaged ({exc}); it was left untouched — "
+                         "restore a backup or start a new library with --db") from None
+
+
 def run(db_path: Path) -> int:
     """Open the reading UI on the library at `db_path`; returns the exit code."""
+    preflight(Path(db_path))
     from tui.app.app import NewsreaderApp
 
-    NewsreaderApp(Path(db_path)).run()
-    return 0
+    app = NewsreaderApp(Path(db_path))
+    app.run()
+    return app.return_code or 0

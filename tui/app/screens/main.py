@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from rich.text import Text
@@ -89,7 +90,12 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
 
     def open_article(self, article_id: int) -> None:
         """Show an article at once, mark it read, and start (or fetch the cached) analysis."""
-        article = self.lib.get(article_id)
+        try:
+            article = self.lib.get(article_id)
+        except sqlite3.DatabaseError as exc:
+            self.notify(f"This article cannot be read (the library file is damaged): {exc}",
+                        severity="error", markup=False)
+            return
         if article is None:
             self.notify("That article is no longer in the library.", severity="warning")
             self.reload_list()
@@ -165,6 +171,8 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
             parts.append("esc clears")
         if busy:
             parts.append("searching…")
+        if self.articles.source is not None and self.articles.source.error:
+            parts.append(self.articles.source.error)
         self.query_one("#library-status", Static).update(Text(" · ".join(parts)))
 
     # -- the summary pane -------------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from tui.models import ArticleRow
 
 PAGE = 200
@@ -23,6 +25,7 @@ class RowSource:
         self.ids = ids
         self.count = len(ids) if ids is not None else (count if count is not None else lib.count())
         self._pages: dict[int, list[ArticleRow]] = {}
+        self.error = ""
 
     @classmethod
     def filtered(cls, lib, search: str, entity: str) -> "RowSource":
@@ -53,9 +56,14 @@ class RowSource:
 
     def _fetch(self, number: int) -> list[ArticleRow]:
         start = number * PAGE
-        if self.ids is None:
-            return self.lib.rows(start, PAGE)
-        return self.lib.rows_by_id(self.ids[start:start + PAGE])
+        try:
+            if self.ids is None:
+                return self.lib.rows(start, PAGE)
+            return self.lib.rows_by_id(self.ids[start:start + PAGE])
+        except sqlite3.DatabaseError as exc:
+            # A damaged page deep in the file: show the rest of the library, say what happened.
+            self.error = f"some rows cannot be read: {exc}"
+            return []
 
     def index_of(self, article_id: int) -> int | None:
         """Where an article sits in this view, if it is in a loaded page or the id list."""
