@@ -47,7 +47,7 @@ async def test_osc52_bytes(library, make_app, copied):
 
 
 async def test_osc52_inside_tmux_is_also_wrapped(library, make_app, copied, monkeypatch):
-    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    monkeypatch.setenv("TMUX", "tmux-socket,1,0")  # any value means "inside tmux"
     path, _ = library
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
