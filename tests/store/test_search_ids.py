@@ -47,3 +47,15 @@ def test_large_match_sets_still_respect_prefix_and_entity_filters(lib, monkeypat
     assert lib.ids(search="harb", entity="Harbour Council") == [ids["new_body"], ids["old_body"]]
     assert lib.ids(search="harbour tim") == []
     assert len(lib.ids(search="ha")) == 4
+
+
+def test_common_words_do_not_narrow_a_search_but_are_searchable_alone(lib):
+    no_of = _add(lib, "Finance ministry statement", "A short note for reporters.")
+    with_of = _add(lib, "Budget talks", "The ministry of finance met unions.")
+    _add(lib, "Weather", "Rain is expected.")
+    # "of" is not required: both ministry articles match, whatever the wording.
+    assert sorted(lib.ids(search="ministry of finance")) == sorted([no_of, with_of])
+    assert lib.count(search="ministry of finance ") == 2
+    # Alone, or while being typed, a common word is still a search term.
+    assert lib.ids(search="of ") == [with_of]
+    assert lib.ids(search="fo") == [no_of]  # the word being typed: "fo" finds "for"
