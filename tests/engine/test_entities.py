@@ -266,3 +266,29 @@ def test_surname_with_particle_links_whatever_its_case():
     short = [e for e in ents if e.text.lower() == "van houten"]
     assert len(short) == 2
     assert {e.canonical for e in short} == {"Marieke van Houten"}
+
+
+def test_a_name_runs_on_to_its_head_word():
+    for text, name in [
+        ("Ministers met in Colombo. The Colombo Maritime Rescue Accord commits its signatories.", "Colombo Maritime Rescue Accord"),
+        ("Talks in Varna ended. The Varna Fisheries Accord commits its members to answer.", "Varna Fisheries Accord"),
+        ("Talks stalled. The Colombo Fisheries Accord commits its members to answer.", "Colombo Fisheries Accord"),
+    ]:
+        ents = extract_entities(text)
+        assert_valid(text, ents)
+        assert by_text(ents)[name].label == "MISC", [(e.text, e.label) for e in ents]
+    # a title after a place is no head: "U.S." and "Bill Marsh" stay apart
+    ents = extract_entities("U.S. President Bill Marsh spoke on Monday.")
+    assert "U.S. President" not in by_text(ents)
+
+
+def test_plural_noun_opening_a_sentence_is_not_a_name():
+    text = "The text limits access to 72 hours. Submarines and armed vessels are excluded."
+    assert "Submarines" not in by_text(extract_entities(text))
+
+
+def test_a_full_name_written_as_a_place_is_a_place():
+    text = "Samples came from four clinics in Wester Dunmore and Sutherland, said Morag Keir."
+    found = by_text(extract_entities(text))
+    assert found["Wester Dunmore"].label in ("GPE", "LOC")
+    assert found["Morag Keir"].label == "PERSON"

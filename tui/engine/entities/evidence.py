@@ -1,14 +1,16 @@
 """One name, one label: settle the type of each name from the whole article, not one window.
 
 The tagger sees five words at a time, so "Łódź" after "edge of" looks like a person and "Porto's
-city council" like an organisation. Here every mention of a name (compared case-insensitively,
-so the dateline's "PORTO" is "Porto") votes, and some contexts count for more than a vote:
+city council" like an organisation. Every mention of a name votes for its label (by exact
+spelling: an all-capitals headline word is read less reliably than the body), and some evidence
+overrides the vote:
 
-* the dateline place ("PORTO, Portugal — ...") and names on our place lists are places;
-* a lone capitalised word after "in", "near", "from" ... that never appears as part of a
-  person's full name is a place ("a water office in Uyuni");
-* a lone word that starts exactly one longer organisation name ("Voltaris" and "Voltaris Energy")
-  is that organisation.
+* the dateline ("PORTO, Portugal — ...") names a place, in whatever case the body writes it;
+* a lone word that starts exactly one longer organisation name ("Voltaris" next to "Voltaris
+  Energy") is that organisation, and a lone word ending one ("Rovers") links to it;
+* a lone word, or a full "name" that starts with no known first name, written after "in",
+  "near", "over" ... or "the town of" is a place ("a water office in Uyuni", "in Wester Ross"),
+  unless it is part of a person's full name elsewhere.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ NAME_LABELS = (PERSON, ORG, GPE, LOC, "NORP", "MISC", "FAC")
 _PLACE_LABELS = (GPE, LOC)
 _DATELINE = re.compile(r"\s*([^\W\d_][^\W\d_.'’ -]*(?:[ .'’-]+[^\W\d_]+){0,4})\s*(?:,[^\n—–-]{0,40})?\s*[—–-]{1,2}\s")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|over)\s+$")
-_PLACE_NOUN_BEFORE = re.compile(r"\b(?:town|city|village|region|province|district|island|port|suburb|county|state|capital)\s+of\s+$",
-                                re.IGNORECASE)
+_PLACE_NOUN_BEFORE = re.compile(
+    r"\b(?:town|city|village|region|province|district|island|port|suburb|county|state|capital)\s+of\s+$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -75,7 +77,8 @@ def settle_labels(text: str, ents: list[Entity]) -> tuple[list[Entity], dict[str
     best: dict[str, tuple[str, str | None]] = {}  # key -> (label, canonical override)
     for k, c in votes.items():
         top_label, top = c.most_common(1)[0]
-        lone = " " not in k and k not in person_words and k.lower() not in gazetteers()["first"] and k.lower() not in dem
+        lone = " " not in k and k not in person_words and k.lower() not in gazetteers()["first"] \
+            and k.lower() not in dem
         if key(k) == date:
             best[k] = (GPE, None)  # the dateline names the city the story is filed from
         elif lone and k not in titled and len(firsts.get(k, ())) == 1 and (
@@ -86,6 +89,8 @@ def settle_labels(text: str, ents: list[Entity]) -> tuple[list[Entity], dict[str
         elif lone and k in located and top_label not in _PLACE_LABELS and (
                 top_label in (PERSON, "MISC") or c[GPE] + c[LOC] >= top):
             best[k] = (GPE if key(k) in listed else LOC, None)  # "hotels in Telvik": a place
+        elif " " in k and top_label == PERSON and k in located and c[PERSON] == 1:
+            best[k] = (GPE if key(k) in listed else LOC, None)  # "clinics in Wester Ross"
         elif len(c) > 1:  # a tie goes to the label the article introduces the name with
             tied = [lab for lab, n in c.items() if n == top]
             best[k] = (next(e.label for e in names if _same(e.text) == k and e.label in tied), None)
@@ -104,10 +109,10 @@ def _located_singles(text: str, names: list[Entity]) -> set[str]:
     out = set()
     for e in names:
         k = _same(e.text)
-        if " " not in k:
+        if " " not in k or e.label == PERSON and k.split()[0].lower() not in gazetteers()["first"]:
             if _locative(text, e.start, e.end):
                 out.add(k)
-        elif e.label != PERSON:
+        if " " in k and e.label != PERSON:
             words = e.text.split()
             if len(words) >= 3 and words[-2] == "of":
                 out.add(words[-1])

@@ -24,7 +24,7 @@ Span = tuple[int, int, str]
 _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
 _WORD_LEFT = re.compile(r"[^\W\d_][\w'’&.-]*$")
 # Lower-case words that may sit inside a defined name: "Centre *for* Palaeobiology", "Treni *per* Tutti".
-_NAME_LINKS = frozenset("of for the and on in at to de des du la le el y per di del della van von for & '".split())
+_NAME_LINKS = frozenset("of for the and on in at to de des du la le el y per di del della van von & '".split())
 _FACILITIES = frozenset(
     "station airport bridge square stadium arena hall cathedral palace harbour harbor port tower castle "
     "terminal prison mosque temple synagogue monastery abbey".split()
@@ -51,6 +51,7 @@ def _land_heads() -> tuple[frozenset[str], frozenset[str]]:
 def repair_names(text: str, spans: list[Span]) -> list[Span]:
     """Apply every correction; the result is sorted and non-overlapping."""
     spans = defined_names(text, spans)
+    spans = _extend_to_head(text, spans)
     low = _lower_words(text)
     out = []
     for s, e, lab in spans:
@@ -170,6 +171,57 @@ def _defined_label(name: str, inside: list[Span], initials: bool) -> str:
     return ORG
 
 
+# --- names running on to their head word -----------------------------------------------------------------
+
+_CAP_WORD = re.compile(r"[ \t]([A-Z][a-z][\w'’-]*)")
+# Head words of treaties, events and the like; with the organisation words they end a name.
+_MISC_HEADS = frozenset("accord accords treaty agreement pact convention protocol act charter declaration "
+                        "cup games championship championships olympics festival prize award awards war".split())
+
+
+def _extend_to_head(text: str, spans: list[Span]) -> list[Span]:
+    """"[Colombo] Maritime Rescue Accord": a name followed by untagged capitalised words ending in a
+    head word ("Accord", "Institute") is one name through that head."""
+    out = []
+    starts = {s for s, _, _ in spans}
+    org_words = gazetteers()["orgw"]
+    spans = _join_headed(text, spans)
+    for i, (s, e, lab) in enumerate(spans):
+        nxt_start = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        pos, end, head = e, e, None
+        for _ in range(4):
+            m = _CAP_WORD.match(text, pos)
+            if not m or m.start(1) >= nxt_start or m.start(1) in starts:
+                break
+            w = m.group(1).lower()
+            if w in stop_words() or w in gazetteers()["time"]:
+                break
+            pos = m.end()
+            if w in org_words or w in _MISC_HEADS:
+                end, head = pos, w
+        after = text[end:end + 2]
+        if head and not (after[:1] == " " and after[1:2].isupper()):
+            out.append((s, end, ORG if head in org_words else "MISC"))
+        elif lab in (ORG, GPE, LOC, PERSON) and " " in text[s:e] \
+                and text[s:e].rsplit(None, 1)[-1].lower() in _MISC_HEADS:
+            out.append((s, e, "MISC"))  # "... Rescue Accord", "... Cup": a treaty or an event, not a body
+        else:
+            out.append((s, e, lab))
+    return out
+
+
+def _join_headed(text: str, spans: list[Span]) -> list[Span]:
+    """A place glued to a treaty or event name is part of it: "[Colombo] [Fisheries Accord]"."""
+    out: list[Span] = []
+    for s, e, lab in spans:
+        if out and lab == "MISC" and out[-1][2] in (GPE, LOC) and text[out[-1][1]:s] == " " \
+                and text[s:e].rsplit(None, 1)[-1].lower() in _MISC_HEADS:
+            out[-1] = (out[-1][0], e, "MISC")
+        else:
+            out.append((s, e, lab))
+    return out
+
+
 # --- sentence-initial common words -------------------------------------------------------------------
 
 
@@ -201,6 +253,10 @@ def _common_word(text: str, s: int, e: int, low: set[str]) -> bool:
         return True  # "Samples are packed..." when the text also says "blood samples"
     if lw.endswith("ly") and text[e:e + 1] == ",":
         return True  # "Crucially, passengers ..."
+    if lw.endswith(("ines", "ers", "ors", "ions", "ments", "ists", "ives", "ates", "oes")) \
+            and re.match(r" (?:and|or|are|were|have|had|can|could|will|would|may|also) ", text[e:e + 8]) \
+            and text.count(word) == 1:
+        return True  # "Submarines and armed vessels are excluded": a plural noun opening the sentence
     return lw in stop_words()
 
 
@@ -245,8 +301,8 @@ def _titled_person(text: str, s: int, e: int) -> bool:
     from .features import place_words
 
     return 2 <= len(rest) <= 3 and all(
-        w[:1].isupper() and w.isalpha() and not w.isupper() and w.lower() not in g["orgw"] and w.lower() not in place_words()
-        for w in rest)
+        w[:1].isupper() and w.isalpha() and not w.isupper()
+        and w.lower() not in g["orgw"] and w.lower() not in place_words() for w in rest)
 
 
 _PARTICLE_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s+(van|von|de|der|den|del|della|di|da|du|le|la|bin|ibn|al|ten|ter)\s+$")
