@@ -6,6 +6,14 @@ change only when the UI does, not when the engine improves.
 
 from __future__ import annotations
 
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _fixed_config_path(monkeypatch):
+    # The help screen shows the config file's path: keep it the same on every machine and run.
+    monkeypatch.setenv("NEWSREADER_CONFIG", "/nonexistent/newsreader/config.toml")
+
 
 async def _open_harbour(pilot) -> None:
     await pilot.press("g", "enter")
