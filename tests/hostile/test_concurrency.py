@@ -36,8 +36,10 @@ def race(tmp_path: Path, rng, files: int, rounds: int, fresh: bool) -> None:
             r = run_cli("add", str(src / "a00000.txt"), db=db)
             assert r.returncode == 0, r.stderr
         env = dict(os.environ, NEWSREADER_NO_SEED="1", NEWSREADER_DB=str(db))
-        writers = [subprocess.Popen(newsreader_cmd() + ["add", str(tmp_path / d)], env=env,
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE) for d in ("a", "b")]
+        # Output to files, not pipes: a pipe nobody reads until the end fills up and blocks the writer.
+        logs = [(open(tmp_path / f"{d}{rnd}.out", "wb"), open(tmp_path / f"{d}{rnd}.err", "wb")) for d in ("a", "b")]
+        writers = [subprocess.Popen(newsreader_cmd() + ["add", str(tmp_path / d)], env=env, stdout=out, stderr=err)
+                   for d, (out, err) in zip(("a", "b"), logs)]
         reads = failures = 0
         reader_errors: list[bytes] = []
         while any(w.poll() is None for w in writers):
@@ -49,8 +51,12 @@ def race(tmp_path: Path, rng, files: int, rounds: int, fresh: bool) -> None:
                 if not ok:
                     failures += 1
                     reader_errors.append(b" ".join(a.encode() for a in args) + b": " + r.stderr[-300:])
-        outs = [w.communicate(timeout=120) for w in writers]
-        for w, (out, err) in zip(writers, outs):
+        for w in writers:
+            w.wait(timeout=120)
+        for f in (f for pair in logs for f in pair):
+            f.close()
+        errs = [(tmp_path / f"{d}{rnd}.err").read_bytes() for d in ("a", "b")]
+        for w, err in zip(writers, errs):
             assert w.returncode == 0, f"writer failed: {err[-500:]!r}"
             assert b"locked" not in err and b"error" not in err.lower(), err[-500:]
         assert not reader_errors, reader_errors[:5]
