@@ -108,6 +108,13 @@ def check_import(data: bytes, name: str, problems: list[str]) -> list:
     return items
 
 
+def _utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def run_one(name: str, data: bytes, source_text: str, engine_raw: bool) -> dict:
     problems: list[str] = []
     status = "skipped"
@@ -115,6 +122,13 @@ def run_one(name: str, data: bytes, source_text: str, engine_raw: bool) -> dict:
     signal.alarm(PER_INPUT_SECONDS)
     try:
         items = check_import(data, name, problems)
+        if source_text and name.endswith((".txt", ".md")) and _utf8(data) == source_text:
+            # Plain text only loses characters (escapes, controls, layout junk): nothing may be injected.
+            for it in items:
+                if it.article is not None:
+                    extra = set(it.article.title + it.article.body) - set(source_text) - set(" \n")
+                    if extra:
+                        problems.append(f"import: characters not in the input: {sorted(extra)[:8]!r}")
         for it in items:
             if it.article is not None and len(it.article.body) <= ENGINE_MAX_CHARS:
                 status = "imported"
