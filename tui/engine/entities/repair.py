@@ -13,6 +13,7 @@ All of them work on (start, end, label) spans and the article text, before linki
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -73,24 +74,39 @@ def defined_names(text: str, spans: list[Span]) -> list[Span]:
     """Merge the pieces of a name followed by its acronym in parentheses into one span."""
     if "(" not in text:
         return spans
-    merged = list(spans)
+    spans = sorted(spans)
+    starts = [sp[0] for sp in spans]
+    found: list[Span] = []
     for m in _ACRONYM.finditer(text):
         acr = m.group(1).replace(".", "")
         if not acr[1:].replace("&", "").strip() or not any(c.isupper() for c in acr[1:]):
             continue  # "(Reuters)", "(Ohio)": a word, not an acronym
         words = _words_before(text, m.start())
         start = _match_acronym(text, acr, words)
-        if start is None:
+        if start is None or (found and start < found[-1][1]):
             continue
         s, e = start, words[-1][1]
-        inside = [sp for sp in merged if sp[0] < e and s < sp[1]]
-        if any(sp[0] < s or sp[1] > e for sp in inside):
-            continue  # a name reaching outside the stretch: leave the tagger's reading alone
-        merged = [sp for sp in merged if not (sp[0] < e and s < sp[1])]
+        lo = bisect.bisect_left(starts, s)
+        if lo > 0 and spans[lo - 1][1] > s:
+            continue  # a name reaching in from the left: leave the tagger's reading alone
+        hi = bisect.bisect_left(starts, e, lo)
+        inside = spans[lo:hi]
+        if inside and inside[-1][1] > e:
+            continue  # ... or reaching out to the right
         initials = len(acr) == sum(1 for w in text[s:e].split() if w[:1].isupper())
-        merged.append((s, e, _defined_label(text[s:e], inside, initials)))
-    merged.sort()
-    return merged
+        found.append((s, e, _defined_label(text[s:e], inside, initials)))
+    if not found:
+        return spans
+    # the found stretches replace every tagger span inside them
+    out, k = [], 0
+    for sp in spans:
+        while k < len(found) and found[k][1] <= sp[0]:
+            out.append(found[k])
+            k += 1
+        if not (k < len(found) and found[k][0] < sp[1] and sp[0] < found[k][1]):
+            out.append(sp)
+    out.extend(found[k:])
+    return out
 
 
 def _words_before(text: str, pos: int, limit: int = 12) -> list[tuple[int, int]]:
@@ -255,9 +271,23 @@ def _common_word(text: str, s: int, e: int, low: set[str]) -> bool:
         return True  # "Crucially, passengers ..."
     if lw.endswith(("ines", "ers", "ors", "ions", "ments", "ists", "ives", "ates", "oes")) \
             and re.match(r" (?:and|or|are|were|have|had|can|could|will|would|may|also) ", text[e:e + 8]) \
-            and text.count(word) == 1:
+            and _counts(text)[word] == 1:
         return True  # "Submarines and armed vessels are excluded": a plural noun opening the sentence
     return lw in stop_words()
+
+
+_count_cache: list = [None, None]  # (text, Counter) of the last text: one count pass per article
+
+
+def _counts(text: str):
+    """How often each word occurs in `text` (computed once per text, only when a rule needs it)."""
+    from collections import Counter
+
+    cached_text, counts = _count_cache
+    if cached_text is not text:
+        counts = Counter(_WORDS.findall(text))
+        _count_cache[:] = [text, counts]  # a race between threads only costs a recount
+    return counts
 
 
 def _singular(lw: str) -> set[str]:
