@@ -287,6 +287,14 @@ def test_plural_noun_opening_a_sentence_is_not_a_name():
     assert "Submarines" not in by_text(extract_entities(text))
 
 
+def test_a_one_word_sentence_is_not_a_name_and_joined_demonyms_are_a_group():
+    text = "“They call it a national plan. Fine. But the dust stays here,” said Rosa Quilla of a Swedish-Polish firm."
+    found = by_text(extract_entities(text))
+    assert "Fine" not in found
+    assert found["Rosa Quilla"].label == "PERSON"
+    assert found["Swedish-Polish"].label == "NORP"
+
+
 def test_a_full_name_written_as_a_place_is_a_place():
     text = "Samples came from four clinics in Wester Dunmore and Sutherland, said Morag Keir."
     found = by_text(extract_entities(text))

@@ -70,7 +70,8 @@ def tag_names(text: str) -> list[tuple[int, int, str]]:
         elif lab == "LOC":
             out.append((s, e, _place_label(span.lower().split())))
         else:
-            out.append((s, e, NORP if span.lower() in dem else MISC))
+            parts = span.lower().split("-")  # "Swedish-Polish" as well as "Swedish"
+            out.append((s, e, NORP if span.lower() in dem or all(p in dem for p in parts) else MISC))
     return out
 
 

@@ -269,6 +269,8 @@ def _common_word(text: str, s: int, e: int, low: set[str]) -> bool:
         return True  # "Samples are packed..." when the text also says "blood samples"
     if lw.endswith("ly") and text[e:e + 1] == ",":
         return True  # "Crucially, passengers ..."
+    if text[e:e + 1] in ".!" and re.match(r"[.!][\"”’]? +[\"“]?[A-Z]", text[e:e + 5]) and _counts(text)[word] == 1:
+        return True  # “This is a national project. Fine. But ...”: a one-word sentence said once
     if lw.endswith(("ines", "ers", "ors", "ions", "ments", "ists", "ives", "ates", "oes")) \
             and re.match(r" (?:and|or|are|were|have|had|can|could|will|would|may|also) ", text[e:e + 8]) \
             and _counts(text)[word] == 1:
