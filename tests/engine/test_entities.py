@@ -300,3 +300,12 @@ def test_a_full_name_written_as_a_place_is_a_place():
     found = by_text(extract_entities(text))
     assert found["Wester Dunmore"].label in ("GPE", "LOC")
     assert found["Morag Keir"].label == "PERSON"
+
+
+def test_adjective_and_institution_make_one_name():
+    text = "The score will go on display at the National and University Library in Celje from March 3."
+    found = by_text(extract_entities(text))
+    assert found["National and University Library"].label == "ORG"
+    # two places joined by "and" stay two places
+    found = by_text(extract_entities("Ships came from Kenya and Tanzania on Monday."))
+    assert "Kenya" in found and "Tanzania" in found

@@ -213,11 +213,11 @@ def _extend_to_head(text: str, spans: list[Span]) -> list[Span]:
             if w in stop_words() or w in gazetteers()["time"]:
                 break
             pos = m.end()
-            if w in org_words or w in _MISC_HEADS:
+            if w in org_words or w in _MISC_HEADS or w in _INSTITUTIONS:
                 end, head = pos, w
         after = text[end:end + 2]
         if head and not (after[:1] == " " and after[1:2].isupper()):
-            out.append((s, end, ORG if head in org_words else "MISC"))
+            out.append((s, end, "MISC" if head in _MISC_HEADS else ORG))
         elif lab in (ORG, GPE, LOC, PERSON) and " " in text[s:e] \
                 and text[s:e].rsplit(None, 1)[-1].lower() in _MISC_HEADS:
             out.append((s, e, "MISC"))  # "... Rescue Accord", "... Cup": a treaty or an event, not a body
@@ -226,13 +226,26 @@ def _extend_to_head(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# Institutions that head a name but are not on the tagger's organisation-word list.
+_INSTITUTIONS = frozenset("library libraries museum gallery theatre theater opera orchestra archive archives "
+                          "observatory consortium forum network partnership".split())
+
+
 def _join_headed(text: str, spans: list[Span]) -> list[Span]:
-    """A place glued to a treaty or event name is part of it: "[Colombo] [Fisheries Accord]"."""
+    """A place glued to a treaty or event name is part of it: "[Colombo] [Fisheries Accord]"; so is a
+    lone adjective joined by "and" to an organisation: "[National] and [University Library]"."""
+    from .evidence import place_names
+
     out: list[Span] = []
     for s, e, lab in spans:
-        if out and lab == "MISC" and out[-1][2] in (GPE, LOC) and text[out[-1][1]:s] == " " \
-                and text[s:e].rsplit(None, 1)[-1].lower() in _MISC_HEADS:
+        head = text[s:e].rsplit(None, 1)[-1].lower()
+        if out and lab == "MISC" and out[-1][2] in (GPE, LOC) and text[out[-1][1]:s] == " " and head in _MISC_HEADS:
             out[-1] = (out[-1][0], e, "MISC")
+        elif out and lab == ORG and (head in gazetteers()["orgw"] or head in _INSTITUTIONS) \
+                and text[out[-1][1]:s] == " and " \
+                and out[-1][2] in (GPE, LOC, "MISC") and " " not in text[out[-1][0]:out[-1][1]] \
+                and text[out[-1][0]:out[-1][1]].lower() not in place_names():
+            out[-1] = (out[-1][0], e, ORG)
         else:
             out.append((s, e, lab))
     return out
