@@ -309,3 +309,31 @@ def test_adjective_and_institution_make_one_name():
     # two places joined by "and" stay two places
     found = by_text(extract_entities("Ships came from Kenya and Tanzania on Monday."))
     assert "Kenya" in found and "Tanzania" in found
+
+
+def test_lone_words_named_by_what_they_are():
+    text = (
+        "“Dravna”, a two-act opera by Ivo Lesar, opened on Friday. Writing in the cultural weekly Pogled, "
+        "the critic Mila Hren praised it. Jonas Brandt, chief executive of the booking platform Schienex, agreed."
+    )
+    ents = extract_entities(text)
+    assert_valid(text, ents)
+    assert labels_of(ents, "Dravna") == {"MISC"}
+    assert labels_of(ents, "Pogled") == {"ORG"}
+    assert labels_of(ents, "Schienex") == {"ORG"}
+    assert labels_of(ents, "Mila Hren") == {"PERSON"}
+    # a demonym-like word before a noun is an adjective, not a described name
+    assert labels_of(extract_entities("Refugees crossed the eastern Varnian border town of Kolo."), "Varnian") != {"ORG"}
+
+
+def test_foreign_connector_joins_an_organisation_name():
+    text = "“It is a good standard,” said Marco Ferri of the passenger association Treni per Tutti."
+    found = by_text(extract_entities(text))
+    assert found["Treni per Tutti"].label == "ORG"
+
+
+def test_dateline_canonical_is_written_in_normal_case():
+    text = "TALLINN, Estonia — The club reached the group stage on Thursday night."
+    found = by_text(extract_entities(text))
+    assert found["TALLINN"].canonical == "Tallinn"
+    assert found["TALLINN"].label == "GPE"

@@ -73,6 +73,7 @@ def settle_labels(text: str, ents: list[Entity]) -> tuple[list[Entity], dict[str
     dem = gazetteers()["dem"]
     located = _located_singles(text, names)
     titled = _titled(text, names)
+    quoted, described = _quoted_and_described(text, names)
     firsts, lasts = _org_parts(names)
     best: dict[str, tuple[str, str | None]] = {}  # key -> (label, canonical override)
     for k, c in votes.items():
@@ -89,6 +90,10 @@ def settle_labels(text: str, ents: list[Entity]) -> tuple[list[Entity], dict[str
         elif lone and k in located and top_label not in _PLACE_LABELS and (
                 top_label in (PERSON, "MISC") or c[GPE] + c[LOC] >= top):
             best[k] = (GPE if key(k) in listed else LOC, None)  # "hotels in Telvik": a place
+        elif lone and top_label == PERSON and k not in titled and k in quoted:
+            best[k] = ("MISC", None)  # “Vesna”, a three-act opera: a title, not a person
+        elif lone and top_label == PERSON and k not in titled and k in described:
+            best[k] = (ORG, None)  # "the cultural weekly Odmev", "the platform Gleiswerk"
         elif " " in k and top_label == PERSON and k in located and c[PERSON] == 1:
             best[k] = (GPE if key(k) in listed else LOC, None)  # "clinics in Wester Ross"
         elif len(c) > 1:  # a tie goes to the label the article introduces the name with
@@ -117,6 +122,29 @@ def _located_singles(text: str, names: list[Entity]) -> set[str]:
             if len(words) >= 3 and words[-2] == "of":
                 out.add(words[-1])
     return out
+
+
+_QUOTE_OPEN, _QUOTE_CLOSE = "\"“‘'", "\"”’'"
+_AFTER_NAME = re.compile(r"[,.;:)!?]|$| (?:said|says|has|had|is|was|will|would|announced|reported)\b")
+_THE_NOUN = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}([a-z]+) $")
+
+
+def _quoted_and_described(text: str, names: list[Entity]) -> tuple[set[str], set[str]]:
+    """One-word names written as a title in quotation marks, and those after "the" and a common noun
+    that is not a role ("the platform Gleiswerk", but not "the striker Silva")."""
+    from .repair import role_words
+
+    quoted, described = set(), set()
+    for e in names:
+        if " " in e.text:
+            continue
+        if text[e.start - 1:e.start] in _QUOTE_OPEN and text[e.end:e.end + 1] in _QUOTE_CLOSE and e.start > 0:
+            quoted.add(_same(e.text))
+        m = _THE_NOUN.search(text, max(0, e.start - 50), e.start)
+        if m and m.group(1) not in role_words() and not m.group(1).endswith(("er", "or", "ist", "ian", "ant", "ent")) \
+                and _AFTER_NAME.match(text, e.end):  # not "the eastern Zairean border": an adjective
+            described.add(_same(e.text))
+    return quoted, described
 
 
 def _titled(text: str, names: list[Entity]) -> set[str]:

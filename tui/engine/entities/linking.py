@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from ..types import GPE, LOC, ORG, PERSON, Entity
-from .evidence import NAME_LABELS, key, settle_labels
+from .evidence import NAME_LABELS, dateline_place, key, settle_labels
 from .features import gazetteers
 
 _WORD = re.compile(r"[^\W_][\w'’.&-]*")
@@ -57,6 +57,7 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
     """
     ents, short_forms = settle_labels(text, sorted(entities, key=lambda e: e.start))
     surface = _mixed_case_forms(ents)
+    dateline = dateline_place(text)
     people = _PersonIndex([strip_title(_norm(e.text)) for e in ents if e.label == PERSON])
     countries = gazetteers()["ctry"]
 
@@ -76,7 +77,9 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
     for e in ents:
         name = _norm(e.text)
         label = e.label
-        canon = surface.get(key(name), name) if name.isupper() else name  # "PORTO" -> "Porto"
+        canon = name
+        if name.isupper():  # "PORTO" -> "Porto"; a dateline place not named again reads "Ljubljana", not "LJUBLJANA"
+            canon = surface.get(key(name)) or (name.title() if key(name) == dateline else name)
         if label == ORG and key(name) in short_forms:
             canon = short_forms[key(name)]  # "Voltaris" -> "Voltaris Energy"
         elif label == PERSON:

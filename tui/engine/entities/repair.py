@@ -62,6 +62,8 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             s = _trim_roles(text, s, e, low)
         elif lab in (ORG, "MISC") and _titled_person(text, s, e):
             s, lab = _trim_roles(text, s, e, low), PERSON  # "Substitute Petar Ilic" read as an organisation
+        elif lab in (ORG, "MISC") and _after_role(text, s, e):
+            lab = PERSON  # "the critic Mila Hren"
         s, lab = _particle_name(text, s, e, lab)
         out.append((s, e, _landform_label(text, s, e, lab)))
     return out
@@ -231,6 +233,9 @@ _INSTITUTIONS = frozenset("library libraries museum gallery theatre theater oper
                           "observatory consortium forum network partnership".split())
 
 
+_FOREIGN_LINK = re.compile(r" (?:per|para|pour|für|voor|dla|pela|pelo) ")
+
+
 def _join_headed(text: str, spans: list[Span]) -> list[Span]:
     """A place glued to a treaty or event name is part of it: "[Colombo] [Fisheries Accord]"; so is a
     lone adjective joined by "and" to an organisation: "[National] and [University Library]"."""
@@ -238,6 +243,10 @@ def _join_headed(text: str, spans: list[Span]) -> list[Span]:
 
     out: list[Span] = []
     for s, e, lab in spans:
+        gap = text[out[-1][1]:s] if out else ""
+        if out and _FOREIGN_LINK.fullmatch(gap) and ORG in (lab, out[-1][2]):
+            out[-1] = (out[-1][0], e, ORG)  # "[Treni] per [Tutti]": one name in another language
+            continue
         head = text[s:e].rsplit(None, 1)[-1].lower()
         if out and lab == "MISC" and out[-1][2] in (GPE, LOC) and text[out[-1][1]:s] == " " and head in _MISC_HEADS:
             out[-1] = (out[-1][0], e, "MISC")
@@ -350,6 +359,22 @@ def _titled_person(text: str, s: int, e: int) -> bool:
         and w.lower() not in g["orgw"] and w.lower() not in place_words() for w in rest)
 
 
+_ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+) $")
+
+
+def _after_role(text: str, s: int, e: int) -> bool:
+    """Two plain capitalised words right after a lower-case role word: "the critic Mila Hren"."""
+    m = _ROLE_BEFORE.search(text, max(0, s - 30), s)
+    words = text[s:e].split()
+    if not m or m.group(1) not in role_words() or len(words) != 2:
+        return False
+    from .evidence import place_names
+
+    g = gazetteers()
+    return " ".join(words).lower() not in place_names() and all(
+        w[:1].isupper() and w.isalpha() and not w.isupper() and w.lower() not in g["orgw"] for w in words)
+
+
 _PARTICLE_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s+(van|von|de|der|den|del|della|di|da|du|le|la|bin|ibn|al|ten|ter)\s+$")
 
 
@@ -377,7 +402,8 @@ def _landform_label(text: str, s: int, e: int, lab: str) -> str:
         return lab  # "Cape Institute", "Delta Air Lines"
     if words[-1].lower() in last_set and lab != PERSON and (len(words) > 1 or words[0][-1:] == "s"):
         return LOC  # "Indian Ocean", "the Highlands"; not for people: "Anthony Hill", "Mickey Rivers"
-    if len(words) > 1 and words[0].lower() in first_set and words[0].lower() not in gazetteers()["first"]:
+    if len(words) > 1 and words[0].lower() in first_set and words[0].lower() not in gazetteers()["first"] \
+            and words[-1].lower() not in _MISC_HEADS:  # "Gulf War" is no gulf
         return LOC
     nxt = re.match(r"\s+([a-z]+)", text[e:e + 20])
     if lab == PERSON and nxt and nxt.group(1) in _FACILITIES:
