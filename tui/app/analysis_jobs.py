@@ -38,9 +38,10 @@ class AnalysisJobs:
         """Import the NLP engine in the background soon after the first paint.
 
         The first import takes most of a second (nltk, sumy); doing it before the user opens
-        an article makes that first analysis as quick as the rest.
+        an article makes that first analysis as quick as the rest. It waits a second so the
+        import (which holds the GIL) does not slow the first keys pressed after start-up.
         """
-        self.set_timer(0.5, self._warm_worker)
+        self.set_timer(1.0, self._warm_worker)
 
     @work(thread=True, group="warm-up")
     def _warm_worker(self) -> None:
