@@ -337,3 +337,14 @@ def test_dateline_canonical_is_written_in_normal_case():
     found = by_text(extract_entities(text))
     assert found["TALLINN"].canonical == "Tallinn"
     assert found["TALLINN"].label == "GPE"
+
+
+def test_whose_officers_a_name_has_tells_its_type():
+    text = (
+        "Iberwind's chief executive, Lucía Ortega, announced the cuts. "
+        "Varnia's foreign minister, Ana Pell, said she was not consulted."
+    )
+    ents = extract_entities(text)
+    assert labels_of(ents, "Iberwind") == {"ORG"}
+    assert labels_of(ents, "Varnia") == {"GPE"}
+    assert labels_of(ents, "Lucía Ortega") == {"PERSON"}

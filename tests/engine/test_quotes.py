@@ -265,3 +265,9 @@ def test_a_particle_surname_resolves_to_the_full_name():
     )
     quotes = extract_quotes(text)
     assert by_text(quotes, "join within").speaker == "Marieke van Houten"
+
+
+def test_a_statement_from_someone_is_theirs():
+    text = "According to a statement from the labour ministry, “the government will review the plan within 30 days.”"
+    [q] = extract_quotes(text)
+    assert q.speaker == "the labour ministry"

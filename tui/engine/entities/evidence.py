@@ -74,6 +74,7 @@ def settle_labels(text: str, ents: list[Entity]) -> tuple[list[Entity], dict[str
     located = _located_singles(text, names)
     titled = _titled(text, names)
     quoted, described = _quoted_and_described(text, names)
+    owners = _owners(text, names, listed)
     firsts, lasts = _org_parts(names)
     best: dict[str, tuple[str, str | None]] = {}  # key -> (label, canonical override)
     for k, c in votes.items():
@@ -90,6 +91,8 @@ def settle_labels(text: str, ents: list[Entity]) -> tuple[list[Entity], dict[str
         elif lone and k in located and top_label not in _PLACE_LABELS and (
                 top_label in (PERSON, "MISC") or c[GPE] + c[LOC] >= top):
             best[k] = (GPE if key(k) in listed else LOC, None)  # "hotels in Telvik": a place
+        elif lone and top_label in (PERSON, "MISC") and k in owners:
+            best[k] = (owners[k], None)  # "Iberwind's chief executive", "Varnia's foreign minister"
         elif lone and top_label == PERSON and k not in titled and k in quoted:
             best[k] = ("MISC", None)  # “Vesna”, a three-act opera: a title, not a person
         elif lone and top_label == PERSON and k not in titled and k in described:
@@ -121,6 +124,25 @@ def _located_singles(text: str, names: list[Entity]) -> set[str]:
             words = e.text.split()
             if len(words) >= 3 and words[-2] == "of":
                 out.add(words[-1])
+    return out
+
+
+_OWNED = re.compile(
+    r"['’]s (?:(?P<org>chief executive|chief financial officer|ceo|cfo|board|shareholders|employees|workforce"
+    r"|headquarters|share price|subsidiary|chairman|chairwoman|spokesperson|annual report|president)"
+    r"|(?P<gpe>foreign minister|prime minister|finance minister|defence minister|defense minister|government"
+    r"|parliament|capital|economy|army|navy|central bank|embassy|ambassador|coastguard))\b")
+
+
+def _owners(text: str, names: list[Entity], listed: frozenset[str]) -> dict[str, str]:
+    """One-word names whose possessive is a company's or a country's: "Iberwind's chief executive" -> ORG."""
+    out = {}
+    for e in names:
+        if " " in e.text:
+            continue
+        m = _OWNED.match(text, e.end)
+        if m:
+            out[_same(e.text)] = GPE if m.group("gpe") or key(e.text) in listed else ORG
     return out
 
 

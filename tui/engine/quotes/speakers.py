@@ -377,8 +377,8 @@ def _apposition_name(text: str, toks: list[Tok], r: int) -> Mention | None:
 
 def _determined_right(text: str, toks: list[Tok], i: int) -> Mention | None:
     """A phrase after a verb that starts with a determiner: "the Rev. Jo Doe" (a name), "one Democratic
-    source on the panel" (a description), "the campaign's spokesman, Jo Doe" (the description; the
-    name after the comma is an apposition)."""
+    source on the panel" (a description), "the campaign's spokesman, Jo Doe" (the name in apposition),
+    "a statement from the labour ministry" (the source of the document)."""
     j = i + 1
     while j < len(toks) and j - i < 9 and (_is_word(toks[j]) or toks[j].text == ".") and toks[j].low not in CLAUSE_WORDS:
         if toks[j].text == "." and not _abbrev(toks[j - 1]):
@@ -388,12 +388,21 @@ def _determined_right(text: str, toks: list[Tok], i: int) -> Mention | None:
     if not words:
         return None
     last = words[-1]
+    if toks[last].low in _DOCUMENTS and j + 1 < len(toks) and toks[j].low in ("from", "by", "of"):
+        source = subject_right(text, toks, j + 1)
+        if source is not None:
+            return source
     run = _name_left(toks, last)
     if run and run[0] > i:
         a, b = run
         if a == i + 1 or b - a >= 1:  # all capitalised after "the", or a full name closes the phrase
             return _mention(text, toks, a, b, "name")
     return _apposition_name(text, toks, last) or _mention(text, toks, i, last, "nominal")
+
+
+# Documents that carry someone's words: "according to a statement from the ministry" quotes the ministry.
+_DOCUMENTS = {"statement", "statements", "release", "letter", "report", "filing", "memo", "email", "post", "tweet",
+              "spokesman", "spokeswoman", "spokesperson", "representative"}
 
 
 def find_verbs(toks: list[Tok]) -> list[int]:
