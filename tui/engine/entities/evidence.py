@@ -127,7 +127,7 @@ def _located_singles(text: str, names: list[Entity]) -> set[str]:
     return out
 
 
-_OWNED = re.compile(
+OWNED = re.compile(
     r"['’]s (?:(?P<org>chief executive|chief financial officer|ceo|cfo|board|shareholders|employees|workforce"
     r"|headquarters|share price|subsidiary|chairman|chairwoman|spokesperson|annual report|president)"
     r"|(?P<gpe>foreign minister|prime minister|finance minister|defence minister|defense minister|government"
@@ -140,7 +140,7 @@ def _owners(text: str, names: list[Entity], listed: frozenset[str]) -> dict[str,
     for e in names:
         if " " in e.text:
             continue
-        m = _OWNED.match(text, e.end)
+        m = OWNED.match(text, e.end)
         if m:
             out[_same(e.text)] = GPE if m.group("gpe") or key(e.text) in listed else ORG
     return out

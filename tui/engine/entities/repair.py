@@ -53,6 +53,7 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
     """Apply every correction; the result is sorted and non-overlapping."""
     spans = defined_names(text, spans)
     spans = _extend_to_head(text, spans)
+    spans = _add_owners(text, spans)
     low = _lower_words(text)
     out = []
     for s, e, lab in spans:
@@ -258,6 +259,30 @@ def _join_headed(text: str, spans: list[Span]) -> list[Span]:
         else:
             out.append((s, e, lab))
     return out
+
+
+_OWNER_NAME = re.compile(r"(?<![\w'’])([A-Z][\w-]+)(?=['’]s )")
+
+
+def _add_owners(text: str, spans: list[Span]) -> list[Span]:
+    """A capitalised word the tagger skipped whose chief executive or foreign minister is named is an
+    organisation or a country: "Iberwind's chief executive, ..." at the very start of a text."""
+    if "'s " not in text and "’s " not in text:
+        return spans
+    from .evidence import OWNED, place_names
+
+    starts = [sp[0] for sp in spans]
+    added = []
+    for m in _OWNER_NAME.finditer(text):
+        owned = OWNED.match(text, m.end())
+        if not owned or m.group(1).lower() in stop_words():
+            continue
+        i = bisect.bisect_right(starts, m.start()) - 1
+        if i >= 0 and spans[i][1] > m.start() or i + 1 < len(spans) and spans[i + 1][0] < m.end():
+            continue  # already part of a name
+        gpe = owned.group("gpe") or m.group(1).lower() in place_names()
+        added.append((m.start(), m.end(), GPE if gpe else ORG))
+    return sorted(spans + added) if added else spans
 
 
 # --- sentence-initial common words -------------------------------------------------------------------
