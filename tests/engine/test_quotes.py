@@ -201,7 +201,7 @@ def test_display_text_trims_at_sentence_or_word():
     words = Quote(0, 0, "word " * 100, None)
     cut = display_text(words, 50)
     assert cut.endswith("…") and len(cut) <= 50
-    assert display_text(Quote(0, 5, "short", None)) == "short"
+    assert display_text(Quote(0, 5, "Short", None)) == "Short"
 
 
 def test_role_after_a_possessive_gives_way_to_the_name_in_apposition():
@@ -271,3 +271,10 @@ def test_a_statement_from_someone_is_theirs():
     text = "According to a statement from the labour ministry, “the government will review the plan within 30 days.”"
     [q] = extract_quotes(text)
     assert q.speaker == "the labour ministry"
+
+
+def test_display_text_of_the_pieces_of_a_split_quote():
+    text = "“We had,” she said, “a hard night and an honest vote.”"
+    first, second = extract_quotes("Mayor Rita Lenz spoke.\n\n" + text)
+    assert first.text.endswith(",") and display_text(first) == "We had"
+    assert display_text(second) == "…a hard night and an honest vote."

@@ -70,8 +70,14 @@ def key_quotes(text: str, entities=None, n: int = 5) -> list[Quote]:
 
 
 def display_text(q: Quote, max_chars: int = 200) -> str:
-    """The quote's words for a narrow pane: whole sentences when they fit, else cut at a word with "…"."""
-    t = " ".join(q.text.split()).rstrip(",;:")  # a split quote's first piece ends in its comma
+    """The quote's words for a narrow pane: whole sentences when they fit, else cut at a word with "…".
+
+    The comma that ends the first piece of a split quote ("We had," she said) is dropped, and a piece
+    that starts mid-sentence ("a hard night and an honest vote.") is shown as "…a hard night ...".
+    """
+    t = " ".join(q.text.split()).rstrip(",;:")
+    if t[:1].islower():
+        t = "…" + t
     if len(t) <= max_chars:
         return t
     cut = 0
