@@ -348,3 +348,8 @@ def test_whose_officers_a_name_has_tells_its_type():
     assert labels_of(ents, "Iberwind") == {"ORG"}
     assert labels_of(ents, "Varnia") == {"GPE"}
     assert labels_of(ents, "Lucía Ortega") == {"PERSON"}
+
+
+def test_a_court_is_a_body_not_a_place():
+    text = "The opposition said it would challenge the vote in the High Court on Monday."
+    assert labels_of(extract_entities(text), "High Court") == {"ORG"}

@@ -278,3 +278,12 @@ def test_display_text_of_the_pieces_of_a_split_quote():
     first, second = extract_quotes("Mayor Rita Lenz spoke.\n\n" + text)
     assert first.text.endswith(",") and display_text(first) == "We had"
     assert display_text(second) == "…a hard night and an honest vote."
+
+
+def test_a_new_sentence_after_a_closed_quote_is_not_its_tag():
+    text = (
+        "According to Dr. Amina Hale of the Lakeside Policy Institute, the line “could cut costs by a third "
+        "if it is run well.” But the monetary fund warned in May that the debt was too high."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Amina Hale"

@@ -30,6 +30,8 @@ _FACILITIES = frozenset(
     "station airport bridge square stadium arena hall cathedral palace harbour harbor port tower castle "
     "terminal prison mosque temple synagogue monastery abbey".split()
 )
+_BODIES = frozenset("court parliament university college ministry council committee commission assembly "
+                    "senate congress agency authority institute academy police".split())
 _TIME_WORDS = frozenset({"tonight", "noon", "midnight"})
 _SENTENCE_OPENERS = frozenset(".!?:;\"“”‘’([—–-…")
 
@@ -65,6 +67,8 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             s, lab = _trim_roles(text, s, e, low), PERSON  # "Substitute Petar Ilic" read as an organisation
         elif lab in (ORG, "MISC") and _after_role(text, s, e):
             lab = PERSON  # "the critic Mila Hren"
+        if lab in (GPE, LOC) and " " in text[s:e] and text[s:e].rsplit(None, 1)[-1].lower() in _BODIES:
+            lab = ORG  # "the High Court", "the State University": a body, not a place
         s, lab = _particle_name(text, s, e, lab)
         out.append((s, e, _landform_label(text, s, e, lab)))
     return out

@@ -458,7 +458,9 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
 
 
 _SUBORDINATORS = {"when", "while", "because", "as", "after", "before", "if", "although", "though", "since", "until",
-                  "where", "whereas", "unless", "once"}
+                  "where", "whereas", "unless", "once",
+                  # '...well.” But the fund warned in May that ...': a new sentence, not a tag
+                  "but", "and", "yet", "however", "meanwhile", "still", "instead"}
 
 
 def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
