@@ -1,61 +1,154 @@
-"""Analyse a whole library in the background, on every core, writing results to the cache as they come."""
+"""Analyse a whole library in the background, on every core, writing results to the cache as they come.
+
+Worker processes (not threads: the analysis is pure Python and would hold the GIL) read the
+articles themselves and send back JSON, so the calling process does little more than write
+results. The caller's thread can stop the pass at any moment (`cancel`): the workers are
+terminated and reaped at once, never left running behind a closing app.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
 from pathlib import Path
 from typing import Callable
 
 from tui.engine.analysis import DEFAULT_METHOD, cache_key
 
+CHUNK = 4  # articles per task: few enough that progress moves smoothly
+POLL = 0.1  # seconds between checks of `cancel` while waiting for results
 
-def _analyse(job: tuple[int, str, str]) -> tuple[int, str | None, list]:
-    """Worker: analyse one article body; returns (id, JSON or None on failure, mentions)."""
+_lib = None  # each worker process's own connection (opened by _init_worker)
+
+
+def _init_worker(path: str, nice: int) -> None:
+    """Worker set-up: own library connection, lower priority, no Ctrl+C tracebacks."""
+    global _lib
+    # The parent decides when to stop (Ctrl+C in the CLI, quit in the app) and terminates us.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if nice:
+        try:
+            os.nice(nice)
+        except OSError:
+            pass
+    from tui.store import Library
+
+    _lib = Library(path)
+
+
+def _analyse(ids: list[int]) -> list[tuple[int, str | None, list]]:
+    """Worker: analyse some articles; one (id, JSON or None when it failed or is gone, mentions) each."""
     from tui.engine.analysis import analyze, mention_counts
 
-    ident, title, body = job
-    try:
-        result = analyze(body, title=title)
-    except Exception:  # one broken article must not stop the pass
-        return ident, None, []
-    return ident, json.dumps(result.to_dict()), mention_counts(result)
+    out = []
+    for ident in ids:
+        try:
+            article = _lib.get(ident)
+            if article is None:
+                out.append((ident, None, []))
+                continue
+            result = analyze(article.body, title=article.title)
+            out.append((ident, json.dumps(result.to_dict()), mention_counts(result)))
+        except Exception:  # one broken article must not stop the pass
+            out.append((ident, None, []))
+    return out
 
 
 def analyse_library(path: str | Path, *, jobs: int | None = None, progress: bool = False,
-                    on_progress: Callable[[int, int], None] | None = None) -> int:
-    """Analyse every article without a cached default analysis. Returns how many were analysed."""
+                    on_progress: Callable[[int, int], None] | None = None,
+                    cancel: Callable[[], bool] | None = None, nice: int = 0) -> int:
+    """Analyse every article without a cached default analysis. Returns how many were analysed.
+
+    `jobs` worker processes (default: every core); `progress` draws a bar on stderr;
+    `on_progress(done, total)` is called after each batch of results; `cancel()` returning True
+    stops the pass within about POLL seconds (work already written stays written); `nice` lowers
+    the workers' priority so an interactive app keeps the CPU it needs.
+    """
     from tui.store import Library
 
-    lib = Library(path)
-    key = cache_key(DEFAULT_METHOD)
-    todo = lib.unanalysed_ids(key)
-    total, done = len(todo), 0
-    jobs = jobs or os.cpu_count() or 1
-    bar = _Bar(total) if progress and total else None
+    with Library(path) as lib:
+        key = cache_key(DEFAULT_METHOD)
+        todo = lib.unanalysed_ids(key)
+        total, done = len(todo), 0
+        if not total:
+            return 0
+        jobs = max(1, min(jobs or os.cpu_count() or 1, (total + CHUNK - 1) // CHUNK))
+        bar = _Bar(total) if progress else None
+        chunks = iter([todo[i:i + CHUNK] for i in range(0, total, CHUNK)])
+        # spawn, not fork: forking a process that runs threads (the app's) can copy a held lock.
+        import multiprocessing
 
-    def jobs_iter():
-        for ident in todo:
-            a = lib.get(ident)
-            if a is not None:
-                yield a.id, a.title, a.body
-
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for ident, data, mentions in pool.map(_analyse, jobs_iter(), chunksize=8):
-            if data is not None:
-                lib.put_analysis(ident, key, data, mentions)
-            done += 1
+        pool = multiprocessing.get_context("spawn").Pool(
+            jobs, initializer=_init_worker, initargs=(str(lib.path), nice))
+        pending: deque = deque()
+        try:
+            while True:
+                # A small window of tasks in flight: the pool never queues the whole library.
+                while len(pending) < 2 * jobs:
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        break
+                    pending.append(pool.apply_async(_analyse, (chunk,)))
+                if not pending:
+                    break
+                if cancel is not None and cancel():
+                    break
+                pending[0].wait(POLL)
+                if not pending[0].ready():
+                    continue
+                for ident, data, mentions in pending.popleft().get():
+                    if data is not None:
+                        lib.put_analysis(ident, key, data, mentions)
+                    done += 1
+                if bar:
+                    bar.update(done)
+                if on_progress:
+                    on_progress(done, total)
+        finally:
+            # terminate + join: workers stop now (mid-article if need be) and are reaped, no zombies.
+            pool.terminate()
+            pool.join()
             if bar:
-                bar.update(done)
-            if on_progress:
-                on_progress(done, total)
-    if bar:
-        bar.finish()
-    lib.close()
+                bar.finish()
     return done
+
+
+def child_command(path: str | Path, nice: int = 0) -> list[str]:
+    """The command that runs `analyse_library` in a child process reporting "done total" lines (see `child_main`).
+
+    The app runs the pass this way rather than owning a pool itself: the child has ordinary
+    stdio (multiprocessing needs a real stderr, which a full-screen app has replaced), and
+    stopping it is one terminate() of one process.
+    """
+    return [sys.executable, "-c", "import sys; from tui.background import child_main; child_main(sys.argv[1:])",
+            str(path), str(nice)]
+
+
+def child_env() -> dict[str, str]:
+    """Environment for `child_command`: finds this very `tui` package (a checkout or an install)."""
+    env = dict(os.environ)
+    root = str(Path(__file__).resolve().parents[1])
+    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    return env
+
+
+def child_main(argv: list[str]) -> None:
+    """Entry of the child process: prints "done total" after each batch, then "finished N"."""
+    path, nice = argv[0], int(argv[1]) if len(argv) > 1 else 0
+    # SIGTERM (the app quitting) unwinds through analyse_library's `finally`, which stops the workers.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        done = analyse_library(path, nice=nice, on_progress=lambda d, t: print(d, t, flush=True))
+        print("finished", done, flush=True)
+    except BrokenPipeError:  # the app is gone
+        pass
+    except Exception as exc:
+        print("error", str(exc).splitlines()[0] if str(exc) else type(exc).__name__, flush=True)
 
 
 class _Bar:
@@ -64,6 +157,7 @@ class _Bar:
     def __init__(self, total: int):
         self.total, self.start, self.last = total, time.monotonic(), 0.0
         self.tty = sys.stderr.isatty()
+        self.tenth = 0  # without a terminal: one line per tenth done
 
     def update(self, done: int) -> None:
         now = time.monotonic()
@@ -76,7 +170,8 @@ class _Bar:
         line = f"analysing [{'#' * filled}{'.' * (width - filled)}] {done}/{self.total}  {rate:.0f}/s"
         if self.tty:
             sys.stderr.write("\r" + line)
-        elif done == self.total or done % max(1, self.total // 10) == 0:
+        elif done * 10 // self.total > self.tenth:
+            self.tenth = done * 10 // self.total
             sys.stderr.write(line + "\n")
         sys.stderr.flush()
 

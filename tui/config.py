@@ -1,6 +1,7 @@
 """The user's settings file: `config.toml` in the per-user config folder (or $NEWSREADER_CONFIG).
 
     theme = "nord"            # remembered when you pick a theme in the app
+    background_analysis = true  # analyse the whole library in the background (all cores)
 
     [keys]                    # rebind any action by its id (see `?` in the app)
     copy_summary = "ctrl+y"
@@ -24,6 +25,8 @@ class Config:
 
     theme: str | None = None
     """Name of the Textual theme last chosen in the app."""
+    background: bool = True
+    """Analyse every article in worker processes after start-up (entity filters then cover everything)."""
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> comma-separated keys, overriding the defaults."""
     path: Path | None = None
@@ -63,6 +66,11 @@ def load_config(path: Path | None = None) -> Config:
         cfg.theme = theme.strip()
     elif theme is not None:
         cfg.problems.append(f"{path}: theme must be a string like \"nord\"")
+    background = data.get("background_analysis", True)
+    if isinstance(background, bool):
+        cfg.background = background
+    else:
+        cfg.problems.append(f"{path}: background_analysis must be true or false")
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         cfg.problems.append(f"{path}: [keys] must be a table of id = \"key\" lines")

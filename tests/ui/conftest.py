@@ -25,7 +25,9 @@ def pytest_pyfunc_call(pyfuncitem):
 @pytest.fixture(autouse=True)
 def _quiet_env(monkeypatch, tmp_path):
     # Never seed, never touch the user's real config, never inherit tmux from the shell running pytest.
+    # No whole-library background pass either (test_background.py turns it on): pictures stay fixed.
     monkeypatch.setenv("NEWSREADER_NO_SEED", "1")
+    monkeypatch.setenv("NEWSREADER_NO_BACKGROUND", "1")
     monkeypatch.setenv("NEWSREADER_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.delenv("TMUX", raising=False)
 

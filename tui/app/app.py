@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import partial
 from pathlib import Path
 from typing import Iterable
@@ -24,10 +25,15 @@ class NewsreaderApp(App):
     TITLE = "newsreader"
     BINDINGS = keymap.bindings(keymap.APP)
 
-    def __init__(self, db_path: Path, config: Config | None = None) -> None:
+    def __init__(self, db_path: Path, config: Config | None = None, background: bool | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.config = config if config is not None else load_config()
+        # Analyse the whole library in worker processes after start-up (config or $NEWSREADER_NO_BACKGROUND
+        # turn it off; tests do, for stable pictures).
+        if background is None:
+            background = self.config.background and not os.environ.get("NEWSREADER_NO_BACKGROUND")
+        self.background = background
         self.lib = Library(self.db_path)
         keys, problems = keymap.check_overrides(self.config.keys)
         self.user_keys = keys

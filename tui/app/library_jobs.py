@@ -92,6 +92,8 @@ class LibraryJobs:
                 message += f", {duplicates} already in the library"
             self.notify(message, markup=False)
             self.reload_list()
+            if added:
+                self.start_background()
         if errors:
             shown = "\n".join(errors[:3]) + (f"\n… and {len(errors) - 3} more" if len(errors) > 3 else "")
             self.notify(shown, title="Could not import", severity="error", timeout=10, markup=False)

@@ -20,11 +20,12 @@ from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
 from tui.engine.analysis import get_cached
 from tui.app.analysis_jobs import AnalysisJobs
+from tui.app.background_jobs import BackgroundJobs
 from tui.app.library_jobs import LibraryJobs
 from tui.textsafe import clean
 
 
-class MainScreen(AnalysisJobs, LibraryJobs, Screen):
+class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, Screen):
     """Owns the open article and its analysis; the widgets only draw and post messages."""
 
     BINDINGS = keymap.bindings(keymap.MAIN)
@@ -67,6 +68,10 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
         self.update_summary_status()
         self.set_focus(self.articles)
         self.warm_engine()
+        self.schedule_background()
+
+    def on_unmount(self) -> None:
+        self.stop_background()
 
     # -- handy widget lookups ---------------------------------------------------------------
 
@@ -171,6 +176,8 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
             parts.append("esc clears")
         if busy:
             parts.append("searching…")
+        if self.background_progress:
+            parts.append(self.background_progress)
         if self.articles.source is not None and self.articles.source.error:
             parts.append(self.articles.source.error)
         self.query_one("#library-status", Static).update(Text(" · ".join(parts)))
@@ -197,8 +204,8 @@ class MainScreen(AnalysisJobs, LibraryJobs, Screen):
             _type, name = self.summary.entity_names[index]
             self.set_filter(self.search, name)
             self.set_reading(False)
-            # The entity index covers analysed articles (opened here, or `newsreader analyze` for all).
-            self.notify(f"Library: analysed articles that mention {' '.join(clean(name).split())} (esc clears)",
+            # The entity index covers analysed articles (the background pass analyses them all).
+            self.notify(f"Library: articles that mention {' '.join(clean(name).split())} (esc clears)",
                         markup=False)
 
     def update_legend(self) -> None:

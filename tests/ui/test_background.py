@@ -1,0 +1,77 @@
+"""The whole-library background pass: worker processes analyse every article, the entity filter then covers all."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+
+from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
+
+from tui.background import analyse_library
+from tui.engine.analysis import DEFAULT_METHOD, cache_key
+from tui.store import Library
+
+KEY = cache_key(DEFAULT_METHOD)
+
+
+def titles(screen) -> list[str]:
+    source = screen.articles.source
+    return [source.row(i).title for i in range(len(source))]
+
+
+async def test_app_analyses_the_whole_library_then_filters_by_entity(cached_library, make_app, monkeypatch):
+    path, ids = cached_library
+    monkeypatch.delenv("NEWSREADER_NO_BACKGROUND")
+    app = make_app(path)
+    toasts: list[str] = []
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **kw: (toasts.append(message), notify(message, **kw)))
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = app.screen
+        with Library(path) as lib:
+            assert len(lib.unanalysed_ids(KEY)) == 3  # HARBOUR came analysed
+        screen.start_background()  # not waiting for the start-up delay
+        await pilot.pause()
+        assert screen._background_stop is not None, (app.background, toasts)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Analysed 3 articles: entity filters cover the whole library" in toasts
+        assert screen.background_progress == ""
+        with Library(path) as lib:
+            assert lib.unanalysed_ids(KEY) == []
+            assert lib.get_analysis(ids[ORCHARD.title], KEY) is not None
+            # The filter index has every analysed article, not just the ones opened.
+            assert ids[ORCHARD.title] in lib.ids(entity="Ruth Calloway")
+        screen.set_filter("", "Ruth Calloway")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert titles(screen) == [ORCHARD.title]
+        assert "mentions Ruth Calloway" in str(screen.query_one("#library-status").render())
+        # Nothing left to do: the next pass ends after one query, without a toast.
+        toasts.clear()
+        screen.start_background()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert toasts == []
+
+
+def test_progress_reaches_the_total_and_a_second_pass_finds_nothing(library):
+    path, _ = library
+    seen: list[tuple[int, int]] = []
+    assert analyse_library(path, jobs=2, on_progress=lambda done, total: seen.append((done, total))) == 4
+    assert seen[-1] == (4, 4) and all(total == 4 for _, total in seen)
+    assert multiprocessing.active_children() == []  # the workers were reaped
+    assert analyse_library(path, jobs=2) == 0
+    with Library(path) as lib:
+        assert lib.ids(entity="Agnes Trewin") == [lib.ids(search="storm wall")[0]]
+
+
+def test_cancel_stops_at_once_and_leaves_no_process(library):
+    path, _ = library
+    start = time.monotonic()
+    done = analyse_library(path, jobs=2, cancel=lambda: time.monotonic() - start > 0.05)
+    assert time.monotonic() - start < 5  # not waiting for the workers' imports or articles
+    assert done < 4
+    assert multiprocessing.active_children() == []
+    with Library(path) as lib:
+        assert len(lib.unanalysed_ids(KEY)) == 4 - done
