@@ -240,6 +240,8 @@ class Library:
         ranked = f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY bm25(articles_fts, 8.0, 1.0), rowid DESC"
         if len(found) <= RANK_LIMIT:
             return [r[0] for r in self.db.execute(ranked, args)]
+        if len(found) > 10 * RANK_LIMIT:
+            return found  # a word most articles contain (one or two letters typed): no order is more useful
         in_title = [f"title : ({match})", *args[1:]]
         if self.db.execute(f"SELECT count(*) FROM articles_fts WHERE {where}", in_title).fetchone()[0] > RANK_LIMIT:
             return found
