@@ -59,3 +59,12 @@ def test_common_words_do_not_narrow_a_search_but_are_searchable_alone(lib):
     # Alone, or while being typed, a common word is still a search term.
     assert lib.ids(search="of ") == [with_of]
     assert lib.ids(search="fo") == [no_of]  # the word being typed: "fo" finds "for"
+
+
+def test_search_pages_of_rows_follow_the_id_order(lib, monkeypatch):
+    _harbour_library(lib)
+    for limit in (4000, 3):
+        monkeypatch.setattr(store, "RANK_LIMIT", limit)
+        order = lib.ids(search="harbour")
+        assert [r.id for r in lib.rows(search="harbour")] == order
+        assert [r.id for r in lib.rows(offset=1, limit=2, search="harbour")] == order[1:3]

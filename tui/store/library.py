@@ -215,8 +215,11 @@ class Library:
 
     def rows(self, offset: int = 0, limit: int = 100, search: str = "", entity: str = "") -> list[ArticleRow]:
         """One page of the list, newest first (or best match first when searching). Never reads bodies."""
+        if search and fts_query(search):
+            # The same order as ids() (what the TUI shows), without scoring every match for every page.
+            return self.rows_by_id(self.ids(search, entity)[offset:offset + limit])
         sql, args = self._select(_ROW_COLUMNS, search, entity)
-        sql += " ORDER BY bm25(articles_fts, 8.0, 1.0), a.sort_key DESC, a.id DESC" if search else " ORDER BY a.sort_key DESC, a.id DESC"
+        sql += " ORDER BY a.sort_key DESC, a.id DESC"
         return [_row(r) for r in self.db.execute(sql + " LIMIT ? OFFSET ?", (*args, limit, offset))]
 
     def ids(self, search: str = "", entity: str = "") -> list[int]:
