@@ -133,6 +133,8 @@ async def memory(db: str) -> dict:
             deadline = time.perf_counter() + 2.0
             while (articles.cursor == before or len(stamps) == seen) and time.perf_counter() < deadline:
                 await asyncio.sleep(0.002)
+            if articles.cursor == before:
+                raise SystemExit(f"pagedown stopped moving the list at row {before} of {total}")
             pages += 1
         scroll_s = time.perf_counter() - t0
         await pilot.press("enter")  # the last article: analysed now, so the engine is loaded
