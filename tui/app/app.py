@@ -39,18 +39,23 @@ class NewsreaderApp(App):
         self.user_keys = keys
         self.config_problems = self.config.problems + problems
         self.last_copy: clipboard.CopyResult | None = None
-
-    def on_mount(self) -> None:
-        if self.user_keys:
-            self.set_keymap(self.user_keys)
+        # The saved theme is set before anything is styled: changing it after the first layout
+        # would restyle every widget again.
         theme = self.config.theme
         if theme and theme in self.available_themes:
             self.theme = theme
         elif theme:
             self.config_problems.append(f"unknown theme {theme!r}; pick one with ctrl+p → Theme")
+
+    def get_default_screen(self) -> Screen:
+        # The main screen is the first screen (no empty default screen composed and painted first).
+        return MainScreen(self.lib, self.db_path)
+
+    def on_mount(self) -> None:
+        if self.user_keys:
+            self.set_keymap(self.user_keys)
         # Subscribe after applying the saved theme, so only the user's choices are written back.
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        self.push_screen(MainScreen(self.lib, self.db_path))
         for problem in self.config_problems:
             self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
 
