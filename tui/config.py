@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +40,10 @@ def config_path() -> Path:
     env = os.environ.get("NEWSREADER_CONFIG")
     if env:
         return Path(env).expanduser()
+    if sys.platform.startswith("linux"):
+        # What platformdirs answers on Linux, without importing it before the first paint.
+        base = os.environ.get("XDG_CONFIG_HOME", "").strip() or os.path.expanduser("~/.config")
+        return Path(base) / "newsreader" / "config.toml"
     from platformdirs import user_config_path
 
     return user_config_path("newsreader", appauthor=False) / "config.toml"
@@ -56,6 +60,8 @@ def load_config(path: Path | None = None) -> Config:
     except OSError as exc:
         cfg.problems.append(f"cannot read {path}: {exc.strerror or exc}")
         return cfg
+    import tomllib  # only when there is a file to read
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:

@@ -45,3 +45,22 @@ def test_unsafe_characters_become_spaces_keeping_offsets():
     safe = safe_same_length(raw)
     assert len(safe) == len(raw) and "\x1b" not in safe and "\x07" not in safe
     assert safe.index("b") == raw.index(" b") + 1
+
+
+def test_entity_types_use_the_engines_label_names():
+    # entity_types.py spells the labels out (no engine import before the first paint): they must match.
+    from tui.app.widgets.entity_types import TYPES, type_of
+    from tui.engine import types as t
+
+    engine = {t.PERSON, t.ORG, t.GPE, t.LOC, t.NORP, t.FAC, t.EVENT, t.PRODUCT,
+              t.DATE, t.TIME, t.MONEY, t.PERCENT, t.QUANTITY, t.CARDINAL, t.MISC}
+    for _key, _name, _heading, labels in TYPES:
+        assert labels <= engine
+    assert [type_of(x) for x in (t.PERSON, t.FAC, t.TIME, t.PERCENT, t.NORP)] == ["person", "place", "date", "number", "other"]
+
+
+def test_default_method_is_the_engines():
+    from tui.app.analysis_jobs import FALLBACK_METHODS
+    from tui.engine.analysis import DEFAULT_METHOD
+
+    assert FALLBACK_METHODS[0] == DEFAULT_METHOD

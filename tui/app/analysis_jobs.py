@@ -11,7 +11,6 @@ from textual import work
 from textual.widgets import Static
 
 from tui.app import keymap
-from tui.engine.analysis import DEFAULT_METHOD, get_cached
 from tui.store import Library
 
 # Used until tui.engine.summarize is loaded (importing it pulls in sumy, so the UI thread never does).
@@ -29,7 +28,7 @@ class AnalysisJobs:
     """Mixin for MainScreen: method/length state, the analysis worker and the summary pane status."""
 
     def init_analysis(self) -> None:
-        self.method = DEFAULT_METHOD
+        self.method = FALLBACK_METHODS[0]  # the engine's default (tui.engine.analysis.DEFAULT_METHOD)
         self.sentences: int | None = None  # None: the engine's default length
         self.analysing = False
         self.analysis_error = ""
@@ -55,6 +54,8 @@ class AnalysisJobs:
         if self.article is None:
             return
         if cached is None and not force:
+            from tui.engine.analysis import get_cached
+
             cached = get_cached(self.lib, self.article.id, self.method, self.sentences)
         if cached is not None:
             self.analysing = False

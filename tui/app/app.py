@@ -11,9 +11,8 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui import clipboard
 from tui.app import keymap
-from tui.app.screens import HelpScreen, MainScreen
+from tui.app.screens.main import MainScreen
 from tui.config import Config, load_config, save_theme
 from tui.store import Library
 
@@ -38,7 +37,7 @@ class NewsreaderApp(App):
         keys, problems = keymap.check_overrides(self.config.keys)
         self.user_keys = keys
         self.config_problems = self.config.problems + problems
-        self.last_copy: clipboard.CopyResult | None = None
+        self.last_copy = None  # the last clipboard.CopyResult
         # The saved theme is set before anything is styled: changing it after the first layout
         # would restyle every widget again.
         theme = self.config.theme
@@ -70,6 +69,8 @@ class NewsreaderApp(App):
     # -- keys and palette -------------------------------------------------------------------
 
     def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             path = str(self.config.path) if self.config.path else ""
             # Help for the pane you are in first (its HELP text), then every key.
@@ -97,6 +98,8 @@ class NewsreaderApp(App):
 
     def terminal_copy(self, text: str) -> None:
         """OSC 52 through Textual; inside tmux also the passthrough-wrapped form (see clipboard.py)."""
+        from tui import clipboard
+
         self.copy_to_clipboard(text)
         if clipboard.inside_tmux() and self._driver is not None:
             self._driver.write(clipboard.tmux_passthrough(clipboard.osc52_sequence(text)))
@@ -108,6 +111,8 @@ class NewsreaderApp(App):
     @work(thread=True, exclusive=True, group="clipboard")
     def _copy_worker(self, text: str, what: str) -> None:
         # The system tools run as subprocesses: keep them off the UI thread.
+        from tui import clipboard
+
         terminal = (lambda t: self.call_from_thread(self.terminal_copy, t)) if self.has_terminal() else None
         result = clipboard.copy_text(text, terminal)
         message, severity = clipboard.describe(what, result)

@@ -12,13 +12,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from tui.app import copytext, keymap
-from tui.app.dialogs import AddDialog, ConfirmDialog
+from tui.app import keymap
 from tui.app.widgets import ArticleBody, ArticleList, SummaryList
 from tui.app.widgets.entity_types import TYPES
 from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
-from tui.engine.analysis import get_cached
 from tui.app.analysis_jobs import AnalysisJobs
 from tui.app.background_jobs import BackgroundJobs
 from tui.app.library_jobs import LibraryJobs
@@ -113,6 +111,8 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, Screen):
         self.articles.open_id = article_id
         self.articles.refresh_rows()
         # An analysed article is drawn once, complete; otherwise text now, analysis when ready.
+        from tui.engine.analysis import get_cached
+
         cached = get_cached(self.lib, article_id, self.method, self.sentences)
         self.body.show(article, cached.entities if cached else ())
         if cached is None:
@@ -272,12 +272,16 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, Screen):
             if yes:
                 self.delete_article(article_id, title)
 
+        from tui.app.dialogs import ConfirmDialog
+
         self.app.push_screen(ConfirmDialog("Delete this article?", title), done)
 
     def action_add(self, error: str = "", value: str = "") -> None:
         def done(path: str | None) -> None:
             if path:
                 self.import_path(path)
+
+        from tui.app.dialogs import AddDialog
 
         self.app.push_screen(AddDialog(error, value), done)
 
@@ -290,17 +294,19 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, Screen):
         if self.analysis is None:
             self.notify("Still analysing this article; try again in a moment.", severity="warning")
             return
-        text = make()
+        from tui.app import copytext
+
+        text = make(copytext)
         if not text.strip():
             self.notify(f"Nothing to copy: this article has no {what}.", severity="warning")
             return
         self.app.copy_out(text, what)
 
     def action_copy_summary(self) -> None:
-        self._copy("summary", lambda: copytext.summary_text(self.analysis))
+        self._copy("summary", lambda copytext: copytext.summary_text(self.analysis))
 
     def action_copy_quotes(self) -> None:
-        self._copy("key quotes", lambda: copytext.quotes_text(self.analysis))
+        self._copy("key quotes", lambda copytext: copytext.quotes_text(self.analysis))
 
     def action_copy_markdown(self) -> None:
-        self._copy("summary + quotes as Markdown", lambda: copytext.markdown(self.article, self.analysis))
+        self._copy("summary + quotes as Markdown", lambda copytext: copytext.markdown(self.article, self.analysis))

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from tui.engine import types as t
-
 # (key, legend name, plural heading, engine labels); the key names the CSS component class.
+# Labels as tui.engine.types spells them (written out: importing the engine module before the
+# first paint costs more than it is worth; tests/ui/test_text_layout.py checks they match).
 TYPES: list[tuple[str, str, str, frozenset[str]]] = [
-    ("person", "Person", "People", frozenset({t.PERSON})),
-    ("org", "Org", "Organisations", frozenset({t.ORG})),
-    ("place", "Place", "Places", frozenset({t.GPE, t.LOC, t.FAC})),
-    ("date", "Date", "Dates and times", frozenset({t.DATE, t.TIME})),
-    ("number", "Number", "Money and quantities", frozenset({t.MONEY, t.PERCENT, t.QUANTITY, t.CARDINAL})),
+    ("person", "Person", "People", frozenset({"PERSON"})),
+    ("org", "Org", "Organisations", frozenset({"ORG"})),
+    ("place", "Place", "Places", frozenset({"GPE", "LOC", "FAC"})),
+    ("date", "Date", "Dates and times", frozenset({"DATE", "TIME"})),
+    ("number", "Number", "Money and quantities", frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})),
     ("other", "Other", "Other", frozenset()),  # everything else: groups, events, products ...
 ]
 KEYS = [key for key, *_ in TYPES]
