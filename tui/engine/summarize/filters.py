@@ -111,10 +111,35 @@ def quote_flags(sentences: list[Sentence]) -> list[bool]:
         if not started_inside and not _has_quote(s.text):
             flags.append(False)
             continue
-        context_words = word_count(outside)
-        speaker = _SAYS.search(outside) is not None or re.search(r"\w:\s", outside) is not None
-        flags.append(not speaker and context_words < 6)
+        flags.append(not _names_speaker(outside) and word_count(outside) < 6)
     return flags
+
+
+def _names_speaker(outside: str) -> bool:
+    """True when the text outside quotation marks attributes the words ("said X", "X: ...")."""
+    return _SAYS.search(outside) is not None or re.search(r"\w:\s", outside) is not None
+
+
+def quote_anchors(sentences: list[Sentence]) -> dict[int, int]:
+    """For bare quotation sentences that belong to an attributed quotation, the index of the
+    sentence naming the speaker: the nearest sentence of the same paragraph before it (the
+    quote goes on after 'X said: "..."') or, failing that, after it (the quote ends with
+    '..." said X'), when every sentence in between is quoted too. A summary may show such
+    a sentence only together with its anchor, so the speaker is always on screen."""
+    bare = quote_flags(sentences)
+    anchors: dict[int, int] = {}
+    for i, s in enumerate(sentences):
+        if not bare[i] or word_count(s.text) < MIN_WORDS or is_boilerplate(s.text):
+            continue
+        for step in (-1, 1):
+            j = i + step
+            while 0 <= j < len(sentences) and sentences[j].paragraph == s.paragraph and bare[j]:
+                j += step
+            if 0 <= j < len(sentences) and sentences[j].paragraph == s.paragraph:
+                if _names_speaker(_outside_quotes(sentences[j].text, False)[0]):
+                    anchors[i] = j
+                    break
+    return anchors
 
 
 def _has_quote(text: str) -> bool:

@@ -33,6 +33,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tui.engine.summarize.base import Ranking, Request
+from tui.engine.summarize.coverage import coverage
+from tui.engine.summarize.filters import quote_anchors
 from tui.engine.tokens import WORD_RE, content_terms
 
 
@@ -49,6 +51,8 @@ class NewsParams:
     long_words: int = 40  # ... longer than this lose up to long_penalty
     long_penalty: float = 0.5
     voice_penalty: float = 0.2  # for first/second-person sentences (three such words or more: full penalty)
+    share_low: float = 0.3  # requested share of the article where coverage starts to count
+    share_high: float = 0.4  # ... and from which it alone ranks
 
 
 DEFAULT = NewsParams()
@@ -105,30 +109,82 @@ def score_sentences(req: Request, p: NewsParams = DEFAULT) -> tuple[list[float],
     return scores, terms
 
 
-def select(scores: list[float], terms: list[set[str]], allowed: list[bool], count: int, p: NewsParams) -> list[int]:
-    """Greedy choice: the best remaining sentence after a penalty for overlap with the chosen ones."""
-    pool = [i for i, ok in enumerate(allowed) if ok]
+def select(
+    scores: list[float],
+    terms: list[set[str]],
+    allowed: list[bool],
+    count: int,
+    p: NewsParams,
+    anchors: dict[int, int] | None = None,
+    redundancy: float | None = None,
+) -> list[int]:
+    """Greedy choice: the best remaining sentence after a penalty for overlap with the chosen
+    ones. A sentence listed in ``anchors`` (a quotation continued from, or closed by, the
+    sentence naming its speaker) may be taken only with its anchor: after it, or both at once."""
+    anchors = anchors or {}
+    redundancy = p.redundancy if redundancy is None else redundancy
+    pool = [i for i, ok in enumerate(allowed) if ok or (i in anchors and allowed[anchors[i]])]
     # Only the strongest candidates can win; this keeps selection cheap on huge articles.
     pool = sorted(pool, key=lambda i: (-scores[i], i))[: max(count * 8, 40)]
     overlap = {i: 0.0 for i in pool}
     chosen: list[int] = []
     restated: list[int] = []  # near-duplicates: used only when nothing else is left
-    while (pool or restated) and len(chosen) < count:
+
+    def take(i: int) -> None:
+        nonlocal pool, restated
+        chosen.append(i)
+        if i in pool:
+            pool.remove(i)
+        overlap.setdefault(i, 0.0)
+        for j in pool:
+            overlap[j] = max(overlap[j], _overlap(terms[j], terms[i]))
+        restated += [j for j in pool if overlap[j] >= p.duplicate]
+        pool = [j for j in pool if overlap[j] < p.duplicate]
+
+    while len(chosen) < count:
         if not pool:
+            if not restated:
+                break
             pool, restated = restated, []
-        best = max(pool, key=lambda i: (scores[i] - p.redundancy * overlap[i], -i))
-        chosen.append(best)
-        pool.remove(best)
-        for i in pool:
-            overlap[i] = max(overlap[i], _overlap(terms[i], terms[best]))
-        restated += [i for i in pool if overlap[i] >= p.duplicate]
-        pool = [i for i in pool if overlap[i] < p.duplicate]
-    return sorted(chosen)
+        ready = [i for i in pool if i not in anchors or anchors[i] in chosen]
+        # A quote whose anchor is not chosen yet comes with it, when both still fit.
+        pairs = [i for i in pool if i in anchors and anchors[i] not in chosen and len(chosen) + 2 <= count]
+        best = max(ready + pairs, key=lambda i: (scores[i] - redundancy * overlap[i], -i), default=None)
+        if best is None:
+            break
+        if best in anchors and anchors[best] not in chosen:
+            take(anchors[best])
+        take(best)
+    return sorted(chosen[:count])
 
 
 def news(req: Request, allowed: list[bool], p: NewsParams = DEFAULT) -> Ranking:
-    """Rank with the news signals and choose ``req.count`` sentences without repeating content."""
+    """Rank with the news signals and choose ``req.count`` sentences without repeating content.
+
+    How much the ranking leans on coverage depends on the share of the article asked for
+    (see ``coverage_weight``)."""
     if not req.sents:
         return Ranking([], [])
     scores, terms = score_sentences(req, p)
-    return Ranking(scores, select(scores, terms, allowed, req.count, p))
+    w = coverage_weight(req.count, sum(allowed), p)
+    anchors: dict[int, int] = {}
+    if w > 0:
+        cover = coverage([s.text for s in req.sents])
+        top = max(scores)
+        lead = [x / top for x in scores] if top > 0 else scores
+        scores = [(1 - w) * a + w * b for a, b in zip(lead, cover)]
+        # Quote sentences may join their speaker's sentence only when the summary is long
+        # enough to carry both.
+        anchors = quote_anchors(req.sents)
+    chosen = select(scores, terms, allowed, req.count, p, anchors, redundancy=p.redundancy * (1 - w))
+    return Ranking(scores, chosen)
+
+
+def coverage_weight(count: int, available: int, p: NewsParams = DEFAULT) -> float:
+    """0..1: the weight of coverage against the lead-based score. A reader who asks for a
+    few sentences of a long article wants its lead; one who asks for a large share of it
+    (more than ``share_low`` of the sentences it may pick from) wants the whole story covered."""
+    if available <= 0:
+        return 0.0
+    share = count / available
+    return min(1.0, max(0.0, (share - p.share_low) / (p.share_high - p.share_low)))
