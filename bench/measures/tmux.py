@@ -21,8 +21,11 @@ class Tmux:
         self.sock = f"newsreader-bench-{os.getpid()}"
         self.n = 0
         self.width, self.height = width, height
-        self._tmux("-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", str(width), "-y", str(height),
-                   "sleep 100000")
+        try:
+            self._tmux("-f", "/dev/null", "new-session", "-d", "-s", "bench", "-x", str(width), "-y", str(height),
+                       "sleep 100000")
+        except RuntimeError as exc:
+            raise NotAvailable(f"tmux could not start a server here ({exc})") from None
         # Keep a window whose program died, so its last screen (a traceback) can be reported.
         self._tmux("set-option", "-g", "remain-on-exit", "on")
 
