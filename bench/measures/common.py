@@ -105,6 +105,8 @@ def child_env(**extra: str) -> dict:
     env = dict(os.environ)
     env["NEWSREADER_NO_SEED"] = "1"
     env.pop("NEWSREADER_DB", None)
+    # Defaults, as a new user has them: not whatever theme or options this machine's user config holds.
+    env["NEWSREADER_CONFIG"] = str(REPO / "bench" / "out" / "no-config.toml")
     env["PYTHONPATH"] = str(REPO) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env.update(extra)
     return env

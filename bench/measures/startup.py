@@ -32,7 +32,7 @@ def run(ctx) -> list:
         for k, v in variants.items():
             if v:
                 cmds[k] = [*newsreader_cmd(), "--db", str(v[0])]
-        env = {k: v for k, v in child_env().items() if k in ("NEWSREADER_NO_SEED", "PYTHONPATH")}
+        env = {k: v for k, v in child_env().items() if k in ("NEWSREADER_NO_SEED", "NEWSREADER_CONFIG", "PYTHONPATH")}
         times = {k: [] for k in cmds}
         for k in cmds:  # one unmeasured start each: warms the disk cache and .pyc files
             tmux.time_to_text(cmds[k], needles[k], env)
