@@ -28,6 +28,7 @@ prints the resulting scores.
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -56,6 +57,7 @@ class NewsParams:
 
 
 DEFAULT = NewsParams()
+COMPARE_LIMIT = 100  # chosen sentences a candidate's overlap is measured against
 _PERSONAL = frozenset("i me my we us our you your".split())
 
 
@@ -120,41 +122,64 @@ def select(
 ) -> list[int]:
     """Greedy choice: the best remaining sentence after a penalty for overlap with the chosen
     ones. A sentence listed in ``anchors`` (a quotation continued from, or closed by, the
-    sentence naming its speaker) may be taken only with its anchor: after it, or both at once."""
+    sentence naming its speaker) may be taken only with its anchor: after it, or both at once.
+
+    The greedy is lazy: a candidate's overlap only grows as sentences are chosen, so its
+    last computed value bounds its current one, and only the candidate on top of the heap
+    is brought up to date. Long summaries of long articles stay fast this way."""
     anchors = anchors or {}
     redundancy = p.redundancy if redundancy is None else redundancy
     pool = [i for i, ok in enumerate(allowed) if ok or (i in anchors and allowed[anchors[i]])]
     # Only the strongest candidates can win; this keeps selection cheap on huge articles.
     pool = sorted(pool, key=lambda i: (-scores[i], i))[: max(count * 8, 40)]
-    overlap = {i: 0.0 for i in pool}
+    if len(pool) <= count:
+        return sorted(pool)  # everything that may be shown is wanted: nothing to choose
+    overlap = dict.fromkeys(pool, 0.0)
+    seen = dict.fromkeys(pool, 0)  # how many chosen sentences each overlap accounts for
     chosen: list[int] = []
+    taken: set[int] = set()
+    heap = [(-scores[i], i) for i in pool]
+    heapq.heapify(heap)
     restated: list[int] = []  # near-duplicates: used only when nothing else is left
+    dup_limit = p.duplicate
+
+    def refresh(i: int) -> None:
+        # Overlap is measured against the first COMPARE_LIMIT sentences chosen (the best
+        # ranked, so the likeliest to be restated): very long summaries stay linear.
+        upto = min(len(chosen), COMPARE_LIMIT)
+        for j in chosen[seen.get(i, 0) : upto]:
+            overlap[i] = max(overlap.get(i, 0.0), _overlap(terms[i], terms[j]))
+        seen[i] = upto
 
     def take(i: int) -> None:
-        nonlocal pool, restated
         chosen.append(i)
-        if i in pool:
-            pool.remove(i)
-        overlap.setdefault(i, 0.0)
-        for j in pool:
-            overlap[j] = max(overlap[j], _overlap(terms[j], terms[i]))
-        restated += [j for j in pool if overlap[j] >= p.duplicate]
-        pool = [j for j in pool if overlap[j] < p.duplicate]
+        taken.add(i)
 
     while len(chosen) < count:
-        if not pool:
+        if not heap:
             if not restated:
                 break
-            pool, restated = restated, []
-        ready = [i for i in pool if i not in anchors or anchors[i] in chosen]
-        # A quote whose anchor is not chosen yet comes with it, when both still fit.
-        pairs = [i for i in pool if i in anchors and anchors[i] not in chosen and len(chosen) + 2 <= count]
-        best = max(ready + pairs, key=lambda i: (scores[i] - redundancy * overlap[i], -i), default=None)
-        if best is None:
-            break
-        if best in anchors and anchors[best] not in chosen:
-            take(anchors[best])
-        take(best)
+            # Nothing new is left: fall back on the restatements, without the duplicate test.
+            heap = [(-(scores[i] - redundancy * overlap[i]), i) for i in restated]
+            heapq.heapify(heap)
+            restated, dup_limit = [], math.inf
+        key, i = heapq.heappop(heap)
+        if i in taken:
+            continue
+        refresh(i)
+        if overlap[i] >= dup_limit:
+            restated.append(i)
+            continue
+        current = -(scores[i] - redundancy * overlap[i])
+        if heap and (current, i) > heap[0]:
+            heapq.heappush(heap, (current, i))  # stale: someone else may be better now
+            continue
+        anchor = anchors.get(i)
+        if anchor is not None and anchor not in taken:
+            if len(chosen) + 2 > count:
+                continue  # the quote cannot come without its speaker
+            take(anchor)
+        take(i)
     return sorted(chosen[:count])
 
 
