@@ -167,3 +167,103 @@ def test_non_english_text_degrades_gracefully():
     chinese = "市政府星期二批准了一条新的有轨电车线路。这条线路将连接港口区和大学。批评者说预算过于乐观。"
     summary = summarize(chinese, sentences=1)
     assert [s.text for s in summary.sentences] == ["市政府星期二批准了一条新的有轨电车线路。"]
+
+
+# --- coverage, quote anchors and the long-summary regime -------------------------------
+
+from itertools import combinations  # noqa: E402
+from math import isclose, sqrt  # noqa: E402
+
+from tui.engine.summarize.coverage import coverage, coverage_terms  # noqa: E402
+from tui.engine.summarize.filters import quote_anchors  # noqa: E402
+from tui.engine.summarize.news import coverage_weight  # noqa: E402
+
+
+def test_coverage_terms_drop_function_words_and_numbers_but_keep_the_country():
+    terms = coverage_terms("The US said it had sold 40 ships to us in 2004.")
+    assert set(terms) == {"us", "said", "sold", "ship"}
+    assert terms["us"] == 1  # the capitalised country; the pronoun "us" is a function word
+
+
+def test_coverage_equals_the_sum_of_pairwise_cosines():
+    texts = [
+        "The port strike closed the harbour for a week.",
+        "Dock workers ended the strike after the harbour owners raised pay.",
+        "A new ferry timetable starts in June.",
+        "Owners of the harbour said the strike cost them millions.",
+    ]
+    vecs = [coverage_terms(t) for t in texts]
+
+    def cos(a, b):
+        dot = sum(a[w] * b[w] for w in a)
+        return dot / sqrt(sum(v * v for v in a.values()) * sum(v * v for v in b.values()))
+
+    degree = [0.0] * len(texts)
+    for i, j in combinations(range(len(texts)), 2):
+        degree[i] += cos(vecs[i], vecs[j])
+        degree[j] += cos(vecs[i], vecs[j])
+    top = max(degree)
+    for got, want in zip(coverage(texts), degree):
+        assert isclose(got, want / top, abs_tol=1e-9)
+    assert coverage(texts).index(1.0) in (1, 3)  # a strike-and-harbour sentence is the most central
+    assert coverage(["Rain.", "Sun shines."]) == [0.0, 0.0]
+    assert coverage([]) == []
+
+
+def test_quote_anchors_point_at_the_sentence_naming_the_speaker():
+    text = (
+        'The coach said: "We played well. Nobody gave up in the second half."\n\n'
+        '"It was a long season. We are glad it is over," said the captain.\n\n'
+        '"Everyone knows what happened here tonight in this town."'
+    )
+    sents = split_sentences(text)
+    by_text = {s.text: i for i, s in enumerate(sents)}
+    anchors = quote_anchors(sents)
+    # continues a quotation opened by its speaker
+    assert anchors[by_text["Nobody gave up in the second half.\""]] == by_text['The coach said: "We played well.']
+    # opens a quotation that its closing sentence attributes
+    assert anchors[by_text['"It was a long season.']] == by_text['We are glad it is over," said the captain.']
+    # a paragraph that is only a quotation has no speaker to lean on
+    assert by_text['"Everyone knows what happened here tonight in this town."'] not in anchors
+
+
+def test_coverage_weight_follows_the_requested_share():
+    assert coverage_weight(3, 30) == 0.0  # a short summary of a long article: lead first
+    assert coverage_weight(5, 10) == 1.0  # half the article: coverage alone
+    assert 0.0 < coverage_weight(7, 20) < 1.0
+    assert coverage_weight(3, 0) == 0.0
+
+
+QUOTES = """The city council voted on Monday to close the old harbour bridge to cars from May.
+
+Engineers found cracks in two of the bridge's steel supports during an inspection in March, the council said.
+
+Mayor Ana Reyes said the bridge would stay open to walkers and cyclists. "Repairs to the steel supports will take at least two years. The harbour bridge will be safe for people on foot and on bikes," she said.
+
+Drivers will use the ring road while the harbour bridge is repaired. Traffic on the ring road is expected to rise by a fifth.
+
+"The harbour bridge supports were not checked properly for years and the repairs came too late."
+
+Local shops near the harbour bridge fear a drop in trade while cars are kept away from the bridge."""
+
+
+def test_long_summaries_never_show_a_quote_without_its_speaker():
+    sents = split_sentences(QUOTES)
+    anchors = quote_anchors(sents)
+    allowed = eligible(sents)
+    for count in range(1, len(sents) + 1):
+        chosen = {s.index for s in summarize(QUOTES, sentences=count).sentences}
+        for i in chosen:
+            assert allowed[i] or (i in anchors and anchors[i] in chosen), (count, sents[i].text)
+    # The bare closing quotation has no anchor and never appears, however long the summary.
+    bare = next(i for i, s in enumerate(sents) if s.text.startswith('"The harbour bridge supports'))
+    assert bare not in {s.index for s in summarize(QUOTES, sentences=len(sents)).sentences}
+
+
+def test_a_large_share_reaches_past_the_lead_for_the_central_sentences():
+    # Asking for half the article: the sentences about the bridge's repairs (the story's
+    # core vocabulary) beat the lead's neighbours that share little with the rest.
+    lead_only = [s.index for s in summarize(QUOTES, sentences=2).sentences]
+    assert lead_only[0] == 0
+    half = summarize(QUOTES, sentences=len(split_sentences(QUOTES)) // 2)
+    assert any(s.index >= 4 for s in half.sentences)

@@ -14,6 +14,13 @@ Why these signals:
   weight of centrality grows with the requested length beyond three sentences
   (x (count / 3) ** 1.5): a 3-sentence summary leans on the lead, a 10-sentence one
   on coverage of the whole article.
+* When the reader asks for a large share of the article (more than about a third of the
+  sentences it may pick from), the lead no longer matters: the summary should cover the
+  story. The ranking then blends into coverage (coverage.py: each sentence's summed
+  cosine similarity to all others, in linear time), fully from 40% on. Redundancy control
+  fades with it, since a summary that keeps half the article repeats its themes anyway.
+* A quoted sentence that does not name its speaker may come in together with the
+  sentence of its paragraph that does (filters.quote_anchors), never alone.
 * A sentence echoing the headline is on topic.
 * A summary speaks in the reporter's voice: sentences in the first or second person
   ("I", "we", "you") are mostly quoted speech or a columnist's aside, and lose weight.
@@ -22,8 +29,8 @@ Why these signals:
   summary from saying one thing twice.
 
 The weights were chosen among a few round values on a development set of CNN/DailyMail
-(3-sentence summaries) and BBC (longer summaries) articles; bench/quality_summary.py
-prints the resulting scores.
+(3-sentence summaries of long articles) and BBC (summaries of 40% of short articles);
+bench/quality_summary.py prints the resulting scores.
 """
 
 from __future__ import annotations
@@ -192,15 +199,14 @@ def news(req: Request, allowed: list[bool], p: NewsParams = DEFAULT) -> Ranking:
         return Ranking([], [])
     scores, terms = score_sentences(req, p)
     w = coverage_weight(req.count, sum(allowed), p)
-    anchors: dict[int, int] = {}
     if w > 0:
         cover = coverage([s.text for s in req.sents])
         top = max(scores)
         lead = [x / top for x in scores] if top > 0 else scores
         scores = [(1 - w) * a + w * b for a, b in zip(lead, cover)]
-        # Quote sentences may join their speaker's sentence only when the summary is long
-        # enough to carry both.
-        anchors = quote_anchors(req.sents)
+    # A quoted sentence without its speaker may still come in, together with the sentence
+    # that names the speaker.
+    anchors = quote_anchors(req.sents)
     chosen = select(scores, terms, allowed, req.count, p, anchors, redundancy=p.redundancy * (1 - w))
     return Ranking(scores, chosen)
 
