@@ -1,6 +1,7 @@
 """Summary quality on the extractive-summary dev set, next to the measured peers.
 
     python bench/quality_summary.py [EVAL_DIR] [--methods news,lead,...] [--scorer-python PY]
+                                    [--compare lead]
 
 EVAL_DIR defaults to ../shared/eval next to the repository. For each method we summarise
 every record of summ/dev.jsonl (3 sentences for CNN/DailyMail, ``budget_sentences`` for
@@ -8,7 +9,9 @@ BBC, the BBC title passed as the title) and score the output with the eval folde
 score.py (ROUGE with the Porter stemmer). The scorer needs ``rouge-score`` and ``numpy``;
 pass ``--scorer-python`` to run it with another interpreter that has them. sumy's
 lexrank / textrank / lsa need numpy in this interpreter, otherwise they are reported as
-unavailable. Prints numbers, asserts nothing.
+unavailable. ``--compare M`` adds, for every other method, the scorer's paired bootstrap
+of its difference to M on the same articles (95% CI, e.g. news vs lead for LEAD-3).
+Prints numbers, asserts nothing.
 """
 
 from __future__ import annotations
@@ -57,8 +60,12 @@ def run_method(method: str, records: list[dict], out_path: Path) -> tuple[float,
     return time.perf_counter() - t0, errors, note.strip()
 
 
-def score(scorer_python: str, score_py: Path, system: Path, dev: Path, json_out: Path) -> dict:
-    cmd = [scorer_python, str(score_py), str(system), str(dev), "--json-out", str(json_out), "--bootstrap", "200"]
+def score(
+    scorer_python: str, score_py: Path, system: Path, dev: Path, json_out: Path, compare: Path | None = None
+) -> dict:
+    cmd = [scorer_python, str(score_py), str(system), str(dev), "--json-out", str(json_out), "--bootstrap", "1000"]
+    if compare is not None:
+        cmd += ["--compare", str(compare)]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     return json.loads(json_out.read_text())["datasets"]
 
@@ -68,11 +75,14 @@ def main(argv=None) -> int:
     ap.add_argument("eval_dir", nargs="?", default=str(ROOT.parent / "shared" / "eval"))
     ap.add_argument("--methods", default="all", help="comma-separated method names, or 'all'")
     ap.add_argument("--scorer-python", default=sys.executable, help="interpreter with rouge-score and numpy")
+    ap.add_argument("--compare", help="a method to compare every other one with (paired bootstrap CI)")
     a = ap.parse_args(argv)
     summ_dir = Path(a.eval_dir) / "summ"
     dev = summ_dir / "dev.jsonl"
     records = [json.loads(line) for line in dev.open(encoding="utf-8") if line.strip()]
     methods = list(METHODS) if a.methods == "all" else a.methods.split(",")
+    if a.compare:  # the baseline runs first so the others can be compared with it
+        methods = [a.compare] + [m for m in methods if m != a.compare]
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -83,7 +93,8 @@ def main(argv=None) -> int:
             except MethodUnavailable as e:
                 rows.append((m, None, 0.0, 0, str(e)))
                 continue
-            result = score(a.scorer_python, summ_dir / "score.py", system, dev, Path(tmp) / f"{m}.json")
+            base = Path(tmp) / f"{a.compare}.jsonl" if a.compare and m != a.compare else None
+            result = score(a.scorer_python, summ_dir / "score.py", system, dev, Path(tmp) / f"{m}.json", base)
             rows.append((m, result, secs, errors, note))
 
     for ds in ("cnndm", "bbc"):
@@ -101,6 +112,15 @@ def main(argv=None) -> int:
                 f" {d['summary_words_mean']:6.1f} {secs:6.2f}  {extra}{note}".rstrip()
             )
         print("  peers (R1): " + ", ".join(f"{name} {v}" for name, v in PEERS[ds]))
+        for m, result, *_ in rows:
+            delta = {k: result[ds][k].get("delta_vs_compare") for k in ("rouge1", "rougeLsum")} if result else {}
+            if all(delta.values()) and delta:
+                print(
+                    f"  {m} - {a.compare}: "
+                    + ", ".join(
+                        f"{k} {d['mean']:+.2f} [{d['ci95'][0]:+.2f}, {d['ci95'][1]:+.2f}]" for k, d in delta.items()
+                    )
+                )
     return 0
 
 
