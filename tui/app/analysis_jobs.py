@@ -11,6 +11,7 @@ from textual import work
 from textual.widgets import Static
 
 from tui.app import keymap
+from tui.app.widgets.status import set_text
 from tui.store import Library
 
 # Used until tui.engine.summarize is loaded (importing it pulls in sumy, so the UI thread never does).
@@ -115,14 +116,14 @@ class AnalysisJobs:
     def update_summary_status(self) -> None:
         status = self.query_one("#summary-status", Static)
         if self.article is None:
-            status.update(Text("Open an article (enter) to see its summary."))
+            set_text(status, Text("Open an article (enter) to see its summary."))
         elif self.analysis_error:
-            status.update(Text(f"Analysis failed: {self.analysis_error} (r retries)", style="bold red"))
+            set_text(status, Text(f"Analysis failed: {self.analysis_error} (r retries)", style="bold red"))
         elif self.analysing:
-            status.update(Text(f"⏳ analysing ({self.method})…", style="bold"))
+            set_text(status, Text(f"⏳ analysing ({self.method})…", style="bold"))
         else:
             key = partial(keymap.first_key, overrides=self.app.user_keys)
-            status.update(Text(f"{key('next_method')} method · {key('longer')}/{key('shorter')} length · "
+            set_text(status, Text(f"{key('next_method')} method · {key('longer')}/{key('shorter')} length · "
                                f"{key('copy_summary')} copy"))
         self.set_class(self.analysing, "-analysing")
 
