@@ -309,3 +309,20 @@ async def test_tab_never_lands_in_the_search_box_so_q_still_quits(library, make_
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
+
+
+async def test_toasts_are_compact_at_80x24(cached_library, make_app):
+    from textual.widgets._toast import Toast
+
+    path, _ = cached_library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_first(pilot)
+        app.notify("Copied the summary (3 lines) by OSC 52 and xclip", title="Clipboard")
+        await pilot.pause()
+        (toast,) = app.screen.query(Toast)
+        # Title + the message in two lines, no blank padding rows: less than a third of the summary pane.
+        assert toast.region.height == 3
+        assert toast.region.width <= 42
+        summary = app.screen.query_one("#summary-pane").region
+        assert toast.region.height * 3 < summary.height
