@@ -4,6 +4,8 @@ Every method ranks all body sentences, but only *eligible* ones can be picked: n
 site boilerplate ("X publishes letters ... does not necessarily reflect"), never a
 fragment of one to three words, never a quotation that stands without its speaker or
 context (a summary line that is only someone's words reads as if the paper said them).
+``quote_anchors`` lets a summariser keep such a quotation after all, but only together
+with the sentence of the same paragraph that names its speaker.
 """
 
 from __future__ import annotations
