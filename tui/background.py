@@ -151,6 +151,31 @@ def child_main(argv: list[str]) -> None:
         print("error", str(exc).splitlines()[0] if str(exc) else type(exc).__name__, flush=True)
 
 
+def one_command(path: str | Path, article_id: int, method: str, sentences: int | None) -> list[str]:
+    """The command that analyses one stored article in a child process and caches the result (see `one_main`).
+
+    The app uses it for very long articles: a pure-Python analysis of many seconds in one of the
+    app's threads would hold the GIL and make every key press wait.
+    """
+    return [sys.executable, "-c", "import sys; from tui.background import one_main; one_main(sys.argv[1:])",
+            str(path), str(article_id), method, str(sentences or 0)]
+
+
+def one_main(argv: list[str]) -> None:
+    """Entry of `one_command`'s child: analyse the article, store the analysis; exit code 1 if it is gone."""
+    from tui.engine import analysis as engine
+    from tui.store import Library
+
+    path, ident, method, sentences = argv[0], int(argv[1]), argv[2], int(argv[3]) or None
+    with Library(path) as lib:
+        article = lib.get(ident)
+        if article is None:
+            sys.exit(1)
+        result = engine.analyze(article.body, title=article.title, method=method, sentences=sentences)
+        lib.put_analysis(ident, engine.cache_key(method, sentences), json.dumps(result.to_dict()),
+                         engine.mention_counts(result))
+
+
 class _Bar:
     """A plain progress bar on stderr (only redrawn a few times a second)."""
 

@@ -75,3 +75,31 @@ def test_cancel_stops_at_once_and_leaves_no_process(library):
     assert multiprocessing.active_children() == []
     with Library(path) as lib:
         assert len(lib.unanalysed_ids(KEY)) == 4 - done
+
+
+async def test_a_very_long_article_is_analysed_in_a_child_process(library, make_app, monkeypatch):
+    from tui import background
+    from tui.app import analysis_jobs
+
+    path, ids = library
+    monkeypatch.setattr(analysis_jobs, "LONG_TEXT", 500)  # HARBOUR (~1,000 characters) counts as long
+    started: list[int] = []
+    command = background.one_command
+    monkeypatch.setattr(background, "one_command", lambda *a: (started.append(a[1]), command(*a))[1])
+
+    def not_here(*_args):
+        raise AssertionError("analysed in the app's thread")
+
+    monkeypatch.setattr(analysis_jobs, "_analyse_in_thread", not_here)
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert started == [ids[HARBOUR.title]]
+        assert screen.article.title == HARBOUR.title and not screen.analysing and not screen.analysis_error
+        assert screen.analysis.summary.sentences
+        assert any(q.speaker == "Agnes Trewin" for q in screen.analysis.quotes)
+        with Library(path) as lib:
+            assert lib.get_analysis(ids[HARBOUR.title], KEY) is not None

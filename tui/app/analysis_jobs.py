@@ -8,11 +8,16 @@ from functools import partial
 
 from rich.text import Text
 from textual import work
+from textual.worker import get_current_worker
 from textual.widgets import Static
 
 from tui.app import keymap
 from tui.app.widgets.status import set_text
 from tui.store import Library
+
+# Articles this long (~16,000 words) are analysed in a child process, not a thread: seconds of
+# pure-Python work in a thread would hold the GIL and make the UI stutter meanwhile.
+LONG_TEXT = 100_000
 
 # Used until tui.engine.summarize is loaded (importing it pulls in sumy, so the UI thread never does).
 FALLBACK_METHODS = ("news", "lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction")
@@ -75,13 +80,13 @@ class AnalysisJobs:
             from tui.engine import analysis as engine
 
             with Library(self.db_path) as lib:
-                if force:
-                    result = engine.analyze(article.body, title=article.title, method=method, sentences=sentences)
-                    lib.put_analysis(article.id, engine.cache_key(method, sentences), _json(result),
-                                     engine.mention_counts(result))
-                else:
-                    result = engine.cached_analysis(lib, article.id, article.body, title=article.title,
-                                                    method=method, sentences=sentences)
+                if len(article.body) >= LONG_TEXT:
+                    cached = None if force else engine.get_cached(lib, article.id, method, sentences)
+                    result = cached or _analyse_in_process(self.db_path, lib, article.id, method, sentences)
+                    if result is None and get_current_worker().is_cancelled:
+                        return  # a newer request replaced this one
+                if result is None:  # a usual article (or the child process failed): analyse it here
+                    result = _analyse_in_thread(engine, lib, article, method, sentences, force)
         except Exception as exc:  # shown in the pane; the app keeps running
             error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
         try:
@@ -154,6 +159,41 @@ class AnalysisJobs:
 
     def action_reanalyse(self) -> None:
         self.analyse(force=True)
+
+
+def _analyse_in_thread(engine, lib, article, method: str, sentences: int | None, force: bool):
+    """Analyse in the calling worker thread (cached unless `force`) and store the result."""
+    if not force:
+        return engine.cached_analysis(lib, article.id, article.body, title=article.title,
+                                      method=method, sentences=sentences)
+    result = engine.analyze(article.body, title=article.title, method=method, sentences=sentences)
+    lib.put_analysis(article.id, engine.cache_key(method, sentences), _json(result), engine.mention_counts(result))
+    return result
+
+
+def _analyse_in_process(db_path, lib, article_id: int, method: str, sentences: int | None):
+    """Analyse one article in a child process (see tui.background.one_command); None if that failed or was cancelled."""
+    import subprocess
+
+    from tui.background import child_env, one_command
+    from tui.engine.analysis import get_cached
+
+    worker = get_current_worker()
+    try:
+        proc = subprocess.Popen(one_command(db_path, article_id, method, sentences), env=child_env(),
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except OSError:
+        return None
+    while True:
+        try:
+            code = proc.wait(timeout=0.1)
+            break
+        except subprocess.TimeoutExpired:
+            if worker.is_cancelled:  # another article or method was asked for: stop this one now
+                proc.terminate()
+                proc.wait()
+                return None
+    return get_cached(lib, article_id, method, sentences) if code == 0 else None
 
 
 def _json(result) -> str:
