@@ -36,49 +36,50 @@ def open_library(args, *, seed_new: bool = True):
 # -- add ---------------------------------------------------------------------------------------
 
 def cmd_add(args) -> int:
-    from tui.importers import import_paths
+    from itertools import islice
 
-    items = list(import_paths(args.paths))
+    from tui.importers.parallel import import_many
+
     lib = None if args.dry_run else open_library(args)
-    failed = 0
-    good = [it for it in items if it.article is not None]
-    stored = iter(lib.add_many([it.article for it in good]) if lib else [])
-    for it in items:
-        a = it.article
-        if a is None:
-            failed += 1
-            status, ident = "error", None
-        elif lib is None:
-            status, ident = "parsed", None
-        else:
-            status, ident = next(stored)
-        if args.json:
-            rec = {"title": a.title if a else None, "source": a.source if a else None, "byline": a.byline if a else None,
-                   "published": a.published if a else None, "tags": a.tags if a else [], "url": a.url if a else None,
-                   "body": a.body if a else None, "status": status, "error": it.error, "origin": it.origin}
-            if lib is not None:
-                rec["id"] = ident
-            out_json(rec)
-        elif status == "error":
-            print(f"skipped {clean(it.origin)}: {clean(it.error or 'unreadable')}", file=sys.stderr)
-        elif status == "duplicate":
-            out(f"duplicate  #{ident}  {a.title}  ({it.origin})")
-        else:
-            label = "parsed" if lib is None else f"added      #{ident}"
-            out(f"{label}  {a.title}  [{a.source or 'no source'}, {a.published or 'undated'}]")
+    counts = {"added": 0, "duplicate": 0, "error": 0, "parsed": 0}
+    items = import_many(args.paths)
+    try:
+        # Chunks: each is stored in whole transactions, and memory stays flat for huge folders.
+        while chunk := list(islice(items, 500)):
+            good = [it.article for it in chunk if it.article is not None]
+            stored = iter(lib.add_many(good) if lib else [])
+            for it in chunk:
+                status, ident = ("error", None) if it.article is None else (
+                    ("parsed", None) if lib is None else next(stored))
+                counts[status] += 1
+                _report_added(args, it, status, ident, lib is not None)
+    finally:
+        if lib:
+            lib.close()
     if not args.json:
-        added = sum(1 for it in items if it.article) if lib is None else None
-        print(_add_summary(items, lib, added), file=sys.stderr)
-    if lib:
-        lib.close()
-    return 1 if failed and not good else 0
+        done = counts["parsed"] if lib is None else counts["added"]
+        verb = "parsed" if lib is None else "imported"
+        print(f"{verb} {done} article(s), {counts['duplicate']} duplicate(s), {counts['error']} skipped", file=sys.stderr)
+    ok = counts["added"] + counts["duplicate"] + counts["parsed"]
+    return 1 if counts["error"] and not ok else 0
 
 
-def _add_summary(items, lib, parsed) -> str:
-    errors = sum(1 for it in items if it.article is None)
-    ok = len(items) - errors
-    verb = "parsed" if lib is None else "imported"
-    return f"{verb} {ok} article(s), {errors} skipped"
+def _report_added(args, it, status: str, ident: int | None, stored: bool) -> None:
+    a = it.article
+    if args.json:
+        rec = {"title": a.title if a else None, "source": a.source if a else None, "byline": a.byline if a else None,
+               "published": a.published if a else None, "tags": a.tags if a else [], "url": a.url if a else None,
+               "body": a.body if a else None, "status": status, "error": it.error, "origin": it.origin}
+        if stored:
+            rec["id"] = ident
+        out_json(rec)
+    elif status == "error":
+        print(f"skipped {clean(it.origin)}: {clean(it.error or 'unreadable')}", file=sys.stderr)
+    elif status == "duplicate":
+        out(f"duplicate  #{ident}  {a.title}  ({it.origin})")
+    else:
+        label = "parsed" if status == "parsed" else f"added #{ident}"
+        out(f"{label}  {a.title}  [{a.source or 'no source'}, {a.published or 'undated'}]")
 
 
 # -- list / show / remove / export ----------------------------------------------------------------

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import asdict, dataclass, field
 
 
@@ -41,7 +40,8 @@ class Article:
 
 def content_hash(title: str, body: str) -> str:
     """Hash of the normalised text, so the same article imported twice is recognised."""
-    norm = re.sub(r"\s+", " ", (body or title or "")).strip().casefold()
+    # str.split() is several times faster than a regex on long bodies (this runs for every import).
+    norm = " ".join((body or title or "").split()).casefold()
     return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
 
 
