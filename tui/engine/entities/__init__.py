@@ -7,7 +7,12 @@ Public API:
     to_scorer_label(label) -> "PERSON" | "ORG" | "LOC" | "MISC" | ... (the eval's coarse labels)
 
 Labels done well: PERSON, ORG, GPE/LOC, NORP and the rule types DATE, TIME, MONEY, PERCENT, QUANTITY,
-CARDINAL. MISC covers events, products and other names without finer typing.
+CARDINAL. MISC covers events, treaties, products and other names without finer typing; FAC is only given
+to a name followed by "station", "stadium" and the like.
+
+Pipeline: tagger.py (five-word windows) -> repair.py (span corrections that need the sentence: acronym-
+defined names, role words, sentence-start common words, landforms, head words) -> rules.py (numbers and
+dates) -> linking.py with evidence.py (one label per name from the whole article, canonical names).
 """
 
 from __future__ import annotations
