@@ -119,8 +119,7 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, Screen):
             article.read = True
         self.article = article
         self.analysis = None
-        self.articles.open_id = article_id
-        self.articles.refresh_rows()
+        self.articles.set_open(article_id)
         # An analysed article is drawn once, complete; otherwise text now, analysis when ready.
         from tui.engine.analysis import get_cached
 
