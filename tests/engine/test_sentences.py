@@ -118,3 +118,14 @@ def test_opening_quote_after_a_final_abbreviation_starts_a_sentence():
     ]
     # a title abbreviation before a quote is not a sentence end
     assert texts('A letter from Dr. "Doc" Ames arrived.') == ['A letter from Dr. "Doc" Ames arrived.']
+
+
+def test_initials_before_a_name_and_more_sentence_openers():
+    assert texts("J.K. Rowling met A.J.P. Taylor in 1960. They talked.") == [
+        "J.K. Rowling met A.J.P. Taylor in 1960.",
+        "They talked.",
+    ]
+    assert texts("He arrived at 4 a.m. Tonight it decided.") == ["He arrived at 4 a.m.", "Tonight it decided."]
+    assert texts("He moved to Washington, D.C. Then he ran.") == ["He moved to Washington, D.C.", "Then he ran."]
+    # a day after a time is part of the same sentence (news style "at 9 a.m. Monday")
+    assert texts("The hearing starts at 9 a.m. Monday in the hall.") == ["The hearing starts at 9 a.m. Monday in the hall."]

@@ -43,7 +43,9 @@ ABBREVIATIONS = frozenset(
 _FINAL_ABBREVIATIONS = r"U\.S|U\.K|U\.N|E\.U|D\.C|Inc|Corp|Ltd|Co|Plc|Bros|etc|a\.m|p\.m"
 _OPENERS = (
     r"The|A|An|He|She|It|They|We|I|You|But|And|Yet|So|In|On|At|This|That|These|Those|There|"
-    r"His|Her|Their|Its|Our|My|However|After|When|While|As|If|Some|Many|Most|Officials|Police"
+    r"His|Her|Their|Its|Our|My|However|After|When|While|As|If|Some|Many|Most|Officials|Police|"
+    r"Then|Now|Later|Earlier|Meanwhile|Tonight|Today|Yesterday|Still|Instead|Nobody|No|Nothing|Everyone|"
+    r"What|Why|How|Who|Where|Residents|Witnesses|Analysts"
 )
 # An opening quote mark right after such an abbreviation starts a new sentence whatever its first
 # word is: '... after 4 a.m. "But a city ...' (a quote never continues "a.m." mid-sentence with a capital).
@@ -80,6 +82,8 @@ _ATTRIBUTION = re.compile(
 )
 # Chinese/Japanese full stops, which Punkt does not know; closing quotes stay attached.
 _CJK_END = re.compile(r"[。！？]+[」』”’）]*(?=\S)")
+# Initials before a name ("J.K.", "A.J.P."), but not the place abbreviations that end sentences (U.S., U.K.).
+_INITIALS_END = re.compile(r"(?:^|[\s(])(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y)\.$)(?:[A-Z]\.){2,3}$")
 _NUMBER_SIGN = re.compile(r"(?:^|\W)nos?\.$", re.IGNORECASE)  # "No. 10 Downing Street"
 _CLOSE_QUOTE_END = re.compile(r"[?!,]['\"’”]$|[?!,]['\"’”]\s*[)\]]$")
 
@@ -239,6 +243,8 @@ def _joins_previous(text: str, prev: tuple[int, int], cur: tuple[int, int], lowe
     before = text[prev[0] : prev[1]]
     if _NUMBER_SIGN.search(before) and piece[0].isdigit():
         return True
+    if _INITIALS_END.search(before) and piece[:1].isupper() and not re.match(rf"(?:{_OPENERS})\b", piece):
+        return True  # "J.K. Rowling": initials, not the end of a sentence
     if _CLOSE_QUOTE_END.search(before):
         if _ATTRIBUTION.match(piece):
             return True
