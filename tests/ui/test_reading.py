@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
 from tui.app.analysis_jobs import method_names
@@ -223,3 +225,30 @@ async def test_empty_library_and_no_match_say_what_to_do(tmp_path, make_app):
         await pilot.press("slash", *"zzz")
         await settle(pilot)
         assert "Nothing matches" in app.screen.articles.render_line(0).text
+
+
+@pytest.mark.parametrize("rows", [30, 20])  # 30: ORCHARD fits (a scrollbar comes and goes); 20: every article scrolls
+async def test_scrollbars_follow_each_opened_article(library, make_app, rows):
+    # Opening an article changes the panes' scroll sizes without a new layout of the screen:
+    # the scrollbars and the scroll range must still follow each article.
+    path, _ = library
+    app = make_app(path)
+    scrolled = []
+    async with app.run_test(size=(100, rows)) as pilot:
+        for row in (0, 1, 0):  # HARBOUR, ORCHARD, HARBOUR again
+            await pilot.press("escape", "g", *["j"] * row, "enter")
+            await settle(pilot)
+            screen = app.screen
+            body, summary = screen.body, screen.summary
+            assert body.virtual_size.height == len(body._lines)
+            await pilot.press("G")
+            await pilot.pause()
+            # The last line of this article is at the bottom (or it all fits): the scroll range is this article's.
+            assert body.scroll_y == max(0, len(body._lines) - body.scrollable_content_region.height)
+            scrolled.append(body.scroll_y)
+            if body.show_vertical_scrollbar:
+                assert body.vertical_scrollbar.window_virtual_size == len(body._lines)
+            if summary.show_vertical_scrollbar:
+                assert summary.vertical_scrollbar.window_virtual_size == summary.virtual_size.height
+    assert scrolled[0] > 0 and scrolled[2] == scrolled[0]
+    assert (scrolled[1] == 0) if rows == 30 else (0 < scrolled[1] != scrolled[0])

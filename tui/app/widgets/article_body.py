@@ -16,6 +16,7 @@ from textual.strip import Strip
 from tui.app import keymap
 from tui.app.widgets.entity_types import KEYS as TYPE_KEYS, type_of
 from tui.app.widgets.runs import StyleRuns
+from tui.app.widgets.scroll_size import quiet_virtual_size, relayout_if_needed
 from tui.app.widgets.wrap import wrap_spans
 from tui.textsafe import clean
 
@@ -62,6 +63,8 @@ class ArticleBody(ScrollView, can_focus=True):
         "article-body--mark",
         *(f"article-body--{key}" for key in TYPE_KEYS),
     }
+
+    virtual_size = quiet_virtual_size()
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -147,6 +150,9 @@ class ArticleBody(ScrollView, can_focus=True):
             self._palette = palette
             if self.article is not None:
                 self._rebuild()
+
+    def watch_virtual_size(self, old: Size, new: Size) -> None:
+        relayout_if_needed(self, old, new)
 
     def on_resize(self) -> None:
         if self.scrollable_content_region.width != self._width:

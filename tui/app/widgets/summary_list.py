@@ -7,11 +7,13 @@ Option ids say what a line is: "s:N" sentence, "q:N" quote, "e:N" entity group.
 from __future__ import annotations
 
 from rich.text import Text
+from textual.geometry import Size
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app import keymap
 from tui.app.widgets.entity_types import TYPES, type_of
+from tui.app.widgets.scroll_size import quiet_virtual_size, relayout_if_needed
 from tui.textsafe import clean
 
 
@@ -45,6 +47,8 @@ class SummaryList(OptionList):
     BINDINGS = keymap.bindings(keymap.SUMMARY)
     COMPONENT_CLASSES = {"summary-list--heading", "summary-list--speaker", "summary-list--count"}
 
+    virtual_size = quiet_virtual_size()
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.analysis = None
@@ -53,6 +57,9 @@ class SummaryList(OptionList):
     HELP = ("The summary (numbered, in article order), the key quotes with their speakers, and the "
             "entities by type. enter on a sentence or quote finds it in the article; enter on an "
             "entity lists the articles that mention it.")
+
+    def watch_virtual_size(self, old: Size, new: Size) -> None:
+        relayout_if_needed(self, old, new)
 
     def on_focus(self) -> None:
         # Arriving with tab should put the cursor on something selectable straight away.

@@ -1,0 +1,29 @@
+"""Changing what a scroll view holds without laying out the whole screen again.
+
+Textual's `virtual_size` asks for a new layout of the screen whenever it changes, and a new
+layout repaints every widget: about half the cost of opening an article. A new size only needs
+a layout when a scrollbar appears or disappears; otherwise updating the scrollbar is enough.
+Widgets use it by declaring `virtual_size = quiet_virtual_size()` and calling
+`relayout_if_needed` from their `watch_virtual_size`.
+"""
+
+from __future__ import annotations
+
+from textual.geometry import Size
+from textual.reactive import Reactive
+
+
+def quiet_virtual_size() -> Reactive:
+    """A `virtual_size` reactive that repaints the widget but does not ask for a layout."""
+    return Reactive(Size(0, 0), layout=False)
+
+
+def relayout_if_needed(widget, old: Size, new: Size) -> None:
+    """After `virtual_size` changed from `old` to `new`: lay out if the scrollbars change, else just update them."""
+    if not widget.is_mounted:
+        return
+    box = widget.container_size
+    if (old.height > box.height, old.width > box.width) != (new.height > box.height, new.width > box.width):
+        widget.refresh(layout=True)  # a scrollbar comes or goes: the content region changes
+    else:
+        widget._scroll_update(new)  # same scrollbars: new thumb size and position only
