@@ -47,12 +47,13 @@ async def test_app_analyses_the_whole_library_then_filters_by_entity(cached_libr
         await pilot.pause()
         assert titles(screen) == [ORCHARD.title]
         assert "mentions Ruth Calloway" in str(screen.query_one("#library-status").render())
-        # Nothing left to do: the next pass ends after one query, without a toast.
+        # Nothing left to do: the next pass ends after one query, without a process or a toast.
         toasts.clear()
+        monkeypatch.setattr("subprocess.Popen", None)  # starting a process now would fail loudly
         screen.start_background()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert toasts == []
+        assert toasts == [] and screen._background_stop is None
 
 
 def test_progress_reaches_the_total_and_a_second_pass_finds_nothing(library):

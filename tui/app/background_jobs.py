@@ -25,7 +25,16 @@ def run_pass(db_path, cancelled, on_progress) -> tuple[int, str]:
     the child, which terminates its own worker processes on the way out.
     """
     from tui.background import child_command, child_env
+    from tui.engine.analysis import DEFAULT_METHOD, cache_key
+    from tui.store import Library
 
+    # Nothing to do is the usual case after the first run: one query, no process started.
+    try:
+        with Library(db_path) as lib:
+            if not lib.unanalysed_ids(cache_key(DEFAULT_METHOD)):
+                return 0, ""
+    except Exception as exc:
+        return 0, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
     try:
         proc = subprocess.Popen(child_command(db_path, NICE), env=child_env(), stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
