@@ -211,3 +211,31 @@ def _articles(db: Path):
 
     with Library(db) as lib:
         return list(lib.iter_articles())
+
+
+def test_completely_full_disk(tmp_path):
+    """Not one free byte: SQLite cannot create its -shm file, so even reading fails; one line, nothing lost."""
+    with tmpfs(tmp_path / "full", "1m") as folder:
+        db = folder / "lib.db"
+        make_library(db, n=3)
+        before = digest(db)
+        try:
+            with open(folder / "filler", "wb") as f:
+                while True:
+                    f.write(b"\0" * 65536)
+                    f.flush()
+        except OSError:
+            pass  # full
+        for args in (["list"], ["add", str(db.parent)]):
+            r = run_cli(*args, db=db)
+            assert r.returncode in (0, 1)
+            if r.returncode:
+                line = one_line_error(r.stderr)
+                assert "disk" in line, line
+        r = run_cli("list", db=db)
+        if r.returncode:
+            assert "disk" in tui_refuses(db)
+        (folder / "filler").unlink()
+        assert digest(db) == before
+        r = run_cli("list", db=db)
+        assert r.returncode == 0 and r.stdout.count(b"Harbour vote headline") == 3

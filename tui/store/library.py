@@ -370,4 +370,7 @@ def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
         return f"{path} is locked by another program; try again"
     if "full" in msg:
         return f"disk full while writing {path}; nothing was lost, free some space and retry"
+    if "disk I/O error" in msg:
+        # What SQLite reports when it cannot even create its -shm/-wal files on a full disk.
+        return f"disk I/O error on {path} (is the disk full or failing?); the library was not changed"
     return f"library error ({path}): {msg}"
