@@ -353,3 +353,17 @@ def test_whose_officers_a_name_has_tells_its_type():
 def test_a_court_is_a_body_not_a_place():
     text = "The opposition said it would challenge the vote in the High Court on Monday."
     assert labels_of(extract_entities(text), "High Court") == {"ORG"}
+
+
+def test_shouted_words_pictures_and_trailing_roles():
+    text = (
+        "He will stay in prison for a long time, UNLESS of course he returns the money. "
+        "Photos released by the police show the crane. "
+        "Jeff Moyo, the Harbour Department Spokesperson, said the port was closed."
+    )
+    ents = extract_entities(text)
+    assert_valid(text, ents)
+    found = by_text(ents)
+    assert "UNLESS" not in found and "Photos" not in found
+    assert "Harbour Department Spokesperson" not in found
+    assert found["Harbour Department"].label == "ORG"

@@ -32,6 +32,8 @@ _FACILITIES = frozenset(
 )
 _BODIES = frozenset("court parliament university college ministry council committee commission assembly "
                     "senate congress agency authority institute academy police".split())
+_TRAILING_ROLES = frozenset("spokesperson spokesman spokeswoman spokespeople official officials".split())
+_PICTURES = frozenset("image images photo photos picture pictures video videos footage".split())
 _TIME_WORDS = frozenset({"tonight", "noon", "midnight"})
 _SENTENCE_OPENERS = frozenset(".!?:;\"“”‘’([—–-…")
 
@@ -61,6 +63,11 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
     for s, e, lab in spans:
         if _sentence_initial(text, s) and _common_word(text, s, e, low):
             continue
+        word = text[s:e]
+        if len(word) >= 4 and word.isupper() and word.isalpha() and word.lower() in stop_words():
+            continue  # "UNLESS of course": a shouted word, not an acronym
+        if lab == ORG and " " in word and word.rsplit(None, 1)[-1].lower() in _TRAILING_ROLES:
+            e = s + len(word.rsplit(None, 1)[0])  # "the State Department Spokesperson" -> the department
         if lab == PERSON:
             s = _trim_roles(text, s, e, low)
         elif lab in (ORG, "MISC") and _titled_person(text, s, e):
@@ -314,6 +321,8 @@ def _common_word(text: str, s: int, e: int, low: set[str]) -> bool:
     lw = word.lower()
     if lw in gazetteers()["first"]:
         return False
+    if lw in _PICTURES:
+        return True  # "Images of the boy ...", "Photos released ..."
     if lw in gazetteers()["time"] or lw in _TIME_WORDS:
         return True  # “Tonight it decided ...”: the date and time rules take it
     if lw in low or _singular(lw) & low:
