@@ -367,3 +367,13 @@ def test_shouted_words_pictures_and_trailing_roles():
     assert "UNLESS" not in found and "Photos" not in found
     assert "Harbour Department Spokesperson" not in found
     assert found["Harbour Department"].label == "ORG"
+
+
+def test_nationality_and_organisation_are_split_off_a_person():
+    text = "Mexican Ariel Vidal beat Tomas Brek. The Boxing Union President  Ramon Teller said the fight was fair."
+    ents = extract_entities(text)
+    assert_valid(text, ents)
+    found = by_text(ents)
+    assert found["Mexican"].label == "NORP" and found["Ariel Vidal"].label == "PERSON"
+    assert found["Boxing Union"].label == "ORG" and found["Ramon Teller"].label == "PERSON"
+    assert "Fifth" not in by_text(extract_entities("He finished Fifth in the race."))

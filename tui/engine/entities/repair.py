@@ -32,6 +32,22 @@ _FACILITIES = frozenset(
 )
 _BODIES = frozenset("court parliament university college ministry council committee commission assembly "
                     "senate congress agency authority institute academy police".split())
+_ORDINALS = frozenset("first second third fourth fifth sixth seventh eighth ninth tenth".split())
+_INNER_ROLES = frozenset("president chairman chairwoman chief coach manager spokesman spokeswoman director "
+                         "secretary minister leader captain".split())
+
+
+def _role_inside(name: str) -> tuple[int, int] | None:
+    """(start, end) of a role word inside an organisation span when a two-word name follows it, else None."""
+    words = list(re.finditer(r"\S+", name))
+    for i in range(1, len(words) - 2):
+        rest = [w.group() for w in words[i + 1:]]
+        if words[i].group().lower() in _INNER_ROLES and len(rest) == 2 \
+                and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in rest):
+            return words[i].span()
+    return None
+
+
 _TRAILING_ROLES = frozenset("spokesperson spokesman spokeswoman spokespeople official officials".split())
 _PICTURES = frozenset("image images photo photos picture pictures video videos footage".split())
 _TIME_WORDS = frozenset({"tonight", "noon", "midnight"})
@@ -68,6 +84,17 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             continue  # "UNLESS of course": a shouted word, not an acronym
         if lab == ORG and " " in word and word.rsplit(None, 1)[-1].lower() in _TRAILING_ROLES:
             e = s + len(word.rsplit(None, 1)[0])  # "the State Department Spokesperson" -> the department
+        if word.lower() in _ORDINALS:
+            continue  # "Fifth" in a results table
+        if lab == PERSON and " " in word and word.split()[0].lower() in gazetteers()["dem"] \
+                and len(word.split()) >= 3:
+            first = word.split()[0]
+            out.append((s, s + len(first), "NORP"))  # "Mexican Ariel Cruz": a nationality, then the person
+            s = e - len(word[len(first):].lstrip())
+        elif lab == ORG and _role_inside(word):
+            role_start, role_end = _role_inside(word)
+            out.append((s, s + len(word[:role_start].rstrip()), ORG))  # "Boxing Association President Ramon Manzanares"
+            s, lab = s + role_end + len(word[role_end:]) - len(word[role_end:].lstrip()), PERSON
         if lab == PERSON:
             s = _trim_roles(text, s, e, low)
         elif lab in (ORG, "MISC") and _titled_person(text, s, e):
