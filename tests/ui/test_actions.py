@@ -326,3 +326,28 @@ async def test_toasts_are_compact_at_80x24(cached_library, make_app):
         assert toast.region.width <= 42
         summary = app.screen.query_one("#summary-pane").region
         assert toast.region.height * 3 < summary.height
+
+
+async def test_the_focused_pane_has_the_accent_border_in_every_theme(cached_library, make_app):
+    from textual.color import Color
+
+    path, _ = cached_library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+
+        def borders() -> dict[str, Color]:
+            return {pane: screen.query_one(f"#{pane}").styles.border_top[1]
+                    for pane in ("library-pane", "article-pane", "summary-pane")}
+
+        for theme in ("textual-dark", "nord"):
+            app.theme = theme
+            await pilot.pause()
+            accent = Color.parse(app.get_css_variables()["accent"])
+            normal = Color.parse(app.get_css_variables()["panel-lighten-1"])
+            assert borders() == {"library-pane": normal, "article-pane": accent, "summary-pane": normal}
+            await pilot.press("tab")  # article -> summary
+            await pilot.pause()
+            assert borders() == {"library-pane": normal, "article-pane": normal, "summary-pane": accent}
+            await pilot.press("shift+tab")
+            await pilot.pause()

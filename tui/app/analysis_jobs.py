@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 
 from functools import partial
@@ -54,6 +55,9 @@ class AnalysisJobs:
             from tui.engine import entities, quotes, sentences, summarize  # noqa: F401
         except Exception:
             pass  # the analysis worker will report a broken engine when it is used
+        # The engine's modules and tables live as long as the app: keep them out of the garbage
+        # collector's full passes, which otherwise cost a frame every few key presses.
+        gc.freeze()
 
     def analyse(self, force: bool = False, cached=None) -> None:
         """Show the analysis of the open article: from the cache now, or computed in a worker."""

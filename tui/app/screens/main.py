@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from pathlib import Path
 
@@ -23,11 +24,12 @@ from tui.app.widgets.search_box import SearchBox
 from tui.app.widgets.status import set_text
 from tui.app.analysis_jobs import AnalysisJobs
 from tui.app.background_jobs import BackgroundJobs
+from tui.app.screens.panes import PaneFocus
 from tui.app.library_jobs import LibraryJobs
 from tui.textsafe import clean
 
 
-class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, Screen):
+class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, PaneFocus, Screen):
     """Owns the open article and its analysis; the widgets only draw and post messages."""
 
     BINDINGS = keymap.bindings(keymap.MAIN)
@@ -73,9 +75,14 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, Screen):
         self.update_legend()
         self.update_summary_status()
         self.set_focus(self.articles)
+        self.mark_focused_pane()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.theme_changed())
         # A focus change no longer repaints the screen (see `focused` above); the footer fills in
         # after a repaint, so ask for the first one now (it is the first paint anyway).
         self.refresh()
+        # Everything made so far (Textual, the widgets, the stylesheet) lives as long as the app:
+        # frozen, the garbage collector's full passes skip it (they were 30 ms stalls every few keys).
+        self.call_after_refresh(gc.freeze)
         self.warm_engine()
         self.schedule_background()
 
