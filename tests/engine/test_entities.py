@@ -377,3 +377,10 @@ def test_nationality_and_organisation_are_split_off_a_person():
     assert found["Mexican"].label == "NORP" and found["Ariel Vidal"].label == "PERSON"
     assert found["Boxing Union"].label == "ORG" and found["Ramon Teller"].label == "PERSON"
     assert "Fifth" not in by_text(extract_entities("He finished Fifth in the race."))
+
+
+def test_a_particle_with_an_apostrophe_joins_its_name():
+    text = "The first leg was drawn 1-1 in Ta' Xbiru on Aug. 21, and the return is at Ta' Xbiru too."
+    ents = extract_entities(text)
+    assert_valid(text, ents)
+    assert labels_of(ents, "Ta' Xbiru") in ({"LOC"}, {"GPE"})

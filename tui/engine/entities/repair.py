@@ -286,6 +286,10 @@ def _join_headed(text: str, spans: list[Span]) -> list[Span]:
         if out and _FOREIGN_LINK.fullmatch(gap) and ORG in (lab, out[-1][2]):
             out[-1] = (out[-1][0], e, ORG)  # "[Treni] per [Tutti]": one name in another language
             continue
+        if out and gap in ("' ", "’ ") and out[-1][1] - out[-1][0] <= 3:
+            joined = out[-1][2] if lab == PERSON else lab
+            out[-1] = (out[-1][0], e, joined)  # "[Ta]' [Qali]": a particle with an apostrophe
+            continue
         head = text[s:e].rsplit(None, 1)[-1].lower()
         if out and lab == "MISC" and out[-1][2] in (GPE, LOC) and text[out[-1][1]:s] == " " and head in _MISC_HEADS:
             out[-1] = (out[-1][0], e, "MISC")
