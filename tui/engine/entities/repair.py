@@ -103,8 +103,22 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             lab = PERSON  # "the critic Mila Hren"
         if lab in (GPE, LOC) and " " in text[s:e] and text[s:e].rsplit(None, 1)[-1].lower() in _BODIES:
             lab = ORG  # "the High Court", "the State University": a body, not a place
-        s, lab = _particle_name(text, s, e, lab)
+        ps, lab = _particle_name(text, s, e, lab)
+        if not out or ps >= out[-1][1]:
+            s = ps  # the first name before the particle is not already part of another name
         out.append((s, e, _landform_label(text, s, e, lab)))
+    return _without_overlaps(out)
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """Sorted spans, a span that overlaps the one before it dropped (a safety net for the rules above)."""
+    out: list[Span] = []
+    for sp in sorted(spans):
+        if sp[0] >= sp[1]:
+            continue
+        if out and sp[0] < out[-1][1]:
+            continue
+        out.append(sp)
     return out
 
 
