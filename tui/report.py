@@ -40,8 +40,11 @@ def compute(what: str, text: str, title: str | None, args, budget: int | None = 
     if what == "entities":
         return {"entities": [{"start": e.start, "end": e.end, "label": e.label, "text": e.text, "canonical": e.canonical}
                              for e in _entities(text)]}
+    from tui.engine.quotes import display_text
+
     return {"quotes": [{"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,
-                        "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "score": round(q.score, 4)}
+                        "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "score": round(q.score, 4),
+                        "display": display_text(q)}
                        for q in _quotes(text)]}
 
 
@@ -94,7 +97,7 @@ def print_single(args, what: str, title: str, text: str) -> None:
             lines.append(f"## Key quotes in “{title}”\n")
         for q in rec["quotes"]:
             who = q["speaker"] or "unattributed"
-            lines.append(f"“{q['text']}” — {who}" if fmt == "text" else f"> “{q['text']}”\n> — {who}\n")
+            lines.append(f"“{q['display']}” — {who}" if fmt == "text" else f"> “{q['display']}”\n> — {who}\n")
         if not rec["quotes"]:
             lines.append("no quotes found")
     sys.stdout.write(clean("\n".join(lines)) + "\n")
