@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 
-from tui.textsafe import clean
+from tui.textsafe import clean, json_safe
 
 
 def _summary(text: str, title: str | None, args, budget: int | None = None):
@@ -66,7 +66,7 @@ def run_batch(args, what: str) -> int:
             except Exception as exc:  # one bad line must not stop the batch
                 failures += 1
                 result = {"id": ident if ident is not None else n, "error": f"{type(exc).__name__}: {exc}"}
-            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_safe(json.dumps(result, ensure_ascii=False)) + "\n")
     return 1 if failures else 0
 
 
@@ -74,7 +74,7 @@ def print_single(args, what: str, title: str, text: str) -> None:
     rec = compute(what, text, title, args)
     fmt = args.format
     if fmt == "json":
-        sys.stdout.write(json.dumps({"title": title, **rec}, ensure_ascii=False) + "\n")
+        sys.stdout.write(json_safe(json.dumps({"title": title, **rec}, ensure_ascii=False)) + "\n")
         return
     lines: list[str] = []
     if what == "summary":

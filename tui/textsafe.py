@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import re
 
-# ESC-based sequences (CSI, OSC up to BEL/ST, two-byte escapes), 8-bit C1 controls, and the rest of C0 but \n and \t.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]?"          # CSI ... final byte
-    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
-    r"|\x1b[PX^_][^\x1b]*(?:\x1b\\)?"      # DCS, SOS, PM, APC strings
-    r"|\x1b.?"                             # any other escape
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"      # remaining controls (keeps \t and \n)
+# Whole escape sequences, payload included (7-bit and 8-bit forms), so no fragment like "31m" is left behind.
+_SEQUENCES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]?"                   # CSI ... final byte
+    # String sequences only with their terminator: an unterminated one must not swallow the article,
+    # so then only its introducer goes (by the rules below).
+    r"|(?:\x1b\]|\x9d)[^\x07\x1b\x9c\n]{0,4096}(?:\x07|\x1b\\|\x9c)"   # OSC ... BEL or ST
+    r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]{0,4096}(?:\x1b\\|\x9c)"  # DCS, SOS, PM, APC
+    r"|\x1b[^\n]?"                                         # any other escape
 )
+# Then every remaining control character but \n and \t.
+_ESCAPES = re.compile(_SEQUENCES.pattern + r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_sequences(text: str) -> str:
+    """Remove terminal escape sequences with their payloads (controls are left to the caller)."""
+    return _SEQUENCES.sub("", text) if ("\x1b" in text or any(c in text for c in "\x9b\x9d\x90\x98\x9e\x9f")) else text
 
 
 def clean(text: str) -> str:

@@ -106,8 +106,6 @@ def test_json_output_escapes_control_characters(nasty_library):
         _check(r, " ".join(args))
 
 
-@pytest.mark.xfail(strict=True, reason="tui/report.py print_single/run_batch write json.dumps(..., ensure_ascii=False) "
-                   "without escaping C1 controls: a raw U+009B (8-bit CSI) in a quote reaches the terminal")
 @pytest.mark.parametrize("command", ["summary", "quotes", "entities"])
 def test_engine_json_output_escapes_control_characters(nasty_library, command):
     db, raw_ids, _ = nasty_library

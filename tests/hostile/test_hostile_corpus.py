@@ -84,12 +84,7 @@ def test_generated_corpus_full():
 
 
 # Known bugs in code this suite does not own (importers): strict, so the fix is noticed.
-KNOWN = {
-    "escapes.txt": "importers: clean.clean_text removes 'ESC P' and 'ESC \\' of a DCS string (ESC P ... ESC \\) as "
-                   "two short escapes and keeps its payload as text ('P+q544e' -> '+q544e' in the body)",
-    "front_matter_list.md": "importers: Markdown front matter with a list as the title ('title: [a, b]') crashes "
-                            "parse_markdown (squash() gets a list: AttributeError), so the article is skipped",
-}
+KNOWN: dict[str, str] = {}  # named files with a known, still open bug (name -> reason); none now
 NAMES = [n.name for n in hostile_inputs.named_files(Path("secret.txt"), "x", big=False)] + ["long_line.txt", "big_50mb.txt"]
 
 
@@ -201,8 +196,6 @@ def test_special_files_in_a_folder(tmp_path):
         assert records[name]["status"] == "error" and "\n" not in records[name]["error"], records.get(name)
 
 
-@pytest.mark.xfail(strict=True, reason="importers: a named pipe (FIFO) inside an imported folder blocks "
-                   "`newsreader add DIR` forever: dispatch.import_file accepts FIFOs and open() waits for a writer")
 def test_a_fifo_in_a_folder_does_not_hang(tmp_path):
     folder = tmp_path / "fifo"
     folder.mkdir()

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import re
 
+from tui.textsafe import strip_sequences
+
 # Terminal escape sequences first (so their parameters go too), then lone control characters.
 # Text is otherwise kept literally: "[bold]" stays text, the UI escapes it when rendering.
-_OSC = re.compile(r"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
-_CSI = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]")
-_ESC = re.compile(r"\x1b[@-Z\\-_]?")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]")
 
 
@@ -22,11 +21,7 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2029", "\n\n").replace("\u2028", "\n").replace("\x85", "\n")
     text = text.replace("\x0b", "\n").replace("\x0c", "\n").replace("\t", " ")
-    if "\x1b" in text or "\x9b" in text:
-        text = _OSC.sub("", text)
-        text = _CSI.sub("", text)
-        text = _ESC.sub("", text)
-    return _CONTROLS.sub("", text)
+    return _CONTROLS.sub("", strip_sequences(text))
 
 
 def squash(line: str) -> str:

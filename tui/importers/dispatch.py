@@ -36,7 +36,7 @@ def import_paths(paths: Iterable[str]) -> Iterator[ImportItem]:
             yield from _import_url(path)
         elif os.path.isdir(path):
             for file in walk(path):
-                yield from import_file(file)
+                yield from import_file(file, allow_pipe=False)
         else:
             yield from import_file(path)
 
@@ -51,13 +51,17 @@ def walk(root: str) -> Iterator[str]:
                 yield os.path.join(dirpath, name)
 
 
-def import_file(path: str) -> list[ImportItem]:
-    """Read one file (never more than the size limit) and parse it."""
+def import_file(path: str, allow_pipe: bool = True) -> list[ImportItem]:
+    """Read one file (never more than the size limit) and parse it.
+
+    A named pipe is read only when asked for by name (`<(cmd)`); found inside a folder it would
+    block the import until some other program writes to it.
+    """
     try:
         st = os.stat(path)
         if stat.S_ISDIR(st.st_mode):
             return [ImportItem(path, None, "is a directory")]
-        if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+        if not (stat.S_ISREG(st.st_mode) or (allow_pipe and stat.S_ISFIFO(st.st_mode))):
             return [ImportItem(path, None, "not a regular file")]
         if st.st_size > MAX_BYTES:
             return [ImportItem(path, None, f"larger than {_LIMIT_MB} MB, skipped")]

@@ -42,6 +42,9 @@ def parse_markdown(text: str, name: str = "") -> Article:
     """Parse a Markdown article; front matter fields win over what the text implies."""
     text = clean_text(text)
     fields, text = front_matter(text)
+    for key in ("title", "source", "published", "url"):  # a list where one value belongs is joined, not a crash
+        if isinstance(fields.get(key), list):
+            fields[key] = ", ".join(str(v) for v in fields[key])
     lines = text.split("\n")
     title = fields.get("title", "")
     paras = _paragraphs(lines)

@@ -15,21 +15,30 @@ PARALLEL_FROM = 200  # below this many files a pool costs more than it saves
 
 def import_many(paths: Iterable[str], jobs: int | None = None) -> Iterator[ImportItem]:
     """Like `import_paths` (same items, same order), parsing files in parallel when there are many."""
+    paths = [os.fspath(p) for p in paths]  # walked twice below
     units: list[str] = []
-    for path in map(os.fspath, paths):
+    walked: set[str] = set()  # files found inside folders (never read if they are pipes)
+    for path in paths:
         if os.path.isdir(path):
-            units.extend(walk(path))
+            found = list(walk(path))
+            units.extend(found)
+            walked.update(found)
         else:
             units.append(path)
-    files = [u for u in units if u != "-" and not u.lower().startswith(("http://", "https://"))]
+    files = [(u, u not in walked) for u in units if u != "-" and not u.lower().startswith(("http://", "https://"))]
     jobs = jobs or os.cpu_count() or 1
     if len(files) < PARALLEL_FROM or jobs < 2:
-        yield from import_paths(units)
+        yield from import_paths(paths)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        parsed = pool.map(import_file, files, chunksize=32)
+        parsed = pool.map(_import_one, files, chunksize=32)
         for unit in units:
             if unit in ("-",) or unit.lower().startswith(("http://", "https://")):
                 yield from import_paths([unit])
             else:
                 yield from next(parsed)
+
+
+def _import_one(job: tuple[str, bool]) -> list[ImportItem]:
+    path, allow_pipe = job
+    return import_file(path, allow_pipe)
