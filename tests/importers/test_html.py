@@ -98,3 +98,47 @@ def test_section_line_above_the_headline_becomes_tags_not_body():
     assert a.title == "Lake Levels Fall to Record Low"
     assert a.body.startswith("Paragraph 1: the lake authority said")
     assert a.tags == ["Environment", "Science"]
+
+
+def test_h1_equal_to_the_jsonld_headline_beats_kicker_and_headline_together():
+    h1s = ["Recipe of the Week Slow-Cooked Bean Stew", "Recipe of the Week", "Slow-Cooked Bean Stew"]
+    meta = "Recipe of the Week | Slow-Cooked Bean Stew - Kitchen Notes"
+    got = choose_title(h1s, meta, "", meta, "", "Kitchen Notes", ld="Slow-Cooked Bean Stew")
+    assert got == "Slow-Cooked Bean Stew"
+
+
+def test_meta_title_repeated_by_jsonld_keeps_a_tail_that_is_not_the_site():
+    meta = "Grow Basil Indoors | A Beginner's Guide"
+    assert choose_title([], meta, "", meta, "", "Leafy Corner", ld=meta) == meta
+    # the same tail is cut when the structured headline does not vouch for it
+    assert choose_title([], meta, "", meta, "", "Leafy Corner") == "Grow Basil Indoors"
+    site_tail = "Grow Basil Indoors | Leafy Corner"
+    assert choose_title([], site_tail, "", site_tail, "", "Leafy Corner", ld=site_tail) == "Grow Basil Indoors"
+
+
+def test_meta_titles_that_are_only_the_site_name_are_ignored():
+    site = ":: Pixel Forge :: Templates and Themes"
+    got = choose_title(["Privacy Rules for Templates"], site, "", site, "", site)
+    assert got == "Privacy Rules for Templates"
+
+
+def test_jsonld_headline_authors_and_date_feed_the_article():
+    ld = (
+        '{"@context": "https://schema.org", "@graph": ['
+        '{"@type": "WebSite", "name": "Valley Ledger"},'
+        '{"@type": "NewsArticle", "headline": "Bridge Tolls Scrapped in Valley Towns",'
+        ' "datePublished": "2024-03-09T07:30:00+01:00",'
+        ' "author": [{"@type": "Person", "name": "Marta Lindqvist"}, {"@type": "Person", "name": "Omar Haddad"}]}]}'
+    )
+    paras = "".join(
+        f"<p>Drivers crossing the river at Elmford will no longer pay a toll from April, the county council "
+        f"decided on Friday in a vote of 31 to {i}, ending a charge introduced in 1998.</p>" for i in range(5)
+    )
+    html = (
+        f'<html><head><title>Valley Ledger</title><script type="application/ld+json">{ld}</script></head>'
+        f"<body><article>{paras}</article></body></html>"
+    )
+    a = parse_bytes(html.encode(), "toll.html")[0].article
+    assert a.title == "Bridge Tolls Scrapped in Valley Towns"
+    assert a.published == "2024-03-09"
+    assert a.byline == "Marta Lindqvist; Omar Haddad"

@@ -9,6 +9,7 @@ import re
 
 from tui.importers.clean import clean_text, squash
 from tui.importers.dates import parse_date
+from tui.importers.jsonld import jsonld_facts
 from tui.importers.titles import choose_title, norm
 from tui.models import Article
 
@@ -47,15 +48,22 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
     if _words(paras) < MIN_WORDS:
         return None
     meta = page_meta(html)
-    title = choose_title(meta["h1"], meta["og"], meta["twitter"], meta["title"], _get(doc, "title"), meta["site"])
+    ld = jsonld_facts(html)
+    title = choose_title(meta["h1"], meta["og"], meta["twitter"], meta["title"], _get(doc, "title"), meta["site"],
+                         ld["headline"])
     byline = squash(clean_text(_get(doc, "author")))
+    if not byline:
+        site = norm(meta["site"] or _get(doc, "sitename"))
+        byline = "; ".join(a for a in ld["authors"] if norm(a) != site)
     kicker, paras = _drop_headline(paras, title, byline)
     if not paras:
         return None
     tags = [t for t in (squash(x) for x in re.split(r"[;,]", _get(doc, "tags") or "")) if t][:12]
     if not tags and kicker:
         tags = [t for t in (squash(x) for x in re.split(r"\s[·|/•]\s|,", kicker)) if t]
-    date = _get(doc, "date")
+    # The JSON-LD date is the page's own statement; trafilatura's guess can come from
+    # the URL or a related link.
+    date = parse_date(ld["published"]) or _get(doc, "date")
     return Article(
         title=squash(clean_text(title)),
         body="\n\n".join(paras),

@@ -65,8 +65,9 @@ def strip_site(title: str, site: str = "") -> str:
     return title
 
 
-def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: str, site: str = "") -> str:
-    """Pick the headline; every argument may be empty.
+def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: str, site: str = "",
+                 ld: str = "") -> str:
+    """Pick the headline; every argument may be empty. `ld` is the JSON-LD headline.
 
     1. An <h1> that a meta title (og, twitter, <title>) repeats, whole or as its article
        part, or contains (unless the <h1> is the site-name part) -- what the reader
@@ -75,12 +76,19 @@ def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: s
     3. The page's only <h1> when it reads like a headline.
     4. A meta title without its site name that two sources agree on.
     5. An <h1> loosely related to the meta titles, else the best meta title.
+    The JSON-LD headline is stated on purpose, so an <h1> equal to it wins outright, and a
+    meta title it repeats whole keeps its " | tail" unless that tail is the site name.
     Otherwise an <h1> unrelated to every meta title is passed over: it is more often a
     logo or a section name than the story's headline.
     """
     h1s = [clean(h) for h in h1s[:6] if len(norm(h)) > 1]
     # A one-word <title> such as "Home" or "Blog" says nothing about the story.
-    metas = [clean(t) for t in (og, twitter, title_tag) if norm(t) and norm(t) not in _GENERIC]
+    # A <title> that is only the site name (og:site_name) says nothing about the story either.
+    metas = [clean(t) for t in (og, twitter, title_tag) if norm(t) and norm(t) not in _GENERIC | {norm(site)}]
+    ld = clean(ld) if norm(ld) not in _GENERIC else ""
+    for h in h1s:  # the structured data and the visible heading agree
+        if ld and norm(h) == norm(ld):
+            return h
     for h in h1s:  # exact agreement first, in page order
         nh = norm(h)
         if any(nh in (norm(t), norm(strip_site(t, site))) for t in metas):
@@ -103,8 +111,10 @@ def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: s
     # of HTML even if the meta titles (often written for search engines) say otherwise.
     if len(h1s) == 1 and len(h1s[0].split()) >= 5 and len(h1s[0]) >= 25 and h1s[0] in headline_h1s:
         return h1s[0]
+    if ld and any(norm(ld) == norm(t) for t in metas) and not _names_site(ld, site):
+        return ld
     # The extractor's guess is often itself taken from an <h1>, so it only votes here.
-    voters = metas + ([clean(guess)] if norm(guess) else [])
+    voters = metas + [clean(x) for x in (guess, ld) if norm(x)]
     best, best_votes = "", 0
     for cand in (strip_site(t, site) for t in voters):
         nc = norm(cand)
@@ -118,6 +128,18 @@ def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: s
             return h
     return best or (h1s[0] if h1s else "")
 
+
+
+def _names_site(title: str, site: str) -> bool:
+    """The first or last part of `title` is the site name (or the title has no parts and
+    no site name is known, when a tail cannot be told from a headline)."""
+    parts = [norm(p) for p in segments(title)]
+    if len(parts) < 2:
+        return False
+    if not site:
+        return True
+    ns = norm(site)
+    return any(p and (p == ns or p in ns.split() or ns in p) for p in (parts[0], parts[-1]))
 
 
 def _overlap(a: str, b: str) -> float:
