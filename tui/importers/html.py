@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from tui.importers.bylines import choose_byline
 from tui.importers.clean import clean_text, squash
 from tui.importers.dates import parse_date
 from tui.importers.jsonld import jsonld_facts
@@ -51,10 +52,8 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
     ld = jsonld_facts(html)
     title = choose_title(meta["h1"], meta["og"], meta["twitter"], meta["title"], _get(doc, "title"), meta["site"],
                          ld["headline"])
-    byline = squash(clean_text(_get(doc, "author")))
-    if not byline:
-        site = norm(meta["site"] or _get(doc, "sitename"))
-        byline = "; ".join(a for a in ld["authors"] if norm(a) != site)
+    byline = choose_byline(clean_text(_get(doc, "author")), meta["authors"], meta["author_meta"], ld["authors"],
+                           meta["site"] or _get(doc, "sitename"))
     kicker, paras = _drop_headline(paras, title, byline)
     if not paras:
         return None
@@ -112,8 +111,9 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def page_meta(html: str) -> dict:
-    """The headline sources of a page: <h1>s, og/twitter titles, <title>, site name."""
-    out = {"h1": [], "og": "", "twitter": "", "title": "", "site": ""}
+    """The headline sources of a page (<h1>s, og/twitter titles, <title>, site name) and
+    its author candidates (visible author elements, author meta tags)."""
+    out = {"h1": [], "og": "", "twitter": "", "title": "", "site": "", "authors": [], "author_meta": []}
     try:
         import lxml.html
 
@@ -129,6 +129,9 @@ def page_meta(html: str) -> dict:
                     return squash(found[0])
         return ""
 
+    out["author_meta"] = [meta(name) for name in ("author", "article:author", "dc.creator") if meta(name)]
+    # The visible byline: author links and schema.org microdata, in page order.
+    out["authors"] = [t for t in (squash(e.text_content()) for e in root.xpath('//*[@rel="author" or @itemprop="author"]')[:4]) if t]
     out["og"] = meta("og:title")
     out["twitter"] = meta("twitter:title")
     out["site"] = meta("og:site_name", "application-name")
