@@ -79,6 +79,10 @@ def _print_targets(rep: dict, times: list[float]) -> None:
     for (name, target), value in zip(TARGETS.items(), (body, title)):
         shown = f"{value:.3f}" if isinstance(value, (int, float)) else "see above"
         print(f"{name:30} {shown:>7} {target:>7.3f}")
+    print(f"\n{'set':12} {'title':>6} {'date':>6} {'byline':>6}")
+    for name, res in (rep.get("datasets") or {}).items():
+        cells = [_find(res, "title", "normalized"), _find(res, "date", "accuracy"), _find(res, "byline", "normalized")]
+        print(f"{name:12} " + " ".join(f"{c:6.3f}" if isinstance(c, (int, float)) else f"{'-':>6}" for c in cells))
     print(f"{'ms/page median (mean)':30} {statistics.median(times):7.1f} ({statistics.mean(times):.1f})")
 
 

@@ -11,7 +11,8 @@ from tui.importers.clean import squash
 
 _SCRIPT = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re.I | re.S)
 # Types whose headline is the story's own; a WebPage or WebSite name is often the site's.
-_ARTICLES = re.compile(r"article|posting|report|blog|review|recipe|howto|creativework", re.I)
+# ("Blog" alone is the whole blog, so only BlogPosting counts.)
+_ARTICLES = re.compile(r"article|posting|report|review|recipe|howto|^creativework$", re.I)
 _MAX_SCRIPT = 200_000  # a huge blob is a data dump, not article markup
 
 
@@ -28,7 +29,7 @@ def jsonld_facts(page: str) -> dict:
         except ValueError:
             continue
         for obj in _objects(data):
-            if not _ARTICLES.search(" ".join(_types(obj))):
+            if not any(_ARTICLES.search(t) for t in _types(obj)):
                 continue
             if not out["headline"]:
                 out["headline"] = _text(obj.get("headline")) or ""
