@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 
@@ -28,6 +29,10 @@ def preflight(db_path: Path) -> None:
 
 def run(db_path: Path) -> int:
     """Open the reading UI on the library at `db_path`; returns the exit code."""
+    # No garbage collection until the first paint (MainScreen turns it back on): the imports and
+    # the first screen make objects that live as long as the app, and collecting while they are
+    # made costs tens of milliseconds of start-up for nothing.
+    gc.disable()
     preflight(Path(db_path))
     from tui.app.app import NewsreaderApp
 

@@ -82,7 +82,8 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, PaneFocus, Screen):
         self.refresh()
         # Everything made so far (Textual, the widgets, the stylesheet) lives as long as the app:
         # frozen, the garbage collector's full passes skip it (they were 30 ms stalls every few keys).
-        self.call_after_refresh(gc.freeze)
+        # (`run` turned collection off for the start-up; it comes back on here.)
+        self.set_timer(0.3, _freeze_and_collect)
         self.warm_engine()
         self.schedule_background()
 
@@ -327,3 +328,10 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, PaneFocus, Screen):
 
     def action_copy_markdown(self) -> None:
         self._copy("summary + quotes as Markdown", lambda copytext: copytext.markdown(self.article, self.analysis))
+
+
+def _freeze_and_collect() -> None:
+    """After the first paint: collect the start-up's garbage once, keep the rest out of future collections."""
+    gc.collect()
+    gc.freeze()
+    gc.enable()
