@@ -15,7 +15,7 @@ from textual.worker import get_current_worker
 # are niced, but spawning them still costs the machine a moment).
 START_DELAY = 2.0
 PROGRESS_EVERY = 0.5  # seconds between status-line updates
-NICE = 10  # worker processes yield the CPU to the UI
+NICE = 19  # the lowest priority: worker processes yield the CPU to the UI at once
 
 
 def run_pass(db_path, cancelled, on_progress) -> tuple[int, str]:
