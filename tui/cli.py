@@ -16,6 +16,25 @@ from tui import __version__
 PROG = "newsreader"
 
 
+# Summary method names, kept here so `--help` and argument checks don't import the engine
+# (tests check this list matches the engine's registry).
+METHOD_NAMES = ["news", "lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction"]
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def _ratio(text: str) -> float:
+    value = float(text)
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError("must be between 0 and 1 (e.g. 0.2)")
+    return value
+
+
 class CliError(Exception):
     """A failure to report in one line (exit code 1)."""
 
@@ -59,9 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
         c.add_argument("--batch", metavar="FILE.jsonl", help='JSONL lines {"id","text"[,"title"][,"budget_sentences"]}')
         c.add_argument("--format", choices=["text", "md", "json"], default="text")
         if name == "summary":
-            c.add_argument("--method", default="news", help="news (default), lead, lexrank, textrank, lsa, luhn, kl, sumbasic, edmundson, reduction")
-            c.add_argument("--sentences", "-n", type=int, help="number of sentences")
-            c.add_argument("--ratio", type=float, help="fraction of the article's sentences (0-1)")
+            c.add_argument("--method", default="news", choices=METHOD_NAMES, metavar="NAME",
+                           help="news (default), " + ", ".join(METHOD_NAMES[1:]))
+            length = c.add_mutually_exclusive_group()
+            length.add_argument("--sentences", "-n", type=_positive_int, help="number of sentences")
+            length.add_argument("--ratio", type=_ratio, help="fraction of the article's sentences (0-1]")
     return p
 
 

@@ -179,3 +179,17 @@ def test_terminal_escapes_never_printed(lib_path, tmp_path):
         r = run(*args)
         assert "\x1b" not in r.stdout and "\x07" not in r.stdout, args
     assert "[bold]markup[/]" in run("show", "1").stdout
+
+
+def test_bad_summary_options_are_usage_errors(lib_path, dump):
+    for args in (("--method", "bogus"), ("--ratio", "1.5"), ("--sentences", "0"), ("--sentences", "2", "--ratio", "0.5")):
+        r = run("summary", str(dump), *args)
+        assert r.returncode == 2, args
+        assert "Traceback" not in r.stderr
+
+
+def test_method_names_match_the_engine():
+    from tui.cli import METHOD_NAMES
+    from tui.engine.summarize import METHODS
+
+    assert sorted(METHOD_NAMES) == sorted(METHODS)
