@@ -8,6 +8,7 @@ border of three containers costs a repaint of their edges only.
 from __future__ import annotations
 
 from textual.color import Color
+from textual.geometry import Region
 
 PANES = ("#library-pane", "#article-pane", "#summary-pane")
 # The stylesheet's $pane-border and $pane-border-focus.
@@ -18,6 +19,15 @@ class PaneFocus:
     """Mixin for MainScreen: keeps the focused pane's border in the accent colour."""
 
     _border_colours: tuple[Color, Color] | None = None
+
+    def watch_focused(self, old, new) -> None:
+        # At once, inside set_focus: the Blur/Focus/DescendantFocus messages that would do it
+        # arrive after the next frame, costing a second screen update per key. Setting
+        # `has_focus` now restyles both widgets in this frame (the messages then change nothing).
+        for widget, focus in ((old, False), (new, True)):
+            if widget is not None and widget.is_attached:
+                widget.has_focus = focus
+        self.mark_focused_pane()
 
     def on_descendant_focus(self) -> None:
         self.mark_focused_pane()
@@ -42,4 +52,26 @@ class PaneFocus:
             pane = self.query_one(selector)
             colour = focus if pane in holders else normal
             if pane.styles.border_top != ("round", colour):
-                pane.styles.border = ("round", colour)
+                _recolour_border(pane, colour)
+
+
+EDGES = ("border_top", "border_right", "border_bottom", "border_left")
+
+
+def _recolour_border(pane, colour: Color) -> None:
+    """Set the pane's border colour and repaint its four edges only.
+
+    (`styles.border = ...` repaints the whole pane, every line of the widgets inside it: most of
+    the cost of a focus move.)
+    """
+    inline = pane.styles.inline
+    for edge in EDGES:
+        inline.set_rule(edge, ("round", colour))
+    if not pane.is_mounted or not pane.outer_size:
+        pane.refresh()
+        return
+    width, height = pane.outer_size  # border included (size is the content)
+    # refresh() takes regions relative to the content, which starts inside the border.
+    x, y = -pane.content_offset.x, -pane.content_offset.y
+    pane.refresh(Region(x, y, width, 1), Region(x, y + height - 1, width, 1),
+                 Region(x, y, 1, height), Region(x + width - 1, y, 1, height))

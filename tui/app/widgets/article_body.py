@@ -14,6 +14,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app import keymap
+from tui.app.widgets.focus_style import QuietFocus
 from tui.app.widgets.entity_types import KEYS as TYPE_KEYS, type_of
 from tui.app.widgets.runs import StyleRuns
 from tui.app.widgets.scroll_size import quiet_virtual_size, relayout_if_needed
@@ -51,7 +52,7 @@ def _piece(text: Text, start: int, end: int) -> Text:
     return piece
 
 
-class ArticleBody(ScrollView, can_focus=True):
+class ArticleBody(QuietFocus, ScrollView, can_focus=True):
     """Shows one article; `show_types` picks which entity types are highlighted."""
 
     BINDINGS = keymap.bindings(keymap.ARTICLE)

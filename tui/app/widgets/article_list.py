@@ -12,11 +12,12 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app import keymap
+from tui.app.widgets.focus_style import QuietFocus
 from tui.app.widgets.rows import RowSource
 from tui.textsafe import clean
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(QuietFocus, ScrollView, can_focus=True):
     """Title, source, date and read/star marks; `enter` opens the article under the cursor."""
 
     BINDINGS = keymap.bindings(keymap.LIST)

@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app import keymap
+from tui.app.widgets.focus_style import QuietFocus
 from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.scroll_size import quiet_virtual_size, relayout_if_needed
 from tui.textsafe import clean
@@ -41,7 +42,7 @@ def entity_groups(entities) -> list[tuple[str, str, list[tuple[str, int]]]]:
     return out
 
 
-class SummaryList(OptionList):
+class SummaryList(QuietFocus, OptionList):
     """Select a sentence or quote to find it in the article; an entity to filter the library."""
 
     BINDINGS = keymap.bindings(keymap.SUMMARY)
@@ -61,9 +62,10 @@ class SummaryList(OptionList):
     def watch_virtual_size(self, old: Size, new: Size) -> None:
         relayout_if_needed(self, old, new)
 
-    def on_focus(self) -> None:
+    def watch_has_focus(self, has_focus: bool) -> None:
+        super().watch_has_focus(has_focus)  # restyled without a screen layout (focus_style.py)
         # Arriving with tab should put the cursor on something selectable straight away.
-        if self.highlighted is None and self.option_count:
+        if has_focus and self.highlighted is None and self.option_count:
             self.action_first()
 
     def show(self, analysis, method_label: str = "") -> None:
