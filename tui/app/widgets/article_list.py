@@ -25,6 +25,7 @@ class ArticleList(QuietFocus, ScrollView, can_focus=True):
             "enter opens; / searches as you type; esc clears the search or entity filter.")
     COMPONENT_CLASSES = {
         "article-list--cursor",
+        "article-list--cursor-focus",
         "article-list--unread",
         "article-list--read",
         "article-list--meta",
@@ -130,6 +131,12 @@ class ArticleList(QuietFocus, ScrollView, can_focus=True):
         if row is not None:
             self.post_message(self.Opened(row.id))
 
+    def watch_has_focus(self, has_focus: bool) -> None:
+        # The cursor row is the only one whose look depends on focus (its own component class,
+        # not a :focus rule, which would restyle and redraw every row).
+        super().watch_has_focus(has_focus)
+        self.refresh_line(self.cursor)
+
     def on_click(self, event) -> None:
         self.cursor = int(self.scroll_y) + event.y
         self.action_select()
@@ -152,10 +159,12 @@ class ArticleList(QuietFocus, ScrollView, can_focus=True):
             parts = {n: self.get_component_rich_style(f"article-list--{n}", partial=True)
                      for n in ("unread", "read", "meta", "star", "open")}
             # Full (not partial) so the theme's translucent cursor colours are blended, as in OptionList.
-            parts["cursor"] = self.get_component_rich_style("article-list--cursor", partial=False)
+            for cursor in ("cursor", "cursor-focus"):
+                parts[cursor] = self.get_component_rich_style(f"article-list--{cursor}", partial=False)
             self._styles = {"base": base, **{n: base + style for n, style in parts.items()}}
             for n in ("unread", "read", "meta", "star"):
-                self._styles[f"{n}+cursor"] = self._styles[n] + parts["cursor"]
+                for cursor in ("cursor", "cursor-focus"):
+                    self._styles[f"{n}+{cursor}"] = self._styles[n] + parts[cursor]
         return self._styles[name]
 
     def render_line(self, y: int) -> Strip:
@@ -168,18 +177,19 @@ class ArticleList(QuietFocus, ScrollView, can_focus=True):
                 hint = " Nothing matches (esc clears)." if filtered else " No articles yet: press a to add a file or folder."
                 return Strip([Segment(set_cell_size(hint, width), self._style("meta"))], width)
             return Strip.blank(width, self._style("base"))
-        key = (row.id, row.read, row.starred, index == self.cursor, row.id == self.open_id, width)
+        cursor = ("+cursor-focus" if self.has_focus else "+cursor") if index == self.cursor else ""
+        key = (row.id, row.read, row.starred, cursor, row.id == self.open_id, width)
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._row_strip(row, width, index == self.cursor)
+            strip = self._row_strip(row, width, cursor)
             if len(self._strips) > 512:
                 self._strips.clear()
             self._strips[key] = strip
         return strip
 
-    def _row_strip(self, row, width: int, cursor: bool) -> Strip:
+    def _row_strip(self, row, width: int, tail: str) -> Strip:
         """One row as segments: unread dot, star, title (cut to fit), then source and date columns."""
-        tail = "+cursor" if cursor else ""
+        # tail: "" or the cursor's style suffix ("+cursor" / "+cursor-focus").
         title_style = self._style(("read" if row.read else "unread") + tail)
         if row.id == self.open_id:
             title_style += self._style("open")
