@@ -66,6 +66,7 @@ class ArticleBody(QuietFocus, ScrollView, can_focus=True):
     }
 
     virtual_size = quiet_virtual_size()
+    FOCUS_RULES = False  # no :focus rule in app.tcss (see focus_style.QuietFocus)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)

@@ -34,6 +34,7 @@ class ArticleList(QuietFocus, ScrollView, can_focus=True):
     }
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    FOCUS_RULES = False  # no :focus rule in app.tcss (see focus_style.QuietFocus)
 
     class Opened(Message):
         """The user chose an article."""

@@ -25,8 +25,14 @@ def restyle_for_focus(widget) -> None:
 class QuietFocus:
     """Mixin for the pane widgets: focus changes restyle them, and repaint only if their look changed."""
 
+    # False for a widget no :focus rule in the stylesheet applies to: then a focus change needs no
+    # restyle at all (Textual's restyle re-sets every rule, which repaints the scrollbars even
+    # when nothing changed). A widget that adds a :focus rule must set this back to True.
+    FOCUS_RULES = True
+
     def watch_has_focus(self, _has_focus: bool) -> None:
-        restyle_for_focus(self)
+        if self.FOCUS_RULES:
+            restyle_for_focus(self)
 
     def _on_focus(self, event: events.Focus) -> None:
         # Widget._on_focus minus its unconditional refresh (prevent_default skips it).
