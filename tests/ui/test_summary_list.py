@@ -1,0 +1,65 @@
+"""The summary pane's own list widget: cursor over headings, wrapped items, focus looks, mouse."""
+
+from __future__ import annotations
+
+from test_reading import open_first
+
+
+async def test_cursor_skips_headings_and_walks_every_item(cached_library, make_app):
+    app = make_app(cached_library[0])
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        summary = screen.summary
+        await pilot.press("tab")
+        assert summary.has_focus and summary.highlighted == summary.get_option_index("s:0")
+        selectable = [i for i, option in enumerate(summary.options) if not option.disabled]
+        seen = [summary.highlighted]
+        for _ in selectable[1:]:
+            await pilot.press("j")
+            seen.append(summary.highlighted)
+        assert seen == selectable  # every item once, in order, never a heading
+        await pilot.press("j")
+        assert summary.highlighted == selectable[0]  # wraps round, as Textual's OptionList did
+        await pilot.press("G")
+        assert summary.highlighted == selectable[-1] and summary.get_option_at_index(selectable[-1]).id.startswith("e:")
+        await pilot.press("g")
+        assert summary.highlighted == selectable[0]
+
+
+async def test_long_item_wraps_and_is_highlighted_whole(cached_library, make_app):
+    app = make_app(cached_library[0])
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        summary = screen.summary
+        width = summary.scrollable_content_region.width
+        # The longest summary sentence is wider than the pane, so it takes several lines.
+        index = max((summary.get_option_index(f"s:{n}") for n in range(len(screen.analysis.summary.sentences))),
+                    key=lambda i: len(summary.options[i].prompt.plain))
+        text = summary.options[index].prompt.plain
+        assert len(text) > width
+        lines = [y for y, (item, _line) in enumerate(summary._lines) if item == index]
+        assert len(lines) >= 2 and lines == list(range(lines[0], lines[-1] + 1))
+        text_lines = len(lines) - summary.options[index].rule  # the last item of a section has a rule line
+        drawn = " ".join(summary._render_option(index)[n].text for n in range(text_lines))
+        assert " ".join(drawn.split()) == " ".join(text.split())  # nothing lost or repeated by the wrap
+        summary.focus()
+        summary.highlighted = index
+        await pilot.pause()
+        cursor = summary.get_visual_style("summary-list--option", "summary-list--option-highlighted").rich_style
+        assert cursor.bgcolor is not None
+        strips = summary._render_option(index)[:text_lines]
+        assert all(next(iter(strip)).style.bgcolor == cursor.bgcolor for strip in strips)
+
+
+async def test_click_on_a_quote_marks_it_in_the_article(cached_library, make_app):
+    app = make_app(cached_library[0])
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        summary = screen.summary
+        index = summary.get_option_index("q:0")
+        y = summary._first_line[index] - int(summary.scroll_y)
+        await pilot.click(summary, offset=(3, y))
+        await pilot.pause()
+        quote = screen.analysis.quotes[0]
+        start, end = screen.body.marked
+        assert start <= quote.start and end >= quote.end
