@@ -290,35 +290,38 @@ class SummaryList(QuietFocus, ScrollView, can_focus=True):
 
     # -- drawing ----------------------------------------------------------------------------
 
-    def notify_style_update(self) -> None:
-        super().notify_style_update()
-        self._strips.clear()
-
     def on_resize(self) -> None:
         self._ensure_lines()
 
-    def _look(self, index: int) -> tuple:
-        """The component classes an item is drawn with, and whether the list has focus."""
+    def _look(self, index: int) -> tuple[str, ...]:
+        """The component classes an item is drawn with."""
         if self.options[index].disabled:
             return ("summary-list--option", "summary-list--option-disabled")
         if index == self.highlighted:
-            return ("summary-list--option", "summary-list--option-highlighted", self.has_focus)
+            return ("summary-list--option", "summary-list--option-highlighted")
         return ("summary-list--option",)
 
     def _render_option(self, index: int) -> list[Strip]:
-        """The drawn lines of one item (its rule line included), cached per look."""
-        look = self._look(index)
-        key = (index, look)
+        """The drawn lines of one item (its rule line included), cached per style.
+
+        Keyed by the very styles used (Textual caches them per focus state and theme), so a focus
+        change or a new theme draws again only what looks different: gaining or losing focus
+        changes the cursor's item, not the others (the focus tint is added after, by Textual).
+        """
+        option = self.options[index]
+        style = self.get_visual_style(*self._look(index))
+        rule = self.get_visual_style("summary-list--separator") if option.rule else None
+        key = (index, style, rule)
         strips = self._strips.get(key)
         if strips is None:
             width = max(1, self._width)
-            style = self.get_visual_style(*[c for c in look if isinstance(c, str)])
             visual = self._visual(index)
             strips = [strip.extend_cell_length(width, style.rich_style)
                       for strip in visual.to_strips(self, visual, width, None, style)]
-            if self.options[index].rule:
-                rule = self.get_visual_style("summary-list--separator").rich_style
-                strips.append(Strip([Segment("─" * width, rule)], width))
+            if rule is not None:
+                strips.append(Strip([Segment("─" * width, rule.rich_style)], width))
+            if len(self._strips) > 4 * len(self.options) + 64:
+                self._strips.clear()  # old themes and looks
             self._strips[key] = strips
         return strips
 
