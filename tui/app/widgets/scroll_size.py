@@ -24,6 +24,9 @@ def relayout_if_needed(widget, old: Size, new: Size) -> None:
         return
     box = widget.container_size
     if (old.height > box.height, old.width > box.width) != (new.height > box.height, new.width > box.width):
-        widget.refresh(layout=True)  # a scrollbar comes or goes: the content region changes
+        # A scrollbar comes or goes: the content region changes. Show or hide it now, or the
+        # layout would do it and then ask for a second layout, a frame later.
+        widget._refresh_scrollbars()
+        widget.refresh(layout=True)
     else:
         widget._scroll_update(new)  # same scrollbars: new thumb size and position only
