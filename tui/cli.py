@@ -5,8 +5,6 @@ Exit codes: 0 ok, 1 failure, 2 usage. Errors are one line on stderr; `--debug` s
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
 from pathlib import Path
@@ -22,6 +20,8 @@ METHOD_NAMES = ["news", "lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sum
 
 
 def _positive_int(text: str) -> int:
+    import argparse
+
     value = int(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
@@ -29,6 +29,8 @@ def _positive_int(text: str) -> int:
 
 
 def _ratio(text: str) -> float:
+    import argparse
+
     value = float(text)
     if not 0 < value <= 1:
         raise argparse.ArgumentTypeError("must be between 0 and 1 (e.g. 0.2)")
@@ -40,6 +42,9 @@ class CliError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The full command line (imported only when the arguments are more than a plain start of the reader)."""
+    import argparse
+
     p = argparse.ArgumentParser(prog=PROG, description="Read news in the terminal: entities highlighted, summary and key quotes beside it.")
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     p.add_argument("--db", metavar="PATH", help="library file (default: $NEWSREADER_DB or the user data folder)")
@@ -86,9 +91,27 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _bare_tui_args(argv: list[str]):
+    """The arguments of a plain `newsreader` / `newsreader --db PATH`, or None for anything else.
+
+    Opening the reader is the common case and its start-up is timed: it skips building the
+    argparse parser (and importing argparse, gettext and the commands module).
+    """
+    from types import SimpleNamespace
+
+    if not argv:
+        return SimpleNamespace(db=None, debug=False, command=None)
+    if len(argv) == 2 and argv[0] == "--db" and not argv[1].startswith("-"):
+        return SimpleNamespace(db=argv[1], debug=False, command=None)
+    if len(argv) == 1 and argv[0].startswith("--db=") and len(argv[0]) > 5:
+        return SimpleNamespace(db=argv[0][5:], debug=False, command=None)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _bare_tui_args(sys.argv[1:] if argv is None else list(argv))
+    if args is None:
+        args = build_parser().parse_args(argv)
     try:
         if args.command is None:
             return _run_tui(args)
@@ -128,14 +151,23 @@ def _one_line(exc: BaseException, args=None) -> str:
 
 
 def _run_tui(args) -> int:
-    from tui.commands import open_library
+    from tui.store import Library, default_db_path
 
-    lib = open_library(args)
-    lib_path = lib.path
-    lib.close()
-    from tui.app import run
+    # The same choice of library as tui.commands.open_library, without importing the commands.
+    # The library is opened once here and handed to the app.
+    explicit = args.db or None
+    path = Path(explicit).expanduser() if explicit else default_db_path()
+    lib = Library(path, create_dirs=not explicit)
+    try:
+        if lib.created:
+            from tui.seed import seed
 
-    return run(Path(lib_path)) or 0
+            seed(lib)
+        from tui.app import run
+    except BaseException:
+        lib.close()
+        raise
+    return run(lib.path, lib=lib) or 0
 
 
 if __name__ == "__main__":

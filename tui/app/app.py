@@ -24,7 +24,8 @@ class NewsreaderApp(App):
     TITLE = "newsreader"
     BINDINGS = keymap.bindings(keymap.APP)
 
-    def __init__(self, db_path: Path, config: Config | None = None, background: bool | None = None) -> None:
+    def __init__(self, db_path: Path, config: Config | None = None, background: bool | None = None,
+                 lib: Library | None = None) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.config = config if config is not None else load_config()
@@ -33,7 +34,8 @@ class NewsreaderApp(App):
         if background is None:
             background = self.config.background and not os.environ.get("NEWSREADER_NO_BACKGROUND")
         self.background = background
-        self.lib = Library(self.db_path)
+        # `lib`: the library already opened by the command line (the app closes it on exit).
+        self.lib = lib if lib is not None else Library(self.db_path)
         keys, problems = keymap.check_overrides(self.config.keys)
         self.user_keys = keys
         self.config_problems = self.config.problems + problems
