@@ -33,6 +33,7 @@ def run(ctx) -> list:
             if v:
                 cmds[k] = [*newsreader_cmd(), "--db", str(v[0])]
         env = {k: v for k, v in child_env().items() if k in ("NEWSREADER_NO_SEED", "NEWSREADER_CONFIG", "PYTHONPATH")}
+        env["PYTHONPYCACHEPREFIX"] = str(ctx.out / "pycache")  # .pyc files for every variant, outside the source tree
         times = {k: [] for k in cmds}
         for k in cmds:  # one unmeasured start each: warms the disk cache and .pyc files
             tmux.time_to_text(cmds[k], needles[k], env)

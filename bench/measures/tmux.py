@@ -40,7 +40,9 @@ class Tmux:
         self.n += 1
         target = f"bench:w{self.n}"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
-        line = (f"exec env {exports} " if exports else "exec ") + shlex.join(cmd)
+        # Bytecode is written and reused, as after any pip install: a PYTHONDONTWRITEBYTECODE inherited
+        # from this shell would recompile our modules on every start and measure the machine, not the app.
+        line = f"exec env -u PYTHONDONTWRITEBYTECODE {exports} " + shlex.join(cmd)
         t0 = time.perf_counter()
         self._tmux("new-window", "-d", "-t", "bench", "-n", f"w{self.n}", line)
         pid = None
