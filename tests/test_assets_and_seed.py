@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import tui
+from command import newsreader_cmd
 from tui.assets import asset, assets_dir
 
 
@@ -24,8 +24,7 @@ def test_sample_articles_are_shipped():
 def test_first_run_seeds_the_library(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "NEWSREADER_NO_SEED"}
     env["NEWSREADER_DB"] = str(tmp_path / "new" / "library.db")
-    exe = Path(sys.executable).parent / "newsreader"
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "tui.cli"]
+    cmd = newsreader_cmd()
     # The folder does not exist yet: like the default data folder, it is created on first run.
     out = subprocess.run(cmd + ["list", "--json"], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr

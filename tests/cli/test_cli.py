@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from command import newsreader_cmd
 
 ARTICLE = """Economy Europe
 
@@ -29,14 +29,6 @@ Porto Gazette Staff
 
 The Porto Gazette publishes letters, opinions, and tips submissions as a public service. The content does not necessarily reflect the views of the Porto Gazette or its staff.
 """
-
-
-def newsreader_cmd() -> list[str]:
-    exe = Path(sys.executable).parent / "newsreader"
-    if exe.exists():
-        return [str(exe)]
-    found = shutil.which("newsreader")
-    return [found] if found else [sys.executable, "-m", "tui.cli"]
 
 
 def run(*args, stdin: str | None = None, env_extra: dict | None = None) -> subprocess.CompletedProcess:

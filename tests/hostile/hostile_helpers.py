@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # tests/, for the shared command helper (also when run as a script)
+
+from command import newsreader_cmd  # noqa: E402  (re-exported for the hostile tests)
 
 # Bytes that would make a terminal do something: ESC, BEL, 8-bit CSI/OSC/ST (as UTF-8), other C0 but \n and \t.
 TERMINAL_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
-
-
-def newsreader_cmd() -> list[str]:
-    """The installed `newsreader` next to this Python, else on PATH, else the module."""
-    exe = Path(sys.executable).parent / "newsreader"
-    if exe.exists():
-        return [str(exe)]
-    found = shutil.which("newsreader")
-    return [found] if found else [sys.executable, "-m", "tui.cli"]
 
 
 def run_cli(*args: str, db: Path | None = None, timeout: float = 120, stdin: bytes | None = None,
