@@ -14,6 +14,8 @@ _SCRIPT = re.compile(r"<script[^>]+application/ld\+json[^>]*>(.*?)</script>", re
 # ("Blog" alone is the whole blog, so only BlogPosting counts.)
 _ARTICLES = re.compile(r"article|posting|report|review|recipe|howto|^creativework$", re.I)
 _MAX_SCRIPT = 200_000  # a huge blob is a data dump, not article markup
+# XHTML-era wrappers some pages put around the JSON so old parsers skip it.
+_WRAPPERS = re.compile(r"^\s*(?:<!\[CDATA\[|<!--)|(?:\]\]>|-->)\s*$")
 
 
 def jsonld_facts(page: str) -> dict:
@@ -21,11 +23,11 @@ def jsonld_facts(page: str) -> dict:
     empty values when the page has none or its JSON does not parse."""
     out = {"headline": "", "authors": [], "published": ""}
     for m in _SCRIPT.finditer(page):
-        text = m.group(1).strip()
+        text = _WRAPPERS.sub("", m.group(1)).strip()
         if not text or len(text) > _MAX_SCRIPT:
             continue
-        try:
-            data = json.loads(text, strict=False)
+        try:  # raw_decode: a stray ";" or second object after the first is ignored
+            data = json.JSONDecoder(strict=False).raw_decode(text)[0]
         except ValueError:
             continue
         for obj in _objects(data):
