@@ -1,7 +1,9 @@
 """Headline, byline and date rules added after reading the extraction dev misses;
 each test is a small page we wrote that shows the pattern."""
 
+from tui.importers import parse_bytes
 from tui.importers.jsonld import jsonld_facts
+from tui.importers.titles import choose_title
 
 
 def test_jsonld_inside_cdata_or_comment_wrappers_is_read():
@@ -19,3 +21,29 @@ def test_jsonld_followed_by_a_stray_semicolon_is_read():
     facts = jsonld_facts(page)
     assert facts["headline"] == "Dam Repairs Finish"
     assert facts["authors"] == ["Lena Ortiz"]
+
+
+def test_title_part_repeated_by_the_description_is_the_headline():
+    title = "Harbour Rowing Club Lindau - New Boat Shed Opens in March - Club News - Archive"
+    got = choose_title([], "", "", title, "", description="New Boat Shed Opens in March")
+    assert got == "New Boat Shed Opens in March"
+
+
+def test_site_slogan_in_title_tail_and_description_is_not_the_headline():
+    title = "Otters Return to the Upper Isar - Isar Watch - Protecting the River"
+    got = choose_title([], "", "", title, "", description="Protecting the River")
+    assert got == "Otters Return to the Upper Isar"
+
+
+def test_description_rule_reaches_the_article_through_the_importer():
+    paras = "".join(
+        f"<p>Members of the rowing club voted {i} times on the design before the shed, built from larch "
+        f"by two local carpenters, was finished on time and under its budget of 80,000 euros.</p>" for i in range(5)
+    )
+    html = (
+        "<html><head><title>Harbour Rowing Club Lindau - New Boat Shed Opens in March - Club News</title>"
+        '<meta name="description" content="New Boat Shed Opens in March"></head>'
+        f"<body><table><tr><td>{paras}</td></tr></table></body></html>"
+    )
+    a = parse_bytes(html.encode(), "shed.html")[0].article
+    assert a.title == "New Boat Shed Opens in March"

@@ -51,7 +51,7 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
     meta = page_meta(html)
     ld = jsonld_facts(html)
     title = choose_title(meta["h1"], meta["og"], meta["twitter"], meta["title"], _get(doc, "title"), meta["site"],
-                         ld["headline"])
+                         ld["headline"], meta["description"])
     byline = choose_byline(clean_text(_get(doc, "author")), meta["authors"], meta["author_meta"], ld["authors"],
                            meta["site"] or _get(doc, "sitename"))
     kicker, paras = _drop_headline(paras, title, byline)
@@ -111,9 +111,10 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def page_meta(html: str) -> dict:
-    """The headline sources of a page (<h1>s, og/twitter titles, <title>, site name) and
-    its author candidates (visible author elements, author meta tags)."""
-    out = {"h1": [], "og": "", "twitter": "", "title": "", "site": "", "authors": [], "author_meta": []}
+    """The headline sources of a page (<h1>s, og/twitter titles, <title>, site name,
+    description) and its author candidates (visible author elements, author meta tags)."""
+    out = {"h1": [], "og": "", "twitter": "", "title": "", "site": "", "description": "", "authors": [],
+           "author_meta": []}
     try:
         import lxml.html
 
@@ -135,6 +136,7 @@ def page_meta(html: str) -> dict:
     out["og"] = meta("og:title")
     out["twitter"] = meta("twitter:title")
     out["site"] = meta("og:site_name", "application-name")
+    out["description"] = meta("description")
     title = root.find(".//title")
     out["title"] = squash(title.text_content()) if title is not None else ""
     # Text pieces are joined with a space: a kicker <span> inside an <h1> must not glue

@@ -66,15 +66,18 @@ def strip_site(title: str, site: str = "") -> str:
 
 
 def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: str, site: str = "",
-                 ld: str = "") -> str:
-    """Pick the headline; every argument may be empty. `ld` is the JSON-LD headline.
+                 ld: str = "", description: str = "") -> str:
+    """Pick the headline; every argument may be empty. `ld` is the JSON-LD headline,
+    `description` the page's meta description.
 
     1. An <h1> that a meta title (og, twitter, <title>) repeats, whole or as its article
        part, or contains (unless the <h1> is the site-name part) -- what the reader
        sees, confirmed by what the page calls itself.
     2. An <h1> sharing CLOSE of its words with a meta title (the same headline, reworded).
     3. The page's only <h1> when it reads like a headline.
-    4. A meta title without its site name that two sources agree on.
+    4. A part of a meta title that the description repeats word for word (content systems
+       that fill the description with the story's title), then a meta title without its
+       site name that two sources agree on.
     5. An <h1> loosely related to the meta titles, else the best meta title.
     The JSON-LD headline is stated on purpose, so an <h1> equal to it wins outright, and a
     meta title it repeats whole keeps its " | tail" unless that tail is the site name.
@@ -113,6 +116,9 @@ def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: s
         return h1s[0]
     if ld and any(norm(ld) == norm(t) for t in metas) and not _names_site(ld, site):
         return ld
+    part = _described_part(metas, description, site)
+    if part:
+        return part
     # The extractor's guess is often itself taken from an <h1>, so it only votes here.
     voters = metas + [clean(x) for x in (guess, ld) if norm(x)]
     best, best_votes = "", 0
@@ -128,6 +134,22 @@ def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: s
             return h
     return best or (h1s[0] if h1s else "")
 
+
+
+def _described_part(metas: list[str], description: str, site: str) -> str:
+    """The part of a many-part meta title ("Site - Headline - Section") that the
+    description repeats exactly, when it is headline-sized and not a tail `strip_site`
+    cuts (a site's slogan is often both its description and its title tail); else ""."""
+    nd = norm(description)
+    if len(nd.split()) < 3:
+        return ""
+    for t in metas:
+        parts = segments(t)
+        if len(parts) > 1 and f" {nd} " in f" {norm(strip_site(t, site))} ":
+            for p in parts:
+                if norm(p) == nd:
+                    return p
+    return ""
 
 
 def _names_site(title: str, site: str) -> bool:
