@@ -3,7 +3,7 @@ each test is a small page we wrote that shows the pattern."""
 
 from tui.importers import parse_bytes
 from tui.importers.jsonld import jsonld_facts
-from tui.importers.titles import choose_title
+from tui.importers.titles import choose_title, strip_site
 
 
 def test_jsonld_inside_cdata_or_comment_wrappers_is_read():
@@ -47,3 +47,13 @@ def test_description_rule_reaches_the_article_through_the_importer():
     )
     a = parse_bytes(html.encode(), "shed.html")[0].article
     assert a.title == "New Boat Shed Opens in March"
+
+
+def test_questions_quotes_and_hashtags_at_the_end_belong_to_the_headline():
+    assert strip_site("Rent or buy a bike - which pays off?") == "Rent or buy a bike - which pays off?"
+    assert strip_site("Ferry strike enters week two – \u2018We are exhausted\u2019") == (
+        "Ferry strike enters week two – \u2018We are exhausted\u2019")
+    assert strip_site("Interview with a lighthouse keeper – #KeepersWeek") == (
+        "Interview with a lighthouse keeper – #KeepersWeek")
+    # an ordinary short tail is still the site name
+    assert strip_site("Rent or buy a bike - Cycle Weekly") == "Rent or buy a bike"

@@ -51,7 +51,7 @@ def strip_site(title: str, site: str = "") -> str:
     for cuts in range(3):
         parts = segments(rest)
         last = parts[-1] if len(parts) > 1 else ""
-        if not last or len(last.split()) > 4 or len(last) >= len(rest) / 2:
+        if not last or len(last.split()) > 4 or len(last) >= len(rest) / 2 or _headline_tail(last):
             break
         cut = clean(rest[: rest.rfind(last)].rstrip(" |-–—·•:»›/_~["))
         if not cut or (cuts and len(cut.split()) < 4):
@@ -63,6 +63,12 @@ def strip_site(title: str, site: str = "") -> str:
     if m and "." in parts[0] and " " not in parts[0]:  # "example.com - Headline"
         return clean(title[m.end():])
     return title
+
+
+def _headline_tail(part: str) -> bool:
+    """A title part that belongs to the headline, never to a site name: a question or
+    exclamation ("Lease or buy - which pays?"), a quotation, a hashtag."""
+    return part.endswith(("?", "!", "?\u201c", "?\"")) or part[:1] in "\"'\u2018\u201c\u201e\u00ab#"
 
 
 def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: str, site: str = "",
