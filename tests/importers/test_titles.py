@@ -57,3 +57,23 @@ def test_questions_quotes_and_hashtags_at_the_end_belong_to_the_headline():
         "Interview with a lighthouse keeper – #KeepersWeek")
     # an ordinary short tail is still the site name
     assert strip_site("Rent or buy a bike - Cycle Weekly") == "Rent or buy a bike"
+
+
+def _story(head: str, extra: str = "") -> bytes:
+    paras = "".join(
+        f"<p>The county's night-bus trial carried {i} thousand riders in its first month, twice the number "
+        f"the planners expected, and the operator now wants to add a second route to the airport.</p>" for i in range(5)
+    )
+    return f"<html><head>{head}</head><body><main>{extra}{paras}</main></body></html>".encode()
+
+
+def test_link_to_an_author_page_gives_the_byline():
+    a = parse_bytes(_story("<title>Night Buses Double Ridership</title>",
+                           '<div class="meta"><a href="/autor/nora-feld">Nora Feld</a></div>'), "bus.html")[0].article
+    assert a.byline == "Nora Feld"
+
+
+def test_author_page_link_that_is_not_a_name_is_ignored():
+    a = parse_bytes(_story("<title>Night Buses Double Ridership</title>",
+                           '<div class="meta"><a href="/author/nora-feld">12 articles</a></div>'), "bus.html")[0].article
+    assert a.byline == ""

@@ -31,16 +31,20 @@ def clean_byline(text: str) -> str:
     return "; ".join(names)
 
 
-def choose_byline(extracted: str, visible: list[str], meta: list[str], ld: list[str], site: str = "") -> str:
+def choose_byline(extracted: str, visible: list[str], meta: list[str], ld: list[str], site: str = "",
+                  linked: list[str] = ()) -> str:
     """Pick the byline; `visible` are texts of rel=author / itemprop=author elements,
-    `meta` the author meta tags, `ld` the JSON-LD author names.
+    `meta` the author meta tags, `ld` the JSON-LD author names, `linked` the texts of
+    links to author pages (the first one is used, last).
 
     The extractor's byline stands unless it is empty, a label or the site name (a
     publisher, not a writer); then the first usable candidate, visible ones first."""
     best = clean_byline(extracted)
     if best and not _publisher(best, site):
         return best
-    for cand in (*visible, "; ".join(ld), *meta):
+    # An author-page link is only a name when it reads like one ("9 articles" does not).
+    linked = [n for n in linked[:1] if len(n.split()) <= 5 and not any(c.isdigit() for c in n)]
+    for cand in (*visible, "; ".join(ld), *meta, *linked):
         cand = clean_byline(cand)
         if cand and not _publisher(cand, site) and not cand.startswith(("http://", "https://")) and len(cand) <= 100:
             return cand

@@ -16,6 +16,7 @@ from tui.models import Article
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 MIN_WORDS = 10  # less than this is a menu or a caption, not an article
+_AUTHOR_LINKS = " | ".join(f'//a[contains(@href, "/{p}/")]' for p in ("author", "authors", "autor", "autoren", "auteur"))
 ENOUGH_WORDS = 40  # a precision extraction shorter than this gets a second opinion
 
 
@@ -53,7 +54,7 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
     title = choose_title(meta["h1"], meta["og"], meta["twitter"], meta["title"], _get(doc, "title"), meta["site"],
                          ld["headline"], meta["description"])
     byline = choose_byline(clean_text(_get(doc, "author")), meta["authors"], meta["author_meta"], ld["authors"],
-                           meta["site"] or _get(doc, "sitename"))
+                           meta["site"] or _get(doc, "sitename"), meta["author_links"])
     kicker, paras = _drop_headline(paras, title, byline)
     if not paras:
         return None
@@ -114,7 +115,7 @@ def page_meta(html: str) -> dict:
     """The headline sources of a page (<h1>s, og/twitter titles, <title>, site name,
     description) and its author candidates (visible author elements, author meta tags)."""
     out = {"h1": [], "og": "", "twitter": "", "title": "", "site": "", "description": "", "authors": [],
-           "author_meta": []}
+           "author_links": [], "author_meta": []}
     try:
         import lxml.html
 
@@ -130,6 +131,9 @@ def page_meta(html: str) -> dict:
                     return squash(found[0])
         return ""
 
+    # Links to an author's page ("/author/jane-doe"), the usual byline of CMS themes
+    # that mark it up no other way.
+    out["author_links"] = [t for t in (squash(e.text_content()) for e in root.xpath(_AUTHOR_LINKS)[:4]) if t]
     out["author_meta"] = [meta(name) for name in ("author", "article:author", "dc.creator") if meta(name)]
     # The visible byline: author links and schema.org microdata, in page order.
     out["authors"] = [t for t in (squash(e.text_content()) for e in root.xpath('//*[@rel="author" or @itemprop="author"]')[:4]) if t]
