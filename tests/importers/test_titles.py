@@ -2,6 +2,7 @@
 each test is a small page we wrote that shows the pattern."""
 
 from tui.importers import parse_bytes
+from tui.importers.html import page_meta
 from tui.importers.jsonld import jsonld_facts
 from tui.importers.titles import choose_title, strip_site
 
@@ -77,3 +78,9 @@ def test_author_page_link_that_is_not_a_name_is_ignored():
     a = parse_bytes(_story("<title>Night Buses Double Ridership</title>",
                            '<div class="meta"><a href="/author/nora-feld">12 articles</a></div>'), "bus.html")[0].article
     assert a.byline == ""
+
+
+def test_style_inside_an_h1_is_not_heading_text():
+    html = ('<html><head><title>Storm Hits Coast | Harbour Times</title></head><body>'
+            '<h1><style>.logo{display:block;width:330px}</style>Harbour Times</h1></body></html>')
+    assert page_meta(html)["h1"] == ["Harbour Times"]

@@ -147,7 +147,8 @@ def page_meta(html: str) -> dict:
     # onto the headline ("Week 12Headline"). Each piece is also offered on its own.
     h1s: list[str] = []
     for h in list(root.iter("h1"))[:6]:
-        pieces = [squash(t) for t in h.itertext() if squash(t)]
+        # (an inline <style> or <script> inside a logo <h1> is not heading text)
+        pieces = [squash(t) for t in h.xpath(".//text()[not(ancestor::style or ancestor::script)]") if squash(t)]
         h1s.append(" ".join(pieces))
         if len(pieces) > 1:
             h1s.extend(pieces)
