@@ -138,6 +138,18 @@ def test_boilerplate_patterns():
     assert not is_boilerplate("The council approved the tram line on Tuesday.")
 
 
+def test_boilerplate_words_in_ordinary_news_are_not_boilerplate():
+    # A story about copyright law, a letter someone wrote, "more from" inside a sentence.
+    assert not is_boilerplate("The judges will decide who is liable for copyright infringement online.")
+    assert not is_boilerplate("Police found a letter written by the driver the day before the crash.")
+    assert not is_boilerplate("Visitors got all that and more from the little museum by the harbour.")
+    # The credit lines themselves still are.
+    assert is_boilerplate("Copyright 2024 Harbour Gazette Ltd.")
+    assert is_boilerplate("Harbour Gazette copyright (c) 2023, used with permission.")
+    assert is_boilerplate("Written by Ann Example and Bo Sample.")
+    assert is_boilerplate("Read more from our transport desk.")
+
+
 def test_bare_quotes_are_flagged_but_attributed_ones_are_not():
     text = (
         '"We will win this case." The firm said it would appeal. '
@@ -154,6 +166,22 @@ def test_bare_quotes_are_flagged_but_attributed_ones_are_not():
     assert flags['He told reporters: "The deal is done."'] is False
     assert flags["‘Nothing changes,’ she said."] is False
     assert eligible(sents)[1] is True
+
+
+def test_a_quote_closed_by_a_comma_and_a_short_tail_names_its_speaker():
+    text = (
+        '"We have had an approach from the county," confirmed a club spokesman. '
+        '"It took a lot of work to get here," she revealed. '
+        '"Why now?" came the reply from the back of the hall.\n\n'
+        '"We have had an approach from the county." The club will meet on Friday.'
+    )
+    sents = split_sentences(text)
+    flags = dict(zip([s.text for s in sents], quote_flags(sents)))
+    assert flags['"We have had an approach from the county," confirmed a club spokesman.'] is False
+    assert flags['"It took a lot of work to get here," she revealed.'] is False
+    assert flags['"Why now?" came the reply from the back of the hall.'] is False
+    # The same words closed by a full stop, with nothing after them, stay a bare quotation.
+    assert flags['"We have had an approach from the county."'] is True
 
 
 def test_non_english_text_degrades_gracefully():

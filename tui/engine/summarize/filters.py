@@ -20,11 +20,12 @@ MIN_WORDS = 4
 _BOILERPLATE = re.compile(
     r"publishes letters|does not necessarily reflect|do not necessarily (?:reflect|represent)|"
     r"opinions expressed (?:in|here)|views expressed (?:in|here)|are (?:solely )?(?:those|the views) of the author|"
-    r"all rights reserved|copyright|©|\(c\) \d{4}|"
+    # "copyright" alone is news in a story about copyright law: only a credit line counts.
+    r"all rights reserved|^\W*copyright\b|copyright\s*(?:©|\(c\)|\d{4})|©|\(c\) \d{4}|"
     r"click here|sign up (?:for|to)|subscribe (?:to|now|for)|newsletter|follow (?:us|him|her|them) on|"
-    r"read more:|related:|more from|see also:|share this|join the conversation|leave a comment|"
+    r"read more:|related:|^\W*(?:read |see |get )?more from\b|see also:|share this|join the conversation|leave a comment|"
     r"email us|e-mail us|contact us|terms of (?:use|service)|privacy policy|cookie (?:policy|settings)|uses? cookies|"
-    r"contributed (?:to )?this report|additional reporting|reporting by|editing by|written by|"
+    r"contributed (?:to )?this report|additional reporting|reporting by|editing by|^\W*written by|"
     r"this (?:article|story|post) (?:was|has been) (?:updated|amended|corrected|published)|"
     r"(?:getty|ap|afp|reuters|pa) (?:images|photo)|photo:|image:|picture:|caption:|"
     r"https?://|www\.|\.com/|all times (?:are )?(?:gmt|et|local)|"
@@ -113,13 +114,22 @@ def quote_flags(sentences: list[Sentence]) -> list[bool]:
         if not started_inside and not _has_quote(s.text):
             flags.append(False)
             continue
-        flags.append(not _names_speaker(outside) and word_count(outside) < 6)
+        flags.append(not _names_speaker(outside, s.text) and word_count(outside) < 6)
     return flags
 
 
-def _names_speaker(outside: str) -> bool:
-    """True when the text outside quotation marks attributes the words ("said X", "X: ...")."""
-    return _SAYS.search(outside) is not None or re.search(r"\w:\s", outside) is not None
+# A quotation closed by a comma, "?" or "!" and followed by a few words that end the sentence
+# ('"...," confirmed a club spokesman.', '"...?" came the reply.') is attributed by that tail,
+# whatever its verb: the comma before the closing mark says speech goes on to its speaker.
+_TAIL = re.compile(r"[,?!]\s?”\s+(?:[^\s“”]+\s+){1,7}[^\s“”]+\s*$")
+
+
+def _names_speaker(outside: str, text: str = "") -> bool:
+    """True when the text outside quotation marks attributes the words ("said X", "X: ...")
+    or, given the whole sentence ``text``, when it ends in a short attribution tail."""
+    if _SAYS.search(outside) is not None or re.search(r"\w:\s", outside) is not None:
+        return True
+    return bool(text) and _TAIL.search(_curl(text)) is not None
 
 
 def quote_anchors(sentences: list[Sentence]) -> dict[int, int]:
@@ -138,7 +148,7 @@ def quote_anchors(sentences: list[Sentence]) -> dict[int, int]:
             while 0 <= j < len(sentences) and sentences[j].paragraph == s.paragraph and bare[j]:
                 j += step
             if 0 <= j < len(sentences) and sentences[j].paragraph == s.paragraph:
-                if _names_speaker(_outside_quotes(sentences[j].text, False)[0]):
+                if _names_speaker(_outside_quotes(sentences[j].text, False)[0], sentences[j].text):
                     anchors[i] = j
                     break
     return anchors
