@@ -84,3 +84,23 @@ def test_style_inside_an_h1_is_not_heading_text():
     html = ('<html><head><title>Storm Hits Coast | Harbour Times</title></head><body>'
             '<h1><style>.logo{display:block;width:330px}</style>Harbour Times</h1></body></html>')
     assert page_meta(html)["h1"] == ["Harbour Times"]
+
+
+def test_h2_confirmed_by_a_meta_title_is_the_headline_when_there_is_no_h1():
+    og = "Night Market Returns to the Old Port (Issue 2024/3)"
+    got = choose_title([], og, "", og + ": Port Letters", "", "Port Letters",
+                       h2s=["Latest issues", "Night Market Returns to the Old Port"])
+    assert got == "Night Market Returns to the Old Port"
+
+
+def test_h2_that_no_meta_title_confirms_is_passed_over():
+    got = choose_title([], "", "", "Night Market Returns to the Old Port | Port Letters", "", "Port Letters",
+                       h2s=["Related stories", "Newsletter sign-up"])
+    assert got == "Night Market Returns to the Old Port"
+
+
+def test_h2_is_ignored_when_the_page_has_an_h1():
+    og = "Night Market Returns to the Old Port (Issue 2024/3)"
+    got = choose_title(["Port Letters Magazine"], og, "", og, "", "Port Letters",
+                       h2s=["Night Market Returns to the Old Port"])
+    assert got == og  # the meta titles' headline, not the <h2>

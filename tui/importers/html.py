@@ -52,7 +52,7 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
     meta = page_meta(html)
     ld = jsonld_facts(html)
     title = choose_title(meta["h1"], meta["og"], meta["twitter"], meta["title"], _get(doc, "title"), meta["site"],
-                         ld["headline"], meta["description"])
+                         ld["headline"], meta["description"], meta["h2"])
     byline = choose_byline(clean_text(_get(doc, "author")), meta["authors"], meta["author_meta"], ld["authors"],
                            meta["site"] or _get(doc, "sitename"), meta["author_links"])
     kicker, paras = _drop_headline(paras, title, byline)
@@ -114,7 +114,7 @@ def _paragraphs(text: str) -> list[str]:
 def page_meta(html: str) -> dict:
     """The headline sources of a page (<h1>s, og/twitter titles, <title>, site name,
     description) and its author candidates (visible author elements, author meta tags)."""
-    out = {"h1": [], "og": "", "twitter": "", "title": "", "site": "", "description": "", "authors": [],
+    out = {"h1": [], "og": "", "twitter": "", "title": "", "site": "", "description": "", "h2": [], "authors": [],
            "author_links": [], "author_meta": []}
     try:
         import lxml.html
@@ -147,10 +147,15 @@ def page_meta(html: str) -> dict:
     # onto the headline ("Week 12Headline"). Each piece is also offered on its own.
     h1s: list[str] = []
     for h in list(root.iter("h1"))[:6]:
-        # (an inline <style> or <script> inside a logo <h1> is not heading text)
-        pieces = [squash(t) for t in h.xpath(".//text()[not(ancestor::style or ancestor::script)]") if squash(t)]
+        pieces = _pieces(h)
         h1s.append(" ".join(pieces))
         if len(pieces) > 1:
             h1s.extend(pieces)
     out["h1"] = h1s
+    out["h2"] = [" ".join(_pieces(h)) for h in list(root.iter("h2"))[:6]]
     return out
+
+
+def _pieces(heading) -> list[str]:
+    # (an inline <style> or <script> inside a logo heading is not heading text)
+    return [squash(t) for t in heading.xpath(".//text()[not(ancestor::style or ancestor::script)]") if squash(t)]

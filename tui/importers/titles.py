@@ -72,9 +72,10 @@ def _headline_tail(part: str) -> bool:
 
 
 def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: str, site: str = "",
-                 ld: str = "", description: str = "") -> str:
+                 ld: str = "", description: str = "", h2s: list[str] = ()) -> str:
     """Pick the headline; every argument may be empty. `ld` is the JSON-LD headline,
-    `description` the page's meta description.
+    `description` the page's meta description, `h2s` the <h2>s, which stand in for the
+    <h1>s in the agreement steps (1) when a page has none.
 
     1. An <h1> that a meta title (og, twitter, <title>) repeats, whole or as its article
        part, or contains (unless the <h1> is the site-name part) -- what the reader
@@ -95,14 +96,17 @@ def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: s
     # A <title> that is only the site name (og:site_name) says nothing about the story either.
     metas = [clean(t) for t in (og, twitter, title_tag) if norm(t) and norm(t) not in _GENERIC | {norm(site)}]
     ld = clean(ld) if norm(ld) not in _GENERIC else ""
-    for h in h1s:  # the structured data and the visible heading agree
+    # Pages without an <h1> often style an <h2> as the headline; it only counts when a
+    # meta title confirms it (sidebars and teasers are <h2>s too).
+    shown = h1s or [clean(h) for h in h2s[:6] if len(norm(h)) > 1]
+    for h in shown:  # the structured data and the visible heading agree
         if ld and norm(h) == norm(ld):
             return h
-    for h in h1s:  # exact agreement first, in page order
+    for h in shown:  # exact agreement first, in page order
         nh = norm(h)
         if any(nh in (norm(t), norm(strip_site(t, site))) for t in metas):
             return h
-    for h in h1s:  # an <h1> that a meta title contains, unless it is the site name
+    for h in shown:  # an <h1> that a meta title contains, unless it is the site name
         nh = norm(h)
         for t in metas:
             nt = norm(t)
