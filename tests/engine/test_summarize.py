@@ -168,6 +168,23 @@ def test_bare_quotes_are_flagged_but_attributed_ones_are_not():
     assert eligible(sents)[1] is True
 
 
+def test_a_long_quotation_that_reopens_its_marks_stays_quoted_to_its_end():
+    # One speaker's words over seven sentences of a paragraph, each new part opening with a
+    # fresh mark and only the last one closed: every sentence after the first is his quote.
+    text = (
+        "Coach Ann Lee was delighted after the match. "
+        '"We did everything we could to win the game. '
+        "I am very proud of the players. "
+        '"I thought we dominated the second half. '
+        "The forwards were superb all afternoon. "
+        '"The backs were quick too. '
+        'Given the pressure we were under, credit must go to all of them."'
+    )
+    sents = split_sentences(text)
+    assert len(sents) == 7
+    assert quote_flags(sents) == [False, True, True, True, True, True, True]
+
+
 def test_a_quote_closed_by_a_comma_and_a_short_tail_names_its_speaker():
     text = (
         '"We have had an approach from the county," confirmed a club spokesman. '

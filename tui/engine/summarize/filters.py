@@ -110,7 +110,10 @@ def quote_flags(sentences: list[Sentence]) -> list[bool]:
             inside, para, open_for = False, s.paragraph, 0
         started_inside = inside
         outside, inside = _outside_quotes(s.text, inside)
-        open_for = open_for + 1 if inside else 0
+        # Count the sentences since the quote was last opened: a speaker's quotation that
+        # runs on, each part opening with a fresh mark ("We did it. ... "I thought we ..."),
+        # is one long quote, not a stray mark.
+        open_for = 0 if not inside else 1 if _opens_quote(s.text) else open_for + 1
         if not started_inside and not _has_quote(s.text):
             flags.append(False)
             continue
@@ -152,6 +155,10 @@ def quote_anchors(sentences: list[Sentence]) -> dict[int, int]:
                     anchors[i] = j
                     break
     return anchors
+
+
+def _opens_quote(text: str) -> bool:
+    return any(c in _curl(text) for c in "“«")
 
 
 def _has_quote(text: str) -> bool:
