@@ -104,3 +104,8 @@ def test_h2_is_ignored_when_the_page_has_an_h1():
     got = choose_title(["Port Letters Magazine"], og, "", og, "", "Port Letters",
                        h2s=["Night Market Returns to the Old Port"])
     assert got == og  # the meta titles' headline, not the <h2>
+
+
+def test_short_h2_inside_the_title_is_a_section_not_the_headline():
+    title = "Local News - Storm Floods the Harbour Road"
+    assert choose_title([], "", "", title, "", h2s=["Local News"]) == title

@@ -97,8 +97,9 @@ def choose_title(h1s: list[str], og: str, twitter: str, title_tag: str, guess: s
     metas = [clean(t) for t in (og, twitter, title_tag) if norm(t) and norm(t) not in _GENERIC | {norm(site)}]
     ld = clean(ld) if norm(ld) not in _GENERIC else ""
     # Pages without an <h1> often style an <h2> as the headline; it only counts when a
-    # meta title confirms it (sidebars and teasers are <h2>s too).
-    shown = h1s or [clean(h) for h in h2s[:6] if len(norm(h)) > 1]
+    # meta title confirms it, and not when it is as short as a section name ("Local
+    # News"): sidebars and teasers are <h2>s too.
+    shown = h1s or [clean(h) for h in h2s[:6] if len(norm(h).split()) >= 3]
     for h in shown:  # the structured data and the visible heading agree
         if ld and norm(h) == norm(ld):
             return h
