@@ -6,6 +6,7 @@ from tui.engine.sentences import split_sentences
 from tui.engine.summarize import METHODS, MethodUnavailable, summarize
 from tui.engine.summarize import sumy_methods
 from tui.engine.summarize.filters import eligible, is_boilerplate, quote_flags
+from tui.engine.types import Sentence
 
 ARTICLE = """Harbor City Backs New Tram Line
 
@@ -183,6 +184,17 @@ def test_a_long_quotation_that_reopens_its_marks_stays_quoted_to_its_end():
     sents = split_sentences(text)
     assert len(sents) == 7
     assert quote_flags(sents) == [False, True, True, True, True, True, True]
+
+
+def test_a_possessive_cut_off_at_the_start_of_a_sentence_is_not_a_quotation():
+    # A splitter may cut "Act Now!'s" after the exclamation mark; the "'s" left over opens no quote.
+    parts = ["Campaigners from the group Act Now!", "'s London branch said the deal was a start.", "They meet in May."]
+    sents, start = [], 0
+    for part in parts:
+        sents.append(Sentence(start, start + len(part), part))
+        start += len(part)
+    assert quote_flags(sents) == [False, False, False]
+    assert eligible(sents)[1] is True
 
 
 def test_a_quote_closed_by_a_comma_and_a_short_tail_names_its_speaker():

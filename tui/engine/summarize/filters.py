@@ -65,7 +65,7 @@ def is_boilerplate(text: str) -> bool:
 # Single quotes double as apostrophes ("champions' league", "' aza ' for ' blue '"), so
 # one opens a quotation only at the start of a sentence and closes one only right after
 # sentence punctuation ("... broken, ' said Paul").
-_SINGLE_OPEN = re.compile(r"^['‘]")
+_SINGLE_OPEN = re.compile(r"^['‘](?!s\b)")  # "'s" at the start is a possessive cut off by the splitter
 _SINGLE_CLOSE = re.compile(r"(?<=[.,!?])\s?['’](?=\s|$)")
 
 
