@@ -59,8 +59,11 @@ class AnalysisJobs:
         # collector's full passes, which otherwise cost a frame every few key presses.
         gc.freeze()
 
-    def analyse(self, force: bool = False, cached=None) -> None:
-        """Show the analysis of the open article: from the cache now, or computed in a worker."""
+    def analyse(self, force: bool = False, cached=None, ready=None) -> None:
+        """Show the analysis of the open article: from the cache now, or computed in a worker.
+
+        `ready`: the summary pane's layout of `cached`, made ahead (open_ahead.py).
+        """
         if self.article is None:
             return
         if cached is None and not force:
@@ -69,7 +72,7 @@ class AnalysisJobs:
             cached = get_cached(self.lib, self.article.id, self.method, self.sentences)
         if cached is not None:
             self.analysing = False
-            self.show_analysis(cached)
+            self.show_analysis(cached, ready)
             return
         self.analysing = True
         self.analysis_error = ""
@@ -99,6 +102,7 @@ class AnalysisJobs:
             pass  # the app is closing
 
     def _analysis_done(self, article_id, method, sentences, result, error) -> None:
+        self.forget_ready()  # it may hold this article's old analysis
         if self.article is None or (article_id, method, sentences) != (self.article.id, self.method, self.sentences):
             return  # a newer request is running; its result will come
         self.analysing = False
@@ -108,18 +112,23 @@ class AnalysisJobs:
             return
         self.show_analysis(result)
 
-    def show_analysis(self, analysis) -> None:
+    def show_analysis(self, analysis, ready=None) -> None:
         self.analysis = analysis
         if self.body.entities != analysis.entities:
             self.body.set_entities(analysis.entities)
-        self.summary.show(analysis, self.method_label())
+        self.summary.show(analysis, self.method_label(), ready=ready)
         self.update_summary_status()
 
     def method_label(self) -> str:
-        count = len(self.analysis.summary.sentences) if self.analysis and self.analysis.summary else 0
+        return self.method_label_for(self.analysis)
+
+    def method_label_for(self, analysis) -> str:
+        """"news · 3 sentences", as the summary heading shows it."""
+        summary = analysis.summary if analysis else None
+        count = len(summary.sentences) if summary else 0
         label = f"{self.method} · {count} sentence{'s' if count != 1 else ''}"
-        if self.analysis and self.analysis.summary and self.analysis.summary.limited:
-            label += f" ({self.analysis.summary.limited})"
+        if summary and summary.limited:
+            label += f" ({summary.limited})"
         return label
 
     def update_summary_status(self) -> None:

@@ -41,11 +41,13 @@ class LibraryJobs:
     def _filter_done(self, source: RowSource, generation: int) -> None:
         if generation != self._filter_generation:
             return  # the user typed more meanwhile
+        self.forget_ready()
         current = self.articles.current
         self.articles.load(source.rebind(self.lib), keep_id=current.id if current else None)
         self.update_library_status()
 
     def delete_article(self, article_id: int, title: str) -> None:
+        self.forget_ready()
         try:
             self.lib.remove(article_id)
         except StoreError as exc:

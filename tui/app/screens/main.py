@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -19,6 +19,7 @@ from tui.app import keymap
 from tui.app.widgets import ArticleBody, ArticleList, SummaryList
 from tui.app.widgets.entity_types import TYPES
 from tui.app.widgets.footer import QuietFooter
+from tui.app.widgets.pane import Pane
 from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
 from tui.app.widgets.status import set_text
@@ -26,10 +27,11 @@ from tui.app.analysis_jobs import AnalysisJobs
 from tui.app.background_jobs import BackgroundJobs
 from tui.app.screens.panes import PaneFocus
 from tui.app.library_jobs import LibraryJobs
+from tui.app.open_ahead import OpenAhead
 from tui.textsafe import clean
 
 
-class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, PaneFocus, Screen):
+class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus, Screen):
     """Owns the open article and its analysis; the widgets only draw and post messages."""
 
     BINDINGS = keymap.bindings(keymap.MAIN)
@@ -55,14 +57,14 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, PaneFocus, Screen):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="panes"):
-            with Vertical(id="library-pane"):
+            with Pane(id="library-pane"):
                 yield SearchBox(placeholder="/ search the library", id="search")
                 yield ArticleList(id="articles")
                 yield Static(id="library-status")
-            with Vertical(id="article-pane"):
+            with Pane(id="article-pane"):
                 yield Static(id="legend")
                 yield ArticleBody(id="body")
-            with Vertical(id="summary-pane"):
+            with Pane(id="summary-pane"):
                 yield Static(id="summary-status")
                 yield SummaryList(id="summary")
         yield QuietFooter()
@@ -122,8 +124,12 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, PaneFocus, Screen):
 
     def open_article(self, article_id: int) -> None:
         """Show an article at once, mark it read, and start (or fetch the cached) analysis."""
+        from tui.engine.analysis import get_cached
+
+        ready = self.take_ready(article_id)  # prepared while the cursor rested on it (open_ahead.py)
         try:
-            article = self.lib.get(article_id)
+            article = ready.article if ready else self.lib.get(article_id)
+            cached = ready.cached if ready and ready.cached else get_cached(self.lib, article_id, self.method, self.sentences)
         except sqlite3.DatabaseError as exc:
             self.notify(f"This article cannot be read (the library file is damaged): {exc}",
                         severity="error", markup=False)
@@ -132,22 +138,28 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, PaneFocus, Screen):
             self.notify("That article is no longer in the library.", severity="warning")
             self.reload_list()
             return
+        if ready is None or cached is not ready.cached:
+            ready = None  # laid out for other entities (its analysis came meanwhile): lay out again
         if not article.read:
-            self.lib.set_read(article_id, True)
             article.read = True
+            # Written after the repaint: the list shows it read at once (set_open).
+            self.call_after_refresh(self._store_read, article_id)
         self.article = article
         self.analysis = None
         self.articles.set_open(article_id)
         # An analysed article is drawn once, complete; otherwise text now, analysis when ready.
-        from tui.engine.analysis import get_cached
-
-        cached = get_cached(self.lib, article_id, self.method, self.sentences)
-        self.body.show(article, cached.entities if cached else ())
+        self.body.show(article, cached.entities if cached else (), ready=ready.body if ready else None)
         if cached is None:
             self.summary.show(None)
         self.set_reading(True)
         self.set_focus(self.body)
-        self.analyse(cached=cached)
+        self.analyse(cached=cached, ready=ready.summary if ready else None)
+
+    def _store_read(self, article_id: int) -> None:
+        try:
+            self.lib.set_read(article_id, True)
+        except sqlite3.DatabaseError as exc:
+            self.notify(f"Could not mark the article read: {exc}", severity="warning", markup=False)
 
     def set_reading(self, reading: bool) -> None:
         """Narrow screens show either the library or the article; wide ones always show all three."""
@@ -284,6 +296,7 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, PaneFocus, Screen):
             return
         value = not getattr(article, field)
         setter(article_id, value)
+        self.forget_ready()  # it holds the article with the old mark
         if self.article is not None and self.article.id == article_id:
             setattr(self.article, field, value)
         self.articles.refresh_rows()

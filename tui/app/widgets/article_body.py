@@ -10,13 +10,16 @@ import re
 
 from rich.text import Text
 from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app import keymap
+from tui.app.widgets.direct import DirectLines
 from tui.app.widgets.focus_style import QuietFocus
+from tui.app.widgets.scrollbar import QuickScrollBars
 from tui.app.widgets.entity_types import KEYS as TYPE_KEYS, type_of
-from tui.app.widgets.runs import StyleRuns
+from tui.app.widgets.runs import StyleRuns, text_segments
 from tui.app.widgets.scroll_size import quiet_virtual_size, relayout_if_needed
 from tui.app.widgets.wrap import wrap_spans
 from tui.textsafe import clean
@@ -52,7 +55,20 @@ def _piece(text: Text, start: int, end: int) -> Text:
     return piece
 
 
-class ArticleBody(QuietFocus, ScrollView, can_focus=True):
+class Layout:
+    """An article laid out for one width and palette (see ArticleBody.prepare)."""
+
+    def __init__(self, article, look, text, lines, runs, drawn) -> None:
+        self.article, self.look, self.width = article, look, look[0]
+        self.text, self.lines, self.runs, self.drawn = text, lines, runs, drawn
+        self.strips: dict[int, Strip] = {}
+
+    def fits(self, body: "ArticleBody") -> bool:
+        """Whether the pane would lay the article out and draw it the same way now."""
+        return self.look == body._look() and not body.marked
+
+
+class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focus=True):
     """Shows one article; `show_types` picks which entity types are highlighted."""
 
     BINDINGS = keymap.bindings(keymap.ARTICLE)
@@ -66,6 +82,7 @@ class ArticleBody(QuietFocus, ScrollView, can_focus=True):
     }
 
     virtual_size = quiet_virtual_size()
+    auto_links = Reactive(False)  # plain text, no links (and see direct.py)
     FOCUS_RULES = False  # no :focus rule in app.tcss (see focus_style.QuietFocus)
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -87,13 +104,32 @@ class ArticleBody(QuietFocus, ScrollView, can_focus=True):
 
     # -- content ----------------------------------------------------------------------------
 
-    def show(self, article, entities=()) -> None:
-        """Display an article (entities may follow later with `set_entities`)."""
+    def show(self, article, entities=(), ready: "Layout | None" = None) -> None:
+        """Display an article (entities may follow later with `set_entities`).
+
+        `ready` is a layout made earlier by `prepare` for this article and entities; it is used
+        when it still fits (same width and colours), which makes showing it almost free.
+        """
         self.article = article
         self.entities = list(entities)
         self.marked = None
-        self._rebuild()
+        if ready is not None and ready.article is article and ready.fits(self):
+            self._adopt(ready)
+        else:
+            self._rebuild()
         self.scroll_to(y=0, animate=False)
+
+    def prepare(self, article, entities=()) -> "Layout":
+        """Lay out an article ahead of `show`, and draw its first screen of lines."""
+        width = self._content_width()
+        text = safe_same_length(article.body)
+        lines = self._header(article, width) + self._body_lines(text, width)
+        runs, drawn = self._runs_for(text, list(entities))
+        layout = Layout(article, self._look(), text, lines, runs, drawn)
+        base = self.rich_style
+        for number in range(min(len(lines), self.size.height)):
+            layout.strips[number] = self._draw(layout.lines[number], text, runs, width, base)
+        return layout
 
     def clear(self) -> None:
         self.article = None
@@ -161,36 +197,51 @@ class ArticleBody(QuietFocus, ScrollView, can_focus=True):
         if self.scrollable_content_region.width != self._width:
             self._rebuild()
 
+    def _look(self) -> tuple:
+        """What a layout depends on besides the article: width, colours, which highlights show."""
+        return (self._content_width(), self._palette, self.rich_style, self.highlights, frozenset(self.hidden_types))
+
+    def _content_width(self) -> int:
+        return max(10, self.scrollable_content_region.width or self.size.width or 80)
+
     def _rebuild(self) -> None:
         """Lay out the lines for the current width, then apply the highlights."""
-        width = max(10, self.scrollable_content_region.width or self.size.width or 80)
+        width = self._content_width()
         self._width = width
         self._lines = []
         if self.article is not None:
             self._text = safe_same_length(self.article.body)
-            self._lines = self._header(width) + self._body_lines(self._text, width)
+            self._lines = self._header(self.article, width) + self._body_lines(self._text, width)
         self.virtual_size = Size(width, len(self._lines))
         self._restyle()
 
+    def _adopt(self, layout: "Layout") -> None:
+        self._width, self._text, self._lines = layout.width, layout.text, layout.lines
+        self._runs, self.drawn, self._strips = layout.runs, layout.drawn, dict(layout.strips)
+        self.virtual_size = Size(layout.width, len(layout.lines))
+        self.refresh()
+
     def _restyle(self) -> None:
         """Recompute which characters are highlighted (no re-layout: lines are cut when drawn)."""
-        self.drawn = []
-        spans = []
-        body = self._text
-        if self.article is not None and self.highlights:
-            for ent in self.entities:
-                kind = type_of(ent.label)
-                if kind not in self.hidden_types and 0 <= ent.start < ent.end <= len(body):
-                    spans.append((ent.start, ent.end, self.type_style(kind)))
-                    self.drawn.append((kind, body[ent.start:ent.end]))
-        mark_style = self.get_component_rich_style("article-body--mark", partial=True) if self.marked else None
-        self._runs = StyleRuns(spans, self.marked, mark_style)
+        self._runs, self.drawn = self._runs_for(self._text, self.entities, self.marked)
         self._strips = {}
         self.refresh()
 
-    def _header(self, width: int) -> list:
+    def _runs_for(self, body: str, entities, marked=None) -> tuple[StyleRuns, list[tuple[str, str]]]:
+        """The highlight runs over `body`, and (type, text) of every highlight drawn."""
+        drawn, spans = [], []
+        if self.highlights:
+            for ent in entities:
+                kind = type_of(ent.label)
+                if kind not in self.hidden_types and 0 <= ent.start < ent.end <= len(body):
+                    spans.append((ent.start, ent.end, self.type_style(kind)))
+                    drawn.append((kind, body[ent.start:ent.end]))
+        mark_style = self.get_component_rich_style("article-body--mark", partial=True) if marked else None
+        return StyleRuns(spans, marked, mark_style), drawn
+
+    def _header(self, article, width: int) -> list:
         out: list = []
-        for text, style in header_lines(self.article):
+        for text, style in header_lines(article):
             styled = Text(text, self.get_component_rich_style(f"article-body--{style}", partial=True))
             for a, b in wrap_spans(text, width):
                 out.append(_piece(styled, a, b))
@@ -228,14 +279,17 @@ class ArticleBody(QuietFocus, ScrollView, can_focus=True):
             return Strip.blank(width, base)
         strip = self._strips.get(number)
         if strip is None or strip.cell_length != width:
-            line = self._lines[number]
-            if isinstance(line, Text):
-                segments = list(line.render(self.app.console))
-            else:
-                segments = self._runs.segments(self._text, *line)
-            strip = Strip(segments).crop_extend(0, width, base).apply_style(base)
+            strip = self._draw(self._lines[number], self._text, self._runs, width, base)
             self._strips[number] = strip
         return strip
+
+    def _draw(self, line, text: str, runs: StyleRuns, width: int, base) -> Strip:
+        """One display line as a strip: a header Text, or body[start:end] cut into style runs."""
+        if isinstance(line, Text):
+            segments = text_segments(line, self.app.console)
+        else:
+            segments = runs.segments(text, *line)
+        return Strip(segments).crop_extend(0, width, base).apply_style(base)
 
     # -- keys -------------------------------------------------------------------------------
 

@@ -13,11 +13,12 @@ from textual.strip import Strip
 
 from tui.app import keymap
 from tui.app.widgets.focus_style import QuietFocus
+from tui.app.widgets.scrollbar import QuickScrollBars
 from tui.app.widgets.rows import RowSource
 from tui.textsafe import clean
 
 
-class ArticleList(QuietFocus, ScrollView, can_focus=True):
+class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
     """Title, source, date and read/star marks; `enter` opens the article under the cursor."""
 
     BINDINGS = keymap.bindings(keymap.LIST)
@@ -43,12 +44,22 @@ class ArticleList(QuietFocus, ScrollView, can_focus=True):
             super().__init__()
             self.article_id = article_id
 
+    class Rested(Message):
+        """The cursor has stayed on a row for a moment (the screen may get that article ready)."""
+
+        def __init__(self, article_id: int) -> None:
+            super().__init__()
+            self.article_id = article_id
+
+    REST = 0.03  # seconds without a move before Rested
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.source: RowSource | None = None
         self.open_id: int | None = None
         self._styles: dict[str, Style] | None = None
         self._strips: dict[tuple, Strip] = {}
+        self._rest_timer = None
 
     # -- data -------------------------------------------------------------------------------
 
@@ -108,6 +119,19 @@ class ArticleList(QuietFocus, ScrollView, can_focus=True):
             # Only the two rows that changed are redrawn (scrolling redraws everything anyway).
             self.refresh_line(old)
             self.refresh_line(value)
+        self._await_rest()
+
+    def _await_rest(self) -> None:
+        """Post Rested once the cursor stops moving (every move restarts the wait)."""
+        if self._rest_timer is not None:
+            self._rest_timer.stop()
+        self._rest_timer = self.set_timer(self.REST, self._rested)
+
+    def _rested(self) -> None:
+        self._rest_timer = None
+        row = self.current
+        if row is not None:
+            self.post_message(self.Rested(row.id))
 
     def action_cursor_down(self) -> None:
         self.cursor += 1

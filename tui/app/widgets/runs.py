@@ -56,3 +56,12 @@ class StyleRuns:
             x = y
             i += 1
         return out
+
+
+def text_segments(text, console) -> list[Segment]:
+    """A rich Text as segments, its base style included (Text.render leaves that to the caller)."""
+    segments = text.render(console)
+    if text.style:
+        style = console.get_style(text.style) if isinstance(text.style, str) else text.style
+        segments = Segment.apply_style(segments, style)
+    return list(segments)

@@ -8,21 +8,24 @@ Its cursor API follows Textual's OptionList (`highlighted`, `get_option`, `Optio
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rich.segment import Segment
 from rich.text import Text
 from textual.geometry import Region, Size
 from textual.message import Message
-from textual.reactive import reactive
+from textual.reactive import Reactive, reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.visual import visualize
 
 from tui.app import keymap
+from tui.app.widgets.direct import DirectLines
 from tui.app.widgets.focus_style import QuietFocus
+from tui.app.widgets.scrollbar import QuickScrollBars
 from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.scroll_size import quiet_virtual_size, relayout_if_needed
+from tui.app.widgets.runs import text_segments
+from tui.app.widgets.wrap import wrap_spans
 from tui.textsafe import clean
 
 
@@ -58,10 +61,10 @@ class Option:
     id: str | None = None
     disabled: bool = False
     rule: bool = False
-    visual: object = None  # Textual's Visual of the prompt, made once
+    spans: list = field(default_factory=list)  # (start, end) of each display line in prompt.plain
 
 
-class SummaryList(QuietFocus, ScrollView, can_focus=True):
+class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focus=True):
     """Select a sentence or quote to find it in the article; an entity to filter the library."""
 
     BINDINGS = keymap.bindings(keymap.SUMMARY)
@@ -73,6 +76,7 @@ class SummaryList(QuietFocus, ScrollView, can_focus=True):
 
     highlighted: reactive[int | None] = reactive(None, init=False)
     virtual_size = quiet_virtual_size()
+    auto_links = Reactive(False)  # plain text, no links (and see direct.py)
 
     class OptionSelected(Message):
         """enter (or a click) on an item."""
@@ -162,11 +166,27 @@ class SummaryList(QuietFocus, ScrollView, can_focus=True):
 
     # -- filling ----------------------------------------------------------------------------
 
-    def show(self, analysis, method_label: str = "") -> None:
-        """Fill the list from an Analysis (None empties it)."""
-        self.analysis = analysis
-        self.entity_names = []
+    def show(self, analysis, method_label: str = "", ready: "Layout | None" = None) -> None:
+        """Fill the list from an Analysis (None empties it).
+
+        `ready` is a layout made earlier by `prepare` for this analysis and label; it is used when
+        it still fits (same width), which makes showing it almost free.
+        """
         highlighted, self.highlighted = self.highlighted, None  # set again below: scrolls to it
+        if ready is None or ready.analysis is not analysis or ready.label != method_label or not self._fits(ready):
+            ready = self.prepare(analysis, method_label, draw=False)
+        self.analysis = analysis
+        self.options, self.entity_names = ready.options, ready.entity_names
+        self._width, self._lines, self._first_line = ready.width, ready.lines, ready.first_line
+        self._strips = dict(ready.strips)
+        self.virtual_size = Size(max(0, ready.width), len(ready.lines))
+        options = self.options
+        self.highlighted = min(highlighted, len(options) - 1) if highlighted is not None and options else None
+        self.refresh()
+
+    def prepare(self, analysis, method_label: str = "", draw: bool = True) -> "Layout":
+        """The items of an analysis wrapped to this list's width, with the first screen drawn (`draw`)."""
+        entity_names: list[tuple[str, str]] = []
         options: list[Option] = []
         if analysis is not None:
             # A rule line separates the three sections.
@@ -174,13 +194,24 @@ class SummaryList(QuietFocus, ScrollView, can_focus=True):
             options[-1].rule = True
             options += self._quotes(analysis)
             options[-1].rule = True
-            options += self._entities(analysis)
-        self.options = options
-        self._width = -1  # wrap again, lazily
-        self._strips.clear()
-        self._ensure_lines()
-        self.highlighted = min(highlighted, len(options) - 1) if highlighted is not None and options else None
-        self.refresh()
+            options += self._entities(analysis, entity_names)
+        ready = Layout(analysis, method_label, options, entity_names, self._look())
+        if ready.width > 0:
+            ready.lines, ready.first_line = _wrap_all(options, ready.width)
+        if draw and ready.width > 0:
+            shown = {index for index, _line in ready.lines[:self.size.height]}
+            for index in sorted(shown):
+                ready.strips[self._strip_key(index, options, None)] = self._draw(options[index], ready.width, index, None)
+        return ready
+
+    def _fits(self, ready: "Layout") -> bool:
+        return ready.look == self._look()
+
+    def _look(self) -> tuple:
+        """What drawn items depend on besides their text: the width and the item styles."""
+        width = self.scrollable_content_region.width if self.is_mounted else -1
+        return (width, self.get_visual_style("summary-list--option").rich_style,
+                self.get_visual_style("summary-list--separator").rich_style)
 
     def _heading(self, text: str) -> Option:
         return Option(Text(text, self.get_component_rich_style("summary-list--heading", partial=True)), disabled=True)
@@ -208,7 +239,7 @@ class SummaryList(QuietFocus, ScrollView, can_focus=True):
             out.append(Option(line, id=f"q:{number}"))
         return out
 
-    def _entities(self, analysis) -> list[Option]:
+    def _entities(self, analysis, entity_names: list) -> list[Option]:
         out = [self._heading("Entities")]
         groups = entity_groups(analysis.entities)
         if not groups:
@@ -219,8 +250,8 @@ class SummaryList(QuietFocus, ScrollView, can_focus=True):
             for name, mentions in names:
                 line = Text("  " + one_line(name))
                 line.append(f" ×{mentions}", count_style)
-                out.append(Option(line, id=f"e:{len(self.entity_names)}"))
-                self.entity_names.append((key, name))
+                out.append(Option(line, id=f"e:{len(entity_names)}"))
+                entity_names.append((key, name))
         return out
 
     # -- moving -----------------------------------------------------------------------------
@@ -293,43 +324,44 @@ class SummaryList(QuietFocus, ScrollView, can_focus=True):
     def on_resize(self) -> None:
         self._ensure_lines()
 
-    def _look(self, index: int) -> tuple[str, ...]:
+    @staticmethod
+    def _look_of(option: Option, highlighted: bool) -> tuple[str, ...]:
         """The component classes an item is drawn with."""
-        if self.options[index].disabled:
+        if option.disabled:
             return ("summary-list--option", "summary-list--option-disabled")
-        if index == self.highlighted:
+        if highlighted:
             return ("summary-list--option", "summary-list--option-highlighted")
         return ("summary-list--option",)
+
+    def _strip_key(self, index: int, options: list[Option], highlighted: int | None) -> tuple:
+        look = self._look_of(options[index], index == highlighted)
+        rule = self.get_visual_style("summary-list--separator").rich_style if options[index].rule else None
+        return (index, self.get_visual_style(*look).rich_style, rule)
 
     def _render_option(self, index: int) -> list[Strip]:
         """The drawn lines of one item (its rule line included), cached per style.
 
         Keyed by the very styles used (Textual caches them per focus state and theme), so a focus
         change or a new theme draws again only what looks different: gaining or losing focus
-        changes the cursor's item, not the others (the focus tint is added after, by Textual).
+        changes the cursor's item, not the others.
         """
-        option = self.options[index]
-        style = self.get_visual_style(*self._look(index))
-        rule = self.get_visual_style("summary-list--separator") if option.rule else None
-        key = (index, style, rule)
+        key = self._strip_key(index, self.options, self.highlighted)
         strips = self._strips.get(key)
         if strips is None:
-            width = max(1, self._width)
-            visual = self._visual(index)
-            strips = [strip.extend_cell_length(width, style.rich_style)
-                      for strip in visual.to_strips(self, visual, width, None, style)]
-            if rule is not None:
-                strips.append(Strip([Segment("─" * width, rule.rich_style)], width))
             if len(self._strips) > 4 * len(self.options) + 64:
                 self._strips.clear()  # old themes and looks
-            self._strips[key] = strips
+            strips = self._strips[key] = self._draw(self.options[index], max(1, self._width), index, self.highlighted)
         return strips
 
-    def _visual(self, index: int):
-        option = self.options[index]
-        if option.visual is None:
-            option.visual = visualize(self, option.prompt, markup=False)
-        return option.visual
+    def _draw(self, option: Option, width: int, index: int, highlighted: int | None) -> list[Strip]:
+        style = self.get_visual_style(*self._look_of(option, index == highlighted)).rich_style
+        console = self.app.console
+        strips = [Strip(text_segments(line, console)).crop_extend(0, width, style).apply_style(style)
+                  for line in _cut(option)]
+        if option.rule:
+            rule = self.get_visual_style("summary-list--separator").rich_style
+            strips.append(Strip([Segment("─" * width, rule)], width))
+        return strips
 
     def _ensure_lines(self) -> None:
         """Wrap every item to the current width (once per analysis and width); set the scroll size."""
@@ -338,14 +370,7 @@ class SummaryList(QuietFocus, ScrollView, can_focus=True):
             return
         self._width = width
         self._strips.clear()
-        self._lines, self._first_line = [], []
-        if width > 0:
-            # Heights only (as OptionList measures them); lines are drawn when they come into view.
-            styles = self.styles
-            for index, option in enumerate(self.options):
-                self._first_line.append(len(self._lines))
-                height = self._visual(index).get_height(styles, width) + option.rule
-                self._lines.extend((index, line) for line in range(height))
+        self._lines, self._first_line = _wrap_all(self.options, width) if width > 0 else ([], [])
         self.virtual_size = Size(width, len(self._lines))
 
     def _refresh_option(self, index: int) -> None:
@@ -368,3 +393,34 @@ class SummaryList(QuietFocus, ScrollView, can_focus=True):
         index, offset = self._lines[line]
         strips = self._render_option(index)
         return strips[offset] if offset < len(strips) else Strip.blank(width)
+
+
+class Layout:
+    """An analysis as list items wrapped to one width (see SummaryList.prepare)."""
+
+    def __init__(self, analysis, label: str, options: list[Option], entity_names: list, look: tuple) -> None:
+        self.analysis, self.label, self.options, self.entity_names = analysis, label, options, entity_names
+        self.look, self.width = look, look[0]
+        self.lines: list[tuple[int, int]] = []
+        self.first_line: list[int] = []
+        self.strips: dict[tuple, list[Strip]] = {}
+
+
+def _wrap_all(options: list[Option], width: int) -> tuple[list[tuple[int, int]], list[int]]:
+    """(option index, line within it) of every display line, and each option's first line."""
+    lines: list[tuple[int, int]] = []
+    first: list[int] = []
+    for index, option in enumerate(options):
+        first.append(len(lines))
+        option.spans = wrap_spans(option.prompt.plain, width)
+        lines.extend((index, line) for line in range(len(option.spans) + option.rule))
+    return lines, first
+
+
+def _cut(option: Option) -> list[Text]:
+    """The item's text cut into its display lines (our own wrap: Textual's costs ~10x more)."""
+    starts = [a for a, _b in option.spans[1:]]
+    lines = option.prompt.divide(starts) if starts else [option.prompt.copy()]
+    for line in lines:
+        line.rstrip()
+    return lines

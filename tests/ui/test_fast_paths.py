@@ -1,0 +1,163 @@
+"""The drawing shortcuts (direct lines, panes, scrollbars) draw exactly what Textual would, and an
+article prepared while the cursor rested opens exactly as one read on the spot."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.containers import Vertical
+from textual.geometry import Region
+from textual.scrollbar import ScrollBar
+from textual.widget import Widget
+
+from ui_sample import HARBOUR, ORCHARD
+
+from tui.app.widgets.direct import DirectLines
+from tui.store import Library
+
+
+async def settle(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def as_terminal(app, strips) -> list[str]:
+    """What the strips send to a terminal (text and every colour and attribute)."""
+    return [strip.render(app.console) for strip in strips]
+
+
+def textual_lines(widget, crop: Region) -> list[str]:
+    """The widget's lines the way Textual draws them (its styles cache), as terminal text."""
+    return as_terminal(widget.app, widget._styles_cache.render_widget(widget, crop))
+
+
+def crops(widget) -> list[Region]:
+    width, height = widget.region.size
+    return [Region(0, 0, width, height), Region(0, 3, width, 5), Region(2, 1, width - 4, 2), Region(width - 1, 0, 1, height)]
+
+
+async def rest_on_row(pilot, row: int) -> None:
+    """Put the library cursor on `row` and wait until the screen has prepared that article."""
+    await pilot.press("escape", "g", *["j"] * row)
+    screen = pilot.app.screen
+    for _ in range(100):
+        await asyncio.sleep(0.02)
+        ready = screen._ready
+        if ready is not None and not ready.steps and ready.article_id == screen.articles.current.id:
+            return
+    raise AssertionError("the article under the cursor was never prepared")
+
+
+async def test_direct_lines_match_textual_in_every_state(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        screen = app.screen
+        for theme in ("textual-dark", "textual-light"):
+            app.theme = theme
+            await pilot.pause()
+            for focused in (screen.body, screen.summary):
+                focused.focus()
+                await pilot.pause()
+                for widget in (screen.body, screen.summary):
+                    assert widget._direct_ok()
+                    for crop in crops(widget):
+                        assert as_terminal(app, widget.render_lines(crop)) == textual_lines(widget, crop), (theme, widget, crop)
+        # A widget given a rule the shortcut does not handle goes Textual's way.
+        screen.summary.styles.border = ("round", "red")
+        assert not screen.summary._direct_ok()
+        crop = Region(0, 0, *screen.summary.region.size)
+        assert as_terminal(app, screen.summary.render_lines(crop)) == textual_lines(screen.summary, crop)
+
+
+async def test_panes_draw_like_plain_containers(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        for selector in ("#library-pane", "#article-pane", "#summary-pane"):
+            pane = app.screen.query_one(selector)
+            for crop in crops(pane):
+                ours = as_terminal(app, pane.render_lines(crop))
+                assert ours == as_terminal(app, Vertical.render_lines(pane, crop)), (selector, crop)
+                assert len(ours) == crop.height
+
+
+async def test_quick_scrollbar_draws_like_textuals(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(100, 20)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        body = app.screen.body
+        bar = body.vertical_scrollbar
+        assert body.show_vertical_scrollbar and isinstance(bar, ScrollBar)
+        for key in ("home", "pagedown", "end"):
+            await pilot.press(key)
+            await pilot.pause()
+            crop = Region(0, 0, *bar.size)
+            assert as_terminal(app, bar.render_lines(crop)) == as_terminal(app, Widget.render_lines(bar, crop)), key
+            thumb = {line for line in as_terminal(app, bar.render_lines(crop))}
+            assert len(thumb) > 1  # a track and a thumb, not one blank column
+
+
+async def test_prepared_article_opens_exactly_like_one_read_on_the_spot(library, make_app):
+    path, ids = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = app.screen
+        await rest_on_row(pilot, 1)  # ORCHARD: not analysed yet, so open it once to cache the analysis
+        await pilot.press("enter")
+        await settle(pilot)
+        await rest_on_row(pilot, 1)
+        ready = screen._ready
+        assert ready.article.title == ORCHARD.title and ready.cached is not None and ready.summary is not None
+        laid_out = []  # the body lays an article out on the spot only when nothing fits
+        rebuild = screen.body._rebuild
+        screen.body._rebuild = lambda: (laid_out.append(1), rebuild())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert laid_out == [] and screen._ready is None  # the prepared layout was used
+        prepared = ([screen.body.line_text(n) for n in range(len(screen.body._lines))],
+                    [option.prompt.plain for option in screen.summary.options],
+                    as_terminal(app, screen.summary.render_lines(Region(0, 0, *screen.summary.region.size))))
+        # The same article again, with nothing prepared.
+        await rest_on_row(pilot, 1)
+        screen.forget_ready()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert laid_out == [1]
+        read_now = ([screen.body.line_text(n) for n in range(len(screen.body._lines))],
+                    [option.prompt.plain for option in screen.summary.options],
+                    as_terminal(app, screen.summary.render_lines(Region(0, 0, *screen.summary.region.size))))
+        assert prepared == read_now
+        assert screen.body.drawn and screen.analysis.summary.sentences
+
+
+async def test_prepared_article_is_not_used_once_stale(library, make_app):
+    path, ids = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = app.screen
+        await rest_on_row(pilot, 0)
+        await pilot.press("enter")  # HARBOUR: read and analysed
+        await settle(pilot)
+        # Marked unread after it was prepared: opening it must mark it read again.
+        await rest_on_row(pilot, 0)
+        await pilot.press("m")
+        await settle(pilot)
+        with Library(path) as lib:
+            assert not lib.get(ids[HARBOUR.title]).read
+        await pilot.press("enter")
+        await settle(pilot)
+        with Library(path) as lib:
+            assert lib.get(ids[HARBOUR.title]).read
+        # Prepared for the default method, opened after switching method: the new method is shown.
+        await rest_on_row(pilot, 0)
+        screen.method = "lead"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.summary.options[0].prompt.plain.startswith("Summary · lead")
