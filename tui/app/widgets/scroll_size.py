@@ -23,10 +23,21 @@ def relayout_if_needed(widget, old: Size, new: Size) -> None:
     if not widget.is_mounted:
         return
     box = widget.container_size
-    if (old.height > box.height, old.width > box.width) != (new.height > box.height, new.width > box.width):
+    if _bars(widget, old, box) != _bars(widget, new, box):
         # A scrollbar comes or goes: the content region changes. Show or hide it now, or the
         # layout would do it and then ask for a second layout, a frame later.
         widget._refresh_scrollbars()
         widget.refresh(layout=True)
     else:
         widget._scroll_update(new)  # same scrollbars: new thumb size and position only
+
+
+def _bars(widget, size: Size, box: Size) -> tuple[bool, bool]:
+    """Whether the vertical and horizontal scrollbars show for content of `size` in `box`."""
+    styles = widget.styles
+    return (_shown(styles.overflow_y, size.height > box.height), _shown(styles.overflow_x, size.width > box.width))
+
+
+def _shown(overflow: str, overflows: bool) -> bool:
+    # "scroll": always there (an empty track when all fits); "hidden": never; "auto": when needed.
+    return overflow == "scroll" or (overflow == "auto" and overflows)
