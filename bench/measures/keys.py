@@ -51,6 +51,9 @@ def run(ctx) -> list:
         rs = timed_results(f"keys.{label}@{n}", xs, "ms", median_budget=16.0, p95_budget=33.0, scale=1000)
         if missing:
             rs[0].note += f"; {missing} presses painted nothing"
+        if data.get("background"):
+            rs[0].note += (f"; background analysis running ({data.get('progress_repaints', 0)} repaints of its"
+                           " progress line in the run, not counted for keys)")
         if key == "open" and data.get("open_not_cached"):
             rs[0].note += f"; {data['open_not_cached']} opens were analysed on the spot, not cached"
         out += rs

@@ -9,10 +9,12 @@ from textual.widgets import Static
 def set_text(widget: Static, text: Text) -> None:
     """Show `text` in `widget` unless it already shows exactly that.
 
-    Static.update always asks for a new layout of the screen (and so a full repaint), which is
-    wasted when the status did not change, as on most article opens.
+    Static.update asks for a new layout of the screen by default (and so a full repaint), which
+    is wasted when the status did not change, as on most article opens, and when the widget's
+    height is fixed: new text cannot change its size then (the width is the pane's).
     """
     if getattr(widget, "_shown_text", None) == text:
         return
     widget._shown_text = text
-    widget.update(text)
+    height = widget.styles.height
+    widget.update(text, layout=height is None or height.is_auto)
