@@ -118,6 +118,13 @@ async def keys(db: str, reps: int) -> dict:
             out["open_not_cached"] = out.get("open_not_cached", 0) + bool(getattr(app.screen, "analysing", False))
             await _timed_press(pilot, stamps, "escape")
             await _timed_press(pilot, stamps, "j")
+        # The same without the copy prepared while the cursor rested (enter pressed at once after a move).
+        out["open_cold"] = []
+        for i in range(max(3, reps // 2)):
+            await _timed_press(pilot, stamps, "j")
+            app.screen.forget_ready()
+            out["open_cold"].append(await _timed_press(pilot, stamps, "enter"))
+            await _timed_press(pilot, stamps, "escape")
         for i in range(reps):
             out["switch"].append(await _timed_press(pilot, stamps, "tab", out["switch_first"]))
         await _timed_press(pilot, stamps, "escape")

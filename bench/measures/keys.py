@@ -58,8 +58,9 @@ def run(ctx) -> list:
             rs[0].note += f"; {data['open_not_cached']} opens were analysed on the spot, not cached"
         out += rs
     for key, label in (("move_first", "move_in_list.first_update"), ("open_first", "open_analysed.first_update"),
-                       ("switch_first", "switch_pane.first_update"), ("page", "page_down"), ("last", "jump_to_last")):
-        xs = [x for x in data[key] if x is not None]
+                       ("switch_first", "switch_pane.first_update"), ("page", "page_down"), ("last", "jump_to_last"),
+                       ("open_cold", "open_analysed.unprepared")):
+        xs = [x for x in data.get(key, []) if x is not None]
         if xs:
             out += timed_results(f"keys.{label}@{n}", xs, "ms", scale=1000)
     return out
