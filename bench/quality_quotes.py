@@ -1,15 +1,23 @@
 """Measure key-quote extraction on the PolNeAR dev set with the shared scorer.
 
 Usage: python bench/quality_quotes.py [EVAL_DIR] [--split dev] [--out PRED.jsonl] [--entities]
+                                      [--halves] [--misses]
 
 EVAL_DIR defaults to ../shared/eval next to the repository. Predictions are written
 to a temporary file (or --out) and scored by EVAL_DIR/quotes/score.py; our numbers
 are printed next to the measured peers'.
+
+``--halves`` also scores two fixed halves of the articles (split by a hash of the article
+id): the hidden set is as small as dev, so a change that helps on one half only is likely
+noise. ``--misses`` prints every quote of 4+ words that is scored wrong (wrong speaker,
+missed, spurious) with its context, grouped by kind, for reading. Prints numbers, asserts nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import importlib.util
 import json
 import subprocess
 import sys
@@ -55,6 +63,8 @@ def main() -> int:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--out", default=None, help="keep the predictions here")
     ap.add_argument("--entities", action="store_true", help="pass the NER entities in, as the app does")
+    ap.add_argument("--halves", action="store_true", help="also score two fixed halves of the articles")
+    ap.add_argument("--misses", action="store_true", help="print every wrongly scored quote with context")
     args = ap.parse_args()
     qdir = Path(args.eval_dir) / "quotes"
     gold = qdir / args.split / f"polnear_{args.split}.jsonl"
@@ -63,19 +73,96 @@ def main() -> int:
         return 2
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(args.out) if args.out else Path(tmp) / "pred.jsonl"
-        return report(gold, qdir, out, args.entities)
+        code = report(gold, qdir, out, args.entities)
+        if args.halves:
+            print_halves(gold, qdir, out, Path(tmp))
+        if args.misses:
+            print_misses(gold, qdir, out)
+        return code
+
+
+def half_of(doc_id: str) -> int:
+    """0 or 1: a fixed split of the articles that does not depend on their order."""
+    return int(hashlib.md5(doc_id.encode("utf-8")).hexdigest(), 16) % 2
+
+
+def score(qdir: Path, gold: Path, pred: Path, runtime: float | None = None, quiet: bool = False) -> dict:
+    """Run the shared scorer; return its JSON result."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as js:
+        cmd = [sys.executable, str(qdir / "score.py"), "--gold", str(gold), "--pred", str(pred), "--json", js.name]
+        if runtime is not None:
+            cmd += ["--runtime", str(runtime)]
+        quiet_out = subprocess.DEVNULL if quiet else None
+        subprocess.run(cmd, check=True, stdout=quiet_out, stderr=quiet_out)
+        with open(js.name, encoding="utf-8") as f:
+            return json.load(f)
+
+
+def print_halves(gold: Path, qdir: Path, pred: Path, tmp: Path) -> None:
+    """Quote+speaker and span F1 on each half of the articles."""
+    parts: list[list[str]] = [[], []]
+    with gold.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                parts[half_of(json.loads(line)["id"])].append(line.rstrip("\n"))
+    print()
+    for h, lines in enumerate(parts):
+        sub = tmp / f"half{h}.jsonl"
+        sub.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        res = score(qdir, sub, pred, quiet=True)
+        qs, span = res["quote_speaker"], res["quote_overlap50"]
+        print(f"half {h}: {len(lines)} articles, quote+speaker F1 {qs['f1']:.2f} (tp {qs['tp']}, pred {qs['pred']}, "
+              f"gold {qs['gold']}), span F1 {span['f1']:.2f}")
+
+
+def _load_scorer(qdir: Path):
+    spec = importlib.util.spec_from_file_location("quote_scorer", qdir / "score.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def print_misses(gold: Path, qdir: Path, pred: Path, min_words: int = 4) -> None:
+    """Every gold quote missed or given a wrong speaker, and every spurious quote, with context."""
+    sc = _load_scorer(qdir)
+    golds, preds = sc.load(str(gold)), sc.load(str(pred))
+    rows: dict[str, list[str]] = {"wrong speaker": [], "missed": [], "spurious": []}
+    for did, gd in golds.items():
+        text = gd["text"]
+        gq = [q for q in gd["quotes"] if q.get("n_words", 99) >= min_words]
+        gs = [sc.trim(text, q["start"], q["end"]) for q in gq]
+        pq = [q for q in preds.get(did, {}).get("quotes", [])
+              if len(text[slice(*sc.trim(text, q["start"], q["end"]))].split()) >= min_words]
+        ps = [sc.trim(text, q["start"], q["end"]) for q in pq]
+        pairs = sc.greedy(gs, ps, lambda a, b, c, d, ov: ov >= 0.5 * max(b - a, d - c))
+        got_g, got_p = {g for g, _ in pairs}, {p for _, p in pairs}
+
+        def ctx(s: int, e: int) -> str:
+            return " ".join(text[max(0, s - 160) : min(len(text), e + 120)].split())
+
+        for gi, pi in pairs:
+            g, p = gq[gi], pq[pi]
+            ok = sc.speaker_ok(p.get("speaker"), g) if g.get("speaker") else not p.get("speaker")
+            if not ok:
+                rows["wrong speaker"].append(
+                    f"{did} @{g['start']} gold={g.get('speaker')!r} ({g.get('speaker_kind')}, canonical "
+                    f"{g.get('speaker_canonical')!r}) pred={p.get('speaker')!r}\n    {ctx(g['start'], g['end'])}")
+        for gi, g in enumerate(gq):
+            if gi not in got_g:
+                rows["missed"].append(f"{did} @{g['start']} gold={g.get('speaker')!r}\n    {ctx(g['start'], g['end'])}")
+        for pi, p in enumerate(pq):
+            if pi not in got_p:
+                rows["spurious"].append(f"{did} @{p['start']} pred={p.get('speaker')!r}\n    {ctx(p['start'], p['end'])}")
+    for kind, lines in rows.items():
+        print(f"\n== {kind}: {len(lines)}")
+        for line in lines:
+            print(line)
 
 
 def report(gold: Path, qdir: Path, out: Path, with_entities: bool) -> int:
     """Predict, score with the shared scorer, and print our numbers next to the peers'."""
     times = predict(gold, out, with_entities)
-    spent = sum(times)
-    with tempfile.NamedTemporaryFile(suffix=".json") as js:
-        cmd = [sys.executable, str(qdir / "score.py"), "--gold", str(gold), "--pred", str(out),
-               "--runtime", str(spent), "--json", js.name]
-        subprocess.run(cmd, check=True)
-        with open(js.name, encoding="utf-8") as f:
-            res = json.load(f)
+    res = score(qdir, gold, out, runtime=sum(times))
     ours = res["quote_speaker"]["f1"]
     print()
     print(f"{'system':<28}{'quote+speaker F1':>18}")

@@ -287,3 +287,13 @@ def test_a_new_sentence_after_a_closed_quote_is_not_its_tag():
     )
     [q] = extract_quotes(text)
     assert q.speaker == "Amina Hale"
+
+
+def test_pronoun_looks_past_title_and_party_label_dots():
+    # "Sen." and "(R-Ga.)" do not end a sentence, so "he" finds the senator, not the man he talked about
+    text = (
+        "Sen. David Perkins (R-Ga.) said he did not think the attacks hurt Mitt Ramsey in 2012. "
+        "“Those are just distractions,” he said."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "David Perkins"

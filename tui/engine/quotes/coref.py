@@ -14,13 +14,32 @@ from .gender import PRONOUN_GENDER, gender_of
 from .names import NAME_RUN, NameBook, is_person, person_part, strip_name, tokens
 
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
+# the word before a dot that does not end a sentence: a title ("Sen."), an initial ("J."), a dotted
+# abbreviation ("U.S.") or a state in a party label ("(R-Ga.)")
+_ABBREV_DOT = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|Sec|Amb|Atty|Adm|Del)"
+                         r"|\b[A-Z]|[A-Z]\.[A-Z]|\b[DRI]-[A-Z][a-z]*|\([A-Z][a-z]{1,4})\.$")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where sentences start: after . ! ? (and closing marks) or a line break, but not after
+    "Sen." / "J." / "U.S." / "(R-Ga.)", nor before a lower-case word ("(D-Mo.) said")."""
+    starts = [0]
+    for m in _SENT_END.finditer(text):
+        e = m.end()
+        if text[m.start()] == "." and "\n" not in m.group():
+            if e < len(text) and text[e].islower():
+                continue
+            if _ABBREV_DOT.search(text, max(0, m.start() - 8), m.start() + 1):
+                continue
+        starts.append(e)
+    return starts
 
 
 class PersonIndex:
     """Positions of person-name mentions outside quotes, grouped by sentence."""
 
     def __init__(self, text: str, book: NameBook, quoted: list[tuple[int, int]]) -> None:
-        self.sent_starts = [0] + [m.end() for m in _SENT_END.finditer(text)]
+        self.sent_starts = sentence_starts(text)
         self.pos: list[int] = []
         self.names: list[str] = []
         self.sex: list[str | None] = []  # "m", "f" or None when unknown
@@ -77,10 +96,10 @@ class PersonIndex:
         return None
 
 
-_NEXT_WORDS = re.compile(r"\s+(\w+)(?:\s+(\w+))?")
+_NEXT_WORDS = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s+(\w+)(?:\s+(\w+))?")  # "Perdue (R-Ga.) said"
 
 
 def _speaks(text: str, end: int) -> bool:
     """Is a single-word name followed by a speech verb ("Perdue said", "Obama later told")? Then it is a person."""
-    m = _NEXT_WORDS.match(text, end, end + 40)
+    m = _NEXT_WORDS.match(text, end, end + 70)
     return bool(m) and any(w and w.lower() in SPEECH_VERBS for w in m.groups())
