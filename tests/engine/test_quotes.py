@@ -297,3 +297,23 @@ def test_pronoun_looks_past_title_and_party_label_dots():
     )
     [q] = extract_quotes(text)
     assert q.speaker == "David Perkins"
+
+
+def test_as_someone_put_it_after_a_quote():
+    text = (
+        "The fund's main test is a “lawful source of investment income for the project,” as a Treasury memo put it.\n\n"
+        "The rule is “the oldest trick in the whole book,” as Mara Quint said."
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "lawful source").speaker == "a Treasury memo"
+    assert by_text(quotes, "oldest trick").speaker == "Mara Quint"
+
+
+def test_a_subject_stops_at_the_verb_that_takes_an_object():
+    text = (
+        "After a short meeting, the Harbor Council issued a statement calling the spill “a clear breach of every permit.”\n\n"
+        "The Green nominee also outlined her plan and vowed to fine “anyone who dumps waste in the bay.”"
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "clear breach").speaker == "the Harbor Council"
+    assert by_text(quotes, "dumps waste").speaker == "The Green nominee"

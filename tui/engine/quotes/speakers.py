@@ -120,6 +120,8 @@ def _is_verb(toks: list[Tok], i: int) -> bool:
     nxt = toks[i + 1].low if i + 1 < len(toks) else ""
     if nxt in NOT_CUE_AFTER:
         return False
+    if low == "put" and nxt == "it":
+        return True  # "as Smith put it", "as one aide put it"
     prev = toks[i - 1] if i > 0 else None
     if prev is None:  # right after a closing mark: '” said Smith', '” recalled Smith'
         return low not in BASE_FORMS
@@ -423,6 +425,8 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
         if span:
             return _mention(text, toks, span[0], span[1], "name")
     first = 1 if toks[0].text in (",", "—", "–") else 0
+    if first < len(toks) and toks[first].low == "as":
+        return _as_put_it(text, toks, first + 1)
     if first < len(toks) and toks[first].low in _SUBORDINATORS:
         return None  # '“That makes me smart,” when Clinton blasted him': a new clause, not a tag
     depth, words, comma = 0, 0, False
@@ -454,6 +458,22 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
         words += _is_word(t)
         if words > max_gap and not comma:
             return None  # a long run of words without apposition: not an attribution tag
+    return None
+
+
+def _as_put_it(text: str, toks: list[Tok], first: int) -> Mention | None:
+    """The speaker of '“...,” as a Homeland Security memo put it' / '“...,” as Smith said.'
+
+    The verb must close the clause (or take "it"): '“...,” as Smith said the plan would' is a new sentence.
+    """
+    for v in range(first + 1, min(len(toks), first + 10)):
+        if toks[v].text in _QUOTE_CHARS or ends_sentence(toks, v):
+            return None
+        if _is_verb(toks, v):
+            nxt = toks[v + 1] if v + 1 < len(toks) else None
+            if nxt is None or nxt.text in ".,;:!?" or (nxt.low == "it" and (v + 2 >= len(toks) or not _is_word(toks[v + 2]))):
+                return subject_left(text, toks, v, floor=first)
+            return None
     return None
 
 
@@ -538,8 +558,17 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
     if toks[i].low in DETERMINERS:  # "The ad uses footage of ..."
         k = i + 1
         while k < len(toks) and k - i <= 5 and _is_word(toks[k]) and toks[k].low not in CLAUSE_WORDS \
-                and not _is_verb(toks, k):
+                and not _is_verb(toks, k) and not (k - i >= 2 and _acts_on(toks, k)):
             k += 1
-        if k - 1 > i and k < len(toks) and _is_verb(toks, k):
-            return _mention(text, toks, i, k - 1, "nominal")
+        if k - 1 > i and k < len(toks) and (_is_verb(toks, k) or _acts_on(toks, k)):
+            end = k - 1
+            while end > i + 1 and (toks[end].low in SKIP_BEFORE_VERB or toks[end].low.endswith("ly")):
+                end -= 1  # "The nominee also outlined": the adverb is not part of the subject
+            return _mention(text, toks, i, end, "nominal")
     return None
+
+
+def _acts_on(toks: list[Tok], k: int) -> bool:
+    """A lower-case past-tense verb taking an object: "issued a statement", "released its report"."""
+    t = toks[k]
+    return t.low.endswith("ed") and t.text[:1].islower() and k + 1 < len(toks) and toks[k + 1].low in DETERMINERS
