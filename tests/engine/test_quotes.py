@@ -317,3 +317,23 @@ def test_a_subject_stops_at_the_verb_that_takes_an_object():
     quotes = extract_quotes(text)
     assert by_text(quotes, "clear breach").speaker == "the Harbor Council"
     assert by_text(quotes, "dumps waste").speaker == "The Green nominee"
+
+
+def test_a_name_inside_an_apposition_is_not_the_speaker():
+    text = (
+        "Jean-Luc Morel, the trade minister of Belgium, a founding member of the pact, said the deal "
+        "“cannot be signed without changes to the farm chapter.”\n\n"
+        "Officials at Harbor Freight Lines, a unit of Coastal Holdings, said the ships were “never at any risk.”"
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "cannot be signed").speaker == "Jean-Luc Morel"
+    assert by_text(quotes, "never at any risk").speaker == "Harbor Freight Lines"
+
+
+def test_it_as_the_nearest_subject_gives_way_to_the_person_speaking():
+    text = (
+        "Ana Ruiz says the new levy is “a tax on the poorest renters.” She says it underscores that the council "
+        "is “completely out of touch with the city.”"
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "out of touch").speaker == "Ana Ruiz"

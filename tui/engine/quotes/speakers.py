@@ -215,7 +215,7 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
         return None
     t = toks[j]
     if t.text == ",":  # "Jane Doe, a lawyer at the firm, said": skip back over the apposition(s)
-        k = j
+        k, inside = j, None
         for _ in range(3):
             k -= 1
             while k >= floor and toks[k].text not in (",", ".", ":", ";") and toks[k].text not in _QUOTE_CHARS:
@@ -223,7 +223,7 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
                 if j - k > 40:
                     return None
             if k < floor or toks[k].text != ",":
-                return None
+                break
             inner = _name_left(toks, j - 1)
             if inner and inner[0] == k + 1 and not any(_possessive(toks[x]) for x in range(inner[0], j)) \
                     and k - 1 >= floor and not _is_cap(toks[k - 1]) and _is_word(toks[k - 1]):
@@ -236,8 +236,12 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
                 k2 -= 1
             span = _name_left(toks, k2)
             if span and span[0] >= floor:
+                if span[0] - 1 >= floor and toks[span[0] - 1].low in _INSIDE_DESCRIPTION:
+                    inside = span  # "Ayrault, the foreign minister of France, ...": France ends an apposition
+                    continue
                 return _mention(text, toks, span[0], span[1], "name")
-        return None
+        # only names inside descriptions ("Officials at Acme Labs, a unit of Acme, said"): the earliest
+        return _mention(text, toks, inside[0], inside[1], "name") if inside else None
     pron = _pronoun(t)
     if pron:
         return Mention(t.start, t.start + len(pron), text[t.start : t.start + len(pron)], "pronoun")
@@ -262,6 +266,10 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
             i -= 1
         return _mention(text, toks, i, j2, "name")
     return _description_left(text, toks, j, floor)
+
+
+# a name right after these words is the object inside an apposition, not the subject
+_INSIDE_DESCRIPTION = {"of", "for", "at", "in", "from", "with", "to", "on", "by", "the", "a", "an", "and", "near"}
 
 
 def _description_left(text: str, toks: list[Tok], j: int, floor: int) -> Mention | None:
@@ -505,8 +513,9 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
             m = subject_left(text, toks, v)
             if m is None and v + 1 < len(toks) and toks[v].low not in TRANSITIVE and (v == 0 or toks[v - 1].text == ","):
                 m = subject_right(text, toks, v + 1)  # 'Said Smith: ', ', added Smith, '
-        if m and m.kind != "nominal":
+        if m and m.kind != "nominal" and m.text.lower() != "it":
             return m
+        # a description, or "it" ('She says it underscores that ...'): an earlier named speaker wins
         fallback = fallback or m
     if fallback:
         return fallback
