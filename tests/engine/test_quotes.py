@@ -337,3 +337,12 @@ def test_it_as_the_nearest_subject_gives_way_to_the_person_speaking():
     )
     quotes = extract_quotes(text)
     assert by_text(quotes, "out of touch").speaker == "Ana Ruiz"
+
+
+def test_a_titled_surname_is_a_person_and_a_dotted_abbreviation_is_not():
+    text = (
+        "In a statement, President Okafor condemned the test. He said the allies would act under the U.N. Charter.\n\n"
+        "“We will not accept this under any circumstances,” he said."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Okafor"

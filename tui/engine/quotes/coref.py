@@ -11,8 +11,11 @@ import re
 
 from .cues import SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
-from .names import NAME_RUN, NameBook, is_person, person_part, strip_name, tokens
+from .names import NAME_RUN, ORG_WORDS, NameBook, is_person, person_part, strip_name, tokens
 
+# titles that only ever stand before a person's name
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "senator", "governor", "congressman",
+                 "congresswoman", "mayor", "judge", "justice", "pope", "chancellor", "prof", "professor", "rev"}
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
 # the word before a dot that does not end a sentence: a title ("Sen."), an initial ("J."), a dotted
 # abbreviation ("U.S.") or a state in a party label ("(R-Ga.)")
@@ -57,8 +60,11 @@ class PersonIndex:
                 continue
             full = book.resolve(" ".join(toks), m.start())
             speaks = _speaks(text, m.end())
-            titled = len(toks) == 1 and len(tokens(m.group())) > 1  # "Mr. Obama", "Sen. Warren"
-            if is_person(full) or (len(toks) == 1 and (speaks or titled and gender_of(tokens(m.group())))):
+            run = tokens(m.group())
+            titled = len(toks) == 1 and len(run) > 1  # "Mr. Obama", "Sen. Warren"
+            # a person's title right before the name ("President Obama") makes it a person, like a gendered one
+            personal = titled and run[-2].lower().rstrip(".") in PERSON_TITLES and toks[0].lower() not in ORG_WORDS
+            if is_person(full) or (len(toks) == 1 and (speaks or titled and (personal or gender_of(run)))):
                 found.append((m.start(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks))
         for p, name, sex, speaks in sorted(found, key=lambda f: f[0]):
             if not inside(p):

@@ -62,7 +62,8 @@ SURNAME_PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "bi
 
 # a capitalised word, an initial or a title abbreviation (a dot elsewhere ends the sentence)
 _CAP = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.|[A-Z][\w'’\-]*)"
-NAME_RUN = re.compile(rf"{_CAP}(?:[ \t\u00a0]+(?:{_CAP}|(?:de|da|del|van|von|der|bin|al|la|le|du)\b))*")
+# never starting inside a dotted abbreviation: "U.N. Charter" holds no "N. Charter"
+NAME_RUN = re.compile(rf"(?<![\w.]){_CAP}(?:[ \t\u00a0]+(?:{_CAP}|(?:de|da|del|van|von|der|bin|al|la|le|du)\b))*")
 _WORD = re.compile(r"[\w'’\-]+(?:\.[\w'’\-]+)*\.?")  # keeps "G.K." whole
 
 
