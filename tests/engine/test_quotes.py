@@ -346,3 +346,25 @@ def test_a_titled_surname_is_a_person_and_a_dotted_abbreviation_is_not():
     )
     [q] = extract_quotes(text)
     assert q.speaker == "Okafor"
+
+
+def test_names_after_a_speaking_pronoun_are_not_its_antecedent():
+    text = (
+        "“We should have a plan ready by tonight,” said Don Farrow, who ran the party in the 1990s.\n\n"
+        "Farrow noted that he once backed a decision to replace a nominee.\n\n"
+        "That went smoothly, he said, but a new fight would draw in loyalists to Joe Biden and Bernie Sanders. "
+        "That is why, he argued, the party must prepare.\n\n"
+        "“This is a different time, with a lot more people who want control,” he said."
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "different time").speaker == "Don Farrow"
+
+
+def test_a_name_before_a_speaking_pronoun_stays_its_antecedent():
+    text = (
+        "Pierre Morel, the foreign minister, said the test was “a provocation that cannot go unanswered.”\n\n"
+        "Secretary General Ban Ki-moon condemned what he called a “brazen breach of every resolution.”\n\n"
+        "“I count on the council to stay united,” he told reporters."
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "count on the council").speaker == "Ban Ki-moon"

@@ -72,6 +72,11 @@ class PersonIndex:
                 self.names.append(strip_name(name))
                 self.sex.append(sex)
                 self.speaks.append(speaks)
+        # "he said" / "she argued" outside quotes: where a pronoun already speaks for someone
+        self.talking_pronouns: list[tuple[int, str]] = [
+            (m.start(), m.group(1).lower()) for m in _PRONOUN_TALKS.finditer(text)
+            if m.group(2).lower() in SPEECH_VERBS and not inside(m.start())]
+        self._talk_pos = [q for q, _ in self.talking_pronouns]
 
     def _sentence(self, p: int) -> int:
         return bisect.bisect_right(self.sent_starts, p) - 1
@@ -84,12 +89,13 @@ class PersonIndex:
         often), skipping names whose known gender does not fit the pronoun.
         """
         k = bisect.bisect_left(self.pos, p)  # mentions before p are self.pos[:k]
+        fallback = None
         s_here = self._sentence(p)
         j = k - 1
         while j >= 0:
             s = self._sentence(self.pos[j])
             if s_here - s > max_back:
-                return None
+                return fallback
             first = j
             while first - 1 >= 0 and self._sentence(self.pos[first - 1]) == s:
                 first -= 1
@@ -97,11 +103,32 @@ class PersonIndex:
             fits = [i for i in range(first, j + 1) if not (want and self.sex[i] and self.sex[i] != want)]
             if fits:
                 talking = [i for i in fits if self.speaks[i]]
-                return self.names[(talking or fits)[0]]
+                if talking or not self._pronoun_talks(s, pronoun.lower(), min(p, self.pos[fits[0]])):
+                    return self.names[(talking or fits)[0]]
+                # 'replacing Clinton would please loyalists to Joe Biden, he said': the names are
+                # objects and the pronoun that speaks there is the same person as ours, further back
+                fallback = fallback or self.names[fits[0]]
             j = first - 1  # nobody of that gender here: look further back
-        return None
+        return fallback
+
+    def _pronoun_talks(self, s: int, pronoun: str, before: int) -> bool:
+        """Does `pronoun` speak ("he said") in sentence s, before position `before` (its first name)?
+
+        A name before the speaking pronoun ('Ban condemned what he called ...') is its antecedent.
+        """
+        if pronoun not in ("he", "she"):
+            return False
+        lo = bisect.bisect_left(self._talk_pos, self.sent_starts[s])
+        end = self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else before
+        for q, pron in self.talking_pronouns[lo:]:
+            if q >= min(end, before):
+                break
+            if pron == pronoun:
+                return True
+        return False
 
 
+_PRONOUN_TALKS = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?(\w+)")
 _NEXT_WORDS = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s+(\w+)(?:\s+(\w+))?")  # "Perdue (R-Ga.) said"
 
 
