@@ -18,7 +18,7 @@ from textual.widgets import Input, Static
 from tui.app import keymap
 from tui.app.widgets import ArticleBody, ArticleList, SummaryList
 from tui.app.widgets.entity_types import TYPES
-from tui.app.widgets.footer import QuietFooter
+from tui.app.widgets.footer import KeyBar
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
@@ -67,7 +67,7 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
             with Pane(id="summary-pane"):
                 yield Static(id="summary-status")
                 yield SummaryList(id="summary")
-        yield QuietFooter()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#library-pane").border_title = "Library"
@@ -80,9 +80,6 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
         self.set_focus(self.articles)
         self.mark_focused_pane()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.theme_changed())
-        # A focus change no longer repaints the screen (see `focused` above); the footer fills in
-        # after a repaint, so ask for the first one now (it is the first paint anyway).
-        self.refresh()
         # Everything made so far (Textual, the widgets, the stylesheet) lives as long as the app:
         # frozen, the garbage collector's full passes skip it (they were 30 ms stalls every few keys).
         # (`run` turned collection off for the start-up; it comes back on here.)

@@ -1,27 +1,43 @@
-"""Textual's Footer, redrawn only when the keys it shows change."""
+"""The key hints line at the bottom of the main screen: one widget drawing one line.
+
+Textual's Footer is a container of one widget per key, rebuilt on every focus change. Our hints
+are the same in every pane (the keys marked `show` in keymap.py, as the user rebound them), so
+one line drawn from the keymap does it: a cheaper start-up and nothing rebuilt as focus moves.
+"""
 
 from __future__ import annotations
 
-from textual.widgets import Footer
+from rich.text import Text
+from textual.widget import Widget
+
+from tui.app import keymap
+
+PALETTE = ("^p", "palette")  # Textual's command palette (ctrl+p)
 
 
-def _shown(screen) -> tuple:
-    """What the footer would show: every displayed binding with its enabled state and tooltip."""
-    return tuple((binding.key, binding.action, binding.description, enabled, tooltip)
-                 for _node, binding, enabled, tooltip in screen.active_bindings.values() if binding.show)
+def hints(overrides: dict[str, str]) -> list[tuple[str, str]]:
+    """(key, description) of every key the line shows: the main screen's, then the app's."""
+    shown = [spec for spec in keymap.KEYS if spec.show]
+    ordered = [s for s in shown if keymap.MAIN in s.scopes] + [s for s in shown if keymap.MAIN not in s.scopes]
+    return [(keymap.first_key(spec.id, overrides), spec.description) for spec in ordered]
 
 
-class QuietFooter(Footer):
-    """Textual's footer recomposes on every focus change (its widgets rebuilt, the screen laid out
-    and repainted whole: most of the cost of opening an article or switching panes). Our footer
-    keys are the same in every pane, so it recomposes only when they really change."""
+class KeyBar(Widget):
+    """`/ Search  c Copy summary  …` on the left, `^p palette` on the right."""
 
-    _last: tuple | None = None
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
 
-    def bindings_changed(self, screen) -> None:
-        shown = _shown(screen)
-        if self._bindings_ready and shown == self._last and self.children:
-            return  # drawn already, and with these very keys
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self._last = shown  # Footer recomposes in this case only
-        super().bindings_changed(screen)
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key")
+        text_style = self.get_component_rich_style("key-bar--description")
+        line = Text(no_wrap=True, overflow="ellipsis")
+        for key, description in hints(getattr(self.app, "user_keys", {})):
+            line.append(f" {key} ", key_style)
+            line.append(f"{description} ", text_style)
+        key, description = PALETTE
+        right = Text.assemble(("▏", text_style), (f"{key} ", key_style), (f"{description} ", text_style))
+        room = self.size.width - line.cell_len - right.cell_len
+        if room > 0:
+            line.append(" " * room)
+            line.append_text(right)
+        return line
