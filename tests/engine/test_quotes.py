@@ -368,3 +368,29 @@ def test_a_name_before_a_speaking_pronoun_stays_its_antecedent():
     )
     quotes = extract_quotes(text)
     assert by_text(quotes, "count on the council").speaker == "Ban Ki-moon"
+
+
+def test_a_surname_that_is_also_a_title_word_resolves():
+    text = (
+        "“We will get ninety percent of that vote,” said Larry King, a party strategist.\n\n"
+        "“It is not automatic,” Mr. King said."
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "not automatic").speaker == "Larry King"
+
+
+def test_entity_names_are_cleaned_to_the_article_form():
+    # the NER pass may hand over a title glued to the name, or a nickname seen only inside a quote
+    text = (
+        "Mayor Dana Whitlock spoke first: “The port opens next week for every ship.”\n\n"
+        "Her rival mocked her: “Nobody trusts Sleepy Dana Whitlock on the port.”\n\n"
+        "“We are ready for the boats and the crews,” Whitlock said."
+    )
+    first, last = text.index("Mayor Dana Whitlock"), text.rindex("Whitlock said")
+    ents = [
+        Entity(first, first + 19, "PERSON", "Mayor Dana Whitlock", "Mayor Dana Whitlock"),
+        Entity(last, last + 8, "PERSON", "Whitlock", "Sleepy Dana Whitlock"),
+    ]
+    quotes = extract_quotes(text, ents)
+    assert by_text(quotes, "port opens").speaker == "Dana Whitlock"
+    assert by_text(quotes, "ready for the boats").speaker == "Dana Whitlock"

@@ -10,6 +10,10 @@ import bisect
 import re
 from functools import lru_cache
 
+from .gender import FEMALE, MALE
+
+FIRST_NAMES = FEMALE | MALE
+
 # Titles that may precede a name; they are dropped from canonical names.
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
@@ -130,6 +134,8 @@ def person_part(toks) -> list[str]:
             continue  # an initial ("Julie A. Diaz"), not the article "A"
         # organisation and place words cut only when a full name (2+ words) is left: "Republican Donald
         # Trump" -> "Donald Trump", but "President Park Geun-hye" keeps "Park"
+        if i == len(toks) - 1 and i > 0 and k in TITLES and _key(toks[i - 1]) in FIRST_NAMES:
+            continue  # "Charlie King", "Tom Judge": a surname that is also a title word
         if k in NOT_NAME or k in TITLES or (k in ORG_WORDS and len(toks) - i - 1 >= 2):
             start = i + 1
     return [t for t in toks[start:] if t]

@@ -16,9 +16,16 @@ class Resolver:
         # entity canonicals add forms ("Ortiz" -> "Carmen Ortiz") without letting a mislabelled
         # entity override what the attribution pattern found.
         self.book = NameBook.from_text(text)
+        written: dict[str, bool] = {}
         for ent in sorted(entities or [], key=lambda x: x.start):
-            if ent.label == "PERSON" and ent.canonical and is_person(ent.canonical):
-                self.book.add(ent.canonical, ent.start)
+            if ent.label != "PERSON" or not ent.canonical:
+                continue
+            canon = ent.canonical
+            if canon not in written:
+                written[canon] = _article_form(text, canon, spans)
+            canon = written[canon]
+            if is_person(canon):
+                self.book.add(canon, ent.start)
         self.people = PersonIndex(text, self.book, [(s, e) for s, e, _ in spans])
         self.last_speaker: str | None = None
 
@@ -47,3 +54,30 @@ class Resolver:
         # the person named nearest before, else the last named speaker, else anyone named earlier
         return (self.people.resolve(m.start, low) or self.last_speaker
                 or self.people.resolve(m.start, low, max_back=len(self.text)))
+
+
+def _article_form(text: str, canon: str, spans) -> str:
+    """The name as the article writes it: titles before it dropped ("Charlotte Mayor Jo Roe" -> "Jo Roe"),
+    and a form seen only inside quotations ("... than working Crooked Hillary Clinton") cut back
+    to its tail that the article itself uses ("Hillary Clinton"), when it has one."""
+    words = person_part(tokens(canon))
+    if len(words) < 2:  # "Charlie King": a surname that is also a title word stays
+        words = list(tokens(canon))
+    name = " ".join(words)
+    if len(words) < 3 or _written_outside(text, name, spans):
+        return name
+    for k in range(1, len(words) - 1):
+        tail = " ".join(words[k:])
+        if _written_outside(text, tail, spans):
+            return tail
+    return name
+
+
+def _written_outside(text: str, name: str, spans) -> bool:
+    """Is `name` written somewhere outside the quotations?"""
+    at = text.find(name)
+    while at >= 0:
+        if not any(s <= at < e for s, e, _ in spans):
+            return True
+        at = text.find(name, at + 1)
+    return False
