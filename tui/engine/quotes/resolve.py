@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from .coref import PersonIndex
 from .names import NameBook, is_person, person_part, strip_name, tokens
 from .speakers import Mention
@@ -74,10 +76,11 @@ def _article_form(text: str, canon: str, spans) -> str:
 
 
 def _written_outside(text: str, name: str, spans) -> bool:
-    """Is `name` written somewhere outside the quotations?"""
+    """Is `name` written somewhere outside the quotations (spans are sorted by start)?"""
     at = text.find(name)
     while at >= 0:
-        if not any(s <= at < e for s, e, _ in spans):
+        i = bisect.bisect_right(spans, (at, len(text) + 1, True)) - 1
+        if i < 0 or not spans[i][0] <= at < spans[i][1]:
             return True
         at = text.find(name, at + 1)
     return False
