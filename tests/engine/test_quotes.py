@@ -394,3 +394,12 @@ def test_entity_names_are_cleaned_to_the_article_form():
     quotes = extract_quotes(text, ents)
     assert by_text(quotes, "port opens").speaker == "Dana Whitlock"
     assert by_text(quotes, "ready for the boats").speaker == "Dana Whitlock"
+
+
+def test_a_capitalised_conjunction_is_not_part_of_a_name():
+    text = (
+        "Mia Kerr backed the plan in March. Although Kerr voted yes, the council did not.\n\n"
+        "“We had no choice at all in the end,” Kerr said."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Mia Kerr"

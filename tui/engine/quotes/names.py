@@ -40,6 +40,7 @@ NOT_NAME = {
     "dec", "today", "yesterday", "tomorrow", "tonight", "last", "next", "one", "two", "three", "some",
     "many", "all", "both", "each", "every", "other", "another", "according", "asked", "thanks", "please",
     "read", "follow", "click", "photo", "image", "video", "following", "even", "just", "only", "now",
+    "although", "though", "because", "unless", "whether", "despite", "since", "until", "once", "during",
 }
 # words that make a capitalised run an organisation or a place rather than a person
 ORG_WORDS = {
