@@ -161,3 +161,18 @@ async def test_prepared_article_is_not_used_once_stale(library, make_app):
         await pilot.press("enter")
         await settle(pilot)
         assert screen.summary.options[0].prompt.plain.startswith("Summary · lead")
+
+
+async def test_long_articles_are_not_prepared_ahead(library, make_app, monkeypatch):
+    from tui.app import open_ahead
+
+    monkeypatch.setattr(open_ahead, "PREPARE_LIMIT", 500)  # HARBOUR (~1,000 characters) counts as long
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await rest_on_row(pilot, 0)
+        assert app.screen._ready.article is None  # read, found long, nothing laid out
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.article.title == HARBOUR.title
+        assert app.screen.body.line_text(0).startswith("Harbour town votes")

@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 
 from tui.app.widgets import ArticleList
 
+# Longer articles are not prepared ahead: laying one out is one step of tens of milliseconds,
+# which would make a key pressed meanwhile wait (opening them shows the text first anyway).
+PREPARE_LIMIT = 60_000  # characters
+
 
 @dataclass
 class Ready:
@@ -62,7 +66,8 @@ class OpenAhead:
         from tui.engine.analysis import get_cached
 
         ready.article = self.lib.get(ready.article_id)
-        if ready.article is None:
+        if ready.article is None or len(ready.article.body) > PREPARE_LIMIT:
+            ready.article = None
             ready.steps.clear()
             return
         ready.cached = get_cached(self.lib, ready.article_id, *ready.key)
