@@ -403,3 +403,26 @@ def test_a_capitalised_conjunction_is_not_part_of_a_name():
     )
     [q] = extract_quotes(text)
     assert q.speaker == "Mia Kerr"
+
+
+def test_a_modifier_before_a_name_is_not_the_speaker():
+    text = "Green Party presidential candidate Ruth Olsen's doctor is calling her “fit for the job in every way.”"
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ruth Olsen's doctor"
+
+
+def test_an_outlet_or_a_chancellor_before_a_name_is_dropped():
+    text = (
+        "The vote would not move the race, noted CBS’s Omar Reyes.\n\n"
+        "“By the time the debates start, most people have decided,” he wrote.\n\n"
+        "“We need a common border force for the whole bloc,” Chancellor Ida Brandt told reporters."
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "debates start").speaker == "Omar Reyes"
+    assert by_text(quotes, "border force").speaker == "Ida Brandt"
+
+
+def test_a_sentence_opening_with_a_verb_has_no_speaker():
+    text = "His record is long.\n\nCalls his rivals names, like “a total clown in a cheap suit,” and never apologises."
+    [q] = extract_quotes(text)
+    assert q.speaker is None

@@ -17,7 +17,7 @@ FIRST_NAMES = FEMALE | MALE
 # Titles that may precede a name; they are dropped from canonical names.
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
-    "prof", "rev", "pres", "sec", "amb", "atty", "judge", "justice", "president", "senator", "governor",
+    "prof", "rev", "pres", "sec", "amb", "atty", "judge", "justice", "president", "senator", "governor", "chancellor",
     "secretary", "mayor", "speaker", "chairman", "chairwoman", "chair", "minister", "ambassador",
     "representative", "congressman", "congresswoman", "sheriff", "chief", "commissioner", "director",
     "general", "professor", "pope", "king", "queen", "prince", "princess", "lord", "lady", "sir", "dame",
@@ -139,6 +139,8 @@ def person_part(toks) -> list[str]:
             continue  # "Charlie King", "Tom Judge": a surname that is also a title word
         if k in NOT_NAME or k in TITLES or (k in ORG_WORDS and len(toks) - i - 1 >= 2):
             start = i + 1
+        elif i < len(toks) - 1 and _POSSESSIVE.search(t):
+            start = i + 1  # "NBC's Dante Chinni" -> "Dante Chinni"
     return [t for t in toks[start:] if t]
 
 

@@ -553,8 +553,12 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
     if pron:
         t = toks[i]
         return Mention(t.start, t.start + len(pron), text[t.start : t.start + len(pron)], "pronoun")
+    if toks[i].low in SPEECH_VERBS and i + 1 < len(toks) and not _is_cap(toks[i + 1]):
+        return None  # "Calls men names, like ...": a verb without a subject, not a name
     span = _name_right(toks, i)
     if span:
+        a, b = span
+        span = _name_after_modifiers(toks, b) or span
         a, b = span
         if toks[b].text.endswith(("'s", "’s")):  # "Scott's family has called ...": a description
             k = b + 1
@@ -581,3 +585,24 @@ def _acts_on(toks: list[Tok], k: int) -> bool:
     """A lower-case past-tense verb taking an object: "issued a statement", "released its report"."""
     t = toks[k]
     return t.low.endswith("ed") and t.text[:1].islower() and k + 1 < len(toks) and toks[k + 1].low in DETERMINERS
+
+
+def _name_after_modifiers(toks: list[Tok], b: int) -> tuple[int, int] | None:
+    """The name that a capitalised modifier ending at token b leads to: "Libertarian presidential
+    candidate Gary Johnson's doctor", "Democratic nominee Hillary Clinton". None when lower-case
+    words are not followed by a name within a few words (they are the verb and its object)."""
+    k = b + 1
+    while k < len(toks) and k - b <= 3 and toks[k].text[:1].islower() and toks[k].low not in CLAUSE_WORDS \
+            and toks[k].low not in SKIP_BEFORE_VERB and not _is_verb(toks, k) and not _acts_on(toks, k):
+        k += 1
+    if k == b + 1 or k >= len(toks) or not _is_cap(toks[k]):
+        return None
+    if not all(toks[x].low in TITLES or toks[x].low in _MODIFIER_WORDS for x in range(b + 1, k)):
+        return None  # "Clinton campaigned alongside Warren": a verb, not a modifier
+    return _name_right(toks, k)
+
+
+# lower-case words that sit between a capitalised modifier and a name ("Democratic presidential nominee")
+_MODIFIER_WORDS = {"presidential", "vice", "running", "mate", "candidate", "nominee", "hopeful", "rival", "challenger",
+                   "incumbent", "congressional", "gubernatorial", "senate", "party", "campaign", "chief", "former",
+                   "state", "national", "senior", "top", "lead", "political", "policy", "foreign", "press"}
