@@ -426,3 +426,15 @@ def test_a_sentence_opening_with_a_verb_has_no_speaker():
     text = "His record is long.\n\nCalls his rivals names, like “a total clown in a cheap suit,” and never apologises."
     [q] = extract_quotes(text)
     assert q.speaker is None
+
+
+def test_a_quote_over_several_paragraphs_takes_the_attribution_at_its_end():
+    text = (
+        "The road opened on Friday.\n\n"
+        "“The first year was hard. Nobody believed we could finish it.\n\n"
+        "“The second year was no easier, and the money ran out twice.\n\n"
+        "“But in the third year the whole village helped,” said Maria Lopez, the engineer.\n\n"
+        "“Nobody was paid for any of it.”"
+    )
+    quotes = extract_quotes(text)
+    assert [q.speaker for q in quotes] == ["Maria Lopez"] * 4

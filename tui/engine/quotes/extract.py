@@ -69,17 +69,37 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
     scan = _Scan(text, spans, Resolver(text, entities, spans))
     quotes: list[Quote] = []
     pieces: list[bool] = []
+    open_ended: list[bool] = []
     for idx, (s, e, closed) in enumerate(spans):
         if text[e - 1] != "," and len(text[s:e].split(None, 3)) < 3:
             continue  # a label or scare quote ("so-called “reforms”"): never kept, so no speaker search
         prev = scan.prev
         quote, same_para = scan.attribute(idx)
         quotes.append(quote)
+        open_ended.append(not closed)
         # pieces of a quote split by its attribution ("“We had,” she said, “a good call.”") stay,
         # however short: the sentence goes on past the closing mark
         pieces.append(bool(quote.speaker) and (text[e - 1] == "," or (
             same_para and prev is not None and prev.speaker == quote.speaker and text[s].islower())))
+    _credit_back(text, quotes, open_ended)
     return [q for q, piece in zip(quotes, pieces) if piece or _is_quote(q)]
+
+
+def _credit_back(text: str, quotes: list[Quote], open_ended: list[bool]) -> None:
+    """A quotation running over paragraphs is attributed at its end, in news style:
+
+        “The first year was hard.
+        “But the second year the village helped,” Lopez said.
+
+    An unattributed paragraph left open takes the speaker of the quote that reopens the next one.
+    """
+    for i in range(len(quotes) - 2, -1, -1):
+        q, nxt = quotes[i], quotes[i + 1]
+        if q.speaker or not open_ended[i] or not nxt.speaker:
+            continue
+        between = text[q.end : nxt.start]
+        if "\n" in between and not between.strip(" \t\r\n\u00a0" + MARKS):
+            quotes[i] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_start, nxt.speaker_end)
 
 
 class _Scan:
