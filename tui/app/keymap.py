@@ -7,7 +7,7 @@ from here, and users rebind any id in config.toml `[keys]` (Textual's keymap doe
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from textual.binding import Binding
 from textual.keys import Keys, _character_to_key, format_key
@@ -23,8 +23,7 @@ SCOPE_TITLES = {
 }
 
 
-@dataclass(frozen=True)
-class KeySpec:
+class KeySpec(NamedTuple):
     """One rebindable key: `id` is what users write in config.toml."""
 
     id: str
