@@ -438,3 +438,13 @@ def test_a_quote_over_several_paragraphs_takes_the_attribution_at_its_end():
     )
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == ["Maria Lopez"] * 4
+
+
+def test_a_name_in_an_opening_while_clause_is_not_the_pronouns_antecedent():
+    text = (
+        "While Tom Fenwick had a dozen bands playing at his rallies, that has not happened for the mayor, "
+        "which worries Henry Cortes, who leads the local party.\n\n"
+        "“No one is writing songs for her this time,” he said."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Henry Cortes"

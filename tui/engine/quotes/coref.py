@@ -66,12 +66,14 @@ class PersonIndex:
             personal = titled and run[-2].lower().rstrip(".") in PERSON_TITLES and toks[0].lower() not in ORG_WORDS
             if is_person(full) or (len(toks) == 1 and (speaks or titled and (personal or gender_of(run)))):
                 found.append((m.start(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks))
+        self.aside: list[bool] = []  # the mention sits in a leading "While Obama ..., " clause
         for p, name, sex, speaks in sorted(found, key=lambda f: f[0]):
             if not inside(p):
                 self.pos.append(p)
                 self.names.append(strip_name(name))
                 self.sex.append(sex)
                 self.speaks.append(speaks)
+                self.aside.append(self._in_leading_clause(text, p))
         # "he said" / "she argued" outside quotes: where a pronoun already speaks for someone
         self.talking_pronouns: list[tuple[int, str]] = [
             (m.start(), m.group(1).lower()) for m in _PRONOUN_TALKS.finditer(text)
@@ -103,13 +105,20 @@ class PersonIndex:
             fits = [i for i in range(first, j + 1) if not (want and self.sex[i] and self.sex[i] != want)]
             if fits:
                 talking = [i for i in fits if self.speaks[i]]
+                main = [i for i in fits if not self.aside[i]]
                 if talking or not self._pronoun_talks(s, pronoun.lower(), min(p, self.pos[fits[0]])):
-                    return self.names[(talking or fits)[0]]
+                    return self.names[(talking or main or fits)[0]]
                 # 'replacing Clinton would please loyalists to Joe Biden, he said': the names are
                 # objects and the pronoun that speaks there is the same person as ours, further back
                 fallback = fallback or self.names[fits[0]]
             j = first - 1  # nobody of that gender here: look further back
         return fallback
+
+    def _in_leading_clause(self, text: str, p: int) -> bool:
+        """Is position p inside a sentence-opening subordinate clause ("While Obama had ..., Crespo ...")?"""
+        start = self.sent_starts[self._sentence(p)]
+        # p may be the start of the run "While Obama" itself
+        return bool(_LEADING_CLAUSE.match(text, start, p + 12)) and "," not in text[start:p]
 
     def _pronoun_talks(self, s: int, pronoun: str, before: int) -> bool:
         """Does `pronoun` speak ("he said") in sentence s, before position `before` (its first name)?
@@ -128,6 +137,7 @@ class PersonIndex:
         return False
 
 
+_LEADING_CLAUSE = re.compile(r"[\"“'‘\s]*(?:While|Although|Though|Whereas|Because|Since|If|Unless|When|After|Before|As)\b")
 _PRONOUN_TALKS = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?(\w+)")
 _NEXT_WORDS = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s+(\w+)(?:\s+(\w+))?")  # "Perdue (R-Ga.) said"
 
