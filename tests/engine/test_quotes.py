@@ -3,6 +3,7 @@
 import time
 
 from tui.engine.quotes import display_text, extract_quotes, key_quotes, rank_quotes
+from tui.engine.quotes.names import NameBook
 from tui.engine.types import Entity, Quote
 
 
@@ -448,3 +449,15 @@ def test_a_name_in_an_opening_while_clause_is_not_the_pronouns_antecedent():
     )
     [q] = extract_quotes(text)
     assert q.speaker == "Henry Cortes"
+
+
+def test_a_surname_misspelt_by_one_letter_resolves_to_the_full_name():
+    text = (
+        "Leslie Wimes, who runs a voter group in Miami, is worried about Hillary Clinton.\n\n"
+        "“They thought a few visits would do it, but it is not enough,” Wines said."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Leslie Wimes"
+    book = NameBook.from_text(text)
+    assert book.resolve("Clintn") == "Hillary Clinton"
+    assert book.resolve("Clintons") == "Clintons"  # a family, not a misspelling

@@ -177,7 +177,8 @@ class NameBook:
         short = strip_name(mention)
         forms = self._by_surname.get(surname(short))
         if not forms:
-            return short
+            near = self._misspelt(short)
+            return near if near else short
         short_toks = {_key(t) for t in tokens(short)}
         best, best_key = short, None
         words_of = {full: frozenset(_key(t) for t in tokens(full)) for full in forms}
@@ -196,6 +197,20 @@ class NameBook:
                 best, best_key = full, k
         return best
 
+    def _misspelt(self, short: str) -> str | None:
+        """The one full name whose surname a bare surname misspells by a letter ("Wines" for "Leslie Wimes")."""
+        toks = tokens(short)
+        if len(toks) != 1 or len(toks[0]) < 5:
+            return None
+        key = _key(toks[0])
+        # "the Clintons" is a family, not a misspelt "Clinton"
+        near = [k for k in self._by_surname if k[:1] == key[:1] and len(k) >= 5 and key != k + "s" and _one_edit(k, key)]
+        if len(near) != 1:
+            return None
+        forms = self._by_surname[near[0]]
+        full = max(forms, key=lambda f: (len(forms[f]), len(f)))  # the most used form
+        return full if len(tokens(full)) > 1 else None
+
     @classmethod
     def from_text(cls, text: str) -> "NameBook":
         """Collect multi-word capitalised runs as candidate full names (no model needed)."""
@@ -208,3 +223,15 @@ class NameBook:
             if 2 <= len(toks) <= 4 and is_person(" ".join(toks)):  # not "Post Trump" from "Washington Post Trump"
                 book.add(" ".join(toks), m.start())
         return book
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Do a and b differ by exactly one inserted, deleted or changed letter?"""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
