@@ -9,7 +9,6 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -56,17 +55,19 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
         self.init_analysis()
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="panes"):
-            with Pane(id="library-pane"):
-                yield SearchBox(placeholder="/ search the library", id="search")
-                yield ArticleList(id="articles")
-                yield Static(id="library-status")
-            with Pane(id="article-pane"):
-                yield Static(id="legend")
-                yield ArticleBody(id="body")
-            with Pane(id="summary-pane"):
-                yield Static(id="summary-status")
-                yield SummaryList(id="summary")
+        # The panes sit straight on the screen (its layout is horizontal, vertical when narrow):
+        # a container around them would be one more full-width widget for Textual to cut up on
+        # every line of every repaint.
+        with Pane(id="library-pane"):
+            yield SearchBox(placeholder="/ search the library", id="search")
+            yield ArticleList(id="articles")
+            yield Static(id="library-status")
+        with Pane(id="article-pane"):
+            yield Static(id="legend")
+            yield ArticleBody(id="body")
+        with Pane(id="summary-pane"):
+            yield Static(id="summary-status")
+            yield SummaryList(id="summary")
         yield KeyBar()
 
     def on_mount(self) -> None:
