@@ -461,3 +461,14 @@ def test_a_surname_misspelt_by_one_letter_resolves_to_the_full_name():
     book = NameBook.from_text(text)
     assert book.resolve("Clintn") == "Hillary Clinton"
     assert book.resolve("Clintons") == "Clintons"  # a family, not a misspelling
+
+
+def test_it_before_a_quote_is_the_organisation_its_sentence_opens_with():
+    text = (
+        "The Harbor Safety Board on Friday condemned the spill and promised action against what it called "
+        "“a clear threat to every beach in the county.”\n\n"
+        "Dana Holt wrote the report. It said the damage was “far worse than the first estimates.”"
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "clear threat").speaker == "The Harbor Safety Board"
+    assert by_text(quotes, "far worse").speaker is None  # "it" is never the person named before it

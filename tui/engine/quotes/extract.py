@@ -7,6 +7,7 @@ import re
 
 from ..types import Quote
 from .marks import MARKS, find_quoted
+from .names import is_person, strip_name
 from .resolve import Resolver
 from .speakers import Mention, TokenIndex, ends_sentence, sentence_subject, speaker_after, speaker_before
 from .tags import tag_fits
@@ -142,6 +143,8 @@ class _Scan:
                 mention = speaker_before(text, intro) or sentence_subject(text, intro)
             if mention is None and not inherit and prev is not None and _continues(text, prev, p_start):
                 inherit = True
+        if mention is not None and mention.kind == "pronoun" and mention.text.lower() == "it" and mention.start < s:
+            mention = self._it_subject(mention, lead_start) or mention
         if inherit and prev is not None:
             quote = Quote(s, e, text[s:e], prev.speaker, prev.speaker_start, prev.speaker_end)
         else:
@@ -149,6 +152,19 @@ class _Scan:
             quote = Quote(s, e, text[s:e], self.res.resolve(mention), *where)
         self.prev, self.prev_close = quote, close_at
         return quote, same_para
+
+    def _it_subject(self, it: Mention, lead_start: int) -> Mention | None:
+        """What "it" before a quote stands for when its own sentence opens with an organisation
+        or a thing: 'The Security Council ... pledged sanctions against what it called “a clear threat.”'"""
+        toks = _sentence_tail(self.window(lead_start, it.start))
+        if not toks:
+            return None
+        subject = sentence_subject(self.text, toks) or _the_name(self.text, toks)
+        if subject is None or subject.kind == "pronoun" or subject.start >= it.start:
+            return None
+        if subject.kind == "name" and is_person(strip_name(subject.text)):
+            return None  # "it" is never a person
+        return subject
 
     def _tag(self, s: int, e: int, close_at: int, a_end: int) -> Mention | None:
         """A speaker named inside the quote ("PENCE: ...") or in the tag right after it."""
@@ -158,6 +174,16 @@ class _Scan:
         a_toks = self.window(close_at, a_end)
         m = speaker_after(self.text, a_toks)
         return m if m and tag_fits(self.text, e, a_toks, m) else None
+
+
+def _the_name(text: str, toks) -> Mention | None:
+    """A sentence opening with "The" and a capitalised name: "The United Nations Security Council ..."."""
+    if len(toks) < 2 or toks[0].low != "the" or not toks[1].text[:1].isupper():
+        return None
+    j = 1
+    while j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
+        j += 1
+    return Mention(toks[0].start, toks[j].end, text[toks[0].start : toks[j].end], "name")
 
 
 def _intro_line(text: str, p_start: int) -> tuple[int, int] | None:
