@@ -399,7 +399,8 @@ def test_entity_names_are_cleaned_to_the_article_form():
 
 def test_a_capitalised_conjunction_is_not_part_of_a_name():
     text = (
-        "Mia Kerr backed the plan in March. Although Kerr voted yes, the council did not.\n\n"
+        "Mia Kerr backed the plan in March. Although Kerr voted yes, the council did not. "
+        "Neither Kerr nor her aides would comment.\n\n"
         "“We had no choice at all in the end,” Kerr said."
     )
     [q] = extract_quotes(text)
@@ -472,3 +473,30 @@ def test_it_before_a_quote_is_the_organisation_its_sentence_opens_with():
     quotes = extract_quotes(text)
     assert by_text(quotes, "clear threat").speaker == "The Harbor Safety Board"
     assert by_text(quotes, "far worse").speaker is None  # "it" is never the person named before it
+
+
+def test_of_two_people_sharing_a_surname_the_one_written_as_subject_speaks():
+    text = (
+        "Former Governor Bill Hardy criticized the health law during a campaign stop for his wife, Ann Hardy.\n\n"
+        "“It makes no sense at all for working people,” Hardy said."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Bill Hardy"  # "Bill" is a first name here, not a piece of legislation
+
+
+def test_of_two_people_sharing_a_surname_neither_a_subject_the_first_introduced_wins():
+    text = (
+        "Secrecy surrounds Ann Hardy’s health, says a doctor who served under former Governor Tom Hardy.\n\n"
+        "“I had a big clot behind my knee that needed treatment,” Hardy wrote in her book."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ann Hardy"
+
+
+def test_a_noun_ending_in_ly_is_not_skipped_as_an_adverb():
+    text = (
+        "Rakeyia Lane can be heard on the video. Lane's family has called on the police to release the tapes "
+        "“as a matter of trust and basic transparency.”"
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Lane's family"

@@ -10,6 +10,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from .cues import SPEECH_VERBS, TRANSITIVE
 from .gender import FEMALE, MALE
 
 FIRST_NAMES = FEMALE | MALE
@@ -41,6 +42,7 @@ NOT_NAME = {
     "many", "all", "both", "each", "every", "other", "another", "according", "asked", "thanks", "please",
     "read", "follow", "click", "photo", "image", "video", "following", "even", "just", "only", "now",
     "although", "though", "because", "unless", "whether", "despite", "since", "until", "once", "during",
+    "neither", "nor", "either",
 }
 # words that make a capitalised run an organisation or a place rather than a person
 ORG_WORDS = {
@@ -149,8 +151,10 @@ def is_person(name: str) -> bool:
     toks = tokens(name)
     if not 2 <= len(toks) <= 4:
         return False
-    for t in toks:
+    for i, t in enumerate(toks):
         k = _key(t)
+        if i == 0 and k in FIRST_NAMES and k not in NOT_NAME:
+            continue  # "Bill Clinton": a first name that is also an organisation word ("bill")
         if k in ORG_WORDS or k in NOT_NAME or (len(t) > 1 and t.isupper() and "." not in t):
             return False
     return True
@@ -161,12 +165,15 @@ class NameBook:
 
     def __init__(self) -> None:
         self._by_surname: dict[str, dict[str, list[int]]] = {}
+        self._as_subject: dict[str, list[int]] = {}  # where each form is written as a sentence's subject
 
-    def add(self, full: str, pos: int = 0) -> None:
+    def add(self, full: str, pos: int = 0, subject: bool = False) -> None:
         full = strip_name(full)
         if not full or not is_name_like(full):
             return
         bisect.insort(self._by_surname.setdefault(surname(full), {}).setdefault(full, []), pos)
+        if subject:
+            bisect.insort(self._as_subject.setdefault(full, []), pos)
 
     def resolve(self, mention: str, pos: int | None = None) -> str:
         """Return the fullest name sharing the mention's surname (or the stripped mention).
@@ -189,10 +196,16 @@ class NameBook:
                 continue
             if _key(toks[0]) in SURNAME_PARTICLES and any(words_of[full] < other for other in words_of.values()):
                 continue  # "De Vries" is a short form of "Annelies de Vries", never the answer itself
-            # positions are appended in text order, so `seen` is sorted
+            # positions are kept sorted
             k_before = bisect.bisect_right(seen, pos) if pos is not None else 0
             recency = seen[k_before - 1] if k_before else -seen[0]
-            k = (len(toks) > 1, recency if pos is not None else len(seen), min(len(toks), 3))
+            # of two people sharing a surname, the one last written as a subject ("Former President
+            # Bill Clinton criticized ...") beats one only mentioned in passing ("his wife Hillary Clinton")
+            as_subject = self._as_subject.get(full, [])
+            k_subj = bisect.bisect_right(as_subject, pos) if pos is not None else 0
+            subj = as_subject[k_subj - 1] if k_subj else -1
+            k = (len(toks) > 1, subj, -seen[0] if subj < 0 and pos is not None else 0,
+                 recency if pos is not None else len(seen), min(len(toks), 3))
             if best_key is None or k > best_key:
                 best, best_key = full, k
         return best
@@ -221,8 +234,29 @@ class NameBook:
                 continue
             toks = person_part(tokens(run))
             if 2 <= len(toks) <= 4 and is_person(" ".join(toks)):  # not "Post Trump" from "Washington Post Trump"
-                book.add(" ".join(toks), m.start())
+                book.add(" ".join(toks), m.start(), as_subject(text, m.start(), m.end()))
         return book
+
+
+_LEAD_WORD = re.compile(r"(\w+)\W*$")
+
+
+def as_subject(text: str, start: int, end: int) -> bool:
+    """Is the name at text[start:end] written as a subject: opening a sentence or clause, or right
+    after a speech verb ("said Jo Roe")? Not after another word ("his wife Jo Roe", "to Jo Roe"),
+    nor as a possessive ("Jo Roe's seat")."""
+    if _POSSESSIVE.search(text, start, end) or text.startswith(("'s", "’s"), end):
+        return False
+    i = start
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    if i == 0 or not (text[i - 1].isalnum()):
+        if text[i - 1 : i] == ",":  # an apposition is the subject when the clause goes on: "its chair, Jo Roe, said"
+            after = text[end : end + 3].lstrip(" \u00a0")
+            return after[:1] == "," or after[:1].islower()
+        return True  # after a sentence end, a line break, a colon or a quotation mark
+    m = _LEAD_WORD.search(text, max(0, i - 30), i)
+    return bool(m) and m.group(1).lower() in SPEECH_VERBS and m.group(1).lower() not in TRANSITIVE  # not "accused X"
 
 
 def _one_edit(a: str, b: str) -> bool:

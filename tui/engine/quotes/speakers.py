@@ -137,6 +137,16 @@ def _is_verb(toks: list[Tok], i: int) -> bool:
     return True
 
 
+# nouns that end like adverbs: "Scott's family has called", "the rally organisers said"
+_LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "reply", "monopoly", "anomaly", "bully", "daily",
+             "weekly", "monthly", "quarterly", "fly", "lily", "holly", "italy", "july"}
+
+
+def _adverb(t: Tok) -> bool:
+    """A lower-case -ly word that can sit between a subject and its verb ("Trump repeatedly said")."""
+    return t.low.endswith("ly") and not _is_cap(t) and t.low not in _LY_NOUNS
+
+
 def _according_to(toks: list[Tok], i: int) -> bool:
     return toks[i].low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to"
 
@@ -203,7 +213,7 @@ def _pronoun(t: Tok) -> str | None:
 def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention | None:
     """The speaker written just before the verb at token v ("Smith said", "the senator told")."""
     j = v - 1
-    while j >= floor and (toks[j].low in SKIP_BEFORE_VERB or toks[j].low.endswith("ly") and not _is_cap(toks[j])):
+    while j >= floor and (toks[j].low in SKIP_BEFORE_VERB or _adverb(toks[j])):
         j -= 1
     if j >= floor and toks[j].text == ")":  # "Rep. Jane Doe (D-Ohio) said"
         k = j
@@ -575,7 +585,7 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
             k += 1
         if k - 1 > i and k < len(toks) and (_is_verb(toks, k) or _acts_on(toks, k)):
             end = k - 1
-            while end > i + 1 and (toks[end].low in SKIP_BEFORE_VERB or toks[end].low.endswith("ly")):
+            while end > i + 1 and (toks[end].low in SKIP_BEFORE_VERB or _adverb(toks[end])):
                 end -= 1  # "The nominee also outlined": the adverb is not part of the subject
             return _mention(text, toks, i, end, "nominal")
     return None
