@@ -500,3 +500,13 @@ def test_a_noun_ending_in_ly_is_not_skipped_as_an_adverb():
     )
     [q] = extract_quotes(text)
     assert q.speaker == "Lane's family"
+
+
+def test_an_apposition_with_a_title_abbreviation_or_an_employer_names_the_speaker():
+    text = (
+        "The mayor’s running mate, Ohio Gov. Mark Penn, said the tape was “offensive and indefensible.”\n\n"
+        "His former partner at Lenox, Lawrence B. Cummins, called the deal “the hardest one we ever closed.”"
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "offensive").speaker == "Mark Penn"
+    assert by_text(quotes, "hardest one").speaker == "Lawrence B. Cummins"

@@ -151,6 +151,22 @@ def _according_to(toks: list[Tok], i: int) -> bool:
     return toks[i].low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to"
 
 
+def _ends_role(toks: list[Tok], r: int, floor: int) -> bool:
+    """Does a role phrase end at token r: a lower-case noun ("chief executive"), or an organisation
+    after "of/at/for" ("partner at Lenox")?"""
+    if not _is_word(toks[r]):
+        return False
+    if not _is_cap(toks[r]):
+        return True
+    run = _name_left(toks, r)
+    return bool(run) and run[0] - 1 >= floor and toks[run[0] - 1].low in ("of", "at", "for")
+
+
+def _abbrev_dot(toks: list[Tok], k: int) -> bool:
+    """Is token k the dot of "Gov." / "J." (part of a name, not a sentence end)?"""
+    return toks[k].text == "." and k > 0 and toks[k - 1].end == toks[k].start and _abbrev(toks[k - 1])
+
+
 def _abbrev(t: Tok) -> bool:
     """A token whose following dot belongs to it: a title, an initial, "G.K"."""
     return t.low in TITLE_ABBREV or (len(t.text) == 1 and t.text.isupper()) or bool(_DOTTED.fullmatch(t.text))
@@ -228,7 +244,8 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
         k, inside = j, None
         for _ in range(3):
             k -= 1
-            while k >= floor and toks[k].text not in (",", ".", ":", ";") and toks[k].text not in _QUOTE_CHARS:
+            while k >= floor and (toks[k].text not in (",", ".", ":", ";") or _abbrev_dot(toks, k)) \
+                    and toks[k].text not in _QUOTE_CHARS:
                 k -= 1
                 if j - k > 40:
                     return None
@@ -236,8 +253,9 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
                 break
             inner = _name_left(toks, j - 1)
             if inner and inner[0] == k + 1 and not any(_possessive(toks[x]) for x in range(inner[0], j)) \
-                    and k - 1 >= floor and not _is_cap(toks[k - 1]) and _is_word(toks[k - 1]):
-                # "Acme's chief executive, Dana Holt, said": the name is the apposition itself
+                    and k - 1 >= floor and _ends_role(toks, k - 1, floor):
+                # "Acme's chief executive, Dana Holt, said" / "His partner at Lenox, Larry Cummings, called":
+                # the name is the apposition itself
                 return _mention(text, toks, inner[0], inner[1], "name")
             k2 = k - 1
             if k2 >= floor and toks[k2].text == ")":  # "Paul Ryan (R-Wis.), ..."
