@@ -510,3 +510,15 @@ def test_an_apposition_with_a_title_abbreviation_or_an_employer_names_the_speake
     quotes = extract_quotes(text)
     assert by_text(quotes, "offensive").speaker == "Mark Penn"
     assert by_text(quotes, "hardest one").speaker == "Lawrence B. Cummins"
+
+
+def test_a_description_ending_in_a_place_or_employer_is_the_speaker_not_the_place():
+    text = (
+        "“The plant will reopen within two months,” a spokesman for Acme said.\n\n"
+        "The senator from Vermont said the plan “would help millions of working families.”\n\n"
+        "Officials in Ohio said the count was “accurate in every single county.”"
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "plant will reopen").speaker == "a spokesman for Acme"
+    assert by_text(quotes, "working families").speaker == "The senator from Vermont"
+    assert by_text(quotes, "every single county").speaker == "Officials in Ohio"

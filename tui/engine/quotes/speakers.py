@@ -292,8 +292,36 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
                 return _mention(text, toks, inner[0], inner[1], "name")
         if i - 1 >= floor and toks[i - 1].low == "the":  # "The New York Post reports"
             i -= 1
+        role = _role_before(toks, i, floor)
+        if role is not None:  # "A spokesman for Acme said", "Officials in Ohio said": the people, not the place
+            return _mention(text, toks, role, j2, "nominal")
         return _mention(text, toks, i, j2, "name")
     return _description_left(text, toks, j, floor)
+
+
+_ROLE_PREPOSITIONS = {"for", "from", "in", "at", "of", "with"}
+
+
+def _role_before(toks: list[Tok], i: int, floor: int) -> int | None:
+    """Where a description ending in "<noun> for/from/in/at <the name at i>" starts, or None.
+
+    "a spokesman for Acme" -> the index of "a"; "Officials in Ohio" (opening the clause) -> "Officials".
+    """
+    if i - 2 < floor or toks[i - 1].low not in _ROLE_PREPOSITIONS:
+        return None
+    k = i - 2
+    if not _is_word(toks[k]) or toks[k].low in CLAUSE_WORDS or _is_verb(toks, k):
+        return None
+    if _is_cap(toks[k]):  # "Officials in Ohio": a capitalised noun must open the clause
+        return k if k == floor or not _is_word(toks[k - 1]) else None
+    while k - 1 >= floor and i - k < 6 and _is_word(toks[k - 1]) and not _is_cap(toks[k - 1]) \
+            and toks[k - 1].low not in CLAUSE_WORDS and toks[k - 1].low not in DETERMINERS and not _is_verb(toks, k - 1):
+        k -= 1
+    if k - 1 >= floor and toks[k - 1].low in DETERMINERS:
+        return k - 1
+    if k - 1 >= floor and _is_cap(toks[k - 1]) and (k - 1 == floor or not _is_word(toks[k - 2])):
+        return k - 1  # "Senior officials at the firm": the clause opens with the description
+    return None
 
 
 # a name right after these words is the object inside an apposition, not the subject
