@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import json
 import sys
 
@@ -41,11 +43,20 @@ def compute(what: str, text: str, title: str | None, args, budget: int | None = 
         return {"entities": [{"start": e.start, "end": e.end, "label": e.label, "text": e.text, "canonical": e.canonical}
                              for e in _entities(text)]}
     from tui.engine.quotes import display_text
+    from tui.engine.quotes.groups import group_text, quote_groups
 
-    return {"quotes": [{"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,
-                        "speaker_start": q.speaker_start, "speaker_end": q.speaker_end, "score": round(q.score, 4),
-                        "display": display_text(q)}
-                       for q in _quotes(text)]}
+    # Every quoted span stays a record of its own; "group" numbers the quotation it belongs to
+    # (pieces split by an attribution share one), and the group's first record carries the
+    # joined words people read ("display").
+    records = []
+    for number, group in enumerate(quote_groups(_quotes(text))):
+        joined = display_text(replace(group[0], text=group_text(group)))
+        for i, q in enumerate(group):
+            records.append({"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,
+                            "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
+                            "score": round(q.score, 4), "group": number,
+                            "display": joined if i == 0 else display_text(q)})
+    return {"quotes": records}
 
 
 def run_batch(args, what: str) -> int:
@@ -95,7 +106,11 @@ def print_single(args, what: str, title: str, text: str) -> None:
     else:
         if fmt == "md":
             lines.append(f"## Key quotes in “{title}”\n")
+        shown = set()
         for q in rec["quotes"]:
+            if q.get("group") in shown:
+                continue  # a later piece of a quotation already shown whole
+            shown.add(q.get("group"))
             who = q["speaker"] or "unattributed"
             lines.append(f"“{q['display']}” — {who}" if fmt == "text" else f"> “{q['display']}”\n> — {who}\n")
         if not rec["quotes"]:

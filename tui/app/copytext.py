@@ -15,15 +15,24 @@ def summary_text(analysis) -> str:
     return "\n".join(_line(s.text) for s in sentences)
 
 
-def quote_line(quote) -> str:
-    """“Quote text” — Speaker (speaker left out when unknown)."""
-    text = f"“{_line(quote.text)}”"
-    return f"{text} — {_line(quote.speaker)}" if quote.speaker else text
+def quote_line(group) -> str:
+    """“Quote text” — Speaker (speaker left out when unknown) for one quotation (its pieces joined)."""
+    from tui.engine.quotes.groups import group_text
+
+    text = f"“{_line(group_text(group))}”"
+    speaker = group[0].speaker
+    return f"{text} — {_line(speaker)}" if speaker else text
+
+
+def _groups(analysis) -> list:
+    from tui.engine.quotes.groups import quote_groups
+
+    return quote_groups(analysis.quotes) if analysis else []
 
 
 def quotes_text(analysis) -> str:
     """Every key quote with its speaker, one per line."""
-    return "\n".join(quote_line(q) for q in (analysis.quotes if analysis else []))
+    return "\n".join(quote_line(g) for g in _groups(analysis))
 
 
 def markdown(article, analysis) -> str:
@@ -36,5 +45,5 @@ def markdown(article, analysis) -> str:
     if summary:
         parts.append("## Summary\n\n" + "\n".join(f"- {s}" for s in summary))
     if analysis and analysis.quotes:
-        parts.append("## Key quotes\n\n" + "\n\n".join(f"> {quote_line(q)}" for q in analysis.quotes))
+        parts.append("## Key quotes\n\n" + "\n\n".join(f"> {quote_line(g)}" for g in _groups(analysis)))
     return "\n\n".join(parts) + "\n"

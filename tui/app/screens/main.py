@@ -232,11 +232,11 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
             sent = self.analysis.summary.sentences[index]
             self.body.mark(sent.start, sent.end)
         elif kind == "q":
-            quote = self.analysis.quotes[index]
+            start, end = self.summary.quote_spans[index]
             # Include the quotation marks around the quoted words when they are there.
             body = self.article.body
-            start = quote.start - 1 if quote.start > 0 and body[quote.start - 1] in "\"“‘'" else quote.start
-            end = quote.end + 1 if quote.end < len(body) and body[quote.end] in "\"”’'" else quote.end
+            start = start - 1 if start > 0 and body[start - 1] in "\"“‘'" else start
+            end = end + 1 if end < len(body) and body[end] in "\"”’'" else end
             self.body.mark(start, end)
         elif kind == "e":
             _type, name = self.summary.entity_names[index]

@@ -98,6 +98,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         super().__init__(id=id)
         self.analysis = None
         self.entity_names: list[tuple[str, str]] = []  # (type key, canonical name) by option number
+        self.quote_spans: list[tuple[int, int]] = []  # (start, end) in the body of each quote item
         self.options: list[Option] = []
         self._lines: list[tuple[int, int]] = []  # (option index, line within it) per line
         self._first_line: list[int] = []  # first line of each option
@@ -179,7 +180,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         if ready is None or ready.analysis is not analysis or ready.label != method_label or not self._fits(ready):
             ready = self.prepare(analysis, method_label, draw=False)
         self.analysis = analysis
-        self.options, self.entity_names = ready.options, ready.entity_names
+        self.options, self.entity_names, self.quote_spans = ready.options, ready.entity_names, ready.quote_spans
         self._width, self._lines, self._first_line = ready.width, ready.lines, ready.first_line
         self._strips = dict(ready.strips)
         self.virtual_size = Size(max(0, ready.width), len(ready.lines))
@@ -190,15 +191,17 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
     def prepare(self, analysis, method_label: str = "", draw: bool = True) -> "Layout":
         """The items of an analysis wrapped to this list's width, with the first screen drawn (`draw`)."""
         entity_names: list[tuple[str, str]] = []
+        quote_spans: list[tuple[int, int]] = []
         options: list[Option] = []
         if analysis is not None:
             # A rule line separates the three sections.
             options += self._summary(analysis, method_label)
             options[-1].rule = True
-            options += self._quotes(analysis)
+            options += self._quotes(analysis, quote_spans)
             options[-1].rule = True
             options += self._entities(analysis, entity_names)
         ready = Layout(analysis, method_label, options, entity_names, self._look())
+        ready.quote_spans = quote_spans
         if ready.width > 0:
             ready.lines, ready.first_line = _wrap_all(options, ready.width)
         if draw and ready.width > 0:
@@ -230,16 +233,22 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
             out.append(Option(line, id=f"s:{number - 1}"))
         return out
 
-    def _quotes(self, analysis) -> list[Option]:
-        out = [self._heading(f"Key quotes ({len(analysis.quotes)})")]
-        if not analysis.quotes:
+    def _quotes(self, analysis, spans: list) -> list[Option]:
+        """One item per quotation (pieces split by an attribution joined); `spans` gets each one's span."""
+        from tui.engine.quotes.groups import group_span, group_text, quote_groups
+
+        groups = quote_groups(analysis.quotes)
+        out = [self._heading(f"Key quotes ({len(groups)})")]
+        if not groups:
             out.append(Option(Text("(no direct quotes)"), disabled=True))
-        for number, quote in enumerate(analysis.quotes):
-            line = Text(f"“{one_line(quote.text)}”")
-            if quote.speaker:
-                line.append(f" — {one_line(quote.speaker)}",
+        for number, group in enumerate(groups):
+            line = Text(f"“{one_line(group_text(group))}”")
+            speaker = group[0].speaker
+            if speaker:
+                line.append(f" — {one_line(speaker)}",
                             self.get_component_rich_style("summary-list--speaker", partial=True))
             out.append(Option(line, id=f"q:{number}"))
+            spans.append(group_span(group))
         return out
 
     def _entities(self, analysis, entity_names: list) -> list[Option]:
@@ -404,6 +413,7 @@ class Layout:
     def __init__(self, analysis, label: str, options: list[Option], entity_names: list, look: tuple) -> None:
         self.analysis, self.label, self.options, self.entity_names = analysis, label, options, entity_names
         self.look, self.width = look, look[0]
+        self.quote_spans: list[tuple[int, int]] = []
         self.lines: list[tuple[int, int]] = []
         self.first_line: list[int] = []
         self.strips: dict[tuple, list[Strip]] = {}

@@ -1,0 +1,49 @@
+"""Pieces of one quotation split by an attribution are shown as one quote (the engine keeps the pieces)."""
+
+from __future__ import annotations
+
+from tui.engine.quotes import extract_quotes
+from tui.engine.quotes.groups import group_span, group_text, quote_groups
+from tui.engine.types import Quote
+
+TEXT = (
+    "\"Shopkeepers,\" said Jorge Amaral, who chairs the traders' association, \"are not against buses. "
+    "They are against guessing.\"\n\n"
+    "The mayor, Helena Matos, disagreed. \"We had a hard night,\" Matos said. \"It was an honest vote.\"\n\n"
+    "\"Nobody asked us,\" said Amaral, standing outside his shop on the square later that evening, after the "
+    "council had gone home and the square was empty again. \"not once.\""
+)
+
+
+def test_a_quote_split_by_its_attribution_is_one_group():
+    quotes = extract_quotes(TEXT)
+    groups = quote_groups(quotes)
+    texts = [group_text(g) for g in groups]
+    assert texts[0] == "Shopkeepers … are not against buses. They are against guessing."
+    assert groups[0][0].speaker == "Jorge Amaral" and len(groups[0]) == 2
+    start, end = group_span(groups[0])
+    assert TEXT[start:end].startswith("Shopkeepers") and TEXT[start:end].endswith("guessing.")
+    # The mayor goes on speaking after her attribution: one quotation, read as she said it.
+    assert "We had a hard night … It was an honest vote." in texts
+    # Every piece is still there, each with its own span.
+    assert sum(len(g) for g in groups) == len(quotes)
+
+
+def test_pieces_far_apart_or_of_different_speakers_stay_apart():
+    a = Quote(0, 10, "First part,", "Ann Lee")
+    near_other = Quote(30, 45, "and more words", "Bo Kim")
+    far_same = Quote(200, 220, "and more words", "Ann Lee")
+    unattributed = Quote(12, 30, "and more", None)
+    assert quote_groups([a, near_other]) == [[a], [near_other]]
+    assert quote_groups([a, far_same]) == [[a], [far_same]]
+    assert quote_groups([Quote(0, 10, "First part,", None), unattributed]) == [[Quote(0, 10, "First part,", None)], [unattributed]]
+    # A complete sentence followed by a new one that starts in capitals, with a long gap: two quotes.
+    done = Quote(0, 20, "It is finished.", "Ann Lee")
+    later = Quote(120, 140, "We go on.", "Ann Lee")
+    assert len(quote_groups([done, later])) == 2
+
+
+def test_groups_come_in_article_order():
+    b = Quote(50, 60, "later words here", "Ann Lee")
+    a = Quote(0, 10, "early words here", "Bo Kim")
+    assert [g[0].start for g in quote_groups([b, a])] == [0, 50]
