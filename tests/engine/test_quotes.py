@@ -522,3 +522,17 @@ def test_a_description_ending_in_a_place_or_employer_is_the_speaker_not_the_plac
     assert by_text(quotes, "plant will reopen").speaker == "a spokesman for Acme"
     assert by_text(quotes, "working families").speaker == "The senator from Vermont"
     assert by_text(quotes, "every single county").speaker == "Officials in Ohio"
+
+
+def test_sources_that_are_documents_or_groups():
+    text = (
+        "Proxies are banned when voting “to fill a vacancy on the national ticket,” per the party’s bylaws.\n\n"
+        "“Though the decade is young, the city honored the builder yesterday,” the article read.\n\n"
+        "In May, several river groups granted Mr. Hale an extension, saying his “start-up money was thinner than expected.”\n\n"
+        "Only 52 percent of registered voters agreed that she is “healthy enough to serve as mayor.”"
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "vacancy").speaker == "the party’s bylaws"
+    assert by_text(quotes, "decade is young").speaker == "the article"
+    assert by_text(quotes, "start-up money").speaker == "several river groups"
+    assert by_text(quotes, "healthy enough").speaker == "Only 52 percent of registered voters"

@@ -122,6 +122,9 @@ def _is_verb(toks: list[Tok], i: int) -> bool:
         return False
     if low == "put" and nxt == "it":
         return True  # "as Smith put it", "as one aide put it"
+    if low == "read" and i > 0 and nxt in ("", ".", ",", ";") and toks[i - 1].text[:1].islower() \
+            and toks[i - 1].low not in BASE_LEAD and not _pronoun(toks[i - 1]):
+        return True  # '“...,” the statement read.': past tense closing a tag
     prev = toks[i - 1] if i > 0 else None
     if prev is None:  # right after a closing mark: '” said Smith', '” recalled Smith'
         return low not in BASE_FORMS
@@ -354,7 +357,14 @@ def _description_left(text: str, toks: list[Tok], j: int, floor: int) -> Mention
         if _is_verb(toks, k) or (low in CLAUSE_WORDS and low not in ("and", "of")):
             return None
         k -= 1
+    # no determiner, but the description opens its sentence: "Only 52 percent of registered voters agreed"
+    if j - k >= 3 and _is_cap(toks[k + 1]) and (k < floor or not _is_word(toks[k])) and toks[k + 1].low in _BARE_OPENERS:
+        return _mention(text, toks, k + 1, j, "nominal")
     return None
+
+
+# words that open a description without a determiner ("Only 52 percent of voters", "Most residents")
+_BARE_OPENERS = {"only", "most", "nearly", "almost", "about", "more", "fewer", "just", "half", "all", "many", "some"}
 
 
 def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
@@ -491,6 +501,9 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
     first = 1 if toks[0].text in (",", "—", "–") else 0
     if first < len(toks) and toks[first].low == "as":
         return _as_put_it(text, toks, first + 1)
+    if first + 1 < len(toks) and toks[first].low == "per" and (toks[first + 1].low in DETERMINERS or _is_cap(toks[first + 1])):
+        return subject_right(text, toks, first + 1)  # '“...,” per the party's bylaws'
+
     if first < len(toks) and toks[first].low in _SUBORDINATORS:
         return None  # '“That makes me smart,” when Clinton blasted him': a new clause, not a tag
     depth, words, comma = 0, 0, False
@@ -638,9 +651,12 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
 
 
 def _acts_on(toks: list[Tok], k: int) -> bool:
-    """A lower-case past-tense verb taking an object: "issued a statement", "released its report"."""
+    """A lower-case past-tense verb taking an object: "issued a statement", "granted Mr. Clarke an extension"."""
     t = toks[k]
-    return t.low.endswith("ed") and t.text[:1].islower() and k + 1 < len(toks) and toks[k + 1].low in DETERMINERS
+    if not (t.low.endswith("ed") and t.text[:1].islower() and k + 1 < len(toks)):
+        return False
+    nxt = toks[k + 1]
+    return nxt.low in DETERMINERS or (_is_cap(nxt) and nxt.low not in NOT_NAME)
 
 
 def _name_after_modifiers(toks: list[Tok], b: int) -> tuple[int, int] | None:
