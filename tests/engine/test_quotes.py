@@ -536,3 +536,15 @@ def test_sources_that_are_documents_or_groups():
     assert by_text(quotes, "decade is young").speaker == "the article"
     assert by_text(quotes, "start-up money").speaker == "several river groups"
     assert by_text(quotes, "healthy enough").speaker == "Only 52 percent of registered voters"
+
+
+def test_a_name_in_an_opening_unlike_phrase_or_a_street_is_not_the_antecedent():
+    text = (
+        "Unlike Jim Carver, who came back from retirement, Mr. Bell focused on the old restaurants.\n\n"
+        "“We will not get fat and lazy at the top,” he said.\n\n"
+        "The actor was honoured with a star on Hollywood Boulevard on Monday.\n\n"
+        "“Hollywood was calling me every single day,” he said."
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "fat and lazy").speaker == "Bell"
+    assert by_text(quotes, "Hollywood was calling").speaker != "Hollywood Boulevard"

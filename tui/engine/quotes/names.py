@@ -42,7 +42,7 @@ NOT_NAME = {
     "many", "all", "both", "each", "every", "other", "another", "according", "asked", "thanks", "please",
     "read", "follow", "click", "photo", "image", "video", "following", "even", "just", "only", "now",
     "although", "though", "because", "unless", "whether", "despite", "since", "until", "once", "during",
-    "neither", "nor", "either",
+    "neither", "nor", "either", "unlike", "amid", "besides", "alongside",
 }
 # words that make a capitalised run an organisation or a place rather than a person
 ORG_WORDS = {
@@ -64,6 +64,7 @@ ORG_WORDS = {
     "observatory", "consortium", "forum", "trust", "authority", "partnership", "network", "accord", "treaty",
     "programme", "program", "initiative", "ltd", "plc", "llc", "holdings", "airlines", "opera", "theatre",
     "theater", "orchestra", "library", "archive", "laboratory", "centre", "institution", "society", "academy",
+    "boulevard", "road", "plaza", "highway", "parkway", "stadium", "arena", "valley", "canyon", "mountains",
 }
 SURNAME_PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "st"}
 
