@@ -548,3 +548,15 @@ def test_a_name_in_an_opening_unlike_phrase_or_a_street_is_not_the_antecedent():
     quotes = extract_quotes(text)
     assert by_text(quotes, "fat and lazy").speaker == "Bell"
     assert by_text(quotes, "Hollywood was calling").speaker != "Hollywood Boulevard"
+
+
+def test_he_after_an_unnamed_speaker_is_that_speaker_not_an_earlier_name():
+    text = (
+        "Chief executive Bill Gammon said the find was large.\n\n"
+        "A company spokesman said the firm believed there was more gas. But he added: "
+        "“It is still too early to say how big it is.”\n\n"
+        "“We are delighted with the find,” Gammon said. “It is a big day,” he said."
+    )
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "too early").speaker == "A company spokesman"
+    assert by_text(quotes, "big day").speaker == "Bill Gammon"

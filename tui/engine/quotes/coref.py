@@ -79,6 +79,11 @@ class PersonIndex:
             (m.start(), m.group(1).lower()) for m in _PRONOUN_TALKS.finditer(text)
             if m.group(2).lower() in SPEECH_VERBS and not inside(m.start())]
         self._talk_pos = [q for q, _ in self.talking_pronouns]
+        # "A spokesman said ..." outside quotes: an unnamed speaker a later "he" may stand for
+        self.nominals: list[tuple[int, str, str | None]] = [
+            (m.start(), m.group(1), _ROLE_GENDER.get(m.group(2).lower())) for m in _NOMINAL_TALKS.finditer(text)
+            if not inside(m.start())]
+        self._nominal_pos = [q for q, _, _ in self.nominals]
 
     def _sentence(self, p: int) -> int:
         return bisect.bisect_right(self.sent_starts, p) - 1
@@ -107,12 +112,26 @@ class PersonIndex:
                 talking = [i for i in fits if self.speaks[i]]
                 main = [i for i in fits if not self.aside[i]]
                 if talking or not self._pronoun_talks(s, pronoun.lower(), min(p, self.pos[fits[0]])):
-                    return self.names[(talking or main or fits)[0]]
+                    nominal = self._nominal_after(self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else p,
+                                                  p, want)
+                    return nominal or self.names[(talking or main or fits)[0]]
                 # 'replacing Clinton would please loyalists to Joe Biden, he said': the names are
                 # objects and the pronoun that speaks there is the same person as ours, further back
                 fallback = fallback or self.names[fits[0]]
             j = first - 1  # nobody of that gender here: look further back
         return fallback
+
+    def _nominal_after(self, lo: int, hi: int, want: str | None) -> str | None:
+        """The last unnamed speaker ("A spokesman said") between lo and hi whose gender fits, or None:
+        'A spokesman said the find was large. But he added: “...”' quotes the spokesman, not the
+        chief executive named two sentences before."""
+        i = bisect.bisect_right(self._nominal_pos, hi) - 1
+        while i >= 0 and self.nominals[i][0] >= lo:
+            _, phrase, sex = self.nominals[i]
+            if not (want and sex and sex != want):
+                return phrase
+            i -= 1
+        return None
 
     def _in_leading_clause(self, text: str, p: int) -> bool:
         """Is position p inside a sentence-opening subordinate clause ("While Obama had ..., Crespo ...")?"""
@@ -139,6 +158,10 @@ class PersonIndex:
 
 _LEADING_CLAUSE = re.compile(r"[\"“'‘\s]*(?:While|Although|Though|Whereas|Because|Since|If|Unless|When|After|Before|As"
                              r"|Unlike|Like|Despite|Following|Besides|Alongside|Amid)\b")
+_NOMINAL_TALKS = re.compile(r"\b((?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w'’-]*\s+){0,3}?"
+                            r"(spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|source|lawyer|attorney))"
+                            r"\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|explained|noted)\b")
+_ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f"}
 _PRONOUN_TALKS = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?(\w+)")
 _NEXT_WORDS = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s+(\w+)(?:\s+(\w+))?")  # "Perdue (R-Ga.) said"
 
