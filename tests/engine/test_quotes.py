@@ -560,3 +560,12 @@ def test_he_after_an_unnamed_speaker_is_that_speaker_not_an_earlier_name():
     quotes = extract_quotes(text)
     assert by_text(quotes, "too early").speaker == "A company spokesman"
     assert by_text(quotes, "big day").speaker == "Bill Gammon"
+
+
+def test_a_name_that_only_describes_the_next_one_is_not_the_antecedent():
+    text = (
+        "Former Blue Harbour singer Paul Jonas, who sang on their hits, said the pianist was a hero of his.\n\n"
+        "“I am quite sure my own writing was shaped by him,” he told the radio."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Paul Jonas"

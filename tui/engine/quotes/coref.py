@@ -11,7 +11,7 @@ import re
 
 from .cues import SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
-from .names import NAME_RUN, ORG_WORDS, NameBook, is_person, person_part, strip_name, tokens
+from .names import NAME_RUN, ORG_WORDS, TITLES, NameBook, is_person, person_part, strip_name, tokens
 
 # titles that only ever stand before a person's name
 PERSON_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "senator", "governor", "congressman",
@@ -65,15 +65,16 @@ class PersonIndex:
             # a person's title right before the name ("President Obama") makes it a person, like a gendered one
             personal = titled and run[-2].lower().rstrip(".") in PERSON_TITLES and toks[0].lower() not in ORG_WORDS
             if is_person(full) or (len(toks) == 1 and (speaks or titled and (personal or gender_of(run)))):
-                found.append((m.start(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks))
+                found.append((m.start(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks,
+                              _modifies_a_name(text, m.end())))
         self.aside: list[bool] = []  # the mention sits in a leading "While Obama ..., " clause
-        for p, name, sex, speaks in sorted(found, key=lambda f: f[0]):
+        for p, name, sex, speaks, modifier in sorted(found, key=lambda f: f[0]):
             if not inside(p):
                 self.pos.append(p)
                 self.names.append(strip_name(name))
                 self.sex.append(sex)
                 self.speaks.append(speaks)
-                self.aside.append(self._in_leading_clause(text, p))
+                self.aside.append(modifier or self._in_leading_clause(text, p))
         # "he said" / "she argued" outside quotes: where a pronoun already speaks for someone
         self.talking_pronouns: list[tuple[int, str]] = [
             (m.start(), m.group(1).lower()) for m in _PRONOUN_TALKS.finditer(text)
@@ -155,6 +156,22 @@ class PersonIndex:
                 return True
         return False
 
+
+_ROLE_THEN_NAME = re.compile(r"[ \t]+((?:[a-z][\w-]*[ \t]+){1,3})[A-Z]")
+_ROLES = TITLES | {"singer", "strategist", "adviser", "advisor", "aide", "official", "executive", "founder", "owner",
+                   "member", "leader", "chief", "boss", "star", "guitarist", "drummer", "player", "scientist"}
+
+
+def _modifies_a_name(text: str, end: int) -> bool:
+    """Does the name run ending at `end` only describe the person named next ("Manfred Mann singer
+    Paul Jones", "UBS economist Maury Harris")? Then it is not a person a pronoun can mean."""
+    m = _ROLE_THEN_NAME.match(text, end, end + 60)
+    if not m:
+        return False
+    words = [w.lower() for w in m.group(1).split()]
+    if any(w in SPEECH_VERBS or w.endswith("ed") for w in words):
+        return False  # "Obama praised campaign chairman John Podesta": a verb, not a description
+    return words[-1] in _ROLES
 
 _LEADING_CLAUSE = re.compile(r"[\"“'‘\s]*(?:While|Although|Though|Whereas|Because|Since|If|Unless|When|After|Before|As"
                              r"|Unlike|Like|Despite|Following|Besides|Alongside|Amid)\b")
