@@ -569,3 +569,9 @@ def test_a_name_that_only_describes_the_next_one_is_not_the_antecedent():
     )
     [q] = extract_quotes(text)
     assert q.speaker == "Paul Jonas"
+
+
+def test_and_inside_the_role_before_a_name():
+    text = "“The industry will work with the artists,” according to media and PR strategist Glen Yarwood, who runs it."
+    [q] = extract_quotes(text)
+    assert q.speaker == "Glen Yarwood"

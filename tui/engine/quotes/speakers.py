@@ -384,8 +384,9 @@ def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
     k = i
     while k < len(toks) and k - i < 8:
         tk = toks[k]
-        if tk.low in CLAUSE_WORDS or not (_is_word(tk) or tk.text in "/-."):
-            break
+        if (tk.low in CLAUSE_WORDS and not (tk.low == "and" and best is None and k > i)) \
+                or not (_is_word(tk) or tk.text in "/-."):
+            break  # "and" may join the words before a name: "according to media and PR strategist Glen Yearwood"
         span = _name_right(toks, k) if _is_cap(tk) else None
         if span:
             a, b = span
