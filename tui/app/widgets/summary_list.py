@@ -20,51 +20,9 @@ from tui.app import keymap
 from tui.app.widgets.direct import DirectLines
 from tui.app.widgets.focus_style import QuietFocus
 from tui.app.widgets.scrollbar import QuickScrollBars
-from tui.app.widgets.entity_types import TYPES, type_of
-from tui.app.widgets.scroll_size import quiet_virtual_size, relayout_if_needed
 from tui.app.widgets.runs import text_segments
-from tui.app.widgets.wrap import wrap_spans
-from tui.textsafe import clean
-
-
-def one_line(text: str) -> str:
-    """Untrusted text as one clean line."""
-    return " ".join(clean(text).split())
-
-
-def entity_groups(entities) -> list[tuple[str, str, list[tuple[str, int]]]]:
-    """[(type key, heading, [(canonical name, mentions), ...])] most-mentioned first, empty types left out.
-
-    Names are as the engine gave them (the store indexes that exact string); clean them to display.
-    """
-    counts: dict[str, dict[str, int]] = {}
-    for ent in entities:
-        name = ent.canonical or ent.text  # raw: the store's entity index uses the same string
-        if one_line(name):
-            bucket = counts.setdefault(type_of(ent.label), {})
-            bucket[name] = bucket.get(name, 0) + 1
-    out = []
-    for key, _name, heading, _labels in TYPES:
-        if key in counts:
-            names = sorted(counts[key].items(), key=lambda kv: (-kv[1], kv[0].casefold()))
-            out.append((key, heading, names))
-    return out
-
-
-class Option:
-    """One item of the list: its text, its id, whether the cursor skips it, a rule line after it.
-
-    (A plain class: a dataclass costs ~1 ms to create at import, before the first paint.)
-    """
-
-    __slots__ = ("prompt", "id", "disabled", "rule", "spans")
-
-    def __init__(self, prompt: Text, id: str | None = None, disabled: bool = False, rule: bool = False) -> None:
-        self.prompt = prompt
-        self.id = id
-        self.disabled = disabled
-        self.rule = rule
-        self.spans: list = []  # (start, end) of each display line in prompt.plain
+from tui.app.widgets.scroll_size import quiet_virtual_size, relayout_if_needed
+from tui.app.widgets.summary_items import Layout, Option, cut_lines, entity_groups, one_line, wrap_all
 
 
 class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focus=True):
@@ -203,7 +161,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         ready = Layout(analysis, method_label, options, entity_names, self._look())
         ready.quote_spans = quote_spans
         if ready.width > 0:
-            ready.lines, ready.first_line = _wrap_all(options, ready.width)
+            ready.lines, ready.first_line = wrap_all(options, ready.width)
         if draw and ready.width > 0:
             shown = {index for index, _line in ready.lines[:self.size.height]}
             for index in sorted(shown):
@@ -369,7 +327,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         style = self.get_visual_style(*self._look_of(option, index == highlighted)).rich_style
         console = self.app.console
         strips = [Strip(text_segments(line, console)).crop_extend(0, width, style).apply_style(style)
-                  for line in _cut(option)]
+                  for line in cut_lines(option)]
         if option.rule:
             rule = self.get_visual_style("summary-list--separator").rich_style
             strips.append(Strip([Segment("─" * width, rule)], width))
@@ -382,7 +340,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
             return
         self._width = width
         self._strips.clear()
-        self._lines, self._first_line = _wrap_all(self.options, width) if width > 0 else ([], [])
+        self._lines, self._first_line = wrap_all(self.options, width) if width > 0 else ([], [])
         self.virtual_size = Size(width, len(self._lines))
 
     def _refresh_option(self, index: int) -> None:
@@ -405,35 +363,3 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         index, offset = self._lines[line]
         strips = self._render_option(index)
         return strips[offset] if offset < len(strips) else Strip.blank(width)
-
-
-class Layout:
-    """An analysis as list items wrapped to one width (see SummaryList.prepare)."""
-
-    def __init__(self, analysis, label: str, options: list[Option], entity_names: list, look: tuple) -> None:
-        self.analysis, self.label, self.options, self.entity_names = analysis, label, options, entity_names
-        self.look, self.width = look, look[0]
-        self.quote_spans: list[tuple[int, int]] = []
-        self.lines: list[tuple[int, int]] = []
-        self.first_line: list[int] = []
-        self.strips: dict[tuple, list[Strip]] = {}
-
-
-def _wrap_all(options: list[Option], width: int) -> tuple[list[tuple[int, int]], list[int]]:
-    """(option index, line within it) of every display line, and each option's first line."""
-    lines: list[tuple[int, int]] = []
-    first: list[int] = []
-    for index, option in enumerate(options):
-        first.append(len(lines))
-        option.spans = wrap_spans(option.prompt.plain, width)
-        lines.extend((index, line) for line in range(len(option.spans) + option.rule))
-    return lines, first
-
-
-def _cut(option: Option) -> list[Text]:
-    """The item's text cut into its display lines (our own wrap: Textual's costs ~10x more)."""
-    starts = [a for a, _b in option.spans[1:]]
-    lines = option.prompt.divide(starts) if starts else [option.prompt.copy()]
-    for line in lines:
-        line.rstrip()
-    return lines
