@@ -4,7 +4,7 @@ For every line, Textual's styles cache looks up the border, outline, padding, ti
 hatch rules, then rebuilds the strip: ~40% of drawing our article and summary panes, which
 have none of those but a left/right padding. Those widgets pad their lines here and apply the
 app's line filters, as the cache would; a widget that gains any other rule (a theme, a CSS
-change) takes Textual's way again. tests/ui/test_direct_lines.py checks both ways draw the same.
+change) takes Textual's way again. tests/ui/test_fast_paths.py checks both ways draw the same.
 """
 
 from __future__ import annotations
