@@ -6,11 +6,13 @@ import bisect
 import re
 
 from ..types import Quote
+from .before_verb import sentence_subject
 from .marks import MARKS, find_quoted
 from .names import is_person, strip_name
 from .resolve import Resolver
-from .speakers import Mention, TokenIndex, ends_sentence, sentence_subject, speaker_after, speaker_before
+from .speakers import speaker_after, speaker_before
 from .tags import tag_fits
+from .words import Mention, TokenIndex, ends_sentence
 
 BEFORE_CHARS = 400  # how far back the clause before a quote may reach
 AFTER_CHARS = 250

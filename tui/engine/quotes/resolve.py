@@ -6,7 +6,7 @@ import bisect
 
 from .coref import PersonIndex
 from .names import NameBook, is_person, person_part, strip_name, tokens
-from .speakers import Mention
+from .words import Mention
 
 
 class Resolver:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .cues import SPEECH_VERBS, TRANSITIVE
-from .speakers import Mention
+from .words import Mention
 
 _TERMINAL = ".!?…"
 

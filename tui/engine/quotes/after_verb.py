@@ -1,0 +1,120 @@
+"""The speaker written after its verb: "said Smith", "said MSNBC host Jo Doe", "according to the
+report", "said the company's spokeswoman, Mia Lund", "a statement from the labour ministry"."""
+
+from __future__ import annotations
+
+from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_AFTER_VERB
+from .names import TITLES
+from .words import (QUOTE_CHARS, Mention, Tok, abbrev, is_cap, is_word, mention, name_left, name_right,
+    possessive, pronoun)
+
+
+def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
+    """The speaker written just after a verb ("said Smith", "said MSNBC host Jo Doe", "according to the report")."""
+    while i < len(toks) and toks[i].low in SKIP_AFTER_VERB:
+        i += 1
+    if i >= len(toks):
+        return None
+    t = toks[i]
+    pron = pronoun(t)
+    if pron:
+        return Mention(t.start, t.start + len(pron), text[t.start : t.start + len(pron)], "pronoun")
+    if t.low in DETERMINERS:
+        return _determined_right(text, toks, i)
+    # the last name in a short noun phrase: "9/11 widow Terry Strada", "MSNBC host Chris Matthews"
+    best = None
+    k = i
+    while k < len(toks) and k - i < 8:
+        tk = toks[k]
+        if (tk.low in CLAUSE_WORDS and not (tk.low == "and" and best is None and k > i)) \
+                or not (is_word(tk) or tk.text in "/-."):
+            break  # "and" may join the words before a name: "according to media and PR strategist Glen Yearwood"
+        span = name_right(toks, k) if is_cap(tk) else None
+        if span:
+            a, b = span
+            if not (a == b and toks[a].low in TITLES):
+                best = (a, b)
+            k = b + 1
+            continue
+        if best is not None:  # a lower-case word after a name ends the phrase, unless a name follows
+            nxt = toks[k + 1] if k + 1 < len(toks) else None
+            if not (nxt is not None and is_cap(nxt) and tk.low not in CLAUSE_WORDS and k - i < 4):
+                break
+        k += 1
+    if best is not None:
+        if possessive(toks[best[1]]):  # "said Sri Lanka's foreign minister, Nirosha Perera"
+            return _role_right(text, toks, best[0], best[1] + 1)
+        return mention(text, toks, best[0], best[1], "name")
+    return None
+
+
+_ROLE_LINKS = {"of", "for", "at"}  # "a spokeswoman for the club, Mia Lund"
+_APPOSITION_END = {",", ".", ";", ":", "(", "who", "whose", "and"}
+
+
+def _role_right(text: str, toks: list[Tok], start: int, k: int) -> Mention | None:
+    """A role phrase from token `start`, its lower-case words beginning at k ("Acme's chief executive"),
+    or the person named right after it in apposition ("..., Dana Holt")."""
+    r = k - 1
+    while r + 1 < len(toks) and r + 1 - k < 5 and is_word(toks[r + 1]) and not is_cap(toks[r + 1]) \
+            and toks[r + 1].low not in CLAUSE_WORDS:
+        r += 1
+    if r < k:
+        return None  # "said Acme's" and nothing after it: no speaker
+    return _apposition_name(text, toks, r) or mention(text, toks, start, r, "nominal")
+
+
+def _apposition_name(text: str, toks: list[Tok], r: int) -> Mention | None:
+    """The name set off by a comma after a role phrase ending at token r: "the company's spokeswoman, Mia Lund".
+
+    A short "for/of/at ..." phrase may sit between the role and the comma ("a spokesman for the club, ...").
+    """
+    c = r + 1
+    if c < len(toks) and toks[c].low in _ROLE_LINKS:
+        c += 1
+        while c < len(toks) and c - r < 7 and toks[c].text != "," and (is_word(toks[c]) or toks[c].text == "."):
+            if toks[c].low in CLAUSE_WORDS and toks[c].low not in _ROLE_LINKS:
+                return None
+            c += 1
+    if c + 1 >= len(toks) or toks[c].text != ",":
+        return None
+    span = name_right(toks, c + 1)
+    if not span or any(possessive(toks[x]) for x in range(span[0], span[1] + 1)):
+        return None
+    a, b = span
+    if b - a < 1 and toks[a].low in TITLES:
+        return None
+    after = toks[b + 1] if b + 1 < len(toks) else None
+    if after is not None and after.low not in _APPOSITION_END and after.text not in QUOTE_CHARS:
+        return None  # "..., Reuters reported": a new clause, not an apposition
+    return mention(text, toks, a, b, "name")
+
+
+def _determined_right(text: str, toks: list[Tok], i: int) -> Mention | None:
+    """A phrase after a verb that starts with a determiner: "the Rev. Jo Doe" (a name), "one Democratic
+    source on the panel" (a description), "the campaign's spokesman, Jo Doe" (the name in apposition),
+    "a statement from the labour ministry" (the source of the document)."""
+    j = i + 1
+    while j < len(toks) and j - i < 9 and (is_word(toks[j]) or toks[j].text == ".") and toks[j].low not in CLAUSE_WORDS:
+        if toks[j].text == "." and not abbrev(toks[j - 1]):
+            break
+        j += 1
+    words = [k for k in range(i + 1, j) if toks[k].text != "."]
+    if not words:
+        return None
+    last = words[-1]
+    if toks[last].low in _DOCUMENTS and j + 1 < len(toks) and toks[j].low in ("from", "by", "of"):
+        source = subject_right(text, toks, j + 1)
+        if source is not None:
+            return source
+    run = name_left(toks, last)
+    if run and run[0] > i:
+        a, b = run
+        if a == i + 1 or b - a >= 1:  # all capitalised after "the", or a full name closes the phrase
+            return mention(text, toks, a, b, "name")
+    return _apposition_name(text, toks, last) or mention(text, toks, i, last, "nominal")
+
+
+# Documents that carry someone's words: "according to a statement from the ministry" quotes the ministry.
+_DOCUMENTS = {"statement", "statements", "release", "letter", "report", "filing", "memo", "email", "post", "tweet",
+              "spokesman", "spokeswoman", "spokesperson", "representative"}

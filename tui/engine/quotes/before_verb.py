@@ -1,0 +1,251 @@
+"""The speaker written before its verb.
+
+`subject_left` reads back from the verb ("Smith said", "Jane Doe, a lawyer at the firm, said",
+"A spokesman for Acme said", "a campaign spokesman said"); `sentence_subject` takes the subject that
+opens the clause ("Donald Trump, her opponent, bemoaned ... and said").
+"""
+
+from __future__ import annotations
+
+from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_BEFORE_VERB, SPEECH_VERBS
+from .names import NOT_NAME, TITLES
+from .words import (QUOTE_CHARS, Mention, Tok, abbrev_dot, adverb, is_cap, is_verb, is_word, mention, name_left,
+    name_right, possessive, pronoun)
+
+MAX_SUBJECT_TOKENS = 12  # nominal subjects longer than this are clauses, not speakers
+
+
+def _ends_role(toks: list[Tok], r: int, floor: int) -> bool:
+    """Does a role phrase end at token r: a lower-case noun ("chief executive"), or an organisation
+    after "of/at/for" ("partner at Lenox")?"""
+    if not is_word(toks[r]):
+        return False
+    if not is_cap(toks[r]):
+        return True
+    run = name_left(toks, r)
+    return bool(run) and run[0] - 1 >= floor and toks[run[0] - 1].low in ("of", "at", "for")
+
+
+def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention | None:
+    """The speaker written just before the verb at token v ("Smith said", "the senator told")."""
+    j = v - 1
+    while j >= floor and (toks[j].low in SKIP_BEFORE_VERB or adverb(toks[j])):
+        j -= 1
+    if j >= floor and toks[j].text == ")":  # "Rep. Jane Doe (D-Ohio) said"
+        k = j
+        while k >= floor and toks[k].text != "(" and j - k < 8:
+            k -= 1
+        if k >= floor and toks[k].text == "(":
+            j = k - 1
+    if j < floor:
+        return None
+    t = toks[j]
+    if t.text == ",":  # "Jane Doe, a lawyer at the firm, said": skip back over the apposition(s)
+        k, inside = j, None
+        for _ in range(3):
+            k -= 1
+            while k >= floor and (toks[k].text not in (",", ".", ":", ";") or abbrev_dot(toks, k)) \
+                    and toks[k].text not in QUOTE_CHARS:
+                k -= 1
+                if j - k > 40:
+                    return None
+            if k < floor or toks[k].text != ",":
+                break
+            inner = name_left(toks, j - 1)
+            if inner and inner[0] == k + 1 and not any(possessive(toks[x]) for x in range(inner[0], j)) \
+                    and k - 1 >= floor and _ends_role(toks, k - 1, floor):
+                # "Acme's chief executive, Dana Holt, said" / "His partner at Lenox, Larry Cummings, called":
+                # the name is the apposition itself
+                return mention(text, toks, inner[0], inner[1], "name")
+            k2 = k - 1
+            if k2 >= floor and toks[k2].text == ")":  # "Paul Ryan (R-Wis.), ..."
+                while k2 >= floor and toks[k2].text != "(":
+                    k2 -= 1
+                k2 -= 1
+            span = name_left(toks, k2)
+            if span and span[0] >= floor:
+                if span[0] - 1 >= floor and toks[span[0] - 1].low in _INSIDE_DESCRIPTION:
+                    inside = span  # "Ayrault, the foreign minister of France, ...": France ends an apposition
+                    continue
+                return mention(text, toks, span[0], span[1], "name")
+        # only names inside descriptions ("Officials at Acme Labs, a unit of Acme, said"): the earliest
+        return mention(text, toks, inside[0], inside[1], "name") if inside else None
+    pron = pronoun(t)
+    if pron:
+        return Mention(t.start, t.start + len(pron), text[t.start : t.start + len(pron)], "pronoun")
+    if t.low == "who":  # "Doe, who said"
+        k = j - 1
+        if k >= floor and toks[k].text == ",":
+            span = name_left(toks, k - 1)
+            if span and span[0] >= floor:
+                return mention(text, toks, span[0], span[1], "name")
+        return None
+    if t.low in CLAUSE_WORDS:
+        return None
+    span = name_left(toks, j)
+    if span and span[0] >= floor:
+        i, j2 = span
+        # "Mr. Morgan of the Sierra Club said": the person, not the club
+        if i - 2 >= floor and toks[i - 1].low == "the" and toks[i - 2].low == "of":
+            inner = name_left(toks, i - 3)
+            if inner and inner[0] >= floor:
+                return mention(text, toks, inner[0], inner[1], "name")
+        if i - 1 >= floor and toks[i - 1].low == "the":  # "The New York Post reports"
+            i -= 1
+        role = _role_before(toks, i, floor)
+        if role is not None:  # "A spokesman for Acme said", "Officials in Ohio said": the people, not the place
+            return mention(text, toks, role, j2, "nominal")
+        return mention(text, toks, i, j2, "name")
+    return _description_left(text, toks, j, floor)
+
+
+_ROLE_PREPOSITIONS = {"for", "from", "in", "at", "of", "with"}
+
+
+def _role_before(toks: list[Tok], i: int, floor: int) -> int | None:
+    """Where a description ending in "<noun> for/from/in/at <the name at i>" starts, or None.
+
+    "a spokesman for Acme" -> the index of "a"; "Officials in Ohio" (opening the clause) -> "Officials".
+    """
+    if i - 2 < floor or toks[i - 1].low not in _ROLE_PREPOSITIONS:
+        return None
+    k = i - 2
+    if not is_word(toks[k]) or toks[k].low in CLAUSE_WORDS or is_verb(toks, k):
+        return None
+    if is_cap(toks[k]):  # "Officials in Ohio": a capitalised noun must open the clause
+        return k if k == floor or not is_word(toks[k - 1]) else None
+    while k - 1 >= floor and i - k < 6 and is_word(toks[k - 1]) and not is_cap(toks[k - 1]) \
+            and toks[k - 1].low not in CLAUSE_WORDS and toks[k - 1].low not in DETERMINERS and not is_verb(toks, k - 1):
+        k -= 1
+    if k - 1 >= floor and toks[k - 1].low in DETERMINERS:
+        return k - 1
+    if k - 1 >= floor and is_cap(toks[k - 1]) and (k - 1 == floor or not is_word(toks[k - 2])):
+        return k - 1  # "Senior officials at the firm": the clause opens with the description
+    return None
+
+
+# a name right after these words is the object inside an apposition, not the subject
+_INSIDE_DESCRIPTION = {"of", "for", "at", "in", "from", "with", "to", "on", "by", "the", "a", "an", "and", "near"}
+
+
+def _description_left(text: str, toks: list[Tok], j: int, floor: int) -> Mention | None:
+    """A description ending at token j: "a campaign spokesman", "the head of the agency"."""
+    k = j
+    while k >= floor and is_word(toks[k]) and j - k < MAX_SUBJECT_TOKENS:
+        low = toks[k].low
+        if low in DETERMINERS:
+            start = k
+            # "the head of the agency": carry on over "of" to an earlier determiner
+            while start - 2 >= floor and toks[start - 1].low == "of":
+                m = start - 2
+                while m >= floor and is_word(toks[m]) and toks[m].low not in CLAUSE_WORDS and start - m < 5:
+                    if toks[m].low in DETERMINERS:
+                        break
+                    m -= 1
+                if m >= floor and toks[m].low in DETERMINERS:
+                    start = m
+                else:
+                    break
+            if start == j:
+                return None  # a bare "a" or "the" is no speaker
+            return mention(text, toks, start, j, "nominal")
+        if is_cap(toks[k]) and toks[k].text.endswith(("'s", "’s")):  # "Clinton's spokesman"
+            return mention(text, toks, k, j, "nominal")
+        if is_verb(toks, k) or (low in CLAUSE_WORDS and low not in ("and", "of")):
+            return None
+        k -= 1
+    # no determiner, but the description opens its sentence: "Only 52 percent of registered voters agreed"
+    if j - k >= 3 and is_cap(toks[k + 1]) and (k < floor or not is_word(toks[k])) and toks[k + 1].low in _BARE_OPENERS:
+        return mention(text, toks, k + 1, j, "nominal")
+    return None
+
+
+# words that open a description without a determiner ("Only 52 percent of voters", "Most residents")
+_BARE_OPENERS = {"only", "most", "nearly", "almost", "about", "more", "fewer", "just", "half", "all", "many", "some"}
+
+
+_INTRO = {"in", "on", "at", "during", "after", "before", "while", "when", "as", "since", "speaking", "asked", "following",
+          "according", "with", "without", "despite", "amid", "for", "from", "under", "like", "unlike", "by", "to",
+          "later", "earlier", "then", "but", "and", "so", "still", "yet", "also", "meanwhile", "however"}
+
+
+def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
+    """The subject at the start of a clause: 'Donald Trump, her opponent, bemoaned ... and said ...'."""
+    i = 0
+    while i < len(toks) and not is_word(toks[i]):
+        i += 1
+    if i < len(toks) and toks[i].low in _INTRO:
+        # skip an introductory phrase up to its comma ("During a May interview on CNBC, Trump said"),
+        # or its last comma when a date has its own ("On July 6, 2015, Sanders made ...")
+        intro_end = i + 1
+        for k in range(i, min(len(toks), i + 15)):
+            if toks[k].text == ",":
+                intro_end = k + 1
+                nxt = toks[k + 1] if k + 1 < len(toks) else None
+                # stop where the clause proper starts; "On July 6, 2015," and "Following a swiftly
+                # called, late-afternoon meeting," have more intro after their first comma
+                if nxt is not None and (is_cap(nxt) or pronoun(nxt) or nxt.low in DETERMINERS):
+                    break
+        i = intro_end
+    if i >= len(toks):
+        return None
+    pron = pronoun(toks[i])
+    if pron:
+        t = toks[i]
+        return Mention(t.start, t.start + len(pron), text[t.start : t.start + len(pron)], "pronoun")
+    if toks[i].low in SPEECH_VERBS and i + 1 < len(toks) and not is_cap(toks[i + 1]):
+        return None  # "Calls men names, like ...": a verb without a subject, not a name
+    span = name_right(toks, i)
+    if span:
+        a, b = span
+        span = _name_after_modifiers(toks, b) or span
+        a, b = span
+        if toks[b].text.endswith(("'s", "’s")):  # "Scott's family has called ...": a description
+            k = b + 1
+            while k < len(toks) and k - b <= 4 and toks[k].text[:1].islower() and toks[k].low not in CLAUSE_WORDS \
+                    and not is_verb(toks, k):
+                k += 1
+            if k - 1 > b:
+                return mention(text, toks, a, k - 1, "nominal")
+        return mention(text, toks, a, b, "name")
+    if toks[i].low in DETERMINERS:  # "The ad uses footage of ..."
+        k = i + 1
+        while k < len(toks) and k - i <= 5 and is_word(toks[k]) and toks[k].low not in CLAUSE_WORDS \
+                and not is_verb(toks, k) and not (k - i >= 2 and _acts_on(toks, k)):
+            k += 1
+        if k - 1 > i and k < len(toks) and (is_verb(toks, k) or _acts_on(toks, k)):
+            end = k - 1
+            while end > i + 1 and (toks[end].low in SKIP_BEFORE_VERB or adverb(toks[end])):
+                end -= 1  # "The nominee also outlined": the adverb is not part of the subject
+            return mention(text, toks, i, end, "nominal")
+    return None
+
+
+def _acts_on(toks: list[Tok], k: int) -> bool:
+    """A lower-case past-tense verb taking an object: "issued a statement", "granted Mr. Clarke an extension"."""
+    t = toks[k]
+    if not (t.low.endswith("ed") and t.text[:1].islower() and k + 1 < len(toks)):
+        return False
+    nxt = toks[k + 1]
+    return nxt.low in DETERMINERS or (is_cap(nxt) and nxt.low not in NOT_NAME)
+
+
+def _name_after_modifiers(toks: list[Tok], b: int) -> tuple[int, int] | None:
+    """The name that a capitalised modifier ending at token b leads to: "Libertarian presidential
+    candidate Gary Johnson's doctor", "Democratic nominee Hillary Clinton". None when lower-case
+    words are not followed by a name within a few words (they are the verb and its object)."""
+    k = b + 1
+    while k < len(toks) and k - b <= 3 and toks[k].text[:1].islower() and toks[k].low not in CLAUSE_WORDS \
+            and toks[k].low not in SKIP_BEFORE_VERB and not is_verb(toks, k) and not _acts_on(toks, k):
+        k += 1
+    if k == b + 1 or k >= len(toks) or not is_cap(toks[k]):
+        return None
+    if not all(toks[x].low in TITLES or toks[x].low in _MODIFIER_WORDS for x in range(b + 1, k)):
+        return None  # "Clinton campaigned alongside Warren": a verb, not a modifier
+    return name_right(toks, k)
+
+
+# lower-case words that sit between a capitalised modifier and a name ("Democratic presidential nominee")
+_MODIFIER_WORDS = {"presidential", "vice", "running", "mate", "candidate", "nominee", "hopeful", "rival", "challenger",
+                   "incumbent", "congressional", "gubernatorial", "senate", "party", "campaign", "chief", "former",
+                   "state", "national", "senior", "top", "lead", "political", "policy", "foreign", "press"}
