@@ -11,8 +11,9 @@ CARDINAL. MISC covers events, treaties, products and other names without finer t
 to a name followed by "station", "stadium" and the like.
 
 Pipeline: tagger.py (five-word windows) -> repair.py (span corrections that need the sentence: acronym-
-defined names, role words, sentence-start common words, landforms, head words) -> rules.py (numbers and
-dates) -> linking.py with evidence.py (one label per name from the whole article, canonical names).
+defined names in acronyms.py, head words and landforms in heads.py, sentence-start common words and role
+words in name_starts.py) -> rules.py (numbers and dates) -> linking.py with evidence.py (one label per name
+from the whole article, canonical names).
 """
 
 from __future__ import annotations

@@ -154,7 +154,7 @@ _THE_NOUN = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}([a-z]+) $")
 def _quoted_and_described(text: str, names: list[Entity]) -> tuple[set[str], set[str]]:
     """One-word names written as a title in quotation marks, and those after "the" and a common noun
     that is not a role ("the platform Gleiswerk", but not "the striker Silva")."""
-    from .repair import role_words
+    from .name_starts import role_words
 
     quoted, described = set(), set()
     for e in names:

@@ -1,0 +1,173 @@
+"""Where a name starts.
+
+A capitalised common word at a sentence start ("Samples are packed...", "Crucially, ...", “Tonight it
+decided...”) is not a name; a role word glued to the front of a person ("Soprano Ana Kosmač", "Vice
+Admiral Rajiv Menon") is cut off, as the titles are in news annotation, and one inside an organisation
+span ("Boxing Association President Ramon Manzanares") splits it; a particle and a first name before a
+surname join it ("Marieke van Houten").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..types import PERSON
+from .features import _read_list, gazetteers, stop_words
+
+# --- sentence-initial common words -------------------------------------------------------------------
+
+_PICTURES = frozenset("image images photo photos picture pictures video videos footage".split())
+_TIME_WORDS = frozenset({"tonight", "noon", "midnight"})
+_SENTENCE_OPENERS = frozenset(".!?:;\"“”‘’([—–-…")
+
+
+def sentence_initial(text: str, s: int) -> bool:
+    """Does offset s open a sentence or a line (quotation marks before it aside)?"""
+    i = s
+    while i > 0 and text[i - 1] in " \t\u00a0\"“‘'":
+        i -= 1
+    return i == 0 or text[i - 1] == "\n" or (text[i - 1] in _SENTENCE_OPENERS and i < s or text[i - 1] in ".!?")
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def lower_words(text: str) -> set[str]:
+    """Every word the text writes in lower case: the `low` set the rules here take."""
+    return {w for w in _WORDS.findall(text) if w[:1].islower()}
+
+
+def common_word(text: str, s: int, e: int, low: set[str]) -> bool:
+    """Is a one-word span at a sentence start a capitalised common word rather than a name?"""
+    word = text[s:e]
+    if not word.isalpha() or word.isupper() or " " in word:
+        return False
+    lw = word.lower()
+    if lw in gazetteers()["first"]:
+        return False
+    if lw in _PICTURES:
+        return True  # "Images of the boy ...", "Photos released ..."
+    if lw in gazetteers()["time"] or lw in _TIME_WORDS:
+        return True  # “Tonight it decided ...”: the date and time rules take it
+    if lw in low or _singular(lw) & low:
+        return True  # "Samples are packed..." when the text also says "blood samples"
+    if lw.endswith("ly") and text[e:e + 1] == ",":
+        return True  # "Crucially, passengers ..."
+    if text[e:e + 1] in ".!" and re.match(r"[.!][\"”’]? +[\"“]?[A-Z]", text[e:e + 5]) and _counts(text)[word] == 1:
+        return True  # “This is a national project. Fine. But ...”: a one-word sentence said once
+    if lw.endswith(("ines", "ers", "ors", "ions", "ments", "ists", "ives", "ates", "oes")) \
+            and re.match(r" (?:and|or|are|were|have|had|can|could|will|would|may|also) ", text[e:e + 8]) \
+            and _counts(text)[word] == 1:
+        return True  # "Submarines and armed vessels are excluded": a plural noun opening the sentence
+    return lw in stop_words()
+
+
+_count_cache: list = [None, None]  # (text, Counter) of the last text: one count pass per article
+
+
+def _counts(text: str):
+    """How often each word occurs in `text` (computed once per text, only when a rule needs it)."""
+    from collections import Counter
+
+    cached_text, counts = _count_cache
+    if cached_text is not text:
+        counts = Counter(_WORDS.findall(text))
+        _count_cache[:] = [text, counts]  # a race between threads only costs a recount
+    return counts
+
+
+def _singular(lw: str) -> set[str]:
+    out = set()
+    if lw.endswith("s") and len(lw) > 3:
+        out.add(lw[:-1])
+        if lw.endswith("es"):
+            out.add(lw[:-2])
+        if lw.endswith("ies"):
+            out.add(lw[:-3] + "y")
+    return out
+
+
+# --- roles in front of a person ------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def role_words() -> frozenset[str]:
+    """Words naming a role or title that news text puts before a person's name."""
+    hon = {w.rstrip(".") for w in gazetteers()["hon"]}
+    return frozenset(hon | _read_list("roles.txt"))
+
+
+_INNER_ROLES = frozenset("president chairman chairwoman chief coach manager spokesman spokeswoman director "
+                         "secretary minister leader captain".split())
+
+
+def role_inside(name: str) -> tuple[int, int] | None:
+    """(start, end) of a role word inside an organisation span when a two-word name follows it, else None."""
+    words = list(re.finditer(r"\S+", name))
+    for i in range(1, len(words) - 2):
+        rest = [w.group() for w in words[i + 1:]]
+        if words[i].group().lower() in _INNER_ROLES and len(rest) == 2 \
+                and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in rest):
+            return words[i].span()
+    return None
+
+
+def trim_roles(text: str, s: int, e: int, low: set[str]) -> int:
+    """Start of the person's name once leading role words are cut ("Substitute Kurt Azzopardi")."""
+    roles = role_words()
+    first = gazetteers()["first"]
+    while True:
+        m = re.match(r"\S+", text[s:e])
+        rest = text[s + m.end():e].lstrip()
+        if " " not in rest or not rest[:1].isupper():
+            return s  # keep a full name of two words at least: "Dean Jones" may be a name, not a role
+        w = m.group().lower().rstrip(".")
+        if w in first or not (w in roles or (w in low and sentence_initial(text, s))):
+            return s
+        s = e - len(rest)
+
+
+def titled_person(text: str, s: int, e: int) -> bool:
+    """A role word then two or three plain capitalised words: a person the tagger took for an organisation."""
+    words = text[s:e].split()
+    if len(words) < 3 or words[0].lower().rstrip(".") not in role_words():
+        return False
+    rest = words[1:]
+    while rest and rest[0].lower().rstrip(".") in role_words():
+        rest = rest[1:]
+    g = gazetteers()
+    from .features import place_words
+
+    return 2 <= len(rest) <= 3 and all(
+        w[:1].isupper() and w.isalpha() and not w.isupper()
+        and w.lower() not in g["orgw"] and w.lower() not in place_words() for w in rest)
+
+
+_ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+) $")
+
+
+def after_role(text: str, s: int, e: int) -> bool:
+    """Two plain capitalised words right after a lower-case role word: "the critic Mila Hren"."""
+    m = _ROLE_BEFORE.search(text, max(0, s - 30), s)
+    words = text[s:e].split()
+    if not m or m.group(1) not in role_words() or len(words) != 2:
+        return False
+    from .evidence import place_names
+
+    g = gazetteers()
+    return " ".join(words).lower() not in place_names() and all(
+        w[:1].isupper() and w.isalpha() and not w.isupper() and w.lower() not in g["orgw"] for w in words)
+
+
+_PARTICLE_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s+(van|von|de|der|den|del|della|di|da|du|le|la|bin|ibn|al|ten|ter)\s+$")
+
+
+def particle_name(text: str, s: int, e: int, lab: str) -> tuple[int, str]:
+    """Extend a person's surname left over a particle and a first name ("Marieke van" + "Houten")."""
+    if lab != PERSON:
+        return s, lab
+    m = _PARTICLE_BEFORE.search(text, max(0, s - 40), s)
+    if m and not sentence_initial(text, m.start(2)) and m.group(1).lower() not in stop_words():
+        return m.start(1), lab
+    return s, lab
