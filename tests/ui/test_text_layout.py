@@ -64,3 +64,35 @@ def test_default_method_is_the_engines():
     from tui.engine.analysis import DEFAULT_METHOD
 
     assert FALLBACK_METHODS[0] == DEFAULT_METHOD
+
+
+def test_the_fast_wrap_for_plain_text_cuts_exactly_like_the_general_one():
+    import random
+
+    from tui.app.widgets.wrap import _wrap_general, _wrap_plain
+
+    rng = random.Random(7)
+    words = ["a", "to", "the", "news", "“wall”", "Łódź", "Donaudampfschifffahrt", "x" * 30, "€4.2", "—", ""]
+    for _ in range(20000):
+        text = "".join(rng.choice(words) + " " * rng.choice([0, 1, 1, 2, 3]) for _ in range(rng.randint(0, 12)))
+        if rng.random() < 0.2:
+            text = " " * rng.randint(1, 3) + text
+        width = rng.randint(1, 25)
+        assert _wrap_plain(text, width) == _wrap_general(text, width), (text, width)
+    # Wide characters, tabs and other spaces take the general way.
+    assert lines("東京都の港区です", 6) == ["東京都", "の港区", "です"]
+    assert lines("a\u00a0b c", 3) == ["a\u00a0b ", "c"]
+
+
+def test_characters_taken_as_one_cell_are_one_cell():
+    import re
+
+    from rich.cells import cell_len
+
+    from tui.app.widgets.wrap import ONE_CELL
+
+    one_cell = re.compile(f"[{ONE_CELL}]")
+    for code in range(0x20, 0x3000):
+        ch = chr(code)
+        if one_cell.match(ch):
+            assert cell_len(ch) == 1, hex(code)

@@ -229,12 +229,13 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
 
     def _runs_for(self, body: str, entities, marked=None) -> tuple[StyleRuns, list[tuple[str, str]]]:
         """The highlight runs over `body`, and (type, text) of every highlight drawn."""
-        drawn, spans = [], []
+        drawn, spans, styles = [], [], {}
         if self.highlights:
             for ent in entities:
                 kind = type_of(ent.label)
                 if kind not in self.hidden_types and 0 <= ent.start < ent.end <= len(body):
-                    spans.append((ent.start, ent.end, self.type_style(kind)))
+                    style = styles.get(kind) or styles.setdefault(kind, self.type_style(kind))
+                    spans.append((ent.start, ent.end, style))
                     drawn.append((kind, body[ent.start:ent.end]))
         mark_style = self.get_component_rich_style("article-body--mark", partial=True) if marked else None
         return StyleRuns(spans, marked, mark_style), drawn
