@@ -124,6 +124,27 @@ def test_migrates_an_old_library_in_place(lib_path):
     assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     lib.put_analysis(1, "k", "{}", [("ORG", "Acme", 2)])  # table from migration 2 exists
     assert lib.count(entity="Acme") == 1
+    assert lib.count() == 1  # migration 3 counted the articles already there
+    lib.add(art("New", "A new body."))
+    assert lib.count() == 2
+
+
+def test_article_count_follows_adds_duplicates_removals_and_failed_batches(lib):
+    def real() -> int:
+        return lib.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    assert lib.count() == real() == 0
+    results = lib.add_many([art("One", "First body."), art("Two", "Second body."), art("Again", "First body.")])
+    assert [status for status, _ in results] == ["added", "added", "duplicate"]
+    assert lib.count() == real() == 2
+    lib.remove(results[0][1])
+    assert lib.count() == real() == 1
+    with pytest.raises(RuntimeError):
+        with lib.transaction() as db:
+            db.execute("INSERT INTO articles (title, body, hash, added_at, sort_key) VALUES ('X', 'x', 'hx', 'now', 'k')")
+            raise RuntimeError("rolled back")
+    assert lib.count() == real() == 1
+    assert lib.count(search="Second") == 1 and lib.count(search="!!!") == 1
 
 
 def test_newer_schema_is_refused(lib_path):

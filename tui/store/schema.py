@@ -56,6 +56,18 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX mentions_name ON mentions (name, article_id);
     """,
+    # 3: the number of articles, kept by triggers: count(*) walks a whole index (~5 ms at 100,000
+    # articles, more from a cold disk), and the list needs the number before its first paint.
+    """
+    CREATE TABLE counts (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    INSERT INTO counts (name, value) SELECT 'articles', count(*) FROM articles;
+    CREATE TRIGGER articles_count_ai AFTER INSERT ON articles BEGIN
+        UPDATE counts SET value = value + 1 WHERE name = 'articles';
+    END;
+    CREATE TRIGGER articles_count_ad AFTER DELETE ON articles BEGIN
+        UPDATE counts SET value = value - 1 WHERE name = 'articles';
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
