@@ -355,3 +355,20 @@ async def test_the_focused_pane_has_the_accent_border_in_every_theme(cached_libr
             assert borders() == {"library-pane": normal, "article-pane": normal, "summary-pane": accent}
             await pilot.press("shift+tab")
             await pilot.pause()
+
+
+async def test_clicking_a_key_hint_runs_its_action(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one("KeyBar")
+        hints = str(bar.render())
+        await pilot.click("KeyBar", offset=(hints.index("Help") + 1, 0))
+        await pilot.pause()
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.click("KeyBar", offset=(hints.index("Search"), 0))
+        await pilot.pause()
+        assert app.screen.query_one("#search").has_focus

@@ -15,29 +15,48 @@ from tui.app import keymap
 PALETTE = ("^p", "palette")  # Textual's command palette (ctrl+p)
 
 
-def hints(overrides: dict[str, str]) -> list[tuple[str, str]]:
-    """(key, description) of every key the line shows: the main screen's, then the app's."""
+def hints(overrides: dict[str, str]) -> list[tuple[str, str, str]]:
+    """(key, description, action) of every key the line shows: the main screen's, then the app's.
+
+    The action is written as `run_action` takes it from this widget ("screen.search", "app.quit").
+    """
     shown = [spec for spec in keymap.KEYS if spec.show]
     ordered = [s for s in shown if keymap.MAIN in s.scopes] + [s for s in shown if keymap.MAIN not in s.scopes]
-    return [(keymap.first_key(spec.id, overrides), spec.description) for spec in ordered]
+    return [(keymap.first_key(spec.id, overrides), spec.description,
+             ("screen." if keymap.MAIN in spec.scopes else "app.") + spec.action) for spec in ordered]
 
 
 class KeyBar(Widget):
-    """`/ Search  c Copy summary  …` on the left, `^p palette` on the right."""
+    """`/ Search  c Copy summary  …` on the left, `^p palette` on the right; a click runs the key's action."""
 
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._spots: list[tuple[int, int, str]] = []  # (first cell, end cell, action) of each drawn hint
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
         text_style = self.get_component_rich_style("key-bar--description")
         line = Text(no_wrap=True, overflow="ellipsis")
-        for key, description in hints(getattr(self.app, "user_keys", {})):
+        spots = []
+        for key, description, action in hints(getattr(self.app, "user_keys", {})):
+            start = line.cell_len
             line.append(f" {key} ", key_style)
             line.append(f"{description} ", text_style)
+            spots.append((start, line.cell_len, action))
         key, description = PALETTE
         right = Text.assemble(("▏", text_style), (f"{key} ", key_style), (f"{description} ", text_style))
         room = self.size.width - line.cell_len - right.cell_len
         if room > 0:
             line.append(" " * room)
+            spots.append((line.cell_len, line.cell_len + right.cell_len, "app.command_palette"))
             line.append_text(right)
+        self._spots = spots
         return line
+
+    async def on_click(self, event) -> None:
+        for start, end, action in self._spots:
+            if start <= event.x < end:
+                await self.run_action(action)
+                return
