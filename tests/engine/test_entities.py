@@ -399,3 +399,49 @@ def test_generated_mixes_of_the_repaired_patterns_keep_spans_valid():
         if rng.random() < 0.3:
             text = text.replace(" ", "")
         assert_valid(text, extract_entities(text))
+
+
+def test_a_name_after_a_kind_of_animal_or_plant_is_a_taxon_not_a_place():
+    text = "The quarry also gave up teeth of the long-necked dinosaur Titanovex, and a fern Lindaria grew nearby."
+    ents = by_text(extract_entities(text))
+    assert ents["Titanovex"].label == "MISC"
+    assert ents["Lindaria"].label == "MISC"
+    assert_valid(text, list(ents.values()))
+
+
+def test_a_place_adjective_before_a_noun_is_no_place():
+    text = "The choir in Norway learned old melodies from the Alpine valleys and Hellenic hymns."
+    ents = by_text(extract_entities(text))
+    assert ents["Alpine"].label == "MISC"
+    assert ents["Hellenic"].label == "MISC"
+    assert ents["Norway"].label == "GPE"
+    text = "Farmers in Norway still sing old songs, and the Philippine navy sailed."
+    ents = by_text(extract_entities(text))
+    assert "Philippine" not in ents or ents["Philippine"].label != "MISC"  # the adjective of a listed country
+
+
+def test_a_one_word_name_after_from_is_a_place_when_the_tagger_calls_it_misc():
+    from tui.engine.entities.evidence import _came_from
+
+    text = "The guide called us from Tazarine. Others called from AIDS wards or from KDP-controlled areas."
+    i = text.index("Tazarine")
+    assert _came_from(text, Entity(i, i + 8, "MISC", "Tazarine", "Tazarine"))
+    i = text.index("AIDS")
+    assert not _came_from(text, Entity(i, i + 4, "MISC", "AIDS", "AIDS"))
+    i = text.index("KDP-controlled")
+    assert not _came_from(text, Entity(i, i + 14, "MISC", "KDP-controlled", "KDP-controlled"))
+
+
+def test_a_person_span_drops_the_and_keeps_a_two_letter_surname():
+    from tui.engine.entities.kinds import with_short_surname, without_the
+
+    text = "The seat went to Helen Ip of the Liberal Party, not to The Great Zamboni."
+    s = text.index("Helen")
+    assert text[s:with_short_surname(text, s, s + 5, "PERSON")] == "Helen Ip"
+    assert with_short_surname(text, s, s + 5, "ORG") == s + 5  # only persons grow
+    head = "Anna To Lead Rescue Team"
+    assert with_short_surname(head, 0, 4, "PERSON") == 4  # headline case: "To" is no surname
+    s = text.index("The Great")
+    assert text[without_the(text, s, len(text) - 1, "PERSON"):len(text) - 1] == "Great Zamboni"
+    ents = by_text(extract_entities(text))
+    assert ents["Helen Ip"].label == "PERSON"

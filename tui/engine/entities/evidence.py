@@ -27,6 +27,7 @@ NAME_LABELS = (PERSON, ORG, GPE, LOC, "NORP", "MISC", "FAC")
 _PLACE_LABELS = (GPE, LOC)
 _DATELINE = re.compile(r"\s*([^\W\d_][^\W\d_.'’ -]*(?:[ .'’-]+[^\W\d_]+){0,4})\s*(?:,[^\n—–-]{0,40})?\s*[—–-]{1,2}\s")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|over)\s+$")
+_FROM = re.compile(r"\bfrom\s+$")
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:town|city|village|region|province|district|island|port|suburb|county|state|capital)\s+of\s+$", re.IGNORECASE)
 
@@ -72,6 +73,7 @@ def settle_labels(text: str, ents: list[Entity]) -> tuple[list[Entity], dict[str
     person_words = {w for e in names if e.label == PERSON and " " in e.text.strip() for w in e.text.split()}
     dem = gazetteers()["dem"]
     located = _located_singles(text, names)
+    came_from = {_same(e.text) for e in names if e.label == "MISC" and " " not in e.text and _came_from(text, e)}
     titled = _titled(text, names)
     quoted, described = _quoted_and_described(text, names)
     owners = _owners(text, names, listed)
@@ -91,6 +93,8 @@ def settle_labels(text: str, ents: list[Entity]) -> tuple[list[Entity], dict[str
         elif lone and k in located and top_label not in _PLACE_LABELS and (
                 top_label in (PERSON, "MISC") or c[GPE] + c[LOC] >= top):
             best[k] = (GPE if key(k) in listed else LOC, None)  # "hotels in Telvik": a place
+        elif lone and top_label == "MISC" and k in came_from:
+            best[k] = (GPE if key(k) in listed else LOC, None)  # "by phone from Erfoud": a place, not a style
         elif lone and top_label in (PERSON, "MISC") and k in owners:
             best[k] = (owners[k], None)  # "Iberwind's chief executive", "Varnia's foreign minister"
         elif lone and top_label == PERSON and k not in titled and k in quoted:
@@ -181,6 +185,15 @@ def _titled(text: str, names: list[Entity]) -> set[str]:
 
 
 _WORD_BEFORE = re.compile(r"([\w.]+)\s+$")
+
+
+def _came_from(text: str, e: Entity) -> bool:
+    """Is a one-word name in title case written right after "from" ("from Erfoud"; not "from AIDS",
+    "from KDP-controlled areas")?"""
+    word = e.text
+    if not (word.isalpha() and word[:1].isupper() and word[1:].islower()):
+        return False
+    return text[e.end:e.end + 1] not in ("'", "’", "-") and bool(_FROM.search(text, max(0, e.start - 10), e.start))
 
 
 def _locative(text: str, start: int, end: int) -> bool:

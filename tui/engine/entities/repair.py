@@ -22,6 +22,7 @@ from ..types import GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
 from .features import gazetteers, stop_words
 from .heads import extend_to_head, landform_label
+from .kinds import kind_of_name, with_short_surname, without_the
 from .name_starts import (after_role, common_word, lower_words, particle_name, role_inside, sentence_initial,
                           titled_person, trim_roles)
 
@@ -70,7 +71,9 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         ps, lab = particle_name(text, s, e, lab)
         if not out or ps >= out[-1][1]:
             s = ps  # the first name before the particle is not already part of another name
-        out.append((s, e, landform_label(text, s, e, lab)))
+        s = without_the(text, s, e, lab)
+        e = with_short_surname(text, s, e, lab)
+        out.append((s, e, kind_of_name(text, s, e, landform_label(text, s, e, lab))))
     return _without_overlaps(out)
 
 
