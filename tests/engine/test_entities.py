@@ -445,3 +445,34 @@ def test_a_person_span_drops_the_and_keeps_a_two_letter_surname():
     assert text[without_the(text, s, len(text) - 1, "PERSON"):len(text) - 1] == "Great Zamboni"
     ents = by_text(extract_entities(text))
     assert ents["Helen Ip"].label == "PERSON"
+
+
+def test_honour_letters_after_a_person_are_no_organisation():
+    text = "The defence was led by Clara Winthrop, QC, who called the ruling fair. Dan Ellery, MP, agreed."
+    ents = by_text(extract_entities(text))
+    assert ents["Clara Winthrop"].label == "PERSON"
+    assert "QC" not in ents and "MP" not in ents
+
+
+def test_a_plural_of_a_named_thing_is_no_person_but_a_team_keeps_its_plural():
+    from tui.engine.entities.kinds import plural_of_a_name
+
+    text = "She shot every guest with her Hasselblad camera. Later she framed the best Hasselblads for the show."
+    s = text.index("Hasselblads")
+    assert plural_of_a_name(text, s, s + len("Hasselblads"))
+    ents = extract_entities(text)
+    assert all(e.label not in ("PERSON", "ORG") for e in ents if e.text == "Hasselblads")
+    team = "The Kestrel captain was injured, and the Kestrels lost 20-3."
+    s = team.index("Kestrels")
+    assert not plural_of_a_name(team, s, s + len("Kestrels"))
+    names = "Mary Williams met her cousin William on Sunday."
+    s = names.index("Williams")
+    assert not plural_of_a_name(names, s, s + len("Williams"))  # a surname, not a plural
+
+
+def test_a_plural_noun_opening_a_sentence_once_is_no_name():
+    for opening in ("Memoirs of", "Rumours of", "Manuscripts in", "Grievances were"):
+        text = f"The group was criticised in 2019 by Vera Lindqvist. {opening} several kinds were sent to the office."
+        ents = by_text(extract_entities(text))
+        assert opening.split()[0] not in ents
+        assert ents["Vera Lindqvist"].label == "PERSON"

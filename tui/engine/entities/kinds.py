@@ -9,7 +9,11 @@ company. Modern news also names animals, products and styles. These rules correc
   polytheism"), is no place unless our place lists know it: MISC;
 * a person span never starts with "The" ("The Katherinator", a nickname, keeps only the name);
 * a lone first name followed by a two-letter surname ("Regina Ip", "James To") is one person: the
-  tagger, which has hardly seen such surnames, stops at the first name.
+  tagger, which has hardly seen such surnames, stops at the first name;
+* letters after a person's name ("Mark Tedeschi, QC, said") are an honour, not an organisation;
+* a one-word name in the plural whose singular the text also writes capitalised ("the Polaroid
+  camera" ... "his Polaroids") names things, not a person or a company: MISC (but "the Springboks"
+  after "a Springbok captain" is a team).
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ _KIND_NOUNS = frozenset(
     worm worms ant ants bee bees wasp wasps coral corals alga algae fern ferns moss""".split())
 _KIND_BEFORE = re.compile(r"\b([a-z]+)[ \t]+[*_]?$")
 _ADJ_ENDINGS = ("ic", "ine", "ian", "ean", "ical")
+# Letters written after a person's name: honours, ranks at the bar, degrees.
+_POST_NOMINALS = frozenset("QC KC SC MP MEP MBE OBE CBE KBE DBE PhD MD".split())
 _SURNAME = re.compile(r" ([A-Z][a-z])(?=$|[\s,.;:!?)'’\"”])")
 
 
@@ -68,3 +74,22 @@ def with_short_surname(text: str, s: int, e: int, label: str) -> int:
     if nxt[:1] == " " and nxt[1:2].isupper():
         return e  # headline case ("Anna To Lead Team"): no surname to trust
     return m.end()
+
+
+def post_nominal(text: str, s: int, e: int, prev_end: int | None, prev_label: str | None) -> bool:
+    """Is span [s, e) honour letters right after a person's name ("Mark Tedeschi, QC")?"""
+    return prev_label == PERSON and text[s:e] in _POST_NOMINALS and prev_end is not None \
+        and text[prev_end:s] in (", ", " ")
+
+
+def plural_of_a_name(text: str, s: int, e: int) -> bool:
+    """Is the one-word span a plural whose singular the text also writes capitalised ("Polaroids")?"""
+    word = text[s:e]
+    if len(word) < 5 or not word.isalpha() or not word.endswith("s") or word.endswith(("ss", "us", "is")) \
+            or not word[:1].isupper() or word.isupper():
+        return False
+    if word[:-1].lower() in gazetteers()["first"]:
+        return False  # "Williams" next to "William": a surname
+    if re.search(r"\b[Tt]he $", text[max(0, s - 4):s]):
+        return False  # "the Springboks" (a "Springbok captain"): a team goes by its plural
+    return re.search(r"(?<![\w-])" + re.escape(word[:-1]) + r"(?![\w'’-])", text) is not None

@@ -60,6 +60,9 @@ def common_word(text: str, s: int, e: int, low: set[str]) -> bool:
             and re.match(r" (?:and|or|are|were|have|had|can|could|will|would|may|also) ", text[e:e + 8]) \
             and _counts(text)[word] == 1:
         return True  # "Submarines and armed vessels are excluded": a plural noun opening the sentence
+    if len(lw) >= 5 and lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and lw not in gazetteers()["first"] \
+            and re.match(r" (?:of|in|have|are|were) [a-z]", text[e:e + 10]) and _counts(text)[word] == 1:
+        return True  # "Lawsuits have been filed", "Names of participants": plural nouns, said once
     return lw in stop_words()
 
 

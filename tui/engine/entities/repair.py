@@ -22,7 +22,7 @@ from ..types import GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
 from .features import gazetteers, stop_words
 from .heads import extend_to_head, landform_label
-from .kinds import kind_of_name, with_short_surname, without_the
+from .kinds import kind_of_name, plural_of_a_name, post_nominal, with_short_surname, without_the
 from .name_starts import (after_role, common_word, lower_words, particle_name, role_inside, sentence_initial,
                           titled_person, trim_roles)
 
@@ -51,6 +51,10 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             e = s + len(word.rsplit(None, 1)[0])  # "the State Department Spokesperson" -> the department
         if word.lower() in _ORDINALS:
             continue  # "Fifth" in a results table
+        if out and post_nominal(text, s, e, out[-1][1], out[-1][2]):
+            continue  # "Mark Tedeschi, QC"
+        if lab != "NORP" and plural_of_a_name(text, s, e):
+            lab = "MISC"  # "his Polaroids" in an article about the Polaroid camera
         if lab == PERSON and " " in word and word.split()[0].lower() in gazetteers()["dem"] \
                 and len(word.split()) >= 3:
             first = word.split()[0]
