@@ -476,3 +476,19 @@ def test_a_plural_noun_opening_a_sentence_once_is_no_name():
         ents = by_text(extract_entities(text))
         assert opening.split()[0] not in ents
         assert ents["Vera Lindqvist"].label == "PERSON"
+
+
+def test_a_title_before_a_bare_surname_is_cut_off():
+    text = "Talks went well, said Ambassador Orlovsky on Friday. Senator Kaminski agreed."
+    ents = by_text(extract_entities(text))
+    assert ents["Orlovsky"].label == "PERSON"
+    assert ents["Kaminski"].label == "PERSON"
+    assert "Ambassador Orlovsky" not in ents
+
+
+def test_a_nationality_before_a_national_body_belongs_to_its_name():
+    text = "The Romanian Orthodox Church opposed the plan, and the German Foreign Ministry said little."
+    ents = by_text(extract_entities(text))
+    assert ents["Romanian Orthodox Church"].label == "ORG"
+    assert ents["Foreign Ministry"].label == "ORG"  # a ministry keeps its country apart, as news annotation does
+    assert ents["German"].label == "NORP"

@@ -13,7 +13,8 @@ company. Modern news also names animals, products and styles. These rules correc
 * letters after a person's name ("Mark Tedeschi, QC, said") are an honour, not an organisation;
 * a one-word name in the plural whose singular the text also writes capitalised ("the Polaroid
   camera" ... "his Polaroids") names things, not a person or a company: MISC (but "the Springboks"
-  after "a Springbok captain" is a team).
+  after "a Springbok captain" is a team);
+* a nationality right before a national body ("Greek" + "Orthodox Church") is part of its name.
 """
 
 from __future__ import annotations
@@ -93,3 +94,19 @@ def plural_of_a_name(text: str, s: int, e: int) -> bool:
     if re.search(r"\b[Tt]he $", text[max(0, s - 4):s]):
         return False  # "the Springboks" (a "Springbok captain"): a team goes by its plural
     return re.search(r"(?<![\w-])" + re.escape(word[:-1]) + r"(?![\w'’-])", text) is not None
+
+
+# Not "ministry": news annotation keeps "German" apart from "Foreign Ministry".
+_BODY_HEADS = frozenset("church conference navy army council party assembly parliament senate".split())
+
+
+def join_nationality_to_body(text: str, spans: list[Span]) -> list[Span]:
+    """A nationality right before a national body is part of its name: "Greek" + "Orthodox Church"."""
+    out: list[Span] = []
+    for sp in spans:
+        if out and out[-1][2] == "NORP" and sp[2] in ("ORG", "MISC") and text[out[-1][1]:sp[0]] == " " \
+                and text[sp[0]:sp[1]].rsplit(None, 1)[-1].lower() in _BODY_HEADS:
+            out[-1] = (out[-1][0], sp[1], "ORG")
+            continue
+        out.append(sp)
+    return out

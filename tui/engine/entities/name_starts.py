@@ -116,6 +116,11 @@ def role_inside(name: str) -> tuple[int, int] | None:
     return None
 
 
+# Titles that are never a first name, so a bare surname after them is the whole person.
+_HONORIFIC_ONLY = frozenset("ambassador president senator governor minister chancellor premier mayor "
+                            "judge bishop cardinal sheikh".split())
+
+
 def trim_roles(text: str, s: int, e: int, low: set[str]) -> int:
     """Start of the person's name once leading role words are cut ("Substitute Kurt Azzopardi")."""
     roles = role_words()
@@ -123,9 +128,11 @@ def trim_roles(text: str, s: int, e: int, low: set[str]) -> int:
     while True:
         m = re.match(r"\S+", text[s:e])
         rest = text[s + m.end():e].lstrip()
+        w = m.group().lower().rstrip(".")
+        if " " not in rest and rest[:1].isupper() and w in _HONORIFIC_ONLY and rest.isalpha():
+            return e - len(rest)  # "Ambassador Mohib": a title, then the surname alone
         if " " not in rest or not rest[:1].isupper():
             return s  # keep a full name of two words at least: "Dean Jones" may be a name, not a role
-        w = m.group().lower().rstrip(".")
         if w in first or not (w in roles or (w in low and sentence_initial(text, s))):
             return s
         s = e - len(rest)

@@ -22,7 +22,7 @@ from ..types import GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
 from .features import gazetteers, stop_words
 from .heads import extend_to_head, landform_label
-from .kinds import kind_of_name, plural_of_a_name, post_nominal, with_short_surname, without_the
+from .kinds import join_nationality_to_body, kind_of_name, plural_of_a_name, post_nominal, with_short_surname, without_the
 from .name_starts import (after_role, common_word, lower_words, particle_name, role_inside, sentence_initial,
                           titled_person, trim_roles)
 
@@ -78,7 +78,7 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         s = without_the(text, s, e, lab)
         e = with_short_surname(text, s, e, lab)
         out.append((s, e, kind_of_name(text, s, e, landform_label(text, s, e, lab))))
-    return _without_overlaps(out)
+    return join_nationality_to_body(text, _without_overlaps(out))
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:
