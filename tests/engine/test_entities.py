@@ -492,3 +492,11 @@ def test_a_nationality_before_a_national_body_belongs_to_its_name():
     assert ents["Romanian Orthodox Church"].label == "ORG"
     assert ents["Foreign Ministry"].label == "ORG"  # a ministry keeps its country apart, as news annotation does
     assert ents["German"].label == "NORP"
+
+
+def test_a_foundation_keeps_its_cause_after_for_the():
+    text = ("A grant came from the Halvorsen Foundation for the Performing Arts last spring. "
+            "The Keller Fund for Coastal Research paid the rest.")
+    ents = by_text(extract_entities(text))
+    assert ents["Halvorsen Foundation for the Performing Arts"].label == "ORG"
+    assert ents["Keller Fund for Coastal Research"].label == "ORG"

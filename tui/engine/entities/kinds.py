@@ -14,7 +14,9 @@ company. Modern news also names animals, products and styles. These rules correc
 * a one-word name in the plural whose singular the text also writes capitalised ("the Polaroid
   camera" ... "his Polaroids") names things, not a person or a company: MISC (but "the Springboks"
   after "a Springbok captain" is a team);
-* a nationality right before a national body ("Greek" + "Orthodox Church") is part of its name.
+* a nationality right before a national body ("Greek" + "Orthodox Church") is part of its name;
+* a body's name runs on over "for (the)" to the capitalised name of its cause ("Andy Warhol
+  Foundation" + "for the" + "Visual Arts").
 """
 
 from __future__ import annotations
@@ -100,10 +102,21 @@ def plural_of_a_name(text: str, s: int, e: int) -> bool:
 _BODY_HEADS = frozenset("church conference navy army council party assembly parliament senate".split())
 
 
+_CAUSE_HEADS = frozenset("foundation fund council centre center institute society trust association commission "
+                         "committee alliance campaign coalition league".split())
+_FOR = re.compile(r" for (?:the )?")
+
+
 def join_nationality_to_body(text: str, spans: list[Span]) -> list[Span]:
-    """A nationality right before a national body is part of its name: "Greek" + "Orthodox Church"."""
+    """A nationality right before a national body is part of its name: "Greek" + "Orthodox Church";
+    so is the cause after "for (the)" of a foundation, fund or council: "... Foundation for the Visual Arts"."""
     out: list[Span] = []
     for sp in spans:
+        if out and out[-1][2] == "ORG" and sp[2] in ("ORG", "MISC", GPE, LOC, PERSON) and _FOR.fullmatch(text, out[-1][1], sp[0]) \
+                and text[out[-1][0]:out[-1][1]].rsplit(None, 1)[-1].lower() in _CAUSE_HEADS \
+                and all(w[:1].isupper() for w in text[sp[0]:sp[1]].split()):
+            out[-1] = (out[-1][0], sp[1], "ORG")
+            continue
         if out and out[-1][2] == "NORP" and sp[2] in ("ORG", "MISC") and text[out[-1][1]:sp[0]] == " " \
                 and text[sp[0]:sp[1]].rsplit(None, 1)[-1].lower() in _BODY_HEADS:
             out[-1] = (out[-1][0], sp[1], "ORG")
