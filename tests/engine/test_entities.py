@@ -500,3 +500,13 @@ def test_a_foundation_keeps_its_cause_after_for_the():
     ents = by_text(extract_entities(text))
     assert ents["Halvorsen Foundation for the Performing Arts"].label == "ORG"
     assert ents["Keller Fund for Coastal Research"].label == "ORG"
+
+
+def test_a_name_ending_in_a_building_word_is_a_building():
+    text = ("The final was played at the Varnsdorf Arena, and fans later gathered at Telvik Central Station. "
+            "The historian Stuart Hall spoke at Brenner Hall.")
+    ents = by_text(extract_entities(text))
+    assert ents["Varnsdorf Arena"].label == "FAC"
+    assert to_scorer_label(ents["Telvik Central Station"].label) == "LOC"
+    assert ents["Stuart Hall"].label == "PERSON"
+    assert to_scorer_label("FAC") == "LOC"

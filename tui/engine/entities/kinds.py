@@ -5,6 +5,8 @@ company. Modern news also names animals, products and styles. These rules correc
 
 * a name right after a word for a kind of living thing ("the dinosaur Spinosaurus", "the orchid
   Vanda") is a taxon, not a place or a person: MISC;
+* a name ending in "Stadium", "Station", "Hall", "Tower" and the like is a building (FAC), not
+  the company that owns it, nor a person after "the" ("at the Varnsdorf Arena"; but "Stuart Hall");
 * a place-like word with an adjective ending, used as an adjective ("the Alpine valleys", "Hellenic
   polytheism"), is no place unless our place lists know it: MISC;
 * a person span never starts with "The" ("The Katherinator", a nickname, keeps only the name);
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from ..types import GPE, LOC, PERSON
+from ..types import FAC, GPE, LOC, ORG, PERSON
 from .features import gazetteers
 
 Span = tuple[int, int, str]
@@ -35,6 +37,9 @@ _KIND_NOUNS = frozenset(
     frog frogs shark sharks whale whales plant plants tree trees orchid orchids flower flowers fungus fungi
     bacterium bacteria virus microbe parasite pterosaur crocodile crocodiles turtle turtles fossil fossils
     worm worms ant ants bee bees wasp wasps coral corals alga algae fern ferns moss""".split())
+# Last words that make a name a building or a structure (FAC, a place for the scorer).
+# Not "palace" ("Crystal Palace", a club) nor "airport" (in business news, the operating company).
+_BUILDINGS = frozenset("stadium arena station hall tower towers bridge memorial mosque cathedral".split())
 _KIND_BEFORE = re.compile(r"\b([a-z]+)[ \t]+[*_]?$")
 _ADJ_ENDINGS = ("ic", "ine", "ian", "ean", "ical")
 # Letters written after a person's name: honours, ranks at the bar, degrees.
@@ -46,6 +51,10 @@ def kind_of_name(text: str, s: int, e: int, label: str) -> str:
     """The label for span [s, e) once the words next to it are read (the label unchanged if no rule fits)."""
     word = text[s:e]
     if " " in word:
+        words = word.split()
+        if words[-1].lower() in _BUILDINGS and (label == ORG or label == PERSON and text[max(0, s - 4):s] in (
+                "the ", "The ") and not any(w.lower() in gazetteers()["first"] for w in words[:-1])):
+            return FAC  # "Fisht Stadium", "Constitution Hall": a building, not its owner nor a person
         return label
     m = _KIND_BEFORE.search(text, max(0, s - 30), s)
     if m and m.group(1) in _KIND_NOUNS:
