@@ -510,3 +510,15 @@ def test_a_name_ending_in_a_building_word_is_a_building():
     assert to_scorer_label(ents["Telvik Central Station"].label) == "LOC"
     assert ents["Stuart Hall"].label == "PERSON"
     assert to_scorer_label("FAC") == "LOC"
+
+
+def test_an_organisation_running_into_a_full_name_is_split():
+    from tui.engine.entities.kinds import person_after_body
+
+    text = "The chair of the Harbour Workers Council Milena Dvorak said the vote was fair."
+    s, e = text.index("Harbour"), text.index(" said")
+    split = person_after_body(text, s, e, "ORG")
+    assert text[split:e] == "Milena Dvorak"
+    assert person_after_body(text, s, e, "PERSON") is None
+    abbreviated = "Bay Co Bldg Auth"
+    assert person_after_body(abbreviated, 0, len(abbreviated), "ORG") is None

@@ -132,3 +132,24 @@ def join_nationality_to_body(text: str, spans: list[Span]) -> list[Span]:
             continue
         out.append(sp)
     return out
+
+
+def person_after_body(text: str, s: int, e: int, label: str) -> int | None:
+    """Where a person starts inside an organisation span that runs on into a full name ("Refugee
+    Council Enver Solomon" -> "Refugee Council" + "Enver Solomon"), or None."""
+    if label != ORG:
+        return None
+    words = list(re.finditer(r"\S+", text[s:e]))
+    if len(words) < 4:
+        return None
+    head, first, last = (w.group() for w in words[-3:])
+    g = gazetteers()
+    if len(head) < 4 or head.lower() not in g["orgw"] and head.lower() not in _CAUSE_HEADS:
+        return None  # not "Co", "Inc": "Bay Co Bldg Auth" is one abbreviated name
+    from .evidence import place_names
+
+    for w in (first, last):
+        if not (w.isalpha() and w[:1].isupper() and w[1:].islower()) or w.lower() in g["orgw"] \
+                or w.lower() in place_names():
+            return None
+    return s + words[-2].start()

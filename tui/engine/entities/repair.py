@@ -22,7 +22,8 @@ from ..types import GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
 from .features import gazetteers, stop_words
 from .heads import extend_to_head, landform_label
-from .kinds import join_nationality_to_body, kind_of_name, plural_of_a_name, post_nominal, with_short_surname, without_the
+from .kinds import (join_nationality_to_body, kind_of_name, person_after_body, plural_of_a_name, post_nominal,
+                    with_short_surname, without_the)
 from .name_starts import (after_role, common_word, lower_words, particle_name, role_inside, sentence_initial,
                           titled_person, trim_roles)
 
@@ -64,6 +65,10 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             role_start, role_end = role_inside(word)
             out.append((s, s + len(word[:role_start].rstrip()), ORG))  # "Boxing Association President Ramon Manzanares"
             s, lab = s + role_end + len(word[role_end:]) - len(word[role_end:].lstrip()), PERSON
+        split = person_after_body(text, s, e, lab)
+        if split:
+            out.append((s, s + len(text[s:split].rstrip()), ORG))  # "Refugee Council" + "Enver Solomon"
+            s, lab = split, PERSON
         if lab == PERSON:
             s = trim_roles(text, s, e, low)
         elif lab in (ORG, "MISC") and titled_person(text, s, e):
