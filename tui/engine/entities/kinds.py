@@ -104,6 +104,8 @@ def plural_of_a_name(text: str, s: int, e: int) -> bool:
         return False  # "Williams" next to "William": a surname
     if re.search(r"\b[Tt]he $", text[max(0, s - 4):s]):
         return False  # "the Springboks" (a "Springbok captain"): a team goes by its plural
+    if text.count(word[:-1]) <= text.count(word):
+        return False  # the quick test first: most plurals' singulars never occur on their own
     return re.search(r"(?<![\w-])" + re.escape(word[:-1]) + r"(?![\w'’-])", text) is not None
 
 
