@@ -522,3 +522,13 @@ def test_an_organisation_running_into_a_full_name_is_split():
     assert person_after_body(text, s, e, "PERSON") is None
     abbreviated = "Bay Co Bldg Auth"
     assert person_after_body(abbreviated, 0, len(abbreviated), "ORG") is None
+
+
+def test_people_of_a_country_or_a_city_are_norp_not_places():
+    text = "Many New Zealanders and a few Londoners voted, and every other New Zealander was asked. Somalis waited."
+    ents = extract_entities(text)
+    labels = {e.text: e.label for e in ents}
+    assert labels["New Zealander"] == "NORP"
+    assert labels["Londoners"] == "NORP"
+    assert labels["Somalis"] == "NORP"
+    assert all(to_scorer_label(e.label) != "LOC" for e in ents)

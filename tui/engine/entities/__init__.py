@@ -73,6 +73,9 @@ def tag_names(text: str) -> list[tuple[int, int, str]]:
             out.append((s, e, PERSON))
         elif lab == "ORG":
             out.append((s, e, ORG))
+        elif lab == "LOC" and span.lower() in dem and " " in span:
+            out.append((s, e, NORP))  # "New Zealander": one of its people, not the place (one word stays:
+            # "(Czech Republic)" cut to "Czech" in a results table is still the place)
         elif lab == "LOC":
             out.append((s, e, _place_label(span.lower().split())))
         else:
