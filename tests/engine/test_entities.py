@@ -532,3 +532,13 @@ def test_people_of_a_country_or_a_city_are_norp_not_places():
     assert labels["Londoners"] == "NORP"
     assert labels["Somalis"] == "NORP"
     assert all(to_scorer_label(e.label) != "LOC" for e in ents)
+
+
+def test_a_name_after_a_word_for_a_work_is_a_title():
+    text = ("The actor Jonas Brekke, famous for the 1987 film Silver Harbour Nights, met Tomas Lindgren, "
+            "whose novel Kalevan Road sold well. Norway will play Iceland on Sunday.")
+    ents = by_text(extract_entities(text))
+    assert ents["Silver Harbour Nights"].label == "MISC"
+    assert ents["Kalevan Road"].label == "MISC"
+    assert ents["Jonas Brekke"].label == "PERSON"
+    assert ents["Iceland"].label == "GPE"  # "play" is a verb here, not a work

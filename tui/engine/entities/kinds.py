@@ -5,6 +5,8 @@ company. Modern news also names animals, products and styles. These rules correc
 
 * a name right after a word for a kind of living thing ("the dinosaur Spinosaurus", "the orchid
   Vanda") is a taxon, not a place or a person: MISC;
+* a name right after a word for a work ("the 1969 film Easy Rider", "her novel Kalevan Road") is a
+  title: MISC;
 * a name ending in "Stadium", "Station", "Hall", "Tower" and the like is a building (FAC), not
   the company that owns it, nor a person after "the" ("at the Varnsdorf Arena"; but "Stuart Hall");
 * a place-like word with an adjective ending, used as an adjective ("the Alpine valleys", "Hellenic
@@ -40,6 +42,10 @@ _KIND_NOUNS = frozenset(
 # Last words that make a name a building or a structure (FAC, a place for the scorer).
 # Not "palace" ("Crystal Palace", a club) nor "airport" (in business news, the operating company).
 _BUILDINGS = frozenset("stadium arena station hall tower towers bridge memorial mosque cathedral".split())
+# Nouns that introduce the title of a work (not "newspaper" or "magazine": those name companies;
+# not "play" or "single": "to play Liechtenstein").
+_WORKS = frozenset("book books novel novels film films movie movies documentary series sitcom album albums song "
+                   "songs opera musical poem painting sculpture videogame".split())
 _KIND_BEFORE = re.compile(r"\b([a-z]+)[ \t]+[*_]?$")
 _ADJ_ENDINGS = ("ic", "ine", "ian", "ean", "ical")
 # Letters written after a person's name: honours, ranks at the bar, degrees.
@@ -50,6 +56,9 @@ _SURNAME = re.compile(r" ([A-Z][a-z])(?=$|[\s,.;:!?)'’\"”])")
 def kind_of_name(text: str, s: int, e: int, label: str) -> str:
     """The label for span [s, e) once the words next to it are read (the label unchanged if no rule fits)."""
     word = text[s:e]
+    m = _KIND_BEFORE.search(text, max(0, s - 30), s)
+    if m and m.group(1) in _WORKS and label in (PERSON, ORG, GPE, LOC):
+        return "MISC"  # "the 1969 film Easy Rider", "the album Blue Hour": a title
     if " " in word:
         words = word.split()
         if words[-1].lower() in _BUILDINGS and (label == ORG or label == PERSON and text[max(0, s - 4):s] in (
