@@ -58,16 +58,19 @@ def tag_names(text: str) -> list[tuple[int, int, str]]:
         cut = text.rfind(" ", 0, MAX_TAGGED_CHARS)
         text = text[: cut if cut > 0 else MAX_TAGGED_CHARS]
     from .features import gazetteers
+    from .kinds import peoples
     from .tagger import load_tagger
 
-    dem = gazetteers()["dem"]
+    dem, tagger_dem = peoples(), gazetteers()["dem"]
     out = []
     for s, e, lab in load_tagger().entities(text):
         span = text[s:e]
         if span in _CAPTION_WORDS and text[e:e + 1] == ":":
             continue  # "Image: ..." / "Source: AFP" labels, not names
         last = span.rsplit(None, 1)[-1].lower()
-        if lab == "PER" and " " in span and last in _ORG_HEADS:
+        if lab in ("PER", "ORG") and span.lower() in dem and span.lower() not in tagger_dem:
+            out.append((s, e, NORP))  # "some Libyans": a people (the tagger knows "Labour" as a party too)
+        elif lab == "PER" and " " in span and last in _ORG_HEADS:
             out.append((s, e, ORG))  # "... University", "... Party": the head word settles the type
         elif lab == "PER":
             out.append((s, e, PERSON))

@@ -26,11 +26,18 @@ company. Modern news also names animals, products and styles. These rules correc
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..types import FAC, GPE, LOC, ORG, PERSON
-from .features import gazetteers
+from .features import _read_list, gazetteers
 
 Span = tuple[int, int, str]
+
+
+@lru_cache(maxsize=1)
+def peoples() -> frozenset[str]:
+    """Names of peoples, lower case: the tagger's demonyms plus peoples.txt (plurals, people of cities)."""
+    return gazetteers()["dem"] | _read_list("peoples.txt")
 
 # Nouns that introduce the name of a species or genus. Our own list of common ones.
 _KIND_NOUNS = frozenset(
