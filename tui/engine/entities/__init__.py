@@ -7,13 +7,13 @@ Public API:
     to_scorer_label(label) -> "PERSON" | "ORG" | "LOC" | "MISC" | ... (the eval's coarse labels)
 
 Labels done well: PERSON, ORG, GPE/LOC, NORP and the rule types DATE, TIME, MONEY, PERCENT, QUANTITY,
-CARDINAL. MISC covers events, treaties, products and other names without finer typing; FAC is only given
-to a name followed by "station", "stadium" and the like.
+CARDINAL. MISC covers events, treaties, products, titles of works, taxa and other names without finer
+typing; FAC is only given to a name followed by "station", "stadium" and the like or ending in such a word.
 
 Pipeline: tagger.py (five-word windows) -> repair.py (span corrections that need the sentence: acronym-
 defined names in acronyms.py, head words and landforms in heads.py, sentence-start common words and role
-words in name_starts.py) -> rules.py (numbers and dates) -> linking.py with evidence.py (one label per name
-from the whole article, canonical names).
+words in name_starts.py, what the next words say a name is in kinds.py) -> rules.py (numbers and dates)
+-> linking.py with evidence.py (one label per name from the whole article, canonical names).
 """
 
 from __future__ import annotations

@@ -10,6 +10,10 @@ applies them in order; each kind lives in its own module:
 * name_starts.py: a capitalised common word at a sentence start ("Samples are packed...", "Crucially,
   ...", “Tonight it decided...”) is not a name, and a role word glued to the front of a person
   ("Soprano Ana Kosmač", "Vice Admiral Rajiv Menon") is cut off, as the titles are in news annotation;
+* kinds.py: what the words next to a name say it is (a taxon after "the dinosaur", a title after "the
+  film", a building ending in "Stadium", an adjective like "Alpine"), short surnames ("James To"),
+  honour letters ("QC"), plurals of things ("Polaroids"), and names run together or cut apart
+  ("Refugee Council Enver Solomon", "Greek" + "Orthodox Church", "... Foundation for the Visual Arts");
 * here: owners before "'s chief executive", shouted words, ordinals, nationalities before a person.
 """
 
