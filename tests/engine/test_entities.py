@@ -542,3 +542,11 @@ def test_a_name_after_a_word_for_a_work_is_a_title():
     assert ents["Kalevan Road"].label == "MISC"
     assert ents["Jonas Brekke"].label == "PERSON"
     assert ents["Iceland"].label == "GPE"  # "play" is a verb here, not a work
+
+
+def test_a_street_named_in_another_language_is_a_place():
+    text = "Shops on Rue Lepic and Avenida Paulista stayed open. Air monitors on Calle de Toledo showed less smog."
+    ents = by_text(extract_entities(text))
+    assert ents["Rue Lepic"].label == "LOC"
+    assert ents["Avenida Paulista"].label == "LOC"
+    assert ents["Calle de Toledo"].label == "LOC"
