@@ -1,15 +1,18 @@
 """Entity quality and speed on the shared NER dev sets, next to the measured peers.
 
-    python bench/quality_ner.py [--eval ../shared/eval] [--out FOLDER]
+    python bench/quality_ner.py [--eval ../shared/eval] [--out FOLDER] [--halves]
 
 Writes one prediction file per dev set (labels mapped for the scorer: GPE/LOC/FAC -> LOC,
 NORP/EVENT/PRODUCT/MISC -> MISC), runs the shared scorer on it, and prints exact-span micro F1
-over PERSON+ORG+LOC, the weight load time and the tokens/s of the whole entity pass.
+over PERSON+ORG+LOC, the weight load time and the tokens/s of the whole entity pass. With --halves it
+also scores the two halves of each set (documents split by an MD5 hash of their id), the check a change
+must pass on both before it is kept.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import subprocess
 import sys
@@ -55,11 +58,29 @@ def score(scorer: Path, gold: Path, pred: Path) -> dict:
     return res
 
 
+def half_scores(scorer: Path, gold: Path, pred: Path) -> list[float]:
+    """Exact-span F1 of each half of the documents (half = MD5 of the id, mod 2)."""
+    def half(line: str) -> int:
+        return int(hashlib.md5(json.loads(line)["id"].encode()).hexdigest(), 16) % 2
+
+    golds = [ln for ln in gold.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    preds = [ln for ln in pred.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    out = []
+    for h in (0, 1):
+        with tempfile.TemporaryDirectory() as tmp:
+            g, p = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
+            g.write_text("".join(ln + "\n" for ln in golds if half(ln) == h), encoding="utf-8")
+            p.write_text("".join(ln + "\n" for ln in preds if half(ln) == h), encoding="utf-8")
+            out.append(score(scorer, g, p)["overall_exact"]["f1"])
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"), help="the shared eval folder")
     ap.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "newsreader_ner_pred"),
                     help="folder for the prediction files")
+    ap.add_argument("--halves", action="store_true", help="also score the two halves of each set")
     args = ap.parse_args()
     ner = Path(args.eval) / "ner"
     outdir = Path(args.out)
@@ -87,6 +108,9 @@ def main():
         ok = "ok" if ov["f1"] >= target else "MISS"
         print(f"{name:<22}{ov['f1']:>9.2f}{ov['p']:>7.2f}{ov['r']:>7.2f}{peer + ' ' + str(peer_f1):>28}{target:>6.1f} {ok}")
         per_type[name] = {lab: m["exact"]["f1"] for lab, m in res["per_type"].items()}
+        if args.halves:
+            a, b = half_scores(ner / "score.py", gold, pred)
+            print(f"  halves (MD5 of id mod 2): {a:.2f} / {b:.2f}")
     for name, row in per_type.items():
         print(f"  {name} per type exact F1: " + ", ".join(f"{k} {v:.1f}" for k, v in row.items()))
     print(f"speed: {total_tok} tokens in {total_s:.2f} s wall = {total_tok / total_s:,.0f} tokens/s; "
