@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from ..types import Quote
 
-GAP = 80  # characters between two pieces at most: the attribution (‘,” Matos said, “’) and no more
+GAP = 160  # characters between two pieces at most: the attribution, which may run long
+# (‘,” Mayor Helena Matos told reporters outside the council chamber shortly after 4 a.m. “’)
 
 
 def quote_groups(quotes: list[Quote]) -> list[list[Quote]]:
