@@ -41,8 +41,6 @@ class OpenAhead:
     def on_article_list_rested(self, event: ArticleList.Rested) -> None:
         if self.analysing:
             return  # the UI thread should leave the GIL to the analysis worker
-        if self.has_class("-narrow"):
-            return  # the reading panes are hidden: their widths are not known until they show
         key = (self.method, self.sentences)
         if self._ready is not None and (self._ready.article_id, self._ready.key) == (event.article_id, key):
             return

@@ -49,6 +49,7 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
         self.analysis = None
         self.search = ""
         self.entity = ""
+        self.reading = False  # an article is open and, on a narrow screen, shown instead of the library
         self.highlights = True
         self.hidden_types: set[str] = set()
         self._first_resume_done = False
@@ -161,13 +162,24 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
 
     def set_reading(self, reading: bool) -> None:
         """Narrow screens show either the library or the article; wide ones always show all three."""
-        self.set_class(reading and self.article is not None, "-reading")
+        self.reading = reading and self.article is not None
+        self.show_panes()
         if not reading:
             self.set_focus(self.articles)
 
+    def show_panes(self) -> None:
+        """Show the panes the width and the reading state call for (set on the panes: see app.tcss)."""
+        narrow = self.has_class("-narrow")
+        self.query_one("#library-pane").display = not (narrow and self.reading)
+        for selector in ("#article-pane", "#summary-pane"):
+            self.query_one(selector).display = self.reading or not narrow
+
+    def on_resize(self) -> None:
+        self.show_panes()  # Screen's own resize handler has set -narrow / -wide by now
+
     def action_toggle_library(self) -> None:
         if self.has_class("-narrow"):
-            self.set_reading(not self.has_class("-reading"))
+            self.set_reading(not self.reading)
         elif self.articles.has_focus and self.article is not None:
             self.set_focus(self.body)
         else:
@@ -182,7 +194,7 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
         elif self.articles.has_focus and (self.search or self.entity):
             search.value = ""
             self.set_filter("", "")
-        elif self.has_class("-narrow") and self.has_class("-reading"):
+        elif self.has_class("-narrow") and self.reading:
             self.set_reading(False)
         elif not self.articles.has_focus:
             self.set_focus(self.articles)

@@ -20,7 +20,7 @@ from tui.app.widgets.focus_style import QuietFocus
 from tui.app.widgets.scrollbar import QuickScrollBars
 from tui.app.widgets.entity_types import KEYS as TYPE_KEYS, type_of
 from tui.app.widgets.runs import StyleRuns, text_segments
-from tui.app.widgets.scroll_size import quiet_virtual_size, relayout_if_needed
+from tui.app.widgets.scroll_size import content_width, quiet_virtual_size, relayout_if_needed
 from tui.app.widgets.wrap import wrap_spans
 from tui.textsafe import clean
 
@@ -194,7 +194,7 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         relayout_if_needed(self, old, new)
 
     def on_resize(self) -> None:
-        if self.scrollable_content_region.width != self._width:
+        if content_width(self) != self._width:
             self._rebuild()
 
     def _look(self) -> tuple:
@@ -202,7 +202,7 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         return (self._content_width(), self._palette, self.rich_style, self.highlights, frozenset(self.hidden_types))
 
     def _content_width(self) -> int:
-        return max(10, self.scrollable_content_region.width or self.size.width or 80)
+        return max(10, content_width(self) or 80)
 
     def _rebuild(self) -> None:
         """Lay out the lines for the current width, then apply the highlights."""

@@ -41,3 +41,15 @@ def _bars(widget, size: Size, box: Size) -> tuple[bool, bool]:
 def _shown(overflow: str, overflows: bool) -> bool:
     # "scroll": always there (an empty track when all fits); "hidden": never; "auto": when needed.
     return overflow == "scroll" or (overflow == "auto" and overflows)
+
+
+def content_width(widget) -> int:
+    """The width a pane widget's lines are wrapped to: its own, or, while it is hidden (the reading
+    panes of the narrow layout before an article is opened), the width it will have there (its
+    full-width pane, less the pane's border and padding, its own padding and its scrollbar)."""
+    width = widget.scrollable_content_region.width
+    if width > 0 or not widget.is_attached:
+        return width
+    pane = widget.parent
+    outer = widget.screen.size.width - (pane.styles.gutter.width if pane is not None else 0)
+    return max(0, outer - widget.styles.gutter.width - widget.styles.scrollbar_size_vertical)

@@ -21,7 +21,7 @@ from tui.app.widgets.direct import DirectLines
 from tui.app.widgets.focus_style import QuietFocus
 from tui.app.widgets.scrollbar import QuickScrollBars
 from tui.app.widgets.runs import text_segments
-from tui.app.widgets.scroll_size import quiet_virtual_size, relayout_if_needed
+from tui.app.widgets.scroll_size import content_width, quiet_virtual_size, relayout_if_needed
 from tui.app.widgets.summary_items import Layout, Option, cut_lines, entity_groups, one_line, wrap_all
 
 
@@ -173,7 +173,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
 
     def _look(self) -> tuple:
         """What drawn items depend on besides their text: the width and the item styles."""
-        width = self.scrollable_content_region.width if self.is_mounted else -1
+        width = content_width(self) if self.is_mounted else -1
         return (width, self.get_visual_style("summary-list--option").rich_style,
                 self.get_visual_style("summary-list--separator").rich_style)
 
@@ -335,7 +335,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
 
     def _ensure_lines(self) -> None:
         """Wrap every item to the current width (once per analysis and width); set the scroll size."""
-        width = self.scrollable_content_region.width
+        width = content_width(self)
         if width == self._width or not self.is_mounted:
             return
         self._width = width
