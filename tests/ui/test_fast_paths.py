@@ -176,3 +176,24 @@ async def test_long_articles_are_not_prepared_ahead(library, make_app, monkeypat
         await settle(pilot)
         assert app.screen.article.title == HARBOUR.title
         assert app.screen.body.line_text(0).startswith("Harbour town votes")
+
+
+async def test_hidden_reading_panes_know_the_width_they_will_have(library, make_app):
+    # At 80x24 the article and summary panes are hidden until an article is opened; they are laid
+    # out for the width they will have, so opening does not wrap them again a frame later.
+    from tui.app.widgets.scroll_size import content_width
+
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert not screen.query_one("#article-pane").display
+        expected = (content_width(screen.body), content_width(screen.summary))
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.query_one("#article-pane").display and not screen.query_one("#library-pane").display
+        assert (screen.body.scrollable_content_region.width, screen.summary.scrollable_content_region.width) == expected
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.query_one("#library-pane").display and not screen.query_one("#summary-pane").display
