@@ -57,3 +57,4 @@ class ArticleRow:
     read: bool
     starred: bool
     words: int = 0
+    sort_key: str = ""  # the list's order (newest first); lets the next page start right after this row

@@ -190,3 +190,23 @@ def test_entity_filter_combines_with_search(lib):
     lib.put_analysis(ids[2], "k", "{}", [("PERSON", "Ana Ruiz", 1)])
     assert {r.id for r in lib.rows(entity="Ana Ruiz")} == {ids[0], ids[2]}
     assert lib.count(search="number", entity="Ana Ruiz") == 2
+
+
+def test_pages_deep_in_a_library_match_the_list_order_from_either_end(lib):
+    from tui.app.widgets.rows import PAGE, RowSource
+
+    # Many articles share a date (the same sort key): the id breaks the tie, as in the list's order.
+    lib.add_many([art(f"Story {i}", f"Body number {i} of the test.", published=f"2025-01-{1 + i % 7:02d}")
+                  for i in range(2 * PAGE + 57)])
+    truth = [r[0] for r in lib.db.execute("SELECT id FROM articles ORDER BY sort_key DESC, id DESC")]
+    total = len(truth)
+    for offset in (0, 1, PAGE - 1, total // 2, total // 2 + 1, total - PAGE, total - 3, total - 1, total):
+        assert [r.id for r in lib.rows(offset, 20)] == truth[offset:offset + 20], offset
+    middle = lib.rows(total // 2, 1)[0]
+    assert [r.id for r in lib.rows_next_to(middle, 5)] == truth[total // 2 + 1:total // 2 + 6]
+    assert [r.id for r in lib.rows_next_to(middle, 5, after=False)] == truth[total // 2 - 5:total // 2]
+    # The list walked down from the top and up from the bottom (pages found next to their neighbours).
+    down, up = RowSource(lib), RowSource(lib)
+    assert [down.row(i).id for i in range(total)] == truth
+    assert [up.row(i).id for i in range(total - 1, -1, -1)] == truth[::-1]
+    assert down.row(total) is None

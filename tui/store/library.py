@@ -17,7 +17,7 @@ from tui.store.query import fts_query
 
 BUSY_TIMEOUT_MS = 10_000
 RANK_LIMIT = 4000  # bm25 costs ~5 µs per match: rank at most this many per keystroke
-_ROW_COLUMNS = "a.id, a.title, a.source, a.published, a.read, a.starred, a.words"
+_ROW_COLUMNS = "a.id, a.title, a.source, a.published, a.read, a.starred, a.words, a.sort_key"
 
 
 class StoreError(Exception):
@@ -39,7 +39,7 @@ def _now() -> str:
 
 
 def _row(r: tuple) -> ArticleRow:
-    return ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6])
+    return ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7])
 
 
 class Library:
@@ -223,8 +223,31 @@ class Library:
             # The same order as ids() (what the TUI shows), without scoring every match for every page.
             return self.rows_by_id(self.ids(search, entity)[offset:offset + limit])
         sql, args = self._select(_ROW_COLUMNS, search, entity)
+        if not search.strip() and not entity:
+            # OFFSET walks every row it skips: past the middle, count from the end instead.
+            total = self.count()
+            if offset > total // 2:
+                first = max(0, total - offset - limit)
+                rows = self.db.execute(sql + " ORDER BY a.sort_key ASC, a.id ASC LIMIT ? OFFSET ?",
+                                       (*args, max(0, min(limit, total - offset)), first))
+                return [_row(r) for r in rows][::-1]
         sql += " ORDER BY a.sort_key DESC, a.id DESC"
         return [_row(r) for r in self.db.execute(sql + " LIMIT ? OFFSET ?", (*args, limit, offset))]
+
+    def rows_next_to(self, row: ArticleRow, limit: int, after: bool = True) -> list[ArticleRow]:
+        """The `limit` rows of the whole library just after (or just before) `row` in list order.
+
+        Found through the list's index from `row`'s place, whatever its position: paging through a
+        large library costs the same at its end as at its start (OFFSET walks every skipped row).
+        """
+        if after:
+            where, order = "(a.sort_key, a.id) < (?, ?)", "a.sort_key DESC, a.id DESC"
+        else:
+            where, order = "(a.sort_key, a.id) > (?, ?)", "a.sort_key ASC, a.id ASC"
+        rows = [_row(r) for r in self.db.execute(
+            f"SELECT {_ROW_COLUMNS} FROM articles a WHERE {where} ORDER BY {order} LIMIT ?",
+            (row.sort_key, row.id, limit))]
+        return rows if after else rows[::-1]
 
     def ids(self, search: str = "", entity: str = "") -> list[int]:
         """All matching ids in list order (ints only: ~8 bytes each even for 100k articles).

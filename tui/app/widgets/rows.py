@@ -58,6 +58,12 @@ class RowSource:
         start = number * PAGE
         try:
             if self.ids is None:
+                # Next to a page already here, start from its edge row (an index seek, not an OFFSET walk).
+                before, after = self._pages.get(number - 1), self._pages.get(number + 1)
+                if before and len(before) == PAGE and before[-1].sort_key:
+                    return self.lib.rows_next_to(before[-1], PAGE)
+                if after and after[0].sort_key:
+                    return self.lib.rows_next_to(after[0], PAGE, after=False)
                 return self.lib.rows(start, PAGE)
             return self.lib.rows_by_id(self.ids[start:start + PAGE])
         except sqlite3.DatabaseError as exc:
