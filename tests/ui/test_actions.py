@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pilot_steps import open_first, settle
 from ui_sample import HARBOUR, ORCHARD, ROBOTS
 
 from tui import clipboard
@@ -15,19 +16,8 @@ from tui.store import Library
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def toasts(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
-
-
-async def open_first(pilot) -> MainScreen:
-    await pilot.press("g", "enter")
-    await settle(pilot)
-    return pilot.app.screen
 
 
 async def test_copy_summary_quotes_and_markdown(library, make_app, copied):

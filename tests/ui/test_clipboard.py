@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pilot_steps import settle
+
 import base64
 import os
 import shutil
@@ -10,11 +12,6 @@ import subprocess
 import pytest
 
 from tui import clipboard
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def capture_writes(app) -> list[str]:

@@ -10,15 +10,10 @@ from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
+from pilot_steps import open_first, settle
 from ui_sample import HARBOUR, ORCHARD
 
-from tui.app.widgets.direct import DirectLines
 from tui.store import Library
-
-
-async def settle(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def as_terminal(app, strips) -> list[str]:
@@ -52,9 +47,7 @@ async def test_direct_lines_match_textual_in_every_state(library, make_app):
     path, _ = library
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("enter")
-        await settle(pilot)
-        screen = app.screen
+        screen = await open_first(pilot)
         for theme in ("textual-dark", "textual-light"):
             app.theme = theme
             await pilot.pause()
@@ -76,8 +69,7 @@ async def test_panes_draw_like_plain_containers(library, make_app):
     path, _ = library
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_first(pilot)
         for selector in ("#library-pane", "#article-pane", "#summary-pane"):
             pane = app.screen.query_one(selector)
             for crop in crops(pane):
@@ -90,8 +82,7 @@ async def test_quick_scrollbar_draws_like_textuals(library, make_app):
     path, _ = library
     app = make_app(path)
     async with app.run_test(size=(100, 20)) as pilot:
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_first(pilot)
         body = app.screen.body
         bar = body.vertical_scrollbar
         assert body.show_vertical_scrollbar and isinstance(bar, ScrollBar)

@@ -6,27 +6,16 @@ import threading
 
 import pytest
 
+from pilot_steps import open_first, settle
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
 from tui.app.analysis_jobs import method_names
 from tui.store import Library
 
 
-async def settle(pilot) -> None:
-    """Wait for every worker (analysis, search, clipboard) and the repaint after it."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
 def titles(screen) -> list[str]:
     source = screen.articles.source
     return [source.row(i).title for i in range(len(source))]
-
-
-async def open_first(pilot):
-    await pilot.press("g", "enter")
-    await settle(pilot)
-    return pilot.app.screen
 
 
 def select_option(screen, option_id: str) -> None:
