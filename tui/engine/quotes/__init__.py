@@ -12,7 +12,15 @@ subject), coref.py and resolve.py turn "he" or "Trump" into the fullest name in 
 article, rank.py scores and trims.
 """
 
+from .. import rules
 from .extract import extract_quotes
 from .rank import display_text, key_quotes, rank_quotes
+
+
+@rules.probe("quotes.speaker")
+def _probe(text: str) -> list[tuple[str, str | None]]:
+    """The (quote, speaker) pairs of a text: what the quote rules' examples are checked on."""
+    return [(q.text, q.speaker) for q in extract_quotes(text)]
+
 
 __all__ = ["extract_quotes", "rank_quotes", "key_quotes", "display_text"]

@@ -7,6 +7,7 @@ the verb; words.py tests single tokens, before_verb.py and after_verb.py read th
 
 from __future__ import annotations
 
+from .. import rules
 from .after_verb import subject_right
 from .before_verb import sentence_subject, subject_left
 from .cues import DETERMINERS, PROGRESSIVE, TRANSITIVE
@@ -32,7 +33,7 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
     if first + 1 < len(toks) and toks[first].low == "per" and (toks[first + 1].low in DETERMINERS or is_cap(toks[first + 1])):
         return subject_right(text, toks, first + 1)  # '“...,” per the party's bylaws'
 
-    if first < len(toks) and toks[first].low in _SUBORDINATORS:
+    if first < len(toks) and toks[first].low in _SUBORDINATORS and rules.enabled("clause-after-quote-is-no-tag"):
         return None  # '“That makes me smart,” when Clinton blasted him': a new clause, not a tag
     depth, words, comma = 0, 0, False
     for i, t in enumerate(toks[:40]):
@@ -86,6 +87,14 @@ _SUBORDINATORS = {"when", "while", "because", "as", "after", "before", "if", "al
                   "where", "whereas", "unless", "once",
                   # '...well.” But the fund warned in May that ...': a new sentence, not a tag
                   "but", "and", "yet", "however", "meanwhile", "still", "instead"}
+
+
+rules.guard(
+    "clause-after-quote-is-no-tag", "quotes.speaker",
+    "a clause opened by when/because/but... after a closing mark is a new clause, not an attribution tag",
+    changes=[("Ana Ruiz spoke first. “We will not close the school this year,” but the mayor said the budget was short.",
+              [("We will not close the school this year,", "Ana Ruiz")])],
+    keeps=["“The road is closed until spring,” said Tom Reyes, who runs the ferry."])
 
 
 def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
