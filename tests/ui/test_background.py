@@ -30,13 +30,13 @@ async def test_app_analyses_the_whole_library_then_filters_by_entity(cached_libr
         screen = app.screen
         with Library(path) as lib:
             assert len(lib.unanalysed_ids(KEY)) == 3  # HARBOUR came analysed
-        screen.start_background()  # not waiting for the start-up delay
+        screen.background.start()  # not waiting for the start-up delay
         await pilot.pause()
-        assert screen._background_stop is not None, (app.background, toasts)
+        assert screen.background.running, (app.background, toasts)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Analysed 3 articles: entity filters cover the whole library" in toasts
-        assert screen.background_progress == ""
+        assert screen.background.progress == ""
         with Library(path) as lib:
             assert lib.unanalysed_ids(KEY) == []
             assert lib.get_analysis(ids[ORCHARD.title], KEY) is not None
@@ -50,10 +50,10 @@ async def test_app_analyses_the_whole_library_then_filters_by_entity(cached_libr
         # Nothing left to do: the next pass ends after one query, without a process or a toast.
         toasts.clear()
         monkeypatch.setattr("subprocess.Popen", None)  # starting a process now would fail loudly
-        screen.start_background()
+        screen.background.start()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert toasts == [] and screen._background_stop is None
+        assert toasts == [] and not screen.background.running
 
 
 def test_progress_reaches_the_total_and_a_second_pass_finds_nothing(library):
@@ -80,7 +80,7 @@ def test_cancel_stops_at_once_and_leaves_no_process(library):
 
 async def test_a_very_long_article_is_analysed_in_a_child_process(library, make_app, monkeypatch):
     from tui import background
-    from tui.app import analysis_jobs
+    from tui.app.parts import analysis as analysis_jobs
 
     path, ids = library
     monkeypatch.setattr(analysis_jobs, "LONG_TEXT", 500)  # HARBOUR (~1,000 characters) counts as long

@@ -37,7 +37,7 @@ async def rest_on_row(pilot, row: int) -> None:
     screen = pilot.app.screen
     for _ in range(100):
         await asyncio.sleep(0.02)
-        ready = screen._ready
+        ready = screen.ahead.ready
         if ready is not None and not ready.steps and ready.article_id == screen.articles.current.id:
             return
     raise AssertionError("the article under the cursor was never prepared")
@@ -104,14 +104,14 @@ async def test_prepared_article_opens_exactly_like_one_read_on_the_spot(library,
         await pilot.press("enter")
         await settle(pilot)
         await rest_on_row(pilot, 1)
-        ready = screen._ready
+        ready = screen.ahead.ready
         assert ready.article.title == ORCHARD.title and ready.cached is not None and ready.summary is not None
         laid_out = []  # the body lays an article out on the spot only when nothing fits
         rebuild = screen.body._rebuild
         screen.body._rebuild = lambda: (laid_out.append(1), rebuild())
         await pilot.press("enter")
         await settle(pilot)
-        assert laid_out == [] and screen._ready is None  # the prepared layout was used
+        assert laid_out == [] and screen.ahead.ready is None  # the prepared layout was used
         prepared = ([screen.body.line_text(n) for n in range(len(screen.body._lines))],
                     [option.prompt.plain for option in screen.summary.options],
                     as_terminal(app, screen.summary.render_lines(Region(0, 0, *screen.summary.region.size))))
@@ -148,21 +148,21 @@ async def test_prepared_article_is_not_used_once_stale(library, make_app):
             assert lib.get(ids[HARBOUR.title]).read
         # Prepared for the default method, opened after switching method: the new method is shown.
         await rest_on_row(pilot, 0)
-        screen.method = "lead"
+        screen.analyser.method = "lead"
         await pilot.press("enter")
         await settle(pilot)
         assert screen.summary.options[0].prompt.plain.startswith("Summary · lead")
 
 
 async def test_long_articles_are_not_prepared_ahead(library, make_app, monkeypatch):
-    from tui.app import open_ahead
+    from tui.app.parts import open_ahead
 
     monkeypatch.setattr(open_ahead, "PREPARE_LIMIT", 500)  # HARBOUR (~1,000 characters) counts as long
     path, _ = library
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
         await rest_on_row(pilot, 0)
-        assert app.screen._ready.article is None  # read, found long, nothing laid out
+        assert app.screen.ahead.ready.article is None  # read, found long, nothing laid out
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen.article.title == HARBOUR.title

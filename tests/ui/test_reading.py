@@ -9,7 +9,7 @@ import pytest
 from pilot_steps import open_first, settle
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
-from tui.app.analysis_jobs import method_names
+from tui.app.parts.analysis import method_names
 from tui.store import Library
 
 

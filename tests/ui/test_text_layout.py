@@ -60,7 +60,7 @@ def test_entity_types_use_the_engines_label_names():
 
 
 def test_default_method_is_the_engines():
-    from tui.app.analysis_jobs import FALLBACK_METHODS
+    from tui.app.parts.analysis import FALLBACK_METHODS
     from tui.engine.analysis import DEFAULT_METHOD
 
     assert FALLBACK_METHODS[0] == DEFAULT_METHOD

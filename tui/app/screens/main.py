@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+from functools import partial
 from pathlib import Path
 
 from rich.text import Text
@@ -22,16 +23,22 @@ from tui.app.widgets.pane import Pane
 from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
 from tui.app.widgets.status import set_text
-from tui.app.analysis_jobs import AnalysisJobs
-from tui.app.background_jobs import BackgroundJobs
-from tui.app.screens.panes import PaneFocus
-from tui.app.library_jobs import LibraryJobs
-from tui.app.open_ahead import OpenAhead
+from tui.app.parts import (AnalysisJobs, BackgroundPass, LibraryImport, LibraryQuery, OpenAhead, PaneBorders,
+                           set_focus_flags)
+from tui.store import StoreError
 from tui.textsafe import clean
 
+PANES = ("#library-pane", "#article-pane", "#summary-pane")
 
-class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus, Screen):
-    """Owns the open article and its analysis; the widgets only draw and post messages."""
+
+class MainScreen(Screen):
+    """Owns the open article and its analysis; the widgets only draw and post messages.
+
+    The jobs are parts (tui/app/parts), attributes of the screen: `listing` (which articles the
+    list shows), `importer`, `analyser` (method, length, the analysis worker), `background`
+    (the whole-library pass), `ahead` (the article under the resting cursor, laid out ahead) and
+    `borders` (the focused pane's border).
+    """
 
     BINDINGS = keymap.bindings(keymap.MAIN)
     # Textual repaints the whole screen whenever focus moves (Screen.focused repaints by default).
@@ -47,13 +54,68 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
         self.db_path = db_path
         self.article = None
         self.analysis = None
-        self.search = ""
-        self.entity = ""
         self.reading = False  # an article is open and, on a narrow screen, shown instead of the library
         self.highlights = True
         self.hidden_types: set[str] = set()
         self._first_resume_done = False
-        self.init_analysis()
+        self.listing = LibraryQuery(self, db_path, self._list_loaded, lambda: self.update_library_status(busy=True))
+        self.importer = LibraryImport(self, db_path, self._import_done)
+        self.analyser = AnalysisJobs(self, db_path, lib, self.show_analysis, self.update_summary_status,
+                                     finished=self.forget_ready)
+        self.background = BackgroundPass(self, db_path, self.update_library_status, self._background_done)
+        self.ahead = OpenAhead(self, lib, lambda: self.body, lambda: self.summary, lambda: self.analyser.key,
+                               self.analyser.label_for, lambda: self.analyser.analysing)
+        self.borders = PaneBorders(self, PANES)
+
+    # -- the parts' state, as the screen's (read-only) -----------------------------------------
+
+    @property
+    def search(self) -> str:
+        """The search text of the library view."""
+        return self.listing.search
+
+    @property
+    def entity(self) -> str:
+        """The entity the library view is filtered by ("" for none)."""
+        return self.listing.entity
+
+    @property
+    def method(self) -> str:
+        """The summariser shown."""
+        return self.analyser.method
+
+    @property
+    def sentences(self) -> int | None:
+        """The summary length asked for (None: the engine's default)."""
+        return self.analyser.sentences
+
+    @property
+    def analysing(self) -> bool:
+        """Whether the open article's analysis is being computed."""
+        return self.analyser.analysing
+
+    @property
+    def analysis_error(self) -> str:
+        """Why the last analysis failed ("" if it did not)."""
+        return self.analyser.error
+
+    def set_filter(self, search: str, entity: str) -> None:
+        """Show the articles matching `search` and mentioning `entity` (either may be empty)."""
+        self.listing.set(search, entity)
+
+    def reload_list(self) -> None:
+        """Re-run the current view (after an add or delete)."""
+        self.listing.reload()
+
+    def forget_ready(self) -> None:
+        """Drop the article prepared ahead (something it shows changed)."""
+        self.ahead.forget()
+
+    def _list_loaded(self, source: RowSource) -> None:
+        self.forget_ready()
+        current = self.articles.current
+        self.articles.load(source.rebind(self.lib), keep_id=current.id if current else None)
+        self.update_library_status()
 
     def compose(self) -> ComposeResult:
         # The panes sit straight on the screen (its layout is horizontal, vertical when narrow):
@@ -80,14 +142,14 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
         self.update_legend()
         self.update_summary_status()
         self.set_focus(self.articles)
-        self.mark_focused_pane()
-        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.theme_changed())
+        self.borders.mark()
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.borders.theme_changed())
         # Everything made so far (Textual, the widgets, the stylesheet) lives as long as the app:
         # frozen, the garbage collector's full passes skip it (they were 30 ms stalls every few keys).
         # (`run` turned collection off for the start-up; it comes back on here.)
         self.set_timer(0.3, _freeze_and_collect)
-        self.warm_engine()
-        self.schedule_background()
+        self.analyser.warm()
+        self.background.schedule()
 
     def _on_screen_resume(self, event) -> None:
         # Runs before Screen's own handler. The first resume comes right after the screen was
@@ -99,7 +161,19 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
             event.refresh_styles = False
 
     def on_unmount(self) -> None:
-        self.stop_background()
+        self.background.stop()
+
+    # -- focus: the pane holding it gets the accent border (parts/pane_borders.py) ------------
+
+    def watch_focused(self, old, new) -> None:
+        set_focus_flags(old, new)
+        self.borders.mark()
+
+    def on_descendant_focus(self) -> None:
+        self.borders.mark()
+
+    def on_descendant_blur(self) -> None:
+        self.borders.mark()
 
     # -- handy widget lookups ---------------------------------------------------------------
 
@@ -117,6 +191,9 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
 
     # -- opening and reading ----------------------------------------------------------------
 
+    def on_article_list_rested(self, event: ArticleList.Rested) -> None:
+        self.ahead.rested(event.article_id)
+
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
         self.open_article(event.article_id)
@@ -125,7 +202,7 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
         """Show an article at once, mark it read, and start (or fetch the cached) analysis."""
         from tui.engine.analysis import get_cached
 
-        ready = self.take_ready(article_id)  # prepared while the cursor rested on it (open_ahead.py)
+        ready = self.ahead.take(article_id)  # prepared while the cursor rested on it (parts/open_ahead.py)
         try:
             article = ready.article if ready else self.lib.get(article_id)
             cached = ready.cached if ready and ready.cached else get_cached(self.lib, article_id, self.method, self.sentences)
@@ -226,11 +303,72 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
             parts.append("esc clears")
         if busy:
             parts.append("searching…")
-        if self.background_progress:
-            parts.append(self.background_progress)
+        if self.background.progress:
+            parts.append(self.background.progress)
         if self.articles.source is not None and self.articles.source.error:
             parts.append(self.articles.source.error)
         set_text(self.query_one("#library-status", Static), Text(" · ".join(parts)))
+
+    # -- the analysis (parts/analysis.py computes it) ---------------------------------------
+
+    def analyse(self, force: bool = False, cached=None, ready=None) -> None:
+        """Show the analysis of the open article: from the cache now, or computed in a worker.
+
+        `ready`: the summary pane's layout of `cached`, made ahead (parts/open_ahead.py).
+        """
+        if self.article is not None:
+            self.analyser.request(self.article, force, cached, ready)
+
+    def show_analysis(self, analysis, ready=None) -> None:
+        """Show an analysis of the open article in the body (entities) and the summary pane."""
+        self.analysis = analysis
+        if self.body.entities != analysis.entities:
+            self.body.set_entities(analysis.entities)
+        self.summary.show(analysis, self.method_label(), ready=ready)
+        self.update_summary_status()
+
+    def method_label(self) -> str:
+        """The summary heading's "news · 3 sentences" for the analysis shown."""
+        return self.analyser.label_for(self.analysis)
+
+    def update_summary_status(self) -> None:
+        """The line above the summary: what to do, the analysis running, or why it failed."""
+        status = self.query_one("#summary-status", Static)
+        if self.article is None:
+            set_text(status, Text("Open an article (enter) to see its summary."))
+        elif self.analysis_error:
+            set_text(status, Text(f"Analysis failed: {self.analysis_error} (r retries)", style="bold red"))
+        elif self.analysing:
+            set_text(status, Text(f"⏳ analysing ({self.method})…", style="bold"))
+        else:
+            key = partial(keymap.first_key, overrides=self.app.user_keys)
+            set_text(status, Text(f"{key('next_method')} method · {key('longer')}/{key('shorter')} length · "
+                               f"{key('copy_summary')} copy"))
+        self.set_class(self.analysing, "-analysing")
+
+    def action_next_method(self) -> None:
+        self.notify(f"Summary method: {self.analyser.next_method()}", timeout=2, markup=False)
+        self.analyse()
+
+    def action_longer(self) -> None:
+        if self.analyser.longer(self.analysis):
+            self.analyse()
+
+    def action_shorter(self) -> None:
+        if self.analyser.shorter(self.analysis):
+            self.analyse()
+
+    def action_reanalyse(self) -> None:
+        self.analyse(force=True)
+
+    def _background_done(self, done: int, error: str) -> None:
+        if error:
+            self.notify(f"Background analysis stopped: {error}", severity="warning", markup=False)
+        elif done:
+            self.notify(f"Analysed {done:,} article{'s' if done != 1 else ''}: "
+                        "entity filters cover the whole library", markup=False)
+            if self.entity:
+                self.reload_list()  # the filter may match more articles now
 
     # -- the summary pane -------------------------------------------------------------------
 
@@ -327,14 +465,49 @@ class MainScreen(AnalysisJobs, BackgroundJobs, LibraryJobs, OpenAhead, PaneFocus
 
         self.app.push_screen(ConfirmDialog("Delete this article?", title), done)
 
+    def delete_article(self, article_id: int, title: str) -> None:
+        """Remove an article from the library (asked first by action_delete)."""
+        self.forget_ready()
+        try:
+            self.lib.remove(article_id)
+        except StoreError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        if self.article is not None and self.article.id == article_id:
+            self.article = None
+            self.analysis = None
+            self.analyser.drop()
+            self.body.clear()
+            self.summary.show(None)
+            self.update_summary_status()
+            self.set_reading(False)
+        self.notify(f"Deleted: {title[:60]}", markup=False)
+        self.reload_list()
+
     def action_add(self, error: str = "", value: str = "") -> None:
         def done(path: str | None) -> None:
             if path:
-                self.import_path(path)
+                self.importer.add(path)
 
         from tui.app.dialogs import AddDialog
 
         self.app.push_screen(AddDialog(error, value), done)
+
+    def _import_done(self, path: str, added: int, duplicates: int, errors: list[str]) -> None:
+        if added or duplicates:
+            message = f"Added {added} article{'s' if added != 1 else ''}"
+            if duplicates:
+                message += f", {duplicates} already in the library"
+            self.notify(message, markup=False)
+            self.reload_list()
+            if added:
+                self.background.start()
+        if errors:
+            shown = "\n".join(errors[:3]) + (f"\n… and {len(errors) - 3} more" if len(errors) > 3 else "")
+            self.notify(shown, title="Could not import", severity="error", timeout=10, markup=False)
+        if not added and not duplicates:
+            # Nothing came in: ask again with the reason shown in the prompt.
+            self.action_add(error=errors[0] if errors else f"nothing to import at {path}", value=path)
 
     # -- copy -------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The focused pane's border colour, set directly on the three panes when focus moves.
+"""The focused pane's border colour, set directly on a screen's panes when focus moves.
 
 CSS `:focus-within` would do it, but Textual then restyles every widget inside the pane that
 gained focus and the one that lost it (a third of the cost of opening an article). Setting the
@@ -10,49 +10,53 @@ from __future__ import annotations
 from textual.color import Color
 from textual.geometry import Region
 
-PANES = ("#library-pane", "#article-pane", "#summary-pane")
 # The stylesheet's $pane-border and $pane-border-focus.
 NORMAL, FOCUS = "panel-lighten-1", "accent"
 
 
-class PaneFocus:
-    """Mixin for MainScreen: keeps the focused pane's border in the accent colour."""
+class PaneBorders:
+    """Keeps the border of the pane holding the focus in the accent colour.
 
-    _border_colours: tuple[Color, Color] | None = None
+    `host` is the screen; `panes` the selectors of its panes. The screen calls `mark()` when its
+    focus moves (from `watch_focused` and its descendant focus/blur handlers: see MainScreen) and
+    `theme_changed()` when the theme does.
+    """
 
-    def watch_focused(self, old, new) -> None:
-        # At once, inside set_focus: the Blur/Focus/DescendantFocus messages that would do it
-        # arrive after the next frame, costing a second screen update per key. Setting
-        # `has_focus` now restyles both widgets in this frame (the messages then change nothing).
-        for widget, focus in ((old, False), (new, True)):
-            if widget is not None and widget.is_attached:
-                widget.has_focus = focus
-        self.mark_focused_pane()
-
-    def on_descendant_focus(self) -> None:
-        self.mark_focused_pane()
-
-    def on_descendant_blur(self) -> None:
-        self.mark_focused_pane()
+    def __init__(self, host, panes: tuple[str, ...]) -> None:
+        self.host = host
+        self.panes = panes
+        self._colours: tuple[Color, Color] | None = None
 
     def theme_changed(self) -> None:
         """Pick the colours up again from the new theme."""
-        self._border_colours = None
-        self.mark_focused_pane()
+        self._colours = None
+        self.mark()
 
-    def mark_focused_pane(self) -> None:
+    def mark(self) -> None:
         """Accent border on the pane that holds the focus, the normal one on the others."""
-        if self._border_colours is None:
-            variables = self.app.get_css_variables()
-            self._border_colours = (Color.parse(variables[NORMAL]), Color.parse(variables[FOCUS]))
-        normal, focus = self._border_colours
-        focused = self.focused
+        if self._colours is None:
+            variables = self.host.app.get_css_variables()
+            self._colours = (Color.parse(variables[NORMAL]), Color.parse(variables[FOCUS]))
+        normal, focus = self._colours
+        focused = self.host.focused
         holders = set(focused.ancestors_with_self) if focused is not None else set()
-        for selector in PANES:
-            pane = self.query_one(selector)
+        for selector in self.panes:
+            pane = self.host.query_one(selector)
             colour = focus if pane in holders else normal
             if pane.styles.border_top != ("round", colour):
                 _recolour_border(pane, colour)
+
+
+def set_focus_flags(old, new) -> None:
+    """Set `has_focus` on the widgets losing and gaining focus at once (for a screen's `watch_focused`).
+
+    Inside set_focus: the Blur/Focus/DescendantFocus messages that would do it arrive after the
+    next frame, costing a second screen update per key. Setting `has_focus` now restyles both
+    widgets in this frame (the messages then change nothing).
+    """
+    for widget, focus in ((old, False), (new, True)):
+        if widget is not None and widget.is_attached:
+            widget.has_focus = focus
 
 
 EDGES = ("border_top", "border_right", "border_bottom", "border_left")

@@ -1,4 +1,4 @@
-"""The main screen's whole-library analysis: a child process (with its own worker pool), progress in the status line."""
+"""The whole-library analysis pass: a child process (with its own worker pool), progress for a status line."""
 
 from __future__ import annotations
 
@@ -7,9 +7,13 @@ import select
 import subprocess
 import threading
 import time
+from functools import partial
+from pathlib import Path
+from typing import Callable
 
-from textual import work
 from textual.worker import get_current_worker
+
+from tui.app.parts.threads import deliver
 
 # Start a little after the first paint, away from the first key presses (the workers' imports
 # are niced, but spawning them still costs the machine a moment).
@@ -77,66 +81,72 @@ def run_pass(db_path, cancelled, on_progress) -> tuple[int, str]:
     return done, error
 
 
-class BackgroundJobs:
-    """Mixin for MainScreen: analyse every article lacking the default analysis, on every core."""
+class BackgroundPass:
+    """Analyse every article lacking the default analysis, on every core, one pass at a time.
 
-    background_progress = ""  # "analysing 120/3,400" while a pass runs
-    _background_again = False
-    _background_stop: threading.Event | None = None
+    `host` runs the worker and timers (no pass runs when `host.app.background` is false or the
+    host is gone). Callbacks on the UI thread: `progress_changed()` when `progress` changes;
+    `done(analysed, error)` when a pass ends (not when it was stopped).
+    """
 
-    def schedule_background(self, delay: float = START_DELAY) -> None:
+    def __init__(self, host, db_path: Path, progress_changed: Callable[[], None],
+                 done: Callable[[int, str], None]) -> None:
+        self.host = host
+        self.db_path = db_path
+        self.progress_changed = progress_changed
+        self.done = done
+        self.progress = ""  # "analysing 120/3,400" while a pass runs
+        self._again = False
+        self._stop: threading.Event | None = None
+
+    @property
+    def running(self) -> bool:
+        """Whether a pass is running now."""
+        return self._stop is not None
+
+    def _enabled(self) -> bool:
+        return getattr(self.host.app, "background", True)
+
+    def schedule(self, delay: float = START_DELAY) -> None:
         """Start a pass after `delay` seconds (no-op when the app runs without background analysis)."""
-        if getattr(self.app, "background", True):
-            self.set_timer(delay, self.start_background)
+        if self._enabled():
+            self.host.set_timer(delay, self.start)
 
-    def start_background(self) -> None:
+    def start(self) -> None:
         """Analyse what is not analysed yet; if a pass is running, run another when it ends (new imports)."""
-        if not getattr(self.app, "background", True) or not self.is_attached:
+        if not self._enabled() or not self.host.is_attached:
             return
-        if self._background_stop is not None:
-            self._background_again = True
+        if self._stop is not None:
+            self._again = True
             return
-        self._background_stop = threading.Event()
-        self._background_again = False
-        self._background_worker(self._background_stop)
+        self._stop = threading.Event()
+        self._again = False
+        self.host.run_worker(partial(self._worker, self._stop), name="_background_worker", group="background",
+                             thread=True, exit_on_error=False)
 
-    def stop_background(self) -> None:
+    def stop(self) -> None:
         """Stop a running pass now (its workers are terminated by the worker thread)."""
-        if self._background_stop is not None:
-            self._background_stop.set()
+        if self._stop is not None:
+            self._stop.set()
 
-    @work(thread=True, group="background", exit_on_error=False)
-    def _background_worker(self, stop: threading.Event) -> None:
+    def _worker(self, stop: threading.Event) -> None:
         worker = get_current_worker()
 
         def cancelled() -> bool:
             return stop.is_set() or worker.is_cancelled
 
-        done, error = run_pass(self.db_path, cancelled,
-                               lambda d, t: self._from_thread(self._background_progress, d, t))
+        done, error = run_pass(self.db_path, cancelled, lambda d, t: deliver(self.host, self._progress, d, t))
         if not cancelled():
-            self._from_thread(self._background_done, done, error)
+            deliver(self.host, self._done, done, error)
 
-    def _from_thread(self, callback, *args) -> None:
-        try:
-            self.app.call_from_thread(callback, *args)
-        except RuntimeError:
-            pass  # the app is closing
+    def _progress(self, done: int, total: int) -> None:
+        self.progress = f"analysing {done:,}/{total:,}"
+        self.progress_changed()
 
-    def _background_progress(self, done: int, total: int) -> None:
-        self.background_progress = f"analysing {done:,}/{total:,}"
-        self.update_library_status()
-
-    def _background_done(self, done: int, error: str) -> None:
-        self._background_stop = None
-        self.background_progress = ""
-        self.update_library_status()
-        if error:
-            self.notify(f"Background analysis stopped: {error}", severity="warning", markup=False)
-        elif done:
-            self.notify(f"Analysed {done:,} article{'s' if done != 1 else ''}: "
-                        "entity filters cover the whole library", markup=False)
-            if self.entity:
-                self.reload_list()  # the filter may match more articles now
-        if self._background_again:
-            self.start_background()
+    def _done(self, done: int, error: str) -> None:
+        self._stop = None
+        self.progress = ""
+        self.progress_changed()
+        self.done(done, error)
+        if self._again:
+            self.start()

@@ -5,12 +5,12 @@ and summary panes: ~6 ms on the key press, on top of Textual's repaint. When the
 a row, that work is done ahead, in small steps between frames (a key that arrives meanwhile is
 handled first), so `enter` only swaps the prepared panes in. Anything that could make the
 prepared copy stale (a mark, a deletion, a new analysis, another method, a resize or theme) makes
-`open_article` ignore it or throws it away.
+`take` refuse it or `forget` throw it away.
 """
 
 from __future__ import annotations
 
-from tui.app.widgets import ArticleList
+from typing import Callable
 
 # Longer articles are not prepared ahead: laying one out is one step of tens of milliseconds,
 # which would make a key pressed meanwhile wait (opening them shows the text first anyway).
@@ -34,32 +34,48 @@ class Ready:
 
 
 class OpenAhead:
-    """Mixin for MainScreen: prepares the article under the resting cursor (see the module docstring)."""
+    """Prepares the article under the resting cursor (see the module docstring).
 
-    _ready: Ready | None = None
+    `host` queues the steps between frames; `body()` and `summary()` give the ArticleBody and
+    SummaryList to lay out for; `key()` is the analysis key (method, sentences) to look up;
+    `label_for(analysis)` the summary heading; `busy()` true while an analysis runs (the UI
+    thread then leaves the GIL to it).
+    """
 
-    def on_article_list_rested(self, event: ArticleList.Rested) -> None:
-        if self.analysing:
-            return  # the UI thread should leave the GIL to the analysis worker
-        key = (self.method, self.sentences)
-        if self._ready is not None and (self._ready.article_id, self._ready.key) == (event.article_id, key):
+    def __init__(self, host, lib, body: Callable, summary: Callable, key: Callable[[], tuple],
+                 label_for: Callable, busy: Callable[[], bool]) -> None:
+        self.host = host
+        self.lib = lib
+        self.body = body
+        self.summary = summary
+        self.key = key
+        self.label_for = label_for
+        self.busy = busy
+        self.ready: Ready | None = None  # the article being (or made) ready
+
+    def rested(self, article_id: int) -> None:
+        """The cursor rests on this article: start getting it ready."""
+        if self.busy():
             return
-        ready = Ready(event.article_id, key)
+        key = self.key()
+        if self.ready is not None and (self.ready.article_id, self.ready.key) == (article_id, key):
+            return
+        ready = Ready(article_id, key)
         ready.steps = [self._read_ahead, self._lay_out_body, self._lay_out_summary]
-        self._ready = ready
-        self.call_later(self._next_step, ready)
+        self.ready = ready
+        self.host.call_later(self._next_step, ready)
 
     def _next_step(self, ready: Ready) -> None:
         """Run one step, then queue the next behind whatever messages (keys) came meanwhile."""
-        if ready is not self._ready or not ready.steps:
+        if ready is not self.ready or not ready.steps:
             return
         try:
             ready.steps.pop(0)(ready)
         except Exception:  # a damaged row or library: the real open will say what is wrong
-            self._ready = None
+            self.ready = None
             return
         if ready.steps:
-            self.call_later(self._next_step, ready)
+            self.host.call_later(self._next_step, ready)
 
     def _read_ahead(self, ready: Ready) -> None:
         from tui.engine.analysis import get_cached
@@ -72,21 +88,21 @@ class OpenAhead:
         ready.cached = get_cached(self.lib, ready.article_id, *ready.key)
 
     def _lay_out_body(self, ready: Ready) -> None:
-        ready.body = self.body.prepare(ready.article, ready.cached.entities if ready.cached else ())
+        ready.body = self.body().prepare(ready.article, ready.cached.entities if ready.cached else ())
 
     def _lay_out_summary(self, ready: Ready) -> None:
         if ready.cached is not None:
-            ready.summary = self.summary.prepare(ready.cached, self.method_label_for(ready.cached))
+            ready.summary = self.summary().prepare(ready.cached, self.label_for(ready.cached))
 
-    def take_ready(self, article_id: int) -> Ready | None:
+    def take(self, article_id: int) -> Ready | None:
         """The prepared article if it is this one and complete (it is used once)."""
-        ready, self._ready = self._ready, None
+        ready, self.ready = self.ready, None
         if ready is None or ready.steps or ready.article is None:
             return None
-        if (ready.article_id, ready.key) != (article_id, (self.method, self.sentences)):
+        if (ready.article_id, ready.key) != (article_id, self.key()):
             return None
         return ready
 
-    def forget_ready(self) -> None:
+    def forget(self) -> None:
         """Something changed in the library or the analyses: prepare again on the next rest."""
-        self._ready = None
+        self.ready = None

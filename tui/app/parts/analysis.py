@@ -1,4 +1,4 @@
-"""The main screen's analysis side: cached results at once, else a thread worker with an indicator."""
+"""The analysis of the open article: cached results at once, else a thread worker; method and length."""
 
 from __future__ import annotations
 
@@ -6,14 +6,12 @@ import gc
 import sys
 
 from functools import partial
+from pathlib import Path
+from typing import Callable
 
-from rich.text import Text
-from textual import work
 from textual.worker import get_current_worker
-from textual.widgets import Static
 
-from tui.app import keymap
-from tui.app.widgets.status import set_text
+from tui.app.parts.threads import deliver
 from tui.store import Library
 
 # Articles this long (~16,000 words) are analysed in a child process, not a thread: seconds of
@@ -32,55 +30,65 @@ def method_names() -> list[str]:
 
 
 class AnalysisJobs:
-    """Mixin for MainScreen: method/length state, the analysis worker and the summary pane status."""
+    """Which summary to show (method, length) and the worker that computes an analysis.
 
-    def init_analysis(self) -> None:
+    `host` runs the workers and timers. Callbacks, all on the UI thread:
+    `shown(analysis, ready)` — show this analysis of the requested article (`ready`: its summary
+    layout made ahead, or None); `status()` — `analysing` or `error` changed; `finished()` — a
+    worker ended (a prepared copy may hold an old analysis).
+    """
+
+    def __init__(self, host, db_path: Path, lib, shown: Callable, status: Callable[[], None],
+                 finished: Callable[[], None] = lambda: None) -> None:
+        self.host = host
+        self.db_path = db_path
+        self.lib = lib
+        self.shown = shown
+        self.status = status
+        self.finished = finished
         self.method = FALLBACK_METHODS[0]  # the engine's default (tui.engine.analysis.DEFAULT_METHOD)
         self.sentences: int | None = None  # None: the engine's default length
         self.analysing = False
-        self.analysis_error = ""
+        self.error = ""
+        self._wanted: tuple | None = None  # (article id, method, sentences) of the last request
 
-    def warm_engine(self) -> None:
+    @property
+    def key(self) -> tuple:
+        """(method, sentences): what an analysis is looked up by."""
+        return self.method, self.sentences
+
+    def warm(self) -> None:
         """Import the NLP engine in the background soon after the first paint.
 
         The first import takes most of a second (nltk, sumy); doing it before the user opens
         an article makes that first analysis as quick as the rest. It waits a second so the
         import (which holds the GIL) does not slow the first keys pressed after start-up.
         """
-        self.set_timer(1.0, self._warm_worker)
+        self.host.set_timer(1.0, lambda: self.host.run_worker(_warm, name="_warm_worker", group="warm-up",
+                                                              thread=True))
 
-    @work(thread=True, group="warm-up")
-    def _warm_worker(self) -> None:
-        try:
-            from tui.engine import entities, quotes, sentences, summarize  # noqa: F401
-        except Exception:
-            pass  # the analysis worker will report a broken engine when it is used
-        # The engine's modules and tables live as long as the app: keep them out of the garbage
-        # collector's full passes, which otherwise cost a frame every few key presses.
-        gc.freeze()
-
-    def analyse(self, force: bool = False, cached=None, ready=None) -> None:
-        """Show the analysis of the open article: from the cache now, or computed in a worker.
-
-        `ready`: the summary pane's layout of `cached`, made ahead (open_ahead.py).
-        """
-        if self.article is None:
-            return
+    def request(self, article, force: bool = False, cached=None, ready=None) -> None:
+        """Show the analysis of `article`: from the cache now, or computed in a worker (always if `force`)."""
+        self._wanted = (article.id, self.method, self.sentences)
         if cached is None and not force:
             from tui.engine.analysis import get_cached
 
-            cached = get_cached(self.lib, self.article.id, self.method, self.sentences)
+            cached = get_cached(self.lib, article.id, self.method, self.sentences)
         if cached is not None:
             self.analysing = False
-            self.show_analysis(cached, ready)
+            self.shown(cached, ready)
             return
         self.analysing = True
-        self.analysis_error = ""
-        self.update_summary_status()
-        self._analysis_worker(self.article, self.method, self.sentences, force)
+        self.error = ""
+        self.status()
+        self.host.run_worker(partial(self._worker, article, self.method, self.sentences, force),
+                             name="_analysis_worker", group="analysis", exclusive=True, thread=True)
 
-    @work(thread=True, exclusive=True, group="analysis")
-    def _analysis_worker(self, article, method: str, sentences: int | None, force: bool) -> None:
+    def drop(self) -> None:
+        """The article was closed: a result still coming for it is not shown."""
+        self._wanted = None
+
+    def _worker(self, article, method: str, sentences: int | None, force: bool) -> None:
         # One Library per thread (the store's rule); WAL lets this read while the UI thread reads.
         result, error = None, ""
         try:
@@ -96,33 +104,20 @@ class AnalysisJobs:
                     result = _analyse_in_thread(engine, lib, article, method, sentences, force)
         except Exception as exc:  # shown in the pane; the app keeps running
             error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-        try:
-            self.app.call_from_thread(self._analysis_done, article.id, method, sentences, result, error)
-        except RuntimeError:
-            pass  # the app is closing
+        deliver(self.host, self._done, article.id, method, sentences, result, error)
 
-    def _analysis_done(self, article_id, method, sentences, result, error) -> None:
-        self.forget_ready()  # it may hold this article's old analysis
-        if self.article is None or (article_id, method, sentences) != (self.article.id, self.method, self.sentences):
+    def _done(self, article_id, method, sentences, result, error) -> None:
+        self.finished()
+        if self._wanted is None or (article_id, method, sentences) != self._wanted:
             return  # a newer request is running; its result will come
         self.analysing = False
         if error:
-            self.analysis_error = error
-            self.update_summary_status()
+            self.error = error
+            self.status()
             return
-        self.show_analysis(result)
+        self.shown(result, None)
 
-    def show_analysis(self, analysis, ready=None) -> None:
-        self.analysis = analysis
-        if self.body.entities != analysis.entities:
-            self.body.set_entities(analysis.entities)
-        self.summary.show(analysis, self.method_label(), ready=ready)
-        self.update_summary_status()
-
-    def method_label(self) -> str:
-        return self.method_label_for(self.analysis)
-
-    def method_label_for(self, analysis) -> str:
+    def label_for(self, analysis) -> str:
         """"news · 3 sentences", as the summary heading shows it."""
         summary = analysis.summary if analysis else None
         count = len(summary.sentences) if summary else 0
@@ -131,47 +126,44 @@ class AnalysisJobs:
             label += f" ({summary.limited})"
         return label
 
-    def update_summary_status(self) -> None:
-        status = self.query_one("#summary-status", Static)
-        if self.article is None:
-            set_text(status, Text("Open an article (enter) to see its summary."))
-        elif self.analysis_error:
-            set_text(status, Text(f"Analysis failed: {self.analysis_error} (r retries)", style="bold red"))
-        elif self.analysing:
-            set_text(status, Text(f"⏳ analysing ({self.method})…", style="bold"))
-        else:
-            key = partial(keymap.first_key, overrides=self.app.user_keys)
-            set_text(status, Text(f"{key('next_method')} method · {key('longer')}/{key('shorter')} length · "
-                               f"{key('copy_summary')} copy"))
-        self.set_class(self.analysing, "-analysing")
+    # -- changing method and length (the caller then requests the analysis again) ------------
 
-    # -- keys -------------------------------------------------------------------------------
-
-    def action_next_method(self) -> None:
+    def next_method(self) -> str:
+        """Switch to the next summariser; returns its name."""
         names = method_names()
         index = names.index(self.method) if self.method in names else -1
         self.method = names[(index + 1) % len(names)]
-        self.notify(f"Summary method: {self.method}", timeout=2, markup=False)
-        self.analyse()
+        return self.method
 
-    def _length(self) -> int:
-        if self.analysis and self.analysis.summary:
-            return len(self.analysis.summary.sentences)
+    def _length(self, analysis) -> int:
+        if analysis and analysis.summary:
+            return len(analysis.summary.sentences)
         return self.sentences or 3
 
-    def action_longer(self) -> None:
-        most = len(self.analysis.sentences) if self.analysis and self.analysis.sentences else 50
-        if self._length() < most:
-            self.sentences = self._length() + 1
-            self.analyse()
+    def longer(self, analysis) -> bool:
+        """One sentence more than `analysis` shows; False when it already has them all."""
+        most = len(analysis.sentences) if analysis and analysis.sentences else 50
+        if self._length(analysis) < most:
+            self.sentences = self._length(analysis) + 1
+            return True
+        return False
 
-    def action_shorter(self) -> None:
-        if self._length() > 1:
-            self.sentences = self._length() - 1
-            self.analyse()
+    def shorter(self, analysis) -> bool:
+        """One sentence fewer; False at one."""
+        if self._length(analysis) > 1:
+            self.sentences = self._length(analysis) - 1
+            return True
+        return False
 
-    def action_reanalyse(self) -> None:
-        self.analyse(force=True)
+
+def _warm() -> None:
+    try:
+        from tui.engine import entities, quotes, sentences, summarize  # noqa: F401
+    except Exception:
+        pass  # the analysis worker will report a broken engine when it is used
+    # The engine's modules and tables live as long as the app: keep them out of the garbage
+    # collector's full passes, which otherwise cost a frame every few key presses.
+    gc.freeze()
 
 
 def _analyse_in_thread(engine, lib, article, method: str, sentences: int | None, force: bool):

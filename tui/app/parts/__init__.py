@@ -1,0 +1,29 @@
+"""Parts a screen owns as attributes: each does one job behind a declared interface.
+
+A part holds a `host` (the screen that owns it: it runs the part's workers and timers) and talks
+back only through the callbacks it was given, so any screen can use it and no part reads another
+part's attributes. See /work/notes/appstream-refactor.md for what moved where.
+
+- `LibraryQuery` (library_query.py): the list's view of the library (search, entity filter, mode),
+  computed in a worker; `set`, `reload`.
+- `LibraryImport` (library_import.py): add a file, folder or feed in a worker; `add`.
+- `AnalysisJobs` (analysis.py): the method/length of the summary and the analysis worker;
+  `request`, `next_method`, `longer`, `shorter`, `label_for`.
+- `BackgroundPass` (background.py): the whole-library analysis pass in child processes;
+  `schedule`, `start`, `stop`, `progress`, `running`.
+- `OpenAhead` (open_ahead.py): lays out the article under the resting cursor; `rested`, `take`, `forget`.
+- `PaneBorders` (pane_borders.py): the focused pane's border colour; `mark`, `theme_changed`;
+  `set_focus_flags` for a screen's `watch_focused`.
+- `deliver` (threads.py): hand a worker thread's result to the UI thread (ignored while closing).
+"""
+
+from tui.app.parts.analysis import AnalysisJobs
+from tui.app.parts.background import BackgroundPass
+from tui.app.parts.library_import import LibraryImport
+from tui.app.parts.library_query import LibraryQuery
+from tui.app.parts.open_ahead import OpenAhead, Ready
+from tui.app.parts.pane_borders import PaneBorders, set_focus_flags
+from tui.app.parts.threads import deliver
+
+__all__ = ["AnalysisJobs", "BackgroundPass", "LibraryImport", "LibraryQuery", "OpenAhead", "PaneBorders",
+           "Ready", "deliver", "set_focus_flags"]

@@ -1,0 +1,44 @@
+"""Adding files, folders or feeds to the library in a worker, with a report of what came in."""
+
+from __future__ import annotations
+
+import os
+from functools import partial
+from pathlib import Path
+from typing import Callable
+
+from tui.app.parts.threads import deliver
+from tui.store import Library
+
+
+class LibraryImport:
+    """`add(path)` imports in a worker; `done(path, added, duplicates, errors)` runs on the UI thread."""
+
+    def __init__(self, host, db_path: Path, done: Callable[[str, int, int, list[str]], None]) -> None:
+        self.host = host
+        self.db_path = db_path
+        self.done = done
+
+    def add(self, path: str) -> None:
+        """Import a file, folder or feed; every failure is one line in `errors`, never a crash."""
+        self.host.run_worker(partial(self._worker, path), name="import_path", group="import",
+                             exclusive=True, thread=True)
+
+    def _worker(self, path: str) -> None:
+        added, duplicates, errors = 0, 0, []
+        try:
+            from tui.importers import import_paths
+
+            with Library(self.db_path) as lib:
+                articles = []
+                for item in import_paths([os.path.expanduser(path)]):
+                    if item.error:
+                        errors.append(f"{item.origin}: {item.error}")
+                    elif item.article is not None:
+                        articles.append(item.article)
+                for status, _id in lib.add_many(articles):
+                    added += status == "added"
+                    duplicates += status == "duplicate"
+        except Exception as exc:  # any failure becomes a message, never a crash
+            errors.append(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        deliver(self.host, self.done, path, added, duplicates, errors)
