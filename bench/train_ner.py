@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.engine.entities.features import CLASSES, START, all_static, short_shape, tag_features  # noqa: E402
+from tui.engine.entities.features import (CLASSES, START, all_static, history_features, remember, short_shape,  # noqa: E402
+                                          tag_features)
 from tui.engine.entities.tagger import _ENDERS, WEIGHTS_FILE, allowed, prepare  # noqa: E402
 
 LABELS = {"PERSON": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "GPE": "LOC", "MISC": "MISC"}
@@ -65,7 +66,7 @@ def load_examples(path: Path):
                 tags, bad = gold_tags(seg.spans, mine)
                 bad_total += bad
                 feats = [all_static(seg.toks, i, seg.initial[i], seg.upper, mid, low) for i in range(len(seg.toks))]
-                doc.append((feats, tags, [t.lower() for t in seg.toks], [short_shape(t) for t in seg.toks]))
+                doc.append((feats, tags, seg.toks, [short_shape(t) for t in seg.toks], seg.initial))
             docs.append(doc)
     return docs, bad_total
 
@@ -119,7 +120,8 @@ class Perceptron:
 def train(docs, epochs: int, seed: int, min_count: int, dropout: float = 0.0):
     counts = Counter(f for doc in docs for feats, *_ in doc for tf in feats for f in tf)
     keep = {f for f, c in counts.items() if c >= min_count}
-    docs = [[([[f for f in tf if f in keep] for tf in feats], tags, lw, ss) for feats, tags, lw, ss in doc] for doc in docs]
+    docs = [[([[f for f in tf if f in keep] for tf in feats], tags, toks, ss, ini) for feats, tags, toks, ss, ini in doc]
+            for doc in docs]
     cidx = {c: k for k, c in enumerate(CLASSES)}
     ok = {p: [allowed(p, c) for c in CLASSES] for p in CLASSES + [START]}
     model = Perceptron(len(CLASSES))
@@ -129,20 +131,22 @@ def train(docs, epochs: int, seed: int, min_count: int, dropout: float = 0.0):
         rng.shuffle(order)
         t0, right, total = time.time(), 0, 0
         for di in order:
-            for feats, tags, lws, sss in docs[di]:
+            hist: dict[str, list[int]] = {}  # the document's labels so far, as the tagger keeps them
+            for feats, tags, toks, sss, ini in docs[di]:
                 prev, prev2 = START, START
                 for i, tf in enumerate(feats):
                     if dropout:  # hide some features so no single cue (often the word itself) carries a name
                         tf = [f for f in tf if rng.random() >= dropout]
-                    fs = tf + tag_features(prev, prev2, lws[i], sss[i])
+                    fs = tf + tag_features(prev, prev2, toks[i].lower(), sss[i]) + history_features(hist, toks[i], ini[i])
                     sc = model.scores(fs)
-                    allow = ok[prev] if i == 0 or lws[i - 1] not in _ENDERS else ok[START]
+                    allow = ok[prev] if i == 0 or toks[i - 1] not in _ENDERS else ok[START]
                     guess = max((k for k in range(len(CLASSES)) if allow[k]), key=sc.__getitem__)
                     truth = cidx[tags[i]]
                     model.update(truth, guess, fs)
                     right += guess == truth
                     total += 1
                     prev2, prev = prev, CLASSES[guess]
+                    remember(hist, toks[i], CLASSES[guess])
         print(f"epoch {ep + 1}: token acc {100 * right / total:.2f}% ({time.time() - t0:.1f}s)", flush=True)
     return model.averaged()
 

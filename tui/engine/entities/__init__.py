@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from ..types import GPE, LOC, MISC, NORP, ORG, PERSON, Entity
 from .linking import EntityGroup, group_entities, link_entities
+from ..lexicon import lexicon
 from .rules import rule_spans
 
 __all__ = ["extract_entities", "link_entities", "group_entities", "EntityGroup", "to_scorer_label", "tag_names"]
@@ -40,9 +41,7 @@ def to_scorer_label(label: str) -> str:
 
 
 def _place_label(words: list[str]) -> str:
-    from .features import place_words
-
-    known = place_words()
+    known = lexicon().place_words
     content = [w for w in words if w not in ("of", "the", "and")]
     return GPE if content and all(w in known or w.rstrip(".") in known for w in content) else LOC
 
@@ -57,11 +56,9 @@ def tag_names(text: str) -> list[tuple[int, int, str]]:
     if len(text) > MAX_TAGGED_CHARS:
         cut = text.rfind(" ", 0, MAX_TAGGED_CHARS)
         text = text[: cut if cut > 0 else MAX_TAGGED_CHARS]
-    from .features import gazetteers
-    from .kinds import peoples
     from .tagger import load_tagger
 
-    dem, tagger_dem = peoples(), gazetteers()["dem"]
+    dem, tagger_dem = lexicon().peoples, lexicon().demonyms
     out = []
     for s, e, lab in load_tagger().entities(text):
         span = text[s:e]
@@ -91,12 +88,10 @@ def _merge(names: list[tuple[int, int, str]], rules: list[tuple[int, int, str]],
            text: str = "") -> list[tuple[int, int, str]]:
     """Names win over rule spans, except that a date/number rule beats a MISC/NORP guess, and a
     date rule beats any name that is only a day or month word ("on Tuesdays" is no place)."""
-    from .features import gazetteers
-
     ruled = bytearray(n + 1)
     for s, e, _ in rules:
         ruled[s:e] = b"\x01" * (e - s)
-    times = gazetteers()["time"]
+    times = lexicon().time_words
     keep = [(s, e, lab) for s, e, lab in names
             if not any(ruled[s:e]) or lab in _NAME_LABELS and text[s:e].lower().removesuffix("s") not in times]
     taken = bytearray(n + 1)

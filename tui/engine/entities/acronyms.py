@@ -9,8 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..types import GPE, LOC, ORG, PERSON
-from .features import gazetteers
-from .heads import land_heads
+from ..lexicon import lexicon
 
 if TYPE_CHECKING:
     from .repair import Span
@@ -125,14 +124,12 @@ def _spells(target: str, run: list[str]) -> bool:
 def _defined_label(name: str, inside: list[Span], initials: bool) -> str:
     """An acronym-defined name is an organisation, unless it is all place words ("United Arab Emirates")
     or a person known by their initials ("John Fitzgerald Kennedy (JFK)")."""
-    from .features import place_words
-
     if initials and inside and all(lab == PERSON for *_, lab in inside):
         return PERSON
     content = [w.lower() for w in name.split() if w[:1].isupper()]
-    if content and all(w in place_words() for w in content) and inside \
-            and all(lab in (GPE, LOC) for *_, lab in inside) and not set(content) & gazetteers()["orgw"]:
+    if content and all(w in lexicon().place_words for w in content) and inside \
+            and all(lab in (GPE, LOC) for *_, lab in inside) and not set(content) & lexicon().org_words:
         last = content[-1]
-        first_set, last_set = land_heads()
+        last_set = lexicon().landforms_last
         return LOC if last in last_set else GPE
     return ORG

@@ -18,10 +18,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
 
 from ..types import GPE, LOC, ORG, PERSON, Entity
-from .features import _pycountry_names, _read_list, gazetteers
+from ..lexicon import lexicon
 
 NAME_LABELS = (PERSON, ORG, GPE, LOC, "NORP", "MISC", "FAC")
 _PLACE_LABELS = (GPE, LOC)
@@ -30,15 +29,6 @@ _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|over)\s+$")
 _FROM = re.compile(r"\bfrom\s+$")
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:town|city|village|region|province|district|island|port|suburb|county|state|capital)\s+of\s+$", re.IGNORECASE)
-
-
-@lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
-    """Whole place names, lower case: countries, their subdivisions and our list of cities and regions."""
-    countries, subdivisions = _pycountry_names()
-    names = {n.lower() for n in countries | subdivisions}
-    names |= _read_list("places.txt") | _read_list("countries_extra.txt")
-    return frozenset(names)
 
 
 def key(text: str) -> str:
@@ -68,10 +58,10 @@ def settle_labels(text: str, ents: list[Entity]) -> tuple[list[Entity], dict[str
     votes: dict[str, Counter] = {}
     for e in names:
         votes.setdefault(_same(e.text), Counter())[e.label] += 1
-    listed = place_names()
+    listed = lexicon().place_names
     date = dateline_place(text)
     person_words = {w for e in names if e.label == PERSON and " " in e.text.strip() for w in e.text.split()}
-    dem = gazetteers()["dem"]
+    dem = lexicon().demonyms
     located = _located_singles(text, names)
     came_from = {_same(e.text) for e in names if e.label == "MISC" and " " not in e.text and _came_from(text, e)}
     titled = _titled(text, names)
@@ -81,7 +71,7 @@ def settle_labels(text: str, ents: list[Entity]) -> tuple[list[Entity], dict[str
     best: dict[str, tuple[str, str | None]] = {}  # key -> (label, canonical override)
     for k, c in votes.items():
         top_label, top = c.most_common(1)[0]
-        lone = " " not in k and k not in person_words and k.lower() not in gazetteers()["first"] \
+        lone = " " not in k and k not in person_words and k.lower() not in lexicon().first_names \
             and k.lower() not in dem
         if key(k) == date:
             best[k] = (GPE, None)  # the dateline names the city the story is filed from
@@ -121,7 +111,7 @@ def _located_singles(text: str, names: list[Entity]) -> set[str]:
     out = set()
     for e in names:
         k = _same(e.text)
-        if " " not in k or e.label == PERSON and k.split()[0].lower() not in gazetteers()["first"]:
+        if " " not in k or e.label == PERSON and k.split()[0].lower() not in lexicon().first_names:
             if _locative(text, e.start, e.end):
                 out.add(k)
         if " " in k and e.label != PERSON:
@@ -158,8 +148,6 @@ _THE_NOUN = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}([a-z]+) $")
 def _quoted_and_described(text: str, names: list[Entity]) -> tuple[set[str], set[str]]:
     """One-word names written as a title in quotation marks, and those after "the" and a common noun
     that is not a role ("the platform Gleiswerk", but not "the striker Silva")."""
-    from .name_starts import role_words
-
     quoted, described = set(), set()
     for e in names:
         if " " in e.text:
@@ -167,7 +155,7 @@ def _quoted_and_described(text: str, names: list[Entity]) -> tuple[set[str], set
         if text[e.start - 1:e.start] in _QUOTE_OPEN and text[e.end:e.end + 1] in _QUOTE_CLOSE and e.start > 0:
             quoted.add(_same(e.text))
         m = _THE_NOUN.search(text, max(0, e.start - 50), e.start)
-        if m and m.group(1) not in role_words() and not m.group(1).endswith(("er", "or", "ist", "ian", "ant", "ent")) \
+        if m and m.group(1) not in lexicon().roles and not m.group(1).endswith(("er", "or", "ist", "ian", "ant", "ent")) \
                 and _AFTER_NAME.match(text, e.end):  # not "the eastern Zairean border": an adjective
             described.add(_same(e.text))
     return quoted, described
@@ -175,7 +163,7 @@ def _quoted_and_described(text: str, names: list[Entity]) -> tuple[set[str], set
 
 def _titled(text: str, names: list[Entity]) -> set[str]:
     """Keys of names written after a title at least once ("Mr. Clinton", "President Lula")."""
-    hon = gazetteers()["hon"]
+    hon = lexicon().honorifics
     out = set()
     for e in names:
         m = _WORD_BEFORE.search(text, max(0, e.start - 25), e.start)

@@ -8,110 +8,16 @@ Features are split in two kinds so that tagging is fast:
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-from tui.assets import asset
+from ..lexicon import lexicon
+from .clusters import cluster_path
 
 CLASSES = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
 START, END = "<s>", "</s>"
 
 # Tokens after which the next word starts a sentence (or a headline part, "CRICKET - LEICESTERSHIRE").
 _OPENERS = frozenset('. ! ? : ; " “ ” ‘ ’ ( [ - – — ... …'.split())
-_NAME_STOP = frozenset("of the and de la le du del da di von van al el y city saint san santa".split())
-
-
-def _read_list(name: str) -> frozenset[str]:
-    words = set()
-    try:
-        text = asset("models", name).read_text(encoding="utf-8")
-    except OSError:
-        return frozenset()
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line:
-            words.add(line.lower())
-    return frozenset(words)
-
-
-def _name_words(names) -> set[str]:
-    out = set()
-    for name in names:
-        for w in re.findall(r"[^\W\d_][\w'’.-]*", name):
-            lw = w.lower()
-            if len(lw) > 2 and lw not in _NAME_STOP:
-                out.add(lw)
-    return out
-
-
-def _pycountry_names() -> tuple[set[str], set[str]]:
-    """Country and subdivision names from pycountry (installed with sumy); empty sets when it is missing.
-
-    Its JSON databases are read directly because importing pycountry costs about three times as long.
-    """
-    import importlib.util
-    import json
-    from pathlib import Path
-
-    countries, subdivisions = set(), set()
-    try:
-        spec = importlib.util.find_spec("pycountry")
-        if spec is None or not spec.submodule_search_locations:
-            return countries, subdivisions
-        db = Path(next(iter(spec.submodule_search_locations))) / "databases"
-        for c in json.loads((db / "iso3166-1.json").read_text(encoding="utf-8"))["3166-1"]:
-            countries.update(c[k] for k in ("name", "common_name", "official_name") if c.get(k))
-        subdivisions.update(d["name"] for d in json.loads((db / "iso3166-2.json").read_text(encoding="utf-8"))["3166-2"])
-    except Exception:  # noqa: BLE001 - a missing or changed pycountry only costs accuracy
-        try:
-            import pycountry
-
-            for c in pycountry.countries:
-                countries.update(n for n in (c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)) if n)
-            subdivisions.update(d.name for d in pycountry.subdivisions)
-        except Exception:  # noqa: BLE001
-            pass
-    return countries, subdivisions
-
-
-@lru_cache(maxsize=1)
-def gazetteers() -> dict[str, frozenset[str]]:
-    """Word-level lists: our own files in assets/models plus country/subdivision names from pycountry."""
-    g = {
-        "first": _read_list("first_names.txt"),
-        "orgw": _read_list("org_words.txt"),
-        "hon": _read_list("honorifics.txt"),
-        "dem": _read_list("demonyms.txt"),
-        "city": frozenset(_name_words(_read_list("places.txt"))),
-        "time": _read_list("time_words.txt"),
-        "korg": _read_list("known_orgs.txt"),
-    }
-    countries, subdivisions = _pycountry_names()
-    countries |= _read_list("countries_extra.txt")
-    g["ctry"] = frozenset(_name_words(countries))
-    g["subd"] = frozenset(_name_words(subdivisions)) - g["ctry"]
-    return g
-
-
-@lru_cache(maxsize=1)
-def place_words() -> frozenset[str]:
-    """Words of country, subdivision and city names (to tell a GPE from another place)."""
-    g = gazetteers()
-    return g["ctry"] | g["subd"] | g["city"]
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    """sumy's bundled English stop words, read without importing sumy (its utils pull in requests)."""
-    import importlib.util
-    from pathlib import Path
-
-    try:
-        spec = importlib.util.find_spec("sumy")
-        folder = Path(next(iter(spec.submodule_search_locations)))
-        return frozenset(folder.joinpath("data", "stopwords", "english.txt").read_text(encoding="utf-8").split())
-    except Exception:  # noqa: BLE001 - without the list we only lose a precision filter
-        return frozenset()
 
 
 @lru_cache(maxsize=65536)
@@ -143,9 +49,8 @@ def short_shape(word: str) -> str:
 
 
 def _gaz_flags(word: str, lw: str) -> list[str]:
-    g = gazetteers()
     bare = lw.rstrip(".")
-    return [name for name, words in g.items() if lw in words or bare in words]
+    return [name for name, words in lexicon().tagger_lists() if lw in words or bare in words]
 
 
 def word_features(slot: str, word: str) -> list[str]:
@@ -156,12 +61,14 @@ def word_features(slot: str, word: str) -> list[str]:
     if slot == "U":  # the word inside an all-caps line: only its identity is reliable
         return ["Uw=" + lw]
     sh = shape(word)
+    path = cluster_path(word)
     if slot in ("-2", "+2"):
-        return [slot + "w=" + lw, slot + "sh=" + short_shape(word)]
+        return [slot + "w=" + lw, slot + "sh=" + short_shape(word), slot + "c2=" + (path[2] if path else "-")]
     flags = _gaz_flags(word, lw)
     if slot != "0":
         f = [slot + "w=" + lw, slot + "sh=" + sh]
         f += [slot + "g=" + x for x in flags]
+        f += [slot + "c0=" + path[0], slot + "c1=" + path[1]] if path else [slot + "c=-"]
         return f
     f = ["bias", "w=" + lw, "sh=" + sh, "ss=" + short_shape(word)]
     f += ["p1=" + lw[:1], "p2=" + lw[:2], "p3=" + lw[:3]]
@@ -179,6 +86,11 @@ def word_features(slot: str, word: str) -> list[str]:
         f.append("period")
     f.append("len=" + str(min(len(word), 8)))
     f += ["g=" + x for x in flags]
+    if path:  # the cluster path at every level, fine to coarse: prefixes of one tree
+        f += ["c0=" + path[0], "c1=" + path[1], "c2=" + path[2], "c3=" + path[3],
+              "c1|ss=" + path[1] + short_shape(word)]
+    else:
+        f += ["c=-", "c=-|ss=" + short_shape(word)]
     return f
 
 
@@ -233,6 +145,34 @@ def context_features(toks: list[str], i: int, initial: bool, upper: bool, mid_ti
     elif not initial:
         f.append("mid|tc=" + str(tc) + str(lc))
     return f
+
+
+def history_key(tok: str) -> str | None:
+    """The key under which a token's earlier labels in the document are remembered (capitalised words only)."""
+    return tok if tok[:1].isupper() and len(tok) > 1 else None
+
+
+def history_features(hist: dict[str, list[int]], tok: str, initial: bool) -> list[str]:
+    """How the same word was tagged earlier in the article: its most frequent label type so far."""
+    k = history_key(tok)
+    counts = hist.get(k) if k else None
+    if not counts:
+        return []
+    best = max(range(len(HISTORY_TYPES)), key=counts.__getitem__)
+    return ["h=" + HISTORY_TYPES[best], "h|si=" + HISTORY_TYPES[best] + str(initial)]
+
+
+def remember(hist: dict[str, list[int]], tok: str, tag: str) -> None:
+    """Count the label type the tagger gave `tok` (for history_features on its later mentions)."""
+    k = history_key(tok)
+    if k:
+        counts = hist.get(k)
+        if counts is None:
+            counts = hist[k] = [0] * len(HISTORY_TYPES)
+        counts[HISTORY_TYPES.index(tag[2:] if tag != "O" else "O")] += 1
+
+
+HISTORY_TYPES = ("O", "PER", "ORG", "LOC", "MISC")
 
 
 def tag_features(prev: str, prev2: str, lw: str, sh: str) -> list[str]:

@@ -8,11 +8,10 @@ Ocean", "Loch Carron", "Andaman Islands"), a facility word after a person's name
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..types import FAC, GPE, LOC, ORG, PERSON
-from .features import _read_list, gazetteers, stop_words
+from ..lexicon import lexicon
 
 if TYPE_CHECKING:
     from .repair import Span
@@ -21,15 +20,6 @@ _FACILITIES = frozenset(
     "station airport bridge square stadium arena hall cathedral palace harbour harbor port tower castle "
     "terminal prison mosque temple synagogue monastery abbey".split()
 )
-
-
-@lru_cache(maxsize=1)
-def land_heads() -> tuple[frozenset[str], frozenset[str]]:
-    """Landform words that come first in a name ("Loch Carron") and those that come last ("Indian Ocean")."""
-    words = _read_list("landforms.txt")
-    first = frozenset(w[:-1] for w in words if w.endswith(":"))  # "loch:" -> a landform that comes first
-    last = frozenset(w for w in words if not w.endswith(":"))
-    return first, last
 
 
 _CAP_WORD = re.compile(r"[ \t]([A-Z][a-z][\w'’-]*)")
@@ -43,7 +33,7 @@ def extend_to_head(text: str, spans: list[Span]) -> list[Span]:
     head word ("Accord", "Institute") is one name through that head."""
     out = []
     starts = {s for s, _, _ in spans}
-    org_words = gazetteers()["orgw"]
+    org_words = lexicon().org_words
     spans = _join_headed(text, spans)
     for i, (s, e, lab) in enumerate(spans):
         nxt_start = spans[i + 1][0] if i + 1 < len(spans) else len(text)
@@ -53,7 +43,7 @@ def extend_to_head(text: str, spans: list[Span]) -> list[Span]:
             if not m or m.start(1) >= nxt_start or m.start(1) in starts:
                 break
             w = m.group(1).lower()
-            if w in stop_words() or w in gazetteers()["time"]:
+            if w in lexicon().stop_words or w in lexicon().time_words:
                 break
             pos = m.end()
             if w in org_words or w in _MISC_HEADS or w in _INSTITUTIONS:
@@ -80,8 +70,6 @@ _FOREIGN_LINK = re.compile(r" (?:per|para|pour|für|voor|dla|pela|pelo) ")
 def _join_headed(text: str, spans: list[Span]) -> list[Span]:
     """A place glued to a treaty or event name is part of it: "[Colombo] [Fisheries Accord]"; so is a
     lone adjective joined by "and" to an organisation: "[National] and [University Library]"."""
-    from .evidence import place_names
-
     out: list[Span] = []
     for s, e, lab in spans:
         gap = text[out[-1][1]:s] if out else ""
@@ -95,10 +83,10 @@ def _join_headed(text: str, spans: list[Span]) -> list[Span]:
         head = text[s:e].rsplit(None, 1)[-1].lower()
         if out and lab == "MISC" and out[-1][2] in (GPE, LOC) and text[out[-1][1]:s] == " " and head in _MISC_HEADS:
             out[-1] = (out[-1][0], e, "MISC")
-        elif out and lab == ORG and (head in gazetteers()["orgw"] or head in _INSTITUTIONS) \
+        elif out and lab == ORG and (head in lexicon().org_words or head in _INSTITUTIONS) \
                 and text[out[-1][1]:s] == " and " \
                 and out[-1][2] in (GPE, LOC, "MISC") and " " not in text[out[-1][0]:out[-1][1]] \
-                and text[out[-1][0]:out[-1][1]].lower() not in place_names():
+                and text[out[-1][0]:out[-1][1]].lower() not in lexicon().place_names:
             out[-1] = (out[-1][0], e, ORG)
         else:
             out.append((s, e, lab))
@@ -113,13 +101,13 @@ def landform_label(text: str, s: int, e: int, lab: str) -> str:
     if lab not in (GPE, LOC, ORG, PERSON, "MISC"):
         return lab
     words = text[s:e].split()
-    first_set, last_set = land_heads()
-    org_words = gazetteers()["orgw"]
+    first_set, last_set = (lexicon().landforms_first, lexicon().landforms_last)
+    org_words = lexicon().org_words
     if any(w.lower() in org_words for w in words):
         return lab  # "Cape Institute", "Delta Air Lines"
     if words[-1].lower() in last_set and lab != PERSON and (len(words) > 1 or words[0][-1:] == "s"):
         return LOC  # "Indian Ocean", "the Highlands"; not for people: "Anthony Hill", "Mickey Rivers"
-    if len(words) > 1 and words[0].lower() in first_set and words[0].lower() not in gazetteers()["first"] \
+    if len(words) > 1 and words[0].lower() in first_set and words[0].lower() not in lexicon().first_names \
             and words[-1].lower() not in _MISC_HEADS:  # "Gulf War" is no gulf
         return LOC
     nxt = re.match(r"\s+([a-z]+)", text[e:e + 20])

@@ -26,18 +26,12 @@ company. Modern news also names animals, products and styles. These rules correc
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..types import FAC, GPE, LOC, ORG, PERSON
-from .features import _read_list, gazetteers
+from ..lexicon import lexicon
 
 Span = tuple[int, int, str]
 
-
-@lru_cache(maxsize=1)
-def peoples() -> frozenset[str]:
-    """Names of peoples, lower case: the tagger's demonyms plus peoples.txt (plurals, people of cities)."""
-    return gazetteers()["dem"] | _read_list("peoples.txt")
 
 # Nouns that introduce the name of a species or genus. Our own list of common ones.
 _KIND_NOUNS = frozenset(
@@ -69,17 +63,15 @@ def kind_of_name(text: str, s: int, e: int, label: str) -> str:
     if " " in word:
         words = word.split()
         if words[-1].lower() in _BUILDINGS and (label == ORG or label == PERSON and text[max(0, s - 4):s] in (
-                "the ", "The ") and not any(w.lower() in gazetteers()["first"] for w in words[:-1])):
+                "the ", "The ") and not any(w.lower() in lexicon().first_names for w in words[:-1])):
             return FAC  # "Fisht Stadium", "Constitution Hall": a building, not its owner nor a person
         return label
     m = _KIND_BEFORE.search(text, max(0, s - 30), s)
     if m and m.group(1) in _KIND_NOUNS:
         return "MISC"  # "the sail-backed dinosaur Spinosaurus"
     if label in (GPE, LOC) and word.lower().endswith(_ADJ_ENDINGS) and re.match(r" [a-z]", text[e:e + 2]):
-        from .evidence import place_names
-
         lw = word.lower()
-        if lw not in place_names() and lw + "s" not in place_names() and lw not in gazetteers()["dem"]:
+        if lw not in lexicon().place_names and lw + "s" not in lexicon().place_names and lw not in lexicon().demonyms:
             return "MISC"  # "the Alpine valleys": an adjective, not a place ("Philippine" is, of "Philippines")
     return label
 
@@ -93,7 +85,7 @@ def without_the(text: str, s: int, e: int, label: str) -> int:
 
 def with_short_surname(text: str, s: int, e: int, label: str) -> int:
     """The end of a one-word person span that is a known first name followed by a two-letter surname."""
-    if label != PERSON or " " in text[s:e] or text[s:e].lower() not in gazetteers()["first"]:
+    if label != PERSON or " " in text[s:e] or text[s:e].lower() not in lexicon().first_names:
         return e
     m = _SURNAME.match(text, e)
     if not m:
@@ -116,13 +108,13 @@ def plural_of_a_name(text: str, s: int, e: int) -> bool:
     if len(word) < 5 or not word.isalpha() or not word.endswith("s") or word.endswith(("ss", "us", "is")) \
             or not word[:1].isupper() or word.isupper():
         return False
-    if word[:-1].lower() in gazetteers()["first"]:
+    if word[:-1].lower() in lexicon().first_names:
         return False  # "Williams" next to "William": a surname
     if re.search(r"\b[Tt]he $", text[max(0, s - 4):s]):
         return False  # "the Springboks" (a "Springbok captain"): a team goes by its plural
-    if text.count(word[:-1]) <= text.count(word):
-        return False  # the quick test first: most plurals' singulars never occur on their own
-    return re.search(r"(?<![\w-])" + re.escape(word[:-1]) + r"(?![\w'’-])", text) is not None
+    from .name_starts import word_counts
+
+    return word_counts(text)[word[:-1]] > 0  # the singular as a word of its own (one count pass per text)
 
 
 # Not "ministry": news annotation keeps "German" apart from "Foreign Ministry".
@@ -161,13 +153,11 @@ def person_after_body(text: str, s: int, e: int, label: str) -> int | None:
     if len(words) < 4:
         return None
     head, first, last = (w.group() for w in words[-3:])
-    g = gazetteers()
-    if len(head) < 4 or head.lower() not in g["orgw"] and head.lower() not in _CAUSE_HEADS:
+    g = lexicon()
+    if len(head) < 4 or head.lower() not in g.org_words and head.lower() not in _CAUSE_HEADS:
         return None  # not "Co", "Inc": "Bay Co Bldg Auth" is one abbreviated name
-    from .evidence import place_names
-
     for w in (first, last):
-        if not (w.isalpha() and w[:1].isupper() and w[1:].islower()) or w.lower() in g["orgw"] \
-                or w.lower() in place_names():
+        if not (w.isalpha() and w[:1].isupper() and w[1:].islower()) or w.lower() in g.org_words \
+                or w.lower() in lexicon().place_names:
             return None
     return s + words[-2].start()

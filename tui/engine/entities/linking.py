@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from ..types import GPE, LOC, ORG, PERSON, Entity
 from .evidence import NAME_LABELS, dateline_place, key, settle_labels
-from .features import gazetteers
+from ..lexicon import lexicon
 
 _WORD = re.compile(r"[^\W_][\w'’.&-]*")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
@@ -29,7 +29,7 @@ def _words(text: str) -> list[str]:
 
 def strip_title(name: str) -> str:
     """Drop leading honorifics and roles: "Mr. Obama" -> "Obama", "President Donald Trump" -> "Donald Trump"."""
-    hon = gazetteers()["hon"]
+    hon = lexicon().honorifics
     words = name.split()
     while len(words) > 1 and words[0].lower() in hon:
         words.pop(0)
@@ -59,7 +59,7 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
     surface = _mixed_case_forms(ents)
     dateline = dateline_place(text)
     people = _PersonIndex([strip_title(_norm(e.text)) for e in ents if e.label == PERSON])
-    countries = gazetteers()["ctry"]
+    countries = lexicon().country_words
 
     # Acronyms defined in parentheses right after an organisation (or any name span).
     acronyms: dict[str, str] = {}

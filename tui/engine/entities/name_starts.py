@@ -10,10 +10,9 @@ surname join it ("Marieke van Houten").
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..types import PERSON
-from .features import _read_list, gazetteers, stop_words
+from ..lexicon import lexicon
 
 # --- sentence-initial common words -------------------------------------------------------------------
 
@@ -44,32 +43,32 @@ def common_word(text: str, s: int, e: int, low: set[str]) -> bool:
     if not word.isalpha() or word.isupper() or " " in word:
         return False
     lw = word.lower()
-    if lw in gazetteers()["first"]:
+    if lw in lexicon().first_names:
         return False
     if lw in _PICTURES:
         return True  # "Images of the boy ...", "Photos released ..."
-    if lw in gazetteers()["time"] or lw in _TIME_WORDS:
+    if lw in lexicon().time_words or lw in _TIME_WORDS:
         return True  # “Tonight it decided ...”: the date and time rules take it
     if lw in low or _singular(lw) & low:
         return True  # "Samples are packed..." when the text also says "blood samples"
     if lw.endswith("ly") and text[e:e + 1] == ",":
         return True  # "Crucially, passengers ..."
-    if text[e:e + 1] in ".!" and re.match(r"[.!][\"”’]? +[\"“]?[A-Z]", text[e:e + 5]) and _counts(text)[word] == 1:
+    if text[e:e + 1] in ".!" and re.match(r"[.!][\"”’]? +[\"“]?[A-Z]", text[e:e + 5]) and word_counts(text)[word] == 1:
         return True  # “This is a national project. Fine. But ...”: a one-word sentence said once
     if lw.endswith(("ines", "ers", "ors", "ions", "ments", "ists", "ives", "ates", "oes")) \
             and re.match(r" (?:and|or|are|were|have|had|can|could|will|would|may|also) ", text[e:e + 8]) \
-            and _counts(text)[word] == 1:
+            and word_counts(text)[word] == 1:
         return True  # "Submarines and armed vessels are excluded": a plural noun opening the sentence
-    if len(lw) >= 5 and lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and lw not in gazetteers()["first"] \
-            and re.match(r" (?:of|in|have|are|were) [a-z]", text[e:e + 10]) and _counts(text)[word] == 1:
+    if len(lw) >= 5 and lw.endswith("s") and not lw.endswith(("ss", "us", "is")) and lw not in lexicon().first_names \
+            and re.match(r" (?:of|in|have|are|were) [a-z]", text[e:e + 10]) and word_counts(text)[word] == 1:
         return True  # "Lawsuits have been filed", "Names of participants": plural nouns, said once
-    return lw in stop_words()
+    return lw in lexicon().stop_words
 
 
 _count_cache: list = [None, None]  # (text, Counter) of the last text: one count pass per article
 
 
-def _counts(text: str):
+def word_counts(text: str):
     """How often each word occurs in `text` (computed once per text, only when a rule needs it)."""
     from collections import Counter
 
@@ -94,25 +93,23 @@ def _singular(lw: str) -> set[str]:
 # --- roles in front of a person ------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def role_words() -> frozenset[str]:
-    """Words naming a role or title that news text puts before a person's name."""
-    hon = {w.rstrip(".") for w in gazetteers()["hon"]}
-    return frozenset(hon | _read_list("roles.txt"))
-
-
 _INNER_ROLES = frozenset("president chairman chairwoman chief coach manager spokesman spokeswoman director "
                          "secretary minister leader captain".split())
 
 
 def role_inside(name: str) -> tuple[int, int] | None:
-    """(start, end) of a role word inside an organisation span when a two-word name follows it, else None."""
-    words = list(re.finditer(r"\S+", name))
-    for i in range(1, len(words) - 2):
-        rest = [w.group() for w in words[i + 1:]]
-        if words[i].group().lower() in _INNER_ROLES and len(rest) == 2 \
-                and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in rest):
-            return words[i].span()
+    """(start, end) of a role word inside an organisation span when a two-word name follows it, else None.
+
+    Only the third word from the end can be that role (a two-word name must follow it), so this is
+    linear in the span's length however long a run of capitalised words the tagger joined.
+    """
+    tail = list(re.finditer(r"\S+", name[-200:] if len(name) > 200 else name))[-4:]
+    if len(tail) < 4:
+        return None
+    role, rest = tail[-3], [w.group() for w in tail[-2:]]
+    if role.group().lower() in _INNER_ROLES and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in rest):
+        off = len(name) - 200 if len(name) > 200 else 0
+        return role.start() + off, role.end() + off
     return None
 
 
@@ -123,8 +120,8 @@ _HONORIFIC_ONLY = frozenset("ambassador president senator governor minister chan
 
 def trim_roles(text: str, s: int, e: int, low: set[str]) -> int:
     """Start of the person's name once leading role words are cut ("Substitute Kurt Azzopardi")."""
-    roles = role_words()
-    first = gazetteers()["first"]
+    roles = lexicon().roles
+    first = lexicon().first_names
     while True:
         m = re.match(r"\S+", text[s:e])
         rest = text[s + m.end():e].lstrip()
@@ -141,17 +138,15 @@ def trim_roles(text: str, s: int, e: int, low: set[str]) -> int:
 def titled_person(text: str, s: int, e: int) -> bool:
     """A role word then two or three plain capitalised words: a person the tagger took for an organisation."""
     words = text[s:e].split()
-    if len(words) < 3 or words[0].lower().rstrip(".") not in role_words():
+    if len(words) < 3 or words[0].lower().rstrip(".") not in lexicon().roles:
         return False
     rest = words[1:]
-    while rest and rest[0].lower().rstrip(".") in role_words():
+    while rest and rest[0].lower().rstrip(".") in lexicon().roles:
         rest = rest[1:]
-    g = gazetteers()
-    from .features import place_words
-
+    g = lexicon()
     return 2 <= len(rest) <= 3 and all(
         w[:1].isupper() and w.isalpha() and not w.isupper()
-        and w.lower() not in g["orgw"] and w.lower() not in place_words() for w in rest)
+        and w.lower() not in g.org_words and w.lower() not in lexicon().place_words for w in rest)
 
 
 _ROLE_BEFORE = re.compile(r"\b([a-z][a-z-]+) $")
@@ -161,13 +156,11 @@ def after_role(text: str, s: int, e: int) -> bool:
     """Two plain capitalised words right after a lower-case role word: "the critic Mila Hren"."""
     m = _ROLE_BEFORE.search(text, max(0, s - 30), s)
     words = text[s:e].split()
-    if not m or m.group(1) not in role_words() or len(words) != 2:
+    if not m or m.group(1) not in lexicon().roles or len(words) != 2:
         return False
-    from .evidence import place_names
-
-    g = gazetteers()
-    return " ".join(words).lower() not in place_names() and all(
-        w[:1].isupper() and w.isalpha() and not w.isupper() and w.lower() not in g["orgw"] for w in words)
+    g = lexicon()
+    return " ".join(words).lower() not in lexicon().place_names and all(
+        w[:1].isupper() and w.isalpha() and not w.isupper() and w.lower() not in g.org_words for w in words)
 
 
 _PARTICLE_BEFORE = re.compile(r"([A-Z][\w'’-]+)\s+(van|von|de|der|den|del|della|di|da|du|le|la|bin|ibn|al|ten|ter)\s+$")
@@ -178,6 +171,6 @@ def particle_name(text: str, s: int, e: int, lab: str) -> tuple[int, str]:
     if lab != PERSON:
         return s, lab
     m = _PARTICLE_BEFORE.search(text, max(0, s - 40), s)
-    if m and not sentence_initial(text, m.start(2)) and m.group(1).lower() not in stop_words():
+    if m and not sentence_initial(text, m.start(2)) and m.group(1).lower() not in lexicon().stop_words:
         return m.start(1), lab
     return s, lab

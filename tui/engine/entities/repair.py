@@ -24,7 +24,7 @@ import re
 
 from ..types import GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
-from .features import gazetteers, stop_words
+from ..lexicon import lexicon
 from .heads import extend_to_head, landform_label
 from .kinds import (join_nationality_to_body, kind_of_name, person_after_body, plural_of_a_name, post_nominal,
                     with_short_surname, without_the)
@@ -50,7 +50,7 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         if sentence_initial(text, s) and common_word(text, s, e, low):
             continue
         word = text[s:e]
-        if len(word) >= 4 and word.isupper() and word.isalpha() and word.lower() in stop_words():
+        if len(word) >= 4 and word.isupper() and word.isalpha() and word.lower() in lexicon().stop_words:
             continue  # "UNLESS of course": a shouted word, not an acronym
         if lab == ORG and " " in word and word.rsplit(None, 1)[-1].lower() in _TRAILING_ROLES:
             e = s + len(word.rsplit(None, 1)[0])  # "the State Department Spokesperson" -> the department
@@ -60,7 +60,7 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             continue  # "Mark Tedeschi, QC"
         if lab != "NORP" and plural_of_a_name(text, s, e):
             lab = "MISC"  # "his Polaroids" in an article about the Polaroid camera
-        if lab == PERSON and " " in word and word.split()[0].lower() in gazetteers()["dem"] \
+        if lab == PERSON and " " in word and word.split()[0].lower() in lexicon().demonyms \
                 and len(word.split()) >= 3:
             first = word.split()[0]
             out.append((s, s + len(first), "NORP"))  # "Mexican Ariel Cruz": a nationality, then the person
@@ -110,17 +110,17 @@ def _add_owners(text: str, spans: list[Span]) -> list[Span]:
     organisation or a country: "Iberwind's chief executive, ..." at the very start of a text."""
     if "'s " not in text and "’s " not in text:
         return spans
-    from .evidence import OWNED, place_names
+    from .evidence import OWNED
 
     starts = [sp[0] for sp in spans]
     added = []
     for m in _OWNER_NAME.finditer(text):
         owned = OWNED.match(text, m.end())
-        if not owned or m.group(1).lower() in stop_words():
+        if not owned or m.group(1).lower() in lexicon().stop_words:
             continue
         i = bisect.bisect_right(starts, m.start()) - 1
         if i >= 0 and spans[i][1] > m.start() or i + 1 < len(spans) and spans[i + 1][0] < m.end():
             continue  # already part of a name
-        gpe = owned.group("gpe") or m.group(1).lower() in place_names()
+        gpe = owned.group("gpe") or m.group(1).lower() in lexicon().place_names
         added.append((m.start(), m.end(), GPE if gpe else ORG))
     return sorted(spans + added) if added else spans

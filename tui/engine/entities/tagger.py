@@ -20,13 +20,15 @@ from .features import (
     START,
     context_features,
     doc_evidence,
+    history_features,
     initial_flags,
     is_upper_line,
+    remember,
     short_shape,
-    stop_words,
     tag_features,
     word_features,
 )
+from ..lexicon import lexicon
 from .tokens import lines, tokenize
 
 WEIGHTS_FILE = "ner_weights.json.gz"
@@ -98,8 +100,8 @@ class Tagger:
             out.append(v)
         return out
 
-    def tag(self, seg: Segment, mid: set, low: set) -> list[str]:
-        """Greedy left-to-right BIO tags for one segment."""
+    def tag(self, seg: Segment, mid: set, low: set, hist: dict[str, list[int]]) -> list[str]:
+        """Greedy left-to-right BIO tags for one segment; `hist` (the document's labels so far) is updated."""
         toks, n = seg.toks, len(seg.toks)
         w, classes, ok = self.w, self.classes, self.ok
         padded = [START, START] + toks + [END, END]
@@ -115,6 +117,7 @@ class Tagger:
             tok = toks[i]
             feats = context_features(toks, i, initial[i], upper, mid, low)
             feats += tag_features(prev, prev2, tok.lower(), short_shape(tok))
+            feats += history_features(hist, tok, initial[i])
             for f in feats:
                 v = w.get(f)
                 if v is not None:
@@ -126,6 +129,7 @@ class Tagger:
                     best, best_s = k, sc
             tag = classes[best]
             out.append(tag)
+            remember(hist, tok, tag)
             prev2, prev = prev, tag
         return out
 
@@ -134,6 +138,7 @@ class Tagger:
         segs, mid, low = prepare(text)
         found = []
         budget = MAX_TOKENS
+        hist: dict[str, list[int]] = {}
         for seg in segs:
             if budget <= 0:
                 break
@@ -141,7 +146,7 @@ class Tagger:
                 seg = Segment(seg.spans[:budget], seg.toks[:budget], seg.initial[:budget], seg.upper)
             budget -= len(seg.toks)
             with self.lock:  # the memo is shared; keep it consistent across worker threads
-                tags = self.tag(seg, mid, low)
+                tags = self.tag(seg, mid, low, hist)
             found.extend(drop_initial_function_words(decode(seg.spans, tags, seg.toks), seg))
         return found
 
@@ -183,7 +188,7 @@ def decode(spans: list[tuple[int, int]], tags: list[str], toks: list[str]) -> li
 
 def drop_initial_function_words(found, seg: Segment):
     """Drop one-word names that are only a capitalised function word at a sentence start ("Later, ...")."""
-    stops = stop_words()
+    stops = lexicon().stop_words
     first = {s: k for k, (s, _) in enumerate(seg.spans) if seg.initial[k]}
     out = []
     for s, e, lab in found:

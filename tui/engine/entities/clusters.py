@@ -1,0 +1,45 @@
+"""Word clusters learned from unlabelled news (bench/build_clusters.py): a tagger feature that generalises.
+
+Each frequent word has a path of four cluster ids, fine to coarse (512, 128, 32 and 8 clusters); words
+used alike ("Tuesday"/"Friday", "Reuters"/"AFP", "Mr"/"Mrs") share clusters, so a name never seen in the
+labelled training text still looks like the names it resembles.
+"""
+
+from __future__ import annotations
+
+import gzip
+import threading
+
+from tui.assets import asset
+
+CLUSTERS_FILE = "word_clusters.txt.gz"
+LEVELS = (512, 128, 32, 8)
+
+_table: dict[str, tuple[str, ...]] | None = None
+_lock = threading.Lock()
+
+
+def _load() -> dict[str, tuple[str, ...]]:
+    table: dict[str, tuple[str, ...]] = {}
+    try:
+        with gzip.open(asset("models", CLUSTERS_FILE), "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                word, _, path = line.rstrip("\n").partition("\t")
+                if path:
+                    table[word] = tuple(path.split())
+    except OSError:  # a missing file only costs accuracy
+        return {}
+    return table
+
+
+def cluster_path(word: str) -> tuple[str, ...] | None:
+    """The word's cluster ids (fine to coarse), trying its own spelling, then lower case, then title case."""
+    global _table
+    if _table is None:
+        with _lock:
+            if _table is None:
+                _table = _load()
+    t = _table
+    return t.get(word) or t.get(word.lower()) or t.get(word.capitalize())

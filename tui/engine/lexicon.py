@@ -1,0 +1,145 @@
+"""The engine's word lists, typed: one `Lexicon` read once from assets/models (and pycountry, sumy).
+
+Every list the entity and quote stages use is a named field here, so a reader can see what exists,
+a typo is an AttributeError rather than a silently empty set, and the files are read in one place.
+All words are lower case. `lexicon()` loads lazily (the first analysis pays for it, not start-up).
+
+To add a list: put the file (one entry a line, `#` starts a comment) in assets/models, add a field
+and one line in `_build`.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.assets import asset
+
+__all__ = ["Lexicon", "lexicon", "read_list", "name_words"]
+
+_NAME_STOP = frozenset("of the and de la le du del da di von van al el y city saint san santa".split())
+
+
+def read_list(name: str) -> frozenset[str]:
+    """Entries of one list in assets/models, lower case, comments and blank lines dropped."""
+    try:
+        text = asset("models", name).read_text(encoding="utf-8")
+    except OSError:
+        return frozenset()
+    return frozenset(e for e in (ln.split("#", 1)[0].strip().lower() for ln in text.splitlines()) if e)
+
+
+def name_words(names) -> frozenset[str]:
+    """The content words (three letters or more) of multi-word names: "New South Wales" -> new, south, wales."""
+    out = set()
+    for name in names:
+        for w in re.findall(r"[^\W\d_][\w'’.-]*", name):
+            lw = w.lower()
+            if len(lw) > 2 and lw not in _NAME_STOP:
+                out.add(lw)
+    return frozenset(out)
+
+
+def _pycountry_names() -> tuple[set[str], set[str]]:
+    """Country and subdivision names from pycountry (installed with sumy); empty sets when it is missing.
+
+    Its JSON databases are read directly because importing pycountry costs about three times as long.
+    """
+    countries, subdivisions = set(), set()
+    try:
+        spec = importlib.util.find_spec("pycountry")
+        if spec is None or not spec.submodule_search_locations:
+            return countries, subdivisions
+        db = Path(next(iter(spec.submodule_search_locations))) / "databases"
+        for c in json.loads((db / "iso3166-1.json").read_text(encoding="utf-8"))["3166-1"]:
+            countries.update(c[k] for k in ("name", "common_name", "official_name") if c.get(k))
+        subdivisions.update(d["name"] for d in json.loads((db / "iso3166-2.json").read_text(encoding="utf-8"))["3166-2"])
+    except Exception:  # noqa: BLE001 - a missing or changed pycountry only costs accuracy
+        return set(), set()
+    return countries, subdivisions
+
+
+def _stop_words() -> frozenset[str]:
+    """sumy's bundled English stop words, read without importing sumy (its utils pull in requests)."""
+    try:
+        spec = importlib.util.find_spec("sumy")
+        folder = Path(next(iter(spec.submodule_search_locations)))
+        return frozenset(folder.joinpath("data", "stopwords", "english.txt").read_text(encoding="utf-8").split())
+    except Exception:  # noqa: BLE001 - without the list we only lose a precision filter
+        return frozenset()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Every word list of the engine (lower case)."""
+
+    first_names: frozenset[str]  # first_names.txt: common given names
+    org_words: frozenset[str]  # org_words.txt: words that head organisation names ("bank", "council")
+    honorifics: frozenset[str]  # honorifics.txt: "mr.", "president", "gen."
+    demonyms: frozenset[str]  # demonyms.txt: nationality words the tagger knows ("french", "kenyan")
+    peoples: frozenset[str]  # demonyms + peoples.txt (plurals, people of cities): NORP after tagging
+    city_words: frozenset[str]  # words of the names in places.txt
+    time_words: frozenset[str]  # time_words.txt: month and day words
+    known_orgs: frozenset[str]  # known_orgs.txt
+    country_words: frozenset[str]  # words of country names (pycountry + countries_extra.txt)
+    subdivision_words: frozenset[str]  # words of subdivision names not in a country's name
+    place_words: frozenset[str]  # country_words | subdivision_words | city_words
+    place_names: frozenset[str]  # whole place names: countries, subdivisions, places.txt, countries_extra.txt
+    roles: frozenset[str]  # roles.txt plus the honorifics without their dots: words put before a person
+    landforms_first: frozenset[str]  # landforms.txt entries ending in ':' ("loch", "mount")
+    landforms_last: frozenset[str]  # the other landforms.txt entries ("ocean", "islands")
+    stop_words: frozenset[str]  # sumy's English stop words (cased as in sumy's list)
+
+    def tagger_lists(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        """(feature name, words) of the lists the tagger sees as gazetteer features, in a fixed order."""
+        return (("first", self.first_names), ("orgw", self.org_words), ("hon", self.honorifics),
+                ("dem", self.demonyms), ("city", self.city_words), ("time", self.time_words),
+                ("korg", self.known_orgs), ("ctry", self.country_words), ("subd", self.subdivision_words))
+
+
+def _build() -> Lexicon:
+    countries, subdivisions = _pycountry_names()
+    extra = read_list("countries_extra.txt")
+    places = read_list("places.txt")
+    country_words = name_words(countries | extra)
+    subdivision_words = name_words(subdivisions) - country_words
+    city_words = name_words(places)
+    honorifics = read_list("honorifics.txt")
+    demonyms = read_list("demonyms.txt")
+    land = read_list("landforms.txt")
+    return Lexicon(
+        first_names=read_list("first_names.txt"),
+        org_words=read_list("org_words.txt"),
+        honorifics=honorifics,
+        demonyms=demonyms,
+        peoples=demonyms | read_list("peoples.txt"),
+        city_words=city_words,
+        time_words=read_list("time_words.txt"),
+        known_orgs=read_list("known_orgs.txt"),
+        country_words=country_words,
+        subdivision_words=subdivision_words,
+        place_words=country_words | subdivision_words | city_words,
+        place_names=frozenset({n.lower() for n in countries | subdivisions} | places | extra),
+        roles=frozenset({w.rstrip(".") for w in honorifics} | read_list("roles.txt")),
+        landforms_first=frozenset(w[:-1] for w in land if w.endswith(":")),
+        landforms_last=frozenset(w for w in land if not w.endswith(":")),
+        stop_words=_stop_words(),
+    )
+
+
+_LEXICON: Lexicon | None = None
+_LOCK = threading.Lock()
+
+
+def lexicon() -> Lexicon:
+    """The engine's word lists, read on first use and shared by every thread."""
+    global _LEXICON
+    if _LEXICON is None:
+        with _LOCK:
+            if _LEXICON is None:
+                _LEXICON = _build()
+    return _LEXICON
