@@ -77,6 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     an = sub.add_parser("analyze", help="analyse every article not yet analysed (uses all cores)")
     an.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
 
+    from tui.feed_cli import add_parsers
+
+    add_parsers(sub)  # feed, refresh, watch
+
     for name, what in (("summary", "extractive summary"), ("entities", "named entities"), ("quotes", "key quotes with speakers")):
         c = sub.add_parser(name, help=f"{what} of a stored article (ID) or a file (PATH)")
         c.add_argument("target", nargs="?", metavar="ID|PATH")

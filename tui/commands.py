@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from tui.cli import CliError
+from tui.feed_cli import cmd_feed, cmd_refresh, cmd_watch  # noqa: F401 (feed, refresh, watch subcommands)
 from tui.textsafe import clean, json_safe
 
 

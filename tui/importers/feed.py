@@ -37,21 +37,40 @@ def declares_entities(data: bytes) -> bool:
 
 def parse_feed(data: bytes, name: str) -> list[ImportItem]:
     """Parse feed bytes into one ImportItem per entry (or one error item for the file)."""
+    info, entries, error = feed_entries(data, name)
+    if error:
+        return [ImportItem(name, None, error)]
+    return [item for _key, item in entries]
+
+
+def feed_entries(data: bytes, name: str, base_url: str | None = None) -> tuple[dict, list[tuple[dict, ImportItem]], str | None]:
+    """Parse feed bytes for a subscription: (feed info, [(entry identity, item)], error or None).
+
+    The feed info has "title" and "link" (the site); each entry identity has "guid" and "link".
+    `base_url` (where the feed was fetched) resolves relative links.
+    """
     if declares_entities(data):
-        return [ImportItem(name, None, "feed declares XML entities (possible XXE or entity bomb), refused")]
+        return {}, [], "feed declares XML entities (possible XXE or entity bomb), refused"
     import feedparser  # lazy: only feeds pay for it
 
+    headers = {"content-location": base_url} if base_url else None
     try:
-        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
+        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True,
+                                  response_headers=headers)
     except Exception as exc:  # feedparser is robust, but a bad feed must never stop a batch
-        return [ImportItem(name, None, f"unreadable feed ({type(exc).__name__})")]
+        return {}, [], f"unreadable feed ({type(exc).__name__})"
     if not parsed.entries:
         reason = "feed has no entries"
         if parsed.get("bozo"):
             reason = f"not a readable feed ({squash(str(parsed.get('bozo_exception', '')))[:80] or 'parse error'})"
-        return [ImportItem(name, None, reason)]
+        return {}, [], reason
     source = squash(clean_text(parsed.feed.get("title", "")))
-    return [_entry(e, source, f"{name}#entry-{i}") for i, e in enumerate(parsed.entries, 1)]
+    info = {"title": source, "link": parsed.feed.get("link") or None}
+    entries = []
+    for i, e in enumerate(parsed.entries, 1):
+        key = {"guid": squash(str(e.get("id") or "")) or None, "link": e.get("link") or None}
+        entries.append((key, _entry(e, source, f"{name}#entry-{i}")))
+    return info, entries, None
 
 
 def _entry(entry, source: str, origin: str) -> ImportItem:

@@ -68,6 +68,56 @@ MIGRATIONS: list[str] = [
         UPDATE counts SET value = value - 1 WHERE name = 'articles';
     END;
     """,
+    # 4: sources (issue 11). Feeds with what conditional GET and back-off need; feed_items
+    # remembers every item seen (guid, link, the hash of the entry as the feed gave it) and the
+    # article it became, so a republished item updates that article instead of adding a second.
+    # An article deleted by the user keeps its item (article_id NULL): it does not come back.
+    # watched/watched_files: folders imported as files appear or change.
+    """
+    CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY,
+        url           TEXT NOT NULL UNIQUE,
+        title         TEXT NOT NULL DEFAULT '',
+        site_url      TEXT,
+        tags          TEXT NOT NULL DEFAULT '[]',
+        full_text     INTEGER NOT NULL DEFAULT 0,
+        etag          TEXT,
+        last_modified TEXT,
+        added_at      TEXT NOT NULL,
+        last_refresh  TEXT,
+        last_status   TEXT,
+        last_error    TEXT,
+        failures      INTEGER NOT NULL DEFAULT 0,
+        next_try      REAL
+    );
+    CREATE TABLE feed_items (
+        id         INTEGER PRIMARY KEY,
+        feed_id    INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        guid       TEXT,
+        link       TEXT,
+        entry_hash TEXT NOT NULL,
+        article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+        seen_at    TEXT NOT NULL
+    );
+    CREATE INDEX feed_items_guid ON feed_items (feed_id, guid);
+    CREATE INDEX feed_items_link ON feed_items (feed_id, link);
+    CREATE INDEX feed_items_hash ON feed_items (feed_id, entry_hash);
+    CREATE INDEX feed_items_article ON feed_items (article_id);
+    CREATE TABLE watched (
+        id        INTEGER PRIMARY KEY,
+        path      TEXT NOT NULL UNIQUE,
+        added_at  TEXT NOT NULL,
+        last_scan TEXT
+    );
+    CREATE TABLE watched_files (
+        watch_id   INTEGER NOT NULL REFERENCES watched (id) ON DELETE CASCADE,
+        path       TEXT NOT NULL,
+        size       INTEGER NOT NULL,
+        mtime_ns   INTEGER NOT NULL,
+        article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+        PRIMARY KEY (watch_id, path)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

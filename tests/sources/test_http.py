@@ -1,0 +1,168 @@
+"""The fetcher against a real local server: status codes, redirects, compression, limits, timeouts."""
+
+from __future__ import annotations
+
+import gzip
+import time
+
+import pytest
+
+from tests.sources.conftest import FAST, rss
+from tui.sources.http import Fetcher, FetchError, Limits, retry_after_seconds
+
+
+def test_200_sends_user_agent_and_reuses_the_connection(site):
+    site.feed("/a.xml", rss([{"title": "One", "guid": "1"}]))
+    with Fetcher(FAST) as f:
+        r1 = f.get(site.url("/a.xml"))
+        r2 = f.get(site.url("/a.xml"))
+    assert r1.status == 200 and r1.body.startswith(b"<?xml") and r2.body == r1.body
+    ua = site.headers["/a.xml"][0]["User-Agent"]
+    assert ua.startswith("newsreader/") and ua.split("/")[1][0].isdigit()
+    # one keep-alive connection served both requests: the server saw one client port
+    assert r1.url == site.url("/a.xml")
+
+
+def test_conditional_get_etag_and_last_modified(site):
+    site.feed("/e.xml", rss([{"title": "E"}]), etag='"v1"')
+    site.feed("/m.xml", rss([{"title": "M"}]), modified=1_700_000_000)
+    with Fetcher(FAST) as f:
+        first = f.get(site.url("/e.xml"))
+        again = f.get(site.url("/e.xml"), etag=first.headers["etag"])
+        first_m = f.get(site.url("/m.xml"))
+        again_m = f.get(site.url("/m.xml"), last_modified=first_m.headers["last-modified"])
+    assert (first.status, again.status, again.body) == (200, 304, b"")
+    assert (first_m.status, again_m.status) == (200, 304)
+    assert site.headers["/e.xml"][1]["If-None-Match"] == '"v1"'
+
+
+def test_redirect_chain_and_permanent_url(site):
+    site.routes["/old"] = (301, {"Location": "/older"}, b"")
+    site.routes["/older"] = (308, {"Location": site.url("/new.xml")}, b"")
+    site.routes["/temp"] = (302, {"Location": "/old"}, b"")
+    site.feed("/new.xml", rss([{"title": "Moved"}]))
+    with Fetcher(FAST) as f:
+        perm = f.get(site.url("/old"))
+        temp = f.get(site.url("/temp"))
+    assert perm.url == site.url("/new.xml") and perm.permanent_url == site.url("/new.xml")
+    assert temp.url == site.url("/new.xml") and temp.permanent_url is None  # a temporary hop first: keep the URL
+
+
+def test_redirect_loop_too_many_and_file_scheme_refused(site):
+    site.routes["/a"] = (302, {"Location": "/b"}, b"")
+    site.routes["/b"] = (302, {"Location": "/a"}, b"")
+    for i in range(7):
+        site.routes[f"/r{i}"] = (302, {"Location": f"/r{i + 1}"}, b"")
+    site.routes["/file"] = (302, {"Location": "file:///etc/passwd"}, b"")
+    with Fetcher(FAST) as f:
+        with pytest.raises(FetchError, match="loop"):
+            f.get(site.url("/a"))
+        with pytest.raises(FetchError, match="more than 5 redirects"):
+            f.get(site.url("/r0"))
+        with pytest.raises(FetchError, match="refused URL.*file"):
+            f.get(site.url("/file"))
+        with pytest.raises(FetchError, match="only http and https"):
+            f.get("file:///etc/passwd")
+    assert site.hits["/r5"] == 1 and site.hits["/r6"] == 0
+
+
+def test_gzip_is_decoded(site):
+    doc = rss([{"title": "Zipped"}])
+    site.routes["/z.xml"] = (200, {"Content-Encoding": "gzip", "Content-Type": "application/rss+xml"}, gzip.compress(doc))
+    with Fetcher(FAST) as f:
+        assert f.get(site.url("/z.xml")).body == doc
+    assert "gzip" in site.headers["/z.xml"][0]["Accept-Encoding"]
+
+
+def test_gzip_bomb_stops_at_the_cap(site):
+    bomb = gzip.compress(b"\0" * (200 * 1024 * 1024), compresslevel=9)  # 200 MB -> ~200 KB
+    assert len(bomb) < 1024 * 1024
+    site.routes["/bomb.xml"] = (200, {"Content-Encoding": "gzip"}, bomb)
+    with Fetcher(FAST) as f, pytest.raises(FetchError, match="decompressed"):
+        f.get(site.url("/bomb.xml"))
+
+
+def test_25_mb_body_refused_while_streaming(site):
+    big = b"<rss>" + b"x" * (25 * 1024 * 1024)
+
+    def no_length(req):  # no Content-Length: the cap must hit while reading
+        req.send_response(200)
+        req.send_header("Connection", "close")
+        req.end_headers()
+        try:
+            for i in range(0, len(big), 1 << 20):
+                req.wfile.write(big[i:i + (1 << 20)])
+        except OSError:
+            pass
+        req.close_connection = True
+
+    site.routes["/big-declared.xml"] = (200, {}, big)
+    site.routes["/big.xml"] = no_length
+    with Fetcher(FAST) as f:
+        with pytest.raises(FetchError, match="larger than 20 MB"):
+            f.get(site.url("/big-declared.xml"))
+        with pytest.raises(FetchError, match="larger than 20 MB"):
+            f.get(site.url("/big.xml"))
+
+
+def test_stall_after_headers_times_out(site):
+    def stall(req):
+        req.send_response(200)
+        req.send_header("Content-Length", "1000")
+        req.end_headers()
+        req.wfile.write(b"<rss>")
+        req.wfile.flush()
+        site.stop.wait(10)
+
+    def trickle(req):  # a byte every 0.3 s: under the read timeout, over the total
+        req.send_response(200)
+        req.send_header("Content-Length", "1000")
+        req.end_headers()
+        for _ in range(100):
+            if site.stop.wait(0.3):
+                return
+            try:
+                req.wfile.write(b"x")
+                req.wfile.flush()
+            except OSError:
+                return
+
+    site.routes["/stall.xml"] = stall
+    site.routes["/trickle.xml"] = trickle
+    with Fetcher(Limits(connect=1, read=0.5, total=1.5)) as f:
+        t = time.monotonic()
+        with pytest.raises(FetchError, match="timed out"):
+            f.get(site.url("/stall.xml"))
+        assert time.monotonic() - t < 3
+        t = time.monotonic()
+        with pytest.raises(FetchError, match="timed out"):
+            f.get(site.url("/trickle.xml"))
+        assert time.monotonic() - t < 4
+
+
+def test_429_and_503_carry_retry_after_and_500_is_an_error(site):
+    site.routes["/busy"] = (429, {"Retry-After": "120"}, b"slow down")
+    site.routes["/down"] = (503, {"Retry-After": "Wed, 21 Oct 2099 07:28:00 GMT"}, b"")
+    site.routes["/broken"] = (500, {}, b"oops")
+    with Fetcher(FAST) as f:
+        with pytest.raises(FetchError) as busy:
+            f.get(site.url("/busy"))
+        with pytest.raises(FetchError) as down:
+            f.get(site.url("/down"))
+        with pytest.raises(FetchError, match="HTTP 500") as broken:
+            f.get(site.url("/broken"))
+    assert busy.value.status == 429 and busy.value.retry_after == 120
+    assert down.value.retry_after > 3600
+    assert broken.value.retry_after is None
+
+
+def test_retry_after_forms():
+    assert retry_after_seconds("30") == 30
+    assert retry_after_seconds("soon") is None
+    assert retry_after_seconds(None) is None
+    assert 0 < retry_after_seconds("Thu, 01 Jan 2099 00:00:00 GMT") < 80 * 365 * 86400
+
+
+def test_refused_connection_is_one_line():
+    with Fetcher(FAST) as f, pytest.raises(FetchError, match="could not connect"):
+        f.get("http://127.0.0.1:9/feed.xml")

@@ -1,0 +1,49 @@
+"""Feeds, items and watched folders in the store (migration 4), without the network."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tui.models import Article
+from tui.store import Library
+from tui.store.feeds import Entry, add_feed, feed_article_ids, get_feed, list_feeds, remove_feed, store_entries
+from tui.store.library import _statements
+from tui.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+
+def _entry(guid, title, body, link=None):
+    return Entry(guid, link, f"h-{guid}-{hash(body) & 0xffff}", Article(title=title, body=body, source="S"))
+
+
+def test_a_version_3_library_upgrades_and_keeps_its_articles(lib_path):
+    db = sqlite3.connect(lib_path)
+    for number in range(3):
+        for stmt in _statements(MIGRATIONS[number]):
+            db.execute(stmt)
+    db.execute("INSERT INTO articles (title, body, hash, added_at, sort_key) VALUES ('Old', 'old body', 'h1', 'x', 'x')")
+    db.execute("UPDATE counts SET value = 1")
+    db.execute("PRAGMA user_version = 3")
+    db.commit()
+    db.close()
+    with Library(lib_path) as lib:
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert lib.count() == 1
+        fid, created = add_feed(lib, "http://example.invalid/f.xml", "F")
+        assert created and list_feeds(lib)[0].url == "http://example.invalid/f.xml"
+
+
+def test_store_entries_counts_and_remove_feed(lib):
+    fid, _ = add_feed(lib, "http://a.invalid/rss", "A", tags=["news", "local"])
+    other, _ = add_feed(lib, "http://b.invalid/rss", "B")
+    new, updated = store_entries(lib, fid, [_entry("1", "One", "first body"), _entry("2", "Two", "second body")],
+                                 last_status="ok")
+    assert (new, updated) == (2, 0)
+    # the same text delivered by another feed is the same article, shared
+    assert store_entries(lib, other, [_entry("x", "One", "first body")]) == (0, 0)
+    feed = get_feed(lib, fid)
+    assert (feed.total, feed.unread, feed.tags, feed.last_status) == (2, 2, ["news", "local"], "ok")
+    lib.set_read(feed_article_ids(lib, fid)[0])
+    assert get_feed(lib, "http://a.invalid/rss").unread == 1
+    assert remove_feed(lib, fid) == 1  # "One" stays: feed B delivered it too
+    assert lib.count() == 1 and get_feed(lib, fid) is None
+    assert remove_feed(lib, other, keep_articles=True) == 0 and lib.count() == 1

@@ -1,0 +1,267 @@
+"""The `feed`, `refresh` and `watch` subcommands (issue 11): arguments and what they do.
+
+Kept apart from cli.py/commands.py; everything heavy is imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from tui.cli import CliError
+
+
+def add_parsers(sub) -> None:
+    """Add `feed`, `refresh` and `watch` to the subcommand parsers."""
+    f = sub.add_parser("feed", help="subscribe to feeds: add, list, remove, import/export OPML")
+    fs = f.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
+    fa = fs.add_parser("add", help="subscribe to RSS/Atom/JSON feeds (or pages that announce one) and fetch them")
+    fa.add_argument("urls", nargs="+", metavar="URL")
+    fa.add_argument("--title", default="", help="the feed's name (default: the feed's own title)")
+    fa.add_argument("--full-text", action="store_true", help="fetch each item's page for its full text")
+    fa.add_argument("--timeout", type=float, default=None, help="seconds allowed per fetch (default 60)")
+    fl = fs.add_parser("list", help="the feeds, with last refresh, status, unread and total articles")
+    fl.add_argument("--json", action="store_true")
+    fr = fs.add_parser("remove", help="unsubscribe (and delete the feed's articles unless --keep-articles)")
+    fr.add_argument("feed", metavar="ID|URL")
+    fr.add_argument("--keep-articles", action="store_true")
+    fi = fs.add_parser("import", help="subscribe to the feeds of an OPML file (folders become tags)")
+    fi.add_argument("file", metavar="FILE.opml")
+    fe = fs.add_parser("export", help="write the feeds as OPML 2.0")
+    fe.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+    r = sub.add_parser("refresh", help="fetch all feeds (or the named ones) and store new and changed items")
+    r.add_argument("feeds", nargs="*", metavar="ID|URL")
+    r.add_argument("--json", action="store_true", help='one JSON line per feed: {"feed","status","new","updated","error"}')
+    r.add_argument("--jobs", type=int, default=0, help="feeds fetched at once (default 8)")
+    r.add_argument("--timeout", type=float, default=None, help="seconds allowed per fetch (default 60)")
+
+    w = sub.add_parser("watch", help="folders whose new or changed files are imported")
+    ws = w.add_subparsers(dest="watch_command", metavar="ACTION", required=True)
+    wa = ws.add_parser("add", help="watch a folder (and import what it holds now)")
+    wa.add_argument("dir", metavar="DIR")
+    ws.add_parser("list", help="the watched folders")
+    wr = ws.add_parser("remove", help="stop watching a folder (its articles stay)")
+    wr.add_argument("dir", metavar="DIR")
+    ws.add_parser("scan", help="import new or changed files of every watched folder now")
+
+
+def _limits(timeout: float | None):
+    from tui.sources.http import Limits
+
+    if timeout is None:
+        return None
+    if timeout <= 0:
+        raise CliError("--timeout must be more than 0")
+    return Limits(connect=min(10.0, timeout), read=min(20.0, timeout), total=timeout)
+
+
+# -- feed ------------------------------------------------------------------------------------------
+
+def cmd_feed(args) -> int:
+    """`newsreader feed ACTION ...`."""
+    return {"add": _feed_add, "list": _feed_list, "remove": _feed_remove, "import": _feed_import,
+            "export": _feed_export}[args.feed_command](args)
+
+
+def _feed_add(args) -> int:
+    from tui.commands import open_library, out
+    from tui.sources import subscribe
+    from tui.textsafe import clean
+
+    lib = open_library(args)
+    added = 0
+    try:
+        for url in args.urls:
+            r = subscribe(lib, url, title=args.title, full_text=args.full_text, limits=_limits(args.timeout))
+            if r.status == "error":
+                print(f"{clean(url)}: {clean(r.error or 'failed')}", file=sys.stderr)
+            elif r.error:  # already subscribed
+                out(f"#{r.feed_id}  {r.title}  (already subscribed: {r.feed})")
+                added += 1
+            else:
+                out(f"#{r.feed_id}  {r.title}  {r.new} item(s)  ({r.feed})")
+                added += 1
+    finally:
+        lib.close()
+    return 0 if added else 1
+
+
+def _feed_list(args) -> int:
+    from tui.commands import open_library, out, out_json
+    from tui.store.feeds import list_feeds
+
+    lib = open_library(args)
+    feeds = list_feeds(lib)
+    lib.close()
+    for f in feeds:
+        if args.json:
+            out_json({"id": f.id, "title": f.title, "url": f.url, "site_url": f.site_url, "tags": f.tags,
+                      "full_text": f.full_text, "last_refresh": f.last_refresh, "last_status": f.last_status,
+                      "last_error": f.last_error, "unread": f.unread, "total": f.total})
+        else:
+            status = f.last_status or "never"
+            out(f"{f.id:>4}  {f.name[:40]:40}  {f.unread:>5}/{f.total:<5}  {status:12}  {f.last_refresh or '-':20}  {f.url}")
+    if not feeds and not args.json:
+        print("no feeds (add one with: newsreader feed add URL)", file=sys.stderr)
+    return 0
+
+
+def _feed_remove(args) -> int:
+    from tui.commands import open_library, out
+    from tui.store.feeds import get_feed, remove_feed
+
+    lib = open_library(args)
+    try:
+        feed = get_feed(lib, args.feed)
+        if feed is None:
+            raise CliError(f"no feed {args.feed}")
+        gone = remove_feed(lib, feed.id, keep_articles=args.keep_articles)
+    finally:
+        lib.close()
+    kept = "articles kept" if args.keep_articles else f"{gone} article(s) deleted"
+    out(f"removed feed #{feed.id}  {feed.name}  ({kept})")
+    return 0
+
+
+def _feed_import(args) -> int:
+    from tui.commands import open_library, out
+    from tui.sources.http import FetchError, check_url
+    from tui.sources.opml import OpmlError, parse_opml
+    from tui.store.feeds import add_feed
+    from tui.textsafe import clean
+
+    try:
+        with open(args.file, "rb") as fh:
+            data = fh.read(20 * 1024 * 1024 + 1)
+        feeds = parse_opml(data)
+    except OSError as exc:
+        raise CliError(f"{args.file}: {exc.strerror or exc}") from None
+    except OpmlError as exc:
+        raise CliError(f"{args.file}: {exc}") from None
+    lib = open_library(args)
+    added = present = bad = 0
+    try:
+        for f in feeds:
+            try:
+                check_url(f.url)
+            except FetchError as exc:
+                print(f"skipped {clean(f.url)}: {clean(str(exc))}", file=sys.stderr)
+                bad += 1
+                continue
+            _id, created = add_feed(lib, f.url, f.title, tags=f.tags, site_url=f.site_url)
+            added += created
+            present += not created
+    finally:
+        lib.close()
+    out(f"imported {added} feed(s), {present} already subscribed, {bad} skipped (run `newsreader refresh` to fetch)")
+    return 0 if added or present or not feeds else 1
+
+
+def _feed_export(args) -> int:
+    from tui.commands import open_library
+    from tui.sources.opml import export_opml
+    from tui.store.feeds import list_feeds
+
+    lib = open_library(args)
+    text = export_opml(list_feeds(lib))
+    lib.close()
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as exc:
+            raise CliError(f"{args.output}: {exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+# -- refresh ---------------------------------------------------------------------------------------
+
+def cmd_refresh(args) -> int:
+    """`newsreader refresh [ID|URL...] [--json]`: exit 0 when every feed is ok or unchanged, else 1."""
+    from tui.commands import open_library, out_json
+    from tui.sources import CONCURRENCY, refresh
+    from tui.textsafe import clean
+
+    if args.jobs < 0:
+        raise CliError("--jobs must be 1 or more")
+    lib = open_library(args)
+    bar = sys.stderr.isatty() and not args.json
+    totals = {"new": 0, "updated": 0, "error": 0}
+
+    def on_result(r, done: int, total: int) -> None:
+        totals["new"] += r.new
+        totals["updated"] += r.updated
+        totals["error"] += r.status == "error"
+        if args.json:
+            out_json(r.to_json())
+            sys.stdout.flush()
+            return
+        if bar:
+            sys.stderr.write("\r\x1b[2K")
+        if r.status == "error":
+            print(f"error  #{r.feed_id or '-'}  {clean(r.title or r.feed)}: {clean(r.error or '')}", file=sys.stderr)
+        elif r.new or r.updated:
+            print(clean(f"ok     #{r.feed_id}  {r.title}: {r.new} new, {r.updated} updated"))
+            sys.stdout.flush()
+        if bar:
+            width = 30
+            filled = width * done // max(1, total)
+            sys.stderr.write(f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} feeds")
+            sys.stderr.flush()
+
+    try:
+        results = refresh(lib, args.feeds or None, concurrency=args.jobs or CONCURRENCY, limits=_limits(args.timeout),
+                          on_result=on_result)
+    finally:
+        lib.close()
+    if bar:
+        sys.stderr.write("\r\x1b[2K")
+    if not args.json:
+        print(f"refreshed {len(results)} feed(s): {totals['new']} new, {totals['updated']} updated, "
+              f"{totals['error']} failed", file=sys.stderr)
+    return 1 if totals["error"] else 0
+
+
+# -- watch -----------------------------------------------------------------------------------------
+
+def cmd_watch(args) -> int:
+    """`newsreader watch add|list|remove|scan`."""
+    import os
+
+    from tui.commands import open_library, out
+    from tui.store.watch import add_watch, list_watched, remove_watch
+
+    lib = open_library(args)
+    try:
+        if args.watch_command == "add":
+            if not os.path.isdir(args.dir):
+                raise CliError(f"{args.dir}: not a folder")
+            ident, created = add_watch(lib, args.dir)
+            out(f"{'watching' if created else 'already watching'} #{ident}  {os.path.abspath(args.dir)}")
+            return _scan(lib)
+        if args.watch_command == "list":
+            for w in list_watched(lib):
+                out(f"{w.id:>4}  {w.path}  ({w.files} file(s), last scan {w.last_scan or 'never'})")
+            return 0
+        if args.watch_command == "remove":
+            if not remove_watch(lib, args.dir):
+                raise CliError(f"{args.dir} is not watched")
+            out(f"stopped watching {args.dir} (its articles stay)")
+            return 0
+        return _scan(lib)
+    finally:
+        lib.close()
+
+
+def _scan(lib) -> int:
+    from tui.sources.watch import scan_watched
+    from tui.textsafe import clean
+
+    result = scan_watched(lib)
+    for path, reason in result.errors[:50]:
+        print(f"skipped {clean(path)}: {clean(reason)}", file=sys.stderr)
+    print(f"imported {result.new} new, {result.updated} updated article(s) from {result.files} file(s)",
+          file=sys.stderr)
+    return 0

@@ -1,0 +1,91 @@
+"""JSON Feed (https://jsonfeed.org, versions 1 and 1.1): each item becomes an article."""
+
+from __future__ import annotations
+
+import json
+import re
+from urllib.parse import urljoin
+
+from tui.importers.clean import clean_text, squash
+from tui.importers.dates import parse_date
+from tui.importers.htmltext import html_to_paragraphs
+from tui.importers.item import ImportItem
+from tui.models import Article
+
+_VERSION = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/', re.I)
+
+
+def looks_like_json_feed(data: bytes) -> bool:
+    """A JSON object that declares a jsonfeed.org version."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return head.startswith(b"{") and bool(_VERSION.search(data[:65536]))
+
+
+def json_feed_entries(data: bytes, name: str, base_url: str | None = None) -> tuple[dict, list[tuple[dict, ImportItem]], str | None]:
+    """Parse a JSON Feed: (feed info, [(entry identity, item)], error or None), like `feed_entries`."""
+    try:
+        doc = json.loads(data.decode("utf-8-sig", errors="replace"))
+    except (ValueError, RecursionError):
+        return {}, [], "not valid JSON"
+    if not isinstance(doc, dict) or not isinstance(doc.get("items"), list):
+        return {}, [], "not a JSON Feed (no items list)"
+    if not doc["items"]:
+        return {}, [], "feed has no entries"
+    source = squash(clean_text(_text(doc.get("title"))))
+    home = _url(doc.get("home_page_url"), base_url)
+    feed_authors = _authors(doc)
+    entries = []
+    for i, item in enumerate(doc["items"], 1):
+        origin = f"{name}#entry-{i}"
+        if not isinstance(item, dict):
+            entries.append(({"guid": None, "link": None}, ImportItem(origin, None, "JSON Feed item is not an object")))
+            continue
+        link = _url(item.get("url"), base_url) or _url(item.get("external_url"), base_url)
+        guid = squash(_text(item.get("id"))) or None
+        entries.append(({"guid": guid, "link": link}, _item(item, source, link, feed_authors, origin)))
+    return {"title": source, "link": home}, entries, None
+
+
+def _item(item: dict, source: str, link: str | None, feed_authors: str, origin: str) -> ImportItem:
+    title = squash(clean_text(_text(item.get("title"))))
+    html, text = _text(item.get("content_html")), _text(item.get("content_text"))
+    if html:
+        paras = html_to_paragraphs(html)
+    elif text:
+        paras = [p for p in (squash(x) for x in clean_text(text).split("\n\n")) if p]
+    else:
+        summary = _text(item.get("summary"))
+        paras = [squash(clean_text(summary))] if summary.strip() else []
+    if not title and paras:
+        title = paras.pop(0)
+    if not paras:
+        return ImportItem(origin, None, "no article text found (feed entry has no content)")
+    date = _text(item.get("date_published")) or _text(item.get("date_modified"))
+    tags = item.get("tags") if isinstance(item.get("tags"), list) else []
+    article = Article(
+        title=title,
+        body="\n\n".join(paras),
+        source=source,
+        byline=_authors(item) or feed_authors,
+        published=parse_date(date) if date else None,
+        tags=[squash(clean_text(str(t))) for t in tags[:20] if isinstance(t, (str, int)) and str(t).strip()],
+        url=link,
+    )
+    return ImportItem(origin, article)
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else str(value) if isinstance(value, (int, float)) else ""
+
+
+def _url(value, base: str | None) -> str | None:
+    if not isinstance(value, str) or not value.strip():
+        return None
+    return urljoin(base, value.strip()) if base else value.strip()
+
+
+def _authors(obj: dict) -> str:
+    """Author names of version 1.1 (`authors` list) or 1.0 (`author` object)."""
+    found = obj.get("authors") if isinstance(obj.get("authors"), list) else [obj.get("author")]
+    names = [squash(clean_text(_text(a.get("name")))) for a in found if isinstance(a, dict)]
+    return ", ".join(n for n in names if n)[:200]

@@ -1,0 +1,288 @@
+"""HTTP(S) fetching for feeds and pages, safe against untrusted servers.
+
+Built on urllib3: thread-safe connection pools (keep-alive reuse per host), separate connect and
+read timeouts, streaming reads we can cap, and `HTTPResponse.shutdown()` to stop a read from
+another thread (the total deadline). We follow redirects ourselves (only http/https, at most five,
+loops refused) and decompress ourselves so a gzip bomb stops at the size cap instead of in memory.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import threading
+import time
+import zlib
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from tui import __version__
+
+USER_AGENT = f"newsreader/{__version__} (terminal feed reader)"
+FEED_ACCEPT = ("application/rss+xml, application/atom+xml, application/feed+json, application/json;q=0.9, "
+               "application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5")
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+REDIRECTS = {301, 302, 303, 307, 308}
+PERMANENT = {301, 308}
+
+
+@dataclass
+class Limits:
+    """Timeouts (seconds) and size caps for one fetch. Tests use short ones."""
+
+    connect: float = 10.0
+    read: float = 20.0  # longest silence while waiting for headers or body bytes
+    total: float = 60.0  # a whole fetch, redirects included (a trickling server is cut here)
+    max_bytes: int = 20 * 1024 * 1024  # both on the wire and after decompression
+    max_redirects: int = 5
+
+
+@dataclass
+class Response:
+    """A fetched resource: 200 with a body, or 304 (not modified, empty body)."""
+
+    url: str  # the URL finally fetched (after redirects)
+    status: int
+    body: bytes = b""
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case names
+    permanent_url: str | None = None  # where the resource now lives when the redirects were permanent
+
+    @property
+    def content_type(self) -> str:
+        """The media type without parameters, lower case ("" when absent)."""
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+class FetchError(Exception):
+    """A fetch that failed, with a one-line reason; `retry_after` (seconds) when the server set one."""
+
+    def __init__(self, message: str, status: int | None = None, retry_after: float | None = None):
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
+
+
+def check_url(url: str) -> str:
+    """The URL if it is an http(s) URL with a host; FetchError otherwise (file:, ftp:, javascript: ...)."""
+    if not isinstance(url, str) or any(ord(c) < 33 or c == "\x7f" for c in url):
+        raise FetchError("not a valid URL (spaces or control characters)")
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a bad port
+    except ValueError:
+        raise FetchError("not a valid URL") from None
+    if parts.scheme.lower() not in ("http", "https"):
+        raise FetchError(f"only http and https URLs are fetched, not {parts.scheme or 'a relative URL'}:")
+    if not parts.hostname:
+        raise FetchError("URL has no host")
+    return url
+
+
+def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
+    """Retry-After as seconds from now: a number of seconds or an HTTP date; None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    return max(0.0, when.timestamp() - (time.time() if now is None else now))
+
+
+class Fetcher:
+    """One connection pool shared by every thread of a refresh. Use as a context manager."""
+
+    def __init__(self, limits: Limits | None = None, *, per_host: int = 2, user_agent: str = USER_AGENT):
+        import urllib3
+
+        self.limits = limits or Limits()
+        self.user_agent = user_agent
+        self.per_host = max(1, per_host)
+        # maxsize keeps that many idle connections per host for reuse; the per-host cap on requests in
+        # flight is ours (`host_slot`), so a waiting request never holds a worker on urllib3's queue.
+        self.pool = urllib3.PoolManager(num_pools=64, maxsize=self.per_host, block=False, retries=False)
+        self._slots: dict[str, threading.BoundedSemaphore] = {}
+        self._lock = threading.Lock()
+
+    def __enter__(self) -> "Fetcher":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close every pooled connection."""
+        self.pool.clear()
+
+    def host_slot(self, url: str) -> threading.BoundedSemaphore:
+        """The semaphore capping requests in flight to the host (and port) of `url`."""
+        parts = urlsplit(url)
+        key = f"{parts.scheme}://{parts.hostname}:{parts.port or ''}"
+        with self._lock:
+            slot = self._slots.get(key)
+            if slot is None:
+                slot = self._slots[key] = threading.BoundedSemaphore(self.per_host)
+            return slot
+
+    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
+            accept: str = FEED_ACCEPT) -> Response:
+        """GET `url`, following up to `max_redirects` http(s) redirects; conditional when given validators.
+
+        Returns a 200 or 304 Response; raises FetchError with a one-line reason for anything else.
+        """
+        limits = self.limits
+        deadline = time.monotonic() + limits.total
+        check_url(url)
+        seen = {url}
+        permanent: str | None = None
+        all_permanent = True
+        current = url
+        for _hop in range(limits.max_redirects + 1):
+            headers = {"User-Agent": self.user_agent, "Accept": accept, "Accept-Encoding": "gzip, deflate"}
+            if etag:
+                headers["If-None-Match"] = etag
+            if last_modified:
+                headers["If-Modified-Since"] = last_modified
+            status, resp_headers, body = self._one(current, headers, deadline)
+            if status in REDIRECTS and resp_headers.get("location"):
+                target = urljoin(current, resp_headers["location"].strip())
+                try:
+                    check_url(target)
+                except FetchError as exc:
+                    raise FetchError(f"redirected to a refused URL ({exc})", status) from None
+                if target in seen:
+                    raise FetchError("redirect loop", status)
+                seen.add(target)
+                all_permanent = all_permanent and status in PERMANENT
+                if all_permanent:
+                    permanent = target
+                current = target
+                continue
+            if status in (200, 203) or status == 304:
+                return Response(current, 304 if status == 304 else 200, body, resp_headers, permanent)
+            raise FetchError(_status_reason(status), status,
+                             retry_after_seconds(resp_headers.get("retry-after")) if status in (429, 503) else None)
+        raise FetchError(f"more than {limits.max_redirects} redirects")
+
+    def _one(self, url: str, headers: dict, deadline: float) -> tuple[int, dict, bytes]:
+        import urllib3
+
+        limits = self.limits
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise FetchError(f"timed out (more than {limits.total:g} s in all)")
+        timeout = urllib3.Timeout(connect=min(limits.connect, left), read=min(limits.read, left))
+        with self.host_slot(url):
+            try:
+                resp = self.pool.request("GET", url, headers=headers, redirect=False, retries=False,
+                                         preload_content=False, decode_content=False, timeout=timeout)
+            except urllib3.exceptions.HTTPError as exc:
+                raise FetchError(_network_reason(exc)) from None
+            # A server that trickles bytes slower than the read timeout notices: stop at the deadline.
+            watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), _shutdown, (resp,))
+            watchdog.daemon = True
+            watchdog.start()
+            try:
+                resp_headers = {k.lower(): v for k, v in resp.headers.items()}
+                if resp.status != 200 and resp.status != 203:
+                    length = resp_headers.get("content-length", "")
+                    if resp.status == 304 or (resp.status in REDIRECTS and length.isdigit() and int(length) < 65536):
+                        resp.drain_conn()  # small or empty: read it so the connection is reused
+                    else:
+                        resp.close()  # an error page of any size: not worth reading
+                    return resp.status, resp_headers, b""
+                body = self._read_body(resp, resp_headers.get("content-encoding", ""), deadline)
+                return resp.status, resp_headers, body
+            except urllib3.exceptions.HTTPError as exc:
+                if time.monotonic() >= deadline:
+                    raise FetchError(f"timed out (more than {limits.total:g} s in all)") from None
+                raise FetchError(_network_reason(exc)) from None
+            finally:
+                watchdog.cancel()
+                resp.release_conn()
+
+    def _read_body(self, resp, encoding: str, deadline: float) -> bytes:
+        limits = self.limits
+        cap = limits.max_bytes
+        length = resp.headers.get("content-length", "")
+        if length.isdigit() and int(length) > cap:
+            resp.close()
+            raise FetchError(f"response larger than {cap // (1024 * 1024)} MB, refused")
+        decoder = _decoder(encoding.strip().lower())
+        raw = 0
+        parts: list[bytes] = []
+        size = 0
+        for chunk in resp.stream(64 * 1024, decode_content=False):
+            raw += len(chunk)
+            if raw > cap:
+                resp.close()
+                raise FetchError(f"response larger than {cap // (1024 * 1024)} MB, refused")
+            if decoder is not None:
+                room = cap - size
+                try:
+                    chunk = decoder.decompress(chunk, room + 1)
+                except zlib.error:
+                    resp.close()
+                    raise FetchError("corrupt compressed response") from None
+                if len(chunk) > room or decoder.unconsumed_tail:
+                    resp.close()
+                    raise FetchError(f"response larger than {cap // (1024 * 1024)} MB once decompressed, refused")
+            size += len(chunk)
+            parts.append(chunk)
+            if time.monotonic() > deadline:
+                resp.close()
+                raise FetchError(f"timed out (more than {limits.total:g} s in all)")
+        if time.monotonic() > deadline:
+            raise FetchError(f"timed out (more than {limits.total:g} s in all)")
+        return b"".join(parts)
+
+
+def _shutdown(resp) -> None:
+    """Stop a read blocked in another thread (the total deadline passed)."""
+    try:
+        resp.shutdown()
+    except Exception:  # already finished or released: nothing to stop
+        pass
+
+
+def _decoder(encoding: str):
+    if encoding in ("", "identity"):
+        return None
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding == "deflate":
+        return zlib.decompressobj(zlib.MAX_WBITS | 32)  # zlib-wrapped (what the RFC says); auto-detects gzip too
+    raise FetchError(f"unsupported compression {encoding[:20]!r}")
+
+
+def _status_reason(status: int) -> str:
+    from http import HTTPStatus
+
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:
+        phrase = "unexpected status"
+    return f"HTTP {status} {phrase}"
+
+
+def _network_reason(exc: Exception) -> str:
+    import urllib3
+
+    # (NewConnectionError is a subclass of ConnectTimeoutError in urllib3 2: test it first.)
+    if isinstance(exc, urllib3.exceptions.NameResolutionError):
+        return "host not found (offline?)"
+    if isinstance(exc, urllib3.exceptions.NewConnectionError):
+        return "could not connect (offline, or the server is down)"
+    if isinstance(exc, urllib3.exceptions.ConnectTimeoutError):
+        return "timed out connecting"
+    if isinstance(exc, urllib3.exceptions.ReadTimeoutError):
+        return "timed out waiting for the server"
+    if isinstance(exc, urllib3.exceptions.SSLError):
+        return "TLS/certificate error"
+    if isinstance(exc, urllib3.exceptions.ProtocolError):
+        return "connection broken (" + " ".join(str(exc).split())[:80] + ")"
+    return " ".join(str(exc).split())[:100] or type(exc).__name__

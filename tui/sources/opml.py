@@ -1,0 +1,112 @@
+"""OPML 2.0 subscription lists in and out (what newsboat, newsraft and feed services exchange).
+
+Folders (nested outlines) and `category` attributes become feed tags; export writes each feed in
+the folder of its first tag and every tag in `category`, so import -> export -> import round-trips.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from xml.sax.saxutils import quoteattr
+
+MAX_BYTES = 10 * 1024 * 1024
+
+
+class OpmlError(Exception):
+    """Not a readable OPML file (one-line reason)."""
+
+
+@dataclass
+class OpmlFeed:
+    """One subscription read from OPML."""
+
+    url: str
+    title: str = ""
+    tags: list[str] = field(default_factory=list)
+    site_url: str | None = None
+
+
+def parse_opml(data: bytes) -> list[OpmlFeed]:
+    """The feeds of an OPML document, in document order, each URL once."""
+    import xml.etree.ElementTree as ET
+
+    from tui.importers.feed import declares_entities
+
+    if len(data) > MAX_BYTES:
+        raise OpmlError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if declares_entities(data):
+        raise OpmlError("declares XML entities (possible entity bomb), refused")
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise OpmlError(f"not valid XML ({exc})") from None
+    if root.tag.lower() != "opml":
+        raise OpmlError("not an OPML document (root is not <opml>)")
+    body = next((c for c in root if c.tag.lower() == "body"), None)
+    if body is None:
+        raise OpmlError("OPML has no <body>")
+    out: list[OpmlFeed] = []
+    seen: set[str] = set()
+
+    def walk(node, folders: list[str]) -> None:
+        for child in node:
+            if child.tag.lower() != "outline":
+                continue
+            a = {k.lower(): (v or "").strip() for k, v in child.attrib.items()}
+            name = a.get("title") or a.get("text") or ""
+            url = a.get("xmlurl", "")
+            if url:
+                tags = list(folders)
+                for cat in a.get("category", "").split(","):
+                    tag = cat.strip().strip("/").split("/")[-1].strip()
+                    if tag:
+                        tags.append(tag)
+                if url not in seen:
+                    seen.add(url)
+                    out.append(OpmlFeed(url, name, list(dict.fromkeys(tags)), a.get("htmlurl") or None))
+                walk(child, folders)
+            else:
+                walk(child, folders + [name] if name else folders)
+
+    walk(body, [])
+    return out
+
+
+def export_opml(feeds, title: str = "newsreader subscriptions") -> str:
+    """OPML 2.0 text for `feeds` (objects with url, title, tags, site_url)."""
+    from email.utils import formatdate
+
+    folders: dict[str, list] = {}
+    loose = []
+    for f in feeds:
+        (folders.setdefault(f.tags[0], []) if f.tags else loose).append(f)
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">', "  <head>",
+             f"    <title>{_esc(title)}</title>", f"    <dateCreated>{formatdate(usegmt=True)}</dateCreated>",
+             "  </head>", "  <body>"]
+    for name, members in folders.items():
+        lines.append(f"    <outline text={quoteattr(_xml_chars(name))} title={quoteattr(_xml_chars(name))}>")
+        lines += ["  " + _outline(f) for f in members]
+        lines.append("    </outline>")
+    lines += [_outline(f) for f in loose]
+    lines += ["  </body>", "</opml>", ""]
+    return "\n".join(lines)
+
+
+def _outline(f) -> str:
+    name = _xml_chars(f.title or f.url)
+    attrs = f'type="rss" text={quoteattr(name)} title={quoteattr(name)} xmlUrl={quoteattr(_xml_chars(f.url))}'
+    if getattr(f, "site_url", None):
+        attrs += f" htmlUrl={quoteattr(_xml_chars(f.site_url))}"
+    if f.tags:
+        attrs += f" category={quoteattr(_xml_chars(','.join('/' + t.replace(',', ' ') for t in f.tags)))}"
+    return f"    <outline {attrs}/>"
+
+
+def _xml_chars(text: str) -> str:
+    """Drop the characters XML 1.0 cannot carry at all (C0 controls but tab/newline, lone surrogates)."""
+    return "".join(c for c in text if c in "\t\n" or (" " <= c and not "\ud800" <= c <= "\udfff" and c not in "\ufffe\uffff"))
+
+
+def _esc(text: str) -> str:
+    text = _xml_chars(text)
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

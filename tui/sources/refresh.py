@@ -1,0 +1,289 @@
+"""Subscribe to feeds and refresh them concurrently.
+
+Threads fetch and parse (network-bound; a per-host cap keeps us polite); the calling thread alone
+writes, one transaction per feed, so a kill at any moment leaves every feed either as it was or
+fully refreshed. Call from a worker thread in the app, with a `Library` of that thread.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from typing import Callable, Iterable
+from urllib.parse import urlsplit
+
+from tui.sources.http import PAGE_ACCEPT, FetchError, Fetcher, Limits, check_url
+from tui.sources.parse import ParseError, ParsedFeed, is_teaser, parse_feed_bytes, sniff
+from tui.store.feeds import Feed, add_feed, get_feed, list_feeds, now_iso, store_entries, update_feed
+
+CONCURRENCY = 8  # feeds fetched at once
+PER_HOST = 4  # requests in flight to one host (host and port) at once
+BACKOFF_BASE = 300.0  # seconds of back-off after the second failure in a row, doubling after each
+BACKOFF_MAX = 24 * 3600.0
+FULL_TEXT_PAGES = 30  # item pages fetched per feed per refresh at most
+
+
+@dataclass
+class FeedResult:
+    """What one feed's refresh (or subscription) did; `to_json()` is the `refresh --json` line."""
+
+    feed: str  # the feed's URL
+    status: str  # "ok" | "not_modified" | "error"
+    new: int = 0
+    updated: int = 0
+    error: str | None = None
+    feed_id: int | None = None
+    title: str = ""
+
+    @property
+    def ok(self) -> bool:
+        """True unless the feed failed."""
+        return self.status != "error"
+
+    def to_json(self) -> dict:
+        """The fields of one `refresh --json` line."""
+        return {"feed": self.feed, "id": self.feed_id, "title": self.title, "status": self.status,
+                "new": self.new, "updated": self.updated, "error": self.error}
+
+
+@dataclass
+class _Fetched:
+    status: str  # "ok" | "not_modified" | "error"
+    parsed: ParsedFeed | None = None
+    headers: dict | None = None
+    new_url: str | None = None
+    error: str | None = None
+    retry_after: float | None = None
+
+
+Progress = Callable[[FeedResult, int, int], None]
+
+
+def refresh(lib, feeds: Iterable[int | str] | None = None, *, concurrency: int = CONCURRENCY,
+            per_host: int = PER_HOST, limits: Limits | None = None, on_result: Progress | None = None,
+            cancel: threading.Event | None = None, force: bool = False) -> list[FeedResult]:
+    """Refresh every feed (or those named by id or URL) and store what is new or changed.
+
+    Feeds that keep failing, or whose server asked to wait (429/503 Retry-After), are skipped until
+    their time comes unless named or `force`. `on_result(result, done, total)` is called in this
+    thread as each feed finishes; `cancel` stops before the next fetches (stored feeds stay stored).
+    Never raises for network or feed problems: each is an "error" result with a one-line reason.
+    """
+    named = feeds is not None
+    results: list[FeedResult] = []
+    targets: list[Feed] = []
+    if named:
+        for ident in feeds:
+            feed = get_feed(lib, ident)
+            if feed is None:
+                results.append(FeedResult(str(ident), "error", error="no such feed"))
+            else:
+                targets.append(feed)
+    else:
+        targets = list_feeds(lib)
+    now = time.time()
+    due = []
+    for feed in targets:
+        if feed.next_try and feed.next_try > now and not (named or force):
+            results.append(_waiting(feed))
+        else:
+            due.append(feed)
+    total = len(results) + len(due)
+    for i, r in enumerate(results, 1):
+        if on_result:
+            on_result(r, i, total)
+    if not due:
+        return results
+    known = {f.id: _known_hashes(lib, f.id) for f in due}
+    with Fetcher(limits, per_host=per_host) as fetcher, ThreadPoolExecutor(max(1, concurrency)) as pool:
+        futures = {pool.submit(_fetch_feed, fetcher, f, known[f.id], cancel): f for f in _by_host(due)}
+        for future in as_completed(futures):
+            feed = futures[future]
+            try:
+                fetched = future.result()
+            except Exception as exc:  # a bug must not stop the other feeds
+                fetched = _Fetched("error", error=f"{type(exc).__name__}: {exc}"[:120])
+            result = _save(lib, feed, fetched)
+            results.append(result)
+            if on_result:
+                on_result(result, len(results), total)
+    return results
+
+
+def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: list[str] | None = None,
+              limits: Limits | None = None) -> FeedResult:
+    """Add a feed from its URL or from a web page announcing it; fetch it once and store its items.
+
+    An already-subscribed URL is reported ("ok", nothing new). Nothing is stored when the fetch fails.
+    """
+    url = url.strip()
+    try:
+        check_url(url)
+    except FetchError as exc:
+        return FeedResult(url, "error", error=str(exc))
+    existing = get_feed(lib, url)
+    if existing is not None:
+        return FeedResult(url, "ok", feed_id=existing.id, title=existing.name, error="already subscribed")
+    with Fetcher(limits) as fetcher:
+        try:
+            resp = fetcher.get(url)
+            feed_url = resp.permanent_url or url
+            if sniff(resp.body, resp.content_type) == "html":
+                resp, feed_url = _announced_feed(fetcher, resp)
+            parsed = parse_feed_bytes(resp.body, resp.url, resp.content_type, fallback_title=title, tags=tags)
+        except (FetchError, ParseError) as exc:
+            return FeedResult(url, "error", error=str(exc))
+        existing = get_feed(lib, feed_url)
+        if existing is not None:
+            return FeedResult(feed_url, "ok", feed_id=existing.id, title=existing.name, error="already subscribed")
+        _complete(fetcher, parsed, set(), full_text)
+    feed_id, _created = add_feed(lib, feed_url, title or parsed.title, tags=tags, full_text=full_text,
+                                 site_url=parsed.site_url)
+    new, updated = store_entries(lib, feed_id, parsed.entries, etag=resp.headers.get("etag"),
+                                 last_modified=resp.headers.get("last-modified"), last_refresh=now_iso(),
+                                 last_status="ok")
+    return FeedResult(feed_url, "ok", new=new, updated=updated, feed_id=feed_id, title=title or parsed.title)
+
+
+def _announced_feed(fetcher: Fetcher, page):
+    from tui.importers.decode import DecodeError, decode
+    from tui.sources.discover import discover_feeds
+
+    try:
+        html = decode(page.body, html=True)
+    except DecodeError as exc:
+        raise ParseError(str(exc)) from None
+    candidates = discover_feeds(html, page.url)
+    if not candidates:
+        raise ParseError("a web page that announces no feed (no <link rel=\"alternate\"> to RSS, Atom or JSON Feed)")
+    last: Exception | None = None
+    for candidate in candidates[:3]:
+        try:
+            resp = fetcher.get(candidate)
+            if sniff(resp.body, resp.content_type) in ("feed", "json"):
+                return resp, resp.permanent_url or candidate
+            last = ParseError(f"the announced feed {candidate} is not a feed")
+        except FetchError as exc:
+            last = FetchError(f"announced feed {candidate}: {exc}")
+    raise last  # type: ignore[misc]
+
+
+def _known_hashes(lib, feed_id: int) -> set[str]:
+    return {r[0] for r in lib.db.execute("SELECT entry_hash FROM feed_items WHERE feed_id = ?", (feed_id,))}
+
+
+def _by_host(feeds: list[Feed]) -> list[Feed]:
+    """Feeds interleaved host by host, so the first workers do not all queue on one host's cap."""
+    groups: dict[str, list[Feed]] = defaultdict(list)
+    for f in feeds:
+        parts = urlsplit(f.url)
+        groups[f"{parts.hostname}:{parts.port}"].append(f)
+    out: list[Feed] = []
+    queues = list(groups.values())
+    while queues:
+        for q in queues:
+            out.append(q.pop(0))
+        queues = [q for q in queues if q]
+    return out
+
+
+def _fetch_feed(fetcher: Fetcher, feed: Feed, known: set[str], cancel: threading.Event | None) -> _Fetched:
+    """Fetch and parse one feed (in a worker thread; no database access here)."""
+    if cancel is not None and cancel.is_set():
+        return _Fetched("error", error="cancelled")
+    try:
+        resp = fetcher.get(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+    except FetchError as exc:
+        return _Fetched("error", error=str(exc), retry_after=exc.retry_after)
+    if resp.status == 304:
+        return _Fetched("not_modified", headers=resp.headers, new_url=resp.permanent_url)
+    try:
+        parsed = parse_feed_bytes(resp.body, resp.url, resp.content_type, fallback_title=feed.title, tags=feed.tags)
+    except ParseError as exc:
+        return _Fetched("error", error=str(exc))
+    _complete(fetcher, parsed, known, feed.full_text, cancel)
+    return _Fetched("ok", parsed=parsed, headers=resp.headers, new_url=resp.permanent_url)
+
+
+def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: bool,
+              cancel: threading.Event | None = None) -> None:
+    """Fetch the page of each new or changed teaser item (every item with `full_text`) once and put
+    its extracted text in the article. A page that fails leaves the feed's text."""
+    pages = 0
+    for e in parsed.entries:
+        if e.entry_hash in known or not e.article.url or not (full_text or is_teaser(e.article)):
+            continue
+        if pages >= FULL_TEXT_PAGES or (cancel is not None and cancel.is_set()):
+            break
+        pages += 1
+        page = _page_article(fetcher, e.article.url)
+        if page is None or len(page.body.split()) <= len(e.article.body.split()):
+            continue
+        a = e.article
+        a.body = page.body
+        a.byline = a.byline or page.byline
+        a.title = a.title or page.title
+        a.published = a.published or page.published
+
+
+def _page_article(fetcher: Fetcher, url: str):
+    from tui.importers.decode import DecodeError, decode
+    from tui.importers.html import parse_html
+
+    try:
+        resp = fetcher.get(url, accept=PAGE_ACCEPT)
+        if sniff(resp.body, resp.content_type) != "html":
+            return None
+        return parse_html(decode(resp.body, html=True), resp.url)
+    except (FetchError, DecodeError):
+        return None
+    except Exception:  # the extractor on a hostile page: keep the teaser
+        return None
+
+
+def _save(lib, feed: Feed, fetched: _Fetched) -> FeedResult:
+    """Store one feed's outcome (in the calling thread: the only writer)."""
+    now = now_iso()
+    result = FeedResult(feed.url, fetched.status, feed_id=feed.id, title=feed.name, error=fetched.error)
+    fields: dict = {"last_refresh": now, "last_status": fetched.status}
+    if fetched.new_url and fetched.new_url != feed.url and get_feed(lib, fetched.new_url) is None:
+        fields["url"] = fetched.new_url  # a permanent redirect: the feed lives there now
+        result.feed = fetched.new_url
+    if fetched.status == "error":
+        failures = feed.failures + 1
+        wait = max(backoff_seconds(failures), min(fetched.retry_after or 0.0, BACKOFF_MAX))
+        fields.update(last_error=fetched.error, failures=failures, next_try=time.time() + wait if wait else None)
+        update_feed(lib, feed.id, **fields)
+        return result
+    headers = fetched.headers or {}
+    fields.update(last_error=None, failures=0, next_try=None)
+    if headers.get("etag") or headers.get("last-modified"):
+        fields.update(etag=headers.get("etag"), last_modified=headers.get("last-modified"))
+    if fetched.status == "not_modified":
+        update_feed(lib, feed.id, **fields)
+        return result
+    parsed = fetched.parsed
+    if not feed.title and parsed.title:
+        fields["title"] = result.title = parsed.title
+    if parsed.site_url and parsed.site_url != feed.site_url:
+        fields["site_url"] = parsed.site_url
+    result.new, result.updated = store_entries(lib, feed.id, parsed.entries, **fields)
+    return result
+
+
+def backoff_seconds(failures: int) -> float:
+    """How long a feed that failed `failures` times in a row waits: none after one failure, then
+    5 minutes doubling up to a day."""
+    if failures <= 1:
+        return 0.0
+    return min(BACKOFF_BASE * 2 ** (failures - 2), BACKOFF_MAX)
+
+
+def _waiting(feed: Feed) -> FeedResult:
+    when = time.strftime("%H:%M UTC", time.gmtime(feed.next_try))
+    why = f"backing off after {feed.failures} failures" if feed.failures > 1 else "server asked to retry later"
+    return FeedResult(feed.url, "error", feed_id=feed.id, title=feed.name,
+                      error=f"{why}; next try after {when} (last error: {feed.last_error or 'unknown'})")

@@ -1,0 +1,263 @@
+"""Feeds and the items they delivered (migration 4). Plain SQL on a `Library`; no network here.
+
+An item is known by its guid, then its link, then the hash of the entry as the feed gave it. A known
+item whose entry changed updates its article in place (read and star kept, cached analysis dropped so
+it is redone); an item whose article the user deleted stays known and does not come back.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from tui.models import Article, content_hash
+from tui.store.library import Library, StoreError, _explain
+
+_FEED_COLUMNS = ("id, url, title, site_url, tags, full_text, etag, last_modified, added_at, last_refresh,"
+                 " last_status, last_error, failures, next_try")
+
+
+@dataclass
+class Feed:
+    """One subscribed feed, with its unread and total article counts when listed."""
+
+    id: int
+    url: str
+    title: str = ""
+    site_url: str | None = None
+    tags: list[str] = field(default_factory=list)
+    full_text: bool = False
+    etag: str | None = None
+    last_modified: str | None = None
+    added_at: str = ""
+    last_refresh: str | None = None
+    last_status: str | None = None  # "ok" | "not_modified" | "error"
+    last_error: str | None = None
+    failures: int = 0  # consecutive failed refreshes (back-off grows with it)
+    next_try: float | None = None  # epoch seconds before which a refresh of all feeds skips it
+    unread: int = 0
+    total: int = 0
+
+    @property
+    def name(self) -> str:
+        """The title, or the URL when the feed has none yet."""
+        return self.title or self.url
+
+
+@dataclass
+class Entry:
+    """One item of a fetched feed, ready to store: its identity and the article it makes."""
+
+    guid: str | None
+    link: str | None
+    entry_hash: str  # hash of the entry as the feed gave it (changes when the item is republished changed)
+    article: Article
+
+
+def now_iso() -> str:
+    """The current UTC time as stored (ISO 8601, seconds)."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _feed(r: tuple) -> Feed:
+    return Feed(id=r[0], url=r[1], title=r[2], site_url=r[3], tags=_tags(r[4]), full_text=bool(r[5]), etag=r[6],
+                last_modified=r[7], added_at=r[8], last_refresh=r[9], last_status=r[10], last_error=r[11],
+                failures=r[12], next_try=r[13])
+
+
+def _tags(raw: str) -> list[str]:
+    try:
+        tags = json.loads(raw or "[]")
+    except ValueError:
+        return []
+    return [str(t) for t in tags] if isinstance(tags, list) else []
+
+
+# -- feeds ------------------------------------------------------------------------------------------
+
+def add_feed(lib: Library, url: str, title: str = "", *, tags: list[str] | None = None, full_text: bool = False,
+             site_url: str | None = None) -> tuple[int, bool]:
+    """Subscribe to `url`; returns (feed id, True) or (the existing feed's id, False) when already there."""
+    try:
+        with lib.transaction() as db:
+            row = db.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
+            if row:
+                return row[0], False
+            cur = db.execute("INSERT INTO feeds (url, title, site_url, tags, full_text, added_at) VALUES (?,?,?,?,?,?)",
+                             (url, title or "", site_url, json.dumps(list(tags or [])), int(full_text), now_iso()))
+            return cur.lastrowid, True
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
+
+
+def get_feed(lib: Library, ident: int | str) -> Feed | None:
+    """A feed by id (int or digits) or by URL, with its counts; None when there is none."""
+    if isinstance(ident, int) or (isinstance(ident, str) and ident.isdigit()):
+        r = lib.db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE id = ?", (int(ident),)).fetchone()
+    else:
+        r = lib.db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE url = ?", (ident,)).fetchone()
+    if r is None:
+        return None
+    feed = _feed(r)
+    feed.unread, feed.total = _counts(lib, feed.id)
+    return feed
+
+
+def list_feeds(lib: Library) -> list[Feed]:
+    """Every feed in the order added, each with its unread and total article counts."""
+    feeds = [_feed(r) for r in lib.db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY id")]
+    counts = {r[0]: (r[1], r[2]) for r in lib.db.execute(
+        "SELECT i.feed_id, sum(a.read = 0), count(a.id) FROM feed_items i JOIN articles a ON a.id = i.article_id"
+        " GROUP BY i.feed_id")}
+    for f in feeds:
+        f.unread, f.total = (int(x or 0) for x in counts.get(f.id, (0, 0)))
+    return feeds
+
+
+def _counts(lib: Library, feed_id: int) -> tuple[int, int]:
+    unread, total = lib.db.execute(
+        "SELECT sum(a.read = 0), count(a.id) FROM feed_items i JOIN articles a ON a.id = i.article_id"
+        " WHERE i.feed_id = ?", (feed_id,)).fetchone()
+    return int(unread or 0), int(total or 0)
+
+
+def remove_feed(lib: Library, feed_id: int, *, keep_articles: bool = False) -> int:
+    """Unsubscribe; its articles go too (unless kept or also delivered by another feed). Returns how many went."""
+    with lib.transaction() as db:
+        gone = 0
+        if not keep_articles:
+            gone = db.execute(
+                "DELETE FROM articles WHERE id IN (SELECT article_id FROM feed_items WHERE feed_id = ?)"
+                " AND id NOT IN (SELECT article_id FROM feed_items WHERE feed_id != ? AND article_id IS NOT NULL)",
+                (feed_id, feed_id)).rowcount
+        db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
+        return gone
+
+
+def update_feed(lib: Library, feed_id: int, **fields) -> None:
+    """Set some columns of a feed (url after a permanent redirect, title, tags, full_text ...)."""
+    allowed = {"url", "title", "site_url", "tags", "full_text", "etag", "last_modified", "last_refresh",
+               "last_status", "last_error", "failures", "next_try"}
+    if not fields:
+        return
+    unknown = set(fields) - allowed
+    if unknown:
+        raise ValueError(f"unknown feed field(s): {', '.join(sorted(unknown))}")
+    if "tags" in fields:
+        fields["tags"] = json.dumps(list(fields["tags"] or []))
+    if "full_text" in fields:
+        fields["full_text"] = int(bool(fields["full_text"]))
+    sets = ", ".join(f"{k} = ?" for k in fields)
+    try:
+        with lib.transaction() as db:
+            db.execute(f"UPDATE feeds SET {sets} WHERE id = ?", (*fields.values(), feed_id))
+    except sqlite3.IntegrityError:
+        raise StoreError(f"another feed already has the URL {fields.get('url')}") from None
+
+
+def feed_article_ids(lib: Library, feed_id: int, unread_only: bool = False) -> list[int]:
+    """The ids of a feed's articles in library order (newest first): what a feed filter shows."""
+    extra = " AND a.read = 0" if unread_only else ""
+    return [r[0] for r in lib.db.execute(
+        "SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM feed_items WHERE feed_id = ?)"
+        f"{extra} ORDER BY a.sort_key DESC, a.id DESC", (feed_id,))]
+
+
+def feed_of_article(lib: Library, article_id: int) -> Feed | None:
+    """The feed that delivered an article (the first one, if several did), or None."""
+    r = lib.db.execute("SELECT feed_id FROM feed_items WHERE article_id = ? ORDER BY id LIMIT 1",
+                       (article_id,)).fetchone()
+    return get_feed(lib, r[0]) if r else None
+
+
+# -- items ------------------------------------------------------------------------------------------
+
+def known_entry(lib: Library, feed_id: int, guid: str | None, link: str | None, entry_hash: str) -> tuple | None:
+    """(item id, stored entry hash, article id) of the item this entry is, or None for a new item."""
+    return _match(lib.db, feed_id, guid, link, entry_hash)
+
+
+def _match(db, feed_id: int, guid: str | None, link: str | None, entry_hash: str) -> tuple | None:
+    if guid:
+        r = db.execute("SELECT id, entry_hash, article_id FROM feed_items WHERE feed_id = ? AND guid = ? LIMIT 1",
+                       (feed_id, guid)).fetchone()
+        if r:
+            return r
+    if link:
+        # Only against items without a guid (or for entries without one): several distinct items of a
+        # feed may point at the same page, and their guids tell them apart.
+        cond = "" if not guid else " AND guid IS NULL"
+        r = db.execute(f"SELECT id, entry_hash, article_id FROM feed_items WHERE feed_id = ? AND link = ?{cond} LIMIT 1",
+                       (feed_id, link)).fetchone()
+        if r:
+            return r
+    return db.execute("SELECT id, entry_hash, article_id FROM feed_items WHERE feed_id = ? AND entry_hash = ? LIMIT 1",
+                      (feed_id, entry_hash)).fetchone()
+
+
+def store_entries(lib: Library, feed_id: int, entries: list[Entry], **feed_fields) -> tuple[int, int]:
+    """Store a fetched feed's entries and its new state in ONE transaction; returns (new, updated).
+
+    A kill at any moment leaves the feed either as before or fully refreshed (SQLite WAL).
+    """
+    now = now_iso()
+    new = updated = 0
+    try:
+        with lib.transaction() as db:
+            for e in entries:
+                found = _match(db, feed_id, e.guid, e.link, e.entry_hash)
+                if found is None:
+                    article_id, added = insert_article(db, e.article, now)
+                    db.execute("INSERT INTO feed_items (feed_id, guid, link, entry_hash, article_id, seen_at)"
+                               " VALUES (?,?,?,?,?,?)", (feed_id, e.guid, e.link, e.entry_hash, article_id, now))
+                    new += added
+                    continue
+                item_id, old_hash, article_id = found
+                if old_hash == e.entry_hash:
+                    continue
+                db.execute("UPDATE feed_items SET entry_hash = ?, guid = coalesce(guid, ?), link = coalesce(link, ?),"
+                           " seen_at = ? WHERE id = ?", (e.entry_hash, e.guid, e.link, now, item_id))
+                if article_id is not None and update_article(db, article_id, e.article):
+                    updated += 1
+            if feed_fields:
+                sets = ", ".join(f"{k} = ?" for k in feed_fields)
+                db.execute(f"UPDATE feeds SET {sets} WHERE id = ?", (*feed_fields.values(), feed_id))
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
+    return new, updated
+
+
+def insert_article(db, a: Article, now: str) -> tuple[int, int]:
+    """(article id, 1) for a new article, (existing id, 0) when the same text is already stored."""
+    digest = content_hash(a.title, a.body)
+    cur = db.execute(
+        "INSERT INTO articles (title, source, byline, published, tags, url, body, words, hash, added_at, sort_key)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(hash) DO NOTHING",
+        (a.title or "(untitled)", a.source or "", a.byline or "", a.published, json.dumps(list(a.tags or [])), a.url,
+         a.body, len(a.body.split()), digest, now, a.published or now[:10]))
+    if cur.rowcount:
+        return cur.lastrowid, 1
+    return db.execute("SELECT id FROM articles WHERE hash = ?", (digest,)).fetchone()[0], 0
+
+
+def update_article(db, article_id: int, a: Article) -> bool:
+    """Replace an article's text and metadata in place (read/starred kept); its cached analysis and
+    entity mentions are dropped so the background pass redoes them. False when nothing changed or
+    the new text is already another article."""
+    digest = content_hash(a.title, a.body)
+    try:
+        cur = db.execute(
+            "UPDATE articles SET title = ?, source = ?, byline = ?, published = coalesce(?, published), tags = ?,"
+            " url = coalesce(?, url), body = ?, words = ?, hash = ?, sort_key = coalesce(?, sort_key)"
+            " WHERE id = ? AND hash != ?",
+            (a.title or "(untitled)", a.source or "", a.byline or "", a.published, json.dumps(list(a.tags or [])),
+             a.url, a.body, len(a.body.split()), digest, a.published, article_id, digest))
+    except sqlite3.IntegrityError:  # the new text is already stored as another article
+        return False
+    if not cur.rowcount:
+        return False
+    db.execute("DELETE FROM analysis WHERE article_id = ?", (article_id,))
+    db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    return True

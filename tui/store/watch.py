@@ -1,0 +1,98 @@
+"""Watched folders and the state of the files seen in them (migration 4). No file reading here."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+
+from tui.store.feeds import insert_article, now_iso, update_article
+from tui.store.library import Library, StoreError, _explain
+
+
+@dataclass
+class Watched:
+    """One watched folder and how many of its files have been seen."""
+
+    id: int
+    path: str
+    added_at: str
+    last_scan: str | None = None
+    files: int = 0
+
+
+@dataclass
+class FileState:
+    """A file as last imported: size, modification time and the article it became (if any)."""
+
+    size: int
+    mtime_ns: int
+    article_id: int | None
+
+
+def add_watch(lib: Library, path: str) -> tuple[int, bool]:
+    """Watch a folder (stored as an absolute path); returns (id, True) or (existing id, False)."""
+    path = os.path.abspath(os.path.expanduser(path))
+    with lib.transaction() as db:
+        row = db.execute("SELECT id FROM watched WHERE path = ?", (path,)).fetchone()
+        if row:
+            return row[0], False
+        return db.execute("INSERT INTO watched (path, added_at) VALUES (?, ?)", (path, now_iso())).lastrowid, True
+
+
+def list_watched(lib: Library) -> list[Watched]:
+    """Every watched folder in the order added, with its count of files seen."""
+    return [Watched(r[0], r[1], r[2], r[3], r[4]) for r in lib.db.execute(
+        "SELECT w.id, w.path, w.added_at, w.last_scan, (SELECT count(*) FROM watched_files f WHERE f.watch_id = w.id)"
+        " FROM watched w ORDER BY w.id")]
+
+
+def remove_watch(lib: Library, path: str) -> bool:
+    """Stop watching a folder (by path or id); its articles stay. False when it was not watched."""
+    with lib.transaction() as db:
+        if path.isdigit() and not os.path.exists(path):
+            return db.execute("DELETE FROM watched WHERE id = ?", (int(path),)).rowcount > 0
+        full = os.path.abspath(os.path.expanduser(path))
+        return db.execute("DELETE FROM watched WHERE path IN (?, ?)", (full, path)).rowcount > 0
+
+
+def file_states(lib: Library, watch_id: int) -> dict[str, FileState]:
+    """Path -> state of every file seen in a watched folder."""
+    return {r[0]: FileState(r[1], r[2], r[3]) for r in lib.db.execute(
+        "SELECT path, size, mtime_ns, article_id FROM watched_files WHERE watch_id = ?", (watch_id,))}
+
+
+def store_files(lib: Library, watch_id: int, files: list[tuple[str, int, int, list, FileState | None]]) -> tuple[int, int]:
+    """Store imported files in one transaction: (path, size, mtime_ns, articles, previous state).
+
+    A changed file that was one article updates that article in place; anything else is added (the same
+    text twice is stored once). Files without articles are remembered too, so they are not re-read until
+    they change. Returns (new, updated) article counts.
+    """
+    now = now_iso()
+    new = updated = 0
+    try:
+        with lib.transaction() as db:
+            for path, size, mtime_ns, articles, before in files:
+                first = None
+                if before is not None and before.article_id is not None and len(articles) == 1:
+                    if update_article(db, before.article_id, articles[0]):
+                        updated += 1
+                    first = before.article_id
+                else:
+                    for a in articles:
+                        article_id, added = insert_article(db, a, now)
+                        new += added
+                        first = first or article_id
+                db.execute("INSERT OR REPLACE INTO watched_files (watch_id, path, size, mtime_ns, article_id)"
+                           " VALUES (?,?,?,?,?)", (watch_id, path, size, mtime_ns, first))
+            db.execute("UPDATE watched SET last_scan = ? WHERE id = ?", (now, watch_id))
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
+    return new, updated
+
+
+def forget_files(lib: Library, watch_id: int, paths: list[str]) -> None:
+    """Drop the state of files that are gone (their articles stay)."""
+    with lib.transaction() as db:
+        db.executemany("DELETE FROM watched_files WHERE watch_id = ? AND path = ?", [(watch_id, p) for p in paths])
