@@ -16,7 +16,7 @@ def test_core_layers_do_not_import_textual():
     mods = modules_after(
         "import tui.store, tui.store.feeds, tui.store.watch, tui.sources, tui.sources.opml, tui.sources.discover, "
         "tui.feed_cli, tui.importers, tui.importers.jsonfeed, tui.engine.analysis, tui.engine.sentences, tui.engine.summarize, "
-        "tui.engine.entities, tui.engine.quotes\n"
+        "tui.engine.entities, tui.engine.quotes, tui.stories, tui.stories.commands\n"
         "from tui.engine.analysis import analyze\n"
         "analyze('Ana Ruiz, the mayor of Lima, said: \"We won.\" The vote was on Jan. 5.')")
     assert "textual" not in mods

@@ -92,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
             length = c.add_mutually_exclusive_group()
             length.add_argument("--sentences", "-n", type=_positive_int, help="number of sentences")
             length.add_argument("--ratio", type=_ratio, help="fraction of the article's sentences (0-1]")
+    from tui.stories.cli_args import add_parsers
+
+    add_parsers(sub, _positive_int)
     return p
 
 

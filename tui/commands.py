@@ -8,6 +8,7 @@ from pathlib import Path
 
 from tui.cli import CliError
 from tui.feed_cli import cmd_feed, cmd_refresh, cmd_watch  # noqa: F401 (feed, refresh, watch subcommands)
+from tui.stories.commands import cmd_brief, cmd_stories, cmd_story, cmd_who  # noqa: F401  (issue 13)
 from tui.textsafe import clean, json_safe
 
 
@@ -54,6 +55,10 @@ def cmd_add(args) -> int:
                     ("parsed", None) if lib is None else next(stored))
                 counts[status] += 1
                 _report_added(args, it, status, ident, lib is not None)
+        if lib and counts["added"]:
+            from tui.stories import group_new
+
+            group_new(lib)  # new articles join or open stories as they land
     finally:
         if lib:
             lib.close()

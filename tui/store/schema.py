@@ -118,6 +118,35 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (watch_id, path)
     );
     """,
+    # 5: stories (issue 13): articles about one event grouped across outlets. `story_articles` holds each
+    # grouped article's salient terms and shingle sketch (what grouping compares) and, for a near-duplicate
+    # (the same text from another source), the article it repeats. A trigger keeps each story's size; a
+    # story whose last article is deleted goes too.
+    """
+    CREATE TABLE stories (
+        id      INTEGER PRIMARY KEY,
+        title   TEXT NOT NULL DEFAULT '',
+        first   TEXT NOT NULL DEFAULT '',
+        last    TEXT NOT NULL DEFAULT '',
+        size    INTEGER NOT NULL DEFAULT 0,
+        terms   TEXT NOT NULL DEFAULT '{}'
+    );
+    CREATE INDEX stories_last ON stories (last DESC, id DESC);
+    CREATE TABLE story_articles (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        story_id   INTEGER NOT NULL,
+        day        TEXT NOT NULL,
+        terms      TEXT NOT NULL DEFAULT '{}',
+        sketch     TEXT NOT NULL DEFAULT '[]',
+        dup_of     INTEGER
+    );
+    CREATE INDEX story_articles_story ON story_articles (story_id, day);
+    CREATE TRIGGER story_articles_ad AFTER DELETE ON story_articles BEGIN
+        UPDATE stories SET size = size - 1 WHERE id = old.story_id;
+        DELETE FROM stories WHERE id = old.story_id AND size <= 0;
+        UPDATE story_articles SET dup_of = NULL WHERE dup_of = old.article_id;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

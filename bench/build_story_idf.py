@@ -1,0 +1,64 @@
+"""Rebuild assets/models/story_idf.txt.gz (document frequencies for story grouping) from the corpus.
+
+    python -m bench.build_story_idf [--corpus /work/shared/corpus/news_unlabelled.txt.gz]
+
+Counts, for every lower-cased word (the grouping's own tokenizer), how many corpus articles contain it;
+keeps words in at least 3 articles. First line: the number of articles. Byte for byte reproducible
+(sorted lines, gzip without a timestamp).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import io
+from collections import Counter
+from pathlib import Path
+
+from tui.stories.terms import _TERM
+
+DEFAULT_CORPUS = "/work/shared/corpus/news_unlabelled.txt.gz"
+OUT = Path(__file__).resolve().parent.parent / "assets" / "models" / "story_idf.txt.gz"
+MIN_DF = 3
+
+
+def articles(path: str):
+    """The corpus's articles (blocks separated by a blank line)."""
+    block: list[str] = []
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                block.append(line)
+            elif block:
+                yield "".join(block)
+                block = []
+    if block:
+        yield "".join(block)
+
+
+def build(path: str) -> bytes:
+    """The gzipped table for the corpus at `path`."""
+    df: Counter[str] = Counter()
+    n = 0
+    for text in articles(path):
+        n += 1
+        df.update({w.lower().removesuffix("'s").removesuffix("’s") for w in _TERM.findall(text)})
+    lines = [f"{n}\n"] + [f"{w} {c}\n" for w, c in sorted(df.items()) if c >= MIN_DF]
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, filename="") as gz:
+        gz.write("".join(lines).encode("utf-8"))
+    return buf.getvalue()
+
+
+def main() -> None:
+    """Write the table and print its size."""
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", default=DEFAULT_CORPUS)
+    args = ap.parse_args()
+    data = build(args.corpus)
+    OUT.write_bytes(data)
+    print(f"wrote {OUT} ({len(data)} bytes)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,89 @@
+"""`newsreader stories | story | who | brief` through the installed command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+import pytest
+from command import newsreader_cmd
+
+from tests.stories.samples import ALL, STRIKE
+
+
+def run(*args) -> subprocess.CompletedProcess:
+    return subprocess.run(newsreader_cmd() + list(args), capture_output=True, text=True, env=dict(os.environ), timeout=120)
+
+
+@pytest.fixture
+def added(tmp_path, lib_path):
+    """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, a in enumerate(ALL):
+        (folder / f"{n:02}.md").write_text(
+            f"---\ntitle: {a.title}\nsource: {a.source}\ndate: {a.published}\n---\n\n{a.body}\n", encoding="utf-8")
+    r = run("add", str(folder))
+    assert r.returncode == 0, r.stderr
+    return lib_path
+
+
+def _stories():
+    r = run("stories", "--json")
+    assert r.returncode == 0, r.stderr
+    return [json.loads(line) for line in r.stdout.splitlines()]
+
+
+def test_add_groups_and_stories_lists_them_as_json(added):
+    rows = _stories()
+    assert all(set(s) == {"id", "title", "articles", "sources", "first", "last"} for s in rows)
+    strike = max(rows, key=lambda s: len(s["articles"]))
+    assert len(strike["articles"]) == len(STRIKE) and strike["first"] == "2026-03-02" and strike["last"] == "2026-03-05"
+    assert "Valley Courier" in strike["sources"]
+    assert len(rows) == 5  # strike, recall and three unrelated pieces
+    since = [json.loads(x) for x in run("stories", "--json", "--since", "2026-03-05").stdout.splitlines()]
+    assert {s["id"] for s in since} < {s["id"] for s in rows} and strike["id"] in {s["id"] for s in since}
+    text = run("stories")
+    assert text.returncode == 0 and "Dock workers at Port Calderon" in text.stdout
+
+
+def test_story_json_text_and_markdown(added):
+    strike = max(_stories(), key=lambda s: len(s["articles"]))
+    r = run("story", str(strike["id"]), "--sentences", "3", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    s = json.loads(r.stdout)
+    assert s["id"] == strike["id"] and len(s["sentences"]) == 3
+    assert all({"text", "article", "source"} <= set(x) for x in s["sentences"])
+    assert all(x["article"] in strike["articles"] for x in s["sentences"])
+    assert any(q["speaker"] == "Marta Okonkwo" for q in s["quotes"])
+    assert any(e["name"] == "Tomas Reyes" for e in s["entities"])
+    words = run("story", str(strike["id"]), "--words", "40")
+    assert words.returncode == 0 and "Coastal Herald" in words.stdout
+    md = run("story", str(strike["id"]), "--format", "md")
+    assert md.stdout.startswith("# Dock workers") and "## Quotes" in md.stdout
+
+
+def test_who_and_brief(added):
+    r = run("who", "Okonkwo", "--json")
+    assert r.returncode == 0, r.stderr
+    p = json.loads(r.stdout)
+    assert p["name"] == "Marta Okonkwo" and len(p["articles"]) == len(STRIKE)
+    assert p["quotes"][0]["day"] == "2026-03-05"  # newest first
+    b = run("brief", "--format", "md")
+    assert b.returncode == 0 and b.stdout.startswith("# Briefing") and "## 1. Dock workers" in b.stdout
+
+
+def test_errors_are_one_line(added):
+    for args in (["story", "9999"], ["who", "Nobody Known"], ["brief", "--since", "whenever"]):
+        r = run(*args)
+        assert r.returncode == 1 and r.stderr.count("\n") == 1 and "Traceback" not in r.stderr, (args, r.stderr)
+    assert run("story", "abc").returncode == 2
+
+
+def test_rebuild(added):
+    before = _stories()
+    r = run("stories", "--rebuild")
+    assert r.returncode == 0 and "regrouped 11 article(s) into 5 stories" in r.stderr
+    after = _stories()
+    assert sorted(len(s["articles"]) for s in after) == sorted(len(s["articles"]) for s in before)

@@ -1,0 +1,112 @@
+"""Grouping articles into stories: events across outlets, near-duplicates, incremental, merge/split."""
+
+from __future__ import annotations
+
+from tests.stories.samples import ALL, OTHER, RECALL, STRIKE
+from tui.models import Article
+from tui.stories import duplicates, group_new, merge, rebuild, split, story_of, story_row, story_rows
+
+
+def _groups(lib, ids):
+    return {title: story_of(lib, ident) for title, ident in ids.items()}
+
+
+def test_each_event_is_one_story_and_unrelated_articles_stand_alone(filled):
+    lib, ids = filled
+    g = _groups(lib, ids)
+    assert len({g[a.title] for a in STRIKE}) == 1
+    assert len({g[a.title] for a in RECALL}) == 1
+    assert g[STRIKE[0].title] != g[RECALL[0].title]
+    alone = {g[a.title] for a in OTHER}
+    assert len(alone) == 3 and not alone & {g[STRIKE[0].title], g[RECALL[0].title]}
+    row = story_row(lib, g[STRIKE[0].title])
+    assert row.size == 5 and (row.first, row.last) == ("2026-03-02", "2026-03-05")
+    assert row.sources == ["Coastal Herald", "Daily Meridian", "Northbay Times", "Valley Courier"]
+    assert row.unread == 5 and row.article_ids[0] == ids[STRIKE[-1].title]  # newest first
+
+
+def test_the_same_wire_text_from_two_papers_is_a_near_duplicate_and_both_stay_stored(filled):
+    lib, ids = filled
+    wire, copy = ids[STRIKE[2].title], ids[STRIKE[3].title]
+    assert duplicates(lib, copy) == [wire]
+    assert duplicates(lib, wire) == [copy]
+    assert duplicates(lib, ids[STRIKE[0].title]) == []  # same event, different text: not a duplicate
+    assert lib.get(copy) is not None and lib.get(wire) is not None
+
+
+def test_incremental_grouping_gives_the_same_stories_and_keeps_ids_as_they_grow(lib):
+    ids = {}
+    first_story = None
+    for a in ALL:  # one article at a time, as a feed would deliver them
+        (_, ident), = lib.add_many([a])
+        ids[a.title] = ident
+        assert group_new(lib) == 1
+        if a is STRIKE[0]:
+            first_story = story_of(lib, ident)
+    assert group_new(lib) == 0  # nothing left: an article is never placed twice
+    assert {story_of(lib, ids[a.title]) for a in STRIKE} == {first_story}
+    assert len({story_of(lib, ids[a.title]) for a in RECALL}) == 1
+
+
+def test_rebuild_regroups_everything_with_fresh_ids(filled):
+    lib, ids = filled
+    before = {s.id for s in story_rows(lib)}
+    assert rebuild(lib) == len(ALL)
+    after = story_rows(lib)
+    assert len(after) == len(before) and not {s.id for s in after} & before
+    assert len({story_of(lib, ids[a.title]) for a in STRIKE}) == 1
+
+
+def test_merge_and_split(filled):
+    lib, ids = filled
+    strike, recall = story_of(lib, ids[STRIKE[0].title]), story_of(lib, ids[RECALL[0].title])
+    merge(lib, strike, recall)
+    assert story_row(lib, recall) is None
+    assert story_row(lib, strike).size == len(STRIKE) + len(RECALL)
+    new = split(lib, strike, [ids[a.title] for a in RECALL])
+    assert new not in (None, strike, recall)
+    assert story_row(lib, new).size == len(RECALL) and story_row(lib, strike).size == len(STRIKE)
+    assert split(lib, strike, [999_999]) is None
+
+
+def test_deleting_articles_shrinks_then_removes_their_story(filled):
+    lib, ids = filled
+    sid = story_of(lib, ids[RECALL[0].title])
+    lib.remove(ids[RECALL[0].title])
+    assert story_row(lib, sid).size == 2
+    for a in RECALL[1:]:
+        lib.remove(ids[a.title])
+    assert story_row(lib, sid) is None
+
+
+def test_articles_far_apart_in_time_open_separate_stories(lib):
+    early = Article(title=STRIKE[0].title, body=STRIKE[0].body, source="Coastal Herald", published="2026-03-02")
+    late = Article(title=STRIKE[1].title, body=STRIKE[1].body, source="Daily Meridian", published="2026-09-30")
+    (_, a), (_, b) = lib.add_many([early, late])
+    group_new(lib)
+    assert story_of(lib, a) != story_of(lib, b)
+
+
+def test_undated_and_empty_articles_are_grouped_without_error(lib):
+    lib.add_many([Article(title="x", body="."), Article(title="Só acentos", body="çãõ " * 3, published="not a date")])
+    assert group_new(lib) == 2
+    assert len(story_rows(lib)) == 2
+
+
+def test_a_library_from_before_stories_upgrades_and_groups(lib_path):
+    import sqlite3
+
+    from tui.store import Library
+    from tui.store.schema import SCHEMA_VERSION
+
+    with Library(lib_path) as lib:
+        lib.add_many(STRIKE)
+    db = sqlite3.connect(lib_path)  # back to the schema before the stories migration
+    db.executescript("DROP TABLE story_articles; DROP TABLE stories;")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    db.commit()
+    db.close()
+    with Library(lib_path) as lib:
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert group_new(lib) == len(STRIKE)
+        assert len(story_rows(lib)) == 1

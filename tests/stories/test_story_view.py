@@ -1,0 +1,103 @@
+"""Story summary, quotes by speaker, merged entities, what's new; people across the library; briefing."""
+
+from __future__ import annotations
+
+from tests.stories.samples import RECALL, STRIKE
+from tui.stories import briefing, briefing_markdown, briefing_text, parse_since, story_of, story_summary, who
+
+
+def test_story_summary_marks_each_sentence_with_its_article_and_source(filled):
+    lib, ids = filled
+    s = story_summary(lib, story_of(lib, ids[STRIKE[0].title]), sentences=4)
+    assert len(s.sentences) == 4
+    by_id = {ident: a for a in STRIKE for t, ident in ids.items() if t == a.title}
+    for x in s.sentences:
+        art = by_id[x.article]
+        assert x.text in art.body or x.text[1:] in art.body
+        assert x.source == art.source and x.day == art.published
+    assert len({x.source for x in s.sentences}) >= 2  # across outlets
+    # the near-duplicate wire copy never contributes a sentence
+    assert ids[STRIKE[3].title] not in {x.article for x in s.sentences}
+    assert len({x.text for x in s.sentences}) == 4
+
+
+def test_word_budget(filled):
+    lib, ids = filled
+    sid = story_of(lib, ids[STRIKE[0].title])
+    s = story_summary(lib, sid, words=30)
+    n = sum(len(x.text.split()) for x in s.sentences)
+    assert n >= 30 and n - len(s.sentences[-1].text.split()) < 30
+
+
+def test_quotes_grouped_by_speaker_with_library_wide_names(filled):
+    lib, ids = filled
+    s = story_summary(lib, story_of(lib, ids[STRIKE[0].title]))
+    speakers = [g.speaker for g in s.quotes]
+    assert speakers[0] == "Marta Okonkwo"  # most quoted first; "Okonkwo told reporters" is the same person
+    assert "Okonkwo" not in speakers and "Reyes" not in speakers
+    assert "Tomas Reyes" in speakers
+    handshake = [q for g in s.quotes for q in g.quotes if q.text.startswith("A handshake")]
+    assert len(handshake) == 1 and sorted(handshake[0].sources) == ["Northbay Times", "Valley Courier"]
+    assert s.strongest_quote() is not None
+
+
+def test_entities_merged_across_articles(filled):
+    lib, ids = filled
+    s = story_summary(lib, story_of(lib, ids[STRIKE[0].title]))
+    names = {e.name: e for e in s.entities}
+    assert "Reyes" not in names and names["Tomas Reyes"].articles >= 3
+    assert names["Marta Okonkwo"].label == "PERSON"
+    assert not any(e.label in ("DATE", "PERCENT", "CARDINAL") for e in s.entities)
+
+
+def test_whats_new_is_what_the_latest_day_adds(filled):
+    lib, ids = filled
+    s = story_summary(lib, story_of(lib, ids[STRIKE[0].title]))
+    assert s.new and all(x.article == ids[STRIKE[-1].title] for x in s.new)
+    assert any("berth on Friday" in x.text for x in s.new)
+
+
+def test_who_links_short_and_titled_names_and_lists_quotes_newest_first(filled):
+    lib, ids = filled
+    p = who(lib, "Reyes", analyse=True)
+    assert p.name == "Tomas Reyes" and p.label == "PERSON"
+    assert {a["id"] for a in p.articles} == {ids[a.title] for a in STRIKE}
+    assert [a["day"] for a in p.articles] == sorted((a["day"] for a in p.articles), reverse=True)
+    assert [q["text"] for q in p.quotes] == ["Nobody gains from empty quays,"]
+    assert p.quotes[0]["sources"] == ["Valley Courier", "Northbay Times"]
+    assert "Marta Okonkwo" in [c["name"] for c in p.cooccurring]
+    assert who(lib, "Governor Tomas Reyes").name == "Tomas Reyes"
+    raman = who(lib, "Priya Raman", analyse=True)
+    assert raman.quotes[0]["day"] >= raman.quotes[-1]["day"] and len(raman.quotes) == 2
+    assert who(lib, "Nobody Known", analyse=True) is None
+
+
+def test_briefing_ranks_unread_stories_and_reads_well(filled):
+    lib, ids = filled
+    items = briefing(lib)
+    assert items[0].story.id == story_of(lib, ids[STRIKE[0].title])  # most articles and outlets
+    assert all(1 <= len(it.sentences) <= 3 for it in items)
+    md = briefing_markdown(items)
+    assert md.startswith("# Briefing") and "## 1. " in md and "> “" in md
+    assert "Coastal Herald" in briefing_text(items)
+    for a in STRIKE:  # read stories leave the briefing
+        lib.set_read(ids[a.title])
+    assert story_of(lib, ids[STRIKE[0].title]) not in {it.story.id for it in briefing(lib)}
+    later = briefing(lib, since="2026-03-05")
+    assert {it.story.id for it in later} == {story_of(lib, ids[t]) for t in ids if "frost" in t}
+
+
+def test_parse_since():
+    from datetime import date
+
+    today = date(2026, 3, 5)
+    assert parse_since("2026-01-14", today) == "2026-01-14"
+    assert parse_since("yesterday", today) == "2026-03-04"
+    assert parse_since("2w", today) == "2026-02-19"
+    assert parse_since("", today) == ""
+    try:
+        parse_since("last blue moon", today)
+    except ValueError as exc:
+        assert "--since" in str(exc)
+    else:
+        raise AssertionError("accepted nonsense")

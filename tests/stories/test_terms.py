@@ -1,0 +1,25 @@
+"""Salient terms and shingle sketches (what grouping and near-duplicate detection compare)."""
+
+from __future__ import annotations
+
+from tests.stories.samples import RECALL, STRIKE
+from tui.stories.terms import resemblance, sketch, terms
+
+
+def test_terms_are_the_event_words_not_the_reporting_words():
+    t = terms(STRIKE[0].title, STRIKE[0].body)
+    assert {"calderon", "dock"} <= set(t) and not {"said", "monday", "the"} & set(t)
+    assert abs(sum(v * v for v in t.values()) - 1) < 0.01  # unit length: a dot product is a cosine
+
+
+def test_dateline_and_wire_names_are_not_terms():
+    t = terms("HARBOUR CITY (AP) — Port Calderon reopens", "HARBOUR CITY (AP) — Port Calderon reopened on Friday.")
+    assert "ap" not in t and "calderon" in t
+
+
+def test_resemblance_of_wire_copies_and_of_other_texts():
+    wire, copy = sketch(STRIKE[2].body), sketch(STRIKE[3].body)
+    assert resemblance(wire, copy) >= 0.9
+    assert resemblance(sketch(STRIKE[0].body), sketch(STRIKE[1].body)) < 0.2
+    assert resemblance(sketch(RECALL[0].body), sketch(RECALL[0].body)) == 1.0
+    assert resemblance([], wire) == 0.0

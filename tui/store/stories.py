@@ -1,0 +1,180 @@
+"""Story tables (migration 4): which story each article belongs to, and the stories themselves.
+
+Plain reads and writes only; the grouping itself lives in `tui.stories`. Every function takes an open
+`Library`. Days are ISO dates ("YYYY-MM-DD"): the article's published date, else the day it was added.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+
+from tui.store.library import Library, StoreError, _explain
+
+
+@dataclass
+class StoryRow:
+    """One story as the stories list shows it."""
+
+    id: int
+    title: str
+    size: int  # articles, near-duplicates included
+    first: str
+    last: str
+    sources: list[str] = field(default_factory=list)
+    unread: int = 0
+    article_ids: list[int] = field(default_factory=list)  # newest first
+
+
+@dataclass
+class Member:
+    """One grouped article of a story (what grouping and near-duplicate checks need)."""
+
+    article_id: int
+    story_id: int
+    day: str
+    terms: dict[str, float]
+    sketch: list[int]
+    dup_of: int | None = None
+
+
+def ungrouped(lib: Library, limit: int, after: tuple[str, int] = ("", 0)) -> list[tuple]:
+    """Up to `limit` articles in no story, in date order after `after` = (sort_key, id):
+    (id, title, body, sort_key, added_at)."""
+    return lib.db.execute(
+        "SELECT a.id, a.title, a.body, a.sort_key, a.added_at FROM articles a"
+        " WHERE (a.sort_key, a.id) > (?, ?)"
+        " AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)"
+        " ORDER BY a.sort_key, a.id LIMIT ?", (*after, limit)).fetchall()
+
+
+def ungrouped_count(lib: Library) -> int:
+    """How many articles are in no story yet."""
+    return lib.db.execute("SELECT (SELECT value FROM counts WHERE name = 'articles')"
+                          " - (SELECT count(*) FROM story_articles)").fetchone()[0]
+
+
+def stories_between(lib: Library, lo: str, hi: str) -> list[tuple]:
+    """Stories whose date range meets [lo, hi]: (id, title, first, last, size, terms dict)."""
+    rows = lib.db.execute("SELECT id, title, first, last, size, terms FROM stories WHERE last >= ? AND first <= ?",
+                          (lo, hi)).fetchall()
+    return [(r[0], r[1], r[2], r[3], r[4], _load(r[5], {})) for r in rows]
+
+
+def members(lib: Library, story_id: int) -> list[Member]:
+    """The grouped articles of one story, oldest day first."""
+    return [Member(r[0], r[1], r[2], _load(r[3], {}), _load(r[4], []), r[5]) for r in lib.db.execute(
+        "SELECT article_id, story_id, day, terms, sketch, dup_of FROM story_articles WHERE story_id = ?"
+        " ORDER BY day, article_id", (story_id,))]
+
+
+def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], moved: dict[int, int] | None = None,
+                gone: list[int] = ()) -> None:
+    """Write one grouping step in one transaction.
+
+    `new_members` are inserted (their stories must be in `stories`); `stories` rows are
+    (id, title, first, last, size, terms dict), inserted or replaced; `moved` maps article id -> new story
+    id (a merge or split); `gone` lists story ids merged away.
+    """
+    try:
+        with lib.transaction() as db:
+            for sid in gone:
+                db.execute("DELETE FROM stories WHERE id = ?", (sid,))
+            db.executemany("INSERT OR REPLACE INTO stories (id, title, first, last, size, terms) VALUES (?,?,?,?,?,?)",
+                           [(s[0], s[1], s[2], s[3], s[4], json.dumps(s[5], separators=(",", ":"))) for s in stories])
+            if moved:
+                db.executemany("UPDATE story_articles SET story_id = ? WHERE article_id = ?",
+                               [(sid, aid) for aid, sid in moved.items()])
+            db.executemany(
+                "INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"
+                " SELECT ?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)",
+                [(m.article_id, m.story_id, m.day, json.dumps(m.terms, separators=(",", ":")),
+                  json.dumps(m.sketch, separators=(",", ":")), m.dup_of, m.article_id) for m in new_members])
+            # sizes from the rows themselves: an article deleted meanwhile is not counted
+            ids = {s[0] for s in stories}
+            db.executemany("UPDATE stories SET size = (SELECT count(*) FROM story_articles WHERE story_id = ?)"
+                           " WHERE id = ?", [(i, i) for i in ids])
+            db.execute("DELETE FROM stories WHERE size <= 0")
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
+
+
+def next_story_id(lib: Library) -> int:
+    """An id no story has had yet in this library (ids are never reused while the library lives)."""
+    row = lib.db.execute("SELECT max(id) FROM stories").fetchone()
+    kept = lib.db.execute("SELECT value FROM counts WHERE name = 'story_ids'").fetchone()
+    return max(row[0] or 0, kept[0] if kept else 0) + 1
+
+
+def remember_story_ids(lib: Library, last_id: int) -> None:
+    """Record the highest story id handed out, so a rebuild never gives an old id to another event."""
+    with lib.transaction() as db:
+        db.execute("INSERT INTO counts (name, value) VALUES ('story_ids', ?)"
+                   " ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)", (last_id,))
+
+
+def clear(lib: Library) -> None:
+    """Forget every story (the articles stay); the next grouping starts from scratch."""
+    with lib.transaction() as db:
+        top = db.execute("SELECT max(id) FROM stories").fetchone()[0] or 0
+        db.execute("INSERT INTO counts (name, value) VALUES ('story_ids', ?)"
+                   " ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)", (top,))
+        db.execute("DELETE FROM story_articles")
+        db.execute("DELETE FROM stories")
+
+
+def story_count(lib: Library, since: str = "") -> int:
+    """Number of stories (with an article on or after `since`, an ISO date, when given)."""
+    return lib.db.execute("SELECT count(*) FROM stories WHERE last >= ?", (since,)).fetchone()[0]
+
+
+def story_rows(lib: Library, offset: int = 0, limit: int = 100, since: str = "", min_size: int = 1) -> list[StoryRow]:
+    """One page of stories, latest article first (ties: the larger story first)."""
+    rows = lib.db.execute(
+        "SELECT id, title, size, first, last FROM stories WHERE last >= ? AND size >= ?"
+        " ORDER BY last DESC, size DESC, id DESC LIMIT ? OFFSET ?", (since, min_size, limit, offset)).fetchall()
+    return [_fill(lib, StoryRow(r[0], r[1], r[2], r[3], r[4])) for r in rows]
+
+
+def story_row(lib: Library, story_id: int) -> StoryRow | None:
+    """One story's row, or None."""
+    r = lib.db.execute("SELECT id, title, size, first, last FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return _fill(lib, StoryRow(r[0], r[1], r[2], r[3], r[4])) if r else None
+
+
+def story_of(lib: Library, article_id: int) -> int | None:
+    """The story an article belongs to (None before it is grouped)."""
+    r = lib.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+    return r[0] if r else None
+
+
+def duplicates(lib: Library, article_id: int) -> list[int]:
+    """Ids of the stored articles that repeat this one's text (near-duplicates from other sources)."""
+    r = lib.db.execute("SELECT dup_of FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+    head = r[0] if r and r[0] else article_id
+    ids = [head] + [x[0] for x in lib.db.execute(
+        "SELECT article_id FROM story_articles WHERE dup_of = ? ORDER BY article_id", (head,))]
+    return [i for i in ids if i != article_id]
+
+
+def _fill(lib: Library, row: StoryRow) -> StoryRow:
+    found = lib.db.execute(
+        "SELECT a.id, a.source, a.read FROM story_articles s JOIN articles a ON a.id = s.article_id"
+        " WHERE s.story_id = ? ORDER BY a.sort_key DESC, a.id DESC", (row.id,)).fetchall()
+    row.article_ids = [r[0] for r in found]
+    seen: dict[str, None] = {}
+    for r in found[::-1]:
+        if r[1]:
+            seen.setdefault(r[1], None)
+    row.sources = list(seen)
+    row.unread = sum(1 for r in found if not r[2])
+    row.size = len(found)
+    return row
+
+
+def _load(raw: str, default):
+    try:
+        return json.loads(raw)
+    except (TypeError, ValueError):
+        return default

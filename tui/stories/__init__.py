@@ -1,0 +1,52 @@
+"""Stories: the library as a set of events across outlets. No Textual: store + engine only.
+
+API (every function takes an open `tui.store.Library`):
+
+Grouping (incremental; call after articles are stored — `newsreader add` does):
+    group_new(lib) -> int                  place every article not yet in a story; returns how many
+    rebuild(lib) -> int                    forget all stories and regroup the whole library
+    merge(lib, keep_id, other_id)          fold one story into another (keep_id survives)
+    split(lib, story_id, article_ids) -> new story id | None
+
+Listing (tui.store.stories, re-exported here):
+    story_rows(lib, offset=0, limit=100, since="") -> [StoryRow]   latest first; StoryRow has
+        id, title, size, first, last (ISO days), sources [names, oldest first], unread, article_ids (newest first)
+    story_row(lib, story_id) -> StoryRow | None
+    story_count(lib, since="") -> int
+    story_of(lib, article_id) -> story id | None
+    duplicates(lib, article_id) -> [ids of stored articles repeating its text (other sources)]
+
+The story view:
+    story_summary(lib, story_id, sentences=None, words=None, analyse=True) -> StorySummary | None
+        .sentences [StorySentence(text, article, source, day, index)]   in story order
+        .quotes    [SpeakerQuotes(speaker, quotes=[StoryQuote(text, speaker, article, source, day, score, sources)])]
+        .entities  [StoryEntity(label, name, count, articles)]
+        .new       [StorySentence]   what the latest day's articles add
+        .sources, .first, .last, .articles (ids oldest first), .analysed, .strongest_quote()
+      analyse=False never runs the tagger (sentence splits only): instant, quotes/entities from cached analyses.
+
+The entity page:
+    who(lib, name, analyse=False) -> Person | None
+        .name, .label, .aliases, .articles [{"id","title","source","day","mentions"}] newest first,
+        .timeline [(YYYY-MM, n)], .cooccurring [{"label","name","articles"}], .quotes [{"text","article","source","day"}] newest first
+
+The briefing:
+    briefing(lib, since="", limit=10, sentences=3) -> [BriefItem(story, sentences, quote, score)]
+    briefing_markdown(items, since="") / briefing_text(items, since="") -> str
+    parse_since(WHEN) -> ISO day ("" = no limit): 2026-01-14, today, yesterday, 24h, 3d, 2w
+"""
+
+from tui.store.stories import StoryRow, duplicates, story_count, story_of, story_row, story_rows
+from tui.stories.briefing import BriefItem, as_markdown as briefing_markdown, as_text as briefing_text, briefing
+from tui.stories.grouping import group_new, merge, rebuild, split
+from tui.stories.people import Person, who
+from tui.stories.story import SpeakerQuotes, StoryEntity, StoryQuote, StorySummary, story_summary
+from tui.stories.summary import StorySentence
+from tui.stories.when import parse_since
+
+__all__ = [
+    "group_new", "rebuild", "merge", "split",
+    "StoryRow", "story_rows", "story_row", "story_count", "story_of", "duplicates",
+    "story_summary", "StorySummary", "StorySentence", "StoryQuote", "SpeakerQuotes", "StoryEntity",
+    "who", "Person", "briefing", "BriefItem", "briefing_markdown", "briefing_text", "parse_since",
+]

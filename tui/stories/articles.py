@@ -1,0 +1,41 @@
+"""The articles of a story with their analyses: what summaries, quotes and entity lists are made from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tui.engine.types import Analysis, Sentence
+
+
+@dataclass
+class StoryArticle:
+    """One article of a story: metadata, body, sentences and (when analysed) its full analysis."""
+
+    id: int
+    title: str
+    source: str
+    day: str
+    body: str
+    read: bool
+    dup_of: int | None
+    sentences: list[Sentence]
+    analysis: Analysis | None  # None when not analysed yet and `analyse` was False
+
+
+def load_articles(lib, story_id: int, analyse: bool = True) -> list[StoryArticle]:
+    """The story's articles, oldest first. Uses the cached analyses; with `analyse`, analyses (and
+    caches) the ones missing, else splits their sentences only (fast, no entities or quotes)."""
+    from tui.engine.analysis import cached_analysis, get_cached
+    from tui.engine.sentences import split_sentences
+
+    rows = lib.db.execute(
+        "SELECT a.id, a.title, a.source, s.day, a.body, a.read, s.dup_of FROM story_articles s"
+        " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY s.day, a.id", (story_id,)).fetchall()
+    out = []
+    for aid, title, source, day, body, read, dup in rows:
+        an = get_cached(lib, aid)
+        if an is None and analyse:
+            an = cached_analysis(lib, aid, body, title=title)
+        sents = an.sentences if an is not None else split_sentences(body)
+        out.append(StoryArticle(aid, title, source, day, body, bool(read), dup, sents, an))
+    return out

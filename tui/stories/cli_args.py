@@ -1,0 +1,27 @@
+"""Arguments of the story commands (`stories`, `story`, `who`, `brief`); added to the main parser."""
+
+from __future__ import annotations
+
+
+def add_parsers(sub, positive_int) -> None:
+    """Add the story subcommands to `newsreader`'s subparsers."""
+    st = sub.add_parser("stories", help="the library grouped into stories (events across outlets)")
+    st.add_argument("--since", metavar="WHEN", help="only stories with an article since WHEN (2026-01-14, today, 3d, 2w)")
+    st.add_argument("--json", action="store_true", help='one JSON line per story: {"id","title","articles","sources","first","last"}')
+    st.add_argument("--rebuild", action="store_true", help="regroup the whole library from scratch")
+
+    one = sub.add_parser("story", help="a story's summary across its outlets, quotes by speaker, entities")
+    one.add_argument("id", type=int)
+    length = one.add_mutually_exclusive_group()
+    length.add_argument("--sentences", "-n", type=positive_int, help="number of sentences (default 5)")
+    length.add_argument("--words", type=positive_int, help="about this many words")
+    one.add_argument("--format", choices=["text", "md", "json"], default="text")
+
+    w = sub.add_parser("who", help="one person (or other entity) across the library: articles, company, quotes")
+    w.add_argument("name", metavar="NAME")
+    w.add_argument("--json", action="store_true")
+
+    b = sub.add_parser("brief", help="the unread stories since a time, ranked, two or three sentences each")
+    b.add_argument("--since", metavar="WHEN", help="2026-01-14, today, yesterday, 24h, 3d, 2w (default: everything unread)")
+    b.add_argument("--format", choices=["text", "md"], default="text")
+    b.add_argument("--limit", type=positive_int, default=10, help="at most N stories (default 10)")

@@ -1,0 +1,159 @@
+"""What `newsreader stories | story | who | brief` do (called from tui.commands)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def _since(args) -> str:
+    from tui.cli import CliError
+    from tui.stories.when import parse_since
+
+    try:
+        return parse_since(getattr(args, "since", None))
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+
+
+def cmd_stories(args) -> int:
+    """List the stories (grouping any article not grouped yet first), or regroup with --rebuild."""
+    from tui.commands import open_library, out, out_json
+    from tui.stories import group_new, rebuild, story_rows
+
+    since = _since(args)
+    lib = open_library(args)
+    try:
+        if args.rebuild:
+            n = rebuild(lib)
+            print(f"regrouped {n} article(s) into {lib.db.execute('SELECT count(*) FROM stories').fetchone()[0]} stories",
+                  file=sys.stderr)
+        else:
+            group_new(lib)
+        offset = 0
+        while page := story_rows(lib, offset, 500, since=since):
+            for r in page:
+                if args.json:
+                    out_json({"id": r.id, "title": r.title, "articles": r.article_ids, "sources": r.sources,
+                              "first": r.first, "last": r.last})
+                elif not args.rebuild:
+                    dates = r.first if r.first == r.last else f"{r.first}..{r.last}"
+                    out(f"{r.id:>6}  {r.size:>3} art {len(r.sources):>2} src  {dates:22}  {r.title}")
+            offset += len(page)
+        if not offset and not args.json:
+            print("no stories" + (f" since {since}" if since else ""), file=sys.stderr)
+    finally:
+        lib.close()
+    return 0
+
+
+def _story_dict(s) -> dict:
+    return {
+        "id": s.id, "title": s.title, "first": s.first, "last": s.last, "sources": s.sources, "articles": s.articles,
+        "sentences": [{"text": x.text, "article": x.article, "source": x.source, "date": x.day} for x in s.sentences],
+        "quotes": [{"speaker": g.speaker or None, "text": q.text, "article": q.article, "source": q.source,
+                    "sources": q.sources, "date": q.day} for g in s.quotes for q in g.quotes],
+        "entities": [{"label": e.label, "name": e.name, "count": e.count, "articles": e.articles} for e in s.entities],
+        "new": [{"text": x.text, "article": x.article, "source": x.source, "date": x.day} for x in s.new],
+    }
+
+
+def cmd_story(args) -> int:
+    """Print one story's summary (text, Markdown or JSON)."""
+    from tui.cli import CliError
+    from tui.commands import open_library, out, out_json
+    from tui.stories import group_new, story_summary
+
+    lib = open_library(args)
+    try:
+        group_new(lib)
+        s = story_summary(lib, args.id, sentences=args.sentences, words=args.words)
+    finally:
+        lib.close()
+    if s is None:
+        raise CliError(f"no story with id {args.id}")
+    if args.format == "json":
+        out_json(_story_dict(s))
+    elif args.format == "md":
+        out(story_markdown(s))
+    else:
+        out(story_text(s))
+    return 0
+
+
+def story_text(s) -> str:
+    """A story summary as plain text."""
+    lines = [s.title, f"{len(s.articles)} article(s), {', '.join(s.sources) or 'no source'}; {s.first} to {s.last}", ""]
+    lines += [f"{n}. {x.text}  [{x.source or 'no source'}, {x.day}, #{x.article}]" for n, x in enumerate(s.sentences, 1)]
+    if s.new:
+        lines += ["", "What's new:"] + [f"- {x.text}  [{x.source or 'no source'}, {x.day}]" for x in s.new]
+    if s.quotes:
+        lines += ["", "Quotes:"]
+        for g in s.quotes:
+            lines.append(f"  {g.speaker or '(unattributed)'}")
+            lines += [f"    “{q.text}”  [{', '.join(q.sources) or 'no source'}]" for q in g.quotes]
+    if s.entities:
+        lines += ["", "Entities: " + ", ".join(f"{e.name} ({e.label}, {e.articles})" for e in s.entities[:25])]
+    return "\n".join(lines)
+
+
+def story_markdown(s) -> str:
+    """A story summary as Markdown (what `Y` copies in the story view)."""
+    lines = [f"# {s.title}", "", f"*{len(s.articles)} article(s) — {', '.join(s.sources) or 'no source'} — {s.first} to {s.last}*", ""]
+    lines += [f"- {x.text} ({x.source or 'no source'}, {x.day})" for x in s.sentences]
+    if s.new:
+        lines += ["", "## What's new", ""] + [f"- {x.text} ({x.source or 'no source'}, {x.day})" for x in s.new]
+    if s.quotes:
+        lines += ["", "## Quotes", ""]
+        for g in s.quotes:
+            lines += [f"> “{q.text}” — {g.speaker or 'unattributed'} ({', '.join(q.sources) or 'no source'})\n"
+                      for q in g.quotes]
+    return "\n".join(lines).rstrip()
+
+
+def cmd_who(args) -> int:
+    """Print one entity's page: articles over time, co-occurring entities, quotes newest first."""
+    from tui.cli import CliError
+    from tui.commands import open_library, out, out_json
+    from tui.stories import who
+
+    lib = open_library(args)
+    try:
+        p = who(lib, args.name, analyse=True)
+    finally:
+        lib.close()
+    if p is None:
+        raise CliError(f"no entity named {args.name!r} in the analysed library (run `newsreader analyze` first?)")
+    if args.json:
+        out_json({"name": p.name, "label": p.label, "aliases": p.aliases, "articles": p.articles,
+                  "timeline": [{"month": m, "articles": n} for m, n in p.timeline],
+                  "cooccurring": p.cooccurring, "quotes": p.quotes})
+        return 0
+    out(f"{p.name} ({p.label}) — {len(p.articles)} article(s); also written {', '.join(a for a in p.aliases if a != p.name) or '-'}")
+    out("")
+    out("Articles:")
+    for a in p.articles[:50]:
+        out(f"  {a['day'] or '----------':10}  #{a['id']:<6} {a['source'][:16]:16}  {a['title']}")
+    if p.cooccurring:
+        out("")
+        out("Appears with: " + ", ".join(f"{c['name']} ({c['articles']})" for c in p.cooccurring[:15]))
+    out("")
+    out("Quotes:" if p.quotes else "Quotes: none found")
+    for q in p.quotes:
+        out(f"  {q['day']}  “{q['text']}”  [{', '.join(q['sources']) or 'no source'}, #{q['article']}]")
+    return 0
+
+
+def cmd_brief(args) -> int:
+    """Print the briefing (text or Markdown)."""
+    from tui.commands import open_library, out
+    from tui.stories import briefing, briefing_markdown, briefing_text, group_new
+
+    since = _since(args)
+    lib = open_library(args)
+    try:
+        group_new(lib)
+        items = briefing(lib, since=since, limit=args.limit)
+    finally:
+        lib.close()
+    out((briefing_markdown if args.format == "md" else briefing_text)(items, since).rstrip())
+    return 0

@@ -1,0 +1,146 @@
+"""A story's summary, quotes by speaker, merged entities and "what's new": the story view's data."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from tui.engine.types import PERSON
+from tui.stories.articles import StoryArticle, load_articles
+from tui.stories.people import NameLinker
+from tui.stories.summary import StorySentence, summarise, whats_new
+
+_QUOTE_KEY = re.compile(r"\W+")
+_RULE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+
+
+@dataclass
+class StoryQuote:
+    """One quotation of a story, with where it appeared."""
+
+    text: str
+    speaker: str
+    article: int
+    source: str
+    day: str
+    score: float = 0.0
+    sources: list[str] = field(default_factory=list)  # every outlet that printed it
+
+
+@dataclass
+class SpeakerQuotes:
+    """A speaker's quotes in the story, most important first."""
+
+    speaker: str  # "" for quotations nobody is named for
+    quotes: list[StoryQuote]
+
+
+@dataclass
+class StoryEntity:
+    """One entity of the story merged across its articles."""
+
+    label: str
+    name: str
+    count: int     # mentions over all articles
+    articles: int  # articles that mention it
+
+
+@dataclass
+class StorySummary:
+    """Everything the story view shows."""
+
+    id: int
+    title: str
+    sentences: list[StorySentence]
+    quotes: list[SpeakerQuotes]
+    entities: list[StoryEntity]
+    new: list[StorySentence]
+    sources: list[str]
+    first: str
+    last: str
+    articles: list[int]
+    analysed: bool  # False when some articles had no analysis yet (quotes/entities are then partial)
+
+    def strongest_quote(self) -> StoryQuote | None:
+        """The highest-scored attributed quote of the story."""
+        qs = [q for g in self.quotes if g.speaker for q in g.quotes]
+        return max(qs, key=lambda q: (len(q.sources), q.score), default=None)
+
+
+def story_summary(lib, story_id: int, sentences: int | None = None, words: int | None = None,
+                  analyse: bool = True) -> StorySummary | None:
+    """The summary of story `story_id` (`sentences` sentences, or about `words` words; default 5
+    sentences), its quotes grouped by speaker, merged entities and what's new. None if no such story.
+
+    With `analyse` False nothing is computed that is not cached except sentence splits: instant, but
+    quotes and entities then cover only the analysed articles (`analysed` says so).
+    """
+    from tui.store.stories import story_row
+
+    row = story_row(lib, story_id)
+    if row is None:
+        return None
+    arts = load_articles(lib, story_id, analyse=analyse)
+    return StorySummary(
+        id=story_id, title=row.title, sentences=summarise(arts, sentences, words),
+        quotes=story_quotes(arts), entities=story_entities(arts), new=whats_new(arts),
+        sources=row.sources, first=row.first, last=row.last, articles=[a.id for a in arts],
+        analysed=all(a.analysis is not None for a in arts))
+
+
+def _linker(arts: list[StoryArticle]) -> NameLinker:
+    counts: dict[tuple[str, str], int] = {}
+    for a in arts:
+        for e in (a.analysis.entities if a.analysis else []):
+            k = (e.label, e.canonical or e.text)
+            counts[k] = counts.get(k, 0) + 1
+    return NameLinker([(lab, nm, n) for (lab, nm), n in counts.items()])
+
+
+def story_entities(arts: list[StoryArticle]) -> list[StoryEntity]:
+    """Named entities of the story, one per library-wide name, most mentioned first (numbers and dates left out)."""
+    linker = _linker(arts)
+    count: dict[str, int] = {}
+    labels: dict[str, dict[str, int]] = {}
+    where: dict[str, set[int]] = {}
+    for a in arts:
+        if a.dup_of:
+            continue
+        for e in (a.analysis.entities if a.analysis else []):
+            if e.label in _RULE_LABELS:
+                continue
+            name = linker.canonical(e.label, e.canonical or e.text)
+            count[name] = count.get(name, 0) + 1  # one name is one entity, whatever label each article gave it
+            labels.setdefault(name, {})[e.label] = labels.get(name, {}).get(e.label, 0) + 1
+            where.setdefault(name, set()).add(a.id)
+    out = [StoryEntity(max(labels[nm], key=labels[nm].get), nm, n, len(where[nm])) for nm, n in count.items()]
+    out.sort(key=lambda e: (-e.articles, -e.count, e.name))
+    return out
+
+
+def story_quotes(arts: list[StoryArticle], per_speaker: int = 5) -> list[SpeakerQuotes]:
+    """The story's quotations grouped by speaker (library-wide names); one quote printed by several
+    outlets is listed once with all of them. Speakers with the most quotes first, the unnamed last."""
+    linker = _linker(arts)
+    seen: dict[str, StoryQuote] = {}
+    for a in arts:
+        an = a.analysis
+        if an is None:
+            continue
+        for q in an.quotes:
+            key = _QUOTE_KEY.sub(" ", q.text.casefold()).strip()[:80]
+            if len(key) < 8:
+                continue
+            if key in seen:
+                if a.source and a.source not in seen[key].sources:
+                    seen[key].sources.append(a.source)
+                continue
+            speaker = linker.canonical(PERSON, q.speaker) if q.speaker else ""
+            seen[key] = StoryQuote(q.text, speaker, a.id, a.source, a.day, q.score, [a.source] if a.source else [])
+    groups: dict[str, list[StoryQuote]] = {}
+    for q in seen.values():
+        groups.setdefault(q.speaker, []).append(q)
+    out = [SpeakerQuotes(sp, sorted(qs, key=lambda q: (-len(q.sources), -q.score))[:per_speaker])
+           for sp, qs in groups.items()]
+    out.sort(key=lambda g: (g.speaker == "", -len(groups[g.speaker]), g.speaker))
+    return out

@@ -1,0 +1,208 @@
+"""Multi-document story summaries: central sentences across outlets, each marked with its source.
+
+Selection maximises a monotone submodular objective greedily (coverage of the story's content, saturated
+so one outlet's repetition earns nothing, plus a diversity reward over groups of similar sentences),
+each candidate's gain divided by its length to a power so short, dense sentences compete fairly with a
+word budget. Sentences come only from bodies (no datelines, bylines or boilerplate), never a bare
+quotation, never one that repeats a chosen sentence (cosine >= REPEAT), and never from a near-duplicate
+article. "What's new": the sentences of the latest day's articles that no earlier article said.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from tui.stories.articles import StoryArticle
+
+ALPHA = 6.0        # coverage saturates at ALPHA/N of a sentence's total similarity (N: candidates)
+DIVERSITY = 6.0    # weight of the diversity reward
+LENGTH_POWER = 0.3  # gain per word^LENGTH_POWER
+REPEAT = 0.5       # a sentence this similar to a chosen one repeats it
+NEW_OVERLAP = 0.35  # a latest-day sentence this similar to an earlier one is not new
+MIN_WORDS, MAX_WORDS = 6, 70
+POSITION = 0.5     # weight of the lead prior (news puts the event first)
+MAX_CANDIDATES = 1500
+
+_LEADING = re.compile(r"^(?:and|but|also|however|meanwhile|still|yet|so)\s*,?\s+", re.IGNORECASE)
+
+
+@dataclass
+class StorySentence:
+    """A summary sentence and where it comes from."""
+
+    text: str
+    article: int
+    source: str
+    day: str
+    index: int = 0  # position among its article's sentences
+
+
+@dataclass
+class _Cand:
+    art: StoryArticle
+    index: int
+    text: str
+    words: int
+    terms: list[str] = field(default_factory=list)
+
+
+def candidates(arts: list[StoryArticle]) -> list[_Cand]:
+    """Eligible body sentences of the story's original (not near-duplicate) articles."""
+    from tui.engine.summarize.filters import eligible
+    from tui.engine.tokens import content_terms
+
+    out = []
+    for a in arts:
+        if a.dup_of:
+            continue
+        ok = eligible(a.sentences)
+        for i, s in enumerate(a.sentences):
+            n = len(s.text.split())
+            if ok[i] and MIN_WORDS <= n <= MAX_WORDS:
+                out.append(_Cand(a, i, s.text, n, content_terms(s.text)))
+    if len(out) > MAX_CANDIDATES:  # very large stories: the leads of the articles
+        out.sort(key=lambda c: c.index)
+        out = out[:MAX_CANDIDATES]
+    return out
+
+
+def _matrix(cands: list[_Cand]):
+    """Row-normalised tf-idf matrix of the candidates (idf over the candidates themselves)."""
+    import numpy as np
+
+    vocab: dict[str, int] = {}
+    for c in cands:
+        for t in c.terms:
+            vocab.setdefault(t, len(vocab))
+    m = np.zeros((len(cands), max(1, len(vocab))), dtype=np.float32)
+    for r, c in enumerate(cands):
+        for t in c.terms:
+            m[r, vocab[t]] += 1.0
+    df = (m > 0).sum(axis=0)
+    m *= np.log((len(cands) + 1) / (df + 1)) + 1.0
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return m / norms
+
+
+def select(cands: list[_Cand], sentences: int | None = None, words: int | None = None) -> list[_Cand]:
+    """Choose sentences: `sentences` of them, or until `words` words are reached (the last may run over)."""
+    import numpy as np
+
+    if not cands:
+        return []
+    if sentences is None and words is None:
+        sentences = 5
+    x = _matrix(cands)
+    sim = x @ x.T
+    n = len(cands)
+    total = sim.sum(axis=1)
+    cap = ALPHA / n * total
+    # lead prior: the first sentences of each article say what happened
+    prior = np.array([1.0 + POSITION / (1.0 + c.index) for c in cands], dtype=np.float32)
+    reward = prior * total / n
+    groups = _groups(x, max(2, n // 5))
+    covered = np.zeros(n, dtype=np.float32)
+    group_sum = np.zeros(groups.max() + 1, dtype=np.float32)
+    cost = np.array([c.words for c in cands], dtype=np.float32) ** LENGTH_POWER
+    chosen: list[int] = []
+    blocked = np.zeros(n, dtype=bool)
+    used_words = 0
+    while True:
+        if sentences is not None and len(chosen) >= sentences:
+            break
+        if words is not None and used_words >= words:
+            break
+        base = np.minimum(covered, cap).sum()
+        gains = np.minimum(covered[None, :] + sim, cap[None, :]).sum(axis=1) - base
+        div = np.sqrt(group_sum[groups] + reward) - np.sqrt(group_sum[groups])
+        score = (gains + DIVERSITY * div) / cost
+        score[blocked] = -np.inf
+        best = int(np.argmax(score))
+        if not np.isfinite(score[best]):
+            break
+        chosen.append(best)
+        used_words += cands[best].words
+        covered += sim[best]
+        group_sum[groups[best]] += reward[best]
+        blocked |= sim[best] >= REPEAT
+        blocked[best] = True
+    return [cands[i] for i in chosen]
+
+
+def _groups(x, k: int, rounds: int = 6):
+    """k-means (cosine, spherical) cluster of every row: the diversity reward's groups."""
+    import numpy as np
+
+    n = x.shape[0]
+    k = min(k, n)
+    # deterministic seeds: evenly spread rows
+    centres = x[np.linspace(0, n - 1, k).astype(int)].copy()
+    labels = np.zeros(n, dtype=int)
+    for _ in range(rounds):
+        labels = np.argmax(x @ centres.T, axis=1)
+        for j in range(k):
+            rows = x[labels == j]
+            if len(rows):
+                c = rows.sum(axis=0)
+                centres[j] = c / (np.linalg.norm(c) or 1.0)
+    return labels
+
+
+def summarise(arts: list[StoryArticle], sentences: int | None = None, words: int | None = None) -> list[StorySentence]:
+    """The story summary, in story order (by day, then article, then position). A story of one article
+    (near-duplicates aside) gets the article's own news summary."""
+    originals = [a for a in arts if not a.dup_of]
+    if len(originals) == 1:
+        return _single(originals[0], sentences, words)
+    picked = select(candidates(arts), sentences, words)
+    picked.sort(key=lambda c: (c.art.day, c.art.id, c.index))
+    return [StorySentence(_tidy(c.text), c.art.id, c.art.source, c.art.day, c.index) for c in picked]
+
+
+def _single(a: StoryArticle, sentences: int | None, words: int | None) -> list[StorySentence]:
+    from tui.engine.summarize import summarize
+
+    if sentences is None and words is None:
+        sentences = 5
+    count = sentences or max(1, min(len(a.sentences), round(words / 22)))
+    picked = summarize(a.body, sentences=count, title=a.title, sents=a.sentences).sentences
+    out = []
+    for s in picked:
+        out.append(StorySentence(s.text, a.id, a.source, a.day, s.index))
+        if words is not None and sum(len(x.text.split()) for x in out) >= words:
+            break
+    return out
+
+
+def _tidy(text: str) -> str:
+    """A summary sentence without a leading connective ("But ...") that refers to a sentence not shown."""
+    out = _LEADING.sub("", text, count=1)
+    return out[:1].upper() + out[1:] if out != text else text
+
+
+def whats_new(arts: list[StoryArticle], limit: int = 3) -> list[StorySentence]:
+    """Sentences of the latest day's articles that no earlier article said (most central first)."""
+    import numpy as np
+
+    originals = [a for a in arts if not a.dup_of]
+    if len(originals) < 2:
+        return []
+    last_day = max(a.day for a in originals)
+    cands = candidates(originals)
+    latest = [i for i, c in enumerate(cands) if c.art.day == last_day]
+    earlier = [i for i, c in enumerate(cands) if c.art.day < last_day]
+    if not latest or not earlier:
+        return []
+    x = _matrix(cands)
+    sim = x[latest] @ x[earlier].T
+    fresh = [latest[j] for j in range(len(latest)) if sim[j].max() < NEW_OVERLAP]
+    if not fresh:
+        return []
+    central = (x[fresh] @ x[latest].T).sum(axis=1)
+    order = [fresh[i] for i in np.argsort(-central)[:limit]]
+    order.sort(key=lambda i: (cands[i].art.id, cands[i].index))
+    return [StorySentence(cands[i].text, cands[i].art.id, cands[i].art.source, cands[i].art.day, cands[i].index)
+            for i in order]

@@ -1,0 +1,97 @@
+"""Salient terms of an article for grouping, and a shingle sketch for near-duplicates.
+
+Both are cheap (one regular-expression pass over the title and the lead, no tagger): they run for
+every article as it is imported. Terms are lower-cased words weighted by tf x idf, where the idf comes
+from a background table (`assets/models/story_idf.txt.gz`, rebuilt by `bench/build_story_idf.py` from
+the unlabelled corpus) so that a term weighs the same whatever the library holds. A capitalised word
+(a name, mostly) counts more: names tell events apart better than common words.
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import re
+import zlib
+from collections import Counter
+from functools import lru_cache
+
+from tui.assets import asset
+
+LEAD_CHARS = 2500  # the title and about the first 400 words decide what an article is about
+TOP_TERMS = 40
+NAME_BONUS = 1.6
+TITLE_BONUS = 2.0
+SKETCH_SIZE = 64
+SHINGLE = 5
+
+_TERM = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]")
+_SHINGLE_WORD = re.compile(r"\w+")
+# A dateline ("MUNICH, Germany (AP) —", "LONDON -") names the wire, not the event.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z.'’ ,/-]{0,60}?\((?:[A-Za-z .]{1,25})\)\s*[-–—:]*\s*|^\s*[A-Z][A-Z.'’ -]{2,30}"
+                       r"(?:,\s*[A-Z][A-Za-z.'’ ]{1,30}){0,2}\s*[-–—]{1,2}\s+")
+
+
+@lru_cache(maxsize=1)
+def idf_table() -> tuple[dict[str, float], float]:
+    """Word -> idf from the background corpus, and the idf of an unseen word."""
+    path = asset("models", "story_idf.txt.gz")
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        total = int(f.readline())
+        table = {}
+        for line in f:
+            word, df = line.split()
+            table[word] = math.log((total + 1) / (int(df) + 1))
+    return table, math.log(total + 1)
+
+
+@lru_cache(maxsize=1)
+def _stops() -> frozenset[str]:
+    from tui.engine.tokens import stop_words
+
+    return stop_words() | frozenset(_REPORTING.split())
+
+
+# Words of reporting and calendar that every article has, whatever the event.
+_REPORTING = """said says told reported according spokesman spokeswoman officials official monday tuesday wednesday
+thursday friday saturday sunday today yesterday week weeks month months january february march april may june july
+august september october november december percent people time news associated press reuters afp ap upi nyt wire service"""
+
+
+def terms(title: str, body: str, top: int = TOP_TERMS) -> dict[str, float]:
+    """The article's `top` salient terms, weights L2-normalised (cosine = dot product)."""
+    table, unseen = idf_table()
+    stops = _stops()
+    lead = _DATELINE.sub("", body[:LEAD_CHARS], count=1)
+    tf: Counter[str] = Counter()
+    for text, bonus in ((_DATELINE.sub("", title or "", count=1), TITLE_BONUS), (lead, 1.0)):
+        for w in _TERM.findall(text):
+            low = w.lower()
+            if low in stops:
+                continue
+            if low.endswith(("'s", "’s")):
+                low = low[:-2]
+            tf[low] += bonus * (NAME_BONUS if w[0].isupper() else 1.0)
+    weights = {t: (1.0 + math.log(n)) * table.get(t, unseen) for t, n in tf.items()}
+    best = sorted(weights.items(), key=lambda kv: -kv[1])[:top]
+    norm = math.sqrt(sum(v * v for _, v in best)) or 1.0
+    return {t: round(v / norm, 4) for t, v in best}
+
+
+def sketch(body: str, size: int = SKETCH_SIZE) -> list[int]:
+    """Bottom-k sketch of the body's 5-word shingles (CRC32): compares two texts in O(k)."""
+    words = _SHINGLE_WORD.findall(body.lower())
+    if len(words) < SHINGLE:
+        hashes = {zlib.crc32(" ".join(words).encode())}
+    else:
+        hashes = {zlib.crc32(" ".join(words[i:i + SHINGLE]).encode()) for i in range(len(words) - SHINGLE + 1)}
+    return sorted(hashes)[:size]
+
+
+def resemblance(a: list[int], b: list[int], size: int = SKETCH_SIZE) -> float:
+    """Estimated Jaccard overlap of two texts' shingle sets from their bottom-k sketches."""
+    if not a or not b:
+        return 0.0
+    union = sorted(set(a) | set(b))[:size]
+    both = set(a) & set(b)
+    return sum(1 for h in union if h in both) / len(union)
