@@ -7,6 +7,7 @@ import re
 
 from ..types import Quote
 from .before_verb import sentence_subject
+from . import ranker
 from .marks import MARKS, find_quoted
 from .names import is_person, strip_name
 from .resolve import Resolver
@@ -66,11 +67,20 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
     """
     if not text:
         return []
+    quotes, hows, scan = _attributed(text, entities)
+    if quotes and ranker.active():
+        quotes = ranker.rerank(text, quotes, hows, scan.res, scan.lines.bounds)
+    return quotes
+
+
+def _attributed(text: str, entities=None) -> tuple[list[Quote], list[str], "_Scan | None"]:
+    """The quotes kept with the speakers the rules found, how each was found, and the scan."""
     spans = find_quoted(text)
     if not spans:
-        return []
+        return [], [], None
     scan = _Scan(text, spans, Resolver(text, entities, spans))
     quotes: list[Quote] = []
+    hows: list[str] = []
     pieces: list[bool] = []
     open_ended: list[bool] = []
     for idx, (s, e, closed) in enumerate(spans):
@@ -79,16 +89,18 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
         prev = scan.prev
         quote, same_para = scan.attribute(idx)
         quotes.append(quote)
+        hows.append(scan.how)
         open_ended.append(not closed)
         # pieces of a quote split by its attribution ("“We had,” she said, “a good call.”") stay,
         # however short: the sentence goes on past the closing mark
         pieces.append(bool(quote.speaker) and (text[e - 1] == "," or (
             same_para and prev is not None and prev.speaker == quote.speaker and text[s].islower())))
-    _credit_back(text, quotes, open_ended)
-    return [q for q, piece in zip(quotes, pieces) if piece or _is_quote(q)]
+    _credit_back(text, quotes, open_ended, hows)
+    kept = [i for i, (q, piece) in enumerate(zip(quotes, pieces)) if piece or _is_quote(q)]
+    return [quotes[i] for i in kept], [hows[i] for i in kept], scan
 
 
-def _credit_back(text: str, quotes: list[Quote], open_ended: list[bool]) -> None:
+def _credit_back(text: str, quotes: list[Quote], open_ended: list[bool], hows: list[str]) -> None:
     """A quotation running over paragraphs is attributed at its end, in news style:
 
         “The first year was hard.
@@ -103,6 +115,7 @@ def _credit_back(text: str, quotes: list[Quote], open_ended: list[bool]) -> None
         between = text[q.end : nxt.start]
         if "\n" in between and not between.strip(" \t\r\n\u00a0" + MARKS):
             quotes[i] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_start, nxt.speaker_end)
+            hows[i] = "credit"
 
 
 class _Scan:
@@ -114,6 +127,7 @@ class _Scan:
         self.lines = _Lines(text)
         self.prev: Quote | None = None
         self.prev_close = -1
+        self.how = "none"  # how the last quote's speaker was found (a feature of the speaker ranker)
 
     def attribute(self, idx: int) -> tuple[Quote, bool]:
         """The quote at spans[idx] with its speaker; also whether the previous quote shares its paragraph."""
@@ -126,11 +140,13 @@ class _Scan:
         same_para = prev is not None and self.prev_close >= p_start
 
         mention, inherit = self._tag(s, e, close_at, min(p_end, nxt_open, close_at + AFTER_CHARS)), False
+        how = "after" if mention is not None else "none"
         lead_start = max(p_start, self.prev_close if same_para else -1, open_at - BEFORE_CHARS)
         all_lead = self.window(lead_start, open_at)
         lead = _sentence_tail(all_lead)
         if mention is None and lead:
             mention = speaker_before(text, lead)
+            how = "before" if mention is not None else how
         if mention is None and same_para and len(lead) == len(all_lead):
             inherit = True  # no sentence break since the previous quote: same speaker
         elif mention is None and not lead:
@@ -139,20 +155,24 @@ class _Scan:
                 inherit = True  # '“A,” Smith said at the rally. “B.”': B is Smith's too
             elif len(all_lead) > 1:  # the sentence before, in the same paragraph: 'Schiff said. “...”'
                 mention = speaker_before(text, _sentence_tail(all_lead[:-1]))
+                how = "sentence_before" if mention is not None else how
             elif open_at == p_start and _intro_line(text, p_start):  # 'Smith continued:' then the quote
                 a, b = _intro_line(text, p_start)
                 intro = _sentence_tail(self.window(max(a, b - BEFORE_CHARS), b))
                 mention = speaker_before(text, intro) or sentence_subject(text, intro)
+                how = "intro" if mention is not None else how
             if mention is None and not inherit and prev is not None and _continues(text, prev, p_start):
                 inherit = True
         if mention is not None and mention.kind == "pronoun" and mention.text.lower() == "it" and mention.start < s:
             mention = self._it_subject(mention, lead_start) or mention
         if inherit and prev is not None:
+            how = "inherit"
             quote = Quote(s, e, text[s:e], prev.speaker, prev.speaker_start, prev.speaker_end)
         else:
             where = (mention.start, mention.end) if mention else (None, None)
             quote = Quote(s, e, text[s:e], self.res.resolve(mention), *where)
         self.prev, self.prev_close = quote, close_at
+        self.how = how if quote.speaker else "none"
         return quote, same_para
 
     def _it_subject(self, it: Mention, lead_start: int) -> Mention | None:

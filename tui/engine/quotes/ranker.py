@@ -1,0 +1,301 @@
+"""The learned speaker ranker: for each quote, which of the people near it said it.
+
+The rules (speakers.py, extract.py) find one attribution per quote; that is one cue among several. For
+each quote the ranker gathers candidate speakers: the person the rules chose, the previous quote's
+speaker, every person named within a window around the quote and every "he"/"she" there (resolved by
+coref.py). Each candidate gets the hand-written cues as binary features (side and distance of its
+nearest mention, whether that mention is the subject of a speech verb, whether the rules chose it and
+how, whether it spoke the previous quote, how many of the article's quotes the rules give it, how often
+the article names it, pronoun gender, the quote opening its paragraph ...), and the highest-scoring
+candidate wins. The weights (a linear model, averaged perceptron) are learned by bench/train_quotes.py
+from PolNeAR's train set and shipped in assets/models/quote_speakers.json; the quote spans are untouched.
+
+Switched off with the rule name "speaker-ranker" (tui.engine.rules), which gives the rules' speakers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .. import rules
+from ..types import Quote
+from .cues import SPEECH_VERBS
+from .gender import PRONOUN_GENDER, gender_of
+from .names import tokens
+
+WEIGHTS_FILE = "quote_speakers.json"
+BEFORE, AFTER = 600, 300  # the window (characters) around a quote where candidates are gathered
+_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
+_LISTENER = {"told", "tell", "tells", "telling", "to", "asked", "ask", "with", "against", "about", "called", "by"}
+
+rules.guard(
+    "speaker-ranker", "quotes.speaker",
+    "a learned ranker picks the speaker among the people near a quote, with the rules' choice as one cue",
+    changes=[("Mara Quist spoke to the council on Friday about the harbour.\n\n“The docks will close for a year. "
+              "We have no money for repairs.”\n\nThe council will vote in May.",
+              [("The docks will close for a year. We have no money for repairs.", "Mara Quist")])],
+    keeps=["“We will rebuild the bridge before winter,” Maria Lopez said."])
+
+
+@dataclass
+class Candidate:
+    """One possible speaker of a quote: the name shown, its nearest mention, its features."""
+
+    name: str
+    mention: tuple[int, int] | None = None  # the mention shown with the quote when this candidate wins
+    dist: int = 1 << 30  # characters from the quote to the nearest mention, and its side
+    side: str = ""
+    sex: str | None = None  # "m"/"f" from a title or first name in one of its mentions
+    feats: set[str] = field(default_factory=set)
+
+
+def active() -> bool:
+    """Is the ranker on (and its weights shipped)?"""
+    return rules.enabled("speaker-ranker") and bool(weights())
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    """The shipped weights (loaded on first use), or {} when the file is missing or unreadable."""
+    from tui.assets import asset
+    try:
+        with asset("models", WEIGHTS_FILE).open(encoding="utf-8") as f:
+            return {k: float(v) for k, v in json.load(f)["weights"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def score(c: Candidate, w: dict[str, float]) -> float:
+    """The candidate's score under weights w."""
+    return sum(w.get(f, 0.0) for f in c.feats)
+
+
+def rerank(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> list[Quote]:
+    """The quotes with the speaker the ranker prefers (spans unchanged)."""
+    w = weights()
+    out = []
+    for q, how, cands in zip(quotes, hows, candidates(text, quotes, hows, res, bounds)):
+        if not cands or trusted(text, q, how):
+            out.append(q)
+            continue
+        best = max(cands, key=lambda c: score(c, w))  # the first (the rules' choice) wins ties
+        if best.name == q.speaker:
+            out.append(q)
+        else:
+            s, e = best.mention if best.mention else (None, None)
+            out.append(Quote(q.start, q.end, q.text, best.name, s, e, q.score))
+    return out
+
+
+def trusted(text: str, q: Quote, how: str) -> bool:
+    """Is the rules' attribution left as it is? A name or a description in the quote's own tag
+    ('“...,” a company spokesman said'), and a mention that names no person ("it", "they", "I"): the
+    ranker only chooses for "he"/"she" and for quotes the rules attribute from further away or not at all."""
+    if q.speaker_start is None:
+        return False
+    if q.speaker is None:
+        return True  # 'they said': a group, not the last person named
+    word = text[q.speaker_start : q.speaker_end].lower()
+    if word in PRONOUN_GENDER and q.speaker[:1].islower() or q.speaker.lower().startswith(("a ", "an ", "the ")):
+        return True  # coref found an unnamed speaker ("A spokesman said ... But he added:")
+    return how in ("after", "before") and word not in PRONOUN_GENDER
+
+
+def _bucket(d: int) -> str:
+    """A distance in characters as a coarse bucket."""
+    for b in (15, 40, 100, 200, 400):
+        if d <= b:
+            return str(b)
+    return "far"
+
+
+def _count(n: int) -> str:
+    return str(n) if n < 3 else "3+"
+
+
+def _key(name: str) -> str:
+    return name.lower()
+
+
+def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> list[list[Candidate]]:
+    """For each quote, its candidate speakers with features; the rules' choice (if any) comes first."""
+    people = res.people
+    pron_pos, pron_word = [], []
+    q_starts = [q.start for q in quotes]
+    for m in _PRONOUN.finditer(text):
+        i = bisect.bisect_right(q_starts, m.start()) - 1
+        if i >= 0 and quotes[i].start <= m.start() < quotes[i].end:
+            continue
+        pron_pos.append(m.start())
+        pron_word.append(m.group(1).lower())
+    said = Counter(q.speaker for q in quotes if q.speaker)
+    named = Counter(people.names)
+    pron_cache: dict[int, str | None] = {}
+    looks: dict[int, tuple[bool, bool, bool]] = {}  # per mention: speaks, listener, opens its sentence
+    out = []
+    seen_before: Counter = Counter()
+    for i, (q, how) in enumerate(zip(quotes, hows)):
+        p_start, p_end = bounds(q.start)
+        opens_para = not text[p_start : q.start].strip(" \t\u00a0\"“”'‘")
+        prev = quotes[i - 1].speaker if i else None
+        cands: dict[str, Candidate] = {}
+
+        def get(name: str) -> Candidate:
+            k = _key(name)
+            if k not in cands:
+                cands[k] = Candidate(name)
+            return cands[k]
+
+        def at(c: Candidate, s: int, e: int, kind: str) -> None:
+            side = "b" if s < q.start else "a"
+            d = max(q.start - e if side == "b" else s - q.end, 0)
+            c.feats.add(f"{kind}:{side}{_bucket(d)}")
+            c.feats.add(f"{kind}:{side}:{'para' if p_start <= s < p_end else 'out'}")
+            flags = looks.get(s)
+            if flags is None:
+                flags = looks[s] = (_speaks_near(text, s, e), _listener(text, s), _opens_sentence(text, s))
+            if flags[0]:
+                c.feats.add(f"{kind}:{side}:speaks")
+            if flags[1]:
+                c.feats.add(f"{kind}:listener")
+            if flags[2]:
+                c.feats.add(f"{kind}:{side}:opens")
+            if d < c.dist:
+                c.dist, c.side = d, side
+                if not c.mention or "rule" not in c.feats:
+                    c.mention = (s, e)
+
+        if q.speaker:
+            c = get(q.speaker)
+            c.feats |= {"rule", f"rule:{how}"}
+            if q.speaker_start is not None:
+                c.mention = (q.speaker_start, q.speaker_end)
+                word = text[q.speaker_start : q.speaker_end].lower()
+                c.feats.add("rule:pronoun" if word in PRONOUN_GENDER or word in ("they", "we", "i") else
+                            "rule:nominal" if word[:1].islower() or word.startswith(("the ", "a ", "an ")) else "rule:name")
+        lo, hi = max(0, q.start - BEFORE), min(len(text), q.end + AFTER)
+        j = bisect.bisect_left(people.pos, lo)
+        while j < len(people.pos) and people.pos[j] < hi:
+            s = people.pos[j]
+            name = people.names[j]
+            e = s + len(name.split()[-1]) if text.startswith(name, s) else _run_end(text, s)
+            c = get(name)
+            at(c, s, e, "name")
+            if people.aside[j]:
+                c.feats.add("name:aside")
+            else:
+                c.feats.add("name:main")
+            c.sex = c.sex or people.sex[j]
+            j += 1
+        j = bisect.bisect_left(pron_pos, lo)
+        while j < len(pron_pos) and pron_pos[j] < hi:
+            s, word = pron_pos[j], pron_word[j]
+            if s not in pron_cache:
+                pron_cache[s] = people.resolve(s, word)
+            name = pron_cache[s]
+            if name:
+                at(get(name), s, s + len(word), "pron")
+            j += 1
+        if prev:
+            c = get(prev)
+            c.feats.add("prev")
+            if how in ("none", "inherit"):
+                c.feats.add("prev:" + how)
+        # a person named only in an opening "While X ..." / "Unlike X" clause is never the speaker (coref.py)
+        cands = [c for c in _merge(cands) if not ("name:aside" in c.feats and "name:main" not in c.feats
+                                                   and not {"rule", "prev", "pron:b:para", "pron:a:para"} & c.feats)]
+        n = len(cands)
+        for side in ("b", "a"):
+            near = sorted((c for c in cands if c.side == side), key=lambda c: c.dist)
+            for r, c in enumerate(near[:3]):
+                c.feats.add(f"rank:{side}{r}")
+        want = None
+        if q.speaker_start is not None:
+            want = PRONOUN_GENDER.get(text[q.speaker_start : q.speaker_end].lower())
+        prev_para = i and bounds(quotes[i - 1].start)[0] == p_start
+        for c in cands:
+            c.feats.add("bias")
+            c.feats.add(f"said:{_count(said[c.name] - ('rule' in c.feats))}")
+            c.feats.add(f"before:{_count(seen_before[_key(c.name)])}")
+            c.feats.add(f"named:{_count(named[c.name])}")
+            c.feats.add(f"how:{how}:{'rule' if 'rule' in c.feats else 'other'}")
+            if n == 1:
+                c.feats.add("only")
+            if opens_para:
+                c.feats |= {f"open:{f}" for f in ("rule", "prev") if f in c.feats}
+            if len(c.name.split()) == 1 and c.name[:1].islower():
+                c.feats.add("lower")
+            if want:
+                sex = c.sex or gender_of(list(tokens(c.name)))
+                c.feats.add("gender:" + ("unknown" if sex is None else "fits" if sex == want else "clash"))
+            if "prev" in c.feats:
+                c.feats.add("prev:samepara" if prev_para else "prev:otherpara")
+                c.feats.add(f"prev:how:{how}")
+        if q.speaker:
+            seen_before[_key(q.speaker)] += 1
+        out.append(cands)
+    return out
+
+
+def _merge(cands: dict[str, Candidate]) -> list[Candidate]:
+    """Candidates as a list, the rules' choice first; a one-word name that is the surname of exactly one
+    longer candidate ("Lopez", "Maria Lopez") is merged into it."""
+    items = list(cands.values())
+    by_last: dict[str, list[Candidate]] = {}
+    for c in items:
+        if len(c.name.split()) > 1:
+            by_last.setdefault(c.name.split()[-1].lower(), []).append(c)
+    out = []
+    for c in items:
+        words = c.name.split()
+        longer = by_last.get(words[-1].lower(), []) if len(words) == 1 else []
+        if len(longer) == 1:
+            t = longer[0]
+            t.feats |= c.feats
+            t.sex = t.sex or c.sex
+            if c.dist < t.dist:
+                t.dist, t.side = c.dist, c.side
+                if "rule" not in t.feats:
+                    t.mention = c.mention
+            continue
+        out.append(c)
+    out.sort(key=lambda c: "rule" not in c.feats)
+    return out
+
+
+_NAME_END = re.compile(r"[\w.'’\- ]*")
+
+
+def _run_end(text: str, s: int) -> int:
+    return s + len(_NAME_END.match(text, s, s + 60).group().rstrip(" ."))
+
+
+_NEXT = re.compile(r"[\s,]*(?:\([^()\n]{0,30}\)\s*)?(?:\w+ly\s+|also\s+|later\s+|then\s+|has\s+|had\s+)?([\w’']+)")
+
+
+def _speaks_near(text: str, s: int, e: int) -> bool:
+    """Is the mention the subject of a speech verb right after it, or right after one ('said Smith')?"""
+    m = _NEXT.match(text, e, e + 60)
+    if m and m.group(1).lower() in SPEECH_VERBS:
+        return True
+    before = text[max(0, s - 12) : s].split()
+    return bool(before) and before[-1].lower().strip(",") in ("said", "says", "added", "according")
+
+
+def _opens_sentence(text: str, s: int) -> bool:
+    """Does the mention open its sentence (or paragraph)?"""
+    k = s - 1
+    while k >= 0 and text[k] in " \t\u00a0\"“”'‘":
+        k -= 1
+    return k < 0 or text[k] in ".!?\n"
+
+
+def _listener(text: str, s: int) -> bool:
+    """Is the mention right after a word that makes it the listener or the topic ("told Smith", "to Smith")?"""
+    before = text[max(0, s - 10) : s].split()
+    return bool(before) and before[-1].lower() in _LISTENER
