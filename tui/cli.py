@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
         c.add_argument("target", nargs="?", metavar="ID|PATH")
         c.add_argument("--batch", metavar="FILE.jsonl", help='JSONL lines {"id","text"[,"title"][,"budget_sentences"]}')
         c.add_argument("--format", choices=["text", "md", "json"], default="text")
+        if name == "quotes":
+            c.add_argument("--max-chars", type=_positive_int, metavar="N",
+                           help="trim each quote to about N characters (default: whole, as in the app)")
         if name == "summary":
             c.add_argument("--method", default="news", choices=METHOD_NAMES, metavar="NAME",
                            help="news (default), " + ", ".join(METHOD_NAMES[1:]))

@@ -48,14 +48,21 @@ def compute(what: str, text: str, title: str | None, args, budget: int | None = 
     # Every quoted span stays a record of its own; "group" numbers the quotation it belongs to
     # (pieces split by an attribution share one), and the group's first record carries the
     # joined words people read ("display").
+    # "display" is the whole quotation as the app shows it; `--max-chars N` trims it (whole sentences
+    # when they fit, else at a word with "…"), never silently.
+    limit = getattr(args, "max_chars", None)
+
+    def shown(q) -> str:
+        return display_text(q, limit) if limit else " ".join(q.text.split()).rstrip(",;:")
+
     records = []
     for number, group in enumerate(quote_groups(_quotes(text))):
-        joined = display_text(replace(group[0], text=group_text(group)))
+        joined = shown(replace(group[0], text=group_text(group)))
         for i, q in enumerate(group):
             records.append({"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,
                             "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
                             "score": round(q.score, 4), "group": number,
-                            "display": joined if i == 0 else display_text(q)})
+                            "display": joined if i == 0 else shown(q)})
     return {"quotes": records}
 
 

@@ -149,6 +149,20 @@ def test_engine_commands_on_a_file(lib_path, dump):
     assert "Lisbon" in e
 
 
+def test_quotes_are_shown_whole_unless_max_chars_asks(tmp_path):
+    long_quote = ("We measured the water every morning for three winters, and every single morning the level "
+                  "was higher than the engineers had promised the council it would ever be, so we stopped "
+                  "believing the charts and started building the wall ourselves with sandbags.")
+    f = tmp_path / "flood.txt"
+    f.write_text(f"Lena Ortiz leads the volunteers.\n\n“{long_quote}” Ortiz said.\n", encoding="utf-8")
+    whole = run("quotes", str(f)).stdout
+    assert long_quote in whole and "— " in whole
+    cut = run("quotes", str(f), "--max-chars", "80").stdout
+    line = cut.strip().splitlines()[0]
+    assert long_quote not in cut and "…" in line and len(line.split("” —")[0]) <= 82
+    assert run("quotes", str(f), "--max-chars", "0").returncode == 2
+
+
 def test_batch_mode_reports_bad_lines_and_goes_on(tmp_path):
     batch = tmp_path / "in.jsonl"
     batch.write_text(

@@ -23,8 +23,8 @@ def test_a_quote_split_by_its_attribution_is_one_group():
     assert groups[0][0].speaker == "Jorge Amaral" and len(groups[0]) == 2
     start, end = group_span(groups[0])
     assert TEXT[start:end].startswith("Shopkeepers") and TEXT[start:end].endswith("guessing.")
-    # The mayor goes on speaking after her attribution: one quotation, read as she said it.
-    assert "We had a hard night … It was an honest vote." in texts
+    # The mayor's second sentence is a new sentence, not the rest of the first: two quotes.
+    assert "We had a hard night" in texts and "It was an honest vote." in texts
     # Every piece is still there, each with its own span.
     assert sum(len(g) for g in groups) == len(quotes)
 
@@ -47,3 +47,16 @@ def test_groups_come_in_article_order():
     b = Quote(50, 60, "later words here", "Ann Lee")
     a = Quote(0, 10, "early words here", "Bo Kim")
     assert [g[0].start for g in quote_groups([b, a])] == [0, 50]
+
+
+def test_only_a_sentence_split_by_its_attribution_is_joined():
+    text = ("Rita Voss runs the shelter.\n\n"
+            "“We had,” she said, “a hard night with the river so high.”\n\n"
+            "“Honestly,” Voss said, “I did not think the wall would hold.”\n\n"
+            "She said the town would “make a deal with the farmers upstream” and was “talking to the dam "
+            "operators every week.”")
+    texts = [group_text(g) for g in quote_groups(extract_quotes(text))]
+    assert "We had … a hard night with the river so high." in texts
+    assert "Honestly … I did not think the wall would hold." in texts
+    # two phrases the writer quotes in one sentence of hers, with no attribution between them
+    assert not any("make a deal" in t and "talking to" in t for t in texts)

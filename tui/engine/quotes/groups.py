@@ -26,11 +26,27 @@ def quote_groups(quotes: list[Quote]) -> list[list[Quote]]:
 
 
 def _continues(a: Quote, b: Quote) -> bool:
-    """Whether `b` goes on with the quotation `a` began: same speaker, a short gap, and `a` stopped
-    mid-sentence (its words end with a comma) or `b` starts mid-sentence (lower case)."""
+    """Whether `b` goes on with the sentence `a` began, split by its attribution: same speaker, a short
+    gap holding the attribution (the speaker's mention lies between the pieces), and `b` carrying on the
+    sentence (it starts in lower case, or with "I" after a piece that stopped at a comma).
+
+    Pieces of different sentences stay apart: '“We had a hard night,” Matos said. “It was an honest
+    vote.”' is two quotes, and so are two phrases quoted in one sentence of the writer's ('he would
+    “make a deal” and was “talking to them”': no attribution between them).
+    """
     if not a.speaker or a.speaker != b.speaker or not 0 <= b.start - a.end <= GAP:
         return False
-    return a.text.rstrip().endswith(",") or b.text.lstrip()[:1].islower()
+    if b.speaker_start is None or not a.end <= b.speaker_start < b.start:
+        return False
+    if a.text.rstrip(" ’'\"”)").endswith((".", "!", "?")):
+        return False  # the first piece ended its sentence
+    head = b.text.lstrip()
+    return head[:1].islower() or (a.text.rstrip().endswith(",") and _starts_with_i(head))
+
+
+def _starts_with_i(words: str) -> bool:
+    """'I did', 'I’m', "I'd": the one capitalised word that carries a sentence on."""
+    return words[:1] == "I" and (len(words) == 1 or words[1] in " ’'")
 
 
 def group_text(group: list[Quote]) -> str:
