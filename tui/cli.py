@@ -141,7 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # every failure is one line unless --debug
         if args.debug:
             raise
-        print(f"{PROG}: error: {_one_line(exc, args)}", file=sys.stderr)
+        from tui.textsafe import clean
+
+        print(f"{PROG}: error: {clean(_one_line(exc, args))}", file=sys.stderr)
         return 1
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from tui.cli import CliError
 from tui.feed_cli import cmd_feed, cmd_refresh, cmd_watch  # noqa: F401 (feed, refresh, watch subcommands)
 from tui.stories.commands import cmd_brief, cmd_stories, cmd_story, cmd_who  # noqa: F401  (issue 13)
-from tui.textsafe import clean, json_safe
+from tui.textsafe import clean, json_safe, visible
 
 
 def out(text: str = "") -> None:
@@ -75,14 +75,14 @@ def _report_added(args, it, status: str, ident: int | None, stored: bool) -> Non
     if args.json:
         rec = {"title": a.title if a else None, "source": a.source if a else None, "byline": a.byline if a else None,
                "published": a.published if a else None, "tags": a.tags if a else [], "url": a.url if a else None,
-               "body": a.body if a else None, "status": status, "error": it.error, "origin": it.origin}
+               "body": a.body if a else None, "status": status, "error": it.error, "origin": visible(it.origin)}
         if stored:
             rec["id"] = ident
         out_json(rec)
     elif status == "error":
-        print(f"skipped {clean(it.origin)}: {clean(it.error or 'unreadable')}", file=sys.stderr)
+        print(f"skipped {visible(it.origin)}: {clean(it.error or 'unreadable')}", file=sys.stderr)
     elif status == "duplicate":
-        out(f"duplicate  #{ident}  {a.title}  ({it.origin})")
+        out(f"duplicate  #{ident}  {a.title}  ({visible(it.origin)})")
     else:
         label = "parsed" if status == "parsed" else f"added #{ident}"
         out(f"{label}  {a.title}  [{a.source or 'no source'}, {a.published or 'undated'}]")
@@ -226,6 +226,6 @@ def _load_target(args) -> tuple[str, str]:
 
     for item in import_paths([target]):
         if item.article is None:
-            raise CliError(f"{target}: {item.error}")
+            raise CliError(f"{visible(target)}: {item.error}")
         return item.article.title, item.article.body
-    raise CliError(f"{target}: nothing to read")
+    raise CliError(f"{visible(target)}: nothing to read")

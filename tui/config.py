@@ -17,6 +17,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from tui.textsafe import visible
 
 
 @dataclass
@@ -58,34 +59,34 @@ def load_config(path: Path | None = None) -> Config:
     except FileNotFoundError:
         return cfg
     except OSError as exc:
-        cfg.problems.append(f"cannot read {path}: {exc.strerror or exc}")
+        cfg.problems.append(f"cannot read {visible(path)}: {exc.strerror or exc}")
         return cfg
     import tomllib  # only when there is a file to read
 
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        cfg.problems.append(f"{path} is not valid TOML ({exc}); using defaults")
+        cfg.problems.append(f"{visible(path)} is not valid TOML ({exc}); using defaults")
         return cfg
     theme = data.get("theme")
     if isinstance(theme, str) and theme.strip():
         cfg.theme = theme.strip()
     elif theme is not None:
-        cfg.problems.append(f"{path}: theme must be a string like \"nord\"")
+        cfg.problems.append(f"{visible(path)}: theme must be a string like \"nord\"")
     background = data.get("background_analysis", True)
     if isinstance(background, bool):
         cfg.background = background
     else:
-        cfg.problems.append(f"{path}: background_analysis must be true or false")
+        cfg.problems.append(f"{visible(path)}: background_analysis must be true or false")
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
-        cfg.problems.append(f"{path}: [keys] must be a table of id = \"key\" lines")
+        cfg.problems.append(f"{visible(path)}: [keys] must be a table of id = \"key\" lines")
         keys = {}
     for action_id, value in keys.items():
         if isinstance(value, list):
             value = ",".join(str(v) for v in value)
         if not isinstance(value, str) or not value.strip():
-            cfg.problems.append(f"{path}: keys.{action_id} must be a string like \"ctrl+y\"")
+            cfg.problems.append(f"{visible(path)}: keys.{visible(str(action_id))} must be a string like \"ctrl+y\"")
             continue
         cfg.keys[str(action_id)] = value
     return cfg
@@ -111,5 +112,5 @@ def save_theme(name: str, path: Path | None = None) -> str | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        return f"cannot save the theme to {path}: {exc.strerror or exc}"
+        return f"cannot save the theme to {visible(path)}: {exc.strerror or exc}"
     return None

@@ -1,7 +1,16 @@
-"""Make untrusted article text safe to print: no escape sequences or control characters reach a terminal."""
+"""Make untrusted text safe to print: no escape sequences, control characters or reordering marks reach a terminal.
+
+Two cleaners, for two kinds of text:
+- `clean(text)` for prose (article fields, messages): escape sequences and controls are removed, bidi
+  overrides/isolates and zero-width characters are removed, lone surrogates become U+FFFD.
+- `visible(name)` for names (file names, paths, URLs, config values): one line where every control,
+  bidi, zero-width character and undecodable byte is spelled out (`\\x1b`, `\\n`, `\\u202e`, `\\xe9`),
+  so what the reader sees is what the name holds.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 
 # Whole escape sequences, payload included (7-bit and 8-bit forms), so no fragment like "31m" is left behind.
@@ -13,8 +22,14 @@ _SEQUENCES = re.compile(
     r"|(?:\x1b[PX^_]|[\x90\x98\x9e\x9f])[^\x1b\x9c\n]{0,4096}(?:\x1b\\|\x9c)"  # DCS, SOS, PM, APC
     r"|\x1b[^\n]?"                                         # any other escape
 )
+# Characters that reorder or hide what a reader sees: bidi embeddings, overrides and isolates
+# (U+202A-202E, U+2066-2069), the Arabic letter mark, and zero-width spaces/joiners that carry no
+# meaning in prose (U+200B, U+2060-2064, U+FEFF). ZWJ/ZWNJ (U+200C/D) and LRM/RLM (U+200E/F) are
+# kept in prose: scripts and emoji need them and they reorder nothing on their own.
+_REORDER = "\u061c\u200b\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
 # Then every remaining control character but \n and \t.
-_ESCAPES = re.compile(_SEQUENCES.pattern + r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_ESCAPES = re.compile(_SEQUENCES.pattern + r"|[\x00-\x08\x0b-\x1f\x7f-\x9f" + _REORDER + "]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 
 def strip_sequences(text: str) -> str:
@@ -23,16 +38,56 @@ def strip_sequences(text: str) -> str:
 
 
 def clean(text: str) -> str:
-    """Remove terminal escape sequences and control characters; keep newlines and tabs."""
+    """Remove escape sequences, control characters, bidi overrides and zero-width spaces; keep newlines and tabs.
+
+    Lone surrogates (undecodable bytes of a file name) become U+FFFD, so the text can always be encoded.
+    """
     if not text:
         return ""
-    return _ESCAPES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not isinstance(text, str):
+        text = str(text)
+    text = _ESCAPES.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _SURROGATES.sub("\ufffd", text) if _SURROGATES.search(text) else text
 
 
-# json.dumps escapes C0 controls but passes DEL and the C1 range (e.g. U+009B, an 8-bit CSI) through raw.
-_JSON_UNSAFE = re.compile(r"[\x7f-\x9f]")
+# Everything a name must not hide: C0/C1 controls (newline and tab too: a name is one line), DEL,
+# every bidi and zero-width format character, and lone surrogates (bytes that were not UTF-8).
+_HIDDEN = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u115f\u1160\u180e\u200b-\u200f\u2028\u2029\u202a-\u202e"
+                     "\u2060-\u206f\u3164\ufeff\ufff9-\ufffb\ud800-\udfff]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _spell(match: re.Match) -> str:
+    ch = match.group()
+    code = ord(ch)
+    if ch in _NAMED:
+        return _NAMED[ch]
+    if 0xDC80 <= code <= 0xDCFF:  # os.fsdecode's surrogateescape: the original byte
+        return "\\x%02x" % (code - 0xDC00)
+    return "\\x%02x" % code if code < 0x100 else "\\u%04x" % code
+
+
+def visible(name) -> str:
+    """A file name, path, URL or other untrusted label as one safe line, hidden characters spelled out.
+
+    Accepts str, bytes (decoded as the file system does) or any os.PathLike.
+    """
+    if name is None:
+        return ""
+    if isinstance(name, (bytes, os.PathLike)):
+        name = os.fsdecode(name)
+    name = str(name)
+    return _HIDDEN.sub(_spell, name) if _HIDDEN.search(name) else name
+
+
+# json.dumps escapes C0 controls but passes DEL, the C1 range (e.g. U+009B, an 8-bit CSI), bidi and
+# zero-width characters and lone surrogates (which a strict UTF-8 stdout cannot encode) through raw.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\ufeff\ud800-\udfff]")
 
 
 def json_safe(line: str) -> str:
-    """Escape DEL and C1 controls in a JSON text as \\u00XX (still the same JSON value, safe to print)."""
+    """Escape DEL, C1 controls, bidi/zero-width characters and lone surrogates in a JSON text as \\uXXXX.
+
+    The JSON value is unchanged (character offsets into it still hold); only its spelling is.
+    """
     return _JSON_UNSAFE.sub(lambda m: "\\u%04x" % ord(m.group()), line)

@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 from tui.models import Article, ArticleRow, content_hash
 from tui.store.schema import MIGRATIONS, SCHEMA_VERSION
 from tui.store.query import fts_query
+from tui.textsafe import visible
 
 BUSY_TIMEOUT_MS = 10_000
 RANK_LIMIT = 4000  # bm25 costs ~5 µs per match: rank at most this many per keystroke
@@ -34,6 +35,18 @@ def default_db_path() -> Path:
     return user_data_path("newsreader", appauthor=False) / "library.db"
 
 
+def sqlite_uri(path: str | os.PathLike, readonly: bool = False) -> str:
+    """The `file:` URI of a library path, every byte but letters, digits, "/" and "-._~" percent-quoted.
+
+    Unquoted, "#" would end the file name, "?" would start parameters (mode=memory, vfs=, immutable=1
+    injected through --db) and "%41" would be decoded to "A".
+    """
+    from urllib.parse import quote_from_bytes
+
+    uri = "file:" + quote_from_bytes(os.fsencode(os.path.abspath(path)), safe="/")
+    return uri + "?mode=ro" if readonly else uri
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -49,18 +62,17 @@ class Library:
         self.path = Path(path)
         self.created = False
         if self.path.is_dir():
-            raise StoreError(f"{self.path} is a directory, not a library file")
+            raise StoreError(f"{visible(self.path)} is a directory, not a library file")
         if not self.path.parent.exists():
             if not create_dirs:
-                raise StoreError(f"folder {self.path.parent} does not exist")
+                raise StoreError(f"folder {visible(self.path.parent)} does not exist")
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise StoreError(f"cannot create folder {self.path.parent}: {exc.strerror or exc}") from None
+                raise StoreError(f"cannot create folder {visible(self.path.parent)}: {exc.strerror or exc}") from None
         self.created = not self.path.exists() or self.path.stat().st_size == 0
         try:
-            uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}"
-            self.db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+            self.db = sqlite3.connect(sqlite_uri(self.path, readonly), uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                       check_same_thread=False)
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA foreign_keys = ON")
@@ -104,7 +116,7 @@ class Library:
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
                 time.sleep(0.05)
-        raise StoreError(f"{self.path} is locked by another program; try again")
+        raise StoreError(f"{visible(self.path)} is locked by another program; try again")
 
     def _schema_version(self) -> int:
         # One statement, one snapshot: read apart, another process's first migration could commit
@@ -112,9 +124,9 @@ class Library:
         version, tables = self.db.execute(
             "SELECT user_version, (SELECT count(*) FROM sqlite_master) FROM pragma_user_version").fetchone()
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path} was written by a newer newsreader (schema {version}); please upgrade")
+            raise StoreError(f"{visible(self.path)} was written by a newer newsreader (schema {version}); please upgrade")
         if version == 0 and tables:
-            raise StoreError(f"{self.path} is an SQLite file but not a newsreader library")
+            raise StoreError(f"{visible(self.path)} is an SQLite file but not a newsreader library")
         return version
 
     def close(self) -> None:
@@ -139,7 +151,7 @@ class Library:
                     raise
                 time.sleep(0.1)
         else:
-            raise StoreError(f"{self.path} is locked by another program; try again")
+            raise StoreError(f"{visible(self.path)} is locked by another program; try again")
         try:
             yield self.db
             self.db.execute("COMMIT")
@@ -388,16 +400,16 @@ def _statements(script: str) -> list[str]:
 def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
     msg = str(exc)
     if "not a database" in msg or "malformed" in msg:
-        return f"{path} is not a valid newsreader library (corrupt or another kind of file); it was left untouched"
+        return f"{visible(path)} is not a valid newsreader library (corrupt or another kind of file); it was left untouched"
     if "readonly" in msg or "read-only" in msg:
-        return f"{path} is read-only; cannot write to the library"
+        return f"{visible(path)} is read-only; cannot write to the library"
     if "unable to open" in msg:
-        return f"cannot open {path} (check the folder exists and is writable)"
+        return f"cannot open {visible(path)} (check the folder exists and is writable)"
     if "locked" in msg or "busy" in msg:
-        return f"{path} is locked by another program; try again"
+        return f"{visible(path)} is locked by another program; try again"
     if "full" in msg:
-        return f"disk full while writing {path}; nothing was lost, free some space and retry"
+        return f"disk full while writing {visible(path)}; nothing was lost, free some space and retry"
     if "disk I/O error" in msg:
         # What SQLite reports when it cannot even create its -shm/-wal files on a full disk.
-        return f"disk I/O error on {path} (is the disk full or failing?); the library was not changed"
-    return f"library error ({path}): {msg}"
+        return f"disk I/O error on {visible(path)} (is the disk full or failing?); the library was not changed"
+    return f"library error ({visible(path)}): {msg}"

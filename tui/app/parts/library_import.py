@@ -9,6 +9,7 @@ from typing import Callable
 
 from tui.app.parts.threads import deliver
 from tui.store import Library
+from tui.textsafe import clean, visible
 
 
 class LibraryImport:
@@ -33,12 +34,12 @@ class LibraryImport:
                 articles = []
                 for item in import_paths([os.path.expanduser(path)]):
                     if item.error:
-                        errors.append(f"{item.origin}: {item.error}")
+                        errors.append(f"{visible(item.origin)}: {clean(item.error)}")
                     elif item.article is not None:
                         articles.append(item.article)
                 for status, _id in lib.add_many(articles):
                     added += status == "added"
                     duplicates += status == "duplicate"
         except Exception as exc:  # any failure becomes a message, never a crash
-            errors.append(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            errors.append(clean(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
         deliver(self.host, self.done, path, added, duplicates, errors)

@@ -26,7 +26,7 @@ from tui.app.widgets.status import set_text
 from tui.app.parts import (AnalysisJobs, BackgroundPass, LibraryImport, LibraryQuery, OpenAhead, PaneBorders,
                            set_focus_flags)
 from tui.store import StoreError
-from tui.textsafe import clean
+from tui.textsafe import clean, visible
 
 PANES = ("#library-pane", "#article-pane", "#summary-pane")
 
@@ -507,7 +507,7 @@ class MainScreen(Screen):
             self.notify(shown, title="Could not import", severity="error", timeout=10, markup=False)
         if not added and not duplicates:
             # Nothing came in: ask again with the reason shown in the prompt.
-            self.action_add(error=errors[0] if errors else f"nothing to import at {path}", value=path)
+            self.action_add(error=errors[0] if errors else f"nothing to import at {visible(path)}", value=path)
 
     # -- copy -------------------------------------------------------------------------------
 
