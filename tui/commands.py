@@ -27,12 +27,40 @@ def open_library(args, *, seed_new: bool = True):
 
     explicit = args.db or None
     path = Path(explicit).expanduser() if explicit else default_db_path()
-    lib = Library(path, create_dirs=not explicit)
+    lib = Library(path, create_dirs=not explicit, verify=VERIFY_SECONDS)
+    _damage_check(args, lib)
     if lib.created and seed_new:
         from tui.seed import seed
 
         seed(lib)
     return lib
+
+
+VERIFY_SECONDS = 1.0  # PRAGMA quick_check budget at open: a whole library of ~1 GB, part of a bigger one
+READING_COMMANDS = {"list", "show", "export", "summary", "entities", "quotes", "doctor"}
+
+
+def _damage_check(args, lib) -> None:
+    """A damaged library: reading commands warn once and go on; any other command is refused before it starts."""
+    if not lib.damaged:
+        return
+    from tui.store import StoreError
+    from tui.store.library import damaged_message
+
+    if getattr(args, "command", None) in READING_COMMANDS:
+        # Said once, when the command is done: if a read meets the damage, its error line says it all.
+        warning = (f"warning: {visible(lib.path)} is damaged ({clean(lib.damaged)}): showed what is readable; "
+                   f"`newsreader doctor` says how to recover")
+        close = lib.close
+
+        def close_and_warn() -> None:
+            close()
+            print(warning, file=sys.stderr)
+
+        lib.close = close_and_warn
+        return
+    lib.close()
+    raise StoreError(damaged_message(lib.path, lib.damaged))
 
 
 # -- add ---------------------------------------------------------------------------------------
@@ -152,7 +180,8 @@ def cmd_remove(args) -> int:
 
 def cmd_export(args) -> int:
     lib = open_library(args)
-    for a in lib.iter_articles():
+    problems: list[tuple[int, str]] = []
+    for a in lib.iter_articles(problems=problems):
         if args.format == "json":
             out_json(_article_dict(a))
         else:
@@ -163,6 +192,10 @@ def cmd_export(args) -> int:
                 out("\n".join(meta) + "\n")
             out(a.body + "\n")
     lib.close()
+    for ident, reason in problems:
+        print(f"skipped article #{ident}: {clean(reason)}", file=sys.stderr)
+    if problems:
+        print(f"exported all but {len(problems)} article(s)", file=sys.stderr)
     return 0
 
 
@@ -171,7 +204,8 @@ def cmd_doctor(args) -> int:
 
     lib = open_library(args)
     out(f"newsreader {__version__}")
-    out(f"library:   {lib.path}  ({lib.count()} articles, integrity {lib.check()})")
+    for line in doctor.library_lines(lib):
+        out(line)
     lib.close()
     for line in doctor.report_lines():
         out(line)

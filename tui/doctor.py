@@ -34,6 +34,33 @@ def clipboard_routes() -> list[str]:
     return routes
 
 
+def library_lines(lib) -> list[str]:
+    """The library's path, size and health; for a damaged one, how to save what is readable."""
+    from tui.textsafe import visible
+
+    try:
+        count = f"{lib.count()} articles"
+    except Exception as exc:  # a damaged counts page
+        count = f"article count unreadable: {exc}"
+    try:
+        health = lib.check()
+    except Exception as exc:
+        health = str(exc)
+    lines = [f"library:   {visible(lib.path)}  ({count}, integrity {' '.join(str(health).split())[:120]})"]
+    if health != "ok" or lib.damaged:
+        path = visible(lib.path)
+        lines += [
+            "damaged:   this library has damaged pages; newsreader will not write to it.",
+            "recover:   export what is readable into a new library, then use that one:",
+            f"             newsreader --db {path} export --format json > rescued.jsonl",
+            "             newsreader --db NEW.db add rescued.jsonl",
+            "           (articles on damaged pages are listed as skipped; the damaged file is left as it is)",
+        ]
+    if lib.bad_fields:
+        lines.append(f"warning:   {len(lib.bad_fields)} article(s) with malformed fields (shown empty)")
+    return lines
+
+
 def report_lines() -> list[str]:
     from tui.engine.analysis import ENGINE_VERSION
 

@@ -18,6 +18,13 @@ from tui.textsafe import visible
 
 BUSY_TIMEOUT_MS = 10_000
 RANK_LIMIT = 4000  # bm25 costs ~5 µs per match: rank at most this many per keystroke
+# PRAGMA application_id of every library ("NwRd"): how a newsreader library is told from other SQLite files.
+APPLICATION_ID = 0x4E775264
+# What migrations 1-3 create: a library from before the application_id was set must have all of it.
+_SIGNATURE = {1: {"articles", "articles_fts", "analysis", "articles_ai", "articles_ad"}, 2: {"mentions"},
+              3: {"counts", "articles_count_ai"}}
+_ARTICLE_COLUMNS = {"id", "title", "source", "byline", "published", "tags", "url", "body", "words", "hash",
+                    "added_at", "sort_key", "read", "starred"}
 _ROW_COLUMNS = "a.id, a.title, a.source, a.published, a.read, a.starred, a.words, a.sort_key"
 
 
@@ -33,6 +40,23 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("newsreader", appauthor=False) / "library.db"
+
+
+def damaged_message(path: str | os.PathLike, problem: str = "") -> str:
+    """The one line said when a write meets a damaged library."""
+    detail = f" ({problem})" if problem else ""
+    return (f"{visible(path)} is damaged{detail}; nothing was written. "
+            f"Run `newsreader --db {visible(path)} doctor` to see how to recover what is readable")
+
+
+def _writable(path: Path) -> bool:
+    """Can this process write the library file and create its -wal/-shm files beside it?"""
+    try:
+        if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
+            return False
+    except (OSError, AttributeError):
+        pass
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
 
 
 def sqlite_uri(path: str | os.PathLike, readonly: bool = False) -> str:
@@ -52,15 +76,74 @@ def _now() -> str:
 
 
 def _row(r: tuple) -> ArticleRow:
-    return ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7])
+    """A list row; a malformed field (a BLOB title, a negative count ...) reads as empty, never raises."""
+    if (type(r[1]) is str and type(r[2]) is str and (r[3] is None or type(r[3]) is str)
+            and type(r[6]) is int and r[6] >= 0 and type(r[7]) is str):
+        return ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7])
+    ignored: list[str] = []
+    return ArticleRow(r[0], _text(r[1], "title", ignored), _text(r[2], "source", ignored),
+                      _text(r[3], "published", ignored, optional=True), _flag(r[4], "read", ignored),
+                      _flag(r[5], "starred", ignored), _count(r[6], "words", ignored),
+                      r[7] if type(r[7]) is str else str(r[7]) if type(r[7]) in (int, float) else "")
+
+
+def _text(value, name: str, problems: list[str], optional: bool = False) -> str | None:
+    """A text column read defensively: anything but text is a problem and reads as empty."""
+    if type(value) is str:
+        return value
+    if value is None:
+        if not optional:
+            problems.append(f"{name} is missing")
+        return None if optional else ""
+    problems.append(f"{name} is not text ({type(value).__name__})")
+    return None if optional else ""
+
+
+def _flag(value, name: str, problems: list[str]) -> bool:
+    if value in (0, 1):
+        return bool(value)
+    problems.append(f"{name} is not 0 or 1")
+    return False
+
+
+def _count(value, name: str, problems: list[str]) -> int:
+    if type(value) is int and value >= 0:
+        return value
+    problems.append(f"{name} is not a count ({value!r:.20})")
+    return 0
+
+
+def _tags(raw, problems: list[str]) -> list[str]:
+    """The JSON list of tags; anything else (not JSON, numbers, a BLOB) is a problem and reads as no tags."""
+    if type(raw) is not str:
+        problems.append(f"tags are not text ({type(raw).__name__})")
+        return []
+    try:
+        tags = json.loads(raw)
+    except ValueError:
+        problems.append("tags are not JSON")
+        return []
+    if not isinstance(tags, list) or not all(type(t) is str for t in tags):
+        problems.append("tags are not a list of words")
+        return [t for t in tags if type(t) is str] if isinstance(tags, list) else []
+    return tags
 
 
 class Library:
     """One library file. Cheap to open; never loads the whole library into memory."""
 
-    def __init__(self, path: str | os.PathLike, *, create_dirs: bool = False, readonly: bool = False):
+    def __init__(self, path: str | os.PathLike, *, create_dirs: bool = False, readonly: bool = False,
+                 verify: float = 0.0):
+        """Open (creating if new) the library at `path`.
+
+        `readonly` opens without writing anything (also chosen by itself when the file or its folder
+        cannot be written: reading still works). `verify` > 0 runs `PRAGMA quick_check` for at most
+        that many seconds first; a damaged file then refuses every write (see `damaged`).
+        """
         self.path = Path(path)
         self.created = False
+        self.damaged: str | None = None  # the first problem quick_check found (writes are then refused)
+        self.bad_fields: dict[int, list[str]] = {}  # article id -> fields read as empty (malformed rows)
         if self.path.is_dir():
             raise StoreError(f"{visible(self.path)} is a directory, not a library file")
         if not self.path.parent.exists():
@@ -71,14 +154,25 @@ class Library:
             except OSError as exc:
                 raise StoreError(f"cannot create folder {visible(self.path.parent)}: {exc.strerror or exc}") from None
         self.created = not self.path.exists() or self.path.stat().st_size == 0
+        if not readonly and not self.created and not _writable(self.path):
+            readonly = True  # a read-only file or folder: reading works, writes get one clear line
+        self.readonly = readonly
         try:
-            self.db = sqlite3.connect(sqlite_uri(self.path, readonly), uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
-                                      check_same_thread=False)
-            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            self.db.execute("PRAGMA foreign_keys = ON")
-            # Check it is our library before anything writes: switching another program's
-            # SQLite file to WAL would already change it.
-            self._schema_version()
+            self.db = self._connect(readonly)
+            try:
+                # Check it is our library before anything writes: switching another program's
+                # SQLite file to WAL would already change it.
+                self._schema_version()
+            except sqlite3.OperationalError as exc:
+                if not (readonly and "unable to open" in str(exc) and not _writable(self.path)):
+                    raise
+                # A WAL library in a folder nobody can write: SQLite cannot create the shared-memory
+                # file a reader needs. Nobody can write the library there either, so read it as immutable.
+                self.db.close()
+                self.db = self._connect(readonly, immutable=True)
+                self._schema_version()
+            if verify > 0:
+                self.verify(verify)
             if not readonly:
                 self._enable_wal()
                 self.db.execute("PRAGMA synchronous = NORMAL")
@@ -90,20 +184,35 @@ class Library:
                 raise
             raise StoreError(_explain(exc, self.path)) from None
 
+    def _connect(self, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
+        uri = sqlite_uri(self.path, readonly) + ("&immutable=1" if immutable else "")
+        db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                             check_same_thread=False)
+        db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        db.execute("PRAGMA foreign_keys = ON")
+        return db
+
     # -- set-up -------------------------------------------------------------------------------
 
     def _migrate(self) -> None:
-        version = self._schema_version()
-        if version == SCHEMA_VERSION:
+        version, app_id = self._schema_version()
+        if version == SCHEMA_VERSION and app_id == APPLICATION_ID:
+            return
+        if self.readonly:
+            if version < SCHEMA_VERSION:
+                raise StoreError(f"{visible(self.path)} was made by an earlier newsreader and must be upgraded, "
+                                 "but it cannot be written (read-only)")
             return
         with self.transaction():
             # Read again under the write lock: another process may have created or upgraded the
             # library while we waited (two `newsreader add` starting on a new library at once).
-            version = self._schema_version()
+            version, app_id = self._schema_version()
             for number in range(version, SCHEMA_VERSION):
                 for statement in _statements(MIGRATIONS[number]):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
+            if app_id != APPLICATION_ID:
+                self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
     def _enable_wal(self) -> None:
         # Switching a new file to WAL takes a lock SQLite does not wait for (no busy handler): when
@@ -118,16 +227,59 @@ class Library:
                 time.sleep(0.05)
         raise StoreError(f"{visible(self.path)} is locked by another program; try again")
 
-    def _schema_version(self) -> int:
+    def _schema_version(self) -> tuple[int, int]:
+        """(user_version, application_id), after making sure the file is a newsreader library.
+
+        Ours is recognised positively: our application_id, or (a library made before the id was set)
+        the tables and columns our first migrations create. Anything else is refused before a byte of
+        it is written.
+        """
         # One statement, one snapshot: read apart, another process's first migration could commit
         # in between (version 0, then tables) and a new library would look like a foreign file.
-        version, tables = self.db.execute(
-            "SELECT user_version, (SELECT count(*) FROM sqlite_master) FROM pragma_user_version").fetchone()
+        version, tables, app_id = self.db.execute(
+            "SELECT user_version, (SELECT count(*) FROM sqlite_master),"
+            " (SELECT application_id FROM pragma_application_id) FROM pragma_user_version").fetchone()
+        foreign = StoreError(f"{visible(self.path)} is an SQLite file but not a newsreader library; it was left untouched")
+        if app_id not in (0, APPLICATION_ID):
+            raise foreign
         if version > SCHEMA_VERSION:
             raise StoreError(f"{visible(self.path)} was written by a newer newsreader (schema {version}); please upgrade")
-        if version == 0 and tables:
-            raise StoreError(f"{visible(self.path)} is an SQLite file but not a newsreader library")
-        return version
+        if version == 0:
+            if tables:
+                raise foreign
+        elif app_id != APPLICATION_ID and not self._has_our_schema(version):
+            raise foreign
+        return version, app_id
+
+    def _has_our_schema(self, version: int) -> bool:
+        names = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'trigger')")}
+        needed = set().union(*(tables for step, tables in _SIGNATURE.items() if step <= version))
+        if not needed <= names:
+            return False
+        columns = {r[1] for r in self.db.execute("SELECT * FROM pragma_table_info('articles')")}
+        return _ARTICLE_COLUMNS <= columns
+
+    def verify(self, budget: float = 1.0) -> str | None:
+        """`PRAGMA quick_check` for at most `budget` seconds: the first problem found, else None.
+
+        A problem marks the library damaged (every later write is refused); running out of time
+        leaves it unverified (a library of hundreds of megabytes is checked only in part).
+        """
+        deadline = time.monotonic() + budget
+        self.db.set_progress_handler(lambda: time.monotonic() > deadline, 20_000)
+        try:
+            rows = [r[0] for r in self.db.execute("PRAGMA quick_check(3)")]
+        except sqlite3.OperationalError as exc:
+            if "interrupt" in str(exc):
+                return None
+            rows = [str(exc)]
+        except sqlite3.DatabaseError as exc:
+            rows = [str(exc)]
+        finally:
+            self.db.set_progress_handler(None, 0)
+        if rows and rows != ["ok"]:
+            self.damaged = " ".join(str(rows[0]).split())[:120]
+        return self.damaged
 
     def close(self) -> None:
         self.db.close()
@@ -140,7 +292,14 @@ class Library:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (so nothing is ever half-written)."""
+        """BEGIN IMMEDIATE ... COMMIT, rolled back on any error (so nothing is ever half-written).
+
+        Refused at once (StoreError) when the library is damaged or open read-only.
+        """
+        if self.damaged:
+            raise StoreError(damaged_message(self.path, self.damaged))
+        if self.readonly:
+            raise StoreError(f"{visible(self.path)} is read-only; cannot write to the library")
         for attempt in range(50):
             try:
                 self.db.execute("BEGIN IMMEDIATE")
@@ -224,7 +383,7 @@ class Library:
     def count(self, search: str = "", entity: str = "") -> int:
         if not search.strip() and not entity:  # the whole library: kept by triggers (migration 3)
             row = self.db.execute("SELECT value FROM counts WHERE name = 'articles'").fetchone()
-            if row is not None:
+            if row is not None and type(row[0]) is int and row[0] >= 0:
                 return row[0]
         sql, args = self._select("count(*)", search, entity)
         return self.db.execute(sql, args).fetchone()[0]
@@ -329,26 +488,64 @@ class Library:
         return sql, args
 
     def get(self, article_id: int) -> Article | None:
+        """One article, or None. Malformed fields read as empty and are listed in `bad_fields[id]`."""
         r = self.db.execute(
             "SELECT id, title, source, byline, published, tags, url, body, added_at, read, starred"
             " FROM articles WHERE id = ?", (article_id,)).fetchone()
         if r is None:
             return None
-        return Article(id=r[0], title=r[1], source=r[2], byline=r[3], published=r[4], tags=json.loads(r[5]),
-                       url=r[6], body=r[7], added_at=r[8], read=bool(r[9]), starred=bool(r[10]))
+        problems: list[str] = []
+        article = Article(id=r[0], title=_text(r[1], "title", problems), source=_text(r[2], "source", problems),
+                          byline=_text(r[3], "byline", problems),
+                          published=_text(r[4], "published", problems, optional=True), tags=_tags(r[5], problems),
+                          url=_text(r[6], "url", problems, optional=True), body=_text(r[7], "body", problems),
+                          added_at=_text(r[8], "added_at", problems, optional=True),
+                          read=_flag(r[9], "read", problems), starred=_flag(r[10], "starred", problems))
+        if problems:
+            self.bad_fields[article.id] = problems
+        else:
+            self.bad_fields.pop(article.id, None)
+        return article
 
-    def iter_articles(self, batch: int = 200) -> Iterator[Article]:
-        """Every article, oldest id first, a batch at a time (for export and background analysis)."""
+    def iter_articles(self, batch: int = 200, problems: list[tuple[int, str]] | None = None) -> Iterator[Article]:
+        """Every article, oldest id first, a batch at a time (for export and background analysis).
+
+        With a `problems` list, an article that cannot be read (a damaged page) or has malformed fields
+        is skipped and noted there as (id, reason) instead of stopping the pass or being yielded.
+        """
         last = 0
+        all_ids: list[int] | None = None  # the ids from the list's index, once the table itself failed
         while True:
-            ids = [r[0] for r in self.db.execute(
-                "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch))]
+            try:
+                if all_ids is None:
+                    ids = [r[0] for r in self.db.execute(
+                        "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch))]
+                else:
+                    ids = [i for i in all_ids if i > last][:batch]
+            except sqlite3.DatabaseError:
+                if problems is None or all_ids is not None:
+                    raise
+                # A damaged table page: find the ids through the list's index instead (it does not
+                # read the table), so every readable article around the damage is still found.
+                all_ids = sorted(r[0] for r in self.db.execute(
+                    "SELECT id FROM articles INDEXED BY articles_newest"))
+                continue
             if not ids:
                 return
             for i in ids:
-                article = self.get(i)
-                if article is not None:
-                    yield article
+                try:
+                    article = self.get(i)
+                except sqlite3.DatabaseError as exc:
+                    if problems is None:
+                        raise
+                    problems.append((i, f"unreadable ({exc})"))
+                    continue
+                if article is None:
+                    continue
+                if problems is not None and i in self.bad_fields:
+                    problems.append((i, "malformed: " + "; ".join(self.bad_fields[i])))
+                    continue
+                yield article
             last = ids[-1]
 
     # -- analysis cache -----------------------------------------------------------------------
@@ -399,6 +596,8 @@ def _statements(script: str) -> list[str]:
 
 def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
     msg = str(exc)
+    if "malformed" in msg and "schema" not in msg:
+        return damaged_message(path, msg)
     if "not a database" in msg or "malformed" in msg:
         return f"{visible(path)} is not a valid newsreader library (corrupt or another kind of file); it was left untouched"
     if "readonly" in msg or "read-only" in msg:
