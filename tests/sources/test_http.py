@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from tests.sources.conftest import FAST, rss
+from feedserver import FAST, rss
 from tui.sources.http import Fetcher, FetchError, Limits, retry_after_seconds
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 
-from tests.sources.conftest import FAST, body_text, rss
+from feedserver import FAST, body_text, rss
 from tui.sources import refresh, subscribe
 from tui.store.feeds import feed_article_ids, feed_of_article, get_feed, list_feeds
 

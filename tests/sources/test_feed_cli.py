@@ -1,0 +1,96 @@
+"""`newsreader feed ...` and `refresh` through the installed command, against a local server."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+
+from command import newsreader_cmd
+from feedserver import rss
+
+
+def run(*args) -> subprocess.CompletedProcess:
+    return subprocess.run(newsreader_cmd() + list(args), capture_output=True, text=True, timeout=120,
+                          env=dict(os.environ))
+
+
+def _items(n, prefix="Item"):
+    return [{"title": f"{prefix} {i}", "guid": f"{prefix}-{i}"} for i in range(n)]
+
+
+def test_feed_add_list_refresh_remove(lib_path, site):
+    site.feed("/a.xml", rss(_items(3), title="Alpha News"), etag='"1"')
+    site.feed("/b.xml", rss(_items(2, "Beta"), title="Beta \x1b[31mDaily"))
+    r = run("feed", "add", site.url("/a.xml"), site.url("/b.xml"), "file:///etc/passwd", "--timeout", "3")
+    assert r.returncode == 0
+    assert "Alpha News  3 item(s)" in r.stdout and "\x1b" not in r.stdout
+    assert r.stderr.strip() == "file:///etc/passwd: only http and https URLs are fetched, not file:"
+    listed = [json.loads(line) for line in run("feed", "list", "--json").stdout.splitlines()]
+    assert [(f["title"], f["unread"], f["total"], f["last_status"]) for f in listed] == [
+        ("Alpha News", 3, 3, "ok"), ("Beta Daily", 2, 2, "ok")]  # the escape sequence never stored
+    assert "Alpha News" in run("feed", "list").stdout
+
+    site.routes["/b.xml"] = (500, {}, b"")
+    r = run("refresh", "--json", "--timeout", "3")
+    lines = {json.loads(x)["feed"]: json.loads(x) for x in r.stdout.splitlines()}
+    assert r.returncode == 1
+    assert lines[site.url("/a.xml")]["status"] == "not_modified"
+    assert lines[site.url("/b.xml")]["status"] == "error" and lines[site.url("/b.xml")]["error"].startswith("HTTP 500")
+    assert set(lines[site.url("/a.xml")]) >= {"feed", "status", "new", "updated", "error"}
+    r = run("refresh", "1", "--json")  # only the healthy feed: exit 0
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 1
+
+    assert run("feed", "remove", site.url("/b.xml")).returncode == 0
+    r = run("feed", "remove", "1", "--keep-articles")
+    assert r.returncode == 0 and "articles kept" in r.stdout
+    assert len(run("list", "--json").stdout.splitlines()) == 3  # Beta's went with it, Alpha's were kept
+    assert run("feed", "remove", "99").returncode == 1
+
+
+def test_feed_add_fails_with_one_line_each(lib_path, site):
+    site.routes["/bad"] = (404, {}, b"")
+    r = run("feed", "add", site.url("/bad"), "not a url")
+    assert r.returncode == 1
+    assert r.stderr.splitlines() == [f"{site.url('/bad')}: HTTP 404 Not Found",
+                                     "not a url: not a valid URL (spaces or control characters)"]
+
+
+OPML = b"""<?xml version="1.0"?>
+<opml version="2.0"><head><title>mine</title></head><body>
+  <outline text="Tech"><outline text="Gadgets" type="rss" xmlUrl="http://a.invalid/gadgets.xml"/>
+    <outline text="Chips" type="rss" xmlUrl="http://a.invalid/chips.xml" category="/Hardware,/Weekly"/></outline>
+  <outline text="Loose" type="rss" xmlUrl="https://b.invalid/feed"/>
+  <outline text="Bad" type="rss" xmlUrl="ftp://c.invalid/feed"/>
+</body></opml>"""
+
+
+def test_opml_round_trip(lib_path, tmp_path):
+    src = tmp_path / "in.opml"
+    src.write_bytes(OPML)
+    r = run("feed", "import", str(src))
+    assert r.returncode == 0 and "imported 3 feed(s)" in r.stdout and "ftp://" in r.stderr
+    first = [json.loads(x) for x in run("feed", "list", "--json").stdout.splitlines()]
+    assert {f["url"]: f["tags"] for f in first} == {
+        "http://a.invalid/gadgets.xml": ["Tech"], "http://a.invalid/chips.xml": ["Tech", "Hardware", "Weekly"],
+        "https://b.invalid/feed": []}
+    out = tmp_path / "out.opml"
+    assert run("feed", "export", "-o", str(out)).returncode == 0
+    assert out.read_text().startswith('<?xml version="1.0" encoding="UTF-8"?>\n<opml version="2.0">')
+    other = tmp_path / "other.db"
+    assert run("--db", str(other), "feed", "import", str(out)).returncode == 0
+    second = [json.loads(x) for x in run("--db", str(other), "feed", "list", "--json").stdout.splitlines()]
+    assert sorted((f["url"], f["title"], sorted(f["tags"])) for f in second) == \
+        sorted((f["url"], f["title"], sorted(f["tags"])) for f in first)
+    again = run("feed", "import", str(out))
+    assert "imported 0 feed(s), 3 already subscribed" in again.stdout
+
+
+def test_opml_refuses_entities_and_junk(lib_path, tmp_path):
+    bomb = tmp_path / "bomb.opml"
+    bomb.write_text('<?xml version="1.0"?><!DOCTYPE o [<!ENTITY a "xxxxxxxx">]><opml><body></body></opml>')
+    junk = tmp_path / "junk.opml"
+    junk.write_text("<html>not opml")
+    for path, why in ((bomb, "entities"), (junk, "not valid XML")):
+        r = run("feed", "import", str(path))
+        assert r.returncode == 1 and why in r.stderr and len(r.stderr.splitlines()) == 1
