@@ -151,3 +151,17 @@ def test_watched_folder_receiving_500_files_imports_each_once(lib, tmp_path):
     changed = scan_watched(lib)
     assert (changed.new, changed.updated) == (0, 1) and lib.count() == 500
     assert lib.get(ident).starred and lib.get(ident).body.startswith("Report 123456")
+
+
+def test_a_file_seen_half_written_is_completed_in_place(lib, tmp_path):
+    add_watch(lib, str(tmp_path))
+    text = "Pier survey results\n\n" + body_text(7, 80) + "\n\n" + body_text(8, 80) + "\n"
+    path = tmp_path / "pier.txt"
+    path.write_text(text[: len(text) // 2])
+    first = scan_watched(lib)
+    path.write_text(text)
+    os.utime(path, ns=(time.time_ns(), time.time_ns() + 1_000_000))  # a later mtime even on coarse clocks
+    second = scan_watched(lib)
+    assert (first.new, second.new, second.updated) == (1, 0, 1)
+    [ident] = lib.ids()
+    assert len(lib.get(ident).body.split()) > 150
