@@ -78,16 +78,16 @@ def test_kill_9_during_refresh_leaves_the_library_intact(lib_path, site):
                 break
             time.sleep(0.05)
         assert proc.poll() is None, "refresh finished before it could be killed"
+        children = _children(proc.pid)  # the parsing workers (30 feeds: parsed in processes)
+        assert children
         os.kill(proc.pid, signal.SIGKILL)
     finally:
         proc.wait(10)
     assert proc.returncode == -signal.SIGKILL
-    try:
-        os.kill(proc.pid, 0)
-        alive = True
-    except ProcessLookupError:
-        alive = False
-    assert not alive
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(c) for c in children):
+        time.sleep(0.05)
+    assert not [c for c in children if _alive(c)], "worker processes outlived the killed refresh"
     with Library(lib_path) as lib:
         assert lib.check() == "ok"
         feeds = list_feeds(lib)
@@ -100,6 +100,27 @@ def test_kill_9_during_refresh_leaves_the_library_intact(lib_path, site):
     assert again.returncode == 0
     with Library(lib_path) as lib:
         assert lib.count() == 150 and all(f.total == 5 for f in list_feeds(lib))
+
+
+def _children(pid: int) -> list[int]:
+    """Pids of a process's children (Linux /proc)."""
+    out = []
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as fh:
+                out += [int(x) for x in fh.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def _alive(pid: int) -> bool:
+    """True while `pid` runs (a zombie counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def _write(path, i: int, halves: bool) -> None:

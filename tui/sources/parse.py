@@ -57,7 +57,7 @@ def parse_feed_bytes(body: bytes, url: str, content_type: str = "", *, fallback_
     if kind == "json":
         info, pairs, error = json_feed_entries(body, url, url)
     elif kind == "feed":
-        info, pairs, error = feed_entries(body, url, url)
+        info, pairs, error = feed_entries(body, url, url, sanitize=False)
     elif kind == "html":
         raise ParseError("a web page, not a feed")
     else:
