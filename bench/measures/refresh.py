@@ -19,7 +19,7 @@ from pathlib import Path
 from bench.measures.common import NotAvailable, Result, child_env, need_module
 
 _CHILD = """
-import json, sys, time
+import json, os, sys, time
 from tui.store import Library
 from tui.sources import refresh
 def vm(key):
@@ -29,10 +29,11 @@ def vm(key):
 db, jobs = sys.argv[1], int(sys.argv[2])
 lib = Library(db)
 before = vm('VmRSS')
-t = time.perf_counter()
+t, c = time.perf_counter(), os.times()
 results = refresh(lib, concurrency=jobs)
-wall = time.perf_counter() - t
-print(json.dumps({"wall": wall, "rss_growth": vm('VmRSS') - before, "peak_growth": vm('VmHWM') - before,
+wall, c2 = time.perf_counter() - t, os.times()
+cpu = c2.user + c2.system - c.user - c.system + c2.children_user + c2.children_system - c.children_user - c.children_system
+print(json.dumps({"wall": wall, "cpu": cpu, "rss_growth": vm('VmRSS') - before, "peak_growth": vm('VmHWM') - before,
                   "status": [r.status for r in results], "new": sum(r.new for r in results),
                   "errors": sorted({r.error for r in results if r.error})[:3]}))
 """
@@ -96,6 +97,7 @@ def run(ctx) -> list:
     return [
         Result("refresh.first.wall", fast["wall"], "s", note=f"concurrency 8; {size}"),
         Result("refresh.first.serial_wall", slow["wall"], "s", note="concurrency 1 (one download at a time)"),
+        Result("refresh.first.cpu", fast["cpu"], "s", note="CPU of the refresh and its parsing processes"),
         Result("refresh.first.speedup", slow["wall"] / fast["wall"], "x", 6.0, ">=", "concurrency 1 / concurrency 8"),
         Result("refresh.second.wall", second["wall"], "s", 2.0, "<=",
                f"every feed 304, concurrency 8 (latency floor {floor:.2f} s = {feeds} x 0.1 s / 8)"),

@@ -37,7 +37,7 @@ def test_smoke_run_prints_json_lines_for_every_measure(tmp_path):
     # Every measure reports something: numbers, or one "<measure>.skipped" line saying why.
     prefixes = {rec["name"].split(".")[0] for rec in lines}
     assert prefixes == {"machine", "analysis", "search", "import", "background", "startup", "keys", "memory",
-                        "bench"}, prefixes
+                        "refresh", "bench"}, prefixes
     assert "| measure | value | budget | ok |" in proc.stderr
 
 
