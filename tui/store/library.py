@@ -354,8 +354,8 @@ class Library:
                         "INSERT INTO articles (title, source, byline, published, tags, url, body, words, hash,"
                         " added_at, sort_key) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(hash) DO NOTHING",
                         (a.title or "(untitled)", a.source or "", a.byline or "", a.published,
-                         json.dumps(list(a.tags or [])), a.url, a.body, len(a.body.split()), digest, now,
-                         a.published or now[:10]),
+                         json.dumps(list(a.tags or []), ensure_ascii=False), a.url, a.body, len(a.body.split()), digest, now,
+                         a.published or now),  # undated: when it was added (migration 6)
                     )
                     if cur.rowcount:
                         out.append(("added", cur.lastrowid))
@@ -425,28 +425,34 @@ class Library:
 
         Searches read the full-text index only: ordering by a column of `articles` would read every
         matching body from disk (the columns after `body` live in its overflow pages). Up to RANK_LIMIT
-        matches are ranked by bm25; larger sets (a word or prefix that most articles contain, typed one
-        key at a time) put the ranked title matches first and the rest newest first, because scoring
-        every one of 100,000 matches costs half a second per keystroke.
+        matches are ranked: articles whose title holds every word first, then the rest, each by bm25
+        (title, body, tags/source/byline weighted 8:1:4; the word being typed scores higher as a whole
+        word than as a prefix). Larger sets (a word or prefix that most articles contain, typed one key
+        at a time) put the ranked title matches first and the rest newest first, because scoring every
+        one of 100,000 matches costs half a second per keystroke.
         """
         match = fts_query(search) if search else ""
         if not match:
             sql, args = self._select("a.id", "", entity)
             return [r[0] for r in self.db.execute(sql + " ORDER BY a.sort_key DESC, a.id DESC", args)]
+        rank_match = fts_query(search, rank=True)  # the same matches, scored with exact words first
         where, args = "articles_fts MATCH ?", [match]
         if entity:
             where += " AND rowid IN (SELECT article_id FROM mentions WHERE name = ?)"
             args.append(entity)
         found = self._match_ids(where, args)
-        ranked = f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY bm25(articles_fts, 8.0, 1.0), rowid DESC"
-        if len(found) <= RANK_LIMIT:
-            return [r[0] for r in self.db.execute(ranked, args)]
         if len(found) > 10 * RANK_LIMIT:
             return found  # a word most articles contain (one or two letters typed): no order is more useful
-        in_title = [f"title : ({match})", *args[1:]]
-        if self.db.execute(f"SELECT count(*) FROM articles_fts WHERE {where}", in_title).fetchone()[0] > RANK_LIMIT:
+        title_args = [f"title : ({rank_match})", *args[1:]]
+        order = "ORDER BY bm25(articles_fts, 8.0, 1.0, 4.0), rowid DESC"
+        if len(found) <= RANK_LIMIT:
+            in_title = f"rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) DESC"
+            return [r[0] for r in self.db.execute(
+                f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY {in_title}, {order[9:]}",
+                [rank_match, *args[1:], title_args[0]])]
+        if self.db.execute(f"SELECT count(*) FROM articles_fts WHERE {where}", title_args).fetchone()[0] > RANK_LIMIT:
             return found
-        head = [r[0] for r in self.db.execute(ranked, in_title)]
+        head = [r[0] for r in self.db.execute(f"SELECT rowid FROM articles_fts WHERE {where} {order}", title_args)]
         seen = set(head)
         return head + [i for i in found if i not in seen]
 

@@ -4,6 +4,14 @@
 and a newer one (from a later newsreader) is refused instead of damaged.
 """
 
+from tui.store.fold import fold_sql
+
+
+def _folded(columns: list[str]) -> str:
+    """The SELECT list folding each column (fold.py); each column is one nest of replace() calls."""
+    return ", ".join(fold_sql(c) for c in columns)
+
+
 MIGRATIONS: list[str] = [
     # 1: articles, full-text index kept in sync by triggers, analysis cache.
     """
@@ -146,6 +154,43 @@ MIGRATIONS: list[str] = [
         DELETE FROM stories WHERE id = old.story_id AND size <= 0;
         UPDATE story_articles SET dup_of = NULL WHERE dup_of = old.article_id;
     END;
+    """,
+    # 6: search finds what people type (issue 10): letters the tokenizer leaves alone are folded (ł -> l,
+    # fold.py), tags, source and byline are searchable (column `meta`; tags as stored, JSON punctuation is
+    # a word break to the tokenizer, and non-ASCII tags are stored unescaped from now on), and the index is
+    # rebuilt for the articles already there. The index reads its text from the view `articles_search` (the triggers too:
+    # BEFORE a row changes its old text is removed, AFTER it its new text is added), so 'rebuild', FTS5's
+    # own checks and the triggers all see one definition of the indexed text.
+    # Undated articles sort by when they were added (the full time, not the day), not as if new today.
+    f"""
+    UPDATE articles SET tags = (SELECT json_group_array(value) FROM json_each(articles.tags))
+        WHERE tags LIKE '%\\u%' AND json_valid(tags);
+    DROP TRIGGER articles_ai;
+    DROP TRIGGER articles_ad;
+    DROP TRIGGER articles_au;
+    DROP TABLE articles_fts;
+    CREATE VIEW articles_search (id, title, body, meta) AS
+        SELECT id, {_folded(['title', 'body', "tags || ' ' || source || ' ' || byline"])} FROM articles;
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, body, meta, content='articles_search', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2', prefix='2 3'
+    );
+    CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, body, meta) SELECT id, title, body, meta FROM articles_search WHERE id = new.id;
+    END;
+    CREATE TRIGGER articles_bd BEFORE DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body, meta)
+            SELECT 'delete', id, title, body, meta FROM articles_search WHERE id = old.id;
+    END;
+    CREATE TRIGGER articles_bu BEFORE UPDATE OF title, body, tags, source, byline ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, body, meta)
+            SELECT 'delete', id, title, body, meta FROM articles_search WHERE id = old.id;
+    END;
+    CREATE TRIGGER articles_au AFTER UPDATE OF title, body, tags, source, byline ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, body, meta) SELECT id, title, body, meta FROM articles_search WHERE id = new.id;
+    END;
+    INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    UPDATE articles SET sort_key = added_at WHERE coalesce(published, '') = '' AND sort_key <> added_at;
     """,
 ]
 
