@@ -235,8 +235,9 @@ def insert_article(db, a: Article, now: str) -> tuple[int, int]:
     cur = db.execute(
         "INSERT INTO articles (title, source, byline, published, tags, url, body, words, hash, added_at, sort_key)"
         " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(hash) DO NOTHING",
-        (a.title or "(untitled)", a.source or "", a.byline or "", a.published, json.dumps(list(a.tags or [])), a.url,
-         a.body, len(a.body.split()), digest, now, a.published or now[:10]))
+        (a.title or "(untitled)", a.source or "", a.byline or "", a.published,
+         json.dumps(list(a.tags or []), ensure_ascii=False), a.url,  # unescaped: the search index reads tags as text
+         a.body, len(a.body.split()), digest, now, a.published or now))  # undated: when added (schema migration 6)
     if cur.rowcount:
         return cur.lastrowid, 1
     return db.execute("SELECT id FROM articles WHERE hash = ?", (digest,)).fetchone()[0], 0
@@ -252,8 +253,8 @@ def update_article(db, article_id: int, a: Article) -> bool:
             "UPDATE articles SET title = ?, source = ?, byline = ?, published = coalesce(?, published), tags = ?,"
             " url = coalesce(?, url), body = ?, words = ?, hash = ?, sort_key = coalesce(?, sort_key)"
             " WHERE id = ? AND hash != ?",
-            (a.title or "(untitled)", a.source or "", a.byline or "", a.published, json.dumps(list(a.tags or [])),
-             a.url, a.body, len(a.body.split()), digest, a.published, article_id, digest))
+            (a.title or "(untitled)", a.source or "", a.byline or "", a.published,
+             json.dumps(list(a.tags or []), ensure_ascii=False), a.url, a.body, len(a.body.split()), digest, a.published, article_id, digest))
     except sqlite3.IntegrityError:  # the new text is already stored as another article
         return False
     if not cur.rowcount:

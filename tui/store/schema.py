@@ -162,13 +162,17 @@ MIGRATIONS: list[str] = [
     # BEFORE a row changes its old text is removed, AFTER it its new text is added), so 'rebuild', FTS5's
     # own checks and the triggers all see one definition of the indexed text.
     # Undated articles sort by when they were added (the full time, not the day), not as if new today.
+    # Safe to run again (a test that steps a library back to an earlier version re-runs it).
     f"""
     UPDATE articles SET tags = (SELECT json_group_array(value) FROM json_each(articles.tags))
         WHERE tags LIKE '%\\u%' AND json_valid(tags);
-    DROP TRIGGER articles_ai;
-    DROP TRIGGER articles_ad;
-    DROP TRIGGER articles_au;
-    DROP TABLE articles_fts;
+    DROP TRIGGER IF EXISTS articles_ai;
+    DROP TRIGGER IF EXISTS articles_ad;
+    DROP TRIGGER IF EXISTS articles_au;
+    DROP TRIGGER IF EXISTS articles_bd;
+    DROP TRIGGER IF EXISTS articles_bu;
+    DROP TABLE IF EXISTS articles_fts;
+    DROP VIEW IF EXISTS articles_search;
     CREATE VIEW articles_search (id, title, body, meta) AS
         SELECT id, {_folded(['title', 'body', "tags || ' ' || source || ' ' || byline"])} FROM articles;
     CREATE VIRTUAL TABLE articles_fts USING fts5 (
