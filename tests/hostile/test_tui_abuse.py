@@ -1,5 +1,7 @@
 """The TUI under abuse: thousands of random keys (every binding plus noise) at random sizes down to 20x8,
-over a library full of hostile articles: no exception, no stuck worker, and `q` still quits.
+over a library full of hostile articles: no exception, no stuck worker, and `q` still quits. Keys come one
+at a time and in bursts (several keys queued with no wait, as a fast typist or a paste sends them), which
+reach a palette or dialog before it is laid out or after it has closed.
 Plus the real bytes the app writes to a terminal (a pty) never carry an article's escape sequences."""
 
 from __future__ import annotations
@@ -40,6 +42,22 @@ def binding_keys() -> list[str]:
 
     keys = [k for spec in keymap.KEYS for k in spec.keys.split(",") if spec.id != "quit"]
     return keys + ["ctrl+p", "ctrl+c"]
+
+
+def burst(app, keys) -> None:
+    """Queue `keys` all at once, the way a terminal delivers keys typed faster than a frame.
+
+    (`pilot.press` waits for the app to go idle after every key, which hides this whole class of fault.)
+    """
+    from textual import events
+    from textual.keys import _character_to_key
+
+    for key in keys:
+        if len(key) == 1 and not key.isalnum():
+            key = _character_to_key(key)
+        event = events.Key(key, key if len(key) == 1 else None)
+        event.set_sender(app)
+        app._driver.send_message(event)
 
 
 def build_library(path: Path, everything: bool = True) -> int:
@@ -87,7 +105,7 @@ async def abuse(db: Path, keys: int, seed: int) -> dict:
     pool = binding_keys()
     app = NewsreaderApp(db, load_config())
     quits = []
-    stats = {"keys": 0, "resizes": 0, "quit_requests": 0}
+    stats = {"keys": 0, "bursts": 0, "resizes": 0, "quit_requests": 0}
     async with app.run_test(size=(120, 40)) as pilot:
         # Random keys must not end the run: count quit requests (palette "Quit", ctrl+q) instead.
         app.action_quit = lambda: quits.append(1)  # type: ignore[method-assign]
@@ -97,7 +115,12 @@ async def abuse(db: Path, keys: int, seed: int) -> dict:
                 await pilot.resize_terminal(w, h)
                 stats["resizes"] += 1
             batch = [rnd.choice(pool) if rnd.random() < 0.6 else rnd.choice(NOISE) for _ in range(rnd.randint(1, 25))]
-            await pilot.press(*batch)
+            if rnd.random() < 0.5:
+                burst(app, batch)
+                await pilot.pause()
+                stats["bursts"] += 1
+            else:
+                await pilot.press(*batch)
             stats["keys"] += len(batch)
             if rnd.random() < 0.1:
                 await pilot.pause(0.05)
@@ -130,7 +153,7 @@ def run_abuse(tmp_path: Path, keys: int, seed: int) -> None:
     n = build_library(db)
     t0 = time.perf_counter()
     stats = asyncio.run(abuse(db, keys, seed))
-    print(f"TUI abuse: {stats['keys']} keys, {stats['resizes']} resizes, {n} hostile articles, "
+    print(f"TUI abuse: {stats['keys']} keys, {stats['bursts']} bursts, {stats['resizes']} resizes, {n} hostile articles, "
           f"{stats['quit_requests']} quit requests ignored, quit with q: {stats['quit']}, "
           f"{time.perf_counter() - t0:.1f} s (seed {seed})")
 
@@ -141,7 +164,59 @@ def test_tui_random_keys_bounded(tmp_path, quiet_app_env, rng):
 
 @pytest.mark.slow
 def test_tui_random_keys_full(tmp_path, quiet_app_env, rng):
-    run_abuse(tmp_path, keys=5000, seed=rng.randrange(1 << 30))
+    run_abuse(tmp_path, keys=10_000, seed=rng.randrange(1 << 30))
+
+
+# -- the bursts that crashed it (issue 14, item 11), each replayed many times -----------------------
+
+async def _burst_run(db: Path, first: list[str], keys: list[str], pause: float = 0.3):
+    from tui.app.app import NewsreaderApp
+    from tui.config import load_config
+
+    app = NewsreaderApp(db, load_config())
+    async with app.run_test(size=(120, 40)) as pilot:
+        if first:
+            await pilot.press(*first)
+        burst(app, keys)
+        await pilot.pause(pause)
+        await asyncio.wait_for(app.workers.wait_for_complete(), timeout=30)
+        assert app._exception is None, f"{first} then {keys} in one burst: {app._exception!r}"
+        return [type(s).__name__ for s in app.screen_stack]
+
+
+def test_palette_paging_in_a_burst(tmp_path, quiet_app_env, rng):
+    """ctrl+p then PageUp/PageDown before the palette is laid out: was KeyError: 0 in OptionList paging."""
+    db = tmp_path / "lib.db"
+    build_library(db, everything=False)
+    for _ in range(6):
+        keys = ["ctrl+p"] + [rng.choice(["pageup", "pagedown"]) for _ in range(rng.randint(1, 6))]
+        asyncio.run(_burst_run(db, [], keys))
+
+
+def test_add_dialog_enter_enter(tmp_path, quiet_app_env):
+    """`a`, a path, enter enter: the second enter dismissed the dialog again (ScreenStackError)."""
+    db = tmp_path / "lib.db"
+    build_library(db, everything=False)
+    for path in (str(tmp_path / "not-there"), str(tmp_path / "named")):
+        stack = asyncio.run(_burst_run(db, ["a"], [*path, "enter", "enter"], pause=0.5))
+        assert stack[0] == "MainScreen", stack
+
+
+def test_confirm_dialog_twice(tmp_path, quiet_app_env):
+    """`d` then y y n in a burst: the dialog answers once, the main screen stays."""
+    db = tmp_path / "lib.db"
+    build_library(db, everything=False)
+    stack = asyncio.run(_burst_run(db, ["d"], ["y", "y", "n", "enter"]))
+    assert stack[0] == "MainScreen", stack
+
+
+def test_palette_reopened_in_a_burst(tmp_path, quiet_app_env):
+    """ctrl+p esc ctrl+p ...: a palette pushed while the last one is still closing (DuplicateIds)."""
+    db = tmp_path / "lib.db"
+    build_library(db, everything=False)
+    for _ in range(4):
+        asyncio.run(_burst_run(db, [], ["ctrl+p", "escape", "ctrl+p", "escape", "ctrl+p", "pagedown", "escape",
+                                        "ctrl+p", "ctrl+p"]))
 
 
 # -- the bytes a real terminal receives --------------------------------------------------------------

@@ -11,10 +11,12 @@ from textual import work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui.app import keymap
+from tui.app import keymap, textual_fixes
 from tui.app.screens.main import MainScreen
 from tui.config import Config, load_config, save_theme
 from tui.store import Library
+
+textual_fixes.install()
 
 
 class NewsreaderApp(App):
@@ -69,6 +71,18 @@ class NewsreaderApp(App):
         self.lib.close()
 
     # -- keys and palette -------------------------------------------------------------------
+
+    def action_command_palette(self) -> None:
+        """ctrl+p: open the palette, unless one is open or still closing (its id would clash).
+
+        ctrl+p esc ctrl+p in one burst pushed a second palette while the first was still being
+        removed: Textual's DuplicateIds (issue 14, item 11).
+        """
+        from textual.command import CommandPalette
+
+        if any(isinstance(screen, CommandPalette) for screen in self._registry):
+            return
+        super().action_command_palette()
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen

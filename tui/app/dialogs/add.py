@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.app.dialogs.once import OnceDialog
 
-class AddDialog(ModalScreen[str | None]):
+
+class AddDialog(OnceDialog):
     """Dismisses with the path typed (enter) or None (`esc`)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -33,7 +34,7 @@ class AddDialog(ModalScreen[str | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         path = event.value.strip()
         if path:
-            self.dismiss(path)
+            self.answer(path)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        self.answer(None)

@@ -6,11 +6,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.app.dialogs.once import OnceDialog
 
-class ConfirmDialog(ModalScreen[bool]):
+
+class ConfirmDialog(OnceDialog):
     """Dismisses with True for yes (`y`, enter on Yes) and False for no (`n`, `esc`)."""
 
     BINDINGS = [
@@ -36,7 +37,7 @@ class ConfirmDialog(ModalScreen[bool]):
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id == "yes")
+        self.answer(event.button.id == "yes")
 
     def action_answer(self, yes: bool) -> None:
-        self.dismiss(yes)
+        self.answer(yes)
