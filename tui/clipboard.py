@@ -1,8 +1,10 @@
 """One clipboard service for the whole app: the terminal's OSC 52 and the system clipboard.
 
-OSC 52 works over SSH and in most terminals, but the app cannot know whether the terminal took it.
-The system clipboard (wl-copy, xclip/xsel, pbcopy, clip.exe through pyperclip) works only when one
-is reachable from this process. We try both and report which routes were used.
+OSC 52 works over SSH and in most terminals, but the app cannot know whether the terminal took it:
+it is reported as "sent to the terminal", never as a copy. The system clipboard counts only when
+its tool said so: exit status 0 and, where the tool can read back (xclip, xsel, wl-paste, pbpaste),
+the same text read back. A tool's own error output is captured, never written to the terminal
+(xclip's "Can't open display" once landed in the search box).
 
 No textual import here: the app passes in a `write` callable that sends bytes to its terminal.
 """
@@ -11,22 +13,50 @@ from __future__ import annotations
 
 import base64
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
 from dataclasses import dataclass, field
 from typing import Callable
 
 TERMINAL = "terminal (OSC 52)"
 SYSTEM = "system clipboard"
+TOOL_TIMEOUT = 3.0  # seconds a clipboard tool may take (a hung X server must not hang the copy)
+
+# (name, copy command, read-back command or None, needs): tried in this order; `needs` is the
+# environment variable that must be set for the tool to have anything to talk to.
+TOOLS = [
+    ("wl-copy", ["wl-copy"], ["wl-paste", "--no-newline"], "WAYLAND_DISPLAY"),
+    ("xclip", ["xclip", "-selection", "clipboard", "-in"], ["xclip", "-selection", "clipboard", "-out"], "DISPLAY"),
+    ("xsel", ["xsel", "--clipboard", "--input"], ["xsel", "--clipboard", "--output"], "DISPLAY"),
+    ("pbcopy", ["pbcopy"], ["pbpaste"], ""),
+    ("clip.exe", ["clip.exe"], None, ""),
+]
 
 
 @dataclass
 class CopyResult:
-    """What happened to one copy: the routes that worked and why the others did not."""
+    """What happened to one copy: the routes used, whether any is confirmed, why the others failed.
+
+    `routes` lists what was done (OSC 52 sent, system clipboard set); `confirmed` is True only when
+    a system tool reported success (OSC 52 cannot be confirmed); `problems` says why a route failed
+    and `hints` how to make one work.
+    """
 
     routes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+
+    @property
+    def confirmed(self) -> bool:
+        """True when the system clipboard holds the text (a tool said so)."""
+        return SYSTEM in self.routes
 
     @property
     def ok(self) -> bool:
+        """True when the text went somewhere (confirmed or sent to the terminal)."""
         return bool(self.routes)
 
 
@@ -51,18 +81,107 @@ def inside_tmux() -> bool:
     return bool(os.environ.get("TMUX"))
 
 
-def system_tool() -> tuple[Callable[[str], None] | None, str]:
-    """The system clipboard copy function and its name, or (None, reason) when none is reachable."""
+def tmux_hint() -> str:
+    """Inside tmux: a hint when its settings drop an application's OSC 52, else ""."""
+    if not inside_tmux() or shutil.which("tmux") is None:
+        return ""
+    settings = {}
+    for option in ("set-clipboard", "allow-passthrough"):
+        try:
+            out = subprocess.run(["tmux", "show-options", "-gv", option], capture_output=True, text=True,
+                                 timeout=TOOL_TIMEOUT, stdin=subprocess.DEVNULL)
+            settings[option] = out.stdout.strip() if out.returncode == 0 else ""
+        except (OSError, subprocess.SubprocessError):
+            settings[option] = ""
+    if settings["set-clipboard"] == "on" or settings["allow-passthrough"] in ("on", "all"):
+        return ""
+    now = settings["set-clipboard"] or "unknown"
+    return f"tmux has set-clipboard {now}: add `set -g set-clipboard on` to ~/.tmux.conf"
+
+
+def _usable_tools() -> list[tuple[str, list[str], list[str] | None]]:
+    tools = []
+    for name, copy, paste, needs in TOOLS:
+        if needs and not os.environ.get(needs):
+            continue
+        if shutil.which(copy[0]) is None:
+            continue
+        tools.append((name, copy, paste if paste and shutil.which(paste[0]) else None))
+    return tools
+
+
+def _run(command: list[str], text: str | None = None) -> tuple[int, str, str]:
+    """Run a clipboard tool; returns (exit status, stdout, first line of stderr).
+
+    stdout and stderr go to temporary files, not pipes: xclip and xsel leave a child running to
+    serve the selection, and it keeps inherited pipes open (reading them would wait for it).
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        try:
+            proc = subprocess.run(command, input=None if text is None else text.encode("utf-8"),
+                                  stdin=subprocess.DEVNULL if text is None else None,
+                                  stdout=out, stderr=err, timeout=TOOL_TIMEOUT, close_fds=True)
+            code = proc.returncode
+        except subprocess.TimeoutExpired:
+            return -1, "", f"no answer in {TOOL_TIMEOUT:g} s"
+        except OSError as exc:
+            return -1, "", exc.strerror or str(exc)
+        out.seek(0)
+        err.seek(0)
+        message = err.read().decode("utf-8", "replace").strip().splitlines()
+        return code, out.read().decode("utf-8", "replace"), message[0] if message else ""
+
+
+def _clean(line: str) -> str:
+    from tui.textsafe import clean
+
+    return " ".join(clean(line).split())[:120]
+
+
+def copy_system(text: str) -> str | None:
+    """Copy through the system clipboard; None when a tool confirmed it, else the reason it did not."""
+    tools = _usable_tools()
+    if not tools:
+        return _fallback_copy(text)
+    reasons = []
+    for name, copy, paste in tools:
+        code, _out, err = _run(copy, text)
+        if code != 0:
+            reasons.append(f"{name} failed" + (f" ({_clean(err)})" if err else f" (exit status {code})"))
+            continue
+        if paste is None:
+            return None
+        # xclip and xsel hand the selection to a child they fork: it may take a moment to own it.
+        for wait in (0, 0.02, 0.05, 0.1, 0.2, 0.4):
+            time.sleep(wait)
+            code, back, err = _run(paste)
+            if code == 0 and back.rstrip("\n") == text.rstrip("\n"):
+                return None
+        reasons.append(f"{name} did not keep the text" + (f" ({_clean(err)})" if err else ""))
+    return "; ".join(reasons)
+
+
+def _fallback_copy(text: str) -> str | None:
+    """Platforms without one of our tools (Windows without clip.exe on PATH): pyperclip if it has one."""
+    if sys.platform not in ("win32", "cygwin"):
+        return _no_system_hint()
     try:
         import pyperclip
-    except ImportError:
-        return None, "pyperclip is not installed"
-    # determine_clipboard() re-checks the environment each time (DISPLAY may appear or vanish).
-    copy, _paste = pyperclip.determine_clipboard()
-    name = getattr(copy, "__name__", "")
-    if "no_clipboard" in name or type(copy).__name__ == "ClipboardUnavailable":
-        return None, _no_system_hint()
-    return copy, name.replace("copy_", "").replace("_", " ") or "system"
+
+        pyperclip.copy(text)
+    except Exception as exc:  # pyperclip raises its own and OSError subclasses
+        return f"system clipboard failed: {_clean(str(exc)) or type(exc).__name__}"
+    return None
+
+
+def system_tool() -> tuple[str | None, str]:
+    """The name of the first system clipboard tool this process can use, or (None, why not)."""
+    tools = _usable_tools()
+    if tools:
+        return tools[0][0], tools[0][0]
+    if sys.platform in ("win32", "cygwin"):
+        return "windows", "windows"
+    return None, _no_system_hint()
 
 
 def _no_system_hint() -> str:
@@ -71,18 +190,6 @@ def _no_system_hint() -> str:
     if os.environ.get("DISPLAY"):
         return "no system clipboard tool found: install xclip or xsel"
     return "no system clipboard here (no display; common over SSH)"
-
-
-def copy_system(text: str) -> str | None:
-    """Copy through the system clipboard; returns None on success, else the reason it failed."""
-    copy, info = system_tool()
-    if copy is None:
-        return info
-    try:
-        copy(text)
-    except Exception as exc:  # pyperclip raises its own and OSError subclasses
-        return f"system clipboard failed ({info}): {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}"
-    return None
 
 
 def copy_text(text: str, terminal: Callable[[str], None] | None = None, *, system: bool = True) -> CopyResult:
@@ -95,6 +202,9 @@ def copy_text(text: str, terminal: Callable[[str], None] | None = None, *, syste
         try:
             terminal(text)
             result.routes.append(TERMINAL)
+            hint = tmux_hint()
+            if hint:
+                result.hints.append(hint)
         except OSError as exc:
             result.problems.append(f"terminal write failed: {exc}")
     else:
@@ -108,10 +218,23 @@ def copy_text(text: str, terminal: Callable[[str], None] | None = None, *, syste
     return result
 
 
-def describe(what: str, result: CopyResult) -> tuple[str, str]:
-    """The toast text and severity ("information" or "error") for a copy of `what`."""
+def describe(what: str, result: CopyResult, elsewhere: str = "") -> tuple[str, str]:
+    """The toast text and severity ("information", "warning" or "error") for a copy of `what`.
+
+    Only a confirmed system copy says "Copied". OSC 52 alone is "sent to the terminal" with a
+    warning (nothing confirms it arrived); `elsewhere` is where the text can still be had
+    (e.g. "newsreader summary 12").
+    """
+    also = f" The text is also in `{elsewhere}`." if elsewhere else ""
+    if result.confirmed:
+        extra = " (and sent to the terminal as OSC 52)" if TERMINAL in result.routes else ""
+        return f"Copied {what} to the system clipboard{extra}.", "information"
+    problems = "; ".join(result.problems)
     if result.ok:
-        return f"Copied {what} to the " + " and ".join(result.routes) + ".", "information"
-    hint = "; ".join(result.problems)
-    return (f"Could not copy {what}: {hint}. Use a terminal with OSC 52 (tmux: set -g set-clipboard on) "
-            "or install xclip / wl-clipboard.", "error")
+        lines = [f"Sent {what} to the terminal (OSC 52); not confirmed: the terminal may ignore it."]
+        lines += result.hints
+        if problems:
+            lines.append(f"System clipboard: {problems}.")
+        return "\n".join(lines) + also, "warning"
+    return (f"Could not copy {what}: {problems}. Use a terminal with OSC 52 (tmux: set -g set-clipboard on) "
+            f"or install xclip / wl-clipboard.{also}", "error")

@@ -30,7 +30,7 @@ async def test_copy_summary_quotes_and_markdown(library, make_app, copied):
         await settle(pilot)
         assert copied[-1] == "\n".join(s.text for s in analysis.summary.sentences)
         assert app.clipboard == copied[-1]  # the OSC 52 route went through Textual too
-        assert any("Copied summary to the terminal (OSC 52) and system clipboard" in t for t in toasts(app))
+        assert any("Copied summary to the system clipboard (and sent to the terminal as OSC 52)" in t for t in toasts(app))
 
         await pilot.press("y")
         await settle(pilot)

@@ -114,3 +114,90 @@ async def test_real_x_clipboard(library, make_app, x_display):
     assert got.returncode == 0, got.stderr
     assert got.stdout.decode("utf-8") == expected
     assert expected.startswith("# Harbour town votes to rebuild its storm wall before winter")
+    toast = [str(n.message) for n in app._notifications][-1]
+    assert toast.startswith("Copied summary + quotes as Markdown to the system clipboard"), toast
+
+
+# -- the toast never claims a copy that did not happen (issue 10, item 1) --------------------------
+
+def _toast(app):
+    notes = list(app._notifications)
+    return str(notes[-1].message), notes[-1].severity
+
+
+async def _copy_in_app(path, make_app, key="c"):
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        return app, _toast(app), app.screen.article.id
+
+
+@pytest.fixture
+def dead_display(monkeypatch):
+    """DISPLAY names an X server that is not there: xclip runs and exits 1."""
+    if shutil.which("xclip") is None:
+        pytest.skip("needs xclip (apt-get install xclip)")
+    monkeypatch.setenv("DISPLAY", ":97")  # nothing listens there (checked below)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    probe = subprocess.run(["xclip", "-o"], capture_output=True, timeout=10)
+    if probe.returncode == 0:
+        pytest.skip("an X server answers on :97")
+
+
+def test_dead_display_is_no_copy_and_stays_off_the_screen(dead_display, capfd):
+    problem = clipboard.copy_system("hello")
+    assert problem is not None and problem.startswith("xclip failed") and "open display" in problem, problem
+    out, err = capfd.readouterr()
+    assert out == "" and err == "", "the tool's own error output reached the terminal"
+
+
+async def test_dead_display_toast_says_sent_not_copied(library, make_app, dead_display):
+    path, _ = library
+    app, (message, severity), article_id = await _copy_in_app(path, make_app)
+    assert not app.last_copy.confirmed and app.last_copy.routes == [clipboard.TERMINAL]
+    assert severity == "warning"
+    assert "Copied" not in message and message.startswith("Sent summary to the terminal (OSC 52)"), message
+    assert "xclip failed" in message and f"newsreader summary {article_id}" in message
+
+
+async def test_no_display_toast_says_where_the_text_is(library, make_app, monkeypatch):
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    if clipboard.system_tool()[0] is not None:
+        pytest.skip("this machine has a clipboard without a display (macOS, Windows or WSL)")
+    path, _ = library
+    app, (message, severity), article_id = await _copy_in_app(path, make_app, "Y")
+    assert severity == "warning" and "Copied" not in message
+    assert "no display" in message and f"newsreader summary {article_id} --format md" in message
+
+
+@pytest.fixture
+def tmux_server(tmp_path, monkeypatch):
+    """A private tmux server; TMUX points at it as it would inside a session there."""
+    if shutil.which("tmux") is None:
+        pytest.skip("needs tmux")
+    socket = tmp_path / "tmux.sock"
+    tmux = ["tmux", "-S", str(socket), "-f", "/dev/null"]
+    subprocess.run([*tmux, "new-session", "-d", "-s", "t"], check=True, timeout=10)
+    pid = subprocess.run([*tmux, "display", "-p", "#{pid}"], capture_output=True, text=True, timeout=10).stdout.strip()
+    monkeypatch.setenv("TMUX", f"{socket},{pid},0")
+    yield lambda *args: subprocess.run([*tmux, *args], check=True, timeout=10)
+    subprocess.run([*tmux, "kill-server"], timeout=10)
+
+
+@pytest.mark.parametrize("setting", ["external", "off"])
+def test_tmux_that_drops_osc52_gets_a_hint(tmux_server, setting):
+    tmux_server("set", "-g", "set-clipboard", setting)
+    tmux_server("set", "-g", "allow-passthrough", "off")
+    result = clipboard.copy_text("x", terminal=lambda text: None, system=False)
+    message, severity = clipboard.describe("summary", result, "newsreader summary 3")
+    assert severity == "warning"
+    assert f"tmux has set-clipboard {setting}: add `set -g set-clipboard on`" in message, message
+
+
+def test_tmux_that_forwards_osc52_needs_no_hint(tmux_server):
+    tmux_server("set", "-g", "set-clipboard", "on")
+    assert clipboard.tmux_hint() == ""

@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -72,6 +72,13 @@ class NewsreaderApp(App):
 
     # -- keys and palette -------------------------------------------------------------------
 
+    async def on_event(self, event) -> None:
+        # A key still queued while the app shuts down (its screens and widgets going or gone) ran
+        # bindings on a screen without widgets (NoMatches) or found no screen (ScreenStackError).
+        if isinstance(event, events.Key) and (not self._running or not self._screen_stack):
+            return
+        await super().on_event(event)
+
     def action_command_palette(self) -> None:
         """ctrl+p: open the palette, unless one is open or still closing (its id would clash).
 
@@ -82,7 +89,8 @@ class NewsreaderApp(App):
 
         if any(isinstance(screen, CommandPalette) for screen in self._registry):
             return
-        super().action_command_palette()
+        if self.use_command_palette:
+            self.push_screen(textual_fixes.safe_palette(CommandPalette)(id="--command-palette"))
 
     def action_help(self) -> None:
         from tui.app.screens.help import HelpScreen
@@ -108,9 +116,12 @@ class NewsreaderApp(App):
 
     # -- the clipboard service --------------------------------------------------------------
 
-    def copy_out(self, text: str, what: str) -> None:
-        """Copy by every route (terminal OSC 52 + system clipboard) and toast what worked."""
-        self._copy_worker(text, what)
+    def copy_out(self, text: str, what: str, elsewhere: str = "") -> None:
+        """Copy by every route (terminal OSC 52 + system clipboard) and toast what worked.
+
+        `elsewhere`: a command that prints the same text, named in the toast when no copy is confirmed.
+        """
+        self._copy_worker(text, what, elsewhere)
 
     def terminal_copy(self, text: str) -> None:
         """OSC 52 through Textual; inside tmux also the passthrough-wrapped form (see clipboard.py)."""
@@ -125,13 +136,13 @@ class NewsreaderApp(App):
         return self._driver is not None
 
     @work(thread=True, exclusive=True, group="clipboard")
-    def _copy_worker(self, text: str, what: str) -> None:
+    def _copy_worker(self, text: str, what: str, elsewhere: str) -> None:
         # The system tools run as subprocesses: keep them off the UI thread.
         from tui import clipboard
 
         terminal = (lambda t: self.call_from_thread(self.terminal_copy, t)) if self.has_terminal() else None
         result = clipboard.copy_text(text, terminal)
-        message, severity = clipboard.describe(what, result)
+        message, severity = clipboard.describe(what, result, elsewhere)
         try:
             self.call_from_thread(self._copied, result, message, severity)
         except RuntimeError:
@@ -139,4 +150,4 @@ class NewsreaderApp(App):
 
     def _copied(self, result, message: str, severity: str) -> None:
         self.last_copy = result
-        self.notify(message, title="Clipboard", severity=severity, timeout=6 if result.ok else 12, markup=False)
+        self.notify(message, title="Clipboard", severity=severity, timeout=6 if result.confirmed else 12, markup=False)

@@ -7,9 +7,14 @@ such crash into "the key does nothing yet".
 
 from __future__ import annotations
 
+import functools
+
+from textual.await_complete import AwaitComplete
+from textual.screen import Screen
 from textual.widgets import OptionList
 
 _original_move_page = OptionList._move_page
+_original_dismiss = Screen.dismiss
 
 
 def _move_page(self: OptionList, direction) -> None:
@@ -24,6 +29,51 @@ def _move_page(self: OptionList, direction) -> None:
     _original_move_page(self, direction)
 
 
+async def _nothing() -> None:
+    return None
+
+
+def _dismiss(self: Screen, result=None) -> AwaitComplete:
+    """Dismiss a screen only while it is the top screen; later calls do nothing.
+
+    Textual's dismiss pops whatever screen is on top: a dialog or the command palette that got
+    enter twice in one burst dismissed itself, then the main screen (ScreenStackError), and ran
+    its result callback twice.
+    """
+    try:
+        on_top = self.app.screen is self
+    except Exception:
+        on_top = False
+    if not on_top:
+        return AwaitComplete(_nothing())
+    return _original_dismiss(self, result)
+
+
+@functools.cache
+def safe_palette(palette_class):
+    """A command palette whose search worker stops quietly when the palette closed under it.
+
+    Keys typed into the palette in a burst with esc: its search worker ran on after the palette's
+    widgets were gone (WorkerFailed: NoMatches 'CommandList'), which ends a Textual app.
+    """
+    from textual import work
+    from textual.css.query import NoMatches
+
+    gather = palette_class._gather_commands.__wrapped__
+
+    class SafeCommandPalette(palette_class):
+        @work(exclusive=True, group=palette_class._GATHER_COMMANDS_GROUP)
+        async def _gather_commands(self, search_value: str) -> None:
+            try:
+                await gather(self, search_value)
+            except NoMatches:
+                if self.is_attached and self.is_active:
+                    raise
+
+    return SafeCommandPalette
+
+
 def install() -> None:
     """Put the guards in place (idempotent; called when the app module is imported)."""
     OptionList._move_page = _move_page  # type: ignore[method-assign]
+    Screen.dismiss = _dismiss  # type: ignore[method-assign]

@@ -6,12 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.app.dialogs.once import OnceDialog
 
-
-class AddDialog(OnceDialog):
+class AddDialog(ModalScreen[str | None]):
     """Dismisses with the path typed (enter) or None (`esc`)."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel")]
@@ -34,7 +33,7 @@ class AddDialog(OnceDialog):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         path = event.value.strip()
         if path:
-            self.answer(path)
+            self.dismiss(path)
 
     def action_cancel(self) -> None:
-        self.answer(None)
+        self.dismiss(None)

@@ -6,12 +6,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from tui.app.dialogs.once import OnceDialog
 
-
-class ConfirmDialog(OnceDialog):
+class ConfirmDialog(ModalScreen[bool]):
     """Dismisses with True for yes (`y`, enter on Yes) and False for no (`n`, `esc`)."""
 
     BINDINGS = [
@@ -37,7 +36,7 @@ class ConfirmDialog(OnceDialog):
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
-        self.answer(event.button.id == "yes")
+        self.dismiss(event.button.id == "yes")
 
     def action_answer(self, yes: bool) -> None:
-        self.answer(yes)
+        self.dismiss(yes)

@@ -511,7 +511,7 @@ class MainScreen(Screen):
 
     # -- copy -------------------------------------------------------------------------------
 
-    def _copy(self, what: str, make) -> None:
+    def _copy(self, what: str, make, command: str) -> None:
         if self.article is None:
             self.notify("Open an article first (enter on a row).", severity="warning")
             return
@@ -524,16 +524,19 @@ class MainScreen(Screen):
         if not text.strip():
             self.notify(f"Nothing to copy: this article has no {what}.", severity="warning")
             return
-        self.app.copy_out(text, what)
+        self.app.copy_out(text, what, command.format(id=self.article.id))
 
     def action_copy_summary(self) -> None:
-        self._copy("summary", lambda copytext: copytext.summary_text(self.analysis))
+        self._copy("summary", lambda copytext: copytext.summary_text(self.analysis),
+                   "newsreader summary {id}")
 
     def action_copy_quotes(self) -> None:
-        self._copy("key quotes", lambda copytext: copytext.quotes_text(self.analysis))
+        self._copy("key quotes", lambda copytext: copytext.quotes_text(self.analysis),
+                   "newsreader quotes {id}")
 
     def action_copy_markdown(self) -> None:
-        self._copy("summary + quotes as Markdown", lambda copytext: copytext.markdown(self.article, self.analysis))
+        self._copy("summary + quotes as Markdown", lambda copytext: copytext.markdown(self.article, self.analysis),
+                   "newsreader summary {id} --format md")
 
 
 def _freeze_and_collect() -> None:
