@@ -2,6 +2,8 @@
 
     theme = "nord"            # remembered when you pick a theme in the app
     background_analysis = true  # analyse the whole library in the background (all cores)
+    refresh_on_start = false  # refresh every feed when the app starts
+    refresh_every = "30m"     # refresh the feeds while the app runs ("90s", "30m", "2h"; "" or 0: never)
 
     [keys]                    # rebind any action by its id (see `?` in the app)
     copy_summary = "ctrl+y"
@@ -28,6 +30,10 @@ class Config:
     """Name of the Textual theme last chosen in the app."""
     background: bool = True
     """Analyse every article in worker processes after start-up (entity filters then cover everything)."""
+    refresh_on_start: bool = False
+    """Refresh every feed when the app starts."""
+    refresh_every: float | None = None
+    """Seconds between feed refreshes while the app runs (None: only when asked, `R`)."""
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> comma-separated keys, overriding the defaults."""
     path: Path | None = None
@@ -78,6 +84,15 @@ def load_config(path: Path | None = None) -> Config:
         cfg.background = background
     else:
         cfg.problems.append(f"{visible(path)}: background_analysis must be true or false")
+    on_start = data.get("refresh_on_start", False)
+    if isinstance(on_start, bool):
+        cfg.refresh_on_start = on_start
+    else:
+        cfg.problems.append(f"{visible(path)}: refresh_on_start must be true or false")
+    every, problem = parse_every(data.get("refresh_every", ""))
+    cfg.refresh_every = every
+    if problem:
+        cfg.problems.append(f"{visible(path)}: {problem}")
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         cfg.problems.append(f"{visible(path)}: [keys] must be a table of id = \"key\" lines")
@@ -90,6 +105,35 @@ def load_config(path: Path | None = None) -> Config:
             continue
         cfg.keys[str(action_id)] = value
     return cfg
+
+
+MIN_EVERY = 60.0  # seconds: refreshing more often than once a minute hammers the servers
+_EVERY = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|sec|min|hours?|days?)?\s*", re.IGNORECASE)
+_UNIT = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "hours": 3600, "d": 86400, "day": 86400,
+         "days": 86400}
+
+
+def parse_every(value) -> tuple[float | None, str]:
+    """`refresh_every` ("30m", "2h", "90s", or a number of minutes) as seconds, and a problem line or "".
+
+    "", 0 or false mean never; below a minute is raised to a minute (with a line saying so).
+    """
+    if value in ("", 0, False, None):
+        return None, ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None, 'refresh_every must be a duration like "30m" or "2h"'
+    match = _EVERY.fullmatch(str(value)) if isinstance(value, str) else None
+    if isinstance(value, (int, float)):
+        seconds = float(value) * 60
+    elif match:
+        seconds = float(match.group(1)) * _UNIT[(match.group(2) or "m").lower()]
+    else:
+        return None, f'refresh_every = {str(value)[:40]!r} is not a duration like "30m" or "2h"; not refreshing'
+    if seconds <= 0:
+        return None, ""
+    if seconds < MIN_EVERY:
+        return MIN_EVERY, "refresh_every is less than a minute; using 1m"
+    return seconds, ""
 
 
 _THEME_LINE = re.compile(r"^theme\s*=.*$", re.MULTILINE)

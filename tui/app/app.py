@@ -36,6 +36,9 @@ class NewsreaderApp(App):
         if background is None:
             background = self.config.background and not os.environ.get("NEWSREADER_NO_BACKGROUND")
         self.background = background
+        # Timers that scan watched folders and refresh feeds while the app runs (`R` works either way);
+        # off with the background pass's switch in tests, for stable pictures.
+        self.sources = not os.environ.get("NEWSREADER_NO_BACKGROUND")
         # `lib`: the library already opened by the command line (the app closes it on exit).
         self.lib = lib if lib is not None else Library(self.db_path)
         keys, problems = keymap.check_overrides(self.config.keys)

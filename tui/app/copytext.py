@@ -47,3 +47,64 @@ def markdown(article, analysis) -> str:
     if analysis and analysis.quotes:
         parts.append("## Key quotes\n\n" + "\n\n".join(f"> {quote_line(g)}" for g in _groups(analysis)))
     return "\n\n".join(parts) + "\n"
+
+
+# -- stories (tui.stories.StorySummary), people (tui.stories.Person), the briefing ------------------
+
+def _where(source: str, day: str) -> str:
+    return ", ".join(_line(x) for x in (source or "", (day or "")[:10]) if _line(x))
+
+
+def story_text(summary) -> str:
+    """The story summary, one sentence per line, each followed by its source and date in brackets."""
+    lines = []
+    for sent in summary.sentences if summary else []:
+        where = _where(sent.source, sent.day)
+        lines.append(f"{_line(sent.text)} ({where})" if where else _line(sent.text))
+    return "\n".join(lines)
+
+
+def story_quotes_text(summary) -> str:
+    """The story's quotes by speaker: “Quote” — Speaker (Source), one per line."""
+    lines = []
+    for group in summary.quotes if summary else []:
+        for quote in group.quotes:
+            tail = f" ({_line(quote.source)})" if _line(quote.source or "") else ""
+            speaker = _line(group.speaker or "")
+            lines.append(f"“{_line(quote.text)}”" + (f" — {speaker}" if speaker else "") + tail)
+    return "\n".join(lines)
+
+
+def story_markdown(title: str, summary) -> str:
+    """Title, sources and dates, the summary with each sentence's source, quotes by speaker, as Markdown."""
+    parts = [f"# {_line(title)}"]
+    sources = ", ".join(_line(s) for s in summary.sources if _line(s))
+    span = " – ".join(dict.fromkeys(x[:10] for x in (summary.first or "", summary.last or "") if x))
+    count = len(summary.articles)
+    parts.append(f"*{count} article{'s' if count != 1 else ''}" + (f" from {sources}" if sources else "")
+                 + (f" · {span}" if span else "") + "*")
+    lines = [f"- {_line(s.text)} *({_where(s.source, s.day)})*" for s in summary.sentences]
+    if lines:
+        parts.append("## Summary\n\n" + "\n".join(lines))
+    quotes = story_quotes_text(summary).splitlines()
+    if quotes:
+        parts.append("## Key quotes\n\n" + "\n\n".join(f"> {q}" for q in quotes))
+    return "\n\n".join(parts) + "\n"
+
+
+def person_quotes_text(person) -> str:
+    """Everything a person is quoted as saying, newest first: “Quote” (Source, date)."""
+    return "\n".join(f"“{_line(q['text'])}” ({_where(q.get('source', ''), q.get('day', ''))})"
+                     for q in person.quotes) if person else ""
+
+
+def person_markdown(person) -> str:
+    """A person's page as Markdown: their articles and their quotes."""
+    parts = [f"# {_line(person.name)}"]
+    if person.articles:
+        parts.append("## Articles\n\n" + "\n".join(
+            f"- {_line(a['title'])} *({_where(a.get('source', ''), a.get('day', ''))})*" for a in person.articles))
+    quotes = person_quotes_text(person).splitlines()
+    if quotes:
+        parts.append("## Quotes\n\n" + "\n\n".join(f"> {q}" for q in quotes))
+    return "\n\n".join(parts) + "\n"

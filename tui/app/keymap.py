@@ -14,12 +14,14 @@ from textual.keys import Keys, _character_to_key, format_key
 
 # Scopes: which widget owns the binding (and the help-screen section it is listed under).
 APP, MAIN, LIST, ARTICLE, SUMMARY = "app", "main", "list", "article", "summary"
+PAGE = "page"  # the story view, the entity page, the briefing and the feeds list
 SCOPE_TITLES = {
     APP: "Everywhere",
     MAIN: "Reading",
     LIST: "Library list",
     ARTICLE: "Article text",
     SUMMARY: "Summary, quotes and entities",
+    PAGE: "Story, person, briefing and feeds pages",
 }
 
 
@@ -43,19 +45,19 @@ def _k(id, keys, action, description, *scopes, show=False, palette=True, priorit
 KEYS: list[KeySpec] = [
     _k("quit", "q", "quit", "Quit", APP, show=True),
     _k("help", "question_mark,f1", "help", "Help", APP, show=True),
-    _k("next_pane", "tab", "app.focus_next", "Next pane", MAIN, palette=False),
-    _k("previous_pane", "shift+tab", "app.focus_previous", "Previous pane", MAIN, palette=False),
+    _k("next_pane", "tab", "app.focus_next", "Next pane", MAIN, PAGE, palette=False),
+    _k("previous_pane", "shift+tab", "app.focus_previous", "Previous pane", MAIN, PAGE, palette=False),
     # Priority: the action runs before the next key is dispatched, so "/word" typed fast all lands
     # in the search box (otherwise keys queued behind "/" go to the old focus).
     _k("search", "slash", "search", "Search", MAIN, show=True, priority=True),
-    _k("back", "escape", "back", "Back / clear search and filter", MAIN),
+    _k("back", "escape", "back", "Back / clear search and filter", MAIN, PAGE),
     _k("library", "l", "toggle_library", "Show / hide the library", MAIN),
-    _k("copy_summary", "c", "copy_summary", "Copy summary", MAIN, show=True),
-    _k("copy_quotes", "y", "copy_quotes", "Copy quotes", MAIN),
-    _k("copy_markdown", "Y", "copy_markdown", "Copy summary + quotes + source as Markdown", MAIN),
+    _k("copy_summary", "c", "copy_summary", "Copy summary", MAIN, PAGE, show=True),
+    _k("copy_quotes", "y", "copy_quotes", "Copy quotes", MAIN, PAGE),
+    _k("copy_markdown", "Y", "copy_markdown", "Copy summary + quotes + source as Markdown", MAIN, PAGE),
     _k("next_method", "s", "next_method", "Next method", MAIN, show=True),
-    _k("longer", "plus,equals_sign", "longer", "Longer summary", MAIN),
-    _k("shorter", "minus", "shorter", "Shorter summary", MAIN),
+    _k("longer", "plus,equals_sign", "longer", "Longer summary", MAIN, PAGE),
+    _k("shorter", "minus", "shorter", "Shorter summary", MAIN, PAGE),
     _k("entities", "e", "toggle_entities", "Entity highlights on / off", MAIN),
     _k("entity_type_1", "1", "toggle_type(0)", "Toggle people", MAIN),
     _k("entity_type_2", "2", "toggle_type(1)", "Toggle organisations", MAIN),
@@ -68,13 +70,19 @@ KEYS: list[KeySpec] = [
     _k("add", "a", "add", "Add an article from a file or folder", MAIN),
     _k("delete", "d", "delete", "Delete the article (asks first)", MAIN),
     _k("reanalyse", "r", "reanalyse", "Re-analyse the article", MAIN),
-    _k("down", "j,down", "cursor_down", "Down", LIST, ARTICLE, SUMMARY, palette=False),
-    _k("up", "k,up", "cursor_up", "Up", LIST, ARTICLE, SUMMARY, palette=False),
-    _k("first", "g,home", "first", "First / top", LIST, ARTICLE, SUMMARY, palette=False),
-    _k("last", "G,end", "last", "Last / bottom", LIST, ARTICLE, SUMMARY, palette=False),
-    _k("page_down", "pagedown,space", "page_down", "Page down", LIST, ARTICLE, SUMMARY, palette=False),
-    _k("page_up", "pageup", "page_up", "Page up", LIST, ARTICLE, SUMMARY, palette=False),
-    _k("open", "enter", "select", "Open / jump to it", LIST, SUMMARY, palette=False),
+    _k("stories", "v", "toggle_stories", "Library: articles / stories", MAIN),
+    _k("briefing", "b", "briefing", "Briefing: the unread stories, ranked", MAIN),
+    _k("feeds", "F", "feeds", "Feeds: unread counts, filter the library", MAIN),
+    _k("refresh", "R", "refresh", "Refresh feeds and watched folders", MAIN, PAGE),
+    _k("briefing_since", "t", "since", "Briefing: since when (all unread, today, 24h, 3 days, a week)", PAGE,
+       palette=False),
+    _k("down", "j,down", "cursor_down", "Down", LIST, ARTICLE, SUMMARY, PAGE, palette=False),
+    _k("up", "k,up", "cursor_up", "Up", LIST, ARTICLE, SUMMARY, PAGE, palette=False),
+    _k("first", "g,home", "first", "First / top", LIST, ARTICLE, SUMMARY, PAGE, palette=False),
+    _k("last", "G,end", "last", "Last / bottom", LIST, ARTICLE, SUMMARY, PAGE, palette=False),
+    _k("page_down", "pagedown,space", "page_down", "Page down", LIST, ARTICLE, SUMMARY, PAGE, palette=False),
+    _k("page_up", "pageup", "page_up", "Page up", LIST, ARTICLE, SUMMARY, PAGE, palette=False),
+    _k("open", "enter", "select", "Open / jump to it", LIST, SUMMARY, PAGE, palette=False),
 ]
 
 BY_ID = {spec.id: spec for spec in KEYS}

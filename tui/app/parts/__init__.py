@@ -14,6 +14,9 @@ part's attributes. See /work/notes/appstream-refactor.md for what moved where.
 - `OpenAhead` (open_ahead.py): lays out the article under the resting cursor; `rested`, `take`, `forget`.
 - `PaneBorders` (pane_borders.py): the focused pane's border colour; `mark`, `theme_changed`;
   `set_focus_flags` for a screen's `watch_focused`.
+- `SourcesRefresh` (sources.py): feeds refreshed (`R`, at start, every N minutes) and watched folders
+  scanned, in a worker; `start(config)`, `refresh()`, `stop()`, `progress`, `running`.
+- `Loader` (loader.py): `load(fn, *args)` runs fn(lib, ...) in a worker, `done(result, error)` after.
 - `deliver` (threads.py): hand a worker thread's result to the UI thread (ignored while closing).
 """
 
@@ -21,9 +24,11 @@ from tui.app.parts.analysis import AnalysisJobs
 from tui.app.parts.background import BackgroundPass
 from tui.app.parts.library_import import LibraryImport
 from tui.app.parts.library_query import LibraryQuery
+from tui.app.parts.loader import Loader
 from tui.app.parts.open_ahead import OpenAhead, Ready
 from tui.app.parts.pane_borders import PaneBorders, set_focus_flags
+from tui.app.parts.sources import SourcesRefresh
 from tui.app.parts.threads import deliver
 
-__all__ = ["AnalysisJobs", "BackgroundPass", "LibraryImport", "LibraryQuery", "OpenAhead", "PaneBorders",
-           "Ready", "deliver", "set_focus_flags"]
+__all__ = ["AnalysisJobs", "BackgroundPass", "LibraryImport", "LibraryQuery", "Loader", "OpenAhead", "PaneBorders",
+           "Ready", "SourcesRefresh", "deliver", "set_focus_flags"]

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Callable
 
+from tui.app.parts.sources import feed_name
+
 # Longer articles are not prepared ahead: laying one out is one step of tens of milliseconds,
 # which would make a key pressed meanwhile wait (opening them shows the text first anyway).
 PREPARE_LIMIT = 60_000  # characters
@@ -85,6 +87,7 @@ class OpenAhead:
             ready.article = None
             ready.steps.clear()
             return
+        ready.article.feed = feed_name(self.lib, ready.article_id)
         ready.cached = get_cached(self.lib, ready.article_id, *ready.key)
 
     def _lay_out_body(self, ready: Ready) -> None:

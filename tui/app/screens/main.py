@@ -23,8 +23,9 @@ from tui.app.widgets.pane import Pane
 from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
 from tui.app.widgets.status import set_text
+from tui.app.parts.sources import feed_name
 from tui.app.parts import (AnalysisJobs, BackgroundPass, LibraryImport, LibraryQuery, OpenAhead, PaneBorders,
-                           set_focus_flags)
+                           SourcesRefresh, set_focus_flags)
 from tui.store import StoreError
 from tui.textsafe import clean, visible
 
@@ -66,6 +67,7 @@ class MainScreen(Screen):
         self.ahead = OpenAhead(self, lib, lambda: self.body, lambda: self.summary, lambda: self.analyser.key,
                                self.analyser.label_for, lambda: self.analyser.analysing)
         self.borders = PaneBorders(self, PANES)
+        self.sources = SourcesRefresh(self, db_path, self.update_library_status, self._sources_done)
 
     # -- the parts' state, as the screen's (read-only) -----------------------------------------
 
@@ -114,7 +116,10 @@ class MainScreen(Screen):
     def _list_loaded(self, source: RowSource) -> None:
         self.forget_ready()
         current = self.articles.current
-        self.articles.load(source.rebind(self.lib), keep_id=current.id if current else None)
+        old = self.articles.source
+        same_kind = old is not None and old.kind == source.kind
+        self.articles.load(source.rebind(self.lib), keep_id=current.id if current and same_kind else None)
+        self.query_one("#library-pane").border_title = "Stories" if source.kind == "stories" else "Library"
         self.update_library_status()
 
     def compose(self) -> ComposeResult:
@@ -150,6 +155,7 @@ class MainScreen(Screen):
         self.set_timer(0.3, _freeze_and_collect)
         self.analyser.warm()
         self.background.schedule()
+        self.sources.start(getattr(self.app, "config", None))
 
     def _on_screen_resume(self, event) -> None:
         # Runs before Screen's own handler. The first resume comes right after the screen was
@@ -162,6 +168,7 @@ class MainScreen(Screen):
 
     def on_unmount(self) -> None:
         self.background.stop()
+        self.sources.stop()
 
     # -- focus: the pane holding it gets the accent border (parts/pane_borders.py) ------------
 
@@ -192,11 +199,15 @@ class MainScreen(Screen):
     # -- opening and reading ----------------------------------------------------------------
 
     def on_article_list_rested(self, event: ArticleList.Rested) -> None:
-        self.ahead.rested(event.article_id)
+        if not self.listing.stories:
+            self.ahead.rested(event.article_id)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
-        self.open_article(event.article_id)
+        if self.listing.stories:
+            self.open_story(event.article_id)  # in story mode the rows are stories
+        else:
+            self.open_article(event.article_id)
 
     def open_article(self, article_id: int) -> None:
         """Show an article at once, mark it read, and start (or fetch the cached) analysis."""
@@ -214,6 +225,8 @@ class MainScreen(Screen):
             self.notify("That article is no longer in the library.", severity="warning")
             self.reload_list()
             return
+        if ready is None:
+            article.feed = feed_name(self.lib, article_id)
         if ready is None or cached is not ready.cached:
             ready = None  # laid out for other entities (its analysis came meanwhile): lay out again
         if not article.read:
@@ -268,9 +281,11 @@ class MainScreen(Screen):
         if search.has_focus:
             search.value = ""
             self.set_focus(self.articles)
-        elif self.articles.has_focus and (self.search or self.entity):
+        elif self.articles.has_focus and self.listing.stories:
+            self.action_toggle_stories()
+        elif self.articles.has_focus and self.listing.filtered:
             search.value = ""
-            self.set_filter("", "")
+            self.listing.clear()
         elif self.has_class("-narrow") and self.reading:
             self.set_reading(False)
         elif not self.articles.has_focus:
@@ -281,6 +296,8 @@ class MainScreen(Screen):
     def action_search(self) -> None:
         # set_focus (immediate), not focus() (deferred): the next keys typed must land in the box.
         search = self.query_one("#search", SearchBox)
+        if self.listing.stories:
+            self.listing.set_stories(False)  # search finds articles
         self.set_reading(False)
         self.set_focus(search.arm())
 
@@ -293,18 +310,25 @@ class MainScreen(Screen):
         self.set_focus(self.articles)
 
     def update_library_status(self, busy: bool = False) -> None:
-        count = len(self.articles.source) if self.articles.source else 0
-        parts = [f"{count:,} article{'s' if count != 1 else ''}"]
-        if self.search.strip():
-            parts.append(f"search “{' '.join(clean(self.search).split())}”")
-        if self.entity:
-            parts.append(f"mentions {' '.join(clean(self.entity).split())}")
-        if self.search.strip() or self.entity:
-            parts.append("esc clears")
+        source = self.articles.source
+        count = len(source) if source else 0
+        if source is not None and source.kind == "stories":
+            parts = [f"{count:,} stor{'ies' if count != 1 else 'y'}", "v articles"]
+        else:
+            parts = [f"{count:,} article{'s' if count != 1 else ''}"]
+            if self.listing.feed:
+                parts.append(f"feed {' '.join(clean(self.listing.feed[1]).split())[:40]}")
+            if self.search.strip():
+                parts.append(f"search “{' '.join(clean(self.search).split())}”")
+            if self.entity:
+                parts.append(f"mentions {' '.join(clean(self.entity).split())}")
+            if self.listing.filtered:
+                parts.append("esc clears")
         if busy:
             parts.append("searching…")
-        if self.background.progress:
-            parts.append(self.background.progress)
+        for progress in (self.background.progress, self.sources.progress):
+            if progress:
+                parts.append(progress)
         if self.articles.source is not None and self.articles.source.error:
             parts.append(self.articles.source.error)
         set_text(self.query_one("#library-status", Static), Text(" · ".join(parts)))
@@ -389,7 +413,11 @@ class MainScreen(Screen):
             end = end + 1 if end < len(body) and body[end] in "\"”’'" else end
             self.body.mark(start, end)
         elif kind == "e":
-            _type, name = self.summary.entity_names[index]
+            type_key, name = self.summary.entity_names[index]
+            if type_key == "person":
+                self.open_person(name)
+                return
+            self.listing.stories = False
             self.set_filter(self.search, name)
             self.set_reading(False)
             # The entity index covers analysed articles (the background pass analyses them all).
@@ -425,6 +453,9 @@ class MainScreen(Screen):
     def target_id(self) -> int | None:
         """The article a mark/delete applies to: the row under the cursor in the list, else the open one."""
         if self.articles.has_focus or self.article is None:
+            if self.listing.stories:
+                self.notify("In the stories list: open a story (enter) and an article from it.", severity="warning")
+                return None
             row = self.articles.current
             return row.id if row else None
         return self.article.id
@@ -508,6 +539,54 @@ class MainScreen(Screen):
         if not added and not duplicates:
             # Nothing came in: ask again with the reason shown in the prompt.
             self.action_add(error=errors[0] if errors else f"nothing to import at {visible(path)}", value=path)
+
+    # -- stories, people, briefing, feeds (screens in tui/app/screens/) ---------------------
+
+    def action_toggle_stories(self) -> None:
+        """`v`: the library list shows stories (events across outlets) or articles."""
+        self.listing.set_stories(not self.listing.stories)
+        self.set_reading(False)
+
+    def open_story(self, story_id: int) -> None:
+        """Push the story view (summary across outlets, quotes by speaker, merged entities)."""
+        from tui.app.screens.story import StoryScreen
+
+        self.app.push_screen(StoryScreen(self.db_path, story_id))
+
+    def open_person(self, name: str) -> None:
+        """Push the entity page of a person: articles over time, who appears with them, their quotes."""
+        from tui.app.screens.person import PersonScreen
+
+        self.app.push_screen(PersonScreen(self.db_path, name))
+
+    def action_briefing(self) -> None:
+        from tui.app.screens.briefing import BriefingScreen
+
+        self.app.push_screen(BriefingScreen(self.db_path))
+
+    def action_feeds(self) -> None:
+        from tui.app.screens.feeds import FeedsScreen
+
+        def chosen(feed) -> None:
+            if feed is not None:
+                self.listing.set_feed(feed if feed[0] is not None else None)
+                self.set_reading(False)
+
+        self.app.push_screen(FeedsScreen(self.db_path), chosen)
+
+    def action_refresh(self) -> None:
+        self.sources.refresh()
+
+    def _sources_done(self, added: int, lines: list[str], title: str) -> None:
+        """A refresh or folder scan ended: toast what is new (and each failure), show the new articles."""
+        if added:
+            self.reload_list()
+            self.background.start()  # new articles join the background analysis pass
+        if lines:
+            failed = any(line.startswith("✗") for line in lines)
+            shown = "\n".join(lines[:6]) + (f"\n… and {len(lines) - 6} more" if len(lines) > 6 else "")
+            self.notify(shown, title=title, severity="warning" if failed else "information",
+                        timeout=12 if failed else 6, markup=False)
 
     # -- copy -------------------------------------------------------------------------------
 

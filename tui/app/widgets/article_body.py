@@ -35,7 +35,7 @@ def safe_same_length(text: str) -> str:
 
 
 def header_lines(article) -> list[tuple[str, str]]:
-    """(text, style name) lines above the body: title, source/byline/date, words/reading time, tags."""
+    """(text, style name) lines above the body: title, source/byline/date, words/reading time, tags, feed and link."""
     words = len(article.body.split())
     minutes = max(1, round(words / WORDS_PER_MINUTE))
     where = " · ".join(x for x in (article.source, article.byline, article.published) if x)
@@ -45,6 +45,10 @@ def header_lines(article) -> list[tuple[str, str]]:
     lines.append((f"{words:,} words · {minutes} min read", "meta"))
     if article.tags:
         lines.append(("Tags: " + ", ".join(clean(t) for t in article.tags), "meta"))
+    feed = getattr(article, "feed", "")  # set by the screen when a feed delivered the article
+    if feed or article.url:
+        link = " · ".join(x for x in (f"Feed: {' '.join(feed.split())}" if feed else "", article.url or "") if x)
+        lines.append((clean(link), "meta"))
     return lines
 
 

@@ -87,7 +87,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         cost of opening an article.)
         """
         old, self.open_id = self.open_id, article_id
-        if self.source is None:
+        if self.source is None or self.source.kind != "articles":
             return
         for ident in {old, article_id} - {None}:
             index = self.source.index_of(ident)
@@ -198,19 +198,52 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         row = self.source.row(index) if self.source else None
         if row is None:
             if index == 0 and self.source is not None and len(self.source) == 0:
-                filtered = self.source.search.strip() or self.source.entity
-                hint = " Nothing matches (esc clears)." if filtered else " No articles yet: press a to add a file or folder."
-                return Strip([Segment(set_cell_size(hint, width), self._style("meta"))], width)
+                return Strip([Segment(set_cell_size(self._empty_hint(), width), self._style("meta"))], width)
             return Strip.blank(width, self._style("base"))
         cursor = ("+cursor-focus" if self.has_focus else "+cursor") if index == self.cursor else ""
-        key = (row.id, row.read, row.starred, cursor, row.id == self.open_id, width)
+        story = self.source.kind == "stories"
+        key = ((row.id, row.unread, row.size, cursor, "story", width) if story else
+               (row.id, row.read, row.starred, cursor, row.id == self.open_id, width))
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._row_strip(row, width, cursor)
+            strip = self._story_strip(row, width, cursor) if story else self._row_strip(row, width, cursor)
             if len(self._strips) > 512:
                 self._strips.clear()
             self._strips[key] = strip
         return strip
+
+    def _empty_hint(self) -> str:
+        if self.source.kind == "stories":
+            return " No stories yet: they form as articles are added (v shows articles)."
+        if getattr(self.source, "feed", None) or self.source.search.strip() or self.source.entity:
+            return " Nothing matches (esc clears)."
+        return " No articles yet: press a to add a file or folder."
+
+    def _story_strip(self, row, width: int, tail: str) -> Strip:
+        """One story: unread count, best title, then articles/outlets and the date range."""
+        title_style = self._style(("unread" if row.unread else "read") + tail)
+        first, last = (row.first or "")[:10], (row.last or "")[:10]
+        span = last[5:] if first == last else f"{first[5:]}–{last[5:]}"
+        outlets = len(row.sources)
+        if width >= 72:
+            meta = f" {row.size:>3} art {outlets:>2} src {span:<11}"
+        elif width >= 56:
+            meta = f" {row.size:>3}/{outlets:<2} {span:<11}"
+        elif width >= 30:
+            meta = f" {row.size:>3} {last[5:]:<5}"
+        else:
+            meta = ""
+        unread = f"{row.unread:>3} " if row.unread else "    "
+        room = max(4, width - len(unread) - cell_len(meta))
+        title = " ".join(clean(row.title or "").split()) or "(untitled story)"
+        if cell_len(title) > room:
+            title = set_cell_size(title, room - 1) + "…"
+        segments = [
+            Segment(unread, self._style("star" + tail) if row.unread else title_style),
+            Segment(set_cell_size(title, room), title_style),
+            Segment(meta, self._style("meta" + tail)),
+        ]
+        return Strip(segments).crop_extend(0, width, self._style("base"))
 
     def _row_strip(self, row, width: int, tail: str) -> Strip:
         """One row as segments: unread dot, star, title (cut to fit), then source and date columns."""

@@ -17,11 +17,14 @@ class RowSource:
     (8 bytes each) computed off the UI thread, and fetch rows for a page of ids.
     """
 
+    kind = "articles"  # what the rows are (story_rows.StorySource: "stories")
+
     def __init__(self, lib, search: str = "", entity: str = "", ids: list[int] | None = None,
-                 count: int | None = None):
+                 count: int | None = None, feed: str = ""):
         self.lib = lib
         self.search = search
         self.entity = entity
+        self.feed = feed  # the name of the feed the view is narrowed to ("" for none)
         self.ids = ids
         self.count = len(ids) if ids is not None else (count if count is not None else lib.count())
         self._pages: dict[int, list[ArticleRow]] = {}
@@ -31,6 +34,17 @@ class RowSource:
     def filtered(cls, lib, search: str, entity: str) -> "RowSource":
         """A filtered view; call it in a worker with that thread's own Library, then `rebind`."""
         return cls(lib, search, entity, ids=lib.ids(search=search, entity=entity))
+
+    @classmethod
+    def of_feed(cls, lib, feed_id: int, feed: str, search: str = "", entity: str = "") -> "RowSource":
+        """A feed's articles (newest first, or by rank when searching), narrowed by `search`/`entity`."""
+        from tui.store.feeds import feed_article_ids
+
+        ids = feed_article_ids(lib, feed_id)
+        if search.strip() or entity:
+            mine = set(ids)
+            ids = [i for i in lib.ids(search=search, entity=entity) if i in mine]
+        return cls(lib, search, entity, ids=ids, feed=feed)
 
     def rebind(self, lib) -> "RowSource":
         """Use `lib` (the UI thread's connection) for page fetches from now on."""

@@ -1,0 +1,190 @@
+"""Feeds and watched folders in the running app: `R`, the feeds list, the article header, offline errors,
+refresh_on_start and folder scans. Feeds come from a real HTTP server on 127.0.0.1 started here."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from pilot_steps import settle
+from ui_sample import ORCHARD
+
+from tui.store import Library
+
+WORDS = ("the ferry to the island will run twice a day from spring while the old pier is mended and the "
+         "harbour master asks drivers to book a place a week ahead because the summer crossings filled early "
+         "last year and many families waited on the quay for hours in the heat before the last boat left").split()
+
+
+def story_body(seed: int) -> str:
+    """About ninety words of our own, different for every seed (more than a teaser)."""
+    return " ".join(WORDS[(seed + i) % len(WORDS)] for i in range(90)) + "."
+
+
+def rss(base: str) -> bytes:
+    items = "".join(
+        f"<item><title>Ferry timetable news {n}</title><guid>ferry-{n}</guid><link>{base}/story/{n}</link>"
+        f"<pubDate>Tue, 0{n} Dec 2026 08:00:00 GMT</pubDate><description>{story_body(n)}</description></item>"
+        for n in (1, 2))
+    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Island Ferry News</title>'
+            f"<link>{base}/</link><description>ferries</description>{items}</channel></rss>").encode()
+
+
+@pytest.fixture
+def server():
+    """Serves /feed.xml (two items) and /broken (500) until the test ends."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the http.server name)
+            base = f"http://127.0.0.1:{self.server.server_port}"
+            if self.path == "/feed.xml":
+                body, status, kind = rss(base), 200, "application/rss+xml"
+            elif self.path == "/broken":
+                body, status, kind = b"oops", 500, "text/plain"
+            else:
+                body, status, kind = b"not here", 404, "text/plain"
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}"
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(5)
+
+
+def closed_port() -> int:
+    """A port on 127.0.0.1 nobody listens on (bound, then closed)."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def toasts_of(app, monkeypatch) -> list[str]:
+    got: list[str] = []
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **kw: (got.append(message), notify(message, **kw)))
+    return got
+
+
+def titles(screen) -> list[str]:
+    source = screen.articles.source
+    return [source.row(i).title for i in range(len(source))]
+
+
+async def test_R_refreshes_then_the_feeds_list_filters_and_the_header_shows_the_feed(library, make_app, server,
+                                                                                      monkeypatch):
+    from tui.store.feeds import add_feed
+
+    path, _ = library
+    with Library(path) as lib:
+        add_feed(lib, f"{server}/feed.xml")
+    app = make_app(path)
+    toasts = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = app.screen
+        before = len(titles(main))
+        await pilot.press("R")
+        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
+        assert any("Feeds: 2 new, 0 updated · 1/1 ok" in t for t in toasts), toasts
+        assert {"Ferry timetable news 1", "Ferry timetable news 2"} <= set(titles(main))
+        assert len(titles(main)) == before + 2 and main.sources.progress == ""
+        # The feeds list: unread counts; enter narrows the library to the feed.
+        await pilot.press("F")
+        await settle(pilot)
+        page = app.screen
+        assert type(page).__name__ == "FeedsScreen"
+        listed = [str(page.query_one("#feeds-list").get_option_at_index(i).prompt)
+                  for i in range(page.query_one("#feeds-list").option_count)]
+        assert listed[0] == "All articles" and any(s.startswith("2 Island Ferry News  2 articles") for s in listed)
+        page.query_one("#feeds-list").highlighted = next(i for i, s in enumerate(listed) if "Island Ferry" in s)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is main and sorted(titles(main)) == ["Ferry timetable news 1", "Ferry timetable news 2"]
+        assert "feed Island Ferry News" in str(main.query_one("#library-status").render())
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        header = [main.body.line_text(i) for i in range(6)]
+        assert any(line.startswith("Feed: Island Ferry News · http://127.0.0.1:") for line in header), header
+        # esc (in the list) lifts the feed filter.
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        assert len(titles(main)) == before + 2
+
+
+async def test_refresh_offline_says_per_feed_in_one_line_why(library, make_app, server, monkeypatch):
+    from tui.store.feeds import add_feed
+
+    path, _ = library
+    with Library(path) as lib:
+        add_feed(lib, f"http://127.0.0.1:{closed_port()}/feed.xml", "Nobody Home")
+        add_feed(lib, f"{server}/broken", "Broken Server")
+    app = make_app(path)
+    toasts = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("R")
+        await settle(pilot)
+        await settle(pilot)
+        toast = next(t for t in toasts if t.startswith("Feeds:"))
+        lines = toast.splitlines()
+        assert lines[0] == "Feeds: 0 new, 0 updated · 0/2 ok"
+        failed = {line.split(":")[0] for line in lines[1:]}
+        assert failed == {"✗ Nobody Home", "✗ Broken Server"}, lines
+        assert all("Traceback" not in line and len(line) < 240 for line in lines)
+        # Still usable: the list moves, an article opens.
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert app.screen.article is not None
+
+
+async def test_refresh_on_start_and_watched_folders_bring_articles_in_while_the_app_runs(
+        library, make_app, server, tmp_path, monkeypatch):
+    from tui.app.parts import sources
+    from tui.store.feeds import add_feed
+    from tui.store.watch import add_watch
+
+    monkeypatch.setattr(sources, "START_DELAY", 0.05)
+    monkeypatch.setattr(sources, "SCAN_EVERY", 0.3)
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "first.txt").write_text(ORCHARD.body.replace("Apple", "Pear") + "\n")
+    path, _ = library
+    with Library(path) as lib:
+        add_feed(lib, f"{server}/feed.xml")
+        add_watch(lib, str(folder))
+    (tmp_path / "config.toml").write_text('refresh_on_start = true\nrefresh_every = "30m"\n')
+    app = make_app(path)
+    assert app.config.refresh_on_start and app.config.refresh_every == 1800
+    app.sources = True  # the tests' environment turns the timers off
+    toasts = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = app.screen
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if "Ferry timetable news 1" in titles(main) and len(titles(main)) >= 7:
+                break
+        assert "Ferry timetable news 1" in titles(main), toasts  # refreshed at start, no key pressed
+        assert len(titles(main)) == 4 + 2 + 1  # the sample, the feed's two, the dropped file
+        # More files land while the app runs: the next scan brings each in once.
+        for n in range(3):
+            (folder / f"more-{n}.md").write_text(f"# Quay notes {n}\n\n{story_body(n + 10)}\n")
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if len(titles(main)) >= 10:
+                break
+        await pilot.pause(0.8)  # another scan or two: nothing doubles
+        assert len(titles(main)) == 10 and sum(t.startswith("Quay notes") for t in titles(main)) == 3

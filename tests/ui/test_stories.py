@@ -1,0 +1,218 @@
+"""Story mode (`v`), the story view, the entity page and the briefing, driven with Pilot."""
+
+from __future__ import annotations
+
+import pytest
+
+from pilot_steps import settle
+from story_sample import EVENING, WIRE, make_story_library
+from ui_sample import HARBOUR, ORCHARD
+
+from tui.app import keymap
+
+
+@pytest.fixture
+def stories(tmp_path):
+    path = tmp_path / "library.db"
+    return path, make_story_library(path, cached=True)
+
+
+def rows(screen) -> list:
+    source = screen.articles.source
+    return [source.row(i) for i in range(len(source))]
+
+
+def status(screen) -> str:
+    return str(screen.query_one("#library-status").render())
+
+
+def options(screen, selector: str) -> list[str]:
+    widget = screen.query_one(selector)
+    return [str(widget.get_option_at_index(i).prompt) for i in range(widget.option_count)]
+
+
+def option_index(screen, selector: str, prefix: str) -> int:
+    widget = screen.query_one(selector)
+    return next(i for i in range(widget.option_count) if (widget.get_option_at_index(i).id or "").startswith(prefix))
+
+
+async def open_story(pilot):
+    await pilot.press("v")
+    await settle(pilot)
+    await pilot.press("g", "enter")
+    await settle(pilot)
+    await settle(pilot)  # the second, complete read (analyses) if the first was partial
+    return pilot.app.screen
+
+
+async def test_v_switches_the_library_between_articles_and_stories(stories, make_app):
+    path, ids = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = app.screen
+        assert len(rows(main)) == 6 and "6 articles" in status(main)
+        await pilot.press("v")
+        await settle(pilot)
+        story_rows = rows(main)
+        assert [r.size for r in story_rows] == [3, 1, 1, 1] and "4 stories" in status(main)
+        harbour = story_rows[0]
+        assert harbour.title == HARBOUR.title and harbour.unread == 3 and len(harbour.sources) == 3
+        assert main.query_one("#library-pane").border_title == "Stories"
+        line = main.articles.render_line(0).text
+        assert line.lstrip().startswith("3 Harbour town votes") and line.endswith("3 01-15")  # articles, latest day
+        # A mark key on a story row must not touch the article that happens to have the story's id.
+        await pilot.press("m")
+        await settle(pilot)
+        from tui.store import Library
+
+        with Library(path) as lib:
+            assert all(not lib.get(i).read for i in (ids[HARBOUR.title], ids[WIRE.title], ids[EVENING.title]))
+        await pilot.press("v")
+        await settle(pilot)
+        assert len(rows(main)) == 6 and main.query_one("#library-pane").border_title == "Library"
+        # esc in story mode goes back to articles too; / searches articles.
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert main.articles.source.kind == "articles"
+
+
+async def test_story_view_shows_sources_quotes_entities_and_opens_articles(stories, make_app, copied):
+    path, ids = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        story = await open_story(pilot)
+        assert type(story).__name__ == "StoryScreen" and story.summary is not None
+        text = options(story, "#story-text")
+        sentences = [t for t in text if t[:2] in {f"{n}." for n in range(1, 10)}]
+        assert sentences and all("— " in s for s in sentences)  # every sentence says where it is from
+        assert any("Shoreline Wire" in s for s in sentences) and any("Kellmouth Evening Post" in s for s in sentences)
+        assert "Articles (3)" in text
+        side = options(story, "#story-quotes")
+        assert "Agnes Trewin" in side and "Bram Oduya" in side
+        assert any("The fishing families have waited long enough" in s for s in side)
+        assert any(s.startswith("Solent Marine Works") for s in side)
+        # Copy: summary with sources, quotes by speaker, Markdown.
+        await pilot.press("c")
+        await settle(pilot)
+        assert "(Shoreline Wire, 2026-01-14)" in copied[-1] and "\x1b" not in copied[-1]
+        await pilot.press("y")
+        await settle(pilot)
+        assert "“Port Ellin should not carry this alone,” — Bram Oduya" in copied[-1]
+        await pilot.press("Y")
+        await settle(pilot)
+        assert copied[-1].startswith(f"# {HARBOUR.title}\n") and "## Summary" in copied[-1]
+        assert "3 articles from Coastline Gazette, Shoreline Wire, Kellmouth Evening Post" in copied[-1]
+        # Length: + one sentence more, - one fewer.
+        before = len(story.summary.sentences)
+        await pilot.press("minus")
+        await settle(pilot)
+        assert len(story.summary.sentences) == before - 1
+        await pilot.press("plus")
+        await settle(pilot)
+        assert len(story.summary.sentences) == before
+        # enter on an article of the story opens it in the main screen, as from the library.
+        widget = story.query_one("#story-text")
+        widget.highlighted = option_index(story, "#story-text", f"a:{ids[WIRE.title]}")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MainScreen" and app.screen.article.title == WIRE.title
+
+
+async def test_enter_on_a_person_opens_the_entity_page(stories, make_app, copied):
+    path, ids = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g", "enter")  # HARBOUR, with its fixed analysis
+        await settle(pilot)
+        main = app.screen
+        index = next(i for i, (kind, name) in enumerate(main.summary.entity_names) if name == "Agnes Trewin")
+        main.set_focus(main.summary)
+        main.summary.highlighted = main.summary.get_option_index(f"e:{index}")
+        await pilot.press("enter")
+        await settle(pilot)
+        page = app.screen
+        assert type(page).__name__ == "PersonScreen" and page.person is not None
+        left = options(page, "#person-articles")
+        assert "Articles (3)" in left and any(s.startswith("2026-01 ") and s.endswith(" 3") for s in left)
+        right = options(page, "#person-quotes")
+        assert any("We cannot ask the fishing families" in s for s in right)
+        assert any(s.startswith("Bram Oduya") for s in right)  # appears with
+        await pilot.press("y")
+        await settle(pilot)
+        assert copied[-1].splitlines()[0].startswith("“")
+        # An organisation in a summary still filters the library (only people have a page).
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is main
+        index = next(i for i, (kind, _name) in enumerate(main.summary.entity_names) if kind == "org")
+        main.summary.highlighted = main.summary.get_option_index(f"e:{index}")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is main and main.entity
+
+
+async def test_briefing_lists_unread_stories_and_opens_one(stories, make_app, copied):
+    path, _ids = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("b")
+        await settle(pilot)
+        await settle(pilot)
+        page = app.screen
+        assert type(page).__name__ == "BriefingScreen"
+        text = options(page, "#briefing-list")
+        assert text, str(page.query_one("#briefing-head").render())
+        assert text[0].startswith(f"1. {HARBOUR.title}\n3 articles · 3 unread · 2026-01-14 – 2026-01-15")
+        assert not any(ORCHARD.title in t for t in text)  # all read: left out
+        assert any("Bram Oduya" in t for t in text)  # the strongest quote
+        await pilot.press("Y")
+        await settle(pilot)
+        assert copied[-1].startswith("# Briefing") and f"## 1. {HARBOUR.title}" in copied[-1]
+        await pilot.press("t")  # since today: nothing (the sample news is from January)
+        await settle(pilot)
+        await settle(pilot)
+        assert "No unread stories since" in options(page, "#briefing-list")[0]
+        await pilot.press("t", "t", "t", "t")  # round to every unread story again
+        await settle(pilot)
+        await settle(pilot)
+        page.query_one("#briefing-list").highlighted = 0
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert type(app.screen).__name__ == "StoryScreen" and app.screen.row.title == HARBOUR.title
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "MainScreen"
+
+
+async def test_new_keys_are_in_help_palette_and_rebindable(stories, make_app):
+    from tui.app.screens.help import help_table
+
+    ids = ("stories", "briefing", "feeds", "refresh", "briefing_since")
+    for key_id in ids:
+        assert key_id in keymap.BY_ID
+    from rich.console import Console
+
+    console = Console(width=200, record=True)
+    console.print(help_table({}))
+    shown = console.export_text()
+    for key_id in ids:
+        assert key_id in shown
+    path, _ = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)):
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for key_id in ("stories", "briefing", "feeds", "refresh"):
+            assert keymap.BY_ID[key_id].description in titles
+
+
+async def test_story_view_at_80x24_stacks_its_panes(stories, make_app):
+    path, _ = stories
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        story = await open_story(pilot)
+        main_pane, side = story.query_one("#story-pane"), story.query_one("#story-side")
+        assert main_pane.region.width == side.region.width == 80
+        assert main_pane.region.y < side.region.y

@@ -1,0 +1,200 @@
+"""Feeds and watched folders for a running app: refresh (`R`, on start, every N minutes) and folder scans.
+
+Everything runs in one thread worker with its own Library (tui.sources fetches concurrently inside
+it); the UI thread gets progress for its status line, new articles as they land (a reload per
+chunk), and one toast line per feed that failed. Nothing here raises into the UI: a broken network,
+feed or folder is a line of text.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+from pathlib import Path
+from typing import Callable
+
+from tui.app.parts.threads import deliver
+from tui.store import Library
+
+START_DELAY = 2.5  # seconds after start-up before the first folder scan / refresh (after the first paint)
+SCAN_EVERY = 30.0  # seconds between watched-folder scans while the app runs
+
+
+def group_stories(lib) -> None:
+    """Let new articles join or open stories (no-op when the stories package is absent or fails)."""
+    try:
+        from tui.stories import group_new
+    except ImportError:
+        return
+    try:
+        group_new(lib)
+    except Exception:
+        pass  # grouping is a view on the library; the articles are stored either way
+
+
+_NO_FEEDS: list[bool] = []  # set once tui.store.feeds turned out not to be there
+
+
+def feed_name(lib, article_id: int) -> str:
+    """The name of the feed that delivered an article, or "" (none, or no feeds in this library)."""
+    if _NO_FEEDS:
+        return ""
+    try:
+        from tui.store import feeds
+    except ImportError:
+        _NO_FEEDS.append(True)
+        return ""
+    try:
+        title_of = getattr(feeds, "feed_title_of", None)  # one query (asked of the feeds developer)
+        if title_of is not None:
+            return title_of(lib, article_id) or ""
+        feed = feeds.feed_of_article(lib, article_id)
+    except Exception:  # an old library, a damaged row: no feed line
+        return ""
+    return feed.name if feed is not None else ""
+
+
+def result_line(result) -> str:
+    """One line for a feed that failed: "✗ Title: why"."""
+    name = " ".join((result.title or result.feed or "").split())[:60]
+    why = " ".join(str(result.error or "failed").split())[:160]
+    return f"✗ {name}: {why}"
+
+
+class SourcesRefresh:
+    """Refreshes feeds and scans watched folders in the background, one run at a time.
+
+    `host` runs the worker and timers. Callbacks on the UI thread: `progress_changed()` when
+    `progress` changes, and `done(added, lines, title)` after each run (`added` counts new and
+    updated articles; `lines` are the toast's lines, empty for a quiet run with nothing to say).
+    """
+
+    def __init__(self, host, db_path: Path, progress_changed: Callable[[], None],
+                 done: Callable[[int, list[str], str], None]) -> None:
+        self.host = host
+        self.db_path = db_path
+        self.progress_changed = progress_changed
+        self.done = done
+        self.progress = ""  # "refreshing 3/12 feeds" while a run goes
+        self._stop: threading.Event | None = None
+        self._queued: tuple | None = None  # asked for while a run was going: (feeds, scan, fetch, loud)
+
+    @property
+    def running(self) -> bool:
+        """Whether a refresh or scan is running now."""
+        return self._stop is not None
+
+    def start(self, config) -> None:
+        """Timers of a running app: folders scanned at start and every SCAN_EVERY seconds; feeds
+        refreshed at start when `refresh_on_start`, and every `refresh_every` seconds when set."""
+        if not getattr(self.host.app, "sources", True):
+            return  # tests turn the timers off (a refresh is still there for `R`)
+        on_start = bool(getattr(config, "refresh_on_start", False))
+        self.host.set_timer(START_DELAY, partial(self.run, None, True, on_start, False))
+        self.host.set_interval(SCAN_EVERY, partial(self.run, None, True, False, False))
+        every = getattr(config, "refresh_every", None)
+        if every:
+            self.host.set_interval(float(every), partial(self.run, None, False, True, False))
+
+    def refresh(self, feeds: list[int] | None = None) -> None:
+        """`R`: every feed (or these) and every watched folder now, with a toast saying what came."""
+        self.run(feeds, True, True, True)
+
+    def stop(self) -> None:
+        """Stop a running refresh before its next fetches (what was fetched is stored)."""
+        if self._stop is not None:
+            self._stop.set()
+
+    def run(self, feeds, scan: bool, fetch: bool, loud: bool) -> None:
+        """Scan folders (`scan`) and refresh feeds (`fetch`); `loud`: toast even when nothing is new."""
+        if not self.host.is_attached:
+            return
+        if self._stop is not None:
+            # Run once more when this one ends, doing everything asked meanwhile (a scan and a
+            # refresh due together, `R` during a scan): nothing asked for is dropped.
+            if self._queued is not None:
+                q_feeds, q_scan, q_fetch, q_loud = self._queued
+                both = None if feeds is None or q_feeds is None else sorted({*q_feeds, *feeds})
+                feeds, scan, fetch, loud = both, scan or q_scan, fetch or q_fetch, loud or q_loud
+            self._queued = (feeds, scan, fetch, loud)
+            return
+        self._stop = threading.Event()
+        if fetch:
+            self.progress = "refreshing feeds…"
+            self.progress_changed()
+        self.host.run_worker(partial(self._worker, feeds, scan, fetch, loud, self._stop), name="sources",
+                             group="sources", thread=True, exit_on_error=False)
+
+    def _worker(self, feeds, scan: bool, fetch: bool, loud: bool, stop: threading.Event) -> None:
+        added, lines, head = 0, [], []
+        try:
+            with Library(self.db_path) as lib:
+                if scan:
+                    added += self._scan(lib, lines, head)
+                if fetch and not stop.is_set():
+                    added += self._fetch(lib, feeds, stop, lines, head, loud)
+                if added:
+                    group_stories(lib)
+        except Exception as exc:  # a damaged library, a missing module: one line, never a traceback
+            lines.append(f"✗ {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+        if not loud and not added and not any(line.startswith("✗") for line in lines):
+            head, lines = [], []
+        deliver(self.host, self._finished, added, head + lines, loud)
+
+    def _scan(self, lib, lines: list[str], head: list[str]) -> int:
+        try:
+            from tui.sources import scan_watched
+        except ImportError:
+            return 0
+
+        def chunk(_result) -> None:
+            deliver(self.host, self._landed)
+
+        result = scan_watched(lib, on_chunk=chunk)
+        got = result.new + result.updated
+        if got:
+            head.append(f"Watched folders: {result.new} new, {result.updated} updated")
+        for path, why in result.errors[:3]:
+            lines.append(f"✗ {' '.join(path.split())[-60:]}: {' '.join(why.split())[:120]}")
+        if len(result.errors) > 3:
+            lines.append(f"✗ … and {len(result.errors) - 3} more files skipped")
+        return got
+
+    def _fetch(self, lib, feeds, stop: threading.Event, lines: list[str], head: list[str], loud: bool) -> int:
+        from tui.sources import refresh
+        from tui.store.feeds import list_feeds
+
+        if feeds is None and not list_feeds(lib):
+            if loud:
+                head.append("No feeds yet: add one with `newsreader feed add URL`")
+            return 0
+
+        def each(result, done: int, total: int) -> None:
+            deliver(self.host, self._fetch_progress, done, total, result.new + result.updated)
+
+        results = refresh(lib, feeds, on_result=each, cancel=stop, force=loud)
+        new = sum(r.new for r in results)
+        updated = sum(r.updated for r in results)
+        failed = [r for r in results if not r.ok]
+        head.append(f"Feeds: {new} new, {updated} updated · {len(results) - len(failed)}/{len(results)} ok")
+        lines.extend(result_line(r) for r in failed)
+        return new + updated
+
+    def _fetch_progress(self, done: int, total: int, got: int) -> None:
+        self.progress = f"refreshing {done}/{total} feeds"
+        self.progress_changed()
+        if got:
+            self._landed()
+
+    def _landed(self) -> None:
+        """New articles are stored: show them (the list re-runs its view)."""
+        self.done(1, [], "")
+
+    def _finished(self, added: int, lines: list[str], loud: bool) -> None:
+        self._stop = None
+        self.progress = ""
+        self.progress_changed()
+        self.done(added, lines, "Refresh")
+        if self._queued is not None:
+            queued, self._queued = self._queued, None
+            self.run(*queued)

@@ -1,0 +1,144 @@
+"""The briefing (`b`): the unread stories since a time, ranked by size and recency, each in two or three
+sentences with their sources and the strongest quote. `enter` opens a story; `c`/`Y` copy it as Markdown."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from tui.app.screens.page import PageList, PageScreen, line
+from tui.app.widgets.pane import Pane
+from tui.textsafe import clean
+
+SINCE = ("", "today", "24h", "3d", "1w")  # `t` cycles; "" is every unread story
+LIMIT = 10
+
+
+def read_briefing(lib, since: str, sentences: int, analyse: bool):
+    """(items, since as an ISO day) of the briefing (tui.stories.briefing)."""
+    from tui.stories import briefing, parse_since
+
+    day = parse_since(since) if since else ""
+    return briefing(lib, since=day, limit=LIMIT, sentences=sentences, analyse=analyse), day
+
+
+def _where(source: str, day: str) -> str:
+    return ", ".join(x for x in (line(source), (day or "")[:10]) if x)
+
+
+class BriefingScreen(PageScreen):
+    """One pane: a heading per story, its sentences with sources, its strongest quote."""
+
+    PANES = ("#briefing-pane",)
+    HINT = (("open", "open the story"), ("briefing_since", "since"), ("longer", "more"), ("shorter", "fewer"),
+            ("copy_markdown", "copy as Markdown"), ("back", "back"))
+
+    def __init__(self, db_path) -> None:
+        super().__init__(db_path)
+        self.since = SINCE[0]
+        self.sentences = 3
+        self.items: list = []
+        self.day = ""
+
+    def compose_panes(self) -> ComposeResult:
+        with Pane(id="briefing-pane"):
+            yield Static(Text("Putting the briefing together…"), id="briefing-head")
+            yield PageList(id="briefing-list")
+
+    def on_mount(self) -> None:
+        self.query_one("#briefing-pane").border_title = "Briefing"
+        self.set_focus(self.query_one("#briefing-list"))
+        super().on_mount()
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the briefing again: at once from what is analysed, then complete."""
+        self._complete = False
+        self.load(read_briefing, self.since, self.sentences, False)
+
+    def loaded(self, result, error: str) -> None:
+        head = self.query_one("#briefing-head", Static)
+        if error:
+            head.update(Text(f"The briefing cannot be made: {error}", style="bold red"))
+            return
+        self.items, self.day = result
+        when = f"since {self.day}" if self.day else "all unread stories"
+        n = len(self.items)
+        head.update(Text.assemble((f"{n} stor{'ies' if n != 1 else 'y'}", "bold"), f" · {when}",
+                                  (" · ranked by size and recency", "dim")))
+        options: list[Option] = []
+        if not self.items:
+            options.append(Option(Text("No unread stories" + (f" since {self.day}." if self.day else "."),
+                                       style="dim"), disabled=True))
+        for number, item in enumerate(self.items, 1):
+            story = item.story
+            span = story.first[:10] if story.first == story.last else f"{story.first[:10]} – {story.last[:10]}"
+            sources = ", ".join(line(s) for s in story.sources[:5])
+            entry = Text(f"{number}. {line(story.title)}", style="bold")
+            entry.append(f"\n{story.size} article{'s' if story.size != 1 else ''} · {story.unread} unread · {span}"
+                         f" · {sources}", style="dim")
+            options.append(Option(entry, id=f"b:{number - 1}:0"))
+            for part, sent in enumerate(item.sentences, 1):
+                entry = Text(f"• {line(sent.text)}")
+                entry.append(f" ({_where(sent.source, sent.day)})", style="dim italic")
+                options.append(Option(entry, id=f"b:{number - 1}:{part}"))
+            if item.quote is not None:
+                entry = Text(f"“{line(item.quote.text)}”", style="italic")
+                entry.append(f" — {line(item.quote.speaker) or 'unknown'}", style="bold")
+                options.append(Option(entry, id=f"b:{number - 1}:q"))
+        widget = self.query_one("#briefing-list", PageList)
+        was = widget.highlighted
+        widget.clear_options()
+        widget.add_options(options)
+        if was is not None and was < len(options) and not options[was].disabled:
+            widget.highlighted = was
+        else:
+            widget.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+        if not self._complete:
+            self._complete = True
+            self.load(read_briefing, self.since, self.sentences, True)  # analyses for the quotes
+
+    def on_option_list_option_selected(self, event: PageList.OptionSelected) -> None:
+        kind, _, rest = (event.option.id or "").partition(":")
+        if kind == "b" and rest:
+            from tui.app.screens.story import StoryScreen
+
+            self.app.push_screen(StoryScreen(self.db_path, self.items[int(rest.split(":")[0])].story.id))
+
+    def action_since(self) -> None:
+        self.since = SINCE[(SINCE.index(self.since) + 1) % len(SINCE)]
+        self.notify(f"Briefing: {'since ' + self.since if self.since else 'all unread stories'}", timeout=2)
+        self.reload()
+
+    def action_longer(self) -> None:
+        if self.sentences < 6:
+            self.sentences += 1
+            self.reload()
+
+    def action_shorter(self) -> None:
+        if self.sentences > 1:
+            self.sentences -= 1
+            self.reload()
+
+    def markdown(self) -> str:
+        """The briefing as Markdown, every line cleaned of control codes."""
+        from tui.stories import briefing_markdown
+
+        text = briefing_markdown(self.items, since=self.day)
+        return "\n".join(clean(x) for x in text.splitlines()) + "\n"
+
+    def action_copy_summary(self) -> None:
+        self.action_copy_markdown()
+
+    def action_copy_markdown(self) -> None:
+        if self.items:
+            self.copy(self.markdown(), "briefing as Markdown")
+        else:
+            self.notify("Nothing to copy: the briefing is empty.", severity="warning")
+
+    def action_copy_quotes(self) -> None:
+        quotes = [f"“{line(i.quote.text)}” — {line(i.quote.speaker)} ({line(i.quote.source)})"
+                  for i in self.items if i.quote is not None]
+        self.copy("\n".join(quotes), "briefing quotes")

@@ -1,0 +1,91 @@
+"""The feeds list (`F`): every feed with its unread and total counts, when it was refreshed and why it
+failed; `enter` narrows the library to a feed ("All articles" lifts it). Watched folders are listed too."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from tui.app.screens.page import PageList, PageScreen, heading, line
+from tui.app.widgets.pane import Pane
+
+
+def read_feeds(lib):
+    """(feeds with counts, watched folders) — both empty lists when this library has none."""
+    from tui.store.feeds import list_feeds
+
+    try:
+        from tui.store.watch import list_watched
+
+        watched = list_watched(lib)
+    except ImportError:
+        watched = []
+    return list_feeds(lib), watched
+
+
+class FeedsScreen(PageScreen):
+    """Dismissed with (feed id, name) to filter by, (None, "") for every article, or None (esc)."""
+
+    PANES = ("#feeds-pane",)
+    HINT = (("open", "show its articles"), ("refresh", "refresh all"), ("back", "back"))
+
+    def __init__(self, db_path) -> None:
+        super().__init__(db_path)
+        self.feeds: list = []
+
+    def compose_panes(self) -> ComposeResult:
+        with Pane(id="feeds-pane"):
+            yield Static(Text("Reading the feeds…"), id="feeds-head")
+            yield PageList(id="feeds-list")
+
+    def on_mount(self) -> None:
+        self.query_one("#feeds-pane").border_title = "Feeds"
+        self.set_focus(self.query_one("#feeds-list"))
+        super().on_mount()
+        self.load(read_feeds)
+
+    def loaded(self, result, error: str) -> None:
+        head = self.query_one("#feeds-head", Static)
+        if error:
+            head.update(Text(f"The feeds cannot be read: {error}", style="bold red"))
+            return
+        self.feeds, watched = result
+        unread = sum(f.unread for f in self.feeds)
+        n = len(self.feeds)
+        head.update(Text.assemble((f"{n} feed{'s' if n != 1 else ''}", "bold"), f" · {unread:,} unread",
+                                  (" · add one with `newsreader feed add URL`" if not n else "", "dim")))
+        options = [Option(Text("All articles", style="bold"), id="all")]
+        if self.feeds:
+            options.append(heading("Feeds"))
+        width = max((len(f"{f.unread:,}") for f in self.feeds), default=1)
+        for number, feed in enumerate(self.feeds):
+            entry = Text()
+            entry.append(f"{feed.unread:>{width},} ", style="bold" if feed.unread else "dim")
+            entry.append(line(feed.name)[:70], style="bold" if feed.unread else "")
+            entry.append(f"  {feed.total:,} article{'s' if feed.total != 1 else ''}", style="dim")
+            if feed.last_refresh:
+                entry.append(f" · refreshed {feed.last_refresh[:16].replace('T', ' ')}", style="dim")
+            if feed.last_status == "error" and feed.last_error:
+                entry.append(f"\n   ✗ {line(feed.last_error)[:120]}", style="red")
+            options.append(Option(entry, id=f"f:{number}"))
+        if watched:
+            options.append(heading("Watched folders (scanned at start and every 30 s)"))
+            for folder in watched:
+                options.append(Option(Text(line(folder.path), style="dim"), disabled=True))
+        widget = self.query_one("#feeds-list", PageList)
+        widget.clear_options()
+        widget.add_options(options)
+        widget.highlighted = 0
+
+    def on_option_list_option_selected(self, event: PageList.OptionSelected) -> None:
+        kind, _, rest = (event.option.id or "").partition(":")
+        if kind == "all":
+            self.dismiss((None, ""))
+        elif kind == "f" and rest:
+            feed = self.feeds[int(rest)]
+            self.dismiss((feed.id, feed.name))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

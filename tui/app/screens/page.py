@@ -1,0 +1,160 @@
+"""What the story view, the entity page, the briefing and the feeds list share: a list widget with the
+app's keys, a hint line, loading off the UI thread, copy, and opening an article in the main screen."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.app import keymap
+from tui.app.parts import Loader, PaneBorders, set_focus_flags
+from tui.textsafe import clean
+
+# Actions the list widget handles itself (OptionList's); the rest of the PAGE keys go to the screen.
+LIST_ACTIONS = {"cursor_down", "cursor_up", "first", "last", "page_down", "page_up", "select"}
+
+
+def _page_bindings(on_list: bool) -> list[Binding]:
+    return [b for b in keymap.bindings(keymap.PAGE) if (b.action in LIST_ACTIONS) == on_list]
+
+
+def line(text: str) -> str:
+    """Untrusted text as one clean line."""
+    return " ".join(clean(text or "").split())
+
+
+def heading(text: str) -> Option:
+    """A section heading: shown, skipped by the cursor."""
+    return Option(Text(text, style="bold underline"), disabled=True)
+
+
+class PageList(OptionList):
+    """An OptionList with the app's list keys (j/k, g/G, space ...) as the user bound them."""
+
+    BINDINGS = _page_bindings(on_list=True)
+
+
+class PageScreen(Screen):
+    """A full screen over the main one: esc goes back; subclasses fill `compose_panes` and `loaded`.
+
+    Parts: `loader` (Loader: `self.load(fn, ...)` -> `loaded(result, error)`), `borders` (PaneBorders
+    over `PANES`).
+    """
+
+    BINDINGS = _page_bindings(on_list=False)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # as the main screen: panes stack below 120
+    PANES: tuple[str, ...] = ()
+    HINT: tuple[tuple[str, str], ...] = (("open", "open"), ("back", "back"))  # (key id, what it does)
+
+    def __init__(self, db_path) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.loader = Loader(self, db_path, self.loaded)
+        self.borders = PaneBorders(self, self.PANES)
+
+    def compose(self) -> ComposeResult:
+        yield from self.compose_panes()
+        yield Static(self.hint_line(), id="page-hint")
+
+    def hint_line(self) -> Text:
+        """The keys of this page as the user bound them: "enter open · c copy · esc back"."""
+        overrides = getattr(self.app, "user_keys", {})
+        out = Text(no_wrap=True, overflow="ellipsis")
+        for number, (key_id, what) in enumerate(self.HINT):
+            if number:
+                out.append(" · ", style="dim")
+            out.append(keymap.first_key(key_id, overrides), style="bold")
+            out.append(f" {what}", style="dim")
+        return out
+
+    def compose_panes(self) -> ComposeResult:
+        """The page's panes (bordered Pane containers with ids from PANES)."""
+        return iter(())
+
+    def on_mount(self) -> None:
+        self.borders.mark()
+
+    def watch_focused(self, old, new) -> None:
+        set_focus_flags(old, new)
+        if self.is_mounted:
+            self.borders.mark()
+
+    def load(self, fn, *args, **kwargs) -> None:
+        """Read `fn(lib, *args)` in a worker; `loaded(result, error)` gets it."""
+        self.loader.load(fn, *args, **kwargs)
+
+    def loaded(self, result, error: str) -> None:
+        """What `load` read (error: "" or why it failed)."""
+
+    # -- keys shared by every page ------------------------------------------------------------
+
+    def action_back(self) -> None:
+        self.app.pop_screen()
+
+    def copy(self, text: str, what: str) -> None:
+        """Copy by every route (the app's clipboard service), or say there is nothing."""
+        if not text.strip():
+            self.notify(f"Nothing to copy: no {what} here.", severity="warning")
+            return
+        self.app.copy_out(text, what)
+
+    def action_copy_summary(self) -> None:
+        self.notify("Nothing to copy on this page.", severity="warning")
+
+    def action_copy_quotes(self) -> None:
+        self.action_copy_summary()
+
+    def action_copy_markdown(self) -> None:
+        self.action_copy_summary()
+
+    def action_longer(self) -> None:
+        pass
+
+    def action_refresh(self) -> None:
+        main = self.main_screen()
+        if main is not None:
+            main.sources.refresh()
+            self.notify("Refreshing the feeds and watched folders in the background…", timeout=3)
+
+    def action_shorter(self) -> None:
+        pass
+
+    # -- going to the main screen -------------------------------------------------------------
+
+    def main_screen(self):
+        """The main screen under this page."""
+        from tui.app.screens.main import MainScreen
+
+        return next((s for s in reversed(self.app.screen_stack) if isinstance(s, MainScreen)), None)
+
+    def back_to_main(self):
+        """Close every page above the main screen; returns it."""
+        main = self.main_screen()
+        while main is not None and self.app.screen is not main and len(self.app.screen_stack) > 1:
+            self.app.pop_screen()
+        return main
+
+    def open_article(self, article_id: int) -> None:
+        """Open an article in the main screen, as `enter` in the library does."""
+        main = self.back_to_main()
+        if main is not None:
+            main.open_article(article_id)
+
+    def open_person(self, name: str) -> None:
+        """The entity page of a person (over this page)."""
+        from tui.app.screens.person import PersonScreen
+
+        self.app.push_screen(PersonScreen(self.db_path, name))
+
+    def filter_library(self, name: str) -> None:
+        """Back to the library, listing the articles that mention `name`."""
+        main = self.back_to_main()
+        if main is not None:
+            main.listing.stories = False
+            main.set_filter("", name)
+            main.set_reading(False)
+            main.notify(f"Library: articles that mention {line(name)} (esc clears)", markup=False)

@@ -1,0 +1,130 @@
+"""The entity page: one person across the library — articles over time, who appears with them, and
+everything they are quoted as saying. Opened with `enter` on a person in an entities list."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from tui.app import copytext
+from tui.app.screens.page import PageList, PageScreen, heading, line
+from tui.app.widgets.entity_types import type_of
+from tui.app.widgets.pane import Pane
+
+BAR = 24  # cells of the longest month bar
+
+
+def read_person(lib, name: str):
+    """The Person (tui.stories.who) for `name`, from the analyses already stored; None if unknown."""
+    from tui.stories import who
+
+    return who(lib, name)
+
+
+def _where(source: str, day: str) -> str:
+    return ", ".join(x for x in (line(source), (day or "")[:10]) if x)
+
+
+class PersonScreen(PageScreen):
+    """Articles over time (a bar per month) and the articles on the left; quotes and co-occurring entities on the right."""
+
+    PANES = ("#person-pane", "#person-side")
+    HINT = (("open", "open the article / entity"), ("copy_quotes", "copy quotes"),
+            ("copy_markdown", "Markdown"), ("back", "back"))
+
+    def __init__(self, db_path, name: str) -> None:
+        super().__init__(db_path)
+        self.entity_name = name
+        self.person = None
+        self.together: list[tuple[str, str]] = []
+
+    def compose_panes(self) -> ComposeResult:
+        with Pane(id="person-pane"):
+            yield Static(Text(f"Looking up {line(self.entity_name)}…"), id="person-head")
+            yield PageList(id="person-articles")
+        with Pane(id="person-side"):
+            yield PageList(id="person-quotes")
+
+    def on_mount(self) -> None:
+        self.query_one("#person-pane").border_title = f"Person · {line(self.entity_name)[:40]}"
+        self.query_one("#person-side").border_title = "Quotes · appears with"
+        self.set_focus(self.query_one("#person-articles"))
+        super().on_mount()
+        self.load(read_person, self.entity_name)
+
+    def loaded(self, result, error: str) -> None:
+        head = self.query_one("#person-head", Static)
+        if error:
+            head.update(Text(f"This page cannot be built: {error}", style="bold red"))
+            return
+        if result is None:
+            head.update(Text(f"{line(self.entity_name)} is not in any analysed article yet (esc goes back).", style="bold"))
+            return
+        person = self.person = result
+        text = Text(line(person.name), style="bold")
+        aliases = [line(a) for a in person.aliases if line(a) and line(a) != line(person.name)]
+        n = len(person.articles)
+        text.append(f"\n{n} article{'s' if n != 1 else ''} · {len(person.quotes)} quote"
+                    f"{'s' if len(person.quotes) != 1 else ''}", style="dim")
+        if aliases:
+            text.append(f" · also {', '.join(aliases[:4])}", style="dim")
+        head.update(text)
+        left = [heading("Articles over time")]
+        most = max((count for _month, count in person.timeline), default=1) or 1
+        for month, count in person.timeline:
+            bar = "█" * max(1, round(BAR * count / most))
+            left.append(Option(Text.assemble((f"{month} ", "dim"), (bar, "bold"), f" {count}"), disabled=True))
+        left.append(heading(f"Articles ({n})"))
+        for article in person.articles:
+            entry = Text(line(article["title"]))
+            entry.append(f"  {_where(article.get('source', ''), article.get('day', ''))}", style="dim")
+            left.append(Option(entry, id=f"a:{article['id']}"))
+        right = [heading("Quotes, newest first")]
+        if not person.quotes:
+            right.append(Option(Text("No quotes found.", style="dim"), disabled=True))
+        for number, quote in enumerate(person.quotes):
+            entry = Text(f"“{line(quote['text'])}”")
+            entry.append(f"\n   — {_where(quote.get('source', ''), quote.get('day', ''))}", style="dim italic")
+            right.append(Option(entry, id=f"q:{number}"))
+        self.together = []
+        if person.cooccurring:
+            right.append(heading("Appears with"))
+        for other in person.cooccurring:
+            self.together.append((type_of(other["label"]), other["name"]))
+            arts = other.get("articles", 0)
+            entry = Text(line(other["name"]))
+            entry.append(f"  {arts} article{'s' if arts != 1 else ''}", style="dim")
+            right.append(Option(entry, id=f"e:{len(self.together) - 1}"))
+        for selector, options in (("#person-articles", left), ("#person-quotes", right)):
+            widget = self.query_one(selector, PageList)
+            widget.clear_options()
+            widget.add_options(options)
+            widget.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+
+    def on_option_list_option_selected(self, event: PageList.OptionSelected) -> None:
+        kind, _, rest = (event.option.id or "").partition(":")
+        if self.person is None or not rest:
+            return
+        if kind == "a":
+            self.open_article(int(rest))
+        elif kind == "q":
+            self.open_article(self.person.quotes[int(rest)]["article"])
+        elif kind == "e":
+            type_key, name = self.together[int(rest)]
+            if type_key == "person":
+                self.open_person(name)
+            else:
+                self.filter_library(name)
+
+    def action_copy_summary(self) -> None:
+        self.action_copy_quotes()
+
+    def action_copy_quotes(self) -> None:
+        if self.person is not None:
+            self.copy(copytext.person_quotes_text(self.person), f"quotes of {line(self.person.name)}")
+
+    def action_copy_markdown(self) -> None:
+        if self.person is not None:
+            self.copy(copytext.person_markdown(self.person), f"{line(self.person.name)} as Markdown")

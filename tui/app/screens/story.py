@@ -1,0 +1,213 @@
+"""The story view: one event across outlets — its summary (each sentence with its source), what is new,
+its articles, the quotes by speaker and the merged entities. Opened with `enter` in story mode (`v`)."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from tui.app import copytext
+from tui.app.screens.page import PageList, PageScreen, heading, line
+from tui.app.widgets.entity_types import TYPES, type_of
+from tui.app.widgets.pane import Pane
+
+
+def read_story(lib, story_id: int, sentences: int | None, analyse: bool):
+    """(StoryRow, StorySummary, {article id: ArticleRow}) of a story, or None when it is gone."""
+    from tui.stories import story_row, story_summary
+
+    row = story_row(lib, story_id)
+    if row is None:
+        return None
+    summary = story_summary(lib, story_id, sentences=sentences, analyse=analyse)
+    if summary is None:
+        return None
+    rows = {r.id: r for r in lib.rows_by_id(list(summary.articles))}
+    return row, summary, rows
+
+
+def _where(source: str, day: str) -> str:
+    return ", ".join(x for x in (line(source), (day or "")[:10]) if x)
+
+
+class StoryScreen(PageScreen):
+    """Summary · what's new · articles on the left; quotes by speaker and entities on the right."""
+
+    PANES = ("#story-pane", "#story-side")
+    HINT = (("open", "open the article / person page"), ("longer", "longer"), ("shorter", "shorter"),
+            ("copy_summary", "copy"), ("copy_quotes", "quotes"), ("copy_markdown", "Markdown"), ("back", "back"))
+
+    def __init__(self, db_path, story_id: int) -> None:
+        super().__init__(db_path)
+        self.story_id = story_id
+        self.sentences: int | None = None  # None: the engine's default length
+        self.row = None
+        self.summary = None
+        self.entity_names: list[tuple[str, str]] = []
+
+    def compose_panes(self) -> ComposeResult:
+        with Pane(id="story-pane"):
+            yield Static(Text("Reading the story…"), id="story-head")
+            yield PageList(id="story-text")
+        with Pane(id="story-side"):
+            yield PageList(id="story-quotes")
+
+    def on_mount(self) -> None:
+        self.query_one("#story-pane").border_title = "Story"
+        self.query_one("#story-side").border_title = "Quotes by speaker · entities"
+        self.set_focus(self.query_one("#story-text"))
+        super().on_mount()
+        self.load(read_story, self.story_id, self.sentences, False)  # sentence splits only: at once
+
+    def loaded(self, result, error: str) -> None:
+        head = self.query_one("#story-head", Static)
+        if error:
+            head.update(Text(f"This story cannot be read: {error}", style="bold red"))
+            return
+        if result is None:
+            head.update(Text("This story is no longer in the library (esc goes back).", style="bold"))
+            return
+        self.row, self.summary, rows = result
+        self.show(rows)
+        if not self.summary.analysed:
+            self.load(read_story, self.story_id, self.sentences, True)  # quotes and entities need analyses
+
+    def show(self, rows: dict) -> None:
+        """Fill both panes from `self.summary`; the cursors stay where they were when they can."""
+        summary, row = self.summary, self.row
+        count = len(summary.articles)
+        head = Text(line(row.title) or "(untitled story)", style="bold")
+        sources = ", ".join(line(s) for s in summary.sources[:6])
+        more = f" and {len(summary.sources) - 6} more" if len(summary.sources) > 6 else ""
+        span = " – ".join(dict.fromkeys(x[:10] for x in (summary.first or "", summary.last or "") if x))
+        head.append(f"\n{count} article{'s' if count != 1 else ''} · {len(summary.sources)} outlet"
+                    f"{'s' if len(summary.sources) != 1 else ''} ({sources}{more}) · {span}", style="dim")
+        if not summary.analysed:
+            head.append("\n⏳ analysing its articles for quotes and entities…", style="bold")
+        self.query_one("#story-head", Static).update(head)
+        n = len(summary.sentences)
+        self.query_one("#story-pane").border_title = f"Story · {n} sentence{'s' if n != 1 else ''}"
+        text = [heading(f"Summary · {n} sentence{'s' if n != 1 else ''}")]
+        for number, sent in enumerate(summary.sentences):
+            text.append(Option(self._sentence(number + 1, sent), id=f"s:{number}"))
+        if summary.new:
+            text.append(heading("What's new"))
+            for number, sent in enumerate(summary.new):
+                text.append(Option(self._sentence(None, sent), id=f"n:{number}"))
+        text.append(heading(f"Articles ({count})"))
+        for article_id in reversed(summary.articles):  # newest first, as in the library
+            article = rows.get(article_id)
+            if article is not None:
+                mark = "●" if not article.read else " "
+                entry = Text(f"{mark} {line(article.title)}")
+                entry.append(f"  {_where(article.source, article.published or '')}", style="dim")
+                text.append(Option(entry, id=f"a:{article_id}"))
+        self._fill("#story-text", text)
+        self._fill("#story-quotes", self._side())
+
+    @staticmethod
+    def _sentence(number: int | None, sent) -> Text:
+        out = Text(f"{number}. " if number else "• ")
+        out.append(line(sent.text))
+        out.append(f"\n   — {_where(sent.source, sent.day)}", style="dim italic")
+        return out
+
+    def _side(self) -> list[Option]:
+        summary = self.summary
+        out = [heading("Quotes by speaker")]
+        if not summary.quotes:
+            out.append(Option(Text("No quotes found yet.", style="dim"), disabled=True))
+        for g, group in enumerate(summary.quotes):
+            out.append(Option(Text(line(group.speaker) or "Unknown speaker", style="bold"), disabled=True))
+            for q, quote in enumerate(group.quotes):
+                entry = Text(f"“{line(quote.text)}”")
+                outlets = ", ".join(line(x) for x in quote.sources[:4]) if len(quote.sources) > 1 else ""
+                where = f"{outlets}, {quote.day[:10]}" if outlets else _where(quote.source, quote.day)
+                entry.append(f"\n   — {where}", style="dim italic")
+                out.append(Option(entry, id=f"q:{g}:{q}"))
+        self.entity_names = []
+        by_type: dict[str, list] = {}
+        for entity in summary.entities:
+            by_type.setdefault(type_of(entity.label), []).append(entity)
+        if by_type:
+            out.append(heading("Entities"))
+        for key, _name, plural, _labels in TYPES:
+            for number, entity in enumerate(by_type.get(key, [])):
+                if number == 0:
+                    out.append(Option(Text(plural, style="bold"), disabled=True))
+                self.entity_names.append((key, entity.name))
+                arts = entity.articles  # how many of the story's articles mention it
+                entry = Text(line(entity.name))
+                entry.append(f"  {entity.count}× in {arts} article{'s' if arts != 1 else ''}", style="dim")
+                out.append(Option(entry, id=f"e:{len(self.entity_names) - 1}"))
+        return out
+
+    def _fill(self, selector: str, options: list[Option]) -> None:
+        widget = self.query_one(selector, PageList)
+        was = widget.highlighted
+        widget.clear_options()
+        widget.add_options(options)
+        if was is not None and was < len(options) and not options[was].disabled:
+            widget.highlighted = was
+        else:
+            first = next((i for i, o in enumerate(options) if not o.disabled), None)
+            widget.highlighted = first
+
+    # -- keys -------------------------------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: PageList.OptionSelected) -> None:
+        kind, _, rest = (event.option.id or "").partition(":")
+        if self.summary is None or not rest:
+            return
+        if kind == "s":
+            self.open_article(self.summary.sentences[int(rest)].article)
+        elif kind == "n":
+            self.open_article(self.summary.new[int(rest)].article)
+        elif kind == "a":
+            self.open_article(int(rest))
+        elif kind == "q":
+            g, q = (int(x) for x in rest.split(":"))
+            self.open_article(self.summary.quotes[g].quotes[q].article)
+        elif kind == "e":
+            type_key, name = self.entity_names[int(rest)]
+            if type_key == "person":
+                self.open_person(name)
+            else:
+                self.filter_library(name)
+
+    def _resize(self, step: int) -> None:
+        if self.summary is None:
+            return
+        current = len(self.summary.sentences)
+        wanted = max(1, current + step)
+        if wanted == current or (step > 0 and current >= 40):
+            return
+        self.sentences = wanted
+        self.load(read_story, self.story_id, self.sentences, True)
+
+    def action_longer(self) -> None:
+        self._resize(+1)
+
+    def action_shorter(self) -> None:
+        self._resize(-1)
+
+    def _ready(self) -> bool:
+        if self.summary is None:
+            self.notify("Still reading the story; try again in a moment.", severity="warning")
+            return False
+        return True
+
+    def action_copy_summary(self) -> None:
+        if self._ready():
+            self.copy(copytext.story_text(self.summary), "story summary")
+
+    def action_copy_quotes(self) -> None:
+        if self._ready():
+            self.copy(copytext.story_quotes_text(self.summary), "story quotes")
+
+    def action_copy_markdown(self) -> None:
+        if self._ready():
+            self.copy(copytext.story_markdown(self.row.title, self.summary), "story as Markdown")
+
