@@ -25,9 +25,14 @@ POLL = 0.1  # seconds between checks of `cancel` while waiting for results
 _lib = None  # each worker process's own connection (opened by _init_worker)
 
 
-def _init_worker(path: str, nice: int) -> None:
-    """Worker set-up: own library connection, lower priority, no Ctrl+C tracebacks."""
+def _init_worker(path: str, nice: int, parent_pid: int = 0) -> None:
+    """Worker set-up: dies with its parent, own library connection, lower priority, no Ctrl+C tracebacks."""
     global _lib
+    from tui.lifeline import die_with_parent
+
+    # Pool workers are started by the thread that creates the pool or by the pool's own worker-handler
+    # thread: the kernel's parent-death signal would follow the wrong one, so only watch the parent.
+    die_with_parent(parent_pid or None, kernel=False)
     # The parent decides when to stop (Ctrl+C in the CLI, quit in the app) and terminates us.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     if nice:
@@ -98,7 +103,7 @@ def analyse_library(path: str | Path, *, jobs: int | None = None, progress: bool
         import multiprocessing
 
         pool = multiprocessing.get_context("spawn").Pool(
-            jobs, initializer=_init_worker, initargs=(str(lib.path), nice))
+            jobs, initializer=_init_worker, initargs=(str(lib.path), nice, os.getpid()))
         pending: deque = deque()
         try:
             while True:
@@ -153,6 +158,9 @@ def child_env() -> dict[str, str]:
 
 def child_main(argv: list[str]) -> None:
     """Entry of the child process: prints "done total" after each batch, then "finished N"."""
+    from tui.lifeline import die_with_parent
+
+    die_with_parent(kernel=False)  # the app started us from a worker thread: watch the app itself
     path, nice = argv[0], int(argv[1]) if len(argv) > 1 else 0
     # SIGTERM (the app quitting) unwinds through analyse_library's `finally`, which stops the workers.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -181,8 +189,10 @@ def one_command(path: str | Path, article_id: int, method: str, sentences: int |
 def one_main(argv: list[str]) -> None:
     """Entry of `one_command`'s child: analyse the article, store the analysis; exit code 1 if it is gone."""
     from tui.engine import analysis as engine
+    from tui.lifeline import die_with_parent
     from tui.store import Library
 
+    die_with_parent(kernel=False)
     path, ident, method, sentences = argv[0], int(argv[1]), argv[2], int(argv[3]) or None
     with Library(path) as lib:
         article = lib.get(ident)

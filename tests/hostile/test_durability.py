@@ -52,6 +52,36 @@ def check_library(db: Path, expected: dict[str, str]) -> int:
     return n
 
 
+def session_processes(sid: int) -> list[int]:
+    """Every live process of session `sid` (a run started with start_new_session=True: the run's pid)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as f:
+                fields = f.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        # After the command name: state, ppid, pgrp, session ...; a zombie is already dead.
+        if int(fields[3]) == sid and fields[0] != b"Z":
+            found.append(int(entry))
+    return found
+
+
+def survivors_after(sid: int, seconds: float = 5.0) -> list[int]:
+    """The processes of session `sid` still alive after `seconds` (killed, so nothing is left behind)."""
+    end = time.monotonic() + seconds
+    while (alive := session_processes(sid)) and time.monotonic() < end:
+        time.sleep(0.05)
+    for pid in alive:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    return alive
+
+
 def kill_trials(tmp_path: Path, rng, trials: int, files: int) -> None:
     src = tmp_path / "src"
     expected = make_sources(src, files, rng)
@@ -68,19 +98,28 @@ def kill_trials(tmp_path: Path, rng, trials: int, files: int) -> None:
 
     killed_mid_run = 0
     counts = []
+    survived: list[tuple[int, list[int]]] = []  # (trial, pids of the run alive 5 s after its kill)
+    gone_after: list[float] = []
     for trial in range(trials):
         if trial % 3:  # mostly start again from nothing, so kills land in every chunk of a real import
             for p in tmp_path.glob("lib.db*"):
                 p.unlink()
         # Half the kills anywhere in the run, half in its later part, where the writing happens.
         delay = rng.uniform(0, duration * 1.5) if trial % 2 else rng.uniform(duration * 0.5, duration * 1.2)
-        proc = subprocess.Popen(newsreader_cmd() + ["add", str(src)], env=env,
+        # Its own session, so every process of the run (the worker processes too) can be found afterwards.
+        proc = subprocess.Popen(newsreader_cmd() + ["add", str(src)], env=env, start_new_session=True,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(delay)
         if proc.poll() is None:
-            proc.send_signal(signal.SIGKILL)
+            # Mostly kill -9; every fourth trial SIGTERM (what `kill` and a closing terminal send).
+            proc.send_signal(signal.SIGTERM if trial % 4 == 3 else signal.SIGKILL)
             killed_mid_run += 1
         proc.wait(timeout=60)
+        t_dead = time.monotonic()
+        alive = survivors_after(proc.pid)
+        gone_after.append(time.monotonic() - t_dead)
+        if alive:
+            survived.append((trial, alive))
         counts.append(check_library(db, expected))
         r = run_cli("list", "--limit", "3", db=db)  # the CLI opens it too, without complaint
         assert r.returncode == 0 and not r.stderr.strip().startswith(b"newsreader: error"), r.stderr
@@ -89,7 +128,9 @@ def kill_trials(tmp_path: Path, rng, trials: int, files: int) -> None:
     assert r.returncode == 0, r.stderr[-500:]
     stored = check_library(db, expected)
     print(f"kill -9 trials: {trials} ({killed_mid_run} killed mid-run), article counts after kills "
-          f"{counts}, after completion {stored}/{files}, lost {files - stored}")
+          f"{counts}, after completion {stored}/{files}, lost {files - stored}; trials leaving a process of "
+          f"the run alive 5 s later: {len(survived)}; all gone within {max(gone_after):.2f} s at worst")
+    assert not survived, f"worker processes outlived their killed parent: {survived}"
     assert stored == files
     assert killed_mid_run >= trials // 3
 

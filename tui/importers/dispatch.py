@@ -35,38 +35,93 @@ def import_paths(paths: Iterable[str]) -> Iterator[ImportItem]:
         elif re.match(r"^https?://", path, re.I):
             yield from _import_url(path)
         elif os.path.isdir(path):
-            for file in walk(path):
-                yield from import_file(file, allow_pipe=False)
+            problems: list[ImportItem] = []
+            for found in walk(path, problems):
+                yield from problems
+                problems.clear()
+                yield from import_file(found, allow_pipe=False)
+            yield from problems
         else:
             yield from import_file(path)
 
 
-def walk(root: str) -> Iterator[str]:
-    """Files with a known extension under `root`, in a stable sorted order, skipping
-    hidden files and folders (".git", ".cache") and not following directory symlinks."""
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        for name in sorted(filenames):
-            if not name.startswith(".") and os.path.splitext(name)[1].lower() in KNOWN_EXTS:
-                yield os.path.join(dirpath, name)
+MAX_DEPTH = 64  # folders nested deeper than this are skipped (with one line), not walked
+
+
+def walk(root: str, problems: list[ImportItem] | None = None) -> Iterator[str]:
+    """Files with a known extension under `root`, in a stable sorted order (each folder's files, then
+    its subfolders in turn), skipping hidden files and folders (".git", ".cache") and not following
+    directory symlinks.
+
+    Iterative, so any depth is safe: folders deeper than MAX_DEPTH are skipped, and so is a folder
+    that cannot be read (permissions, vanished, name too long); each such skip is appended to
+    `problems` (an ImportItem with the one-line reason) as it happens.
+    """
+    problems = [] if problems is None else problems
+    stack: list[tuple[str, int]] = [(root, 0)]
+    while stack:
+        folder, depth = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listed = [(e.name, _is_folder(e)) for e in entries if not e.name.startswith(".")]
+        except OSError as exc:
+            problems.append(ImportItem(folder, None, f"folder not readable ({exc.strerror or type(exc).__name__}), skipped"))
+            continue
+        listed.sort()
+        for name, is_folder in listed:
+            if is_folder is False and os.path.splitext(name)[1].lower() in KNOWN_EXTS:
+                yield os.path.join(folder, name)
+        subfolders = [os.path.join(folder, name) for name, is_folder in listed if is_folder]
+        if subfolders and depth >= MAX_DEPTH:
+            problems.append(ImportItem(folder, None, f"folders nested more than {MAX_DEPTH} deep, subfolders skipped"))
+            continue
+        stack.extend((sub, depth + 1) for sub in reversed(subfolders))
+
+
+def _is_folder(entry: os.DirEntry) -> bool | None:
+    """True for a real folder, None for a link to one (never followed), False for anything else."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            return True
+        return None if entry.is_symlink() and entry.is_dir() else False
+    except OSError:
+        return False
 
 
 def import_file(path: str, allow_pipe: bool = True) -> list[ImportItem]:
     """Read one file (never more than the size limit) and parse it.
 
-    A named pipe is read only when asked for by name (`<(cmd)`); found inside a folder it would
-    block the import until some other program writes to it.
+    The file is opened without blocking and its type checked on the open file itself: a file swapped
+    for a named pipe between a check and the open cannot block the import. A named pipe is read only
+    when asked for by name (`<(cmd)`); found inside a folder it would wait for some other program.
     """
     try:
-        st = os.stat(path)
+        st = os.stat(path)  # a first look, so devices are never even opened (the real check is below)
         if stat.S_ISDIR(st.st_mode):
             return [ImportItem(path, None, "is a directory")]
         if not (stat.S_ISREG(st.st_mode) or (allow_pipe and stat.S_ISFIFO(st.st_mode))):
             return [ImportItem(path, None, "not a regular file")]
-        if st.st_size > MAX_BYTES:
-            return [ImportItem(path, None, f"larger than {_LIMIT_MB} MB, skipped")]
-        with open(path, "rb") as f:
-            return _import_stream(f, path)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                return [ImportItem(path, None, "is a directory")]
+            if stat.S_ISFIFO(st.st_mode) and allow_pipe:
+                os.close(fd)
+                fd = -1
+                with open(path, "rb") as f:  # asked for by name: wait for its writer as `cat` would
+                    return _import_stream(f, path)
+            if not stat.S_ISREG(st.st_mode):
+                return [ImportItem(path, None, "not a regular file")]
+            if st.st_size > MAX_BYTES:
+                return [ImportItem(path, None, f"larger than {_LIMIT_MB} MB, skipped")]
+            os.set_blocking(fd, True)
+            with os.fdopen(fd, "rb") as f:
+                fd = -1  # closed by the file object
+                return _import_stream(f, path)
+        finally:
+            if fd >= 0:
+                os.close(fd)
     except FileNotFoundError:
         return [ImportItem(path, None, "no such file or directory")]
     except PermissionError:

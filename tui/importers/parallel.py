@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from tui.importers.dispatch import import_file, import_paths, walk
 from tui.importers.item import ImportItem
+from tui.lifeline import die_with_parent
 
 PARALLEL_FROM = 200  # below this many files a pool costs more than it saves
 
@@ -16,24 +17,31 @@ PARALLEL_FROM = 200  # below this many files a pool costs more than it saves
 def import_many(paths: Iterable[str], jobs: int | None = None) -> Iterator[ImportItem]:
     """Like `import_paths` (same items, same order), parsing files in parallel when there are many."""
     paths = [os.fspath(p) for p in paths]  # walked twice below
-    units: list[str] = []
+    units: list[str | ImportItem] = []  # files, or the walk's one-line problems, in import order
     walked: set[str] = set()  # files found inside folders (never read if they are pipes)
     for path in paths:
         if os.path.isdir(path):
-            found = list(walk(path))
-            units.extend(found)
-            walked.update(found)
+            problems: list[ImportItem] = []
+            for found in walk(path, problems):
+                units += problems
+                problems.clear()
+                units.append(found)
+                walked.add(found)
+            units += problems
         else:
             units.append(path)
-    files = [(u, u not in walked) for u in units if u != "-" and not u.lower().startswith(("http://", "https://"))]
+    files = [(u, u not in walked) for u in units
+             if isinstance(u, str) and u != "-" and not u.lower().startswith(("http://", "https://"))]
     jobs = jobs or os.cpu_count() or 1
     if len(files) < PARALLEL_FROM or jobs < 2:
         yield from import_paths(paths)
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
         parsed = pool.map(_import_one, files, chunksize=32)
         for unit in units:
-            if unit in ("-",) or unit.lower().startswith(("http://", "https://")):
+            if isinstance(unit, ImportItem):
+                yield unit
+            elif unit in ("-",) or unit.lower().startswith(("http://", "https://")):
                 yield from import_paths([unit])
             else:
                 yield from next(parsed)
