@@ -59,6 +59,7 @@ class MainScreen(Screen):
         self.highlights = True
         self.hidden_types: set[str] = set()
         self._first_resume_done = False
+        self._stories_warmed = False  # story mode's modules loaded (screens/story.py warm)
         self.listing = LibraryQuery(self, db_path, self._list_loaded, lambda: self.update_library_status(busy=True))
         self.importer = LibraryImport(self, db_path, self._import_done)
         self.analyser = AnalysisJobs(self, db_path, lib, self.show_analysis, self.update_summary_status,
@@ -546,6 +547,11 @@ class MainScreen(Screen):
         """`v`: the library list shows stories (events across outlets) or articles."""
         self.listing.set_stories(not self.listing.stories)
         self.set_reading(False)
+        if self.listing.stories and not self._stories_warmed:
+            from tui.app.screens.story import warm
+
+            self._stories_warmed = True
+            self.run_worker(warm, name="warm_stories", group="warm-up", thread=True)
 
     def open_story(self, story_id: int) -> None:
         """Push the story view (summary across outlets, quotes by speaker, merged entities)."""

@@ -14,6 +14,21 @@ from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.pane import Pane
 
 
+def warm() -> None:
+    """Load what the first story summary needs (the stemmer, stop words, the term table): ~1-3 s once.
+
+    Run in a thread when story mode is first turned on, so the first story opens at once.
+    """
+    try:
+        from tui.engine.tokens import content_terms
+        from tui.stories import story, terms  # noqa: F401
+
+        content_terms("warming the stemmer up")
+        terms.idf_table()
+    except Exception:
+        pass  # the story view says what is wrong when it is opened
+
+
 def read_story(lib, story_id: int, sentences: int | None, analyse: bool):
     """(StoryRow, StorySummary, {article id: ArticleRow}) of a story, or None when it is gone."""
     from tui.stories import story_row, story_summary
