@@ -131,6 +131,15 @@ async def keys(db: str, reps: int) -> dict:
         for i in range(max(3, reps // 3)):
             out["page"].append(await _timed_press(pilot, stamps, "pagedown"))
         out["last"].append(await _timed_press(pilot, stamps, "G"))
+        # Story mode (`v`): the library's rows are stories (issue 13: the same key budgets).
+        await _timed_press(pilot, stamps, "g")
+        out["stories_toggle"] = [await _timed_press(pilot, stamps, "v")]
+        await _settle(pilot, stamps)
+        out["stories_count"] = len(app.screen.articles.source or ())
+        out["stories_move"] = [await _timed_press(pilot, stamps, "j" if i % 4 != 3 else "k") for i in range(reps)]
+        out["stories_page"] = [await _timed_press(pilot, stamps, "pagedown") for _ in range(max(3, reps // 3))]
+        out["stories_last"] = [await _timed_press(pilot, stamps, "G")]
+        await _timed_press(pilot, stamps, "v")
     out["progress_repaints"] = len(progress)
     out["background"] = bool(getattr(app, "background", False))
     return out

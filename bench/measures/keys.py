@@ -23,6 +23,19 @@ def _analyse_top(db: Path, count: int) -> None:
             cached_analysis(lib, article.id, article.body, title=article.title)
 
 
+def _group_stories(db: Path) -> int:
+    """Group the copy's articles into stories (as `newsreader add` does); 0 when there is no stories package."""
+    try:
+        from tui.stories import group_new, story_count
+    except ImportError:
+        return 0
+    from tui.store import Library
+
+    with Library(db) as lib:
+        group_new(lib)
+        return story_count(lib)
+
+
 def run(ctx) -> list:
     need_tui()
     need_module("tui.app.app", "NewsreaderApp")
@@ -35,6 +48,8 @@ def run(ctx) -> list:
             _analyse_top(db, reps + 2)
         except ImportError as exc:
             raise NotAvailable(f"not available yet: the engine ({exc})") from None
+        ctx.log("   grouping its stories (story mode is measured too)")
+        _group_stories(db)
         proc = subprocess.run([sys.executable, "-m", "bench.measures.app_driver", "keys", str(db), str(reps)],
                               env=child_env(), capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
@@ -57,6 +72,20 @@ def run(ctx) -> list:
         if key == "open" and data.get("open_not_cached"):
             rs[0].note += f"; {data['open_not_cached']} opens were analysed on the spot, not cached"
         out += rs
+    # Story mode: moving in the list of stories has the same budget as moving in the articles.
+    xs = [x for x in data.get("stories_move", []) if x is not None]
+    note = f"{data.get('stories_count', 0):,} stories"
+    if xs:
+        rs = timed_results(f"keys.move_in_stories@{n}", xs, "ms", median_budget=16.0, p95_budget=33.0, scale=1000)
+        rs[0].note += f"; {note}"
+        out += rs
+    else:
+        out.append(Result(f"keys.move_in_stories@{n}", None, "ms", note=f"nothing repainted ({note})"))
+    for key, label in (("stories_toggle", "stories_toggle"), ("stories_page", "stories_page_down"),
+                       ("stories_last", "stories_jump_to_last")):
+        xs = [x for x in data.get(key, []) if x is not None]
+        if xs:
+            out += timed_results(f"keys.{label}@{n}", xs, "ms", scale=1000)
     for key, label in (("move_first", "move_in_list.first_update"), ("open_first", "open_analysed.first_update"),
                        ("switch_first", "switch_pane.first_update"), ("page", "page_down"), ("last", "jump_to_last"),
                        ("open_cold", "open_analysed.unprepared")):

@@ -30,6 +30,7 @@ from tui.store import StoreError
 from tui.textsafe import clean, visible
 
 PANES = ("#library-pane", "#article-pane", "#summary-pane")
+STORIES_WARM_DELAY = 1.5  # seconds after the first `v` before the story summary's modules are loaded
 
 
 class MainScreen(Screen):
@@ -548,10 +549,15 @@ class MainScreen(Screen):
         self.listing.set_stories(not self.listing.stories)
         self.set_reading(False)
         if self.listing.stories and not self._stories_warmed:
-            from tui.app.screens.story import warm
-
+            # The story summary's first use loads the stemmer and term tables (1-3 s): do it in a
+            # thread a moment after the list of stories is shown, not while it is drawn.
             self._stories_warmed = True
-            self.run_worker(warm, name="warm_stories", group="warm-up", thread=True)
+            self.set_timer(STORIES_WARM_DELAY, self._warm_stories)
+
+    def _warm_stories(self) -> None:
+        from tui.app.screens.story import warm
+
+        self.run_worker(warm, name="warm_stories", group="warm-up", thread=True)
 
     def open_story(self, story_id: int) -> None:
         """Push the story view (summary across outlets, quotes by speaker, merged entities)."""
