@@ -11,6 +11,7 @@ part's attributes. See /work/notes/appstream-refactor.md for what moved where.
   `request`, `next_method`, `longer`, `shorter`, `label_for`.
 - `BackgroundPass` (background.py): the whole-library analysis pass in child processes;
   `schedule`, `start`, `stop`, `progress`, `running`.
+- `LibraryWatch` (library_watch.py): notices articles added or removed by another process; `start`, `stop`.
 - `OpenAhead` (open_ahead.py): lays out the article under the resting cursor; `rested`, `take`, `forget`.
 - `PaneBorders` (pane_borders.py): the focused pane's border colour; `mark`, `theme_changed`;
   `set_focus_flags` for a screen's `watch_focused`.
@@ -25,10 +26,11 @@ from tui.app.parts.background import BackgroundPass
 from tui.app.parts.library_import import LibraryImport
 from tui.app.parts.library_query import LibraryQuery
 from tui.app.parts.loader import Loader
+from tui.app.parts.library_watch import LibraryWatch
 from tui.app.parts.open_ahead import OpenAhead, Ready
 from tui.app.parts.pane_borders import PaneBorders, set_focus_flags
 from tui.app.parts.sources import SourcesRefresh
 from tui.app.parts.threads import deliver
 
-__all__ = ["AnalysisJobs", "BackgroundPass", "LibraryImport", "LibraryQuery", "Loader", "OpenAhead", "PaneBorders",
-           "Ready", "SourcesRefresh", "deliver", "set_focus_flags"]
+__all__ = ["AnalysisJobs", "BackgroundPass", "LibraryImport", "LibraryQuery", "LibraryWatch", "Loader", "OpenAhead",
+           "PaneBorders", "Ready", "SourcesRefresh", "deliver", "set_focus_flags"]

@@ -24,8 +24,8 @@ from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
 from tui.app.widgets.status import set_text
 from tui.app.parts.sources import feed_name
-from tui.app.parts import (AnalysisJobs, BackgroundPass, LibraryImport, LibraryQuery, OpenAhead, PaneBorders,
-                           SourcesRefresh, set_focus_flags)
+from tui.app.parts import (AnalysisJobs, BackgroundPass, LibraryImport, LibraryQuery, LibraryWatch, OpenAhead,
+                           PaneBorders, SourcesRefresh, set_focus_flags)
 from tui.store import StoreError
 from tui.textsafe import clean, visible
 
@@ -70,6 +70,7 @@ class MainScreen(Screen):
                                self.analyser.label_for, lambda: self.analyser.analysing)
         self.borders = PaneBorders(self, PANES)
         self.sources = SourcesRefresh(self, db_path, self.update_library_status, self._sources_done)
+        self.changes = LibraryWatch(self, lib, self.reload_list)  # articles added by another process
 
     # -- the parts' state, as the screen's (read-only) -----------------------------------------
 
@@ -158,6 +159,7 @@ class MainScreen(Screen):
         self.analyser.warm()
         self.background.schedule()
         self.sources.start(getattr(self.app, "config", None))
+        self.changes.start()
 
     def _on_screen_resume(self, event) -> None:
         # Runs before Screen's own handler. The first resume comes right after the screen was
@@ -171,6 +173,7 @@ class MainScreen(Screen):
     def on_unmount(self) -> None:
         self.background.stop()
         self.sources.stop()
+        self.changes.stop()
 
     # -- focus: the pane holding it gets the accent border (parts/pane_borders.py) ------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from tui.models import ArticleRow
+from tui.store.changes import list_position
 
 PAGE = 200
 KEEP_PAGES = 8  # ~1,600 rows in memory at most, whatever the library size
@@ -96,7 +97,11 @@ class RowSource:
             for offset, row in enumerate(page):
                 if row.id == article_id:
                     return number * PAGE + offset
-        return None
+        try:  # the whole library, not in a loaded page (a reloaded view): ask the list's index
+            index = list_position(self.lib, article_id)
+        except sqlite3.DatabaseError:
+            return None
+        return index if index is not None and index < self.count else None
 
     def forget(self) -> None:
         """Drop cached pages (after a row changed: read, starred)."""

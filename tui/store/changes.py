@@ -1,0 +1,35 @@
+"""Noticing that another process changed the library, cheaply, and where an article sits in the list.
+
+The app polls `data_version` on a timer: SQLite bumps it when another connection commits, and reading it
+costs microseconds, so an idle library costs nothing. Only when it moved does the app read `articles_state`
+(two index lookups) to tell new or removed articles from other writes (the analysis cache, feeds state).
+"""
+
+from __future__ import annotations
+
+
+def data_version(lib) -> int:
+    """SQLite's `PRAGMA data_version` of this connection: changes when another connection commits."""
+    return lib.db.execute("PRAGMA data_version").fetchone()[0]
+
+
+def articles_state(lib) -> tuple[int, int]:
+    """(number of articles, highest id): differs after any article was added or removed.
+
+    The count is kept by triggers (schema migration 3) and the highest id is the end of the rowid index.
+    """
+    row = lib.db.execute("SELECT (SELECT value FROM counts WHERE name = 'articles'),"
+                         " (SELECT max(id) FROM articles)").fetchone()
+    return (row[0] or 0, row[1] or 0)
+
+
+def list_position(lib, article_id: int) -> int | None:
+    """Where `article_id` sits in the whole library's list (newest first, as `Library.rows`), or None.
+
+    Counts the rows before it along the list's index: ~1 ms per 10,000 rows above it.
+    """
+    row = lib.db.execute("SELECT sort_key FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    return lib.db.execute("SELECT count(*) FROM articles WHERE (sort_key, id) > (?, ?)",
+                          (row[0], article_id)).fetchone()[0]
