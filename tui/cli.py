@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("paths", nargs="+", metavar="PATH")
     a.add_argument("--dry-run", action="store_true", help="parse only, store nothing")
     a.add_argument("--json", action="store_true", help="one JSON object per article")
+    a.add_argument("--force", action="store_true", help="import files that do not read as prose (word lists, config files)")
 
     ls = sub.add_parser("list", help="list the library, newest first")
     ls.add_argument("--search", "-s", metavar="Q", default="", help="full-text search (ranked)")
@@ -69,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     rm = sub.add_parser("remove", help="delete one article")
     rm.add_argument("id", type=int)
 
-    ex = sub.add_parser("export", help="write the whole library to stdout")
+    ex = sub.add_parser("export", help="write the whole library to stdout, newest first")
     ex.add_argument("--format", choices=["md", "json"], default="md")
 
     sub.add_parser("doctor", help="library path, counts, NLP backends and clipboard methods")

@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from tui.cells import fit, plural
 from tui.cli import CliError
 from tui.feed_cli import cmd_feed, cmd_refresh, cmd_watch  # noqa: F401 (feed, refresh, watch subcommands)
 from tui.stories.commands import cmd_brief, cmd_stories, cmd_story, cmd_who  # noqa: F401  (issue 13)
@@ -76,6 +77,8 @@ def cmd_add(args) -> int:
     try:
         # Chunks: each is stored in whole transactions, and memory stays flat for huge folders.
         while chunk := list(islice(items, 500)):
+            if not getattr(args, "force", False):
+                _skip_non_prose(chunk)
             good = [it.article for it in chunk if it.article is not None]
             stored = iter(lib.add_many(good) if lib else [])
             for it in chunk:
@@ -93,9 +96,19 @@ def cmd_add(args) -> int:
     if not args.json:
         done = counts["parsed"] if lib is None else counts["added"]
         verb = "parsed" if lib is None else "imported"
-        print(f"{verb} {done} article(s), {counts['duplicate']} duplicate(s), {counts['error']} skipped", file=sys.stderr)
+        print(f"{verb} {plural(done, 'article')}, {plural(counts['duplicate'], 'duplicate')}, {counts['error']} skipped",
+              file=sys.stderr)
     ok = counts["added"] + counts["duplicate"] + counts["parsed"]
     return 1 if counts["error"] and not ok else 0
+
+
+def _skip_non_prose(chunk) -> None:
+    """Turn imports whose text does not read as prose (a word list, /etc/passwd) into skips with the reason."""
+    from tui.importers.prose import import_not_prose_reason
+
+    for it in chunk:
+        if it.article is not None and (reason := import_not_prose_reason(it.origin, it.article.title, it.article.body)):
+            it.article, it.error = None, f"{reason}; --force imports it anyway"
 
 
 def _report_added(args, it, status: str, ident: int | None, stored: bool) -> None:
@@ -132,7 +145,8 @@ def cmd_list(args) -> int:
                           "read": r.read, "starred": r.starred, "words": r.words})
             else:
                 marks = ("*" if r.starred else " ") + (" " if r.read else "•")
-                out(f"{r.id:>6} {marks} {r.published or '----------':10}  {r.source[:16]:16}  {r.title}")
+                date = (r.published or "")[:10] or "-" * 10
+                out(f"{r.id:>6} {marks} {fit(date, 10)}  {fit(clean(r.source), 16)}  {r.title}")
         rows += page
         offset += len(page)
     if not args.json and not rows:
@@ -181,7 +195,7 @@ def cmd_remove(args) -> int:
 def cmd_export(args) -> int:
     lib = open_library(args)
     problems: list[tuple[int, str]] = []
-    for a in lib.iter_articles(problems=problems):
+    for a in lib.iter_articles(problems=problems, newest_first=True):  # the list's order
         if args.format == "json":
             out_json(_article_dict(a))
         else:
@@ -195,7 +209,7 @@ def cmd_export(args) -> int:
     for ident, reason in problems:
         print(f"skipped article #{ident}: {clean(reason)}", file=sys.stderr)
     if problems:
-        print(f"exported all but {len(problems)} article(s)", file=sys.stderr)
+        print(f"exported all but {plural(len(problems), 'article')}", file=sys.stderr)
     return 0
 
 
@@ -219,7 +233,7 @@ def cmd_analyze(args) -> int:
     path = lib.path
     lib.close()
     done = analyse_library(path, jobs=args.jobs or None, progress=True)
-    print(f"analysed {done} article(s)", file=sys.stderr)
+    print(f"analysed {plural(done, 'article')}", file=sys.stderr)
     return 0
 
 
@@ -256,6 +270,9 @@ def _load_target(args) -> tuple[str, str]:
         a = _get(lib, int(target))
         lib.close()
         return a.title, a.body
+    if Path(target).is_dir():
+        raise CliError(f"{visible(target)} is a folder: give one article ID or one file "
+                       f"(`newsreader add {visible(target)}` stores a folder's articles)")
     from tui.importers import import_paths
 
     for item in import_paths([target]):

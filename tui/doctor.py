@@ -36,10 +36,11 @@ def clipboard_routes() -> list[str]:
 
 def library_lines(lib) -> list[str]:
     """The library's path, size and health; for a damaged one, how to save what is readable."""
+    from tui.cells import plural
     from tui.textsafe import visible
 
     try:
-        count = f"{lib.count()} articles"
+        count = plural(lib.count(), "article")
     except Exception as exc:  # a damaged counts page
         count = f"article count unreadable: {exc}"
     try:
@@ -57,7 +58,7 @@ def library_lines(lib) -> list[str]:
             "           (articles on damaged pages are listed as skipped; the damaged file is left as it is)",
         ]
     if lib.bad_fields:
-        lines.append(f"warning:   {len(lib.bad_fields)} article(s) with malformed fields (shown empty)")
+        lines.append(f"warning:   {plural(len(lib.bad_fields), 'article')} with malformed fields (shown empty)")
     return lines
 
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 import json
 import sys
 
+from tui.cells import plural
 from tui.textsafe import clean, json_safe
 
 
@@ -96,7 +97,7 @@ def print_single(args, what: str, title: str, text: str) -> None:
         return
     lines: list[str] = []
     if what == "summary":
-        head = f"Summary of “{title}” ({rec['method']}, {len(rec['sentences'])} sentences)"
+        head = f"Summary of “{title}” ({rec['method']}, {plural(len(rec['sentences']), 'sentence')})"
         lines.append(f"## {head}\n" if fmt == "md" else head)
         for i, s in enumerate(rec["sentences"], 1):
             lines.append(f"{i}. {s['text']}")

@@ -513,17 +513,24 @@ class Library:
             self.bad_fields.pop(article.id, None)
         return article
 
-    def iter_articles(self, batch: int = 200, problems: list[tuple[int, str]] | None = None) -> Iterator[Article]:
+    def iter_articles(self, batch: int = 200, problems: list[tuple[int, str]] | None = None,
+                      newest_first: bool = False) -> Iterator[Article]:
         """Every article, oldest id first, a batch at a time (for export and background analysis).
 
         With a `problems` list, an article that cannot be read (a damaged page) or has malformed fields
         is skipped and noted there as (id, reason) instead of stopping the pass or being yielded.
+        `newest_first`: in the list's order instead (the ids, ~8 bytes each, read from the list's index).
         """
         last = 0
         all_ids: list[int] | None = None  # the ids from the list's index, once the table itself failed
+        in_order = [r[0] for r in self.db.execute(
+            "SELECT id FROM articles INDEXED BY articles_newest ORDER BY sort_key DESC, id DESC")] if newest_first else None
+        position = 0
         while True:
             try:
-                if all_ids is None:
+                if in_order is not None:
+                    ids, position = in_order[position:position + batch], position + batch
+                elif all_ids is None:
                     ids = [r[0] for r in self.db.execute(
                         "SELECT id FROM articles WHERE id > ? ORDER BY id LIMIT ?", (last, batch))]
                 else:

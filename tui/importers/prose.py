@@ -1,0 +1,70 @@
+"""Does a text read as prose? `newsreader add` skips files that are not (a word list, /etc/passwd, a
+config file): they are not articles, and an analysis of them is noise. `--force` imports them anyway.
+
+A line is prose-like when it has at least six whitespace-separated tokens, most of them words (letters,
+maybe with apostrophes, hyphens, dots or punctuation around them), or, in scripts written without spaces
+(Chinese, Japanese, Thai ...), at least ten letters. A text is prose when such lines hold at least half
+of its characters. A feed teaser of one sentence passes; a file of one word or one field list per line
+does not.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+MIN_TOKENS = 6          # words in a prose-like line
+MIN_WORD_SHARE = 0.6    # of its tokens
+MIN_UNSPACED = 10       # letters of a script written without spaces
+MIN_PROSE_SHARE = 0.5   # of the text's characters in prose-like lines
+
+_WORD = re.compile(r"""^[("'“‘«\[]*[^\W\d_][\w'’.\-]*[.,;:!?)"'”’»\]…]*$""")
+# Han, kana, Thai, Lao, Khmer, Myanmar, Tibetan: letters follow each other with no space between words.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1000-\u109f"
+                       r"\u1780-\u17ff\u0f00-\u0fff]")
+
+
+def _prose_line(line: str) -> bool:
+    if len(_UNSPACED.findall(line)) >= MIN_UNSPACED:
+        return True
+    tokens = line.split()
+    if len(tokens) < MIN_TOKENS:
+        return False
+    return sum(1 for t in tokens if _WORD.match(t)) >= MIN_WORD_SHARE * len(tokens)
+
+
+def not_prose_reason(text: str) -> str | None:
+    """None when `text` reads as prose, else a short reason it does not (for the skip message)."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if not lines:
+        return "no text"
+    total = sum(len(line) for line in lines)
+    prose = sum(len(line) for line in lines if _prose_line(line))
+    if prose >= MIN_PROSE_SHARE * total:
+        return None
+    short = sum(1 for line in lines if len(line.split()) <= 2)
+    if short >= 0.8 * len(lines):
+        return "no prose: one word or field list per line (a word list or a configuration file?)"
+    return "no prose: too few sentences among its lines"
+
+
+MARKUP_SUFFIXES = {".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".json", ".opml", ".rdf"}
+RAW_LIMIT = 256 * 1024  # characters of a file read again for the check
+
+
+def import_not_prose_reason(origin: str, title: str, body: str) -> str | None:
+    """`not_prose_reason` for one imported article. For a plain-text file the file's own lines are judged
+    (the importer joins the lines of a paragraph, which would make a word list one long "sentence");
+    for markup, feed entries and stdin, the extracted title and body."""
+    path = Path(origin)
+    raw = None
+    if path.suffix.lower() not in MARKUP_SUFFIXES:
+        try:
+            if path.is_file():
+                with path.open(encoding="utf-8", errors="replace") as f:
+                    raw = f.read(RAW_LIMIT)
+        except (OSError, ValueError):
+            raw = None
+    if raw is not None and not raw.lstrip()[:1] in ("<", "{"):
+        return not_prose_reason(raw)
+    return not_prose_reason(f"{title}\n{body}")
