@@ -241,6 +241,7 @@ class MainScreen(Screen):
         self.article = article
         self.analysis = None
         self.articles.set_open(article_id)
+        self.summary.to_top()  # the summary starts at its header, cursor on nothing
         # An analysed article is drawn once, complete; otherwise text now, analysis when ready.
         self.body.show(article, cached.entities if cached else (), ready=ready.body if ready else None)
         if cached is None:

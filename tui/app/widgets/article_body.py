@@ -18,7 +18,7 @@ from tui.app import keymap
 from tui.app.widgets.direct import DirectLines
 from tui.app.widgets.focus_style import QuietFocus
 from tui.app.widgets.scrollbar import QuickScrollBars
-from tui.app.widgets.entity_types import KEYS as TYPE_KEYS, type_of
+from tui.app.widgets.entity_types import KEYS as TYPE_KEYS, type_style, type_of
 from tui.app.widgets.runs import StyleRuns, text_segments
 from tui.app.widgets.scroll_size import content_width, quiet_virtual_size, relayout_if_needed
 from tui.app.widgets.wrap import wrap_spans
@@ -82,8 +82,8 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         "article-body--title",
         "article-body--meta",
         "article-body--mark",
-        *(f"article-body--{key}" for key in TYPE_KEYS),
     }
+    MARK_SECONDS = 4.0  # a jumped-to sentence stays marked this long, or until the next move
 
     virtual_size = quiet_virtual_size()
     auto_links = Reactive(False)  # plain text, no links (and see direct.py)
@@ -96,6 +96,7 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         self.highlights = True
         self.hidden_types: set[str] = set()
         self.marked: tuple[int, int] | None = None
+        self._mark_timer = None
         self.drawn: list[tuple[str, str]] = []  # (entity type, text) of each highlight now drawn
         self._strips: dict[int, Strip] = {}  # drawn lines, until the next rebuild
         self._palette: tuple = ()
@@ -151,8 +152,8 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         self._restyle()
 
     def type_style(self, kind: str):
-        """The highlight style of an entity type (theme colours blended onto this pane's background)."""
-        return self.get_component_rich_style(f"article-body--{kind}", partial=False)
+        """The highlight style of an entity type: its own background and text colour (entity_types.COLOURS)."""
+        return type_style(kind)
 
     def mark(self, start: int, end: int) -> None:
         """Mark body[start:end] and scroll so it is in view, a little below the top."""
@@ -161,6 +162,18 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         line = self.line_of(start)
         if line is not None:
             self.scroll_to(y=max(0, line - 2), animate=False)
+        if self._mark_timer is not None:
+            self._mark_timer.stop()
+        self._mark_timer = self.set_timer(self.MARK_SECONDS, self.unmark)
+
+    def unmark(self) -> None:
+        """Clear the mark (the next move, or MARK_SECONDS after it was set)."""
+        if self._mark_timer is not None:
+            self._mark_timer.stop()
+            self._mark_timer = None
+        if self.marked is not None:
+            self.marked = None
+            self._restyle()
 
     def line_of(self, offset: int) -> int | None:
         """The display line holding body character `offset`."""
@@ -299,19 +312,25 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
     # -- keys -------------------------------------------------------------------------------
 
     def action_cursor_down(self) -> None:
+        self.unmark()
         self.scroll_relative(y=1, animate=False)
 
     def action_cursor_up(self) -> None:
+        self.unmark()
         self.scroll_relative(y=-1, animate=False)
 
     def action_first(self) -> None:
+        self.unmark()
         self.scroll_home(animate=False)
 
     def action_last(self) -> None:
+        self.unmark()
         self.scroll_end(animate=False)
 
     def action_page_down(self) -> None:
+        self.unmark()
         self.scroll_page_down(animate=False)
 
     def action_page_up(self) -> None:
+        self.unmark()
         self.scroll_page_up(animate=False)

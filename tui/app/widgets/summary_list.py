@@ -112,6 +112,11 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         if new is not None:
             self.scroll_to_highlight()
 
+    def to_top(self) -> None:
+        """No item highlighted and the first line at the top (a new article: its header shows)."""
+        self.highlighted = None
+        self.scroll_to(y=0, animate=False, immediate=True)
+
     def scroll_to_highlight(self) -> None:
         """Scroll so the whole highlighted item is visible."""
         index = self.highlighted
