@@ -170,6 +170,8 @@ def _get(lib, ident: int):
 def cmd_show(args) -> int:
     lib = open_library(args)
     a = _get(lib, args.id)
+    for problem in lib.bad_fields.get(a.id, []):  # a malformed row: the bad field is shown empty
+        print(f"warning: article #{a.id}: {clean(problem)} (shown empty)", file=sys.stderr)
     if args.json:
         out_json(_article_dict(a))
     else:
