@@ -140,6 +140,8 @@ def _import_stream(stream, name: str) -> list[ImportItem]:
 def _import_url(url: str) -> list[ImportItem]:
     import urllib.request
 
+    from tui.importers.clean import clean_text
+
     try:
         req = urllib.request.Request(url, headers={"User-Agent": "newsreader"})
         with urllib.request.urlopen(req, timeout=10) as resp:
@@ -155,7 +157,7 @@ def _import_url(url: str) -> list[ImportItem]:
     items = parse_bytes(data, url, kind=hint)
     for item in items:
         if item.article is not None and not item.article.url:
-            item.article.url = url
+            item.article.url = "".join(clean_text(url).split()) or None
     return items
 
 
@@ -167,9 +169,36 @@ def parse_bytes(data: bytes, name: str = "<stdin>", kind: str | None = None) -> 
     """Parse the bytes of one file; the kind ("text", "markdown", "html", "feed", "json")
     is sniffed from the name's extension and the content unless given."""
     try:
-        return _parse_bytes(data, name, kind)
+        return [_sanitized(item) for item in _parse_bytes(data, name, kind)]
     except Exception as exc:  # a bug in one importer must not stop a batch
         return [ImportItem(name, None, f"could not parse ({type(exc).__name__}: {squash_reason(exc)})")]
+
+
+def _sanitized(item: ImportItem) -> ImportItem:
+    """Every field of an imported article cleaned of escape sequences and control characters, whichever
+    importer made it (feed tags and links, HTML meta keywords, JSON records ...): what is stored is clean."""
+    from tui.importers.clean import clean_text, squash
+
+    a = item.article
+    if a is None:
+        return item
+    a.title = squash(clean_text(a.title or ""))
+    a.source = squash(clean_text(a.source or ""))
+    a.byline = squash(clean_text(a.byline or ""))
+    a.tags = [t for t in (squash(clean_text(str(t))) for t in (a.tags or [])) if t]
+    if a.url:
+        a.url = "".join(clean_text(a.url).split()) or None
+    if a.published:
+        a.published = squash(clean_text(a.published)) or None
+    if _DIRTY.search(a.body):
+        a.body = clean_text(a.body)
+    return item
+
+
+_DIRTY = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
+# Numeric references to C0 controls (but tab, newline, CR) and DEL: "&#7;" alone in an <h1> or a <p> made
+# the HTML parser give up on the page. They are dropped before parsing; the rest of the page is kept.
+_CONTROL_REFS = re.compile(r"&#(?:0*(?:[0-8]|1[1249]|1[5-9]|2\d|3[01]|127)|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]|7[fF]));")
 
 
 def _parse_bytes(data: bytes, name: str, kind: str | None) -> list[ImportItem]:
@@ -188,6 +217,11 @@ def _parse_bytes(data: bytes, name: str, kind: str | None) -> list[ImportItem]:
     if kind == "html":
         from tui.importers.html import parse_html
 
+        from tui.textsafe import strip_sequences
+
+        # Raw escape sequences go whole (the parser would drop the ESC and keep "[31m"), and so do
+        # numeric references to control characters.
+        text = _CONTROL_REFS.sub("", strip_sequences(text))
         url = name if re.match(r"^https?://", name, re.I) else None
         return [_checked(name, parse_html(text, url))]
     if kind == "json":
