@@ -68,6 +68,8 @@ def _feed_add(args) -> int:
     from tui.sources import subscribe
     from tui.textsafe import clean
 
+    if args.title and len(args.urls) > 1:
+        raise CliError("--title names one feed: give one URL with it")
     lib = open_library(args)
     added = 0
     try:
@@ -93,6 +95,8 @@ def _feed_list(args) -> int:
     lib = open_library(args)
     feeds = list_feeds(lib)
     lib.close()
+    if feeds and not args.json:
+        out(f"{'id':>4}  {'title':40}  {'unread/total':12}  {'status':12}  {'last refresh':20}  url")
     for f in feeds:
         if args.json:
             out_json({"id": f.id, "title": f.title, "url": f.url, "site_url": f.site_url, "tags": f.tags,
@@ -100,7 +104,8 @@ def _feed_list(args) -> int:
                       "last_error": f.last_error, "unread": f.unread, "total": f.total})
         else:
             status = f.last_status or "never"
-            out(f"{f.id:>4}  {f.name[:40]:40}  {f.unread:>5}/{f.total:<5}  {status:12}  {f.last_refresh or '-':20}  {f.url}")
+            counts = f"{f.unread}/{f.total}"
+            out(f"{f.id:>4}  {f.name[:40]:40}  {counts:12}  {status:12}  {f.last_refresh or '-':20}  {f.url}")
     if not feeds and not args.json:
         print("no feeds (add one with: newsreader feed add URL)", file=sys.stderr)
     return 0

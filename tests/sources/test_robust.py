@@ -62,6 +62,28 @@ def test_refresh_while_another_connection_reads_and_writes(lib_path, site):
     assert [r.status for r in results] == ["ok"] * 12 and sum(r.new for r in results) == 60
 
 
+def test_refresh_while_newsreader_add_writes(lib_path, site, tmp_path):
+    _slow_feeds(site, 20, 0.05)
+    with Library(lib_path) as lib:
+        for f in range(20):
+            add_feed(lib, site.url(f"/f{f}.xml"))
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    for i in range(400):
+        (drop / f"{i}.txt").write_text(f"Ferry note {i}\n\n{body_text(50_000 + i, 60)}\n")
+    adder = subprocess.Popen(newsreader_cmd() + ["add", str(drop)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                             text=True)
+    try:
+        with Library(lib_path) as lib:
+            results = refresh(lib, concurrency=4, limits=FAST)
+    finally:
+        _out, err = adder.communicate(timeout=120)
+    assert adder.returncode == 0 and "locked" not in err and "imported 400 article(s)" in err
+    assert [r.status for r in results] == ["ok"] * 20
+    with Library(lib_path) as lib:
+        assert lib.count() == 400 + 100 and lib.check() == "ok"
+
+
 def test_kill_9_during_refresh_leaves_the_library_intact(lib_path, site):
     _slow_feeds(site, 30, 0.15)
     with Library(lib_path) as lib:
