@@ -176,3 +176,14 @@ def test_full_text_flag_fetches_pages_even_for_long_items(lib, site):
     r = subscribe(lib, site.url("/long.xml"), full_text=True, limits=FAST)
     assert r.new == 1 and site.hits["/story/9"] == 1
     assert get_feed(lib, r.feed_id).full_text
+
+
+def test_a_corrected_title_alone_updates_the_article(lib, site):
+    items = _items(2)
+    site.feed("/feed.xml", rss(items))
+    fid = subscribe(lib, site.url("/feed.xml"), limits=FAST).feed_id
+    items[0] = {**items[0], "title": "Story 0, corrected headline"}
+    site.feed("/feed.xml", rss(items))
+    [r] = refresh(lib, limits=FAST)
+    assert (r.new, r.updated) == (0, 1)
+    assert "Story 0, corrected headline" in {lib.get(i).title for i in feed_article_ids(lib, fid)}

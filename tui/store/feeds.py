@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from tui.models import Article, content_hash
-from tui.store.library import Library, StoreError, _explain
+from tui.store.library import Library, StoreError, _explain, insert_article
 
 _FEED_COLUMNS = ("id, url, title, site_url, tags, full_text, etag, last_modified, added_at, last_refresh,"
                  " last_status, last_error, failures, next_try")
@@ -86,7 +86,8 @@ def add_feed(lib: Library, url: str, title: str = "", *, tags: list[str] | None 
             if row:
                 return row[0], False
             cur = db.execute("INSERT INTO feeds (url, title, site_url, tags, full_text, added_at) VALUES (?,?,?,?,?,?)",
-                             (url, title or "", site_url, json.dumps(list(tags or [])), int(full_text), now_iso()))
+                             (url, title or "", site_url, json.dumps(list(tags or []), ensure_ascii=False), int(full_text),
+                              now_iso()))
             return cur.lastrowid, True
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
@@ -146,7 +147,7 @@ def update_feed(lib: Library, feed_id: int, **fields) -> None:
     if unknown:
         raise ValueError(f"unknown feed field(s): {', '.join(sorted(unknown))}")
     if "tags" in fields:
-        fields["tags"] = json.dumps(list(fields["tags"] or []))
+        fields["tags"] = json.dumps(list(fields["tags"] or []), ensure_ascii=False)
     if "full_text" in fields:
         fields["full_text"] = int(bool(fields["full_text"]))
     sets = ", ".join(f"{k} = ?" for k in fields)
@@ -212,7 +213,7 @@ def store_entries(lib: Library, feed_id: int, entries: list[Entry], **feed_field
                     article_id, added = insert_article(db, e.article, now)
                     db.execute("INSERT INTO feed_items (feed_id, guid, link, entry_hash, article_id, seen_at)"
                                " VALUES (?,?,?,?,?,?)", (feed_id, e.guid, e.link, e.entry_hash, article_id, now))
-                    new += added
+                    new += int(added)
                     continue
                 item_id, old_hash, article_id = found
                 if old_hash == e.entry_hash:
@@ -229,35 +230,24 @@ def store_entries(lib: Library, feed_id: int, entries: list[Entry], **feed_field
     return new, updated
 
 
-def insert_article(db, a: Article, now: str) -> tuple[int, int]:
-    """(article id, 1) for a new article, (existing id, 0) when the same text is already stored."""
-    digest = content_hash(a.title, a.body)
-    cur = db.execute(
-        "INSERT INTO articles (title, source, byline, published, tags, url, body, words, hash, added_at, sort_key)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(hash) DO NOTHING",
-        (a.title or "(untitled)", a.source or "", a.byline or "", a.published,
-         json.dumps(list(a.tags or []), ensure_ascii=False), a.url,  # unescaped: the search index reads tags as text
-         a.body, len(a.body.split()), digest, now, a.published or now))  # undated: when added (schema migration 6)
-    if cur.rowcount:
-        return cur.lastrowid, 1
-    return db.execute("SELECT id FROM articles WHERE hash = ?", (digest,)).fetchone()[0], 0
-
-
 def update_article(db, article_id: int, a: Article) -> bool:
     """Replace an article's text and metadata in place (read/starred kept); its cached analysis and
-    entity mentions are dropped so the background pass redoes them. False when nothing changed or
-    the new text is already another article."""
-    digest = content_hash(a.title, a.body)
-    try:
-        cur = db.execute(
-            "UPDATE articles SET title = ?, source = ?, byline = ?, published = coalesce(?, published), tags = ?,"
-            " url = coalesce(?, url), body = ?, words = ?, hash = ?, sort_key = coalesce(?, sort_key)"
-            " WHERE id = ? AND hash != ?",
-            (a.title or "(untitled)", a.source or "", a.byline or "", a.published,
-             json.dumps(list(a.tags or []), ensure_ascii=False), a.url, a.body, len(a.body.split()), digest, a.published, article_id, digest))
-    except sqlite3.IntegrityError:  # the new text is already stored as another article
+    entity mentions are dropped so the background pass redoes them. False when nothing changed, the
+    article is gone, or the new text is already another article."""
+    row = db.execute("SELECT title, source, byline, published, tags, url, body FROM articles WHERE id = ?",
+                     (article_id,)).fetchone()
+    if row is None:
         return False
-    if not cur.rowcount:
+    tags = json.dumps(list(a.tags or []), ensure_ascii=False)
+    values = (a.title or "(untitled)", a.source or "", a.byline or "", a.published or row[3], tags, a.url or row[5],
+              a.body)
+    if (*row[:4], _tags(row[4]), *row[5:]) == (*values[:4], list(a.tags or []), *values[5:]):
+        return False
+    try:
+        db.execute("UPDATE articles SET title = ?, source = ?, byline = ?, published = ?, tags = ?, url = ?, body = ?,"
+                   " words = ?, hash = ?, sort_key = coalesce(?, sort_key) WHERE id = ?",
+                   (*values, len(a.body.split()), content_hash(a.title, a.body), a.published, article_id))
+    except sqlite3.IntegrityError:  # the new text is already stored as another article
         return False
     db.execute("DELETE FROM analysis WHERE article_id = ?", (article_id,))
     db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))

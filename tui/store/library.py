@@ -349,19 +349,8 @@ class Library:
         try:
             with self.transaction() as db:
                 for a in batch:
-                    digest = content_hash(a.title, a.body)
-                    cur = db.execute(
-                        "INSERT INTO articles (title, source, byline, published, tags, url, body, words, hash,"
-                        " added_at, sort_key) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(hash) DO NOTHING",
-                        (a.title or "(untitled)", a.source or "", a.byline or "", a.published,
-                         json.dumps(list(a.tags or []), ensure_ascii=False), a.url, a.body, len(a.body.split()), digest, now,
-                         a.published or now),  # undated: when it was added (migration 6)
-                    )
-                    if cur.rowcount:
-                        out.append(("added", cur.lastrowid))
-                    else:
-                        existing = db.execute("SELECT id FROM articles WHERE hash = ?", (digest,)).fetchone()
-                        out.append(("duplicate", existing[0]))
+                    ident, added = insert_article(db, a, now)
+                    out.append(("added" if added else "duplicate", ident))
         except sqlite3.DatabaseError as exc:
             raise StoreError(_explain(exc, self.path)) from None
         return out
@@ -591,6 +580,22 @@ class Library:
     def check(self) -> str:
         """`PRAGMA integrity_check` result ("ok" when healthy)."""
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def insert_article(db: sqlite3.Connection, a: Article, now: str) -> tuple[int, bool]:
+    """Insert one article inside the caller's transaction: (new id, True), or (the id of the article
+    with the same content, False). The one place articles are written (add, feeds, watched folders)."""
+    digest = content_hash(a.title, a.body)
+    cur = db.execute(
+        "INSERT INTO articles (title, source, byline, published, tags, url, body, words, hash,"
+        " added_at, sort_key) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(hash) DO NOTHING",
+        (a.title or "(untitled)", a.source or "", a.byline or "", a.published,
+         json.dumps(list(a.tags or []), ensure_ascii=False), a.url, a.body, len(a.body.split()), digest, now,
+         a.published or now),  # undated: when it was added (migration 6)
+    )
+    if cur.rowcount:
+        return cur.lastrowid, True
+    return db.execute("SELECT id FROM articles WHERE hash = ?", (digest,)).fetchone()[0], False
 
 
 def _statements(script: str) -> list[str]:

@@ -6,8 +6,8 @@ import os
 import sqlite3
 from dataclasses import dataclass
 
-from tui.store.feeds import insert_article, now_iso, update_article
-from tui.store.library import Library, StoreError, _explain
+from tui.store.feeds import now_iso, update_article
+from tui.store.library import Library, StoreError, _explain, insert_article
 
 
 @dataclass
@@ -82,7 +82,7 @@ def store_files(lib: Library, watch_id: int, files: list[tuple[str, int, int, li
                 else:
                     for a in articles:
                         article_id, added = insert_article(db, a, now)
-                        new += added
+                        new += int(added)
                         first = first or article_id
                 db.execute("INSERT OR REPLACE INTO watched_files (watch_id, path, size, mtime_ns, article_id)"
                            " VALUES (?,?,?,?,?)", (watch_id, path, size, mtime_ns, first))
