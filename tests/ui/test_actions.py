@@ -198,8 +198,8 @@ async def test_config_rebinds_keys_and_reports_bad_ones(library, make_app, copie
         screen = await open_first(pilot)
         assert "x copy" in str(screen.query_one("#summary-status").render())  # hints follow the user's keys
         hints = str(screen.query_one("KeyBar").render())
-        assert " x Copy summary " in hints and " c Copy summary " not in hints
-        assert hints.startswith(" / Search ") and hints.rstrip().endswith("^p palette")
+        assert " x Copy " in hints and " c Copy " not in hints
+        assert hints.startswith(" ⏎ Open  tab Pane ") and hints.rstrip().endswith("^p palette")
         await pilot.press("c")
         await settle(pilot)
         assert copied == []

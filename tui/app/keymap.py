@@ -18,7 +18,7 @@ PAGE = "page"  # the story view, the entity page, the briefing and the feeds lis
 SCOPE_TITLES = {
     APP: "Everywhere",
     MAIN: "Reading",
-    LIST: "Library list",
+    LIST: "Moving (library list, article text, summary: enter opens or jumps to it)",
     ARTICLE: "Article text",
     SUMMARY: "Summary, quotes and entities",
     PAGE: "Story, person, briefing and feeds pages",
@@ -43,9 +43,11 @@ def _k(id, keys, action, description, *scopes, show=False, palette=True, priorit
 
 
 KEYS: list[KeySpec] = [
-    _k("quit", "q", "quit", "Quit", APP, show=True),
+    # q goes back first (reading view at narrow widths, a page) and quits from the library; Q always quits.
+    _k("quit", "Q,ctrl+q", "quit", "Quit", APP),
+    _k("back_or_quit", "q", "back_or_quit", "Back to the library, or quit from it", MAIN, PAGE, show=True),
     _k("help", "question_mark,f1", "help", "Help", APP, show=True),
-    _k("next_pane", "tab", "app.focus_next", "Next pane", MAIN, PAGE, palette=False),
+    _k("next_pane", "tab", "app.focus_next", "Next pane", MAIN, PAGE, palette=False, show=True),
     _k("previous_pane", "shift+tab", "app.focus_previous", "Previous pane", MAIN, PAGE, palette=False),
     # Priority: the action runs before the next key is dispatched, so "/word" typed fast all lands
     # in the search box (otherwise keys queued behind "/" go to the old focus).
@@ -82,12 +84,12 @@ KEYS: list[KeySpec] = [
     _k("last", "G,end", "last", "Last / bottom", LIST, ARTICLE, SUMMARY, PAGE, palette=False),
     _k("page_down", "pagedown,space", "page_down", "Page down", LIST, ARTICLE, SUMMARY, PAGE, palette=False),
     _k("page_up", "pageup", "page_up", "Page up", LIST, ARTICLE, SUMMARY, PAGE, palette=False),
-    _k("open", "enter", "select", "Open / jump to it", LIST, SUMMARY, PAGE, palette=False),
+    _k("open", "enter", "select", "Open", LIST, SUMMARY, PAGE, palette=False, show=True),
 ]
 
 BY_ID = {spec.id: spec for spec in KEYS}
 # Keys Textual itself provides; listed in help so nothing is hidden.
-BUILTIN = [("ctrl+p", "Command palette: every action, themes"), ("ctrl+q", "Quit")]
+BUILTIN = [("ctrl+p", "Command palette: every action, themes")]
 
 
 def bindings(scope: str) -> list[Binding]:
@@ -148,7 +150,26 @@ def check_overrides(overrides: dict[str, str]) -> tuple[dict[str, str], list[str
             problems.append(f"[keys] {action_id} = {value!r}: not a key name (examples: \"x\", \"ctrl+y\", \"f5\", \"?\")")
             continue
         keymap[action_id] = ",".join(k for k in keys if k)
-    return keymap, problems
+    return keymap, problems + clashes(keymap)
+
+
+def clashes(keymap: dict[str, str]) -> list[str]:
+    """One line per key that the user's keymap (over the defaults) binds to two actions in one place.
+
+    Textual would run one of them silently; saying so at start lets the user fix config.toml.
+    """
+    where: dict[str, list[KeySpec]] = {}
+    for spec in KEYS:
+        for key in keymap.get(spec.id, spec.keys).split(","):
+            where.setdefault(key, []).append(spec)
+    problems = []
+    for key, specs in where.items():
+        for i, a in enumerate(specs):
+            for b in specs[i + 1:]:
+                if APP in a.scopes or APP in b.scopes or set(a.scopes) & set(b.scopes):
+                    problems.append(f"[keys] {display_keys(key)} is bound to both {a.id!r} and {b.id!r}; "
+                                    "only one of them will run: give one another key")
+    return problems
 
 
 def display_keys(keys: str) -> str:

@@ -19,17 +19,20 @@ def help_table(overrides: dict[str, str]) -> Table:
     table.add_column(justify="right", style="bold", no_wrap=True)
     table.add_column()
     table.add_column(style="dim")
-    for number, (scope, title) in enumerate(keymap.SCOPE_TITLES.items()):
-        if number:
-            table.add_row("", "")
-        table.add_row("", Text(title, style="bold underline"))
-        for spec in keymap.KEYS:
-            if spec.scopes[0] == scope:
-                keys = overrides.get(spec.id, spec.keys)
-                table.add_row(keymap.display_keys(keys), spec.description, spec.id)
+    first = True
+    for scope, title in keymap.SCOPE_TITLES.items():
+        rows = [(keymap.display_keys(overrides.get(spec.id, spec.keys)), spec.description, spec.id)
+                for spec in keymap.KEYS if spec.scopes[0] == scope]
         if scope == keymap.APP:
-            for keys, what in keymap.BUILTIN:
-                table.add_row(keys, what, "")
+            rows += [(keys, what, "") for keys, what in keymap.BUILTIN]
+        if not rows:
+            continue  # no heading without keys under it
+        if not first:
+            table.add_row("", "")
+        first = False
+        table.add_row("", Text(title, style="bold underline"))
+        for row in rows:
+            table.add_row(*row)
     return table
 
 

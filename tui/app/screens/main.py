@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+import time
 from functools import partial
 from pathlib import Path
 
@@ -57,6 +58,8 @@ class MainScreen(Screen):
         self.article = None
         self.analysis = None
         self.reading = False  # an article is open and, on a narrow screen, shown instead of the library
+        self._reanalysing = None  # (article id, start time) while `r` runs
+        self.library_hidden = False  # `l` on a wide screen: article and summary take the width
         self.highlights = True
         self.hidden_types: set[str] = set()
         self._first_resume_done = False
@@ -259,6 +262,8 @@ class MainScreen(Screen):
     def set_reading(self, reading: bool) -> None:
         """Narrow screens show either the library or the article; wide ones always show all three."""
         self.reading = reading and self.article is not None
+        if not reading:
+            self.library_hidden = False
         self.show_panes()
         if not reading:
             self.set_focus(self.articles)
@@ -266,7 +271,8 @@ class MainScreen(Screen):
     def show_panes(self) -> None:
         """Show the panes the width and the reading state call for (set on the panes: see app.tcss)."""
         narrow = self.has_class("-narrow")
-        self.query_one("#library-pane").display = not (narrow and self.reading)
+        self.query_one("#library-pane").display = not (narrow and self.reading) and not (
+            self.library_hidden and not narrow and self.article is not None)
         for selector in ("#article-pane", "#summary-pane"):
             self.query_one(selector).display = self.reading or not narrow
 
@@ -274,12 +280,25 @@ class MainScreen(Screen):
         self.show_panes()  # Screen's own resize handler has set -narrow / -wide by now
 
     def action_toggle_library(self) -> None:
+        """l: hide or show the library (narrow: the library or the article; wide: the library pane)."""
         if self.has_class("-narrow"):
             self.set_reading(not self.reading)
-        elif self.articles.has_focus and self.article is not None:
-            self.set_focus(self.body)
+        elif self.article is None:
+            self.set_focus(self.articles)  # nothing to read yet: the library stays
+        elif self.library_hidden:
+            self.set_reading(False)
         else:
-            self.set_focus(self.articles)
+            self.library_hidden = True
+            self.show_panes()
+            if self.focused is None or self.articles.has_focus or self.query_one("#search").has_focus:
+                self.set_focus(self.body)
+
+    async def action_back_or_quit(self) -> None:
+        """q: back to the library from the reading view at narrow widths, else quit."""
+        if self.has_class("-narrow") and self.reading:
+            self.set_reading(False)
+        else:
+            await self.app.run_action("quit")
 
     def action_back(self) -> None:
         """esc: leave the search box, else clear a filter, else go back to the library."""
@@ -356,6 +375,8 @@ class MainScreen(Screen):
             self.body.set_entities(analysis.entities)
         self.summary.show(analysis, self.method_label(), ready=ready)
         self.update_summary_status()
+        if self._reanalysing is not None:
+            self._reanalysed(analysis)
 
     def method_label(self) -> str:
         """The summary heading's "news · 3 sentences" for the analysis shown."""
@@ -375,6 +396,8 @@ class MainScreen(Screen):
             set_text(status, Text(f"{key('next_method')} method · {key('longer')}/{key('shorter')} length · "
                                f"{key('copy_summary')} copy"))
         self.set_class(self.analysing, "-analysing")
+        if self._reanalysing is not None and self.analysis_error:
+            self._reanalysed(None)
 
     def action_next_method(self) -> None:
         self.notify(f"Summary method: {self.analyser.next_method()}", timeout=2, markup=False)
@@ -389,7 +412,26 @@ class MainScreen(Screen):
             self.analyse()
 
     def action_reanalyse(self) -> None:
+        """r: analyse the open article again; the status line shows it running, a toast the result."""
+        if self.article is None:
+            self.notify("Open an article first (enter on a row).", severity="warning")
+            return
+        self._reanalysing = (self.article.id, time.perf_counter())
+        self.notify("Re-analysing this article…", timeout=3)
         self.analyse(force=True)
+
+    def _reanalysed(self, analysis) -> None:
+        """After show_analysis: the toast that ends an `r`."""
+        article_id, started = self._reanalysing or (None, 0.0)
+        if self.article is None or article_id != self.article.id:
+            return
+        self._reanalysing = None
+        if self.analysis_error:
+            self.notify(f"Re-analysis failed: {self.analysis_error}", severity="error", markup=False)
+            return
+        sentences = len(analysis.summary.sentences) if analysis.summary else 0
+        self.notify(f"Re-analysed in {(time.perf_counter() - started) * 1000:.0f} ms: {len(analysis.entities)} "
+                    f"entities, {len(analysis.quotes)} quotes, {sentences}-sentence summary", markup=False)
 
     def _background_done(self, done: int, error: str) -> None:
         if error:

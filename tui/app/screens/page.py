@@ -95,6 +95,10 @@ class PageScreen(Screen):
     def action_back(self) -> None:
         self.app.pop_screen()
 
+    def action_back_or_quit(self) -> None:
+        """q on a page: back to where it was opened from."""
+        self.action_back()
+
     def copy(self, text: str, what: str) -> None:
         """Copy by every route (the app's clipboard service), or say there is nothing."""
         if not text.strip():

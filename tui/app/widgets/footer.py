@@ -21,9 +21,28 @@ def hints(overrides: dict[str, str]) -> list[tuple[str, str, str]]:
     The action is written as `run_action` takes it from this widget ("screen.search", "app.quit").
     """
     shown = [spec for spec in keymap.KEYS if spec.show]
-    ordered = [s for s in shown if keymap.MAIN in s.scopes] + [s for s in shown if keymap.MAIN not in s.scopes]
-    return [(keymap.first_key(spec.id, overrides), spec.description,
-             ("screen." if keymap.MAIN in spec.scopes else "app.") + spec.action) for spec in ordered]
+    # enter and tab first (how to get anywhere), then the main screen's keys, then the app's.
+    first = [s for s in shown if s.id in FIRST]
+    ordered = (sorted(first, key=lambda s: FIRST.index(s.id))
+               + [s for s in shown if keymap.MAIN in s.scopes and s.id not in FIRST]
+               + [s for s in shown if keymap.MAIN not in s.scopes and s.id not in FIRST])
+    return [(keymap.first_key(spec.id, overrides), LABELS.get(spec.id, spec.description), _action(spec))
+            for spec in ordered]
+
+
+FIRST = ("open", "next_pane")
+LABELS = {"back_or_quit": "Back/Quit", "next_pane": "Pane", "copy_summary": "Copy", "next_method": "Method"}  # shorter than in help: the line is narrow
+
+
+def _action(spec) -> str:
+    """The action as run_action takes it from this widget."""
+    if "." in spec.action:
+        return spec.action
+    if keymap.MAIN in spec.scopes:
+        return "screen." + spec.action
+    if keymap.APP in spec.scopes:
+        return "app." + spec.action
+    return "focused." + spec.action
 
 
 class KeyBar(Widget):

@@ -1,0 +1,121 @@
+"""Keys do what help says (issue 10, items 6 and 8): q goes back then quits, Q quits, l at every width,
+r shows progress and a result, the footer shows enter and tab, help has no empty heading, clashing keys
+in config.toml are reported at start."""
+
+from __future__ import annotations
+
+import os
+
+from rich.console import Console
+
+from pilot_steps import open_first, settle
+
+from tui.app import keymap
+from tui.app.screens.help import help_table
+from tui.app.widgets.footer import hints
+
+
+def toasts(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_q_goes_back_at_narrow_widths_then_quits(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first(pilot)
+        assert screen.reading and not screen.query_one("#library-pane").display
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.is_running and not app._exit, "q quit from the reading view"
+        assert screen.query_one("#library-pane").display and screen.articles.has_focus
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit, "q did not quit from the library"
+
+
+async def test_capital_q_quits_from_the_reading_view(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot)
+        await pilot.press("Q")
+        await pilot.pause()
+        assert app._exit
+
+
+async def test_q_is_configurable(library, make_app, tmp_path):
+    (tmp_path / "config.toml").write_text('[keys]\nback_or_quit = "x"\n')
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.is_running and app.screen.articles.has_focus
+
+
+async def test_l_hides_and_shows_the_library_at_every_width(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        pane = screen.query_one("#library-pane")
+        article_width = screen.query_one("#article-pane").size.width
+        assert pane.display
+        await pilot.press("l")
+        await pilot.pause()
+        assert not pane.display and screen.body.has_focus
+        assert screen.query_one("#article-pane").size.width > article_width  # the article took the room
+        await pilot.press("l")
+        await pilot.pause()
+        assert pane.display and screen.articles.has_focus
+        await pilot.resize_terminal(80, 24)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert not pane.display
+        await pilot.press("l")
+        await pilot.pause()
+        assert pane.display
+
+
+async def test_r_shows_progress_and_a_result(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_first(pilot)
+        await pilot.press("r")
+        assert any(t.startswith("Re-analysing") for t in toasts(app))
+        await settle(pilot)
+        done = [t for t in toasts(app) if t.startswith("Re-analysed in")]
+        assert done and "entities" in done[-1] and "quotes" in done[-1]
+
+
+def test_footer_shows_enter_and_tab_first_and_every_hint_has_an_action():
+    shown = hints({})
+    assert [key for key, _, _ in shown[:2]] == ["⏎", "tab"]  # enter, as Textual names it for people
+    assert all(action.split(".")[0] in ("app", "screen", "focused") for _, _, action in shown)
+    assert ("q", "Back/Quit", "screen.back_or_quit") in shown
+
+
+def test_help_has_no_empty_heading():
+    console = Console(width=120, record=True, file=open(os.devnull, "w"))
+    console.print(help_table({}))
+    lines = [line.strip() for line in console.export_text().splitlines()]
+    headings = [i for i, line in enumerate(lines) if line in keymap.SCOPE_TITLES.values()]
+    assert headings
+    for i in headings:
+        assert i + 1 < len(lines) and lines[i + 1], f"heading {lines[i]!r} has no keys under it"
+
+
+def test_default_keys_do_not_clash():
+    assert keymap.clashes({}) == []
+
+
+async def test_a_key_bound_to_two_actions_is_reported_at_start(library, make_app, tmp_path):
+    (tmp_path / "config.toml").write_text('[keys]\nstar = "d"\n')
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        assert any("d is bound to both 'star' and 'delete'" in t for t in toasts(app)), toasts(app)

@@ -1,0 +1,64 @@
+"""Delete that can be undone: an article's row and every row that hangs off it, saved before removal.
+
+`remove_saving(lib, id)` deletes an article and returns what `restore(lib, saved)` needs to put it
+back exactly (same id, read/star marks, cached analysis, entity mentions and whatever other tables
+reference the article), so undoing a delete loses nothing and costs no re-analysis.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Saved:
+    """One deleted article: (table, columns, rows) in the order they go back in."""
+
+    article_id: int
+    tables: list[tuple[str, list[str], list[tuple]]] = field(default_factory=list)
+
+
+def _dependents(db) -> list[tuple[str, str]]:
+    """(table, column) of every table with a foreign key to articles(id)."""
+    out = []
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"):
+        for row in db.execute(f'PRAGMA foreign_key_list("{table}")'):
+            if row[2] == "articles":
+                out.append((table, row[3]))
+    return out
+
+
+def _rows(db, table: str, column: str, article_id: int) -> tuple[str, list[str], list[tuple]]:
+    cursor = db.execute(f'SELECT * FROM "{table}" WHERE "{column}" = ?', (article_id,))
+    return table, [d[0] for d in cursor.description], cursor.fetchall()
+
+
+def remove_saving(lib, article_id: int) -> Saved | None:
+    """Delete an article and return everything needed to restore it (None if it was not there)."""
+    saved = Saved(article_id)
+    with lib.transaction() as db:
+        article = _rows(db, "articles", "id", article_id)
+        if not article[2]:
+            return None
+        saved.tables.append(article)
+        for table, column in _dependents(db):
+            saved.tables.append(_rows(db, table, column, article_id))
+        db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    return saved
+
+
+def restore(lib, saved: Saved) -> bool:
+    """Put a deleted article back with its id and dependent rows; False if its id or content came back meanwhile."""
+    with lib.transaction() as db:
+        if db.execute("SELECT 1 FROM articles WHERE id = ?", (saved.article_id,)).fetchone():
+            return False
+        hash_column = dict(zip(saved.tables[0][1], saved.tables[0][2][0])).get("hash")
+        if hash_column and db.execute("SELECT 1 FROM articles WHERE hash = ?", (hash_column,)).fetchone():
+            return False  # re-imported meanwhile
+        for table, columns, rows in saved.tables:
+            if not rows:
+                continue
+            names = ", ".join(f'"{c}"' for c in columns)
+            marks = ", ".join("?" * len(columns))
+            db.executemany(f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({marks})', rows)
+    return True
