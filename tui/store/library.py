@@ -21,7 +21,8 @@ RANK_LIMIT = 4000  # bm25 costs ~5 µs per match: rank at most this many per key
 # PRAGMA application_id of every library ("NwRd"): how a newsreader library is told from other SQLite files.
 APPLICATION_ID = 0x4E775264
 # What migrations 1-3 create: a library from before the application_id was set must have all of it.
-_SIGNATURE = {1: {"articles", "articles_fts", "analysis", "articles_ai", "articles_ad"}, 2: {"mentions"},
+# (Migration 6 replaced the trigger articles_ad by articles_bd: only names every later version keeps are listed.)
+_SIGNATURE = {1: {"articles", "articles_fts", "analysis", "articles_ai"}, 2: {"mentions"},
               3: {"counts", "articles_count_ai"}}
 _ARTICLE_COLUMNS = {"id", "title", "source", "byline", "published", "tags", "url", "body", "words", "hash",
                     "added_at", "sort_key", "read", "starred"}

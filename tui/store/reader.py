@@ -1,0 +1,228 @@
+"""Reader basics on the store side (issue 10): views (all / unread / starred), sort orders, the unread count,
+next unread, mark all read, tags, reading positions, and delete that can be undone. Schema: migration 7.
+
+Everything here reads indexes or small tables: a view of 100,000 articles is a list of ids (8 bytes each),
+never the articles themselves. The app shows a view through `RowSource(lib, ids=view_ids(...))`.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from tui.models import ArticleRow
+from tui.store.library import _ROW_COLUMNS, Library, StoreError, _explain, _row
+from tui.store.query import fts_query
+
+VIEWS = {"all": "", "unread": "a.read = 0", "starred": "a.starred = 1"}
+SORTS = {  # each has its own index (migration 7; date is the list's own)
+    "date": "a.sort_key DESC, a.id DESC",
+    "title": "a.title COLLATE NOCASE, a.id",
+    "source": "a.source COLLATE NOCASE, a.sort_key DESC, a.id DESC",
+    "length": "a.words DESC, a.id DESC",
+}
+_CHUNK = 500  # ids per IN (...) query
+
+
+def _check(view: str, sort: str) -> None:
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r} (one of {', '.join(VIEWS)})")
+    if sort not in SORTS:
+        raise ValueError(f"unknown sort {sort!r} (one of {', '.join(SORTS)})")
+
+
+def view_ids(lib: Library, view: str = "all", sort: str = "date", search: str = "", entity: str = "",
+             tag: str = "") -> list[int]:
+    """The ids of one view of the library, in its order.
+
+    `view` narrows to unread or starred articles, `tag` to one tag (any case), `entity` to articles that
+    mention it; `sort` orders by date (newest first), title (A-Z), source (A-Z, newest first within
+    one) or length (longest first). A search orders by relevance instead, as `Library.ids` does.
+    """
+    _check(view, sort)
+    if search and fts_query(search):
+        ranked = lib.ids(search=search, entity=entity)
+        if view == "all" and not tag:
+            return ranked
+        keep = set(view_ids(lib, view, "date", tag=tag))
+        return [i for i in ranked if i in keep]
+    where, args = [], []
+    if VIEWS[view]:
+        where.append(VIEWS[view])
+    if entity:
+        where.append("a.id IN (SELECT article_id FROM mentions WHERE name = ?)")
+        args.append(entity)
+    if tag:
+        where.append("a.id IN (SELECT article_id FROM article_tags WHERE tag = ?)")
+        args.append(tag.strip())
+    sql = "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+    return [r[0] for r in lib.db.execute(f"{sql} ORDER BY {SORTS[sort]}", args)]
+
+
+def unread_count(lib: Library, ids: list[int] | None = None) -> int:
+    """Unread articles in the whole library (kept by triggers: instant), or among `ids`."""
+    if ids is None:
+        row = lib.db.execute("SELECT value FROM counts WHERE name = 'unread'").fetchone()
+        if row is not None:
+            return row[0]
+        return lib.db.execute("SELECT count(*) FROM articles WHERE read = 0").fetchone()[0]
+    total = 0
+    for start in range(0, len(ids), _CHUNK):
+        part = ids[start:start + _CHUNK]
+        total += lib.db.execute(f"SELECT count(*) FROM articles WHERE read = 0 AND id IN ({','.join('?' * len(part))})",
+                                part).fetchone()[0]
+    return total
+
+
+def next_unread(lib: Library, ids: list[int], start: int, forward: bool = True) -> int | None:
+    """The index in `ids` of the next unread article after `start` (before it with forward=False), or None.
+
+    Reads the read flags a chunk of ids at a time from where the cursor is, so the answer near the
+    cursor costs one small query whatever the length of the view.
+    """
+    if forward:
+        positions = range(start + 1, len(ids))
+    else:
+        positions = range(min(start, len(ids)) - 1, -1, -1)
+    positions = list(positions)
+    for first in range(0, len(positions), _CHUNK):
+        chunk = positions[first:first + _CHUNK]
+        part = [ids[p] for p in chunk]
+        unread = {r[0] for r in lib.db.execute(
+            f"SELECT id FROM articles WHERE read = 0 AND id IN ({','.join('?' * len(part))})", part)}
+        for p in chunk:
+            if ids[p] in unread:
+                return p
+    return None
+
+
+def next_unread_row(lib: Library, row: ArticleRow | None, forward: bool = True) -> ArticleRow | None:
+    """In the whole library newest first: the next unread article below `row` (above it with
+    forward=False; from the top when `row` is None). Found through the unread index, not by scanning."""
+    if row is None:
+        r = lib.db.execute(f"SELECT {_ROW_COLUMNS} FROM articles a INDEXED BY articles_unread WHERE a.read = 0"
+                           " ORDER BY a.sort_key DESC, a.id DESC LIMIT 1").fetchone()
+        return _row(r) if r else None
+    cmp, order = ("<", "DESC") if forward else (">", "ASC")
+    r = lib.db.execute(f"SELECT {_ROW_COLUMNS} FROM articles a INDEXED BY articles_unread WHERE a.read = 0"
+                       f" AND (a.sort_key, a.id) {cmp} (?, ?) ORDER BY a.sort_key {order}, a.id {order} LIMIT 1",
+                       (row.sort_key, row.id)).fetchone()
+    return _row(r) if r else None
+
+
+def mark_read(lib: Library, ids: list[int], read: bool = True) -> int:
+    """Mark every article of `ids` read (or unread) in one transaction; returns how many changed."""
+    changed = 0
+    try:
+        with lib.transaction() as db:
+            for start in range(0, len(ids), _CHUNK):
+                part = ids[start:start + _CHUNK]
+                changed += db.execute(f"UPDATE articles SET read = ? WHERE read <> ? AND id IN ({','.join('?' * len(part))})",
+                                      (int(read), int(read), *part)).rowcount
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
+    return changed
+
+
+def all_tags(lib: Library) -> list[tuple[str, int]]:
+    """Every tag with its number of articles, most used first (tags differing only in case are one)."""
+    return [(r[0], r[1]) for r in lib.db.execute(
+        "SELECT min(tag), count(*) AS n FROM article_tags GROUP BY tag ORDER BY n DESC, min(tag) COLLATE NOCASE")]
+
+
+# -- reading positions ------------------------------------------------------------------------------
+
+def save_position(lib: Library, article_id: int, line: int) -> None:
+    """Remember where the reader was in an article (a line of the article view; 0 forgets it)."""
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        with lib.transaction() as db:
+            if line <= 0:
+                db.execute("DELETE FROM positions WHERE article_id = ?", (article_id,))
+            elif db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone():
+                db.execute("INSERT OR REPLACE INTO positions (article_id, line, at) VALUES (?, ?, ?)",
+                           (article_id, int(line), now))
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
+
+
+def saved_position(lib: Library, article_id: int) -> int:
+    """The line the reader left the article at (0 when never opened or read from the top)."""
+    row = lib.db.execute("SELECT line FROM positions WHERE article_id = ?", (article_id,)).fetchone()
+    return row[0] if row else 0
+
+
+# -- delete that can be undone ----------------------------------------------------------------------
+
+@dataclass
+class Removed:
+    """What `remove_undoable` took out, enough for `restore` to put it back as it was."""
+
+    article_id: int
+    columns: list[str]
+    row: tuple
+    analysis: list[tuple] = field(default_factory=list)
+    mentions: list[tuple] = field(default_factory=list)
+    position: tuple | None = None
+    feed_items: list[int] = field(default_factory=list)
+    watched_files: list[tuple] = field(default_factory=list)
+
+
+def _table_exists(db, name: str) -> bool:
+    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def remove_undoable(lib: Library, article_id: int) -> Removed | None:
+    """Delete an article, keeping what `restore` needs (its row, cached analysis, entity mentions,
+    reading position, the feed item or watched file it came from). None when there is no such article."""
+    try:
+        with lib.transaction() as db:
+            cur = db.execute("SELECT * FROM articles WHERE id = ?", (article_id,))
+            row = cur.fetchone()
+            if row is None:
+                return None
+            removed = Removed(article_id, [d[0] for d in cur.description], tuple(row))
+            removed.analysis = db.execute("SELECT key, data FROM analysis WHERE article_id = ?", (article_id,)).fetchall()
+            removed.mentions = db.execute("SELECT label, name, count FROM mentions WHERE article_id = ?",
+                                          (article_id,)).fetchall()
+            removed.position = db.execute("SELECT line, at FROM positions WHERE article_id = ?", (article_id,)).fetchone()
+            if _table_exists(db, "feed_items"):
+                removed.feed_items = [r[0] for r in db.execute("SELECT id FROM feed_items WHERE article_id = ?",
+                                                               (article_id,))]
+            if _table_exists(db, "watched_files"):
+                removed.watched_files = db.execute("SELECT watch_id, path FROM watched_files WHERE article_id = ?",
+                                                   (article_id,)).fetchall()
+            db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            return removed
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
+
+
+def restore(lib: Library, removed: Removed) -> bool:
+    """Put a removed article back with its id, marks, analysis and position. False when it cannot come
+    back as it was (the same text was added again meanwhile, or its id was reused)."""
+    marks = ",".join("?" * len(removed.columns))
+    try:
+        with lib.transaction() as db:
+            try:
+                db.execute(f"INSERT INTO articles ({','.join(removed.columns)}) VALUES ({marks})", removed.row)
+            except sqlite3.IntegrityError:
+                return False
+            aid = removed.article_id
+            db.executemany("INSERT OR REPLACE INTO analysis (article_id, key, data) VALUES (?, ?, ?)",
+                           [(aid, *r) for r in removed.analysis])
+            db.executemany("INSERT OR REPLACE INTO mentions (article_id, label, name, count) VALUES (?, ?, ?, ?)",
+                           [(aid, *r) for r in removed.mentions])
+            if removed.position:
+                db.execute("INSERT OR REPLACE INTO positions (article_id, line, at) VALUES (?, ?, ?)",
+                           (aid, *removed.position))
+            if removed.feed_items:
+                db.executemany("UPDATE feed_items SET article_id = ? WHERE id = ? AND article_id IS NULL",
+                               [(aid, i) for i in removed.feed_items])
+            if removed.watched_files:
+                db.executemany("UPDATE watched_files SET article_id = ? WHERE watch_id = ? AND path = ? AND article_id IS NULL",
+                               [(aid, *r) for r in removed.watched_files])
+            return True
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
