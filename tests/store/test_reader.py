@@ -10,7 +10,7 @@ from tui.store import reader
 from tui.store.library import _statements
 from tui.store.schema import MIGRATIONS
 
-READER_MIGRATION = next(i for i, m in enumerate(MIGRATIONS) if "CREATE TABLE positions" in m)
+READER_MIGRATION = next(i for i, m in enumerate(MIGRATIONS) if "TABLE IF NOT EXISTS positions" in m)
 
 
 def _lib_with_four(lib) -> dict[str, int]:

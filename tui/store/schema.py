@@ -199,47 +199,48 @@ MIGRATIONS: list[str] = [
     # 7: reader basics (issue 10; tui/store/reader.py): the unread count kept by triggers; partial indexes
     # for the unread and starred views and indexes for sorting by title, source and length, so each view
     # pages like the whole list; reading positions; each article's tags in their own table (filter by tag).
+    # Safe to run again.
     """
     INSERT OR REPLACE INTO counts (name, value) SELECT 'unread', count(*) FROM articles WHERE read = 0;
-    CREATE TRIGGER articles_unread_ai AFTER INSERT ON articles WHEN new.read = 0 BEGIN
+    CREATE TRIGGER IF NOT EXISTS articles_unread_ai AFTER INSERT ON articles WHEN new.read = 0 BEGIN
         UPDATE counts SET value = value + 1 WHERE name = 'unread';
     END;
-    CREATE TRIGGER articles_unread_ad AFTER DELETE ON articles WHEN old.read = 0 BEGIN
+    CREATE TRIGGER IF NOT EXISTS articles_unread_ad AFTER DELETE ON articles WHEN old.read = 0 BEGIN
         UPDATE counts SET value = value - 1 WHERE name = 'unread';
     END;
-    CREATE TRIGGER articles_unread_au AFTER UPDATE OF read ON articles WHEN (old.read = 0) <> (new.read = 0) BEGIN
+    CREATE TRIGGER IF NOT EXISTS articles_unread_au AFTER UPDATE OF read ON articles WHEN (old.read = 0) <> (new.read = 0) BEGIN
         UPDATE counts SET value = value + (CASE WHEN new.read = 0 THEN 1 ELSE -1 END) WHERE name = 'unread';
     END;
-    CREATE INDEX articles_unread ON articles (sort_key DESC, id DESC) WHERE read = 0;
-    CREATE INDEX articles_starred ON articles (sort_key DESC, id DESC) WHERE starred = 1;
-    CREATE INDEX articles_by_title ON articles (title COLLATE NOCASE, id);
-    CREATE INDEX articles_by_source ON articles (source COLLATE NOCASE, sort_key DESC, id DESC);
-    CREATE INDEX articles_by_length ON articles (words DESC, id DESC);
-    CREATE TABLE positions (
+    CREATE INDEX IF NOT EXISTS articles_unread ON articles (sort_key DESC, id DESC) WHERE read = 0;
+    CREATE INDEX IF NOT EXISTS articles_starred ON articles (sort_key DESC, id DESC) WHERE starred = 1;
+    CREATE INDEX IF NOT EXISTS articles_by_title ON articles (title COLLATE NOCASE, id);
+    CREATE INDEX IF NOT EXISTS articles_by_source ON articles (source COLLATE NOCASE, sort_key DESC, id DESC);
+    CREATE INDEX IF NOT EXISTS articles_by_length ON articles (words DESC, id DESC);
+    CREATE TABLE IF NOT EXISTS positions (
         article_id INTEGER PRIMARY KEY,
         line       INTEGER NOT NULL,
         at         TEXT NOT NULL
     );
-    CREATE TABLE article_tags (
+    CREATE TABLE IF NOT EXISTS article_tags (
         tag        TEXT NOT NULL COLLATE NOCASE,
         article_id INTEGER NOT NULL,
         PRIMARY KEY (tag, article_id)
     ) WITHOUT ROWID;
-    CREATE INDEX article_tags_article ON article_tags (article_id);
+    CREATE INDEX IF NOT EXISTS article_tags_article ON article_tags (article_id);
     INSERT OR IGNORE INTO article_tags (tag, article_id)
         SELECT trim(j.value), a.id FROM articles a, json_each(a.tags) j
         WHERE json_valid(a.tags) AND j.type = 'text' AND trim(j.value) <> '';
-    CREATE TRIGGER articles_tags_ai AFTER INSERT ON articles WHEN json_valid(new.tags) BEGIN
+    CREATE TRIGGER IF NOT EXISTS articles_tags_ai AFTER INSERT ON articles WHEN json_valid(new.tags) BEGIN
         INSERT OR IGNORE INTO article_tags (tag, article_id)
             SELECT trim(value), new.id FROM json_each(new.tags) WHERE type = 'text' AND trim(value) <> '';
     END;
-    CREATE TRIGGER articles_tags_au AFTER UPDATE OF tags ON articles BEGIN
+    CREATE TRIGGER IF NOT EXISTS articles_tags_au AFTER UPDATE OF tags ON articles BEGIN
         DELETE FROM article_tags WHERE article_id = new.id;
         INSERT OR IGNORE INTO article_tags (tag, article_id)
             SELECT trim(value), new.id FROM json_each(CASE WHEN json_valid(new.tags) THEN new.tags ELSE '[]' END)
             WHERE type = 'text' AND trim(value) <> '';
     END;
-    CREATE TRIGGER articles_reader_ad AFTER DELETE ON articles BEGIN
+    CREATE TRIGGER IF NOT EXISTS articles_reader_ad AFTER DELETE ON articles BEGIN
         DELETE FROM article_tags WHERE article_id = old.id;
         DELETE FROM positions WHERE article_id = old.id;
     END;
