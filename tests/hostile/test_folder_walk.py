@@ -147,7 +147,7 @@ def test_folder_nested_1000_deep(tmp_path, extra):
     assert "Headline 500 " not in out
     deep_lines = [ln for ln in err.splitlines() if "nested" in ln]
     assert len(deep_lines) == 1, err[-800:]
-    assert f"parsed {3 + extra} article(s)" in err
+    assert f"parsed {3 + extra} articles" in err
     print(f"1,000-deep folder (+{extra} files): {took:.1f} s, one line: {deep_lines[0][-80:]}")
     subprocess.run(["rm", "-rf", str(top)], check=False)
 
@@ -173,4 +173,4 @@ def test_unreadable_subfolder_is_reported(tmp_path):
     assert r.returncode == 0, err
     lines = [ln for ln in err.splitlines() if "locked" in ln]
     assert len(lines) == 1 and "not readable" in lines[0], err
-    assert "parsed 2 article(s)" in err
+    assert "parsed 2 articles" in err

@@ -78,7 +78,7 @@ def test_refresh_while_newsreader_add_writes(lib_path, site, tmp_path):
             results = refresh(lib, concurrency=4, limits=FAST)
     finally:
         _out, err = adder.communicate(timeout=120)
-    assert adder.returncode == 0 and "locked" not in err and "imported 400 article(s)" in err
+    assert adder.returncode == 0 and "locked" not in err and "imported 400 articles" in err
     assert [r.status for r in results] == ["ok"] * 20
     with Library(lib_path) as lib:
         assert lib.count() == 400 + 100 and lib.check() == "ok"
