@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 
 from tui.cli import CliError
+from tui.cells import plural
 
 
 def add_parsers(sub) -> None:
@@ -81,7 +82,7 @@ def _feed_add(args) -> int:
                 out(f"#{r.feed_id}  {r.title}  (already subscribed: {r.feed})")
                 added += 1
             else:
-                out(f"#{r.feed_id}  {r.title}  {r.new} item(s)  ({r.feed})")
+                out(f"#{r.feed_id}  {r.title}  {plural(r.new, 'item')}  ({r.feed})")
                 added += 1
     finally:
         lib.close()
@@ -123,7 +124,7 @@ def _feed_remove(args) -> int:
         gone = remove_feed(lib, feed.id, keep_articles=args.keep_articles)
     finally:
         lib.close()
-    kept = "articles kept" if args.keep_articles else f"{gone} article(s) deleted"
+    kept = "articles kept" if args.keep_articles else f"{plural(gone, 'article')} deleted"
     out(f"removed feed #{feed.id}  {feed.name}  ({kept})")
     return 0
 
@@ -158,7 +159,7 @@ def _feed_import(args) -> int:
             present += not created
     finally:
         lib.close()
-    out(f"imported {added} feed(s), {present} already subscribed, {bad} skipped (run `newsreader refresh` to fetch)")
+    out(f"imported {plural(added, 'feed')}, {present} already subscribed, {bad} skipped (run `newsreader refresh` to fetch)")
     return 0 if added or present or not feeds else 1
 
 
@@ -224,7 +225,7 @@ def cmd_refresh(args) -> int:
     if bar:
         sys.stderr.write("\r\x1b[2K")
     if not args.json:
-        print(f"refreshed {len(results)} feed(s): {totals['new']} new, {totals['updated']} updated, "
+        print(f"refreshed {plural(len(results), 'feed')}: {totals['new']} new, {totals['updated']} updated, "
               f"{totals['error']} failed", file=sys.stderr)
     return 1 if totals["error"] else 0
 
@@ -248,7 +249,7 @@ def cmd_watch(args) -> int:
             return _scan(lib)
         if args.watch_command == "list":
             for w in list_watched(lib):
-                out(f"{w.id:>4}  {w.path}  ({w.files} file(s), last scan {w.last_scan or 'never'})")
+                out(f"{w.id:>4}  {w.path}  ({plural(w.files, 'file')}, last scan {w.last_scan or 'never'})")
             return 0
         if args.watch_command == "remove":
             if not remove_watch(lib, args.dir):
@@ -267,6 +268,6 @@ def _scan(lib) -> int:
     result = scan_watched(lib)
     for path, reason in result.errors[:50]:
         print(f"skipped {clean(path)}: {clean(reason)}", file=sys.stderr)
-    print(f"imported {result.new} new, {result.updated} updated article(s) from {result.files} file(s)",
+    print(f"imported {result.new} new, {result.updated} updated {'article' if result.new + result.updated == 1 else 'articles'} from {plural(result.files, 'file')}",
           file=sys.stderr)
     return 0

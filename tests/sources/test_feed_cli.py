@@ -24,7 +24,7 @@ def test_feed_add_list_refresh_remove(lib_path, site):
     site.feed("/b.xml", rss(_items(2, "Beta"), title="Beta \x1b[31mDaily"))
     r = run("feed", "add", site.url("/a.xml"), site.url("/b.xml"), "file:///etc/passwd", "--timeout", "3")
     assert r.returncode == 0
-    assert "Alpha News  3 item(s)" in r.stdout and "\x1b" not in r.stdout
+    assert "Alpha News  3 items" in r.stdout and "\x1b" not in r.stdout
     assert r.stderr.strip() == "file:///etc/passwd: only http and https URLs are fetched, not file:"
     listed = [json.loads(line) for line in run("feed", "list", "--json").stdout.splitlines()]
     assert [(f["title"], f["unread"], f["total"], f["last_status"]) for f in listed] == [
@@ -69,7 +69,7 @@ def test_opml_round_trip(lib_path, tmp_path):
     src = tmp_path / "in.opml"
     src.write_bytes(OPML)
     r = run("feed", "import", str(src))
-    assert r.returncode == 0 and "imported 3 feed(s)" in r.stdout and "ftp://" in r.stderr
+    assert r.returncode == 0 and "imported 3 feeds" in r.stdout and "ftp://" in r.stderr
     first = [json.loads(x) for x in run("feed", "list", "--json").stdout.splitlines()]
     assert {f["url"]: f["tags"] for f in first} == {
         "http://a.invalid/gadgets.xml": ["Tech"], "http://a.invalid/chips.xml": ["Tech", "Hardware", "Weekly"],
@@ -83,7 +83,7 @@ def test_opml_round_trip(lib_path, tmp_path):
     assert sorted((f["url"], f["title"], sorted(f["tags"])) for f in second) == \
         sorted((f["url"], f["title"], sorted(f["tags"])) for f in first)
     again = run("feed", "import", str(out))
-    assert "imported 0 feed(s), 3 already subscribed" in again.stdout
+    assert "imported 0 feeds, 3 already subscribed" in again.stdout
 
 
 def test_opml_refuses_entities_and_junk(lib_path, tmp_path):

@@ -84,6 +84,6 @@ def test_errors_are_one_line(added):
 def test_rebuild(added):
     before = _stories()
     r = run("stories", "--rebuild")
-    assert r.returncode == 0 and "regrouped 11 article(s) into 5 stories" in r.stderr
+    assert r.returncode == 0 and "regrouped 11 articles into 5 stories" in r.stderr
     after = _stories()
     assert sorted(len(s["articles"]) for s in after) == sorted(len(s["articles"]) for s in before)

@@ -8,6 +8,7 @@ from datetime import date
 from tui.store.stories import StoryRow
 from tui.stories.story import StoryQuote
 from tui.stories.summary import StorySentence
+from tui.cells import plural
 
 MAX_SCAN = 2000  # stories looked at (the most recent); a briefing is about the latest news
 
@@ -57,7 +58,7 @@ def as_markdown(items: list[BriefItem], since: str = "") -> str:
     for n, it in enumerate(items, 1):
         r = it.story
         lines.append(f"## {n}. {r.title}")
-        lines.append(f"*{r.size} article(s), {_dates(r)} — {', '.join(r.sources) or 'no source'}*")
+        lines.append(f"*{plural(r.size, 'article')}, {_dates(r)} — {', '.join(r.sources) or 'no source'}*")
         lines.append("")
         lines += [f"- {s.text} ({s.source or 'no source'}, {s.day})" for s in it.sentences]
         if it.quote:
@@ -74,7 +75,7 @@ def as_text(items: list[BriefItem], since: str = "") -> str:
     for n, it in enumerate(items, 1):
         r = it.story
         lines.append(f"{n}. {r.title}  [story {r.id}]")
-        lines.append(f"   {r.size} article(s), {_dates(r)}; {', '.join(r.sources) or 'no source'}")
+        lines.append(f"   {plural(r.size, 'article')}, {_dates(r)}; {', '.join(r.sources) or 'no source'}")
         lines += [f"   - {s.text} ({s.source or 'no source'})" for s in it.sentences]
         if it.quote:
             lines.append(f"   “{it.quote.text}” — {it.quote.speaker}")

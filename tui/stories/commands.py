@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import sys
 
+from tui.cells import plural
+
 
 def _since(args) -> str:
     from tui.cli import CliError
@@ -25,7 +27,7 @@ def cmd_stories(args) -> int:
     try:
         if args.rebuild:
             n = rebuild(lib)
-            print(f"regrouped {n} article(s) into {lib.db.execute('SELECT count(*) FROM stories').fetchone()[0]} stories",
+            print(f"regrouped {plural(n, 'article')} into {plural(lib.db.execute('SELECT count(*) FROM stories').fetchone()[0], 'story', 'stories')}",
                   file=sys.stderr)
         else:
             group_new(lib)
@@ -82,7 +84,7 @@ def cmd_story(args) -> int:
 
 def story_text(s) -> str:
     """A story summary as plain text."""
-    lines = [s.title, f"{len(s.articles)} article(s), {', '.join(s.sources) or 'no source'}; {s.first} to {s.last}", ""]
+    lines = [s.title, f"{plural(len(s.articles), 'article')}, {', '.join(s.sources) or 'no source'}; {s.first} to {s.last}", ""]
     lines += [f"{n}. {x.text}  [{x.source or 'no source'}, {x.day}, #{x.article}]" for n, x in enumerate(s.sentences, 1)]
     if s.new:
         lines += ["", "What's new:"] + [f"- {x.text}  [{x.source or 'no source'}, {x.day}]" for x in s.new]
@@ -98,7 +100,7 @@ def story_text(s) -> str:
 
 def story_markdown(s) -> str:
     """A story summary as Markdown (what `Y` copies in the story view)."""
-    lines = [f"# {s.title}", "", f"*{len(s.articles)} article(s) — {', '.join(s.sources) or 'no source'} — {s.first} to {s.last}*", ""]
+    lines = [f"# {s.title}", "", f"*{plural(len(s.articles), 'article')} — {', '.join(s.sources) or 'no source'} — {s.first} to {s.last}*", ""]
     lines += [f"- {x.text} ({x.source or 'no source'}, {x.day})" for x in s.sentences]
     if s.new:
         lines += ["", "## What's new", ""] + [f"- {x.text} ({x.source or 'no source'}, {x.day})" for x in s.new]
@@ -128,7 +130,7 @@ def cmd_who(args) -> int:
                   "timeline": [{"month": m, "articles": n} for m, n in p.timeline],
                   "cooccurring": p.cooccurring, "quotes": p.quotes})
         return 0
-    out(f"{p.name} ({p.label}) — {len(p.articles)} article(s); also written {', '.join(a for a in p.aliases if a != p.name) or '-'}")
+    out(f"{p.name} ({p.label}) — {plural(len(p.articles), 'article')}; also written {', '.join(a for a in p.aliases if a != p.name) or '-'}")
     out("")
     out("Articles:")
     for a in p.articles[:50]:
