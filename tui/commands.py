@@ -22,10 +22,15 @@ def out_json(obj) -> None:
     sys.stdout.write(json_safe(json.dumps(obj, ensure_ascii=False)) + "\n")
 
 
+def _notice(message: str) -> None:
+    print(f"newsreader: {message}", file=sys.stderr, flush=True)
+
+
 def open_library(args, *, seed_new: bool = True):
     """Open (creating and seeding on first use) the library chosen by --db / NEWSREADER_DB / the default."""
-    from tui.store import Library, default_db_path
+    from tui.store import Library, default_db_path, library
 
+    library.UPGRADE_NOTICE = _notice
     explicit = args.db or None
     path = Path(explicit).expanduser() if explicit else default_db_path()
     lib = Library(path, create_dirs=not explicit, verify=VERIFY_SECONDS)

@@ -115,3 +115,14 @@ def test_search_migration_reindexes_and_rekeys_an_existing_library(lib_path):
     assert lib.rows()[0].sort_key == "2026-01-05T09:00:00Z"  # undated: the time it was added
     assert lib.check() == "ok"
     lib.close()
+
+
+def test_a_long_upgrade_says_so_first(lib_path, monkeypatch):
+    _library_before_search_migration(lib_path)
+    said = []
+    monkeypatch.setattr(store, "UPGRADE_NOTICE", said.append)
+    monkeypatch.setattr(store, "UPGRADE_NOTICE_FROM", 2)
+    Library(lib_path).close()
+    assert len(said) == 1 and "2 articles" in said[0] and "search index" in said[0]
+    Library(lib_path).close()  # already upgraded: nothing to say
+    assert len(said) == 1

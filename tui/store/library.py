@@ -9,7 +9,7 @@ import time
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from tui.models import Article, ArticleRow, content_hash
 from tui.store.schema import MIGRATIONS, SCHEMA_VERSION
@@ -26,6 +26,11 @@ _SIGNATURE = {1: {"articles", "articles_fts", "analysis", "articles_ai"}, 2: {"m
               3: {"counts", "articles_count_ai"}}
 _ARTICLE_COLUMNS = {"id", "title", "source", "byline", "published", "tags", "url", "body", "words", "hash",
                     "added_at", "sort_key", "read", "starred"}
+# Called with a one-line message before a long upgrade of a large library (the CLI prints it on stderr),
+# so a first start after installing a new version does not look hung.
+UPGRADE_NOTICE: Callable[[str], None] | None = None
+UPGRADE_NOTICE_FROM = 10_000  # articles: an index rebuild costs ~1 ms each
+
 _ROW_COLUMNS = "a.id, a.title, a.source, a.published, a.read, a.starred, a.words, a.sort_key"
 
 
@@ -208,6 +213,11 @@ class Library:
             # Read again under the write lock: another process may have created or upgraded the
             # library while we waited (two `newsreader add` starting on a new library at once).
             version, app_id = self._schema_version()
+            if version < SCHEMA_VERSION and UPGRADE_NOTICE is not None and version >= 3:
+                n = self.db.execute("SELECT value FROM counts WHERE name = 'articles'").fetchone()
+                if n and n[0] >= UPGRADE_NOTICE_FROM:
+                    UPGRADE_NOTICE(f"upgrading the library for this newsreader ({n[0]:,} articles: the search index"
+                                   " is rebuilt once; this may take a minute or two)…")
             for number in range(version, SCHEMA_VERSION):
                 for statement in _statements(MIGRATIONS[number]):
                     self.db.execute(statement)
