@@ -443,14 +443,16 @@ class Library:
         found = self._match_ids(where, args)
         if len(found) > 10 * RANK_LIMIT:
             return found  # a word most articles contain (one or two letters typed): no order is more useful
-        title_args = [f"title : ({rank_match})", *args[1:]]
+        title_args = [f"title : ({rank_match})", *args[1:]]  # to rank the title matches
+        in_title_match = f"title : ({match})"  # the same set, cheaper to find (no whole-word alternative)
         order = "ORDER BY bm25(articles_fts, 8.0, 1.0, 4.0), rowid DESC"
         if len(found) <= RANK_LIMIT:
             in_title = f"rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) DESC"
             return [r[0] for r in self.db.execute(
                 f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY {in_title}, {order[9:]}",
-                [rank_match, *args[1:], title_args[0]])]
-        if self.db.execute(f"SELECT count(*) FROM articles_fts WHERE {where}", title_args).fetchone()[0] > RANK_LIMIT:
+                [rank_match, *args[1:], in_title_match])]
+        if self.db.execute(f"SELECT count(*) FROM articles_fts WHERE {where}",
+                           [in_title_match, *args[1:]]).fetchone()[0] > RANK_LIMIT:
             return found
         head = [r[0] for r in self.db.execute(f"SELECT rowid FROM articles_fts WHERE {where} {order}", title_args)]
         seen = set(head)
