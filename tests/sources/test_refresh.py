@@ -187,3 +187,19 @@ def test_a_corrected_title_alone_updates_the_article(lib, site):
     [r] = refresh(lib, limits=FAST)
     assert (r.new, r.updated) == (0, 1)
     assert "Story 0, corrected headline" in {lib.get(i).title for i in feed_article_ids(lib, fid)}
+
+
+def test_cancel_stops_before_the_next_fetches_and_counts_no_failure(lib, site):
+    import threading
+
+    for i in range(3):
+        site.feed(f"/c{i}.xml", rss(_items(1, prefix=f"C{i}")))
+        subscribe(lib, site.url(f"/c{i}.xml"), limits=FAST)
+    before = {f.id: (f.last_refresh, f.last_status) for f in list_feeds(lib)}
+    stop = threading.Event()
+    stop.set()  # the app is closing: nothing more is fetched
+    results = refresh(lib, concurrency=2, limits=FAST, cancel=stop)
+    assert [r.error for r in results] == ["cancelled"] * 3
+    assert sum(site.hits[f"/c{i}.xml"] for i in range(3)) == 3  # only the subscriptions' fetches
+    assert {f.id: (f.last_refresh, f.last_status) for f in list_feeds(lib)} == before
+    assert all(f.failures == 0 and f.next_try is None for f in list_feeds(lib))

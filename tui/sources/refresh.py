@@ -63,6 +63,7 @@ class _Fetched:
 
 
 Progress = Callable[[FeedResult, int, int], None]
+_CANCELLED = "cancelled"
 
 
 def refresh(lib, feeds: Iterable[int | str] | None = None, *, concurrency: int = CONCURRENCY,
@@ -243,7 +244,7 @@ def _fetch_feed(fetcher: Fetcher, feed: Feed, known: set[str], cancel: threading
                 parsers=None) -> _Fetched:
     """Fetch and parse one feed (in a worker thread; no database access here)."""
     if cancel is not None and cancel.is_set():
-        return _Fetched("error", error="cancelled")
+        return _Fetched("error", error=_CANCELLED)
     try:
         resp = fetcher.get(feed.url, etag=feed.etag, last_modified=feed.last_modified)
     except FetchError as exc:
@@ -311,6 +312,8 @@ def _save(lib, feed: Feed, fetched: _Fetched) -> FeedResult:
     if fetched.new_url and fetched.new_url != feed.url and get_feed(lib, fetched.new_url) is None:
         fields["url"] = fetched.new_url  # a permanent redirect: the feed lives there now
         result.feed = fetched.new_url
+    if fetched.status == "error" and fetched.error == _CANCELLED:
+        return result  # not tried: the feed's state stays as it was (no failure counted)
     if fetched.status == "error":
         failures = feed.failures + 1
         wait = max(backoff_seconds(failures), min(fetched.retry_after or 0.0, BACKOFF_MAX))
