@@ -1,12 +1,16 @@
 """Entity quality and speed on the shared NER dev sets, next to the measured peers.
 
-    python bench/quality_ner.py [--eval ../shared/eval] [--out FOLDER] [--halves]
+    python bench/quality_ner.py [--eval ../shared/eval] [--out FOLDER] [--halves] [--ablate]
 
 Writes one prediction file per dev set (labels mapped for the scorer: GPE/LOC/FAC -> LOC,
 NORP/EVENT/PRODUCT/MISC -> MISC), runs the shared scorer on it, and prints exact-span micro F1
 over PERSON+ORG+LOC, the weight load time and the tokens/s of the whole entity pass. With --halves it
 also scores the two halves of each set (documents split by an MD5 hash of their id), the check a change
-must pass on both before it is kept.
+must pass on both before it is kept. With --ablate it switches each entity rule of the registry
+(tui/engine/entities/rulebook.py) off in turn and prints the change in F1 on both halves of both dev sets
+that the rule makes (F1 with the rule on minus F1 with it off; an in-process exact-span scorer, checked
+against the shared one on the full run), and whether the rule helps: no half worse, and both halves of
+at least one set better.
 """
 
 from __future__ import annotations
@@ -31,6 +35,14 @@ SETS = [  # (file, peer name, peer F1, our target)
     ("conll2003_dev.jsonl", "spaCy en_core_web_sm", 64.3, 86.0),
     ("gum_news_dev.jsonl", "spaCy en_core_web_sm", 57.6, 65.0),
 ]
+
+
+def _default_eval() -> Path:
+    """../shared/eval next to the checkout, or /work/shared/eval from a worktree under /work/wt."""
+    for base in (ROOT.parent, ROOT.parent.parent):
+        if (base / "shared" / "eval").is_dir():
+            return base / "shared" / "eval"
+    return ROOT.parent / "shared" / "eval"
 
 
 def run_set(gold: Path, pred: Path) -> tuple[int, float, float]:
@@ -75,14 +87,89 @@ def half_scores(scorer: Path, gold: Path, pred: Path) -> list[float]:
     return out
 
 
+def _half(doc_id: str) -> int:
+    return int(hashlib.md5(doc_id.encode()).hexdigest(), 16) % 2
+
+
+_SCORED = ("PERSON", "ORG", "LOC")
+
+
+def exact_f1(golds: list[set], preds: list[set]) -> float:
+    """Micro exact-span F1 over PERSON/ORG/LOC of parallel lists of (start, end, label) sets."""
+    tp = sum(len(g & p) for g, p in zip(golds, preds))
+    np_, ng = sum(map(len, preds)), sum(map(len, golds))
+    if not tp:
+        return 0.0
+    p, r = tp / np_, tp / ng
+    return 100 * 2 * p * r / (p + r)
+
+
+def predict_sets(docs: list[dict]) -> list[set]:
+    """Our (start, end, scorer label) spans of each document, PERSON/ORG/LOC only."""
+    out = []
+    for d in docs:
+        out.append({(e.start, e.end, lab) for e in extract_entities(d["text"])
+                    if (lab := to_scorer_label(e.label)) in _SCORED})
+    return out
+
+
+def ablate(ner: Path, only: set[str] | None = None) -> None:
+    """Print each entity rule's effect on both halves of both dev sets (F1 on minus F1 off)."""
+    from tui.engine import rules
+
+    tagger = load_tagger()
+    memo: dict[str, list] = {}
+    plain = tagger.entities
+
+    def cached(text: str):  # the tagger's output does not depend on the rules: tag each text once
+        if text not in memo:
+            memo[text] = plain(text)
+        return list(memo[text])
+
+    tagger.entities = cached
+    sets = []
+    for name, *_ in SETS:
+        docs = [json.loads(ln) for ln in (ner / "dev" / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
+        golds = [{(e["start"], e["end"], e["label"]) for e in d["entities"] if e["label"] in _SCORED} for d in docs]
+        halves = [[k for k, d in enumerate(docs) if _half(d["id"]) == h] for h in (0, 1)]
+        sets.append((name, docs, golds, halves))
+
+    def scores() -> list[float]:
+        out = []
+        for _, docs, golds, halves in sets:
+            preds = predict_sets(docs)
+            out += [exact_f1([golds[k] for k in idx], [preds[k] for k in idx]) for idx in halves]
+        return out
+
+    base = scores()
+    print(f"all rules on: CoNLL {base[0]:.2f} / {base[1]:.2f}, GUM {base[2]:.2f} / {base[3]:.2f}")
+    print(f"{'rule':<30}{'CoNLL h0':>9}{'CoNLL h1':>9}{'GUM h0':>9}{'GUM h1':>9}  verdict")
+    for r in rules.all_rules():
+        if r.stage != "entities" or only and r.name not in only:
+            continue
+        with rules.disabled(r.name):
+            off = scores()
+        d = [b - o for b, o in zip(base, off)]
+        worse = any(x < -0.005 for x in d)
+        helps = (d[0] > 0.005 and d[1] > 0.005) or (d[2] > 0.005 and d[3] > 0.005)
+        verdict = "keep" if helps and not worse else "drop" if worse or not any(abs(x) > 0.005 for x in d) else "mixed"
+        print(f"{r.name:<30}" + "".join(f"{x:>+9.2f}" for x in d) + f"  {verdict}", flush=True)
+    tagger.entities = plain
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--eval", default=str(ROOT.parent / "shared" / "eval"), help="the shared eval folder")
+    ap.add_argument("--eval", default=str(_default_eval()), help="the shared eval folder")
     ap.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "newsreader_ner_pred"),
                     help="folder for the prediction files")
     ap.add_argument("--halves", action="store_true", help="also score the two halves of each set")
+    ap.add_argument("--ablate", action="store_true", help="only print each entity rule's effect on the halves")
+    ap.add_argument("--rules", default="", help="with --ablate: only these rules (comma-separated)")
     args = ap.parse_args()
     ner = Path(args.eval) / "ner"
+    if args.ablate:
+        ablate(ner, {n.strip() for n in args.rules.split(",") if n.strip()} or None)
+        return
     outdir = Path(args.out)
     outdir.mkdir(parents=True, exist_ok=True)
 

@@ -140,8 +140,11 @@ def cmd_list(args) -> int:
     lib = open_library(args)
     limit = args.limit if args.limit > 0 else 1_000_000_000
     rows, offset = [], 0
+    from tui.engine.aliases import canonical_alias
+
+    entity = canonical_alias(args.entity) or args.entity if args.entity else ""  # "US" is indexed as "United States"
     while len(rows) < limit:
-        page = lib.rows(offset, min(500, limit - len(rows)), search=args.search, entity=args.entity)
+        page = lib.rows(offset, min(500, limit - len(rows)), search=args.search, entity=entity)
         if not page:
             break
         for r in page:

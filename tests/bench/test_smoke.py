@@ -36,7 +36,7 @@ def test_smoke_run_prints_json_lines_for_every_measure(tmp_path):
         assert (rec["ok"] is not None) == (rec["budget"] is not None and rec["value"] is not None), rec
     # Every measure reports something: numbers, or one "<measure>.skipped" line saying why.
     prefixes = {rec["name"].split(".")[0] for rec in lines}
-    assert prefixes == {"machine", "analysis", "search", "import", "background", "startup", "keys", "memory",
+    assert prefixes == {"machine", "analysis", "adversarial", "search", "import", "background", "startup", "keys", "memory",
                         "refresh", "bench"}, prefixes
     assert "| measure | value | budget | ok |" in proc.stderr
 

@@ -199,3 +199,17 @@ def test_method_names_match_the_engine():
     from tui.engine.summarize import METHODS
 
     assert sorted(METHOD_NAMES) == sorted(METHODS)
+
+
+def test_list_entity_finds_an_article_by_a_variant_of_its_name(tmp_path):
+    """Issue 10 item 12: "US" x 3 and "United States" once are one place; `list --entity US` finds it."""
+    p = tmp_path / "aid.txt"
+    p.write_text("Harbour aid arrives\n\nThe US sent engineers to the harbour on Monday. A US official said the "
+                 "US navy would help. The United States has done this before, the mayor said.\n", encoding="utf-8")
+    db = str(tmp_path / "lib.db")
+    assert run("--db", db, "add", str(p)).returncode == 0
+    assert run("--db", db, "analyze").returncode == 0
+    for name in ("US", "United States", "U.S."):
+        r = run("--db", db, "list", "--entity", name)
+        assert r.returncode == 0 and "Harbour aid arrives" in r.stdout, (name, r.stdout, r.stderr)
+    assert "Harbour aid arrives" not in run("--db", db, "list", "--entity", "Canada").stdout

@@ -93,6 +93,11 @@ class Lexicon:
     landforms_first: frozenset[str]  # landforms.txt entries ending in ':' ("loch", "mount")
     landforms_last: frozenset[str]  # the other landforms.txt entries ("ocean", "islands")
     stop_words: frozenset[str]  # sumy's English stop words (cased as in sumy's list)
+    newspaper_words: frozenset[str]  # newspapers.txt: last words of newspaper names ("star", "herald")
+    street_words: frozenset[str]  # streets.txt: last words of street names ("street", "lane")
+    vehicle_nouns: frozenset[str]  # vehicles.txt: nouns before a vehicle's name ("shuttle", "ferry")
+    currency_codes: frozenset[str]  # currency_codes.txt: "chf", "usd"
+    section_words: frozenset[str]  # section_words.txt: words of a site's section-tag line ("politics")
 
     def tagger_lists(self) -> tuple[tuple[str, frozenset[str]], ...]:
         """(feature name, words) of the lists the tagger sees as gazetteer features, in a fixed order."""
@@ -128,6 +133,11 @@ def _build() -> Lexicon:
         landforms_first=frozenset(w[:-1] for w in land if w.endswith(":")),
         landforms_last=frozenset(w for w in land if not w.endswith(":")),
         stop_words=_stop_words(),
+        newspaper_words=read_list("newspapers.txt"),
+        street_words=read_list("streets.txt"),
+        vehicle_nouns=read_list("vehicles.txt"),
+        currency_codes=read_list("currency_codes.txt"),
+        section_words=read_list("section_words.txt"),
     )
 
 

@@ -10,23 +10,25 @@ Labels done well: PERSON, ORG, GPE/LOC, NORP and the rule types DATE, TIME, MONE
 CARDINAL. MISC covers events, treaties, products, titles of works, taxa and other names without finer
 typing; FAC is only given to a name followed by "station", "stadium" and the like or ending in such a word.
 
-Pipeline: tagger.py (five-word windows) -> repair.py (span corrections that need the sentence: acronym-
-defined names in acronyms.py, head words and landforms in heads.py, sentence-start common words and role
-words in name_starts.py, what the next words say a name is in kinds.py) -> rules.py (numbers and dates)
--> linking.py with evidence.py (one label per name from the whole article, canonical names).
+Pipeline: tagger.py (five-word windows; word clusters learned from unlabelled news, gazetteer and document
+features) -> repair.py (span corrections that need the sentence or the article: acronyms.py, heads.py,
+layout.py, name_starts.py, kinds.py) -> rules.py (numbers and dates) -> linking.py with evidence.py (one
+label per name from the whole article, canonical names). Every hand-written name rule is a named unit
+listed in rulebook.py, switchable and measured one by one (bench/quality_ner.py --ablate).
 """
 
 from __future__ import annotations
 
 from ..types import GPE, LOC, MISC, NORP, ORG, PERSON, Entity
 from .linking import EntityGroup, group_entities, link_entities
+from ..rules import probe
 from ..lexicon import lexicon
+from . import rulebook  # noqa: F401  (registers the entity rules before any of them is asked about)
 from .rules import rule_spans
 
 __all__ = ["extract_entities", "link_entities", "group_entities", "EntityGroup", "to_scorer_label", "tag_names"]
 
 _NAME_LABELS = {PERSON, ORG, GPE, LOC}
-_CAPTION_WORDS = frozenset("Image Photo Photos Picture Video Audio Source Sources Credit Credits File Caption Map Graphic Update Editor".split())
 _ORG_HEADS = frozenset(
     """university college ministry department party council committee commission foundation institute association
     society church corporation company inc. corp. ltd ltd. plc agency bank union federation league club
@@ -46,9 +48,9 @@ def _place_label(words: list[str]) -> str:
     return GPE if content and all(w in known or w.rstrip(".") in known for w in content) else LOC
 
 
-# The tagger reads at most this much of a text (about 50,000 words); beyond it, names already found are
+# The tagger reads at most this much of a text (about 25,000 words); beyond it, names already found are
 # still linked and re-found by exact search, and the number/date rules run everywhere. Keeps huge inputs bounded.
-MAX_TAGGED_CHARS = 300_000
+MAX_TAGGED_CHARS = 150_000
 
 
 def tag_names(text: str) -> list[tuple[int, int, str]]:
@@ -58,24 +60,21 @@ def tag_names(text: str) -> list[tuple[int, int, str]]:
         text = text[: cut if cut > 0 else MAX_TAGGED_CHARS]
     from .tagger import load_tagger
 
+    from ..rules import enabled as on
+
     dem, tagger_dem = lexicon().peoples, lexicon().demonyms
     out = []
     for s, e, lab in load_tagger().entities(text):
         span = text[s:e]
-        if span in _CAPTION_WORDS and text[e:e + 1] == ":":
-            continue  # "Image: ..." / "Source: AFP" labels, not names
         last = span.rsplit(None, 1)[-1].lower()
-        if lab in ("PER", "ORG") and span.lower() in dem and span.lower() not in tagger_dem:
+        if lab in ("PER", "ORG") and span.lower() in dem and span.lower() not in tagger_dem and on("people-plural"):
             out.append((s, e, NORP))  # "some Libyans": a people (the tagger knows "Labour" as a party too)
-        elif lab == "PER" and " " in span and last in _ORG_HEADS:
+        elif lab == "PER" and " " in span and last in _ORG_HEADS and on("person-with-org-head"):
             out.append((s, e, ORG))  # "... University", "... Party": the head word settles the type
         elif lab == "PER":
             out.append((s, e, PERSON))
         elif lab == "ORG":
             out.append((s, e, ORG))
-        elif lab == "LOC" and span.lower() in dem and " " in span:
-            out.append((s, e, NORP))  # "New Zealander": one of its people, not the place (one word stays:
-            # "(Czech Republic)" cut to "Czech" in a results table is still the place)
         elif lab == "LOC":
             out.append((s, e, _place_label(span.lower().split())))
         else:
@@ -114,3 +113,9 @@ def extract_entities(text: str) -> list[Entity]:
     spans = _merge(repair_names(text, tag_names(text)), rule_spans(text), len(text), text)
     ents = [Entity(s, e, lab, text[s:e], " ".join(text[s:e].split())) for s, e, lab in spans]
     return link_entities(text, ents)
+
+
+@probe("entities")
+def _probe(text: str) -> list[tuple[str, str]]:
+    """The (text, label) of every entity of a text: what the entity rules' examples are checked on."""
+    return [(e.text, e.label) for e in extract_entities(text)]

@@ -16,6 +16,7 @@ CLUSTERS_FILE = "word_clusters.txt.gz"
 LEVELS = (512, 128, 32, 8)
 
 _table: dict[str, tuple[str, ...]] | None = None
+_rank: dict[str, int] = {}  # the file lists words most frequent first
 _lock = threading.Lock()
 
 
@@ -29,17 +30,29 @@ def _load() -> dict[str, tuple[str, ...]]:
                 word, _, path = line.rstrip("\n").partition("\t")
                 if path:
                     table[word] = tuple(path.split())
+                    _rank[word] = len(_rank)
     except OSError:  # a missing file only costs accuracy
         return {}
     return table
 
 
-def cluster_path(word: str) -> tuple[str, ...] | None:
-    """The word's cluster ids (fine to coarse), trying its own spelling, then lower case, then title case."""
+def _loaded() -> dict[str, tuple[str, ...]]:
     global _table
     if _table is None:
         with _lock:
             if _table is None:
                 _table = _load()
-    t = _table
+    return _table
+
+
+def cluster_path(word: str) -> tuple[str, ...] | None:
+    """The word's cluster ids (fine to coarse), trying its own spelling, then lower case, then title case."""
+    t = _loaded()
     return t.get(word) or t.get(word.lower()) or t.get(word.capitalize())
+
+
+def more_often_lower(word: str) -> bool:
+    """Does unlabelled news write this capitalised word more often in lower case ("Traffic" -> "traffic")?"""
+    _loaded()
+    low = _rank.get(word.lower())
+    return low is not None and low < _rank.get(word, 10**9)

@@ -8,19 +8,14 @@ from dataclasses import dataclass, replace
 
 from ..types import GPE, LOC, ORG, PERSON, Entity
 from .evidence import NAME_LABELS, dateline_place, key, settle_labels
+from ..aliases import ALIAS_LABELS, ALIASES
 from ..lexicon import lexicon
+from ..rules import enabled as on
 
 _WORD = re.compile(r"[^\W_][\w'’.&-]*")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.]{1,9})\s*\)")
 _ACRONYM_SKIP = frozenset("of the and for on in de des du la le a an to at & y".split())
-# Everyday variants of a few places that news text switches between.
-_ALIASES = {
-    "United States": ("u.s.", "us", "usa", "u.s.a.", "america", "united states", "united states of america", "the united states"),
-    "United Kingdom": ("u.k.", "uk", "britain", "great britain", "united kingdom"),
-    "European Union": ("eu", "e.u.", "european union"),
-    "United Nations": ("un", "u.n.", "united nations"),
-}
-_ALIAS_OF = {v: k for k, vs in _ALIASES.items() for v in vs}
+_ALIAS_OF = {v: k for k, vs in ALIASES.items() for v in vs}
 
 
 def _words(text: str) -> list[str]:
@@ -55,7 +50,7 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
     takes that name; "the International Monetary Fund (IMF)" links IMF to the full name, as does an
     acronym matching a longer organisation's initials; place aliases (U.S. / United States) merge.
     """
-    ents, short_forms = settle_labels(text, sorted(entities, key=lambda e: e.start))
+    ents = settle_labels(text, sorted(entities, key=lambda e: e.start))
     surface = _mixed_case_forms(ents)
     dateline = dateline_place(text)
     people = _PersonIndex([strip_title(_norm(e.text)) for e in ents if e.label == PERSON])
@@ -71,6 +66,11 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
                 acronyms[m.group(1)] = _norm(e.text)
             if e.label == ORG:
                 org_initials.setdefault(initials(e.text), _norm(e.text))
+    org_firsts: dict[str, list[str]] = {}
+    for e in ents:
+        words = e.text.split()
+        if e.label == ORG and len(words) > 1 and "and" not in words and " ".join(words) not in org_firsts.get(words[0], []):
+            org_firsts.setdefault(words[0], []).append(" ".join(words))
     present_alias = {_ALIAS_OF.get(_norm(e.text).lower()) for e in ents}
 
     out = []
@@ -80,8 +80,8 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
         canon = name
         if name.isupper():  # "PORTO" -> "Porto"; a dateline place not named again reads "Ljubljana", not "LJUBLJANA"
             canon = surface.get(key(name)) or (name.title() if key(name) == dateline else name)
-        if label == ORG and key(name) in short_forms:
-            canon = short_forms[key(name)]  # "Voltaris" -> "Voltaris Energy"
+        if label == ORG and " " not in name and len(org_firsts.get(name, ())) == 1:
+            canon = org_firsts[name][0]  # "Voltaris" -> "Voltaris Energy": a short form of the one name it starts
         elif label == PERSON:
             canon = people.canonical(strip_title(name))
         elif name in acronyms:
@@ -96,6 +96,8 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
         alias = _ALIAS_OF.get(name.lower())
         if alias and alias in present_alias and label != PERSON:
             canon = alias
+            if on("alias-label"):
+                label = ALIAS_LABELS[alias]  # "US" x 9 and "United States" once: one place, shown as a place
         out.append(replace(e, label=label, canonical=canon))
     out = _one_label_per_canonical(out)
     return _add_missed(text, out, acronyms, people.full[:_MAX_PROPAGATED])

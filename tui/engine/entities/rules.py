@@ -64,7 +64,24 @@ def rule_spans(text: str) -> list[tuple[int, int, str]]:
                     s += inner.end()
             if s >= e or any(occupied[s:e]):
                 continue
+            if label == "CARDINAL" and _pronoun_one(text, s, e):
+                continue
             occupied[s:e] = b"\x01" * (e - s)
             taken.append((s, e, label))
     taken.sort()
     return taken
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|that|a|an|each|every|any|no|which|another|his|her|its|their|our|your|my)"
+                                r"(?: [a-z]+)?\s+$", re.IGNORECASE)
+
+
+def _pronoun_one(text: str, s: int, e: int) -> bool:
+    """Is "one" here a pronoun ("the current one", "this one", "a new one") rather than a number?"""
+    if text[s:e].lower() != "one":
+        return False
+    from ..rules import enabled
+
+    if not _DETERMINER_BEFORE.search(text, max(0, s - 30), s) or re.match(r"\s+of\b", text[e:e + 4]):
+        return False  # "one of them" stays a number
+    return enabled("pronoun-one")

@@ -22,8 +22,8 @@ from .features import (
     doc_evidence,
     history_features,
     initial_flags,
+    HISTORY_TYPES,
     is_upper_line,
-    remember,
     short_shape,
     tag_features,
     word_features,
@@ -77,6 +77,11 @@ class Tagger:
         # allowed[p][c]: may class c follow previous class p
         self.ok = {p: [allowed(p, c) for c in classes] for p in classes + [START]}
         self.lock = threading.Lock()
+        self.pairs: dict[tuple[str, str], tuple] = {}  # (tag before last, last tag) -> summed tag-feature scores
+        self.type_index = {c: HISTORY_TYPES.index(c[2:] if c != "O" else "O") for c in classes}
+        self.hist_vecs = {(k, ini): self._sum(history_features({"Xx": [int(j == k) for j in range(len(HISTORY_TYPES))]},
+                                                               "Xx", ini)) for k in range(len(HISTORY_TYPES))
+                          for ini in (False, True)}
 
     def _sum(self, feats) -> tuple:
         w = self.w
@@ -112,16 +117,23 @@ class Tagger:
         prev, prev2 = START, START
         out = []
         initial, upper = seg.initial, seg.upper
+        pairs, hvec, type_of = self.pairs, self.hist_vecs, self.type_index
         for i in range(n):
-            scores = static[i]
             tok = toks[i]
-            feats = context_features(toks, i, initial[i], upper, mid, low)
-            feats += tag_features(prev, prev2, tok.lower(), short_shape(tok))
-            feats += history_features(hist, tok, initial[i])
-            for f in feats:
+            pv = pairs.get((prev2, prev))
+            if pv is None:
+                pv = pairs[(prev2, prev)] = self._sum(tag_features(prev, prev2, "", "")[:2])
+            vecs = [static[i], pv]
+            lw = tok.lower()
+            for f in context_features(toks, i, initial[i], upper, mid, low) + [
+                    "t-1w=" + prev + "|" + lw, "t-1sh=" + prev + "|" + short_shape(tok)]:
                 v = w.get(f)
                 if v is not None:
-                    scores = list(map(add, scores, v))
+                    vecs.append(v)
+            counts = hist.get(tok) if len(tok) > 1 and tok[:1].isupper() else None
+            if counts:  # how the same word was tagged earlier in the document (features.history_features)
+                vecs.append(hvec[counts.index(max(counts)), initial[i]])
+            scores = list(map(sum, zip(*vecs)))
             allowed_now = ok[prev] if i == 0 or toks[i - 1] not in _ENDERS else ok[START]
             best, best_s = 0, None
             for k, sc in enumerate(scores):
@@ -129,7 +141,10 @@ class Tagger:
                     best, best_s = k, sc
             tag = classes[best]
             out.append(tag)
-            remember(hist, tok, tag)
+            if len(tok) > 1 and tok[:1].isupper():  # features.remember, inlined
+                if counts is None:
+                    counts = hist[tok] = [0] * len(HISTORY_TYPES)
+                counts[type_of[tag]] += 1
             prev2, prev = prev, tag
         return out
 
@@ -172,6 +187,7 @@ def decode(spans: list[tuple[int, int]], tags: list[str], toks: list[str]) -> li
             groups[-1] = ["PER", k - 1, k]
         else:
             groups.append([t[2:], k, k])
+    groups = _split_at_day_abbreviations(groups, toks)
     out = []
     for label, a, b in groups:
         while a <= b and not any(ch.isalnum() for ch in toks[a]):
@@ -182,7 +198,26 @@ def decode(spans: list[tuple[int, int]], tags: list[str], toks: list[str]) -> li
         if b - a >= 2 and toks[a] in ("The", "the"):
             a += 1  # "The Huffington Post" -> "Huffington Post"; short ones like "The Hague" stay whole
         if a <= b:
-            out.append((spans[a][0], spans[b][1], label))
+            cut = 1 if b > a and toks[b] in _DAY_ABBREVIATIONS else 0  # "Edmonton Sun." ends before the period
+            out.append((spans[a][0], spans[b][1] - cut, label))
+    return out
+
+
+# "Sun." and "Sat." are kept whole by the tokenizer (weekday abbreviations), so "the Edmonton Sun. Traffic
+# on ..." reads as one name: a name never runs on over such a word into a capitalised one.
+_DAY_ABBREVIATIONS = frozenset("Sun. Sat. Mon. Tue. Wed. Thu. Fri.".split())
+
+
+def _split_at_day_abbreviations(groups: list[list], toks: list[str]) -> list[list]:
+    out = []
+    for label, a, b in groups:
+        k = a
+        while k < b:
+            if toks[k] in _DAY_ABBREVIATIONS and toks[k + 1][:1].isupper():
+                out.append([label, a, k])
+                a = k + 1
+            k += 1
+        out.append([label, a, b])
     return out
 
 

@@ -38,9 +38,6 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
-MAX_GROUPS = 64  # sentences with a fitting name a pronoun's antecedent is looked for in, at most
-
-
 class PersonIndex:
     """Positions of person-name mentions outside quotes, grouped by sentence."""
 
@@ -88,16 +85,6 @@ class PersonIndex:
             (m.start(), m.group(1), _ROLE_GENDER.get(m.group(2).lower())) for m in _NOMINAL_TALKS.finditer(text)
             if not inside(m.start())]
         self._nominal_pos = [q for q, _, _ in self.nominals]
-        # for each gender, the index of the last mention at or before i whose gender does not clash:
-        # the walk back skips stretches of names a pronoun cannot mean in one step (linear on any text)
-        self._last_fit: dict[str, list[int]] = {}
-        for want, other in (("m", "f"), ("f", "m")):
-            last, col = -1, []
-            for i, sex in enumerate(self.sex):
-                if sex != other:
-                    last = i
-                col.append(last)
-            self._last_fit[want] = col
 
     def _sentence(self, p: int) -> int:
         return bisect.bisect_right(self.sent_starts, p) - 1
@@ -112,23 +99,15 @@ class PersonIndex:
         k = bisect.bisect_left(self.pos, p)  # mentions before p are self.pos[:k]
         fallback = None
         s_here = self._sentence(p)
-        want = PRONOUN_GENDER.get(pronoun.lower())
         j = k - 1
-        groups = 0
         while j >= 0:
-            if want:
-                j = self._last_fit[want][j]
-                if j < 0:
-                    break
-            groups += 1
-            if groups > MAX_GROUPS:
-                break
             s = self._sentence(self.pos[j])
             if s_here - s > max_back:
                 return fallback
-            first = bisect.bisect_left(self.pos, self.sent_starts[s], 0, j + 1)  # the sentence's first mention
-            if j - first > 64:
-                first = j - 64  # a "sentence" of hundreds of names is no prose: its last ones will do
+            first = j
+            while first - 1 >= 0 and self._sentence(self.pos[first - 1]) == s:
+                first -= 1
+            want = PRONOUN_GENDER.get(pronoun.lower())
             fits = [i for i in range(first, j + 1) if not (want and self.sex[i] and self.sex[i] != want)]
             if fits:
                 talking = [i for i in fits if self.speaks[i]]

@@ -166,17 +166,13 @@ class NameBook:
 
     def __init__(self) -> None:
         self._by_surname: dict[str, dict[str, list[int]]] = {}
-        self._by_shape: dict[tuple[str, int], list[str]] = {}  # surnames by first letter and length
         self._as_subject: dict[str, list[int]] = {}  # where each form is written as a sentence's subject
 
     def add(self, full: str, pos: int = 0, subject: bool = False) -> None:
         full = strip_name(full)
         if not full or not is_name_like(full):
             return
-        key = surname(full)
-        if key not in self._by_surname:
-            self._by_shape.setdefault((key[:1], len(key)), []).append(key)
-        bisect.insort(self._by_surname.setdefault(key, {}).setdefault(full, []), pos)
+        bisect.insort(self._by_surname.setdefault(surname(full), {}).setdefault(full, []), pos)
         if subject:
             bisect.insort(self._as_subject.setdefault(full, []), pos)
 
@@ -222,10 +218,7 @@ class NameBook:
             return None
         key = _key(toks[0])
         # "the Clintons" is a family, not a misspelt "Clinton"
-        shaped = [k for n in (len(key) - 1, len(key), len(key) + 1) for k in self._by_shape.get((key[:1], n), ())]
-        if len(shaped) > 200:
-            return None  # hundreds of look-alike surnames: no prose, and no single answer
-        near = [k for k in shaped if len(k) >= 5 and key != k + "s" and _one_edit(k, key)]
+        near = [k for k in self._by_surname if k[:1] == key[:1] and len(k) >= 5 and key != k + "s" and _one_edit(k, key)]
         if len(near) != 1:
             return None
         forms = self._by_surname[near[0]]

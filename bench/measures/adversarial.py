@@ -1,0 +1,46 @@
+"""Analysis of hostile texts at 100 KB and 1 MB: every engine stage must be linear or n log n (issue 14 item 10).
+
+Texts: one capitalised word repeated ('Harbour '), a company name with a period repeated ('Acme Corp. '),
+repeated "LONDON (Reuters) - ..." datelines, prose with no punctuation at all, and one giant word. Each is
+analysed whole (`tui.engine.analysis.analyze`: sentences, summary, entities, quotes) once per size; the
+budget is 3 s per MB (0.3 s at 100 KB), and the 1 MB / 100 KB time ratio is reported (about 10 when linear).
+"""
+
+from __future__ import annotations
+
+import time
+
+from bench.measures.common import Result, need_module
+
+_DATELINE = "LONDON (Reuters) - Shares in Acme Holdings rose 3 percent on Tuesday after the company said sales grew, traders said.\n"
+_PROSE = "the mayor of Porto Maria Silva met staff of Acme Energy and the Harbour Board about new ferries "
+
+
+def texts(size: int) -> dict[str, str]:
+    """The hostile texts, each `size` characters long (cut at the end)."""
+    def fill(unit: str) -> str:
+        return (unit * (size // len(unit) + 1))[:size]
+
+    return {"repeated_name": fill("Harbour "), "repeated_company": fill("Acme Corp. "), "datelines": fill(_DATELINE),
+            "no_punctuation": fill(_PROSE), "giant_word": "A" * size}
+
+
+def run(ctx) -> list:
+    engine = need_module("tui.engine.analysis", "analyze")
+    engine.analyze("Warm-up: Ada Lovelace met Charles Babbage in London.")  # imports and models, not budgeted
+    results = []
+    sizes = [(10_000, 0.03)] if ctx.smoke else [(100_000, 0.3), (1_000_000, 3.0)]  # smoke: proves it runs
+    times: dict[str, dict[int, float]] = {}
+    for size, budget in sizes:
+        for name, text in texts(size).items():
+            t0 = time.perf_counter()
+            engine.analyze(text)
+            secs = time.perf_counter() - t0
+            times.setdefault(name, {})[size] = secs
+            results.append(Result(f"adversarial.{name}@{size // 1000}KB", secs, "s", budget, "<=",
+                                  note="whole analysis, one run"))
+    for name, by_size in times.items():
+        if len(by_size) == 2:
+            results.append(Result(f"adversarial.{name}.ratio_1MB_100KB", by_size[1_000_000] / by_size[100_000], "x",
+                                  note="about 10 when linear, 100 when quadratic"))
+    return results

@@ -1,0 +1,69 @@
+"""Entity errors a reader saw on real articles (issue 12, issue 10 item 12), on texts we wrote ourselves."""
+
+from __future__ import annotations
+
+from tui.engine.entities import extract_entities
+
+ARTICLE = """Canada Published North America Politics
+Harbour town weighs a new ferry deal
+
+“We cannot wait another winter for this,” said Mayor Ana Ruiz on Tuesday. Collaboration and cooperation were the words she used most at the meeting in Port Adley.
+The council looked at three designs before settling on the current one. The ferry operator quoted a price in CHF because its parent company is in Zurich.
+The US has offered help. A US official said the US would send engineers, and the US embassy confirmed it. The United States has done this before, the US envoy said. US firms, US lenders and US insurers are interested, as is the US navy.
+The story ran first in the Toronto Star and the Edmonton Sun. Traffic on Douglas Street was closed for a week.
+Her uncle flew on the space shuttle Atlantis in 1997, and Atlantis was his favourite. Later he trained on the shuttle Discovery; Discovery flew again in 2001.
+Seán Ó Briain, a harbour pilot, said the channel was deep enough.
+"""
+
+
+def _ents(text: str = ARTICLE) -> list[tuple[str, str]]:
+    return [(e.text, e.label) for e in extract_entities(text)]
+
+
+def _labels_of(name: str, text: str = ARTICLE) -> set[str]:
+    return {lab for t, lab in _ents(text) if t == name}
+
+
+def test_a_capitalised_word_after_a_quote_is_not_a_person_by_that_alone():
+    assert not _labels_of("Collaboration")
+    assert "PERSON" not in _labels_of("Traffic")
+    assert ("Ana Ruiz", "PERSON") in _ents()
+
+
+def test_the_current_one_is_not_a_number():
+    assert "one" not in {t for t, lab in _ents() if lab == "CARDINAL"}
+    assert ("three", "CARDINAL") in _ents()
+    assert ("one", "CARDINAL") in _ents("They picked one design of the four.")
+
+
+def test_us_and_united_states_are_one_place():
+    found = [e for e in extract_entities(ARTICLE) if e.canonical == "United States"]
+    assert len(found) == 10
+    assert {e.label for e in found} == {"GPE"}
+
+
+def test_newspapers_are_organisations_and_streets_are_places():
+    assert _labels_of("Toronto Star") == {"ORG"}
+    assert _labels_of("Edmonton Sun") == {"ORG"}
+    assert _labels_of("Douglas Street") == {"FAC"}  # shown as a place
+
+
+def test_space_shuttles_are_not_people_or_places():
+    assert _labels_of("Atlantis") == {"PRODUCT"}
+    assert _labels_of("Discovery") == {"PRODUCT"}
+
+
+def test_a_section_tag_line_is_not_a_person():
+    ents = _ents()
+    assert not any("Published" in t or "Politics" in t for t, _ in ents)
+    assert ("Canada", "GPE") in ents
+
+
+def test_currency_code_is_not_an_organisation():
+    assert not _labels_of("CHF")
+
+
+def test_irish_name_with_a_particle_is_one_person():
+    assert _labels_of("Seán Ó Briain") == {"PERSON"}
+    assert not _labels_of("Briain")
+    assert _labels_of("Áine Ní Bhriain", "The award went to Áine Ní Bhriain on Friday.") == {"PERSON"}

@@ -1,0 +1,99 @@
+"""Corrections that read the article as a whole: its layout and the names it introduces once.
+
+* a line of a site's section tags ("Canada Published North America Politics") is layout: only the
+  known place names inside it stay;
+* a name the text introduces as a vehicle ("the space shuttle Atlantis") is that vehicle in every
+  mention, not a person or a place the next time;
+* a currency code ("prices in CHF") is no organisation;
+* a capitalised word opening a sentence, said once, that the unlabelled news corpus writes mostly in
+  lower case ("Collaboration and cooperation ...") is a common word, not a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import lexicon
+from ..rules import enabled as on
+from ..types import GPE, LOC, PRODUCT
+
+Span = tuple[int, int, str]
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
+
+
+def _tag_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines made only of three or more capitalised words, one of them a section word."""
+    out = []
+    section = lexicon().section_words
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        words = line.split()
+        if 3 <= len(words) <= 16 and all(_LINE_WORD.fullmatch(w) and w[:1].isupper() for w in words) \
+                and any(w.lower() in section for w in words):
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def _places_inside(text: str, s: int, e: int) -> list[Span]:
+    """The known place names inside text[s:e], longest first from the left."""
+    words = list(_LINE_WORD.finditer(text, s, e))
+    names = lexicon().place_names
+    out, i = [], 0
+    while i < len(words):
+        for j in range(min(len(words), i + 4), i, -1):
+            name = text[words[i].start():words[j - 1].end()].lower()
+            if name in names and name not in _COMPASS:
+                start = words[i - 1].start() if i and words[i - 1].group().lower() in _COMPASS else words[i].start()
+                out.append((start, words[j - 1].end(), GPE))  # "North" + "America"
+                i = j
+                break
+        else:
+            i += 1
+    return out
+
+
+_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+
+
+def section_tag_lines(text: str, spans: list[Span]) -> list[Span]:
+    """Spans on a section-tag line are replaced by the known places inside them."""
+    if not on("section-tag-line"):
+        return spans
+    lines = _tag_lines(text[:2000])  # the tags line opens a copied article
+    if not lines:
+        return spans
+    out = []
+    for s, e, lab in spans:
+        if any(a <= s and e <= b for a, b in lines):
+            out += _places_inside(text, s, e)
+        else:
+            out.append((s, e, lab))
+    return out
+
+
+def vehicles_everywhere(text: str, spans: list[Span]) -> list[Span]:
+    """Every mention of a name introduced as a vehicle ("the shuttle Atlantis") is that vehicle."""
+    named = {text[s:e] for s, e, lab in spans if lab == PRODUCT}
+    if not named or not on("vehicle-name"):
+        return spans
+    return [(s, e, PRODUCT) if text[s:e] in named and lab in ("PERSON", GPE, LOC, "ORG", "MISC") else (s, e, lab)
+            for s, e, lab in spans]
+
+
+def currency_code(word: str) -> bool:
+    """Is the span a currency code ("CHF") rather than an organisation?"""
+    return len(word) == 3 and word.isupper() and word.lower() in lexicon().currency_codes and on("currency-code")
+
+
+def common_in_corpus(text: str, s: int, e: int, label: str) -> bool:
+    """A one-word name opening a sentence, written once, that unlabelled news mostly writes in lower case."""
+    word = text[s:e]
+    if label not in ("PERSON", "MISC") or not word.isalpha() or word.isupper() \
+            or not word[:1].isupper() or word.lower() in lexicon().first_names:
+        return False
+    from .clusters import more_often_lower
+    from .name_starts import word_counts
+
+    return more_often_lower(word) and word_counts(text)[word] == 1 and on("corpus-common-word")
