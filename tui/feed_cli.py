@@ -67,7 +67,7 @@ def cmd_feed(args) -> int:
 def _feed_add(args) -> int:
     from tui.commands import open_library, out
     from tui.sources import subscribe
-    from tui.textsafe import clean
+    from tui.textsafe import clean, visible
 
     if args.title and len(args.urls) > 1:
         raise CliError("--title names one feed: give one URL with it")
@@ -77,9 +77,9 @@ def _feed_add(args) -> int:
         for url in args.urls:
             r = subscribe(lib, url, title=args.title, full_text=args.full_text, limits=_limits(args.timeout))
             if r.status == "error":
-                print(f"{clean(url)}: {clean(r.error or 'failed')}", file=sys.stderr)
+                print(f"{visible(url)}: {clean(r.error or 'failed')}", file=sys.stderr)
             elif r.error:  # already subscribed
-                out(f"#{r.feed_id}  {r.title}  (already subscribed: {r.feed})")
+                out(f"#{r.feed_id}  {r.title}  (already subscribed: {visible(r.feed)})")
                 added += 1
             else:
                 out(f"#{r.feed_id}  {r.title}  {plural(r.new, 'item')}  ({r.feed})")
@@ -92,6 +92,7 @@ def _feed_add(args) -> int:
 def _feed_list(args) -> int:
     from tui.commands import open_library, out, out_json
     from tui.store.feeds import list_feeds
+    from tui.textsafe import visible
 
     lib = open_library(args)
     feeds = list_feeds(lib)
@@ -106,7 +107,7 @@ def _feed_list(args) -> int:
         else:
             status = f.last_status or "never"
             counts = f"{f.unread}/{f.total}"
-            out(f"{f.id:>4}  {f.name[:40]:40}  {counts:12}  {status:12}  {f.last_refresh or '-':20}  {f.url}")
+            out(f"{f.id:>4}  {f.name[:40]:40}  {counts:12}  {status:12}  {f.last_refresh or '-':20}  {visible(f.url)}")
     if not feeds and not args.json:
         print("no feeds (add one with: newsreader feed add URL)", file=sys.stderr)
     return 0
@@ -134,7 +135,7 @@ def _feed_import(args) -> int:
     from tui.sources.http import FetchError, check_url
     from tui.sources.opml import OpmlError, parse_opml
     from tui.store.feeds import add_feed
-    from tui.textsafe import clean
+    from tui.textsafe import clean, visible
 
     try:
         with open(args.file, "rb") as fh:
@@ -151,7 +152,7 @@ def _feed_import(args) -> int:
             try:
                 check_url(f.url)
             except FetchError as exc:
-                print(f"skipped {clean(f.url)}: {clean(str(exc))}", file=sys.stderr)
+                print(f"skipped {visible(f.url)}: {clean(str(exc))}", file=sys.stderr)
                 bad += 1
                 continue
             _id, created = add_feed(lib, f.url, f.title, tags=f.tags, site_url=f.site_url)
@@ -188,7 +189,7 @@ def cmd_refresh(args) -> int:
     """`newsreader refresh [ID|URL...] [--json]`: exit 0 when every feed is ok or unchanged, else 1."""
     from tui.commands import open_library, out_json
     from tui.sources import CONCURRENCY, refresh
-    from tui.textsafe import clean
+    from tui.textsafe import clean, visible
 
     if args.jobs < 0:
         raise CliError("--jobs must be 1 or more")
@@ -207,7 +208,7 @@ def cmd_refresh(args) -> int:
         if bar:
             sys.stderr.write("\r\x1b[2K")
         if r.status == "error":
-            print(f"error  #{r.feed_id or '-'}  {clean(r.title or r.feed)}: {clean(r.error or '')}", file=sys.stderr)
+            print(f"error  #{r.feed_id or '-'}  {clean(r.title) or visible(r.feed)}: {clean(r.error or '')}", file=sys.stderr)
         elif r.new or r.updated:
             print(clean(f"ok     #{r.feed_id}  {r.title}: {r.new} new, {r.updated} updated"))
             sys.stdout.flush()
@@ -220,6 +221,10 @@ def cmd_refresh(args) -> int:
     try:
         results = refresh(lib, args.feeds or None, concurrency=args.jobs or CONCURRENCY, limits=_limits(args.timeout),
                           on_result=on_result)
+        if totals["new"]:
+            from tui.stories import group_new
+
+            group_new(lib)  # new articles join or open stories as they land (as after `add`)
     finally:
         lib.close()
     if bar:
@@ -238,14 +243,15 @@ def cmd_watch(args) -> int:
 
     from tui.commands import open_library, out
     from tui.store.watch import add_watch, list_watched, remove_watch
+    from tui.textsafe import visible
 
     lib = open_library(args)
     try:
         if args.watch_command == "add":
             if not os.path.isdir(args.dir):
-                raise CliError(f"{args.dir}: not a folder")
+                raise CliError(f"{visible(args.dir)}: not a folder")
             ident, created = add_watch(lib, args.dir)
-            out(f"{'watching' if created else 'already watching'} #{ident}  {os.path.abspath(args.dir)}")
+            out(f"{'watching' if created else 'already watching'} #{ident}  {visible(os.path.abspath(args.dir))}")
             return _scan(lib)
         if args.watch_command == "list":
             for w in list_watched(lib):
@@ -253,8 +259,8 @@ def cmd_watch(args) -> int:
             return 0
         if args.watch_command == "remove":
             if not remove_watch(lib, args.dir):
-                raise CliError(f"{args.dir} is not watched")
-            out(f"stopped watching {args.dir} (its articles stay)")
+                raise CliError(f"{visible(args.dir)} is not watched")
+            out(f"stopped watching {visible(args.dir)} (its articles stay)")
             return 0
         return _scan(lib)
     finally:
@@ -263,11 +269,15 @@ def cmd_watch(args) -> int:
 
 def _scan(lib) -> int:
     from tui.sources.watch import scan_watched
-    from tui.textsafe import clean
+    from tui.textsafe import clean, visible
 
     result = scan_watched(lib)
+    if result.new:
+        from tui.stories import group_new
+
+        group_new(lib)  # as after `add`
     for path, reason in result.errors[:50]:
-        print(f"skipped {clean(path)}: {clean(reason)}", file=sys.stderr)
+        print(f"skipped {visible(path)}: {clean(reason)}", file=sys.stderr)
     print(f"imported {result.new} new, {result.updated} updated {'article' if result.new + result.updated == 1 else 'articles'} from {plural(result.files, 'file')}",
           file=sys.stderr)
     return 0

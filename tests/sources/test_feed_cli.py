@@ -94,3 +94,17 @@ def test_opml_refuses_entities_and_junk(lib_path, tmp_path):
     for path, why in ((bomb, "entities"), (junk, "not valid XML")):
         r = run("feed", "import", str(path))
         assert r.returncode == 1 and why in r.stderr and len(r.stderr.splitlines()) == 1
+
+
+def test_opml_nested_thousands_deep_is_read_without_crashing(lib_path, tmp_path):
+    from tui.sources.opml import parse_opml
+
+    depth = 5000
+    doc = ('<opml version="2.0"><body>' + '<outline text="f">' * depth +
+           '<outline text="Deep" xmlUrl="http://d.invalid/feed"/>' + "</outline>" * depth +
+           '<outline text="Top" xmlUrl="http://t.invalid/feed"/></body></opml>')
+    assert [f.url for f in parse_opml(doc.encode())] == ["http://t.invalid/feed"]  # the deep one is past MAX_DEPTH
+    path = tmp_path / "deep.opml"
+    path.write_text(doc)
+    r = run("feed", "import", str(path))
+    assert r.returncode == 0 and "imported 1 feed," in r.stdout

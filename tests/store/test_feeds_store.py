@@ -47,3 +47,15 @@ def test_store_entries_counts_and_remove_feed(lib):
     assert remove_feed(lib, fid) == 1  # "One" stays: feed B delivered it too
     assert lib.count() == 1 and get_feed(lib, fid) is None
     assert remove_feed(lib, other, keep_articles=True) == 0 and lib.count() == 1
+
+
+def test_feed_title_of_an_article(lib):
+    from tui.store.feeds import feed_title_of
+
+    fid, _ = add_feed(lib, "http://a.invalid/rss")
+    store_entries(lib, fid, [_entry("1", "One", "first body")])
+    [ident] = feed_article_ids(lib, fid)
+    assert feed_title_of(lib, ident) == "http://a.invalid/rss"  # no title yet: the URL
+    lib.db.execute("UPDATE feeds SET title = 'Alpha' WHERE id = ?", (fid,))
+    assert feed_title_of(lib, ident) == "Alpha"
+    assert feed_title_of(lib, ident + 100) == ""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
 MAX_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64  # folder nesting read; real lists use one or two levels
 
 
 class OpmlError(Exception):
@@ -27,7 +28,7 @@ class OpmlFeed:
 
 
 def parse_opml(data: bytes) -> list[OpmlFeed]:
-    """The feeds of an OPML document, in document order, each URL once."""
+    """The feeds of an OPML document, each URL once (outlines nested deeper than MAX_DEPTH are ignored)."""
     import xml.etree.ElementTree as ET
 
     from tui.importers.feed import declares_entities
@@ -48,9 +49,15 @@ def parse_opml(data: bytes) -> list[OpmlFeed]:
     out: list[OpmlFeed] = []
     seen: set[str] = set()
 
-    def walk(node, folders: list[str]) -> None:
+    # Iterative and bounded: an OPML nested thousands deep must not exhaust the stack (or the CPU).
+    stack: list[tuple] = [(body, [], 0)]
+    while stack:
+        node, folders, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            continue
+        children = []
         for child in node:
-            if child.tag.lower() != "outline":
+            if not isinstance(child.tag, str) or child.tag.lower() != "outline":
                 continue
             a = {k.lower(): (v or "").strip() for k, v in child.attrib.items()}
             name = a.get("title") or a.get("text") or ""
@@ -64,11 +71,10 @@ def parse_opml(data: bytes) -> list[OpmlFeed]:
                 if url not in seen:
                     seen.add(url)
                     out.append(OpmlFeed(url, name, list(dict.fromkeys(tags)), a.get("htmlurl") or None))
-                walk(child, folders)
+                children.append((child, folders, depth + 1))
             else:
-                walk(child, folders + [name] if name else folders)
-
-    walk(body, [])
+                children.append((child, folders + [name] if name else folders, depth + 1))
+        stack.extend(reversed(children))
     return out
 
 

@@ -39,7 +39,8 @@ def scan_watched(lib, *, on_chunk: Callable[[ScanResult], None] | None = None) -
         seen = file_states(lib, watch.id)
         batch: list = []
         present: set[str] = set()
-        for path in walk(watch.path):
+        problems: list = []
+        for path in walk(watch.path, problems):
             present.add(path)
             try:
                 st = os.stat(path)
@@ -57,6 +58,7 @@ def scan_watched(lib, *, on_chunk: Callable[[ScanResult], None] | None = None) -
                 _flush(lib, watch.id, batch, total, on_chunk)
                 batch = []
         _flush(lib, watch.id, batch, total, on_chunk)
+        total.errors += [(it.origin, it.error or "unreadable") for it in problems]
         gone = [p for p in seen if p not in present]
         if gone:
             forget_files(lib, watch.id, gone)

@@ -166,6 +166,14 @@ def feed_article_ids(lib: Library, feed_id: int, unread_only: bool = False) -> l
         f"{extra} ORDER BY a.sort_key DESC, a.id DESC", (feed_id,))]
 
 
+def feed_title_of(lib: Library, article_id: int) -> str:
+    """The name (title, else URL) of the feed that delivered an article, "" if none: one indexed query,
+    cheap enough for every article opened."""
+    r = lib.db.execute("SELECT coalesce(nullif(f.title, ''), f.url) FROM feed_items i JOIN feeds f ON f.id = i.feed_id"
+                       " WHERE i.article_id = ? ORDER BY i.id LIMIT 1", (article_id,)).fetchone()
+    return r[0] if r else ""
+
+
 def feed_of_article(lib: Library, article_id: int) -> Feed | None:
     """The feed that delivered an article (the first one, if several did), or None."""
     r = lib.db.execute("SELECT feed_id FROM feed_items WHERE article_id = ? ORDER BY id LIMIT 1",
