@@ -208,6 +208,17 @@ async def test_new_keys_are_in_help_palette_and_rebindable(stories, make_app):
             assert keymap.BY_ID[key_id].description in titles
 
 
+async def test_palette_on_a_page_runs_the_page_s_own_copy(stories, make_app, copied):
+    path, _ = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        story = await open_story(pilot)
+        commands = {c.title: c for c in app.get_system_commands(story)}
+        await commands[keymap.BY_ID["copy_markdown"].description].callback()
+        await settle(pilot)
+        assert copied[-1].startswith(f"# {HARBOUR.title}\n") and "## Summary" in copied[-1]
+
+
 async def test_story_view_at_80x24_stacks_its_panes(stories, make_app):
     path, _ = stories
     app = make_app(path)

@@ -112,7 +112,10 @@ class NewsreaderApp(App):
             if not spec.palette:
                 continue
             keys = keymap.display_keys(self.user_keys.get(spec.id, spec.keys))
-            if keymap.MAIN in spec.scopes and main is not None:
+            if keymap.PAGE in spec.scopes and getattr(screen, "IS_PAGE", False):
+                # On a story, person, briefing or feeds page, its own copy/length/refresh keys.
+                yield SystemCommand(spec.description, f"key: {keys}", partial(screen.run_action, spec.action))
+            elif keymap.MAIN in spec.scopes and main is not None:
                 yield SystemCommand(spec.description, f"key: {keys}", partial(main.run_action, spec.action))
             elif keymap.APP in spec.scopes and spec.id != "quit":
                 yield SystemCommand(spec.description, f"key: {keys}", partial(self.run_action, spec.action))

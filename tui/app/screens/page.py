@@ -46,6 +46,7 @@ class PageScreen(Screen):
     """
 
     BINDINGS = _page_bindings(on_list=False)
+    IS_PAGE = True  # the palette offers this screen's own PAGE actions (app.get_system_commands)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # as the main screen: panes stack below 120
     PANES: tuple[str, ...] = ()
     HINT: tuple[tuple[str, str], ...] = (("open", "open"), ("back", "back"))  # (key id, what it does)
