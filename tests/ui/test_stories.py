@@ -227,3 +227,23 @@ async def test_story_view_at_80x24_stacks_its_panes(stories, make_app):
         main_pane, side = story.query_one("#story-pane"), story.query_one("#story-side")
         assert main_pane.region.width == side.region.width == 80
         assert main_pane.region.y < side.region.y
+
+
+async def test_an_added_article_joins_its_story(stories, make_app, tmp_path):
+    from story_sample import WIRE
+
+    path, _ = stories
+    extra = tmp_path / "harbour-followup.txt"
+    body = WIRE.body.replace("Tuesday", "Thursday").replace("approved", "confirmed")
+    extra.write_text("Europe\nPort Ellin storm wall: the quay reopens\nPort Ellin storm wall: the quay reopens\n"
+                     "Source: Harbour Radio\n• Published January 16, 2026\n\n" + body
+                     + "\n\nThe harbour master said the quay would reopen.\n")
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = app.screen
+        main.importer.add(str(extra))
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        sizes = {r.title: r.size for r in rows(main)}
+        assert len(sizes) == 4 and sorted(sizes.values()) == [1, 1, 1, 4], sizes  # joined, not a fifth story

@@ -40,6 +40,10 @@ class LibraryImport:
                 for status, _id in lib.add_many(articles):
                     added += status == "added"
                     duplicates += status == "duplicate"
+                if added:
+                    from tui.app.parts.sources import group_stories
+
+                    group_stories(lib)  # new articles join or open stories, as `newsreader add` does
         except Exception as exc:  # any failure becomes a message, never a crash
             errors.append(clean(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
         deliver(self.host, self.done, path, added, duplicates, errors)
