@@ -192,8 +192,9 @@ class SourcesRefresh:
 
     def _finished(self, added: int, lines: list[str], loud: bool) -> None:
         self._stop = None
-        self.progress = ""
-        self.progress_changed()
+        if self.progress:  # a quiet folder scan changes nothing on screen
+            self.progress = ""
+            self.progress_changed()
         self.done(added, lines, "Refresh")
         if self._queued is not None:
             queued, self._queued = self._queued, None
