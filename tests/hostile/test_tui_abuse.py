@@ -96,7 +96,7 @@ def quiet_app_env(monkeypatch, tmp_path):
 
 
 async def abuse(db: Path, keys: int, seed: int) -> dict:
-    from textual.worker import WorkerState
+    from textual.worker import WorkerCancelled, WorkerState
 
     from tui.app.app import NewsreaderApp
     from tui.config import load_config
@@ -127,7 +127,14 @@ async def abuse(db: Path, keys: int, seed: int) -> dict:
             assert app._exception is None, f"exception after {stats['keys']} keys: {app._exception!r}"
             assert app.is_running, f"the app stopped after {stats['keys']} keys (last: {batch})"
         # No worker may be stuck: all finish within a generous bound, none in error.
-        await asyncio.wait_for(app.workers.wait_for_complete(), timeout=60)
+        # A worker cancelled meanwhile (its page was closed, or a newer search replaced it) has finished,
+        # not got stuck: wait again for the rest.
+        for _ in range(20):
+            try:
+                await asyncio.wait_for(app.workers.wait_for_complete(), timeout=60)
+                break
+            except WorkerCancelled:
+                await pilot.pause(0.05)
         errors = [w for w in app.workers if w.state == WorkerState.ERROR]
         assert not errors, errors
         screen_svg = app.export_screenshot()

@@ -42,8 +42,8 @@ class Loader:
         deliver(self.host, self._done, generation, result, error)
 
     def _done(self, generation: int, result, error: str) -> None:
-        if generation != self._generation:
-            return
+        if generation != self._generation or not self.host.is_attached:
+            return  # overtaken, or the page was closed while it loaded
         self.loading = False
         try:
             self.done(result, error)
