@@ -1,7 +1,7 @@
 """Measure key-quote extraction on the PolNeAR dev set with the shared scorer.
 
 Usage: python bench/quality_quotes.py [EVAL_DIR] [--split dev] [--out PRED.jsonl] [--entities]
-                                      [--halves] [--misses]
+                                      [--halves] [--misses] [--ablate]
 
 EVAL_DIR defaults to ../shared/eval next to the repository. Predictions are written
 to a temporary file (or --out) and scored by EVAL_DIR/quotes/score.py; our numbers
@@ -10,7 +10,9 @@ are printed next to the measured peers'.
 ``--halves`` also scores two fixed halves of the articles (split by a hash of the article
 id): the hidden set is as small as dev, so a change that helps on one half only is likely
 noise. ``--misses`` prints every quote of 4+ words that is scored wrong (wrong speaker,
-missed, spurious) with its context, grouped by kind, for reading. Prints numbers, asserts nothing.
+missed, spurious) with its context, grouped by kind, for reading. ``--ablate`` switches each rule of the
+quote stage (tui.engine.rules) off in turn and prints its effect on quote+speaker F1 of both halves: a
+rule that does not help both halves goes. Prints numbers, asserts nothing.
 """
 
 from __future__ import annotations
@@ -65,6 +67,7 @@ def main() -> int:
     ap.add_argument("--entities", action="store_true", help="pass the NER entities in, as the app does")
     ap.add_argument("--halves", action="store_true", help="also score two fixed halves of the articles")
     ap.add_argument("--misses", action="store_true", help="print every wrongly scored quote with context")
+    ap.add_argument("--ablate", action="store_true", help="each quote rule's effect on both halves")
     args = ap.parse_args()
     qdir = Path(args.eval_dir) / "quotes"
     gold = qdir / args.split / f"polnear_{args.split}.jsonl"
@@ -78,6 +81,8 @@ def main() -> int:
             print_halves(gold, qdir, out, Path(tmp))
         if args.misses:
             print_misses(gold, qdir, out)
+        if args.ablate:
+            print_ablation(gold, qdir, Path(tmp), args.entities)
         return code
 
 
@@ -96,6 +101,45 @@ def score(qdir: Path, gold: Path, pred: Path, runtime: float | None = None, quie
         subprocess.run(cmd, check=True, stdout=quiet_out, stderr=quiet_out)
         with open(js.name, encoding="utf-8") as f:
             return json.load(f)
+
+
+def split_halves(gold: Path, tmp: Path) -> list[Path]:
+    """The gold file's two halves written to tmp (see half_of)."""
+    parts: list[list[str]] = [[], []]
+    with gold.open(encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                parts[half_of(json.loads(line)["id"])].append(line.rstrip("\n"))
+    paths = []
+    for h, lines in enumerate(parts):
+        sub = tmp / f"half{h}.jsonl"
+        sub.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        paths.append(sub)
+    return paths
+
+
+def print_ablation(gold: Path, qdir: Path, tmp: Path, with_entities: bool) -> None:
+    """Quote+speaker F1 of each half with each quote rule switched off, as a change from all rules on."""
+    from tui.engine import rules
+
+    halves = split_halves(gold, tmp)
+    pred = tmp / "ablate.jsonl"
+
+    def f1s() -> list[float]:
+        predict(gold, pred, with_entities)
+        return [score(qdir, h, pred, quiet=True)["quote_speaker"]["f1"] for h in halves]
+
+    base = f1s()
+    print(f"\nablation: quote+speaker F1 with all rules on: half 0 {base[0]:.2f}, half 1 {base[1]:.2f}")
+    print(f"{'F1 change with the rule off':<36}{'half 0':>9}{'half 1':>9}   rule helps both?")
+    for r in rules.all_rules():
+        if not r.stage.startswith("quotes"):
+            continue
+        with rules.disabled(r.name):
+            off = f1s()
+        gain = [b - o for b, o in zip(base, off)]  # what the rule is worth
+        verdict = "yes" if min(gain) > 0 else "NO"
+        print(f"{r.name:<36}{-gain[0]:>+9.2f}{-gain[1]:>+9.2f}   {verdict}")
 
 
 def print_halves(gold: Path, qdir: Path, pred: Path, tmp: Path) -> None:

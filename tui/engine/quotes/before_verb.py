@@ -7,6 +7,7 @@ opens the clause ("Donald Trump, her opponent, bemoaned ... and said").
 
 from __future__ import annotations
 
+from .. import rules
 from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_BEFORE_VERB, SPEECH_VERBS
 from .names import NOT_NAME, TITLES
 from .words import (QUOTE_CHARS, Mention, Tok, abbrev_dot, adverb, is_cap, is_verb, is_word, mention, name_left,
@@ -52,7 +53,7 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
             if k < floor or toks[k].text != ",":
                 break
             inner = name_left(toks, j - 1)
-            if inner and inner[0] == k + 1 and not any(possessive(toks[x]) for x in range(inner[0], j)) \
+            if inner and inner[0] == k + 1 and rules.enabled("role-then-name-apposition") and not any(possessive(toks[x]) for x in range(inner[0], j)) \
                     and k - 1 >= floor and _ends_role(toks, k - 1, floor):
                 # "Acme's chief executive, Dana Holt, said" / "His partner at Lenox, Larry Cummings, called":
                 # the name is the apposition itself
@@ -64,7 +65,8 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
                 k2 -= 1
             span = name_left(toks, k2)
             if span and span[0] >= floor:
-                if span[0] - 1 >= floor and toks[span[0] - 1].low in _INSIDE_DESCRIPTION:
+                if span[0] - 1 >= floor and toks[span[0] - 1].low in _INSIDE_DESCRIPTION \
+                        and rules.enabled("name-inside-apposition-skipped"):
                     inside = span  # "Ayrault, the foreign minister of France, ...": France ends an apposition
                     continue
                 return mention(text, toks, span[0], span[1], "name")
@@ -86,13 +88,14 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
     if span and span[0] >= floor:
         i, j2 = span
         # "Mr. Morgan of the Sierra Club said": the person, not the club
-        if i - 2 >= floor and toks[i - 1].low == "the" and toks[i - 2].low == "of":
+        if i - 2 >= floor and toks[i - 1].low == "the" and toks[i - 2].low == "of" \
+                and rules.enabled("person-of-the-organisation"):
             inner = name_left(toks, i - 3)
             if inner and inner[0] >= floor:
                 return mention(text, toks, inner[0], inner[1], "name")
-        if i - 1 >= floor and toks[i - 1].low == "the":  # "The New York Post reports"
+        if i - 1 >= floor and toks[i - 1].low == "the" and rules.enabled("the-before-a-name"):
             i -= 1
-        role = _role_before(toks, i, floor)
+        role = _role_before(toks, i, floor) if rules.enabled("role-for-a-name") else None
         if role is not None:  # "A spokesman for Acme said", "Officials in Ohio said": the people, not the place
             return mention(text, toks, role, j2, "nominal")
         return mention(text, toks, i, j2, "name")

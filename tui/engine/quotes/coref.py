@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .. import rules
 from .cues import SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
 from .names import NAME_RUN, ORG_WORDS, TITLES, NameBook, is_person, person_part, strip_name, tokens
@@ -110,10 +111,10 @@ class PersonIndex:
             want = PRONOUN_GENDER.get(pronoun.lower())
             fits = [i for i in range(first, j + 1) if not (want and self.sex[i] and self.sex[i] != want)]
             if fits:
-                talking = [i for i in fits if self.speaks[i]]
-                main = [i for i in fits if not self.aside[i]]
+                talking = [i for i in fits if self.speaks[i]] if rules.enabled("pronoun-prefers-speaking-name") else []
+                main = [i for i in fits if not self.aside[i]] if rules.enabled("pronoun-skips-leading-clause") else []
                 if talking or not self._pronoun_talks(s, pronoun.lower(), min(p, self.pos[fits[0]])):
-                    nominal = self._nominal_after(self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else p,
+                    nominal = rules.enabled("pronoun-after-unnamed-speaker") and self._nominal_after(self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else p,
                                                   p, want)
                     return nominal or self.names[(talking or main or fits)[0]]
                 # 'replacing Clinton would please loyalists to Joe Biden, he said': the names are

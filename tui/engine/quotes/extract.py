@@ -7,6 +7,7 @@ import re
 
 from ..types import Quote
 from .before_verb import sentence_subject
+from .. import rules
 from . import ranker
 from .marks import MARKS, find_quoted
 from .names import is_person, strip_name
@@ -95,7 +96,8 @@ def _attributed(text: str, entities=None) -> tuple[list[Quote], list[str], "_Sca
         # however short: the sentence goes on past the closing mark
         pieces.append(bool(quote.speaker) and (text[e - 1] == "," or (
             same_para and prev is not None and prev.speaker == quote.speaker and text[s].islower())))
-    _credit_back(text, quotes, open_ended, hows)
+    if rules.enabled("open-paragraph-credited-back"):
+        _credit_back(text, quotes, open_ended, hows)
     kept = [i for i, (q, piece) in enumerate(zip(quotes, pieces)) if piece or _is_quote(q)]
     return [quotes[i] for i in kept], [hows[i] for i in kept], scan
 
@@ -153,17 +155,19 @@ class _Scan:
             if same_para and prev.speaker and prev.speaker_start is not None \
                     and self.prev_close <= prev.speaker_start < open_at:
                 inherit = True  # '“A,” Smith said at the rally. “B.”': B is Smith's too
-            elif len(all_lead) > 1:  # the sentence before, in the same paragraph: 'Schiff said. “...”'
+            elif len(all_lead) > 1 and rules.enabled("sentence-before-speaks"):  # the sentence before, in the same paragraph: 'Schiff said. “...”'
                 mention = speaker_before(text, _sentence_tail(all_lead[:-1]))
                 how = "sentence_before" if mention is not None else how
-            elif open_at == p_start and _intro_line(text, p_start):  # 'Smith continued:' then the quote
+            elif open_at == p_start and rules.enabled("intro-line-with-colon") and _intro_line(text, p_start):  # 'Smith continued:' then the quote
                 a, b = _intro_line(text, p_start)
                 intro = _sentence_tail(self.window(max(a, b - BEFORE_CHARS), b))
                 mention = speaker_before(text, intro) or sentence_subject(text, intro)
                 how = "intro" if mention is not None else how
-            if mention is None and not inherit and prev is not None and _continues(text, prev, p_start):
+            if mention is None and not inherit and prev is not None and _continues(text, prev, p_start) \
+                    and rules.enabled("unattributed-continues-previous"):
                 inherit = True
-        if mention is not None and mention.kind == "pronoun" and mention.text.lower() == "it" and mention.start < s:
+        if mention is not None and mention.kind == "pronoun" and mention.text.lower() == "it" and mention.start < s \
+                and rules.enabled("it-is-its-sentence-subject"):
             mention = self._it_subject(mention, lead_start) or mention
         if inherit and prev is not None:
             how = "inherit"
@@ -190,7 +194,7 @@ class _Scan:
 
     def _tag(self, s: int, e: int, close_at: int, a_end: int) -> Mention | None:
         """A speaker named inside the quote ("PENCE: ...") or in the tag right after it."""
-        tm = _TRANSCRIPT.match(self.text, s, e)
+        tm = _TRANSCRIPT.match(self.text, s, e) if rules.enabled("transcript-speaker") else None
         if tm:
             return Mention(tm.start(1), tm.end(1), tm.group(1), "transcript")
         a_toks = self.window(close_at, a_end)

@@ -10,6 +10,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from .. import rules
 from .cues import SPEECH_VERBS, TRANSITIVE
 from .gender import FEMALE, MALE
 
@@ -185,7 +186,7 @@ class NameBook:
         short = strip_name(mention)
         forms = self._by_surname.get(surname(short))
         if not forms:
-            near = self._misspelt(short)
+            near = self._misspelt(short) if rules.enabled("misspelt-surname") else None
             return near if near else short
         short_toks = {_key(t) for t in tokens(short)}
         best, best_key = short, None

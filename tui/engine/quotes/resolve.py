@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 
+from .. import rules
 from .coref import PersonIndex
 from .names import NameBook, is_person, person_part, strip_name, tokens
 from .words import Mention
@@ -24,7 +25,7 @@ class Resolver:
                 continue
             canon = ent.canonical
             if canon not in written:
-                written[canon] = _article_form(text, canon, spans)
+                written[canon] = _article_form(text, canon, spans) if rules.enabled("name-as-the-article-writes-it") else canon
             canon = written[canon]
             if is_person(canon):
                 self.book.add(canon, ent.start)

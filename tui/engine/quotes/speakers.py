@@ -30,7 +30,7 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
     first = 1 if toks[0].text in (",", "—", "–") else 0
     if first < len(toks) and toks[first].low == "as":
         return _as_put_it(text, toks, first + 1)
-    if first + 1 < len(toks) and toks[first].low == "per" and (toks[first + 1].low in DETERMINERS or is_cap(toks[first + 1])):
+    if first + 1 < len(toks) and toks[first].low == "per" and rules.enabled("per-names-the-source") and (toks[first + 1].low in DETERMINERS or is_cap(toks[first + 1])):
         return subject_right(text, toks, first + 1)  # '“...,” per the party's bylaws'
 
     if first < len(toks) and toks[first].low in _SUBORDINATORS and rules.enabled("clause-after-quote-is-no-tag"):
@@ -108,18 +108,18 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
     for v in reversed(verbs):
         if according_to(toks, v):
             m = subject_right(text, toks, v + 2)
-        elif toks[v].low.endswith("ing") and (v == 0 or toks[v - 1].low not in PROGRESSIVE and not pronoun(toks[v - 1])):
+        elif toks[v].low.endswith("ing") and rules.enabled("ing-verb-speaker") and (v == 0 or toks[v - 1].low not in PROGRESSIVE and not pronoun(toks[v - 1])):
             # "footage of Clinton asking, “...”" names the speaker right before the verb;
             # "Clinton told the audience ..., saying that" leaves it to the sentence's subject
             near = name_left(toks, v - 1) if v > 0 else None
             m = mention(text, toks, near[0], near[1], "name") if near else sentence_subject(text, toks)
-        elif v > 0 and toks[v - 1].low in ("and", "but"):
+        elif v > 0 and toks[v - 1].low in ("and", "but") and rules.enabled("and-said-takes-sentence-subject"):
             m = sentence_subject(text, toks)  # "Roberts said ... but said"
         else:
             m = subject_left(text, toks, v)
             if m is None and v + 1 < len(toks) and toks[v].low not in TRANSITIVE and (v == 0 or toks[v - 1].text == ","):
                 m = subject_right(text, toks, v + 1)  # 'Said Smith: ', ', added Smith, '
-        if m and m.kind != "nominal" and m.text.lower() != "it":
+        if m and (m.kind != "nominal" and m.text.lower() != "it" or not rules.enabled("name-beats-description")):
             return m
         # a description, or "it" ('She says it underscores that ...'): an earlier named speaker wins
         fallback = fallback or m
