@@ -11,20 +11,9 @@ from .. import rules
 from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_BEFORE_VERB, SPEECH_VERBS
 from .names import NOT_NAME, TITLES
 from .words import (QUOTE_CHARS, Mention, Tok, abbrev_dot, adverb, is_cap, is_verb, is_word, mention, name_left,
-    name_right, possessive, pronoun)
+    name_right, pronoun)
 
 MAX_SUBJECT_TOKENS = 12  # nominal subjects longer than this are clauses, not speakers
-
-
-def _ends_role(toks: list[Tok], r: int, floor: int) -> bool:
-    """Does a role phrase end at token r: a lower-case noun ("chief executive"), or an organisation
-    after "of/at/for" ("partner at Lenox")?"""
-    if not is_word(toks[r]):
-        return False
-    if not is_cap(toks[r]):
-        return True
-    run = name_left(toks, r)
-    return bool(run) and run[0] - 1 >= floor and toks[run[0] - 1].low in ("of", "at", "for")
 
 
 def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention | None:
@@ -52,12 +41,6 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
                     return None
             if k < floor or toks[k].text != ",":
                 break
-            inner = name_left(toks, j - 1)
-            if inner and inner[0] == k + 1 and rules.enabled("role-then-name-apposition") and not any(possessive(toks[x]) for x in range(inner[0], j)) \
-                    and k - 1 >= floor and _ends_role(toks, k - 1, floor):
-                # "Acme's chief executive, Dana Holt, said" / "His partner at Lenox, Larry Cummings, called":
-                # the name is the apposition itself
-                return mention(text, toks, inner[0], inner[1], "name")
             k2 = k - 1
             if k2 >= floor and toks[k2].text == ")":  # "Paul Ryan (R-Wis.), ..."
                 while k2 >= floor and toks[k2].text != "(":
@@ -67,7 +50,7 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
             if span and span[0] >= floor:
                 if span[0] - 1 >= floor and toks[span[0] - 1].low in _INSIDE_DESCRIPTION \
                         and rules.enabled("name-inside-apposition-skipped"):
-                    inside = span  # "Ayrault, the foreign minister of France, ...": France ends an apposition
+                    inside = span  # "Morel, the trade minister of Belgium, ...": Belgium ends an apposition
                     continue
                 return mention(text, toks, span[0], span[1], "name")
         # only names inside descriptions ("Officials at Acme Labs, a unit of Acme, said"): the earliest
@@ -87,44 +70,8 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
     span = name_left(toks, j)
     if span and span[0] >= floor:
         i, j2 = span
-        # "Mr. Morgan of the Sierra Club said": the person, not the club
-        if i - 2 >= floor and toks[i - 1].low == "the" and toks[i - 2].low == "of" \
-                and rules.enabled("person-of-the-organisation"):
-            inner = name_left(toks, i - 3)
-            if inner and inner[0] >= floor:
-                return mention(text, toks, inner[0], inner[1], "name")
-        if i - 1 >= floor and toks[i - 1].low == "the" and rules.enabled("the-before-a-name"):
-            i -= 1
-        role = _role_before(toks, i, floor) if rules.enabled("role-for-a-name") else None
-        if role is not None:  # "A spokesman for Acme said", "Officials in Ohio said": the people, not the place
-            return mention(text, toks, role, j2, "nominal")
         return mention(text, toks, i, j2, "name")
     return _description_left(text, toks, j, floor)
-
-
-_ROLE_PREPOSITIONS = {"for", "from", "in", "at", "of", "with"}
-
-
-def _role_before(toks: list[Tok], i: int, floor: int) -> int | None:
-    """Where a description ending in "<noun> for/from/in/at <the name at i>" starts, or None.
-
-    "a spokesman for Acme" -> the index of "a"; "Officials in Ohio" (opening the clause) -> "Officials".
-    """
-    if i - 2 < floor or toks[i - 1].low not in _ROLE_PREPOSITIONS:
-        return None
-    k = i - 2
-    if not is_word(toks[k]) or toks[k].low in CLAUSE_WORDS or is_verb(toks, k):
-        return None
-    if is_cap(toks[k]):  # "Officials in Ohio": a capitalised noun must open the clause
-        return k if k == floor or not is_word(toks[k - 1]) else None
-    while k - 1 >= floor and i - k < 6 and is_word(toks[k - 1]) and not is_cap(toks[k - 1]) \
-            and toks[k - 1].low not in CLAUSE_WORDS and toks[k - 1].low not in DETERMINERS and not is_verb(toks, k - 1):
-        k -= 1
-    if k - 1 >= floor and toks[k - 1].low in DETERMINERS:
-        return k - 1
-    if k - 1 >= floor and is_cap(toks[k - 1]) and (k - 1 == floor or not is_word(toks[k - 2])):
-        return k - 1  # "Senior officials at the firm": the clause opens with the description
-    return None
 
 
 # a name right after these words is the object inside an apposition, not the subject

@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import re
 
-from .. import rules
 from .cues import SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
 from .names import NAME_RUN, ORG_WORDS, TITLES, NameBook, is_person, person_part, strip_name, tokens
@@ -47,7 +46,7 @@ class PersonIndex:
         self.pos: list[int] = []
         self.names: list[str] = []
         self.sex: list[str | None] = []  # "m", "f" or None when unknown
-        self.speaks: list[bool] = []  # the mention is the subject of a speech verb ("Scott responded")
+        self.speaks: list[bool] = []  # the mention is the subject of a speech verb ("Holm responded")
         q_starts = [s for s, _ in quoted]
 
         def inside(p: int) -> bool:
@@ -81,11 +80,16 @@ class PersonIndex:
             (m.start(), m.group(1).lower()) for m in _PRONOUN_TALKS.finditer(text)
             if m.group(2).lower() in SPEECH_VERBS and not inside(m.start())]
         self._talk_pos = [q for q, _ in self.talking_pronouns]
-        # "A spokesman said ..." outside quotes: an unnamed speaker a later "he" may stand for
-        self.nominals: list[tuple[int, str, str | None]] = [
-            (m.start(), m.group(1), _ROLE_GENDER.get(m.group(2).lower())) for m in _NOMINAL_TALKS.finditer(text)
-            if not inside(m.start())]
-        self._nominal_pos = [q for q, _, _ in self.nominals]
+        # for each gender, the index of the last mention at or before i whose gender does not clash:
+        # the walk back skips stretches of names a pronoun cannot mean in one step (linear on any text)
+        self._last_fit: dict[str, list[int]] = {}
+        for want, other in (("m", "f"), ("f", "m")):
+            last, col = -1, []
+            for i, sex in enumerate(self.sex):
+                if sex != other:
+                    last = i
+                col.append(last)
+            self._last_fit[want] = col
 
     def _sentence(self, p: int) -> int:
         return bisect.bisect_right(self.sent_starts, p) - 1
@@ -93,9 +97,8 @@ class PersonIndex:
     def resolve(self, p: int, pronoun: str = "", max_back: int = 6) -> str | None:
         """The person a pronoun at p most likely refers to, or None.
 
-        Walks back sentence by sentence to the nearest one naming a person and takes the first
-        name there that is the subject of a speech verb, else its first name (the subject, most
-        often), skipping names whose known gender does not fit the pronoun.
+        Walks back sentence by sentence to the nearest one naming a person and takes its first
+        name (the subject, most often), skipping names whose known gender does not fit the pronoun.
         """
         k = bisect.bisect_left(self.pos, p)  # mentions before p are self.pos[:k]
         fallback = None
@@ -111,29 +114,13 @@ class PersonIndex:
             want = PRONOUN_GENDER.get(pronoun.lower())
             fits = [i for i in range(first, j + 1) if not (want and self.sex[i] and self.sex[i] != want)]
             if fits:
-                talking = [i for i in fits if self.speaks[i]] if rules.enabled("pronoun-prefers-speaking-name") else []
-                main = [i for i in fits if not self.aside[i]] if rules.enabled("pronoun-skips-leading-clause") else []
-                if talking or not self._pronoun_talks(s, pronoun.lower(), min(p, self.pos[fits[0]])):
-                    nominal = rules.enabled("pronoun-after-unnamed-speaker") and self._nominal_after(self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else p,
-                                                  p, want)
-                    return nominal or self.names[(talking or main or fits)[0]]
-                # 'replacing Clinton would please loyalists to Joe Biden, he said': the names are
+                if not self._pronoun_talks(s, pronoun.lower(), min(p, self.pos[fits[0]])):
+                    return self.names[fits[0]]
+                # 'leaving the port would please friends of Ivo Brandt, he said': the names are
                 # objects and the pronoun that speaks there is the same person as ours, further back
                 fallback = fallback or self.names[fits[0]]
             j = first - 1  # nobody of that gender here: look further back
         return fallback
-
-    def _nominal_after(self, lo: int, hi: int, want: str | None) -> str | None:
-        """The last unnamed speaker ("A spokesman said") between lo and hi whose gender fits, or None:
-        'A spokesman said the find was large. But he added: “...”' quotes the spokesman, not the
-        chief executive named two sentences before."""
-        i = bisect.bisect_right(self._nominal_pos, hi) - 1
-        while i >= 0 and self.nominals[i][0] >= lo:
-            _, phrase, sex = self.nominals[i]
-            if not (want and sex and sex != want):
-                return phrase
-            i -= 1
-        return None
 
     def _in_leading_clause(self, text: str, p: int) -> bool:
         """Is position p inside a sentence-opening subordinate clause ("While Obama had ..., Crespo ...")?"""
@@ -176,10 +163,6 @@ def _modifies_a_name(text: str, end: int) -> bool:
 
 _LEADING_CLAUSE = re.compile(r"[\"“'‘\s]*(?:While|Although|Though|Whereas|Because|Since|If|Unless|When|After|Before|As"
                              r"|Unlike|Like|Despite|Following|Besides|Alongside|Amid)\b")
-_NOMINAL_TALKS = re.compile(r"\b((?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w'’-]*\s+){0,3}?"
-                            r"(spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|source|lawyer|attorney))"
-                            r"\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|explained|noted)\b")
-_ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f"}
 _PRONOUN_TALKS = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?(\w+)")
 _NEXT_WORDS = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s+(\w+)(?:\s+(\w+))?")  # "Perdue (R-Ga.) said"
 

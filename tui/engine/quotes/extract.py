@@ -5,12 +5,11 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..types import Quote
-from .before_verb import sentence_subject
 from .. import rules
+from ..types import Quote
 from . import ranker
+from .before_verb import sentence_subject
 from .marks import MARKS, find_quoted
-from .names import is_person, strip_name
 from .resolve import Resolver
 from .speakers import speaker_after, speaker_before
 from .tags import tag_fits
@@ -18,7 +17,6 @@ from .words import Mention, TokenIndex, ends_sentence
 
 BEFORE_CHARS = 400  # how far back the clause before a quote may reach
 AFTER_CHARS = 250
-_TRANSCRIPT = re.compile(r"([A-Z][A-Z'’\-. ]{1,40}[A-Z]):\s")  # "PENCE: Well, look, ..."
 
 
 class _Lines:
@@ -83,7 +81,6 @@ def _attributed(text: str, entities=None) -> tuple[list[Quote], list[str], "_Sca
     quotes: list[Quote] = []
     hows: list[str] = []
     pieces: list[bool] = []
-    open_ended: list[bool] = []
     for idx, (s, e, closed) in enumerate(spans):
         if text[e - 1] != "," and len(text[s:e].split(None, 3)) < 3:
             continue  # a label or scare quote ("so-called “reforms”"): never kept, so no speaker search
@@ -91,33 +88,12 @@ def _attributed(text: str, entities=None) -> tuple[list[Quote], list[str], "_Sca
         quote, same_para = scan.attribute(idx)
         quotes.append(quote)
         hows.append(scan.how)
-        open_ended.append(not closed)
         # pieces of a quote split by its attribution ("“We had,” she said, “a good call.”") stay,
         # however short: the sentence goes on past the closing mark
         pieces.append(bool(quote.speaker) and (text[e - 1] == "," or (
             same_para and prev is not None and prev.speaker == quote.speaker and text[s].islower())))
-    if rules.enabled("open-paragraph-credited-back"):
-        _credit_back(text, quotes, open_ended, hows)
     kept = [i for i, (q, piece) in enumerate(zip(quotes, pieces)) if piece or _is_quote(q)]
     return [quotes[i] for i in kept], [hows[i] for i in kept], scan
-
-
-def _credit_back(text: str, quotes: list[Quote], open_ended: list[bool], hows: list[str]) -> None:
-    """A quotation running over paragraphs is attributed at its end, in news style:
-
-        “The first year was hard.
-        “But the second year the village helped,” Lopez said.
-
-    An unattributed paragraph left open takes the speaker of the quote that reopens the next one.
-    """
-    for i in range(len(quotes) - 2, -1, -1):
-        q, nxt = quotes[i], quotes[i + 1]
-        if q.speaker or not open_ended[i] or not nxt.speaker:
-            continue
-        between = text[q.end : nxt.start]
-        if "\n" in between and not between.strip(" \t\r\n\u00a0" + MARKS):
-            quotes[i] = Quote(q.start, q.end, q.text, nxt.speaker, nxt.speaker_start, nxt.speaker_end)
-            hows[i] = "credit"
 
 
 class _Scan:
@@ -155,7 +131,7 @@ class _Scan:
             if same_para and prev.speaker and prev.speaker_start is not None \
                     and self.prev_close <= prev.speaker_start < open_at:
                 inherit = True  # '“A,” Smith said at the rally. “B.”': B is Smith's too
-            elif len(all_lead) > 1 and rules.enabled("sentence-before-speaks"):  # the sentence before, in the same paragraph: 'Schiff said. “...”'
+            elif len(all_lead) > 1 and rules.enabled("sentence-before-speaks"):  # 'Holm said so. “...”'
                 mention = speaker_before(text, _sentence_tail(all_lead[:-1]))
                 how = "sentence_before" if mention is not None else how
             elif open_at == p_start and rules.enabled("intro-line-with-colon") and _intro_line(text, p_start):  # 'Smith continued:' then the quote
@@ -163,12 +139,6 @@ class _Scan:
                 intro = _sentence_tail(self.window(max(a, b - BEFORE_CHARS), b))
                 mention = speaker_before(text, intro) or sentence_subject(text, intro)
                 how = "intro" if mention is not None else how
-            if mention is None and not inherit and prev is not None and _continues(text, prev, p_start) \
-                    and rules.enabled("unattributed-continues-previous"):
-                inherit = True
-        if mention is not None and mention.kind == "pronoun" and mention.text.lower() == "it" and mention.start < s \
-                and rules.enabled("it-is-its-sentence-subject"):
-            mention = self._it_subject(mention, lead_start) or mention
         if inherit and prev is not None:
             how = "inherit"
             quote = Quote(s, e, text[s:e], prev.speaker, prev.speaker_start, prev.speaker_end)
@@ -179,37 +149,11 @@ class _Scan:
         self.how = how if quote.speaker else "none"
         return quote, same_para
 
-    def _it_subject(self, it: Mention, lead_start: int) -> Mention | None:
-        """What "it" before a quote stands for when its own sentence opens with an organisation
-        or a thing: 'The Security Council ... pledged sanctions against what it called “a clear threat.”'"""
-        toks = _sentence_tail(self.window(lead_start, it.start))
-        if not toks:
-            return None
-        subject = sentence_subject(self.text, toks) or _the_name(self.text, toks)
-        if subject is None or subject.kind == "pronoun" or subject.start >= it.start:
-            return None
-        if subject.kind == "name" and is_person(strip_name(subject.text)):
-            return None  # "it" is never a person
-        return subject
-
     def _tag(self, s: int, e: int, close_at: int, a_end: int) -> Mention | None:
-        """A speaker named inside the quote ("PENCE: ...") or in the tag right after it."""
-        tm = _TRANSCRIPT.match(self.text, s, e) if rules.enabled("transcript-speaker") else None
-        if tm:
-            return Mention(tm.start(1), tm.end(1), tm.group(1), "transcript")
+        """A speaker named in the tag right after the quote."""
         a_toks = self.window(close_at, a_end)
         m = speaker_after(self.text, a_toks)
         return m if m and tag_fits(self.text, e, a_toks, m) else None
-
-
-def _the_name(text: str, toks) -> Mention | None:
-    """A sentence opening with "The" and a capitalised name: "The United Nations Security Council ..."."""
-    if len(toks) < 2 or toks[0].low != "the" or not toks[1].text[:1].isupper():
-        return None
-    j = 1
-    while j + 1 < len(toks) and toks[j + 1].text[:1].isupper():
-        j += 1
-    return Mention(toks[0].start, toks[j].end, text[toks[0].start : toks[j].end], "name")
 
 
 def _intro_line(text: str, p_start: int) -> tuple[int, int] | None:
@@ -221,14 +165,6 @@ def _intro_line(text: str, p_start: int) -> tuple[int, int] | None:
         return None
     a = text.rfind("\n", 0, b) + 1
     return a, b
-
-
-def _continues(text: str, prev: Quote, p_start: int) -> bool:
-    """Does this quote carry on the previous speaker's words (same paragraph, or the next one)?"""
-    if prev.end >= p_start:
-        return True
-    between = text[prev.end : p_start]
-    return between.count("\n") <= 2 and len(between.strip(" \n\t" + MARKS)) < 40
 
 
 def _is_quote(q: Quote) -> bool:

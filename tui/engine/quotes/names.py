@@ -10,7 +10,6 @@ import bisect
 import re
 from functools import lru_cache
 
-from .. import rules
 from .cues import SPEECH_VERBS, TRANSITIVE
 from .gender import FEMALE, MALE
 
@@ -186,8 +185,7 @@ class NameBook:
         short = strip_name(mention)
         forms = self._by_surname.get(surname(short))
         if not forms:
-            near = self._misspelt(short) if rules.enabled("misspelt-surname") else None
-            return near if near else short
+            return short
         short_toks = {_key(t) for t in tokens(short)}
         best, best_key = short, None
         words_of = {full: frozenset(_key(t) for t in tokens(full)) for full in forms}
@@ -211,20 +209,6 @@ class NameBook:
             if best_key is None or k > best_key:
                 best, best_key = full, k
         return best
-
-    def _misspelt(self, short: str) -> str | None:
-        """The one full name whose surname a bare surname misspells by a letter ("Wines" for "Leslie Wimes")."""
-        toks = tokens(short)
-        if len(toks) != 1 or len(toks[0]) < 5:
-            return None
-        key = _key(toks[0])
-        # "the Clintons" is a family, not a misspelt "Clinton"
-        near = [k for k in self._by_surname if k[:1] == key[:1] and len(k) >= 5 and key != k + "s" and _one_edit(k, key)]
-        if len(near) != 1:
-            return None
-        forms = self._by_surname[near[0]]
-        full = max(forms, key=lambda f: (len(forms[f]), len(f)))  # the most used form
-        return full if len(tokens(full)) > 1 else None
 
     @classmethod
     def from_text(cls, text: str) -> "NameBook":
@@ -259,15 +243,3 @@ def as_subject(text: str, start: int, end: int) -> bool:
         return True  # after a sentence end, a line break, a colon or a quotation mark
     m = _LEAD_WORD.search(text, max(0, i - 30), i)
     return bool(m) and m.group(1).lower() in SPEECH_VERBS and m.group(1).lower() not in TRANSITIVE  # not "accused X"
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """Do a and b differ by exactly one inserted, deleted or changed letter?"""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) > len(b):
-        a, b = b, a
-    i = 0
-    while i < len(a) and a[i] == b[i]:
-        i += 1
-    return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]

@@ -206,9 +206,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> 
             c.feats.add("prev")
             if how in ("none", "inherit"):
                 c.feats.add("prev:" + how)
-        # a person named only in an opening "While X ..." / "Unlike X" clause is never the speaker (coref.py)
-        cands = [c for c in _merge(cands) if not ("name:aside" in c.feats and "name:main" not in c.feats
-                                                   and not {"rule", "prev", "pron:b:para", "pron:a:para"} & c.feats)]
+        cands = _merge(cands)
         n = len(cands)
         for side in ("b", "a"):
             near = sorted((c for c in cands if c.side == side), key=lambda c: c.dist)

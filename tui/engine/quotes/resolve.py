@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-
-from .. import rules
 from .coref import PersonIndex
 from .names import NameBook, is_person, person_part, strip_name, tokens
 from .words import Mention
@@ -19,14 +16,10 @@ class Resolver:
         # entity canonicals add forms ("Ortiz" -> "Carmen Ortiz") without letting a mislabelled
         # entity override what the attribution pattern found.
         self.book = NameBook.from_text(text)
-        written: dict[str, bool] = {}
         for ent in sorted(entities or [], key=lambda x: x.start):
             if ent.label != "PERSON" or not ent.canonical:
                 continue
             canon = ent.canonical
-            if canon not in written:
-                written[canon] = _article_form(text, canon, spans) if rules.enabled("name-as-the-article-writes-it") else canon
-            canon = written[canon]
             if is_person(canon):
                 self.book.add(canon, ent.start)
         self.people = PersonIndex(text, self.book, [(s, e) for s, e, _ in spans])
@@ -34,7 +27,7 @@ class Resolver:
 
     def name(self, m: Mention) -> str:
         """The fullest form of a named mention: titles and organisation words before a name dropped."""
-        raw = m.text.title() if m.kind == "transcript" else m.text
+        raw = m.text
         if raw.lower().startswith("the "):
             return raw
         person = person_part(tokens(raw))
@@ -46,7 +39,7 @@ class Resolver:
         """The speaker string for a mention: a full name, a description, or None ("I", nobody found)."""
         if m is None:
             return None
-        if m.kind in ("name", "transcript"):
+        if m.kind == "name":
             self.last_speaker = self.name(m)
             return self.last_speaker
         if m.kind == "nominal":
@@ -57,31 +50,3 @@ class Resolver:
         # the person named nearest before, else the last named speaker, else anyone named earlier
         return (self.people.resolve(m.start, low) or self.last_speaker
                 or self.people.resolve(m.start, low, max_back=len(self.text)))
-
-
-def _article_form(text: str, canon: str, spans) -> str:
-    """The name as the article writes it: titles before it dropped ("Charlotte Mayor Jo Roe" -> "Jo Roe"),
-    and a form seen only inside quotations ("... than working Crooked Hillary Clinton") cut back
-    to its tail that the article itself uses ("Hillary Clinton"), when it has one."""
-    words = person_part(tokens(canon))
-    if len(words) < 2:  # "Charlie King": a surname that is also a title word stays
-        words = list(tokens(canon))
-    name = " ".join(words)
-    if len(words) < 3 or _written_outside(text, name, spans):
-        return name
-    for k in range(1, len(words) - 1):
-        tail = " ".join(words[k:])
-        if _written_outside(text, tail, spans):
-            return tail
-    return name
-
-
-def _written_outside(text: str, name: str, spans) -> bool:
-    """Is `name` written somewhere outside the quotations (spans are sorted by start)?"""
-    at = text.find(name)
-    while at >= 0:
-        i = bisect.bisect_right(spans, (at, len(text) + 1, True)) - 1
-        if i < 0 or not spans[i][0] <= at < spans[i][1]:
-            return True
-        at = text.find(name, at + 1)
-    return False

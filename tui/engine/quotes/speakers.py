@@ -10,8 +10,8 @@ from __future__ import annotations
 from .. import rules
 from .after_verb import subject_right
 from .before_verb import sentence_subject, subject_left
-from .cues import DETERMINERS, PROGRESSIVE, TRANSITIVE
-from .words import (QUOTE_CHARS, Mention, Tok, according_to, ends_sentence, find_verbs, is_cap, is_verb,
+from .cues import PROGRESSIVE, TRANSITIVE
+from .words import (QUOTE_CHARS, Mention, Tok, according_to, ends_sentence, find_verbs, is_verb,
     is_word, mention, name_left, name_right, pronoun)
 
 
@@ -30,11 +30,6 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
     first = 1 if toks[0].text in (",", "—", "–") else 0
     if first < len(toks) and toks[first].low == "as":
         return _as_put_it(text, toks, first + 1)
-    if first + 1 < len(toks) and toks[first].low == "per" and rules.enabled("per-names-the-source") and (toks[first + 1].low in DETERMINERS or is_cap(toks[first + 1])):
-        return subject_right(text, toks, first + 1)  # '“...,” per the party's bylaws'
-
-    if first < len(toks) and toks[first].low in _SUBORDINATORS and rules.enabled("clause-after-quote-is-no-tag"):
-        return None  # '“That makes me smart,” when Clinton blasted him': a new clause, not a tag
     depth, words, comma = 0, 0, False
     for i, t in enumerate(toks[:40]):
         if t.text == "(":
@@ -83,20 +78,6 @@ def _as_put_it(text: str, toks: list[Tok], first: int) -> Mention | None:
     return None
 
 
-_SUBORDINATORS = {"when", "while", "because", "as", "after", "before", "if", "although", "though", "since", "until",
-                  "where", "whereas", "unless", "once",
-                  # '...well.” But the fund warned in May that ...': a new sentence, not a tag
-                  "but", "and", "yet", "however", "meanwhile", "still", "instead"}
-
-
-rules.guard(
-    "clause-after-quote-is-no-tag", "quotes.speaker",
-    "a clause opened by when/because/but... after a closing mark is a new clause, not an attribution tag",
-    changes=[("Ana Ruiz spoke first. “We will not close the school this year,” but the mayor said the budget was short.",
-              [("We will not close the school this year,", "Ana Ruiz")])],
-    keeps=["“The road is closed until spring,” said Tom Reyes, who runs the ferry."])
-
-
 def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
     """Speaker in the clause before an opening mark: 'Smith said: ', 'according to Smith, ', 'he told CNN that '.
 
@@ -113,8 +94,6 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
             # "Clinton told the audience ..., saying that" leaves it to the sentence's subject
             near = name_left(toks, v - 1) if v > 0 else None
             m = mention(text, toks, near[0], near[1], "name") if near else sentence_subject(text, toks)
-        elif v > 0 and toks[v - 1].low in ("and", "but") and rules.enabled("and-said-takes-sentence-subject"):
-            m = sentence_subject(text, toks)  # "Roberts said ... but said"
         else:
             m = subject_left(text, toks, v)
             if m is None and v + 1 < len(toks) and toks[v].low not in TRANSITIVE and (v == 0 or toks[v - 1].text == ","):
