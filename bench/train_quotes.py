@@ -50,14 +50,15 @@ def examples(gold: Path, sc) -> list[tuple[str, list[set[str]], list[bool], int]
             quotes, hows, scan = extract._attributed(text)
             if not quotes:
                 continue
-            cands = ranker.candidates(text, quotes, hows, scan.res, scan.lines.bounds)
+            wanted = [not ranker.trusted(text, q, how) for q, how in zip(quotes, hows)]
+            cands = ranker.candidates(text, quotes, hows, scan.res, scan.lines.bounds, wanted)
             gq = [g for g in doc["quotes"] if g.get("speaker")]
             gs = [sc.trim(text, g["start"], g["end"]) for g in gq]
             ps = [sc.trim(text, q.start, q.end) for q in quotes]
             for gi, pi in sc.greedy(gs, ps, lambda a, b, c, d, ov: ov >= 0.5 * max(b - a, d - c)):
                 cs = cands[pi]
-                if not cs or ranker.trusted(text, quotes[pi], hows[pi]):
-                    continue  # the engine keeps the rules' choice there: nothing to learn
+                if not cs:
+                    continue  # the engine keeps the rules' choice there (ranker.trusted): nothing to learn
                 right = [bool(sc.speaker_ok(c.name, gq[gi])) for c in cs]
                 rule = next((k for k, c in enumerate(cs) if "rule" in c.feats), -1)
                 out.append((doc["id"], [c.feats for c in cs], right, rule))

@@ -38,6 +38,9 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
+MAX_GROUPS = 64  # sentences with a fitting name a pronoun's antecedent is looked for in, at most
+
+
 class PersonIndex:
     """Positions of person-name mentions outside quotes, grouped by sentence."""
 
@@ -103,15 +106,23 @@ class PersonIndex:
         k = bisect.bisect_left(self.pos, p)  # mentions before p are self.pos[:k]
         fallback = None
         s_here = self._sentence(p)
+        want = PRONOUN_GENDER.get(pronoun.lower())
         j = k - 1
+        groups = 0
         while j >= 0:
+            if want:
+                j = self._last_fit[want][j]
+                if j < 0:
+                    break
+            groups += 1
+            if groups > MAX_GROUPS:
+                break
             s = self._sentence(self.pos[j])
             if s_here - s > max_back:
                 return fallback
-            first = j
-            while first - 1 >= 0 and self._sentence(self.pos[first - 1]) == s:
-                first -= 1
-            want = PRONOUN_GENDER.get(pronoun.lower())
+            first = bisect.bisect_left(self.pos, self.sent_starts[s], 0, j + 1)  # the sentence's first mention
+            if j - first > 64:
+                first = j - 64  # a "sentence" of hundreds of names is no prose: its last ones will do
             fits = [i for i in range(first, j + 1) if not (want and self.sex[i] and self.sex[i] != want)]
             if fits:
                 if not self._pronoun_talks(s, pronoun.lower(), min(p, self.pos[fits[0]])):

@@ -29,6 +29,7 @@ from .gender import PRONOUN_GENDER, gender_of
 from .names import tokens
 
 WEIGHTS_FILE = "quote_speakers.json"
+MAX_DECIDED = 1000  # quotes of one text the ranker decides, at most (keeps a 1 MB text of quotes fast)
 BEFORE, AFTER = 600, 300  # the window (characters) around a quote where candidates are gathered
 _PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
 _LISTENER = {"told", "tell", "tells", "telling", "to", "asked", "ask", "with", "against", "about", "called", "by"}
@@ -79,8 +80,12 @@ def rerank(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> list
     """The quotes with the speaker the ranker prefers (spans unchanged)."""
     w = weights()
     out = []
-    for q, how, cands in zip(quotes, hows, candidates(text, quotes, hows, res, bounds)):
-        if not cands or trusted(text, q, how):
+    wanted = [not trusted(text, q, how) for q, how in zip(quotes, hows)]
+    over = [i for i, w in enumerate(wanted) if w][MAX_DECIDED:]
+    for i in over:  # thousands of quotes are no article: past MAX_DECIDED the rules' choice stands
+        wanted[i] = False
+    for q, cands in zip(quotes, candidates(text, quotes, hows, res, bounds, wanted)):
+        if not cands:
             out.append(q)
             continue
         best = max(cands, key=lambda c: score(c, w))  # the first (the rules' choice) wins ties
@@ -122,8 +127,10 @@ def _key(name: str) -> str:
     return name.lower()
 
 
-def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> list[list[Candidate]]:
-    """For each quote, its candidate speakers with features; the rules' choice (if any) comes first."""
+def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
+               wanted: list[bool] | None = None) -> list[list[Candidate]]:
+    """For each quote, its candidate speakers with features; the rules' choice (if any) comes first.
+    With `wanted`, only the quotes marked True get candidates (the others an empty list)."""
     people = res.people
     pron_pos, pron_word = [], []
     q_starts = [q.start for q in quotes]
@@ -140,8 +147,16 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> 
     out = []
     seen_before: Counter = Counter()
     for i, (q, how) in enumerate(zip(quotes, hows)):
+        if wanted is not None and not wanted[i]:
+            if q.speaker:
+                seen_before[_key(q.speaker)] += 1
+            out.append([])
+            continue
         p_start, p_end = bounds(q.start)
-        opens_para = not text[p_start : q.start].strip(" \t\u00a0\"“”'‘")
+        k = q.start - 1
+        while k >= p_start and text[k] in " \t\u00a0\"“”'‘":
+            k -= 1
+        opens_para = k < p_start  # nothing but marks and spaces before the quote in its paragraph
         prev = quotes[i - 1].speaker if i else None
         cands: dict[str, Candidate] = {}
 
@@ -179,8 +194,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> 
                 c.feats.add("rule:pronoun" if word in PRONOUN_GENDER or word in ("they", "we", "i") else
                             "rule:nominal" if word[:1].islower() or word.startswith(("the ", "a ", "an ")) else "rule:name")
         lo, hi = max(0, q.start - BEFORE), min(len(text), q.end + AFTER)
-        j = bisect.bisect_left(people.pos, lo)
-        while j < len(people.pos) and people.pos[j] < hi:
+        for j in _nearest(people.pos, q.start, q.end, lo, hi):
             s = people.pos[j]
             name = people.names[j]
             e = s + len(name.split()[-1]) if text.startswith(name, s) else _run_end(text, s)
@@ -191,16 +205,13 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> 
             else:
                 c.feats.add("name:main")
             c.sex = c.sex or people.sex[j]
-            j += 1
-        j = bisect.bisect_left(pron_pos, lo)
-        while j < len(pron_pos) and pron_pos[j] < hi:
+        for j in _nearest(pron_pos, q.start, q.end, lo, hi):
             s, word = pron_pos[j], pron_word[j]
             if s not in pron_cache:
                 pron_cache[s] = people.resolve(s, word)
             name = pron_cache[s]
             if name:
                 at(get(name), s, s + len(word), "pron")
-            j += 1
         if prev:
             c = get(prev)
             c.feats.add("prev")
@@ -238,6 +249,19 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> 
             seen_before[_key(q.speaker)] += 1
         out.append(cands)
     return out
+
+
+NEAR_BEFORE, NEAR_AFTER = 8, 4  # mentions looked at on each side of a quote, at most (bounded work per quote)
+
+
+def _nearest(pos: list[int], start: int, end: int, lo: int, hi: int) -> list[int]:
+    """Indexes into the sorted `pos` of the nearest mentions before `start` (down to lo) and after `end`
+    (up to hi): at most NEAR_BEFORE and NEAR_AFTER of them, in text order."""
+    k = bisect.bisect_left(pos, start)
+    a = max(bisect.bisect_left(pos, lo, 0, k), k - NEAR_BEFORE)
+    m = bisect.bisect_left(pos, end, k)
+    b = min(bisect.bisect_left(pos, hi, m), m + NEAR_AFTER)
+    return list(range(a, k)) + list(range(m, b))
 
 
 def _merge(cands: dict[str, Candidate]) -> list[Candidate]:
