@@ -15,7 +15,7 @@ import io
 from collections import Counter
 from pathlib import Path
 
-from tui.stories.terms import _TERM
+from tui.stories.terms import words_of
 
 DEFAULT_CORPUS = "/work/shared/corpus/news_unlabelled.txt.gz"
 OUT = Path(__file__).resolve().parent.parent / "assets" / "models" / "story_idf.txt.gz"
@@ -42,7 +42,7 @@ def build(path: str) -> bytes:
     n = 0
     for text in articles(path):
         n += 1
-        df.update({w.lower().removesuffix("'s").removesuffix("’s") for w in _TERM.findall(text)})
+        df.update(set(words_of(text)))
     lines = [f"{n}\n"] + [f"{w} {c}\n" for w, c in sorted(df.items()) if c >= MIN_DF]
     buf = io.BytesIO()
     with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, filename="") as gz:

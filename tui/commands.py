@@ -13,6 +13,10 @@ from tui.stories.commands import cmd_brief, cmd_stories, cmd_story, cmd_who  # n
 from tui.textsafe import clean, json_safe, visible
 
 
+GROUP_ON_ADD = 1000  # `add` groups up to this many new articles at once; a bulk import is grouped by the next
+# `stories`/`story`/`brief` (or the app's background pass), so import stays >= 1,000 articles/s
+
+
 def out(text: str = "") -> None:
     sys.stdout.write(clean(text) + "\n")
 
@@ -91,10 +95,10 @@ def cmd_add(args) -> int:
                     ("parsed", None) if lib is None else next(stored))
                 counts[status] += 1
                 _report_added(args, it, status, ident, lib is not None)
-        if lib and counts["added"]:
+        if lib and 0 < counts["added"] <= GROUP_ON_ADD:
             from tui.stories import group_new
 
-            group_new(lib)  # new articles join or open stories as they land
+            group_new(lib)  # new articles join or open stories as they land (a bulk import: at the next stories/brief)
     finally:
         if lib:
             lib.close()

@@ -149,6 +149,7 @@ MIGRATIONS: list[str] = [
         dup_of     INTEGER
     );
     CREATE INDEX story_articles_story ON story_articles (story_id, day);
+    CREATE INDEX story_articles_dup ON story_articles (dup_of) WHERE dup_of IS NOT NULL;
     CREATE TRIGGER story_articles_ad AFTER DELETE ON story_articles BEGIN
         UPDATE stories SET size = size - 1 WHERE id = old.story_id;
         DELETE FROM stories WHERE id = old.story_id AND size <= 0;

@@ -42,11 +42,16 @@ class Member:
 def ungrouped(lib: Library, limit: int, after: tuple[str, int] = ("", 0)) -> list[tuple]:
     """Up to `limit` articles in no story, in date order after `after` = (sort_key, id):
     (id, title, body, sort_key, added_at)."""
-    return lib.db.execute(
-        "SELECT a.id, a.title, a.body, a.sort_key, a.added_at FROM articles a"
-        " WHERE (a.sort_key, a.id) > (?, ?)"
+    # ids through the list's index first: sorting whole rows would read every body of the library
+    ids = [r[0] for r in lib.db.execute(
+        "SELECT a.id FROM articles a WHERE (a.sort_key > ? OR (a.sort_key = ? AND a.id > ?))"
         " AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)"
-        " ORDER BY a.sort_key, a.id LIMIT ?", (*after, limit)).fetchall()
+        " ORDER BY a.sort_key, a.id LIMIT ?", (after[0], after[0], after[1], limit))]
+    if not ids:
+        return []
+    rows = {r[0]: r for r in lib.db.execute(
+        f"SELECT id, title, body, sort_key, added_at FROM articles WHERE id IN ({','.join('?' * len(ids))})", ids)}
+    return [rows[i] for i in ids if i in rows]
 
 
 def ungrouped_count(lib: Library) -> int:
@@ -70,7 +75,7 @@ def members(lib: Library, story_id: int) -> list[Member]:
 
 
 def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], moved: dict[int, int] | None = None,
-                gone: list[int] = ()) -> None:
+                gone: list[int] = (), stored_terms: int = 30) -> None:
     """Write one grouping step in one transaction.
 
     `new_members` are inserted (their stories must be in `stories`); `stories` rows are
@@ -89,7 +94,7 @@ def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], m
             db.executemany(
                 "INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"
                 " SELECT ?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)",
-                [(m.article_id, m.story_id, m.day, json.dumps(m.terms, separators=(",", ":")),
+                [(m.article_id, m.story_id, m.day, json.dumps({t: round(w, 4) for t, w in list(m.terms.items())[:stored_terms]}, separators=(",", ":")),
                   json.dumps(m.sketch, separators=(",", ":")), m.dup_of, m.article_id) for m in new_members])
             # sizes from the rows themselves: an article deleted meanwhile is not counted
             ids = {s[0] for s in stories}

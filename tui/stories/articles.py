@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from tui.engine.types import Analysis, Sentence
 
+SPLIT_CHARS = 4000  # about 25 sentences: more than a story summary reads of one article
+
 
 @dataclass
 class StoryArticle:
@@ -36,6 +38,11 @@ def load_articles(lib, story_id: int, analyse: bool = True) -> list[StoryArticle
         an = get_cached(lib, aid)
         if an is None and analyse:
             an = cached_analysis(lib, aid, body, title=title)
-        sents = an.sentences if an is not None else split_sentences(body)
+        if an is not None:
+            sents = an.sentences
+        else:  # the start of the article only: the summary reads no further (summary.LEAD_SENTENCES)
+            sents = split_sentences(body[:SPLIT_CHARS])
+            if len(body) > SPLIT_CHARS and sents:
+                sents = sents[:-1]  # may be cut off at the limit
         out.append(StoryArticle(aid, title, source, day, body, bool(read), dup, sents, an))
     return out

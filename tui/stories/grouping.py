@@ -11,7 +11,7 @@ resemblance >= DUPLICATE) joins its original's story and records which article i
 
 from __future__ import annotations
 
-import math
+import heapq
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -22,14 +22,19 @@ from tui.stories.terms import resemblance, sketch, terms
 
 WINDOW_DAYS = 30
 GRACE_DAYS = 3        # a story's pull weakens with the days between an article and its nearest one
-DECAY_DAYS = 10
-JOIN = 0.24
-MERGE = 0.5
+DECAY_DAYS = 8
+JOIN = 0.08
+MERGE = 0.12
 DUPLICATE = 0.9
-CENTROID_TERMS = 80
+CENTROID_TERMS = 400
 QUERY_TERMS = 12      # an article looks up the stories of its strongest terms only
+MAX_CANDIDATES = 20   # stories compared in full per article (those sharing most strong terms)
 MAX_POSTING = 400     # a term shared by more stories than this in the window says nothing
 BATCH = 2000
+MAX_DUP_CHECKS = 8    # near-duplicate candidates compared in full per article
+STORED_TERMS = 30     # terms kept per article in the store (merge and split rebuild centroids from them)
+DUP_KEYS = 4          # smallest shingle hashes that index an article for the near-duplicate check
+MAX_STORY = 1000      # a story this big takes no more articles by similarity (keeps one topic from swallowing all)
 
 
 @lru_cache(maxsize=4096)
@@ -53,18 +58,17 @@ class _Story:
     last: str
     size: int
     centroid: dict[str, float]
-    norm: float = 0.0
-    members: list[Member] | None = None  # loaded only when a near-duplicate check needs them
     dirty: bool = False
 
     def refresh(self) -> None:
-        if len(self.centroid) > CENTROID_TERMS:
-            self.centroid = dict(sorted(self.centroid.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS])
-        self.norm = math.sqrt(sum(v * v for v in self.centroid.values())) or 1.0
+        if len(self.centroid) > 2 * CENTROID_TERMS:  # trimmed now and then, not at every article
+            self.centroid = dict(heapq.nlargest(CENTROID_TERMS, self.centroid.items(), key=lambda kv: kv[1]))
 
     def similarity(self, vec: dict[str, float]) -> float:
+        """Average-link similarity: the mean cosine of `vec` with the story's articles (a big story
+        pulls no harder than a small one, so one broad topic does not swallow its neighbours)."""
         c = self.centroid
-        return sum(w * c.get(t, 0.0) for t, w in vec.items()) / self.norm
+        return sum(w * c.get(t, 0.0) for t, w in vec.items()) / max(1, self.size)
 
 
 @dataclass
@@ -75,6 +79,10 @@ class Grouper:
     stories: dict[int, _Story] = field(default_factory=dict)
     index: dict[str, set[int]] = field(default_factory=dict)
     pending: list[Member] = field(default_factory=list)
+    moved: dict[int, int] = field(default_factory=dict)   # article id -> story id, by merges
+    dup_index: dict[int, list[Member]] = field(default_factory=dict)  # smallest shingle hashes -> articles
+    dup_loaded: set[int] = field(default_factory=set)     # stories whose stored sketches are indexed
+    gone: set[int] = field(default_factory=set)           # stories merged away
     loaded: tuple[int, int] | None = None
     next_id: int = 0
 
@@ -90,10 +98,10 @@ class Grouper:
         if not self.next_id:
             self.next_id = store.next_story_id(self.lib)
 
-    def _index(self, s: _Story) -> None:
+    def _index(self, s: _Story, terms=None) -> None:
         s.refresh()
         self.stories[s.id] = s
-        for t in s.centroid:
+        for t in (s.centroid if terms is None else terms):
             self.index.setdefault(t, set()).add(s.id)
 
     def place(self, article_id: int, title: str, body: str, day: str) -> Member:
@@ -101,8 +109,10 @@ class Grouper:
         vec = terms(title, body)
         n = day_number(day)
         best, best_sim = None, 0.0
-        for sid in self._candidates(vec, n):
+        for sid in self._candidates(vec, n, n):
             st = self.stories[sid]
+            if st.size >= MAX_STORY:
+                continue
             gap = max(0, n - day_number(st.last), day_number(st.first) - n)
             sim = st.similarity(vec) / (1.0 + max(0, gap - GRACE_DAYS) / DECAY_DAYS)
             if sim > best_sim:
@@ -112,40 +122,110 @@ class Grouper:
             m.dup_of = self._duplicate_of(best, m)
             self._join(best, m, title)
         else:
-            s = _Story(self.next_id, title, day[:10], day[:10], 0, {}, members=[])
+            s = _Story(self.next_id, title, day[:10], day[:10], 0, {})
             self.next_id += 1
+            self.dup_loaded.add(s.id)
             self._join(s, m, title)
+        self._index_sketch(m)
         self.pending.append(m)
         return m
 
-    def _candidates(self, vec: dict[str, float], n: int) -> set[int]:
-        found: set[int] = set()
+    def _candidates(self, vec: dict[str, float], lo: int, hi: int) -> list[int]:
+        """Stories in the time window sharing the most of `vec`'s strongest terms (at most MAX_CANDIDATES)."""
+        hits: dict[int, int] = {}
         for t in list(vec)[:QUERY_TERMS]:
             posting = self.index.get(t)
             if posting and len(posting) <= MAX_POSTING:
-                found |= posting
-        return {sid for sid in found if sid in self.stories
-                and day_number(self.stories[sid].last) >= n - WINDOW_DAYS
-                and day_number(self.stories[sid].first) <= n + WINDOW_DAYS}
+                for sid in posting:
+                    hits[sid] = hits.get(sid, 0) + 1
+        lo, hi = lo - WINDOW_DAYS, hi + WINDOW_DAYS
+        near = [sid for sid in hits if sid in self.stories
+                and day_number(self.stories[sid].last) >= lo and day_number(self.stories[sid].first) <= hi]
+        if len(near) > MAX_CANDIDATES:
+            near = heapq.nlargest(MAX_CANDIDATES, near, key=lambda sid: (hits[sid], sid))
+        return near
 
     def _duplicate_of(self, s: _Story, m: Member) -> int | None:
-        if s.members is None:
-            s.members = store.members(self.lib, s.id)
-        for other in s.members:
-            if resemblance(m.sketch, other.sketch) >= DUPLICATE:
-                return other.dup_of or other.article_id
+        """The article `m` repeats in story `s`, found through its smallest shingle hashes (two texts
+        with resemblance >= 0.9 share one of their DUP_KEYS smallest almost surely), not by a scan."""
+        if s.id not in self.dup_loaded:
+            self.dup_loaded.add(s.id)
+            for other in store.members(self.lib, s.id):
+                self._index_sketch(other)
+        shared: dict[int, int] = {}
+        found: dict[int, Member] = {}
+        for h in m.sketch[:DUP_KEYS]:
+            for other in self.dup_index.get(h, ())[-MAX_DUP_CHECKS:]:
+                if other.story_id == s.id:
+                    shared[other.article_id] = shared.get(other.article_id, 0) + 1
+                    found[other.article_id] = other
+        likely = sorted((a for a, n in shared.items() if n >= 2), key=lambda a: -shared[a])[:MAX_DUP_CHECKS]
+        for aid in likely:
+            if resemblance(m.sketch, found[aid].sketch) >= DUPLICATE:
+                return found[aid].dup_of or aid
         return None
+
+    def _index_sketch(self, m: Member) -> None:
+        for h in m.sketch[:DUP_KEYS]:
+            self.dup_index.setdefault(h, []).append(m)
 
     def _join(self, s: _Story, m: Member, title: str) -> None:
         m.story_id = s.id
-        if s.members is not None:
-            s.members.append(m)
         for t, w in m.terms.items():
             s.centroid[t] = s.centroid.get(t, 0.0) + w
         s.size += 1
         s.first, s.last = min(s.first, m.day), max(s.last, m.day)
         s.dirty = True
-        self._index(s)
+        self._index(s, m.terms)
+
+    def merge_touched(self) -> None:
+        """Fold each story changed in this batch into an older one whose centroid now agrees (>= MERGE)."""
+        gone: set[int] = set()
+        for s in sorted((s for s in self.stories.values() if s.dirty), key=lambda s: -s.id):
+            if s.id in gone:
+                continue
+            vec = {t: w / max(1, s.size) for t, w in s.centroid.items()}
+            lo, hi = day_number(s.first), day_number(s.last)
+            best, best_sim = None, MERGE
+            for sid in self._candidates(dict(sorted(vec.items(), key=lambda kv: -kv[1])), lo, hi):
+                o = self.stories[sid]
+                if sid == s.id or sid in gone:
+                    continue
+                gap = max(0, lo - day_number(o.last), day_number(o.first) - hi)
+                sim = o.similarity(vec) / (1.0 + max(0, gap - GRACE_DAYS) / DECAY_DAYS)
+                if sim >= best_sim:
+                    best, best_sim = o, sim
+            if best is None:
+                continue
+            keep, drop = (best, s) if best.id < s.id else (s, best)
+            self._absorb(keep, drop)
+            gone.add(drop.id)
+        if gone:
+            self.gone |= gone
+
+    def _absorb(self, keep: _Story, drop: _Story) -> None:
+        for m in store.members(self.lib, drop.id):
+            self.moved[m.article_id] = keep.id
+        for m in self.pending:
+            if m.story_id == drop.id:
+                m.story_id = keep.id
+        for ms in self.dup_index.values():
+            for m in ms:
+                if m.story_id == drop.id:
+                    m.story_id = keep.id
+        if drop.id in self.dup_loaded:
+            self.dup_loaded.add(keep.id)
+        for t, w in drop.centroid.items():
+            keep.centroid[t] = keep.centroid.get(t, 0.0) + w
+        keep.size += drop.size
+        keep.first, keep.last = min(keep.first, drop.first), max(keep.last, drop.last)
+        keep.dirty = True
+        self._index(keep)
+        for t in drop.centroid:
+            posting = self.index.get(t)
+            if posting is not None:
+                posting.discard(drop.id)
+        del self.stories[drop.id]
 
     def flush(self) -> None:
         """Write the placed articles and the changed stories."""
@@ -153,10 +233,10 @@ class Grouper:
         if not self.pending and not changed:
             return
         store.save_groups(self.lib, self.pending, [(s.id, s.title, s.first, s.last, s.size, _rounded(s.centroid))
-                                                   for s in changed])
+                                                   for s in changed], moved=self.moved, gone=sorted(self.gone))
         for s in changed:
             s.dirty = False
-        self.pending = []
+        self.pending, self.moved, self.gone = [], {}, set()
         store.remember_story_ids(self.lib, self.next_id - 1)
 
     def evict_before(self, n: int) -> None:
@@ -190,6 +270,7 @@ def group_new(lib, batch: int = BATCH) -> int:
         g.load_window(min(days), max(days))
         for r, _ in zip(rows, days):
             g.place(r[0], r[1], r[2], _day_of(r))
+        g.merge_touched()
         g.flush()
         done += len(rows)
         after = (rows[-1][3], rows[-1][0])

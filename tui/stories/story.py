@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from tui.engine.types import PERSON
 from tui.stories.articles import StoryArticle, load_articles
 from tui.stories.people import NameLinker
-from tui.stories.summary import StorySentence, summarise, whats_new
+from tui.stories.summary import StorySentence, candidates, summarise, whats_new
 
 _QUOTE_KEY = re.compile(r"\W+")
 _RULE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -81,9 +81,10 @@ def story_summary(lib, story_id: int, sentences: int | None = None, words: int |
     if row is None:
         return None
     arts = load_articles(lib, story_id, analyse=analyse)
+    cands = candidates(arts)
     return StorySummary(
-        id=story_id, title=row.title, sentences=summarise(arts, sentences, words),
-        quotes=story_quotes(arts), entities=story_entities(arts), new=whats_new(arts),
+        id=story_id, title=row.title, sentences=summarise(arts, sentences, words, cands),
+        quotes=story_quotes(arts), entities=story_entities(arts), new=whats_new(arts, cands=cands),
         sources=row.sources, first=row.first, last=row.last, articles=[a.id for a in arts],
         analysed=all(a.analysis is not None for a in arts))
 

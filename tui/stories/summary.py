@@ -24,6 +24,7 @@ NEW_OVERLAP = 0.35  # a latest-day sentence this similar to an earlier one is no
 MIN_WORDS, MAX_WORDS = 6, 70
 POSITION = 0.5     # weight of the lead prior (news puts the event first)
 MAX_CANDIDATES = 1500
+LEAD_SENTENCES = 20  # sentences read per article: the news is at the top, and this keeps a story fast
 
 _LEADING = re.compile(r"^(?:and|but|also|however|meanwhile|still|yet|so)\s*,?\s+", re.IGNORECASE)
 
@@ -57,8 +58,9 @@ def candidates(arts: list[StoryArticle]) -> list[_Cand]:
     for a in arts:
         if a.dup_of:
             continue
-        ok = eligible(a.sentences)
-        for i, s in enumerate(a.sentences):
+        lead = a.sentences[:LEAD_SENTENCES]
+        ok = eligible(lead)
+        for i, s in enumerate(lead):
             n = len(s.text.split())
             if ok[i] and MIN_WORDS <= n <= MAX_WORDS:
                 out.append(_Cand(a, i, s.text, n, content_terms(s.text)))
@@ -151,13 +153,14 @@ def _groups(x, k: int, rounds: int = 6):
     return labels
 
 
-def summarise(arts: list[StoryArticle], sentences: int | None = None, words: int | None = None) -> list[StorySentence]:
+def summarise(arts: list[StoryArticle], sentences: int | None = None, words: int | None = None,
+              cands: list[_Cand] | None = None) -> list[StorySentence]:
     """The story summary, in story order (by day, then article, then position). A story of one article
-    (near-duplicates aside) gets the article's own news summary."""
+    (near-duplicates aside) gets the article's own news summary. `cands` may pass candidates(arts)."""
     originals = [a for a in arts if not a.dup_of]
     if len(originals) == 1:
         return _single(originals[0], sentences, words)
-    picked = select(candidates(arts), sentences, words)
+    picked = select(candidates(arts) if cands is None else cands, sentences, words)
     picked.sort(key=lambda c: (c.art.day, c.art.id, c.index))
     return [StorySentence(_tidy(c.text), c.art.id, c.art.source, c.art.day, c.index) for c in picked]
 
@@ -183,15 +186,16 @@ def _tidy(text: str) -> str:
     return out[:1].upper() + out[1:] if out != text else text
 
 
-def whats_new(arts: list[StoryArticle], limit: int = 3) -> list[StorySentence]:
-    """Sentences of the latest day's articles that no earlier article said (most central first)."""
+def whats_new(arts: list[StoryArticle], limit: int = 3, cands: list[_Cand] | None = None) -> list[StorySentence]:
+    """Sentences of the latest day's articles that no earlier article said (most central first).
+    `cands` may pass candidates(arts)."""
     import numpy as np
 
     originals = [a for a in arts if not a.dup_of]
     if len(originals) < 2:
         return []
     last_day = max(a.day for a in originals)
-    cands = candidates(originals)
+    cands = candidates(originals) if cands is None else cands
     latest = [i for i, c in enumerate(cands) if c.art.day == last_day]
     earlier = [i for i, c in enumerate(cands) if c.art.day < last_day]
     if not latest or not earlier:

@@ -1,0 +1,79 @@
+"""Stories (issue 13): regrouping the largest library from scratch (<= 60 s at 100,000 articles), the
+per-article cost of incremental grouping, and a 20-article story's summary the first time (<= 100 ms).
+
+Work on private copies of the cached libraries (grouping writes story tables). The summary is timed
+twice: with only sentence splits (`analyse=False`, what the story view shows at once, before the
+background pass has analysed the articles) and with the articles' analyses cached (after that pass).
+Grouping's CPU time is reported next to its wall time: the machine is shared, and wall time then
+measures the neighbours as much as the code.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+from bench.generate import fresh_copy
+from bench.measures.common import Result, median, need_module
+
+STORY_ARTICLES = 20
+
+
+def run(ctx) -> list:
+    need_module("tui.stories", "rebuild")
+    from tui.store import Library
+    from tui.stories import rebuild
+
+    out = []
+    with tempfile.TemporaryDirectory(dir=ctx.out) as tmp:
+        n = ctx.large
+        path = fresh_copy(n, Path(tmp) / "regroup.db", ctx.out)
+        lib = Library(path)
+        t0, c0 = time.perf_counter(), time.process_time()
+        placed = rebuild(lib)
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        stories = lib.db.execute("SELECT count(*), max(size) FROM stories").fetchone()
+        lib.close()
+        budget = 60.0 * n / 100_000
+        out += [Result(f"stories.regroup@{n}", wall, "s", round(budget, 2), "<=",
+                       f"{placed} articles -> {stories[0]} stories (largest {stories[1]}); budget 60 s per 100,000"),
+                Result(f"stories.regroup@{n}.cpu", cpu, "s", note="CPU time of the same run"),
+                Result("stories.group.per_article", 1000 * cpu / max(1, placed), "ms",
+                       note="CPU per article placed (terms, sketch, candidates, store)")]
+        out += _summary(ctx, Path(tmp))
+    return out
+
+
+def _summary(ctx, tmp: Path) -> list:
+    from tui.engine.analysis import cached_analysis
+    from tui.store import Library
+    from tui.store import stories as store
+    from tui.store.stories import Member
+    from tui.stories import story_summary
+
+    n = max(ctx.small, STORY_ARTICLES * 3)
+    lib = Library(fresh_copy(n, tmp / "summary.db", ctx.out))
+    rows = lib.db.execute("SELECT id, sort_key FROM articles ORDER BY id").fetchall()
+    # three stories of 20 articles each (a fresh one per timing, so nothing is cached)
+    groups = [rows[i * STORY_ARTICLES:(i + 1) * STORY_ARTICLES] for i in range(3)]
+    for sid, g in enumerate(groups, start=1):
+        store.save_groups(lib, [Member(a, sid, (k or "")[:10], {}, []) for a, k in g],
+                          [(sid, f"story {sid}", g[0][1][:10], g[-1][1][:10], len(g), {})])
+    story_summary(lib, 1, analyse=False)  # imports (numpy, the sentence splitter) out of the timing
+    t0 = time.perf_counter()
+    story_summary(lib, 2, analyse=False)
+    bare = time.perf_counter() - t0
+    for a, _ in groups[2]:
+        art = lib.get(a)
+        cached_analysis(lib, a, art.body, title=art.title)
+    times = []
+    for _ in range(ctx.reps(5, 1)):
+        t0 = time.perf_counter()
+        story_summary(lib, 3)
+        times.append(time.perf_counter() - t0)
+    lib.close()
+    return [Result(f"stories.summary@{STORY_ARTICLES}.first", 1000 * bare, "ms", 100.0, "<=",
+                   "story_summary(analyse=False): sentence splits only, nothing cached"),
+            Result(f"stories.summary@{STORY_ARTICLES}.analysed", 1000 * median(times), "ms", 100.0, "<=",
+                   "story_summary with the articles' analyses cached (after the background pass): quotes, entities")]
