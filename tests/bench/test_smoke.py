@@ -37,7 +37,7 @@ def test_smoke_run_prints_json_lines_for_every_measure(tmp_path):
     # Every measure reports something: numbers, or one "<measure>.skipped" line saying why.
     prefixes = {rec["name"].split(".")[0] for rec in lines}
     assert prefixes == {"machine", "analysis", "adversarial", "search", "import", "background", "startup", "keys", "memory",
-                        "refresh", "bench"}, prefixes
+                        "refresh", "stories", "bench"}, prefixes
     assert "| measure | value | budget | ok |" in proc.stderr
 
 

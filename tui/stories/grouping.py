@@ -189,7 +189,7 @@ class Grouper:
             best, best_sim = None, MERGE
             for sid in self._candidates(dict(sorted(vec.items(), key=lambda kv: -kv[1])), lo, hi):
                 o = self.stories[sid]
-                if sid == s.id or sid in gone:
+                if sid == s.id or sid in gone or o.size + s.size > MAX_STORY:
                     continue
                 gap = max(0, lo - day_number(o.last), day_number(o.first) - hi)
                 sim = o.similarity(vec) / (1.0 + max(0, gap - GRACE_DAYS) / DECAY_DAYS)
