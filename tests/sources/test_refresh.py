@@ -203,3 +203,20 @@ def test_cancel_stops_before_the_next_fetches_and_counts_no_failure(lib, site):
     assert sum(site.hits[f"/c{i}.xml"] for i in range(3)) == 3  # only the subscriptions' fetches
     assert {f.id: (f.last_refresh, f.last_status) for f in list_feeds(lib)} == before
     assert all(f.failures == 0 and f.next_try is None for f in list_feeds(lib))
+
+
+def test_an_empty_feed_is_ok_not_a_failure(lib, site):
+    site.feed("/empty.xml", b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet Desk</title>'
+                            b"<link>http://q.invalid/</link><description>nothing yet</description></channel></rss>")
+    r = subscribe(lib, site.url("/empty.xml"), limits=FAST)
+    assert (r.status, r.new) == ("ok", 0)
+    [again] = refresh(lib, limits=FAST)
+    assert again.status == "ok" and get_feed(lib, r.feed_id).failures == 0
+    assert get_feed(lib, r.feed_id).title == "Quiet Desk"
+
+
+def test_xml_that_is_no_feed_is_refused(lib, site):
+    site.routes["/sitemap.xml"] = (200, {"Content-Type": "application/xml"},
+                                   b'<?xml version="1.0"?><urlset><url><loc>http://s.invalid/a</loc></url></urlset>')
+    r = subscribe(lib, site.url("/sitemap.xml"), limits=FAST)
+    assert r.status == "error" and r.error == "not a feed (neither RSS, Atom nor RDF)"

@@ -66,7 +66,9 @@ def feed_entries(data: bytes, name: str, base_url: str | None = None,
         reason = "feed has no entries"
         if parsed.get("bozo"):
             reason = f"not a readable feed ({squash(str(parsed.get('bozo_exception', '')))[:80] or 'parse error'})"
-        return {}, [], reason
+        elif not parsed.get("version"):
+            reason = "not a feed (neither RSS, Atom nor RDF)"
+        return {"title": squash(clean_text(parsed.feed.get("title", ""))) if reason.startswith("feed") else ""}, [], reason
     source = squash(clean_text(parsed.feed.get("title", "")))
     info = {"title": source, "link": parsed.feed.get("link") or None}
     entries = []

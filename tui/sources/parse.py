@@ -64,7 +64,9 @@ def parse_feed_bytes(body: bytes, url: str, content_type: str = "", *, fallback_
         raise ParseError("a web page, not a feed")
     else:
         raise ParseError("not a feed (neither RSS, Atom nor JSON Feed)")
-    if error:
+    if error == "feed has no entries":  # a readable feed with nothing in it yet: fine, nothing new
+        pairs = []
+    elif error:
         raise ParseError(error)
     title = info.get("title") or fallback_title or (urlsplit(url).hostname or "")
     site = info.get("link")
