@@ -24,6 +24,7 @@ from tui.app.widgets.pane import Pane
 from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
 from tui.app.widgets.status import set_text
+from tui.app.parts.reader import CONFIRM_ABOVE, UndoDelete, UnreadCount, open_link
 from tui.app.parts.sources import feed_name
 from tui.app.parts import (AnalysisJobs, BackgroundPass, LibraryImport, LibraryQuery, LibraryWatch, OpenAhead,
                            PaneBorders, SourcesRefresh, set_focus_flags)
@@ -74,6 +75,8 @@ class MainScreen(Screen):
         self.borders = PaneBorders(self, PANES)
         self.sources = SourcesRefresh(self, db_path, self.update_library_status, self._sources_done)
         self.changes = LibraryWatch(self, lib, self.reload_list)  # articles added by another process
+        self.unread = UnreadCount(self, db_path, self.update_library_status)
+        self.undo = UndoDelete()
 
     # -- the parts' state, as the screen's (read-only) -----------------------------------------
 
@@ -127,6 +130,13 @@ class MainScreen(Screen):
         self.articles.load(source.rebind(self.lib), keep_id=current.id if current and same_kind else None)
         self.query_one("#library-pane").border_title = "Stories" if source.kind == "stories" else "Library"
         self.update_library_status()
+        self.count_unread()
+
+    def count_unread(self) -> None:
+        """Count the unread articles of the list's view again (after a load or a mark)."""
+        source = self.articles.source
+        if source is not None and source.kind != "stories":
+            self.unread.refresh(source.ids)
 
     def compose(self) -> ComposeResult:
         # The panes sit straight on the screen (its layout is horizontal, vertical when narrow):
@@ -150,6 +160,7 @@ class MainScreen(Screen):
         self.query_one("#summary-pane").border_title = "Summary · quotes · entities"
         self.articles.load(RowSource(self.lib))
         self.update_library_status()
+        self.set_timer(0.5, self.count_unread)  # after the first frames: a count is a scan of the library
         self.update_legend()
         self.update_summary_status()
         self.set_focus(self.articles)
@@ -258,6 +269,10 @@ class MainScreen(Screen):
             self.lib.set_read(article_id, True)
         except sqlite3.DatabaseError as exc:
             self.notify(f"Could not mark the article read: {exc}", severity="warning", markup=False)
+            return
+        if self.unread.count:
+            self.unread.count -= 1  # it was unread (open_article checked): no recount needed
+            self.update_library_status()
 
     def set_reading(self, reading: bool) -> None:
         """Narrow screens show either the library or the article; wide ones always show all three."""
@@ -341,6 +356,8 @@ class MainScreen(Screen):
             parts = [f"{count:,} stor{'ies' if count != 1 else 'y'}", "v articles"]
         else:
             parts = [f"{count:,} article{'s' if count != 1 else ''}"]
+            if self.unread.text:
+                parts.append(self.unread.text)
             if self.listing.feed:
                 parts.append(f"feed {' '.join(clean(self.listing.feed[1]).split())[:40]}")
             if self.search.strip():
@@ -527,6 +544,7 @@ class MainScreen(Screen):
         if self.article is not None and self.article.id == article_id:
             setattr(self.article, field, value)
         self.articles.refresh_rows()
+        self.count_unread()
         self.notify(f"Marked {yes if value else no}: {' '.join(clean(article.title).split())[:60]}", markup=False)
 
     def action_delete(self) -> None:
@@ -547,9 +565,11 @@ class MainScreen(Screen):
     def delete_article(self, article_id: int, title: str) -> None:
         """Remove an article from the library (asked first by action_delete)."""
         self.forget_ready()
+        from tui.store.undo import remove_saving
+
         try:
-            self.lib.remove(article_id)
-        except StoreError as exc:
+            saved = remove_saving(self.lib, article_id)
+        except (StoreError, sqlite3.DatabaseError) as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         if self.article is not None and self.article.id == article_id:
@@ -560,8 +580,96 @@ class MainScreen(Screen):
             self.summary.show(None)
             self.update_summary_status()
             self.set_reading(False)
-        self.notify(f"Deleted: {title[:60]}", markup=False)
+        if saved is not None:
+            self.undo.keep(saved, title)
+        key = keymap.first_key("undo", self.app.user_keys)
+        self.notify(f"Deleted — {key} to undo: {title[:60]}", markup=False)
         self.reload_list()
+
+    def action_undo(self) -> None:
+        """z: put the last deleted article back (for a few seconds after the delete)."""
+        from tui.store.undo import restore
+
+        saved, title = self.undo.take(), self.undo.title
+        if saved is None:
+            self.notify("Nothing to undo.", severity="warning", timeout=3)
+            return
+        try:
+            back = restore(self.lib, saved)
+        except (StoreError, sqlite3.DatabaseError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.notify(f"Restored: {title[:60]}" if back else "It is back in the library already.", markup=False)
+        self.reload_list()
+
+    # -- reader basics (parts/reader.py) ----------------------------------------------------
+
+    def action_open_link(self) -> None:
+        """o: the open (or selected) article's link in the browser; $BROWSER is honoured."""
+        article_id = self.target_id()
+        article = self.lib.get(article_id) if article_id is not None else None
+        if article is None:
+            return
+        if not article.url:
+            self.notify("This article has no link.", severity="warning", timeout=3)
+            return
+        url = article.url
+        self.notify(f"Opening {' '.join(clean(url).split())[:80]}", timeout=3, markup=False)
+
+        def worker() -> None:
+            problem = open_link(url)
+            if problem:
+                self.app.call_from_thread(self.notify, problem, severity="warning", markup=False)
+
+        self.run_worker(worker, name="browser", group="browser", thread=True)
+
+    def action_next_unread(self, step: int = 1) -> None:
+        """n / N: move to the next (previous) unread article of the list and open it."""
+        source = self.articles.source
+        if source is None or source.kind == "stories" or not len(source):
+            return
+        index = self.articles.cursor + step
+        while 0 <= index < len(source):
+            row = source.row(index)
+            if row is not None and not row.read and (self.article is None or row.id != self.article.id):
+                self.articles.cursor = index
+                self.open_article(row.id)
+                return
+            index += step
+        self.notify("No more unread articles " + ("below." if step > 0 else "above."), timeout=3)
+
+    def action_previous_unread(self) -> None:
+        self.action_next_unread(-1)
+
+    def action_mark_all_read(self) -> None:
+        """A: mark every article of the list's view read; asks first above CONFIRM_ABOVE."""
+        source = self.articles.source
+        if source is None or source.kind == "stories":
+            return
+        ids = source.ids  # None: the whole library
+        count = len(source)
+
+        def mark(yes: bool | None = True) -> None:
+            if not yes:
+                return
+            from tui.store.reading import mark_all_read
+
+            try:
+                changed = mark_all_read(self.lib, ids)
+            except (StoreError, sqlite3.DatabaseError) as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            self.forget_ready()
+            self.articles.refresh_rows()
+            self.count_unread()
+            self.notify(f"Marked {changed:,} article{'s' if changed != 1 else ''} read.")
+
+        if count > CONFIRM_ABOVE:
+            from tui.app.dialogs import ConfirmDialog
+
+            self.app.push_screen(ConfirmDialog(f"Mark all {count:,} articles shown read?"), mark)
+        else:
+            mark()
 
     def action_add(self, error: str = "", value: str = "") -> None:
         def done(path: str | None) -> None:

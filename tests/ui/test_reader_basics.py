@@ -1,0 +1,164 @@
+"""Reader basics (issue 10): o opens the link, n/N next/previous unread, A marks all shown read (asks above 20),
+the unread count in the status line, delete undone with z."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+
+from pilot_steps import open_first, settle
+from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
+
+from tui.app.dialogs import ConfirmDialog
+from tui.models import Article
+from tui.store import Library
+
+
+def status(screen) -> str:
+    return str(screen.query_one("#library-status").render())
+
+
+def toasts(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+async def test_unread_count_follows_opening_and_marks(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause(0.7)
+        await settle(pilot)
+        screen = app.screen
+        assert "4 articles · 4 unread" in status(screen)
+        await open_first(pilot)
+        await pilot.pause()
+        assert "3 unread" in status(screen)
+        screen.articles.focus()
+        await pilot.press("m")  # back to unread
+        await settle(pilot)
+        assert "4 unread" in status(screen)
+
+
+async def test_n_and_shift_n_walk_the_unread_articles(library, make_app):
+    path, ids = library
+    with Library(path) as lib:
+        lib.set_read(ids[ORCHARD.title], True)
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        assert screen.article.title == HARBOUR.title
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.article.title == ROBOTS.title  # the read orchard article is skipped
+        await pilot.press("n")
+        await settle(pilot)
+        assert screen.article.title == HOSTILE.title
+        await pilot.press("N")  # everything above is read now (opening marks read)
+        await pilot.pause()
+        assert screen.article.title == HOSTILE.title and toasts(app)[-1] == "No more unread articles above."
+        with Library(path) as lib:
+            lib.set_read(ids[ORCHARD.title], False)
+        screen.articles.refresh_rows()
+        await pilot.press("N")
+        await settle(pilot)
+        assert screen.article.title == ORCHARD.title
+
+
+async def test_mark_all_read_asks_above_twenty(tmp_path, make_app):
+    path = tmp_path / "many.db"
+    with Library(path) as lib:
+        lib.add_many([Article(title=f"Story number {i}", body=f"Body text {i} about the town council. " * 5)
+                      for i in range(25)])
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause(0.7)
+        await settle(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        await settle(pilot)
+        assert "0 unread" in status(app.screen)
+    with Library(path) as lib:
+        assert lib.db.execute("SELECT count(*) FROM articles WHERE read = 0").fetchone()[0] == 0
+
+
+async def test_mark_all_read_of_a_search_only(library, make_app):
+    path, ids = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("slash", *"cider", "enter")
+        await settle(pilot)
+        await pilot.press("A")  # one article shown: no question
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmDialog)
+    with Library(path) as lib:
+        unread = {row[0] for row in lib.db.execute("SELECT id FROM articles WHERE read = 0")}
+    assert ids[ORCHARD.title] not in unread and ids[HARBOUR.title] in unread
+
+
+async def test_delete_then_z_restores_it_whole(library, make_app):
+    path, ids = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)  # analysed: the cache and mentions must come back too
+        harbour = ids[HARBOUR.title]
+        with Library(path) as lib:
+            lib.set_starred(harbour, True)
+            before = lib.db.execute("SELECT count(*) FROM analysis WHERE article_id = ?", (harbour,)).fetchone()[0]
+            mentions = lib.db.execute("SELECT count(*) FROM mentions WHERE article_id = ?", (harbour,)).fetchone()[0]
+        assert before and mentions
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert any(t.startswith("Deleted — z to undo") for t in toasts(app))
+        assert len(screen.articles.source) == 3
+        await pilot.press("z")
+        await settle(pilot)
+        assert len(screen.articles.source) == 4
+        with Library(path) as lib:
+            back = lib.get(harbour)
+            assert back is not None and back.title == HARBOUR.title and back.starred and back.read
+            assert lib.db.execute("SELECT count(*) FROM analysis WHERE article_id = ?", (harbour,)).fetchone()[0] == before
+            assert lib.db.execute("SELECT count(*) FROM mentions WHERE article_id = ?", (harbour,)).fetchone()[0] == mentions
+            assert lib.ids(search="storm") == [harbour]  # back in the search index
+        await pilot.press("z")
+        await pilot.pause()
+        assert toasts(app)[-1] == "Nothing to undo."
+
+
+async def test_o_opens_the_link_with_browser(library, make_app, tmp_path, monkeypatch):
+    path, ids = library
+    with Library(path) as lib:
+        lib.db.execute("UPDATE articles SET url = 'https://example.org/harbour' WHERE id = ?", (ids[HARBOUR.title],))
+    got = tmp_path / "browser-got.txt"
+    browser = tmp_path / "fake-browser"
+    browser.write_text(f"#!{sys.executable}\nimport sys\nopen({str(got)!r}, 'w').write(sys.argv[1])\n")
+    browser.chmod(browser.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("BROWSER", str(browser))
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "_tryorder", None)  # read $BROWSER again
+    monkeypatch.setattr(webbrowser, "_browsers", {})
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        assert any("https://example.org/harbour" in screen.body.line_text(i) for i in range(6))  # in the header
+        await pilot.press("o")
+        await settle(pilot)
+        for _ in range(50):
+            if got.exists():
+                break
+            await pilot.pause(0.1)
+    assert got.read_text() == "https://example.org/harbour"
+    assert os.environ["BROWSER"] == str(browser)
+
+
+async def test_o_without_a_link_says_so(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_first(pilot)
+        await pilot.press("o")
+        await pilot.pause()
+        assert toasts(app)[-1] == "This article has no link."
