@@ -11,7 +11,8 @@ from tui.app.parts.threads import deliver
 from tui.store import Library
 
 UNDO_SECONDS = 8.0  # how long "z" can bring a deleted article back
-CONFIRM_ABOVE = 20  # "A" asks first when it would mark more articles than this
+CONFIRM_ABOVE = 20
+SMALL = 2000  # views up to this many articles get their unread count at once  # "A" asks first when it would mark more articles than this
 
 
 class UnreadCount:
@@ -29,9 +30,22 @@ class UnreadCount:
         """"3 unread", or "" while not counted yet."""
         return "" if self.count is None else f"{self.count:,} unread"
 
-    def refresh(self, ids: list[int] | None) -> None:
-        """Count again for a view (`ids`: a filtered view's ids; None: the whole library)."""
+    def refresh(self, ids: list[int] | None, lib=None, size: int = 0) -> None:
+        """Count again for a view (`ids`: a filtered view's ids; None: the whole library).
+
+        A view of at most SMALL articles is counted at once on `lib` (under a millisecond, and the
+        status line is complete in the first frame); larger ones in a worker.
+        """
         self._generation += 1
+        if lib is not None and size <= SMALL:
+            from tui.store.reading import unread_count
+
+            try:
+                self.count = unread_count(lib, ids)
+            except Exception:
+                self.count = None
+            self.changed()
+            return
         self.host.run_worker(lambda: self._worker(ids, self._generation), name="unread", group="unread",
                              exclusive=True, thread=True)
 

@@ -136,7 +136,7 @@ class MainScreen(Screen):
         """Count the unread articles of the list's view again (after a load or a mark)."""
         source = self.articles.source
         if source is not None and source.kind != "stories":
-            self.unread.refresh(source.ids)
+            self.unread.refresh(source.ids, self.lib, len(source))
 
     def compose(self) -> ComposeResult:
         # The panes sit straight on the screen (its layout is horizontal, vertical when narrow):
@@ -160,7 +160,7 @@ class MainScreen(Screen):
         self.query_one("#summary-pane").border_title = "Summary · quotes · entities"
         self.articles.load(RowSource(self.lib))
         self.update_library_status()
-        self.set_timer(0.5, self.count_unread)  # after the first frames: a count is a scan of the library
+        self.count_unread()  # at once for a small library; a large one is counted in a worker
         self.update_legend()
         self.update_summary_status()
         self.set_focus(self.articles)
