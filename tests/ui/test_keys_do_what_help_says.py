@@ -119,3 +119,21 @@ async def test_a_key_bound_to_two_actions_is_reported_at_start(library, make_app
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
         assert any("d is bound to both 'star' and 'delete'" in t for t in toasts(app)), toasts(app)
+
+
+async def test_library_rows_keep_the_year_and_cut_sources_with_an_ellipsis(library, make_app):
+    """Issue 10 item 7: dates show the year at every width that shows a date; a cut source ends in '…'."""
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        row = "".join(seg.text for seg in app.screen.articles.render_line(0))
+        assert "Coastline Gazet… 2026-01-14" in row, row
+        await pilot.resize_terminal(160, 48)
+        await pilot.pause()
+        row = "".join(seg.text for seg in app.screen.articles.render_line(0))
+        assert "2026-01-14" in row and row.rstrip().endswith("2026-01-14"), row
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        row = "".join(seg.text for seg in app.screen.articles.render_line(0))
+        assert "26-01-14" in row, row

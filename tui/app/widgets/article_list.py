@@ -253,13 +253,16 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             title_style += self._style("open")
         date = (row.published or "")[:10]
         source = " ".join(clean(row.source or "").split())
-        # Fixed-width columns so sources and dates line up; fewer columns as the pane narrows.
+        # Fixed-width columns so sources and dates line up; fewer columns as the pane narrows. Dates
+        # keep their year (2-digit below 44 columns); a cut source ends in an ellipsis.
         if width >= 72:
-            meta = f" {source[:16]:<16} {date:<10}"
+            meta = f" {_fit(source, 16)} {date:<10}"
         elif width >= 56:
-            meta = f" {source[:12]:<12} {date:<10}"
+            meta = f" {_fit(source, 12)} {date:<10}"
+        elif width >= 44:
+            meta = f" {date:<10}"
         elif width >= 30:
-            meta = f" {date[5:]:<5}"
+            meta = f" {date[2:]:<8}"
         else:
             meta = ""
         room = max(4, width - 3 - cell_len(meta))
@@ -274,3 +277,10 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             Segment(meta, self._style("meta" + tail)),
         ]
         return Strip(segments).crop_extend(0, width, self._style("base"))
+
+
+def _fit(text: str, cells: int) -> str:
+    """`text` padded or cut to `cells` terminal cells; a cut ends in an ellipsis."""
+    if cell_len(text) > cells:
+        return set_cell_size(text, cells - 1) + "…"
+    return set_cell_size(text, cells)
