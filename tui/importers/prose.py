@@ -4,8 +4,9 @@ config file): they are not articles, and an analysis of them is noise. `--force`
 A line is prose-like when it has at least six whitespace-separated tokens, most of them words (letters,
 maybe with apostrophes, hyphens, dots or punctuation around them), or, in scripts written without spaces
 (Chinese, Japanese, Thai ...), at least ten letters. A text is prose when such lines hold at least half
-of its characters. A feed teaser of one sentence passes; a file of one word or one field list per line
-does not.
+of its characters; one that is not is skipped only when most of its lines are one or two tokens (a word
+list, /etc/passwd): mixed text (markup, escapes, notes) is imported, since a wrong skip loses an article.
+A feed teaser of one sentence passes.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def not_prose_reason(text: str) -> str | None:
     short = sum(1 for line in lines if len(line.split()) <= 2)
     if short >= 0.8 * len(lines):
         return "no prose: one word or field list per line (a word list or a configuration file?)"
-    return "no prose: too few sentences among its lines"
+    return None  # mixed text (markup, escapes, notes): when in doubt, import
 
 
 MARKUP_SUFFIXES = {".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".json", ".opml", ".rdf"}
@@ -61,9 +62,11 @@ def import_not_prose_reason(origin: str, title: str, body: str) -> str | None:
     if path.suffix.lower() not in MARKUP_SUFFIXES:
         try:
             if path.is_file():
-                with path.open(encoding="utf-8", errors="replace") as f:
-                    raw = f.read(RAW_LIMIT)
-        except (OSError, ValueError):
+                from tui.importers.decode import decode
+
+                with path.open("rb") as f:
+                    raw = decode(f.read(4 * RAW_LIMIT))  # the importer's decoding (BOMs, UTF-16, legacy)
+        except (OSError, ValueError, UnicodeError):
             raw = None
     if raw is not None and not raw.lstrip()[:1] in ("<", "{"):
         return not_prose_reason(raw)
