@@ -38,3 +38,17 @@ def test_first_run_seeds_the_library(tmp_path):
     # Seeding happens once: a second run finds the same library.
     again = subprocess.run(cmd + ["list", "--json"], capture_output=True, text=True, env=env, timeout=120)
     assert len(again.stdout.splitlines()) == len(rows)
+
+
+def test_seeded_samples_are_grouped_into_stories(tmp_path, monkeypatch):
+    # A new user's first `v` must show the samples as stories, not "No stories yet".
+    monkeypatch.delenv("NEWSREADER_NO_SEED", raising=False)
+    from tui.seed import seed
+    from tui.store import Library
+    from tui.store.stories import story_count, ungrouped_count
+
+    with Library(tmp_path / "library.db") as lib:
+        added = seed(lib)
+        assert added >= 8
+        assert ungrouped_count(lib) == 0
+        assert 1 <= story_count(lib) <= added

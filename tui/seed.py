@@ -19,4 +19,9 @@ def seed(lib) -> int:
     # The folder's README describes the samples; it is not one of them.
     files = sorted(str(p) for p in folder.iterdir() if p.is_file() and p.name.lower() != "readme.md")
     articles = [item.article for item in import_paths(files) if item.article is not None]
-    return sum(1 for status, _ in lib.add_many(articles) if status == "added")
+    added = sum(1 for status, _ in lib.add_many(articles) if status == "added")
+    if added:
+        from tui.stories import group_new
+
+        group_new(lib)  # as after `add`: the first `v` shows the samples' stories, not an empty list
+    return added
