@@ -1,6 +1,6 @@
 """Rebuild assets/models/story_idf.txt.gz (document frequencies for story grouping) from the corpus.
 
-    python -m bench.build_story_idf [--corpus /work/shared/corpus/news_unlabelled.txt.gz]
+    python -m bench.build_story_idf [--corpus ../shared/corpus/news_unlabelled.txt.gz]
 
 Counts, for every lower-cased word (the grouping's own tokenizer), how many corpus articles contain it;
 keeps words in at least 3 articles. First line: the number of articles. Byte for byte reproducible
@@ -17,8 +17,9 @@ from pathlib import Path
 
 from tui.stories.terms import words_of
 
-DEFAULT_CORPUS = "/work/shared/corpus/news_unlabelled.txt.gz"
-OUT = Path(__file__).resolve().parent.parent / "assets" / "models" / "story_idf.txt.gz"
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = str(ROOT.parent / "shared" / "corpus" / "news_unlabelled.txt.gz")  # ../shared beside the checkout
+OUT = ROOT / "assets" / "models" / "story_idf.txt.gz"
 MIN_DF = 3
 
 

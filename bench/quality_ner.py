@@ -38,7 +38,7 @@ SETS = [  # (file, peer name, peer F1, our target)
 
 
 def _default_eval() -> Path:
-    """../shared/eval next to the checkout, or /work/shared/eval from a worktree under /work/wt."""
+    """../shared/eval next to the checkout, or one folder further up (a git worktree kept in a sibling folder)."""
     for base in (ROOT.parent, ROOT.parent.parent):
         if (base / "shared" / "eval").is_dir():
             return base / "shared" / "eval"

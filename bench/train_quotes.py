@@ -8,7 +8,7 @@ features; a quote matched to a gold quote (overlap of half the longer span) teac
 candidates are right (the shared scorer's own speaker test). An averaged perceptron, articles in file
 order, no randomness: the same data gives the same file, byte for byte (the defaults rebuild the
 shipped one). ``--check`` instead trains on one half of train and prints the speaker accuracy of the
-rules and of the ranker on the other half (the held-out estimate). Reads /work/shared at run time only.
+rules and of the ranker on the other half (the held-out estimate). Reads ../shared at run time only.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 A part holds a `host` (the screen that owns it: it runs the part's workers and timers) and talks
 back only through the callbacks it was given, so any screen can use it and no part reads another
-part's attributes. See /work/notes/appstream-refactor.md for what moved where.
+part's attributes. MainScreen's five mixins became these parts (session 3).
 
 - `LibraryQuery` (library_query.py): the list's view of the library (search, entity filter, mode),
   computed in a worker; `set`, `reload`.
