@@ -50,7 +50,8 @@ class MainScreen(Screen):
     # cursors), so the rest of the screen need not be: this halves the cost of tab and enter.
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     # Below 120 columns the three panes do not fit: show the library, or the article over its summary.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    # From 160 the library pane is wider (app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide"), (160, "-wider")]
 
     def __init__(self, lib, db_path: Path) -> None:
         super().__init__()
@@ -403,7 +404,7 @@ class MainScreen(Screen):
         """The line above the summary: what to do, the analysis running, or why it failed."""
         status = self.query_one("#summary-status", Static)
         if self.article is None:
-            set_text(status, Text("Open an article (enter) to see its summary."))
+            set_text(status, Text("Summary: open an article (enter)."))  # fits the narrowest pane
         elif self.analysis_error:
             set_text(status, Text(f"Analysis failed: {self.analysis_error} (r retries)", style="bold red"))
         elif self.analysing:

@@ -183,6 +183,9 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             base = self.rich_style
             parts = {n: self.get_component_rich_style(f"article-list--{n}", partial=True)
                      for n in ("unread", "read", "meta", "star", "open")}
+            # The open row's underline is added on top of whatever the row has (the cursor's colours
+            # too): base + open would bring the pane's background back and punch a hole in the cursor.
+            self._styles_open = parts["open"]
             # Full (not partial) so the theme's translucent cursor colours are blended, as in OptionList.
             for cursor in ("cursor", "cursor-focus"):
                 parts[cursor] = self.get_component_rich_style(f"article-list--{cursor}", partial=False)
@@ -223,14 +226,15 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         """One story: unread count, best title, then articles/outlets and the date range."""
         title_style = self._style(("unread" if row.unread else "read") + tail)
         first, last = (row.first or "")[:10], (row.last or "")[:10]
-        span = last[5:] if first == last else f"{first[5:]}–{last[5:]}"
+        # Dates keep their year: one day in full, a range as two-digit years.
+        span = last if first == last else f"{first[2:]}–{last[2:]}"
         outlets = len(row.sources)
-        if width >= 72:
-            meta = f" {row.size:>3} art {outlets:>2} src {span:<11}"
+        if width >= 76:
+            meta = f" {row.size:>3} art {outlets:>2} src {span:<17}"
         elif width >= 56:
-            meta = f" {row.size:>3}/{outlets:<2} {span:<11}"
+            meta = f" {row.size:>3}/{outlets:<2} {last:<10}"
         elif width >= 30:
-            meta = f" {row.size:>3} {last[5:]:<5}"
+            meta = f" {row.size:>3} {last[2:]:<8}"
         else:
             meta = ""
         unread = f"{row.unread:>3} " if row.unread else "    "
@@ -250,8 +254,9 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         # tail: "" or the cursor's style suffix ("+cursor" / "+cursor-focus").
         title_style = self._style(("read" if row.read else "unread") + tail)
         if row.id == self.open_id:
-            title_style += self._style("open")
-        date = (row.published or "")[:10]
+            title_style += self._styles_open  # set by _style (title_style came from it)
+        # An undated article shows the day it was added (it sorts by it: newest first means newest first).
+        date = (row.published or row.sort_key or "")[:10]
         source = " ".join(clean(row.source or "").split())
         # Fixed-width columns so sources and dates line up; fewer columns as the pane narrows. Dates
         # keep their year (2-digit below 44 columns); a cut source ends in an ellipsis.

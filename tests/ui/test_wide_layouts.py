@@ -1,0 +1,97 @@
+"""Wide layouts use the width (issue 10 item 7): the library's title column grows at wide sizes, cut text ends
+in an ellipsis, dates keep their year (undated articles show the day they were added), the status and
+placeholder lines fit at 120x40, and the cursor row's highlight has no hole (also on the open article)."""
+
+from __future__ import annotations
+
+from pilot_steps import open_first, settle
+from ui_sample import HARBOUR
+
+from tui.models import Article
+from tui.store import Library
+
+
+def line_text(strip) -> str:
+    return "".join(segment.text for segment in strip)
+
+
+async def test_cursor_row_on_the_open_article_is_highlighted_end_to_end(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        screen = await open_first(pilot)
+        await pilot.press("escape")  # back to the list: the cursor sits on the open (underlined) article
+        await settle(pilot)
+        articles = screen.articles
+        assert articles.has_focus and articles.current.id == screen.article.id
+        cursor_bg = articles._style("read+cursor-focus").bgcolor
+        strip = articles.render_line(articles.cursor - int(articles.scroll_y))
+        assert cursor_bg is not None
+        holes = [segment.text for segment in strip if segment.style is None or segment.style.bgcolor != cursor_bg]
+        assert holes == []  # the title was drawn on the pane's background inside the cursor bar
+        assert any(segment.style.underline for segment in strip)  # still marked as the open article
+
+
+async def test_title_column_takes_the_free_width_at_wide_sizes(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause(0.5)
+        screen = app.screen
+        library_width = screen.query_one("#library-pane").size.width
+        article_width = screen.query_one("#article-pane").size.width
+        assert library_width >= 70  # 60 (30%) before: titles were cut at ~29 cells
+        assert article_width >= 60  # still a comfortable reading width
+        text = line_text(screen.articles.render_line(0))
+        assert HARBOUR.title[:40] in text  # 29 cells of it before
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:  # at 120 the article keeps its width
+        await pilot.pause(0.5)
+        assert app.screen.query_one("#article-pane").size.width >= 44  # as before
+
+
+async def test_cut_titles_and_sources_end_in_an_ellipsis_and_dates_keep_the_year(tmp_path, make_app):
+    path = tmp_path / "lib.db"
+    with Library(path) as lib:
+        lib.add_many([
+            Article(title="An extraordinarily long headline about harbour walls, " * 3,
+                    source="The Extremely Long Name Of A Regional Evening Newspaper", published="2025-03-04",
+                    body="The council met on Tuesday to talk about the harbour wall. " * 4),
+            Article(title="An undated note from the valley", source="Valley Farmer",
+                    body="The cider makers met on Friday to talk about the spring. " * 4),
+        ])
+    for size in ((200, 50), (120, 40), (80, 24)):
+        app = make_app(path)
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause(0.5)
+            articles = app.screen.articles
+            rows = [line_text(articles.render_line(y)) for y in range(2)]
+            long_row = next(r for r in rows if "extraordinarily" in r)
+            undated = next(r for r in rows if "undated" in r)
+            assert "…" in long_row.split("2025")[0] if "2025" in long_row else "…" in long_row
+            if articles.size.width >= 56:
+                assert "The Extreme" in long_row and "Newspaper" not in long_row  # cut source, with …
+                assert long_row.count("…") == 2
+            assert "2025-03-04" in long_row or "25-03-04" in long_row  # the year is there
+            # The undated article shows the day it was added (it sorts by it), not an empty column.
+            with Library(path) as lib:
+                added = lib.db.execute("SELECT added_at FROM articles WHERE title LIKE 'An undated%'").fetchone()[0]
+            assert added[:10] in undated or added[2:10] in undated
+
+
+async def test_status_and_placeholder_lines_fit_at_120x40(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause(0.5)
+        screen = app.screen
+        summary_status = screen.query_one("#summary-status")
+        shown = str(summary_status.render())
+        assert len(shown) <= summary_status.content_region.width  # "Open an article (enter) to see its" was cut
+        assert "enter" in shown
+        await pilot.press("slash", *"harbourwall")
+        await settle(pilot)
+        status = screen.query_one("#library-status")
+        lines = status.render_lines(status.region.reset_offset)
+        drawn = line_text(lines[0]).rstrip()
+        assert drawn.endswith("…")  # too long for the pane: ends in an ellipsis, not cut mid-word
