@@ -85,6 +85,7 @@ _CJK_END = re.compile(r"[。！？]+[」』”’）]*(?=\S)")
 # Initials before a name ("J.K.", "A.J.P."), but not the place abbreviations that end sentences (U.S., U.K.).
 _INITIALS_END = re.compile(r"(?:^|[\s(])(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y)\.$)(?:[A-Z]\.){2,3}$")
 _NUMBER_SIGN = re.compile(r"(?:^|\W)nos?\.$", re.IGNORECASE)  # "No. 10 Downing Street"
+_VERDICT_LIMIT = 50_000  # Punkt verdicts remembered (a few MB at most; a full memo is dropped)
 _CLOSE_QUOTE_END = re.compile(r"[?!,]['\"’”]$|[?!,]['\"’”]\s*[)\]]$")
 
 
@@ -276,6 +277,51 @@ def _tokenizer():
                 return None
             return super()._second_pass_annotation(aug_tok1, aug_tok2)
 
+        def text_contains_sentbreak(self, text: str) -> bool:
+            """Punkt's verdict on one candidate context ("Corp. Acme"), remembered: with fixed parameters
+            it depends on the context alone, and news repeats its abbreviations ("Corp.", "Gov.") a lot."""
+            seen = self._verdicts
+            if text not in seen:
+                if len(seen) >= _VERDICT_LIMIT:
+                    seen.clear()
+                seen[text] = super().text_contains_sentbreak(text)
+            return seen[text]
+
     params = PunktParameters()
     params.abbrev_types = set(ABBREVIATIONS)
-    return NewsPunkt(params)
+    tokenizer = NewsPunkt(params, lang_vars=_language_vars())
+    tokenizer._verdicts = {}
+    return tokenizer
+
+
+def _language_vars():
+    """Punkt's English variables with its two text-wide patterns compiled by the standard ``re``.
+
+    NLTK >= 3.9 runs every pattern under a 5 s wall-clock limit over the *whole* iteration, so one
+    long paragraph (1 MB of "Acme Corp. ", or a big one on a busy machine) raised TimeoutError.
+    These two patterns are NLTK's own, fixed and linear; only the engine changes, not the matches.
+    """
+    from nltk.tokenize.punkt import PunktLanguageVars
+
+    base = PunktLanguageVars()
+    flags = re.UNICODE | re.VERBOSE
+    period = re.compile(base._period_context_fmt % {"NonWord": base._re_non_word_chars,
+                                                     "SentEndChars": base._re_sent_end_chars}, flags)
+    words = re.compile(base._word_tokenize_fmt % {"NonWord": base._re_non_word_chars,
+                                                   "MultiChar": base._re_multi_char_punct,
+                                                   "WordStart": base._re_word_start}, flags)
+
+    class NewsLanguageVars(PunktLanguageVars):
+        """English Punkt variables whose patterns run without NLTK's wall-clock limit."""
+
+        __slots__ = ()
+        re_boundary_realignment = re.compile(getattr(base.re_boundary_realignment, "pattern",
+                                                     base.re_boundary_realignment), re.MULTILINE)
+
+        def period_context_re(self):
+            return period
+
+        def _word_tokenizer_re(self):
+            return words
+
+    return NewsLanguageVars()

@@ -48,16 +48,23 @@ def _place_label(words: list[str]) -> str:
     return GPE if content and all(w in known or w.rstrip(".") in known for w in content) else LOC
 
 
-# The tagger reads at most this much of a text (about 25,000 words); beyond it, names already found are
-# still linked and re-found by exact search, and the number/date rules run everywhere. Keeps huge inputs bounded.
+# The tagger and the number/date rules read at most this much of a text (about 25,000 words); beyond it, the
+# people and acronyms already found are re-found by exact search. Keeps huge inputs linear and within the
+# analysis budget (issue 14 item 10: 3 s per MB for the whole analysis).
 MAX_TAGGED_CHARS = 150_000
+
+
+def _bounded(text: str) -> str:
+    """`text` cut at the last space before MAX_TAGGED_CHARS (the whole text when shorter)."""
+    if len(text) <= MAX_TAGGED_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_TAGGED_CHARS)
+    return text[: cut if cut > 0 else MAX_TAGGED_CHARS]
 
 
 def tag_names(text: str) -> list[tuple[int, int, str]]:
     """The tagger's name spans with our labels (PERSON, ORG, GPE, LOC, NORP, MISC), unlinked."""
-    if len(text) > MAX_TAGGED_CHARS:
-        cut = text.rfind(" ", 0, MAX_TAGGED_CHARS)
-        text = text[: cut if cut > 0 else MAX_TAGGED_CHARS]
+    text = _bounded(text)
     from .tagger import load_tagger
 
     from ..rules import enabled as on
@@ -110,7 +117,7 @@ def extract_entities(text: str) -> list[Entity]:
         return []
     from .repair import repair_names
 
-    spans = _merge(repair_names(text, tag_names(text)), rule_spans(text), len(text), text)
+    spans = _merge(repair_names(text, tag_names(text)), rule_spans(_bounded(text)), len(text), text)
     ents = [Entity(s, e, lab, text[s:e], " ".join(text[s:e].split())) for s, e, lab in spans]
     return link_entities(text, ents)
 

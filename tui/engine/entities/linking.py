@@ -98,7 +98,7 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
             canon = alias
             if on("alias-label"):
                 label = ALIAS_LABELS[alias]  # "US" x 9 and "United States" once: one place, shown as a place
-        out.append(replace(e, label=label, canonical=canon))
+        out.append(Entity(e.start, e.end, label, e.text, canon))  # (not dataclasses.replace: 3x slower)
     out = _one_label_per_canonical(out)
     return _add_missed(text, out, acronyms, people.full[:_MAX_PROPAGATED])
 

@@ -17,6 +17,9 @@ from .words import Mention, TokenIndex, ends_sentence
 
 BEFORE_CHARS = 400  # how far back the clause before a quote may reach
 AFTER_CHARS = 250
+# Quotations are looked for in the first MAX_QUOTED_CHARS of a text (about 25,000 words, like the entity
+# tagger's bound): a 1 MB text of nothing but quotes stays within the analysis budget (issue 14 item 10).
+MAX_QUOTED_CHARS = 150_000
 
 
 class _Lines:
@@ -66,6 +69,11 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
     """
     if not text:
         return []
+    if len(text) > MAX_QUOTED_CHARS:  # a huge input: only its start is read (see MAX_QUOTED_CHARS)
+        cut = text.rfind("\n", 0, MAX_QUOTED_CHARS)
+        cut = cut if cut > MAX_QUOTED_CHARS // 2 else text.rfind(" ", 0, MAX_QUOTED_CHARS)
+        text = text[: cut if cut > 0 else MAX_QUOTED_CHARS]
+        entities = None if entities is None else [e for e in entities if e.end <= len(text)]
     quotes, hows, scan = _attributed(text, entities)
     if quotes and ranker.active():
         quotes = ranker.rerank(text, quotes, hows, scan.res, scan.lines.bounds)

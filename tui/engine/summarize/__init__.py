@@ -13,6 +13,8 @@ one to three words, no quotation standing without its speaker.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tui.engine.types import Sentence, Summary
 from tui.engine.summarize.base import Request, Summariser, build_summary, resolve_count
 from tui.engine.summarize.filters import eligible
@@ -22,6 +24,11 @@ from tui.engine.summarize.sumy_methods import SUMY_METHODS, MethodUnavailable
 
 METHODS: dict[str, Summariser] = {"news": news, "lead": lead, **SUMY_METHODS}
 DEFAULT_METHOD = "news"
+# Bounds that keep a huge input linear and cheap (issue 14 item 10): a summary ranks only the sentences that
+# start in the first MAX_SUMMARY_CHARS (about 25,000 words, far past any article; the entity tagger reads as
+# much) and leaves out "sentences" longer than MAX_SENTENCE_CHARS (about 3,000 words: no punctuation at all).
+MAX_SUMMARY_CHARS = 150_000
+MAX_SENTENCE_CHARS = 20_000
 
 __all__ = ["METHODS", "DEFAULT_METHOD", "MethodUnavailable", "summarize"]
 
@@ -50,8 +57,18 @@ def summarize(
 
         sents = split_sentences(text)
     count = resolve_count(sents, sentences, ratio)
-    req = Request(text=text, sents=list(sents), count=count, title=title)
     if count == 0:
         return Summary(method=method, sentences=[])
-    ranking = METHODS[method](req, eligible(req.sents))
-    return build_summary(method, req, ranking)
+    kept = [i for i, s in enumerate(sents) if s.start < MAX_SUMMARY_CHARS and s.end - s.start <= MAX_SENTENCE_CHARS]
+    if len(kept) == len(sents):
+        req = Request(text=text, sents=list(sents), count=count, title=title)
+        return build_summary(method, req, METHODS[method](req, eligible(req.sents)))
+    # A huge input: rank only the sentences that fit the bounds, then give the picks their article indices.
+    note = f"ranked {len(kept)} of {len(sents)} sentences (the first {MAX_SUMMARY_CHARS:,} characters, " \
+           f"none over {MAX_SENTENCE_CHARS:,})"
+    if not kept:
+        return Summary(method=method, sentences=[], limited=note)
+    req = Request(text=text, sents=[sents[i] for i in kept], count=min(count, len(kept)), title=title)
+    summary = build_summary(method, req, METHODS[method](req, eligible(req.sents)))
+    picked = [replace(s, index=kept[s.index]) for s in summary.sentences]
+    return Summary(method=method, sentences=picked, limited=summary.limited or note)

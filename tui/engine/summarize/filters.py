@@ -82,19 +82,21 @@ def _curl(text: str) -> str:
     return _SINGLE_OPEN.sub("“", _SINGLE_CLOSE.sub("”", text))
 
 
+_MARKS = re.compile(r'["“«”»]')
+
+
 def _outside_quotes(text: str, inside: bool) -> tuple[str, bool]:
     """The text outside quotation marks, and whether a quote is still open at the end."""
     text = _curl(text)
-    out = []
-    for ch in text:
-        if ch == '"':
-            inside = not inside
-        elif ch in "“«":
-            inside = True
-        elif ch in "”»":
-            inside = False
-        elif not inside:
-            out.append(ch)
+    out, pos = [], 0
+    for m in _MARKS.finditer(text):
+        if not inside:
+            out.append(text[pos : m.start()])
+        mark = m.group()
+        inside = (not inside) if mark == '"' else mark in "“«"
+        pos = m.end()
+    if not inside:
+        out.append(text[pos:])
     return "".join(out), inside
 
 

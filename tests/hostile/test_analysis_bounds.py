@@ -1,0 +1,58 @@
+"""Issue 14 item 10, round two: the whole analysis of a huge hostile text stays bounded and never fails.
+
+* NLTK (3.9 and later) runs its own patterns under a 5 s wall-clock limit over a whole paragraph: one long
+  paragraph ("Acme Corp. " x 100,000, or a big one on a busy machine) raised TimeoutError out of the
+  sentence splitter. Our splitter must not depend on that limit at all.
+* The summary ranks only sentences within its bounds (a 1 MB "sentence" of unpunctuated words is no summary
+  line) and says so; the sentences it picks keep their index among the article's sentences.
+* Quotations are looked for in the bounded start of a huge text; the quotes found there keep their speakers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.engine.quotes import extract_quotes
+from tui.engine.quotes.extract import MAX_QUOTED_CHARS
+from tui.engine.sentences import split_sentences
+from tui.engine.summarize import MAX_SENTENCE_CHARS, MAX_SUMMARY_CHARS, summarize
+
+
+def test_sentence_splitting_does_not_hit_nltks_regex_time_limit(monkeypatch):
+    redos = pytest.importorskip("nltk.redos")  # older NLTK has no limit, so nothing to prove there
+    # A quarter of a second: far more than any one-token pattern needs, far less than a 550 KB paragraph.
+    monkeypatch.setattr(redos, "DEFAULT_TIMEOUT", 0.25)
+    text = "Acme Corp. " * 50_000 + "The harbour board met on Friday. It agreed to buy two ferries."
+    sents = split_sentences(text)
+    assert [s.text for s in sents][-2:] == ["The harbour board met on Friday.", "It agreed to buy two ferries."]
+    assert all(text[s.start:s.end] == s.text for s in sents)
+
+
+def test_summary_skips_a_giant_sentence_and_keeps_article_indices():
+    giant = "the ferry crews waited on the quay for the storm to pass " * (MAX_SENTENCE_CHARS // 50)
+    text = (giant + "\n\nThe harbour board agreed on Friday to buy two electric ferries for the island route. "
+            "The ferries will carry four hundred passengers each and should enter service next spring. "
+            "Crews will train on the new vessels through the winter, the board said in a statement.")
+    summary = summarize(text, sentences=2)
+    assert summary.sentences and all(s.index >= 1 for s in summary.sentences)
+    sents = split_sentences(text)
+    assert all(sents[s.index].text == s.text for s in summary.sentences)
+    assert "ranked 3 of 4 sentences" in summary.limited
+
+
+def test_summary_ranks_only_the_bounded_start_of_a_huge_text():
+    para = "The island council met again on Tuesday and argued over the price of the ferry tickets.\n\n"
+    text = para * (MAX_SUMMARY_CHARS // len(para) + 200)
+    summary = summarize(text, sentences=3)
+    assert len(summary.sentences) == 3
+    assert all(s.start < MAX_SUMMARY_CHARS for s in summary.sentences)
+    assert summary.limited
+
+
+def test_quotes_of_a_huge_text_come_from_its_start_with_their_speakers():
+    unit = "“We will mend the bridge before the frost,” said Vera Lind.\n\n"
+    text = unit * (2 * MAX_QUOTED_CHARS // len(unit))
+    quotes = extract_quotes(text)
+    assert quotes and all(q.end <= MAX_QUOTED_CHARS for q in quotes)
+    assert {q.speaker for q in quotes} == {"Vera Lind"}
+    assert all(text[q.start:q.end] == "We will mend the bridge before the frost," for q in quotes)
