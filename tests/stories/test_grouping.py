@@ -48,13 +48,36 @@ def test_incremental_grouping_gives_the_same_stories_and_keeps_ids_as_they_grow(
     assert len({story_of(lib, ids[a.title]) for a in RECALL}) == 1
 
 
-def test_rebuild_regroups_everything_with_fresh_ids(filled):
+def test_rebuild_regroups_everything_and_a_surviving_story_keeps_its_id(filled):
     lib, ids = filled
-    before = {s.id for s in story_rows(lib)}
+    before = {a.title: story_of(lib, ids[a.title]) for a in ALL}
     assert rebuild(lib) == len(ALL)
-    after = story_rows(lib)
-    assert len(after) == len(before) and not {s.id for s in after} & before
-    assert len({story_of(lib, ids[a.title]) for a in STRIKE}) == 1
+    assert {a.title: story_of(lib, ids[a.title]) for a in ALL} == before  # same stories, same ids
+    assert len(story_rows(lib)) == len(set(before.values()))
+
+
+def test_rebuild_after_a_split_gives_the_old_id_to_the_majority_and_never_reuses_ids(filled):
+    lib, ids = filled
+    strike = story_of(lib, ids[STRIKE[0].title])
+    odd = split(lib, strike, [ids[STRIKE[4].title]])  # one article wrongly split off
+    top = max(s.id for s in story_rows(lib))
+    rebuild(lib)
+    assert {story_of(lib, ids[a.title]) for a in STRIKE} == {strike}  # regrouped whole, under its id
+    assert odd not in {s.id for s in story_rows(lib)}  # the story that held a minority is gone
+    (_, new), = lib.add_many([Article(title="Glassworks fire", body="A fire closed the Ardmore glassworks "
+                                      "on Sunday night. Firefighters from three towns fought the blaze.",
+                                      source="Valley Courier", published="2026-05-02")])
+    group_new(lib)
+    assert story_of(lib, new) > top  # a new story never takes an id some story had
+
+
+def test_a_rebuild_with_worker_processes_groups_as_one_process_does(filled):
+    lib, ids = filled
+    rebuild(lib, jobs=1)
+    one = {a.title: story_of(lib, ids[a.title]) for a in ALL}
+    rebuild(lib, jobs=2)
+    assert {a.title: story_of(lib, ids[a.title]) for a in ALL} == one
+    assert duplicates(lib, ids[STRIKE[3].title]) == [ids[STRIKE[2].title]]
 
 
 def test_merge_and_split(filled):

@@ -23,3 +23,19 @@ def test_resemblance_of_wire_copies_and_of_other_texts():
     assert resemblance(sketch(STRIKE[0].body), sketch(STRIKE[1].body)) < 0.2
     assert resemblance(sketch(RECALL[0].body), sketch(RECALL[0].body)) == 1.0
     assert resemblance([], wire) == 0.0
+
+
+def _shingle_hashes(body: str) -> list[int]:
+    """The sketch by its definition: CRC32 of each 5-word shingle of the first 200 words, 64 smallest."""
+    import zlib
+
+    words = body.lower().split()[:200]
+    found = {zlib.crc32(" ".join(words[i:i + 5]).encode("utf-8", "surrogatepass")) for i in range(len(words) - 4)}
+    return sorted(found)[:64]
+
+
+def test_sketch_values_follow_their_definition_so_stored_sketches_stay_comparable():
+    texts = [STRIKE[2].body, RECALL[0].body * 3, "Ünïcode  wörds\u00a0and\ttabs, 日本 語 " * 40,
+             "x" * 5000 + " tail words after a very long first word " * 30]
+    for body in texts:
+        assert sketch(body) == _shingle_hashes(body)

@@ -129,6 +129,21 @@ def clear(lib: Library) -> None:
         db.execute("DELETE FROM stories")
 
 
+def assignments(lib: Library) -> dict[int, int]:
+    """Article id -> story id of every grouped article."""
+    return dict(lib.db.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+
+
+def renumber(lib: Library, ids: dict[int, int]) -> None:
+    """Give stories other ids (`ids`: current id -> new id; a new id must be free)."""
+    if not ids:
+        return
+    with lib.transaction() as db:
+        db.executemany("UPDATE stories SET id = ? WHERE id = ?", [(new, old) for old, new in ids.items()])
+        db.executemany("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
+                       [(new, old) for old, new in ids.items()])
+
+
 def story_count(lib: Library, since: str = "") -> int:
     """Number of stories (with an article on or after `since`, an ISO date, when given)."""
     return lib.db.execute("SELECT count(*) FROM stories WHERE last >= ?", (since,)).fetchone()[0]

@@ -15,6 +15,8 @@ import heapq
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import repeat
+from operator import mul
 
 from tui.store import stories as store
 from tui.store.stories import Member
@@ -67,8 +69,7 @@ class _Story:
     def similarity(self, vec: dict[str, float]) -> float:
         """Average-link similarity: the mean cosine of `vec` with the story's articles (a big story
         pulls no harder than a small one, so one broad topic does not swallow its neighbours)."""
-        c = self.centroid
-        return sum(w * c.get(t, 0.0) for t, w in vec.items()) / max(1, self.size)
+        return sum(map(mul, vec.values(), map(self.centroid.get, vec, repeat(0.0)))) / max(1, self.size)
 
 
 @dataclass
@@ -104,9 +105,12 @@ class Grouper:
         for t in (s.centroid if terms is None else terms):
             self.index.setdefault(t, set()).add(s.id)
 
-    def place(self, article_id: int, title: str, body: str, day: str) -> Member:
-        """Put one article into the best story (or a new one); returns its membership."""
-        vec = terms(title, body)
+    def place(self, article_id: int, title: str, body: str, day: str,
+              features: tuple[dict[str, float], list[int]] | None = None) -> Member:
+        """Put one article into the best story (or a new one); returns its membership.
+
+        `features` are the article's (terms, sketch) when computed already (a rebuild's worker processes)."""
+        vec, shingles = features or (terms(title, body), None)
         n = day_number(day)
         best, best_sim = None, 0.0
         for sid in self._candidates(vec, n, n):
@@ -117,7 +121,7 @@ class Grouper:
             sim = st.similarity(vec) / (1.0 + max(0, gap - GRACE_DAYS) / DECAY_DAYS)
             if sim > best_sim:
                 best, best_sim = self.stories[sid], sim
-        m = Member(article_id, 0, day[:10], vec, sketch(body))
+        m = Member(article_id, 0, day[:10], vec, sketch(body) if shingles is None else shingles)
         if best is not None and best_sim >= JOIN:
             m.dup_of = self._duplicate_of(best, m)
             self._join(best, m, title)
@@ -171,12 +175,19 @@ class Grouper:
 
     def _join(self, s: _Story, m: Member, title: str) -> None:
         m.story_id = s.id
+        cen, index, sid = s.centroid, self.index, s.id
         for t, w in m.terms.items():
-            s.centroid[t] = s.centroid.get(t, 0.0) + w
+            old = cen.get(t)
+            if old is None:  # a term new to the story: the inverted index learns it
+                cen[t] = w
+                index.setdefault(t, set()).add(sid)
+            else:
+                cen[t] = old + w
         s.size += 1
         s.first, s.last = min(s.first, m.day), max(s.last, m.day)
         s.dirty = True
-        self._index(s, m.terms)
+        s.refresh()
+        self.stories[sid] = s
 
     def merge_touched(self) -> None:
         """Fold each story changed in this batch into an older one whose centroid now agrees (>= MERGE)."""
@@ -256,25 +267,74 @@ def _rounded(vec: dict[str, float]) -> dict[str, float]:
     return {t: round(w, 4) for t, w in vec.items()}
 
 
-def group_new(lib, batch: int = BATCH) -> int:
+def group_new(lib, batch: int = BATCH, jobs: int = 1) -> int:
     """Group every article that is in no story yet (the on-insert hook: import, refresh, watched folder).
 
     Returns how many articles were placed. Safe to call at any time and from several places: an
-    article already grouped is never placed twice.
+    article already grouped is never placed twice. With `jobs` > 1 (a rebuild of a big library) that
+    many worker processes compute the articles' terms and sketches, a batch ahead of the placing.
     """
     g = Grouper(lib)
-    done, after = 0, ("", 0)
-    while rows := store.ungrouped(lib, batch, after):
-        days = [day_number(_day_of(r)) for r in rows]
-        g.evict_before(min(days))
-        g.load_window(min(days), max(days))
-        for r, _ in zip(rows, days):
-            g.place(r[0], r[1], r[2], _day_of(r))
-        g.merge_touched()
-        g.flush()
-        done += len(rows)
-        after = (rows[-1][3], rows[-1][0])
-    return done
+    pool = _pool(jobs)
+    try:
+        done = 0
+        rows = store.ungrouped(lib, batch)
+        ahead = _features_async(pool, rows)
+        while rows:
+            nxt = store.ungrouped(lib, batch, (rows[-1][3], rows[-1][0]))
+            feats, ahead = (ahead.get() if ahead else None), _features_async(pool, nxt)
+            days = [day_number(_day_of(r)) for r in rows]
+            g.evict_before(min(days))
+            g.load_window(min(days), max(days))
+            for i, r in enumerate(rows):
+                g.place(r[0], r[1], r[2], _day_of(r), feats[i] if feats else None)
+            g.merge_touched()
+            g.flush()
+            done += len(rows)
+            rows = nxt
+        return done
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+_CHUNK = 250  # articles per task sent to a worker process
+
+
+def _pool(jobs: int):
+    """A pool of `jobs` forked worker processes, or None (one job, no fork on this system, or threads
+    running: forking a threaded process can deadlock, and spawning would re-run the caller's script)."""
+    import multiprocessing
+    import threading
+
+    if jobs <= 1 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    terms("", "")  # the idf table and stop words load once, here, and the workers inherit them
+    return multiprocessing.get_context("fork").Pool(jobs)
+
+
+def _features_async(pool, rows: list[tuple]):
+    """Start computing (terms, sketch) of `rows` in the pool; None without a pool or rows."""
+    if pool is None or not rows:
+        return None
+    chunks = [[(r[1], r[2]) for r in rows[i:i + _CHUNK]] for i in range(0, len(rows), _CHUNK)]
+    return _Joined(pool.map_async(features_of, chunks))
+
+
+class _Joined:
+    """The per-chunk results of a map_async as one flat list."""
+
+    def __init__(self, result):
+        self.result = result
+
+    def get(self) -> list:
+        return [f for chunk in self.result.get() for f in chunk]
+
+
+def features_of(texts: list[tuple[str, str]]) -> list[tuple[dict[str, float], list[int]]]:
+    """(terms, sketch) of each (title, body): the part of grouping that needs no other article."""
+    return [(terms(title, body), sketch(body)) for title, body in texts]
 
 
 def _day_of(row: tuple) -> str:
@@ -283,10 +343,41 @@ def _day_of(row: tuple) -> str:
     return key[:10] if day_number(key) else (row[4] or "")[:10] or "1970-01-01"
 
 
-def rebuild(lib) -> int:
-    """Regroup the whole library from scratch (after a change of method); returns the articles placed."""
+PARALLEL_FROM = 5000  # a rebuild of at least this many articles computes their terms in worker processes
+
+
+def rebuild(lib, jobs: int | None = None) -> int:
+    """Regroup the whole library from scratch (after a change of method); returns the articles placed.
+
+    `jobs` worker processes compute the articles' terms (default: up to 2 when the library holds
+    PARALLEL_FROM articles or more, else none)."""
+    before = store.assignments(lib)
     store.clear(lib)
-    return group_new(lib)
+    if jobs is None:
+        import os
+
+        jobs = min(2, os.cpu_count() or 1) if store.ungrouped_count(lib) >= PARALLEL_FROM else 1
+    placed = group_new(lib, jobs=jobs)
+    store.renumber(lib, surviving_ids(before, store.assignments(lib)))
+    return placed
+
+
+def surviving_ids(before: dict[int, int], after: dict[int, int]) -> dict[int, int]:
+    """New story id -> the old id it keeps: a new story that holds more than half of an old story's
+    articles is that story surviving (when it holds the majority of several, it keeps the oldest id)."""
+    old_size: dict[int, int] = {}
+    for sid in before.values():
+        old_size[sid] = old_size.get(sid, 0) + 1
+    overlap: dict[tuple[int, int], int] = {}
+    for aid, new in after.items():
+        if aid in before:
+            key = (new, before[aid])
+            overlap[key] = overlap.get(key, 0) + 1
+    keep: dict[int, int] = {}
+    for (new, old), n in overlap.items():
+        if 2 * n > old_size[old] and (new not in keep or old < keep[new]):
+            keep[new] = old
+    return keep
 
 
 def merge(lib, keep: int, other: int) -> None:

@@ -16,6 +16,8 @@ import re
 import zlib
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 
 from tui.assets import asset
 
@@ -26,6 +28,7 @@ TITLE_BONUS = 2.0
 SKETCH_SIZE = 64
 SHINGLE = 5
 SKETCH_WORDS = 200  # wire copies differ at the end (sign-offs, footers), not in their first 200 words
+_SKETCH_CHARS = 4_000  # read this much to find them (more only when these hold fewer than SKETCH_WORDS + 1)
 
 _TERM = re.compile(r"[a-z][a-z-]*[a-z]")
 # A dateline ("MUNICH, Germany (AP) —", "LONDON -") names the wire, not the event.
@@ -47,6 +50,18 @@ def idf_table() -> tuple[dict[str, float], float]:
 
 
 @lru_cache(maxsize=1)
+def _weights() -> tuple[dict[str, float | None], float]:
+    """Word -> idf with every stop word mapped to None (one dict look-up per word decides both)."""
+    table, unseen = idf_table()
+    out: dict[str, float | None] = dict(table)
+    out.update(dict.fromkeys(_stops()))
+    return out, unseen
+
+
+_LOG_TF = [0.0] + [1.0 + math.log(n) for n in range(1, 256)]  # sublinear tf of the usual counts
+
+
+@lru_cache(maxsize=1)
 def _stops() -> frozenset[str]:
     from tui.engine.tokens import stop_words
 
@@ -64,13 +79,16 @@ def terms(title: str, body: str, top: int = TOP_TERMS) -> dict[str, float]:
 
     One lower-casing and one regular-expression pass in C per text (this runs for every import).
     """
-    table, unseen = idf_table()
-    stops = _stops()
+    idf, unseen = _weights()
     tf = Counter(words_of(_DATELINE.sub("", body[:LEAD_CHARS], count=1)))
     for w in words_of(_DATELINE.sub("", title or "", count=1)):
         tf[w] += TITLE_BONUS
-    weights = {t: (1.0 + math.log(n)) * table.get(t, unseen) for t, n in tf.items() if t not in stops}
-    best = heapq.nlargest(top, weights.items(), key=lambda kv: kv[1])
+    get, logs, weights = idf.get, _LOG_TF, {}
+    for t, n in tf.items():
+        i = get(t, unseen)
+        if i is not None:  # None: a stop word
+            weights[t] = (logs[n] if n.__class__ is int and n < 256 else 1.0 + math.log(n)) * i
+    best = heapq.nlargest(top, weights.items(), key=itemgetter(1))
     norm = math.sqrt(sum(v * v for _, v in best)) or 1.0
     return {t: v / norm for t, v in best}
 
@@ -83,12 +101,18 @@ def words_of(text: str) -> list[str]:
 def sketch(body: str, size: int = SKETCH_SIZE) -> list[int]:
     """Bottom-k sketch of the 5-word shingles of the body's first SKETCH_WORDS words (CRC32, stable
     across processes unlike hash()): two texts are compared in O(k) without reading them again."""
-    words = body.lower().split()[:SKETCH_WORDS]
+    words = body[:_SKETCH_CHARS].lower().split()
+    if len(words) <= SKETCH_WORDS and len(body) > _SKETCH_CHARS:  # long words: the prefix was too short
+        words = body.lower().split()
+    words = words[:SKETCH_WORDS]
     if len(words) <= SHINGLE:
         return [zlib.crc32(" ".join(words).encode("utf-8", "surrogatepass"))] if words else []
-    join, crc = " ".join, zlib.crc32
-    hashes = {crc(join(words[i:i + SHINGLE]).encode("utf-8", "surrogatepass")) for i in range(len(words) - SHINGLE + 1)}
-    return heapq.nsmallest(size, hashes)
+    # the CRC of each shingle's UTF-8 text, read through a view of one joined buffer (no copy per shingle)
+    text = " ".join(words).encode("utf-8", "surrogatepass")
+    starts = [0, *accumulate(map((1).__add__, map(len, text.split(b" "))))]
+    view, crc = memoryview(text), zlib.crc32
+    hashes = {crc(view[starts[i]:starts[i + SHINGLE] - 1]) for i in range(len(words) - SHINGLE + 1)}
+    return sorted(hashes)[:size]
 
 
 def resemblance(a: list[int], b: list[int], size: int = SKETCH_SIZE) -> float:
