@@ -18,11 +18,14 @@ part's attributes. MainScreen's five mixins became these parts (session 3).
 - `SourcesRefresh` (sources.py): feeds refreshed (`R`, at start, every N minutes) and watched folders
   scanned, in a worker; `start(config)`, `refresh()`, `stop()`, `progress`, `running`.
 - `Loader` (loader.py): `load(fn, *args)` runs fn(lib, ...) in a worker, `done(result, error)` after.
+- `LibraryHealth` (health.py): the library damage check (quick_check) in a thread after the first paint;
+  `start`, `problem`; `found(problem)` lets the screen refuse writes.
 - `deliver` (threads.py): hand a worker thread's result to the UI thread (ignored while closing).
 """
 
 from tui.app.parts.analysis import AnalysisJobs
 from tui.app.parts.background import BackgroundPass
+from tui.app.parts.health import LibraryHealth
 from tui.app.parts.library_import import LibraryImport
 from tui.app.parts.library_query import LibraryQuery
 from tui.app.parts.loader import Loader
@@ -32,5 +35,5 @@ from tui.app.parts.pane_borders import PaneBorders, set_focus_flags
 from tui.app.parts.sources import SourcesRefresh
 from tui.app.parts.threads import deliver
 
-__all__ = ["AnalysisJobs", "BackgroundPass", "LibraryImport", "LibraryQuery", "LibraryWatch", "Loader", "OpenAhead",
+__all__ = ["AnalysisJobs", "BackgroundPass", "LibraryHealth", "LibraryImport", "LibraryQuery", "LibraryWatch", "Loader", "OpenAhead",
            "PaneBorders", "Ready", "SourcesRefresh", "deliver", "set_focus_flags"]

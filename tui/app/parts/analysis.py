@@ -95,7 +95,12 @@ class AnalysisJobs:
             from tui.engine import analysis as engine
 
             with Library(self.db_path) as lib:
-                if len(article.body) >= LONG_TEXT:
+                if getattr(self.host, "damaged", ""):
+                    # A damaged library is never written (parts/health.py): shown, not cached.
+                    cached = None if force else engine.get_cached(lib, article.id, method, sentences)
+                    result = cached or engine.analyze(article.body, title=article.title, method=method,
+                                                      sentences=sentences)
+                elif len(article.body) >= LONG_TEXT:
                     cached = None if force else engine.get_cached(lib, article.id, method, sentences)
                     result = cached or _analyse_in_process(self.db_path, lib, article.id, method, sentences)
                     if result is None and get_current_worker().is_cancelled:

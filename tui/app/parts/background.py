@@ -114,7 +114,7 @@ class BackgroundPass:
 
     def start(self) -> None:
         """Analyse what is not analysed yet; if a pass is running, run another when it ends (new imports)."""
-        if not self._enabled() or not self.host.is_attached:
+        if not self._enabled() or not self.host.is_attached or getattr(self.host, "damaged", ""):
             return
         if self._stop is not None:
             self._again = True

@@ -24,6 +24,7 @@ from tui.app.widgets.pane import Pane
 from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
 from tui.app.widgets.status import set_text
+from tui.app.parts.health import LibraryHealth
 from tui.app.parts.reader import CONFIRM_ABOVE, UndoDelete, UnreadCount, open_link
 from tui.app.parts.sources import feed_name
 from tui.app.parts import (AnalysisJobs, BackgroundPass, LibraryImport, LibraryQuery, LibraryWatch, OpenAhead,
@@ -78,8 +79,14 @@ class MainScreen(Screen):
         self.changes = LibraryWatch(self, lib, self.reload_list)  # articles added by another process
         self.unread = UnreadCount(self, db_path, self.update_library_status)
         self.undo = UndoDelete()
+        self.health = LibraryHealth(self, db_path, self._library_damaged)  # quick_check after the first paint
 
     # -- the parts' state, as the screen's (read-only) -----------------------------------------
+
+    @property
+    def damaged(self) -> str:
+        """What the damage check found in the library ("" while nothing): writes are then refused."""
+        return self.health.problem
 
     @property
     def search(self) -> str:
@@ -175,6 +182,7 @@ class MainScreen(Screen):
         self.background.schedule()
         self.sources.start(getattr(self.app, "config", None))
         self.changes.start()
+        self.health.start()
 
     def _on_screen_resume(self, event) -> None:
         # Runs before Screen's own handler. The first resume comes right after the screen was
@@ -266,6 +274,8 @@ class MainScreen(Screen):
         self.analyse(cached=cached, ready=ready.summary if ready else None)
 
     def _store_read(self, article_id: int) -> None:
+        if self.damaged:
+            return  # a damaged library is not written (said once, when the damage was found)
         try:
             self.lib.set_read(article_id, True)
         except sqlite3.DatabaseError as exc:
@@ -534,7 +544,7 @@ class MainScreen(Screen):
 
     def _flip(self, field: str, setter, yes: str, no: str) -> None:
         article_id = self.target_id()
-        if article_id is None:
+        if article_id is None or self.refuse_write(f"marked {yes if field == 'starred' else 'read/unread'}"):
             return
         article = self.lib.get(article_id)
         if article is None:
@@ -549,6 +559,8 @@ class MainScreen(Screen):
         self.notify(f"Marked {yes if value else no}: {' '.join(clean(article.title).split())[:60]}", markup=False)
 
     def action_delete(self) -> None:
+        if self.refuse_write("deleted"):
+            return
         article_id = self.target_id()
         article = self.lib.get(article_id) if article_id is not None else None
         if article is None:
@@ -591,6 +603,8 @@ class MainScreen(Screen):
         """z: put the last deleted article back (for a few seconds after the delete)."""
         from tui.store.undo import restore
 
+        if self.refuse_write("restored"):
+            return
         saved, title = self.undo.take(), self.undo.title
         if saved is None:
             self.notify("Nothing to undo.", severity="warning", timeout=3)
@@ -602,6 +616,28 @@ class MainScreen(Screen):
             return
         self.notify(f"Restored: {title[:60]}" if back else "It is back in the library already.", markup=False)
         self.reload_list()
+
+    # -- a damaged library (parts/health.py): read what is readable, write nothing -----------
+
+    def _library_damaged(self, problem: str) -> None:
+        """The damage check found `problem`: refuse every write from now on, as the CLI does, and say so."""
+        self.lib.damaged = problem  # the app's own connection refuses writes (Library.transaction)
+        self.background.stop()  # the analysis pass and feed refreshes write: stopped, and not started again
+        self.sources.stop()
+        path = visible(self.db_path)
+        self.notify(f"{path} is damaged ({clean(problem)}). Reading still works, but nothing will be written "
+                    f"(read marks, stars, deletes, imports, refreshes, analyses). "
+                    f"Run `newsreader --db {path} doctor` to see how to recover what is readable.",
+                    title="Library damaged", severity="error", timeout=30, markup=False)
+
+    def refuse_write(self, what: str) -> bool:
+        """True (and a toast saying why) when the library is damaged: `what` is not done."""
+        if not self.damaged:
+            return False
+        self.notify(f"Not {what}: the library is damaged and newsreader writes nothing to it "
+                    f"(`newsreader --db {visible(self.db_path)} doctor` says how to recover).",
+                    severity="warning", timeout=6, markup=False)
+        return True
 
     # -- reader basics (parts/reader.py) ----------------------------------------------------
 
@@ -645,7 +681,7 @@ class MainScreen(Screen):
     def action_mark_all_read(self) -> None:
         """A: mark every article of the list's view read; asks first above CONFIRM_ABOVE."""
         source = self.articles.source
-        if source is None or source.kind == "stories":
+        if source is None or source.kind == "stories" or self.refuse_write("marked read"):
             return
         ids = source.ids  # None: the whole library
         count = len(source)
@@ -673,6 +709,8 @@ class MainScreen(Screen):
             mark()
 
     def action_add(self, error: str = "", value: str = "") -> None:
+        if self.refuse_write("added"):
+            return
         def done(path: str | None) -> None:
             if path:
                 self.importer.add(path)
@@ -742,6 +780,8 @@ class MainScreen(Screen):
         self.app.push_screen(FeedsScreen(self.db_path), chosen)
 
     def action_refresh(self) -> None:
+        if self.refuse_write("refreshed"):
+            return
         self.sources.refresh()
 
     def _sources_done(self, added: int, lines: list[str], title: str) -> None:
