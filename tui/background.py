@@ -168,12 +168,23 @@ def child_main(argv: list[str]) -> None:
     if nice:
         lower_priority(nice)  # this process stores the results: it too must not delay the UI
     try:
+        print("grouped", group_stories(path), flush=True)  # first: it takes seconds, analysis hours
         done = analyse_library(path, nice=nice, on_progress=lambda d, t: print(d, t, flush=True))
         print("finished", done, flush=True)
     except BrokenPipeError:  # the app is gone
         pass
     except Exception as exc:
         print("error", str(exc).splitlines()[0] if str(exc) else type(exc).__name__, flush=True)
+
+
+def group_stories(path: str | Path) -> int:
+    """Put every article that is in no story yet into one (what `add` leaves to the background when
+    it imports more than GROUP_ON_ADD articles); returns how many were placed."""
+    from tui.store import Library
+    from tui.stories import group_new
+
+    with Library(path) as lib:
+        return group_new(lib)
 
 
 def one_command(path: str | Path, article_id: int, method: str, sentences: int | None) -> list[str]:

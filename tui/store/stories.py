@@ -129,6 +129,30 @@ def clear(lib: Library) -> None:
         db.execute("DELETE FROM stories")
 
 
+LEASE = "story_grouping"  # counts row: until when (unix seconds) one grouper holds the library
+
+
+def take_lease(lib: Library, seconds: int, renew: bool = False) -> bool:
+    """Claim the right to group for `seconds` (False when another grouper, in this or another process,
+    holds it and has not let it lapse). `renew` extends a claim already held."""
+    import time
+
+    now = int(time.time())
+    with lib.transaction() as db:
+        row = db.execute("SELECT value FROM counts WHERE name = ?", (LEASE,)).fetchone()
+        if row and row[0] > now and not renew:
+            return False
+        db.execute("INSERT INTO counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                   (LEASE, now + seconds))
+    return True
+
+
+def drop_lease(lib: Library) -> None:
+    """Let another grouper run."""
+    with lib.transaction() as db:
+        db.execute("UPDATE counts SET value = 0 WHERE name = ?", (LEASE,))
+
+
 def assignments(lib: Library) -> dict[int, int]:
     """Article id -> story id of every grouped article."""
     return dict(lib.db.execute("SELECT article_id, story_id FROM story_articles").fetchall())

@@ -274,6 +274,20 @@ def group_new(lib, batch: int = BATCH, jobs: int = 1) -> int:
     article already grouped is never placed twice. With `jobs` > 1 (a rebuild of a big library) that
     many worker processes compute the articles' terms and sketches, a batch ahead of the placing.
     """
+    if not store.ungrouped_count(lib):
+        return 0  # the usual case: one query, no write (a read-only library lists its stories too)
+    if not store.take_lease(lib, LEASE_SECONDS):
+        return 0  # another grouper runs (the app's background pass, a refresh): it places these too
+    try:
+        return _group(lib, batch, jobs)
+    finally:
+        store.drop_lease(lib)
+
+
+LEASE_SECONDS = 120  # a grouper that died lets others in after this long; a live one renews per batch
+
+
+def _group(lib, batch: int, jobs: int) -> int:
     g = Grouper(lib)
     pool = _pool(jobs)
     try:
@@ -292,6 +306,7 @@ def group_new(lib, batch: int = BATCH, jobs: int = 1) -> int:
             g.flush()
             done += len(rows)
             rows = nxt
+            store.take_lease(lib, LEASE_SECONDS, renew=True)
         return done
     finally:
         if pool is not None:
@@ -351,15 +366,20 @@ def rebuild(lib, jobs: int | None = None) -> int:
 
     `jobs` worker processes compute the articles' terms (default: up to 2 when the library holds
     PARALLEL_FROM articles or more, else none)."""
-    before = store.assignments(lib)
-    store.clear(lib)
-    if jobs is None:
-        import os
+    if not store.take_lease(lib, LEASE_SECONDS):
+        raise store.StoreError("stories are being grouped by another process (the app?); try again in a minute")
+    try:
+        before = store.assignments(lib)
+        store.clear(lib)
+        if jobs is None:
+            import os
 
-        jobs = min(2, os.cpu_count() or 1) if store.ungrouped_count(lib) >= PARALLEL_FROM else 1
-    placed = group_new(lib, jobs=jobs)
-    store.renumber(lib, surviving_ids(before, store.assignments(lib)))
-    return placed
+            jobs = min(2, os.cpu_count() or 1) if store.ungrouped_count(lib) >= PARALLEL_FROM else 1
+        placed = _group(lib, BATCH, jobs)
+        store.renumber(lib, surviving_ids(before, store.assignments(lib)))
+        return placed
+    finally:
+        store.drop_lease(lib)
 
 
 def surviving_ids(before: dict[int, int], after: dict[int, int]) -> dict[int, int]:

@@ -22,8 +22,10 @@ PROGRESS_EVERY = 0.5  # seconds between status-line updates
 NICE = 19  # the lowest priority: worker processes yield the CPU to the UI at once
 
 
-def run_pass(db_path, cancelled, on_progress) -> tuple[int, str]:
+def run_pass(db_path, cancelled, on_progress, on_grouped=lambda n: None) -> tuple[int, str]:
     """Run the whole-library pass in a child process; returns (articles analysed, error line or "").
+
+    The child first groups the articles no story holds yet (`on_grouped(n)` after), then analyses.
 
     Blocks the calling (worker) thread; `cancelled()` is checked a few times a second and stops
     the child, which terminates its own worker processes on the way out.
@@ -35,7 +37,7 @@ def run_pass(db_path, cancelled, on_progress) -> tuple[int, str]:
     # Nothing to do is the usual case after the first run: one query, no process started.
     try:
         with Library(db_path) as lib:
-            if not lib.unanalysed_ids(cache_key(DEFAULT_METHOD)):
+            if not lib.unanalysed_ids(cache_key(DEFAULT_METHOD)) and not _ungrouped(lib):
                 return 0, ""
     except Exception as exc:
         return 0, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -60,6 +62,8 @@ def run_pass(db_path, cancelled, on_progress) -> tuple[int, str]:
                     done = int(rest)
                 elif word == "error":
                     error = rest
+                elif word == "grouped" and rest.isdigit() and int(rest):
+                    on_grouped(int(rest))
                 elif word.isdigit():
                     done, total = int(word), int(rest)
                     now = time.monotonic()
@@ -81,17 +85,29 @@ def run_pass(db_path, cancelled, on_progress) -> tuple[int, str]:
     return done, error
 
 
+def _ungrouped(lib) -> int:
+    """Articles in no story yet (a bulk import leaves them to this pass; 0 without the stories tables)."""
+    try:
+        from tui.store.stories import ungrouped_count
+
+        return ungrouped_count(lib)
+    except Exception:
+        return 0
+
+
 class BackgroundPass:
     """Analyse every article lacking the default analysis, on every core, one pass at a time.
 
     `host` runs the worker and timers (no pass runs when `host.app.background` is false or the
     host is gone). Callbacks on the UI thread: `progress_changed()` when `progress` changes;
-    `done(analysed, error)` when a pass ends (not when it was stopped).
+    `done(analysed, error)` when a pass ends (not when it was stopped); `grouped(n)` when the pass
+    put n articles into stories (a bulk import's, which `add` leaves to it).
     """
 
     def __init__(self, host, db_path: Path, progress_changed: Callable[[], None],
-                 done: Callable[[int, str], None]) -> None:
+                 done: Callable[[int, str], None], grouped: Callable[[int], None] = lambda n: None) -> None:
         self.host = host
+        self.grouped = grouped
         self.db_path = db_path
         self.progress_changed = progress_changed
         self.done = done
@@ -135,7 +151,8 @@ class BackgroundPass:
         def cancelled() -> bool:
             return stop.is_set() or worker.is_cancelled
 
-        done, error = run_pass(self.db_path, cancelled, lambda d, t: deliver(self.host, self._progress, d, t))
+        done, error = run_pass(self.db_path, cancelled, lambda d, t: deliver(self.host, self._progress, d, t),
+                               lambda n: deliver(self.host, self.grouped, n))
         if not cancelled():
             deliver(self.host, self._done, done, error)
 

@@ -71,7 +71,8 @@ class MainScreen(Screen):
         self.importer = LibraryImport(self, db_path, self._import_done)
         self.analyser = AnalysisJobs(self, db_path, lib, self.show_analysis, self.update_summary_status,
                                      finished=self.forget_ready)
-        self.background = BackgroundPass(self, db_path, self.update_library_status, self._background_done)
+        self.background = BackgroundPass(self, db_path, self.update_library_status, self._background_done,
+                                         self._background_grouped)
         self.ahead = OpenAhead(self, lib, lambda: self.body, lambda: self.summary, lambda: self.analyser.key,
                                self.analyser.label_for, lambda: self.analyser.analysing)
         self.borders = PaneBorders(self, PANES)
@@ -460,6 +461,10 @@ class MainScreen(Screen):
         sentences = len(analysis.summary.sentences) if analysis.summary else 0
         self.notify(f"Re-analysed in {(time.perf_counter() - started) * 1000:.0f} ms: {len(analysis.entities)} "
                     f"entities, {len(analysis.quotes)} quotes, {sentences}-sentence summary", markup=False)
+
+    def _background_grouped(self, placed: int) -> None:
+        if self.listing.stories:
+            self.reload_list()  # a bulk import's articles are in stories now
 
     def _background_done(self, done: int, error: str) -> None:
         if error:

@@ -1,0 +1,44 @@
+"""Who groups when: the app's background pass groups what a bulk import left, one grouper at a time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from tests.stories.samples import ALL, STRIKE
+from tui.stories import group_new, rebuild, story_of
+from tui.store import StoreError
+from tui.store import stories as store
+
+
+def test_the_background_pass_groups_articles_a_bulk_import_left_ungrouped(lib, lib_path):
+    from tui.app.parts.background import run_pass
+
+    ids = [ident for _, ident in lib.add_many(ALL)]  # stored, as `add` stores a big import, not grouped
+    assert story_of(lib, ids[0]) is None
+    seen = []
+    done, error = run_pass(lib_path, lambda: False, lambda d, t: None, seen.append)
+    assert error == "" and seen == [len(ALL)]
+    assert all(story_of(lib, i) is not None for i in ids)
+    assert len({story_of(lib, ids[ALL.index(a)]) for a in STRIKE}) == 1
+
+
+def test_one_grouper_at_a_time_across_connections(lib, lib_path):
+    from tui.store import Library
+
+    ids = [ident for _, ident in lib.add_many(ALL)]
+    with Library(lib_path) as other:  # another process or thread holds the right to group
+        assert store.take_lease(other, 60)
+        assert group_new(lib) == 0 and story_of(lib, ids[0]) is None
+        with pytest.raises(StoreError, match="another process"):
+            rebuild(lib)
+        store.drop_lease(other)
+    assert group_new(lib) == len(ALL) and story_of(lib, ids[0]) is not None
+
+
+def test_a_grouper_that_died_does_not_block_grouping_for_ever(lib):
+    ids = [ident for _, ident in lib.add_many(ALL)]
+    with lib.transaction() as db:  # a claim that lapsed a second ago (its process was killed)
+        db.execute("INSERT INTO counts (name, value) VALUES (?, ?)", (store.LEASE, int(time.time()) - 1))
+    assert group_new(lib) == len(ALL) and story_of(lib, ids[-1]) is not None
