@@ -1,6 +1,8 @@
 """The user's settings file: `config.toml` in the per-user config folder (or $NEWSREADER_CONFIG).
 
     theme = "nord"            # remembered when you pick a theme in the app
+    view = "unread"           # the library's view: all, unread or starred (remembered when changed in the app)
+    sort = "date"             # the library's order: date, title, source or length (remembered too)
     background_analysis = true  # analyse the whole library in the background (all cores)
     refresh_on_start = false  # refresh every feed when the app starts
     refresh_every = "30m"     # refresh the feeds while the app runs ("90s", "30m", "2h"; "" or 0: never)
@@ -34,6 +36,10 @@ class Config:
     """Refresh every feed when the app starts."""
     refresh_every: float | None = None
     """Seconds between feed refreshes while the app runs (None: only when asked, `R`)."""
+    view: str = "all"
+    """The library list's view: all, unread or starred articles."""
+    sort: str = "date"
+    """The library list's order: date (newest first), title, source or length."""
     keys: dict[str, str] = field(default_factory=dict)
     """Binding id -> comma-separated keys, overriding the defaults."""
     path: Path | None = None
@@ -93,6 +99,12 @@ def load_config(path: Path | None = None) -> Config:
     cfg.refresh_every = every
     if problem:
         cfg.problems.append(f"{visible(path)}: {problem}")
+    for name, choices in (("view", VIEWS), ("sort", SORTS)):
+        value = data.get(name, getattr(cfg, name))
+        if isinstance(value, str) and value.strip().lower() in choices:
+            setattr(cfg, name, value.strip().lower())
+        else:
+            cfg.problems.append(f"{visible(path)}: {name} must be one of {', '.join(choices)}")
     keys = data.get("keys", {})
     if not isinstance(keys, dict):
         cfg.problems.append(f"{visible(path)}: [keys] must be a table of id = \"key\" lines")
@@ -106,6 +118,9 @@ def load_config(path: Path | None = None) -> Config:
         cfg.keys[str(action_id)] = value
     return cfg
 
+
+VIEWS = ("all", "unread", "starred")  # as tui.store.reader.VIEWS / SORTS (not imported: no sqlite here)
+SORTS = ("date", "title", "source", "length")
 
 MIN_EVERY = 60.0  # seconds: refreshing more often than once a minute hammers the servers
 _EVERY = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|sec|min|hours?|days?)?\s*", re.IGNORECASE)
@@ -136,25 +151,31 @@ def parse_every(value) -> tuple[float | None, str]:
     return seconds, ""
 
 
-_THEME_LINE = re.compile(r"^theme\s*=.*$", re.MULTILINE)
-
-
 def save_theme(name: str, path: Path | None = None) -> str | None:
     """Remember the theme, keeping the rest of the file as the user wrote it. Returns an error line or None."""
-    path = path or config_path()
     if not re.fullmatch(r"[\w.-]+", name):
         return f"not saving odd theme name {name!r}"
-    line = f'theme = "{name}"'
+    return save_setting("theme", name, path)
+
+
+def save_setting(key: str, value: str, path: Path | None = None) -> str | None:
+    """Set one top-level `key = "value"` line (theme, view, sort), keeping the rest of the file as the user
+    wrote it. Returns an error line or None."""
+    path = path or config_path()
+    if not re.fullmatch(r"[\w.-]+", value):
+        return f"not saving odd {key} {value!r}"
+    line = f'{key} = "{value}"'
+    pattern = re.compile(rf"^{re.escape(key)}\s*=.*$", re.MULTILINE)
     try:
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         first_table = re.search(r"^\[", text, re.MULTILINE)
         top = text[: first_table.start()] if first_table else text
-        if _THEME_LINE.search(top):
-            text = _THEME_LINE.sub(line, top, count=1) + text[len(top):]
+        if pattern.search(top):
+            text = pattern.sub(line, top, count=1) + text[len(top):]
         else:
             text = line + "\n" + text
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        return f"cannot save the theme to {visible(path)}: {exc.strerror or exc}"
+        return f"cannot save the {key} to {visible(path)}: {exc.strerror or exc}"
     return None

@@ -169,7 +169,7 @@ async def test_resize_narrow_and_back(library, make_app):
 async def test_help_lists_every_binding(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(120, 60)) as pilot:
+    async with app.run_test(size=(120, 72)) as pilot:  # tall enough for every key without scrolling
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         text = app.export_screenshot()

@@ -119,6 +119,9 @@ class NewsreaderApp(App):
                 yield SystemCommand(spec.description, f"key: {keys}", partial(main.run_action, spec.action))
             elif keymap.APP in spec.scopes and spec.id != "quit":
                 yield SystemCommand(spec.description, f"key: {keys}", partial(self.run_action, spec.action))
+        if main is not None and not getattr(screen, "IS_PAGE", False):
+            for title, action in keymap.COMMANDS:
+                yield SystemCommand(title, "the library list", partial(main.run_action, action))
 
     # -- the clipboard service --------------------------------------------------------------
 

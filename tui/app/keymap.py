@@ -77,6 +77,9 @@ KEYS: list[KeySpec] = [
     _k("previous_unread", "N", "previous_unread", "Previous unread article", MAIN),
     _k("mark_all_read", "A", "mark_all_read", "Mark every article shown read (asks above 20)", MAIN),
     _k("undo", "z", "undo", "Undo the last delete (for a few seconds)", MAIN),
+    _k("view", "u", "cycle_view", "Library view: all / unread / starred articles", MAIN),
+    _k("sort", "O", "cycle_sort", "Library order: newest first / title / source / longest", MAIN),
+    _k("tag", "T", "filter_tag", "Filter by tag…", MAIN),
     _k("stories", "v", "toggle_stories", "Library: articles / stories", MAIN),
     _k("briefing", "b", "briefing", "Briefing: the unread stories, ranked", MAIN),
     _k("feeds", "F", "feeds", "Feeds: unread counts, filter the library", MAIN),
@@ -93,6 +96,16 @@ KEYS: list[KeySpec] = [
 ]
 
 BY_ID = {spec.id: spec for spec in KEYS}
+# Palette-only commands of the main screen (no key of their own: `u`, `O` cycle through them).
+COMMANDS = [
+    ("View: all articles", "set_view('all')"),
+    ("View: unread articles", "set_view('unread')"),
+    ("View: starred articles", "set_view('starred')"),
+    ("Sort: newest first", "set_sort('date')"),
+    ("Sort: by title (A-Z)", "set_sort('title')"),
+    ("Sort: by source (A-Z)", "set_sort('source')"),
+    ("Sort: longest first", "set_sort('length')"),
+]
 # Keys Textual itself provides; listed in help so nothing is hidden.
 BUILTIN = [("ctrl+p", "Command palette: every action, themes")]
 

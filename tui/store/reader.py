@@ -75,6 +75,15 @@ def unread_count(lib: Library, ids: list[int] | None = None) -> int:
     return total
 
 
+def unread_stories(lib: Library) -> int:
+    """How many stories have at least one unread article (story mode's status line; 0 without stories)."""
+    try:
+        return lib.db.execute("SELECT count(DISTINCT sa.story_id) FROM articles a JOIN story_articles sa"
+                              " ON sa.article_id = a.id WHERE a.read = 0").fetchone()[0]
+    except sqlite3.OperationalError:  # a library from before stories (no story_articles table)
+        return 0
+
+
 def next_unread(lib: Library, ids: list[int], start: int, forward: bool = True) -> int | None:
     """The index in `ids` of the next unread article after `start` (before it with forward=False), or None.
 
@@ -134,7 +143,8 @@ def all_tags(lib: Library) -> list[tuple[str, int]]:
 # -- reading positions ------------------------------------------------------------------------------
 
 def save_position(lib: Library, article_id: int, line: int) -> None:
-    """Remember where the reader was in an article (a line of the article view; 0 forgets it)."""
+    """Remember where the reader was in an article (0 forgets it). The app stores the body character offset
+    of the top line shown, so the place survives another pane width."""
     now = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     try:
         with lib.transaction() as db:

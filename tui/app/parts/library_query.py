@@ -1,4 +1,5 @@
-"""The library list's query: articles or stories, narrowed by search, entity or feed, computed off the UI thread."""
+"""The library list's query: articles or stories, narrowed by search, entity, feed or tag, in a view (all, unread,
+starred) and an order (date, title, source, length), computed off the UI thread."""
 
 from __future__ import annotations
 
@@ -28,19 +29,41 @@ class LibraryQuery:
         self.entity = ""
         self.feed: tuple[int, str] | None = None  # (feed id, name) the articles are narrowed to
         self.stories = False  # story mode: the list shows stories (filters apply to articles only)
+        self.view = "all"  # all / unread / starred (tui.store.reader.VIEWS); kept when filters are cleared
+        self.sort = "date"  # date / title / source / length (tui.store.reader.SORTS)
+        self.tag = ""  # the tag the articles are narrowed to ("" for none)
         self._generation = 0
 
     @property
     def filtered(self) -> bool:
-        """Whether a search, an entity or a feed narrows the view."""
-        return bool(self.search.strip() or self.entity or self.feed)
+        """Whether a search, an entity, a feed or a tag narrows the view (esc clears these)."""
+        return bool(self.search.strip() or self.entity or self.feed or self.tag)
+
+    @property
+    def ordered(self) -> bool:
+        """Whether the view or the order differs from the plain list (all articles, newest first)."""
+        return self.view != "all" or self.sort != "date"
+
+    def set_view(self, view: str = "", sort: str = "") -> None:
+        """Show the `view` (all / unread / starred) in the `sort` order (either "" to keep it); shows articles."""
+        self.view = view or self.view
+        self.sort = sort or self.sort
+        self.stories = False
+        self.reload()
+
+    def set_tag(self, tag: str) -> None:
+        """Narrow the articles to one tag ("" for every tag); shows articles."""
+        self.tag = tag
+        self.stories = False
+        self.reload()
 
     def set(self, search: str, entity: str) -> None:
         """Show the articles matching `search` and mentioning `entity` (either may be empty)."""
         self.search, self.entity = search, entity
         self._generation += 1
         self.busy()
-        self.host.run_worker(partial(self._worker, search, entity, self.feed, self.stories, self._generation),
+        shape = (self.view, self.sort, self.tag)
+        self.host.run_worker(partial(self._worker, search, entity, self.feed, self.stories, shape, self._generation),
                              name="filter", group="filter", exclusive=True, thread=True)
 
     def set_feed(self, feed: tuple[int, str] | None) -> None:
@@ -55,20 +78,26 @@ class LibraryQuery:
         self.reload()
 
     def clear(self) -> None:
-        """Drop the search, the entity and the feed filter."""
+        """Drop the search, the entity, the feed and the tag filter (the view and order stay)."""
         self.feed = None
+        self.tag = ""
         self.set("", "")
 
     def reload(self) -> None:
         """Compute the current view again (after an add or delete)."""
         self.set(self.search, self.entity)
 
-    def _worker(self, search: str, entity: str, feed, stories: bool, generation: int) -> None:
+    def _worker(self, search: str, entity: str, feed, stories: bool, shape: tuple, generation: int) -> None:
+        view, sort, tag = shape
         with Library(self.db_path) as lib:
             if stories:
                 from tui.app.widgets.story_rows import StorySource
+                from tui.store.reader import unread_stories
 
                 source = StorySource(lib)
+                source.unread = unread_stories(lib)
+            elif view != "all" or sort != "date" or tag:
+                source = _shaped(lib, search, entity, feed, view, sort, tag)
             elif feed is not None:
                 source = RowSource.of_feed(lib, feed[0], feed[1], search, entity)
             elif search.strip() or entity:
@@ -81,3 +110,20 @@ class LibraryQuery:
         if generation != self._generation:
             return  # the user typed more meanwhile
         self.loaded(source)
+
+
+def _shaped(lib, search: str, entity: str, feed, view: str, sort: str, tag: str) -> RowSource:
+    """The articles of a view (unread / starred), an order other than newest first, or a tag: an id list."""
+    from tui.store.reader import view_ids
+
+    ids = view_ids(lib, view, sort, search=search, entity=entity, tag=tag)
+    name = ""
+    if feed is not None:
+        from tui.store.feeds import feed_article_ids
+
+        mine = set(feed_article_ids(lib, feed[0]))
+        ids = [i for i in ids if i in mine]
+        name = feed[1]
+    source = RowSource(lib, search, entity, ids=ids, feed=name)
+    source.view, source.tag = view, tag
+    return source

@@ -1,5 +1,5 @@
 """Reader basics on the main screen (issue 10): open the link, next/previous unread, mark all read,
-the unread count, and undo of a delete."""
+the unread count, undo of a delete, reading positions, and the library's views and orders."""
 
 from __future__ import annotations
 
@@ -11,8 +11,17 @@ from tui.app.parts.threads import deliver
 from tui.store import Library
 
 UNDO_SECONDS = 8.0  # how long "z" can bring a deleted article back
-CONFIRM_ABOVE = 20
-SMALL = 2000  # views up to this many articles get their unread count at once  # "A" asks first when it would mark more articles than this
+CONFIRM_ABOVE = 20  # "A" asks first when it would mark more articles than this
+SMALL = 2000  # views up to this many articles get their unread count at once
+VIEWS = ("all", "unread", "starred")  # the order `u` cycles through (tui.store.reader.VIEWS)
+SORTS = ("date", "title", "source", "length")  # the order `O` cycles through (tui.store.reader.SORTS)
+VIEW_NAMES = {"all": "all articles", "unread": "unread articles", "starred": "starred articles"}
+SORT_NAMES = {"date": "newest first", "title": "by title", "source": "by source", "length": "longest first"}
+
+
+def next_in(choices: tuple[str, ...], current: str) -> str:
+    """The choice after `current` (the first after the last, or when `current` is unknown)."""
+    return choices[(choices.index(current) + 1) % len(choices)] if current in choices else choices[0]
 
 
 class UnreadCount:
@@ -92,3 +101,53 @@ def open_link(url: str) -> str:
     except Exception as exc:  # a broken $BROWSER command
         return f"could not start the browser: {exc}"
     return "" if opened else "no browser found (set $BROWSER)"
+
+
+class ReadingPlaces:
+    """Reading position per article (tui/store/reader.py positions): where the reader left an article is
+    saved when another one opens (after that repaint, and only when it moved) or the app closes, and an
+    article reopens there. Costs one primary-key lookup per open."""
+
+    def __init__(self, host, lib) -> None:
+        self.host = host
+        self.lib = lib
+        self.article_id: int | None = None
+        self.restored = 0  # the place the open article was reopened at
+        self.body = None  # the article pane it is shown in
+
+    def opened(self, article_id: int, body) -> None:
+        """An article was just shown in `body`: scroll it to where the reader left it."""
+        from tui.store.reader import saved_position
+
+        try:
+            place = saved_position(self.lib, article_id)
+        except Exception:  # a damaged or locked library: start at the top
+            place = 0
+        self.article_id, self.restored, self.body = article_id, place, body
+        if place:
+            body.go_to_place(place)
+
+    def leave(self, now: bool = False) -> None:
+        """The open article is about to be replaced (or the app closes): remember where the reader was."""
+        article_id, self.article_id = self.article_id, None
+        if article_id is None or self.body is None:
+            return
+        place = self.body.place()
+        if place == self.restored:
+            return  # not moved: nothing to write
+        if now:
+            self._save(article_id, place)
+        else:
+            self.host.call_after_refresh(self._save, article_id, place)
+
+    def forget(self) -> None:
+        """The open article was deleted: nothing to remember."""
+        self.article_id = None
+
+    def _save(self, article_id: int, place: int) -> None:
+        from tui.store.reader import save_position
+
+        try:
+            save_position(self.lib, article_id, place)
+        except Exception:  # best effort: a read-only or damaged library keeps no positions
+            pass

@@ -25,7 +25,8 @@ from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
 from tui.app.widgets.status import set_text
 from tui.app.parts.health import LibraryHealth
-from tui.app.parts.reader import CONFIRM_ABOVE, UndoDelete, UnreadCount, open_link
+from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, VIEW_NAMES, VIEWS, ReadingPlaces, UndoDelete,
+                                  UnreadCount, next_in, open_link)
 from tui.app.parts.sources import feed_name
 from tui.app.parts import (AnalysisJobs, BackgroundPass, LibraryImport, LibraryQuery, LibraryWatch, OpenAhead,
                            PaneBorders, SourcesRefresh, set_focus_flags)
@@ -81,6 +82,7 @@ class MainScreen(Screen):
         self.unread = UnreadCount(self, db_path, self.update_library_status)
         self.undo = UndoDelete()
         self.health = LibraryHealth(self, db_path, self._library_damaged)  # quick_check after the first paint
+        self.places = ReadingPlaces(self, lib)  # reading position per article
 
     # -- the parts' state, as the screen's (read-only) -----------------------------------------
 
@@ -146,6 +148,9 @@ class MainScreen(Screen):
         source = self.articles.source
         if source is not None and source.kind != "stories":
             self.unread.refresh(source.ids, self.lib, len(source))
+        elif source is not None:
+            self.unread.count = source.unread  # counted with the stories, in the list's worker
+            self.update_library_status()
 
     def compose(self) -> ComposeResult:
         # The panes sit straight on the screen (its layout is horizontal, vertical when narrow):
@@ -168,6 +173,10 @@ class MainScreen(Screen):
         self.query_one("#article-pane").border_title = "Article"
         self.query_one("#summary-pane").border_title = "Summary · quotes · entities"
         self.articles.load(RowSource(self.lib))
+        config = getattr(self.app, "config", None)
+        if config is not None and (config.view != "all" or config.sort != "date"):
+            # The saved view or order: the list shows the library at once and the view when it is ready.
+            self.listing.set_view(config.view, config.sort)
         self.update_library_status()
         self.count_unread()  # at once for a small library; a large one is counted in a worker
         self.update_legend()
@@ -195,6 +204,7 @@ class MainScreen(Screen):
             event.refresh_styles = False
 
     def on_unmount(self) -> None:
+        self.places.leave(now=True)
         self.background.stop()
         self.sources.stop()
         self.changes.stop()
@@ -262,12 +272,14 @@ class MainScreen(Screen):
             article.read = True
             # Written after the repaint: the list shows it read at once (set_open).
             self.call_after_refresh(self._store_read, article_id)
+        self.places.leave()  # where the reader was in the article open until now
         self.article = article
         self.analysis = None
         self.articles.set_open(article_id)
         self.summary.to_top()  # the summary starts at its header, cursor on nothing
         # An analysed article is drawn once, complete; otherwise text now, analysis when ready.
         self.body.show(article, cached.entities if cached else (), ready=ready.body if ready else None)
+        self.places.opened(article_id, self.body)  # back where the reader left it
         if cached is None:
             self.summary.show(None)
         self.set_reading(True)
@@ -365,11 +377,20 @@ class MainScreen(Screen):
         source = self.articles.source
         count = len(source) if source else 0
         if source is not None and source.kind == "stories":
-            parts = [f"{count:,} stor{'ies' if count != 1 else 'y'}", "v articles"]
+            parts = [f"{count:,} stor{'ies' if count != 1 else 'y'}"]
+            if self.unread.count is not None:
+                parts.append(f"{self.unread.count:,} with unread")
+            parts.append("v articles")
         else:
-            parts = [f"{count:,} article{'s' if count != 1 else ''}"]
-            if self.unread.text:
+            view = source.view if source is not None else "all"
+            noun = f"article{'s' if count != 1 else ''}"
+            parts = [f"{count:,} {noun}" if view == "all" else f"{count:,} {view} {noun}"]
+            if self.unread.text and view != "unread":
                 parts.append(self.unread.text)
+            if self.listing.sort != "date":
+                parts.append(SORT_NAMES[self.listing.sort])
+            if self.listing.tag:
+                parts.append(f"tag {' '.join(clean(self.listing.tag).split())[:40]}")
             if self.listing.feed:
                 parts.append(f"feed {' '.join(clean(self.listing.feed[1]).split())[:40]}")
             if self.search.strip():
@@ -591,6 +612,7 @@ class MainScreen(Screen):
             self.notify(str(exc), severity="error", markup=False)
             return
         if self.article is not None and self.article.id == article_id:
+            self.places.forget()
             self.article = None
             self.analysis = None
             self.analyser.drop()
@@ -712,6 +734,72 @@ class MainScreen(Screen):
             self.app.push_screen(ConfirmDialog(f"Mark all {count:,} articles shown read?"), mark)
         else:
             mark()
+
+    # -- views, orders and tags of the library list (store: tui/store/reader.py) --------------
+
+    def action_cycle_view(self) -> None:
+        """u: the library shows all, unread or starred articles (remembered between runs)."""
+        self.action_set_view(next_in(VIEWS, self.listing.view))
+
+    def action_cycle_sort(self) -> None:
+        """O: the library's order: newest first, title, source, longest first (remembered between runs)."""
+        self.action_set_sort(next_in(SORTS, self.listing.sort))
+
+    def action_set_view(self, view: str) -> None:
+        """Show one view of the library (palette "View: …")."""
+        if view in VIEWS:
+            self._reshape(view=view)
+
+    def action_set_sort(self, sort: str) -> None:
+        """Order the library one way (palette "Sort: …")."""
+        if sort in SORTS:
+            self._reshape(sort=sort)
+
+    def _reshape(self, view: str = "", sort: str = "") -> None:
+        self.listing.set_view(view, sort)
+        self.set_reading(False)
+        key = "view" if view else "sort"
+        config = getattr(self.app, "config", None)
+        if config is not None:
+            setattr(config, key, view or sort)
+            if config.path is not None:
+                from tui.config import save_setting
+
+                error = save_setting(key, view or sort, config.path)
+                if error:
+                    self.notify(error, severity="warning", markup=False)
+        what = f"Library: {VIEW_NAMES[self.listing.view]}, {SORT_NAMES[self.listing.sort]}"
+        self.notify(what, timeout=2, markup=False)
+
+    def action_filter_tag(self) -> None:
+        """T: pick a tag (fuzzy search over the library's tags, with counts); the library shows its articles."""
+        from textual.command import CommandPalette, SimpleCommand, SimpleProvider
+
+        from tui.app import textual_fixes
+        from tui.store.reader import all_tags
+
+        try:
+            tags = all_tags(self.lib)
+        except (StoreError, sqlite3.DatabaseError) as exc:
+            self.notify(f"Tags cannot be read: {exc}", severity="error", markup=False)
+            return
+        if not tags:
+            self.notify("No article in the library has tags.", severity="warning", timeout=3)
+            return
+        commands = []
+        if self.listing.tag:
+            commands.append(SimpleCommand("All tags", partial(self.set_tag, ""), "drop the tag filter"))
+        for tag, count in tags:
+            shown = " ".join(clean(tag).split())
+            commands.append(SimpleCommand(shown, partial(self.set_tag, tag),
+                                          f"{count:,} article{'s' if count != 1 else ''}"))
+        palette = textual_fixes.safe_palette(CommandPalette)
+        self.app.push_screen(palette(providers=[SimpleProvider(self, commands)], placeholder="Filter by tag…"))
+
+    def set_tag(self, tag: str) -> None:
+        """Narrow the library to the articles with `tag` ("" for all); esc clears it like a search."""
+        self.listing.set_tag(tag)
+        self.set_reading(False)
 
     def action_add(self, error: str = "", value: str = "") -> None:
         if self.refuse_write("added"):

@@ -186,6 +186,33 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
             found = number
         return found
 
+    def place(self) -> int:
+        """Where the reader is: the body offset of the top line shown (0 at the top, and at the end, when
+        the article has been read through)."""
+        top = int(self.scroll_y)
+        if top <= 0 or top >= self.max_scroll_y:
+            return 0
+        for line in self._lines[top:top + 3]:  # the top line, or the next line with text
+            if not isinstance(line, Text):
+                return line[0]
+        return 0
+
+    def go_to_place(self, offset: int) -> None:
+        """Scroll so the body line holding `offset` is the top line (see `place`)."""
+        line = self.line_of(offset) if offset > 0 else None
+        if line is None:
+            return
+        if line <= self.max_scroll_y:
+            self.scroll_to(y=line, animate=False)
+        else:  # not laid out at this size yet (the pane was hidden, as at a narrow width): after the layout
+            article = self.article
+
+            def later() -> None:
+                if self.article is article:  # not another article opened meanwhile
+                    self.scroll_to(y=line, animate=False)
+
+            self.call_after_refresh(later)
+
     def line_text(self, number: int) -> str:
         """Plain text of one display line (for tests and debugging)."""
         if not 0 <= number < len(self._lines):

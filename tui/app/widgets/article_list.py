@@ -218,8 +218,11 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
     def _empty_hint(self) -> str:
         if self.source.kind == "stories":
             return " No stories yet: they form as articles are added (v shows articles)."
-        if getattr(self.source, "feed", None) or self.source.search.strip() or self.source.entity:
+        if getattr(self.source, "feed", None) or self.source.search.strip() or self.source.entity or self.source.tag:
             return " Nothing matches (esc clears)."
+        if self.source.view != "all":
+            key = keymap.first_key("view", getattr(self.app, "user_keys", {}))
+            return f" No {self.source.view} articles ({key} changes the view)."
         return " No articles yet: press a to add a file or folder."
 
     def _story_strip(self, row, width: int, tail: str) -> Strip:
@@ -233,6 +236,8 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             meta = f" {row.size:>3} art {outlets:>2} src {span:<17}"
         elif width >= 56:
             meta = f" {row.size:>3}/{outlets:<2} {last:<10}"
+        elif width >= 44:
+            meta = f" {row.size:>3} {last:<10}"
         elif width >= 30:
             meta = f" {row.size:>3} {last[2:]:<8}"
         else:

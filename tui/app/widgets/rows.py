@@ -19,6 +19,8 @@ class RowSource:
     """
 
     kind = "articles"  # what the rows are (story_rows.StorySource: "stories")
+    view = "all"  # the view (all / unread / starred) and tag these rows were chosen by
+    tag = ""
 
     def __init__(self, lib, search: str = "", entity: str = "", ids: list[int] | None = None,
                  count: int | None = None, feed: str = ""):

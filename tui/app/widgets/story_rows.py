@@ -18,6 +18,7 @@ class StorySource:
     kind = "stories"
     search = ""
     entity = ""
+    unread: int | None = None  # stories with an unread article (counted by the worker that made this)
 
     def __init__(self, lib, count: int | None = None) -> None:
         from tui.stories import story_count

@@ -1,0 +1,198 @@
+"""Reader basics wired into the app (issue 10): views all / unread / starred (`u`), orders by date, title,
+source and length (`O`), both remembered between runs; "Filter by tag…" (`T`); the reading position
+remembered per article; the unread count in story mode. Keys in help and the palette."""
+
+from __future__ import annotations
+
+from pilot_steps import open_first, settle
+from story_sample import make_story_library
+from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
+
+from tui.app import keymap
+from tui.store import Library
+
+
+def titles(screen) -> list[str]:
+    source = screen.articles.source
+    return [source.row(i).title for i in range(len(source))]
+
+
+def status(screen) -> str:
+    return str(screen.query_one("#library-status").render())
+
+
+async def test_u_cycles_the_views_and_the_view_is_remembered(library, make_app, tmp_path):
+    path, ids = library
+    with Library(path) as lib:
+        lib.set_read(ids[ORCHARD.title], True)
+        lib.set_starred(ids[ROBOTS.title], True)
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert len(titles(screen)) == 4
+        await pilot.press("u")
+        await settle(pilot)
+        assert ORCHARD.title not in titles(screen) and len(titles(screen)) == 3
+        assert status(screen).startswith("3 unread articles")
+        await pilot.press("u")
+        await settle(pilot)
+        assert titles(screen) == [ROBOTS.title] and status(screen).startswith("1 starred article")
+    assert 'view = "starred"' in (tmp_path / "config.toml").read_text()
+    app = make_app(path)  # a new run starts in the saved view
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        assert titles(app.screen) == [ROBOTS.title]
+        await pilot.press("u")  # starred -> all
+        await settle(pilot)
+        assert len(titles(app.screen)) == 4
+        with Library(path) as lib:
+            lib.set_starred(ids[ROBOTS.title], False)
+        await pilot.press("u", "u")  # unread, starred: none now
+        await settle(pilot)
+        assert titles(app.screen) == []
+        line = "".join(s.text for s in app.screen.articles.render_line(0))
+        assert "No starred articles (u changes the view)" in line
+
+
+async def test_O_orders_by_title_source_and_length_and_is_remembered(library, make_app, tmp_path):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert titles(screen) == [HARBOUR.title, ORCHARD.title, ROBOTS.title, HOSTILE.title]  # newest first
+        await pilot.press("O")
+        await settle(pilot)
+        assert titles(screen) == sorted(titles(screen), key=str.casefold) and "by title" in status(screen)
+        await pilot.press("O")
+        await settle(pilot)
+        by_source = [a.title for a in sorted([HARBOUR, ORCHARD, ROBOTS, HOSTILE], key=lambda a: a.source.casefold())]
+        assert titles(screen) == by_source
+        await pilot.press("O")
+        await settle(pilot)
+        by_length = [a.title for a in sorted([HARBOUR, ORCHARD, ROBOTS, HOSTILE], key=lambda a: -len(a.body.split()))]
+        assert titles(screen) == by_length and "longest first" in status(screen)
+        # The palette has every view and order by name.
+        commands = {c.title: c for c in app.get_system_commands(screen)}
+        await commands["Sort: by title (A-Z)"].callback()
+        await settle(pilot)
+        assert titles(screen) == sorted(titles(screen), key=str.casefold)
+        assert {"View: all articles", "View: unread articles", "View: starred articles",
+                "Sort: newest first", "Sort: by source (A-Z)", "Sort: longest first"} <= set(commands)
+    assert 'sort = "title"' in (tmp_path / "config.toml").read_text()
+
+
+async def test_filter_by_tag_from_its_key_and_the_palette(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("T")
+        await pilot.pause(0.3)
+        assert app.screen is not screen  # the tag picker (a palette over the library's tags)
+        await pilot.press(*"farming")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen
+        assert titles(screen) == [ORCHARD.title] and "tag Farming" in status(screen)
+        await pilot.press("escape")  # esc clears the tag like a search
+        await settle(pilot)
+        assert len(titles(screen)) == 4 and "tag" not in status(screen)
+        # From the command palette: "Filter by tag…" opens the same picker.
+        commands = {c.title: c for c in app.get_system_commands(screen)}
+        assert keymap.BY_ID["tag"].description in commands
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"filter by tag")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await pilot.pause(0.5)
+        await pilot.press(*"weather")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is screen and titles(screen) == [HARBOUR.title]
+
+
+async def test_reading_position_is_remembered_per_article(library, make_app):
+    path, ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first(pilot)
+        assert screen.article.title == HARBOUR.title
+        await pilot.press("j", "j", "j", "j", "j", "j")
+        await pilot.pause()
+        left_at = int(screen.body.scroll_y)
+        top_line = screen.body.line_text(left_at)
+        assert left_at == 6
+        await pilot.press("escape")  # back to the list (narrow), open the next article, then the first again
+        await pilot.press("j", "enter")
+        await settle(pilot)
+        assert screen.article.title == ORCHARD.title and screen.body.scroll_y == 0
+        await pilot.press("escape", "k", "enter")
+        await settle(pilot)
+        assert screen.article.title == HARBOUR.title
+        assert screen.body.line_text(int(screen.body.scroll_y)) == top_line
+    app = make_app(path)  # remembered between runs, also at another width
+    async with app.run_test(size=(100, 24)) as pilot:
+        screen = await open_first(pilot)
+        shown = screen.body.line_text(int(screen.body.scroll_y))
+        assert screen.body.scroll_y > 0 and top_line[:12] in " ".join(
+            screen.body.line_text(int(screen.body.scroll_y) + d) for d in range(-1, 2))
+        assert shown
+        await pilot.press("G")  # read to the end: the next open starts at the top
+        await pilot.press("escape", "j", "enter")
+        await settle(pilot)
+    with Library(path) as lib:
+        assert lib.db.execute("SELECT count(*) FROM positions WHERE article_id = ?",
+                              (ids[HARBOUR.title],)).fetchone()[0] == 0
+
+
+async def test_story_mode_shows_an_unread_count(tmp_path, make_app):
+    path = tmp_path / "library.db"
+    make_story_library(path, cached=True)
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert "4 stories · 1 with unread" in status(app.screen)  # only the harbour story is unread
+        with Library(path) as lib:
+            lib.db.execute("UPDATE articles SET read = 0")
+            lib.db.commit()
+        await pilot.press("v", "v")
+        await settle(pilot)
+        assert "4 stories · 4 with unread" in status(app.screen)
+
+
+def test_new_keys_are_in_help_and_the_readme():
+    from pathlib import Path
+
+    from rich.console import Console
+
+    from tui.app.screens.help import help_table
+
+    console = Console(width=200, record=True)
+    console.print(help_table({}))
+    shown = console.export_text()
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    for key_id in ("view", "sort", "tag"):
+        assert key_id in shown and keymap.BY_ID[key_id].description in shown
+        assert f"`{keymap.BY_ID[key_id].keys}`" in readme.split("| key | does |")[1].split("\n\n")[0]
+
+
+def test_config_view_and_sort_are_checked(tmp_path):
+    from tui.config import load_config, save_setting
+
+    path = tmp_path / "config.toml"
+    path.write_text('view = "Unread"\nsort = "popularity"\n[keys]\ncopy_summary = "ctrl+y"\n')
+    cfg = load_config(path)
+    assert cfg.view == "unread" and cfg.sort == "date"
+    assert any("sort must be one of date, title, source, length" in p for p in cfg.problems)
+    assert save_setting("sort", "title", path) is None
+    text = path.read_text()
+    assert 'sort = "title"' in text and "popularity" not in text and 'copy_summary = "ctrl+y"' in text
+    assert load_config(path).sort == "title"
