@@ -50,13 +50,17 @@ def gold_tags(spans, entities):
     return tags, bad
 
 
-def load_examples(path: Path):
-    """[(static features per token, gold tags, lower words, short shapes)] per segment, grouped by document."""
+def load_examples(path: Path, keep=None):
+    """[(static features per token, gold tags, lower words, short shapes)] per segment, grouped by document.
+
+    `keep` (optional) is a predicate on the document id: only those documents are read (cross-validation)."""
     docs = []
     bad_total = 0
     with path.open(encoding="utf-8") as fh:
         for line in fh:
             d = json.loads(line)
+            if keep is not None and not keep(d["id"]):
+                continue
             segs, mid, low = prepare(d["text"])
             ents = sorted(d["entities"], key=lambda e: e["start"])
             doc = []

@@ -75,7 +75,7 @@ def tag_names(text: str) -> list[tuple[int, int, str]]:
         span = text[s:e]
         last = span.rsplit(None, 1)[-1].lower()
         if lab in ("PER", "ORG") and span.lower() in dem and span.lower() not in tagger_dem and on("people-plural"):
-            out.append((s, e, NORP))  # "some Libyans": a people (the tagger knows "Labour" as a party too)
+            out.append((s, e, NORP))  # "some Icelanders": a people (the tagger knows "Labour" as a party too)
         elif lab == "PER" and " " in span and last in _ORG_HEADS and on("person-with-org-head"):
             out.append((s, e, ORG))  # "... University", "... Party": the head word settles the type
         elif lab == "PER":

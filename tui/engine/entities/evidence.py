@@ -38,7 +38,7 @@ def dateline_place(text: str) -> str | None:
     """The upper-case place that opens a news body ("PORTO, Portugal — ..."), as a key, or None."""
     m = _DATELINE.match(text[:120])
     if not m or not m.group(1).isupper() or not any(c.islower() for c in text[m.end():m.end() + 40]):
-        return None  # "RUGBY UNION - SOUTH AFRICA BEAT ..." is a headline, not a dateline
+        return None  # "ROWING - NORWAY WIN ..." is a headline, not a dateline
     return key(m.group(1))
 
 

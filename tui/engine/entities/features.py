@@ -16,7 +16,7 @@ from .clusters import cluster_path
 CLASSES = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"]
 START, END = "<s>", "</s>"
 
-# Tokens after which the next word starts a sentence (or a headline part, "CRICKET - LEICESTERSHIRE").
+# Tokens after which the next word starts a sentence (or a headline part, "SAILING - CORNWALL").
 _OPENERS = frozenset('. ! ? : ; " “ ” ‘ ’ ( [ - – — ... …'.split())
 
 

@@ -24,7 +24,7 @@ from ..rules import enabled as on
 from ..types import FAC, GPE, LOC, ORG, PERSON, PRODUCT
 
 # Last words that make a name a building or a structure (FAC, a place for the scorer).
-# Not "palace" ("Crystal Palace", a club) nor "airport" (in business news, the operating company).
+# Not "palace" ("Harbour Palace", a club) nor "airport" (in business news, the operating company).
 _BUILDINGS = frozenset("stadium arena station hall tower towers bridge memorial mosque cathedral".split())
 _KIND_BEFORE = re.compile(r"\b([a-z]+)[ \t]+[*_]?$")
 _ADJ_ENDINGS = ("ic", "ine", "ian", "ean", "ical")
@@ -48,7 +48,7 @@ def kind_of_name(text: str, s: int, e: int, label: str) -> str:
         if words[-1].lower() in _BUILDINGS and (label == ORG or label == PERSON and text[max(0, s - 4):s] in (
                 "the ", "The ") and not any(w.lower() in lexicon().first_names for w in words[:-1])) \
                 and on("building-head"):
-            return FAC  # "Fisht Stadium", "Constitution Hall": a building, not its owner nor a person
+            return FAC  # "Vela Stadium", "Unity Hall": a building, not its owner nor a person
         return label
     if label in (GPE, LOC) and word.lower().endswith(_ADJ_ENDINGS) and re.match(r" [a-z]", text[e:e + 2]) \
             and on("place-adjective"):
@@ -67,7 +67,7 @@ def plural_of_a_name(text: str, s: int, e: int) -> bool:
     if word[:-1].lower() in lexicon().first_names:
         return False  # "Williams" next to "William": a surname
     if re.search(r"\b[Tt]he $", text[max(0, s - 4):s]):
-        return False  # "the Springboks" (a "Springbok captain"): a team goes by its plural
+        return False  # "the Kestrels" (a "Kestrel captain"): a team goes by its plural
     from .name_starts import word_counts
 
     return word_counts(text)[word[:-1]] > 0  # the singular as a word of its own (one count pass per text)

@@ -72,9 +72,9 @@ def trim_roles(text: str, s: int, e: int) -> int:
         rest = text[s + m.end():e].lstrip()
         w = m.group().lower().rstrip(".")
         if " " not in rest and rest[:1].isupper() and w in _HONORIFIC_ONLY and rest.isalpha():
-            return e - len(rest)  # "Ambassador Mohib": a title, then the surname alone
+            return e - len(rest)  # "Ambassador Ferrer": a title, then the surname alone
         if " " not in rest or not rest[:1].isupper():
-            return s  # keep a full name of two words at least: "Dean Jones" may be a name, not a role
+            return s  # keep a full name of two words at least: "Dean Holt" may be a name, not a role
         if w in first or w not in roles:
             return s
         s = e - len(rest)

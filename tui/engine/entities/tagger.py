@@ -166,9 +166,9 @@ class Tagger:
         return found
 
 
-# Words that never end a name: "University of Sheffield of", "Washington D.C. The", "Sheriff's".
+# Words that never end a name: "University of Tarn of", "Kingston D.C. The", "Sheriff's".
 _BAD_LAST = frozenset("of the and for a an in on at to 's ’s".split())
-# Caption labels glued to a name by the layout: "Ahmed Mohamed Image: ...".
+# Caption labels glued to a name by the layout: "Ada Brandt Image: ...".
 _CAPTION = frozenset("Image Photo Photos Picture Video Audio Source Credit Caption Map Graphic".split())
 
 
@@ -196,7 +196,7 @@ def decode(spans: list[tuple[int, int]], tags: list[str], toks: list[str]) -> li
                           or (b > a and toks[b] in _CAPTION)):
             b -= 1
         if b - a >= 2 and toks[a] in ("The", "the"):
-            a += 1  # "The Huffington Post" -> "Huffington Post"; short ones like "The Hague" stay whole
+            a += 1  # "The Harbour Courier" -> "Harbour Courier"; short ones like "The Hague" stay whole
         if a <= b:
             cut = 1 if b > a and toks[b] in _DAY_ABBREVIATIONS else 0  # "Edmonton Sun." ends before the period
             out.append((spans[a][0], spans[b][1] - cut, label))

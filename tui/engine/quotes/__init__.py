@@ -8,7 +8,7 @@
 Rules over token windows around each quote (no model, no downloaded data), linear in the
 text: marks.py finds the quoted stretches, speakers.py and tags.py read the attribution on
 either side (words.py tests single tokens, before_verb.py and after_verb.py find a verb's
-subject), coref.py and resolve.py turn "he" or "Trump" into the fullest name in the
+subject), coref.py and resolve.py turn "he" or "Okafor" into the fullest name in the
 article, rank.py scores and trims.
 """
 

@@ -21,7 +21,7 @@ def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
         return Mention(t.start, t.start + len(pron), text[t.start : t.start + len(pron)], "pronoun")
     if t.low in DETERMINERS:
         return _determined_right(text, toks, i)
-    # the last name in a short noun phrase: "9/11 widow Terry Strada", "MSNBC host Chris Matthews"
+    # the last name in a short noun phrase: "flood survivor Ana Pires", "radio host Jon Bell"
     best = None
     k = i
     while k < len(toks) and k - i < 8:

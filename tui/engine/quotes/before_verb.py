@@ -2,7 +2,7 @@
 
 `subject_left` reads back from the verb ("Smith said", "Jane Doe, a lawyer at the firm, said",
 "A spokesman for Acme said", "a campaign spokesman said"); `sentence_subject` takes the subject that
-opens the clause ("Donald Trump, her opponent, bemoaned ... and said").
+opens the clause ("Pavel Lind, her opponent, complained ... and said").
 """
 
 from __future__ import annotations
@@ -99,12 +99,12 @@ def _description_left(text: str, toks: list[Tok], j: int, floor: int) -> Mention
             if start == j:
                 return None  # a bare "a" or "the" is no speaker
             return mention(text, toks, start, j, "nominal")
-        if is_cap(toks[k]) and toks[k].text.endswith(("'s", "’s")):  # "Clinton's spokesman"
+        if is_cap(toks[k]) and toks[k].text.endswith(("'s", "’s")):  # "Holt's spokesman"
             return mention(text, toks, k, j, "nominal")
         if is_verb(toks, k) or (low in CLAUSE_WORDS and low not in ("and", "of")):
             return None
         k -= 1
-    # no determiner, but the description opens its sentence: "Only 52 percent of registered voters agreed"
+    # no determiner, but the description opens its sentence: "Only 40 percent of the ferry users agreed"
     if j - k >= 3 and is_cap(toks[k + 1]) and (k < floor or not is_word(toks[k])) and toks[k + 1].low in _BARE_OPENERS:
         return mention(text, toks, k + 1, j, "nominal")
     return None
@@ -120,20 +120,20 @@ _INTRO = {"in", "on", "at", "during", "after", "before", "while", "when", "as", 
 
 
 def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
-    """The subject at the start of a clause: 'Donald Trump, her opponent, bemoaned ... and said ...'."""
+    """The subject at the start of a clause: 'Pavel Lind, her opponent, complained ... and said ...'."""
     i = 0
     while i < len(toks) and not is_word(toks[i]):
         i += 1
     if i < len(toks) and toks[i].low in _INTRO:
-        # skip an introductory phrase up to its comma ("During a May interview on CNBC, Trump said"),
-        # or its last comma when a date has its own ("On July 6, 2015, Sanders made ...")
+        # skip an introductory phrase up to its comma ("During a May interview on local radio, Lind said"),
+        # or its last comma when a date has its own ("On March 3, 2024, Okafor made ...")
         intro_end = i + 1
         for k in range(i, min(len(toks), i + 15)):
             if toks[k].text == ",":
                 intro_end = k + 1
                 nxt = toks[k + 1] if k + 1 < len(toks) else None
-                # stop where the clause proper starts; "On July 6, 2015," and "Following a swiftly
-                # called, late-afternoon meeting," have more intro after their first comma
+                # stop where the clause proper starts; "On March 3, 2024," and "After a hastily
+                # arranged, late-night vote," have more intro after their first comma
                 if nxt is not None and (is_cap(nxt) or pronoun(nxt) or nxt.low in DETERMINERS):
                     break
         i = intro_end
@@ -150,7 +150,7 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
         a, b = span
         span = _name_after_modifiers(toks, b) or span
         a, b = span
-        if toks[b].text.endswith(("'s", "’s")):  # "Scott's family has called ...": a description
+        if toks[b].text.endswith(("'s", "’s")):  # "Lind's family has called ...": a description
             k = b + 1
             while k < len(toks) and k - b <= 4 and toks[k].text[:1].islower() and toks[k].low not in CLAUSE_WORDS \
                     and not is_verb(toks, k):
@@ -158,7 +158,7 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
             if k - 1 > b:
                 return mention(text, toks, a, k - 1, "nominal")
         return mention(text, toks, a, b, "name")
-    if toks[i].low in DETERMINERS:  # "The ad uses footage of ..."
+    if toks[i].low in DETERMINERS:  # "The film uses footage of ..."
         k = i + 1
         while k < len(toks) and k - i <= 5 and is_word(toks[k]) and toks[k].low not in CLAUSE_WORDS \
                 and not is_verb(toks, k) and not (k - i >= 2 and _acts_on(toks, k)):
@@ -172,7 +172,7 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
 
 
 def _acts_on(toks: list[Tok], k: int) -> bool:
-    """A lower-case past-tense verb taking an object: "issued a statement", "granted Mr. Clarke an extension"."""
+    """A lower-case past-tense verb taking an object: "issued a statement", "granted Ms. Holt a delay"."""
     t = toks[k]
     if not (t.low.endswith("ed") and t.text[:1].islower() and k + 1 < len(toks)):
         return False
@@ -181,8 +181,8 @@ def _acts_on(toks: list[Tok], k: int) -> bool:
 
 
 def _name_after_modifiers(toks: list[Tok], b: int) -> tuple[int, int] | None:
-    """The name that a capitalised modifier ending at token b leads to: "Libertarian presidential
-    candidate Gary Johnson's doctor", "Democratic nominee Hillary Clinton". None when lower-case
+    """The name that a capitalised modifier ending at token b leads to: "Liberal mayoral
+    candidate Ana Pires's doctor", "Green nominee Mara Holt". None when lower-case
     words are not followed by a name within a few words (they are the verb and its object)."""
     k = b + 1
     while k < len(toks) and k - b <= 3 and toks[k].text[:1].islower() and toks[k].low not in CLAUSE_WORDS \
@@ -191,11 +191,11 @@ def _name_after_modifiers(toks: list[Tok], b: int) -> tuple[int, int] | None:
     if k == b + 1 or k >= len(toks) or not is_cap(toks[k]):
         return None
     if not all(toks[x].low in TITLES or toks[x].low in _MODIFIER_WORDS for x in range(b + 1, k)):
-        return None  # "Clinton campaigned alongside Warren": a verb, not a modifier
+        return None  # "Holt campaigned alongside Brandt": a verb, not a modifier
     return name_right(toks, k)
 
 
-# lower-case words that sit between a capitalised modifier and a name ("Democratic presidential nominee")
+# lower-case words that sit between a capitalised modifier and a name ("Liberal mayoral candidate")
 _MODIFIER_WORDS = {"presidential", "vice", "running", "mate", "candidate", "nominee", "hopeful", "rival", "challenger",
                    "incumbent", "congressional", "gubernatorial", "senate", "party", "campaign", "chief", "former",
                    "state", "national", "senior", "top", "lead", "political", "policy", "foreign", "press"}

@@ -18,14 +18,14 @@ PERSON_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "sen
                  "congresswoman", "mayor", "judge", "justice", "pope", "chancellor", "prof", "professor", "rev"}
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
 # the word before a dot that does not end a sentence: a title ("Sen."), an initial ("J."), a dotted
-# abbreviation ("U.S.") or a state in a party label ("(R-Ga.)")
+# abbreviation ("U.S.") or a state in a party label ("(R-Vt.)")
 _ABBREV_DOT = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|Sec|Amb|Atty|Adm|Del)"
                          r"|\b[A-Z]|[A-Z]\.[A-Z]|\b[DRI]-[A-Z][a-z]*|\([A-Z][a-z]{1,4})\.$")
 
 
 def sentence_starts(text: str) -> list[int]:
     """Where sentences start: after . ! ? (and closing marks) or a line break, but not after
-    "Sen." / "J." / "U.S." / "(R-Ga.)", nor before a lower-case word ("(D-Mo.) said")."""
+    "Sen." / "J." / "U.S." / "(R-Vt.)", nor before a lower-case word ("(D-Vt.) said")."""
     starts = [0]
     for m in _SENT_END.finditer(text):
         e = m.end()
@@ -64,13 +64,13 @@ class PersonIndex:
             full = book.resolve(" ".join(toks), m.start())
             speaks = _speaks(text, m.end())
             run = tokens(m.group())
-            titled = len(toks) == 1 and len(run) > 1  # "Mr. Obama", "Sen. Warren"
-            # a person's title right before the name ("President Obama") makes it a person, like a gendered one
+            titled = len(toks) == 1 and len(run) > 1  # "Mr. Okafor", "Sen. Brandt"
+            # a person's title right before the name ("President Okafor") makes it a person, like a gendered one
             personal = titled and run[-2].lower().rstrip(".") in PERSON_TITLES and toks[0].lower() not in ORG_WORDS
             if is_person(full) or (len(toks) == 1 and (speaks or titled and (personal or gender_of(run)))):
                 found.append((m.start(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks,
                               _modifies_a_name(text, m.end())))
-        self.aside: list[bool] = []  # the mention sits in a leading "While Obama ..., " clause
+        self.aside: list[bool] = []  # the mention sits in a leading "While Okafor ..., " clause
         for p, name, sex, speaks, modifier in sorted(found, key=lambda f: f[0]):
             if not inside(p):
                 self.pos.append(p)
@@ -134,9 +134,9 @@ class PersonIndex:
         return fallback
 
     def _in_leading_clause(self, text: str, p: int) -> bool:
-        """Is position p inside a sentence-opening subordinate clause ("While Obama had ..., Crespo ...")?"""
+        """Is position p inside a sentence-opening subordinate clause ("While Okafor had ..., Lind ...")?"""
         start = self.sent_starts[self._sentence(p)]
-        # p may be the start of the run "While Obama" itself
+        # p may be the start of the run "While Okafor" itself
         return bool(_LEADING_CLAUSE.match(text, start, p + 12)) and "," not in text[start:p]
 
     def _pronoun_talks(self, s: int, pronoun: str, before: int) -> bool:
@@ -169,16 +169,16 @@ def _modifies_a_name(text: str, end: int) -> bool:
         return False
     words = [w.lower() for w in m.group(1).split()]
     if any(w in SPEECH_VERBS or w.endswith("ed") for w in words):
-        return False  # "Obama praised campaign chairman John Podesta": a verb, not a description
+        return False  # "Okafor praised party chairman Jon Bell": a verb, not a description
     return words[-1] in _ROLES
 
 _LEADING_CLAUSE = re.compile(r"[\"“'‘\s]*(?:While|Although|Though|Whereas|Because|Since|If|Unless|When|After|Before|As"
                              r"|Unlike|Like|Despite|Following|Besides|Alongside|Amid)\b")
 _PRONOUN_TALKS = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?(\w+)")
-_NEXT_WORDS = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s+(\w+)(?:\s+(\w+))?")  # "Perdue (R-Ga.) said"
+_NEXT_WORDS = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s+(\w+)(?:\s+(\w+))?")  # "Holt (R-Vt.) said"
 
 
 def _speaks(text: str, end: int) -> bool:
-    """Is a single-word name followed by a speech verb ("Perdue said", "Obama later told")? Then it is a person."""
+    """Is a single-word name followed by a speech verb ("Holt said", "Okafor later told")? Then it is a person."""
     m = _NEXT_WORDS.match(text, end, end + 70)
     return bool(m) and any(w and w.lower() in SPEECH_VERBS for w in m.groups())

@@ -47,7 +47,7 @@ DETERMINERS = {
     "the", "a", "an", "one", "another", "his", "her", "their", "its", "our", "my", "this", "these",
     "those", "several", "some", "many", "two", "three", "four", "other", "both", "most", "few", "each",
 }
-# words skipped between a subject and its verb: "Trump later said", "Clinton on Monday told"
+# words skipped between a subject and its verb: "Lind later said", "Okafor on Monday told"
 SKIP_BEFORE_VERB = {
     "also", "later", "then", "has", "had", "have", "previously", "once", "again", "repeatedly", "recently",
     "would", "will", "did", "does", "do", "not", "never", "first", "further", "just", "finally", "even",
@@ -65,7 +65,7 @@ SKIP_AFTER_VERB = {
 TITLE_ABBREV = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "prof", "rev",
                 "jr", "sr", "st", "pres", "sec", "amb", "atty", "del", "u.s", "d", "r", "i"}
 
-# verbs whose following noun is the listener or the topic, never the speaker ("told Smith", "called Burma")
+# verbs whose following noun is the listener or the topic, never the speaker ("told Smith", "called the island")
 TRANSITIVE = {
     f for b in ("tell", "call", "accuse", "praise", "criticize", "criticise", "attack", "mock", "slam", "blast",
                 "dismiss", "remind", "advise", "inform", "assure", "urge", "quote", "cite", "describe", "label",
@@ -83,7 +83,7 @@ CLAUSE_WORDS = {
 BASE_FORMS = set(_REGULAR) | {"say", "tell", "write", "think", "sing", "call", "put", "read", "speak", "believe", "dub"}
 BASE_LEAD = {"to", "will", "would", "can", "could", "should", "might", "must", "may", "do", "does", "did", "not",
              "n't", "i", "we", "they", "you", "also", "then", "just", "never", "often", "always"}
-# words before an -s form that make it a plural noun ("his claims", "other challenges")
+# words before an -s form that make it a plural noun ("his claims", "other reports")
 NOUN_LEAD = {"other", "such", "many", "new", "recent", "previous", "these", "those", "several", "some", "any",
              "no", "all", "both", "few", "more", "most", "public", "official", "press", "news", "media", "earlier"}
 PROGRESSIVE = {"is", "are", "was", "were", "be", "been", "am", "'s", "’s", "keeps", "kept", "started", "began"}

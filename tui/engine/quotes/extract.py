@@ -178,8 +178,8 @@ def _intro_line(text: str, p_start: int) -> tuple[int, int] | None:
 def _is_quote(q: Quote) -> bool:
     """Keep speech; drop scare quotes and titles.
 
-    One- or two-word phrases ("so-called “reforms”", a “paper tiger”) are labels, not quotes;
-    short title-cased phrases (“State of the Union”, a book title) are names of things even
+    One- or two-word phrases ("so-called “reforms”", a “white elephant”) are labels, not quotes;
+    short title-cased phrases (“Address to the Nation”, a book title) are names of things even
     when a speech verb is near. A longer phrase nobody is said to say must not look like a title.
     """
     words = q.text.split()

@@ -37,7 +37,7 @@ PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "he
 
 
 def gender_of(words: list[str]) -> str | None:
-    """'m', 'f' or None from a title or the first name among `words` ("Mrs. Clinton", "Hillary Clinton")."""
+    """'m', 'f' or None from a title or the first name among `words` ("Mrs. Okafor", "Mary Okafor")."""
     for w in words:
         k = w.lower().rstrip(".")
         if k in _TITLE_GENDER:

@@ -31,8 +31,8 @@ def _continues(a: Quote, b: Quote) -> bool:
     sentence (it starts in lower case, or with "I" after a piece that stopped at a comma).
 
     Pieces of different sentences stay apart: '“We had a hard night,” Matos said. “It was an honest
-    vote.”' is two quotes, and so are two phrases quoted in one sentence of the writer's ('he would
-    “make a deal” and was “talking to them”': no attribution between them).
+    vote.”' is two quotes, and so are two phrases quoted in one sentence of the writer's ('she would
+    “fix the roof” and was “asking around”': no attribution between them).
     """
     if not a.speaker or a.speaker != b.speaker or not 0 <= b.start - a.end <= GAP:
         return False

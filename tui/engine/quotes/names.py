@@ -1,7 +1,7 @@
 """Light, data-free name handling: spotting capitalised names and resolving short forms.
 
 Used when no entity list is given, and to canonicalise speakers when one is
-("Trump" -> "Donald Trump", "Mr. Obama" -> "Barack Obama").
+("Okafor" -> "Mary Okafor", "Mr. Lind" -> "Pavel Lind").
 """
 
 from __future__ import annotations
@@ -116,7 +116,7 @@ def is_name_like(name: str) -> bool:
 
 
 def surname(name: str) -> str:
-    """The last word of a stripped name, lower-cased ("Donald J. Trump" -> "trump")."""
+    """The last word of a stripped name, lower-cased ("Mary J. Okafor" -> "okafor")."""
     toks = tokens(strip_name(name))
     while len(toks) > 1 and _key(toks[-1]) in {"jr", "sr", "ii", "iii", "iv"}:
         toks = toks[:-1]
@@ -126,7 +126,7 @@ def surname(name: str) -> str:
 def person_part(toks) -> list[str]:
     """The trailing words of a capitalised run that can be a person's name.
 
-    "Ohio Democratic Party Chairman David Pepper" -> ["David", "Pepper"]; "But Hillary Clinton's" -> ["Hillary", "Clinton"].
+    "Vermont Liberal Party Chairman Jon Bell" -> ["Jon", "Bell"]; "But Mary Okafor's" -> ["Mary", "Okafor"].
     """
     toks = list(toks)
     if toks:
@@ -135,15 +135,15 @@ def person_part(toks) -> list[str]:
     for i, t in enumerate(toks):
         k = _key(t)
         if len(t) == 2 and t.endswith("."):
-            continue  # an initial ("Julie A. Diaz"), not the article "A"
-        # organisation and place words cut only when a full name (2+ words) is left: "Republican Donald
-        # Trump" -> "Donald Trump", but "President Park Geun-hye" keeps "Park"
+            continue  # an initial ("Mara J. Holt"), not the article "A"
+        # organisation and place words cut only when a full name (2+ words) is left: "Liberal Mary
+        # Okafor" -> "Mary Okafor", but "President Han So-ri" keeps "Han"
         if i == len(toks) - 1 and i > 0 and k in TITLES and _key(toks[i - 1]) in FIRST_NAMES:
-            continue  # "Charlie King", "Tom Judge": a surname that is also a title word
+            continue  # "Peter Major", "Tom Judge": a surname that is also a title word
         if k in NOT_NAME or k in TITLES or (k in ORG_WORDS and len(toks) - i - 1 >= 2):
             start = i + 1
         elif i < len(toks) - 1 and _POSSESSIVE.search(t):
-            start = i + 1  # "NBC's Dante Chinni" -> "Dante Chinni"
+            start = i + 1  # "ATV's Lena Brook" -> "Lena Brook"
     return [t for t in toks[start:] if t]
 
 
@@ -155,7 +155,7 @@ def is_person(name: str) -> bool:
     for i, t in enumerate(toks):
         k = _key(t)
         if i == 0 and k in FIRST_NAMES and k not in NOT_NAME:
-            continue  # "Bill Clinton": a first name that is also an organisation word ("bill")
+            continue  # "Bill Carver": a first name that is also an organisation word ("bill")
         if k in ORG_WORDS or k in NOT_NAME or (len(t) > 1 and t.isupper() and "." not in t):
             return False
     return True
@@ -179,8 +179,8 @@ class NameBook:
     def resolve(self, mention: str, pos: int | None = None) -> str:
         """Return the fullest name sharing the mention's surname (or the stripped mention).
 
-        With `pos`, the form mentioned most recently before pos wins ("Bobby Scott" over an earlier
-        "Tim Scott"); otherwise the most used one.
+        With `pos`, the form mentioned most recently before pos wins ("Rob Lind" over an earlier
+        "Tim Lind"); otherwise the most used one.
         """
         short = strip_name(mention)
         forms = self._by_surname.get(surname(short))
@@ -191,7 +191,7 @@ class NameBook:
         words_of = {full: frozenset(_key(t) for t in tokens(full)) for full in forms}
         for full, seen in forms.items():
             toks = tokens(full)
-            # a longer form must contain every word of the mention ("Bill Clinton" is not "Hillary Clinton")
+            # a longer form must contain every word of the mention ("Bill Carver" is not "Nora Carver")
             if len(toks) < len(short_toks) or not short_toks <= words_of[full]:
                 continue
             if _key(toks[0]) in SURNAME_PARTICLES and any(words_of[full] < other for other in words_of.values()):
@@ -200,7 +200,7 @@ class NameBook:
             k_before = bisect.bisect_right(seen, pos) if pos is not None else 0
             recency = seen[k_before - 1] if k_before else -seen[0]
             # of two people sharing a surname, the one last written as a subject ("Former President
-            # Bill Clinton criticized ...") beats one only mentioned in passing ("his wife Hillary Clinton")
+            # Bill Carver criticised ...") beats one only mentioned in passing ("his wife Nora Carver")
             as_subject = self._as_subject.get(full, [])
             k_subj = bisect.bisect_right(as_subject, pos) if pos is not None else 0
             subj = as_subject[k_subj - 1] if k_subj else -1
@@ -219,7 +219,7 @@ class NameBook:
             if run.isupper():
                 continue
             toks = person_part(tokens(run))
-            if 2 <= len(toks) <= 4 and is_person(" ".join(toks)):  # not "Post Trump" from "Washington Post Trump"
+            if 2 <= len(toks) <= 4 and is_person(" ".join(toks)):  # not "Courier Lind" from "Harbour Courier Lind"
                 book.add(" ".join(toks), m.start(), as_subject(text, m.start(), m.end()))
         return book
 

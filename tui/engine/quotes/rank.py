@@ -86,7 +86,7 @@ def display_text(q: Quote, max_chars: int = 200) -> str:
             break
         word = t[: m.start()].rsplit(" ", 1)[-1].lower()
         if word in TITLE_ABBREV or len(word) == 1:
-            continue  # "Ms. Clinton", "J. Smith": not a sentence end
+            continue  # "Ms. Okafor", "J. Smith": not a sentence end
         cut = m.end() - 1
     if cut >= max_chars // 3:  # a whole first sentence beats a longer, cut one
         return t[:cut].rstrip()

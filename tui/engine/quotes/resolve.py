@@ -32,7 +32,7 @@ class Resolver:
             return raw
         person = person_part(tokens(raw))
         if person and 0 < len(person) < len(tokens(raw)):
-            raw = " ".join(person)  # "Senate Majority Leader Mitch McConnell" -> "Mitch McConnell"
+            raw = " ".join(person)  # "Senate Minority Leader Ada Brandt" -> "Ada Brandt"
         return self.book.resolve(raw, m.start) or strip_name(raw)
 
     def resolve(self, m: Mention | None) -> str | None:

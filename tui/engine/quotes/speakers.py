@@ -82,7 +82,7 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
     """Speaker in the clause before an opening mark: 'Smith said: ', 'according to Smith, ', 'he told CNN that '.
 
     The verb nearest the quote wins, except that a named (or pronoun) subject of an earlier
-    verb beats a mere description ('Clinton says Trump's flurry of tweets was “...”').
+    verb beats a mere description ('Holt says Brandt's stream of posts was “...”').
     """
     verbs = find_verbs(toks)
     fallback = None
@@ -90,8 +90,8 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
         if according_to(toks, v):
             m = subject_right(text, toks, v + 2)
         elif toks[v].low.endswith("ing") and rules.enabled("ing-verb-speaker") and (v == 0 or toks[v - 1].low not in PROGRESSIVE and not pronoun(toks[v - 1])):
-            # "footage of Clinton asking, “...”" names the speaker right before the verb;
-            # "Clinton told the audience ..., saying that" leaves it to the sentence's subject
+            # "footage of Holt asking, “...”" names the speaker right before the verb;
+            # "Holt told the crowd ..., saying that" leaves it to the sentence's subject
             near = name_left(toks, v - 1) if v > 0 else None
             m = mention(text, toks, near[0], near[1], "name") if near else sentence_subject(text, toks)
         else:
@@ -100,7 +100,7 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
                 m = subject_right(text, toks, v + 1)  # 'Said Smith: ', ', added Smith, '
         if m and (m.kind != "nominal" and m.text.lower() != "it" or not rules.enabled("name-beats-description")):
             return m
-        # a description, or "it" ('She says it underscores that ...'): an earlier named speaker wins
+        # a description, or "it" ('She says it shows that ...'): an earlier named speaker wins
         fallback = fallback or m
     if fallback:
         return fallback

@@ -75,7 +75,7 @@ def ends_sentence(toks: list[Tok], i: int) -> bool:
     """Is token i a full stop / ? / ! that ends a sentence (not the dot of "Mr." or "J.")?"""
     t = toks[i].text
     if i + 1 < len(toks) and (toks[i + 1].text in ",;)" or toks[i + 1].text[:1].islower()):
-        return False  # "R-Ky., said", "Sept. 11 ... etc. and"
+        return False  # "R-Vt., said", "Sept. 11 ... etc. and"
     if t in ("?", "!"):
         return True
     if t != ".":
@@ -169,7 +169,7 @@ def possessive(t: Tok) -> bool:
 
 
 def is_verb(toks: list[Tok], i: int) -> bool:
-    """Is token i a speech verb used as a verb (not "the report", "his claims", "mental state")?"""
+    """Is token i a speech verb used as a verb (not "the report", "his claims", "the state")?"""
     t = toks[i]
     low = t.low
     if low not in SPEECH_VERBS or is_cap(t) and i > 0 and not ends_sentence(toks, i - 1):
@@ -197,13 +197,13 @@ def is_verb(toks: list[Tok], i: int) -> bool:
     return True
 
 
-# nouns that end like adverbs: "Scott's family has called", "the rally organisers said"
+# nouns that end like adverbs: "Lind's family has called", "the rally organisers said"
 _LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "reply", "monopoly", "anomaly", "bully", "daily",
              "weekly", "monthly", "quarterly", "fly", "lily", "holly", "italy", "july"}
 
 
 def adverb(t: Tok) -> bool:
-    """A lower-case -ly word that can sit between a subject and its verb ("Trump repeatedly said")."""
+    """A lower-case -ly word that can sit between a subject and its verb ("Lind repeatedly said")."""
     return t.low.endswith("ly") and not is_cap(t) and t.low not in _LY_NOUNS
 
 
