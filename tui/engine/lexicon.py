@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tui.assets import asset
 
-__all__ = ["Lexicon", "lexicon", "read_list", "name_words"]
+__all__ = ["Lexicon", "QuoteWords", "lexicon", "quote_words", "read_list", "name_words"]
 
 _NAME_STOP = frozenset("of the and de la le du del da di von van al el y city saint san santa".split())
 
@@ -153,3 +153,68 @@ def lexicon() -> Lexicon:
             if _LEXICON is None:
                 _LEXICON = _build()
     return _LEXICON
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    """The quote and speaker stage's word lists (assets/models/quote_words.txt, one section per field)."""
+
+    speech_verb_bases: frozenset[str]  # regular speech verbs ("add", "argue"); their forms come from speech_verbs()
+    speech_verb_forms: frozenset[str]  # forms the regular rule misses ("said", "quipped")
+    irregular_bases: frozenset[str]  # base forms of the irregular speech verbs ("say", "tell")
+    not_cue_after: frozenset[str]  # "called for", "read by": no speech cue before these
+    pronouns: frozenset[str]  # subject pronouns
+    person_pronouns: frozenset[str]  # "he", "she"
+    determiners: frozenset[str]  # words that open a description
+    skip_before_verb: frozenset[str]  # "Lind later said"
+    skip_after_verb: frozenset[str]  # "said on Monday Lind"
+    title_abbrev: frozenset[str]  # "mr", "sen": a dot after them ends no sentence
+    transitive_bases: frozenset[str]  # verbs whose next noun is the listener or topic ("told Lind")
+    clause_words: frozenset[str]  # words that cannot end a subject phrase
+    base_lead: frozenset[str]  # "to state", "we report": a bare form used as a verb
+    noun_lead: frozenset[str]  # "other reports": an -s form used as a plural noun
+    progressive: frozenset[str]  # "is saying"
+    titles: frozenset[str]  # titles before a name, dropped from canonical names
+    not_name: frozenset[str]  # capitalised words that are never part of a person's name
+    name_org_words: frozenset[str]  # words that make a capitalised run an organisation or place
+    surname_particles: frozenset[str]  # "de", "van"
+    female_names: frozenset[str]  # first names of women
+    male_names: frozenset[str]  # first names of men
+
+    def speech_verbs(self) -> frozenset[str]:
+        """Every form of every speech verb: the regular bases inflected, plus the listed forms."""
+        out = set(self.speech_verb_forms)
+        for b in self.speech_verb_bases:
+            if b.endswith("y"):
+                out |= {b, b[:-1] + "ies", b[:-1] + "ied", b + "ing"}
+            else:
+                stem = b[:-1] if b.endswith("e") else b
+                out |= {b, b + "es" if b.endswith(("s", "sh", "ch", "x")) else b + "s",
+                        b + "d" if b.endswith("e") else b + "ed", stem + "ing"}
+        return frozenset(out)
+
+
+def read_sections(name: str) -> dict[str, frozenset[str]]:
+    """A sectioned list file ("[name]" headers, entries split by white space, `#` comments), lower case."""
+    out: dict[str, set[str]] = {}
+    current = None
+    for line in asset("models", name).read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line.startswith("[") and line.endswith("]"):
+            current = out.setdefault(line[1:-1].strip(), set())
+        elif line and current is not None:
+            current.update(line.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_QUOTE_WORDS: QuoteWords | None = None
+
+
+def quote_words() -> QuoteWords:
+    """The quote stage's word lists, read on first use. A section missing from the file is an error."""
+    global _QUOTE_WORDS
+    if _QUOTE_WORDS is None:
+        with _LOCK:
+            if _QUOTE_WORDS is None:
+                _QUOTE_WORDS = QuoteWords(**read_sections("quote_words.txt"))
+    return _QUOTE_WORDS

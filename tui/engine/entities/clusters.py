@@ -56,3 +56,14 @@ def more_often_lower(word: str) -> bool:
     _loaded()
     low = _rank.get(word.lower())
     return low is not None and low < _rank.get(word, 10**9)
+
+
+def lower_form_known(word: str) -> bool:
+    """For a capitalised word unlabelled news never wrote, is its base a lower-case word news knows?
+    "Crucially" -> "crucial", "Soils" -> "soil" (an adverb or a plural of a common word, not a name)."""
+    _loaded()
+    low = word.lower()
+    if word in _rank or low in _rank or len(low) < 5:
+        return False
+    bases = [low[:-2]] if low.endswith("ly") else [low[:-1], low[:-2]] if low.endswith("s") else []
+    return any(b in _rank and _rank[b] < _rank.get(b.capitalize(), 10**9) for b in bases if len(b) > 3)

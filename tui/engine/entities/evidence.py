@@ -6,7 +6,10 @@ spelling: an all-capitals headline word is read less reliably than the body), an
 overrides the vote (each a named rule of rulebook.py):
 
 * a lone word written after "in", "near", "over" ... or "the town of" is a place ("a water office
-  in Uyuni"), unless it is part of a person's full name elsewhere.
+  in Uyuni"), unless it is part of a person's full name elsewhere; so is a two-word "person" written
+  once that way ("clinics in Wester Dale");
+* a lone "person" in quotation marks is a title (MISC), one after "the" and a common noun ("the weekly
+  Vidik") a body (ORG); a "person" starting with Loch, Mount, Cape ... a landform (LOC).
 
 `dateline_place` (the upper-case place opening a body) is used by linking for the name's display form.
 """
@@ -56,6 +59,8 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     person_words = {w for e in names if e.label == PERSON and " " in e.text.strip() for w in e.text.split()}
     dem = lexicon().demonyms
     located = _located_singles(text, names)
+    quoted, described = _quoted_and_described(text, names)
+    land = lexicon().landforms_first
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
         top_label, top = c.most_common(1)[0]
@@ -64,6 +69,14 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
         if lone and k in located and top_label not in _PLACE_LABELS and (
                 top_label in (PERSON, "MISC") or c[GPE] + c[LOC] >= top) and on("located-single"):
             best[k] = GPE if key(k) in listed else LOC  # "hotels in Telvik": a place
+        elif lone and top_label == PERSON and k in quoted and on("quoted-title"):
+            best[k] = "MISC"  # “Vesna”, a three-act opera: a title, not a person
+        elif lone and top_label == PERSON and k in described and on("described-by-noun"):
+            best[k] = ORG  # "the cultural weekly Odmev", "the platform Gleiswerk"
+        elif " " in k and top_label == PERSON and k in located and c[PERSON] == 1 and on("located-full-name"):
+            best[k] = GPE if key(k) in listed else LOC  # "clinics in Wester Ross"
+        elif " " in k and top_label == PERSON and k.split()[0].lower() in land and on("landform-first"):
+            best[k] = LOC  # "over Loch Carron", "Mount Veldra": a landform, not a person
         elif len(c) > 1:  # a tie goes to the label the article introduces the name with
             tied = [lab for lab, n in c.items() if n == top]
             best[k] = next(e.label for e in names if _same(e.text) == k and e.label in tied)
@@ -74,6 +87,28 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
         got = best.get(_same(e.text)) if e.label in NAME_LABELS else None
         out.append(replace(e, label=got) if got else e)
     return out
+
+
+_QUOTE_OPEN, _QUOTE_CLOSE = "\"“‘'", "\"”’'"
+_AFTER_NAME = re.compile(r"[,.;:)!?]|$| (?:said|says|has|had|is|was|will|would|announced|reported)\b")
+_THE_NOUN = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}([a-z]+) $")
+
+
+def _quoted_and_described(text: str, names: list[Entity]) -> tuple[set[str], set[str]]:
+    """One-word names written as a title in quotation marks, and those after "the" and a common noun
+    that is not a role ("the platform Gleiswerk", but not "the striker Silva")."""
+    quoted, described = set(), set()
+    roles = lexicon().roles
+    for e in names:
+        if " " in e.text:
+            continue
+        if e.start > 0 and text[e.start - 1:e.start] in _QUOTE_OPEN and text[e.end:e.end + 1] in _QUOTE_CLOSE:
+            quoted.add(_same(e.text))
+        m = _THE_NOUN.search(text, max(0, e.start - 50), e.start)
+        if m and m.group(1) not in roles and not m.group(1).endswith(("er", "or", "ist", "ian", "ant", "ent")) \
+                and _AFTER_NAME.match(text, e.end):  # not "the eastern Zairean border": an adjective
+            described.add(_same(e.text))
+    return quoted, described
 
 
 def _located_singles(text: str, names: list[Entity]) -> set[str]:

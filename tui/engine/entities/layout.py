@@ -93,7 +93,11 @@ def common_in_corpus(text: str, s: int, e: int, label: str) -> bool:
     if label not in ("PERSON", "MISC") or not word.isalpha() or word.isupper() \
             or not word[:1].isupper() or word.lower() in lexicon().first_names:
         return False
-    from .clusters import more_often_lower
+    from .clusters import lower_form_known, more_often_lower
     from .name_starts import word_counts
 
-    return more_often_lower(word) and word_counts(text)[word] == 1 and on("corpus-common-word")
+    if word_counts(text)[word] != 1:
+        return False
+    if more_often_lower(word):
+        return on("corpus-common-word")
+    return lower_form_known(word) and on("common-word-forms")

@@ -17,6 +17,7 @@ examples are there) and lives in its own module:
 
 from __future__ import annotations
 
+from ..lexicon import lexicon
 from ..rules import enabled as on
 from ..types import ORG, PERSON
 from .acronyms import defined_names
@@ -40,6 +41,8 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             continue  # "Collaboration and cooperation were ...": a common word, said once
         if currency_code(word):
             continue  # "a price in CHF"
+        if lab == PERSON and " " not in word and word.lower() in lexicon().roles and on("title-only-person"):
+            continue  # "the feast of Our Lady of ...": a title alone names nobody
         if lab != "NORP" and plural_of_a_name(text, s, e) and on("plural-of-a-name"):
             lab = "MISC"  # "his Polaroids" in an article about the Polaroid camera
         if lab == ORG and on("role-inside-organisation") and (inner := role_inside(word)):

@@ -84,3 +84,22 @@ _rule("body-of-name", "a museum, university, bank ... 'of' a name is one organis
 _rule("irish-particle", "a first name, an Irish particle (Ó, Ní, Nic) and a surname are one person",
       ["Seán Ó Briain checked the channel.", "The award went to Áine Ní Bhriain on Friday."],
       ["Seán Briain checked the channel."])
+
+# --- session 4: errors on our own sample texts; kept while the ablation shows no dev half lower ----------
+_rule("quoted-title", "a lone 'person' written in quotation marks is a title (an opera, a book), not a person",
+      ["Critics loved \"Zorana\", a three-act opera by the composer Ivo Brandt."],
+      ["Critics loved Zorana Brandt, who sang the lead."])
+_rule("described-by-noun", "a lone 'person' after 'the' and a common noun ('the weekly X') is a title or a body",
+      ["Writing in the cultural weekly Vidik, the critic Ana Horvat praised the cast."],
+      ["Writing for a weekly, the critic Ana Horvat praised the cast."])
+_rule("located-full-name", "a two-word 'person' written once after 'in', 'near' ... is a place ('clinics in Wester Dale')",
+      ["Samples came from four clinics in Wester Dale to the hospital."],
+      ["Samples came from four clinics to the hospital."])
+_rule("landform-first", "a 'person' whose first word is Loch, Lake, Mount, Cape ... is a landform",
+      ["The pilot said the drone crossed Loch Veldra in ten minutes."], ["The pilot said the drone crossed the loch in ten minutes."])
+_rule("common-word-forms", "a word opening a sentence that news never writes, whose base news writes in lower case "
+      "('Crucially' -> crucial, 'Soils' -> soil), is no name",
+      ["Ana Ruiz spoke. Crucially, the trains will wait for late buses."],
+      ["Ana Ruiz spoke. The trains will wait for late buses."])
+_rule("title-only-person", "a 'person' that is only a title word ('Lady', 'President') names nobody",
+      ["Fireworks marked the feast of Our Lady of Salt on Sunday."], ["Fireworks marked the feast on Sunday."])

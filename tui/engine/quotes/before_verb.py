@@ -70,8 +70,36 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
     span = name_left(toks, j)
     if span and span[0] >= floor:
         i, j2 = span
+        role = _role_before(toks, i, floor) if rules.enabled("role-for-a-name") else None
+        if role is not None:  # "A spokesman for Acme said", "Officials in Ohio said": the people, not the place
+            return mention(text, toks, role, j2, "nominal")
         return mention(text, toks, i, j2, "name")
     return _description_left(text, toks, j, floor)
+
+
+_ROLE_PREPOSITIONS = {"for", "from", "in", "at", "of", "with"}
+
+
+def _role_before(toks: list[Tok], i: int, floor: int) -> int | None:
+    """Where a description ending in "<noun> for/from/in/at <the name at i>" starts, or None.
+
+    "a spokesman for Acme" -> the index of "a"; "Officials in Ohio" (opening the clause) -> "Officials".
+    """
+    if i - 2 < floor or toks[i - 1].low not in _ROLE_PREPOSITIONS:
+        return None
+    k = i - 2
+    if not is_word(toks[k]) or toks[k].low in CLAUSE_WORDS or is_verb(toks, k):
+        return None
+    if is_cap(toks[k]):  # "Officials in Ohio": a capitalised noun must open the clause
+        return k if k == floor or not is_word(toks[k - 1]) else None
+    while k - 1 >= floor and i - k < 6 and is_word(toks[k - 1]) and not is_cap(toks[k - 1]) \
+            and toks[k - 1].low not in CLAUSE_WORDS and toks[k - 1].low not in DETERMINERS and not is_verb(toks, k - 1):
+        k -= 1
+    if k - 1 >= floor and toks[k - 1].low in DETERMINERS:
+        return k - 1
+    if k - 1 >= floor and is_cap(toks[k - 1]) and (k - 1 == floor or not is_word(toks[k - 2])):
+        return k - 1  # "Senior officials at the firm": the clause opens with the description
+    return None
 
 
 # a name right after these words is the object inside an apposition, not the subject

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from .. import rules
 from .cues import SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
 from .names import NAME_RUN, ORG_WORDS, TITLES, NameBook, is_person, person_part, strip_name, tokens
@@ -83,6 +84,11 @@ class PersonIndex:
             (m.start(), m.group(1).lower()) for m in _PRONOUN_TALKS.finditer(text)
             if m.group(2).lower() in SPEECH_VERBS and not inside(m.start())]
         self._talk_pos = [q for q, _ in self.talking_pronouns]
+        # "A spokesman said ..." outside quotes: an unnamed speaker a later "he" may stand for
+        self.nominals: list[tuple[int, str, str | None]] = [
+            (m.start(), m.group(1), _ROLE_GENDER.get(m.group(2).lower())) for m in _NOMINAL_TALKS.finditer(text)
+            if not inside(m.start())]
+        self._nominal_pos = [q for q, _, _ in self.nominals]
         # for each gender, the index of the last mention at or before i whose gender does not clash:
         # the walk back skips stretches of names a pronoun cannot mean in one step (linear on any text)
         self._last_fit: dict[str, list[int]] = {}
@@ -107,6 +113,8 @@ class PersonIndex:
         fallback = None
         s_here = self._sentence(p)
         want = PRONOUN_GENDER.get(pronoun.lower())
+        nominal = self._nominal_before(p, want, s_here - max_back) if rules.enabled("pronoun-after-unnamed-speaker") \
+            else None
         j = k - 1
         groups = 0
         while j >= 0:
@@ -118,8 +126,10 @@ class PersonIndex:
             if groups > MAX_GROUPS:
                 break
             s = self._sentence(self.pos[j])
+            if nominal is not None and self._sentence(nominal[0]) > s:
+                return nominal[1]  # 'A spokesman said ... But he added:': the unnamed speaker is nearer
             if s_here - s > max_back:
-                return fallback
+                return fallback or (nominal[1] if nominal else None)
             first = bisect.bisect_left(self.pos, self.sent_starts[s], 0, j + 1)  # the sentence's first mention
             if j - first > 64:
                 first = j - 64  # a "sentence" of hundreds of names is no prose: its last ones will do
@@ -131,7 +141,18 @@ class PersonIndex:
                 # objects and the pronoun that speaks there is the same person as ours, further back
                 fallback = fallback or self.names[fits[0]]
             j = first - 1  # nobody of that gender here: look further back
-        return fallback
+        return fallback or (nominal[1] if nominal else None)
+
+    def _nominal_before(self, p: int, want: str | None, floor_sentence: int) -> tuple[int, str] | None:
+        """The last unnamed speaker ("A spokesman said") before p, not before sentence `floor_sentence`,
+        whose gender fits the pronoun: (position, phrase), or None."""
+        i = bisect.bisect_left(self._nominal_pos, p) - 1
+        while i >= 0 and self._sentence(self.nominals[i][0]) >= floor_sentence:
+            pos, phrase, sex = self.nominals[i]
+            if not (want and sex and sex != want):
+                return pos, phrase
+            i -= 1
+        return None
 
     def _in_leading_clause(self, text: str, p: int) -> bool:
         """Is position p inside a sentence-opening subordinate clause ("While Okafor had ..., Lind ...")?"""
@@ -174,6 +195,10 @@ def _modifies_a_name(text: str, end: int) -> bool:
 
 _LEADING_CLAUSE = re.compile(r"[\"“'‘\s]*(?:While|Although|Though|Whereas|Because|Since|If|Unless|When|After|Before|As"
                              r"|Unlike|Like|Despite|Following|Besides|Alongside|Amid)\b")
+_NOMINAL_TALKS = re.compile(r"\b((?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w'’-]*\s+){0,3}?"
+                            r"(spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|source|lawyer|attorney))"
+                            r"\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|explained|noted)\b")
+_ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f"}
 _PRONOUN_TALKS = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:also\s+|later\s+|then\s+)?(\w+)")
 _NEXT_WORDS = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s+(\w+)(?:\s+(\w+))?")  # "Holt (R-Vt.) said"
 

@@ -22,6 +22,9 @@ AFTER_CHARS = 250
 MAX_QUOTED_CHARS = 150_000
 
 
+_TRANSCRIPT = re.compile(r"([A-Z][A-Z'’\-. ]{1,40}[A-Z]):\s")  # "LUND: We will ..." inside the marks
+
+
 class _Lines:
     """Line (paragraph) bounds by bisecting the newline positions: no rescans of a huge single line."""
 
@@ -158,7 +161,10 @@ class _Scan:
         return quote, same_para
 
     def _tag(self, s: int, e: int, close_at: int, a_end: int) -> Mention | None:
-        """A speaker named in the tag right after the quote."""
+        """A speaker named inside the quote ("LUND: ...", a transcript) or in the tag right after it."""
+        tm = _TRANSCRIPT.match(self.text, s, e) if rules.enabled("transcript-speaker") else None
+        if tm:
+            return Mention(tm.start(1), tm.end(1), tm.group(1), "name")
         a_toks = self.window(close_at, a_end)
         m = speaker_after(self.text, a_toks)
         return m if m and tag_fits(self.text, e, a_toks, m) else None

@@ -11,62 +11,18 @@ import re
 from functools import lru_cache
 
 from .cues import SPEECH_VERBS, TRANSITIVE
+from ..lexicon import quote_words
 from .gender import FEMALE, MALE
 
 FIRST_NAMES = FEMALE | MALE
 
 # Titles that may precede a name; they are dropped from canonical names.
-TITLES = {
-    "mr", "mrs", "ms", "miss", "dr", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm",
-    "prof", "rev", "pres", "sec", "amb", "atty", "judge", "justice", "president", "senator", "governor", "chancellor",
-    "secretary", "mayor", "speaker", "chairman", "chairwoman", "chair", "minister", "ambassador",
-    "representative", "congressman", "congresswoman", "sheriff", "chief", "commissioner", "director",
-    "general", "professor", "pope", "king", "queen", "prince", "princess", "lord", "lady", "sir", "dame",
-    "vice", "former", "prime", "attorney", "state", "deputy", "candidate", "nominee", "leader", "host",
-    "spokesman", "spokeswoman", "officer", "detective", "coach", "manager", "lawyer", "anchor",
-    "admiral", "commander", "captain", "colonel", "major", "lieutenant", "sergeant", "constable", "inspector",
-    "superintendent", "councillor", "councilor", "alderman", "delegate", "envoy", "treasurer", "acting",
-    "interim", "soprano", "tenor", "baritone", "conductor", "goalkeeper", "defender", "midfielder", "striker",
-    "substitute", "skipper", "referee", "economist", "analyst", "historian", "archivist", "curator",
-}
+TITLES = quote_words().titles
 # Capitalised words that are never (part of) a person's name.
-NOT_NAME = {
-    "the", "a", "an", "and", "or", "but", "if", "in", "on", "at", "of", "for", "to", "by", "with", "from",
-    "as", "it", "its", "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "this",
-    "that", "these", "those", "there", "here", "when", "while", "after", "before", "then", "so", "yet",
-    "still", "also", "however", "meanwhile", "what", "who", "why", "how", "where", "which", "not", "no",
-    "yes", "said", "says", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
-    "dec", "today", "yesterday", "tomorrow", "tonight", "last", "next", "one", "two", "three", "some",
-    "many", "all", "both", "each", "every", "other", "another", "according", "asked", "thanks", "please",
-    "read", "follow", "click", "photo", "image", "video", "following", "even", "just", "only", "now",
-    "although", "though", "because", "unless", "whether", "despite", "since", "until", "once", "during",
-    "neither", "nor", "either", "unlike", "amid", "besides", "alongside",
-}
+NOT_NAME = quote_words().not_name
 # words that make a capitalised run an organisation or a place rather than a person
-ORG_WORDS = {
-    "party", "post", "times", "news", "journal", "department", "committee", "club", "center", "centre",
-    "university", "college", "school", "inc", "corp", "co", "company", "campaign", "house", "senate", "congress",
-    "court", "council", "association", "foundation", "institute", "bureau", "agency", "commission", "service",
-    "network", "group", "bank", "fund", "board", "office", "ministry", "administration", "church", "city",
-    "county", "state", "states", "street", "avenue", "york", "washington", "america", "american", "republican",
-    "republicans", "democrat", "democrats", "democratic", "press", "magazine", "review", "tribune", "herald",
-    "daily", "weekly", "radio", "tv", "channel", "show", "project", "union", "federation", "league", "caucus",
-    "council", "coalition", "alliance", "organization", "organisation", "police", "army", "navy", "force",
-    "guard", "security", "intelligence", "airport", "hospital", "museum", "hall", "tower", "park", "river",
-    "island", "islands", "north", "south", "east", "west", "united", "new", "los", "san", "las", "fox", "cnn",
-    "msnbc", "abc", "nbc", "cbs", "bbc", "fbi", "cia", "gop", "nato", "un", "eu", "white", "supreme", "federal",
-    "national", "international", "global", "world", "foreign", "affairs", "reports", "poll", "polls", "twitter",
-    "facebook", "google", "instagram", "youtube", "act", "bill", "day", "week", "year", "election", "debate",
-    "debates", "energy", "european", "african", "asian", "chinese", "russian", "korean", "french", "german",
-    "british", "mexican", "latino", "hispanic", "muslim", "jewish", "arab", "israeli", "iranian",
-    "observatory", "consortium", "forum", "trust", "authority", "partnership", "network", "accord", "treaty",
-    "programme", "program", "initiative", "ltd", "plc", "llc", "holdings", "airlines", "opera", "theatre",
-    "theater", "orchestra", "library", "archive", "laboratory", "centre", "institution", "society", "academy",
-    "boulevard", "road", "plaza", "highway", "parkway", "stadium", "arena", "valley", "canyon", "mountains",
-}
-SURNAME_PARTICLES = {"de", "da", "del", "della", "van", "von", "der", "den", "bin", "al", "la", "le", "du", "st"}
+ORG_WORDS = quote_words().name_org_words
+SURNAME_PARTICLES = quote_words().surname_particles
 
 # a capitalised word, an initial or a title abbreviation (a dot elsewhere ends the sentence)
 _CAP = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.|[A-Z][\w'’\-]*)"

@@ -45,3 +45,30 @@ guard("intro-line-with-colon", STAGE, "a paragraph ending in a colon introduces 
                                                      "A harbour pilot")])],
       keeps=["Ida Brandt told the inquiry on Monday that the lights had failed.\n\n“We had warned them for a month,” "
              "she said."])
+# Session 4: back as units, for errors a reader sees on our own texts; each is kept only while the ablation on
+# both dev halves shows no harm (bench/quality_quotes.py --ablate) and the train fold agrees
+# (bench/crossval_quotes.py --ablate).
+# before_verb.py
+guard("role-for-a-name", STAGE, "'a spokesman for Acme said': the description, not the organisation, is the speaker",
+      changes=[("The ferry will run again in May. “We expect the first crossings by spring,” a spokesman for Nordlys "
+                "Shipping said.", [("We expect the first crossings by spring,", "a spokesman for Nordlys Shipping")])],
+      keeps=["“We expect the first crossings by spring,” Nordlys Shipping said in a statement."])
+# extract.py
+guard("transcript-speaker", STAGE, "'“LUND: We will ...”': a capitalised name and a colon opening the quote is its speaker",
+      changes=[("The council published a record of the hearing.\n\n“VERA LUND: We will not close the pool this "
+                "winter.”", [("VERA LUND: We will not close the pool this winter.", "VERA LUND")])],
+      keeps=["“We will not close the pool this winter,” Vera Lund told the hearing."])
+# speakers.py
+guard("reported-clause-subject", STAGE,
+      "', said the plan was “...”': a noun phrase after the verb that a finite verb follows is what was said about",
+      changes=[("The council's deputy leader, Ward Councillor Ivo Brandt, said the plan was “a gift to the "
+                "developers and nobody else.”",
+                [("a gift to the developers and nobody else.", "Ivo Brandt")])],
+      keeps=["“The plan is a gift to the developers,” said the deputy leader, Ivo Brandt."])
+# coref.py
+guard("pronoun-after-unnamed-speaker", STAGE, "'A spokesman said ... But he added:' the pronoun is the unnamed speaker",
+      changes=[("Tomas Vik, the founder of Vik Boats, opened the yard in 1990.\n\nA company spokesman said the order "
+                "book was full. But he added: “We cannot hire welders fast enough to build them all.”",
+                [("We cannot hire welders fast enough to build them all.", "A company spokesman")])],
+      keeps=["Tomas Vik, the founder of Vik Boats, opened the yard in 1990. He said the order book was full. "
+             "“We cannot hire welders fast enough,” he added."])

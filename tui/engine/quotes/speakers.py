@@ -98,6 +98,8 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
             m = subject_left(text, toks, v)
             if m is None and v + 1 < len(toks) and toks[v].low not in TRANSITIVE and (v == 0 or toks[v - 1].text == ","):
                 m = subject_right(text, toks, v + 1)  # 'Said Smith: ', ', added Smith, '
+                if m is not None and rules.enabled("reported-clause-subject") and _verb_follows(toks, m.end):
+                    m = None  # ', said the tape was “...”': the subject of what was said, not the speaker
         if m and (m.kind != "nominal" and m.text.lower() != "it" or not rules.enabled("name-beats-description")):
             return m
         # a description, or "it" ('She says it shows that ...'): an earlier named speaker wins
@@ -107,3 +109,14 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
     if verbs:
         return sentence_subject(text, toks)
     return None
+
+
+_FINITE = frozenset("is was are were has have had would will could should can may might must does did".split())
+
+
+def _verb_follows(toks: list[Tok], end: int) -> bool:
+    """Does a finite verb ("was", "would") come right after the mention ending at offset `end`?"""
+    for t in toks:
+        if t.start >= end:
+            return t.low in _FINITE
+    return False
