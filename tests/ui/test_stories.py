@@ -247,3 +247,22 @@ async def test_an_added_article_joins_its_story(stories, make_app, tmp_path):
         await settle(pilot)
         sizes = {r.title: r.size for r in rows(main)}
         assert len(sizes) == 4 and sorted(sizes.values()) == [1, 1, 1, 4], sizes  # joined, not a fifth story
+
+
+async def test_story_of_one_article_with_no_outlet_says_nothing_empty(stories, make_app):
+    from tui.models import Article
+    from tui.store import Library
+    from tui.stories import group_new
+
+    path, _ = stories
+    with Library(path) as lib:  # a pasted text: no source, dated later than the others (the top story)
+        lib.add_many([Article(title="Night ferry timetable changes", source="", published="2026-02-20",
+                              body="The night ferry to the islands will leave an hour later from March. "
+                                   "The operator said the change follows a survey of its passengers.")])
+        group_new(lib)
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        story = await open_story(pilot)
+        head = str(story.query_one("#story-head").render())
+        assert "Night ferry timetable changes" in head and "1 article · 2026-02-20" in head, head
+        assert "outlet" not in head and "()" not in head

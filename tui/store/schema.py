@@ -246,6 +246,11 @@ MIGRATIONS: list[str] = [
         DELETE FROM positions WHERE article_id = old.id;
     END;
     """,
+    # 8: the stories list's order as an index (issue 13), so its pages are index seeks from a
+    # neighbouring page or either end (the list used OFFSET and a temporary sort on size).
+    """
+    CREATE INDEX IF NOT EXISTS stories_order ON stories (last DESC, size DESC, id DESC);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

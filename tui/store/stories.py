@@ -25,6 +25,7 @@ class StoryRow:
     sources: list[str] = field(default_factory=list)
     unread: int = 0
     article_ids: list[int] = field(default_factory=list)  # newest first
+    stored_size: int = 0  # the size column the list is ordered by (size counts the articles read now)
 
 
 @dataclass
@@ -173,18 +174,38 @@ def story_count(lib: Library, since: str = "") -> int:
     return lib.db.execute("SELECT count(*) FROM stories WHERE last >= ?", (since,)).fetchone()[0]
 
 
+_ORDER = "ORDER BY last DESC, size DESC, id DESC"
+_REVERSE = "ORDER BY last ASC, size ASC, id ASC"
+
+
 def story_rows(lib: Library, offset: int = 0, limit: int = 100, since: str = "", min_size: int = 1) -> list[StoryRow]:
     """One page of stories, latest article first (ties: the larger story first)."""
-    rows = lib.db.execute(
-        "SELECT id, title, size, first, last FROM stories WHERE last >= ? AND size >= ?"
-        " ORDER BY last DESC, size DESC, id DESC LIMIT ? OFFSET ?", (since, min_size, limit, offset)).fetchall()
-    return [_fill(lib, StoryRow(r[0], r[1], r[2], r[3], r[4])) for r in rows]
+    rows = lib.db.execute(f"SELECT id, title, size, first, last FROM stories WHERE last >= ? AND size >= ? {_ORDER}"
+                          " LIMIT ? OFFSET ?", (since, min_size, limit, offset)).fetchall()
+    return _filled(lib, rows)
+
+
+def story_rows_next_to(lib: Library, row: StoryRow, limit: int, after: bool = True) -> list[StoryRow]:
+    """The `limit` stories just after (or before) `row` in list order: an index seek from its place,
+    so paging costs the same at the end of a long list as at its start."""
+    where, order = ("(last, size, id) < (?, ?, ?)", _ORDER) if after else ("(last, size, id) > (?, ?, ?)", _REVERSE)
+    rows = lib.db.execute(f"SELECT id, title, size, first, last FROM stories WHERE {where} {order} LIMIT ?",
+                          (row.last, row.stored_size, row.id, limit)).fetchall()
+    return _filled(lib, rows if after else rows[::-1])
+
+
+def story_rows_from_end(lib: Library, offset: int, limit: int) -> list[StoryRow]:
+    """A page counted from the end of the list (`offset` stories skipped from the oldest), in list order:
+    the last page (`G`) is a seek from the index's other end, not an OFFSET over every story."""
+    rows = lib.db.execute(f"SELECT id, title, size, first, last FROM stories {_REVERSE} LIMIT ? OFFSET ?",
+                          (limit, offset)).fetchall()
+    return _filled(lib, rows[::-1])
 
 
 def story_row(lib: Library, story_id: int) -> StoryRow | None:
     """One story's row, or None."""
     r = lib.db.execute("SELECT id, title, size, first, last FROM stories WHERE id = ?", (story_id,)).fetchone()
-    return _fill(lib, StoryRow(r[0], r[1], r[2], r[3], r[4])) if r else None
+    return _filled(lib, [r])[0] if r else None
 
 
 def story_of(lib: Library, article_id: int) -> int | None:
@@ -202,19 +223,26 @@ def duplicates(lib: Library, article_id: int) -> list[int]:
     return [i for i in ids if i != article_id]
 
 
-def _fill(lib: Library, row: StoryRow) -> StoryRow:
-    found = lib.db.execute(
-        "SELECT a.id, a.source, a.read FROM story_articles s JOIN articles a ON a.id = s.article_id"
-        " WHERE s.story_id = ? ORDER BY a.sort_key DESC, a.id DESC", (row.id,)).fetchall()
-    row.article_ids = [r[0] for r in found]
-    seen: dict[str, None] = {}
-    for r in found[::-1]:
-        if r[1]:
-            seen.setdefault(r[1], None)
-    row.sources = list(seen)
-    row.unread = sum(1 for r in found if not r[2])
-    row.size = len(found)
-    return row
+def _filled(lib: Library, rows: list[tuple]) -> list[StoryRow]:
+    """StoryRows for (id, title, size, first, last) rows, their articles, sources and unread counts read
+    in one query for the whole page (was one query per row)."""
+    out = [StoryRow(r[0], r[1], r[2], r[3], r[4], stored_size=r[2]) for r in rows]
+    if not out:
+        return out
+    found: dict[int, list[tuple]] = {row.id: [] for row in out}
+    for chunk in range(0, len(out), 500):  # SQLite's bound-parameter limit
+        ids = [row.id for row in out[chunk:chunk + 500]]
+        for sid, aid, source, read in lib.db.execute(
+                "SELECT s.story_id, a.id, a.source, a.read FROM story_articles s JOIN articles a ON a.id = s.article_id"
+                f" WHERE s.story_id IN ({','.join('?' * len(ids))}) ORDER BY a.sort_key DESC, a.id DESC", ids):
+            found[sid].append((aid, source, read))
+    for row in out:
+        members = found[row.id]
+        row.article_ids = [m[0] for m in members]
+        row.sources = list(dict.fromkeys(m[1] for m in members[::-1] if m[1]))
+        row.unread = sum(1 for m in members if not m[2])
+        row.size = len(members)
+    return out
 
 
 def _load(raw: str, default):

@@ -97,8 +97,11 @@ class StoryScreen(PageScreen):
         sources = ", ".join(line(s) for s in summary.sources[:6])
         more = f" and {len(summary.sources) - 6} more" if len(summary.sources) > 6 else ""
         span = " – ".join(dict.fromkeys(x[:10] for x in (summary.first or "", summary.last or "") if x))
-        head.append(f"\n{count} article{'s' if count != 1 else ''} · {len(summary.sources)} outlet"
-                    f"{'s' if len(summary.sources) != 1 else ''} ({sources}{more}) · {span}", style="dim")
+        head.append("\n" + " · ".join(x for x in (
+            f"{count} article{'s' if count != 1 else ''}",
+            # "1 outlet (X)"; no outlet named: nothing ("0 outlets ()" said nothing either)
+            f"{len(summary.sources)} outlet{'s' if len(summary.sources) != 1 else ''} ({sources}{more})"
+            if summary.sources else "", span) if x), style="dim")
         if not summary.analysed:
             head.append("\n⏳ analysing its articles for quotes and entities…", style="bold")
         self.query_one("#story-head", Static).update(head)

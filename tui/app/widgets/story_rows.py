@@ -54,10 +54,21 @@ class StorySource:
         return page[offset] if offset < len(page) else None
 
     def _fetch(self, number: int) -> list:
-        from tui.stories import story_rows
+        from tui.store import stories as store
 
+        start = number * PAGE
         try:
-            return story_rows(self.lib, number * PAGE, PAGE)
+            # Next to a page already here: a seek from its edge row; else from the nearer end of the list
+            # (G reads the last page through the index's far end, not an OFFSET over every story).
+            before, after = self._pages.get(number - 1), self._pages.get(number + 1)
+            if before and len(before) == PAGE:
+                return store.story_rows_next_to(self.lib, before[-1], PAGE)
+            if after:
+                return store.story_rows_next_to(self.lib, after[0], PAGE, after=False)
+            if start > self.count // 2:
+                end = min(self.count, start + PAGE)
+                return store.story_rows_from_end(self.lib, self.count - end, end - start)
+            return store.story_rows(self.lib, start, PAGE)
         except sqlite3.DatabaseError as exc:
             self.error = f"some stories cannot be read: {exc}"
             return []
