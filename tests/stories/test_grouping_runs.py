@@ -42,3 +42,25 @@ def test_a_grouper_that_died_does_not_block_grouping_for_ever(lib):
     with lib.transaction() as db:  # a claim that lapsed a second ago (its process was killed)
         db.execute("INSERT INTO counts (name, value) VALUES (?, ?)", (store.LEASE, int(time.time()) - 1))
     assert group_new(lib) == len(ALL) and story_of(lib, ids[-1]) is not None
+
+
+def test_an_article_updated_in_place_is_regrouped_by_what_it_says_now(filled):
+    from tests.stories.samples import RECALL
+    from tui.models import Article
+    from tui.store.feeds import update_article
+    from tui.stories import story_row
+
+    lib, ids = filled
+    moved, strike, recall = ids[STRIKE[1].title], story_of(lib, ids[STRIKE[0].title]), story_of(lib, ids[RECALL[0].title])
+    size = story_row(lib, strike).size
+    # the feed item now carries a report of the recall (a publisher reused the item's link)
+    new = Article(title=RECALL[1].title + " (updated)", body=RECALL[1].body + " The recall covers every batch.",
+                  source="Northbay Times", published=RECALL[1].published)
+    with lib.transaction() as db:
+        assert update_article(db, moved, new)
+    assert story_of(lib, moved) is None and story_row(lib, strike).size == size - 1
+    assert group_new(lib) == 1
+    assert story_of(lib, moved) == recall
+    with lib.transaction() as db:  # a mark changing touches no story
+        db.execute("UPDATE articles SET read = 1 WHERE id = ?", (moved,))
+    assert story_of(lib, moved) == recall

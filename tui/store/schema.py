@@ -251,6 +251,14 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX IF NOT EXISTS stories_order ON stories (last DESC, size DESC, id DESC);
     """,
+    # 9: an article whose text, title or date changes in place (a feed's update) leaves its story, so the
+    # next grouping places it again by what it says now (its story goes when it was the only article).
+    """
+    CREATE TRIGGER IF NOT EXISTS articles_story_au AFTER UPDATE OF title, body, published ON articles
+    WHEN old.body IS NOT new.body OR old.title IS NOT new.title OR old.published IS NOT new.published BEGIN
+        DELETE FROM story_articles WHERE article_id = new.id;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
