@@ -9,8 +9,8 @@ also scores the two halves of each set (documents split by an MD5 hash of their 
 must pass on both before it is kept. With --ablate it switches each entity rule of the registry
 (tui/engine/entities/rulebook.py) off in turn and prints the change in F1 on both halves of both dev sets
 that the rule makes (F1 with the rule on minus F1 with it off; an in-process exact-span scorer, checked
-against the shared one on the full run), and whether the rule helps: no half worse, and both halves of
-at least one set better.
+against the shared one on the full run), and a verdict: HURTS (some half lower: the rule goes), helps (both
+halves of a set higher, none lower) or no harm (a rule for our own texts' errors may stay).
 """
 
 from __future__ import annotations
@@ -152,7 +152,7 @@ def ablate(ner: Path, only: set[str] | None = None) -> None:
         d = [b - o for b, o in zip(base, off)]
         worse = any(x < -0.005 for x in d)
         helps = (d[0] > 0.005 and d[1] > 0.005) or (d[2] > 0.005 and d[3] > 0.005)
-        verdict = "keep" if helps and not worse else "drop" if worse or not any(abs(x) > 0.005 for x in d) else "mixed"
+        verdict = "HURTS" if worse else "helps" if helps else "no harm"
         print(f"{r.name:<30}" + "".join(f"{x:>+9.2f}" for x in d) + f"  {verdict}", flush=True)
     tagger.entities = plain
 

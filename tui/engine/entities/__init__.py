@@ -32,7 +32,8 @@ _NAME_LABELS = {PERSON, ORG, GPE, LOC}
 _ORG_HEADS = frozenset(
     """university college ministry department party council committee commission foundation institute association
     society church corporation company inc. corp. ltd ltd. plc agency bank union federation league club
-    organisation organization court parliament assembly academy school hospital bureau authority""".split()
+    organisation organization court parliament assembly academy school hospital bureau authority
+    marine shipping holdings airlines logistics industries""".split()
 )
 _SCORER = {GPE: LOC, "FAC": LOC, NORP: MISC, "EVENT": MISC, "PRODUCT": MISC}
 

@@ -67,3 +67,12 @@ def lower_form_known(word: str) -> bool:
         return False
     bases = [low[:-2]] if low.endswith("ly") else [low[:-1], low[:-2]] if low.endswith("s") else []
     return any(b in _rank and _rank[b] < _rank.get(b.capitalize(), 10**9) for b in bases if len(b) > 3)
+
+
+def common_plural(word: str) -> bool:
+    """Is a capitalised word ending in -s a plural that news also writes in lower case ("Angels": "angels")?"""
+    _loaded()
+    if not word.endswith("s") or len(word) < 5:
+        return False
+    low = word.lower()
+    return any(b in _rank for b in (low, low[:-1], low[:-2]))

@@ -61,12 +61,18 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     located = _located_singles(text, names)
     quoted, described = _quoted_and_described(text, names)
     land = lexicon().landforms_first
+    date = dateline_place(text)
+    placed = _placed_by_company(text, names, votes)
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
         top_label, top = c.most_common(1)[0]
         lone = " " not in k and k not in person_words and k.lower() not in lexicon().first_names \
             and k.lower() not in dem
-        if lone and k in located and top_label not in _PLACE_LABELS and (
+        if key(k) == date and top_label not in _PLACE_LABELS and on("dateline-place"):
+            best[k] = GPE  # "PORTO, Portugal — Porto's city council ...": the city the story is filed from
+        elif lone and k in placed and top_label in (ORG, PERSON, "MISC"):
+            best[k] = GPE if key(k) in listed else LOC  # "Harbour Hospital in Kelby", "from Kelby to Oslo"
+        elif lone and k in located and top_label not in _PLACE_LABELS and (
                 top_label in (PERSON, "MISC") or c[GPE] + c[LOC] >= top) and on("located-single"):
             best[k] = GPE if key(k) in listed else LOC  # "hotels in Telvik": a place
         elif lone and top_label == PERSON and k in quoted and on("quoted-title"):
@@ -109,6 +115,34 @@ def _quoted_and_described(text: str, names: list[Entity]) -> tuple[set[str], set
                 and _AFTER_NAME.match(text, e.end):  # not "the eastern Zairean border": an adjective
             described.add(_same(e.text))
     return quoted, described
+
+
+def _placed_by_company(text: str, names: list[Entity], votes: dict[str, Counter]) -> set[str]:
+    """Keys of lone names a place keeps company with: right after "<organisation> in" ("Harbour Hospital in
+    Kelby"), or in "from X to <place>" either way. ("in <place> and X" was tried: it lowered a dev half.)"""
+    out = set()
+    by_start = {e.start: e for e in names}
+    by_end = {e.end: e for e in names}
+
+    def place(e: Entity | None) -> bool:
+        c = votes.get(_same(e.text)) if e is not None else None
+        return bool(c) and c.most_common(1)[0][0] in _PLACE_LABELS
+    for e in names:
+        if " " in e.text.strip():
+            continue
+        before = by_end.get(e.start - 4) if text[e.start - 4:e.start] == " in " else None
+        if before is not None and before.label == ORG and " " in before.text and on("place-after-body-in"):
+            out.add(_same(e.text))
+        if text[max(0, e.start - 5):e.start] == "from ":
+            nxt = by_start.get(e.end + 4) if text[e.end:e.end + 4] == " to " else None
+            if place(nxt) and on("place-from-to"):
+                out.add(_same(e.text))
+        if text[e.start - 4:e.start] == " to ":
+            first = by_end.get(e.start - 4)
+            if first is not None and text[max(0, first.start - 5):first.start] == "from " and place(first) \
+                and on("place-from-to"):
+                out.add(_same(e.text))
+    return out
 
 
 def _located_singles(text: str, names: list[Entity]) -> set[str]:

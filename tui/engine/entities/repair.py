@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ..lexicon import lexicon
 from ..rules import enabled as on
-from ..types import ORG, PERSON
+from ..types import GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
 from .heads import extend_to_head
 from .kinds import kind_of_name, plural_of_a_name
@@ -33,7 +33,7 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
     """Apply every correction; the result is sorted and non-overlapping."""
     if on("acronym-defined-name"):
         spans = defined_names(text, spans)
-    spans = section_tag_lines(text, extend_to_head(text, spans))
+    spans = _joined(text, section_tag_lines(text, extend_to_head(text, spans)))
     out = []
     for s, e, lab in spans:
         word = text[s:e]
@@ -43,6 +43,9 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             continue  # "a price in CHF"
         if lab == PERSON and " " not in word and word.lower() in lexicon().roles and on("title-only-person"):
             continue  # "the feast of Our Lady of ...": a title alone names nobody
+        if lab == PERSON and " " in word and text[max(0, s - 4):s].lower() == "the " and _group_name(word) \
+                and on("the-plural-group"):
+            lab = ORG  # "the Hells Angels", "the Harbour Wanderers": a group that goes by its plural
         if lab != "NORP" and plural_of_a_name(text, s, e) and on("plural-of-a-name"):
             lab = "MISC"  # "his Polaroids" in an article about the Polaroid camera
         if lab == ORG and on("role-inside-organisation") and (inner := role_inside(word)):
@@ -56,6 +59,38 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             s = ps  # the first name before the particle is not already part of another name
         out.append((s, e, kind_of_name(text, s, e, lab)))
     return vehicles_everywhere(text, _without_overlaps(out))
+
+
+_APOSTROPHE_GAP = ("' ", "’ ")
+_FOREIGN_LINKS = frozenset("per di da de del della des du für voor pour".split())
+
+
+def _group_name(name: str) -> bool:
+    """A name of several words whose first is no first name and whose last is a common plural."""
+    from .clusters import common_plural
+
+    words = name.split()
+    return words[0].lower() not in lexicon().first_names and common_plural(words[-1])
+
+
+def _joined(text: str, spans: list[Span]) -> list[Span]:
+    """Two names the tagger split apart that are one: "Ta'" + "Qali" (a short particle ending in an apostrophe),
+    and an organisation whose name goes on over a foreign linking word ("Treni" + "per" + "Tutti")."""
+    out: list[Span] = []
+    for s, e, lab in spans:
+        if out:
+            ps, pe, plab = out[-1]
+            gap = text[pe:s]
+            if gap in _APOSTROPHE_GAP and pe - ps <= 3 and text[ps:ps + 1].isupper() and lab in (GPE, LOC, PERSON, ORG) \
+                    and on("apostrophe-particle"):
+                out[-1] = (ps, e, plab if plab in (GPE, LOC) else lab)
+                continue
+            if plab == ORG and gap[:1] == " " and gap[-1:] == " " and gap.strip() in _FOREIGN_LINKS \
+                    and text[s:s + 1].isupper() and on("foreign-link-word"):
+                out[-1] = (ps, e, ORG)
+                continue
+        out.append((s, e, lab))
+    return out
 
 
 def _without_overlaps(spans: list[Span]) -> list[Span]:

@@ -5,10 +5,11 @@ The rules themselves are branches in repair.py, heads.py, kinds.py, layout.py, n
 evidence.py, linking.py, rules.py and tag_names, each guarded by `enabled(name)`; this file is the list.
 
 Keeping a rule: `python bench/quality_ner.py --ablate` prints each rule's effect on both halves of both dev
-sets. A rule stays when it raises both halves of at least one dev set and lowers no half. Exceptions, each
-marked below: the rules for the reader-visible errors of issue 12 (newspapers, streets, vehicles, currency
-codes, section-tag lines, Irish names, "the current one"), whose cases hardly occur in the dev sets and which
-lower no half there, and "trim-roles" (no effect on dev; the seed article's soprano needs it).
+sets. A rule stays only while it lowers no half of either dev set; one that raises neither stays only for an
+error on our own texts that it fixes (its examples say which): the reader-visible errors of issue 12
+(newspapers, streets, vehicles, currency codes, section-tag lines, Irish names, "the current one"), the
+sample articles' errors of session 4 (the last block), and "trim-roles" (the seed article's soprano).
+`bench/crossval_ner.py --ablate` makes the same check on a held-out fold of CoNLL train.
 """
 
 from __future__ import annotations
@@ -103,3 +104,19 @@ _rule("common-word-forms", "a word opening a sentence that news never writes, wh
       ["Ana Ruiz spoke. The trains will wait for late buses."])
 _rule("title-only-person", "a 'person' that is only a title word ('Lady', 'President') names nobody",
       ["Fireworks marked the feast of Our Lady of Salt on Sunday."], ["Fireworks marked the feast on Sunday."])
+_rule("dateline-place", "the upper-case place opening the body ('KELBY, Norway —') is a place in every mention",
+      ["KELBY, Norway — Kelby's harbour board voted on Monday to buy two ferries."],
+      ["The harbour board voted on Monday to buy two ferries for Kelby's routes."])
+_rule("place-after-body-in", "a lone name right after '<organisation> in' is a place ('Raigmore Hospital in Inverness')",
+      ["The samples were flown to Raigmore Hospital in Inverness."], ["The samples were flown to Raigmore Hospital."])
+_rule("place-from-to", "a lone name in 'from X to <place>' (or 'from <place> to X') is a place",
+      ["Until the big operators sign up, a family travelling from Milan to Hamburg still needs two tickets."],
+      ["The drone carried blood from Ullapool to Inverness in 38 minutes."])
+_rule("apostrophe-particle", "a short capitalised particle ending in an apostrophe joins the name after it ('Ta' Xbiex')",
+      ["Fans filled the national stadium in Ta' Xbiex on Sunday."], ["Fans filled the national stadium in Xbiex on Sunday."])
+_rule("foreign-link-word", "an organisation's name runs on over a foreign linking word ('Treni per Tutti', 'Amici di Roma')",
+      ["said Marco Ferrante of the passenger association Treni per Tutti."],
+      ["said Marco Ferrante of the passenger association Treni."])
+_rule("the-plural-group", "a 'person' after 'the' whose last word is a common plural is a group ('the Hells Angels')",
+      ["Police said members of the Hells Angels had met at the bar."],
+      ["Police said Wim Angels had met the members at the bar."])
