@@ -169,3 +169,51 @@ async def test_opening_an_article_resets_the_summary_pane(library, make_app):
         await settle(pilot)
         assert screen.article.id == screen.articles.source.row(0).id
         assert screen.summary.highlighted is None and screen.summary.scroll_y == 0
+
+
+def _drawn_pairs(strips) -> list[tuple[tuple, tuple, str]]:
+    pairs = []
+    for strip in strips:
+        for seg in strip:
+            if seg.style is not None and seg.text.strip() and seg.style.color and seg.style.bgcolor:
+                fg, bg = _effective(seg.style)
+                pairs.append((fg, bg, seg.text))
+    return pairs
+
+
+@pytest.mark.parametrize("theme", THEMES)
+async def test_article_title_and_summary_headings_are_readable(library, make_app, theme):
+    """The accent-coloured texts (the article's title, the summary's headings) have contrast >= 4.5 on
+    every theme (textual-light's title was 1.49)."""
+    path, _ = library
+    app = make_app(path)
+    app.theme = theme
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        body, summary = screen.body, screen.summary
+        title = _drawn_pairs([body.render_line(0)])
+        headings = [p for y in range(summary.scrollable_content_region.height)
+                    for p in _drawn_pairs([summary.render_line(y)]) if p[2].strip().startswith(("Summary", "Key quotes", "Entities"))]
+        assert title and headings
+        for fg, bg, text in title + headings:
+            assert contrast(fg, bg) >= 4.5, f"{text.strip()!r}: {fg} on {bg}, contrast {contrast(fg, bg):.2f} on {theme}"
+
+
+async def test_the_jump_mark_clears_on_a_move_in_the_summary(library, make_app):
+    """Item 3: the mark clears on the next move, in the summary list too (only the timer cleared it there)."""
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        screen.summary.focus()
+        screen.summary.highlighted = screen.summary.get_option_index("s:0")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.body.marked is not None
+        await pilot.press("j")
+        await pilot.pause()
+        assert screen.body.marked is None
+        assert not any(s.reverse for s in _styles_on_screen(app, screen.body))
+        await pilot.press("enter")  # jumping again marks again
+        await pilot.pause()
+        assert screen.body.marked is not None

@@ -181,6 +181,7 @@ class MainScreen(Screen):
         self.count_unread()  # at once for a small library; a large one is counted in a worker
         self.update_legend()
         self.update_summary_status()
+        self.summary.moved = self.body.unmark  # a move in the summary clears the jump mark (O(1) if none)
         self.set_focus(self.articles)
         self.borders.mark()
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.borders.theme_changed())

@@ -58,6 +58,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         self.entity_names: list[tuple[str, str]] = []  # (type key, canonical name) by option number
         self.quote_spans: list[tuple[int, int]] = []  # (start, end) in the body of each quote item
         self.options: list[Option] = []
+        self.moved = None  # called when the highlight moves onto an item
         self._lines: list[tuple[int, int]] = []  # (option index, line within it) per line
         self._first_line: list[int] = []  # first line of each option
         self._width = -1  # the width the lines were wrapped to
@@ -106,6 +107,8 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         return max(0, min(value, len(self.options) - 1))
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
+        if new is not None and self.moved is not None:
+            self.moved()  # e.g. the article's jump mark clears on the next move (set by the screen)
         for index in {old, new} - {None}:
             if index < len(self.options):
                 self._refresh_option(index)
