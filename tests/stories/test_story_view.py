@@ -101,3 +101,19 @@ def test_parse_since():
         assert "--since" in str(exc)
     else:
         raise AssertionError("accepted nonsense")
+
+
+def test_a_new_sentence_the_summary_shows_is_marked_there_not_printed_twice(filled):
+    from tui.stories.commands import story_markdown, story_text
+
+    lib, ids = filled
+    sid = story_of(lib, ids[STRIKE[0].title])
+    s = story_summary(lib, sid, sentences=12)  # long enough to take one new sentence of the latest day, not both
+    marked, rest = s.news()
+    assert marked, "the sample's latest report should reach a 12-sentence summary"
+    for render in (story_text, story_markdown):
+        out = render(s)
+        for x in s.new:
+            assert out.count(x.text) == 1  # once: in the summary (marked) or under what's new
+        assert out.count(", new") == len(marked)
+    assert rest and all((x.article, x.index) not in marked for x in rest)

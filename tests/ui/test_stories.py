@@ -266,3 +266,18 @@ async def test_story_of_one_article_with_no_outlet_says_nothing_empty(stories, m
         head = str(story.query_one("#story-head").render())
         assert "Night ferry timetable changes" in head and "1 article · 2026-02-20" in head, head
         assert "outlet" not in head and "()" not in head
+
+
+async def test_story_view_marks_a_new_sentence_in_the_summary_instead_of_repeating_it(stories, make_app):
+    path, _ = stories
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        story = await open_story(pilot)
+        text = options(story, "#story-text")
+        new = story.summary.new
+        assert new
+        for sent in new:
+            assert sum(sent.text in t for t in text) == 1, text  # once, never in both places
+        marked, rest = story.summary.news()
+        assert sum(t.rstrip().endswith("· new") for t in text) == len(marked)
+        assert ("What's new" in text) == bool(rest)

@@ -85,9 +85,11 @@ def cmd_story(args) -> int:
 def story_text(s) -> str:
     """A story summary as plain text."""
     lines = [s.title, f"{plural(len(s.articles), 'article')}, {', '.join(s.sources) or 'no source'}; {s.first} to {s.last}", ""]
-    lines += [f"{n}. {x.text}  [{x.source or 'no source'}, {x.day}, #{x.article}]" for n, x in enumerate(s.sentences, 1)]
-    if s.new:
-        lines += ["", "What's new:"] + [f"- {x.text}  [{x.source or 'no source'}, {x.day}]" for x in s.new]
+    marked, rest = s.news()  # a new sentence the summary shows is marked there, not printed twice
+    lines += [f"{n}. {x.text}  [{x.source or 'no source'}, {x.day}, #{x.article}"
+              + (", new]" if (x.article, x.index) in marked else "]") for n, x in enumerate(s.sentences, 1)]
+    if rest:
+        lines += ["", "What's new:"] + [f"- {x.text}  [{x.source or 'no source'}, {x.day}]" for x in rest]
     if s.quotes:
         lines += ["", "Quotes:"]
         for g in s.quotes:
@@ -101,9 +103,11 @@ def story_text(s) -> str:
 def story_markdown(s) -> str:
     """A story summary as Markdown (what `Y` copies in the story view)."""
     lines = [f"# {s.title}", "", f"*{plural(len(s.articles), 'article')} — {', '.join(s.sources) or 'no source'} — {s.first} to {s.last}*", ""]
-    lines += [f"- {x.text} ({x.source or 'no source'}, {x.day})" for x in s.sentences]
-    if s.new:
-        lines += ["", "## What's new", ""] + [f"- {x.text} ({x.source or 'no source'}, {x.day})" for x in s.new]
+    marked, rest = s.news()
+    lines += [f"- {x.text} ({x.source or 'no source'}, {x.day}" + (", new)" if (x.article, x.index) in marked else ")")
+              for x in s.sentences]
+    if rest:
+        lines += ["", "## What's new", ""] + [f"- {x.text} ({x.source or 'no source'}, {x.day})" for x in rest]
     if s.quotes:
         lines += ["", "## Quotes", ""]
         for g in s.quotes:

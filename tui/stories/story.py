@@ -61,6 +61,13 @@ class StorySummary:
     articles: list[int]
     analysed: bool  # False when some articles had no analysis yet (quotes/entities are then partial)
 
+    def news(self) -> tuple[set[tuple[int, int]], list[StorySentence]]:
+        """What's new without repeating the summary: the (article, index) keys of summary sentences
+        that are new, and the new sentences the summary does not show."""
+        shown = {(x.article, x.index) for x in self.sentences}
+        new = {(x.article, x.index) for x in self.new}
+        return shown & new, [x for x in self.new if (x.article, x.index) not in shown]
+
     def strongest_quote(self) -> StoryQuote | None:
         """The highest-scored attributed quote of the story."""
         qs = [q for g in self.quotes if g.speaker for q in g.quotes]

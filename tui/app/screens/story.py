@@ -51,7 +51,7 @@ class StoryScreen(PageScreen):
     """Summary · what's new · articles on the left; quotes by speaker and entities on the right."""
 
     PANES = ("#story-pane", "#story-side")
-    HINT = (("open", "open the article / person page"), ("longer", "longer"), ("shorter", "shorter"),
+    HINT = (("open", "open"), ("longer", "longer"), ("shorter", "shorter"),
             ("copy_summary", "copy"), ("copy_quotes", "quotes"), ("copy_markdown", "Markdown"), ("back", "back"))
 
     def __init__(self, db_path, story_id: int) -> None:
@@ -108,12 +108,13 @@ class StoryScreen(PageScreen):
         n = len(summary.sentences)
         self.query_one("#story-pane").border_title = f"Story · {n} sentence{'s' if n != 1 else ''}"
         text = [heading(f"Summary · {n} sentence{'s' if n != 1 else ''}")]
+        marked, rest = summary.news()  # a new sentence the summary shows is marked "new" there, not repeated
         for number, sent in enumerate(summary.sentences):
-            text.append(Option(self._sentence(number + 1, sent), id=f"s:{number}"))
-        if summary.new:
+            text.append(Option(self._sentence(number + 1, sent, (sent.article, sent.index) in marked), id=f"s:{number}"))
+        if rest:
             text.append(heading("What's new"))
-            for number, sent in enumerate(summary.new):
-                text.append(Option(self._sentence(None, sent), id=f"n:{number}"))
+            for sent in rest:
+                text.append(Option(self._sentence(None, sent), id=f"n:{summary.new.index(sent)}"))
         text.append(heading(f"Articles ({count})"))
         for article_id in reversed(summary.articles):  # newest first, as in the library
             article = rows.get(article_id)
@@ -126,10 +127,12 @@ class StoryScreen(PageScreen):
         self._fill("#story-quotes", self._side())
 
     @staticmethod
-    def _sentence(number: int | None, sent) -> Text:
+    def _sentence(number: int | None, sent, new: bool = False) -> Text:
         out = Text(f"{number}. " if number else "• ")
         out.append(line(sent.text))
         out.append(f"\n   — {_where(sent.source, sent.day)}", style="dim italic")
+        if new:
+            out.append(" · new", style="bold")
         return out
 
     def _side(self) -> list[Option]:
