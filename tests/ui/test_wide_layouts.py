@@ -95,3 +95,16 @@ async def test_status_and_placeholder_lines_fit_at_120x40(library, make_app):
         lines = status.render_lines(status.region.reset_offset)
         drawn = line_text(lines[0]).rstrip()
         assert drawn.endswith("…")  # too long for the pane: ends in an ellipsis, not cut mid-word
+
+
+async def test_an_undated_article_says_when_it_was_added(tmp_path, make_app):
+    path = tmp_path / "lib.db"
+    with Library(path) as lib:
+        lib.add_many([Article(title="An undated note from the valley",
+                              body="The cider makers met on Friday to talk about the spring. " * 4)])
+        added = lib.db.execute("SELECT added_at FROM articles").fetchone()[0]
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_first(pilot)
+        header = [screen.body.line_text(i) for i in range(4)]
+        assert f"added {added[:10]}" in header  # the header had no date line at all

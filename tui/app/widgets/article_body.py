@@ -38,7 +38,9 @@ def header_lines(article) -> list[tuple[str, str]]:
     """(text, style name) lines above the body: title, source/byline/date, words/reading time, tags, feed and link."""
     words = len(article.body.split())
     minutes = max(1, round(words / WORDS_PER_MINUTE))
-    where = " · ".join(x for x in (article.source, article.byline, article.published) if x)
+    # An undated article says when it was added (the list sorts and dates it by that).
+    added = f"added {article.added_at[:10]}" if not article.published and getattr(article, "added_at", None) else ""
+    where = " · ".join(x for x in (article.source, article.byline, article.published or added) if x)
     lines = [(clean(article.title), "title")]
     if where:
         lines.append((clean(where), "meta"))
