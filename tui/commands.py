@@ -88,8 +88,8 @@ def cmd_add(args) -> int:
         while chunk := list(islice(items, 500)):
             if not getattr(args, "force", False):
                 _skip_non_prose(chunk)
-            good = [it.article for it in chunk if it.article is not None]
-            stored = iter(lib.add_many(good) if lib else [])
+            good = [it for it in chunk if it.article is not None]
+            stored = iter(lib.add_many([it.article for it in good], known=[it.derived for it in good]) if lib else [])
             for it in chunk:
                 status, ident = ("error", None) if it.article is None else (
                     ("parsed", None) if lib is None else next(stored))
@@ -113,11 +113,12 @@ def cmd_add(args) -> int:
 
 def _skip_non_prose(chunk) -> None:
     """Turn imports whose text does not read as prose (a word list, /etc/passwd) into skips with the reason."""
-    from tui.importers.prose import import_not_prose_reason
+    from tui.importers.prose import item_not_prose_reason
 
     for it in chunk:
-        if it.article is not None and (reason := import_not_prose_reason(it.origin, it.article.title, it.article.body)):
+        if it.article is not None and (reason := item_not_prose_reason(it)):
             it.article, it.error = None, f"{reason}; --force imports it anyway"
+        it.text = None  # the decoded file, kept for this check only
 
 
 def _report_added(args, it, status: str, ident: int | None, stored: bool) -> None:

@@ -42,7 +42,14 @@ def content_hash(title: str, body: str) -> str:
     import hashlib  # here, not at the top: OpenSSL's start-up cost stays off the first paint
 
     # str.split() is several times faster than a regex on long bodies (this runs for every import).
-    norm = " ".join((body or title or "").split()).casefold()
+    return hash_of_words((body or title or "").split())
+
+
+def hash_of_words(words: list[str]) -> str:
+    """`content_hash` from the whitespace-split words of the text it hashes (callers that split anyway)."""
+    import hashlib
+
+    norm = " ".join(words).casefold()
     return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
 
 

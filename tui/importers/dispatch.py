@@ -229,8 +229,11 @@ def _parse_bytes(data: bytes, name: str, kind: str | None) -> list[ImportItem]:
     if kind == "markdown":
         from tui.importers.markdown import parse_markdown
 
-        return [_checked(name, parse_markdown(text, name))]
-    return [_checked(name, parse_text(text, name))]
+        item = _checked(name, parse_markdown(text, name))
+    else:
+        item = _checked(name, parse_text(text, name))
+    item.text = text  # for add's prose check (importers/prose.py), which judges a text file by its own lines
+    return [item]
 
 
 def _kind(data: bytes, ext: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tui.models import Article
 
@@ -14,6 +14,13 @@ class ImportItem:
     origin: str  # a path, "path#entry-3" for feed entries, "<stdin>", or a URL
     article: Article | None
     error: str | None = None
+    # The decoded file a plain-text or Markdown article came from, so `add`'s prose check judges the file's own
+    # lines without reading it again; dropped before an item crosses to another process.
+    text: str | None = field(default=None, repr=False, compare=False)
+    # Computed in a parse worker (importers/parallel.py) so the writing process does not: the prose check's
+    # verdict ("" = prose) and what the store derives from the text (tui.store.derived). None: not computed yet.
+    not_prose: str | None = field(default=None, repr=False, compare=False)
+    derived: tuple[str, int, int] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:

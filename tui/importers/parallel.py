@@ -49,4 +49,21 @@ def import_many(paths: Iterable[str], jobs: int | None = None) -> Iterator[Impor
 
 def _import_one(job: tuple[str, bool]) -> list[ImportItem]:
     path, allow_pipe = job
-    return import_file(path, allow_pipe)
+    items = import_file(path, allow_pipe)
+    for item in items:
+        prepare_for_store(item)
+    return items
+
+
+def prepare_for_store(item: ImportItem) -> ImportItem:
+    """Work the writing process would otherwise do, done where the file was parsed (on another core):
+    `add`'s prose check and what the store derives from the text (content hash, words, fold flag).
+    The decoded file text is dropped (not sent back)."""
+    from tui.importers.prose import item_not_prose_reason
+    from tui.store.derived import derived
+
+    if item.article is not None:
+        item.not_prose = item_not_prose_reason(item) or ""
+        item.derived = derived(item.article)
+    item.text = None
+    return item

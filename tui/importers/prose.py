@@ -27,13 +27,10 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 
 
 def _prose_line(line: str) -> bool:
-    if len(_UNSPACED.findall(line[:2000])) >= MIN_UNSPACED:
+    tokens = line.split(None, SAMPLE_TOKENS)[:SAMPLE_TOKENS]  # a paragraph's first words say whether it is words
+    if len(tokens) >= MIN_TOKENS and sum(1 for t in tokens if _WORD.match(t)) >= MIN_WORD_SHARE * len(tokens):
         return True
-    tokens = line.split()
-    if len(tokens) < MIN_TOKENS:
-        return False
-    tokens = tokens[:SAMPLE_TOKENS]  # a paragraph's first words say whether it is words
-    return sum(1 for t in tokens if _WORD.match(t)) >= MIN_WORD_SHARE * len(tokens)
+    return len(_UNSPACED.findall(line[:2000])) >= MIN_UNSPACED
 
 
 def not_prose_reason(text: str) -> str | None:
@@ -63,13 +60,29 @@ MARKUP_SUFFIXES = {".html", ".htm", ".xhtml", ".xml", ".rss", ".atom", ".json", 
 RAW_LIMIT = 256 * 1024  # characters of a file read again for the check
 
 
-def import_not_prose_reason(origin: str, title: str, body: str) -> str | None:
+def item_not_prose_reason(item) -> str | None:
+    """`import_not_prose_reason` for an ImportItem with an article: its worker's verdict when it has one,
+    else judged here, from the decoded file the importer kept (`item.text`) when there is one."""
+    if item.not_prose is not None:
+        return item.not_prose or None
+    a = item.article
+    return import_not_prose_reason(item.origin, a.title, a.body, item.text)
+
+
+def import_not_prose_reason(origin: str, title: str, body: str, text: str | None = None) -> str | None:
     """`not_prose_reason` for one imported article. For a plain-text file the file's own lines are judged
     (the importer joins the lines of a paragraph, which would make a word list one long "sentence");
-    for markup, feed entries and stdin, the extracted title and body."""
+    for markup, feed entries and stdin, the extracted title and body. `text`: the file as the importer
+    decoded it, if at hand (else it is read again)."""
     path = Path(origin)
     raw = None
-    if path.suffix.lower() not in MARKUP_SUFFIXES:
+    if origin == "<stdin>" or origin.lower().startswith(("http://", "https://")):
+        pass
+    elif path.suffix.lower() in MARKUP_SUFFIXES:
+        pass
+    elif text is not None:
+        raw = text[:4 * RAW_LIMIT]
+    else:
         try:
             if path.is_file():
                 from tui.importers.decode import decode

@@ -12,7 +12,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from tui.models import Article, content_hash
+from tui.models import Article
+from tui.store.derived import derived
 from tui.store.library import Library, StoreError, _explain, insert_article
 
 _FEED_COLUMNS = ("id, url, title, site_url, tags, full_text, etag, last_modified, added_at, last_refresh,"
@@ -238,6 +239,11 @@ def store_entries(lib: Library, feed_id: int, entries: list[Entry], **feed_field
     return new, updated
 
 
+def _words_hash_folds(a: Article) -> tuple[int, str, int]:
+    digest, words, folds = derived(a)
+    return words, digest, folds
+
+
 def update_article(db, article_id: int, a: Article) -> bool:
     """Replace an article's text and metadata in place (read/starred kept); its cached analysis and
     entity mentions are dropped so the background pass redoes them. False when nothing changed, the
@@ -253,8 +259,8 @@ def update_article(db, article_id: int, a: Article) -> bool:
         return False
     try:
         db.execute("UPDATE articles SET title = ?, source = ?, byline = ?, published = ?, tags = ?, url = ?, body = ?,"
-                   " words = ?, hash = ?, sort_key = coalesce(?, sort_key) WHERE id = ?",
-                   (*values, len(a.body.split()), content_hash(a.title, a.body), a.published, article_id))
+                   " words = ?, hash = ?, folds = ?, sort_key = coalesce(?, sort_key) WHERE id = ?",
+                   (*values, *_words_hash_folds(a), a.published, article_id))
     except sqlite3.IntegrityError:  # the new text is already stored as another article
         return False
     db.execute("DELETE FROM analysis WHERE article_id = ?", (article_id,))

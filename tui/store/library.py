@@ -7,11 +7,13 @@ import os
 import sqlite3
 import time
 from contextlib import contextmanager
+from itertools import repeat
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from tui.models import Article, ArticleRow, content_hash
+from tui.models import Article, ArticleRow
+from tui.store.derived import Derived, derived, stored_tags
 from tui.store.schema import MIGRATIONS, SCHEMA_VERSION
 from tui.store.query import fts_query
 from tui.textsafe import visible
@@ -220,7 +222,12 @@ class Library:
                                    " is rebuilt once; this may take a minute or two)…")
             for number in range(version, SCHEMA_VERSION):
                 for statement in _statements(MIGRATIONS[number]):
-                    self.db.execute(statement)
+                    try:
+                        self.db.execute(statement)
+                    except sqlite3.OperationalError as exc:
+                        # A migration run again (a library stepped back to an older version): its column is there.
+                        if not (statement.startswith("ALTER TABLE") and "duplicate column" in str(exc)):
+                            raise
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
             if app_id != APPLICATION_ID:
                 self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -341,12 +348,14 @@ class Library:
         """Store one article; returns ("added", id) or ("duplicate", existing id)."""
         return self.add_many([article])[0]
 
-    def add_many(self, articles: Iterable[Article], chunk: int = 500) -> list[tuple[str, int]]:
-        """Store articles in chunks of whole transactions; duplicates (same content) are not re-added."""
+    def add_many(self, articles: Iterable[Article], chunk: int = 500,
+                 known: Iterable[Derived | None] | None = None) -> list[tuple[str, int]]:
+        """Store articles in chunks of whole transactions; duplicates (same content) are not re-added.
+        `known`: each article's `derived()` values when already computed (by a parse worker), else None."""
         results: list[tuple[str, int]] = []
-        batch: list[Article] = []
-        for article in articles:
-            batch.append(article)
+        batch: list[tuple[Article, Derived | None]] = []
+        for article, done in zip(articles, known if known is not None else repeat(None)):
+            batch.append((article, done))
             if len(batch) >= chunk:
                 results += self._insert(batch)
                 batch = []
@@ -354,13 +363,13 @@ class Library:
             results += self._insert(batch)
         return results
 
-    def _insert(self, batch: list[Article]) -> list[tuple[str, int]]:
+    def _insert(self, batch: list[tuple[Article, Derived | None]]) -> list[tuple[str, int]]:
         out = []
         now = _now()
         try:
             with self.transaction() as db:
-                for a in batch:
-                    ident, added = insert_article(db, a, now)
+                for a, done in batch:
+                    ident, added = insert_article(db, a, now, done)
                     out.append(("added" if added else "duplicate", ident))
         except sqlite3.DatabaseError as exc:
             raise StoreError(_explain(exc, self.path)) from None
@@ -595,16 +604,16 @@ class Library:
         return self.db.execute("PRAGMA integrity_check").fetchone()[0]
 
 
-def insert_article(db: sqlite3.Connection, a: Article, now: str) -> tuple[int, bool]:
+def insert_article(db: sqlite3.Connection, a: Article, now: str, known: Derived | None = None) -> tuple[int, bool]:
     """Insert one article inside the caller's transaction: (new id, True), or (the id of the article
-    with the same content, False). The one place articles are written (add, feeds, watched folders)."""
-    digest = content_hash(a.title, a.body)
+    with the same content, False). The one place articles are written (add, feeds, watched folders).
+    `known`: `derived(a)` when the caller has it already (computed in a parse worker)."""
+    digest, words, folds = known or derived(a)
     cur = db.execute(
         "INSERT INTO articles (title, source, byline, published, tags, url, body, words, hash,"
-        " added_at, sort_key) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(hash) DO NOTHING",
-        (a.title or "(untitled)", a.source or "", a.byline or "", a.published,
-         json.dumps(list(a.tags or []), ensure_ascii=False), a.url, a.body, len(a.body.split()), digest, now,
-         a.published or now),  # undated: when it was added (migration 6)
+        " added_at, sort_key, folds) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(hash) DO NOTHING",
+        (a.title or "(untitled)", a.source or "", a.byline or "", a.published, stored_tags(a), a.url, a.body, words,
+         digest, now, a.published or now, folds),  # undated: sorted by when it was added (migration 6)
     )
     if cur.rowcount:
         return cur.lastrowid, True

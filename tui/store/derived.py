@@ -1,0 +1,25 @@
+"""What the store keeps beside an article's text, computed from it: the content hash (duplicates), the word
+count and the fold flag (migration 8). Pure Python, no database: a parse worker computes it on another core
+(importers/parallel.py) so the one writing process spends its time in SQLite."""
+
+from __future__ import annotations
+
+import json
+
+from tui.models import Article, content_hash, hash_of_words
+from tui.store.fold import needs_fold
+
+Derived = tuple[str, int, int]  # (content hash, words, folds)
+
+
+def stored_tags(a: Article) -> str:
+    """The tags column: a JSON list, non-ASCII letters as they are (searchable, migration 6)."""
+    return json.dumps(list(a.tags or []), ensure_ascii=False)
+
+
+def derived(a: Article) -> Derived:
+    """(content hash, word count, 1 when the indexed text holds a letter the index must fold else 0)."""
+    title = a.title or "(untitled)"
+    words = a.body.split()  # split once: the word count and (for a non-empty body) the hash
+    digest = hash_of_words(words) if words or a.body else content_hash(a.title, a.body)
+    return digest, len(words), int(needs_fold(title, a.body, stored_tags(a), a.source, a.byline))
