@@ -1,4 +1,4 @@
-"""Migration 8 (issue 11, import speed): the index's view folds a row's text (ł -> l ...) only when the row's
+"""Migration 10 (issue 11, import speed): the index's view folds a row's text (ł -> l ...) only when the row's
 `folds` flag says it holds such a letter. Search must find the same articles whichever way a row was written:
 by us (flag computed in Python), by another SQLite program (the column's default folds in SQL), or updated
 in place (feeds)."""

@@ -1,5 +1,5 @@
 """What the store keeps beside an article's text, computed from it: the content hash (duplicates), the word
-count and the fold flag (migration 8). Pure Python, no database: a parse worker computes it on another core
+count and the fold flag (migration 10). Pure Python, no database: a parse worker computes it on another core
 (importers/parallel.py) so the one writing process spends its time in SQLite."""
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ triggers, see schema.py migration 6) and once for what the user types (`fold`), 
 Changing FOLDS needs a new migration that rebuilds the index (the triggers store the expression).
 
 The nested replace() calls scan the text once per letter (~0.25 ms for a 5,000-character article, a fifth of
-an import's store time), so since migration 8 a row says whether it needs them: `articles.folds` is 0 when
+an import's store time), so since migration 10 a row says whether it needs them: `articles.folds` is 0 when
 none of its indexed text holds a letter of FOLDS (decided in Python at insert, `needs_fold`, a few µs) and the
 index's view then reads the text as it is. A row written by another SQLite program gets the column's default,
 1, and is folded by SQL as before.

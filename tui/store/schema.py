@@ -13,7 +13,7 @@ def _folded(columns: list[str]) -> str:
 
 
 def _folded_if_needed(columns: list[str]) -> str:
-    """The SELECT list folding each column only in rows that need it (`folds` <> 0, migration 8)."""
+    """The SELECT list folding each column only in rows that need it (`folds` <> 0, migration 10)."""
     return ", ".join(f"CASE WHEN folds = 0 THEN {c} ELSE {fold_sql(c)} END" for c in columns)
 
 
