@@ -281,3 +281,23 @@ async def test_story_view_marks_a_new_sentence_in_the_summary_instead_of_repeati
         marked, rest = story.summary.news()
         assert sum(t.rstrip().endswith("· new") for t in text) == len(marked)
         assert ("What's new" in text) == bool(rest)
+
+
+async def test_the_same_wire_text_from_two_outlets_is_one_row_of_the_story_with_both(stories, make_app):
+    from tui.models import Article
+    from tui.store import Library
+    from tui.stories import duplicates, group_new
+
+    path, ids = stories
+    with Library(path) as lib:  # a second paper prints the wire report under its own headline
+        (_, copy), = lib.add_many([Article(title="Storm wall rebuild approved in Port Ellin", source="Harbour Radio",
+                                           published=WIRE.published, body=WIRE.body + "\n\nHarbour Radio news desk.")])
+        group_new(lib)
+        assert duplicates(lib, copy) == [ids[WIRE.title]]  # both records stay stored
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        story = await open_story(pilot)
+        text = options(story, "#story-text")
+        rows = [t for t in text if WIRE.title in t or "Storm wall rebuild approved" in t]
+        assert len(rows) == 1 and "Shoreline Wire, Harbour Radio" in rows[0] and "same text in 2 outlets" in rows[0]
+        assert "Articles (3)" in text and len(story.summary.articles) == 4

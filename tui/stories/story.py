@@ -60,6 +60,7 @@ class StorySummary:
     last: str
     articles: list[int]
     analysed: bool  # False when some articles had no analysis yet (quotes/entities are then partial)
+    copies: dict[int, list[int]] = field(default_factory=dict)  # article -> its near-duplicates (same text elsewhere)
 
     def news(self) -> tuple[set[tuple[int, int]], list[StorySentence]]:
         """What's new without repeating the summary: the (article, index) keys of summary sentences
@@ -93,7 +94,17 @@ def story_summary(lib, story_id: int, sentences: int | None = None, words: int |
         id=story_id, title=row.title, sentences=summarise(arts, sentences, words, cands),
         quotes=story_quotes(arts), entities=story_entities(arts), new=whats_new(arts, cands=cands),
         sources=row.sources, first=row.first, last=row.last, articles=[a.id for a in arts],
-        analysed=all(a.analysis is not None for a in arts))
+        analysed=all(a.analysis is not None for a in arts), copies=_copies(arts))
+
+
+def _copies(arts: list[StoryArticle]) -> dict[int, list[int]]:
+    """Each repeated article -> the articles that repeat its text (a wire story in several papers)."""
+    out: dict[int, list[int]] = {}
+    ids = {a.id for a in arts}
+    for a in arts:
+        if a.dup_of and a.dup_of in ids:
+            out.setdefault(a.dup_of, []).append(a.id)
+    return out
 
 
 def _linker(arts: list[StoryArticle]) -> NameLinker:

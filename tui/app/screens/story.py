@@ -115,14 +115,21 @@ class StoryScreen(PageScreen):
             text.append(heading("What's new"))
             for sent in rest:
                 text.append(Option(self._sentence(None, sent), id=f"n:{summary.new.index(sent)}"))
-        text.append(heading(f"Articles ({count})"))
+        copies = getattr(summary, "copies", {}) or {}
+        repeats = {c for cs in copies.values() for c in cs}
+        text.append(heading(f"Articles ({count - len(repeats)})" if repeats else f"Articles ({count})"))
         for article_id in reversed(summary.articles):  # newest first, as in the library
             article = rows.get(article_id)
-            if article is not None:
-                mark = "●" if not article.read else " "
-                entry = Text(f"{mark} {line(article.title)}")
-                entry.append(f"  {_where(article.source, article.published or '')}", style="dim")
-                text.append(Option(entry, id=f"a:{article_id}"))
+            if article is None or article_id in repeats:
+                continue  # the same text from another outlet: one row with every outlet that printed it
+            others = [rows[c] for c in copies.get(article_id, ()) if c in rows]
+            unread = not article.read or any(not o.read for o in others)
+            entry = Text(f"{'●' if unread else ' '} {line(article.title)}")
+            outlets = ", ".join(dict.fromkeys(line(x.source) for x in [article, *others] if line(x.source)))
+            entry.append(f"  {_where(outlets, article.published or '')}", style="dim")
+            if others:
+                entry.append(f" · same text in {len(others) + 1} outlets", style="dim italic")
+            text.append(Option(entry, id=f"a:{article_id}"))
         self._fill("#story-text", text)
         self._fill("#story-quotes", self._side())
 
