@@ -180,6 +180,14 @@ class QuoteWords:
     surname_particles: frozenset[str]  # "de", "van"
     female_names: frozenset[str]  # first names of women
     male_names: frozenset[str]  # first names of men
+    documents: frozenset[str]  # nouns for a written source ("statement", "report")
+    bare_openers: frozenset[str]  # words that open a subject without a determiner ("only", "most")
+    intro_words: frozenset[str]  # words that open an introductory phrase ("during", "following")
+    modifier_words: frozenset[str]  # lower-case words between a capitalised modifier and a name ("candidate")
+    person_titles: frozenset[str]  # titles that make a one-word name a person ("president")
+    tag_tail: frozenset[str]  # words that may follow the speaker in a tag ("on", "later")
+    ly_nouns: frozenset[str]  # nouns that end like -ly adverbs ("family", "rally")
+    listener_words: frozenset[str]  # words before a name that make it the listener ("told", "asked")
 
     def speech_verbs(self) -> frozenset[str]:
         """Every form of every speech verb: the regular bases inflected, plus the listed forms."""

@@ -7,6 +7,7 @@ from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_AFTER_VERB
 from .names import TITLES
 from .words import (QUOTE_CHARS, Mention, Tok, abbrev, is_cap, is_word, mention, name_left, name_right,
     possessive, pronoun)
+from ..lexicon import quote_words
 
 
 def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
@@ -116,5 +117,4 @@ def _determined_right(text: str, toks: list[Tok], i: int) -> Mention | None:
 
 
 # Documents that carry someone's words: "according to a statement from the ministry" quotes the ministry.
-_DOCUMENTS = {"statement", "statements", "release", "letter", "report", "filing", "memo", "email", "post", "tweet",
-              "spokesman", "spokeswoman", "spokesperson", "representative"}
+_DOCUMENTS = quote_words().documents

@@ -12,6 +12,7 @@ from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_BEFORE_VERB, SPEECH_VERBS
 from .names import NOT_NAME, TITLES
 from .words import (QUOTE_CHARS, Mention, Tok, abbrev_dot, adverb, is_cap, is_verb, is_word, mention, name_left,
     name_right, pronoun)
+from ..lexicon import quote_words
 
 MAX_SUBJECT_TOKENS = 12  # nominal subjects longer than this are clauses, not speakers
 
@@ -139,12 +140,10 @@ def _description_left(text: str, toks: list[Tok], j: int, floor: int) -> Mention
 
 
 # words that open a description without a determiner ("Only 52 percent of voters", "Most residents")
-_BARE_OPENERS = {"only", "most", "nearly", "almost", "about", "more", "fewer", "just", "half", "all", "many", "some"}
+_BARE_OPENERS = quote_words().bare_openers
 
 
-_INTRO = {"in", "on", "at", "during", "after", "before", "while", "when", "as", "since", "speaking", "asked", "following",
-          "according", "with", "without", "despite", "amid", "for", "from", "under", "like", "unlike", "by", "to",
-          "later", "earlier", "then", "but", "and", "so", "still", "yet", "also", "meanwhile", "however"}
+_INTRO = quote_words().intro_words
 
 
 def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
@@ -224,6 +223,4 @@ def _name_after_modifiers(toks: list[Tok], b: int) -> tuple[int, int] | None:
 
 
 # lower-case words that sit between a capitalised modifier and a name ("Liberal mayoral candidate")
-_MODIFIER_WORDS = {"presidential", "vice", "running", "mate", "candidate", "nominee", "hopeful", "rival", "challenger",
-                   "incumbent", "congressional", "gubernatorial", "senate", "party", "campaign", "chief", "former",
-                   "state", "national", "senior", "top", "lead", "political", "policy", "foreign", "press"}
+_MODIFIER_WORDS = quote_words().modifier_words

@@ -13,10 +13,10 @@ from .. import rules
 from .cues import SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
 from .names import NAME_RUN, ORG_WORDS, TITLES, NameBook, is_person, person_part, strip_name, tokens
+from ..lexicon import quote_words
 
 # titles that only ever stand before a person's name
-PERSON_TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "senator", "governor", "congressman",
-                 "congresswoman", "mayor", "judge", "justice", "pope", "chancellor", "prof", "professor", "rev"}
+PERSON_TITLES = quote_words().person_titles
 _SENT_END = re.compile(r"[.!?][\"”’')\]]*\s+|\n+")
 # the word before a dot that does not end a sentence: a title ("Sen."), an initial ("J."), a dotted
 # abbreviation ("U.S.") or a state in a party label ("(R-Vt.)")

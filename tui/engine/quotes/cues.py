@@ -1,7 +1,9 @@
 """Speech verbs and the small word lists the speaker finder leans on.
 
 The words live in assets/models/quote_words.txt and are read through the typed lexicon
-(`tui.engine.lexicon.QuoteWords`); this module names them for the quote stage's modules.
+(`tui.engine.lexicon.QuoteWords`, one field per list); this module names the shared ones for the quote
+stage's modules, and each module takes its own few lists from there too. What stays in code are function-word
+sets that are grammar rather than vocabulary (prepositions, punctuation).
 """
 
 from __future__ import annotations

@@ -27,12 +27,13 @@ from ..types import Quote
 from .cues import SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
 from .names import tokens
+from ..lexicon import quote_words
 
 WEIGHTS_FILE = "quote_speakers.json"
 MAX_DECIDED = 1000  # quotes of one text the ranker decides, at most (keeps a 1 MB text of quotes fast)
 BEFORE, AFTER = 600, 300  # the window (characters) around a quote where candidates are gathered
 _PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
-_LISTENER = {"told", "tell", "tells", "telling", "to", "asked", "ask", "with", "against", "about", "called", "by"}
+_LISTENER = quote_words().listener_words
 
 rules.guard(
     "speaker-ranker", "quotes.speaker",

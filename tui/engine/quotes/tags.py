@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .cues import SPEECH_VERBS, TRANSITIVE
 from .words import Mention
+from ..lexicon import quote_words
 
 _TERMINAL = ".!?…"
 
@@ -39,7 +40,4 @@ def tag_fits(text: str, e: int, after_toks, m: Mention) -> bool:
 
 
 # words that may follow a speech verb inside a short attribution tag
-_TAG_TAIL = {"in", "on", "at", "during", "after", "before", "later", "earlier", "recently", "this", "last", "while",
-             "when", "as", "of", "to", "via", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-             "sunday", "yesterday", "today", "tonight", "then", "again", "also", "repeatedly", "afterward", "from",
-             "with", "about", "over", "through", "outside", "inside", "under", "upon", "following", "shortly"}
+_TAG_TAIL = quote_words().tag_tail

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .cues import BASE_FORMS, BASE_LEAD, NOT_CUE_AFTER, NOUN_LEAD, PRONOUNS, SPEECH_VERBS, TITLE_ABBREV
 from .names import NOT_NAME
+from ..lexicon import quote_words
 
 _TOKEN = re.compile(r"\w[\w'’\-.&]*\w|\w|[^\w\s]")
 ARTICLES = {"the", "a", "an", "his", "her", "their", "its", "our", "my", "this", "these", "those"}  # "the report"
@@ -198,8 +199,7 @@ def is_verb(toks: list[Tok], i: int) -> bool:
 
 
 # nouns that end like adverbs: "Lind's family has called", "the rally organisers said"
-_LY_NOUNS = {"family", "ally", "rally", "assembly", "supply", "reply", "monopoly", "anomaly", "bully", "daily",
-             "weekly", "monthly", "quarterly", "fly", "lily", "holly", "italy", "july"}
+_LY_NOUNS = quote_words().ly_nouns
 
 
 def adverb(t: Tok) -> bool:
