@@ -33,6 +33,9 @@ def _rss_mb() -> float:
 # Widgets whose repaint is never a key's doing: the library status line shows the background
 # analysis's progress (a few times a second while it runs).
 BACKGROUND_ONLY = {"library-status"}
+# The UI thread's CPU time (time.thread_time) at each entry of the `stamps` list: a key's CPU time is
+# what the UI thread spent from the key to its last update (other processes' load does not count).
+_CPU: list[float] = []
 
 
 def _hook_display(app, stamps: list[float], background: list[float] | None = None) -> None:
@@ -62,17 +65,21 @@ def _hook_display(app, stamps: list[float], background: list[float] | None = Non
             background.append(now)
         else:
             stamps.append(now)
+            _CPU.append(time.thread_time())
         drawn[0] = set()
 
     app._display = display
 
 
-async def _timed_press(pilot, stamps: list[float], key: str, firsts: list | None = None) -> float | None:
+async def _timed_press(pilot, stamps: list[float], key: str, firsts: list | None = None,
+                       cpus: list | None = None) -> float | None:
     """Seconds from the key to the last screen update it caused (None: it changed nothing on screen).
 
-    The time to the first update is appended to `firsts` when given.
+    The time to the first update is appended to `firsts` when given, the UI thread's CPU seconds
+    from the key to that last update to `cpus`.
     """
     start = len(stamps)
+    c0 = time.thread_time()
     t0 = time.perf_counter()
     await pilot.app._press_keys([key])
     while True:
@@ -83,6 +90,8 @@ async def _timed_press(pilot, stamps: list[float], key: str, firsts: list | None
         await asyncio.sleep(0.005)
     if firsts is not None and len(stamps) > start:
         firsts.append(stamps[start] - t0)
+    if cpus is not None and len(stamps) > start and len(_CPU) == len(stamps):
+        cpus.append(_CPU[-1] - c0)
     return stamps[-1] - t0 if len(stamps) > start else None
 
 
@@ -105,15 +114,17 @@ async def keys(db: str, reps: int) -> dict:
     progress: list[float] = []  # background-progress repaints, not counted for any key
     _hook_display(app, stamps, progress)
     out: dict[str, list] = {"move": [], "open": [], "switch": [], "page": [], "last": [],
-                            "move_first": [], "open_first": [], "switch_first": []}
+                            "move_first": [], "open_first": [], "switch_first": [],
+                            "move_cpu": [], "open_cpu": [], "switch_cpu": []}
     async with app.run_test(size=SIZE) as pilot:
         await _settle(pilot, stamps)
         for i in range(reps):
-            out["move"].append(await _timed_press(pilot, stamps, "j" if i % 4 != 3 else "k", out["move_first"]))
+            out["move"].append(await _timed_press(pilot, stamps, "j" if i % 4 != 3 else "k", out["move_first"],
+                                                  out["move_cpu"]))
         await _timed_press(pilot, stamps, "g")
         # The first rows were analysed beforehand (see keys.py): open each, go back, move down.
         for i in range(reps):
-            out["open"].append(await _timed_press(pilot, stamps, "enter", out["open_first"]))
+            out["open"].append(await _timed_press(pilot, stamps, "enter", out["open_first"], out["open_cpu"]))
             # Must come from the cache: an analysis running in a worker would mean the setup went wrong.
             out["open_not_cached"] = out.get("open_not_cached", 0) + bool(getattr(app.screen, "analysing", False))
             await _timed_press(pilot, stamps, "escape")
@@ -126,7 +137,7 @@ async def keys(db: str, reps: int) -> dict:
             out["open_cold"].append(await _timed_press(pilot, stamps, "enter"))
             await _timed_press(pilot, stamps, "escape")
         for i in range(reps):
-            out["switch"].append(await _timed_press(pilot, stamps, "tab", out["switch_first"]))
+            out["switch"].append(await _timed_press(pilot, stamps, "tab", out["switch_first"], out["switch_cpu"]))
         await _timed_press(pilot, stamps, "escape")
         for i in range(max(3, reps // 3)):
             out["page"].append(await _timed_press(pilot, stamps, "pagedown"))

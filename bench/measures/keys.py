@@ -91,7 +91,9 @@ def run(ctx) -> list:
         xs = [x for x in data.get(key, []) if x is not None]
         if xs:
             out += timed_results(f"keys.{label}@{n}", xs, "ms", scale=1000)
-    for key, label in (("move_first", "move_in_list.first_update"), ("open_first", "open_analysed.first_update"),
+    for key, label in (("move_cpu", "move_in_list.ui_cpu"), ("open_cpu", "open_analysed.ui_cpu"),
+                       ("switch_cpu", "switch_pane.ui_cpu"),
+                       ("move_first", "move_in_list.first_update"), ("open_first", "open_analysed.first_update"),
                        ("switch_first", "switch_pane.first_update"), ("page", "page_down"), ("last", "jump_to_last"),
                        ("open_cold", "open_analysed.unprepared")):
         xs = [x for x in data.get(key, []) if x is not None]

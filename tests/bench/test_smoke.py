@@ -39,6 +39,15 @@ def test_smoke_run_prints_json_lines_for_every_measure(tmp_path):
     assert prefixes == {"machine", "analysis", "adversarial", "search", "import", "background", "startup", "keys", "memory",
                         "refresh", "stories", "bench"}, prefixes
     assert "| measure | value | budget | ok |" in proc.stderr
+    # A key's UI-thread CPU time is part of its key -> repaint time (the figure to compare under load).
+    values = {rec["name"]: rec["value"] for rec in lines}
+    for key in ("move_in_list", "open_analysed", "switch_pane"):
+        walls = [name for name in values if name.startswith(f"keys.{key}@") and name.endswith(".median")]
+        for wall in walls:
+            cpu = wall.replace(f"keys.{key}@", f"keys.{key}.ui_cpu@")
+            if values[wall] is not None:
+                assert values.get(cpu) is not None, (cpu, sorted(values))
+                assert 0 < values[cpu] <= values[wall] + 1.0, (cpu, values[cpu], values[wall])
 
 
 def test_unknown_measure_is_a_usage_error(tmp_path):
