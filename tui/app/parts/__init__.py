@@ -20,6 +20,8 @@ part's attributes. MainScreen's five mixins became these parts (session 3).
 - `Loader` (loader.py): `load(fn, *args)` runs fn(lib, ...) in a worker, `done(result, error)` after.
 - `LibraryHealth` (health.py): the library damage check (quick_check) in a thread after the first paint;
   `start`, `problem`; `found(problem)` lets the screen refuse writes.
+- `ReadMarks` (marks.py): an opened article's read mark, written by a thread of its own; `mark_read`,
+  `settle` (wait until written), `stop`.
 - `deliver` (threads.py): hand a worker thread's result to the UI thread (ignored while closing).
 """
 
@@ -30,10 +32,11 @@ from tui.app.parts.library_import import LibraryImport
 from tui.app.parts.library_query import LibraryQuery
 from tui.app.parts.loader import Loader
 from tui.app.parts.library_watch import LibraryWatch
+from tui.app.parts.marks import ReadMarks
 from tui.app.parts.open_ahead import OpenAhead, Ready
 from tui.app.parts.pane_borders import PaneBorders, set_focus_flags
 from tui.app.parts.sources import SourcesRefresh
 from tui.app.parts.threads import deliver
 
 __all__ = ["AnalysisJobs", "BackgroundPass", "LibraryHealth", "LibraryImport", "LibraryQuery", "LibraryWatch", "Loader", "OpenAhead",
-           "PaneBorders", "Ready", "SourcesRefresh", "deliver", "set_focus_flags"]
+           "PaneBorders", "ReadMarks", "Ready", "SourcesRefresh", "deliver", "set_focus_flags"]

@@ -25,6 +25,7 @@ from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
 from tui.app.widgets.status import set_text
 from tui.app.parts.health import LibraryHealth
+from tui.app.parts.marks import ReadMarks
 from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, VIEW_NAMES, VIEWS, ReadingPlaces, UndoDelete,
                                   UnreadCount, next_in, open_link)
 from tui.app.parts.sources import feed_name
@@ -83,6 +84,7 @@ class MainScreen(Screen):
         self.undo = UndoDelete()
         self.health = LibraryHealth(self, db_path, self._library_damaged)  # quick_check after the first paint
         self.places = ReadingPlaces(self, lib)  # reading position per article
+        self.marks = ReadMarks(self, db_path, self._read_failed)  # an open's read mark, written off the UI thread
 
     # -- the parts' state, as the screen's (read-only) -----------------------------------------
 
@@ -147,6 +149,7 @@ class MainScreen(Screen):
         """Count the unread articles of the list's view again (after a load or a mark)."""
         source = self.articles.source
         if source is not None and source.kind != "stories":
+            self.marks.settle()  # the read marks of opened articles are in the library before counting
             self.unread.refresh(source.ids, self.lib, len(source))
         elif source is not None:
             self.unread.count = source.unread  # counted with the stories, in the list's worker
@@ -206,6 +209,7 @@ class MainScreen(Screen):
 
     def on_unmount(self) -> None:
         self.places.leave(now=True)
+        self.marks.stop()
         self.background.stop()
         self.sources.stop()
         self.changes.stop()
@@ -290,14 +294,16 @@ class MainScreen(Screen):
     def _store_read(self, article_id: int) -> None:
         if self.damaged:
             return  # a damaged library is not written (said once, when the damage was found)
-        try:
-            self.lib.set_read(article_id, True)
-        except sqlite3.DatabaseError as exc:
-            self.notify(f"Could not mark the article read: {exc}", severity="warning", markup=False)
-            return
+        # Written by parts/marks.py's thread: a write here waited for the library's write lock (the
+        # background analysis commits often) inside the next key's time.
+        self.marks.mark_read(article_id)
         if self.unread.count:
             self.unread.count -= 1  # it was unread (open_article checked): no recount needed
             self.update_library_status()
+
+    def _read_failed(self, article_id: int, error: str) -> None:
+        self.notify(f"Could not mark the article read: {error}", severity="warning", markup=False)
+        self.count_unread()
 
     def set_reading(self, reading: bool) -> None:
         """Narrow screens show either the library or the article; wide ones always show all three."""
@@ -573,6 +579,7 @@ class MainScreen(Screen):
         article_id = self.target_id()
         if article_id is None or self.refuse_write(f"marked {yes if field == 'starred' else 'read/unread'}"):
             return
+        self.marks.settle()  # an article just opened: its read mark is written before it is toggled
         article = self.lib.get(article_id)
         if article is None:
             return
