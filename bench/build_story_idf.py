@@ -18,7 +18,9 @@ from pathlib import Path
 from tui.stories.terms import words_of
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = str(ROOT.parent / "shared" / "corpus" / "news_unlabelled.txt.gz")  # ../shared beside the checkout
+# ../shared beside the checkout (or beside the folder of worktrees that holds it)
+DEFAULT_CORPUS = str(next((p / "shared" / "corpus" / "news_unlabelled.txt.gz" for p in (ROOT.parent, ROOT.parent.parent)
+                           if (p / "shared" / "corpus").is_dir()), ROOT.parent / "shared" / "corpus" / "news_unlabelled.txt.gz"))
 OUT = ROOT / "assets" / "models" / "story_idf.txt.gz"
 MIN_DF = 3
 

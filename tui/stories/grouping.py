@@ -25,6 +25,10 @@ from tui.stories.terms import resemblance, sketch, terms
 WINDOW_DAYS = 30
 GRACE_DAYS = 3        # a story's pull weakens with the days between an article and its nearest one
 DECAY_DAYS = 8
+# JOIN: the 99th percentile of the cosine between two random articles of the unlabelled corpus
+# (bench/story_threshold.py prints 0.0827): only one unrelated pair in a hundred agrees this much.
+# MERGE and DECAY_DAYS were chosen on the stories dev set in session 3 (global values, nothing
+# event-specific; no non-dev data with dates to justify them yet).
 JOIN = 0.08
 MERGE = 0.12
 DUPLICATE = 0.9
