@@ -70,6 +70,8 @@ def test_who_and_brief(added):
     p = json.loads(r.stdout)
     assert p["name"] == "Marta Okonkwo" and len(p["articles"]) == len(STRIKE)
     assert p["quotes"][0]["day"] == "2026-03-05"  # newest first
+    text = run("who", "Okonkwo").stdout.splitlines()[0]
+    assert text.startswith("Marta Okonkwo (PERSON) — 5 articles") and "also written -" not in text, text
     b = run("brief", "--format", "md")
     assert b.returncode == 0 and b.stdout.startswith("# Briefing") and "## 1. Dock workers" in b.stdout
 

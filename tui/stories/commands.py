@@ -134,7 +134,8 @@ def cmd_who(args) -> int:
                   "timeline": [{"month": m, "articles": n} for m, n in p.timeline],
                   "cooccurring": p.cooccurring, "quotes": p.quotes})
         return 0
-    out(f"{p.name} ({p.label}) — {plural(len(p.articles), 'article')}; also written {', '.join(a for a in p.aliases if a != p.name) or '-'}")
+    aliases = ", ".join(a for a in p.aliases if a != p.name)
+    out(f"{p.name} ({p.label}) — {plural(len(p.articles), 'article')}" + (f"; also written {aliases}" if aliases else ""))
     out("")
     out("Articles:")
     for a in p.articles[:50]:
