@@ -41,6 +41,7 @@ BATCH = 2000
 MAX_DUP_CHECKS = 8    # near-duplicate candidates compared in full per article
 STORED_TERMS = 30     # terms kept per article in the store (merge and split rebuild centroids from them)
 DUP_KEYS = 4          # smallest shingle hashes that index an article for the near-duplicate check
+DUP_INDEX_KEYS = 200_000  # near-duplicate index size above which a batch prunes articles older than the window
 MAX_STORY = 1000      # a story this big takes no more articles by similarity (keeps one topic from swallowing all)
 
 
@@ -89,6 +90,8 @@ class Grouper:
     dup_index: dict[int, list[Member]] = field(default_factory=dict)  # smallest shingle hashes -> articles
     dup_loaded: set[int] = field(default_factory=set)     # stories whose stored sketches are indexed
     gone: set[int] = field(default_factory=set)           # stories merged away
+    merged: dict[int, int] = field(default_factory=dict)  # story merged away -> the story that took it
+    pruned_to: str = ""                                   # the near-duplicate index holds no article before this day
     loaded: tuple[int, int] | None = None
     next_id: int = 0
 
@@ -165,7 +168,7 @@ class Grouper:
         found: dict[int, Member] = {}
         for h in m.sketch[:DUP_KEYS]:
             for other in self.dup_index.get(h, ())[-MAX_DUP_CHECKS:]:
-                if other.story_id == s.id:
+                if self._resolve(other.story_id) == s.id:
                     shared[other.article_id] = shared.get(other.article_id, 0) + 1
                     found[other.article_id] = other
         likely = sorted((a for a, n in shared.items() if n >= 2), key=lambda a: -shared[a])[:MAX_DUP_CHECKS]
@@ -173,6 +176,12 @@ class Grouper:
             if resemblance(m.sketch, found[aid].sketch) >= DUPLICATE:
                 return found[aid].dup_of or aid
         return None
+
+    def _resolve(self, sid: int) -> int:
+        """The story a story id stands for now (after merges)."""
+        while sid in self.merged:
+            sid = self.merged[sid]
+        return sid
 
     def _index_sketch(self, m: Member) -> None:
         for h in m.sketch[:DUP_KEYS]:
@@ -225,10 +234,7 @@ class Grouper:
         for m in self.pending:
             if m.story_id == drop.id:
                 m.story_id = keep.id
-        for ms in self.dup_index.values():
-            for m in ms:
-                if m.story_id == drop.id:
-                    m.story_id = keep.id
+        self.merged[drop.id] = keep.id  # the near-duplicate index resolves ids (no walk over it per merge)
         if drop.id in self.dup_loaded:
             self.dup_loaded.add(keep.id)
         for t, w in drop.centroid.items():
@@ -252,6 +258,8 @@ class Grouper:
                                                    for s in changed], moved=self.moved, gone=sorted(self.gone))
         for s in changed:
             s.dirty = False
+        for m in self.pending:
+            m.terms = {}  # written; the near-duplicate index keeps only what it compares (memory stays flat)
         self.pending, self.moved, self.gone = [], {}, set()
         store.remember_story_ids(self.lib, self.next_id - 1)
 
@@ -266,6 +274,16 @@ class Grouper:
             del self.stories[sid]
         if old and self.loaded:
             self.loaded = (max(self.loaded[0], n - WINDOW_DAYS), self.loaded[1])
+        oldest = _day_text(n - 2 * WINDOW_DAYS)
+        moved_on = not self.pruned_to or day_number(oldest) >= day_number(self.pruned_to) + WINDOW_DAYS
+        if len(self.dup_index) > DUP_INDEX_KEYS and moved_on:  # big, and the window moved a window on since
+            self.pruned_to = oldest
+            for h in list(self.dup_index):
+                kept = [m for m in self.dup_index[h] if m.day >= oldest]
+                if kept:
+                    self.dup_index[h] = kept
+                else:
+                    del self.dup_index[h]
 
 
 def _rounded(vec: dict[str, float]) -> dict[str, float]:
