@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+import tempfile
+from pathlib import Path
 
 from bench.generate import library
 from bench.measures.common import REPO, NotAvailable, Result, child_env, median, need_tui, newsreader_cmd, p95
@@ -15,6 +18,28 @@ def _top_title(path) -> str:
     with Library(path) as lib:
         rows = lib.rows(0, 1)
     return rows[0].title
+
+
+def _cpu_rounds(ctx, tmux, variants, needles, env) -> dict[str, list[tuple[float, float]]]:
+    """The same starts run under bench/first_paint_cpu.py: (process, UI thread) CPU ms until the first paint."""
+    out_dir = Path(tempfile.mkdtemp(dir=ctx.out))
+    try:
+        progs = {"bare": [str(REPO / "bench" / "bare_app.py"), needles["bare"]]}
+        for k, v in variants.items():
+            if v:
+                progs[k] = ["-m", "tui.cli", "--db", str(v[0])]
+        files = {k: out_dir / f"{k}.txt" for k in progs}
+        for _ in range(ctx.reps(5, 1)):
+            for k, prog in progs.items():
+                cmd = [sys.executable, "-m", "bench.first_paint_cpu", str(files[k]), needles[k], "--", *prog]
+                tmux.time_to_text(cmd, needles[k], env)
+        result = {}
+        for k, path in files.items():
+            lines = path.read_text().split("\n") if path.exists() else []
+            result[k] = [tuple(float(x) for x in line.split()) for line in lines if line.strip()]
+        return result
+    finally:
+        shutil.rmtree(out_dir, ignore_errors=True)
 
 
 def run(ctx) -> list:
@@ -40,6 +65,7 @@ def run(ctx) -> list:
         for _ in range(ctx.reps(7, 2)):
             for k in cmds:  # interleaved, so a noisy moment hits every variant alike
                 times[k].append(tmux.time_to_text(cmds[k], needles[k], env))
+        cpu = _cpu_rounds(ctx, tmux, variants, needles, env)
     except TimeoutError as exc:
         raise NotAvailable(f"the app did not paint its library: {exc}") from None
     finally:
@@ -51,6 +77,15 @@ def run(ctx) -> list:
     bare = median(times["bare"])
     small, large = f"newsreader@{ctx.small}", f"newsreader@{ctx.large}"
     out.append(Result(f"startup.{small}_vs_bare", median(times[small]) / bare, "x", 1.3, "<=", "ratio of medians"))
+    for k, xs in cpu.items():
+        if xs:
+            out.append(Result(f"startup.{k}.cpu_median", median([p for p, _ui in xs]), "ms",
+                              note=f"n={len(xs)}; CPU time of the process until its first paint showed the text"
+                                   f" (UI thread {median([ui for _p, ui in xs]):.0f} ms)"))
+    if cpu.get("bare") and cpu.get(small):
+        out.append(Result(f"startup.{small}_vs_bare.cpu", median([p for p, _ in cpu[small]])
+                          / median([p for p, _ in cpu["bare"]]), "x",
+                          note="ratio of the CPU-time medians (what the load of other programs does not change)"))
     if large != small:
         out.append(Result(f"startup.{large}_vs_{ctx.small}", median(times[large]) / median(times[small]), "x", 1.1,
                           "<=", "ratio of medians"))

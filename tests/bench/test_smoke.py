@@ -48,6 +48,9 @@ def test_smoke_run_prints_json_lines_for_every_measure(tmp_path):
             if values[wall] is not None:
                 assert values.get(cpu) is not None, (cpu, sorted(values))
                 assert 0 < values[cpu] <= values[wall] + 1.0, (cpu, values[cpu], values[wall])
+    # The start-up's CPU time to the first paint, beside its wall-clock time (tmux present).
+    if values.get("startup.bare.median") is not None:
+        assert values.get("startup.bare.cpu_median") and values["startup.bare.cpu_median"] > 0, sorted(values)
 
 
 def test_unknown_measure_is_a_usage_error(tmp_path):
