@@ -60,3 +60,19 @@ async def test_marks_queued_at_quit_are_written(cached_library, make_app):
         await pilot.pause()
         await pilot.press("ctrl+q")
     assert _read(path, ids[ORCHARD.title]) == 1
+
+
+async def test_the_whole_library_unread_count_needs_no_worker(library, make_app, monkeypatch):
+    """Above SMALL articles the count was a worker walking the unread index after every list load;
+    the whole library's count is one row now, in the first frame at any size."""
+    from tui.app.parts import reader
+
+    monkeypatch.setattr(reader, "SMALL", 2)  # the 4 sample articles count as a big library
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = app.screen
+        assert screen.unread.count == 4
+        assert not [w for w in app.workers if w.name == "unread"]
+        await settle(pilot)
+        assert screen.unread.count == 4

@@ -42,11 +42,11 @@ class UnreadCount:
     def refresh(self, ids: list[int] | None, lib=None, size: int = 0) -> None:
         """Count again for a view (`ids`: a filtered view's ids; None: the whole library).
 
-        A view of at most SMALL articles is counted at once on `lib` (under a millisecond, and the
-        status line is complete in the first frame); larger ones in a worker.
+        The whole library (one row the store keeps) and a view of at most SMALL articles are counted
+        at once on `lib` (the status line is complete in the first frame); larger views in a worker.
         """
         self._generation += 1
-        if lib is not None and size <= SMALL:
+        if lib is not None and (ids is None or size <= SMALL):
             from tui.store.reading import unread_count
 
             try:
