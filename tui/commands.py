@@ -47,7 +47,11 @@ def open_library(args, *, seed_new: bool = True):
 
 
 VERIFY_SECONDS = 1.0  # PRAGMA quick_check budget at open: a whole library of ~1 GB, part of a bigger one
-READING_COMMANDS = {"list", "show", "export", "summary", "entities", "quotes", "doctor"}
+# Commands that only read (on a damaged or read-only library they warn and show what is readable). `stories`,
+# `story` and `brief` group pending articles first only when the library can be written (tui/stories/commands.py).
+READING_COMMANDS = {"list", "show", "export", "summary", "entities", "quotes", "doctor", "who", "stories", "story",
+                    "brief"}
+READING_ACTIONS = {("feed", "list"), ("feed", "export"), ("watch", "list")}  # (command, action) pairs
 
 
 def _damage_check(args, lib) -> None:
@@ -57,7 +61,8 @@ def _damage_check(args, lib) -> None:
     from tui.store import StoreError
     from tui.store.library import damaged_message
 
-    if getattr(args, "command", None) in READING_COMMANDS:
+    command = getattr(args, "command", None)
+    if command in READING_COMMANDS or (command, getattr(args, f"{command}_command", None)) in READING_ACTIONS:
         # Said once, when the command is done: if a read meets the damage, its error line says it all.
         warning = (f"warning: {visible(lib.path)} is damaged ({clean(lib.damaged)}): showed what is readable; "
                    f"`newsreader doctor` says how to recover")
@@ -65,7 +70,8 @@ def _damage_check(args, lib) -> None:
 
         def close_and_warn() -> None:
             close()
-            print(warning, file=sys.stderr)
+            if sys.exc_info()[0] is None:  # a read that met the damage has its own one line (the error)
+                print(warning, file=sys.stderr)
 
         lib.close = close_and_warn
         return

@@ -33,7 +33,7 @@ def add_parsers(sub) -> None:
     r = sub.add_parser("refresh", help="fetch all feeds (or the named ones) and store new and changed items")
     r.add_argument("feeds", nargs="*", metavar="ID|URL")
     r.add_argument("--json", action="store_true", help='one JSON line per feed: {"feed","status","new","updated","error"}')
-    r.add_argument("--jobs", type=int, default=0, help="feeds fetched at once (default 8)")
+    r.add_argument("--jobs", type=int, default=0, help="requests in flight at once (default 32; never more than 8 to one host)")
     r.add_argument("--timeout", type=float, default=None, help="seconds allowed per fetch (default 60)")
 
     w = sub.add_parser("watch", help="folders whose new or changed files are imported")
@@ -140,11 +140,14 @@ def _feed_import(args) -> int:
     try:
         with open(args.file, "rb") as fh:
             data = fh.read(20 * 1024 * 1024 + 1)
-        feeds = parse_opml(data)
+        problems: list[str] = []
+        feeds = parse_opml(data, problems)
     except OSError as exc:
-        raise CliError(f"{args.file}: {exc.strerror or exc}") from None
+        raise CliError(f"{visible(args.file)}: {exc.strerror or exc}") from None
     except OpmlError as exc:
-        raise CliError(f"{args.file}: {exc}") from None
+        raise CliError(f"{visible(args.file)}: {exc}") from None
+    for problem in problems:
+        print(f"{visible(args.file)}: {problem}", file=sys.stderr)
     lib = open_library(args)
     added = present = bad = 0
     try:
@@ -168,6 +171,7 @@ def _feed_export(args) -> int:
     from tui.commands import open_library
     from tui.sources.opml import export_opml
     from tui.store.feeds import list_feeds
+    from tui.textsafe import visible
 
     lib = open_library(args)
     text = export_opml(list_feeds(lib))
@@ -177,7 +181,7 @@ def _feed_export(args) -> int:
             with open(args.output, "w", encoding="utf-8") as fh:
                 fh.write(text)
         except OSError as exc:
-            raise CliError(f"{args.output}: {exc.strerror or exc}") from None
+            raise CliError(f"{visible(args.output)}: {exc.strerror or exc}") from None
     else:
         sys.stdout.write(text)
     return 0
@@ -195,12 +199,13 @@ def cmd_refresh(args) -> int:
         raise CliError("--jobs must be 1 or more")
     lib = open_library(args)
     bar = sys.stderr.isatty() and not args.json
-    totals = {"new": 0, "updated": 0, "error": 0}
+    totals = {"new": 0, "updated": 0, "error": 0, "waiting": 0}
 
     def on_result(r, done: int, total: int) -> None:
         totals["new"] += r.new
         totals["updated"] += r.updated
         totals["error"] += r.status == "error"
+        totals["waiting"] += r.skipped is not None
         if args.json:
             out_json(r.to_json())
             sys.stdout.flush()
@@ -209,6 +214,9 @@ def cmd_refresh(args) -> int:
             sys.stderr.write("\r\x1b[2K")
         if r.status == "error":
             print(f"error  #{r.feed_id or '-'}  {clean(r.title) or visible(r.feed)}: {clean(r.error or '')}", file=sys.stderr)
+        elif r.skipped:
+            print(f"wait   #{r.feed_id or '-'}  {clean(r.title) or visible(r.feed)}: not fetched: {clean(r.skipped)}",
+                  file=sys.stderr)
         elif r.new or r.updated:
             print(clean(f"ok     #{r.feed_id}  {r.title}: {r.new} new, {r.updated} updated"))
             sys.stdout.flush()
@@ -230,8 +238,9 @@ def cmd_refresh(args) -> int:
     if bar:
         sys.stderr.write("\r\x1b[2K")
     if not args.json:
+        waiting = f", {totals['waiting']} waiting (not fetched)" if totals["waiting"] else ""
         print(f"refreshed {plural(len(results), 'feed')}: {totals['new']} new, {totals['updated']} updated, "
-              f"{totals['error']} failed", file=sys.stderr)
+              f"{totals['error']} failed{waiting}", file=sys.stderr)
     return 1 if totals["error"] else 0
 
 
@@ -255,7 +264,7 @@ def cmd_watch(args) -> int:
             return _scan(lib)
         if args.watch_command == "list":
             for w in list_watched(lib):
-                out(f"{w.id:>4}  {w.path}  ({plural(w.files, 'file')}, last scan {w.last_scan or 'never'})")
+                out(f"{w.id:>4}  {visible(w.path)}  ({plural(w.files, 'file')}, last scan {w.last_scan or 'never'})")
             return 0
         if args.watch_command == "remove":
             if not remove_watch(lib, args.dir):

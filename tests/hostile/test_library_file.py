@@ -198,3 +198,25 @@ def test_damaged_page_reading_warns(tmp_path):
         lines = r.stderr.decode().splitlines()
         assert len(lines) == 1 and "damaged" in lines[0] and "doctor" in lines[0], lines
         assert lines[0].startswith("warning:" if r.returncode == 0 else "newsreader: error:"), lines
+
+
+def test_damaged_library_read_only_subcommands_warn_and_read(tmp_path):
+    """Feed, watch and stories commands that only read work on a damaged library with the one warning
+    (they were refused like writers); commands that write are still refused."""
+    db, src = _damaged(tmp_path)
+    before = digest(db)
+    for args in (["feed", "list"], ["feed", "list", "--json"], ["feed", "export"], ["watch", "list"], ["who", "Harbour"],
+                 ["stories"], ["brief", "--since", "2000-01-01"]):
+        r = run_cli(*args, db=db)
+        assert r.returncode in (0, 1) and b"Traceback" not in r.stderr, (args, r.stderr)
+        said = [line for line in r.stderr.decode().splitlines() if "damaged" in line]
+        assert len(said) == 1 and "doctor" in said[0], (args, r.stderr)
+        if args[0] in ("feed", "watch"):
+            assert r.returncode == 0 and said[0].startswith("warning:"), (args, said)
+    assert b"<opml" in run_cli("feed", "export", db=db).stdout
+    opml = tmp_path / "feeds.opml"
+    opml.write_text('<opml version="2.0"><body><outline text="A" xmlUrl="http://127.0.0.1:9/a.xml"/></body></opml>')
+    for args in (["feed", "add", "http://127.0.0.1:9/feed.xml"], ["watch", "add", str(src)], ["feed", "import", str(opml)]):
+        r = run_cli(*args, db=db)
+        assert r.returncode == 1 and "damaged" in one_line_error(r.stderr), (args, r.stderr)
+    assert digest(db) == before

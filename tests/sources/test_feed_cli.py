@@ -108,3 +108,36 @@ def test_opml_nested_thousands_deep_is_read_without_crashing(lib_path, tmp_path)
     path.write_text(doc)
     r = run("feed", "import", str(path))
     assert r.returncode == 0 and "imported 1 feed," in r.stdout
+    assert r.stderr.splitlines() == [f"{path}: outlines nested more than 64 deep were skipped"]  # said, once
+
+
+def test_a_feed_waiting_out_its_back_off_is_not_fetched_and_not_a_failure(lib_path, site):
+    site.feed("/a.xml", rss(_items(2), title="Alpha News"), etag='"1"')
+    site.feed("/b.xml", rss(_items(1, "Beta"), title="Beta Daily"))
+    assert run("feed", "add", site.url("/a.xml"), site.url("/b.xml")).returncode == 0
+    site.routes["/b.xml"] = (500, {}, b"")
+    for _ in range(2):  # two failures in a row: the feed backs off
+        assert run("refresh", "--timeout", "3").returncode == 1
+    hits = site.hits["/b.xml"]
+    r = run("refresh", "--json", "--timeout", "3")
+    lines = {json.loads(x)["feed"]: json.loads(x) for x in r.stdout.splitlines()}
+    waiting = lines[site.url("/b.xml")]
+    assert r.returncode == 0 and site.hits["/b.xml"] == hits  # not asked again, and nothing failed now
+    assert (waiting["status"], waiting["error"], waiting["new"]) == ("not_modified", None, 0)
+    assert waiting["skipped"].startswith("backing off after 2 failures; next try after ")
+    assert "HTTP 500" in waiting["skipped"] and lines[site.url("/a.xml")]["skipped"] is None
+    r = run("refresh", "--timeout", "3")
+    assert r.returncode == 0
+    assert "Beta Daily: not fetched: backing off after 2 failures" in r.stderr
+    assert "0 failed, 1 waiting (not fetched)" in r.stderr.splitlines()[-1]
+    r = run("refresh", "2", "--timeout", "3")  # named: tried anyway, and it fails
+    assert r.returncode == 1 and site.hits["/b.xml"] == hits + 1
+
+
+def test_watch_list_shows_a_path_with_a_newline_on_one_line(lib_path, tmp_path):
+    folder = tmp_path / "in\nbox\x1b[2J"
+    folder.mkdir()
+    assert run("watch", "add", str(folder)).returncode == 0
+    r = run("watch", "list")
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 1, r.stdout
+    assert "in\\nbox\\x1b[2J" in r.stdout and "\x1b" not in r.stdout

@@ -166,3 +166,20 @@ def test_retry_after_forms():
 def test_refused_connection_is_one_line():
     with Fetcher(FAST) as f, pytest.raises(FetchError, match="could not connect"):
         f.get("http://127.0.0.1:9/feed.xml")
+
+
+def test_one_deadline_thread_serves_every_request_and_ends_with_the_fetcher(site, monkeypatch):
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    site.feed("/a.xml", rss([{"title": "One", "guid": "1"}]))
+    timers = []
+    monkeypatch.setattr(threading, "Timer", lambda *a, **k: timers.append(a) or threading._Timer(*a, **k))
+
+    def watchers() -> int:
+        return sum(t.name == "newsreader-fetch-deadlines" for t in threading.enumerate())
+
+    with Fetcher(FAST, per_host=4) as f, ThreadPoolExecutor(4) as pool:
+        bodies = list(pool.map(lambda _: f.get(site.url("/a.xml")).body, range(40)))
+        assert watchers() == 1 and len(set(bodies)) == 1
+    assert watchers() == 0 and timers == []  # no thread per request

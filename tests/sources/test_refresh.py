@@ -100,7 +100,8 @@ def test_errors_are_one_line_and_back_off(lib, site):
     assert results[busy].status == "error" and "429" in results[busy].error
     # the server asked for 10 minutes: the next refresh of all feeds does not ask it
     results = {r.feed_id: r for r in refresh(lib, limits=FAST)}
-    assert site.hits["/busy.xml"] == 2 and "retry later" in results[busy].error
+    assert site.hits["/busy.xml"] == 2 and "retry later" in results[busy].skipped
+    assert (results[busy].status, results[busy].error) == ("not_modified", None)  # not fetched: not a failure now
     # the 500 feed fails a second time, and then backs off
     assert site.hits["/bad.xml"] == 3 and get_feed(lib, bad).failures == 2
     refresh(lib, limits=FAST)

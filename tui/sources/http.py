@@ -9,6 +9,8 @@ loops refused) and decompress ourselves so a gzip bomb stops at the size cap ins
 from __future__ import annotations
 
 import email.utils
+import heapq
+import itertools
 import threading
 import time
 import zlib
@@ -107,6 +109,7 @@ class Fetcher:
         self.pool = urllib3.PoolManager(num_pools=64, maxsize=self.per_host, block=False, retries=False)
         self._slots: dict[str, threading.BoundedSemaphore] = {}
         self._lock = threading.Lock()
+        self._watchdog = Watchdog()
 
     def __enter__(self) -> "Fetcher":
         return self
@@ -115,7 +118,8 @@ class Fetcher:
         self.close()
 
     def close(self) -> None:
-        """Close every pooled connection."""
+        """Close every pooled connection and stop the deadline watcher."""
+        self._watchdog.close()
         self.pool.clear()
 
     def host_slot(self, url: str) -> threading.BoundedSemaphore:
@@ -183,9 +187,7 @@ class Fetcher:
             except urllib3.exceptions.HTTPError as exc:
                 raise FetchError(_network_reason(exc)) from None
             # A server that trickles bytes slower than the read timeout notices: stop at the deadline.
-            watchdog = threading.Timer(max(0.0, deadline - time.monotonic()), _shutdown, (resp,))
-            watchdog.daemon = True
-            watchdog.start()
+            watch = self._watchdog.watch(resp, deadline)
             try:
                 resp_headers = {k.lower(): v for k, v in resp.headers.items()}
                 if resp.status != 200 and resp.status != 203:
@@ -202,7 +204,7 @@ class Fetcher:
                     raise FetchError(f"timed out (more than {limits.total:g} s in all)") from None
                 raise FetchError(_network_reason(exc)) from None
             finally:
-                watchdog.cancel()
+                self._watchdog.cancel(watch)
                 resp.release_conn()
 
     def _read_body(self, resp, encoding: str, deadline: float) -> bytes:
@@ -239,6 +241,68 @@ class Fetcher:
         if time.monotonic() > deadline:
             raise FetchError(f"timed out (more than {limits.total:g} s in all)")
         return b"".join(parts)
+
+
+class Watchdog:
+    """One thread for every fetch of a Fetcher that stops a read still running at its deadline.
+
+    (A `threading.Timer` per request started and joined a thread for each of them: 300 feeds, 300 threads.)
+    The thread starts with the first request and ends at `close()`.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._heap: list[tuple[float, int]] = []  # (deadline, ticket), earliest first
+        self._watched: dict[int, object] = {}  # ticket -> response still being read
+        self._tickets = itertools.count()
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    def watch(self, resp, deadline: float) -> int:
+        """Stop `resp` (`resp.shutdown()`) if it is still watched at `deadline` (time.monotonic()); a ticket."""
+        with self._cond:
+            ticket = next(self._tickets)
+            self._watched[ticket] = resp
+            heapq.heappush(self._heap, (deadline, ticket))
+            if self._thread is None and not self._closed:
+                self._thread = threading.Thread(target=self._run, name="newsreader-fetch-deadlines", daemon=True)
+                self._thread.start()
+            self._cond.notify()
+        return ticket
+
+    def cancel(self, ticket: int) -> None:
+        """The read ended in time: forget it."""
+        with self._cond:
+            self._watched.pop(ticket, None)
+
+    def close(self) -> None:
+        """End the thread (reads still watched are left alone)."""
+        with self._cond:
+            self._closed = True
+            self._cond.notify()
+        if self._thread is not None:
+            self._thread.join(2.0)
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                late = None
+                while late is None and not self._closed:
+                    while self._heap and self._heap[0][1] not in self._watched:
+                        heapq.heappop(self._heap)  # finished in time
+                    if not self._heap:
+                        self._cond.wait()
+                        continue
+                    deadline, ticket = self._heap[0]
+                    left = deadline - time.monotonic()
+                    if left > 0:
+                        self._cond.wait(left)
+                        continue
+                    heapq.heappop(self._heap)
+                    late = self._watched.pop(ticket)
+                if self._closed:
+                    return
+            _shutdown(late)  # outside the lock: it closes a socket
 
 
 def _shutdown(resp) -> None:

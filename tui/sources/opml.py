@@ -27,8 +27,9 @@ class OpmlFeed:
     site_url: str | None = None
 
 
-def parse_opml(data: bytes) -> list[OpmlFeed]:
-    """The feeds of an OPML document, each URL once (outlines nested deeper than MAX_DEPTH are ignored)."""
+def parse_opml(data: bytes, problems: list[str] | None = None) -> list[OpmlFeed]:
+    """The feeds of an OPML document, each URL once. Outlines nested deeper than MAX_DEPTH are skipped,
+    said once in `problems` (one line) when given."""
     import xml.etree.ElementTree as ET
 
     from tui.importers.feed import declares_entities
@@ -54,6 +55,9 @@ def parse_opml(data: bytes) -> list[OpmlFeed]:
     while stack:
         node, folders, depth = stack.pop()
         if depth > MAX_DEPTH:
+            deep = f"outlines nested more than {MAX_DEPTH} deep were skipped"
+            if problems is not None and deep not in problems:
+                problems.append(deep)
             continue
         children = []
         for child in node:

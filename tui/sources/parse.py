@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from tui.store.derived import derived
 from tui.store.feeds import Entry
 
 TEASER_WORDS = 60  # an item with fewer words than this is a teaser: its page is fetched for the full text
@@ -81,7 +82,9 @@ def parse_feed_bytes(body: bytes, url: str, content_type: str = "", *, fallback_
         a.source = a.source or title
         if tags:
             a.tags = list(dict.fromkeys([*a.tags, *tags]))
-        out.entries.append(Entry(guid=key.get("guid"), link=link, entry_hash=entry_hash(a), article=a))
+        # What the store derives from the text (hash, words, fold flag) is computed here, in the parsing
+        # process, not by the one thread that writes.
+        out.entries.append(Entry(guid=key.get("guid"), link=link, entry_hash=entry_hash(a), article=a, known=derived(a)))
     return out
 
 

@@ -55,6 +55,9 @@ class Entry:
     link: str | None
     entry_hash: str  # hash of the entry as the feed gave it (changes when the item is republished changed)
     article: Article
+    # `tui.store.derived.derived(article)` computed where the feed was parsed (a worker process), or None.
+    # Whoever changes the article's text afterwards (full-text completion) sets it back to None.
+    known: tuple[str, int, int] | None = None
 
 
 def now_iso() -> str:
@@ -219,7 +222,7 @@ def store_entries(lib: Library, feed_id: int, entries: list[Entry], **feed_field
             for e in entries:
                 found = _match(db, feed_id, e.guid, e.link, e.entry_hash)
                 if found is None:
-                    article_id, added = insert_article(db, e.article, now)
+                    article_id, added = insert_article(db, e.article, now, e.known)
                     db.execute("INSERT INTO feed_items (feed_id, guid, link, entry_hash, article_id, seen_at)"
                                " VALUES (?,?,?,?,?,?)", (feed_id, e.guid, e.link, e.entry_hash, article_id, now))
                     new += int(added)

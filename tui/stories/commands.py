@@ -20,7 +20,7 @@ def _since(args) -> str:
 def cmd_stories(args) -> int:
     """List the stories (grouping any article not grouped yet first), or regroup with --rebuild."""
     from tui.commands import open_library, out, out_json
-    from tui.stories import group_new, rebuild, story_rows
+    from tui.stories import rebuild, story_rows
 
     since = _since(args)
     lib = open_library(args)
@@ -30,7 +30,7 @@ def cmd_stories(args) -> int:
             print(f"regrouped {plural(n, 'article')} into {plural(lib.db.execute('SELECT count(*) FROM stories').fetchone()[0], 'story', 'stories')}",
                   file=sys.stderr)
         else:
-            group_new(lib)
+            _group_new(lib)
         offset = 0
         while page := story_rows(lib, offset, 500, since=since):
             for r in page:
@@ -63,11 +63,11 @@ def cmd_story(args) -> int:
     """Print one story's summary (text, Markdown or JSON)."""
     from tui.cli import CliError
     from tui.commands import open_library, out, out_json
-    from tui.stories import group_new, story_summary
+    from tui.stories import story_summary
 
     lib = open_library(args)
     try:
-        group_new(lib)
+        _group_new(lib)
         s = story_summary(lib, args.id, sentences=args.sentences, words=args.words)
     finally:
         lib.close()
@@ -124,7 +124,7 @@ def cmd_who(args) -> int:
 
     lib = open_library(args)
     try:
-        p = who(lib, args.name, analyse=True)
+        p = who(lib, args.name, analyse=not (lib.damaged or lib.readonly))  # a reading command there
     finally:
         lib.close()
     if p is None:
@@ -153,14 +153,23 @@ def cmd_who(args) -> int:
 def cmd_brief(args) -> int:
     """Print the briefing (text or Markdown)."""
     from tui.commands import open_library, out
-    from tui.stories import briefing, briefing_markdown, briefing_text, group_new
+    from tui.stories import briefing, briefing_markdown, briefing_text
 
     since = _since(args)
     lib = open_library(args)
     try:
-        group_new(lib)
+        _group_new(lib)
         items = briefing(lib, since=since, limit=args.limit)
     finally:
         lib.close()
     out((briefing_markdown if args.format == "md" else briefing_text)(items, since).rstrip())
     return 0
+
+
+def _group_new(lib) -> None:
+    """Group the articles not grouped yet, when the library can be written: a damaged or read-only library
+    is shown as it is (these commands are reading commands there, tui/commands.py READING_COMMANDS)."""
+    from tui.stories import group_new
+
+    if not (lib.damaged or lib.readonly):
+        group_new(lib)
