@@ -44,6 +44,9 @@ def main() -> int:
     ap.add_argument("--ablate", action="store_true")
     args = ap.parse_args()
     path = Path(args.eval) / "ner" / "train" / "conll2003_train.jsonl"
+    from tui.engine import rules
+
+    rules.all_rules()  # import every stage (and its word lists) now, not after minutes of training
     t0 = time.time()
     docs, _ = train_ner.load_examples(path, keep=lambda i: fold_of(i, args.folds) != args.fold)
     print(f"training on {len(docs)} documents ({time.time() - t0:.0f} s to read)", flush=True)
@@ -65,8 +68,6 @@ def main() -> int:
     print(f"held-out fold {args.fold}/{args.folds}: {len(held)} documents, exact F1 {base[0]:.2f} "
           f"(halves {base[1]:.2f} / {base[2]:.2f})", flush=True)
     if args.ablate:
-        from tui.engine import rules
-
         print(f"{'rule':<30}{'fold h0':>9}{'fold h1':>9}")
         for r in rules.all_rules():
             if r.stage != "entities":

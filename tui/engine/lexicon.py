@@ -98,6 +98,7 @@ class Lexicon:
     vehicle_nouns: frozenset[str]  # vehicles.txt: nouns before a vehicle's name ("shuttle", "ferry")
     currency_codes: frozenset[str]  # currency_codes.txt: "chf", "usd"
     section_words: frozenset[str]  # section_words.txt: words of a site's section-tag line ("politics")
+    publication_nouns: frozenset[str]  # publication_nouns.txt: "weekly", "platform" before a publication's name
 
     def tagger_lists(self) -> tuple[tuple[str, frozenset[str]], ...]:
         """(feature name, words) of the lists the tagger sees as gazetteer features, in a fixed order."""
@@ -138,6 +139,7 @@ def _build() -> Lexicon:
         vehicle_nouns=read_list("vehicles.txt"),
         currency_codes=read_list("currency_codes.txt"),
         section_words=read_list("section_words.txt"),
+        publication_nouns=read_list("publication_nouns.txt"),
     )
 
 

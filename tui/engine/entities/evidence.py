@@ -61,16 +61,13 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     located = _located_singles(text, names)
     quoted, described = _quoted_and_described(text, names)
     land = lexicon().landforms_first
-    date = dateline_place(text)
     placed = _placed_by_company(text, names, votes)
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
         top_label, top = c.most_common(1)[0]
         lone = " " not in k and k not in person_words and k.lower() not in lexicon().first_names \
             and k.lower() not in dem
-        if key(k) == date and top_label not in _PLACE_LABELS and on("dateline-place"):
-            best[k] = GPE  # "PORTO, Portugal — Porto's city council ...": the city the story is filed from
-        elif lone and k in placed and top_label in (ORG, PERSON, "MISC"):
+        if lone and k in placed and top_label in (ORG, PERSON, "MISC"):
             best[k] = GPE if key(k) in listed else LOC  # "Harbour Hospital in Kelby", "from Kelby to Oslo"
         elif lone and k in located and top_label not in _PLACE_LABELS and (
                 top_label in (PERSON, "MISC") or c[GPE] + c[LOC] >= top) and on("located-single"):
@@ -101,18 +98,17 @@ _THE_NOUN = re.compile(r"\b[Tt]he (?:[\w-]+ ){0,2}([a-z]+) $")
 
 
 def _quoted_and_described(text: str, names: list[Entity]) -> tuple[set[str], set[str]]:
-    """One-word names written as a title in quotation marks, and those after "the" and a common noun
-    that is not a role ("the platform Gleiswerk", but not "the striker Silva")."""
+    """One-word names written as a title in quotation marks, and those after "the" and a noun for a
+    publication or medium ("the weekly Vidik", "the platform Gleiswerk"; not "the striker Silva")."""
     quoted, described = set(), set()
-    roles = lexicon().roles
+    media = lexicon().publication_nouns
     for e in names:
         if " " in e.text:
             continue
         if e.start > 0 and text[e.start - 1:e.start] in _QUOTE_OPEN and text[e.end:e.end + 1] in _QUOTE_CLOSE:
             quoted.add(_same(e.text))
         m = _THE_NOUN.search(text, max(0, e.start - 50), e.start)
-        if m and m.group(1) not in roles and not m.group(1).endswith(("er", "or", "ist", "ian", "ant", "ent")) \
-                and _AFTER_NAME.match(text, e.end):  # not "the eastern Zairean border": an adjective
+        if m and m.group(1) in media and _AFTER_NAME.match(text, e.end):  # (any common noun: lowered a train fold)
             described.add(_same(e.text))
     return quoted, described
 

@@ -90,7 +90,7 @@ _rule("irish-particle", "a first name, an Irish particle (Ó, Ní, Nic) and a su
 _rule("quoted-title", "a lone 'person' written in quotation marks is a title (an opera, a book), not a person",
       ["Critics loved \"Zorana\", a three-act opera by the composer Ivo Brandt."],
       ["Critics loved Zorana Brandt, who sang the lead."])
-_rule("described-by-noun", "a lone 'person' after 'the' and a common noun ('the weekly X') is a title or a body",
+_rule("described-by-noun", "a lone 'person' after 'the' and a noun for a publication ('the weekly X') is that publication",
       ["Writing in the cultural weekly Vidik, the critic Ana Horvat praised the cast."],
       ["Writing for a weekly, the critic Ana Horvat praised the cast."])
 _rule("located-full-name", "a two-word 'person' written once after 'in', 'near' ... is a place ('clinics in Wester Dale')",
@@ -104,9 +104,6 @@ _rule("common-word-forms", "a word opening a sentence that news never writes, wh
       ["Ana Ruiz spoke. The trains will wait for late buses."])
 _rule("title-only-person", "a 'person' that is only a title word ('Lady', 'President') names nobody",
       ["Fireworks marked the feast of Our Lady of Salt on Sunday."], ["Fireworks marked the feast on Sunday."])
-_rule("dateline-place", "the upper-case place opening the body ('KELBY, Norway —') is a place in every mention",
-      ["KELBY, Norway — Kelby's harbour board voted on Monday to buy two ferries."],
-      ["The harbour board voted on Monday to buy two ferries for Kelby's routes."])
 _rule("place-after-body-in", "a lone name right after '<organisation> in' is a place ('Raigmore Hospital in Inverness')",
       ["The samples were flown to Raigmore Hospital in Inverness."], ["The samples were flown to Raigmore Hospital."])
 _rule("place-from-to", "a lone name in 'from X to <place>' (or 'from <place> to X') is a place",
