@@ -19,7 +19,7 @@ from pathlib import Path
 
 from tui.assets import asset
 
-__all__ = ["Lexicon", "QuoteWords", "lexicon", "quote_words", "read_list", "name_words"]
+__all__ = ["EntityWords", "Lexicon", "QuoteWords", "entity_words", "lexicon", "quote_words", "read_list", "name_words"]
 
 _NAME_STOP = frozenset("of the and de la le du del da di von van al el y city saint san santa".split())
 
@@ -228,3 +228,30 @@ def quote_words() -> QuoteWords:
             if _QUOTE_WORDS is None:
                 _QUOTE_WORDS = QuoteWords(**read_sections("quote_words.txt"))
     return _QUOTE_WORDS
+
+
+@dataclass(frozen=True)
+class EntityWords:
+    """The entity rules' small word lists (assets/models/entity_words.txt, one section per field)."""
+
+    org_heads: frozenset[str]  # "college", "marine": a tagged "person" ending so is an organisation
+    misc_heads: frozenset[str]  # "accord", "cup": events and treaties
+    institutions: frozenset[str]  # "museum", "library": a name runs on over "of" after them
+    buildings: frozenset[str]  # "stadium", "bridge": a building (FAC)
+    compass: frozenset[str]  # "north", "western"
+    inner_roles: frozenset[str]  # "president", "coach" inside an organisation span, before a person
+    honorific_only: frozenset[str]  # "ambassador": a title before a bare surname
+    foreign_links: frozenset[str]  # "per", "di": linking words inside organisation names
+
+
+_ENTITY_WORDS: EntityWords | None = None
+
+
+def entity_words() -> EntityWords:
+    """The entity stage's small word lists, read on first use. A section missing from the file is an error."""
+    global _ENTITY_WORDS
+    if _ENTITY_WORDS is None:
+        with _LOCK:
+            if _ENTITY_WORDS is None:
+                _ENTITY_WORDS = EntityWords(**read_sections("entity_words.txt"))
+    return _ENTITY_WORDS

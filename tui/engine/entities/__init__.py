@@ -22,19 +22,14 @@ from __future__ import annotations
 from ..types import GPE, LOC, MISC, NORP, ORG, PERSON, Entity
 from .linking import EntityGroup, group_entities, link_entities
 from ..rules import probe
-from ..lexicon import lexicon
+from ..lexicon import entity_words, lexicon
 from . import rulebook  # noqa: F401  (registers the entity rules before any of them is asked about)
 from .rules import rule_spans
 
 __all__ = ["extract_entities", "link_entities", "group_entities", "EntityGroup", "to_scorer_label", "tag_names"]
 
 _NAME_LABELS = {PERSON, ORG, GPE, LOC}
-_ORG_HEADS = frozenset(
-    """university college ministry department party council committee commission foundation institute association
-    society church corporation company inc. corp. ltd ltd. plc agency bank union federation league club
-    organisation organization court parliament assembly academy school hospital bureau authority
-    marine shipping holdings airlines logistics industries""".split()
-)
+_ORG_HEADS = entity_words().org_heads
 _SCORER = {GPE: LOC, "FAC": LOC, NORP: MISC, "EVENT": MISC, "PRODUCT": MISC}
 
 

@@ -11,7 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..types import GPE, LOC, ORG, PERSON
-from ..lexicon import lexicon
+from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
 
 if TYPE_CHECKING:
@@ -20,8 +20,7 @@ if TYPE_CHECKING:
 
 _CAP_WORD = re.compile(r"[ \t]([A-Z][a-z][\w'’-]*)")
 # Head words of treaties, events and the like; with the organisation words they end a name.
-_MISC_HEADS = frozenset("accord accords treaty agreement pact convention protocol act charter declaration "
-                        "cup games championship championships olympics festival prize award awards war".split())
+_MISC_HEADS = entity_words().misc_heads
 
 
 def extend_to_head(text: str, spans: list[Span]) -> list[Span]:
@@ -56,8 +55,7 @@ def extend_to_head(text: str, spans: list[Span]) -> list[Span]:
 
 
 # Institutions that head a name but are not on the tagger's organisation-word list.
-_INSTITUTIONS = frozenset("library libraries museum gallery theatre theater opera orchestra archive archives "
-                          "observatory consortium forum network partnership".split())
+_INSTITUTIONS = entity_words().institutions
 
 
 _BODY_OF = re.compile(r"\b([A-Z][a-z]+) of (?:the )?$")

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import lexicon
+from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
 from ..types import FAC, GPE, LOC, ORG, PERSON, PRODUCT
 
 # Last words that make a name a building or a structure (FAC, a place for the scorer).
 # Not "palace" ("Harbour Palace", a club) nor "airport" (in business news, the operating company).
-_BUILDINGS = frozenset("stadium arena station hall tower towers bridge memorial mosque cathedral".split())
+_BUILDINGS = entity_words().buildings
 _KIND_BEFORE = re.compile(r"\b([a-z]+)[ \t]+[*_]?$")
 _ADJ_ENDINGS = ("ic", "ine", "ian", "ean", "ical")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import lexicon
+from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
 from ..types import GPE, LOC, PRODUCT
 
@@ -54,7 +54,7 @@ def _places_inside(text: str, s: int, e: int) -> list[Span]:
     return out
 
 
-_COMPASS = frozenset("north south east west northern southern eastern western central".split())
+_COMPASS = entity_words().compass
 
 
 def section_tag_lines(text: str, spans: list[Span]) -> list[Span]:

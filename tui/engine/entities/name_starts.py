@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..lexicon import lexicon
+from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
 from ..types import PERSON
 
@@ -39,8 +39,7 @@ def word_counts(text: str) -> Counter:
     return counts
 
 
-_INNER_ROLES = frozenset("president chairman chairwoman chief coach manager spokesman spokeswoman director "
-                         "secretary minister leader captain".split())
+_INNER_ROLES = entity_words().inner_roles
 
 
 def role_inside(name: str) -> tuple[int, int] | None:
@@ -60,8 +59,7 @@ def role_inside(name: str) -> tuple[int, int] | None:
 
 
 # Titles that are never a first name, so a bare surname after them is the whole person.
-_HONORIFIC_ONLY = frozenset("ambassador president senator governor minister chancellor premier mayor "
-                            "judge bishop cardinal sheikh".split())
+_HONORIFIC_ONLY = entity_words().honorific_only
 
 
 def trim_roles(text: str, s: int, e: int) -> int:

@@ -17,7 +17,7 @@ examples are there) and lives in its own module:
 
 from __future__ import annotations
 
-from ..lexicon import lexicon
+from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
 from ..types import GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
@@ -62,7 +62,7 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 _APOSTROPHE_GAP = ("' ", "’ ")
-_FOREIGN_LINKS = frozenset("per di da de del della des du für voor pour".split())
+_FOREIGN_LINKS = entity_words().foreign_links
 
 
 def _group_name(name: str) -> bool:
