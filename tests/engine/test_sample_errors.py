@@ -20,6 +20,7 @@ def _labels(article: str) -> dict[str, set[str]]:
 
 @pytest.mark.parametrize("article, name", [
     ("danube-delta-polders.md", "Soils"),
+    ("danube-delta-polders.md", "Mosquitoes"),
     ("highlands-drone-blood-samples.txt", "Loch Carron"),
     ("highlands-drone-blood-samples.txt", "Wester Ross"),
     ("ljubljana-lost-opera.txt", "Odmev"),

@@ -41,6 +41,9 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             continue  # "Collaboration and cooperation were ...": a common word, said once
         if currency_code(word):
             continue  # "a price in CHF"
+        if lab == PERSON and " " not in word and text.startswith(", which ", e) and sentence_initial(text, s) \
+                and on("which-not-a-person"):
+            continue  # "Mosquitoes, which ...": people are "who"; a thing opening its sentence is no name
         if lab == PERSON and " " not in word and word.lower() in lexicon().roles and on("title-only-person"):
             continue  # "the feast of Our Lady of ...": a title alone names nobody
         if lab == PERSON and " " in word and text[max(0, s - 4):s].lower() == "the " and _group_name(word) \

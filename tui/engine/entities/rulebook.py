@@ -117,3 +117,6 @@ _rule("foreign-link-word", "an organisation's name runs on over a foreign linkin
 _rule("the-plural-group", "a 'person' after 'the' whose last word is a common plural is a group ('the Hells Angels')",
       ["Police said members of the Hells Angels had met at the bar."],
       ["Police said Wim Angels had met the members at the bar."])
+_rule("which-not-a-person", "a one-word 'person' opening a sentence and followed by ', which' is a thing, not a name",
+      ["The channels will reopen by 2028. Mosquitoes, which some residents fear, will also return."],
+      ["The channels will reopen by 2028. Mosquitoes will also return, some residents fear."])
