@@ -189,3 +189,29 @@ async def test_refresh_on_start_and_watched_folders_bring_articles_in_while_the_
                 break
         await pilot.pause(0.8)  # another scan or two: nothing doubles
         assert len(titles(main)) == 10 and sum(t.startswith("Quay notes") for t in titles(main)) == 3
+
+
+async def test_R_in_the_feeds_list_refreshes_the_feed_under_the_cursor(library, make_app, server, monkeypatch):
+    from tui.store.feeds import add_feed, get_feed
+
+    path, _ = library
+    with Library(path) as lib:
+        add_feed(lib, f"{server}/feed.xml", "Island Ferry News")
+        broken, _ = add_feed(lib, f"{server}/broken", "Broken Gazette")
+    app = make_app(path)
+    toasts = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("F")
+        await settle(pilot)
+        page = app.screen
+        options = page.query_one("#feeds-list")
+        listed = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+        options.highlighted = next(i for i, s in enumerate(listed) if "Island Ferry" in s)
+        await pilot.press("R")
+        await pilot.pause()
+        await settle(pilot)
+        await settle(pilot)
+        assert any("Refreshing Island Ferry News" in t for t in toasts), toasts
+        assert any("Feeds: 2 new, 0 updated · 1/1 ok" in t for t in toasts), toasts  # that feed only
+    with Library(path) as lib:
+        assert get_feed(lib, broken).last_status is None  # the other feed was not asked

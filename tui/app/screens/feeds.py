@@ -1,5 +1,6 @@
 """The feeds list (`F`): every feed with its unread and total counts, when it was refreshed and why it
-failed; `enter` narrows the library to a feed ("All articles" lifts it). Watched folders are listed too."""
+failed; `enter` narrows the library to a feed ("All articles" lifts it), `R` refreshes the feed under the
+cursor (on "All articles": every feed and folder). Watched folders are listed too."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ class FeedsScreen(PageScreen):
     """Dismissed with (feed id, name) to filter by, (None, "") for every article, or None (esc)."""
 
     PANES = ("#feeds-pane",)
-    HINT = (("open", "show its articles"), ("refresh", "refresh all"), ("back", "back"))
+    HINT = (("open", "show its articles"), ("refresh", "refresh it"), ("back", "back"))
 
     def __init__(self, db_path) -> None:
         super().__init__(db_path)
@@ -86,6 +87,19 @@ class FeedsScreen(PageScreen):
         elif kind == "f" and rest:
             feed = self.feeds[int(rest)]
             self.dismiss((feed.id, feed.name))
+
+    def action_refresh(self) -> None:
+        """`R` on a feed: that feed now (tried even while it backs off); elsewhere every feed and folder."""
+        widget = self.query_one("#feeds-list", PageList)
+        index = widget.highlighted
+        kind, _, rest = ((widget.get_option_at_index(index).id or "") if index is not None else "").partition(":")
+        main = self.main_screen()
+        if kind != "f" or not rest or main is None:
+            super().action_refresh()
+            return
+        feed = self.feeds[int(rest)]
+        main.sources.refresh([feed.id])
+        self.notify(f"Refreshing {line(feed.name)[:60]} in the background…", timeout=3)
 
     def action_back(self) -> None:
         self.dismiss(None)
