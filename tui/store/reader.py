@@ -8,11 +8,13 @@ never the articles themselves. The app shows a view through `RowSource(lib, ids=
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from tui.models import ArticleRow
 from tui.store.library import _ROW_COLUMNS, Library, StoreError, _explain, _row
+from tui.store.fold import fold
 from tui.store.query import fts_query
 
 VIEWS = {"all": "", "unread": "a.read = 0", "starred": "a.starred = 1"}
@@ -56,8 +58,30 @@ def view_ids(lib: Library, view: str = "all", sort: str = "date", search: str = 
     if tag:
         where.append("a.id IN (SELECT article_id FROM article_tags WHERE tag = ?)")
         args.append(tag.strip())
+    if sort in ("title", "source"):
+        sql = f"SELECT a.id, a.{sort} FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
+        return _alphabetical(lib.db.execute(f"{sql} ORDER BY {SORTS[sort]}", args).fetchall())
     sql = "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
     return [r[0] for r in lib.db.execute(f"{sql} ORDER BY {SORTS[sort]}", args)]
+
+
+def _alphabetical(rows: list[tuple[int, str]]) -> list[int]:
+    """Ids of (id, text) rows that SQLite ordered by text COLLATE NOCASE (ASCII letters only: "Łódź" came
+    after "Zurich", "Émile" after everything), re-ordered as a reader expects: accents and letters like ł
+    folded, any case. The sort is stable, so rows with the same folded text keep SQLite's tie order.
+    A pass over the texts (~14 ms per 100,000); the re-sort only when one of them is not plain ASCII."""
+    if all((text or "").isascii() for _, text in rows):
+        return [r[0] for r in rows]
+    keyed = [((text or "").lower() if (text or "").isascii() else _folded(text), number)
+             for number, (_, text) in enumerate(rows)]
+    keyed.sort()
+    return [rows[number][0] for _, number in keyed]
+
+
+def _folded(text: str) -> str:
+    """`text` as sorted: letters of fold.FOLDS replaced, accents dropped, any case."""
+    bare = "".join(ch for ch in unicodedata.normalize("NFKD", fold(text)) if not unicodedata.combining(ch))
+    return bare.casefold()
 
 
 def unread_count(lib: Library, ids: list[int] | None = None) -> int:

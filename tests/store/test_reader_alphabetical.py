@@ -1,0 +1,25 @@
+"""Sorting the library by title or source puts letters outside ASCII where a reader looks for them
+(issue 10 reader basics): Łódź with the Ls, Émile with the Es, whatever the case."""
+
+from __future__ import annotations
+
+from tui.models import Article
+from tui.store import Library
+from tui.store import reader
+
+
+def test_title_and_source_sorts_fold_accents_and_letters(tmp_path):
+    with Library(tmp_path / "lib.db") as lib:
+        ids = {}
+        for title, source in [("Zurich trams run late", "Zeitung"), ("Łódź bets on batteries", "Łowicz Daily"),
+                              ("émile wins the prize", "Echo"), ("Lisbon ferries return", "Lantern"),
+                              ("Ørsted builds a wind farm", "Oslo Post"), ("Madrid opens a library", "Mundo")]:
+            _status, ids[title.split()[0]] = lib.add(Article(title=title, source=source,
+                                                    body=f"{title}. The council met on Tuesday about it. " * 3))
+        by_title = [lib.get(i).title.split()[0] for i in reader.view_ids(lib, sort="title")]
+        assert by_title == ["émile", "Lisbon", "Łódź", "Madrid", "Ørsted", "Zurich"]  # Łódź and émile were last
+        by_source = [lib.get(i).source for i in reader.view_ids(lib, sort="source")]
+        assert by_source == ["Echo", "Lantern", "Łowicz Daily", "Mundo", "Oslo Post", "Zeitung"]
+        lib.set_read(ids["Lisbon"], True)
+        unread = [lib.get(i).title.split()[0] for i in reader.view_ids(lib, view="unread", sort="title")]
+        assert unread == ["émile", "Łódź", "Madrid", "Ørsted", "Zurich"]
