@@ -49,16 +49,21 @@ def fill(lib: Library, rows: list[dict]) -> dict[int, dict]:
     return by_id
 
 
-def grouping(eval_dir: Path, tmp: Path, py: str) -> dict:
-    """Group the dev set one article at a time and score it with score_clusters.py."""
+def grouping(eval_dir: Path, tmp: Path, py: str, at_once: bool = False) -> dict:
+    """Group the dev set one article at a time (or, `at_once`, all stored first and grouped in one call,
+    as `newsreader add FOLDER` does) and score it with score_clusters.py."""
     from tui.stories import group_new
     from tui.store.stories import story_of
 
     rows = load(eval_dir)
-    lib = Library(tmp / "group.db")
+    lib = Library(tmp / ("group-once.db" if at_once else "group.db"))
     ident = {}
     t0 = time.perf_counter()
-    for r in rows:  # incrementally, as articles arrive
+    if at_once:
+        arts = [Article(title=r["title"], body=r["text"], source=r["source"], published=r["date"]) for r in rows]
+        ident = {r["id"]: i for r, (_, i) in zip(rows, lib.add_many(arts))}
+        group_new(lib)
+    for r in rows if not at_once else ():  # incrementally, as articles arrive
         ident[r["id"]] = next(iter(fill(lib, [r])))
         group_new(lib)
     seconds = time.perf_counter() - t0
@@ -122,6 +127,8 @@ def main() -> None:
         if args.only in (None, "group"):
             g = grouping(eval_dir, Path(d), args.scorer_python)
             print(f"grouping: {g['seconds']:.2f} s for the dev set, one article at a time", file=sys.stderr)
+            g = grouping(eval_dir, Path(d), args.scorer_python, at_once=True)
+            print(f"grouping: {g['seconds']:.2f} s for the dev set stored at once, then grouped", file=sys.stderr)
         if args.only in (None, "summary"):
             s = summaries(eval_dir, Path(d), args.scorer_python, args.words)
             print(f"summary: median {s['median_ms']:.1f} ms per story (first time, analyses computed)", file=sys.stderr)
