@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import train_quotes  # noqa: E402
+from bench.quality_ner import _default_eval  # noqa: E402
 from bench.quality_quotes import predict, score, split_halves  # noqa: E402
 from tui.engine.quotes import ranker  # noqa: E402
 
@@ -33,7 +34,7 @@ def fold_of(doc_id: str, folds: int) -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("eval_dir", nargs="?", default=str(ROOT.parent / "shared" / "eval"))
+    ap.add_argument("eval_dir", nargs="?", default=str(_default_eval()))
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--fold", type=int, default=0)
     ap.add_argument("--epochs", type=int, default=8)
