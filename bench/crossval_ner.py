@@ -47,6 +47,9 @@ def main() -> int:
     from tui.engine import rules
 
     rules.all_rules()  # import every stage (and its word lists) now, not after minutes of training
+    from tui.engine.entities import extract_entities
+
+    extract_entities("Warm-up: Ada Lovelace met Charles Babbage in London.")
     t0 = time.time()
     docs, _ = train_ner.load_examples(path, keep=lambda i: fold_of(i, args.folds) != args.fold)
     print(f"training on {len(docs)} documents ({time.time() - t0:.0f} s to read)", flush=True)
