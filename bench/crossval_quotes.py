@@ -33,6 +33,7 @@ def fold_of(doc_id: str, folds: int) -> int:
 
 
 def main() -> int:
+    """Train on every fold but one, score the held-out fold, and ablate the rules there on request."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("eval_dir", nargs="?", default=str(_default_eval()))
     ap.add_argument("--folds", type=int, default=5)
