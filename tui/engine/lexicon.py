@@ -19,7 +19,8 @@ from pathlib import Path
 
 from tui.assets import asset
 
-__all__ = ["EntityWords", "Lexicon", "QuoteWords", "entity_words", "lexicon", "quote_words", "read_list", "read_sections", "name_words"]
+__all__ = ["EntityWords", "Lexicon", "QuoteWords", "entity_words", "lexicon", "quote_words", "read_list",
+           "read_sections", "name_words"]
 
 _NAME_STOP = frozenset("of the and de la le du del da di von van al el y city saint san santa".split())
 
