@@ -17,7 +17,7 @@ from typing import Callable
 
 from tui.app.parts.threads import deliver
 
-CHECK_DELAY = 0.5  # seconds after the screen is mounted (the first paint comes first)
+CHECK_DELAY = 0.5  # seconds after the first paint (the screen starts the timer from call_after_refresh)
 CHECK_BUDGET = 1.0  # seconds of quick_check at most, as the CLI's VERIFY_SECONDS
 
 
@@ -33,7 +33,7 @@ class LibraryHealth:
         self.checked = threading.Event()  # set when the check has finished (found something or not)
 
     def start(self, delay: float = CHECK_DELAY) -> None:
-        """Check the library `delay` seconds from now (from the screen's on_mount)."""
+        """Check the library `delay` seconds from now (the screen calls it after its first paint)."""
         self.host.set_timer(delay, self._spawn)
 
     def _spawn(self) -> None:

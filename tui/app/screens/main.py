@@ -196,7 +196,7 @@ class MainScreen(Screen):
         self.background.schedule()
         self.sources.start(getattr(self.app, "config", None))
         self.changes.start()
-        self.health.start()
+        self.call_after_refresh(self.health.start)  # the damage check: its timer starts after the first paint
 
     def _on_screen_resume(self, event) -> None:
         # Runs before Screen's own handler. The first resume comes right after the screen was
