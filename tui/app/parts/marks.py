@@ -71,8 +71,10 @@ class ReadMarks:
                     if lib is None:
                         lib = Library(self.db_path)
                     lib.set_read(article_id, True)
-                except (StoreError, sqlite3.DatabaseError) as exc:
+                except (StoreError, sqlite3.DatabaseError, OSError) as exc:
                     error = " ".join(str(exc).split())[:200]
+                except Exception as exc:  # never let the writer die: later marks would wait in the queue
+                    error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
                 finally:
                     self._queue.task_done()  # before the hand-off: `settle` on the UI thread may be waiting
                 if error and self.host.is_attached:
