@@ -63,7 +63,7 @@ class OpenAhead:
         if self.ready is not None and (self.ready.article_id, self.ready.key) == (article_id, key):
             return
         ready = Ready(article_id, key)
-        ready.steps = [self._read_ahead, self._lay_out_body, self._lay_out_summary]
+        ready.steps = [self._read_ahead, self._lay_out_body, self._lay_out_summary, self._finish_lines]
         self.ready = ready
         self.host.call_later(self._next_step, ready)
 
@@ -96,6 +96,13 @@ class OpenAhead:
     def _lay_out_summary(self, ready: Ready) -> None:
         if ready.cached is not None:
             ready.summary = self.summary().prepare(ready.cached, self.label_for(ready.cached))
+
+    def _finish_lines(self, ready: Ready) -> None:
+        # The first screen's lines padded and filtered as the panes will draw them (widgets/direct.py).
+        if ready.body is not None:
+            self.body().finish_ahead(ready.body.strips.values())
+        if ready.summary is not None:
+            self.summary().finish_ahead(strip for strips in ready.summary.strips.values() for strip in strips)
 
     def take(self, article_id: int) -> Ready | None:
         """The prepared article if it is this one and complete (it is used once)."""

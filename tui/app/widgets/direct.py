@@ -16,36 +16,70 @@ from textual.strip import Strip
 
 
 class DirectLines:
-    """Mixin for a Line API widget (before ScrollView in the bases)."""
+    """Mixin for a Line API widget (before ScrollView in the bases).
+
+    A finished line (padded, filtered) is kept for each drawn content strip, so a line drawn again
+    (a repaint, a scroll back) costs a look-up, and `finish_ahead` can finish the lines of a layout
+    prepared while the reader rests on a row (parts/open_ahead.py): the open then only copies them.
+    """
+
+    FINISHED_KEPT = 400  # finished lines kept (a few screens); the oldest are dropped together
 
     def render_lines(self, crop: Region) -> list[Strip]:
         if not self._direct_ok():
             return super().render_lines(crop)
-        styles = self.styles
-        width, height = self.region.size
-        content_width, content_height = self.content_region.size
-        pad_top, pad_right, _pad_bottom, pad_left = styles.padding
-        base_background, background = self.background_colors
-        inner = Style(bgcolor=(base_background + background).rich_color)
-        left = [Segment(" " * pad_left, inner)] if pad_left else []
-        right = [Segment(" " * pad_right, inner)] if pad_right else []
-        filters = self.get_line_filters()
-        blank = Strip.blank(content_width, inner)
+        width, _height = self.region.size
+        content_height = self.content_region.height
+        pad_top = self.styles.padding.top
+        finish, blank = self._finisher()
         lines = []
         for y in crop.line_range:
             content_y = y - pad_top
-            if 0 <= content_y < content_height:
-                line = self.render_line(content_y).adjust_cell_length(content_width, inner)
-            else:
-                line = blank
+            lines.append(finish(self.render_line(content_y)) if 0 <= content_y < content_height else blank)
+        if crop.column_span != (0, width):
+            lines = [line.crop(crop.x, crop.right) for line in lines]
+        return lines
+
+    def finish_ahead(self, strips) -> None:
+        """Finish these content strips now (between frames), for a later repaint that shows them."""
+        if self.is_mounted and self._direct_ok():
+            finish, _blank = self._finisher()
+            for strip in strips:
+                finish(strip)
+
+    def _finisher(self):
+        """(finish(content strip) -> screen line, the blank line) for the widget's current looks."""
+        styles = self.styles
+        content_width = self.content_region.width
+        _pad_top, pad_right, _pad_bottom, pad_left = styles.padding
+        base_background, background = self.background_colors
+        inner = Style(bgcolor=(base_background + background).rich_color)
+        filters = tuple(self.get_line_filters())
+        key = (content_width, pad_left, pad_right, inner, filters, background, self.app.theme)
+        cache = getattr(self, "_finished", None)
+        if cache is None or cache[0] != key or len(cache[1]) > self.FINISHED_KEPT:
+            cache = self._finished = (key, {})
+        done = cache[1]
+        left = [Segment(" " * pad_left, inner)] if pad_left else []
+        right = [Segment(" " * pad_right, inner)] if pad_right else []
+
+        def finish_now(strip: Strip) -> Strip:
+            line = strip.adjust_cell_length(content_width, inner)
             if left or right:
                 line = Strip([*left, *line, *right], pad_left + content_width + pad_right)
             for line_filter in filters:
                 line = line.apply_filter(line_filter, background)
-            lines.append(line)
-        if crop.column_span != (0, width):
-            lines = [line.crop(crop.x, crop.right) for line in lines]
-        return lines
+            return line
+
+        def finish(strip: Strip) -> Strip:
+            kept = done.get(id(strip))
+            if kept is not None and kept[0] is strip:
+                return kept[1]
+            line = finish_now(strip)
+            done[id(strip)] = (strip, line)
+            return line
+
+        return finish, finish_now(Strip.blank(content_width, inner))
 
     def _direct_ok(self) -> bool:
         """True when the styles cache would only pad the lines (no border, outline, tint, opacity...)."""
@@ -62,3 +96,4 @@ class DirectLines:
             and self._border_title is None and self._border_subtitle is None
             and not self.auto_links  # our text has no links: the widgets turn this off
         )
+

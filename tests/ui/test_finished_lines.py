@@ -1,0 +1,92 @@
+"""Finished lines (widgets/direct.py): the article and summary panes pad and filter each drawn line once,
+and an article prepared while the cursor rested has its first screen finished before `enter`."""
+
+from __future__ import annotations
+
+import asyncio
+
+from textual.geometry import Region
+
+from pilot_steps import settle
+
+
+def as_terminal(app, strips) -> list[str]:
+    return [strip.render(app.console) for strip in strips]
+
+
+async def _rest_on_row(pilot, row: int) -> None:
+    await pilot.press("g", *["j"] * row)
+    screen = pilot.app.screen
+    for _ in range(150):
+        await asyncio.sleep(0.02)
+        ready = screen.ahead.ready
+        if ready is not None and not ready.steps and ready.article_id == screen.articles.current.id:
+            return
+    raise AssertionError("the article under the cursor was never prepared")
+
+
+def _kept(widget) -> dict:
+    return widget._finished[1] if getattr(widget, "_finished", None) else {}
+
+
+async def test_a_prepared_article_opens_with_its_lines_finished_ahead(cached_library, make_app):
+    path, _ = cached_library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await _rest_on_row(pilot, 1)
+        ready = screen.ahead.ready
+        assert ready.body is not None and ready.body.strips
+        body_kept, summary_kept = _kept(screen.body), _kept(screen.summary)
+        for strip in ready.body.strips.values():
+            assert body_kept[id(strip)][0] is strip
+        for strips in (ready.summary.strips.values() if ready.summary is not None else ()):  # when analysed
+            for strip in strips:
+                assert summary_kept[id(strip)][0] is strip
+        finished = {id(line) for _strip, line in body_kept.values()}
+        await pilot.press("enter")
+        await settle(pilot)
+        # The open drew the lines finished ahead (no padding or filtering on the key) ...
+        crop = Region(0, 0, *screen.body.region.size)
+        drawn = screen.body.render_lines(crop)
+        assert sum(id(line) in finished for line in drawn) >= len(ready.body.strips) - 1
+        # ... and they are what Textual itself draws.
+        assert as_terminal(app, drawn) == as_terminal(app, screen.body._styles_cache.render_widget(screen.body, crop))
+
+
+async def test_an_analysed_article_has_its_summary_finished_ahead(cached_library, make_app):
+    from ui_sample import HARBOUR
+
+    path, ids = cached_library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        source = screen.articles.source
+        row = next(i for i in range(len(source)) if source.row(i).id == ids[HARBOUR.title])
+        await pilot.press("j" if row == 0 else "g")  # away first, so the rest below prepares it anew
+        await _rest_on_row(pilot, row)
+        ready = screen.ahead.ready
+        assert ready.summary is not None and ready.summary.strips
+        kept = _kept(screen.summary)
+        for strips in ready.summary.strips.values():
+            for strip in strips:
+                assert kept[id(strip)][0] is strip
+
+
+async def test_finished_lines_follow_the_theme(cached_library, make_app):
+    path, _ = cached_library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        body = app.screen.body
+        crop = Region(0, 0, *body.region.size)
+        dark = as_terminal(app, body.render_lines(crop))
+        app.theme = "textual-light"
+        await pilot.pause()
+        light = as_terminal(app, body.render_lines(crop))
+        assert light != dark  # not the dark theme's lines kept from before
+        assert light == as_terminal(app, body._styles_cache.render_widget(body, crop))
