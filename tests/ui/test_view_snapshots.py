@@ -29,11 +29,19 @@ async def _unread_by_title(pilot) -> None:
 
 
 async def _tag_picker(pilot) -> None:
+    from textual.command import CommandInput, CommandList
+
     await settle(pilot)
     await pilot.press("T")
-    await pilot.pause(0.5)
+    for _ in range(100):  # the palette fills its list from a worker: wait for the three tags (a loaded machine is slow)
+        await pilot.pause(0.05)
+        lists = pilot.app.screen.query(CommandList)
+        if lists and lists.first().option_count >= 3:
+            break
     await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    for box in pilot.app.screen.query(CommandInput):
+        box.cursor_blink = False  # a blinking cursor would make the picture depend on timing
+    await pilot.pause(0.2)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
