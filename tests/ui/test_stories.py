@@ -56,7 +56,7 @@ async def test_v_switches_the_library_between_articles_and_stories(stories, make
         story_rows = rows(main)
         assert [r.size for r in story_rows] == [3, 1, 1, 1] and "4 stories" in status(main)
         harbour = story_rows[0]
-        assert harbour.title == HARBOUR.title and harbour.unread == 3 and len(harbour.sources) == 3
+        assert harbour.title == HARBOUR.title and harbour.unread == 3 and harbour.outlets == 3
         assert main.query_one("#library-pane").border_title == "Stories"
         line = main.articles.render_line(0).text
         assert line.lstrip().startswith("3 Harbour town votes") and line.endswith("3 2026-01-15")  # articles, latest day (with its year)

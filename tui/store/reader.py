@@ -102,9 +102,9 @@ def unread_count(lib: Library, ids: list[int] | None = None) -> int:
 def unread_stories(lib: Library) -> int:
     """How many stories have at least one unread article (story mode's status line; 0 without stories)."""
     try:
-        return lib.db.execute("SELECT count(DISTINCT sa.story_id) FROM articles a JOIN story_articles sa"
-                              " ON sa.article_id = a.id WHERE a.read = 0").fetchone()[0]
-    except sqlite3.OperationalError:  # a library from before stories (no story_articles table)
+        # the figures migration 11's triggers keep: one row per story, no article read
+        return lib.db.execute("SELECT count(*) FROM story_stats WHERE unread > 0").fetchone()[0]
+    except sqlite3.OperationalError:  # a library from before stories (no story_stats table)
         return 0
 
 

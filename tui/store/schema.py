@@ -288,6 +288,94 @@ MIGRATIONS: list[str] = [
         INSERT INTO articles_fts (rowid, title, body, meta) SELECT id, title, body, meta FROM articles_search WHERE id = new.id;
     END;
     """,
+    # 11: each story's list figures kept by triggers (issue 13), so a page of the stories list reads ~100 rows,
+    # not every member article (the 100,000-article bench library: 100 stories of 1,000 articles, 1.4-9 s a page).
+    # story_stats: members (articles), unread and outlets (distinct non-empty sources) of each story; story_sources: how
+    # many of a story's articles each source has. Each membership row keeps its article's source and unread flag,
+    # so a membership removed with its article (cascade) still knows what to take away. Both tables are keyed by
+    # story id only (not the stories row), so INSERT OR REPLACE / renumbering of `stories` cannot lose them.
+    # Safe to run again (figures recounted from the rows; the triggers are dropped and made again).
+    """
+    ALTER TABLE story_articles ADD COLUMN source TEXT NOT NULL DEFAULT '';
+    ALTER TABLE story_articles ADD COLUMN unread INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE IF NOT EXISTS story_stats (
+        story_id INTEGER PRIMARY KEY,
+        members  INTEGER NOT NULL DEFAULT 0,
+        unread   INTEGER NOT NULL DEFAULT 0,
+        outlets  INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE IF NOT EXISTS story_sources (
+        story_id INTEGER NOT NULL,
+        source   TEXT NOT NULL,
+        n        INTEGER NOT NULL,
+        PRIMARY KEY (story_id, source)
+    ) WITHOUT ROWID;
+    DROP TRIGGER IF EXISTS story_articles_stats_ai;
+    DROP TRIGGER IF EXISTS story_articles_stats_ad;
+    DROP TRIGGER IF EXISTS story_articles_stats_au;
+    DROP TRIGGER IF EXISTS articles_story_read_au;
+    DROP TRIGGER IF EXISTS articles_story_source_au;
+    UPDATE story_articles SET source = coalesce((SELECT a.source FROM articles a WHERE a.id = article_id), ''),
+        unread = coalesce((SELECT a.read = 0 FROM articles a WHERE a.id = article_id), 0);
+    DELETE FROM story_sources;
+    DELETE FROM story_stats;
+    INSERT INTO story_sources (story_id, source, n)
+        SELECT story_id, source, count(*) FROM story_articles WHERE source <> '' GROUP BY story_id, source;
+    INSERT INTO story_stats (story_id, members, unread, outlets)
+        SELECT story_id, count(*), sum(unread), (SELECT count(*) FROM story_sources x WHERE x.story_id = s.story_id)
+        FROM story_articles s GROUP BY story_id;
+    CREATE TRIGGER story_articles_stats_ai AFTER INSERT ON story_articles BEGIN
+        UPDATE story_articles SET source = coalesce((SELECT a.source FROM articles a WHERE a.id = new.article_id), ''),
+            unread = coalesce((SELECT a.read = 0 FROM articles a WHERE a.id = new.article_id), 0)
+            WHERE article_id = new.article_id;
+        INSERT INTO story_stats (story_id, members, unread)
+            SELECT new.story_id, 1, unread FROM story_articles WHERE article_id = new.article_id
+            ON CONFLICT (story_id) DO UPDATE SET members = members + 1, unread = unread + excluded.unread;
+        INSERT INTO story_sources (story_id, source, n)
+            SELECT new.story_id, source, 1 FROM story_articles WHERE article_id = new.article_id AND source <> ''
+            ON CONFLICT (story_id, source) DO UPDATE SET n = n + 1;
+        UPDATE story_stats SET outlets = (SELECT count(*) FROM story_sources WHERE story_id = new.story_id)
+            WHERE story_id = new.story_id;
+    END;
+    CREATE TRIGGER story_articles_stats_ad AFTER DELETE ON story_articles BEGIN
+        UPDATE story_sources SET n = n - 1 WHERE story_id = old.story_id AND source = old.source;
+        DELETE FROM story_sources WHERE story_id = old.story_id AND source = old.source AND n <= 0;
+        UPDATE story_stats SET members = members - 1, unread = unread - old.unread,
+            outlets = (SELECT count(*) FROM story_sources WHERE story_id = old.story_id) WHERE story_id = old.story_id;
+        DELETE FROM story_stats WHERE story_id = old.story_id AND members <= 0;
+    END;
+    CREATE TRIGGER story_articles_stats_au AFTER UPDATE OF story_id ON story_articles
+    WHEN old.story_id IS NOT new.story_id BEGIN
+        UPDATE story_sources SET n = n - 1 WHERE story_id = old.story_id AND source = old.source;
+        DELETE FROM story_sources WHERE story_id = old.story_id AND source = old.source AND n <= 0;
+        UPDATE story_stats SET members = members - 1, unread = unread - old.unread,
+            outlets = (SELECT count(*) FROM story_sources WHERE story_id = old.story_id) WHERE story_id = old.story_id;
+        DELETE FROM story_stats WHERE story_id = old.story_id AND members <= 0;
+        INSERT INTO story_stats (story_id, members, unread) SELECT new.story_id, 1, new.unread WHERE 1
+            ON CONFLICT (story_id) DO UPDATE SET members = members + 1, unread = unread + excluded.unread;
+        INSERT INTO story_sources (story_id, source, n) SELECT new.story_id, new.source, 1 WHERE new.source <> ''
+            ON CONFLICT (story_id, source) DO UPDATE SET n = n + 1;
+        UPDATE story_stats SET outlets = (SELECT count(*) FROM story_sources WHERE story_id = new.story_id)
+            WHERE story_id = new.story_id;
+    END;
+    CREATE TRIGGER articles_story_read_au AFTER UPDATE OF read ON articles WHEN (old.read = 0) <> (new.read = 0) BEGIN
+        UPDATE story_stats SET unread = unread + (CASE WHEN new.read = 0 THEN 1 ELSE -1 END)
+            WHERE story_id = (SELECT story_id FROM story_articles WHERE article_id = new.id AND unread <> (new.read = 0));
+        UPDATE story_articles SET unread = (new.read = 0) WHERE article_id = new.id AND unread <> (new.read = 0);
+    END;
+    CREATE TRIGGER articles_story_source_au AFTER UPDATE OF source ON articles WHEN old.source IS NOT new.source BEGIN
+        UPDATE story_sources SET n = n - 1
+            WHERE (story_id, source) = (SELECT story_id, source FROM story_articles WHERE article_id = new.id);
+        DELETE FROM story_sources WHERE n <= 0
+            AND (story_id, source) = (SELECT story_id, source FROM story_articles WHERE article_id = new.id);
+        UPDATE story_articles SET source = new.source WHERE article_id = new.id;
+        INSERT INTO story_sources (story_id, source, n)
+            SELECT story_id, source, 1 FROM story_articles WHERE article_id = new.id AND source <> ''
+            ON CONFLICT (story_id, source) DO UPDATE SET n = n + 1;
+        UPDATE story_stats SET outlets = (SELECT count(*) FROM story_sources x WHERE x.story_id = story_stats.story_id)
+            WHERE story_id = (SELECT story_id FROM story_articles WHERE article_id = new.id);
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -24,8 +24,9 @@ class StoryRow:
     last: str
     sources: list[str] = field(default_factory=list)
     unread: int = 0
-    article_ids: list[int] = field(default_factory=list)  # newest first
+    article_ids: list[int] = field(default_factory=list)  # newest first (left empty by a list-figures-only read)
     stored_size: int = 0  # the size column the list is ordered by (size counts the articles read now)
+    outlets: int = 0  # distinct non-empty sources (len(sources) when the members were read)
 
 
 @dataclass
@@ -178,34 +179,51 @@ _ORDER = "ORDER BY last DESC, size DESC, id DESC"
 _REVERSE = "ORDER BY last ASC, size ASC, id ASC"
 
 
-def story_rows(lib: Library, offset: int = 0, limit: int = 100, since: str = "", min_size: int = 1) -> list[StoryRow]:
-    """One page of stories, latest article first (ties: the larger story first)."""
-    rows = lib.db.execute(f"SELECT id, title, size, first, last FROM stories WHERE last >= ? AND size >= ? {_ORDER}"
-                          " LIMIT ? OFFSET ?", (since, min_size, limit, offset)).fetchall()
-    return _filled(lib, rows)
+# A story's list figures come from story_stats (migration 11's triggers keep them): a page reads one
+# stories row and one story_stats row per story, never the member articles.
+_ROW = ("SELECT s.id, s.title, s.size, s.first, s.last, t.members, t.unread, t.outlets"
+        " FROM stories s LEFT JOIN story_stats t ON t.story_id = s.id")
 
 
-def story_rows_next_to(lib: Library, row: StoryRow, limit: int, after: bool = True) -> list[StoryRow]:
+def story_rows(lib: Library, offset: int = 0, limit: int = 100, since: str = "", min_size: int = 1,
+               members: bool = True) -> list[StoryRow]:
+    """One page of stories, latest article first (ties: the larger story first). `members` False: the
+    list figures only (size, outlets, unread), `article_ids` and `sources` left empty: no article is read."""
+    rows = lib.db.execute(f"{_ROW} WHERE s.last >= ? AND s.size >= ? {_ORDER} LIMIT ? OFFSET ?",
+                          (since, min_size, limit, offset)).fetchall()
+    return _made(lib, rows, members)
+
+
+def story_rows_next_to(lib: Library, row: StoryRow, limit: int, after: bool = True,
+                       members: bool = True) -> list[StoryRow]:
     """The `limit` stories just after (or before) `row` in list order: an index seek from its place,
     so paging costs the same at the end of a long list as at its start."""
-    where, order = ("(last, size, id) < (?, ?, ?)", _ORDER) if after else ("(last, size, id) > (?, ?, ?)", _REVERSE)
-    rows = lib.db.execute(f"SELECT id, title, size, first, last FROM stories WHERE {where} {order} LIMIT ?",
+    where, order = (("(s.last, s.size, s.id) < (?, ?, ?)", _ORDER) if after
+                    else ("(s.last, s.size, s.id) > (?, ?, ?)", _REVERSE))
+    rows = lib.db.execute(f"{_ROW} WHERE {where} {order} LIMIT ?",
                           (row.last, row.stored_size, row.id, limit)).fetchall()
-    return _filled(lib, rows if after else rows[::-1])
+    return _made(lib, rows if after else rows[::-1], members)
 
 
-def story_rows_from_end(lib: Library, offset: int, limit: int) -> list[StoryRow]:
+def story_rows_from_end(lib: Library, offset: int, limit: int, members: bool = True) -> list[StoryRow]:
     """A page counted from the end of the list (`offset` stories skipped from the oldest), in list order:
     the last page (`G`) is a seek from the index's other end, not an OFFSET over every story."""
-    rows = lib.db.execute(f"SELECT id, title, size, first, last FROM stories {_REVERSE} LIMIT ? OFFSET ?",
-                          (limit, offset)).fetchall()
-    return _filled(lib, rows[::-1])
+    rows = lib.db.execute(f"{_ROW} {_REVERSE} LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    return _made(lib, rows[::-1], members)
 
 
 def story_row(lib: Library, story_id: int) -> StoryRow | None:
-    """One story's row, or None."""
-    r = lib.db.execute("SELECT id, title, size, first, last FROM stories WHERE id = ?", (story_id,)).fetchone()
-    return _filled(lib, [r])[0] if r else None
+    """One story's row (with its members), or None."""
+    r = lib.db.execute(f"{_ROW} WHERE s.id = ?", (story_id,)).fetchone()
+    return _made(lib, [r], True)[0] if r else None
+
+
+def _made(lib: Library, rows: list[tuple], members: bool) -> list[StoryRow]:
+    """StoryRows for (id, title, size, first, last, members, unread, outlets) rows: the stored figures, and
+    with `members` each row's article ids and sources read too (one query for the page)."""
+    out = [StoryRow(r[0], r[1], r[5] or 0, r[3], r[4], unread=r[6] or 0, stored_size=r[2], outlets=r[7] or 0)
+           for r in rows]
+    return _filled(lib, out) if members else out
 
 
 def story_of(lib: Library, article_id: int) -> int | None:
@@ -223,10 +241,8 @@ def duplicates(lib: Library, article_id: int) -> list[int]:
     return [i for i in ids if i != article_id]
 
 
-def _filled(lib: Library, rows: list[tuple]) -> list[StoryRow]:
-    """StoryRows for (id, title, size, first, last) rows, their articles, sources and unread counts read
-    in one query for the whole page (was one query per row)."""
-    out = [StoryRow(r[0], r[1], r[2], r[3], r[4], stored_size=r[2]) for r in rows]
+def _filled(lib: Library, out: list[StoryRow]) -> list[StoryRow]:
+    """The rows' articles, sources and unread counts read from the members, in one query for the whole page."""
     if not out:
         return out
     found: dict[int, list[tuple]] = {row.id: [] for row in out}
@@ -242,6 +258,7 @@ def _filled(lib: Library, rows: list[tuple]) -> list[StoryRow]:
         row.sources = list(dict.fromkeys(m[1] for m in members[::-1] if m[1]))
         row.unread = sum(1 for m in members if not m[2])
         row.size = len(members)
+        row.outlets = len(row.sources)
     return out
 
 

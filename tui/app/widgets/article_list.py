@@ -231,7 +231,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         first, last = (row.first or "")[:10], (row.last or "")[:10]
         # Dates keep their year: one day in full, a range as two-digit years.
         span = last if first == last else f"{first[2:]}–{last[2:]}"
-        outlets = len(row.sources)
+        outlets = row.outlets
         if width >= 76:
             meta = f" {row.size:>3} art {outlets:>2} src {span:<17}"
         elif width >= 56:

@@ -59,16 +59,17 @@ class StorySource:
         start = number * PAGE
         try:
             # Next to a page already here: a seek from its edge row; else from the nearer end of the list
-            # (G reads the last page through the index's far end, not an OFFSET over every story).
+            # (G reads the last page through the index's far end, not an OFFSET over every story). A row's
+            # figures are stored with the story (story_stats): no member article is read for a page.
             before, after = self._pages.get(number - 1), self._pages.get(number + 1)
             if before and len(before) == PAGE:
-                return store.story_rows_next_to(self.lib, before[-1], PAGE)
+                return store.story_rows_next_to(self.lib, before[-1], PAGE, members=False)
             if after:
-                return store.story_rows_next_to(self.lib, after[0], PAGE, after=False)
+                return store.story_rows_next_to(self.lib, after[0], PAGE, after=False, members=False)
             if start > self.count // 2:
                 end = min(self.count, start + PAGE)
-                return store.story_rows_from_end(self.lib, self.count - end, end - start)
-            return store.story_rows(self.lib, start, PAGE)
+                return store.story_rows_from_end(self.lib, self.count - end, end - start, members=False)
+            return store.story_rows(self.lib, start, PAGE, members=False)
         except sqlite3.DatabaseError as exc:
             self.error = f"some stories cannot be read: {exc}"
             return []

@@ -1,0 +1,125 @@
+"""Each story's list figures (articles, outlets, unread) are stored with it (story_stats, migration 11) and
+follow every change: adds, removals, read marks, merge/split, rebuild, in-place updates, an old library's
+upgrade. Each check compares the stored figures with the same figures counted from the member articles."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests.stories.samples import ALL, RECALL, STRIKE
+from tui.models import Article
+from tui.stories import group_new, merge, rebuild, split, story_of
+from tui.store import stories as store
+
+
+def _counted(lib) -> dict[int, tuple]:
+    """Story id -> (articles, outlets, unread, title, first, last) counted from the member articles."""
+    return {r.id: (r.size, len(r.sources), r.unread, r.title, r.first, r.last)
+            for r in store.story_rows(lib, 0, 10_000, members=True)}
+
+
+def _stored(lib) -> dict[int, tuple]:
+    """The same from the stored figures (what the app's list shows)."""
+    return {r.id: (r.size, r.outlets, r.unread, r.title, r.first, r.last)
+            for r in store.story_rows(lib, 0, 10_000, members=False)}
+
+
+def _agree(lib) -> dict[int, tuple]:
+    stored, counted = _stored(lib), _counted(lib)
+    assert stored == counted
+    # no figures left behind for a story that is gone
+    assert {r[0] for r in lib.db.execute("SELECT story_id FROM story_stats")} == set(counted)
+    return stored
+
+
+def test_figures_follow_grouping_marks_and_removals(filled):
+    lib, ids = filled
+    before = _agree(lib)
+    strike = story_of(lib, ids[STRIKE[0].title])
+    assert before[strike][:3] == (len(STRIKE), 4, len(STRIKE))  # 4 outlets, all unread
+    lib.set_read(ids[STRIKE[0].title])
+    lib.set_read(ids[STRIKE[1].title])
+    lib.set_read(ids[STRIKE[1].title])  # marking twice counts once
+    assert _agree(lib)[strike][2] == len(STRIKE) - 2
+    lib.set_read(ids[STRIKE[0].title], False)
+    assert _agree(lib)[strike][2] == len(STRIKE) - 1
+    with lib.transaction() as db:  # a bulk mark (as "mark all read")
+        db.execute("UPDATE articles SET read = 1")
+    assert all(f[2] == 0 for f in _agree(lib).values())
+    lib.remove(ids[STRIKE[2].title])
+    assert _agree(lib)[strike][0] == len(STRIKE) - 1
+    recall = story_of(lib, ids[RECALL[0].title])
+    for a in RECALL:  # the whole story goes: its figures too
+        lib.remove(ids[a.title])
+    assert recall not in _agree(lib)
+
+
+def test_figures_follow_new_articles_merge_split_and_rebuild(filled):
+    lib, ids = filled
+    strike = story_of(lib, ids[STRIKE[0].title])
+    extra = Article(title=STRIKE[0].title + " — day two", body=STRIKE[0].body + " Talks resume on Monday.",
+                    source="A New Outlet", published=STRIKE[-1].published)
+    lib.add(extra)
+    assert group_new(lib) == 1
+    figures = _agree(lib)
+    assert figures[strike][:2] == (len(STRIKE) + 1, 5)
+    recall = story_of(lib, ids[RECALL[0].title])
+    merge(lib, strike, recall)
+    assert _agree(lib)[strike][0] == len(STRIKE) + 1 + len(RECALL)
+    new = split(lib, strike, [ids[a.title] for a in RECALL])
+    figures = _agree(lib)
+    assert figures[new][0] == len(RECALL) and figures[strike][0] == len(STRIKE) + 1
+    lib.set_read(ids[RECALL[0].title])
+    rebuild(lib)  # clear, regroup from scratch, renumber to the surviving ids
+    figures = _agree(lib)
+    assert sum(f[0] for f in figures.values()) == len(ALL) + 1
+    assert sum(f[2] for f in figures.values()) == len(ALL)  # one read
+
+
+def test_figures_follow_an_article_changed_in_place(filled):
+    from tui.store.feeds import update_article
+
+    lib, ids = filled
+    strike = story_of(lib, ids[STRIKE[0].title])
+    moved = ids[STRIKE[1].title]
+    new = Article(title=RECALL[1].title + " (updated)", body=RECALL[1].body + " The recall covers every batch.",
+                  source="Northbay Times", published=RECALL[1].published)
+    with lib.transaction() as db:  # new text: it leaves its story until grouped again
+        assert update_article(db, moved, new)
+    assert _agree(lib)[strike][0] == len(STRIKE) - 1
+    group_new(lib)
+    _agree(lib)
+    # only the source changes: the outlets follow. Left: Coastal Herald twice, Northbay Times, Valley Courier.
+    assert [a.source for a in STRIKE] == ["Coastal Herald", "Daily Meridian", "Northbay Times", "Valley Courier",
+                                          "Coastal Herald"]
+    assert _agree(lib)[strike][1] == 3
+    for article, source, outlets in ((STRIKE[0], "Some Other Paper", 4), (STRIKE[0], "", 3), (STRIKE[2], "", 2),
+                                     (STRIKE[2], "Valley Courier", 2)):
+        with lib.transaction() as db:
+            db.execute("UPDATE articles SET source = ? WHERE id = ?", (source, ids[article.title]))
+        assert _agree(lib)[strike][1] == outlets
+
+
+def test_an_old_library_gets_its_figures_when_it_upgrades(lib_path):
+    from tui.store import Library
+    from tui.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+    with Library(lib_path) as lib:
+        ids = {a.title: ident for a, (_, ident) in zip(ALL, lib.add_many(ALL))}
+        group_new(lib)
+        lib.set_read(ids[STRIKE[0].title])
+        expected = _counted(lib)
+    version = next(i for i, m in enumerate(MIGRATIONS) if "CREATE TABLE IF NOT EXISTS story_stats" in m)
+    db = sqlite3.connect(lib_path)  # back to the library as it was before the figures were stored
+    db.executescript("DROP TABLE story_stats; DROP TABLE story_sources; DROP TRIGGER story_articles_stats_ai;"
+                     " DROP TRIGGER story_articles_stats_ad; DROP TRIGGER story_articles_stats_au;"
+                     " DROP TRIGGER articles_story_read_au; DROP TRIGGER articles_story_source_au;"
+                     " UPDATE story_articles SET source = '', unread = 0;")
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    db.close()
+    with Library(lib_path) as lib:
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert _agree(lib) == expected
+        lib.set_read(ids[STRIKE[1].title])  # and the triggers work after the upgrade
+        assert _agree(lib)[story_of(lib, ids[STRIKE[1].title])][2] == expected[story_of(lib, ids[STRIKE[1].title])][2] - 1
