@@ -29,15 +29,16 @@ def rank_score(row: StoryRow, newest: str) -> float:
         age = (date.fromisoformat(newest[:10]) - date.fromisoformat(row.last[:10])).days
     except ValueError:
         age = 0
-    return row.unread * (1 + len(row.sources)) * 0.5 ** (max(0, age) / 2)
+    return row.unread * (1 + row.outlets) * 0.5 ** (max(0, age) / 2)
 
 
 def briefing(lib, since: str = "", limit: int = 10, sentences: int = 3, analyse: bool = True) -> list[BriefItem]:
     """The top `limit` stories with unread articles and an article on or after `since` (ISO day)."""
-    from tui.store.stories import story_rows
+    from tui.store.stories import story_row, story_rows
     from tui.stories.story import story_summary
 
-    rows = [r for r in story_rows(lib, 0, MAX_SCAN, since=since) if r.unread]
+    # ranked by the stored figures (no article read); only the chosen stories' sources are read
+    rows = [r for r in story_rows(lib, 0, MAX_SCAN, since=since, members=False) if r.unread]
     if not rows:
         return []
     newest = max(r.last for r in rows)
@@ -45,6 +46,7 @@ def briefing(lib, since: str = "", limit: int = 10, sentences: int = 3, analyse:
     out = []
     for r in ranked:
         s = story_summary(lib, r.id, sentences=sentences, analyse=analyse)
+        r = story_row(lib, r.id) or r
         if s is not None:
             out.append(BriefItem(r, s.sentences, s.strongest_quote(), rank_score(r, newest)))
     return out
