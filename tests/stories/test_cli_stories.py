@@ -89,3 +89,16 @@ def test_rebuild(added):
     assert r.returncode == 0 and "regrouped 11 articles into 5 stories" in r.stderr
     after = _stories()
     assert sorted(len(s["articles"]) for s in after) == sorted(len(s["articles"]) for s in before)
+
+
+def test_stories_text_lines_agree_with_the_json_lists(added):
+    """The text lines read each story's stored figures; the JSON reads its articles: the two must agree."""
+    by_id = {s["id"]: s for s in _stories()}
+    r = run("stories")
+    assert r.returncode == 0, r.stderr
+    lines = r.stdout.splitlines()
+    assert len(lines) == len(by_id)
+    for line in lines:
+        ident, size, _, outlets, _ = line.split(None, 4)
+        story = by_id[int(ident)]
+        assert (int(size), int(outlets)) == (len(story["articles"]), len(story["sources"]))

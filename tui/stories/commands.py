@@ -32,14 +32,15 @@ def cmd_stories(args) -> int:
         else:
             _group_new(lib)
         offset = 0
-        while page := story_rows(lib, offset, 500, since=since):
+        # the text lines need only each story's stored figures; JSON lists the article ids and sources
+        while page := story_rows(lib, offset, 500, since=since, members=bool(args.json)):
             for r in page:
                 if args.json:
                     out_json({"id": r.id, "title": r.title, "articles": r.article_ids, "sources": r.sources,
                               "first": r.first, "last": r.last})
                 elif not args.rebuild:
                     dates = r.first if r.first == r.last else f"{r.first}..{r.last}"
-                    out(f"{r.id:>6}  {r.size:>3} art {len(r.sources):>2} src  {dates:22}  {r.title}")
+                    out(f"{r.id:>6}  {r.size:>3} art {r.outlets:>2} src  {dates:22}  {r.title}")
             offset += len(page)
         if not offset and not args.json:
             print("no stories" + (f" since {since}" if since else ""), file=sys.stderr)
