@@ -1,10 +1,10 @@
-"""The whole library's unread count comes from the counter the store keeps (tui.store.reading.unread_count)."""
+"""The whole library's unread count comes from the counter the store keeps (tui.store.reader.unread_count)."""
 
 from __future__ import annotations
 
 from tui.models import Article
 from tui.store import Library
-from tui.store.reading import mark_all_read, unread_count
+from tui.store.reader import mark_all_read, unread_count
 
 
 def _articles(n: int) -> list[Article]:

@@ -85,7 +85,11 @@ def _folded(text: str) -> str:
 
 
 def unread_count(lib: Library, ids: list[int] | None = None) -> int:
-    """Unread articles in the whole library (kept by triggers: instant), or among `ids`."""
+    """Unread articles in the whole library, or among `ids` (a filtered view).
+
+    The whole library's count is kept by triggers (schema migration 7): one row read, where counting
+    walked the unread index (10-40 ms of CPU at 100,000 articles, 30-220 ms wall), after every list load.
+    """
     if ids is None:
         row = lib.db.execute("SELECT value FROM counts WHERE name = 'unread'").fetchone()
         if row is not None:
@@ -156,6 +160,17 @@ def mark_read(lib: Library, ids: list[int], read: bool = True) -> int:
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
     return changed
+
+
+def mark_all_read(lib: Library, ids: list[int] | None = None) -> int:
+    """Mark every article (or those in `ids`, a view) read in one transaction; returns how many changed."""
+    if ids is not None:
+        return mark_read(lib, ids)
+    try:
+        with lib.transaction() as db:
+            return db.execute("UPDATE articles SET read = 1 WHERE read = 0").rowcount
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
 
 
 def all_tags(lib: Library) -> list[tuple[str, int]]:

@@ -47,7 +47,7 @@ class UnreadCount:
         """
         self._generation += 1
         if lib is not None and (ids is None or size <= SMALL):
-            from tui.store.reading import unread_count
+            from tui.store.reader import unread_count
 
             try:
                 self.count = unread_count(lib, ids)
@@ -59,7 +59,7 @@ class UnreadCount:
                              exclusive=True, thread=True)
 
     def _worker(self, ids, generation: int) -> None:
-        from tui.store.reading import unread_count
+        from tui.store.reader import unread_count
 
         try:
             with Library(self.db_path) as lib:

@@ -724,7 +724,7 @@ class MainScreen(Screen):
         def mark(yes: bool | None = True) -> None:
             if not yes:
                 return
-            from tui.store.reading import mark_all_read
+            from tui.store.reader import mark_all_read
 
             try:
                 changed = mark_all_read(self.lib, ids)
