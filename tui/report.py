@@ -43,7 +43,7 @@ def compute(what: str, text: str, title: str | None, args, budget: int | None = 
     if what == "entities":
         return {"entities": [{"start": e.start, "end": e.end, "label": e.label, "text": e.text, "canonical": e.canonical}
                              for e in _entities(text)]}
-    from tui.engine.quotes import display_text
+    from tui.engine.quotes import display_text, quote_words
     from tui.engine.quotes.groups import group_text, quote_groups
 
     # Every quoted span stays a record of its own; "group" numbers the quotation it belongs to
@@ -54,7 +54,7 @@ def compute(what: str, text: str, title: str | None, args, budget: int | None = 
     limit = getattr(args, "max_chars", None)
 
     def shown(q) -> str:
-        return display_text(q, limit) if limit else " ".join(q.text.split()).rstrip(",;:")
+        return display_text(q, limit) if limit else quote_words(q)
 
     records = []
     for number, group in enumerate(quote_groups(_quotes(text))):

@@ -63,7 +63,7 @@ def test_who_links_short_and_titled_names_and_lists_quotes_newest_first(filled):
     assert p.name == "Tomas Reyes" and p.label == "PERSON"
     assert {a["id"] for a in p.articles} == {ids[a.title] for a in STRIKE}
     assert [a["day"] for a in p.articles] == sorted((a["day"] for a in p.articles), reverse=True)
-    assert [q["text"] for q in p.quotes] == ["Nobody gains from empty quays,"]
+    assert [q["text"] for q in p.quotes] == ["Nobody gains from empty quays"]  # the comma before "Reyes said" is not his
     assert p.quotes[0]["sources"] == ["Valley Courier", "Northbay Times"]
     assert "Marta Okonkwo" in [c["name"] for c in p.cooccurring]
     assert who(lib, "Governor Tomas Reyes").name == "Tomas Reyes"

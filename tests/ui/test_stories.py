@@ -266,6 +266,11 @@ async def test_story_of_one_article_with_no_outlet_says_nothing_empty(stories, m
         head = str(story.query_one("#story-head").render())
         assert "Night ferry timetable changes" in head and "1 article · 2026-02-20" in head, head
         assert "outlet" not in head and "()" not in head
+        await pilot.press("escape", "b")  # its briefing entry ends with its date, not a dangling " · "
+        await settle(pilot)
+        await settle(pilot)
+        entry = next(t for t in options(app.screen, "#briefing-list") if "Night ferry" in t)
+        assert entry.split("\n")[1].endswith("1 unread · 2026-02-20"), entry
 
 
 async def test_story_view_marks_a_new_sentence_in_the_summary_instead_of_repeating_it(stories, make_app):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+from tui.engine.quotes import quote_words
 from tui.engine.types import PERSON
 
 
@@ -167,7 +168,7 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
                     if a["source"] and a["source"] not in seen[key]["sources"]:
                         seen[key]["sources"].append(a["source"])
                     continue
-                seen[key] = {"text": q.text, "article": a["id"], "source": a["source"], "day": a["day"],
+                seen[key] = {"text": quote_words(q), "article": a["id"], "source": a["source"], "day": a["day"],
                              "sources": [a["source"]] if a["source"] else []}
                 person.quotes.append(seen[key])
     return person

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from tui.engine.quotes import quote_words
 from tui.engine.types import PERSON
 from tui.stories.articles import StoryArticle, load_articles
 from tui.stories.people import NameLinker
@@ -155,7 +156,7 @@ def story_quotes(arts: list[StoryArticle], per_speaker: int = 5) -> list[Speaker
                     seen[key].sources.append(a.source)
                 continue
             speaker = linker.canonical(PERSON, q.speaker) if q.speaker else ""
-            seen[key] = StoryQuote(q.text, speaker, a.id, a.source, a.day, q.score, [a.source] if a.source else [])
+            seen[key] = StoryQuote(quote_words(q), speaker, a.id, a.source, a.day, q.score, [a.source] if a.source else [])
     groups: dict[str, list[StoryQuote]] = {}
     for q in seen.values():
         groups.setdefault(q.speaker, []).append(q)

@@ -78,7 +78,7 @@ class BriefingScreen(PageScreen):
             sources = ", ".join(line(s) for s in story.sources[:5])
             entry = Text(f"{number}. {line(story.title)}", style="bold")
             entry.append(f"\n{story.size} article{'s' if story.size != 1 else ''} · {story.unread} unread · {span}"
-                         f" · {sources}", style="dim")
+                         + (f" · {sources}" if sources else ""), style="dim")
             options.append(Option(entry, id=f"b:{number - 1}:0"))
             for part, sent in enumerate(item.sentences, 1):
                 entry = Text(f"• {line(sent.text)}")

@@ -4,6 +4,7 @@
     rank_quotes(quotes, n=5, text_len=None, entities=None) the n most important, in article order
     key_quotes(text, entities=None, n=5)                   both in one call, for the "Key quotes" pane
     display_text(quote, max_chars=200)                     the quote's words trimmed for a narrow pane
+    quote_words(quote)                                     the quote's whole words, without the comma before "she said"
 
 Rules over token windows around each quote (no model, no downloaded data), linear in the
 text: marks.py finds the quoted stretches, speakers.py and tags.py read the attribution on
@@ -15,7 +16,7 @@ article, rank.py scores and trims.
 from .. import rules
 from . import rule_units  # noqa: F401 (registers the stage's rules before anything asks for them)
 from .extract import extract_quotes
-from .rank import display_text, key_quotes, rank_quotes
+from .rank import display_text, key_quotes, quote_words, rank_quotes
 
 
 @rules.probe("quotes.speaker")
@@ -24,4 +25,4 @@ def _probe(text: str) -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker) for q in extract_quotes(text)]
 
 
-__all__ = ["extract_quotes", "rank_quotes", "key_quotes", "display_text"]
+__all__ = ["extract_quotes", "rank_quotes", "key_quotes", "display_text", "quote_words"]

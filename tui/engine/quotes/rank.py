@@ -69,13 +69,19 @@ def key_quotes(text: str, entities=None, n: int = 5) -> list[Quote]:
     return rank_quotes(extract_quotes(text, entities), n, len(text), entities)
 
 
+def quote_words(q: Quote) -> str:
+    """The quote's whole words as a reader sees them: spaces collapsed, and the comma (or ; :) that ended
+    its piece before an attribution ("We had," she said) dropped."""
+    return " ".join(q.text.split()).rstrip(",;:")
+
+
 def display_text(q: Quote, max_chars: int = 200) -> str:
     """The quote's words for a narrow pane: whole sentences when they fit, else cut at a word with "…".
 
     The comma that ends the first piece of a split quote ("We had," she said) is dropped, and a piece
     that starts mid-sentence ("a hard night and an honest vote.") is shown as "…a hard night ...".
     """
-    t = " ".join(q.text.split()).rstrip(",;:")
+    t = quote_words(q)
     if t[:1].islower():
         t = "…" + t
     if len(t) <= max_chars:
