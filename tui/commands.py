@@ -161,11 +161,12 @@ def cmd_list(args) -> int:
         for r in page:
             if args.json:
                 out_json({"id": r.id, "title": r.title, "source": r.source, "published": r.published,
-                          "read": r.read, "starred": r.starred, "words": r.words})
+                          "read": r.read, "starred": r.starred, "words": r.words,
+                          "twins": list(r.twins), "outlets": list(r.outlets or ([r.source] if r.source else []))})
             else:
                 marks = ("*" if r.starred else " ") + (" " if r.read else "•")
                 date = (r.published or "")[:10] or "-" * 10
-                out(f"{r.id:>6} {marks} {fit(date, 10)}  {fit(clean(r.source), 16)}  {r.title}")
+                out(f"{r.id:>6} {marks} {fit(date, 10)}  {fit(clean(r.shown_source), 16)}  {r.title}")
         rows += page
         offset += len(page)
     if not args.json and not rows:

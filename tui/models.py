@@ -65,3 +65,12 @@ class ArticleRow:
     starred: bool
     words: int = 0
     sort_key: str = ""  # the list's order (newest first); lets the next page start right after this row
+    # The same text from other outlets shown as this one row (issue 13, tui/store/twins.py): their ids and
+    # every outlet of the row, its own first; empty when it has no near-duplicate.
+    twins: tuple[int, ...] = ()
+    outlets: tuple[str, ...] = ()
+
+    @property
+    def shown_source(self) -> str:
+        """The list's source cell: "A +1" when near-duplicates from other outlets are shown as this row."""
+        return f"{self.outlets[0]} +{len(self.outlets) - 1}" if len(self.outlets) > 1 else self.source

@@ -31,5 +31,5 @@ def list_position(lib, article_id: int) -> int | None:
     row = lib.db.execute("SELECT sort_key FROM articles WHERE id = ?", (article_id,)).fetchone()
     if row is None:
         return None
-    return lib.db.execute("SELECT count(*) FROM articles WHERE (sort_key, id) > (?, ?)",
+    return lib.db.execute("SELECT count(*) FROM articles WHERE (sort_key, id) > (?, ?) AND twin_of IS NULL",
                           (row[0], article_id)).fetchone()[0]

@@ -16,6 +16,7 @@ from tui.models import Article, ArticleRow
 from tui.store.derived import Derived, derived, stored_tags
 from tui.store.schema import MIGRATIONS, SCHEMA_VERSION
 from tui.store.query import fts_query
+from tui.store.twins import hidden_ids, with_outlets
 from tui.textsafe import visible
 
 BUSY_TIMEOUT_MS = 10_000
@@ -391,7 +392,8 @@ class Library:
 
     def count(self, search: str = "", entity: str = "") -> int:
         if not search.strip() and not entity:  # the whole library: kept by triggers (migration 3)
-            row = self.db.execute("SELECT value FROM counts WHERE name = 'articles'").fetchone()
+            # the rows the list shows (a near-duplicate is one row with its twins, migration 12)
+            row = self.db.execute("SELECT value FROM counts WHERE name = 'shown'").fetchone()
             if row is not None and type(row[0]) is int and row[0] >= 0:
                 return row[0]
         sql, args = self._select("count(*)", search, entity)
@@ -410,9 +412,9 @@ class Library:
                 first = max(0, total - offset - limit)
                 rows = self.db.execute(sql + " ORDER BY a.sort_key ASC, a.id ASC LIMIT ? OFFSET ?",
                                        (*args, max(0, min(limit, total - offset)), first))
-                return [_row(r) for r in rows][::-1]
+                return with_outlets(self, [_row(r) for r in rows][::-1])
         sql += " ORDER BY a.sort_key DESC, a.id DESC"
-        return [_row(r) for r in self.db.execute(sql + " LIMIT ? OFFSET ?", (*args, limit, offset))]
+        return with_outlets(self, [_row(r) for r in self.db.execute(sql + " LIMIT ? OFFSET ?", (*args, limit, offset))])
 
     def rows_next_to(self, row: ArticleRow, limit: int, after: bool = True) -> list[ArticleRow]:
         """The `limit` rows of the whole library just after (or just before) `row` in list order.
@@ -425,11 +427,11 @@ class Library:
         else:
             where, order = "(a.sort_key, a.id) > (?, ?)", "a.sort_key ASC, a.id ASC"
         rows = [_row(r) for r in self.db.execute(
-            f"SELECT {_ROW_COLUMNS} FROM articles a WHERE {where} ORDER BY {order} LIMIT ?",
+            f"SELECT {_ROW_COLUMNS} FROM articles a WHERE {where} AND a.twin_of IS NULL ORDER BY {order} LIMIT ?",
             (row.sort_key, row.id, limit))]
-        return rows if after else rows[::-1]
+        return with_outlets(self, rows if after else rows[::-1])
 
-    def ids(self, search: str = "", entity: str = "") -> list[int]:
+    def ids(self, search: str = "", entity: str = "", twins: bool = False) -> list[int]:
         """All matching ids in list order (ints only: ~8 bytes each even for 100k articles).
 
         Searches read the full-text index only: ordering by a column of `articles` would read every
@@ -439,10 +441,11 @@ class Library:
         word than as a prefix). Larger sets (a word or prefix that most articles contain, typed one key
         at a time) put the ranked title matches first and the rest newest first, because scoring every
         one of 100,000 matches costs half a second per keystroke.
+        Near-duplicates shown as another article's row (migration 12) are left out unless `twins`.
         """
         match = fts_query(search) if search else ""
         if not match:
-            sql, args = self._select("a.id", "", entity)
+            sql, args = self._select("a.id", "", entity, twins)
             return [r[0] for r in self.db.execute(sql + " ORDER BY a.sort_key DESC, a.id DESC", args)]
         rank_match = fts_query(search, rank=True)  # the same matches, scored with exact words first
         where, args = "articles_fts MATCH ?", [match]
@@ -450,6 +453,9 @@ class Library:
             where += " AND rowid IN (SELECT article_id FROM mentions WHERE name = ?)"
             args.append(entity)
         found = self._match_ids(where, args)
+        hidden = set() if twins else hidden_ids(self)  # near-duplicates: the list shows their twin (migration 12)
+        if hidden:
+            found = [i for i in found if i not in hidden]
         if len(found) > 10 * RANK_LIMIT:
             return found  # a word most articles contain (one or two letters typed): no order is more useful
         title_args = [f"title : ({rank_match})", *args[1:]]  # to rank the title matches
@@ -459,11 +465,12 @@ class Library:
             in_title = f"rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?) DESC"
             return [r[0] for r in self.db.execute(
                 f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY {in_title}, {order[9:]}",
-                [rank_match, *args[1:], in_title_match])]
+                [rank_match, *args[1:], in_title_match]) if r[0] not in hidden]
         if self.db.execute(f"SELECT count(*) FROM articles_fts WHERE {where}",
                            [in_title_match, *args[1:]]).fetchone()[0] > RANK_LIMIT:
             return found
-        head = [r[0] for r in self.db.execute(f"SELECT rowid FROM articles_fts WHERE {where} {order}", title_args)]
+        head = [r[0] for r in self.db.execute(f"SELECT rowid FROM articles_fts WHERE {where} {order}", title_args)
+                if r[0] not in hidden]
         seen = set(head)
         return head + [i for i in found if i not in seen]
 
@@ -486,11 +493,12 @@ class Library:
             return []
         marks = ",".join("?" * len(ids))
         found = {r[0]: _row(r) for r in self.db.execute(f"SELECT {_ROW_COLUMNS} FROM articles a WHERE a.id IN ({marks})", ids)}
-        return [found[i] for i in ids if i in found]
+        return with_outlets(self, [found[i] for i in ids if i in found])
 
-    def _select(self, columns: str, search: str, entity: str) -> tuple[str, list]:
+    def _select(self, columns: str, search: str, entity: str, twins: bool = False) -> tuple[str, list]:
         args: list = []
-        where: list[str] = []
+        # a near-duplicate is shown as its twin's row (migration 12)
+        where: list[str] = [] if twins else ["a.twin_of IS NULL"]
         if search and (match := fts_query(search)):
             sql = (f"SELECT {columns} FROM articles_fts f JOIN articles a ON a.id = f.rowid")
             where.append("articles_fts MATCH ?")

@@ -49,7 +49,7 @@ def view_ids(lib: Library, view: str = "all", sort: str = "date", search: str = 
             return ranked
         keep = set(view_ids(lib, view, "date", tag=tag))
         return [i for i in ranked if i in keep]
-    where, args = [], []
+    where, args = ["a.twin_of IS NULL"], []  # near-duplicates are shown as their twin's row (migration 12)
     if VIEWS[view]:
         where.append(VIEWS[view])
     if entity:
@@ -139,11 +139,11 @@ def next_unread_row(lib: Library, row: ArticleRow | None, forward: bool = True) 
     forward=False; from the top when `row` is None). Found through the unread index, not by scanning."""
     if row is None:
         r = lib.db.execute(f"SELECT {_ROW_COLUMNS} FROM articles a INDEXED BY articles_unread WHERE a.read = 0"
-                           " ORDER BY a.sort_key DESC, a.id DESC LIMIT 1").fetchone()
+                           " AND a.twin_of IS NULL ORDER BY a.sort_key DESC, a.id DESC LIMIT 1").fetchone()
         return _row(r) if r else None
     cmp, order = ("<", "DESC") if forward else (">", "ASC")
     r = lib.db.execute(f"SELECT {_ROW_COLUMNS} FROM articles a INDEXED BY articles_unread WHERE a.read = 0"
-                       f" AND (a.sort_key, a.id) {cmp} (?, ?) ORDER BY a.sort_key {order}, a.id {order} LIMIT 1",
+                       f" AND a.twin_of IS NULL AND (a.sort_key, a.id) {cmp} (?, ?) ORDER BY a.sort_key {order}, a.id {order} LIMIT 1",
                        (row.sort_key, row.id)).fetchone()
     return _row(r) if r else None
 

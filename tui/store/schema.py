@@ -376,6 +376,70 @@ MIGRATIONS: list[str] = [
             WHERE story_id = (SELECT story_id FROM story_articles WHERE article_id = new.id);
     END;
     """,
+    # 12: the same article twice (issue 13): an article grouping finds to be the same text as an earlier one
+    # (story_articles.dup_of, shingles >= 90%) gets `twin_of` = that earlier article, and the library list shows
+    # only rows whose twin_of is NULL (partial index `articles_shown`, the list's order), the shown row naming
+    # every outlet. Kept by triggers: set when the membership is stored; when the shown article leaves its story
+    # or is deleted, its oldest twin is shown instead (the others become its twins); marking the shown row
+    # read or unread marks its twins too. counts 'shown' and 'unread' count shown rows only (the list's length
+    # and its unread number); 'articles' still counts every stored record. Safe to run again.
+    """
+    ALTER TABLE articles ADD COLUMN twin_of INTEGER;
+    CREATE INDEX IF NOT EXISTS articles_shown ON articles (sort_key DESC, id DESC) WHERE twin_of IS NULL;
+    CREATE INDEX IF NOT EXISTS articles_twins ON articles (twin_of) WHERE twin_of IS NOT NULL;
+    DROP TRIGGER IF EXISTS articles_unread_ai;
+    DROP TRIGGER IF EXISTS articles_unread_ad;
+    DROP TRIGGER IF EXISTS articles_unread_au;
+    DROP TRIGGER IF EXISTS articles_twin_ai;
+    DROP TRIGGER IF EXISTS articles_twin_ad;
+    DROP TRIGGER IF EXISTS articles_twin_au;
+    DROP TRIGGER IF EXISTS articles_twin_read_au;
+    DROP TRIGGER IF EXISTS story_articles_twin_ai;
+    DROP TRIGGER IF EXISTS story_articles_twin_ad;
+    UPDATE articles SET twin_of = NULL WHERE twin_of IS NOT NULL;
+    UPDATE articles SET twin_of = (SELECT s.dup_of FROM story_articles s WHERE s.article_id = articles.id)
+        WHERE id IN (SELECT s.article_id FROM story_articles s JOIN articles h ON h.id = s.dup_of);
+    INSERT OR REPLACE INTO counts (name, value) SELECT 'shown', count(*) FROM articles WHERE twin_of IS NULL;
+    INSERT OR REPLACE INTO counts (name, value) SELECT 'unread', count(*) FROM articles WHERE read = 0 AND twin_of IS NULL;
+    CREATE TRIGGER articles_unread_ai AFTER INSERT ON articles WHEN new.read = 0 AND new.twin_of IS NULL BEGIN
+        UPDATE counts SET value = value + 1 WHERE name = 'unread';
+    END;
+    CREATE TRIGGER articles_unread_ad AFTER DELETE ON articles WHEN old.read = 0 AND old.twin_of IS NULL BEGIN
+        UPDATE counts SET value = value - 1 WHERE name = 'unread';
+    END;
+    CREATE TRIGGER articles_unread_au AFTER UPDATE OF read ON articles
+    WHEN (old.read = 0) <> (new.read = 0) AND new.twin_of IS NULL AND old.twin_of IS NULL BEGIN
+        UPDATE counts SET value = value + (CASE WHEN new.read = 0 THEN 1 ELSE -1 END) WHERE name = 'unread';
+    END;
+    CREATE TRIGGER articles_twin_ai AFTER INSERT ON articles BEGIN
+        UPDATE counts SET value = value + 1 WHERE name = 'shown' AND new.twin_of IS NULL;
+        UPDATE articles SET twin_of = NULL WHERE id = new.id AND new.twin_of IS NOT NULL;
+    END;
+    CREATE TRIGGER articles_twin_ad AFTER DELETE ON articles WHEN old.twin_of IS NULL BEGIN
+        UPDATE counts SET value = value - 1 WHERE name = 'shown';
+    END;
+    CREATE TRIGGER articles_twin_au AFTER UPDATE OF twin_of ON articles
+    WHEN (old.twin_of IS NULL) <> (new.twin_of IS NULL) BEGIN
+        UPDATE counts SET value = value + (CASE WHEN new.twin_of IS NULL THEN 1 ELSE -1 END) WHERE name = 'shown';
+        UPDATE counts SET value = value + (CASE WHEN new.twin_of IS NULL THEN 1 ELSE -1 END)
+            WHERE name = 'unread' AND new.read = 0;
+    END;
+    CREATE TRIGGER articles_twin_read_au AFTER UPDATE OF read ON articles
+    WHEN new.twin_of IS NULL AND old.read IS NOT new.read BEGIN
+        UPDATE articles SET read = new.read WHERE twin_of = new.id AND read IS NOT new.read;
+    END;
+    CREATE TRIGGER story_articles_twin_ai AFTER INSERT ON story_articles WHEN new.dup_of IS NOT NULL BEGIN
+        UPDATE articles SET twin_of = new.dup_of WHERE twin_of = new.article_id;
+        UPDATE articles SET twin_of = new.dup_of WHERE id = new.article_id AND twin_of IS NOT new.dup_of
+            AND EXISTS (SELECT 1 FROM articles h WHERE h.id = new.dup_of);
+    END;
+    CREATE TRIGGER story_articles_twin_ad AFTER DELETE ON story_articles BEGIN
+        UPDATE articles SET twin_of = NULL WHERE id = old.article_id AND twin_of IS NOT NULL;
+        UPDATE articles SET twin_of = (SELECT min(t.id) FROM articles t WHERE t.twin_of = old.article_id)
+            WHERE twin_of = old.article_id AND id > (SELECT min(t.id) FROM articles t WHERE t.twin_of = old.article_id);
+        UPDATE articles SET twin_of = NULL WHERE twin_of = old.article_id;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -91,7 +91,7 @@ def _analyse_matches(lib, name: str) -> None:
     from tui.engine.analysis import cached_analysis, get_cached
 
     last = name.split()[-1]
-    for aid in lib.ids(search=last + " ")[:ANALYSE_LIMIT]:
+    for aid in lib.ids(search=last + " ", twins=True)[:ANALYSE_LIMIT]:
         if get_cached(lib, aid) is None:
             art = lib.get(aid)
             if art is not None:

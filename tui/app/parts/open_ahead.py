@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Callable
 
 from tui.app.parts.sources import feed_name
+from tui.store.twins import all_outlets
 
 # Longer articles are not prepared ahead: laying one out is one step of tens of milliseconds,
 # which would make a key pressed meanwhile wait (opening them shows the text first anyway).
@@ -88,6 +89,7 @@ class OpenAhead:
             ready.steps.clear()
             return
         ready.article.feed = feed_name(self.lib, ready.article_id)
+        ready.article.outlets = all_outlets(self.lib, ready.article_id, ready.article.source)
         ready.cached = get_cached(self.lib, ready.article_id, *ready.key)
 
     def _lay_out_body(self, ready: Ready) -> None:

@@ -29,6 +29,7 @@ from tui.app.parts.marks import ReadMarks
 from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, VIEW_NAMES, VIEWS, ReadingPlaces, UndoDelete,
                                   UnreadCount, next_in, open_link)
 from tui.app.parts.sources import feed_name
+from tui.store.twins import all_outlets
 from tui.app.parts import (AnalysisJobs, BackgroundPass, LibraryImport, LibraryQuery, LibraryWatch, OpenAhead,
                            PaneBorders, SourcesRefresh, set_focus_flags)
 from tui.store import StoreError
@@ -271,6 +272,7 @@ class MainScreen(Screen):
             return
         if ready is None:
             article.feed = feed_name(self.lib, article_id)
+            article.outlets = all_outlets(self.lib, article_id, article.source)
         if ready is None or cached is not ready.cached:
             ready = None  # laid out for other entities (its analysis came meanwhile): lay out again
         if not article.read:
@@ -606,8 +608,15 @@ class MainScreen(Screen):
                 self.delete_article(article_id, title)
 
         from tui.app.dialogs import ConfirmDialog
+        from tui.store.twins import twins_of
 
-        self.app.push_screen(ConfirmDialog("Delete this article?", title), done)
+        detail = title
+        copies = twins_of(self.lib, article_id)  # the same text from other outlets, shown as this row
+        if copies:
+            outlet = " ".join(clean(copies[0][1] or "another outlet").split())
+            detail += (f"\nOnly the {clean(article.source) or 'first'} record is deleted: the same text from {outlet}"
+                       + (f" (+{len(copies) - 1} more)" if len(copies) > 1 else "") + " stays and is shown instead.")
+        self.app.push_screen(ConfirmDialog("Delete this article?", detail), done)
 
     def delete_article(self, article_id: int, title: str) -> None:
         """Remove an article from the library (asked first by action_delete)."""

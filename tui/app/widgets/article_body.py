@@ -44,6 +44,9 @@ def header_lines(article) -> list[tuple[str, str]]:
     lines = [(clean(article.title), "title")]
     if where:
         lines.append((clean(where), "meta"))
+    also = [s for s in getattr(article, "outlets", ())[1:] if s]  # the same text from other outlets (store/twins.py)
+    if also:
+        lines.append((clean("Same text also in: " + ", ".join(also)), "meta"))
     lines.append((f"{words:,} words · {minutes} min read", "meta"))
     if article.tags:
         lines.append(("Tags: " + ", ".join(clean(t) for t in article.tags), "meta"))

@@ -266,9 +266,9 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         # Fixed-width columns so sources and dates line up; fewer columns as the pane narrows. Dates
         # keep their year (2-digit below 44 columns); a cut source ends in an ellipsis.
         if width >= 72:
-            meta = f" {_fit(source, 16)} {date:<10}"
+            meta = f" {_fit_source(source, row.outlets, 16)} {date:<10}"
         elif width >= 56:
-            meta = f" {_fit(source, 12)} {date:<10}"
+            meta = f" {_fit_source(source, row.outlets, 12)} {date:<10}"
         elif width >= 44:
             meta = f" {date:<10}"
         elif width >= 30:
@@ -287,6 +287,15 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             Segment(meta, self._style("meta" + tail)),
         ]
         return Strip(segments).crop_extend(0, width, self._style("base"))
+
+
+def _fit_source(source: str, outlets: tuple[str, ...], cells: int) -> str:
+    """The source cell: "Name +1" when the row stands for the same text from other outlets (store/twins.py),
+    the name cut before the count so the count always shows."""
+    if len(outlets) < 2:
+        return _fit(source, cells)
+    more = f" +{len(outlets) - 1}"
+    return _fit(_fit(source, cells - len(more)).rstrip() + more, cells)
 
 
 def _fit(text: str, cells: int) -> str:

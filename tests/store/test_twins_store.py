@@ -1,0 +1,107 @@
+"""The same article twice (issue 13): a near-duplicate from another outlet is one row of the library list."""
+
+from __future__ import annotations
+
+from tui.models import Article
+from tui.store import Library
+from tui.store.changes import list_position
+from tui.store.reader import mark_read, next_unread_row, remove_undoable, restore, unread_count, view_ids
+from tui.store.twins import twins_of
+from tui.stories import group_new
+
+BODY = ("The valley rail line between Amberford and Kettle Cross reopens on Monday after nine weeks of repairs "
+        "to the flooded cutting near Lowmere. Engineers replaced four hundred metres of track bed and rebuilt two "
+        "drainage culverts that failed in the January storms. The operator said trains will run at reduced speed "
+        "through the cutting for the first fortnight while the new ballast settles. Commuters who used the "
+        "replacement buses will be refunded the difference in fares, the operator added, and season tickets are "
+        "extended by the nine weeks of the closure. The county council thanked residents near the works for their "
+        "patience with night-time noise during the rebuilding.")
+OTHER = ("A small bakery in Fenwick Row has won the regional bread prize for a rye loaf made with grain from three "
+         "local farms. The baker, who opened the shop six years ago, said the recipe took two winters to get right "
+         "and that the prize money will pay for a second oven. Judges praised the crust and the sour depth of the "
+         "crumb, and the loaf will be sold at the county show next month alongside the runner-up entries.")
+
+
+def library(tmp_path) -> tuple[Library, dict[str, int]]:
+    lib = Library(tmp_path / "twins.db")
+    ids = {}
+    for key, article in {
+        "first": Article(title="Valley line reopens on Monday", source="Amber Gazette", published="2026-03-02", body=BODY),
+        "copy": Article(title="Rail line to reopen after repairs", source="Kettle Courier", published="2026-03-02",
+                        body=BODY + "\n\nKettle Courier staff."),
+        "other": Article(title="Fenwick bakery wins bread prize", source="Amber Gazette", published="2026-03-01",
+                         body=OTHER),
+    }.items():
+        (_, ids[key]), = lib.add_many([article])
+    group_new(lib)
+    return lib, ids
+
+
+def test_near_duplicate_is_one_row_naming_both_outlets_and_both_records_stay(tmp_path):
+    lib, ids = library(tmp_path)
+    with lib:
+        rows = lib.rows(0, 10)
+        assert [r.id for r in rows] == [ids["first"], ids["other"]]
+        assert rows[0].shown_source == "Amber Gazette +1" and rows[1].shown_source == "Amber Gazette"
+        assert rows[0].outlets == ("Amber Gazette", "Kettle Courier") and rows[0].twins == (ids["copy"],)
+        assert lib.count() == 2 and lib.get(ids["copy"]) is not None
+        assert twins_of(lib, ids["first"]) == [(ids["copy"], "Kettle Courier")]
+        assert lib.rows_next_to(rows[0], 10) == rows[1:]
+        assert lib.rows_next_to(rows[1], 10, after=False) == rows[:1]
+        assert lib.ids() == [ids["first"], ids["other"]]
+        assert lib.ids(search="cutting") == [ids["first"]]
+        assert lib.count(search="cutting") == 1
+        assert view_ids(lib, "unread", "title") == [ids["other"], ids["first"]]
+        assert list_position(lib, ids["other"]) == 1
+        assert unread_count(lib) == 2
+
+
+def test_marking_the_shown_row_marks_its_twin_and_the_count_counts_rows(tmp_path):
+    lib, ids = library(tmp_path)
+    with lib:
+        mark_read(lib, [ids["first"]])
+        assert lib.get(ids["copy"]).read and unread_count(lib) == 1
+        assert next_unread_row(lib, None).id == ids["other"]
+        lib.set_read(ids["first"], False)
+        assert not lib.get(ids["copy"]).read and unread_count(lib) == 2
+        lib.set_starred(ids["first"])
+        assert [r.id for r in lib.rows(0, 10) if r.starred] == [ids["first"]]
+
+
+def test_deleting_the_shown_row_shows_its_twin_and_undo_brings_the_row_back(tmp_path):
+    lib, ids = library(tmp_path)
+    with lib:
+        removed = remove_undoable(lib, ids["first"])
+        rows = lib.rows(0, 10)
+        assert [(r.id, r.shown_source) for r in rows] == [(ids["copy"], "Kettle Courier"), (ids["other"], "Amber Gazette")]
+        assert lib.count() == 2 and unread_count(lib) == 2
+        assert restore(lib, removed)
+        assert sorted(r.id for r in lib.rows(0, 10)) == sorted(ids.values())  # until grouped again
+        assert lib.count() == 3 and unread_count(lib) == 3
+        group_new(lib)
+        assert len(lib.rows(0, 10)) == 2 and lib.count() == 2
+
+
+def test_a_library_from_before_twins_upgrades_with_its_near_duplicates_joined(tmp_path, monkeypatch):
+    import tui.store.library as library_module
+
+    with monkeypatch.context() as m:  # a library made by the newsreader before migration 12
+        m.setattr(library_module, "SCHEMA_VERSION", 11)
+        m.setattr("tui.store.library.with_outlets", lambda lib, rows: rows)
+        m.setattr("tui.store.library.hidden_ids", lambda lib: set())
+        old, ids = library(tmp_path)
+        assert old.db.execute("PRAGMA user_version").fetchone()[0] == 11
+        old.close()
+    with Library(tmp_path / "twins.db") as lib:
+        rows = lib.rows(0, 10)
+        assert [r.id for r in rows] == [ids["first"], ids["other"]] and lib.count() == 2
+        assert rows[0].outlets == ("Amber Gazette", "Kettle Courier") and unread_count(lib) == 2
+
+
+def test_the_list_pages_through_the_shown_index(tmp_path):
+    lib, _ = library(tmp_path)
+    with lib:
+        plan = " ".join(r[3] for r in lib.db.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM articles a WHERE (a.sort_key, a.id) < ('2026', 9) AND a.twin_of IS NULL"
+            " ORDER BY a.sort_key DESC, a.id DESC LIMIT 200"))
+        assert "articles_shown" in plan and "TEMP B-TREE" not in plan

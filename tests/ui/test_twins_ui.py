@@ -1,0 +1,71 @@
+"""The same article twice (issue 13) in the library list: one row with both outlets, driven with Pilot."""
+
+from __future__ import annotations
+
+import pytest
+
+from pilot_steps import settle
+from story_sample import WIRE, make_story_library
+
+from tui.app.dialogs import ConfirmDialog
+from tui.app.widgets.article_body import header_lines
+from tui.models import Article
+from tui.store import Library
+from tui.stories import group_new
+
+
+@pytest.fixture
+def twins(tmp_path):
+    """The story sample plus the WIRE report printed again by a second outlet under its own headline."""
+    path = tmp_path / "library.db"
+    ids = make_story_library(path, cached=True)
+    with Library(path) as lib:
+        (_, copy), = lib.add_many([Article(title="Storm wall rebuild approved in Port Ellin", source="Harbour Radio",
+                                           published=WIRE.published, body=WIRE.body + "\n\nHarbour Radio news desk.")])
+        group_new(lib)
+    return path, ids, copy
+
+
+def status(screen) -> str:
+    return str(screen.query_one("#library-status").render())
+
+
+async def test_two_outlets_of_one_text_are_one_row_with_both_and_marks_and_delete_follow(twins, make_app):
+    path, ids, copy = twins
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        source = main.articles.source
+        shown = [source.row(i) for i in range(len(source))]
+        assert copy not in [r.id for r in shown] and len(shown) == len(ids)  # every other article still shows
+        at = next(i for i, r in enumerate(shown) if r.id == ids[WIRE.title])
+        assert shown[at].outlets == ("Shoreline Wire", "Harbour Radio") and shown[at].twins == (copy,)
+        line = main.articles.render_line(at).text
+        assert "Shorelin… +1 2026-01-14" in line and "Harbour" not in line  # the count always shows
+        assert f"{len(ids)} articles" in status(main)
+        unread = main.unread.count
+        await pilot.press("g", *["j"] * at)
+        await pilot.press("m")  # read: the row and its twin
+        await settle(pilot)
+        with Library(path) as lib:
+            assert lib.get(ids[WIRE.title]).read and lib.get(copy).read
+        assert main.unread.count == unread - 1  # one row, one unread less
+        await pilot.press("enter")
+        await settle(pilot)
+        assert ("Same text also in: Harbour Radio", "meta") in header_lines(main.article)
+        await pilot.press("escape")
+        await settle(pilot)
+        main.articles.focus()
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog) and "Harbour Radio" in app.screen.detail
+        assert "stays and is shown instead" in app.screen.detail
+        await pilot.press("y")
+        await settle(pilot)
+        source = main.articles.source
+        shown = [source.row(i) for i in range(len(source))]
+        assert len(shown) == len(ids) and ids[WIRE.title] not in [r.id for r in shown]
+        assert [r.shown_source for r in shown if r.id == copy] == ["Harbour Radio"]
+    with Library(path) as lib:
+        assert lib.get(ids[WIRE.title]) is None and lib.get(copy) is not None
