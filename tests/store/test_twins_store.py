@@ -105,3 +105,30 @@ def test_the_list_pages_through_the_shown_index(tmp_path):
             "EXPLAIN QUERY PLAN SELECT id FROM articles a WHERE (a.sort_key, a.id) < ('2026', 9) AND a.twin_of IS NULL"
             " ORDER BY a.sort_key DESC, a.id DESC LIMIT 200"))
         assert "articles_shown" in plan and "TEMP B-TREE" not in plan
+
+
+def test_cli_list_shows_the_row_once_and_its_json_names_the_twins(tmp_path, capsys):
+    import json
+
+    from tui import cli
+
+    lib, ids = library(tmp_path)
+    lib.close()
+    code = cli.main(["--db", str(tmp_path / "twins.db"), "list", "--json"])
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert code in (0, None) and [r["id"] for r in rows] == [ids["first"], ids["other"]]
+    assert rows[0]["source"] == "Amber Gazette" and rows[0]["twins"] == [ids["copy"]]
+    assert rows[0]["outlets"] == ["Amber Gazette", "Kettle Courier"] and rows[1]["twins"] == []
+    cli.main(["--db", str(tmp_path / "twins.db"), "list"])
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and "Amber Gazette +1" in lines[0] and "Kettle" not in lines[0]
+
+
+def test_one_outlet_printing_its_text_twice_keeps_two_rows(tmp_path):
+    with Library(tmp_path / "one.db") as lib:
+        (_, a), = lib.add_many([Article(title="Valley line reopens", source="Amber Gazette", published="2026-03-02",
+                                        body=BODY)])
+        (_, b), = lib.add_many([Article(title="Valley line reopens (updated)", source="amber gazette",
+                                        published="2026-03-02", body=BODY + "\n\nUpdated at noon.")])
+        group_new(lib)
+        assert sorted(r.id for r in lib.rows(0, 10)) == [a, b] and lib.count() == 2

@@ -14,11 +14,13 @@ def data_version(lib) -> int:
 
 
 def articles_state(lib) -> tuple[int, int]:
-    """(number of articles, highest id): differs after any article was added or removed.
+    """(number of rows the list shows, highest id): differs after any article was added or removed, or
+    joined another as its near-duplicate (grouping hides a row: migration 12, tui/store/twins.py).
 
-    The count is kept by triggers (schema migration 3) and the highest id is the end of the rowid index.
+    The count is kept by triggers (schema migrations 3, 12) and the highest id is the end of the rowid index.
     """
-    row = lib.db.execute("SELECT (SELECT value FROM counts WHERE name = 'articles'),"
+    row = lib.db.execute("SELECT coalesce((SELECT value FROM counts WHERE name = 'shown'),"
+                         " (SELECT value FROM counts WHERE name = 'articles')),"
                          " (SELECT max(id) FROM articles)").fetchone()
     return (row[0] or 0, row[1] or 0)
 

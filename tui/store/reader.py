@@ -16,6 +16,7 @@ from tui.models import ArticleRow
 from tui.store.library import _ROW_COLUMNS, Library, StoreError, _explain, _row
 from tui.store.fold import fold
 from tui.store.query import fts_query
+from tui.store.twins import hidden_ids
 
 VIEWS = {"all": "", "unread": "a.read = 0", "starred": "a.starred = 1"}
 SORTS = {  # each has its own index (migration 7; date is the list's own)
@@ -49,7 +50,7 @@ def view_ids(lib: Library, view: str = "all", sort: str = "date", search: str = 
             return ranked
         keep = set(view_ids(lib, view, "date", tag=tag))
         return [i for i in ranked if i in keep]
-    where, args = ["a.twin_of IS NULL"], []  # near-duplicates are shown as their twin's row (migration 12)
+    where, args = [], []
     if VIEWS[view]:
         where.append(VIEWS[view])
     if entity:
@@ -60,9 +61,16 @@ def view_ids(lib: Library, view: str = "all", sort: str = "date", search: str = 
         args.append(tag.strip())
     if sort in ("title", "source"):
         sql = f"SELECT a.id, a.{sort} FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-        return _alphabetical(lib.db.execute(f"{sql} ORDER BY {SORTS[sort]}", args).fetchall())
+        return _shown(lib, _alphabetical(lib.db.execute(f"{sql} ORDER BY {SORTS[sort]}", args).fetchall()))
     sql = "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-    return [r[0] for r in lib.db.execute(f"{sql} ORDER BY {SORTS[sort]}", args)]
+    return _shown(lib, [r[0] for r in lib.db.execute(f"{sql} ORDER BY {SORTS[sort]}", args)])
+
+
+def _shown(lib: Library, ids: list[int]) -> list[int]:
+    """`ids` without the near-duplicates shown as another article's row (migration 12). Filtered here, not in
+    SQL, so each view keeps its own index (a twin_of condition made the unread view scan the whole list)."""
+    hidden = hidden_ids(lib)
+    return [i for i in ids if i not in hidden] if hidden else ids
 
 
 def _alphabetical(rows: list[tuple[int, str]]) -> list[int]:

@@ -377,7 +377,8 @@ MIGRATIONS: list[str] = [
     END;
     """,
     # 12: the same article twice (issue 13): an article grouping finds to be the same text as an earlier one
-    # (story_articles.dup_of, shingles >= 90%) gets `twin_of` = that earlier article, and the library list shows
+    # (story_articles.dup_of, shingles >= 90%) from another outlet (both sources given and different, any case;
+    # one outlet's near-identical items stay rows of their own) gets `twin_of` = that earlier article, and the library list shows
     # only rows whose twin_of is NULL (partial index `articles_shown`, the list's order), the shown row naming
     # every outlet. Kept by triggers: set when the membership is stored; when the shown article leaves its story
     # or is deleted, its oldest twin is shown instead (the others become its twins); marking the shown row
@@ -398,7 +399,9 @@ MIGRATIONS: list[str] = [
     DROP TRIGGER IF EXISTS story_articles_twin_ad;
     UPDATE articles SET twin_of = NULL WHERE twin_of IS NOT NULL;
     UPDATE articles SET twin_of = (SELECT s.dup_of FROM story_articles s WHERE s.article_id = articles.id)
-        WHERE id IN (SELECT s.article_id FROM story_articles s JOIN articles h ON h.id = s.dup_of);
+        WHERE id IN (SELECT s.article_id FROM story_articles s JOIN articles h ON h.id = s.dup_of
+                     JOIN articles me ON me.id = s.article_id
+                     WHERE h.source <> '' AND me.source <> '' AND lower(h.source) <> lower(me.source));
     INSERT OR REPLACE INTO counts (name, value) SELECT 'shown', count(*) FROM articles WHERE twin_of IS NULL;
     INSERT OR REPLACE INTO counts (name, value) SELECT 'unread', count(*) FROM articles WHERE read = 0 AND twin_of IS NULL;
     CREATE TRIGGER articles_unread_ai AFTER INSERT ON articles WHEN new.read = 0 AND new.twin_of IS NULL BEGIN
@@ -428,10 +431,11 @@ MIGRATIONS: list[str] = [
     WHEN new.twin_of IS NULL AND old.read IS NOT new.read BEGIN
         UPDATE articles SET read = new.read WHERE twin_of = new.id AND read IS NOT new.read;
     END;
-    CREATE TRIGGER story_articles_twin_ai AFTER INSERT ON story_articles WHEN new.dup_of IS NOT NULL BEGIN
+    CREATE TRIGGER story_articles_twin_ai AFTER INSERT ON story_articles WHEN new.dup_of IS NOT NULL
+        AND EXISTS (SELECT 1 FROM articles h, articles me WHERE h.id = new.dup_of AND me.id = new.article_id
+                    AND h.source <> '' AND me.source <> '' AND lower(h.source) <> lower(me.source)) BEGIN
         UPDATE articles SET twin_of = new.dup_of WHERE twin_of = new.article_id;
-        UPDATE articles SET twin_of = new.dup_of WHERE id = new.article_id AND twin_of IS NOT new.dup_of
-            AND EXISTS (SELECT 1 FROM articles h WHERE h.id = new.dup_of);
+        UPDATE articles SET twin_of = new.dup_of WHERE id = new.article_id AND twin_of IS NOT new.dup_of;
     END;
     CREATE TRIGGER story_articles_twin_ad AFTER DELETE ON story_articles BEGIN
         UPDATE articles SET twin_of = NULL WHERE id = old.article_id AND twin_of IS NOT NULL;
