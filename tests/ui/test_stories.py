@@ -99,7 +99,7 @@ async def test_story_view_shows_sources_quotes_entities_and_opens_articles(stori
         assert "(Shoreline Wire, 2026-01-14)" in copied[-1] and "\x1b" not in copied[-1]
         await pilot.press("y")
         await settle(pilot)
-        assert "“Port Ellin should not carry this alone,” — Bram Oduya" in copied[-1]
+        assert "“Port Ellin should not carry this alone” — Bram Oduya" in copied[-1]  # no comma of "he said"
         await pilot.press("Y")
         await settle(pilot)
         assert copied[-1].startswith(f"# {HARBOUR.title}\n") and "## Summary" in copied[-1]
