@@ -139,6 +139,9 @@ def _parse_pool(feeds: int):
     """Worker processes for parsing when there are many feeds and several cores, else None.
 
     Spawned, not forked: forking a process that runs threads (the app's, ours) can copy a held lock.
+    Each worker ends with the refresh that started it, even one killed -9 (`tui.lifeline`, the rules of the
+    import's parse workers), through the watching thread only: not PR_SET_PDEATHSIG, which fires when the
+    parent *thread* ends, and the pool starts its processes from whichever fetch thread submits first.
     """
     import os
 
@@ -148,27 +151,10 @@ def _parse_pool(feeds: int):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from tui.lifeline import die_with_parent
+
     return ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=multiprocessing.get_context("spawn"),
-                               initializer=_worker_start, initargs=(os.getpid(),))
-
-
-def _worker_start(parent: int) -> None:
-    """In each parsing process: end with the refresh that started it, even when that one is killed -9.
-
-    (Not prctl(PR_SET_PDEATHSIG): it fires when the parent *thread* ends, and the pool starts its
-    processes from whichever fetch thread submits first.)
-    """
-    import os
-
-    if os.getppid() != parent:  # the refresh is already gone
-        os._exit(1)
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, daemon=True).start()
+                               initializer=die_with_parent, initargs=(os.getpid(), False))
 
 
 def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: list[str] | None = None,
