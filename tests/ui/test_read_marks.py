@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import time
 
-from pilot_steps import settle
+from pilot_steps import open_first, settle
 
 from ui_sample import HARBOUR, ORCHARD
 
@@ -76,3 +76,46 @@ async def test_the_whole_library_unread_count_needs_no_worker(library, make_app,
         assert not [w for w in app.workers if w.name == "unread"]
         await settle(pilot)
         assert screen.unread.count == 4
+
+
+def _position(path, article_id: int) -> int:
+    con = sqlite3.connect(path, timeout=10)
+    try:
+        row = con.execute("SELECT line FROM positions WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else 0
+    finally:
+        con.close()
+
+
+async def test_a_position_saved_while_another_writer_holds_the_lock_does_not_wait_and_lands(cached_library, make_app):
+    """Leaving an article the reader moved in saves its place: by the writer thread, not the UI thread."""
+    path, ids = cached_library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first(pilot)
+        assert screen.article.id == ids[HARBOUR.title]
+        screen.marks.settle()
+        await pilot.press("j", "j", "j", "j", "j", "j")
+        await pilot.pause()
+        place = screen.body.place()
+        assert place > 0
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another connection writing
+        try:
+            start = time.monotonic()
+            screen.open_article(ids[ORCHARD.title])  # leaves HARBOUR: its place is saved after this repaint
+            await pilot.pause()
+            await pilot.pause()
+            assert time.monotonic() - start < 2.0  # on the UI thread this waited for the 10 s busy timeout
+            assert screen.article.id == ids[ORCHARD.title]
+            # Reopened before the write could land: the place queued this session is used.
+            screen.open_article(ids[HARBOUR.title])
+            await pilot.pause()
+            assert screen.body.place() == place
+            assert time.monotonic() - start < 2.0
+            assert _position(path, ids[HARBOUR.title]) == 0  # still queued behind the other writer
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        screen.marks.settle()
+        assert _position(path, ids[HARBOUR.title]) == place

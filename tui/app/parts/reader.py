@@ -106,11 +106,15 @@ def open_link(url: str) -> str:
 class ReadingPlaces:
     """Reading position per article (tui/store/reader.py positions): where the reader left an article is
     saved when another one opens (after that repaint, and only when it moved) or the app closes, and an
-    article reopens there. Costs one primary-key lookup per open."""
+    article reopens there. Costs one primary-key lookup per open. The save is written by `writer`'s thread
+    (parts/marks.py's ReadMarks: on the UI thread it waited for the write lock while another connection
+    wrote); a place queued this session is remembered here, so reopening sees it before it is written."""
 
-    def __init__(self, host, lib) -> None:
+    def __init__(self, host, lib, writer) -> None:
         self.host = host
         self.lib = lib
+        self.writer = writer
+        self._queued: dict[int, int] = {}  # article id -> place handed to the writer this session
         self.article_id: int | None = None
         self.restored = 0  # the place the open article was reopened at
         self.body = None  # the article pane it is shown in
@@ -119,10 +123,12 @@ class ReadingPlaces:
         """An article was just shown in `body`: scroll it to where the reader left it."""
         from tui.store.reader import saved_position
 
-        try:
-            place = saved_position(self.lib, article_id)
-        except Exception:  # a damaged or locked library: start at the top
-            place = 0
+        place = self._queued.get(article_id)
+        if place is None:
+            try:
+                place = saved_position(self.lib, article_id)
+            except Exception:  # a damaged or locked library: start at the top
+                place = 0
         self.article_id, self.restored, self.body = article_id, place, body
         if place:
             body.go_to_place(place)
@@ -145,9 +151,5 @@ class ReadingPlaces:
         self.article_id = None
 
     def _save(self, article_id: int, place: int) -> None:
-        from tui.store.reader import save_position
-
-        try:
-            save_position(self.lib, article_id, place)
-        except Exception:  # best effort: a read-only or damaged library keeps no positions
-            pass
+        self._queued[article_id] = place
+        self.writer.save_position(article_id, place)

@@ -84,8 +84,8 @@ class MainScreen(Screen):
         self.unread = UnreadCount(self, db_path, self.update_library_status)
         self.undo = UndoDelete()
         self.health = LibraryHealth(self, db_path, self._library_damaged)  # quick_check after the first paint
-        self.places = ReadingPlaces(self, lib)  # reading position per article
         self.marks = ReadMarks(self, db_path, self._read_failed)  # an open's read mark, written off the UI thread
+        self.places = ReadingPlaces(self, lib, self.marks)  # reading position per article (saved by marks' thread)
 
     # -- the parts' state, as the screen's (read-only) -----------------------------------------
 
