@@ -196,3 +196,20 @@ def test_config_view_and_sort_are_checked(tmp_path):
     text = path.read_text()
     assert 'sort = "title"' in text and "popularity" not in text and 'copy_summary = "ctrl+y"' in text
     assert load_config(path).sort == "title"
+
+
+async def test_a_run_in_a_saved_order_starts_on_its_first_row(library, make_app, tmp_path):
+    path, _ = library
+    (tmp_path / "config.toml").write_text('sort = "title"\n')
+    app = make_app(path)  # the newest article (first in the start-up list) is not first by title
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await settle(pilot)
+        screen = app.screen
+        assert titles(screen) == sorted(titles(screen), key=str.casefold) and titles(screen)[0] != HARBOUR.title
+        assert screen.articles.cursor == 0 and screen.articles.current.title == titles(screen)[0]
+        await pilot.press("j")
+        chosen = screen.articles.current.title
+        await pilot.press("O")  # a later re-order (by source) keeps the cursor on its article, as before
+        await settle(pilot)
+        assert "by source" in status(screen) and screen.articles.current.title == chosen

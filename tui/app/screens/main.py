@@ -69,6 +69,7 @@ class MainScreen(Screen):
         self.highlights = True
         self.hidden_types: set[str] = set()
         self._first_resume_done = False
+        self._saved_view_pending = False  # the saved view/order's first load is still to come (on_mount)
         self._stories_warmed = False  # story mode's modules loaded (screens/story.py warm)
         self.listing = LibraryQuery(self, db_path, self._list_loaded, lambda: self.update_library_status(busy=True))
         self.importer = LibraryImport(self, db_path, self._import_done)
@@ -141,6 +142,10 @@ class MainScreen(Screen):
         current = self.articles.current
         old = self.articles.source
         same_kind = old is not None and old.kind == source.kind
+        if self._saved_view_pending:  # the saved view's first load replaces the start list:
+            self._saved_view_pending = False  # its first row, not the newest article wherever it now sits
+            if self.articles.cursor == 0:
+                current = None
         self.articles.load(source.rebind(self.lib), keep_id=current.id if current and same_kind else None)
         self.query_one("#library-pane").border_title = "Stories" if source.kind == "stories" else "Library"
         self.update_library_status()
@@ -179,7 +184,9 @@ class MainScreen(Screen):
         self.articles.load(RowSource(self.lib))
         config = getattr(self.app, "config", None)
         if config is not None and (config.view != "all" or config.sort != "date"):
-            # The saved view or order: the list shows the library at once and the view when it is ready.
+            # The saved view or order: the list shows the library at once and the view when it is ready
+            # (at its top, unless the reader has moved meanwhile: _list_loaded).
+            self._saved_view_pending = True
             self.listing.set_view(config.view, config.sort)
         self.update_library_status()
         self.count_unread()  # at once for a small library; a large one is counted in a worker
