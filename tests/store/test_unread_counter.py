@@ -38,3 +38,37 @@ def test_the_whole_library_is_read_from_the_counter_not_counted(tmp_path):
         # A counter set by hand shows it is the counter that answers (no walk over the articles).
         lib.db.execute("UPDATE counts SET value = 41 WHERE name = 'unread'")
         assert unread_count(lib) == 41
+
+
+def test_a_views_count_reads_the_unread_ids_index_not_the_rows(tmp_path):
+    """A view's count (ids given) is answered by the partial index on unread ids (migration 13): reading
+    `read` from each row walked the body's overflow pages."""
+    import sqlite3
+
+    from tui.store.schema import SCHEMA_VERSION
+
+    path = tmp_path / "lib.db"
+    with Library(path) as lib:
+        lib.add_many(_articles(8))
+        ids = [r[0] for r in lib.db.execute("SELECT id FROM articles ORDER BY id")]
+        for i in ids[:3]:
+            lib.set_read(i)
+        view = ids[1:6] + [max(ids) + 100]  # two read, three unread, one id that is not there
+        scanned = lib.db.execute(f"SELECT count(*) FROM articles NOT INDEXED WHERE read = 0 AND id IN "
+                                 f"({','.join('?' * len(view))})", view).fetchone()[0]
+        assert unread_count(lib, view) == scanned == 3
+        plan = " ".join(r[3] for r in lib.db.execute(
+            "EXPLAIN QUERY PLAN SELECT count(*) FROM articles INDEXED BY articles_unread_ids"
+            " WHERE read = 0 AND id IN (?, ?)", (1, 2)))
+        assert "COVERING INDEX articles_unread_ids" in plan
+    # A library from before migration 13 gets the index as it upgrades.
+    db = sqlite3.connect(path)
+    db.execute("DROP INDEX articles_unread_ids")
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    db.commit()
+    db.close()
+    with Library(path) as lib:
+        assert lib.db.execute("SELECT 1 FROM sqlite_master WHERE name = 'articles_unread_ids'").fetchone()
+        assert unread_count(lib, view) == 3
+        lib.set_read(ids[4])
+        assert unread_count(lib, view) == 2

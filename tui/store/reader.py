@@ -103,11 +103,17 @@ def unread_count(lib: Library, ids: list[int] | None = None) -> int:
         if row is not None:
             return row[0]
         return lib.db.execute("SELECT count(*) FROM articles WHERE read = 0").fetchone()[0]
+    # The unread rows' ids come from the index (migration 13): reading `read` from each row walked the
+    # body's overflow pages (it sits after `body`), 118 ms cold at 100,000 articles.
     total = 0
     for start in range(0, len(ids), _CHUNK):
         part = ids[start:start + _CHUNK]
-        total += lib.db.execute(f"SELECT count(*) FROM articles WHERE read = 0 AND id IN ({','.join('?' * len(part))})",
-                                part).fetchone()[0]
+        sql = f"FROM articles WHERE read = 0 AND id IN ({','.join('?' * len(part))})"
+        try:
+            total += lib.db.execute(f"SELECT count(*) {sql.replace('articles', 'articles INDEXED BY articles_unread_ids', 1)}",
+                                    part).fetchone()[0]
+        except sqlite3.OperationalError:  # no such index (a library opened without upgrading): count the rows
+            total += lib.db.execute(f"SELECT count(*) {sql}", part).fetchone()[0]
     return total
 
 

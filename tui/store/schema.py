@@ -444,6 +444,14 @@ MIGRATIONS: list[str] = [
         UPDATE articles SET twin_of = NULL WHERE twin_of = old.article_id;
     END;
     """,
+    # 13: a view's unread count (search, entity, feed: `reader.unread_count(lib, ids)`) reads the unread rows'
+    # ids from this index: read = 0 AND id IN (...) is one lookup per id in a small index, where it read
+    # each row's `read` column, which sits after `body`, walking the body's overflow pages (118 ms cold
+    # at 100,000 articles, on the UI thread). `read` is a column of the index too: SQLite (3.40) does not count
+    # the partial index's WHERE column as covered and would read each row again. Safe to run again.
+    """
+    CREATE INDEX IF NOT EXISTS articles_unread_ids ON articles (id, read) WHERE read = 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
