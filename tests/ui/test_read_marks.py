@@ -10,12 +10,18 @@ from pilot_steps import open_first, settle
 from ui_sample import HARBOUR, ORCHARD
 
 
-def _read(path, article_id: int) -> int:
+def _one(path, sql: str, article_id: int) -> int:
+    """The first column of the first row of `sql` read by a connection of its own (0 when no row)."""
     con = sqlite3.connect(path, timeout=10)
     try:
-        return con.execute("SELECT read FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        row = con.execute(sql, (article_id,)).fetchone()
+        return row[0] if row else 0
     finally:
         con.close()
+
+
+def _read(path, article_id: int) -> int:
+    return _one(path, "SELECT read FROM articles WHERE id = ?", article_id)
 
 
 async def test_open_while_another_writer_holds_the_lock_does_not_wait_and_the_mark_lands(cached_library, make_app):
@@ -79,12 +85,7 @@ async def test_the_whole_library_unread_count_needs_no_worker(library, make_app,
 
 
 def _position(path, article_id: int) -> int:
-    con = sqlite3.connect(path, timeout=10)
-    try:
-        row = con.execute("SELECT line FROM positions WHERE article_id = ?", (article_id,)).fetchone()
-        return row[0] if row else 0
-    finally:
-        con.close()
+    return _one(path, "SELECT line FROM positions WHERE article_id = ?", article_id)
 
 
 async def test_a_position_saved_while_another_writer_holds_the_lock_does_not_wait_and_lands(cached_library, make_app):
