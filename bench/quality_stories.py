@@ -1,6 +1,7 @@
 """Story quality on the stories dev set: grouping B-cubed F1 and story-summary ROUGE-1 recall.
 
     python -m bench.quality_stories [EVAL_DIR] [--scorer-python PY] [--words 100] [--only group|summary]
+                                    [--salt N]
 
 EVAL_DIR defaults to ../shared/eval/stories next to the repository. Every dev article goes into a fresh
 temporary library through the store (title, text, source, date), then through the same calls as
@@ -9,6 +10,15 @@ temporary library through the store (title, text, source, date), then through th
 summaries each gold event is summarised as a story made of exactly its articles (so the summary score does not depend on the grouping), with score_summaries.py
 (needs rouge-score: pass --scorer-python of a scratch venv that has it). Prints numbers, asserts nothing.
 The dev data only measures: nothing here learns from it.
+
+Salted (`--salt N`, default 250; 0 skips it): the hidden measure puts 50 events in one library, so dev is also
+grouped among N other news articles of a topically close stream that has its own events: the PolNeAR train
+articles (../shared/eval/quotes/train, US politics 2015-16, seven outlets) of the first N of 2016, their dates
+moved by one fixed offset so that 2016-01-01 falls on the dev set's first day (their own spacing in time is kept).
+A second salting takes N articles of the unlabelled corpus (../shared/corpus: Reuters 1987, BBC 2004-05; a
+fixed random sample of articles of 80 words or more, title = first sentence as in the dev data) dated at
+random (fixed seed) across the dev set's days. Scored on the dev articles only, by the same extended B-cubed,
+except that a distractor in a dev article's story counts against its precision (it is not of its event).
 """
 
 from __future__ import annotations
@@ -78,6 +88,91 @@ def grouping(eval_dir: Path, tmp: Path, py: str, at_once: bool = False) -> dict:
     return {"stdout": out.stdout, "seconds": seconds}
 
 
+def salt(eval_dir: Path, n: int, first_day: str) -> list[dict]:
+    """`n` distractor articles (PolNeAR train, from 2016-01-01 on, oldest first) as dev-like rows, dated by
+    a fixed offset so that 2016-01-01 is `first_day`; ids are prefixed "salt:"."""
+    from datetime import date
+
+    path = eval_dir.parent / "quotes" / "train" / "polnear_train.jsonl"
+    if n <= 0 or not path.is_file():
+        return []
+    rows = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    rows = sorted((r for r in rows if r["publication_date"][:10] >= "2016-01-01"),
+                  key=lambda r: (r["publication_date"], r["id"]))[:n]
+    shift = date.fromisoformat(first_day).toordinal() - date(2016, 1, 1).toordinal()
+    out = []
+    for r in rows:
+        title, _, body = r["text"].strip().partition("\n")
+        day = date.fromordinal(date.fromisoformat(r["publication_date"][:10]).toordinal() + shift).isoformat()
+        out.append({"id": "salt:" + r["id"], "cluster": None, "title": title.strip(), "date": day,
+                    "source": r["publisher"], "text": body.strip() or title})
+    return out
+
+
+def corpus_salt(n: int, first_day: str, last_day: str) -> list[dict]:
+    """`n` corpus articles (fixed random sample, >= 80 words) as dev-like rows dated at random in
+    [first_day, last_day]; ids are prefixed "corpus:"."""
+    import random
+    import re
+    from datetime import date
+
+    from bench.build_story_idf import DEFAULT_CORPUS, articles
+
+    if n <= 0 or not Path(DEFAULT_CORPUS).is_file():
+        return []
+    rng = random.Random(5)
+    texts = rng.sample([t for t in articles(DEFAULT_CORPUS) if len(t.split()) >= 80], n)
+    lo, hi = date.fromisoformat(first_day).toordinal(), date.fromisoformat(last_day).toordinal()
+    out = []
+    for i, t in enumerate(texts):
+        text = " ".join(t.split())
+        title = re.split(r"(?<=[.!?])\s+(?=[A-Z\"])", text, maxsplit=1)[0][:300]
+        out.append({"id": f"corpus:{i}", "cluster": None, "title": title, "text": text, "source": "corpus",
+                    "date": date.fromordinal(rng.randint(lo, hi)).isoformat()})
+    return out
+
+
+def bcubed(pred: dict[str, object], gold: dict[str, frozenset]) -> tuple[float, float, float]:
+    """Extended B-cubed P/R/F1 over the documents of `gold` (as score_clusters.py), where a predicted cluster
+    also holds the documents of `pred` outside `gold` (distractors): they count against precision."""
+    clusters: dict[object, list[str]] = {}
+    for doc, c in pred.items():
+        clusters.setdefault(c, []).append(doc)
+    p = r = 0.0
+    for e, labels in gold.items():
+        mates = clusters[pred[e]]
+        p += sum(1 for x in mates if x in gold and gold[x] & labels) / len(mates)
+        related = {x for x in gold if gold[x] & labels}
+        r += sum(1.0 / len(labels & gold[x]) for x in related if pred[x] == pred[e]) / len(related)
+    p, r = p / len(gold), r / len(gold)
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear") -> dict:
+    """Group dev mixed with `n` distractors (`source` polnear or corpus; one article at a time, oldest
+    first) and score the dev articles."""
+    from tui.stories import group_new
+    from tui.store.stories import story_of
+
+    rows = load(eval_dir)
+    extra = salt(eval_dir, n, rows[0]["date"]) if source == "polnear" else corpus_salt(n, rows[0]["date"],
+                                                                                           rows[-1]["date"])
+    mixed = sorted(rows + extra, key=lambda r: (r["date"], r["id"]))
+    lib = Library(tmp / f"salted-{source}.db")
+    ident = {}
+    for r in mixed:
+        ident[r["id"]] = next(iter(fill(lib, [r])))
+        group_new(lib)
+    pred = {doc: story_of(lib, aid) for doc, aid in ident.items()}
+    lib.close()
+    gold = {r["id"]: frozenset(r.get("clusters") or [r["cluster"]]) for r in rows}
+    p, r, f = bcubed(pred, gold)
+    dev_stories = {pred[d] for d in gold}
+    stray = sum(1 for d in pred if d not in gold and pred[d] in dev_stories)
+    return {"p": p, "r": r, "f1": f, "distractors": len(extra), "stray": stray,
+            "dev_stories": len(dev_stories)}
+
+
 def summaries(eval_dir: Path, tmp: Path, py: str, words: int) -> dict:
     """Summarise each gold event (a story made of its articles) and score with score_summaries.py."""
     from tui.stories import story_summary
@@ -120,6 +215,7 @@ def main() -> None:
     ap.add_argument("--scorer-python", default=sys.executable)
     ap.add_argument("--words", type=int, default=100)
     ap.add_argument("--only", choices=["group", "summary"])
+    ap.add_argument("--salt", type=int, default=250, help="distractor articles for the salted run (0: none)")
     args = ap.parse_args()
     eval_dir = Path(args.eval_dir)
     print(f"targets: {TARGETS}; peers: {PEERS}", file=sys.stderr)
@@ -129,6 +225,11 @@ def main() -> None:
             print(f"grouping: {g['seconds']:.2f} s for the dev set, one article at a time", file=sys.stderr)
             g = grouping(eval_dir, Path(d), args.scorer_python, at_once=True)
             print(f"grouping: {g['seconds']:.2f} s for the dev set stored at once, then grouped", file=sys.stderr)
+            for source in ("polnear", "corpus") if args.salt > 0 else ():
+                m = salted(eval_dir, Path(d), args.salt, source)
+                print(f"salted with {m['distractors']} {source} articles: B-cubed P={m['p']:.4f} R={m['r']:.4f} "
+                      f"F1={m['f1']:.4f} (dev articles in {m['dev_stories']} stories, {m['stray']} distractors "
+                      f"among them)", file=sys.stderr)
         if args.only in (None, "summary"):
             s = summaries(eval_dir, Path(d), args.scorer_python, args.words)
             print(f"summary: median {s['median_ms']:.1f} ms per story (first time, analyses computed)", file=sys.stderr)
