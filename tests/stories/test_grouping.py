@@ -134,3 +134,42 @@ def test_a_library_from_before_stories_upgrades_and_groups(lib_path):
         assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert group_new(lib) == len(STRIKE)
         assert len(story_rows(lib)) == 1
+
+
+def _misplaced(lib, articles):
+    """A Grouper with `articles` placed in date order (members returned), before any refine."""
+    from tui.stories.grouping import Grouper, day_number
+
+    ids = [i for _, i in lib.add_many(articles)]
+    g = Grouper(lib)
+    g.load_window(day_number("2026-03-01"), day_number("2026-03-31"))
+    return g, [g.place(i, a.title, a.body, a.published) for i, a in zip(ids, articles)]
+
+
+def test_refine_moves_an_article_placed_on_too_little_evidence_to_the_story_it_fits(lib):
+    g, ms = _misplaced(lib, STRIKE + RECALL)
+    strike, recall = ms[0].story_id, ms[len(STRIKE)].story_id
+    assert strike != recall and g.refine() == 0  # well placed: nothing moves
+    m = ms[len(STRIKE) - 1]  # as if the strike's last article had come when only the recall story could take it
+    g._leave(g.stories[strike], m)
+    g._join(g.stories[recall], m, "")
+    assert g.refine() == 1
+    g.merge_touched()
+    g.flush()
+    assert {story_of(lib, x.article_id) for x in ms[:len(STRIKE)]} == {strike}
+    assert {story_of(lib, x.article_id) for x in ms[len(STRIKE):]} == {recall}
+
+
+def test_refine_sends_an_article_that_fits_no_story_to_one_of_its_own(lib):
+    g, ms = _misplaced(lib, STRIKE + OTHER[:1])
+    strike, chess = ms[0].story_id, ms[-1]
+    assert chess.story_id != strike
+    g._leave(g.stories[chess.story_id], chess)
+    g._drop_empty(g.stories[chess.story_id])
+    g._join(g.stories[strike], chess, "")
+    assert g.refine() == 1
+    g.merge_touched()
+    g.flush()
+    assert {story_of(lib, x.article_id) for x in ms[:-1]} == {strike}
+    assert story_of(lib, chess.article_id) not in (None, strike)
+    assert story_row(lib, strike).size == len(STRIKE)

@@ -38,6 +38,7 @@ QUERY_TERMS = 12      # an article looks up the stories of its strongest terms o
 MAX_CANDIDATES = 20   # stories compared in full per article (those sharing most strong terms)
 MAX_POSTING = 400     # a term shared by more stories than this in the window says nothing
 BATCH = 2000
+REFINE_ROUNDS = 3     # passes of `refine` over a batch at most (it stops earlier when nothing moves)
 MAX_DUP_CHECKS = 8    # near-duplicate candidates compared in full per article
 STORED_TERMS = 30     # terms kept per article in the store (merge and split rebuild centroids from them)
 DUP_KEYS = 4          # smallest shingle hashes that index an article for the near-duplicate check
@@ -142,6 +143,79 @@ class Grouper:
         self.pending.append(m)
         return m
 
+    def refine(self, rounds: int = REFINE_ROUNDS) -> int:
+        """Reconsider this batch's articles now that all of them are placed (an article placed early saw
+        only the stories of the articles before it): each goes to the story it now fits best by the same
+        test it joined by, its own story judged without it; one that fits none opens a story of its own.
+        Stops when nothing moves (at most `rounds` passes over the batch). Returns how many moves."""
+        total = 0
+        for _ in range(rounds):
+            moves = 0
+            for m in self.pending:
+                own = self.stories.get(m.story_id)
+                if own is None or not m.terms:
+                    continue
+                n = day_number(m.day)
+                self._leave(own, m)
+                best, best_sim = self._best(m.terms, n)  # its own story competes too, judged without it
+                if best is None or best_sim < JOIN:  # it fits nowhere now: alone (its own story if it was)
+                    best = own if own.size == 0 else self._open(own.title, m.day)
+                if best is own:
+                    self._join(own, m, own.title)
+                    continue
+                moves += 1
+                if own.size == 0:
+                    self._drop_empty(own)
+                m.dup_of = None
+                self._join(best, m, best.title)
+                m.dup_of = self._duplicate_of(best, m)
+            total += moves
+            if not moves:
+                break
+        if total:  # a repeat whose original moved to another story is no repeat within its story
+            where = {m.article_id: m.story_id for m in self.pending}
+            for m in self.pending:
+                if m.dup_of in where and where[m.dup_of] != m.story_id:
+                    m.dup_of = self._duplicate_of(self.stories[m.story_id], m)
+        return total
+
+    def _best(self, vec: dict[str, float], n: int) -> tuple[_Story | None, float]:
+        best, best_sim = None, 0.0
+        for sid in self._candidates(vec, n, n):
+            st = self.stories[sid]
+            if st.size == 0 or st.size >= MAX_STORY:
+                continue
+            sim = self._score(st, vec, n)
+            if sim > best_sim:
+                best, best_sim = st, sim
+        return best, best_sim
+
+    @staticmethod
+    def _score(st: _Story, vec: dict[str, float], n: int) -> float:
+        gap = max(0, n - day_number(st.last), day_number(st.first) - n)
+        return st.similarity(vec) / (1.0 + max(0, gap - GRACE_DAYS) / DECAY_DAYS)
+
+    def _leave(self, s: _Story, m: Member) -> None:
+        cen = s.centroid
+        for t, w in m.terms.items():
+            if t in cen:
+                cen[t] -= w
+        s.size -= 1
+        s.dirty = True
+
+    def _open(self, title: str, day: str) -> _Story:
+        s = _Story(self.next_id, title, day[:10], day[:10], 0, {})
+        self.next_id += 1
+        self.dup_loaded.add(s.id)
+        return s
+
+    def _drop_empty(self, s: _Story) -> None:
+        for t in s.centroid:
+            posting = self.index.get(t)
+            if posting is not None:
+                posting.discard(s.id)
+        self.stories.pop(s.id, None)
+
     def _candidates(self, vec: dict[str, float], lo: int, hi: int) -> list[int]:
         """Stories in the time window sharing the most of `vec`'s strongest terms (at most MAX_CANDIDATES)."""
         hits: dict[int, int] = {}
@@ -168,7 +242,7 @@ class Grouper:
         found: dict[int, Member] = {}
         for h in m.sketch[:DUP_KEYS]:
             for other in self.dup_index.get(h, ())[-MAX_DUP_CHECKS:]:
-                if self._resolve(other.story_id) == s.id:
+                if other.article_id != m.article_id and self._resolve(other.story_id) == s.id:
                     shared[other.article_id] = shared.get(other.article_id, 0) + 1
                     found[other.article_id] = other
         likely = sorted((a for a, n in shared.items() if n >= 2), key=lambda a: -shared[a])[:MAX_DUP_CHECKS]
@@ -325,6 +399,7 @@ def _group(lib, batch: int, jobs: int) -> int:
             g.load_window(min(days), max(days))
             for i, r in enumerate(rows):
                 g.place(r[0], r[1], r[2], _day_of(r), feats[i] if feats else None)
+            g.refine()
             g.merge_touched()
             g.flush()
             done += len(rows)
