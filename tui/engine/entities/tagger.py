@@ -82,6 +82,16 @@ class Tagger:
         self.hist_vecs = {(k, ini): self._sum(history_features({"Xx": [int(j == k) for j in range(len(HISTORY_TYPES))]},
                                                                "Xx", ini)) for k in range(len(HISTORY_TYPES))
                           for ini in (False, True)}
+        # the whole-segment scorer assumes "O" allows what a sentence start allows (true of BIO)
+        self.table = _score_table(weights, classes, self._pair_vec("O", "O"), self.ok["O"], self.hist_vecs) \
+            if self.ok["O"] == self.ok[START] else None
+        self.allowed_idx = {p: [k for k, a in enumerate(row) if a] for p, row in self.ok.items()}
+
+    def _pair_vec(self, prev2: str, prev: str) -> tuple:
+        pv = self.pairs.get((prev2, prev))
+        if pv is None:
+            pv = self.pairs[(prev2, prev)] = self._sum(tag_features(prev, prev2, "", "")[:2])
+        return pv
 
     def _sum(self, feats) -> tuple:
         w = self.w
@@ -107,6 +117,55 @@ class Tagger:
 
     def tag(self, seg: Segment, mid: set, low: set, hist: dict[str, list[int]]) -> list[str]:
         """Greedy left-to-right BIO tags for one segment; `hist` (the document's labels so far) is updated."""
+        return self.tag_segments([seg], mid, low, hist)[0]
+
+    def tag_segments(self, segs: list[Segment], mid: set, low: set, hist: dict[str, list[int]]) -> list[list[str]]:
+        """`tag` of each segment in turn (one document), from whole-document scores when the weights allow."""
+        if self.table is None:
+            return [self.tag_plain(seg, mid, low, hist) for seg in segs]
+        scores = self.table.document(segs, mid, low)
+        out, off = [], 0
+        for seg in segs:
+            out.append(self._walk(seg, scores, off, hist))
+            off += len(seg.toks)
+        return out
+
+    def _walk(self, seg: Segment, scores, off: int, hist: dict[str, list[int]]) -> list[str]:
+        """The greedy pass of `tag_plain` over precomputed scores (scoring.py): Python arithmetic only where the
+        two tags before a token are not both "O"."""
+        toks = seg.toks
+        base, fast, fast_hist = scores.base, scores.fast, scores.fast_hist
+        w, classes, type_of, hvec, initial = self.w, self.classes, self.type_index, self.hist_vecs, seg.initial
+        allowed_idx, start_idx = self.allowed_idx, self.allowed_idx[START]
+        n_types = len(HISTORY_TYPES)
+        prev, prev2 = START, START
+        out = []
+        for i, tok in enumerate(toks):
+            t = off + i
+            cap = len(tok) > 1 and tok[:1].isupper()
+            counts = hist.get(tok) if cap else None
+            if prev == "O" and prev2 == "O":
+                tag = classes[fast[t] if counts is None else fast_hist[counts.index(max(counts))][t]]
+            else:
+                sc = list(map(add, base[t].tolist(), self._pair_vec(prev2, prev)))
+                for f in ("t-1w=" + prev + "|" + tok.lower(), "t-1sh=" + prev + "|" + short_shape(tok)):
+                    v = w.get(f)
+                    if v is not None:
+                        sc = list(map(add, sc, v))
+                if counts:
+                    sc = list(map(add, sc, hvec[counts.index(max(counts)), initial[i]]))
+                idx = allowed_idx[prev] if i == 0 or toks[i - 1] not in _ENDERS else start_idx
+                tag = classes[max(idx, key=sc.__getitem__)]
+            out.append(tag)
+            if cap:
+                if counts is None:
+                    counts = hist[tok] = [0] * n_types
+                counts[type_of[tag]] += 1
+            prev2, prev = prev, tag
+        return out
+
+    def tag_plain(self, seg: Segment, mid: set, low: set, hist: dict[str, list[int]]) -> list[str]:
+        """Greedy tags computed token by token from the feature strings (any weights; the reference path)."""
         toks, n = seg.toks, len(seg.toks)
         w, classes, ok = self.w, self.classes, self.ok
         padded = [START, START] + toks + [END, END]
@@ -151,17 +210,19 @@ class Tagger:
     def entities(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, label) of the names in `text`, labels PER/ORG/LOC/MISC."""
         segs, mid, low = prepare(text)
-        found = []
+        kept = []
         budget = MAX_TOKENS
-        hist: dict[str, list[int]] = {}
         for seg in segs:
             if budget <= 0:
                 break
             if len(seg.toks) > budget:  # only the first MAX_TOKENS tokens of a document are tagged
                 seg = Segment(seg.spans[:budget], seg.toks[:budget], seg.initial[:budget], seg.upper)
             budget -= len(seg.toks)
-            with self.lock:  # the memo is shared; keep it consistent across worker threads
-                tags = self.tag(seg, mid, low, hist)
+            kept.append(seg)
+        with self.lock:  # the memo is shared; keep it consistent across worker threads
+            tagged = self.tag_segments(kept, mid, low, {})
+        found = []
+        for seg, tags in zip(kept, tagged):
             found.extend(drop_initial_function_words(decode(seg.spans, tags, seg.toks), seg))
         return found
 
@@ -234,6 +295,15 @@ def drop_initial_function_words(found, seg: Segment):
                 continue
         out.append((s, e, lab))
     return out
+
+
+def _score_table(weights, classes, o_pair, o_allowed, hist_vecs):
+    """The whole-segment scorer when numpy is there and the weights are integers, else None (plain path)."""
+    try:
+        from .scoring import ScoreTable, usable
+    except ImportError:
+        return None
+    return ScoreTable(weights, len(classes), o_pair, o_allowed, hist_vecs) if usable(weights) else None
 
 
 _model: Tagger | None = None

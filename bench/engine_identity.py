@@ -1,0 +1,105 @@
+"""Digest of the engine's whole output on many texts: proves a speed change changed no result.
+
+Usage: python bench/engine_identity.py [--write FILE | --check FILE] [--eval EVAL_DIR] [--quick]
+
+Texts (read at run time, nothing is copied into the repository): our ten sample articles (their imported bodies,
+with titles), the texts of the summary, quote and NER dev sets under EVAL_DIR (default ../shared/eval next to
+the repository; measured only), generated bench articles of 800 and 10,000 words, and the adversarial bench texts
+at 100 KB. Each text's `analyze()` output (sentences, summary, entities, quotes, as JSON) is hashed with SHA-256.
+`--write FILE` stores {text id: digest}; `--check FILE` compares against such a file and prints every text whose
+output differs (exit 1 if any). Without either it prints the overall digest. `--quick` skips the 100 KB texts.
+Compare two trees: run `--write` with PYTHONPATH=OLD_TREE, then `--check` here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def _jsonl(path: Path):
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def texts(eval_dir: Path, quick: bool = False):
+    """(id, title, text) of every text the check runs on."""
+    from tui.assets import asset
+    from tui.importers import import_paths
+
+    folder = Path(asset("articles"))
+    for path in sorted(folder.iterdir()):
+        if path.name == "README.md":
+            continue
+        for item in import_paths([str(path)]):
+            if item.article is not None:
+                yield f"sample:{path.name}", item.article.title, item.article.body
+    for doc in _jsonl(eval_dir / "summ" / "dev.jsonl"):
+        yield f"summ:{doc['id']}", doc.get("title"), doc["text"]
+    for doc in _jsonl(eval_dir / "quotes" / "dev" / "polnear_dev.jsonl"):
+        yield f"quotes:{doc['id']}", None, doc["text"]
+    for name in ("conll2003_dev.jsonl", "gum_news_dev.jsonl"):
+        for doc in _jsonl(eval_dir / "ner" / "dev" / name):
+            yield f"ner:{doc['id']}", None, doc["text"]
+    from bench.generate import body_of_words
+
+    for k, words in enumerate([800] * 6 + [10_000] * (0 if quick else 2)):
+        title, body = body_of_words(words, seed=500 + k)
+        yield f"generated:{words}:{k}", title, body
+    if not quick:
+        from bench.measures.adversarial import texts as hostile
+
+        for name, text in hostile(100_000).items():
+            yield f"adversarial:{name}", None, text
+
+
+def digests(eval_dir: Path, quick: bool = False) -> dict[str, str]:
+    """{text id: SHA-256 of its analysis as canonical JSON}."""
+    from tui.engine.analysis import analyze
+
+    out = {}
+    for key, title, text in texts(eval_dir, quick):
+        data = json.dumps(analyze(text, title=title).to_dict(), sort_keys=True, ensure_ascii=False)
+        out[key] = hashlib.sha256(data.encode("utf-8")).hexdigest()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: write or check the digests."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--write", type=Path)
+    ap.add_argument("--check", type=Path)
+    ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    ap.add_argument("--quick", action="store_true")
+    args = ap.parse_args(argv)
+    if not args.eval.exists() and Path("/work/shared/eval").exists():
+        args.eval = Path("/work/shared/eval")
+    t0 = time.process_time()
+    got = digests(args.eval, args.quick)
+    total = hashlib.sha256("".join(f"{k}={v}\n" for k, v in sorted(got.items())).encode()).hexdigest()
+    print(f"{len(got)} texts, digest {total[:16]}, {time.process_time() - t0:.1f} s CPU")
+    if args.write:
+        args.write.write_text(json.dumps(got, indent=0, sort_keys=True), encoding="utf-8")
+    if args.check:
+        want = json.loads(args.check.read_text(encoding="utf-8"))
+        bad = sorted(k for k in set(want) | set(got) if want.get(k) != got.get(k))
+        for k in bad:
+            print("DIFFERS:", k)
+        print("identical" if not bad else f"{len(bad)} of {len(want)} texts differ")
+        return 1 if bad else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

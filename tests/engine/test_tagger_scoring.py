@@ -1,0 +1,99 @@
+"""The tagger's whole-document scoring (entities/scoring.py) gives exactly the plain per-token path's tags."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.assets import asset
+from tui.engine.entities import scoring
+from tui.engine.entities.features import all_static
+from tui.engine.entities.tagger import Tagger, load_tagger, prepare
+
+# Our own lines: a headline in capitals, sentence starts, names after names, a bar token, quotes and datelines.
+_OWN = """PORTO COUNCIL VOTES ON CONGESTION CHARGE
+Mayor Ines Carvalho told the Harbour Board on Tuesday that Acme Energy Ltd. would pay. Carvalho said so.
+"We will mend bridge 4 before the frost," said Vera Lind, and Lind added | that the <s> mark stays.
+LISBON (Reuters) - Shares in Acme Holdings rose 3 percent after the company said sales grew, traders said.
+Dr. Ana Ruiz-Diaz of the University of Tarn met U.S. officials; Ruiz-Diaz and O'Neill spoke at 9 a.m.
+Harbour Harbour Harbour Acme Corp. Acme Corp. Acme Corp. the the the
+"""
+
+
+def _samples() -> list[str]:
+    folder = asset("articles")
+    out = [_OWN]
+    for name in sorted(p.name for p in folder.iterdir()):
+        if name.endswith((".txt", ".md")):
+            out.append((folder / name).read_text(encoding="utf-8"))
+    return out
+
+
+def _plain(tagger: Tagger, text: str) -> tuple[list[list[str]], dict]:
+    segs, mid, low = prepare(text)
+    hist: dict = {}
+    return [tagger.tag_plain(s, mid, low, hist) for s in segs], hist
+
+
+def _fast(tagger: Tagger, text: str) -> tuple[list[list[str]], dict]:
+    segs, mid, low = prepare(text)
+    hist: dict = {}
+    return tagger.tag_segments(segs, mid, low, hist), hist
+
+
+def test_shipped_weights_use_the_whole_document_scorer():
+    assert load_tagger().table is not None
+
+
+@pytest.mark.parametrize("k", range(len(_samples())))
+def test_same_tags_as_the_plain_path(k):
+    text = _samples()[k]
+    tagger = load_tagger()
+    fast, plain = _fast(tagger, text), _plain(tagger, text)
+    assert fast == plain
+    assert any(t != "O" for tags in fast[0] for t in tags)  # the text does have names
+
+
+@pytest.mark.parametrize("k", range(len(_samples())))
+def test_every_token_scores_as_the_sum_of_its_feature_weights(k):
+    tagger = load_tagger()
+    segs, mid, low = prepare(_samples()[k])
+    base = tagger.table.document(segs, mid, low).base.tolist()
+    want = []
+    for s in segs:
+        for i in range(len(s.toks)):
+            row = zero = [0] * len(tagger.classes)
+            for f in all_static(s.toks, i, s.initial[i], s.upper, mid, low):
+                row = [a + b for a, b in zip(row, tagger.w.get(f, zero))]
+            want.append(row)
+    assert base == want
+
+
+def test_one_segment_at_a_time_agrees_with_a_whole_document():
+    tagger = load_tagger()
+    segs, mid, low = prepare(_OWN)
+    hist: dict = {}
+    one_by_one = [tagger.tag(s, mid, low, hist) for s in segs]
+    assert one_by_one == _fast(tagger, _OWN)[0]
+
+
+def test_a_full_word_memo_is_dropped_and_rebuilt_with_the_same_tags(monkeypatch):
+    tagger = load_tagger()
+    want = _plain(tagger, _OWN)
+    monkeypatch.setattr(scoring, "_WORD_LIMIT", 8)  # every document overflows the memo
+    assert _fast(tagger, _OWN) == want
+    assert _fast(tagger, _samples()[1]) == _plain(tagger, _samples()[1])
+
+
+def test_weights_that_are_not_integers_take_the_plain_path():
+    shipped = load_tagger()
+    halves = {f: [x / 2 for x in v] for f, v in shipped.w.items()}
+    tagger = Tagger(halves)
+    assert tagger.table is None
+    assert not scoring.usable(halves)
+    assert _fast(tagger, _OWN) == _plain(tagger, _OWN)
+    assert _fast(tagger, _OWN)[0] == _plain(shipped, _OWN)[0]  # halving every weight keeps each argmax
+
+
+def test_weights_too_large_for_exact_int32_sums_are_refused():
+    assert scoring.usable({"a": [1, -2, 3]})
+    assert not scoring.usable({"a": [1 << 26, 0], "b": [0, -(1 << 26)]})

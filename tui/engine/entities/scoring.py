@@ -1,0 +1,219 @@
+"""Whole-document scoring for the tagger: every tag-independent score of every token at once, with numpy.
+
+The tagger's score of a class for a token is the sum of the weights of its features. Most features do not
+depend on the tags already chosen (the five-word window, the neighbourhood, the document evidence); this
+module adds those up for all tokens of a document in a few array operations. It also picks the best tag
+every token would get in the commonest state (the two previous tags "O"; no earlier mention of the word,
+or one whose commonest label so far is known), so the greedy left-to-right pass in tagger.py only does
+Python arithmetic where a name has just been tagged.
+
+Each distinct word gets an id and, once, its summed word features from every slot of the window
+(features.word_features) plus the word-only parts of the other features; a document is then array lookups
+by word id. Bigram features are looked up only where both words occur in some weighted bigram.
+
+The shipped weights are integers, so sums do not depend on the order they are added in and every score is
+exactly the plain per-token computation's (Tagger.tag_plain; tests/engine/test_tagger_scoring.py compares
+the two). `usable(weights)` says whether a weight set qualifies; the tagger falls back to its plain path
+when not.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .features import END, SLOTS, START, short_shape, word_features
+
+__all__ = ["DocScores", "ScoreTable", "usable"]
+
+_WORD_LIMIT = 30_000  # distinct words memoised (~9 MB); a full memo is dropped before the next document
+_LIMIT = 1 << 27  # the summed size of all weights stays below this: no int32 sum can overflow
+_LOW = -(1 << 30)  # added to the score of a class the BIO constraint forbids
+# Rows kept per word: the five window slots, the all-capitals line slot "U", the word's features after an
+# "O" tag (t-1w=O|w, t-1sh=O|shape) and its sentence-initial shape feature (si|ss=shape).
+_KINDS = len(SLOTS) + 3
+_U, _AFTER_O, _SI_SS = len(SLOTS), len(SLOTS) + 1, len(SLOTS) + 2
+_TC = ("FalseFalse", "FalseTrue", "TrueFalse", "TrueTrue")  # str(tc) + str(lc), indexed by 2 * tc + lc
+
+
+def usable(weights: dict[str, list]) -> bool:
+    """True when every weight is an integer and their summed size is modest (int32 sums exact, in any order)."""
+    total = 0
+    for vec in weights.values():
+        for x in vec:
+            if type(x) is not int:
+                return False
+            total += abs(x)
+    return total < _LIMIT
+
+
+class DocScores:
+    """Scores of a document's tokens, segments concatenated in order."""
+
+    __slots__ = ("base", "fast", "fast_hist")
+
+    def __init__(self, base, fast: list[int], fast_hist: list[list[int]]):
+        self.base = base  # int32 array: base[t][k], every tag-independent feature of token t for class k, summed
+        self.fast = fast  # best allowed class of token t when the two previous tags are "O" (no word history)
+        self.fast_hist = fast_hist  # [h][t]: the same when the word's commonest earlier label type is h
+
+
+def _bigram_sides(weights, prefix: str) -> tuple[set, set]:
+    """Words that can stand left / right in a weighted bigram feature (every split at a "|", a superset)."""
+    left, right = set(), set()
+    for f in weights:
+        if f.startswith(prefix):
+            body = f[len(prefix):]
+            for p, ch in enumerate(body):
+                if ch == "|":
+                    left.add(body[:p])
+                    right.add(body[p + 1:])
+    return left, right
+
+
+class ScoreTable:
+    """Weights as an int32 matrix with feature ids, plus memoised per-word score rows."""
+
+    def __init__(self, weights: dict[str, list[int]], n_classes: int, o_pair, o_allowed: list[bool], hist_rows):
+        self.n = n_classes
+        self.fid = {f: k for k, f in enumerate(weights)}
+        self.zero_id = len(self.fid)  # a row of zeros for features without weights
+        self.W = np.zeros((len(self.fid) + 1, n_classes), dtype=np.int32)
+        if weights:
+            self.W[:-1] = np.array(list(weights.values()), dtype=np.int32)
+        self.o_pair = np.array(o_pair, dtype=np.int32)  # "t-1=O" + "t-2t-1=O|O"
+        self.o_mask = np.array([0 if ok else _LOW for ok in o_allowed], dtype=np.int32)
+        self.hist_rows = [(np.array(hist_rows[h, False], dtype=np.int32), np.array(hist_rows[h, True], dtype=np.int32))
+                          for h in range(len(hist_rows) // 2)]
+        self.bg_minus = _bigram_sides(weights, "bg-=")
+        self.bg_plus = _bigram_sides(weights, "bg+=")
+        row = self._feature_row
+        self.si = row("si")
+        self.up = row("up")
+        self.tc_rows = {k: np.stack([row(k + "=" + tc) for tc in _TC]) for k in ("si|tc", "up|tc", "mid|tc")}
+        self._reset()
+
+    def _feature_row(self, feature: str):
+        return self.W[self.fid.get(feature, self.zero_id)]
+
+    def _reset(self) -> None:
+        self.wid: dict[str, int] = {}
+        self.R = np.zeros((_KINDS, 1024, self.n), dtype=np.int32)  # R[kind][word id]: summed features
+        self.flags = np.zeros((4, 1024), dtype=bool)  # can the word stand left/right in a bg-/bg+ feature
+        self.words: list[str] = []  # by word id
+        self.lows: list[str] = []  # the same, lower-cased
+
+    def _ids(self, words: list[str]) -> list[int]:
+        """Word ids of `words`, adding rows for words not seen before."""
+        wid = self.wid
+        get = wid.get
+        ids = [get(w, -1) for w in words]
+        if -1 in ids:
+            new = []
+            for k, w in enumerate(words):
+                if ids[k] == -1:
+                    r = get(w)
+                    if r is None:
+                        r = wid[w] = len(self.lows)
+                        self.words.append(w)
+                        self.lows.append(w.lower())
+                        new.append(w)
+                    ids[k] = r
+            self._add_words(new)
+        return ids
+
+    def _add_words(self, words: list[str]) -> None:
+        fid, zero = self.fid, self.zero_id
+        first = len(self.lows) - len(words)
+        need = len(self.lows)
+        if need > self.R.shape[1]:
+            size = max(need, 2 * self.R.shape[1])
+            grown = np.zeros((_KINDS, size, self.n), dtype=np.int32)
+            grown[:, :first] = self.R[:, :first]
+            self.R = grown
+            flags = np.zeros((4, size), dtype=bool)
+            flags[:, :first] = self.flags[:, :first]
+            self.flags = flags
+        flat, starts = [], []
+        for w in words:
+            lw, ss = w.lower(), short_shape(w)
+            for slot, _ in SLOTS:
+                starts.append(len(flat))
+                flat += [fid.get(f, zero) for f in word_features(slot, w)]
+            starts.append(len(flat))
+            flat += [fid.get(f, zero) for f in word_features("U", w)]
+            starts.append(len(flat))
+            flat += [fid.get("t-1w=O|" + lw, zero), fid.get("t-1sh=O|" + ss, zero)]
+            starts.append(len(flat))
+            flat.append(fid.get("si|ss=" + ss, zero))
+        sums = np.add.reduceat(self.W[flat], starts, axis=0).reshape(len(words), _KINDS, self.n)
+        self.R[:, first:need] = sums.transpose(1, 0, 2)
+        lows = self.lows[first:need]
+        for k, (left, right) in enumerate((self.bg_minus, self.bg_plus)):
+            self.flags[2 * k, first:need] = [lw in left for lw in lows]
+            self.flags[2 * k + 1, first:need] = [lw in right for lw in lows]
+
+    def document(self, segments, mid: set, low: set) -> DocScores:
+        """Scores of every token of `segments` (objects with toks, initial, upper), in order."""
+        n_tok = sum(len(s.toks) for s in segments)
+        if len(self.lows) + n_tok > _WORD_LIMIT and self.lows:
+            self._reset()
+        padded: list[str] = []
+        initial: list[bool] = []
+        upper: list[bool] = []
+        for s in segments:
+            padded += [START, START]
+            padded += s.toks
+            padded += [END, END]
+            initial += s.initial
+            upper += [s.upper] * len(s.toks)
+        P = np.array(self._ids(padded), dtype=np.intp)
+        keep = np.ones(len(P), dtype=bool)  # positions of real tokens in the padded sequence
+        pos = 0
+        for s in segments:
+            keep[pos:pos + 2] = False
+            pos += 4 + len(s.toks)
+            keep[pos - 2:pos] = False
+        at = np.flatnonzero(keep)
+        R, W = self.R, self.W
+        words = P[at]
+        base = R[0][P[at - 2]]
+        for k, (_, off) in enumerate(SLOTS[1:], 1):
+            base += R[k][P[at + off]]
+        up = np.array(upper, dtype=bool)
+        ini = np.array(initial, dtype=bool)
+        if up.any():
+            base += R[_U][words] * up[:, None]
+        base += self._bigrams(P, at, "bg-=", -1, 0)
+        base += self._bigrams(P, at, "bg+=", 0, 1)
+        code = self._evidence_codes(words, mid, low)
+        if ini.any():
+            base += (self.si + R[_SI_SS][words] + self.tc_rows["si|tc"][code]) * ini[:, None]
+        if up.any():
+            base += (self.up + self.tc_rows["up|tc"][code]) * up[:, None]
+        base += self.tc_rows["mid|tc"][code] * (~up & ~ini)[:, None]
+        o_state = base + (self.o_pair + self.o_mask) + R[_AFTER_O][words]
+        fast = o_state.argmax(axis=1).tolist()
+        fast_hist = [(o_state + np.where(ini[:, None], on, off)).argmax(axis=1).tolist()
+                     for off, on in self.hist_rows]
+        return DocScores(base, fast, fast_hist)
+
+    def _evidence_codes(self, words, mid: set, low: set):
+        """2 * tc + lc of each token (features.context_features: capitalised and seen capitalised mid-sentence
+        in the document; seen in lower case), worked out once per distinct word."""
+        uniq = np.unique(words)
+        spell, lows = self.words, self.lows
+        by_id = np.zeros(len(lows), dtype=np.intp)
+        by_id[uniq] = [2 * (spell[i][:1].isupper() and lows[i] in mid) + (lows[i] in low) for i in uniq.tolist()]
+        return by_id[words]
+
+    def _bigrams(self, P, at, prefix: str, left_off: int, right_off: int):
+        """Summed bigram feature rows: only pairs whose words both occur in some weighted bigram are built."""
+        k = 0 if prefix == "bg-=" else 2
+        a, b = P[at + left_off], P[at + right_off]
+        hit = np.flatnonzero(self.flags[k][a] & self.flags[k + 1][b])
+        out = np.zeros((len(at), self.n), dtype=np.int32)
+        if len(hit):
+            lows, fid, zero = self.lows, self.fid, self.zero_id
+            ids = [fid.get(prefix + lows[x] + "|" + lows[y], zero) for x, y in zip(a[hit].tolist(), b[hit].tolist())]
+            out[hit] = self.W[ids]
+        return out
