@@ -129,7 +129,15 @@ class NewsreaderApp(App):
             if not spec.palette:
                 continue
             keys = keymap.display_keys(self.user_keys.get(spec.id, spec.keys))
-            if keymap.PAGE in spec.scopes and getattr(screen, "IS_PAGE", False):
+            if keymap.FEEDS in spec.scopes:
+                # The feeds list's add / remove there; "Add feed…" from the library too.
+                if getattr(screen, "IS_FEEDS", False):
+                    yield SystemCommand(spec.description, f"key: {keys} in the feeds list",
+                                        partial(screen.run_action, spec.action))
+                elif main is not None and not getattr(screen, "IS_PAGE", False) and hasattr(main, f"action_{spec.action}"):
+                    yield SystemCommand(spec.description, f"key: {keys} in the feeds list",
+                                        partial(main.run_action, spec.action))
+            elif keymap.PAGE in spec.scopes and getattr(screen, "IS_PAGE", False):
                 # On a story, person, briefing or feeds page, its own copy/length/refresh keys.
                 yield SystemCommand(spec.description, f"key: {keys}", partial(screen.run_action, spec.action))
             elif keymap.MAIN in spec.scopes and main is not None:

@@ -15,6 +15,7 @@ from textual.keys import Keys, _character_to_key, format_key
 # Scopes: which widget owns the binding (and the help-screen section it is listed under).
 APP, MAIN, LIST, ARTICLE, SUMMARY = "app", "main", "list", "article", "summary"
 PAGE = "page"  # the story view, the entity page, the briefing and the feeds list
+FEEDS = "feeds"  # the feeds list only (F); the palette offers these elsewhere when the main screen has the action
 SCOPE_TITLES = {
     APP: "Everywhere",
     MAIN: "Reading",
@@ -22,6 +23,7 @@ SCOPE_TITLES = {
     ARTICLE: "Article text",
     SUMMARY: "Summary, quotes and entities",
     PAGE: "Story, person, briefing and feeds pages",
+    FEEDS: "Feeds list (F)",
 }
 
 
@@ -84,6 +86,8 @@ KEYS: list[KeySpec] = [
     _k("briefing", "b", "briefing", "Briefing: the unread stories, ranked", MAIN),
     _k("feeds", "F", "feeds", "Feeds: unread counts, filter the library", MAIN),
     _k("refresh", "R", "refresh", "Refresh feeds and watched folders", MAIN, PAGE),
+    _k("add_feed", "a", "add_feed", "Add feed…", FEEDS),
+    _k("remove_feed", "d", "remove_feed", "Remove the feed (asks: keep its articles or not)", FEEDS),
     _k("briefing_since", "t", "since", "Briefing: since when (all unread, today, 24h, 3 days, a week)", PAGE,
        palette=False),
     _k("down", "j,down", "cursor_down", "Down", LIST, ARTICLE, SUMMARY, PAGE, palette=False),

@@ -1,6 +1,6 @@
-"""Modal dialogs: confirmation and the add-article prompt."""
+"""Modal dialogs: confirmation, the add-article prompt, and adding / removing a feed."""
 
-__all__ = ["AddDialog", "ConfirmDialog"]
+__all__ = ["AddDialog", "AddFeedDialog", "ConfirmDialog", "RemoveFeedDialog"]
 
 
 def __getattr__(name: str):
@@ -13,4 +13,8 @@ def __getattr__(name: str):
         from tui.app.dialogs.confirm import ConfirmDialog
 
         return ConfirmDialog
+    if name in ("AddFeedDialog", "RemoveFeedDialog"):
+        from tui.app.dialogs import feed
+
+        return getattr(feed, name)
     raise AttributeError(name)

@@ -17,6 +17,8 @@ part's attributes. MainScreen's five mixins became these parts (session 3).
   `set_focus_flags` for a screen's `watch_focused`.
 - `SourcesRefresh` (sources.py): feeds refreshed (`R`, at start, every N minutes) and watched folders
   scanned, in a worker; `start(config)`, `refresh()`, `stop()`, `progress`, `running`.
+- `FeedChanges` (feed_edit.py): subscribe to a feed (fetched once) or unsubscribe, in a worker; `add`,
+  `remove`, `pending`.
 - `Loader` (loader.py): `load(fn, *args)` runs fn(lib, ...) in a worker, `done(result, error)` after.
 - `LibraryHealth` (health.py): the library damage check (quick_check) in a thread after the first paint;
   `start`, `problem`; `found(problem)` lets the screen refuse writes.
@@ -27,6 +29,7 @@ part's attributes. MainScreen's five mixins became these parts (session 3).
 
 from tui.app.parts.analysis import AnalysisJobs
 from tui.app.parts.background import BackgroundPass
+from tui.app.parts.feed_edit import FeedAdded, FeedChanges
 from tui.app.parts.health import LibraryHealth
 from tui.app.parts.library_import import LibraryImport
 from tui.app.parts.library_query import LibraryQuery
@@ -38,5 +41,5 @@ from tui.app.parts.pane_borders import PaneBorders, set_focus_flags
 from tui.app.parts.sources import SourcesRefresh
 from tui.app.parts.threads import deliver
 
-__all__ = ["AnalysisJobs", "BackgroundPass", "LibraryHealth", "LibraryImport", "LibraryQuery", "LibraryWatch", "Loader", "OpenAhead",
+__all__ = ["AnalysisJobs", "BackgroundPass", "FeedAdded", "FeedChanges", "LibraryHealth", "LibraryImport", "LibraryQuery", "LibraryWatch", "Loader", "OpenAhead",
            "PaneBorders", "ReadMarks", "Ready", "SourcesRefresh", "deliver", "set_focus_flags"]

@@ -1,6 +1,8 @@
 """The feeds list (`F`): every feed with its unread and total counts, when it was refreshed and why it
 failed; `enter` narrows the library to a feed ("All articles" lifts it), `R` refreshes the feed under the
-cursor (on "All articles": every feed and folder). Watched folders are listed too."""
+cursor (on "All articles": every feed and folder), `a` adds a feed (fetched in the background by the main
+screen's FeedChanges, so it lands even if this page is closed), `d` removes one (asks: keep its articles or
+not). Watched folders are listed too."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
+from tui.app import keymap
 from tui.app.screens.page import PageList, PageScreen, heading, line
 from tui.app.widgets.pane import Pane
 
@@ -29,12 +32,16 @@ def read_feeds(lib):
 class FeedsScreen(PageScreen):
     """Dismissed with (feed id, name) to filter by, (None, "") for every article, or None (esc)."""
 
+    BINDINGS = keymap.bindings(keymap.FEEDS)
+    IS_FEEDS = True  # the palette offers add / remove here (app.get_system_commands)
     PANES = ("#feeds-pane",)
-    HINT = (("open", "show its articles"), ("refresh", "refresh it"), ("back", "back"))
+    HINT = (("open", "show its articles"), ("add_feed", "add"), ("remove_feed", "remove"), ("refresh", "refresh it"),
+            ("back", "back"))
 
     def __init__(self, db_path) -> None:
         super().__init__(db_path)
         self.feeds: list = []
+        self._select: int | None = None  # a feed id to put the cursor on when the list is read again
 
     def compose_panes(self) -> ComposeResult:
         with Pane(id="feeds-pane"):
@@ -56,7 +63,8 @@ class FeedsScreen(PageScreen):
         unread = sum(f.unread for f in self.feeds)
         n = len(self.feeds)
         head.update(Text.assemble((f"{n} feed{'s' if n != 1 else ''}", "bold"), f" · {unread:,} unread",
-                                  (" · add one with `newsreader feed add URL`" if not n else "", "dim")))
+                                  (f" · {keymap.first_key('add_feed', getattr(self.app, 'user_keys', {}))} adds one"
+                                   if not n else "", "dim")))
         options = [Option(Text("All articles", style="bold"), id="all")]
         if self.feeds:
             options.append(heading("Feeds"))
@@ -78,7 +86,21 @@ class FeedsScreen(PageScreen):
         widget = self.query_one("#feeds-list", PageList)
         widget.clear_options()
         widget.add_options(options)
-        widget.highlighted = 0
+        chosen = next((i for i, f in enumerate(self.feeds) if f.id == self._select), None)
+        self._select = None
+        widget.highlighted = 0 if chosen is None else widget.get_option_index(f"f:{chosen}")
+
+    def reread(self, select: int | None = None) -> None:
+        """Read the feeds again (one was added or removed); the cursor goes to feed `select` if given."""
+        self._select = select
+        self.load(read_feeds)
+
+    def feed_under_cursor(self):
+        """The feed the cursor is on, or None ("All articles", a heading, nothing yet)."""
+        widget = self.query_one("#feeds-list", PageList)
+        index = widget.highlighted
+        kind, _, rest = ((widget.get_option_at_index(index).id or "") if index is not None else "").partition(":")
+        return self.feeds[int(rest)] if kind == "f" and rest else None
 
     def on_option_list_option_selected(self, event: PageList.OptionSelected) -> None:
         kind, _, rest = (event.option.id or "").partition(":")
@@ -90,16 +112,36 @@ class FeedsScreen(PageScreen):
 
     def action_refresh(self) -> None:
         """`R` on a feed: that feed now (tried even while it backs off); elsewhere every feed and folder."""
-        widget = self.query_one("#feeds-list", PageList)
-        index = widget.highlighted
-        kind, _, rest = ((widget.get_option_at_index(index).id or "") if index is not None else "").partition(":")
+        feed = self.feed_under_cursor()
         main = self.main_screen()
-        if kind != "f" or not rest or main is None:
+        if feed is None or main is None:
             super().action_refresh()
             return
-        feed = self.feeds[int(rest)]
         main.sources.refresh([feed.id])
         self.notify(f"Refreshing {line(feed.name)[:60]} in the background…", timeout=3)
+
+    def action_add_feed(self) -> None:
+        """`a`: the add-feed prompt; the feed is fetched in the background and this list shows it after."""
+        main = self.main_screen()
+        if main is not None:
+            main.action_add_feed()
+
+    def action_remove_feed(self) -> None:
+        """`d` on a feed: asks whether its articles go too, then unsubscribes in the background."""
+        from tui.app.dialogs import RemoveFeedDialog
+
+        feed = self.feed_under_cursor()
+        main = self.main_screen()
+        if feed is None or main is None:
+            self.notify("Put the cursor on a feed to remove it.", severity="warning", timeout=3)
+            return
+        name = line(feed.name)[:80]
+
+        def answered(answer: str | None) -> None:
+            if answer:
+                main.remove_feed(feed.id, name, keep_articles=answer == "keep")
+
+        self.app.push_screen(RemoveFeedDialog(name, feed.total), answered)
 
     def action_back(self) -> None:
         self.dismiss(None)

@@ -30,7 +30,7 @@ from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, VIEW_NAMES, 
                                   UnreadCount, next_in, open_link)
 from tui.app.parts.sources import feed_name
 from tui.store.twins import all_outlets
-from tui.app.parts import (AnalysisJobs, BackgroundPass, LibraryImport, LibraryQuery, LibraryWatch, OpenAhead,
+from tui.app.parts import (AnalysisJobs, BackgroundPass, FeedChanges, LibraryImport, LibraryQuery, LibraryWatch, OpenAhead,
                            PaneBorders, SourcesRefresh, set_focus_flags)
 from tui.store import StoreError
 from tui.textsafe import clean, visible
@@ -81,6 +81,7 @@ class MainScreen(Screen):
                                self.analyser.label_for, lambda: self.analyser.analysing)
         self.borders = PaneBorders(self, PANES)
         self.sources = SourcesRefresh(self, db_path, self.update_library_status, self._sources_done)
+        self.feed_changes = FeedChanges(self, db_path, self._feed_added, self._feed_removed)  # a, d in the feeds list
         self.changes = LibraryWatch(self, lib, self.reload_list)  # articles added by another process
         self.unread = UnreadCount(self, db_path, self.update_library_status)
         self.undo = UndoDelete()
@@ -420,6 +421,9 @@ class MainScreen(Screen):
         for progress in (self.background.progress, self.sources.progress):
             if progress:
                 parts.append(progress)
+        if self.feed_changes.pending:
+            parts.append("adding a feed…" if self.feed_changes.pending == 1
+                         else f"adding {self.feed_changes.pending} feeds…")
         if self.articles.source is not None and self.articles.source.error:
             parts.append(self.articles.source.error)
         set_text(self.query_one("#library-status", Static), Text(" · ".join(parts)))
@@ -895,6 +899,62 @@ class MainScreen(Screen):
                 self.set_reading(False)
 
         self.app.push_screen(FeedsScreen(self.db_path), chosen)
+
+    def action_add_feed(self, error: str = "", value: str = "", full_text: bool = False) -> None:
+        """Add feed… (palette; `a` in the feeds list): ask for a URL, then subscribe in the background."""
+        if self.refuse_write("added"):
+            return
+
+        def done(answer) -> None:
+            if answer:
+                url, full = answer
+                self.feed_changes.add(url, full)
+                self.update_library_status()
+                self.notify(f"Adding {visible(url)[:80]} in the background…", timeout=3, markup=False)
+
+        from tui.app.dialogs import AddFeedDialog
+
+        self.app.push_screen(AddFeedDialog(error, value, full_text), done)
+
+    def remove_feed(self, feed_id: int, name: str, keep_articles: bool) -> None:
+        """Unsubscribe (in the background); the articles go too unless kept."""
+        if not self.refuse_write("removed"):
+            self.feed_changes.remove(feed_id, name, keep_articles)
+
+    def _feed_added(self, result) -> None:
+        self.update_library_status()
+        if result.error:
+            self.notify(f"Feed not added: {result.url[:80]}: {result.error}", severity="error", timeout=10,
+                        markup=False)
+            return
+        if result.known:
+            self.notify(f"Already subscribed: {result.title}", severity="warning", timeout=5, markup=False)
+        else:
+            items = f"{result.items} item{'s' if result.items != 1 else ''}"
+            self.notify(f"Feed added: {result.title} · {items}", timeout=6, markup=False)
+            if result.items:
+                self.reload_list()
+                self.background.start()  # the new articles join the background analysis pass
+        self._feeds_changed(result.feed_id)
+
+    def _feed_removed(self, feed_id: int, name: str, gone: int, error: str) -> None:
+        if error:
+            self.notify(f"Feed not removed: {error}", severity="error", timeout=10, markup=False)
+            return
+        kept = f"{gone} article{'s' if gone != 1 else ''} deleted" if gone else "its articles kept"
+        self.notify(f"Feed removed: {name[:80]} ({kept})", timeout=6, markup=False)
+        if self.listing.feed and self.listing.feed[0] == feed_id:
+            self.listing.set_feed(None)  # the library was narrowed to that feed
+        elif gone:
+            self.reload_list()
+        self._feeds_changed(None)
+
+    def _feeds_changed(self, feed_id: int | None) -> None:
+        from tui.app.screens.feeds import FeedsScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, FeedsScreen):
+                screen.reread(feed_id)
 
     def action_refresh(self) -> None:
         if self.refuse_write("refreshed"):

@@ -1,0 +1,317 @@
+"""Adding and removing a feed from inside the app (issue 11, "In the app"): `a` in the feeds list and
+"Add feed…" in the palette ask for a URL and fetch it in the background; `d` removes a feed after asking
+whether its articles go too. Feeds come from a real HTTP server on 127.0.0.1 started here; no internet."""
+
+from __future__ import annotations
+
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from pilot_steps import settle
+from test_sources_app import closed_port, rss, titles, toasts_of
+
+from tui.store import Library
+
+
+@pytest.fixture
+def held():
+    """Serves /feed.xml (two items); /held.xml answers only once the test sets the event it yields."""
+    release = threading.Event()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (the http.server name)
+            base = f"http://127.0.0.1:{self.server.server_port}"
+            path = self.path.split("?")[0]
+            if path in ("/feed.xml", "/held.xml"):
+                if path == "/held.xml":
+                    release.wait(20)
+                body, status, kind = rss(base), 200, "application/rss+xml"
+            else:
+                body, status, kind = b"not here", 404, "text/plain"
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_port}", release
+    release.set()
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(5)
+
+
+def listed(page) -> list[str]:
+    options = page.query_one("#feeds-list")
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+async def wait_for(pilot, test, tries: int = 200) -> None:
+    for _ in range(tries):
+        if test():
+            return
+        await pilot.pause(0.05)
+
+
+async def type_url(pilot, url: str) -> None:
+    await pilot.press(*url)
+
+
+async def test_a_in_the_feeds_list_adds_a_feed_in_the_background_and_the_app_stays_usable(
+        library, make_app, held, monkeypatch):
+    base, release = held
+    path, _ = library
+    app = make_app(path)
+    toasts = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = app.screen
+        before = len(titles(main))
+        await pilot.press("F")
+        await settle(pilot)
+        page = app.screen
+        assert "a adds one" in str(page.query_one("#feeds-head").render())
+        assert "a add · d remove" in str(page.query_one("#page-hint").render())
+        await pilot.press("a")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "AddFeedDialog"
+        await type_url(pilot, f"{base}/held.xml")
+        await pilot.press("enter")
+        await pilot.pause()
+        # The server holds its answer: the app is back on the feeds list and answers keys meanwhile.
+        assert app.screen is page and main.feed_changes.pending == 1
+        assert any(t.startswith("Adding http://127.0.0.1:") for t in toasts), toasts
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is main
+        assert "adding a feed…" in str(main.query_one("#library-status").render())
+        cursor = main.articles.cursor
+        await pilot.press("j")
+        await pilot.pause()
+        assert main.articles.cursor == cursor + 1  # moved while the fetch waits
+        release.set()
+        await wait_for(pilot, lambda: any(t.startswith("Feed added") for t in toasts))
+        await settle(pilot)
+        assert "Feed added: Island Ferry News · 2 items" in toasts, toasts
+        assert {"Ferry timetable news 1", "Ferry timetable news 2"} <= set(titles(main))
+        assert len(titles(main)) == before + 2 and main.feed_changes.pending == 0
+        assert "adding" not in str(main.query_one("#library-status").render())
+        # The feeds list shows it now.
+        await pilot.press("F")
+        await settle(pilot)
+        assert any(s.startswith("2 Island Ferry News  2 articles") for s in listed(app.screen)), listed(app.screen)
+
+
+async def test_the_feeds_list_open_while_a_feed_lands_shows_it_with_the_cursor_on_it(library, make_app, held):
+    base, _ = held
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("F")
+        await settle(pilot)
+        page = app.screen
+        await pilot.press("a")
+        await pilot.pause()
+        await type_url(pilot, f"{base}/feed.xml")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(page.feeds) == 1)
+        await settle(pilot)
+        assert page.feeds[0].name == "Island Ferry News" and page.feeds[0].total == 2
+        assert "Island Ferry News" in listed(page)[page.query_one("#feeds-list").highlighted]
+        assert str(page.query_one("#feeds-head").render()).startswith("1 feed · 2 unread")
+
+
+async def test_add_feed_from_the_palette_with_full_text_and_a_known_feed(library, make_app, held, monkeypatch):
+    from tui.store.feeds import list_feeds
+
+    base, _ = held
+    path, _ = library
+    app = make_app(path)
+    toasts = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Add feed")
+        await wait_for(pilot, lambda: "Add feed" in str(app.screen.query("CommandList").first().get_option_at_index(0).prompt)
+                       if app.screen.query("CommandList") and app.screen.query("CommandList").first().option_count else False)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "AddFeedDialog")
+        assert type(app.screen).__name__ == "AddFeedDialog"
+        await type_url(pilot, f"{base}/feed.xml")
+        await pilot.press("tab", "space")  # the full-text option on
+        await pilot.press("shift+tab", "enter")
+        await wait_for(pilot, lambda: any(t.startswith("Feed added") for t in toasts))
+        await settle(pilot)
+        assert "Feed added: Island Ferry News · 2 items" in toasts, toasts
+        # The same URL again: said, nothing doubles.
+        app.screen.action_add_feed()
+        await pilot.pause()
+        await type_url(pilot, f"{base}/feed.xml")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: any(t.startswith("Already subscribed") for t in toasts))
+        assert "Already subscribed: Island Ferry News" in toasts, toasts
+    with Library(path) as lib:
+        feeds = list_feeds(lib)
+        assert [(f.name, f.full_text, f.total) for f in feeds] == [("Island Ferry News", True, 2)]
+
+
+async def test_offline_a_bad_url_and_a_page_with_no_feed_say_why_in_one_line(library, make_app, held, monkeypatch):
+    from tui.store.feeds import list_feeds
+
+    base, _ = held
+    path, _ = library
+    app = make_app(path)
+    toasts = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = app.screen
+        before = len(titles(main))
+        # Not http(s): said in the prompt, which stays open.
+        main.action_add_feed()
+        await pilot.pause()
+        await type_url(pilot, "ftp://127.0.0.1/feed.xml")
+        await pilot.press("enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "AddFeedDialog"
+        assert "only http and https" in str(dialog.query_one("#feed-error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        # Nobody listening (offline): one line in a toast, no traceback.
+        for url in (f"http://127.0.0.1:{closed_port()}/feed.xml", f"{base}/missing"):
+            main.action_add_feed()
+            await pilot.pause()
+            await type_url(pilot, url)
+            await pilot.press("enter")
+            await wait_for(pilot, lambda: sum(t.startswith("Feed not added") for t in toasts) >= 1 + (url.endswith("missing")))
+        failed = [t for t in toasts if t.startswith("Feed not added")]
+        assert len(failed) == 2, toasts
+        assert all("\n" not in t and "Traceback" not in t and len(t) < 300 for t in failed), failed
+        assert "404" in failed[1], failed
+        await pilot.press("j")
+        await pilot.pause()
+        assert len(titles(main)) == before
+    with Library(path) as lib:
+        assert list_feeds(lib) == []
+
+
+async def test_d_removes_a_feed_keeping_or_deleting_its_articles(library, make_app, held, monkeypatch):
+    from tui.sources import subscribe
+    from tui.store.feeds import list_feeds
+
+    base, _ = held
+    path, _ = library
+    with Library(path) as lib:
+        subscribe(lib, f"{base}/feed.xml")
+        subscribe(lib, f"{base}/feed.xml?again", title="Second Copy")  # another URL, the same items
+        total = lib.count()
+    app = make_app(path)
+    toasts = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = app.screen
+        await pilot.press("F")
+        await settle(pilot)
+        page = app.screen
+        options = page.query_one("#feeds-list")
+        options.highlighted = next(i for i, s in enumerate(listed(page)) if "Island Ferry" in s)
+        # n: nothing happens.
+        await pilot.press("d")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "RemoveFeedDialog"
+        await pilot.press("n")
+        await settle(pilot)
+        assert len(page.feeds) == 2
+        # k: the feed goes, its articles stay.
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("k")
+        await wait_for(pilot, lambda: len(page.feeds) == 1)
+        await settle(pilot)
+        assert "Feed removed: Island Ferry News (its articles kept)" in toasts, toasts
+        assert [f.name for f in page.feeds] == ["Second Copy"]
+        # Narrow the library to the other feed, then remove it with its articles: the filter goes too.
+        options.highlighted = next(i for i, s in enumerate(listed(page)) if "Second Copy" in s)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is main and main.listing.feed is not None
+        await pilot.press("F")
+        await settle(pilot)
+        page = app.screen
+        page.query_one("#feeds-list").highlighted = next(i for i, s in enumerate(listed(page)) if "Second Copy" in s)
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press("y")
+        await wait_for(pilot, lambda: not page.feeds)
+        await settle(pilot)
+        assert "Feed removed: Second Copy (2 articles deleted)" in toasts, toasts
+        assert main.listing.feed is None and len(titles(main)) == total - 2
+    with Library(path) as lib:
+        assert list_feeds(lib) == [] and lib.count() == total - 2
+
+
+async def test_the_palette_offers_add_everywhere_and_remove_in_the_feeds_list(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        offered = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert offered["Add feed…"] == "key: a in the feeds list" and not any(t.startswith("Remove the feed") for t in offered)
+        await pilot.press("F")
+        await settle(pilot)
+        offered = {c.title for c in app.get_system_commands(app.screen)}
+        assert {"Add feed…", "Remove the feed (asks: keep its articles or not)"} <= offered
+
+
+async def test_help_and_readme_list_the_feed_keys(library, make_app):
+    from pathlib import Path
+
+    from tui.app.screens.help import help_table
+
+    from rich.console import Console
+
+    console = Console(width=120, record=True)
+    console.print(help_table({}))
+    shown = console.export_text()
+    assert "Feeds list (F)" in shown and "Add feed…" in shown and "Remove the feed" in shown
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    assert "`a`, `d` in the feeds list" in readme and "Add feed…" in readme
+
+
+async def _add_prompt(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("F")
+    await settle(pilot)
+    await pilot.press("a")
+    await pilot.pause()
+    pilot.app.screen.query_one("#feed-url").cursor_blink = False
+    await pilot.press(*"https://example.org/feed.xml")
+    await pilot.pause(0.2)
+
+
+async def _remove_question(pilot) -> None:
+    await settle(pilot)
+    await pilot.press("F")
+    await settle(pilot)
+    await pilot.press("j", "d")
+    await pilot.pause(0.2)
+
+
+@pytest.fixture
+def one_feed(cached_library):
+    from tui.store.feeds import add_feed
+
+    path, _ = cached_library
+    with Library(path) as lib:
+        add_feed(lib, "https://example.org/ferry.xml", "Island Ferry News")
+    return path
+
+
+@pytest.mark.parametrize("step", [_add_prompt, _remove_question], ids=["add", "remove"])
+def test_feed_dialogs_at_80x24(one_feed, make_app, snap_compare, step):
+    assert snap_compare(make_app(one_feed), terminal_size=(80, 24), run_before=step)

@@ -1,0 +1,98 @@
+"""The "add feed" prompt (a URL and the full-text option) and the "remove feed" question."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Static
+
+
+class AddFeedDialog(ModalScreen[tuple[str, bool] | None]):
+    """Dismisses with (url, full text) on enter, or None (`esc`). The URL is checked here (http/https,
+    a host) so a typo is said at once; the fetch itself happens after, in the background."""
+
+    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, error: str = "", value: str = "", full_text: bool = False) -> None:
+        super().__init__()
+        self.error = error
+        self.value = value
+        self.full_text = full_text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Add a feed: an RSS, Atom or JSON Feed URL, or a page that announces one",
+                         classes="dialog-title")
+            yield Input(value=self.value, placeholder="https://example.org/feed.xml", id="feed-url")
+            yield Checkbox("Fetch each item's page for its full text", self.full_text, id="feed-full-text")
+            yield Static(Text(self.error), id="feed-error", classes="dialog-error")
+            yield Static("enter: add · tab, space: full text on/off · esc: cancel",
+                         classes="dialog-detail")
+
+    def on_mount(self) -> None:
+        self.query_one("#feed-error").display = bool(self.error)
+        self.query_one("#feed-url", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.submit()
+
+    def submit(self) -> None:
+        """Dismiss with the URL typed, or say in the prompt why it cannot be fetched."""
+        from tui.sources.http import FetchError, check_url
+
+        url = self.query_one("#feed-url", Input).value.strip()
+        if not url:
+            return
+        if "://" not in url:
+            url = "https://" + url  # "example.org/feed.xml", as people type it
+        try:
+            check_url(url)
+        except FetchError as exc:
+            error = self.query_one("#feed-error", Static)
+            error.update(Text(str(exc)))
+            error.display = True
+            return
+        self.dismiss((url, self.query_one("#feed-full-text", Checkbox).value))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RemoveFeedDialog(ModalScreen[str | None]):
+    """Dismisses with "delete" (`y`: the feed and its articles), "keep" (`k`: the feed, its articles
+    stay) or None (`n`, `esc`)."""
+
+    BINDINGS = [
+        Binding("y", "answer('delete')", "Remove, delete articles"),
+        Binding("k", "answer('keep')", "Remove, keep articles"),
+        Binding("n,escape", "answer(None)", "Cancel"),
+    ]
+
+    def __init__(self, name: str, total: int) -> None:
+        super().__init__()
+        self.feed_name = name
+        self.total = total
+
+    def compose(self) -> ComposeResult:
+        articles = f"{self.total:,} article{'s' if self.total != 1 else ''}"
+        with Vertical(classes="dialog"):
+            yield Static(Text(f"Remove the feed {self.feed_name}?"), classes="dialog-title")
+            yield Static(Text(f"It has {articles} in the library. y removes the feed and deletes them (an article "
+                              "another feed also delivered stays); k removes the feed and keeps them."),
+                         classes="dialog-detail")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Delete articles (y)", variant="error", id="delete")
+                yield Button("Keep articles (k)", variant="warning", id="keep")
+                yield Button("Cancel (n)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#cancel", Button).focus()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id if event.button.id in ("delete", "keep") else None)
+
+    def action_answer(self, answer: str | None) -> None:
+        self.dismiss(answer)

@@ -1,0 +1,94 @@
+"""Subscribing to a feed and unsubscribing from inside the app, in a thread worker.
+
+`add(url, full_text)` fetches the feed once (tui.sources.subscribe: the same code as `newsreader feed
+add`) with the worker's own Library, so the UI thread never waits for the network; `remove(feed_id,
+keep_articles)` unsubscribes (deleting many articles updates the full-text index: a worker too).
+Results come back on the UI thread as one line of text each; nothing here raises into the UI.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Callable
+
+from tui.app.parts.threads import deliver
+from tui.store import Library
+from tui.textsafe import clean, visible
+
+
+@dataclass
+class FeedAdded:
+    """What adding a feed did: `error` is one line ("" when it worked); `known`: it was there already."""
+
+    url: str
+    feed_id: int | None = None
+    title: str = ""
+    items: int = 0
+    known: bool = False
+    error: str = ""
+
+
+def _one_line(text: str, limit: int = 160) -> str:
+    return " ".join(clean(text or "").split())[:limit]
+
+
+class FeedChanges:
+    """Feeds added and removed in workers; `added(FeedAdded)` and `removed(feed_id, name, gone, error)`
+    run on the UI thread. `pending` counts the adds still fetching (for a status line)."""
+
+    def __init__(self, host, db_path: Path, added: Callable[[FeedAdded], None],
+                 removed: Callable[[int, str, int, str], None]) -> None:
+        self.host = host
+        self.db_path = db_path
+        self.added = added
+        self.removed = removed
+        self.pending = 0
+
+    def add(self, url: str, full_text: bool = False) -> None:
+        """Subscribe to `url` (a feed, or a page announcing one) and fetch it once, in the background."""
+        self.pending += 1
+        self.host.run_worker(partial(self._add, url.strip(), full_text), name="feed_add", group="feed-edit",
+                             thread=True, exit_on_error=False)
+
+    def remove(self, feed_id: int, name: str, keep_articles: bool) -> None:
+        """Unsubscribe; the feed's articles are deleted unless `keep_articles` (or another feed has them)."""
+        self.host.run_worker(partial(self._remove, feed_id, name, keep_articles), name="feed_remove",
+                             group="feed-edit", thread=True, exit_on_error=False)
+
+    def _add(self, url: str, full_text: bool) -> None:
+        result = FeedAdded(visible(url))
+        try:
+            from tui.app.parts.sources import group_stories
+            from tui.sources import subscribe
+
+            with Library(self.db_path) as lib:
+                got = subscribe(lib, url, full_text=full_text)
+                result.feed_id, result.title = got.feed_id, _one_line(got.title, 80)
+                if got.status == "error":
+                    result.error = _one_line(got.error or "failed")
+                elif got.error:  # "already subscribed"
+                    result.known = True
+                else:
+                    result.items = got.new + got.updated
+                    if result.items:
+                        group_stories(lib)  # the new articles join or open stories, as a refresh does
+        except Exception as exc:  # a damaged library, a missing module: one line, never a traceback
+            result.error = _one_line(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+        deliver(self.host, self._added, result)
+
+    def _added(self, result: FeedAdded) -> None:
+        self.pending = max(0, self.pending - 1)
+        self.added(result)
+
+    def _remove(self, feed_id: int, name: str, keep_articles: bool) -> None:
+        gone, error = 0, ""
+        try:
+            from tui.store.feeds import remove_feed
+
+            with Library(self.db_path) as lib:
+                gone = remove_feed(lib, feed_id, keep_articles=keep_articles)
+        except Exception as exc:
+            error = _one_line(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+        deliver(self.host, self.removed, feed_id, name, gone, error)
