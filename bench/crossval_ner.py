@@ -6,14 +6,13 @@ Documents of `ner/train` are split into `--folds` folds by an MD5 hash of their 
 (bench/train_ner.py's code and defaults) on every fold but `--fold`, and the whole entity pass (tagger, rules,
 linking) is scored on the held-out fold: exact-span micro F1 over PERSON/ORG/LOC, for the fold and for its two
 halves. With --ablate, each entity rule of the registry is then switched off in turn on the held-out fold
-(F1 with the rule on minus off, for each half), the same check `quality_ner.py --ablate` makes on dev.
+(its worth, F1 with the rule on minus off, for each half: bench/folds.py), the same check `quality_ner.py --ablate` makes on dev.
 Nothing is written to the repository; the fold's weights live in memory only.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 import time
@@ -23,21 +22,17 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import train_ner  # noqa: E402
-from bench.quality_ner import _default_eval, _half, exact_f1, predict_sets  # noqa: E402
+from bench.folds import ablation_header, ablation_row, default_eval, fold_of, half_of  # noqa: E402
+from bench.quality_ner import exact_f1, predict_sets  # noqa: E402
 from tui.engine.entities import tagger as tagger_mod  # noqa: E402
 
 _SCORED = ("PERSON", "ORG", "LOC")
 
 
-def fold_of(doc_id: str, folds: int) -> int:
-    """The fold of a document: MD5 of its id (a different digest slice than the dev halves use)."""
-    return int(hashlib.md5(("fold:" + doc_id).encode()).hexdigest(), 16) % folds
-
-
 def main() -> int:
     """Train on every fold but one, score the held-out fold, and ablate the rules there on request."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--eval", default=str(_default_eval()))
+    ap.add_argument("--eval", default=str(default_eval()))
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--fold", type=int, default=0)
     ap.add_argument("--epochs", type=int, default=6)
@@ -62,7 +57,7 @@ def main() -> int:
     held = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines()
             if ln.strip() and fold_of(json.loads(ln)["id"], args.folds) == args.fold]
     golds = [{(e["start"], e["end"], e["label"]) for e in d["entities"] if e["label"] in _SCORED} for d in held]
-    halves = [[k for k, d in enumerate(held) if _half(d["id"]) == h] for h in (0, 1)]
+    halves = [[k for k, d in enumerate(held) if half_of(d["id"]) == h] for h in (0, 1)]
 
     def scores() -> list[float]:
         preds = predict_sets(held)
@@ -72,13 +67,13 @@ def main() -> int:
     print(f"held-out fold {args.fold}/{args.folds}: {len(held)} documents, exact F1 {base[0]:.2f} "
           f"(halves {base[1]:.2f} / {base[2]:.2f})", flush=True)
     if args.ablate:
-        print(f"{'rule':<30}{'fold h0':>9}{'fold h1':>9}")
+        print(ablation_header(["fold h0", "fold h1"], 30))
         for r in rules.all_rules():
             if r.stage != "entities":
                 continue
             with rules.disabled(r.name):
                 off = scores()
-            print(f"{r.name:<30}{base[1] - off[1]:>+9.2f}{base[2] - off[2]:>+9.2f}", flush=True)
+            print(ablation_row(r.name, base[1:], off[1:], 30), flush=True)
     return 0
 
 

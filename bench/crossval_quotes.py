@@ -1,81 +1,181 @@
 """Cross-validation of quotes and speakers on PolNeAR *train*: an honest estimate without touching dev.
 
-    python bench/crossval_quotes.py [EVAL_DIR] [--folds 5] [--fold 0] [--ablate] [--entities]
+    python bench/crossval_quotes.py [EVAL_DIR] [--folds 5] [--fold N] [--ablate] [--misses]
 
-Train articles are split into `--folds` folds by an MD5 hash of their id. The speaker ranker is learnt
-(bench/train_quotes.py's code and defaults) on every fold but `--fold`; the quote pass with those weights is
-scored by the shared scorer on the held-out fold (quote+speaker F1, quote spans, and each half of the fold).
-With --ablate each quote rule is switched off in turn on the held-out fold (F1 change for each half), the
-check `quality_quotes.py --ablate` makes on dev. Nothing is written to the repository.
+Train articles are split into `--folds` folds (bench/folds.py). For each held-out fold (every fold, or only
+`--fold N`) the speaker ranker is learnt (bench/train_quotes.py's code and defaults) on the other folds, and
+the quote pass with those weights is scored on the held-out fold with the shared scorer's own tests, in
+process (quote+speaker F1, quote spans, and each half of the fold). The rules run once per article; only the
+ranker's choice depends on the fold. ``--misses`` sorts every wrongly scored quote of the held-out folds
+into buckets (wrong candidate chosen, right speaker never a candidate, spans, pronouns, unnamed speakers).
+``--ablate`` switches each quote rule off in turn and prints its worth on each fold's halves
+(F1 on minus off, bench/folds.py). Nothing is written to the repository.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import sys
-import tempfile
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import train_quotes  # noqa: E402
-from bench.quality_ner import _default_eval  # noqa: E402
-from bench.quality_quotes import predict, score, split_halves  # noqa: E402
-from tui.engine.quotes import ranker  # noqa: E402
+from bench.folds import ablation_header, ablation_row, default_eval, fold_of, half_of  # noqa: E402
+
+MIN_WORDS = 4  # the scorer's default: only quotes of 4+ words are scored
 
 
-def fold_of(doc_id: str, folds: int) -> int:
-    """The fold of an article: MD5 of its id (a different digest than the dev halves use)."""
-    return int(hashlib.md5(("fold:" + doc_id).encode()).hexdigest(), 16) % folds
+def counts(case, said: list[str | None], sc) -> Counter:
+    """The shared scorer's counts (quote+speaker tp, predicted, gold, span matches) for one article."""
+    text, c = case.text, Counter()
+    gq = [g for g in case.gold if g.get("n_words", 99) >= MIN_WORDS]
+    gs = [sc.trim(text, g["start"], g["end"]) for g in gq]
+    pq, ps = [], []
+    for q, who in zip(case.quotes, said):
+        s, e = sc.trim(text, q.start, q.end)
+        if len(text[s:e].split()) >= MIN_WORDS:
+            pq.append(who)
+            ps.append((s, e))
+    c["gold"], c["pred"] = len(gs), len(ps)
+    for gi, pi in sc.greedy(gs, ps, lambda a, b, cc, d, ov: ov >= 0.5 * max(b - a, d - cc)):
+        c["span"] += 1
+        g = gq[gi]
+        c["tp"] += bool(sc.speaker_ok(pq[pi], g)) if g.get("speaker") else not pq[pi]
+    return c
+
+
+def f1(tp: int, pred: int, gold: int) -> float:
+    """F1 in points."""
+    return 200 * tp / (pred + gold) if pred + gold else 0.0
+
+
+def fold_scores(cases, weights: dict[int, dict], folds: int, sc) -> dict[int, list[float]]:
+    """Per held-out fold: [quote+speaker F1, span F1, half 0 F1, half 1 F1]."""
+    out = {}
+    for k, w in weights.items():
+        tot, halves = Counter(), [Counter(), Counter()]
+        for case in cases:
+            if fold_of(case.id, folds) != k:
+                continue
+            c = counts(case, train_quotes.speakers(case, w), sc)
+            tot += c
+            halves[half_of(case.id)] += c
+        out[k] = [f1(tot["tp"], tot["pred"], tot["gold"]), f1(tot["span"], tot["pred"], tot["gold"])] + [
+            f1(h["tp"], h["pred"], h["gold"]) for h in halves]
+    return out
+
+
+def learn(cases, held: list[int], folds: int, sc, epochs: int) -> dict[int, dict]:
+    """The ranker's weights for each held-out fold, learnt on the other folds."""
+    data = train_quotes.examples_of(cases, sc)
+    return {k: train_quotes.train([d for d in data if fold_of(d[0], folds) != k], epochs) for k in held}
+
+
+def misses(cases, weights: dict[int, dict], folds: int, sc, show: int) -> None:
+    """Bucket every wrongly scored quote of the held-out folds by what went wrong."""
+    buckets: Counter = Counter()
+    samples: dict[str, list[str]] = {}
+    for case in cases:
+        k = fold_of(case.id, folds)
+        if k not in weights:
+            continue
+        said = train_quotes.speakers(case, weights[k])
+        text = case.text
+        gq = [g for g in case.gold if g.get("n_words", 99) >= MIN_WORDS]
+        gs = [sc.trim(text, g["start"], g["end"]) for g in gq]
+        idx = [i for i, q in enumerate(case.quotes)
+               if len(text[slice(*sc.trim(text, q.start, q.end))].split()) >= MIN_WORDS]
+        ps = [sc.trim(text, case.quotes[i].start, case.quotes[i].end) for i in idx]
+        pairs = sc.greedy(gs, ps, lambda a, b, cc, d, ov: ov >= 0.5 * max(b - a, d - cc))
+        got_g, got_p = {g for g, _ in pairs}, {p for _, p in pairs}
+        for gi, g in enumerate(gq):
+            if gi not in got_g:
+                _add(buckets, samples, "span: gold quote missed", case, g["start"], g.get("speaker"), None)
+        for pi in range(len(ps)):
+            if pi not in got_p:
+                q = case.quotes[idx[pi]]
+                _add(buckets, samples, "span: spurious quote", case, q.start, None, said[idx[pi]])
+        for gi, pi in pairs:
+            g, i = gq[gi], idx[pi]
+            who = said[i]
+            ok = sc.speaker_ok(who, g) if g.get("speaker") else not who
+            if ok:
+                continue
+            kind = g.get("speaker_kind") or "none"
+            cs = case.cands[i] if case.cands else []
+            if not g.get("speaker"):
+                why = "gold has no speaker, we give one"
+            elif not cs:
+                why = "rules' choice kept (trusted), " + ("no speaker" if who is None else "wrong")
+            elif any(sc.speaker_ok(c.name, g) for c in cs):
+                why = "ranker: wrong candidate chosen"
+            else:
+                why = "ranker: right speaker never a candidate"
+            if kind in ("nominal", "pronoun") and not g.get("speaker_canonical"):
+                kind += ", no name in gold"  # only the gold words themselves can match
+            _add(buckets, samples, f"{why} [gold {kind}]", case, g["start"], g.get("speaker_canonical") or g.get("speaker"), who)
+    print(f"\n{'wrong quotes on the held-out folds, by bucket':<70}{'count':>6}")
+    for name, n in buckets.most_common():
+        print(f"{name:<70}{n:>6}")
+        for line in samples[name][:show]:
+            print("    " + line)
+
+
+def _add(buckets, samples, name, case, at, gold, pred) -> None:
+    buckets[name] += 1
+    ctx = " ".join(case.text[max(0, at - 200) : at + 160].split())
+    samples.setdefault(name, []).append(f"{case.id} @{at} gold={gold!r} pred={pred!r}\n      {ctx}")
 
 
 def main() -> int:
-    """Train on every fold but one, score the held-out fold, and ablate the rules there on request."""
+    """Learn on all folds but one, score the held-out one, for every fold (or one), with misses or ablation."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("eval_dir", nargs="?", default=str(_default_eval()))
+    ap.add_argument("eval_dir", nargs="?", default=str(default_eval()))
     ap.add_argument("--folds", type=int, default=5)
-    ap.add_argument("--fold", type=int, default=0)
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("--fold", type=int, default=None, help="only this held-out fold (default: every fold)")
+    ap.add_argument("--epochs", type=int, default=train_quotes.EPOCHS)
     ap.add_argument("--ablate", action="store_true")
-    ap.add_argument("--entities", action="store_true", help="pass the NER entities in, as the app does")
+    ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--show", type=int, default=3, help="with --misses: examples shown per bucket")
     args = ap.parse_args()
     qdir = Path(args.eval_dir) / "quotes"
     gold = qdir / "train" / "polnear_train.jsonl"
-    data = train_quotes.examples(gold, train_quotes.load_scorer(qdir))
-    learn = [d for d in data if fold_of(d[0], args.folds) != args.fold]
-    w = train_quotes.train(learn, args.epochs)
-    ranker.weights = lambda: w  # the fold's weights instead of the shipped ones
-    with tempfile.TemporaryDirectory() as tmp:
-        held = Path(tmp) / "held.jsonl"
-        lines = [ln for ln in gold.read_text(encoding="utf-8").splitlines()
-                 if ln.strip() and fold_of(json.loads(ln)["id"], args.folds) == args.fold]
-        held.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        halves = split_halves(held, Path(tmp))
-        pred = Path(tmp) / "pred.jsonl"
+    sc = train_quotes.load_scorer(qdir)
+    held = list(range(args.folds)) if args.fold is None else [args.fold]
+    cases = train_quotes.collect(gold)
+    weights = learn(cases, held, args.folds, sc, args.epochs)
+    base = fold_scores(cases, weights, args.folds, sc)
+    for k in held:
+        n = sum(fold_of(c.id, args.folds) == k for c in cases)
+        b = base[k]
+        print(f"held-out fold {k}/{args.folds}: {n} articles, quote+speaker F1 {b[0]:.2f} "
+              f"(halves {b[2]:.2f} / {b[3]:.2f}), spans F1 {b[1]:.2f}", flush=True)
+    if len(held) > 1:
+        print(f"mean over {len(held)} folds: quote+speaker F1 {sum(base[k][0] for k in held) / len(held):.2f}, "
+              f"spans {sum(base[k][1] for k in held) / len(held):.2f}")
+        rules_only = fold_scores(cases, {k: None for k in held}, args.folds, sc)
+        print(f"rules only (ranker off): {sum(rules_only[k][0] for k in held) / len(held):.2f}")
+    if args.misses:
+        misses(cases, weights, args.folds, sc, args.show)
+    if args.ablate:
+        from tui.engine import rules
 
-        def f1s() -> list[float]:
-            predict(held, pred, args.entities)
-            res = score(qdir, held, pred, quiet=True)
-            return [res["quote_speaker"]["f1"], res["quote_overlap50"]["f1"]] + [
-                score(qdir, h, pred, quiet=True)["quote_speaker"]["f1"] for h in halves]
-
-        base = f1s()
-        print(f"held-out fold {args.fold}/{args.folds}: {len(lines)} articles; ranker learnt on {len(learn)} quotes; "
-              f"quote+speaker F1 {base[0]:.2f} (halves {base[2]:.2f} / {base[3]:.2f}), spans F1 {base[1]:.2f}",
-              flush=True)
-        if args.ablate:
-            from tui.engine import rules
-
-            print(f"{'F1 change with the rule off':<36}{'fold h0':>9}{'fold h1':>9}")
-            for r in rules.all_rules():
-                if not r.stage.startswith("quotes"):
-                    continue
-                with rules.disabled(r.name):
-                    off = f1s()
-                print(f"{r.name:<36}{off[2] - base[2]:>+9.2f}{off[3] - base[3]:>+9.2f}", flush=True)
+        cols = [f"f{k}h{h}" for k in held for h in (0, 1)]
+        print(ablation_header(cols))
+        flat = [base[k][2 + h] for k in held for h in (0, 1)]
+        for r in rules.all_rules():
+            if not r.stage.startswith("quotes"):
+                continue
+            with rules.disabled(r.name):
+                if r.name == "speaker-ranker":
+                    off = fold_scores(cases, {k: None for k in held}, args.folds, sc)
+                else:
+                    rc = train_quotes.collect(gold)
+                    off = fold_scores(rc, learn(rc, held, args.folds, sc, args.epochs), args.folds, sc)
+            print(ablation_row(r.name, flat, [off[k][2 + h] for k in held for h in (0, 1)]), flush=True)
     return 0
 
 

@@ -16,7 +16,6 @@ halves of a set higher, none lower) or no harm (a rule for our own texts' errors
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import subprocess
 import sys
@@ -27,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.folds import ablation_header, ablation_row, default_eval, half_of  # noqa: E402
 from tui.engine.entities import extract_entities, to_scorer_label  # noqa: E402
 from tui.engine.entities.tagger import load_tagger  # noqa: E402
 from tui.engine.entities.tokens import tokenize  # noqa: E402
@@ -37,12 +37,7 @@ SETS = [  # (file, peer name, peer F1, our target)
 ]
 
 
-def _default_eval() -> Path:
-    """../shared/eval next to the checkout, or one folder further up (a git worktree kept in a sibling folder)."""
-    for base in (ROOT.parent, ROOT.parent.parent):
-        if (base / "shared" / "eval").is_dir():
-            return base / "shared" / "eval"
-    return ROOT.parent / "shared" / "eval"
+_default_eval = default_eval  # (the name other scripts import)
 
 
 def run_set(gold: Path, pred: Path) -> tuple[int, float, float]:
@@ -73,7 +68,7 @@ def score(scorer: Path, gold: Path, pred: Path) -> dict:
 def half_scores(scorer: Path, gold: Path, pred: Path) -> list[float]:
     """Exact-span F1 of each half of the documents (half = MD5 of the id, mod 2)."""
     def half(line: str) -> int:
-        return int(hashlib.md5(json.loads(line)["id"].encode()).hexdigest(), 16) % 2
+        return half_of(json.loads(line)["id"])
 
     golds = [ln for ln in gold.read_text(encoding="utf-8").splitlines() if ln.strip()]
     preds = [ln for ln in pred.read_text(encoding="utf-8").splitlines() if ln.strip()]
@@ -87,8 +82,7 @@ def half_scores(scorer: Path, gold: Path, pred: Path) -> list[float]:
     return out
 
 
-def _half(doc_id: str) -> int:
-    return int(hashlib.md5(doc_id.encode()).hexdigest(), 16) % 2
+_half = half_of
 
 
 _SCORED = ("PERSON", "ORG", "LOC")
@@ -143,17 +137,13 @@ def ablate(ner: Path, only: set[str] | None = None) -> None:
 
     base = scores()
     print(f"all rules on: CoNLL {base[0]:.2f} / {base[1]:.2f}, GUM {base[2]:.2f} / {base[3]:.2f}")
-    print(f"{'rule':<30}{'CoNLL h0':>9}{'CoNLL h1':>9}{'GUM h0':>9}{'GUM h1':>9}  verdict")
+    print(ablation_header(["CoNLL h0", "CoNLL h1", "GUM h0", "GUM h1"], 30))
     for r in rules.all_rules():
         if r.stage != "entities" or only and r.name not in only:
             continue
         with rules.disabled(r.name):
             off = scores()
-        d = [b - o for b, o in zip(base, off)]
-        worse = any(x < -0.005 for x in d)
-        helps = (d[0] > 0.005 and d[1] > 0.005) or (d[2] > 0.005 and d[3] > 0.005)
-        verdict = "HURTS" if worse else "helps" if helps else "no harm"
-        print(f"{r.name:<30}" + "".join(f"{x:>+9.2f}" for x in d) + f"  {verdict}", flush=True)
+        print(ablation_row(r.name, base, off, 30), flush=True)
     tagger.entities = plain
 
 

@@ -18,7 +18,6 @@ rule that does not help both halves goes. Prints numbers, asserts nothing.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import json
 import subprocess
@@ -30,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.folds import ablation_header, ablation_row, default_eval, half_of  # noqa: E402
 from tui.engine.quotes import extract_quotes  # noqa: E402
 
 PEERS = {"naive regex": 41.9, "regex + spaCy speakers": 57.2}
@@ -61,7 +61,7 @@ def predict(gold_path: Path, out_path: Path, with_entities: bool = False) -> lis
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("eval_dir", nargs="?", default=str(ROOT.parent / "shared" / "eval"))
+    ap.add_argument("eval_dir", nargs="?", default=str(default_eval()))
     ap.add_argument("--split", default="dev")
     ap.add_argument("--out", default=None, help="keep the predictions here")
     ap.add_argument("--entities", action="store_true", help="pass the NER entities in, as the app does")
@@ -84,11 +84,6 @@ def main() -> int:
         if args.ablate:
             print_ablation(gold, qdir, Path(tmp), args.entities)
         return code
-
-
-def half_of(doc_id: str) -> int:
-    """0 or 1: a fixed split of the articles that does not depend on their order."""
-    return int(hashlib.md5(doc_id.encode("utf-8")).hexdigest(), 16) % 2
 
 
 def score(qdir: Path, gold: Path, pred: Path, runtime: float | None = None, quiet: bool = False) -> dict:
@@ -131,15 +126,13 @@ def print_ablation(gold: Path, qdir: Path, tmp: Path, with_entities: bool) -> No
 
     base = f1s()
     print(f"\nablation: quote+speaker F1 with all rules on: half 0 {base[0]:.2f}, half 1 {base[1]:.2f}")
-    print(f"{'F1 change with the rule off':<36}{'half 0':>9}{'half 1':>9}   rule helps both?")
+    print(ablation_header(["half 0", "half 1"]))
     for r in rules.all_rules():
         if not r.stage.startswith("quotes"):
             continue
         with rules.disabled(r.name):
             off = f1s()
-        gain = [b - o for b, o in zip(base, off)]  # what the rule is worth
-        verdict = "yes" if min(gain) > 0 else "NO"
-        print(f"{r.name:<36}{-gain[0]:>+9.2f}{-gain[1]:>+9.2f}   {verdict}")
+        print(ablation_row(r.name, base, off), flush=True)
 
 
 def print_halves(gold: Path, qdir: Path, pred: Path, tmp: Path) -> None:

@@ -14,17 +14,19 @@ rules and of the ranker on the other half (the held-out estimate). Reads ../shar
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.folds import default_eval, half_of  # noqa: E402
 from tui.engine.quotes import extract, ranker  # noqa: E402
 
+EPOCHS = 8  # passes of the learner over the examples
 DEFAULT_OUT = ROOT / "assets" / "models" / ranker.WEIGHTS_FILE
 
 
@@ -36,9 +38,20 @@ def load_scorer(qdir: Path):
     return mod
 
 
-def examples(gold: Path, sc) -> list[tuple[str, list[set[str]], list[bool], int]]:
-    """(article id, candidates' features, which are right, index of the rules' choice or -1) per matched
-    quote that the ranker decides (see ranker.trusted)."""
+@dataclass
+class Case:
+    """One train article as the engine sees it with the ranker off: the rules' quotes and, for each quote
+    the ranker decides, its candidate speakers (an empty list: the rules' choice stands, see ranker.trusted)."""
+
+    id: str
+    text: str
+    gold: list[dict]
+    quotes: list
+    cands: list[list]
+
+
+def collect(gold: Path) -> list[Case]:
+    """Every article of a gold file run through the quote rules, with the ranker's candidates."""
     from tui.engine import rules
     out = []
     with gold.open(encoding="utf-8") as f, rules.disabled("speaker-ranker"):
@@ -48,20 +61,47 @@ def examples(gold: Path, sc) -> list[tuple[str, list[set[str]], list[bool], int]
             doc = json.loads(line)
             text = doc["text"]
             quotes, hows, scan = extract._attributed(text)
-            if not quotes:
-                continue
-            wanted = [not ranker.trusted(text, q, how) for q, how in zip(quotes, hows)]
-            cands = ranker.candidates(text, quotes, hows, scan.res, scan.lines.bounds, wanted)
-            gq = [g for g in doc["quotes"] if g.get("speaker")]
-            gs = [sc.trim(text, g["start"], g["end"]) for g in gq]
-            ps = [sc.trim(text, q.start, q.end) for q in quotes]
-            for gi, pi in sc.greedy(gs, ps, lambda a, b, c, d, ov: ov >= 0.5 * max(b - a, d - c)):
-                cs = cands[pi]
-                if not cs:
-                    continue  # the engine keeps the rules' choice there (ranker.trusted): nothing to learn
-                right = [bool(sc.speaker_ok(c.name, gq[gi])) for c in cs]
-                rule = next((k for k, c in enumerate(cs) if "rule" in c.feats), -1)
-                out.append((doc["id"], [c.feats for c in cs], right, rule))
+            cands = []
+            if quotes:
+                wanted = ranker.decided(text, quotes, hows)
+                cands = ranker.candidates(text, quotes, hows, scan.res, scan.lines.bounds, wanted)
+            out.append(Case(doc["id"], text, doc["quotes"], quotes, cands))
+    return out
+
+
+def examples_of(cases: list[Case], sc) -> list[tuple[str, list[set[str]], list[bool], int]]:
+    """(article id, candidates' features, which are right, index of the rules' choice or -1) per quote the
+    ranker decides that matches a gold quote with a speaker (overlap of half the longer span, the scorer's test)."""
+    out = []
+    for case in cases:
+        if not case.quotes:
+            continue
+        gq = [g for g in case.gold if g.get("speaker")]
+        gs = [sc.trim(case.text, g["start"], g["end"]) for g in gq]
+        ps = [sc.trim(case.text, q.start, q.end) for q in case.quotes]
+        for gi, pi in sc.greedy(gs, ps, lambda a, b, c, d, ov: ov >= 0.5 * max(b - a, d - c)):
+            cs = case.cands[pi]
+            if not cs:
+                continue  # the engine keeps the rules' choice there (ranker.trusted): nothing to learn
+            right = [bool(sc.speaker_ok(c.name, gq[gi])) for c in cs]
+            rule = next((k for k, c in enumerate(cs) if "rule" in c.feats), -1)
+            out.append((case.id, [c.feats for c in cs], right, rule))
+    return out
+
+
+def examples(gold: Path, sc) -> list[tuple[str, list[set[str]], list[bool], int]]:
+    """The training examples of a gold file (see examples_of)."""
+    return examples_of(collect(gold), sc)
+
+
+def speakers(case: Case, w: dict[str, float] | None) -> list[str | None]:
+    """The speaker the engine gives each of the case's quotes under weights w (None: the rules' speakers)."""
+    out = []
+    for q, cs in zip(case.quotes, case.cands or [[]] * len(case.quotes)):
+        if w is None or not cs:
+            out.append(q.speaker)
+        else:
+            out.append(max(cs, key=lambda c: ranker.score(c, w)).name)
     return out
 
 
@@ -100,6 +140,50 @@ def train(data, epochs: int) -> dict[str, float]:
     return avg
 
 
+def train_softmax(data, epochs: int = 300, l2: float = 1.0) -> dict[str, float]:
+    """A log-linear (softmax) ranker over each quote's candidates: maximises the log of the probability the
+    right candidates get, with an L2 penalty (Adam steps on the whole batch; deterministic, numpy at train
+    time only; what ships is the same kind of weight table the perceptron gives)."""
+    import numpy as np
+
+    data = [d for d in data if any(d[2])]
+    names = sorted({f for _, feats, _, _ in data for fs in feats for f in fs})
+    col = {f: k for k, f in enumerate(names)}
+    rows, cols, right, group = [], [], [], []
+    n = 0
+    for g, (_, feats, ok, _) in enumerate(data):
+        for fs, r in zip(feats, ok):
+            for f in sorted(fs):
+                rows.append(n)
+                cols.append(col[f])
+            right.append(r)
+            group.append(g)
+            n += 1
+    rows_a, cols_a = np.array(rows), np.array(cols)
+    right_a, group_a = np.array(right, dtype=float), np.array(group)
+    starts = np.flatnonzero(np.r_[True, group_a[1:] != group_a[:-1]])
+    w = np.zeros(len(names))
+    m, v = np.zeros_like(w), np.zeros_like(w)
+    rate, b1, b2 = 0.05, 0.9, 0.999
+    for t in range(1, epochs + 1):
+        s = np.bincount(rows_a, weights=w[cols_a], minlength=n)
+        s -= np.maximum.reduceat(s, starts)[group_a]
+        e = np.exp(s)
+        p = e / np.add.reduceat(e, starts)[group_a]
+        pr = p * right_a
+        q = pr / np.add.reduceat(pr, starts)[group_a]
+        grad = np.bincount(cols_a, weights=(p - q)[rows_a], minlength=len(names)) + l2 * w / len(data)
+        m = b1 * m + (1 - b1) * grad
+        v = b2 * v + (1 - b2) * grad * grad
+        w -= rate * (m / (1 - b1 ** t)) / (np.sqrt(v / (1 - b2 ** t)) + 1e-8)
+    out = {}
+    for f, x in zip(names, w):
+        x = round(float(x), 3)
+        if x:
+            out[f] = x
+    return out
+
+
 def accuracy(data, w: dict[str, float] | None) -> float:
     """Share of the quotes the ranker decides whose chosen candidate is right (w None: the rules' choice)."""
     ok = 0
@@ -115,8 +199,8 @@ def accuracy(data, w: dict[str, float] | None) -> float:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("eval_dir", nargs="?", default=str(ROOT.parent / "shared" / "eval"))
-    ap.add_argument("--epochs", type=int, default=8)
+    ap.add_argument("eval_dir", nargs="?", default=str(default_eval()))
+    ap.add_argument("--epochs", type=int, default=EPOCHS)
     ap.add_argument("--out", default=str(DEFAULT_OUT))
     ap.add_argument("--check", action="store_true", help="train on half of train, print accuracy on the other half")
     args = ap.parse_args()
@@ -127,7 +211,7 @@ def main() -> int:
         return 2
     data = examples(gold, load_scorer(qdir))
     if args.check:
-        half = [[d for d in data if int(hashlib.md5(d[0].encode()).hexdigest(), 16) % 2 == h] for h in (0, 1)]
+        half = [[d for d in data if half_of(d[0]) == h] for h in (0, 1)]
         for h in (0, 1):
             w = train(half[1 - h], args.epochs)
             print(f"train half {1 - h} -> test half {h}: {len(half[h])} quotes, speaker accuracy "

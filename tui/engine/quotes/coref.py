@@ -48,6 +48,7 @@ class PersonIndex:
     def __init__(self, text: str, book: NameBook, quoted: list[tuple[int, int]]) -> None:
         self.sent_starts = sentence_starts(text)
         self.pos: list[int] = []
+        self.ends: list[int] = []  # where each mention's run of capitalised words ends
         self.names: list[str] = []
         self.sex: list[str | None] = []  # "m", "f" or None when unknown
         self.speaks: list[bool] = []  # the mention is the subject of a speech verb ("Holm responded")
@@ -69,12 +70,13 @@ class PersonIndex:
             # a person's title right before the name ("President Okafor") makes it a person, like a gendered one
             personal = titled and run[-2].lower().rstrip(".") in PERSON_TITLES and toks[0].lower() not in ORG_WORDS
             if is_person(full) or (len(toks) == 1 and (speaks or titled and (personal or gender_of(run)))):
-                found.append((m.start(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks,
+                found.append((m.start(), m.end(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks,
                               _modifies_a_name(text, m.end())))
         self.aside: list[bool] = []  # the mention sits in a leading "While Okafor ..., " clause
-        for p, name, sex, speaks, modifier in sorted(found, key=lambda f: f[0]):
+        for p, end, name, sex, speaks, modifier in sorted(found, key=lambda f: f[0]):
             if not inside(p):
                 self.pos.append(p)
+                self.ends.append(end)
                 self.names.append(strip_name(name))
                 self.sex.append(sex)
                 self.speaks.append(speaks)

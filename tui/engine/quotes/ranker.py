@@ -54,6 +54,7 @@ class Candidate:
     side: str = ""
     sex: str | None = None  # "m"/"f" from a title or first name in one of its mentions
     feats: set[str] = field(default_factory=set)
+    spoke: dict[str, int] = field(default_factory=dict)  # per side: distance of its nearest speaking mention
 
 
 def active() -> bool:
@@ -81,7 +82,7 @@ def rerank(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> list
     """The quotes with the speaker the ranker prefers (spans unchanged)."""
     w = weights()
     out = []
-    wanted = [not trusted(text, q, how) for q, how in zip(quotes, hows)]
+    wanted = decided(text, quotes, hows)
     over = [i for i, w in enumerate(wanted) if w][MAX_DECIDED:]
     for i in over:  # thousands of quotes are no article: past MAX_DECIDED the rules' choice stands
         wanted[i] = False
@@ -96,6 +97,11 @@ def rerank(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> list
             s, e = best.mention if best.mention else (None, None)
             out.append(Quote(q.start, q.end, q.text, best.name, s, e, q.score))
     return out
+
+
+def decided(text: str, quotes: list[Quote], hows: list[str]) -> list[bool]:
+    """Which quotes the ranker decides: those whose attribution the rules do not settle (see trusted)."""
+    return [not trusted(text, q, how) for q, how in zip(quotes, hows)]
 
 
 def trusted(text: str, q: Quote, how: str) -> bool:
@@ -145,6 +151,10 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
     named = Counter(people.names)
     pron_cache: dict[int, str | None] = {}
     looks: dict[int, tuple[bool, bool, bool]] = {}  # per mention: speaks, listener, opens its sentence
+    starts = people.sent_starts
+
+    def sent(p: int) -> int:
+        return bisect.bisect_right(starts, p) - 1
     out = []
     seen_before: Counter = Counter()
     for i, (q, how) in enumerate(zip(quotes, hows)):
@@ -160,6 +170,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
         opens_para = k < p_start  # nothing but marks and spaces before the quote in its paragraph
         prev = quotes[i - 1].speaker if i else None
         cands: dict[str, Candidate] = {}
+        q_sent, q_last = sent(q.start), sent(max(q.start, q.end - 1))
 
         def get(name: str) -> Candidate:
             k = _key(name)
@@ -167,16 +178,23 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
                 cands[k] = Candidate(name)
             return cands[k]
 
-        def at(c: Candidate, s: int, e: int, kind: str) -> None:
+        def at(c: Candidate, s: int, e: int, kind: str, first: bool = False) -> None:
             side = "b" if s < q.start else "a"
             d = max(q.start - e if side == "b" else s - q.end, 0)
             c.feats.add(f"{kind}:{side}{_bucket(d)}")
             c.feats.add(f"{kind}:{side}:{'para' if p_start <= s < p_end else 'out'}")
+            sd = min(abs((q_sent if side == "b" else q_last) - sent(s)), 3)  # sentences between
+            c.feats.add(f"{kind}:{side}:s{sd}")
+            if first:
+                c.feats.add(f"{kind}:{side}:first:s{min(sd, 2)}")  # the first person its sentence names
             flags = looks.get(s)
             if flags is None:
                 flags = looks[s] = (_speaks_near(text, s, e), _listener(text, s), _opens_sentence(text, s))
             if flags[0]:
                 c.feats.add(f"{kind}:{side}:speaks")
+                c.feats.add(f"{kind}:{side}:speaks:s{min(sd, 2)}")
+                if d < c.spoke.get(side, 1 << 30):
+                    c.spoke[side] = d
             if flags[1]:
                 c.feats.add(f"{kind}:listener")
             if flags[2]:
@@ -198,9 +216,9 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
         for j in _nearest(people.pos, q.start, q.end, lo, hi):
             s = people.pos[j]
             name = people.names[j]
-            e = s + len(name.split()[-1]) if text.startswith(name, s) else _run_end(text, s)
+            e = people.ends[j]
             c = get(name)
-            at(c, s, e, "name")
+            at(c, s, e, "name", bisect.bisect_left(people.pos, starts[sent(s)]) == j)
             if people.aside[j]:
                 c.feats.add("name:aside")
             else:
@@ -224,12 +242,18 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             near = sorted((c for c in cands if c.side == side), key=lambda c: c.dist)
             for r, c in enumerate(near[:3]):
                 c.feats.add(f"rank:{side}{r}")
+            talk = sorted((c for c in cands if side in c.spoke), key=lambda c: c.spoke[side])
+            for r, c in enumerate(talk[:2]):
+                c.feats.add(f"spoke:{side}{r}")  # the nearest person who speaks on that side
         want = None
         if q.speaker_start is not None:
             want = PRONOUN_GENDER.get(text[q.speaker_start : q.speaker_end].lower())
         prev_para = i and bounds(quotes[i - 1].start)[0] == p_start
+        inside = set(_WORDS.findall(q.text))
         for c in cands:
             c.feats.add("bias")
+            if c.name.split()[-1] in inside:
+                c.feats.add("in-quote")  # the quote names them: mostly someone talked about, not the speaker
             c.feats.add(f"said:{_count(said[c.name] - ('rule' in c.feats))}")
             c.feats.add(f"before:{_count(seen_before[_key(c.name)])}")
             c.feats.add(f"named:{_count(named[c.name])}")
@@ -281,6 +305,8 @@ def _merge(cands: dict[str, Candidate]) -> list[Candidate]:
             t = longer[0]
             t.feats |= c.feats
             t.sex = t.sex or c.sex
+            for side, d in c.spoke.items():
+                t.spoke[side] = min(d, t.spoke.get(side, d))
             if c.dist < t.dist:
                 t.dist, t.side = c.dist, c.side
                 if "rule" not in t.feats:
@@ -291,13 +317,7 @@ def _merge(cands: dict[str, Candidate]) -> list[Candidate]:
     return out
 
 
-_NAME_END = re.compile(r"[\w.'’\- ]*")
-
-
-def _run_end(text: str, s: int) -> int:
-    return s + len(_NAME_END.match(text, s, s + 60).group().rstrip(" ."))
-
-
+_WORDS = re.compile(r"[A-Z][\w'’\-]+")
 _NEXT = re.compile(r"[\s,]*(?:\([^()\n]{0,30}\)\s*)?(?:\w+ly\s+|also\s+|later\s+|then\s+|has\s+|had\s+)?([\w’']+)")
 
 
