@@ -110,12 +110,17 @@ def get_feed(lib: Library, ident: int | str) -> Feed | None:
     return feed
 
 
+# A feed's rows as the library list shows them: each delivered article, or the row it is a near-duplicate of
+# (articles.twin_of), once per feed: (feed_id, row id, read).
+_ROWS = ("SELECT DISTINCT i.feed_id, s.id, s.read FROM feed_items i JOIN articles a ON a.id = i.article_id"
+         " JOIN articles s ON s.id = coalesce(a.twin_of, a.id)")
+
+
 def list_feeds(lib: Library) -> list[Feed]:
     """Every feed in the order added, each with its unread and total article counts."""
     feeds = [_feed(r) for r in lib.db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY id")]
     counts = {r[0]: (r[1], r[2]) for r in lib.db.execute(
-        "SELECT i.feed_id, sum(a.read = 0), count(a.id) FROM feed_items i JOIN articles a ON a.id = i.article_id"
-        " GROUP BY i.feed_id")}
+        f"SELECT feed_id, sum(read = 0), count(*) FROM ({_ROWS}) GROUP BY feed_id")}
     for f in feeds:
         f.unread, f.total = (int(x or 0) for x in counts.get(f.id, (0, 0)))
     return feeds
@@ -123,8 +128,7 @@ def list_feeds(lib: Library) -> list[Feed]:
 
 def _counts(lib: Library, feed_id: int) -> tuple[int, int]:
     unread, total = lib.db.execute(
-        "SELECT sum(a.read = 0), count(a.id) FROM feed_items i JOIN articles a ON a.id = i.article_id"
-        " WHERE i.feed_id = ?", (feed_id,)).fetchone()
+        f"SELECT sum(read = 0), count(*) FROM ({_ROWS} WHERE i.feed_id = ?)", (feed_id,)).fetchone()
     return int(unread or 0), int(total or 0)
 
 
@@ -163,10 +167,14 @@ def update_feed(lib: Library, feed_id: int, **fields) -> None:
 
 
 def feed_article_ids(lib: Library, feed_id: int, unread_only: bool = False) -> list[int]:
-    """The ids of a feed's articles in library order (newest first): what a feed filter shows."""
+    """The ids of a feed's articles in library order (newest first): what a feed filter shows.
+
+    A near-duplicate shown as another article's row (articles.twin_of, issue 13) is that row here too, once,
+    as in the main list: its read mark, star and outlets are the row's."""
     extra = " AND a.read = 0" if unread_only else ""
     return [r[0] for r in lib.db.execute(
-        "SELECT a.id FROM articles a WHERE a.id IN (SELECT article_id FROM feed_items WHERE feed_id = ?)"
+        "SELECT a.id FROM articles a WHERE a.id IN (SELECT coalesce(c.twin_of, c.id) FROM feed_items i"
+        " JOIN articles c ON c.id = i.article_id WHERE i.feed_id = ?)"
         f"{extra} ORDER BY a.sort_key DESC, a.id DESC", (feed_id,))]
 
 

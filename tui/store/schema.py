@@ -452,6 +452,47 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX IF NOT EXISTS articles_unread_ids ON articles (id, read) WHERE read = 0;
     """,
+    # 14: the same article twice, what session 4 left (issue 13). (a) When the article that other copies repeat
+    # leaves its story (deleted, changed in place), the oldest remaining copy becomes the one the others repeat
+    # (story_articles.dup_of), as articles.twin_of already did: the story view showed every remaining copy as a
+    # row until the next regroup. (b) The star follows the text as the read mark does: starring or unstarring the
+    # shown row or any copy (the story view opens each record) sets every copy; a read mark on a copy marks the row
+    # too; a copy joining a starred row, or starred before it joins, makes them all starred. Safe to run again.
+    """
+    DROP TRIGGER IF EXISTS story_articles_ad;
+    CREATE TRIGGER story_articles_ad AFTER DELETE ON story_articles BEGIN
+        UPDATE stories SET size = size - 1 WHERE id = old.story_id;
+        DELETE FROM stories WHERE id = old.story_id AND size <= 0;
+        UPDATE story_articles SET dup_of = (SELECT min(d.article_id) FROM story_articles d WHERE d.dup_of = old.article_id)
+            WHERE dup_of = old.article_id
+            AND article_id > (SELECT min(d.article_id) FROM story_articles d WHERE d.dup_of = old.article_id);
+        UPDATE story_articles SET dup_of = NULL WHERE dup_of = old.article_id;
+    END;
+    DROP TRIGGER IF EXISTS articles_twin_star_au;
+    DROP TRIGGER IF EXISTS articles_twin_copy_au;
+    DROP TRIGGER IF EXISTS articles_twin_read_copy_au;
+    DROP TRIGGER IF EXISTS articles_twin_join_au;
+    CREATE TRIGGER articles_twin_star_au AFTER UPDATE OF starred ON articles
+    WHEN new.twin_of IS NULL AND old.starred IS NOT new.starred BEGIN
+        UPDATE articles SET starred = new.starred WHERE twin_of = new.id AND starred IS NOT new.starred;
+    END;
+    CREATE TRIGGER articles_twin_copy_au AFTER UPDATE OF starred ON articles
+    WHEN new.twin_of IS NOT NULL AND old.starred IS NOT new.starred BEGIN
+        UPDATE articles SET starred = new.starred WHERE id = new.twin_of AND starred IS NOT new.starred;
+        UPDATE articles SET starred = new.starred WHERE twin_of = new.twin_of AND starred IS NOT new.starred;
+    END;
+    CREATE TRIGGER articles_twin_read_copy_au AFTER UPDATE OF read ON articles
+    WHEN new.twin_of IS NOT NULL AND old.read IS NOT new.read BEGIN
+        UPDATE articles SET read = new.read WHERE id = new.twin_of AND read IS NOT new.read;
+        UPDATE articles SET read = new.read WHERE twin_of = new.twin_of AND read IS NOT new.read;
+    END;
+    CREATE TRIGGER articles_twin_join_au AFTER UPDATE OF twin_of ON articles
+    WHEN new.twin_of IS NOT NULL AND old.twin_of IS NOT new.twin_of BEGIN
+        UPDATE articles SET starred = 1 WHERE new.starred = 1 AND starred = 0 AND (id = new.twin_of OR twin_of = new.twin_of);
+        UPDATE articles SET starred = 1 WHERE id = new.id AND starred = 0
+            AND (SELECT h.starred FROM articles h WHERE h.id = new.twin_of) = 1;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
