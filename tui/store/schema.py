@@ -493,6 +493,29 @@ MIGRATIONS: list[str] = [
             AND (SELECT h.starred FROM articles h WHERE h.id = new.twin_of) = 1;
     END;
     """,
+    # 15: stable story ids (issue 13): an article updated in place that was its story's only article leaves
+    # the story's id in `story_left` (the story itself goes, as before), and grouping gives the id back when
+    # the article opens a story of its own again (tui/store/story_left.py); the row goes once the article is
+    # grouped again, or with the article. Only a one-article story's id is kept: a story that still has other
+    # articles keeps its id itself. Safe to run again.
+    """
+    CREATE TABLE IF NOT EXISTS story_left (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        story_id   INTEGER NOT NULL
+    );
+    DROP TRIGGER IF EXISTS articles_story_au;
+    CREATE TRIGGER articles_story_au AFTER UPDATE OF title, body, published ON articles
+    WHEN old.body IS NOT new.body OR old.title IS NOT new.title OR old.published IS NOT new.published BEGIN
+        INSERT OR REPLACE INTO story_left (article_id, story_id)
+            SELECT m.article_id, m.story_id FROM story_articles m WHERE m.article_id = new.id
+            AND NOT EXISTS (SELECT 1 FROM story_articles o WHERE o.story_id = m.story_id AND o.article_id <> m.article_id);
+        DELETE FROM story_articles WHERE article_id = new.id;
+    END;
+    DROP TRIGGER IF EXISTS story_left_ai;
+    CREATE TRIGGER story_left_ai AFTER INSERT ON story_articles BEGIN
+        DELETE FROM story_left WHERE article_id = new.article_id;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -135,8 +135,7 @@ class Grouper:
             m.dup_of = self._duplicate_of(best, m)
             self._join(best, m, title)
         else:
-            s = _Story(self.next_id, title, day[:10], day[:10], 0, {})
-            self.next_id += 1
+            s = _Story(self._new_story_id(article_id), title, day[:10], day[:10], 0, {})
             self.dup_loaded.add(s.id)
             self._join(s, m, title)
         self._index_sketch(m)
@@ -215,6 +214,17 @@ class Grouper:
             if posting is not None:
                 posting.discard(s.id)
         self.stories.pop(s.id, None)
+
+    def _new_story_id(self, article_id: int) -> int:
+        """The id of a story `article_id` opens: the one-article story's it had before it was updated in place
+        (tui/store/story_left.py) when no story has that id now, else the next id never used."""
+        from tui.store.story_left import reusable_story_id
+
+        old = reusable_story_id(self.lib, article_id)
+        if old is not None and old not in self.stories and old not in self.gone and old not in self.merged:
+            return old
+        self.next_id += 1
+        return self.next_id - 1
 
     def _candidates(self, vec: dict[str, float], lo: int, hi: int) -> list[int]:
         """Stories in the time window sharing the most of `vec`'s strongest terms (at most MAX_CANDIDATES)."""
