@@ -24,6 +24,8 @@ part's attributes. MainScreen's five mixins became these parts (session 3).
   `start`, `problem`; `found(problem)` lets the screen refuse writes.
 - `ReadMarks` (marks.py): an opened article's read mark and a reading position, written by a thread of its
   own; `mark_read`, `save_position`, `settle` (wait until written), `stop`.
+- `TagPicker` (tag_picker.py): the "Filter by tag…" picker, shown at once, its tags read in a worker; `open`,
+  `cache`. Imported when first used (it loads textual.command).
 - `deliver` (threads.py): hand a worker thread's result to the UI thread (ignored while closing).
 """
 
@@ -42,4 +44,13 @@ from tui.app.parts.sources import SourcesRefresh
 from tui.app.parts.threads import deliver
 
 __all__ = ["AnalysisJobs", "BackgroundPass", "FeedAdded", "FeedChanges", "LibraryHealth", "LibraryImport", "LibraryQuery", "LibraryWatch", "Loader", "OpenAhead",
-           "PaneBorders", "ReadMarks", "Ready", "SourcesRefresh", "deliver", "set_focus_flags"]
+           "PaneBorders", "ReadMarks", "Ready", "SourcesRefresh", "TagPicker", "deliver", "set_focus_flags"]
+
+
+def __getattr__(name: str):
+    # TagPicker loads textual.command: imported when first used, not before the first paint.
+    if name == "TagPicker":
+        from tui.app.parts.tag_picker import TagPicker
+
+        return TagPicker
+    raise AttributeError(name)

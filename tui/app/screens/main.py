@@ -82,6 +82,7 @@ class MainScreen(Screen):
         self.borders = PaneBorders(self, PANES)
         self.sources = SourcesRefresh(self, db_path, self.update_library_status, self._sources_done)
         self.feed_changes = FeedChanges(self, db_path, self._feed_added, self._feed_removed)  # a, d in the feeds list
+        self.tags = None  # TagPicker (parts/tag_picker.py), made at the first `T`
         self.changes = LibraryWatch(self, lib, self.reload_list)  # articles added by another process
         self.unread = UnreadCount(self, db_path, self.update_library_status)
         self.undo = UndoDelete()
@@ -800,29 +801,14 @@ class MainScreen(Screen):
         self.notify(what, timeout=2, markup=False)
 
     def action_filter_tag(self) -> None:
-        """T: pick a tag (fuzzy search over the library's tags, with counts); the library shows its articles."""
-        from textual.command import CommandPalette, SimpleCommand, SimpleProvider
+        """T: pick a tag (fuzzy search over the library's tags, with counts); the library shows its articles.
 
-        from tui.app import textual_fixes
-        from tui.store.reader import all_tags
+        The picker shows at once; the tags are read in a worker (parts/tag_picker.py)."""
+        if self.tags is None:
+            from tui.app.parts.tag_picker import TagPicker  # textual.command: not before the first paint
 
-        try:
-            tags = all_tags(self.lib)
-        except (StoreError, sqlite3.DatabaseError) as exc:
-            self.notify(f"Tags cannot be read: {exc}", severity="error", markup=False)
-            return
-        if not tags:
-            self.notify("No article in the library has tags.", severity="warning", timeout=3)
-            return
-        commands = []
-        if self.listing.tag:
-            commands.append(SimpleCommand("All tags", partial(self.set_tag, ""), "drop the tag filter"))
-        for tag, count in tags:
-            shown = " ".join(clean(tag).split())
-            commands.append(SimpleCommand(shown, partial(self.set_tag, tag),
-                                          f"{count:,} article{'s' if count != 1 else ''}"))
-        palette = textual_fixes.safe_palette(CommandPalette)
-        self.app.push_screen(palette(providers=[SimpleProvider(self, commands)], placeholder="Filter by tag…"))
+            self.tags = TagPicker(self, self.db_path, self.set_tag)
+        self.tags.open(self.listing.tag)
 
     def set_tag(self, tag: str) -> None:
         """Narrow the library to the articles with `tag` ("" for all); esc clears it like a search."""
