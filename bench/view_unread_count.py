@@ -1,4 +1,5 @@
-"""What a view's unread count costs (search, entity, feed: `reader.unread_count(lib, ids)` with ids given).
+"""What a view's unread count costs (search, entity, feed: `reader.unread_count(lib, ids)` with ids given),
+and `n` (next unread) in such a view (`reader.next_unread`, the same question a chunk of ids at a time).
 
     python -m bench.view_unread_count [--articles 20000] [--ids 2000] [--reps 3]
 
@@ -6,7 +7,8 @@ Builds a throw-away library of made-up articles with long bodies (overflow pages
 a third of them read, and prints, interleaved, a fresh connection's first and second count of `--ids` ids:
 reading each row's `read` column (the query before migration 13) and the store's count (the unread-ids
 index). The OS page cache stays warm: a cold cache (after a reboot) costs more for the row reads.
-Prints numbers, asserts nothing.
+For `n`, the view's first 1,500 ids are read, so the next unread is 3 chunks of 500 away: reading each row's
+`read` column (the query before) against the index. Prints numbers, asserts nothing.
 """
 
 from __future__ import annotations
@@ -31,6 +33,17 @@ def _rows(lib: Library, ids: list[int]) -> int:
         total += lib.db.execute(f"SELECT count(*) FROM articles NOT INDEXED WHERE read = 0 AND id IN "
                                 f"({','.join('?' * len(part))})", part).fetchone()[0]
     return total
+
+
+def _next_by_rows(lib: Library, ids: list[int], start: int) -> int | None:
+    for first in range(start + 1, len(ids), 500):
+        part = ids[first:first + 500]
+        unread = {r[0] for r in lib.db.execute(
+            f"SELECT id FROM articles NOT INDEXED WHERE read = 0 AND id IN ({','.join('?' * len(part))})", part)}
+        for offset, i in enumerate(part):
+            if i in unread:
+                return first + offset
+    return None
 
 
 def main() -> None:
@@ -60,6 +73,20 @@ def main() -> None:
                     count(lib, ids)
                     t2 = time.perf_counter()
                 print(f"{name:9} {n:,} unread of {len(ids):,}: first {1000 * (t1 - t0):.1f} ms, again {1000 * (t2 - t1):.1f} ms")
+        view = every[:args.ids]
+        with Library(path) as lib:
+            with lib.transaction() as db:
+                db.executemany("UPDATE articles SET read = 1 WHERE id = ?", [(i,) for i in view[:1500]])
+        for _ in range(args.reps):
+            for name, find in (("n, rows", _next_by_rows), ("n, index", reader.next_unread)):
+                with Library(path) as lib:
+                    t0 = time.perf_counter()
+                    at = find(lib, view, 0)
+                    t1 = time.perf_counter()
+                    find(lib, view, 0)
+                    t2 = time.perf_counter()
+                print(f"{name:9} next unread at {at} of {len(view):,}: first {1000 * (t1 - t0):.1f} ms, "
+                      f"again {1000 * (t2 - t1):.1f} ms")
 
 
 if __name__ == "__main__":

@@ -70,3 +70,23 @@ def test_a_views_count_reads_the_unread_ids_index_not_the_rows(tmp_path):
         assert unread_count(lib, view) == 3
         lib.set_read(ids[4])
         assert unread_count(lib, view) == 2
+
+
+def test_next_unread_in_a_view_reads_the_unread_ids_index_not_the_rows(tmp_path):
+    """`n` in a view (reader.next_unread) asks which of a chunk of ids are unread: from the index too."""
+    from tui.store.reader import next_unread
+
+    with Library(tmp_path / "lib.db") as lib:
+        ids = [i for _status, i in lib.add_many(_articles(8))]
+        for i in ids[1:5]:
+            lib.set_read(i)
+        statements: list[str] = []
+        lib.db.set_trace_callback(statements.append)
+        assert next_unread(lib, ids, 0) == 5 and next_unread(lib, ids, 5, forward=False) == 0
+        assert next_unread(lib, ids[:5], 0) is None
+        lib.db.set_trace_callback(None)
+        asked = [s for s in statements if s.startswith("SELECT id FROM articles")]
+        assert asked
+        for sql in asked:
+            plan = " ".join(r[3] for r in lib.db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            assert "COVERING INDEX articles_unread_ids" in plan, plan

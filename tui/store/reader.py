@@ -140,12 +140,21 @@ def next_unread(lib: Library, ids: list[int], start: int, forward: bool = True) 
     for first in range(0, len(positions), _CHUNK):
         chunk = positions[first:first + _CHUNK]
         part = [ids[p] for p in chunk]
-        unread = {r[0] for r in lib.db.execute(
-            f"SELECT id FROM articles WHERE read = 0 AND id IN ({','.join('?' * len(part))})", part)}
+        unread = _unread_among(lib, part)
         for p in chunk:
             if ids[p] in unread:
                 return p
     return None
+
+
+def _unread_among(lib: Library, ids: list[int]) -> set[int]:
+    """Which of `ids` (at most _CHUNK) are unread, read from the unread-ids index (migration 13), not the rows
+    (whose `read` sits after the body's overflow pages); the rows when the index is not there."""
+    sql = f"SELECT id FROM articles {{}} WHERE read = 0 AND id IN ({','.join('?' * len(ids))})"
+    try:
+        return {r[0] for r in lib.db.execute(sql.format("INDEXED BY articles_unread_ids"), ids)}
+    except sqlite3.OperationalError:  # no such index (a library opened without upgrading)
+        return {r[0] for r in lib.db.execute(sql.format(""), ids)}
 
 
 def next_unread_row(lib: Library, row: ArticleRow | None, forward: bool = True) -> ArticleRow | None:
