@@ -48,6 +48,39 @@ RULES: list[tuple[str, re.Pattern]] = [
     ("QUANTITY", re.compile(rf"\b(?:{_NUM}|{_NUMWORD})(?:\s(?:million|billion|thousand|hundred))?[\s-]?{_UNIT}(?![\w])")),
     ("CARDINAL", re.compile(rf"(?<![\w.,$€£¥-])(?:{_NUM})(?![\w%$€£¥]|[.,]\d)(?:\s(?:million|billion|trillion|thousand)\b)?|\b{_NUMWORD}\b", re.IGNORECASE)),
 ]
+
+# Where each rule's match can start (a superset): rules with many alternatives are slow to try at every
+# position of a long text, so `rule_spans` tries them only where their trigger says a match may begin. A
+# trigger must allow every start its rule can match at (tests/engine/test_rule_triggers.py checks that the
+# matches are exactly finditer's). The first word of every alternative, as a prefix, after a non-word char.
+_TRIGGERS: dict[str, re.Pattern] = {
+    "MONEY": re.compile(r"(?=(?:US|C|A|HK|NZ|S)?[$€£¥])|(?<!\w)(?=\d|USD|EUR|GBP|JPY|CHF|Rs)"),
+    "TIME": re.compile(r"(?<!\w)(?=\d|noon|midnight|[Tt]onight|this )"),
+    "DATE": re.compile(
+        r"(?<!\w)(?=\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+        r"|Oct|Nov|Dec|early|mid|late|last|next|this|the|[Yy]esterday|[Tt]oday|[Tt]omorrow"
+        r"|in|since|by|from|until|till|of|during|before|after|between|and)"),
+    "QUANTITY": re.compile(rf"(?<!\w)(?=\d|{_NUMWORD})"),
+    "CARDINAL": re.compile(rf"(?<!\w)(?=\d|{_NUMWORD})", re.IGNORECASE),
+}
+
+
+def _matches(label: str, rx: re.Pattern, text: str):
+    """`rx.finditer(text)`, trying the pattern only at its trigger's positions."""
+    trigger = _TRIGGERS.get(label)
+    if trigger is None:
+        yield from rx.finditer(text)
+        return
+    pos = 0
+    for t in trigger.finditer(text):
+        p = t.start()
+        if p >= pos:
+            m = rx.match(text, p)
+            if m:  # no rule matches the empty string, so the next search starts past this match
+                yield m
+                pos = m.end()
+
+
 _IN_YEAR = re.compile(r"^(?:in|since|by|from|until|till|of|during|before|after|between|and)\s", re.IGNORECASE)
 
 
@@ -56,7 +89,7 @@ def rule_spans(text: str) -> list[tuple[int, int, str]]:
     taken: list[tuple[int, int, str]] = []
     occupied = bytearray(len(text) + 1)
     for label, rx in RULES:
-        for m in rx.finditer(text):
+        for m in _matches(label, rx, text):
             s, e = m.span()
             if label == "DATE":
                 inner = _IN_YEAR.match(m.group())

@@ -1,0 +1,57 @@
+"""The number/date rules tried only at their triggers' positions find exactly what a full scan finds."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from tui.assets import asset
+from tui.engine.entities import rules
+
+# Pieces our own test texts are made of: every keyword of the rules in several cases, glued forms, numbers,
+# currency signs, Unicode digits and letters that match Latin ones only when case is ignored.
+_PIECES = """Monday Mondays Tuesday Sunday Jan Jan. January Feb Mar March Mar. Apr May June Jun July Aug Sep Sept Sept.
+September Oct Nov Dec December early mid late mid- last next this the past previous coming week weekend month year
+decade spring fall winter yesterday Yesterday today Today tomorrow TODAY tonight Tonight noon midnight morning
+afternoon evening night in since by from until till of during before after between and one two three ten eleven
+twenty ninety hundred a dozen dozens hundreds thousands millions billions ONE Seven ſeven Kelvin tenkm fivefeet
+million billion trillion bn m k thousand km miles mph kg tonnes feet ft metres acres barrels litres degrees Celsius
+°C MW kWh dollars euros pounds yen rupees cents US$ C$ HK$ NZ$ S$ $ € £ ¥ USD EUR GBP JPY CHF Rs Rs. % percent per
+cent percentage points a.m. p.m. am pm GMT local time 1996 2015 1990s 2020s mid-1990s 1996-08-30 2014-15 2014/2015
+3 12 9:30 10.5 1,200 3,400,000 0.75 1st 22nd 3rd 30th ٣ ٢٠١٥ x1 A4 _7 anyone someone thirty-one one's the one this one
+word Acme Corp. Harbour Reuters - – / , . ; : ( ) " “ ” '""".split()
+
+
+def _soup(seed: int, n: int = 400) -> str:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        out.append(rnd.choice(_PIECES))
+        out.append(rnd.choice([" ", " ", " ", "", "\n", ", ", "-"]))
+    return "".join(out)
+
+
+def _texts() -> list[str]:
+    folder = asset("articles")
+    samples = [(folder / p.name).read_text(encoding="utf-8") for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".md")]
+    return samples + [_soup(k) for k in range(40)]
+
+
+@pytest.mark.parametrize("label", sorted(rules._TRIGGERS))
+def test_triggered_matches_equal_a_full_scan(label):
+    rx = dict(rules.RULES)[label]
+    found = 0
+    for text in _texts():
+        want = [m.span() for m in rx.finditer(text)]
+        assert [m.span() for m in rules._matches(label, rx, text)] == want
+        found += len(want)
+    assert found > 20  # the texts do exercise the rule
+
+
+def test_a_trigger_that_misses_starts_would_be_caught(monkeypatch):
+    """The comparison above can fail: a trigger without digits loses the number matches."""
+    monkeypatch.setitem(rules._TRIGGERS, "CARDINAL", rules.re.compile(r"(?<!\w)(?=one)"))
+    rx = dict(rules.RULES)["CARDINAL"]
+    text = _soup(1)
+    assert [m.span() for m in rules._matches("CARDINAL", rx, text)] != [m.span() for m in rx.finditer(text)]
