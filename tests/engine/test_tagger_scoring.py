@@ -6,7 +6,7 @@ import pytest
 
 from tui.assets import asset
 from tui.engine.entities import scoring
-from tui.engine.entities.features import all_static
+from tui.engine.entities.features import END, SLOTS, START, all_static, window_features, word_features
 from tui.engine.entities.tagger import Tagger, load_tagger, prepare
 
 # Our own lines: a headline in capitals, sentence starts, names after names, a bar token, quotes and datelines.
@@ -97,3 +97,12 @@ def test_weights_that_are_not_integers_take_the_plain_path():
 def test_weights_too_large_for_exact_int32_sums_are_refused():
     assert scoring.usable({"a": [1, -2, 3]})
     assert not scoring.usable({"a": [1 << 26, 0], "b": [0, -(1 << 26)]})
+
+
+def test_window_features_are_word_features_of_every_slot():
+    words = {START, END, "Ruiz-Diaz", "U.S.", "1996-08-30", "ÉCOLE", "Łódź", "x", "", "mid-1990s", "Acme", "acme"}
+    for text in _samples():
+        segs, _, _ = prepare(text)
+        words.update(t for s in segs for t in s.toks)
+    for w in words:
+        assert window_features(w) == [word_features(slot, w) for slot, _ in SLOTS] + [word_features("U", w)]

@@ -94,6 +94,47 @@ def word_features(slot: str, word: str) -> list[str]:
     return f
 
 
+def window_features(word: str) -> list[list[str]]:
+    """`word_features(slot, word)` for every slot of SLOTS, then for "U": the same lists, with the word's
+    shape, cluster path and gazetteer flags worked out once (the tagger's memo fills faster)."""
+    if word in (START, END):
+        return [[slot + "w=" + word] for slot, _ in SLOTS] + [["Uw=" + word]]
+    lw = word.lower()
+    sh, ss = shape(word), short_shape(word)
+    path = cluster_path(word)
+    flags = _gaz_flags(word, lw)
+    c2 = path[2] if path else "-"
+    far = {slot: [slot + "w=" + lw, slot + "sh=" + ss, slot + "c2=" + c2] for slot in ("-2", "+2")}
+    near = {}
+    for slot in ("-1", "+1"):
+        f = [slot + "w=" + lw, slot + "sh=" + sh]
+        f += [slot + "g=" + x for x in flags]
+        f += [slot + "c0=" + path[0], slot + "c1=" + path[1]] if path else [slot + "c=-"]
+        near[slot] = f
+    f = ["bias", "w=" + lw, "sh=" + sh, "ss=" + ss]
+    f += ["p1=" + lw[:1], "p2=" + lw[:2], "p3=" + lw[:3]]
+    f += ["s1=" + lw[-1:], "s2=" + lw[-2:], "s3=" + lw[-3:], "s4=" + lw[-4:]]
+    if word[:1].isupper():
+        f.append("title" if not word.isupper() else "caps")
+    if any(ch.isdigit() for ch in word):
+        f.append("digit")
+    if "-" in word:
+        f.append("hyphen")
+        head, _, tail = lw.rpartition("-")
+        f.append("hyt=" + tail)
+        f.append("hyh=" + head)
+    if "." in word:
+        f.append("period")
+    f.append("len=" + str(min(len(word), 8)))
+    f += ["g=" + x for x in flags]
+    if path:
+        f += ["c0=" + path[0], "c1=" + path[1], "c2=" + path[2], "c3=" + path[3], "c1|ss=" + path[1] + ss]
+    else:
+        f += ["c=-", "c=-|ss=" + ss]
+    by_slot = {**far, **near, "0": f}
+    return [by_slot[slot] for slot, _ in SLOTS] + [["Uw=" + lw]]
+
+
 def doc_evidence(tokens_by_line: list[list[str]], initial_by_line: list[list[bool]], upper_lines: list[bool]):
     """Document-level sets: words seen capitalised mid-sentence in mixed-case lines, and words seen in lower case."""
     mid_title, lower = set(), set()

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .features import END, SLOTS, START, short_shape, word_features
+from .features import END, SLOTS, START, short_shape, window_features
 
 __all__ = ["DocScores", "ScoreTable", "usable"]
 
@@ -49,12 +49,16 @@ def usable(weights: dict[str, list]) -> bool:
 class DocScores:
     """Scores of a document's tokens, segments concatenated in order."""
 
-    __slots__ = ("base", "fast", "fast_hist")
+    __slots__ = ("base", "fast", "fast_hist", "words", "ini", "ender", "after", "states", "hits")
 
-    def __init__(self, base, fast: list[int], fast_hist: list[list[int]]):
+    def __init__(self, base, fast: list[int], fast_hist: list[list[int]], words, ini, ender):
         self.base = base  # int32 array: base[t][k], every tag-independent feature of token t for class k, summed
         self.fast = fast  # best allowed class of token t when the two previous tags are "O" (no word history)
         self.fast_hist = fast_hist  # [h][t]: the same when the word's commonest earlier label type is h
+        self.words, self.ini, self.ender = words, ini, ender  # word ids; starts a sentence; follows . ! ? or opens
+        self.after: dict[str, object] = {}  # previous tag -> rows of the t-1w / t-1sh features of every token
+        self.states: dict[tuple, list[int]] = {}  # (tag before last, last tag, history type) -> best class per token
+        self.hits: dict[tuple, int] = {}  # how often the greedy pass met each state not yet in `states`
 
 
 def _bigram_sides(weights, prefix: str) -> tuple[set, set]:
@@ -136,11 +140,9 @@ class ScoreTable:
         flat, starts = [], []
         for w in words:
             lw, ss = w.lower(), short_shape(w)
-            for slot, _ in SLOTS:
+            for feats in window_features(w):  # the five slots, then "U"
                 starts.append(len(flat))
-                flat += [fid.get(f, zero) for f in word_features(slot, w)]
-            starts.append(len(flat))
-            flat += [fid.get(f, zero) for f in word_features("U", w)]
+                flat += [fid.get(f, zero) for f in feats]
             starts.append(len(flat))
             flat += [fid.get("t-1w=O|" + lw, zero), fid.get("t-1sh=O|" + ss, zero)]
             starts.append(len(flat))
@@ -152,20 +154,24 @@ class ScoreTable:
             self.flags[2 * k, first:need] = [lw in left for lw in lows]
             self.flags[2 * k + 1, first:need] = [lw in right for lw in lows]
 
-    def document(self, segments, mid: set, low: set) -> DocScores:
-        """Scores of every token of `segments` (objects with toks, initial, upper), in order."""
+    def document(self, segments, mid: set, low: set, enders: frozenset = frozenset()) -> DocScores:
+        """Scores of every token of `segments` (objects with toks, initial, upper), in order; a token after one
+        of `enders` (and a segment's first) is constrained like a sentence start."""
         n_tok = sum(len(s.toks) for s in segments)
         if len(self.lows) + n_tok > _WORD_LIMIT and self.lows:
             self._reset()
         padded: list[str] = []
         initial: list[bool] = []
         upper: list[bool] = []
+        ender: list[bool] = []
         for s in segments:
             padded += [START, START]
             padded += s.toks
             padded += [END, END]
             initial += s.initial
             upper += [s.upper] * len(s.toks)
+            ender.append(True)
+            ender += [t in enders for t in s.toks[:-1]]
         P = np.array(self._ids(padded), dtype=np.intp)
         keep = np.ones(len(P), dtype=bool)  # positions of real tokens in the padded sequence
         pos = 0
@@ -195,7 +201,34 @@ class ScoreTable:
         fast = o_state.argmax(axis=1).tolist()
         fast_hist = [(o_state + np.where(ini[:, None], on, off)).argmax(axis=1).tolist()
                      for off, on in self.hist_rows]
-        return DocScores(base, fast, fast_hist)
+        return DocScores(base, fast, fast_hist, words, ini, np.array(ender, dtype=bool)[:, None])
+
+    def state_best(self, doc: DocScores, prev: str, pair, h: int | None, allowed_prev, allowed_start) -> list[int]:
+        """Best allowed class of every token of `doc` in one greedy state: previous tag `prev`, `pair` the summed
+        weights of the two previous tags' features, `h` the word's commonest earlier label type (or None)."""
+        s = doc.base + np.array(pair, dtype=np.int32)
+        s += self._after(doc, prev)
+        if h is not None:
+            off, on = self.hist_rows[h]
+            s += np.where(doc.ini[:, None], on, off)
+        mask = [np.array([0 if ok else _LOW for ok in a], dtype=np.int32) for a in (allowed_prev, allowed_start)]
+        s += np.where(doc.ender, mask[1], mask[0])
+        return s.argmax(axis=1).tolist()
+
+    def _after(self, doc: DocScores, prev: str):
+        """Rows of the features "t-1w=PREV|word" + "t-1sh=PREV|shape" of every token of `doc`."""
+        if prev == "O":
+            return self.R[_AFTER_O][doc.words]
+        rows = doc.after.get(prev)
+        if rows is None:
+            uniq = np.unique(doc.words)
+            fid, zero, spell, lows = self.fid, self.zero_id, self.words, self.lows
+            ids = uniq.tolist()
+            by_id = np.zeros((len(lows), self.n), dtype=np.int32)
+            by_id[uniq] = self.W[[fid.get("t-1w=" + prev + "|" + lows[i], zero) for i in ids]]
+            by_id[uniq] += self.W[[fid.get("t-1sh=" + prev + "|" + short_shape(spell[i]), zero) for i in ids]]
+            rows = doc.after[prev] = by_id[doc.words]
+        return rows
 
     def _evidence_codes(self, words, mid: set, low: set):
         """2 * tc + lc of each token (features.context_features: capitalised and seen capitalised mid-sentence

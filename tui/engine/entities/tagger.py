@@ -35,6 +35,9 @@ WEIGHTS_FILE = "ner_weights.json.gz"
 _MEMO_LIMIT = 30_000  # words per slot; a full cache is simply dropped (keeps memory to a few MB)
 MAX_TOKENS = 80_000  # about 60,000 words of prose: more than any article, and it bounds hostile inputs
 _ENDERS = frozenset(".!?")  # a name never runs on across the end of a sentence
+_VECTOR_AFTER = 64
+_DIV = 16
+_FORBIDDEN = -(1 << 40)  # added to a class the BIO constraint rules out (integer weights sum to far less)
 
 
 @dataclass
@@ -83,9 +86,9 @@ class Tagger:
                                                                "Xx", ini)) for k in range(len(HISTORY_TYPES))
                           for ini in (False, True)}
         # the whole-segment scorer assumes "O" allows what a sentence start allows (true of BIO)
+        self.dyns: dict[tuple, list[int]] = {}  # _dynamic's memo
         self.table = _score_table(weights, classes, self._pair_vec("O", "O"), self.ok["O"], self.hist_vecs) \
             if self.ok["O"] == self.ok[START] else None
-        self.allowed_idx = {p: [k for k, a in enumerate(row) if a] for p, row in self.ok.items()}
 
     def _pair_vec(self, prev2: str, prev: str) -> tuple:
         pv = self.pairs.get((prev2, prev))
@@ -123,7 +126,7 @@ class Tagger:
         """`tag` of each segment in turn (one document), from whole-document scores when the weights allow."""
         if self.table is None:
             return [self.tag_plain(seg, mid, low, hist) for seg in segs]
-        scores = self.table.document(segs, mid, low)
+        scores = self.table.document(segs, mid, low, _ENDERS)
         out, off = [], 0
         for seg in segs:
             out.append(self._walk(seg, scores, off, hist))
@@ -132,11 +135,13 @@ class Tagger:
 
     def _walk(self, seg: Segment, scores, off: int, hist: dict[str, list[int]]) -> list[str]:
         """The greedy pass of `tag_plain` over precomputed scores (scoring.py): Python arithmetic only where the
-        two tags before a token are not both "O"."""
+        two tags before a token are not both "O", and only until such a state has come up often enough in the
+        document to be worked out for every token at once (`_VECTOR_AFTER`)."""
         toks = seg.toks
         base, fast, fast_hist = scores.base, scores.fast, scores.fast_hist
-        w, classes, type_of, hvec, initial = self.w, self.classes, self.type_index, self.hist_vecs, seg.initial
-        allowed_idx, start_idx = self.allowed_idx, self.allowed_idx[START]
+        states = scores.states
+        enough = max(_VECTOR_AFTER, len(base) // _DIV)
+        classes, type_of, initial, dyns = self.classes, self.type_index, seg.initial, self.dyns
         n_types = len(HISTORY_TYPES)
         prev, prev2 = START, START
         out = []
@@ -147,15 +152,18 @@ class Tagger:
             if prev == "O" and prev2 == "O":
                 tag = classes[fast[t] if counts is None else fast_hist[counts.index(max(counts))][t]]
             else:
-                sc = list(map(add, base[t].tolist(), self._pair_vec(prev2, prev)))
-                for f in ("t-1w=" + prev + "|" + tok.lower(), "t-1sh=" + prev + "|" + short_shape(tok)):
-                    v = w.get(f)
-                    if v is not None:
-                        sc = list(map(add, sc, v))
-                if counts:
-                    sc = list(map(add, sc, hvec[counts.index(max(counts)), initial[i]]))
-                idx = allowed_idx[prev] if i == 0 or toks[i - 1] not in _ENDERS else start_idx
-                tag = classes[max(idx, key=sc.__getitem__)]
+                h = None if counts is None else counts.index(max(counts))
+                best = states.get((prev2, prev, h)) or self._vectorise(scores, prev2, prev, h, enough)
+                if best is not None:
+                    tag = classes[best[t]]
+                else:
+                    after_end = i == 0 or toks[i - 1] in _ENDERS
+                    key = (prev2, prev, h, initial[i], after_end, tok)
+                    dyn = dyns.get(key)
+                    if dyn is None:
+                        dyn = self._dynamic(key)
+                    sc = list(map(add, base[t].tolist(), dyn))
+                    tag = classes[sc.index(max(sc))]
             out.append(tag)
             if cap:
                 if counts is None:
@@ -163,6 +171,34 @@ class Tagger:
                 counts[type_of[tag]] += 1
             prev2, prev = prev, tag
         return out
+
+    def _dynamic(self, key: tuple) -> list[int]:
+        """The tag-dependent part of a token's scores (the two previous tags' features, the word after the last
+        tag, its history) plus the BIO constraint as a large negative score; memoised."""
+        prev2, prev, h, initial, after_end, tok = key
+        sc = list(self._pair_vec(prev2, prev))
+        for f in ("t-1w=" + prev + "|" + tok.lower(), "t-1sh=" + prev + "|" + short_shape(tok)):
+            v = self.w.get(f)
+            if v is not None:
+                sc = list(map(add, sc, v))
+        if h is not None:
+            sc = list(map(add, sc, self.hist_vecs[h, initial]))
+        ok = self.ok[START] if after_end else self.ok[prev]
+        sc = [x if a else x + _FORBIDDEN for x, a in zip(sc, ok)]
+        if len(self.dyns) > _MEMO_LIMIT:
+            self.dyns.clear()
+        self.dyns[key] = sc
+        return sc
+
+    def _vectorise(self, scores, prev2: str, prev: str, h: int | None, enough: int) -> list[int] | None:
+        """Count one more meeting of a greedy state; once met `enough` times, its best class for every token."""
+        key = (prev2, prev, h)
+        scores.hits[key] = k = scores.hits.get(key, 0) + 1
+        if k < enough:
+            return None
+        best = scores.states[key] = self.table.state_best(scores, prev, self._pair_vec(prev2, prev), h,
+                                                          self.ok[prev], self.ok[START])
+        return best
 
     def tag_plain(self, seg: Segment, mid: set, low: set, hist: dict[str, list[int]]) -> list[str]:
         """Greedy tags computed token by token from the feature strings (any weights; the reference path)."""
