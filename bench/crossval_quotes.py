@@ -8,8 +8,8 @@ the quote pass with those weights is scored on the held-out fold with the shared
 process (quote+speaker F1, quote spans, and each half of the fold). The rules run once per article; only the
 ranker's choice depends on the fold. ``--misses`` sorts every wrongly scored quote of the held-out folds
 into buckets (wrong candidate chosen, right speaker never a candidate, spans, pronouns, unnamed speakers).
-``--ablate`` switches each quote rule off in turn and prints its worth on each fold's halves
-(F1 on minus off, bench/folds.py). Nothing is written to the repository.
+``--ablate`` switches each quote rule off in turn (the ranker relearnt on what the rules give then) and
+prints its worth on all held-out articles pooled and on their two halves (F1 on minus off, bench/folds.py). Nothing is written to the repository.
 """
 
 from __future__ import annotations
@@ -52,9 +52,10 @@ def f1(tp: int, pred: int, gold: int) -> float:
     return 200 * tp / (pred + gold) if pred + gold else 0.0
 
 
-def fold_scores(cases, weights: dict[int, dict], folds: int, sc) -> dict[int, list[float]]:
-    """Per held-out fold: [quote+speaker F1, span F1, half 0 F1, half 1 F1]."""
-    out = {}
+def fold_scores(cases, weights: dict, folds: int, sc) -> dict:
+    """Per held-out fold k: [quote+speaker F1, span F1, half 0 F1, half 1 F1]; under the key "pooled" the same
+    over every held-out article at once (each article scored with its own fold's weights)."""
+    out, pooled, pooled_h = {}, Counter(), [Counter(), Counter()]
     for k, w in weights.items():
         tot, halves = Counter(), [Counter(), Counter()]
         for case in cases:
@@ -63,9 +64,17 @@ def fold_scores(cases, weights: dict[int, dict], folds: int, sc) -> dict[int, li
             c = counts(case, train_quotes.speakers(case, w), sc)
             tot += c
             halves[half_of(case.id)] += c
-        out[k] = [f1(tot["tp"], tot["pred"], tot["gold"]), f1(tot["span"], tot["pred"], tot["gold"])] + [
-            f1(h["tp"], h["pred"], h["gold"]) for h in halves]
+        out[k] = _f1s(tot, halves)
+        pooled += tot
+        for h in (0, 1):
+            pooled_h[h] += halves[h]
+    out["pooled"] = _f1s(pooled, pooled_h)
     return out
+
+
+def _f1s(tot: Counter, halves: list[Counter]) -> list[float]:
+    return [f1(tot["tp"], tot["pred"], tot["gold"]), f1(tot["span"], tot["pred"], tot["gold"])] + [
+        f1(h["tp"], h["pred"], h["gold"]) for h in halves]
 
 
 def learn(cases, held: list[int], folds: int, sc, epochs: int) -> dict[int, dict]:
@@ -154,28 +163,29 @@ def main() -> int:
         print(f"held-out fold {k}/{args.folds}: {n} articles, quote+speaker F1 {b[0]:.2f} "
               f"(halves {b[2]:.2f} / {b[3]:.2f}), spans F1 {b[1]:.2f}", flush=True)
     if len(held) > 1:
-        print(f"mean over {len(held)} folds: quote+speaker F1 {sum(base[k][0] for k in held) / len(held):.2f}, "
-              f"spans {sum(base[k][1] for k in held) / len(held):.2f}")
-        rules_only = fold_scores(cases, {k: None for k in held}, args.folds, sc)
-        print(f"rules only (ranker off): {sum(rules_only[k][0] for k in held) / len(held):.2f}")
+        p = base["pooled"]
+        print(f"all {len(held)} held-out folds pooled: quote+speaker F1 {p[0]:.2f} (halves {p[2]:.2f} / {p[3]:.2f}), "
+              f"spans {p[1]:.2f}; mean of the folds {sum(base[k][0] for k in held) / len(held):.2f}")
+        rules_only = fold_scores(cases, {k: None for k in held}, args.folds, sc)["pooled"]
+        print(f"rules only (ranker off), pooled: {rules_only[0]:.2f} (halves {rules_only[2]:.2f} / {rules_only[3]:.2f})")
     if args.misses:
         misses(cases, weights, args.folds, sc, args.show)
     if args.ablate:
         from tui.engine import rules
 
-        cols = [f"f{k}h{h}" for k in held for h in (0, 1)]
-        print(ablation_header(cols))
-        flat = [base[k][2 + h] for k in held for h in (0, 1)]
+        key = "pooled" if len(held) > 1 else held[0]
+        print(ablation_header(["all", "half 0", "half 1"]))
+        flat = [base[key][0], base[key][2], base[key][3]]
         for r in rules.all_rules():
             if not r.stage.startswith("quotes"):
                 continue
             with rules.disabled(r.name):
                 if r.name == "speaker-ranker":
                     off = fold_scores(cases, {k: None for k in held}, args.folds, sc)
-                else:
+                else:  # the rules' output changes what the ranker learns from: relearn it
                     rc = train_quotes.collect(gold)
                     off = fold_scores(rc, learn(rc, held, args.folds, sc, args.epochs), args.folds, sc)
-            print(ablation_row(r.name, flat, [off[k][2 + h] for k in held for h in (0, 1)]), flush=True)
+            print(ablation_row(r.name, flat, [off[key][0], off[key][2], off[key][3]]), flush=True)
     return 0
 
 

@@ -142,9 +142,6 @@ class _Scan:
             if same_para and prev.speaker and prev.speaker_start is not None \
                     and self.prev_close <= prev.speaker_start < open_at:
                 inherit = True  # '“A,” Smith said at the rally. “B.”': B is Smith's too
-            elif len(all_lead) > 1 and rules.enabled("sentence-before-speaks"):  # 'Holm said so. “...”'
-                mention = speaker_before(text, _sentence_tail(all_lead[:-1]))
-                how = "sentence_before" if mention is not None else how
             elif open_at == p_start and rules.enabled("intro-line-with-colon") and _intro_line(text, p_start):  # 'Smith continued:' then the quote
                 a, b = _intro_line(text, p_start)
                 intro = _sentence_tail(self.window(max(a, b - BEFORE_CHARS), b))

@@ -213,6 +213,16 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
                 c.feats.add("rule:pronoun" if word in PRONOUN_GENDER or word in ("they", "we", "i") else
                             "rule:nominal" if word[:1].islower() or word.startswith(("the ", "a ", "an ")) else "rule:name")
         lo, hi = max(0, q.start - BEFORE), min(len(text), q.end + AFTER)
+        want = None
+        if q.speaker_start is not None:
+            want = PRONOUN_GENDER.get(text[q.speaker_start : q.speaker_end].lower())
+        anchor = q.speaker_start if want else q.start  # antecedents of "he said" are looked for before "he"
+        ante: list[str] = []  # candidate keys by recency before the anchor, gender clashes skipped
+        for j in reversed(_nearest(people.pos, q.start, q.end, lo, hi)):
+            if people.pos[j] < anchor and not (want and people.sex[j] and people.sex[j] != want):
+                k = _key(people.names[j])
+                if k not in ante:
+                    ante.append(k)
         for j in _nearest(people.pos, q.start, q.end, lo, hi):
             s = people.pos[j]
             name = people.names[j]
@@ -236,6 +246,8 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             c.feats.add("prev")
             if how in ("none", "inherit"):
                 c.feats.add("prev:" + how)
+        for r, k in enumerate(ante[:3]):
+            cands[k].feats.add(f"ante:{'pron' if want else 'quote'}{r}")  # nth fitting person back from the anchor
         cands = _merge(cands)
         n = len(cands)
         for side in ("b", "a"):
@@ -245,9 +257,6 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             talk = sorted((c for c in cands if side in c.spoke), key=lambda c: c.spoke[side])
             for r, c in enumerate(talk[:2]):
                 c.feats.add(f"spoke:{side}{r}")  # the nearest person who speaks on that side
-        want = None
-        if q.speaker_start is not None:
-            want = PRONOUN_GENDER.get(text[q.speaker_start : q.speaker_end].lower())
         prev_para = i and bounds(quotes[i - 1].start)[0] == p_start
         inside = set(_WORDS.findall(q.text))
         for c in cands:

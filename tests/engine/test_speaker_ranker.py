@@ -1,0 +1,36 @@
+"""The learned speaker ranker (tui/engine/quotes/ranker.py) on our own sentences."""
+
+from __future__ import annotations
+
+from tui.engine import rules
+from tui.engine.quotes import extract, extract_quotes, ranker
+
+# "she said" after a sentence whose subject speaks ("Lund said") and whose first name is someone talked about
+TEXT = ("Pia Lund runs the ferry company. Officials in Tromsø praised Anders Moe, the harbour master.\n\n"
+        "The good news for Moe, Lund said, is that the new quay opens in May. “We will run twice a day,” she said.")
+
+
+def _candidates(text: str):
+    quotes, hows, scan = extract._attributed(text)
+    return quotes, ranker.candidates(text, quotes, hows, scan.res, scan.lines.bounds)
+
+
+def test_a_surname_followed_by_said_speaks():
+    # the mention "Lund" ends at its own last letter, so "Lund said" makes Pia Lund a speaking candidate
+    _, cands = _candidates(TEXT)
+    lund = next(c for c in cands[0] if c.name == "Pia Lund")
+    assert "name:b:speaks" in lund.feats and "spoke:b0" in lund.feats
+
+
+def test_the_speaking_person_beats_the_pronoun_rule():
+    with rules.disabled("speaker-ranker"):
+        assert [q.speaker for q in extract_quotes(TEXT)] == ["Anders Moe"]  # the coreference rule alone
+    assert [q.speaker for q in extract_quotes(TEXT)] == ["Pia Lund"]
+
+
+def test_sentence_distance_features():
+    quotes, cands = _candidates("Ida Berg chairs the board. The port grew fast.\n\n“We will open a new quay,” she said.")
+    berg = next(c for c in cands[0] if c.name == "Ida Berg")
+    assert "name:b:s2" in berg.feats  # her sentence is two before the quote's ("The port grew fast." between)
+    assert "name:b:first:s2" in berg.feats  # and she is the first person her sentence names
+    assert "ante:pron0" in berg.feats  # the nearest fitting person before "she"
