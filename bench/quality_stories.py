@@ -148,9 +148,9 @@ def bcubed(pred: dict[str, object], gold: dict[str, frozenset]) -> tuple[float, 
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear") -> dict:
+def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: bool = False) -> dict:
     """Group dev mixed with `n` distractors (`source` polnear or corpus; one article at a time, oldest
-    first) and score the dev articles."""
+    first, or all stored first and grouped in one call) and score the dev articles."""
     from tui.stories import group_new
     from tui.store.stories import story_of
 
@@ -158,9 +158,13 @@ def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear") -> dict:
     extra = salt(eval_dir, n, rows[0]["date"]) if source == "polnear" else corpus_salt(n, rows[0]["date"],
                                                                                            rows[-1]["date"])
     mixed = sorted(rows + extra, key=lambda r: (r["date"], r["id"]))
-    lib = Library(tmp / f"salted-{source}.db")
+    lib = Library(tmp / f"salted-{source}{'-once' if at_once else ''}.db")
     ident = {}
-    for r in mixed:
+    if at_once:
+        arts = [Article(title=r["title"], body=r["text"], source=r["source"], published=r["date"]) for r in mixed]
+        ident = {r["id"]: i for r, (_, i) in zip(mixed, lib.add_many(arts))}
+        group_new(lib)
+    for r in mixed if not at_once else ():
         ident[r["id"]] = next(iter(fill(lib, [r])))
         group_new(lib)
     pred = {doc: story_of(lib, aid) for doc, aid in ident.items()}
@@ -225,9 +229,10 @@ def main() -> None:
             print(f"grouping: {g['seconds']:.2f} s for the dev set, one article at a time", file=sys.stderr)
             g = grouping(eval_dir, Path(d), args.scorer_python, at_once=True)
             print(f"grouping: {g['seconds']:.2f} s for the dev set stored at once, then grouped", file=sys.stderr)
-            for source in ("polnear", "corpus") if args.salt > 0 else ():
-                m = salted(eval_dir, Path(d), args.salt, source)
-                print(f"salted with {m['distractors']} {source} articles: B-cubed P={m['p']:.4f} R={m['r']:.4f} "
+            for source, once in [(s, o) for s in ("polnear", "corpus") for o in (False, True)] if args.salt > 0 else ():
+                m = salted(eval_dir, Path(d), args.salt, source, once)
+                print(f"salted with {m['distractors']} {source} articles, {'stored at once' if once else 'one at a time'}:"
+                      f" B-cubed P={m['p']:.4f} R={m['r']:.4f} "
                       f"F1={m['f1']:.4f} (dev articles in {m['dev_stories']} stories, {m['stray']} distractors "
                       f"among them)", file=sys.stderr)
         if args.only in (None, "summary"):
