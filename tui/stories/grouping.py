@@ -156,7 +156,11 @@ class Grouper:
                     continue
                 n = day_number(m.day)
                 self._leave(own, m)
-                best, best_sim = self._best(m.terms, n)  # its own story competes too, judged without it
+                best, best_sim = self._best(m.terms, n)
+                if own.size and own is not best and own.size < MAX_STORY:  # its own story, judged without it
+                    stay = self._score(own, m.terms, n)
+                    if stay >= best_sim:
+                        best, best_sim = own, stay
                 if best is None or best_sim < JOIN:  # it fits nowhere now: alone (its own story if it was)
                     best = own if own.size == 0 else self._open(own.title, m.day)
                 if best is own:
