@@ -72,7 +72,7 @@ class Tagger:
     """Holds the weights and a per-word cache of summed word-feature scores."""
 
     def __init__(self, weights: dict[str, list[float]], classes: list[str] = CLASSES):
-        self.w = weights
+        self.w = {f: tuple(v) for f, v in weights.items()}  # tuples: the garbage collector skips them
         self.classes = classes
         self.n = len(classes)
         self.memo: dict[str, dict[str, tuple]] = {}  # slot -> word -> summed scores

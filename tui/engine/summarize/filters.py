@@ -33,6 +33,19 @@ _BOILERPLATE = re.compile(
     r"for (?:confidential )?support,? call|samaritans|scroll down for|click (?:on )?(?:the|this) (?:link|image)",
     re.IGNORECASE,
 )
+# Words every match of _BOILERPLATE contains (one per alternative, lower case), for a quick first look: a
+# sentence with none of them in its lower-cased text is no boilerplate. Lower-casing finds what the
+# case-insensitive pattern finds except for the four letters that fold onto ASCII ones (İ ı ſ K), so a
+# sentence holding one of those always gets the full pattern (tests/engine/test_summarize_speed.py).
+_BOILERPLATE_WORDS = re.compile("|".join(re.escape(w) for w in (
+    "publish", "necessarily", "expressed", "of the author", "rights reserved", "copyright", "©", "(c) ", "click",
+    "sign up", "subscribe", "newsletter", "follow", "read more", "related:", "more from", "see also", "share this",
+    "conversation", "leave a comment", "mail us", "contact us", "terms of", "privacy policy", "cookie",
+    "this report", "reporting", "editing by", "written by", "updated", "amended", "corrected", "images", "photo",
+    "image:", "picture:", "caption:", "http", "www.", ".com/", "all times", "contributor", "columnist",
+    "correspondent", "writer", "editor", "reporter", "support", "samaritans", "scroll down")))
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
 _SAYS = re.compile(
     r"\b(?:said|says|say|told|tells|tell|asked|asks|added|adds|wrote|writes|explained|explains|"
     r"insisted|insists|admitted|admits|noted|notes|claimed|claims|tweeted|argued|argues|warned|warns|"
@@ -48,6 +61,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 def word_count(text: str) -> int:
     """Number of words with a letter in them. Scripts written without spaces (Chinese,
     Japanese) count about two characters a word, so their sentences are not "fragments"."""
+    if _CJK.search(text) is None:
+        return sum(1 for w in WORD_RE.findall(text) if is_word(w))
     n = 0
     for w in WORD_RE.findall(text):
         if not is_word(w):
@@ -59,6 +74,8 @@ def word_count(text: str) -> int:
 
 def is_boilerplate(text: str) -> bool:
     """True for site furniture: disclaimers, subscription prompts, credits, links."""
+    if _BOILERPLATE_WORDS.search(text.lower()) is None and _FOLDS_TO_ASCII.search(text) is None:
+        return False
     return _BOILERPLATE.search(text) is not None
 
 
@@ -100,10 +117,23 @@ def _outside_quotes(text: str, inside: bool) -> tuple[str, bool]:
     return "".join(out), inside
 
 
+_last_flags: tuple = ((), [])  # (the sentences, their flags) of the last call: a summary asks twice
+
+
 def quote_flags(sentences: list[Sentence]) -> list[bool]:
     """For each sentence, True when it is a bare quotation: (nearly) all of it is quoted
     speech and nothing in it says who is speaking. Quote state is carried across the
     sentences of one paragraph, so the middle of a long quotation counts as quoted."""
+    global _last_flags
+    seen, flags = _last_flags
+    if len(seen) == len(sentences) and all(a is b for a, b in zip(seen, sentences)):
+        return list(flags)
+    flags = _quote_flags(sentences)
+    _last_flags = (tuple(sentences), flags)
+    return list(flags)
+
+
+def _quote_flags(sentences: list[Sentence]) -> list[bool]:
     flags = []
     inside, para, open_for = False, None, 0
     for s in sentences:

@@ -1,0 +1,61 @@
+"""The summary filters' shortcuts (a quick look for boilerplate words, word counts without CJK, the quote
+flags of the same sentences asked twice) give the same answers as the full computation."""
+
+from __future__ import annotations
+
+import random
+
+from tui.assets import asset
+from tui.engine.sentences import split_sentences
+from tui.engine.summarize import filters
+
+# Pieces of our own sentences: every boilerplate phrase in several cases, letters that fold onto ASCII
+# letters only when case is ignored (İ ı ſ K), curly quotes, CJK and ordinary words.
+_PIECES = """publishes letters does not necessarily reflect do not necessarily represent opinions expressed here
+views expressed in are solely those of the author All Rights Reserved Copyright copyright © 2024 (c) 2023 Click
+here sign up for Subscribe now newsletter follow us on Read more: Related: More from see also: share this join
+the conversation leave a comment email us e-mail us contact us terms of use privacy policy cookie settings uses
+cookies contributed to this report additional reporting Reporting by editing by Written by this article was
+updated this story has been corrected Getty Images AP photo photo: image: picture: caption: https:// www. .com/
+all times are GMT is a columnist for was a correspondent with for confidential support, call Samaritans scroll
+down for click on the link PUBLİSHES prıvacy ſubscribe Kelvin NEWSLETTER the council met on Tuesday “We will
+mend it,” she said 東京 で 会議 harbour ferries 3.5 percent""".split()
+
+
+def _sentences(seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(60):
+        words = [rnd.choice(_PIECES) for _ in range(rnd.randint(1, 14))]
+        out.append(" ".join(words))
+    return out
+
+
+def test_boilerplate_shortcut_agrees_with_the_pattern():
+    texts = [t for k in range(30) for t in _sentences(k)]
+    folder = asset("articles")
+    for p in sorted(folder.iterdir()):
+        if p.suffix in (".txt", ".md"):
+            texts += [s.text for s in split_sentences(p.read_text(encoding="utf-8"))]
+    hits = 0
+    for t in texts:
+        want = filters._BOILERPLATE.search(t) is not None
+        assert filters.is_boilerplate(t) == want, t
+        hits += want
+    assert 0 < hits < len(texts)
+    assert filters.is_boilerplate("ſubscribe now") and filters.is_boilerplate("PRIVACY POLİCY")
+
+
+def test_word_count_without_cjk_counts_words_with_a_letter():
+    assert filters.word_count("The U.S. sold 3,500 cars in 2024 - a record") == 7
+    assert filters.word_count("東京で会議があった") == filters.word_count("東京で会議があった ") >= 2
+
+
+def test_quote_flags_asked_twice_give_the_same_list_and_a_new_copy():
+    sents = split_sentences("“We will mend it,” she said. “It is fine.”\n\n“Another one.” The council met.")
+    first = filters.quote_flags(sents)
+    first[0] = "changed"
+    again = filters.quote_flags(sents)
+    assert again == filters._quote_flags(sents) and again[0] != "changed"
+    other = split_sentences("“Only this.” Nothing else.")
+    assert filters.quote_flags(other) == filters._quote_flags(other)
