@@ -152,9 +152,14 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
     pron_cache: dict[int, str | None] = {}
     looks: dict[int, tuple[bool, bool, bool]] = {}  # per mention: speaks, listener, opens its sentence
     starts = people.sent_starts
+    sent_of: dict[int, int] = {}
 
-    def sent(p: int) -> int:
-        return bisect.bisect_right(starts, p) - 1
+    def sent(p: int) -> int:  # the sentence index of position p (memoised: mentions recur across quotes)
+        k = sent_of.get(p)
+        if k is None:
+            k = sent_of[p] = bisect.bisect_right(starts, p) - 1
+        return k
+
     out = []
     seen_before: Counter = Counter()
     for i, (q, how) in enumerate(zip(quotes, hows)):
@@ -218,17 +223,18 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             want = PRONOUN_GENDER.get(text[q.speaker_start : q.speaker_end].lower())
         anchor = q.speaker_start if want else q.start  # antecedents of "he said" are looked for before "he"
         ante: list[str] = []  # candidate keys by recency before the anchor, gender clashes skipped
-        for j in reversed(_nearest(people.pos, q.start, q.end, lo, hi)):
+        near_names = _nearest(people.pos, q.start, q.end, lo, hi)
+        for j in reversed(near_names):
             if people.pos[j] < anchor and not (want and people.sex[j] and people.sex[j] != want):
                 k = _key(people.names[j])
                 if k not in ante:
                     ante.append(k)
-        for j in _nearest(people.pos, q.start, q.end, lo, hi):
+        for j in near_names:
             s = people.pos[j]
             name = people.names[j]
             e = people.ends[j]
             c = get(name)
-            at(c, s, e, "name", bisect.bisect_left(people.pos, starts[sent(s)]) == j)
+            at(c, s, e, "name", j == 0 or people.pos[j - 1] < starts[sent(s)])  # the first its sentence names
             if people.aside[j]:
                 c.feats.add("name:aside")
             else:
