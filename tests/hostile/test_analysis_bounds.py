@@ -56,3 +56,21 @@ def test_quotes_of_a_huge_text_come_from_its_start_with_their_speakers():
     assert quotes and all(q.end <= MAX_QUOTED_CHARS for q in quotes)
     assert {q.speaker for q in quotes} == {"Vera Lind"}
     assert all(text[q.start:q.end] == "We will mend the bridge before the frost," for q in quotes)
+
+
+def test_the_speaker_ranker_decides_at_most_its_bound_of_quotes(monkeypatch):
+    from tui.engine.quotes import ranker
+
+    asked = []
+    real = ranker.candidates
+
+    def counting(text, quotes, hows, res, bounds, wanted=None):
+        asked.append(sum(wanted) if wanted is not None else len(quotes))
+        return real(text, quotes, hows, res, bounds, wanted)
+
+    monkeypatch.setattr(ranker, "candidates", counting)
+    text = "\n\n".join(f"“We will mend bridge {i} before the frost,” said Vera Lind. He said “it is fine and {i} more.”"
+                       for i in range(ranker.MAX_DECIDED + 50))
+    quotes = extract_quotes(text)
+    assert len(quotes) >= 2 * ranker.MAX_DECIDED and asked == [ranker.MAX_DECIDED]
+    assert quotes[-1].speaker == "Vera Lind"  # past the bound the rules' choice stands

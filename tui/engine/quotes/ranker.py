@@ -30,7 +30,7 @@ from .names import tokens
 from ..lexicon import quote_words
 
 WEIGHTS_FILE = "quote_speakers.json"
-MAX_DECIDED = 1000  # quotes of one text the ranker decides, at most (keeps a 1 MB text of quotes fast)
+MAX_DECIDED = 300  # quotes of one text the ranker decides, at most (articles have < 50; keeps a text of quotes fast)
 BEFORE, AFTER = 600, 300  # the window (characters) around a quote where candidates are gathered
 _PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\b")
 _LISTENER = quote_words().listener_words
