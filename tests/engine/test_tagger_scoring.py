@@ -106,3 +106,11 @@ def test_window_features_are_word_features_of_every_slot():
         words.update(t for s in segs for t in s.toks)
     for w in words:
         assert window_features(w) == [word_features(slot, w) for slot, _ in SLOTS] + [word_features("U", w)]
+
+
+def test_the_guarded_token_pattern_finds_the_plain_patterns_tokens():
+    from tui.engine.entities import tokens
+
+    extra = "U.S. D.C. J. Mr. Mr.X vs. Vs. Inc.5 a.b.c. Sept. 3rd 1,200 O'Neill AT&T é. ÉA. Dr.Who ... " * 3
+    for text in _samples() + [extra, "A" * 5000 + ".", "a." * 3000]:
+        assert [m.span() for m in tokens._TOKEN.finditer(text)] == [m.span() for m in tokens.PLAIN_TOKEN.finditer(text)]

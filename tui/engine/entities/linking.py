@@ -74,7 +74,12 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
     present_alias = {_ALIAS_OF.get(_norm(e.text).lower()) for e in ents}
 
     out = []
+    seen: dict[tuple[str, str], tuple[str, str]] = {}  # (text, label) -> (label, canonical): the same for every mention
     for e in ents:
+        done = seen.get((e.text, e.label))
+        if done is not None:
+            out.append(Entity(e.start, e.end, done[0], e.text, done[1]))
+            continue
         name = _norm(e.text)
         label = e.label
         canon = name
@@ -98,6 +103,7 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
             canon = alias
             if on("alias-label"):
                 label = ALIAS_LABELS[alias]  # "US" x 9 and "United States" once: one place, shown as a place
+        seen[(e.text, e.label)] = (label, canon)
         out.append(Entity(e.start, e.end, label, e.text, canon))  # (not dataclasses.replace: 3x slower)
     out = _one_label_per_canonical(out)
     return _add_missed(text, out, acronyms, people.full[:_MAX_PROPAGATED])

