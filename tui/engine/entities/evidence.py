@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 from ..types import GPE, LOC, ORG, PERSON, Entity
 from ..lexicon import lexicon
@@ -32,8 +33,17 @@ _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:town|city|village|region|province|district|island|port|suburb|county|state|capital)\s+of\s+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
+def _key_cached(text: str) -> str:
+    return _key(text)
+
+
 def key(text: str) -> str:
     """The form names are compared in: case and spacing do not matter ("PORTO" is "Porto")."""
+    return _key_cached(text) if len(text) <= 200 else _key(text)  # the same for every mention
+
+
+def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..types import GPE, LOC, ORG, PERSON, Entity
 from .evidence import NAME_LABELS, dateline_place, key, settle_labels
@@ -31,8 +32,17 @@ def strip_title(name: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=8192)
+def _initials_cached(name: str) -> str:
+    return _initials(name)
+
+
 def initials(name: str) -> str:
     """Capital initials of the content words: "International Monetary Fund" -> "IMF"."""
+    return _initials_cached(name) if len(name) <= 200 else _initials(name)  # the same for every mention
+
+
+def _initials(name: str) -> str:
     return "".join(w[0].upper() for w in _words(name) if w.lower() not in _ACRONYM_SKIP and w[0].isalpha())
 
 

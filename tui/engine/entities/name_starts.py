@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
@@ -42,12 +43,21 @@ def word_counts(text: str) -> Counter:
 _INNER_ROLES = entity_words().inner_roles
 
 
+@lru_cache(maxsize=8192)
+def _role_inside_cached(name: str) -> tuple[int, int] | None:
+    return _role_inside(name)
+
+
 def role_inside(name: str) -> tuple[int, int] | None:
     """(start, end) of a role word inside an organisation span when a two-word name follows it, else None.
 
     Only the third word from the end can be that role (a two-word name must follow it), so this is
     linear in the span's length however long a run of capitalised words the tagger joined.
     """
+    return _role_inside_cached(name) if len(name) <= 200 else _role_inside(name)  # the same for every mention
+
+
+def _role_inside(name: str) -> tuple[int, int] | None:
     off = max(0, len(name) - 200)
     tail = list(re.finditer(r"\S+", name[off:]))[-4:]
     if len(tail) < 4:
