@@ -283,6 +283,45 @@ async def test_help_and_readme_list_the_feed_keys(library, make_app):
     assert "`a`, `d` in the feeds list" in readme and "Add feed…" in readme
 
 
+def test_quitting_while_a_feed_is_being_added_does_not_wait_for_the_server(library, make_app):
+    """A server that accepts and never answers: `q` ends the app at once, not after the read timeout (20 s);
+    the fetch is still waiting on its socket when the app has gone (before, the app waited it out)."""
+    import asyncio
+    import socket
+
+    path, _ = library
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    port = listener.getsockname()[1]
+
+    async def run() -> None:
+        app = make_app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.screen.feed_changes.add(f"http://127.0.0.1:{port}/feed.xml")
+            await pilot.pause(0.3)
+            await pilot.press("Q")
+
+    try:
+        asyncio.run(run())
+        listener.settimeout(5)
+        client, _ = listener.accept()  # the fetch's connection
+        client.setblocking(False)
+        while True:  # read the request; then an end of stream would mean the fetch gave up before the app ended
+            try:
+                data = client.recv(65536)
+            except BlockingIOError:
+                still_open = True
+                break
+            if not data:
+                still_open = False
+                break
+        assert still_open
+        client.close()
+    finally:
+        listener.close()
+
+
 async def _add_prompt(pilot) -> None:
     await settle(pilot)
     await pilot.press("F")

@@ -1,13 +1,14 @@
 """Subscribing to a feed and unsubscribing from inside the app, in a thread worker.
 
 `add(url, full_text)` fetches the feed once (tui.sources.subscribe: the same code as `newsreader feed
-add`) with the worker's own Library, so the UI thread never waits for the network; `remove(feed_id,
-keep_articles)` unsubscribes (deleting many articles updates the full-text index: a worker too).
+add`) in a thread with its own Library, so the UI thread never waits for the network, nor does quitting;
+`remove(feed_id, keep_articles)` unsubscribes in a worker (deleting many articles updates the full-text index).
 Results come back on the UI thread as one line of text each; nothing here raises into the UI.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -35,7 +36,7 @@ def _one_line(text: str, limit: int = 160) -> str:
 
 
 class FeedChanges:
-    """Feeds added and removed in workers; `added(FeedAdded)` and `removed(feed_id, name, gone, error)`
+    """Feeds added and removed off the UI thread; `added(FeedAdded)` and `removed(feed_id, name, gone, error)`
     run on the UI thread. `pending` counts the adds still fetching (for a status line)."""
 
     def __init__(self, host, db_path: Path, added: Callable[[FeedAdded], None],
@@ -49,8 +50,11 @@ class FeedChanges:
     def add(self, url: str, full_text: bool = False) -> None:
         """Subscribe to `url` (a feed, or a page announcing one) and fetch it once, in the background."""
         self.pending += 1
-        self.host.run_worker(partial(self._add, url.strip(), full_text), name="feed_add", group="feed-edit",
-                             thread=True, exit_on_error=False)
+        # A thread of its own, not a Textual worker: those run in asyncio's default executor, which the app
+        # waits for as it exits, so `q` while a server stalls waited out the read timeout (20 s, measured).
+        # A daemon thread ends with the app; a write it had not committed is rolled back (the library is
+        # a WAL database, safe against kill -9), and the feed is simply not added.
+        threading.Thread(target=self._add, args=(url.strip(), full_text), name="feed-add", daemon=True).start()
 
     def remove(self, feed_id: int, name: str, keep_articles: bool) -> None:
         """Unsubscribe; the feed's articles are deleted unless `keep_articles` (or another feed has them)."""
