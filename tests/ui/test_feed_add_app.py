@@ -268,6 +268,14 @@ async def test_the_palette_offers_add_everywhere_and_remove_in_the_feeds_list(li
         assert {"Add feed…", "Remove the feed (asks: keep its articles or not)"} <= offered
 
 
+def test_a_feeds_list_key_rebound_onto_a_page_key_is_reported():
+    from tui.app import keymap
+
+    assert keymap.clashes({}) == []
+    assert any("'add_feed'" in p and "'refresh'" in p for p in keymap.clashes({"add_feed": "R"}))
+    assert keymap.clashes({"add_feed": "x"}) == []
+
+
 async def test_help_and_readme_list_the_feed_keys(library, make_app):
     from pathlib import Path
 

@@ -188,10 +188,15 @@ def clashes(keymap: dict[str, str]) -> list[str]:
     for key, specs in where.items():
         for i, a in enumerate(specs):
             for b in specs[i + 1:]:
-                if APP in a.scopes or APP in b.scopes or set(a.scopes) & set(b.scopes):
+                if APP in a.scopes or APP in b.scopes or _reach(a) & _reach(b):
                     problems.append(f"[keys] {display_keys(key)} is bound to both {a.id!r} and {b.id!r}; "
                                     "only one of them will run: give one another key")
     return problems
+
+
+def _reach(spec: KeySpec) -> set[str]:
+    """Where a key's binding is live: the feeds list is a page too, so its keys meet the PAGE keys there."""
+    return set(spec.scopes) | ({PAGE} if FEEDS in spec.scopes else set())
 
 
 def display_keys(keys: str) -> str:
