@@ -10,11 +10,17 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
 
+class FullTextBox(Checkbox, inherit_bindings=False):
+    """The full-text option: space turns it on and off; enter is left to the dialog (add the feed)."""
+
+    BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
+
+
 class AddFeedDialog(ModalScreen[tuple[str, bool] | None]):
     """Dismisses with (url, full text) on enter, or None (`esc`). The URL is checked here (http/https,
     a host) so a typo is said at once; the fetch itself happens after, in the background."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "submit", "Add", show=False)]
 
     def __init__(self, error: str = "", value: str = "", full_text: bool = False) -> None:
         super().__init__()
@@ -27,7 +33,7 @@ class AddFeedDialog(ModalScreen[tuple[str, bool] | None]):
             yield Static("Add a feed: an RSS, Atom or JSON Feed URL, or a page that announces one",
                          classes="dialog-title")
             yield Input(value=self.value, placeholder="https://example.org/feed.xml", id="feed-url")
-            yield Checkbox("Fetch each item's page for its full text", self.full_text, id="feed-full-text")
+            yield FullTextBox("Fetch each item's page for its full text", self.full_text, id="feed-full-text")
             yield Static(Text(self.error), id="feed-error", classes="dialog-error")
             yield Static("enter: add · tab, space: full text on/off · esc: cancel",
                          classes="dialog-detail")
@@ -37,9 +43,9 @@ class AddFeedDialog(ModalScreen[tuple[str, bool] | None]):
         self.query_one("#feed-url", Input).focus()
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        self.submit()
+        self.action_submit()
 
-    def submit(self) -> None:
+    def action_submit(self) -> None:
         """Dismiss with the URL typed, or say in the prompt why it cannot be fetched."""
         from tui.sources.http import FetchError, check_url
 
