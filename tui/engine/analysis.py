@@ -30,10 +30,13 @@ def analyze(text: str, *, title: str | None = None, method: str = DEFAULT_METHOD
     from tui.engine.sentences import split_sentences
     from tui.engine.summarize import summarize
 
-    sents = split_sentences(text)
-    entities = extract_entities(text)
-    summary = summarize(text, method=method, sentences=sentences, ratio=ratio, title=title, sents=sents)
-    quotes = extract_quotes(text, entities)
+    from tui.engine.gcpause import gc_paused
+
+    with gc_paused():  # no cycles are made here: full collections would only walk the whole process
+        sents = split_sentences(text)
+        entities = extract_entities(text)
+        summary = summarize(text, method=method, sentences=sentences, ratio=ratio, title=title, sents=sents)
+        quotes = extract_quotes(text, entities)
     return Analysis(sentences=sents, summary=summary, entities=entities, quotes=quotes)
 
 
