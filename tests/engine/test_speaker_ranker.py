@@ -34,3 +34,12 @@ def test_sentence_distance_features():
     assert "name:b:s2" in berg.feats  # her sentence is two before the quote's ("The port grew fast." between)
     assert "name:b:first:s2" in berg.feats  # and she is the first person her sentence names
     assert "ante:pron0" in berg.feats  # the nearest fitting person before "she"
+
+
+def test_a_first_name_cut_off_before_an_accented_surname_joins_the_full_name():
+    # the capitalised run of "Dr. Eva Šimek" stops at "Š": the candidate "Eva" is Eva Šimek, not someone new
+    text = ("The chapel in the valley reopened on Sunday after two years of work on its frescoes.\n\n"
+            "“She painted her own village on the walls when nobody else cared about it,” said Dr. Eva Šimek, the "
+            "conservator who led the work. “The bishop wanted saints from Rome. She gave him shepherds instead.”"
+            "\n\nŠimek said the team had found the sketches in a barn.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Eva Šimek", "Eva Šimek"]

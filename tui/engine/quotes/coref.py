@@ -12,7 +12,8 @@ import re
 from .. import rules
 from .cues import SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
-from .names import NAME_RUN, ORG_WORDS, TITLES, NameBook, is_person, person_part, strip_name, tokens
+from .names import (NAME_RUN, ORG_WORDS, TITLES, NameBook, drop_opener, is_person, lower_words, person_part,
+    strip_name, tokens)
 from ..lexicon import quote_words
 
 # titles that only ever stand before a person's name
@@ -59,8 +60,9 @@ class PersonIndex:
             return i >= 0 and quoted[i][0] <= p < quoted[i][1]
 
         found = []
+        lower = lower_words(text)
         for m in NAME_RUN.finditer(text):
-            toks = person_part(tokens(m.group()))
+            toks = drop_opener(text, m.start(), person_part(tokens(m.group())), lower)
             if not toks:
                 continue
             full = book.resolve(" ".join(toks), m.start())

@@ -10,6 +10,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from .. import rules
 from .cues import SPEECH_VERBS, TRANSITIVE
 from ..lexicon import quote_words
 from .gender import FEMALE, MALE
@@ -170,11 +171,12 @@ class NameBook:
     def from_text(cls, text: str) -> "NameBook":
         """Collect multi-word capitalised runs as candidate full names (no model needed)."""
         book = cls()
+        lower = lower_words(text)
         for m in NAME_RUN.finditer(text):
             run = m.group()
             if run.isupper():
                 continue
-            toks = person_part(tokens(run))
+            toks = drop_opener(text, m.start(), person_part(tokens(run)), lower)
             if 2 <= len(toks) <= 4 and is_person(" ".join(toks)):  # not "Courier Lind" from "Harbour Courier Lind"
                 book.add(" ".join(toks), m.start(), as_subject(text, m.start(), m.end()))
         return book
@@ -199,3 +201,25 @@ def as_subject(text: str, start: int, end: int) -> bool:
         return True  # after a sentence end, a line break, a colon or a quotation mark
     m = _LEAD_WORD.search(text, max(0, i - 30), i)
     return bool(m) and m.group(1).lower() in SPEECH_VERBS and m.group(1).lower() not in TRANSITIVE  # not "accused X"
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’\-])[a-z]+(?![\w'’\-])")
+
+
+def lower_words(text: str) -> set[str]:
+    """The words a text writes in lower case somewhere (a word it also capitalises is then no name)."""
+    return set(_LOWER_WORD.findall(text))
+
+
+def drop_opener(text: str, start: int, toks: list[str], lower: set[str]) -> list[str]:
+    """A name run's words without a sentence-opening word the article also writes in lower case
+    ("Perhaps Ostrova will ..." -> ["Ostrova"]); a known first name ("Will", "Mark") stays."""
+    if len(toks) < 2 or not rules.enabled("sentence-opener-not-a-name"):
+        return toks
+    first = toks[0]
+    if first.lower() not in lower or _key(first) in FIRST_NAMES or not text.startswith(first, start):
+        return toks
+    k = start - 1
+    while k >= 0 and text[k] in " \t\u00a0\"“”'‘":
+        k -= 1
+    return toks[1:] if k < 0 or text[k] in ".!?\n" else toks

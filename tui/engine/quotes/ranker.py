@@ -26,7 +26,7 @@ from .. import rules
 from ..types import Quote
 from .cues import SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
-from .names import tokens
+from .names import is_person, tokens
 from ..lexicon import quote_words
 
 WEIGHTS_FILE = "quote_speakers.json"
@@ -306,16 +306,22 @@ def _nearest(pos: list[int], start: int, end: int, lo: int, hi: int) -> list[int
 
 def _merge(cands: dict[str, Candidate]) -> list[Candidate]:
     """Candidates as a list, the rules' choice first; a one-word name that is the surname of exactly one
-    longer candidate ("Lopez", "Maria Lopez") is merged into it."""
+    longer candidate ("Lopez", "Maria Lopez") is merged into it, else one that is the first name of exactly one
+    person ("Luka" of "Dr. Luka Žagar", where the capitalised run stops at a letter outside A-Z)."""
     items = list(cands.values())
     by_last: dict[str, list[Candidate]] = {}
+    by_first: dict[str, list[Candidate]] = {}
     for c in items:
-        if len(c.name.split()) > 1:
-            by_last.setdefault(c.name.split()[-1].lower(), []).append(c)
+        words = c.name.split()
+        if len(words) > 1:
+            by_last.setdefault(words[-1].lower(), []).append(c)
+            if is_person(c.name):  # not "Trump Tower" for "Trump"
+                by_first.setdefault(words[0].lower(), []).append(c)
     out = []
     for c in items:
         words = c.name.split()
-        longer = by_last.get(words[-1].lower(), []) if len(words) == 1 else []
+        key = words[-1].lower()
+        longer = (by_last[key] if key in by_last else by_first.get(key, [])) if len(words) == 1 else []
         if len(longer) == 1:
             t = longer[0]
             t.feats |= c.feats

@@ -70,3 +70,12 @@ guard("pronoun-after-unnamed-speaker", STAGE, "'A spokesman said ... But he adde
                 [("We cannot hire welders fast enough to build them all.", "A company spokesman")])],
       keeps=["Tomas Vik, the founder of Vik Boats, opened the yard in 1990. He said the order book was full. "
              "“We cannot hire welders fast enough,” he added."])
+# names.py (NameBook.from_text, coref.PersonIndex)
+guard("sentence-opener-not-a-name", STAGE,
+      "a sentence-opening word the article also writes in lower case is not part of the name after it",
+      changes=[("Elsa Ostrova runs the harbour trust. The board met without her, perhaps for the last time."
+                "\n\nPerhaps Ostrova will "
+                "return. “I have not decided anything yet about the trust,” she said.",
+                [("I have not decided anything yet about the trust,", "Elsa Ostrova")])],
+      keeps=["Mark Ostrova runs the harbour trust; the board will mark the date.\n\nMark Ostrova will return. "
+             "“I have not decided anything yet about the trust,” he said."])
