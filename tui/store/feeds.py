@@ -226,7 +226,7 @@ def store_entries(lib: Library, feed_id: int, entries: list[Entry], **feed_field
     now = now_iso()
     new = updated = 0
     try:
-        with lib.transaction() as db:
+        with lib.transaction(index_later=True) as db:
             for e in entries:
                 found = _match(db, feed_id, e.guid, e.link, e.entry_hash)
                 if found is None:

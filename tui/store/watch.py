@@ -72,7 +72,7 @@ def store_files(lib: Library, watch_id: int, files: list[tuple[str, int, int, li
     now = now_iso()
     new = updated = 0
     try:
-        with lib.transaction() as db:
+        with lib.transaction(index_later=True) as db:
             for path, size, mtime_ns, articles, before in files:
                 first = None
                 if before is not None and before.article_id is not None and len(articles) == 1:
