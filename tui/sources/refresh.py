@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Callable, Iterable
@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from tui.sources.http import PAGE_ACCEPT, FetchError, Fetcher, Limits, check_url
 from tui.sources.parse import ParseError, ParsedFeed, is_teaser, parse_feed_bytes, sniff
-from tui.store.feeds import Feed, add_feed, get_feed, list_feeds, now_iso, store_entries, update_feed
+from tui.store.feeds import Feed, add_feed, get_feed, list_feeds, now_iso, store_entries, store_feeds
 
 # How many requests are in flight. Feeds are many small, slow requests (a conditional GET answered 304 costs
 # the server next to nothing; the time is the round trip), so what bounds a refresh is round trips in flight.
@@ -30,6 +30,7 @@ PER_HOST = 8  # requests in flight to one host (host and port) at once
 BACKOFF_BASE = 300.0  # seconds of back-off after the second failure in a row, doubling after each
 BACKOFF_MAX = 24 * 3600.0
 FULL_TEXT_PAGES = 30  # item pages fetched per feed per refresh at most
+SAVE_TOGETHER = 40  # feeds stored in one transaction at most (those that finished while the writer was busy)
 PARSE_POOL_FROM = 16  # feeds to refresh from which parsing moves to worker processes (feedparser is
                       # pure Python, ~40 ms for 25 items: in threads it would serialise on the GIL)
 
@@ -122,17 +123,25 @@ def refresh(lib, feeds: Iterable[int | str] | None = None, *, concurrency: int =
 
 
 def _collect(lib, futures: dict, results: list, total: int, on_result: Progress | None) -> None:
-    """Store each feed as its fetch finishes (this thread is the only writer)."""
-    for future in as_completed(futures):
-        feed = futures[future]
-        try:
-            fetched = future.result()
-        except Exception as exc:  # a bug must not stop the other feeds
-            fetched = _Fetched("error", error=f"{type(exc).__name__}: {exc}"[:120])
-        result = _save(lib, feed, fetched)
-        results.append(result)
-        if on_result:
-            on_result(result, len(results), total)
+    """Store each feed as its fetch finishes (this thread is the only writer). The feeds that finished while
+    the previous ones were being stored are stored together, in one transaction (`_save_many`)."""
+    order = {future: i for i, future in enumerate(futures)}
+    pending = set(futures)
+    while pending:
+        done, pending = wait(pending, return_when=FIRST_COMPLETED)
+        ready = sorted(done, key=order.__getitem__)
+        for start in range(0, len(ready), SAVE_TOGETHER):
+            batch = []
+            for future in ready[start:start + SAVE_TOGETHER]:
+                try:
+                    fetched = future.result()
+                except Exception as exc:  # a bug must not stop the other feeds
+                    fetched = _Fetched("error", error=f"{type(exc).__name__}: {exc}"[:120])
+                batch.append((futures[future], fetched))
+            for result in _save_many(lib, batch):
+                results.append(result)
+                if on_result:
+                    on_result(result, len(results), total)
 
 
 def _parse_pool(feeds: int):
@@ -299,36 +308,55 @@ def _page_article(fetcher: Fetcher, url: str):
         return None
 
 
-def _save(lib, feed: Feed, fetched: _Fetched) -> FeedResult:
-    """Store one feed's outcome (in the calling thread: the only writer)."""
+def _save_many(lib, batch: list[tuple[Feed, _Fetched]]) -> list[FeedResult]:
+    """Store the outcomes of several feeds in ONE transaction (in the calling thread: the only writer).
+
+    A kill at any moment leaves each feed either as it was or fully refreshed; one commit (and one
+    full-text segment) for all of them costs what a single feed's did (`store_feeds`).
+    """
+    results, jobs, claimed = [], [], set()
+    for feed, fetched in batch:
+        result, job = _plan(lib, feed, fetched, claimed)
+        results.append(result)
+        if job is not None:
+            jobs.append((result, job))
+    if jobs:
+        for (result, _job), (new, updated) in zip(jobs, store_feeds(lib, [job for _, job in jobs])):
+            result.new, result.updated = new, updated
+    return results
+
+
+def _plan(lib, feed: Feed, fetched: _Fetched, claimed: set[str]) -> tuple[FeedResult, tuple | None]:
+    """One feed's result, and what to store for it: (feed id, entries, new feed columns), or None when
+    the feed stays as it was (a cancelled fetch). `claimed`: URLs this batch already moves a feed to."""
     now = now_iso()
     result = FeedResult(feed.url, fetched.status, feed_id=feed.id, title=feed.name, error=fetched.error)
     fields: dict = {"last_refresh": now, "last_status": fetched.status}
-    if fetched.new_url and fetched.new_url != feed.url and get_feed(lib, fetched.new_url) is None:
+    if (fetched.new_url and fetched.new_url != feed.url and fetched.new_url not in claimed
+            and get_feed(lib, fetched.new_url) is None):
         fields["url"] = fetched.new_url  # a permanent redirect: the feed lives there now
+        claimed.add(fetched.new_url)
         result.feed = fetched.new_url
     if fetched.status == "error" and fetched.error == _CANCELLED:
-        return result  # not tried: the feed's state stays as it was (no failure counted)
+        return result, None  # not tried: the feed's state stays as it was (no failure counted)
     if fetched.status == "error":
         failures = feed.failures + 1
-        wait = max(backoff_seconds(failures), min(fetched.retry_after or 0.0, BACKOFF_MAX))
-        fields.update(last_error=fetched.error, failures=failures, next_try=time.time() + wait if wait else None)
-        update_feed(lib, feed.id, **fields)
-        return result
+        wait_for = max(backoff_seconds(failures), min(fetched.retry_after or 0.0, BACKOFF_MAX))
+        fields.update(last_error=fetched.error, failures=failures,
+                      next_try=time.time() + wait_for if wait_for else None)
+        return result, (feed.id, [], fields)
     headers = fetched.headers or {}
     fields.update(last_error=None, failures=0, next_try=None)
     if headers.get("etag") or headers.get("last-modified"):
         fields.update(etag=headers.get("etag"), last_modified=headers.get("last-modified"))
     if fetched.status == "not_modified":
-        update_feed(lib, feed.id, **fields)
-        return result
+        return result, (feed.id, [], fields)
     parsed = fetched.parsed
     if not feed.title and parsed.title:
         fields["title"] = result.title = parsed.title
     if parsed.site_url and parsed.site_url != feed.site_url:
         fields["site_url"] = parsed.site_url
-    result.new, result.updated = store_entries(lib, feed.id, parsed.entries, **fields)
-    return result
+    return result, (feed.id, parsed.entries, fields)
 
 
 def backoff_seconds(failures: int) -> float:

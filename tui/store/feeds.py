@@ -223,30 +223,47 @@ def store_entries(lib: Library, feed_id: int, entries: list[Entry], **feed_field
 
     A kill at any moment leaves the feed either as before or fully refreshed (SQLite WAL).
     """
+    return store_feeds(lib, [(feed_id, entries, feed_fields)])[0]
+
+
+def store_feeds(lib: Library, feeds: list[tuple[int, list[Entry], dict]]) -> list[tuple[int, int]]:
+    """Store several fetched feeds (feed id, entries, new column values of the feed) in ONE transaction;
+    returns (new, updated) for each. A refresh whose writer fell behind stores every feed fetched meanwhile
+    at once: a transaction's commit and its full-text segment cost about as much as 25 items (refresh.py).
+    A kill at any moment leaves each feed either as before or fully refreshed (SQLite WAL).
+    """
     now = now_iso()
-    new = updated = 0
+    out = []
     try:
         with lib.transaction(index_later=True) as db:
-            for e in entries:
-                found = _match(db, feed_id, e.guid, e.link, e.entry_hash)
-                if found is None:
-                    article_id, added = insert_article(db, e.article, now, e.known)
-                    db.execute("INSERT INTO feed_items (feed_id, guid, link, entry_hash, article_id, seen_at)"
-                               " VALUES (?,?,?,?,?,?)", (feed_id, e.guid, e.link, e.entry_hash, article_id, now))
-                    new += int(added)
-                    continue
-                item_id, old_hash, article_id = found
-                if old_hash == e.entry_hash:
-                    continue
-                db.execute("UPDATE feed_items SET entry_hash = ?, guid = coalesce(guid, ?), link = coalesce(link, ?),"
-                           " seen_at = ? WHERE id = ?", (e.entry_hash, e.guid, e.link, now, item_id))
-                if article_id is not None and update_article(db, article_id, e.article):
-                    updated += 1
-            if feed_fields:
-                sets = ", ".join(f"{k} = ?" for k in feed_fields)
-                db.execute(f"UPDATE feeds SET {sets} WHERE id = ?", (*feed_fields.values(), feed_id))
+            for feed_id, entries, feed_fields in feeds:
+                out.append(_store(db, feed_id, entries, now, feed_fields))
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
+    return out
+
+
+def _store(db, feed_id: int, entries: list[Entry], now: str, feed_fields: dict) -> tuple[int, int]:
+    """One feed's entries and state, inside the caller's transaction: (new, updated)."""
+    new = updated = 0
+    for e in entries:
+        found = _match(db, feed_id, e.guid, e.link, e.entry_hash)
+        if found is None:
+            article_id, added = insert_article(db, e.article, now, e.known)
+            db.execute("INSERT INTO feed_items (feed_id, guid, link, entry_hash, article_id, seen_at)"
+                       " VALUES (?,?,?,?,?,?)", (feed_id, e.guid, e.link, e.entry_hash, article_id, now))
+            new += int(added)
+            continue
+        item_id, old_hash, article_id = found
+        if old_hash == e.entry_hash:
+            continue
+        db.execute("UPDATE feed_items SET entry_hash = ?, guid = coalesce(guid, ?), link = coalesce(link, ?),"
+                   " seen_at = ? WHERE id = ?", (e.entry_hash, e.guid, e.link, now, item_id))
+        if article_id is not None and update_article(db, article_id, e.article):
+            updated += 1
+    if feed_fields:
+        sets = ", ".join(f"{k} = ?" for k in feed_fields)
+        db.execute(f"UPDATE feeds SET {sets} WHERE id = ?", (*feed_fields.values(), feed_id))
     return new, updated
 
 
