@@ -23,11 +23,19 @@ cent percentage points a.m. p.m. am pm GMT local time 1996 2015 1990s 2020s mid-
 word Acme Corp. Harbour Reuters - – / , . ; : ( ) " “ ” '""".split()
 
 
+# Phrases whose words only make a match together ("in 2015", "the past week", "this\tMonday").
+_PHRASES = ["in 2015", "since 1998", "by 2030", "of 1990", "and 2001", "between 1999", "during 2020", "until 2024",
+            "the 1990s", "the mid-1980s", "the past week", "the previous month", "the coming year", "this morning",
+            "this\tMonday", "this weekend", "last Monday", "next Friday evening", "early March", "late-Sept",
+            "mid-June", "Tuesday, March 3, 2015", "3rd of May 2014", "5 p.m. GMT", "US$ 5 million", "€3bn",
+            "five tonnes", "ten km", "a dozen", "2014-15", "in\n2016", "inn 2015", "the  past week"]
+
+
 def _soup(seed: int, n: int = 400) -> str:
     rnd = random.Random(seed)
     out = []
     for _ in range(n):
-        out.append(rnd.choice(_PIECES))
+        out.append(rnd.choice(_PIECES) if rnd.random() < 0.8 else rnd.choice(_PHRASES))
         out.append(rnd.choice([" ", " ", " ", "", "\n", ", ", "-"]))
     return "".join(out)
 

@@ -52,14 +52,15 @@ RULES: list[tuple[str, re.Pattern]] = [
 # Where each rule's match can start (a superset): rules with many alternatives are slow to try at every
 # position of a long text, so `rule_spans` tries them only where their trigger says a match may begin. A
 # trigger must allow every start its rule can match at (tests/engine/test_rule_triggers.py checks that the
-# matches are exactly finditer's). The first word of every alternative, as a prefix, after a non-word char.
+# matches are exactly finditer's). The first word of every alternative, as a prefix, after a non-word char
+# (with what must follow it when the word is a common one: "the" + space, "in" + space + a year).
 _TRIGGERS: dict[str, re.Pattern] = {
     "MONEY": re.compile(r"(?=(?:US|C|A|HK|NZ|S)?[$€£¥])|(?<!\w)(?=\d|USD|EUR|GBP|JPY|CHF|Rs)"),
     "TIME": re.compile(r"(?<!\w)(?=\d|noon|midnight|[Tt]onight|this )"),
     "DATE": re.compile(
         r"(?<!\w)(?=\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
-        r"|Oct|Nov|Dec|early|mid|late|last|next|this|the|[Yy]esterday|[Tt]oday|[Tt]omorrow"
-        r"|in|since|by|from|until|till|of|during|before|after|between|and)"),
+        r"|Oct|Nov|Dec|early|mid|late|last|next|this\s|the\s|[Yy]esterday|[Tt]oday|[Tt]omorrow"
+        r"|(?:in|since|by|from|until|till|of|during|before|after|between|and)\s(?:1[5-9]|20)\d\d)"),
     "QUANTITY": re.compile(rf"(?<!\w)(?=\d|{_NUMWORD})"),
     "CARDINAL": re.compile(rf"(?<!\w)(?=\d|{_NUMWORD})", re.IGNORECASE),
 }
