@@ -102,3 +102,6 @@ def test_a_feeds_own_view_shows_the_text_once_as_the_main_list_does(tmp_path):
         lib.set_read(ids[0], True)
         assert feed_article_ids(lib, second, unread_only=True) == []
         assert {f.title: f.unread for f in list_feeds(lib)} == {"Both Papers": 1, "Second Paper": 0}
+        lib.remove(other)  # its item stays, pointing nowhere
+        assert {f.title: (f.unread, f.total) for f in list_feeds(lib)} == {"Both Papers": (0, 1), "Second Paper": (0, 1)}
+        assert feed_article_ids(lib, both) == [ids[0]]

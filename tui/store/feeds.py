@@ -119,11 +119,27 @@ _ROWS = ("SELECT DISTINCT i.feed_id, s.id, s.read FROM feed_items i JOIN article
 def list_feeds(lib: Library) -> list[Feed]:
     """Every feed in the order added, each with its unread and total article counts."""
     feeds = [_feed(r) for r in lib.db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY id")]
-    counts = {r[0]: (r[1], r[2]) for r in lib.db.execute(
-        f"SELECT feed_id, sum(read = 0), count(*) FROM ({_ROWS}) GROUP BY feed_id")}
+    counts = _all_counts(lib) if feeds else {}
     for f in feeds:
         f.unread, f.total = (int(x or 0) for x in counts.get(f.id, (0, 0)))
     return feeds
+
+
+def _all_counts(lib: Library) -> dict[int, tuple[int, int]]:
+    """feed id -> (unread, total) rows, as _ROWS counts them, from the items and two small indexes (the twins,
+    the unread ids) instead of each article's row: `read` and `twin_of` sit after the body's overflow pages
+    (20,000 feed articles: 80 ms CPU by the rows)."""
+    try:
+        shown = dict(lib.db.execute("SELECT id, twin_of FROM articles INDEXED BY articles_twins WHERE twin_of IS NOT NULL"))
+        unread = {r[0] for r in lib.db.execute("SELECT id FROM articles INDEXED BY articles_unread_ids WHERE read = 0")}
+    except sqlite3.OperationalError:  # a library without those indexes: by the rows
+        return {r[0]: (r[1], r[2]) for r in lib.db.execute(
+            f"SELECT feed_id, sum(read = 0), count(*) FROM ({_ROWS}) GROUP BY feed_id")}
+    rows: dict[int, set[int]] = {}
+    for feed_id, article_id in lib.db.execute(  # article_id: NULL once its article is deleted (ON DELETE SET NULL)
+            "SELECT feed_id, article_id FROM feed_items WHERE article_id IS NOT NULL"):
+        rows.setdefault(feed_id, set()).add(shown.get(article_id, article_id))
+    return {feed_id: (len(ids & unread), len(ids)) for feed_id, ids in rows.items()}
 
 
 def _counts(lib: Library, feed_id: int) -> tuple[int, int]:
