@@ -5,7 +5,9 @@ index over the stories' centroid terms) and whose date range lies within WINDOW_
 the most similar one when the cosine reaches JOIN, else it opens a new story. So grouping costs
 O(articles x candidates), never O(articles²), and runs as articles land. A story keeps its id while it
 grows; two stories whose centroids come to agree are merged into the older id (MERGE), and `split`
-moves chosen articles to a new story. A near-duplicate (the same text from another source, shingle
+moves chosen articles to a new story. Once a batch is placed, `refine` looks at each of its articles
+again with the whole batch in (an early article saw only the stories before it): it moves to the story it
+now fits best by the same test, or stands alone. A near-duplicate (the same text from another source, shingle
 resemblance >= DUPLICATE) joins its original's story and records which article it repeats.
 """
 
