@@ -96,6 +96,9 @@ class Grouper:
     merged: dict[int, int] = field(default_factory=dict)  # story merged away -> the story that took it
     pruned_to: str = ""                                   # the near-duplicate index holds no article before this day
     loaded: tuple[int, int] | None = None
+    clock: int = 0                                        # counts placements and moves (refine's bookkeeping)
+    changed: dict[int, int] = field(default_factory=dict)  # story id -> clock when it last gained or lost an article
+    seen: dict[int, int] = field(default_factory=dict)     # article id -> clock when its place was last chosen
     next_id: int = 0
 
     def load_window(self, lo: int, hi: int) -> None:
@@ -142,6 +145,8 @@ class Grouper:
             self._join(s, m, title)
         self._index_sketch(m)
         self.pending.append(m)
+        self.clock += 1
+        self.changed[m.story_id] = self.seen[article_id] = self.clock
         return m
 
     def refine(self, rounds: int = REFINE_ROUNDS) -> int:
@@ -150,6 +155,7 @@ class Grouper:
         test it joined by, its own story judged without it; one that fits none opens a story of its own.
         Stops when nothing moves (at most `rounds` passes over the batch). Returns how many moves."""
         total = 0
+        changed, seen = self.changed, self.seen
         for _ in range(rounds):
             moves = 0
             for m in self.pending:
@@ -157,8 +163,13 @@ class Grouper:
                 if own is None or not m.terms:
                     continue
                 n = day_number(m.day)
+                near = self._candidates(m.terms, n, n)
+                last = seen.get(m.article_id, -1)
+                if changed.get(own.id, 0) <= last and all(changed.get(i, 0) <= last for i in near):
+                    continue  # nothing it is compared with changed since it was last looked at: same answer
+                seen[m.article_id] = self.clock
                 self._leave(own, m)
-                best, best_sim = self._best(m.terms, n)
+                best, best_sim = self._best(m.terms, n, near)
                 if own.size and own is not best and own.size < MAX_STORY:  # its own story, judged without it
                     stay = self._score(own, m.terms, n)
                     if stay >= best_sim:
@@ -169,6 +180,8 @@ class Grouper:
                     self._join(own, m, own.title)
                     continue
                 moves += 1
+                self.clock += 1
+                changed[own.id] = changed[best.id] = seen[m.article_id] = self.clock
                 if own.size == 0:
                     self._drop_empty(own)
                 m.dup_of = None
@@ -184,9 +197,9 @@ class Grouper:
                     m.dup_of = self._duplicate_of(self.stories[m.story_id], m)
         return total
 
-    def _best(self, vec: dict[str, float], n: int) -> tuple[_Story | None, float]:
+    def _best(self, vec: dict[str, float], n: int, near: list[int]) -> tuple[_Story | None, float]:
         best, best_sim = None, 0.0
-        for sid in self._candidates(vec, n, n):
+        for sid in near:
             st = self.stories[sid]
             if st.size == 0 or st.size >= MAX_STORY:
                 continue
@@ -330,6 +343,8 @@ class Grouper:
         for t, w in drop.centroid.items():
             keep.centroid[t] = keep.centroid.get(t, 0.0) + w
         keep.size += drop.size
+        self.clock += 1
+        self.changed[keep.id] = self.clock
         keep.first, keep.last = min(keep.first, drop.first), max(keep.last, drop.last)
         keep.dirty = True
         self._index(keep)
@@ -351,6 +366,7 @@ class Grouper:
         for m in self.pending:
             m.terms = {}  # written; the near-duplicate index keeps only what it compares (memory stays flat)
         self.pending, self.moved, self.gone = [], {}, set()
+        self.seen.clear()
         store.remember_story_ids(self.lib, self.next_id - 1)
 
     def evict_before(self, n: int) -> None:
@@ -362,6 +378,7 @@ class Grouper:
                 if posting is not None:
                     posting.discard(sid)
             del self.stories[sid]
+            self.changed.pop(sid, None)
         if old and self.loaded:
             self.loaded = (max(self.loaded[0], n - WINDOW_DAYS), self.loaded[1])
         oldest = _day_text(n - 2 * WINDOW_DAYS)
