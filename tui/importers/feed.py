@@ -54,6 +54,12 @@ def feed_entries(data: bytes, name: str, base_url: str | None = None,
     """
     if declares_entities(data):
         return {}, [], "feed declares XML entities (possible XXE or entity bomb), refused"
+    if not sanitize and base_url is None:
+        from tui.importers.rss_lean import lean_rss
+
+        lean = lean_rss(data)  # plain RSS 2.0 read as feedparser reads it, at a fifth of the CPU (None: anything else)
+        if lean is not None:
+            return _feed_info(lean[0], lean[1], name)
     import feedparser  # lazy: only feeds pay for it
 
     headers = {"content-location": base_url} if base_url else None
@@ -69,10 +75,15 @@ def feed_entries(data: bytes, name: str, base_url: str | None = None,
         elif not parsed.get("version"):
             reason = "not a feed (neither RSS, Atom nor RDF)"
         return {"title": squash(clean_text(parsed.feed.get("title", ""))) if reason.startswith("feed") else ""}, [], reason
-    source = squash(clean_text(parsed.feed.get("title", "")))
-    info = {"title": source, "link": parsed.feed.get("link") or None}
+    return _feed_info(parsed.feed, parsed.entries, name)
+
+
+def _feed_info(feed, parsed_entries, name: str) -> tuple[dict, list[tuple[dict, ImportItem]], None]:
+    """feed_entries' result from feedparser's feed and entries (or rss_lean's dicts of the same keys)."""
+    source = squash(clean_text(feed.get("title", "")))
+    info = {"title": source, "link": feed.get("link") or None}
     entries = []
-    for i, e in enumerate(parsed.entries, 1):
+    for i, e in enumerate(parsed_entries, 1):
         key = {"guid": squash(str(e.get("id") or "")) or None, "link": e.get("link") or None}
         entries.append((key, _entry(e, source, f"{name}#entry-{i}")))
     return info, entries, None
