@@ -34,3 +34,13 @@ def test_folds_and_halves_are_fixed_and_spread():
     assert 150 <= halves.count(0) <= 250
     # the folds do not follow the halves (different digests)
     assert {(f, h) for f, h in zip(folds, halves)} == {(f, h) for f in range(5) for h in (0, 1)}
+
+
+def test_the_time_split_holds_out_the_last_fifth_in_file_order():
+    from bench.crossval_ner import held_out
+
+    ids = [f"conll-train-{k:03d}" for k in range(946)]
+    held = [k for k, i in enumerate(ids) if held_out("time", k, len(ids), i, 5, 0)]
+    assert held == list(range(757, 946))  # the later documents only, whatever their ids hash to
+    rand = [k for k, i in enumerate(ids) if held_out("random", k, len(ids), i, 5, 0)]
+    assert rand == [k for k, i in enumerate(ids) if fold_of(i, 5) == 0] and rand != held

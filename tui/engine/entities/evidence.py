@@ -79,9 +79,6 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
             and k.lower() not in dem
         if lone and k in placed and top_label in (ORG, PERSON, "MISC"):
             best[k] = GPE if key(k) in listed else LOC  # "Harbour Hospital in Kelby", "from Kelby to Oslo"
-        elif lone and k in located and top_label not in _PLACE_LABELS and (
-                top_label in (PERSON, "MISC") or c[GPE] + c[LOC] >= top) and on("located-single"):
-            best[k] = GPE if key(k) in listed else LOC  # "hotels in Telvik": a place
         elif lone and top_label == PERSON and k in quoted and on("quoted-title"):
             best[k] = "MISC"  # “Vesna”, a three-act opera: a title, not a person
         elif lone and top_label == PERSON and k in described and on("described-by-noun"):

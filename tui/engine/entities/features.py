@@ -214,6 +214,55 @@ def remember(hist: dict[str, list[int]], tok: str, tag: str) -> None:
 
 
 HISTORY_TYPES = ("O", "PER", "ORG", "LOC", "MISC")
+_TYPE_OF = {t: k for k, t in enumerate(HISTORY_TYPES)}
+
+
+def history_type_features(htype: int | None, initial: bool) -> list[str]:
+    """history_features for a given history type (an index into HISTORY_TYPES; None: no other mention)."""
+    if htype is None:
+        return []
+    name = HISTORY_TYPES[htype]
+    return ["h=" + name, "h|si=" + name + str(initial)]
+
+
+def second_pass_types(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]],
+                      fold_caps: bool = True) -> tuple[list, list]:
+    """For every token, the history type it saw in the first pass (the commonest label of the same word's
+    earlier mentions) and the one the second pass gives it (the commonest first-pass label of all its other
+    mentions, before and after it). Ties go to the first type in HISTORY_TYPES, as in the first pass. With
+    `fold_caps`, a word in capitals also counts the mentions of its title-case spelling."""
+    counts: dict[str, list[int]] = {}
+    before = []
+    for toks, tags in zip(toks_by_seg, tags_by_seg):
+        row = []
+        for tok, tag in zip(toks, tags):
+            k = history_key(tok)
+            if k is None:
+                row.append(None)
+                continue
+            c = counts.get(k)
+            row.append(c.index(max(c)) if c else None)
+            if c is None:
+                c = counts[k] = [0] * len(HISTORY_TYPES)
+            c[_TYPE_OF[tag[2:] if tag != "O" else "O"]] += 1
+        before.append(row)
+    after = []
+    for toks, tags in zip(toks_by_seg, tags_by_seg):
+        row = []
+        for tok, tag in zip(toks, tags):
+            k = history_key(tok)
+            if k is None:
+                row.append(None)
+                continue
+            c = list(counts[k])
+            c[_TYPE_OF[tag[2:] if tag != "O" else "O"]] -= 1
+            if fold_caps and k.isupper():  # a headline's "KESSLING" also reads the body's "Kessling"
+                body = counts.get(k[0] + k[1:].lower())
+                if body is not None and body is not counts[k]:
+                    c = [a + b for a, b in zip(c, body)]
+            row.append(c.index(max(c)) if any(c) else None)
+        after.append(row)
+    return before, after
 
 
 def tag_features(prev: str, prev2: str, lw: str, sh: str) -> list[str]:

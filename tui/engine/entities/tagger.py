@@ -1,6 +1,9 @@
 """Greedy averaged-perceptron BIO tagger for PERSON / ORG / LOC / MISC names.
 
-The weights are learned by bench/train_ner.py and shipped in assets/models/ner_weights.json.gz.
+Each word sees how its earlier mentions in the article were tagged. An optional second pass (TWO_PASS, off:
+README's quality notes) re-tags the lines where a word's first-pass labels elsewhere in the article, before
+and after it, say more (Tagger.tag_segments). The weights are learned by bench/train_ner.py and shipped in
+assets/models/ner_weights.json.gz.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from .features import (
     initial_flags,
     HISTORY_TYPES,
     is_upper_line,
+    second_pass_types,
     short_shape,
     tag_features,
     word_features,
@@ -38,6 +42,7 @@ _ENDERS = frozenset(".!?")  # a name never runs on across the end of a sentence
 _VECTOR_AFTER = 64
 _DIV = 16
 _FORBIDDEN = -(1 << 40)  # added to a class the BIO constraint rules out (integer weights sum to far less)
+TWO_PASS = False  # re-tag with each word's labels elsewhere in the document (Tagger.tag_segments); off: see README
 
 
 @dataclass
@@ -80,6 +85,7 @@ class Tagger:
         # allowed[p][c]: may class c follow previous class p
         self.ok = {p: [allowed(p, c) for c in classes] for p in classes + [START]}
         self.lock = threading.Lock()
+        self.two_pass = TWO_PASS
         self.pairs: dict[tuple[str, str], tuple] = {}  # (tag before last, last tag) -> summed tag-feature scores
         self.type_index = {c: HISTORY_TYPES.index(c[2:] if c != "O" else "O") for c in classes}
         self.hist_vecs = {(k, ini): self._sum(history_features({"Xx": [int(j == k) for j in range(len(HISTORY_TYPES))]},
@@ -122,21 +128,38 @@ class Tagger:
         """Greedy left-to-right BIO tags for one segment; `hist` (the document's labels so far) is updated."""
         return self.tag_segments([seg], mid, low, hist)[0]
 
-    def tag_segments(self, segs: list[Segment], mid: set, low: set, hist: dict[str, list[int]]) -> list[list[str]]:
-        """`tag` of each segment in turn (one document), from whole-document scores when the weights allow."""
+    def tag_segments(self, segs: list[Segment], mid: set, low: set, hist: dict[str, list[int]],
+                     two_pass: bool = False) -> list[list[str]]:
+        """`tag` of each segment in turn (one document), from whole-document scores when the weights allow.
+
+        With `two_pass`, a second pass then re-tags the segments where some word's labels elsewhere in the
+        document (its other mentions before AND after it, as the first pass tagged them) say something its
+        earlier mentions alone did not: the history feature ("h=") then means the commonest first-pass label
+        of the word's other mentions (features.second_pass_types). Other segments keep their tags."""
         if self.table is None:
-            return [self.tag_plain(seg, mid, low, hist) for seg in segs]
+            out = [self.tag_plain(seg, mid, low, hist) for seg in segs]
+            if two_pass:
+                before, after = second_pass_types([seg.toks for seg in segs], out)
+                out = [tags if new == old else self.tag_plain(seg, mid, low, {}, new)
+                       for seg, tags, old, new in zip(segs, out, before, after)]
+            return out
         scores = self.table.document(segs, mid, low, _ENDERS)
-        out, off = [], 0
+        out, offs, off = [], [], 0
         for seg in segs:
             out.append(self._walk(seg, scores, off, hist))
+            offs.append(off)
             off += len(seg.toks)
+        if two_pass:
+            before, after = second_pass_types([seg.toks for seg in segs], out)
+            out = [tags if new == old else self._walk(seg, scores, off, {}, new)
+                   for seg, tags, off, old, new in zip(segs, out, offs, before, after)]
         return out
 
-    def _walk(self, seg: Segment, scores, off: int, hist: dict[str, list[int]]) -> list[str]:
+    def _walk(self, seg: Segment, scores, off: int, hist: dict[str, list[int]], fixed: list | None = None) -> list[str]:
         """The greedy pass of `tag_plain` over precomputed scores (scoring.py): Python arithmetic only where the
         two tags before a token are not both "O", and only until such a state has come up often enough in the
-        document to be worked out for every token at once (`_VECTOR_AFTER`)."""
+        document to be worked out for every token at once (`_VECTOR_AFTER`). `fixed` (the second pass) gives
+        each token's history type instead of `hist`, which is then neither read nor updated."""
         toks = seg.toks
         base, fast, fast_hist = scores.base, scores.fast, scores.fast_hist
         states = scores.states
@@ -148,11 +171,14 @@ class Tagger:
         for i, tok in enumerate(toks):
             t = off + i
             cap = len(tok) > 1 and tok[:1].isupper()
-            counts = hist.get(tok) if cap else None
-            if prev == "O" and prev2 == "O":
-                tag = classes[fast[t] if counts is None else fast_hist[counts.index(max(counts))][t]]
-            else:
+            if fixed is None:
+                counts = hist.get(tok) if cap else None
                 h = None if counts is None else counts.index(max(counts))
+            else:  # the second pass: the history type is given
+                counts, h = None, fixed[i]
+            if prev == "O" and prev2 == "O":
+                tag = classes[fast[t] if h is None else fast_hist[h][t]]
+            else:
                 best = states.get((prev2, prev, h)) or self._vectorise(scores, prev2, prev, h, enough)
                 if best is not None:
                     tag = classes[best[t]]
@@ -165,7 +191,7 @@ class Tagger:
                     sc = list(map(add, base[t].tolist(), dyn))
                     tag = classes[sc.index(max(sc))]
             out.append(tag)
-            if cap:
+            if cap and fixed is None:
                 if counts is None:
                     counts = hist[tok] = [0] * n_types
                 counts[type_of[tag]] += 1
@@ -200,8 +226,10 @@ class Tagger:
                                                           self.ok[prev], self.ok[START])
         return best
 
-    def tag_plain(self, seg: Segment, mid: set, low: set, hist: dict[str, list[int]]) -> list[str]:
-        """Greedy tags computed token by token from the feature strings (any weights; the reference path)."""
+    def tag_plain(self, seg: Segment, mid: set, low: set, hist: dict[str, list[int]],
+                  fixed: list | None = None) -> list[str]:
+        """Greedy tags computed token by token from the feature strings (any weights; the reference path).
+        `fixed`, as in `_walk`, gives each token's history type (an index into HISTORY_TYPES, or None)."""
         toks, n = seg.toks, len(seg.toks)
         w, classes, ok = self.w, self.classes, self.ok
         padded = [START, START] + toks + [END, END]
@@ -225,9 +253,13 @@ class Tagger:
                 v = w.get(f)
                 if v is not None:
                     vecs.append(v)
-            counts = hist.get(tok) if len(tok) > 1 and tok[:1].isupper() else None
-            if counts:  # how the same word was tagged earlier in the document (features.history_features)
-                vecs.append(hvec[counts.index(max(counts)), initial[i]])
+            if fixed is None:
+                counts = hist.get(tok) if len(tok) > 1 and tok[:1].isupper() else None
+                h = counts.index(max(counts)) if counts else None
+            else:
+                counts, h = None, fixed[i]
+            if h is not None:  # how the same word was tagged elsewhere in the document (features.history_features)
+                vecs.append(hvec[h, initial[i]])
             scores = list(map(sum, zip(*vecs)))
             allowed_now = ok[prev] if i == 0 or toks[i - 1] not in _ENDERS else ok[START]
             best, best_s = 0, None
@@ -236,7 +268,7 @@ class Tagger:
                     best, best_s = k, sc
             tag = classes[best]
             out.append(tag)
-            if len(tok) > 1 and tok[:1].isupper():  # features.remember, inlined
+            if fixed is None and len(tok) > 1 and tok[:1].isupper():  # features.remember, inlined
                 if counts is None:
                     counts = hist[tok] = [0] * len(HISTORY_TYPES)
                 counts[type_of[tag]] += 1
@@ -256,7 +288,7 @@ class Tagger:
             budget -= len(seg.toks)
             kept.append(seg)
         with self.lock:  # the memo is shared; keep it consistent across worker threads
-            tagged = self.tag_segments(kept, mid, low, {})
+            tagged = self.tag_segments(kept, mid, low, {}, self.two_pass)
         found = []
         for seg, tags in zip(kept, tagged):
             found.extend(drop_initial_function_words(decode(seg.spans, tags, seg.toks), seg))

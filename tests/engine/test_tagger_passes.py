@@ -1,0 +1,97 @@
+"""The tagger's second pass: each word's first-pass labels elsewhere in the article, before and after it."""
+
+from __future__ import annotations
+
+from tui.engine.entities.features import HISTORY_TYPES, history_type_features, second_pass_types
+from tui.engine.entities.tagger import Segment, Tagger, load_tagger, prepare
+
+O, PER, ORG = (HISTORY_TYPES.index(t) for t in ("O", "PER", "ORG"))
+
+
+def test_history_types_before_and_after():
+    toks = [["Keller", "won", "."], ["Anna", "Keller", "spoke", "to", "Brava", "."], ["Keller", "left", "Brava"]]
+    tags = [["O", "O", "O"], ["B-PER", "I-PER", "O", "O", "B-ORG", "O"], ["B-PER", "O", "B-ORG"]]
+    before, after = second_pass_types(toks, tags)
+    # first pass: only earlier mentions count; lower-case words and first mentions have none
+    assert before == [[None, None, None], [None, O, None, None, None, None], [O, None, ORG]]
+    # second pass: every other mention counts (the headline's "Keller" now sees two PER mentions after it);
+    # a tie goes to the first type in HISTORY_TYPES ("O"), as in the first pass
+    assert after == [[PER, None, None], [None, O, None, None, ORG, None], [O, None, ORG]]
+
+
+def test_a_word_mentioned_once_has_no_history_in_either_pass():
+    before, after = second_pass_types([["Tolvern", "rose", "."]], [["B-ORG", "O", "O"]])
+    assert before == after == [[None, None, None]]
+
+
+def test_history_type_features_match_the_first_pass_names():
+    assert history_type_features(None, True) == []
+    assert history_type_features(PER, False) == ["h=PER", "h|si=PERFalse"]
+
+
+def _doc(text: str):
+    segs, mid, low = prepare(text)
+    return segs, mid, low
+
+
+def test_unchanged_segments_keep_their_first_pass_tags():
+    """A document whose words are each mentioned once: the second pass has nothing to change."""
+    tagger = load_tagger()
+    segs, mid, low = _doc("Vesko Darrin runs Holmfirth Mills.\nThe mill employs forty people near Ludvika.")
+    one = tagger.tag_segments(segs, mid, low, {}, two_pass=False)
+    assert tagger.tag_segments(segs, mid, low, {}, two_pass=True) == one
+
+
+def test_a_fixed_history_of_none_equals_a_fresh_first_pass():
+    tagger = load_tagger()
+    segs, mid, low = _doc("Officials in Brakova said Irma Lendl would visit Ostrava on Friday.")
+    seg = segs[0]
+    assert tagger.tag_plain(seg, mid, low, {}, [None] * len(seg.toks)) == tagger.tag(seg, mid, low, {})
+
+
+def test_both_scoring_paths_agree_on_the_second_pass():
+    """The whole-document scorer and the plain per-token path give the same two-pass tags."""
+    text = ("KESSLING REJECTS OFFER\nKessling rejects offer.\nShares in the engineering group Kessling rose on "
+            "Monday after Kessling Group said it had rejected the bid from Orvik. Kessling employs 4,000 people, "
+            "and Orvik said it would wait. Anna Orvik, its chief, declined to comment.")
+    tagger = load_tagger()
+    segs, mid, low = _doc(text)
+    fast = tagger.tag_segments(segs, mid, low, {}, two_pass=True)
+    plain = Tagger(tagger.w, tagger.classes)
+    plain.table = None
+    assert plain.tag_segments(segs, mid, low, {}, two_pass=True) == fast
+    assert fast != tagger.tag_segments(segs, mid, low, {}, two_pass=False)  # the second pass changed something
+
+
+def test_a_company_named_alone_in_the_headline_learns_from_the_body():
+    """The headline names the company alone, where it reads like a surname; the body's mentions say it is a
+    company. The second pass lets the headline's word see them (the first pass tags it a person)."""
+    text = ("Kessling rejects offer.\nShares in the engineering group Kessling rose on Monday after "
+            "Kessling Group said it had rejected the bid. Kessling employs 4,000 people.")
+    tagger = load_tagger()
+    first = text.index("\n")
+    segs, mid, low = _doc(text)
+    assert tagger.tag_segments(segs, mid, low, {}, two_pass=False)[0][0] == "B-PER"
+    assert tagger.tag_segments(segs, mid, low, {}, two_pass=True)[0][0] == "B-ORG"
+    was = tagger.two_pass
+    tagger.two_pass = True
+    try:
+        assert [lab for s, e, lab in tagger.entities(text) if s < first] == ["ORG"]
+    finally:
+        tagger.two_pass = was
+
+
+def test_bio_is_kept_in_the_second_pass():
+    """No I- tag follows O or another type, whatever the fixed history says, on either scoring path."""
+    tagger = load_tagger()
+    segs, mid, low = _doc("Harlan Voss of Breda Shipping met Anneke Voss in Ghent .")
+    seg = segs[0]
+    scores = tagger.table.document(segs, mid, low, {".", "!", "?"})
+    for h in range(len(HISTORY_TYPES)):
+        fixed = [h if t[:1].isupper() else None for t in seg.toks]
+        for tags in (tagger.tag_plain(seg, mid, low, {}, fixed), tagger._walk(seg, scores, 0, {}, fixed)):
+            prev = "O"
+            for t in tags:
+                assert not t.startswith("I-") or prev != "O" and prev[2:] == t[2:], tags
+                prev = t
+    assert isinstance(seg, Segment)
