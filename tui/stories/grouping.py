@@ -156,14 +156,17 @@ class Grouper:
         Stops when nothing moves (at most `rounds` passes over the batch). Returns how many moves."""
         total = 0
         changed, seen = self.changed, self.seen
+        # a story already at MAX_STORY is left as it is: it takes no one in (as when placing) and its
+        # articles stay (such a story is a whole topic; moving articles between its overflow stories is churn)
+        closed = {sid for sid, st in self.stories.items() if st.size >= MAX_STORY}
         for _ in range(rounds):
             moves = 0
             for m in self.pending:
                 own = self.stories.get(m.story_id)
-                if own is None or not m.terms:
+                if own is None or not m.terms or own.id in closed:
                     continue
                 n = day_number(m.day)
-                near = self._candidates(m.terms, n, n)
+                near = [i for i in self._candidates(m.terms, n, n) if i not in closed]
                 last = seen.get(m.article_id, -1)
                 if changed.get(own.id, 0) <= last and all(changed.get(i, 0) <= last for i in near):
                     continue  # nothing it is compared with changed since it was last looked at: same answer
