@@ -41,11 +41,35 @@ class DirectLines:
         return lines
 
     def finish_ahead(self, strips) -> None:
-        """Finish these content strips now (between frames), for a later repaint that shows them."""
+        """Finish these content strips now (between frames), for a later repaint that shows them.
+
+        Each finished line is also cut where the screen update will cut it (at the edges of the
+        widgets beside and over it: the scrollbar, the pane border) and turned into terminal
+        bytes: the pieces keep both (Strip's own caches), so the update that shows them copies them.
+        """
         if self.is_mounted and self._direct_ok():
             finish, _blank = self._finisher()
+            cuts = self._screen_cuts()
+            console = self.app.console
             for strip in strips:
-                finish(strip)
+                line = finish(strip)
+                if cuts is not None and line.cell_length == cuts[-1]:
+                    for piece in line.divide(cuts):
+                        piece.render(console)
+
+    def _screen_cuts(self) -> list[int] | None:
+        """Where the screen update cuts this widget's lines (relative to its left), or None if hidden."""
+        try:
+            compositor = self.screen._compositor
+            region, clip = compositor.visible_widgets[self]
+            visible = region.intersection(clip)
+            row = compositor.cuts[visible.y] if visible.area else None
+        except (KeyError, IndexError, AttributeError):
+            return None
+        if row is None or visible.x != region.x:
+            return None
+        x, right = visible.x, visible.right
+        return [cut - x for cut in row if right >= cut > x]
 
     def _finisher(self):
         """(finish(content strip) -> screen line, the blank line) for the widget's current looks."""

@@ -1,0 +1,81 @@
+"""A screen update that composes only the parts of the screen that changed.
+
+Textual 8 composes a partial update over the bounding box of everything that changed: every
+widget inside that box draws all its lines in it, and each of those lines is cut at every widget
+edge, even where nothing changed. Our updates are often a few thin pieces far apart: a focus
+move recolours the edges of two panes (a box as big as the screen), an open redraws the article
+and summary panes plus two rows of the list. Most of a key's CPU went into composing lines that
+were then not written.
+
+`render_partial_update` below gives the same update (the same spans, the same strips in them):
+a widget draws only the lines of it that touch a changed region, and a line of a widget is cut
+only where it touches a changed span of that line. Nothing else of Textual changes; full updates
+(resize, first paint) still go through Textual's own code. tests/ui/test_partial_update.py
+compares both ways on real screens.
+"""
+
+from __future__ import annotations
+
+from textual._compositor import ChopsUpdate, Compositor
+from textual.geometry import Region
+
+_textual_render_partial_update = Compositor.render_partial_update
+
+
+def _render_chops(compositor: Compositor, updates: list[Region], lines: dict[int, list[tuple[int, int]]]):
+    """Chops (per screen line: cut -> strip) filled only where a changed span needs them."""
+    cuts = compositor.cuts
+    chops = [dict.fromkeys(cut_set[:-1]) for cut_set in cuts]
+    intersection = Region.intersection
+    for widget, (region, clip) in compositor.visible_widgets.items():
+        visible = intersection(region, clip)
+        if not visible.area:
+            continue
+        # The rows of this widget that a changed region touches.
+        top = bottom = None
+        for update in updates:
+            part = intersection(visible, update)
+            if part.area:
+                top = part.y if top is None else min(top, part.y)
+                bottom = part.bottom if bottom is None else max(bottom, part.bottom)
+        if top is None:
+            continue
+        x, right = visible.x, visible.right
+        strips = widget.render_lines(Region(x - region.x, top - region.y, visible.width, bottom - top))
+        for y, strip in zip(range(top, bottom), strips):
+            spans = lines.get(y)
+            if not spans or not any(x1 < right and x2 > x for x1, x2 in spans):
+                continue
+            chops_line = chops[y]
+            final_cuts = [cut for cut in cuts[y] if right >= cut >= x]
+            get = chops_line.get
+            for cut, piece in zip(final_cuts, strip.divide([cut - x for cut in final_cuts[1:]])):
+                if get(cut) is None:  # front to back: the first strip for a cut wins
+                    chops_line[cut] = piece
+    return chops
+
+
+def render_partial_update(self: Compositor) -> ChopsUpdate | None:
+    """Compositor.render_partial_update, composing only what the changed spans show (see the module)."""
+    screen_region = self.size.region
+    updates = [region.intersection(screen_region) for region in self._dirty_regions]
+    self._dirty_regions.clear()
+    updates = [region for region in updates if region.area]
+    if not updates:
+        return None
+    spans = list(self._regions_to_spans(updates))
+    lines: dict[int, list[tuple[int, int]]] = {}
+    for y, x1, x2 in spans:
+        lines.setdefault(y, []).append((x1, x2))
+    chops = _render_chops(self, updates, lines)
+    return ChopsUpdate(chops, spans, [cut_set[1:] for cut_set in self.cuts])
+
+
+def install() -> None:
+    """Use the narrow partial update (idempotent; called when the app module is imported)."""
+    Compositor.render_partial_update = render_partial_update  # type: ignore[method-assign]
+
+
+def uninstall() -> None:
+    """Textual's own partial update again (tests compare both)."""
+    Compositor.render_partial_update = _textual_render_partial_update  # type: ignore[method-assign]
