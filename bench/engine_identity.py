@@ -1,6 +1,6 @@
 """Digest of the engine's whole output on many texts: proves a speed change changed no result.
 
-Usage: python bench/engine_identity.py [--write FILE | --check FILE] [--eval EVAL_DIR] [--quick]
+Usage: python bench/engine_identity.py [--write FILE | --check FILE | --shortcuts] [--eval EVAL_DIR] [--quick]
 
 Texts (read at run time, nothing is copied into the repository): our ten sample articles (their imported bodies,
 with titles), the texts of the summary, quote and NER dev sets under EVAL_DIR (default ../shared/eval next to
@@ -9,6 +9,11 @@ at 100 KB. Each text's `analyze()` output (sentences, summary, entities, quotes,
 `--write FILE` stores {text id: digest}; `--check FILE` compares against such a file and prints every text whose
 output differs (exit 1 if any). Without either it prints the overall digest. `--quick` skips the 100 KB texts.
 Compare two trees: run `--write` with PYTHONPATH=OLD_TREE, then `--check` here.
+
+`--shortcuts` checks, on the same texts and within this tree, each speed shortcut against the plain computation it
+replaces (useful when other changes to the output landed meanwhile, so no old tree has the same output): the
+tagger's whole-document scoring against `Tagger.tag_plain`, the number/date rules' triggers against `finditer`,
+the guarded token pattern against the plain one, and the summary's boilerplate shortcut against the full pattern.
 """
 
 from __future__ import annotations
@@ -75,6 +80,30 @@ def digests(eval_dir: Path, quick: bool = False) -> dict[str, str]:
     return out
 
 
+def shortcut_differences(eval_dir: Path, quick: bool = False) -> dict[str, int]:
+    """How many texts (or sentences) each speed shortcut gets different from its plain computation."""
+    from tui.engine.entities import _bounded, rules, tokens
+    from tui.engine.entities.tagger import load_tagger, prepare
+    from tui.engine.sentences import split_sentences
+    from tui.engine.summarize import filters
+
+    tagger = load_tagger()
+    bad = dict.fromkeys(("tagger", "rules", "tokens", "boilerplate"), 0)
+    for _, _, text in texts(eval_dir, quick):
+        bounded = _bounded(text)
+        segs, mid, low = prepare(bounded)
+        hist: dict = {}
+        plain = [tagger.tag_plain(s, mid, low, hist) for s in segs]
+        bad["tagger"] += tagger.tag_segments(segs, mid, low, {}) != plain
+        bad["rules"] += any([m.span() for m in rules._matches(label, rx, bounded)] != [m.span() for m in rx.finditer(bounded)]
+                            for label, rx in rules.RULES)
+        bad["tokens"] += [m.span() for m in tokens._TOKEN.finditer(text)] != [
+            m.span() for m in tokens.PLAIN_TOKEN.finditer(text)]
+        bad["boilerplate"] += sum(filters.is_boilerplate(s.text) != (filters._BOILERPLATE.search(s.text) is not None)
+                                  for s in split_sentences(bounded))
+    return bad
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command line: write or check the digests."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -82,9 +111,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", type=Path)
     ap.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--shortcuts", action="store_true")
     args = ap.parse_args(argv)
     if not args.eval.exists() and Path("/work/shared/eval").exists():
         args.eval = Path("/work/shared/eval")
+    if args.shortcuts:
+        bad = shortcut_differences(args.eval, args.quick)
+        print("shortcuts:", ", ".join(f"{k} {v} differ" for k, v in bad.items()))
+        return 1 if any(bad.values()) else 0
     t0 = time.process_time()
     got = digests(args.eval, args.quick)
     total = hashlib.sha256("".join(f"{k}={v}\n" for k, v in sorted(got.items())).encode()).hexdigest()
