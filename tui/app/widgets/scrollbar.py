@@ -48,7 +48,13 @@ class QuickScrollBar(ScrollBar):
         ).segments
         # One segment per line; equal segments share one strip.
         made: dict[Segment, Strip] = {}
-        return [made.setdefault(seg, Strip([seg], width).apply_style(base)) for seg in segments[:height]]
+        strips = []
+        for seg in segments[:height]:
+            strip = made.get(seg)
+            if strip is None:  # (setdefault would build the strip for every line, kept or not)
+                strip = made[seg] = Strip([seg], width).apply_style(base)
+            strips.append(strip)
+        return strips
 
 
 class QuickScrollBars:
