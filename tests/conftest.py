@@ -3,10 +3,19 @@
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("NEWSREADER_NO_SEED", "1")
+
+# bench/ is not installed with the package (a plain `pip install .` ships only tui/), and bare `pytest` (as CI runs
+# it) does not put the working folder on sys.path: the tests that read bench/ code import it from the checkout.
+# Done here, before any test module is imported, so `import bench` never finds tests/bench as a namespace package.
+_REPO = str(Path(__file__).resolve().parents[1])
+if _REPO not in sys.path:
+    sys.path.insert(0, _REPO)
 
 
 @pytest.fixture
