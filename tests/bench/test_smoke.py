@@ -23,8 +23,17 @@ def _bench(*args: str, out: Path, timeout: int = 240) -> subprocess.CompletedPro
                           capture_output=True, text=True, timeout=timeout)
 
 
+def _bench_sockets() -> set[str]:
+    """The private tmux servers' socket files the bench's start-up measure makes (tmux's folder for this user)."""
+    folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+    return {p.name for p in folder.glob("newsreader-bench-*")} if folder.is_dir() else set()
+
+
 def test_smoke_run_prints_json_lines_for_every_measure(tmp_path):
+    sockets_before = _bench_sockets()
     proc = _bench(out=tmp_path)
+    # The run leaves nothing behind: its private tmux server is gone and so is that server's socket file.
+    assert _bench_sockets() <= sockets_before
     assert proc.returncode == 0, proc.stderr[-2000:]
     lines = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
     assert lines, "no JSON lines printed"
