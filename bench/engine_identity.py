@@ -113,8 +113,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--shortcuts", action="store_true")
     args = ap.parse_args(argv)
-    if not args.eval.exists() and Path("/work/shared/eval").exists():
-        args.eval = Path("/work/shared/eval")
     if args.shortcuts:
         bad = shortcut_differences(args.eval, args.quick)
         print("shortcuts:", ", ".join(f"{k} {v} differ" for k, v in bad.items()))

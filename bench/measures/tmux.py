@@ -63,7 +63,7 @@ class Tmux:
             _wait_gone(int(pid) if pid.isdigit() else None)
 
     def close(self) -> None:
-        """Stop the private server and remove its socket file (tmux leaves it behind in /tmp/tmux-UID)."""
+        """Stop the private server and remove its socket file (tmux leaves it behind in its socket folder)."""
         path = self._tmux("display-message", "-p", "#{socket_path}", check=False).strip()
         self._tmux("kill-server", check=False)
         if path and os.path.basename(path) == self.sock:

@@ -70,7 +70,12 @@ def word_features(slot: str, word: str) -> list[str]:
         f += [slot + "g=" + x for x in flags]
         f += [slot + "c0=" + path[0], slot + "c1=" + path[1]] if path else [slot + "c=-"]
         return f
-    f = ["bias", "w=" + lw, "sh=" + sh, "ss=" + short_shape(word)]
+    return _centre(word, lw, sh, short_shape(word), flags, path)
+
+
+def _centre(word: str, lw: str, sh: str, ss: str, flags: list[str], path) -> list[str]:
+    """Features of the word being tagged (slot "0"), from its shapes, gazetteer flags and cluster path."""
+    f = ["bias", "w=" + lw, "sh=" + sh, "ss=" + ss]
     f += ["p1=" + lw[:1], "p2=" + lw[:2], "p3=" + lw[:3]]
     f += ["s1=" + lw[-1:], "s2=" + lw[-2:], "s3=" + lw[-3:], "s4=" + lw[-4:]]
     if word[:1].isupper():
@@ -87,10 +92,9 @@ def word_features(slot: str, word: str) -> list[str]:
     f.append("len=" + str(min(len(word), 8)))
     f += ["g=" + x for x in flags]
     if path:  # the cluster path at every level, fine to coarse: prefixes of one tree
-        f += ["c0=" + path[0], "c1=" + path[1], "c2=" + path[2], "c3=" + path[3],
-              "c1|ss=" + path[1] + short_shape(word)]
+        f += ["c0=" + path[0], "c1=" + path[1], "c2=" + path[2], "c3=" + path[3], "c1|ss=" + path[1] + ss]
     else:
-        f += ["c=-", "c=-|ss=" + short_shape(word)]
+        f += ["c=-", "c=-|ss=" + ss]
     return f
 
 
@@ -111,26 +115,7 @@ def window_features(word: str) -> list[list[str]]:
         f += [slot + "g=" + x for x in flags]
         f += [slot + "c0=" + path[0], slot + "c1=" + path[1]] if path else [slot + "c=-"]
         near[slot] = f
-    f = ["bias", "w=" + lw, "sh=" + sh, "ss=" + ss]
-    f += ["p1=" + lw[:1], "p2=" + lw[:2], "p3=" + lw[:3]]
-    f += ["s1=" + lw[-1:], "s2=" + lw[-2:], "s3=" + lw[-3:], "s4=" + lw[-4:]]
-    if word[:1].isupper():
-        f.append("title" if not word.isupper() else "caps")
-    if any(ch.isdigit() for ch in word):
-        f.append("digit")
-    if "-" in word:
-        f.append("hyphen")
-        head, _, tail = lw.rpartition("-")
-        f.append("hyt=" + tail)
-        f.append("hyh=" + head)
-    if "." in word:
-        f.append("period")
-    f.append("len=" + str(min(len(word), 8)))
-    f += ["g=" + x for x in flags]
-    if path:
-        f += ["c0=" + path[0], "c1=" + path[1], "c2=" + path[2], "c3=" + path[3], "c1|ss=" + path[1] + ss]
-    else:
-        f += ["c=-", "c=-|ss=" + ss]
+    f = _centre(word, lw, sh, ss, flags, path)
     by_slot = {**far, **near, "0": f}
     return [by_slot[slot] for slot, _ in SLOTS] + [["Uw=" + lw]]
 
