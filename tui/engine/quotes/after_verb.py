@@ -3,8 +3,9 @@ report", "said the company's spokeswoman, Mia Lund", "a statement from the labou
 
 from __future__ import annotations
 
+from .. import rules
 from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_AFTER_VERB
-from .names import TITLES
+from .names import TITLES, is_person
 from .words import (QUOTE_CHARS, Mention, Tok, abbrev, is_cap, is_word, mention, name_left, name_right,
     possessive, pronoun)
 from ..lexicon import quote_words
@@ -38,15 +39,42 @@ def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
             k = b + 1
             continue
         if best is not None:  # a lower-case word after a name ends the phrase, unless a name follows
+            if tk.low == "of" and _person(toks, best) and rules.enabled("person-before-of-phrase"):
+                break  # "said Jonas Lind of Tromsø": the person, not the place they are from
             nxt = toks[k + 1] if k + 1 < len(toks) else None
             if not (nxt is not None and is_cap(nxt) and tk.low not in CLAUSE_WORDS and k - i < 4):
-                break
+                ahead = _role_words_to_name(toks, k, i) if not _person(toks, best) else None
+                if ahead is None:
+                    break
+                k = ahead  # "said Nordland University marine biologist Ella Strand": on to the name
+                continue
         k += 1
     if best is not None:
         if possessive(toks[best[1]]):  # "said Sri Lanka's foreign minister, Nirosha Perera"
             return _role_right(text, toks, best[0], best[1] + 1)
         return mention(text, toks, best[0], best[1], "name")
     return None
+
+
+def _person(toks: list[Tok], span: tuple[int, int]) -> bool:
+    """Is the capitalised run a person's full name ("Jonas Lind", not "Nordland University")?"""
+    return is_person(" ".join(t.text for t in toks[span[0] : span[1] + 1] if t.text != "."))
+
+
+def _role_words_to_name(toks: list[Tok], k: int, i: int) -> int | None:
+    """Where a name starts after the lower-case role words from token k that follow an organisation
+    ("Nordland University marine biologist Ella Strand"): at most three such words, within the phrase's
+    eight words from token i; None when no person's name follows them."""
+    if not rules.enabled("role-words-after-organisation"):
+        return None
+    n = k
+    while n < len(toks) and n - k < 3 and is_word(toks[n]) and not is_cap(toks[n]) and toks[n].low not in CLAUSE_WORDS \
+            and toks[n].low != "of":
+        n += 1
+    if n == k or n >= len(toks) or n - i >= 8 or not is_cap(toks[n]):
+        return None
+    span = name_right(toks, n)
+    return n if span and _person(toks, span) else None
 
 
 _ROLE_LINKS = {"of", "for", "at"}  # "a spokeswoman for the club, Mia Lund"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import rules
 from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_BEFORE_VERB, SPEECH_VERBS
-from .names import NOT_NAME, TITLES
+from .names import NOT_NAME, TITLES, is_person
 from .words import (QUOTE_CHARS, Mention, Tok, abbrev_dot, adverb, is_cap, is_verb, is_word, mention, name_left,
     name_right, pronoun)
 from ..lexicon import quote_words
@@ -34,6 +34,7 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
     if t.text == ",":  # "Jane Doe, a lawyer at the firm, said": skip back over the apposition(s)
         k, inside = j, None
         for _ in range(3):
+            after = k  # the comma that closes the stretch read next
             k -= 1
             while k >= floor and (toks[k].text not in (",", ".", ":", ";") or abbrev_dot(toks, k)) \
                     and toks[k].text not in QUOTE_CHARS:
@@ -42,6 +43,9 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
                     return None
             if k < floor or toks[k].text != ",":
                 break
+            named = _named_role(toks, k, after, floor)
+            if named is not None:  # "Vik's lawyer, Anna Berg, said": the person the role is
+                return mention(text, toks, named[0], named[1], "name")
             k2 = k - 1
             if k2 >= floor and toks[k2].text == ")":  # "Paul Ryan (R-Wis.), ..."
                 while k2 >= floor and toks[k2].text != "(":
@@ -76,6 +80,21 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
             return mention(text, toks, role, j2, "nominal")
         return mention(text, toks, i, j2, "name")
     return _description_left(text, toks, j, floor)
+
+
+def _named_role(toks: list[Tok], k: int, after: int, floor: int) -> tuple[int, int] | None:
+    """The full name filling the stretch between the commas at k and `after` when a lower-case role word
+    comes before the first comma ("the club's lawyer, Anna Berg, said"), else None."""
+    if not rules.enabled("name-after-role-apposition") or k - 1 < floor:
+        return None
+    role = toks[k - 1]
+    if not is_word(role) or is_cap(role) or role.low in CLAUSE_WORDS or is_verb(toks, k - 1):
+        return None
+    span = name_right(toks, k + 1)
+    if not span or span[1] != after - 1:
+        return None
+    words = [t.text for t in toks[span[0] : span[1] + 1] if t.text != "."]
+    return span if is_person(" ".join(words)) else None
 
 
 _ROLE_PREPOSITIONS = {"for", "from", "in", "at", "of", "with"}

@@ -59,9 +59,9 @@ guard("transcript-speaker", STAGE, "'“LUND: We will ...”': a capitalised nam
 # speakers.py
 guard("reported-clause-subject", STAGE,
       "', said the plan was “...”': a noun phrase after the verb that a finite verb follows is what was said about",
-      changes=[("The council's deputy leader, Ward Councillor Ivo Brandt, said the plan was “a gift to the "
+      changes=[("The council's deputy leader, who chairs the planning board, said the plan was “a gift to the "
                 "developers and nobody else.”",
-                [("a gift to the developers and nobody else.", "Ivo Brandt")])],
+                [("a gift to the developers and nobody else.", None)])],
       keeps=["“The plan is a gift to the developers,” said the deputy leader, Ivo Brandt."])
 # coref.py
 guard("pronoun-after-unnamed-speaker", STAGE, "'A spokesman said ... But he added:' the pronoun is the unnamed speaker",
@@ -79,3 +79,25 @@ guard("sentence-opener-not-a-name", STAGE,
                 [("I have not decided anything yet about the trust,", "Elsa Ostrova")])],
       keeps=["Mark Ostrova runs the harbour trust; the board will mark the date.\n\nMark Ostrova will return. "
              "“I have not decided anything yet about the trust,” he said."])
+# Session 6: the attribution tag's own grammar, where the rules named the wrong thing and the ranker is not asked
+# (a trusted tag). before_verb.py
+guard("name-after-role-apposition", STAGE,
+      "'Vik's lawyer, Anna Berg, said': the name set off by commas after a role is the speaker",
+      changes=[("The harbour board met on Monday. Vik's lawyer, Anna Berg, said the sale was “a plain breach of "
+                "the lease agreement.”", [("a plain breach of the lease agreement.", "Anna Berg")])],
+      keeps=["The harbour board met on Monday. Anna Berg, the club's lawyer, said the sale was “a plain breach of "
+             "the lease agreement.”"])
+# after_verb.py
+guard("person-before-of-phrase", STAGE,
+      "'said Jonas Lind of Tromsø': a person's full name before 'of' is the speaker, not the place or group after it",
+      changes=[("The ferry stopped in May. “We lost the whole summer season to the strike,” said Jonas Lind of Tromsø, "
+                "a fisherman.", [("We lost the whole summer season to the strike,", "Jonas Lind")])],
+      keeps=["The ferry stopped in May. “We lost the whole summer season to the strike,” said University of Tromsø "
+             "researcher Jonas Lind."])
+guard("role-words-after-organisation", STAGE,
+      "'said Nordland University marine biologist Ella Strand': lower-case role words after an organisation lead "
+      "on to the person",
+      changes=[("The reef is dying. “The water has warmed two degrees in ten years,” said Nordland University marine "
+                "biologist Ella Strand.", [("The water has warmed two degrees in ten years,", "Ella Strand")])],
+      keeps=["The reef is dying. “The water has warmed two degrees in ten years,” said Nordland University in a "
+             "report on Monday."])
