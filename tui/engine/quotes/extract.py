@@ -20,6 +20,10 @@ AFTER_CHARS = 250
 # Quotations are looked for in the first MAX_QUOTED_CHARS of a text (about 25,000 words, like the entity
 # tagger's bound): a 1 MB text of nothing but quotes stays within the analysis budget (issue 14 item 10).
 MAX_QUOTED_CHARS = 150_000
+# ... and at most MAX_QUOTES quotations (spans between marks): the text is cut before the next one. No article
+# we have holds more than 80 (PolNeAR train; 56 in dev), and speaker finding costs ~130 µs a quotation, so a
+# 100 KB text of 2,000 quotations stays within the analysis budget (issue 14 item 10).
+MAX_QUOTES = 300
 
 
 _TRANSCRIPT = re.compile(r"([A-Z][A-Z'’\-. ]{1,40}[A-Z]):\s")  # "LUND: We will ..." inside the marks
@@ -77,10 +81,27 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
         cut = cut if cut > MAX_QUOTED_CHARS // 2 else text.rfind(" ", 0, MAX_QUOTED_CHARS)
         text = text[: cut if cut > 0 else MAX_QUOTED_CHARS]
         entities = None if entities is None else [e for e in entities if e.end <= len(text)]
+    cut = _quote_bound(text)
+    if cut is not None:
+        text = text[:cut]
+        entities = None if entities is None else [e for e in entities if e.end <= cut]
     quotes, hows, scan = _attributed(text, entities)
     if quotes and ranker.active():
         quotes = ranker.rerank(text, quotes, hows, scan.res, scan.lines.bounds)
     return quotes
+
+
+def _quote_bound(text: str) -> int | None:
+    """Where to cut a text holding more than MAX_QUOTES quotations (None when it holds fewer): at the end of
+    the line of the MAX_QUOTES-th, or before the opening mark of the next when they share a line."""
+    if sum(text.count(m) for m in MARKS) <= MAX_QUOTES:  # every quotation has a mark: a cheap test first
+        return None
+    spans = find_quoted(text)
+    if len(spans) <= MAX_QUOTES:
+        return None
+    last_end, nxt = spans[MAX_QUOTES - 1][1], spans[MAX_QUOTES][0]
+    line_end = text.find("\n", last_end, nxt)
+    return line_end if line_end >= 0 else _open_mark(text, nxt, last_end)
 
 
 def _attributed(text: str, entities=None) -> tuple[list[Quote], list[str], "_Scan | None"]:
