@@ -1,7 +1,7 @@
 """Story quality on the stories dev set: grouping B-cubed F1 and story-summary ROUGE-1 recall.
 
     python -m bench.quality_stories [EVAL_DIR] [--scorer-python PY] [--words 100] [--only group|summary]
-                                    [--salt N]
+                                    [--salt N] [--no-halves]
 
 EVAL_DIR defaults to ../shared/eval/stories next to the repository. Every dev article goes into a fresh
 temporary library through the store (title, text, source, date), then through the same calls as
@@ -19,6 +19,12 @@ A second salting takes N articles of the unlabelled corpus (../shared/corpus: Re
 fixed random sample of articles of 80 words or more, title = first sentence as in the dev data) dated at
 random (fixed seed) across the dev set's days. Scored on the dev articles only, by the same extended B-cubed,
 except that a distractor in a dev article's story counts against its precision (it is not of its event).
+
+Halves (on unless `--no-halves`): a method change must help on more than one sample of events, so each half of
+the dev events is also grouped alone (one article at a time and all at once) and scored on its own. The halves
+are fixed without looking at the data's content: the events sorted by id, A = the 1st, 3rd, 5th ..., B = the
+2nd, 4th ... (an article of two events is in each half that holds one of them, with only that half's label).
+Comparing a half alone with the whole set shows what doubling the events of a period does to precision.
 """
 
 from __future__ import annotations
@@ -86,6 +92,43 @@ def grouping(eval_dir: Path, tmp: Path, py: str, at_once: bool = False) -> dict:
                           str(eval_dir / "dev" / "clusters.jsonl")], capture_output=True, text=True)
     print(out.stdout.strip() or out.stderr.strip()[-400:], file=sys.stderr)
     return {"stdout": out.stdout, "seconds": seconds}
+
+
+def halves(rows: list[dict]) -> dict[str, list[dict]]:
+    """The dev rows of half A and half B (events sorted by id, alternately), labels cut to the half."""
+    events = sorted({c for r in rows for c in (r.get("clusters") or [r["cluster"]])})
+    out = {}
+    for name, keep in (("A", set(events[0::2])), ("B", set(events[1::2]))):
+        part = []
+        for r in rows:
+            labels = sorted(set(r.get("clusters") or [r["cluster"]]) & keep)
+            if labels:
+                part.append(dict(r, cluster=labels[0], clusters=labels))
+        out[name] = part
+    return out
+
+
+def grouped(rows: list[dict], tmp: Path, name: str, at_once: bool) -> dict:
+    """Group `rows` alone in a fresh library (one article at a time, or all stored then grouped) and score
+    them with `bcubed` (no distractors: the same figures as score_clusters.py)."""
+    from tui.stories import group_new
+    from tui.store.stories import story_of
+
+    lib = Library(tmp / f"half-{name}{'-once' if at_once else ''}.db")
+    ident = {}
+    if at_once:
+        arts = [Article(title=r["title"], body=r["text"], source=r["source"], published=r["date"]) for r in rows]
+        ident = {r["id"]: i for r, (_, i) in zip(rows, lib.add_many(arts))}
+        group_new(lib)
+    for r in rows if not at_once else ():
+        ident[r["id"]] = next(iter(fill(lib, [r])))
+        group_new(lib)
+    pred = {doc: story_of(lib, aid) for doc, aid in ident.items()}
+    lib.close()
+    gold = {r["id"]: frozenset(r["clusters"]) for r in rows}
+    p, r, f = bcubed(pred, gold)
+    return {"p": p, "r": r, "f1": f, "events": len({c for g in gold.values() for c in g}),
+            "stories": len(set(pred.values()))}
 
 
 def salt(eval_dir: Path, n: int, first_day: str) -> list[dict]:
@@ -220,6 +263,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=100)
     ap.add_argument("--only", choices=["group", "summary"])
     ap.add_argument("--salt", type=int, default=250, help="distractor articles for the salted run (0: none)")
+    ap.add_argument("--no-halves", action="store_true", help="skip grouping each half of the dev events alone")
     args = ap.parse_args()
     eval_dir = Path(args.eval_dir)
     print(f"targets: {TARGETS}; peers: {PEERS}", file=sys.stderr)
@@ -229,6 +273,12 @@ def main() -> None:
             print(f"grouping: {g['seconds']:.2f} s for the dev set, one article at a time", file=sys.stderr)
             g = grouping(eval_dir, Path(d), args.scorer_python, at_once=True)
             print(f"grouping: {g['seconds']:.2f} s for the dev set stored at once, then grouped", file=sys.stderr)
+            for name, part in (halves(load(eval_dir)) if not args.no_halves else {}).items():
+                for once in (False, True):
+                    m = grouped(part, Path(d), name, once)
+                    print(f"dev half {name} alone ({m['events']} events, {len(part)} articles), "
+                          f"{'stored at once' if once else 'one at a time'}: B-cubed P={m['p']:.4f} R={m['r']:.4f} "
+                          f"F1={m['f1']:.4f} ({m['stories']} stories)", file=sys.stderr)
             for source, once in [(s, o) for s in ("polnear", "corpus") for o in (False, True)] if args.salt > 0 else ():
                 m = salted(eval_dir, Path(d), args.salt, source, once)
                 print(f"salted with {m['distractors']} {source} articles, {'stored at once' if once else 'one at a time'}:"
