@@ -15,7 +15,14 @@ divided by the same share for pairs 0-1 day apart it is how much of a story's pu
 grouper divides similarity by 1 + max(0, gap - GRACE_DAYS) / DECAY_DAYS; this fits GRACE_DAYS (whole days) and
 DECAY_DAYS (least squares over the bands, each at its pairs' mean gap) to those relative shares and prints
 the table and the fit. `tui.stories.grouping.GRACE_DAYS` / `DECAY_DAYS` are the printed values, DECAY_DAYS
-rounded to whole days. Nothing here reads the stories eval data (its dev set only measures). Prints numbers,
+rounded to whole days.
+
+A second table reads the same pairs the other way (printed for the record; the grouper does not use it): the
+grouper applies the decay by dividing a similarity, i.e. by raising the join threshold by 1 / decay, so the
+factor could instead be fitted as a ratio of thresholds. For each band it prints the lowest similarity at which
+a pair is more likely the same story than not (the local false-discovery rate, null density over the band's
+density in a window of +-FDR_WINDOW, is at most one half; the null = the pairs > NULL_DAYS apart), and that
+threshold relative to the 0-1 day band's. Nothing here reads the stories eval data (its dev set only measures). Prints numbers,
 asserts nothing.
 """
 
@@ -75,6 +82,34 @@ def table(sims: list[tuple[int, float]]) -> tuple[float, list[tuple[tuple[int, i
     return level, [(b, n, mean, share, (share - (1 - QUANTILE)) / base) for b, n, mean, share in rows]
 
 
+FDR_WINDOW = 0.02       # half-width of the similarity window the local densities are counted in
+FDR_GRID = 0.005        # similarities tried, from FDR_FROM up
+FDR_FROM = 0.05
+
+
+def bayes_thresholds(sims: list[tuple[int, float]]) -> list[tuple[tuple[int, int], float | None]]:
+    """Per band, the lowest similarity where the local false-discovery rate against the far-apart null is <= 1/2."""
+    from bisect import bisect_left
+
+    null = sorted(s for g, s in sims if g > NULL_DAYS)
+
+    def mass(xs: list[float], lo: float, hi: float) -> float:
+        return (bisect_left(xs, hi) - bisect_left(xs, lo)) / max(1, len(xs))
+
+    out = []
+    for lo, hi in BANDS:
+        band = sorted(s for g, s in sims if lo <= g <= hi)
+        found = None
+        for k in range(int(round((1.0 - FDR_FROM) / FDR_GRID))):
+            x = FDR_FROM + k * FDR_GRID
+            fb = mass(band, x - FDR_WINDOW, x + FDR_WINDOW)
+            if fb > 0 and mass(null, x - FDR_WINDOW, x + FDR_WINDOW) / fb <= 0.5:
+                found = round(x, 3)
+                break
+        out.append(((lo, hi), found))
+    return out
+
+
 def fit(points: list[tuple[float, float]]) -> tuple[int, float, float]:
     """(grace, decay, squared error) of 1 / (1 + max(0, g - grace) / decay) closest to the (g, y) points."""
     best = None
@@ -105,6 +140,13 @@ def main() -> None:
     print(f"fit 1 / (1 + max(0, g - GRACE_DAYS) / DECAY_DAYS): GRACE_DAYS = {grace}, DECAY_DAYS = {decay:.1f} "
           f"(squared error {err:.4f}); rounded: GRACE_DAYS = {grace}, DECAY_DAYS = {round(decay)}")
     print(f"grouper now: GRACE_DAYS = {GRACE_DAYS}, DECAY_DAYS = {DECAY_DAYS}")
+    print("as thresholds (for the record): lowest similarity where a pair is more likely the same story than not")
+    found = bayes_thresholds(sims)
+    base = found[0][1]
+    print("days apart   threshold   relative to 0-1 day")
+    for ((lo, hi), t), (_, _, mean, _, _) in zip(found, bands):
+        rel = f"{t / base:.3f}" if t and base else "-"
+        print(f"{f'{lo}-{hi}' if hi > lo else str(lo):>10} {t if t is not None else '-':>11} {rel:>12}")
 
 
 if __name__ == "__main__":
