@@ -59,3 +59,35 @@ def test_quote_flags_asked_twice_give_the_same_list_and_a_new_copy():
     assert again == filters._quote_flags(sents) and again[0] != "changed"
     other = split_sentences("“Only this.” Nothing else.")
     assert filters.quote_flags(other) == filters._quote_flags(other)
+
+
+
+def test_repeated_sentences_are_scored_and_filtered_like_any_other():
+    """Each distinct sentence is worked out once per summary: the same answers as sentence by sentence."""
+    from tui.engine.summarize.base import Request
+    from tui.engine.summarize.news import DEFAULT, personal_voice, score_sentences
+    from tui.engine.tokens import content_terms
+
+    rnd = random.Random(7)
+    pool = [t + "." for t in _sentences(3)[:12]] + ["“We will mend it,” she said.", "“It is fine.”",
+                                                     "We met our staff and you on Tuesday."]
+    text = "\n\n".join(" ".join(rnd.choice(pool) for _ in range(rnd.randint(1, 4))) for _ in range(40))
+    sents = split_sentences(text)
+    assert len({s.text for s in sents}) < len(sents) // 2  # the text does repeat its sentences
+    bare = filters.quote_flags(sents)
+    assert any(bare) and not all(bare)
+    assert filters.eligible(sents) == [filters.word_count(s.text) >= filters.MIN_WORDS
+                                       and not filters.is_boilerplate(s.text) and not b for s, b in zip(sents, bare)]
+    scores, terms = score_sentences(Request(text=text, sents=sents, count=3))
+    assert terms == [set(content_terms(s.text)) for s in sents]
+    voiced = [i for i, s in enumerate(sents) if personal_voice(s.text) > 0]
+    plain = [i for i, s in enumerate(sents) if personal_voice(s.text) == 0]
+    assert voiced and plain
+    # two copies of one sentence differ only in the position term; a voiced one's penalty is its own
+    by_text: dict[str, list[int]] = {}
+    for i, s in enumerate(sents):
+        by_text.setdefault(s.text, []).append(i)
+    pos = [DEFAULT.position_decay / (DEFAULT.position_decay + i) for i in range(len(sents))]
+    for same in by_text.values():
+        for j in same[1:]:
+            assert abs((scores[j] - pos[j]) - (scores[same[0]] - pos[same[0]])) < 1e-12

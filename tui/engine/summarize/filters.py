@@ -136,12 +136,16 @@ def quote_flags(sentences: list[Sentence]) -> list[bool]:
 def _quote_flags(sentences: list[Sentence]) -> list[bool]:
     flags = []
     inside, para, open_for = False, None, 0
+    seen: dict[tuple[str, bool], tuple[str, bool]] = {}  # a sentence repeated word for word is read once
     for s in sentences:
         if s.paragraph != para or open_for > 4:
             # A new paragraph, or a quote that never closes (a stray inch mark): start afresh.
             inside, para, open_for = False, s.paragraph, 0
         started_inside = inside
-        outside, inside = _outside_quotes(s.text, inside)
+        got = seen.get((s.text, inside))
+        if got is None:
+            got = seen[s.text, inside] = _outside_quotes(s.text, inside)
+        outside, inside = got
         # Count the sentences since the quote was last opened: a speaker's quotation that
         # runs on, each part opening with a fresh mark ("We did it. ... "I thought we ..."),
         # is one long quote, not a stray mark.
@@ -200,7 +204,11 @@ def _has_quote(text: str) -> bool:
 def eligible(sentences: list[Sentence]) -> list[bool]:
     """Which sentences a summary may pick (see the module docstring)."""
     bare = quote_flags(sentences)
-    return [
-        word_count(s.text) >= MIN_WORDS and not is_boilerplate(s.text) and not bare[i]
-        for i, s in enumerate(sentences)
-    ]
+    seen: dict[str, bool] = {}  # a sentence repeated word for word is read once
+    out = []
+    for s, b in zip(sentences, bare):
+        ok = seen.get(s.text)
+        if ok is None:
+            ok = seen[s.text] = word_count(s.text) >= MIN_WORDS and not is_boilerplate(s.text)
+        out.append(ok and not b)
+    return out

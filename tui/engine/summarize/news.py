@@ -101,13 +101,20 @@ def _overlap(a: set[str], b: set[str]) -> float:
 
 def score_sentences(req: Request, p: NewsParams = DEFAULT) -> tuple[list[float], list[set[str]]]:
     """A score for every sentence (before redundancy control) and each sentence's terms."""
-    terms = [set(content_terms(s.text)) for s in req.sents]
+    seen: dict[str, tuple[set[str], float, int]] = {}  # a sentence repeated word for word is read once
+    parts = []
+    for s in req.sents:
+        got = seen.get(s.text)
+        if got is None:
+            got = seen[s.text] = (set(content_terms(s.text)), personal_voice(s.text), len(s.text.split()))
+        parts.append(got)
+    terms = [t for t, _, _ in parts]  # (the same set for repeated sentences: nothing changes them)
     cent = centrality(terms)
     cent_weight = p.centrality * max(1.0, req.count / 3) ** p.coverage_growth
     title_terms = set(content_terms(req.title)) if req.title else set()
     scores = []
     for i, s in enumerate(req.sents):
-        words = len(s.text.split())
+        words = parts[i][2]
         score = p.position_decay / (p.position_decay + i) + cent_weight * cent[i]
         if title_terms:
             score += p.title * len(terms[i] & title_terms) / len(title_terms)
@@ -115,7 +122,7 @@ def score_sentences(req: Request, p: NewsParams = DEFAULT) -> tuple[list[float],
             score -= p.short_penalty * (p.short_words - words) / p.short_words
         elif words > p.long_words:
             score -= p.long_penalty * min(1.0, (words - p.long_words) / p.long_words)
-        score -= p.voice_penalty * personal_voice(s.text)
+        score -= p.voice_penalty * parts[i][1]
         scores.append(score)
     return scores, terms
 
