@@ -32,7 +32,7 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
         return None
     t = toks[j]
     if t.text == ",":  # "Jane Doe, a lawyer at the firm, said": skip back over the apposition(s)
-        k, inside = j, None
+        k, inside, opened = j, None, None
         for _ in range(3):
             after = k  # the comma that closes the stretch read next
             k -= 1
@@ -43,6 +43,7 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
                     return None
             if k < floor or toks[k].text != ",":
                 break
+            opened = k
             named = _named_role(toks, k, after, floor)
             if named is not None:  # "Vik's lawyer, Anna Berg, said": the person the role is
                 return mention(text, toks, named[0], named[1], "name")
@@ -59,7 +60,9 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
                     continue
                 return mention(text, toks, span[0], span[1], "name")
         # only names inside descriptions ("Officials at Acme Labs, a unit of Acme, said"): the earliest
-        return mention(text, toks, inside[0], inside[1], "name") if inside else None
+        if inside:
+            return mention(text, toks, inside[0], inside[1], "name")
+        return _described_before_aside(text, toks, opened, floor) if opened is not None else None
     pron = pronoun(t)
     if pron:
         return Mention(t.start, t.start + len(pron), text[t.start : t.start + len(pron)], "pronoun")
@@ -95,6 +98,18 @@ def _named_role(toks: list[Tok], k: int, after: int, floor: int) -> tuple[int, i
         return None
     words = [t.text for t in toks[span[0] : span[1] + 1] if t.text != "."]
     return span if is_person(" ".join(words)) else None
+
+
+def _described_before_aside(text: str, toks: list[Tok], comma: int, floor: int) -> Mention | None:
+    """The description that opens the clause before an aside set off by commas: "a harbour official, speaking on
+    condition of anonymity, said" -> "a harbour official"; None when something else comes first."""
+    if not rules.enabled("description-before-aside") or comma - 1 < floor:
+        return None
+    m = _description_left(text, toks, comma - 1, floor)
+    if m is None:
+        return None
+    first = next(x for x in range(floor, comma) if toks[x].start == m.start)
+    return m if first == floor or not is_word(toks[first - 1]) else None
 
 
 _ROLE_PREPOSITIONS = {"for", "from", "in", "at", "of", "with"}

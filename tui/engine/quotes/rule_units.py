@@ -59,7 +59,7 @@ guard("transcript-speaker", STAGE, "'“LUND: We will ...”': a capitalised nam
 # speakers.py
 guard("reported-clause-subject", STAGE,
       "', said the plan was “...”': a noun phrase after the verb that a finite verb follows is what was said about",
-      changes=[("The council's deputy leader, who chairs the planning board, said the plan was “a gift to the "
+      changes=[("The council met on Monday. Asked about the port, said the plan was “a gift to the "
                 "developers and nobody else.”",
                 [("a gift to the developers and nobody else.", None)])],
       keeps=["“The plan is a gift to the developers,” said the deputy leader, Ivo Brandt."])
@@ -101,3 +101,29 @@ guard("role-words-after-organisation", STAGE,
                 "biologist Ella Strand.", [("The water has warmed two degrees in ten years,", "Ella Strand")])],
       keeps=["The reef is dying. “The water has warmed two degrees in ten years,” said Nordland University in a "
              "report on Monday."])
+guard("description-before-aside", STAGE,
+      "'a harbour official, speaking on condition of anonymity, said': the description before the aside is the "
+      "speaker, not the last person named",
+      changes=[("Mara Quist spoke first. “The ferry will not run again before the spring storms end,” a harbour "
+                "official, speaking on the condition of anonymity, said.",
+                [("The ferry will not run again before the spring storms end,", "a harbour official")])],
+      keeps=["Mara Quist spoke first. “The ferry will not run again before the spring storms end,” Ivo Brandt, "
+             "the harbour master, said."])
+# speakers.py
+guard("bare-description-in-tag", STAGE,
+      "'“...,” federal prosecutors wrote': lower-case words between the quote and the verb are the speaker, even "
+      "without 'the' or 'a'",
+      changes=[("Mara Quist spoke first. “The ferry will not run again before the spring storms end,” local "
+                "fishermen said.",
+                [("The ferry will not run again before the spring storms end,", "local fishermen")])],
+      keeps=["Mara Quist spoke first. “The ferry will not run again before the spring storms end,” the local "
+             "fishermen said."])
+# tags.py
+guard("tag-opens-with-its-speaker", STAGE,
+      "after a quote that ends its sentence, a clause opening with an introductory phrase ('” Given his past "
+      "remarks, ...', '” Later, ...') is a new sentence, not the quote's tag",
+      changes=[("Ivo Brandt spoke at the pier. He said the new rules were “bad for every small boat.” Given his past "
+                "remarks, the harbour master said the council would listen.",
+                [("bad for every small boat.", "Ivo Brandt")])],
+      keeps=["Ivo Brandt spoke at the pier. “Will the new rules be bad for every small boat?” former harbour "
+             "master Ada Holm asked on the radio."])

@@ -8,9 +8,10 @@ the verb; words.py tests single tokens, before_verb.py and after_verb.py read th
 from __future__ import annotations
 
 from .. import rules
+from ..lexicon import quote_words
 from .after_verb import subject_right
 from .before_verb import sentence_subject, subject_left
-from .cues import PROGRESSIVE, TRANSITIVE
+from .cues import CLAUSE_WORDS, PROGRESSIVE, TRANSITIVE
 from .words import (QUOTE_CHARS, Mention, Tok, according_to, ends_sentence, find_verbs, is_verb,
     is_word, mention, name_left, name_right, pronoun)
 
@@ -52,7 +53,9 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
                 # '” Scott Pruitt, the attorney general of Oklahoma, one of the states ..., said'
                 return mention(text, toks, lead[0], lead[1], "name")
             m = subject_left(text, toks, i, floor=first)
-            if m is None or m.start > toks[min(first + max_gap, len(toks) - 1)].start:
+            if m is None:
+                return _bare_description(text, toks, first, i)
+            if m.start > toks[min(first + max_gap, len(toks) - 1)].start:
                 return None
             return m
         comma = comma or t.text == ","
@@ -60,6 +63,21 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
         if words > max_gap and not comma:
             return None  # a long run of words without apposition: not an attribution tag
     return None
+
+
+_INTRO = quote_words().intro_words  # "without", "after": words that open a phrase, not a description
+
+
+def _bare_description(text: str, toks: list[Tok], first: int, v: int) -> Mention | None:
+    """'“...,” federal prosecutors wrote': one to four lower-case words between the quote's comma and the verb are
+    its speaker, a description without a determiner."""
+    if not rules.enabled("bare-description-in-tag") or not 1 <= v - first <= 4 or toks[v].low.endswith("ing"):
+        return None  # "..., without reporters asking": a participle has no subject of its own here
+    words = toks[first:v]
+    if any(not is_word(t) or t.text[:1].isupper() or t.low in CLAUSE_WORDS or t.low in _INTRO or pronoun(t)
+           or t.low.endswith(("ing", "ly")) for t in words):
+        return None  # "..., giving states more power": a verb, not a description
+    return mention(text, toks, first, v - 1, "nominal")
 
 
 def _as_put_it(text: str, toks: list[Tok], first: int) -> Mention | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import rules
 from .cues import SPEECH_VERBS, TRANSITIVE
 from .words import Mention
 from ..lexicon import quote_words
@@ -17,6 +18,9 @@ def tag_fits(text: str, e: int, after_toks, m: Mention) -> bool:
     """
     if text[e - 1] not in _TERMINAL:
         return True
+    lead = [t for t in after_toks if t.end <= m.start]
+    if lead and (lead[0].low in _INTRO or any(t.text == "," for t in lead)) and rules.enabled("tag-opens-with-its-speaker"):
+        return False  # '...apart.” Given his past remarks, ...': a new sentence, not '” Former aide Jo Lind said.'
     rest = [t for t in after_toks if t.start >= m.end]
     depth = 0
     plain = []
@@ -41,3 +45,5 @@ def tag_fits(text: str, e: int, after_toks, m: Mention) -> bool:
 
 # words that may follow a speech verb inside a short attribution tag
 _TAG_TAIL = quote_words().tag_tail
+# words that open an introductory phrase ("Later, ...", "Given his ..."): a clause that starts with one is no tag
+_INTRO = quote_words().intro_words
