@@ -63,27 +63,35 @@ def tag_names(text: str) -> list[tuple[int, int, str]]:
     text = _bounded(text)
     from .tagger import load_tagger
 
-    from ..rules import enabled as on
-
     dem, tagger_dem = lexicon().peoples, lexicon().demonyms
     out = []
+    seen: dict[tuple[str, str], str] = {}  # (span, tagger label) -> our label: the same for every mention
     for s, e, lab in load_tagger().entities(text):
         span = text[s:e]
-        last = span.rsplit(None, 1)[-1].lower()
-        if lab in ("PER", "ORG") and span.lower() in dem and span.lower() not in tagger_dem and on("people-plural"):
-            out.append((s, e, NORP))  # "some Icelanders": a people (the tagger knows "Labour" as a party too)
-        elif lab == "PER" and " " in span and last in _ORG_HEADS and on("person-with-org-head"):
-            out.append((s, e, ORG))  # "... University", "... Party": the head word settles the type
-        elif lab == "PER":
-            out.append((s, e, PERSON))
-        elif lab == "ORG":
-            out.append((s, e, ORG))
-        elif lab == "LOC":
-            out.append((s, e, _place_label(span.lower().split())))
-        else:
-            parts = span.lower().split("-")  # "Swedish-Polish" as well as "Swedish"
-            out.append((s, e, NORP if span.lower() in dem or all(p in dem for p in parts) else MISC))
+        label = seen.get((span, lab))
+        if label is None:
+            label = seen[span, lab] = _our_label(span, lab, dem, tagger_dem)
+        out.append((s, e, label))
     return out
+
+
+def _our_label(span: str, lab: str, dem, tagger_dem) -> str:
+    """Our label for a name the tagger labelled `lab` (PER, ORG, LOC, MISC)."""
+    from ..rules import enabled as on
+
+    last = span.rsplit(None, 1)[-1].lower()
+    if lab in ("PER", "ORG") and span.lower() in dem and span.lower() not in tagger_dem and on("people-plural"):
+        return NORP  # "some Icelanders": a people (the tagger knows "Labour" as a party too)
+    if lab == "PER" and " " in span and last in _ORG_HEADS and on("person-with-org-head"):
+        return ORG  # "... University", "... Party": the head word settles the type
+    if lab == "PER":
+        return PERSON
+    if lab == "ORG":
+        return ORG
+    if lab == "LOC":
+        return _place_label(span.lower().split())
+    parts = span.lower().split("-")  # "Swedish-Polish" as well as "Swedish"
+    return NORP if span.lower() in dem or all(p in dem for p in parts) else MISC
 
 
 def _merge(names: list[tuple[int, int, str]], rules: list[tuple[int, int, str]], n: int,
