@@ -33,7 +33,7 @@ from .features import (
     word_features,
 )
 from ..lexicon import lexicon
-from .tokens import lines, tokenize
+from .tokens import lines, tokenize_line
 
 WEIGHTS_FILE = "ner_weights.json.gz"
 _MEMO_LIMIT = 30_000  # words per slot; a full cache is simply dropped (keeps memory to a few MB)
@@ -59,10 +59,9 @@ def prepare(text: str) -> tuple[list[Segment], set, set]:
     """Tokenise `text` line by line and collect the document-level evidence."""
     segs = []
     for ls, le in lines(text):
-        spans = [(s + ls, e + ls) for s, e in tokenize(text[ls:le])]
+        spans, toks = tokenize_line(text, ls, le)  # each line starts the text or follows a line break
         if not spans:
             continue
-        toks = [text[s:e] for s, e in spans]
         segs.append(Segment(spans, toks, initial_flags(toks), is_upper_line(toks)))
     mid, low = doc_evidence([s.toks for s in segs], [s.initial for s in segs], [s.upper for s in segs])
     return segs, mid, low

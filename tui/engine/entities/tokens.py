@@ -28,16 +28,24 @@ _TOKEN = re.compile(r"(?=[^\W\d_]+\.)(?:" + _DOTTED + ")" + _REST)
 
 def tokenize(text: str) -> list[tuple[int, int]]:
     """Return (start, end) spans of the tokens of `text`; possessive 's is split off."""
+    return tokenize_line(text, 0, len(text))[0]
+
+
+def tokenize_line(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
+    """Spans (into `text`) and words of the tokens of `text[start:end]`: what `tokenize` of that slice gives,
+    shifted by `start`, when `start` is 0 or follows a line break (the pattern then sees the same edges)."""
     spans: list[tuple[int, int]] = []
-    for m in _TOKEN.finditer(text):
+    words: list[str] = []
+    for m in _TOKEN.finditer(text, start, end):
         s, e = m.span()
         word = m.group()
         if e - s > 2 and word[-2] in "'’" and word[-1] in "sS":
-            spans.append((s, e - 2))
-            spans.append((e - 2, e))
+            spans += ((s, e - 2), (e - 2, e))
+            words += (word[:-2], word[-2:])
             continue
         spans.append((s, e))
-    return spans
+        words.append(word)
+    return spans, words
 
 
 def lines(text: str) -> list[tuple[int, int]]:
