@@ -191,6 +191,7 @@ class QuoteWords:
     tag_tail: frozenset[str]  # words that may follow the speaker in a tag ("on", "later")
     ly_nouns: frozenset[str]  # nouns that end like -ly adverbs ("family", "rally")
     listener_words: frozenset[str]  # words before a name that make it the listener ("told", "asked")
+    linked_adjectives: frozenset[str]  # "close to", "familiar with": a description goes on past the preposition
 
     def speech_verbs(self) -> frozenset[str]:
         """Every form of every speech verb: the regular bases inflected, plus the listed forms."""

@@ -124,7 +124,8 @@ def _determined_right(text: str, toks: list[Tok], i: int) -> Mention | None:
     source on the panel" (a description), "the campaign's spokesman, Jo Doe" (the name in apposition),
     "a statement from the labour ministry" (the source of the document)."""
     j = i + 1
-    while j < len(toks) and j - i < 9 and (is_word(toks[j]) or toks[j].text == ".") and toks[j].low not in CLAUSE_WORDS:
+    while j < len(toks) and j - i < 9 and (is_word(toks[j]) or toks[j].text == ".") and (
+            toks[j].low not in CLAUSE_WORDS or _linked(toks, j)):
         if toks[j].text == "." and not abbrev(toks[j - 1]):
             break
         j += 1
@@ -142,6 +143,16 @@ def _determined_right(text: str, toks: list[Tok], i: int) -> Mention | None:
         if a == i + 1 or b - a >= 1:  # all capitalised after "the", or a full name closes the phrase
             return mention(text, toks, a, b, "name")
     return _apposition_name(text, toks, last) or mention(text, toks, i, last, "nominal")
+
+
+_LINKED = quote_words().linked_adjectives
+
+
+def _linked(toks: list[Tok], j: int) -> bool:
+    """Is the preposition at token j part of a description ("a person close to the board", "an aide familiar
+    with the plans")? Then the description goes on past it."""
+    return j > 0 and toks[j - 1].low in _LINKED and toks[j].low in ("to", "with", "as", "on", "in") \
+        and rules.enabled("description-with-linked-phrase")
 
 
 # Documents that carry someone's words: "according to a statement from the ministry" quotes the ministry.

@@ -112,6 +112,15 @@ def _described_before_aside(text: str, toks: list[Tok], comma: int, floor: int) 
     return m if first == floor or not is_word(toks[first - 1]) else None
 
 
+_LINKED = quote_words().linked_adjectives
+
+
+def _linked_before(toks: list[Tok], p: int, floor: int) -> bool:
+    """Is token p a preposition after an adjective that takes it ("close to", "familiar with")?"""
+    return p - 1 >= floor and toks[p - 1].low in _LINKED and toks[p].low in ("to", "with", "as", "on", "in") \
+        and rules.enabled("description-with-linked-phrase")
+
+
 _ROLE_PREPOSITIONS = {"for", "from", "in", "at", "of", "with"}
 
 
@@ -120,10 +129,12 @@ def _role_before(toks: list[Tok], i: int, floor: int) -> int | None:
 
     "a spokesman for Acme" -> the index of "a"; "Officials in Ohio" (opening the clause) -> "Officials".
     """
-    if i - 2 < floor or toks[i - 1].low not in _ROLE_PREPOSITIONS:
+    linked = i - 2 >= floor and toks[i - 2].low in _LINKED and toks[i - 1].low in ("to", "with", "as", "on", "in") \
+        and rules.enabled("description-with-linked-phrase")  # "a person close to Ivo Brandt"
+    if i - 2 < floor or toks[i - 1].low not in _ROLE_PREPOSITIONS and not linked:
         return None
     k = i - 2
-    if not is_word(toks[k]) or toks[k].low in CLAUSE_WORDS or is_verb(toks, k):
+    if not is_word(toks[k]) or toks[k].low in CLAUSE_WORDS or (is_verb(toks, k) and not linked):
         return None
     if is_cap(toks[k]):  # "Officials in Ohio": a capitalised noun must open the clause
         return k if k == floor or not is_word(toks[k - 1]) else None
@@ -148,8 +159,8 @@ def _description_left(text: str, toks: list[Tok], j: int, floor: int) -> Mention
         low = toks[k].low
         if low in DETERMINERS:
             start = k
-            # "the head of the agency": carry on over "of" to an earlier determiner
-            while start - 2 >= floor and toks[start - 1].low == "of":
+            # "the head of the agency": carry on over "of" to an earlier determiner; "a person close to the board"
+            while start - 2 >= floor and (toks[start - 1].low == "of" or _linked_before(toks, start - 1, floor)):
                 m = start - 2
                 while m >= floor and is_word(toks[m]) and toks[m].low not in CLAUSE_WORDS and start - m < 5:
                     if toks[m].low in DETERMINERS:

@@ -127,3 +127,15 @@ guard("tag-opens-with-its-speaker", STAGE,
                 [("bad for every small boat.", "Ivo Brandt")])],
       keeps=["Ivo Brandt spoke at the pier. “Will the new rules be bad for every small boat?” former harbour "
              "master Ada Holm asked on the radio."])
+# before_verb.py and after_verb.py
+guard("description-with-linked-phrase", STAGE,
+      "'a person close to the harbour board said': an adjective such as 'close' or 'familiar' carries the "
+      "description on past its preposition",
+      changes=[("Mara Quist spoke first. “The ferry will not run again before the spring storms end,” said a person "
+                "close to the harbour board.",
+                [("The ferry will not run again before the spring storms end,", "a person close to the harbour board")]),
+               ("Mara Quist spoke first. “The ferry will not run again before the spring storms end,” a person close "
+                "to Ivo Brandt said.",
+                [("The ferry will not run again before the spring storms end,", "a person close to Ivo Brandt")])],
+      keeps=["Mara Quist spoke first. “The ferry will not run again before the spring storms end,” said a person "
+             "who works for the harbour board."])

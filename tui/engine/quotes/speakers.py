@@ -60,11 +60,14 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
             return m
         comma = comma or t.text == ","
         words += is_word(t)
+        if t.low in _LINKED and rules.enabled("description-with-linked-phrase"):
+            words -= 4  # "a person close to the harbour board said": the phrase runs longer
         if words > max_gap and not comma:
             return None  # a long run of words without apposition: not an attribution tag
     return None
 
 
+_LINKED = quote_words().linked_adjectives  # "close to", "familiar with"
 _INTRO = quote_words().intro_words  # "without", "after": words that open a phrase, not a description
 
 
