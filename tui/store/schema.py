@@ -556,6 +556,24 @@ MIGRATIONS: list[str] = [
         INSERT INTO articles_fts (rowid, title, body, meta) SELECT id, title, body, meta FROM articles_search WHERE id = new.id;
     END;
     """,
+    # 17: each article's grouping features stored once (issue 13; tui/store/story_features.py): its salient terms
+    # and shingle sketch as `tui.stories.features` encodes them, stamped with the version of the code that computed
+    # them. Written when the article is first grouped; a rebuild reads them instead of every body (the 100,000-
+    # article regroup spent most of its CPU recomputing them). A change of the article's title or body drops its
+    # row (computed again at its next grouping). Safe to run again.
+    """
+    CREATE TABLE IF NOT EXISTS story_features (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        version    INTEGER NOT NULL,
+        words      TEXT NOT NULL,
+        weights    BLOB NOT NULL,
+        sketch     BLOB NOT NULL
+    );
+    DROP TRIGGER IF EXISTS articles_features_au;
+    CREATE TRIGGER articles_features_au AFTER UPDATE OF title, body ON articles BEGIN
+        DELETE FROM story_features WHERE article_id = new.id;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -22,6 +22,9 @@ from operator import mul
 
 from tui.store import stories as store
 from tui.store.stories import Member
+from tui.store.story_features import has_features_table, save_features, ungrouped_with_features
+from tui.stories import features
+from tui.stories.features import decode, encode, encoded_features_of
 from tui.stories.terms import resemblance, sketch, terms
 
 WINDOW_DAYS = 30
@@ -425,22 +428,29 @@ LEASE_SECONDS = 120  # a grouper that died lets others in after this long; a liv
 
 def _group(lib, batch: int, jobs: int) -> int:
     g = Grouper(lib)
-    pool = _pool(jobs)
+    ver = features.version() if has_features_table(lib) else 0
+    pool = None
     try:
         done = 0
-        rows = store.ungrouped(lib, batch)
+        rows = _rows(lib, batch, ("", 0), ver)
+        pool = _pool(jobs) if _to_compute(rows) >= _CHUNK else None
         ahead = _features_async(pool, rows)
         while rows:
-            nxt = store.ungrouped(lib, batch, (rows[-1][3], rows[-1][0]))
-            feats, ahead = (ahead.get() if ahead else None), _features_async(pool, nxt)
+            nxt = _rows(lib, batch, (rows[-1][3], rows[-1][0]), ver)
+            feats, computed = _features(rows, ahead)
+            if pool is None and _to_compute(nxt) >= _CHUNK:
+                pool = _pool(jobs)  # stored features so far, the rest to compute (workers only when worth it)
+            ahead = _features_async(pool, nxt)
             days = [day_number(_day_of(r)) for r in rows]
             g.evict_before(min(days))
             g.load_window(min(days), max(days))
             for i, r in enumerate(rows):
-                g.place(r[0], r[1], r[2], _day_of(r), feats[i] if feats else None)
+                g.place(r[0], r[1], r[2], _day_of(r), feats[i])
             g.refine()
             g.merge_touched()
             g.flush()
+            if ver:
+                save_features(lib, [(aid, ver, *enc) for aid, enc in computed if enc is not None])
             done += len(rows)
             rows = nxt
             store.take_lease(lib, LEASE_SECONDS, renew=True)
@@ -449,6 +459,33 @@ def _group(lib, batch: int, jobs: int) -> int:
         if pool is not None:
             pool.terminate()
             pool.join()
+
+
+def _rows(lib, batch: int, after: tuple[str, int], ver: int) -> list[tuple]:
+    """The next ungrouped articles: (id, title, body, sort_key, added_at, words, weights, sketch), the last
+    three the stored features (then the body is None) or None (then the body is read)."""
+    if not ver:
+        return [(*r, None, None, None) for r in store.ungrouped(lib, batch, after)]
+    return ungrouped_with_features(lib, batch, after, ver)
+
+
+def _to_compute(rows: list[tuple]) -> int:
+    return sum(r[5] is None for r in rows)
+
+
+def _features(rows: list[tuple], ahead) -> tuple[list, list[tuple[int, tuple | None]]]:
+    """Each row's (terms, sketch): decoded from the store, sent back encoded by the workers (`ahead`), or
+    computed here; and (article id, encoded features) of those not stored yet, to store."""
+    missing = [r for r in rows if r[5] is None]
+    if ahead is not None:
+        encoded = ahead.get()
+        made = [decode(*e) if e is not None else features_of([(r[1], r[2])])[0] for r, e in zip(missing, encoded)]
+    else:
+        made = features_of([(r[1], r[2]) for r in missing]) if missing else []
+        encoded = [encode(*f) for f in made]
+    new = iter(made)
+    feats = [decode(r[5], r[6], r[7]) if r[5] is not None else next(new) for r in rows]
+    return feats, [(r[0], e) for r, e in zip(missing, encoded)]
 
 
 _CHUNK = 250  # articles per task sent to a worker process
@@ -467,11 +504,13 @@ def _pool(jobs: int):
 
 
 def _features_async(pool, rows: list[tuple]):
-    """Start computing (terms, sketch) of `rows` in the pool; None without a pool or rows."""
-    if pool is None or not rows:
+    """Start computing the encoded features of the `rows` not stored yet in the pool; None without a pool
+    or such rows."""
+    missing = [(r[1], r[2]) for r in rows if r[5] is None]
+    if pool is None or not missing:
         return None
-    chunks = [[(r[1], r[2]) for r in rows[i:i + _CHUNK]] for i in range(0, len(rows), _CHUNK)]
-    return _Joined(pool.map_async(features_of, chunks))
+    chunks = [missing[i:i + _CHUNK] for i in range(0, len(missing), _CHUNK)]
+    return _Joined(pool.map_async(encoded_features_of, chunks))
 
 
 class _Joined:

@@ -1,0 +1,103 @@
+"""Grouping features stored once (migration 17): a rebuild reads them and groups exactly as from the texts."""
+
+from __future__ import annotations
+
+from tests.stories.samples import ALL, STRIKE
+from tui.stories import features, grouping, rebuild, story_of
+from tui.stories.terms import sketch, terms
+from tui.store.story_features import stored_feature_count
+
+
+def _grouping(lib) -> tuple[list, list]:
+    """Every membership and story row as stored (what a change of the data flow must not change)."""
+    return (lib.db.execute("SELECT article_id, story_id, day, dup_of, terms, sketch FROM story_articles"
+                           " ORDER BY article_id").fetchall(),
+            lib.db.execute("SELECT id, title, first, last, size, terms FROM stories ORDER BY id").fetchall())
+
+
+def _forget_features(lib) -> None:
+    with lib.transaction() as db:
+        db.execute("DELETE FROM story_features")
+
+
+def _no_computing(*_):
+    raise AssertionError("features computed again")
+
+
+def test_encoding_gives_back_the_same_terms_in_the_same_order_and_the_same_sketch():
+    for a in ALL:
+        t, s = terms(a.title, a.body), sketch(a.body)
+        got_t, got_s = features.decode(*features.encode(t, s))
+        assert list(got_t.items()) == list(t.items())  # exact doubles, same order (the query terms are the first)
+        assert got_s == s
+    assert features.decode(*features.encode({}, [])) == ({}, [])
+    assert features.encode({"two\nlines": 1.0}, []) is None  # not storable: computed again when needed
+
+
+def test_grouping_stores_each_articles_features_once(filled):
+    lib, ids = filled
+    assert stored_feature_count(lib, features.version()) == len(ALL) == stored_feature_count(lib)
+
+
+def test_a_rebuild_from_stored_features_equals_a_rebuild_from_the_texts(filled, monkeypatch):
+    lib, _ = filled
+    _forget_features(lib)
+    rebuild(lib)  # from the texts (and stores their features)
+    from_texts = _grouping(lib)
+    assert stored_feature_count(lib) == len(ALL)
+    monkeypatch.setattr(grouping, "features_of", _no_computing)
+    assert rebuild(lib) == len(ALL)  # no body read, no term computed
+    assert _grouping(lib) == from_texts
+
+
+def test_worker_processes_send_back_the_same_features(filled, monkeypatch):
+    lib, _ = filled
+    _forget_features(lib)
+    rebuild(lib, jobs=1)
+    one = _grouping(lib)
+    _forget_features(lib)
+    monkeypatch.setattr(grouping, "_CHUNK", 3)  # the samples are few: tasks of 3 articles for the 2 workers
+    pools = []
+    real_pool = grouping._pool
+    monkeypatch.setattr(grouping, "_pool", lambda jobs: pools.append(real_pool(jobs)) or pools[-1])
+    rebuild(lib, jobs=2)
+    assert pools and pools[0] is not None
+    assert _grouping(lib) == one
+    assert stored_feature_count(lib, features.version()) == len(ALL)
+
+
+def test_features_of_another_version_are_computed_again(filled, monkeypatch):
+    lib, _ = filled
+    with lib.transaction() as db:
+        db.execute("UPDATE story_features SET version = version + 1 WHERE article_id IN"
+                   " (SELECT article_id FROM story_features LIMIT 3)")
+    computed = []
+    real = grouping.features_of
+    monkeypatch.setattr(grouping, "features_of", lambda texts: computed.extend(texts) or real(texts))
+    rebuild(lib)
+    assert len(computed) == 3
+    assert stored_feature_count(lib, features.version()) == len(ALL)
+
+
+def test_an_article_changed_in_place_or_deleted_loses_its_features(filled):
+    from tui.models import Article
+    from tui.store.feeds import update_article
+
+    lib, ids = filled
+    changed, deleted = ids[STRIKE[1].title], ids[STRIKE[2].title]
+    old = lib.get(changed)
+    with lib.transaction() as db:
+        assert update_article(db, changed, Article(title=old.title, body=old.body + " A new paragraph.",
+                                                   source=old.source, published=old.published))
+    assert lib.remove(deleted)
+    have = {r[0] for r in lib.db.execute("SELECT article_id FROM story_features")}
+    assert changed not in have and deleted not in have and len(have) == len(ALL) - 2
+    assert grouping.group_new(lib) == 1 and story_of(lib, changed) is not None
+    assert changed in {r[0] for r in lib.db.execute("SELECT article_id FROM story_features")}
+
+
+def test_without_a_version_nothing_is_stored_and_grouping_still_works(lib, monkeypatch):
+    monkeypatch.setattr(features, "version", lambda: 0)  # the term code's source could not be read
+    ids = [ident for _, ident in lib.add_many(ALL)]
+    assert grouping.group_new(lib) == len(ALL)
+    assert stored_feature_count(lib) == 0 and all(story_of(lib, i) is not None for i in ids)

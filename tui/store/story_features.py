@@ -1,0 +1,64 @@
+"""Each article's grouping features, stored once (migration 17; issue 13's regroup budget).
+
+Grouping compares articles by their salient terms and shingle sketch (`tui.stories.terms`), which cost far
+more to compute than to compare. They are stored here when an article is first grouped, so a rebuild
+(`stories --rebuild`, after a change of the grouping's decisions) reads them instead of reading every body
+again. Rows are opaque to the store: `tui.stories.features` encodes and decodes them, and stamps each row
+with the version of the code that computed it (a row of another version is computed again). An article's
+row goes when its title or body changes in place, or when it is deleted.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tui.store.library import Library, StoreError, _explain
+
+
+def has_features_table(lib: Library) -> bool:
+    """Whether the library has the table (a library opened at an earlier version, read-only, has not)."""
+    return lib.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_features'").fetchone() is not None
+
+
+def ungrouped_with_features(lib: Library, limit: int, after: tuple[str, int], version: int) -> list[tuple]:
+    """Up to `limit` articles in no story, in date order after `after` = (sort_key, id):
+    (id, title, body, sort_key, added_at, words, weights, sketch). The stored features are given when a
+    row of `version` exists, and then the body is not read (None); otherwise the three features are None."""
+    ids = [r[0] for r in lib.db.execute(
+        "SELECT a.id FROM articles a WHERE (a.sort_key > ? OR (a.sort_key = ? AND a.id > ?))"
+        " AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)"
+        " ORDER BY a.sort_key, a.id LIMIT ?", (after[0], after[0], after[1], limit))]
+    if not ids:
+        return []
+    marks = ",".join("?" * len(ids))
+    rows = {r[0]: r for r in lib.db.execute(
+        "SELECT a.id, a.title, NULL, a.sort_key, a.added_at, f.words, f.weights, f.sketch FROM articles a"
+        f" JOIN story_features f ON f.article_id = a.id AND f.version = ? WHERE a.id IN ({marks})", [version, *ids])}
+    missing = [i for i in ids if i not in rows]
+    if missing:
+        rows.update((r[0], r) for r in lib.db.execute(
+            "SELECT id, title, body, sort_key, added_at, NULL, NULL, NULL FROM articles"
+            f" WHERE id IN ({','.join('?' * len(missing))})", missing))
+    return [rows[i] for i in ids if i in rows]
+
+
+def save_features(lib: Library, rows: list[tuple]) -> None:
+    """Store (article_id, version, words, weights, sketch) rows (replacing older ones) in one transaction;
+    an article deleted meanwhile is skipped."""
+    if not rows:
+        return
+    try:
+        with lib.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO story_features (article_id, version, words, weights, sketch)"
+                " SELECT ?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)",
+                [(*r, r[0]) for r in rows])
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
+
+
+def stored_feature_count(lib: Library, version: int | None = None) -> int:
+    """How many articles have stored features (of `version`, when given)."""
+    if version is None:
+        return lib.db.execute("SELECT count(*) FROM story_features").fetchone()[0]
+    return lib.db.execute("SELECT count(*) FROM story_features WHERE version = ?", (version,)).fetchone()[0]
