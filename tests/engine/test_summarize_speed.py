@@ -91,3 +91,39 @@ def test_repeated_sentences_are_scored_and_filtered_like_any_other():
     for same in by_text.values():
         for j in same[1:]:
             assert abs((scores[j] - pos[j]) - (scores[same[0]] - pos[same[0]])) < 1e-12
+
+
+def test_quick_looks_agree_with_the_full_computations():
+    """word_count without digits, personal_voice without any personal word and _curl without a quote mark or
+    apostrophe skip work; they answer as the word-by-word computations do."""
+    from tui.engine.summarize.news import _PERSONAL, personal_voice
+    from tui.engine.tokens import WORD_RE, is_word
+
+    def voice(text):  # personal_voice's loop, without its quick look
+        hits = 0
+        for w in WORD_RE.findall(text):
+            w = w.split("'")[0].split("’")[0]
+            if w == "I" or (w.lower() in _PERSONAL and (w.islower() or (w[0].isupper() and w[1:].islower()))):
+                hits += 1
+        return min(1.0, hits / 3)
+
+    extra = ["I said we'd go", "You and YOUR team", "Us", "US troops", "mine is yours", "x_we", "we’re in", "I-95",
+             "the ²nd and ½ of it", "٣ ferries", "It's my 2nd", "‘Quote’ and ``this''", 'a 6" pipe', "İ ı ſ K", "US-you",
+             "It was broken,’ said Paul", "‘Tis the season"]
+    texts = [t for k in range(30) for t in _sentences(k)] + extra
+    folder = asset("articles")
+    for p in sorted(folder.iterdir()):
+        if p.suffix in (".txt", ".md"):
+            texts += [s.text for s in split_sentences(p.read_text(encoding="utf-8"))]
+    for t in texts:
+        if filters._CJK.search(t) is None:
+            assert filters.word_count(t) == sum(1 for w in WORD_RE.findall(t) if is_word(w)), t
+        assert personal_voice(t) == voice(t), t
+    assert sum(personal_voice(t) > 0 for t in texts) >= 8
+    def curl(text):  # _curl's substitutions, without its quick look
+        text = text.replace("''", '"').replace("``", '"')
+        text = filters._STRAIGHT_CLOSE.sub("”", filters._STRAIGHT_OPEN.sub("“", text))
+        return filters._SINGLE_OPEN.sub("“", filters._SINGLE_CLOSE.sub("”", text))
+
+    assert all(filters._curl(t) == curl(t) for t in texts)
+    assert sum(filters._curl(t) != t for t in texts) >= 3

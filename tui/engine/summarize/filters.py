@@ -55,6 +55,7 @@ _SAYS = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
@@ -62,6 +63,8 @@ def word_count(text: str) -> int:
     """Number of words with a letter in them. Scripts written without spaces (Chinese,
     Japanese) count about two characters a word, so their sentences are not "fragments"."""
     if _CJK.search(text) is None:
+        if _DIGIT.search(text) is None:  # then every word has a letter (a word is a run of letters and digits)
+            return len(WORD_RE.findall(text))
         return sum(1 for w in WORD_RE.findall(text) if is_word(w))
     n = 0
     for w in WORD_RE.findall(text):
@@ -93,7 +96,12 @@ _STRAIGHT_OPEN = re.compile(r'(?:^|(?<=[\s(\[—–-]))"(?=[^\s"])')
 _STRAIGHT_CLOSE = re.compile(r'(?<=[^\s(\[])"(?=[\s.,;:!?)\]—–-]|$)')
 
 
+_CURLED = re.compile("['\"‘’`]")  # every change _curl makes needs one of these
+
+
 def _curl(text: str) -> str:
+    if _CURLED.search(text) is None:
+        return text
     text = text.replace("''", '"').replace("``", '"')
     text = _STRAIGHT_CLOSE.sub("”", _STRAIGHT_OPEN.sub("“", text))
     return _SINGLE_OPEN.sub("“", _SINGLE_CLOSE.sub("”", text))

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -68,11 +69,16 @@ class NewsParams:
 DEFAULT = NewsParams()
 COMPARE_LIMIT = 100  # chosen sentences a candidate's overlap is measured against
 _PERSONAL = frozenset("i me my we us our you your".split())
+# Where such a word can stand: a counted word (the part of a token before an apostrophe) is one of them in some
+# case, with no letter or digit on either side, so a sentence this finds nothing in has none.
+_PERSONAL_WORD = re.compile(r"(?<![^\W_])(?:i|me|my|we|us|our|you|your)(?![^\W_])", re.IGNORECASE)
 
 
 def personal_voice(text: str) -> float:
     """0..1: how much a sentence speaks in the first or second person. "US" in capitals is
     the country, so only lower-case or capitalised forms count ("I" itself always does)."""
+    if _PERSONAL_WORD.search(text) is None:  # none of the words at all: the common case
+        return 0.0
     hits = 0
     for w in WORD_RE.findall(text):
         w = w.split("'")[0].split("’")[0]
