@@ -22,6 +22,10 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
     j = v - 1
     while j >= floor and (toks[j].low in SKIP_BEFORE_VERB or adverb(toks[j])):
         j -= 1
+    if j > floor and toks[j].low in _GO_ON and toks[j + 1].low == "on" and rules.enabled("goes-on-to-say"):
+        j -= 1  # "The memo goes on to say": "goes on to" belongs to the verb, not to the subject
+        while j >= floor and (toks[j].low in SKIP_BEFORE_VERB or adverb(toks[j])):
+            j -= 1
     if j >= floor and toks[j].text == ")":  # "Rep. Jane Doe (D-Ohio) said"
         k = j
         while k >= floor and toks[k].text != "(" and j - k < 8:
@@ -120,6 +124,8 @@ def _linked_before(toks: list[Tok], p: int, floor: int) -> bool:
     return p - 1 >= floor and toks[p - 1].low in _LINKED and toks[p].low in ("to", "with", "as", "on", "in") \
         and rules.enabled("description-with-linked-phrase")
 
+
+_GO_ON = {"go", "goes", "went", "going"}  # "goes on to say"
 
 _ROLE_PREPOSITIONS = {"for", "from", "in", "at", "of", "with"}
 

@@ -139,3 +139,11 @@ guard("description-with-linked-phrase", STAGE,
                 [("The ferry will not run again before the spring storms end,", "a person close to Ivo Brandt")])],
       keeps=["Mara Quist spoke first. “The ferry will not run again before the spring storms end,” said a person "
              "who works for the harbour board."])
+# before_verb.py
+guard("goes-on-to-say", STAGE,
+      "'The memo goes on to say:' the subject is the memo; 'goes on to' is part of the verb",
+      changes=[("Mara Quist spoke first. The harbour memo goes on to say: “The ferry will not run again before the "
+                "spring storms end.”",
+                [("The ferry will not run again before the spring storms end.", "The harbour memo")])],
+      keeps=["Mara Quist spoke first. The harbour memo says: “The ferry will not run again before the spring storms "
+             "end.”"])
