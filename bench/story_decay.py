@@ -17,13 +17,13 @@ DECAY_DAYS (least squares over the bands, each at its pairs' mean gap) to those 
 the table and the fit. `tui.stories.grouping.GRACE_DAYS` / `DECAY_DAYS` are the printed values, DECAY_DAYS
 rounded to whole days.
 
-A second table reads the same pairs the other way (printed for the record; the grouper does not use it): the
-grouper applies the decay by dividing a similarity, i.e. by raising the join threshold by 1 / decay, so the
-factor could instead be fitted as a ratio of thresholds. For each band it prints the lowest similarity at which
-a pair is more likely the same story than not (the local false-discovery rate, null density over the band's
-density in a window of +-FDR_WINDOW, is at most one half; the null = the pairs > NULL_DAYS apart), and that
-threshold relative to the 0-1 day band's. Nothing here reads the stories eval data (its dev set only measures). Prints numbers,
-asserts nothing.
+A second table reads the same pairs as thresholds: for each band, the lowest similarity at which a pair is more
+likely the same story than not (the local false-discovery rate, null density over the band's density in a window
+of +-FDR_WINDOW, is at most one half; the null = the pairs > NULL_DAYS apart), and that threshold relative to the
+0-1 day band's. Adjacent bands with the same threshold joined, it is `tui.stories.grouping.BRIDGE`: two stories
+that many days apart merge when their average link reaches it, whatever the decay (which, as a ratio of
+thresholds, the table shows to be far weaker than the shares suggest: x1.2 over 90 days). Nothing here reads the
+stories eval data (its dev set only measures). Prints numbers, asserts nothing.
 """
 
 from __future__ import annotations
@@ -123,7 +123,7 @@ def fit(points: list[tuple[float, float]]) -> tuple[int, float, float]:
 
 def main() -> None:
     """Print the per-band table, the fit, and the grouper's current values next to it."""
-    from tui.stories.grouping import DECAY_DAYS, GRACE_DAYS
+    from tui.stories.grouping import BRIDGE, DECAY_DAYS, GRACE_DAYS
 
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--data", default=str(DEFAULT_DATA))
@@ -140,13 +140,23 @@ def main() -> None:
     print(f"fit 1 / (1 + max(0, g - GRACE_DAYS) / DECAY_DAYS): GRACE_DAYS = {grace}, DECAY_DAYS = {decay:.1f} "
           f"(squared error {err:.4f}); rounded: GRACE_DAYS = {grace}, DECAY_DAYS = {round(decay)}")
     print(f"grouper now: GRACE_DAYS = {GRACE_DAYS}, DECAY_DAYS = {DECAY_DAYS}")
-    print("as thresholds (for the record): lowest similarity where a pair is more likely the same story than not")
+    print("as thresholds: lowest similarity where a pair is more likely the same story than not")
     found = bayes_thresholds(sims)
     base = found[0][1]
     print("days apart   threshold   relative to 0-1 day")
     for ((lo, hi), t), (_, _, mean, _, _) in zip(found, bands):
         rel = f"{t / base:.3f}" if t and base else "-"
         print(f"{f'{lo}-{hi}' if hi > lo else str(lo):>10} {t if t is not None else '-':>11} {rel:>12}")
+    merged: list[tuple[int, float]] = []
+    for (_, hi), t in found:  # adjacent bands with the same threshold as one
+        if t is None:
+            break
+        if merged and merged[-1][1] == t:
+            merged[-1] = (hi, t)
+        else:
+            merged.append((hi, t))
+    print(f"as tui.stories.grouping.BRIDGE (max days apart, similarity): {tuple(merged)}")
+    print(f"grouper now: BRIDGE = {BRIDGE}")
 
 
 if __name__ == "__main__":

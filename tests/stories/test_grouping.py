@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.stories.samples import ALL, OTHER, RECALL, STRIKE
 from tui.models import Article
 from tui.stories import duplicates, group_new, merge, rebuild, split, story_of, story_row, story_rows
@@ -175,3 +177,38 @@ def test_refine_sends_an_article_that_fits_no_story_to_one_of_its_own(lib):
     assert {story_of(lib, x.article_id) for x in ms[:-1]} == {strike}
     assert story_of(lib, chess.article_id) not in (None, strike)
     assert story_row(lib, strike).size == len(STRIKE)
+
+
+# Our own follow-up to the strike sample, six weeks on: past the time window and the decay, same story.
+FOLLOW_UP = Article(
+    title="Port Calderon dockers threaten new strike as night-pay deal stalls",
+    source="Daily Meridian", published="2026-04-14",
+    body=("Dock workers at Port Calderon could walk out again next week, the Calderon Dockers Union said on "
+          "Tuesday, six weeks after a strike over night-shift pay stranded ships outside the port.\n\n"
+          "Marta Okonkwo, the union's general secretary, said the port authority had not paid the higher night "
+          "rate it agreed to in March. \"A deal on paper does not pay the rent,\" she said.\n\n"
+          "Port director Alain Brune said the new night rate would be paid from May and that the delay was an "
+          "accounting matter. Governor Tomas Reyes asked the union and the port authority to meet again."))
+UNRELATED_LATE = Article(title=OTHER[1].title, body=OTHER[1].body, source="Valley Courier", published="2026-04-14")
+
+
+@pytest.mark.parametrize("at_once", [True, False])
+def test_a_story_that_resumes_weeks_later_is_bridged_when_the_stories_agree_strongly(lib, at_once):
+    from tui.stories.grouping import WINDOW_DAYS, day_number
+
+    gap = day_number(FOLLOW_UP.published) - day_number(STRIKE[-1].published)
+    assert gap > WINDOW_DAYS  # too late for the join test: only the bridge brings it in
+    arts = STRIKE + [FOLLOW_UP, UNRELATED_LATE]
+    if at_once:
+        ids = [i for _, i in lib.add_many(arts)]
+        group_new(lib)
+    else:
+        ids = []
+        for a in arts:
+            (_, i), = lib.add_many([a])
+            ids.append(i)
+            group_new(lib)
+    strike = story_of(lib, ids[0])
+    assert {story_of(lib, i) for i in ids[:len(STRIKE) + 1]} == {strike}  # the follow-up joined, old id kept
+    assert story_of(lib, ids[-1]) not in (None, strike)  # an unrelated article of that day stays apart
+    assert story_row(lib, strike).last == "2026-04-14"

@@ -40,6 +40,15 @@ DECAY_DAYS = 8
 # decay 8.4, rounded to 8. (Until session 5: GRACE_DAYS = 3 / DECAY_DAYS = 8, chosen on the stories dev set.)
 JOIN = 0.08
 MERGE = JOIN
+# BRIDGE: two stories far apart in time (the decay above all but forbids it) still merge when their average-link
+# similarity reaches the level at which, on a dated stream, two articles that many days apart are more likely the
+# same story than not: the lowest cosine whose local false-discovery rate against pairs > 90 days apart is <= 1/2,
+# per band of days apart, fitted on PolNeAR train by bench/story_decay.py (its second table; not the stories
+# data). A story's average over many pairs is steadier than one pair, so a pair's level is the cautious one.
+# (max days apart, similarity); beyond the last band (the fit's null) nothing bridges.
+BRIDGE = ((1, 0.215), (2, 0.22), (14, 0.235), (21, 0.25), (30, 0.245), (60, 0.25), (90, 0.26))
+BRIDGE_DAYS = BRIDGE[-1][0]
+REACH_DAYS = max(WINDOW_DAYS, BRIDGE_DAYS)  # stories this close in time are in memory (merges look this far)
 DUPLICATE = 0.9
 CENTROID_TERMS = 400
 QUERY_TERMS = 12      # an article looks up the stories of its strongest terms only
@@ -108,8 +117,8 @@ class Grouper:
     next_id: int = 0
 
     def load_window(self, lo: int, hi: int) -> None:
-        """Have every stored story whose dates meet [lo - WINDOW, hi + WINDOW] in memory."""
-        lo, hi = lo - WINDOW_DAYS, hi + WINDOW_DAYS
+        """Have every stored story whose dates meet [lo - REACH_DAYS, hi + REACH_DAYS] in memory."""
+        lo, hi = lo - REACH_DAYS, hi + REACH_DAYS
         if self.loaded and self.loaded[0] <= lo and hi <= self.loaded[1]:
             return
         for sid, title, first, last, size, cen in store.stories_between(self.lib, _day_text(lo), _day_text(hi)):
@@ -254,15 +263,15 @@ class Grouper:
         self.next_id += 1
         return self.next_id - 1
 
-    def _candidates(self, vec: dict[str, float], lo: int, hi: int) -> list[int]:
-        """Stories in the time window sharing the most of `vec`'s strongest terms (at most MAX_CANDIDATES)."""
+    def _candidates(self, vec: dict[str, float], lo: int, hi: int, window: int = WINDOW_DAYS) -> list[int]:
+        """Stories within `window` days sharing the most of `vec`'s strongest terms (at most MAX_CANDIDATES)."""
         hits: dict[int, int] = {}
         for t in list(vec)[:QUERY_TERMS]:
             posting = self.index.get(t)
             if posting and len(posting) <= MAX_POSTING:
                 for sid in posting:
                     hits[sid] = hits.get(sid, 0) + 1
-        lo, hi = lo - WINDOW_DAYS, hi + WINDOW_DAYS
+        lo, hi = lo - window, hi + window
         near = [sid for sid in hits if sid in self.stories
                 and day_number(self.stories[sid].last) >= lo and day_number(self.stories[sid].first) <= hi]
         if len(near) > MAX_CANDIDATES:
@@ -316,22 +325,27 @@ class Grouper:
         self.stories[sid] = s
 
     def merge_touched(self) -> None:
-        """Fold each story changed in this batch into an older one whose centroid now agrees (>= MERGE)."""
+        """Fold each story changed in this batch into another whose centroid now agrees: by the join test
+        (decayed average link >= MERGE), or, further apart in time, when the plain average link reaches the
+        BRIDGE level for the days between them. The older id stays."""
         gone: set[int] = set()
         for s in sorted((s for s in self.stories.values() if s.dirty), key=lambda s: -s.id):
             if s.id in gone:
                 continue
             vec = {t: w / max(1, s.size) for t, w in s.centroid.items()}
             lo, hi = day_number(s.first), day_number(s.last)
-            best, best_sim = None, MERGE
-            for sid in self._candidates(dict(sorted(vec.items(), key=lambda kv: -kv[1])), lo, hi):
+            best, best_sim = None, 0.0
+            for sid in self._candidates(dict(sorted(vec.items(), key=lambda kv: -kv[1])), lo, hi, REACH_DAYS):
                 o = self.stories[sid]
                 if sid == s.id or sid in gone or o.size + s.size > MAX_STORY:
                     continue
                 gap = max(0, lo - day_number(o.last), day_number(o.first) - hi)
-                sim = o.similarity(vec) / (1.0 + max(0, gap - GRACE_DAYS) / DECAY_DAYS)
-                if sim >= best_sim:
-                    best, best_sim = o, sim
+                raw = o.similarity(vec)
+                sim = raw / (1.0 + max(0, gap - GRACE_DAYS) / DECAY_DAYS) if gap <= WINDOW_DAYS else 0.0
+                if sim >= MERGE or raw >= bridge_level(gap):
+                    score = sim / MERGE if sim >= MERGE else raw / bridge_level(gap)  # how far past its test
+                    if score >= best_sim:
+                        best, best_sim = o, score
             if best is None:
                 continue
             keep, drop = (best, s) if best.id < s.id else (s, best)
@@ -379,8 +393,8 @@ class Grouper:
         store.remember_story_ids(self.lib, self.next_id - 1)
 
     def evict_before(self, n: int) -> None:
-        """Forget stories that ended more than a window before day `n` (rebuilds walk forward in time)."""
-        old = [sid for sid, s in self.stories.items() if not s.dirty and day_number(s.last) < n - 2 * WINDOW_DAYS]
+        """Forget stories that ended more than twice REACH_DAYS before day `n` (rebuilds walk forward in time)."""
+        old = [sid for sid, s in self.stories.items() if not s.dirty and day_number(s.last) < n - 2 * REACH_DAYS]
         for sid in old:
             for t in self.stories[sid].centroid:
                 posting = self.index.get(t)
@@ -389,7 +403,7 @@ class Grouper:
             del self.stories[sid]
             self.changed.pop(sid, None)
         if old and self.loaded:
-            self.loaded = (max(self.loaded[0], n - WINDOW_DAYS), self.loaded[1])
+            self.loaded = (max(self.loaded[0], n - REACH_DAYS), self.loaded[1])
         oldest = _day_text(n - 2 * WINDOW_DAYS)
         moved_on = not self.pruned_to or day_number(oldest) >= day_number(self.pruned_to) + WINDOW_DAYS
         if len(self.dup_index) > DUP_INDEX_KEYS and moved_on:  # big, and the window moved a window on since
@@ -400,6 +414,15 @@ class Grouper:
                     self.dup_index[h] = kept
                 else:
                     del self.dup_index[h]
+
+
+def bridge_level(gap: int) -> float:
+    """The average-link similarity at which two stories `gap` days apart merge whatever the decay (BRIDGE);
+    above 1, which no similarity reaches, beyond BRIDGE_DAYS."""
+    for days, level in BRIDGE:
+        if gap <= days:
+            return level
+    return 2.0
 
 
 def _rounded(vec: dict[str, float]) -> dict[str, float]:
