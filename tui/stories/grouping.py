@@ -4,7 +4,8 @@ Each new article is compared only with the stories that share one of its salient
 index over the stories' centroid terms) and whose date range lies within WINDOW_DAYS of its day; it joins
 the most similar one when the cosine reaches JOIN, else it opens a new story. So grouping costs
 O(articles x candidates), never O(articles²), and runs as articles land. A story keeps its id while it
-grows; two stories whose centroids come to agree are merged into the older id (MERGE), and `split`
+grows; two stories whose centroids come to agree are merged into the older id (MERGE; or BRIDGE, for
+stories weeks apart whose evidence is strong enough to overrule the time decay), and `split`
 moves chosen articles to a new story. Once a batch is placed, `refine` looks at each of its articles
 again with the whole batch in (an early article saw only the stories before it): it moves to the story it
 now fits best by the same test, or stands alone. A near-duplicate (the same text from another source, shingle
