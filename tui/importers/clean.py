@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from tui.spaces import only_plain_spaces
 from tui.textsafe import strip_sequences
 
 # Terminal escape sequences first (so their parameters go too), then lone control characters.
@@ -27,6 +28,15 @@ def clean_text(text: str) -> str:
 def squash(line: str) -> str:
     """Collapse runs of whitespace (including no-break and other wide spaces) and strip the ends."""
     return " ".join(line.split())
+
+
+def squash_lines(text: str) -> list[str]:
+    """`[squash(line) for line in text.split("\n")]`, without re-joining lines that need nothing (most do)."""
+    lines = text.split("\n")
+    if only_plain_spaces(text, newlines=True):  # only plain spaces: squashing just trims and collapses them
+        return [" ".join(line.split()) if "  " in line or line[:1] == " " or line[-1:] == " " else line
+                for line in lines]
+    return [" ".join(line.split()) for line in lines]
 
 
 def blocks(lines: list[str]) -> list[list[str]]:
@@ -75,5 +85,5 @@ def join_wrapped(lines: list[str]) -> str:
 
 def paragraphs(text: str) -> list[str]:
     """Split cleaned text into paragraphs (see `block_paragraphs`)."""
-    lines = [squash(line) for line in text.split("\n")]
+    lines = squash_lines(text)
     return [p for b in blocks(lines) for p in block_paragraphs(b)]

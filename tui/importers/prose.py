@@ -28,14 +28,19 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u
 
 def _prose_line(line: str) -> bool:
     tokens = line.split(None, SAMPLE_TOKENS)[:SAMPLE_TOKENS]  # a paragraph's first words say whether it is words
-    if len(tokens) >= MIN_TOKENS and sum(1 for t in tokens if _WORD.match(t)) >= MIN_WORD_SHARE * len(tokens):
-        return True
+    if len(tokens) >= MIN_TOKENS:
+        need, words = MIN_WORD_SHARE * len(tokens), 0
+        for t in tokens:
+            if t.isalpha() or _WORD.match(t):  # letters alone always match _WORD (the test is 10x cheaper)
+                words += 1
+                if words >= need:
+                    return True
     return len(_UNSPACED.findall(line[:2000])) >= MIN_UNSPACED
 
 
 def not_prose_reason(text: str) -> str | None:
     """None when `text` reads as prose, else a short reason it does not (for the skip message)."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [stripped for line in text.splitlines() if (stripped := line.strip())]
     if not lines:
         return "no text"
     total = sum(len(line) for line in lines)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from tui.importers.clean import block_paragraphs, blocks, clean_text, squash
+from tui.importers.clean import block_paragraphs, blocks, clean_text, squash_lines
 from tui.importers.dates import parse_date
 from tui.importers.tags import known_tags, looks_like_tags, split_tags
 from tui.models import Article
@@ -72,7 +72,7 @@ _PUBLISHER = re.compile(r"^(?:The\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)
 
 def parse_text(text: str, name: str = "") -> Article:
     """Parse a plain-text article (a news-page dump or plain prose) into an Article."""
-    lines = [squash(line) for line in clean_text(text).split("\n")]
+    lines = squash_lines(clean_text(text))
     if not any(lines):
         return Article(title="", body="")
     meta: dict = {"tags": [], "source": "", "byline": "", "published": None, "updated": None}
@@ -167,7 +167,9 @@ def _meta_line(line: str, meta: dict) -> bool:
     """True when every part of `line` is metadata; records what it finds in `meta`."""
     if len(line) > 160:
         return False
-    parts = [p for p in _PART_SPLIT.split(line) if p and p.strip()]
+    # Every separator _PART_SPLIT matches holds one of these three characters.
+    split = _PART_SPLIT.split(line) if ("•" in line or "·" in line or "|" in line) else [line]
+    parts = [p for p in split if p and p.strip()]
     if not parts:
         return False
     found: dict = {}
@@ -261,7 +263,27 @@ def _is_footer(para: str) -> bool:
     low = para.lower()
     if not any(hint in low for hint in _FOOTER_HINTS):  # cheap test before the regexes
         return False
-    if _FOOTER.search(para):
+    # News paragraphs often hold a hint ("published", "readers"): the words each regex cannot match without
+    # tell most of them apart with substring tests. Exact unless the paragraph holds one of the three letters
+    # that IGNORECASE matches with an ASCII letter while str.lower() keeps them apart (ſ, ı, İ).
+    exact = not any(c in para for c in _ODD_CASE)
+    if (not exact or low.startswith(_FOOTER_STARTS) or any(w in low for w in _FOOTER_NEEDS)) and _FOOTER.search(para):
         return True
+    if len(para) >= 600:
+        return False
+    if exact and sum(n for w, n in _CUE_WORDS if w in low) < 3:  # fewer than 3 different cues possible
+        return False
     cues = {m.group(0).lower() for m in _FOOTER_CUES.finditer(para)}
-    return len(cues) >= 3 and len(para) < 600
+    return len(cues) >= 3
+
+
+_ODD_CASE = "ſıİ"
+# What some branch of _FOOTER must contain (lowercased), or start with.
+_FOOTER_NEEDS = ("publishes", "does not necessarily reflect", "as a public service", "all rights reserved",
+                 " expressed", "responsible for", "liable for", "may not be ", "permission", "newsletter",
+                 "this article ", "this story ", "this content ")
+_FOOTER_STARTS = ("©", "copyright", "(c)")
+# Each word in a _FOOTER_CUES match, with how many different cues hold it (publish/-es/-er/-ing ...).
+_CUE_WORDS = (("publish", 4), ("submission", 2), ("letters", 1), ("opinions", 1), ("views", 1), ("reflect", 1),
+              ("necessarily", 1), ("disclaimer", 1), ("editorial polic", 2), ("copyright", 1), ("reserved", 1),
+              ("newsletter", 1), ("subscribe", 1), ("terms of ", 2), ("privacy", 1), ("cookies", 1), ("readers", 1))

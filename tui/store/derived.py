@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from tui.models import Article, content_hash, hash_of_words
+from tui.models import Article, content_hash, hash_and_count
 from tui.store.fold import needs_fold
 
 Derived = tuple[str, int, int]  # (content hash, words, folds)
@@ -20,6 +20,7 @@ def stored_tags(a: Article) -> str:
 def derived(a: Article) -> Derived:
     """(content hash, word count, 1 when the indexed text holds a letter the index must fold else 0)."""
     title = a.title or "(untitled)"
-    words = a.body.split()  # split once: the word count and (for a non-empty body) the hash
-    digest = hash_of_words(words) if words or a.body else content_hash(a.title, a.body)
-    return digest, len(words), int(needs_fold(title, a.body, stored_tags(a), a.source, a.byline))
+    digest, words = hash_and_count(a.body)  # the word count and (for a non-empty body) the hash
+    if not a.body:
+        digest = content_hash(a.title, a.body)
+    return digest, words, int(needs_fold(title, a.body, stored_tags(a), a.source, a.byline))
