@@ -82,7 +82,7 @@ def _damage_check(args, lib) -> None:
 # -- add ---------------------------------------------------------------------------------------
 
 def cmd_add(args) -> int:
-    from itertools import islice
+    from contextlib import nullcontext
 
     from tui.importers.parallel import import_many
 
@@ -90,17 +90,8 @@ def cmd_add(args) -> int:
     counts = {"added": 0, "duplicate": 0, "error": 0, "parsed": 0}
     items = import_many(args.paths)
     try:
-        # Chunks: each is stored in whole transactions, and memory stays flat for huge folders.
-        while chunk := list(islice(items, 500)):
-            if not getattr(args, "force", False):
-                _skip_non_prose(chunk)
-            good = [it for it in chunk if it.article is not None]
-            stored = iter(lib.add_many([it.article for it in good], known=[it.derived for it in good]) if lib else [])
-            for it in chunk:
-                status, ident = ("error", None) if it.article is None else (
-                    ("parsed", None) if lib is None else next(stored))
-                counts[status] += 1
-                _report_added(args, it, status, ident, lib is not None)
+        with lib.bulk() if lib else nullcontext():
+            _add_chunks(args, lib, items, counts)
         if lib and 0 < counts["added"] <= GROUP_ON_ADD:
             from tui.stories import group_new
 
@@ -115,6 +106,23 @@ def cmd_add(args) -> int:
               file=sys.stderr)
     ok = counts["added"] + counts["duplicate"] + counts["parsed"]
     return 1 if counts["error"] and not ok else 0
+
+
+def _add_chunks(args, lib, items, counts: dict) -> None:
+    """Store the imported items in chunks (each in whole transactions: memory stays flat for huge folders)
+    and report each one once its chunk is committed."""
+    from itertools import islice
+
+    while chunk := list(islice(items, 500)):
+        if not getattr(args, "force", False):
+            _skip_non_prose(chunk)
+        good = [it for it in chunk if it.article is not None]
+        stored = iter(lib.add_many([it.article for it in good], known=[it.derived for it in good]) if lib else [])
+        for it in chunk:
+            status, ident = ("error", None) if it.article is None else (
+                ("parsed", None) if lib is None else next(stored))
+            counts[status] += 1
+            _report_added(args, it, status, ident, lib is not None)
 
 
 def _skip_non_prose(chunk) -> None:
