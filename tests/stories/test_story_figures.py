@@ -123,3 +123,18 @@ def test_an_old_library_gets_its_figures_when_it_upgrades(lib_path):
         assert _agree(lib) == expected
         lib.set_read(ids[STRIKE[1].title])  # and the triggers work after the upgrade
         assert _agree(lib)[story_of(lib, ids[STRIKE[1].title])][2] == expected[story_of(lib, ids[STRIKE[1].title])][2] - 1
+
+
+def test_articles_read_before_they_are_grouped_count_as_read(lib):
+    # the membership reads the unread flag from the unread ids' index (migration 18), not from the article row
+    ids = [ident for _, ident in lib.add_many(ALL)]
+    strike = [ids[ALL.index(a)] for a in STRIKE]
+    lib.set_read(strike[0])
+    lib.set_read(strike[2])
+    assert group_new(lib) == len(ALL)
+    figures = _agree(lib)
+    assert figures[story_of(lib, strike[0])][2] == len(STRIKE) - 2
+    flags = dict(lib.db.execute("SELECT article_id, unread FROM story_articles"))
+    assert flags == {i: int(i not in (strike[0], strike[2])) for i in ids}
+    rebuild(lib)
+    assert _agree(lib)[story_of(lib, strike[0])][2] == len(STRIKE) - 2

@@ -574,6 +574,26 @@ MIGRATIONS: list[str] = [
         DELETE FROM story_features WHERE article_id = new.id;
     END;
     """,
+    # 18: grouping's store cost (issue 13): a new membership reads its article's unread flag from the unread ids'
+    # index (migration 13) instead of the article row, whose `read` column sits after the body: every grouped
+    # article read its body's overflow pages (100,000 rows: 1.65 s CPU, 7 s wall at load 10 -> 0.15 / 0.4 s).
+    # Same values (1 when the article exists and is unread, else 0). Safe to run again.
+    """
+    DROP TRIGGER IF EXISTS story_articles_stats_ai;
+    CREATE TRIGGER story_articles_stats_ai AFTER INSERT ON story_articles BEGIN
+        UPDATE story_articles SET source = coalesce((SELECT a.source FROM articles a WHERE a.id = new.article_id), ''),
+            unread = EXISTS (SELECT 1 FROM articles a INDEXED BY articles_unread_ids WHERE a.id = new.article_id AND a.read = 0)
+            WHERE article_id = new.article_id;
+        INSERT INTO story_stats (story_id, members, unread)
+            SELECT new.story_id, 1, unread FROM story_articles WHERE article_id = new.article_id
+            ON CONFLICT (story_id) DO UPDATE SET members = members + 1, unread = unread + excluded.unread;
+        INSERT INTO story_sources (story_id, source, n)
+            SELECT new.story_id, source, 1 FROM story_articles WHERE article_id = new.article_id AND source <> ''
+            ON CONFLICT (story_id, source) DO UPDATE SET n = n + 1;
+        UPDATE story_stats SET outlets = (SELECT count(*) FROM story_sources WHERE story_id = new.story_id)
+            WHERE story_id = new.story_id;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -20,26 +20,34 @@ def has_features_table(lib: Library) -> bool:
     return lib.db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'story_features'").fetchone() is not None
 
 
-def ungrouped_with_features(lib: Library, limit: int, after: tuple[str, int], version: int) -> list[tuple]:
+def ungrouped_with_features(lib: Library, limit: int, after: tuple[str, int], version: int,
+                            dated=lambda sort_key: False) -> list[tuple]:
     """Up to `limit` articles in no story, in date order after `after` = (sort_key, id):
     (id, title, body, sort_key, added_at, words, weights, sketch). The stored features are given when a
-    row of `version` exists, and then the body is not read (None); otherwise the three features are None."""
-    ids = [r[0] for r in lib.db.execute(
-        "SELECT a.id FROM articles a WHERE (a.sort_key > ? OR (a.sort_key = ? AND a.id > ?))"
+    row of `version` exists, and then the body is not read (None); otherwise the three features are None.
+    `added_at` is read only for a sort key that `dated` does not accept ('' otherwise): the row's columns
+    after the body (sort_key, added_at, read) cost a walk over the body's overflow pages, so the sort key
+    comes from the list's index and the features' rows never touch the body."""
+    keys = lib.db.execute(
+        "SELECT a.id, a.sort_key FROM articles a WHERE (a.sort_key > ? OR (a.sort_key = ? AND a.id > ?))"
         " AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)"
-        " ORDER BY a.sort_key, a.id LIMIT ?", (after[0], after[0], after[1], limit))]
-    if not ids:
+        " ORDER BY a.sort_key, a.id LIMIT ?", (after[0], after[0], after[1], limit)).fetchall()
+    if not keys:
         return []
+    ids = [k[0] for k in keys]
     marks = ",".join("?" * len(ids))
     rows = {r[0]: r for r in lib.db.execute(
-        "SELECT a.id, a.title, NULL, a.sort_key, a.added_at, f.words, f.weights, f.sketch FROM articles a"
+        "SELECT a.id, a.title, NULL, f.words, f.weights, f.sketch FROM articles a"
         f" JOIN story_features f ON f.article_id = a.id AND f.version = ? WHERE a.id IN ({marks})", [version, *ids])}
     missing = [i for i in ids if i not in rows]
     if missing:
         rows.update((r[0], r) for r in lib.db.execute(
-            "SELECT id, title, body, sort_key, added_at, NULL, NULL, NULL FROM articles"
-            f" WHERE id IN ({','.join('?' * len(missing))})", missing))
-    return [rows[i] for i in ids if i in rows]
+            f"SELECT id, title, body, NULL, NULL, NULL FROM articles WHERE id IN ({','.join('?' * len(missing))})",
+            missing))
+    undated = [k[0] for k in keys if not dated(k[1])]
+    added = dict(lib.db.execute(f"SELECT id, added_at FROM articles WHERE id IN ({','.join('?' * len(undated))})",
+                                undated).fetchall()) if undated else {}
+    return [(r[0], r[1], r[2], key, added.get(i, ""), r[3], r[4], r[5]) for i, key in keys if (r := rows.get(i))]
 
 
 def save_features(lib: Library, rows: list[tuple]) -> None:

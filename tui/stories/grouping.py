@@ -490,7 +490,7 @@ def _rows(lib, batch: int, after: tuple[str, int], ver: int) -> list[tuple]:
     three the stored features (then the body is None) or None (then the body is read)."""
     if not ver:
         return [(*r, None, None, None) for r in store.ungrouped(lib, batch, after)]
-    return ungrouped_with_features(lib, batch, after, ver)
+    return ungrouped_with_features(lib, batch, after, ver, day_number)
 
 
 def _to_compute(rows: list[tuple]) -> int:
