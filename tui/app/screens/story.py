@@ -31,14 +31,12 @@ def warm() -> None:
 
 def read_story(lib, story_id: int, sentences: int | None, analyse: bool):
     """(StoryRow, StorySummary, {article id: ArticleRow}) of a story, or None when it is gone."""
-    from tui.stories import story_row, story_summary
+    from tui.stories.story_memo import story_summary_kept
 
-    row = story_row(lib, story_id)
-    if row is None:
+    found = story_summary_kept(lib, story_id, sentences=sentences, analyse=analyse)  # kept while unchanged
+    if found is None:
         return None
-    summary = story_summary(lib, story_id, sentences=sentences, analyse=analyse)
-    if summary is None:
-        return None
+    row, summary = found
     rows = {r.id: r for r in lib.rows_by_id(list(summary.articles))}
     return row, summary, rows
 

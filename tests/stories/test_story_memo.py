@@ -1,0 +1,54 @@
+"""A story's summary is kept between openings while the story is unchanged (tui/stories/story_memo.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stories.samples import STRIKE
+from tui.models import Article
+from tui.stories import group_new, story_of, story_summary
+from tui.stories.story_memo import forget_kept, story_summary_kept
+
+
+@pytest.fixture(autouse=True)
+def _fresh():
+    forget_kept()
+    yield
+    forget_kept()
+
+
+def test_an_analysed_story_is_read_once_then_kept(filled, monkeypatch):
+    lib, ids = filled
+    strike = story_of(lib, ids[STRIKE[0].title])
+    row, first = story_summary_kept(lib, strike)  # analyses computed and the summary kept
+    assert first.analysed and row.id == strike
+    assert first.sentences == story_summary(lib, strike).sentences
+    import tui.stories.story as story_module
+
+    monkeypatch.setattr(story_module, "story_summary", lambda *a, **k: pytest.fail("summary computed again"))
+    again = story_summary_kept(lib, strike)
+    assert again[1] is first
+
+
+def test_a_story_that_changes_is_summarised_again(filled):
+    lib, ids = filled
+    strike = story_of(lib, ids[STRIKE[0].title])
+    _, first = story_summary_kept(lib, strike)
+    late = Article(title=STRIKE[0].title + " — talks resume", body=STRIKE[0].body + " Talks resume on Monday.",
+                   source="Harbour Wire", published=STRIKE[0].published)
+    (_, new_id), = lib.add_many([late])
+    group_new(lib)
+    assert story_of(lib, new_id) == strike
+    _, second = story_summary_kept(lib, strike)
+    assert second is not first and new_id in second.articles and new_id not in first.articles
+    assert story_summary_kept(lib, strike, sentences=2)[1].sentences == story_summary(lib, strike, sentences=2).sentences
+
+
+def test_a_partial_summary_is_not_kept(filled):
+    lib, ids = filled
+    strike = story_of(lib, ids[STRIKE[0].title])
+    _, partial = story_summary_kept(lib, strike, analyse=False)  # nothing analysed yet: quotes and entities partial
+    assert not partial.analysed
+    _, full = story_summary_kept(lib, strike)
+    assert full is not partial and full.analysed
+    assert story_summary_kept(lib, 10_000) is None  # no such story

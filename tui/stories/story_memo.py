@@ -1,0 +1,53 @@
+"""A story's summary kept between openings (issue 13: a story opens in one frame the second time).
+
+`story_summary` reads every member article, splits and scores their sentences and merges their quotes and
+entities: 80-100 ms for 20 articles. The story view asks for it each time a story is opened; the answer only
+changes when the story does (its articles, title or dates) or when its articles' analyses arrive. So a
+summary whose articles were all analysed is kept, keyed by the library file, the story and its length, and
+the story's row as stored now (title, first and last day, member ids, sources): one indexed read decides whether the
+kept summary still holds. A summary with articles not analysed yet is never kept (it is partial).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+KEPT = 32  # summaries kept (a few hundred kilobytes)
+
+_kept: OrderedDict[tuple, object] = OrderedDict()
+_lock = threading.Lock()
+
+
+def story_summary_kept(lib, story_id: int, sentences: int | None = None, analyse: bool = True):
+    """(StoryRow, StorySummary) of a story, or None when it is gone: the kept summary while the story is
+    unchanged, else `story_summary(lib, story_id, sentences=sentences, analyse=analyse)` (kept when
+    analysed)."""
+    from tui.stories.story import story_summary
+    from tui.store.stories import story_row
+
+    row = story_row(lib, story_id)
+    if row is None:
+        return None
+    key = (str(lib.path), story_id, sentences, row.title, row.first, row.last, tuple(row.article_ids),
+           tuple(row.sources))
+    with _lock:
+        summary = _kept.get(key)
+        if summary is not None:
+            _kept.move_to_end(key)
+            return row, summary
+    summary = story_summary(lib, story_id, sentences=sentences, analyse=analyse)
+    if summary is None:
+        return None
+    if summary.analysed:
+        with _lock:
+            _kept[key] = summary
+            while len(_kept) > KEPT:
+                _kept.popitem(last=False)
+    return row, summary
+
+
+def forget_kept() -> None:
+    """Drop every kept summary (tests; a library replaced under the same path)."""
+    with _lock:
+        _kept.clear()
