@@ -1,4 +1,5 @@
-"""The tagger tokenises each line in place (no slice copied): the same tokens as tokenising the line alone."""
+"""Entity tokens: each line is tokenised in place (no slice copied), with the same tokens as the line alone;
+the decoder's letter-or-digit test is str.isalnum."""
 
 from __future__ import annotations
 
@@ -29,3 +30,9 @@ def test_each_line_in_place_equals_the_line_alone():
             checked += len(spans)
     assert checked > 1000
     assert tokenize_line("Brandt's", 0, 8) == ([(0, 6), (6, 8)], ["Brandt", "'s"])
+
+
+def test_decodes_alnum_pattern_is_str_isalnum_for_every_character():
+    from tui.engine.entities.tagger import _ALNUM
+
+    assert not [c for c in map(chr, range(0x110000)) if (_ALNUM.match(c) is not None) != c.isalnum()]

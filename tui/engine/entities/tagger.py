@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import threading
 from operator import add
 from dataclasses import dataclass
@@ -294,6 +295,7 @@ class Tagger:
         return found
 
 
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true (the same Unicode test)
 # Words that never end a name: "University of Tarn of", "Kingston D.C. The", "Sheriff's".
 _BAD_LAST = frozenset("of the and for a an in on at to 's ’s".split())
 # Caption labels glued to a name by the layout: "Ada Brandt Image: ...".
@@ -318,9 +320,9 @@ def decode(spans: list[tuple[int, int]], tags: list[str], toks: list[str]) -> li
     groups = _split_at_day_abbreviations(groups, toks)
     out = []
     for label, a, b in groups:
-        while a <= b and not any(ch.isalnum() for ch in toks[a]):
+        while a <= b and _ALNUM.search(toks[a]) is None:
             a += 1
-        while b >= a and (not any(ch.isalnum() for ch in toks[b]) or toks[b].lower() in _BAD_LAST
+        while b >= a and (_ALNUM.search(toks[b]) is None or toks[b].lower() in _BAD_LAST
                           or (b > a and toks[b] in _CAPTION)):
             b -= 1
         if b - a >= 2 and toks[a] in ("The", "the"):
