@@ -68,7 +68,9 @@ _TRIGGERS: dict[str, re.Pattern] = {
         r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|last|next|this\s|the\s|[Yy]esterday"
         r"|[Tt]oday|[Tt]omorrow|(?:in|since|by|from|until|till|of|during|before|after|between|and)\s(?:1[5-9]|20)\d\d).)"),
     "QUANTITY": re.compile(rf"[\dotfsenhmbad](?<!\w.)(?<=(?=\d|{_NUMWORD}).)"),
-    "CARDINAL": re.compile(rf"[\dotfsenhmbad](?<!\w.)(?<=(?=\d|{_NUMWORD}).)", re.IGNORECASE),
+    # the case-insensitive rule: its first characters in every case (ſ is an s then) and the test ignoring case;
+    # the class itself is case-sensitive, or the engine would not skip ahead by it
+    "CARDINAL": re.compile(rf"[\dABDEFHMNOSTabdefhmnostſ](?<!\w.)(?<=(?i:(?=\d|{_NUMWORD})).)"),
 }
 
 
