@@ -162,3 +162,70 @@ def test_meta_line_shortcut_on_random_lines():
     assert any(_plain_meta_line(x) for x in lines) and not all(_plain_meta_line(x) for x in lines)
     for line in lines:
         assert bool(text._meta_line(line, {})) == bool(_plain_meta_line(line)), line
+
+
+def _plain_clean_text(value: str) -> str:
+    if value.startswith("\ufeff"):
+        value = value[1:]
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = value.replace("\u2029", "\n\n").replace("\u2028", "\n").replace("\x85", "\n")
+    value = value.replace("\x0b", "\n").replace("\x0c", "\n").replace("\t", " ")
+    from tui.importers.clean import _CONTROLS
+    from tui.textsafe import strip_sequences
+
+    return _CONTROLS.sub("", strip_sequences(value))
+
+
+def test_clean_lines_is_squash_lines_of_clean_text():
+    from tui.importers.clean import clean_lines, clean_text
+
+    odd = ["\x1b[31mred\x1b[0m", "\x9b1m", "\ufeffBOM", "a\r\nb", "x\u200by", "\x7f", "\u202eevil"]
+    for value in _strings(6, 20000, 18) + odd:
+        assert clean_text(value) == _plain_clean_text(value), repr(value)
+        assert clean_lines(value) == [squash(line) for line in _plain_clean_text(value).split("\n")], repr(value)
+
+
+def test_sanitized_body_shortcut():
+    from tui.importers.dispatch import _DIRTY, _sanitized
+    from tui.importers.item import ImportItem
+    from tui.importers.clean import clean_text
+
+    for body in _strings(7, 5000, 14) + ["plain\n\nbody", "tab\there", "bom\ufeffin", "c1\x85x", "del\x7f"]:
+        item = _sanitized(ImportItem("x.txt", Article(title="t", body=body)))
+        assert item.article.body == (clean_text(body) if _DIRTY.search(body) else body), repr(body)
+
+
+def test_fold_flag_from_the_tags_themselves():
+    import json
+
+    from tui.store.fold import needs_fold
+
+    for tags in [[], ["Łódź"], ["Lodz", "Straße"], ["plain", "ÆRØ"], ["é only"], ["\ud800", "ß"]]:
+        a = Article(title="Title", body="Body text here.", tags=tags)
+        want = needs_fold("Title", a.body, json.dumps(tags, ensure_ascii=False), "", "")
+        assert derived(a)[2] == int(want)
+
+
+def test_utf16_guess_and_empty_check_shortcuts():
+    from tui.importers.decode import DecodeError, _utf16_order, decode
+
+    assert _utf16_order("plain text".encode("utf-16-le")) == "utf-16-le"
+    assert _utf16_order("plain text".encode("utf-16-be")) == "utf-16-be"
+    assert _utf16_order(b"no zero bytes at all here") is None
+    for empty in (b"", b"  \n\t\r\x0b\x0c "):
+        with pytest.raises(DecodeError, match="empty"):
+            decode(empty)
+    assert decode(b" \xc2\xa0x ") == " \u00a0x "
+
+
+def test_a_file_is_read_whole_whatever_its_size(tmp_path):
+    from tui.importers.dispatch import _import_stream, import_file
+
+    paras = [f"In week {i} the ferry crews moved grain before the storm reached the northern coast." for i in range(400)]
+    path = tmp_path / "a.txt"
+    path.write_text("Grain moved before the storm\n\n" + "\n\n".join(paras) + "\n", encoding="utf-8")
+    (item,) = import_file(str(path))
+    assert item.article.body == "\n\n".join(paras)
+    with open(path, "rb") as f:  # a stale size (the file grew after it was looked at) still reads it all
+        (again,) = _import_stream(f, str(path), size=10)
+    assert again.article.body == item.article.body

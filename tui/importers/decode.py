@@ -54,7 +54,7 @@ def binary_kind(data: bytes) -> str | None:
 
 def _utf16_order(head: bytes) -> str | None:
     """Guess UTF-16 without a BOM from the zero bytes of mostly-ASCII text."""
-    if len(head) < 4:
+    if len(head) < 4 or b"\x00" not in head:  # no zero byte: neither share can pass 0.4
         return None
     even, odd = head[0::2], head[1::2]
     z_even, z_odd = even.count(0) / len(even), odd.count(0) / len(odd)
@@ -71,7 +71,7 @@ def decode(data: bytes, html: bool = False) -> str:
     Order: BOM, UTF-16 without BOM, strict UTF-8, a declared charset (HTML meta / XML
     declaration), CP1252 when the result reads as Western text, then charset-normalizer.
     """
-    if not data.strip():
+    if not data or data.isspace():  # what `not data.strip()` says, without copying the file
         raise DecodeError("empty file")
     kind = binary_kind(data)
     if kind:

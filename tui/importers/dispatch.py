@@ -118,7 +118,7 @@ def import_file(path: str, allow_pipe: bool = True) -> list[ImportItem]:
             os.set_blocking(fd, True)
             with os.fdopen(fd, "rb") as f:
                 fd = -1  # closed by the file object
-                return _import_stream(f, path)
+                return _import_stream(f, path, st.st_size)
         finally:
             if fd >= 0:
                 os.close(fd)
@@ -130,8 +130,14 @@ def import_file(path: str, allow_pipe: bool = True) -> list[ImportItem]:
         return [ImportItem(path, None, f"cannot read ({exc.strerror or type(exc).__name__})")]
 
 
-def _import_stream(stream, name: str) -> list[ImportItem]:
-    data = stream.read(MAX_BYTES + 1)  # one byte more tells us it is too big
+def _import_stream(stream, name: str, size: int | None = None) -> list[ImportItem]:
+    if size is not None and size <= MAX_BYTES:
+        # The size the file had when opened: read(MAX_BYTES + 1) would allocate 20 MB for every file.
+        data = stream.read(size + 1)
+        if len(data) > size:  # it grew since: read on, as below
+            data += stream.read(MAX_BYTES + 1 - len(data))
+    else:
+        data = stream.read(MAX_BYTES + 1)  # one byte more tells us it is too big
     if len(data) > MAX_BYTES:
         return [ImportItem(name, None, f"larger than {_LIMIT_MB} MB, skipped")]
     return parse_bytes(data, name)
@@ -190,7 +196,8 @@ def _sanitized(item: ImportItem) -> ImportItem:
         a.url = "".join(clean_text(a.url).split()) or None
     if a.published:
         a.published = squash(clean_text(a.published)) or None
-    if _DIRTY.search(a.body):
+    # Every character _DIRTY matches is unprintable, and lines of printable text (most bodies) have none.
+    if not all(map(str.isprintable, a.body.split("\n"))) and _DIRTY.search(a.body):
         a.body = clean_text(a.body)
     return item
 

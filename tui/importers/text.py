@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from tui.importers.clean import block_paragraphs, blocks, clean_text, squash_lines
+from tui.importers.clean import block_paragraphs, blocks, clean_lines
 from tui.importers.dates import parse_date
 from tui.importers.tags import known_tags, looks_like_tags, split_tags
 from tui.models import Article
@@ -72,7 +72,7 @@ _PUBLISHER = re.compile(r"^(?:The\s+)?([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*)
 
 def parse_text(text: str, name: str = "") -> Article:
     """Parse a plain-text article (a news-page dump or plain prose) into an Article."""
-    lines = squash_lines(clean_text(text))
+    lines = clean_lines(text)
     if not any(lines):
         return Article(title="", body="")
     meta: dict = {"tags": [], "source": "", "byline": "", "published": None, "updated": None}

@@ -14,7 +14,10 @@ Derived = tuple[str, int, int]  # (content hash, words, folds)
 
 def stored_tags(a: Article) -> str:
     """The tags column: a JSON list, non-ASCII letters as they are (searchable, migration 6)."""
-    return json.dumps(list(a.tags or []), ensure_ascii=False)
+    return _TAGS_JSON(list(a.tags or []))
+
+
+_TAGS_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) without building one
 
 
 def derived(a: Article) -> Derived:
@@ -23,4 +26,5 @@ def derived(a: Article) -> Derived:
     digest, words = hash_and_count(a.body)  # the word count and (for a non-empty body) the hash
     if not a.body:
         digest = content_hash(a.title, a.body)
-    return digest, words, int(needs_fold(title, a.body, stored_tags(a), a.source, a.byline))
+    # The tags column is their JSON, which writes non-ASCII letters as they are: the same letters as the tags.
+    return digest, words, int(needs_fold(title, a.body, *map(str, a.tags or []), a.source, a.byline))
