@@ -37,6 +37,7 @@ import numpy as np  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.folds import TIME_HELD, default_eval  # noqa: E402
 from tui.engine.entities.clusters import CLUSTERS_FILE, LEVELS  # noqa: E402
 from tui.engine.entities.tokens import tokenize  # noqa: E402
 
@@ -48,24 +49,26 @@ FAR_CONTEXTS = 400  # two positions away
 DIMS = 64
 
 
-def read_lines(shared: Path):
-    """Every non-empty line of the unlabelled corpus and of the training texts, in a fixed order."""
+def read_lines(shared: Path, hold_out_time: bool = False):
+    """Every non-empty line of the unlabelled corpus and of the training texts, in a fixed order; with
+    `hold_out_time`, without the NER train documents `bench/crossval_ner.py --split time` scores."""
     with gzip.open(shared / "corpus" / "news_unlabelled.txt.gz", "rt", encoding="utf-8") as fh:
         for line in fh:
             if line.strip():
                 yield line.rstrip("\n")
     for rel in ("eval/ner/train/conll2003_train.jsonl", "eval/quotes/train/polnear_train.jsonl"):
-        with (shared / rel).open(encoding="utf-8") as fh:
-            for row in fh:
-                if row.strip():
-                    for line in json.loads(row)["text"].split("\n"):
-                        if line.strip():
-                            yield line
+        rows = [row for row in (shared / rel).read_text(encoding="utf-8").split("\n") if row.strip()]
+        if hold_out_time and rel.startswith("eval/ner/"):
+            rows = rows[:round(len(rows) * (1 - TIME_HELD))]
+        for row in rows:
+            for line in json.loads(row)["text"].split("\n"):
+                if line.strip():
+                    yield line
 
 
-def token_lines(shared: Path) -> list[list[str]]:
+def token_lines(shared: Path, hold_out_time: bool = False) -> list[list[str]]:
     """The corpus as lists of tokens, one list per line."""
-    return [[line[s:e] for s, e in tokenize(line)] for line in read_lines(shared)]
+    return [[line[s:e] for s, e in tokenize(line)] for line in read_lines(shared, hold_out_time)]
 
 
 def cooccurrence(lines: list[list[str]]):
@@ -155,11 +158,13 @@ def kmeans(x: np.ndarray, k: int, rng: np.random.Generator, weights: np.ndarray 
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (corpus/, eval/)")
+    ap.add_argument("--shared", default=str(default_eval().parent), help="the shared folder (corpus/, eval/)")
     ap.add_argument("--out", default=str(ROOT / "assets" / "models" / CLUSTERS_FILE))
+    ap.add_argument("--hold-out-time", action="store_true", help="leave out the last fifth of NER train (the "
+                    "part `crossval_ner.py --split time` scores), for that proxy's `--clusters`; never shipped")
     args = ap.parse_args()
     t0 = time.time()
-    lines = token_lines(Path(args.shared))
+    lines = token_lines(Path(args.shared), args.hold_out_time)
     print(f"{len(lines)} lines, {sum(map(len, lines))} tokens ({time.time() - t0:.0f}s)", flush=True)
     words, mat = cooccurrence(lines)
     del lines

@@ -29,14 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import train_ner  # noqa: E402
-from bench.folds import ablation_header, ablation_row, default_eval, fold_of, half_of  # noqa: E402
+from bench.folds import TIME_HELD, ablation_header, ablation_row, default_eval, fold_of, half_of  # noqa: E402
 from bench.quality_ner import exact_f1, predict_sets  # noqa: E402
-from tui.engine.entities import tagger as tagger_mod  # noqa: E402
+from tui.engine.entities import clusters, tagger as tagger_mod  # noqa: E402
 
 _SCORED = ("PERSON", "ORG", "LOC")
 
-
-TIME_HELD = 0.2  # the last fifth of the documents, in file order
 
 
 def held_out(split: str, index: int, total: int, doc_id: str, folds: int, fold: int) -> bool:
@@ -44,6 +42,22 @@ def held_out(split: str, index: int, total: int, doc_id: str, folds: int, fold: 
     if split == "time":
         return index >= round(total * (1 - TIME_HELD))
     return fold_of(doc_id, folds) == fold
+
+
+def new_names_table(docs: list[dict], golds: list[set], preds: list[set], seen: set[str]) -> str:
+    """Recall and precision by type, apart for names seen marked in the learned-from text and new ones."""
+    rows = ["type  seen/new   recall  precision  (gold, predicted)"]
+    for lab in _SCORED:
+        for new in (False, True):
+            def mine(spans, d):
+                return {x for x in spans if x[2] == lab and (d["text"][x[0]:x[1]] not in seen) == new}
+            tp = ng = np_ = 0
+            for d, g, p in zip(docs, golds, preds):
+                gm, pm = mine(g, d), mine(p, d)
+                tp, ng, np_ = tp + len(gm & pm), ng + len(gm), np_ + len(pm)
+            rows.append(f"{lab:7} {'new' if new else 'seen':5} {100 * tp / max(ng, 1):8.1f} {100 * tp / max(np_, 1):9.1f}"
+                        f"   ({ng}, {np_})")
+    return "\n".join(rows)
 
 
 def main() -> int:
@@ -62,8 +76,14 @@ def main() -> int:
     ap.add_argument("--word-dropout", type=float, default=train_ner.WORD_DROPOUT, help="as bench/train_ner.py")
     ap.add_argument("--one-pass", action="store_true", help="score with the tagger's second pass off")
     ap.add_argument("--ablate", action="store_true")
+    ap.add_argument("--new", action="store_true", help="recall and precision by type for entities whose text the "
+                    "learned-from documents never mark (new names) and for the others (seen names)")
+    ap.add_argument("--clusters", default="", help="word clusters to use instead of the shipped ones, e.g. "
+                    "`build_clusters.py --hold-out-time`'s, which never saw the time split's scored text")
     args = ap.parse_args()
     path = Path(args.eval) / "ner" / "train" / "conll2003_train.jsonl"
+    if args.clusters:
+        clusters.use_file(Path(args.clusters))
     from tui.engine import rules
 
     rules.all_rules()  # import every stage (and its word lists) now, not after minutes of training
@@ -108,6 +128,11 @@ def main() -> int:
     model.two_pass = not model.two_pass
     print(f"  with the second pass {'off' if model.two_pass else 'on'}: {other[0]:.2f} "
           f"(halves {other[1]:.2f} / {other[2]:.2f})", flush=True)
+    if args.new:
+        learned = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines()
+                   if ln.strip() and json.loads(ln)["id"] not in held_ids]
+        seen = {d["text"][e["start"]:e["end"]] for d in learned for e in d["entities"]}
+        print(new_names_table(held, golds, predict_sets(held), seen), flush=True)
     if args.ablate:
         print(ablation_header(["fold h0", "fold h1"], 30))
         for r in rules.all_rules():

@@ -20,10 +20,11 @@ _rank: dict[str, int] = {}  # the file lists words most frequent first
 _lock = threading.Lock()
 
 
-def _load() -> dict[str, tuple[str, ...]]:
+def _load(path=None) -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
+    _rank.clear()
     try:
-        with gzip.open(asset("models", CLUSTERS_FILE), "rt", encoding="utf-8") as fh:
+        with gzip.open(path or asset("models", CLUSTERS_FILE), "rt", encoding="utf-8") as fh:
             for line in fh:
                 if line.startswith("#"):
                     continue
@@ -43,6 +44,13 @@ def _loaded() -> dict[str, tuple[str, ...]]:
             if _table is None:
                 _table = _load()
     return _table
+
+
+def use_file(path) -> None:
+    """Read the clusters from another file from now on (bench/crossval_ner.py --clusters: a proxy's own)."""
+    global _table
+    with _lock:
+        _table = _load(path)
 
 
 def cluster_path(word: str) -> tuple[str, ...] | None:

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..lexicon import entity_words, lexicon
+from ..lexicon import entity_words, lexicon, quote_words
 from ..rules import enabled as on
 from ..types import PERSON
 
@@ -88,12 +88,31 @@ def trim_roles(text: str, s: int, e: int) -> int:
         s = e - len(rest)
 
 
+def _lower_particle_name(text: str, s: int, e: int, lab: str) -> tuple[int, str]:
+    """A one-word person after "<First> van", "<First> de la" ...: the first name and particles belong to it
+    (a capitalised word that is no function word and that news does not mostly write in lower case)."""
+    if lab != PERSON or " " in text[s:e] or not on("surname-particle"):
+        return s, lab
+    m = _LOWER_PARTICLE_BEFORE.search(text, max(0, s - 60), s)
+    if not m or not all(p in quote_words().surname_particles for p in m.group(2).split()):
+        return s, lab
+    from .clusters import more_often_lower
+
+    first = m.group(1)
+    if first.lower() in lexicon().stop_words or (first.lower() not in lexicon().first_names and more_often_lower(first)):
+        return s, lab
+    return m.start(1), lab
+
+
+_LOWER_PARTICLE_BEFORE = re.compile(r"([A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*)\s+((?:[a-z]+\s+){1,2})$")
 _IRISH = frozenset("Ó Ní Nic Uí Ua".split())  # particles only Irish surnames have: the name is a person
 _PARTICLE_BEFORE = re.compile(r"([A-ZÁÉÍÓÚ][\w'’-]+)\s+(Ó|Ní|Nic|Uí|Ua)\s+$")
 
 
 def particle_name(text: str, s: int, e: int, lab: str) -> tuple[int, str]:
-    """Join a first name and an Irish particle to the surname after them ("Seán Ó" + "Briain")."""
+    """Join a first name and an Irish particle to the surname after them ("Seán Ó" + "Briain"), or a first
+    name and lower-case particles to a person's surname ("Marieke van" + "Houten")."""
+    s, lab = _lower_particle_name(text, s, e, lab)
     if not on("irish-particle"):
         return s, lab
     words = text[s:e].split()

@@ -25,7 +25,7 @@ def _rule(name: str, reason: str, changes: list, keeps: list) -> None:
 
 # --- tag_names: what the tagger's label means --------------------------------------------------------
 _rule("people-plural", "a people's plural the tagger called a person or a company is NORP",
-      ["Some Libyans and Fijians protested."], ["Jonas Berg protested."])
+      ["Libyans vote on Sunday."], ["Jonas Berg protested."])
 _rule("person-with-org-head", "a 'person' ending in University, Party, Council ... is an organisation",
       ["He led Aurel Brandt College for years."], ["He led Aurel Brandt for years."])
 
@@ -42,16 +42,16 @@ _rule("trim-roles", "role words glued to the front of a person are cut off (exce
 
 # --- kinds.py ------------------------------------------------------------------------------------------
 _rule("building-head", "a name ending in Stadium, Hall, Bridge ... is a building, not its owner",
-      ["Acme bought the Torvik Arena last year."], ["Acme bought the arena last year."])
+      ["Traffic was stopped on the Osterby Bridge for an hour."], ["Acme bought the arena last year."])
 _rule("place-adjective", "a place-like word used as an adjective ('the Alpine valleys') is no place",
       ["Hellenic temples stood there."], ["Temples stood in Greece."])
 
 # --- heads.py ------------------------------------------------------------------------------------------
 _rule("name-runs-to-head", "a name runs on over capitalised words to its head ('... Rescue Accord')",
-      ["Talks stalled. The Colombo Fisheries Accord binds its members."],
+      ["The winners will play in this season's African Champions' League."],
       ["Talks stalled. The accord binds its members in Colombo."])
 _rule("event-head", "a name ending in Accord, Cup, Festival, War ... is an event or treaty (MISC)",
-      ["He won the Kelso Marathon Cup in May."], ["He won in Kelso in May."])
+      ["Riders lined up for the Dunmore Hill Cup on Saturday."], ["He won in Kelso in May."])
 
 # --- evidence.py: one label per name from the whole article ------------------------------------------
 # (REMOVED in session 5: "located-single", a lone word after 'in', 'near', 'the town of' made a place. It
@@ -73,7 +73,7 @@ _rule("vehicle-name", "a name after 'the space shuttle', 'the ferry' ... is a ve
 _rule("currency-code", "a currency code ('CHF') is no organisation",
       ["The ferry company quoted its price in CHF last week."], ["The ferry company quoted its price last week."])
 _rule("corpus-common-word", "a word opening a sentence, said once, that news mostly writes in lower case is no person or MISC",
-      ["Ana Ruiz spoke. Traffic on Douglas Street was closed for a week."],
+      ["Ana Ruiz spoke. Tourism has recovered since then."],
       ["Ana Ruiz spoke. Kowalczyk on Douglas Street was closed for a week."])
 _rule("newspaper-name", "a name ending in Star, Sun, Herald, Times ... after 'the' is a newspaper",
       ["The story ran in the Edmonton Sun on Monday."], ["The story ran on Monday."])
@@ -86,6 +86,10 @@ _rule("body-of-name", "a museum, university, bank ... 'of' a name is one organis
 _rule("irish-particle", "a first name, an Irish particle (Ó, Ní, Nic) and a surname are one person",
       ["Seán Ó Briain checked the channel.", "The award went to Áine Ní Bhriain on Friday."],
       ["Seán Briain checked the channel."])
+
+_rule("surname-particle", "a first name and lower-case particles before a one-word person are part of it ('Marieke van' + 'Houten')",
+      ["Joost van Dalen chairs the board. Van Dalen said the plan was ready."],
+      ["In van Dalen's view the plan was ready."])
 
 # --- session 4: errors on our own sample texts; kept while the ablation shows no dev half lower ----------
 _rule("quoted-title", "a lone 'person' written in quotation marks is a title (an opera, a book), not a person",
@@ -108,15 +112,15 @@ _rule("title-only-person", "a 'person' that is only a title word ('Lady', 'Presi
 _rule("place-after-body-in", "a lone name right after '<organisation> in' is a place ('Raigmore Hospital in Inverness')",
       ["The samples were flown to Raigmore Hospital in Inverness."], ["The samples were flown to Raigmore Hospital."])
 _rule("place-from-to", "a lone name in 'from X to <place>' (or 'from <place> to X') is a place",
-      ["Until the big operators sign up, a family travelling from Milan to Hamburg still needs two tickets."],
-      ["The drone carried blood from Ullapool to Inverness in 38 minutes."])
+      ["The new line runs from Kessarn to Oslo twice a day."],
+      ["The drone carried blood to the hospital in Inverness in 38 minutes."])
 _rule("apostrophe-particle", "a short capitalised particle ending in an apostrophe joins the name after it ('Ta' Xbiex')",
-      ["Fans filled the national stadium in Ta' Xbiex on Sunday."], ["Fans filled the national stadium in Xbiex on Sunday."])
+      ["Fans filled the stadium in Ta' Lorin on Sunday."], ["Fans filled the national stadium in Xbiex on Sunday."])
 _rule("foreign-link-word", "an organisation's name runs on over a foreign linking word ('Treni per Tutti', 'Amici di Roma')",
       ["said Marco Ferrante of the passenger association Treni per Tutti."],
       ["said Marco Ferrante of the passenger association Treni."])
 _rule("the-plural-group", "a 'person' after 'the' whose last word is a common plural is a group ('the Hells Angels')",
-      ["Police said members of the Hells Angels had met at the bar."],
+      ["Police said members of the Night Ravens had met at the bar."],
       ["Police said Wim Angels had met the members at the bar."])
 _rule("which-not-a-person", "a one-word 'person' opening a sentence and followed by ', which' is a thing, not a name",
       ["The channels will reopen by 2028. Mosquitoes, which some residents fear, will also return."],

@@ -1,7 +1,7 @@
 """Greedy averaged-perceptron BIO tagger for PERSON / ORG / LOC / MISC names.
 
-Each word sees how its earlier mentions in the article were tagged. An optional second pass (TWO_PASS, off:
-README's quality notes) re-tags the lines where a word's first-pass labels elsewhere in the article, before
+Each word sees how its earlier mentions in the article were tagged. A second pass (TWO_PASS, on since session 6
+with the word-dropout weights: README's quality notes) re-tags the lines where a word's first-pass labels elsewhere in the article, before
 and after it, say more (Tagger.tag_segments). The weights are learned by bench/train_ner.py and shipped in
 assets/models/ner_weights.json.gz.
 """
@@ -43,7 +43,7 @@ _ENDERS = frozenset(".!?")  # a name never runs on across the end of a sentence
 _VECTOR_AFTER = 64
 _DIV = 16
 _FORBIDDEN = -(1 << 40)  # added to a class the BIO constraint rules out (integer weights sum to far less)
-TWO_PASS = False  # re-tag with each word's labels elsewhere in the document (Tagger.tag_segments); off: see README
+TWO_PASS = True  # re-tag with each word's labels elsewhere in the document (Tagger.tag_segments): README
 
 
 @dataclass
@@ -317,7 +317,7 @@ def decode(spans: list[tuple[int, int]], tags: list[str], toks: list[str]) -> li
             groups[-1] = ["PER", k - 1, k]
         else:
             groups.append([t[2:], k, k])
-    groups = _split_at_day_abbreviations(groups, toks)
+    groups = _split_at_open_brackets(_split_at_day_abbreviations(groups, toks), toks)
     out = []
     for label, a, b in groups:
         while a <= b and _ALNUM.search(toks[a]) is None:
@@ -348,6 +348,23 @@ def _split_at_day_abbreviations(groups: list[list], toks: list[str]) -> list[lis
                 a = k + 1
             k += 1
         out.append([label, a, b])
+    return out
+
+
+def _split_at_open_brackets(groups: list[list], toks: list[str]) -> list[list]:
+    """A name never runs on over a bracket it does not close: "Union for the Coast (UFC" is the name and then
+    its acronym (balanced ones stay inside: "Total Petroleum (North America) Ltd")."""
+    out = []
+    for label, a, b in groups:
+        k = a
+        while k <= b:
+            if toks[k] in ("(", "[") and not any(t in (")", "]") for t in toks[k + 1:b + 1]):
+                if k > a:
+                    out.append([label, a, k - 1])
+                a = k + 1
+            k += 1
+        if a <= b:
+            out.append([label, a, b])
     return out
 
 
