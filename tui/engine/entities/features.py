@@ -217,11 +217,14 @@ def second_pass_types(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]]
     mentions, before and after it). Ties go to the first type in HISTORY_TYPES, as in the first pass. With
     `fold_caps`, a word in capitals also counts the mentions of its title-case spelling."""
     counts: dict[str, list[int]] = {}
+    type_of = _TYPE_OF
+    keys_by_seg = []  # history_key of every token, worked out once for both loops
     before = []
     for toks, tags in zip(toks_by_seg, tags_by_seg):
         row = []
-        for tok, tag in zip(toks, tags):
-            k = history_key(tok)
+        keys = [tok if len(tok) > 1 and tok[:1].isupper() else None for tok in toks]
+        keys_by_seg.append(keys)
+        for k, tag in zip(keys, tags):
             if k is None:
                 row.append(None)
                 continue
@@ -229,18 +232,17 @@ def second_pass_types(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]]
             row.append(c.index(max(c)) if c else None)
             if c is None:
                 c = counts[k] = [0] * len(HISTORY_TYPES)
-            c[_TYPE_OF[tag[2:] if tag != "O" else "O"]] += 1
+            c[type_of[tag[2:] if tag != "O" else "O"]] += 1
         before.append(row)
     after = []
-    for toks, tags in zip(toks_by_seg, tags_by_seg):
+    for keys, tags in zip(keys_by_seg, tags_by_seg):
         row = []
-        for tok, tag in zip(toks, tags):
-            k = history_key(tok)
+        for k, tag in zip(keys, tags):
             if k is None:
                 row.append(None)
                 continue
             c = list(counts[k])
-            c[_TYPE_OF[tag[2:] if tag != "O" else "O"]] -= 1
+            c[type_of[tag[2:] if tag != "O" else "O"]] -= 1
             if fold_caps and k.isupper():  # a headline's "KESSLING" also reads the body's "Kessling"
                 body = counts.get(k[0] + k[1:].lower())
                 if body is not None and body is not counts[k]:
