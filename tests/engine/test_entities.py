@@ -341,3 +341,24 @@ def test_a_name_ending_in_a_building_word_is_a_building():
     assert ents["Stuart Hall"].label == "PERSON"
     assert to_scorer_label("FAC") == "LOC"
 
+
+
+def test_a_name_never_runs_over_a_bracket_it_does_not_close():
+    """BIO tags that carry a name on over "(" end it there (the acronym after it is a name of its own);
+    a bracket closed inside the name stays part of it."""
+    from tui.engine.entities.tagger import decode
+
+    def spans_of(text: str, tags: list[str]):
+        toks = text.split(" ")
+        pos, spans = 0, []
+        for t in toks:
+            spans.append((pos, pos + len(t)))
+            pos += len(t) + 1
+        return [(text[s:e], lab) for s, e, lab in decode(spans, tags, toks)]
+
+    text = "the Union for the Coast ( UFC ) met"
+    tags = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O"]
+    assert spans_of(text, tags) == [("Union for the Coast", "ORG"), ("UFC", "ORG")]
+    text = "Baltic Ferry ( North Sea ) Ltd said"
+    tags = ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    assert spans_of(text, tags) == [("Baltic Ferry ( North Sea ) Ltd", "ORG")]
