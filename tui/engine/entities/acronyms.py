@@ -21,7 +21,8 @@ _NAME_LINKS = frozenset("of for the and on in at to de des du la le el y per di 
 
 
 def defined_names(text: str, spans: list[Span]) -> list[Span]:
-    """Merge the pieces of a name followed by its acronym in parentheses into one span."""
+    """Merge the pieces of a name followed by its acronym in parentheses into one span, and give the
+    acronym the name's label."""
     if "(" not in text:
         return spans
     spans = sorted(spans)
@@ -44,7 +45,9 @@ def defined_names(text: str, spans: list[Span]) -> list[Span]:
         if inside and inside[-1][1] > e:
             continue  # ... or reaching out to the right
         initials = len(acr) == sum(1 for w in text[s:e].split() if w[:1].isupper())
-        found.append((s, e, _defined_label(text[s:e], inside, initials)))
+        label = _defined_label(text[s:e], inside, initials)
+        found.append((s, e, label))
+        found.append((m.start(1), m.end(1), label))  # the acronym is that name too ("(LINA)" is no person)
     if not found:
         return spans
     # the found stretches replace every tagger span inside them

@@ -103,7 +103,8 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
             canon, label = acronyms[name], ORG
         elif label == ORG and name.isupper() and 2 <= len(name) <= 6 and name.replace(".", "") in org_initials:
             canon = org_initials[name.replace(".", "")]
-        elif label in (GPE, LOC, ORG, "MISC") and " " not in name and name.lower() not in countries:
+        elif label in (GPE, LOC, ORG, "MISC") and " " not in name and name.lower() not in countries \
+                and not (key(name) == dateline and on("dateline-place-not-surname")):
             # a lone surname the tagger typed as a place/organisation ("Trump" -> ORG) is still the person
             full = people.by_last.get(name.casefold())
             if full:
