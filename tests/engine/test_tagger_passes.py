@@ -15,8 +15,20 @@ def test_history_types_before_and_after():
     # first pass: only earlier mentions count; lower-case words and first mentions have none
     assert before == [[None, None, None], [None, O, None, None, None, None], [O, None, ORG]]
     # second pass: every other mention counts (the headline's "Keller" now sees two PER mentions after it);
-    # a tie goes to the first type in HISTORY_TYPES ("O"), as in the first pass
+    # a tie (one O, one PER) keeps what the first pass saw ("O")
     assert after == [[PER, None, None], [None, O, None, None, ORG, None], [O, None, ORG]]
+
+
+def test_a_tie_in_the_second_pass_keeps_the_first_pass_type():
+    """A club named twice as a club, then read twice as a person: its third mention (a club, after two club
+    mentions) is not turned into a person by a tie of two against two."""
+    toks = [["Rovers", "won", "."] for _ in range(5)]
+    tags = [["B-ORG", "O", "O"]] * 3 + [["B-PER", "O", "O"]] * 2
+    before, after = second_pass_types(toks, tags)
+    assert before[2][0] == ORG
+    assert after[2][0] == ORG  # others: ORG twice, PER twice
+    assert after[0][0] is None  # a tie and no mention before it: no history
+    assert after[3][0] == ORG  # a strict majority elsewhere (three clubs, one person)
 
 
 def test_a_word_mentioned_once_has_no_history_in_either_pass():

@@ -214,8 +214,9 @@ def second_pass_types(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]]
                       fold_caps: bool = True) -> tuple[list, list]:
     """For every token, the history type it saw in the first pass (the commonest label of the same word's
     earlier mentions) and the one the second pass gives it (the commonest first-pass label of all its other
-    mentions, before and after it). Ties go to the first type in HISTORY_TYPES, as in the first pass. With
-    `fold_caps`, a word in capitals also counts the mentions of its title-case spelling."""
+    mentions, before and after it). In the first pass ties go to the first type in HISTORY_TYPES; in the second a
+    tie keeps the first pass's type (a word read as a club twice and as a person twice is not made a person).
+    With `fold_caps`, a word in capitals also counts the mentions of its title-case spelling."""
     counts: dict[str, list[int]] = {}
     type_of = _TYPE_OF
     keys_by_seg = []  # history_key of every token, worked out once for both loops
@@ -235,9 +236,9 @@ def second_pass_types(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]]
             c[type_of[tag[2:] if tag != "O" else "O"]] += 1
         before.append(row)
     after = []
-    for keys, tags in zip(keys_by_seg, tags_by_seg):
+    for keys, tags, first in zip(keys_by_seg, tags_by_seg, before):
         row = []
-        for k, tag in zip(keys, tags):
+        for k, tag, was in zip(keys, tags, first):
             if k is None:
                 row.append(None)
                 continue
@@ -247,7 +248,13 @@ def second_pass_types(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]]
                 body = counts.get(k[0] + k[1:].lower())
                 if body is not None and body is not counts[k]:
                     c = [a + b for a, b in zip(c, body)]
-            row.append(c.index(max(c)) if any(c) else None)
+            top = max(c)
+            if not top:
+                row.append(None)
+            elif c.count(top) > 1:  # a tie ("Rovers": ORG twice, PER twice) says nothing new: keep the first pass's
+                row.append(was)
+            else:
+                row.append(c.index(top))
         after.append(row)
     return before, after
 

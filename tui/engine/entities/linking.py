@@ -63,6 +63,8 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
     ents = settle_labels(text, sorted(entities, key=lambda e: e.start))
     surface = _mixed_case_forms(ents)
     dateline = dateline_place(text)
+    if dateline and on("dateline-is-a-place"):
+        ents = _dateline_as_place(text, ents, dateline)
     people = _PersonIndex([strip_title(_norm(e.text)) for e in ents if e.label == PERSON])
     countries = lexicon().country_words
 
@@ -118,6 +120,18 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
         out.append(Entity(e.start, e.end, label, e.text, canon))  # (not dataclasses.replace: 3x slower)
     out = _one_label_per_canonical(out)
     return _add_missed(text, out, acronyms, people.full[:_MAX_PROPAGATED])
+
+
+def _dateline_as_place(text: str, ents: list[Entity], dateline: str) -> list[Entity]:
+    """The dateline's name ("PORTO, Portugal —" opening the body, a region after a comma) is a place, whatever
+    the tagger said ("RTRS - ..." without the comma is a wire slug, not a place)."""
+    for k, e in enumerate(ents):
+        if key(e.text) == dateline:
+            if e.label in (ORG, PERSON, "MISC") and text.startswith(",", e.end):
+                label = GPE if dateline in lexicon().place_names else LOC
+                return ents[:k] + [replace(e, label=label)] + ents[k + 1:]
+            break
+    return ents
 
 
 class _PersonIndex:

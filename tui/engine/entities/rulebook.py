@@ -59,6 +59,9 @@ _rule("event-head", "a name ending in Accord, Cup, Festival, War ... is an event
 # bench/crossval_ner.py --split time --ablate) and a half of the random fold (-0.20): later news it hurts.)
 
 # --- linking.py ----------------------------------------------------------------------------------------
+_rule("dateline-is-a-place", "the name opening a body's dateline ('VARNO, Estonia —') is a place, whatever the tagger said",
+      ["KESSARN, Norway — The new line opened on Monday after two years of work."],
+      ["The new line to Kessarn opened on Monday after two years of work."])
 _rule("dateline-place-not-surname", "the dateline's place is not re-read as a person's last name "
       "('Kalamaja Tallinn' wrongly a person does not make 'TALLINN, Estonia —' one)",
       ["TALLINN, Estonia — Fans cheered as Levant beat Kalamaja Tallinn 2-1 on Sunday. Kalamaja, who had won the first leg, lost."],
