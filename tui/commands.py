@@ -9,8 +9,16 @@ from pathlib import Path
 from tui.cells import fit, plural
 from tui.cli import CliError
 from tui.feed_cli import cmd_feed, cmd_refresh, cmd_watch  # noqa: F401 (feed, refresh, watch subcommands)
-from tui.stories.commands import cmd_brief, cmd_stories, cmd_story, cmd_who  # noqa: F401  (issue 13)
 from tui.textsafe import clean, json_safe, visible
+
+
+def __getattr__(name: str):
+    """The story subcommands (issue 13, tui/stories/commands.py), imported only when one runs (PEP 562)."""
+    if name in ("cmd_brief", "cmd_stories", "cmd_story", "cmd_who"):
+        from tui.stories import commands as story_commands
+
+        return getattr(story_commands, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 GROUP_ON_ADD = 1000  # `add` groups up to this many new articles at once; a bulk import is grouped by the next
