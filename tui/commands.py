@@ -96,10 +96,11 @@ def cmd_add(args) -> int:
 
     lib = None if args.dry_run else open_library(args)
     counts = {"added": 0, "duplicate": 0, "error": 0, "parsed": 0}
-    items = import_many(args.paths)
+    total: list[int] = []
+    items = import_many(args.paths, total=total)
     try:
         with lib.bulk() if lib else nullcontext():
-            _add_chunks(args, lib, items, counts)
+            _add_chunks(args, lib, items, counts, total)
         if lib and 0 < counts["added"] <= GROUP_ON_ADD:
             from tui.stories import group_new
 
@@ -116,12 +117,17 @@ def cmd_add(args) -> int:
     return 1 if counts["error"] and not ok else 0
 
 
-def _add_chunks(args, lib, items, counts: dict) -> None:
+CHUNK = 500  # imported items stored together (in whole transactions)
+
+
+def _add_chunks(args, lib, items, counts: dict, total: list[int]) -> None:
     """Store the imported items in chunks (each in whole transactions: memory stays flat for huge folders)
     and report each one once its chunk is committed."""
     from itertools import islice
 
-    while chunk := list(islice(items, 500)):
+    seen = 0
+    while chunk := list(islice(items, _chunk_size(total[0] - seen if total else 0))):
+        seen += len(chunk)
         if not getattr(args, "force", False):
             _skip_non_prose(chunk)
         good = [it for it in chunk if it.article is not None]
@@ -131,6 +137,13 @@ def _add_chunks(args, lib, items, counts: dict) -> None:
                 ("parsed", None) if lib is None else next(stored))
             counts[status] += 1
             _report_added(args, it, status, ident, lib is not None)
+
+
+def _chunk_size(left: int) -> int:
+    """Chunks shrink over the last ~CHUNK files of a big import: the files are parsed in worker processes while
+    the chunk before is stored, but the last chunk is stored after the last file is parsed, with the workers
+    done and a core idle (a chunk of 500 costs ~0.2 s; 32 articles ~15 ms; a transaction ~1 ms)."""
+    return CHUNK if left > 2 * CHUNK or left <= 0 else max(32, left // 2)
 
 
 def _skip_non_prose(chunk) -> None:

@@ -41,3 +41,18 @@ def test_add_does_not_import_the_story_code(tmp_path):
     assert out.returncode == 0, out.stderr
     assert "parsed  Harbour reopens" in out.stdout
     assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_chunks_shrink_over_the_last_files_of_a_big_import():
+    from tui.commands import CHUNK, _chunk_size
+
+    for total in (1, 31, 500, 1001, 3000, 12345):
+        left, sizes = total, []
+        while left > 0:
+            sizes.append(min(_chunk_size(left), left))
+            left -= sizes[-1]
+        assert sum(sizes) == total and max(sizes) <= CHUNK
+        assert len(sizes) <= total // CHUNK + 8  # a few transactions more, not one per file
+        if total > 2 * CHUNK:
+            assert sizes[0] == CHUNK and sizes[-1] <= 64
+    assert _chunk_size(0) == _chunk_size(-5) == CHUNK  # more items than files (feeds): whole chunks

@@ -14,8 +14,10 @@ from tui.lifeline import die_with_parent
 PARALLEL_FROM = 200  # below this many files a pool costs more than it saves
 
 
-def import_many(paths: Iterable[str], jobs: int | None = None) -> Iterator[ImportItem]:
-    """Like `import_paths` (same items, same order), parsing files in parallel when there are many."""
+def import_many(paths: Iterable[str], jobs: int | None = None, total: list[int] | None = None) -> Iterator[ImportItem]:
+    """Like `import_paths` (same items, same order), parsing files in parallel when there are many.
+    `total`: a list that gets the number of files, folder problems, URLs and stdin to read (appended before the
+    first item; a feed file gives many items)."""
     paths = [os.fspath(p) for p in paths]  # walked twice below
     units: list[str | ImportItem] = []  # files, or the walk's one-line problems, in import order
     walked: set[str] = set()  # files found inside folders (never read if they are pipes)
@@ -32,6 +34,8 @@ def import_many(paths: Iterable[str], jobs: int | None = None) -> Iterator[Impor
             units.append(path)
     files = [(u, u not in walked) for u in units
              if isinstance(u, str) and u != "-" and not u.lower().startswith(("http://", "https://"))]
+    if total is not None:
+        total.append(len(units))
     jobs = jobs or os.cpu_count() or 1
     if len(files) < PARALLEL_FROM or jobs < 2:
         yield from import_paths(paths)
