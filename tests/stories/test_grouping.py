@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tests.stories.samples import ALL, OTHER, RECALL, STRIKE
 from tui.models import Article
 from tui.stories import duplicates, group_new, merge, rebuild, split, story_of, story_row, story_rows
@@ -192,23 +190,16 @@ FOLLOW_UP = Article(
 UNRELATED_LATE = Article(title=OTHER[1].title, body=OTHER[1].body, source="Valley Courier", published="2026-04-14")
 
 
-@pytest.mark.parametrize("at_once", [True, False])
-def test_a_story_that_resumes_weeks_later_is_bridged_when_the_stories_agree_strongly(lib, at_once):
+def test_a_story_that_resumes_weeks_later_is_bridged_when_the_stories_agree_strongly(lib):
     from tui.stories.grouping import WINDOW_DAYS, day_number
 
     gap = day_number(FOLLOW_UP.published) - day_number(STRIKE[-1].published)
     assert gap > WINDOW_DAYS  # too late for the join test: only the bridge brings it in
-    arts = STRIKE + [FOLLOW_UP, UNRELATED_LATE]
-    if at_once:
-        ids = [i for _, i in lib.add_many(arts)]
-        group_new(lib)
-    else:
-        ids = []
-        for a in arts:
-            (_, i), = lib.add_many([a])
-            ids.append(i)
-            group_new(lib)
+    ids = [i for _, i in lib.add_many(STRIKE + [FOLLOW_UP, UNRELATED_LATE])]  # one batch, as a folder import
+    group_new(lib)
     strike = story_of(lib, ids[0])
     assert {story_of(lib, i) for i in ids[:len(STRIKE) + 1]} == {strike}  # the follow-up joined, old id kept
     assert story_of(lib, ids[-1]) not in (None, strike)  # an unrelated article of that day stays apart
     assert story_row(lib, strike).last == "2026-04-14"
+    rebuild(lib)
+    assert {story_of(lib, i) for i in ids[:len(STRIKE) + 1]} == {strike}

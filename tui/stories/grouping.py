@@ -49,7 +49,9 @@ MERGE = JOIN
 # (max days apart, similarity); beyond the last band (the fit's null) nothing bridges.
 BRIDGE = ((1, 0.215), (2, 0.22), (14, 0.235), (21, 0.25), (30, 0.245), (60, 0.25), (90, 0.26))
 BRIDGE_DAYS = BRIDGE[-1][0]
-REACH_DAYS = max(WINDOW_DAYS, BRIDGE_DAYS)  # stories this close in time are in memory (merges look this far)
+# Merges look this far among the stories in memory (loaded for WINDOW_DAYS around a batch, so as not to read three
+# times as many per call): a batch that spans weeks (an imported folder, a rebuild) is where stories weeks apart meet.
+REACH_DAYS = max(WINDOW_DAYS, BRIDGE_DAYS)
 DUPLICATE = 0.9
 CENTROID_TERMS = 400
 QUERY_TERMS = 12      # an article looks up the stories of its strongest terms only
@@ -118,8 +120,8 @@ class Grouper:
     next_id: int = 0
 
     def load_window(self, lo: int, hi: int) -> None:
-        """Have every stored story whose dates meet [lo - REACH_DAYS, hi + REACH_DAYS] in memory."""
-        lo, hi = lo - REACH_DAYS, hi + REACH_DAYS
+        """Have every stored story whose dates meet [lo - WINDOW, hi + WINDOW] in memory."""
+        lo, hi = lo - WINDOW_DAYS, hi + WINDOW_DAYS
         if self.loaded and self.loaded[0] <= lo and hi <= self.loaded[1]:
             return
         for sid, title, first, last, size, cen in store.stories_between(self.lib, _day_text(lo), _day_text(hi)):
@@ -394,8 +396,8 @@ class Grouper:
         store.remember_story_ids(self.lib, self.next_id - 1)
 
     def evict_before(self, n: int) -> None:
-        """Forget stories that ended more than twice REACH_DAYS before day `n` (rebuilds walk forward in time)."""
-        old = [sid for sid, s in self.stories.items() if not s.dirty and day_number(s.last) < n - 2 * REACH_DAYS]
+        """Forget stories that ended more than a window before day `n` (rebuilds walk forward in time)."""
+        old = [sid for sid, s in self.stories.items() if not s.dirty and day_number(s.last) < n - 2 * WINDOW_DAYS]
         for sid in old:
             for t in self.stories[sid].centroid:
                 posting = self.index.get(t)
@@ -404,7 +406,7 @@ class Grouper:
             del self.stories[sid]
             self.changed.pop(sid, None)
         if old and self.loaded:
-            self.loaded = (max(self.loaded[0], n - REACH_DAYS), self.loaded[1])
+            self.loaded = (max(self.loaded[0], n - WINDOW_DAYS), self.loaded[1])
         oldest = _day_text(n - 2 * WINDOW_DAYS)
         moved_on = not self.pruned_to or day_number(oldest) >= day_number(self.pruned_to) + WINDOW_DAYS
         if len(self.dup_index) > DUP_INDEX_KEYS and moved_on:  # big, and the window moved a window on since
