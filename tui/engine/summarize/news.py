@@ -79,6 +79,11 @@ def personal_voice(text: str) -> float:
     the country, so only lower-case or capitalised forms count ("I" itself always does)."""
     if _PERSONAL_WORD.search(text) is None:  # none of the words at all: the common case
         return 0.0
+    return _personal_voice_counted(text)
+
+
+def _personal_voice_counted(text: str) -> float:
+    """personal_voice word by word, without its quick look (tests hold the quick look to it)."""
     hits = 0
     for w in WORD_RE.findall(text):
         w = w.split("'")[0].split("’")[0]
