@@ -472,3 +472,13 @@ def test_and_inside_the_role_before_a_name():
     text = "“The industry will work with the artists,” according to media and PR strategist Glen Yarwood, who runs it."
     [q] = extract_quotes(text)
     assert q.speaker == "Glen Yarwood"
+
+
+def test_learned_verb_words_hold_verbs_not_nouns():
+    """The shipped verb list (bench/build_verb_words.py) ends descriptions at verbs, so it must hold the verbs of
+    our rule examples and none of the nouns that head a description or the determiners that open one."""
+    from tui.engine.lexicon import verb_words
+
+    words = verb_words()
+    assert {"refused", "put", "appeared", "said"} <= words
+    assert not words & {"spokesman", "office", "statement", "campaign", "official", "the", "a", "his"}

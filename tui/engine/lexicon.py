@@ -20,7 +20,7 @@ from pathlib import Path
 from tui.assets import asset
 
 __all__ = ["EntityWords", "Lexicon", "QuoteWords", "entity_words", "lexicon", "quote_words", "read_list",
-           "read_sections", "name_words"]
+           "read_sections", "name_words", "verb_words"]
 
 _NAME_STOP = frozenset("of the and de la le du del da di von van al el y city saint san santa".split())
 
@@ -257,3 +257,18 @@ def entity_words() -> EntityWords:
             if _ENTITY_WORDS is None:
                 _ENTITY_WORDS = EntityWords(**read_sections("entity_words.txt"))
     return _ENTITY_WORDS
+
+
+_VERB_WORDS: frozenset[str] | None = None
+
+
+def verb_words() -> frozenset[str]:
+    """Lower-case words news writes after a subject pronoun and not after a determiner ("refused", "put", "also"):
+    verbs and adverbs, learned from unlabelled text by bench/build_verb_words.py (assets/models/verb_words.txt).
+    Read on first use."""
+    global _VERB_WORDS
+    if _VERB_WORDS is None:
+        with _LOCK:
+            if _VERB_WORDS is None:
+                _VERB_WORDS = read_list("verb_words.txt")
+    return _VERB_WORDS

@@ -12,7 +12,7 @@ from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_BEFORE_VERB, SPEECH_VERBS
 from .names import NOT_NAME, TITLES, is_person
 from .words import (QUOTE_CHARS, Mention, Tok, abbrev_dot, adverb, is_cap, is_verb, is_word, mention, name_left,
     name_right, pronoun)
-from ..lexicon import quote_words
+from ..lexicon import quote_words, verb_words
 
 MAX_SUBJECT_TOKENS = 12  # nominal subjects longer than this are clauses, not speakers
 
@@ -22,10 +22,6 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
     j = v - 1
     while j >= floor and (toks[j].low in SKIP_BEFORE_VERB or adverb(toks[j])):
         j -= 1
-    if j > floor and toks[j].low in _GO_ON and toks[j + 1].low == "on" and rules.enabled("goes-on-to-say"):
-        j -= 1  # "The memo goes on to say": "goes on to" belongs to the verb, not to the subject
-        while j >= floor and (toks[j].low in SKIP_BEFORE_VERB or adverb(toks[j])):
-            j -= 1
     if j >= floor and toks[j].text == ")":  # "Rep. Jane Doe (D-Ohio) said"
         k = j
         while k >= floor and toks[k].text != "(" and j - k < 8:
@@ -125,7 +121,6 @@ def _linked_before(toks: list[Tok], p: int, floor: int) -> bool:
         and rules.enabled("description-with-linked-phrase")
 
 
-_GO_ON = {"go", "goes", "went", "going"}  # "goes on to say"
 
 _ROLE_PREPOSITIONS = {"for", "from", "in", "at", "of", "with"}
 
@@ -178,9 +173,9 @@ def _description_left(text: str, toks: list[Tok], j: int, floor: int) -> Mention
                     break
             if start == j:
                 return None  # a bare "a" or "the" is no speaker
-            return mention(text, toks, start, j, "nominal")
+            return mention(text, toks, start, _head_end(toks, start, j), "nominal")
         if is_cap(toks[k]) and toks[k].text.endswith(("'s", "’s")):  # "Holt's spokesman"
-            return mention(text, toks, k, j, "nominal")
+            return mention(text, toks, k, _head_end(toks, k, j), "nominal")
         if is_verb(toks, k) or (low in CLAUSE_WORDS and low not in ("and", "of")):
             return None
         k -= 1
@@ -188,6 +183,21 @@ def _description_left(text: str, toks: list[Tok], j: int, floor: int) -> Mention
     if j - k >= 3 and is_cap(toks[k + 1]) and (k < floor or not is_word(toks[k])) and toks[k + 1].low in _BARE_OPENERS:
         return mention(text, toks, k + 1, j, "nominal")
     return None
+
+
+def _verbal(t: Tok) -> bool:
+    """Is the token a lower-case word news uses as a verb or adverb ("refused", "put"), learned from unlabelled
+    text (lexicon.verb_words)? Such a word ends a noun phrase: it cannot come after the phrase's head."""
+    return t.text[:1].islower() and t.low in verb_words() and rules.enabled("description-ends-at-verb")
+
+
+def _head_end(toks: list[Tok], start: int, j: int) -> int:
+    """Where a description opened at token `start` ends when it runs on to token j: before the first verb after
+    its first word ("The spokesman refused" -> "The spokesman"; "His office put out a statement" -> "His office")."""
+    for m in range(start + 2, j + 1):
+        if _verbal(toks[m]):
+            return m - 1
+    return j
 
 
 # words that open a description without a determiner ("Only 52 percent of voters", "Most residents")
@@ -231,7 +241,7 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
         if toks[b].text.endswith(("'s", "’s")):  # "Lind's family has called ...": a description
             k = b + 1
             while k < len(toks) and k - b <= 4 and toks[k].text[:1].islower() and toks[k].low not in CLAUSE_WORDS \
-                    and not is_verb(toks, k):
+                    and not is_verb(toks, k) and not (k > b + 1 and _verbal(toks[k])):
                 k += 1
             if k - 1 > b:
                 return mention(text, toks, a, k - 1, "nominal")
@@ -239,9 +249,10 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
     if toks[i].low in DETERMINERS:  # "The film uses footage of ..."
         k = i + 1
         while k < len(toks) and k - i <= 5 and is_word(toks[k]) and toks[k].low not in CLAUSE_WORDS \
-                and not is_verb(toks, k) and not (k - i >= 2 and _acts_on(toks, k)):
+                and not is_verb(toks, k) and not (k - i >= 2 and (_acts_on(toks, k) or _verbal(toks[k]))):
             k += 1
-        if k - 1 > i and k < len(toks) and (is_verb(toks, k) or _acts_on(toks, k)):
+        if k - 1 > i and k < len(toks) and (is_verb(toks, k) or _acts_on(toks, k)
+                                            or _verbal(toks[k]) and toks[k].low not in CLAUSE_WORDS):
             end = k - 1
             while end > i + 1 and (toks[end].low in SKIP_BEFORE_VERB or adverb(toks[end])):
                 end -= 1  # "The nominee also outlined": the adverb is not part of the subject
