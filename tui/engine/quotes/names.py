@@ -99,9 +99,25 @@ def person_part(toks) -> list[str]:
             continue  # "Peter Major", "Tom Judge": a surname that is also a title word
         if k in NOT_NAME or k in TITLES or (k in ORG_WORDS and len(toks) - i - 1 >= 2):
             start = i + 1
+
         elif i < len(toks) - 1 and _POSSESSIVE.search(t):
             start = i + 1  # "ATV's Lena Brook" -> "Lena Brook"
+    lead = start
+    while lead < len(toks) and _common_word(toks[lead]):
+        lead += 1
+    if lead > start and len(toks) - lead >= 2:
+        start = lead  # "Actor Clint Howard", "Political Editor Mia Boyle": job words news writes in lower case
     return [t for t in toks[start:] if t]
+
+
+def _common_word(t: str) -> bool:
+    """A capitalised word that unlabelled news writes more often in lower case ("Actor", "Billionaire"; the word
+    clusters' counts) and that is no known first name ("Bill", "Hope"): not the first word of a person's name."""
+    if not rules.enabled("common-word-before-name") or not t[:1].isupper() or _key(t) in FIRST_NAMES:
+        return False
+    from ..entities.clusters import more_often_lower
+    from ..lexicon import lexicon
+    return _key(t) not in lexicon().first_names and more_often_lower(t)
 
 
 def is_person(name: str) -> bool:

@@ -80,6 +80,12 @@ guard("description-ends-at-verb", STAGE,
                ("Mara Quist spoke first. The harbour memo goes on to say: “The ferry will not run again before the "
                 "spring storms end.”", [("The ferry will not run again before the spring storms end.", "The harbour memo")])],
       keeps=["Mara Quist chairs the harbour board. A harbour board spokesman said “the plan will go ahead in May.”"])
+# names.py (person_part)
+guard("common-word-before-name", STAGE,
+      "a leading word news writes mostly in lower case ('Actor', 'Billionaire') is a job word, not part of the name",
+      changes=[("“We will open the new pier in May,” Billionaire Tomas Vik said at the harbour.",
+                [("We will open the new pier in May,", "Tomas Vik")])],
+      keeps=["“We will open the new pier in May,” Bill Okafor said at the harbour."])
 # names.py (NameBook.from_text, coref.PersonIndex)
 guard("sentence-opener-not-a-name", STAGE,
       "a sentence-opening word the article also writes in lower case is not part of the name after it",
