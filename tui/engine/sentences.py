@@ -115,8 +115,8 @@ def split_with_kinds(text: str) -> list[tuple[Sentence, str]]:
 def _is_lower_cased(text: str) -> bool:
     """True for text with (almost) no capitals, like the lower-cased CNN/DailyMail corpus."""
     sample = text[:5000]
-    letters = sum(c.isalpha() for c in sample)
-    upper = sum(c.isupper() for c in sample)
+    letters = sum(map(str.isalpha, sample))
+    upper = sum(map(str.isupper, sample))
     return letters > 0 and upper <= letters * 0.002
 
 

@@ -85,11 +85,17 @@ _FALLBACK_STOP = (
 
 def content_terms(text: str) -> list[str]:
     """Stems of the non-stop words of ``text`` that contain a letter, in order."""
-    stops = stop_words()
     out = []
     for w in WORD_RE.findall(text):
-        lw = w.lower()
-        if lw in stops or len(lw) < 2 or not _HAS_LETTER.search(lw):
-            continue
-        out.append(stem(lw))
+        term = _content_term(w.lower())
+        if term is not None:
+            out.append(term)
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _content_term(lw: str) -> str | None:
+    """The stem of a lower-cased word, or None for a stop word, a single character or a number."""
+    if lw in stop_words() or len(lw) < 2 or not _HAS_LETTER.search(lw):
+        return None
+    return stem(lw)

@@ -34,6 +34,13 @@ class NameLinker:
         self.full = sorted((p for p in people if " " in p), key=lambda p: (-len(p.split()), -people[p], p))
         self.weight = people
         self._cache: dict[tuple[str, str], str] = {}
+        # the full names by their last word, in `full`'s order, with their words: a short name is looked
+        # up among the names it can end, not compared with every full name (a story has hundreds)
+        self._ending: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for full in self.full:
+            fw = _key(full)
+            if fw:
+                self._ending.setdefault(fw[-1], []).append((full, fw))
 
     def canonical(self, label: str, name: str) -> str:
         """The library-wide name of one mention."""
@@ -51,8 +58,7 @@ class NameLinker:
         bare = strip_title(name)
         words = _key(bare)
         best = None
-        for full in self.full:
-            fw = _key(full)
+        for full, fw in (self._ending.get(words[-1], ()) if words else ()):
             if len(fw) > len(words) and fw[-len(words):] == words:
                 if best is None or self.weight[full] > self.weight[best]:
                     best = full

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 
@@ -9,7 +10,7 @@ from tui.engine.quotes import quote_words
 from tui.engine.types import PERSON
 from tui.stories.articles import StoryArticle, load_articles
 from tui.stories.people import NameLinker
-from tui.stories.summary import StorySentence, candidates, summarise, whats_new
+from tui.stories.summary import StorySentence, candidates, matrix, summarise, whats_new
 
 _QUOTE_KEY = re.compile(r"\W+")
 _RULE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -91,11 +92,27 @@ def story_summary(lib, story_id: int, sentences: int | None = None, words: int |
         return None
     arts = load_articles(lib, story_id, analyse=analyse)
     cands = candidates(arts)
+    with one_blas_thread():
+        x = matrix(cands) if cands else None  # one for the summary and what's new
+        picked, new = summarise(arts, sentences, words, cands, x=x), whats_new(arts, cands=cands, x=x)
+    linker = _linker(arts)  # one for the quotes and the entities
     return StorySummary(
-        id=story_id, title=row.title, sentences=summarise(arts, sentences, words, cands),
-        quotes=story_quotes(arts), entities=story_entities(arts), new=whats_new(arts, cands=cands),
+        id=story_id, title=row.title, sentences=picked,
+        quotes=story_quotes(arts, linker=linker), entities=story_entities(arts, linker=linker), new=new,
         sources=row.sources, first=row.first, last=row.last, articles=[a.id for a in arts],
         analysed=all(a.analysis is not None for a in arts), copies=_copies(arts))
+
+
+def one_blas_thread():
+    """A context in which numpy's BLAS works in the calling thread only. The summary's products are small
+    (a few hundred rows): OpenBLAS's helper threads save no time there, and as they wait for work they
+    spin, about doubling the CPU a story costs and taking a core from the UI. The numbers are the same
+    (the work is split by rows, not summed differently). Without threadpoolctl, nothing changes."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - a dependency, but the summary works without it
+        return contextlib.nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")
 
 
 def _copies(arts: list[StoryArticle]) -> dict[int, list[int]]:
@@ -117,9 +134,10 @@ def _linker(arts: list[StoryArticle]) -> NameLinker:
     return NameLinker([(lab, nm, n) for (lab, nm), n in counts.items()])
 
 
-def story_entities(arts: list[StoryArticle]) -> list[StoryEntity]:
-    """Named entities of the story, one per library-wide name, most mentioned first (numbers and dates left out)."""
-    linker = _linker(arts)
+def story_entities(arts: list[StoryArticle], linker: NameLinker | None = None) -> list[StoryEntity]:
+    """Named entities of the story, one per library-wide name, most mentioned first (numbers and dates left out).
+    `linker` may pass the story's NameLinker (made from `arts`)."""
+    linker = _linker(arts) if linker is None else linker
     count: dict[str, int] = {}
     labels: dict[str, dict[str, int]] = {}
     where: dict[str, set[int]] = {}
@@ -138,10 +156,11 @@ def story_entities(arts: list[StoryArticle]) -> list[StoryEntity]:
     return out
 
 
-def story_quotes(arts: list[StoryArticle], per_speaker: int = 5) -> list[SpeakerQuotes]:
+def story_quotes(arts: list[StoryArticle], per_speaker: int = 5, linker: NameLinker | None = None) -> list[SpeakerQuotes]:
     """The story's quotations grouped by speaker (library-wide names); one quote printed by several
-    outlets is listed once with all of them. Speakers with the most quotes first, the unnamed last."""
-    linker = _linker(arts)
+    outlets is listed once with all of them. Speakers with the most quotes first, the unnamed last.
+    `linker` may pass the story's NameLinker (made from `arts`)."""
+    linker = _linker(arts) if linker is None else linker
     seen: dict[str, StoryQuote] = {}
     for a in arts:
         an = a.analysis

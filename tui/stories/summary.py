@@ -70,8 +70,9 @@ def candidates(arts: list[StoryArticle]) -> list[_Cand]:
     return out
 
 
-def _matrix(cands: list[_Cand]):
-    """Row-normalised tf-idf matrix of the candidates (idf over the candidates themselves)."""
+def matrix(cands: list[_Cand]):
+    """Row-normalised tf-idf matrix of the candidates (idf over the candidates themselves); `select` and
+    `whats_new` take it (`x`) so that a story's summary builds it once."""
     import numpy as np
 
     vocab: dict[str, int] = {}
@@ -89,15 +90,16 @@ def _matrix(cands: list[_Cand]):
     return m / norms
 
 
-def select(cands: list[_Cand], sentences: int | None = None, words: int | None = None) -> list[_Cand]:
-    """Choose sentences: `sentences` of them, or until `words` words are reached (the last may run over)."""
+def select(cands: list[_Cand], sentences: int | None = None, words: int | None = None, x=None) -> list[_Cand]:
+    """Choose sentences: `sentences` of them, or until `words` words are reached (the last may run over).
+    `x` may pass matrix(cands)."""
     import numpy as np
 
     if not cands:
         return []
     if sentences is None and words is None:
         sentences = 5
-    x = _matrix(cands)
+    x = matrix(cands) if x is None else x
     sim = x @ x.T
     n = len(cands)
     total = sim.sum(axis=1)
@@ -154,13 +156,14 @@ def _groups(x, k: int, rounds: int = 6):
 
 
 def summarise(arts: list[StoryArticle], sentences: int | None = None, words: int | None = None,
-              cands: list[_Cand] | None = None) -> list[StorySentence]:
+              cands: list[_Cand] | None = None, x=None) -> list[StorySentence]:
     """The story summary, in story order (by day, then article, then position). A story of one article
-    (near-duplicates aside) gets the article's own news summary. `cands` may pass candidates(arts)."""
+    (near-duplicates aside) gets the article's own news summary. `cands` may pass candidates(arts), and
+    then `x` matrix(cands)."""
     originals = [a for a in arts if not a.dup_of]
     if len(originals) == 1:
         return _single(originals[0], sentences, words)
-    picked = select(candidates(arts) if cands is None else cands, sentences, words)
+    picked = select(candidates(arts) if cands is None else cands, sentences, words, x=None if cands is None else x)
     picked.sort(key=lambda c: (c.art.day, c.art.id, c.index))
     return [StorySentence(_tidy(c.text), c.art.id, c.art.source, c.art.day, c.index) for c in picked]
 
@@ -186,21 +189,23 @@ def _tidy(text: str) -> str:
     return out[:1].upper() + out[1:] if out != text else text
 
 
-def whats_new(arts: list[StoryArticle], limit: int = 3, cands: list[_Cand] | None = None) -> list[StorySentence]:
+def whats_new(arts: list[StoryArticle], limit: int = 3, cands: list[_Cand] | None = None,
+              x=None) -> list[StorySentence]:
     """Sentences of the latest day's articles that no earlier article said (most central first).
-    `cands` may pass candidates(arts)."""
+    `cands` may pass candidates(arts), and then `x` matrix(cands)."""
     import numpy as np
 
     originals = [a for a in arts if not a.dup_of]
     if len(originals) < 2:
         return []
     last_day = max(a.day for a in originals)
-    cands = candidates(originals) if cands is None else cands
+    if cands is None:
+        cands, x = candidates(originals), None
     latest = [i for i, c in enumerate(cands) if c.art.day == last_day]
     earlier = [i for i, c in enumerate(cands) if c.art.day < last_day]
     if not latest or not earlier:
         return []
-    x = _matrix(cands)
+    x = matrix(cands) if x is None else x
     sim = x[latest] @ x[earlier].T
     fresh = [latest[j] for j in range(len(latest)) if sim[j].max() < NEW_OVERLAP]
     if not fresh:

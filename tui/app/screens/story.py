@@ -21,10 +21,12 @@ def warm() -> None:
     """
     try:
         from tui.engine.tokens import content_terms
-        from tui.stories import story, terms  # noqa: F401
+        from tui.stories import story, terms
 
         content_terms("warming the stemmer up")
         terms.idf_table()
+        with story.one_blas_thread():  # imports threadpoolctl and finds the BLAS library once
+            pass
     except Exception:
         pass  # the story view says what is wrong when it is opened
 
