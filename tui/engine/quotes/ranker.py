@@ -6,7 +6,7 @@ speaker, every person named within a window around the quote and every "he"/"she
 coref.py). Each candidate gets the hand-written cues as binary features (side and distance of its
 nearest mention, whether that mention is the subject of a speech verb, whether the rules chose it and
 how, whether it spoke the previous quote, how many of the article's quotes the rules give it, how often
-the article names it, pronoun gender, the quote opening its paragraph ...), and the highest-scoring
+the article names it, pronoun gender, the quote opening its paragraph, the word cluster of its last word ...), and the highest-scoring
 candidate wins. The weights (a linear model, averaged perceptron) are learned by bench/train_quotes.py
 from PolNeAR's train set and shipped in assets/models/quote_speakers.json; the quote spans are untouched.
 
@@ -267,6 +267,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
         inside = set(_WORDS.findall(q.text))
         for c in cands:
             c.feats.add("bias")
+            c.feats.add("cluster:" + _cluster(c.name))  # words used alike: people's surnames vs places, papers
             if c.name.split()[-1] in inside:
                 c.feats.add("in-quote")  # the quote names them: mostly someone talked about, not the speaker
             c.feats.add(f"said:{_count(said[c.name] - ('rule' in c.feats))}")
@@ -340,6 +341,16 @@ def _merge(cands: dict[str, Candidate]) -> list[Candidate]:
 
 _WORDS = re.compile(r"[A-Z][\w'’\-]+")
 _NEXT = re.compile(r"[\s,]*(?:\([^()\n]{0,30}\)\s*)?(?:\w+ly\s+|also\s+|later\s+|then\s+|has\s+|had\s+)?([\w’']+)")
+
+
+def _cluster(name: str) -> str:
+    """The word cluster (the 128-cluster level, learned from unlabelled news by bench/build_clusters.py) of a name's
+    last word: surnames share clusters, and so do towns, newspapers and sentence-opening words ("none": unknown)."""
+    from ..entities.clusters import cluster_path
+
+    words = name.split()
+    path = cluster_path(words[-1].strip("’'")) if words else None
+    return path[1] if path else "none"
 
 
 def _speaks_near(text: str, s: int, e: int) -> bool:
