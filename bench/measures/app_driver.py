@@ -1,6 +1,6 @@
 """Drive the real app (or the bare one) with Textual's pilot in a child process; print one JSON object.
 
-    python -m bench.measures.app_driver keys   DB REPS   # key -> repaint times
+    python -m bench.measures.app_driver keys   DB REPS [STORY_ID,...]  # key -> repaint times
     python -m bench.measures.app_driver memory DB        # RSS after scrolling the whole list (DB "-" = bare app)
 
 Key -> repaint is timed from just before the key event is handed to the app until the end of the last screen
@@ -95,6 +95,47 @@ async def _timed_press(pilot, stamps: list[float], key: str, firsts: list | None
     return stamps[-1] - t0 if len(stamps) > start else None
 
 
+async def _timed_story_open(pilot, stamps: list[float], key: str, shown: list[int], cpus: list | None = None,
+                            analysed: list | None = None) -> float | None:
+    """Seconds from `key` (enter on a story row) to the first screen update that shows the story's summary
+    (None: not shown within MAX_WAIT * 3). `shown` is the list the hooked StoryScreen.show appends the
+    stamp count to when it fills the panes. Then waits for the screen to settle (a second reading, for
+    quotes and entities of articles not analysed yet, may repaint it later: not counted)."""
+    start, first_show = len(stamps), len(shown)
+    c0 = time.thread_time()
+    t0 = time.perf_counter()
+    await pilot.app._press_keys([key])
+    got = None
+    while time.perf_counter() - t0 < 3 * MAX_WAIT:
+        if len(shown) > first_show and len(stamps) > shown[first_show]:
+            got = shown[first_show]
+            break
+        await asyncio.sleep(0.002)
+    if got is None:
+        return None
+    if cpus is not None and len(_CPU) == len(stamps):
+        cpus.append(_CPU[got] - c0)
+    if analysed is not None:
+        analysed.append(bool(getattr(getattr(pilot.app.screen, "summary", None), "analysed", False)))
+    elapsed = stamps[got] - t0
+    while time.perf_counter() - (stamps[-1] if len(stamps) > start else t0) < SETTLE:
+        await asyncio.sleep(0.005)
+    return elapsed
+
+
+def _hook_story_view(shown: list[int], stamps: list[float]) -> None:
+    """Note, each time the story view fills its panes, how many updates the screen had had."""
+    from tui.app.screens.story import StoryScreen
+
+    original = StoryScreen.show
+
+    def show(self, rows):
+        original(self, rows)
+        shown.append(len(stamps))
+
+    StoryScreen.show = show
+
+
 async def _settle(pilot, stamps: list[float]) -> None:
     await pilot.pause()
     while stamps and time.perf_counter() - stamps[-1] < 0.2:
@@ -107,8 +148,10 @@ def _app(db: str):
     return NewsreaderApp(Path(db))
 
 
-async def keys(db: str, reps: int) -> dict:
-    """Time moving in the list, opening analysed articles, and switching panes."""
+async def keys(db: str, reps: int, story_ids: list[int] = ()) -> dict:
+    """Time moving in the list, opening analysed articles, and switching panes; then in story mode moving,
+    opening each story of `story_ids` (the cursor put on its row, then enter), going back (esc), and opening
+    them again."""
     app = _app(db)
     stamps: list[float] = []
     progress: list[float] = []  # background-progress repaints, not counted for any key
@@ -150,6 +193,30 @@ async def keys(db: str, reps: int) -> dict:
         out["stories_move"] = [await _timed_press(pilot, stamps, "j" if i % 4 != 3 else "k") for i in range(reps)]
         out["stories_page"] = [await _timed_press(pilot, stamps, "pagedown") for _ in range(max(3, reps // 3))]
         out["stories_last"] = [await _timed_press(pilot, stamps, "G")]
+        # enter on a story (its members analysed beforehand, as the background pass would have: see keys.py),
+        # esc back to the list, j; then the same stories again (their summaries kept, tui/stories/story_memo.py)
+        shown: list[int] = []
+        _hook_story_view(shown, stamps)
+        for name in ("story_open", "story_open_cpu", "story_open_analysed", "story_back", "story_back_cpu",
+                     "story_open_again", "story_open_again_cpu"):
+            out[name] = []
+        listed = app.screen.articles
+        where = {listed.source.row(i).id: i for i in range(min(len(listed.source), 2000))}
+        out["stories_missing"] = [sid for sid in story_ids if sid not in where]
+        for again in (False, True):
+            for sid in story_ids:
+                if sid not in where:
+                    continue
+                listed.cursor = where[sid]  # not timed: the key measured is enter on that row
+                await _settle(pilot, stamps)
+                name = "story_open_again" if again else "story_open"
+                out[name].append(await _timed_story_open(pilot, stamps, "enter", shown, out[name + "_cpu"],
+                                                         None if again else out["story_open_analysed"]))
+                if again:
+                    await _timed_press(pilot, stamps, "escape")
+                else:
+                    out["story_back"].append(await _timed_press(pilot, stamps, "escape", cpus=out["story_back_cpu"]))
+                await _settle(pilot, stamps)
         await _timed_press(pilot, stamps, "v")
     out["progress_repaints"] = len(progress)
     out["background"] = bool(getattr(app, "background", False))
@@ -210,7 +277,8 @@ async def memory(db: str) -> dict:
 def main(argv: list[str]) -> None:
     mode, db = argv[0], argv[1]
     if mode == "keys":
-        result = asyncio.run(keys(db, int(argv[2])))
+        ids = [int(x) for x in argv[3].split(",") if x] if len(argv) > 3 else []
+        result = asyncio.run(keys(db, int(argv[2]), ids))
     else:
         result = asyncio.run(memory(db))
     print(json.dumps(result))

@@ -306,3 +306,41 @@ async def test_the_same_wire_text_from_two_outlets_is_one_row_of_the_story_with_
         rows = [t for t in text if WIRE.title in t or "Storm wall rebuild approved" in t]
         assert len(rows) == 1 and "Shoreline Wire, Harbour Radio" in rows[0] and "same text in 2 outlets" in rows[0]
         assert "Articles (3)" in text and len(story.summary.articles) == 4
+
+
+async def test_a_story_opened_again_is_shown_in_its_first_frame(stories, make_app):
+    """The second opening of an unchanged story shows its kept summary at once: no reading in a worker, no
+    "Reading the story…" frame; a changed story is read again."""
+    path, _ = stories
+    from tui.stories.story_memo import forget_kept
+
+    forget_kept()
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        story = await open_story(pilot)
+        first = [str(x.prompt) for x in story.query_one("#story-text")._options]
+        assert story.summary is not None and story.summary.analysed
+        await pilot.press("escape")
+        await settle(pilot)
+        workers = []
+        story_screen = type(story)
+        real_load = story_screen.load
+        story_screen.load = lambda self, *a, **k: (workers.append(a[0].__name__), real_load(self, *a, **k))
+        try:
+            await pilot.press("enter")
+            await pilot.pause()
+            again = app.screen
+            assert again is not story and type(again) is story_screen
+            assert again.summary is not None and workers == []  # shown from the kept summary, nothing read
+            assert "Reading the story" not in str(again.query_one("#story-head").render())
+            assert [str(x.prompt) for x in again.query_one("#story-text")._options] == first
+            await pilot.press("escape")
+            await settle(pilot)
+            forget_kept()  # as after a change of the story: read in a worker again
+            await pilot.press("enter")
+            await pilot.pause()
+            assert workers == ["read_story"]
+            await settle(pilot)
+            assert app.screen.summary is not None
+        finally:
+            story_screen.load = real_load

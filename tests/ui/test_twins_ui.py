@@ -11,7 +11,8 @@ from tui.app.dialogs import ConfirmDialog
 from tui.app.widgets.article_body import header_lines
 from tui.models import Article
 from tui.store import Library
-from tui.stories import group_new
+from tui.stories import group_new, story_of
+from tui.store.stories import story_row
 
 
 @pytest.fixture
@@ -69,3 +70,65 @@ async def test_two_outlets_of_one_text_are_one_row_with_both_and_marks_and_delet
         assert [r.shown_source for r in shown if r.id == copy] == ["Harbour Radio"]
     with Library(path) as lib:
         assert lib.get(ids[WIRE.title]) is None and lib.get(copy) is not None
+
+
+async def test_a_copy_opened_from_the_story_view_shows_read_and_starred_in_both_lists(twins, make_app):
+    """The Harbour Radio record is a copy (not a row of its own): opening it from the story view marks it
+    read, `f` stars it, and the library's row of that text and the story's row show both at once."""
+    path, ids, copy = twins
+    with Library(path) as lib:
+        lib.set_read(ids[WIRE.title], False)
+        lib.set_read(copy, False)
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        source = main.articles.source
+        at = next(i for i in range(len(source)) if source.row(i).id == ids[WIRE.title])
+        assert not source.row(at).read
+        unread = main.unread.count
+        await pilot.press("v")
+        await settle(pilot)
+        stories = main.articles.source
+        with Library(path) as lib:
+            sid = story_of(lib, ids[WIRE.title])
+        s_at = next(i for i in range(len(stories)) if stories.row(i).id == sid)
+        story_unread = stories.row(s_at).unread
+        main.open_article(copy)  # what enter on the copy's line in the story view does (PageScreen.open_article)
+        await settle(pilot)
+        assert main.article.id == copy
+        with Library(path) as lib:
+            now = story_row(lib, sid).unread
+        assert now < story_unread and main.articles.source.row(s_at).unread == now  # opening it read it
+        await pilot.press("f")
+        await settle(pilot)
+        with Library(path) as lib:
+            assert lib.get(ids[WIRE.title]).read and lib.get(ids[WIRE.title]).starred
+        with Library(path) as lib:
+            now = story_row(lib, sid).unread
+        assert now < story_unread and main.articles.source.row(s_at).unread == now  # the story's row, at once
+        await pilot.press("v")
+        await settle(pilot)
+        source = main.articles.source
+        row = source.row(at)
+        assert row.id == ids[WIRE.title] and row.read and row.starred
+        assert main.unread.count == unread - 1
+
+
+async def test_opening_a_copy_shows_its_row_read_in_the_article_list(twins, make_app):
+    path, ids, copy = twins
+    with Library(path) as lib:
+        lib.set_read(ids[WIRE.title], False)
+        lib.set_read(copy, False)
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        source = main.articles.source
+        at = next(i for i in range(len(source)) if source.row(i).id == ids[WIRE.title])
+        unread = main.unread.count
+        main.open_article(copy)  # from the story view, a person's page or the briefing: the copy's own record
+        await settle(pilot)
+        assert main.articles.source.row(at).read  # its row is the copy's text: read too
+        assert "●" not in main.articles.render_line(at).text
+        assert main.unread.count == unread - 1

@@ -29,8 +29,7 @@ def story_summary_kept(lib, story_id: int, sentences: int | None = None, analyse
     row = story_row(lib, story_id)
     if row is None:
         return None
-    key = (str(lib.path), story_id, sentences, row.title, row.first, row.last, tuple(row.article_ids),
-           tuple(row.sources))
+    key = _key(lib, story_id, sentences, row)
     with _lock:
         summary = _kept.get(key)
         if summary is not None:
@@ -45,6 +44,24 @@ def story_summary_kept(lib, story_id: int, sentences: int | None = None, analyse
             while len(_kept) > KEPT:
                 _kept.popitem(last=False)
     return row, summary
+
+
+def _key(lib, story_id: int, sentences: int | None, row) -> tuple:
+    return (str(lib.path), story_id, sentences, row.title, row.first, row.last, tuple(row.article_ids),
+            tuple(row.sources))
+
+
+def kept_story_summary(lib, story_id: int, sentences: int | None = None):
+    """(StoryRow, StorySummary) when a summary of the story as it is now is kept, else None: never computes
+    (one indexed read), so the story view can show a kept summary in its first frame."""
+    from tui.store.stories import story_row
+
+    row = story_row(lib, story_id)
+    if row is None:
+        return None
+    with _lock:
+        summary = _kept.get(_key(lib, story_id, sentences, row))
+    return (row, summary) if summary is not None else None
 
 
 def forget_kept() -> None:

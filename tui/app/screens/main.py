@@ -87,7 +87,7 @@ class MainScreen(Screen):
         self.unread = UnreadCount(self, db_path, self.update_library_status)
         self.undo = UndoDelete()
         self.health = LibraryHealth(self, db_path, self._library_damaged)  # quick_check after the first paint
-        self.marks = ReadMarks(self, db_path, self._read_failed)  # an open's read mark, written off the UI thread
+        self.marks = ReadMarks(self, db_path, self._read_failed, self._read_written)  # an open's read mark, written off the UI thread
         self.places = ReadingPlaces(self, lib, self.marks)  # reading position per article (saved by marks' thread)
 
     # -- the parts' state, as the screen's (read-only) -----------------------------------------
@@ -311,6 +311,10 @@ class MainScreen(Screen):
         if self.unread.count:
             self.unread.count -= 1  # it was unread (open_article checked): no recount needed
             self.update_library_status()
+
+    def _read_written(self, article_id: int) -> None:
+        if self.listing.stories:  # the stories' unread figures are the store's: read the shown page again
+            self.articles.refresh_rows()
 
     def _read_failed(self, article_id: int, error: str) -> None:
         self.notify(f"Could not mark the article read: {error}", severity="warning", markup=False)
@@ -863,7 +867,7 @@ class MainScreen(Screen):
         """Push the story view (summary across outlets, quotes by speaker, merged entities)."""
         from tui.app.screens.story import StoryScreen
 
-        self.app.push_screen(StoryScreen(self.db_path, story_id))
+        self.app.push_screen(StoryScreen(self.db_path, story_id, self.lib))
 
     def open_person(self, name: str) -> None:
         """Push the entity page of a person: articles over time, who appears with them, their quotes."""

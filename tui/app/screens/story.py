@@ -43,6 +43,23 @@ def read_story(lib, story_id: int, sentences: int | None, analyse: bool):
     return row, summary, rows
 
 
+def _kept_now(lib, story_id: int):
+    """read_story's answer when the story's summary is kept and the story unchanged (a few indexed reads on
+    the UI thread), else None."""
+    import sqlite3
+
+    from tui.stories.story_memo import kept_story_summary
+
+    try:
+        found = kept_story_summary(lib, story_id)
+        if found is None:
+            return None
+        row, summary = found
+        return row, summary, {r.id: r for r in lib.rows_by_id(list(summary.articles))}
+    except sqlite3.Error:
+        return None  # the worker reads it again and says what is wrong
+
+
 def _where(source: str, day: str) -> str:
     return ", ".join(x for x in (line(source), (day or "")[:10]) if x)
 
@@ -54,13 +71,15 @@ class StoryScreen(PageScreen):
     HINT = (("open", "open"), ("longer", "longer"), ("shorter", "shorter"),
             ("copy_summary", "copy"), ("copy_quotes", "quotes"), ("copy_markdown", "Markdown"), ("back", "back"))
 
-    def __init__(self, db_path, story_id: int) -> None:
+    def __init__(self, db_path, story_id: int, lib=None) -> None:
+        """`lib`: the UI thread's library, to show a kept summary at once (else everything is read in a worker)."""
         super().__init__(db_path)
         self.story_id = story_id
         self.sentences: int | None = None  # None: the engine's default length
         self.row = None
         self.summary = None
         self.entity_names: list[tuple[str, str]] = []
+        self._kept = _kept_now(lib, story_id) if lib is not None else None
 
     def compose_panes(self) -> ComposeResult:
         with Pane(id="story-pane"):
@@ -74,7 +93,11 @@ class StoryScreen(PageScreen):
         self.query_one("#story-side").border_title = "Quotes by speaker · entities"
         self.set_focus(self.query_one("#story-text"))
         super().on_mount()
-        self.load(read_story, self.story_id, self.sentences, False)  # sentence splits only: at once
+        if self._kept is not None:  # opened before and unchanged since: shown in the screen's first frame
+            kept, self._kept = self._kept, None
+            self.loaded(kept, "")
+        else:
+            self.load(read_story, self.story_id, self.sentences, False)  # sentence splits only: at once
 
     def loaded(self, result, error: str) -> None:
         head = self.query_one("#story-head", Static)

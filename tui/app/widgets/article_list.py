@@ -91,10 +91,14 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             return
         for ident in {old, article_id} - {None}:
             index = self.source.index_of(ident)
+            if index is None and ident == article_id:
+                # a copy (opened from the story view, a person's page, the briefing): its text's row is
+                # another record's, which the store marks read with it
+                index = self.source.index_of_copy(ident)
             if index is None:
                 continue  # not in a loaded page, so not on screen
             row = self.source.row(index)
-            if row is not None and row.id == article_id:
+            if row is not None and (row.id == article_id or article_id in (row.twins or ())):
                 row.read = True  # the store was updated by the caller; keep the cached row in step
             self.refresh_line(index)
 

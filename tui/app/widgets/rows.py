@@ -88,6 +88,15 @@ class RowSource:
             self.error = f"some rows cannot be read: {exc}"
             return []
 
+    def index_of_copy(self, article_id: int) -> int | None:
+        """Where the row that shows `article_id`'s text sits, when `article_id` is a copy (the same text
+        from another outlet, shown as that row) and the row is in a loaded page."""
+        for number, page in self._pages.items():
+            for offset, row in enumerate(page):
+                if article_id in (row.twins or ()):
+                    return number * PAGE + offset
+        return None
+
     def index_of(self, article_id: int) -> int | None:
         """Where an article sits in this view, if it is in a loaded page or the id list."""
         if self.ids is not None:
