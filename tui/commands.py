@@ -21,8 +21,9 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-GROUP_ON_ADD = 1000  # `add` groups up to this many new articles at once; a bulk import is grouped by the next
-# `stories`/`story`/`brief` (or the app's background pass), so import stays >= 1,000 articles/s
+GROUP_ON_ADD = 1000  # `add` groups up to this many new articles at once (their grouping features computed by the
+# parse workers, so that grouping only places them); a bulk import is grouped by the next `stories`/`story`/`brief`
+# (or the app's background pass; the features then in worker processes), so import stays >= 1,000 articles/s
 
 
 def out(text: str = "") -> None:
@@ -97,10 +98,16 @@ def cmd_add(args) -> int:
     lib = None if args.dry_run else open_library(args)
     counts = {"added": 0, "duplicate": 0, "error": 0, "parsed": 0}
     total: list[int] = []
-    items = import_many(args.paths, total=total)
+    version: list[int] = []  # set when the parse workers start: the version their grouping features are stored under
+
+    def features(files: int) -> bool:  # only for an import that `add` groups at once (see GROUP_ON_ADD)
+        version.append(_features_version(lib) if files <= GROUP_ON_ADD else 0)
+        return bool(version[0])
+
+    items = import_many(args.paths, total=total, features=features)
     try:
         with lib.bulk() if lib else nullcontext():
-            _add_chunks(args, lib, items, counts, total)
+            _add_chunks(args, lib, items, counts, total, version)
         if lib and 0 < counts["added"] <= GROUP_ON_ADD:
             from tui.stories import group_new
 
@@ -120,9 +127,24 @@ def cmd_add(args) -> int:
 CHUNK = 500  # imported items stored together (in whole transactions)
 
 
-def _add_chunks(args, lib, items, counts: dict, total: list[int]) -> None:
+def _features_version(lib) -> int:
+    """The version to store grouping features under when `add`'s parse workers compute them (0: none, e.g. a dry run
+    or a library without the table). Loads the term tables first, so the forked workers inherit them."""
+    if lib is None:
+        return 0
+    from tui.store.story_features import has_features_table
+
+    if not has_features_table(lib):
+        return 0
+    from tui.stories.features import preload
+
+    return preload()
+
+
+def _add_chunks(args, lib, items, counts: dict, total: list[int], version: list[int] | None = None) -> None:
     """Store the imported items in chunks (each in whole transactions: memory stays flat for huge folders)
-    and report each one once its chunk is committed."""
+    and report each one once its chunk is committed; with a `version` (set once the parse workers start), the
+    grouping features they computed are stored with the new articles."""
     from itertools import islice
 
     seen = 0
@@ -131,7 +153,13 @@ def _add_chunks(args, lib, items, counts: dict, total: list[int]) -> None:
         if not getattr(args, "force", False):
             _skip_non_prose(chunk)
         good = [it for it in chunk if it.article is not None]
-        stored = iter(lib.add_many([it.article for it in good], known=[it.derived for it in good]) if lib else [])
+        results = lib.add_many([it.article for it in good], known=[it.derived for it in good]) if lib else []
+        if version and version[0]:
+            from tui.store.story_features import save_features
+
+            save_features(lib, [(ident, version[0], *it.features) for it, (status, ident) in zip(good, results)
+                                if status == "added" and it.features is not None])
+        stored = iter(results)
         for it in chunk:
             status, ident = ("error", None) if it.article is None else (
                 ("parsed", None) if lib is None else next(stored))

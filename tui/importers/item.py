@@ -21,6 +21,9 @@ class ImportItem:
     # verdict ("" = prose) and what the store derives from the text (tui.store.derived). None: not computed yet.
     not_prose: str | None = field(default=None, repr=False, compare=False)
     derived: tuple[str, int, int] | None = field(default=None, repr=False, compare=False)
+    # The article's grouping features as `tui.stories.features.encode` gives them (words, weights, sketch), when a
+    # parse worker computed them (`add`: stored with the article, so grouping reads them instead of the text).
+    features: tuple[str, bytes, bytes] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:

@@ -4,7 +4,7 @@ so parsing in worker processes lets the two overlap."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 
 from tui.importers.dispatch import import_file, import_paths, walk
@@ -14,10 +14,13 @@ from tui.lifeline import die_with_parent
 PARALLEL_FROM = 200  # below this many files a pool costs more than it saves
 
 
-def import_many(paths: Iterable[str], jobs: int | None = None, total: list[int] | None = None) -> Iterator[ImportItem]:
+def import_many(paths: Iterable[str], jobs: int | None = None, total: list[int] | None = None,
+                features: Callable[[int], bool] | None = None) -> Iterator[ImportItem]:
     """Like `import_paths` (same items, same order), parsing files in parallel when there are many.
     `total`: a list that gets the number of files, folder problems, URLs and stdin to read (appended before the
-    first item; a feed file gives many items)."""
+    first item; a feed file gives many items). `features(files)`, called before the parse workers start with the
+    number of files to read: True when the workers are also to compute each article's grouping features
+    (`ImportItem.features`, which the writer stores with the article)."""
     paths = [os.fspath(p) for p in paths]  # walked twice below
     units: list[str | ImportItem] = []  # files, or the walk's one-line problems, in import order
     walked: set[str] = set()  # files found inside folders (never read if they are pipes)
@@ -41,7 +44,8 @@ def import_many(paths: Iterable[str], jobs: int | None = None, total: list[int] 
         yield from import_paths(paths)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
-        parsed = pool.map(_import_one, files, chunksize=32)
+        with_features = bool(features and features(len(files)))
+        parsed = pool.map(_import_one, [(*f, with_features) for f in files], chunksize=32)
         for unit in units:
             if isinstance(unit, ImportItem):
                 yield unit
@@ -51,17 +55,18 @@ def import_many(paths: Iterable[str], jobs: int | None = None, total: list[int] 
                 yield from next(parsed)
 
 
-def _import_one(job: tuple[str, bool]) -> list[ImportItem]:
-    path, allow_pipe = job
+def _import_one(job: tuple[str, bool, bool]) -> list[ImportItem]:
+    path, allow_pipe, features = job
     items = import_file(path, allow_pipe)
     for item in items:
-        prepare_for_store(item)
+        prepare_for_store(item, features)
     return items
 
 
-def prepare_for_store(item: ImportItem) -> ImportItem:
+def prepare_for_store(item: ImportItem, features: bool = False) -> ImportItem:
     """Work the writing process would otherwise do, done where the file was parsed (on another core):
-    `add`'s prose check and what the store derives from the text (content hash, words, fold flag).
+    `add`'s prose check and what the store derives from the text (content hash, words, fold flag), and with
+    `features` the article's grouping features (what grouping would compute from the stored text).
     The decoded file text is dropped (not sent back)."""
     from tui.importers.prose import item_not_prose_reason
     from tui.store.derived import derived
@@ -69,5 +74,9 @@ def prepare_for_store(item: ImportItem) -> ImportItem:
     if item.article is not None:
         item.not_prose = item_not_prose_reason(item) or ""
         item.derived = derived(item.article)
+        if features:
+            from tui.stories.features import article_features
+
+            item.features = article_features(item.article)
     item.text = None
     return item

@@ -60,6 +60,21 @@ def decode(words: str, weights: bytes, sketch: bytes) -> tuple[dict[str, float],
     return dict(zip(words.split("\n"), w)), s.tolist()
 
 
+def article_features(article) -> tuple[str, bytes, bytes] | None:
+    """The encoded features of an article about to be stored (`add`'s parse workers): computed from the title and
+    body as the store will hold them (an empty title is stored as "(untitled)"; tui.store.library)."""
+    return encoded_features_of([(article.title or "(untitled)", article.body)])[0]
+
+
+def preload() -> int:
+    """Load what computing features needs (the idf table, stop words) and return `version()`: a process that
+    forks parse workers after this call gives them the tables (no load in each worker)."""
+    from tui.stories.terms import terms
+
+    terms("", "")
+    return version()
+
+
 def encoded_features_of(texts: list[tuple[str, str]]) -> list[tuple[str, bytes, bytes] | None]:
     """`grouping.features_of`, encoded (what worker processes send back: a few bytes objects per article,
     cheap to pass between processes, and stored as they are)."""

@@ -432,18 +432,22 @@ def _rounded(vec: dict[str, float]) -> dict[str, float]:
     return {t: round(w, 4) for t, w in vec.items()}
 
 
-def group_new(lib, batch: int = BATCH, jobs: int = 1) -> int:
+def group_new(lib, batch: int = BATCH, jobs: int | None = None) -> int:
     """Group every article that is in no story yet (the on-insert hook: import, refresh, watched folder).
 
     Returns how many articles were placed. Safe to call at any time and from several places: an
-    article already grouped is never placed twice. With `jobs` > 1 (a rebuild of a big library) that
-    many worker processes compute the articles' terms and sketches, a batch ahead of the placing.
+    article already grouped is never placed twice. With `jobs` > 1 that many worker processes compute the
+    terms and sketches of the articles whose features are not stored, a batch ahead of the placing (default:
+    up to 2 when NEW_PARALLEL_FROM articles or more wait, e.g. after a bulk `add`; else none).
     """
-    if not store.ungrouped_count(lib):
+    waiting = store.ungrouped_count(lib)
+    if not waiting:
         return 0  # the usual case: one query, no write (a read-only library lists its stories too)
     if not store.take_lease(lib, LEASE_SECONDS):
         return 0  # another grouper runs (the app's background pass, a refresh): it places these too
     try:
+        if jobs is None:
+            jobs = _default_jobs(waiting, NEW_PARALLEL_FROM)
         return _group(lib, batch, jobs)
     finally:
         store.drop_lease(lib)
@@ -561,6 +565,16 @@ def _day_of(row: tuple) -> str:
 
 
 PARALLEL_FROM = 5000  # a rebuild of at least this many articles computes their terms in worker processes
+NEW_PARALLEL_FROM = 1000  # as many new articles (a bulk `add`, whose features are not stored) do too (a pool is
+# started only when a batch has features to compute, and never while threads run: the app's background pass)
+
+
+def _default_jobs(articles: int, from_: int) -> int:
+    """Worker processes for grouping `articles`: up to 2 from `from_` articles on (the features are computed a
+    batch ahead while the batch before is placed), else none."""
+    import os
+
+    return min(2, os.cpu_count() or 1) if articles >= from_ else 1
 
 
 def rebuild(lib, jobs: int | None = None) -> int:
@@ -574,9 +588,7 @@ def rebuild(lib, jobs: int | None = None) -> int:
         before = store.assignments(lib)
         store.clear(lib)
         if jobs is None:
-            import os
-
-            jobs = min(2, os.cpu_count() or 1) if store.ungrouped_count(lib) >= PARALLEL_FROM else 1
+            jobs = _default_jobs(store.ungrouped_count(lib), PARALLEL_FROM)
         placed = _group(lib, BATCH, jobs)
         store.renumber(lib, surviving_ids(before, store.assignments(lib)))
         return placed
