@@ -101,7 +101,9 @@ def test_quick_looks_agree_with_the_full_computations():
 
     extra = ["I said we'd go", "You and YOUR team", "Us", "US troops", "mine is yours", "x_we", "we’re in", "I-95",
              "the ²nd and ½ of it", "٣ ferries", "It's my 2nd", "‘Quote’ and ``this''", 'a 6" pipe', "İ ı ſ K", "US-you",
-             "It was broken,’ said Paul", "‘Tis the season"]
+             "It was broken,’ said Paul", "‘Tis the season", "x'we and x.we, we.x we-x we'.x we'-x we_ _we I.", "uſ Uſ ıt",
+             "We'll see, you’d think. Me? My-my, OUR our Our oUr you'Re yOu Your's i i' I'm", "we.'s me-'s .we -you 'us",
+             "the the The a of and Ferries ferries ferry FERRY 2nd x"]
     texts = [t for k in range(30) for t in _sentences(k)] + extra
     folder = asset("articles")
     for p in sorted(folder.iterdir()):

@@ -100,7 +100,8 @@ def test_weights_too_large_for_exact_int32_sums_are_refused():
 
 
 def test_window_features_are_word_features_of_every_slot():
-    words = {START, END, "Ruiz-Diaz", "U.S.", "1996-08-30", "ÉCOLE", "Łódź", "x", "", "mid-1990s", "Acme", "acme"}
+    words = {START, END, "Ruiz-Diaz", "U.S.", "1996-08-30", "ÉCOLE", "Łódź", "x", "", "mid-1990s", "Acme", "acme",
+             "2041", "Lind5", "٣٢", "x²", "Inc.", "co.", "A.B.C.", "AT&T", "O'Neill", "3rd-year"}
     for text in _samples():
         segs, _, _ = prepare(text)
         words.update(t for s in segs for t in s.toks)
@@ -114,3 +115,26 @@ def test_the_guarded_token_pattern_finds_the_plain_patterns_tokens():
     extra = "U.S. D.C. J. Mr. Mr.X vs. Vs. Inc.5 a.b.c. Sept. 3rd 1,200 O'Neill AT&T é. ÉA. Dr.Who ... " * 3
     for text in _samples() + [extra, "A" * 5000 + ".", "a." * 3000]:
         assert [m.span() for m in tokens._TOKEN.finditer(text)] == [m.span() for m in tokens.PLAIN_TOKEN.finditer(text)]
+
+
+def test_no_character_is_both_a_letter_and_a_digit():
+    """The "digit" feature's quick look (features._centre) skips the character scan for a word of letters."""
+    assert not [c for c in map(chr, range(0x110000)) if c.isalpha() and c.isdigit()]
+
+
+# Our own repetitive texts (the shapes of bench/measures/adversarial.py, small): long runs of lower-case words the
+# greedy pass skips over in the "O" state (DocScores.quiet_to), names right after such runs, and lines ending in one.
+_RUNS = ["\n\n".join(f"“We will mend bridge {i} before the frost,” said Vera Lind{i % 7}. He said “it is fine and {i} more.”"
+                     for i in range(60)),
+         "LONDON (Reuters) - Shares in Acme Holdings rose 3 percent on Tuesday after the company said sales grew.\n" * 40,
+         "the mayor of Porto Maria Silva met staff of Acme Energy and the Harbour Board about new ferries " * 40,
+         "and so on and so forth until the end\nAda Lind\nthe end of the line is Porto\n\nporto harbour Board" * 5]
+
+
+@pytest.mark.parametrize("k", range(len(_RUNS)))
+def test_skipping_quiet_runs_gives_the_plain_paths_tags(k):
+    tagger = load_tagger()
+    segs, mid, low = prepare(_RUNS[k])
+    quiet_to = tagger.table.document(segs, mid, low).quiet_to
+    assert quiet_to is not None and any(q > t for t, q in enumerate(quiet_to))  # there are runs to skip
+    assert _fast(tagger, _RUNS[k]) == _plain(tagger, _RUNS[k])

@@ -50,6 +50,8 @@ def short_shape(word: str) -> str:
 
 def _gaz_flags(word: str, lw: str) -> list[str]:
     bare = lw.rstrip(".")
+    if bare == lw:
+        return [name for name, words in lexicon().tagger_lists() if lw in words]
     return [name for name, words in lexicon().tagger_lists() if lw in words or bare in words]
 
 
@@ -75,12 +77,12 @@ def word_features(slot: str, word: str) -> list[str]:
 
 def _centre(word: str, lw: str, sh: str, ss: str, flags: list[str], path) -> list[str]:
     """Features of the word being tagged (slot "0"), from its shapes, gazetteer flags and cluster path."""
-    f = ["bias", "w=" + lw, "sh=" + sh, "ss=" + ss]
-    f += ["p1=" + lw[:1], "p2=" + lw[:2], "p3=" + lw[:3]]
-    f += ["s1=" + lw[-1:], "s2=" + lw[-2:], "s3=" + lw[-3:], "s4=" + lw[-4:]]
+    f = ["bias", "w=" + lw, "sh=" + sh, "ss=" + ss, "p1=" + lw[:1], "p2=" + lw[:2], "p3=" + lw[:3],
+         "s1=" + lw[-1:], "s2=" + lw[-2:], "s3=" + lw[-3:], "s4=" + lw[-4:]]
     if word[:1].isupper():
         f.append("title" if not word.isupper() else "caps")
-    if any(ch.isdigit() for ch in word):
+    # (no character is both a letter and a digit: tests/engine/test_tagger_scoring.py checks every code point)
+    if word.isdigit() or not word.isalpha() and any(ch.isdigit() for ch in word):
         f.append("digit")
     if "-" in word:
         f.append("hyphen")
@@ -107,17 +109,13 @@ def window_features(word: str) -> list[list[str]]:
     sh, ss = shape(word), short_shape(word)
     path = cluster_path(word)
     flags = _gaz_flags(word, lw)
-    c2 = path[2] if path else "-"
-    far = {slot: [slot + "w=" + lw, slot + "sh=" + ss, slot + "c2=" + c2] for slot in ("-2", "+2")}
-    near = {}
-    for slot in ("-1", "+1"):
-        f = [slot + "w=" + lw, slot + "sh=" + sh]
-        f += [slot + "g=" + x for x in flags]
-        f += [slot + "c0=" + path[0], slot + "c1=" + path[1]] if path else [slot + "c=-"]
-        near[slot] = f
-    f = _centre(word, lw, sh, ss, flags, path)
-    by_slot = {**far, **near, "0": f}
-    return [by_slot[slot] for slot, _ in SLOTS] + [["Uw=" + lw]]
+    w, ssh = "w=" + lw, "sh=" + ss
+    c2 = "c2=" + (path[2] if path else "-")
+    near = ["w=" + lw, "sh=" + sh] + ["g=" + x for x in flags]
+    near += ["c0=" + path[0], "c1=" + path[1]] if path else ["c=-"]
+    # in the order of SLOTS: -2, -1, 0, +1, +2
+    return [["-2" + w, "-2" + ssh, "-2" + c2], ["-1" + f for f in near], _centre(word, lw, sh, ss, flags, path),
+            ["+1" + f for f in near], ["+2" + w, "+2" + ssh, "+2" + c2], ["Uw=" + lw]]
 
 
 def doc_evidence(tokens_by_line: list[list[str]], initial_by_line: list[list[bool]], upper_lines: list[bool]):
@@ -219,30 +217,27 @@ def second_pass_types(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]]
     With `fold_caps`, a word in capitals also counts the mentions of its title-case spelling."""
     counts: dict[str, list[int]] = {}
     type_of = _TYPE_OF
-    keys_by_seg = []  # history_key of every token, worked out once for both loops
+    caps_by_seg = []  # (position, history_key) of the tokens that have one, worked out once for both loops
     before = []
     for toks, tags in zip(toks_by_seg, tags_by_seg):
-        row = []
-        keys = [tok if len(tok) > 1 and tok[:1].isupper() else None for tok in toks]
-        keys_by_seg.append(keys)
-        for k, tag in zip(keys, tags):
-            if k is None:
-                row.append(None)
-                continue
+        row = [None] * len(toks)  # lower-case words have no history
+        caps = [(i, tok) for i, tok in enumerate(toks) if len(tok) > 1 and tok[:1].isupper()]
+        caps_by_seg.append(caps)
+        for i, k in caps:
             c = counts.get(k)
-            row.append(c.index(max(c)) if c else None)
             if c is None:
                 c = counts[k] = [0] * len(HISTORY_TYPES)
+            else:
+                row[i] = c.index(max(c))
+            tag = tags[i]
             c[type_of[tag[2:] if tag != "O" else "O"]] += 1
         before.append(row)
     after = []
-    for keys, tags, first in zip(keys_by_seg, tags_by_seg, before):
-        row = []
-        for k, tag, was in zip(keys, tags, first):
-            if k is None:
-                row.append(None)
-                continue
+    for toks, caps, tags, first in zip(toks_by_seg, caps_by_seg, tags_by_seg, before):
+        row = [None] * len(toks)
+        for i, k in caps:
             c = list(counts[k])
+            tag = tags[i]
             c[type_of[tag[2:] if tag != "O" else "O"]] -= 1
             if fold_caps and k.isupper():  # a headline's "KESSLING" also reads the body's "Kessling"
                 body = counts.get(k[0] + k[1:].lower())
@@ -250,11 +245,11 @@ def second_pass_types(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]]
                     c = [a + b for a, b in zip(c, body)]
             top = max(c)
             if not top:
-                row.append(None)
-            elif c.count(top) > 1:  # a tie ("Rovers": ORG twice, PER twice) says nothing new: keep the first pass's
-                row.append(was)
+                continue
+            if c.count(top) > 1:  # a tie ("Rovers": ORG twice, PER twice) says nothing new: keep the first pass's
+                row[i] = first[i]
             else:
-                row.append(c.index(top))
+                row[i] = c.index(top)
         after.append(row)
     return before, after
 

@@ -19,6 +19,8 @@ when not.
 
 from __future__ import annotations
 
+from itertools import accumulate, repeat
+
 import numpy as np
 
 from .features import END, SLOTS, START, short_shape, window_features
@@ -49,9 +51,9 @@ def usable(weights: dict[str, list]) -> bool:
 class DocScores:
     """Scores of a document's tokens, segments concatenated in order."""
 
-    __slots__ = ("base", "fast", "fast_hist", "words", "ini", "ender", "after", "states", "hits")
+    __slots__ = ("base", "fast", "fast_hist", "words", "ini", "ender", "after", "states", "hits", "quiet_to")
 
-    def __init__(self, base, fast: list[int], fast_hist: list[list[int]], words, ini, ender):
+    def __init__(self, base, fast: list[int], fast_hist: list[list[int]], words, ini, ender, quiet_to=None):
         self.base = base  # int32 array: base[t][k], every tag-independent feature of token t for class k, summed
         self.fast = fast  # best allowed class of token t when the two previous tags are "O" (no word history)
         self.fast_hist = fast_hist  # [h][t]: the same when the word's commonest earlier label type is h
@@ -59,6 +61,9 @@ class DocScores:
         self.after: dict[str, object] = {}  # previous tag -> rows of the t-1w / t-1sh features of every token
         self.states: dict[tuple, list[int]] = {}  # (tag before last, last tag, history type) -> best class per token
         self.hits: dict[tuple, int] = {}  # how often the greedy pass met each state not yet in `states`
+        # quiet_to[t]: the first token at or after t that is capitalised (it has a word history) or whose `fast`
+        # class is not the "O" class; every token before it is tagged "O" in the state ("O", "O"). None: unknown
+        self.quiet_to = quiet_to
 
 
 def _bigram_sides(weights, prefix: str) -> tuple[set, set]:
@@ -77,8 +82,10 @@ def _bigram_sides(weights, prefix: str) -> tuple[set, set]:
 class ScoreTable:
     """Weights as an int32 matrix with feature ids, plus memoised per-word score rows."""
 
-    def __init__(self, weights: dict[str, list[int]], n_classes: int, o_pair, o_allowed: list[bool], hist_rows):
+    def __init__(self, weights: dict[str, list[int]], n_classes: int, o_pair, o_allowed: list[bool], hist_rows,
+                 o_class: int | None = None):
         self.n = n_classes
+        self.o_class = o_class  # the index of the "O" class (DocScores.quiet_to), or None
         self.fid = {f: k for k, f in enumerate(weights)}
         self.zero_id = len(self.fid)  # a row of zeros for features without weights
         self.W = np.zeros((len(self.fid) + 1, n_classes), dtype=np.int32)
@@ -105,6 +112,7 @@ class ScoreTable:
         self.flags = np.zeros((4, 1024), dtype=bool)  # can the word stand left/right in a bg-/bg+ feature
         self.words: list[str] = []  # by word id
         self.lows: list[str] = []  # the same, lower-cased
+        self.caps = np.zeros(1024, dtype=bool)  # by word id: capitalised, longer than one character (history_key)
 
     def _ids(self, words: list[str]) -> list[int]:
         """Word ids of `words`, adding rows for words not seen before."""
@@ -137,18 +145,22 @@ class ScoreTable:
             flags = np.zeros((4, size), dtype=bool)
             flags[:, :first] = self.flags[:, :first]
             self.flags = flags
-        flat, starts = [], []
+            caps = np.zeros(size, dtype=bool)
+            caps[:first] = self.caps[:first]
+            self.caps = caps
+        names, sizes = [], []  # every word's features, kind by kind, in one list; how many each kind has
         for w in words:
             lw, ss = w.lower(), short_shape(w)
             for feats in window_features(w):  # the five slots, then "U"
-                starts.append(len(flat))
-                flat += [fid.get(f, zero) for f in feats]
-            starts.append(len(flat))
-            flat += [fid.get("t-1w=O|" + lw, zero), fid.get("t-1sh=O|" + ss, zero)]
-            starts.append(len(flat))
-            flat.append(fid.get("si|ss=" + ss, zero))
+                names += feats
+                sizes.append(len(feats))
+            names += ("t-1w=O|" + lw, "t-1sh=O|" + ss, "si|ss=" + ss)
+            sizes += (2, 1)
+        flat = list(map(fid.get, names, repeat(zero, len(names))))
+        starts = list(accumulate(sizes, initial=0))[:-1]
         sums = np.add.reduceat(self.W[flat], starts, axis=0).reshape(len(words), _KINDS, self.n)
         self.R[:, first:need] = sums.transpose(1, 0, 2)
+        self.caps[first:need] = [len(w) > 1 and w[:1].isupper() for w in words]
         lows = self.lows[first:need]
         for k, (left, right) in enumerate((self.bg_minus, self.bg_plus)):
             self.flags[2 * k, first:need] = [lw in left for lw in lows]
@@ -198,10 +210,15 @@ class ScoreTable:
             base += (self.up + self.tc_rows["up|tc"][code]) * up[:, None]
         base += self.tc_rows["mid|tc"][code] * (~up & ~ini)[:, None]
         o_state = base + (self.o_pair + self.o_mask) + R[_AFTER_O][words]
-        fast = o_state.argmax(axis=1).tolist()
+        best = o_state.argmax(axis=1)
+        fast = best.tolist()
         fast_hist = [(o_state + np.where(ini[:, None], on, off)).argmax(axis=1).tolist()
                      for off, on in self.hist_rows]
-        return DocScores(base, fast, fast_hist, words, ini, np.array(ender, dtype=bool)[:, None])
+        quiet_to = None
+        if self.o_class is not None:
+            loud = np.flatnonzero(self.caps[words] | (best != self.o_class))
+            quiet_to = np.append(loud, len(words))[np.searchsorted(loud, np.arange(len(words)))].tolist()
+        return DocScores(base, fast, fast_hist, words, ini, np.array(ender, dtype=bool)[:, None], quiet_to)
 
     def state_best(self, doc: DocScores, prev: str, pair, h: int | None, allowed_prev, allowed_start) -> list[int]:
         """Best allowed class of every token of `doc` in one greedy state: previous tag `prev`, `pair` the summed

@@ -162,14 +162,26 @@ class Tagger:
         each token's history type instead of `hist`, which is then neither read nor updated."""
         toks = seg.toks
         base, fast, fast_hist = scores.base, scores.fast, scores.fast_hist
-        states = scores.states
+        states, quiet_to = scores.states, scores.quiet_to
         enough = max(_VECTOR_AFTER, len(base) // _DIV)
         classes, type_of, initial, dyns = self.classes, self.type_index, seg.initial, self.dyns
         n_types = len(HISTORY_TYPES)
         prev, prev2 = START, START
         out = []
-        for i, tok in enumerate(toks):
+        n = len(toks)
+        i = 0
+        while i < n:
             t = off + i
+            if prev == "O" and prev2 == "O" and quiet_to is not None:
+                # a run of lower-case tokens the "O" state tags "O": no history to read or count, the state stays
+                j = quiet_to[t] - off
+                if j > i:
+                    if j >= n:
+                        out += ["O"] * (n - i)
+                        break
+                    out += ["O"] * (j - i)
+                    i, t = j, off + j
+            tok = toks[i]
             cap = len(tok) > 1 and tok[:1].isupper()
             if fixed is None:
                 counts = hist.get(tok) if cap else None
@@ -196,6 +208,7 @@ class Tagger:
                     counts = hist[tok] = [0] * n_types
                 counts[type_of[tag]] += 1
             prev2, prev = prev, tag
+            i += 1
         return out
 
     def _dynamic(self, key: tuple) -> list[int]:
@@ -389,7 +402,8 @@ def _score_table(weights, classes, o_pair, o_allowed, hist_vecs):
         from .scoring import ScoreTable, usable
     except ImportError:
         return None
-    return ScoreTable(weights, len(classes), o_pair, o_allowed, hist_vecs) if usable(weights) else None
+    o_class = classes.index("O") if "O" in classes else None
+    return ScoreTable(weights, len(classes), o_pair, o_allowed, hist_vecs, o_class) if usable(weights) else None
 
 
 _model: Tagger | None = None

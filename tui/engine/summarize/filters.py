@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tui.engine.tokens import WORD_RE, is_word
+from tui.engine.tokens import _HAS_LETTER, WORD_RE, is_word
 from tui.engine.types import Sentence
 
 MIN_WORDS = 4
@@ -65,7 +65,7 @@ def word_count(text: str) -> int:
     if _CJK.search(text) is None:
         if _DIGIT.search(text) is None:  # then every word has a letter (a word is a run of letters and digits)
             return len(WORD_RE.findall(text))
-        return sum(1 for w in WORD_RE.findall(text) if is_word(w))
+        return len(list(filter(_HAS_LETTER.search, WORD_RE.findall(text))))  # the words `is_word` keeps
     n = 0
     for w in WORD_RE.findall(text):
         if not is_word(w):

@@ -74,12 +74,22 @@ _PERSONAL = frozenset("i me my we us our you your".split())
 _PERSONAL_WORD = re.compile(r"(?<![^\W_])(?:i|me|my|we|us|our|you|your)(?![^\W_])", re.IGNORECASE)
 
 
+# A counted word (WORD_RE's word up to its first apostrophe) that is one of them: it starts a word (no letter or
+# digit before it, nor one joined to it by ' ’ . -) and the word ends there or goes on with an apostrophe.
+_PERSONAL_COUNTED = re.compile(r"(?<![^\W_])(?<![^\W_]['’.\-])(?:i|me|my|we|us|our|you|your)(?![^\W_])(?![.\-][^\W_])",
+                               re.IGNORECASE)
+
+
 def personal_voice(text: str) -> float:
     """0..1: how much a sentence speaks in the first or second person. "US" in capitals is
     the country, so only lower-case or capitalised forms count ("I" itself always does)."""
     if _PERSONAL_WORD.search(text) is None:  # none of the words at all: the common case
         return 0.0
-    return _personal_voice_counted(text)
+    hits = 0
+    for w in _PERSONAL_COUNTED.findall(text):  # the counted words that can be one (tests: = word by word)
+        if w == "I" or (w.lower() in _PERSONAL and (w.islower() or (w[0].isupper() and w[1:].islower()))):
+            hits += 1
+    return min(1.0, hits / 3)
 
 
 def _personal_voice_counted(text: str) -> float:
