@@ -344,3 +344,37 @@ async def test_a_story_opened_again_is_shown_in_its_first_frame(stories, make_ap
             assert app.screen.summary is not None
         finally:
             story_screen.load = real_load
+
+
+async def test_m_and_f_in_the_story_view_mark_the_line_s_article_everywhere(stories, make_app):
+    path, ids = stories
+    from tui.store import Library
+
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        story = await open_story(pilot)
+        main = story.main_screen()
+        at = option_index(story, "#story-text", "a:")
+        article_id = int(story.query_one("#story-text").get_option_at_index(at).id[2:])
+        story.query_one("#story-text").highlighted = at
+        with Library(path) as lib:
+            was = lib.get(article_id)
+        await pilot.press("f")
+        await settle(pilot)
+        with Library(path) as lib:
+            assert lib.get(article_id).starred != was.starred
+        line = options(story, "#story-text")[at]
+        assert ("★" in line) != was.starred
+        await pilot.press("m")
+        await settle(pilot)
+        with Library(path) as lib:
+            now = lib.get(article_id)
+        assert now.read != was.read
+        assert options(story, "#story-text")[at].startswith("●" if not now.read else " ")
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("v")  # the article list: the row shows both marks
+        await settle(pilot)
+        source = main.articles.source
+        row = next(source.row(i) for i in range(len(source)) if source.row(i).id == article_id)
+        assert row.read == now.read and row.starred == now.starred

@@ -256,6 +256,9 @@ def _joins_previous(text: str, prev: tuple[int, int], cur: tuple[int, int], lowe
 
 @lru_cache(maxsize=1)
 def _tokenizer():
+    from tui.engine.tokens import load_nltk
+
+    load_nltk()  # one thread at a time
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer  # lazy: heavy import
 
     class NewsPunkt(PunktSentenceTokenizer):
@@ -301,6 +304,9 @@ def _language_vars():
     long paragraph (1 MB of "Acme Corp. ", or a big one on a busy machine) raised TimeoutError.
     These two patterns are NLTK's own, fixed and linear; only the engine changes, not the matches.
     """
+    from tui.engine.tokens import load_nltk
+
+    load_nltk()  # one thread at a time
     from nltk.tokenize.punkt import PunktLanguageVars
 
     base = PunktLanguageVars()

@@ -8,6 +8,7 @@ list. Shared by the sentence splitter, the summarisers and the other engine pass
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -43,8 +44,31 @@ def is_word(token: str) -> bool:
     return _HAS_LETTER.search(token) is not None
 
 
+_NLTK_LOCK = threading.Lock()
+_nltk_loaded = False
+
+
+def load_nltk() -> None:
+    """Import NLTK (its package and the stemmer and Punkt modules we use) once, one thread at a time.
+
+    Two threads importing NLTK at once (the story view's reader and the warm-up `v` starts, or an
+    article's analysis) can be handed a partially initialised module: "ImportError: cannot import name
+    'sent_tokenize' from partially initialized module 'nltk.tokenize'". Call this before importing from nltk.
+    """
+    global _nltk_loaded
+    if _nltk_loaded:
+        return
+    with _NLTK_LOCK:
+        if not _nltk_loaded:
+            import nltk.stem.snowball  # noqa: F401  (lazy: keep `import tui` light)
+            import nltk.tokenize.punkt  # noqa: F401
+
+            _nltk_loaded = True
+
+
 @lru_cache(maxsize=1)
 def _stemmer():
+    load_nltk()
     from nltk.stem.snowball import SnowballStemmer  # lazy: keep `import tui` light
 
     return SnowballStemmer("english")

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 from textual.widgets.option_list import Option
 
-from tui.app import copytext
+from tui.app import copytext, keymap
 from tui.app.screens.page import PageList, PageScreen, heading, line
 from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.pane import Pane
@@ -68,6 +68,8 @@ class StoryScreen(PageScreen):
     """Summary · what's new · articles on the left; quotes by speaker and entities on the right."""
 
     PANES = ("#story-pane", "#story-side")
+    # m and f act on the article of the line under the cursor, as in the library (rebound keys follow)
+    BINDINGS = [b for b in keymap.bindings(keymap.MAIN) if b.id in ("toggle_read", "star")]
     HINT = (("open", "open"), ("longer", "longer"), ("shorter", "shorter"),
             ("copy_summary", "copy"), ("copy_quotes", "quotes"), ("copy_markdown", "Markdown"), ("back", "back"))
 
@@ -116,15 +118,17 @@ class StoryScreen(PageScreen):
         """Fill both panes from `self.summary`; the cursors stay where they were when they can."""
         summary, row = self.summary, self.row
         count = len(summary.articles)
+        # one line each (app.tcss cuts them with an ellipsis): a long title wrapped over the head's four lines
+        # and hid the figures and the "analysing" line at 80x24; the outlets come last, as the part best cut
         head = Text(line(row.title) or "(untitled story)", style="bold")
         sources = ", ".join(line(s) for s in summary.sources[:6])
         more = f" and {len(summary.sources) - 6} more" if len(summary.sources) > 6 else ""
         span = " – ".join(dict.fromkeys(x[:10] for x in (summary.first or "", summary.last or "") if x))
         head.append("\n" + " · ".join(x for x in (
-            f"{count} article{'s' if count != 1 else ''}",
+            f"{count} article{'s' if count != 1 else ''}", span,
             # "1 outlet (X)"; no outlet named: nothing ("0 outlets ()" said nothing either)
             f"{len(summary.sources)} outlet{'s' if len(summary.sources) != 1 else ''} ({sources}{more})"
-            if summary.sources else "", span) if x), style="dim")
+            if summary.sources else "") if x), style="dim")
         if not summary.analysed:
             head.append("\n⏳ analysing its articles for quotes and entities…", style="bold")
         self.query_one("#story-head", Static).update(head)
@@ -148,6 +152,8 @@ class StoryScreen(PageScreen):
             others = [rows[c] for c in copies.get(article_id, ()) if c in rows]
             unread = not article.read or any(not o.read for o in others)
             entry = Text(f"{'●' if unread else ' '} {line(article.title)}")
+            if article.starred or any(o.starred for o in others):
+                entry.append(" ★", style="bold")
             outlets = ", ".join(dict.fromkeys(line(x.source) for x in [article, *others] if line(x.source)))
             entry.append(f"  {_where(outlets, article.published or '')}", style="dim")
             if others:
@@ -227,6 +233,53 @@ class StoryScreen(PageScreen):
                 self.open_person(name)
             else:
                 self.filter_library(name)
+
+    def _line_article(self) -> int | None:
+        """The article of the highlighted line (a summary sentence, a quote or an article), or None."""
+        widget = self.query_one("#story-text" if self.focused is not self.query_one("#story-quotes")
+                                else "#story-quotes", PageList)
+        if self.summary is None or widget.highlighted is None:
+            return None
+        kind, _, rest = (widget.get_option_at_index(widget.highlighted).id or "").partition(":")
+        if kind == "s":
+            return self.summary.sentences[int(rest)].article
+        if kind == "n":
+            return self.summary.new[int(rest)].article
+        if kind == "a":
+            return int(rest)
+        if kind == "q":
+            g, q = (int(x) for x in rest.split(":"))
+            return self.summary.quotes[g].quotes[q].article
+        return None
+
+    def action_toggle_read(self) -> None:
+        self._flip("read", "read", "unread")
+
+    def action_toggle_star(self) -> None:
+        self._flip("starred", "starred", "unstarred")
+
+    def _flip(self, field: str, yes: str, no: str) -> None:
+        """Mark the line's article (and so every copy of its text) in the library, then show it here and
+        in the library's list at once."""
+        main, article_id = self.main_screen(), self._line_article()
+        if main is None or article_id is None:
+            self.notify("Put the cursor on a summary sentence, a quote or an article first.", severity="warning")
+            return
+        if main.refuse_write(f"marked {yes if field == 'starred' else 'read/unread'}"):
+            return
+        main.marks.settle()  # an open's read mark is written before it is toggled
+        article = main.lib.get(article_id)
+        if article is None:
+            return
+        value = not getattr(article, field)
+        (main.lib.set_starred if field == "starred" else main.lib.set_read)(article_id, value)
+        if main.article is not None and main.article.id == article_id:
+            setattr(main.article, field, value)
+        main.forget_ready()
+        main.articles.refresh_rows()  # the library's rows and a story's unread figure, as the store has them
+        main.count_unread()
+        self.show({r.id: r for r in main.lib.rows_by_id(list(self.summary.articles))})  # the ● marks here
+        self.notify(f"Marked {yes if value else no}: {line(article.title)[:60]}", markup=False)
 
     def _resize(self, step: int) -> None:
         if self.summary is None:
