@@ -15,11 +15,12 @@ resemblance >= DUPLICATE) joins its original's story and records which article i
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import repeat
-from operator import mul
+from itertools import islice, repeat
+from operator import add, mul, sub
 
 from tui.store import stories as store
 from tui.store.stories import Member
@@ -73,6 +74,18 @@ def day_number(day: str) -> int:
         return date.fromisoformat(day[:10]).toordinal()
     except ValueError:
         return 0
+
+
+class _DayNumbers(dict):
+    """ISO day -> `day_number`, filled as days are asked for (a dict read costs less than a cached call; the
+    candidates' date test reads two per story compared)."""
+
+    def __missing__(self, day: str) -> int:
+        n = self[day] = day_number(day)
+        return n
+
+
+_DAYS = _DayNumbers()
 
 
 def _day_text(number: int) -> str:
@@ -235,10 +248,9 @@ class Grouper:
         return st.similarity(vec) / (1.0 + max(0, gap - GRACE_DAYS) / DECAY_DAYS)
 
     def _leave(self, s: _Story, m: Member) -> None:
-        cen = s.centroid
-        for t, w in m.terms.items():
-            if t in cen:
-                cen[t] -= w
+        cen, vec = s.centroid, m.terms
+        both = vec.keys() & cen.keys()  # each of them `cen[t] -= w` (in C)
+        cen.update(zip(both, map(sub, map(cen.__getitem__, both), map(vec.__getitem__, both))))
         s.size -= 1
         s.dirty = True
 
@@ -268,17 +280,20 @@ class Grouper:
 
     def _candidates(self, vec: dict[str, float], lo: int, hi: int, window: int = WINDOW_DAYS) -> list[int]:
         """Stories within `window` days sharing the most of `vec`'s strongest terms (at most MAX_CANDIDATES)."""
-        hits: dict[int, int] = {}
-        for t in list(vec)[:QUERY_TERMS]:
-            posting = self.index.get(t)
+        hits: Counter[int] = Counter()  # story id -> strong terms shared, in first-seen order (counted in C)
+        index = self.index
+        for t in islice(vec, QUERY_TERMS):
+            posting = index.get(t)
             if posting and len(posting) <= MAX_POSTING:
-                for sid in posting:
-                    hits[sid] = hits.get(sid, 0) + 1
+                hits.update(posting)
         lo, hi = lo - window, hi + window
-        near = [sid for sid in hits if sid in self.stories
-                and day_number(self.stories[sid].last) >= lo and day_number(self.stories[sid].first) <= hi]
+        stories, days = self.stories, _DAYS
+        near = [sid for sid in hits if (st := stories.get(sid)) is not None and days[st.last] >= lo and days[st.first] <= hi]
         if len(near) > MAX_CANDIDATES:
-            near = heapq.nlargest(MAX_CANDIDATES, near, key=lambda sid: (hits[sid], sid))
+            # the MAX_CANDIDATES largest by (hits, id), largest first: two stable sorts in C (id, then hits)
+            near.sort(reverse=True)
+            near.sort(key=hits.__getitem__, reverse=True)
+            del near[MAX_CANDIDATES:]
         return near
 
     def _duplicate_of(self, s: _Story, m: Member) -> int | None:
@@ -313,14 +328,13 @@ class Grouper:
 
     def _join(self, s: _Story, m: Member, title: str) -> None:
         m.story_id = s.id
-        cen, index, sid = s.centroid, self.index, s.id
-        for t, w in m.terms.items():
-            old = cen.get(t)
-            if old is None:  # a term new to the story: the inverted index learns it
-                cen[t] = w
-                index.setdefault(t, set()).add(sid)
-            else:
-                cen[t] = old + w
+        cen, index, sid, vec = s.centroid, self.index, s.id, m.terms
+        new = vec.keys() - cen.keys()  # terms new to the story: the inverted index learns them
+        # each weight added to the story's (-0.0 for a new term: -0.0 + w is w exactly), new terms appended in the
+        # article's order: the loop `cen[t] = cen.get(t) + w or w` run in C
+        cen.update(zip(vec, map(add, map(cen.get, vec, repeat(-0.0)), vec.values())))
+        for t in new:
+            index.setdefault(t, set()).add(sid)
         s.size += 1
         s.first, s.last = min(s.first, m.day), max(s.last, m.day)
         s.dirty = True
