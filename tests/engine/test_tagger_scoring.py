@@ -138,3 +138,44 @@ def test_skipping_quiet_runs_gives_the_plain_paths_tags(k):
     quiet_to = tagger.table.document(segs, mid, low).quiet_to
     assert quiet_to is not None and any(q > t for t, q in enumerate(quiet_to))  # there are runs to skip
     assert _fast(tagger, _RUNS[k]) == _plain(tagger, _RUNS[k])
+
+
+def _plain_base(tagger, segs, mid, low) -> list[list[int]]:
+    want = []
+    for s in segs:
+        for i in range(len(s.toks)):
+            row = zero = [0] * len(tagger.classes)
+            for f in all_static(s.toks, i, s.initial[i], s.upper, mid, low):
+                row = [a + b for a, b in zip(row, tagger.w.get(f, zero))]
+            want.append(row)
+    return want
+
+
+def test_remembered_bigram_rows_give_the_same_scores(monkeypatch):
+    """The bigram rows memoised per pair of word ids (and the memo dropped when full) sum as the features do."""
+    tagger = load_tagger()
+    monkeypatch.setattr(scoring, "_PAIR_LIMIT", 5)
+    for text in [_OWN, _RUNS[0], _RUNS[3], _OWN]:  # the memo is filled, dropped and filled again
+        segs, mid, low = prepare(text)
+        want = _plain_base(tagger, segs, mid, low)
+        assert tagger.table.document(segs, mid, low).base.tolist() == want
+        assert tagger.table.document(segs, mid, low).base.tolist() == want  # now from the memo
+
+
+def test_sentence_start_flags_and_lazy_history_rows_match_the_token_lists():
+    from tui.engine.entities.tagger import _ENDERS
+
+    tagger = load_tagger()
+    for text in _samples()[:3] + _RUNS:
+        segs, mid, low = prepare(text)
+        doc = tagger.table.document(segs, mid, low, _ENDERS)
+        want = []
+        for s in segs:
+            want += [True] + [t in _ENDERS for t in s.toks[:-1]]
+        assert doc.ender[:, 0].tolist() == want
+        o_state = doc.base + tagger.table.o_pair + tagger.table.o_mask + tagger.table.R[scoring._AFTER_O][doc.words]
+        for h in range(len(doc.fast_hist)):
+            off, on = tagger.table.hist_rows[h]
+            rows = [(o + (on if i else off)).argmax() for o, i in zip(o_state, doc.ini.tolist())]
+            assert doc.fast_hist[h] == [int(r) for r in rows]
+    assert tagger.table.document([], set(), set()).base.shape[0] == 0  # an empty document

@@ -28,6 +28,7 @@ from .features import END, SLOTS, START, short_shape, window_features
 __all__ = ["DocScores", "ScoreTable", "usable"]
 
 _WORD_LIMIT = 30_000  # distinct words memoised (~9 MB); a full memo is dropped before the next document
+_PAIR_LIMIT = 200_000  # word pairs whose bigram rows are memoised, per side (a full memo is dropped)
 _LIMIT = 1 << 27  # the summed size of all weights stays below this: no int32 sum can overflow
 _LOW = -(1 << 30)  # added to the score of a class the BIO constraint forbids
 # Rows kept per word: the five window slots, the all-capitals line slot "U", the word's features after an
@@ -53,7 +54,7 @@ class DocScores:
 
     __slots__ = ("base", "fast", "fast_hist", "words", "ini", "ender", "after", "states", "hits", "quiet_to")
 
-    def __init__(self, base, fast: list[int], fast_hist: list[list[int]], words, ini, ender, quiet_to=None):
+    def __init__(self, base, fast: list[int], fast_hist, words, ini, ender, quiet_to=None):
         self.base = base  # int32 array: base[t][k], every tag-independent feature of token t for class k, summed
         self.fast = fast  # best allowed class of token t when the two previous tags are "O" (no word history)
         self.fast_hist = fast_hist  # [h][t]: the same when the word's commonest earlier label type is h
@@ -64,6 +65,27 @@ class DocScores:
         # quiet_to[t]: the first token at or after t that is capitalised (it has a word history) or whose `fast`
         # class is not the "O" class; every token before it is tagged "O" in the state ("O", "O"). None: unknown
         self.quiet_to = quiet_to
+
+
+class _HistBest:
+    """`DocScores.fast_hist`: [h][t], the best class of token t in the state ("O", "O") when the word's commonest
+    earlier label type is h, worked out for every token the first time some token needs it."""
+
+    __slots__ = ("o_state", "ini", "rows", "done")
+
+    def __init__(self, o_state, ini, rows) -> None:
+        self.o_state, self.ini, self.rows = o_state, ini, rows
+        self.done: dict[int, list[int]] = {}
+
+    def __getitem__(self, h: int) -> list[int]:
+        got = self.done.get(h)
+        if got is None:
+            off, on = self.rows[h]
+            got = self.done[h] = (self.o_state + np.where(self.ini[:, None], on, off)).argmax(axis=1).tolist()
+        return got
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
 
 def _bigram_sides(weights, prefix: str) -> tuple[set, set]:
@@ -113,16 +135,18 @@ class ScoreTable:
         self.words: list[str] = []  # by word id
         self.lows: list[str] = []  # the same, lower-cased
         self.caps = np.zeros(1024, dtype=bool)  # by word id: capitalised, longer than one character (history_key)
+        # (bg-, bg+): (left word id << 32) + right word id -> the bigram feature's row (memo; word ids are per reset)
+        self.pair_rows: tuple[dict[int, int], dict[int, int]] = ({}, {})
 
     def _ids(self, words: list[str]) -> list[int]:
         """Word ids of `words`, adding rows for words not seen before."""
         wid = self.wid
         get = wid.get
-        ids = [get(w, -1) for w in words]
-        if -1 in ids:
+        ids = list(map(get, words))
+        if None in ids:
             new = []
             for k, w in enumerate(words):
-                if ids[k] == -1:
+                if ids[k] is None:
                     r = get(w)
                     if r is None:
                         r = wid[w] = len(self.lows)
@@ -175,15 +199,12 @@ class ScoreTable:
         padded: list[str] = []
         initial: list[bool] = []
         upper: list[bool] = []
-        ender: list[bool] = []
         for s in segments:
             padded += [START, START]
             padded += s.toks
             padded += [END, END]
             initial += s.initial
             upper += [s.upper] * len(s.toks)
-            ender.append(True)
-            ender += [t in enders for t in s.toks[:-1]]
         P = np.array(self._ids(padded), dtype=np.intp)
         keep = np.ones(len(P), dtype=bool)  # positions of real tokens in the padded sequence
         pos = 0
@@ -194,6 +215,12 @@ class ScoreTable:
         at = np.flatnonzero(keep)
         R, W = self.R, self.W
         words = P[at]
+        # a token after one of `enders` in its segment, or a segment's first
+        ender_ids = [self.wid[t] for t in enders if t in self.wid]
+        ender = np.empty(len(words), dtype=bool)
+        ender[1:] = np.isin(words[:-1], ender_ids)
+        if len(words):
+            ender[np.cumsum([0] + [len(s.toks) for s in segments[:-1]])] = True
         base = R[0][P[at - 2]]
         for k, (_, off) in enumerate(SLOTS[1:], 1):
             base += R[k][P[at + off]]
@@ -212,13 +239,12 @@ class ScoreTable:
         o_state = base + (self.o_pair + self.o_mask) + R[_AFTER_O][words]
         best = o_state.argmax(axis=1)
         fast = best.tolist()
-        fast_hist = [(o_state + np.where(ini[:, None], on, off)).argmax(axis=1).tolist()
-                     for off, on in self.hist_rows]
+        fast_hist = _HistBest(o_state, ini, self.hist_rows)
         quiet_to = None
         if self.o_class is not None:
             loud = np.flatnonzero(self.caps[words] | (best != self.o_class))
             quiet_to = np.append(loud, len(words))[np.searchsorted(loud, np.arange(len(words)))].tolist()
-        return DocScores(base, fast, fast_hist, words, ini, np.array(ender, dtype=bool)[:, None], quiet_to)
+        return DocScores(base, fast, fast_hist, words, ini, ender[:, None], quiet_to)
 
     def state_best(self, doc: DocScores, prev: str, pair, h: int | None, allowed_prev, allowed_start) -> list[int]:
         """Best allowed class of every token of `doc` in one greedy state: previous tag `prev`, `pair` the summed
@@ -263,7 +289,14 @@ class ScoreTable:
         hit = np.flatnonzero(self.flags[k][a] & self.flags[k + 1][b])
         out = np.zeros((len(at), self.n), dtype=np.int32)
         if len(hit):
-            lows, fid, zero = self.lows, self.fid, self.zero_id
-            ids = [fid.get(prefix + lows[x] + "|" + lows[y], zero) for x, y in zip(a[hit].tolist(), b[hit].tolist())]
+            lows, fid, zero, memo = self.lows, self.fid, self.zero_id, self.pair_rows[k // 2]
+            pairs = ((a[hit] << 32) + b[hit]).tolist()  # one int per pair of word ids
+            ids = list(map(memo.get, pairs))
+            if None in ids:  # pairs not met before: their feature row, remembered
+                if len(memo) > _PAIR_LIMIT:
+                    memo.clear()
+                for j, pair in enumerate(pairs):
+                    if ids[j] is None:
+                        ids[j] = memo[pair] = fid.get(prefix + lows[pair >> 32] + "|" + lows[pair & 0xFFFFFFFF], zero)
             out[hit] = self.W[ids]
         return out
