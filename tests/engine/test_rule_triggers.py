@@ -63,3 +63,26 @@ def test_a_trigger_that_misses_starts_would_be_caught(monkeypatch):
     rx = dict(rules.RULES)["CARDINAL"]
     text = _soup(1)
     assert [m.span() for m in rules._matches("CARDINAL", rx, text)] != [m.span() for m in rx.finditer(text)]
+
+
+@pytest.mark.parametrize("label", sorted(rules._NEEDS))
+def test_every_match_holds_one_of_the_literals_its_rule_needs(label):
+    """rule_spans skips a rule for a text holding none of them: that is safe only if every match holds one."""
+    rx = dict(rules.RULES)[label]
+    found = 0
+    every_form = ("3 gallons, 2 inches, 5 hectares, 4 square miles, 7 lbs, 9 mm, 6 cm, 2 km/h, 3 kilograms, 8 grams,"
+                  " 1 ton, 2 litres, 5 liters, 60 degrees Fahrenheit, 20°F, 10 acres, 9 barrels, 4 GW, 5 MWh, 6 foot,"
+                  " 6 francs, 2 won, 8 lira, 5 rand, 7 pesos, 3 roubles, 3 rubles, 9 yuan, 4 renminbi, 5 pounds sterling,"
+                  " A$5, Rs 40, CHF 9, 12:30 EST, noon, 11 AM, 4 PM, this evening, 5 per cent, 3 percentage points, 7%")
+    for text in _texts() + [every_form]:
+        for m in rx.finditer(text):
+            assert any(w in m.group() for w in rules._NEEDS[label]), m.group()
+            found += 1
+    assert found > 20
+
+
+def test_skipping_rules_a_text_cannot_match_changes_nothing(monkeypatch):
+    texts = _texts() + ["We will mend bridge 4 before the frost, said Vera Lind. " * 5, "no digits here at all"]
+    fast = [rules.rule_spans(t) for t in texts]
+    monkeypatch.setattr(rules, "_NEEDS", {})
+    assert fast == [rules.rule_spans(t) for t in texts]

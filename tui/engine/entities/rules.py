@@ -74,6 +74,20 @@ _TRIGGERS: dict[str, re.Pattern] = {
 }
 
 
+# Literals one of which every match of a rule contains (its currency, unit, "%"/"percent", clock mark or ":"): a
+# text holding none of them is not scanned for that rule (tests/engine/test_rule_triggers.py checks every match).
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "MONEY": ("$", "€", "£", "¥", "USD", "EUR", "GBP", "JPY", "CHF", "Rs", "dollar", "euro", "pounds", "yen", "yuan",
+              "renminbi", "rupee", "franc", "marks", "peso", "rouble", "ruble", "cent", "won", "rand", "lira"),
+    "PERCENT": ("%", "percent", "per cent"),
+    "TIME": ("a.m.", "p.m.", "am", "pm", "AM", "PM", ":", "noon", "midnight", "onight", "this morning",
+             "this afternoon", "this evening"),
+    "QUANTITY": ("km", "kilo", "mile", "mph", "kg", "gram", "ton", "lb", "feet", "foot", "ft", "met", "cm", "mm",
+                 "inch", "acre", "hectare", "barrel", "litre", "liter", "gallon", "degree", "°", "square", "MW", "GW",
+                 "kWh"),
+}
+
+
 def _matches(label: str, rx: re.Pattern, text: str):
     """`rx.finditer(text)`, trying the pattern only at its trigger's positions."""
     trigger = _TRIGGERS.get(label)
@@ -98,6 +112,9 @@ def rule_spans(text: str) -> list[tuple[int, int, str]]:
     taken: list[tuple[int, int, str]] = []
     occupied = bytearray(len(text) + 1)
     for label, rx in RULES:
+        needs = _NEEDS.get(label)
+        if needs is not None and not any(w in text for w in needs):
+            continue  # no match can be there
         for m in _matches(label, rx, text):
             s, e = m.span()
             if label == "DATE":
