@@ -81,6 +81,7 @@ _ATTRIBUTION = re.compile(
     re.IGNORECASE,
 )
 # Chinese/Japanese full stops, which Punkt does not know; closing quotes stay attached.
+_PERIOD_SPACE = re.compile(r"\.\s")  # in every match of _ABBREV_END_CASED and _ABBREV_END_LOWER
 _CJK_END = re.compile(r"[。！？]+[」』”’）]*(?=\S)")
 # Initials before a name ("J.K.", "A.J.P."), but not the place abbreviations that end sentences (U.S., U.K.).
 _INITIALS_END = re.compile(r"(?:^|[\s(])(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y)\.$)(?:[A-Z]\.){2,3}$")
@@ -228,7 +229,10 @@ def _split_after_final_abbreviations(text: str, spans, lower_only: bool):
     pattern = _ABBREV_END_LOWER if lower_only else _ABBREV_END_CASED
     out = []
     for a, b in spans:
-        cuts = sorted({m.end() for m in pattern.finditer(text, a, b)} | {m.end() for m in _CJK_END.finditer(text, a, b)})
+        if _PERIOD_SPACE.search(text, a, b) is None:  # every abbreviation end holds one: no need to look for them
+            cuts = [m.end() for m in _CJK_END.finditer(text, a, b)]
+        else:
+            cuts = sorted({m.end() for m in pattern.finditer(text, a, b)} | {m.end() for m in _CJK_END.finditer(text, a, b)})
         for c in cuts:
             out.append((a, c))
             a = c
