@@ -10,6 +10,12 @@ moves chosen articles to a new story. Once a batch is placed, `refine` looks at 
 again with the whole batch in (an early article saw only the stories before it): it moves to the story it
 now fits best by the same test, or stands alone. A near-duplicate (the same text from another source, shingle
 resemblance >= DUPLICATE) joins its original's story and records which article it repeats.
+
+A batch of LIBRARY_FROM articles or more (a folder import, the background pass after a refresh, a rebuild's
+batch) is its own period: its terms are weighed by the batch's own idf (tui/stories/library_idf.py: a name in
+much of this period's news stops tying its different events together) and placed with the LIBRARY levels, fitted
+for that weighting the same way as the background ones; a smaller batch (one article as it lands) keeps the
+background idf and JOIN / DECAY_DAYS / BRIDGE.
 """
 
 from __future__ import annotations
@@ -27,7 +33,8 @@ from tui.store.stories import Member
 from tui.store.story_features import has_features_table, save_features, ungrouped_with_features
 from tui.stories import features
 from tui.stories.features import decode, encode, encoded_features_of
-from tui.stories.terms import resemblance, sketch, terms
+from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
+from tui.stories.terms import TOP_TERMS, resemblance, sketch, terms
 
 WINDOW_DAYS = 30
 GRACE_DAYS = 0        # a story's pull weakens with the days between an article and its nearest one
@@ -50,6 +57,24 @@ MERGE = JOIN
 # (max days apart, similarity); beyond the last band (the fit's null) nothing bridges.
 BRIDGE = ((1, 0.215), (2, 0.22), (14, 0.235), (21, 0.25), (30, 0.245), (60, 0.25), (90, 0.26))
 BRIDGE_DAYS = BRIDGE[-1][0]
+
+
+@dataclass(frozen=True)
+class Levels:
+    """The join level (MERGE is the same), the decay in days and the bridge table, for one term weighting."""
+
+    join: float
+    decay: float
+    bridge: tuple[tuple[int, float], ...]
+
+
+BACKGROUND = Levels(JOIN, DECAY_DAYS, BRIDGE)
+# LIBRARY: the same three fitted the same way on PolNeAR train, with terms weighed by the library's own idf
+# (tui/stories/library_idf.py), by bench/story_library_idf.py: join = the lowest cosine at which a pair 0-1 day
+# apart is more likely the same story than not (0.055), the decay fitted to the share above the null level by days
+# apart (4.8), and the per-band bridge levels (adjacent equal bands joined). A batch of LIBRARY_FROM articles or more is grouped with these.
+LIBRARY = Levels(0.055, 4.8, ((2, 0.055), (7, 0.06), (14, 0.065), (21, 0.07), (30, 0.075), (45, 0.095),
+                              (60, 0.225), (90, 0.175)))
 # Merges look this far among the stories in memory (loaded for WINDOW_DAYS around a batch, so as not to read three
 # times as many per call): a batch that spans weeks (an imported folder, a rebuild) is where stories weeks apart meet.
 REACH_DAYS = max(WINDOW_DAYS, BRIDGE_DAYS)
@@ -131,6 +156,7 @@ class Grouper:
     changed: dict[int, int] = field(default_factory=dict)  # story id -> clock when it last gained or lost an article
     seen: dict[int, int] = field(default_factory=dict)     # article id -> clock when its place was last chosen
     next_id: int = 0
+    levels: Levels = BACKGROUND                           # the levels of the batch's term weighting
 
     def load_window(self, lo: int, hi: int) -> None:
         """Have every stored story whose dates meet [lo - WINDOW, hi + WINDOW] in memory."""
@@ -162,12 +188,11 @@ class Grouper:
             st = self.stories[sid]
             if st.size >= MAX_STORY:
                 continue
-            gap = max(0, n - day_number(st.last), day_number(st.first) - n)
-            sim = st.similarity(vec) / (1.0 + max(0, gap - GRACE_DAYS) / DECAY_DAYS)
+            sim = self._score(st, vec, n)
             if sim > best_sim:
                 best, best_sim = self.stories[sid], sim
         m = Member(article_id, 0, day[:10], vec, sketch(body) if shingles is None else shingles)
-        if best is not None and best_sim >= JOIN:
+        if best is not None and best_sim >= self.levels.join:
             m.dup_of = self._duplicate_of(best, m)
             self._join(best, m, title)
         else:
@@ -208,7 +233,7 @@ class Grouper:
                     stay = self._score(own, m.terms, n)
                     if stay >= best_sim:
                         best, best_sim = own, stay
-                if best is None or best_sim < JOIN:  # it fits nowhere now: alone (its own story if it was)
+                if best is None or best_sim < self.levels.join:  # it fits nowhere now: alone (its own story if it was)
                     best = own if own.size == 0 else self._open(own.title, m.day)
                 if best is own:
                     self._join(own, m, own.title)
@@ -242,10 +267,9 @@ class Grouper:
                 best, best_sim = st, sim
         return best, best_sim
 
-    @staticmethod
-    def _score(st: _Story, vec: dict[str, float], n: int) -> float:
+    def _score(self, st: _Story, vec: dict[str, float], n: int) -> float:
         gap = max(0, n - day_number(st.last), day_number(st.first) - n)
-        return st.similarity(vec) / (1.0 + max(0, gap - GRACE_DAYS) / DECAY_DAYS)
+        return st.similarity(vec) / (1.0 + max(0, gap - GRACE_DAYS) / self.levels.decay)
 
     def _leave(self, s: _Story, m: Member) -> None:
         cen, vec = s.centroid, m.terms
@@ -346,6 +370,7 @@ class Grouper:
         (decayed average link >= MERGE), or, further apart in time, when the plain average link reaches the
         BRIDGE level for the days between them. The older id stays."""
         gone: set[int] = set()
+        merge, decay, bridge = self.levels.join, self.levels.decay, self.levels.bridge
         for s in sorted((s for s in self.stories.values() if s.dirty), key=lambda s: -s.id):
             if s.id in gone:
                 continue
@@ -358,9 +383,9 @@ class Grouper:
                     continue
                 gap = max(0, lo - day_number(o.last), day_number(o.first) - hi)
                 raw = o.similarity(vec)
-                sim = raw / (1.0 + max(0, gap - GRACE_DAYS) / DECAY_DAYS) if gap <= WINDOW_DAYS else 0.0
-                if sim >= MERGE or raw >= bridge_level(gap):
-                    score = sim / MERGE if sim >= MERGE else raw / bridge_level(gap)  # how far past its test
+                sim = raw / (1.0 + max(0, gap - GRACE_DAYS) / decay) if gap <= WINDOW_DAYS else 0.0
+                if sim >= merge or raw >= bridge_level(gap, bridge):
+                    score = sim / merge if sim >= merge else raw / bridge_level(gap, bridge)  # how far past its test
                     if score >= best_sim:
                         best, best_sim = o, score
             if best is None:
@@ -433,10 +458,10 @@ class Grouper:
                     del self.dup_index[h]
 
 
-def bridge_level(gap: int) -> float:
-    """The average-link similarity at which two stories `gap` days apart merge whatever the decay (BRIDGE);
-    above 1, which no similarity reaches, beyond BRIDGE_DAYS."""
-    for days, level in BRIDGE:
+def bridge_level(gap: int, bridge: tuple[tuple[int, float], ...] = BRIDGE) -> float:
+    """The average-link similarity at which two stories `gap` days apart merge whatever the decay (`bridge`, by
+    default BRIDGE); above 1, which no similarity reaches, beyond its last band."""
+    for days, level in bridge:
         if gap <= days:
             return level
     return 2.0
@@ -482,6 +507,10 @@ def _group(lib, batch: int, jobs: int) -> int:
         while rows:
             nxt = _rows(lib, batch, (rows[-1][3], rows[-1][0]), ver)
             feats, computed = _features(rows, ahead)
+            # many articles at once: weighed by their own idf (library_idf), else by the background idf
+            g.levels = LIBRARY if len(rows) >= LIBRARY_FROM else BACKGROUND
+            vecs = (reweighted if g.levels is LIBRARY else cut)([v for v, _ in feats], TOP_TERMS)
+            feats = [(v, sk) for v, (_, sk) in zip(vecs, feats)]
             if pool is None and _to_compute(nxt) >= _CHUNK:
                 pool = _pool(jobs)  # stored features so far, the rest to compute (workers only when worth it)
             ahead = _features_async(pool, nxt)
@@ -568,8 +597,13 @@ class _Joined:
 
 
 def features_of(texts: list[tuple[str, str]]) -> list[tuple[dict[str, float], list[int]]]:
-    """(terms, sketch) of each (title, body): the part of grouping that needs no other article."""
-    return [(terms(title, body), sketch(body)) for title, body in texts]
+    """(terms, sketch) of each (title, body): the part of grouping that needs no other article. The terms are
+    the FEATURE_TERMS strongest by the background idf (placing keeps TOP_TERMS of them: the strongest by the
+    background idf, or by the batch's library idf, whose document frequencies count all FEATURE_TERMS)."""
+    return [(terms(title, body, FEATURE_TERMS), sketch(body)) for title, body in texts]
+
+
+FEATURE_TERMS = 2 * TOP_TERMS
 
 
 def _day_of(row: tuple) -> str:

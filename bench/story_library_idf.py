@@ -1,0 +1,148 @@
+"""Library-relative idf for story grouping: how unrelated articles agree under it, across fields and periods.
+
+    python -m bench.story_library_idf [--corpus ...] [--polnear ...] [--conll ...]
+
+The grouper weighs a term by a background idf (the unlabelled corpus, `assets/models/story_idf.txt.gz`), so a
+word that is common in this period's news but rare in the corpus ("the name of the year's president") weighs as
+much as an event's own name. Library-relative idf weighs it by how many articles of the library hold it,
+min(background idf, log((N + 1) / (df + 1))), N the library's articles (tui/stories/library_idf.py). This prints, for three libraries that are
+not the stories data, the cosine percentiles of their pairs of articles under both weightings:
+
+- a random sample of the unlabelled corpus (N = 246, 489, 946; Reuters 1987 + BBC 2004-05, years apart: almost
+  every pair unrelated);
+- CoNLL-2003 train (946 Reuters articles of 10 days of 1996: world news of one period, with its repeated stories);
+- PolNeAR train (840 articles of US politics, 10 months: one narrow field).
+
+Under the background idf the levels differ by field (PolNeAR's 99th percentile is three times the corpus's), so a
+threshold fitted on one does not carry to another; under library-relative idf they come together. For PolNeAR (it is
+dated) it also prints, as bench/story_decay.py does for the background idf, the lowest cosine at which a pair 0-1
+day apart is more likely the same story than not (local false-discovery rate against pairs > 90 days apart <= 1/2)
+and the decay fitted to the share of pairs above the null level by days apart: together, the levels the grouper
+uses for a batch weighed by its own idf (`tui.stories.grouping.LIBRARY`). It also draws five corpus samples of 25,
+50 and 100 articles: from which size the library-idf null is steady (`tui.stories.library_idf.LIBRARY_FROM`). Terms are the grouper's own
+(`features_of`, then `cut` or `reweighted`, as a batch is placed); only the idf differs. Nothing here reads the stories eval
+data. Prints numbers, asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+from bench.build_story_idf import DEFAULT_CORPUS, articles
+from bench.story_decay import DEFAULT_DATA as DEFAULT_POLNEAR
+from bench.story_decay import bayes_thresholds, fit, table
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CONLL = DEFAULT_POLNEAR.parents[2] / "ner" / "train" / "conll2003_train.jsonl"
+SEED = 13
+QUANTILES = (0.9, 0.95, 0.98, 0.99, 0.995)
+SIZES = (246, 489, 946)
+SMALL = (25, 50, 100)   # library sizes whose null is drawn five times: from which size is it steady?
+
+
+def vectors(docs: list[tuple[str, str]], library: bool) -> list[dict[str, float]]:
+    """Each (title, body) as the grouper describes it: `features_of`'s terms, then `cut` to TOP_TERMS (the
+    background idf) or, `library`, weighed by the idf of `docs` taken as one batch (`reweighted`)."""
+    from tui.stories.grouping import features_of
+    from tui.stories.library_idf import cut, reweighted
+    from tui.stories.terms import TOP_TERMS
+
+    vecs = [v for v, _ in features_of(docs)]
+    return reweighted(vecs, TOP_TERMS) if library else cut(vecs, TOP_TERMS)
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    """Dot product of two normalised term vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def all_pairs(vecs: list[dict[str, float]], days: list[int] | None = None) -> list[tuple[int, float]]:
+    """(days apart, cosine) of every pair (days apart 0 without `days`)."""
+    out = []
+    for i in range(len(vecs)):
+        for j in range(i + 1, len(vecs)):
+            out.append((abs(days[i] - days[j]) if days else 0, cosine(vecs[i], vecs[j])))
+    return out
+
+
+def percentiles(sims: list[float]) -> str:
+    """The QUANTILES of `sims` as text."""
+    s = sorted(sims)
+    return "  ".join(f"{q:.1%} {s[int(q * (len(s) - 1))]:.4f}" for q in QUANTILES)
+
+
+def jsonl_docs(path: Path) -> list[tuple[str, str, str]]:
+    """(title, body, day) of each line: title = the text's first line."""
+    out = []
+    for line in path.open(encoding="utf-8"):
+        if line.strip():
+            r = json.loads(line)
+            title, _, body = r["text"].strip().partition("\n")
+            out.append((title.strip(), body.strip() or title.strip(), (r.get("publication_date") or "")[:10]))
+    return out
+
+
+def main() -> None:
+    """Print the percentiles under both weightings, and PolNeAR's thresholds and decay under library idf."""
+    from tui.stories.grouping import day_number
+
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", default=DEFAULT_CORPUS)
+    ap.add_argument("--polnear", default=str(DEFAULT_POLNEAR))
+    ap.add_argument("--conll", default=str(DEFAULT_CONLL))
+    args = ap.parse_args()
+    libraries: list[tuple[str, list[tuple[str, str, str]]]] = []
+    texts = [t for t in articles(args.corpus) if len(t.split()) >= 80]
+    for n in SIZES:
+        sample = random.Random(SEED).sample(texts, min(n, len(texts)))
+        libraries.append((f"corpus sample of {len(sample)}", [(t.split("\n", 1)[0][:160], t, "") for t in sample]))
+    for name, path in (("CoNLL-2003 train", args.conll), ("PolNeAR train", args.polnear)):
+        if Path(path).is_file():
+            libraries.append((name, jsonl_docs(Path(path))))
+    print("cosine percentiles of all pairs of articles of a library")
+    for name, docs in libraries:
+        for library in (False, True):
+            sims = [s for _, s in all_pairs(vectors([(t, b) for t, b, _ in docs], library))]
+            print(f"{name:>22}, {'library' if library else 'background'} idf: {percentiles(sims)}")
+    print("99th percentile under library idf of five corpus samples of each size (tui.stories.library_idf.LIBRARY_FROM)")
+    for n in SMALL:
+        qs = []
+        for seed in range(5):
+            sample = random.Random(seed).sample(texts, min(n, len(texts)))
+            sims = sorted(s for _, s in all_pairs(vectors([(t.split("\n", 1)[0][:160], t) for t in sample], True)))
+            qs.append(sims[int(0.99 * (len(sims) - 1))])
+        print(f"{n:>5} articles: {'  '.join(f'{q:.4f}' for q in qs)}")
+    polnear = next((docs for name, docs in libraries if name == "PolNeAR train"), None)
+    if polnear is None:
+        return
+    sims = all_pairs(vectors([(t, b) for t, b, _ in polnear], True), [day_number(d) for _, _, d in polnear])
+    level, bands = table(sims)
+    print(f"PolNeAR, library idf: null (pairs > 90 days apart) 99th percentile {level:.4f}")
+    print("days apart   pairs   share above   relative to 0-1 day (less 1%)   more likely same story from")
+    for ((lo, hi), n, mean, share, rel), (_, t) in zip(bands, bayes_thresholds(sims)):
+        print(f"{f'{lo}-{hi}' if hi > lo else str(lo):>10} {n:>7} {share:>13.4f} {rel:>12.3f} {t if t else '-':>28}")
+    grace, decay, err = fit([(mean, rel) for _, _, mean, _, rel in bands])
+    print(f"decay fit 1 / (1 + max(0, g - grace) / decay): grace {grace}, decay {decay:.1f} (squared error {err:.4f})")
+    found = bayes_thresholds(sims)
+    merged: list[tuple[int, float]] = []
+    for (_, hi), t in found:  # adjacent bands with the same threshold as one (as bench/story_decay.py)
+        if t is None:
+            break
+        if merged and merged[-1][1] == t:
+            merged[-1] = (hi, t)
+        else:
+            merged.append((hi, t))
+    from tui.stories.grouping import LIBRARY
+
+    print(f"as tui.stories.grouping.LIBRARY (join = the 0-1 day level, decay, bridge): "
+          f"Levels({found[0][1]}, {decay:.1f}, {tuple(merged)})")
+    print(f"grouper now: {LIBRARY}")
+
+
+if __name__ == "__main__":
+    main()

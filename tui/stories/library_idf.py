@@ -1,0 +1,56 @@
+"""Library-relative term weights for a batch of articles grouped together (a folder import, a rebuild's batch).
+
+The grouper's terms weigh a word by a background idf (the unlabelled corpus), so a name that fills this
+period's news ("the president of the year") weighs as much between two different events of the period as an
+event's own name. When many articles are grouped at once they are their own period: each term is weighed by
+min(background idf, log((N + 1) / (df + 1))), df the batch's articles holding it among their salient terms, and
+the vector is normalised again. bench/story_library_idf.py shows why that carries across fields (the cosine
+levels of unrelated pairs come together: PolNeAR's 99th percentile 0.265 under the background idf, 0.071 under
+the library's; the corpus's 0.085 -> 0.10) and fits the grouping levels under it on PolNeAR train (`LIBRARY` in
+tui/stories/grouping.py).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from operator import itemgetter
+
+# From this many articles a batch weighs its terms by its own idf: the 99th percentile cosine of random pairs of
+# the unlabelled corpus under library idf stays within 0.09-0.12 for samples of 50 articles and more (five samples
+# each; at 25 it spreads 0.08-0.13): bench/story_library_idf.py prints it.
+LIBRARY_FROM = 50
+
+
+def reweighted(vecs: list[dict[str, float]], top: int) -> list[dict[str, float]]:
+    """Each term vector (background-weighted, strongest first) weighted by min(background, batch idf) instead:
+    its `top` strongest terms by the new weights, L2-normalised; a term every article holds drops out. The
+    batch's document frequencies are counted over all the terms given (more than `top`: see features_of)."""
+    from tui.stories.terms import _weights
+
+    idf, unseen = _weights()
+    df = Counter(t for vec in vecs for t in vec)
+    n, get = len(vecs), idf.get
+    # each term's factor once per batch: min(1, library idf / background idf); 0 drops it
+    factor = {t: min(1.0, math.log((n + 1) / (k + 1)) / (get(t) or unseen)) for t, k in df.items()}
+    out = []
+    for vec in vecs:
+        w = [(t, x * f) for t, x in vec.items() if (f := factor[t]) > 0]
+        out.append(normalised(heapq.nlargest(top, w, key=itemgetter(1)) if len(w) > top
+                              else sorted(w, key=itemgetter(1), reverse=True)))
+    return out
+
+
+def normalised(items: list[tuple[str, float]]) -> dict[str, float]:
+    """The (term, weight) pairs as a dict with unit L2 norm, in their order."""
+    norm = math.sqrt(sum(v * v for _, v in items)) or 1.0
+    return {t: v / norm for t, v in items}
+
+
+def cut(vecs: list[dict[str, float]], top: int) -> list[dict[str, float]]:
+    """Each vector's first `top` terms (its strongest: vectors keep weight order), normalised again."""
+    out = []
+    for vec in vecs:
+        out.append(vec if len(vec) <= top else normalised(list(vec.items())[:top]))
+    return out
