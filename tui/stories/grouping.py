@@ -34,7 +34,7 @@ from tui.store.story_features import has_features_table, save_features, ungroupe
 from tui.stories import features
 from tui.stories.features import decode, encode, encoded_features_of
 from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
-from tui.stories.terms import TOP_TERMS, resemblance, sketch, terms
+from tui.stories.terms import FEATURE_TERMS, TOP_TERMS, resemblance, sketch, terms
 
 WINDOW_DAYS = 30
 GRACE_DAYS = 0        # a story's pull weakens with the days between an article and its nearest one
@@ -601,9 +601,6 @@ def features_of(texts: list[tuple[str, str]]) -> list[tuple[dict[str, float], li
     the FEATURE_TERMS strongest by the background idf (placing keeps TOP_TERMS of them: the strongest by the
     background idf, or by the batch's library idf, whose document frequencies count all FEATURE_TERMS)."""
     return [(terms(title, body, FEATURE_TERMS), sketch(body)) for title, body in texts]
-
-
-FEATURE_TERMS = 2 * TOP_TERMS
 
 
 def _day_of(row: tuple) -> str:

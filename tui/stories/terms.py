@@ -23,6 +23,7 @@ from tui.assets import asset
 
 LEAD_CHARS = 6_000  # about the first 1,000 words: enough to know what an article is about
 TOP_TERMS = 150
+FEATURE_TERMS = 2 * TOP_TERMS  # kept per article (grouping.features_of): a batch's own idf counts them all
 NAME_BONUS = 1.0
 TITLE_BONUS = 2.0
 SKETCH_SIZE = 64
