@@ -151,16 +151,12 @@ class _Scan:
         same_para = prev is not None and self.prev_close >= p_start
 
         mention, inherit = self._tag(s, e, close_at, min(p_end, nxt_open, close_at + AFTER_CHARS)), False
-        if mention is not None and self.res.no_name(mention):
-            mention = None  # '” Perhaps, he said, ...': no name; the tag is read on below or left to the ranker
         how = "after" if mention is not None else "none"
         lead_start = max(p_start, self.prev_close if same_para else -1, open_at - BEFORE_CHARS)
         all_lead = self.window(lead_start, open_at)
         lead = _sentence_tail(all_lead)
         if mention is None and lead:
             mention = speaker_before(text, lead)
-            if mention is not None and self.res.no_name(mention):
-                mention = None
             how = "before" if mention is not None else how
         if mention is None and same_para and len(lead) == len(all_lead):
             inherit = True  # no sentence break since the previous quote: same speaker

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from .coref import PersonIndex
-from .. import rules
-from .coref import _speaks
-from .names import FIRST_NAMES, NameBook, _key, is_person, person_part, strip_name, tokens
+from .names import NameBook, is_person, person_part, strip_name, tokens
 from .words import Mention
 
 
@@ -37,18 +35,6 @@ class Resolver:
             raw = " ".join(person)  # "Senate Minority Leader Ada Brandt" -> "Ada Brandt"
         return self.book.resolve(raw, m.start) or strip_name(raw)
 
-    def no_name(self, m: Mention) -> bool:
-        """Is a one-word "name" mention really a common word opening its sentence ("Perhaps, he said, ...",
-        "Weighing in on the debate, ...")? A word news writes more often in lower case (the word clusters' counts),
-        no known first name, not followed by a speech verb ("Young said"), that the article never writes inside a
-        longer name."""
-        if m.kind != "name" or " " in m.text.strip() or not rules.enabled("common-word-is-no-name"):
-            return False
-        from ..entities.clusters import more_often_lower
-        word = m.text.strip()
-        return (more_often_lower(word) and _key(word) not in FIRST_NAMES and _opens_sentence(self.text, m.start)
-                and not _speaks(self.text, m.end) and " " not in self.name(m))
-
     def resolve(self, m: Mention | None) -> str | None:
         """The speaker string for a mention: a full name, a description, or None ("I", nobody found)."""
         if m is None:
@@ -64,11 +50,3 @@ class Resolver:
         # the person named nearest before, else the last named speaker, else anyone named earlier
         return (self.people.resolve(m.start, low) or self.last_speaker
                 or self.people.resolve(m.start, low, max_back=len(self.text)))
-
-
-def _opens_sentence(text: str, s: int) -> bool:
-    """Does position s open a sentence (or a paragraph), quote marks aside?"""
-    k = s - 1
-    while k >= 0 and text[k] in " \t\u00a0\"“”'‘":
-        k -= 1
-    return k < 0 or text[k] in ".!?\n"

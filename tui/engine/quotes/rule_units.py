@@ -86,14 +86,6 @@ guard("common-word-before-name", STAGE,
       changes=[("“We will open the new pier in May,” Billionaire Tomas Vik said at the harbour.",
                 [("We will open the new pier in May,", "Tomas Vik")])],
       keeps=["“We will open the new pier in May,” Bill Okafor said at the harbour."])
-# resolve.py (Resolver.no_name), extract.py
-guard("common-word-is-no-name", STAGE,
-      "a lone capitalised word opening its sentence that news writes mostly in lower case ('Perhaps') names no one",
-      changes=[("Ivo Brandt runs the ferry. “The ships are too long for the old pier,” he said. “We need a longer "
-                "pier for the new ships.” Perhaps, he added, the council would pay.",
-                [("The ships are too long for the old pier,", "Ivo Brandt"),
-                 ("We need a longer pier for the new ships.", "Ivo Brandt")])],
-      keeps=["Todd Young spoke first. Young, the harbour master, said “the council will pay for a longer pier.”"])
 # names.py (NameBook.from_text, coref.PersonIndex)
 guard("sentence-opener-not-a-name", STAGE,
       "a sentence-opening word the article also writes in lower case is not part of the name after it",
