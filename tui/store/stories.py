@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from tui.store.library import Library, StoreError, _explain
+from tui.store.story_bulk import forget_memberships, renumber_memberships
 
 
 @dataclass
@@ -127,7 +128,8 @@ def clear(lib: Library) -> None:
         top = db.execute("SELECT max(id) FROM stories").fetchone()[0] or 0
         db.execute("INSERT INTO counts (name, value) VALUES ('story_ids', ?)"
                    " ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)", (top,))
-        db.execute("DELETE FROM story_articles")
+        if not forget_memberships(db):  # the same in bulk (tui/store/story_bulk.py), else row by row
+            db.execute("DELETE FROM story_articles")
         db.execute("DELETE FROM stories")
 
 
@@ -164,10 +166,11 @@ def renumber(lib: Library, ids: dict[int, int]) -> None:
     """Give stories other ids (`ids`: current id -> new id; a new id must be free)."""
     if not ids:
         return
+    pairs = [(new, old) for old, new in ids.items()]
     with lib.transaction() as db:
-        db.executemany("UPDATE stories SET id = ? WHERE id = ?", [(new, old) for old, new in ids.items()])
-        db.executemany("UPDATE story_articles SET story_id = ? WHERE story_id = ?",
-                       [(new, old) for old, new in ids.items()])
+        db.executemany("UPDATE stories SET id = ? WHERE id = ?", pairs)
+        if not renumber_memberships(db, pairs):  # the same in bulk (tui/store/story_bulk.py), else row by row
+            db.executemany("UPDATE story_articles SET story_id = ? WHERE story_id = ?", pairs)
 
 
 def story_count(lib: Library, since: str = "") -> int:

@@ -1,0 +1,88 @@
+"""A regroup forgets and renumbers the memberships in bulk (tui/store/story_bulk.py): the library ends exactly as
+the row-by-row triggers leave it (figures, copies shown once, counts), and a changed trigger takes the row path."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+
+import pytest
+
+from tests.stories.samples import ALL, STRIKE
+from tui.store import Library
+from tui.store import story_bulk
+from tui.stories import rebuild
+
+COPIES = [dataclasses.replace(a, source="Harbour Wire", body=a.body + "\n\nHarbour Wire.") for a in STRIKE[:3]]
+
+
+def _state(lib) -> list:
+    q = ["SELECT article_id, story_id, day, dup_of, terms, sketch, source, unread FROM story_articles ORDER BY 1",
+         "SELECT id, title, first, last, size, terms FROM stories ORDER BY id",
+         "SELECT * FROM story_stats ORDER BY story_id", "SELECT story_id, source, n FROM story_sources ORDER BY 1, 2",
+         "SELECT id, twin_of, read, starred FROM articles ORDER BY id", "SELECT name, value FROM counts ORDER BY name"]
+    return [lib.db.execute(s).fetchall() for s in q]
+
+
+@pytest.fixture
+def twins(tmp_path):
+    """Two copies of one grouped library holding articles and their copies from another outlet, some read."""
+    from tui.stories import group_new
+
+    lib = Library(tmp_path / "a.db")
+    ids = [i for _, i in lib.add_many(ALL + COPIES)]
+    lib.db.execute("UPDATE articles SET read = 1 WHERE id IN (?, ?, ?)", (ids[0], ids[4], ids[-1]))
+    lib.db.commit()
+    group_new(lib)
+    assert lib.db.execute("SELECT count(*) FROM articles WHERE twin_of IS NOT NULL").fetchone()[0] >= 2
+    other = sqlite3.connect(tmp_path / "b.db")
+    lib.db.backup(other)
+    other.close()
+    lib2 = Library(tmp_path / "b.db")
+    yield lib, lib2
+    lib.close()
+    lib2.close()
+
+
+def test_clear_in_bulk_leaves_what_the_triggers_leave(twins, monkeypatch):
+    from tui.store import stories as store
+
+    bulk, rows = twins
+    assert _state(bulk) == _state(rows)
+    store.clear(bulk)
+    monkeypatch.setattr(store, "forget_memberships", lambda db: False)
+    store.clear(rows)
+    assert _state(bulk) == _state(rows)
+    assert not bulk.db.execute("SELECT count(*) FROM articles WHERE twin_of IS NOT NULL").fetchone()[0]
+
+
+def test_a_rebuild_in_bulk_equals_a_rebuild_row_by_row(twins, monkeypatch):
+    from tui.store import stories as store
+
+    bulk, rows = twins
+    with bulk.transaction() as db:  # different stories before, so that ids are renumbered
+        db.execute("UPDATE story_articles SET story_id = story_id + 1000 WHERE article_id % 2 = 0")
+    with rows.transaction() as db:
+        db.execute("UPDATE story_articles SET story_id = story_id + 1000 WHERE article_id % 2 = 0")
+    assert rebuild(bulk) == rebuild_rows(rows, monkeypatch, store)
+    assert _state(bulk) == _state(rows)
+
+
+def rebuild_rows(lib, monkeypatch, store) -> int:
+    with monkeypatch.context() as m:
+        m.setattr(store, "forget_memberships", lambda db: False)
+        m.setattr(store, "renumber_memberships", lambda db, pairs: False)
+        return rebuild(lib)
+
+
+def test_a_changed_trigger_takes_the_row_path(twins):
+    lib, _ = twins
+    with lib.transaction() as db:
+        assert story_bulk._known(db, story_bulk._DELETE_TRIGGERS) is not None  # a library as migrations make it
+        assert story_bulk._known(db, story_bulk._RENUMBER_TRIGGERS) is not None
+        db.execute("CREATE TRIGGER later_ad AFTER DELETE ON story_articles BEGIN SELECT 1; END")
+        db.execute("DROP TRIGGER story_articles_stats_au")
+        db.execute("CREATE TRIGGER story_articles_stats_au AFTER UPDATE OF story_id ON story_articles BEGIN SELECT 2; END")
+        assert not story_bulk.forget_memberships(db)
+        assert not story_bulk.renumber_memberships(db, [(1, 2)])
+    assert lib.db.execute("SELECT count(*) FROM story_articles").fetchone()[0] == len(ALL + COPIES)
