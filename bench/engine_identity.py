@@ -13,7 +13,9 @@ Compare two trees: run `--write` with PYTHONPATH=OLD_TREE, then `--check` here.
 `--shortcuts` checks, on the same texts and within this tree, each speed shortcut against the plain computation it
 replaces (useful when other changes to the output landed meanwhile, so no old tree has the same output): the
 tagger's whole-document scoring against `Tagger.tag_plain`, the number/date rules' triggers against `finditer`,
-the guarded token pattern against the plain one, and the summary's boilerplate shortcut against the full pattern.
+the guarded token pattern against the plain one, the summary's boilerplate shortcut against the full pattern, the
+rules skipped for texts without their literals against running every rule, the sentence splitter's quick look for
+abbreviation ends against searching every span, and personal_voice's pattern against its word-by-word count.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -84,11 +87,14 @@ def shortcut_differences(eval_dir: Path, quick: bool = False) -> dict[str, int]:
     """How many texts (or sentences) each speed shortcut gets different from its plain computation."""
     from tui.engine.entities import _bounded, rules, tokens
     from tui.engine.entities.tagger import load_tagger, prepare
+    from tui.engine import sentences
     from tui.engine.sentences import split_sentences
     from tui.engine.summarize import filters
+    from tui.engine.summarize.news import _personal_voice_counted, personal_voice
 
     tagger = load_tagger()
-    bad = dict.fromkeys(("tagger", "rules", "tokens", "boilerplate"), 0)
+    bad = dict.fromkeys(("tagger", "rules", "rule_needs", "tokens", "boilerplate", "abbreviations", "voice"), 0)
+    needs = rules._NEEDS
     for _, _, text in texts(eval_dir, quick):
         bounded = _bounded(text)
         segs, mid, low = prepare(bounded)
@@ -99,8 +105,22 @@ def shortcut_differences(eval_dir: Path, quick: bool = False) -> dict[str, int]:
                             for label, rx in rules.RULES)
         bad["tokens"] += [m.span() for m in tokens._TOKEN.finditer(text)] != [
             m.span() for m in tokens.PLAIN_TOKEN.finditer(text)]
+        sents = split_sentences(bounded)
         bad["boilerplate"] += sum(filters.is_boilerplate(s.text) != (filters._BOILERPLATE.search(s.text) is not None)
-                                  for s in split_sentences(bounded))
+                                  for s in sents)
+        bad["voice"] += sum(personal_voice(s.text) != _personal_voice_counted(s.text) for s in sents)
+        fast = rules.rule_spans(bounded)
+        rules._NEEDS = {}  # every rule run over every text
+        try:
+            bad["rule_needs"] += rules.rule_spans(bounded) != fast
+        finally:
+            rules._NEEDS = needs
+        quick_look = sentences._PERIOD_SPACE
+        sentences._PERIOD_SPACE = re.compile("")  # matches everywhere: every span searched for abbreviations
+        try:
+            bad["abbreviations"] += split_sentences(bounded) != sents
+        finally:
+            sentences._PERIOD_SPACE = quick_look
     return bad
 
 
