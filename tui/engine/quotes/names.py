@@ -113,11 +113,17 @@ def person_part(toks) -> list[str]:
 def _common_word(t: str) -> bool:
     """A capitalised word that unlabelled news writes more often in lower case ("Actor", "Billionaire"; the word
     clusters' counts) and that is no known first name ("Bill", "Hope"): not the first word of a person's name."""
-    if not rules.enabled("common-word-before-name") or not t[:1].isupper() or _key(t) in FIRST_NAMES:
-        return False
+    return t[:1].isupper() and _common_cased(t) and rules.enabled("common-word-before-name")
+
+
+@lru_cache(maxsize=8192)
+def _common_cased(t: str) -> bool:
+    """_common_word's lookups, once per word (person_part runs for every capitalised run of a text)."""
     from ..entities.clusters import more_often_lower
     from ..lexicon import lexicon
-    return _key(t) not in lexicon().first_names and more_often_lower(t)
+
+    k = _key(t)
+    return k not in FIRST_NAMES and k not in lexicon().first_names and more_often_lower(t)
 
 
 def is_person(name: str) -> bool:
