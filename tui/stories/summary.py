@@ -5,7 +5,7 @@ so one outlet's repetition earns nothing, plus a diversity reward over groups of
 each candidate's gain divided by its length to a power so short, dense sentences compete fairly with a
 word budget. Sentences come only from bodies (no datelines, bylines or boilerplate), never a bare
 quotation, never one that repeats a chosen sentence (cosine >= REPEAT), and never from a near-duplicate
-article. "What's new": the sentences of the latest day's articles that no earlier article said.
+article. "What's new": the sentences of the latest day's articles that no earlier article said, none repeating another.
 """
 
 from __future__ import annotations
@@ -211,7 +211,13 @@ def whats_new(arts: list[StoryArticle], limit: int = 3, cands: list[_Cand] | Non
     if not fresh:
         return []
     central = (x[fresh] @ x[latest].T).sum(axis=1)
-    order = [fresh[i] for i in np.argsort(-central)[:limit]]
+    order: list[int] = []
+    for i in np.argsort(-central):  # most central first, none repeating one already taken (two outlets'
+        if any(float(x[fresh[i]] @ x[j]) >= REPEAT for j in order):  # same new line, worded a little apart)
+            continue
+        order.append(fresh[i])
+        if len(order) == limit:
+            break
     order.sort(key=lambda i: (cands[i].art.id, cands[i].index))
     return [StorySentence(cands[i].text, cands[i].art.id, cands[i].art.source, cands[i].art.day, cands[i].index)
             for i in order]

@@ -1,0 +1,33 @@
+"""What's new lists each new thing once: two outlets' near-identical new sentence is one line."""
+
+from __future__ import annotations
+
+from tui.engine.sentences import split_sentences
+from tui.stories.articles import StoryArticle
+from tui.stories.summary import whats_new
+
+
+def _article(ident: int, source: str, day: str, body: str) -> StoryArticle:
+    return StoryArticle(ident, f"Report {ident}", source, day, body, False, None, split_sentences(body), None)
+
+
+EARLIER = ("The harbour board in Port Ellin voted on Monday to rebuild the storm wall before winter. "
+           "Engineers said the old wall had cracked in three places after the autumn storms. "
+           "The council will pay for the work from its reserve fund over two years.")
+LATEST_A = ("Workers began moving the first concrete blocks to the harbour wall on Wednesday morning. "
+            "Fishing crews were told to keep their boats away from the eastern quay until March. "
+            "The council said the reserve fund would cover the whole rebuild over two years.")
+LATEST_B = ("Workers began moving the first concrete blocks to the harbour wall early on Wednesday. "
+            "A ferry timetable for the winter months was published by the island operator. "
+            "The council said the reserve fund would cover the rebuild over two years.")
+
+
+def test_a_new_sentence_two_outlets_print_is_listed_once():
+    arts = [_article(1, "Shoreline Wire", "2026-01-12", EARLIER), _article(2, "Harbour Radio", "2026-01-14", LATEST_A),
+            _article(3, "Kellmouth Post", "2026-01-14", LATEST_B)]
+    new = whats_new(arts, limit=3)
+    texts = [x.text for x in new]
+    assert sum("concrete blocks" in t for t in texts) == 1  # the same news, worded a little apart: once
+    assert any("ferry timetable" in t for t in texts) or any("Fishing crews" in t for t in texts)
+    assert all(x.day == "2026-01-14" for x in new)
+    assert not any("reserve fund" in t for t in texts)  # the earlier article said it
