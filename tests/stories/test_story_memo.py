@@ -52,3 +52,21 @@ def test_a_partial_summary_is_not_kept(filled):
     _, full = story_summary_kept(lib, strike)
     assert full is not partial and full.analysed
     assert story_summary_kept(lib, 10_000) is None  # no such story
+
+
+def test_asking_for_a_story_never_kept_reads_nothing(filled, monkeypatch):
+    from tui.stories.story_memo import forget_kept, kept_story_summary, story_summary_kept
+
+    lib, ids = filled
+    forget_kept()
+    sid = story_of(lib, ids[STRIKE[0].title])
+    reads = []
+    import tui.store.stories as store
+
+    real = store.story_row
+    monkeypatch.setattr(store, "story_row", lambda *a, **k: reads.append(a[1]) or real(*a, **k))
+    assert kept_story_summary(lib, sid) is None and reads == []  # nothing kept: not even the story's row
+    story_summary_kept(lib, sid)
+    found = kept_story_summary(lib, sid)
+    assert found is not None and found[0].id == sid and reads[-1] == sid
+    assert kept_story_summary(lib, sid, sentences=3) is None  # another length is another summary

@@ -56,6 +56,9 @@ def kept_story_summary(lib, story_id: int, sentences: int | None = None):
     (one indexed read), so the story view can show a kept summary in its first frame."""
     from tui.store.stories import story_row
 
+    with _lock:  # nothing kept for this story: no read at all (a big story's row reads all its members)
+        if not any(k[:3] == (str(lib.path), story_id, sentences) for k in _kept):
+            return None
     row = story_row(lib, story_id)
     if row is None:
         return None
