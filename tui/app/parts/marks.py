@@ -24,18 +24,16 @@ SETTLE_SECONDS = 2.0  # the longest `settle` waits for queued marks (a library l
 
 class ReadMarks:
     """Queues read marks for a writer thread; `failed(article_id, error)` is called on the UI thread for a mark
-    that could not be written (a locked or damaged library), `written(article_id)` (if given) for one that was.
+    that could not be written (a locked or damaged library). `pending` says whether marks wait to be written.
 
     `settle()` waits until every queued mark is written: call it before reading marks back from the
     library on the UI thread (a toggle right after an open must see the open's mark).
     """
 
-    def __init__(self, host, db_path: Path, failed: Callable[[int, str], None],
-                 written: Callable[[int], None] | None = None) -> None:
+    def __init__(self, host, db_path: Path, failed: Callable[[int, str], None]) -> None:
         self.host = host
         self.db_path = db_path
         self.failed = failed
-        self.written = written  # called on the UI thread after a read mark is written (figures read again)
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
 
@@ -52,6 +50,11 @@ class ReadMarks:
             self._thread = threading.Thread(target=self._run, name="read-marks", daemon=True)
             self._thread.start()
         self._queue.put(job)
+
+    @property
+    def pending(self) -> bool:
+        """True while queued marks wait to be written (never blocks)."""
+        return bool(self._queue.unfinished_tasks)
 
     def settle(self, timeout: float = SETTLE_SECONDS) -> None:
         """Wait (at most `timeout` seconds) until the queued marks are written."""
@@ -98,8 +101,6 @@ class ReadMarks:
                     self._queue.task_done()  # before the hand-off: `settle` on the UI thread may be waiting
                 if error and self.host.is_attached:
                     deliver(self.host, self.failed, article_id, error)
-                elif place is None and self.written is not None and self.host.is_attached:
-                    deliver(self.host, self.written, article_id)
         finally:
             if lib is not None:
                 lib.close()

@@ -87,7 +87,7 @@ class MainScreen(Screen):
         self.unread = UnreadCount(self, db_path, self.update_library_status)
         self.undo = UndoDelete()
         self.health = LibraryHealth(self, db_path, self._library_damaged)  # quick_check after the first paint
-        self.marks = ReadMarks(self, db_path, self._read_failed, self._read_written)  # an open's read mark, written off the UI thread
+        self.marks = ReadMarks(self, db_path, self._read_failed)  # an open's read mark, written off the UI thread
         self.places = ReadingPlaces(self, lib, self.marks)  # reading position per article (saved by marks' thread)
 
     # -- the parts' state, as the screen's (read-only) -----------------------------------------
@@ -308,13 +308,21 @@ class MainScreen(Screen):
         # Written by parts/marks.py's thread: a write here waited for the library's write lock (the
         # background analysis commits often) inside the next key's time.
         self.marks.mark_read(article_id)
+        if self.listing.stories:
+            self.set_timer(0.05, self._stories_after_mark)
         if self.unread.count:
             self.unread.count -= 1  # it was unread (open_article checked): no recount needed
             self.update_library_status()
 
-    def _read_written(self, article_id: int) -> None:
-        if self.listing.stories:  # the stories' unread figures are the store's: read the shown page again
-            self.articles.refresh_rows()
+    def _stories_after_mark(self, tries: int = 20) -> None:
+        """In story mode, once the queued read marks are written, read the shown page of stories again: their
+        unread figures are the store's (looked at on a timer: the UI thread never waits for the writer)."""
+        if not self.listing.stories:
+            return
+        if self.marks.pending and tries > 0:
+            self.set_timer(0.1, lambda: self._stories_after_mark(tries - 1))
+            return
+        self.articles.refresh_rows()
 
     def _read_failed(self, article_id: int, error: str) -> None:
         self.notify(f"Could not mark the article read: {error}", severity="warning", markup=False)
