@@ -179,9 +179,14 @@ def run(ctx) -> list:
             ("story_open_again", "open_story.again", (16.0, 33.0), "the same stories opened again (the summary"
              " kept while the story is unchanged: one frame)")):
         xs = [x for x in data.get(key, []) if x is not None]
+        unseen = len(data.get(key, [])) - len(xs)
+        if unseen and not xs:
+            out.append(Result(f"keys.{label}@{n}", None, "ms", note=f"{what}; none of {unseen} shown within 3 s"))
         if xs:
             rs = timed_results(f"keys.{label}@{n}", xs, "ms", median_budget=budget[0], p95_budget=budget[1],
                                scale=1000)
+            if unseen:
+                rs[0].note += f"; {unseen} more not shown within 3 s (left out)"
             rs[0].note += f"; {what}; {sizes}"
             if key == "story_open" and not all(data.get("story_open_analysed", [True])):
                 rs[0].note += "; some stories were shown before all their articles were analysed"
