@@ -75,6 +75,8 @@ def main() -> int:
     ap.add_argument("--train-two-pass", action="store_true", help="learn the second pass too (train_ner --two-pass)")
     ap.add_argument("--word-dropout", type=float, default=train_ner.WORD_DROPOUT, help="as bench/train_ner.py")
     ap.add_argument("--one-pass", action="store_true", help="score with the tagger's second pass off")
+    ap.add_argument("--no-doc-features", action="store_true", help="train and score without the tagger's "
+                    "document features (entities/doc_features.py), as before session 7")
     ap.add_argument("--ablate", action="store_true")
     ap.add_argument("--new", action="store_true", help="recall and precision by type for entities whose text the "
                     "learned-from documents never mark (new names) and for the others (seen names)")
@@ -84,6 +86,8 @@ def main() -> int:
     path = Path(args.eval) / "ner" / "train" / "conll2003_train.jsonl"
     if args.clusters:
         clusters.use_file(Path(args.clusters))
+    if args.no_doc_features:
+        tagger_mod.USE_DOC_FEATURES = False
     from tui.engine import rules
 
     rules.all_rules()  # import every stage (and its word lists) now, not after minutes of training

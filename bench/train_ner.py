@@ -4,7 +4,8 @@
 
 Learns greedily, one token at a time. --word-dropout P (0.2 for the shipped weights, since session 6) hides,
 for a share P of the tokens each epoch, the features that spell the word itself (new names are then read from
-shape, clusters and context); --two-pass learns the tagger's second pass too (tried, not used: README).
+shape, clusters and context); every capitalised word also carries its document features (how its other mentions
+in the article are used: tui/engine/entities/doc_features.py, since session 7); --two-pass learns the tagger's second pass too (tried, not used: README).
 Reads CoNLL-2003 train (`<eval>/ner/train/conll2003_train.jsonl`, research licence) and writes only the
 learned weights to assets/models/ner_weights.json.gz. The corpus text is never copied anywhere.
 The same command with the same seed reproduces the shipped file.
@@ -74,7 +75,8 @@ def load_examples(path: Path, keep=None):
                 mine = [e for e in ents if e["start"] < e0 and e["end"] > s0]
                 tags, bad = gold_tags(seg.spans, mine)
                 bad_total += bad
-                feats = [all_static(seg.toks, i, seg.initial[i], seg.upper, mid, low) for i in range(len(seg.toks))]
+                feats = [all_static(seg.toks, i, seg.initial[i], seg.upper, mid, low) + list(seg.docf[i] if seg.docf else ())
+                         for i in range(len(seg.toks))]
                 doc.append((feats, tags, seg.toks, [short_shape(t) for t in seg.toks], seg.initial))
             docs.append(doc)
     return docs, bad_total

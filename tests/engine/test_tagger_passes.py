@@ -76,15 +76,19 @@ def test_both_scoring_paths_agree_on_the_second_pass():
 
 
 def test_a_company_named_alone_in_the_headline_learns_from_the_body():
-    """The headline names the company alone, where it reads like a surname; the body's mentions say it is a
-    company. The second pass lets the headline's word see them (the first pass does not make it a company)."""
+    """The headline names the company alone, where it reads like a surname; the body's mentions ("shares in the
+    group Kessling", "Kessling Group said") say it is a company. Its document features (doc_features.py: how
+    its other mentions are used) make it one already in the first pass; without them it is not."""
     text = ("Kessling rejects offer.\nShares in the engineering group Kessling rose on Monday after "
             "Kessling Group said it had rejected the bid. Kessling employs 4,000 people.")
     tagger = load_tagger()
     first = text.index("\n")
     segs, mid, low = _doc(text)
-    assert tagger.tag_segments(segs, mid, low, {}, two_pass=False)[0][0] != "B-ORG"  # a person or a place
+    assert tagger.tag_segments(segs, mid, low, {}, two_pass=False)[0][0] == "B-ORG"
     assert tagger.tag_segments(segs, mid, low, {}, two_pass=True)[0][0] == "B-ORG"
+    for seg in segs:
+        seg.docf = None
+    assert tagger.tag_segments(segs, mid, low, {}, two_pass=False)[0][0] != "B-ORG"  # a person or a place
     was = tagger.two_pass
     tagger.two_pass = True
     try:

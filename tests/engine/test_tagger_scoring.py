@@ -62,7 +62,7 @@ def test_every_token_scores_as_the_sum_of_its_feature_weights(k):
     for s in segs:
         for i in range(len(s.toks)):
             row = zero = [0] * len(tagger.classes)
-            for f in all_static(s.toks, i, s.initial[i], s.upper, mid, low):
+            for f in all_static(s.toks, i, s.initial[i], s.upper, mid, low) + list(s.docf[i]):
                 row = [a + b for a, b in zip(row, tagger.w.get(f, zero))]
             want.append(row)
     assert base == want

@@ -124,14 +124,19 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
 
 def _dateline_as_place(text: str, ents: list[Entity], dateline: str) -> list[Entity]:
     """The dateline's name ("PORTO, Portugal —" opening the body, a region after a comma) is a place, whatever
-    the tagger said ("RTRS - ..." without the comma is a wire slug, not a place)."""
-    for k, e in enumerate(ents):
+    the tagger said, there and in every other mention of the same name ("RTRS - ..." without the comma is a
+    wire slug, not a place)."""
+    for e in ents:
         if key(e.text) == dateline:
-            if e.label in (ORG, PERSON, "MISC") and text.startswith(",", e.end):
-                label = GPE if dateline in lexicon().place_names else LOC
-                return ents[:k] + [replace(e, label=label)] + ents[k + 1:]
+            if not text.startswith(",", e.end):
+                return ents
             break
-    return ents
+    else:
+        return ents
+    label = GPE if dateline in lexicon().place_names else LOC
+    # every mention of that very name is the place: "Braga's council" in a story datelined "BRAGA, Portugal —"
+    return [replace(e, label=label) if key(e.text) == dateline and e.label in (ORG, PERSON, "MISC") else e
+            for e in ents]
 
 
 class _PersonIndex:

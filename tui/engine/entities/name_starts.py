@@ -89,12 +89,22 @@ def trim_roles(text: str, s: int, e: int) -> int:
 
 
 def _lower_particle_name(text: str, s: int, e: int, lab: str) -> tuple[int, str]:
-    """A one-word person after "<First> van", "<First> de la" ...: the first name and particles belong to it
-    (a capitalised word that is no function word and that news does not mostly write in lower case)."""
-    if lab != PERSON or " " in text[s:e] or not on("surname-particle"):
+    """A one-word person after "<First> van", "<First> de la" ..., or a person "van Dalen" right after "<First>":
+    the first name and particles belong to it (a capitalised word that is no function word and that news does
+    not mostly write in lower case)."""
+    if lab != PERSON or not on("surname-particle"):
         return s, lab
-    m = _LOWER_PARTICLE_BEFORE.search(text, max(0, s - 60), s)
-    if not m or not all(p in quote_words().surname_particles for p in m.group(2).split()):
+    particles = quote_words().surname_particles
+    if " " in text[s:e]:  # "van Dalen" tagged alone, its first name left out: "Joost" + "van Dalen"
+        words = text[s:e].split()
+        if len(words) > 3 or not words[-1][:1].isupper() or not all(p in particles for p in words[:-1]):
+            return s, lab
+        m = _NAME_BEFORE.search(text, max(0, s - 40), s)
+    else:
+        m = _LOWER_PARTICLE_BEFORE.search(text, max(0, s - 60), s)
+        if not m or not all(p in particles for p in m.group(2).split()):
+            return s, lab
+    if not m:
         return s, lab
     from .clusters import more_often_lower
 
@@ -105,6 +115,7 @@ def _lower_particle_name(text: str, s: int, e: int, lab: str) -> tuple[int, str]
 
 
 _LOWER_PARTICLE_BEFORE = re.compile(r"([A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*)\s+((?:[a-z]+\s+){1,2})$")
+_NAME_BEFORE = re.compile(r"([A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*)\s+$")
 _IRISH = frozenset("Ó Ní Nic Uí Ua".split())  # particles only Irish surnames have: the name is a person
 _PARTICLE_BEFORE = re.compile(r"([A-ZÁÉÍÓÚ][\w'’-]+)\s+(Ó|Ní|Nic|Uí|Ua)\s+$")
 

@@ -25,7 +25,7 @@ def _rule(name: str, reason: str, changes: list, keeps: list) -> None:
 
 # --- tag_names: what the tagger's label means --------------------------------------------------------
 _rule("people-plural", "a people's plural the tagger called a person or a company is NORP",
-      ["Libyans vote on Sunday."], ["Jonas Berg protested."])
+      ["Kenyans vote on Sunday."], ["Jonas Berg protested."])
 _rule("person-with-org-head", "a 'person' ending in University, Party, Council ... is an organisation",
       ["He led Aurel Brandt College for years."], ["He led Aurel Brandt for years."])
 
@@ -59,12 +59,14 @@ _rule("event-head", "a name ending in Accord, Cup, Festival, War ... is an event
 # bench/crossval_ner.py --split time --ablate) and a half of the random fold (-0.20): later news it hurts.)
 
 # --- linking.py ----------------------------------------------------------------------------------------
-_rule("dateline-is-a-place", "the name opening a body's dateline ('VARNO, Estonia —') is a place, whatever the tagger said",
-      ["KESSARN, Norway — The new line opened on Monday after two years of work."],
+_rule("dateline-is-a-place", "the name opening a body's dateline ('VARNO, Estonia —') is a place, whatever the tagger said, "
+      "in every mention of that name",
+      ["KESSARN, Norway — The new line opened on Monday after two years of work.",
+       "BRAGA, Portugal — Braga's council voted on Monday to close the old market."],
       ["The new line to Kessarn opened on Monday after two years of work."])
 _rule("dateline-place-not-surname", "the dateline's place is not re-read as a person's last name "
       "('Kalamaja Tallinn' wrongly a person does not make 'TALLINN, Estonia —' one)",
-      ["TALLINN, Estonia — Fans cheered as Levant beat Kalamaja Tallinn 2-1 on Sunday. Kalamaja, who had won the first leg, lost."],
+      ["NARVA, Estonia — Hillar Narva scored twice as Ostra won on Sunday."],
       ["Fans cheered as Levant beat Kalamaja Tallinn 2-1 on Sunday. Kalamaja, who had won the first leg, lost."])
 _rule("alias-label", "every variant of the United States, the UK, the EU or the UN gets that name's one label",
       ["The US sent aid. The US navy helped, the US embassy said, and the United States paid."],
@@ -75,7 +77,7 @@ _rule("section-tag-line", "a line of section tags ('Canada Published North Ameri
       ["Canada Published World Politics\nThe port of Halden reopened on Monday."],
       ["The port of Halden reopened on Monday."])
 _rule("vehicle-name", "a name after 'the space shuttle', 'the ferry' ... is a vehicle, in every mention",
-      ["The space shuttle Meridian lifted off. Meridian docked two days later."],
+      ["The space shuttle Velora lifted off on Monday. Velora docked two days later."],
       ["The crew of Meridian docked two days later."])
 _rule("currency-code", "a currency code ('CHF') is no organisation",
       ["The ferry company quoted its price in CHF last week."], ["The ferry company quoted its price last week."])
@@ -89,12 +91,13 @@ _rule("street-name", "a name ending in Street, Road, Lane ... is a place",
 _rule("pronoun-one", "'one' after a determiner ('the current one', 'a new one') is a pronoun, not a number",
       ["They chose the current one."], ["They chose one design."])
 _rule("body-of-name", "a museum, university, bank ... 'of' a name is one organisation ('Museum of Sea Glass')",
-      ["The bowl is on show at the Museum of Sea Glass in Lerwick."], ["The bowl is on show in Lerwick."])
+      ["The vase is at the Museum of Anna Horvat."], ["The bowl is on show in Lerwick."])
 _rule("irish-particle", "a first name, an Irish particle (Ó, Ní, Nic) and a surname are one person",
-      ["Seán Ó Briain checked the channel.", "The award went to Áine Ní Bhriain on Friday."],
+      ["Seán Ó Briain checked the channel.", "Pádraig Ó Fiannachta checked the channel."],
       ["Seán Briain checked the channel."])
 
-_rule("surname-particle", "a first name and lower-case particles before a one-word person are part of it ('Marieke van' + 'Houten')",
+_rule("surname-particle", "a first name and lower-case particles before a one-word person are part of it ('Marieke van' + "
+      "'Houten'), and so is a first name before a person that opens with its particles ('Joost' + 'van Dalen')",
       ["Joost van Dalen chairs the board. Van Dalen said the plan was ready."],
       ["In van Dalen's view the plan was ready."])
 
@@ -103,10 +106,10 @@ _rule("quoted-title", "a lone 'person' written in quotation marks is a title (an
       ["Critics loved \"Zorana\", a three-act opera by the composer Ivo Brandt."],
       ["Critics loved Zorana Brandt, who sang the lead."])
 _rule("described-by-noun", "a lone 'person' after 'the' and a noun for a publication ('the weekly X') is that publication",
-      ["Writing in the cultural weekly Vidik, the critic Ana Horvat praised the cast."],
+      ["Writing in the cultural weekly Danica, the critic Ana Horvat praised the cast."],
       ["Writing for a weekly, the critic Ana Horvat praised the cast."])
 _rule("located-full-name", "a two-word 'person' written once after 'in', 'near' ... is a place ('clinics in Wester Dale')",
-      ["Samples came from four clinics in Wester Dale to the hospital."],
+      ["Water was sent to two villages near Kessel Moor on Friday."],
       ["Samples came from four clinics to the hospital."])
 _rule("landform-first", "a 'person' whose first word is Loch, Lake, Mount, Cape ... is a landform",
       ["The pilot said the drone crossed Loch Veldra in ten minutes."], ["The pilot said the drone crossed the loch in ten minutes."])
@@ -117,7 +120,7 @@ _rule("common-word-forms", "a word opening a sentence that news never writes, wh
 _rule("title-only-person", "a 'person' that is only a title word ('Lady', 'President') names nobody",
       ["Fireworks marked the feast of Our Lady of Salt on Sunday."], ["Fireworks marked the feast on Sunday."])
 _rule("place-after-body-in", "a lone name right after '<organisation> in' is a place ('Raigmore Hospital in Inverness')",
-      ["The samples were flown to Raigmore Hospital in Inverness."], ["The samples were flown to Raigmore Hospital."])
+      ["The talks were held at the Vell Trust in Morgan."], ["The talks were held at the Vell Trust."])
 _rule("place-from-to", "a lone name in 'from X to <place>' (or 'from <place> to X') is a place",
       ["The new line runs from Kessarn to Oslo twice a day."],
       ["The drone carried blood to the hospital in Inverness in 38 minutes."])
@@ -127,7 +130,7 @@ _rule("foreign-link-word", "an organisation's name runs on over a foreign linkin
       ["said Marco Ferrante of the passenger association Treni per Tutti."],
       ["said Marco Ferrante of the passenger association Treni."])
 _rule("the-plural-group", "a 'person' after 'the' whose last word is a common plural is a group ('the Hells Angels')",
-      ["Police said members of the Night Ravens had met at the bar."],
+      ["Police said members of the Dalby Rangers had met at the bar."],
       ["Police said Wim Angels had met the members at the bar."])
 _rule("which-not-a-person", "a one-word 'person' opening a sentence and followed by ', which' is a thing, not a name",
       ["The channels will reopen by 2028. Mosquitoes, which some residents fear, will also return."],

@@ -236,6 +236,7 @@ class ScoreTable:
         if up.any():
             base += (self.up + self.tc_rows["up|tc"][code]) * up[:, None]
         base += self.tc_rows["mid|tc"][code] * (~up & ~ini)[:, None]
+        self._add_document_features(base, segments)
         o_state = base + (self.o_pair + self.o_mask) + R[_AFTER_O][words]
         best = o_state.argmax(axis=1)
         fast = best.tolist()
@@ -245,6 +246,24 @@ class ScoreTable:
             loud = np.flatnonzero(self.caps[words] | (best != self.o_class))
             quiet_to = np.append(loud, len(words))[np.searchsorted(loud, np.arange(len(words)))].tolist()
         return DocScores(base, fast, fast_hist, words, ini, ender[:, None], quiet_to)
+
+    def _add_document_features(self, base, segments) -> None:
+        """Add each token's document features (doc_features.py; segments' `docf`), summed once per distinct set."""
+        fid, zero, W = self.fid, self.zero_id, self.W
+        rows: dict[tuple, object] = {}
+        pos = 0
+        for s in segments:
+            docf = getattr(s, "docf", None)
+            if docf is not None:
+                for k, feats in enumerate(docf):
+                    if feats:
+                        row = rows.get(feats)
+                        if row is None:
+                            ids = [fid[f] for f in feats if f in fid]
+                            row = rows[feats] = W[ids].sum(axis=0, dtype=np.int32) if ids else None
+                        if row is not None:
+                            base[pos + k] += row
+            pos += len(s.toks)
 
     def state_best(self, doc: DocScores, prev: str, pair, h: int | None, allowed_prev, allowed_start) -> list[int]:
         """Best allowed class of every token of `doc` in one greedy state: previous tag `prev`, `pair` the summed

@@ -35,6 +35,7 @@ from .features import (
 )
 from ..lexicon import lexicon
 from .tokens import lines, tokenize_line
+from .doc_features import document_features
 
 WEIGHTS_FILE = "ner_weights.json.gz"
 _MEMO_LIMIT = 30_000  # words per slot; a full cache is simply dropped (keeps memory to a few MB)
@@ -43,6 +44,7 @@ _ENDERS = frozenset(".!?")  # a name never runs on across the end of a sentence
 _VECTOR_AFTER = 64
 _DIV = 16
 _FORBIDDEN = -(1 << 40)  # added to a class the BIO constraint rules out (integer weights sum to far less)
+USE_DOC_FEATURES = True  # document features (doc_features.py), session 7: README
 TWO_PASS = True  # re-tag with each word's labels elsewhere in the document (Tagger.tag_segments): README
 
 
@@ -54,6 +56,7 @@ class Segment:
     toks: list[str]
     initial: list[bool]
     upper: bool
+    docf: list | None = None  # per token, its document features (doc_features.py); None: none
 
 
 def prepare(text: str) -> tuple[list[Segment], set, set]:
@@ -65,7 +68,15 @@ def prepare(text: str) -> tuple[list[Segment], set, set]:
             continue
         segs.append(Segment(spans, toks, initial_flags(toks), is_upper_line(toks)))
     mid, low = doc_evidence([s.toks for s in segs], [s.initial for s in segs], [s.upper for s in segs])
+    add_document_features(segs)
     return segs, mid, low
+
+
+def add_document_features(segs: list[Segment]) -> None:
+    """Give each segment its tokens' document features (how each word is used elsewhere: doc_features.py)."""
+    if USE_DOC_FEATURES:
+        for seg, feats in zip(segs, document_features(segs)):
+            seg.docf = feats
 
 
 def allowed(prev: str, tag: str) -> bool:
@@ -252,7 +263,7 @@ class Tagger:
         static = [list(map(sum, zip(*vs))) for vs in zip(*cols)]
         prev, prev2 = START, START
         out = []
-        initial, upper = seg.initial, seg.upper
+        initial, upper, docf = seg.initial, seg.upper, seg.docf
         pairs, hvec, type_of = self.pairs, self.hist_vecs, self.type_index
         for i in range(n):
             tok = toks[i]
@@ -266,6 +277,11 @@ class Tagger:
                 v = w.get(f)
                 if v is not None:
                     vecs.append(v)
+            if docf is not None:  # how the word is used elsewhere in the document (doc_features.py)
+                for f in docf[i]:
+                    v = w.get(f)
+                    if v is not None:
+                        vecs.append(v)
             if fixed is None:
                 counts = hist.get(tok) if len(tok) > 1 and tok[:1].isupper() else None
                 h = counts.index(max(counts)) if counts else None
@@ -297,7 +313,8 @@ class Tagger:
             if budget <= 0:
                 break
             if len(seg.toks) > budget:  # only the first MAX_TOKENS tokens of a document are tagged
-                seg = Segment(seg.spans[:budget], seg.toks[:budget], seg.initial[:budget], seg.upper)
+                seg = Segment(seg.spans[:budget], seg.toks[:budget], seg.initial[:budget], seg.upper,
+                              seg.docf[:budget] if seg.docf is not None else None)
             budget -= len(seg.toks)
             kept.append(seg)
         with self.lock:  # the memo is shared; keep it consistent across worker threads

@@ -1,0 +1,48 @@
+"""The tagger's document features (entities/doc_features.py): each mention reads the word's OTHER mentions."""
+
+from __future__ import annotations
+
+from tui.engine.entities.doc_features import document_features
+from tui.engine.entities.tagger import prepare
+
+_TEXT = """VESTRAND PROFITS CLIMB
+Shares in Vestrand Holdings Corp rose on Monday. Mr Alsing said Vestrand would hire.
+Alsing, the finance chief, spoke in Orvik.
+"""
+
+
+def _by_token(text: str) -> list[tuple[str, tuple]]:
+    segs, _, _ = prepare(text)
+    return [(t, f) for s in segs for t, f in zip(s.toks, s.docf)]
+
+
+def test_a_mention_reads_the_other_mentions_only():
+    got = _by_token(_TEXT)
+    vestrand = [f for t, f in got if t == "Vestrand"]
+    # the first mention sees the second ("said Vestrand would"), the second sees the first ("in ... Corp rose")
+    assert set(vestrand[0]) == {"dp=said", "dn=would", "dpos=single", "dlen=1"}
+    assert set(vestrand[1]) == {"dp=in", "dn=rose", "dl=corp", "dpos=first", "dlen=3"}
+    alsing = [f for t, f in got if t == "Alsing"]
+    assert "df=mr" in alsing[1] and "df=mr" not in alsing[0]
+    assert dict(got)["Orvik"] == ()  # one mention: nothing from elsewhere
+    assert dict(got)["rose"] == ()  # lower-case words have none
+
+
+def test_a_headline_in_capitals_reads_every_body_mention():
+    got = dict(_by_token(_TEXT))
+    assert {"dl=corp", "dn=would", "dlen=3"} <= set(got["VESTRAND"])
+    assert "dl=corp" not in got["PROFITS"]
+
+
+def test_a_sentence_start_is_one_left_context():
+    got = _by_token("Alsing left. Alsing came back.\nToday Alsing rests.\n")
+    first = [f for t, f in got if t == "Alsing"][0]
+    assert "dp=<s>" in first and "dp=." not in first
+
+
+def test_the_features_of_a_word_repeated_many_times_stay_bounded():
+    words = " ".join(f"Brenn w{k} Brenn Tor{k} ." for k in range(3000))
+    segs, _, _ = prepare(words)
+    longest = max(len(f) for s in segs for f in s.docf)
+    assert longest <= 64
+    assert document_features([]) == []

@@ -1,0 +1,127 @@
+"""Document-level features for the tagger: how the same capitalised word is used ELSEWHERE in the article.
+
+A name the tagger has never seen is often easy to read from its other mentions: "Kessmar" after "shares in" or
+before "Corp" in one sentence is a company in the next, where it stands alone; after "Mr" it is a person's name
+everywhere in the article. For every capitalised word (keyed in lower case, so a headline in capitals reads its
+body mentions) this module collects, over its mentions in mixed-case lines, the capitalised run around each
+mention ("Kessmar Holdings Corp") and the words around that run, and gives each mention the features of its
+OTHER mentions only (never its own: the word's own neighbours are already window features):
+
+* ``dp=`` the word before the run ("shares", "mr" is inside the run, "in"), ``dn=`` the word after it ("said");
+* ``df=`` the run's first word when the word is not first ("mr", "the"), ``dl=`` its last word when the word is
+  not last ("corp", "bank", "party");
+* ``dpos=`` the word's place in the run (single / first / mid / last), ``dlen=`` the longest run (1-4).
+
+Of each kind only the commonest values are kept (two words before, two after, one first and one last word, two
+places), so the number of features does not grow with the article's length.
+
+The tagger adds the weights of these features (learned by bench/train_ner.py on CoNLL-2003 train) to a token's
+scores in both its scoring paths. Features are strings, in a fixed order; a token's set is a shared tuple.
+"""
+
+from __future__ import annotations
+
+__all__ = ["document_features", "NONE"]
+
+NONE: tuple = ()
+_MAX_RUN = 6  # a longer capitalised run is a headline-like line, not a name
+_KEEP = {"dp": 2, "dn": 2, "df": 1, "dl": 1, "dpos": 2}  # values kept per kind: the commonest among the mentions
+_MAX_FEATURES = 64  # distinct features kept per word (bounds the work on a hostile text repeating one word)
+
+
+def _capital(tok: str) -> bool:
+    """A word that has document features: capitalised, longer than one letter, and not an apostrophe word such as
+    "O'Neill" (left out of the session-7 weights' training; they keep their other features)."""
+    return len(tok) > 1 and tok[:1].isupper() and tok[1:2] not in ("'", "’")
+
+
+def _runs(toks: list[str]) -> list[tuple[int, int]]:
+    """[first, last] token indexes of the maximal runs of capitalised words in one line."""
+    out, k, n = [], 0, len(toks)
+    while k < n:
+        if toks[k][:1].isupper():
+            j = k
+            while j + 1 < n and toks[j + 1][:1].isupper():
+                j += 1
+            out.append((k, j))
+            k = j + 1
+        else:
+            k += 1
+    return out
+
+
+def _mention_features(toks: list[str], initial: list[bool], a: int, b: int, k: int) -> tuple[str, ...]:
+    """The features one mention (token k of the run a..b) gives the word's other mentions."""
+    n = b - a + 1
+    before = toks[a - 1].lower() if a > 0 and not initial[a] else "<s>"  # a sentence start is one context
+    after = toks[b + 1].lower() if b + 1 < len(toks) else "</s>"
+    f = ["dp=" + before, "dn=" + after]
+    if k > a:
+        f.append("df=" + toks[a].lower())
+    if k < b:
+        f.append("dl=" + toks[b].lower())
+    f.append("dpos=" + ("single" if n == 1 else "first" if k == a else "last" if k == b else "mid"))
+    f.append("dlen=" + str(min(n, 4)))
+    return tuple(f)
+
+
+def document_features(segments) -> list[list[tuple]]:
+    """For every token of `segments` (objects with toks, initial and upper), the tuple of its document features."""
+    counts: dict[str, dict[str, int]] = {}  # lower-case word -> feature -> how many of its mentions have it
+    own: list[list] = []  # per segment, per token: its mention's own features, or None
+    for seg in segments:
+        toks = seg.toks
+        row: list = [None] * len(toks)
+        if not seg.upper:
+            for a, b in _runs(toks):
+                if b - a >= _MAX_RUN:
+                    continue
+                for k in range(a, b + 1):
+                    tok = toks[k]
+                    if _capital(tok):
+                        feats = row[k] = _mention_features(toks, seg.initial, a, b, k)
+                        c = counts.get(tok.lower())
+                        if c is None:
+                            c = counts[tok.lower()] = {}
+                        for f in feats:
+                            if f in c:
+                                c[f] += 1
+                            elif len(c) < _MAX_FEATURES:
+                                c[f] = 1
+        own.append(row)
+    memo: dict = {}  # (word, own features) -> features of the other mentions
+    out = []
+    for seg, row in zip(segments, own):
+        feats = []
+        for tok, mine in zip(seg.toks, row):
+            if mine is None and not _capital(tok):
+                feats.append(NONE)
+                continue
+            key = (tok.lower(), mine or NONE)  # no own features: a line of capitals; every mention counts
+            got = memo.get(key)
+            if got is None:
+                got = memo[key] = _others(counts.get(key[0]), key[1])
+            feats.append(got)
+        out.append(feats)
+    return out
+
+
+def _others(c: dict[str, int] | None, mine: tuple) -> tuple:
+    """The features of the word's mentions other than this one (`mine`, its own): of each kind only the commonest
+    values (`_KEEP`; ties go to the first seen) and the longest run, so a word mentioned fifty times in a long
+    article carries no more features than one mentioned thrice in a short wire story."""
+    if not c:
+        return NONE
+    by_kind: dict[str, list] = {}
+    for f, k in c.items():
+        k -= f in mine
+        if k > 0:
+            by_kind.setdefault(f[:f.index("=")], []).append((-k, f))
+    runs = by_kind.pop("dlen", None)
+    if not runs:
+        return NONE
+    out = []
+    for kind, vals in by_kind.items():
+        vals.sort(key=lambda x: x[0])  # stable: equal counts keep their first-seen order
+        out += [f for _, f in vals[:_KEEP[kind]]]
+    return tuple(out + [max(f for _, f in runs)])
