@@ -145,7 +145,7 @@ def _plain_base(tagger, segs, mid, low) -> list[list[int]]:
     for s in segs:
         for i in range(len(s.toks)):
             row = zero = [0] * len(tagger.classes)
-            for f in all_static(s.toks, i, s.initial[i], s.upper, mid, low):
+            for f in all_static(s.toks, i, s.initial[i], s.upper, mid, low) + list(s.docf[i]):
                 row = [a + b for a, b in zip(row, tagger.w.get(f, zero))]
             want.append(row)
     return want
