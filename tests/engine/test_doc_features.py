@@ -46,3 +46,14 @@ def test_the_features_of_a_word_repeated_many_times_stay_bounded():
     longest = max(len(f) for s in segs for f in s.docf)
     assert longest <= 64
     assert document_features([]) == []
+
+
+def test_of_each_kind_only_the_commonest_values_are_kept():
+    """A word named often in a long article carries no more features than one named thrice in a short story."""
+    text = ("Rain fell in Brenn. Snow fell in Brenn. Hail fell in Brenn. Fog came to Brenn. Wind hit Brenn. "
+            "The sun rose over Brenn.\n")
+    last = [f for t, f in _by_token(text) if t == "Brenn"][-1]
+    # the others: "in" three times, then "to" and "hit" once each (a tie goes to the first seen); "over" is its own
+    assert last == ("dp=in", "dp=to", "dn=.", "dpos=single", "dlen=1")
+    many = " ".join(f"Word{k} met Brenn Vale{k} in Brenn today ." for k in range(200))
+    assert max(len(f) for t, f in _by_token(many)) <= 9
