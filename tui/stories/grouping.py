@@ -34,6 +34,7 @@ from tui.store.story_features import has_features_table, save_features, ungroupe
 from tui.stories import features
 from tui.stories.features import decode, encode, encoded_features_of
 from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
+from tui.stories.regroup_window import after_grouping, window_df
 from tui.stories.terms import FEATURE_TERMS, TOP_TERMS, resemblance, sketch, terms
 
 WINDOW_DAYS = 30
@@ -487,7 +488,11 @@ def group_new(lib, batch: int = BATCH, jobs: int | None = None) -> int:
     try:
         if jobs is None:
             jobs = _default_jobs(waiting, NEW_PARALLEL_FROM)
-        return _group(lib, batch, jobs)
+        placed = _group(lib, batch, jobs)
+        # articles placed a few at a time are placed again together, as a library-weighted batch, every
+        # LIBRARY_FROM of them (tui/stories/regroup_window.py)
+        after_grouping(lib, placed, lambda lib: _group(lib, batch, 1))
+        return placed
     finally:
         store.drop_lease(lib)
 
@@ -508,8 +513,11 @@ def _group(lib, batch: int, jobs: int) -> int:
             nxt = _rows(lib, batch, (rows[-1][3], rows[-1][0]), ver)
             feats, computed = _features(rows, ahead)
             # many articles at once: weighed by their own idf (library_idf), else by the background idf
-            g.levels = LIBRARY if len(rows) >= LIBRARY_FROM else BACKGROUND
-            vecs = (reweighted if g.levels is LIBRARY else cut)([v for v, _ in feats], TOP_TERMS)
+            # a few articles after a windowed regroup: weighed by the idf of the articles grouped just before them
+            base = window_df(lib, ver) if len(rows) < LIBRARY_FROM else None
+            g.levels = LIBRARY if len(rows) >= LIBRARY_FROM or base else BACKGROUND
+            vecs = (reweighted([v for v, _ in feats], TOP_TERMS, base) if g.levels is LIBRARY
+                    else cut([v for v, _ in feats], TOP_TERMS))
             feats = [(v, sk) for v, (_, sk) in zip(vecs, feats)]
             if pool is None and _to_compute(nxt) >= _CHUNK:
                 pool = _pool(jobs)  # stored features so far, the rest to compute (workers only when worth it)
@@ -636,6 +644,7 @@ def rebuild(lib, jobs: int | None = None) -> int:
             jobs = _default_jobs(store.ungrouped_count(lib), PARALLEL_FROM)
         placed = _group(lib, BATCH, jobs)
         store.renumber(lib, surviving_ids(before, store.assignments(lib)))
+        after_grouping(lib, placed, lambda lib: _group(lib, BATCH, 1))  # the next window starts after them
         return placed
     finally:
         store.drop_lease(lib)

@@ -23,15 +23,21 @@ from operator import itemgetter
 LIBRARY_FROM = 50
 
 
-def reweighted(vecs: list[dict[str, float]], top: int) -> list[dict[str, float]]:
+def reweighted(vecs: list[dict[str, float]], top: int,
+               base: tuple[int, Counter] | None = None) -> list[dict[str, float]]:
     """Each term vector (background-weighted, strongest first) weighted by min(background, batch idf) instead:
     its `top` strongest terms by the new weights, L2-normalised; a term every article holds drops out. The
-    batch's document frequencies are counted over all the terms given (more than `top`: see features_of)."""
+    batch's document frequencies are counted over all the terms given (more than `top`: see features_of), plus
+    those of `base` = (articles, document frequencies) when given (the articles grouped just before: see
+    regroup_window.window_df)."""
     from tui.stories.terms import _weights
 
     idf, unseen = _weights()
     df = Counter(t for vec in vecs for t in vec)
     n, get = len(vecs), idf.get
+    if base is not None:
+        n += base[0]
+        df.update(base[1])
     # each term's factor once per batch: min(1, library idf / background idf); 0 drops it
     factor = {t: min(1.0, math.log((n + 1) / (k + 1)) / (get(t) or unseen)) for t, k in df.items()}
     out = []

@@ -1,0 +1,122 @@
+"""Windowed regrouping of articles placed a few at a time (issue 13).
+
+A batch of LIBRARY_FROM articles or more is grouped by its own idf and the LIBRARY levels (library_idf.py); an
+article that lands alone is placed by the background idf. So a library fed one article at a time (or imported in
+bulk and then fed) would keep the weaker background grouping for everything that came in later. Here, once
+LIBRARY_FROM articles have been grouped since the last window, they leave their stories and are placed again
+together, as one library-weighted batch against the stories around them; a story whose articles mostly come
+back together keeps its id (`surviving_ids`, as a rebuild does). Each article is regrouped at most once this way
+(the counts row WINDOW_MARK records the highest article id already in a window), so the cost stays O(articles).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tui.store import stories as store
+from tui.stories.library_idf import LIBRARY_FROM
+
+WINDOW_ARTICLES = 250  # a window is regrouped with the articles grouped just before it, up to this many in all
+WINDOW_MARK = "story_window_mark"  # counts row: articles up to this id were grouped in a library-weighted batch
+
+
+def _mark(lib) -> int:
+    row = lib.db.execute("SELECT value FROM counts WHERE name = ?", (WINDOW_MARK,)).fetchone()
+    return row[0] if row else 0
+
+
+def _set_mark(lib, value: int) -> None:
+    with lib.transaction() as db:
+        db.execute("INSERT INTO counts (name, value) VALUES (?, ?)"
+                   " ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)", (WINDOW_MARK, value))
+
+
+def after_grouping(lib, placed: int, regroup) -> int:
+    """Call after `placed` articles were grouped (`regroup(lib)` groups every ungrouped article as `_group` does).
+
+    A call that placed LIBRARY_FROM or more was a library-weighted batch already: the window starts after it.
+    Otherwise, when LIBRARY_FROM articles have been grouped since the last window, they are regrouped as one
+    batch. Returns how many articles were regrouped (0 most of the time)."""
+    mark = _mark(lib)
+    fresh = dict(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id > ?",
+                                (mark,)).fetchall())
+    if not fresh:
+        return 0
+    top = max(fresh)
+    if placed >= LIBRARY_FROM or len(fresh) > WINDOW_ARTICLES:
+        # a library-weighted batch; or more articles than a window since the mark (a library grouped before
+        # windows existed, or rebuilt): the window starts after them
+        _set_mark(lib, top)
+        return 0
+    if len(fresh) < LIBRARY_FROM:
+        return 0
+    context = max(0, WINDOW_ARTICLES - len(fresh))
+    fresh.update(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id <= ?"
+                                " ORDER BY article_id DESC LIMIT ?", (mark, context)).fetchall())
+    _forget(lib, fresh)
+    regroup(lib)
+    ids = sorted(fresh)
+    after = {}
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        after.update(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id IN"
+                                    f" ({','.join('?' * len(part))})", part).fetchall())
+    _keep_ids(lib, fresh, after)
+    _set_mark(lib, top)
+    return len(fresh)
+
+
+def _forget(lib, fresh: dict[int, int]) -> None:
+    """Take the `fresh` articles out of their stories; a story that keeps others gets its centroid, dates and
+    size from those (the store's triggers drop a story left empty)."""
+    from tui.stories.grouping import _centroid, _rounded
+
+    ids = sorted(fresh)
+    touched = sorted(set(fresh.values()))
+    with lib.transaction() as db:
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            db.execute(f"DELETE FROM story_articles WHERE article_id IN ({','.join('?' * len(part))})", part)
+    rows = []
+    for sid in touched:
+        ms = store.members(lib, sid)
+        if not ms:
+            continue
+        row = store.story_row(lib, sid)
+        rows.append((sid, row.title if row else "", ms[0].day, ms[-1].day, len(ms), _rounded(_centroid(ms))))
+    if rows:
+        store.save_groups(lib, [], rows)
+
+
+def _keep_ids(lib, before: dict[int, int], after: dict[int, int]) -> None:
+    """A new story that holds most of a story the window emptied takes that story's id back."""
+    from tui.stories.grouping import surviving_ids
+
+    taken = {r[0] for r in lib.db.execute("SELECT id FROM stories")}
+    fresh_new = set(after.values()) - set(before.values())
+    keep = {new: old for new, old in surviving_ids(before, after).items()
+            if new in fresh_new and old not in taken}
+    store.renumber(lib, keep)
+
+
+_DF_MEMO: dict[tuple[str, int, int], tuple[int, Counter]] = {}
+
+
+def window_df(lib, version: int) -> tuple[int, Counter] | None:
+    """(articles, document frequencies of their feature terms) of the WINDOW_ARTICLES articles grouped last, once
+    a window has been regrouped (their stories then hold library-weighted terms, so a few articles placed after
+    them are weighed the same way); None before, or without stored features. Remembered per window."""
+    mark = _mark(lib)
+    if not mark or not version:
+        return None
+    key = (str(getattr(lib, "path", id(lib))), mark, version)
+    if key not in _DF_MEMO:
+        words = [r[0] for r in lib.db.execute(
+            "SELECT f.words FROM story_features f JOIN (SELECT article_id FROM story_articles WHERE article_id <= ?"
+            " ORDER BY article_id DESC LIMIT ?) s ON s.article_id = f.article_id WHERE f.version = ?",
+            (mark, WINDOW_ARTICLES, version))]
+        if len(_DF_MEMO) > 8:
+            _DF_MEMO.clear()
+        _DF_MEMO[key] = (len(words), Counter(t for w in words for t in w.split("\n")))
+    n, df = _DF_MEMO[key]
+    return (n, df) if n >= LIBRARY_FROM else None
