@@ -51,8 +51,21 @@ def load(path: Path) -> list[tuple[str, str, str]]:
         if line.strip():
             r = json.loads(line)
             title, _, body = r["text"].strip().partition("\n")
-            out.append((title.strip(), body.strip() or title.strip(), r["publication_date"][:10]))
+            out.append((title.strip(), body.strip() or title.strip(), (r.get("publication_date") or "")[:10]))
     return out
+
+
+def bridge_table(found: list[tuple[tuple[int, int], float | None]]) -> list[tuple[int, float]]:
+    """(max days apart, threshold) of the bands up to the first without one, adjacent equal thresholds as one band."""
+    merged: list[tuple[int, float]] = []
+    for (_, hi), t in found:
+        if t is None:
+            break
+        if merged and merged[-1][1] == t:
+            merged[-1] = (hi, t)
+        else:
+            merged.append((hi, t))
+    return merged
 
 
 def pairs(rows: list[tuple[str, str, str]]) -> list[tuple[int, float]]:
@@ -147,14 +160,7 @@ def main() -> None:
     for ((lo, hi), t), (_, _, mean, _, _) in zip(found, bands):
         rel = f"{t / base:.3f}" if t and base else "-"
         print(f"{f'{lo}-{hi}' if hi > lo else str(lo):>10} {t if t is not None else '-':>11} {rel:>12}")
-    merged: list[tuple[int, float]] = []
-    for (_, hi), t in found:  # adjacent bands with the same threshold as one
-        if t is None:
-            break
-        if merged and merged[-1][1] == t:
-            merged[-1] = (hi, t)
-        else:
-            merged.append((hi, t))
+    merged = bridge_table(found)
     print(f"as tui.stories.grouping.BRIDGE (max days apart, similarity): {tuple(merged)}")
     print(f"grouper now: BRIDGE = {BRIDGE}")
 

@@ -27,13 +27,12 @@ data. Prints numbers, asserts nothing.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 from pathlib import Path
 
 from bench.build_story_idf import DEFAULT_CORPUS, articles
 from bench.story_decay import DEFAULT_DATA as DEFAULT_POLNEAR
-from bench.story_decay import bayes_thresholds, fit, table
+from bench.story_decay import bayes_thresholds, bridge_table, fit, load, table
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CONLL = DEFAULT_POLNEAR.parents[2] / "ner" / "train" / "conll2003_train.jsonl"
@@ -76,17 +75,6 @@ def percentiles(sims: list[float]) -> str:
     return "  ".join(f"{q:.1%} {s[int(q * (len(s) - 1))]:.4f}" for q in QUANTILES)
 
 
-def jsonl_docs(path: Path) -> list[tuple[str, str, str]]:
-    """(title, body, day) of each line: title = the text's first line."""
-    out = []
-    for line in path.open(encoding="utf-8"):
-        if line.strip():
-            r = json.loads(line)
-            title, _, body = r["text"].strip().partition("\n")
-            out.append((title.strip(), body.strip() or title.strip(), (r.get("publication_date") or "")[:10]))
-    return out
-
-
 def main() -> None:
     """Print the percentiles under both weightings, and PolNeAR's thresholds and decay under library idf."""
     from tui.stories.grouping import day_number
@@ -103,7 +91,7 @@ def main() -> None:
         libraries.append((f"corpus sample of {len(sample)}", [(t.split("\n", 1)[0][:160], t, "") for t in sample]))
     for name, path in (("CoNLL-2003 train", args.conll), ("PolNeAR train", args.polnear)):
         if Path(path).is_file():
-            libraries.append((name, jsonl_docs(Path(path))))
+            libraries.append((name, load(Path(path))))
     print("cosine percentiles of all pairs of articles of a library")
     for name, docs in libraries:
         for library in (False, True):
@@ -129,14 +117,7 @@ def main() -> None:
     grace, decay, err = fit([(mean, rel) for _, _, mean, _, rel in bands])
     print(f"decay fit 1 / (1 + max(0, g - grace) / decay): grace {grace}, decay {decay:.1f} (squared error {err:.4f})")
     found = bayes_thresholds(sims)
-    merged: list[tuple[int, float]] = []
-    for (_, hi), t in found:  # adjacent bands with the same threshold as one (as bench/story_decay.py)
-        if t is None:
-            break
-        if merged and merged[-1][1] == t:
-            merged[-1] = (hi, t)
-        else:
-            merged.append((hi, t))
+    merged = bridge_table(found)
     from tui.stories.grouping import LIBRARY
 
     print(f"as tui.stories.grouping.LIBRARY (join = the 0-1 day level, decay, bridge): "
