@@ -14,6 +14,7 @@ rules and of the ranker on the other half (the held-out estimate). Reads ../shar
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import sys
@@ -27,6 +28,7 @@ from bench.folds import default_eval, half_of  # noqa: E402
 from tui.engine.quotes import extract, ranker  # noqa: E402
 
 EPOCHS = 8  # passes of the learner over the examples
+BAGS = 10  # perceptrons averaged, each over the examples in its own fixed order (one order moves CV by +-0.15)
 DEFAULT_OUT = ROOT / "assets" / "models" / ranker.WEIGHTS_FILE
 
 
@@ -105,8 +107,28 @@ def speakers(case: Case, w: dict[str, float] | None) -> list[str | None]:
     return out
 
 
-def train(data, epochs: int) -> dict[str, float]:
-    """Averaged perceptron over the quotes that have a right candidate."""
+def train(data, epochs: int, bags: int = BAGS) -> dict[str, float]:
+    """The mean of `bags` averaged perceptrons, the first over the examples in file order, each other over
+    them in an order fixed by an MD5 of (bag, article, index): one perceptron's weights depend on the order it
+    sees the examples in (CV moved by +-0.15 between orders); their mean does not (+-0.02), and it ranks a little
+    better. Deterministic: the same data gives the same weights, byte for byte."""
+    total: dict[str, float] = {}
+    for b in range(bags):
+        order = data if b == 0 else [d for _, d in sorted(
+            ((hashlib.md5(f"{b}:{d[0]}:{i}".encode()).hexdigest(), d) for i, d in enumerate(data)),
+            key=lambda t: t[0])]
+        for f, v in _perceptron(order, epochs).items():
+            total[f] = total.get(f, 0.0) + v
+    out = {}
+    for f in sorted(total):
+        v = round(total[f] / bags, 3)
+        if v:
+            out[f] = v
+    return out
+
+
+def _perceptron(data, epochs: int) -> dict[str, float]:
+    """Averaged perceptron over the quotes that have a right candidate, in the order given."""
     w: dict[str, float] = {}
     total: dict[str, float] = {}  # sum of each weight over all steps (lazy: stamp of last change)
     stamp: dict[str, int] = {}
@@ -134,7 +156,7 @@ def train(data, epochs: int) -> dict[str, float]:
     avg = {}
     for f in w:
         t = total.get(f, 0.0) + w[f] * (step - stamp.get(f, 0))
-        v = round(t / max(step, 1), 3)
+        v = t / max(step, 1)
         if v:
             avg[f] = v
     return avg
@@ -220,7 +242,7 @@ def main() -> int:
         return 0
     w = train(data, args.epochs)
     body = {"about": "quote speaker ranker weights: bench/train_quotes.py from PolNeAR train "
-                     f"({len(data)} quotes, averaged perceptron, {args.epochs} epochs)",
+                     f"({len(data)} quotes, mean of {BAGS} averaged perceptrons, {args.epochs} epochs)",
             "weights": dict(sorted(w.items()))}
     Path(args.out).write_text(json.dumps(body, indent=0, sort_keys=True) + "\n", encoding="utf-8")
     print(f"{len(w)} weights -> {args.out}; train accuracy rules {accuracy(data, None):.2f}, ranker {accuracy(data, w):.2f}")
