@@ -103,9 +103,11 @@ class BriefingScreen(PageScreen):
     def on_option_list_option_selected(self, event: PageList.OptionSelected) -> None:
         kind, _, rest = (event.option.id or "").partition(":")
         if kind == "b" and rest:
-            from tui.app.screens.story import StoryScreen
+            from tui.app.screens.story import story_view
 
-            self.app.push_screen(StoryScreen(self.db_path, self.items[int(rest.split(":")[0])].story.id))
+            main = self.main_screen()
+            self.app.push_screen(story_view(self.app, self.db_path, self.items[int(rest.split(":")[0])].story.id,
+                                            main.lib if main is not None else None))
 
     def action_since(self) -> None:
         self.since = SINCE[(SINCE.index(self.since) + 1) % len(SINCE)]

@@ -873,9 +873,9 @@ class MainScreen(Screen):
 
     def open_story(self, story_id: int) -> None:
         """Push the story view (summary across outlets, quotes by speaker, merged entities)."""
-        from tui.app.screens.story import StoryScreen
+        from tui.app.screens.story import story_view
 
-        self.app.push_screen(StoryScreen(self.db_path, story_id, self.lib))
+        self.app.push_screen(story_view(self.app, self.db_path, story_id, self.lib))
 
     def open_person(self, name: str) -> None:
         """Push the entity page of a person: articles over time, who appears with them, their quotes."""

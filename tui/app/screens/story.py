@@ -6,12 +6,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from tui.app import copytext, keymap
-from tui.app.screens.page import PageList, PageScreen, heading, line
+from tui.app.screens.page import PageScreen, line
 from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.pane import Pane
+from tui.app.widgets.story_list import StoryList, heading
+from tui.app.widgets.summary_items import Option
 
 
 def warm() -> None:
@@ -64,8 +65,31 @@ def _where(source: str, day: str) -> str:
     return ", ".join(x for x in (line(source), (day or "")[:10]) if x)
 
 
+VIEW = "story-view"  # the story view is installed under this name and kept between openings
+
+
+def story_view(app, db_path, story_id: int, lib=None) -> "StoryScreen":
+    """The story view showing `story_id`, to push: the one kept screen (built and installed the first time),
+    or a new one when the kept one is already on the screen stack (a story opened from a page over it).
+
+    Reusing the screen spares the compose, mount and styling of a new one on every opening."""
+    screen = app.get_screen(VIEW) if app.is_screen_installed(VIEW) else None
+    if screen is None or screen.db_path != db_path:
+        if screen is not None and screen not in app.screen_stack:
+            app.uninstall_screen(VIEW)
+        screen = StoryScreen(db_path)
+        if not app.is_screen_installed(VIEW):
+            app.install_screen(screen, VIEW)
+    elif screen in app.screen_stack:
+        screen = StoryScreen(db_path)  # removed again when it is closed
+    screen.open(story_id, lib)
+    return screen
+
+
 class StoryScreen(PageScreen):
-    """Summary · what's new · articles on the left; quotes by speaker and entities on the right."""
+    """Summary · what's new · articles on the left; quotes by speaker and entities on the right.
+
+    One screen is kept and shown again for each story (`story_view`); `open` says which story."""
 
     PANES = ("#story-pane", "#story-side")
     # m and f act on the article of the line under the cursor, as in the library (rebound keys follow)
@@ -73,35 +97,60 @@ class StoryScreen(PageScreen):
     HINT = (("open", "open"), ("longer", "longer"), ("shorter", "shorter"),
             ("copy_summary", "copy"), ("copy_quotes", "quotes"), ("copy_markdown", "Markdown"), ("back", "back"))
 
-    def __init__(self, db_path, story_id: int, lib=None) -> None:
-        """`lib`: the UI thread's library, to show a kept summary at once (else everything is read in a worker)."""
+    def __init__(self, db_path, story_id: int | None = None, lib=None) -> None:
+        """`story_id`: the story to show (or call `open` later); `lib`: the UI thread's library, to show a kept
+        summary at once (else everything is read in a worker)."""
         super().__init__(db_path)
-        self.story_id = story_id
+        self.story_id: int | None = None
         self.sentences: int | None = None  # None: the engine's default length
         self.row = None
         self.summary = None
         self.entity_names: list[tuple[str, str]] = []
-        self._kept = _kept_now(lib, story_id) if lib is not None else None
+        self._pending = None  # what to show when the screen is mounted: ("kept", result) or ("read", None)
+        if story_id is not None:
+            self.open(story_id, lib)
+
+    def open(self, story_id: int, lib=None) -> None:
+        """Show this story: a kept summary at once (before the screen is pushed, so its first frame shows
+        it), else "Reading the story…" while a worker reads it."""
+        new = story_id != self.story_id
+        self.story_id, self.sentences = story_id, None
+        kept = _kept_now(lib, story_id) if lib is not None else None
+        if not self.is_mounted:
+            self._pending = ("kept", kept) if kept is not None else ("read", None)
+            return
+        if kept is not None:
+            self.loaded(kept, "", new)
+        else:
+            self.row = self.summary = None
+            self.query_one("#story-head", Static).update(Text("Reading the story…"))
+            self.query_one("#story-pane").border_title = "Story"
+            for selector in ("#story-text", "#story-quotes"):
+                self.query_one(selector, StoryList).show_options([])
+                self.query_one(selector, StoryList).top()
+            self.load(read_story, self.story_id, self.sentences, False)
+        if new:
+            self.set_focus(self.query_one("#story-text"))
 
     def compose_panes(self) -> ComposeResult:
         with Pane(id="story-pane"):
             yield Static(Text("Reading the story…"), id="story-head")
-            yield PageList(id="story-text")
+            yield StoryList(id="story-text")
         with Pane(id="story-side"):
-            yield PageList(id="story-quotes")
+            yield StoryList(id="story-quotes")
 
     def on_mount(self) -> None:
         self.query_one("#story-pane").border_title = "Story"
         self.query_one("#story-side").border_title = "Quotes by speaker · entities"
         self.set_focus(self.query_one("#story-text"))
         super().on_mount()
-        if self._kept is not None:  # opened before and unchanged since: shown in the screen's first frame
-            kept, self._kept = self._kept, None
-            self.loaded(kept, "")
-        else:
+        pending, self._pending = self._pending, None
+        if pending is not None and pending[0] == "kept":  # opened before and unchanged since: in the first frame
+            self.loaded(pending[1], "")
+        elif pending is not None:
             self.load(read_story, self.story_id, self.sentences, False)  # sentence splits only: at once
 
-    def loaded(self, result, error: str) -> None:
+    def loaded(self, result, error: str, new: bool = False) -> None:
         head = self.query_one("#story-head", Static)
         if error:
             head.update(Text(f"This story cannot be read: {error}", style="bold red"))
@@ -111,6 +160,9 @@ class StoryScreen(PageScreen):
             return
         self.row, self.summary, rows = result
         self.show(rows)
+        if new:
+            for selector in ("#story-text", "#story-quotes"):
+                self.query_one(selector, StoryList).top()
         if not self.summary.analysed:
             self.load(read_story, self.story_id, self.sentences, True)  # quotes and entities need analyses
 
@@ -202,19 +254,11 @@ class StoryScreen(PageScreen):
         return out
 
     def _fill(self, selector: str, options: list[Option]) -> None:
-        widget = self.query_one(selector, PageList)
-        was = widget.highlighted
-        widget.clear_options()
-        widget.add_options(options)
-        if was is not None and was < len(options) and not options[was].disabled:
-            widget.highlighted = was
-        else:
-            first = next((i for i, o in enumerate(options) if not o.disabled), None)
-            widget.highlighted = first
+        self.query_one(selector, StoryList).show_options(options)
 
     # -- keys -------------------------------------------------------------------------------
 
-    def on_option_list_option_selected(self, event: PageList.OptionSelected) -> None:
+    def on_summary_list_option_selected(self, event: StoryList.OptionSelected) -> None:
         kind, _, rest = (event.option.id or "").partition(":")
         if self.summary is None or not rest:
             return
@@ -237,7 +281,7 @@ class StoryScreen(PageScreen):
     def _line_article(self) -> int | None:
         """The article of the highlighted line (a summary sentence, a quote or an article), or None."""
         widget = self.query_one("#story-text" if self.focused is not self.query_one("#story-quotes")
-                                else "#story-quotes", PageList)
+                                else "#story-quotes", StoryList)
         if self.summary is None or widget.highlighted is None:
             return None
         kind, _, rest = (widget.get_option_at_index(widget.highlighted).id or "").partition(":")

@@ -68,9 +68,21 @@ def wrap_all(options: list[Option], width: int) -> tuple[list[tuple[int, int]], 
     first: list[int] = []
     for index, option in enumerate(options):
         first.append(len(lines))
-        option.spans = wrap_spans(option.prompt.plain, width)
+        option.spans = wrap_breaks(option.prompt.plain, width)
         lines.extend((index, line) for line in range(len(option.spans) + option.rule))
     return lines, first
+
+
+def wrap_breaks(text: str, width: int) -> list[tuple[int, int]]:
+    """wrap_spans, with a line break in the text starting a new line (a story sentence's source line)."""
+    if "\n" not in text:
+        return wrap_spans(text, width)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for part in text.split("\n"):
+        spans += [(start + a, start + b) for a, b in wrap_spans(part, width)]
+        start += len(part) + 1
+    return spans
 
 
 def cut_lines(option: Option) -> list[Text]:
