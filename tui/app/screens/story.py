@@ -3,16 +3,17 @@ its articles, the quotes by speaker and the merged entities. Opened with `enter`
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from tui.app import copytext, keymap
 from tui.app.screens.page import PageScreen, line
-from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.pane import Pane
-from tui.app.widgets.story_list import StoryList, heading
-from tui.app.widgets.summary_items import Option
+from tui.app.widgets.story_list import StoryList
+from tui.app.screens.story_items import build
 
 
 def warm() -> None:
@@ -61,8 +62,7 @@ def _kept_now(lib, story_id: int):
         return None  # the worker reads it again and says what is wrong
 
 
-def _where(source: str, day: str) -> str:
-    return ", ".join(x for x in (line(source), (day or "")[:10]) if x)
+KEPT_VIEWS = 8  # stories whose lists (items, wrapped and drawn lines) the view keeps to show again at once
 
 
 VIEW = "story-view"  # the story view is installed under this name and kept between openings
@@ -106,6 +106,9 @@ class StoryScreen(PageScreen):
         self.row = None
         self.summary = None
         self.entity_names: list[tuple[str, str]] = []
+        self._shown = None  # what `show` last showed (story_items.build's answer)
+        # (story id, length) -> (summary, row, marks, what build made of them), the latest last
+        self._built: OrderedDict[tuple, tuple] = OrderedDict()
         self._pending = None  # what to show when the screen is mounted: ("kept", result) or ("read", None)
         if story_id is not None:
             self.open(story_id, lib)
@@ -122,8 +125,8 @@ class StoryScreen(PageScreen):
         if kept is not None:
             self.loaded(kept, "", new)
         else:
-            self.row = self.summary = None
-            self.query_one("#story-head", Static).update(Text("Reading the story…"))
+            self.row = self.summary = self._shown = None
+            self._head(Text("Reading the story…"))
             self.query_one("#story-pane").border_title = "Story"
             for selector in ("#story-text", "#story-quotes"):
                 self.query_one(selector, StoryList).show_options([])
@@ -151,12 +154,13 @@ class StoryScreen(PageScreen):
             self.load(read_story, self.story_id, self.sentences, False)  # sentence splits only: at once
 
     def loaded(self, result, error: str, new: bool = False) -> None:
-        head = self.query_one("#story-head", Static)
+        if error or result is None:
+            self._shown = None
         if error:
-            head.update(Text(f"This story cannot be read: {error}", style="bold red"))
+            self._head(Text(f"This story cannot be read: {error}", style="bold red"))
             return
         if result is None:
-            head.update(Text("This story is no longer in the library (esc goes back).", style="bold"))
+            self._head(Text("This story is no longer in the library (esc goes back).", style="bold"))
             return
         self.row, self.summary, rows = result
         self.show(rows)
@@ -169,92 +173,40 @@ class StoryScreen(PageScreen):
     def show(self, rows: dict) -> None:
         """Fill both panes from `self.summary`; the cursors stay where they were when they can."""
         summary, row = self.summary, self.row
-        count = len(summary.articles)
-        # one line each (app.tcss cuts them with an ellipsis): a long title wrapped over the head's four lines
-        # and hid the figures and the "analysing" line at 80x24; the outlets come last, as the part best cut
-        head = Text(line(row.title) or "(untitled story)", style="bold")
-        sources = ", ".join(line(s) for s in summary.sources[:6])
-        more = f" and {len(summary.sources) - 6} more" if len(summary.sources) > 6 else ""
-        span = " – ".join(dict.fromkeys(x[:10] for x in (summary.first or "", summary.last or "") if x))
-        head.append("\n" + " · ".join(x for x in (
-            f"{count} article{'s' if count != 1 else ''}", span,
-            # "1 outlet (X)"; no outlet named: nothing ("0 outlets ()" said nothing either)
-            f"{len(summary.sources)} outlet{'s' if len(summary.sources) != 1 else ''} ({sources}{more})"
-            if summary.sources else "") if x), style="dim")
-        if not summary.analysed:
-            head.append("\n⏳ analysing its articles for quotes and entities…", style="bold")
-        self.query_one("#story-head", Static).update(head)
-        n = len(summary.sentences)
-        self.query_one("#story-pane").border_title = f"Story · {n} sentence{'s' if n != 1 else ''}"
-        text = [heading(f"Summary · {n} sentence{'s' if n != 1 else ''}")]
-        marked, rest = summary.news()  # a new sentence the summary shows is marked "new" there, not repeated
-        for number, sent in enumerate(summary.sentences):
-            text.append(Option(self._sentence(number + 1, sent, (sent.article, sent.index) in marked), id=f"s:{number}"))
-        if rest:
-            text.append(heading("What's new"))
-            for sent in rest:
-                text.append(Option(self._sentence(None, sent), id=f"n:{summary.new.index(sent)}"))
-        copies = getattr(summary, "copies", {}) or {}
-        repeats = {c for cs in copies.values() for c in cs}
-        text.append(heading(f"Articles ({count - len(repeats)})" if repeats else f"Articles ({count})"))
-        for article_id in reversed(summary.articles):  # newest first, as in the library
-            article = rows.get(article_id)
-            if article is None or article_id in repeats:
-                continue  # the same text from another outlet: one row with every outlet that printed it
-            others = [rows[c] for c in copies.get(article_id, ()) if c in rows]
-            unread = not article.read or any(not o.read for o in others)
-            entry = Text(f"{'●' if unread else ' '} {line(article.title)}")
-            if article.starred or any(o.starred for o in others):
-                entry.append(" ★", style="bold")
-            outlets = ", ".join(dict.fromkeys(line(x.source) for x in [article, *others] if line(x.source)))
-            entry.append(f"  {_where(outlets, article.published or '')}", style="dim")
-            if others:
-                entry.append(f" · same text in {len(others) + 1} outlets", style="dim italic")
-            text.append(Option(entry, id=f"a:{article_id}"))
+        marks = sorted((r.id, r.read, r.starred) for r in rows.values())
+        key = (self.story_id, self.sentences)
+        kept = self._built.get(key)
+        if kept is not None and kept[0] is summary and kept[1] == row and kept[2] == marks:
+            built = kept[3]  # the story as shown before (opened again): its lists and their drawn lines are kept
+            self._built.move_to_end(key)
+        else:
+            built = build(summary, row, rows)
+            self._built[key] = (summary, row, marks, built)
+            while len(self._built) > KEPT_VIEWS:
+                self._built.popitem(last=False)
+        if built is self._shown:
+            return
+        self._shown = built
+        head, title, text, side, self.entity_names = built
+        self._head(head)
+        self.query_one("#story-pane").border_title = title
         self._fill("#story-text", text)
-        self._fill("#story-quotes", self._side())
+        self._fill("#story-quotes", side)
 
-    @staticmethod
-    def _sentence(number: int | None, sent, new: bool = False) -> Text:
-        out = Text(f"{number}. " if number else "• ")
-        out.append(line(sent.text))
-        out.append(f"\n   — {_where(sent.source, sent.day)}", style="dim italic")
-        if new:
-            out.append(" · new", style="bold")
-        return out
+    def _head(self, text: Text) -> None:
+        """Show `text` in the head (a line each, cut with an ellipsis): the screen is laid out again only when
+        the number of lines changes (Static.update lays out every time: a full repaint)."""
+        widget = self.query_one("#story-head", Static)
+        lines = text.plain.count("\n") + 1
+        if text == getattr(widget, "_shown", None):
+            return
+        widget.update(text, layout=lines != getattr(widget, "_lines", None))
+        widget._shown, widget._lines = text, lines
 
-    def _side(self) -> list[Option]:
-        summary = self.summary
-        out = [heading("Quotes by speaker")]
-        if not summary.quotes:
-            out.append(Option(Text("No quotes found yet.", style="dim"), disabled=True))
-        for g, group in enumerate(summary.quotes):
-            out.append(Option(Text(line(group.speaker) or "Unknown speaker", style="bold"), disabled=True))
-            for q, quote in enumerate(group.quotes):
-                entry = Text(f"“{line(quote.text)}”")
-                outlets = ", ".join(line(x) for x in quote.sources[:4]) if len(quote.sources) > 1 else ""
-                where = f"{outlets}, {quote.day[:10]}" if outlets else _where(quote.source, quote.day)
-                entry.append(f"\n   — {where}", style="dim italic")
-                out.append(Option(entry, id=f"q:{g}:{q}"))
-        self.entity_names = []
-        by_type: dict[str, list] = {}
-        for entity in summary.entities:
-            by_type.setdefault(type_of(entity.label), []).append(entity)
-        if by_type:
-            out.append(heading("Entities"))
-        for key, _name, plural, _labels in TYPES:
-            for number, entity in enumerate(by_type.get(key, [])):
-                if number == 0:
-                    out.append(Option(Text(plural, style="bold"), disabled=True))
-                self.entity_names.append((key, entity.name))
-                arts = entity.articles  # how many of the story's articles mention it
-                entry = Text(line(entity.name))
-                entry.append(f"  {entity.count}× in {arts} article{'s' if arts != 1 else ''}", style="dim")
-                out.append(Option(entry, id=f"e:{len(self.entity_names) - 1}"))
-        return out
-
-    def _fill(self, selector: str, options: list[Option]) -> None:
-        self.query_one(selector, StoryList).show_options(options)
+    def _fill(self, selector: str, options: list) -> None:
+        widget = self.query_one(selector, StoryList)
+        if widget.options is not options:
+            widget.show_options(options)
 
     # -- keys -------------------------------------------------------------------------------
 

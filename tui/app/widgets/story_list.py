@@ -9,6 +9,8 @@ directly (direct.py). Its keys are the pages' list keys; its cursor API follows 
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from textual.geometry import Size
 
 from tui.app import keymap
@@ -33,18 +35,35 @@ class StoryList(SummaryList, inherit_bindings=False):
     BINDINGS = [b for b in keymap.bindings(keymap.PAGE) if b.action in LIST_ACTIONS]
     HELP = "enter on a sentence, a quote or an article opens that article; on an entity, its page or its articles."
 
+    FINISHED_KEPT = 2000  # finished lines kept (direct.py): the drawn lines of the kept lists
+    KEPT = 8  # lists whose wrapped and drawn lines are kept, to show again at once
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        # id(items) -> (items, width, lines, first lines, drawn lines): the latest last
+        self._kept: OrderedDict[int, tuple] = OrderedDict()
+
     def show_options(self, options: list[Option]) -> None:
         """Show these items. The cursor stays on the same item number when that is still selectable,
-        else goes to the first selectable one; the view scrolls back to the top for a new list."""
+        else goes to the first selectable one.
+
+        A list shown before (the very same list object, at the same width) comes back with its lines as
+        they were wrapped and drawn: nothing is wrapped or drawn again."""
         was = self.highlighted
         self.highlighted = None
+        self._keep()
         self.options = options
         self.analysis = None
-        self._strips = {}
         width = content_width(self) if self.is_mounted else -1
-        if width <= 0:  # not laid out yet: wrapped at the first drawing
+        kept = self._kept.get(id(options))
+        if kept is not None and kept[0] is options and kept[1] == width > 0:
+            _options, self._width, self._lines, self._first_line, self._strips = kept
+            self.virtual_size = Size(width, len(self._lines))
+        elif width <= 0:  # not laid out yet: wrapped at the first drawing
+            self._strips = {}
             self._width, self._lines, self._first_line = -1, [], []
         else:
+            self._strips = {}
             self._width = width
             self._lines, self._first_line = wrap_all(options, width)
             self.virtual_size = Size(max(0, width), len(self._lines))
@@ -53,6 +72,20 @@ class StoryList(SummaryList, inherit_bindings=False):
         else:
             self.highlighted = self._next_enabled(0, 1)
         self.refresh()
+
+    def _keep(self) -> None:
+        """Keep the list shown now with its wrapped and drawn lines (their styles are in the keys of the drawn
+        lines, so a change of theme or focus draws again what it changes)."""
+        if self.options and self._width > 0:
+            self._kept[id(self.options)] = (self.options, self._width, self._lines, self._first_line, self._strips)
+            self._kept.move_to_end(id(self.options))
+            while len(self._kept) > self.KEPT:
+                self._kept.popitem(last=False)
+
+    def _ensure_lines(self) -> None:
+        if self.is_mounted and content_width(self) != self._width:
+            self._strips = {}  # a new dict (SummaryList clears it in place): a kept list keeps its width's lines
+        super()._ensure_lines()
 
     def top(self) -> None:
         """Scroll to the first line, the cursor on the first selectable item (a story opened anew)."""

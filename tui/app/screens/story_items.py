@@ -1,0 +1,112 @@
+"""What the story view shows for a story summary: its head, its pane title and the items of its two lists.
+
+Plain data from the summary and the articles' rows (no widget), so the view can keep what it built for a
+story and show it again without building it anew.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from tui.app.screens.page import line
+from tui.app.widgets.entity_types import TYPES, type_of
+from tui.app.widgets.story_list import heading
+from tui.app.widgets.summary_items import Option
+
+
+def where(source: str, day: str) -> str:
+    """"Outlet, 2026-01-14" (either part left out when empty)."""
+    return ", ".join(x for x in (line(source), (day or "")[:10]) if x)
+
+
+def build(summary, row, rows: dict) -> tuple:
+    """(head Text, the story pane's title, the summary list's items, the side list's items, the entity names
+    [(type key, name)] by entity item number) of a story: its summary, its stored row, {article id: ArticleRow}."""
+    count = len(summary.articles)
+    # one line each (app.tcss cuts them with an ellipsis): a long title wrapped over the head's four lines
+    # and hid the figures and the "analysing" line at 80x24; the outlets come last, as the part best cut
+    head = Text(line(row.title) or "(untitled story)", style="bold")
+    sources = ", ".join(line(s) for s in summary.sources[:6])
+    more = f" and {len(summary.sources) - 6} more" if len(summary.sources) > 6 else ""
+    span = " – ".join(dict.fromkeys(x[:10] for x in (summary.first or "", summary.last or "") if x))
+    head.append("\n" + " · ".join(x for x in (
+        f"{count} article{'s' if count != 1 else ''}", span,
+        # "1 outlet (X)"; no outlet named: nothing ("0 outlets ()" said nothing either)
+        f"{len(summary.sources)} outlet{'s' if len(summary.sources) != 1 else ''} ({sources}{more})"
+        if summary.sources else "") if x), style="dim")
+    if not summary.analysed:
+        head.append("\n⏳ analysing its articles for quotes and entities…", style="bold")
+    n = len(summary.sentences)
+    title = f"Story · {n} sentence{'s' if n != 1 else ''}"
+    text = [heading(f"Summary · {n} sentence{'s' if n != 1 else ''}")]
+    marked, rest = summary.news()  # a new sentence the summary shows is marked "new" there, not repeated
+    for number, sent in enumerate(summary.sentences):
+        text.append(Option(_sentence(number + 1, sent, (sent.article, sent.index) in marked), id=f"s:{number}"))
+    if rest:
+        text.append(heading("What's new"))
+        for sent in rest:
+            text.append(Option(_sentence(None, sent), id=f"n:{summary.new.index(sent)}"))
+    text += _articles(summary, rows)
+    side, entity_names = _side(summary)
+    return head, title, text, side, entity_names
+
+
+def _articles(summary, rows: dict) -> list[Option]:
+    count = len(summary.articles)
+    copies = getattr(summary, "copies", {}) or {}
+    repeats = {c for cs in copies.values() for c in cs}
+    out = [heading(f"Articles ({count - len(repeats)})" if repeats else f"Articles ({count})")]
+    for article_id in reversed(summary.articles):  # newest first, as in the library
+        article = rows.get(article_id)
+        if article is None or article_id in repeats:
+            continue  # the same text from another outlet: one row with every outlet that printed it
+        others = [rows[c] for c in copies.get(article_id, ()) if c in rows]
+        unread = not article.read or any(not o.read for o in others)
+        entry = Text(f"{'●' if unread else ' '} {line(article.title)}")
+        if article.starred or any(o.starred for o in others):
+            entry.append(" ★", style="bold")
+        outlets = ", ".join(dict.fromkeys(line(x.source) for x in [article, *others] if line(x.source)))
+        entry.append(f"  {where(outlets, article.published or '')}", style="dim")
+        if others:
+            entry.append(f" · same text in {len(others) + 1} outlets", style="dim italic")
+        out.append(Option(entry, id=f"a:{article_id}"))
+    return out
+
+
+def _sentence(number: int | None, sent, new: bool = False) -> Text:
+    out = Text(f"{number}. " if number else "• ")
+    out.append(line(sent.text))
+    out.append(f"\n   — {where(sent.source, sent.day)}", style="dim italic")
+    if new:
+        out.append(" · new", style="bold")
+    return out
+
+
+def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
+    out = [heading("Quotes by speaker")]
+    if not summary.quotes:
+        out.append(Option(Text("No quotes found yet.", style="dim"), disabled=True))
+    for g, group in enumerate(summary.quotes):
+        out.append(Option(Text(line(group.speaker) or "Unknown speaker", style="bold"), disabled=True))
+        for q, quote in enumerate(group.quotes):
+            entry = Text(f"“{line(quote.text)}”")
+            outlets = ", ".join(line(x) for x in quote.sources[:4]) if len(quote.sources) > 1 else ""
+            at = f"{outlets}, {quote.day[:10]}" if outlets else where(quote.source, quote.day)
+            entry.append(f"\n   — {at}", style="dim italic")
+            out.append(Option(entry, id=f"q:{g}:{q}"))
+    entity_names: list[tuple[str, str]] = []
+    by_type: dict[str, list] = {}
+    for entity in summary.entities:
+        by_type.setdefault(type_of(entity.label), []).append(entity)
+    if by_type:
+        out.append(heading("Entities"))
+    for key, _name, plural, _labels in TYPES:
+        for number, entity in enumerate(by_type.get(key, [])):
+            if number == 0:
+                out.append(Option(Text(plural, style="bold"), disabled=True))
+            entity_names.append((key, entity.name))
+            arts = entity.articles  # how many of the story's articles mention it
+            entry = Text(line(entity.name))
+            entry.append(f"  {entity.count}× in {arts} article{'s' if arts != 1 else ''}", style="dim")
+            out.append(Option(entry, id=f"e:{len(entity_names) - 1}"))
+    return out, entity_names
