@@ -22,7 +22,8 @@ def test_each_event_is_one_story_and_unrelated_articles_stand_alone(filled):
     row = story_row(lib, g[STRIKE[0].title])
     assert row.size == 5 and (row.first, row.last) == ("2026-03-02", "2026-03-05")
     assert row.sources == ["Coastal Herald", "Daily Meridian", "Northbay Times", "Valley Courier"]
-    assert row.unread == 5 and row.article_ids[0] == ids[STRIKE[-1].title]  # newest first
+    # unread counts rows, as the library does: STRIKE[3] is STRIKE[2]'s wire text from another paper (one row)
+    assert row.unread == 4 and row.article_ids[0] == ids[STRIKE[-1].title]  # newest first
 
 
 def test_the_same_wire_text_from_two_papers_is_a_near_duplicate_and_both_stay_stored(filled):

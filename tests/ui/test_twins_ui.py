@@ -132,3 +132,62 @@ async def test_opening_a_copy_shows_its_row_read_in_the_article_list(twins, make
         assert main.articles.source.row(at).read  # its row is the copy's text: read too
         assert "●" not in main.articles.render_line(at).text
         assert main.unread.count == unread - 1
+
+
+async def test_a_copy_opened_from_the_story_view_underlines_its_text_s_row_as_the_open_one(twins, make_app):
+    """The open article's row is underlined; a copy (opened from the story view, a person's page or the briefing)
+    has no row of its own, so the row that stands for its text is the open one, and it stops being so when
+    another article opens."""
+    path, ids, copy = twins
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        source = main.articles.source
+        at = next(i for i in range(len(source)) if source.row(i).id == ids[WIRE.title])
+        assert copy in source.row(at).twins
+
+        def underlined(index: int) -> bool:
+            title = source.row(index).title[:12]
+            return any(seg.style is not None and seg.style.underline
+                       for seg in main.articles.render_line(index - int(main.articles.scroll_y))
+                       if title in seg.text)
+
+        assert not underlined(at)
+        main.open_article(copy)  # what enter on a line of the copy in the story view does (PageScreen.open_article)
+        await settle(pilot)
+        assert underlined(at)
+        other = next(i for i in range(len(source)) if i != at)
+        main.open_article(source.row(other).id)
+        await settle(pilot)
+        assert underlined(other) and not underlined(at)
+
+
+async def test_a_story_s_unread_figure_counts_rows_as_the_library_does_not_records(twins, make_app):
+    """The harbour story holds three texts and a fourth record that is the same text as one of them from
+    another outlet: the library shows three rows, so the story's unread figure is 3, not 4 (in the stories list,
+    read from the stored figures, and in a story read with its members); reading the copy's row takes one off."""
+    path, ids, copy = twins
+    from tui.store.stories import story_rows
+
+    with Library(path) as lib:
+        sid = story_of(lib, copy)
+        assert story_row(lib, sid).size == 4  # four records
+        assert story_row(lib, sid).unread == 3
+        assert next(r for r in story_rows(lib, members=False) if r.id == sid).unread == 3
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        unread_rows = main.unread.count
+        await pilot.press("v")
+        await settle(pilot)
+        stories = main.articles.source
+        at = next(i for i in range(len(stories)) if stories.row(i).id == sid)
+        assert stories.row(at).unread == 3
+        assert sum(stories.row(i).unread for i in range(len(stories))) == unread_rows  # as the library counts
+        main.open_article(copy)  # from the story view: its row (and the copy) read
+        await settle(pilot)
+        await pilot.pause(0.3)  # the read mark is written, then the list's page read again (ReadMarks.pending)
+        await settle(pilot)
+        assert main.articles.source.row(at).unread == 2

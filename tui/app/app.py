@@ -23,6 +23,7 @@ partial_update.install()  # compose only what changed (partial_update.py)
 # textual-light's $text-accent (its accent mixed 66% into black) is 3.3:1 on its background; mixed 50% it is
 # 5.1:1 (tests/ui/test_colours.py checks every theme's title and headings reach 4.5:1).
 LIGHT_TEXT_ACCENT = "#7F5315"
+COPY_TOAST_TITLE = "Clipboard"  # the title of a copy's toast (a new copy replaces the toasts with it)
 
 
 def _readable_light_accent(app: App) -> None:
@@ -185,4 +186,8 @@ class NewsreaderApp(App):
 
     def _copied(self, result, message: str, severity: str) -> None:
         self.last_copy = result
-        self.notify(message, title="Clipboard", severity=severity, timeout=6 if result.confirmed else 12, markup=False)
+        # A copy's toast replaces the copy toasts before it: c, y, Y in a row stacked three over half of an
+        # 80x24 screen. (Textual has no public call to drop one notification; `_unnotify` is what its toasts use.)
+        for earlier in [n for n in self._notifications if n.title == COPY_TOAST_TITLE]:
+            self._unnotify(earlier, refresh=False)
+        self.notify(message, title=COPY_TOAST_TITLE, severity=severity, timeout=6 if result.confirmed else 12, markup=False)

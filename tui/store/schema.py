@@ -594,6 +594,14 @@ MIGRATIONS: list[str] = [
             WHERE story_id = new.story_id;
     END;
     """,
+    # 19: a story's unread figure counts rows, as the library does (issue 13): a copy of a text from another outlet
+    # (articles.twin_of; its membership's dup_of) is not a row of its own. The stored figure (story_stats.unread)
+    # still counts records; a page of the stories list takes away its stories' unread copies, found through this
+    # index of the unread memberships that repeat another article (few), never through a story's members.
+    """
+    CREATE INDEX IF NOT EXISTS story_articles_unread_copies ON story_articles (story_id)
+        WHERE dup_of IS NOT NULL AND unread = 1;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

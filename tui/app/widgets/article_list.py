@@ -91,9 +91,9 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             return
         for ident in {old, article_id} - {None}:
             index = self.source.index_of(ident)
-            if index is None and ident == article_id:
+            if index is None:
                 # a copy (opened from the story view, a person's page, the briefing): its text's row is
-                # another record's, which the store marks read with it
+                # another record's, which the store marks read with it and which shows it open
                 index = self.source.index_of_copy(ident)
             if index is None:
                 continue  # not in a loaded page, so not on screen
@@ -101,6 +101,11 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             if row is not None and (row.id == article_id or article_id in (row.twins or ())):
                 row.read = True  # the store was updated by the caller; keep the cached row in step
             self.refresh_line(index)
+
+    def _is_open(self, row) -> bool:
+        """The row is the open article's, or the open article is a copy of its text (opened from the story view)."""
+        open_id = self.open_id
+        return open_id is not None and (row.id == open_id or open_id in (row.twins or ()))
 
     @property
     def current(self):
@@ -210,7 +215,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         cursor = ("+cursor-focus" if self.has_focus else "+cursor") if index == self.cursor else ""
         story = self.source.kind == "stories"
         key = ((row.id, row.unread, row.size, cursor, "story", width) if story else
-               (row.id, row.read, row.starred, cursor, row.id == self.open_id, width))
+               (row.id, row.read, row.starred, cursor, self._is_open(row), width))
         strip = self._strips.get(key)
         if strip is None:
             strip = self._story_strip(row, width, cursor) if story else self._row_strip(row, width, cursor)
@@ -262,7 +267,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         """One row as segments: unread dot, star, title (cut to fit), then source and date columns."""
         # tail: "" or the cursor's style suffix ("+cursor" / "+cursor-focus").
         title_style = self._style(("read" if row.read else "unread") + tail)
-        if row.id == self.open_id:
+        if self._is_open(row):
             title_style += self._styles_open  # set by _style (title_style came from it)
         # An undated article shows the day it was added (it sorts by it: newest first means newest first).
         date = (row.published or row.sort_key or "")[:10]
