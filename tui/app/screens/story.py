@@ -62,7 +62,7 @@ def _kept_now(lib, story_id: int):
         return None  # the worker reads it again and says what is wrong
 
 
-KEPT_VIEWS = 8  # stories whose lists (items, wrapped and drawn lines) the view keeps to show again at once
+KEPT_VIEWS = 16  # stories whose lists (items, wrapped and drawn lines) the view keeps to show again at once
 
 
 VIEW = "story-view"  # the story view is installed under this name and kept between openings

@@ -35,8 +35,8 @@ class StoryList(SummaryList, inherit_bindings=False):
     BINDINGS = [b for b in keymap.bindings(keymap.PAGE) if b.action in LIST_ACTIONS]
     HELP = "enter on a sentence, a quote or an article opens that article; on an entity, its page or its articles."
 
-    FINISHED_KEPT = 2000  # finished lines kept (direct.py): the drawn lines of the kept lists
-    KEPT = 8  # lists whose wrapped and drawn lines are kept, to show again at once
+    FINISHED_KEPT = 4000  # finished lines kept (direct.py): the drawn lines of the kept lists
+    KEPT = 16  # lists whose wrapped and drawn lines are kept, to show again at once
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
