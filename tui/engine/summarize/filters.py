@@ -142,7 +142,21 @@ def quote_flags(sentences: list[Sentence]) -> list[bool]:
 
 
 def _quote_flags(sentences: list[Sentence]) -> list[bool]:
-    flags = []
+    return _quote_states(sentences)[0]
+
+
+def inside_quote(sentences: list[Sentence]) -> list[tuple[bool, bool]]:
+    """For each sentence, whether it begins inside a quotation opened in a sentence before it and whether it
+    ends inside one that goes on in the next (same paragraph): 'She told them: "We have a plan.' ends inside,
+    'We will finish it," she said.' begins inside. Shown alone, such a sentence has a closing mark with no
+    opening one, or an opening mark never closed."""
+    starts = _quote_states(sentences)[1]  # a sentence ends inside when the next one (same paragraph) begins inside
+    return list(zip(starts, starts[1:] + [False]))
+
+
+def _quote_states(sentences: list[Sentence]) -> tuple[list[bool], list[bool]]:
+    """(bare-quotation flags, began-inside-a-quotation flags) of the sentences."""
+    flags, starts = [], []
     inside, para, open_for = False, None, 0
     seen: dict[tuple[str, bool], tuple[str, bool]] = {}  # a sentence repeated word for word is read once
     for s in sentences:
@@ -150,6 +164,7 @@ def _quote_flags(sentences: list[Sentence]) -> list[bool]:
             # A new paragraph, or a quote that never closes (a stray inch mark): start afresh.
             inside, para, open_for = False, s.paragraph, 0
         started_inside = inside
+        starts.append(inside)
         got = seen.get((s.text, inside))
         if got is None:
             got = seen[s.text, inside] = _outside_quotes(s.text, inside)
@@ -162,7 +177,7 @@ def _quote_flags(sentences: list[Sentence]) -> list[bool]:
             flags.append(False)
             continue
         flags.append(not _names_speaker(outside, s.text) and word_count(outside) < 6)
-    return flags
+    return flags, starts
 
 
 # A quotation closed by a comma, "?" or "!" and followed by a few words that end the sentence
