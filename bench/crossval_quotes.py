@@ -145,7 +145,8 @@ def main() -> int:
     ap.add_argument("eval_dir", nargs="?", default=str(default_eval()))
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--fold", type=int, default=None, help="only this held-out fold (default: every fold)")
-    ap.add_argument("--epochs", type=int, default=train_quotes.EPOCHS)
+    ap.add_argument("--epochs", type=int, default=None, help="the bagged perceptron with this many epochs instead "
+                    "of the shipped log-linear ranker")
     ap.add_argument("--ablate", action="store_true")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--show", type=int, default=3, help="with --misses: examples shown per bucket")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .. import rules
 from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_BEFORE_VERB, SPEECH_VERBS
-from .names import NOT_NAME, TITLES, is_person
+from .names import NOT_NAME, TITLES, _common_cased, is_person
 from .words import (QUOTE_CHARS, Mention, Tok, abbrev_dot, adverb, is_cap, is_verb, is_word, mention, name_left,
     name_right, pronoun)
 from ..lexicon import quote_words, verb_words
@@ -225,6 +225,8 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
                 if nxt is not None and (is_cap(nxt) or pronoun(nxt) or nxt.low in DETERMINERS):
                     break
         i = intro_end
+    else:
+        i = _common_intro_end(toks, i)
     if i >= len(toks):
         return None
     pron = pronoun(toks[i])
@@ -260,6 +262,28 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
     return None
 
 
+_TIME_AFTER = {"later", "earlier", "ago"}  # "Hours later," "Days earlier," "Weeks ago,"
+
+
+def _common_intro_end(toks: list[Tok], i: int) -> int:
+    """Where the clause proper starts after an introductory phrase opened by a capitalised common word that is a
+    participle or a time before "later"/"earlier"/"ago" ("Continuing to explain his view, Ola Brandt ...", "Hours
+    later, Brandt ..."): after the first comma, within 15 tokens, that a name, a pronoun or a determiner follows.
+    i itself when the opening word is no common word (the word clusters' counts: unlabelled news writes it more
+    often in lower case; a known first name never is), is neither, or there is no such comma."""
+    if not (is_cap(toks[i]) and _common_word(toks[i].text) and rules.enabled("common-word-intro-skipped")):
+        return i
+    if not (toks[i].low.endswith("ing") or i + 1 < len(toks) and toks[i + 1].low in _TIME_AFTER):
+        return i  # "Critics of the plan, the board among them, said": a subject, not an opening phrase
+    for k in range(i + 1, min(len(toks) - 1, i + 15)):
+        if toks[k].text in (".", ";", ":") or toks[k].text in QUOTE_CHARS:
+            return i
+        if toks[k].text == ",":
+            nxt = toks[k + 1]
+            return k + 1 if is_cap(nxt) or pronoun(nxt) or nxt.low in DETERMINERS else i
+    return i
+
+
 def _acts_on(toks: list[Tok], k: int) -> bool:
     """A lower-case past-tense verb taking an object: "issued a statement", "granted Ms. Holt a delay"."""
     t = toks[k]
@@ -282,6 +306,11 @@ def _name_after_modifiers(toks: list[Tok], b: int) -> tuple[int, int] | None:
     if not all(toks[x].low in TITLES or toks[x].low in _MODIFIER_WORDS for x in range(b + 1, k)):
         return None  # "Holt campaigned alongside Brandt": a verb, not a modifier
     return name_right(toks, k)
+
+
+def _common_word(word: str) -> bool:
+    """A capitalised word unlabelled news writes more often in lower case and that is no known first name."""
+    return _common_cased(word)
 
 
 # lower-case words that sit between a capitalised modifier and a name ("Liberal mayoral candidate")

@@ -7,7 +7,7 @@ coref.py). Each candidate gets the hand-written cues as binary features (side an
 nearest mention, whether that mention is the subject of a speech verb, whether the rules chose it and
 how, whether it spoke the previous quote, how many of the article's quotes the rules give it, how often
 the article names it, pronoun gender, the quote opening its paragraph, the word cluster of its last word ...), and the highest-scoring
-candidate wins. The weights (a linear model, averaged perceptron) are learned by bench/train_quotes.py
+candidate wins. The weights (a linear model: a log-linear ranker with an L2 penalty) are learned by bench/train_quotes.py
 from PolNeAR's train set and shipped in assets/models/quote_speakers.json; the quote spans are untouched.
 
 Switched off with the rule name "speaker-ranker" (tui.engine.rules), which gives the rules' speakers.

@@ -155,3 +155,13 @@ guard("description-with-linked-phrase", STAGE,
                 [("The ferry will not run again before the spring storms end,", "a person close to Ivo Brandt")])],
       keeps=["Mara Quist spoke first. “The ferry will not run again before the spring storms end,” said a person "
              "who works for the harbour board."])
+# Session 8. before_verb.py
+guard("common-word-intro-skipped", STAGE,
+      "'Continuing to explain his view, Ola Brandt ..., saying', 'Hours later, Ola Brandt ...': an opening phrase "
+      "led by a participle or a time word that news writes in lower case ends at the comma before the subject",
+      changes=[("Continuing to explain his view, Ola Brandt rejected the plan, saying, “We will not sell the port "
+                "to anyone.”", [("We will not sell the port to anyone.", "Ola Brandt")]),
+               ("Hours later, Ola Brandt answered the mayor, telling reporters, “The port will stay open all winter "
+                "long.”", [("The port will stay open all winter long.", "Ola Brandt")])],
+      keeps=["Fishermen in the bay, Ola Brandt among them, have fought the plan, saying the port “cannot survive "
+             "another closure.”"])
