@@ -100,20 +100,32 @@ def kill_trials(tmp_path: Path, rng, trials: int, files: int) -> None:
     counts = []
     survived: list[tuple[int, list[int]]] = []  # (trial, pids of the run alive 5 s after its kill)
     gone_after: list[float] = []
+    # The length of a run, kept fresh: the load of a shared machine changes during the trials, and delays drawn
+    # from the first import's duration alone left too few kills mid-run once the load fell (32 of 100, session 7).
+    # Per kind of run (a fresh library, or one holding part of the import): the last durations seen, from runs
+    # that finished before their kill, or at least as long as a run that was still going when killed.
+    recent = {True: [duration], False: [duration]}
     for trial in range(trials):
-        if trial % 3:  # mostly start again from nothing, so kills land in every chunk of a real import
+        fresh = bool(trial % 3)
+        if fresh:  # mostly start again from nothing, so kills land in every chunk of a real import
             for p in tmp_path.glob("lib.db*"):
                 p.unlink()
+        estimate = sum(recent[fresh][-3:]) / len(recent[fresh][-3:])
         # Half the kills anywhere in the run, half in its later part, where the writing happens.
-        delay = rng.uniform(0, duration * 1.5) if trial % 2 else rng.uniform(duration * 0.5, duration * 1.2)
+        delay = rng.uniform(0, estimate * 1.5) if trial % 2 else rng.uniform(estimate * 0.5, estimate * 1.2)
         # Its own session, so every process of the run (the worker processes too) can be found afterwards.
+        started = time.perf_counter()
         proc = subprocess.Popen(newsreader_cmd() + ["add", str(src)], env=env, start_new_session=True,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        if proc.poll() is None:
+        try:
+            proc.wait(timeout=delay)
+            recent[fresh].append(time.perf_counter() - started)  # it finished first: how long a run takes now
+        except subprocess.TimeoutExpired:
             # Mostly kill -9; every fourth trial SIGTERM (what `kill` and a closing terminal send).
             proc.send_signal(signal.SIGTERM if trial % 4 == 3 else signal.SIGKILL)
             killed_mid_run += 1
+            if delay > estimate:
+                recent[fresh].append(delay)  # still going after `delay`: a run takes at least that long now
         proc.wait(timeout=60)
         t_dead = time.monotonic()
         alive = survivors_after(proc.pid)
