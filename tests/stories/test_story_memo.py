@@ -70,3 +70,39 @@ def test_asking_for_a_story_never_kept_reads_nothing(filled, monkeypatch):
     found = kept_story_summary(lib, sid)
     assert found is not None and found[0].id == sid and reads[-1] == sid
     assert kept_story_summary(lib, sid, sentences=3) is None  # another length is another summary
+
+
+def test_two_threads_asking_for_one_summary_compute_it_once(filled, monkeypatch):
+    """The story view reads a story ahead while the cursor rests on it; `enter` meanwhile asks for the same
+    summary: it waits for that reading instead of computing the summary a second time beside it."""
+    import threading
+
+    import tui.stories.story as story_module
+    from tui.store import Library
+
+    lib, ids = filled
+    strike = story_of(lib, ids[STRIKE[0].title])
+    story_summary_kept(lib, strike)  # analyses cached (what is timed below is the summary only)
+    forget_kept()
+    real, calls, started = story_module.story_summary, [], threading.Event()
+
+    def slow_summary(*args, **kwargs):
+        calls.append(threading.current_thread().name)
+        started.set()
+        threading.Event().wait(0.3)  # a summary taking a while, so the second asker comes meanwhile
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(story_module, "story_summary", slow_summary)
+    got = {}
+
+    def ask(name: str) -> None:
+        with Library(lib.path) as own:
+            got[name] = story_summary_kept(own, strike)
+
+    first = threading.Thread(target=ask, args=("ahead",), name="ahead")
+    first.start()
+    assert started.wait(5)
+    ask("enter")
+    first.join(5)
+    assert calls == ["ahead"]  # computed once, by the first asker
+    assert got["enter"][1] is got["ahead"][1]

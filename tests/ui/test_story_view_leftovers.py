@@ -42,3 +42,50 @@ async def test_three_copies_in_the_story_view_leave_one_small_toast_at_80x24(sto
         assert len(toasts) == 1, [str(t.render()) for t in toasts]
         assert "Markdown" in str(toasts[0].render())
         assert toasts[0].region.height <= 4 and toasts[0].region.width <= 42
+
+
+async def test_a_story_read_ahead_or_within_the_wait_shows_its_summary_in_its_first_frame(stories, make_app,
+                                                                                           monkeypatch):
+    """Opening a story the first time is one update: the cursor resting on its row reads it ahead, and a
+    story not read yet is shown when its worker has read it (within WAIT_FOR_READ), not as "Reading the
+    story…" first and then again."""
+    from tui.app.screens import story as story_view
+    from tui.stories.story_memo import forget_kept, kept_story_summary
+
+    monkeypatch.setattr(story_view, "WAIT_FOR_READ", 30.0)  # this test is about the order, not the machine's load
+    forget_kept()
+    path, _ = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await _story_view(pilot)  # the first opening builds the kept view
+        await pilot.press("escape")
+        await settle(pilot)
+        main = app.screen
+        forget_kept()
+        shown_while_current: list[str] = []
+        real_head = story_view.StoryScreen._head
+
+        def head(screen, text):
+            if app.screen is screen:
+                shown_while_current.append(text.plain)
+            real_head(screen, text)
+
+        monkeypatch.setattr(story_view.StoryScreen, "_head", head)
+        await pilot.press("j")  # another story: not read yet; enter at once (no rest)
+        target = main.articles.current.id
+        await pilot.press("enter")
+        await settle(pilot)
+        story = app.screen
+        assert type(story).__name__ == "StoryScreen" and story.story_id == target and story.summary is not None
+        assert not any("Reading the story" in t for t in shown_while_current)
+        await pilot.press("escape")
+        await settle(pilot)
+        forget_kept()
+        await pilot.press("k")  # rest on the first story: read ahead
+        await pilot.pause(0.5)
+        await settle(pilot)
+        with_lib = main.lib
+        assert kept_story_summary(with_lib, main.articles.current.id) is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "StoryScreen" and app.screen.summary is not None

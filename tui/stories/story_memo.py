@@ -16,7 +16,9 @@ from collections import OrderedDict
 KEPT = 32  # summaries kept (a few hundred kilobytes)
 
 _kept: OrderedDict[tuple, object] = OrderedDict()
+_busy: dict[tuple, threading.Event] = {}  # summaries being computed now (by key): a second asker waits for it
 _lock = threading.Lock()
+WAIT = 5.0  # seconds a second asker waits for the first before it computes the summary itself
 
 
 def story_summary_kept(lib, story_id: int, sentences: int | None = None, analyse: bool = True):
@@ -30,20 +32,32 @@ def story_summary_kept(lib, story_id: int, sentences: int | None = None, analyse
     if row is None:
         return None
     key = _key(lib, story_id, sentences, row)
-    with _lock:
-        summary = _kept.get(key)
-        if summary is not None:
-            _kept.move_to_end(key)
-            return row, summary
-    summary = story_summary(lib, story_id, sentences=sentences, analyse=analyse)
-    if summary is None:
-        return None
-    if summary.analysed:
+    for _attempt in range(2):  # the second time round, the summary another thread was computing is kept
         with _lock:
-            _kept[key] = summary
-            while len(_kept) > KEPT:
-                _kept.popitem(last=False)
-    return row, summary
+            summary = _kept.get(key)
+            if summary is not None:
+                _kept.move_to_end(key)
+                return row, summary
+            busy = _busy.get(key)
+            if busy is None:
+                busy = _busy[key] = threading.Event()
+                break
+        busy.wait(WAIT)  # the same summary is being computed (the story view read ahead): not twice
+    else:
+        busy = None  # still not kept (it had articles not analysed yet): compute it here
+    try:
+        summary = story_summary(lib, story_id, sentences=sentences, analyse=analyse)
+        if summary is not None and summary.analysed:
+            with _lock:
+                _kept[key] = summary
+                while len(_kept) > KEPT:
+                    _kept.popitem(last=False)
+    finally:
+        if busy is not None:
+            with _lock:
+                _busy.pop(key, None)
+            busy.set()
+    return (row, summary) if summary is not None else None
 
 
 def _key(lib, story_id: int, sentences: int | None, row) -> tuple:

@@ -103,11 +103,11 @@ class BriefingScreen(PageScreen):
     def on_option_list_option_selected(self, event: PageList.OptionSelected) -> None:
         kind, _, rest = (event.option.id or "").partition(":")
         if kind == "b" and rest:
-            from tui.app.screens.story import story_view
+            from tui.app.screens.story import push_story, story_view
 
-            main = self.main_screen()
-            self.app.push_screen(story_view(self.app, self.db_path, self.items[int(rest.split(":")[0])].story.id,
-                                            main.lib if main is not None else None))
+            main, story = self.main_screen(), self.items[int(rest.split(":")[0])].story
+            push_story(self.app, story_view(self.app, self.db_path, story.id, main.lib if main is not None else None,
+                                            story.title))
 
     def action_since(self) -> None:
         self.since = SINCE[(SINCE.index(self.since) + 1) % len(SINCE)]

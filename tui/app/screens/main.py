@@ -255,6 +255,10 @@ class MainScreen(Screen):
     def on_article_list_rested(self, event: ArticleList.Rested) -> None:
         if not self.listing.stories:
             self.ahead.rested(event.article_id)
+        else:
+            from tui.app.screens.story import read_ahead
+
+            read_ahead(self, event.article_id)
 
     @on(ArticleList.Opened)
     def _opened(self, event: ArticleList.Opened) -> None:
@@ -873,9 +877,11 @@ class MainScreen(Screen):
 
     def open_story(self, story_id: int) -> None:
         """Push the story view (summary across outlets, quotes by speaker, merged entities)."""
-        from tui.app.screens.story import story_view
+        from tui.app.screens.story import push_story, story_view
 
-        self.app.push_screen(story_view(self.app, self.db_path, story_id, self.lib))
+        row = self.articles.current if self.listing.stories else None
+        title = row.title if row is not None and row.id == story_id else ""  # shown while the story is read
+        push_story(self.app, story_view(self.app, self.db_path, story_id, self.lib, title))
 
     def open_person(self, name: str) -> None:
         """Push the entity page of a person: articles over time, who appears with them, their quotes."""

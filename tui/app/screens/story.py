@@ -4,6 +4,7 @@ its articles, the quotes by speaker and the merged entities. Opened with `enter`
 from __future__ import annotations
 
 from collections import OrderedDict
+from functools import partial
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -45,6 +46,48 @@ def read_story(lib, story_id: int, sentences: int | None, analyse: bool):
     return row, summary, rows
 
 
+STORY_REST = 0.05  # seconds the cursor rests on a story before its summary is read ahead
+
+
+def read_ahead(main, story_id: int) -> None:
+    """The cursor rests on a story in the stories list: read its summary in a worker thread (kept by
+    story_memo while the story is unchanged), so `enter` shows it in the story view's first frame. Waits
+    STORY_REST first (moving on through the list reads nothing); one read at a time."""
+    def start() -> None:
+        row = main.articles.current if main.listing.stories else None
+        if row is None or row.id != story_id or main.app.screen is not main:
+            return  # moved on, or the story is open already
+        if any(w.group == "story-ahead" and not w.is_finished for w in main.app.workers):
+            return
+        main.run_worker(partial(_read_ahead, main, story_id), name="story-ahead", group="story-ahead",
+                        thread=True, exit_on_error=False)
+
+    main.set_timer(STORY_REST, start)
+
+
+def _read_ahead(main, story_id: int) -> None:
+    from tui.app.parts.threads import deliver
+    from tui.store import Library
+
+    try:
+        with Library(main.db_path) as lib:
+            read_story(lib, story_id, None, False)
+    except Exception:
+        return  # the story view reads it again when it is opened, and says what is wrong
+    deliver(main, _prepare_ahead, main, story_id)
+
+
+def _prepare_ahead(main, story_id: int) -> None:
+    """On the UI thread, once a story's summary was read ahead: the kept story view builds its lists and draws
+    their first lines now, between keys, so opening the story only copies them."""
+    app = main.app
+    if not app.is_screen_installed(VIEW) or app.screen is not main:
+        return
+    screen = app.get_screen(VIEW)
+    if screen.is_mounted and screen not in app.screen_stack and screen.db_path == main.db_path:
+        screen.prepare(main.lib, story_id)
+
+
 def _kept_now(lib, story_id: int):
     """read_story's answer when the story's summary is kept and the story unchanged (a few indexed reads on
     the UI thread), else None."""
@@ -68,7 +111,7 @@ KEPT_VIEWS = 16  # stories whose lists (items, wrapped and drawn lines) the view
 VIEW = "story-view"  # the story view is installed under this name and kept between openings
 
 
-def story_view(app, db_path, story_id: int, lib=None) -> "StoryScreen":
+def story_view(app, db_path, story_id: int, lib=None, title: str = "") -> "StoryScreen":
     """The story view showing `story_id`, to push: the one kept screen (built and installed the first time),
     or a new one when the kept one is already on the screen stack (a story opened from a page over it).
 
@@ -82,8 +125,31 @@ def story_view(app, db_path, story_id: int, lib=None) -> "StoryScreen":
             app.install_screen(screen, VIEW)
     elif screen in app.screen_stack:
         screen = StoryScreen(db_path)  # removed again when it is closed
-    screen.open(story_id, lib)
+    screen.open(story_id, lib, title)
     return screen
+
+
+WAIT_FOR_READ = 0.15  # seconds the story view waits for its worker before it shows "Reading the story…"
+
+
+def push_story(app, screen: "StoryScreen") -> None:
+    """Show the story view. At once when it shows its story already (a kept summary); else when its worker
+    has read the story, so its first frame shows the summary (not "Reading the story…" and then the summary:
+    two full repaints, the first competing with the worker), or after WAIT_FOR_READ at the latest."""
+    if not screen.reading or not screen.is_mounted:
+        app.push_screen(screen)
+        return
+    token = object()
+    screen.push_token = token
+
+    def push() -> None:
+        if screen.push_token is token:
+            screen.push_token = screen.when_read = None
+            if screen not in app.screen_stack:
+                app.push_screen(screen)
+
+    screen.when_read = push
+    app.set_timer(WAIT_FOR_READ, push)
 
 
 class StoryScreen(PageScreen):
@@ -110,15 +176,20 @@ class StoryScreen(PageScreen):
         # (story id, length) -> (summary, row, marks, what build made of them), the latest last
         self._built: OrderedDict[tuple, tuple] = OrderedDict()
         self._pending = None  # what to show when the screen is mounted: ("kept", result) or ("read", None)
+        self.reading = False  # a worker is reading the story (nothing of it shown yet)
+        self.when_read = None  # called once when the worker's reading is shown (push_story)
+        self.push_token = None  # push_story's latest wait
         if story_id is not None:
             self.open(story_id, lib)
 
-    def open(self, story_id: int, lib=None) -> None:
+    def open(self, story_id: int, lib=None, title: str = "") -> None:
         """Show this story: a kept summary at once (before the screen is pushed, so its first frame shows
-        it), else "Reading the story…" while a worker reads it."""
+        it), else "Reading the story…" (under `title`, the story's title as listed) while a worker reads it."""
         new = story_id != self.story_id
         self.story_id, self.sentences = story_id, None
+        self.push_token = self.when_read = None  # a wait for another story's reading is over
         kept = _kept_now(lib, story_id) if lib is not None else None
+        self.reading = kept is None
         if not self.is_mounted:
             self._pending = ("kept", kept) if kept is not None else ("read", None)
             return
@@ -126,7 +197,9 @@ class StoryScreen(PageScreen):
             self.loaded(kept, "", new)
         else:
             self.row = self.summary = self._shown = None
-            self._head(Text("Reading the story…"))
+            # as many lines as the story's head will have (title, figures): no new layout when it comes
+            title = line(title)
+            self._head(Text(f"{title or 'Reading the story…'}\n{'Reading the story…' if title else ''}", style="dim"))
             self.query_one("#story-pane").border_title = "Story"
             for selector in ("#story-text", "#story-quotes"):
                 self.query_one(selector, StoryList).show_options([])
@@ -154,6 +227,15 @@ class StoryScreen(PageScreen):
             self.load(read_story, self.story_id, self.sentences, False)  # sentence splits only: at once
 
     def loaded(self, result, error: str, new: bool = False) -> None:
+        self.reading = False
+        try:
+            self._loaded(result, error, new)
+        finally:
+            then, self.when_read = self.when_read, None
+            if then is not None:
+                then()  # push_story: the first frame shows what was read
+
+    def _loaded(self, result, error: str, new: bool) -> None:
         if error or result is None:
             self._shown = None
         if error:
@@ -162,6 +244,7 @@ class StoryScreen(PageScreen):
         if result is None:
             self._head(Text("This story is no longer in the library (esc goes back).", style="bold"))
             return
+        new = new or self.summary is None  # a story shown anew (not a second, complete reading of it)
         self.row, self.summary, rows = result
         self.show(rows)
         if new:
@@ -170,20 +253,35 @@ class StoryScreen(PageScreen):
         if not self.summary.analysed:
             self.load(read_story, self.story_id, self.sentences, True)  # quotes and entities need analyses
 
-    def show(self, rows: dict) -> None:
-        """Fill both panes from `self.summary`; the cursors stay where they were when they can."""
-        summary, row = self.summary, self.row
+    def prepare(self, lib, story_id: int) -> None:
+        """Build a story's lists and draw their first lines ahead (its summary is kept: read ahead), while
+        this view is not shown; opening the story then copies them."""
+        kept = _kept_now(lib, story_id)
+        if kept is None:
+            return
+        row, summary, rows = kept
+        built = self._build(story_id, None, summary, row, rows)
+        self.query_one("#story-text", StoryList).prepare(built[2])
+        self.query_one("#story-quotes", StoryList).prepare(built[3])
+
+    def _build(self, story_id: int, sentences: int | None, summary, row, rows: dict) -> tuple:
+        """story_items.build's answer for this summary, row and read marks: kept for the last KEPT_VIEWS
+        stories (a story shown again as it was is not built again, and its lists keep their drawn lines)."""
         marks = sorted((r.id, r.read, r.starred) for r in rows.values())
-        key = (self.story_id, self.sentences)
+        key = (story_id, sentences)
         kept = self._built.get(key)
         if kept is not None and kept[0] is summary and kept[1] == row and kept[2] == marks:
-            built = kept[3]  # the story as shown before (opened again): its lists and their drawn lines are kept
             self._built.move_to_end(key)
-        else:
-            built = build(summary, row, rows)
-            self._built[key] = (summary, row, marks, built)
-            while len(self._built) > KEPT_VIEWS:
-                self._built.popitem(last=False)
+            return kept[3]
+        built = build(summary, row, rows)
+        self._built[key] = (summary, row, marks, built)
+        while len(self._built) > KEPT_VIEWS:
+            self._built.popitem(last=False)
+        return built
+
+    def show(self, rows: dict) -> None:
+        """Fill both panes from `self.summary`; the cursors stay where they were when they can."""
+        built = self._build(self.story_id, self.sentences, self.summary, self.row, rows)
         if built is self._shown:
             return
         self._shown = built

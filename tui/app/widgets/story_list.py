@@ -73,14 +73,34 @@ class StoryList(SummaryList, inherit_bindings=False):
             self.highlighted = self._next_enabled(0, 1)
         self.refresh()
 
+    def prepare(self, options: list[Option]) -> None:
+        """Wrap these items and draw their first screen of lines now (the cursor on the first selectable
+        item, as a story opened anew shows them), cut where the screen update will cut them (direct.py), and
+        keep them: showing this very list later copies them."""
+        kept = self._kept.get(id(options))
+        width = content_width(self) if self.is_mounted else -1
+        if width <= 0 or (kept is not None and kept[0] is options and kept[1] == width):
+            return
+        lines, first = wrap_all(options, width)
+        cursor = next((i for i, o in enumerate(options) if not o.disabled), None)
+        strips: dict[tuple, list] = {}
+        for index in sorted({index for index, _line in lines[:self.size.height]}):
+            strips[self._strip_key(index, options, cursor)] = self._draw(options[index], width, index, cursor)
+        self._kept[id(options)] = (options, width, lines, first, strips)
+        self._trim()
+        self.finish_ahead(strip for drawn in strips.values() for strip in drawn)
+
     def _keep(self) -> None:
         """Keep the list shown now with its wrapped and drawn lines (their styles are in the keys of the drawn
         lines, so a change of theme or focus draws again what it changes)."""
         if self.options and self._width > 0:
             self._kept[id(self.options)] = (self.options, self._width, self._lines, self._first_line, self._strips)
             self._kept.move_to_end(id(self.options))
-            while len(self._kept) > self.KEPT:
-                self._kept.popitem(last=False)
+            self._trim()
+
+    def _trim(self) -> None:
+        while len(self._kept) > self.KEPT:
+            self._kept.popitem(last=False)
 
     def _ensure_lines(self) -> None:
         if self.is_mounted and content_width(self) != self._width:
