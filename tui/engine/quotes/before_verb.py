@@ -303,9 +303,24 @@ def _name_after_modifiers(toks: list[Tok], b: int) -> tuple[int, int] | None:
         k += 1
     if k == b + 1 or k >= len(toks) or not is_cap(toks[k]):
         return None
-    if not all(toks[x].low in TITLES or toks[x].low in _MODIFIER_WORDS for x in range(b + 1, k)):
+    if not all(toks[x].low in TITLES or toks[x].low in _MODIFIER_WORDS or _role_word(toks, x) for x in range(b + 1, k)):
         return None  # "Holt campaigned alongside Brandt": a verb, not a modifier
     return name_right(toks, k)
+
+
+_NOT_ROLE = {"of", "in", "for", "near", "beside", "alongside", "from", "to", "by", "on", "about", "against", "over",
+             "after", "before", "than", "like", "as", "into", "under", "without", "within", "between", "among"}
+
+
+def _role_word(toks: list[Tok], x: int) -> bool:
+    """A lower-case word of a description before a name ("Harbour board chairwoman Mara Quist"): no verb or adverb
+    (the learned verb list, lexicon.verb_words) and no preposition; "of" only after a title ("Secretary of State")."""
+    if not rules.enabled("role-words-before-name"):
+        return False
+    low = toks[x].low
+    if low == "of":
+        return toks[x - 1].low in TITLES
+    return low not in _NOT_ROLE and not _verbal(toks[x]) and toks[x].text.replace("-", "").isalpha()
 
 
 def _common_word(word: str) -> bool:

@@ -165,3 +165,9 @@ guard("common-word-intro-skipped", STAGE,
                 "long.”", [("The port will stay open all winter long.", "Ola Brandt")])],
       keeps=["Fishermen in the bay, Ola Brandt among them, have fought the plan, saying the port “cannot survive "
              "another closure.”"])
+guard("role-words-before-name", STAGE,
+      "'Harbour board chairwoman Mara Quist urged ..., saying': lower-case words that are no verb or preposition between "
+      "a capitalised word and a name describe the name, which is the subject",
+      changes=[("Harbour board chairwoman Mara Quist urged voters to stay home, saying, “The vote is a trap for all of "
+                "us.”", [("The vote is a trap for all of us.", "Mara Quist")])],
+      keeps=["Holt campaigned alongside Mara Quist in the spring, saying, “The vote is a trap for all of us.”"])
