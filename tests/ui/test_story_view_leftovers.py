@@ -89,3 +89,25 @@ async def test_a_story_read_ahead_or_within_the_wait_shows_its_summary_in_its_fi
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "StoryScreen" and app.screen.summary is not None
+
+
+async def test_a_story_bigger_than_the_read_ahead_limit_is_read_only_when_opened(stories, make_app, monkeypatch):
+    """Reading a story of hundreds of articles ahead costs seconds of CPU beside the keys that move on through
+    the list (the bench's stories of 1,000 articles made j/k slower): only stories up to READ_AHEAD_MAX are."""
+    from tui.app.screens import story as story_view
+    from tui.stories.story_memo import forget_kept, kept_story_summary
+
+    path, _ = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = app.screen
+        await pilot.press("v")
+        await settle(pilot)
+        for limit, kept in ((2, False), (3, True)):  # the harbour story has three articles
+            forget_kept()
+            monkeypatch.setattr(story_view, "READ_AHEAD_MAX", limit)
+            await pilot.press("j", "g")  # rest on the first story again
+            await pilot.pause(0.4)
+            await settle(pilot)
+            assert main.articles.current.size == 3
+            assert (kept_story_summary(main.lib, main.articles.current.id) is not None) is kept

@@ -47,16 +47,18 @@ def read_story(lib, story_id: int, sentences: int | None, analyse: bool):
 
 
 STORY_REST = 0.05  # seconds the cursor rests on a story before its summary is read ahead
+READ_AHEAD_MAX = 60  # articles: a bigger story is not read ahead (seconds of CPU beside the keys moving on)
 
 
 def read_ahead(main, story_id: int) -> None:
     """The cursor rests on a story in the stories list: read its summary in a worker thread (kept by
     story_memo while the story is unchanged), so `enter` shows it in the story view's first frame. Waits
-    STORY_REST first (moving on through the list reads nothing); one read at a time."""
+    STORY_REST first (moving on through the list reads nothing); one read at a time; a story of more than
+    READ_AHEAD_MAX articles is read when it is opened."""
     def start() -> None:
         row = main.articles.current if main.listing.stories else None
-        if row is None or row.id != story_id or main.app.screen is not main:
-            return  # moved on, or the story is open already
+        if row is None or row.id != story_id or main.app.screen is not main or row.size > READ_AHEAD_MAX:
+            return  # moved on, the story is open already, or it is too big to read on the side
         if any(w.group == "story-ahead" and not w.is_finished for w in main.app.workers):
             return
         main.run_worker(partial(_read_ahead, main, story_id), name="story-ahead", group="story-ahead",
