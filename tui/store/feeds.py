@@ -66,12 +66,22 @@ def now_iso() -> str:
 
 
 def _feed(r: tuple) -> Feed:
-    return Feed(id=r[0], url=r[1], title=r[2], site_url=r[3], tags=_tags(r[4]), full_text=bool(r[5]), etag=r[6],
-                last_modified=r[7], added_at=r[8], last_refresh=r[9], last_status=r[10], last_error=r[11],
-                failures=r[12], next_try=r[13])
+    """A feeds row read defensively: a field of the wrong type (a BLOB title, text in a count) reads as empty."""
+    return Feed(id=r[0], url=_text(r[1]), title=_text(r[2]), site_url=_text(r[3], None), tags=_tags(r[4]),
+                full_text=r[5] == 1, etag=_text(r[6], None), last_modified=_text(r[7], None), added_at=_text(r[8]),
+                last_refresh=_text(r[9], None), last_status=_text(r[10], None), last_error=_text(r[11], None),
+                failures=r[12] if type(r[12]) is int and r[12] >= 0 else 0,
+                next_try=float(r[13]) if type(r[13]) in (int, float) else None)
+
+
+def _text(value, default=""):
+    """Text, or `default` for anything else stored there (a BLOB, a number, NULL)."""
+    return value if type(value) is str else default
 
 
 def _tags(raw: str) -> list[str]:
+    if type(raw) is not str:
+        return []
     try:
         tags = json.loads(raw or "[]")
     except ValueError:

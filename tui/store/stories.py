@@ -224,9 +224,19 @@ def story_row(lib: Library, story_id: int) -> StoryRow | None:
 def _made(lib: Library, rows: list[tuple], members: bool) -> list[StoryRow]:
     """StoryRows for (id, title, size, first, last, members, unread, outlets) rows: the stored figures, and
     with `members` each row's article ids and sources read too (one query for the page)."""
-    out = [StoryRow(r[0], r[1], r[5] or 0, r[3], r[4], unread=r[6] or 0, stored_size=r[2], outlets=r[7] or 0)
-           for r in rows]
+    out = [StoryRow(r[0], _str(r[1]), _n(r[5]), _str(r[3]), _str(r[4]), unread=_n(r[6]), stored_size=r[2],
+                    outlets=_n(r[7])) for r in rows]
     return _filled(lib, out) if members else _unread_rows(lib, out)
+
+
+def _str(value) -> str:
+    """A text column of the story tables read defensively: anything but text (a BLOB, a number) reads as empty."""
+    return value if type(value) is str else ""
+
+
+def _n(value) -> int:
+    """A count of the story tables read defensively: anything but a count (text, a negative number) reads as 0."""
+    return value if type(value) is int and value >= 0 else 0
 
 
 def _unread_rows(lib: Library, out: list[StoryRow]) -> list[StoryRow]:
@@ -279,7 +289,7 @@ def _filled(lib: Library, out: list[StoryRow]) -> list[StoryRow]:
     for row in out:
         members = found[row.id]
         row.article_ids = [m[0] for m in members]
-        row.sources = list(dict.fromkeys(m[1] for m in members[::-1] if m[1]))
+        row.sources = list(dict.fromkeys(m[1] for m in members[::-1] if m[1] and type(m[1]) is str))
         row.unread = sum(1 for m in members if not m[2] and not m[3])  # rows, as the library counts: not copies
         row.size = len(members)
         row.outlets = len(row.sources)

@@ -35,6 +35,8 @@ def load_articles(lib, story_id: int, analyse: bool = True) -> list[StoryArticle
         " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY s.day, a.id", (story_id,)).fetchall()
     out = []
     for aid, title, source, day, body, read, dup in rows:
+        # a malformed row (a BLOB title or body, a number as the day) reads as empty text, never raises
+        title, source, day, body = (v if type(v) is str else "" for v in (title, source, day, body))
         an = get_cached(lib, aid)
         if an is None and analyse:
             an = cached_analysis(lib, aid, body, title=title)

@@ -1,0 +1,88 @@
+"""Malformed rows in the tables added since issue 14 (stories, their figures and members, feeds): the database is
+untrusted input (issue 14 item 9's class). A BLOB story title or date, text in a story's counts, a BLOB source or
+day of a member, a feed row of the wrong types: the story commands, the briefing, the feeds list and the app's
+story mode go on, the bad field read as empty; nothing raises or reaches the terminal raw."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from pathlib import Path
+
+from hostile_helpers import run_cli, terminal_bytes
+
+TEXT = "Harbour vote {n}\n\nThe council of Porto met on Monday and voted to expand the harbour. Marker {n}.\n"
+
+DAMAGE = [
+    "UPDATE stories SET title = X'00ff1b5b324a', first = X'01'",
+    "UPDATE stories SET terms = 'not json'",
+    "UPDATE story_stats SET members = -3, unread = 'x', outlets = X'02'",
+    "UPDATE story_sources SET n = -2, source = X'1b5d303b7077'",
+    "UPDATE story_articles SET day = X'ff', terms = '[1,2]', sketch = 'x' WHERE article_id = 2",
+    "UPDATE articles SET source = X'1b5b324a' WHERE id = 3",
+    "INSERT INTO feeds (url, title, tags, added_at, last_error, failures, next_try)"
+    " VALUES ('http://127.0.0.1:9/feed', X'1b5b324a', X'5b315d', X'00', X'07', 'many', 'soon')",
+]
+
+
+def damaged_library(tmp_path: Path) -> Path:
+    """Eight similar articles grouped into stories, then every row above damaged."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(1, 9):
+        (src / f"a{i}.txt").write_text(TEXT.format(n=i))
+    db = tmp_path / "lib.db"
+    for args in (["add", str(src)], ["stories", "--rebuild"]):
+        r = run_cli(*args, db=db)
+        assert r.returncode == 0, r.stderr
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM stories").fetchone()[0] >= 1
+    for statement in DAMAGE:
+        con.execute(statement)
+    con.commit()
+    con.close()
+    return db
+
+
+def test_story_and_feed_commands_read_malformed_rows(tmp_path):
+    db = damaged_library(tmp_path)
+    story = sqlite3.connect(db).execute("SELECT min(id) FROM stories").fetchone()[0]
+    commands = [["stories"], ["stories", "--json"], ["brief", "--since", "3650d"],
+                ["brief", "--since", "3650d", "--format", "md"], ["feed", "list"]]
+    commands += [["story", str(story), "--format", fmt] for fmt in ("text", "md", "json")]
+    for args in commands:
+        r = run_cli(*args, db=db, timeout=120)
+        assert r.returncode == 0 and b"Traceback" not in r.stderr, (args, r.stderr[-400:])
+        assert not terminal_bytes(r.stdout) and not terminal_bytes(r.stderr), args
+    listed = [json.loads(line) for line in run_cli("stories", "--json", db=db).stdout.splitlines()]
+    assert any(rec["id"] == story and rec["title"] == "" for rec in listed)  # the BLOB title reads as empty
+    assert all(isinstance(s, str) for rec in listed for s in rec["sources"])
+    r = run_cli("feed", "list", db=db)
+    assert b"127.0.0.1:9/feed" in r.stdout  # the feed is listed, by its URL (its title is not text)
+
+
+def test_story_mode_reads_malformed_rows(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSREADER_NO_SEED", "1")
+    monkeypatch.setenv("NEWSREADER_NO_BACKGROUND", "1")
+    monkeypatch.setenv("NEWSREADER_CONFIG", str(tmp_path / "config.toml"))
+    db = damaged_library(tmp_path)
+
+    async def browse() -> None:
+        from tui.app.app import NewsreaderApp
+        from tui.config import load_config
+
+        app = NewsreaderApp(db, load_config())
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            for keys in (["v"], ["g", "enter"], ["escape", "j", "enter"], ["escape", "v"]):
+                await pilot.press(*keys)
+                for _ in range(100):  # until the story's workers are done (a cancelled one has finished too)
+                    if not [w for w in app.workers if not w.is_finished]:
+                        break
+                    await pilot.pause(0.05)
+                await pilot.pause()
+                assert app._exception is None, f"{keys}: {app._exception!r}"
+            assert "\x1b" not in app.export_screenshot()
+
+    asyncio.run(browse())
