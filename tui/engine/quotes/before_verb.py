@@ -267,19 +267,21 @@ _TIME_AFTER = {"later", "earlier", "ago"}  # "Hours later," "Days earlier," "Wee
 
 def _common_intro_end(toks: list[Tok], i: int) -> int:
     """Where the clause proper starts after an introductory phrase opened by a capitalised common word that is a
-    participle or a time before "later"/"earlier"/"ago" ("Continuing to explain his view, Ola Brandt ...", "Hours
-    later, Brandt ..."): after the first comma, within 15 tokens, that a name, a pronoun or a determiner follows.
+    participle, an adverb in -ly or a time before "later"/"earlier"/"ago" ("Continuing to explain his view, Ola
+    Brandt ...", "Shortly after the vote, Brandt's office ...", "Hours later, Brandt ..."): after the first comma, within 15 tokens, that a name, a pronoun or a determiner follows.
     i itself when the opening word is no common word (the word clusters' counts: unlabelled news writes it more
     often in lower case; a known first name never is), is neither, or there is no such comma."""
     if not (is_cap(toks[i]) and _common_word(toks[i].text) and rules.enabled("common-word-intro-skipped")):
         return i
-    if not (toks[i].low.endswith("ing") or i + 1 < len(toks) and toks[i + 1].low in _TIME_AFTER):
+    if not (toks[i].low.endswith(("ing", "ly")) or i + 1 < len(toks) and toks[i + 1].low in _TIME_AFTER):
         return i  # "Critics of the plan, the board among them, said": a subject, not an opening phrase
     for k in range(i + 1, min(len(toks) - 1, i + 15)):
         if toks[k].text in (".", ";", ":") or toks[k].text in QUOTE_CHARS:
             return i
         if toks[k].text == ",":
             nxt = toks[k + 1]
+            if nxt.low in _MODIFIER_WORDS and k + 2 < len(toks) and is_cap(toks[k + 2]):
+                return k + 2  # ", former harbour master Ola Brandt agreed": the name after the description word
             return k + 1 if is_cap(nxt) or pronoun(nxt) or nxt.low in DETERMINERS else i
     return i
 

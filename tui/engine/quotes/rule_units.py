@@ -158,11 +158,14 @@ guard("description-with-linked-phrase", STAGE,
 # Session 8. before_verb.py
 guard("common-word-intro-skipped", STAGE,
       "'Continuing to explain his view, Ola Brandt ..., saying', 'Hours later, Ola Brandt ...': an opening phrase "
-      "led by a participle or a time word that news writes in lower case ends at the comma before the subject",
+      "led by a participle, an adverb in -ly or a time word that news writes in lower case ends at the comma before "
+      "the subject",
       changes=[("Continuing to explain his view, Ola Brandt rejected the plan, saying, “We will not sell the port "
                 "to anyone.”", [("We will not sell the port to anyone.", "Ola Brandt")]),
                ("Hours later, Ola Brandt answered the mayor, telling reporters, “The port will stay open all winter "
-                "long.”", [("The port will stay open all winter long.", "Ola Brandt")])],
+                "long.”", [("The port will stay open all winter long.", "Ola Brandt")]),
+               ("Shortly after the vote, Ola Brandt wrote to the council, saying the port “will stay open all winter "
+                "long.”", [("will stay open all winter long.", "Ola Brandt")])],
       keeps=["Fishermen in the bay, Ola Brandt among them, have fought the plan, saying the port “cannot survive "
              "another closure.”"])
 guard("role-words-before-name", STAGE,
