@@ -16,11 +16,12 @@ TEXT = "Harbour vote {n}\n\nThe council of Porto met on Monday and voted to expa
 
 DAMAGE = [
     "UPDATE stories SET title = X'00ff1b5b324a', first = X'01'",
-    "UPDATE stories SET terms = 'not json'",
+    "UPDATE stories SET terms = 'not json', last = char(27) || ']0;T' || char(7) || char(27) || '[2J'",
     "UPDATE story_stats SET members = -3, unread = 'x', outlets = X'02'",
     "UPDATE story_sources SET n = -2, source = X'1b5d303b7077'",
     "UPDATE story_articles SET day = X'ff', terms = '[1,2]', sketch = 'x' WHERE article_id = 2",
     "UPDATE articles SET source = X'1b5b324a' WHERE id = 3",
+    "UPDATE story_articles SET day = char(27) || '[2J' || char(27) || ']0;T' || char(7) WHERE article_id = 4",
     "INSERT INTO feeds (url, title, tags, added_at, last_error, failures, next_try)"
     " VALUES ('http://127.0.0.1:9/feed', X'1b5b324a', X'5b315d', X'00', X'07', 'many', 'soon')",
 ]
@@ -75,7 +76,7 @@ def test_story_mode_reads_malformed_rows(tmp_path, monkeypatch):
         app = NewsreaderApp(db, load_config())
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
-            for keys in (["v"], ["g", "enter"], ["escape", "j", "enter"], ["escape", "v"]):
+            for keys in (["v"], ["g", "enter"], ["escape", "j", "enter"], ["escape", "g", "enter"], ["escape", "v"], ["b"]):
                 await pilot.press(*keys)
                 for _ in range(100):  # until the story's workers are done (a cancelled one has finished too)
                     if not [w for w in app.workers if not w.is_finished]:
@@ -83,6 +84,7 @@ def test_story_mode_reads_malformed_rows(tmp_path, monkeypatch):
                     await pilot.pause(0.05)
                 await pilot.pause()
                 assert app._exception is None, f"{keys}: {app._exception!r}"
-            assert "\x1b" not in app.export_screenshot()
+                shown = app.export_screenshot()  # the story view's head and sentences show the dates
+                assert "\x1b" not in shown and "\x07" not in shown, keys
 
     asyncio.run(browse())

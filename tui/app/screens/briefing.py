@@ -74,7 +74,8 @@ class BriefingScreen(PageScreen):
                                        style="dim"), disabled=True))
         for number, item in enumerate(self.items, 1):
             story = item.story
-            span = story.first[:10] if story.first == story.last else f"{story.first[:10]} – {story.last[:10]}"
+            first, last = line(story.first)[:10], line(story.last)[:10]  # the database is untrusted
+            span = first if first == last else f"{first} – {last}"
             sources = ", ".join(line(s) for s in story.sources[:5])
             entry = Text(f"{number}. {line(story.title)}", style="bold")
             entry.append(f"\n{story.size} article{'s' if story.size != 1 else ''} · {story.unread} unread · {span}"

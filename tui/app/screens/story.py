@@ -241,7 +241,7 @@ class StoryScreen(PageScreen):
         if error or result is None:
             self._shown = None
         if error:
-            self._head(Text(f"This story cannot be read: {error}", style="bold red"))
+            self._head(Text(f"This story cannot be read: {line(error)}", style="bold red"))
             return
         if result is None:
             self._head(Text("This story is no longer in the library (esc goes back).", style="bold"))

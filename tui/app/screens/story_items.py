@@ -16,7 +16,7 @@ from tui.app.widgets.summary_items import Option
 
 def where(source: str, day: str) -> str:
     """"Outlet, 2026-01-14" (either part left out when empty)."""
-    return ", ".join(x for x in (line(source), (day or "")[:10]) if x)
+    return ", ".join(x for x in (line(source), line(day)[:10]) if x)
 
 
 def build(summary, row, rows: dict) -> tuple:
@@ -28,7 +28,7 @@ def build(summary, row, rows: dict) -> tuple:
     head = Text(line(row.title) or "(untitled story)", style="bold")
     sources = ", ".join(line(s) for s in summary.sources[:6])
     more = f" and {len(summary.sources) - 6} more" if len(summary.sources) > 6 else ""
-    span = " – ".join(dict.fromkeys(x[:10] for x in (summary.first or "", summary.last or "") if x))
+    span = " – ".join(dict.fromkeys(line(x)[:10] for x in (summary.first or "", summary.last or "") if line(x)))
     head.append("\n" + " · ".join(x for x in (
         f"{count} article{'s' if count != 1 else ''}", span,
         # "1 outlet (X)"; no outlet named: nothing ("0 outlets ()" said nothing either)

@@ -237,7 +237,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
     def _story_strip(self, row, width: int, tail: str) -> Strip:
         """One story: unread count, best title, then articles/outlets and the date range."""
         title_style = self._style(("unread" if row.unread else "read") + tail)
-        first, last = (row.first or "")[:10], (row.last or "")[:10]
+        first, last = clean(row.first or "")[:10], clean(row.last or "")[:10]  # the database is untrusted
         # Dates keep their year: one day in full, a range as two-digit years.
         span = last if first == last else f"{first[2:]}–{last[2:]}"
         outlets = row.outlets
