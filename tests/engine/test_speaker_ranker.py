@@ -48,3 +48,13 @@ def test_a_first_name_cut_off_before_an_accented_surname_joins_the_full_name():
             "conservator who led the work. “The bishop wanted saints from Rome. She gave him shepherds instead.”"
             "\n\nŠimek said the team had found the sketches in a barn.")
     assert [q.speaker for q in extract_quotes(text)] == ["Eva Šimek", "Eva Šimek"]
+
+
+def test_candidates_carry_the_shape_of_a_persons_name():
+    # a person's full name, a name with an organisation word, and a name of one word get different features
+    text = ("Ola Brandt runs the ferries. “The quay is not safe for the winter ferries,” Harbour Safety Authority "
+            "said on Monday.\n\n“We will close it in December,” she said. Tromsø said nothing.")
+    _, cands = _candidates(text)
+    shapes = {c.name: sorted(f for f in c.feats if f.startswith("shape:")) for c in cands[1]}
+    assert shapes == {"Ola Brandt": ["shape:person"], "Harbour Safety Authority": ["shape:other"],
+                      "Tromsø": ["shape:one"]}

@@ -6,7 +6,7 @@ speaker, every person named within a window around the quote and every "he"/"she
 coref.py). Each candidate gets the hand-written cues as binary features (side and distance of its
 nearest mention, whether that mention is the subject of a speech verb, whether the rules chose it and
 how, whether it spoke the previous quote, how many of the article's quotes the rules give it, how often
-the article names it, pronoun gender, the quote opening its paragraph, the word cluster of its last word ...), and the highest-scoring
+the article names it, the shape of a person's full name, pronoun gender, the quote opening its paragraph, the word cluster of its last word ...), and the highest-scoring
 candidate wins. The weights (a linear model: a log-linear ranker with an L2 penalty) are learned by bench/train_quotes.py
 from PolNeAR's train set and shipped in assets/models/quote_speakers.json; the quote spans are untouched.
 
@@ -268,6 +268,9 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
         for c in cands:
             c.feats.add("bias")
             c.feats.add("cluster:" + _cluster(c.name))  # words used alike: people's surnames vs places, papers
+            # the shape of a person's full name (2-4 capitalised words, no organisation or place word), another
+            # multi-word name ("Harbour Safety Authority"), or one word
+            c.feats.add("shape:" + ("person" if is_person(c.name) else "other" if " " in c.name.strip() else "one"))
             if c.name.split()[-1] in inside:
                 c.feats.add("in-quote")  # the quote names them: mostly someone talked about, not the speaker
             c.feats.add(f"said:{_count(said[c.name] - ('rule' in c.feats))}")
