@@ -33,14 +33,15 @@ def run(ctx) -> list:
     need_module("tui.importers", "import_paths")
     n = 200 if ctx.smoke else 3000
     folder = _files(ctx, n)
-    samples, grouped, last_err = [], [], ""
+    samples, grouped, cpus, last_err = [], [], [], ""
     with tempfile.TemporaryDirectory(dir=ctx.out) as tmp:
         for rep in range(ctx.reps(3, 1)):
             db = Path(tmp) / f"import-{rep}.db"
-            t0 = time.perf_counter()
+            t0, k0 = time.perf_counter(), _children_cpu()
             proc = subprocess.run([*newsreader_cmd(), "--db", str(db), "add", str(folder)], env=child_env(),
                                   capture_output=True, text=True)
             dt = time.perf_counter() - t0
+            cpus.append(_children_cpu() - k0)
             last_err = proc.stderr.strip().splitlines()[-1:] or [""]
             if proc.returncode != 0:
                 raise NotAvailable(f"`newsreader add` failed: {last_err[0]}")
@@ -51,6 +52,7 @@ def run(ctx) -> list:
     group_wall = median([g["wall"] for g in grouped])
     group_cpu = median([g["cpu"] for g in grouped])
     both = median([s + g["wall"] for s, g in zip(samples, grouped)])
+    import_cpu = median(cpus)
     return [Result("import.articles_per_s", median(rates), "articles/s", 1000.0, ">=",
                    f"{n} files, whole command incl. start-up; {last_err[0]}"),
             Result("import.wall", median(samples), "s", note=f"{n} files"),
@@ -59,7 +61,25 @@ def run(ctx) -> list:
                    f" computed in worker processes): {group_wall:.2f} s wall, {group_cpu:.2f} s CPU incl. workers ({1000 * group_cpu / max(1, placed):.2f} ms"
                    " an article); keeps up when >= the import's rate"),
             Result("import.with_grouping_per_s", n / both, "articles/s", 1000.0, ">=",
-                   f"import then grouping, wall time of both ({both:.2f} s for {n} files)")]
+                   f"import then grouping, wall time of both ({both:.2f} s for {n} files)"),
+            # grouping keeps up when it places articles at least as fast as they are imported: by wall time (the
+            # rates above, noisy on a shared machine) and by CPU per article (what the load does not change)
+            Result("import.group_keeps_up", (placed / group_wall) / median(rates), "x", 1.0, ">=",
+                   "grouping's rate / the import's rate (wall): >= 1 when the grouping of an import is done in"
+                   " no more time than the import took"),
+            Result("import.cpu_per_article", 1000 * import_cpu / n, "ms",
+                   note=f"CPU of the import command incl. its parse workers ({import_cpu:.2f} s for {n} files)"),
+            Result("import.group_cpu_per_article", 1000 * group_cpu / max(1, placed), "ms",
+                   note="CPU of the grouping incl. its workers, per article: <= import.cpu_per_article when"
+                        " grouping keeps up with the same cores")]
+
+
+def _children_cpu() -> float:
+    """User + system CPU seconds of the finished child processes (the import command and its workers)."""
+    import resource
+
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
 
 
 _GROUP = """
