@@ -1,6 +1,7 @@
 """Train the shipped entity tagger (averaged perceptron, greedy BIO) with our own code.
 
     python bench/train_ner.py [--eval ../shared/eval] [--epochs 6] [--seed 7] [--word-dropout P] [--two-pass]
+                              [--places-silent]
 
 Learns greedily, one token at a time. --word-dropout P (0.2 for the shipped weights, since session 6) hides,
 for a share P of the tokens each epoch, the features that spell the word itself (new names are then read from
@@ -215,10 +216,16 @@ def main():
                     help="chance, per token and epoch, of hiding the features that name the word itself")
     ap.add_argument("--two-pass", action="store_true", help="learn the second pass too (time split +0.3 "
                     "but both dev sets lower: not used for the shipped weights)")
+    ap.add_argument("--places-silent", action="store_true", help="a listed place's mentions inside longer names "
+                    "give it no document features (doc_features.PLACES_IN_RUNS_SILENT; session 8: not shipped)")
     ap.add_argument("--scale", type=float, default=20.0)
     ap.add_argument("--min-abs", type=int, default=2, help="prune features whose |weight| x scale stays below this")
     ap.add_argument("--out", default=str(ROOT / "assets" / "models" / WEIGHTS_FILE))
     args = ap.parse_args()
+    if args.places_silent:
+        from tui.engine.entities import doc_features
+
+        doc_features.PLACES_IN_RUNS_SILENT = True
     t0 = time.time()
     docs, bad = load_examples(Path(args.eval) / "ner" / "train" / "conll2003_train.jsonl")
     print(f"{len(docs)} docs, {sum(len(s[1]) for d in docs for s in d)} tokens, {bad} entity/token misalignments "

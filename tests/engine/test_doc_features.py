@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.engine.entities import doc_features
 from tui.engine.entities.doc_features import document_features
 from tui.engine.entities.tagger import prepare
 
@@ -57,3 +58,18 @@ def test_of_each_kind_only_the_commonest_values_are_kept():
     assert last == ("dp=in", "dp=to", "dn=.", "dpos=single", "dlen=1")
     many = " ".join(f"Word{k} met Brenn Vale{k} in Brenn today ." for k in range(200))
     assert max(len(f) for t, f in _by_token(many)) <= 9
+
+
+def test_a_listed_place_inside_a_longer_name_gives_its_lone_mentions_nothing(monkeypatch):
+    """With PLACES_IN_RUNS_SILENT (tried, off), 'the Rhine Shipping Union' says nothing about 'the Rhine' (a listed
+    place); it still reads the river."""
+    monkeypatch.setattr(doc_features, "PLACES_IN_RUNS_SILENT", True)
+    text = "Barges stopped on the Rhine today.\nThe Rhine Shipping Union met. The Rhine rose.\n"
+    got = [f for t, f in _by_token(text) if t == "Rhine"]
+    assert "dl=union" not in got[0] and "dlen=3" not in got[0]  # the union's mention is not counted
+    assert set(got[0]) == {"dp=<s>", "dn=rose", "df=the", "dpos=last", "dlen=2"}  # "The Rhine rose" is: an article
+    assert "dp=the" in got[1]  # the mention inside the name reads the river's
+    # a word that is no listed place keeps the evidence of its longer names ("Vestrand Holdings Corp")
+    assert "dl=corp" in [f for t, f in _by_token(_TEXT) if t == "Vestrand"][1]
+    monkeypatch.setattr(doc_features, "PLACES_IN_RUNS_SILENT", False)  # the shipped weights: every mention counts
+    assert "dl=union" in [f for t, f in _by_token(text) if t == "Rhine"][0]

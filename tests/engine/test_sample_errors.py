@@ -8,12 +8,24 @@ import pytest
 from tui.assets import asset
 from tui.engine.analysis import analyze
 from tui.engine.entities import extract_entities
+from tui.importers import import_paths
 
 
 def _labels(article: str) -> dict[str, set[str]]:
     text = asset("articles", article).read_text(encoding="utf-8")
     out: dict[str, set[str]] = {}
     for e in extract_entities(text):
+        out.setdefault(e.text, set()).add(e.label)
+    return out
+
+
+def _app_labels(article: str) -> dict[str, set[str]]:
+    """Labels of the names in a sample article's body as the app imports and analyses it (the tags line, title
+    and source line are metadata there, not text)."""
+    items = list(import_paths([str(asset("articles", article))]))
+    assert len(items) == 1 and items[0].ok
+    out: dict[str, set[str]] = {}
+    for e in extract_entities(items[0].article.body):
         out.setdefault(e.text, set()).add(e.label)
     return out
 
@@ -41,6 +53,47 @@ def test_no_false_person_in_the_sample_articles(article, name):
 ])
 def test_sample_cities_are_places(article, name):
     assert _labels(article).get(name) and _labels(article)[name] <= {"GPE", "LOC"}
+
+
+# Places the session-7 document features made organisations or MISC (ENGINE_VERSION 21): each is also named inside
+# an organisation's name ("Lower Danube Wetlands Trust", "Potosí Regional Civic Front") in the same article.
+# STILL OPEN: retraining with doc_features.PLACES_IN_RUNS_SILENT fixes all four but lowered GUM dev (session 8,
+# README); strict, so the fix that makes them pass must also remove this mark.
+@pytest.mark.xfail(strict=True, reason="open: places also named inside organisations (issue 12, session 8)")
+@pytest.mark.parametrize("article, name", [
+    ("danube-delta-polders.md", "Danube"),
+    ("bolivia-lithium-senate-vote.txt", "Potosí"),
+    ("ljubljana-lost-opera.txt", "Kranj"),
+    ("lodz-battery-plant.md", "Manchester"),
+])
+def test_sample_places_named_inside_organisations_stay_places(article, name):
+    labels = _app_labels(article)
+    assert labels.get(name) and labels[name] <= {"GPE", "LOC"}
+
+
+# The people the sample articles had before the document features (ENGINE_VERSION 20), each still a person.
+_SAMPLE_PEOPLE = {
+    "bolivia-lithium-senate-vote.txt": ["Andrea Villca", "Elvira Mamani", "Julio César Flores", "Marcelo Rojas",
+                                        "Rodrigo Quispe"],
+    "danube-delta-polders.md": ["Elena Stoica", "Gheorghe Marin", "Radu Ionescu", "Vasile Dumitru"],
+    "highlands-drone-blood-samples.txt": ["Callum Ross", "Fiona MacLeod", "Gordon Baird", "Morag Henderson"],
+    "indian-ocean-rescue-pact.txt": ["Aurélie Jaunky", "Hannah Okoro", "Nirosha Perera", "Rajiv Menon",
+                                     "Samuel Githinji"],
+    "ljubljana-lost-opera.txt": ["Ana Kosmač", "Anton Zavrl", "Luka Žagar", "Maja Kranjc", "Nina Bergant",
+                                 "Peter Hribar"],
+    "lodz-battery-plant.md": ["Henrik Dahlqvist", "Katarzyna Nowicka", "Paweł Zieliński", "Tomasz Baran"],
+    "marsaxlokk-rovers-group-stage.txt": ["Jake Vella", "Kurt Azzopardi", "Luca Farrugia", "Mart Tamm",
+                                          "Rasmus Kask", "Ryan Camilleri", "Stefan Grech"],
+    "morocco-turtle-nest-fossil.md": ["Clara Weiss", "Daniel Okafor", "Hamid Ouchen", "Yasmine Benali"],
+    "porto-congestion-charge.txt": ["Helena Matos", "Inês Carvalho", "Jorge Amaral", "Ricardo Teixeira"],
+    "rail-ticketing-standard.html": ["Annelies de Vries", "Jonas Albrecht", "Marco Ferrante"],
+}
+
+
+@pytest.mark.parametrize("article", sorted(_SAMPLE_PEOPLE))
+def test_every_person_of_the_sample_articles_stays(article):
+    labels = _app_labels(article)
+    assert [p for p in _SAMPLE_PEOPLE[article] if "PERSON" not in labels.get(p, set())] == []
 
 
 def test_people_of_the_sample_articles_stay():

@@ -68,6 +68,21 @@ def _role_inside(name: str) -> tuple[int, int] | None:
     return None
 
 
+def role_opens_person(text: str, s: int, e: int) -> int | None:
+    """Start of the person in an 'organisation' that is a role word opening a sentence and a two-word name
+    ("Substitute Kurt Azzopardi came on ..."): the role is capitalised only because it opens the sentence."""
+    words = text[s:e].split()
+    if len(words) != 3 or not sentence_initial(text, s):
+        return None
+    role, rest = words[0].lower(), words[1:]
+    lex = lexicon()
+    if role not in lex.roles or role in lex.first_names or rest[-1].lower() in lex.org_words:
+        return None
+    if not all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in rest):
+        return None
+    return e - len(" ".join(rest)) if text[s:e].endswith(" ".join(rest)) else None
+
+
 # Titles that are never a first name, so a bare surname after them is the whole person.
 _HONORIFIC_ONLY = entity_words().honorific_only
 

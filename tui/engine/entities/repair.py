@@ -24,7 +24,7 @@ from .acronyms import defined_names
 from .heads import extend_to_head
 from .kinds import kind_of_name, plural_of_a_name
 from .layout import common_in_corpus, currency_code, section_tag_lines, vehicles_everywhere
-from .name_starts import particle_name, role_inside, sentence_initial, trim_roles
+from .name_starts import particle_name, role_inside, role_opens_person, sentence_initial, trim_roles
 
 Span = tuple[int, int, str]
 
@@ -55,6 +55,8 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             role_start, role_end = inner
             out.append((s, s + len(word[:role_start].rstrip()), ORG))  # "Boxing Association President Ramon Vell"
             s, lab = s + role_end + len(word[role_end:]) - len(word[role_end:].lstrip()), PERSON
+        if lab == ORG and on("role-opens-person") and (start := role_opens_person(text, s, e)) is not None:
+            s, lab = start, PERSON  # "Substitute Kurt Azzopardi came on": a role opening the sentence, then a person
         if lab == PERSON and on("trim-roles"):
             s = trim_roles(text, s, e)  # "Soprano Ana Kosmač" -> the person
         ps, lab = particle_name(text, s, e, lab)

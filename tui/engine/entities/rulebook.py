@@ -40,6 +40,10 @@ _rule("role-inside-organisation", "a role word inside an organisation span split
 _rule("trim-roles", "role words glued to the front of a person are cut off (exception: no dev effect; the seed article's soprano needs it)",
       ["The prize went to Soprano Lidia Varga on Sunday."], ["The prize went to Lidia Varga on Sunday."])
 
+_rule("role-opens-person", "a role word opening a sentence before a two-word name the tagger called an "
+      "organisation is the role and a person",
+      ["Baritone Marko Ilic, 40, who sang the role, retired."], ["Harbour Rowing Federation spoke."])
+
 # --- kinds.py ------------------------------------------------------------------------------------------
 _rule("building-head", "a name ending in Stadium, Hall, Bridge ... is a building, not its owner",
       ["Traffic was stopped on the Osterby Bridge for an hour."], ["Acme bought the arena last year."])
