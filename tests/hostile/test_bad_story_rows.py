@@ -88,3 +88,20 @@ def test_story_mode_reads_malformed_rows(tmp_path, monkeypatch):
                 assert "\x1b" not in shown and "\x07" not in shown, keys
 
     asyncio.run(browse())
+
+
+def test_who_reads_malformed_rows(tmp_path):
+    """The entity page (`who`) sorts and shows articles by their sort key: a BLOB or escape-laden one reads as empty."""
+    db = damaged_library(tmp_path)
+    assert run_cli("analyze", db=db, timeout=300).returncode == 0
+    con = sqlite3.connect(db)
+    con.execute("UPDATE articles SET sort_key = X'1b5b324a' WHERE id = 5")
+    con.execute("UPDATE articles SET sort_key = char(27) || '[2J' || char(27) || ']0;T' || char(7) WHERE id = 6")
+    con.commit()
+    con.close()
+    for args in (["who", "Porto"], ["who", "--json", "Porto"]):
+        r = run_cli(*args, db=db)
+        assert r.returncode == 0 and b"Traceback" not in r.stderr, (args, r.stderr[-400:])
+        assert not terminal_bytes(r.stdout) and not terminal_bytes(r.stderr), args
+    page = json.loads(run_cli("who", "--json", "Porto", db=db).stdout)
+    assert len(page["articles"]) == 8 and all(isinstance(a["day"], str) for a in page["articles"])

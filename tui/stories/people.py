@@ -137,8 +137,9 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
         f" WHERE m.name IN ({marks}) GROUP BY a.id ORDER BY a.sort_key DESC, a.id DESC LIMIT ?",
         (*names, limit)).fetchall()
     person = Person(target, label, names)
-    person.articles = [{"id": r[0], "title": r[1], "source": r[2], "day": (r[3] or "")[:10], "mentions": r[4]}
-                       for r in arts]
+    # a malformed row (a BLOB title or date, text as a count) reads as empty: the database is untrusted
+    person.articles = [{"id": r[0], "title": _str(r[1]), "source": _str(r[2]), "day": _str(r[3])[:10],
+                        "mentions": r[4] if type(r[4]) is int else 0} for r in arts]
     months = Counter(a["day"][:7] for a in person.articles)
     person.timeline = sorted(months.items())
     ids = [a["id"] for a in person.articles]
@@ -178,3 +179,8 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
                              "sources": [a["source"]] if a["source"] else []}
                 person.quotes.append(seen[key])
     return person
+
+
+def _str(value) -> str:
+    """A text column read defensively: anything but text (a BLOB, a number, NULL) reads as empty."""
+    return value if type(value) is str else ""

@@ -24,7 +24,7 @@ def read_person(lib, name: str):
 
 
 def _where(source: str, day: str) -> str:
-    return ", ".join(x for x in (line(source), (day or "")[:10]) if x)
+    return ", ".join(x for x in (line(source), line(day)[:10]) if x)
 
 
 class PersonScreen(PageScreen):
@@ -57,7 +57,7 @@ class PersonScreen(PageScreen):
     def loaded(self, result, error: str) -> None:
         head = self.query_one("#person-head", Static)
         if error:
-            head.update(Text(f"This page cannot be built: {error}", style="bold red"))
+            head.update(Text(f"This page cannot be built: {line(error)}", style="bold red"))
             return
         if result is None:
             head.update(Text(f"{line(self.entity_name)} is not in any analysed article yet (esc goes back).", style="bold"))
