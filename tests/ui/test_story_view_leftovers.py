@@ -111,3 +111,27 @@ async def test_a_story_bigger_than_the_read_ahead_limit_is_read_only_when_opened
             await settle(pilot)
             assert main.articles.current.size == 3
             assert (kept_story_summary(main.lib, main.articles.current.id) is not None) is kept
+
+
+async def test_back_from_the_story_view_after_a_theme_change_shows_the_new_theme(stories, make_app):
+    """esc from the story view skips restyling the whole main screen when nothing changed meanwhile; after a
+    theme change on the story view the main screen has the new theme's colours."""
+    path, _ = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = app.screen
+        before = main.articles.rich_style
+        await _story_view(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert main.articles.rich_style == before  # nothing changed
+        await _story_view(pilot)
+        app.theme = "textual-light" if app.theme != "textual-light" else "textual-dark"
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is main and main.articles.rich_style != before
+        shown = main.articles.rich_style
+        main.update_node_styles(animate=False)  # what a full restyle gives
+        await pilot.pause()
+        assert main.articles.rich_style == shown

@@ -69,6 +69,7 @@ class MainScreen(Screen):
         self.highlights = True
         self.hidden_types: set[str] = set()
         self._first_resume_done = False
+        self._suspended_with = None  # (theme, size) when a screen was last pushed over this one
         self._saved_view_pending = False  # the saved view/order's first load is still to come (on_mount)
         self._stories_warmed = False  # story mode's modules loaded (screens/story.py warm)
         self.listing = LibraryQuery(self, db_path, self._list_loaded, lambda: self.update_library_status(busy=True))
@@ -216,6 +217,15 @@ class MainScreen(Screen):
         if not self._first_resume_done:
             self._first_resume_done = True
             event.refresh_styles = False
+        elif self._suspended_with == (self.app.theme, self.app.size):
+            # Back from a page (the story view, esc) with the same theme and size: every widget keeps its
+            # styles (a theme change restyles the screens under a page too, and a class changed meanwhile is
+            # restyled when it changes), so no restyle of the whole screen (~5 ms UI CPU an esc at load ~10).
+            event.refresh_styles = False
+
+    def _on_screen_suspend(self) -> None:
+        self._suspended_with = (self.app.theme, self.app.size)
+        super()._on_screen_suspend()
 
     def on_unmount(self) -> None:
         self.places.leave(now=True)
