@@ -141,13 +141,13 @@ def push_story(app, screen: "StoryScreen") -> None:
     if not screen.reading or not screen.is_mounted:
         app.push_screen(screen)
         return
-    token = object()
+    token, under = object(), app.screen
     screen.push_token = token
 
     def push() -> None:
         if screen.push_token is token:
             screen.push_token = screen.when_read = None
-            if screen not in app.screen_stack:
+            if screen not in app.screen_stack and app.screen is under:  # not over a screen opened meanwhile
                 app.push_screen(screen)
 
     screen.when_read = push
