@@ -1,7 +1,7 @@
 """Story quality on the stories dev set: grouping B-cubed F1 and story-summary ROUGE-1 recall.
 
     python -m bench.quality_stories [EVAL_DIR] [--scorer-python PY] [--words 100] [--only group|summary]
-                                    [--salt N] [--no-halves]
+                                    [--salt N] [--no-halves] [--mixed 0.5,0.8]
 
 EVAL_DIR defaults to ../shared/eval/stories next to the repository. Every dev article goes into a fresh
 temporary library through the store (title, text, source, date), then through the same calls as
@@ -25,6 +25,9 @@ the dev events is also grouped alone (one article at a time and all at once) and
 are fixed without looking at the data's content: the events sorted by id, A = the 1st, 3rd, 5th ..., B = the
 2nd, 4th ... (an article of two events is in each half that holds one of them, with only that half's label).
 Comparing a half alone with the whole set shows what doubling the events of a period does to precision.
+
+Mixed (`--mixed 0.5,0.8`): a library imported in bulk and then fed; the oldest share stored at once and grouped,
+the rest one article at a time (every run above is also made that way).
 """
 
 from __future__ import annotations
@@ -65,23 +68,38 @@ def fill(lib: Library, rows: list[dict]) -> dict[int, dict]:
     return by_id
 
 
-def grouping(eval_dir: Path, tmp: Path, py: str, at_once: bool = False) -> dict:
-    """Group the dev set one article at a time (or, `at_once`, all stored first and grouped in one call,
-    as `newsreader add FOLDER` does) and score it with score_clusters.py."""
+def feed(lib: Library, rows: list[dict], at_once: float) -> dict[str, int]:
+    """Store and group `rows` (oldest first) as a library receives them: the first `at_once` share of them stored
+    together and grouped in one call (1.0: all, as `newsreader add FOLDER` does), the rest one article at a time
+    with `group_new` after each (0.0: all of them, as feeds deliver). Returns row id -> article id."""
     from tui.stories import group_new
+
+    bulk = round(len(rows) * float(at_once))
+    ident = {}
+    if bulk:
+        arts = [Article(title=r["title"], body=r["text"], source=r["source"], published=r["date"]) for r in rows[:bulk]]
+        ident = {r["id"]: i for r, (_, i) in zip(rows, lib.add_many(arts))}
+        group_new(lib)
+    for r in rows[bulk:]:  # incrementally, as articles arrive
+        ident[r["id"]] = next(iter(fill(lib, [r])))
+        group_new(lib)
+    return ident
+
+
+def _name(at_once: float) -> str:
+    return "stored at once" if at_once == 1 else "one at a time" if not at_once else f"{at_once:.0%} at once, then one at a time"
+
+
+def grouping(eval_dir: Path, tmp: Path, py: str, at_once: float = 0.0) -> dict:
+    """Group the dev set one article at a time (or, `at_once` = 1, all stored first and grouped in one call,
+    as `newsreader add FOLDER` does; in between, that share first, the rest one at a time: see `feed`) and score
+    it with score_clusters.py."""
     from tui.store.stories import story_of
 
     rows = load(eval_dir)
-    lib = Library(tmp / ("group-once.db" if at_once else "group.db"))
-    ident = {}
+    lib = Library(tmp / f"group-{at_once}.db")
     t0 = time.perf_counter()
-    if at_once:
-        arts = [Article(title=r["title"], body=r["text"], source=r["source"], published=r["date"]) for r in rows]
-        ident = {r["id"]: i for r, (_, i) in zip(rows, lib.add_many(arts))}
-        group_new(lib)
-    for r in rows if not at_once else ():  # incrementally, as articles arrive
-        ident[r["id"]] = next(iter(fill(lib, [r])))
-        group_new(lib)
+    ident = feed(lib, rows, at_once)
     seconds = time.perf_counter() - t0
     pred = tmp / "clusters.jsonl"
     with pred.open("w") as f:
@@ -108,21 +126,13 @@ def halves(rows: list[dict]) -> dict[str, list[dict]]:
     return out
 
 
-def grouped(rows: list[dict], tmp: Path, name: str, at_once: bool) -> dict:
-    """Group `rows` alone in a fresh library (one article at a time, or all stored then grouped) and score
-    them with `bcubed` (no distractors: the same figures as score_clusters.py)."""
-    from tui.stories import group_new
+def grouped(rows: list[dict], tmp: Path, name: str, at_once: float) -> dict:
+    """Group `rows` alone in a fresh library (as `feed`: one article at a time, all stored then grouped, or a
+    share first) and score them with `bcubed` (no distractors: the same figures as score_clusters.py)."""
     from tui.store.stories import story_of
 
-    lib = Library(tmp / f"half-{name}{'-once' if at_once else ''}.db")
-    ident = {}
-    if at_once:
-        arts = [Article(title=r["title"], body=r["text"], source=r["source"], published=r["date"]) for r in rows]
-        ident = {r["id"]: i for r, (_, i) in zip(rows, lib.add_many(arts))}
-        group_new(lib)
-    for r in rows if not at_once else ():
-        ident[r["id"]] = next(iter(fill(lib, [r])))
-        group_new(lib)
+    lib = Library(tmp / f"half-{name}-{at_once}.db")
+    ident = feed(lib, rows, at_once)
     pred = {doc: story_of(lib, aid) for doc, aid in ident.items()}
     lib.close()
     gold = {r["id"]: frozenset(r["clusters"]) for r in rows}
@@ -191,25 +201,17 @@ def bcubed(pred: dict[str, object], gold: dict[str, frozenset]) -> tuple[float, 
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: bool = False) -> dict:
+def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: float = 0.0) -> dict:
     """Group dev mixed with `n` distractors (`source` polnear or corpus; one article at a time, oldest
-    first, or all stored first and grouped in one call) and score the dev articles."""
-    from tui.stories import group_new
+    first, or all stored first and grouped in one call, or a share first: see `feed`) and score the dev articles."""
     from tui.store.stories import story_of
 
     rows = load(eval_dir)
     extra = salt(eval_dir, n, rows[0]["date"]) if source == "polnear" else corpus_salt(n, rows[0]["date"],
                                                                                            rows[-1]["date"])
     mixed = sorted(rows + extra, key=lambda r: (r["date"], r["id"]))
-    lib = Library(tmp / f"salted-{source}{'-once' if at_once else ''}.db")
-    ident = {}
-    if at_once:
-        arts = [Article(title=r["title"], body=r["text"], source=r["source"], published=r["date"]) for r in mixed]
-        ident = {r["id"]: i for r, (_, i) in zip(mixed, lib.add_many(arts))}
-        group_new(lib)
-    for r in mixed if not at_once else ():
-        ident[r["id"]] = next(iter(fill(lib, [r])))
-        group_new(lib)
+    lib = Library(tmp / f"salted-{source}-{at_once}.db")
+    ident = feed(lib, mixed, at_once)
     pred = {doc: story_of(lib, aid) for doc, aid in ident.items()}
     lib.close()
     gold = {r["id"]: frozenset(r.get("clusters") or [r["cluster"]]) for r in rows}
@@ -264,24 +266,27 @@ def main() -> None:
     ap.add_argument("--only", choices=["group", "summary"])
     ap.add_argument("--salt", type=int, default=250, help="distractor articles for the salted run (0: none)")
     ap.add_argument("--no-halves", action="store_true", help="skip grouping each half of the dev events alone")
+    ap.add_argument("--mixed", default="", metavar="SHARES",
+                    help="also group with these shares stored at once first and the rest one at a time, e.g. 0.5,0.8 "
+                         "(a library imported in bulk, then fed): all events, the halves and the salted runs")
     args = ap.parse_args()
+    shares = [0.0, 1.0] + [float(x) for x in args.mixed.split(",") if x.strip()]
     eval_dir = Path(args.eval_dir)
     print(f"targets: {TARGETS}; peers: {PEERS}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="stories-bench-") as d:
         if args.only in (None, "group"):
-            g = grouping(eval_dir, Path(d), args.scorer_python)
-            print(f"grouping: {g['seconds']:.2f} s for the dev set, one article at a time", file=sys.stderr)
-            g = grouping(eval_dir, Path(d), args.scorer_python, at_once=True)
-            print(f"grouping: {g['seconds']:.2f} s for the dev set stored at once, then grouped", file=sys.stderr)
+            for once in shares:
+                g = grouping(eval_dir, Path(d), args.scorer_python, at_once=once)
+                print(f"grouping: {g['seconds']:.2f} s for the dev set, {_name(once)}", file=sys.stderr)
             for name, part in (halves(load(eval_dir)) if not args.no_halves else {}).items():
-                for once in (False, True):
+                for once in shares:
                     m = grouped(part, Path(d), name, once)
                     print(f"dev half {name} alone ({m['events']} events, {len(part)} articles), "
-                          f"{'stored at once' if once else 'one at a time'}: B-cubed P={m['p']:.4f} R={m['r']:.4f} "
+                          f"{_name(once)}: B-cubed P={m['p']:.4f} R={m['r']:.4f} "
                           f"F1={m['f1']:.4f} ({m['stories']} stories)", file=sys.stderr)
-            for source, once in [(s, o) for s in ("polnear", "corpus") for o in (False, True)] if args.salt > 0 else ():
+            for source, once in [(s, o) for s in ("polnear", "corpus") for o in shares] if args.salt > 0 else ():
                 m = salted(eval_dir, Path(d), args.salt, source, once)
-                print(f"salted with {m['distractors']} {source} articles, {'stored at once' if once else 'one at a time'}:"
+                print(f"salted with {m['distractors']} {source} articles, {_name(once)}:"
                       f" B-cubed P={m['p']:.4f} R={m['r']:.4f} "
                       f"F1={m['f1']:.4f} (dev articles in {m['dev_stories']} stories, {m['stray']} distractors "
                       f"among them)", file=sys.stderr)
