@@ -100,8 +100,9 @@ FDR_GRID = 0.005        # similarities tried, from FDR_FROM up
 FDR_FROM = 0.05
 
 
-def bayes_thresholds(sims: list[tuple[int, float]]) -> list[tuple[tuple[int, int], float | None]]:
-    """Per band, the lowest similarity where the local false-discovery rate against the far-apart null is <= 1/2."""
+def bayes_thresholds(sims: list[tuple[int, float]], fdr: float = 0.5) -> list[tuple[tuple[int, int], float | None]]:
+    """Per band, the lowest similarity where the local false-discovery rate against the far-apart null is <= `fdr`
+    (1/2: more likely the same story than not)."""
     from bisect import bisect_left
 
     null = sorted(s for g, s in sims if g > NULL_DAYS)
@@ -116,7 +117,7 @@ def bayes_thresholds(sims: list[tuple[int, float]]) -> list[tuple[tuple[int, int
         for k in range(int(round((1.0 - FDR_FROM) / FDR_GRID))):
             x = FDR_FROM + k * FDR_GRID
             fb = mass(band, x - FDR_WINDOW, x + FDR_WINDOW)
-            if fb > 0 and mass(null, x - FDR_WINDOW, x + FDR_WINDOW) / fb <= 0.5:
+            if fb > 0 and mass(null, x - FDR_WINDOW, x + FDR_WINDOW) / fb <= fdr:
                 found = round(x, 3)
                 break
         out.append(((lo, hi), found))

@@ -22,6 +22,10 @@ uses for a batch weighed by its own idf (`tui.stories.grouping.LIBRARY`). It als
 50 and 100 articles: from which size the library-idf null is steady (`tui.stories.library_idf.LIBRARY_FROM`). Terms are the grouper's own
 (`features_of`, then `cut` or `reweighted`, as a batch is placed); only the idf differs. Nothing here reads the stories eval
 data. Prints numbers, asserts nothing.
+
+Last, the same levels for batches more crowded than PolNeAR (tui/stories/density.py): where each article meets m
+times as many others within a day, a pair is m times less likely to be the same story, so each level is where the
+null's local density is at most 1 / (1 + m) of the pairs' (m = 1: the levels above).
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ SEED = 13
 QUANTILES = (0.9, 0.95, 0.98, 0.99, 0.995)
 SIZES = (246, 489, 946)
 SMALL = (25, 50, 100)   # library sizes whose null is drawn five times: from which size is it steady?
+DENSITIES = (1, 1.25, 1.5, 1.75, 2, 2.5, 3, 3.5, 4, 5, 6, 8, 10, 12, 16, 24, 32)  # batches m times as crowded as PolNeAR
 
 
 def vectors(docs: list[tuple[str, str]], library: bool) -> list[dict[str, float]]:
@@ -123,6 +128,25 @@ def main() -> None:
     print(f"as tui.stories.grouping.LIBRARY (join = the 0-1 day level, decay, bridge): "
           f"Levels({found[0][1]}, {decay:.1f}, {tuple(merged)})")
     print(f"grouper now: {LIBRARY}")
+    by_density(polnear, sims)
+
+
+def by_density(polnear: list[tuple[str, str, str]], sims: list[tuple[int, float]]) -> None:
+    """Print PolNeAR's crowding (tui.stories.density.REFERENCE) and, for a batch m times as crowded, the same
+    levels at local false-discovery rate 1 / (1 + m) (tui.stories.density.BY_DENSITY)."""
+    from tui.stories import density
+    from tui.stories.grouping import day_number
+
+    ref = round(density.neighbours([day_number(d) for _, _, d in polnear if day_number(d)]), 2)
+    print(f"PolNeAR: {ref} other articles within a day of each, on average (tui.stories.density.REFERENCE)")
+    print("m (times as crowded)   join   bridge (max days apart, level)")
+    rows = []
+    for m in DENSITIES:
+        found = bayes_thresholds(sims, 1 / (1 + m))
+        rows.append((m, found[0][1], tuple(bridge_table(found))))
+        print(f"{m:>20}   {found[0][1]}   {rows[-1][2]}")
+    print(f"as tui.stories.density: REFERENCE = {ref}, BY_DENSITY = {tuple(rows)}")
+    print(f"grouper now: REFERENCE = {density.REFERENCE}, BY_DENSITY = {density.BY_DENSITY}")
 
 
 if __name__ == "__main__":

@@ -31,6 +31,11 @@ def cmd_stories(args) -> int:
                   file=sys.stderr)
         else:
             _group_new(lib)
+            from tui.stories.method import outdated
+
+            if outdated(lib):
+                print("these stories were grouped by an earlier method: `newsreader stories --rebuild` regroups them",
+                      file=sys.stderr)
         offset = 0
         # the text lines need only each story's stored figures; JSON lists the article ids and sources
         while page := story_rows(lib, offset, 500, since=since, members=bool(args.json)):

@@ -14,8 +14,10 @@ resemblance >= DUPLICATE) joins its original's story and records which article i
 A batch of LIBRARY_FROM articles or more (a folder import, the background pass after a refresh, a rebuild's
 batch) is its own period: its terms are weighed by the batch's own idf (tui/stories/library_idf.py: a name in
 much of this period's news stops tying its different events together) and placed with the LIBRARY levels, fitted
-for that weighting the same way as the background ones; a smaller batch (one article as it lands) keeps the
-background idf and JOIN / DECAY_DAYS / BRIDGE.
+for that weighting the same way as the background ones, or higher ones where its days are more crowded than those
+of the data they were fitted on (`crowded`, tui/stories/density.py: forty articles a day must not melt into topics);
+a smaller batch (one article as it lands) keeps the background idf and JOIN / DECAY_DAYS / BRIDGE. A change of any of
+this that groups articles differently raises tui/stories/method.py's METHOD (`stories` then suggests a rebuild).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from tui.store import stories as store
 from tui.store.stories import Member
 from tui.store.story_features import (article_texts, has_features_table, reader, save_features,
                                       ungrouped_with_features)
-from tui.stories import features
+from tui.stories import density, features, method
 from tui.stories.features import decode, encode, encoded_features_of
 from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
 from tui.stories.regroup_window import after_grouping, window_df
@@ -76,6 +78,20 @@ BACKGROUND = Levels(JOIN, DECAY_DAYS, BRIDGE)
 # apart (4.8), and the per-band bridge levels (adjacent equal bands joined). A batch of LIBRARY_FROM articles or more is grouped with these.
 LIBRARY = Levels(0.055, 4.8, ((2, 0.055), (7, 0.06), (14, 0.065), (21, 0.07), (30, 0.075), (45, 0.095),
                               (60, 0.225), (90, 0.175)))
+
+
+def crowded(days: list[int]) -> Levels:
+    """The levels for a library-weighted batch whose articles fall on `days` (day numbers): LIBRARY's, or higher
+    ones where its days are more crowded than those of PolNeAR train, where LIBRARY was fitted (density.py)."""
+    row = density.row_for(days)
+    return LIBRARY if row is density.BY_DENSITY[0] else _levels_of(row)
+
+
+@lru_cache(maxsize=64)
+def _levels_of(row: tuple) -> Levels:
+    return Levels(row[1], LIBRARY.decay, row[2])
+
+
 # Merges look this far among the stories in memory (loaded for WINDOW_DAYS around a batch, so as not to read three
 # times as many per call): a batch that spans weeks (an imported folder, a rebuild) is where stories weeks apart meet.
 REACH_DAYS = max(WINDOW_DAYS, BRIDGE_DAYS)
@@ -492,7 +508,10 @@ def group_new(lib, batch: int = BATCH, jobs: int | None = None) -> int:
     try:
         if jobs is None:
             jobs = _default_jobs(waiting, NEW_PARALLEL_FROM)
+        first = lib.db.execute("SELECT 1 FROM stories LIMIT 1").fetchone() is None
         placed = _group(lib, batch, jobs)
+        if first:  # a library's first stories are made by this method (method.py)
+            method.record(lib)
         # articles placed a few at a time are placed again together, as a library-weighted batch, every
         # LIBRARY_FROM of them (tui/stories/regroup_window.py)
         after_grouping(lib, placed, lambda lib: _group(lib, batch, 1))
@@ -516,17 +535,18 @@ def _group(lib, batch: int, jobs: int) -> int:
         while rows:
             nxt = _rows(lib, batch, (rows[-1][3], rows[-1][0]), ver)
             feats, computed = _features(rows, ahead, lib)
-            # many articles at once: weighed by their own idf (library_idf), else by the background idf
+            days = [day_number(_day_of(r)) for r in rows]
+            # many articles at once: weighed by their own idf (library_idf), at the levels for how crowded their days
+            # are (density.py), else by the background idf
             # a few articles after a windowed regroup: weighed by the idf of the articles grouped just before them
             base = window_df(lib, ver) if len(rows) < LIBRARY_FROM else None
-            g.levels = LIBRARY if len(rows) >= LIBRARY_FROM or base else BACKGROUND
-            vecs = (reweighted([v for v, _ in feats], TOP_TERMS, base) if g.levels is LIBRARY
+            g.levels = crowded(days) if len(rows) >= LIBRARY_FROM else LIBRARY if base else BACKGROUND
+            vecs = (reweighted([v for v, _ in feats], TOP_TERMS, base) if g.levels is not BACKGROUND
                     else cut([v for v, _ in feats], TOP_TERMS))
             feats = [(v, sk) for v, (_, sk) in zip(vecs, feats)]
             if pool is None and _to_compute(nxt) >= _CHUNK:
                 pool = _pool(jobs)  # stored features so far, the rest to compute (workers only when worth it)
             ahead = _features_async(pool, nxt, lib)
-            days = [day_number(_day_of(r)) for r in rows]
             g.evict_before(min(days))
             g.load_window(min(days), max(days))
             for i, r in enumerate(rows):
@@ -670,6 +690,7 @@ def rebuild(lib, jobs: int | None = None) -> int:
             jobs = _default_jobs(store.ungrouped_count(lib), PARALLEL_FROM)
         placed = _group(lib, BATCH, jobs)
         store.renumber(lib, surviving_ids(before, store.assignments(lib)))
+        method.record(lib)
         after_grouping(lib, placed, lambda lib: _group(lib, BATCH, 1))  # the next window starts after them
         return placed
     finally:

@@ -1,0 +1,34 @@
+"""Which grouping method a library's stories were made by, so that a change of method is noticed.
+
+Stories are grouped incrementally and kept: a library grouped by an earlier method keeps those stories until
+`newsreader stories --rebuild` regroups it. The counts row METHOD_ROW records the method of the last rebuild, or of
+the first grouping of a library that had no stories; `outdated` says when the stories were made by another one.
+"""
+
+from __future__ import annotations
+
+# The grouping method. Raise it with every change that groups the same articles differently.
+# 1: library idf, LIBRARY levels, windowed regroup (session 7); 2: levels by how crowded a batch's days are
+# (tui/stories/density.py).
+METHOD = 2
+METHOD_ROW = "story_method"
+
+
+def stored(lib) -> int:
+    """The method the library's stories were made by (0: before methods were recorded)."""
+    row = lib.db.execute("SELECT value FROM counts WHERE name = ?", (METHOD_ROW,)).fetchone()
+    return row[0] if row else 0
+
+
+def record(lib) -> None:
+    """Record that the library's stories are made by the current METHOD (after a rebuild, or a first grouping)."""
+    with lib.transaction() as db:
+        db.execute("INSERT INTO counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                   (METHOD_ROW, METHOD))
+
+
+def outdated(lib) -> bool:
+    """Whether the library has stories made by another method than the current one (`stories --rebuild` regroups)."""
+    if stored(lib) == METHOD:
+        return False
+    return lib.db.execute("SELECT 1 FROM stories LIMIT 1").fetchone() is not None
