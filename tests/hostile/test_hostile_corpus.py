@@ -217,3 +217,16 @@ def test_named_file_on_stdin(named_dir, name):
     assert not terminal_bytes(out) and secret.encode() not in out
     records = [json.loads(line) for line in r.stdout.decode().splitlines()]
     assert records and all(rec["status"] == "parsed" or (rec["error"] and "\n" not in rec["error"]) for rec in records)
+
+
+def test_generated_input_with_an_attribution_at_a_line_start_does_not_crash_the_quotes():
+    """The slow suite's input seed 202 #2743 (a line starting with 'according' after a bare quotation mark): the
+    quote pass's common-word intro looked past the last token (IndexError, session 8's slow run)."""
+    from tui.engine.analysis import analyze
+    from tui.importers import parse_bytes
+
+    name, data, text = list(hostile_inputs.generated(202, 2744))[2743]
+    for item in parse_bytes(data, name):
+        if item.article is not None:
+            analyze(item.article.body)
+    analyze(text)

@@ -271,8 +271,9 @@ def _common_intro_end(toks: list[Tok], i: int) -> int:
     Brandt ...", "Shortly after the vote, Brandt's office ...", "Hours later, Brandt ..."): after the first comma, within 15 tokens, that a name, a pronoun or a determiner follows.
     i itself when the opening word is no common word (the word clusters' counts: unlabelled news writes it more
     often in lower case; a known first name never is), is neither, or there is no such comma."""
-    if not (is_cap(toks[i]) and _common_word(toks[i].text) and rules.enabled("common-word-intro-skipped")):
-        return i
+    if i >= len(toks) or not (is_cap(toks[i]) and _common_word(toks[i].text)
+                               and rules.enabled("common-word-intro-skipped")):
+        return i  # (no word left: an attribution with nothing before its verb)
     if not (toks[i].low.endswith(("ing", "ly")) or i + 1 < len(toks) and toks[i + 1].low in _TIME_AFTER):
         return i  # "Critics of the plan, the board among them, said": a subject, not an opening phrase
     for k in range(i + 1, min(len(toks) - 1, i + 15)):
