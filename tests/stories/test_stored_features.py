@@ -101,3 +101,36 @@ def test_without_a_version_nothing_is_stored_and_grouping_still_works(lib, monke
     ids = [ident for _, ident in lib.add_many(ALL)]
     assert grouping.group_new(lib) == len(ALL)
     assert stored_feature_count(lib) == 0 and all(story_of(lib, i) is not None for i in ids)
+
+
+def test_worker_processes_read_the_texts_themselves(filled, monkeypatch):
+    """With worker processes computing the features, the grouping process sends only article ids: it reads no
+    body (the workers open the library read-only); the stories are those of one process reading them."""
+    lib, _ = filled
+    _forget_features(lib)
+    rebuild(lib, jobs=1)
+    one = _grouping(lib)
+    _forget_features(lib)
+    monkeypatch.setattr(grouping, "_CHUNK", 3)
+    read = []
+    real = grouping.article_texts
+    monkeypatch.setattr(grouping, "article_texts", lambda db, ids: read.extend(ids) or real(db, ids))
+    rebuild(lib, jobs=2)
+    assert read == []
+    assert _grouping(lib) == one
+    assert stored_feature_count(lib, features.version()) == len(ALL)
+
+
+def test_an_article_deleted_before_its_features_are_computed_is_read_as_empty(filled):
+    lib, _ = filled
+    row = (999_999, "Gone", None, "2026-03-02", "", None, None, None)
+    assert grouping._text(row, lib) == ("Gone", "")
+    try:
+        assert grouping._encoded_by_id((str(lib.path), [999_999])) == [None]
+    finally:  # the worker's own connection, opened here in the test's process
+        from tui.store import story_features
+
+        for key in [k for k in story_features._READERS if k[1] == str(lib.path)]:
+            story_features._READERS.pop(key).close()
+    first = lib.db.execute("SELECT id, title, body FROM articles ORDER BY id LIMIT 1").fetchone()
+    assert grouping._text((first[0], first[1], None, "", "", None, None, None), lib) == (first[1], first[2])

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 
-from tests.stories.samples import ALL, STRIKE
+from tests.stories.samples import ALL, RECALL, STRIKE
 from tui.store import Library
 from tui.store import story_bulk
 from tui.stories import rebuild
@@ -86,3 +86,59 @@ def test_a_changed_trigger_takes_the_row_path(twins):
         assert not story_bulk.forget_memberships(db)
         assert not story_bulk.renumber_memberships(db, [(1, 2)])
     assert lib.db.execute("SELECT count(*) FROM story_articles").fetchone()[0] == len(ALL + COPIES)
+
+
+def _group_rows(lib, monkeypatch) -> int:
+    from tui.stories import group_new
+
+    with monkeypatch.context() as m:
+        m.setattr(story_bulk, "BULK_INSERT_FROM", 10**9)
+        return group_new(lib)
+
+
+def test_grouping_inserts_in_bulk_what_row_by_row_inserts(twins, monkeypatch):
+    """New memberships written in bulk (a big batch) leave every table as the insert triggers do row by row: each
+    row's source and unread flag, the story figures, the copies shown once, story_left emptied, the counts."""
+    from tui.stories import group_new
+
+    bulk, rows = twins
+    for lib in twins:
+        with lib.transaction() as db:
+            # changed in place: they leave their stories (a lone one leaves its id in story_left), to be placed again
+            db.execute("UPDATE articles SET body = body || ' Updated.' WHERE id IN (SELECT article_id FROM"
+                       " story_articles ORDER BY article_id LIMIT 2) OR id IN (SELECT article_id FROM story_articles s"
+                       " WHERE NOT EXISTS (SELECT 1 FROM story_articles o WHERE o.story_id = s.story_id AND"
+                       " o.article_id <> s.article_id) LIMIT 2)")
+            db.execute("DELETE FROM story_articles WHERE article_id % 3 = 0")  # more to place, copies among them
+        assert lib.db.execute("SELECT count(*) FROM story_left").fetchone()[0] >= 1
+    more = [dataclasses.replace(a, source="Inland Post", body=a.body + "\n\nInland Post.") for a in RECALL[:2]]
+    for lib in twins:
+        lib.add_many(more)
+        lib.db.execute("UPDATE articles SET read = 1 WHERE source = 'Inland Post'")
+        lib.db.commit()
+    used = []
+    real = story_bulk.insert_memberships
+    monkeypatch.setattr(story_bulk, "BULK_INSERT_FROM", 1)
+    monkeypatch.setattr("tui.store.stories.insert_memberships", lambda db, r: used.append(len(r)) or real(db, r))
+    placed = group_new(bulk)
+    assert used and used[0] == placed >= 8
+    assert _group_rows(rows, monkeypatch) == placed
+    assert _state(bulk) == _state(rows)
+    assert [lib.db.execute("SELECT * FROM story_left ORDER BY 1").fetchall() for lib in twins] == [[], []]
+    assert bulk.db.execute("SELECT count(*) FROM articles WHERE twin_of IS NOT NULL").fetchone()[0] >= 2
+    names = "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+    assert bulk.db.execute(names).fetchall() == rows.db.execute(names).fetchall()  # set aside, then back
+
+
+def test_a_changed_insert_trigger_takes_the_row_path(twins, monkeypatch):
+    lib, _ = twins
+    monkeypatch.setattr(story_bulk, "BULK_INSERT_FROM", 1)
+    row = [(1, 1, "2026-03-02", "{}", "[]", None)]
+    with lib.transaction() as db:
+        db.execute("DELETE FROM story_articles WHERE article_id = 1")
+        db.execute("CREATE TRIGGER later_ai AFTER INSERT ON story_articles BEGIN SELECT 1; END")
+        assert not story_bulk.insert_memberships(db, row)
+        db.execute("DROP TRIGGER later_ai")
+        db.execute("DROP TRIGGER story_articles_twin_ai")
+        db.execute("CREATE TRIGGER story_articles_twin_ai AFTER INSERT ON story_articles BEGIN SELECT 2; END")
+        assert not story_bulk.insert_memberships(db, row)

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass, field
+from itertools import islice
 
 from tui.store.library import Library, StoreError, _explain
-from tui.store.story_bulk import forget_memberships, renumber_memberships
+from tui.store.story_bulk import forget_memberships, insert_memberships, renumber_memberships
 
 
 @dataclass
@@ -94,11 +95,13 @@ def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], m
             if moved:
                 db.executemany("UPDATE story_articles SET story_id = ? WHERE article_id = ?",
                                [(sid, aid) for aid, sid in moved.items()])
-            db.executemany(
-                "INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"
-                " SELECT ?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)",
-                [(m.article_id, m.story_id, m.day, json.dumps({t: round(w, 4) for t, w in list(m.terms.items())[:stored_terms]}, separators=(",", ":")),
-                  json.dumps(m.sketch, separators=(",", ":")), m.dup_of, m.article_id) for m in new_members])
+            rows = [(m.article_id, m.story_id, m.day,
+                     json.dumps({t: round(w, 4) for t, w in islice(m.terms.items(), stored_terms)}, separators=(",", ":")),
+                     json.dumps(m.sketch, separators=(",", ":")), m.dup_of) for m in new_members]
+            if not insert_memberships(db, rows):  # the same in bulk for a big batch (tui/store/story_bulk.py)
+                db.executemany(
+                    "INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"
+                    " SELECT ?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)", [(*r, r[0]) for r in rows])
             # sizes from the rows themselves: an article deleted meanwhile is not counted
             ids = {s[0] for s in stories}
             db.executemany("UPDATE stories SET size = (SELECT count(*) FROM story_articles WHERE story_id = ?)"

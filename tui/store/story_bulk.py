@@ -22,19 +22,26 @@ from contextlib import contextmanager
 _DELETE_TRIGGERS = {"story_articles_ad": "69e01087d32dd0db", "story_articles_stats_ad": "5ff22efcda41c2b6",
                     "story_articles_twin_ad": "0d1edf669ba3a28c"}
 _RENUMBER_TRIGGERS = {"story_articles_stats_au": "57076c7ef1133648"}
+# set aside for a bulk insert; the copies' trigger (it fires only for a row with dup_of) stays, and must be the known one
+_INSERT_TRIGGERS = {"story_articles_stats_ai": "40f3991e999475ca", "story_left_ai": "9b66e1b1efb24b45"}
+_INSERT_KEPT = {"story_articles_twin_ai": "0d5bc00e2b9e95d6"}
+BULK_INSERT_FROM = 500  # memberships a save writes in bulk from (fewer: row by row, no schema change for other readers)
+_INSERT = ("INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"
+           " SELECT ?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)")
 
 
 def _digest(sql: str) -> str:
     return hashlib.blake2b(" ".join(sql.split()).encode(), digest_size=8).hexdigest()
 
 
-def _known(db: sqlite3.Connection, triggers: dict[str, str]) -> list[str] | None:
-    """The stored SQL of `triggers` when each is there as known and no other trigger on story_articles fires on
-    the same event, else None."""
+def _known(db: sqlite3.Connection, triggers: dict[str, str], kept: dict[str, str] | None = None) -> list[str] | None:
+    """The stored SQL of `triggers` when each is there as known (and each of `kept` too) and no other trigger on
+    story_articles fires on the same event, else None."""
     rows = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'story_articles'"))
-    event = "DELETE" if triggers is _DELETE_TRIGGERS else "UPDATE"
-    others = [n for n, sql in rows.items() if n not in triggers and event in (sql or "").upper().split("BEGIN")[0]]
-    if others or any(_digest(rows.get(n) or "") != d for n, d in triggers.items()):
+    event = {id(_DELETE_TRIGGERS): "DELETE", id(_INSERT_TRIGGERS): "INSERT"}.get(id(triggers), "UPDATE")
+    known = {**triggers, **(kept or {})}
+    others = [n for n, sql in rows.items() if n not in known and event in (sql or "").upper().split("BEGIN")[0]]
+    if others or any(_digest(rows.get(n) or "") != d for n, d in known.items()):
         return None
     return [rows[n] for n in triggers]
 
@@ -79,4 +86,50 @@ def renumber_memberships(db: sqlite3.Connection, pairs: list[tuple[int, int]]) -
     db.executemany("UPDATE story_sources SET story_id = ? WHERE story_id = ?", pairs)
     with _set_aside(db, _RENUMBER_TRIGGERS, sqls):
         db.executemany("UPDATE story_articles SET story_id = ? WHERE story_id = ?", pairs)
+    return True
+
+
+def insert_memberships(db: sqlite3.Connection, rows: list[tuple]) -> bool:
+    """Insert new memberships (article_id, story_id, day, terms, sketch, dup_of) leaving the library as `INSERT OR
+    IGNORE` row by row with the insert triggers does (inside the caller's transaction): the rows without dup_of with
+    the triggers set aside, then their effect (each row's source and unread flag, the story figures, story_left)
+    in a few statements per 500 rows; the copies (dup_of set, rare) after them, row by row with the triggers. The
+    order does not change the end state: each trigger reads only its own row and its article. False (nothing
+    done) when there are fewer than BULK_INSERT_FROM plain rows or the triggers are not the known ones."""
+    plain = [r for r in rows if r[5] is None]
+    if len(plain) < BULK_INSERT_FROM:
+        return False
+    sqls = _known(db, _INSERT_TRIGGERS, _INSERT_KEPT)
+    if sqls is None:
+        return False
+    new: list[int] = []  # the rows INSERT OR IGNORE would write: the article exists and is in no story yet
+    for i in range(0, len(plain), 500):
+        ids = [r[0] for r in plain[i:i + 500]]
+        marks = ",".join("?" * len(ids))
+        found = {r[0] for r in db.execute(f"SELECT id FROM articles WHERE id IN ({marks}) AND NOT EXISTS"
+                                          " (SELECT 1 FROM story_articles s WHERE s.article_id = articles.id)", ids)}
+        new += [a for a in ids if a in found]
+    with _set_aside(db, _INSERT_TRIGGERS, sqls):
+        db.executemany(_INSERT, [(*r, r[0]) for r in plain])
+    for i in range(0, len(new), 500):
+        ids = new[i:i + 500]
+        marks = ",".join("?" * len(ids))
+        # story_articles_stats_ai, for each new row (figures added up per story: the same sums in any order)
+        db.execute("UPDATE story_articles SET source = coalesce((SELECT a.source FROM articles a WHERE a.id ="
+                   " story_articles.article_id), ''), unread = EXISTS (SELECT 1 FROM articles a INDEXED BY"
+                   " articles_unread_ids WHERE a.id = story_articles.article_id AND a.read = 0)"
+                   f" WHERE article_id IN ({marks})", ids)
+        db.execute("INSERT INTO story_stats (story_id, members, unread) SELECT story_id, count(*), sum(unread)"
+                   f" FROM story_articles WHERE article_id IN ({marks}) GROUP BY story_id"
+                   " ON CONFLICT (story_id) DO UPDATE SET members = members + excluded.members,"
+                   " unread = unread + excluded.unread", ids)
+        db.execute("INSERT INTO story_sources (story_id, source, n) SELECT story_id, source, count(*)"
+                   f" FROM story_articles WHERE article_id IN ({marks}) AND source <> '' GROUP BY story_id, source"
+                   " ON CONFLICT (story_id, source) DO UPDATE SET n = n + excluded.n", ids)
+        db.execute("UPDATE story_stats SET outlets = (SELECT count(*) FROM story_sources x WHERE x.story_id ="
+                   f" story_stats.story_id) WHERE story_id IN (SELECT story_id FROM story_articles WHERE article_id"
+                   f" IN ({marks}))", ids)
+        # story_left_ai
+        db.execute(f"DELETE FROM story_left WHERE article_id IN ({marks})", ids)
+    db.executemany(_INSERT, [(*r, r[0]) for r in rows if r[5] is not None])
     return True

@@ -21,13 +21,14 @@ def has_features_table(lib: Library) -> bool:
 
 
 def ungrouped_with_features(lib: Library, limit: int, after: tuple[str, int], version: int,
-                            dated=lambda sort_key: False) -> list[tuple]:
+                            dated=lambda sort_key: False, bodies: bool = True) -> list[tuple]:
     """Up to `limit` articles in no story, in date order after `after` = (sort_key, id):
     (id, title, body, sort_key, added_at, words, weights, sketch). The stored features are given when a
     row of `version` exists, and then the body is not read (None); otherwise the three features are None.
     `added_at` is read only for a sort key that `dated` does not accept ('' otherwise): the row's columns
     after the body (sort_key, added_at, read) cost a walk over the body's overflow pages, so the sort key
-    comes from the list's index and the features' rows never touch the body."""
+    comes from the list's index and the features' rows never touch the body. `bodies` False: the body of a row
+    without features is not read either (None; `article_texts` reads it where the features are computed)."""
     keys = lib.db.execute(
         "SELECT a.id, a.sort_key FROM articles a WHERE (a.sort_key > ? OR (a.sort_key = ? AND a.id > ?))"
         " AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)"
@@ -42,7 +43,8 @@ def ungrouped_with_features(lib: Library, limit: int, after: tuple[str, int], ve
     missing = [i for i in ids if i not in rows]
     if missing:
         rows.update((r[0], r) for r in lib.db.execute(
-            f"SELECT id, title, body, NULL, NULL, NULL FROM articles WHERE id IN ({','.join('?' * len(missing))})",
+            f"SELECT id, title, {'body' if bodies else 'NULL'}, NULL, NULL, NULL FROM articles"
+            f" WHERE id IN ({','.join('?' * len(missing))})",
             missing))
     undated = [k[0] for k in keys if not dated(k[1])]
     added = dict(lib.db.execute(f"SELECT id, added_at FROM articles WHERE id IN ({','.join('?' * len(undated))})",
@@ -70,3 +72,29 @@ def stored_feature_count(lib: Library, version: int | None = None) -> int:
     if version is None:
         return lib.db.execute("SELECT count(*) FROM story_features").fetchone()[0]
     return lib.db.execute("SELECT count(*) FROM story_features WHERE version = ?", (version,)).fetchone()[0]
+
+
+def article_texts(db: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Article id -> (title, body) of the `ids` that exist (read in chunks of 500)."""
+    out: dict[int, tuple[str, str]] = {}
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        out.update((r[0], (r[1], r[2])) for r in db.execute(
+            f"SELECT id, title, body FROM articles WHERE id IN ({','.join('?' * len(part))})", part))
+    return out
+
+
+_READERS: dict[tuple[int, str], sqlite3.Connection] = {}
+
+
+def reader(path: str) -> sqlite3.Connection:
+    """A read-only connection to the library at `path` of this process (a worker process's own: never one
+    inherited from the process that forked it), opened once."""
+    import os
+    from pathlib import Path
+
+    key = (os.getpid(), path)
+    if key not in _READERS:
+        _READERS[key] = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, timeout=30,
+                                        check_same_thread=False)
+    return _READERS[key]

@@ -22,17 +22,17 @@ this that groups articles differently raises tui/stories/method.py's METHOD (`st
 
 from __future__ import annotations
 
-import heapq
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
-from itertools import islice, repeat
-from operator import add, mul, sub
+from itertools import chain, islice, repeat
+from operator import add, itemgetter, mul, sub
 
 from tui.store import stories as store
 from tui.store.stories import Member
-from tui.store.story_features import has_features_table, save_features, ungrouped_with_features
+from tui.store.story_features import (article_texts, has_features_table, reader, save_features,
+                                      ungrouped_with_features)
 from tui.stories import density, features, method
 from tui.stories.features import decode, encode, encoded_features_of
 from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
@@ -146,7 +146,8 @@ class _Story:
 
     def refresh(self) -> None:
         if len(self.centroid) > 2 * CENTROID_TERMS:  # trimmed now and then, not at every article
-            self.centroid = dict(heapq.nlargest(CENTROID_TERMS, self.centroid.items(), key=lambda kv: kv[1]))
+            # the CENTROID_TERMS largest, ties in order (heapq.nlargest's answer, by a stable sort in C)
+            self.centroid = dict(sorted(self.centroid.items(), key=itemgetter(1), reverse=True)[:CENTROID_TERMS])
 
     def similarity(self, vec: dict[str, float]) -> float:
         """Average-link similarity: the mean cosine of `vec` with the story's articles (a big story
@@ -238,7 +239,7 @@ class Grouper:
                 own = self.stories.get(m.story_id)
                 if own is None or not m.terms or own.id in closed:
                     continue
-                n = day_number(m.day)
+                n = _DAYS[m.day]
                 near = [i for i in self._candidates(m.terms, n, n) if i not in closed]
                 last = seen.get(m.article_id, -1)
                 if changed.get(own.id, 0) <= last and all(changed.get(i, 0) <= last for i in near):
@@ -285,7 +286,7 @@ class Grouper:
         return best, best_sim
 
     def _score(self, st: _Story, vec: dict[str, float], n: int) -> float:
-        gap = max(0, n - day_number(st.last), day_number(st.first) - n)
+        gap = max(0, n - _DAYS[st.last], _DAYS[st.first] - n)
         return st.similarity(vec) / (1.0 + max(0, gap - GRACE_DAYS) / self.levels.decay)
 
     def _leave(self, s: _Story, m: Member) -> None:
@@ -321,12 +322,10 @@ class Grouper:
 
     def _candidates(self, vec: dict[str, float], lo: int, hi: int, window: int = WINDOW_DAYS) -> list[int]:
         """Stories within `window` days sharing the most of `vec`'s strongest terms (at most MAX_CANDIDATES)."""
-        hits: Counter[int] = Counter()  # story id -> strong terms shared, in first-seen order (counted in C)
         index = self.index
-        for t in islice(vec, QUERY_TERMS):
-            posting = index.get(t)
-            if posting and len(posting) <= MAX_POSTING:
-                hits.update(posting)
+        # story id -> strong terms shared, in first-seen order (one count over every posting, in C)
+        hits: Counter[int] = Counter(chain.from_iterable(
+            p for p in map(index.get, islice(vec, QUERY_TERMS)) if p and len(p) <= MAX_POSTING))
         lo, hi = lo - window, hi + window
         stories, days = self.stories, _DAYS
         near = [sid for sid in hits if (st := stories.get(sid)) is not None and days[st.last] >= lo and days[st.first] <= hi]
@@ -375,7 +374,11 @@ class Grouper:
         # article's order: the loop `cen[t] = cen.get(t) + w or w` run in C
         cen.update(zip(vec, map(add, map(cen.get, vec, repeat(-0.0)), vec.values())))
         for t in new:
-            index.setdefault(t, set()).add(sid)
+            posting = index.get(t)
+            if posting is None:
+                index[t] = {sid}
+            else:
+                posting.add(sid)
         s.size += 1
         s.first, s.last = min(s.first, m.day), max(s.last, m.day)
         s.dirty = True
@@ -392,13 +395,14 @@ class Grouper:
             if s.id in gone:
                 continue
             vec = {t: w / max(1, s.size) for t, w in s.centroid.items()}
-            lo, hi = day_number(s.first), day_number(s.last)
+            lo, hi = _DAYS[s.first], _DAYS[s.last]
             best, best_sim = None, 0.0
-            for sid in self._candidates(dict(sorted(vec.items(), key=lambda kv: -kv[1])), lo, hi, REACH_DAYS):
+            # strongest first, ties in order (a stable sort by weight, descending)
+            for sid in self._candidates(dict(sorted(vec.items(), key=itemgetter(1), reverse=True)), lo, hi, REACH_DAYS):
                 o = self.stories[sid]
                 if sid == s.id or sid in gone or o.size + s.size > MAX_STORY:
                     continue
-                gap = max(0, lo - day_number(o.last), day_number(o.first) - hi)
+                gap = max(0, lo - _DAYS[o.last], _DAYS[o.first] - hi)
                 raw = o.similarity(vec)
                 sim = raw / (1.0 + max(0, gap - GRACE_DAYS) / decay) if gap <= WINDOW_DAYS else 0.0
                 if sim >= merge or raw >= bridge_level(gap, bridge):
@@ -527,10 +531,10 @@ def _group(lib, batch: int, jobs: int) -> int:
         done = 0
         rows = _rows(lib, batch, ("", 0), ver)
         pool = _pool(jobs) if _to_compute(rows) >= _CHUNK else None
-        ahead = _features_async(pool, rows)
+        ahead = _features_async(pool, rows, lib)
         while rows:
             nxt = _rows(lib, batch, (rows[-1][3], rows[-1][0]), ver)
-            feats, computed = _features(rows, ahead)
+            feats, computed = _features(rows, ahead, lib)
             days = [day_number(_day_of(r)) for r in rows]
             # many articles at once: weighed by their own idf (library_idf), at the levels for how crowded their days
             # are (density.py), else by the background idf
@@ -542,7 +546,7 @@ def _group(lib, batch: int, jobs: int) -> int:
             feats = [(v, sk) for v, (_, sk) in zip(vecs, feats)]
             if pool is None and _to_compute(nxt) >= _CHUNK:
                 pool = _pool(jobs)  # stored features so far, the rest to compute (workers only when worth it)
-            ahead = _features_async(pool, nxt)
+            ahead = _features_async(pool, nxt, lib)
             g.evict_before(min(days))
             g.load_window(min(days), max(days))
             for i, r in enumerate(rows):
@@ -564,25 +568,27 @@ def _group(lib, batch: int, jobs: int) -> int:
 
 def _rows(lib, batch: int, after: tuple[str, int], ver: int) -> list[tuple]:
     """The next ungrouped articles: (id, title, body, sort_key, added_at, words, weights, sketch), the last
-    three the stored features (then the body is None) or None (then the body is read)."""
+    three the stored features or None. The body is not read (None) when the features are stored, nor, with a
+    features table, when they are not: the process that computes them reads it (`_features`, `_features_async`)."""
     if not ver:
         return [(*r, None, None, None) for r in store.ungrouped(lib, batch, after)]
-    return ungrouped_with_features(lib, batch, after, ver, day_number)
+    return ungrouped_with_features(lib, batch, after, ver, day_number, bodies=False)
 
 
 def _to_compute(rows: list[tuple]) -> int:
     return sum(r[5] is None for r in rows)
 
 
-def _features(rows: list[tuple], ahead) -> tuple[list, list[tuple[int, tuple | None]]]:
+def _features(rows: list[tuple], ahead, lib) -> tuple[list, list[tuple[int, tuple | None]]]:
     """Each row's (terms, sketch): decoded from the store, sent back encoded by the workers (`ahead`), or
     computed here; and (article id, encoded features) of those not stored yet, to store."""
     missing = [r for r in rows if r[5] is None]
     if ahead is not None:
         encoded = ahead.get()
-        made = [decode(*e) if e is not None else features_of([(r[1], r[2])])[0] for r, e in zip(missing, encoded)]
+        made = [decode(*e) if e is not None else features_of([_text(r, lib)])[0] for r, e in zip(missing, encoded)]
     else:
-        made = features_of([(r[1], r[2]) for r in missing]) if missing else []
+        texts = article_texts(lib.db, [r[0] for r in missing if r[2] is None]) if missing else {}
+        made = features_of([_text(r, lib, texts) for r in missing]) if missing else []
         encoded = [encode(*f) for f in made]
     new = iter(made)
     feats = [decode(r[5], r[6], r[7]) if r[5] is not None else next(new) for r in rows]
@@ -604,14 +610,34 @@ def _pool(jobs: int):
     return multiprocessing.get_context("fork").Pool(jobs)
 
 
-def _features_async(pool, rows: list[tuple]):
-    """Start computing the encoded features of the `rows` not stored yet in the pool; None without a pool
-    or such rows."""
-    missing = [(r[1], r[2]) for r in rows if r[5] is None]
+def _text(row: tuple, lib, texts: dict[int, tuple[str, str]] | None = None) -> tuple[str, str]:
+    """A row's (title, body): the body read with it, else from `texts` or the library ("" when deleted since)."""
+    if row[2] is not None:
+        return row[1], row[2]
+    if texts is None:
+        texts = article_texts(lib.db, [row[0]])
+    return row[1], texts.get(row[0], (row[1], ""))[1]
+
+
+def _features_async(pool, rows: list[tuple], lib):
+    """Start computing the encoded features of the `rows` not stored yet in the pool (the workers read the texts
+    from the library themselves: the ids are all that is sent); None without a pool or such rows."""
+    missing = [r[0] for r in rows if r[5] is None]
     if pool is None or not missing:
         return None
-    chunks = [missing[i:i + _CHUNK] for i in range(0, len(missing), _CHUNK)]
-    return _Joined(pool.map_async(encoded_features_of, chunks))
+    path = str(lib.path)
+    chunks = [(path, missing[i:i + _CHUNK]) for i in range(0, len(missing), _CHUNK)]
+    return _Joined(pool.map_async(_encoded_by_id, chunks))
+
+
+def _encoded_by_id(job: tuple[str, list[int]]) -> list[tuple[str, bytes, bytes] | None]:
+    """In a worker process: the encoded features of the articles `ids` of the library at `path`, in that order
+    (None for an article deleted since: the grouping reads its text again and stores nothing)."""
+    path, ids = job
+    texts = article_texts(reader(path), ids)
+    found = [i for i in ids if i in texts]
+    made = dict(zip(found, encoded_features_of([texts[i] for i in found])))
+    return [made.get(i) for i in ids]
 
 
 class _Joined:
