@@ -30,3 +30,11 @@ def rng(request) -> random.Random:
     seed = int(os.environ.get("HOSTILE_SEED", "20261125"))
     print(f"HOSTILE_SEED={seed}")
     return random.Random(seed)
+
+
+@pytest.fixture
+def app_env(tmp_path, monkeypatch) -> None:
+    """The app in a test: no seed library, no background pass, its own (absent) config file."""
+    monkeypatch.setenv("NEWSREADER_NO_SEED", "1")
+    monkeypatch.setenv("NEWSREADER_NO_BACKGROUND", "1")
+    monkeypatch.setenv("NEWSREADER_CONFIG", str(tmp_path / "config.toml"))

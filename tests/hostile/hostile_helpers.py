@@ -39,3 +39,11 @@ def one_line_error(stderr: bytes) -> str:
     assert len(text.splitlines()) == 1, f"error is not one line:\n{text}"
     assert not terminal_bytes(stderr.strip()), stderr
     return text
+
+
+def make_app(db: Path):
+    """The real app on library `db` with the user's (test) config, for `run_test`."""
+    from tui.app.app import NewsreaderApp
+    from tui.config import load_config
+
+    return NewsreaderApp(db, load_config())

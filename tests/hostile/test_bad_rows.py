@@ -9,7 +9,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from hostile_helpers import run_cli, terminal_bytes
+from hostile_helpers import make_app, run_cli, terminal_bytes
 
 TEXT = "Headline {n} on the harbour\n\nThe council met on Monday and voted to expand the harbour. Marker {n}.\n"
 
@@ -77,17 +77,11 @@ def test_export_skips_and_reports_bad_rows(tmp_path):
             assert f"Marker {good}." in out  # the rows after the bad ones are exported too
 
 
-def test_app_starts_and_opens_malformed_rows(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWSREADER_NO_SEED", "1")
-    monkeypatch.setenv("NEWSREADER_NO_BACKGROUND", "1")
-    monkeypatch.setenv("NEWSREADER_CONFIG", str(tmp_path / "config.toml"))
+def test_app_starts_and_opens_malformed_rows(tmp_path, app_env):
     db = bad_library(tmp_path)
 
     async def browse() -> None:
-        from tui.app.app import NewsreaderApp
-        from tui.config import load_config
-
-        app = NewsreaderApp(db, load_config())
+        app = make_app(db)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             for i in range(8):

@@ -10,7 +10,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from hostile_helpers import run_cli, terminal_bytes
+from hostile_helpers import make_app, run_cli, terminal_bytes
 
 TEXT = "Harbour vote {n}\n\nThe council of Porto met on Monday and voted to expand the harbour. Marker {n}.\n"
 
@@ -63,17 +63,11 @@ def test_story_and_feed_commands_read_malformed_rows(tmp_path):
     assert b"127.0.0.1:9/feed" in r.stdout  # the feed is listed, by its URL (its title is not text)
 
 
-def test_story_mode_reads_malformed_rows(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWSREADER_NO_SEED", "1")
-    monkeypatch.setenv("NEWSREADER_NO_BACKGROUND", "1")
-    monkeypatch.setenv("NEWSREADER_CONFIG", str(tmp_path / "config.toml"))
+def test_story_mode_reads_malformed_rows(tmp_path, app_env):
     db = damaged_library(tmp_path)
 
     async def browse() -> None:
-        from tui.app.app import NewsreaderApp
-        from tui.config import load_config
-
-        app = NewsreaderApp(db, load_config())
+        app = make_app(db)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             for keys in (["v"], ["g", "enter"], ["escape", "j", "enter"], ["escape", "g", "enter"], ["escape", "v"], ["b"]):

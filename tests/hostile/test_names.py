@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_helpers import run_cli, terminal_bytes
+from hostile_helpers import make_app, run_cli, terminal_bytes
 
 # The attacks of issue 14 item 1, as file names (bytes: some are not even UTF-8).
 CLIPBOARD = b"x\x1b]52;c;cm0gLXJmIH4K\x1b\\.txt"          # OSC 52: "rm -rf ~" into the clipboard
@@ -137,10 +137,7 @@ def test_cleaners():
 # -- the app: the import toast and the add dialog ------------------------------------------------------
 
 async def _import_in_app(db: Path, folder: Path) -> tuple[list[str], str]:
-    from tui.app.app import NewsreaderApp
-    from tui.config import load_config
-
-    app = NewsreaderApp(db, load_config())
+    app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await pilot.press("a")
@@ -167,10 +164,7 @@ def _check_shown(texts: list[str]) -> None:
         text.encode("utf-8")  # no lone surrogate
 
 
-def test_app_import_toast_and_dialog(tmp_path, monkeypatch):
-    monkeypatch.setenv("NEWSREADER_NO_SEED", "1")
-    monkeypatch.setenv("NEWSREADER_NO_BACKGROUND", "1")
-    monkeypatch.setenv("NEWSREADER_CONFIG", str(tmp_path / "config.toml"))
+def test_app_import_toast_and_dialog(tmp_path, app_env):
     from tui.store import Library
 
     db = tmp_path / "lib.db"
