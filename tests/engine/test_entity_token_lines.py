@@ -36,3 +36,15 @@ def test_decodes_alnum_pattern_is_str_isalnum_for_every_character():
     from tui.engine.entities.tagger import _ALNUM
 
     assert not [c for c in map(chr, range(0x110000)) if (_ALNUM.match(c) is not None) != c.isalnum()]
+
+
+def test_fast_path_equals_the_match_by_match_path():
+    from tui.engine.entities.tokens import tokenize_line_by_match
+
+    fast = 0
+    for text in _texts():
+        for variant in (text, text.replace("'", " ").replace("’", " ")):  # lines without an apostrophe take the fast path
+            for ls, le in lines(variant):
+                assert tokenize_line(variant, ls, le) == tokenize_line_by_match(variant, ls, le)
+                fast += "'" not in variant[ls:le] and "’" not in variant[ls:le]
+    assert fast > 200

@@ -9,6 +9,8 @@ Features are split in two kinds so that tagging is fast:
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import compress
+from operator import not_
 
 from ..lexicon import lexicon
 from .clusters import cluster_path
@@ -120,33 +122,45 @@ def window_features(word: str) -> list[list[str]]:
 
 def doc_evidence(tokens_by_line: list[list[str]], initial_by_line: list[list[bool]], upper_lines: list[bool]):
     """Document-level sets: words seen capitalised mid-sentence in mixed-case lines, and words seen in lower case."""
-    mid_title, lower = set(), set()
+    words, mid_words = set(), set()  # the distinct words of mixed-case lines; those met not starting a sentence
     for toks, inits, up in zip(tokens_by_line, initial_by_line, upper_lines):
-        if up:
-            continue
-        for w, ini in zip(toks, inits):
-            c = w[:1]
-            if c.isupper() and not ini:
-                mid_title.add(w.lower())
-            elif c.islower():
-                lower.add(w)
-    return mid_title, lower
+        if not up:
+            words.update(toks)
+            mid_words.update(compress(toks, map(not_, inits)))
+    return {w.lower() for w in mid_words if w[:1].isupper()}, {w for w in words if w[:1].islower()}
+
+
+_OPENS_AFTER: dict[str, bool] = {}  # token -> does the next token start a sentence (initial_flags' memo)
 
 
 def initial_flags(tokens: list[str]) -> list[bool]:
-    """True where a token starts a sentence (or a headline part)."""
-    out = []
-    prev = None
-    for w in tokens:
-        out.append(prev is None or prev in _OPENERS or (prev[-1:] == "." and len(prev) > 2 and prev.count(".") > 1))
-        prev = w
+    """True where a token starts a sentence (or a headline part): the first token, and one after an opener
+    or after a dotted abbreviation ("U.S.")."""
+    if not tokens:
+        return []
+    memo = _OPENS_AFTER
+    out = list(map(memo.get, tokens[:-1]))  # worked out once per distinct word
+    if None in out:
+        if len(memo) > 50_000:
+            memo.clear()
+        for k, w in enumerate(tokens[:-1]):
+            if out[k] is None:
+                out[k] = memo[w] = w in _OPENERS or (w[-1:] == "." and len(w) > 2 and w.count(".") > 1)
+    out.insert(0, True)
     return out
 
 
 def is_upper_line(tokens: list[str]) -> bool:
-    """A line whose letters are all capitals (CoNLL headlines; shouting titles)."""
-    letters = [w for w in tokens if w[:1].isalpha()]
-    return len(letters) >= 2 and all(w.isupper() for w in letters) or (len(letters) == 1 and len(letters[0]) > 3 and letters[0].isupper())
+    """A line whose letters are all capitals (CoNLL headlines; shouting titles): at least two words starting
+    with a letter, all in capitals, or one such word longer than three letters."""
+    n, first = 0, ""
+    for w in tokens:
+        if w[:1].isalpha():
+            if not w.isupper():
+                return False  # the common case: the first word with a letter says it
+            n += 1
+            first = first or w
+    return n >= 2 or n == 1 and len(first) > 3
 
 
 def context_features(toks: list[str], i: int, initial: bool, upper: bool, mid_title: set, lower: set) -> list[str]:

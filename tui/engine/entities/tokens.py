@@ -34,6 +34,24 @@ def tokenize(text: str) -> list[tuple[int, int]]:
 def tokenize_line(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
     """Spans (into `text`) and words of the tokens of `text[start:end]`: what `tokenize` of that slice gives,
     shifted by `start`, when `start` is 0 or follows a line break (the pattern then sees the same edges)."""
+    line = text[start:end]
+    if "'" in line or "’" in line:  # a possessive may have to be split off
+        return tokenize_line_by_match(text, start, end)
+    # The words, then each one's place: only white space lies between two tokens (any other character is a
+    # token, `\S`), so the next token is the first occurrence of its word from the end of the last one. The
+    # same as tokenize_line_by_match, ~25% faster (tests/engine/test_entity_token_lines.py compares them).
+    words = _TOKEN.findall(line)
+    spans: list[tuple[int, int]] = []
+    append, find, pos = spans.append, text.find, start
+    for word in words:
+        s = find(word, pos)
+        pos = s + len(word)
+        append((s, pos))
+    return spans, words
+
+
+def tokenize_line_by_match(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
+    """`tokenize_line` match by match, splitting a possessive 's off its word (the reference path)."""
     spans: list[tuple[int, int]] = []
     words: list[str] = []
     for m in _TOKEN.finditer(text, start, end):
