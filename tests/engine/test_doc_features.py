@@ -73,3 +73,20 @@ def test_a_listed_place_inside_a_longer_name_gives_its_lone_mentions_nothing(mon
     assert "dl=corp" in [f for t, f in _by_token(_TEXT) if t == "Vestrand"][1]
     monkeypatch.setattr(doc_features, "PLACES_IN_RUNS_SILENT", False)  # the shipped weights: every mention counts
     assert "dl=union" in [f for t, f in _by_token(text) if t == "Rhine"][0]
+
+
+def test_visiting_only_capitalised_tokens_equals_the_token_by_token_path():
+    """document_features visits only the capitalised tokens: the same features as document_features_plain on our
+    articles and on lines using "Hope"/"hope" and "Bill"/"bill" both as names and as common words, headlines in
+    capitals and runs longer than a name."""
+    from tui.assets import asset
+    from tui.engine.entities.doc_features import document_features_plain
+
+    folder = asset("articles")
+    texts = [_TEXT, "HOPE FOR BILL CARVER\nHope Okafor said there was little hope. Bill Carver paid the bill.\n"
+             "Hope said: The Big Old Harbour Board Of Porto Met Today. Carver Bank and Hope rose.\n"] + [
+        (folder / p.name).read_text(encoding="utf-8") for p in sorted(folder.iterdir()) if p.suffix in (".txt", ".md")]
+    for text in texts:
+        segs, _, _ = prepare(text)
+        assert document_features(segs) == document_features_plain(segs)
+        assert any(any(f) for f in document_features(segs))

@@ -111,3 +111,38 @@ def test_bio_is_kept_in_the_second_pass():
                 assert not t.startswith("I-") or prev != "O" and prev[2:] == t[2:], tags
                 prev = t
     assert isinstance(seg, Segment)
+
+
+def _own_texts() -> list[str]:
+    from tui.assets import asset
+
+    folder = asset("articles")
+    samples = [(folder / p.name).read_text(encoding="utf-8") for p in sorted(folder.iterdir())
+               if p.suffix in (".txt", ".md")]
+    one_line = ("the mayor of Porto Maria Silva met staff of Acme Energy and the Harbour Board about new ferries "
+                "while Hope Okafor said there was little hope and Bill Carver paid the bill of Carver Bank ") * 60
+    return samples + [one_line, "Acme Corp. " * 300, " ".join(s.replace("\n", " ") for s in samples[:3])]
+
+
+def test_the_second_pass_from_the_first_change_equals_a_whole_walk():
+    """`_rewalk` re-tags a segment only from its first changed history type until the greedy state is the first
+    pass's again: the same tags as walking the whole segment with the second pass's types, on our articles,
+    each article as one line, a line of thousands of words using "Hope"/"hope" and "Bill"/"bill" both as names
+    and as common words, and a repeated company name."""
+    tagger = load_tagger()
+    partial = 0
+    for text in _own_texts():
+        segs, mid, low = _doc(text)
+        scores = tagger.table.document(segs, mid, low, {".", "!", "?"})
+        first, offs, off, hist = [], [], 0, {}
+        for seg in segs:
+            first.append(tagger._walk(seg, scores, off, hist))
+            offs.append(off)
+            off += len(seg.toks)
+        before, after = second_pass_types([s.toks for s in segs], first)
+        for seg, tags, off, old, new in zip(segs, first, offs, before, after):
+            if old != new:
+                whole = tagger._walk(seg, scores, off, {}, new)
+                assert tagger._rewalk(seg, scores, off, tags, old, new) == whole
+                partial += len(seg.toks) > 1000
+    assert partial >= 2

@@ -74,7 +74,65 @@ def _mention_features(toks: list[str], initial: list[bool], a: int, b: int, k: i
 
 
 def document_features(segments) -> list[list[tuple]]:
-    """For every token of `segments` (objects with toks, initial and upper), the tuple of its document features."""
+    """For every token of `segments` (objects with toks, initial and upper), the tuple of its document features.
+
+    Only the capitalised tokens are visited (every other token gets NONE): the same as document_features_plain."""
+    counts: dict[str, dict[str, int]] = {}  # lower-case word -> feature -> how many of its mentions have it
+    silent = _place_names() if PLACES_IN_RUNS_SILENT else ()
+    caps_by_seg: list[list[int]] = []  # per segment, the positions of its tokens starting with a capital
+    own: list[dict] = []  # per segment: position -> its mention's own features
+    for seg in segments:
+        toks = seg.toks
+        caps = [k for k, tok in enumerate(toks) if tok[:1].isupper()]
+        caps_by_seg.append(caps)
+        row: dict[int, tuple] = {}
+        own.append(row)
+        if seg.upper or not caps:
+            continue
+        n, r = len(caps), 0
+        while r < n:  # the maximal runs of consecutive capitalised tokens, as _runs finds them
+            a = b = caps[r]
+            r += 1
+            while r < n and caps[r] == b + 1:
+                b += 1
+                r += 1
+            if b - a >= _MAX_RUN:
+                continue
+            for k in range(a, b + 1):
+                tok = toks[k]
+                if _capital(tok):
+                    if silent and b > a + (toks[a] in _ARTICLES) and tok.lower() in silent:
+                        continue  # a listed place inside a longer name: its mention reads, but tells nothing
+                    feats = row[k] = _mention_features(toks, seg.initial, a, b, k)
+                    c = counts.get(tok.lower())
+                    if c is None:
+                        c = counts[tok.lower()] = {}
+                    for f in feats:
+                        if f in c:
+                            c[f] += 1
+                        elif len(c) < _MAX_FEATURES:
+                            c[f] = 1
+    memo: dict = {}  # (word, own features) -> features of the other mentions
+    out = []
+    for seg, caps, row in zip(segments, caps_by_seg, own):
+        toks = seg.toks
+        feats = [NONE] * len(toks)
+        for k in caps:
+            tok = toks[k]
+            mine = row.get(k)
+            if mine is None and not _capital(tok):
+                continue
+            key = (tok.lower(), mine or NONE)  # no own features: a line of capitals; every mention counts
+            got = memo.get(key)
+            if got is None:
+                got = memo[key] = _others(counts.get(key[0]), key[1])
+            feats[k] = got
+        out.append(feats)
+    return out
+
+
+def document_features_plain(segments) -> list[list[tuple]]:
+    """`document_features` token by token (the reference path: tests/engine/test_doc_features.py compares them)."""
     counts: dict[str, dict[str, int]] = {}  # lower-case word -> feature -> how many of its mentions have it
     silent = _place_names() if PLACES_IN_RUNS_SILENT else ()
     own: list[list] = []  # per segment, per token: its mention's own features, or None

@@ -162,15 +162,28 @@ class Tagger:
             off += len(seg.toks)
         if two_pass:
             before, after = second_pass_types([seg.toks for seg in segs], out)
-            out = [tags if new == old else self._walk(seg, scores, off, {}, new)
+            out = [tags if new == old else self._rewalk(seg, scores, off, tags, old, new)
                    for seg, tags, off, old, new in zip(segs, out, offs, before, after)]
         return out
 
-    def _walk(self, seg: Segment, scores, off: int, hist: dict[str, list[int]], fixed: list | None = None) -> list[str]:
+    def _rewalk(self, seg: Segment, scores, off: int, tags: list[str], old: list, new: list) -> list[str]:
+        """The second pass over one segment whose history types changed (`old` -> `new`), from its first token whose
+        type changed, until the greedy state (the two tags before a token) is the first pass's again after the last
+        changed one: before and after that every input of each greedy choice is the first pass's, and so are the
+        tags (a line of thousands of words re-tags a few words, not the line; `_walk` with `fixed` over the whole
+        segment gives the same tags: tests/engine/test_tagger_passes.py)."""
+        changed = [i for i, (a, b) in enumerate(zip(old, new)) if a != b]
+        return self._walk(seg, scores, off, {}, new, tags, changed[0], changed[-1])
+
+    def _walk(self, seg: Segment, scores, off: int, hist: dict[str, list[int]], fixed: list | None = None,
+              first_tags: list[str] | None = None, begin: int = 0, last: int = -1) -> list[str]:
         """The greedy pass of `tag_plain` over precomputed scores (scoring.py): Python arithmetic only where the
         two tags before a token are not both "O", and only until such a state has come up often enough in the
         document to be worked out for every token at once (`_VECTOR_AFTER`). `fixed` (the second pass) gives
-        each token's history type instead of `hist`, which is then neither read nor updated."""
+        each token's history type instead of `hist`, which is then neither read nor updated. With `first_tags` (the
+        first pass's tags of the segment, `fixed` given) the walk starts at token `begin` after the first pass's
+        tags, and once past token `last` it ends as soon as the two tags before a token are the first pass's,
+        which it then keeps (`_rewalk`)."""
         toks = seg.toks
         base, fast, fast_hist = scores.base, scores.fast, scores.fast_hist
         states, quiet_to = scores.states, scores.quiet_to
@@ -181,7 +194,16 @@ class Tagger:
         out = []
         n = len(toks)
         i = 0
+        if first_tags is not None:
+            out = first_tags[:begin]
+            i = begin
+            prev = first_tags[begin - 1] if begin > 0 else START
+            prev2 = first_tags[begin - 2] if begin > 1 else START
         while i < n:
+            if i > last and first_tags is not None and prev == first_tags[i - 1] and \
+                    prev2 == (first_tags[i - 2] if i > 1 else START):
+                out += first_tags[i:]  # the same state and, from here on, the same inputs: the same tags
+                break
             t = off + i
             if prev == "O" and prev2 == "O" and quiet_to is not None:
                 # a run of lower-case tokens the "O" state tags "O": no history to read or count, the state stays
