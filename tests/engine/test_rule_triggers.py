@@ -86,3 +86,41 @@ def test_skipping_rules_a_text_cannot_match_changes_nothing(monkeypatch):
     fast = [rules.rule_spans(t) for t in texts]
     monkeypatch.setattr(rules, "_NEEDS", {})
     assert fast == [rules.rule_spans(t) for t in texts]
+
+
+def test_lower_casing_keeps_what_the_cardinal_trigger_reads_for_every_character():
+    """CARDINAL's trigger is run on the lower-cased text with a case-sensitive pattern: for every character that
+    lower-cases to one other character (a text with one that changes length, or with İ ı ſ K, takes the original
+    trigger), being a word character or a digit does not change, and a Latin letter matches it ignoring case
+    exactly when it is its lower case. Characters that lower-case to themselves match a Latin letter ignoring case
+    only among the special folds (ı ſ K), which take the original trigger."""
+    import re
+
+    import re._casefix as casefix  # the regex engine's own table of extra case folds
+
+    assert {chr(k) for k in casefix._EXTRA_CASES if k < 128} <= set("isk")
+    extra = {chr(v) for k, vs in casefix._EXTRA_CASES.items() if k < 128 for v in vs}
+    assert extra <= set("\u0130\u0131\u017f\u212a")
+    word, digit = re.compile(r"\w"), re.compile(r"\d")
+    latin = re.compile("(?i)[a-z]")
+    checked = 0
+    for cp in range(0x110000):
+        c = chr(cp)
+        low = c.lower()
+        if low == c or len(low) != 1 or 0xD800 <= cp <= 0xDFFF or rules._FOLDS_TO_LATIN.match(c):
+            continue
+        assert (word.match(c) is None) == (word.match(low) is None), hex(cp)
+        assert (digit.match(c) is None) == (digit.match(low) is None), hex(cp)
+        if latin.match(c):
+            assert low.isascii() and re.match("(?i)" + low, c), hex(cp)
+        checked += 1
+    assert checked > 1000
+
+
+def test_triggers_read_from_cardinal_positions_equal_their_own_scan():
+    """PERCENT and QUANTITY are tried at CARDINAL's trigger positions that their own trigger accepts: the same
+    positions as scanning the text with their own trigger (also with İ, ſ and an "İ" that lower-cases longer)."""
+    extra = ["İstanbul has ſeven 3 percent 5 km", "ſix ONE Three 7%", "ten kilometres 4 miles " * 3]
+    for text in _texts() + extra:
+        for label in ("PERCENT", "QUANTITY", "CARDINAL"):
+            assert rules._trigger_starts(label, text) == [m.start() for m in rules._TRIGGERS[label].finditer(text)]
