@@ -121,3 +121,42 @@ def test_quick_looks_agree_with_the_full_computations():
 
     assert all(filters._curl(t) == curl(t) for t in texts)
     assert sum(filters._curl(t) != t for t in texts) >= 3
+
+
+def test_word_count_subtracting_number_words_equals_word_by_word():
+    """word_count counts the words and takes off the whole words without a letter (_NUMBER_WORD): the same as
+    testing every word, on strings made of digits, letters, joiners and other characters in every order."""
+    import random
+
+    from tui.engine.tokens import WORD_RE, is_word
+
+    pieces = ["1", "23", "a", "Bc", ".", "-", "'", "’", "_", " ", ",", "½", "²", "٣", "x", "é", "--", ".-", "%", "\n"]
+    rnd = random.Random(7)
+    texts = ["1.2.3 a.-1 1-x 12-x x-1 1'2 3’4 1..2 1--2 ½1 1½ ²3 ٣٤ 4.5.x 7. -8 9- 10'- '11 _12 13_ a1 1a"]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30))) for _ in range(3000)]
+    numbers = 0
+    for t in texts:
+        assert filters.word_count(t) == sum(1 for w in WORD_RE.findall(t) if is_word(w)), repr(t)
+        numbers += len(filters._NUMBER_WORD.findall(t))
+    assert numbers > 1000
+
+
+def test_boilerplate_words_trie_finds_what_the_plain_alternation_finds():
+    """The quick look for boilerplate words is one pattern with shared beginnings: it finds a word in a text
+    exactly when the plain alternation of the words does (our sentences, and each word alone, cut short, and
+    inside other words)."""
+    import re
+
+    plain = re.compile("|".join(re.escape(w) for w in filters._BOILERPLATE_WORD_LIST))
+    texts = [t.lower() for k in range(30) for t in _sentences(k)]
+    for w in filters._BOILERPLATE_WORD_LIST:
+        texts += [w, w[:-1], "x" + w + "y", w[1:], "the " + w[: len(w) // 2] + " end"]
+    folder = asset("articles")
+    for p in sorted(folder.iterdir()):
+        if p.suffix in (".txt", ".md"):
+            texts += [s.text.lower() for s in split_sentences(p.read_text(encoding="utf-8"))]
+    found = 0
+    for t in texts:
+        assert (filters._BOILERPLATE_WORDS.search(t) is None) == (plain.search(t) is None), t
+        found += plain.search(t) is not None
+    assert found >= len(filters._BOILERPLATE_WORD_LIST)

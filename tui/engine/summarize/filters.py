@@ -37,13 +37,35 @@ _BOILERPLATE = re.compile(
 # sentence with none of them in its lower-cased text is no boilerplate. Lower-casing finds what the
 # case-insensitive pattern finds except for the four letters that fold onto ASCII ones (İ ı ſ K), so a
 # sentence holding one of those always gets the full pattern (tests/engine/test_summarize_speed.py).
-_BOILERPLATE_WORDS = re.compile("|".join(re.escape(w) for w in (
+_BOILERPLATE_WORD_LIST = (
     "publish", "necessarily", "expressed", "of the author", "rights reserved", "copyright", "©", "(c) ", "click",
     "sign up", "subscribe", "newsletter", "follow", "read more", "related:", "more from", "see also", "share this",
     "conversation", "leave a comment", "mail us", "contact us", "terms of", "privacy policy", "cookie",
     "this report", "reporting", "editing by", "written by", "updated", "amended", "corrected", "images", "photo",
     "image:", "picture:", "caption:", "http", "www.", ".com/", "all times", "contributor", "columnist",
-    "correspondent", "writer", "editor", "reporter", "support", "samaritans", "scroll down")))
+    "correspondent", "writer", "editor", "reporter", "support", "samaritans", "scroll down")
+
+
+def _trie_pattern(words) -> str:
+    """A pattern found in a text exactly when one of `words` is (their common beginnings shared: "c(?:lick|o...)"),
+    tried in about half the time of the plain alternation, which tries every word at every position."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        if "" in node:
+            return ""  # a word ends here: a longer one also holds it
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(trie)
+
+
+_BOILERPLATE_WORDS = re.compile(_trie_pattern(_BOILERPLATE_WORD_LIST))
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 
 _SAYS = re.compile(
@@ -59,13 +81,19 @@ _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
+# A whole WORD_RE word without a letter (digits, maybe joined by ' ’ . -): it starts a word (no letter or digit
+# before it, nor one joined to it by a joiner) and ends one (none after it, nor a joiner and one).
+_NUMBER_WORD = re.compile(r"\d(?<![^\W_].)(?<![^\W_]['’.\-].)\d*(?:['’.\-]\d+)*(?![^\W_])(?!['’.\-][^\W_])")
+
+
 def word_count(text: str) -> int:
     """Number of words with a letter in them. Scripts written without spaces (Chinese,
     Japanese) count about two characters a word, so their sentences are not "fragments"."""
     if _CJK.search(text) is None:
         if _DIGIT.search(text) is None:  # then every word has a letter (a word is a run of letters and digits)
             return len(WORD_RE.findall(text))
-        return len(list(filter(_HAS_LETTER.search, WORD_RE.findall(text))))  # the words `is_word` keeps
+        # the words `is_word` keeps: all words but those without a letter (tests: = word by word)
+        return len(WORD_RE.findall(text)) - len(_NUMBER_WORD.findall(text))
     n = 0
     for w in WORD_RE.findall(text):
         if not is_word(w):
