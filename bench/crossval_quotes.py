@@ -1,6 +1,6 @@
 """Cross-validation of quotes and speakers on PolNeAR *train*: an honest estimate without touching dev.
 
-    python bench/crossval_quotes.py [EVAL_DIR] [--folds 5] [--fold N] [--ablate] [--misses]
+    python bench/crossval_quotes.py [EVAL_DIR] [--folds 5] [--fold N] [--entities] [--ablate] [--misses]
 
 Train articles are split into `--folds` folds (bench/folds.py). For each held-out fold (every fold, or only
 `--fold N`) the speaker ranker is learnt (bench/train_quotes.py's code and defaults) on the other folds, and
@@ -9,7 +9,9 @@ process (quote+speaker F1, quote spans, and each half of the fold). The rules ru
 ranker's choice depends on the fold. ``--misses`` sorts every wrongly scored quote of the held-out folds
 into buckets (wrong candidate chosen, right speaker never a candidate, spans, pronouns, unnamed speakers).
 ``--ablate`` switches each quote rule off in turn (the ranker keeps each fold's weights) and
-prints its worth on all held-out articles pooled and on their two halves (F1 on minus off, bench/folds.py). Nothing is written to the repository.
+prints its worth on all held-out articles pooled and on their two halves (F1 on minus off, bench/folds.py).
+``--entities`` gives the quote pass the tagger's entities, as the app does (learnt and scored so). Nothing is
+written to the repository.
 """
 
 from __future__ import annotations
@@ -147,6 +149,8 @@ def main() -> int:
     ap.add_argument("--fold", type=int, default=None, help="only this held-out fold (default: every fold)")
     ap.add_argument("--epochs", type=int, default=None, help="the bagged perceptron with this many epochs instead "
                     "of the shipped log-linear ranker")
+    ap.add_argument("--entities", action="store_true", help="pass the tagger's entities in, as the app does "
+                    "(tui/engine/analysis.py); the weights are learned on the same view")
     ap.add_argument("--ablate", action="store_true")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--show", type=int, default=3, help="with --misses: examples shown per bucket")
@@ -155,7 +159,7 @@ def main() -> int:
     gold = qdir / "train" / "polnear_train.jsonl"
     sc = train_quotes.load_scorer(qdir)
     held = list(range(args.folds)) if args.fold is None else [args.fold]
-    cases = train_quotes.collect(gold)
+    cases = train_quotes.collect(gold, args.entities)
     weights = learn(cases, held, args.folds, sc, args.epochs)
     base = fold_scores(cases, weights, args.folds, sc)
     for k in held:
@@ -185,7 +189,7 @@ def main() -> int:
                     off = fold_scores(cases, {k: None for k in held}, args.folds, sc)
                 else:  # the fold's weights as learnt with every rule on (relearning adds the learner's own noise,
                     # +-0.2 F1 a half: more than most rules are worth)
-                    off = fold_scores(train_quotes.collect(gold), weights, args.folds, sc)
+                    off = fold_scores(train_quotes.collect(gold, args.entities), weights, args.folds, sc)
             print(ablation_row(r.name, flat, [off[key][0], off[key][2], off[key][3]]), flush=True)
     return 0
 

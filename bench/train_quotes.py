@@ -55,9 +55,11 @@ class Case:
     cands: list[list]
 
 
-def collect(gold: Path) -> list[Case]:
-    """Every article of a gold file run through the quote rules, with the ranker's candidates."""
+def collect(gold: Path, entities: bool = False) -> list[Case]:
+    """Every article of a gold file run through the quote rules, with the ranker's candidates; with `entities`,
+    the tagger's entities are passed in first, as the app does (tui/engine/analysis.py)."""
     from tui.engine import rules
+    from tui.engine.entities import extract_entities
     out = []
     with gold.open(encoding="utf-8") as f, rules.disabled("speaker-ranker"):
         for line in f:
@@ -65,7 +67,7 @@ def collect(gold: Path) -> list[Case]:
                 continue
             doc = json.loads(line)
             text = doc["text"]
-            quotes, hows, scan = extract._attributed(text)
+            quotes, hows, scan = extract._attributed(text, extract_entities(text) if entities else None)
             cands = []
             if quotes:
                 wanted = ranker.decided(text, quotes, hows)

@@ -126,3 +126,16 @@ def test_a_transcript_line_names_its_speaker():
     text = ("The council published a record of the hearing.\n\n\"MARIA LOPES: We cannot keep paying for the old "
             "ferry every winter.\"")
     assert _speakers(text) == ["MARIA LOPES"]
+
+
+def test_a_team_the_tagger_reads_as_an_organisation_is_not_the_he_who_speaks():
+    # issue 12: "the Dallas Cowboys" passed the shape of a person's full name and took the coach's "he said"
+    text = ("Coach Tom Reyes spoke after the game. The Dallas Cowboys had lost their third match in a row.\n\n"
+            "“We did not deserve to win,” he said.")
+    assert _speakers(text) == ["Tom Reyes"]
+
+
+def test_an_office_the_tagger_reads_as_an_organisation_is_not_the_she_who_speaks():
+    text = ("Sergeant Ola Berg waited outside the hall. The Public Safety office had sent two cars to the square.\n\n"
+            "“The crowd was calm all night,” she said.")
+    assert _speakers(text) == ["Ola Berg"]

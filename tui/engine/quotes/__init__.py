@@ -25,4 +25,12 @@ def _probe(text: str) -> list[tuple[str, str | None]]:
     return [(q.text, q.speaker) for q in extract_quotes(text)]
 
 
+@rules.probe("quotes.speaker.entities")
+def _probe_with_entities(text: str) -> list[tuple[str, str | None]]:
+    """The same pairs with the tagger's entities passed in, as the app runs (tui/engine/analysis.py)."""
+    from ..entities import extract_entities
+
+    return [(q.text, q.speaker) for q in extract_quotes(text, extract_entities(text))]
+
+
 __all__ = ["extract_quotes", "rank_quotes", "key_quotes", "display_text", "quote_words"]

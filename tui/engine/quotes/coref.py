@@ -12,8 +12,8 @@ import re
 from .. import rules
 from .cues import SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
-from .names import (NAME_RUN, ORG_WORDS, TITLES, NameBook, drop_opener, is_person, lower_words, person_part,
-    strip_name, tokens)
+from .names import (FIRST_NAMES, NAME_RUN, ORG_WORDS, TITLES, NameBook, _key, drop_opener, is_person, lower_words,
+    person_part, strip_name, tokens)
 from ..lexicon import quote_words
 
 # titles that only ever stand before a person's name
@@ -46,7 +46,9 @@ MAX_GROUPS = 64  # sentences with a fitting name a pronoun's antecedent is looke
 class PersonIndex:
     """Positions of person-name mentions outside quotes, grouped by sentence."""
 
-    def __init__(self, text: str, book: NameBook, quoted: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, book: NameBook, quoted: list[tuple[int, int]],
+                 named_things: list[tuple[int, int]] = ()) -> None:
+        """`named_things`: spans the tagger labelled an organisation or place (none without entities)."""
         self.sent_starts = sentence_starts(text)
         self.pos: list[int] = []
         self.ends: list[int] = []  # where each mention's run of capitalised words ends
@@ -61,10 +63,18 @@ class PersonIndex:
 
         found = []
         lower = lower_words(text)
+        things = sorted(named_things)
+        thing_starts = [s for s, _ in things]
+
+        def a_thing(s: int, e: int) -> bool:  # the run ends inside a name the tagger read as no person's
+            i = bisect.bisect_left(thing_starts, e) - 1  # ("The Dallas Cowboys": the run has "The", the name not)
+            return i >= 0 and things[i][1] >= e
+
         for m in NAME_RUN.finditer(text):
             toks = drop_opener(text, m.start(), person_part(tokens(m.group())), lower)
-            if not toks:
-                continue
+            if not toks or (things and len(toks) > 1 and _key(toks[0]) not in FIRST_NAMES
+                             and a_thing(m.start(), m.end()) and rules.enabled("tagged-things-are-nobody")):
+                continue  # "the Dallas Cowboys" tagged an organisation is nobody; a first name still makes a person
             full = book.resolve(" ".join(toks), m.start())
             speaks = _speaks(text, m.end())
             run = tokens(m.group())

@@ -7,6 +7,9 @@ from .names import NameBook, is_person, person_part, strip_name, tokens
 from .words import Mention
 
 
+_THINGS = frozenset(("ORG", "GPE", "LOC", "FAC"))  # the tagger's labels for names that are no person
+
+
 class Resolver:
     """Turns mentions into display names; pronouns go to the person named nearest before them."""
 
@@ -22,7 +25,9 @@ class Resolver:
             canon = ent.canonical
             if is_person(canon):
                 self.book.add(canon, ent.start)
-        self.people = PersonIndex(text, self.book, [(s, e) for s, e, _ in spans])
+        # a run the tagger reads as an organisation or place ("the Dallas Cowboys") is no antecedent for "he"
+        things = [(e.start, e.end) for e in entities or () if e.label in _THINGS]
+        self.people = PersonIndex(text, self.book, [(s, e) for s, e, _ in spans], things)
         self.last_speaker: str | None = None
 
     def name(self, m: Mention) -> str:

@@ -174,3 +174,13 @@ guard("role-words-before-name", STAGE,
       changes=[("Harbour board chairwoman Mara Quist urged voters to stay home, saying, “The vote is a trap for all of "
                 "us.”", [("The vote is a trap for all of us.", "Mara Quist")])],
       keeps=["Holt campaigned alongside Mara Quist in the spring, saying, “The vote is a trap for all of us.”"])
+# Session 9. coref.py, given the tagger's entities (as the app runs; the probe of STAGE_APP passes them in)
+STAGE_APP = "quotes.speaker.entities"
+guard("tagged-things-are-nobody", STAGE_APP,
+      "a name of two or more words the tagger reads as an organisation or place, not led by a first name ('the "
+      "Dallas Cowboys', 'Public Safety'), is no one a later he or she stands for",
+      changes=[("Coach Tom Reyes spoke after the game. The Dallas Cowboys had lost their third match in a row.\n\n"
+                "“We did not deserve to win,” he said.", [("We did not deserve to win,", "Tom Reyes")]),
+               ("Sergeant Ola Berg waited outside the hall. The Public Safety office had sent two cars to the square.\n\n"
+                "“The crowd was calm all night,” she said.", [("The crowd was calm all night,", "Ola Berg")])],
+      keeps=["Coach Tom Reyes watched the Dallas Cowboys lose again. “We did not deserve to win,” Reyes said."])
