@@ -11,13 +11,14 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui.app import keymap, partial_update, textual_fixes
+from tui.app import full_update, keymap, partial_update, textual_fixes
 from tui.app.screens.main import MainScreen
 from tui.config import Config, load_config, save_theme
 from tui.store import Library
 
 textual_fixes.install()
 partial_update.install()  # compose only what changed (partial_update.py)
+full_update.install()  # a full update draws only what shows (full_update.py)
 
 
 # textual-light's $text-accent (its accent mixed 66% into black) is 3.3:1 on its background; mixed 50% it is

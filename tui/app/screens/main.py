@@ -17,6 +17,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.app import keymap
+from tui.app.screens.switch import QuickSwitch
 from tui.app.widgets import ArticleBody, ArticleList, SummaryList
 from tui.app.widgets.entity_types import TYPES
 from tui.app.widgets.footer import KeyBar
@@ -39,7 +40,7 @@ PANES = ("#library-pane", "#article-pane", "#summary-pane")
 STORIES_WARM_DELAY = 1.5  # seconds after the first `v` before the story summary's modules are loaded
 
 
-class MainScreen(Screen):
+class MainScreen(QuickSwitch, Screen):
     """Owns the open article and its analysis; the widgets only draw and post messages.
 
     The jobs are parts (tui/app/parts), attributes of the screen: `listing` (which articles the
@@ -69,7 +70,6 @@ class MainScreen(Screen):
         self.highlights = True
         self.hidden_types: set[str] = set()
         self._first_resume_done = False
-        self._suspended_with = None  # (theme, size) when a screen was last pushed over this one
         self._saved_view_pending = False  # the saved view/order's first load is still to come (on_mount)
         self._stories_warmed = False  # story mode's modules loaded (screens/story.py warm)
         self.listing = LibraryQuery(self, db_path, self._list_loaded, lambda: self.update_library_status(busy=True))
@@ -210,22 +210,13 @@ class MainScreen(Screen):
         self.call_after_refresh(self.health.start)  # the damage check: its timer starts after the first paint
 
     def _on_screen_resume(self, event) -> None:
-        # Runs before Screen's own handler. The first resume comes right after the screen was
-        # mounted, and every widget was styled as it mounted (with the saved theme already set):
-        # restyling the whole screen again cost ~6 ms before the first paint. Later resumes
-        # (back from help or a dialog, maybe after a theme change) restyle as usual.
+        # Runs before QuickSwitch's and Screen's handlers. The first resume comes right after the screen
+        # was mounted, and every widget was styled as it mounted (with the saved theme already set):
+        # restyling the whole screen again cost ~6 ms before the first paint. Later resumes (back from a
+        # page, help or a dialog): QuickSwitch restyles only after a theme, size or stylesheet change.
         if not self._first_resume_done:
             self._first_resume_done = True
             event.refresh_styles = False
-        elif self._suspended_with == (self.app.theme, self.app.size):
-            # Back from a page (the story view, esc) with the same theme and size: every widget keeps its
-            # styles (a theme change restyles the screens under a page too, and a class changed meanwhile is
-            # restyled when it changes), so no restyle of the whole screen (~5 ms UI CPU an esc at load ~10).
-            event.refresh_styles = False
-
-    def _on_screen_suspend(self) -> None:
-        self._suspended_with = (self.app.theme, self.app.size)
-        super()._on_screen_suspend()
 
     def on_unmount(self) -> None:
         self.places.leave(now=True)

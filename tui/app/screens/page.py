@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.app import keymap
 from tui.app.parts import Loader, PaneBorders, set_focus_flags
+from tui.app.screens.switch import QuickSwitch
 from tui.textsafe import clean
 
 # Actions the list widget handles itself (OptionList's); the rest of the PAGE keys go to the screen.
@@ -38,7 +39,7 @@ class PageList(OptionList):
     BINDINGS = _page_bindings(on_list=True)
 
 
-class PageScreen(Screen):
+class PageScreen(QuickSwitch, Screen):
     """A full screen over the main one: esc goes back; subclasses fill `compose_panes` and `loaded`.
 
     Parts: `loader` (Loader: `self.load(fn, ...)` -> `loaded(result, error)`), `borders` (PaneBorders

@@ -313,8 +313,21 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
 
     def _strip_key(self, index: int, options: list[Option], highlighted: int | None) -> tuple:
         look = self._look_of(options[index], index == highlighted)
-        rule = self.get_visual_style("summary-list--separator").rich_style if options[index].rule else None
-        return (index, self.get_visual_style(*look).rich_style, rule)
+        rule = self._style_of("summary-list--separator") if options[index].rule else None
+        return (index, self._style_of(*look), rule)
+
+    _drawing_styles: dict | None = None  # while render_lines runs: the component styles looked up so far
+
+    def _style_of(self, *classes: str):
+        """The rich style of these component classes. Looked up once per drawing of the visible lines (a
+        look-up checks the widget's focus, hover and disabled state up its ancestors: ~20 µs a line)."""
+        styles = self._drawing_styles
+        if styles is None:
+            return self.get_visual_style(*classes).rich_style
+        style = styles.get(classes)
+        if style is None:
+            style = styles[classes] = self.get_visual_style(*classes).rich_style
+        return style
 
     def _render_option(self, index: int) -> list[Strip]:
         """The drawn lines of one item (its rule line included), cached per style.
@@ -332,12 +345,12 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         return strips
 
     def _draw(self, option: Option, width: int, index: int, highlighted: int | None) -> list[Strip]:
-        style = self.get_visual_style(*self._look_of(option, index == highlighted)).rich_style
+        style = self._style_of(*self._look_of(option, index == highlighted))
         console = self.app.console
         strips = [Strip(text_segments(line, console)).crop_extend(0, width, style).apply_style(style)
                   for line in cut_lines(option)]
         if option.rule:
-            rule = self.get_visual_style("summary-list--separator").rich_style
+            rule = self._style_of("summary-list--separator")
             strips.append(Strip([Segment("─" * width, rule)], width))
         return strips
 
@@ -361,13 +374,22 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
 
     def render_lines(self, crop):
         self._ensure_lines()  # the width can change when a scrollbar comes or goes
-        return super().render_lines(crop)
+        # Nothing restyles, scrolls or resizes the widget while its lines are drawn: its styles, scroll
+        # position and width are looked up once, not once a line.
+        self._drawing_styles = {}
+        self._drawing_at = (int(self.scroll_y), max(0, self.scrollable_content_region.width))
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing_styles = self._drawing_at = None
+
+    _drawing_at: tuple[int, int] | None = None  # while render_lines runs: (first line shown, width)
 
     def render_line(self, y: int) -> Strip:
-        line = int(self.scroll_y) + y
-        width = max(0, self.scrollable_content_region.width)
+        top, width = self._drawing_at or (int(self.scroll_y), max(0, self.scrollable_content_region.width))
+        line = top + y
         if line >= len(self._lines):
-            return Strip.blank(width, self.get_visual_style("summary-list--option").rich_style)
+            return Strip.blank(width, self._style_of("summary-list--option"))
         index, offset = self._lines[line]
         strips = self._render_option(index)
         return strips[offset] if offset < len(strips) else Strip.blank(width)
