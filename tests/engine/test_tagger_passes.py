@@ -146,3 +146,16 @@ def test_the_second_pass_from_the_first_change_equals_a_whole_walk():
                 assert tagger._rewalk(seg, scores, off, tags, old, new) == whole
                 partial += len(seg.toks) > 1000
     assert partial >= 2
+
+
+def test_second_pass_types_from_the_segments_capitals_equal_finding_them_again():
+    """The tagger hands second_pass_types each segment's positions of capitalised tokens (Segment.caps, one-letter
+    ones included): the same types as when it finds them itself, on our texts (a headline in capitals, "Hope" and
+    "Bill" used as names and as common words)."""
+    tagger = load_tagger()
+    for text in _own_texts():
+        segs, mid, low = _doc(text)
+        tags = tagger.tag_segments(segs, mid, low, {}, two_pass=False)
+        toks = [s.toks for s in segs]
+        assert all(s.caps == [k for k, t in enumerate(s.toks) if t[:1].isupper()] for s in segs)
+        assert second_pass_types(toks, tags, caps_by_seg=[s.caps for s in segs]) == second_pass_types(toks, tags)

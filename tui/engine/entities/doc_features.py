@@ -83,7 +83,9 @@ def document_features(segments) -> list[list[tuple]]:
     own: list[dict] = []  # per segment: position -> its mention's own features
     for seg in segments:
         toks = seg.toks
-        caps = [k for k, tok in enumerate(toks) if tok[:1].isupper()]
+        caps = getattr(seg, "caps", None)  # the tagger's segments know them
+        if caps is None:
+            caps = [k for k, tok in enumerate(toks) if tok[:1].isupper()]
         caps_by_seg.append(caps)
         row: dict[int, tuple] = {}
         own.append(row)

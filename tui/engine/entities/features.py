@@ -223,36 +223,37 @@ def history_type_features(htype: int | None, initial: bool) -> list[str]:
 
 
 def second_pass_types(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]],
-                      fold_caps: bool = True) -> tuple[list, list]:
+                      fold_caps: bool = True, caps_by_seg: list[list[int]] | None = None) -> tuple[list, list]:
     """For every token, the history type it saw in the first pass (the commonest label of the same word's
     earlier mentions) and the one the second pass gives it (the commonest first-pass label of all its other
     mentions, before and after it). In the first pass ties go to the first type in HISTORY_TYPES; in the second a
     tie keeps the first pass's type (a word read as a club twice and as a person twice is not made a person).
-    With `fold_caps`, a word in capitals also counts the mentions of its title-case spelling."""
+    With `fold_caps`, a word in capitals also counts the mentions of its title-case spelling. `caps_by_seg`, when
+    given, lists per segment the positions of its tokens that start with a capital (a superset of those with a
+    history: the one-letter ones are left out here)."""
     counts: dict[str, list[int]] = {}
-    type_of = _TYPE_OF
-    caps_by_seg = []  # (position, history_key) of the tokens that have one, worked out once for both loops
+    type_of = _TAG_TYPE
+    n_types = len(HISTORY_TYPES)
+    caps_by_seg = [[(i, toks[i]) for i in caps if len(toks[i]) > 1] for toks, caps in zip(toks_by_seg, caps_by_seg)] \
+        if caps_by_seg is not None else \
+        [[(i, tok) for i, tok in enumerate(toks) if len(tok) > 1 and tok[:1].isupper()] for toks in toks_by_seg]
     before = []
-    for toks, tags in zip(toks_by_seg, tags_by_seg):
+    for toks, tags, caps in zip(toks_by_seg, tags_by_seg, caps_by_seg):
         row = [None] * len(toks)  # lower-case words have no history
-        caps = [(i, tok) for i, tok in enumerate(toks) if len(tok) > 1 and tok[:1].isupper()]
-        caps_by_seg.append(caps)
         for i, k in caps:
             c = counts.get(k)
             if c is None:
-                c = counts[k] = [0] * len(HISTORY_TYPES)
+                c = counts[k] = [0] * n_types
             else:
                 row[i] = c.index(max(c))
-            tag = tags[i]
-            c[type_of[tag[2:] if tag != "O" else "O"]] += 1
+            c[type_of[tags[i]]] += 1
         before.append(row)
     after = []
     for toks, caps, tags, first in zip(toks_by_seg, caps_by_seg, tags_by_seg, before):
         row = [None] * len(toks)
         for i, k in caps:
-            c = list(counts[k])
-            tag = tags[i]
-            c[type_of[tag[2:] if tag != "O" else "O"]] -= 1
+            c = counts[k][:]
+            c[type_of[tags[i]]] -= 1
             if fold_caps and k.isupper():  # a headline's "KESSLING" also reads the body's "Kessling"
                 body = counts.get(k[0] + k[1:].lower())
                 if body is not None and body is not counts[k]:
@@ -266,6 +267,17 @@ def second_pass_types(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]]
                 row[i] = c.index(top)
         after.append(row)
     return before, after
+
+
+class _TagTypes(dict):
+    """Tag -> its index in HISTORY_TYPES ("B-PER" and "I-PER" -> PER's), worked out on first use."""
+
+    def __missing__(self, tag: str) -> int:
+        t = self[tag] = _TYPE_OF[tag[2:] if tag != "O" else "O"]
+        return t
+
+
+_TAG_TYPE = _TagTypes()
 
 
 def tag_features(prev: str, prev2: str, lw: str, sh: str) -> list[str]:

@@ -144,17 +144,13 @@ class ScoreTable:
         get = wid.get
         ids = list(map(get, words))
         if None in ids:
-            new = []
-            for k, w in enumerate(words):
-                if ids[k] is None:
-                    r = get(w)
-                    if r is None:
-                        r = wid[w] = len(self.lows)
-                        self.words.append(w)
-                        self.lows.append(w.lower())
-                        new.append(w)
-                    ids[k] = r
+            new = list(dict.fromkeys([w for w, i in zip(words, ids) if i is None]))  # in order of first use
+            for w in new:
+                wid[w] = len(self.lows)
+                self.words.append(w)
+                self.lows.append(w.lower())
             self._add_words(new)
+            ids = list(map(get, words))
         return ids
 
     def _add_words(self, words: list[str]) -> None:

@@ -12,6 +12,7 @@ import gzip
 import json
 import re
 import threading
+from bisect import bisect_left
 from operator import add
 from dataclasses import dataclass
 
@@ -57,6 +58,7 @@ class Segment:
     initial: list[bool]
     upper: bool
     docf: list | None = None  # per token, its document features (doc_features.py); None: none
+    caps: list[int] | None = None  # the positions of the tokens starting with a capital; None: not worked out
 
 
 def prepare(text: str) -> tuple[list[Segment], set, set]:
@@ -66,7 +68,8 @@ def prepare(text: str) -> tuple[list[Segment], set, set]:
         spans, toks = tokenize_line(text, ls, le)  # each line starts the text or follows a line break
         if not spans:
             continue
-        segs.append(Segment(spans, toks, initial_flags(toks), is_upper_line(toks)))
+        caps = [k for k, tok in enumerate(toks) if tok[:1].isupper()]
+        segs.append(Segment(spans, toks, initial_flags(toks), is_upper_line(toks), caps=caps))
     mid, low = doc_evidence([s.toks for s in segs], [s.initial for s in segs], [s.upper for s in segs])
     add_document_features(segs)
     return segs, mid, low
@@ -161,7 +164,9 @@ class Tagger:
             offs.append(off)
             off += len(seg.toks)
         if two_pass:
-            before, after = second_pass_types([seg.toks for seg in segs], out)
+            caps = [seg.caps for seg in segs]
+            before, after = second_pass_types([seg.toks for seg in segs], out,
+                                              caps_by_seg=None if None in caps else caps)
             out = [tags if new == old else self._rewalk(seg, scores, off, tags, old, new)
                    for seg, tags, off, old, new in zip(segs, out, offs, before, after)]
         return out
@@ -336,7 +341,8 @@ class Tagger:
                 break
             if len(seg.toks) > budget:  # only the first MAX_TOKENS tokens of a document are tagged
                 seg = Segment(seg.spans[:budget], seg.toks[:budget], seg.initial[:budget], seg.upper,
-                              seg.docf[:budget] if seg.docf is not None else None)
+                              seg.docf[:budget] if seg.docf is not None else None,
+                              [k for k in seg.caps if k < budget] if seg.caps is not None else None)
             budget -= len(seg.toks)
             kept.append(seg)
         with self.lock:  # the memo is shared; keep it consistent across worker threads
@@ -422,12 +428,14 @@ def _split_at_open_brackets(groups: list[list], toks: list[str]) -> list[list]:
 
 def drop_initial_function_words(found, seg: Segment):
     """Drop one-word names that are only a capitalised function word at a sentence start ("Later, ...")."""
+    if seg.upper:
+        return list(found)
     stops = lexicon().stop_words
-    first = {s: k for k, (s, _) in enumerate(seg.spans) if seg.initial[k]}
+    spans, initial = seg.spans, seg.initial
     out = []
     for s, e, lab in found:
-        k = first.get(s)
-        if k is not None and seg.spans[k][1] == e and not seg.upper:
+        k = bisect_left(spans, (s,))  # the token starting at s, if any (token starts are increasing)
+        if k < len(spans) and spans[k][0] == s and initial[k] and spans[k][1] == e:
             w = seg.toks[k]
             if not w.isupper() and w.lower() in stops:
                 continue
