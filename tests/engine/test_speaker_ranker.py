@@ -58,3 +58,25 @@ def test_candidates_carry_the_shape_of_a_persons_name():
     shapes = {c.name: sorted(f for f in c.feats if f.startswith("shape:")) for c in cands[1]}
     assert shapes == {"Ola Brandt": ["shape:person"], "Harbour Safety Authority": ["shape:other"],
                       "Tromsø": ["shape:one"]}
+
+
+def test_remembered_name_facts_give_the_features_of_working_them_out_each_time(monkeypatch):
+    """_name_facts is remembered per name (names recur across quotes and articles): every candidate of our texts,
+    including one where "Hope" is a person and a common word ("hope"), gets the same features as when the facts are
+    worked out afresh each time, the second time the texts are read as well as the first."""
+    hope = ("Hope Okafor said there was little hope for the ferry. “We have no money,” Hope said.\n\n"
+            "“There is hope,” said Bill Carver of Carver Bank. “The bill is paid,” he said. Hope left.")
+    texts = [TEXT, hope, "Ida Berg chairs the board.\n\n“We will open a new quay,” she said. “Soon,” Berg said."]
+
+    def feats():
+        out = []
+        for text in texts:
+            _, cands = _candidates(text)
+            out.append([[(c.name, sorted(c.feats)) for c in cs] for cs in cands])
+        return out
+
+    ranker._name_facts.cache_clear()
+    first, again = feats(), feats()
+    monkeypatch.setattr(ranker, "_name_facts", ranker._name_facts.__wrapped__)
+    assert first == again == feats()
+    assert {"Hope", "Bill Carver"} <= {name for doc in first for cs in doc for name, _ in cs}

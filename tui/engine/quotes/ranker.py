@@ -21,8 +21,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 from .. import rules
+from ..entities.clusters import cluster_path
 from ..types import Quote
 from .cues import SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
@@ -75,7 +77,7 @@ def weights() -> dict[str, float]:
 
 def score(c: Candidate, w: dict[str, float]) -> float:
     """The candidate's score under weights w."""
-    return sum(w.get(f, 0.0) for f in c.feats)
+    return sum(map(w.get, c.feats, repeat(0.0)))  # (the features' order, as `for f in c.feats` reads them)
 
 
 def rerank(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> list[Quote]:
@@ -266,12 +268,11 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
         prev_para = i and bounds(quotes[i - 1].start)[0] == p_start
         inside = set(_WORDS.findall(q.text))
         for c in cands:
+            cluster, shape, last, one_lower = _name_facts(c.name)
             c.feats.add("bias")
-            c.feats.add("cluster:" + _cluster(c.name))  # words used alike: people's surnames vs places, papers
-            # the shape of a person's full name (2-4 capitalised words, no organisation or place word), another
-            # multi-word name ("Harbour Safety Authority"), or one word
-            c.feats.add("shape:" + ("person" if is_person(c.name) else "other" if " " in c.name.strip() else "one"))
-            if c.name.split()[-1] in inside:
+            c.feats.add(cluster)  # words used alike: people's surnames vs places, papers
+            c.feats.add(shape)
+            if last in inside:
                 c.feats.add("in-quote")  # the quote names them: mostly someone talked about, not the speaker
             c.feats.add(f"said:{_count(said[c.name] - ('rule' in c.feats))}")
             c.feats.add(f"before:{_count(seen_before[_key(c.name)])}")
@@ -281,7 +282,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
                 c.feats.add("only")
             if opens_para:
                 c.feats |= {f"open:{f}" for f in ("rule", "prev") if f in c.feats}
-            if len(c.name.split()) == 1 and c.name[:1].islower():
+            if one_lower:
                 c.feats.add("lower")
             if want:
                 sex = c.sex or gender_of(list(tokens(c.name)))
@@ -346,11 +347,20 @@ _WORDS = re.compile(r"[A-Z][\w'’\-]+")
 _NEXT = re.compile(r"[\s,]*(?:\([^()\n]{0,30}\)\s*)?(?:\w+ly\s+|also\s+|later\s+|then\s+|has\s+|had\s+)?([\w’']+)")
 
 
+@lru_cache(maxsize=4096)
+def _name_facts(name: str) -> tuple[str, str, str, bool]:
+    """What a candidate's features read of its name alone (remembered: names recur across quotes and articles): its
+    cluster feature, its shape feature (a person's full name: 2-4 capitalised words, no organisation or place word;
+    another multi-word name, "Harbour Safety Authority"; or one word), its last word, and whether it is one word
+    in lower case."""
+    words = name.split()
+    shape = "person" if is_person(name) else "other" if " " in name.strip() else "one"
+    return "cluster:" + _cluster(name), "shape:" + shape, words[-1], len(words) == 1 and name[:1].islower()
+
+
 def _cluster(name: str) -> str:
     """The word cluster (the 128-cluster level, learned from unlabelled news by bench/build_clusters.py) of a name's
     last word: surnames share clusters, and so do towns, newspapers and sentence-opening words ("none": unknown)."""
-    from ..entities.clusters import cluster_path
-
     words = name.split()
     path = cluster_path(words[-1].strip("’'")) if words else None
     return path[1] if path else "none"
