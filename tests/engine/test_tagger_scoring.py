@@ -77,6 +77,17 @@ def test_a_full_word_memo_is_dropped_and_rebuilt_with_the_same_tags(monkeypatch)
     assert _fast(tagger, _samples()[1]) == _plain(tagger, _samples()[1])
 
 
+def test_a_full_pair_memo_is_dropped_and_refilled_with_the_same_scores(monkeypatch):
+    """The bigram rows of word pairs are remembered; a memo that overflows is dropped while a document's pairs are
+    looked up, and the pairs found before the drop keep their rows (every token's scores still sum its features)."""
+    tagger = load_tagger()
+    monkeypatch.setattr(scoring, "_PAIR_LIMIT", 3)  # overflows while the texts' pairs are looked up
+    for text in (_OWN, _samples()[1], _OWN):
+        segs, mid, low = prepare(text)
+        assert tagger.table.document(segs, mid, low).base.tolist() == _plain_base(tagger, segs, mid, low)
+    assert _fast(tagger, _samples()[2]) == _plain(tagger, _samples()[2])
+
+
 def test_weights_that_are_not_integers_take_the_plain_path():
     shipped = load_tagger()
     halves = {f: [x / 2 for x in v] for f, v in shipped.w.items()}

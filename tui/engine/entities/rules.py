@@ -96,7 +96,8 @@ def _matches(label: str, rx: re.Pattern, text: str, starts: list[int] | None = N
         yield from rx.finditer(text)
         return
     if starts is None:
-        starts = _trigger_starts(label, text)
+        starts = _trigger_starts(label, text) if label in _WITHIN_CARDINAL else \
+            map(re.Match.start, trigger.finditer(text))
     pos = 0
     for p in starts:
         if p >= pos:

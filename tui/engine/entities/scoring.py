@@ -307,11 +307,12 @@ class ScoreTable:
             lows, fid, zero, memo = self.lows, self.fid, self.zero_id, self.pair_rows[k // 2]
             pairs = ((a[hit] << 32) + b[hit]).tolist()  # one int per pair of word ids
             ids = list(map(memo.get, pairs))
-            if None in ids:  # pairs not met before: their feature row, remembered
+            if None in ids:  # pairs not met before: their feature row, remembered (each new pair once)
                 if len(memo) > _PAIR_LIMIT:
                     memo.clear()
-                for j, pair in enumerate(pairs):
-                    if ids[j] is None:
-                        ids[j] = memo[pair] = fid.get(prefix + lows[pair >> 32] + "|" + lows[pair & 0xFFFFFFFF], zero)
+                new = {pair: fid.get(prefix + lows[pair >> 32] + "|" + lows[pair & 0xFFFFFFFF], zero)
+                       for pair in dict.fromkeys([p for p, i in zip(pairs, ids) if i is None])}
+                memo.update(new)
+                ids = list(map(new.get, pairs, ids))  # a new pair's row, else the one found
             out[hit] = self.W[ids]
         return out
