@@ -193,6 +193,9 @@ def _split_block(text: str, start: int, end: int, para: int, lower_only: bool) -
     return pieces
 
 
+_END_IN_PLACE = re.compile(r"[.!?]\s")  # a sentence end inside a dateline's place part
+
+
 def _dateline_end(block: str) -> int:
     """Length of a dateline prefix at the start of ``block`` (0 when there is none)."""
     m = _DATELINE_AGENCY.match(block) or _DATELINE_CAPS.match(block)
@@ -200,7 +203,7 @@ def _dateline_end(block: str) -> int:
         return 0
     # The place part is a few words, not a sentence that happens to contain "(AP)".
     prefix = block[: m.end()]
-    if len(prefix.split()) > 9 or re.search(r"[.!?]\s", prefix.split("(")[0]):
+    if len(prefix.split()) > 9 or _END_IN_PLACE.search(prefix.split("(")[0]):
         return 0
     return m.end()
 

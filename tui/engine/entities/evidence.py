@@ -64,7 +64,11 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     # than the body's, so it does not outvote it; the dateline is the exception, handled below.
     votes: dict[str, Counter] = {}
     for e in names:
-        votes.setdefault(_same(e.text), Counter())[e.label] += 1
+        k = _same(e.text)
+        c = votes.get(k)
+        if c is None:  # (not setdefault: that makes a Counter for every mention)
+            c = votes[k] = Counter()
+        c[e.label] += 1
     listed = lexicon().place_names
     person_words = {w for e in names if e.label == PERSON and " " in e.text.strip() for w in e.text.split()}
     dem = lexicon().demonyms

@@ -22,12 +22,15 @@ import re
 from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
 from ..types import FAC, GPE, LOC, ORG, PERSON, PRODUCT
+from .name_starts import word_counts
 
 # Last words that make a name a building or a structure (FAC, a place for the scorer).
 # Not "palace" ("Harbour Palace", a club) nor "airport" (in business news, the operating company).
 _BUILDINGS = entity_words().buildings
 _KIND_BEFORE = re.compile(r"\b([a-z]+)[ \t]+[*_]?$")
 _ADJ_ENDINGS = ("ic", "ine", "ian", "ean", "ical")
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
 
 
 def kind_of_name(text: str, s: int, e: int, label: str) -> str:
@@ -50,7 +53,7 @@ def kind_of_name(text: str, s: int, e: int, label: str) -> str:
                 and on("building-head"):
             return FAC  # "Vela Stadium", "Unity Hall": a building, not its owner nor a person
         return label
-    if label in (GPE, LOC) and word.lower().endswith(_ADJ_ENDINGS) and re.match(r" [a-z]", text[e:e + 2]) \
+    if label in (GPE, LOC) and word.lower().endswith(_ADJ_ENDINGS) and _LOWER_WORD_AFTER.match(text[e:e + 2]) \
             and on("place-adjective"):
         lw = word.lower()
         if lw not in lexicon().place_names and lw + "s" not in lexicon().place_names and lw not in lexicon().demonyms:
@@ -66,8 +69,6 @@ def plural_of_a_name(text: str, s: int, e: int) -> bool:
         return False
     if word[:-1].lower() in lexicon().first_names:
         return False  # "Williams" next to "William": a surname
-    if re.search(r"\b[Tt]he $", text[max(0, s - 4):s]):
+    if _THE_BEFORE.search(text[max(0, s - 4):s]):
         return False  # "the Kestrels" (a "Kestrel captain"): a team goes by its plural
-    from .name_starts import word_counts
-
     return word_counts(text)[word[:-1]] > 0  # the singular as a word of its own (one count pass per text)

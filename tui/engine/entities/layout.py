@@ -16,6 +16,8 @@ import re
 from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
 from ..types import GPE, LOC, PRODUCT
+from .clusters import lower_form_known, more_often_lower
+from .name_starts import word_counts
 
 Span = tuple[int, int, str]
 _LINE_WORD = re.compile(r"[^\W\d_][\w'’&.-]*")
@@ -93,9 +95,6 @@ def common_in_corpus(text: str, s: int, e: int, label: str) -> bool:
     if label not in ("PERSON", "MISC") or not word.isalpha() or word.isupper() \
             or not word[:1].isupper() or word.lower() in lexicon().first_names:
         return False
-    from .clusters import lower_form_known, more_often_lower
-    from .name_starts import word_counts
-
     if word_counts(text)[word] != 1:
         return False
     if more_often_lower(word):

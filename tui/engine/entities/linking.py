@@ -173,7 +173,11 @@ def _mixed_case_forms(ents: list[Entity]) -> dict[str, str]:
     for e in ents:
         name = _norm(e.text)
         if not name.isupper():
-            counts.setdefault(key(name), Counter())[name] += 1
+            k = key(name)
+            c = counts.get(k)
+            if c is None:  # (not setdefault: that makes a Counter for every mention)
+                c = counts[k] = Counter()
+            c[name] += 1
     return {k: c.most_common(1)[0][0] for k, c in counts.items()}
 
 

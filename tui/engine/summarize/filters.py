@@ -214,10 +214,13 @@ def _quote_states(sentences: list[Sentence]) -> tuple[list[bool], list[bool]]:
 _TAIL = re.compile(r"[,?!]\s?”\s+(?:[^\s“”]+\s+){1,7}[^\s“”]+\s*$")
 
 
+_COLON_INTRO = re.compile(r"\w:\s")  # "X: ..." introduces speech
+
+
 def _names_speaker(outside: str, text: str = "") -> bool:
     """True when the text outside quotation marks attributes the words ("said X", "X: ...")
     or, given the whole sentence ``text``, when it ends in a short attribution tail."""
-    if _SAYS.search(outside) is not None or re.search(r"\w:\s", outside) is not None:
+    if _SAYS.search(outside) is not None or _COLON_INTRO.search(outside) is not None:
         return True
     return bool(text) and _TAIL.search(_curl(text)) is not None
 
