@@ -5,12 +5,19 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 
 
-@dataclass(frozen=True)
+# Sentence and Entity are made by the thousand for a long text: their __init__ fills the instance's dict directly,
+# ~2x faster than the frozen dataclass's generated one (object.__setattr__ per field); still frozen, equal and
+# hashed by value, and dataclasses.replace/asdict work as before (tests/engine/test_types.py).
+@dataclass(frozen=True, init=False)
 class Sentence:
     start: int
     end: int
     text: str
     paragraph: int = 0  # index of the paragraph the sentence sits in
+
+    def __init__(self, start: int, end: int, text: str, paragraph: int = 0) -> None:
+        d = self.__dict__
+        d["start"], d["end"], d["text"], d["paragraph"] = start, end, text, paragraph
 
 
 @dataclass(frozen=True)
@@ -37,13 +44,17 @@ PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT = "PERSON", "ORG", "GPE", "LOC"
 DATE, TIME, MONEY, PERCENT, QUANTITY, CARDINAL, MISC = "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "MISC"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Entity:
     start: int
     end: int
     label: str
     text: str
     canonical: str  # the fullest name of this entity in the article ("Trump" -> "Donald Trump")
+
+    def __init__(self, start: int, end: int, label: str, text: str, canonical: str) -> None:
+        d = self.__dict__  # (see Sentence)
+        d["start"], d["end"], d["label"], d["text"], d["canonical"] = start, end, label, text, canonical
 
 
 @dataclass(frozen=True)
