@@ -90,3 +90,12 @@ def test_visiting_only_capitalised_tokens_equals_the_token_by_token_path():
         segs, _, _ = prepare(text)
         assert document_features(segs) == document_features_plain(segs)
         assert any(any(f) for f in document_features(segs))
+
+
+def test_a_runs_features_are_each_mentions_features():
+    from tui.engine.entities.doc_features import _mention_features, _run_features
+
+    toks = "Shares in The Big Old Harbour Board rose . Mr Alsing said Vestrand".split()
+    initial = [True] + [False] * 8 + [True] + [False] * 3
+    for a, b in [(0, 0), (2, 6), (2, 3), (10, 10), (12, 12), (9, 10)]:
+        assert _run_features(toks, initial, a, b) == [_mention_features(toks, initial, a, b, k) for k in range(a, b + 1)]

@@ -73,6 +73,19 @@ def _mention_features(toks: list[str], initial: list[bool], a: int, b: int, k: i
     return tuple(f)
 
 
+def _run_features(toks: list[str], initial: list[bool], a: int, b: int) -> list[tuple[str, ...]]:
+    """_mention_features of every token of the run a..b, the run's words worked out once."""
+    n = b - a + 1
+    dp = "dp=" + (toks[a - 1].lower() if a > 0 and not initial[a] else "<s>")
+    dn = "dn=" + (toks[b + 1].lower() if b + 1 < len(toks) else "</s>")
+    dlen = "dlen=" + str(min(n, 4))
+    if n == 1:
+        return [(dp, dn, "dpos=single", dlen)]
+    df, dl = "df=" + toks[a].lower(), "dl=" + toks[b].lower()
+    return [(dp, dn, dl, "dpos=first", dlen)] + [(dp, dn, df, dl, "dpos=mid", dlen)] * (n - 2) + \
+        [(dp, dn, df, "dpos=last", dlen)]
+
+
 def document_features(segments) -> list[list[tuple]]:
     """For every token of `segments` (objects with toks, initial and upper), the tuple of its document features.
 
@@ -100,12 +113,15 @@ def document_features(segments) -> list[list[tuple]]:
                 r += 1
             if b - a >= _MAX_RUN:
                 continue
+            run = None
             for k in range(a, b + 1):
                 tok = toks[k]
                 if _capital(tok):
                     if silent and b > a + (toks[a] in _ARTICLES) and tok.lower() in silent:
                         continue  # a listed place inside a longer name: its mention reads, but tells nothing
-                    feats = row[k] = _mention_features(toks, seg.initial, a, b, k)
+                    if run is None:
+                        run = _run_features(toks, seg.initial, a, b)
+                    feats = row[k] = run[k - a]
                     c = counts.get(tok.lower())
                     if c is None:
                         c = counts[tok.lower()] = {}

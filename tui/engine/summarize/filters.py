@@ -248,11 +248,13 @@ def quote_anchors(sentences: list[Sentence]) -> dict[int, int]:
 
 
 def _opens_quote(text: str) -> bool:
-    return any(c in _curl(text) for c in "“«")
+    curled = _curl(text)
+    return "“" in curled or "«" in curled
 
 
 def _has_quote(text: str) -> bool:
-    return any(c in text for c in '"“”«»') or bool(_SINGLE_OPEN.search(text) or _SINGLE_CLOSE.search(text))
+    return '"' in text or "“" in text or "”" in text or "«" in text or "»" in text \
+        or bool(_SINGLE_OPEN.search(text) or _SINGLE_CLOSE.search(text))
 
 
 def eligible(sentences: list[Sentence]) -> list[bool]:
