@@ -139,3 +139,8 @@ def test_an_office_the_tagger_reads_as_an_organisation_is_not_the_she_who_speaks
     text = ("Sergeant Ola Berg waited outside the hall. The Public Safety office had sent two cars to the square.\n\n"
             "“The crowd was calm all night,” she said.")
     assert _speakers(text) == ["Ola Berg"]
+
+
+def test_an_adjective_also_opening_an_organisations_name_is_no_organisation():
+    # issue 12: "the Alpine valleys" read "Alpine Heritage Foundation" elsewhere in the article as an organisation
+    assert "ORG" not in _app_labels("ljubljana-lost-opera.txt").get("Alpine", set())

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import entity_words, lexicon
+from ..lexicon import entity_words, lexicon, verb_words
 from ..rules import enabled as on
 from ..types import FAC, GPE, LOC, ORG, PERSON, PRODUCT
 from .name_starts import word_counts
@@ -53,12 +53,21 @@ def kind_of_name(text: str, s: int, e: int, label: str) -> str:
                 and on("building-head"):
             return FAC  # "Vela Stadium", "Unity Hall": a building, not its owner nor a person
         return label
-    if label in (GPE, LOC) and word.lower().endswith(_ADJ_ENDINGS) and _LOWER_WORD_AFTER.match(text[e:e + 2]) \
-            and on("place-adjective"):
+    if (label in (GPE, LOC) or label == ORG and " " not in word and _before_a_noun(text, e)) \
+            and word.lower().endswith(_ADJ_ENDINGS) and _LOWER_WORD_AFTER.match(text[e:e + 2]) and on("place-adjective"):
         lw = word.lower()
         if lw not in lexicon().place_names and lw + "s" not in lexicon().place_names and lw not in lexicon().demonyms:
             return "MISC"  # "the Alpine valleys": an adjective, not a place ("Philippine" is, of "Philippines")
     return label
+
+
+_NEXT_WORD = re.compile(r" ([a-z]+)")
+
+
+def _before_a_noun(text: str, e: int) -> bool:
+    """Is the word after position e a lower-case word that is no verb ("the Alpine valleys", not "Atlantic said")?"""
+    m = _NEXT_WORD.match(text, e)
+    return bool(m) and m.group(1) not in verb_words()
 
 
 def plural_of_a_name(text: str, s: int, e: int) -> bool:

@@ -47,8 +47,11 @@ _rule("role-opens-person", "a role word opening a sentence before a two-word nam
 # --- kinds.py ------------------------------------------------------------------------------------------
 _rule("building-head", "a name ending in Stadium, Hall, Bridge ... is a building, not its owner",
       ["Traffic was stopped on the Osterby Bridge for an hour."], ["Acme bought the arena last year."])
-_rule("place-adjective", "a place-like word used as an adjective ('the Alpine valleys') is no place",
-      ["Hellenic temples stood there."], ["Temples stood in Greece."])
+_rule("place-adjective", "a place-like word used as an adjective ('the Alpine valleys') is no place, nor an "
+      "organisation when it stands alone before a word that is no verb (session 9)",
+      ["Hellenic temples stood there.",
+       "The Nordic Rail Union called a strike. Nordic winters are hard on the tracks."],
+      ["Temples stood in Greece.", "Atlantic said profits rose. Atlantic Richfield gained."])
 
 # --- heads.py ------------------------------------------------------------------------------------------
 _rule("name-runs-to-head", "a name runs on over capitalised words to its head ('... Rescue Accord')",
