@@ -39,3 +39,19 @@ def test_sketch_values_follow_their_definition_so_stored_sketches_stay_comparabl
              "x" * 5000 + " tail words after a very long first word " * 30]
     for body in texts:
         assert sketch(body) == _shingle_hashes(body)
+
+
+def test_words_are_the_matches_of_the_word_pattern():
+    """words_of finds its words with string methods; they are exactly the matches of [a-z][a-z-]*[a-z] in the
+    lower-cased text (the definition the stored features were made with), hyphens and odd characters included."""
+    import re
+
+    from tui.stories.terms import words_of
+
+    pattern = re.compile(r"[a-z][a-z-]*[a-z]")
+    texts = [STRIKE[0].body, RECALL[0].title, "Well-known -- dash - separated---words --- end- -start x-ray's A-b",
+             "a-- --b a--b ab- -ab- - -- --- ---x--- e-mail, e.g. i.e. U.S.-led 24-hour", "", "-", "a", "ab",
+             "KELVIN \u212a, \u0130stanbul, caf\u00e9 na\u00efve, \ud800 lone ab\u00a0cd\u2003ef\t\ngh",
+             "x" * 300 + "-" + "y" * 300, "one two  three\u2014four\u2013five 5th 3d mp3 h2o"]
+    for text in texts:
+        assert words_of(text) == pattern.findall(text.lower()), text

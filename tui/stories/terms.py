@@ -31,7 +31,6 @@ SHINGLE = 5
 SKETCH_WORDS = 200  # wire copies differ at the end (sign-offs, footers), not in their first 200 words
 _SKETCH_CHARS = 4_000  # read this much to find them (more only when these hold fewer than SKETCH_WORDS + 1)
 
-_TERM = re.compile(r"[a-z][a-z-]*[a-z]")
 # A dateline ("MUNICH, Germany (AP) —", "LONDON -") names the wire, not the event.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z.'’ ,/-]{0,60}?\((?:[A-Za-z .]{1,25})\)\s*[-–—:]*\s*|^\s*[A-Z][A-Z.'’ -]{2,30}"
                        r"(?:,\s*[A-Z][A-Za-z.'’ ]{1,30}){0,2}\s*[-–—]{1,2}\s+")
@@ -78,7 +77,7 @@ august september october november december percent people time news associated p
 def terms(title: str, body: str, top: int = TOP_TERMS) -> dict[str, float]:
     """The article's `top` salient terms, weights L2-normalised (cosine = dot product).
 
-    One lower-casing and one regular-expression pass in C per text (this runs for every import).
+    One lower-casing and one tokenising pass in C per text (this runs for every import).
     """
     idf, unseen = _weights()
     tf = Counter(words_of(_DATELINE.sub("", body[:LEAD_CHARS], count=1)))
@@ -94,25 +93,46 @@ def terms(title: str, body: str, top: int = TOP_TERMS) -> dict[str, float]:
     return {t: v / norm for t, v in best}
 
 
+# Letters and hyphens stay, every other byte of the ASCII-encoded lower-cased text becomes a space.
+_KEEP = bytes(c if chr(c) in "abcdefghijklmnopqrstuvwxyz-" else 32 for c in range(256))
+_SHORT = frozenset("abcdefghijklmnopqrstuvwxyz")  # what is left of a run that is too short
+
+
 def words_of(text: str) -> list[str]:
-    """Lower-case words of two letters or more (apostrophes split: "Laden's" -> "laden", "s" dropped)."""
-    return _TERM.findall(text.lower())
+    """Lower-case words of two letters or more (apostrophes split: "Laden's" -> "laden", "s" dropped): the matches
+    of [a-z][a-z-]*[a-z] in the lower-cased text, found by C string methods (no regular expression: ~40 % fewer instructions).
+
+    A word is a run of letters and hyphens with the hyphens at its ends taken off, if two letters or more are left
+    (what the pattern matches in each such run)."""
+    s = text.lower().encode("ascii", "replace").translate(_KEEP).decode("ascii")
+    if "-" in s:  # hyphens that start or end a run go (repeatedly, for "--" and longer)
+        s = f" {s} "
+        while " -" in s:
+            s = s.replace(" -", " ")
+        while "- " in s:
+            s = s.replace("- ", " ")
+    words = s.split()
+    if _SHORT.isdisjoint(words):
+        return words
+    return [w for w in words if len(w) > 1]
 
 
 def sketch(body: str, size: int = SKETCH_SIZE) -> list[int]:
     """Bottom-k sketch of the 5-word shingles of the body's first SKETCH_WORDS words (CRC32, stable
     across processes unlike hash()): two texts are compared in O(k) without reading them again."""
-    words = body[:_SKETCH_CHARS].lower().split()
+    words = body[:_SKETCH_CHARS].lower().split(None, SKETCH_WORDS)  # the first SKETCH_WORDS, and the rest in one
     if len(words) <= SKETCH_WORDS and len(body) > _SKETCH_CHARS:  # long words: the prefix was too short
-        words = body.lower().split()
+        words = body.lower().split(None, SKETCH_WORDS)
     words = words[:SKETCH_WORDS]
     if len(words) <= SHINGLE:
         return [zlib.crc32(" ".join(words).encode("utf-8", "surrogatepass"))] if words else []
-    # the CRC of each shingle's UTF-8 text, read through a view of one joined buffer (no copy per shingle)
-    text = " ".join(words).encode("utf-8", "surrogatepass")
-    starts = [0, *accumulate(map((1).__add__, map(len, text.split(b" "))))]
-    view, crc = memoryview(text), zlib.crc32
-    hashes = {crc(view[starts[i]:starts[i + SHINGLE] - 1]) for i in range(len(words) - SHINGLE + 1)}
+    # the CRC of each shingle's UTF-8 text, sliced from one joined buffer; a word's length in it is its length in
+    # characters when the text is ASCII
+    joined = " ".join(words)
+    text = joined.encode("utf-8", "surrogatepass")
+    starts = [0, *accumulate(map((1).__add__, map(len, words if len(text) == len(joined) else text.split(b" "))))]
+    crc = zlib.crc32
+    hashes = {crc(text[starts[i]:starts[i + SHINGLE] - 1]) for i in range(len(words) - SHINGLE + 1)}
     return sorted(hashes)[:size]
 
 
