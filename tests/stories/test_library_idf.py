@@ -91,3 +91,37 @@ def test_two_events_of_a_period_that_share_its_leader_stay_apart_when_grouped_at
     assert len(ferry) == 1 and len(budget) == 1  # each event is one story
     assert ferry != budget  # and the premier in both does not make them one
     assert not ({story_of(lib, i) for i in ids[6:]} & (ferry | budget))  # nor pulls the festivals in
+
+
+def _reweighted_by_definition(vecs, top):
+    """reweighted written out term by term (the loop it replaced): each weight times min(1, batch idf /
+    background idf), a factor of 0 dropping the term, the `top` strongest (ties in order), L2-normalised."""
+    import heapq
+    from collections import Counter
+
+    from tui.stories.terms import _weights
+
+    idf, unseen = _weights()
+    df = Counter(t for v in vecs for t in v)
+    n = len(vecs)
+    factor = {t: min(1.0, math.log((n + 1) / (k + 1)) / (idf.get(t) or unseen)) for t, k in df.items()}
+    out = []
+    for v in vecs:
+        best = heapq.nlargest(top, [(t, x * factor[t]) for t, x in v.items() if factor[t] > 0], key=lambda p: p[1])
+        norm = math.sqrt(sum(x * x for _, x in best)) or 1.0
+        out.append({t: x / norm for t, x in best})
+    return out
+
+
+def test_reweighted_equals_its_term_by_term_definition_exactly():
+    """The weights are made by map/zip in C; the same floats in the same order as the loop, with a term in every
+    article (the batch's premier: the path that drops terms) and without."""
+    from tui.stories.grouping import features_of
+
+    arts = _articles()
+    with_premier = [v for v, _ in features_of([(a.title, a.body) for a in arts])]
+    without = [v for v, _ in features_of([(a.title, a.body.replace(PREMIER, "")) for a in arts[:6]])]
+    for vecs in (with_premier, without, with_premier[:3]):
+        for top in (5, 150):
+            got, want = reweighted(vecs, top), _reweighted_by_definition(vecs, top)
+            assert [list(v.items()) for v in got] == [list(v.items()) for v in want]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from tests.stories.samples import ALL, STRIKE
 from tui.stories import features, grouping, rebuild, story_of
 from tui.stories.terms import sketch, terms
@@ -30,6 +32,8 @@ def test_encoding_gives_back_the_same_terms_in_the_same_order_and_the_same_sketc
         got_t, got_s = features.decode(*features.encode(t, s))
         assert list(got_t.items()) == list(t.items())  # exact doubles, same order (the query terms are the first)
         assert got_s == s
+        # one string object per word across articles (grouping's dict look-ups then match by identity)
+        assert all(w is sys.intern(w) for w in got_t)
     assert features.decode(*features.encode({}, [])) == ({}, [])
     assert features.encode({"two\nlines": 1.0}, []) is None  # not storable: computed again when needed
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from array import array
+from sys import intern
 from functools import lru_cache
 
 FORMAT = 1  # the encoding below; a change of it changes version()
@@ -52,12 +53,13 @@ def encode(terms: dict[str, float], sketch: list[int]) -> tuple[str, bytes, byte
 
 
 def decode(words: str, weights: bytes, sketch: bytes) -> tuple[dict[str, float], list[int]]:
-    """The (terms, sketch) that `encode` was given."""
+    """The (terms, sketch) that `encode` was given; the words interned (sys.intern: every article's copy of a word
+    is then one string object, and the grouping's dict look-ups match it by identity, without comparing text)."""
     w = array("d")
     w.frombytes(weights)
     s = array(_SKETCH_TYPE)
     s.frombytes(sketch)
-    return dict(zip(words.split("\n"), w)), s.tolist()
+    return dict(zip(map(intern, words.split("\n")), w)), s.tolist()
 
 
 def article_features(article) -> tuple[str, bytes, bytes] | None:

@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from itertools import chain, islice, repeat
 from operator import add, itemgetter, mul, sub
+from sys import intern
 
 from tui.store import stories as store
 from tui.store.stories import Member
@@ -182,8 +183,8 @@ class Grouper:
         if self.loaded and self.loaded[0] <= lo and hi <= self.loaded[1]:
             return
         for sid, title, first, last, size, cen in store.stories_between(self.lib, _day_text(lo), _day_text(hi)):
-            if sid not in self.stories:
-                self._index(_Story(sid, title, first, last, size, cen))
+            if sid not in self.stories:  # terms interned as the articles' are (features.decode)
+                self._index(_Story(sid, title, first, last, size, dict(zip(map(intern, cen), cen.values()))))
         self.loaded = (lo, hi) if not self.loaded else (min(lo, self.loaded[0]), max(hi, self.loaded[1]))
         if not self.next_id:
             self.next_id = store.next_story_id(self.lib)
@@ -588,7 +589,8 @@ def _features(rows: list[tuple], ahead, lib) -> tuple[list, list[tuple[int, tupl
         made = [decode(*e) if e is not None else features_of([_text(r, lib)])[0] for r, e in zip(missing, encoded)]
     else:
         texts = article_texts(lib.db, [r[0] for r in missing if r[2] is None]) if missing else {}
-        made = features_of([_text(r, lib, texts) for r in missing]) if missing else []
+        made = [(dict(zip(map(intern, v), v.values())), sk)  # terms interned as decoded ones are
+                for v, sk in features_of([_text(r, lib, texts) for r in missing])] if missing else []
         encoded = [encode(*f) for f in made]
     new = iter(made)
     feats = [decode(r[5], r[6], r[7]) if r[5] is not None else next(new) for r in rows]
