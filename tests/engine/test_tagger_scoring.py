@@ -183,3 +183,15 @@ def test_sentence_start_flags_and_lazy_history_rows_match_the_token_lists():
             rows = [(o + (on if i else off)).argmax() for o, i in zip(o_state, doc.ini.tolist())]
             assert doc.fast_hist[h] == [int(r) for r in rows]
     assert tagger.table.document([], set(), set()).base.shape[0] == 0  # an empty document
+
+
+def test_document_features_add_the_same_rows_with_or_without_the_capitals_known():
+    """The document features are added at the segments' capitalised positions (Segment.caps) in one array
+    operation; segments that do not know their capitals (caps None) get every token looked at: the same scores."""
+    tagger = load_tagger()
+    for text in _samples():
+        segs, mid, low = prepare(text)
+        with_caps = tagger.table.document(segs, mid, low).base.tolist()
+        for s in segs:
+            s.caps = None
+        assert tagger.table.document(segs, mid, low).base.tolist() == with_caps == _plain_base(tagger, segs, mid, low)

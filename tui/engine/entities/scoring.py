@@ -244,22 +244,33 @@ class ScoreTable:
         return DocScores(base, fast, fast_hist, words, ini, ender[:, None], quiet_to)
 
     def _add_document_features(self, base, segments) -> None:
-        """Add each token's document features (doc_features.py; segments' `docf`), summed once per distinct set."""
-        fid, zero, W = self.fid, self.zero_id, self.W
-        rows: dict[tuple, object] = {}
+        """Add each token's document features (doc_features.py; segments' `docf`), summed once per distinct set and
+        added to the tokens' rows in one array operation."""
+        fid, W = self.fid, self.W
+        rows: dict[tuple, int] = {}  # a set of features -> its index in `summed` (-1: none has a weight)
+        summed = []
+        at: list[int] = []  # token positions that get a row, and which row
+        which: list[int] = []
         pos = 0
         for s in segments:
             docf = getattr(s, "docf", None)
             if docf is not None:
-                for k, feats in enumerate(docf):
+                caps = getattr(s, "caps", None)  # only capitalised tokens have document features
+                for k in (caps if caps is not None else range(len(docf))):
+                    feats = docf[k]
                     if feats:
-                        row = rows.get(feats)
-                        if row is None:
+                        r = rows.get(feats)
+                        if r is None:
                             ids = [fid[f] for f in feats if f in fid]
-                            row = rows[feats] = W[ids].sum(axis=0, dtype=np.int32) if ids else None
-                        if row is not None:
-                            base[pos + k] += row
+                            r = rows[feats] = len(summed) if ids else -1
+                            if ids:
+                                summed.append(W[ids].sum(axis=0, dtype=np.int32))
+                        if r >= 0:
+                            at.append(pos + k)
+                            which.append(r)
             pos += len(s.toks)
+        if at:
+            base[at] += np.array(summed, dtype=np.int32)[which]  # each token at most once: no index repeats
 
     def state_best(self, doc: DocScores, prev: str, pair, h: int | None, allowed_prev, allowed_start) -> list[int]:
         """Best allowed class of every token of `doc` in one greedy state: previous tag `prev`, `pair` the summed
