@@ -482,3 +482,19 @@ def test_learned_verb_words_hold_verbs_not_nouns():
     words = verb_words()
     assert {"refused", "put", "appeared", "said"} <= words
     assert not words & {"spokesman", "office", "statement", "campaign", "official", "the", "a", "his"}
+
+
+def test_find_quoted_with_a_most_gives_the_same_first_spans():
+    """_quote_bound reads only as many paragraphs as it needs for MAX_QUOTES + 1 quotations: the first spans are
+    those of reading the whole text (nested quotes, quotes left open at a paragraph's end, several per line)."""
+    from tui.engine.quotes.marks import find_quoted
+
+    paras = ["“We will mend bridge {i},” said Vera Lind. “It is „fine“ and {i} more.”",
+             "He said: “the {i}th “inner” quote” and left.", "“An open quote {i} runs on", "No quote here {i}.",
+             "'Single' and “two {i}” and “three” in one line"]
+    text = "\n".join(paras[i % len(paras)].format(i=i) for i in range(60))
+    whole = find_quoted(text)
+    assert len(whole) > 60
+    for most in (0, 1, 2, 5, 17, 60, len(whole), len(whole) + 5):
+        got = find_quoted(text, most)
+        assert got == whole[:len(got)] and len(got) >= min(most, len(whole))

@@ -12,6 +12,7 @@ import gzip
 import json
 import re
 import threading
+from itertools import compress
 from bisect import bisect_left
 from operator import add
 from dataclasses import dataclass
@@ -363,9 +364,8 @@ _CAPTION = frozenset("Image Photo Photos Picture Video Audio Source Credit Capti
 def decode(spans: list[tuple[int, int]], tags: list[str], toks: list[str]) -> list[tuple[int, int, str]]:
     """Turn BIO tags into (start, end, label) spans, trimming punctuation and function words off the edges."""
     groups: list[list] = []  # [label, first token, last token]
-    for k, t in enumerate(tags):
-        if t == "O":
-            continue
+    for k in compress(range(len(tags)), map("O".__ne__, tags)):  # the tokens not tagged "O"
+        t = tags[k]
         if t.startswith("I-") and groups and groups[-1][0] == t[2:] and groups[-1][2] == k - 1:
             groups[-1][2] = k
         elif (t.startswith("B-") and groups and groups[-1][2] == k - 1 and groups[-1][1] == k - 1

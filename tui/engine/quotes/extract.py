@@ -97,7 +97,7 @@ def _quote_bound(text: str) -> int | None:
     the line of the MAX_QUOTES-th, or before the opening mark of the next when they share a line."""
     if sum(text.count(m) for m in MARKS) <= MAX_QUOTES:  # every quotation has a mark: a cheap test first
         return None
-    spans = find_quoted(text)
+    spans = find_quoted(text, MAX_QUOTES + 1)  # the first MAX_QUOTES + 1 are all this needs
     if len(spans) <= MAX_QUOTES:
         return None
     last_end, nxt = spans[MAX_QUOTES - 1][1], spans[MAX_QUOTES][0]

@@ -30,15 +30,19 @@ def _paragraphs(text: str):
     yield pos, len(text)
 
 
-def find_quoted(text: str) -> list[tuple[int, int, bool]]:
+def find_quoted(text: str, most: int | None = None) -> list[tuple[int, int, bool]]:
     """Return (start, end, closed) for the words inside each pair of double quotation marks.
 
     Spans exclude the marks and surrounding whitespace. A quote left open at the
     end of its paragraph ends there (news style for quotes that run over several
-    paragraphs); `closed` is False for those.
+    paragraphs); `closed` is False for those. With `most`, the paragraphs after the one where
+    `most` spans are reached are not read (the first `most` spans are the same; spans come in
+    text order, paragraph by paragraph).
     """
     out: list[tuple[int, int, bool]] = []
     for p_start, p_end in _paragraphs(text):
+        if most is not None and len(out) >= most:
+            break
         opened, depth = -1, 0
         for m in _MARK.finditer(text, p_start, p_end):
             pos, ch = m.start(), m.group()
