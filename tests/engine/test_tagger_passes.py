@@ -159,3 +159,26 @@ def test_second_pass_types_from_the_segments_capitals_equal_finding_them_again()
         toks = [s.toks for s in segs]
         assert all(s.caps == [k for k, t in enumerate(s.toks) if t[:1].isupper()] for s in segs)
         assert second_pass_types(toks, tags, caps_by_seg=[s.caps for s in segs]) == second_pass_types(toks, tags)
+
+
+def test_the_first_pass_keeps_the_types_and_counts_second_pass_types_works_out():
+    """With a fresh history the first pass records each capitalised token's history type (`seen`) and leaves the
+    label counts in `hist`: the second pass reads those instead of counting again. They are second_pass_types' own
+    on our texts ("Hope"/"hope" and "Bill"/"bill" as names and common words, a headline in capitals)."""
+    from tui.engine.entities.features import second_pass_after
+
+    tagger = load_tagger()
+    for text in _own_texts():
+        segs, mid, low = _doc(text)
+        scores = tagger.table.document(segs, mid, low, {".", "!", "?"})
+        hist, tags, seen_rows, off = {}, [], [], 0
+        for seg in segs:
+            seen = [None] * len(seg.toks)
+            tags.append(tagger._walk(seg, scores, off, hist, seen=seen))
+            seen_rows.append(seen)
+            off += len(seg.toks)
+        toks = [s.toks for s in segs]
+        before, after = second_pass_types(toks, tags)
+        assert seen_rows == before
+        assert second_pass_after(toks, tags, hist, seen_rows) == after
+        assert any(a != b for a, b in zip(before, after))

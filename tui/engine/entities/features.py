@@ -248,6 +248,18 @@ def second_pass_types(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]]
                 row[i] = c.index(max(c))
             c[type_of[tags[i]]] += 1
         before.append(row)
+    return before, second_pass_after(toks_by_seg, tags_by_seg, counts, before, fold_caps, caps_by_seg)
+
+
+def second_pass_after(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]], counts: dict[str, list[int]],
+                      before: list[list], fold_caps: bool = True, caps_by_seg: list | None = None) -> list[list]:
+    """second_pass_types' second half: the types of the second pass from the first pass's counts of every
+    capitalised word's labels (`counts`, by the word) and the types the first pass saw (`before`). `caps_by_seg`:
+    per segment, (position, word) of its tokens that have a history, or None to find them."""
+    if caps_by_seg is None:
+        caps_by_seg = [[(i, tok) for i, tok in enumerate(toks) if len(tok) > 1 and tok[:1].isupper()]
+                       for toks in toks_by_seg]
+    type_of = _TAG_TYPE
     after = []
     for toks, caps, tags, first in zip(toks_by_seg, caps_by_seg, tags_by_seg, before):
         row = [None] * len(toks)
@@ -266,7 +278,7 @@ def second_pass_types(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]]
             else:
                 row[i] = c.index(top)
         after.append(row)
-    return before, after
+    return after
 
 
 class _TagTypes(dict):

@@ -30,6 +30,7 @@ from .features import (
     initial_flags,
     HISTORY_TYPES,
     is_upper_line,
+    second_pass_after,
     second_pass_types,
     short_shape,
     tag_features,
@@ -160,14 +161,22 @@ class Tagger:
             return out
         scores = self.table.document(segs, mid, low, _ENDERS)
         out, offs, off = [], [], 0
+        fresh = two_pass and not hist  # the first pass's counts then are second_pass_types' own: kept, not redone
+        seen_by_seg = []
         for seg in segs:
-            out.append(self._walk(seg, scores, off, hist))
+            seen = [None] * len(seg.toks) if fresh else None
+            out.append(self._walk(seg, scores, off, hist, seen=seen))
+            seen_by_seg.append(seen)
             offs.append(off)
             off += len(seg.toks)
         if two_pass:
             caps = [seg.caps for seg in segs]
-            before, after = second_pass_types([seg.toks for seg in segs], out,
-                                              caps_by_seg=None if None in caps else caps)
+            toks = [seg.toks for seg in segs]
+            if fresh:
+                caps = None if None in caps else [[(i, t[i]) for i in c if len(t[i]) > 1] for t, c in zip(toks, caps)]
+                before, after = seen_by_seg, second_pass_after(toks, out, hist, seen_by_seg, caps_by_seg=caps)
+            else:
+                before, after = second_pass_types(toks, out, caps_by_seg=None if None in caps else caps)
             out = [tags if new == old else self._rewalk(seg, scores, off, tags, old, new)
                    for seg, tags, off, old, new in zip(segs, out, offs, before, after)]
         return out
@@ -182,14 +191,15 @@ class Tagger:
         return self._walk(seg, scores, off, {}, new, tags, changed[0], changed[-1])
 
     def _walk(self, seg: Segment, scores, off: int, hist: dict[str, list[int]], fixed: list | None = None,
-              first_tags: list[str] | None = None, begin: int = 0, last: int = -1) -> list[str]:
+              first_tags: list[str] | None = None, begin: int = 0, last: int = -1, seen: list | None = None) -> list[str]:
         """The greedy pass of `tag_plain` over precomputed scores (scoring.py): Python arithmetic only where the
         two tags before a token are not both "O", and only until such a state has come up often enough in the
         document to be worked out for every token at once (`_VECTOR_AFTER`). `fixed` (the second pass) gives
         each token's history type instead of `hist`, which is then neither read nor updated. With `first_tags` (the
         first pass's tags of the segment, `fixed` given) the walk starts at token `begin` after the first pass's
         tags, and once past token `last` it ends as soon as the two tags before a token are the first pass's,
-        which it then keeps (`_rewalk`)."""
+        which it then keeps (`_rewalk`). `seen` (first pass only) gets each capitalised token's history type as read
+        from `hist` (what features.second_pass_types gives as the first pass's types)."""
         toks = seg.toks
         base, fast, fast_hist = scores.base, scores.fast, scores.fast_hist
         states, quiet_to = scores.states, scores.quiet_to
@@ -246,6 +256,8 @@ class Tagger:
                 if counts is None:
                     counts = hist[tok] = [0] * n_types
                 counts[type_of[tag]] += 1
+                if seen is not None:
+                    seen[i] = h
             prev2, prev = prev, tag
             i += 1
         return out
