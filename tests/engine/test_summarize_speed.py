@@ -160,3 +160,30 @@ def test_boilerplate_words_trie_finds_what_the_plain_alternation_finds():
         assert (filters._BOILERPLATE_WORDS.search(t) is None) == (plain.search(t) is None), t
         found += plain.search(t) is not None
     assert found >= len(filters._BOILERPLATE_WORD_LIST)
+
+
+def test_centrality_counts_terms_in_one_pass_as_sentence_by_sentence():
+    """centrality counts the terms' sentences in one Counter over all sets and sums each sentence's counts in
+    integers: the same floats as updating the counts sentence by sentence and summing df - 1 term by term."""
+    import math
+    from collections import Counter
+
+    from tui.engine.summarize.news import centrality
+    from tui.engine.tokens import content_terms
+
+    def plain(term_sets):
+        df = Counter()
+        for terms in term_sets:
+            df.update(terms)
+        logs = [math.log(len(t) + 1) for t in term_sets]
+        mean_log = sum(logs) / max(1, len(logs))
+        raw = [sum(df[w] - 1 for w in t) / (logs[i] + mean_log) if t else 0.0 for i, t in enumerate(term_sets)]
+        top = max(raw, default=0.0)
+        return [x / top for x in raw] if top > 0 else raw
+
+    folder = asset("articles")
+    for p in sorted(folder.iterdir()):
+        if p.suffix in (".txt", ".md"):
+            sets = [set(content_terms(s.text)) for s in split_sentences(p.read_text(encoding="utf-8"))]
+            assert centrality(sets) == plain(sets)
+    assert centrality([]) == plain([]) and centrality([set(), {"a"}]) == plain([set(), {"a"}])

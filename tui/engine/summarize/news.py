@@ -42,6 +42,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 from tui.engine.summarize.base import Ranking, Request
 from tui.engine.summarize.coverage import coverage
@@ -104,12 +105,11 @@ def _personal_voice_counted(text: str) -> float:
 
 def centrality(term_sets: list[set[str]]) -> list[float]:
     """TextRank-style degree of every sentence, scaled to [0, 1], in linear time."""
-    df: Counter[str] = Counter()
-    for terms in term_sets:
-        df.update(terms)
+    df: Counter[str] = Counter(chain.from_iterable(term_sets))  # in how many sentences each term is
     logs = [math.log(len(t) + 1) for t in term_sets]
     mean_log = sum(logs) / max(1, len(logs))
-    raw = [sum(df[w] - 1 for w in t) / (logs[i] + mean_log) if t else 0.0 for i, t in enumerate(term_sets)]
+    # (sum of df - 1 over a sentence's terms, in integers: the same as summing df[w] - 1 term by term)
+    raw = [(sum(map(df.__getitem__, t)) - len(t)) / (logs[i] + mean_log) if t else 0.0 for i, t in enumerate(term_sets)]
     top = max(raw, default=0.0)
     return [x / top for x in raw] if top > 0 else raw
 
