@@ -77,8 +77,8 @@ def main() -> int:
     ap.add_argument("--one-pass", action="store_true", help="score with the tagger's second pass off")
     ap.add_argument("--no-doc-features", action="store_true", help="train and score without the tagger's "
                     "document features (entities/doc_features.py), as before session 7")
-    ap.add_argument("--places-silent", action="store_true", help="train and score with a listed place's mentions "
-                    "inside longer names left out of its document features (doc_features.PLACES_IN_RUNS_SILENT)")
+    ap.add_argument("--places-silent", choices=("lead", "all", "off"), default="lead", help="as bench/train_ner.py: "
+                    "which of a listed place's mentions inside longer names are left out of its document features")
     ap.add_argument("--ablate", action="store_true")
     ap.add_argument("--new", action="store_true", help="recall and precision by type for entities whose text the "
                     "learned-from documents never mark (new names) and for the others (seen names)")
@@ -90,10 +90,9 @@ def main() -> int:
         clusters.use_file(Path(args.clusters))
     if args.no_doc_features:
         tagger_mod.USE_DOC_FEATURES = False
-    if args.places_silent:
-        from tui.engine.entities import doc_features
+    from tui.engine.entities import doc_features
 
-        doc_features.PLACES_IN_RUNS_SILENT = True
+    doc_features.PLACES_IN_RUNS_SILENT = False if args.places_silent == "off" else args.places_silent
     from tui.engine import rules
 
     rules.all_rules()  # import every stage (and its word lists) now, not after minutes of training

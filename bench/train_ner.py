@@ -1,12 +1,13 @@
 """Train the shipped entity tagger (averaged perceptron, greedy BIO) with our own code.
 
     python bench/train_ner.py [--eval ../shared/eval] [--epochs 6] [--seed 7] [--word-dropout P] [--two-pass]
-                              [--places-silent]
+                              [--places-silent lead|all|off]
 
 Learns greedily, one token at a time. --word-dropout P (0.2 for the shipped weights, since session 6) hides,
 for a share P of the tokens each epoch, the features that spell the word itself (new names are then read from
 shape, clusters and context); every capitalised word also carries its document features (how its other mentions
-in the article are used: tui/engine/entities/doc_features.py, since session 7); --two-pass learns the tagger's second pass too (tried, not used: README).
+in the article are used: tui/engine/entities/doc_features.py, since session 7; a listed place's mentions leading a
+longer name count for nothing there, since session 9: --places-silent); --two-pass learns the tagger's second pass too (tried, not used: README).
 Reads CoNLL-2003 train (`<eval>/ner/train/conll2003_train.jsonl`, research licence) and writes only the
 learned weights to assets/models/ner_weights.json.gz. The corpus text is never copied anywhere.
 The same command with the same seed reproduces the shipped file.
@@ -216,16 +217,17 @@ def main():
                     help="chance, per token and epoch, of hiding the features that name the word itself")
     ap.add_argument("--two-pass", action="store_true", help="learn the second pass too (time split +0.3 "
                     "but both dev sets lower: not used for the shipped weights)")
-    ap.add_argument("--places-silent", action="store_true", help="a listed place's mentions inside longer names "
-                    "give it no document features (doc_features.PLACES_IN_RUNS_SILENT; session 8: not shipped)")
+    ap.add_argument("--places-silent", choices=("lead", "all", "off"), default="lead", help="which of a listed "
+                    "place's mentions inside longer names give it no document features (doc_features."
+                    "PLACES_IN_RUNS_SILENT): those before the run's last word (shipped since session 9), all (session 8, "
+                    "not shipped) or none (session 7)")
     ap.add_argument("--scale", type=float, default=20.0)
     ap.add_argument("--min-abs", type=int, default=2, help="prune features whose |weight| x scale stays below this")
     ap.add_argument("--out", default=str(ROOT / "assets" / "models" / WEIGHTS_FILE))
     args = ap.parse_args()
-    if args.places_silent:
-        from tui.engine.entities import doc_features
+    from tui.engine.entities import doc_features
 
-        doc_features.PLACES_IN_RUNS_SILENT = True
+    doc_features.PLACES_IN_RUNS_SILENT = False if args.places_silent == "off" else args.places_silent
     t0 = time.time()
     docs, bad = load_examples(Path(args.eval) / "ner" / "train" / "conll2003_train.jsonl")
     print(f"{len(docs)} docs, {sum(len(s[1]) for d in docs for s in d)} tokens, {bad} entity/token misalignments "

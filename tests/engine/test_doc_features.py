@@ -61,9 +61,9 @@ def test_of_each_kind_only_the_commonest_values_are_kept():
 
 
 def test_a_listed_place_inside_a_longer_name_gives_its_lone_mentions_nothing(monkeypatch):
-    """With PLACES_IN_RUNS_SILENT (tried, off), 'the Rhine Shipping Union' says nothing about 'the Rhine' (a listed
-    place); it still reads the river."""
-    monkeypatch.setattr(doc_features, "PLACES_IN_RUNS_SILENT", True)
+    """With PLACES_IN_RUNS_SILENT ("lead", shipped since session 9), 'the Rhine Shipping Union' says nothing about
+    'the Rhine' (a listed place); it still reads the river."""
+    monkeypatch.setattr(doc_features, "PLACES_IN_RUNS_SILENT", "lead")
     text = "Barges stopped on the Rhine today.\nThe Rhine Shipping Union met. The Rhine rose.\n"
     got = [f for t, f in _by_token(text) if t == "Rhine"]
     assert "dl=union" not in got[0] and "dlen=3" not in got[0]  # the union's mention is not counted
@@ -71,8 +71,18 @@ def test_a_listed_place_inside_a_longer_name_gives_its_lone_mentions_nothing(mon
     assert "dp=the" in got[1]  # the mention inside the name reads the river's
     # a word that is no listed place keeps the evidence of its longer names ("Vestrand Holdings Corp")
     assert "dl=corp" in [f for t, f in _by_token(_TEXT) if t == "Vestrand"][1]
-    monkeypatch.setattr(doc_features, "PLACES_IN_RUNS_SILENT", False)  # the shipped weights: every mention counts
+    monkeypatch.setattr(doc_features, "PLACES_IN_RUNS_SILENT", False)  # session 7: every mention counts
     assert "dl=union" in [f for t, f in _by_token(text) if t == "Rhine"][0]
+
+
+def test_a_listed_place_ending_a_longer_name_still_tells(monkeypatch):
+    """A place word that ends its run is mostly a person's surname ("Mara Kent" said ... "Kent" said): under "lead"
+    that mention still counts for the word's other mentions; under "all" (session 8, not shipped) it did not."""
+    text = "Mara Kent chairs the board.\nKent said the port would close.\n"
+    monkeypatch.setattr(doc_features, "PLACES_IN_RUNS_SILENT", "lead")
+    assert "df=mara" in [f for t, f in _by_token(text) if t == "Kent"][1]
+    monkeypatch.setattr(doc_features, "PLACES_IN_RUNS_SILENT", "all")
+    assert "df=mara" not in [f for t, f in _by_token(text) if t == "Kent"][1]
 
 
 def test_visiting_only_capitalised_tokens_equals_the_token_by_token_path():

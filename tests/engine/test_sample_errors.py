@@ -57,9 +57,8 @@ def test_sample_cities_are_places(article, name):
 
 # Places the session-7 document features made organisations or MISC (ENGINE_VERSION 21): each is also named inside
 # an organisation's name ("Lower Danube Wetlands Trust", "Potosí Regional Civic Front") in the same article.
-# STILL OPEN: retraining with doc_features.PLACES_IN_RUNS_SILENT fixes all four but lowered GUM dev (session 8,
-# README); strict, so the fix that makes them pass must also remove this mark.
-@pytest.mark.xfail(strict=True, reason="open: places also named inside organisations (issue 12, session 8)")
+# Fixed in session 9: a listed place's mentions leading a longer name give it no document features
+# (doc_features.PLACES_IN_RUNS_SILENT = "lead"), weights retrained.
 @pytest.mark.parametrize("article, name", [
     ("danube-delta-polders.md", "Danube"),
     ("bolivia-lithium-senate-vote.txt", "Potosí"),
@@ -144,3 +143,23 @@ def test_an_office_the_tagger_reads_as_an_organisation_is_not_the_she_who_speaks
 def test_an_adjective_also_opening_an_organisations_name_is_no_organisation():
     # issue 12: "the Alpine valleys" read "Alpine Heritage Foundation" elsewhere in the article as an organisation
     assert "ORG" not in _app_labels("ljubljana-lost-opera.txt").get("Alpine", set())
+
+
+def test_a_subheading_in_capitals_names_no_organisation():
+    # issue 12: the Porto article's "WHY THE CITY ACTED" gave an organisation "CITY"; the article says "the city"
+    assert "CITY" not in _app_labels("porto-congestion-charge.txt")
+
+
+# STILL OPEN (session 9): the Morocco article's town and fossil beds ("from Erfoud", "the Kem Kem beds") are
+# neither organisations nor people; the session-9 retrain (places leading longer names silent) moved Erfoud from
+# ORG to MISC and Kem Kem from ORG to PERSON, made "Disembarkation, the question of ..." a person and split the
+# "National and University Library". Strict: a fix must remove this mark.
+@pytest.mark.xfail(strict=True, reason="open: errors the session-9 retrain left or made (issue 12)")
+@pytest.mark.parametrize("article, name, wrong", [
+    ("morocco-turtle-nest-fossil.md", "Erfoud", {"ORG", "PERSON", "MISC"}),
+    ("morocco-turtle-nest-fossil.md", "Kem Kem", {"ORG", "PERSON"}),
+    ("indian-ocean-rescue-pact.txt", "Disembarkation", {"PERSON"}),
+    ("ljubljana-lost-opera.txt", "National", {"GPE"}),
+])
+def test_sample_names_still_wrong(article, name, wrong):
+    assert not _app_labels(article).get(name, set()) & wrong

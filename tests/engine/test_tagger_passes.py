@@ -63,9 +63,8 @@ def test_a_fixed_history_of_none_equals_a_fresh_first_pass():
 
 def test_both_scoring_paths_agree_on_the_second_pass():
     """The whole-document scorer and the plain per-token path give the same two-pass tags."""
-    text = ("KESSLING REJECTS OFFER\nKessling rejects offer.\nShares in the engineering group Kessling rose on "
-            "Monday after Kessling Group said it had rejected the bid from Orvik. Kessling employs 4,000 people, "
-            "and Orvik said it would wait. Anna Orvik, its chief, declined to comment.")
+    text = ("BRENNA SAYS NO\nBrenna said no on Monday.\nThe Brenna Group, which makes valves, said Brenna would not "
+            "sell. Shares in Brenna fell. Brenna employs 900.")
     tagger = load_tagger()
     segs, mid, low = _doc(text)
     fast = tagger.tag_segments(segs, mid, low, {}, two_pass=True)

@@ -13,8 +13,8 @@ OTHER mentions only (never its own: the word's own neighbours are already window
 * ``dpos=`` the word's place in the run (single / first / mid / last), ``dlen=`` the longest run (1-4).
 
 Of each kind only the commonest values are kept (two words before, two after, one first and one last word, two
-places), so the number of features does not grow with the article's length. With PLACES_IN_RUNS_SILENT (off: tried
-in session 8, not shipped, README) a listed place's mentions inside a longer capitalised run are not counted.
+places), so the number of features does not grow with the article's length. A listed place's mentions that lead a
+longer capitalised run ("Danube" of "Danube Delta Research Institute") are not counted (PLACES_IN_RUNS_SILENT).
 
 The tagger adds the weights of these features (learned by bench/train_ner.py on CoNLL-2003 train) to a token's
 scores in both its scoring paths. Features are strings, in a fixed order; a token's set is a shared tuple.
@@ -32,8 +32,12 @@ _MAX_FEATURES = 64  # distinct features kept per word (bounds the work on a host
 # about the place named alone ("the Danube"): in CoNLL train a whole listed place name written alone whose other
 # mentions include one inside a longer organisation's name (and none alone as one) is a place 191 times and an
 # organisation 18; other words in that position are organisations (108) or MISC (93). Such mentions still read
-# the place's other mentions, but give nothing to them. Session 8: README's quality notes.
-PLACES_IN_RUNS_SILENT = False
+# the place's other mentions, but give nothing to them. A place word that ENDS the run ("Michael Jordan", "Ana
+# Kent") still counts: a person's surname that is also a place is last, an organisation named after a place
+# starts with it. "lead" (shipped since session 9): only the place words before a run's last word are silent;
+# "all" (session 8, not shipped: GUM dev lower): every place word inside a longer run; False: none (session 7).
+# README's quality notes have the numbers.
+PLACES_IN_RUNS_SILENT: str | bool = "lead"
 _ARTICLES = frozenset(("The", "A", "An"))  # "The Danube rose": a sentence's article does not make a longer run
 
 
@@ -92,6 +96,7 @@ def document_features(segments) -> list[list[tuple]]:
     Only the capitalised tokens are visited (every other token gets NONE): the same as document_features_plain."""
     counts: dict[str, dict[str, int]] = {}  # lower-case word -> feature -> how many of its mentions have it
     silent = _place_names() if PLACES_IN_RUNS_SILENT else ()
+    every = PLACES_IN_RUNS_SILENT == "all"
     caps_by_seg: list[list[int]] = []  # per segment, the positions of its tokens starting with a capital
     own: list[dict] = []  # per segment: position -> its mention's own features
     for seg in segments:
@@ -117,7 +122,7 @@ def document_features(segments) -> list[list[tuple]]:
             for k in range(a, b + 1):
                 tok = toks[k]
                 if _capital(tok):
-                    if silent and b > a + (toks[a] in _ARTICLES) and tok.lower() in silent:
+                    if silent and (k < b or every) and b > a + (toks[a] in _ARTICLES) and tok.lower() in silent:
                         continue  # a listed place inside a longer name: its mention reads, but tells nothing
                     if run is None:
                         run = _run_features(toks, seg.initial, a, b)
@@ -153,6 +158,7 @@ def document_features_plain(segments) -> list[list[tuple]]:
     """`document_features` token by token (the reference path: tests/engine/test_doc_features.py compares them)."""
     counts: dict[str, dict[str, int]] = {}  # lower-case word -> feature -> how many of its mentions have it
     silent = _place_names() if PLACES_IN_RUNS_SILENT else ()
+    every = PLACES_IN_RUNS_SILENT == "all"
     own: list[list] = []  # per segment, per token: its mention's own features, or None
     for seg in segments:
         toks = seg.toks
@@ -164,7 +170,7 @@ def document_features_plain(segments) -> list[list[tuple]]:
                 for k in range(a, b + 1):
                     tok = toks[k]
                     if _capital(tok):
-                        if silent and b > a + (toks[a] in _ARTICLES) and tok.lower() in silent:
+                        if silent and (k < b or every) and b > a + (toks[a] in _ARTICLES) and tok.lower() in silent:
                             continue  # a listed place inside a longer name: its mention reads, but tells nothing
                         feats = row[k] = _mention_features(toks, seg.initial, a, b, k)
                         c = counts.get(tok.lower())

@@ -23,7 +23,7 @@ from ..types import GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
 from .heads import extend_to_head
 from .kinds import kind_of_name, plural_of_a_name
-from .layout import common_in_corpus, currency_code, section_tag_lines, vehicles_everywhere
+from .layout import common_in_corpus, common_in_heading, currency_code, section_tag_lines, vehicles_everywhere
 from .name_starts import particle_name, role_inside, role_opens_person, sentence_initial, trim_roles
 
 Span = tuple[int, int, str]
@@ -41,6 +41,8 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             continue  # "Collaboration and cooperation were ...": a common word, said once
         if currency_code(word):
             continue  # "a price in CHF"
+        if word.isupper() and word.count(" ") <= word.startswith("THE ") and common_in_heading(text, s, e):
+            continue  # "WHY THE CITY ACTED" over a section that says "the city": a common word, not a name
         if lab == PERSON and " " not in word and text.startswith(", which ", e) and sentence_initial(text, s) \
                 and on("which-not-a-person"):
             continue  # "Mosquitoes, which ...": people are "who"; a thing opening its sentence is no name

@@ -42,7 +42,7 @@ _rule("trim-roles", "role words glued to the front of a person are cut off (exce
 
 _rule("role-opens-person", "a role word opening a sentence before a two-word name the tagger called an "
       "organisation is the role and a person",
-      ["Baritone Marko Ilic, 40, who sang the role, retired."], ["Harbour Rowing Federation spoke."])
+      ["Soprano Ana Kosmač sang the lead."], ["Harbour Rowing Federation spoke."])
 
 # --- kinds.py ------------------------------------------------------------------------------------------
 _rule("building-head", "a name ending in Stadium, Hall, Bridge ... is a building, not its owner",
@@ -50,12 +50,12 @@ _rule("building-head", "a name ending in Stadium, Hall, Bridge ... is a building
 _rule("place-adjective", "a place-like word used as an adjective ('the Alpine valleys') is no place, nor an "
       "organisation when it stands alone before a word that is no verb (session 9)",
       ["Hellenic temples stood there.",
-       "The Nordic Rail Union called a strike. Nordic winters are hard on the tracks."],
+       "The Alpine Heritage Trust paid for the concert. Shepherds sang old songs in the Alpine valleys."],
       ["Temples stood in Greece.", "Atlantic said profits rose. Atlantic Richfield gained."])
 
 # --- heads.py ------------------------------------------------------------------------------------------
 _rule("name-runs-to-head", "a name runs on over capitalised words to its head ('... Rescue Accord')",
-      ["The winners will play in this season's African Champions' League."],
+      ["The Colombo Maritime Rescue Accord was signed in March."],
       ["Talks stalled. The accord binds its members in Colombo."])
 _rule("event-head", "a name ending in Accord, Cup, Festival, War ... is an event or treaty (MISC)",
       ["Riders lined up for the Dunmore Hill Cup on Saturday."], ["He won in Kelso in May."])
@@ -80,6 +80,10 @@ _rule("alias-label", "every variant of the United States, the UK, the EU or the 
       ["The committee sent aid to the port."])
 
 # --- issue 12's reader-visible errors (exceptions to the keep rule unless the ablation shows them helping) ---
+_rule("caps-heading-common-word", "a word of a subheading in capitals that the article also writes in lower case "
+      "and never capitalised inside a sentence is no name (session 9)",
+      ["The port reopened on Monday.\n\nTHE COUNCIL\n\nThe council will vote in May."],
+      ["The port reopened on Monday.\n\nTHE COUNCIL\n\nThe Council of Europe will vote in May."])
 _rule("section-tag-line", "a line of section tags ('Canada Published North America Politics') is layout",
       ["Canada Published World Politics\nThe port of Halden reopened on Monday."],
       ["The port of Halden reopened on Monday."])
@@ -125,7 +129,7 @@ _rule("common-word-forms", "a word opening a sentence that news never writes, wh
       ["Ana Ruiz spoke. Crucially, the trains will wait for late buses."],
       ["Ana Ruiz spoke. The trains will wait for late buses."])
 _rule("title-only-person", "a 'person' that is only a title word ('Lady', 'President') names nobody",
-      ["Fireworks marked the feast of Our Lady of Salt on Sunday."], ["Fireworks marked the feast on Sunday."])
+      ["The Lady of the Lake festival opened on Friday."], ["Fireworks marked the feast on Sunday."])
 _rule("place-after-body-in", "a lone name right after '<organisation> in' is a place ('Raigmore Hospital in Inverness')",
       ["The talks were held at the Vell Trust in Morgan."], ["The talks were held at the Vell Trust."])
 _rule("place-from-to", "a lone name in 'from X to <place>' (or 'from <place> to X') is a place",
