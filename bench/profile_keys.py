@@ -1,7 +1,7 @@
 """Profile the UI thread while story-mode keys are pressed (esc back from a story, enter on it again,
-tab in the main screen, enter on an analysed article): where a screen switch's CPU goes.
+tab in the main screen, enter on an analysed article, j/k): where a screen switch's CPU goes.
 
-    python -m bench.profile_keys LIBRARY.db [--stories 10] [--keys back,again,tab,open] [--top 40] [--no-profile]
+    python -m bench.profile_keys LIBRARY.db [--stories 10] [--keys back,again,tab,open,move] [--top 40] [--no-profile]
 
 Works on a copy of LIBRARY.db (a grouped library, e.g. bench/out/library-N-g1-s1-stories.db) made next to it,
 the newest 10 x 20 articles made stories of 20 and analysed (as the `keys` measure does). Prints, per key kind,
@@ -30,7 +30,7 @@ async def _run(db: Path, story_ids: list[int], kinds: set[str], profile: bool, r
     stamps: list[float] = []
     progress: list[float] = []
     drv._hook_display(app, stamps, progress)
-    profiles = {k: cProfile.Profile() for k in ("back", "again", "tab", "open", "open_back")}
+    profiles = {k: cProfile.Profile() for k in ("back", "again", "tab", "open", "open_back", "move")}
     cpu: dict[str, list[float]] = {k: [] for k in profiles}
     wall: dict[str, list[float]] = {k: [] for k in profiles}
 
@@ -52,6 +52,10 @@ async def _run(db: Path, story_ids: list[int], kinds: set[str], profile: bool, r
             wall[kind].append(t)
 
     async with app.run_test(size=drv.SIZE) as pilot:
+        await drv._settle(pilot, stamps)
+        for i in range(2 * reps):
+            await press("move", "j" if i % 4 != 3 else "k")
+        await drv._timed_press(pilot, stamps, "g")
         await drv._settle(pilot, stamps)
         # main screen: enter on analysed articles, esc, j; then tab
         for _ in range(reps):
@@ -90,7 +94,7 @@ def main() -> None:
     p.add_argument("library", type=Path)
     p.add_argument("--stories", type=int, default=10)
     p.add_argument("--reps", type=int, default=10)
-    p.add_argument("--keys", default="back,again,tab,open")
+    p.add_argument("--keys", default="back,again,tab,open,move")
     p.add_argument("--top", type=int, default=40)
     p.add_argument("--sort", default="cumulative")
     p.add_argument("--no-profile", action="store_true")

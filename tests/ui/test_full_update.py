@@ -1,4 +1,4 @@
-"""The planned full screen update (tui/app/full_update.py) and a screen shown again without a restyle
+"""The planned screen updates (tui/app/full_update.py, partial_update.py, update_plan.py) and a screen shown again without a restyle
 (tui/app/screens/switch.py): what they draw is what Textual's own code draws, for less."""
 
 from __future__ import annotations
@@ -190,3 +190,106 @@ async def test_a_change_under_the_story_view_does_not_repaint_it(stories, make_a
         await pilot.press("escape")
         await settle(pilot)
         assert "12 of 40" in app.screen._compositor.render_update(full=True).render_segments(app.console)
+
+
+async def test_a_tab_draws_only_the_widgets_showing_where_the_borders_changed(cached_library, make_app):
+    """A tab recolours two panes' edges: the pane borders are drawn for it, not the screen behind them nor
+    the widgets beside the edges (the partial update used to draw every widget whose area a change touched)."""
+    path, _ = cached_library
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await pilot.pause(0.05)
+        screen = app.screen
+        drawn: dict[str, int] = {}
+        for widget in (screen, screen.query_one("#article-pane"), screen.query_one("#library-pane")):
+            original = widget.render_lines
+            widget.render_lines = (lambda original, name: lambda crop: (
+                drawn.__setitem__(name, drawn.get(name, 0) + crop.height), original(crop))[1])(
+                original, widget.id or "screen")
+        await pilot.press("shift+tab")  # article -> library: both panes' borders change colour
+        await pilot.pause(0.1)
+        assert drawn.get("library-pane") and drawn.get("article-pane")
+        assert "screen" not in drawn
+
+
+async def test_a_partial_update_over_short_lines_is_textuals(monkeypatch):
+    from textual._compositor import Compositor
+    from textual.geometry import Region
+
+    from tui.app import partial_update
+
+    app = Behind()
+    async with app.run_test(size=(40, 12)) as pilot:
+        await pilot.pause()
+        compositor = app.screen._compositor
+        got = []
+        for render in (partial_update.render_partial_update, partial_update._textual_render_partial_update):
+            compositor._dirty_regions.add(Region(0, 0, 40, 12))
+            got.append(render(compositor).render_segments(app.console))
+        assert got[0] == got[1]
+
+
+async def test_partial_updates_are_written_as_textual_writes_them(cached_library, make_app):
+    """The partial updates' terminal bytes (cursor moves looked up, not built) are Textual's own."""
+    from textual._compositor import ChopsUpdate
+
+    from tui.app import partial_update
+
+    path, _ = cached_library
+    app = make_app(path)
+    updates: list[ChopsUpdate] = []
+    original = app._display
+    app._display = lambda screen, update: (updates.append(update) if isinstance(update, ChopsUpdate) else None,
+                                           original(screen, update))[1]
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        for key in ("j", "enter", "tab", "tab", "j", "escape", "k"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert len(updates) >= 5
+        for update in updates:
+            assert partial_update.render_segments(update, app.console) == \
+                partial_update._textual_render_segments(update, app.console)
+
+
+@pytest.mark.parametrize("where", ["library", "summary", "story"])
+async def test_a_cursor_move_redraws_the_rows_it_leaves_and_reaches(stories, make_app, where):
+    """j in the library, the summary pane or the story view redrew the whole list (the cursor's reactive asked
+    for a repaint of the widget besides the two rows its watcher redraws)."""
+    from textual._compositor import ChopsUpdate
+
+    path, _ = stories
+    app = make_app(path)
+    updates: list = []
+    original = app._display
+    app._display = lambda screen, update: (updates.append(update), original(screen, update))[1]
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        if where == "summary":
+            await pilot.press("g", "enter")
+            await settle(pilot)
+            widget = app.screen.summary
+            app.screen.set_focus(widget)
+            await settle(pilot)
+        elif where == "story":
+            await pilot.press("v")
+            await settle(pilot)
+            await pilot.press("g", "enter")
+            await settle(pilot)
+            widget = app.screen.query_one("#story-text")
+        else:
+            widget = app.screen.articles
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        updates.clear()
+        await pilot.press("j")
+        await settle(pilot)
+        await pilot.pause(0.1)
+        region = widget.region
+        rows = {y for u in updates if isinstance(u, ChopsUpdate) for y, x1, x2 in u.spans
+                if region.y <= y < region.bottom and x1 < region.right and x2 > region.x}
+        assert 1 <= len(rows) <= 6, sorted(rows)  # the two items' lines, not the whole list
+        assert not any(u is not None and not isinstance(u, ChopsUpdate) for u in updates)

@@ -34,7 +34,9 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         "article-list--open",
     }
 
-    cursor: reactive[int] = reactive(0, always_update=True, init=False)
+    # repaint=False: watch_cursor redraws the two rows that change (a reactive's own repaint redrew the
+    # whole list on every move: 45 rows composed and written for j at 200x50)
+    cursor: reactive[int] = reactive(0, always_update=True, init=False, repaint=False)
     FOCUS_RULES = False  # no :focus rule in app.tcss (see focus_style.QuietFocus)
 
     class Opened(Message):

@@ -35,7 +35,9 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         "summary-list--separator",
     }
 
-    highlighted: reactive[int | None] = reactive(None, init=False)
+    # repaint=False: watch_highlighted redraws the items the cursor leaves and reaches (the reactive's own
+    # repaint redrew every line of the list on each move); filling the list repaints it (show, show_options)
+    highlighted: reactive[int | None] = reactive(None, init=False, repaint=False)
     virtual_size = quiet_virtual_size()
     auto_links = Reactive(False)  # plain text, no links (and see direct.py)
 
