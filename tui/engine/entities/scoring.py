@@ -176,9 +176,10 @@ class ScoreTable:
                 sizes.append(len(feats))
             names += ("t-1w=O|" + lw, "t-1sh=O|" + ss, "si|ss=" + ss)
             sizes += (2, 1)
-        flat = list(map(fid.get, names, repeat(zero, len(names))))
-        starts = list(accumulate(sizes, initial=0))[:-1]
-        sums = np.add.reduceat(self.W[flat], starts, axis=0).reshape(len(words), _KINDS, self.n)
+        flat = np.fromiter(map(fid.get, names, repeat(zero, len(names))), dtype=np.intp, count=len(names))
+        starts = np.fromiter(accumulate(sizes, initial=0), dtype=np.intp, count=len(sizes) + 1)[:-1]
+        # (take: the same rows as W[flat], gathered without the fancy-indexing machinery)
+        sums = np.add.reduceat(self.W.take(flat, axis=0), starts, axis=0).reshape(len(words), _KINDS, self.n)
         self.R[:, first:need] = sums.transpose(1, 0, 2)
         self.caps[first:need] = [len(w) > 1 and w[:1].isupper() for w in words]
         lows = self.lows[first:need]
