@@ -30,14 +30,23 @@ def extend_to_head(text: str, spans: list[Span]) -> list[Span]:
     starts = {s for s, _, _ in spans}
     org_words = lexicon().org_words
     spans = _join_headed(text, spans)
+    skip = -1  # a one-word head the name before it ran on to ("... Champions' [League]")
     for i, (s, e, lab) in enumerate(spans):
-        nxt_start = spans[i + 1][0] if i + 1 < len(spans) else len(text)
-        pos, end, head = e, e, None
+        if i == skip:
+            continue
+        nxt = spans[i + 1] if i + 1 < len(spans) else None
+        nxt_start = nxt[0] if nxt else len(text)
+        pos, end, head, ate = e, e, None, False
         for _ in range(4):
             m = _CAP_WORD.match(text, pos)
-            if not m or m.start(1) >= nxt_start or m.start(1) in starts:
+            if not m or m.start(1) > nxt_start or m.start(1) in starts and m.start(1) != nxt_start:
                 break
             w = m.group(1).lower()
+            if m.start(1) == nxt_start:  # the next name: only a one-word head the tagger set apart
+                if pos > e and nxt[1] == m.end() and (w in org_words or w in _MISC_HEADS or w in _INSTITUTIONS) \
+                        and on("head-word-joined"):
+                    end, head, ate = m.end(), w, True
+                break
             if w in lexicon().stop_words or w in lexicon().time_words:
                 break
             pos = m.end()
@@ -46,6 +55,8 @@ def extend_to_head(text: str, spans: list[Span]) -> list[Span]:
         after = text[end:end + 2]
         if head and not (after[:1] == " " and after[1:2].isupper()) and on("name-runs-to-head"):
             out.append((s, end, "MISC" if head in _MISC_HEADS else ORG))
+            if ate:
+                skip = i + 1
         elif lab in (ORG, GPE, LOC, PERSON) and " " in text[s:e] \
                 and text[s:e].rsplit(None, 1)[-1].lower() in _MISC_HEADS and on("event-head"):
             out.append((s, e, "MISC"))  # "... Rescue Accord", "... Cup": a treaty or an event, not a body

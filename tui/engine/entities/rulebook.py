@@ -57,6 +57,10 @@ _rule("place-adjective", "a place-like word used as an adjective ('the Alpine va
 _rule("name-runs-to-head", "a name runs on over capitalised words to its head ('... Rescue Accord')",
       ["The Colombo Maritime Rescue Accord was signed in March."],
       ["Talks stalled. The accord binds its members in Colombo."])
+_rule("head-word-joined", "with name-runs-to-head, a one-word head the tagger set apart after untagged capitalised "
+      "words ('African' Champions' 'League') is the end of the same name (session 9)",
+      ["The winners will play in this season's African Champions' League."],
+      ["The winners will play in Africa. The League will pay them."])
 _rule("event-head", "a name ending in Accord, Cup, Festival, War ... is an event or treaty (MISC)",
       ["Riders lined up for the Dunmore Hill Cup on Saturday."], ["He won in Kelso in May."])
 
