@@ -176,6 +176,10 @@ class Grouper:
     seen: dict[int, int] = field(default_factory=dict)     # article id -> clock when its place was last chosen
     next_id: int = 0
     levels: Levels = BACKGROUND                           # the levels of the batch's term weighting
+    # the stories whose dates meet [win_day - WINDOW_DAYS, win_day + WINDOW_DAYS] (an article's candidates are among
+    # them: `_candidates` filters its hits by this set in C), kept as stories are added, grow or go; None: not made
+    win: set[int] = field(default_factory=set)
+    win_day: int | None = None
 
     def load_window(self, lo: int, hi: int) -> None:
         """Have every stored story whose dates meet [lo - WINDOW, hi + WINDOW] in memory."""
@@ -192,6 +196,7 @@ class Grouper:
     def _index(self, s: _Story, terms=None) -> None:
         s.refresh()
         self.stories[s.id] = s
+        self._in_window(s)
         for t in (s.centroid if terms is None else terms):
             self.index.setdefault(t, set()).add(s.id)
 
@@ -309,6 +314,7 @@ class Grouper:
             if posting is not None:
                 posting.discard(s.id)
         self.stories.pop(s.id, None)
+        self.win.discard(s.id)
 
     def _new_story_id(self, article_id: int) -> int:
         """The id of a story `article_id` opens: the one-article story's it had before it was updated in place
@@ -327,15 +333,33 @@ class Grouper:
         # story id -> strong terms shared, in first-seen order (one count over every posting, in C)
         hits: Counter[int] = Counter(chain.from_iterable(
             p for p in map(index.get, islice(vec, QUERY_TERMS)) if p and len(p) <= MAX_POSTING))
-        lo, hi = lo - window, hi + window
-        stories, days = self.stories, _DAYS
-        near = [sid for sid in hits if (st := stories.get(sid)) is not None and days[st.last] >= lo and days[st.first] <= hi]
+        if lo == hi and window == WINDOW_DAYS:  # an article's (place, refine): the stories of its day's window
+            if self.win_day != lo:
+                self._window_at(lo)
+            near = list(filter(self.win.__contains__, hits))
+        else:
+            lo, hi = lo - window, hi + window
+            stories, days = self.stories, _DAYS
+            near = [sid for sid in hits if (st := stories.get(sid)) is not None and days[st.last] >= lo and days[st.first] <= hi]
         if len(near) > MAX_CANDIDATES:
             # the MAX_CANDIDATES largest by (hits, id), largest first: two stable sorts in C (id, then hits)
             near.sort(reverse=True)
             near.sort(key=hits.__getitem__, reverse=True)
             del near[MAX_CANDIDATES:]
         return near
+
+    def _window_at(self, n: int) -> None:
+        """Make `win` the stories whose dates meet [n - WINDOW_DAYS, n + WINDOW_DAYS]."""
+        lo, hi, days = n - WINDOW_DAYS, n + WINDOW_DAYS, _DAYS
+        self.win = {sid for sid, st in self.stories.items() if days[st.last] >= lo and days[st.first] <= hi}
+        self.win_day = n
+
+    def _in_window(self, s: _Story) -> None:
+        """Keep `win` as `_window_at` would make it after story `s` was added or its dates grew (dates only grow
+        while it lives: a story in the window stays in it)."""
+        n = self.win_day
+        if n is not None and _DAYS[s.last] >= n - WINDOW_DAYS and _DAYS[s.first] <= n + WINDOW_DAYS:
+            self.win.add(s.id)
 
     def _duplicate_of(self, s: _Story, m: Member) -> int | None:
         """The article `m` repeats in story `s`, found through its smallest shingle hashes (two texts
@@ -385,6 +409,7 @@ class Grouper:
         s.dirty = True
         s.refresh()
         self.stories[sid] = s
+        self._in_window(s)
 
     def merge_touched(self) -> None:
         """Fold each story changed in this batch into another whose centroid now agrees: by the join test
@@ -440,6 +465,7 @@ class Grouper:
             if posting is not None:
                 posting.discard(drop.id)
         del self.stories[drop.id]
+        self.win.discard(drop.id)
 
     def flush(self) -> None:
         """Write the placed articles and the changed stories."""
@@ -465,6 +491,7 @@ class Grouper:
                 if posting is not None:
                     posting.discard(sid)
             del self.stories[sid]
+            self.win.discard(sid)
             self.changed.pop(sid, None)
         if old and self.loaded:
             self.loaded = (max(self.loaded[0], n - WINDOW_DAYS), self.loaded[1])
