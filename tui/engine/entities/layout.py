@@ -101,7 +101,12 @@ def common_in_corpus(text: str, s: int, e: int, label: str) -> bool:
         return False
     if more_often_lower(word):
         return on("corpus-common-word")
+    if len(word) >= 8 and word.lower().endswith(_ABSTRACT_ENDINGS) and on("abstract-noun-opening"):
+        return True  # "Disembarkation, the question of ...": a noun of an act or a state, said once
     return lower_form_known(word) and on("common-word-forms")
+
+
+_ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness")
 
 
 def common_in_heading(text: str, s: int, e: int) -> bool:

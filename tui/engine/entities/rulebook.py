@@ -128,6 +128,10 @@ _rule("located-full-name", "a two-word 'person' written once after 'in', 'near' 
       ["Samples came from four clinics to the hospital."])
 _rule("landform-first", "a 'person' whose first word is Loch, Lake, Mount, Cape ... is a landform",
       ["The pilot said the drone crossed Loch Veldra in ten minutes."], ["The pilot said the drone crossed the loch in ten minutes."])
+_rule("abstract-noun-opening", "a word of eight letters or more ending in -tion, -sion, -ment or -ness that opens a "
+      "sentence, said once, is no person or MISC (session 9)",
+      ["Ana Ruiz spoke. Reunification, the question nobody wanted, was left out of the pact."],
+      ["Ana Ruiz spoke. Rosenthal, the minister, was left out."])
 _rule("common-word-forms", "a word opening a sentence that news never writes, whose base news writes in lower case "
       "('Crucially' -> crucial, 'Soils' -> soil), is no name",
       ["Ana Ruiz spoke. Crucially, the trains will wait for late buses."],
