@@ -90,3 +90,25 @@ async def test_finished_lines_follow_the_theme(cached_library, make_app):
         light = as_terminal(app, body.render_lines(crop))
         assert light != dark  # not the dark theme's lines kept from before
         assert light == as_terminal(app, body._styles_cache.render_widget(body, crop))
+
+
+async def test_past_the_limit_the_oldest_finished_lines_go_not_all(cached_library, make_app, monkeypatch):
+    """All the finished lines were dropped at once past the limit: the lines on screen and those finished
+    ahead for the next open were finished again, and freeing hundreds of lines stalled that frame (an open
+    of 33-47 ms UI CPU every eighth one or so, against ~11)."""
+    from tui.app.widgets import ArticleBody
+
+    path, _ = cached_library
+    app = make_app(path)
+    monkeypatch.setattr(ArticleBody, "FINISHED_KEPT", 5)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        body = app.screen.body
+        assert len(_kept(body)) > 5
+        latest = list(_kept(body).items())[-3:]  # the lines finished last
+        body.refresh()  # drawn again: past the limit
+        await pilot.pause(0.05)
+        kept = _kept(body)
+        assert all(kept.get(key, (None, None))[1] is line for key, (_strip, line) in latest)  # kept, not redone
+        assert len(kept) <= 5 + body.size.height  # the oldest went
