@@ -187,3 +187,26 @@ def test_centrality_counts_terms_in_one_pass_as_sentence_by_sentence():
             sets = [set(content_terms(s.text)) for s in split_sentences(p.read_text(encoding="utf-8"))]
             assert centrality(sets) == plain(sets)
     assert centrality([]) == plain([]) and centrality([set(), {"a"}]) == plain([set(), {"a"}])
+
+
+def test_content_terms_of_the_lowered_text_equal_word_by_word():
+    """content_terms finds the words of the lowered text in one pass: the same terms as lowering word by word,
+    on our pieces (İ, ſ, K, curly quotes, CJK), final sigma in and out of a word, and every article sentence."""
+    import re
+
+    from tui.engine.tokens import content_terms, content_terms_plain
+
+    letter_or_digit = re.compile(r"[^\W_]")
+    for cp in range(0x110000):  # lowering keeps every one-character result in or out of the word characters
+        c = chr(cp)
+        low = c.lower()
+        if len(low) == 1:
+            assert (letter_or_digit.match(c) is None) == (letter_or_digit.match(low) is None), hex(cp)
+    texts = [t for k in range(30) for t in _sentences(k)]
+    texts += ["ΟΔΟΣ ΑΣ:ΒΙΑ Ο ΚΟΣΜΟΣ.", "Straße STRASSE ǅemal ǄEMAL", "Σ’Α Ας ΑΣ-ΒΑΣ"]
+    for p in sorted(asset("articles").iterdir()):
+        if p.suffix in (".txt", ".md"):
+            texts += [s.text for s in split_sentences(p.read_text(encoding="utf-8"))]
+    for t in texts:
+        assert content_terms(t) == content_terms_plain(t), t
+    assert content_terms("“We will mend the Bridges,” said Vera.") == ["mend", "bridg", "vera"]

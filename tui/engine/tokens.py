@@ -109,6 +109,17 @@ _FALLBACK_STOP = (
 
 def content_terms(text: str) -> list[str]:
     """Stems of the non-stop words of ``text`` that contain a letter, in order."""
+    low = text.lower()
+    if len(low) == len(text) and "Σ" not in text:
+        # Every character lowers to one character, none by its context (only Σ does: final sigma), and lowering
+        # never moves a character in or out of WORD_RE's letters and digits (tests/engine check every code
+        # point): so the words of the lowered text are the lowered words, found in one pass.
+        return [t for t in map(_content_term, WORD_RE.findall(low)) if t is not None]
+    return content_terms_plain(text)
+
+
+def content_terms_plain(text: str) -> list[str]:
+    """`content_terms` word by word (the reference path, and the path for texts whose lowering is not 1:1)."""
     out = []
     for w in WORD_RE.findall(text):
         term = _content_term(w.lower())

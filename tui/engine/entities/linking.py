@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from operator import itemgetter
 
 from ..types import GPE, LOC, ORG, PERSON, Entity
 from .evidence import NAME_LABELS, dateline_place, key, settle_labels
@@ -168,7 +169,25 @@ class _PersonIndex:
 
 
 def _mixed_case_forms(ents: list[Entity]) -> dict[str, str]:
-    """Key -> the most used form of a name that is not all capitals (for datelines and headings)."""
+    """Key -> the most used form of a name that is not all capitals (for datelines and headings).
+
+    Plain dicts of counts: the first form of the highest count, as `Counter.most_common(1)` picks (its `max`
+    keeps the first of equals); most keys have one form (tests/engine/test_linking_forms.py compares them)."""
+    counts: dict[str, dict[str, int]] = {}
+    for e in ents:
+        name = _norm(e.text)
+        if not name.isupper():
+            k = key(name)
+            c = counts.get(k)
+            if c is None:
+                counts[k] = {name: 1}
+            else:
+                c[name] = c.get(name, 0) + 1
+    return {k: next(iter(c)) if len(c) == 1 else max(c.items(), key=itemgetter(1))[0] for k, c in counts.items()}
+
+
+def _mixed_case_forms_plain(ents: list[Entity]) -> dict[str, str]:
+    """`_mixed_case_forms` with Counters (the reference path)."""
     counts: dict[str, Counter] = {}
     for e in ents:
         name = _norm(e.text)
