@@ -19,6 +19,7 @@ A quotation of several sentences is split at its inner sentence ends like any ot
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 
 from tui.engine.types import Sentence
@@ -261,6 +262,9 @@ def _joins_previous(text: str, prev: tuple[int, int], cur: tuple[int, int], lowe
     return False
 
 
+_PUNKT_WHITESPACE = tuple(string.whitespace)  # the characters NLTK's _get_last_whitespace_index looks for
+
+
 @lru_cache(maxsize=1)
 def _tokenizer():
     from tui.engine.tokens import load_nltk
@@ -286,6 +290,53 @@ def _tokenizer():
                 aug_tok1.sentbreak = True
                 return None
             return super()._second_pass_annotation(aug_tok1, aug_tok2)
+
+        def span_tokenize(self, text: str, realign_boundaries: bool = True):
+            """NLTK's span_tokenize (its _match_potential_end_contexts, _slices_from_text and _realign_boundaries)
+            in one function: the same spans without three layers of generators and slice objects, the last
+            white space before a candidate found by `rfind` (tests/engine/test_sentence_punkt.py compares it
+            with NLTK's own on our texts)."""
+            if not realign_boundaries:
+                return super().span_tokenize(text, False)
+            lv = self._lang_vars
+            contains = self.text_contains_sentbreak
+            cuts = []  # _slices_from_text: (start, stop) of each slice
+            last_break = 0
+            p_start = p_stop = 0  # the previous candidate's word before it
+            prev = None  # the previous candidate (yielded only when the next one's word does not overlap it)
+            for m in lv.period_context_re().finditer(text):
+                start = m.start()
+                ws = max(map(text[p_stop:start].rfind, _PUNKT_WHITESPACE))  # _get_last_whitespace_index
+                w_start = ws + p_stop + 1 if ws > 0 else p_start
+                if prev is not None and p_stop <= w_start:
+                    if contains(text[p_start:p_stop] + prev.group() + prev.group("after_tok")):
+                        cuts.append((last_break, prev.end()))
+                        last_break = prev.start("next_tok") if prev.group("next_tok") else prev.end()
+                prev, p_start, p_stop = m, w_start, start
+            if prev is not None:
+                if contains(text[p_start:p_stop] + prev.group() + prev.group("after_tok")):
+                    cuts.append((last_break, prev.end()))
+                    last_break = prev.start("next_tok") if prev.group("next_tok") else prev.end()
+            cuts.append((last_break, len(text.rstrip())))
+            out = []  # _realign_boundaries
+            realign, last = 0, len(cuts) - 1
+            match = lv.re_boundary_realignment.match
+            for k, (a, b) in enumerate(cuts):
+                a += realign
+                if k == last:
+                    if text[a:b]:
+                        out.append((a, b))
+                    continue
+                a2, b2 = cuts[k + 1]
+                r = match(text[a2:b2])
+                if r:
+                    out.append((a, a2 + len(r.group(0).rstrip())))
+                    realign = r.end()
+                else:
+                    realign = 0
+                    if text[a:b]:
+                        out.append((a, b))
+            return out
 
         def text_contains_sentbreak(self, text: str) -> bool:
             """Punkt's verdict on one candidate context ("Corp. Acme"), remembered: with fixed parameters
