@@ -80,3 +80,29 @@ def test_remembered_name_facts_give_the_features_of_working_them_out_each_time(m
     monkeypatch.setattr(ranker, "_name_facts", ranker._name_facts.__wrapped__)
     assert first == again == feats()
     assert {"Hope", "Bill Carver"} <= {name for doc in first for cs in doc for name, _ in cs}
+
+
+def test_remembered_mention_features_equal_building_them_each_time(monkeypatch):
+    """`at`'s features are remembered per (kind, side, bucket, paragraph, sentences, first, flags): every candidate
+    of our texts (many quotes, pronouns, names before and after, paragraphs apart) gets the same features, in
+    the same order, as when they are built afresh for every mention."""
+    from bench.instructions import text_of
+
+    texts = [TEXT, text_of("quotes", 6000),
+             "Ida Berg chairs the board.\n\n“We will open a new quay,” she said. “Soon,” Berg said.\n\n"
+             "Officials met Ola Nordmann. He said “it is fine.” Later, Berg told Nordmann: “No.” “Yes,” he said."]
+
+    def feats():
+        return [[[(c.name, list(c.feats), c.mention, c.dist, c.side, dict(c.spoke)) for c in cs]
+                 for cs in _candidates(text)[1]] for text in texts]
+
+    ranker._AT_FEATS.clear()
+    first, again = feats(), feats()
+
+    class Forgetful(dict):
+        def __setitem__(self, key, value):
+            pass
+
+    monkeypatch.setattr(ranker, "_AT_FEATS", Forgetful())
+    assert first == again == feats()
+    assert any("name:b:speaks" in f for doc in first for cs in doc for _, f, *_ in cs)

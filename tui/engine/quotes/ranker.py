@@ -136,6 +136,25 @@ def _key(name: str) -> str:
     return name.lower()
 
 
+def _at_features(kind: str, side: str, bucket: str, para: bool, sd: int, first: bool, flags: tuple) -> tuple[str, ...]:
+    """The features one mention gives its candidate (`candidates`' `at`), in the order they are added."""
+    f = [f"{kind}:{side}{bucket}", f"{kind}:{side}:{'para' if para else 'out'}", f"{kind}:{side}:s{sd}"]
+    if first:
+        f.append(f"{kind}:{side}:first:s{min(sd, 2)}")  # the first person its sentence names
+    if flags[0]:
+        f += (f"{kind}:{side}:speaks", f"{kind}:{side}:speaks:s{min(sd, 2)}")
+    if flags[1]:
+        f.append(f"{kind}:listener")
+    if flags[2]:
+        f.append(f"{kind}:{side}:opens")
+    return tuple(f)
+
+
+# (kind, side, distance bucket, same paragraph, sentences between, first, the mention's flags) -> its features: a few
+# hundred keys at most (tests/engine/test_speaker_ranker.py compares with building them each time)
+_AT_FEATS: dict[tuple, tuple[str, ...]] = {}
+
+
 def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
                wanted: list[bool] | None = None) -> list[list[Candidate]]:
     """For each quote, its candidate speakers with features; the rules' choice (if any) comes first.
@@ -188,24 +207,17 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
         def at(c: Candidate, s: int, e: int, kind: str, first: bool = False) -> None:
             side = "b" if s < q.start else "a"
             d = max(q.start - e if side == "b" else s - q.end, 0)
-            c.feats.add(f"{kind}:{side}{_bucket(d)}")
-            c.feats.add(f"{kind}:{side}:{'para' if p_start <= s < p_end else 'out'}")
             sd = min(abs((q_sent if side == "b" else q_last) - sent(s)), 3)  # sentences between
-            c.feats.add(f"{kind}:{side}:s{sd}")
-            if first:
-                c.feats.add(f"{kind}:{side}:first:s{min(sd, 2)}")  # the first person its sentence names
             flags = looks.get(s)
             if flags is None:
                 flags = looks[s] = (_speaks_near(text, s, e), _listener(text, s), _opens_sentence(text, s))
-            if flags[0]:
-                c.feats.add(f"{kind}:{side}:speaks")
-                c.feats.add(f"{kind}:{side}:speaks:s{min(sd, 2)}")
-                if d < c.spoke.get(side, 1 << 30):
-                    c.spoke[side] = d
-            if flags[1]:
-                c.feats.add(f"{kind}:listener")
-            if flags[2]:
-                c.feats.add(f"{kind}:{side}:opens")
+            fkey = (kind, side, _bucket(d), p_start <= s < p_end, sd, bool(first), flags)
+            feats = _AT_FEATS.get(fkey)
+            if feats is None:
+                feats = _AT_FEATS[fkey] = _at_features(*fkey)
+            c.feats.update(feats)
+            if flags[0] and d < c.spoke.get(side, 1 << 30):
+                c.spoke[side] = d
             if d < c.dist:
                 c.dist, c.side = d, side
                 if not c.mention or "rule" not in c.feats:
