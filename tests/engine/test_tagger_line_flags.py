@@ -67,3 +67,15 @@ def test_line_flags_and_evidence_equal_the_plain_definitions():
     assert "hope" in mid and "hope" in low and "bill" in low
     assert [t for t, i in zip(segs[1].toks, segs[1].initial) if i] == ["Hope", "Bill", "U.S.", "officials"]
     assert initial_flags([]) == [] and not is_upper_line(["A"]) and is_upper_line(["ACME"])
+
+
+def test_initial_flags_of_lines_whose_words_are_partly_known():
+    """Lines mixing remembered words and new ones (a new number on every line, a new word twice in one line, a
+    new opener and a new dotted abbreviation) get the plain flags."""
+    features._OPENS_AFTER.clear()
+    known = "Vera Lind said it is fine . He said so".split()
+    assert initial_flags(known) == _plain_initial(known)
+    for k in range(40):
+        line = known[:3] + [str(k), f"x{k}", f"x{k}", "said", ":", f"U.S{k}.", "Mr.", f"J.K.{k}", "went", "?", "Lind"]
+        assert initial_flags(line) == _plain_initial(line), line
+        assert initial_flags(line[::-1]) == _plain_initial(line[::-1])
