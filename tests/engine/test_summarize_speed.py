@@ -210,3 +210,35 @@ def test_content_terms_of_the_lowered_text_equal_word_by_word():
     for t in texts:
         assert content_terms(t) == content_terms_plain(t), t
     assert content_terms("“We will mend the Bridges,” said Vera.") == ["mend", "bridg", "vera"]
+
+
+def test_personal_patterns_on_the_lowered_text_find_the_ignore_case_words():
+    """personal_voice's case-sensitive patterns on the lowered text find the words (same places) its ignore-case
+    patterns find on the text, whenever it takes that path; every code point that matches one of the letters only
+    when case is ignored sends the text down the other path."""
+    import importlib
+    import re
+
+    news = importlib.import_module("tui.engine.summarize.news")  # (the package's `news` is the function)
+    letters = "imeywusor"
+    for cp in range(0x110000):
+        c = chr(cp)
+        low = c.lower()
+        for letter in letters:
+            if re.fullmatch(letter, c, re.IGNORECASE) and low != letter:
+                assert len(low) != 1 or news._FOLDS_TO_PERSONAL.match(c), hex(cp)
+    rnd = random.Random(5)
+    bits = ["i", "I", "me", "ME", "mE", "my", "we", "WE", "wE", "us", "US", "our", "oUr", "you", "YOU", "your", "yours",
+            "'", "’", ".", "-", "_", " ", " ", "x", "2", "é", "ı", "İ", "ſ", "K", "mine", "wee", "iı"]
+    texts = ["".join(rnd.choice(bits) for _ in range(rnd.randint(1, 12))) for _ in range(5000)]
+    texts += [t for k in range(30) for t in _sentences(k)]
+    taken = 0
+    for t in texts:
+        assert news.personal_voice(t) == news._personal_voice_counted(t), t
+        low = t.lower()
+        if len(low) == len(t) and news._FOLDS_TO_PERSONAL.search(t) is None:
+            taken += 1
+            assert (news._PERSONAL_WORD_LOW.search(low) is None) == (news._PERSONAL_WORD.search(t) is None), t
+            assert [m.span() for m in news._PERSONAL_COUNTED_LOW.finditer(low)] == \
+                [m.span() for m in news._PERSONAL_COUNTED.finditer(t)], t
+    assert taken > 3000
