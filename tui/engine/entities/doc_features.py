@@ -127,14 +127,7 @@ def document_features(segments) -> list[list[tuple]]:
                     if run is None:
                         run = _run_features(toks, seg.initial, a, b)
                     feats = row[k] = run[k - a]
-                    c = counts.get(tok.lower())
-                    if c is None:
-                        c = counts[tok.lower()] = {}
-                    for f in feats:
-                        if f in c:
-                            c[f] += 1
-                        elif len(c) < _MAX_FEATURES:
-                            c[f] = 1
+                    _count(counts, tok, feats)
     memo: dict = {}  # (word, own features) -> features of the other mentions
     out = []
     for seg, caps, row in zip(segments, caps_by_seg, own):
@@ -152,6 +145,18 @@ def document_features(segments) -> list[list[tuple]]:
             feats[k] = got
         out.append(feats)
     return out
+
+
+def _count(counts: dict[str, dict[str, int]], tok: str, feats) -> None:
+    """Add one mention's own features to its word's counts (at most _MAX_FEATURES distinct ones a word)."""
+    c = counts.get(tok.lower())
+    if c is None:
+        c = counts[tok.lower()] = {}
+    for f in feats:
+        if f in c:
+            c[f] += 1
+        elif len(c) < _MAX_FEATURES:
+            c[f] = 1
 
 
 def document_features_plain(segments) -> list[list[tuple]]:
@@ -173,14 +178,7 @@ def document_features_plain(segments) -> list[list[tuple]]:
                         if silent and (k < b or every) and b > a + (toks[a] in _ARTICLES) and tok.lower() in silent:
                             continue  # a listed place inside a longer name: its mention reads, but tells nothing
                         feats = row[k] = _mention_features(toks, seg.initial, a, b, k)
-                        c = counts.get(tok.lower())
-                        if c is None:
-                            c = counts[tok.lower()] = {}
-                        for f in feats:
-                            if f in c:
-                                c[f] += 1
-                            elif len(c) < _MAX_FEATURES:
-                                c[f] = 1
+                        _count(counts, tok, feats)
         own.append(row)
     memo: dict = {}  # (word, own features) -> features of the other mentions
     out = []
