@@ -21,6 +21,20 @@ def stories(tmp_path):
     return path, make_story_library(path, cached=True)
 
 
+def recorded_updates(app, kind: type | None = None) -> list:
+    """The screen updates the app displays from now on (only those of `kind` when given), in order."""
+    updates: list = []
+    original = app._display
+
+    def display(screen, update):
+        if kind is None or isinstance(update, kind):
+            updates.append(update)
+        return original(screen, update)
+
+    app._display = display
+    return updates
+
+
 def both_ways(app) -> tuple[str, str]:
     """The terminal bytes of a full update of the shown screen: this module's, then Textual's."""
     compositor = app.screen._compositor
@@ -117,9 +131,7 @@ async def test_a_story_opened_again_is_not_restyled_and_is_one_screen_update(sto
     whole screen repainted its lists' scrollbars in a second update after the first."""
     path, _ = stories
     app = make_app(path)
-    updates = []
-    original = app._display
-    app._display = lambda screen, update: (updates.append(update), original(screen, update))[1]
+    updates = recorded_updates(app)
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.press("v")
         await settle(pilot)
@@ -173,9 +185,7 @@ async def test_a_change_under_the_story_view_does_not_repaint_it(stories, make_a
     line as the background pass's progress moves); the main screen shows the change when it is shown again."""
     path, _ = stories
     app = make_app(path)
-    updates = []
-    original = app._display
-    app._display = lambda screen, update: (updates.append(update), original(screen, update))[1]
+    updates = recorded_updates(app)
     async with app.run_test(size=(200, 50)) as pilot:
         await pilot.press("v")
         await settle(pilot)
@@ -239,10 +249,7 @@ async def test_partial_updates_are_written_as_textual_writes_them(cached_library
 
     path, _ = cached_library
     app = make_app(path)
-    updates: list[ChopsUpdate] = []
-    original = app._display
-    app._display = lambda screen, update: (updates.append(update) if isinstance(update, ChopsUpdate) else None,
-                                           original(screen, update))[1]
+    updates = recorded_updates(app, ChopsUpdate)
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         for key in ("j", "enter", "tab", "tab", "j", "escape", "k"):
@@ -262,9 +269,7 @@ async def test_a_cursor_move_redraws_the_rows_it_leaves_and_reaches(stories, mak
 
     path, _ = stories
     app = make_app(path)
-    updates: list = []
-    original = app._display
-    app._display = lambda screen, update: (updates.append(update), original(screen, update))[1]
+    updates = recorded_updates(app)
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         if where == "summary":
