@@ -35,6 +35,14 @@ def recorded_updates(app, kind: type | None = None) -> list:
     return updates
 
 
+async def open_first_story(pilot) -> None:
+    """Story mode, then the first story's view, each shown and settled."""
+    await pilot.press("v")
+    await settle(pilot)
+    await pilot.press("g", "enter")
+    await settle(pilot)
+
+
 def both_ways(app) -> tuple[str, str]:
     """The terminal bytes of a full update of the shown screen: this module's, then Textual's."""
     compositor = app.screen._compositor
@@ -133,10 +141,7 @@ async def test_a_story_opened_again_is_not_restyled_and_is_one_screen_update(sto
     app = make_app(path)
     updates = recorded_updates(app)
     async with app.run_test(size=(200, 50)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
+        await open_first_story(pilot)
         story = app.screen
         await pilot.press("escape")
         await settle(pilot)
@@ -158,10 +163,7 @@ async def test_a_story_opened_again_after_a_theme_change_has_the_new_theme(stori
     path, _ = stories
     app = make_app(path)
     async with app.run_test(size=(200, 50)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
+        await open_first_story(pilot)
         story = app.screen
         before = story.query_one("#story-text").rich_style
         await pilot.press("escape")
@@ -187,10 +189,7 @@ async def test_a_change_under_the_story_view_does_not_repaint_it(stories, make_a
     app = make_app(path)
     updates = recorded_updates(app)
     async with app.run_test(size=(200, 50)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
+        await open_first_story(pilot)
         main = app.screen.main_screen()
         status = main.query_one("#library-status")
         updates.clear()
