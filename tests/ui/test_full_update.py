@@ -297,3 +297,24 @@ async def test_a_cursor_move_redraws_the_rows_it_leaves_and_reaches(stories, mak
                 if region.y <= y < region.bottom and x1 < region.right and x2 > region.x}
         assert 1 <= len(rows) <= 6, sorted(rows)  # the two items' lines, not the whole list
         assert not any(u is not None and not isinstance(u, ChopsUpdate) for u in updates)
+
+
+async def test_the_library_shown_again_after_a_resize_under_the_story_view_has_the_new_width_s_panes(stories, make_app):
+    """The terminal widened while a story was open: Textual set the width classes only on the story view, so
+    `esc` showed the library laid out for 80 columns (no article or summary pane) on a 160-column screen."""
+    path, _ = stories
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_story(pilot)
+        main = app.screen.main_screen()
+        assert main.has_class("-narrow")
+        await pilot.resize_terminal(160, 40)
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is main
+        assert main.has_class("-wider") and not main.has_class("-narrow")
+        assert main.query_one("#article-pane").display and main.query_one("#summary-pane").display
+        await pilot.resize_terminal(80, 24)  # and back: narrow again, the library alone
+        await settle(pilot)
+        assert main.has_class("-narrow") and not main.query_one("#article-pane").display

@@ -353,6 +353,9 @@ class MainScreen(QuickSwitch, Screen):
     def on_resize(self) -> None:
         self.show_panes()  # Screen's own resize handler has set -narrow / -wide by now
 
+    def breakpoints_changed(self) -> None:
+        self.show_panes()  # shown again at a width the terminal took while another screen was on top
+
     def action_toggle_library(self) -> None:
         """l: hide or show the library (narrow: the library or the article; wide: the library pane)."""
         if self.has_class("-narrow"):

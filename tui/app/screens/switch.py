@@ -36,9 +36,31 @@ class QuickSwitch:
 
     def _on_screen_resume(self, event) -> None:
         # Runs before Screen's own handler, which restyles when `refresh_styles` is still set.
+        resized = self._suspended_looks is not None and self._suspended_looks[1] != self.app.size
         if self._suspended_looks is not None and self._suspended_looks == _looks(self):
             event.refresh_styles = False
         self._suspended_looks = None
+        if self._apply_breakpoints() or resized:
+            self.breakpoints_changed()
+
+    def _apply_breakpoints(self) -> bool:
+        """Set the width breakpoint classes (-narrow, -wide, ...) for the terminal's size now. Textual sets them
+        only on the screen shown when the terminal is resized: a screen hidden under another one (the library
+        under a story) could keep the old ones, and come back at a new width laid out for the old one. True when
+        a class changed."""
+        points = self.HORIZONTAL_BREAKPOINTS
+        if points is None:
+            points = self.app.HORIZONTAL_BREAKPOINTS
+        if not points:
+            return False
+        on = self._get_breakpoint_classes(self.app.size.width, points)
+        if all(self.has_class(name) == (name in on) for _, name in points):
+            return False
+        self.update_classes({name: name in on for _, name in points}, animate=False)
+        return True
+
+    def breakpoints_changed(self) -> None:
+        """A screen shown again at another terminal size than it was hidden at (its width classes now set)."""
 
     def _compositor_refresh(self) -> None:
         app = self.app
