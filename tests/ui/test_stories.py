@@ -273,6 +273,25 @@ async def test_story_of_one_article_with_no_outlet_says_nothing_empty(stories, m
         assert entry.split("\n")[1].endswith("1 unread · 2026-02-20"), entry
 
 
+async def test_a_story_row_with_no_outlet_says_so_and_not_zero(stories, make_app):
+    from tui.models import Article
+    from tui.store import Library
+    from tui.stories import group_new
+
+    path, _ = stories
+    with Library(path) as lib:  # a pasted text: no source (the top story)
+        lib.add_many([Article(title="Night ferry timetable changes", source="", published="2026-02-20",
+                              body="The night ferry to the islands will leave an hour later from March.")])
+        group_new(lib)
+    app = make_app(path)
+    async with app.run_test(size=(260, 48)) as pilot:  # wide enough for the row's long form ("3 art 2 src")
+        await pilot.press("v")
+        await settle(pilot)
+        lines = [app.screen.articles.render_line(i).text for i in range(2)]
+        assert "Night ferry" in lines[0] and " 1 art  – src 2026-02-20" in lines[0] and "0 src" not in lines[0], lines
+        assert " 3 art  3 src" in lines[1], lines
+
+
 async def test_story_view_marks_a_new_sentence_in_the_summary_instead_of_repeating_it(stories, make_app):
     path, _ = stories
     app = make_app(path)

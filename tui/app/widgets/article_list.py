@@ -242,7 +242,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         first, last = clean(row.first or "")[:10], clean(row.last or "")[:10]  # the database is untrusted
         # Dates keep their year: one day in full, a range as two-digit years.
         span = last if first == last else f"{first[2:]}–{last[2:]}"
-        outlets = row.outlets
+        outlets = str(row.outlets) if row.outlets else "–"  # no article of the story names its source: not "0 src"
         if width >= 76:
             meta = f" {row.size:>3} art {outlets:>2} src {span:<17}"
         elif width >= 56:
