@@ -31,6 +31,10 @@ _KIND_BEFORE = re.compile(r"\b([a-z]+)[ \t]+[*_]?$")
 _ADJ_ENDINGS = ("ic", "ine", "ian", "ean", "ical")
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
+# Words before a street's name ("on Douglas Street", "the corner of Marsh Lane"): a person's name whose surname is a
+# street word ("Barry Lane") stays a person after anything else.
+_PLACE_BEFORE = re.compile(r"\b(?:on|in|at|along|down|up|off|near|from|to|into|onto|across|past|via|of|the)[ \t]+$",
+                           re.IGNORECASE)
 
 
 def kind_of_name(text: str, s: int, e: int, label: str) -> str:
@@ -46,8 +50,9 @@ def kind_of_name(text: str, s: int, e: int, label: str) -> str:
                 text[max(0, s - 4):s] in ("the ", "The ") or words[0].lower() in lexicon().place_words) \
                 and on("newspaper-name"):
             return ORG  # "the Edmonton Sun", "Harbour Star": a newspaper
-        if last in lexicon().street_words and label in (PERSON, ORG, GPE, LOC, "MISC") and on("street-name"):
-            return FAC  # "Douglas Street": a street, shown as a place
+        if last in lexicon().street_words and label in (PERSON, ORG, GPE, LOC, "MISC") and on("street-name") \
+                and not _surname_street(text, s, words, label):
+            return FAC  # "on Douglas Street": a street, shown as a place
         if words[-1].lower() in _BUILDINGS and (label == ORG or label == PERSON and text[max(0, s - 4):s] in (
                 "the ", "The ") and not any(w.lower() in lexicon().first_names for w in words[:-1])) \
                 and on("building-head"):
@@ -61,6 +66,17 @@ def kind_of_name(text: str, s: int, e: int, label: str) -> str:
     return label
 
 
+def _surname_street(text: str, s: int, words: list[str], label: str) -> bool:
+    """Is the two-word 'person' a first name and a surname that is also a street word ("Barry Lane shot 70")? Not
+    after a place's preposition ("on Douglas Street") nor opening a sentence of running text ("... Douglas Street was
+    closed"): there it is the street."""
+    if label != PERSON or len(words) != 2 or words[0].lower() not in lexicon().first_names:
+        return False
+    before = text[max(0, s - 12):s]
+    return not _PLACE_BEFORE.search(before) and not _SENTENCE_END_BEFORE.search(before)
+
+
+_SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’']?[ \t]+$")
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 
 

@@ -31,7 +31,10 @@ _rule("person-with-org-head", "a 'person' ending in University, Party, Council .
 
 # --- repair.py -----------------------------------------------------------------------------------------
 _rule("acronym-defined-name", "a name followed by its acronym in parentheses is one organisation",
-      ["The Coastal Alliance for Clean Rivers (CACR) met on Monday."], ["The river board met on Monday."])
+      ["The Coastal Alliance for Clean Rivers (CACR) met on Monday.",
+       ("Savers watched the Kessel Savings Union's (KSU) vote closely.",  # the name without its possessive (s10)
+        [("Kessel Savings Union", "ORG"), ("KSU", "ORG")])],
+      ["The river board met on Monday."])
 _rule("plural-of-a-name", "a plural whose singular the text also capitalises names things, not a person",
       ["The Kestrel phone sold well, and Kestrels are everywhere now."], ["The Kestrel phone sold well everywhere."])
 _rule("role-inside-organisation", "a role word inside an organisation span splits it into body and person",
@@ -101,8 +104,10 @@ _rule("corpus-common-word", "a word opening a sentence, said once, that news mos
       ["Ana Ruiz spoke. Kowalczyk on Douglas Street was closed for a week."])
 _rule("newspaper-name", "a name ending in Star, Sun, Herald, Times ... after 'the' is a newspaper",
       ["The story ran in the Edmonton Sun on Monday."], ["The story ran on Monday."])
-_rule("street-name", "a name ending in Street, Road, Lane ... is a place",
-      ["Traffic on Douglas Street was closed for a week."], ["Traffic on the bridge was closed for a week."])
+_rule("street-name", "a name ending in Street, Road, Lane ... is a place, unless it is a first name and a surname "
+      "tagged a person, neither after a place's preposition nor opening a sentence (session 10)",
+      ["Traffic on Douglas Street was closed for a week.", "Ana Ruiz spoke. Douglas Street was closed for a week."],
+      ["Traffic on the bridge was closed for a week.", "The winner, Barry Lane, shot 70 on Sunday."])
 _rule("pronoun-one", "'one' after a determiner ('the current one', 'a new one') is a pronoun, not a number",
       ["They chose the current one."], ["They chose one design."])
 _rule("body-of-name", "a museum, university, bank ... 'of' a name is one organisation ('Museum of Sea Glass')",
