@@ -78,6 +78,47 @@ async def test_panes_draw_like_plain_containers(library, make_app):
                 assert len(ours) == crop.height
 
 
+async def test_a_pane_back_in_a_look_it_had_draws_nothing_and_draws_like_textual(library, make_app):
+    """A tab or an open recolours two panes' borders; a pane going back to a look it had (focus colour, normal
+    colour) drew its rows through Textual's styles pipeline each time (~0.7 ms a pane). Its kept rows are
+    Textual's own for every look: focus here and there, another theme, another title, another size."""
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        drawn = []
+        original = Vertical.render_lines
+        Vertical.render_lines = lambda self, crop: (drawn.append(self.id), original(self, crop))[1]
+        try:
+            await pilot.press("tab", "tab", "tab")  # every pane has had both looks
+            await pilot.pause()
+            drawn.clear()
+            for key in ("tab", "tab", "tab", "escape", "enter"):
+                await pilot.press(key)
+                await pilot.pause()
+            assert drawn == []  # the panes' borders changed colour and nothing was drawn again
+
+            def same_as_textual(why):
+                for selector in ("#library-pane", "#article-pane", "#summary-pane"):
+                    pane = screen.query_one(selector)
+                    for crop in crops(pane):
+                        assert as_terminal(app, pane.render_lines(crop)) == as_terminal(
+                            app, pane._styles_cache.render_widget(pane, crop)), (why, selector, crop)
+
+            same_as_textual("kept looks")
+            app.theme = "textual-light"
+            await pilot.pause()
+            same_as_textual("theme")
+            screen.query_one("#library-pane").border_title = "Another title"
+            await pilot.pause()
+            same_as_textual("title")
+            await pilot.resize_terminal(130, 40)
+            await pilot.pause()
+            same_as_textual("size")
+        finally:
+            Vertical.render_lines = original
+
+
 async def test_quick_scrollbar_draws_like_textuals(library, make_app):
     path, _ = library
     app = make_app(path)

@@ -112,3 +112,25 @@ async def test_past_the_limit_the_oldest_finished_lines_go_not_all(cached_librar
         kept = _kept(body)
         assert all(kept.get(key, (None, None))[1] is line for key, (_strip, line) in latest)  # kept, not redone
         assert len(kept) <= 5 + body.size.height  # the oldest went
+
+
+async def test_the_lines_dropped_past_the_limit_are_freed_after_the_screen_update(cached_library, make_app,
+                                                                                  monkeypatch):
+    """Freeing the lines dropped past the limit (an article's worth on every open: the lines, their cut pieces
+    and terminal bytes) was ~1 ms of the open's frame; they are now let go after the update."""
+    from tui.app.widgets import ArticleBody
+
+    path, _ = cached_library
+    app = make_app(path)
+    monkeypatch.setattr(ArticleBody, "FINISHED_KEPT", 5)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        body = app.screen.body
+        oldest = list(_kept(body).values())[:3]
+        body._finisher()  # past the limit: the oldest go out of the kept lines ...
+        assert all(_kept(body).get(id(strip)) is None for strip, _line in oldest)
+        waiting = [entry for dropped in (body._dropped or ()) for entry in dropped]
+        assert any(entry[1] is oldest[0][1] for entry in waiting)  # ... but are not freed during the update
+        await pilot.pause()
+        assert body._dropped is None  # after it, they are let go
