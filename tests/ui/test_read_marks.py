@@ -151,3 +151,63 @@ async def test_a_position_saved_while_another_writer_holds_the_lock_does_not_wai
         assert _position(path, ids[HARBOUR.title]) == place
         positions = [on_ui for what, on_ui in write_threads if what == "position"]
         assert positions and not any(positions)  # written, and never by the UI thread (it would have waited)
+
+
+@pytest.fixture
+def settle_threads(monkeypatch) -> list[bool]:
+    """Records, for every wait for the queued read marks, whether it ran on the UI thread."""
+    from tui.app.parts.marks import ReadMarks
+
+    ui = threading.current_thread()
+    seen: list[bool] = []
+    settle = ReadMarks.settle
+
+    def recording_settle(self, *args, **kwargs):
+        seen.append(threading.current_thread() is ui)
+        return settle(self, *args, **kwargs)
+
+    monkeypatch.setattr(ReadMarks, "settle", recording_settle)
+    return seen
+
+
+@pytest.mark.parametrize("wait", [None, 0.05])
+async def test_the_unread_count_never_waits_for_the_write_lock_on_the_ui_thread(cached_library, make_app,
+                                                                                 settle_threads, monkeypatch, wait):
+    """The list reloads (articles added by another program, a view or search change) while an open's read mark
+    waits for another writer's lock: the recount waited for the mark on the UI thread, up to 2 s of a frozen
+    app, then counted without it. It now waits in the count's worker (again and again while the lock is held
+    longer than one wait: `wait` makes one wait short), and the count with the mark in it shows once the lock
+    is free."""
+    from tui.app.parts import marks
+
+    if wait is not None:
+        monkeypatch.setattr(marks, "SETTLE_SECONDS", wait)
+    path, ids = cached_library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        before = screen.unread.count
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program writing (an import adding articles, say)
+        try:
+            screen.open_article(ids[HARBOUR.title])
+            await pilot.pause()
+            await pilot.pause()
+            assert screen.marks.pending  # the mark waits for the lock
+            screen.reload_list()  # what the library watch does when another program added articles
+            await pilot.pause(0.3)
+            await pilot.press("escape", "j")  # the app goes on meanwhile: back to the list, one row down
+            await pilot.pause()
+            assert screen.articles.has_focus and screen.articles.cursor == 1
+            assert screen.unread.count == before - 1  # the open counted itself down; the recount waits
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        await settle(pilot)
+        assert _read(path, ids[HARBOUR.title]) == 1
+        assert screen.unread.count == before - 1  # recounted once the mark was written
+        assert f"{before - 1:,} unread" in str(screen.query_one("#library-status").render())
+        assert settle_threads and not any(settle_threads)  # it waited for the marks, never on the UI thread
+        if wait is not None:
+            assert len(settle_threads) > 1  # gave up waiting while the lock was held, and waited again

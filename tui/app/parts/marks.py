@@ -56,12 +56,18 @@ class ReadMarks:
         """True while queued marks wait to be written (never blocks)."""
         return bool(self._queue.unfinished_tasks)
 
-    def settle(self, timeout: float = SETTLE_SECONDS) -> None:
-        """Wait (at most `timeout` seconds) until the queued marks are written."""
+    def settle(self, timeout: float | None = None) -> bool:
+        """Wait (at most `timeout` seconds, SETTLE_SECONDS if None) until the queued marks are written; False if
+        some still wait.
+
+        Not on the UI thread where it can be avoided: another program holding the library's write lock makes
+        it wait the whole `timeout` (the unread count waits in its worker: main.py's count_unread)."""
+        timeout = SETTLE_SECONDS if timeout is None else timeout
         done = self._queue.all_tasks_done
         with done:
             if self._queue.unfinished_tasks:
-                done.wait_for(lambda: not self._queue.unfinished_tasks, timeout)
+                return done.wait_for(lambda: not self._queue.unfinished_tasks, timeout)
+        return True
 
     def stop(self) -> None:
         """Write what is queued (the app may be quitting), then let the writer thread close and end."""

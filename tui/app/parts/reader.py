@@ -39,14 +39,17 @@ class UnreadCount:
         """"3 unread", or "" while not counted yet."""
         return "" if self.count is None else f"{self.count:,} unread"
 
-    def refresh(self, ids: list[int] | None, lib=None, size: int = 0) -> None:
+    def refresh(self, ids: list[int] | None, lib=None, size: int = 0, after: Callable[[], None] | None = None) -> None:
         """Count again for a view (`ids`: a filtered view's ids; None: the whole library).
 
         The whole library (one row the store keeps) and a view of at most SMALL articles are counted
         at once on `lib` (the status line is complete in the first frame); larger views in a worker.
+        `after`: something to wait for before counting (the queued read marks being written; it returns False
+        when it gave up waiting); given, the count is always made in the worker, which waits for it (never the
+        UI thread), and waits again as long as it is not done (the last count shows meanwhile).
         """
         self._generation += 1
-        if lib is not None and (ids is None or size <= SMALL):
+        if lib is not None and after is None and (ids is None or size <= SMALL):
             from tui.store.reader import unread_count
 
             try:
@@ -55,12 +58,17 @@ class UnreadCount:
                 self.count = None
             self.changed()
             return
-        self.host.run_worker(lambda: self._worker(ids, self._generation), name="unread", group="unread",
+        generation = self._generation
+        self.host.run_worker(lambda: self._worker(ids, generation, after), name="unread", group="unread",
                              exclusive=True, thread=True)
 
-    def _worker(self, ids, generation: int) -> None:
+    def _worker(self, ids, generation: int, after: Callable[[], None] | None = None) -> None:
         from tui.store.reader import unread_count
 
+        if after is not None:
+            while after() is False:  # still not done (another program holds the lock): wait again
+                if generation != self._generation or not self.host.is_attached:
+                    return  # another count was asked for, or the screen is gone
         try:
             with Library(self.db_path) as lib:
                 count = unread_count(lib, ids)

@@ -158,8 +158,12 @@ class MainScreen(QuickSwitch, Screen):
         """Count the unread articles of the list's view again (after a load or a mark)."""
         source = self.articles.source
         if source is not None and source.kind != "stories":
-            self.marks.settle()  # the read marks of opened articles are in the library before counting
-            self.unread.refresh(source.ids, self.lib, len(source))
+            # The read marks of opened articles are counted once written. While some wait (another program may
+            # hold the library's write lock for seconds), the count is made by a worker after them: the UI
+            # thread never waits for the writer. The status line keeps the last count (an open counted itself
+            # down at once) until the new one lands.
+            self.unread.refresh(source.ids, self.lib, len(source),
+                                after=self.marks.settle if self.marks.pending else None)
         elif source is not None:
             self.unread.count = source.unread  # counted with the stories, in the list's worker
             self.update_library_status()
