@@ -1,6 +1,7 @@
 """Cross-validation of quotes and speakers on PolNeAR *train*: an honest estimate without touching dev.
 
     python bench/crossval_quotes.py [EVAL_DIR] [--folds 5] [--fold N] [--entities] [--ablate] [--misses] [--by-how]
+                                    [--repeats N]
 
 Train articles are split into `--folds` folds (bench/folds.py). For each held-out fold (every fold, or only
 `--fold N`) the speaker ranker is learnt (bench/train_quotes.py's code and defaults) on the other folds, and
@@ -11,6 +12,8 @@ into buckets (wrong candidate chosen, right speaker never a candidate, spans, pr
 ``--by-how`` prints, for the quotes the ranker decides, by how the rules found their speaker (after / before
 the quote, inherited, none ...; with a he/she tag or not), how often the rules, the ranker and the best
 candidate (the oracle) are right on the held-out folds: where the ranker still leaves points.
+``--repeats N`` also learns and scores N partitions of the articles into folds (the default one first) and prints
+their mean and spread: compare changes by that mean, not by one partition's figure.
 ``--ablate`` switches each quote rule off in turn (the ranker keeps each fold's weights) and
 prints its worth on all held-out articles pooled and on their two halves (F1 on minus off, bench/folds.py).
 ``--entities`` gives the quote pass the tagger's entities, as the app does (learnt and scored so). Nothing is
@@ -20,6 +23,7 @@ written to the repository.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 from collections import Counter
 from pathlib import Path
@@ -57,14 +61,22 @@ def f1(tp: int, pred: int, gold: int) -> float:
     return 200 * tp / (pred + gold) if pred + gold else 0.0
 
 
-def fold_scores(cases, weights: dict, folds: int, sc) -> dict:
+def fold_in(doc_id: str, folds: int, repeat: int = 0) -> int:
+    """The fold of a document in partition `repeat`: 0 is bench/folds.py's fold_of (the figures in the README);
+    each other repeat splits the articles afresh (MD5 of "fold<repeat>:" + id)."""
+    if not repeat:
+        return fold_of(doc_id, folds)
+    return int(hashlib.md5(f"fold{repeat}:{doc_id}".encode("utf-8")).hexdigest(), 16) % folds
+
+
+def fold_scores(cases, weights: dict, folds: int, sc, repeat: int = 0) -> dict:
     """Per held-out fold k: [quote+speaker F1, span F1, half 0 F1, half 1 F1]; under the key "pooled" the same
     over every held-out article at once (each article scored with its own fold's weights)."""
     out, pooled, pooled_h = {}, Counter(), [Counter(), Counter()]
     for k, w in weights.items():
         tot, halves = Counter(), [Counter(), Counter()]
         for case in cases:
-            if fold_of(case.id, folds) != k:
+            if fold_in(case.id, folds, repeat) != k:
                 continue
             c = counts(case, train_quotes.speakers(case, w), sc)
             tot += c
@@ -82,10 +94,28 @@ def _f1s(tot: Counter, halves: list[Counter]) -> list[float]:
         f1(h["tp"], h["pred"], h["gold"]) for h in halves]
 
 
-def learn(cases, held: list[int], folds: int, sc, epochs: int) -> dict[int, dict]:
-    """The ranker's weights for each held-out fold, learnt on the other folds."""
+def learn(cases, held: list[int], folds: int, sc, epochs: int, repeat: int = 0, data=None) -> dict[int, dict]:
+    """The ranker's weights for each held-out fold, learnt on the other folds (of partition `repeat`)."""
+    data = train_quotes.examples_of(cases, sc) if data is None else data
+    return {k: train_quotes.train([d for d in data if fold_in(d[0], folds, repeat) != k], epochs) for k in held}
+
+
+def repeats(cases, folds: int, sc, epochs: int, n: int) -> None:
+    """Pooled CV over `n` partitions of the articles into folds (the first is the default one): one partition's
+    luck moves the figure by more than most single changes are worth; the mean over several moves less."""
+    import statistics
+
     data = train_quotes.examples_of(cases, sc)
-    return {k: train_quotes.train([d for d in data if fold_of(d[0], folds) != k], epochs) for k in held}
+    got = []
+    for r in range(n):
+        w = learn(cases, list(range(folds)), folds, sc, epochs, r, data)
+        got.append(fold_scores(cases, w, folds, sc, r)["pooled"])
+        p = got[-1]
+        print(f"partition {r}: quote+speaker F1 {p[0]:.2f} (halves {p[2]:.2f} / {p[3]:.2f})", flush=True)
+    mean = [statistics.fmean(p[i] for p in got) for i in range(4)]
+    sd = statistics.stdev(p[0] for p in got) if n > 1 else 0.0
+    print(f"mean of {n} partitions: quote+speaker F1 {mean[0]:.2f} (sd {sd:.2f}; halves {mean[2]:.2f} / {mean[3]:.2f}), "
+          f"spans {mean[1]:.2f}")
 
 
 def misses(cases, weights: dict[int, dict], folds: int, sc, show: int) -> None:
@@ -195,6 +225,8 @@ def main() -> int:
                     "(tui/engine/analysis.py); the weights are learned on the same view")
     ap.add_argument("--ablate", action="store_true")
     ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--repeats", type=int, default=0, help="also the pooled CV over this many partitions into "
+                    "folds (the default one first) and their mean")
     ap.add_argument("--by-how", action="store_true", help="held-out accuracy of rules / ranker / oracle by how "
                     "the rules found the speaker")
     ap.add_argument("--show", type=int, default=3, help="with --misses: examples shown per bucket")
@@ -217,6 +249,8 @@ def main() -> int:
               f"spans {p[1]:.2f}; mean of the folds {sum(base[k][0] for k in held) / len(held):.2f}")
         rules_only = fold_scores(cases, {k: None for k in held}, args.folds, sc)["pooled"]
         print(f"rules only (ranker off), pooled: {rules_only[0]:.2f} (halves {rules_only[2]:.2f} / {rules_only[3]:.2f})")
+    if args.repeats:
+        repeats(cases, args.folds, sc, args.epochs, args.repeats)
     if args.misses:
         misses(cases, weights, args.folds, sc, args.show)
     if args.by_how:
