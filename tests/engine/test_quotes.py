@@ -498,3 +498,10 @@ def test_find_quoted_with_a_most_gives_the_same_first_spans():
     for most in (0, 1, 2, 5, 17, 60, len(whole), len(whole) + 5):
         got = find_quoted(text, most)
         assert got == whole[:len(got)] and len(got) >= min(most, len(whole))
+
+
+def test_a_sentence_adverb_before_a_comma_is_not_the_next_sentence_speaker():
+    # '” Honestly, he said, ...' opens a new sentence: "Honestly" is no speaker of the quote before it
+    text = ("Tom Rask has sailed the fjord ferry for thirty years. “The boat is late again,” Rask said. “Nobody tells "
+            "us why.” Honestly, he said, the new timetable “was written by people who never take the ferry.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Tom Rask", "Tom Rask", "Tom Rask"]

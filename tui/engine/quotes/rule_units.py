@@ -184,3 +184,12 @@ guard("tagged-things-are-nobody", STAGE_APP,
                ("Sergeant Ola Berg waited outside the hall. The Public Safety office had sent two cars to the square.\n\n"
                 "“The crowd was calm all night,” she said.", [("The crowd was calm all night,", "Ola Berg")])],
       keeps=["Coach Tom Reyes watched the Dallas Cowboys lose again. “We did not deserve to win,” Reyes said."])
+# Session 10. speakers.py
+guard("one-common-word-leads-no-tag", STAGE,
+      "'” Perhaps, he said, ...': one capitalised word that news mostly writes in lower case, then a comma, is a "
+      "sentence adverb opening a new sentence, not a speaker set off like '” Lund, the mayor, said'",
+      changes=[("“We are a small town,” said Dana Moe, a retired baker. “You never see a stranger here.” Perhaps, "
+                "she said, the town “has grown too big too fast.”",
+                [("We are a small town,", "Dana Moe"), ("You never see a stranger here.", "Dana Moe"),
+                 ("has grown too big too fast.", "Dana Moe")])],
+      keeps=["“The quay is safe for the winter.” Brandt, the harbour master, said so on Monday."])
