@@ -505,3 +505,11 @@ def test_a_sentence_adverb_before_a_comma_is_not_the_next_sentence_speaker():
     text = ("Tom Rask has sailed the fjord ferry for thirty years. “The boat is late again,” Rask said. “Nobody tells "
             "us why.” Honestly, he said, the new timetable “was written by people who never take the ferry.”")
     assert [q.speaker for q in extract_quotes(text)] == ["Tom Rask", "Tom Rask", "Tom Rask"]
+
+
+def test_an_ing_verb_right_after_a_quote_names_no_speaker_after_it():
+    # '“...,” saying the town ...': the words after "saying" are what is said, not who says it
+    text = ("Mara Holm spoke for an hour at the fishermen's hall in defence of “the old quays,” saying the harbour board "
+            "had shown “no respect at all for the people who built them.”")
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("no respect at all for the people who built them.", "Mara Holm")]

@@ -193,3 +193,9 @@ guard("one-common-word-leads-no-tag", STAGE,
                 [("We are a small town,", "Dana Moe"), ("You never see a stranger here.", "Dana Moe"),
                  ("has grown too big too fast.", "Dana Moe")])],
       keeps=["“The quay is safe for the winter.” Brandt, the harbour master, said so on Monday."])
+guard("ing-verb-after-quote-inverts-nothing", STAGE,
+      "'“...,” saying the town ...': an -ing verb right after a quote has no speaker written after it (there is no "
+      "'saying Smith' as there is 'said Smith'); the words after it are what is said",
+      changes=[("Ola Brandt gave a long speech in defence of “coastal values,” saying the town embodied the “heart and "
+                "soul of the whole coast.”", [("heart and soul of the whole coast.", "Ola Brandt")])],
+      keeps=["“The quay will open in May,” said Ola Brandt, the mayor."])

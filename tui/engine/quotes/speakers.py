@@ -48,6 +48,8 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
             return subject_right(text, toks, i + 2) if i - first <= 2 else None
         if is_verb(toks, i):
             if i == first:
+                if t.low.endswith("ing") and rules.enabled("ing-verb-after-quote-inverts-nothing"):
+                    return None  # '“...,” saying the town ...': no "saying Smith"; the speaker is the clause's subject
                 return None if t.low in TRANSITIVE else subject_right(text, toks, i + 1)
             lead = name_right(toks, first)
             if lead and lead[0] == lead[1] and _common_cased(toks[lead[0]].text) \
