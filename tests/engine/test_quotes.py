@@ -513,3 +513,12 @@ def test_an_ing_verb_right_after_a_quote_names_no_speaker_after_it():
             "had shown “no respect at all for the people who built them.”")
     assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
         ("no respect at all for the people who built them.", "Mara Holm")]
+
+
+def test_a_phrase_inside_the_verb_group_is_not_the_speaker():
+    # "has in the past called": "the past" sits between the auxiliary and the verb; the subject is before it
+    text = ("Ida Berg runs the ferry union. Berg, who has in the past called the timetable “a joke that nobody in town "
+            "laughs at,” met the mayor on Monday.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Ida Berg"]
+    text = "The ferry union has in the past called the timetable “a joke that nobody in town laughs at.”"
+    assert [q.speaker for q in extract_quotes(text)] == ["The ferry union"]

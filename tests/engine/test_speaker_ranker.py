@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tui.engine import rules
 from tui.engine.quotes import extract, extract_quotes, ranker
 
@@ -24,10 +22,9 @@ def test_a_surname_followed_by_said_speaks():
     assert "name:b:speaks" in lund.feats and "spoke:b0" in lund.feats
 
 
-@pytest.mark.xfail(strict=True, reason="the log-linear ranker of session 8 (CV as good, and stable) keeps the coreference "
-                   "rule's Anders Moe here by 0.06 points; it passed with the single perceptron. Strict: it fails when this "
-                   "is fixed")
 def test_the_speaking_person_beats_the_pronoun_rule():
+    # passes again since the session-10 retrain (phrase-inside-verb-group-skipped), but only by 0.005 points (5.523 vs
+    # 5.518): the data itself favours the coreference rule's pick when the two differ (119 to 48 train quotes, session 9)
     with rules.disabled("speaker-ranker"):
         assert [q.speaker for q in extract_quotes(TEXT)] == ["Anders Moe"]  # the coreference rule alone
     assert [q.speaker for q in extract_quotes(TEXT)] == ["Pia Lund"]

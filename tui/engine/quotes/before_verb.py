@@ -22,6 +22,11 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
     j = v - 1
     while j >= floor and (toks[j].low in SKIP_BEFORE_VERB or adverb(toks[j])):
         j -= 1
+    k = _phrase_in_verb_group(toks, j, floor)
+    if k is not None:  # "Lind, who has in the past called ...": past the phrase to the subject
+        j = k - 1
+        while j >= floor and (toks[j].low in SKIP_BEFORE_VERB or adverb(toks[j])):
+            j -= 1
     if j >= floor and toks[j].text == ")":  # "Rep. Jane Doe (D-Ohio) said"
         k = j
         while k >= floor and toks[k].text != "(" and j - k < 8:
@@ -83,6 +88,25 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
             return mention(text, toks, role, j2, "nominal")
         return mention(text, toks, i, j2, "name")
     return _description_left(text, toks, j, floor)
+
+
+_VERB_GROUP_PREPOSITIONS = frozenset({"in", "on", "at", "over", "during", "since", "for"})
+_AUXILIARIES = frozenset({"has", "have", "had", "was", "were", "is", "are", "will", "would", "may", "might", "could",
+                          "should", "can", "did", "does", "do"})
+
+
+def _phrase_in_verb_group(toks: list[Tok], j: int, floor: int) -> int | None:
+    """The preposition opening a short lower-case phrase that ends at token j and sits between an auxiliary and its
+    verb ("has in the past called", "had on two occasions said"), else None: such a phrase is never the subject."""
+    if not rules.enabled("phrase-inside-verb-group-skipped"):
+        return None
+    for k in range(j, max(floor, j - 4) - 1, -1):
+        t = toks[k]
+        if not is_word(t) or is_cap(t):
+            return None
+        if t.low in _VERB_GROUP_PREPOSITIONS:
+            return k if k < j and k - 1 >= floor and toks[k - 1].low in _AUXILIARIES else None
+    return None
 
 
 def _named_role(toks: list[Tok], k: int, after: int, floor: int) -> tuple[int, int] | None:

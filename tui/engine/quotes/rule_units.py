@@ -199,3 +199,10 @@ guard("ing-verb-after-quote-inverts-nothing", STAGE,
       changes=[("Ola Brandt gave a long speech in defence of “coastal values,” saying the town embodied the “heart and "
                 "soul of the whole coast.”", [("heart and soul of the whole coast.", "Ola Brandt")])],
       keeps=["“The quay will open in May,” said Ola Brandt, the mayor."])
+# before_verb.py
+guard("phrase-inside-verb-group-skipped", STAGE,
+      "'Holm, who has in the past called the plan “...”': a short phrase after an auxiliary, opened by a "
+      "preposition, sits inside the verb group and is never the speaker; the subject is before it",
+      changes=[("Tom Rask spoke at the pier. Mara Holm, who has in the past called the plan “a waste of the town’s "
+                "money,” was not there.", [("a waste of the town’s money,", "Mara Holm")])],
+      keeps=["Mara Holm said in the past that the plan was “a waste of the town’s money.”"])
