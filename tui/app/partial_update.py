@@ -113,14 +113,28 @@ def _move_to(x: int, y: int) -> str:
 
 def render_segments(self: ChopsUpdate, console) -> str:
     """ChopsUpdate.render_segments with its cursor moves looked up: Textual builds a Rich Control object
-    for each (~4 us), and a tab writes two panes' edges, a few hundred spans (the same bytes)."""
+    for each (~4 us), and a tab writes two panes' edges, a few hundred spans (the same bytes). Each span
+    starts at the piece it begins in (Textual walks every piece of the line for every span of it)."""
     out: list[str] = []
     append = out.append
     chops, chop_ends = self.chops, self.chop_ends
     last_y = self.spans[-1][0]
+    line_y = -1
     for y, x1, x2 in self.spans:
-        for end, (x, strip) in zip(chop_ends[y], chops[y].items()):
-            if strip is None or x > x2 or end <= x1:
+        if y != line_y:
+            line_y, line = y, chops[y]
+            starts, strips, ends = list(line), list(line.values()), chop_ends[y]
+            count = len(starts)
+        at = bisect_right(starts, x1) - 1
+        if at < 0:
+            at = 0
+        while at < count:
+            x = starts[at]
+            if x > x2:
+                break
+            strip, end = strips[at], ends[at]
+            at += 1
+            if strip is None or end <= x1:
                 continue
             if not (x2 > x >= x1 and end <= x2):  # a piece reaching out of the span: its part up to the span's end
                 strip = strip.crop(0, min(end, x2) - x)
