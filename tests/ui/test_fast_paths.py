@@ -119,6 +119,54 @@ async def test_a_pane_back_in_a_look_it_had_draws_nothing_and_draws_like_textual
             Vertical.render_lines = original
 
 
+async def test_the_summary_list_restyled_for_focus_again_reuses_its_styles_and_looks_the_same(library, make_app):
+    """Each tab into or out of the summary pane had the stylesheet match the list and its 7 component classes
+    again (~1.5 ms), to the same result as the last time; now the kept result is used, and the list looks
+    exactly as a fresh restyle makes it, focused and not, and after a theme change."""
+    from textual.css.stylesheet import Stylesheet
+
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        summary = screen.summary
+        await pilot.press("tab", "tab", "tab")  # into the summary, out of it: both looks seen once
+        await pilot.pause()
+        applied = []
+        original = Stylesheet.apply
+        Stylesheet.apply = lambda self, node, **kw: (applied.append(node), original(self, node, **kw))[1]
+        try:
+            looks = {}
+            for _ in range(2):
+                for key in ("tab", "tab", "tab"):  # article -> summary -> library -> article
+                    await pilot.press(key)
+                    await pilot.pause()
+                    looks.setdefault(summary.has_focus, []).append(
+                        as_terminal(app, summary.render_lines(Region(0, 0, *summary.region.size))))
+            assert not [node for node in applied if node is summary or node.parent is summary]
+        finally:
+            Stylesheet.apply = original
+        assert set(looks) == {True, False} and looks[True][0] != looks[False][0]  # the focus tint shows
+
+        async def fresh_look(focused):
+            summary.focus() if focused else screen.body.focus()
+            await pilot.pause()
+            app.stylesheet.apply(summary)  # what Textual's own restyle gives
+            await pilot.pause()
+            return as_terminal(app, summary.render_lines(Region(0, 0, *summary.region.size)))
+
+        for focused, seen in looks.items():
+            assert all(lines == seen[0] for lines in seen)
+            assert seen[0] == await fresh_look(focused), focused
+        app.theme = "textual-light"
+        await pilot.pause()
+        for focused in (True, False, True):
+            summary.focus() if focused else screen.body.focus()
+            await pilot.pause()
+            ours = as_terminal(app, summary.render_lines(Region(0, 0, *summary.region.size)))
+            assert ours == await fresh_look(focused), ("light", focused)
+
+
 async def test_quick_scrollbar_draws_like_textuals(library, make_app):
     path, _ = library
     app = make_app(path)
