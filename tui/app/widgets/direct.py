@@ -84,7 +84,11 @@ class DirectLines:
         key = (content_width, pad_left, pad_right, inner, filters, background, self.app.theme)
         cache = getattr(self, "_finished", None)
         if cache is None or cache[0] != key:
-            cache = self._finished = (key, {})
+            # (key, finished lines, finish, the blank line): made once per look (the blank line, padded and
+            # filtered, was made again on every drawing)
+            done = {}
+            cache = self._finished = (key, done, *self._finish_functions(done, content_width, pad_left, pad_right,
+                                                                         inner, filters, background))
         done = cache[1]
         if len(done) > self.FINISHED_KEPT:
             # The oldest go, as many as came in since: dropping all of them at once freed hundreds of lines
@@ -94,6 +98,12 @@ class DirectLines:
             # and terminal bytes was ~1 ms of each open's frame.
             dropped = [done.pop(old) for old in list(islice(done, len(done) - self.FINISHED_KEPT))]
             self._free_later(dropped)
+        return cache[2], cache[3]
+
+    @staticmethod
+    def _finish_functions(done: dict, content_width: int, pad_left: int, pad_right: int, inner: Style, filters,
+                          background):
+        """(finish, the blank line) for one look; `finish` keeps what it finishes in `done`."""
         left = [Segment(" " * pad_left, inner)] if pad_left else []
         right = [Segment(" " * pad_right, inner)] if pad_right else []
 
