@@ -1,7 +1,7 @@
 """Cross-validation of the entity tagger on CoNLL-2003 *train*: an honest estimate without touching dev.
 
     python bench/crossval_ner.py [--eval ../shared/eval] [--split random|time] [--folds 5] [--fold 0]
-                                 [--epochs 6] [--ablate]
+                                 [--epochs 6] [--ablate [--rules a,b]]
 
 `--split random` (the default): documents of `ner/train` are split into `--folds` folds by an MD5 hash of their
 id. `--split time`: the file's documents are in the order Reuters filed them (their datelines run from
@@ -80,6 +80,7 @@ def main() -> int:
     ap.add_argument("--places-silent", choices=("lead", "all", "off"), default="lead", help="as bench/train_ner.py: "
                     "which of a listed place's mentions inside longer names are left out of its document features")
     ap.add_argument("--ablate", action="store_true")
+    ap.add_argument("--rules", default="", help="with --ablate: only these rules (comma-separated)")
     ap.add_argument("--new", action="store_true", help="recall and precision by type for entities whose text the "
                     "learned-from documents never mark (new names) and for the others (seen names)")
     ap.add_argument("--clusters", default="", help="word clusters to use instead of the shipped ones, e.g. "
@@ -144,8 +145,9 @@ def main() -> int:
         print(new_names_table(held, golds, predict_sets(held), seen), flush=True)
     if args.ablate:
         print(ablation_header(["fold h0", "fold h1"], 30))
+        only = {n.strip() for n in args.rules.split(",") if n.strip()}
         for r in rules.all_rules():
-            if r.stage != "entities":
+            if r.stage != "entities" or only and r.name not in only:
                 continue
             with rules.disabled(r.name):
                 off = scores()

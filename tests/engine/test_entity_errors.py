@@ -94,3 +94,24 @@ def test_a_place_also_inside_an_organisations_name_stays_a_place():
     assert _labels_of("Oruro", PROVINCE) == {"GPE"}
     assert ("Oruro Chamber of Commerce", "ORG") in _ents(PROVINCE)
     assert "Oruro and Cochabamba" not in {t for t, _ in _ents(PROVINCE)}
+
+
+# Session 10: the rest of issue 12's reader-visible errors, on texts of our own (each failed before).
+SHUTTLES = ("The museum will show the space shuttles Atlantis, Columbia and Discovery in one hall. Columbia was lost "
+            "on re-entry in 2003, and Discovery flew its last mission in 2011.")
+
+
+def test_shuttles_listed_after_a_plural_are_vehicles_in_every_mention():
+    assert _labels_of("Columbia", SHUTTLES) == {"PRODUCT"}
+    assert _labels_of("Discovery", SHUTTLES) == {"PRODUCT"}
+
+
+def test_a_body_named_by_its_apposition_is_no_person():
+    text = "Craft Bakers, a union of small bakeries, said on Monday that flour prices had doubled since spring."
+    assert _labels_of("Craft Bakers", text) == {"ORG"}
+
+
+def test_a_role_opening_the_sentence_is_no_organisation_and_the_name_after_it_a_person():
+    text = "Reporter Jan Holt wrote that the council had ignored the warnings. Holt had covered the port for years."
+    assert ("Jan Holt", "PERSON") in _ents(text)
+    assert not _labels_of("Reporter", text)

@@ -244,6 +244,7 @@ class EntityWords:
     inner_roles: frozenset[str]  # "president", "coach" inside an organisation span, before a person
     honorific_only: frozenset[str]  # "ambassador": a title before a bare surname
     foreign_links: frozenset[str]  # "per", "di": linking words inside organisation names
+    body_nouns: frozenset[str]  # "union", "charity": an apposition with one of them says the name is a body
 
 
 _ENTITY_WORDS: EntityWords | None = None

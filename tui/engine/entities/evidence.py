@@ -91,6 +91,8 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
             best[k] = GPE if key(k) in listed else LOC  # "clinics in Wester Ross"
         elif " " in k and top_label == PERSON and k.split()[0].lower() in land and on("landform-first"):
             best[k] = LOC  # "over Loch Carron", "Mount Veldra": a landform, not a person
+        elif top_label == PERSON and _repeated_word(k) and on("repeated-word-place"):
+            best[k] = GPE if key(k) in listed else LOC  # "the Kem Kem beds": a given name is not its surname
         elif len(c) > 1:  # a tie goes to the label the article introduces the name with
             tied = [lab for lab, n in c.items() if n == top]
             best[k] = next(e.label for e in names if _same(e.text) == k and e.label in tied)
@@ -172,6 +174,12 @@ def _locative(text: str, start: int, end: int) -> bool:
         return False  # "in Smith's view"
     before = text[max(0, start - 30):start]
     return bool(_LOCATIVE.search(before) or _PLACE_NOUN_BEFORE.search(before))
+
+
+def _repeated_word(k: str) -> bool:
+    """A name of one word said twice ("Tal Tal"): a place or a band, hardly ever a person."""
+    words = k.split()
+    return len(words) == 2 and words[0] == words[1] and words[0].isalpha()
 
 
 def _same(text: str) -> str:

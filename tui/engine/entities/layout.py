@@ -78,12 +78,48 @@ def section_tag_lines(text: str, spans: list[Span]) -> list[Span]:
 
 
 def vehicles_everywhere(text: str, spans: list[Span]) -> list[Span]:
-    """Every mention of a name introduced as a vehicle ("the shuttle Atlantis") is that vehicle."""
-    named = {text[s:e] for s, e, lab in spans if lab == PRODUCT}
-    if not named or not on("vehicle-name"):
+    """Every mention of a name introduced as a vehicle ("the shuttle Atlantis", or in a list after a plural: "the
+    shuttles Atlantis, Columbia and Discovery") is that vehicle."""
+    if not on("vehicle-name"):
+        return spans
+    named = {text[s:e] for s, e, lab in spans if lab == PRODUCT} | _listed_vehicles(text)
+    if not named:
         return spans
     return [(s, e, PRODUCT) if text[s:e] in named and lab in ("PERSON", GPE, LOC, "ORG", "MISC") else (s, e, lab)
             for s, e, lab in spans]
+
+
+_NAME_IN_LIST = r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
+_LIST = re.compile(rf"[ \t]+({_NAME_IN_LIST}(?:,[ \t]+{_NAME_IN_LIST}){{0,8}},?[ \t]+and[ \t]+{_NAME_IN_LIST})")
+_LIST_ITEM = re.compile(_NAME_IN_LIST)
+
+
+def _listed_vehicles(text: str) -> set[str]:
+    """The names listed with "and" right after a vehicle noun in the plural ("the shuttles Atlantis, Columbia and
+    Discovery", "the ferries Aurora and Vega")."""
+    out: set[str] = set()
+    for p in _vehicle_plurals():
+        i = text.find(p)
+        while i >= 0:
+            j = i + len(p)
+            if (i == 0 or not text[i - 1].isalpha()) and (m := _LIST.match(text, j)):
+                out.update(x.group() for x in _LIST_ITEM.finditer(m.group(1)))
+            i = text.find(p, j)
+    return out
+
+
+_PLURALS: list = []
+
+
+def _vehicle_plurals() -> frozenset[str]:
+    """The vehicle nouns in the plural ("shuttles", "ferries"; "spacecraft" stays as it is)."""
+    if not _PLURALS:
+        out = set()
+        for w in lexicon().vehicle_nouns - {"carrier"}:  # "the carriers Delta and United": airlines
+            out.add(w[:-1] + "ies" if w.endswith("y") and w[-2:-1] not in "aeiou" else
+                    w if w.endswith("craft") else w + "es" if w.endswith(("s", "sh", "ch", "x")) else w + "s")
+        _PLURALS.append(frozenset(out))
+    return _PLURALS[0]
 
 
 def currency_code(word: str) -> bool:

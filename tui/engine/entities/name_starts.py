@@ -83,6 +83,23 @@ def role_opens_person(text: str, s: int, e: int) -> int | None:
     return e - len(" ".join(rest)) if text[s:e].endswith(" ".join(rest)) else None
 
 
+_TWO_NAMES_AFTER = re.compile(r" ([A-Z][a-z]+ [A-Z][a-z]+)\b(?! [A-Z])")
+
+
+def role_before_name(text: str, s: int, e: int, next_start: int) -> tuple[int, int] | None:
+    """The person after a lone role word opening a sentence that the tagger called an organisation and an untagged
+    two-word name ("Reporter Jan Holt wrote ...": the name's first word read as a month); None when not so."""
+    word = text[s:e]
+    lex = lexicon()
+    if " " in word or not word.isalpha() or word.isupper() or word.lower() not in lex.roles \
+            or word.lower() in lex.first_names or not sentence_initial(text, s):
+        return None
+    m = _TWO_NAMES_AFTER.match(text, e)
+    if not m or m.end() > next_start or m.group(1).rsplit(None, 1)[-1].lower() in lex.org_words:
+        return None
+    return m.start(1), m.end(1)
+
+
 # Titles that are never a first name, so a bare surname after them is the whole person.
 _HONORIFIC_ONLY = entity_words().honorific_only
 

@@ -17,6 +17,8 @@ examples are there) and lives in its own module:
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
 from ..types import GPE, LOC, ORG, PERSON
@@ -24,7 +26,8 @@ from .acronyms import defined_names
 from .heads import extend_to_head
 from .kinds import kind_of_name, plural_of_a_name
 from .layout import common_in_corpus, common_in_heading, currency_code, section_tag_lines, vehicles_everywhere
-from .name_starts import particle_name, role_inside, role_opens_person, sentence_initial, trim_roles
+from .name_starts import (particle_name, role_before_name, role_inside, role_opens_person, sentence_initial,
+                          trim_roles)
 
 Span = tuple[int, int, str]
 
@@ -35,7 +38,7 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         spans = defined_names(text, spans)
     spans = _joined(text, section_tag_lines(text, extend_to_head(text, spans)))
     out = []
-    for s, e, lab in spans:
+    for i, (s, e, lab) in enumerate(spans):
         word = text[s:e]
         if " " not in word and sentence_initial(text, s) and common_in_corpus(text, s, e, lab):
             continue  # "Collaboration and cooperation were ...": a common word, said once
@@ -51,6 +54,8 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         if lab == PERSON and " " in word and text[max(0, s - 4):s].lower() == "the " and _group_name(word) \
                 and on("the-plural-group"):
             lab = ORG  # "the Hells Angels", "the Harbour Wanderers": a group that goes by its plural
+        if lab == PERSON and " " in word and _apposition_says_body(text, e) and on("apposition-body"):
+            lab = ORG  # "Craft Bakers, a union of small bakeries, said": the apposition says what the name is
         if lab != "NORP" and plural_of_a_name(text, s, e) and on("plural-of-a-name"):
             lab = "MISC"  # "his Polaroids" in an article about the Polaroid camera
         if lab == ORG and on("role-inside-organisation") and (inner := role_inside(word)):
@@ -59,6 +64,10 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             s, lab = s + role_end + len(word[role_end:]) - len(word[role_end:].lstrip()), PERSON
         if lab == ORG and on("role-opens-person") and (start := role_opens_person(text, s, e)) is not None:
             s, lab = start, PERSON  # "Substitute Kurt Azzopardi came on": a role opening the sentence, then a person
+        elif lab == ORG and on("role-opens-person") and (person := role_before_name(
+                text, s, e, spans[i + 1][0] if i + 1 < len(spans) else len(text))) is not None:
+            (s, e), lab = person, PERSON  # "Reporter Jan Holt wrote": the role alone, then an untagged name
+            word = text[s:e]
         if lab == PERSON and on("trim-roles"):
             s = trim_roles(text, s, e)  # "Soprano Ana Kosmač" -> the person
         ps, lab = particle_name(text, s, e, lab)
@@ -69,7 +78,26 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 _APOSTROPHE_GAP = ("' ", "’ ")
+_HEADS = lexicon().org_words | entity_words().institutions
+_BODY_NOUNS = entity_words().body_nouns
 _FOREIGN_LINKS = entity_words().foreign_links
+
+
+_APPOSITION = re.compile(r",[ \t]+(?:a|an|the)[ \t]+([a-z][a-z -]{0,60}?)(?=[,.;:)]|[ \t]+(?:of|for|that|which|who|whose|"
+                         r"based|with|in|at|on|to|from|representing|and|by|near|since)\b)")
+_FILLER_STOPS = frozenset("a an the of for in at on to from by with and or".split())
+
+
+def _apposition_says_body(text: str, e: int) -> bool:
+    """Does an apposition right after the name say it is a body ("..., a union of small bakeries", "..., the
+    bakers' cooperative")? Its head is the last of at most four lower-case words before a comma or a preposition."""
+    m = _APPOSITION.match(text, e)
+    if not m:
+        return False
+    words = m.group(1).replace("-", " ").split()
+    if not words or len(words) > 4 or any(w in _FILLER_STOPS for w in words):
+        return False
+    return words[-1] in _BODY_NOUNS
 
 
 def _group_name(name: str) -> bool:
@@ -80,11 +108,35 @@ def _group_name(name: str) -> bool:
     return words[0].lower() not in lexicon().first_names and common_plural(words[-1])
 
 
+_ADJECTIVE_AND = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:al|ic|ary))(?: and |, and )$")
+
+
+def _adjective_and(text: str, s: int, e: int, lab: str, out: list[Span]) -> int | None:
+    """Start of "National and University Library" when [s, e) is a name ending in an institution word and
+    right before it stands a capitalised adjective (-al, -ic, -ary) and "and", untagged or a lone name the tagger
+    made a place: the adjective is the first half of the name."""
+    if lab not in (ORG, GPE, LOC) or text[s:e].rsplit(None, 1)[-1].lower() not in _HEADS:
+        return None
+    m = _ADJECTIVE_AND.search(text, max(0, s - 24), s)
+    if not m or m.group(1).lower() in lexicon().place_names or sentence_initial(text, m.start(1)):
+        return None
+    if out and out[-1][1] > m.start(1) and not (out[-1][0] == m.start(1) and out[-1][1] == m.end(1)
+                                                  and out[-1][2] in (GPE, LOC, "MISC", "NORP")):
+        return None
+    return m.start(1) if on("adjective-and-name") else None
+
+
 def _joined(text: str, spans: list[Span]) -> list[Span]:
     """Two names the tagger split apart that are one: "Ta'" + "Qali" (a short particle ending in an apostrophe),
-    and an organisation whose name goes on over a foreign linking word ("Treni" + "per" + "Tutti")."""
+    an organisation whose name goes on over a foreign linking word ("Treni" + "per" + "Tutti"), and an adjective
+    joined by "and" to an institution ("National" + "and" + "University Library")."""
     out: list[Span] = []
     for s, e, lab in spans:
+        if (start := _adjective_and(text, s, e, lab, out)) is not None:
+            if out and out[-1][1] > start:
+                out.pop()
+            out.append((start, e, ORG))
+            continue
         if out:
             ps, pe, plab = out[-1]
             gap = text[pe:s]

@@ -44,8 +44,10 @@ _rule("trim-roles", "role words glued to the front of a person are cut off (exce
       ["The prize went to Soprano Lidia Varga on Sunday."], ["The prize went to Lidia Varga on Sunday."])
 
 _rule("role-opens-person", "a role word opening a sentence before a two-word name the tagger called an "
-      "organisation is the role and a person",
-      ["Soprano Ana Kosmač sang the lead."], ["Harbour Rowing Federation spoke."])
+      "organisation (or called the role alone one: session 10) is the role and a person",
+      ["Soprano Ana Kosmač sang the lead.",
+       ("Reporter Jan Holt wrote that the council had ignored the warnings.", [("Jan Holt", "PERSON")])],
+      ["Harbour Rowing Federation spoke.", "The reporter wrote that the council had ignored the warnings."])
 
 # --- kinds.py ------------------------------------------------------------------------------------------
 _rule("building-head", "a name ending in Stadium, Hall, Bridge ... is a building, not its owner",
@@ -94,9 +96,13 @@ _rule("caps-heading-common-word", "a word of a subheading in capitals that the a
 _rule("section-tag-line", "a line of section tags ('Canada Published North America Politics') is layout",
       ["Canada Published World Politics\nThe port of Halden reopened on Monday."],
       ["The port of Halden reopened on Monday."])
-_rule("vehicle-name", "a name after 'the space shuttle', 'the ferry' ... is a vehicle, in every mention",
-      ["The space shuttle Velora lifted off on Monday. Velora docked two days later."],
-      ["The crew of Meridian docked two days later."])
+_rule("vehicle-name", "a name after 'the space shuttle', 'the ferry' ... or listed after 'the shuttles' (session 10) "
+      "is a vehicle, in every mention",
+      ["The space shuttle Velora lifted off on Monday. Velora docked two days later.",
+       ("The museum shows the space shuttles Atlantis, Columbia and Discovery. Columbia was lost in 2003.",
+        [("Atlantis", "PRODUCT"), ("Columbia", "PRODUCT"), ("Discovery", "PRODUCT"), ("Columbia", "PRODUCT"),
+         ("2003", "DATE")])],
+      ["The crew of Meridian docked two days later.", "The carriers Delta and United cut fares on Monday."])
 _rule("currency-code", "a currency code ('CHF') is no organisation",
       ["The ferry company quoted its price in CHF last week."], ["The ferry company quoted its price last week."])
 _rule("corpus-common-word", "a word opening a sentence, said once, that news mostly writes in lower case is no person or MISC",
@@ -150,6 +156,21 @@ _rule("place-from-to", "a lone name in 'from X to <place>' (or 'from <place> to 
       ["The drone carried blood to the hospital in Inverness in 38 minutes."])
 _rule("apostrophe-particle", "a short capitalised particle ending in an apostrophe joins the name after it ('Ta' Xbiex')",
       ["Fans filled the stadium in Ta' Lorin on Sunday."], ["Fans filled the national stadium in Xbiex on Sunday."])
+_rule("repeated-word-place", "a 'person' whose two words are the same word ('Kem Kem') is a place: a given name is "
+      "hardly ever its surname (session 10)",
+      [("Buyers came to Sela Sela looking for teeth.", [("Sela Sela", "LOC")])],
+      ["Buyers came to Ana Ruiz looking for teeth."])
+_rule("adjective-and-name", "a capitalised adjective (-al, -ic, -ary) and 'and' before a name ending in an "
+      "institution word are the first half of its name ('National and University Library'; session 10)",
+      [("Visitors queued outside the National and Harbour Library on Sunday.",
+        [("National and Harbour Library", "ORG"), ("Sunday", "DATE")])],
+      ["The score will be shown at the City Library in May.", "Officials from Norway and Statoil Bank met in May."])
+_rule("apposition-body", "a 'person' of two words or more whose apposition is a body ('Craft Bakers, a union of "
+      "small bakeries') is an organisation (session 10)",
+      [("Craft Bakers, a union of small bakeries, said on Monday that flour prices had doubled.",
+        [("Craft Bakers", "ORG"), ("Monday", "DATE")])],
+      ["Jan Holt, a reporter at the union, said on Monday that flour prices had doubled.",
+       "Mara Lind, the head of the union, said on Monday that flour prices had doubled."])
 _rule("foreign-link-word", "an organisation's name runs on over a foreign linking word ('Treni per Tutti', 'Amici di Roma')",
       ["said Marco Ferrante of the passenger association Treni per Tutti."],
       ["said Marco Ferrante of the passenger association Treni."])
