@@ -2,6 +2,8 @@
 
 import time
 
+import pytest
+
 from tui.engine.quotes import display_text, extract_quotes, key_quotes, rank_quotes
 from tui.engine.quotes.names import NameBook
 from tui.engine.types import Entity, Quote
@@ -522,3 +524,58 @@ def test_a_phrase_inside_the_verb_group_is_not_the_speaker():
     assert [q.speaker for q in extract_quotes(text)] == ["Ida Berg"]
     text = "The ferry union has in the past called the timetable “a joke that nobody in town laughs at.”"
     assert [q.speaker for q in extract_quotes(text)] == ["The ferry union"]
+
+
+_HOLM = "Mara Holm chairs the harbour board. She spoke for an hour on the pier's future.\n\n"
+
+
+@pytest.mark.parametrize("opening", ["Added Holm:", "Continued Holm:", "Explained Holm,", "Insists Holm:", "Adds Holm:",
+                                     "Wrote Holm in her letter:", "Noted Holm, the board's chair:"])
+@pytest.mark.parametrize("with_entities", [False, True])
+def test_a_speech_verb_opening_the_sentence_is_not_part_of_the_speakers_name(opening, with_entities):
+    # "Added Holm: “...”": the verb is put before its speaker; it gave "Added Holm" (a name of its own)
+    from tui.engine.entities import extract_entities
+
+    text = f"{_HOLM}{opening} “We will not sell the pier to anyone who asks.”"
+    ents = extract_entities(text) if with_entities else None
+    assert [q.speaker for q in extract_quotes(text, ents)] == ["Mara Holm"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a given name that is also a speech verb's irregular form stays
+    ("Sang Lee chairs the harbour board. “We will not sell the pier to anyone,” Lee said.", "Sang Lee"),
+    # not at a sentence's start: a name run the verb does not open
+    ("The chair of the board is Mara Holm. “We will not sell the pier to anyone,” Holm said.", "Mara Holm"),
+])
+def test_a_name_that_only_looks_like_a_speech_verb_is_kept(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+_TOAST = ("the retired ferry captain raised a glass, recalling her first winter on the water: “The ice came in "
+          "overnight and stayed until April.”")
+
+
+@pytest.mark.parametrize("place", ["Durango, Colo.", "Trenton, N.J.", "Bend, Ore.", "Austin, Texas", "Lyon, France",
+                                   "Kelowna, B.C."])
+@pytest.mark.parametrize("lead", ["At a fundraiser in {},", "{},"])
+def test_a_state_or_country_after_a_place_is_not_the_speaker(place, lead):
+    # "in Durango, Colo., the retired ferry captain ...": it gave "Colo" (and "Durango" when the place opens it)
+    text = f"{lead.format(place)} {_TOAST}"
+    assert [q.speaker for q in extract_quotes(text)] == ["the retired ferry captain"]
+
+
+_ICE = "“The ice came in overnight and stayed until April.”"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    (f"A nurse from Durango, Colo., said: {_ICE}", "A nurse from Durango, Colo."),
+    ("“The ice came in overnight and stayed until April,” a nurse from Bend, Ore., said.", "a nurse from Bend, Ore."),
+    # a person before the place keeps the quote (in an apposition, or before "during"); a person after it speaks
+    (f"Vera Lund, a nurse from Bend, Ore., said: {_ICE}", "Vera Lund"),
+    (f"Vera Lund, of Durango, Colo., said: {_ICE}", "Vera Lund"),
+    (f"Vera Lund ran the ferry. Lund, during a visit to Bend, Ore., said: {_ICE}", "Vera Lund"),
+    (f"At a fundraiser in Durango, Colo., Vera Lund raised a glass, recalling her first winter: {_ICE}", "Vera Lund"),
+    (f"At a fundraiser in Durango, Vera Lund raised a glass, recalling her first winter: {_ICE}", "Vera Lund"),
+])
+def test_a_place_with_its_state_inside_an_attribution(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]

@@ -12,7 +12,7 @@ from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_BEFORE_VERB, SPEECH_VERBS
 from .names import NOT_NAME, TITLES, _common_cased, is_person
 from .words import (QUOTE_CHARS, Mention, Tok, abbrev_dot, adverb, is_cap, is_verb, is_word, mention, name_left,
     name_right, pronoun)
-from ..lexicon import quote_words, verb_words
+from ..lexicon import lexicon, quote_words, verb_words
 
 MAX_SUBJECT_TOKENS = 12  # nominal subjects longer than this are clauses, not speakers
 
@@ -36,6 +36,8 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
     if j < floor:
         return None
     t = toks[j]
+    if t.text == "," and (city := _region_before(toks, j, floor)) is not None:
+        return _around_place(text, toks, city, j, floor)
     if t.text == ",":  # "Jane Doe, a lawyer at the firm, said": skip back over the apposition(s)
         k, inside, opened = j, None, None
         for _ in range(3):
@@ -246,11 +248,13 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
                 nxt = toks[k + 1] if k + 1 < len(toks) else None
                 # stop where the clause proper starts; "On March 3, 2024," and "After a hastily
                 # arranged, late-night vote," have more intro after their first comma
-                if nxt is not None and (is_cap(nxt) or pronoun(nxt) or nxt.low in DETERMINERS):
+                if nxt is not None and (is_cap(nxt) or pronoun(nxt) or nxt.low in DETERMINERS) \
+                        and region_after(toks, k) is None:  # "At a dinner in Aspen, Colo., the ...": on to its comma
                     break
         i = intro_end
     else:
         i = _common_intro_end(toks, i)
+        i = _place_opener_end(toks, i)
     if i >= len(toks):
         return None
     pron = pronoun(toks[i])
@@ -284,6 +288,68 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
                 end -= 1  # "The nominee also outlined": the adverb is not part of the subject
             return mention(text, toks, i, end, "nominal")
     return None
+
+
+_REGION_ABBREV = quote_words().region_abbrev
+
+
+def region_after(toks: list[Tok], k: int) -> int | None:
+    """The comma closing a state, province or country written after a place and the comma at token k ("Aspen, Colo.,",
+    "Trenton, N.J.,", "Austin, Texas,", "Lyon, France,"), else None: what follows that comma is the clause."""
+    if not rules.enabled("place-after-comma-no-name") or k < 1 or not is_cap(toks[k - 1]) or toks[k].text != ",":
+        return None
+    n = len(toks)
+    if k + 3 < n and toks[k + 1].low in _REGION_ABBREV and is_cap(toks[k + 1]) and toks[k + 2].text == "." \
+            and toks[k + 3].text == ",":
+        return k + 3
+    span = name_right(toks, k + 1)
+    if span is None or span[1] + 1 >= n or toks[span[1] + 1].text != "," or span[1] - span[0] > 2:
+        return None
+    return span[1] + 1 if " ".join(t.low for t in toks[span[0] : span[1] + 1]) in lexicon().place_names else None
+
+
+def _region_before(toks: list[Tok], j: int, floor: int) -> int | None:
+    """The place token before a state or country that the comma at token j closes ("Aspen" of "Aspen, Colo.,"),
+    else None."""
+    for k in range(j - 2, max(floor, j - 5) - 1, -1):
+        if toks[k].text == "," and k - 1 >= floor:
+            return k - 1 if region_after(toks, k) == j else None
+    return None
+
+
+def _around_place(text: str, toks: list[Tok], city: int, j: int, floor: int) -> Mention | None:
+    """The speaker of a verb after a place and its state ("Aspen, Colo.,", the comma at j; the place at token city),
+    never the place itself: the name before an apposition holding it ("Vera Lund, a nurse from Aspen, Colo., said",
+    "Lund, during a visit to Salem, Ore., said"), else a description it ends that opens the clause ("A nurse from
+    Aspen, Colo., said"), else None."""
+    span = name_left(toks, city)
+    if span is None or span[0] < floor:
+        return None
+    k = span[0] - 1
+    while k >= floor and span[0] - k <= 15 and toks[k].text not in (",", ".", ":", ";") \
+            and toks[k].text not in QUOTE_CHARS:
+        k -= 1
+    if k - 1 >= floor and toks[k].text == ",":
+        name = name_left(toks, k - 1)
+        if name and name[0] >= floor:
+            return mention(text, toks, name[0], name[1], "name")
+    role = _role_before(toks, span[0], floor)
+    if role is not None and (role == floor or not is_word(toks[role - 1])):
+        return mention(text, toks, role, j - 1, "nominal")
+    return None
+
+
+def _place_opener_end(toks: list[Tok], i: int) -> int:
+    """Past a place with its state that opens the sentence ("Aspen, Colo., the retired harbour master ended ..."):
+    the subject comes after it. i itself when the sentence opens otherwise."""
+    span = name_right(toks, i)
+    if span is None or span[1] + 1 >= len(toks):
+        return i
+    end = region_after(toks, span[1] + 1)
+    if end is None or end + 1 >= len(toks):
+        return i
+    nxt = toks[end + 1]
+    return end + 1 if is_cap(nxt) or pronoun(nxt) or nxt.low in DETERMINERS else i
 
 
 _TIME_AFTER = {"later", "earlier", "ago"}  # "Hours later," "Days earlier," "Weeks ago,"

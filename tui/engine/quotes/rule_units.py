@@ -95,6 +95,28 @@ guard("sentence-opener-not-a-name", STAGE,
                 [("I have not decided anything yet about the trust,", "Elsa Ostrova")])],
       keeps=["Mark Ostrova runs the harbour trust; the board will mark the date.\n\nMark Ostrova will return. "
              "“I have not decided anything yet about the trust,” he said."])
+# Session 10: reader-seen errors on our own sentences (a verb or a state read as part of a speaker's name)
+# names.py (drop_speech_verb: NameBook.from_text, coref.PersonIndex, resolve.Resolver's entity names)
+guard("speech-verb-opener-not-a-name", STAGE,
+      "'Added Holm: “...”': an inflected speech verb opening the sentence before a name is not part of the name",
+      changes=[("Mara Holm chairs the harbour board. She spoke for an hour.\n\nAdded Holm: “We will not sell the "
+                "pier to anyone.”", [("We will not sell the pier to anyone.", "Mara Holm")]),
+               ("Ivo Brandt runs the ferry line. Insists Brandt: “The night crossings will stop in October.”",
+                [("The night crossings will stop in October.", "Ivo Brandt")])],
+      keeps=["Mark Holm chairs the harbour board. Mark Holm said: “We will not sell the pier to anyone.”",
+             "Mara Holm chairs the harbour board. Post Holm, her brother, said: “We will not sell the pier.”"])
+# before_verb.py (region_after: sentence_subject's opening phrase and a place opening the sentence)
+guard("place-after-comma-no-name", STAGE,
+      "'in Durango, Colo., the ferry captain ...': a state or country after a place and a comma is no speaker",
+      changes=[("At a fundraiser in Durango, Colo., the retired ferry captain raised a glass, recalling her first "
+                "winter on the water: “The ice came in overnight and stayed until April.”",
+                [("The ice came in overnight and stayed until April.", "the retired ferry captain")]),
+               ("A nurse from Bend, Ore., said: “The ice came in overnight and stayed until April.”",
+                [("The ice came in overnight and stayed until April.", "A nurse from Bend, Ore.")])],
+      keeps=["At a fundraiser in Durango, Vera Lund raised a glass, recalling her first winter on the water: “The ice "
+             "came in overnight and stayed until April.”",
+             "In Durango, Lund, the retired ferry captain, raised a glass, recalling her first winter on the water: "
+             "“The ice came in overnight and stayed until April.”"])
 # Session 6: the attribution tag's own grammar, where the rules named the wrong thing and the ranker is not asked
 # (a trusted tag). before_verb.py
 guard("name-after-role-apposition", STAGE,
