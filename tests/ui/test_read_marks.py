@@ -211,3 +211,63 @@ async def test_the_unread_count_never_waits_for_the_write_lock_on_the_ui_thread(
         assert settle_threads and not any(settle_threads)  # it waited for the marks, never on the UI thread
         if wait is not None:
             assert len(settle_threads) > 1  # gave up waiting while the lock was held, and waited again
+
+
+async def test_back_from_story_mode_with_a_read_mark_waiting_shows_no_stories_count_as_unread(cached_library,
+                                                                                             make_app):
+    """Story mode's count is of stories with unread articles; back to the articles while an open's read mark waits
+    for another writer's lock, that number stayed on the status line as "N unread" until the recount landed."""
+    path, ids = cached_library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        before = screen.unread.count
+        await pilot.press("v")
+        await settle(pilot)
+        assert screen.listing.stories
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            screen.open_article(ids[HARBOUR.title])  # what enter on its line in the story view does
+            await pilot.pause()
+            await pilot.pause()
+            assert screen.marks.pending
+            screen.set_focus(screen.articles)
+            await pilot.press("v")  # back to the articles (not `settle`: the count's worker waits for the lock)
+            for _ in range(250):
+                await pilot.pause(0.02)
+                if screen.articles.source.kind != "stories":
+                    break
+            await pilot.pause()
+            assert not screen.listing.stories and screen.articles.source.kind != "stories"
+            assert screen.unread.count is None  # not the stories' figure
+            assert "unread" not in str(screen.query_one("#library-status").render())
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        await settle(pilot)
+        assert screen.unread.count == before - 1
+        assert f"{before - 1:,} unread" in str(screen.query_one("#library-status").render())
+
+
+async def test_a_reading_position_waiting_for_the_lock_does_not_delay_the_count(cached_library, make_app):
+    """Only read marks change the count: with just a reading position queued, the count is made at once."""
+    path, ids = cached_library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        before = screen.unread.count
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            screen.marks.save_position(ids[HARBOUR.title], 3)
+            assert screen.marks.pending
+            screen.count_unread()
+            assert not [w for w in app.workers if w.name == "unread"]  # counted at once, on the UI thread
+            assert screen.unread.count == before
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        screen.marks.settle()

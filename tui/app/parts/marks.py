@@ -36,9 +36,13 @@ class ReadMarks:
         self.failed = failed
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
+        self._reads = 0  # read marks queued and not written yet (the writer counts them down)
+        self._reads_lock = threading.Lock()
 
     def mark_read(self, article_id: int) -> None:
         """Write `read = 1` for this article soon, off the UI thread."""
+        with self._reads_lock:
+            self._reads += 1
         self._put((article_id, None))
 
     def save_position(self, article_id: int, place: int) -> None:
@@ -55,6 +59,11 @@ class ReadMarks:
     def pending(self) -> bool:
         """True while queued marks wait to be written (never blocks)."""
         return bool(self._queue.unfinished_tasks)
+
+    @property
+    def reads_pending(self) -> bool:
+        """True while queued read marks (not reading positions, which change no count) wait to be written."""
+        return self._reads > 0
 
     def settle(self, timeout: float | None = None) -> bool:
         """Wait (at most `timeout` seconds, SETTLE_SECONDS if None) until the queued marks are written; False if
@@ -104,6 +113,9 @@ class ReadMarks:
                 except Exception as exc:  # never let the writer die: later marks would wait in the queue
                     error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
                 finally:
+                    if place is None:
+                        with self._reads_lock:
+                            self._reads -= 1
                     self._queue.task_done()  # before the hand-off: `settle` on the UI thread may be waiting
                 if error and self.host.is_attached:
                     deliver(self.host, self.failed, article_id, error)

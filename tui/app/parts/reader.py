@@ -32,6 +32,7 @@ class UnreadCount:
         self.db_path = db_path
         self.changed = changed
         self.count: int | None = None
+        self.of_stories = False  # `count` is story mode's (stories with unread), set by the screen
         self._generation = 0
 
     @property

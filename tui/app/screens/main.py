@@ -161,11 +161,18 @@ class MainScreen(QuickSwitch, Screen):
             # The read marks of opened articles are counted once written. While some wait (another program may
             # hold the library's write lock for seconds), the count is made by a worker after them: the UI
             # thread never waits for the writer. The status line keeps the last count (an open counted itself
-            # down at once) until the new one lands.
-            self.unread.refresh(source.ids, self.lib, len(source),
-                                after=self.marks.settle if self.marks.pending else None)
+            # down at once) until the new one lands; none after story mode's (it counted stories).
+            if self.marks.reads_pending:
+                if self.unread.of_stories:
+                    self.unread.count = None
+                    self.update_library_status()
+                self.unread.refresh(source.ids, self.lib, len(source), after=self.marks.settle)
+            else:
+                self.unread.refresh(source.ids, self.lib, len(source))
+            self.unread.of_stories = False
         elif source is not None:
             self.unread.count = source.unread  # counted with the stories, in the list's worker
+            self.unread.of_stories = True
             self.update_library_status()
 
     def compose(self) -> ComposeResult:
