@@ -18,6 +18,7 @@ _ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z&.]{1,11})\s*\)")
 _WORD_LEFT = re.compile(r"[^\W\d_][\w'’&.-]*$")
 # Lower-case words that may sit inside a defined name: "Centre *for* Palaeobiology", "Treni *per* Tutti".
 _POSSESSIVE = ("'s", "’s")
+_PLURAL_POSSESSIVE = ("s'", "s’")
 _NAME_LINKS = frozenset("of for the and on in at to de des du la le el y per di del della van von & '".split())
 
 
@@ -40,6 +41,8 @@ def defined_names(text: str, spans: list[Span]) -> list[Span]:
         s, e = start, words[-1][1]
         if text[e - 2:e] in _POSSESSIVE:
             e -= 2  # "the Bank of Kessel's (BOK) rates": the name defined is without its possessive
+        elif text[e - 2:e] in _PLURAL_POSSESSIVE:
+            e -= 1  # "the Alliance for Clean Rivers' (ACR) members"
         lo = bisect.bisect_left(starts, s)
         if lo > 0 and spans[lo - 1][1] > s:
             continue  # a name reaching in from the left: leave the tagger's reading alone

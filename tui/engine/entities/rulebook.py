@@ -33,7 +33,9 @@ _rule("person-with-org-head", "a 'person' ending in University, Party, Council .
 _rule("acronym-defined-name", "a name followed by its acronym in parentheses is one organisation",
       ["The Coastal Alliance for Clean Rivers (CACR) met on Monday.",
        ("Savers watched the Kessel Savings Union's (KSU) vote closely.",  # the name without its possessive (s10)
-        [("Kessel Savings Union", "ORG"), ("KSU", "ORG")])],
+        [("Kessel Savings Union", "ORG"), ("KSU", "ORG")]),
+       ("The Centre for Harbour Studies' (CHS) report was late.",  # ... and without a plural's apostrophe (s10)
+        [("Centre for Harbour Studies", "ORG"), ("CHS", "ORG")])],
       ["The river board met on Monday."])
 _rule("plural-of-a-name", "a plural whose singular the text also capitalises names things, not a person",
       ["The Kestrel phone sold well, and Kestrels are everywhere now."], ["The Kestrel phone sold well everywhere."])
