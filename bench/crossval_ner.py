@@ -1,7 +1,7 @@
 """Cross-validation of the entity tagger on CoNLL-2003 *train*: an honest estimate without touching dev.
 
     python bench/crossval_ner.py [--eval ../shared/eval] [--split random|time] [--folds 5] [--fold 0]
-                                 [--epochs 6] [--ablate [--rules a,b]]
+                                 [--epochs 6] [--seeds 7,8,9] [--ablate [--rules a,b]]
 
 `--split random` (the default): documents of `ner/train` are split into `--folds` folds by an MD5 hash of their
 id. `--split time`: the file's documents are in the order Reuters filed them (their datelines run from
@@ -9,7 +9,7 @@ id. `--split time`: the file's documents are in the order Reuters filed them (th
 (documents 757-946, the last two and a half days). CoNLL's own test set is later news than its train (new
 names, new stories), and a random fold shares stories, names and sports tables with its training folds: the
 time split is the more honest proxy for that date shift (it scores lower). The tagger is trained
-(bench/train_ner.py's code and defaults) on every fold but `--fold`, and the whole entity pass (tagger, rules,
+(bench/train_ner.py's code and defaults: one model per seed, averaged) on every fold but `--fold`, and the whole entity pass (tagger, rules,
 linking) is scored on the held-out fold: exact-span micro F1 over PERSON/ORG/LOC, for the fold and for its two
 halves. With --ablate, each entity rule of the registry is then switched off in turn on the held-out fold
 (its worth, F1 with the rule on minus off, for each half: bench/folds.py), the same check `quality_ner.py --ablate` makes on dev.
@@ -68,7 +68,8 @@ def main() -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--fold", type=int, default=0)
     ap.add_argument("--epochs", type=int, default=6)
-    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--seeds", default=",".join(map(str, train_ner.SEEDS)), help="as bench/train_ner.py: one model "
+                    "per seed, their rounded weights averaged (a single seed: that model alone)")
     ap.add_argument("--min-count", type=int, default=2, help="as bench/train_ner.py")
     ap.add_argument("--weights-cache", default="", help="read the fold's rounded weights from this file if it "
                     "exists, else write them there after training (for decoding-only experiments)")
@@ -110,11 +111,11 @@ def main() -> int:
         t0 = time.time()
         docs, _ = train_ner.load_examples(path, keep=lambda i: i not in held_ids)
         print(f"training on {len(docs)} documents ({time.time() - t0:.0f} s to read)", flush=True)
-        weights = train_ner.train(docs, args.epochs, args.seed, args.min_count, two_pass=args.train_two_pass,
-                                  word_dropout=args.word_dropout)
-        scale = 20.0  # as export() rounds the shipped weights
-        rounded = {f: [round(x * scale) for x in v] for f, v in weights.items()}
-        rounded = {f: v for f, v in rounded.items() if max(abs(x) for x in v) >= 2}
+        models = []
+        for seed in (int(x) for x in args.seeds.split(",") if x.strip()):
+            models.append(train_ner.rounded(train_ner.train(docs, args.epochs, seed, args.min_count,
+                                                            two_pass=args.train_two_pass, word_dropout=args.word_dropout)))
+        rounded = train_ner.averaged(models)  # as the shipped weights are made
         if cache:
             cache.write_text(json.dumps(rounded), encoding="utf-8")
     tagger_mod._model = tagger_mod.Tagger(rounded, tagger_mod.CLASSES)
