@@ -9,7 +9,8 @@ stories weeks apart whose evidence is strong enough to overrule the time decay),
 moves chosen articles to a new story. Once a batch is placed, `refine` looks at each of its articles
 again with the whole batch in (an early article saw only the stories before it): it moves to the story it
 now fits best by the same test, or stands alone. A near-duplicate (the same text from another source, shingle
-resemblance >= DUPLICATE) joins its original's story and records which article it repeats.
+resemblance >= DUPLICATE) joins its original's story and records which article it repeats. (A big batch whose
+terms are few sums an article with its candidates' centroids in numpy, tui/stories/dense.py: the same floats.)
 
 A batch of LIBRARY_FROM articles or more (a folder import, the background pass after a refresh, a rebuild's
 batch) is its own period: its terms are weighed by the batch's own idf (tui/stories/library_idf.py: a name in
@@ -35,6 +36,8 @@ from tui.store.stories import Member
 from tui.store.story_features import (article_texts, has_features_table, reader, save_features,
                                       ungrouped_with_features)
 from tui.stories import density, features, method
+from tui.stories import dense
+from tui.stories.dense import DenseScores
 from tui.stories.features import decode, encode, encoded_features_of
 from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
 from tui.stories.regroup_window import after_grouping, window_df
@@ -99,7 +102,7 @@ REACH_DAYS = max(WINDOW_DAYS, BRIDGE_DAYS)
 DUPLICATE = 0.9
 CENTROID_TERMS = 400
 QUERY_TERMS = 12      # an article looks up the stories of its strongest terms only
-MAX_CANDIDATES = 20   # stories compared in full per article (those sharing most strong terms)
+MAX_CANDIDATES = 20   # candidate stories per article (those sharing most strong terms)
 MAX_POSTING = 400     # a term shared by more stories than this in the window says nothing
 BATCH = 2000
 REFINE_ROUNDS = 3     # passes of `refine` over a batch at most (it stops earlier when nothing moves)
@@ -145,10 +148,13 @@ class _Story:
     centroid: dict[str, float]
     dirty: bool = False
 
-    def refresh(self) -> None:
+    def refresh(self) -> bool:
+        """Trim the centroid to its CENTROID_TERMS strongest terms when it has grown past twice that; whether it was."""
         if len(self.centroid) > 2 * CENTROID_TERMS:  # trimmed now and then, not at every article
             # the CENTROID_TERMS largest, ties in order (heapq.nlargest's answer, by a stable sort in C)
             self.centroid = dict(sorted(self.centroid.items(), key=itemgetter(1), reverse=True)[:CENTROID_TERMS])
+            return True
+        return False
 
     def similarity(self, vec: dict[str, float]) -> float:
         """Average-link similarity: the mean cosine of `vec` with the story's articles (a big story
@@ -180,6 +186,10 @@ class Grouper:
     # them: `_candidates` filters its hits by this set in C), kept as stories are added, grow or go; None: not made
     win: set[int] = field(default_factory=set)
     win_day: int | None = None
+    # a big batch's story centroids as matrix rows (tui/stories/dense.py: the same sums, in numpy), and the columns of
+    # each of its articles' terms (None: an article scored by the dicts)
+    dense: DenseScores | None = None
+    cols: dict[int, object] = field(default_factory=dict)
 
     def load_window(self, lo: int, hi: int) -> None:
         """Have every stored story whose dates meet [lo - WINDOW, hi + WINDOW] in memory."""
@@ -207,14 +217,10 @@ class Grouper:
         `features` are the article's (terms, sketch) when computed already (a rebuild's worker processes)."""
         vec, shingles = features or (terms(title, body), None)
         n = day_number(day)
-        best, best_sim = None, 0.0
-        for sid in self._candidates(vec, n, n):
-            st = self.stories[sid]
-            if st.size >= MAX_STORY:
-                continue
-            sim = self._score(st, vec, n)
-            if sim > best_sim:
-                best, best_sim = self.stories[sid], sim
+        cols = self.dense.article(vec) if self.dense is not None else None
+        if cols is not None:
+            self.cols[article_id] = cols
+        best, best_sim = self._best(vec, n, self._open_among(self._candidates(vec, n, n)), cols)
         m = Member(article_id, 0, day[:10], vec, sketch(body) if shingles is None else shingles)
         if best is not None and best_sim >= self.levels.join:
             m.dup_of = self._duplicate_of(best, m)
@@ -251,20 +257,21 @@ class Grouper:
                 if changed.get(own.id, 0) <= last and all(changed.get(i, 0) <= last for i in near):
                     continue  # nothing it is compared with changed since it was last looked at: same answer
                 seen[m.article_id] = self.clock
-                self._leave(own, m)
-                best, best_sim = self._best(m.terms, n, near)
-                if own.size and own is not best and own.size < MAX_STORY:  # its own story, judged without it
-                    stay = self._score(own, m.terms, n)
+                vec = m.terms
+                best, best_sim = self._best(vec, n, self._open_among([i for i in near if i != own.id]),
+                                            self.cols.get(m.article_id))
+                if 1 < own.size <= MAX_STORY:  # its own story, judged without it (as if it had left: _without)
+                    stay = self._without(own, vec, n)
                     if stay >= best_sim:
                         best, best_sim = own, stay
                 if best is None or best_sim < self.levels.join:  # it fits nowhere now: alone (its own story if it was)
-                    best = own if own.size == 0 else self._open(own.title, m.day)
+                    best = own if own.size == 1 else self._open(own.title, m.day)
                 if best is own:
-                    self._join(own, m, own.title)
-                    continue
+                    continue  # it stays: its story is as it was (it never left)
                 moves += 1
                 self.clock += 1
                 changed[own.id] = changed[best.id] = seen[m.article_id] = self.clock
+                self._leave(own, m)
                 if own.size == 0:
                     self._drop_empty(own)
                 m.dup_of = None
@@ -280,13 +287,30 @@ class Grouper:
                     m.dup_of = self._duplicate_of(self.stories[m.story_id], m)
         return total
 
-    def _best(self, vec: dict[str, float], n: int, near: list[int]) -> tuple[_Story | None, float]:
+    def _open_among(self, near: list[int]) -> list[_Story]:
+        """The stories of `near` that may take an article: not empty, under MAX_STORY."""
+        return [st for st in map(self.stories.__getitem__, near) if 0 < st.size < MAX_STORY]
+
+    def _best(self, vec: dict[str, float], n: int, near: list[_Story], cols=None) -> tuple[_Story | None, float]:
+        """The story of `near` most similar to `vec` by `_score` (the first of equals) and its similarity. With the
+        article's `cols` (a big batch's), the stories that have a matrix row are summed at once (the same floats)."""
         best, best_sim = None, 0.0
-        for sid in near:
-            st = self.stories[sid]
-            if st.size == 0 or st.size >= MAX_STORY:
-                continue
-            sim = self._score(st, vec, n)
+        dots = None
+        if cols is not None and near:
+            dense = self.dense
+            rows = dense.rows_of(near)
+            have = [r for r in rows if r is not None]
+            if have:
+                found = iter(dense.dots(have, cols))
+                dots = [None if r is None else next(found) for r in rows]
+        decay, days = self.levels.decay, _DAYS
+        for i, st in enumerate(near):
+            dot = dots[i] if dots is not None else None
+            if dot is None:
+                sim = self._score(st, vec, n)
+            else:  # `_score` with the sum made in numpy
+                gap = max(0, n - days[st.last], days[st.first] - n)
+                sim = dot / max(1, st.size) / (1.0 + max(0, gap - GRACE_DAYS) / decay)
             if sim > best_sim:
                 best, best_sim = st, sim
         return best, best_sim
@@ -295,7 +319,18 @@ class Grouper:
         gap = max(0, n - _DAYS[st.last], _DAYS[st.first] - n)
         return st.similarity(vec) / (1.0 + max(0, gap - GRACE_DAYS) / self.levels.decay)
 
+    def _without(self, st: _Story, vec: dict[str, float], n: int) -> float:
+        """`_score` of story `st` after the article of terms `vec`, one of its members, left it (`_leave`), without
+        changing it: each shared term's weight less the article's (the same floats `_leave` would store), a term the
+        centroid lacks counted 0 (its get() default is the article's own weight, less itself)."""
+        cen, vals = st.centroid, vec.values()
+        dot = sum(map(mul, vals, map(sub, map(cen.get, vec, vals), vals)))
+        gap = max(0, n - _DAYS[st.last], _DAYS[st.first] - n)
+        return dot / max(1, st.size - 1) / (1.0 + max(0, gap - GRACE_DAYS) / self.levels.decay)
+
     def _leave(self, s: _Story, m: Member) -> None:
+        if self.dense is not None:
+            self.dense.drop(s.id)
         cen, vec = s.centroid, m.terms
         both = vec.keys() & cen.keys()  # each of them `cen[t] -= w` (in C)
         cen.update(zip(both, map(sub, map(cen.__getitem__, both), map(vec.__getitem__, both))))
@@ -309,6 +344,8 @@ class Grouper:
         return s
 
     def _drop_empty(self, s: _Story) -> None:
+        if self.dense is not None:
+            self.dense.drop(s.id)
         for t in s.centroid:
             posting = self.index.get(t)
             if posting is not None:
@@ -394,11 +431,12 @@ class Grouper:
     def _join(self, s: _Story, m: Member, title: str) -> None:
         m.story_id = s.id
         cen, index, sid, vec = s.centroid, self.index, s.id, m.terms
-        new = vec.keys() - cen.keys()  # terms new to the story: the inverted index learns them
+        before = len(cen)
         # each weight added to the story's (-0.0 for a new term: -0.0 + w is w exactly), new terms appended in the
         # article's order: the loop `cen[t] = cen.get(t) + w or w` run in C
         cen.update(zip(vec, map(add, map(cen.get, vec, repeat(-0.0)), vec.values())))
-        for t in new:
+        for t in islice(reversed(cen), len(cen) - before):  # the terms new to the story (appended last): the
+            # inverted index learns them
             posting = index.get(t)
             if posting is None:
                 index[t] = {sid}
@@ -407,7 +445,16 @@ class Grouper:
         s.size += 1
         s.first, s.last = min(s.first, m.day), max(s.last, m.day)
         s.dirty = True
-        s.refresh()
+        if self.dense is None:
+            s.refresh()
+        else:  # its row (if it has one) follows the centroid, or goes
+            cols = self.cols.get(m.article_id)
+            if cols is None:
+                self.dense.drop(sid)
+            else:
+                self.dense.joined(sid, cols)
+            if s.refresh() and sid in self.dense.rows:
+                self.dense.trimmed(sid, cen.keys() - s.centroid.keys())  # `cen`: the centroid before the trim
         self.stories[sid] = s
         self._in_window(s)
 
@@ -444,6 +491,9 @@ class Grouper:
             self.gone |= gone
 
     def _absorb(self, keep: _Story, drop: _Story) -> None:
+        if self.dense is not None:
+            self.dense.drop(keep.id)
+            self.dense.drop(drop.id)
         for m in store.members(self.lib, drop.id):
             self.moved[m.article_id] = keep.id
         for m in self.pending:
@@ -480,6 +530,7 @@ class Grouper:
             m.terms = {}  # written; the near-duplicate index keeps only what it compares (memory stays flat)
         self.pending, self.moved, self.gone = [], {}, set()
         self.seen.clear()
+        self.cols.clear()
         store.remember_story_ids(self.lib, self.next_id - 1)
 
     def evict_before(self, n: int) -> None:
@@ -577,6 +628,7 @@ def _group(lib, batch: int, jobs: int) -> int:
             ahead = _features_async(pool, nxt, lib)
             g.evict_before(min(days))
             g.load_window(min(days), max(days))
+            g.dense = dense.for_batch(vecs)
             for i, r in enumerate(rows):
                 g.place(r[0], r[1], r[2], _day_of(r), feats[i])
             g.refine()
