@@ -570,6 +570,9 @@ _ICE = "“The ice came in overnight and stayed until April.”"
 @pytest.mark.parametrize("text, speaker", [
     (f"A nurse from Durango, Colo., said: {_ICE}", "A nurse from Durango, Colo."),
     ("“The ice came in overnight and stayed until April,” a nurse from Bend, Ore., said.", "a nurse from Bend, Ore."),
+    # after the quote: the place and its state before a description and a name ("Bend, Ore., resident ...")
+    ("“The ice came in overnight and stayed until April,” Bend, Ore., resident Vera Lund said.", "Vera Lund"),
+    ("“The ice came in overnight and stayed until April,” Austin, Texas, nurse Ida Berg said.", "Ida Berg"),
     # a person before the place keeps the quote (in an apposition, or before "during"); a person after it speaks
     (f"Vera Lund, a nurse from Bend, Ore., said: {_ICE}", "Vera Lund"),
     (f"Vera Lund, of Durango, Colo., said: {_ICE}", "Vera Lund"),

@@ -112,7 +112,9 @@ guard("place-after-comma-no-name", STAGE,
                 "winter on the water: “The ice came in overnight and stayed until April.”",
                 [("The ice came in overnight and stayed until April.", "the retired ferry captain")]),
                ("A nurse from Bend, Ore., said: “The ice came in overnight and stayed until April.”",
-                [("The ice came in overnight and stayed until April.", "A nurse from Bend, Ore.")])],
+                [("The ice came in overnight and stayed until April.", "A nurse from Bend, Ore.")]),
+               ("“The ice came in overnight and stayed until April,” Bend, Ore., resident Vera Lund said.",
+                [("The ice came in overnight and stayed until April,", "Vera Lund")])],
       keeps=["At a fundraiser in Durango, Vera Lund raised a glass, recalling her first winter on the water: “The ice "
              "came in overnight and stayed until April.”",
              "In Durango, Lund, the retired ferry captain, raised a glass, recalling her first winter on the water: "

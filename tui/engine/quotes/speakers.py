@@ -11,7 +11,7 @@ from .. import rules
 from ..lexicon import quote_words
 from .after_verb import subject_right
 from .names import _common_cased
-from .before_verb import sentence_subject, subject_left
+from .before_verb import region_after, sentence_subject, subject_left
 from .cues import CLAUSE_WORDS, PROGRESSIVE, TRANSITIVE
 from .words import (QUOTE_CHARS, Mention, Tok, according_to, ends_sentence, find_verbs, is_verb,
     is_word, mention, name_left, name_right, pronoun)
@@ -55,7 +55,8 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
             if lead and lead[0] == lead[1] and _common_cased(toks[lead[0]].text) \
                     and rules.enabled("one-common-word-leads-no-tag"):
                 lead = None  # '” Perhaps, he said, ...': a sentence adverb, not '” Lund, the mayor, said'
-            if lead and lead[1] + 1 < i and toks[lead[1] + 1].text in (",", "("):
+            if lead and lead[1] + 1 < i and toks[lead[1] + 1].text in (",", "(") \
+                    and region_after(toks, lead[1] + 1) is None:  # '” Bend, Ore., resident Vera Lund said': a place
                 # '” Scott Pruitt, the attorney general of Oklahoma, one of the states ..., said'
                 return mention(text, toks, lead[0], lead[1], "name")
             m = subject_left(text, toks, i, floor=first)
