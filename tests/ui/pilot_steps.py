@@ -4,9 +4,26 @@ from __future__ import annotations
 
 
 async def settle(pilot) -> None:
-    """Wait for every worker (analysis, search, clipboard) and the repaint after it."""
+    """Wait for every worker (analysis, search, clipboard), the queued read/star marks (parts/marks.py) and
+    the repaint after them."""
     await pilot.app.workers.wait_for_complete()
+    if await marks_written(pilot):
+        await pilot.app.workers.wait_for_complete()  # the recount the written marks started
     await pilot.pause()
+
+
+async def marks_written(pilot) -> bool:
+    """Wait until the marks queued for the writer thread are written and their callbacks (`done`: rows and
+    count refreshed) have run; True if some were waiting. Waits in a thread of its own: the UI thread goes on
+    (and tests that check no wait for the marks happens on the UI thread still see none)."""
+    import asyncio
+
+    marks = next((s.marks for s in reversed(pilot.app.screen_stack) if hasattr(s, "marks")), None)
+    if marks is None or not marks.pending:
+        return False
+    await asyncio.to_thread(marks.settle)
+    await pilot.pause()  # the callbacks handed to the UI thread
+    return True
 
 
 async def open_first(pilot):

@@ -133,6 +133,7 @@ async def test_read_and_star_marks(library, make_app):
         row = app.screen.articles.current
         assert row.starred and row.read
         await pilot.press("f", "m")
+        await settle(pilot)  # the marks are written by parts/marks.py's thread
         with Library(path) as lib:
             orchard = lib.get(ids[ORCHARD.title])
             assert not orchard.starred and not orchard.read

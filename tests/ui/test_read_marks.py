@@ -271,3 +271,196 @@ async def test_a_reading_position_waiting_for_the_lock_does_not_delay_the_count(
             other.execute("COMMIT")
             other.close()
         screen.marks.settle()
+
+
+@pytest.fixture
+def mark_threads(monkeypatch) -> list[tuple[str, bool]]:
+    """Records (what, on the UI thread?) for every read/star write and every wait for the queued marks."""
+    from tui.app.parts.marks import ReadMarks
+    from tui.store import Library
+
+    ui = threading.current_thread()
+    seen: list[tuple[str, bool]] = []
+
+    def recording(name, real):
+        def call(*args, **kwargs):
+            seen.append((name, threading.current_thread() is ui))
+            return real(*args, **kwargs)
+        return call
+
+    monkeypatch.setattr(Library, "set_read", recording("read", Library.set_read))
+    monkeypatch.setattr(Library, "set_starred", recording("starred", Library.set_starred))
+    monkeypatch.setattr(ReadMarks, "settle", recording("settle", ReadMarks.settle))
+    return seen
+
+
+def _starred(path, article_id: int) -> int:
+    return _one(path, "SELECT starred FROM articles WHERE id = ?", article_id)
+
+
+def _row_marks(screen, article_id: int) -> str:
+    """The marks the library list draws on the article's row: ● unread, ★ starred."""
+    articles = screen.articles
+    index = articles.source.index_of(article_id)
+    text = "".join(segment.text for segment in articles.render_line(index - int(articles.scroll_y)))
+    return ("●" if "●" in text else "") + ("★" if "★" in text else "")
+
+
+def _status(screen) -> str:
+    return str(screen.query_one("#library-status").render())
+
+
+async def test_m_and_f_after_an_open_while_another_writer_holds_the_lock_do_not_wait_and_land(cached_library,
+                                                                                              make_app, mark_threads):
+    """`m`/`f` right after an open waited on the UI thread for the open's mark (up to 2 s) and then for the write
+    lock (busy timeout plus retries, ~15 s) while another program wrote. They are queued behind the open's mark
+    now: the row and the count show them at once, the library has them once the lock is free."""
+    path, ids = cached_library
+    harbour = ids[HARBOUR.title]
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        before = screen.unread.count
+        assert _row_marks(screen, harbour) == "●"
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program writing
+        try:
+            screen.open_article(harbour)
+            await pilot.pause()
+            await pilot.pause()
+            assert _row_marks(screen, harbour) == "" and screen.unread.count == before - 1
+            await pilot.press("m")  # the open's mark still waits: m makes it unread again
+            assert _row_marks(screen, harbour) == "●"
+            assert screen.unread.count == before and f"{before:,} unread" in _status(screen)
+            assert not screen.article.read
+            await pilot.press("f")
+            assert _row_marks(screen, harbour) == "●★" and screen.article.starred
+            assert (_read(path, harbour), _starred(path, harbour)) == (0, 0)  # all still queued
+            assert not [on_ui for _, on_ui in mark_threads if on_ui]  # nothing waited on the UI thread
+            messages = [str(n.message) for n in app._notifications]
+            assert any(m.startswith("Marked unread") for m in messages)
+            assert any(m.startswith("Marked starred") for m in messages)
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        await settle(pilot)
+        assert (_read(path, harbour), _starred(path, harbour)) == (0, 1)
+        assert _row_marks(screen, harbour) == "●★"  # as the library has them, read again after the writes
+        assert screen.unread.count == before
+        assert [what for what, on_ui in mark_threads if not on_ui and what != "settle"] == ["read", "read", "starred"]
+        assert not [what for what, on_ui in mark_threads if on_ui]
+
+
+async def test_m_twice_while_the_marks_wait_flips_twice(cached_library, make_app, mark_threads):
+    """The value a toggle flips is the queued one: m, m on an unread row (and m, m right after an open) while
+    the first marks wait for the lock end where they started."""
+    path, ids = cached_library
+    orchard, harbour = ids[ORCHARD.title], ids[HARBOUR.title]
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        before = screen.unread.count
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            screen.set_focus(screen.articles)
+            screen.articles.cursor = screen.articles.source.index_of(orchard)
+            await pilot.press("m")
+            assert _row_marks(screen, orchard) == "" and screen.unread.count == before - 1
+            await pilot.press("m")
+            assert _row_marks(screen, orchard) == "●" and screen.unread.count == before
+            screen.open_article(harbour)
+            await pilot.pause()
+            await pilot.pause()
+            await pilot.press("m", "m")  # unread, then read again
+            assert _row_marks(screen, harbour) == "" and screen.article.read
+            assert screen.unread.count == before - 1
+            assert not [on_ui for _, on_ui in mark_threads if on_ui]
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        await settle(pilot)
+        assert _read(path, orchard) == 0 and _read(path, harbour) == 1
+        assert _row_marks(screen, orchard) == "●" and _row_marks(screen, harbour) == ""
+        assert screen.unread.count == before - 1
+        assert not [what for what, on_ui in mark_threads if on_ui]
+
+
+async def test_a_toggle_that_cannot_be_written_says_so_once_and_the_row_shows_the_stored_mark(cached_library,
+                                                                                              make_app, monkeypatch):
+    """A write that finally fails (the lock never freed, a damaged library): one toast, no traceback, and the
+    row and the open article show the mark the library has."""
+    from tui.store import Library, StoreError
+
+    looked = threading.Event()
+
+    def failing(self, article_id, starred=True):
+        looked.wait(30)  # fails once the test has looked at the row (as a write giving up after the busy timeout)
+        raise StoreError("the library is locked by another program")
+
+    monkeypatch.setattr(Library, "set_starred", failing)
+    path, ids = cached_library
+    harbour = ids[HARBOUR.title]
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        screen.open_article(harbour)
+        await settle(pilot)
+        try:
+            await pilot.press("f")
+            assert _row_marks(screen, harbour) == "★" and screen.article.starred  # shown at once
+        finally:
+            looked.set()
+        await settle(pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert [m for m in messages if m.startswith("Could not mark")] == [
+            "Could not mark the article starred: the library is locked by another program"]
+        assert _row_marks(screen, harbour) == "" and not screen.article.starred
+        assert _starred(path, harbour) == 0 and _read(path, harbour) == 1
+        assert app.is_running
+
+
+async def test_m_and_f_in_the_story_view_while_another_writer_holds_the_lock(tmp_path, make_app, mark_threads):
+    """The story view's m/f (screens/story.py) wrote on the UI thread too: queued now, shown at once on the line
+    and in the library's list, in the library once the lock is free."""
+    from story_sample import make_story_library
+
+    path = tmp_path / "library.db"
+    make_story_library(path, cached=True)
+    mark_threads.clear()  # the sample's own marks, written by the test
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        story = app.screen
+        main = story.main_screen()
+        text = story.query_one("#story-text")
+        at = next(i for i in range(text.option_count) if (text.get_option_at_index(i).id or "").startswith("a:"))
+        article_id = int(text.get_option_at_index(at).id[2:])
+        text.highlighted = at
+        was = (_read(path, article_id), _starred(path, article_id))
+        other = sqlite3.connect(path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            await pilot.press("f")
+            await pilot.press("m")
+            await pilot.pause()
+            line = str(text.get_option_at_index(at).prompt)
+            assert ("★" in line) != bool(was[1]) and line.startswith(" " if not was[0] else "●")
+            assert main.marks.value(article_id, "read") == (not was[0])
+            assert (_read(path, article_id), _starred(path, article_id)) == was  # still queued
+            assert not [what for what, on_ui in mark_threads if on_ui]
+        finally:
+            other.execute("COMMIT")
+            other.close()
+        await settle(pilot)
+        assert (_read(path, article_id), _starred(path, article_id)) == (int(not was[0]), int(not was[1]))
+        line = str(text.get_option_at_index(at).prompt)
+        assert ("★" in line) != bool(was[1]) and line.startswith(" " if not was[0] else "●")
+        assert not [what for what, on_ui in mark_threads if on_ui]

@@ -22,8 +22,9 @@ part's attributes. MainScreen's five mixins became these parts (session 3).
 - `Loader` (loader.py): `load(fn, *args)` runs fn(lib, ...) in a worker, `done(result, error)` after.
 - `LibraryHealth` (health.py): the library damage check (quick_check) in a thread after the first paint;
   `start`, `problem`; `found(problem)` lets the screen refuse writes.
-- `ReadMarks` (marks.py): an opened article's read mark and a reading position, written by a thread of its
-  own; `mark_read`, `save_position`, `settle` (wait until written), `stop`.
+- `ReadMarks` (marks.py): an opened article's read mark, the `m`/`f` toggles and a reading position, written
+  by a thread of its own; `mark_read`, `set` (a mark, `done(error)` after), `value`/`patch` (marks queued and
+  not written yet), `save_position`, `settle` (wait until written), `stop`.
 - `TagPicker` (tag_picker.py): the "Filter by tag…" picker, shown at once, its tags read in a worker; `open`,
   `cache`. Imported when first used (it loads textual.command).
 - `deliver` (threads.py): hand a worker thread's result to the UI thread (ignored while closing).

@@ -7,6 +7,13 @@ background pass running, inside the next key's time. Here one writer thread with
 takes the marks from a queue, in order; the UI thread only queues them. A reading position
 (`save_position`, from parts/reader.py's ReadingPlaces) waited for the same lock and goes through the same
 queue, best effort (a position that cannot be written is not reported).
+
+The `m` and `f` toggles (screens/main.py and screens/story.py) go through the same queue: on the UI thread
+they waited up to 2 s for the open's mark (`settle`), then wrote under the lock themselves (busy timeout
+10 s plus the transaction retry loop 5 s while another program held the write lock: a frozen screen).
+A queued mark's value is known at once (`value`, `patch`): the rows and the count show it before it is
+written, a second toggle flips the queued value, and the toggle's `done` callback refreshes them after
+the write (or says why it failed: the rows then show the stored value again).
 """
 
 from __future__ import annotations
@@ -22,9 +29,13 @@ from tui.app.parts.threads import deliver
 SETTLE_SECONDS = 2.0  # the longest `settle` waits for queued marks (a library locked for longer: go on)
 
 
+MARKS = ("read", "starred")  # the fields `set` writes (ArticleRow's and Article's names)
+
+
 class ReadMarks:
-    """Queues read marks for a writer thread; `failed(article_id, error)` is called on the UI thread for a mark
-    that could not be written (a locked or damaged library). `pending` says whether marks wait to be written.
+    """Queues read marks for a writer thread; `failed(article_id, error)` is called on the UI thread for an
+    open's read mark that could not be written (a locked or damaged library). `pending` says whether marks
+    wait to be written; `value` is the queued value of a mark not written yet.
 
     `settle()` waits until every queued mark is written: call it before reading marks back from the
     library on the UI thread (a toggle right after an open must see the open's mark).
@@ -37,19 +48,48 @@ class ReadMarks:
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
         self._reads = 0  # read marks queued and not written yet (the writer counts them down)
+        self._values: dict[tuple[int, str], list] = {}  # (article id, field) -> [marks queued, the last value]
         self._reads_lock = threading.Lock()
 
     def mark_read(self, article_id: int) -> None:
         """Write `read = 1` for this article soon, off the UI thread."""
+        self.set(article_id, "read", True)
+
+    def set(self, article_id: int, field: str, value: bool, done: Callable[[str], None] | None = None) -> None:
+        """Write `field` ("read" or "starred") of this article soon, off the UI thread. `done(error)` is called
+        on the UI thread once the write is over ("" when it landed); without it a failure goes to `failed`."""
+        if field not in MARKS:
+            raise ValueError(field)
         with self._reads_lock:
-            self._reads += 1
-        self._put((article_id, None))
+            entry = self._values.setdefault((article_id, field), [0, value])
+            entry[0] += 1
+            entry[1] = value
+            if field == "read":
+                self._reads += 1
+        self._put((article_id, field, value, done))
+
+    def value(self, article_id: int, field: str) -> bool | None:
+        """The value of a mark queued and not written yet (the last one queued), None if none waits."""
+        if not self._values:
+            return None
+        with self._reads_lock:
+            entry = self._values.get((article_id, field))
+            return None if entry is None else entry[1]
+
+    def patch(self, row):
+        """Give a row read from the library (ArticleRow, Article) the marks queued for it; returns it."""
+        if self._values:
+            for field in MARKS:
+                value = self.value(row.id, field)
+                if value is not None:
+                    setattr(row, field, value)
+        return row
 
     def save_position(self, article_id: int, place: int) -> None:
         """Write the reading position of this article soon, off the UI thread (0 forgets it)."""
-        self._put((article_id, place))
+        self._put((article_id, "place", place, None))
 
-    def _put(self, job: tuple[int, int | None]) -> None:
+    def _put(self, job: tuple) -> None:
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="read-marks", daemon=True)
             self._thread.start()
@@ -96,16 +136,18 @@ class ReadMarks:
                 if job is None:
                     self._queue.task_done()
                     return
-                article_id, place = job
+                article_id, field, value, done = job
                 error = ""
                 try:
                     if lib is None:
                         lib = Library(self.db_path)
-                    if place is None:
-                        lib.set_read(article_id, True)
+                    if field == "read":
+                        lib.set_read(article_id, value)
+                    elif field == "starred":
+                        lib.set_starred(article_id, value)
                     else:
                         try:
-                            save_position(lib, article_id, place)
+                            save_position(lib, article_id, value)
                         except (StoreError, sqlite3.DatabaseError):
                             pass  # best effort: a read-only or damaged library keeps no positions
                 except (StoreError, sqlite3.DatabaseError, OSError) as exc:
@@ -113,12 +155,20 @@ class ReadMarks:
                 except Exception as exc:  # never let the writer die: later marks would wait in the queue
                     error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
                 finally:
-                    if place is None:
+                    if field in MARKS:
                         with self._reads_lock:
-                            self._reads -= 1
+                            entry = self._values[(article_id, field)]
+                            entry[0] -= 1
+                            if not entry[0]:  # the last one queued is written: the library has the value
+                                del self._values[(article_id, field)]
+                            if field == "read":
+                                self._reads -= 1
                     self._queue.task_done()  # before the hand-off: `settle` on the UI thread may be waiting
-                if error and self.host.is_attached:
-                    deliver(self.host, self.failed, article_id, error)
+                if self.host.is_attached:
+                    if done is not None:
+                        deliver(self.host, done, error)
+                    elif error:
+                        deliver(self.host, self.failed, article_id, error)
         finally:
             if lib is not None:
                 lib.close()

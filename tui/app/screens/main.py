@@ -206,6 +206,7 @@ class MainScreen(QuickSwitch, Screen):
         self.count_unread()  # at once for a small library; a large one is counted in a worker
         self.update_legend()
         self.update_summary_status()
+        self.articles.marks = self.marks  # the rows show the marks queued and not written yet
         self.summary.moved = self.body.unmark  # a move in the summary clears the jump mark (O(1) if none)
         self.set_focus(self.articles)
         self.borders.mark()
@@ -615,27 +616,61 @@ class MainScreen(QuickSwitch, Screen):
         return self.article.id
 
     def action_toggle_read(self) -> None:
-        self._flip("read", self.lib.set_read, "read", "unread")
+        self._flip("read", "read", "unread")
 
     def action_toggle_star(self) -> None:
-        self._flip("starred", self.lib.set_starred, "starred", "unstarred")
+        self._flip("starred", "starred", "unstarred")
 
-    def _flip(self, field: str, setter, yes: str, no: str) -> None:
+    def _flip(self, field: str, yes: str, no: str) -> None:
         article_id = self.target_id()
         if article_id is None or self.refuse_write(f"marked {yes if field == 'starred' else 'read/unread'}"):
             return
-        self.marks.settle()  # an article just opened: its read mark is written before it is toggled
         article = self.lib.get(article_id)
         if article is None:
             return
-        value = not getattr(article, field)
-        setter(article_id, value)
+        value = not self.mark_of(article, field)
+        self.set_mark(article_id, field, value)
+        self.notify(f"Marked {yes if value else no}: {' '.join(clean(article.title).split())[:60]}", markup=False)
+
+    def mark_of(self, article, field: str) -> bool:
+        """The article's read/starred mark as it will be: a queued mark (an open's, a toggle's) if one waits."""
+        queued = self.marks.value(article.id, field)
+        return bool(getattr(article, field)) if queued is None else queued
+
+    def set_mark(self, article_id: int, field: str, value: bool, after=None) -> None:
+        """Set the article's read or starred mark to `value` (`m`, `f`, here and in the story view): written by
+        parts/marks.py's thread, shown at once (a write here waited for the library's write lock, up to 15 s
+        while another program held it). `after()` runs on the UI thread once the write is over."""
+        self.marks.set(article_id, field, value, done=lambda error: self._mark_written(article_id, field, value,
+                                                                                      error, after))
         self.forget_ready()  # it holds the article with the old mark
         if self.article is not None and self.article.id == article_id:
             setattr(self.article, field, value)
-        self.articles.refresh_rows()
+        self.articles.refresh_rows()  # the rows take the queued mark (ArticleList.marks)
+        source = self.articles.source
+        if (field == "read" and self.unread.count is not None and not self.unread.of_stories and source is not None
+                and source.kind != "stories" and source.index_of(article_id) is not None):
+            self.unread.count = max(0, self.unread.count + (-1 if value else 1))  # at once; recounted after the write
+            self.update_library_status()
+
+    def _mark_written(self, article_id: int, field: str, value: bool, error: str, after) -> None:
+        if not self.is_attached:
+            return  # written as the app closed (ReadMarks.stop)
+        if error:
+            what = ("read" if value else "unread") if field == "read" else ("starred" if value else "unstarred")
+            self.notify(f"Could not mark the article {what}: {error}", severity="warning", markup=False)
+            if self.article is not None and self.article.id == article_id and self.marks.value(article_id,
+                                                                                             field) is None:
+                try:  # the open article shows the mark the library has
+                    stored = self.lib.get(article_id)
+                except (StoreError, sqlite3.DatabaseError):
+                    stored = None
+                setattr(self.article, field, getattr(stored, field) if stored is not None else not value)
+        self.forget_ready()
+        self.articles.refresh_rows()  # the store's marks (the stored one again after a failure)
         self.count_unread()
-        self.notify(f"Marked {yes if value else no}: {' '.join(clean(article.title).split())[:60]}", markup=False)
+        if after is not None:
+            after()
 
     def action_delete(self) -> None:
         if self.refuse_write("deleted"):

@@ -3,6 +3,7 @@ its articles, the quotes by speaker and the merged entities. Opened with `enter`
 
 from __future__ import annotations
 
+import sqlite3
 from collections import OrderedDict
 from functools import partial
 
@@ -15,6 +16,7 @@ from tui.app.screens.page import PageScreen, line
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.screens.story_items import build
+from tui.store import StoreError
 
 
 def warm() -> None:
@@ -248,6 +250,10 @@ class StoryScreen(PageScreen):
             return
         new = new or self.summary is None  # a story shown anew (not a second, complete reading of it)
         self.row, self.summary, rows = result
+        main = self.main_screen()
+        if main is not None:
+            for row in rows.values():
+                main.marks.patch(row)  # read/starred marks queued and not written yet (`_flip`)
         self.show(rows)
         if new:
             for selector in ("#story-text", "#story-quotes"):
@@ -363,19 +369,26 @@ class StoryScreen(PageScreen):
             return
         if main.refuse_write(f"marked {yes if field == 'starred' else 'read/unread'}"):
             return
-        main.marks.settle()  # an open's read mark is written before it is toggled
         article = main.lib.get(article_id)
         if article is None:
             return
-        value = not getattr(article, field)
-        (main.lib.set_starred if field == "starred" else main.lib.set_read)(article_id, value)
-        if main.article is not None and main.article.id == article_id:
-            setattr(main.article, field, value)
-        main.forget_ready()
-        main.articles.refresh_rows()  # the library's rows and a story's unread figure, as the store has them
-        main.count_unread()
-        self.show({r.id: r for r in main.lib.rows_by_id(list(self.summary.articles))})  # the ● marks here
+        # Written by parts/marks.py's thread and shown at once (here with the queued mark, `_show_marks`): on
+        # the UI thread the write waited for the library's write lock while another program held it.
+        value = not main.mark_of(article, field)
+        main.set_mark(article_id, field, value, after=self._show_marks)
+        self._show_marks()
         self.notify(f"Marked {yes if value else no}: {line(article.title)[:60]}", markup=False)
+
+    def _show_marks(self) -> None:
+        """Show the ● marks of the story's articles as the library has them, with the marks queued."""
+        main = self.main_screen()
+        if main is None or self.summary is None or not self.is_attached:
+            return
+        try:
+            rows = main.lib.rows_by_id(list(self.summary.articles))
+        except (StoreError, sqlite3.DatabaseError):
+            return  # a damaged library: the marks stay as shown
+        self.show({r.id: main.marks.patch(r) for r in rows})
 
     def _resize(self, step: int) -> None:
         if self.summary is None:

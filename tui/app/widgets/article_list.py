@@ -59,6 +59,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         super().__init__(id=id)
         self.source: RowSource | None = None
         self.open_id: int | None = None
+        self.marks = None  # parts/marks.py's ReadMarks: rows show the marks queued and not written yet
         self._styles: dict[str, Style] | None = None
         self._strips: dict[tuple, Strip] = {}
         self._rest_timer = None
@@ -216,6 +217,8 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             return Strip.blank(width, self._style("base"))
         cursor = ("+cursor-focus" if self.has_focus else "+cursor") if index == self.cursor else ""
         story = self.source.kind == "stories"
+        if self.marks is not None and not story:
+            self.marks.patch(row)
         key = ((row.id, row.unread, row.size, cursor, "story", width) if story else
                (row.id, row.read, row.starred, cursor, self._is_open(row), width))
         strip = self._strips.get(key)
