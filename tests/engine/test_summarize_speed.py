@@ -242,3 +242,103 @@ def test_personal_patterns_on_the_lowered_text_find_the_ignore_case_words():
             assert [m.span() for m in news._PERSONAL_COUNTED_LOW.finditer(low)] == \
                 [m.span() for m in news._PERSONAL_COUNTED.finditer(t)], t
     assert taken > 3000
+
+
+def _article_sentences() -> list[str]:
+    out = []
+    for p in sorted(asset("articles").iterdir()):
+        if p.suffix in (".txt", ".md"):
+            out += [s.text for s in split_sentences(p.read_text(encoding="utf-8"))]
+    return out
+
+
+# Runs of our own words with every kind of character next to them: joiners (' ’ . -), punctuation that `words`
+# strips and characters it does not (_ / % ©), digits, fractions, accents, a combining mark, CJK, spaces of
+# other kinds (no-break, ideographic, a line separator), curly quotes and dashes.
+_ODD_BITS = ["We", "mend", "U.S", "don't", "Vera’s", "3.5", "1,200", "well-known", "a/b", "5%", "_x_", "©", "½", "²",
+             "٣", "é", "e\u0301", "東京", "—", "–", "…", "“", "”", "‘", "’", "'", '"', ".", ",", "-", "(", ")", "«",
+             "»", " ", " ", "\u00a0", "\u3000", "\u2028", "\n", "\t", "x", "7"]
+
+
+def test_words_are_the_pattern_words():
+    """`words` (runs of non-space characters, stripped of punctuation, the pattern only for what is left that is
+    not all letters and digits) gives `WORD_RE.findall`'s words: on our article sentences, on 5,000 strings of odd
+    pieces, and next to every BMP character."""
+    from tui.engine.tokens import WORD_RE, words
+
+    texts = _article_sentences()
+    rnd = random.Random(11)
+    texts += ["".join(rnd.choice(_ODD_BITS) for _ in range(rnd.randint(0, 16))) for _ in range(5000)]
+    for t in texts:
+        assert words(t) == WORD_RE.findall(t), repr(t)
+    for cp in range(0x10000):
+        c = chr(cp)
+        for t in (c, "ab" + c + "cd", c + "x.", "“" + c):
+            assert words(t) == WORD_RE.findall(t), hex(cp)
+
+
+def test_word_count_given_the_words_and_the_memo_of_sentence_words():
+    """word_count with the words passed (digits counted by `str.isdecimal` unless a digit, a joiner and a digit
+    follow each other) counts what word-by-word counting does; `sentence_words` reads each distinct text once and
+    gives the same dict when asked again for the same sentences."""
+    from tui.engine.tokens import WORD_RE, is_word, words
+
+    rnd = random.Random(3)
+    pieces = ["1", "23", "a", "Bc", ".", "-", "'", "’", "_", " ", ",", "½", "²", "٣", "x", "é", "--", ".-", "%"]
+    texts = ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 30))) for _ in range(3000)]
+    texts += _article_sentences()
+    joined = 0
+    for t in texts:
+        want = sum(1 for w in WORD_RE.findall(t) if is_word(w))
+        assert filters.word_count(t, words(t)) == want == filters.word_count(t), repr(t)
+        joined += filters._JOINED_DIGITS.search(t) is not None
+    assert 100 < joined < len(texts) - 100  # both ways of counting were taken
+    sents = split_sentences("One two three four. One two three four.\n\nFive six seven eight.")
+    got = filters.sentence_words(sents)
+    assert got == {"One two three four.": ["One", "two", "three", "four"],
+                   "Five six seven eight.": ["Five", "six", "seven", "eight"]}
+    assert filters.sentence_words(list(sents)) is got
+    assert filters.sentence_words(sents[:2]) is not got
+
+
+def test_boilerplate_candidates_are_the_texts_holding_a_boilerplate_word():
+    """One `str.find` pass per boilerplate word over all texts marks exactly the texts in which the quick-look
+    pattern finds a word; texts with a letter that folds onto ASCII or lowers to two characters get None."""
+    texts = [t for k in range(30) for t in _sentences(k) if not filters._FOLDS_TO_ASCII.search(t)]
+    texts += _article_sentences() + ["", "newsletter", "news\nletter", "click", "x" * 40]
+    for w in filters._BOILERPLATE_WORD_LIST:
+        texts += [w, w[:-1], "X" + w.upper() + "y", w[1:]]
+    want = {k for k, t in enumerate(texts) if filters._BOILERPLATE_WORDS.search(t.lower())}
+    assert filters.boilerplate_candidates(texts) == want
+    assert 0 < len(want) < len(texts) - 100
+    for k in range(0, len(texts), 97):  # a word cut by the line break between two texts is in neither
+        pair = [texts[k][: len(texts[k]) // 2], texts[k][len(texts[k]) // 2 :]]
+        assert filters.boilerplate_candidates(pair) == {i for i, t in enumerate(pair)
+                                                        if filters._BOILERPLATE_WORDS.search(t.lower())}
+    assert filters.boilerplate_candidates(["Subscribe now", "ſubscribe"]) is None
+    assert filters.boilerplate_candidates(["İstanbul newsletter"]) is None
+    assert filters.boilerplate_candidates([]) == set()
+
+
+def test_terms_and_voice_from_the_shared_words():
+    """The news method's terms and first-person voice worked out from the sentence's words (lowered once) equal
+    `content_terms` and `personal_voice` of the text, on our sentences and on strings of personal words with
+    apostrophes, odd cases and letters that fold (ı İ ſ K)."""
+    import importlib
+
+    from tui.engine.tokens import content_term_set, content_terms, words
+
+    news = importlib.import_module("tui.engine.summarize.news")
+    rnd = random.Random(9)
+    bits = ["i", "I", "me", "ME", "My", "we", "WE", "We", "us", "US", "our", "you", "YOU", "Your", "yours", "'", "’",
+            ".", "-", "_", " ", " ", "x", "2", "é", "ı", "İ", "ſ", "K", "mine", "wee", "I'm", "we’re", "Σ", "ΟΣ"]
+    texts = ["".join(rnd.choice(bits) for _ in range(rnd.randint(1, 12))) for _ in range(5000)]
+    texts += _article_sentences() + [t for k in range(30) for t in _sentences(k)]
+    fast = 0
+    for t in texts:
+        w = words(t)
+        low = list(map(str.lower, w))
+        assert content_term_set(low) == set(content_terms(t)), t
+        assert news.personal_voice_of_words(t, w, low) == news.personal_voice(t), t
+        fast += "'" not in t and "’" not in t and news.personal_voice(t) > 0
+    assert fast > 500

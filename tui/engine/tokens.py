@@ -8,6 +8,7 @@ list. Shared by the sentence splitter, the summarisers and the other engine pass
 from __future__ import annotations
 
 import re
+import string
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,9 +35,34 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     return [Token(m.start() + offset, m.end() + offset, m.group()) for m in WORD_RE.finditer(text)]
 
 
+# Characters that are never part of a word (no letter or digit among them): `words` strips them off the ends of a
+# run of non-space characters that is not all letters and digits.
+_EDGES = string.punctuation + "“”‘’«»‹›„‚—–…•·¡¿"
+
+
 def words(text: str) -> list[str]:
-    """The words of ``text`` as plain strings, in order (no spans, a little faster)."""
-    return WORD_RE.findall(text)
+    """The words of ``text`` as plain strings, in order (no spans): `WORD_RE.findall(text)`, found faster.
+
+    No word holds a space, so the words of the text are those of its runs of non-space characters in turn. A run
+    of letters and digits only is one word; a run stripped of punctuation at both ends has the words it had (a word
+    starts and ends with a letter or digit). Only the runs still holding another character ("U.S", "don't", "3.5")
+    go through the pattern: ~35% fewer instructions than one `findall`, which allocates memory for every match
+    (tests/engine/test_summarize_speed.py compares the two)."""
+    runs = text.split()
+    if all(map(str.isalnum, runs)):
+        return runs
+    out: list[str] = []
+    append = out.append
+    for run in runs:
+        if run.isalnum():
+            append(run)
+            continue
+        run = run.strip(_EDGES)
+        if run.isalnum():
+            append(run)
+        elif run:
+            out += WORD_RE.findall(run)
+    return out
 
 
 def is_word(token: str) -> bool:
@@ -126,6 +152,14 @@ def content_terms_plain(text: str) -> list[str]:
         if term is not None:
             out.append(term)
     return out
+
+
+def content_term_set(lowered_words: list[str]) -> set[str]:
+    """The set of a text's `content_terms`, given its words (`WORD_RE.findall(text)`) lower-cased one by one: the
+    words `content_terms_plain` reads."""
+    terms = set(map(_content_term, lowered_words))
+    terms.discard(None)
+    return terms
 
 
 @lru_cache(maxsize=200_000)

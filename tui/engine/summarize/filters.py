@@ -10,9 +10,11 @@ with the sentence of the same paragraph that names its speaker.
 
 from __future__ import annotations
 
+import operator
 import re
+from bisect import bisect_right
 
-from tui.engine.tokens import _HAS_LETTER, WORD_RE, is_word
+from tui.engine.tokens import _HAS_LETTER, is_word, words as words_of
 from tui.engine.types import Sentence
 
 MIN_WORDS = 4
@@ -77,25 +79,30 @@ _SAYS = re.compile(
 )
 
 
-_DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 # A whole WORD_RE word without a letter (digits, maybe joined by ' ’ . -): it starts a word (no letter or digit
 # before it, nor one joined to it by a joiner) and ends one (none after it, nor a joiner and one).
 _NUMBER_WORD = re.compile(r"\d(?<![^\W_].)(?<![^\W_]['’.\-].)\d*(?:['’.\-]\d+)*(?![^\W_])(?!['’.\-][^\W_])")
+_JOINED_DIGITS = re.compile(r"\d['’.\-]\d")  # in every word without a letter that has a joiner ("3.5", "1-2")
 
 
-def word_count(text: str) -> int:
+def word_count(text: str, words: list[str] | None = None) -> int:
     """Number of words with a letter in them. Scripts written without spaces (Chinese,
-    Japanese) count about two characters a word, so their sentences are not "fragments"."""
+    Japanese) count about two characters a word, so their sentences are not "fragments".
+    `words` may pass the text's words (`WORD_RE.findall(text)`) when the caller has them."""
+    if words is None:
+        words = words_of(text)
     if _CJK.search(text) is None:
-        if _DIGIT.search(text) is None:  # then every word has a letter (a word is a run of letters and digits)
-            return len(WORD_RE.findall(text))
-        # the words `is_word` keeps: all words but those without a letter (tests: = word by word)
-        return len(WORD_RE.findall(text)) - len(_NUMBER_WORD.findall(text))
+        # the words `is_word` keeps: all words but those without a letter (tests: = word by word). A word of
+        # letters and digits has none exactly when all of it is decimal digits (`str.isdecimal` is `\d`); one
+        # with a joiner has none only where a digit, a joiner and a digit follow each other
+        if _JOINED_DIGITS.search(text) is None:
+            return len(words) - sum(map(str.isdecimal, words))
+        return len(words) - len(_NUMBER_WORD.findall(text))
     n = 0
-    for w in WORD_RE.findall(text):
+    for w in words:
         if not is_word(w):
             continue
         cjk = len(_CJK.findall(w))
@@ -103,11 +110,56 @@ def word_count(text: str) -> int:
     return n
 
 
+_last_words: tuple = ((), {})  # (the sentences, their words) of the last call: a summary asks twice
+
+
+def sentence_words(sentences: list[Sentence]) -> dict[str, list[str]]:
+    """The words (`WORD_RE.findall`) of each distinct sentence text, in order: read once per summary and shared by
+    the filters' word counts and the news method's terms and voice (the last call's answer is kept)."""
+    global _last_words
+    seen, words = _last_words
+    if len(seen) == len(sentences) and all(map(operator.is_, seen, sentences)):
+        return words
+    words = {}
+    for s in sentences:
+        if s.text not in words:
+            words[s.text] = words_of(s.text)
+    _last_words = (tuple(sentences), words)
+    return words
+
+
 def is_boilerplate(text: str) -> bool:
     """True for site furniture: disclaimers, subscription prompts, credits, links."""
     if _BOILERPLATE_WORDS.search(text.lower()) is None and _FOLDS_TO_ASCII.search(text) is None:
         return False
     return _BOILERPLATE.search(text) is not None
+
+
+def boilerplate_candidates(texts: list[str]) -> set[int] | None:
+    """The indices of the texts holding one of the boilerplate words (lower-cased), found in one pass of `str.find`
+    per word over all of them: `is_boilerplate` is False for every other text. None when the texts hold a letter
+    that lowers to more than one character or folds onto ASCII (then ask `is_boilerplate` of each text)."""
+    joined = "\n".join(texts)
+    low = joined.lower()
+    # one character for one: each text's part of `low` is the text lowered (lowering looks at no context but
+    # for final sigma, which a line break bounds as the text's edge does)
+    if len(low) != len(joined) or _FOLDS_TO_ASCII.search(joined) is not None:
+        return None
+    found: set[int] = set()
+    starts: list[int] = []
+    for word in _BOILERPLATE_WORD_LIST:
+        at = low.find(word)
+        if at < 0:
+            continue
+        if not starts:
+            pos = 0
+            for t in texts:
+                starts.append(pos)
+                pos += len(t) + 1
+        while at >= 0:
+            found.add(bisect_right(starts, at) - 1)  # (no word holds the line break: it is all in that text)
+            at = low.find(word, at + 1)
+    return found
 
 
 # Single quotes double as apostrophes ("champions' league", "' aza ' for ' blue '"), so
@@ -260,11 +312,9 @@ def _has_quote(text: str) -> bool:
 def eligible(sentences: list[Sentence]) -> list[bool]:
     """Which sentences a summary may pick (see the module docstring)."""
     bare = quote_flags(sentences)
-    seen: dict[str, bool] = {}  # a sentence repeated word for word is read once
-    out = []
-    for s, b in zip(sentences, bare):
-        ok = seen.get(s.text)
-        if ok is None:
-            ok = seen[s.text] = word_count(s.text) >= MIN_WORDS and not is_boilerplate(s.text)
-        out.append(ok and not b)
-    return out
+    words = sentence_words(sentences)  # each distinct text once (a sentence repeated word for word is read once)
+    texts = list(words)
+    maybe = boilerplate_candidates(texts)
+    ok = {t: word_count(t, words[t]) >= MIN_WORDS and not ((maybe is None or k in maybe) and is_boilerplate(t))
+          for k, t in enumerate(texts)}
+    return [ok[s.text] and not b for s, b in zip(sentences, bare)]

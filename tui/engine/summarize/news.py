@@ -46,8 +46,8 @@ from itertools import chain
 
 from tui.engine.summarize.base import Ranking, Request
 from tui.engine.summarize.coverage import coverage
-from tui.engine.summarize.filters import quote_anchors
-from tui.engine.tokens import WORD_RE, content_terms
+from tui.engine.summarize.filters import quote_anchors, sentence_words
+from tui.engine.tokens import WORD_RE, content_term_set, content_terms
 
 
 @dataclass(frozen=True)
@@ -112,6 +112,20 @@ def personal_voice(text: str) -> float:
     return min(1.0, hits / 3)
 
 
+def personal_voice_of_words(text: str, words: list[str], lowered: list[str]) -> float:
+    """`personal_voice` of a text given its words (`WORD_RE.findall(text)`) and those lower-cased: without an
+    apostrophe in the text its counted words are its words, so they are looked up as they are (no pattern)."""
+    if "'" in text or "’" in text:
+        return personal_voice(text)
+    if _PERSONAL.isdisjoint(lowered):  # none of the words at all: the common case
+        return 0.0
+    hits = 0
+    for w, low in zip(words, lowered):  # as _personal_voice_counted ("I".lower() is in _PERSONAL too)
+        if low in _PERSONAL and (w == "I" or w.islower() or (w[0].isupper() and w[1:].islower())):
+            hits += 1
+    return min(1.0, hits / 3)
+
+
 def _personal_voice_counted(text: str) -> float:
     """personal_voice word by word, without its quick look (tests hold the quick look to it)."""
     hits = 0
@@ -142,11 +156,14 @@ def _overlap(a: set[str], b: set[str]) -> float:
 def score_sentences(req: Request, p: NewsParams = DEFAULT) -> tuple[list[float], list[set[str]]]:
     """A score for every sentence (before redundancy control) and each sentence's terms."""
     seen: dict[str, tuple[set[str], float, int]] = {}  # a sentence repeated word for word is read once
+    words = sentence_words(req.sents)  # (the filters read them too)
     parts = []
     for s in req.sents:
         got = seen.get(s.text)
         if got is None:
-            got = seen[s.text] = (set(content_terms(s.text)), personal_voice(s.text), len(s.text.split()))
+            w = words[s.text]
+            low = list(map(str.lower, w))
+            got = seen[s.text] = (content_term_set(low), personal_voice_of_words(s.text, w, low), len(s.text.split()))
         parts.append(got)
     terms = [t for t, _, _ in parts]  # (the same set for repeated sentences: nothing changes them)
     cent = centrality(terms)
