@@ -48,3 +48,33 @@ def test_fast_path_equals_the_match_by_match_path():
                 assert tokenize_line(variant, ls, le) == tokenize_line_by_match(variant, ls, le)
                 fast += "'" not in variant[ls:le] and "’" not in variant[ls:le]
     assert fast > 200
+
+
+# Pieces of our own lines with every kind of run: dotted words and abbreviations with punctuation around them,
+# possessives, numbers with separators, "_", a combining mark, fractions, CJK, spaces of other kinds and doubled.
+_ODD = ["Mr.", "Mrs.", "J.", "vs.", "Vs.", "Inc.", "Sept.", "Sep.", "Mrx.", "U.S.", "A.B.", "3.5", "1,200", "9:30",
+        "don't", "Brandt's", "Lind’s", "dogs'", "_x", "x_", "Mr._", "—", "–", "…", "“", "”", "‘", "’", "'", '"', ".",
+        "..", ",", "(", ")", "-", "&", "AT&T", "e\u0301", "½", "²", "٣", "東京", "Zürich", "é", "said", "Vera", "17",
+        "3rd", "A", "a", " ", " ", " ", "  ", "\t", "\u00a0", "\u3000", "\r"]
+
+
+def test_runs_with_punctuation_at_their_ends_equal_the_pattern():
+    """Lines made of odd runs, and every BMP character next to a dotted word, a number and punctuation: the
+    run-by-run tokens (punctuation at a run's ends stripped off as one-character tokens) equal the pattern's."""
+    import random
+
+    from tui.engine.entities.tokens import _EDGES, tokenize_line_by_match
+
+    assert not any(c.isalnum() or c.isspace() or c == "_" for c in _EDGES)
+    rnd = random.Random(4)
+    lines_ = ["".join(rnd.choice(_ODD) for _ in range(rnd.randint(1, 14))) for _ in range(5000)]
+    lines_ += ["".join(rnd.choice(_ODD) + rnd.choice(("", " ")) for _ in range(rnd.randint(1, 14))) for _ in range(5000)]
+    for cp in range(0x10000):
+        c = chr(cp)
+        lines_ += [c, "Mr" + c + ".", "(" + c + "Mr.)", c + "J.", "“17" + c + "”", c + ".", "x " + c + c + " y"]
+    split_by_runs = 0
+    for line in lines_:
+        want = tokenize_line_by_match(line, 0, len(line))
+        assert tokenize_line(line, 0, len(line)) == want, repr(line)
+        split_by_runs += any(len(w) == 1 and not w.isalnum() for w in want[1])
+    assert split_by_runs > 5000
