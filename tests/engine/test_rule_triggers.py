@@ -124,3 +124,23 @@ def test_triggers_read_from_cardinal_positions_equal_their_own_scan():
     for text in _texts() + extra:
         for label in ("PERCENT", "QUANTITY", "CARDINAL"):
             assert rules._trigger_starts(label, text) == [m.start() for m in rules._TRIGGERS[label].finditer(text)]
+
+
+def test_cardinal_and_date_positions_found_by_words_equal_the_triggers():
+    """CARDINAL's (lower-cased text) and DATE's positions found by `str.find` of the words each trigger looks for
+    (and a scan for digits) are the trigger patterns' own: on our texts and soups, and after every BMP character
+    (a word character before a word or digit takes the position away)."""
+    texts = _texts() + ["in 2015,in 2015 the\u00a0one this\u2028Monday by\t1999 the_end _one 2one one2 x\u0301one"]
+    texts += [chr(cp) + w for cp in range(0x10000) for w in ("one", "7", "the ", "in 2015", "Monday")]
+    cardinal = date = 0
+    for text in texts:
+        low = text.lower()
+        want = [m.start() for m in rules._CARDINAL_LOWER.finditer(low)]
+        assert rules._cardinal_starts(low) == want, repr(text)
+        cardinal += len(want)
+        want = [m.start() for m in rules._TRIGGERS["DATE"].finditer(text)]
+        assert rules._date_starts(text) == want, repr(text)
+        date += len(want)
+    assert cardinal > 100_000 and date > 100_000
+    assert set(rules._NUMWORDS) >= set(rules._CARDINAL_WORDS) and "six" in rules._CARDINAL_WORDS
+    assert "sixty" not in rules._CARDINAL_WORDS
