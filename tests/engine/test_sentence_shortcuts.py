@@ -35,3 +35,56 @@ def test_the_quick_look_splits_as_the_full_search(monkeypatch):
     monkeypatch.setattr(sentences, "_PERIOD_SPACE", type("Always", (), {"search": staticmethod(lambda *a: True)}))
     assert fast == [[(s.start, s.end) for s in split_sentences(t)] for t in texts]
     assert any(len(f) > 3 for f in fast)
+
+
+def test_end_checks_search_only_the_last_characters():
+    """_joins_previous asks whether the sentence before ends with "No.", initials or a closing quote (patterns ending
+    in `$`) by searching its last few characters only (all of it when it ends with a bracket): the same answers as
+    searching the whole text, on every sentence of our texts and on strings of odd endings."""
+    import random
+
+    ends = ["No.", "nos.", "NO.", "ſ", "no.", "J.K.", "A.J.P.", "U.S.", "L.A.", "(A.B.", " C.D.", "x.", ",”", "?'",
+            "!\"", ",’", ",” )", ",”\u00a0\t]", "?” ", ")", "]", "(", "\n", " ", "a", "Z", ".", "1"]
+    rnd = random.Random(2)
+    befores = ["".join(rnd.choice(ends) for _ in range(rnd.randint(1, 8))) for _ in range(20000)]
+    for text in _texts():
+        befores += [s.text for s in split_sentences(text)]
+    hits = [0, 0, 0]
+    for b in befores:
+        for k, (fast, rx) in enumerate(((sentences._ends_with_number_sign, sentences._NUMBER_SIGN),
+                                        (sentences._ends_with_initials, sentences._INITIALS_END),
+                                        (sentences._ends_with_close_quote, sentences._CLOSE_QUOTE_END))):
+            want = rx.search(b) is not None
+            assert fast(b) == want, (k, b)
+            hits[k] += want
+    assert min(hits) > 500
+
+
+def test_a_block_without_period_space_or_cjk_stop_is_not_cut():
+    """The block-level quick look (no period followed by a space and no CJK full stop in the block: no cut) gives
+    the pieces of looking span by span."""
+    def plain(text, spans, lower_only):
+        pattern = sentences._ABBREV_END_LOWER if lower_only else sentences._ABBREV_END_CASED
+        out = []
+        for a, b in spans:
+            cuts = sorted({m.end() for m in pattern.finditer(text, a, b)}
+                          | {m.end() for m in sentences._CJK_END.finditer(text, a, b)})
+            for c in cuts:
+                out.append((a, c))
+                a = c
+            out.append((a, b))
+        return out
+
+    texts = _texts() + ["東京で会議。大阪でも。\n\n“Yes。”She left.\tNo cut here", "A。B\n\nthe u.s. the deal"]
+    cut = 0
+    for text in texts:
+        for lower_only in (False, True):
+            for p_start, p_end in sentences._paragraph_spans(text):
+                chunk = text[p_start:p_end]
+                spans = [(p_start + a, p_start + b) for a, b in sentences._tokenizer().span_tokenize(chunk)]
+                got = sentences._split_after_final_abbreviations(text, spans, lower_only)
+                assert got == plain(text, spans, lower_only)
+                stops = "。" in text or "！" in text or "？" in text
+                assert sentences._split_after_final_abbreviations(text, spans, lower_only, stops) == got
+                cut += len(got) > len(spans)
+    assert cut > 5

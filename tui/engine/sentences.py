@@ -83,7 +83,9 @@ _ATTRIBUTION = re.compile(
 )
 # Chinese/Japanese full stops, which Punkt does not know; closing quotes stay attached.
 _PERIOD_SPACE = re.compile(r"\.\s")  # in every match of _ABBREV_END_CASED and _ABBREV_END_LOWER
-_CJK_END = re.compile(r"[。！？]+[」』”’）]*(?=\S)")
+# (a full stop, then more: written so that the pattern starts with the class, which lets the regex engine skip to
+# those characters instead of trying the pattern at every position; `X+` and `XX*` match the same)
+_CJK_END = re.compile(r"[。！？][。！？]*[」』”’）]*(?=\S)")
 # Initials before a name ("J.K.", "A.J.P."), but not the place abbreviations that end sentences (U.S., U.K.).
 _INITIALS_END = re.compile(r"(?:^|[\s(])(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y)\.$)(?:[A-Z]\.){2,3}$")
 _NUMBER_SIGN = re.compile(r"(?:^|\W)nos?\.$", re.IGNORECASE)  # "No. 10 Downing Street"
@@ -105,10 +107,11 @@ def split_with_kinds(text: str) -> list[tuple[Sentence, str]]:
     if not text or not text.strip():
         return []
     lower_only = _is_lower_cased(text)
+    stops = "。" in text or "！" in text or "？" in text  # CJK full stops, which Punkt does not know
     out: list[tuple[Sentence, str]] = []
     for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text)):
         for b_start, b_end in _block_spans(text, p_start, p_end):
-            out.extend(_split_block(text, b_start, b_end, p_index, lower_only))
+            out.extend(_split_block(text, b_start, b_end, p_index, lower_only, stops))
     if out and not any(kind == BODY for _, kind in out):
         out = [(s, BODY if kind == HEADING else kind) for s, kind in out]
     return out
@@ -169,7 +172,8 @@ def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _split_block(text: str, start: int, end: int, para: int, lower_only: bool) -> list[tuple[Sentence, str]]:
+def _split_block(text: str, start: int, end: int, para: int, lower_only: bool,
+                 stops: bool = True) -> list[tuple[Sentence, str]]:
     start, end = _trimmed(text, start, end)
     if start >= end:
         return []
@@ -185,7 +189,7 @@ def _split_block(text: str, start: int, end: int, para: int, lower_only: bool) -
         start = _trimmed(text, start + cut, end)[0]
         if start >= end:
             return pieces
-    spans = _punkt_spans(text, start, end, lower_only)
+    spans = _punkt_spans(text, start, end, lower_only, stops)
     for a, b in spans:
         kind = BODY
         if len(spans) == 1 and not pieces and _looks_like_heading(text[a:b]):
@@ -213,10 +217,10 @@ def _looks_like_heading(s: str) -> bool:
     return not _TERMINAL.search(s) and len(s.split()) <= 14
 
 
-def _punkt_spans(text: str, start: int, end: int, lower_only: bool) -> list[tuple[int, int]]:
+def _punkt_spans(text: str, start: int, end: int, lower_only: bool, stops: bool = True) -> list[tuple[int, int]]:
     chunk = text[start:end]
     raw = [(start + a, start + b) for a, b in _tokenizer().span_tokenize(chunk)]
-    raw = _split_after_final_abbreviations(text, raw, lower_only)
+    raw = _split_after_final_abbreviations(text, raw, lower_only, stops)
     merged: list[tuple[int, int]] = []
     for a, b in raw:
         a, b = _trimmed(text, a, b)
@@ -229,12 +233,22 @@ def _punkt_spans(text: str, start: int, end: int, lower_only: bool) -> list[tupl
     return merged
 
 
-def _split_after_final_abbreviations(text: str, spans, lower_only: bool):
+def _split_after_final_abbreviations(text: str, spans, lower_only: bool, stops: bool = True):
+    """`spans` cut after the abbreviations that end a sentence and after CJK full stops (`stops`: False when the
+    text has none)."""
+    if not spans:
+        return []
     pattern = _ABBREV_END_LOWER if lower_only else _ABBREV_END_CASED
+    # the spans lie in order in one block: when the block holds neither a period and a space (every abbreviation
+    # end holds one) nor a CJK full stop, nothing is cut
+    lo, hi = spans[0][0], spans[-1][1]
+    cjk = stops and _CJK_END.search(text, lo, hi) is not None
+    if not cjk and _PERIOD_SPACE.search(text, lo, hi) is None:
+        return list(spans)
     out = []
     for a, b in spans:
-        if _PERIOD_SPACE.search(text, a, b) is None:  # every abbreviation end holds one: no need to look for them
-            cuts = [m.end() for m in _CJK_END.finditer(text, a, b)]
+        if _PERIOD_SPACE.search(text, a, b) is None:
+            cuts = [m.end() for m in _CJK_END.finditer(text, a, b)] if cjk else []
         else:
             cuts = sorted({m.end() for m in pattern.finditer(text, a, b)} | {m.end() for m in _CJK_END.finditer(text, a, b)})
         for c in cuts:
@@ -244,17 +258,33 @@ def _split_after_final_abbreviations(text: str, spans, lower_only: bool):
     return out
 
 
+# _NUMBER_SIGN, _INITIALS_END and _CLOSE_QUOTE_END end with `$`: a match lies within the last 5, 7 and 2 characters
+# of the text (one more before a final line break), or, for a bracket closing the text, anywhere. `_joins_previous`
+# searches only there (the same answers: tests/engine/test_sentence_shortcuts.py).
+def _ends_with_number_sign(before: str) -> bool:
+    return _NUMBER_SIGN.search(before, max(0, len(before) - 6)) is not None
+
+
+def _ends_with_initials(before: str) -> bool:
+    return _INITIALS_END.search(before, max(0, len(before) - 8)) is not None
+
+
+def _ends_with_close_quote(before: str) -> bool:
+    tail = before[-2:]
+    return _CLOSE_QUOTE_END.search(before, 0 if ")" in tail or "]" in tail else max(0, len(before) - 3)) is not None
+
+
 def _joins_previous(text: str, prev: tuple[int, int], cur: tuple[int, int], lower_only: bool) -> bool:
     piece = text[cur[0] : cur[1]]
     # A stray closing quote or bracket belongs to the sentence before it.
     if not any(c.isalnum() for c in piece):
         return True
     before = text[prev[0] : prev[1]]
-    if _NUMBER_SIGN.search(before) and piece[0].isdigit():
+    if piece[0].isdigit() and _ends_with_number_sign(before):
         return True
-    if _INITIALS_END.search(before) and piece[:1].isupper() and not re.match(rf"(?:{_OPENERS})\b", piece):
+    if piece[:1].isupper() and _ends_with_initials(before) and not re.match(rf"(?:{_OPENERS})\b", piece):
         return True  # "J.K. Rowling": initials, not the end of a sentence
-    if _CLOSE_QUOTE_END.search(before):
+    if _ends_with_close_quote(before):
         if _ATTRIBUTION.match(piece):
             return True
         if not lower_only and piece[0].islower():
