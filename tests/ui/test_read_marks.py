@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import sqlite3
 import threading
+from contextlib import contextmanager
 
 import pytest
 
 from pilot_steps import open_first, settle
 
 from ui_sample import HARBOUR, ORCHARD
+
+
+@contextmanager
+def write_lock_held(path):
+    """Another connection holding the library's write lock (BEGIN IMMEDIATE) until the block ends."""
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        yield other
+    finally:
+        other.execute("COMMIT")
+        other.close()
 
 
 def _one(path, sql: str, article_id: int) -> int:
@@ -62,9 +75,7 @@ async def test_open_while_another_writer_holds_the_lock_does_not_wait_and_the_ma
         await settle(pilot)
         screen = app.screen
         before = screen.unread.count
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")  # e.g. the background analysis committing a batch
-        try:
+        with write_lock_held(path) as other:  # e.g. the background analysis committing a batch
             screen.open_article(ids[HARBOUR.title])
             await pilot.pause()
             await pilot.pause()
@@ -73,9 +84,6 @@ async def test_open_while_another_writer_holds_the_lock_does_not_wait_and_the_ma
             assert screen.article.id == ids[HARBOUR.title] and screen.article.read
             assert screen.unread.count == before - 1  # counted down at once
             other.execute("UPDATE articles SET starred = 1 WHERE id = ?", (ids[ORCHARD.title],))
-        finally:
-            other.execute("COMMIT")
-            other.close()
         screen.marks.settle()
         assert _read(path, ids[HARBOUR.title]) == 1
         assert write_threads == [("read", False)]  # written by the writer thread (parts/marks.py)
@@ -132,9 +140,7 @@ async def test_a_position_saved_while_another_writer_holds_the_lock_does_not_wai
         await pilot.pause()
         place = screen.body.place()
         assert place > 0
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")  # another connection writing
-        try:
+        with write_lock_held(path):  # another connection writing
             screen.open_article(ids[ORCHARD.title])  # leaves HARBOUR: its place is saved after this repaint
             await pilot.pause()
             await pilot.pause()
@@ -144,9 +150,6 @@ async def test_a_position_saved_while_another_writer_holds_the_lock_does_not_wai
             await pilot.pause()
             assert screen.body.place() == place
             assert _position(path, ids[HARBOUR.title]) == 0  # still queued behind the other writer
-        finally:
-            other.execute("COMMIT")
-            other.close()
         screen.marks.settle()
         assert _position(path, ids[HARBOUR.title]) == place
         positions = [on_ui for what, on_ui in write_threads if what == "position"]
@@ -188,9 +191,7 @@ async def test_the_unread_count_never_waits_for_the_write_lock_on_the_ui_thread(
         await settle(pilot)
         screen = app.screen
         before = screen.unread.count
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")  # another program writing (an import adding articles, say)
-        try:
+        with write_lock_held(path):  # another program writing (an import adding articles, say)
             screen.open_article(ids[HARBOUR.title])
             await pilot.pause()
             await pilot.pause()
@@ -201,9 +202,6 @@ async def test_the_unread_count_never_waits_for_the_write_lock_on_the_ui_thread(
             await pilot.pause()
             assert screen.articles.has_focus and screen.articles.cursor == 1
             assert screen.unread.count == before - 1  # the open counted itself down; the recount waits
-        finally:
-            other.execute("COMMIT")
-            other.close()
         await settle(pilot)
         assert _read(path, ids[HARBOUR.title]) == 1
         assert screen.unread.count == before - 1  # recounted once the mark was written
@@ -226,9 +224,7 @@ async def test_back_from_story_mode_with_a_read_mark_waiting_shows_no_stories_co
         await pilot.press("v")
         await settle(pilot)
         assert screen.listing.stories
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(path):
             screen.open_article(ids[HARBOUR.title])  # what enter on its line in the story view does
             await pilot.pause()
             await pilot.pause()
@@ -243,9 +239,6 @@ async def test_back_from_story_mode_with_a_read_mark_waiting_shows_no_stories_co
             assert not screen.listing.stories and screen.articles.source.kind != "stories"
             assert screen.unread.count is None  # not the stories' figure
             assert "unread" not in str(screen.query_one("#library-status").render())
-        finally:
-            other.execute("COMMIT")
-            other.close()
         await settle(pilot)
         assert screen.unread.count == before - 1
         assert f"{before - 1:,} unread" in str(screen.query_one("#library-status").render())
@@ -259,17 +252,12 @@ async def test_a_reading_position_waiting_for_the_lock_does_not_delay_the_count(
         await settle(pilot)
         screen = app.screen
         before = screen.unread.count
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(path):
             screen.marks.save_position(ids[HARBOUR.title], 3)
             assert screen.marks.pending
             screen.count_unread()
             assert not [w for w in app.workers if w.name == "unread"]  # counted at once, on the UI thread
             assert screen.unread.count == before
-        finally:
-            other.execute("COMMIT")
-            other.close()
         screen.marks.settle()
 
 
@@ -323,9 +311,7 @@ async def test_m_and_f_after_an_open_while_another_writer_holds_the_lock_do_not_
         screen = app.screen
         before = screen.unread.count
         assert _row_marks(screen, harbour) == "●"
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")  # another program writing
-        try:
+        with write_lock_held(path):  # another program writing
             screen.open_article(harbour)
             await pilot.pause()
             await pilot.pause()
@@ -341,9 +327,6 @@ async def test_m_and_f_after_an_open_while_another_writer_holds_the_lock_do_not_
             messages = [str(n.message) for n in app._notifications]
             assert any(m.startswith("Marked unread") for m in messages)
             assert any(m.startswith("Marked starred") for m in messages)
-        finally:
-            other.execute("COMMIT")
-            other.close()
         await settle(pilot)
         assert (_read(path, harbour), _starred(path, harbour)) == (0, 1)
         assert _row_marks(screen, harbour) == "●★"  # as the library has them, read again after the writes
@@ -362,9 +345,7 @@ async def test_m_twice_while_the_marks_wait_flips_twice(cached_library, make_app
         await settle(pilot)
         screen = app.screen
         before = screen.unread.count
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(path):
             screen.set_focus(screen.articles)
             screen.articles.cursor = screen.articles.source.index_of(orchard)
             await pilot.press("m")
@@ -378,9 +359,6 @@ async def test_m_twice_while_the_marks_wait_flips_twice(cached_library, make_app
             assert _row_marks(screen, harbour) == "" and screen.article.read
             assert screen.unread.count == before - 1
             assert not [on_ui for _, on_ui in mark_threads if on_ui]
-        finally:
-            other.execute("COMMIT")
-            other.close()
         await settle(pilot)
         assert _read(path, orchard) == 0 and _read(path, harbour) == 1
         assert _row_marks(screen, orchard) == "●" and _row_marks(screen, harbour) == ""
@@ -445,9 +423,7 @@ async def test_m_and_f_in_the_story_view_while_another_writer_holds_the_lock(tmp
         article_id = int(text.get_option_at_index(at).id[2:])
         text.highlighted = at
         was = (_read(path, article_id), _starred(path, article_id))
-        other = sqlite3.connect(path, isolation_level=None)
-        other.execute("BEGIN IMMEDIATE")
-        try:
+        with write_lock_held(path):
             await pilot.press("f")
             await pilot.press("m")
             await pilot.pause()
@@ -456,9 +432,6 @@ async def test_m_and_f_in_the_story_view_while_another_writer_holds_the_lock(tmp
             assert main.marks.value(article_id, "read") == (not was[0])
             assert (_read(path, article_id), _starred(path, article_id)) == was  # still queued
             assert not [what for what, on_ui in mark_threads if on_ui]
-        finally:
-            other.execute("COMMIT")
-            other.close()
         await settle(pilot)
         assert (_read(path, article_id), _starred(path, article_id)) == (int(not was[0]), int(not was[1]))
         line = str(text.get_option_at_index(at).prompt)
