@@ -19,3 +19,25 @@ async def test_a_list_load_delivered_while_the_app_closes_is_dropped(cached_libr
     assert sent and not app.is_running
     fn, args = sent[0]
     fn(*args)  # the screen's widgets are gone: applying the load now raised NoMatches('#articles')
+
+
+async def test_a_result_delivered_after_the_app_has_gone_is_dropped_quietly(cached_library, make_app):
+    import threading
+
+    app = make_app(cached_library[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        main = app.screen
+    errors = []
+    # A worker thread finishing after the app is gone (no active app in its context): nothing raised in it.
+    worker = threading.Thread(target=lambda: _deliver_catching(main, errors))
+    worker.start()
+    worker.join()
+    assert errors == []
+
+
+def _deliver_catching(host, errors: list) -> None:
+    try:
+        deliver(host, lambda: errors.append("ran"))
+    except Exception as exc:  # what would be an unhandled exception in a worker thread
+        errors.append(repr(exc))
