@@ -6,10 +6,11 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
-from tui.app.screens.page import PageList, PageScreen, line
+from tui.app.screens.page import PageScreen, line
 from tui.app.widgets.pane import Pane
+from tui.app.widgets.story_list import StoryList
+from tui.app.widgets.summary_items import Option
 from tui.textsafe import clean
 
 SINCE = ("", "today", "24h", "3d", "1w")  # `t` cycles; "" is every unread story
@@ -45,7 +46,8 @@ class BriefingScreen(PageScreen):
     def compose_panes(self) -> ComposeResult:
         with Pane(id="briefing-pane"):
             yield Static(Text("Putting the briefing together…"), id="briefing-head")
-            yield PageList(id="briefing-list")
+            yield StoryList(id="briefing-list", help="The unread stories, biggest and latest first: each with its "
+                            "central sentences and its strongest quote. enter on any of its lines opens the story.")
 
     def on_mount(self) -> None:
         self.query_one("#briefing-pane").border_title = "Briefing"
@@ -80,28 +82,22 @@ class BriefingScreen(PageScreen):
             entry = Text(f"{number}. {line(story.title)}", style="bold")
             entry.append(f"\n{story.size} article{'s' if story.size != 1 else ''} · {story.unread} unread · {span}"
                          + (f" · {sources}" if sources else ""), style="dim")
-            options.append(Option(entry, id=f"b:{number - 1}:0"))
+            options.append(Option(entry, id=f"b:{number - 1}:0", indent=len(f"{number}. ")))
             for part, sent in enumerate(item.sentences, 1):
                 entry = Text(f"• {line(sent.text)}")
                 entry.append(f" ({_where(sent.source, sent.day)})", style="dim italic")
-                options.append(Option(entry, id=f"b:{number - 1}:{part}"))
+                options.append(Option(entry, id=f"b:{number - 1}:{part}", indent=2))  # under the text, not the •
             if item.quote is not None:
                 entry = Text(f"“{line(item.quote.text)}”", style="italic")
                 entry.append(f" — {line(item.quote.speaker) or 'unknown'}", style="bold")
-                options.append(Option(entry, id=f"b:{number - 1}:q"))
-        widget = self.query_one("#briefing-list", PageList)
-        was = widget.highlighted
-        widget.clear_options()
-        widget.add_options(options)
-        if was is not None and was < len(options) and not options[was].disabled:
-            widget.highlighted = was
-        else:
-            widget.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+                options.append(Option(entry, id=f"b:{number - 1}:q", indent=1))
+        # the cursor stays on the same line number when it can (the complete reading after the quick one)
+        self.query_one("#briefing-list", StoryList).show_options(options)
         if not self._complete:
             self._complete = True
             self.load(read_briefing, self.since, self.sentences, True)  # analyses for the quotes
 
-    def on_option_list_option_selected(self, event: PageList.OptionSelected) -> None:
+    def on_summary_list_option_selected(self, event: StoryList.OptionSelected) -> None:
         kind, _, rest = (event.option.id or "").partition(":")
         if kind == "b" and rest:
             from tui.app.screens.story import push_story, story_view

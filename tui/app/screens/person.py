@@ -6,12 +6,13 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from tui.app import copytext
-from tui.app.screens.page import PageList, PageScreen, heading, line
+from tui.app.screens.page import PageScreen, line
 from tui.app.widgets.entity_types import type_of
 from tui.app.widgets.pane import Pane
+from tui.app.widgets.story_list import StoryList, heading
+from tui.app.widgets.summary_items import Option
 
 BAR = 24  # cells of the longest month bar
 
@@ -43,9 +44,11 @@ class PersonScreen(PageScreen):
     def compose_panes(self) -> ComposeResult:
         with Pane(id="person-pane"):
             yield Static(Text(f"Looking up {line(self.entity_name)}…"), id="person-head")
-            yield PageList(id="person-articles")
+            yield StoryList(id="person-articles", help="The articles that mention this person, newest first; enter "
+                            "opens one.")
         with Pane(id="person-side"):
-            yield PageList(id="person-quotes")
+            yield StoryList(id="person-quotes", help="What this person is quoted as saying, newest first (enter opens "
+                            "the article), and who appears with them (enter: a person's page, else the articles).")
 
     def on_mount(self) -> None:
         self.query_one("#person-pane").border_title = f"Person · {line(self.entity_name)[:40]}"
@@ -80,14 +83,14 @@ class PersonScreen(PageScreen):
         for article in person.articles:
             entry = Text(line(article["title"]))
             entry.append(f"  {_where(article.get('source', ''), article.get('day', ''))}", style="dim")
-            left.append(Option(entry, id=f"a:{article['id']}"))
+            left.append(Option(entry, id=f"a:{article['id']}", indent=2))  # a long title goes on under itself
         right = [heading("Quotes, newest first")]
         if not person.quotes:
             right.append(Option(Text("No quotes found.", style="dim"), disabled=True))
         for number, quote in enumerate(person.quotes):
             entry = Text(f"“{line(quote['text'])}”")
-            entry.append(f"\n   — {_where(quote.get('source', ''), quote.get('day', ''))}", style="dim italic")
-            right.append(Option(entry, id=f"q:{number}"))
+            entry.append(f"\n  — {_where(quote.get('source', ''), quote.get('day', ''))}", style="dim italic")
+            right.append(Option(entry, id=f"q:{number}", indent=1))  # wrapped under the text, not its “
         self.together = []
         if person.cooccurring:
             right.append(heading("Appears with"))
@@ -96,14 +99,13 @@ class PersonScreen(PageScreen):
             arts = other.get("articles", 0)
             entry = Text(line(other["name"]))
             entry.append(f"  {arts} article{'s' if arts != 1 else ''}", style="dim")
-            right.append(Option(entry, id=f"e:{len(self.together) - 1}"))
+            right.append(Option(entry, id=f"e:{len(self.together) - 1}", indent=2))
         for selector, options in (("#person-articles", left), ("#person-quotes", right)):
-            widget = self.query_one(selector, PageList)
-            widget.clear_options()
-            widget.add_options(options)
-            widget.highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
+            widget = self.query_one(selector, StoryList)
+            widget.show_options(options)
+            widget.top()
 
-    def on_option_list_option_selected(self, event: PageList.OptionSelected) -> None:
+    def on_summary_list_option_selected(self, event: StoryList.OptionSelected) -> None:
         kind, _, rest = (event.option.id or "").partition(":")
         if self.person is None or not rest:
             return

@@ -41,11 +41,11 @@ def build(summary, row, rows: dict) -> tuple:
     text = [heading(f"Summary · {n} sentence{'s' if n != 1 else ''}")]
     marked, rest = summary.news()  # a new sentence the summary shows is marked "new" there, not repeated
     for number, sent in enumerate(summary.sentences):
-        text.append(Option(_sentence(number + 1, sent, (sent.article, sent.index) in marked), id=f"s:{number}"))
+        text.append(_sentence(number + 1, sent, f"s:{number}", (sent.article, sent.index) in marked))
     if rest:
         text.append(heading("What's new"))
         for sent in rest:
-            text.append(Option(_sentence(None, sent), id=f"n:{summary.new.index(sent)}"))
+            text.append(_sentence(None, sent, f"n:{summary.new.index(sent)}"))
     text += _articles(summary, rows)
     side, entity_names = _side(summary)
     return head, title, text, side, entity_names
@@ -69,17 +69,20 @@ def _articles(summary, rows: dict) -> list[Option]:
         entry.append(f"  {where(outlets, article.published or '')}", style="dim")
         if others:
             entry.append(f" · same text in {len(others) + 1} outlets", style="dim italic")
-        out.append(Option(entry, id=f"a:{article_id}"))
+        out.append(Option(entry, id=f"a:{article_id}", indent=2))  # a long title goes on under itself
     return out
 
 
-def _sentence(number: int | None, sent, new: bool = False) -> Text:
-    out = Text(f"{number}. " if number else "• ")
+def _sentence(number: int | None, sent, id: str, new: bool = False) -> Option:
+    """"1. The sentence…" with its source and date on a line of its own; its wrapped lines and the source
+    line start under its text (a hanging indent), not under its number."""
+    mark = f"{number}. " if number else "• "
+    out = Text(mark)
     out.append(line(sent.text))
-    out.append(f"\n   — {where(sent.source, sent.day)}", style="dim italic")
+    out.append(f"\n— {where(sent.source, sent.day)}", style="dim italic")
     if new:
         out.append(" · new", style="bold")
-    return out
+    return Option(out, id=id, indent=len(mark))
 
 
 def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
@@ -92,8 +95,8 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
             entry = Text(f"“{line(quote.text)}”")
             outlets = ", ".join(line(x) for x in quote.sources[:4]) if len(quote.sources) > 1 else ""
             at = f"{outlets}, {quote.day[:10]}" if outlets else where(quote.source, quote.day)
-            entry.append(f"\n   — {at}", style="dim italic")
-            out.append(Option(entry, id=f"q:{g}:{q}"))
+            entry.append(f"\n  — {at}", style="dim italic")
+            out.append(Option(entry, id=f"q:{g}:{q}", indent=1))  # wrapped under the text, not its “
     entity_names: list[tuple[str, str]] = []
     by_type: dict[str, list] = {}
     for entity in summary.entities:
@@ -108,5 +111,5 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
             arts = entity.articles  # how many of the story's articles mention it
             entry = Text(line(entity.name))
             entry.append(f"  {entity.count}× in {arts} article{'s' if arts != 1 else ''}", style="dim")
-            out.append(Option(entry, id=f"e:{len(entity_names) - 1}"))
+            out.append(Option(entry, id=f"e:{len(entity_names) - 1}", indent=2))
     return out, entity_names

@@ -38,8 +38,10 @@ class StoryList(SummaryList, inherit_bindings=False):
     FINISHED_KEPT = 4000  # finished lines kept (direct.py): the drawn lines of the kept lists
     KEPT = 16  # lists whose wrapped and drawn lines are kept, to show again at once
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, help: str = "") -> None:
         super().__init__(id=id)
+        if help:
+            self.HELP = help  # what enter does on this page's list (the help screen shows it first)
         # id(items) -> (items, width, lines, first lines, drawn lines): the latest last
         self._kept: OrderedDict[int, tuple] = OrderedDict()
 

@@ -35,18 +35,23 @@ def entity_groups(entities) -> list[tuple[str, str, list[tuple[str, int]]]]:
 
 
 class Option:
-    """One item of the list: its text, its id, whether the cursor skips it, a rule line after it.
+    """One item of the list: its text, its id, whether the cursor skips it, a rule line after it, and the
+    hanging indent of its wrapped lines (`indent` cells: "1. " is 3, so a numbered sentence's second line
+    and its source line start under its text, not under its number).
 
     (A plain class: a dataclass costs ~1 ms to create at import, before the first paint.)
     """
 
-    __slots__ = ("prompt", "id", "disabled", "rule", "spans")
+    __slots__ = ("prompt", "id", "disabled", "rule", "spans", "indent", "hang")
 
-    def __init__(self, prompt: Text, id: str | None = None, disabled: bool = False, rule: bool = False) -> None:
+    def __init__(self, prompt: Text, id: str | None = None, disabled: bool = False, rule: bool = False,
+                 indent: int = 0) -> None:
         self.prompt = prompt
         self.id = id
         self.disabled = disabled
         self.rule = rule
+        self.indent = indent
+        self.hang = 0  # the indent the lines were wrapped with (wrap_all; 0 on a list too narrow for it)
         self.spans: list = []  # (start, end) of each display line in prompt.plain
 
 
@@ -68,27 +73,47 @@ def wrap_all(options: list[Option], width: int) -> tuple[list[tuple[int, int]], 
     first: list[int] = []
     for index, option in enumerate(options):
         first.append(len(lines))
-        option.spans = wrap_breaks(option.prompt.plain, width)
+        option.hang = hanging(option, width)
+        option.spans = wrap_breaks(option.prompt.plain, width, option.hang)
         lines.extend((index, line) for line in range(len(option.spans) + option.rule))
     return lines, first
 
 
-def wrap_breaks(text: str, width: int) -> list[tuple[int, int]]:
-    """wrap_spans, with a line break in the text starting a new line (a story sentence's source line)."""
-    if "\n" not in text:
+def hanging(option: Option, width: int) -> int:
+    """The cells an item's lines after its first are indented by at this width (none on a very narrow list:
+    the text keeps at least half the width)."""
+    return option.indent if 0 < option.indent <= width // 2 else 0
+
+
+def wrap_breaks(text: str, width: int, indent: int = 0) -> list[tuple[int, int]]:
+    """wrap_spans, with a line break in the text starting a new line (a story sentence's source line); every
+    line after the first is `indent` cells narrower (cut_lines draws it indented)."""
+    if "\n" not in text and not indent:
         return wrap_spans(text, width)
     spans: list[tuple[int, int]] = []
     start = 0
     for part in text.split("\n"):
-        spans += [(start + a, start + b) for a, b in wrap_spans(part, width)]
+        if spans or not indent:
+            found = wrap_spans(part, width - indent if spans else width)
+        else:  # the item's first line at the full width, the rest of its first part narrower
+            first = wrap_spans(part, width)[0]
+            end = first[1]
+            found = [first] + ([(end + a, end + b) for a, b in wrap_spans(part[end:], width - indent)]
+                               if end < len(part) else [])
+        spans += [(start + a, start + b) for a, b in found]
         start += len(part) + 1
     return spans
 
 
 def cut_lines(option: Option) -> list[Text]:
-    """The item's text cut into its display lines (our own wrap: Textual's costs ~10x more)."""
+    """The item's text cut into its display lines (our own wrap: Textual's costs ~10x more); the lines after
+    the first start `option.indent` cells in (when wrap_all wrapped it so: see `hanging`)."""
     starts = [a for a, _b in option.spans[1:]]
     lines = option.prompt.divide(starts) if starts else [option.prompt.copy()]
     for line in lines:
         line.rstrip()
+    indent = option.hang
+    if indent:
+        for number in range(1, len(lines)):
+            lines[number] = Text(" " * indent).append_text(lines[number])
     return lines

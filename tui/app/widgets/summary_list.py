@@ -198,7 +198,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         for number, sent in enumerate(sentences, 1):
             line = Text(f"{number}. ")
             line.append(one_line(sent.text))
-            out.append(Option(line, id=f"s:{number - 1}"))
+            out.append(Option(line, id=f"s:{number - 1}", indent=len(f"{number}. ")))  # wrapped under its text
         return out
 
     def _quotes(self, analysis, spans: list) -> list[Option]:
@@ -215,7 +215,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
             if speaker:
                 line.append(f" — {one_line(speaker)}",
                             self.get_component_rich_style("summary-list--speaker", partial=True))
-            out.append(Option(line, id=f"q:{number}"))
+            out.append(Option(line, id=f"q:{number}", indent=1))  # wrapped under the text, not its “
             spans.append(group_span(group))
         return out
 
@@ -230,7 +230,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
             for name, mentions in names:
                 line = Text("  " + one_line(name))
                 line.append(f" ×{mentions}", count_style)
-                out.append(Option(line, id=f"e:{len(entity_names)}"))
+                out.append(Option(line, id=f"e:{len(entity_names)}", indent=4))
                 entity_names.append((key, name))
         return out
 

@@ -1,0 +1,106 @@
+"""A wrapped item goes on under its text, not under its number or bullet (a hanging indent): the story view's
+summary sentences (and their source lines), quotes and articles, the briefing's stories, sentences and quotes,
+the entity page's quotes and the article summary pane, drawn at 80 columns."""
+
+from __future__ import annotations
+
+import pytest
+
+from pilot_steps import settle
+from story_sample import make_story_library
+
+
+@pytest.fixture
+def stories(tmp_path):
+    path = tmp_path / "library.db"
+    make_story_library(path, cached=True)
+    return path
+
+
+def drawn(widget, prefix: str) -> list[list[str]]:
+    """The lines the list draws for each of its items whose id starts with `prefix` (the widget's own drawing)."""
+    widget._ensure_lines()
+    out = []
+    for index, option in enumerate(widget.options):
+        if (option.id or "").startswith(prefix):
+            strips = widget._render_option(index)[:len(option.spans)]  # not the rule line under a section's last
+            out.append(["".join(s.text for s in strip).rstrip() for strip in strips])
+    return out
+
+
+def hangs(items: list[list[str]], indent: int) -> int:
+    """How many of the items wrap; asserts every line after an item's first starts `indent` cells in (under the
+    text of its first line; a quote's source line "   — Outlet, date" under its first word)."""
+    wrapped = 0
+    for lines in items:
+        for later in lines[1:]:
+            rest = later[indent:].removeprefix("  — " if indent < 3 and "— " in later[:5] else "")
+            assert later[:indent] == " " * indent and rest[:1] not in ("", " "), (indent, lines)
+        wrapped += len(lines) > 1
+    return wrapped
+
+
+async def test_story_view_summary_quotes_and_articles_wrap_under_their_text(stories, make_app):
+    app = make_app(stories)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        screen = app.screen
+        text, side = screen.query_one("#story-text"), screen.query_one("#story-quotes")
+        sentences = drawn(text, "s:")
+        assert sentences and all(len(lines) >= 2 for lines in sentences)  # each has its source line
+        assert sum(len(lines) > 2 for lines in sentences) >= 1  # and one wraps at 80 columns
+        hangs(sentences, 3)
+        assert all(lines[-1].startswith("   — ") for lines in sentences)
+        assert sentences[0][0].startswith("1. ")
+        quotes = drawn(side, "q:")
+        assert quotes and hangs(quotes, 1) == len(quotes)  # every quote has its source line, under the text
+        assert all(lines[-1].startswith("   — ") for lines in quotes)
+        hangs(drawn(text, "a:"), 2)
+
+
+async def test_briefing_stories_sentences_and_quotes_wrap_under_their_text(stories, make_app):
+    app = make_app(stories)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await settle(pilot)
+        await settle(pilot)
+        widget = app.screen.query_one("#briefing-list")
+        shown = ["".join(s.text for s in widget.render_line(y)).rstrip() for y in range(widget.size.height)]
+        starts = ("• ", "“", "1. ", "2. ", "3. ", "4. ")
+        assert len([x for x in shown if x.startswith("  ")]) >= 3, shown  # wrapped lines, under their text
+        assert all(x.startswith(starts) or x.startswith(" ") or not x.strip() for x in shown), shown
+        heads = [lines for lines in drawn(widget, "b:") if lines[0][:1].isdigit()]
+        assert heads and hangs(heads, 3) == len(heads)  # "1. Title" and its figures line under the title
+        sentences = [lines for lines in drawn(widget, "b:") if lines[0].startswith("• ")]
+        assert hangs(sentences, 2) >= 1
+        quotes = [lines for lines in drawn(widget, "b:") if lines[0].startswith("“")]
+        assert quotes
+        hangs(quotes, 1)  # (the sample's quotes are short: one line at 80 columns)
+
+
+async def test_entity_page_quotes_and_the_article_summary_wrap_under_their_text(stories, make_app):
+    app = make_app(stories)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        main = app.screen
+        summary = main.summary
+        sentences = drawn(summary, "s:")
+        assert sentences and hangs(sentences, 3) >= 1
+        quotes = drawn(summary, "q:")
+        assert quotes
+        hangs(quotes, 1)  # (the sample's quotes are short: one line at 80 columns)
+        index = next(i for i, (_kind, name) in enumerate(summary.entity_names) if name == "Agnes Trewin")
+        main.set_focus(summary)
+        summary.highlighted = summary.get_option_index(f"e:{index}")
+        await pilot.press("enter")
+        await settle(pilot)
+        page = app.screen
+        quotes = drawn(page.query_one("#person-quotes"), "q:")
+        assert quotes and hangs(quotes, 1) == len(quotes)
+        assert all(lines[-1].startswith("   — ") for lines in quotes)
+        hangs(drawn(page.query_one("#person-articles"), "a:"), 2)
