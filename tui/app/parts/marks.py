@@ -48,7 +48,9 @@ class ReadMarks:
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
         self._reads = 0  # read marks queued and not written yet (the writer counts them down)
-        self._values: dict[tuple[int, str], list] = {}  # (article id, field) -> [marks queued, the last value]
+        # (article id, field) -> [marks queued, the last value, when it was queued (a number that only grows)]
+        self._values: dict[tuple[int, str], list] = {}
+        self._queued = 0
         self._reads_lock = threading.Lock()
 
     def mark_read(self, article_id: int) -> None:
@@ -61,9 +63,10 @@ class ReadMarks:
         if field not in MARKS:
             raise ValueError(field)
         with self._reads_lock:
-            entry = self._values.setdefault((article_id, field), [0, value])
+            self._queued += 1
+            entry = self._values.setdefault((article_id, field), [0, value, 0])
             entry[0] += 1
-            entry[1] = value
+            entry[1], entry[2] = value, self._queued
             if field == "read":
                 self._reads += 1
         self._put((article_id, field, value, done))
@@ -76,13 +79,19 @@ class ReadMarks:
             entry = self._values.get((article_id, field))
             return None if entry is None else entry[1]
 
-    def patch(self, row):
-        """Give a row read from the library (ArticleRow, Article) the marks queued for it; returns it."""
+    def patch(self, row, copies=()):
+        """Give a row read from the library (ArticleRow, Article) the marks queued for it; returns it.
+
+        A mark queued for a copy of its text (`row.twins`, or `copies`: the same text from other outlets, shown
+        as this one row) counts as the row's: the library sets every copy's mark with it (migrations 12 and 13).
+        The mark queued last wins."""
         if self._values:
-            for field in MARKS:
-                value = self.value(row.id, field)
-                if value is not None:
-                    setattr(row, field, value)
+            ids = (row.id, *(getattr(row, "twins", None) or ()), *copies)
+            with self._reads_lock:
+                for field in MARKS:
+                    found = [e for e in (self._values.get((i, field)) for i in ids) if e is not None]
+                    if found:
+                        setattr(row, field, max(found, key=lambda e: e[2])[1])
         return row
 
     def save_position(self, article_id: int, place: int) -> None:

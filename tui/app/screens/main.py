@@ -324,25 +324,34 @@ class MainScreen(QuickSwitch, Screen):
             return  # a damaged library is not written (said once, when the damage was found)
         # Written by parts/marks.py's thread: a write here waited for the library's write lock (the
         # background analysis commits often) inside the next key's time.
-        self.marks.mark_read(article_id)
-        if self.listing.stories:
-            self.set_timer(0.05, self._stories_after_mark)
+        self.marks.set(article_id, "read", True, done=lambda error: self._open_read_written(article_id, error))
         if self.unread.count:
             self.unread.count -= 1  # it was unread (open_article checked): no recount needed
             self.update_library_status()
 
-    def _stories_after_mark(self, tries: int = 20) -> None:
-        """In story mode, once the queued read marks are written, read the shown page of stories again: their
-        unread figures are the store's (looked at on a timer: the UI thread never waits for the writer)."""
-        if not self.listing.stories:
-            return
-        if self.marks.pending and tries > 0:
-            self.set_timer(0.1, lambda: self._stories_after_mark(tries - 1))
-            return
-        self.articles.refresh_rows()
+    def _open_read_written(self, article_id: int, error: str) -> None:
+        """An open's read mark is written (or failed: `error`). In story mode the shown page of stories is read
+        again: their unread figures are the store's. (It was looked for on a timer, which gave up after 2 s: a
+        library locked longer left the stories' figures stale.)"""
+        if not self.is_attached:
+            return  # written as the app closed (ReadMarks.stop)
+        if error:
+            self._read_failed(article_id, error)
+        elif self.listing.stories:
+            self.articles.refresh_rows()
 
     def _read_failed(self, article_id: int, error: str) -> None:
+        """The open's read mark could not be written: the row (drawn read at the open) and the open article
+        show the mark the library has again, and the count is redone."""
         self.notify(f"Could not mark the article read: {error}", severity="warning", markup=False)
+        if self.article is not None and self.article.id == article_id and self.marks.value(article_id, "read") is None:
+            try:
+                stored = self.lib.get(article_id)
+            except (StoreError, sqlite3.DatabaseError):
+                stored = None
+            self.article.read = bool(stored.read) if stored is not None else False
+        self.forget_ready()
+        self.articles.refresh_rows()
         self.count_unread()
 
     def set_reading(self, reading: bool) -> None:
@@ -649,7 +658,8 @@ class MainScreen(QuickSwitch, Screen):
         self.articles.refresh_rows()  # the rows take the queued mark (ArticleList.marks)
         source = self.articles.source
         if (field == "read" and self.unread.count is not None and not self.unread.of_stories and source is not None
-                and source.kind != "stories" and source.index_of(article_id) is not None):
+                and source.kind != "stories" and (source.index_of(article_id) is not None
+                                                  or source.index_of_copy(article_id) is not None)):
             self.unread.count = max(0, self.unread.count + (-1 if value else 1))  # at once; recounted after the write
             self.update_library_status()
 

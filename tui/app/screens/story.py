@@ -252,8 +252,9 @@ class StoryScreen(PageScreen):
         self.row, self.summary, rows = result
         main = self.main_screen()
         if main is not None:
+            copies = self._copies()
             for row in rows.values():
-                main.marks.patch(row)  # read/starred marks queued and not written yet (`_flip`)
+                main.marks.patch(row, copies.get(row.id, ()))  # read/starred marks queued and not written yet
         self.show(rows)
         if new:
             for selector in ("#story-text", "#story-quotes"):
@@ -388,7 +389,18 @@ class StoryScreen(PageScreen):
             rows = main.lib.rows_by_id(list(self.summary.articles))
         except (StoreError, sqlite3.DatabaseError):
             return  # a damaged library: the marks stay as shown
-        self.show({r.id: main.marks.patch(r) for r in rows})
+        copies = self._copies()
+        self.show({r.id: main.marks.patch(r, copies.get(r.id, ())) for r in rows})
+
+    def _copies(self) -> dict[int, tuple[int, ...]]:
+        """Each article of the story -> the other records of its text (one line here): a mark queued for any
+        of them is shown on that line at once (the library marks them all: ReadMarks.patch)."""
+        out: dict[int, tuple[int, ...]] = {}
+        for head, others in (getattr(self.summary, "copies", None) or {}).items():
+            group = (head, *others)
+            for member in group:
+                out[member] = tuple(i for i in group if i != member)
+        return out
 
     def _resize(self, step: int) -> None:
         if self.summary is None:

@@ -1,0 +1,166 @@
+"""Read/starred marks queued for the writer thread (parts/marks.py), session 10's leftovers: a toggle on a copy
+shows on its text's row at once, an open's read mark that fails is shown as failed on the row, and in story mode
+the stories' figures are read again when the open's mark is written (not looked for on a timer)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from pilot_steps import settle
+from story_sample import WIRE, make_story_library
+from test_read_marks import _row_marks, write_lock_held
+
+from tui.models import Article
+from tui.store import Library, StoreError
+from tui.stories import group_new, story_of
+from tui.store.stories import story_row
+from ui_sample import HARBOUR
+
+
+@pytest.fixture
+def twins(tmp_path):
+    """The story sample plus the WIRE report printed again by a second outlet (a copy: no row of its own)."""
+    path = tmp_path / "library.db"
+    ids = make_story_library(path, cached=True)
+    with Library(path) as lib:
+        (_, copy), = lib.add_many([Article(title="Storm wall rebuild approved in Port Ellin", source="Harbour Radio",
+                                           published=WIRE.published, body=WIRE.body + "\n\nHarbour Radio news desk.")])
+        group_new(lib)
+    return path, ids, copy
+
+
+async def test_m_and_f_on_a_copy_show_on_its_text_s_row_at_once(twins, make_app):
+    """The copy opened from the story view is the open article; m and f mark it (and the library marks its text's
+    row with it). While the writes wait for another program's lock, the row showed the old marks: it was patched
+    with the marks queued for its own id only."""
+    path, ids, copy = twins
+    head = ids[WIRE.title]
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        main.open_article(copy)  # what enter on the copy's line in the story view does
+        await settle(pilot)
+        assert main.article.id == copy and copy in main.articles.source.row(main.articles.source.index_of(head)).twins
+        assert _row_marks(main, head) == ""  # read by the open
+        before = main.unread.count
+        with write_lock_held(path):
+            await pilot.press("f")
+            await pilot.pause()
+            assert _row_marks(main, head) == "★"
+            await pilot.press("m")
+            await pilot.pause()
+            assert _row_marks(main, head) == "●★" and main.unread.count == before + 1
+        await settle(pilot)
+        with Library(path) as lib:
+            assert lib.get(head).starred and not lib.get(head).read
+        assert _row_marks(main, head) == "●★" and main.unread.count == before + 1
+
+
+async def test_a_copy_s_queued_mark_shows_on_its_line_in_the_story_view(twins, make_app):
+    """The story view shows a text and its copies as one line (● while any record of it is unread): a read mark
+    queued for the copy (m on a line of it, a quote of it) clears the line's ● at once."""
+    path, ids, copy = twins
+    head = ids[WIRE.title]
+    with Library(path) as lib:
+        lib.set_read(head, False)  # and its copy with it
+        assert not lib.get(copy).read
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        await pilot.press("v")
+        await settle(pilot)
+        with Library(path) as lib:
+            sid = story_of(lib, head)
+        stories = main.articles.source
+        main.articles.cursor = next(i for i in range(len(stories)) if stories.row(i).id == sid)
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        story = app.screen
+        text = story.query_one("#story-text")
+        at = text.get_option_index(f"a:{head}")
+        assert str(text.get_option_at_index(at).prompt).startswith("●")
+        with write_lock_held(path):
+            main.set_mark(copy, "read", True, after=story._show_marks)  # what m on a line of the copy does
+            story._show_marks()
+            await pilot.pause()
+            assert not str(text.get_option_at_index(at).prompt).startswith("●")
+        await settle(pilot)
+        assert not str(text.get_option_at_index(at).prompt).startswith("●")
+        with Library(path) as lib:
+            assert lib.get(head).read and lib.get(copy).read
+
+
+async def test_an_open_s_read_mark_that_fails_leaves_the_row_unread(cached_library, make_app, monkeypatch):
+    """The open draws its row read at once; when the write then fails the library still has it unread, and the
+    row (and the count) say so again."""
+    looked = threading.Event()
+
+    def failing(self, article_id, read=True):
+        looked.wait(30)  # fails once the test has looked at the row
+        raise StoreError("the library is locked by another program")
+
+    monkeypatch.setattr(Library, "set_read", failing)
+    path, ids = cached_library
+    harbour = ids[HARBOUR.title]
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        before = main.unread.count
+        assert _row_marks(main, harbour) == "●"
+        main.open_article(harbour)
+        await pilot.pause()
+        await pilot.pause()
+        try:
+            assert _row_marks(main, harbour) == "" and main.unread.count == before - 1
+        finally:
+            looked.set()
+        await settle(pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert [m for m in messages if m.startswith("Could not mark")] == [
+            "Could not mark the article read: the library is locked by another program"]
+        assert _row_marks(main, harbour) == "●" and main.unread.count == before
+        assert not main.article.read
+        assert app.is_running
+
+
+async def test_story_mode_figures_follow_an_open_s_read_mark_written_late(tmp_path, make_app, monkeypatch):
+    """In story mode an open's read mark changes its story's unread figure once written. The list looked for the
+    write on a timer and gave up after 2 s: a mark written later left the figure stale. It is read again when the
+    write is over now (the mark's `done`)."""
+    path = tmp_path / "library.db"
+    ids = make_story_library(path, cached=True)
+    free = threading.Event()
+    set_read = Library.set_read
+
+    def slow(self, article_id, read=True):
+        free.wait(30)  # another program holds the lock for a while
+        return set_read(self, article_id, read)
+
+    monkeypatch.setattr(Library, "set_read", slow)
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        await pilot.press("v")
+        await settle(pilot)
+        with Library(path) as lib:
+            sid = story_of(lib, ids[HARBOUR.title])
+        stories = main.articles.source
+        at = next(i for i in range(len(stories)) if stories.row(i).id == sid)
+        before = stories.row(at).unread
+        try:
+            main.open_article(ids[HARBOUR.title])  # what enter on its line in the story view does
+            await pilot.pause(3)  # longer than the old timer looked
+            assert main.marks.pending
+        finally:
+            free.set()
+        await settle(pilot)
+        with Library(path) as lib:
+            assert story_row(lib, sid).unread == before - 1
+        assert main.articles.source.row(at).unread == before - 1
