@@ -22,7 +22,8 @@ async def marks_written(pilot) -> bool:
     if marks is None or not marks.pending:
         return False
     await asyncio.to_thread(marks.settle)
-    await pilot.pause()  # the callbacks handed to the UI thread
+    await asyncio.to_thread(marks.handed_over, 10)  # the callbacks handed to the UI thread have run
+    await pilot.pause()
     return True
 
 

@@ -10,13 +10,13 @@ import pytest
 
 from pilot_steps import settle
 from story_sample import WIRE, make_story_library
-from test_read_marks import _row_marks, write_lock_held
+from test_read_marks import _read, _row_marks, _starred, write_lock_held
 
 from tui.models import Article
 from tui.store import Library, StoreError
 from tui.stories import group_new, story_of
 from tui.store.stories import story_row
-from ui_sample import HARBOUR
+from ui_sample import HARBOUR, ORCHARD
 
 
 @pytest.fixture
@@ -164,3 +164,25 @@ async def test_story_mode_figures_follow_an_open_s_read_mark_written_late(tmp_pa
         with Library(path) as lib:
             assert story_row(lib, sid).unread == before - 1
         assert main.articles.source.row(at).unread == before - 1
+
+
+async def test_a_toggle_then_an_open_just_before_quit_are_both_written(cached_library, make_app):
+    """The writer handed each toggle's `done` to the UI thread and waited until it had run; at quit the UI thread
+    waits for the marks (ReadMarks.stop), so the writer stood still behind the toggle: 2 s later the app closed and
+    the marks queued behind it were never written. The hand-over has a thread of its own now."""
+    path, ids = cached_library
+    orchard, harbour = ids[ORCHARD.title], ids[HARBOUR.title]
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        with write_lock_held(path):  # both wait in the queue until the UI thread is stopping
+            main.set_mark(orchard, "starred", True)
+            main.open_article(harbour)
+            await pilot.pause()
+            await pilot.pause()
+            assert main.marks.pending
+        written = main.marks.settle(10)  # on the UI thread, as stop() at quit does
+        assert written
+        await pilot.press("ctrl+q")
+    assert (_starred(path, orchard), _read(path, harbour)) == (1, 1)

@@ -13,7 +13,9 @@ they waited up to 2 s for the open's mark (`settle`), then wrote under the lock 
 10 s plus the transaction retry loop 5 s while another program held the write lock: a frozen screen).
 A queued mark's value is known at once (`value`, `patch`): the rows and the count show it before it is
 written, a second toggle flips the queued value, and the toggle's `done` callback refreshes them after
-the write (or says why it failed: the rows then show the stored value again).
+the write (or says why it failed: the rows then show the stored value again). Those callbacks are handed to the
+UI thread by a second thread, so the writer never waits for the UI thread (which may itself be waiting for the
+marks: `settle` at quit).
 """
 
 from __future__ import annotations
@@ -51,6 +53,11 @@ class ReadMarks:
         # (article id, field) -> [marks queued, the last value, when it was queued (a number that only grows)]
         self._values: dict[tuple[int, str], list] = {}
         self._queued = 0
+        # `done` and `failed` calls for the UI thread, handed over by a thread of their own: handing them over
+        # waits until the UI thread has run them, and the writer waiting so stopped every mark behind them while
+        # the UI thread waited for the marks (`settle` at quit: 2 s, then the marks behind were never written)
+        self._handoffs: queue.Queue = queue.Queue()
+        self._relay: threading.Thread | None = None
         self._reads_lock = threading.Lock()
 
     def mark_read(self, article_id: int) -> None:
@@ -143,6 +150,10 @@ class ReadMarks:
             while True:
                 job = self._queue.get()
                 if job is None:
+                    with self._reads_lock:
+                        if self._relay is not None:
+                            self._handoffs.put(None)  # after what it has to hand over: it ends too
+                            self._relay = None
                     self._queue.task_done()
                     return
                 article_id, field, value, done = job
@@ -173,11 +184,38 @@ class ReadMarks:
                             if field == "read":
                                 self._reads -= 1
                     self._queue.task_done()  # before the hand-off: `settle` on the UI thread may be waiting
-                if self.host.is_attached:
-                    if done is not None:
-                        deliver(self.host, done, error)
-                    elif error:
-                        deliver(self.host, self.failed, article_id, error)
+                if done is not None:
+                    self._hand_off(done, error)
+                elif error:
+                    self._hand_off(self.failed, article_id, error)
         finally:
             if lib is not None:
                 lib.close()
+
+    def _hand_off(self, callback, *args) -> None:
+        """Have `callback(*args)` run on the UI thread, without the writer waiting for it."""
+        with self._reads_lock:
+            if self._relay is None:
+                self._relay = threading.Thread(target=self._run_relay, name="read-marks-done", daemon=True)
+                self._relay.start()
+        self._handoffs.put((callback, args))
+
+    def _run_relay(self) -> None:
+        while True:
+            job = self._handoffs.get()
+            if job is None:
+                self._handoffs.task_done()
+                return
+            callback, args = job
+            try:
+                if self.host.is_attached:
+                    deliver(self.host, callback, *args)
+            finally:
+                self._handoffs.task_done()
+
+    def handed_over(self, timeout: float | None = None) -> bool:
+        """Wait (not on the UI thread: it runs what is handed over) until every `done`/`failed` call of the marks
+        written so far has run on the UI thread; False if some still wait after `timeout` seconds."""
+        done = self._handoffs.all_tasks_done
+        with done:
+            return done.wait_for(lambda: not self._handoffs.unfinished_tasks, timeout)
