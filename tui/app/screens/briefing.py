@@ -18,11 +18,14 @@ LIMIT = 10
 
 
 def read_briefing(lib, since: str, sentences: int, analyse: bool):
-    """(items, since as an ISO day) of the briefing (tui.stories.briefing)."""
+    """(items, since as an ISO day, how many unread stories there are since then) of the briefing
+    (tui.stories.briefing: the LIMIT best of them)."""
+    from tui.store.reader import unread_stories
     from tui.stories import briefing, parse_since
 
     day = parse_since(since) if since else ""
-    return briefing(lib, since=day, limit=LIMIT, sentences=sentences, analyse=analyse), day
+    items = briefing(lib, since=day, limit=LIMIT, sentences=sentences, analyse=analyse)
+    return items, day, unread_stories(lib, day) if len(items) >= LIMIT else len(items)
 
 
 def _where(source: str, day: str) -> str:
@@ -33,8 +36,8 @@ class BriefingScreen(PageScreen):
     """One pane: a heading per story, its sentences with sources, its strongest quote."""
 
     PANES = ("#briefing-pane",)
-    HINT = (("open", "open the story"), ("briefing_since", "since"), ("longer", "more"), ("shorter", "fewer"),
-            ("copy_markdown", "copy as Markdown"), ("back", "back"))
+    HINT = (("open", "open story"), ("briefing_since", "since"), (("longer", "shorter"), "sentences"),
+            (("copy_summary", "copy_markdown"), "Markdown"), ("copy_quotes", "quotes"), ("back", "back"))
 
     def __init__(self, db_path) -> None:
         super().__init__(db_path)
@@ -65,10 +68,11 @@ class BriefingScreen(PageScreen):
         if error:
             head.update(Text(f"The briefing cannot be made: {error}", style="bold red"))
             return
-        self.items, self.day = result
-        when = f"since {self.day}" if self.day else "all unread stories"
+        self.items, self.day, total = result
         n = len(self.items)
-        head.update(Text.assemble((f"{n} stor{'ies' if n != 1 else 'y'}", "bold"), f" · {when}",
+        # "10 of 24 unread stories": the briefing shows the LIMIT best (it said "10 stories · all unread stories")
+        count = f"{n} of {total} unread stories" if total > n else f"{n} unread stor{'ies' if n != 1 else 'y'}"
+        head.update(Text.assemble((count, "bold"), f" since {self.day}" if self.day else "",
                                   (" · ranked by size and recency", "dim")))
         options: list[Option] = []
         if not self.items:

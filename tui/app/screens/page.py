@@ -50,7 +50,8 @@ class PageScreen(QuickSwitch, Screen):
     IS_PAGE = True  # the palette offers this screen's own PAGE actions (app.get_system_commands)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # as the main screen: panes stack below 120
     PANES: tuple[str, ...] = ()
-    HINT: tuple[tuple[str, str], ...] = (("open", "open"), ("back", "back"))  # (key id, what it does)
+    # (key id, what it does); a tuple of key ids shows their keys joined: ("longer", "shorter") -> "+/-"
+    HINT: tuple[tuple[str | tuple[str, ...], str], ...] = (("open", "open"), ("back", "back"))
 
     def __init__(self, db_path) -> None:
         super().__init__()
@@ -69,7 +70,8 @@ class PageScreen(QuickSwitch, Screen):
         for number, (key_id, what) in enumerate(self.HINT):
             if number:
                 out.append(" · ", style="dim")
-            out.append(keymap.first_key(key_id, overrides), style="bold")
+            ids = key_id if isinstance(key_id, tuple) else (key_id,)
+            out.append("/".join(keymap.first_key(i, overrides) for i in ids), style="bold")
             out.append(f" {what}", style="dim")
         return out
 

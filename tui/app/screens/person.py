@@ -32,7 +32,7 @@ class PersonScreen(PageScreen):
     """Articles over time (a bar per month) and the articles on the left; quotes and co-occurring entities on the right."""
 
     PANES = ("#person-pane", "#person-side")
-    HINT = (("open", "open the article / entity"), ("copy_quotes", "copy quotes"),
+    HINT = (("open", "open the article / entity"), (("copy_summary", "copy_quotes"), "copy quotes"),
             ("copy_markdown", "Markdown"), ("back", "back"))
 
     def __init__(self, db_path, name: str) -> None:

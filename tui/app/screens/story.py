@@ -164,8 +164,9 @@ class StoryScreen(PageScreen):
     PANES = ("#story-pane", "#story-side")
     # m and f act on the article of the line under the cursor, as in the library (rebound keys follow)
     BINDINGS = [b for b in keymap.bindings(keymap.MAIN) if b.id in ("toggle_read", "star")]
-    HINT = (("open", "open"), ("longer", "longer"), ("shorter", "shorter"),
-            ("copy_summary", "copy"), ("copy_quotes", "quotes"), ("copy_markdown", "Markdown"), ("back", "back"))
+    # every key of the view in 80 columns (m and f were missing)
+    HINT = (("open", "open"), (("longer", "shorter"), "length"), ("copy_summary", "copy"), ("copy_quotes", "quotes"),
+            ("copy_markdown", "Markdown"), (("toggle_read", "star"), "marks"), ("back", "back"))
 
     def __init__(self, db_path, story_id: int | None = None, lib=None) -> None:
         """`story_id`: the story to show (or call `open` later); `lib`: the UI thread's library, to show a kept

@@ -66,7 +66,8 @@ def _articles(summary, rows: dict) -> list[Option]:
         if article.starred or any(o.starred for o in others):
             entry.append(" ★", style="bold")
         outlets = ", ".join(dict.fromkeys(line(x.source) for x in [article, *others] if line(x.source)))
-        entry.append(f"  {where(outlets, article.published or '')}", style="dim")
+        # an undated article: the day it was added, as the library list and the summary's source lines show it
+        entry.append(f"  {where(outlets, article.published or article.sort_key or '')}", style="dim")
         if others:
             entry.append(f" · same text in {len(others) + 1} outlets", style="dim italic")
         out.append(Option(entry, id=f"a:{article_id}", indent=2))  # a long title goes on under itself

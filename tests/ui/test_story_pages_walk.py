@@ -1,0 +1,102 @@
+"""What a walk through the story view, the briefing and the entity page at 80x24 found wrong: keys missing from
+the hint line, the briefing's count of stories, an undated article with no date in the story view."""
+
+from __future__ import annotations
+
+import pytest
+from rich.cells import cell_len
+
+from pilot_steps import settle
+from story_sample import WIRE, make_story_library
+
+from tui.models import Article
+from tui.store import Library
+from tui.stories import group_new, story_of
+from ui_sample import HARBOUR, ORCHARD
+
+
+@pytest.fixture
+def stories(tmp_path):
+    path = tmp_path / "library.db"
+    return path, make_story_library(path, cached=True)
+
+
+def hint(screen) -> str:
+    return str(screen.query_one("#page-hint").render())
+
+
+async def test_every_page_key_is_on_the_hint_line_at_80_columns(stories, make_app):
+    """The story view's m and f (mark read, star) were on no hint line; the briefing's y (copy its quotes) and c
+    neither. Each hint fits 80 columns (78 cells inside its padding), so none is cut."""
+    path, ids = stories
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        text = hint(app.screen)
+        assert type(app.screen).__name__ == "StoryScreen"
+        for part in ("⏎ open", "+/- length", "c copy", "y quotes", "Y Markdown", "m/f marks", "esc back"):
+            assert part in text, text
+        assert cell_len(text) <= 78, text
+        await pilot.press("escape")
+        await pilot.press("b")
+        await settle(pilot)
+        text = hint(app.screen)
+        assert type(app.screen).__name__ == "BriefingScreen"
+        for part in ("⏎ open story", "t since", "+/- sentences", "c/Y Markdown", "y quotes", "esc back"):
+            assert part in text, text
+        assert cell_len(text) <= 78, text
+
+
+async def test_the_briefing_says_how_many_unread_stories_it_leaves_out(stories, make_app, monkeypatch):
+    """The briefing shows the LIMIT best unread stories; with more unread it said "N stories · all unread
+    stories" as if those were all."""
+    from tui.app.screens import briefing
+
+    path, ids = stories
+    with Library(path) as lib:
+        for title in (ORCHARD.title, WIRE.title):
+            lib.set_read(ids[title], False)
+        unread_stories = len({story_of(lib, ids[t]) for t in (ORCHARD.title, WIRE.title, HARBOUR.title)})
+    assert unread_stories >= 2
+    monkeypatch.setattr(briefing, "LIMIT", 1)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await settle(pilot)
+        await settle(pilot)
+        head = str(app.screen.query_one("#briefing-head").render())
+        assert head.startswith(f"1 of {unread_stories} unread stories · ranked"), head
+    monkeypatch.setattr(briefing, "LIMIT", 10)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await settle(pilot)
+        await settle(pilot)
+        head = str(app.screen.query_one("#briefing-head").render())
+        assert head.startswith(f"{unread_stories} unread stories · ranked"), head
+
+
+def test_an_undated_article_shows_the_day_it_was_added_in_the_story_view(tmp_path):
+    """The library list shows an undated article's day added (its order); the story view's line of it showed no
+    date at all while its summary sentences said the day."""
+    from tui.app.screens.story import read_story
+    from tui.app.screens.story_items import build
+
+    path = tmp_path / "library.db"
+    make_story_library(path, cached=True)
+    with Library(path) as lib:
+        (_status, undated), = lib.add_many([Article(
+            title="Lighthouse keeper's log goes on show in Port Ellin museum", source="Quay Notes", published=None,
+            body=("The museum in Port Ellin put the 1911 logbook of the harbour lighthouse on show on Friday. "
+                  "The log records every storm of that winter in the keeper's small, careful hand.\n\n"
+                  "Visitors can turn its pages on a screen beside the glass case, the museum said."))])
+        group_new(lib)
+        day = lib.rows_by_id([undated])[0].sort_key[:10]
+        assert day
+        row, summary, rows = read_story(lib, story_of(lib, undated), None, False)
+        _head, _title, text, _side, _names = build(summary, row, rows)
+    line = next(str(o.prompt) for o in text if o.id == f"a:{undated}")
+    assert line.endswith(f"Quay Notes, {day}"), line
