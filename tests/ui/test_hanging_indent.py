@@ -104,3 +104,37 @@ async def test_entity_page_quotes_and_the_article_summary_wrap_under_their_text(
         assert quotes and hangs(quotes, 1) == len(quotes)
         assert all(lines[-1].startswith("   — ") for lines in quotes)
         hangs(drawn(page.query_one("#person-articles"), "a:"), 2)
+
+
+async def test_an_article_s_outlet_and_date_stay_on_one_line(stories, make_app):
+    """A story view or entity page article line is its title then "Outlet, date": at 80 columns the outlet was
+    broken across two lines ("… Kellmouth" / "Evening Post, 2026-01-15"). It ends the title's last line when it
+    fits there, else it has a line of its own under the title."""
+    from story_sample import EVENING, WIRE
+
+    metas = [f"{a.source}, {a.published}" for a in (EVENING, WIRE)]
+    app = make_app(stories)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        screen = app.screen
+        articles = drawn(screen.query_one("#story-text"), "a:")
+        assert len(articles) == 3
+        hangs(articles, 2)
+        for meta in metas:
+            assert any(meta in x for lines in articles for x in lines), (meta, articles)
+        assert any(len(lines) > 1 for lines in articles)  # one that does not fit on its title's line
+        index = next(i for i, (_kind, name) in enumerate(screen.entity_names) if name == "Agnes Trewin")
+        side = screen.query_one("#story-quotes")
+        screen.set_focus(side)
+        side.highlighted = side.get_option_index(f"e:{index}")
+        await pilot.press("enter")
+        await settle(pilot)
+        articles = drawn(app.screen.query_one("#person-articles"), "a:")
+        assert len(articles) == 3
+        hangs(articles, 2)
+        for meta in metas:
+            assert any(meta in x for lines in articles for x in lines), (meta, articles)

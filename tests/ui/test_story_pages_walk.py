@@ -100,3 +100,26 @@ def test_an_undated_article_shows_the_day_it_was_added_in_the_story_view(tmp_pat
         _head, _title, text, _side, _names = build(summary, row, rows)
     line = next(str(o.prompt) for o in text if o.id == f"a:{undated}")
     assert line.endswith(f"Quay Notes, {day}"), line
+
+
+async def test_story_view_headings_and_speakers_are_drawn_as_headings_not_greyed_out(stories, make_app):
+    """Section headings ("Quotes by speaker", "Entities", …), the speakers the quotes are grouped under and the
+    entity types were drawn in the colour of a disabled item (grey, as "No quotes found"); the summary pane draws
+    its headings in the heading colour."""
+    path, ids = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        side = app.screen.query_one("#story-quotes")
+        heading = side.get_visual_style("summary-list--option", "summary-list--heading").rich_style.color
+        disabled = side.get_visual_style("summary-list--option", "summary-list--option-disabled").rich_style.color
+        assert heading != disabled
+        side._ensure_lines()
+        for text in ("Quotes by speaker", "Agnes Trewin", "People"):
+            index = next(i for i, o in enumerate(side.options) if o.prompt.plain == text)
+            colours = {s.style.color for s in side._render_option(index)[0] if text in s.text}
+            assert colours == {heading}, (text, colours)

@@ -82,8 +82,9 @@ class PersonScreen(PageScreen):
         left.append(heading(f"Articles ({n})"))
         for article in person.articles:
             entry = Text(line(article["title"]))
+            keep = len(entry.plain) + 2  # "Outlet, date" after the title, not broken across two lines
             entry.append(f"  {_where(article.get('source', ''), article.get('day', ''))}", style="dim")
-            left.append(Option(entry, id=f"a:{article['id']}", indent=2))  # a long title goes on under itself
+            left.append(Option(entry, id=f"a:{article['id']}", indent=2, keep=keep))  # a long title goes on under itself
         right = [heading("Quotes, newest first")]
         if not person.quotes:
             right.append(Option(Text("No quotes found.", style="dim"), disabled=True))

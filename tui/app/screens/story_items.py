@@ -66,11 +66,12 @@ def _articles(summary, rows: dict) -> list[Option]:
         if article.starred or any(o.starred for o in others):
             entry.append(" ★", style="bold")
         outlets = ", ".join(dict.fromkeys(line(x.source) for x in [article, *others] if line(x.source)))
+        keep = len(entry.plain) + 2  # "Outlet, date" after the title, not broken across two lines
         # an undated article: the day it was added, as the library list and the summary's source lines show it
         entry.append(f"  {where(outlets, article.published or article.sort_key or '')}", style="dim")
         if others:
             entry.append(f" · same text in {len(others) + 1} outlets", style="dim italic")
-        out.append(Option(entry, id=f"a:{article_id}", indent=2))  # a long title goes on under itself
+        out.append(Option(entry, id=f"a:{article_id}", indent=2, keep=keep))  # a long title goes on under itself
     return out
 
 
@@ -91,7 +92,7 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
     if not summary.quotes:
         out.append(Option(Text("No quotes found yet.", style="dim"), disabled=True))
     for g, group in enumerate(summary.quotes):
-        out.append(Option(Text(line(group.speaker) or "Unknown speaker", style="bold"), disabled=True))
+        out.append(heading(line(group.speaker) or "Unknown speaker", "bold"))
         for q, quote in enumerate(group.quotes):
             entry = Text(f"“{line(quote.text)}”")
             outlets = ", ".join(line(x) for x in quote.sources[:4]) if len(quote.sources) > 1 else ""
@@ -107,7 +108,7 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
     for key, _name, plural, _labels in TYPES:
         for number, entity in enumerate(by_type.get(key, [])):
             if number == 0:
-                out.append(Option(Text(plural, style="bold"), disabled=True))
+                out.append(heading(plural, "bold"))
             entity_names.append((key, entity.name))
             arts = entity.articles  # how many of the story's articles mention it
             entry = Text(line(entity.name))

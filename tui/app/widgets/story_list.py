@@ -22,11 +22,11 @@ from tui.app.widgets.summary_list import SummaryList
 LIST_ACTIONS = {"cursor_down", "cursor_up", "first", "last", "page_down", "page_up", "select"}
 
 
-def heading(text: str) -> Option:
-    """A section heading: shown, skipped by the cursor."""
+def heading(text: str, style: str = "bold underline") -> Option:
+    """A section heading: shown in the list's heading colours (as the summary pane's), skipped by the cursor."""
     from rich.text import Text
 
-    return Option(Text(text, style="bold underline"), disabled=True)
+    return Option(Text(text, style=style), heading=True)
 
 
 class StoryList(SummaryList, inherit_bindings=False):

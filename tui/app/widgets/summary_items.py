@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.strip import Strip
 
@@ -42,16 +43,20 @@ class Option:
     (A plain class: a dataclass costs ~1 ms to create at import, before the first paint.)
     """
 
-    __slots__ = ("prompt", "id", "disabled", "rule", "spans", "indent", "hang")
+    __slots__ = ("prompt", "id", "disabled", "rule", "spans", "indent", "hang", "keep", "heading")
 
     def __init__(self, prompt: Text, id: str | None = None, disabled: bool = False, rule: bool = False,
-                 indent: int = 0) -> None:
+                 indent: int = 0, keep: int = 0, heading: bool = False) -> None:
         self.prompt = prompt
         self.id = id
-        self.disabled = disabled
+        self.disabled = disabled or heading
+        self.heading = heading  # a section heading (drawn in the list's heading colours, skipped by the cursor)
         self.rule = rule
         self.indent = indent
         self.hang = 0  # the indent the lines were wrapped with (wrap_all; 0 on a list too narrow for it)
+        # where a last part starts that goes on one line, not broken (an article's "Outlet, date" after its
+        # title: on the title's last line when it fits there, else on a line of its own); 0: none
+        self.keep = keep
         self.spans: list = []  # (start, end) of each display line in prompt.plain
 
 
@@ -74,7 +79,7 @@ def wrap_all(options: list[Option], width: int) -> tuple[list[tuple[int, int]], 
     for index, option in enumerate(options):
         first.append(len(lines))
         option.hang = hanging(option, width)
-        option.spans = wrap_breaks(option.prompt.plain, width, option.hang)
+        option.spans = wrap_breaks(option.prompt.plain, width, option.hang, option.keep)
         lines.extend((index, line) for line in range(len(option.spans) + option.rule))
     return lines, first
 
@@ -85,9 +90,19 @@ def hanging(option: Option, width: int) -> int:
     return option.indent if 0 < option.indent <= width // 2 else 0
 
 
-def wrap_breaks(text: str, width: int, indent: int = 0) -> list[tuple[int, int]]:
+def wrap_breaks(text: str, width: int, indent: int = 0, keep: int = 0) -> list[tuple[int, int]]:
     """wrap_spans, with a line break in the text starting a new line (a story sentence's source line); every
-    line after the first is `indent` cells narrower (cut_lines draws it indented)."""
+    line after the first is `indent` cells narrower (cut_lines draws it indented). text[keep:] (when `keep`)
+    ends the last line if it fits there whole, else starts a line: it is broken only when longer than a line."""
+    if 0 < keep < len(text) and "\n" not in text[keep:]:
+        spans = wrap_breaks(text[:keep], width, indent)
+        start, _end = spans[-1]
+        room = (width if len(spans) == 1 else width - indent) - cell_len(text[start:keep])
+        if cell_len(text[keep:]) <= room:
+            spans[-1] = (start, len(text))
+            return spans
+        spans[-1] = (start, keep)  # its trailing spaces are not drawn
+        return spans + [(keep + a, keep + b) for a, b in wrap_spans(text[keep:], width - indent)]
     if "\n" not in text and not indent:
         return wrap_spans(text, width)
     spans: list[tuple[int, int]] = []

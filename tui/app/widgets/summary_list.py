@@ -307,6 +307,8 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
     @staticmethod
     def _look_of(option: Option, highlighted: bool) -> tuple[str, ...]:
         """The component classes an item is drawn with."""
+        if option.heading:
+            return ("summary-list--option", "summary-list--heading")
         if option.disabled:
             return ("summary-list--option", "summary-list--option-disabled")
         if highlighted:
