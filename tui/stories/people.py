@@ -145,21 +145,27 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
     ids = [a["id"] for a in person.articles]
     if ids:
         id_marks = ",".join("?" * len(ids))
-        co = lib.db.execute(
-            f"SELECT label, name, count(DISTINCT article_id) FROM mentions WHERE article_id IN ({id_marks})"
+        found = lib.db.execute(
+            f"SELECT DISTINCT label, name, article_id FROM mentions WHERE article_id IN ({id_marks})"
             f" AND label NOT IN ('DATE','TIME','MONEY','PERCENT','QUANTITY','CARDINAL')"
-            f" GROUP BY label, name", ids).fetchall()
-        co_link = NameLinker(co)
-        merged: Counter = Counter()
+            f" ORDER BY label, name, article_id", ids).fetchall()
+        where: dict[tuple, set] = {}
+        for lab, nm, article_id in found:
+            where.setdefault((lab, nm), set()).add(article_id)
+        co_link = NameLinker([(lab, nm, len(arts)) for (lab, nm), arts in where.items()])
+        merged: dict[str, set] = {}
         labels: dict[str, Counter] = {}
-        for lab, nm, n in co:
+        for (lab, nm), arts in where.items():
             canon = co_link.canonical(lab, nm)
             if (lab, nm) in aliases or same_entity(target, canon, lab):
                 continue
-            merged[canon] += n  # one name, one entity, whatever label each article gave it
-            labels.setdefault(canon, Counter())[lab] += n
-        person.cooccurring = [{"label": labels[nm].most_common(1)[0][0], "name": nm, "articles": n}
-                              for nm, n in merged.most_common(30)]
+            # one name, one entity, whatever label or form each article gave it: its articles counted once
+            # (the counts of its forms were added: "Kellmouth  4 articles" beside a person in 3)
+            merged.setdefault(canon, set()).update(arts)
+            labels.setdefault(canon, Counter())[lab] += len(arts)
+        ranked = sorted(merged.items(), key=lambda kv: -len(kv[1]))[:30]  # stable: the order they came in on ties
+        person.cooccurring = [{"label": labels[nm].most_common(1)[0][0], "name": nm, "articles": len(arts)}
+                              for nm, arts in ranked]
     speaker_names = {nm for _, nm in aliases} | {target}
     seen: dict[str, dict] = {}
     for a in person.articles:
