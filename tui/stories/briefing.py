@@ -48,7 +48,8 @@ def briefing(lib, since: str = "", limit: int = 10, sentences: int = 3, analyse:
         s = story_summary(lib, r.id, sentences=sentences, analyse=analyse)
         r = story_row(lib, r.id) or r
         if s is not None:
-            out.append(BriefItem(r, s.sentences, s.strongest_quote(), rank_score(r, newest)))
+            shown = " ".join(x.text for x in s.sentences)  # a quote already in a sentence is not repeated
+            out.append(BriefItem(r, s.sentences, s.strongest_quote(leaving_out=shown), rank_score(r, newest)))
     return out
 
 

@@ -71,9 +71,13 @@ class StorySummary:
         new = {(x.article, x.index) for x in self.new}
         return shown & new, [x for x in self.new if (x.article, x.index) not in shown]
 
-    def strongest_quote(self) -> StoryQuote | None:
-        """The highest-scored attributed quote of the story."""
-        qs = [q for g in self.quotes if g.speaker for q in g.quotes]
+    def strongest_quote(self, leaving_out: str = "") -> StoryQuote | None:
+        """The highest-scored attributed quote of the story; with `leaving_out` (the sentences shown with it), the
+        highest of those whose words that text does not already hold (the briefing printed a sentence, then the
+        same words again as its quote)."""
+        said = " ".join(leaving_out.split()).casefold()
+        qs = [q for g in self.quotes if g.speaker for q in g.quotes
+              if not said or " ".join(q.text.split()).casefold() not in said]
         return max(qs, key=lambda q: (len(q.sources), q.score), default=None)
 
 

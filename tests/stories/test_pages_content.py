@@ -1,4 +1,5 @@
-"""The entity page's "appears with" counts articles, once each, whatever form or label a name had in them."""
+"""What the entity page and the briefing say: "appears with" counts articles once each; a briefing quote is not a
+sentence printed again."""
 
 from __future__ import annotations
 
@@ -43,3 +44,23 @@ def test_appears_with_counts_each_article_once(lib):
     kellmouth = [c for c in person.cooccurring if c["name"] == "Kellmouth"]
     assert [c["articles"] for c in kellmouth] == [2]
     assert all(c["articles"] <= len(person.articles) for c in person.cooccurring)
+
+
+def test_the_briefing_does_not_repeat_a_sentence_as_its_quote(lib):
+    """A story's strongest quote was printed under its sentences even when one of them was that very quote; the
+    briefing now takes the strongest quote its sentences do not already hold (none here: the only one is in them)."""
+    from tui.stories import briefing, briefing_markdown, group_new
+
+    lib.add_many([Article(
+        title="Bridge in Tarrow reopens after repairs", source="Tarrow Post", published="2026-02-03",
+        body='The old bridge over the Tarrow river reopens to cars on Monday after eight months of repairs.\n\n'
+             '"We will open the bridge on Monday, and the buses come back the same week," said Mayor Lena Ortiz.\n\n'
+             'The repairs cost the town 2.1 million euros, a third more than planned.')])
+    group_new(lib)
+    item, = briefing(lib, sentences=3)
+    assert any("We will open the bridge on Monday" in s.text for s in item.sentences)
+    assert item.quote is None
+    assert briefing_markdown([item]).count("We will open the bridge on Monday") == 1
+    item, = briefing(lib, sentences=1)  # the quote's sentence is not shown: the quote is
+    assert "We will open the bridge" not in item.sentences[0].text
+    assert item.quote is not None and item.quote.speaker == "Lena Ortiz"
