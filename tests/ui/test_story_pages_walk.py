@@ -123,3 +123,30 @@ async def test_story_view_headings_and_speakers_are_drawn_as_headings_not_greyed
             index = next(i for i, o in enumerate(side.options) if o.prompt.plain == text)
             colours = {s.style.color for s in side._render_option(index)[0] if text in s.text}
             assert colours == {heading}, (text, colours)
+
+
+async def test_the_briefing_keeps_a_reading_measure_and_its_sources_whole(stories, make_app):
+    """At 200 columns the briefing's one pane ran its sentences ~190 characters wide; it keeps at most 120 columns
+    now, in the middle. A sentence's "(Outlet, date)" is never broken across two lines."""
+    app = make_app(stories[0])
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.press("b")
+        await settle(pilot)
+        await settle(pilot)
+        pane = app.screen.query_one("#briefing-pane").region
+        assert pane.width <= 120 and abs(pane.x - (200 - pane.right)) <= 1, pane
+    app = make_app(stories[0])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await settle(pilot)
+        await settle(pilot)
+        from tui.app.widgets.summary_items import cut_lines, wrap_all
+
+        options = app.screen.query_one("#briefing-list").options
+        sentences = [o for o in options if o.prompt.plain.startswith("• ")]
+        assert sentences
+        for width in range(40, 121):  # the list's own wrap and cut, at every width a pane may have
+            wrap_all(options, width)
+            for option in sentences:
+                where = option.prompt.plain[option.prompt.plain.rindex(" (") + 1:]
+                assert any(where in x.plain for x in cut_lines(option)), (width, option.prompt.plain)

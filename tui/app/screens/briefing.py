@@ -88,13 +88,15 @@ class BriefingScreen(PageScreen):
                          + (f" · {sources}" if sources else ""), style="dim")
             options.append(Option(entry, id=f"b:{number - 1}:0", indent=len(f"{number}. ")))
             for part, sent in enumerate(item.sentences, 1):
-                entry = Text(f"• {line(sent.text)}")
-                entry.append(f" ({_where(sent.source, sent.day)})", style="dim italic")
-                options.append(Option(entry, id=f"b:{number - 1}:{part}", indent=2))  # under the text, not the •
+                entry = Text(f"• {line(sent.text)} ")
+                keep = len(entry.plain)  # "(Outlet, date)" not broken across two lines
+                entry.append(f"({_where(sent.source, sent.day)})", style="dim italic")
+                options.append(Option(entry, id=f"b:{number - 1}:{part}", indent=2, keep=keep))  # under the text
             if item.quote is not None:
-                entry = Text(f"“{line(item.quote.text)}”", style="italic")
-                entry.append(f" — {line(item.quote.speaker) or 'unknown'}", style="bold")
-                options.append(Option(entry, id=f"b:{number - 1}:q", indent=1))
+                entry = Text(f"“{line(item.quote.text)}” ", style="italic")
+                keep = len(entry.plain)  # "— Speaker" whole
+                entry.append(f"— {line(item.quote.speaker) or 'unknown'}", style="bold")
+                options.append(Option(entry, id=f"b:{number - 1}:q", indent=1, keep=keep))
         # the cursor stays on the same line number when it can (the complete reading after the quick one)
         self.query_one("#briefing-list", StoryList).show_options(options)
         if not self._complete:
