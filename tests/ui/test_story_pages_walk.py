@@ -150,3 +150,28 @@ async def test_the_briefing_keeps_a_reading_measure_and_its_sources_whole(storie
             for option in sentences:
                 where = option.prompt.plain[option.prompt.plain.rindex(" (") + 1:]
                 assert any(where in x.plain for x in cut_lines(option)), (width, option.prompt.plain)
+
+
+async def test_back_from_a_story_the_briefing_shows_the_marks_made_there(stories, make_app):
+    """enter on a briefing story opens its story view; m there marks an article read. Back in the briefing
+    (esc) the story still said "3 unread": the briefing was not read again."""
+    app = make_app(stories[0])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("b")
+        await settle(pilot)
+        await settle(pilot)
+        briefing = app.screen
+        assert "3 articles · 3 unread" in str(briefing.query_one("#briefing-list").options[0].prompt)
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        story = app.screen
+        assert type(story).__name__ == "StoryScreen"
+        text = story.query_one("#story-text")
+        text.highlighted = next(i for i, o in enumerate(text.options) if (o.id or "").startswith("a:"))
+        await pilot.press("m")
+        await pilot.press("escape")  # at once: the mark may still be waiting to be written
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen is briefing
+        assert "3 articles · 2 unread" in str(briefing.query_one("#briefing-list").options[0].prompt)

@@ -28,6 +28,13 @@ def read_briefing(lib, since: str, sentences: int, analyse: bool):
     return items, day, unread_stories(lib, day) if len(items) >= LIMIT else len(items)
 
 
+def _after_marks(lib, marks, since: str, sentences: int, analyse: bool):
+    """read_briefing once the read marks queued (m in a story view opened from the briefing) are written; waits in
+    the worker, never on the UI thread."""
+    marks.settle()
+    return read_briefing(lib, since, sentences, analyse)
+
+
 def _where(source: str, day: str) -> str:
     return ", ".join(x for x in (line(source), (day or "")[:10]) if x)
 
@@ -45,6 +52,7 @@ class BriefingScreen(PageScreen):
         self.sentences = 3
         self.items: list = []
         self.day = ""
+        self._version: int | None = None  # the library's data_version when the briefing was last read
 
     def compose_panes(self) -> ComposeResult:
         with Pane(id="briefing-pane"):
@@ -61,7 +69,30 @@ class BriefingScreen(PageScreen):
     def reload(self) -> None:
         """Read the briefing again: at once from what is analysed, then complete."""
         self._complete = False
-        self.load(read_briefing, self.since, self.sentences, False)
+        self._version = self._data_version()
+        main = self.main_screen()
+        if main is not None and main.marks.pending:
+            self.load(_after_marks, main.marks, self.since, self.sentences, False)
+        else:
+            self.load(read_briefing, self.since, self.sentences, False)
+
+    def _data_version(self) -> int | None:
+        from tui.store.changes import data_version
+
+        main = self.main_screen()
+        try:
+            return data_version(main.lib) if main is not None else None
+        except Exception:  # a damaged library: the briefing says so when it reads
+            return None
+
+    def on_screen_resume(self) -> None:
+        """Back from a story opened from the briefing: an article marked read or unread there (m) changes the
+        stories' unread figures and which stories are in it; the briefing showed them as they were."""
+        if self._version is None:
+            return  # not read yet (the first showing reads it)
+        main = self.main_screen()
+        if (main is not None and main.marks.pending) or self._data_version() != self._version:
+            self.reload()
 
     def loaded(self, result, error: str) -> None:
         head = self.query_one("#briefing-head", Static)
