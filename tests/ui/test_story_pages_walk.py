@@ -175,3 +175,22 @@ async def test_back_from_a_story_the_briefing_shows_the_marks_made_there(stories
         await settle(pilot)
         assert app.screen is briefing
         assert "3 articles · 2 unread" in str(briefing.query_one("#briefing-list").options[0].prompt)
+
+
+async def test_copied_quotes_name_every_outlet_the_story_view_shows(stories, make_app, copied):
+    """A quote printed by two outlets is shown under "— Coastline Gazette, Kellmouth Evening Post"; `y` copied it
+    with the first outlet only."""
+    app = make_app(stories[0])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        side = app.screen.query_one("#story-quotes")
+        shown = next(o.prompt.plain for o in side.options if "Port Ellin should not carry this alone" in o.prompt.plain)
+        assert "Coastline Gazette, Kellmouth Evening Post" in shown
+        await pilot.press("y")
+        await settle(pilot)
+        line = next(x for x in copied[-1].splitlines() if "Port Ellin should not carry this alone" in x)
+        assert line.endswith("— Bram Oduya (Coastline Gazette, Kellmouth Evening Post)"), line

@@ -65,11 +65,13 @@ def story_text(summary) -> str:
 
 
 def story_quotes_text(summary) -> str:
-    """The story's quotes by speaker: “Quote” — Speaker (Source), one per line."""
+    """The story's quotes by speaker: “Quote” — Speaker (Source, and every other outlet that printed it, as the
+    story view names them), one per line."""
     lines = []
     for group in summary.quotes if summary else []:
         for quote in group.quotes:
-            tail = f" ({_line(quote.source)})" if _line(quote.source or "") else ""
+            outlets = [_line(x) for x in (getattr(quote, "sources", None) or [quote.source or ""]) if _line(x or "")]
+            tail = f" ({', '.join(dict.fromkeys(outlets))})" if outlets else ""
             speaker = _line(group.speaker or "")
             lines.append(f"“{_line(quote.text)}”" + (f" — {speaker}" if speaker else "") + tail)
     return "\n".join(lines)
