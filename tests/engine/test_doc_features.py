@@ -109,3 +109,33 @@ def test_a_runs_features_are_each_mentions_features():
     initial = [True] + [False] * 8 + [True] + [False] * 3
     for a, b in [(0, 0), (2, 6), (2, 3), (10, 10), (12, 12), (9, 10)]:
         assert _run_features(toks, initial, a, b) == [_mention_features(toks, initial, a, b, k) for k in range(a, b + 1)]
+
+
+
+def test_counting_each_distinct_mention_once_equals_counting_mention_by_mention(monkeypatch):
+    """document_features counts each distinct (word, own features) once with its number of mentions: the same
+    features as document_features_plain (mention by mention) on made-up texts of a few names met in many contexts,
+    interleaved, in both cases, where some words reach the cap of distinct features (_MAX_FEATURES), so that
+    which features are kept depends on the order they were first met."""
+    import random
+
+    from tui.engine.entities.doc_features import document_features_plain
+
+    rnd = random.Random(11)
+    names = ["Brenn", "Tor", "Vestrand Holdings", "Mr Alsing", "BRENN", "Brenn Tor", "O'Neill"]
+    cap_mattered = 0
+    for _ in range(60):
+        lines = []
+        for j in range(rnd.randint(1, 60)):
+            near = [f"w{k}" for k in range(2 * j, 2 * j + rnd.randint(1, 6))]  # contexts drift along the text
+            line = []
+            for _ in range(rnd.randint(1, 12)):
+                line += [rnd.choice(near), rnd.choice(names[:rnd.randint(1, 7)]), rnd.choice(near + [".", ","])]
+            lines.append(" ".join(line))
+        segs, _, _ = prepare("\n".join(lines))
+        fast = document_features(segs)
+        assert fast == document_features_plain(segs)
+        with monkeypatch.context() as m:
+            m.setattr(doc_features, "_MAX_FEATURES", 10**6)
+            cap_mattered += document_features(segs) != fast
+    assert cap_mattered > 10

@@ -195,3 +195,72 @@ def test_document_features_add_the_same_rows_with_or_without_the_capitals_known(
         for s in segs:
             s.caps = None
         assert tagger.table.document(segs, mid, low).base.tolist() == with_caps == _plain_base(tagger, segs, mid, low)
+
+
+def test_gazetteer_flags_from_the_index_equal_the_list_by_list_look_ups():
+    """Every word of every list, with and without final periods and in other cases, the words of our texts and odd
+    strings: the indexed flags (one look-up) equal the plain ones (one look-up per list), order included."""
+    import random
+
+    from tui.engine.entities.features import _gaz_flags, _gaz_flags_plain
+    from tui.engine.entities.tokens import tokenize
+    from tui.engine.lexicon import lexicon
+
+    words = set()
+    for _, listed in lexicon().tagger_lists():
+        words |= listed
+    words |= {w for text in _samples() for s, e in tokenize(text) for w in [text[s:e]]}
+    rnd = random.Random(14)
+    odd = [rnd.choice(sorted(words)) + "." * rnd.randint(0, 3) for _ in range(3000)]
+    odd += ["", ".", "..", "Mr.", "st.", "jan.", "u.s.", "U.S.", "ı", "İstanbul", "ß", "-", "’"]
+    flagged = two = 0
+    for w in sorted(words) + odd + [w + "." for w in words] + [w.upper() + ".." for w in words]:
+        for lw in (w, w.lower()):
+            want = _gaz_flags_plain(lw, lw)
+            assert _gaz_flags(lw, lw) == want, lw
+            flagged += bool(want)
+            two += len(want) > 1 and lw != lw.rstrip(".")
+    assert flagged > 6000 and two > 10
+
+
+def _weighted_ids_by_kind(table, words):
+    """Per word, per kind (the ScoreTable's rows), the sorted ids of its weighted features as _add_words finds them."""
+    fams, vals, sizes = scoring._feature_keys(words, table.fam, table.fid)
+    ids = [f.get(v, table.zero_id) for f, v in zip(fams, vals)]
+    out, pos = [], 0
+    for size in sizes:
+        out.append(sorted(i for i in ids[pos:pos + size] if i != table.zero_id))
+        pos += size
+    return [out[k:k + scoring._KINDS] for k in range(0, len(out), scoring._KINDS)]
+
+
+def test_feature_ids_by_template_and_value_are_the_named_features_ids():
+    """_feature_keys (a template's ids and the value looked up in them) finds, kind by kind, the same weighted
+    features as looking up every feature's name (_feature_names: window_features and the three after it): for
+    the words of our texts, every value a weighted word feature names, odd strings and every BMP character
+    alone and in words."""
+    import random
+
+    from tui.engine.entities.tokens import tokenize
+
+    table = load_tagger().table
+    fid = table.fid
+    words = {START, END}
+    for text in _samples():
+        words |= {text[s:e] for s, e in tokenize(text)}
+    for f in fid:
+        if f.startswith(("w=", "-1w=", "+2w=", "Uw=", "t-1w=O|", "hyh=", "p3=", "s4=")):
+            value = f.split("=", 1)[1].removeprefix("O|")
+            words |= {value, value.capitalize(), value.upper(), value + "."}
+    rnd = random.Random(12)
+    pieces = ["a", "B", "Ö", "1", "-", ".", "'", "=", "|", "ss", "Harbour", "U.S", "x=y", "O|", "é", "ǅ", "٣", "_"]
+    words |= {"".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6))) for _ in range(5000)}
+    words |= {chr(cp) for cp in range(0x10000)} | {"Ab" + chr(cp) + "-9" for cp in range(0, 0x10000, 7)}
+    words = sorted(w for w in words if w)
+    got = _weighted_ids_by_kind(table, words)
+    weighted = 0
+    for w, kinds in zip(words, got):
+        want = [sorted(fid[n] for n in names if n in fid) for names in scoring._feature_names(w)]
+        assert kinds == want, w
+        weighted += sum(map(len, kinds))
+    assert len(words) > 70_000 and weighted > 300_000

@@ -98,6 +98,7 @@ def document_features(segments) -> list[list[tuple]]:
     silent = _place_names() if PLACES_IN_RUNS_SILENT else ()
     every = PLACES_IN_RUNS_SILENT == "all"
     caps_by_seg: list[list[int]] = []  # per segment, the positions of its tokens starting with a capital
+    mentions: dict[tuple, int] = {}  # (lower-case word, a mention's own features) -> how many mentions have them
     own: list[dict] = []  # per segment: position -> its mention's own features
     for seg in segments:
         toks = seg.toks
@@ -127,7 +128,12 @@ def document_features(segments) -> list[list[tuple]]:
                     if run is None:
                         run = _run_features(toks, seg.initial, a, b)
                     feats = row[k] = run[k - a]
-                    _count(counts, tok, feats)
+                    key = (tok.lower(), feats)
+                    mentions[key] = mentions.get(key, 0) + 1
+    # each distinct mention counted once, with its number, in the order first met: the same counts as mention by
+    # mention (_count: a word's features are taken in the order first met, the first _MAX_FEATURES of them)
+    for (word, feats), times in mentions.items():
+        _count_lower(counts, word, feats, times)
     memo: dict = {}  # (word, own features) -> features of the other mentions
     out = []
     for seg, caps, row in zip(segments, caps_by_seg, own):
@@ -149,14 +155,19 @@ def document_features(segments) -> list[list[tuple]]:
 
 def _count(counts: dict[str, dict[str, int]], tok: str, feats) -> None:
     """Add one mention's own features to its word's counts (at most _MAX_FEATURES distinct ones a word)."""
-    c = counts.get(tok.lower())
+    _count_lower(counts, tok.lower(), feats, 1)
+
+
+def _count_lower(counts: dict[str, dict[str, int]], word: str, feats, times: int) -> None:
+    """Add `times` mentions' own features `feats` to the counts of `word` (lower case)."""
+    c = counts.get(word)
     if c is None:
-        c = counts[tok.lower()] = {}
+        c = counts[word] = {}
     for f in feats:
         if f in c:
-            c[f] += 1
+            c[f] += times
         elif len(c) < _MAX_FEATURES:
-            c[f] = 1
+            c[f] = times
 
 
 def document_features_plain(segments) -> list[list[tuple]]:

@@ -51,10 +51,42 @@ def short_shape(word: str) -> str:
 
 
 def _gaz_flags(word: str, lw: str) -> list[str]:
+    """The names of the tagger's lists that hold `lw` or `lw` without its final periods, in the lists' order
+    (_gaz_flags_plain), from one look-up of each in the words' index (most words are in no list)."""
+    index = _gaz_index()
+    got = index.get(lw, ())
+    bare = lw.rstrip(".")
+    if bare != lw:
+        more = index.get(bare, ())
+        if more:
+            if not got:
+                return list(more)
+            return [name for name in _GAZ_INDEX[2] if name in got or name in more]
+    return list(got)
+
+
+def _gaz_flags_plain(word: str, lw: str) -> list[str]:
+    """_gaz_flags list by list (the reference: tests/engine/test_tagger_scoring.py compares them)."""
     bare = lw.rstrip(".")
     if bare == lw:
         return [name for name, words in lexicon().tagger_lists() if lw in words]
     return [name for name, words in lexicon().tagger_lists() if lw in words or bare in words]
+
+
+_GAZ_INDEX: list = [None, {}, ()]  # the lexicon indexed, the index (word -> names of its lists), the lists' names
+
+
+def _gaz_index() -> dict[str, tuple[str, ...]]:
+    """Word -> the names of the tagger's lists that hold it (in their order), built once per lexicon."""
+    lex = lexicon()
+    if _GAZ_INDEX[0] is not lex:
+        lists = lex.tagger_lists()
+        index: dict[str, tuple[str, ...]] = {}
+        for name, words in lists:
+            for w in words:
+                index[w] = index.get(w, ()) + (name,)
+        _GAZ_INDEX[:] = [lex, index, tuple(name for name, _ in lists)]
+    return _GAZ_INDEX[1]
 
 
 def word_features(slot: str, word: str) -> list[str]:
@@ -254,18 +286,30 @@ def second_pass_types(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]]
 
 
 def second_pass_after(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]], counts: dict[str, list[int]],
-                      before: list[list], fold_caps: bool = True, caps_by_seg: list | None = None) -> list[list]:
+                      before: list[list], fold_caps: bool = True, caps_by_seg: list | None = None,
+                      memo: bool = True) -> list[list]:
     """second_pass_types' second half: the types of the second pass from the first pass's counts of every
     capitalised word's labels (`counts`, by the word) and the types the first pass saw (`before`). `caps_by_seg`:
-    per segment, (position, word) of its tokens that have a history, or None to find them."""
+    per segment, (position, word) of its tokens that have a history, or None to find them.
+
+    A mention's type depends only on its word, its first-pass tag and the type its first pass saw (`counts` is
+    read, never changed), so with `memo` it is worked out once per such triple (`memo=False`: mention by mention,
+    the same types: tests/engine/test_tagger_passes.py)."""
     if caps_by_seg is None:
         caps_by_seg = [[(i, tok) for i, tok in enumerate(toks) if len(tok) > 1 and tok[:1].isupper()]
                        for toks in toks_by_seg]
     type_of = _TAG_TYPE
+    known: dict[tuple, int | None] = {}
     after = []
     for toks, caps, tags, first in zip(toks_by_seg, caps_by_seg, tags_by_seg, before):
         row = [None] * len(toks)
         for i, k in caps:
+            if memo:
+                key = (k, tags[i], first[i])
+                got = known.get(key, _UNKNOWN)
+                if got is not _UNKNOWN:
+                    row[i] = got
+                    continue
             c = counts[k][:]
             c[type_of[tags[i]]] -= 1
             if fold_caps and k.isupper():  # a headline's "KESSLING" also reads the body's "Kessling"
@@ -274,13 +318,19 @@ def second_pass_after(toks_by_seg: list[list[str]], tags_by_seg: list[list[str]]
                     c = [a + b for a, b in zip(c, body)]
             top = max(c)
             if not top:
-                continue
-            if c.count(top) > 1:  # a tie ("Rovers": ORG twice, PER twice) says nothing new: keep the first pass's
-                row[i] = first[i]
+                got = None
+            elif c.count(top) > 1:  # a tie ("Rovers": ORG twice, PER twice) says nothing new: keep the first pass's
+                got = first[i]
             else:
-                row[i] = c.index(top)
+                got = c.index(top)
+            row[i] = got
+            if memo:
+                known[key] = got
         after.append(row)
     return after
+
+
+_UNKNOWN = object()
 
 
 class _TagTypes(dict):

@@ -23,7 +23,8 @@ from itertools import accumulate, repeat
 
 import numpy as np
 
-from .features import END, SLOTS, START, short_shape, window_features
+from .clusters import cluster_path
+from .features import END, SLOTS, START, _gaz_flags, shape, short_shape, window_features
 
 __all__ = ["DocScores", "ScoreTable", "usable"]
 
@@ -47,6 +48,120 @@ def usable(weights: dict[str, list]) -> bool:
                 return False
             total += abs(x)
     return total < _LIMIT
+
+
+# The templates of the features ScoreTable._add_words sums, in the order _feature_keys unpacks them.
+_TEMPLATES = ("-2w=", "-2sh=", "-2c2=", "-1w=", "-1sh=", "-1g=", "-1c0=", "-1c1=", "-1c=", "w=", "sh=", "ss=", "p1=",
+              "p2=", "p3=", "s1=", "s2=", "s3=", "s4=", "hyt=", "hyh=", "len=", "g=", "c0=", "c1=", "c2=", "c3=",
+              "c1|ss=", "c=", "+1w=", "+1sh=", "+1g=", "+1c0=", "+1c1=", "+1c=", "+2w=", "+2sh=", "+2c2=", "Uw=",
+              "t-1w=O|", "t-1sh=O|", "si|ss=")
+
+
+def _families(fid: dict[str, int]) -> dict[str, dict[str, int]]:
+    """The ids of the features of _TEMPLATES by template and value: "-1w=" -> {"harbour": id of "-1w=harbour", ...}
+    (a name is cut at its first "="; "t-1w=O|" and "t-1sh=O|" after the "O|"), and under "" the names without
+    "=" ("bias", "title", ...). Other features (bigrams, tags, document features) are left out."""
+    fam: dict[str, dict[str, int]] = {t: {} for t in ("",) + _TEMPLATES}
+    after_o = ("t-1w=", "t-1sh=")
+    for f, k in fid.items():
+        p = f.find("=")
+        if p < 0:
+            fam[""][f] = k
+            continue
+        t = f[:p + 1]
+        got = fam.get(t)
+        if got is not None:
+            got[f[p + 1:]] = k
+        elif t in after_o and f.startswith("O|", p + 1):
+            fam[t + "O|"][f[p + 3:]] = k
+    return fam
+
+
+def _feature_keys(words: list[str], fam: dict[str, dict[str, int]], fid: dict[str, int]):
+    """What ScoreTable._add_words sums for each word, kind by kind (the five window slots, "U", after "O",
+    "si|ss"): a family of feature ids and a value to look up in it per feature, and each kind's number of
+    features (never none: np.add.reduceat needs every kind to have a row). The same features as
+    features.window_features plus the three after it (`_feature_names`), each named by its template and value
+    instead of one string (tests/engine/test_tagger_scoring.py compares the rows); no name is built."""
+    M2W, M2SH, M2C2, M1W, M1SH, M1G, M1C0, M1C1, M1C, W, SH, SS, P1, P2, P3, S1, S2, S3, S4, HYT, HYH, LEN, G, C0, C1, \
+        C2, C3, C1SS, C, P1W, P1SH, P1G, P1C0, P1C1, P1C, P2W, P2SH, P2C2, UW, AOW, AOSH, SISS = map(fam.get, _TEMPLATES)
+    plain = fam[""]
+    fams: list = []
+    vals: list = []
+    sizes: list[int] = []
+    for w in words:
+        if w in (START, END):
+            names = _feature_names(w)
+            for kind in names:
+                fams += [fid] * len(kind)
+                vals += kind
+                sizes.append(len(kind))
+            continue
+        lw = w.lower()
+        sh, ss = shape(w), short_shape(w)
+        path = cluster_path(w)
+        flags = _gaz_flags(w, lw)
+        c2 = path[2] if path else "-"
+        # "-2": w, sh (short), c2
+        fams += (M2W, M2SH, M2C2)
+        vals += (lw, ss, c2)
+        # "-1" and "+1": w, sh, g per flag, c0 and c1 (or c=-)
+        near_f1 = [M1W, M1SH] + [M1G] * len(flags)
+        near_f3 = [P1W, P1SH] + [P1G] * len(flags)
+        near_v = [lw, sh] + flags
+        if path:
+            near_f1 += (M1C0, M1C1)
+            near_f3 += (P1C0, P1C1)
+            near_v += (path[0], path[1])
+        else:
+            near_f1.append(M1C)
+            near_f3.append(P1C)
+            near_v.append("-")
+        fams += near_f1
+        vals += near_v
+        # "0" (features._centre)
+        centre_f = [plain, W, SH, SS, P1, P2, P3, S1, S2, S3, S4]
+        centre_v = ["bias", lw, sh, ss, lw[:1], lw[:2], lw[:3], lw[-1:], lw[-2:], lw[-3:], lw[-4:]]
+        if w[:1].isupper():
+            centre_f.append(plain)
+            centre_v.append("title" if not w.isupper() else "caps")
+        if w.isdigit() or not w.isalpha() and any(ch.isdigit() for ch in w):
+            centre_f.append(plain)
+            centre_v.append("digit")
+        if "-" in w:
+            head, _, tail = lw.rpartition("-")
+            centre_f += (plain, HYT, HYH)
+            centre_v += ("hyphen", tail, head)
+        if "." in w:
+            centre_f.append(plain)
+            centre_v.append("period")
+        centre_f.append(LEN)
+        centre_v.append(str(min(len(w), 8)))
+        centre_f += [G] * len(flags)
+        centre_v += flags
+        if path:
+            centre_f += (C0, C1, C2, C3, C1SS)
+            centre_v += (path[0], path[1], path[2], path[3], path[1] + ss)
+        else:
+            centre_f += (C, C)
+            centre_v += ("-", "-|ss=" + ss)
+        fams += centre_f
+        vals += centre_v
+        fams += near_f3
+        vals += near_v
+        # "+2", then "U", after "O", "si|ss"
+        fams += (P2W, P2SH, P2C2, UW, AOW, AOSH, SISS)
+        vals += (lw, ss, c2, lw, lw, ss, ss)
+        n = len(near_v)
+        sizes += (3, n, len(centre_v), n, 3, 1, 2, 1)
+    return fams, vals, sizes
+
+
+def _feature_names(w: str) -> list[list[str]]:
+    """The feature names ScoreTable sums for a word, kind by kind: features.window_features (the five slots and
+    "U"), then the word after an "O" tag and its sentence-initial shape (the reference of _feature_keys)."""
+    lw, ss = w.lower(), short_shape(w)
+    return window_features(w) + [["t-1w=O|" + lw, "t-1sh=O|" + ss], ["si|ss=" + ss]]
 
 
 class DocScores:
@@ -110,6 +225,7 @@ class ScoreTable:
         self.o_class = o_class  # the index of the "O" class (DocScores.quiet_to), or None
         self.fid = {f: k for k, f in enumerate(weights)}
         self.zero_id = len(self.fid)  # a row of zeros for features without weights
+        self.fam = _families(self.fid)
         self.W = np.zeros((len(self.fid) + 1, n_classes), dtype=np.int32)
         if weights:
             self.W[:-1] = np.array(list(weights.values()), dtype=np.int32)
@@ -168,15 +284,8 @@ class ScoreTable:
             caps = np.zeros(size, dtype=bool)
             caps[:first] = self.caps[:first]
             self.caps = caps
-        names, sizes = [], []  # every word's features, kind by kind, in one list; how many each kind has
-        for w in words:
-            lw, ss = w.lower(), short_shape(w)
-            for feats in window_features(w):  # the five slots, then "U"
-                names += feats
-                sizes.append(len(feats))
-            names += ("t-1w=O|" + lw, "t-1sh=O|" + ss, "si|ss=" + ss)
-            sizes += (2, 1)
-        flat = np.fromiter(map(fid.get, names, repeat(zero, len(names))), dtype=np.intp, count=len(names))
+        fams, vals, sizes = _feature_keys(words, self.fam, fid)
+        flat = np.fromiter(map(dict.get, fams, vals, repeat(zero, len(vals))), dtype=np.intp, count=len(vals))
         starts = np.fromiter(accumulate(sizes, initial=0), dtype=np.intp, count=len(sizes) + 1)[:-1]
         # (take: the same rows as W[flat], gathered without the fancy-indexing machinery)
         sums = np.add.reduceat(self.W.take(flat, axis=0), starts, axis=0).reshape(len(words), _KINDS, self.n)
