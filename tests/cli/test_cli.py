@@ -213,3 +213,14 @@ def test_list_entity_finds_an_article_by_a_variant_of_its_name(tmp_path):
         r = run("--db", db, "list", "--entity", name)
         assert r.returncode == 0 and "Harbour aid arrives" in r.stdout, (name, r.stdout, r.stderr)
     assert "Harbour aid arrives" not in run("--db", db, "list", "--entity", "Canada").stdout
+
+
+def test_a_sumy_method_that_cannot_rank_a_text_prints_no_warning(tmp_path):
+    # Only function words: sumy's LexRank divides by a zero norm and numpy warned on stderr, under the output.
+    path = tmp_path / "small-words.txt"
+    path.write_text("It is there. It was there.\n\nWe are here. They were there.\n", encoding="utf-8")
+    for method in ("lexrank", "textrank", "lsa"):
+        r = run("--db", str(tmp_path / "lib.db"), "summary", str(path), "--method", method)
+        assert r.returncode == 0, (method, r.stderr)
+        assert r.stderr == "", method
+        assert f"({method}, 0 sentences)" in r.stdout

@@ -13,6 +13,7 @@ substance, and the Summary says so in ``limited``.
 from __future__ import annotations
 
 import math
+import warnings
 from functools import partial
 
 from tui.engine.summarize.base import Ranking, Request, pick_top
@@ -66,6 +67,11 @@ class SumyTokenizer:
 
 
 _TOKENIZER = SumyTokenizer()
+
+# sumy warns on inputs it cannot rank (LexRank divides by a zero norm when no sentence has a content word, LSA
+# when there are fewer words than sentences). The warning was printed under `newsreader summary`'s output; the
+# ratings it leaves (NaN) are dropped below (pick_top never chose them), so it says nothing the Summary does not.
+warnings.filterwarnings("ignore", module=r"sumy\.")
 
 
 def _document(req: Request, limit: int):
@@ -147,8 +153,9 @@ def run_sumy(name: str, req: Request, allowed: list[bool]) -> Ranking:
     summariser = _build(name)
     summariser(_document(req, limit), keep_all)
     for info in seen:
-        if info.order < limit:
-            scores[info.order] = float(info.rating)
+        rating = float(info.rating)
+        if info.order < limit and not math.isnan(rating):  # NaN: sumy could not rate it (see the filter above)
+            scores[info.order] = rating
     return Ranking(scores, pick_top(scores, allowed, req.count), limited)
 
 
