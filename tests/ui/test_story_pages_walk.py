@@ -194,3 +194,16 @@ async def test_copied_quotes_name_every_outlet_the_story_view_shows(stories, mak
         await settle(pilot)
         line = next(x for x in copied[-1].splitlines() if "Port Ellin should not carry this alone" in x)
         assert line.endswith("— Bram Oduya (Coastline Gazette, Kellmouth Evening Post)"), line
+
+
+async def test_a_long_name_in_the_entity_page_title_ends_with_an_ellipsis(stories, make_app):
+    from tui.app.screens.person import PersonScreen
+
+    name = "Agnes Margaretha Josephine Trewin-Oduya of Port Ellin and Kellmouth"
+    app = make_app(stories[0])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.push_screen(PersonScreen(stories[0], name))
+        await settle(pilot)
+        title = app.screen.query_one("#person-pane").border_title
+        assert title.startswith("Person · Agnes Margaretha") and title.endswith("…") and len(title) <= 49, title

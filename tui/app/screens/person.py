@@ -51,7 +51,9 @@ class PersonScreen(PageScreen):
                             "the article), and who appears with them (enter: a person's page, else the articles).")
 
     def on_mount(self) -> None:
-        self.query_one("#person-pane").border_title = f"Person · {line(self.entity_name)[:40]}"
+        name = line(self.entity_name)
+        # a long name is cut with an ellipsis (it was cut at 40 characters with none, as if that were all of it)
+        self.query_one("#person-pane").border_title = f"Person · {name if len(name) <= 40 else name[:39] + '…'}"
         self.query_one("#person-side").border_title = "Quotes · appears with"
         self.set_focus(self.query_one("#person-articles"))
         super().on_mount()
