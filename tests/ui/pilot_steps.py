@@ -6,10 +6,25 @@ from __future__ import annotations
 async def settle(pilot) -> None:
     """Wait for every worker (analysis, search, clipboard), the queued read/star marks (parts/marks.py) and
     the repaint after them."""
-    await pilot.app.workers.wait_for_complete()
+    await workers_done(pilot)
     if await marks_written(pilot):
-        await pilot.app.workers.wait_for_complete()  # the recount the written marks started
+        await workers_done(pilot)  # the recount the written marks started
     await pilot.pause()
+
+
+async def workers_done(pilot, rounds: int = 50) -> None:
+    """Wait until no worker is running. Textual's `wait_for_complete` raises WorkerCancelled when the app
+    cancels a worker meanwhile (an exclusive worker replaced by a newer one: a list reload started again), which
+    is the app at work, not a failure: then wait again for what is left. A worker that FAILED still raises."""
+    from textual.worker import WorkerCancelled
+
+    for _ in range(rounds):
+        try:
+            await pilot.app.workers.wait_for_complete()
+            return
+        except WorkerCancelled:
+            await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
 
 
 async def marks_written(pilot) -> bool:
