@@ -246,6 +246,7 @@ class EntityWords:
     honorific_only: frozenset[str]  # "ambassador": a title before a bare surname
     foreign_links: frozenset[str]  # "per", "di": linking words inside organisation names
     body_nouns: frozenset[str]  # "union", "charity": an apposition with one of them says the name is a body
+    state_heads: frozenset[str]  # "union", "federation": after a people's adjective alone, a state ("Soviet Union")
 
 
 _ENTITY_WORDS: EntityWords | None = None

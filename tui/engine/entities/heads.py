@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..types import GPE, LOC, ORG, PERSON
+from ..types import GPE, LOC, NORP, ORG, PERSON
 from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 _CAP_WORD = re.compile(r"[ \t]([A-Z][a-z][\w'’-]*)")
 # Head words of treaties, events and the like; with the organisation words they end a name.
 _MISC_HEADS = entity_words().misc_heads
+_STATE_HEADS = entity_words().state_heads
 
 
 def extend_to_head(text: str, spans: list[Span]) -> list[Span]:
@@ -36,7 +37,7 @@ def extend_to_head(text: str, spans: list[Span]) -> list[Span]:
             continue
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         nxt_start = nxt[0] if nxt else len(text)
-        pos, end, head, ate = e, e, None, False
+        pos, end, head, ate, words, upto = e, e, None, False, 0, 0  # upto: words through the head
         for _ in range(4):
             m = _CAP_WORD.match(text, pos)
             if not m or m.start(1) > nxt_start or m.start(1) in starts and m.start(1) != nxt_start:
@@ -49,12 +50,13 @@ def extend_to_head(text: str, spans: list[Span]) -> list[Span]:
                 break
             if w in lexicon().stop_words or w in lexicon().time_words:
                 break
-            pos = m.end()
+            pos, words = m.end(), words + 1
             if w in org_words or w in _MISC_HEADS or w in _INSTITUTIONS:
-                end, head = pos, w
+                end, head, upto = pos, w, words
         after = text[end:end + 2]
         if head and not (after[:1] == " " and after[1:2].isupper()) and on("name-runs-to-head"):
-            out.append((s, end, "MISC" if head in _MISC_HEADS else ORG))
+            state = lab == NORP and upto == 1 and head in _STATE_HEADS  # "Soviet Union": a people's state
+            out.append((s, end, "MISC" if head in _MISC_HEADS else GPE if state else ORG))
             if ate:
                 skip = i + 1
         elif lab in (ORG, GPE, LOC, PERSON) and " " in text[s:e] \

@@ -86,18 +86,41 @@ def role_opens_person(text: str, s: int, e: int) -> int | None:
 _TWO_NAMES_AFTER = re.compile(r" ([A-Z][a-z]+ [A-Z][a-z]+)\b(?! [A-Z])")
 
 
-def role_before_name(text: str, s: int, e: int, next_start: int) -> tuple[int, int] | None:
-    """The person after a lone role word opening a sentence that the tagger called an organisation and an untagged
-    two-word name ("Reporter Jan Holt wrote ...": the name's first word read as a month); None when not so."""
+def role_before_name(text: str, s: int, e: int, nxt: tuple[int, int, str] | None) -> tuple[int, int] | None:
+    """The person after a lone role word opening a sentence that the tagger called an organisation and a two-word
+    name left untagged, or whose surname alone it called a person ("Reporter Jan Holt wrote ...": the name's first
+    word read as a month); `nxt` is the tagger's next span. None when not so."""
     word = text[s:e]
     lex = lexicon()
     if " " in word or not word.isalpha() or word.isupper() or word.lower() not in lex.roles \
             or word.lower() in lex.first_names or not sentence_initial(text, s):
         return None
     m = _TWO_NAMES_AFTER.match(text, e)
-    if not m or m.end() > next_start or m.group(1).rsplit(None, 1)[-1].lower() in lex.org_words:
+    if not m or m.group(1).rsplit(None, 1)[-1].lower() in lex.org_words:
         return None
+    surname = m.end(1) - len(m.group(1).rsplit(None, 1)[-1])
+    if nxt is not None and nxt[0] < m.end() and nxt[:3] != (surname, m.end(1), PERSON):
+        return None  # the tagger put another name there (only the surname tagged a person joins the first name)
     return m.start(1), m.end(1)
+
+
+@lru_cache(maxsize=1)
+def _opening_speech_verbs() -> frozenset[str]:
+    """Inflected speech verbs that can open a sentence before their speaker ("Added", "Insists", "Wrote"): a regular
+    form ending in -ed or -s, never a bare one that is also a noun or a surname ("Post", "Note")."""
+    w = quote_words()
+    bases = w.speech_verb_bases | w.irregular_bases
+    return frozenset(v for v in w.speech_verbs() if v not in bases and (v.endswith(("ed", "s")) or v == "wrote"))
+
+
+def speech_verb_opener(text: str, s: int, e: int) -> int | None:
+    """Start of the person in a 'person' whose first word is a speech verb opening the sentence before its speaker
+    ("Added Holm: ...", "Explained Brandt, ..."): the verb is no part of the name. None when not so."""
+    m = re.match(r"([A-Z][a-z]+) +(?=[A-Z])", text[s:e])
+    if not m or m.group(1).lower() not in _opening_speech_verbs() or m.group(1).lower() in lexicon().first_names \
+            or not sentence_initial(text, s):
+        return None
+    return s + m.end()
 
 
 # Titles that are never a first name, so a bare surname after them is the whole person.

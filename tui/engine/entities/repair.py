@@ -27,7 +27,7 @@ from .heads import extend_to_head
 from .kinds import kind_of_name, plural_of_a_name
 from .layout import common_in_corpus, common_in_heading, currency_code, section_tag_lines, vehicles_everywhere
 from .name_starts import (particle_name, role_before_name, role_inside, role_opens_person, sentence_initial,
-                          trim_roles)
+                          speech_verb_opener, trim_roles)
 
 Span = tuple[int, int, str]
 
@@ -65,9 +65,11 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         if lab == ORG and on("role-opens-person") and (start := role_opens_person(text, s, e)) is not None:
             s, lab = start, PERSON  # "Substitute Kurt Azzopardi came on": a role opening the sentence, then a person
         elif lab == ORG and on("role-opens-person") and (person := role_before_name(
-                text, s, e, spans[i + 1][0] if i + 1 < len(spans) else len(text))) is not None:
+                text, s, e, spans[i + 1] if i + 1 < len(spans) else None)) is not None:
             (s, e), lab = person, PERSON  # "Reporter Jan Holt wrote": the role alone, then an untagged name
             word = text[s:e]
+        if lab == PERSON and on("speech-verb-opens-person") and (start := speech_verb_opener(text, s, e)) is not None:
+            s = start  # "Added Holm: “...”": the verb put before its speaker
         if lab == PERSON and on("trim-roles"):
             s = trim_roles(text, s, e)  # "Soprano Ana Kosmač" -> the person
         ps, lab = particle_name(text, s, e, lab)

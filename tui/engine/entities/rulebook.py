@@ -32,8 +32,8 @@ _rule("person-with-org-head", "a 'person' ending in University, Party, Council .
 # --- repair.py -----------------------------------------------------------------------------------------
 _rule("acronym-defined-name", "a name followed by its acronym in parentheses is one organisation",
       ["The Coastal Alliance for Clean Rivers (CACR) met on Monday.",
-       ("Savers watched the Kessel Savings Union's (KSU) vote closely.",  # the name without its possessive (s10)
-        [("Kessel Savings Union", "ORG"), ("KSU", "ORG")]),
+       ("Savers watched the Brenna Valley Credit Mutual's (BVCM) vote closely.",  # the name without its possessive
+        [("Brenna Valley Credit Mutual", "ORG"), ("BVCM", "ORG")]),
        ("The Centre for Harbour Studies' (CHS) report was late.",  # ... and without a plural's apostrophe (s10)
         [("Centre for Harbour Studies", "ORG"), ("CHS", "ORG")])],
       ["The river board met on Monday."])
@@ -46,10 +46,20 @@ _rule("trim-roles", "role words glued to the front of a person are cut off (exce
       ["The prize went to Soprano Lidia Varga on Sunday."], ["The prize went to Lidia Varga on Sunday."])
 
 _rule("role-opens-person", "a role word opening a sentence before a two-word name the tagger called an "
-      "organisation (or called the role alone one: session 10) is the role and a person",
+      "organisation (or called the role alone one, the surname perhaps a person: sessions 10-11) is the role and a person",
       ["Soprano Ana Kosmač sang the lead.",
-       ("Reporter Jan Holt wrote that the council had ignored the warnings.", [("Jan Holt", "PERSON")])],
+       ("Reporter Jan Holt wrote that the council had ignored the warnings.", [("Jan Holt", "PERSON")]),
+       ("Reporter Jan Holt wrote that the council had ignored the warnings. Holt had covered the port for years.",
+        [("Jan Holt", "PERSON"), ("Holt", "PERSON")])],  # the surname alone tagged a person (session 11)
       ["Harbour Rowing Federation spoke.", "The reporter wrote that the council had ignored the warnings."])
+
+_rule("speech-verb-opens-person", "an inflected speech verb opening a sentence before a name ('Added Holm: ...') is "
+      "no part of the person (session 11)",
+      [("Mara Holm chairs the harbour board. She spoke for an hour.\n\nAdded Holm: “We will not sell the pier.”",
+        [("Mara Holm", "PERSON"), ("Holm", "PERSON")]),
+       "Ivo Brandt runs the ferry line. Explained Brandt, “The night crossings will stop in October.”"],
+      ["Mark Holm chairs the harbour board. Mark Holm said: “We will not sell the pier to anyone.”",
+       "Mara Holm chairs the harbour board. Post Holm, her brother, said: “We will not sell the pier.”"])
 
 # --- kinds.py ------------------------------------------------------------------------------------------
 _rule("building-head", "a name ending in Stadium, Hall, Bridge ... is a building, not its owner",
@@ -61,12 +71,14 @@ _rule("place-adjective", "a place-like word used as an adjective ('the Alpine va
       ["Temples stood in Greece.", "Atlantic said profits rose. Atlantic Richfield gained."])
 
 # --- heads.py ------------------------------------------------------------------------------------------
-_rule("name-runs-to-head", "a name runs on over capitalised words to its head ('... Rescue Accord')",
-      ["The Colombo Maritime Rescue Accord was signed in March."],
+_rule("name-runs-to-head", "a name runs on over capitalised words to its head ('... Rescue Accord'); a people's "
+      "adjective and Union or Federation alone name a state (session 11)",
+      ["A Norway District Court judge ruled on Monday that the ferry could sail.",
+       ("Voters in the Russian Federation went to the polls.", [("Russian Federation", "GPE")])],
       ["Talks stalled. The accord binds its members in Colombo."])
 _rule("head-word-joined", "with name-runs-to-head, a one-word head the tagger set apart after untagged capitalised "
       "words ('African' Champions' 'League') is the end of the same name (session 9)",
-      ["The winners will play in this season's African Champions' League."],
+      ["The prize went to the African Writers' League on Monday."],
       ["The winners will play in Africa. The League will pay them."])
 _rule("event-head", "a name ending in Accord, Cup, Festival, War ... is an event or treaty (MISC)",
       ["Riders lined up for the Dunmore Hill Cup on Saturday."], ["He won in Kelso in May."])
@@ -169,8 +181,8 @@ _rule("adjective-and-name", "a capitalised adjective (-al, -ic, -ary) and 'and' 
       ["The score will be shown at the City Library in May.", "Officials from Norway and Statoil Bank met in May."])
 _rule("apposition-body", "a 'person' of two words or more whose apposition is a body ('Craft Bakers, a union of "
       "small bakeries') is an organisation (session 10)",
-      [("Craft Bakers, a union of small bakeries, said on Monday that flour prices had doubled.",
-        [("Craft Bakers", "ORG"), ("Monday", "DATE")])],
+      [("Mill Weavers, a union of small workshops, said on Monday that wool prices had doubled.",
+        [("Mill Weavers", "ORG"), ("Monday", "DATE")])],
       ["Jan Holt, a reporter at the union, said on Monday that flour prices had doubled.",
        "Mara Lind, the head of the union, said on Monday that flour prices had doubled."])
 _rule("foreign-link-word", "an organisation's name runs on over a foreign linking word ('Treni per Tutti', 'Amici di Roma')",
