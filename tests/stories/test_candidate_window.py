@@ -8,6 +8,8 @@ from dataclasses import replace
 from datetime import date, timedelta
 from itertools import chain, islice
 
+import pytest
+
 from tests.stories.samples import ALL
 from tui.stories import group_new, rebuild
 from tui.stories import grouping as g
@@ -38,7 +40,9 @@ def _spread(articles, copies: int, step: int):
     return out
 
 
-def test_candidates_from_the_window_set_equal_the_date_test(lib, monkeypatch):
+@pytest.mark.parametrize("max_posting", [g.MAX_POSTING, 2])  # and with terms too common to count (postings cut)
+def test_candidates_from_the_window_set_equal_the_date_test(lib, monkeypatch, max_posting):
+    monkeypatch.setattr(g, "MAX_POSTING", max_posting)
     fast = g.Grouper._candidates
     seen = Counter()
 
@@ -46,6 +50,7 @@ def test_candidates_from_the_window_set_equal_the_date_test(lib, monkeypatch):
         got = fast(self, vec, lo, hi, window)
         want, _ = _by_date_test(self, vec, lo, hi, window)
         assert got == want
+        seen["cut"] += any(len(p) > g.MAX_POSTING for p in map(self.index.get, islice(vec, g.QUERY_TERMS)) if p)
         if lo == hi and window == g.WINDOW_DAYS:
             seen["window"] += 1
             n = lo
@@ -64,3 +69,4 @@ def test_candidates_from_the_window_set_equal_the_date_test(lib, monkeypatch):
         group_new(lib)
     rebuild(lib)
     assert seen["window"] > 200 and seen["outside"] > 100
+    assert (seen["cut"] > 50) == (max_posting == 2)

@@ -132,3 +132,63 @@ def test_a_row_follows_its_story(lib, monkeypatch):
     group_new(lib)
     rebuild(lib)
     assert seen["rows"] >= 10
+
+
+def _duplicate_by_definition(grouper, s, m):
+    """`_duplicate_of` as it was written before its story look-up was inlined (each article's story through
+    `_resolve`, the merges followed)."""
+    shared, found = {}, {}
+    for h in m.sketch[:g.DUP_KEYS]:
+        for other in grouper.dup_index.get(h, ())[-g.MAX_DUP_CHECKS:]:
+            if other.article_id != m.article_id and grouper._resolve(other.story_id) == s.id:
+                shared[other.article_id] = shared.get(other.article_id, 0) + 1
+                found[other.article_id] = other
+    likely = sorted((a for a, n in shared.items() if n >= 2), key=lambda a: -shared[a])[:g.MAX_DUP_CHECKS]
+    for aid in likely:
+        if g.resemblance(m.sketch, found[aid].sketch) >= g.DUPLICATE:
+            return found[aid].dup_of or aid
+    return None
+
+
+def test_a_near_duplicate_is_found_in_a_story_that_took_its_original_by_a_merge(lib):
+    """The original of a wire copy was placed and written in an earlier batch, in a story merged since into
+    another: its member still names the old story, and `_duplicate_of` follows the merge to find it."""
+    from tests.stories.samples import STRIKE
+
+    original, copy_ = STRIKE[2], STRIKE[3]  # the same wire text, two papers
+    ids = [i for _, i in lib.add_many([original, STRIKE[0], copy_])]
+    grouper = g.Grouper(lib)
+    grouper.load_window(g.day_number("2026-03-01"), g.day_number("2026-03-31"))
+    grouper.levels = g.Levels(2.0, g.DECAY_DAYS, g.BRIDGE)  # nothing joins: each article its own story
+    first = grouper.place(ids[0], original.title, original.body, original.published)
+    grouper.flush()
+    other = grouper.place(ids[1], STRIKE[0].title, STRIKE[0].body, STRIKE[0].published)
+    keep, drop = grouper.stories[other.story_id], grouper.stories[first.story_id]
+    grouper._absorb(keep, drop)  # the original's story merged into the other
+    assert first.story_id == drop.id and grouper.merged == {drop.id: keep.id}
+    m = g.Member(ids[2], 0, copy_.published, {}, g.sketch(copy_.body))
+    assert grouper._duplicate_of(keep, m) == ids[0] == _duplicate_by_definition(grouper, keep, m)
+    assert grouper._duplicate_of(drop, m) is None
+
+
+def test_near_duplicates_are_found_as_by_their_definition(lib, monkeypatch):
+    fast = g.Grouper._duplicate_of
+    seen = Counter()
+
+    def checked(self, s, m):
+        got = fast(self, s, m)
+        assert got == _duplicate_by_definition(self, s, m)
+        seen["found"] += got is not None
+        return got
+
+    monkeypatch.setattr(g.Grouper, "_duplicate_of", checked)
+    articles = _spread(8, 3)
+    lib.add_many(articles[:40])
+    group_new(lib)
+    for a in articles[40:70]:  # one at a time
+        lib.add_many([a])
+        group_new(lib)
+    lib.add_many(articles[70:])
+    group_new(lib)
+    rebuild(lib)
+    assert seen["found"] > 5

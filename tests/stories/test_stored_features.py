@@ -138,3 +138,33 @@ def test_an_article_deleted_before_its_features_are_computed_is_read_as_empty(fi
             story_features._READERS.pop(key).close()
     first = lib.db.execute("SELECT id, title, body FROM articles ORDER BY id LIMIT 1").fetchone()
     assert grouping._text((first[0], first[1], None, "", "", None, None, None), lib) == (first[1], first[2])
+
+
+def test_batches_are_sent_to_the_workers_ahead_and_group_as_one_at_a_time(tmp_path, monkeypatch):
+    """Up to AHEAD batches wait, their features computing in the workers, while one is placed; the stories are those
+    of reading one batch at a time (two libraries made alike, one rebuilt each way)."""
+    from tui.store import Library
+
+    monkeypatch.setattr(grouping, "BATCH", 3)
+    monkeypatch.setattr(grouping, "_CHUNK", 2)
+    sent, placed = [], []
+    real_async, real_place = grouping._features_async, grouping.Grouper.place
+    monkeypatch.setattr(grouping, "_features_async",
+                        lambda pool, rows, lib: sent.append(len(rows)) or real_async(pool, rows, lib))
+    monkeypatch.setattr(grouping.Grouper, "place", lambda self, *a: placed.append(len(sent)) or real_place(self, *a))
+    got = []
+    for ahead in (0, 2):
+        monkeypatch.setattr(grouping, "AHEAD", ahead)
+        lib = Library(tmp_path / f"ahead{ahead}.db")
+        lib.add_many(ALL)
+        grouping.group_new(lib)
+        _forget_features(lib)
+        sent.clear()
+        placed.clear()
+        assert rebuild(lib, jobs=2) == len(ALL)
+        assert placed[0] == 1 + ahead  # the first batch placed while the next `ahead` were sent
+        assert sum(sent) == len(ALL)
+        assert stored_feature_count(lib, features.version()) == len(ALL)
+        got.append(_grouping(lib))
+        lib.close()
+    assert got[0] == got[1]

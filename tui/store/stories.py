@@ -78,6 +78,10 @@ def members(lib: Library, story_id: int) -> list[Member]:
         " ORDER BY day, article_id", (story_id,))]
 
 
+# json.dumps(obj, separators=(",", ":")), without making an encoder for every call (two per article a regroup writes)
+_compact = json.JSONEncoder(separators=(",", ":")).encode
+
+
 def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], moved: dict[int, int] | None = None,
                 gone: list[int] = (), stored_terms: int = 30) -> None:
     """Write one grouping step in one transaction.
@@ -91,13 +95,13 @@ def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], m
             for sid in gone:
                 db.execute("DELETE FROM stories WHERE id = ?", (sid,))
             db.executemany("INSERT OR REPLACE INTO stories (id, title, first, last, size, terms) VALUES (?,?,?,?,?,?)",
-                           [(s[0], s[1], s[2], s[3], s[4], json.dumps(s[5], separators=(",", ":"))) for s in stories])
+                           [(s[0], s[1], s[2], s[3], s[4], _compact(s[5])) for s in stories])
             if moved:
                 db.executemany("UPDATE story_articles SET story_id = ? WHERE article_id = ?",
                                [(sid, aid) for aid, sid in moved.items()])
             rows = [(m.article_id, m.story_id, m.day,
-                     json.dumps({t: round(w, 4) for t, w in islice(m.terms.items(), stored_terms)}, separators=(",", ":")),
-                     json.dumps(m.sketch, separators=(",", ":")), m.dup_of) for m in new_members]
+                     _compact({t: round(w, 4) for t, w in islice(m.terms.items(), stored_terms)}),
+                     _compact(m.sketch), m.dup_of) for m in new_members]
             if not insert_memberships(db, rows):  # the same in bulk for a big batch (tui/store/story_bulk.py)
                 db.executemany(
                     "INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"

@@ -15,8 +15,9 @@ from __future__ import annotations
 import hashlib
 import sys
 from array import array
-from sys import intern
 from functools import lru_cache
+from itertools import chain, islice
+from sys import intern
 
 FORMAT = 1  # the encoding below; a change of it changes version()
 _SKETCH_TYPE = "I" if array("I").itemsize == 4 else "L"
@@ -83,3 +84,68 @@ def encoded_features_of(texts: list[tuple[str, str]]) -> list[tuple[str, bytes, 
     from tui.stories.grouping import features_of
 
     return [encode(t, s) for t, s in features_of(texts)]
+
+
+def reweighted_encoded(rows: list[tuple], top: int, base=None) -> tuple[list[dict[str, float]], list[list[int]]] | None:
+    """`library_idf.reweighted([decode(*r)[0] for r in rows], top, base)` and the rows' decoded sketches, made for
+    the whole batch at once in numpy from the encoded rows (a rebuild's batch: its stored features, or the workers'):
+    the same floats in the same order (each weight times its term's factor, a stable sort by weight, the first `top`,
+    their squares summed one after the other, each divided by the root; tests/stories/test_batch_features.py
+    compares). None when a row is not encoded (a 2-tuple: features computed here that could not be) or not as
+    `encode` writes it (a damaged row: a word twice, counts that disagree, a weight that is not a finite number):
+    then the caller decodes row by row."""
+    import math
+
+    import numpy as np
+
+    from tui.stories.library_idf import factor_of
+
+    if not rows or any(len(r) != 3 for r in rows):
+        return None
+    item = array(_SKETCH_TYPE).itemsize
+    if any(len(r[1]) % 8 or len(r[2]) % item for r in rows):
+        return None
+    lists = [words.split("\n") if words else [] for words, _, _ in rows]
+    counts = [len(r[1]) // 8 for r in rows]
+    if list(map(len, lists)) != counts or list(map(len, map(set, lists))) != counts:
+        return None  # counts that disagree, or a word twice in a row (decode's dict keeps one)
+    flat = list(chain.from_iterable(lists))
+    keys = list(map(intern, dict.fromkeys(flat)))  # the batch's words, first seen first, interned as decode's
+    index = dict(zip(keys, range(len(keys))))
+    ids = np.fromiter(map(index.__getitem__, flat), dtype=np.intp, count=len(flat))
+    weights = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float64)
+    if not np.isfinite(weights).all():
+        return None
+    df = np.bincount(ids, minlength=len(keys)).tolist()  # a row's words are distinct: articles per word
+    n = len(rows) + (base[0] if base is not None else 0)
+    extra = base[1] if base is not None else {}
+    factors = np.array([factor_of(t, k + extra.get(t, 0), n) for t, k in zip(keys, df)] or [0.0])
+    f = factors[ids]
+    # one row of the matrix per article, its terms in order: the key is minus the weight times its factor (x * f,
+    # as reweighted), +inf for a dropped term (factor 0 or less) and for the padding, so that a stable sort of each
+    # row puts the kept terms first, strongest first, ties in order (as Python's sort(reverse=True) does)
+    n_rows, width = len(rows), max(counts)
+    art = np.repeat(np.arange(n_rows), counts)
+    col = np.arange(len(flat)) - np.repeat(np.cumsum([0] + counts[:-1]), counts)
+    key = np.full((n_rows, max(1, width)), np.inf)
+    key[art, col] = np.where(f > 0, -(weights * f), np.inf)
+    word = np.zeros((n_rows, max(1, width)), dtype=np.intp)
+    word[art, col] = ids
+    cut = min(top, max(1, width))
+    order = np.argsort(key, axis=1, kind="stable")[:, :cut]
+    kept = np.take_along_axis(key, order, axis=1)
+    valid = kept < np.inf
+    value = np.where(valid, -kept, 0.0)
+    # each row's squares summed one after the other (cumsum is a running sum, as CPython 3.11's sum() of floats;
+    # the zeros after a row's terms add nothing), the correctly rounded root (math.sqrt's) or 1.0
+    norms = [math.sqrt(x) or 1.0 for x in np.cumsum(value * value, axis=1)[:, -1].tolist()]
+    values = (value / np.array(norms)[:, None])[valid].tolist()
+    words = np.array(keys, dtype=object)[np.take_along_axis(word, order, axis=1)[valid]].tolist()
+    pairs = zip(words, values)
+    vecs = [dict(islice(pairs, k)) for k in valid.sum(axis=1).tolist()]
+    sketches = []
+    for _, _, sk in rows:
+        s = array(_SKETCH_TYPE)
+        s.frombytes(sk)
+        sketches.append(s.tolist())
+    return vecs, sketches

@@ -23,7 +23,7 @@ this that groups articles differently raises tui/stories/method.py's METHOD (`st
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, _count_elements, deque
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -38,7 +38,7 @@ from tui.store.story_features import (article_texts, has_features_table, reader,
 from tui.stories import density, features, method
 from tui.stories import dense
 from tui.stories.dense import DenseScores
-from tui.stories.features import decode, encode, encoded_features_of
+from tui.stories.features import decode, encode, encoded_features_of, reweighted_encoded
 from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
 from tui.stories.regroup_window import after_grouping, window_df
 from tui.stories.terms import FEATURE_TERMS, TOP_TERMS, resemblance, sketch, terms
@@ -308,9 +308,13 @@ class Grouper:
             dot = dots[i] if dots is not None else None
             if dot is None:
                 sim = self._score(st, vec, n)
-            else:  # `_score` with the sum made in numpy
-                gap = max(0, n - days[st.last], days[st.first] - n)
-                sim = dot / max(1, st.size) / (1.0 + max(0, gap - GRACE_DAYS) / decay)
+            else:  # `_score` with the sum made in numpy, its max() calls written out (the same numbers)
+                gap = n - days[st.last]
+                if (before := days[st.first] - n) > gap:
+                    gap = before
+                gap -= GRACE_DAYS  # (a gap under 0 counts 0, and so does a gap within the grace)
+                size = st.size
+                sim = dot / (size if size > 1 else 1) / (1.0 + gap / decay if gap > 0 else 1.0)
             if sim > best_sim:
                 best, best_sim = st, sim
         return best, best_sim
@@ -366,10 +370,12 @@ class Grouper:
 
     def _candidates(self, vec: dict[str, float], lo: int, hi: int, window: int = WINDOW_DAYS) -> list[int]:
         """Stories within `window` days sharing the most of `vec`'s strongest terms (at most MAX_CANDIDATES)."""
-        index = self.index
         # story id -> strong terms shared, in first-seen order (one count over every posting, in C)
-        hits: Counter[int] = Counter(chain.from_iterable(
-            p for p in map(index.get, islice(vec, QUERY_TERMS)) if p and len(p) <= MAX_POSTING))
+        postings = list(filter(None, map(self.index.get, islice(vec, QUERY_TERMS))))
+        if postings and max(map(len, postings)) > MAX_POSTING:  # (rare) a term too common to say anything
+            postings = [p for p in postings if len(p) <= MAX_POSTING]
+        hits: dict[int, int] = {}
+        _count_elements(hits, chain.from_iterable(postings))
         if lo == hi and window == WINDOW_DAYS:  # an article's (place, refine): the stories of its day's window
             if self.win_day != lo:
                 self._window_at(lo)
@@ -407,11 +413,17 @@ class Grouper:
                 self._index_sketch(other)
         shared: dict[int, int] = {}
         found: dict[int, Member] = {}
+        index, merged, own, target = self.dup_index, self.merged, m.article_id, s.id
         for h in m.sketch[:DUP_KEYS]:
-            for other in self.dup_index.get(h, ())[-MAX_DUP_CHECKS:]:
-                if other.article_id != m.article_id and self._resolve(other.story_id) == s.id:
-                    shared[other.article_id] = shared.get(other.article_id, 0) + 1
-                    found[other.article_id] = other
+            for other in index.get(h, ())[-MAX_DUP_CHECKS:]:
+                aid = other.article_id
+                if aid != own:
+                    sid = other.story_id
+                    while sid in merged:  # `_resolve`, written out
+                        sid = merged[sid]
+                    if sid == target:
+                        shared[aid] = shared.get(aid, 0) + 1
+                        found[aid] = other
         likely = sorted((a for a, n in shared.items() if n >= 2), key=lambda a: -shared[a])[:MAX_DUP_CHECKS]
         for aid in likely:
             if resemblance(m.sketch, found[aid].sketch) >= DUPLICATE:
@@ -610,22 +622,37 @@ def _group(lib, batch: int, jobs: int) -> int:
         done = 0
         rows = _rows(lib, batch, ("", 0), ver)
         pool = _pool(jobs) if _to_compute(rows) >= _CHUNK else None
-        ahead = _features_async(pool, rows, lib)
-        while rows:
-            nxt = _rows(lib, batch, (rows[-1][3], rows[-1][0]), ver)
-            feats, computed = _features(rows, ahead, lib)
+        # the batches read, their features sent to the workers: up to AHEAD of them wait while one is placed, so
+        # that the workers keep computing (one batch ahead, they finished it early and waited for the next)
+        queue = deque([(rows, _features_async(pool, rows, lib))])
+        last = rows[-1] if rows else None
+        while True:
+            while last is not None and len(queue) <= AHEAD:
+                nxt = _rows(lib, batch, (last[3], last[0]), ver)
+                if pool is None and _to_compute(nxt) >= _CHUNK:
+                    pool = _pool(jobs)  # stored features so far, the rest to compute (workers only when worth it)
+                queue.append((nxt, _features_async(pool, nxt, lib)))
+                last = nxt[-1] if nxt else None
+            rows, ahead = queue.popleft() if queue else ([], None)
+            if not rows:
+                break
+            raw, computed = _features(rows, ahead, lib)
             days = [day_number(_day_of(r)) for r in rows]
             # many articles at once: weighed by their own idf (library_idf), at the levels for how crowded their days
             # are (density.py), else by the background idf
             # a few articles after a windowed regroup: weighed by the idf of the articles grouped just before them
             base = window_df(lib, ver) if len(rows) < LIBRARY_FROM else None
             g.levels = crowded(days) if len(rows) >= LIBRARY_FROM else LIBRARY if base else BACKGROUND
-            vecs = (reweighted([v for v, _ in feats], TOP_TERMS, base) if g.levels is not BACKGROUND
-                    else cut([v for v, _ in feats], TOP_TERMS))
-            feats = [(v, sk) for v, (_, sk) in zip(vecs, feats)]
-            if pool is None and _to_compute(nxt) >= _CHUNK:
-                pool = _pool(jobs)  # stored features so far, the rest to compute (workers only when worth it)
-            ahead = _features_async(pool, nxt, lib)
+            # the batch's encoded features decoded and reweighted at once (features.reweighted_encoded: the same
+            # floats), else row by row
+            made = reweighted_encoded(raw, TOP_TERMS, base) if g.levels is not BACKGROUND else None
+            if made is None:
+                feats = [decode(*f) if len(f) == 3 else f for f in raw]
+                vecs = (reweighted([v for v, _ in feats], TOP_TERMS, base) if g.levels is not BACKGROUND
+                        else cut([v for v, _ in feats], TOP_TERMS))
+                made = vecs, [sk for _, sk in feats]
+            vecs = made[0]
+            feats = list(zip(*made))
             g.evict_before(min(days))
             g.load_window(min(days), max(days))
             g.dense = dense.for_batch(vecs)
@@ -637,7 +664,6 @@ def _group(lib, batch: int, jobs: int) -> int:
             if ver:
                 save_features(lib, [(aid, ver, *enc) for aid, enc in computed if enc is not None])
             done += len(rows)
-            rows = nxt
             store.take_lease(lib, LEASE_SECONDS, renew=True)
         return done
     finally:
@@ -660,23 +686,26 @@ def _to_compute(rows: list[tuple]) -> int:
 
 
 def _features(rows: list[tuple], ahead, lib) -> tuple[list, list[tuple[int, tuple | None]]]:
-    """Each row's (terms, sketch): decoded from the store, sent back encoded by the workers (`ahead`), or
-    computed here; and (article id, encoded features) of those not stored yet, to store."""
+    """Each row's features: encoded (words, weights, sketch) as stored, as sent back by the workers (`ahead`) or
+    as computed here, or decoded (terms, sketch) when computed here and not encodable (`features.encode`); and
+    (article id, encoded features) of those not stored yet, to store."""
     missing = [r for r in rows if r[5] is None]
     if ahead is not None:
         encoded = ahead.get()
-        made = [decode(*e) if e is not None else features_of([_text(r, lib)])[0] for r, e in zip(missing, encoded)]
+        made = [e if e is not None else features_of([_text(r, lib)])[0] for r, e in zip(missing, encoded)]
     else:
         texts = article_texts(lib.db, [r[0] for r in missing if r[2] is None]) if missing else {}
-        made = [(dict(zip(map(intern, v), v.values())), sk)  # terms interned as decoded ones are
-                for v, sk in features_of([_text(r, lib, texts) for r in missing])] if missing else []
-        encoded = [encode(*f) for f in made]
+        feats = [(dict(zip(map(intern, v), v.values())), sk)  # terms interned as decoded ones are
+                 for v, sk in features_of([_text(r, lib, texts) for r in missing])] if missing else []
+        encoded = [encode(*f) for f in feats]
+        made = [e if e is not None else f for e, f in zip(encoded, feats)]
     new = iter(made)
-    feats = [decode(r[5], r[6], r[7]) if r[5] is not None else next(new) for r in rows]
-    return feats, [(r[0], e) for r, e in zip(missing, encoded)]
+    raw = [(r[5], r[6], r[7]) if r[5] is not None else next(new) for r in rows]
+    return raw, [(r[0], e) for r, e in zip(missing, encoded)]
 
 
 _CHUNK = 250  # articles per task sent to a worker process
+AHEAD = 3  # batches read and sent to the workers while one is placed
 
 
 def _pool(jobs: int):

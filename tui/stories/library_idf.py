@@ -39,7 +39,7 @@ def reweighted(vecs: list[dict[str, float]], top: int,
         n += base[0]
         df.update(base[1])
     # each term's factor once per batch: min(1, library idf / background idf); 0 drops it
-    factor = {t: min(1.0, math.log((n + 1) / (k + 1)) / (get(t) or unseen)) for t, k in df.items()}
+    factor = {t: min(1.0, math.log((n + 1) / (k + 1)) / (get(t) or unseen)) for t, k in df.items()}  # = factor_of
     out = []
     dropped = [t for t, f in factor.items() if not f > 0]  # terms every article holds (factor 0): rare
     weigh = factor.__getitem__
@@ -52,6 +52,15 @@ def reweighted(vecs: list[dict[str, float]], top: int,
         w.sort(key=itemgetter(1), reverse=True)
         out.append(normalised(w[:top]))
     return out
+
+
+def factor_of(term: str, df: int, n: int) -> float:
+    """What `reweighted` multiplies a term's weight by in a batch of `n` articles (base included) of which `df` hold
+    it: min(1, library idf / background idf); 0 or less drops the term."""
+    from tui.stories.terms import _weights
+
+    idf, unseen = _weights()
+    return min(1.0, math.log((n + 1) / (df + 1)) / (idf.get(term) or unseen))
 
 
 def normalised(items: list[tuple[str, float]]) -> dict[str, float]:

@@ -1,0 +1,71 @@
+"""A rebuild's batch of encoded features, decoded and reweighted at once (features.reweighted_encoded): the same
+terms, in the same order, with the same floats as decoding row by row and `library_idf.reweighted`."""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections import Counter
+
+import pytest
+
+from tests.stories.samples import ALL
+from tests.stories.test_library_idf import PREMIER, _articles
+from tui.stories.features import decode, encode, encoded_features_of, reweighted_encoded
+from tui.stories.library_idf import reweighted
+
+
+def _texts(premier: bool = True) -> list[tuple[str, str]]:
+    arts = list(ALL) + _articles()
+    return [(a.title, a.body if premier else a.body.replace(PREMIER, "")) for a in arts]
+
+
+def _plain(rows, top, base=None):
+    feats = [decode(*r) for r in rows]
+    return [list(v.items()) for v in reweighted([v for v, _ in feats], top, base)], [s for _, s in feats]
+
+
+def _batch(rows, top, base=None):
+    vecs, sketches = reweighted_encoded(rows, top, base)
+    return [list(v.items()) for v in vecs], sketches
+
+
+@pytest.mark.parametrize("premier", [True, False])  # with a word in every article of the batch (dropped), without
+@pytest.mark.parametrize("top", [1, 5, 40, 150])
+def test_the_batch_gives_the_row_by_row_answer_exactly(premier, top):
+    rows = encoded_features_of(_texts(premier))
+    assert _batch(rows, top) == _plain(rows, top)
+    for part in (rows[:1], rows[:3], rows[5:9]):
+        assert _batch(part, top) == _plain(part, top)
+    # the words are interned as decode's (the grouping's look-ups match them by identity)
+    assert all(w is sys.intern(w) for v in reweighted_encoded(rows, top)[0] for w in v)
+
+
+def test_ties_keep_their_order():
+    """Equal weights (the same count of words the background never saw) stay in the row's order."""
+    words = [f"zqxw{i}" for i in range(40)]
+    rows = [encode({w: 1.0 / math.sqrt(40) for w in words[k:] + words[:k]}, [k]) for k in range(6)]
+    rows += [encode({w: 0.5 for w in ("a1", "b2", "c3", "d4")}, [])]
+    assert _batch(rows, 25) == _plain(rows, 25)
+    assert [t for t, _ in _batch(rows, 25)[0][2]] == (words[2:] + words[:2])[:25]
+
+
+def test_with_the_articles_grouped_before_as_a_base():
+    rows = encoded_features_of(_texts())
+    base = (120, Counter({t: 7 for t in decode(*rows[0])[0]}) + Counter({"harbour": 90, "unknownword": 3}))
+    assert _batch(rows[1:], 12, base) == _plain(rows[1:], 12, base)
+    assert _batch(rows[1:], 12, base) != _batch(rows[1:], 12)
+
+
+def test_empty_rows_and_rows_the_encoder_did_not_write_are_left_to_the_row_by_row_path():
+    rows = encoded_features_of(_texts())[:4]
+    empty = encode({}, [])
+    assert _batch(rows + [empty], 150) == _plain(rows + [empty], 150)
+    words, weights, sketch = rows[1]
+    for bad in [(words + "\n" + words.split("\n")[0], weights + weights[:8], sketch),  # a word twice
+                (words, weights[:-8], sketch),                                      # counts disagree
+                (words, weights[:-3], sketch), (words, weights, sketch[:-1]),       # cut bytes
+                (words, weights[:-8] + b"\x00\x00\x00\x00\x00\x00\xf8\x7f", sketch)]:  # a NaN weight
+        assert reweighted_encoded([rows[0], bad, rows[2]], 150) is None
+    assert reweighted_encoded([rows[0], ({"x": 1.0}, [])], 150) is None  # features not encodable
+    assert reweighted_encoded([], 150) is None
