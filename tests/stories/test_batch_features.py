@@ -69,3 +69,34 @@ def test_empty_rows_and_rows_the_encoder_did_not_write_are_left_to_the_row_by_ro
         assert reweighted_encoded([rows[0], bad, rows[2]], 150) is None
     assert reweighted_encoded([rows[0], ({"x": 1.0}, [])], 150) is None  # features not encodable
     assert reweighted_encoded([], 150) is None
+
+
+def test_rounded4_is_round_to_four_places_value_for_value():
+    import random
+
+    from tui.stories.features import rounded4
+
+    rng = random.Random(7)
+    values = [rng.random() for _ in range(20_000)] + [rng.random() / 1000 for _ in range(2_000)]
+    values += [(k + 0.5) / 10_000 for k in range(10_000)]  # halves (as near as doubles get): round() decides them
+    values += [0.0, -0.0, 1.0, -0.00004, -0.00006, -0.7312345, 0.99995, 99_999.99995, 12.34565]
+    got, want = rounded4(values), [round(v, 4) for v in values]
+    assert [v.hex() for v in got] == [v.hex() for v in want]  # the same doubles (and the sign of a zero)
+    for odd in ([1e5, 0.5], [float("nan"), 0.1], [float("inf")], [-3e7, 0.12345]):  # round() itself
+        assert repr(rounded4(odd)) == repr([round(v, 4) for v in odd])
+    assert rounded4([]) == []
+
+
+def test_a_regroup_stores_the_terms_save_groups_rounds(filled, monkeypatch):
+    """flush hands save_groups each member's terms rounded already (rounded4); they are the rows it wrote itself."""
+    from tests.stories.test_stored_features import _grouping
+    from tui.store import stories as store
+    from tui.stories import grouping, rebuild
+
+    lib, _ = filled
+    rebuild(lib)
+    fast = _grouping(lib)
+    real = store.save_groups
+    monkeypatch.setattr(store, "save_groups", lambda *a, rounded=None, **k: real(*a, **k))  # rounds them itself
+    rebuild(lib)
+    assert _grouping(lib) == fast

@@ -83,12 +83,13 @@ _compact = json.JSONEncoder(separators=(",", ":")).encode
 
 
 def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], moved: dict[int, int] | None = None,
-                gone: list[int] = (), stored_terms: int = 30) -> None:
+                gone: list[int] = (), stored_terms: int = 30, rounded: list[dict[str, float]] | None = None) -> None:
     """Write one grouping step in one transaction.
 
     `new_members` are inserted (their stories must be in `stories`); `stories` rows are
     (id, title, first, last, size, terms dict), inserted or replaced; `moved` maps article id -> new story
-    id (a merge or split); `gone` lists story ids merged away.
+    id (a merge or split); `gone` lists story ids merged away. A member's terms are stored as its first
+    `stored_terms`, rounded to 4 places; `rounded` gives them made already (one dict per new member, in order).
     """
     try:
         with lib.transaction() as db:
@@ -99,9 +100,10 @@ def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], m
             if moved:
                 db.executemany("UPDATE story_articles SET story_id = ? WHERE article_id = ?",
                                [(sid, aid) for aid, sid in moved.items()])
-            rows = [(m.article_id, m.story_id, m.day,
-                     _compact({t: round(w, 4) for t, w in islice(m.terms.items(), stored_terms)}),
-                     _compact(m.sketch), m.dup_of) for m in new_members]
+            if rounded is None:
+                rounded = [{t: round(w, 4) for t, w in islice(m.terms.items(), stored_terms)} for m in new_members]
+            rows = [(m.article_id, m.story_id, m.day, _compact(r), _compact(m.sketch), m.dup_of)
+                    for m, r in zip(new_members, rounded)]
             if not insert_memberships(db, rows):  # the same in bulk for a big batch (tui/store/story_bulk.py)
                 db.executemany(
                     "INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"

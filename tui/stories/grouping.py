@@ -38,7 +38,7 @@ from tui.store.story_features import (article_texts, has_features_table, reader,
 from tui.stories import density, features, method
 from tui.stories import dense
 from tui.stories.dense import DenseScores
-from tui.stories.features import decode, encode, encoded_features_of, reweighted_encoded
+from tui.stories.features import decode, encode, encoded_features_of, reweighted_encoded, rounded4
 from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
 from tui.stories.regroup_window import after_grouping, window_df
 from tui.stories.terms import FEATURE_TERMS, TOP_TERMS, resemblance, sketch, terms
@@ -534,8 +534,13 @@ class Grouper:
         changed = [s for s in self.stories.values() if s.dirty]
         if not self.pending and not changed:
             return
+        # each member's STORED_TERMS first terms, rounded as save_groups would (round(w, 4)), all at once
+        heads = rounded4(list(chain.from_iterable(islice(m.terms.values(), STORED_TERMS) for m in self.pending)))
+        weights = iter(heads)
+        stored = [dict(zip(islice(m.terms, STORED_TERMS), islice(weights, STORED_TERMS))) for m in self.pending]
         store.save_groups(self.lib, self.pending, [(s.id, s.title, s.first, s.last, s.size, _rounded(s.centroid))
-                                                   for s in changed], moved=self.moved, gone=sorted(self.gone))
+                                                   for s in changed], moved=self.moved, gone=sorted(self.gone),
+                          stored_terms=STORED_TERMS, rounded=stored)
         for s in changed:
             s.dirty = False
         for m in self.pending:
