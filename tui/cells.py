@@ -25,17 +25,23 @@ def width(text: str) -> int:
 def fit(text: str, cells: int, align: str = "<") -> str:
     """`text` in exactly `cells` cells: cut with an ellipsis when longer, padded with spaces when shorter
     ("<" left-aligned, ">" right-aligned)."""
-    if width(text) > cells:
-        out, used = [], 0
-        for ch in text:
-            w = char_width(ch)
-            if used + w > cells - 1:
-                break
-            out.append(ch)
-            used += w
-        text = "".join(out) + ELLIPSIS
+    text = clip(text, cells)
     pad = " " * (cells - width(text))
     return text + pad if align == "<" else pad + text
+
+
+def clip(text: str, cells: int) -> str:
+    """`text` as it is when it fits in `cells` cells, else cut to `cells - 1` cells and ended with an ellipsis."""
+    if width(text) <= cells:
+        return text
+    out, used = [], 0
+    for ch in text:
+        w = char_width(ch)
+        if used + w > cells - 1:
+            break
+        out.append(ch)
+        used += w
+    return "".join(out) + ELLIPSIS
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

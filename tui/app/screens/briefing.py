@@ -15,6 +15,7 @@ from tui.textsafe import clean
 
 SINCE = ("", "today", "24h", "3d", "1w")  # `t` cycles; "" is every unread story
 LIMIT = 10
+LONGEST = 6  # sentences a story at most (`+`)
 
 
 def read_briefing(lib, since: str, sentences: int, analyse: bool):
@@ -149,14 +150,18 @@ class BriefingScreen(PageScreen):
         self.reload()
 
     def action_longer(self) -> None:
-        if self.sentences < 6:
+        if self.sentences < LONGEST:
             self.sentences += 1
             self.reload()
+        else:  # at the end: say so, not nothing
+            self.notify(f"Longest summaries: {LONGEST} sentences a story.", timeout=2)
 
     def action_shorter(self) -> None:
         if self.sentences > 1:
             self.sentences -= 1
             self.reload()
+        else:
+            self.notify("Shortest summaries: one sentence a story.", timeout=2)
 
     def markdown(self) -> str:
         """The briefing as Markdown, every line cleaned of control codes."""

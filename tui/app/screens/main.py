@@ -24,7 +24,7 @@ from tui.app.widgets.footer import KeyBar
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
-from tui.app.widgets.status import set_text
+from tui.app.widgets.status import set_text, toast_title
 from tui.app.parts.health import LibraryHealth
 from tui.app.parts.marks import ReadMarks
 from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, VIEW_NAMES, VIEWS, ReadingPlaces, UndoDelete,
@@ -518,10 +518,16 @@ class MainScreen(QuickSwitch, Screen):
     def action_longer(self) -> None:
         if self.analyser.longer(self.analysis):
             self.analyse()
+        elif self.analysis is not None and self.analysis.summary is not None:  # at the end: say so, not nothing
+            n = len(self.analysis.summary.sentences)
+            self.notify(f"Longest summary: all {n} sentences of the article." if n > 1
+                        else "Longest summary: the article has one sentence.", timeout=2)
 
     def action_shorter(self) -> None:
         if self.analyser.shorter(self.analysis):
             self.analyse()
+        elif self.analysis is not None and self.analysis.summary is not None:
+            self.notify("Shortest summary: one sentence.", timeout=2)
 
     def action_reanalyse(self) -> None:
         """r: analyse the open article again; the status line shows it running, a toast the result."""
@@ -639,7 +645,7 @@ class MainScreen(QuickSwitch, Screen):
             return
         value = not self.mark_of(article, field)
         self.set_mark(article_id, field, value)
-        self.notify(f"Marked {yes if value else no}: {' '.join(clean(article.title).split())[:60]}", markup=False)
+        self.notify(f"Marked {yes if value else no}: {toast_title(' '.join(clean(article.title).split()))}", markup=False)
 
     def mark_of(self, article, field: str) -> bool:
         """The article's read/starred mark as it will be: a queued mark (an open's, a toggle's) if one waits."""
@@ -728,7 +734,7 @@ class MainScreen(QuickSwitch, Screen):
         if saved is not None:
             self.undo.keep(saved, title)
         key = keymap.first_key("undo", self.app.user_keys)
-        self.notify(f"Deleted — {key} to undo: {title[:60]}", markup=False)
+        self.notify(f"Deleted — {key} to undo: {toast_title(title)}", markup=False)
         self.reload_list()
 
     def action_undo(self) -> None:
@@ -746,7 +752,7 @@ class MainScreen(QuickSwitch, Screen):
         except (StoreError, sqlite3.DatabaseError) as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
-        self.notify(f"Restored: {title[:60]}" if back else "It is back in the library already.", markup=False)
+        self.notify(f"Restored: {toast_title(title)}" if back else "It is back in the library already.", markup=False)
         self.reload_list()
 
     # -- a damaged library (parts/health.py): read what is readable, write nothing -----------

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from tui.app import copytext
 from tui.app.screens.page import PageScreen, line
-from tui.app.widgets.entity_types import type_of
+from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList, heading
 from tui.app.widgets.summary_items import Option
@@ -22,6 +22,35 @@ def read_person(lib, name: str):
     from tui.stories import who
 
     return who(lib, name)
+
+
+GAP_ROWS = 2  # empty months in a row drawn as empty bars; a longer run is one "… N months without articles …" line
+
+
+def _month_number(month: str) -> int | None:
+    """Months since year 0 of a "YYYY-MM", None for anything else (an undated or malformed day)."""
+    year, dash, number = month.partition("-")
+    if dash and len(year) == 4 and year.isdigit() and len(number) == 2 and number.isdigit() and 1 <= int(number) <= 12:
+        return int(year) * 12 + int(number) - 1
+    return None
+
+
+def timeline_rows(timeline: list[tuple[str, int]]) -> list[tuple[str | None, int]]:
+    """The timeline's (month, articles) with the months between them that have none: up to GAP_ROWS of them as
+    (month, 0), a longer run as (None, months in it). A year between two bars was invisible."""
+    rows: list[tuple[str | None, int]] = []
+    before = None
+    for month, count in timeline:
+        at = _month_number(month)
+        if at is not None and before is not None and at - before > 1:
+            empty = at - before - 1
+            if empty > GAP_ROWS:
+                rows.append((None, empty))
+            else:
+                rows.extend((f"{m // 12:04d}-{m % 12 + 1:02d}", 0) for m in range(before + 1, at))
+        rows.append((month, count))
+        before = at if at is not None else before
+    return rows
 
 
 def _where(source: str, day: str) -> str:
@@ -78,9 +107,13 @@ class PersonScreen(PageScreen):
         head.update(text)
         left = [heading("Articles over time")]
         most = max((count for _month, count in person.timeline), default=1) or 1
-        for month, count in person.timeline:
-            bar = "█" * max(1, round(BAR * count / most))
-            left.append(Option(Text.assemble((f"{month} ", "dim"), (bar, "bold"), f" {count}"), disabled=True))
+        for month, count in timeline_rows(person.timeline):
+            if month is None:  # a long run of months without articles: one line, not a column of empty rows
+                left.append(Option(Text(f"… {count} months without articles …", style="dim"), disabled=True))
+                continue
+            bar = "█" * max(1, round(BAR * count / most)) if count else ""
+            left.append(Option(Text.assemble((f"{month} ", "dim"), (bar, "bold"), f" {count}" if count else
+                                             ("·", "dim")), disabled=True))
         left.append(heading(f"Articles ({n})"))
         for article in person.articles:
             entry = Text(line(article["title"]))
@@ -97,12 +130,18 @@ class PersonScreen(PageScreen):
         self.together = []
         if person.cooccurring:
             right.append(heading("Appears with"))
-        for other in person.cooccurring:
-            self.together.append((type_of(other["label"]), other["name"]))
-            arts = other.get("articles", 0)
-            entry = Text(line(other["name"]))
-            entry.append(f"  {arts} article{'s' if arts != 1 else ''}", style="dim")
-            right.append(Option(entry, id=f"e:{len(self.together) - 1}", indent=2))
+        by_type: dict[str, list] = {}
+        for other in person.cooccurring:  # grouped by type as the story view's entities (most shared first in each)
+            by_type.setdefault(type_of(other["label"]), []).append(other)
+        for key, _name, plural, _labels in TYPES:
+            for number, other in enumerate(by_type.get(key, [])):
+                if number == 0:
+                    right.append(heading(plural, "bold"))
+                self.together.append((key, other["name"]))
+                arts = other.get("articles", 0)
+                entry = Text(line(other["name"]))
+                entry.append(f"  {arts} article{'s' if arts != 1 else ''}", style="dim")
+                right.append(Option(entry, id=f"e:{len(self.together) - 1}", indent=2))
         for selector, options in (("#person-articles", left), ("#person-quotes", right)):
             widget = self.query_one(selector, StoryList)
             widget.show_options(options)

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from tui.app import copytext, keymap
 from tui.app.screens.page import PageScreen, line
+from tui.app.widgets.status import toast_title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.screens.story_items import build
@@ -48,6 +49,7 @@ def read_story(lib, story_id: int, sentences: int | None, analyse: bool):
     return row, summary, rows
 
 
+LONGEST = 40  # summary sentences at most (`+`)
 STORY_REST = 0.05  # seconds the cursor rests on a story before its summary is read ahead
 READ_AHEAD_MAX = 60  # articles: a bigger story is not read ahead (seconds of CPU beside the keys moving on)
 
@@ -174,6 +176,7 @@ class StoryScreen(PageScreen):
         super().__init__(db_path)
         self.story_id: int | None = None
         self.sentences: int | None = None  # None: the engine's default length
+        self._grown_from: int | None = None  # `+` asked for one sentence more than this many
         self.row = None
         self.summary = None
         self.entity_names: list[tuple[str, str]] = []
@@ -191,7 +194,7 @@ class StoryScreen(PageScreen):
         """Show this story: a kept summary at once (before the screen is pushed, so its first frame shows
         it), else "Reading the story…" (under `title`, the story's title as listed) while a worker reads it."""
         new = story_id != self.story_id
-        self.story_id, self.sentences = story_id, None
+        self.story_id, self.sentences, self._grown_from = story_id, None, None
         self.push_token = self.when_read = None  # a wait for another story's reading is over
         kept = _kept_now(lib, story_id) if lib is not None else None
         self.reading = kept is None
@@ -251,6 +254,10 @@ class StoryScreen(PageScreen):
             return
         new = new or self.summary is None  # a story shown anew (not a second, complete reading of it)
         self.row, self.summary, rows = result
+        grown_from, self._grown_from = self._grown_from, None
+        if grown_from is not None and len(self.summary.sentences) <= grown_from:  # `+` found no sentence more
+            self.sentences = len(self.summary.sentences)
+            self._longest(self.sentences)
         main = self.main_screen()
         if main is not None:
             copies = self._copies()
@@ -379,7 +386,7 @@ class StoryScreen(PageScreen):
         value = not main.mark_of(article, field)
         main.set_mark(article_id, field, value, after=self._show_marks)
         self._show_marks()
-        self.notify(f"Marked {yes if value else no}: {line(article.title)[:60]}", markup=False)
+        self.notify(f"Marked {yes if value else no}: {toast_title(line(article.title))}", markup=False)
 
     def _show_marks(self) -> None:
         """Show the ● marks of the story's articles as the library has them, with the marks queued."""
@@ -408,10 +415,18 @@ class StoryScreen(PageScreen):
             return
         current = len(self.summary.sentences)
         wanted = max(1, current + step)
-        if wanted == current or (step > 0 and current >= 40):
+        if wanted == current:  # at the end: say so, not nothing
+            self.notify("Shortest summary: one sentence.", timeout=2)
             return
-        self.sentences = wanted
+        if step > 0 and current >= LONGEST:
+            self._longest(current)
+            return
+        self.sentences, self._grown_from = wanted, (current if step > 0 else None)
         self.load(read_story, self.story_id, self.sentences, True)
+
+    def _longest(self, n: int) -> None:
+        self.notify(f"Longest summary: {n} sentences." if n > 1 else "Longest summary: the story has one sentence.",
+                    timeout=2)
 
     def action_longer(self) -> None:
         self._resize(+1)

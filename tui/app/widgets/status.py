@@ -18,3 +18,14 @@ def set_text(widget: Static, text: Text) -> None:
     widget._shown_text = text
     height = widget.styles.height
     widget.update(text, layout=height is None or height.is_auto)
+
+
+TOAST_TITLE = 60  # cells of an article title in a toast
+
+
+def toast_title(title: str) -> str:
+    """An article title (one clean line) for a toast: whole when it fits TOAST_TITLE cells, else cut and ended
+    with "…" (it was cut at 60 characters with none, as if that were the whole title)."""
+    from tui.cells import clip
+
+    return clip(title, TOAST_TITLE)

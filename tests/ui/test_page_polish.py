@@ -1,0 +1,176 @@
+"""What a careful reader of the entity page, the story view, the briefing and the toasts noticed: a year without
+articles invisible in "Articles over time", "Appears with" not saying who is a person and what is a place, `+`/`-`
+at the end of the summary length doing nothing silently, long titles cut in toasts with no ellipsis."""
+
+from __future__ import annotations
+
+import pytest
+
+from pilot_steps import open_first, settle
+from story_sample import make_story_library
+from ui_sample import HARBOUR, ROBOTS
+
+from tui.store import Library
+
+
+@pytest.fixture
+def stories(tmp_path):
+    path = tmp_path / "library.db"
+    return path, make_story_library(path, cached=True)
+
+
+def toasts(app) -> list[str]:
+    return [str(n.message) for n in app._notifications]
+
+
+def plain(widget) -> list[str]:
+    return [o.prompt.plain for o in widget.options]
+
+
+async def test_a_year_without_articles_shows_on_the_entity_page(stories, make_app):
+    """Agnes Trewin is in three January 2026 articles; one moved to December 2024 left a bar for 2024-12 right
+    above 2026-01, the year between them invisible. A short gap is drawn as empty months."""
+    from tui.app.screens.person import PersonScreen
+
+    path, ids = stories
+    with Library(path) as lib:
+        lib.db.execute("UPDATE articles SET sort_key = '2024-12-02' WHERE id = ?", (ids[HARBOUR.title],))
+        lib.db.commit()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(PersonScreen(path, "Agnes Trewin"))
+        await settle(pilot)
+        rows = plain(app.screen.query_one("#person-articles"))
+        over_time = rows[rows.index("Articles over time") + 1:]
+        assert over_time[0].startswith("2024-12 █"), rows
+        assert over_time[1] == "… 12 months without articles …", rows
+        assert over_time[2].startswith("2026-01 █"), rows
+    with Library(path) as lib:
+        lib.db.execute("UPDATE articles SET sort_key = '2025-11-30' WHERE id = ?", (ids[HARBOUR.title],))
+        lib.db.commit()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(PersonScreen(path, "Agnes Trewin"))
+        await settle(pilot)
+        rows = plain(app.screen.query_one("#person-articles"))
+        over_time = rows[rows.index("Articles over time") + 1:]
+        assert over_time[:3] == ["2025-11 " + over_time[0][8:], "2025-12 ·", over_time[2]], rows
+        assert over_time[2].startswith("2026-01 █"), rows
+
+
+async def test_appears_with_groups_people_places_and_organisations(stories, make_app):
+    """"Appears with" listed Port Ellin (a place) beside Bram Oduya (a person) with nothing to tell them apart; it
+    is grouped under the story view's type headings now."""
+    from tui.app.screens.person import PersonScreen
+
+    path, _ids = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        app.push_screen(PersonScreen(path, "Agnes Trewin"))
+        await settle(pilot)
+        screen = app.screen
+        rows = plain(screen.query_one("#person-quotes"))
+        together = rows[rows.index("Appears with") + 1:]
+        kinds = {kind for kind, _name in screen.together}
+        assert {"person", "place"} <= kinds, screen.together
+        headings = {"person": "People", "org": "Organisations", "place": "Places", "other": "Other"}
+        for kind, name in screen.together:  # each entry under its type's heading
+            at = next(i for i, x in enumerate(together) if x.startswith(name + "  "))
+            above = [x for x in together[:at] if x in headings.values()]
+            assert above[-1] == headings[kind], (name, together)
+
+
+async def test_plus_and_minus_at_the_end_say_so_in_the_article_pane(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await open_first(pilot)
+        for _ in range(8):
+            await pilot.press("minus")
+            await settle(pilot)
+        assert any(t.startswith("Shortest summary") for t in toasts(app)), toasts(app)
+        for _ in range(60):
+            await pilot.press("plus")
+            await settle(pilot)
+            if any(t.startswith("Longest summary") for t in toasts(app)):
+                break
+        assert any(t.startswith("Longest summary: all") for t in toasts(app)), toasts(app)
+
+
+async def test_plus_and_minus_at_the_end_say_so_in_the_story_view_and_briefing(stories, make_app):
+    path, _ = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert type(app.screen).__name__ == "StoryScreen"
+        for _ in range(6):
+            await pilot.press("minus")
+            await settle(pilot)
+        assert len(app.screen.summary.sentences) == 1
+        assert any(t.startswith("Shortest summary") for t in toasts(app)), toasts(app)
+        for _ in range(45):
+            await pilot.press("plus")
+            await settle(pilot)
+            if any(t.startswith("Longest summary") for t in toasts(app)):
+                break
+        assert any(t.startswith("Longest summary") for t in toasts(app)), toasts(app)
+        most = len(app.screen.summary.sentences)
+        await pilot.press("minus")  # one press goes one shorter: the length asked for was not left above the end
+        await settle(pilot)
+        assert len(app.screen.summary.sentences) == most - 1
+        await pilot.press("escape")
+        await pilot.press("b")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "BriefingScreen"
+        app.clear_notifications()
+        for _ in range(4):  # 3 sentences a story at first, 6 at most
+            await pilot.press("plus")
+            await settle(pilot)
+        assert any(t.startswith("Longest summaries") for t in toasts(app)), toasts(app)
+        for _ in range(6):
+            await pilot.press("minus")
+            await settle(pilot)
+        assert any(t.startswith("Shortest summaries") for t in toasts(app)), toasts(app)
+
+
+async def test_a_long_title_in_the_marked_read_toast_ends_with_an_ellipsis(library, make_app):
+    """"Library lends out robot vacuum cleaners, and they keep coming back" (66 characters) was shown as
+    "Marked read: Library lends out robot vacuum cleaners, and they keep co" as if that were all of it."""
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("g", "j", "j", "m")  # ROBOTS is third
+        await settle(pilot)
+        toast = toasts(app)[-1]
+        assert toast.startswith("Marked read: Library lends out robot") and toast.endswith("…"), toast
+        assert len(toast) == len("Marked read: ") + 60 and ROBOTS.title[:59] in toast, toast
+
+
+async def test_a_long_title_in_the_story_views_toast_ends_with_an_ellipsis(stories, make_app):
+    path, ids = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48), notifications=True) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        text = app.screen.query_one("#story-text")
+        text.highlighted = next(i for i, o in enumerate(text.options) if (o.id or "").startswith("a:"))
+        article_id = int(text.options[text.highlighted].id[2:])
+        with Library(path) as lib:  # the story's article retitled longer than a toast shows
+            title = lib.get(article_id).title + ", and what the harbour board said of it"
+            lib.db.execute("UPDATE articles SET title = ? WHERE id = ?", (title, article_id))
+            lib.db.commit()
+        await pilot.press("m")
+        await settle(pilot)
+        toast = toasts(app)[-1]
+        assert toast == f"Marked read: {title[:59]}…", toast
