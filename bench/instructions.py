@@ -4,6 +4,7 @@
     python -m bench.instructions --texts quotes,datelines --size 100000
     python -m bench.instructions --texts article10k      # a generated 10,000-word article (bench/generate.py)
     python -m bench.instructions --second                # the text analysed twice: the second analysis counted
+    python -m bench.instructions --in-process            # one run per text: only the analyze() call counted
 
 On a shared machine a CPU-time figure moves by 10-40% with the load (cache and frequency contention), so
 small engine changes cannot be compared by timing. Valgrind's cachegrind counts the instructions the process
@@ -14,6 +15,13 @@ times it (a fresh process, the first analysis of the text after the warm-up). Wi
 analysed once more in both runs and only that analysis is counted (the first analysis's extra work: memos
 filled, memory first touched, shows as the difference between the two figures). Run it from the checkout
 whose code is to be counted; compare two versions by running it in each (instructions in millions, "M").
+
+With `--in-process`, one run of callgrind per text counts only what executes inside the analysis call: the child
+calls `operator.call(analyze, text)` and callgrind collects only inside `_operator_call` (`--toggle-collect`;
+nothing in the engine calls operator.call, which would switch the count off inside it). The two-run difference
+above varies by ~1-3 % between runs (two whole processes of ~4,000 M each), more than most single engine
+changes; the in-process figure repeats to ~0.05 % (session 11: dense quotes 1,824.9 / 1,825.3 M) and is a few
+tens of M below it (the two-run figure also counts, probably, freeing the analysis at the child's exit).
 
 Valgrind is slow (about 40x: a run takes ~30 s of CPU), so run it under `nice -n 10`. Needs `valgrind` on PATH.
 """
@@ -54,6 +62,36 @@ def _child(name: str, size: int, with_text: bool, second: bool) -> None:
         analyze(text)
 
 
+def _toggled_child(name: str, size: int) -> None:
+    """What runs under callgrind with --in-process: the warm-up, then the analysis inside operator.call."""
+    import operator
+
+    sys.path.insert(0, REPO)
+    text = text_of(name, size)
+    from tui.engine.analysis import analyze
+    analyze(_WARM_UP)
+    operator.call(analyze, text)  # callgrind collects only inside this call
+
+
+_COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
+
+
+def count_in_process(name: str, size: int) -> int:
+    """Instructions executed inside the analysis call of one child run under callgrind."""
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    code = (f"import sys; sys.path.insert(0, {REPO!r}); from bench.instructions import _toggled_child; "
+            f"_toggled_child({name!r}, {size})")
+    with tempfile.TemporaryDirectory(prefix="adv-instr-") as tmp:
+        run = subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=_operator_call*",
+                              f"--callgrind-out-file={os.path.join(tmp, 'cg.out')}", sys.executable, "-c", code],
+                             cwd=REPO, env=env, capture_output=True, text=True)
+    found = _COLLECTED.search(run.stderr)
+    if run.returncode != 0 or found is None:
+        raise SystemExit(f"valgrind run failed ({run.returncode}): {run.stderr.strip().splitlines()[-1:]}")
+    return int(found.group(1))
+
+
 def count(name: str, size: int, with_text: bool, second: bool) -> int:
     """Instructions of one child run under cachegrind."""
     env = dict(os.environ, PYTHONHASHSEED="0")
@@ -76,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--texts", default="repeated_name,repeated_company,datelines,no_punctuation,giant_word,quotes")
     p.add_argument("--size", type=int, default=100_000, help="characters of each adversarial text")
     p.add_argument("--second", action="store_true", help="count a second analysis of the same text")
+    p.add_argument("--in-process", action="store_true", help="one callgrind run per text, only the analysis counted")
     args = p.parse_args(argv)
     if shutil.which("valgrind") is None:
         print("valgrind is not installed", file=sys.stderr)
@@ -83,6 +122,10 @@ def main(argv: list[str] | None = None) -> int:
     names = [t for t in args.texts.split(",") if t]
     base: dict = {}
     for name in names:
+        if args.in_process:
+            size = "" if name.startswith("article") else f"@{args.size // 1000}KB"
+            print(f"{name}{size} (in-process): {count_in_process(name, args.size) / 1e6:,.1f} M", flush=True)
+            continue
         # the run without the text: the same for every adversarial text (all are built in every run) unless the
         # text itself is analysed once in it (--second)
         key = name if args.second else name.startswith("article")
