@@ -244,6 +244,7 @@ class StoryScreen(PageScreen):
                 then()  # push_story: the first frame shows what was read
 
     def _loaded(self, result, error: str, new: bool) -> None:
+        grown_from, self._grown_from = self._grown_from, None  # `+`'s reading (a failed one asks nothing later)
         if error or result is None:
             self._shown = None
         if error:
@@ -254,7 +255,6 @@ class StoryScreen(PageScreen):
             return
         new = new or self.summary is None  # a story shown anew (not a second, complete reading of it)
         self.row, self.summary, rows = result
-        grown_from, self._grown_from = self._grown_from, None
         if grown_from is not None and len(self.summary.sentences) <= grown_from:  # `+` found no sentence more
             self.sentences = len(self.summary.sentences)
             self._longest(self.sentences)
