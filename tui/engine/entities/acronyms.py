@@ -51,7 +51,7 @@ def defined_names(text: str, spans: list[Span]) -> list[Span]:
         if inside and inside[-1][1] > e:
             continue  # ... or reaching out to the right
         initials = len(acr) == sum(1 for w in text[s:e].split() if w[:1].isupper())
-        label = _defined_label(text[s:e], inside, initials)
+        label = _defined_label(text[s:e], inside, initials and bool(inside) and inside[0][0] == s)
         found.append((s, e, label))
         found.append((m.start(1), m.end(1), label))  # the acronym is that name too ("(LINA)" is no person)
     if not found:
@@ -132,7 +132,8 @@ def _spells(target: str, run: list[str]) -> bool:
 
 def _defined_label(name: str, inside: list[Span], initials: bool) -> str:
     """An acronym-defined name is an organisation, unless it is all place words ("United Arab Emirates")
-    or a person known by their initials ("John Fitzgerald Kennedy (JFK)")."""
+    or a person known by their initials ("John Fitzgerald Kennedy (JFK)"; `initials`: the acronym spells the name's
+    capitalised words and a tagged span opens the name, so "Fund for Brenna Farmers (FBF)" is no person)."""
     if initials and inside and all(lab == PERSON for *_, lab in inside):
         return PERSON
     content = [w.lower() for w in name.split() if w[:1].isupper()]

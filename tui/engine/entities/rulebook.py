@@ -35,7 +35,11 @@ _rule("acronym-defined-name", "a name followed by its acronym in parentheses is 
        ("Savers watched the Brenna Valley Credit Mutual's (BVCM) vote closely.",  # the name without its possessive
         [("Brenna Valley Credit Mutual", "ORG"), ("BVCM", "ORG")]),
        ("The Centre for Harbour Studies' (CHS) report was late.",  # ... and without a plural's apostrophe (s10)
-        [("Centre for Harbour Studies", "ORG"), ("CHS", "ORG")])],
+        [("Centre for Harbour Studies", "ORG"), ("CHS", "ORG")]),
+       ("Savers watched the Fund for Brenna Farmers' (FBF) vote closely.",  # a person inside is no person (s11)
+        [("Fund for Brenna Farmers", "ORG"), ("FBF", "ORG")]),
+       ("The plan was drawn up by John Fitzgerald Kessel (JFK) in 1961.",  # ... but initials of a person are one
+        [("John Fitzgerald Kessel", "PERSON"), ("JFK", "PERSON"), ("1961", "DATE")])],
       ["The river board met on Monday."])
 _rule("plural-of-a-name", "a plural whose singular the text also capitalises names things, not a person",
       ["The Kestrel phone sold well, and Kestrels are everywhere now."], ["The Kestrel phone sold well everywhere."])
