@@ -154,10 +154,15 @@ def test_a_subheading_in_capitals_names_no_organisation():
 # STILL OPEN (session 9; Kem Kem fixed in session 10): the Morocco article's town and fossil beds ("from Erfoud", "the Kem Kem beds") are
 # neither organisations nor people; the session-9 retrain (places leading longer names silent) moved Erfoud from
 # ORG to MISC and Kem Kem from ORG to PERSON and split the "National and University Library" (it also made
-# "Disembarkation, the question of ..." a person: rule abstract-noun-opening). Strict: a fix must remove this mark.
-@pytest.mark.xfail(strict=True, reason="open: errors the session-9 retrain left or made (issue 12)")
+# "Disembarkation, the question of ..." a person: rule abstract-noun-opening). The session-11 tagger (the mean of
+# three seeds' weights, ENGINE_VERSION 42) made "lives near Applecross" a person (a place since session 9) and the
+# party list "Porto Verde" ("The decisive votes came from Porto Verde, a two-seat ... list") a place (was ORG).
+# Strict: a fix must remove this mark.
+@pytest.mark.xfail(strict=True, reason="open: errors the session-9 and session-11 retrains left or made (issue 12)")
 @pytest.mark.parametrize("article, name, wrong", [
     ("morocco-turtle-nest-fossil.md", "Erfoud", {"ORG", "PERSON", "MISC"}),
+    ("highlands-drone-blood-samples.txt", "Applecross", {"ORG", "PERSON", "MISC"}),
+    ("porto-congestion-charge.txt", "Porto Verde", {"GPE", "LOC", "PERSON"}),
 ])
 def test_sample_names_still_wrong(article, name, wrong):
     assert not _app_labels(article).get(name, set()) & wrong
