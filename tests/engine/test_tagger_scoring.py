@@ -264,3 +264,23 @@ def test_feature_ids_by_template_and_value_are_the_named_features_ids():
         assert kinds == want, w
         weighted += sum(map(len, kinds))
     assert len(words) > 70_000 and weighted > 300_000
+
+
+@pytest.mark.parametrize("after", [1, 2, 5])
+def test_states_worked_out_for_every_token_give_the_plain_paths_tags(monkeypatch, after):
+    """A greedy state met `after` times is worked out for every token at once (Tagger._vectorise, the meetings
+    counted in _walk): the tags stay the plain path's, on our texts and a hostile run of names, whichever state is
+    worked out when."""
+    from tui.engine.entities import tagger as tagger_module
+
+    monkeypatch.setattr(tagger_module, "_VECTOR_AFTER", after)
+    monkeypatch.setattr(tagger_module, "_DIV", 10**9)
+    worked_out = []
+    real = Tagger._vectorise
+    monkeypatch.setattr(Tagger, "_vectorise", lambda self, scores, state: worked_out.append(state) or real(self, scores, state))
+    tagger = load_tagger()
+    for text in _samples()[:4] + ["the mayor of Porto Maria Silva met staff of Acme Energy and the Harbour Board " * 40]:
+        segs, mid, low = prepare(text)
+        hist: dict = {}
+        assert tagger.tag_segments(segs, mid, low, {}) == [tagger.tag_plain(s, mid, low, hist) for s in segs]
+    assert len(worked_out) > 10

@@ -182,21 +182,20 @@ class DocScores:
         self.quiet_to = quiet_to
 
 
-class _HistBest:
+class _HistBest(dict):
     """`DocScores.fast_hist`: [h][t], the best class of token t in the state ("O", "O") when the word's commonest
-    earlier label type is h, worked out for every token the first time some token needs it."""
+    earlier label type is h, worked out for every token the first time some token needs it (a dict: a type already
+    worked out is found without a Python call; `len` is the number of history types)."""
 
-    __slots__ = ("o_state", "ini", "rows", "done")
+    __slots__ = ("o_state", "ini", "rows")
 
     def __init__(self, o_state, ini, rows) -> None:
+        super().__init__()
         self.o_state, self.ini, self.rows = o_state, ini, rows
-        self.done: dict[int, list[int]] = {}
 
-    def __getitem__(self, h: int) -> list[int]:
-        got = self.done.get(h)
-        if got is None:
-            off, on = self.rows[h]
-            got = self.done[h] = (self.o_state + np.where(self.ini[:, None], on, off)).argmax(axis=1).tolist()
+    def __missing__(self, h: int) -> list[int]:
+        off, on = self.rows[h]
+        got = self[h] = (self.o_state + np.where(self.ini[:, None], on, off)).argmax(axis=1).tolist()
         return got
 
     def __len__(self) -> int:

@@ -202,7 +202,7 @@ class Tagger:
         from `hist` (what features.second_pass_types gives as the first pass's types)."""
         toks = seg.toks
         base, fast, fast_hist = scores.base, scores.fast, scores.fast_hist
-        states, quiet_to = scores.states, scores.quiet_to
+        states, quiet_to, hits = scores.states, scores.quiet_to, scores.hits
         enough = max(_VECTOR_AFTER, len(base) // _DIV)
         classes, type_of, initial, dyns = self.classes, self.type_index, seg.initial, self.dyns
         n_types = len(HISTORY_TYPES)
@@ -240,7 +240,12 @@ class Tagger:
             if prev == "O" and prev2 == "O":
                 tag = classes[fast[t] if h is None else fast_hist[h][t]]
             else:
-                best = states.get((prev2, prev, h)) or self._vectorise(scores, prev2, prev, h, enough)
+                state = (prev2, prev, h)
+                best = states.get(state)
+                if best is None:  # one more meeting of a state not yet worked out for every token
+                    hits[state] = met = hits.get(state, 0) + 1
+                    if met >= enough:
+                        best = self._vectorise(scores, state)
                 if best is not None:
                     tag = classes[best[t]]
                 else:
@@ -280,14 +285,12 @@ class Tagger:
         self.dyns[key] = sc
         return sc
 
-    def _vectorise(self, scores, prev2: str, prev: str, h: int | None, enough: int) -> list[int] | None:
-        """Count one more meeting of a greedy state; once met `enough` times, its best class for every token."""
-        key = (prev2, prev, h)
-        scores.hits[key] = k = scores.hits.get(key, 0) + 1
-        if k < enough:
-            return None
-        best = scores.states[key] = self.table.state_best(scores, prev, self._pair_vec(prev2, prev), h,
-                                                          self.ok[prev], self.ok[START])
+    def _vectorise(self, scores, state: tuple) -> list[int]:
+        """The best class of every token in a greedy state (tag before last, last tag, history type), once the
+        state has been met often enough (`_walk` counts the meetings in scores.hits); kept in scores.states."""
+        prev2, prev, h = state
+        best = scores.states[state] = self.table.state_best(scores, prev, self._pair_vec(prev2, prev), h,
+                                                            self.ok[prev], self.ok[START])
         return best
 
     def tag_plain(self, seg: Segment, mid: set, low: set, hist: dict[str, list[int]],
