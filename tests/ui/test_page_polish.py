@@ -27,37 +27,33 @@ def plain(widget) -> list[str]:
     return [o.prompt.plain for o in widget.options]
 
 
+async def _agnes_over_time(path, ids, make_app, harbour_day: str) -> list[str]:
+    """The "Articles over time" rows of Agnes Trewin's entity page with the harbour article dated `harbour_day`."""
+    from tui.app.screens.person import PersonScreen
+
+    with Library(path) as lib:
+        lib.db.execute("UPDATE articles SET sort_key = ? WHERE id = ?", (harbour_day, ids[HARBOUR.title]))
+        lib.db.commit()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.push_screen(PersonScreen(path, "Agnes Trewin"))
+        await settle(pilot)
+        rows = plain(app.screen.query_one("#person-articles"))
+    return rows[rows.index("Articles over time") + 1:]
+
+
 async def test_a_year_without_articles_shows_on_the_entity_page(stories, make_app):
     """Agnes Trewin is in three January 2026 articles; one moved to December 2024 left a bar for 2024-12 right
     above 2026-01, the year between them invisible. A short gap is drawn as empty months."""
-    from tui.app.screens.person import PersonScreen
-
     path, ids = stories
-    with Library(path) as lib:
-        lib.db.execute("UPDATE articles SET sort_key = '2024-12-02' WHERE id = ?", (ids[HARBOUR.title],))
-        lib.db.commit()
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.push_screen(PersonScreen(path, "Agnes Trewin"))
-        await settle(pilot)
-        rows = plain(app.screen.query_one("#person-articles"))
-        over_time = rows[rows.index("Articles over time") + 1:]
-        assert over_time[0].startswith("2024-12 █"), rows
-        assert over_time[1] == "… 12 months without articles …", rows
-        assert over_time[2].startswith("2026-01 █"), rows
-    with Library(path) as lib:
-        lib.db.execute("UPDATE articles SET sort_key = '2025-11-30' WHERE id = ?", (ids[HARBOUR.title],))
-        lib.db.commit()
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        app.push_screen(PersonScreen(path, "Agnes Trewin"))
-        await settle(pilot)
-        rows = plain(app.screen.query_one("#person-articles"))
-        over_time = rows[rows.index("Articles over time") + 1:]
-        assert over_time[:3] == ["2025-11 " + over_time[0][8:], "2025-12 ·", over_time[2]], rows
-        assert over_time[2].startswith("2026-01 █"), rows
+    over_time = await _agnes_over_time(path, ids, make_app, "2024-12-02")
+    assert over_time[0].startswith("2024-12 █"), over_time
+    assert over_time[1] == "… 12 months without articles …", over_time
+    assert over_time[2].startswith("2026-01 █"), over_time
+    over_time = await _agnes_over_time(path, ids, make_app, "2025-11-30")
+    assert over_time[:3] == ["2025-11 " + over_time[0][8:], "2025-12 ·", over_time[2]], over_time
+    assert over_time[2].startswith("2026-01 █"), over_time
 
 
 async def test_appears_with_groups_people_places_and_organisations(stories, make_app):

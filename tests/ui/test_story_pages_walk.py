@@ -61,22 +61,20 @@ async def test_the_briefing_says_how_many_unread_stories_it_leaves_out(stories, 
             lib.set_read(ids[title], False)
         unread_stories = len({story_of(lib, ids[t]) for t in (ORCHARD.title, WIRE.title, HARBOUR.title)})
     assert unread_stories >= 2
-    monkeypatch.setattr(briefing, "LIMIT", 1)
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("b")
-        await settle(pilot)
-        await settle(pilot)
-        head = str(app.screen.query_one("#briefing-head").render())
-        assert head.startswith(f"1 of {unread_stories} unread stories · ranked"), head
-    monkeypatch.setattr(briefing, "LIMIT", 10)
-    app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("b")
-        await settle(pilot)
-        await settle(pilot)
-        head = str(app.screen.query_one("#briefing-head").render())
-        assert head.startswith(f"{unread_stories} unread stories · ranked"), head
+
+    async def briefing_head(limit: int) -> str:
+        monkeypatch.setattr(briefing, "LIMIT", limit)
+        app = make_app(path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("b")
+            await settle(pilot)
+            await settle(pilot)
+            return str(app.screen.query_one("#briefing-head").render())
+
+    head = await briefing_head(1)
+    assert head.startswith(f"1 of {unread_stories} unread stories · ranked"), head
+    head = await briefing_head(10)
+    assert head.startswith(f"{unread_stories} unread stories · ranked"), head
 
 
 def test_an_undated_article_shows_the_day_it_was_added_in_the_story_view(tmp_path):
