@@ -76,36 +76,34 @@ def _toggled_child(name: str, size: int) -> None:
 _COLLECTED = re.compile(r"Collected\s*:\s*(\d+)")
 
 
-def count_in_process(name: str, size: int) -> int:
-    """Instructions executed inside the analysis call of one child run under callgrind."""
+def _valgrind(tool: list[str], code: str, found_by: re.Pattern) -> str:
+    """Run `python -c code` under valgrind with `tool`'s options; the figure `found_by` finds in its report."""
     env = dict(os.environ, PYTHONHASHSEED="0")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    code = (f"import sys; sys.path.insert(0, {REPO!r}); from bench.instructions import _toggled_child; "
-            f"_toggled_child({name!r}, {size})")
     with tempfile.TemporaryDirectory(prefix="adv-instr-") as tmp:
-        run = subprocess.run(["valgrind", "--tool=callgrind", "--toggle-collect=_operator_call*",
-                              f"--callgrind-out-file={os.path.join(tmp, 'cg.out')}", sys.executable, "-c", code],
+        out = os.path.join(tmp, "cg.out")
+        run = subprocess.run(["valgrind", *(arg.format(out=out) for arg in tool), sys.executable, "-c", code],
                              cwd=REPO, env=env, capture_output=True, text=True)
-    found = _COLLECTED.search(run.stderr)
+    found = found_by.search(run.stderr)
     if run.returncode != 0 or found is None:
         raise SystemExit(f"valgrind run failed ({run.returncode}): {run.stderr.strip().splitlines()[-1:]}")
-    return int(found.group(1))
+    return found.group(1)
+
+
+def count_in_process(name: str, size: int) -> int:
+    """Instructions executed inside the analysis call of one child run under callgrind."""
+    code = (f"import sys; sys.path.insert(0, {REPO!r}); from bench.instructions import _toggled_child; "
+            f"_toggled_child({name!r}, {size})")
+    return int(_valgrind(["--tool=callgrind", "--toggle-collect=_operator_call*", "--callgrind-out-file={out}"],
+                         code, _COLLECTED))
 
 
 def count(name: str, size: int, with_text: bool, second: bool) -> int:
     """Instructions of one child run under cachegrind."""
-    env = dict(os.environ, PYTHONHASHSEED="0")
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
     code = (f"import sys; sys.path.insert(0, {REPO!r}); from bench.instructions import _child; "
             f"_child({name!r}, {size}, {with_text}, {second})")
-    with tempfile.TemporaryDirectory(prefix="adv-instr-") as tmp:
-        run = subprocess.run(["valgrind", "--tool=cachegrind", "--cache-sim=no",
-                              f"--cachegrind-out-file={os.path.join(tmp, 'cg.out')}", sys.executable, "-c", code],
-                             cwd=REPO, env=env, capture_output=True, text=True)
-    found = _REFS.search(run.stderr)
-    if run.returncode != 0 or found is None:
-        raise SystemExit(f"valgrind run failed ({run.returncode}): {run.stderr.strip().splitlines()[-1:]}")
-    return int(found.group(1).replace(",", ""))
+    return int(_valgrind(["--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file={out}"], code,
+                         _REFS).replace(",", ""))
 
 
 def main(argv: list[str] | None = None) -> int:
