@@ -8,7 +8,7 @@ what `stories --rebuild` does on a library whose articles were grouped as they l
 Work on private copies of the cached libraries (grouping writes story tables). The summary is timed
 twice: with only sentence splits (`analyse=False`, what the story view shows at once, before the
 background pass has analysed the articles) and with the articles' analyses cached (after that pass).
-A rebuild of this size computes the articles' terms in two worker
+A rebuild of this size computes the articles' terms in worker
 processes (tui.stories.grouping.PARALLEL_FROM). Grouping's CPU time (workers included) is reported next to its wall time: the machine is shared, and wall time then
 measures the neighbours as much as the code.
 """

@@ -168,3 +168,17 @@ def test_batches_are_sent_to_the_workers_ahead_and_group_as_one_at_a_time(tmp_pa
         got.append(_grouping(lib))
         lib.close()
     assert got[0] == got[1]
+
+
+def test_the_workers_leave_the_placing_process_a_core(monkeypatch):
+    import os
+
+    for cores, jobs, workers in ((2, 2, 1), (8, 2, 2), (8, 5, 5), (3, 4, 2), (1, 2, 1)):
+        monkeypatch.setattr(os, "cpu_count", lambda: cores)
+        pool = grouping._pool(jobs)
+        try:
+            assert pool._processes == workers, (cores, jobs)
+        finally:
+            pool.terminate()
+            pool.join()
+    assert grouping._pool(1) is None
