@@ -12,6 +12,8 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from tui.app import full_update, keymap, partial_update, textual_fixes
+from tui.app.idle_gc import CHECK as IDLE_GC_CHECK
+from tui.app.idle_gc import IdleCollector
 from tui.app.screens.main import MainScreen
 from tui.config import Config, load_config, save_theme
 from tui.store import Library
@@ -64,6 +66,8 @@ class NewsreaderApp(App):
         self.user_keys = keys
         self.config_problems = self.config.problems + problems
         self.last_copy = None  # the last clipboard.CopyResult
+        # Full garbage collections run while the reader pauses (started after the first paint's freeze).
+        self.idle_gc = IdleCollector()
         _readable_light_accent(self)
         # The saved theme is set before anything is styled: changing it after the first layout
         # would restyle every widget again.
@@ -78,6 +82,7 @@ class NewsreaderApp(App):
         return MainScreen(self.lib, self.db_path)
 
     def on_mount(self) -> None:
+        self.set_interval(IDLE_GC_CHECK, self.idle_gc.tick)
         if self.user_keys:
             self.set_keymap(self.user_keys)
         # Subscribe after applying the saved theme, so only the user's choices are written back.
@@ -91,6 +96,7 @@ class NewsreaderApp(App):
             self.notify(error, severity="warning", markup=False)
 
     def on_unmount(self) -> None:
+        self.idle_gc.stop()
         self.lib.close()
 
     # -- keys and palette -------------------------------------------------------------------
@@ -100,6 +106,8 @@ class NewsreaderApp(App):
         # bindings on a screen without widgets (NoMatches) or found no screen (ScreenStackError).
         if isinstance(event, events.Key) and (not self._running or not self._screen_stack):
             return
+        if isinstance(event, (events.Key, events.MouseEvent)):
+            self.idle_gc.input()
         await super().on_event(event)
 
     def action_command_palette(self) -> None:

@@ -214,7 +214,7 @@ class MainScreen(QuickSwitch, Screen):
         # Everything made so far (Textual, the widgets, the stylesheet) lives as long as the app:
         # frozen, the garbage collector's full passes skip it (they were 30 ms stalls every few keys).
         # (`run` turned collection off for the start-up; it comes back on here.)
-        self.set_timer(0.3, _freeze_and_collect)
+        self.set_timer(0.3, partial(_freeze_and_collect, getattr(self.app, "idle_gc", None)))
         self.analyser.warm()
         self.background.schedule()
         self.sources.start(getattr(self.app, "config", None))
@@ -1072,8 +1072,11 @@ class MainScreen(QuickSwitch, Screen):
                    "newsreader summary {id} --format md")
 
 
-def _freeze_and_collect() -> None:
-    """After the first paint: collect the start-up's garbage once, keep the rest out of future collections."""
+def _freeze_and_collect(idle_gc=None) -> None:
+    """After the first paint: collect the start-up's garbage once, keep the rest out of future collections;
+    from now on full collections wait for the reader to pause (`idle_gc`, tui/app/idle_gc.py)."""
     gc.collect()
     gc.freeze()
     gc.enable()
+    if idle_gc is not None:
+        idle_gc.start()

@@ -1,0 +1,82 @@
+"""Full garbage collections wait for the reader to pause (tui/app/idle_gc.py)."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+
+import pytest
+
+from tui.app import idle_gc
+from tui.app.idle_gc import IdleCollector
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def python_threshold():
+    saved = gc.get_threshold()
+    yield saved
+    gc.set_threshold(*saved)
+
+
+def _middle_collection_since_the_last_full() -> None:
+    gc.collect(2)
+    gc.collect(1)  # counts one middle collection towards the next full one
+    assert gc.get_count()[2] >= 1
+
+
+def test_the_full_collection_runs_when_the_reader_pauses_not_while_keys_come(python_threshold):
+    clock = Clock()
+    idle = IdleCollector(clock)
+    assert idle.tick() is False  # not started: Python's own timing
+    idle.start()
+    assert gc.get_threshold()[2] == idle_gc.FULL_EVERY
+    assert gc.get_threshold()[:2] == python_threshold[:2]  # young objects are collected as before
+    _middle_collection_since_the_last_full()
+    idle.input()
+    clock.now += idle_gc.IDLE / 2
+    assert idle.tick() is False and gc.get_count()[2] >= 1  # a key came half a second ago: nothing runs
+    clock.now += idle_gc.IDLE
+    assert idle.tick() is True and idle.collections == 1
+    assert gc.get_count()[2] == 0  # the full collection ran
+    clock.now += 10 * idle_gc.IDLE
+    assert idle.tick() is False  # nothing collected by a middle pass since: no second full pass
+    idle.stop()
+    assert gc.get_threshold() == python_threshold
+
+
+def test_no_full_collection_while_an_analysis_holds_the_collector_off(python_threshold):
+    from tui.engine.gcpause import gc_paused
+
+    clock = Clock()
+    idle = IdleCollector(clock)
+    idle.start()
+    _middle_collection_since_the_last_full()
+    clock.now += 5 * idle_gc.IDLE
+    with gc_paused():
+        assert idle.tick() is False
+    assert idle.tick() is True
+    idle.stop()
+
+
+async def test_the_app_hands_full_collections_to_the_idle_collector_and_keys_count_as_input(library, make_app,
+                                                                                              python_threshold):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(40):  # the first paint's freeze starts it (0.3 s after the main screen mounts)
+            if app.idle_gc.started:
+                break
+            await asyncio.sleep(0.05)
+        assert app.idle_gc.started and gc.get_threshold()[2] == idle_gc.FULL_EVERY
+        before = app.idle_gc.last_input
+        await pilot.press("j")
+        assert app.idle_gc.last_input > before
+    assert gc.get_threshold() == python_threshold  # given back when the app closes
