@@ -47,3 +47,12 @@ async def open_first(pilot):
     await pilot.press("g", "enter")
     await settle(pilot)
     return pilot.app.screen
+
+
+async def open_first_story(pilot) -> None:
+    """`v` into story mode, then `g` `enter` on the first story, settled (its summary shown)."""
+    await pilot.press("v")
+    await settle(pilot)
+    await pilot.press("g", "enter")
+    await settle(pilot)
+    await settle(pilot)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import open_first, settle
+from pilot_steps import open_first, settle, open_first_story
 from story_sample import make_story_library
 from ui_sample import HARBOUR, ROBOTS
 
@@ -100,11 +100,7 @@ async def test_plus_and_minus_at_the_end_say_so_in_the_story_view_and_briefing(s
     path, _ = stories
     app = make_app(path)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
-        await settle(pilot)
+        await open_first_story(pilot)
         assert type(app.screen).__name__ == "StoryScreen"
         for _ in range(6):
             await pilot.press("minus")
@@ -154,11 +150,7 @@ async def test_a_long_title_in_the_story_views_toast_ends_with_an_ellipsis(stori
     path, ids = stories
     app = make_app(path)
     async with app.run_test(size=(160, 48), notifications=True) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
-        await settle(pilot)
+        await open_first_story(pilot)
         text = app.screen.query_one("#story-text")
         text.highlighted = next(i for i, o in enumerate(text.options) if (o.id or "").startswith("a:"))
         article_id = int(text.options[text.highlighted].id[2:])

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from rich.cells import cell_len
 
-from pilot_steps import settle
+from pilot_steps import settle, open_first_story
 from story_sample import WIRE, make_story_library
 
 from tui.models import Article
@@ -31,10 +31,7 @@ async def test_every_page_key_is_on_the_hint_line_at_80_columns(stories, make_ap
     path, ids = stories
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
+        await open_first_story(pilot)
         text = hint(app.screen)
         assert type(app.screen).__name__ == "StoryScreen"
         for part in ("⏎ open", "+/- length", "c copy", "y quotes", "Y Markdown", "m/f marks", "esc back"):
@@ -107,11 +104,7 @@ async def test_story_view_headings_and_speakers_are_drawn_as_headings_not_greyed
     path, ids = stories
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
-        await settle(pilot)
+        await open_first_story(pilot)
         side = app.screen.query_one("#story-quotes")
         heading = side.get_visual_style("summary-list--option", "summary-list--heading").rich_style.color
         disabled = side.get_visual_style("summary-list--option", "summary-list--option-disabled").rich_style.color
@@ -180,11 +173,7 @@ async def test_copied_quotes_name_every_outlet_the_story_view_shows(stories, mak
     with the first outlet only."""
     app = make_app(stories[0])
     async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
-        await settle(pilot)
+        await open_first_story(pilot)
         side = app.screen.query_one("#story-quotes")
         shown = next(o.prompt.plain for o in side.options if "Port Ellin should not carry this alone" in o.prompt.plain)
         assert "Coastline Gazette, Kellmouth Evening Post" in shown
