@@ -40,7 +40,7 @@ from tui.stories import dense
 from tui.stories.dense import DenseScores
 from tui.stories.features import decode, encode, encoded_features_of, reweighted_encoded, rounded4
 from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
-from tui.stories.regroup_window import after_grouping, window_df
+from tui.stories.regroup_window import after_grouping, reset as reset_window, window_df
 from tui.stories.terms import FEATURE_TERMS, TOP_TERMS, resemblance, sketch, terms
 
 WINDOW_DAYS = 30
@@ -805,6 +805,7 @@ def rebuild(lib, jobs: int | None = None) -> int:
     try:
         before = store.assignments(lib)
         store.clear(lib)
+        reset_window(lib)
         if jobs is None:
             jobs = _default_jobs(store.ungrouped_count(lib), PARALLEL_FROM)
         placed = _group(lib, BATCH, jobs)

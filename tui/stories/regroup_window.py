@@ -31,6 +31,15 @@ def _set_mark(lib, value: int) -> None:
                    " ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)", (WINDOW_MARK, value))
 
 
+def reset(lib) -> None:
+    """Before a rebuild from scratch: no window has been regrouped yet, and nothing is remembered of the ones
+    before (their mark and document frequencies steered a rebuild's small batches, so two rebuilds of one
+    library differed)."""
+    with lib.transaction() as db:
+        db.execute("DELETE FROM counts WHERE name = ?", (WINDOW_MARK,))
+    _DF_MEMO.clear()
+
+
 def after_grouping(lib, placed: int, regroup) -> int:
     """Call after `placed` articles were grouped (`regroup(lib)` groups every ungrouped article as `_group` does).
 
