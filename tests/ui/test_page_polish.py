@@ -56,6 +56,18 @@ async def test_a_year_without_articles_shows_on_the_entity_page(stories, make_ap
     assert over_time[2].startswith("2026-01 █"), over_time
 
 
+@pytest.mark.parametrize("day", ["", "soon\x1b[2J", "2026-13-40"])
+async def test_an_article_without_a_month_is_undated_last_on_the_entity_page(stories, make_app, day):
+    """An article whose stored day is empty or not a date (the database is untrusted) was a bar with a blank label,
+    first, above the oldest month; or its raw text was the label. It is "undated", after the dated months."""
+    path, ids = stories
+    over_time = await _agnes_over_time(path, ids, make_app, day)
+    over_time = over_time[:next(i for i, row in enumerate(over_time) if row.startswith("Articles ("))]
+    assert over_time[0].startswith("2026-01 █"), over_time
+    assert over_time[-1] == "undated █" + over_time[-1][9:] and over_time[-1].endswith(" 1"), over_time
+    assert len(over_time) == 2, over_time
+
+
 async def test_appears_with_groups_people_places_and_organisations(stories, make_app):
     """"Appears with" listed Port Ellin (a place) beside Bram Oduya (a person) with nothing to tell them apart; it
     is grouped under the story view's type headings now."""

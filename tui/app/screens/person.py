@@ -37,20 +37,25 @@ def _month_number(month: str) -> int | None:
 
 def timeline_rows(timeline: list[tuple[str, int]]) -> list[tuple[str | None, int]]:
     """The timeline's (month, articles) with the months between them that have none: up to GAP_ROWS of them as
-    (month, 0), a longer run as (None, months in it). A year between two bars was invisible."""
+    (month, 0), a longer run as (None, months in it). A year between two bars was invisible. Articles whose day
+    is empty or not a date (the database is untrusted) are one "undated" row after the months."""
     rows: list[tuple[str | None, int]] = []
     before = None
+    undated = 0
     for month, count in timeline:
         at = _month_number(month)
-        if at is not None and before is not None and at - before > 1:
+        if at is None:
+            undated += count
+            continue
+        if before is not None and at - before > 1:
             empty = at - before - 1
             if empty > GAP_ROWS:
                 rows.append((None, empty))
             else:
                 rows.extend((f"{m // 12:04d}-{m % 12 + 1:02d}", 0) for m in range(before + 1, at))
         rows.append((month, count))
-        before = at if at is not None else before
-    return rows
+        before = at
+    return rows + [("undated", undated)] if undated else rows
 
 
 def _where(source: str, day: str) -> str:
