@@ -26,6 +26,13 @@ are fixed without looking at the data's content: the events sorted by id, A = th
 2nd, 4th ... (an article of two events is in each half that holds one of them, with only that half's label).
 Comparing a half alone with the whole set shows what doubling the events of a period does to precision.
 
+Proxy (`--proxy N`, default 246; 0 skips it): the hidden measure's library is twice dev's articles over the same
+weeks, half of them events dev has never shown. Dev is grouped with N distractors in equal thirds: PolNeAR train
+(as the salted run, a fixed offset), the unlabelled corpus (random days) and CoNLL-2003 train (../shared/eval/ner/
+train: world news of 8 days of August 1996, with its own running stories; a fixed random sample of articles of 80
+words or more, each day of it mapped in order onto an equal slice of the dev set's days, a random day within it).
+Scored as the salted runs; it also says how many dev articles share their story with a distractor.
+
 Mixed (`--mixed 0.5,0.8`): a library imported in bulk and then fed; the oldest share stored at once and grouped,
 the rest one article at a time (every run above is also made that way).
 """
@@ -185,6 +192,40 @@ def corpus_salt(n: int, first_day: str, last_day: str) -> list[dict]:
     return out
 
 
+def conll_salt(eval_dir: Path, n: int, first_day: str, last_day: str) -> list[dict]:
+    """`n` CoNLL-2003 train articles (fixed random sample of those of >= 80 words with a dateline of August 1996) as
+    dev-like rows: title = the headline, text = the article after its dateline; each of the sample's days mapped in
+    order onto an equal slice of [first_day, last_day], a random day within it (fixed seed); ids "conll:"."""
+    import random
+    import re
+    from datetime import date
+
+    path = eval_dir.parent / "ner" / "train" / "conll2003_train.jsonl"
+    if n <= 0 or not path.is_file():
+        return []
+    docs = []
+    for line in path.open(encoding="utf-8"):
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        lines = r["text"].split("\n")
+        at = next((i for i, x in enumerate(lines[:4]) if re.search(r"\b1996-08-\d\d\b", x)), None)
+        body = " ".join(" ".join(lines[at + 1:]).split()) if at is not None else ""
+        if at is not None and len(body.split()) >= 80:
+            day = re.search(r"1996-08-\d\d", lines[at]).group(0)
+            docs.append((r["id"], lines[0].strip(), body, date.fromisoformat(day).toordinal()))
+    rng = random.Random(7)
+    docs = sorted(rng.sample(docs, min(n, len(docs))), key=lambda d: (d[3], d[0]))
+    d0, d1 = docs[0][3], docs[-1][3] + 1
+    lo, hi = date.fromisoformat(first_day).toordinal(), date.fromisoformat(last_day).toordinal() + 1
+    out = []
+    for ident, title, body, day in docs:
+        at = lo + int((day - d0 + rng.random()) * (hi - lo) / (d1 - d0))
+        out.append({"id": "conll:" + ident, "cluster": None, "title": title or body[:160], "text": body,
+                    "source": "conll", "date": date.fromordinal(min(at, hi - 1)).isoformat()})
+    return out
+
+
 def bcubed(pred: dict[str, object], gold: dict[str, frozenset]) -> tuple[float, float, float]:
     """Extended B-cubed P/R/F1 over the documents of `gold` (as score_clusters.py), where a predicted cluster
     also holds the documents of `pred` outside `gold` (distractors): they count against precision."""
@@ -207,8 +248,13 @@ def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: 
     from tui.store.stories import story_of
 
     rows = load(eval_dir)
-    extra = salt(eval_dir, n, rows[0]["date"]) if source == "polnear" else corpus_salt(n, rows[0]["date"],
-                                                                                           rows[-1]["date"])
+    first, last = rows[0]["date"], rows[-1]["date"]
+    if source == "proxy":  # equal thirds of the three kinds
+        third = n // 3
+        extra = (salt(eval_dir, third, first) + corpus_salt(third, first, last)
+                 + conll_salt(eval_dir, n - 2 * third, first, last))
+    else:
+        extra = salt(eval_dir, n, first) if source == "polnear" else corpus_salt(n, first, last)
     mixed = sorted(rows + extra, key=lambda r: (r["date"], r["id"]))
     lib = Library(tmp / f"salted-{source}-{at_once}.db")
     ident = feed(lib, mixed, at_once)
@@ -218,7 +264,9 @@ def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: 
     p, r, f = bcubed(pred, gold)
     dev_stories = {pred[d] for d in gold}
     stray = sum(1 for d in pred if d not in gold and pred[d] in dev_stories)
+    salted_stories = {pred[d] for d in pred if d not in gold}
     return {"p": p, "r": r, "f1": f, "distractors": len(extra), "stray": stray,
+            "dev_with_stray": sum(1 for d in gold if pred[d] in salted_stories),
             "dev_stories": len(dev_stories)}
 
 
@@ -265,6 +313,7 @@ def main() -> None:
     ap.add_argument("--words", type=int, default=100)
     ap.add_argument("--only", choices=["group", "summary"])
     ap.add_argument("--salt", type=int, default=250, help="distractor articles for the salted run (0: none)")
+    ap.add_argument("--proxy", type=int, default=246, help="distractors of the hidden-setting proxy (0: none)")
     ap.add_argument("--no-halves", action="store_true", help="skip grouping each half of the dev events alone")
     ap.add_argument("--mixed", default="", metavar="SHARES",
                     help="also group with these shares stored at once first and the rest one at a time, e.g. 0.5,0.8 "
@@ -284,12 +333,14 @@ def main() -> None:
                     print(f"dev half {name} alone ({m['events']} events, {len(part)} articles), "
                           f"{_name(once)}: B-cubed P={m['p']:.4f} R={m['r']:.4f} "
                           f"F1={m['f1']:.4f} ({m['stories']} stories)", file=sys.stderr)
-            for source, once in [(s, o) for s in ("polnear", "corpus") for o in shares] if args.salt > 0 else ():
-                m = salted(eval_dir, Path(d), args.salt, source, once)
+            runs = [(s, args.salt, o) for s in ("polnear", "corpus") for o in shares] if args.salt > 0 else []
+            runs += [("proxy", args.proxy, o) for o in shares] if args.proxy > 0 else []
+            for source, n, once in runs:
+                m = salted(eval_dir, Path(d), n, source, once)
                 print(f"salted with {m['distractors']} {source} articles, {_name(once)}:"
                       f" B-cubed P={m['p']:.4f} R={m['r']:.4f} "
                       f"F1={m['f1']:.4f} (dev articles in {m['dev_stories']} stories, {m['stray']} distractors "
-                      f"among them)", file=sys.stderr)
+                      f"among them; {m['dev_with_stray']} dev articles share a story with one)", file=sys.stderr)
         if args.only in (None, "summary"):
             s = summaries(eval_dir, Path(d), args.scorer_python, args.words)
             print(f"summary: median {s['median_ms']:.1f} ms per story (first time, analyses computed)", file=sys.stderr)
