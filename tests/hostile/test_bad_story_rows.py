@@ -99,3 +99,36 @@ def test_who_reads_malformed_rows(tmp_path):
         assert not terminal_bytes(r.stdout) and not terminal_bytes(r.stderr), args
     page = json.loads(run_cli("who", "--json", "Porto", db=db).stdout)
     assert len(page["articles"]) == 8 and all(isinstance(a["day"], str) for a in page["articles"])
+
+
+def test_entity_page_reads_malformed_rows(tmp_path, app_env):
+    """The app's entity page draws a bar per month from the articles' sort keys: an escape-laden key showed its raw
+    text (ESC included) as a month label."""
+    db = damaged_library(tmp_path)
+    assert run_cli("analyze", db=db, timeout=300).returncode == 0
+    con = sqlite3.connect(db)
+    con.execute("UPDATE articles SET sort_key = X'1b5b324a' WHERE id = 5")
+    con.execute("UPDATE articles SET sort_key = char(27) || '[2J' || char(27) || ']0;T' || char(7) WHERE id = 6")
+    con.commit()
+    con.close()
+
+    async def browse() -> None:
+        from tui.app.screens.person import PersonScreen
+
+        app = make_app(db)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            app.push_screen(PersonScreen(db, "Porto"))
+            for _ in range(100):
+                if not [w for w in app.workers if not w.is_finished]:
+                    break
+                await pilot.pause(0.05)
+            await pilot.pause()
+            assert app._exception is None, repr(app._exception)
+            rows = [o.prompt.plain for o in app.screen.query_one("#person-articles").options]
+            assert "Articles over time" in rows and any(r.startswith("undated ") for r in rows), rows
+            assert not any("\x1b" in r or "\x07" in r for r in rows), rows
+            shown = app.export_screenshot()
+            assert "\x1b" not in shown and "\x07" not in shown
+
+    asyncio.run(browse())
