@@ -7,11 +7,13 @@ list. Shared by the sentence splitter, the summarisers and the other engine pass
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import string
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 # A word is a run of letters/digits, optionally joined by an inner apostrophe, hyphen or
 # period ("don't", "well-known", "U.S", "3.5"). Apostrophes may be straight or curly.
@@ -113,12 +115,21 @@ def stem(word: str) -> str:
 def stop_words() -> frozenset[str]:
     """English stop words (sumy's bundled list, plus a few news fillers), lower-case."""
     try:
-        from sumy.utils import get_stop_words
-
-        base = set(get_stop_words("english"))
-    except Exception:  # sumy missing or broken: a small fallback keeps the engine working
+        base = set(_sumy_stop_words())
+    except Exception:  # noqa: BLE001 - sumy missing or broken: a small fallback keeps the engine working
         base = set(_FALLBACK_STOP.split())
     return frozenset(base | set(_NEWS_FILLERS.split()))
+
+
+def _sumy_stop_words() -> frozenset[str]:
+    """sumy's English list read from its data file, parsed as sumy.utils.get_stop_words("english") parses it.
+
+    Importing sumy.utils would pull in requests and read pycountry's table of 7,900 languages (to spell
+    "english"): about 13 MB of the app's resident memory for a 580-word list."""
+    spec = importlib.util.find_spec("sumy")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    data = folder.joinpath("data", "stopwords", "english.txt").read_bytes().decode("utf-8")
+    return frozenset(w.rstrip() for w in data.splitlines() if w)
 
 
 # Words so frequent in news that they carry no topic ("said" is in most sentences).
