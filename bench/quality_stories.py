@@ -33,6 +33,9 @@ train: world news of 8 days of August 1996, with its own running stories; a fixe
 words or more, each day of it mapped in order onto an equal slice of the dev set's days, a random day within it).
 Scored as the salted runs; it also says how many dev articles share their story with a distractor.
 
+Orders (`--orders K`): the dev set's articles of one day have no true order, but the grouping depends on it; each
+run (all events, halves, proxy) made K times with each day's articles shuffled (fixed seeds), F1 mean and spread.
+
 Mixed (`--mixed 0.5,0.8`): a library imported in bulk and then fed; the oldest share stored at once and grouped,
 the rest one article at a time (every run above is also made that way).
 """
@@ -59,10 +62,21 @@ TARGETS = {"bcubed_f1": 0.93, "rouge1_recall": 0.39}
 PEERS = "grouping: TF-IDF single pass 0.825 (50 events mixed), 0.89 (one half); summary R1: LexRank 0.359, +redundancy 0.372, human 0.394"
 
 
+ORDER = 0  # 0: the articles of one day arrive in id order; another number: in an order shuffled by it (`--orders`)
+
+
+def arrival(row: dict) -> tuple:
+    """A row's place in the order a library receives the articles: by day, and within a day by id (ORDER 0) or in
+    a fixed pseudo-random order drawn from ORDER (a day's articles have no true order in the data)."""
+    import random
+
+    return (row["date"], row["id"]) if not ORDER else (row["date"], random.Random(f"{ORDER}:{row['id']}").random())
+
+
 def load(eval_dir: Path) -> list[dict]:
     """The dev articles, oldest first (the order a reader's library would receive them)."""
     rows = [json.loads(line) for line in (eval_dir / "dev" / "clusters.jsonl").open(encoding="utf-8") if line.strip()]
-    rows.sort(key=lambda r: (r["date"], r["id"]))
+    rows.sort(key=arrival)
     return rows
 
 
@@ -138,7 +152,7 @@ def grouped(rows: list[dict], tmp: Path, name: str, at_once: float) -> dict:
     share first) and score them with `bcubed` (no distractors: the same figures as score_clusters.py)."""
     from tui.store.stories import story_of
 
-    lib = Library(tmp / f"half-{name}-{at_once}.db")
+    lib = Library(tmp / f"half-{name}-{at_once}-{ORDER}.db")
     ident = feed(lib, rows, at_once)
     pred = {doc: story_of(lib, aid) for doc, aid in ident.items()}
     lib.close()
@@ -255,8 +269,8 @@ def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: 
                  + conll_salt(eval_dir, n - 2 * third, first, last))
     else:
         extra = salt(eval_dir, n, first) if source == "polnear" else corpus_salt(n, first, last)
-    mixed = sorted(rows + extra, key=lambda r: (r["date"], r["id"]))
-    lib = Library(tmp / f"salted-{source}-{at_once}.db")
+    mixed = sorted(rows + extra, key=arrival)
+    lib = Library(tmp / f"salted-{source}-{at_once}-{ORDER}.db")
     ident = feed(lib, mixed, at_once)
     pred = {doc: story_of(lib, aid) for doc, aid in ident.items()}
     lib.close()
@@ -305,6 +319,32 @@ def summaries(eval_dir: Path, tmp: Path, py: str, words: int) -> dict:
     return {"stdout": out.stdout, "median_ms": 1000 * times[len(times) // 2]}
 
 
+def spread(eval_dir: Path, tmp: Path, args, shares: list[float]) -> None:
+    """How much the figures move with the order in which one day's articles arrive (nothing else changes): each run
+    `args.orders` times (order 0 is the one the other runs use), F1 mean, standard deviation, min and max. A change
+    of method that moves a figure by less than its spread has not been shown to help."""
+    import statistics
+
+    global ORDER
+    f1s: dict[str, list[float]] = {}
+    for ORDER in range(args.orders):
+        parts = {"all": load(eval_dir)}
+        if not args.no_halves:
+            parts.update(halves(parts["all"]))
+        for name, part in parts.items():
+            for once in shares:
+                f1s.setdefault(f"{name}, {_name(once)}", []).append(grouped(part, tmp, name, once)["f1"])
+        for once in shares if args.proxy > 0 else ():
+            m = salted(eval_dir, tmp, args.proxy, "proxy", once)
+            f1s.setdefault(f"proxy, {_name(once)}", []).append(m["f1"])
+            f1s.setdefault(f"proxy, {_name(once)}: dev articles sharing a story with a distractor", []).append(
+                m["dev_with_stray"])
+    ORDER = 0
+    for label, xs in f1s.items():
+        print(f"{label}: mean {statistics.mean(xs):.4f} sd {statistics.stdev(xs):.4f} min {min(xs):.4f} "
+              f"max {max(xs):.4f} over {len(xs)} orders (order 0: {xs[0]:.4f})", file=sys.stderr)
+
+
 def main() -> None:
     """Run the measures and print their numbers."""
     ap = argparse.ArgumentParser(description=__doc__)
@@ -314,6 +354,9 @@ def main() -> None:
     ap.add_argument("--only", choices=["group", "summary"])
     ap.add_argument("--salt", type=int, default=250, help="distractor articles for the salted run (0: none)")
     ap.add_argument("--proxy", type=int, default=246, help="distractors of the hidden-setting proxy (0: none)")
+    ap.add_argument("--orders", type=int, default=1, metavar="K",
+                    help="K > 1: group all the dev events, each half and the proxy K times, each day's articles "
+                         "arriving in another order, and print each run's F1 mean, spread and range")
     ap.add_argument("--no-halves", action="store_true", help="skip grouping each half of the dev events alone")
     ap.add_argument("--mixed", default="", metavar="SHARES",
                     help="also group with these shares stored at once first and the rest one at a time, e.g. 0.5,0.8 "
@@ -323,6 +366,9 @@ def main() -> None:
     eval_dir = Path(args.eval_dir)
     print(f"targets: {TARGETS}; peers: {PEERS}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="stories-bench-") as d:
+        if args.orders > 1:
+            spread(eval_dir, Path(d), args, shares)
+            return
         if args.only in (None, "group"):
             for once in shares:
                 g = grouping(eval_dir, Path(d), args.scorer_python, at_once=once)
