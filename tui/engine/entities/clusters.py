@@ -22,6 +22,7 @@ _lock = threading.Lock()
 
 def _load(path=None) -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
+    paths: dict[str, tuple[str, ...]] = {}  # one tuple per distinct path (at most 512), shared by its words
     _rank.clear()
     try:
         with gzip.open(path or asset("models", CLUSTERS_FILE), "rt", encoding="utf-8") as fh:
@@ -30,7 +31,10 @@ def _load(path=None) -> dict[str, tuple[str, ...]]:
                     continue
                 word, _, path = line.rstrip("\n").partition("\t")
                 if path:
-                    table[word] = tuple(path.split())
+                    got = paths.get(path)
+                    if got is None:
+                        got = paths[path] = tuple(path.split())
+                    table[word] = got
                     _rank[word] = len(_rank)
     except OSError:  # a missing file only costs accuracy
         return {}
