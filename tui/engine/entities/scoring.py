@@ -25,12 +25,12 @@ import numpy as np
 
 from .clusters import cluster_path
 from .features import END, SLOTS, START, _gaz_flags, shape, short_shape, window_features
+from .weights import LIMIT as _LIMIT, Rows
 
 __all__ = ["DocScores", "ScoreTable", "usable"]
 
 _WORD_LIMIT = 30_000  # distinct words memoised (~9 MB); a full memo is dropped before the next document
 _PAIR_LIMIT = 200_000  # word pairs whose bigram rows are memoised, per side (a full memo is dropped)
-_LIMIT = 1 << 27  # the summed size of all weights stays below this: no int32 sum can overflow
 _LOW = -(1 << 30)  # added to the score of a class the BIO constraint forbids
 # Rows kept per word: the five window slots, the all-capitals line slot "U", the word's features after an
 # "O" tag (t-1w=O|w, t-1sh=O|shape) and its sentence-initial shape feature (si|ss=shape).
@@ -218,16 +218,15 @@ def _bigram_sides(weights, prefix: str) -> tuple[set, set]:
 class ScoreTable:
     """Weights as an int32 matrix with feature ids, plus memoised per-word score rows."""
 
-    def __init__(self, weights: dict[str, list[int]], n_classes: int, o_pair, o_allowed: list[bool], hist_rows,
+    def __init__(self, weights: Rows | dict[str, list[int]], n_classes: int, o_pair, o_allowed: list[bool], hist_rows,
                  o_class: int | None = None):
         self.n = n_classes
         self.o_class = o_class  # the index of the "O" class (DocScores.quiet_to), or None
-        self.fid = {f: k for k, f in enumerate(weights)}
+        rows = weights if isinstance(weights, Rows) else Rows(weights, n_classes)
+        self.fid = rows.fid
         self.zero_id = len(self.fid)  # a row of zeros for features without weights
         self.fam = _families(self.fid)
-        self.W = np.zeros((len(self.fid) + 1, n_classes), dtype=np.int32)
-        if weights:
-            self.W[:-1] = np.array(list(weights.values()), dtype=np.int32)
+        self.W = rows.W
         self.o_pair = np.array(o_pair, dtype=np.int32)  # "t-1=O" + "t-2t-1=O|O"
         self.o_mask = np.array([0 if ok else _LOW for ok in o_allowed], dtype=np.int32)
         self.hist_rows = [(np.array(hist_rows[h, False], dtype=np.int32), np.array(hist_rows[h, True], dtype=np.int32))

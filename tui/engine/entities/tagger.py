@@ -93,7 +93,9 @@ class Tagger:
     """Holds the weights and a per-word cache of summed word-feature scores."""
 
     def __init__(self, weights: dict[str, list[float]], classes: list[str] = CLASSES):
-        self.w = {f: tuple(v) for f, v in weights.items()}  # tuples: the garbage collector skips them
+        rows = _int_rows(weights, len(classes))  # integer weights as one matrix (weights.Rows), else None
+        # feature -> its weights per class (tuples: the garbage collector skips them)
+        self.w = rows if rows is not None else {f: tuple(v) for f, v in weights.items()}
         self.classes = classes
         self.n = len(classes)
         self.memo: dict[str, dict[str, tuple]] = {}  # slot -> word -> summed scores
@@ -109,8 +111,8 @@ class Tagger:
                           for ini in (False, True)}
         # the whole-segment scorer assumes "O" allows what a sentence start allows (true of BIO)
         self.dyns: dict[tuple, list[int]] = {}  # _dynamic's memo
-        self.table = _score_table(weights, classes, self._pair_vec("O", "O"), self.ok["O"], self.hist_vecs) \
-            if self.ok["O"] == self.ok[START] else None
+        self.table = _score_table(rows, classes, self._pair_vec("O", "O"), self.ok["O"], self.hist_vecs) \
+            if rows is not None and self.ok["O"] == self.ok[START] else None
 
     def _pair_vec(self, prev2: str, prev: str) -> tuple:
         pv = self.pairs.get((prev2, prev))
@@ -458,14 +460,39 @@ def drop_initial_function_words(found, seg: Segment):
     return out
 
 
-def _score_table(weights, classes, o_pair, o_allowed, hist_vecs):
-    """The whole-segment scorer when numpy is there and the weights are integers, else None (plain path)."""
+def read_weights(text: str) -> tuple:
+    """(weights, classes) of the weights file's text: the integer weights read straight into a matrix
+    (weights.read_rows: no list or int objects per feature) when numpy is there and they qualify, else json's."""
     try:
-        from .scoring import ScoreTable, usable
+        from .weights import read_rows
+    except ImportError:
+        got = None
+    else:
+        got = read_rows(text)
+    if got is not None:
+        return got
+    data = json.loads(text)
+    return data["weights"], data.get("classes", CLASSES)
+
+
+def _int_rows(weights, n_classes: int):
+    """The weights as weights.Rows when numpy is there and they are integers (scoring.usable), else None."""
+    try:
+        from .scoring import usable
+        from .weights import Rows
     except ImportError:
         return None
+    if isinstance(weights, Rows):
+        return weights
+    return Rows(weights, n_classes) if usable(weights) else None
+
+
+def _score_table(rows, classes, o_pair, o_allowed, hist_vecs):
+    """The whole-segment scorer over integer weights (`_int_rows`)."""
+    from .scoring import ScoreTable
+
     o_class = classes.index("O") if "O" in classes else None
-    return ScoreTable(weights, len(classes), o_pair, o_allowed, hist_vecs, o_class) if usable(weights) else None
+    return ScoreTable(rows, len(classes), o_pair, o_allowed, hist_vecs, o_class)
 
 
 _model: Tagger | None = None
@@ -479,6 +506,5 @@ def load_tagger() -> Tagger:
         with _load_lock:
             if _model is None:
                 with gzip.open(asset("models", WEIGHTS_FILE), "rt", encoding="utf-8") as fh:
-                    data = json.load(fh)
-                _model = Tagger(data["weights"], data.get("classes", CLASSES))
+                    _model = Tagger(*read_weights(fh.read()))
     return _model
