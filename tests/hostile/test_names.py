@@ -180,3 +180,85 @@ def test_app_import_toast_and_dialog(tmp_path, app_env):
     messages, dialog = asyncio.run(_import_in_app(db, make_folder(tmp_path / "bad", good=False)))
     assert dialog, "the add dialog should show why nothing was imported"
     _check_shown(messages + [dialog])
+
+
+def test_app_watched_folder_toast(tmp_path, app_env):
+    """A watched folder is scanned in the background and each file it could not import is named in a toast: the
+    same names as an import's, and they reached the toast raw (ESC ]52 into the clipboard, ESC [2J ...)."""
+    from tui.app.parts import sources
+    from tui.store import Library
+    from tui.store.watch import add_watch
+
+    db = tmp_path / "lib.db"
+    (tmp_path / "watched").mkdir()
+    folder = make_folder(tmp_path / "watched", good=False)
+    with Library(db) as lib:
+        add_watch(lib, str(folder))
+
+    async def scan() -> list[str]:
+        app = make_app(db)
+        app.sources = True  # the tests' environment turns the timers off
+        async with app.run_test(size=(120, 40)) as pilot:
+            app.screen.sources.run(None, True, False, True)
+            for _ in range(200):
+                await pilot.pause(0.05)
+                if app._notifications:
+                    break
+            assert app._exception is None, repr(app._exception)
+            return [f"{n.title or ''} {n.message}" for n in app._notifications]
+
+    messages = asyncio.run(scan())
+    assert any("✗" in m for m in messages), messages
+    assert any("\\x1b" in m or "\\n" in m or "\\xe9" in m for m in messages), messages  # the names, spelled out
+    _check_shown(messages)
+
+
+def test_watched_folder_imports_every_name_once(tmp_path):
+    """One file whose name is not UTF-8 made the whole scan fail (its path could not be stored as text), so no file
+    of the folder came in, on every scan. Each file is imported once, and a second scan finds nothing new."""
+    from tui.sources import scan_watched
+    from tui.store import Library
+    from tui.store.watch import add_watch
+
+    (tmp_path / "watched").mkdir()
+    folder = make_folder(tmp_path / "watched", empty=False)
+    with Library(tmp_path / "lib.db") as lib:
+        add_watch(lib, str(folder))
+        first = scan_watched(lib)
+        assert (first.new, first.errors) == (len(BAD_NAMES), [])
+        again = scan_watched(lib)
+        assert (again.new, again.updated, again.errors) == (0, 0, [])
+        assert lib.db.execute("SELECT count(*) FROM articles").fetchone()[0] == len(BAD_NAMES)
+
+
+def test_watching_a_folder_whose_path_is_not_utf8_says_so(tmp_path):
+    """Its path is kept to walk it again, and SQLite text cannot hold it: one clear line instead of
+    "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udce9'"."""
+    from tui.store import Library, StoreError
+    from tui.store.watch import add_watch
+
+    folder = os.path.join(os.fsencode(tmp_path), b"caf\xe9")
+    os.mkdir(folder)
+    with Library(tmp_path / "lib.db") as lib:
+        with pytest.raises(StoreError, match=r"cannot watch .*caf\\xe9: its path is not UTF-8"):
+            add_watch(lib, os.fsdecode(folder))
+        assert lib.db.execute("SELECT count(*) FROM watched").fetchone()[0] == 0
+
+
+def test_every_toast_is_cleaned(tmp_path, app_env):
+    """A safety net under the cleaners at each call: whatever a screen or widget puts in a toast reaches it without
+    escape sequences or reordering marks, its newlines kept."""
+    from tui.store import Library
+
+    db = tmp_path / "lib.db"
+    Library(db).close()
+
+    async def toast() -> list[tuple[str, str]]:
+        app = make_app(db)
+        async with app.run_test(size=(80, 24)) as pilot:
+            app.screen.notify("x\x1b]52;c;cm0gLXJmIH4K\x1b\\ copied\nsecond \u202eline", title="T\x1b[2Jitle",
+                              markup=False)
+            await pilot.pause()
+            return [(str(n.title), str(n.message)) for n in app._notifications]
+
+    assert asyncio.run(toast()) == [("Title", "x copied\nsecond line")]

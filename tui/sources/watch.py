@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable
 
-from tui.store.watch import file_states, forget_files, list_watched, store_files
+from tui.store.watch import file_states, forget_files, list_watched, path_key, store_files
 
 CHUNK = 200  # files per transaction
 
@@ -41,12 +41,12 @@ def scan_watched(lib, *, on_chunk: Callable[[ScanResult], None] | None = None) -
         present: set[str] = set()
         problems: list = []
         for path in walk(watch.path, problems):
-            present.add(path)
+            present.add(path_key(path))
             try:
                 st = os.stat(path)
             except OSError:
                 continue  # gone between listing and now
-            before = seen.get(path)
+            before = seen.get(path_key(path))
             if before is not None and before.size == st.st_size and before.mtime_ns == st.st_mtime_ns:
                 continue
             items = import_file(path, allow_pipe=False)

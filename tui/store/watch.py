@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from tui.store.feeds import now_iso, update_article
 from tui.store.library import Library, StoreError, _explain, insert_article
+from tui.textsafe import visible
 
 
 @dataclass
@@ -33,6 +34,9 @@ class FileState:
 def add_watch(lib: Library, path: str) -> tuple[int, bool]:
     """Watch a folder (stored as an absolute path); returns (id, True) or (existing id, False)."""
     path = os.path.abspath(os.path.expanduser(path))
+    if path_key(path) != path:  # the folder's own path is kept to walk it again: it must be stored as it is
+        raise StoreError(f"cannot watch {visible(path)}: its path is not UTF-8; rename the folder (or import it once"
+                         " with `newsreader add`)")
     with lib.transaction() as db:
         row = db.execute("SELECT id FROM watched WHERE path = ?", (path,)).fetchone()
         if row:
@@ -56,8 +60,18 @@ def remove_watch(lib: Library, path: str) -> bool:
         return db.execute("DELETE FROM watched WHERE path IN (?, ?)", (full, path)).rowcount > 0
 
 
+def path_key(path: str) -> str:
+    """How a file's path is stored: itself; or, when the name holds bytes that are not UTF-8 (os.fsdecode's lone
+    surrogates, which SQLite text cannot hold: the whole scan failed on one such file), with them as \\xNN."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def file_states(lib: Library, watch_id: int) -> dict[str, FileState]:
-    """Path -> state of every file seen in a watched folder."""
+    """Path (`path_key`) -> state of every file seen in a watched folder."""
     return {r[0]: FileState(r[1], r[2], r[3]) for r in lib.db.execute(
         "SELECT path, size, mtime_ns, article_id FROM watched_files WHERE watch_id = ?", (watch_id,))}
 
@@ -85,7 +99,7 @@ def store_files(lib: Library, watch_id: int, files: list[tuple[str, int, int, li
                         new += int(added)
                         first = first or article_id
                 db.execute("INSERT OR REPLACE INTO watched_files (watch_id, path, size, mtime_ns, article_id)"
-                           " VALUES (?,?,?,?,?)", (watch_id, path, size, mtime_ns, first))
+                           " VALUES (?,?,?,?,?)", (watch_id, path_key(path), size, mtime_ns, first))
             db.execute("UPDATE watched SET last_scan = ? WHERE id = ?", (now, watch_id))
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
@@ -95,4 +109,4 @@ def store_files(lib: Library, watch_id: int, files: list[tuple[str, int, int, li
 def forget_files(lib: Library, watch_id: int, paths: list[str]) -> None:
     """Drop the state of files that are gone (their articles stay)."""
     with lib.transaction() as db:
-        db.executemany("DELETE FROM watched_files WHERE watch_id = ? AND path = ?", [(watch_id, p) for p in paths])
+        db.executemany("DELETE FROM watched_files WHERE watch_id = ? AND path = ?", [(watch_id, path_key(p)) for p in paths])

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from tui.app.parts.threads import deliver
+from tui.textsafe import visible
 from tui.store import Library
 
 
@@ -38,7 +39,7 @@ class Loader:
             with Library(self.db_path) as lib:
                 result = fn(lib, *args, **kwargs)
         except Exception as exc:  # shown on the page; the app keeps running
-            error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            error = f"{type(exc).__name__}: {visible(str(exc).splitlines()[0] if str(exc) else '')}"
         deliver(self.host, self._done, generation, result, error)
 
     def _done(self, generation: int, result, error: str) -> None:

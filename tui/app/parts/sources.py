@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from tui.app.parts.threads import deliver
+from tui.textsafe import clean, visible
 from tui.store import Library
 
 START_DELAY = 2.5  # seconds after start-up before the first folder scan / refresh (after the first paint)
@@ -136,7 +137,7 @@ class SourcesRefresh:
                 if added:
                     group_stories(lib)
         except Exception as exc:  # a damaged library, a missing module: one line, never a traceback
-            lines.append(f"✗ {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+            lines.append(f"✗ {type(exc).__name__}: {visible(str(exc).splitlines()[0] if str(exc) else '')}")
         if not loud and not added and not any(line.startswith("✗") for line in lines):
             head, lines = [], []
         deliver(self.host, self._finished, added, head + lines, loud)
@@ -155,7 +156,7 @@ class SourcesRefresh:
         if got:
             head.append(f"Watched folders: {result.new} new, {result.updated} updated")
         for path, why in result.errors[:3]:
-            lines.append(f"✗ {' '.join(path.split())[-60:]}: {' '.join(why.split())[:120]}")
+            lines.append(f"✗ {visible(path)[-60:]}: {' '.join(clean(why).split())[:120]}")
         if len(result.errors) > 3:
             lines.append(f"✗ … and {len(result.errors) - 3} more files skipped")
         return got
