@@ -289,6 +289,35 @@ def test_generated_mixes_of_the_repaired_patterns_keep_spans_valid():
         assert_valid(text, extract_entities(text))
 
 
+def test_generated_mixes_of_possessives_and_prepositions_in_names_keep_spans_valid():
+    import random
+
+    rng = random.Random(12)
+    words = ("Welsh Dockers' Union Varno People's Party People’s Nurses Without Against Frontiers Borders the a "
+             "near Kessarn from Erfoud , . ; ' ’ 's s' Lago Verde a list that \n Talks with Varno's Liberal "
+             "Reporters Without Borders Miners’ League Cup").split(" ")
+    for _ in range(300):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 40)))
+        if rng.random() < 0.2:
+            text = text.replace(" ", "")
+        assert_valid(text, extract_entities(text))
+
+
+def test_possessives_found_from_the_apostrophes_are_those_a_whole_text_scan_finds():
+    import random
+    import re
+
+    from tui.engine.entities.inner_words import _possessives
+
+    scan = re.compile(r"(?<![\w'’-])([A-Z][a-z]+)(?:['’]s|(?<=s)['’])(?=[ \t][A-Z])")
+    rng = random.Random(5)
+    pieces = ["Miners'", "People's", "People’s", "x's", "Ab's", "Abs'", "'", "’", " ", "O'Neill's", "Aa", "B", "-Cs'",
+              "_Ds'", "3Es'", "\t", "Union", "ÉLs'", "Éls'", "\n"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert [m.span() for m in _possessives(text)] == [m.span() for m in scan.finditer(text)], text
+
+
 def test_a_place_adjective_before_a_noun_is_no_place():
     text = "The choir in Norway learned old melodies from the Alpine valleys and Hellenic hymns."
     ents = by_text(extract_entities(text))

@@ -117,3 +117,32 @@ def test_a_role_opening_the_sentence_is_no_organisation_and_the_name_after_it_a_
     text = "Reporter Jan Holt wrote that the council had ignored the warnings. Holt had covered the port for years."
     assert ("Jan Holt", "PERSON") in _ents(text)
     assert not _labels_of("Reporter", text)
+
+
+# Session 12 (issue 12): bodies whose names hold a possessive or a capitalised preposition, cut in two by the tagger.
+def test_a_body_named_with_a_plurals_possessive_is_one_organisation():
+    text = "A spokesman for the Welsh Dockers' Union said the cranes would stop at noon on Friday."
+    assert ("Welsh Dockers' Union", "ORG") in _ents(text)
+    text = "Leaders of the Varno People's Front met in the capital to plan the next march."
+    assert ("Varno People's Front", "ORG") in _ents(text)
+
+
+def test_a_possessive_on_a_name_starts_no_body():
+    text = "Talks with Varno's Liberal Party failed again, and the Rangers' Jon Hale scored twice on Sunday."
+    assert not any("'s Liberal" in t or "Rangers'" in t for t, _ in _ents(text))
+
+
+def test_a_body_named_with_a_capitalised_preposition_is_one_organisation():
+    text = "According to Nurses Without Frontiers, the new clinic was finished in May."
+    assert ("Nurses Without Frontiers", "ORG") in _ents(text)
+    assert not _labels_of("Frontiers", text)
+
+
+def test_a_single_word_near_which_someone_lives_is_a_place():
+    text = "Ian Ross, who lives near Kessarn and has a heart condition, said the road was closed for a week."
+    assert _labels_of("Kessarn", text) == {"LOC"}
+
+
+def test_a_two_word_name_whose_apposition_says_list_is_no_place():
+    text = "The decisive votes came from Lago Verde, a three-seat green list that sits in opposition."
+    assert _labels_of("Lago Verde", text) == {"ORG"}

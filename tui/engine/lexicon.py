@@ -247,6 +247,8 @@ class EntityWords:
     foreign_links: frozenset[str]  # "per", "di": linking words inside organisation names
     body_nouns: frozenset[str]  # "union", "charity": an apposition with one of them says the name is a body
     state_heads: frozenset[str]  # "union", "federation": after a people's adjective alone, a state ("Soviet Union")
+    name_prepositions: frozenset[str]  # "without", "against": capitalised mid-sentence, inside one name
+    irregular_plurals: frozenset[str]  # "people", "children": plurals whose possessive is 's ("People's Party")
 
 
 _ENTITY_WORDS: EntityWords | None = None

@@ -82,10 +82,35 @@ _rule("name-runs-to-head", "a name runs on over capitalised words to its head ('
       ["Talks stalled. The accord binds its members in Colombo."])
 _rule("head-word-joined", "with name-runs-to-head, a one-word head the tagger set apart after untagged capitalised "
       "words ('African' Champions' 'League') is the end of the same name (session 9)",
-      ["The prize went to the African Writers' League on Monday."],
+      ["The prize went to the African Founder's League on Monday."],  # a plural's ("Writers'"): possessive-in-name
       ["The winners will play in Africa. The League will pay them."])
+_rule("possessive-in-name", "a plural common noun with its possessive between a name and an organisation's head "
+      "word is inside one name ('the Welsh Miners' Union'); a possessive on a name is not (session 12)",
+      [("A spokesman for the Welsh Dockers' Union said the cranes would stop.", [("Welsh Dockers' Union", "ORG")]),
+       ("A spokesman for the Basque Nurses' Federation said the wards would close.",
+        [("Basque Nurses' Federation", "ORG")]),
+       ("Leaders of the Varno People's Party met in the capital.", [("Varno People's Party", "ORG")])],
+      ["Talks with Varno's Liberal Party failed.", "The Rangers' Jon Hale scored twice.",
+       "The dockers' union said the cranes would stop."])
+_rule("preposition-in-name", "a preposition written with a capital inside a sentence between capitalised words "
+      "('Reporters Without Borders') is inside one name (session 12)",
+      [("According to Nurses Without Frontiers, the clinic was finished.", [("Nurses Without Frontiers", "ORG")]),
+       ("According to Nurses Against Hunger, the clinic was finished.", [("Nurses Against Hunger", "ORG")])],
+      ["Nurses worked against hunger in the clinic.", "Nurses Rally Against Hunger In Every Clinic\nThe clinic was finished."])
 _rule("event-head", "a name ending in Accord, Cup, Festival, War ... is an event or treaty (MISC)",
       ["Riders lined up for the Dunmore Hill Cup on Saturday."], ["He won in Kelso in May."])
+
+_rule("near-a-place", "a one-word 'person' right after 'near' is a place: news puts places, not people, near "
+      "things (NER train: 20 places, no person; session 12)",
+      [("Mara Lind, who lives near Kessarn and has a heart condition, said the road was closed.",
+        [("Mara Lind", "PERSON"), ("Kessarn", "LOC")])],
+      ["Mara Lind, who lives in Kessarn and farms sheep, said the road was closed."])
+
+_rule("misc-after-in-is-place", "a one-word MISC right after 'from', 'in' or 'near' and before a full stop or comma "
+      "is a place, unless it ends like a language ('in Arabic.'; NER train: 254 places, 4 MISC; session 12)",
+      [("\"We saw the eggs,\" Mara Lind told the desk by phone from Erfoud. \"They lay in a ring.\"",
+        [("Mara Lind", "PERSON"), ("Erfoud", "LOC")])],
+      ["The minister spoke in Arabic.", "The minister spoke from Kessarn."])
 
 # --- evidence.py: one label per name from the whole article ------------------------------------------
 # (REMOVED in session 5: "located-single", a lone word after 'in', 'near', 'the town of' made a place. It
