@@ -88,3 +88,26 @@ def test_a_block_without_period_space_or_cjk_stop_is_not_cut():
                 assert sentences._split_after_final_abbreviations(text, spans, lower_only, stops) == got
                 cut += len(got) > len(spans)
     assert cut > 5
+
+
+def test_alnum_pattern_is_str_isalnum_for_every_character():
+    """_joins_previous asks whether a piece holds a letter or digit with one regex search: the pattern's character
+    class is `str.isalnum` on every code point."""
+    assert not [c for c in map(chr, range(0x110000)) if (sentences._ALNUM.match(c) is not None) != c.isalnum()]
+
+
+def test_last_whitespace_match_is_nltks_rfind():
+    """span_tokenize finds the last white space before a candidate with one greedy match: NLTK's index (the highest
+    `rfind` of each of string.whitespace) on slices of every kind of white space, and none (-1) without any."""
+    import random
+    import string
+
+    rnd = random.Random(5)
+    parts = list(string.whitespace) + ["\u00a0", "\u2003", "a", "Zz", ".", "“", "1"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(parts) for _ in range(rnd.randint(0, 12)))
+        a = rnd.randint(0, len(text))
+        b = rnd.randint(a, len(text))
+        want = max(map(text[a:b].rfind, string.whitespace))
+        m = sentences._LAST_PUNKT_WHITESPACE.match(text, a, b)
+        assert (m.end() - 1 - a if m else -1) == want, (text, a, b)

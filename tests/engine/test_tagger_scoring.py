@@ -284,3 +284,21 @@ def test_states_worked_out_for_every_token_give_the_plain_paths_tags(monkeypatch
         hist: dict = {}
         assert tagger.tag_segments(segs, mid, low, {}) == [tagger.tag_plain(s, mid, low, hist) for s in segs]
     assert len(worked_out) > 10
+
+
+def test_distinct_word_ids_are_numpys_unique():
+    """The document's distinct word ids (counted, not sorted) are `np.unique`'s, in the same order and type: on the
+    ids of our texts' documents, on none, and on random ids with repeats and gaps."""
+    import numpy as np
+
+    table = load_tagger().table
+    cases = [np.array([], dtype=np.intp), np.array([0], dtype=np.intp), np.array([7, 7, 0, 3], dtype=np.intp)]
+    for text in _samples():
+        segs, mid, low = prepare(text)
+        cases.append(table.document(segs, mid, low).words)
+    rnd = np.random.default_rng(3)
+    cases += [rnd.integers(0, n, size, dtype=np.intp) for n, size in ((5, 100), (3000, 26845), (70000, 40))]
+    for ids in cases:
+        got, want = scoring._distinct(ids), np.unique(ids)
+        assert got.dtype == want.dtype and got.tolist() == want.tolist()
+    assert sum(len(c) for c in cases) > 30_000

