@@ -38,6 +38,7 @@ def test_same_forms_on_our_articles():
     for text in texts:
         ents = extract_entities(text)
         assert _mixed_case_forms(ents) == _mixed_case_forms_plain(ents)
+        assert _mixed_case_forms(ents, [" ".join(e.text.split()) for e in ents]) == _mixed_case_forms_plain(ents)
         people = [e for e in ents if e.label == PERSON]
         for pair in itertools.islice(itertools.permutations(people[:6], 2), 20):
             assert _mixed_case_forms(list(pair)) == _mixed_case_forms_plain(list(pair))

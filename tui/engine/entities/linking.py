@@ -62,11 +62,12 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
     acronym matching a longer organisation's initials; place aliases (U.S. / United States) merge.
     """
     ents = settle_labels(text, sorted(entities, key=lambda e: e.start))
-    surface = _mixed_case_forms(ents)
+    norms = [_norm(e.text) for e in ents]  # each mention's text with its spacing normalised, once (read four times)
+    surface = _mixed_case_forms(ents, norms)
     dateline = dateline_place(text)
     if dateline and on("dateline-is-a-place"):
         ents = _dateline_as_place(text, ents, dateline)
-    people = _PersonIndex([strip_title(_norm(e.text)) for e in ents if e.label == PERSON])
+    people = _PersonIndex([strip_title(n) for e, n in zip(ents, norms) if e.label == PERSON])
     countries = lexicon().country_words
 
     # Acronyms defined in parentheses right after an organisation (or any name span).
@@ -84,16 +85,15 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
         words = e.text.split()
         if e.label == ORG and len(words) > 1 and "and" not in words and " ".join(words) not in org_firsts.get(words[0], []):
             org_firsts.setdefault(words[0], []).append(" ".join(words))
-    present_alias = {_ALIAS_OF.get(_norm(e.text).lower()) for e in ents}
+    present_alias = {_ALIAS_OF.get(n.lower()) for n in norms}
 
     out = []
     seen: dict[tuple[str, str], tuple[str, str]] = {}  # (text, label) -> (label, canonical): the same for every mention
-    for e in ents:
+    for e, name in zip(ents, norms):
         done = seen.get((e.text, e.label))
         if done is not None:
             out.append(Entity(e.start, e.end, done[0], e.text, done[1]))
             continue
-        name = _norm(e.text)
         label = e.label
         canon = name
         if name.isupper():  # "PORTO" -> "Porto"; a dateline place not named again reads "Ljubljana", not "LJUBLJANA"
@@ -168,14 +168,14 @@ class _PersonIndex:
         return bare
 
 
-def _mixed_case_forms(ents: list[Entity]) -> dict[str, str]:
-    """Key -> the most used form of a name that is not all capitals (for datelines and headings).
+def _mixed_case_forms(ents: list[Entity], norms: list[str] | None = None) -> dict[str, str]:
+    """Key -> the most used form of a name that is not all capitals (for datelines and headings); `norms` may pass
+    each mention's `_norm(e.text)`.
 
     Plain dicts of counts: the first form of the highest count, as `Counter.most_common(1)` picks (its `max`
     keeps the first of equals); most keys have one form (tests/engine/test_linking_forms.py compares them)."""
     counts: dict[str, dict[str, int]] = {}
-    for e in ents:
-        name = _norm(e.text)
+    for name in (norms if norms is not None else [_norm(e.text) for e in ents]):
         if not name.isupper():
             k = key(name)
             c = counts.get(k)
