@@ -297,7 +297,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             if one_lower:
                 c.feats.add("lower")
             if want:
-                sex = c.sex or gender_of(list(tokens(c.name)))
+                sex = c.sex or _name_gender(c.name)
                 c.feats.add("gender:" + ("unknown" if sex is None else "fits" if sex == want else "clash"))
             if "prev" in c.feats:
                 c.feats.add("prev:samepara" if prev_para else "prev:otherpara")
@@ -368,6 +368,12 @@ def _name_facts(name: str) -> tuple[str, str, str, bool]:
     words = name.split()
     shape = "person" if is_person(name) else "other" if " " in name.strip() else "one"
     return "cluster:" + _cluster(name), "shape:" + shape, words[-1], len(words) == 1 and name[:1].islower()
+
+
+@lru_cache(maxsize=4096)
+def _name_gender(name: str) -> str | None:
+    """`gender_of` the words of a candidate's name (remembered: names recur across quotes and articles)."""
+    return gender_of(list(tokens(name)))
 
 
 def _cluster(name: str) -> str:
