@@ -220,4 +220,9 @@ _NEXT_WORDS = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s+(\w+)(?:\s+(\w+))?")  # "
 def _speaks(text: str, end: int) -> bool:
     """Is a single-word name followed by a speech verb ("Holt said", "Okafor later told")? Then it is a person."""
     m = _NEXT_WORDS.match(text, end, end + 70)
-    return bool(m) and any(w and w.lower() in SPEECH_VERBS for w in m.groups())
+    if not m or m.group(1).lower() in _SUBJECTS and rules.enabled("pronoun-subject-not-a-name"):
+        return False  # "Recently she announced": the pronoun is the verb's subject, the word before it no name
+    return any(w and w.lower() in SPEECH_VERBS for w in m.groups())
+
+
+_SUBJECTS = frozenset(("he", "she", "they", "we", "i", "it", "you"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .coref import PersonIndex
-from .names import NameBook, drop_speech_verb, is_person, person_part, strip_name, tokens
+from .names import NameBook, drop_opener, is_person, lower_words, person_part, strip_name, tokens
 from .words import Mention
 
 
@@ -23,8 +23,8 @@ class Resolver:
             if ent.label != "PERSON" or not ent.canonical:
                 continue
             canon = ent.canonical
-            if canon == ent.text:  # "Added Holm" tagged as one person: the speech verb is no part of the name
-                canon = " ".join(drop_speech_verb(text, ent.start, list(tokens(canon))))
+            if canon == ent.text:  # "Added Holm" tagged as one person: the opening verb is no part of the name
+                canon = " ".join(drop_opener(text, ent.start, list(tokens(canon)), lower_words(text)))
             if is_person(canon):
                 self.book.add(canon, ent.start)
         # a run the tagger reads as an organisation or place ("the Dallas Cowboys") is no antecedent for "he"
