@@ -90,6 +90,10 @@ def _role_right(text: str, toks: list[Tok], start: int, k: int) -> Mention | Non
         r += 1
     if r < k:
         return None  # "said Acme's" and nothing after it: no speaker
+    if r + 1 < len(toks) and is_cap(toks[r + 1]) and rules.enabled("name-after-possessive-role"):
+        span = name_right(toks, r + 1)  # "said Quist's top harbour safety officer Ivo Lind": the named person
+        if span and _person(toks, span):
+            return mention(text, toks, span[0], span[1], "name")
     return _apposition_name(text, toks, r) or mention(text, toks, start, r, "nominal")
 
 

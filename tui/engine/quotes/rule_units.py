@@ -114,6 +114,12 @@ guard("pronoun-subject-not-a-name", STAGE,
                 [("I have not decided anything yet about the trust.", "Elsa Ostrova")])],
       keeps=["Elsa Ostrova runs the harbour trust.\n\nOstrova later told the radio: “I have not decided anything yet "
              "about the trust.”"])
+# after_verb.py (_role_right): a held-out train error, the name after a long possessive role phrase cut off
+guard("name-after-possessive-role", STAGE,
+      "'said Quist's top harbour safety officer Ivo Lind': the person a possessive role phrase names is the speaker",
+      changes=[("Mara Quist runs the port. “We have no money for repairs,” said Quist's top harbour safety officer "
+                "Ivo Lind.", [("We have no money for repairs,", "Ivo Lind")])],
+      keeps=["Mara Quist runs the port. “We have no money for repairs,” said Quist's top harbour safety officer."])
 # Session 10: reader-seen errors on our own sentences (a verb or a state read as part of a speaker's name)
 # before_verb.py (region_after: sentence_subject's opening phrase and a place opening the sentence)
 guard("place-after-comma-no-name", STAGE,
