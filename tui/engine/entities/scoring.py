@@ -20,6 +20,7 @@ when not.
 from __future__ import annotations
 
 from itertools import accumulate, repeat
+from sys import intern
 
 import numpy as np
 
@@ -71,9 +72,9 @@ def _families(fid: dict[str, int]) -> dict[str, dict[str, int]]:
         t = f[:p + 1]
         got = fam.get(t)
         if got is not None:
-            got[f[p + 1:]] = k
+            got[intern(f[p + 1:])] = k  # one string per value: "harbour" under "w=", "-1w=", "+1w=", ...
         elif t in after_o and f.startswith("O|", p + 1):
-            fam[t + "O|"][f[p + 3:]] = k
+            fam[t + "O|"][intern(f[p + 3:])] = k
     return fam
 
 
