@@ -55,3 +55,37 @@ def test_words_are_the_matches_of_the_word_pattern():
              "x" * 300 + "-" + "y" * 300, "one two  three\u2014four\u2013five 5th 3d mp3 h2o"]
     for text in texts:
         assert words_of(text) == pattern.findall(text.lower()), text
+
+
+def _terms_by_definition(title: str, body: str, top: int) -> dict[str, float]:
+    """terms written out word by word (the loop it replaced): tf counted over the lower-cased words of the lead
+    (the dateline cut), TITLE_BONUS per title word, stop words and one-letter words dropped, (1 + log tf) x idf,
+    the `top` strongest (ties in order), L2-normalised."""
+    import heapq
+    import math
+    import re
+    from collections import Counter
+
+    from tui.stories.terms import _DATELINE, LEAD_CHARS, TITLE_BONUS, _stops, _weights
+
+    idf, unseen = _weights()
+    pattern = re.compile(r"[a-z][a-z-]*[a-z]")
+    tf = Counter(pattern.findall(_DATELINE.sub("", body[:LEAD_CHARS], count=1).lower()))
+    for w in pattern.findall(_DATELINE.sub("", title, count=1).lower()):
+        tf[w] += TITLE_BONUS
+    weights = {t: (1.0 + math.log(n)) * idf.get(t, unseen) for t, n in tf.items() if t not in _stops()}
+    best = heapq.nlargest(top, weights.items(), key=lambda kv: kv[1])
+    norm = math.sqrt(sum(v * v for _, v in best)) or 1.0
+    return {t: v / norm for t, v in best}
+
+
+def test_terms_follow_their_definition():
+    """terms counts and weighs in C calls; the same terms, in the same order, with the same floats as the loop."""
+    texts = [(s.title, s.body) for s in STRIKE + RECALL]
+    texts += [("Kelvin", "\u212aing \u212aing K\u212a \u0130stanbul \u0130stanbul Istanbul caf\u00e9 x-ray's A-b I a"),
+              ("", ""), ("Port Port Port", "port " * 300 + "harbour " * 2), ("A b", "a-- --b a--b ab- -ab- - e-mail")]
+    for title, body in texts:
+        for top in (150, 300, 2):
+            got, want = terms(title, body, top), _terms_by_definition(title, body, top)
+            assert list(got) == list(want), (title, top)
+            assert list(got.values()) == list(want.values()), (title, top)

@@ -10,14 +10,13 @@ the unlabelled corpus) so that a term weighs the same whatever the library holds
 from __future__ import annotations
 
 import gzip
-import heapq
 import math
 import re
 import zlib
-from collections import Counter
+from collections import _count_elements
 from functools import lru_cache
-from itertools import accumulate
-from operator import itemgetter
+from itertools import repeat
+from operator import itemgetter, mul, truediv
 
 from tui.assets import asset
 
@@ -25,7 +24,7 @@ LEAD_CHARS = 6_000  # about the first 1,000 words: enough to know what an articl
 TOP_TERMS = 150
 FEATURE_TERMS = 2 * TOP_TERMS  # kept per article (grouping.features_of): a batch's own idf counts them all
 NAME_BONUS = 1.0
-TITLE_BONUS = 2.0
+TITLE_BONUS = 2  # a whole number: counts stay int (terms looks their 1 + log up in _LOG_TF)
 SKETCH_SIZE = 64
 SHINGLE = 5
 SKETCH_WORDS = 200  # wire copies differ at the end (sign-offs, footers), not in their first 200 words
@@ -77,20 +76,28 @@ august september october november december percent people time news associated p
 def terms(title: str, body: str, top: int = TOP_TERMS) -> dict[str, float]:
     """The article's `top` salient terms, weights L2-normalised (cosine = dot product).
 
-    One lower-casing and one tokenising pass in C per text (this runs for every import).
+    One lower-casing and one tokenising pass in C per text (this runs for every import); the counts, weights and
+    order made by C calls (map, zip, a stable sort) rather than a loop per word.
     """
     idf, unseen = _weights()
-    tf = Counter(words_of(_DATELINE.sub("", body[:LEAD_CHARS], count=1)))
-    for w in words_of(_DATELINE.sub("", title or "", count=1)):
-        tf[w] += TITLE_BONUS
-    get, logs, weights = idf.get, _LOG_TF, {}
-    for t, n in tf.items():
-        i = get(t, unseen)
-        if i is not None:  # None: a stop word
-            weights[t] = (logs[n] if n.__class__ is int and n < 256 else 1.0 + math.log(n)) * i
-    best = heapq.nlargest(top, weights.items(), key=itemgetter(1))
-    norm = math.sqrt(sum(v * v for _, v in best)) or 1.0
-    return {t: v / norm for t, v in best}
+    tf: dict[str, int] = {}
+    _count_elements(tf, _words(_DATELINE.sub("", body[:LEAD_CHARS], count=1)))
+    for w in _words(_DATELINE.sub("", title or "", count=1)):
+        tf[w] = tf.get(w, 0) + TITLE_BONUS
+    for w in _DROPPED().intersection(tf):  # stop words and single letters (what is left of "Laden's")
+        del tf[w]
+    counts = list(tf.values())
+    if counts and max(counts) < len(_LOG_TF):
+        tfs = map(_LOG_TF.__getitem__, counts)  # 1 + log(n), n whole (TITLE_BONUS is a whole number)
+    else:
+        tfs = [_LOG_TF[n] if n < len(_LOG_TF) else 1.0 + math.log(n) for n in counts]
+    weights = list(zip(tf, map(mul, tfs, map(idf.get, tf, repeat(unseen)))))
+    # the `top` strongest, ties in order (heapq.nlargest's answer: a stable sort is its documented equivalent)
+    weights.sort(key=itemgetter(1), reverse=True)
+    del weights[top:]
+    values = list(map(itemgetter(1), weights))
+    norm = math.sqrt(sum(map(mul, values, values))) or 1.0
+    return dict(zip(map(itemgetter(0), weights), map(truediv, values, repeat(norm))))
 
 
 # Letters and hyphens stay, every other byte of the ASCII-encoded lower-cased text becomes a space.
@@ -104,36 +111,61 @@ def words_of(text: str) -> list[str]:
 
     A word is a run of letters and hyphens with the hyphens at its ends taken off, if two letters or more are left
     (what the pattern matches in each such run)."""
-    s = text.lower().encode("ascii", "replace").translate(_KEEP).decode("ascii")
+    words = _words(text)
+    if _SHORT.isdisjoint(words):
+        return words
+    return [w for w in words if len(w) > 1]
+
+
+# Letters, lower-cased, and hyphens stay; every other byte of the ASCII-encoded text becomes a space.
+_LOWER_KEEP = bytes(_KEEP[c | 32] if 65 <= c <= 90 else _KEEP[c] for c in range(256))
+
+
+def _words(text: str) -> list[str]:
+    """`words_of` with the one-letter words left in. The text is lower-cased by the same table that keeps the
+    letters (an ASCII letter's lower case is the ASCII one; every other character becomes a space either way),
+    except where a character outside ASCII has an ASCII lower case (KELVIN SIGN -> k, I WITH DOT ABOVE -> i + a
+    dot): then str.lower() first."""
+    if "\u212a" in text or "\u0130" in text:
+        text = text.lower()
+    s = text.encode("ascii", "replace").translate(_LOWER_KEEP).decode("ascii")
     if "-" in s:  # hyphens that start or end a run go (repeatedly, for "--" and longer)
         s = f" {s} "
         while " -" in s:
             s = s.replace(" -", " ")
         while "- " in s:
             s = s.replace("- ", " ")
-    words = s.split()
-    if _SHORT.isdisjoint(words):
-        return words
-    return [w for w in words if len(w) > 1]
+    return s.split()
+
+
+@lru_cache(maxsize=1)
+def _DROPPED() -> frozenset[str]:
+    """What `terms` never keeps: the stop words and the one-letter words."""
+    return _stops() | _SHORT
 
 
 def sketch(body: str, size: int = SKETCH_SIZE) -> list[int]:
     """Bottom-k sketch of the 5-word shingles of the body's first SKETCH_WORDS words (CRC32, stable
     across processes unlike hash()): two texts are compared in O(k) without reading them again."""
-    words = body[:_SKETCH_CHARS].lower().split(None, SKETCH_WORDS)  # the first SKETCH_WORDS, and the rest in one
+    # the first SKETCH_WORDS words, and the rest in one; lower-cased after the split, only the words kept (lower()
+    # maps no character to or from white space: the same words as splitting the lower-cased text)
+    words = body[:_SKETCH_CHARS].split(None, SKETCH_WORDS)
     if len(words) <= SKETCH_WORDS and len(body) > _SKETCH_CHARS:  # long words: the prefix was too short
-        words = body.lower().split(None, SKETCH_WORDS)
-    words = words[:SKETCH_WORDS]
+        words = body.split(None, SKETCH_WORDS)
+    joined = " ".join(words[:SKETCH_WORDS]).lower()
+    words = joined.split(" ") if joined else []
     if len(words) <= SHINGLE:
-        return [zlib.crc32(" ".join(words).encode("utf-8", "surrogatepass"))] if words else []
-    # the CRC of each shingle's UTF-8 text, sliced from one joined buffer; a word's length in it is its length in
-    # characters when the text is ASCII
-    joined = " ".join(words)
+        return [zlib.crc32(joined.encode("utf-8", "surrogatepass"))] if words else []
+    # the CRC of each shingle's UTF-8 text, sliced from one joined buffer: word i starts after the i-th space (the
+    # spaces found in numpy: a split of the bytes made an object per word)
+    import numpy as np
+
     text = joined.encode("utf-8", "surrogatepass")
-    starts = [0, *accumulate(map((1).__add__, map(len, words if len(text) == len(joined) else text.split(b" "))))]
+    starts = [0, *(np.flatnonzero(np.frombuffer(text, dtype=np.uint8) == 32) + 1).tolist(), len(text) + 1]
     crc = zlib.crc32
     hashes = {crc(text[starts[i]:starts[i + SHINGLE] - 1]) for i in range(len(words) - SHINGLE + 1)}
-    return sorted(hashes)[:size]
+    # the `size` smallest, ascending (sorted(hashes)[:size], sorted in numpy; CRC32s fit an int64)
+    return np.sort(np.fromiter(hashes, dtype=np.int64, count=len(hashes)))[:size].tolist()
 
 
 def resemblance(a: list[int], b: list[int], size: int = SKETCH_SIZE) -> float:
