@@ -146,3 +146,10 @@ def test_a_single_word_near_which_someone_lives_is_a_place():
 def test_a_two_word_name_whose_apposition_says_list_is_no_place():
     text = "The decisive votes came from Lago Verde, a three-seat green list that sits in opposition."
     assert _labels_of("Lago Verde", text) == {"ORG"}
+
+
+def test_a_body_named_friends_of_something_is_one_organisation():
+    text = "The money came from Friends of the Harbour, the council said on Monday."
+    assert ("Friends of the Harbour", "ORG") in _ents(text)
+    text = "Volunteers from Neighbours for the River cleaned the banks on Sunday."
+    assert ("Neighbours for the River", "ORG") in _ents(text)

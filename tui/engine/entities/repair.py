@@ -24,7 +24,7 @@ from ..rules import enabled as on
 from ..types import GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
 from .heads import extend_to_head
-from .inner_words import possessive_names, preposition_names
+from .inner_words import plural_bodies, possessive_names, preposition_names
 from .kinds import kind_of_name, plural_of_a_name
 from .layout import common_in_corpus, common_in_heading, currency_code, section_tag_lines, vehicles_everywhere
 from .name_starts import (particle_name, role_before_name, role_inside, role_opens_person, sentence_initial,
@@ -37,7 +37,7 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
     """Apply every correction; the result is sorted and non-overlapping."""
     if on("acronym-defined-name"):
         spans = defined_names(text, spans)
-    spans = preposition_names(text, possessive_names(text, extend_to_head(text, spans)))
+    spans = plural_bodies(text, preposition_names(text, possessive_names(text, extend_to_head(text, spans))))
     spans = _joined(text, section_tag_lines(text, spans))
     out = []
     for i, (s, e, lab) in enumerate(spans):

@@ -92,6 +92,12 @@ _rule("possessive-in-name", "a plural common noun with its possessive between a 
        ("Leaders of the Varno People's Party met in the capital.", [("Varno People's Party", "ORG")])],
       ["Talks with Varno's Liberal Party failed.", "The Rangers' Jon Hale scored twice.",
        "The dockers' union said the cranes would stop."])
+_rule("plural-of-body", "a capitalised plural common noun inside a sentence, 'of' or 'for' (and 'the') and capitalised "
+      "words are one organisation ('Friends of the Harbour'; session 12)",
+      [("The money came from Friends of the Harbour, the council said.", [("Friends of the Harbour", "ORG")]),
+       "The money came from Friends for the Varno Hills, the council said."],
+      ["The friends of the harbour met in Varno.", "The President of the Republic spoke in Varno.",
+       "Friends of the Harbour met in Varno."])
 _rule("preposition-in-name", "a preposition written with a capital inside a sentence between capitalised words "
       "('Reporters Without Borders') is inside one name (session 12)",
       [("According to Nurses Without Frontiers, the clinic was finished.", [("Nurses Without Frontiers", "ORG")]),
