@@ -144,3 +144,20 @@ def test_cardinal_and_date_positions_found_by_words_equal_the_triggers():
     assert cardinal > 100_000 and date > 100_000
     assert set(rules._NUMWORDS) >= set(rules._CARDINAL_WORDS) and "six" in rules._CARDINAL_WORDS
     assert "sixty" not in rules._CARDINAL_WORDS
+
+
+def test_year_words_found_from_the_years_equal_a_search_of_every_word():
+    """The DATE trigger's "in 2015" positions found from the years (white space and a year, then the words ending right
+    before it) are those of finding every year word and looking after it: on our texts and on soups of year words,
+    years, joiners and white space of every kind."""
+    import random
+
+    rnd = random.Random(21)
+    bits = list(rules._YEAR_WORDS) + ["1999", "2015", "1499", "20", " ", "\t", "\u00a0", "\n", "x", "_", "9", "é", "-"]
+    texts = _texts() + ["".join(rnd.choice(bits) for _ in range(rnd.randint(0, 14))) for _ in range(20000)]
+    found = 0
+    for text in texts:
+        want = sorted(rules._word_starts(text, rules._YEAR_WORDS, rules._SPACE_YEAR.match))
+        assert sorted(rules._year_word_starts(text)) == want, repr(text)
+        found += len(want)
+    assert found > 500

@@ -150,6 +150,23 @@ def _word_starts(text: str, words, then=None) -> list[int]:
     return out
 
 
+def _year_word_starts(text: str) -> list[int]:
+    """`_word_starts(text, _YEAR_WORDS, _SPACE_YEAR.match)`, found from the years: each white space and year (rare) is
+    looked for once, then the words that end right before it, instead of every "in", "of" and "and" of the text (a
+    match of _SPACE_YEAR starts with white space and goes on with digits, so no two overlap and finditer meets
+    every one)."""
+    out = []
+    for m in _SPACE_YEAR.finditer(text):
+        q = m.start()
+        for word in _YEAR_WORDS:
+            at = q - len(word)
+            if at >= 0 and text.startswith(word, at):
+                before = text[at - 1] if at else " "
+                if not (before.isalnum() or before == "_"):
+                    out.append(at)
+    return out
+
+
 def _spaced(text: str, at: int) -> bool:
     return text[at : at + 1].isspace()
 
@@ -167,7 +184,7 @@ def _date_starts(text: str) -> list[int]:
     starts.update(_word_starts(text, _DATE_WORDS))
     starts.update(_word_starts(text, ("this",), _spaced))
     starts.update(_word_starts(text, ("the",), _THE_DATE.match))
-    starts.update(_word_starts(text, _YEAR_WORDS, _SPACE_YEAR.match))
+    starts.update(_year_word_starts(text))
     return sorted(starts)
 
 
