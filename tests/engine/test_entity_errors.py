@@ -153,3 +153,18 @@ def test_a_body_named_friends_of_something_is_one_organisation():
     assert ("Friends of the Harbour", "ORG") in _ents(text)
     text = "Volunteers from Neighbours for the River cleaned the banks on Sunday."
     assert ("Neighbours for the River", "ORG") in _ents(text)
+
+
+# Session 12: errors of modern prose outside news (letters, biographies, travel), on our own sentences.
+def test_a_letters_salutation_is_no_part_of_the_name():
+    assert _ents("Dear Uncle Tomas, thank you for the lovely scarf.") == [("Uncle Tomas", "PERSON")]
+
+
+def test_a_school_the_tagger_read_as_a_place_is_an_organisation():
+    text = "He taught at Varno Academy for ten years before he moved south."
+    assert _labels_of("Varno Academy", text) == {"ORG"}
+
+
+def test_an_isle_is_a_place_not_an_organisation():
+    text = "He was raised by his uncle, a fisherman on the Isle of Skye."
+    assert _labels_of("Isle of Skye", text) == {"LOC"}

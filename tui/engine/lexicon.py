@@ -249,6 +249,7 @@ class EntityWords:
     state_heads: frozenset[str]  # "union", "federation": after a people's adjective alone, a state ("Soviet Union")
     name_prepositions: frozenset[str]  # "without", "against": capitalised mid-sentence, inside one name
     irregular_plurals: frozenset[str]  # "people", "children": plurals whose possessive is 's ("People's Party")
+    org_only_heads: frozenset[str]  # "college", "ministry": a tagged place ending so is an organisation
 
 
 _ENTITY_WORDS: EntityWords | None = None

@@ -30,6 +30,7 @@ __all__ = ["extract_entities", "link_entities", "group_entities", "EntityGroup",
 
 _NAME_LABELS = {PERSON, ORG, GPE, LOC}
 _ORG_HEADS = entity_words().org_heads
+_ORG_ONLY_HEADS = entity_words().org_only_heads
 _SCORER = {GPE: LOC, "FAC": LOC, NORP: MISC, "EVENT": MISC, "PRODUCT": MISC}
 
 
@@ -88,6 +89,8 @@ def _our_label(span: str, lab: str, dem, tagger_dem) -> str:
         return PERSON
     if lab == "ORG":
         return ORG
+    if lab == "LOC" and " " in span and last in _ORG_ONLY_HEADS and on("org-head-not-place"):
+        return ORG  # "taught at Varno Academy": NER train never labels such a name a place
     if lab == "LOC":
         return _place_label(span.lower().split())
     parts = span.lower().split("-")  # "Swedish-Polish" as well as "Swedish"

@@ -75,6 +75,7 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     located = _located_singles(text, names)
     quoted, described = _quoted_and_described(text, names)
     land = lexicon().landforms_first
+    org_words = lexicon().org_words
     placed = _placed_by_company(text, names, votes)
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
@@ -89,7 +90,9 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
             best[k] = ORG  # "the cultural weekly Odmev", "the platform Gleiswerk"
         elif " " in k and top_label == PERSON and k in located and c[PERSON] == 1 and on("located-full-name"):
             best[k] = GPE if key(k) in listed else LOC  # "clinics in Wester Ross"
-        elif " " in k and top_label == PERSON and k.split()[0].lower() in land and on("landform-first"):
+        elif " " in k and (top_label == PERSON or top_label == ORG and k.split()[-1].lower() not in org_words
+                             and on("landform-first-organisation")) \
+                and k.split()[0].lower() in land and on("landform-first"):
             best[k] = LOC  # "over Loch Carron", "Mount Veldra": a landform, not a person
         elif top_label == PERSON and _repeated_word(k) and on("repeated-word-place"):
             best[k] = GPE if key(k) in listed else LOC  # "the Kem Kem beds": a given name is not its surname

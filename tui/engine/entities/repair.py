@@ -78,6 +78,9 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             word = text[s:e]
         if lab == PERSON and on("speech-verb-opens-person") and (start := speech_verb_opener(text, s, e)) is not None:
             s = start  # "Added Holm: “...”": the verb put before its speaker
+        if lab == PERSON and e - s > 5 and text.startswith("Dear ", s) and sentence_initial(text, s) \
+                and on("dear-opens-letter"):
+            s += 5  # "Dear Aunt Margaret,": a letter's salutation, not part of the name
         if lab == PERSON and on("trim-roles"):
             s = trim_roles(text, s, e)  # "Soprano Ana Kosmač" -> the person
         ps, lab = particle_name(text, s, e, lab)

@@ -24,6 +24,10 @@ def _rule(name: str, reason: str, changes: list, keeps: list) -> None:
 
 
 # --- tag_names: what the tagger's label means --------------------------------------------------------
+_rule("org-head-not-place", "a name of two words or more the tagger called a place, ending in College, Ministry, "
+      "Party ... (NER train: never a place), is an organisation (session 12)",
+      [("He taught at Varno Academy for ten years.", [("Varno Academy", "ORG"), ("ten", "CARDINAL")])],
+      ["He taught in Varno for ten years."])
 _rule("people-plural", "a people's plural the tagger called a person or a company is NORP",
       ["Kenyans vote on Sunday."], ["Jonas Berg protested."])
 _rule("person-with-org-head", "a 'person' ending in University, Party, Council ... is an organisation",
@@ -188,6 +192,14 @@ _rule("located-full-name", "a two-word 'person' written once after 'in', 'near' 
       ["Samples came from four clinics to the hospital."])
 _rule("landform-first", "a 'person' whose first word is Loch, Lake, Mount, Cape ... is a landform",
       ["The pilot said the drone crossed Loch Veldra in ten minutes."], ["The pilot said the drone crossed the loch in ten minutes."])
+_rule("landform-first-organisation", "with landform-first, an 'organisation' whose first word is Isle, Lake, Mount ... "
+      "and whose last is no organisation word is a landform too (session 12)",
+      [("The ferry sailed past the Isle of Varra on Monday.", [("Isle of Varra", "LOC"), ("Monday", "DATE")])],
+      ["The Lake Varra Rowing Club met on Monday."])
+_rule("dear-opens-letter", "'Dear' opening a letter's salutation is no part of the person after it (session 12)",
+      [("Dear Uncle Tomas, thank you for the lovely scarf.", [("Uncle Tomas", "PERSON")]),
+       "Dear Margaret, thank you for coming."],
+      ["Dear friends, thank you for the scarf."])
 _rule("abstract-noun-opening", "a word of eight letters or more ending in -tion, -sion, -ment or -ness that opens a "
       "sentence, said once, is no person or MISC (session 9)",
       ["Ana Ruiz spoke. Reunification, the question nobody wanted, was left out of the pact."],
