@@ -168,3 +168,8 @@ def test_a_school_the_tagger_read_as_a_place_is_an_organisation():
 def test_an_isle_is_a_place_not_an_organisation():
     text = "He was raised by his uncle, a fisherman on the Isle of Skye."
     assert _labels_of("Isle of Skye", text) == {"LOC"}
+
+
+def test_a_peoples_adjective_before_a_person_is_no_part_of_the_name():
+    text = "Kenyan Kurt Vella won the sprint on Sunday, ahead of the Danish champion."
+    assert ("Kurt Vella", "PERSON") in _ents(text) and ("Kenyan", "NORP") in _ents(text)

@@ -76,6 +76,11 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
                 text, s, e, spans[i + 1] if i + 1 < len(spans) else None)) is not None:
             (s, e), lab = person, PERSON  # "Reporter Jan Holt wrote": the role alone, then an untagged name
             word = text[s:e]
+        if lab == PERSON and " " in word and (first := word.split(None, 1)[0]).lower() in _PEOPLES \
+                and first.lower() not in lexicon().first_names and on("people-word-opens-person"):
+            out.append((s, s + len(first), "NORP"))  # "Namibian Frankie Fredericks": a people's word, then the person
+            s += len(word) - len(word[len(first):].lstrip())
+            word = text[s:e]
         if lab == PERSON and on("speech-verb-opens-person") and (start := speech_verb_opener(text, s, e)) is not None:
             s = start  # "Added Holm: “...”": the verb put before its speaker
         if lab == PERSON and e - s > 5 and text.startswith("Dear ", s) and sentence_initial(text, s) \
@@ -91,6 +96,7 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
 
 
 _APOSTROPHE_GAP = ("' ", "’ ")
+_PEOPLES = lexicon().demonyms | lexicon().peoples
 _FROM_IN = re.compile(r"(?<![\w-])(?:from|in|near) $")
 _LANGUAGE_ENDINGS = ("ic", "ish", "ese", "ian", "an", "i")  # "in Arabic.", "in Swahili,": languages stay MISC
 _HEADS = lexicon().org_words | entity_words().institutions

@@ -61,6 +61,11 @@ _rule("role-opens-person", "a role word opening a sentence before a two-word nam
         [("Jan Holt", "PERSON"), ("Holt", "PERSON")])],  # the surname alone tagged a person (session 11)
       ["Harbour Rowing Federation spoke.", "The reporter wrote that the council had ignored the warnings."])
 
+_rule("people-word-opens-person", "a people's adjective or plural opening a 'person' ('Namibian Frankie Fredericks') "
+      "is a NORP before the person (NER train: no person opens so but with a first name like 'Christian'; session 12)",
+      [("Kenyan Kurt Vella won the sprint on Sunday.", [("Kenyan", "NORP"), ("Kurt Vella", "PERSON"), ("Sunday", "DATE")]),
+       "Danish Kurt Vella won the sprint on Sunday."],
+      ["Christian Holm won the race in Varno."])
 _rule("speech-verb-opens-person", "an inflected speech verb opening a sentence before a name ('Added Holm: ...') is "
       "no part of the person (session 11)",
       [("Mara Holm chairs the harbour board. She spoke for an hour.\n\nAdded Holm: “We will not sell the pier.”",
