@@ -173,3 +173,9 @@ def test_an_isle_is_a_place_not_an_organisation():
 def test_a_peoples_adjective_before_a_person_is_no_part_of_the_name():
     text = "Kenyan Kurt Vella won the sprint on Sunday, ahead of the Danish champion."
     assert ("Kurt Vella", "PERSON") in _ents(text) and ("Kenyan", "NORP") in _ents(text)
+
+
+def test_a_company_whose_suffix_has_no_period_is_no_person():
+    # 'Inc', 'Corp', 'Co' without their periods ended a name the tagger called a person (session 12)
+    assert _labels_of("Marten Holm Inc", "Shares of Marten Holm Inc rose on Friday.") == {"ORG"}
+    assert _labels_of("Anton Brandt Corp", "Anton Brandt Corp bought the mill.") == {"ORG"}

@@ -31,7 +31,8 @@ _rule("org-head-not-place", "a name of two words or more the tagger called a pla
 _rule("people-plural", "a people's plural the tagger called a person or a company is NORP",
       ["Kenyans vote on Sunday."], ["Jonas Berg protested."])
 _rule("person-with-org-head", "a 'person' ending in University, Party, Council ... is an organisation",
-      ["He led Aurel Brandt College for years."], ["He led Aurel Brandt for years."])
+      ["He led Aurel Brandt College for years.", "Shares of Marten Holm Inc rose on Friday."],
+      ["He led Aurel Brandt for years."])
 
 # --- repair.py -----------------------------------------------------------------------------------------
 _rule("acronym-defined-name", "a name followed by its acronym in parentheses is one organisation",
