@@ -179,3 +179,10 @@ def test_a_company_whose_suffix_has_no_period_is_no_person():
     # 'Inc', 'Corp', 'Co' without their periods ended a name the tagger called a person (session 12)
     assert _labels_of("Marten Holm Inc", "Shares of Marten Holm Inc rose on Friday.") == {"ORG"}
     assert _labels_of("Anton Brandt Corp", "Anton Brandt Corp bought the mill.") == {"ORG"}
+
+
+def test_a_surnames_possessive_starts_no_body():
+    # a regular plural's possessive is a bare apostrophe ("Miners'"): "Owens's" is a person's (session 12 fix of
+    # possessive-in-name, which read "Owens" as the plural of "owe")
+    text = "A spokesman said Ana Owens's Harbour Council had met on Monday."
+    assert ("Ana Owens", "PERSON") in _ents(text) and ("Harbour Council", "ORG") in _ents(text)

@@ -81,6 +81,12 @@ def lower_form_known(word: str) -> bool:
     return any(b in _rank and _rank[b] < _rank.get(b.capitalize(), 10**9) for b in bases if len(b) > 3)
 
 
+def lower_word(word: str) -> bool:
+    """Does unlabelled news write this lower-case word (at all, in lower case)?"""
+    _loaded()
+    return len(word) > 2 and word in _rank
+
+
 def common_plural(word: str) -> bool:
     """Is a capitalised word ending in -s a plural that news also writes in lower case ("Angels": "angels")?"""
     _loaded()

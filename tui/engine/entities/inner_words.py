@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
 from ..types import GPE, LOC, MISC, NORP, ORG, PERSON
-from .clusters import common_plural, more_often_lower
+from .clusters import lower_word, more_often_lower
 from .name_starts import sentence_initial
 
 if TYPE_CHECKING:
@@ -37,7 +37,16 @@ def _plural_common(word: str) -> bool:
     low = word.lower()
     if low in entity_words().irregular_plurals or low.endswith("men") and len(low) > 4:
         return more_often_lower(word) or low in entity_words().irregular_plurals
-    return low.endswith("s") and (more_often_lower(word) or common_plural(word))
+    if not low.endswith("s"):
+        return False
+    # it or its singular is a word news writes in lower case: "exiles", "bushes" -> "bush" (not clusters.common_plural's
+    # "-es" stripped from any word: "Owens" -> "owe" made a surname a plural)
+    return more_often_lower(word) or lower_word(low) or lower_word(low[:-1]) or low.endswith("es") and lower_word(low[:-2])
+
+
+def _irregular_plural(word: str) -> bool:
+    low = word.lower()
+    return low in entity_words().irregular_plurals or low.endswith("men") and len(low) > 4
 
 
 _HEADS: list = []
@@ -70,8 +79,8 @@ def possessive_names(text: str, spans: list[Span]) -> list[Span]:
     heads, misc_heads = _heads(), entity_words().misc_heads
     for m in found:
         word = m.group(1)
-        if not _plural_common(word):
-            continue
+        if not _plural_common(word) or text[m.end(1) + 1:m.end()] == "s" and not _irregular_plural(word):
+            continue  # "Owens's": a regular plural's possessive is a bare apostrophe ("Miners'")
         pos, end, head = m.end(), None, ""
         for _ in range(3):  # "... Miners' National Strike Fund": at most three words to the head
             w = _CAP_AFTER.match(text, pos)

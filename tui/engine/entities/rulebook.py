@@ -101,6 +101,7 @@ _rule("possessive-in-name", "a plural common noun with its possessive between a 
         [("Basque Nurses' Federation", "ORG")]),
        ("Leaders of the Varno People's Party met in the capital.", [("Varno People's Party", "ORG")])],
       ["Talks with Varno's Liberal Party failed.", "The Rangers' Jon Hale scored twice.",
+       "A spokesman said Ana Owens's Harbour Council had met.",
        "The dockers' union said the cranes would stop."])
 _rule("plural-of-body", "a capitalised plural common noun inside a sentence, 'of' or 'for' (and 'the') and capitalised "
       "words are one organisation ('Friends of the Harbour'; session 12)",
