@@ -12,7 +12,7 @@ typing; FAC is only given to a name followed by "station", "stadium" and the lik
 
 Pipeline: tagger.py (five-word windows; word clusters learned from unlabelled news, gazetteer and document
 features) -> repair.py (span corrections that need the sentence or the article: acronyms.py, heads.py,
-layout.py, name_starts.py, kinds.py) -> rules.py (numbers and dates) -> linking.py with evidence.py (one
+inner_words.py, layout.py, name_starts.py, kinds.py) -> rules.py (numbers and dates) -> linking.py with evidence.py (one
 label per name from the whole article, canonical names). Every hand-written name rule is a named unit
 listed in rulebook.py, switchable and measured one by one (bench/quality_ner.py --ablate).
 """

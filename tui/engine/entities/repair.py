@@ -8,6 +8,8 @@ examples are there) and lives in its own module:
   organisation even when the tagger cut it at "for the";
 * heads.py: a name runs on to its head word ("Colombo Maritime Rescue Accord"), an event or treaty head
   makes it MISC, and "Museum of ..." is one organisation;
+* inner_words.py: a body's name with a plural's possessive ("the Welsh Miners' Union"), a capitalised preposition
+  ("Reporters Without Borders") or a capitalised plural before "of"/"for" ("Friends of the Harbour") is one name;
 * layout.py: a section-tag line, a vehicle's name, a currency code, a common word opening a sentence;
 * name_starts.py: role words before a person ("Soprano Ana Kosmač"), a role word inside an organisation span ("... Association President Ramon Vell"),
   Irish surname particles ("Seán Ó Briain");

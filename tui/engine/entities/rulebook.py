@@ -1,7 +1,7 @@
 """Every hand-written entity rule, as named data: what it is for and our own sentences it must change
 and must leave alone (tests/engine/test_rules.py checks each through the "entities" probe).
 
-The rules themselves are branches in repair.py, heads.py, kinds.py, layout.py, name_starts.py,
+The rules themselves are branches in repair.py, heads.py, inner_words.py, kinds.py, layout.py, name_starts.py,
 evidence.py, linking.py, rules.py and tag_names, each guarded by `enabled(name)`; this file is the list.
 
 Keeping a rule: `python bench/quality_ner.py --ablate` prints each rule's effect on both halves of both dev
