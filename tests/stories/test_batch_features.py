@@ -100,3 +100,17 @@ def test_a_regroup_stores_the_terms_save_groups_rounds(filled, monkeypatch):
     monkeypatch.setattr(store, "save_groups", lambda *a, rounded=None, **k: real(*a, **k))  # rounds them itself
     rebuild(lib)
     assert _grouping(lib) == fast
+
+
+def test_story_rows_encoded_together_are_encoded_one_by_one():
+    """save_groups encodes a batch's member terms and sketches in one call and cuts the text between objects; the
+    same strings as one call each, also where a key holds the cut ('},{') or a list nests (then one by one)."""
+    from tui.store.stories import _compact, _compact_each
+
+    dicts = [[{"port": 0.5, "calderon": -0.0, "x-ray": 1e-05}, {}, {"strike": 0.25}], [{}, {}], [{"a},{b": 1.0}, {"c": 2.0}],
+             [{'q"},{"': 0.1}, {}], [{"\u00e9\\": 3.0, "n": float("nan")}, {"b": 1}], [{"only": 1.0}], []]
+    lists = [[[1, 2, 3], [], [4294967295]], [[], []], [[[1], [2]], [3]], [[1], [[2], [3]], []], [[7]], []]
+    for objs in dicts:
+        assert _compact_each(objs, "}", "{") == [_compact(o) for o in objs], objs
+    for objs in lists:
+        assert _compact_each(objs, "]", "[") == [_compact(o) for o in objs], objs

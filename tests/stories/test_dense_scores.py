@@ -192,3 +192,22 @@ def test_near_duplicates_are_found_as_by_their_definition(lib, monkeypatch):
     group_new(lib)
     rebuild(lib)
     assert seen["found"] > 5
+
+
+def test_a_batch_s_columns_made_at_once_are_each_article_s():
+    """DenseScores.articles gives what article() gives for each of the batch's vectors (the columns and weights
+    in the article's order), None for an article without terms; vectors that are not the batch's: article()'s."""
+    import numpy as np
+
+    from tui.stories.terms import terms
+
+    vecs = [terms(a.title, a.body) for a in ALL] + [{}]
+    scores = dense.DenseScores(vecs)
+    made = scores.articles(vecs)
+    assert made[-1] is None and len(made) == len(vecs)
+    for got, vec in zip(made[:-1], vecs):
+        want = scores.article(vec)
+        assert got[0].dtype == want[0].dtype and got[1].dtype == want[1].dtype
+        assert got[0].tolist() == want[0].tolist() and got[1].tolist() == want[1].tolist()
+    other = [{"unseen-term": 1.0}, vecs[0]]
+    assert [x if x is None else x[0].tolist() for x in scores.articles(other)] == [None, scores.article(vecs[0])[0].tolist()]

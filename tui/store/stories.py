@@ -82,6 +82,18 @@ def members(lib: Library, story_id: int) -> list[Member]:
 _compact = json.JSONEncoder(separators=(",", ":")).encode
 
 
+def _compact_each(objs: list, close: str, open_: str) -> list[str]:
+    """`[_compact(o) for o in objs]` for dicts (`close`, `open_` = "}", "{") or lists ("]", "["), by one encoder
+    call over the whole list: its text less the outer brackets, cut at each `close` + "," + `open_` (n - 1 of them
+    lie between the objects; one inside a key or a nested list makes more pieces: then each is encoded alone)."""
+    if len(objs) < 2:
+        return [_compact(o) for o in objs]
+    pieces = _compact(objs)[2:-2].split(f"{close},{open_}")
+    if len(pieces) != len(objs):
+        return [_compact(o) for o in objs]
+    return [f"{open_}{p}{close}" for p in pieces]
+
+
 def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], moved: dict[int, int] | None = None,
                 gone: list[int] = (), stored_terms: int = 30, rounded: list[dict[str, float]] | None = None) -> None:
     """Write one grouping step in one transaction.
@@ -102,8 +114,10 @@ def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], m
                                [(sid, aid) for aid, sid in moved.items()])
             if rounded is None:
                 rounded = [{t: round(w, 4) for t, w in islice(m.terms.items(), stored_terms)} for m in new_members]
-            rows = [(m.article_id, m.story_id, m.day, _compact(r), _compact(m.sketch), m.dup_of)
-                    for m, r in zip(new_members, rounded)]
+            rows = list(zip([m.article_id for m in new_members], [m.story_id for m in new_members],
+                            [m.day for m in new_members], _compact_each(rounded, "}", "{"),
+                            _compact_each([m.sketch for m in new_members], "]", "["),
+                            [m.dup_of for m in new_members]))
             if not insert_memberships(db, rows):  # the same in bulk for a big batch (tui/store/story_bulk.py)
                 db.executemany(
                     "INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"

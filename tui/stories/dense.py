@@ -69,6 +69,22 @@ class DenseScores:
             return None
         return cols, np.fromiter(vec.values(), dtype=np.float64, count=len(vec))
 
+    def articles(self, vecs: list[dict[str, float]]) -> list:
+        """`article` of each vector of the batch the matrix was made for, all at once: two arrays over the batch's
+        terms, each article's (columns, weights) a slice of them (`article` made two arrays per article)."""
+        np = self.np
+        sizes = list(map(len, vecs))
+        total = sum(sizes)
+        cols = np.fromiter(map(self.cols.get, chain.from_iterable(vecs), repeat(-1)), dtype=np.intp, count=total)
+        if total and cols.min() < 0:  # (not the batch's vectors) a term without a column
+            return list(map(self.article, vecs))
+        vals = np.fromiter(chain.from_iterable(map(dict.values, vecs)), dtype=np.float64, count=total)
+        out, at = [], 0
+        for k in sizes:
+            out.append((cols[at:at + k], vals[at:at + k]) if k else None)
+            at += k
+        return out
+
     def rows_of(self, stories: list) -> list[int | None]:
         """Each story's row: kept, else made now for a story compared HOT times in this batch while rows are left;
         None for the others (summed by the dicts)."""

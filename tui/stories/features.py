@@ -70,8 +70,10 @@ def article_features(article) -> tuple[str, bytes, bytes] | None:
 
 
 def preload() -> int:
-    """Load what computing features needs (the idf table, stop words) and return `version()`: a process that
-    forks parse workers after this call gives them the tables (no load in each worker)."""
+    """Load what computing features needs (the idf table, stop words, numpy for the sketch) and return `version()`:
+    a process that forks parse workers after this call gives them the tables (no load in each worker)."""
+    import numpy  # noqa: F401 - terms.sketch uses it
+
     from tui.stories.terms import terms
 
     terms("", "")

@@ -162,6 +162,9 @@ class _Story:
         return sum(map(mul, vec.values(), map(self.centroid.get, vec, repeat(0.0)))) / max(1, self.size)
 
 
+_ASK = object()  # Grouper.place: the article's matrix columns not given
+
+
 @dataclass
 class Grouper:
     """Stories of a time window held in memory while a batch of articles is placed."""
@@ -211,13 +214,15 @@ class Grouper:
             self.index.setdefault(t, set()).add(s.id)
 
     def place(self, article_id: int, title: str, body: str, day: str,
-              features: tuple[dict[str, float], list[int]] | None = None) -> Member:
+              features: tuple[dict[str, float], list[int]] | None = None, cols=_ASK) -> Member:
         """Put one article into the best story (or a new one); returns its membership.
 
-        `features` are the article's (terms, sketch) when computed already (a rebuild's worker processes)."""
+        `features` are the article's (terms, sketch) when computed already (a rebuild's worker processes); `cols`
+        its columns of the batch's matrix when made already (`DenseScores.articles`)."""
         vec, shingles = features or (terms(title, body), None)
         n = day_number(day)
-        cols = self.dense.article(vec) if self.dense is not None else None
+        if cols is _ASK:
+            cols = self.dense.article(vec) if self.dense is not None else None
         if cols is not None:
             self.cols[article_id] = cols
         best, best_sim = self._best(vec, n, self._open_among(self._candidates(vec, n, n)), cols)
@@ -299,10 +304,13 @@ class Grouper:
         if cols is not None and near:
             dense = self.dense
             rows = dense.rows_of(near)
-            have = [r for r in rows if r is not None]
-            if have:
-                found = iter(dense.dots(have, cols))
-                dots = [None if r is None else next(found) for r in rows]
+            if None not in rows:  # (the usual case once a batch is under way) every story has its row
+                return self._best_of_dots(near, n, dense.dots(rows, cols))
+            else:
+                have = [r for r in rows if r is not None]
+                if have:
+                    found = iter(dense.dots(have, cols))
+                    dots = [None if r is None else next(found) for r in rows]
         decay, days = self.levels.decay, _DAYS
         for i, st in enumerate(near):
             dot = dots[i] if dots is not None else None
@@ -315,6 +323,21 @@ class Grouper:
                 gap -= GRACE_DAYS  # (a gap under 0 counts 0, and so does a gap within the grace)
                 size = st.size
                 sim = dot / (size if size > 1 else 1) / (1.0 + gap / decay if gap > 0 else 1.0)
+            if sim > best_sim:
+                best, best_sim = st, sim
+        return best, best_sim
+
+    def _best_of_dots(self, near: list[_Story], n: int, dots: list[float]) -> tuple[_Story | None, float]:
+        """`_best` when every story of `near` has its sum with the article in `dots` (the loop's numpy branch)."""
+        best, best_sim = None, 0.0
+        decay, days = self.levels.decay, _DAYS
+        for st, dot in zip(near, dots):
+            gap = n - days[st.last]
+            if (before := days[st.first] - n) > gap:
+                gap = before
+            gap -= GRACE_DAYS
+            size = st.size
+            sim = dot / (size if size > 1 else 1) / (1.0 + gap / decay if gap > 0 else 1.0)
             if sim > best_sim:
                 best, best_sim = st, sim
         return best, best_sim
@@ -661,8 +684,9 @@ def _group(lib, batch: int, jobs: int) -> int:
             g.evict_before(min(days))
             g.load_window(min(days), max(days))
             g.dense = dense.for_batch(vecs)
-            for i, r in enumerate(rows):
-                g.place(r[0], r[1], r[2], _day_of(r), feats[i])
+            cols = g.dense.articles(vecs) if g.dense is not None else repeat(None)
+            for r, f, c in zip(rows, feats, cols):
+                g.place(r[0], r[1], r[2], _day_of(r), f, c)
             g.refine()
             g.merge_touched()
             g.flush()
@@ -725,7 +749,7 @@ def _pool(jobs: int):
 
     if jobs <= 1 or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return None
-    terms("", "")  # the idf table and stop words load once, here, and the workers inherit them
+    features.preload()  # the idf table, stop words and numpy load once, here, and the workers inherit them
     return multiprocessing.get_context("fork").Pool(max(1, min(jobs, (os.cpu_count() or 1) - 1)))
 
 
