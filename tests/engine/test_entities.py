@@ -282,9 +282,14 @@ def test_generated_mixes_of_the_repaired_patterns_keep_spans_valid():
              "foreign minister said \" “ ” ' Mr. J.K. a.m. U.S. in near Samples Crucially, Fine. Tonight "
              "Soprano Ana Kosmač van Houten De Vries National and University Library Treni per Tutti Gulf War "
              "( ) UNLESS Photos Mexican Ariel Cruz President Ramon Boxing Association \n 12 $5 % –").split(" ")
+    _check_random_mixes(rng, words, longest=50, joined=0.3)
+
+
+def _check_random_mixes(rng, words: list[str], longest: int, joined: float) -> None:
+    """300 texts of up to `longest` of `words` drawn at random (a share `joined` with no spaces): valid spans."""
     for _ in range(300):
-        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 50)))
-        if rng.random() < 0.3:
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, longest)))
+        if rng.random() < joined:
             text = text.replace(" ", "")
         assert_valid(text, extract_entities(text))
 
@@ -296,11 +301,7 @@ def test_generated_mixes_of_possessives_and_prepositions_in_names_keep_spans_val
     words = ("Welsh Dockers' Union Varno People's Party People’s Nurses Without Against Frontiers Borders the a "
              "near Kessarn from Erfoud , . ; ' ’ 's s' Lago Verde a list that \n Talks with Varno's Liberal "
              "Reporters Without Borders Miners’ League Cup").split(" ")
-    for _ in range(300):
-        text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 40)))
-        if rng.random() < 0.2:
-            text = text.replace(" ", "")
-        assert_valid(text, extract_entities(text))
+    _check_random_mixes(rng, words, longest=40, joined=0.2)
 
 
 def test_possessives_found_from_the_apostrophes_are_those_a_whole_text_scan_finds():

@@ -84,8 +84,8 @@ def test_story_mode_reads_malformed_rows(tmp_path, app_env):
     asyncio.run(browse())
 
 
-def test_who_reads_malformed_rows(tmp_path):
-    """The entity page (`who`) sorts and shows articles by their sort key: a BLOB or escape-laden one reads as empty."""
+def analysed_with_bad_sort_keys(tmp_path: Path) -> Path:
+    """The damaged library analysed, then two articles' sort keys made a BLOB and an escape sequence."""
     db = damaged_library(tmp_path)
     assert run_cli("analyze", db=db, timeout=300).returncode == 0
     con = sqlite3.connect(db)
@@ -93,6 +93,12 @@ def test_who_reads_malformed_rows(tmp_path):
     con.execute("UPDATE articles SET sort_key = char(27) || '[2J' || char(27) || ']0;T' || char(7) WHERE id = 6")
     con.commit()
     con.close()
+    return db
+
+
+def test_who_reads_malformed_rows(tmp_path):
+    """The entity page (`who`) sorts and shows articles by their sort key: a BLOB or escape-laden one reads as empty."""
+    db = analysed_with_bad_sort_keys(tmp_path)
     for args in (["who", "Porto"], ["who", "--json", "Porto"]):
         r = run_cli(*args, db=db)
         assert r.returncode == 0 and b"Traceback" not in r.stderr, (args, r.stderr[-400:])
@@ -104,13 +110,7 @@ def test_who_reads_malformed_rows(tmp_path):
 def test_entity_page_reads_malformed_rows(tmp_path, app_env):
     """The app's entity page draws a bar per month from the articles' sort keys: an escape-laden key showed its raw
     text (ESC included) as a month label."""
-    db = damaged_library(tmp_path)
-    assert run_cli("analyze", db=db, timeout=300).returncode == 0
-    con = sqlite3.connect(db)
-    con.execute("UPDATE articles SET sort_key = X'1b5b324a' WHERE id = 5")
-    con.execute("UPDATE articles SET sort_key = char(27) || '[2J' || char(27) || ']0;T' || char(7) WHERE id = 6")
-    con.commit()
-    con.close()
+    db = analysed_with_bad_sort_keys(tmp_path)
 
     async def browse() -> None:
         from tui.app.screens.person import PersonScreen
