@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from tui.engine.quotes import quote_words
+from tui.engine.quotes.groups import group_text, quote_groups
 from tui.engine.types import PERSON
 
 
@@ -174,14 +174,15 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
             art = lib.get(a["id"])
             if art is not None:
                 an = cached_analysis(lib, a["id"], art.body, title=art.title)
-        for q in (an.quotes if an else []):
+        for group in quote_groups(an.quotes if an else []):  # a quotation split by its attribution is one
+            q, text = group[0], group_text(group)
             if q.speaker and (q.speaker in speaker_names or same_entity(target, q.speaker)):
-                key = " ".join(q.text.casefold().split())
+                key = " ".join(text.casefold().split())
                 if key in seen:  # the same words printed by another outlet
                     if a["source"] and a["source"] not in seen[key]["sources"]:
                         seen[key]["sources"].append(a["source"])
                     continue
-                seen[key] = {"text": quote_words(q), "article": a["id"], "source": a["source"], "day": a["day"],
+                seen[key] = {"text": text, "article": a["id"], "source": a["source"], "day": a["day"],
                              "sources": [a["source"]] if a["source"] else []}
                 person.quotes.append(seen[key])
     return person

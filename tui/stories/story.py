@@ -6,7 +6,7 @@ import contextlib
 import re
 from dataclasses import dataclass, field
 
-from tui.engine.quotes import quote_words
+from tui.engine.quotes.groups import group_text, quote_groups
 from tui.engine.types import PERSON
 from tui.stories.articles import StoryArticle, load_articles
 from tui.stories.people import NameLinker
@@ -170,8 +170,9 @@ def story_quotes(arts: list[StoryArticle], per_speaker: int = 5, linker: NameLin
         an = a.analysis
         if an is None:
             continue
-        for q in an.quotes:
-            key = _QUOTE_KEY.sub(" ", q.text.casefold()).strip()[:80]
+        for group in quote_groups(an.quotes):  # “Shopkeepers,” he said, “are not ...” is one quotation
+            q, text = group[0], group_text(group)
+            key = _QUOTE_KEY.sub(" ", text.casefold()).strip()[:80]
             if len(key) < 8:
                 continue
             if key in seen:
@@ -179,7 +180,8 @@ def story_quotes(arts: list[StoryArticle], per_speaker: int = 5, linker: NameLin
                     seen[key].sources.append(a.source)
                 continue
             speaker = linker.canonical(PERSON, q.speaker) if q.speaker else ""
-            seen[key] = StoryQuote(quote_words(q), speaker, a.id, a.source, a.day, q.score, [a.source] if a.source else [])
+            seen[key] = StoryQuote(text, speaker, a.id, a.source, a.day, max(x.score for x in group),
+                                   [a.source] if a.source else [])
     groups: dict[str, list[StoryQuote]] = {}
     for q in seen.values():
         groups.setdefault(q.speaker, []).append(q)
