@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from tui.engine import rules
 from tui.engine.quotes import extract, extract_quotes, ranker
 
@@ -29,13 +27,14 @@ def test_the_coreference_rule_alone_takes_the_first_name_of_the_sentence():
         assert [q.speaker for q in extract_quotes(TEXT)] == ["Anders Moe"]
 
 
-@pytest.mark.xfail(strict=False, reason="a coin flip of the learned weights: each retrain decides it by less than "
-                   "0.01 point (session 10: passed by 0.005; session 12: failed by 0.006, then passed again)")
-def test_the_speaking_person_beats_the_pronoun_rule():
-    # the data itself favours the coreference rule's pick when the two differ (119 to 48 train quotes, session 9; the
-    # silver names come from CoreNLP's chains): session 12 tried the speaking name for a speaking pronoun in coref.py
-    # (CV 76.93 -> 76.83) and not counting the tag's own pronoun as a mention (76.94, one train half lower)
-    assert [q.speaker for q in extract_quotes(TEXT)] == ["Pia Lund"]
+def test_the_speaker_of_a_speaking_pronoun_is_one_of_the_two_people_it_can_be():
+    # Which of the two wins is a coin flip of the learned weights: each retrain decides it by less than 0.01 point
+    # (session 10: Pia Lund by 0.005; session 12: Anders Moe by 0.006, then Pia Lund again), so this asserts only
+    # what must hold either way (it was a non-strict xfail, which could not fail). The data itself favours the
+    # coreference rule's pick when the two differ (119 to 48 train quotes, session 9; the silver names come from
+    # CoreNLP's chains): session 12 tried the speaking name for a speaking pronoun in coref.py (CV 76.93 -> 76.83)
+    # and not counting the tag's own pronoun as a mention (76.94, one train half lower)
+    assert [q.speaker for q in extract_quotes(TEXT)] in (["Pia Lund"], ["Anders Moe"])
 
 
 def test_sentence_distance_features():
