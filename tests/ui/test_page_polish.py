@@ -23,6 +23,15 @@ def toasts(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
+async def press_until_toast(pilot, key: str, start: str, most: int) -> None:
+    """Press `key` (settling after each) until a toast starting with `start` shows, at most `most` times."""
+    for _ in range(most):
+        await pilot.press(key)
+        await settle(pilot)
+        if any(t.startswith(start) for t in toasts(pilot.app)):
+            return
+
+
 def plain(widget) -> list[str]:
     return [o.prompt.plain for o in widget.options]
 
@@ -100,11 +109,7 @@ async def test_plus_and_minus_at_the_end_say_so_in_the_article_pane(library, mak
             await pilot.press("minus")
             await settle(pilot)
         assert any(t.startswith("Shortest summary") for t in toasts(app)), toasts(app)
-        for _ in range(60):
-            await pilot.press("plus")
-            await settle(pilot)
-            if any(t.startswith("Longest summary") for t in toasts(app)):
-                break
+        await press_until_toast(pilot, "plus", "Longest summary", 60)
         assert any(t.startswith("Longest summary: all") for t in toasts(app)), toasts(app)
 
 
@@ -119,11 +124,7 @@ async def test_plus_and_minus_at_the_end_say_so_in_the_story_view_and_briefing(s
             await settle(pilot)
         assert len(app.screen.summary.sentences) == 1
         assert any(t.startswith("Shortest summary") for t in toasts(app)), toasts(app)
-        for _ in range(45):
-            await pilot.press("plus")
-            await settle(pilot)
-            if any(t.startswith("Longest summary") for t in toasts(app)):
-                break
+        await press_until_toast(pilot, "plus", "Longest summary", 45)
         assert any(t.startswith("Longest summary") for t in toasts(app)), toasts(app)
         most = len(app.screen.summary.sentences)
         await pilot.press("minus")  # one press goes one shorter: the length asked for was not left above the end

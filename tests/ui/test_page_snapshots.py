@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import settle
+from pilot_steps import open_first_story, settle
 from story_sample import make_story_library
 
 from tui.store import Library
@@ -28,16 +28,8 @@ def stories(tmp_path):
     return path
 
 
-async def _story(pilot) -> None:
-    await pilot.press("v")
-    await settle(pilot)
-    await pilot.press("g", "enter")
-    await settle(pilot)
-    await settle(pilot)
-
-
 async def _person(pilot) -> None:
-    await _story(pilot)
+    await open_first_story(pilot)
     screen = pilot.app.screen
     index = next(i for i, (kind, name) in enumerate(screen.entity_names) if name == "Agnes Trewin")
     screen.set_focus(screen.query_one("#story-quotes"))
@@ -68,7 +60,7 @@ def _with_feeds(path) -> None:
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
 def test_story_view(stories, make_app, snap_compare, size):
-    assert snap_compare(make_app(stories), terminal_size=size, run_before=_story)
+    assert snap_compare(make_app(stories), terminal_size=size, run_before=open_first_story)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])

@@ -208,7 +208,7 @@ def plural_bodies(text: str, spans: list[Span]) -> list[Span]:
         start = b.start(1)
         holder = [sp for sp in spans if sp[0] <= start < sp[1]]
         if holder and holder[0][:2] != b.span(1):
-            continue  # "[U.S. Court of Appeals] for the ...", "[World Series] of ...": the tagger's name says more
+            continue  # "[Kessel Court of Appeals] for the ...", "[Harbour Games] of ...": the tagger's name says more
         if not holder and sentence_initial(text, start):
             continue  # "Friends of ..." opening a sentence: its capital says nothing
         end, pos = None, m.end() - 1
