@@ -9,11 +9,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from tui.app import keymap
-from tui.app.screens.page import PageList, PageScreen, heading, line
+from tui.app.screens.page import PageScreen, line
 from tui.app.widgets.pane import Pane
+from tui.app.widgets.story_list import StoryList, heading
+from tui.app.widgets.summary_items import Option
 
 
 def read_feeds(lib):
@@ -46,7 +47,7 @@ class FeedsScreen(PageScreen):
     def compose_panes(self) -> ComposeResult:
         with Pane(id="feeds-pane"):
             yield Static(Text("Reading the feeds…"), id="feeds-head")
-            yield PageList(id="feeds-list")
+            yield StoryList(id="feeds-list", help="enter on a feed shows its articles; on All articles, every article.")
 
     def on_mount(self) -> None:
         self.query_one("#feeds-pane").border_title = "Feeds"
@@ -70,22 +71,25 @@ class FeedsScreen(PageScreen):
             options.append(heading("Feeds"))
         width = max((len(f"{f.unread:,}") for f in self.feeds), default=1)
         for number, feed in enumerate(self.feeds):
+            # "12 Title  30 articles · refreshed ...": a long title wraps under itself, not under the count, and
+            # the figures after it stay on one line; a failed feed's reason on a line of its own, under the title
             entry = Text()
             entry.append(f"{feed.unread:>{width},} ", style="bold" if feed.unread else "dim")
-            entry.append(line(feed.name)[:70], style="bold" if feed.unread else "")
+            entry.append(line(feed.name)[:300], style="bold" if feed.unread else "")
+            keep = len(entry.plain) + 2
             entry.append(f"  {feed.total:,} article{'s' if feed.total != 1 else ''}", style="dim")
             if feed.last_refresh:
                 entry.append(f" · refreshed {feed.last_refresh[:16].replace('T', ' ')}", style="dim")
-            if feed.last_status == "error" and feed.last_error:
-                entry.append(f"\n   ✗ {line(feed.last_error)[:120]}", style="red")
-            options.append(Option(entry, id=f"f:{number}"))
+            failed = feed.last_status == "error" and feed.last_error
+            if failed:
+                entry.append(f"\n✗ {line(feed.last_error)[:300]}", style="red")
+            options.append(Option(entry, id=f"f:{number}", indent=width + 1, keep=0 if failed else keep))
         if watched:
             options.append(heading("Watched folders (scanned at start and every 30 s)"))
             for folder in watched:
-                options.append(Option(Text(line(folder.path), style="dim"), disabled=True))
-        widget = self.query_one("#feeds-list", PageList)
-        widget.clear_options()
-        widget.add_options(options)
+                options.append(Option(Text(line(folder.path), style="dim"), disabled=True, indent=2))
+        widget = self.query_one("#feeds-list", StoryList)
+        widget.show_options(options)
         chosen = next((i for i, f in enumerate(self.feeds) if f.id == self._select), None)
         self._select = None
         widget.highlighted = 0 if chosen is None else widget.get_option_index(f"f:{chosen}")
@@ -97,12 +101,12 @@ class FeedsScreen(PageScreen):
 
     def feed_under_cursor(self):
         """The feed the cursor is on, or None ("All articles", a heading, nothing yet)."""
-        widget = self.query_one("#feeds-list", PageList)
+        widget = self.query_one("#feeds-list", StoryList)
         index = widget.highlighted
         kind, _, rest = ((widget.get_option_at_index(index).id or "") if index is not None else "").partition(":")
         return self.feeds[int(rest)] if kind == "f" and rest else None
 
-    def on_option_list_option_selected(self, event: PageList.OptionSelected) -> None:
+    def on_summary_list_option_selected(self, event: StoryList.OptionSelected) -> None:
         kind, _, rest = (event.option.id or "").partition(":")
         if kind == "all":
             self.dismiss((None, ""))

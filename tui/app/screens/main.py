@@ -449,9 +449,9 @@ class MainScreen(QuickSwitch, Screen):
             if self.listing.sort != "date":
                 parts.append(SORT_NAMES[self.listing.sort])
             if self.listing.tag:
-                parts.append(f"tag {' '.join(clean(self.listing.tag).split())[:40]}")
+                parts.append(f"tag {_name_cut(self.listing.tag)}")
             if self.listing.feed:
-                parts.append(f"feed {' '.join(clean(self.listing.feed[1]).split())[:40]}")
+                parts.append(f"feed {_name_cut(self.listing.feed[1])}")
             if self.search.strip():
                 parts.append(f"search “{' '.join(clean(self.search).split())}”")
             if self.entity:
@@ -1070,6 +1070,14 @@ class MainScreen(QuickSwitch, Screen):
     def action_copy_markdown(self) -> None:
         self._copy("summary + quotes as Markdown", lambda copytext: copytext.markdown(self.article, self.analysis),
                    "newsreader summary {id} --format md")
+
+
+def _name_cut(name: str) -> str:
+    """A tag's or feed's name for the status line: one clean line, cut at 40 cells with "…" (not mid-word as if
+    that were the whole name)."""
+    from tui.cells import clip  # (not imported at start-up)
+
+    return clip(" ".join(clean(name).split()), 40)
 
 
 def _freeze_and_collect(idle_gc=None) -> None:

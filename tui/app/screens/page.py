@@ -7,15 +7,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from tui.app import keymap
 from tui.app.parts import Loader, PaneBorders, set_focus_flags
 from tui.app.screens.switch import QuickSwitch
 from tui.textsafe import clean
 
-# Actions the list widget handles itself (OptionList's); the rest of the PAGE keys go to the screen.
+# Actions the list widget handles itself (StoryList's); the rest of the PAGE keys go to the screen.
 LIST_ACTIONS = {"cursor_down", "cursor_up", "first", "last", "page_down", "page_up", "select"}
 
 
@@ -26,17 +25,6 @@ def _page_bindings(on_list: bool) -> list[Binding]:
 def line(text: str) -> str:
     """Untrusted text as one clean line."""
     return " ".join(clean(text or "").split())
-
-
-def heading(text: str) -> Option:
-    """A section heading: shown, skipped by the cursor."""
-    return Option(Text(text, style="bold underline"), disabled=True)
-
-
-class PageList(OptionList):
-    """An OptionList with the app's list keys (j/k, g/G, space ...) as the user bound them."""
-
-    BINDINGS = _page_bindings(on_list=True)
 
 
 class PageScreen(QuickSwitch, Screen):

@@ -1,0 +1,55 @@
+"""The feeds list (`F`) at 80 columns, as a reader sees it: a long feed title wraps under itself (a hanging indent,
+not back under the unread count), shown whole (it was cut at 70 characters with nothing to say so), its figures on
+one line, a failed feed's reason under the title; the library's status line after choosing that feed ends the cut
+name with "…"."""
+
+from __future__ import annotations
+
+from pilot_steps import settle
+
+from tui.store import Library
+
+LONG = ("The Northern Harbour and Coastal Communities Weekly Gazette: Ferries, Fisheries, Port Politics and "
+        "Everything Else Along the Fjords")
+
+
+def feeds_with_long_title(path) -> None:
+    from tui.store.feeds import add_feed, update_feed
+
+    with Library(path) as lib:
+        add_feed(lib, "http://127.0.0.1:9/short.xml", "Island Ferry News")
+        add_feed(lib, "http://127.0.0.1:9/long.xml", LONG)
+        gone, _ = add_feed(lib, "http://127.0.0.1:9/gone.xml", "A Feed That Went Away")
+        update_feed(lib, gone, last_status="error", last_refresh="2026-12-04T10:00:00",
+                    last_error="HTTP 404 Not Found: the server says this feed no longer exists at this address")
+
+
+def shown(widget) -> list[str]:
+    return ["".join(s.text for s in widget.render_line(y)).rstrip() for y in range(widget.size.height)]
+
+
+async def test_a_long_feed_title_wraps_under_itself_and_the_status_line_cuts_it_with_an_ellipsis(library, make_app):
+    path, _ids = library
+    feeds_with_long_title(path)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("F")
+        await settle(pilot)
+        await settle(pilot)
+        lines = shown(app.screen.query_one("#feeds-list"))
+        at = next(i for i, x in enumerate(lines) if "The Northern Harbour" in x)
+        assert lines[at].startswith("0 The Northern Harbour"), lines
+        # the wrapped line starts under the title (two cells in: "0 "), and the whole title is there, its figures
+        # after it on one line
+        assert lines[at + 1].startswith("  Fisheries,"), lines
+        assert " ".join(x.strip() for x in lines[at:at + 2]) == "0 " + LONG + "  0 articles", lines
+        gone = next(i for i, x in enumerate(lines) if "A Feed That Went Away" in x)
+        assert lines[gone + 1].startswith("  ✗ HTTP 404"), lines  # the reason under the title, wrapped under it
+        assert lines[gone + 2].startswith("  address"), lines
+        listing = app.screen.query_one("#feeds-list")
+        number = next(n for n, f in enumerate(app.screen.feeds) if f.name == LONG)
+        listing.highlighted = listing.get_option_index(f"f:{number}")
+        await pilot.press("enter")
+        await settle(pilot)
+        status = str(app.screen.query_one("#library-status").render())
+        assert "feed The Northern Harbour and Coastal Commun…" in status, status
