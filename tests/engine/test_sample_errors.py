@@ -56,6 +56,12 @@ def test_sample_cities_are_places(article, name):
     assert _labels(article).get(name) and _labels(article)[name] <= {"GPE", "LOC"}
 
 
+def test_a_street_named_street_word_first_is_a_place_in_the_porto_sample():
+    """"Monitoring stations on Rua da Alegria ...": the app listed it under Other (MISC) until session 13's
+    street-first rule; a street (FAC) is listed with the places."""
+    assert _app_labels("porto-congestion-charge.txt").get("Rua da Alegria") == {"FAC"}
+
+
 # Places the session-7 document features made organisations or MISC (ENGINE_VERSION 21): each is also named inside
 # an organisation's name ("Lower Danube Wetlands Trust", "Potosí Regional Civic Front") in the same article.
 # Fixed in session 9: a listed place's mentions leading a longer name give it no document features

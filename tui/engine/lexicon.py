@@ -95,7 +95,8 @@ class Lexicon:
     landforms_last: frozenset[str]  # the other landforms.txt entries ("ocean", "islands")
     stop_words: frozenset[str]  # sumy's English stop words (cased as in sumy's list)
     newspaper_words: frozenset[str]  # newspapers.txt: last words of newspaper names ("star", "herald")
-    street_words: frozenset[str]  # streets.txt: last words of street names ("street", "lane")
+    street_words: frozenset[str]  # streets.txt: last words of street names ("street", "lane", "straße")
+    street_first: frozenset[str]  # streets.txt entries ending in ':' ("rua", "calle", "piazza"): first words
     vehicle_nouns: frozenset[str]  # vehicles.txt: nouns before a vehicle's name ("shuttle", "ferry")
     currency_codes: frozenset[str]  # currency_codes.txt: "chf", "usd"
     section_words: frozenset[str]  # section_words.txt: words of a site's section-tag line ("politics")
@@ -118,6 +119,7 @@ def _build() -> Lexicon:
     honorifics = read_list("honorifics.txt")
     demonyms = read_list("demonyms.txt")
     land = read_list("landforms.txt")
+    streets = read_list("streets.txt")
     return Lexicon(
         first_names=read_list("first_names.txt"),
         org_words=read_list("org_words.txt"),
@@ -136,7 +138,8 @@ def _build() -> Lexicon:
         landforms_last=frozenset(w for w in land if not w.endswith(":")),
         stop_words=_stop_words(),
         newspaper_words=read_list("newspapers.txt"),
-        street_words=read_list("streets.txt"),
+        street_words=frozenset(w for w in streets if not w.endswith(":")),
+        street_first=frozenset(w[:-1] for w in streets if w.endswith(":")),
         vehicle_nouns=read_list("vehicles.txt"),
         currency_codes=read_list("currency_codes.txt"),
         section_words=read_list("section_words.txt"),

@@ -6,7 +6,8 @@ company. These rules (named in rulebook.py) correct single spans:
 * a name right after a word for a vehicle ("the space shuttle Atlantis", "the ferry Aurora") is that
   vehicle (PRODUCT), not a person or a place;
 * a name ending in a newspaper word after "the" or a place ("the Edmonton Sun") is a newspaper (ORG);
-* a name ending in "Street", "Road", "Lane" ... is a street (FAC, shown as a place);
+* a name ending in "Street", "Road", "Lane" ... is a street (FAC, shown as a place), and so is one opening
+  with "Rua", "Calle", "Via", "Piazza" ... (street-first: "Rua da Alegria", "Calle Mayor");
 * a name ending in "Stadium", "Station", "Hall", "Tower" and the like is a building (FAC), not the
   company that owns it, nor a person after "the";
 * a place-like word with an adjective ending, used as an adjective ("the Andean valleys"), is no place
@@ -50,6 +51,9 @@ def kind_of_name(text: str, s: int, e: int, label: str) -> str:
                 text[max(0, s - 4):s] in ("the ", "The ") or words[0].lower() in lexicon().place_words) \
                 and on("newspaper-name"):
             return ORG  # "the Edmonton Sun", "Harbour Star": a newspaper
+        if words[0].lower() in lexicon().street_first and label in (PERSON, ORG, GPE, LOC, "MISC") \
+                and _street_first(text, s, words, label) and on("street-first"):
+            return FAC  # "on Rua da Alegria", "Calle Mayor": a street or square named first-word-first
         if last in lexicon().street_words and label in (PERSON, ORG, GPE, LOC, "MISC") and on("street-name") \
                 and not _surname_street(text, s, words, label):
             return FAC  # "on Douglas Street": a street, shown as a place
@@ -77,6 +81,40 @@ def _surname_street(text: str, s: int, words: list[str], label: str) -> bool:
 
 
 _SENTENCE_END_BEFORE = re.compile(r"[.!?][\"”’']?[ \t]+$")
+# Linking words after a street word that comes first ("Rua da Alegria", "Rue de l'Église", "Via dei Fori")
+_STREET_LINKS = frozenset("da de del della delle dei degli di do dos das du des la le les los las el dels".split())
+_STREET_LINK_GLUED = ("d'", "d’", "l'", "l’", "dell'", "dell’")
+# "<Street word> [links] " right before a name the tagger found alone ("Via del " + "Corso")
+_STREET_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][a-zç]+)[ \t]+((?:(?:[a-z]{1,5})[ \t]+){0,2})$")
+
+
+def _street_first(text: str, s: int, words: list[str], label: str) -> bool:
+    """Is the name opening with a street word ("Rua", "Calle", "Via") a street? Always when tagged a place or MISC; a
+    'person' or 'organisation' ("Via Rail", "Rue McClanahan") only with a linking word after the street word ("Rue de
+    Rivoli") or after a place's preposition ("on Calle Mayor")."""
+    if label in (GPE, LOC, "MISC"):
+        return True
+    second = words[1].lower()
+    if second in _STREET_LINKS or second.startswith(_STREET_LINK_GLUED):
+        return True
+    return bool(_PLACE_BEFORE.search(text[max(0, s - 12):s])) and not text[max(0, s - 4):s].lower() == "the "
+
+
+def street_start(text: str, s: int) -> int | None:
+    """Where a street's name starts when the tagger found only its last part ("Via del " before "Corso"): the street
+    word, capitalised inside a sentence, and at most two linking words between; None when there is none."""
+    m = _STREET_BEFORE.search(text, max(0, s - 30), s)
+    if m is None or m.group(1).lower() not in lexicon().street_first:
+        return None
+    links = m.group(2).split()
+    if any(w not in _STREET_LINKS for w in links):
+        return None
+    if not links and not _PLACE_BEFORE.search(text[max(0, m.start() - 12):m.start()]):
+        return None  # "Via Twitter": a street word and a name right after it only after "on", "in" ...
+    before = text[max(0, m.start() - 3):m.start()]
+    if not before.strip() or _SENTENCE_END_BEFORE.search(text[max(0, m.start() - 4):m.start()]):
+        return None  # opening a line or a sentence ("Via the harbour ...", a heading): not read as a street
+    return m.start()
 _NEXT_WORD = re.compile(r" ([a-z]+)")
 
 

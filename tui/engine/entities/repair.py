@@ -27,7 +27,7 @@ from ..types import GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
 from .heads import extend_to_head
 from .inner_words import plural_bodies, possessive_names, preposition_names
-from .kinds import kind_of_name, plural_of_a_name
+from .kinds import kind_of_name, plural_of_a_name, street_start
 from .layout import common_in_corpus, common_in_heading, currency_code, section_tag_lines, vehicles_everywhere
 from .name_starts import (particle_name, role_before_name, role_inside, role_opens_person, sentence_initial,
                           speech_verb_opener, trim_roles)
@@ -90,6 +90,11 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             s += 5  # "Dear Aunt Margaret,": a letter's salutation, not part of the name
         if lab == PERSON and on("trim-roles"):
             s = trim_roles(text, s, e)  # "Soprano Ana Kosmač" -> the person
+        if lab in (PERSON, ORG, GPE, LOC, "MISC") and (start := street_start(text, s)) is not None \
+                and (not out or start >= out[-1][1] or out[-1][0] == start) and on("street-first"):
+            if out and out[-1][0] == start:
+                out.pop()  # "Calle" tagged alone before "del Pino": part of the street's name
+            s = start  # "on Via del " + "Corso": the street's whole name (kind_of_name calls it a street)
         ps, lab = particle_name(text, s, e, lab)
         if not out or ps >= out[-1][1]:
             s = ps  # the first name before the particle is not already part of another name
