@@ -196,6 +196,7 @@ class QuoteWords:
     listener_words: frozenset[str]  # words before a name that make it the listener ("told", "asked")
     linked_adjectives: frozenset[str]  # "close to", "familiar with": a description goes on past the preposition
     region_abbrev: frozenset[str]  # "colo", "n.j": a state or province written after a city ("Aspen, Colo.,")
+    back_verbs: frozenset[str]  # "shot", "fired": a retort when "back" follows them ("Holt shot back:")
 
     def speech_verbs(self) -> frozenset[str]:
         """Every form of every speech verb: the regular bases inflected, plus the listed forms."""

@@ -146,7 +146,23 @@ def _determined_right(text: str, toks: list[Tok], i: int) -> Mention | None:
         a, b = run
         if a == i + 1 or b - a >= 1:  # all capitalised after "the", or a full name closes the phrase
             return mention(text, toks, a, b, "name")
-    return _apposition_name(text, toks, last) or mention(text, toks, i, last, "nominal")
+    return _apposition_name(text, toks, last) or mention(text, toks, i, _named_complement(toks, last), "nominal")
+
+
+_COMPLEMENT_LINKS = frozenset(("to",))  # on train, "of"/"for"/"at" as well gave the same CV
+
+
+def _named_complement(toks: list[Tok], last: int) -> int:
+    """Where a description after a verb ends when "to" and a name follow it: "said a longtime adviser to Mara
+    Quist" keeps "to Mara Quist" (a reader wants to know whose adviser); else at token `last`."""
+    c = last + 1
+    if c + 1 >= len(toks) or toks[c].low not in _COMPLEMENT_LINKS or not rules.enabled("description-with-named-complement"):
+        return last
+    n = c + 1
+    if toks[n].low in ("the", "both") and n + 1 < len(toks):
+        n += 1
+    span = name_right(toks, n) if is_cap(toks[n]) else None
+    return span[1] if span else last
 
 
 _LINKED = quote_words().linked_adjectives

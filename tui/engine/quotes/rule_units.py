@@ -246,3 +246,17 @@ guard("phrase-inside-verb-group-skipped", STAGE,
       changes=[("Tom Rask spoke at the pier. Mara Holm, who has in the past called the plan “a waste of the town’s "
                 "money,” was not there.", [("a waste of the town’s money,", "Mara Holm")])],
       keeps=["Mara Holm said in the past that the plan was “a waste of the town’s money.”"])
+# Session 13. after_verb.py (_determined_right): a held-out train error class, a description cut before whose it is
+guard("description-with-named-complement", STAGE,
+      "'said a longtime adviser to Mara Quist': a description after the verb keeps the 'to' and the name that "
+      "complete it",
+      changes=[("The port will close in May. “Nobody on the board has read the lease,” said a longtime adviser to "
+                "Mara Quist.", [("Nobody on the board has read the lease,", "a longtime adviser to Mara Quist")])],
+      keeps=["The port will close in May. “Nobody on the board has read the lease,” said a spokeswoman for the "
+             "club, Mia Lund."])
+# words.py (is_verb): a retort written as a phrasal verb was no cue, and the quote went to the last person named
+guard("answer-back-verb", STAGE,
+      "'Holt shot back: “...”': 'shot', 'fired' or 'hit' followed by 'back' is a speech verb",
+      changes=[("When Ivo Lind said the port would close, Mara Holt fired back: “If they close the port, they will "
+                "lose the town.”", [("If they close the port, they will lose the town.", "Mara Holt")])],
+      keeps=["Ivo Lind spoke after the match. The team hit back in the second half. “We were lucky today,” he said."])

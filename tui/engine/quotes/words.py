@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import BASE_FORMS, BASE_LEAD, NOT_CUE_AFTER, NOUN_LEAD, PRONOUNS, SPEECH_VERBS, TITLE_ABBREV
+from .. import rules
 from .names import NOT_NAME
 from ..lexicon import quote_words
 
@@ -169,13 +170,19 @@ def possessive(t: Tok) -> bool:
     return t.low.endswith(("'s", "’s"))
 
 
+# verbs that report a retort when "back" follows them: "Holt shot back:", "Lind fired back, ..."
+_BACK_VERBS = quote_words().back_verbs
+
+
 def is_verb(toks: list[Tok], i: int) -> bool:
     """Is token i a speech verb used as a verb (not "the report", "his claims", "the state")?"""
     t = toks[i]
     low = t.low
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+    if low in _BACK_VERBS and nxt == "back" and not is_cap(t) and rules.enabled("answer-back-verb"):
+        return i > 0 and not (toks[i - 1].low in ARTICLES or possessive(toks[i - 1]))  # "Holt shot back:", not "a hit back"
     if low not in SPEECH_VERBS or is_cap(t) and i > 0 and not ends_sentence(toks, i - 1):
         return False
-    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
     if nxt in NOT_CUE_AFTER:
         return False
     if low == "put" and nxt == "it":
