@@ -71,6 +71,7 @@ class MainScreen(QuickSwitch, Screen):
         self.hidden_types: set[str] = set()
         self._first_resume_done = False
         self._saved_view_pending = False  # the saved view/order's first load is still to come (on_mount)
+        self._shown_search = ""  # the search text of the list shown (a new one puts the cursor on its best match)
         self._stories_warmed = False  # story mode's modules loaded (screens/story.py warm)
         self.listing = LibraryQuery(self, db_path, self._list_loaded, lambda: self.update_library_status(busy=True))
         self.importer = LibraryImport(self, db_path, self._import_done)
@@ -149,6 +150,10 @@ class MainScreen(QuickSwitch, Screen):
             self._saved_view_pending = False  # its first row, not the newest article wherever it now sits
             if self.articles.cursor == 0:
                 current = None
+        searched = " ".join(self.listing.search.split())
+        if searched and searched != self._shown_search:
+            current = None  # a new search: the cursor on its best match, not on the article it was on
+        self._shown_search = searched
         self.articles.load(source.rebind(self.lib), keep_id=current.id if current and same_kind else None)
         self.query_one("#library-pane").border_title = "Stories" if source.kind == "stories" else "Library"
         self.update_library_status()
@@ -430,7 +435,16 @@ class MainScreen(QuickSwitch, Screen):
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
+        opens = self.query_one("#search", SearchBox).stepped  # down/up picked a result: enter opens it
         self.set_focus(self.articles)
+        if opens:
+            self.articles.action_select()
+
+    @on(SearchBox.Step)
+    def _search_step(self, event: SearchBox.Step) -> None:
+        """down / up in the search box: the cursor through the results, the box keeping the focus."""
+        if self.articles.source:
+            self.articles.cursor = max(0, min(len(self.articles.source) - 1, self.articles.cursor + event.step))
 
     def update_library_status(self, busy: bool = False) -> None:
         source = self.articles.source

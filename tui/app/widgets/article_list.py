@@ -23,7 +23,8 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
 
     BINDINGS = keymap.bindings(keymap.LIST)
     HELP = ("Your library, newest first (best match first while searching). ● unread, ★ starred. "
-            "enter opens; / searches as you type; esc clears the search or entity filter.")
+            "enter opens; / searches as you type (↓ / ↑ there pick a result, enter opens it); esc clears the search or "
+            "entity filter.")
     COMPONENT_CLASSES = {
         "article-list--cursor",
         "article-list--cursor-focus",

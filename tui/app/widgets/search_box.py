@@ -1,18 +1,40 @@
 """The library's search box: always visible, but reached with `/` (or a click), not by tab.
 
 Kept out of the tab order so tabbing through the panes never lands in a text box where
-`q` and the other single-letter keys would be typed instead of acting.
+`q` and the other single-letter keys would be typed instead of acting. While typing, `down` / `up` move the
+library's cursor through the results (they did nothing), and `enter` then opens the article under it; `enter`
+without them goes to the list, as before.
 """
 
 from __future__ import annotations
 
+from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Input
 
 
 class SearchBox(Input):
     """An Input that only accepts focus when asked to (see `arm`)."""
 
+    BINDINGS = [Binding("down", "step(1)", "Next result", show=False),
+                Binding("up", "step(-1)", "Previous result", show=False)]
+
     armed = False
+    stepped = False  # down/up moved the list's cursor since the text last changed: enter opens that row
+
+    class Step(Message):
+        """Move the library's cursor by `step` rows (the box keeps the focus)."""
+
+        def __init__(self, step: int) -> None:
+            super().__init__()
+            self.step = step
+
+    def action_step(self, step: int) -> None:
+        self.stepped = True
+        self.post_message(self.Step(step))
+
+    def on_input_changed(self) -> None:
+        self.stepped = False
 
     def arm(self) -> "SearchBox":
         """Allow the next focus (from `/` or a click)."""
@@ -24,6 +46,7 @@ class SearchBox(Input):
 
     def on_blur(self) -> None:
         self.armed = False
+        self.stepped = False
 
     def on_mouse_down(self) -> None:
         self.arm()

@@ -212,10 +212,12 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         for number, group in enumerate(groups):
             line = Text(f"“{one_line(group_text(group))}”")
             speaker = group[0].speaker
+            keep = 0
             if speaker:
+                keep = len(line.plain) + 1  # "— Helena Matos" on one line: never "— Helena" / "Matos"
                 line.append(f" — {one_line(speaker)}",
                             self.get_component_rich_style("summary-list--speaker", partial=True))
-            out.append(Option(line, id=f"q:{number}", indent=1))  # wrapped under the text, not its “
+            out.append(Option(line, id=f"q:{number}", indent=1, keep=keep))  # wrapped under the text, not its “
             spans.append(group_span(group))
         return out
 

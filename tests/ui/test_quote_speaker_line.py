@@ -1,0 +1,29 @@
+"""A key quote's speaker stays whole on one line in the summary pane ("— Helena Matos"): at 200x50 the Porto
+sample's first quote ended one line with "— Helena" and put "Matos" alone on the next. The speaker ends the
+quote's last line when it fits there, else starts a line of its own (under the quote's text)."""
+
+from __future__ import annotations
+
+from pilot_steps import open_first, settle
+
+from tui.app.widgets.summary_items import cut_lines, wrap_all
+from tui.engine.types import Analysis, Quote
+
+SAID = "This was never going to be comfortable, but the harbour needed a decision before the winter storms"
+
+
+async def test_the_speaker_of_a_key_quote_is_never_broken_across_two_lines(library, make_app):
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot)
+        await settle(pilot)
+        summary = app.screen.summary
+        options = summary._quotes(Analysis(quotes=[Quote(0, len(SAID), SAID, "Helena Matos")]), [])
+        quote = options[-1]
+        for width in range(24, 80):
+            wrap_all(options, width)
+            lines = [x.plain for x in cut_lines(quote)]
+            assert any("— Helena Matos" in x for x in lines), (width, lines)
+            assert all(len(x) <= width for x in lines), (width, lines)
+            assert all(x.startswith(" ") for x in lines[1:]), (width, lines)  # under the text, not its “

@@ -1,0 +1,49 @@
+"""Typing a search: the cursor is on the best match (it stayed on the article it was on, the second row here),
+`down` / `up` in the search box move it through the results while the box keeps the focus (they did nothing),
+and `enter` then opens the article under it; `enter` without them goes to the list, as before."""
+
+from __future__ import annotations
+
+from pilot_steps import settle
+
+from tui.app.widgets.search_box import SearchBox
+
+
+async def search(pilot, text: str) -> None:
+    await pilot.press("/", *text)
+    await settle(pilot)
+
+
+async def test_down_and_up_in_the_search_box_pick_a_result_and_enter_opens_it(library, make_app):
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        await pilot.press("G")  # the cursor on the oldest article, which the search also finds
+        await search(pilot, "the")
+        rows = main.articles.source
+        assert len(rows) >= 3 and isinstance(app.focused, SearchBox)
+        assert main.articles.cursor == 0  # the best match, not the article the cursor was on
+        await pilot.press("down", "down")
+        await settle(pilot)
+        assert isinstance(app.focused, SearchBox) and main.articles.cursor == 2
+        await pilot.press("up")
+        await settle(pilot)
+        assert main.articles.cursor == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main.article is not None and main.article.id == rows.row(1).id
+        assert main.reading
+
+
+async def test_enter_in_the_search_box_without_picking_goes_to_the_list(library, make_app):
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        await search(pilot, "the")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is main.articles and main.article is None
