@@ -138,3 +138,30 @@ async def test_an_article_s_outlet_and_date_stay_on_one_line(stories, make_app):
         hangs(articles, 2)
         for meta in metas:
             assert any(meta in x for lines in articles for x in lines), (meta, articles)
+
+
+def test_a_long_source_line_goes_on_under_its_first_outlet_not_under_the_dash():
+    """A story quote or sentence carried by four outlets: its source line wraps at 80 columns. Its second line
+    started one cell in (under the quote's text), left of the "— " it continues; it starts under the first
+    outlet's name now, for the story view's quotes and sentences and the entity page's quotes alike."""
+    from rich.text import Text
+
+    from tui.app.widgets.summary_items import Option, cut_lines, wrap_all
+
+    outlets = "The Granite Courier, Coastline Times, The Evening Compass, Atlas News Service, 2013-10-23"
+    quote = Text("“Nobody expected the ferry timetable to change so quickly”")
+    quote.append(f"\n  — {outlets}")
+    sentence = Text("1. The harbour board said the new timetable would start in spring and the old pier would close.")
+    sentence.append(f"\n— {outlets}")
+    items = [Option(quote, indent=1), Option(sentence, indent=3)]
+    for width in (76, 60, 44):
+        wrap_all(items, width)
+        for option, dash in zip(items, (3, 3)):
+            lines = [x.plain for x in cut_lines(option)]
+            source = next(i for i, x in enumerate(lines) if x.lstrip().startswith("— "))
+            assert lines[source].index("—") == dash, lines
+            assert len(lines) > source + 1, lines  # (it wraps at these widths)
+            for later in lines[source + 1:]:
+                assert later[:dash + 2] == " " * (dash + 2) and later[dash + 2] != " ", (width, lines)
+            assert all(len(x) <= width for x in lines), (width, lines)
+            assert " ".join(x.strip() for x in lines[source:]) == f"— {outlets}"

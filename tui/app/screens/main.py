@@ -815,7 +815,10 @@ class MainScreen(QuickSwitch, Screen):
     def action_next_unread(self, step: int = 1) -> None:
         """n / N: move to the next (previous) unread article of the list and open it."""
         source = self.articles.source
-        if source is None or source.kind == "stories" or not len(source):
+        if source is not None and source.kind == "stories":
+            self._articles_only("opens the next unread article")
+            return
+        if source is None or not len(source):
             return
         index = self.articles.cursor + step
         while 0 <= index < len(source):
@@ -827,13 +830,22 @@ class MainScreen(QuickSwitch, Screen):
             index += step
         self.notify("No more unread articles " + ("below." if step > 0 else "above."), timeout=3)
 
+    def _articles_only(self, what: str) -> None:
+        """Say why a key of the articles list does nothing in the stories list (it did nothing, silently)."""
+        key = keymap.first_key("stories", getattr(self.app, "user_keys", {}))
+        self.notify(f"In the stories list this key does nothing: in the articles list it {what} ({key} shows "
+                    "the articles).", severity="warning", timeout=4)
+
     def action_previous_unread(self) -> None:
         self.action_next_unread(-1)
 
     def action_mark_all_read(self) -> None:
         """A: mark every article of the list's view read; asks first above CONFIRM_ABOVE."""
         source = self.articles.source
-        if source is None or source.kind == "stories" or self.refuse_write("marked read"):
+        if source is not None and source.kind == "stories":
+            self._articles_only("marks the articles shown read")
+            return
+        if source is None or self.refuse_write("marked read"):
             return
         ids = source.ids  # None: the whole library
         count = len(source)

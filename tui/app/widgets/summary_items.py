@@ -43,7 +43,7 @@ class Option:
     (A plain class: a dataclass costs ~1 ms to create at import, before the first paint.)
     """
 
-    __slots__ = ("prompt", "id", "disabled", "rule", "spans", "indent", "hang", "keep", "heading")
+    __slots__ = ("prompt", "id", "disabled", "rule", "spans", "indent", "hang", "keep", "heading", "pads")
 
     def __init__(self, prompt: Text, id: str | None = None, disabled: bool = False, rule: bool = False,
                  indent: int = 0, keep: int = 0, heading: bool = False) -> None:
@@ -58,6 +58,7 @@ class Option:
         # title: on the title's last line when it fits there, else on a line of its own); 0: none
         self.keep = keep
         self.spans: list = []  # (start, end) of each display line in prompt.plain
+        self.pads: list[int] | None = None  # each line's indent when some differ from `hang` (see wrap_breaks)
 
 
 class Layout:
@@ -79,7 +80,14 @@ def wrap_all(options: list[Option], width: int) -> tuple[list[tuple[int, int]], 
     for index, option in enumerate(options):
         first.append(len(lines))
         option.hang = hanging(option, width)
-        option.spans = wrap_breaks(option.prompt.plain, width, option.hang, option.keep)
+        text = option.prompt.plain
+        if option.hang and "\n" in text:  # (a source line: its wrapped lines may hang deeper)
+            pads: list[int] = []
+            option.spans = wrap_breaks(text, width, option.hang, option.keep, pads)
+            option.pads = pads if max(pads) > option.hang else None
+        else:
+            option.spans = wrap_breaks(text, width, option.hang, option.keep)
+            option.pads = None
         lines.extend((index, line) for line in range(len(option.spans) + option.rule))
     return lines, first
 
@@ -90,10 +98,18 @@ def hanging(option: Option, width: int) -> int:
     return option.indent if 0 < option.indent <= width // 2 else 0
 
 
-def wrap_breaks(text: str, width: int, indent: int = 0, keep: int = 0) -> list[tuple[int, int]]:
+def wrap_breaks(text: str, width: int, indent: int = 0, keep: int = 0,
+                pads: list[int] | None = None) -> list[tuple[int, int]]:
     """wrap_spans, with a line break in the text starting a new line (a story sentence's source line); every
     line after the first is `indent` cells narrower (cut_lines draws it indented). text[keep:] (when `keep`)
-    ends the last line if it fits there whole, else starts a line: it is broken only when longer than a line."""
+    ends the last line if it fits there whole, else starts a line: it is broken only when longer than a line.
+
+    A line after a break that starts with "— " (after spaces: a source line, "— Outlet, Outlet, date") goes on
+    under its first word, not under the dash; `pads` (when given) gets each line's indent."""
+    if pads is not None:
+        if indent and "\n" in text[keep:]:
+            return _wrap_sources(text, width, indent, pads)
+        pads.append(0)
     if 0 < keep < len(text) and "\n" not in text[keep:]:
         spans = wrap_breaks(text[:keep], width, indent)
         start, _end = spans[-1]
@@ -120,6 +136,32 @@ def wrap_breaks(text: str, width: int, indent: int = 0, keep: int = 0) -> list[t
     return spans
 
 
+def _wrap_sources(text: str, width: int, indent: int, pads: list[int]) -> list[tuple[int, int]]:
+    """wrap_breaks for an item with line breaks and a hanging indent, each line's indent in `pads`."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for number, part in enumerate(text.split("\n")):
+        if number == 0:
+            first = wrap_spans(part, width)[0]
+            end = first[1]
+            found = [first] + ([(end + a, end + b) for a, b in wrap_spans(part[end:], width - indent)]
+                               if end < len(part) else [])
+            pads += [0] + [indent] * (len(found) - 1)
+        else:
+            found = wrap_spans(part, width - indent)
+            deeper = 0
+            if len(found) > 1:  # (a source line mostly fits on one)
+                lead = len(part) - len(part.lstrip(" "))
+                if part.startswith("— ", lead) and width - indent - lead - 2 >= width // 3:
+                    deeper = lead + 2
+                    end = found[0][1]
+                    found = [found[0]] + [(end + a, end + b) for a, b in wrap_spans(part[end:], width - indent - deeper)]
+            pads += [indent] + [indent + deeper] * (len(found) - 1)
+        spans += [(start + a, start + b) for a, b in found]
+        start += len(part) + 1
+    return spans
+
+
 def cut_lines(option: Option) -> list[Text]:
     """The item's text cut into its display lines (our own wrap: Textual's costs ~10x more); the lines after
     the first start `option.indent` cells in (when wrap_all wrapped it so: see `hanging`)."""
@@ -127,6 +169,11 @@ def cut_lines(option: Option) -> list[Text]:
     lines = option.prompt.divide(starts) if starts else [option.prompt.copy()]
     for line in lines:
         line.rstrip()
+    pads = option.pads
+    if pads is not None and len(pads) == len(lines):
+        for number in range(1, len(lines)):
+            lines[number] = Text(" " * pads[number]).append_text(lines[number])
+        return lines
     indent = option.hang
     if indent:
         for number in range(1, len(lines)):
