@@ -1,6 +1,6 @@
-"""Keys of the articles list pressed in the stories list (`v`) say why they do nothing there: `n` / `N` (next /
-previous unread article) and `A` (mark the articles shown read) did nothing at all, without a word; `m`, `f`, `d`
-already said so."""
+"""Keys pressed where they have no use say why instead of doing nothing: `n` / `N` (next / previous unread article)
+and `A` (mark the articles shown read) in the stories list (`v`); the library's and the article view's keys on a page
+(story view, entity page, briefing, feeds list)."""
 
 from __future__ import annotations
 
@@ -34,3 +34,48 @@ async def test_n_N_and_A_in_the_stories_list_say_why_they_do_nothing(stories, ma
             await settle(pilot)
             assert app.screen is main and main.article is None
             assert any("In the stories list" in s and what in s and "v shows the articles" in s for s in said), said
+
+
+async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_app, monkeypatch):
+    """On the story view, the entity page, the briefing and the feeds list, the library's and the article view's keys
+    (`s` next method, `e` highlights, `n`, `/`, `a` add ...) did nothing, without a word; each now says where it
+    works. The page's own keys keep their meaning: `m` marks the story line's article, `t` in the briefing."""
+    app = make_app(stories)
+    said: list[str] = []
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **kw: (said.append(message), notify(message, **kw)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        story = app.screen
+        assert type(story).__name__ == "StoryScreen"
+        for key, name in (("s", "Next method"), ("e", "Entity highlights on / off"), ("slash", "Search"),
+                          ("a", "Add an article from a file or folder"), ("n", "Next unread article")):
+            said.clear()
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.screen is story
+            shown = "/" if key == "slash" else key
+            assert any(s.startswith(f"{shown} ({name}) works in the library and the article view") for s in said), said
+        said.clear()
+        await pilot.press("t")  # the briefing's key
+        await settle(pilot)
+        assert any(s.startswith("t (since when) works in the briefing") for s in said), said
+        said.clear()
+        await pilot.press("m")  # the story view's own: the article of the line under the cursor
+        await settle(pilot)
+        assert said and not any("works in the library" in s for s in said), said
+        await pilot.press("escape", "escape", "b")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "BriefingScreen"
+        said.clear()
+        await pilot.press("o")
+        await settle(pilot)
+        assert any(s.startswith("o (Open the article's link") for s in said), said
+        said.clear()
+        await pilot.press("escape", "F", "plus")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "FeedsScreen"
+        assert any(s.startswith("+ (Longer summary) works in the story view and the briefing") for s in said), said

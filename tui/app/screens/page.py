@@ -22,6 +22,20 @@ def _page_bindings(on_list: bool) -> list[Binding]:
     return [b for b in keymap.bindings(keymap.PAGE) if (b.action in LIST_ACTIONS) == on_list]
 
 
+def _elsewhere_bindings(own_ids: set[str]) -> list[Binding]:
+    """The reading view's keys a page has no use for (`s`, `e`, `n`, `/` ...): each says where it works, instead of
+    doing nothing without a word. Not the keys the page binds itself (its own, the pages', the app's)."""
+    taken = {key for spec in keymap.KEYS if spec.id in own_ids or {keymap.APP, keymap.PAGE} & set(spec.scopes)
+             for key in spec.keys.split(",")}
+    out = []
+    for spec in keymap.KEYS:
+        if keymap.MAIN in spec.scopes and keymap.PAGE not in spec.scopes and spec.id not in own_ids:
+            keys = ",".join(k for k in spec.keys.split(",") if k not in taken)
+            if keys:
+                out.append(Binding(keys, f"elsewhere('{spec.id}')", spec.description, show=False, id=spec.id))
+    return out
+
+
 def line(text: str) -> str:
     """Untrusted text as one clean line."""
     return " ".join(clean(text or "").split())
@@ -35,6 +49,12 @@ class PageScreen(QuickSwitch, Screen):
     """
 
     BINDINGS = _page_bindings(on_list=False)
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        own = list(cls.__dict__.get("BINDINGS", []))
+        cls.BINDINGS = own + _elsewhere_bindings({b.id for b in own if isinstance(b, Binding) and b.id})
+        super().__init_subclass__(**kwargs)
+
     IS_PAGE = True  # the palette offers this screen's own PAGE actions (app.get_system_commands)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # as the main screen: panes stack below 120
     PANES: tuple[str, ...] = ()
@@ -84,6 +104,14 @@ class PageScreen(QuickSwitch, Screen):
 
     # -- keys shared by every page ------------------------------------------------------------
 
+    def action_elsewhere(self, key_id: str) -> None:
+        """A key of the library and the article view pressed on a page: say so (see _elsewhere_bindings)."""
+        overrides = getattr(self.app, "user_keys", {})
+        spec = keymap.BY_ID[key_id]
+        self.notify(f"{keymap.first_key(key_id, overrides)} ({spec.description.rstrip('…')}) works in the library and "
+                    f"the article view, not on this page: {keymap.first_key('back', overrides)} goes back.",
+                    severity="warning", timeout=4)
+
     def action_back(self) -> None:
         self.app.pop_screen()
 
@@ -108,7 +136,7 @@ class PageScreen(QuickSwitch, Screen):
         self.action_copy_summary()
 
     def action_longer(self) -> None:
-        pass
+        self._not_here("longer", "the story view and the briefing")
 
     def action_refresh(self) -> None:
         main = self.main_screen()
@@ -117,7 +145,17 @@ class PageScreen(QuickSwitch, Screen):
             self.notify("Refreshing the feeds and watched folders in the background…", timeout=3)
 
     def action_shorter(self) -> None:
-        pass
+        self._not_here("shorter", "the story view and the briefing")
+
+    def action_since(self) -> None:
+        self._not_here("briefing_since", "the briefing")
+
+    def _not_here(self, key_id: str, where: str) -> None:
+        """A page key this page has no use for (`+` on an entity page, `t` outside the briefing): it did nothing."""
+        spec = keymap.BY_ID[key_id]
+        description = "since when" if key_id == "briefing_since" else spec.description
+        self.notify(f"{keymap.first_key(key_id, getattr(self.app, 'user_keys', {}))} ({description}) works in {where}.",
+                    severity="warning", timeout=4)
 
     # -- going to the main screen -------------------------------------------------------------
 
