@@ -174,15 +174,22 @@ def possessive(t: Tok) -> bool:
 _BACK_VERBS = quote_words().back_verbs
 
 
+def _answers_back(toks: list[Tok], i: int) -> bool:
+    """Is token i (one of lexicon.back_verbs) a retort's verb: "back" after it, a subject before it ("Holt shot
+    back:", not "a hit back" or "Lind's shot back")?"""
+    return 0 < i < len(toks) - 1 and toks[i + 1].low == "back" and not is_cap(toks[i]) \
+        and not (toks[i - 1].low in ARTICLES or possessive(toks[i - 1])) and rules.enabled("answer-back-verb")
+
+
 def is_verb(toks: list[Tok], i: int) -> bool:
     """Is token i a speech verb used as a verb (not "the report", "his claims", "the state")?"""
     t = toks[i]
     low = t.low
-    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
-    if low in _BACK_VERBS and nxt == "back" and not is_cap(t) and rules.enabled("answer-back-verb"):
-        return i > 0 and not (toks[i - 1].low in ARTICLES or possessive(toks[i - 1]))  # "Holt shot back:", not "a hit back"
-    if low not in SPEECH_VERBS or is_cap(t) and i > 0 and not ends_sentence(toks, i - 1):
+    if low not in SPEECH_VERBS:
+        return low in _BACK_VERBS and _answers_back(toks, i)
+    if is_cap(t) and i > 0 and not ends_sentence(toks, i - 1):
         return False
+    nxt = toks[i + 1].low if i + 1 < len(toks) else ""
     if nxt in NOT_CUE_AFTER:
         return False
     if low == "put" and nxt == "it":
