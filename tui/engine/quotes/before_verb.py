@@ -152,13 +152,15 @@ _ROLE_PREPOSITIONS = {"for", "from", "in", "at", "of", "with"}
 
 
 def _role_before(toks: list[Tok], i: int, floor: int) -> int | None:
-    """Where a description ending in "<noun> for/from/in/at <the name at i>" starts, or None.
+    """Where a description ending in "<noun> for/from/in/at/to <the name at i>" starts, or None.
 
     "a spokesman for Acme" -> the index of "a"; "Officials in Ohio" (opening the clause) -> "Officials".
     """
     linked = i - 2 >= floor and toks[i - 2].low in _LINKED and toks[i - 1].low in ("to", "with", "as", "on", "in") \
         and rules.enabled("description-with-linked-phrase")  # "a person close to Ivo Brandt"
-    if i - 2 < floor or toks[i - 1].low not in _ROLE_PREPOSITIONS and not linked:
+    to_name = toks[i - 1].low == "to" and i - 2 >= floor and toks[i - 2].low not in _LINKED \
+        and rules.enabled("description-with-named-complement")  # "an adviser to Ivo Brandt" ("close to": linked)
+    if i - 2 < floor or toks[i - 1].low not in _ROLE_PREPOSITIONS and not linked and not to_name:
         return None
     k = i - 2
     if not is_word(toks[k]) or toks[k].low in CLAUSE_WORDS or (is_verb(toks, k) and not linked):

@@ -246,12 +246,15 @@ guard("phrase-inside-verb-group-skipped", STAGE,
       changes=[("Tom Rask spoke at the pier. Mara Holm, who has in the past called the plan “a waste of the town’s "
                 "money,” was not there.", [("a waste of the town’s money,", "Mara Holm")])],
       keeps=["Mara Holm said in the past that the plan was “a waste of the town’s money.”"])
-# Session 13. after_verb.py (_determined_right): a held-out train error class, a description cut before whose it is
+# Session 13. after_verb.py (_determined_right): a held-out train error class, a description cut before whose it is;
+# before_verb.py (_role_before): before the verb the adviser's words went to the person advised
 guard("description-with-named-complement", STAGE,
-      "'said a longtime adviser to Mara Quist': a description after the verb keeps the 'to' and the name that "
-      "complete it",
+      "'said a longtime adviser to Mara Quist': a description keeps the 'to' and the name that complete it (after "
+      "the verb it was cut before them; before the verb the name alone was the speaker)",
       changes=[("The port will close in May. “Nobody on the board has read the lease,” said a longtime adviser to "
-                "Mara Quist.", [("Nobody on the board has read the lease,", "a longtime adviser to Mara Quist")])],
+                "Mara Quist.", [("Nobody on the board has read the lease,", "a longtime adviser to Mara Quist")]),
+               ("The port will close in May. “Nobody on the board has read the lease,” a longtime adviser to Mara "
+                "Quist said.", [("Nobody on the board has read the lease,", "a longtime adviser to Mara Quist")])],
       keeps=["The port will close in May. “Nobody on the board has read the lease,” said a spokeswoman for the "
              "club, Mia Lund."])
 # words.py (is_verb): a retort written as a phrasal verb was no cue, and the quote went to the last person named
