@@ -47,6 +47,7 @@ class _Cand:
     text: str
     words: int
     terms: list[str] = field(default_factory=list)
+    shown: int = 0  # words of the line as the summary shows it (`_tidy`: no leading "But"), what a word budget counts
 
 
 def candidates(arts: list[StoryArticle]) -> list[_Cand]:
@@ -65,7 +66,7 @@ def candidates(arts: list[StoryArticle]) -> list[_Cand]:
             n = len(s.text.split())
             if ok[i] and MIN_WORDS <= n <= MAX_WORDS:
                 text = whole_quote(s.text, *inside[i])
-                out.append(_Cand(a, i, text, n, content_terms(s.text)))
+                out.append(_Cand(a, i, text, n, content_terms(s.text), len(_tidy(text).split())))
     if len(out) > MAX_CANDIDATES:  # very large stories: the leads of the articles
         out.sort(key=lambda c: c.index)
         out = out[:MAX_CANDIDATES]
@@ -130,7 +131,7 @@ def select(cands: list[_Cand], sentences: int | None = None, words: int | None =
         if not np.isfinite(score[best]):
             break
         chosen.append(best)
-        used_words += cands[best].words
+        used_words += cands[best].shown or cands[best].words
         covered += sim[best]
         group_sum[groups[best]] += reward[best]
         blocked |= sim[best] >= REPEAT
