@@ -1,7 +1,7 @@
 """Story quality on the stories dev set: grouping B-cubed F1 and story-summary ROUGE-1 recall.
 
     python -m bench.quality_stories [EVAL_DIR] [--scorer-python PY] [--words 100] [--only group|summary]
-                                    [--salt N] [--no-halves] [--mixed 0.5,0.8]
+                                    [--salt N] [--no-halves] [--mixed 0.5,0.8] [--jackknife]
 
 EVAL_DIR defaults to ../shared/eval/stories next to the repository. Every dev article goes into a fresh
 temporary library through the store (title, text, source, date), then through the same calls as
@@ -38,6 +38,12 @@ run (all events, halves, proxy) made K times with each day's articles shuffled (
 
 Mixed (`--mixed 0.5,0.8`): a library imported in bulk and then fed; the oldest share stored at once and grouped,
 the rest one article at a time (every run above is also made that way).
+
+Summary halves and jackknife (`--jackknife`): the summary's R-1 / R-2 recall is also printed for each half of the
+events (the same halves). The greedy choice of sentences is chaotic, so one run per event is a noisy measure: a
+principled change often moves one half up and the other down by 0.005. With `--jackknife` each event is also
+summarised without each of its articles in turn (about ten stories per event) and each event's scores averaged over
+them: a steadier figure per half to compare a change with (still dev: it only measures).
 """
 
 from __future__ import annotations
@@ -284,10 +290,13 @@ def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: 
             "dev_stories": len(dev_stories)}
 
 
-def summaries(eval_dir: Path, tmp: Path, py: str, words: int) -> dict:
-    """Summarise each gold event (a story made of its articles) and score with score_summaries.py."""
+def summaries(eval_dir: Path, tmp: Path, py: str, words: int, jackknife: bool = False) -> dict:
+    """Summarise each gold event (a story made of its articles) and score with score_summaries.py; then R-1 / R-2
+    recall of each half of the events (as `halves`: A the 1st, 3rd ... by id, B the others). With `jackknife`, also
+    each event summarised once without each of its articles in turn (a story of the others), scored the same way
+    and averaged per event: a summary's greedy choice is chaotic (one sentence more or less changes the next
+    picks), so a change that moves the plain figure by less than its jackknife spread has not been shown to help."""
     from tui.stories import story_summary
-    from tui.stories.grouping import split  # noqa: F401  (stories are built below through the store)
     from tui.store import stories as store
     from tui.store.stories import Member
 
@@ -297,26 +306,76 @@ def summaries(eval_dir: Path, tmp: Path, py: str, words: int) -> dict:
     clusters: dict[str, list[int]] = {}
     for aid, r in by_id.items():
         clusters.setdefault(r["cluster"], []).append(aid)
-    stories, members = [], []
-    for n, (cluster, ids) in enumerate(sorted(clusters.items()), start=1):
-        days = sorted(by_id[i]["date"] for i in ids)
-        stories.append((n, by_id[ids[0]]["title"], days[0], days[-1], len(ids), {}))
-        members += [Member(i, n, by_id[i]["date"], {}, []) for i in ids]
-    store.save_groups(lib, members, stories)
-    pred = tmp / "summaries.jsonl"
+    events = sorted(clusters)
+    rounds = [[(c, clusters[c]) for c in events]]  # round 0: the events whole
+    if jackknife:
+        for k in range(max(map(len, clusters.values()))):
+            rounds.append([(f"{c}#{k}", ids[:k] + ids[k + 1:]) for c, ids in clusters.items() if k < len(ids)])
     times = []
-    with pred.open("w") as f:
-        for n, (cluster, _) in enumerate(sorted(clusters.items()), start=1):
-            t0 = time.perf_counter()
-            s = story_summary(lib, n, words=words)
-            times.append(time.perf_counter() - t0)
-            f.write(json.dumps({"cluster": cluster, "summary": "\n".join(x.text for x in s.sentences)}) + "\n")
+    preds = []
+    for r, stories_of_round in enumerate(rounds):
+        if r:
+            store.clear(lib)
+        stories, members = [], []
+        for n, (label, ids) in enumerate(stories_of_round, start=1):
+            days = sorted(by_id[i]["date"] for i in ids)
+            stories.append((n, by_id[ids[0]]["title"], days[0], days[-1], len(ids), {}))
+            members += [Member(i, n, by_id[i]["date"], {}, []) for i in ids]
+        store.save_groups(lib, members, stories)
+        pred = tmp / f"summaries-{r}.jsonl"
+        with pred.open("w") as f:
+            for n, (label, _) in enumerate(stories_of_round, start=1):
+                t0 = time.perf_counter()
+                s = story_summary(lib, n, words=words)
+                if not r:
+                    times.append(time.perf_counter() - t0)
+                f.write(json.dumps({"cluster": label, "summary": "\n".join(x.text for x in s.sentences)}) + "\n")
+        preds.append(pred)
     lib.close()
-    out = subprocess.run([py, str(eval_dir / "score_summaries.py"), str(pred), "--refs",
+    out = subprocess.run([py, str(eval_dir / "score_summaries.py"), str(preds[0]), "--refs",
                           str(eval_dir / "dev" / "refs.jsonl")], capture_output=True, text=True)
     print(out.stdout.strip() or out.stderr.strip()[-600:], file=sys.stderr)
+    for name, paths in (("", preds[:1]), ("jackknife (each event without each of its articles in turn), ", preds[1:])):
+        if not paths:
+            continue
+        per = per_event(eval_dir, py, paths, words)
+        if per is None:
+            continue
+        parts = {"all": events, "A": events[0::2], "B": events[1::2]}
+        print(f"summary {name}R-1 / R-2 recall: " + ", ".join(
+            f"{half} {sum(per[c][0] for c in evs) / len(evs):.4f} / {sum(per[c][1] for c in evs) / len(evs):.4f}"
+            for half, evs in parts.items()), file=sys.stderr)
     times.sort()
     return {"stdout": out.stdout, "median_ms": 1000 * times[len(times) // 2]}
+
+
+# Run by the scorer's Python (it has rouge-score): each event's pooled R-1 and R-2 recall, as score_summaries.py
+# computes them, averaged over the event's summaries (ids "EVENT" or "EVENT#k").
+_PER_EVENT = """
+import json, sys
+sys.dont_write_bytecode = True
+sys.path.insert(0, sys.argv[1])
+from score_summaries import load_jsonl, score_cluster
+refs = {r["cluster"]: r["summaries"] for r in load_jsonl(sys.argv[2])}
+acc = {}
+for path in sys.argv[4:]:
+    for r in load_jsonl(path):
+        event = r["cluster"].split("#")[0]
+        got = score_cluster(r["summary"], refs[event], int(sys.argv[3]))
+        acc.setdefault(event, []).append((got["rouge1"]["avg_r"], got["rouge2"]["avg_r"]))
+print(json.dumps({e: [sum(x[0] for x in v) / len(v), sum(x[1] for x in v) / len(v)] for e, v in acc.items()}))
+"""
+
+
+def per_event(eval_dir: Path, py: str, paths: list[Path], words: int) -> dict[str, list[float]] | None:
+    """Event -> [R-1, R-2] recall (pooled references, score_summaries.py's) averaged over its summaries in `paths`;
+    None if the scorer cannot run."""
+    out = subprocess.run([py, "-c", _PER_EVENT, str(eval_dir), str(eval_dir / "dev" / "refs.jsonl"), str(words)]
+                         + [str(p) for p in paths], capture_output=True, text=True)
+    if out.returncode:
+        print(out.stderr.strip()[-600:], file=sys.stderr)
+        return None
+    return json.loads(out.stdout)
 
 
 def spread(eval_dir: Path, tmp: Path, args, shares: list[float]) -> None:
@@ -358,6 +417,8 @@ def main() -> None:
                     help="K > 1: group all the dev events, each half and the proxy K times, each day's articles "
                          "arriving in another order, and print each run's F1 mean, spread and range")
     ap.add_argument("--no-halves", action="store_true", help="skip grouping each half of the dev events alone")
+    ap.add_argument("--jackknife", action="store_true",
+                    help="summary: also summarise each event without each of its articles in turn (per-half means)")
     ap.add_argument("--mixed", default="", metavar="SHARES",
                     help="also group with these shares stored at once first and the rest one at a time, e.g. 0.5,0.8 "
                          "(a library imported in bulk, then fed): all events, the halves and the salted runs")
@@ -388,7 +449,7 @@ def main() -> None:
                       f"F1={m['f1']:.4f} (dev articles in {m['dev_stories']} stories, {m['stray']} distractors "
                       f"among them; {m['dev_with_stray']} dev articles share a story with one)", file=sys.stderr)
         if args.only in (None, "summary"):
-            s = summaries(eval_dir, Path(d), args.scorer_python, args.words)
+            s = summaries(eval_dir, Path(d), args.scorer_python, args.words, args.jackknife)
             print(f"summary: median {s['median_ms']:.1f} ms per story (first time, analyses computed)", file=sys.stderr)
 
 
