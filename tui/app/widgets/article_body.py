@@ -34,6 +34,9 @@ def safe_same_length(text: str) -> str:
     return "".join(ch if clean(ch) == ch else " " for ch in text)
 
 
+EMPTY_HINT = "No article open: enter opens what the library's cursor is on; / searches the library."
+
+
 def header_lines(article) -> list[tuple[str, str]]:
     """(text, style name) lines above the body: title, source/byline/date, words/reading time, tags, feed and link."""
     words = len(article.body.split())
@@ -261,6 +264,10 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         if self.article is not None:
             self._text = safe_same_length(self.article.body)
             self._lines = self._header(self.article, width) + self._body_lines(self._text, width)
+        else:  # nothing open (a wide screen shows this pane from the start): say how to fill it, not a blank pane
+            self._text = ""
+            hint = Text(EMPTY_HINT, self.get_component_rich_style("article-body--meta", partial=True))
+            self._lines = [_piece(hint, a, b) for a, b in wrap_spans(EMPTY_HINT, max(1, width))]
         self.virtual_size = Size(width, len(self._lines))
         self._restyle()
 
