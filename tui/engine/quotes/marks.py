@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 
+from .. import rules
+
 OPEN = "\u201c\u00ab\u201e"  # “ « „
 LOW_OPEN = "\u201e"  # „ : closed by “ in German, by ” in Polish and others
 CLOSE = "\u201d\u00bb"  # ” »
 STRAIGHT = '"'
+TYPO_CLOSE = "\u201c"  # “ : typed for ” now and then; after a word and before a space it can only close
 MARKS = OPEN + CLOSE + STRAIGHT
 
 MAX_QUOTE_CHARS = 3000  # longer "quotes" are almost always a lost closing mark
@@ -46,6 +49,9 @@ def find_quoted(text: str, most: int | None = None) -> list[tuple[int, int, bool
         opened, depth = -1, 0
         for m in _MARK.finditer(text, p_start, p_end):
             pos, ch = m.start(), m.group()
+            if ch == TYPO_CLOSE and _closes_only(text, pos, p_start, p_end) and not text[pos - 1].isdigit() \
+                    and rules.enabled("opening-mark-that-closes"):
+                ch = CLOSE[0]  # '“It's unusual,“ said Lind': a “ typed for ” (after a word, before a space) closes
             if depth == 0:
                 # a stray closing mark outside a quote is ignored, and so is a straight mark that
                 # can only close (after a word, before a space) or is an inch sign (6'3")

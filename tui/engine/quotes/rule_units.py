@@ -263,3 +263,11 @@ guard("answer-back-verb", STAGE,
       changes=[("When Ivo Lind said the port would close, Mara Holt fired back: “If they close the port, they will "
                 "lose the town.”", [("If they close the port, they will lose the town.", "Mara Holt")])],
       keeps=["Ivo Lind spoke after the match. The team hit back in the second half. “We were lucky today,” he said."])
+# marks.py (find_quoted): a “ typed for ” opened a quote inside the quote, and the quote ran on to a later mark
+guard("opening-mark-that-closes", STAGE,
+      "'“It is a hard winter,“ said Lind': an opening curly mark right after a word and before a space closes the quote",
+      changes=[("“It is going to be a hard winter,“ said Ivo Lind, the harbour master. “We have no money for "
+                "repairs,” he added.", [("It is going to be a hard winter,", "Ivo Lind"),
+                                         ("We have no money for repairs,", "Ivo Lind")])],
+      keeps=["“It is going to be a hard winter,” said Ivo Lind, the harbour master. “We have no money for "
+             "repairs,” he added."])
