@@ -79,3 +79,47 @@ async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_
         await settle(pilot)
         assert type(app.screen).__name__ == "FeedsScreen"
         assert any(s.startswith("+ (Longer summary) works in the story view and the briefing") for s in said), said
+
+
+async def test_copy_toasts_on_the_pages_name_the_command_that_prints_the_same(stories, make_app, monkeypatch):
+    """With no system clipboard the article view's copy toast names `newsreader summary ID`; the story view's, the
+    entity page's and the briefing's named nothing (over SSH the reader had no way to the text)."""
+    from tui import clipboard
+
+    monkeypatch.setattr(clipboard, "copy_system", lambda text: "no system clipboard here (no display)")
+    app = make_app(stories)
+    toasts: list[str] = []
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **kw: (toasts.append(message), notify(message, **kw)))
+
+    async def copied_with(key: str) -> str:
+        toasts.clear()
+        await pilot.press(key)
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if any("The text is also in" in t or "Could not copy" in t for t in toasts):
+                break
+        return next((t for t in toasts if "copy" in t.lower() or "Sent" in t), str(toasts))
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        story = app.screen
+        assert f"`newsreader story {story.story_id}`" in await copied_with("c")
+        assert f"`newsreader story {story.story_id} --format md`" in await copied_with("Y")
+        index = next(i for i, (_kind, name) in enumerate(story.entity_names) if name == "Agnes Trewin")
+        side = story.query_one("#story-quotes")
+        story.set_focus(side)
+        side.highlighted = side.get_option_index(f"e:{index}")
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PersonScreen"
+        assert "`newsreader who 'Agnes Trewin'`" in await copied_with("y")
+        await pilot.press("escape", "escape", "escape", "b")
+        await settle(pilot)
+        await settle(pilot)
+        assert "`newsreader brief --format md`" in await copied_with("Y")

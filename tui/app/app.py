@@ -27,6 +27,18 @@ full_update.install()  # a full update draws only what shows (full_update.py)
 # textual-light's $text-accent (its accent mixed 66% into black) is 3.3:1 on its background; mixed 50% it is
 # 5.1:1 (tests/ui/test_colours.py checks every theme's title and headings reach 4.5:1).
 LIGHT_TEXT_ACCENT = "#7F5315"
+# Toasts that say what a key set (the latest replaces the earlier of its kind; NewsreaderApp._on_notify)
+_TOAST_KINDS = (("Summary method:", "method"), ("Longest summary", "length"), ("Shortest summary", "length"),
+                ("Library: ", "library"), ("Marked read", "read"), ("Marked unread", "read"),
+                ("Marked starred", "star"), ("Marked unstarred", "star"))
+
+
+def _toast_kind(message) -> str:
+    """The kind of a toast that a newer one of the same kind replaces ("" for every other toast)."""
+    text = message if isinstance(message, str) else str(message)
+    return next((kind for prefix, kind in _TOAST_KINDS if text.startswith(prefix)), "")
+
+
 COPY_TOAST_TITLE = "Clipboard"  # the title of a copy's toast (a new copy replaces the toasts with it)
 
 
@@ -161,6 +173,15 @@ class NewsreaderApp(App):
                 yield SystemCommand(title, "the library list", partial(main.run_action, action))
 
     # -- the clipboard service --------------------------------------------------------------
+
+    def _on_notify(self, event) -> None:
+        """A toast of a setting stepped by a key (s, +/-, u / O, m / f) replaces the earlier one of its kind: s pressed
+        four times stacked four "Summary method" toasts over half of an 80x24 screen."""
+        kind = _toast_kind(event.notification.message)
+        if kind:
+            for earlier in [n for n in self._notifications if _toast_kind(n.message) == kind]:
+                self._unnotify(earlier, refresh=False)
+        super()._on_notify(event)
 
     def notify(self, message: str, *, title: str = "", **options) -> None:
         """Every toast, from any screen or widget (theirs call this), with its text cleaned: a message that names a

@@ -175,11 +175,15 @@ class BriefingScreen(PageScreen):
 
     def action_copy_markdown(self) -> None:
         if self.items:
-            self.copy(self.markdown(), "briefing as Markdown")
+            self.copy(self.markdown(), "briefing as Markdown", self._command())
         else:
             self.notify("Nothing to copy: the briefing is empty.", severity="warning")
 
     def action_copy_quotes(self) -> None:
         quotes = [f"“{line(i.quote.text)}” — {line(i.quote.speaker)} ({line(i.quote.source)})"
                   for i in self.items if i.quote is not None]
-        self.copy("\n".join(quotes), "briefing quotes")
+        self.copy("\n".join(quotes), "briefing quotes", self._command())
+
+    def _command(self) -> str:
+        """The command that prints this briefing (named in the copy toast)."""
+        return "newsreader brief" + (f" --since {self.since}" if self.since else "") + " --format md"

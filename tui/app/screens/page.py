@@ -119,12 +119,13 @@ class PageScreen(QuickSwitch, Screen):
         """q on a page: back to where it was opened from."""
         self.action_back()
 
-    def copy(self, text: str, what: str) -> None:
-        """Copy by every route (the app's clipboard service), or say there is nothing."""
+    def copy(self, text: str, what: str, elsewhere: str = "") -> None:
+        """Copy by every route (the app's clipboard service), or say there is nothing. `elsewhere`: the command that
+        prints the same (the toast names it when no copy is confirmed, as the article view's does)."""
         if not text.strip():
             self.notify(f"Nothing to copy: no {what} here.", severity="warning")
             return
-        self.app.copy_out(text, what)
+        self.app.copy_out(text, what, elsewhere)
 
     def action_copy_summary(self) -> None:
         self.notify("Nothing to copy on this page.", severity="warning")

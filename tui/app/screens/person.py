@@ -170,10 +170,16 @@ class PersonScreen(PageScreen):
     def action_copy_summary(self) -> None:
         self.action_copy_quotes()
 
+    def _command(self) -> str:
+        """The command that prints this page (named in the copy toast)."""
+        import shlex
+
+        return f"newsreader who {shlex.quote(line(self.person.name))}"
+
     def action_copy_quotes(self) -> None:
         if self.person is not None:
-            self.copy(copytext.person_quotes_text(self.person), f"quotes of {line(self.person.name)}")
+            self.copy(copytext.person_quotes_text(self.person), f"quotes of {line(self.person.name)}", self._command())
 
     def action_copy_markdown(self) -> None:
         if self.person is not None:
-            self.copy(copytext.person_markdown(self.person), f"{line(self.person.name)} as Markdown")
+            self.copy(copytext.person_markdown(self.person), f"{line(self.person.name)} as Markdown", self._command())

@@ -440,15 +440,20 @@ class StoryScreen(PageScreen):
             return False
         return True
 
+    def _command(self, markdown: bool = False) -> str:
+        """The command that prints this story as shown (named in the copy toast)."""
+        return (f"newsreader story {self.story_id}" + (f" --sentences {self.sentences}" if self.sentences else "")
+                + (" --format md" if markdown else ""))
+
     def action_copy_summary(self) -> None:
         if self._ready():
-            self.copy(copytext.story_text(self.summary), "story summary")
+            self.copy(copytext.story_text(self.summary), "story summary", self._command())
 
     def action_copy_quotes(self) -> None:
         if self._ready():
-            self.copy(copytext.story_quotes_text(self.summary), "story quotes")
+            self.copy(copytext.story_quotes_text(self.summary), "story quotes", self._command())
 
     def action_copy_markdown(self) -> None:
         if self._ready():
-            self.copy(copytext.story_markdown(self.row.title, self.summary), "story as Markdown")
+            self.copy(copytext.story_markdown(self.row.title, self.summary), "story as Markdown", self._command(True))
 

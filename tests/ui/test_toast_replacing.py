@@ -1,0 +1,30 @@
+"""A toast saying what a key set replaces the earlier one of its kind: `s` pressed four times stacked four
+"Summary method" toasts over half of an 80x24 screen (and `u` / `O`, `+` / `-` at their ends, `m` / `f` did the
+same). Other toasts still stack."""
+
+from __future__ import annotations
+
+from pilot_steps import open_first, settle
+
+
+def shown(app, start: str) -> list[str]:
+    return [str(n.message) for n in app._notifications if str(n.message).startswith(start)]
+
+
+async def test_stepping_a_setting_shows_one_toast_of_it(library, make_app):
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot)
+        await settle(pilot)
+        await pilot.press("s", "s", "s", "s")
+        await settle(pilot)
+        assert len(shown(app, "Summary method:")) == 1, shown(app, "Summary method:")
+        await pilot.press("q", "u", "u", "O", "O")
+        await settle(pilot)
+        library_toasts = shown(app, "Library: ")
+        assert len(library_toasts) == 1 and library_toasts[0].endswith("by source"), library_toasts
+        app.notify("Something else happened.")
+        app.notify("And another thing.")
+        await settle(pilot)
+        assert len(shown(app, "Something else")) == 1 and len(shown(app, "And another")) == 1
