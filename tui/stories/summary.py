@@ -66,7 +66,8 @@ def candidates(arts: list[StoryArticle]) -> list[_Cand]:
             n = len(s.text.split())
             if ok[i] and MIN_WORDS <= n <= MAX_WORDS:
                 text = whole_quote(s.text, *inside[i])
-                out.append(_Cand(a, i, text, n, content_terms(s.text), len(_tidy(text).split())))
+                shown = len(_tidy(text).split()) if _LEADING.match(text) else n  # (whole_quote adds no word)
+                out.append(_Cand(a, i, text, n, content_terms(s.text), shown))
     if len(out) > MAX_CANDIDATES:  # very large stories: the leads of the articles
         out.sort(key=lambda c: c.index)
         out = out[:MAX_CANDIDATES]
