@@ -28,3 +28,20 @@ async def test_stepping_a_setting_shows_one_toast_of_it(library, make_app):
         app.notify("And another thing.")
         await settle(pilot)
         assert len(shown(app, "Something else")) == 1 and len(shown(app, "And another")) == 1
+
+
+async def test_summary_methods_are_shown_by_their_names(library, make_app):
+    """"Summary · lexrank", "Summary method: kl": the heading and the toast gave the summarisers' short names in
+    lower case; they show LexRank, KL-Sum ... (ours stay "news" and "lead"; the command line keeps the short ones)."""
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await open_first(pilot)
+        await settle(pilot)
+        seen = []
+        for _ in range(3):
+            await pilot.press("s")
+            await settle(pilot)
+            seen.append(main.method_label().split(" · ")[0])
+        assert seen == ["lead", "LexRank", "TextRank"], seen
+        assert shown(app, "Summary method:") == ["Summary method: TextRank"]

@@ -22,6 +22,17 @@ LONG_TEXT = 100_000
 FALLBACK_METHODS = ("news", "lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction")
 
 
+# How the summariser names are shown (the heading, its toast, the status line); the engine, config and the command
+# line keep the short names ("lexrank"). Ours stay in lower case: "news", "lead".
+METHOD_TITLES = {"lexrank": "LexRank", "textrank": "TextRank", "lsa": "LSA", "luhn": "Luhn", "kl": "KL-Sum",
+                 "sumbasic": "SumBasic", "edmundson": "Edmundson", "reduction": "Reduction"}
+
+
+def method_title(name: str) -> str:
+    """A summariser's name as the app shows it ("lexrank" -> "LexRank")."""
+    return METHOD_TITLES.get(name, name)
+
+
 def method_names() -> list[str]:
     """Summariser names in cycling order, from the engine's registry once it is loaded."""
     module = sys.modules.get("tui.engine.summarize")
@@ -126,7 +137,7 @@ class AnalysisJobs:
         """"news · 3 sentences", as the summary heading shows it."""
         summary = analysis.summary if analysis else None
         count = len(summary.sentences) if summary else 0
-        label = f"{self.method} · {count} sentence{'s' if count != 1 else ''}"
+        label = f"{method_title(self.method)} · {count} sentence{'s' if count != 1 else ''}"
         if summary and summary.limited:
             label += f" ({summary.limited})"
         return label

@@ -25,6 +25,7 @@ from tui.app.widgets.pane import Pane
 from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
 from tui.app.widgets.status import set_text, toast_title
+from tui.app.parts.analysis import method_title
 from tui.app.parts.health import LibraryHealth
 from tui.app.parts.marks import ReadMarks
 from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, VIEW_NAMES, VIEWS, ReadingPlaces, UndoDelete,
@@ -516,7 +517,7 @@ class MainScreen(QuickSwitch, Screen):
         elif self.analysis_error:
             set_text(status, Text(f"Analysis failed: {self.analysis_error} (r retries)", style="bold red"))
         elif self.analysing:
-            set_text(status, Text(f"⏳ analysing ({self.method})…", style="bold"))
+            set_text(status, Text(f"⏳ analysing ({method_title(self.method)})…", style="bold"))
         else:
             key = partial(keymap.first_key, overrides=self.app.user_keys)
             set_text(status, Text(f"{key('next_method')} method · {key('longer')}/{key('shorter')} length · "
@@ -526,7 +527,7 @@ class MainScreen(QuickSwitch, Screen):
             self._reanalysed(None)
 
     def action_next_method(self) -> None:
-        self.notify(f"Summary method: {self.analyser.next_method()}", timeout=2, markup=False)
+        self.notify(f"Summary method: {method_title(self.analyser.next_method())}", timeout=2, markup=False)
         self.analyse()
 
     def action_longer(self) -> None:
