@@ -18,6 +18,18 @@ if _REPO not in sys.path:
     sys.path.insert(0, _REPO)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _css_cache_folder(tmp_path_factory):
+    """The app's cache of parsed stylesheets (tui/app/css_cache.py) in a folder of this run, not the user's."""
+    old = os.environ.get("NEWSREADER_CACHE")
+    os.environ["NEWSREADER_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+    yield
+    if old is None:
+        os.environ.pop("NEWSREADER_CACHE", None)
+    else:
+        os.environ["NEWSREADER_CACHE"] = old
+
+
 @pytest.fixture
 def lib_path(tmp_path, monkeypatch):
     """Path of a library file in a temporary folder; NEWSREADER_DB points at it for CLI runs."""

@@ -11,7 +11,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui.app import full_update, keymap, partial_update, textual_fixes
+from tui.app import css_cache, full_update, keymap, partial_update, textual_fixes
 from tui.app.idle_gc import CHECK as IDLE_GC_CHECK
 from tui.app.idle_gc import IdleCollector
 from tui.app.screens.main import MainScreen
@@ -20,6 +20,7 @@ from tui.store import Library
 from tui.textsafe import clean
 
 textual_fixes.install()
+css_cache.install()  # parsed stylesheets kept between runs (css_cache.py)
 partial_update.install()  # compose only what changed (partial_update.py)
 full_update.install()  # a full update draws only what shows (full_update.py)
 
