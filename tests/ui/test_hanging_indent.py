@@ -165,3 +165,31 @@ def test_a_long_source_line_goes_on_under_its_first_outlet_not_under_the_dash():
                 assert later[:dash + 2] == " " * (dash + 2) and later[dash + 2] != " ", (width, lines)
             assert all(len(x) <= width for x in lines), (width, lines)
             assert " ".join(x.strip() for x in lines[source:]) == f"— {outlets}"
+
+
+async def test_entities_are_listed_alike_in_the_summary_pane_the_story_view_and_the_entity_page(stories, make_app):
+    """The article's summary pane lists "People (2)" and "  Agnes Trewin ×3"; the story view listed "Agnes Trewin
+    3× in 2 articles" flush under a bare "People", the entity page "Port Ellin  2 articles": one look now, the
+    names indented under their type's heading with its count."""
+    app = make_app(stories)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        screen = app.screen
+        side = screen.query_one("#story-quotes")
+        lines = [x for lines in drawn(side, "e:") for x in lines]
+        assert lines and all(x.startswith("  ") and " ×" in x and " article" in x for x in lines), lines
+        headings = ["".join(s.text for s in side._render_option(i)[0]).strip() for i, o in enumerate(side.options)
+                    if o.heading and (o.prompt.plain.startswith(("People", "Places", "Organisations")))]
+        assert headings and all(h.endswith(")") and " (" in h for h in headings), headings
+        index = next(i for i, (_kind, name) in enumerate(screen.entity_names) if name == "Agnes Trewin")
+        screen.set_focus(side)
+        side.highlighted = side.get_option_index(f"e:{index}")
+        await pilot.press("enter")
+        await settle(pilot)
+        page = app.screen.query_one("#person-quotes")
+        together = [x for lines in drawn(page, "e:") for x in lines]
+        assert together and all(x.startswith("  ") and " · " in x for x in together), together

@@ -94,9 +94,9 @@ async def test_appears_with_groups_people_places_and_organisations(stories, make
         kinds = {kind for kind, _name in screen.together}
         assert {"person", "place"} <= kinds, screen.together
         headings = {"person": "People", "org": "Organisations", "place": "Places", "other": "Other"}
-        for kind, name in screen.together:  # each entry under its type's heading
-            at = next(i for i, x in enumerate(together) if x.startswith(name + "  "))
-            above = [x for x in together[:at] if x in headings.values()]
+        for kind, name in screen.together:  # each entry under its type's heading ("People (2)"), indented under it
+            at = next(i for i, x in enumerate(together) if x.startswith(f"  {name} · "))
+            above = [x.split(" (")[0] for x in together[:at] if x.split(" (")[0] in headings.values()]
             assert above[-1] == headings[kind], (name, together)
 
 

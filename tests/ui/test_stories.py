@@ -92,7 +92,7 @@ async def test_story_view_shows_sources_quotes_entities_and_opens_articles(stori
         side = options(story, "#story-quotes")
         assert "Agnes Trewin" in side and "Bram Oduya" in side
         assert any("The fishing families have waited long enough" in s for s in side)
-        assert any(s.startswith("Solent Marine Works") for s in side)
+        assert any(s.startswith("  Solent Marine Works ×") for s in side)
         # Copy: summary with sources, quotes by speaker, Markdown.
         await pilot.press("c")
         await settle(pilot)
@@ -138,7 +138,7 @@ async def test_enter_on_a_person_opens_the_entity_page(stories, make_app, copied
         assert "Articles (3)" in left and any(s.startswith("2026-01 ") and s.endswith(" 3") for s in left)
         right = options(page, "#person-quotes")
         assert any("We cannot ask the fishing families" in s for s in right)
-        assert any(s.startswith("Bram Oduya") for s in right)  # appears with
+        assert any(s.startswith("  Bram Oduya · ") for s in right)  # appears with
         await pilot.press("y")
         await settle(pilot)
         assert copied[-1].splitlines()[0].startswith("“")

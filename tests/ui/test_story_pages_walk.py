@@ -110,7 +110,7 @@ async def test_story_view_headings_and_speakers_are_drawn_as_headings_not_greyed
         disabled = side.get_visual_style("summary-list--option", "summary-list--option-disabled").rich_style.color
         assert heading != disabled
         side._ensure_lines()
-        for text in ("Quotes by speaker", "Agnes Trewin", "People"):
+        for text in ("Quotes by speaker", "Agnes Trewin", "People (2)"):
             index = next(i for i, o in enumerate(side.options) if o.prompt.plain == text)
             colours = {s.style.color for s in side._render_option(index)[0] if text in s.text}
             assert colours == {heading}, (text, colours)

@@ -139,14 +139,15 @@ class PersonScreen(PageScreen):
         for other in person.cooccurring:  # grouped by type as the story view's entities (most shared first in each)
             by_type.setdefault(type_of(other["label"]), []).append(other)
         for key, _name, plural, _labels in TYPES:
-            for number, other in enumerate(by_type.get(key, [])):
+            group = by_type.get(key, [])
+            for number, other in enumerate(group):
                 if number == 0:
-                    right.append(heading(plural, "bold"))
+                    right.append(heading(f"{plural} ({len(group)})", "bold"))  # as the summary pane and story view
                 self.together.append((key, other["name"]))
                 arts = other.get("articles", 0)
-                entry = Text(line(other["name"]))
-                entry.append(f"  {arts} article{'s' if arts != 1 else ''}", style="dim")
-                right.append(Option(entry, id=f"e:{len(self.together) - 1}", indent=2))
+                entry = Text("  " + line(other["name"]))
+                entry.append(f" · {arts} article{'s' if arts != 1 else ''}", style="dim")
+                right.append(Option(entry, id=f"e:{len(self.together) - 1}", indent=4))
         for selector, options in (("#person-articles", left), ("#person-quotes", right)):
             widget = self.query_one(selector, StoryList)
             widget.show_options(options)

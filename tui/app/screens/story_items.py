@@ -106,12 +106,13 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
     if by_type:
         out.append(heading("Entities"))
     for key, _name, plural, _labels in TYPES:
-        for number, entity in enumerate(by_type.get(key, [])):
+        group = by_type.get(key, [])
+        for number, entity in enumerate(group):
             if number == 0:
-                out.append(heading(plural, "bold"))
+                out.append(heading(f"{plural} ({len(group)})", "bold"))  # as the article's summary pane lists them
             entity_names.append((key, entity.name))
             arts = entity.articles  # how many of the story's articles mention it
-            entry = Text(line(entity.name))
-            entry.append(f"  {entity.count}× in {arts} article{'s' if arts != 1 else ''}", style="dim")
-            out.append(Option(entry, id=f"e:{len(entity_names) - 1}", indent=2))
+            entry = Text("  " + line(entity.name))
+            entry.append(f" ×{entity.count} · {arts} article{'s' if arts != 1 else ''}", style="dim")
+            out.append(Option(entry, id=f"e:{len(entity_names) - 1}", indent=4))
     return out, entity_names
