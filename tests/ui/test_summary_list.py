@@ -63,3 +63,22 @@ async def test_click_on_a_quote_marks_it_in_the_article(cached_library, make_app
         quote = screen.analysis.quotes[0]
         start, end = screen.body.marked
         assert start <= quote.start and end >= quote.end
+
+
+async def test_the_summary_pane_s_empty_sections_say_so_as_the_pages_do(library, make_app):
+    """An article without quotes: the summary pane said "(no direct quotes)" where the entity page says "No quotes
+    found." (and the story view "No quotes found yet."); one way of saying it now."""
+    from rich.text import Text
+
+    from pilot_steps import open_first, settle
+
+    from tui.engine.types import Analysis
+
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await open_first(pilot)
+        await settle(pilot)
+        options = main.summary._quotes(Analysis(), []) + main.summary._entities(Analysis(), [])
+        said = [o.prompt.plain for o in options if isinstance(o.prompt, Text) and o.disabled][-3:]
+        assert "No quotes found." in said and "No entities found." in said, said

@@ -194,7 +194,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         sentences = analysis.summary.sentences if analysis.summary else []
         out = [self._heading(f"Summary · {method_label}" if method_label else "Summary")]
         if not sentences:
-            out.append(Option(Text("(no summary for this text)"), disabled=True))
+            out.append(Option(Text("No summary for this article.", style="dim"), disabled=True))
         for number, sent in enumerate(sentences, 1):
             line = Text(f"{number}. ")
             line.append(one_line(sent.text))
@@ -208,7 +208,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         groups = quote_groups(analysis.quotes)
         out = [self._heading(f"Key quotes ({len(groups)})")]
         if not groups:
-            out.append(Option(Text("(no direct quotes)"), disabled=True))
+            out.append(Option(Text("No quotes found.", style="dim"), disabled=True))
         for number, group in enumerate(groups):
             line = Text(f"“{one_line(group_text(group))}”")
             speaker = group[0].speaker
@@ -225,7 +225,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         out = [self._heading("Entities")]
         groups = entity_groups(analysis.entities)
         if not groups:
-            out.append(Option(Text("(none found)"), disabled=True))
+            out.append(Option(Text("No entities found.", style="dim"), disabled=True))
         count_style = self.get_component_rich_style("summary-list--count", partial=True)
         for key, heading, names in groups:
             out.append(self._heading(f"{heading} ({len(names)})"))
