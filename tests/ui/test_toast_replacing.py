@@ -45,4 +45,3 @@ async def test_summary_methods_are_shown_by_their_names(library, make_app):
             seen.append(main.method_label().split(" · ")[0])
         assert seen == ["lead", "LexRank", "TextRank"], seen
         assert shown(app, "Summary method:") == ["Summary method: TextRank"]
-
