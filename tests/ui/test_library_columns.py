@@ -25,3 +25,15 @@ async def test_the_rows_keep_their_width_when_they_fit_the_pane(library, make_ap
         await settle(pilot)
         assert articles.scrollable_content_region.width == width
         assert rows(articles)[0].rstrip()[-10:] == first[-10:]  # the date where it was
+
+
+def test_a_story_s_dates_write_its_first_year_out():
+    """The stories list showed a range as "13-10-22–13-10-29": which part is the year? The first date is whole now,
+    the second only as long as it differs; two years still fit the column (17 cells)."""
+    from tui.app.widgets.article_list import date_span
+
+    assert date_span("2013-10-22", "2013-10-29") == "2013-10-22–29"
+    assert date_span("2013-10-22", "2013-11-03") == "2013-10-22–11-03"
+    assert date_span("2013-12-30", "2014-01-03") == "13-12-30–14-01-03"
+    assert date_span("2026-01-15", "2026-01-15") == "2026-01-15"
+    assert all(len(date_span(a, b)) <= 17 for a, b in (("2013-12-30", "2014-01-03"), ("2013-10-22", "2013-11-03")))

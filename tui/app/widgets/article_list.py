@@ -18,6 +18,17 @@ from tui.app.widgets.rows import RowSource
 from tui.textsafe import clean
 
 
+def date_span(first: str, last: str) -> str:
+    """A story's dates in at most 17 cells, its first year written out: "2013-10-22", "2013-10-22–29" (one month),
+    "2013-10-22–11-03" (one year), else "13-10-22–14-01-03" (it was always that form: "13-10-22–13-10-29", the
+    year hard to tell from the day)."""
+    if first == last or not first:
+        return last
+    if len(first) == len(last) == 10 and first[:4] == last[:4]:
+        return f"{first}–{last[8:]}" if first[:7] == last[:7] else f"{first}–{last[5:]}"
+    return f"{first[2:]}–{last[2:]}"
+
+
 class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
     """Title, source, date and read/star marks; `enter` opens the article under the cursor."""
 
@@ -244,8 +255,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         """One story: unread count, best title, then articles/outlets and the date range."""
         title_style = self._style(("unread" if row.unread else "read") + tail)
         first, last = clean(row.first or "")[:10], clean(row.last or "")[:10]  # the database is untrusted
-        # Dates keep their year: one day in full, a range as two-digit years.
-        span = last if first == last else f"{first[2:]}–{last[2:]}"
+        span = date_span(first, last)
         outlets = str(row.outlets) if row.outlets else "–"  # no article of the story names its source: not "0 src"
         if width >= 76:
             meta = f" {row.size:>3} art {outlets:>2} src {span:<17}"
