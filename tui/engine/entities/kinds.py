@@ -100,6 +100,35 @@ def _street_first(text: str, s: int, words: list[str], label: str) -> bool:
     return bool(_PLACE_BEFORE.search(text[max(0, s - 12):s])) and not text[max(0, s - 4):s].lower() == "the "
 
 
+_STREET_AFTER = re.compile(r"((?:[ \t]+[a-z]{1,5}){0,2})[ \t]+([A-Z][^\W\d_]+(?:[ \t]+[A-Z][^\W\d_]+)?)")
+
+
+def street_end(text: str, s: int, e: int) -> int | None:
+    """Where a street's name ends when the tagger found only its street word ("Calle" before "Mayor"): at most two
+    linking words and one or two capitalised words after it; not when the word opens a sentence without a linking
+    word ("Via Twitter, ..."). None when there is none."""
+    m = _STREET_AFTER.match(text, e)
+    if m is None or any(w not in _STREET_LINKS for w in m.group(1).split()):
+        return None
+    if not m.group(1) and (s == 0 or _SENTENCE_END_BEFORE.search(text[max(0, s - 4):s]) or text[s - 1] == "\n"):
+        return None
+    return m.end()
+
+
+def street_pair(text: str, s: int, e: int) -> int | None:
+    """Where " and " splits a name that is two streets ("Plaza Mayor and Piazza Navona"): both halves open with a
+    street word and have a name after it. None when it is no such pair."""
+    word = text[s:e]
+    cut = word.find(" and ")
+    if cut < 0:
+        return None
+    left, right = word[:cut].split(), word[cut + 5:].split()
+    first = lexicon().street_first
+    if len(left) > 1 and len(right) > 1 and left[0].lower() in first and right[0].lower() in first:
+        return s + cut
+    return None
+
+
 def street_start(text: str, s: int) -> int | None:
     """Where a street's name starts when the tagger found only its last part ("Via del " before "Corso"): the street
     word, capitalised inside a sentence, and at most two linking words between; None when there is none."""

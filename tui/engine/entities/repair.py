@@ -23,11 +23,11 @@ import re
 
 from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
-from ..types import GPE, LOC, ORG, PERSON
+from ..types import FAC, GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
 from .heads import extend_to_head
 from .inner_words import plural_bodies, possessive_names, preposition_names
-from .kinds import kind_of_name, plural_of_a_name, street_start
+from .kinds import kind_of_name, plural_of_a_name, street_end, street_pair, street_start
 from .layout import common_in_corpus, common_in_heading, currency_code, section_tag_lines, vehicles_everywhere
 from .name_starts import (particle_name, role_before_name, role_inside, role_opens_person, sentence_initial,
                           speech_verb_opener, trim_roles)
@@ -90,6 +90,16 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             s += 5  # "Dear Aunt Margaret,": a letter's salutation, not part of the name
         if lab == PERSON and on("trim-roles"):
             s = trim_roles(text, s, e)  # "Soprano Ana Kosmač" -> the person
+        if lab in (PERSON, ORG, GPE, LOC, "MISC") and " and " in word and (cut := street_pair(text, s, e)) is not None \
+                and on("street-first"):
+            out.append((s, cut, FAC))  # "Plaza Mayor and Piazza Navona": two squares, not one organisation
+            s, lab = cut + 5, FAC
+            word = text[s:e]
+        if lab in (PERSON, ORG, GPE, LOC, "MISC") and " " not in word and word.lower() in lexicon().street_first \
+                and (end := street_end(text, s, e)) is not None and (i + 1 >= len(spans) or end <= spans[i + 1][0]) \
+                and on("street-first"):
+            e = end  # "on Calle" + "Mayor": the street's whole name (kind_of_name calls it a street)
+            word = text[s:e]
         if lab in (PERSON, ORG, GPE, LOC, "MISC") and (start := street_start(text, s)) is not None \
                 and (not out or start >= out[-1][1] or out[-1][0] == start) and on("street-first"):
             if out and out[-1][0] == start:

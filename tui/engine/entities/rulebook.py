@@ -176,13 +176,17 @@ _rule("street-name", "a name ending in Street, Road, Lane ... is a place, unless
       ["Traffic on the bridge was closed for a week.", "The winner, Barry Lane, shot 70 on Sunday."])
 _rule("street-first", "a name opening with a street or square word that comes first (Rua, Calle, Via, Rue, Avenida, "
       "Piazza, Plaza ...: streets.txt) is a place, as is the street word with its linking words before a name the "
-      "tagger found alone ('Via del' + 'Corso'); a 'person' or 'organisation' only with a linking word or after "
-      "'on', 'in' ... ('Via Rail', 'Rue McClanahan' stay; session 13)",
+      "tagger found alone ('Via del' + 'Corso', 'Calle' + 'Mayor'), and two such names joined by 'and' are two; a "
+      "'person' or 'organisation' only with a linking word or after 'on', 'in' ... ('Via Rail', 'Rue McClanahan' stay; "
+      "session 13)",
       [("Air monitors on Rua da Saudade recorded high levels in May.",
         [("Rua da Saudade", "FAC")]),
        ("The bakery on Calle del Pino closed on Monday.", [("Calle del Pino", "FAC"), ("Monday", "DATE")]),
-       ("Crowds filled the cafés along Via dei Tessitori on Friday.", [("Via dei Tessitori", "FAC"), ("Friday", "DATE")])],
-      ["Via Rail cut its fares on Monday.", "Rue Halvorsen sang the lead in Varno."])
+       ("Crowds filled the cafés along Via dei Tessitori on Friday.", [("Via dei Tessitori", "FAC"), ("Friday", "DATE")]),
+       ("The bakery opened a second shop on Calle Mayor.", [("Calle Mayor", "FAC")]),  # the street word alone tagged
+       ("Crowds filled Plaza Mayor and Piazza Navona on Sunday.",  # two squares joined by 'and': two places
+        [("Plaza Mayor", "FAC"), ("Piazza Navona", "FAC"), ("Sunday", "DATE")])],
+      ["Via Rail cut its fares on Monday.", "Rue Halvorsen sang the lead in Varno.", "Calle Berg scored twice for Varno."])
 _rule("pronoun-one", "'one' after a determiner ('the current one', 'a new one') is a pronoun, not a number",
       ["They chose the current one."], ["They chose one design."])
 _rule("body-of-name", "a museum, university, bank ... 'of' a name is one organisation ('Museum of Sea Glass')",
