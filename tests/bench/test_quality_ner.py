@@ -1,0 +1,42 @@
+"""bench/quality_ner.py's distinct-name F1: a name repeated all through one article weighs as one name."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:  # bench/ is not installed with the package: import it from the checkout
+    sys.path.insert(0, str(REPO))
+
+from bench.quality_ner import distinct_f1  # noqa: E402
+
+_TEXT = "Mara Lind met the Varno Harbour Board. Lind said the board would vote. Lind left. Lind came back."
+
+
+def _ents(*items: tuple[str, str, int]) -> list[dict]:
+    out = []
+    for word, label, nth in items:
+        start = -1
+        for _ in range(nth + 1):
+            start = _TEXT.index(word, start + 1)
+        out.append({"start": start, "end": start + len(word), "label": label})
+    return out
+
+
+def test_a_name_flipped_in_every_mention_counts_once():
+    gold = [{"id": "a", "text": _TEXT, "entities": _ents(("Mara Lind", "PERSON", 0), ("Varno Harbour Board", "ORG", 0),
+                                                            ("Lind", "PERSON", 1), ("Lind", "PERSON", 2),
+                                                            ("Lind", "PERSON", 3))}]
+    # every "Lind" read as a place: 1 of 3 distinct gold names right, 1 of 3 distinct predicted names right
+    pred = [{"id": "a", "entities": _ents(("Mara Lind", "PERSON", 0), ("Lind", "LOC", 1), ("Lind", "LOC", 2),
+                                          ("Lind", "LOC", 3), ("Varno", "LOC", 0))}]
+    assert round(distinct_f1(gold, pred), 2) == 33.33
+    assert distinct_f1(gold, [{"id": "a", "entities": gold[0]["entities"]}]) == 100.0
+    assert distinct_f1(gold, [{"id": "a", "entities": []}]) == 0.0
+
+
+def test_the_same_name_in_two_documents_counts_twice():
+    gold = [{"id": d, "text": _TEXT, "entities": _ents(("Mara Lind", "PERSON", 0))} for d in ("a", "b")]
+    pred = [{"id": "a", "entities": _ents(("Mara Lind", "PERSON", 0))}, {"id": "b", "entities": []}]
+    assert round(distinct_f1(gold, pred), 2) == 66.67
