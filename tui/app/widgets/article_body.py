@@ -233,9 +233,8 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
     def notify_style_update(self) -> None:
         super().notify_style_update()
         # Highlight colours come from the theme: redraw when they change (not on every focus change).
-        try:
-            palette = tuple(self.get_component_rich_style(name, partial=False) for name in sorted(self.COMPONENT_CLASSES))
-        except KeyError:  # styles not computed yet (still composing)
+        palette = self._current_palette()
+        if palette is None:  # styles not computed yet (still composing): _look asks again
             return
         if palette != self._palette:
             self._palette = palette
@@ -249,8 +248,20 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         if content_width(self) != self._width:
             self._rebuild()
 
+    def _current_palette(self) -> tuple | None:
+        """The highlight styles now (None while the component styles are not computed yet)."""
+        try:
+            return tuple(self.get_component_rich_style(name, partial=False) for name in sorted(self.COMPONENT_CLASSES))
+        except KeyError:
+            return None
+
     def _look(self) -> tuple:
         """What a layout depends on besides the article: width, colours, which highlights show."""
+        if not self._palette:
+            # Styled only while composing (the screen had its width class from the start: no restyle after), the
+            # pane has no palette yet; without it here, the first focus change found a new one and laid out again
+            # the article just opened from the layout prepared ahead.
+            self._palette = self._current_palette() or ()
         return (self._content_width(), self._palette, self.rich_style, self.highlights, frozenset(self.hidden_types))
 
     def _content_width(self) -> int:
