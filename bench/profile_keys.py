@@ -1,7 +1,7 @@
 """Profile the UI thread while story-mode keys are pressed (esc back from a story, enter on it again,
-tab in the main screen, enter on an analysed article, j/k): where a screen switch's CPU goes.
+tab in the main screen, enter on an analysed article, j/k, `v` both ways): where a screen switch's CPU goes.
 
-    python -m bench.profile_keys LIBRARY.db [--stories 10] [--keys back,again,tab,open,move] [--top 40] [--no-profile]
+    python -m bench.profile_keys LIBRARY.db [--stories 10] [--keys back,again,tab,open,move,toggle] [--top 40] [--no-profile]
 
 Works on a copy of LIBRARY.db (a grouped library, e.g. bench/out/library-N-g1-s1-stories.db) made next to it,
 the newest 10 x 20 articles made stories of 20 and analysed (as the `keys` measure does). Prints, per key kind,
@@ -30,7 +30,7 @@ async def _run(db: Path, story_ids: list[int], kinds: set[str], profile: bool, r
     stamps: list[float] = []
     progress: list[float] = []
     drv._hook_display(app, stamps, progress)
-    profiles = {k: cProfile.Profile() for k in ("back", "again", "tab", "open", "open_back", "move")}
+    profiles = {k: cProfile.Profile() for k in ("back", "again", "tab", "open", "open_back", "move", "toggle")}
     cpu: dict[str, list[float]] = {k: [] for k in profiles}
     wall: dict[str, list[float]] = {k: [] for k in profiles}
 
@@ -86,6 +86,10 @@ async def _run(db: Path, story_ids: list[int], kinds: set[str], profile: bool, r
                 await drv._settle(pilot, stamps)
                 await press("back", "escape")
                 await drv._settle(pilot, stamps)
+        # `v` there and back: story mode -> articles -> story mode
+        for _ in range(reps):
+            await press("toggle", "v")
+            await drv._settle(pilot, stamps)
     return profiles, cpu, wall
 
 
