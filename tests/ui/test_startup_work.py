@@ -153,3 +153,64 @@ async def test_the_main_screen_is_styled_once_with_its_width_class(library, make
         app.stylesheet.update(screen)  # what a restyle of the whole screen gives
         await pilot.pause()
         assert first_screen(app) == ours
+
+
+class Planted:
+    """A pickle that, when loaded, makes a folder: what loading a planted file could do."""
+
+    def __init__(self, marker):
+        self.marker = str(marker)
+
+    def __reduce__(self):
+        import os
+
+        return (os.mkdir, (self.marker,))
+
+
+@pytest.mark.parametrize("mode, folder_mode, loaded", [(0o600, 0o700, True), (0o666, 0o700, False),
+                                                       (0o620, 0o700, False), (0o600, 0o777, False)])
+def test_a_cache_file_others_could_write_is_never_unpickled(tmp_path, mode, folder_mode, loaded):
+    folder = tmp_path / "cache"
+    folder.mkdir()
+    path = folder / "css-planted.pickle"
+    marker = tmp_path / "ran"
+    path.write_bytes(pickle.dumps(("state", Planted(marker))))
+    path.chmod(mode)
+    folder.chmod(folder_mode)
+    try:
+        assert css_cache._File(path, "state").get("key") is None  # never a usable entry either way
+    finally:
+        folder.chmod(0o700)
+    # the user's own file (the control) is read; one a group or everyone could write, or in such a folder, is not
+    assert marker.exists() is loaded
+
+
+def test_a_symlinked_cache_file_is_not_followed(tmp_path):
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    elsewhere = tmp_path / "elsewhere.pickle"
+    elsewhere.write_bytes(pickle.dumps(("state", Planted(tmp_path / "ran"))))
+    elsewhere.chmod(0o600)
+    (folder / "css-x.pickle").symlink_to(elsewhere)
+    assert css_cache._File(folder / "css-x.pickle", "state").get("key") is None
+    assert not (tmp_path / "ran").exists()
+
+
+def test_the_cache_file_is_written_for_the_user_alone(tmp_path):
+    folder = tmp_path / "new" / "cache"
+    file = css_cache._File(folder / "css-y.pickle", "state")
+    assert file.get("key") is None
+    file.put("key", b"rules")
+    file.save()
+    assert (folder / "css-y.pickle").stat().st_mode & 0o777 == 0o600
+    assert folder.stat().st_mode & 0o777 == 0o700
+    assert css_cache._File(folder / "css-y.pickle", "state").get("key") == b"rules"
+
+
+def test_a_textual_whose_parse_takes_other_arguments_is_left_alone(monkeypatch):
+    def other(self, css, path, flags=0):  # the shape a later Textual might have
+        return []
+
+    monkeypatch.setattr(Stylesheet, "_parse_rules", other)
+    css_cache.install()
+    assert Stylesheet._parse_rules is other

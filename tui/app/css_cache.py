@@ -11,7 +11,9 @@ a fresh copy, as a parse makes fresh objects.
 
 The folder is $NEWSREADER_CACHE, else newsreader's user cache folder; NEWSREADER_CACHE=off turns the cache
 off. A file that cannot be read or unpickled is ignored (parsed as without it) and written again; one that
-cannot be written is skipped. The file is the user's own, like the library and config beside it.
+cannot be written is skipped. Files are written for the user alone (0600, folder 0700) and read only when the
+file and its folder are the user's and writable by no one else (`_own_file`): unpickling runs what a file says.
+If Textual's private parse functions change shape (another 8.x), `install` leaves Textual as it is.
 """
 
 from __future__ import annotations
@@ -25,8 +27,8 @@ from pathlib import Path
 from textual.css.stylesheet import Stylesheet
 
 FORMAT = 1  # bump when what a file holds changes
-_PARSE_RULES = Stylesheet._parse_rules
-_PARSE = Stylesheet.parse
+_PARSE_RULES = getattr(Stylesheet, "_parse_rules", None)
+_PARSE = getattr(Stylesheet, "parse", None)
 
 
 def cache_folder() -> Path | None:
@@ -56,7 +58,7 @@ class _File:
         if self.entries is None:
             self.entries = {}
             try:
-                with open(self.path, "rb") as f:
+                with _own_file(self.path) as f:
                     state, entries = pickle.load(f)
                 if state == self.state and type(entries) is dict and all(type(v) is bytes for v in entries.values()):
                     self.entries = entries
@@ -73,8 +75,8 @@ class _File:
         self.dirty = False
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(tmp, "wb") as f:
+            self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            with os.fdopen(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as f:
                 pickle.dump((self.state, self.entries), f, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)  # whole or not at all, also with two apps starting at once
         except OSError:
@@ -82,6 +84,28 @@ class _File:
                 tmp.unlink()
             except OSError:
                 pass
+
+
+def _own_file(path: Path):
+    """`path` opened for reading, if only its user could have written it; else OSError.
+
+    Unpickling runs what the file says, so a file is read only if it and its folder belong to the user running
+    the app and neither is writable by anyone else (as ssh treats its keys): a cache folder pointed at a shared
+    place (NEWSREADER_CACHE=/tmp) or a file someone else planted is parsed past, never loaded."""
+    if not hasattr(os, "getuid"):  # Windows: the user's own profile folder
+        return open(path, "rb")
+    folder = os.stat(path.parent)
+    if folder.st_uid != os.getuid() or folder.st_mode & 0o022:
+        raise PermissionError(f"{path.parent}: not the user's own folder")
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        st = os.fstat(fd)
+        if st.st_uid != os.getuid() or st.st_mode & 0o022:
+            raise PermissionError(f"{path}: not the user's own file")
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 _files: dict[Path, _File] = {}
@@ -163,7 +187,16 @@ def _parse(self) -> None:
             file.save()
 
 
+_PARSE_RULES_ARGS = ("self", "css", "read_from", "is_default_rules", "tie_breaker", "scope")
+
+
 def install() -> None:
-    """Put the cache in place (idempotent; called when the app module is imported)."""
+    """Put the cache in place (idempotent; called when the app module is imported), unless the Textual installed
+    parses with other arguments than the ones this module was written for: then the start-up parses as before."""
+    current = getattr(Stylesheet, "_parse_rules", None)
+    code = getattr(current, "__code__", None)
+    if current is not _parse_rules and (code is None or code.co_varnames[: code.co_argcount] != _PARSE_RULES_ARGS
+                                        or not callable(_PARSE)):
+        return
     Stylesheet._parse_rules = _parse_rules  # type: ignore[method-assign]
     Stylesheet.parse = _parse  # type: ignore[method-assign]
