@@ -652,7 +652,7 @@ def _group(lib, batch: int, jobs: int) -> int:
         pool = _pool(jobs) if _to_compute(rows) >= _CHUNK else None
         # the batches read, their features sent to the workers: up to AHEAD of them wait while one is placed, so
         # that the workers keep computing (one batch ahead, they finished it early and waited for the next)
-        queue = deque([(rows, _features_async(pool, rows, lib))])
+        queue = deque([(rows, _features_async(pool, rows, lib, first=True))])
         last = rows[-1] if rows else None
         while True:
             while last is not None and len(queue) <= AHEAD:
@@ -762,35 +762,45 @@ def _text(row: tuple, lib, texts: dict[int, tuple[str, str]] | None = None) -> t
     return row[1], texts.get(row[0], (row[1], ""))[1]
 
 
-def _features_async(pool, rows: list[tuple], lib):
+def _features_async(pool, rows: list[tuple], lib, first: bool = False):
     """Start computing the encoded features of the `rows` not stored yet in the pool (the workers read the texts
-    from the library themselves: the ids are all that is sent); None without a pool or such rows."""
+    from the library themselves: the ids are all that is sent); None without a pool or such rows. The `first`
+    batch's last chunks, a share as big as one worker's, are left to the placing process, which computes them when it
+    asks for the batch (`_Joined.get`): until the first batch is in it has nothing else to do (3,000 new articles on 2
+    cores: its wait for the worker was most of the grouping's wall time)."""
     missing = [r[0] for r in rows if r[5] is None]
     if pool is None or not missing:
         return None
     path = str(lib.path)
-    chunks = [(path, missing[i:i + _CHUNK]) for i in range(0, len(missing), _CHUNK)]
-    return _Joined(pool.map_async(_encoded_by_id, chunks))
+    chunks = [missing[i:i + _CHUNK] for i in range(0, len(missing), _CHUNK)]
+    sent = len(chunks) - (len(chunks) // (pool._processes + 1) if first else 0)
+    return _Joined(pool.map_async(_encoded_by_id, [(path, c) for c in chunks[:sent]]), lib.db, chunks[sent:])
 
 
 def _encoded_by_id(job: tuple[str, list[int]]) -> list[tuple[str, bytes, bytes] | None]:
     """In a worker process: the encoded features of the articles `ids` of the library at `path`, in that order
     (None for an article deleted since: the grouping reads its text again and stores nothing)."""
     path, ids = job
-    texts = article_texts(reader(path), ids)
+    return _encoded_of(reader(path), ids)
+
+
+def _encoded_of(db, ids: list[int]) -> list[tuple[str, bytes, bytes] | None]:
+    texts = article_texts(db, ids)
     found = [i for i in ids if i in texts]
     made = dict(zip(found, encoded_features_of([texts[i] for i in found])))
     return [made.get(i) for i in ids]
 
 
 class _Joined:
-    """The per-chunk results of a map_async as one flat list."""
+    """The per-chunk results of a map_async as one flat list, followed by those of the chunks `local` (lists of ids)
+    computed in this process, from `db`, when asked for."""
 
-    def __init__(self, result):
-        self.result = result
+    def __init__(self, result, db=None, local: list[list[int]] = ()):
+        self.result, self.db, self.local = result, db, local
 
     def get(self) -> list:
-        return [f for chunk in self.result.get() for f in chunk]
+        here = [f for ids in self.local for f in _encoded_of(self.db, ids)]  # while the workers compute theirs
+        return [f for chunk in self.result.get() for f in chunk] + here
 
 
 def features_of(texts: list[tuple[str, str]]) -> list[tuple[dict[str, float], list[int]]]:
