@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import settle
+from pilot_steps import open_first_story, settle
 from story_sample import make_story_library
 
 
@@ -43,11 +43,7 @@ def hangs(items: list[list[str]], indent: int) -> int:
 async def test_story_view_summary_quotes_and_articles_wrap_under_their_text(stories, make_app):
     app = make_app(stories)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
-        await settle(pilot)
+        await open_first_story(pilot)
         screen = app.screen
         text, side = screen.query_one("#story-text"), screen.query_one("#story-quotes")
         sentences = drawn(text, "s:")
@@ -115,11 +111,7 @@ async def test_an_article_s_outlet_and_date_stay_on_one_line(stories, make_app):
     metas = [f"{a.source}, {a.published}" for a in (EVENING, WIRE)]
     app = make_app(stories)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
-        await settle(pilot)
+        await open_first_story(pilot)
         screen = app.screen
         articles = drawn(screen.query_one("#story-text"), "a:")
         assert len(articles) == 3
@@ -173,11 +165,7 @@ async def test_entities_are_listed_alike_in_the_summary_pane_the_story_view_and_
     names indented under their type's heading with its count."""
     app = make_app(stories)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
-        await settle(pilot)
+        await open_first_story(pilot)
         screen = app.screen
         side = screen.query_one("#story-quotes")
         lines = [x for lines in drawn(side, "e:") for x in lines]

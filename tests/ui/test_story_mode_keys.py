@@ -6,8 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import settle
+from pilot_steps import open_first_story, settle
 from story_sample import make_story_library
+
+
+def toasts_of(app, monkeypatch) -> list[str]:
+    """Every toast message the app shows from now on (still shown as well)."""
+    said: list[str] = []
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **kw: (said.append(message), notify(message, **kw)))
+    return said
 
 
 @pytest.fixture
@@ -19,9 +27,7 @@ def stories(tmp_path):
 
 async def test_n_N_and_A_in_the_stories_list_say_why_they_do_nothing(stories, make_app, monkeypatch):
     app = make_app(stories)
-    said: list[str] = []
-    notify = app.notify
-    monkeypatch.setattr(app, "notify", lambda message, **kw: (said.append(message), notify(message, **kw)))
+    said = toasts_of(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("v")
         await settle(pilot)
@@ -41,14 +47,9 @@ async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_
     (`s` next method, `e` highlights, `n`, `/`, `a` add ...) did nothing, without a word; each now says where it
     works. The page's own keys keep their meaning: `m` marks the story line's article, `t` in the briefing."""
     app = make_app(stories)
-    said: list[str] = []
-    notify = app.notify
-    monkeypatch.setattr(app, "notify", lambda message, **kw: (said.append(message), notify(message, **kw)))
+    said = toasts_of(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
+        await open_first_story(pilot)
         story = app.screen
         assert type(story).__name__ == "StoryScreen"
         for key, name in (("s", "Next method"), ("e", "Entity highlights on / off"), ("slash", "Search"),
@@ -88,9 +89,7 @@ async def test_copy_toasts_on_the_pages_name_the_command_that_prints_the_same(st
 
     monkeypatch.setattr(clipboard, "copy_system", lambda text: "no system clipboard here (no display)")
     app = make_app(stories)
-    toasts: list[str] = []
-    notify = app.notify
-    monkeypatch.setattr(app, "notify", lambda message, **kw: (toasts.append(message), notify(message, **kw)))
+    toasts = toasts_of(app, monkeypatch)
 
     async def copied_with(key: str) -> str:
         toasts.clear()
@@ -102,11 +101,7 @@ async def test_copy_toasts_on_the_pages_name_the_command_that_prints_the_same(st
         return next((t for t in toasts if "copy" in t.lower() or "Sent" in t), str(toasts))
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
-        await settle(pilot)
+        await open_first_story(pilot)
         story = app.screen
         assert f"`newsreader story {story.story_id}`" in await copied_with("c")
         assert f"`newsreader story {story.story_id} --format md`" in await copied_with("Y")
