@@ -185,3 +185,17 @@ def test_the_workers_leave_the_placing_process_a_core(monkeypatch):
             pool.terminate()
             pool.join()
     assert grouping._pool(1) is None
+
+
+def test_a_grouping_writes_with_the_bulk_page_cache_and_gives_it_back(lib, monkeypatch):
+    from tui.store.library import BULK_CACHE_KIB
+
+    sizes = []
+    real = grouping.save_features
+    monkeypatch.setattr(grouping, "save_features",
+                        lambda lib, rows: sizes.append(lib.db.execute("PRAGMA cache_size").fetchone()[0]) or real(lib, rows))
+    lib.add_many(ALL)
+    before = lib.db.execute("PRAGMA cache_size").fetchone()[0]
+    assert grouping.group_new(lib) == len(ALL)
+    assert sizes and all(s == -BULK_CACHE_KIB for s in sizes)
+    assert lib.db.execute("PRAGMA cache_size").fetchone()[0] == before
