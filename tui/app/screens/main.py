@@ -21,6 +21,7 @@ from tui.app.screens.switch import QuickSwitch
 from tui.app.widgets import ArticleBody, ArticleList, SummaryList
 from tui.app.widgets.entity_types import TYPES
 from tui.app.widgets.footer import KeyBar
+from tui.app.widgets.legend import Legend
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
@@ -190,7 +191,7 @@ class MainScreen(QuickSwitch, Screen):
             yield ArticleList(id="articles")
             yield Static(id="library-status")
         with Pane(id="article-pane"):
-            yield Static(id="legend")
+            yield Legend(id="legend")
             yield ArticleBody(id="body")
         with Pane(id="summary-pane"):
             yield Static(id="summary-status")
@@ -610,16 +611,9 @@ class MainScreen(QuickSwitch, Screen):
                         markup=False)
 
     def update_legend(self) -> None:
-        legend = Text()
-        for number, (key, name, _heading, _labels) in enumerate(TYPES, 1):
-            on = self.highlights and key not in self.hidden_types
-            style = self.body.type_style(key) if on else "dim strike"
-            legend.append(f"{number}", "bold" if on else "dim")
-            legend.append(f" {name} ", style)
-            legend.append(" ")
-        if not self.highlights:
-            legend.append("(e: highlights off)", "dim")
-        set_text(self.query_one("#legend", Static), legend)
+        self.query_one("#legend", Legend).show(
+            [(name, self.body.type_style(key), self.highlights and key not in self.hidden_types)
+             for key, name, _heading, _labels in TYPES], self.highlights)
 
     def action_toggle_entities(self) -> None:
         self.highlights = not self.highlights
