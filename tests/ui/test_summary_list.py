@@ -82,3 +82,21 @@ async def test_the_summary_pane_s_empty_sections_say_so_as_the_pages_do(library,
         options = main.summary._quotes(Analysis(), []) + main.summary._entities(Analysis(), [])
         said = [o.prompt.plain for o in options if isinstance(o.prompt, Text) and o.disabled][-3:]
         assert "No quotes found." in said and "No entities found." in said, said
+
+
+def test_the_story_view_says_no_quotes_as_the_other_panes_do_and_yet_only_while_analysing():
+    """The story view said "No quotes found yet." also when all its articles were analysed (the others say "No
+    quotes found."), and said nothing at all of a story without entities (no "Entities" heading)."""
+    from rich.text import Text
+
+    from tui.app.screens.story_items import _side
+    from tui.stories.story import StorySummary
+
+    def said(analysed: bool) -> list[str]:
+        summary = StorySummary(id=1, title="Harbour wall", sentences=[], quotes=[], entities=[], new=[], sources=[],
+                               first="2026-01-14", last="2026-01-15", articles=[1, 2], analysed=analysed)
+        options, _names = _side(summary)
+        return [o.prompt.plain for o in options if isinstance(o.prompt, Text)]
+
+    assert said(True) == ["Quotes by speaker", "No quotes found.", "Entities", "No entities found."], said(True)
+    assert "No quotes found yet." in said(False) and "No entities found yet." in said(False), said(False)

@@ -89,8 +89,11 @@ def _sentence(number: int | None, sent, id: str, new: bool = False) -> Option:
 
 def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
     out = [heading("Quotes by speaker")]
+    # "yet" only while some of its articles wait for their analysis (the head says "analysing ..." then);
+    # afterwards the words of the article's summary pane and the entity page
+    yet = "" if summary.analysed else " yet"
     if not summary.quotes:
-        out.append(Option(Text("No quotes found yet.", style="dim"), disabled=True))
+        out.append(Option(Text(f"No quotes found{yet}.", style="dim"), disabled=True))
     for g, group in enumerate(summary.quotes):
         out.append(heading(line(group.speaker) or "Unknown speaker", "bold"))
         for q, quote in enumerate(group.quotes):
@@ -103,8 +106,9 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
     by_type: dict[str, list] = {}
     for entity in summary.entities:
         by_type.setdefault(type_of(entity.label), []).append(entity)
-    if by_type:
-        out.append(heading("Entities"))
+    out.append(heading("Entities"))
+    if not by_type:  # the heading stayed out and the list just ended
+        out.append(Option(Text(f"No entities found{yet}.", style="dim"), disabled=True))
     for key, _name, plural, _labels in TYPES:
         group = by_type.get(key, [])
         for number, entity in enumerate(group):
