@@ -214,3 +214,35 @@ def test_a_textual_whose_parse_takes_other_arguments_is_left_alone(monkeypatch):
     monkeypatch.setattr(Stylesheet, "_parse_rules", other)
     css_cache.install()
     assert Stylesheet._parse_rules is other
+
+
+def test_old_and_surplus_cache_files_are_removed_when_one_is_written(tmp_path, monkeypatch):
+    """Each theme, Textual and Python wrote a file of ~75 KB that stayed for ever. Writing one now removes this
+    cache's other files unused for KEEP_DAYS days and all but the KEEP_OTHERS last used; nothing else."""
+    import os
+    import time
+
+    monkeypatch.setenv("NEWSREADER_CACHE", str(tmp_path))
+    monkeypatch.setattr(css_cache, "_files", {})
+    now = time.time()
+
+    def cache_file(number: int, days_ago: float) -> str:
+        name = f"css-{number:016x}.pickle"
+        (tmp_path / name).write_bytes(b"another state's rules")
+        os.utime(tmp_path / name, (now - days_ago * 86400, now - days_ago * 86400))
+        return name
+
+    stale = [cache_file(n, 40 + n) for n in range(3)]
+    recent = [cache_file(100 + n, n + 1) for n in range(css_cache.KEEP_OTHERS + 2)]  # two too many
+    others = ["notes.txt", "css-mine.pickle", "css-00000000000000ff.pickle.123.tmp", "library.db"]
+    for name in others:
+        (tmp_path / name).write_bytes(b"not this cache's")
+        os.utime(tmp_path / name, (now - 90 * 86400, now - 90 * 86400))
+    (tmp_path / "css-00000000000000aa.pickle").symlink_to(tmp_path / "notes.txt")  # a link is never followed
+    app_tcss_stylesheet().parse()  # writes this state's file
+    left = {p.name for p in tmp_path.iterdir()}
+    assert not left & set(stale), sorted(left & set(stale))
+    (written,) = left - set(recent) - set(others) - {"css-00000000000000aa.pickle"}
+    assert written.startswith("css-") and written not in stale
+    assert left == {written, *recent[:css_cache.KEEP_OTHERS], *others, "css-00000000000000aa.pickle"}, sorted(left)
+    assert (tmp_path / "notes.txt").read_bytes() == b"not this cache's"

@@ -11,7 +11,9 @@ a fresh copy, as a parse makes fresh objects.
 
 The folder is $NEWSREADER_CACHE, else newsreader's user cache folder; NEWSREADER_CACHE=off turns the cache
 off. A file that cannot be read or unpickled is ignored (parsed as without it) and written again; one that
-cannot be written is skipped. Files are written for the user alone (0600, folder 0700) and read only when the
+cannot be written is skipped. When a file is written, the folder's other files of this cache (css-<16 hex>.pickle,
+the user's own) not used for KEEP_DAYS days are removed, and all but the KEEP_OTHERS last used (~75 KB each: a
+theme tried once, an older Textual or Python). Files are written for the user alone (0600, folder 0700) and read only when the
 file and its folder are the user's and writable by no one else (`_own_file`): unpickling runs what a file says.
 If Textual's private parse functions change shape (another 8.x), `install` leaves Textual as it is.
 """
@@ -27,6 +29,8 @@ from pathlib import Path
 from textual.css.stylesheet import Stylesheet
 
 FORMAT = 1  # bump when what a file holds changes
+KEEP_DAYS = 30  # another state's file not used (read or written) for this long is removed when a file is written
+KEEP_OTHERS = 5  # and at most this many of them are kept, the last used first
 _PARSE_RULES = getattr(Stylesheet, "_parse_rules", None)
 _PARSE = getattr(Stylesheet, "parse", None)
 
@@ -82,6 +86,41 @@ class _File:
         except OSError:
             try:
                 tmp.unlink()
+            except OSError:
+                pass
+            return
+        _prune(self.path.parent, {path.name for path in _files if path.parent == self.path.parent} | {self.path.name})
+
+
+def _prune(folder: Path, in_use: set[str]) -> None:
+    """Remove this cache's files in `folder` other than `in_use` that were last used (read or written) more than
+    KEEP_DAYS ago, and all but the KEEP_OTHERS last used. Only names this module writes, only the user's own
+    regular files (never through a symlink): nothing else in the folder is touched."""
+    import re
+    import stat
+    import time
+
+    name_re = re.compile(r"css-[0-9a-f]{16}\.pickle")
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    found = []
+    for name in names:
+        if name in in_use or not name_re.fullmatch(name):
+            continue
+        try:
+            st = os.lstat(folder / name)
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode) and (not hasattr(os, "getuid") or st.st_uid == os.getuid()):
+            found.append((max(st.st_mtime, st.st_atime), name))
+    found.sort(reverse=True)
+    cutoff = time.time() - KEEP_DAYS * 86400
+    for rank, (used, name) in enumerate(found):
+        if rank >= KEEP_OTHERS or used < cutoff:
+            try:
+                os.unlink(folder / name)
             except OSError:
                 pass
 
