@@ -118,3 +118,50 @@ async def test_copy_toasts_on_the_pages_name_the_command_that_prints_the_same(st
         await settle(pilot)
         await settle(pilot)
         assert "`newsreader brief --format md`" in await copied_with("Y")
+
+
+def help_sections(app) -> dict[str, list[str]]:
+    """The help screen's key table as {section heading: [key descriptions under it]}."""
+    renderable = app.screen.keys_table  # the rich Table the screen shows
+    sections: dict[str, list[str]] = {}
+    current = ""
+    for key, what in zip(renderable.columns[0]._cells, renderable.columns[1]._cells):
+        text = str(getattr(what, "plain", what))
+        if not key and text and getattr(what, "style", "") and "underline" in str(what.style):
+            current = text
+            sections[current] = []
+        elif key:
+            sections.setdefault(current, []).append(text)
+    return sections
+
+
+async def test_help_on_a_page_lists_the_page_s_keys_first(stories, make_app):
+    """`?` on a page listed every key by where it is defined: `s` (Next method) beside `c` (Copy), with nothing to
+    tell that one works on the story view and the other says "not on this page". The page's keys come first now."""
+    app = make_app(stories)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert "On this page" not in help_sections(app)  # the library: every key by where it is defined, as before
+        await pilot.press("escape", "v")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "StoryScreen"
+        await pilot.press("question_mark")
+        await settle(pilot)
+        sections = help_sections(app)
+        here = sections["On this page"]
+        for what in ("Copy summary", "Longer summary", "Open", "Down", "Mark read / unread"):
+            assert what in here, here
+        for what in ("Next method", "Search", "Entity highlights on / off", "Briefing: since when"):
+            assert not any(w.startswith(what) for w in here), (what, here)
+            assert any(w.startswith(what) for key, ws in sections.items() if key != "On this page" for w in ws), what
+        assert "Quit" in sections["Everywhere"]
+        await pilot.press("escape", "escape", "escape", "b")
+        await settle(pilot)
+        assert type(app.screen).__name__ == "BriefingScreen"
+        await pilot.press("question_mark")
+        await settle(pilot)
+        here = help_sections(app)["On this page"]
+        assert any(w.startswith("Briefing: since when") for w in here) and "Mark read / unread" not in here, here

@@ -13,27 +13,65 @@ from textual.widgets import Static
 from tui.app import keymap
 
 
-def help_table(overrides: dict[str, str]) -> Table:
-    """A table of every binding by scope, showing the user's keys where they rebound one."""
+def help_table(overrides: dict[str, str], here: set[str] | None = None) -> Table:
+    """A table of every binding by scope, showing the user's keys where they rebound one.
+
+    With `here` (the key ids a page answers: help opened on the story view, an entity page, the briefing or the
+    feeds list) the app's keys, then the page's under "On this page", then the rest after "Not on this page:" (pressed
+    there, they say where they work: PageScreen.action_elsewhere, _not_here)."""
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", style="bold", no_wrap=True)
     table.add_column()
     table.add_column(style="dim")
-    first = True
+    sections: list[tuple[str, list[tuple]]] = []
+
+    def row(spec) -> tuple:
+        return keymap.display_keys(overrides.get(spec.id, spec.keys)), spec.description, spec.id
+
     for scope, title in keymap.SCOPE_TITLES.items():
-        rows = [(keymap.display_keys(overrides.get(spec.id, spec.keys)), spec.description, spec.id)
-                for spec in keymap.KEYS if spec.scopes[0] == scope]
+        rows = [row(spec) for spec in keymap.KEYS if spec.scopes[0] == scope
+                and (here is None or scope == keymap.APP or spec.id not in here)]
         if scope == keymap.APP:
             rows += [(keys, what, "") for keys, what in keymap.BUILTIN]
+            if here is not None:
+                sections.append((title, rows))
+                sections.append(("On this page", [row(spec) for spec in keymap.KEYS
+                                                  if spec.scopes[0] != keymap.APP and spec.id in here]))
+                sections.append(("", [("", Text("Not on this page:",
+                                                 style="italic"), "")]))
+                continue
+        sections.append((title, rows))
+    first = True
+    for title, rows in sections:
         if not rows:
             continue  # no heading without keys under it
         if not first:
             table.add_row("", "")
         first = False
-        table.add_row("", Text(title, style="bold underline"))
-        for row in rows:
-            table.add_row(*row)
+        if title:
+            table.add_row("", Text(title, style="bold underline"))
+        for r in rows:
+            table.add_row(*r)
     return table
+
+
+def page_keys(screen) -> set[str] | None:
+    """The ids of the keys a page answers (None for a screen that is not a page): the app's, the pages' and its
+    own bindings, not the ones that only say where they work."""
+    if not getattr(screen, "IS_PAGE", False):
+        return None
+    from tui.app.screens.page import PageScreen
+
+    def answered(spec) -> bool:  # not a PageScreen default that only says "not on this page"
+        name = f"action_{spec.action}"
+        return name not in PageScreen.SAYS_NOT_HERE or getattr(type(screen), name, None) is not getattr(PageScreen, name)
+
+    here = {spec.id for spec in keymap.KEYS if {keymap.APP, keymap.PAGE} & set(spec.scopes)}
+    for cls in type(screen).__mro__:
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if isinstance(binding, Binding) and binding.id and not binding.action.startswith("elsewhere("):
+                here.add(binding.id)
+    return {key_id for key_id in here if key_id in keymap.BY_ID and answered(keymap.BY_ID[key_id])}
 
 
 class HelpScreen(ModalScreen[None]):
@@ -45,9 +83,11 @@ class HelpScreen(ModalScreen[None]):
         Binding("k,up", "scroll(-1)", show=False),
     ]
 
-    def __init__(self, overrides: dict[str, str], config_file: str = "", pane_help: str = "") -> None:
+    def __init__(self, overrides: dict[str, str], config_file: str = "", pane_help: str = "",
+                 here: set[str] | None = None) -> None:
         super().__init__()
         self.overrides = overrides
+        self.here = here  # the key ids of the page help was opened on (None: not a page)
         self.config_file = config_file
         self.pane_help = pane_help
 
@@ -56,7 +96,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static("newsreader — keys", classes="dialog-title")
             if self.pane_help:
                 yield Static(Text(self.pane_help), classes="pane-help")
-            yield Static(help_table(self.overrides))
+            self.keys_table = help_table(self.overrides, self.here)
+            yield Static(self.keys_table, id="help-keys")
             note = "Rebind any key by its id in the [keys] table of " + (self.config_file or "config.toml")
             yield Static(Text(note), classes="dialog-detail")
             yield Static("esc: close", classes="dialog-detail")

@@ -56,6 +56,10 @@ class PageScreen(QuickSwitch, Screen):
         super().__init_subclass__(**kwargs)
 
     IS_PAGE = True  # the palette offers this screen's own PAGE actions (app.get_system_commands)
+    # The PAGE keys' actions that here only say there is nothing to do on this page (a page that has a use for one
+    # defines its own); the help screen leaves them out of "On this page" (help.page_keys).
+    SAYS_NOT_HERE = ("action_copy_summary", "action_copy_quotes", "action_copy_markdown", "action_longer",
+                     "action_shorter", "action_since")
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # as the main screen: panes stack below 120
     PANES: tuple[str, ...] = ()
     # (key id, what it does); a tuple of key ids shows their keys joined: ("longer", "shorter") -> "+/-"
