@@ -31,3 +31,14 @@ def test_a_new_sentence_two_outlets_print_is_listed_once():
     assert any("ferry timetable" in t for t in texts) or any("Fishing crews" in t for t in texts)
     assert all(x.day == "2026-01-14" for x in new)
     assert not any("reserve fund" in t for t in texts)  # the earlier article said it
+
+
+def test_a_new_line_opening_with_a_connective_is_shown_without_it_as_the_summary_shows_its_lines():
+    """"But the ferry ..." refers to a sentence the reader is not shown: the story summary drops such an opening
+    word, and what's new showed it."""
+    latest = ("Workers began moving the first concrete blocks to the harbour wall on Wednesday morning. "
+              "But the island ferry will keep its winter timetable despite the closed eastern quay.")
+    arts = [_article(1, "Shoreline Wire", "2026-01-12", EARLIER), _article(2, "Harbour Radio", "2026-01-14", latest)]
+    texts = [x.text for x in whats_new(arts, limit=3)]
+    assert "The island ferry will keep its winter timetable despite the closed eastern quay." in texts
+    assert not any(t.startswith("But ") for t in texts)

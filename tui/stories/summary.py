@@ -243,5 +243,5 @@ def whats_new(arts: list[StoryArticle], limit: int = 3, cands: list[_Cand] | Non
         if len(order) == limit:
             break
     order.sort(key=lambda i: (cands[i].art.id, cands[i].index))
-    return [StorySentence(cands[i].text, cands[i].art.id, cands[i].art.source, cands[i].art.day, cands[i].index)
-            for i in order]
+    return [StorySentence(_tidy(cands[i].text), cands[i].art.id, cands[i].art.source, cands[i].art.day,
+                          cands[i].index) for i in order]
