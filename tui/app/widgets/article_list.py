@@ -134,7 +134,10 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         return max(0, min(value, count - 1)) if count else 0
 
     def watch_cursor(self, old: int, value: int) -> None:
-        height = self.scrollable_content_region.height or 1
+        # Hidden (the narrow reading view; `n` moves the cursor there), the list has no region: the height it
+        # had, and will have when shown again, decides whether the cursor is still on screen (height 1 put
+        # every row the cursor moved to on the top line).
+        height = self.scrollable_content_region.height or self.container_size.height or 1
         if value < self.scroll_y:
             self.scroll_to(y=value, animate=False)
         elif value >= self.scroll_y + height:
@@ -144,6 +147,13 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             self.refresh_line(old)
             self.refresh_line(value)
         self._await_rest()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if round(old) != round(new) and not self.size:
+            # Hidden, ScrollView's repaint covers `self.size.region`, empty: the lines drawn before the
+            # scroll would be shown again as they were (same size, so nothing else clears them).
+            self.refresh()
 
     def _await_rest(self) -> None:
         """Post Rested once the cursor stops moving (every move restarts the wait)."""
