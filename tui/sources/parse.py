@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 from tui.store.derived import derived
 from tui.store.feeds import Entry
+from tui.tags import unique_tags
 
 TEASER_WORDS = 60  # an item with fewer words than this is a teaser: its page is fetched for the full text
 
@@ -80,8 +81,7 @@ def parse_feed_bytes(body: bytes, url: str, content_type: str = "", *, fallback_
         link = urljoin(url, key["link"]) if key.get("link") else None
         a.url = urljoin(url, a.url) if a.url else link
         a.source = a.source or title
-        if tags:
-            a.tags = list(dict.fromkeys([*a.tags, *tags]))
+        a.tags = unique_tags([*a.tags, *(tags or ())])  # an OPML folder's "Politics" and the item's "politics" are one
         # What the store derives from the text (hash, words, fold flag) is computed here, in the parsing
         # process, not by the one thread that writes.
         out.entries.append(Entry(guid=key.get("guid"), link=link, entry_hash=entry_hash(a), article=a, known=derived(a)))

@@ -8,13 +8,15 @@ import json
 
 from tui.models import Article, content_hash, hash_and_count
 from tui.store.fold import needs_fold
+from tui.tags import unique_tags
 
 Derived = tuple[str, int, int]  # (content hash, words, folds)
 
 
 def stored_tags(a: Article) -> str:
-    """The tags column: a JSON list, non-ASCII letters as they are (searchable, migration 6)."""
-    return _TAGS_JSON(list(a.tags or []))
+    """The tags column: a JSON list, non-ASCII letters as they are (searchable, migration 6), each tag once
+    whatever its case."""
+    return _TAGS_JSON(unique_tags(a.tags))
 
 
 _TAGS_JSON = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) without building one

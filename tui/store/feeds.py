@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from tui.models import Article
 from tui.store.derived import derived
 from tui.store.library import Library, StoreError, _explain, insert_article
+from tui.tags import unique_tags
 
 _FEED_COLUMNS = ("id, url, title, site_url, tags, full_text, etag, last_modified, added_at, last_refresh,"
                  " last_status, last_error, failures, next_try")
@@ -306,10 +307,11 @@ def update_article(db, article_id: int, a: Article) -> bool:
                      (article_id,)).fetchone()
     if row is None:
         return False
-    tags = json.dumps(list(a.tags or []), ensure_ascii=False)
+    new_tags = unique_tags(a.tags)
+    tags = json.dumps(new_tags, ensure_ascii=False)
     values = (a.title or "(untitled)", a.source or "", a.byline or "", a.published or row[3], tags, a.url or row[5],
               a.body)
-    if (*row[:4], _tags(row[4]), *row[5:]) == (*values[:4], list(a.tags or []), *values[5:]):
+    if (*row[:4], _tags(row[4]), *row[5:]) == (*values[:4], new_tags, *values[5:]):
         return False
     try:
         db.execute("UPDATE articles SET title = ?, source = ?, byline = ?, published = ?, tags = ?, url = ?, body = ?,"

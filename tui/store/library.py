@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 from tui.models import Article, ArticleRow
 from tui.store.derived import Derived, derived, stored_tags
+from tui.tags import unique_tags
 from tui.store.fts_batch import close_batch, open_batch
 from tui.store.schema import MIGRATIONS, SCHEMA_VERSION
 from tui.store.query import fts_query
@@ -136,8 +137,8 @@ def _tags(raw, problems: list[str]) -> list[str]:
         return []
     if not isinstance(tags, list) or not all(type(t) is str for t in tags):
         problems.append("tags are not a list of words")
-        return [t for t in tags if type(t) is str] if isinstance(tags, list) else []
-    return tags
+        return unique_tags(tags) if isinstance(tags, list) else []
+    return unique_tags(tags)  # stored before tags were kept once whatever their case: shown once
 
 
 class Library:

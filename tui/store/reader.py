@@ -17,6 +17,7 @@ from tui.store.library import _ROW_COLUMNS, Library, StoreError, _explain, _row
 from tui.store.fold import fold
 from tui.store.query import fts_query
 from tui.store.twins import hidden_ids
+from tui.tags import tag_key
 
 VIEWS = {"all": "", "unread": "a.read = 0", "starred": "a.starred = 1"}
 SORTS = {  # each has its own index (migration 7; date is the list's own)
@@ -57,8 +58,9 @@ def view_ids(lib: Library, view: str = "all", sort: str = "date", search: str = 
         where.append("a.id IN (SELECT article_id FROM mentions WHERE name = ?)")
         args.append(entity)
     if tag:
-        where.append("a.id IN (SELECT article_id FROM article_tags WHERE tag = ?)")
-        args.append(tag.strip())
+        spellings = _tag_spellings(lib, tag)
+        where.append(f"a.id IN (SELECT article_id FROM article_tags WHERE tag IN ({','.join('?' * len(spellings))}))")
+        args.extend(spellings)
     if sort in ("title", "source"):
         sql = f"SELECT a.id, a.{sort} FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
         return _shown(lib, _alphabetical(lib.db.execute(f"{sql} ORDER BY {SORTS[sort]}", args).fetchall()))
@@ -201,9 +203,28 @@ def mark_all_read(lib: Library, ids: list[int] | None = None) -> int:
 
 
 def all_tags(lib: Library) -> list[tuple[str, int]]:
-    """Every tag with its number of articles, most used first (tags differing only in case are one)."""
-    return [(r[0], r[1]) for r in lib.db.execute(
-        "SELECT min(tag), count(*) AS n FROM article_tags GROUP BY tag ORDER BY n DESC, min(tag) COLLATE NOCASE")]
+    """Every tag with its number of articles, most used first (tags differing only in case are one: SQLite's
+    NOCASE groups ASCII letters only, so "Économie" and "économie" are put together here)."""
+    rows = lib.db.execute(
+        "SELECT min(tag), count(*) AS n FROM article_tags GROUP BY tag ORDER BY n DESC, min(tag) COLLATE NOCASE")
+    merged: dict[str, list] = {}
+    for tag, n in rows:
+        entry = merged.get(tag_key(tag))
+        if entry is None:
+            merged[tag_key(tag)] = [tag, n]  # the most used spelling names the tag
+        else:
+            entry[1] += n
+    return sorted(((tag, n) for tag, n in merged.values()), key=lambda t: (-t[1], t[0].casefold()))
+
+
+def _tag_spellings(lib: Library, tag: str) -> list[str]:
+    """The stored spellings of `tag`: itself when it is ASCII (NOCASE matches the others), else every stored tag
+    equal to it but for case (a walk of the tags' index, only for such tags)."""
+    tag = tag.strip()
+    if tag.isascii():
+        return [tag]
+    key = tag_key(tag)
+    return [t for (t,) in lib.db.execute("SELECT DISTINCT tag FROM article_tags") if tag_key(t) == key] or [tag]
 
 
 # -- reading positions ------------------------------------------------------------------------------
