@@ -21,7 +21,7 @@ class StorySource:
     unread: int | None = None  # stories with an unread article (counted by the worker that made this)
 
     def __init__(self, lib, count: int | None = None) -> None:
-        from tui.stories import story_count
+        from tui.store.stories import story_count  # not tui.stories: that imports the whole story engine (~150 ms)
 
         self.lib = lib
         self.error = ""
