@@ -45,3 +45,23 @@ async def test_summary_methods_are_shown_by_their_names(library, make_app):
             seen.append(main.method_label().split(" · ")[0])
         assert seen == ["lead", "LexRank", "TextRank"], seen
         assert shown(app, "Summary method:") == ["Summary method: TextRank"]
+
+
+async def test_undo_replaces_the_delete_toast(library, make_app):
+    """d then z showed "Deleted — z to undo: …" and "Restored: …" together; two deletes showed two "z to undo"
+    toasts though z brings back the last one only."""
+    from ui_sample import ARTICLES
+
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("g", "d", "y")
+        await settle(pilot)
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert len(shown(app, "Deleted — ")) == 1, shown(app, "Deleted — ")
+        await pilot.press("z")
+        await settle(pilot)
+        assert shown(app, "Deleted — ") == [] and len(shown(app, "Restored: ")) == 1
+        assert len(app.screen.articles.source) == len(ARTICLES) - 1

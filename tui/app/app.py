@@ -31,7 +31,10 @@ LIGHT_TEXT_ACCENT = "#7F5315"
 # Toasts that say what a key set (the latest replaces the earlier of its kind; NewsreaderApp._on_notify)
 _TOAST_KINDS = (("Summary method:", "method"), ("Longest summary", "length"), ("Shortest summary", "length"),
                 ("Library: ", "library"), ("Marked read", "read"), ("Marked unread", "read"),
-                ("Marked starred", "star"), ("Marked unstarred", "star"))
+                ("Marked starred", "star"), ("Marked unstarred", "star"),
+                # z undoes the last delete only: its toast replaces the earlier "Deleted — z to undo", which
+                # stayed on screen beside "Restored: …"
+                ("Deleted — ", "delete"), ("Restored: ", "delete"), ("It is back in the library", "delete"))
 
 
 def _toast_kind(message) -> str:
