@@ -162,3 +162,34 @@ async def test_o_without_a_link_says_so(library, make_app):
         await pilot.press("o")
         await pilot.pause()
         assert toasts(app)[-1] == "This article has no link."
+
+
+async def test_mark_all_read_asks_by_the_unread_it_changes(tmp_path, make_app):
+    """25 articles shown, 3 of them unread: A marks the 3 without asking (it asked "Mark all 25 articles shown
+    read?"); with none unread it says so; the question names the unread articles it marks."""
+    path = tmp_path / "many.db"
+    with Library(path) as lib:
+        ids = [ident for _status, ident in lib.add_many([
+            Article(title=f"Story number {i}", body=f"Body text {i} about the town council. " * 5) for i in range(25)])]
+        for ident in ids[3:]:
+            lib.set_read(ident, True)
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause(0.7)
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert "0 unread" in status(app.screen) and toasts(app)[-1] == "Marked 3 articles read."
+        await pilot.press("A")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmDialog) and toasts(app)[-1] == "Every article shown is read already."
+        with Library(path) as lib:
+            for ident in ids:
+                lib.set_read(ident, False)
+        await pilot.press("u", "u", "u")  # the view comes round to "all" again: the list and its count read anew
+        await settle(pilot)
+        await pilot.press("A")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert app.screen.question == "Mark the 25 unread articles shown read?"

@@ -844,6 +844,11 @@ class MainScreen(QuickSwitch, Screen):
             return
         ids = source.ids  # None: the whole library
         count = len(source)
+        # The unread figure of the status line (None while it is counted): the question names what changes.
+        unread = None if self.unread.of_stories else self.unread.count
+        if unread == 0:
+            self.notify("Every article shown is read already.", timeout=3)
+            return
 
         def mark(yes: bool | None = True) -> None:
             if not yes:
@@ -860,10 +865,11 @@ class MainScreen(QuickSwitch, Screen):
             self.count_unread()
             self.notify(f"Marked {changed:,} article{'s' if changed != 1 else ''} read.")
 
-        if count > CONFIRM_ABOVE:
+        if (count if unread is None else unread) > CONFIRM_ABOVE:
             from tui.app.dialogs import ConfirmDialog
 
-            self.app.push_screen(ConfirmDialog(f"Mark all {count:,} articles shown read?"), mark)
+            what = f"all {count:,} articles shown" if unread is None else f"the {unread:,} unread articles shown"
+            self.app.push_screen(ConfirmDialog(f"Mark {what} read?"), mark)
         else:
             mark()
 
