@@ -53,3 +53,45 @@ async def test_a_long_feed_title_wraps_under_itself_and_the_status_line_cuts_it_
         await settle(pilot)
         status = str(app.screen.query_one("#library-status").render())
         assert "feed The Northern Harbour and Coastal Commun…" in status, status
+
+
+async def test_a_watched_folder_shows_its_counts_and_filters_the_library(library, make_app, tmp_path):
+    """A watched folder was a dim line with its path and nothing else: no unread count, no article count, no cursor
+    (enter could not show its articles). It is now a row like a feed's; enter narrows the library to it."""
+    from tui.sources.watch import scan_watched
+    from tui.store.watch import add_watch
+
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    (folder / "quay.md").write_text("# Quay lights switched on early\n\nThe harbour board switched the new quay "
+                                    "lights on a week early after two boats scraped the old pier in the fog.\n")
+    (folder / "ferry.md").write_text("# Night ferry keeps its late crossing\n\nThe island council kept the late "
+                                     "ferry crossing on weekdays after traders and the night shift asked for it.\n")
+    path, _ids = library
+    with Library(path) as lib:
+        add_watch(lib, str(folder))
+        scan_watched(lib)
+        lib.db.execute("UPDATE articles SET read = 1 WHERE title LIKE 'Quay lights%'")
+        lib.db.commit()
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("F")
+        await settle(pilot)
+        await settle(pilot)
+        lines = shown(app.screen.query_one("#feeds-list"))
+        at = next(i for i, x in enumerate(lines) if "clippings" in x)
+        row = " ".join(x.strip() for x in lines[at:at + 2])  # a long path: the figures wrap under it
+        assert row.startswith(f"1 {folder}  2 articles · scanned ") or row.startswith(f"1 {folder} 2 articles"), lines
+        assert "0 feeds · 1 watched folder · 1 unread" in str(app.screen.query_one("#feeds-head").render())
+        listing = app.screen.query_one("#feeds-list")
+        listing.highlighted = listing.get_option_index("w:0")
+        await pilot.press("d")  # not removed here: it says how
+        await pilot.pause()
+        assert "newsreader watch remove" in str(list(app._notifications)[-1].message)
+        await pilot.press("enter")
+        await settle(pilot)
+        main = app.screen
+        status = str(main.query_one("#library-status").render())
+        assert "2 articles · 1 unread · folder clippings" in status, status
+        assert {main.articles.source.row(i).title for i in range(len(main.articles.source))} == {
+            "Quay lights switched on early", "Night ferry keeps its late crossing"}

@@ -20,6 +20,8 @@ class Watched:
     added_at: str
     last_scan: str | None = None
     files: int = 0
+    unread: int = 0  # rows of its files' articles, as the library list shows them (folder_counts)
+    total: int = 0
 
 
 @dataclass
@@ -49,6 +51,28 @@ def list_watched(lib: Library) -> list[Watched]:
     return [Watched(r[0], r[1], r[2], r[3], r[4]) for r in lib.db.execute(
         "SELECT w.id, w.path, w.added_at, w.last_scan, (SELECT count(*) FROM watched_files f WHERE f.watch_id = w.id)"
         " FROM watched w ORDER BY w.id")]
+
+
+# A folder's rows as the library list shows them: the article each of its files became, or the row that article
+# is a near-duplicate of (articles.twin_of), once per folder: (watch_id, row id, read). A file that held several
+# articles (a feed file) keeps its first one only (watched_files.article_id).
+_ROWS = ("SELECT DISTINCT f.watch_id, s.id, s.read FROM watched_files f JOIN articles a ON a.id = f.article_id"
+         " JOIN articles s ON s.id = coalesce(a.twin_of, a.id)")
+
+
+def folder_counts(lib: Library) -> dict[int, tuple[int, int]]:
+    """watch id -> (unread, total) rows of the articles its files became (the feeds list shows them)."""
+    return {r[0]: (int(r[1] or 0), int(r[2])) for r in lib.db.execute(
+        f"SELECT watch_id, sum(read = 0), count(*) FROM ({_ROWS}) GROUP BY watch_id")}
+
+
+def folder_article_ids(lib: Library, watch_id: int) -> list[int]:
+    """The ids of a watched folder's articles in library order (newest first): what a folder filter shows (a
+    near-duplicate as the row it is shown as, once, as feed_article_ids does)."""
+    return [r[0] for r in lib.db.execute(
+        "SELECT a.id FROM articles a WHERE a.id IN (SELECT coalesce(c.twin_of, c.id) FROM watched_files f"
+        " JOIN articles c ON c.id = f.article_id WHERE f.watch_id = ?) ORDER BY a.sort_key DESC, a.id DESC",
+        (watch_id,))]
 
 
 def remove_watch(lib: Library, path: str) -> bool:

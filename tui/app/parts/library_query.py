@@ -27,7 +27,7 @@ class LibraryQuery:
         self.busy = busy
         self.search = ""
         self.entity = ""
-        self.feed: tuple[int, str] | None = None  # (feed id, name) the articles are narrowed to
+        self.feed: tuple | None = None  # (feed id, name) the articles are narrowed to; (("folder", id), name)
         self.stories = False  # story mode: the list shows stories (filters apply to articles only)
         self.view = "all"  # all / unread / starred (tui.store.reader.VIEWS); kept when filters are cleared
         self.sort = "date"  # date / title / source / length (tui.store.reader.SORTS)
@@ -119,9 +119,9 @@ def _shaped(lib, search: str, entity: str, feed, view: str, sort: str, tag: str)
     ids = view_ids(lib, view, sort, search=search, entity=entity, tag=tag)
     name = ""
     if feed is not None:
-        from tui.store.feeds import feed_article_ids
+        from tui.app.widgets.rows import source_article_ids
 
-        mine = set(feed_article_ids(lib, feed[0]))
+        mine = set(source_article_ids(lib, feed[0]))
         ids = [i for i in ids if i in mine]
         name = feed[1]
     source = RowSource(lib, search, entity, ids=ids, feed=name)

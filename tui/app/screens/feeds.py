@@ -2,9 +2,12 @@
 failed; `enter` narrows the library to a feed ("All articles" lifts it), `R` refreshes the feed under the
 cursor (on "All articles": every feed and folder), `a` adds a feed (fetched in the background by the main
 screen's FeedChanges, so it lands even if this page is closed), `d` removes one (asks: keep its articles or
-not). Watched folders are listed too."""
+not). Watched folders are listed too, with their unread and total counts; `enter` on one narrows the library to
+the articles its files became."""
 
 from __future__ import annotations
+
+import os
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -21,12 +24,12 @@ def read_feeds(lib):
     """(feeds with counts, watched folders) — both empty lists when this library has none."""
     from tui.store.feeds import list_feeds
 
-    try:
-        from tui.store.watch import list_watched
+    from tui.store.watch import folder_counts, list_watched
 
-        watched = list_watched(lib)
-    except ImportError:
-        watched = []
+    watched = list_watched(lib)
+    counts = folder_counts(lib) if watched else {}
+    for folder in watched:
+        folder.unread, folder.total = counts.get(folder.id, (0, 0))
     return list_feeds(lib), watched
 
 
@@ -42,6 +45,7 @@ class FeedsScreen(PageScreen):
     def __init__(self, db_path) -> None:
         super().__init__(db_path)
         self.feeds: list = []
+        self.folders: list = []
         self._select: int | None = None  # a feed id to put the cursor on when the list is read again
 
     def compose_panes(self) -> ComposeResult:
@@ -61,15 +65,17 @@ class FeedsScreen(PageScreen):
             head.update(Text(f"The feeds cannot be read: {error}", style="bold red"))
             return
         self.feeds, watched = result
-        unread = sum(f.unread for f in self.feeds)
+        self.folders = watched
+        unread = sum(f.unread for f in [*self.feeds, *watched])
         n = len(self.feeds)
-        head.update(Text.assemble((f"{n} feed{'s' if n != 1 else ''}", "bold"), f" · {unread:,} unread",
+        folders = f" · {len(watched)} watched folder{'s' if len(watched) != 1 else ''}" if watched else ""
+        head.update(Text.assemble((f"{n} feed{'s' if n != 1 else ''}", "bold"), folders, f" · {unread:,} unread",
                                   (f" · {keymap.first_key('add_feed', getattr(self.app, 'user_keys', {}))} adds one"
                                    if not n else "", "dim")))
         options = [Option(Text("All articles", style="bold"), id="all")]
         if self.feeds:
             options.append(heading("Feeds"))
-        width = max((len(f"{f.unread:,}") for f in self.feeds), default=1)
+        width = max((len(f"{f.unread:,}") for f in [*self.feeds, *watched]), default=1)
         for number, feed in enumerate(self.feeds):
             # "12 Title  30 articles · refreshed ...": a long title wraps under itself, not under the count, and
             # the figures after it stay on one line; a failed feed's reason on a line of its own, under the title
@@ -86,8 +92,16 @@ class FeedsScreen(PageScreen):
             options.append(Option(entry, id=f"f:{number}", indent=width + 1, keep=0 if failed else keep))
         if watched:
             options.append(heading("Watched folders (scanned at start and every 30 s)"))
-            for folder in watched:
-                options.append(Option(Text(line(folder.path), style="dim"), disabled=True, indent=2))
+            for number, folder in enumerate(watched):
+                # as a feed: unread, the folder, its articles and when it was scanned; enter shows its articles
+                entry = Text()
+                entry.append(f"{folder.unread:>{width},} ", style="bold" if folder.unread else "dim")
+                entry.append(line(folder.path)[:300], style="bold" if folder.unread else "")
+                keep = len(entry.plain) + 2
+                entry.append(f"  {folder.total:,} article{'s' if folder.total != 1 else ''}", style="dim")
+                if folder.last_scan:
+                    entry.append(f" · scanned {folder.last_scan[:16].replace('T', ' ')}", style="dim")
+                options.append(Option(entry, id=f"w:{number}", indent=width + 1, keep=keep))
         widget = self.query_one("#feeds-list", StoryList)
         widget.show_options(options)
         chosen = next((i for i, f in enumerate(self.feeds) if f.id == self._select), None)
@@ -106,6 +120,12 @@ class FeedsScreen(PageScreen):
         kind, _, rest = ((widget.get_option_at_index(index).id or "") if index is not None else "").partition(":")
         return self.feeds[int(rest)] if kind == "f" and rest else None
 
+    def _folder_under_cursor(self):
+        widget = self.query_one("#feeds-list", StoryList)
+        index = widget.highlighted
+        kind, _, rest = ((widget.get_option_at_index(index).id or "") if index is not None else "").partition(":")
+        return self.folders[int(rest)] if kind == "w" and rest else None
+
     def on_summary_list_option_selected(self, event: StoryList.OptionSelected) -> None:
         kind, _, rest = (event.option.id or "").partition(":")
         if kind == "all":
@@ -113,6 +133,9 @@ class FeedsScreen(PageScreen):
         elif kind == "f" and rest:
             feed = self.feeds[int(rest)]
             self.dismiss((feed.id, feed.name))
+        elif kind == "w" and rest:
+            folder = self.folders[int(rest)]
+            self.dismiss((("folder", folder.id), os.path.basename(folder.path.rstrip(os.sep)) or folder.path))
 
     def action_refresh(self) -> None:
         """`R` on a feed: that feed now (tried even while it backs off); elsewhere every feed and folder."""
@@ -137,7 +160,11 @@ class FeedsScreen(PageScreen):
         feed = self.feed_under_cursor()
         main = self.main_screen()
         if feed is None or main is None:
-            self.notify("Put the cursor on a feed to remove it.", severity="warning", timeout=3)
+            if self._folder_under_cursor() is not None:
+                self.notify("A watched folder is removed from the command line: newsreader watch remove DIR "
+                            "(its articles stay).", severity="warning", timeout=6)
+            else:
+                self.notify("Put the cursor on a feed to remove it.", severity="warning", timeout=3)
             return
         name = line(feed.name)[:80]
 

@@ -467,7 +467,8 @@ class MainScreen(QuickSwitch, Screen):
             if self.listing.tag:
                 parts.append(f"tag {_name_cut(self.listing.tag)}")
             if self.listing.feed:
-                parts.append(f"feed {_name_cut(self.listing.feed[1])}")
+                kind = "folder" if isinstance(self.listing.feed[0], tuple) else "feed"
+                parts.append(f"{kind} {_name_cut(self.listing.feed[1])}")
             if self.search.strip():
                 parts.append(f"search “{' '.join(clean(self.search).split())}”")
             if self.entity:

@@ -39,11 +39,10 @@ class RowSource:
         return cls(lib, search, entity, ids=lib.ids(search=search, entity=entity))
 
     @classmethod
-    def of_feed(cls, lib, feed_id: int, feed: str, search: str = "", entity: str = "") -> "RowSource":
-        """A feed's articles (newest first, or by rank when searching), narrowed by `search`/`entity`."""
-        from tui.store.feeds import feed_article_ids
-
-        ids = feed_article_ids(lib, feed_id)
+    def of_feed(cls, lib, feed_id, feed: str, search: str = "", entity: str = "") -> "RowSource":
+        """A feed's articles (newest first, or by rank when searching), narrowed by `search`/`entity`; `feed_id`
+        ("folder", id) for a watched folder's."""
+        ids = source_article_ids(lib, feed_id)
         if search.strip() or entity:
             mine = set(ids)
             ids = [i for i in lib.ids(search=search, entity=entity) if i in mine]
@@ -117,3 +116,14 @@ class RowSource:
     def forget(self) -> None:
         """Drop cached pages (after a row changed: read, starred)."""
         self._pages.clear()
+
+
+def source_article_ids(lib, feed_id) -> list[int]:
+    """The articles of a feed (its id) or of a watched folder (("folder", id)), newest first."""
+    if isinstance(feed_id, tuple):
+        from tui.store.watch import folder_article_ids
+
+        return folder_article_ids(lib, feed_id[1])
+    from tui.store.feeds import feed_article_ids
+
+    return feed_article_ids(lib, feed_id)
