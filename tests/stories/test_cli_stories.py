@@ -102,3 +102,37 @@ def test_stories_text_lines_agree_with_the_json_lists(added):
         ident, size, _, outlets, _ = line.split(None, 4)
         story = by_id[int(ident)]
         assert (int(size), int(outlets)) == (len(story["articles"]), len(story["sources"]))
+
+
+def test_who_cuts_a_long_source_with_an_ellipsis(added):
+    """`who`'s article lines cut the source at 16 cells silently ("The Evening Gaze"); `list` ends a cut one with
+    "…", and so does `who` now."""
+    from tui.store import Library
+
+    with Library(added) as lib:
+        lib.db.execute("UPDATE articles SET source = 'Coastal Herald of the Northern Bays' WHERE source = 'Coastal Herald'")
+        lib.db.commit()
+    lines = run("who", "Okonkwo").stdout.splitlines()
+    articles = lines[lines.index("Articles:") + 1:]
+    articles = articles[:articles.index("")]
+    cut = [x for x in articles if "Coastal Herald" in x]
+    assert cut and all("Coastal Herald …" in x for x in cut), lines
+
+
+def test_an_article_without_a_source_shows_its_date_alone(added):
+    """A pasted text or a watched folder's file has no source: the briefing and the story printed "(no source,
+    2026-03-05)" where the app's screens show "(2026-03-05)"; now the command line does as the screens do."""
+    from tui.store import Library
+
+    with Library(added) as lib:
+        lib.db.execute("UPDATE articles SET source = '' WHERE source IN ('Coastal Herald', 'Northbay Times')")
+        lib.db.commit()
+    strike = max(_stories(), key=lambda s: len(s["articles"]))
+    outputs = [run("brief", "--format", "md").stdout, run("brief").stdout,
+               run("story", str(strike["id"]), "--sentences", "5").stdout,
+               run("story", str(strike["id"]), "--sentences", "5", "--format", "md").stdout,
+               run("who", "Okonkwo").stdout]
+    assert all(out.strip() for out in outputs)
+    assert not [out for out in outputs if "no source" in out], outputs
+    story_md = outputs[3]
+    assert "(2026-03-0" in story_md or "(2026-03-" in story_md, story_md

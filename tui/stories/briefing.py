@@ -61,9 +61,10 @@ def as_markdown(items: list[BriefItem], since: str = "") -> str:
     for n, it in enumerate(items, 1):
         r = it.story
         lines.append(f"## {n}. {r.title}")
-        lines.append(f"*{plural(r.size, 'article')}, {_dates(r)} — {', '.join(r.sources) or 'no source'}*")
+        size = f"{plural(r.size, 'article')}, {_dates(r)}"
+        lines.append(f"*{_at(size, ', '.join(r.sources), sep=' — ')}*")
         lines.append("")
-        lines += [f"- {s.text} ({s.source or 'no source'}, {s.day})" for s in it.sentences]
+        lines += [f"- {s.text} ({_at(s.source, s.day)})" for s in it.sentences]
         if it.quote:
             lines += ["", f"> “{it.quote.text}” — {it.quote.speaker}"]
         lines.append("")
@@ -78,12 +79,19 @@ def as_text(items: list[BriefItem], since: str = "") -> str:
     for n, it in enumerate(items, 1):
         r = it.story
         lines.append(f"{n}. {r.title}  [story {r.id}]")
-        lines.append(f"   {plural(r.size, 'article')}, {_dates(r)}; {', '.join(r.sources) or 'no source'}")
-        lines += [f"   - {s.text} ({s.source or 'no source'})" for s in it.sentences]
+        size = f"{plural(r.size, 'article')}, {_dates(r)}"
+        lines.append(f"   {_at(size, ', '.join(r.sources), sep='; ')}")
+        lines += [f"   - {s.text}" + (f" ({s.source})" if s.source else "") for s in it.sentences]
         if it.quote:
             lines.append(f"   “{it.quote.text}” — {it.quote.speaker}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _at(*parts: str, sep: str = ", ") -> str:
+    """The parts that are there, joined: an article without a source (a pasted text, a watched folder's file)
+    shows its date alone, as the app's screens show it, not "no source"."""
+    return sep.join(p for p in parts if p)
 
 
 def _dates(r: StoryRow) -> str:

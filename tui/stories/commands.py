@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from tui.cells import plural
+from tui.cells import fit, plural
 
 
 def _since(args) -> str:
@@ -88,19 +88,25 @@ def cmd_story(args) -> int:
     return 0
 
 
+def _at(*parts: str, sep: str = ", ") -> str:
+    """The parts that are there, joined: an article without a source (a pasted text, a watched folder's file)
+    shows its date alone, as the app's screens show it, not "no source"."""
+    return sep.join(p for p in parts if p)
+
+
 def story_text(s) -> str:
     """A story summary as plain text."""
-    lines = [s.title, f"{plural(len(s.articles), 'article')}, {', '.join(s.sources) or 'no source'}; {s.first} to {s.last}", ""]
+    lines = [s.title, f"{_at(plural(len(s.articles), 'article'), ', '.join(s.sources))}; {s.first} to {s.last}", ""]
     marked, rest = s.news()  # a new sentence the summary shows is marked there, not printed twice
-    lines += [f"{n}. {x.text}  [{x.source or 'no source'}, {x.day}, #{x.article}"
+    lines += [f"{n}. {x.text}  [{_at(x.source, x.day, f'#{x.article}')}"
               + (", new]" if (x.article, x.index) in marked else "]") for n, x in enumerate(s.sentences, 1)]
     if rest:
-        lines += ["", "What's new:"] + [f"- {x.text}  [{x.source or 'no source'}, {x.day}]" for x in rest]
+        lines += ["", "What's new:"] + [f"- {x.text}  [{_at(x.source, x.day)}]" for x in rest]
     if s.quotes:
         lines += ["", "Quotes:"]
         for g in s.quotes:
             lines.append(f"  {g.speaker or '(unattributed)'}")
-            lines += [f"    “{q.text}”  [{', '.join(q.sources) or 'no source'}]" for q in g.quotes]
+            lines += [f"    “{q.text}”" + (f"  [{', '.join(q.sources)}]" if q.sources else "") for q in g.quotes]
     if s.entities:
         lines += ["", "Entities: " + ", ".join(f"{e.name} ({e.label}, {e.articles})" for e in s.entities[:25])]
     return "\n".join(lines)
@@ -108,17 +114,17 @@ def story_text(s) -> str:
 
 def story_markdown(s) -> str:
     """A story summary as Markdown (what `Y` copies in the story view)."""
-    lines = [f"# {s.title}", "", f"*{plural(len(s.articles), 'article')} — {', '.join(s.sources) or 'no source'} — {s.first} to {s.last}*", ""]
+    lines = [f"# {s.title}", "", f"*{_at(plural(len(s.articles), 'article'), ', '.join(s.sources), f'{s.first} to {s.last}', sep=' — ')}*", ""]
     marked, rest = s.news()
-    lines += [f"- {x.text} ({x.source or 'no source'}, {x.day}" + (", new)" if (x.article, x.index) in marked else ")")
+    lines += [f"- {x.text} ({_at(x.source, x.day)}" + (", new)" if (x.article, x.index) in marked else ")")
               for x in s.sentences]
     if rest:
-        lines += ["", "## What's new", ""] + [f"- {x.text} ({x.source or 'no source'}, {x.day})" for x in rest]
+        lines += ["", "## What's new", ""] + [f"- {x.text} ({_at(x.source, x.day)})" for x in rest]
     if s.quotes:
         lines += ["", "## Quotes", ""]
         for g in s.quotes:
-            lines += [f"> “{q.text}” — {g.speaker or 'unattributed'} ({', '.join(q.sources) or 'no source'})\n"
-                      for q in g.quotes]
+            lines += [f"> “{q.text}” — {g.speaker or 'unattributed'}" + (f" ({', '.join(q.sources)})" if q.sources else "")
+                      + "\n" for q in g.quotes]
     return "\n".join(lines).rstrip()
 
 
@@ -145,14 +151,14 @@ def cmd_who(args) -> int:
     out("")
     out("Articles:")
     for a in p.articles[:50]:
-        out(f"  {a['day'] or '----------':10}  #{a['id']:<6} {a['source'][:16]:16}  {a['title']}")
+        out(f"  {a['day'] or '----------':10}  #{a['id']:<6} {fit(a['source'], 16)}  {a['title']}")  # cut with …, as list
     if p.cooccurring:
         out("")
         out("Appears with: " + ", ".join(f"{c['name']} ({c['articles']})" for c in p.cooccurring[:15]))
     out("")
     out("Quotes:" if p.quotes else "Quotes: none found")
     for q in p.quotes:
-        out(f"  {q['day']}  “{q['text']}”  [{', '.join(q['sources']) or 'no source'}, #{q['article']}]")
+        out(f"  {q['day']}  “{q['text']}”  [{_at(', '.join(q['sources']), '#' + str(q['article']))}]")
     return 0
 
 
