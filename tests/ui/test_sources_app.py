@@ -215,3 +215,38 @@ async def test_R_in_the_feeds_list_refreshes_the_feed_under_the_cursor(library, 
         assert any("Feeds: 2 new, 0 updated · 1/1 ok" in t for t in toasts), toasts  # that feed only
     with Library(path) as lib:
         assert get_feed(lib, broken).last_status is None  # the other feed was not asked
+
+
+async def test_the_feeds_list_shows_a_refresh_it_started_with_the_cursor_kept(library, make_app, server, monkeypatch):
+    """R in the feeds list: the toast said "Feeds: 2 new" while the list went on showing the counts it opened with
+    ("0 Island Ferry News  0 articles", never refreshed). It is read again when the refresh ends, the cursor on the
+    row it was on."""
+    from tui.store.feeds import add_feed
+
+    path, _ = library
+    with Library(path) as lib:
+        add_feed(lib, f"{server}/broken", "Broken Gazette")
+        add_feed(lib, f"{server}/feed.xml", "Island Ferry News")
+    app = make_app(path)
+    toasts = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("F")
+        await settle(pilot)
+        page = app.screen
+        options = page.query_one("#feeds-list")
+
+        def row(name: str) -> str:
+            return next(str(options.get_option_at_index(i).prompt) for i in range(options.option_count)
+                        if name in str(options.get_option_at_index(i).prompt))
+
+        assert row("Island Ferry").startswith("0 Island Ferry News  0 articles"), row("Island Ferry")
+        options.highlighted = options.get_option_index("f:1")  # Island Ferry News
+        await pilot.press("R")
+        for _ in range(60):
+            await pilot.pause(0.05)
+            await settle(pilot)
+            if any("Feeds: 2 new" in t for t in toasts) and "2 articles" in row("Island Ferry"):
+                break
+        assert row("Island Ferry").startswith("2 Island Ferry News  2 articles · refreshed "), row("Island Ferry")
+        assert "2 unread" in str(page.query_one("#feeds-head").render())
+        assert options.highlighted == options.get_option_index("f:1")

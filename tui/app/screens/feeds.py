@@ -47,6 +47,7 @@ class FeedsScreen(PageScreen):
         self.feeds: list = []
         self.folders: list = []
         self._select: int | None = None  # a feed id to put the cursor on when the list is read again
+        self._keep: str | None = None  # or the option (its id) the cursor was on, after a refresh
 
     def compose_panes(self) -> ComposeResult:
         with Pane(id="feeds-pane"):
@@ -105,12 +106,23 @@ class FeedsScreen(PageScreen):
         widget = self.query_one("#feeds-list", StoryList)
         widget.show_options(options)
         chosen = next((i for i, f in enumerate(self.feeds) if f.id == self._select), None)
-        self._select = None
-        widget.highlighted = 0 if chosen is None else widget.get_option_index(f"f:{chosen}")
+        keep, self._select, self._keep = self._keep, None, None
+        if chosen is not None:
+            widget.highlighted = widget.get_option_index(f"f:{chosen}")
+        else:
+            try:
+                widget.highlighted = widget.get_option_index(keep) if keep else 0
+            except Exception:  # the row is gone (a feed removed meanwhile)
+                widget.highlighted = 0
 
-    def reread(self, select: int | None = None) -> None:
-        """Read the feeds again (one was added or removed); the cursor goes to feed `select` if given."""
+    def reread(self, select: int | None = None, keep: bool = False) -> None:
+        """Read the feeds again (one was added or removed, a refresh ended); the cursor goes to feed `select` if
+        given, else (`keep`) stays on its row, else goes to the top."""
         self._select = select
+        if keep and select is None:
+            widget = self.query_one("#feeds-list", StoryList)
+            index = widget.highlighted
+            self._keep = (widget.get_option_at_index(index).id or None) if index is not None else None
         self.load(read_feeds)
 
     def feed_under_cursor(self):
