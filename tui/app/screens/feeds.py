@@ -16,6 +16,7 @@ from textual.widgets import Static
 from tui.app import keymap
 from tui.app.screens.page import PageScreen, line
 from tui.app.widgets.pane import Pane
+from tui.app.widgets.scroll_size import content_width
 from tui.app.widgets.story_list import StoryList, heading
 from tui.app.widgets.summary_items import Option
 
@@ -31,6 +32,17 @@ def read_feeds(lib):
     for folder in watched:
         folder.unread, folder.total = counts.get(folder.id, (0, 0))
     return list_feeds(lib), watched
+
+
+def _folder_label(path: str, room: int) -> str:
+    """A folder's path on one line of `room` cells: the home folder as ~, a longer one cut at the front
+    ("…/scratch/clippings"): a path has no spaces to wrap at, and was broken mid-name, its count left alone."""
+    home = os.path.expanduser("~")
+    if home not in ("", "/") and (path == home or path.startswith(home + os.sep)):
+        path = "~" + path[len(home):]
+    if len(path) <= room:
+        return path
+    return "…" + path[-max(1, room - 1):]
 
 
 class FeedsScreen(PageScreen):
@@ -93,11 +105,14 @@ class FeedsScreen(PageScreen):
             options.append(Option(entry, id=f"f:{number}", indent=width + 1, keep=0 if failed else keep))
         if watched:
             options.append(heading("Watched folders (scanned at start and every 30 s)"))
+            listing = self.query_one("#feeds-list", StoryList)
+            room = content_width(listing) if listing.is_mounted else 0
+            room = room if room > 20 else 78
             for number, folder in enumerate(watched):
                 # as a feed: unread, the folder, its articles and when it was scanned; enter shows its articles
                 entry = Text()
                 entry.append(f"{folder.unread:>{width},} ", style="bold" if folder.unread else "dim")
-                entry.append(line(folder.path)[:300], style="bold" if folder.unread else "")
+                entry.append(_folder_label(line(folder.path), room - width - 1), style="bold" if folder.unread else "")
                 keep = len(entry.plain) + 2
                 entry.append(f"  {folder.total:,} article{'s' if folder.total != 1 else ''}", style="dim")
                 if folder.last_scan:
