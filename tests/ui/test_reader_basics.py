@@ -56,10 +56,15 @@ async def test_n_and_shift_n_walk_the_unread_articles(library, make_app):
         assert screen.article.title == HOSTILE.title
         await pilot.press("N")  # everything above is read now (opening marks read)
         await pilot.pause()
-        assert screen.article.title == HOSTILE.title and toasts(app)[-1] == "No more unread articles above."
+        assert screen.article.title == HOSTILE.title and toasts(app)[-1] == "No unread articles left in this list."
         with Library(path) as lib:
             lib.set_read(ids[ORCHARD.title], False)
         screen.articles.refresh_rows()
+        screen.count_unread()
+        await settle(pilot)
+        await pilot.press("n")  # the last row: nothing below, one above (it said "No more unread articles below.")
+        await pilot.pause()
+        assert toasts(app)[-1] == "No more unread articles below: N looks above (1 unread in this list).", toasts(app)
         await pilot.press("N")
         await settle(pilot)
         assert screen.article.title == ORCHARD.title

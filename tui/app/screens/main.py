@@ -824,7 +824,17 @@ class MainScreen(QuickSwitch, Screen):
                 self.open_article(row.id)
                 return
             index += step
-        self.notify("No more unread articles " + ("below." if step > 0 else "above."), timeout=3)
+        where = "below" if step > 0 else "above"
+        left = None if self.unread.of_stories else self.unread.count
+        if left == 0:
+            self.notify("No unread articles left in this list.", timeout=3)
+        elif left:  # some elsewhere in the list: say which key finds them (n at the bottom just stopped)
+            other = keymap.first_key("previous_unread" if step > 0 else "next_unread",
+                                     getattr(self.app, "user_keys", {}))
+            self.notify(f"No more unread articles {where}: {other} looks {'above' if step > 0 else 'below'} "
+                        f"({left:,} unread in this list).", timeout=4)
+        else:
+            self.notify(f"No more unread articles {where}.", timeout=3)
 
     def _articles_only(self, what: str) -> None:
         """Say why a key of the articles list does nothing in the stories list (it did nothing, silently)."""
