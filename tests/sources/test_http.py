@@ -183,3 +183,16 @@ def test_one_deadline_thread_serves_every_request_and_ends_with_the_fetcher(site
         bodies = list(pool.map(lambda _: f.get(site.url("/a.xml")).body, range(40)))
         assert watchers() == 1 and len(set(bodies)) == 1
     assert watchers() == 0 and timers == []  # no thread per request
+
+
+def test_a_url_without_its_scheme_says_what_is_missing():
+    """`feed add example.org/feed.xml` said "only http and https URLs are fetched, not a relative URL:" (a colon
+    left over from "not file:")."""
+    from tui.sources.http import check_url
+
+    for url in ("example.org/feed.xml", "notaurl", "/feed.xml"):
+        with pytest.raises(FetchError) as caught:
+            check_url(url)
+        assert str(caught.value) == "not a full URL: it needs http:// or https:// in front"
+    with pytest.raises(FetchError, match="^only http and https URLs are fetched, not ftp:$"):
+        check_url("ftp://example.org/feed.xml")

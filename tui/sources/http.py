@@ -72,8 +72,10 @@ def check_url(url: str) -> str:
         parts.port  # noqa: B018 - raises ValueError on a bad port
     except ValueError:
         raise FetchError("not a valid URL") from None
+    if not parts.scheme:  # "example.org/feed.xml": it said "..., not a relative URL:", the colon left dangling
+        raise FetchError("not a full URL: it needs http:// or https:// in front")
     if parts.scheme.lower() not in ("http", "https"):
-        raise FetchError(f"only http and https URLs are fetched, not {parts.scheme or 'a relative URL'}:")
+        raise FetchError(f"only http and https URLs are fetched, not {parts.scheme}:")
     if not parts.hostname:
         raise FetchError("URL has no host")
     return url
