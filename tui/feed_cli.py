@@ -287,6 +287,8 @@ def _scan(lib) -> int:
         group_new(lib)  # as after `add`
     for path, reason in result.errors[:50]:
         print(f"skipped {visible(path)}: {clean(reason)}", file=sys.stderr)
-    print(f"imported {result.new} new, {result.updated} updated {'article' if result.new + result.updated == 1 else 'articles'} from {plural(result.files, 'file')}",
-          file=sys.stderr)
+    # "from 0 files" read as if the folders were empty: the files read are the new or changed ones
+    unchanged = f" ({result.unchanged:,} unchanged)" if result.unchanged else ""
+    print(f"imported {result.new} new, {result.updated} updated {'article' if result.new + result.updated == 1 else 'articles'}"
+          f" from {result.files:,} new or changed {'file' if result.files == 1 else 'files'}{unchanged}", file=sys.stderr)
     return 0

@@ -141,3 +141,17 @@ def test_watch_list_shows_a_path_with_a_newline_on_one_line(lib_path, tmp_path):
     r = run("watch", "list")
     assert r.returncode == 0 and len(r.stdout.splitlines()) == 1, r.stdout
     assert "in\\nbox\\x1b[2J" in r.stdout and "\x1b" not in r.stdout
+
+
+def test_watch_scan_says_how_many_files_were_unchanged(lib_path, tmp_path):
+    """A second scan said "imported 0 new, 0 updated articles from 0 files", as if the folder were empty."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    for n in range(2):
+        (folder / f"note-{n}.md").write_text(f"# Quay note {n}\n\nThe harbour board met on the quay again, note {n}, "
+                                             "about the lights and the old pier.\n")
+    first = run("watch", "add", str(folder))
+    assert first.returncode == 0 and "imported 2 new, 0 updated articles from 2 new or changed files" in first.stderr
+    again = run("watch", "scan")
+    assert again.returncode == 0, again.stderr
+    assert again.stderr.strip() == "imported 0 new, 0 updated articles from 0 new or changed files (2 unchanged)"

@@ -18,11 +18,13 @@ CHUNK = 200  # files per transaction
 
 @dataclass
 class ScanResult:
-    """What a scan did: articles new and updated, files read, and (path, reason) for files skipped."""
+    """What a scan did: articles new and updated, files read (new or changed), files seen unchanged, and (path,
+    reason) for files skipped."""
 
     new: int = 0
     updated: int = 0
     files: int = 0
+    unchanged: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
 
 
@@ -48,6 +50,7 @@ def scan_watched(lib, *, on_chunk: Callable[[ScanResult], None] | None = None) -
                 continue  # gone between listing and now
             before = seen.get(path_key(path))
             if before is not None and before.size == st.st_size and before.mtime_ns == st.st_mtime_ns:
+                total.unchanged += 1
                 continue
             items = import_file(path, allow_pipe=False)
             articles = [it.article for it in items if it.article is not None]
