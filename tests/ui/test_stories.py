@@ -9,6 +9,7 @@ from story_sample import EVENING, WIRE, make_story_library
 from ui_sample import HARBOUR, ORCHARD
 
 from tui.app import keymap
+from tui.store import Library
 
 
 @pytest.fixture
@@ -397,3 +398,23 @@ async def test_m_and_f_in_the_story_view_mark_the_line_s_article_everywhere(stor
         source = main.articles.source
         row = next(source.row(i) for i in range(len(source)) if source.row(i).id == article_id)
         assert row.read == now.read and row.starred == now.starred
+
+
+async def test_an_empty_briefing_says_what_to_do(stories, make_app):
+    """Everything read: the briefing said "0 unread stories · ranked by size and recency" and "No unread stories."
+    and nothing else; it names the keys that bring news (R) or show every story (v)."""
+    path, _ids = stories
+    with Library(path) as lib:
+        lib.db.execute("UPDATE articles SET read = 1")
+        lib.db.commit()
+    app = make_app(path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await settle(pilot)
+        page = app.screen
+        assert str(page.query_one("#briefing-head").render()) == "0 unread stories"
+        assert options(page, "#briefing-list")[0] == (
+            "No unread stories: everything is read. R fetches new articles from your feeds and folders; v in the "
+            "library lists every story, read or not.")

@@ -7,6 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
+from tui.app import keymap
 from tui.app.screens.page import PageScreen, line
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
@@ -105,11 +106,19 @@ class BriefingScreen(PageScreen):
         # "10 of 24 unread stories": the briefing shows the LIMIT best (it said "10 stories · all unread stories")
         count = f"{n} of {total} unread stories" if total > n else f"{n} unread stor{'ies' if n != 1 else 'y'}"
         head.update(Text.assemble((count, "bold"), f" since {self.day}" if self.day else "",
-                                  (" · ranked by size and recency", "dim")))
+                                  (" · ranked by size and recency" if n else "", "dim")))
         options: list[Option] = []
         if not self.items:
-            options.append(Option(Text("No unread stories" + (f" since {self.day}." if self.day else "."),
-                                       style="dim"), disabled=True))
+            # what to do next (it said "No unread stories." and nothing else)
+            keys = getattr(self.app, "user_keys", {})
+            if self.day:
+                hint = (f"No unread stories since {self.day}: {keymap.first_key('briefing_since', keys)} widens the "
+                        "time (all unread stories).")
+            else:
+                hint = (f"No unread stories: everything is read. {keymap.first_key('refresh', keys)} fetches new "
+                        f"articles from your feeds and folders; {keymap.first_key('stories', keys)} in the library "
+                        "lists every story, read or not.")
+            options.append(Option(Text(hint, style="dim"), disabled=True))
         for number, item in enumerate(self.items, 1):
             story = item.story
             first, last = line(story.first)[:10], line(story.last)[:10]  # the database is untrusted
