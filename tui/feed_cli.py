@@ -163,18 +163,20 @@ def _feed_import(args) -> int:
             present += not created
     finally:
         lib.close()
-    out(f"imported {plural(added, 'feed')}, {present} already subscribed, {bad} skipped (run `newsreader refresh` to fetch)")
+    fetch = " (run `newsreader refresh` to fetch)" if added else ""  # not after "imported 0 feeds"
+    out(f"imported {plural(added, 'feed')}, {present} already subscribed, {bad} skipped{fetch}")
     return 0 if added or present or not feeds else 1
 
 
 def _feed_export(args) -> int:
-    from tui.commands import open_library
+    from tui.commands import open_library, out
     from tui.sources.opml import export_opml
     from tui.store.feeds import list_feeds
     from tui.textsafe import visible
 
     lib = open_library(args)
-    text = export_opml(list_feeds(lib))
+    feeds = list_feeds(lib)
+    text = export_opml(feeds)
     lib.close()
     if args.output:
         try:
@@ -182,6 +184,7 @@ def _feed_export(args) -> int:
                 fh.write(text)
         except OSError as exc:
             raise CliError(f"{visible(args.output)}: {exc.strerror or exc}") from None
+        out(f"wrote {plural(len(feeds), 'feed')} to {visible(args.output)}")  # it said nothing
     else:
         sys.stdout.write(text)
     return 0
