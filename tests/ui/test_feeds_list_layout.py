@@ -91,6 +91,7 @@ async def test_a_watched_folder_shows_its_counts_and_filters_the_library(library
         assert "clippings  2 articles · scanned " in row or "clippings 2 articles · scanned " in row, lines
         assert "0 feeds · 1 watched folder · 1 unread" in str(app.screen.query_one("#feeds-head").render())
         listing = app.screen.query_one("#feeds-list")
+        assert "watched folder" in listing.HELP  # what help (?) says enter does here
         listing.highlighted = listing.get_option_index("w:0")
         await pilot.press("d")  # not removed here: it says how
         await pilot.pause()

@@ -64,7 +64,8 @@ class FeedsScreen(PageScreen):
     def compose_panes(self) -> ComposeResult:
         with Pane(id="feeds-pane"):
             yield Static(Text("Reading the feeds…"), id="feeds-head")
-            yield StoryList(id="feeds-list", help="enter on a feed shows its articles; on All articles, every article.")
+            yield StoryList(id="feeds-list", help="enter on a feed or a watched folder shows its articles; on All "
+                            "articles, every article.")
 
     def on_mount(self) -> None:
         self.query_one("#feeds-pane").border_title = "Feeds"
