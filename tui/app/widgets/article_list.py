@@ -234,8 +234,10 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         row = self.source.row(index) if self.source else None
         if row is None:
-            if index == 0 and self.source is not None and len(self.source) == 0:
-                return Strip([Segment(set_cell_size(self._empty_hint(), width), self._style("meta"))], width)
+            if self.source is not None and len(self.source) == 0:
+                hint = _wrapped(self._empty_hint(), width)  # on as many lines as it takes (it was cut at the edge)
+                if index < len(hint):
+                    return Strip([Segment(set_cell_size(hint[index], width), self._style("meta"))], width)
             return Strip.blank(width, self._style("base"))
         cursor = ("+cursor-focus" if self.has_focus else "+cursor") if index == self.cursor else ""
         story = self.source.kind == "stories"
@@ -259,7 +261,10 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         if self.source.view != "all":
             key = keymap.first_key("view", getattr(self.app, "user_keys", {}))
             return f" No {self.source.view} articles ({key} changes the view)."
-        return " No articles yet: press a to add a file or folder."
+        keys = getattr(self.app, "user_keys", {})
+        # the keys as bound (it said "press a" whatever a was bound to), and the feeds too: news comes from them
+        return (f" No articles yet: {keymap.first_key('add', keys)} adds a file or folder; "
+                f"{keymap.first_key('feeds', keys)}, then {keymap.first_key('add_feed', keys)}, subscribes to a feed.")
 
     def _story_strip(self, row, width: int, tail: str) -> Strip:
         """One story: unread count, best title, then articles/outlets and the date range."""
@@ -322,6 +327,20 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             Segment(meta, self._style("meta" + tail)),
         ]
         return Strip(segments).crop_extend(0, width, self._style("base"))
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """`text` (one leading space) in lines of at most `width` cells, broken between words, each line but the
+    first indented like it."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word}" if line else f" {word}"
+        if line and cell_len(candidate) > width:
+            lines.append(line)
+            candidate = f" {word}"
+        line = candidate
+    return [*lines, line] if line else lines
 
 
 def _fit_source(source: str, outlets: tuple[str, ...], cells: int) -> str:
