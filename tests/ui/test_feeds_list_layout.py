@@ -103,3 +103,19 @@ async def test_a_watched_folder_shows_its_counts_and_filters_the_library(library
         assert "2 articles · 1 unread · folder clippings" in status, status
         assert {main.articles.source.row(i).title for i in range(len(main.articles.source))} == {
             "Quay lights switched on early", "Night ferry keeps its late crossing"}
+
+
+async def test_no_watched_folder_says_how_to_add_one(library, make_app):
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("F")
+        for _ in range(60):
+            await settle(pilot)
+            lines = shown(app.screen.query_one("#feeds-list"))
+            if any("Watched folders" in x for x in lines):
+                break
+            await pilot.pause(0.05)
+        at = lines.index("Watched folders")
+        assert " ".join(x.strip() for x in lines[at + 1:at + 3]).startswith(
+            "None. `newsreader watch add DIR` imports a folder's new and changed files"), lines

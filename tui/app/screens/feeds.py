@@ -119,6 +119,11 @@ class FeedsScreen(PageScreen):
                 if folder.last_scan:
                     entry.append(f" · scanned {folder.last_scan[:16].replace('T', ' ')}", style="dim")
                 options.append(Option(entry, id=f"w:{number}", indent=width + 1, keep=keep))
+        if not watched:  # the app cannot add one: say where it is done (nothing here told of folders)
+            options.append(heading("Watched folders"))
+            options.append(Option(Text("None. `newsreader watch add DIR` imports a folder's new and changed files as "
+                                       "they appear (scanned at start and every 30 s).", style="dim"),
+                                  disabled=True, indent=2))
         widget = self.query_one("#feeds-list", StoryList)
         widget.show_options(options)
         chosen = next((i for i, f in enumerate(self.feeds) if f.id == self._select), None)
