@@ -240,7 +240,9 @@ def cmd_refresh(args) -> int:
         lib.close()
     if bar:
         sys.stderr.write("\r\x1b[2K")
-    if not args.json:
+    if not args.json and not results and not args.feeds:
+        print("no feeds to refresh (add one with: newsreader feed add URL)", file=sys.stderr)
+    elif not args.json:
         waiting = f", {totals['waiting']} waiting (not fetched)" if totals["waiting"] else ""
         print(f"refreshed {plural(len(results), 'feed')}: {totals['new']} new, {totals['updated']} updated, "
               f"{totals['error']} failed{waiting}", file=sys.stderr)
@@ -266,13 +268,19 @@ def cmd_watch(args) -> int:
             out(f"{'watching' if created else 'already watching'} #{ident}  {visible(os.path.abspath(args.dir))}")
             return _scan(lib)
         if args.watch_command == "list":
-            for w in list_watched(lib):
+            watched = list_watched(lib)
+            for w in watched:
                 out(f"{w.id:>4}  {visible(w.path)}  ({plural(w.files, 'file')}, last scan {w.last_scan or 'never'})")
+            if not watched:  # it printed nothing
+                print("no watched folders (add one with: newsreader watch add DIR)", file=sys.stderr)
             return 0
         if args.watch_command == "remove":
             if not remove_watch(lib, args.dir):
                 raise CliError(f"{visible(args.dir)} is not watched")
             out(f"stopped watching {visible(args.dir)} (its articles stay)")
+            return 0
+        if not list_watched(lib):  # "imported 0 new, 0 updated articles from 0 new or changed files"
+            print("no watched folders (add one with: newsreader watch add DIR)", file=sys.stderr)
             return 0
         return _scan(lib)
     finally:

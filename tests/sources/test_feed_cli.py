@@ -156,3 +156,14 @@ def test_watch_scan_says_how_many_files_were_unchanged(lib_path, tmp_path):
     again = run("watch", "scan")
     assert again.returncode == 0, again.stderr
     assert again.stderr.strip() == "imported 0 new, 0 updated articles from 0 new or changed files (2 unchanged)"
+
+
+def test_nothing_to_refresh_or_scan_says_how_to_add_some(lib_path):
+    """With no feed and no watched folder, `refresh` said "refreshed 0 feeds: 0 new, 0 updated, 0 failed", `watch list`
+    printed nothing and `watch scan` "imported 0 new, 0 updated articles from 0 files"."""
+    r = run("refresh")
+    assert r.returncode == 0 and r.stderr.strip() == "no feeds to refresh (add one with: newsreader feed add URL)"
+    for args in (("watch", "list"), ("watch", "scan")):
+        r = run(*args)
+        assert r.returncode == 0 and r.stdout == "", args
+        assert r.stderr.strip() == "no watched folders (add one with: newsreader watch add DIR)", (args, r.stderr)
