@@ -100,9 +100,10 @@ FDR_GRID = 0.005        # similarities tried, from FDR_FROM up
 FDR_FROM = 0.05
 
 
-def bayes_thresholds(sims: list[tuple[int, float]], fdr: float = 0.5) -> list[tuple[tuple[int, int], float | None]]:
-    """Per band, the lowest similarity where the local false-discovery rate against the far-apart null is <= `fdr`
-    (1/2: more likely the same story than not)."""
+def bayes_thresholds(sims: list[tuple[int, float]], fdr: float = 0.5,
+                     bands: tuple[tuple[int, int], ...] = BANDS) -> list[tuple[tuple[int, int], float | None]]:
+    """Per band (of `bands`), the lowest similarity where the local false-discovery rate against the far-apart null is
+    <= `fdr` (1/2: more likely the same story than not)."""
     from bisect import bisect_left
 
     null = sorted(s for g, s in sims if g > NULL_DAYS)
@@ -111,7 +112,7 @@ def bayes_thresholds(sims: list[tuple[int, float]], fdr: float = 0.5) -> list[tu
         return (bisect_left(xs, hi) - bisect_left(xs, lo)) / max(1, len(xs))
 
     out = []
-    for lo, hi in BANDS:
+    for lo, hi in bands:
         band = sorted(s for g, s in sims if lo <= g <= hi)
         found = None
         for k in range(int(round((1.0 - FDR_FROM) / FDR_GRID))):

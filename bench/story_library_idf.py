@@ -25,7 +25,15 @@ data. Prints numbers, asserts nothing.
 
 Last, the same levels for batches more crowded than PolNeAR (tui/stories/density.py): where each article meets m
 times as many others within a day, a pair is m times less likely to be the same story, so each level is where the
-null's local density is at most 1 / (1 + m) of the pairs' (m = 1: the levels above).
+null's local density is at most 1 / (1 + m) of the pairs' (m = 1: the levels above). And the level for averages
+(`average_levels`): two stories more than WINDOW_DAYS apart merge by their average link over all their pairs of
+articles, which is steadier than one pair's cosine, so the bridge table (fitted for one pair) is too cautious for
+them. PolNeAR is grouped by the grouper itself, as one batch, with no bridges (then no pair of its stories more than
+WINDOW_DAYS apart was ever tested, so their similarities are not thinned by the test being fitted); for the pairs of
+stories with AVERAGE_PAIRS pairs of articles or more (na x nb), the same local false-discovery rule gives the level of
+their average link WINDOW_DAYS+1 .. NULL_DAYS days apart (one band: a few thousand such pairs), against the pairs of
+such stories more than NULL_DAYS apart, for each m (`Levels.average` in tui/stories/grouping.py, the last item of
+each BY_DENSITY row).
 """
 
 from __future__ import annotations
@@ -128,23 +136,102 @@ def main() -> None:
     print(f"as tui.stories.grouping.LIBRARY (join = the 0-1 day level, decay, bridge): "
           f"Levels({found[0][1]}, {decay:.1f}, {tuple(merged)})")
     print(f"grouper now: {LIBRARY}")
-    by_density(polnear, sims)
+    averages = average_levels(polnear)
+    by_density(polnear, sims, averages)
 
 
-def by_density(polnear: list[tuple[str, str, str]], sims: list[tuple[int, float]]) -> None:
+def story_pairs(polnear: list[tuple[str, str, str]]) -> list[tuple[int, int, float]]:
+    """(days apart, pairs of articles, average link) of every two stories of `polnear` grouped at once (one batch,
+    library idf) by the grouper with no bridges and no level for averages: average link as the grouper's (the mean
+    cosine of the two stories' articles' library-weighted terms), days apart between their date ranges."""
+    import dataclasses
+    import tempfile
+    from unittest import mock
+
+    import numpy as np
+
+    from tui.models import Article
+    from tui.store import Library
+    from tui.store.stories import story_of
+    from tui.stories import grouping
+    from tui.stories.grouping import day_number
+
+    dated = sorted((r for r in polnear if day_number(r[2])), key=lambda r: r[2])
+    plain = dataclasses.replace(grouping.LIBRARY, bridge=(), average=None)
+    with tempfile.TemporaryDirectory() as tmp, mock.patch.object(grouping, "LIBRARY", plain):
+        lib = Library(Path(tmp) / "polnear.db")
+        try:
+            ids = [i for _, i in lib.add_many([Article(title=t, body=b, source="polnear", published=d)
+                                               for t, b, d in dated])]
+            grouping.group_new(lib)
+            where = [story_of(lib, i) for i in ids]
+        finally:
+            lib.close()
+    vecs = vectors([(t, b) for t, b, _ in dated], True)
+    days = [day_number(d) for _, _, d in dated]
+    index: dict[str, int] = {}
+    for v in vecs:
+        for t in v:
+            index.setdefault(t, len(index))
+    matrix = np.zeros((len(vecs), max(1, len(index))))
+    for i, v in enumerate(vecs):
+        matrix[i, [index[t] for t in v]] = list(v.values())
+    cos = matrix @ matrix.T
+    members: dict[int, list[int]] = {}
+    for k, sid in enumerate(where):
+        members.setdefault(sid, []).append(k)
+    stories = [(ms, min(days[k] for k in ms), max(days[k] for k in ms)) for ms in members.values()]
+    out = []
+    for i, (a, fa, la) in enumerate(stories):
+        for b, fb, lb in stories[i + 1:]:
+            out.append((max(0, fa - lb, fb - la), len(a) * len(b), float(cos[np.ix_(a, b)].mean())))
+    return out
+
+
+def average_levels(polnear: list[tuple[str, str, str]]) -> dict[float, float | None]:
+    """m -> the level for the average link of two stories of AVERAGE_PAIRS pairs of articles or more, WINDOW_DAYS+1
+    .. NULL_DAYS days apart, in a batch m times as crowded as PolNeAR (None: no level found)."""
+    import bench.story_decay as decay_fit
+    from tui.stories.grouping import AVERAGE_PAIRS, WINDOW_DAYS
+
+    pairs = story_pairs(polnear)
+    print(f"PolNeAR grouped at once without bridges: story pairs {len(pairs)}; the level of the average link of two "
+          f"stories more than {WINDOW_DAYS} days apart, by pairs of articles (na x nb), at m = 1 / 2 / 3:")
+    band = ((WINDOW_DAYS + 1, decay_fit.NULL_DAYS),)
+    out = {}
+
+    def with_bands(sims: list[tuple[int, float]], m: float) -> float | None:
+        return decay_fit.bayes_thresholds(sims, 1 / (1 + m), band)[0][1]
+
+    for lo, hi in ((1, 1), (2, 3), (4, 8), (9, None), (AVERAGE_PAIRS, None)):
+        sims = [(g, s) for g, k, s in pairs if lo <= k and (hi is None or k <= hi)]
+        levels = [with_bands(sims, m) for m in (1, 2, 3)]
+        far = sum(WINDOW_DAYS < g <= decay_fit.NULL_DAYS for g, _ in sims)
+        null = sum(g > decay_fit.NULL_DAYS for g, _ in sims)
+        print(f"{f'{lo}-{hi}' if hi else f'{lo}+':>8} pairs: {far:>6} story pairs in the band, {null:>6} in the null: "
+              f"{' / '.join(str(x) for x in levels)}")
+    sims = [(g, s) for g, k, s in pairs if k >= AVERAGE_PAIRS]
+    for m in DENSITIES:
+        out[m] = with_bands(sims, m)
+    return out
+
+
+def by_density(polnear: list[tuple[str, str, str]], sims: list[tuple[int, float]],
+               averages: dict[float, float | None]) -> None:
     """Print PolNeAR's crowding (tui.stories.density.REFERENCE) and, for a batch m times as crowded, the same
-    levels at local false-discovery rate 1 / (1 + m) (tui.stories.density.BY_DENSITY)."""
+    levels at local false-discovery rate 1 / (1 + m), with the level for averages (`average_levels`) last when
+    found (tui.stories.density.BY_DENSITY)."""
     from tui.stories import density
     from tui.stories.grouping import day_number
 
     ref = round(density.neighbours([day_number(d) for _, _, d in polnear if day_number(d)]), 2)
     print(f"PolNeAR: {ref} other articles within a day of each, on average (tui.stories.density.REFERENCE)")
-    print("m (times as crowded)   join   bridge (max days apart, level)")
+    print("m (times as crowded)   join   bridge (max days apart, level)   average")
     rows = []
     for m in DENSITIES:
         found = bayes_thresholds(sims, 1 / (1 + m))
-        rows.append((m, found[0][1], tuple(bridge_table(found))))
-        print(f"{m:>20}   {found[0][1]}   {rows[-1][2]}")
+        rows.append((m, found[0][1], tuple(bridge_table(found))) + ((averages[m],) if averages.get(m) else ()))
+        print(f"{m:>20}   {found[0][1]}   {rows[-1][2]}   {averages.get(m)}")
     print(f"as tui.stories.density: REFERENCE = {ref}, BY_DENSITY = {tuple(rows)}")
     print(f"grouper now: REFERENCE = {density.REFERENCE}, BY_DENSITY = {density.BY_DENSITY}")
 

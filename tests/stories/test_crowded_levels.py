@@ -75,10 +75,10 @@ def _stream() -> tuple[list[Article], list[str]]:
 
 
 def test_the_first_row_is_the_library_levels_and_levels_rise_with_crowding():
-    assert BY_DENSITY[0] == (1, LIBRARY.join, LIBRARY.bridge)
-    joins = [join for _, join, _ in BY_DENSITY]
+    assert BY_DENSITY[0] == (1, LIBRARY.join, LIBRARY.bridge, LIBRARY.average)
+    joins = [join for _, join, *_ in BY_DENSITY]
     assert joins == sorted(joins) and joins[-1] > joins[0]
-    assert [m for m, _, _ in BY_DENSITY] == sorted(m for m, _, _ in BY_DENSITY)
+    assert [m for m, *_ in BY_DENSITY] == sorted(m for m, *_ in BY_DENSITY)
 
 
 def test_neighbours_count_the_others_within_a_day():

@@ -64,24 +64,34 @@ MERGE = JOIN
 # (max days apart, similarity); beyond the last band (the fit's null) nothing bridges.
 BRIDGE = ((1, 0.215), (2, 0.22), (14, 0.235), (21, 0.25), (30, 0.245), (60, 0.25), (90, 0.26))
 BRIDGE_DAYS = BRIDGE[-1][0]
+# Two stories more than WINDOW_DAYS apart with this many pairs of articles or more (sizes na x nb) also merge when
+# their average link reaches the level for averages (`Levels.average`): a mean over many pairs is steadier than one
+# pair's cosine, for which the bridge table is fitted (bench/story_library_idf.py fits both on PolNeAR train: for
+# story pairs of 1 / 2-3 / 4-8 / 9+ pairs of articles, 31-90 days apart, its levels at m = 1 are 0.205 / 0.15 / 0.11 /
+# 0.125; from 4 pairs on they agree).
+AVERAGE_PAIRS = 4
 
 
 @dataclass(frozen=True)
 class Levels:
-    """The join level (MERGE is the same), the decay in days and the bridge table, for one term weighting."""
+    """The join level (MERGE is the same), the decay in days and the bridge table, for one term weighting; and the
+    level for the average link of two stories more than WINDOW_DAYS apart with AVERAGE_PAIRS pairs of articles or more
+    (None: none, the bridge table decides alone)."""
 
     join: float
     decay: float
     bridge: tuple[tuple[int, float], ...]
+    average: float | None = None
 
 
 BACKGROUND = Levels(JOIN, DECAY_DAYS, BRIDGE)
 # LIBRARY: the same three fitted the same way on PolNeAR train, with terms weighed by the library's own idf
 # (tui/stories/library_idf.py), by bench/story_library_idf.py: join = the lowest cosine at which a pair 0-1 day
 # apart is more likely the same story than not (0.055), the decay fitted to the share above the null level by days
-# apart (4.8), and the per-band bridge levels (adjacent equal bands joined). A batch of LIBRARY_FROM articles or more is grouped with these.
+# apart (4.8), the per-band bridge levels (adjacent equal bands joined), and the level for averages (0.11: fitted on
+# the stories the grouper makes of PolNeAR without bridges). A batch of LIBRARY_FROM articles or more is grouped with these.
 LIBRARY = Levels(0.055, 4.8, ((2, 0.055), (7, 0.06), (14, 0.065), (21, 0.07), (30, 0.075), (45, 0.095),
-                              (60, 0.225), (90, 0.175)))
+                              (60, 0.225), (90, 0.175)), 0.11)
 
 
 def crowded(days: list[int]) -> Levels:
@@ -93,7 +103,7 @@ def crowded(days: list[int]) -> Levels:
 
 @lru_cache(maxsize=64)
 def _levels_of(row: tuple) -> Levels:
-    return Levels(row[1], LIBRARY.decay, row[2])
+    return Levels(row[1], LIBRARY.decay, row[2], row[3] if len(row) > 3 else None)
 
 
 # Merges look this far among the stories in memory (loaded for WINDOW_DAYS around a batch, so as not to read three
@@ -496,9 +506,10 @@ class Grouper:
     def merge_touched(self) -> None:
         """Fold each story changed in this batch into another whose centroid now agrees: by the join test
         (decayed average link >= MERGE), or, further apart in time, when the plain average link reaches the
-        BRIDGE level for the days between them. The older id stays."""
+        BRIDGE level for the days between them (or, more than WINDOW_DAYS apart and with AVERAGE_PAIRS pairs of
+        articles or more, the level for averages when lower). The older id stays."""
         gone: set[int] = set()
-        merge, decay, bridge = self.levels.join, self.levels.decay, self.levels.bridge
+        merge, decay, bridge, average = self.levels.join, self.levels.decay, self.levels.bridge, self.levels.average
         for s in sorted((s for s in self.stories.values() if s.dirty), key=lambda s: -s.id):
             if s.id in gone:
                 continue
@@ -513,8 +524,11 @@ class Grouper:
                 gap = max(0, lo - _DAYS[o.last], _DAYS[o.first] - hi)
                 raw = o.similarity(vec)
                 sim = raw / (1.0 + max(0, gap - GRACE_DAYS) / decay) if gap <= WINDOW_DAYS else 0.0
-                if sim >= merge or raw >= bridge_level(gap, bridge):
-                    score = sim / merge if sim >= merge else raw / bridge_level(gap, bridge)  # how far past its test
+                level = bridge_level(gap, bridge)
+                if average is not None and WINDOW_DAYS < gap <= BRIDGE_DAYS and s.size * o.size >= AVERAGE_PAIRS:
+                    level = min(level, average)
+                if sim >= merge or raw >= level:
+                    score = sim / merge if sim >= merge else raw / level  # how far past its test
                     if score >= best_sim:
                         best, best_sim = o, score
             if best is None:

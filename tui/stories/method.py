@@ -10,8 +10,9 @@ from __future__ import annotations
 # The grouping method. Raise it with every change that groups the same articles differently.
 # 1: library idf, LIBRARY levels, windowed regroup (session 7); 2: levels by how crowded a batch's days are
 # (tui/stories/density.py); 3: `refine` leaves the story of an article that stays as it was (before, the article
-# left and joined again, which put back terms a trim had dropped and moved the weights by rounding).
-METHOD = 3
+# left and joined again, which put back terms a trim had dropped and moved the weights by rounding); 4: stories more
+# than WINDOW_DAYS apart with many pairs of articles merge at the level for averages (grouping.Levels.average).
+METHOD = 4
 METHOD_ROW = "story_method"
 
 
