@@ -250,3 +250,38 @@ async def test_the_feeds_list_shows_a_refresh_it_started_with_the_cursor_kept(li
         assert row("Island Ferry").startswith("2 Island Ferry News  2 articles · refreshed "), row("Island Ferry")
         assert "2 unread" in str(page.query_one("#feeds-head").render())
         assert options.highlighted == options.get_option_index("f:1")
+
+
+async def test_R_in_the_briefing_brings_the_new_stories_in(library, make_app, server, monkeypatch):
+    """Everything read, the briefing says R fetches news; R pressed there fetched two articles and the briefing went
+    on saying "No unread stories" until it was closed and opened again."""
+    from tui.store.feeds import add_feed
+
+    path, _ = library
+    with Library(path) as lib:
+        lib.db.execute("UPDATE articles SET read = 1")
+        lib.db.commit()
+        add_feed(lib, f"{server}/feed.xml", "Island Ferry News")
+    app = make_app(path)
+    toasts = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await settle(pilot)
+        page = app.screen
+        assert str(page.query_one("#briefing-head").render()) == "0 unread stories"
+        await pilot.press("R")
+
+        def listed() -> str:
+            options = page.query_one("#briefing-list")
+            return " ".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
+
+        for _ in range(80):
+            await pilot.pause(0.05)
+            await settle(pilot)
+            if "Ferry timetable news" in listed():
+                break
+        assert any("Feeds: 2 new" in t for t in toasts), toasts
+        assert app.screen is page and "Ferry timetable news" in listed(), listed()
+        assert str(page.query_one("#briefing-head").render()) != "0 unread stories"

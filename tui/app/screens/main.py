@@ -1076,12 +1076,16 @@ class MainScreen(QuickSwitch, Screen):
             self.background.start()  # new articles join the background analysis pass
         if title and (added or lines):
             # The feeds list (F), if it is open: its unread counts, refresh times and errors are this refresh's
-            # (they stayed as they were when it opened, the toast saying "6 new" beside a count of 0)
+            # (they stayed as they were when it opened, the toast saying "6 new" beside a count of 0); the briefing
+            # (b) takes the new stories in (R pressed there left it saying "No unread stories")
+            from tui.app.screens.briefing import BriefingScreen
             from tui.app.screens.feeds import FeedsScreen
 
             for screen in self.app.screen_stack:
                 if isinstance(screen, FeedsScreen):
                     screen.reread(keep=True)
+                elif isinstance(screen, BriefingScreen) and added:
+                    screen.reload()
         if lines:
             failed = any(line.startswith("✗") for line in lines)
             shown = "\n".join(lines[:6]) + (f"\n… and {len(lines) - 6} more" if len(lines) > 6 else "")
