@@ -186,3 +186,25 @@ def test_a_surnames_possessive_starts_no_body():
     # possessive-in-name, which read "Owens" as the plural of "owe")
     text = "A spokesman said Ana Owens's Harbour Council had met on Monday."
     assert ("Ana Owens", "PERSON") in _ents(text) and ("Harbour Council", "ORG") in _ents(text)
+
+
+NAMES_ARTICLE = """Brenning's cut the rating of the Varno ferry company on Monday. Brenning's said the outlook was poor,
+and the story first ran in the VARNO DAILY HERALD the next morning.
+Ana Kessel leads the dockers' union. She spoke in Varno. Kessel met the mayor on Tuesday.
+Karin Holt's plan failed. Holt's aides said nothing.
+"""
+
+
+def test_a_name_ending_in_apostrophe_s_keeps_it_and_a_possessive_does_not():
+    ents = _ents(NAMES_ARTICLE)
+    assert ents.count(("Brenning's", "ORG")) == 2 and not any(t == "Brenning" for t, _ in ents)
+    assert ("Holt", "PERSON") in ents and not any(t.endswith("'s") for t, lab in ents if lab == "PERSON")
+
+
+def test_a_newspaper_in_capitals_inside_a_sentence_is_one_name():
+    assert ("VARNO DAILY HERALD", "ORG") in _ents(NAMES_ARTICLE)
+
+
+def test_a_person_is_not_tagged_with_the_verb_after_it():
+    ents = _ents(NAMES_ARTICLE)
+    assert ("Kessel", "PERSON") in ents and not any(" met" in t for t, _ in ents)

@@ -17,7 +17,7 @@ import re
 
 from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
-from ..types import GPE, LOC, PRODUCT
+from ..types import GPE, LOC, ORG, PRODUCT
 from .clusters import lower_form_known, more_often_lower
 from .name_starts import word_counts
 
@@ -182,3 +182,77 @@ def _inner(text: str) -> list:
         _inner_cache[:] = [text, [None, {}]]
     return _inner_cache[1]
 
+
+
+# A run of words in capitals inside a sentence written in mixed case ("ran in the VARNO DAILY HERALD on Monday"):
+# the writer set the run apart as one unit, a name written as its owner writes it. The tagger, which has seen such
+# words mostly in headlines, tags a piece of it. Words of two letters or more without full stops ("U.S. HRW":
+# an abbreviation then a code is two names), at most six on each side of the tagged piece; two short words are two
+# acronyms ("US TV"). The run stands inside a sentence: a lower-case word or a comma before it, a lower-case word or
+# punctuation after it (a heading run into its text, "HOW TO SPOT BEDBUGS The pests ...", or a slug, "WHEAT SALES -
+# ...", is no name). Found from the tagged names in capitals (reading the whole text for runs of capitals costs
+# ~5x more).
+_CAPS_BEFORE = re.compile(r"(?<![\w'’.&-])[A-Z][A-Z&'’-]*[A-Z][ \t]+$")
+_CAPS_AFTER = re.compile(r"[ \t]+[A-Z][A-Z&'’-]*[A-Z](?![\w'’.&-])")
+_THE = re.compile(r"THE[ \t]+")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]")
+_IN_SENTENCE_BEFORE = re.compile(r"[a-z,][ \t]$")  # a lower-case word or a comma right before the run
+_IN_SENTENCE_AFTER = re.compile(r"[ \t]*[,.;:)]|[ \t]+[a-z]")  # punctuation or a lower-case word right after it
+
+
+def _capitals_run(text: str, s: int, e: int) -> tuple[int, int, int]:
+    """The run of words in capitals around the name [s, e) (itself in capitals), at most six words more each side:
+    where it starts, where the name in it starts ("THE" left out) and where it ends."""
+    for _ in range(6):
+        b = _CAPS_BEFORE.search(text, max(0, s - 40), s)
+        if b is None:
+            break
+        s = b.start()
+    for _ in range(6):
+        a = _CAPS_AFTER.match(text, e)
+        if a is None:
+            break
+        e = a.end()
+    the = _THE.match(text, s)
+    return s, the.end() if the is not None and the.end() < e else s, e  # "THE HARBOUR GAZETTE": the name without "THE"
+
+
+def capitals_runs(text: str, spans: list[Span]) -> list[Span]:
+    """"the VARNO [DAILY] HERALD" -> "the [VARNO DAILY HERALD]": a run of words in capitals inside a line of mixed
+    case, part of which the tagger tagged and no name crosses, is one name."""
+    out = None
+    mixed: dict[int, bool] = {}  # line start -> has it three lower-case words or more
+    taken = 0  # spans before this index are inside a run already made
+    for k, (s0, e0, _) in enumerate(spans):
+        if not text[s0 + 1:s0 + 2].isupper() or k < taken or not text[s0:e0].isupper():
+            continue
+        run, s, e = _capitals_run(text, s0, e0)
+        if (s, e) == (s0, e0) or not _IN_SENTENCE_BEFORE.search(text, max(0, run - 2), run) \
+                or not _IN_SENTENCE_AFTER.match(text, e):
+            continue  # "HOW TO SPOT BEDBUGS The pests ...", "WHEAT SALES - ...": a heading or a slug run into the text
+        words = text[s:e].split()
+        if len(words) == 2 and all(len(w) <= 3 for w in words):
+            continue  # "US TV", "UPN TV": two acronyms side by side, each its own word
+        j = k
+        while j < len(spans) and spans[j][0] < e:
+            j += 1
+        inside = spans[k:j]
+        if inside[0][0] < s or inside[-1][1] > e or k > 0 and spans[k - 1][1] > s:
+            continue  # a name crosses the run's edge
+        a = text.rfind("\n", 0, s) + 1
+        if a not in mixed:
+            b = text.find("\n", a)
+            mixed[a] = sum(1 for _ in zip(range(3), _LOWER_WORD.finditer(text, a, len(text) if b < 0 else b))) == 3
+        if not mixed[a] or not on("capitals-run-in-sentence"):
+            continue
+        labels = [sp[2] for sp in inside]
+        # a place and more words: a body named after it ("USA TODAY", "NORTH SEA RADIO")
+        label = ORG if ORG in labels or all(lab in (GPE, LOC) for lab in labels) else \
+            max(inside, key=lambda sp: sp[1] - sp[0])[2]
+        if out is None:
+            out = list(spans)
+        out[k:j] = [(s, e, label)] + [None] * (j - k - 1)  # None: merged into the run, dropped below
+        taken = j
+    if out is None:
+        return spans
+    return [sp for sp in out if sp is not None]

@@ -26,9 +26,9 @@ from ..rules import enabled as on
 from ..types import FAC, GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
 from .heads import extend_to_head
-from .inner_words import plural_bodies, possessive_names, preposition_names
+from .inner_words import own_s_names, plural_bodies, possessive_names, preposition_names
 from .kinds import kind_of_name, plural_of_a_name, street_end, street_pair, street_start
-from .layout import common_in_corpus, common_in_heading, currency_code, section_tag_lines, vehicles_everywhere
+from .layout import capitals_runs, common_in_corpus, common_in_heading, currency_code, section_tag_lines, vehicles_everywhere
 from .name_starts import (particle_name, role_before_name, role_inside, role_opens_person, sentence_initial,
                           speech_verb_opener, trim_roles)
 
@@ -40,7 +40,8 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
     if on("acronym-defined-name"):
         spans = defined_names(text, spans)
     spans = plural_bodies(text, preposition_names(text, possessive_names(text, extend_to_head(text, spans))))
-    spans = _joined(text, section_tag_lines(text, spans))
+    spans = own_s_names(text, spans)
+    spans = capitals_runs(text, _joined(text, section_tag_lines(text, spans)))
     out = []
     for i, (s, e, lab) in enumerate(spans):
         word = text[s:e]
@@ -90,6 +91,10 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             s += 5  # "Dear Aunt Margaret,": a letter's salutation, not part of the name
         if lab == PERSON and on("trim-roles"):
             s = trim_roles(text, s, e)  # "Soprano Ana Kosmač" -> the person
+        if lab == PERSON and text[text.rfind(" ", s, e) + 1:e].islower() and (cut := _lower_tail(text, s, e)) < e \
+                and on("person-ends-capitalised"):
+            e = cut  # "Okafor met": a person's name ends in a capitalised word
+            word = text[s:e]
         if lab in (PERSON, ORG, GPE, LOC, "MISC") and " and " in word and (cut := street_pair(text, s, e)) is not None \
                 and on("street-first"):
             out.append((s, cut, FAC))  # "Plaza Mayor and Piazza Navona": two squares, not one organisation
@@ -110,6 +115,19 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             s = ps  # the first name before the particle is not already part of another name
         out.append((s, e, kind_of_name(text, s, e, lab)))
     return vehicles_everywhere(text, _without_overlaps(out))
+
+
+def _lower_tail(text: str, s: int, e: int) -> int:
+    """End of the name [s, e) once its last words written all in lower case are cut, the first word always kept
+    (NER train: 7 of 6,600 people end in a lower-case word, each an "al-" surname with its capital inside). A name
+    written all in lower case (a lower-cased text) is left whole."""
+    if not text[s:s + 1].isupper():
+        return e
+    while True:
+        cut = text.rfind(" ", s, e)
+        if cut < 0 or not text[cut + 1:e].islower():
+            return e
+        e = len(text[s:cut].rstrip()) + s
 
 
 _APOSTROPHE_GAP = ("' ", "’ ")

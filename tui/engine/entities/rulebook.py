@@ -54,6 +54,12 @@ _rule("role-inside-organisation", "a role word inside an organisation span split
 _rule("trim-roles", "role words glued to the front of a person are cut off (exception: no dev effect; the seed article's soprano needs it)",
       ["The prize went to Soprano Lidia Varga on Sunday."], ["The prize went to Lidia Varga on Sunday."])
 
+_rule("person-ends-capitalised", "a person's name ends in a capitalised word: lower-case words the tagger ran on "
+      "into ('Okafor met') are cut (NER train: 7 of 6,600 people end otherwise, all 'al-' surnames; session 14)",
+      [("Ana Kessel leads the union. She spoke in Varno. Kessel met the mayor on Monday.",
+        [("Ana Kessel", "PERSON"), ("Varno", "LOC"), ("Kessel", "PERSON"), ("Monday", "DATE")]),
+       "Thabo Okafor runs the port. Lina Berg spoke to reporters in Pune. Okafor met representatives of the dockers."],
+      ["Thabo Okafor runs the port. Okafor met representatives of the dockers on Monday."])
 _rule("role-opens-person", "a role word opening a sentence before a two-word name the tagger called an "
       "organisation (or called the role alone one, the surname perhaps a person: sessions 10-11) is the role and a person",
       ["Soprano Ana Kosmač sang the lead.",
@@ -103,6 +109,13 @@ _rule("possessive-in-name", "a plural common noun with its possessive between a 
       ["Talks with Varno's Liberal Party failed.", "The Rangers' Jon Hale scored twice.",
        "A spokesman said Ana Owens's Harbour Council had met.",
        "The dockers' union said the cranes would stop."])
+_rule("own-s-name", "a name before 's that the article never writes without its 's, and writes once where no "
+      "possessive stands (before a comma, a full stop, a preposition, 'said', 'would'), ends in its 's ('Moody's'; session 14)",
+      [("Brenning's cut the bank's rating on Monday. Brenning's said the outlook was poor.",
+        [("Brenning's", "ORG"), ("Monday", "DATE"), ("Brenning's", "ORG")]),
+       "The ferry tickets are sold at Haldor's, the shop by the pier."],
+      ["Karin Holt's plan failed. Holt's aides said nothing.",
+       "The mayor of Varno spoke. Varno's council said the pier would close."])
 _rule("plural-of-body", "a capitalised plural common noun inside a sentence, 'of' or 'for' (and 'the') and capitalised "
       "words are one organisation ('Friends of the Harbour'; session 12)",
       [("The money came from Friends of the Harbour, the council said.", [("Friends of the Harbour", "ORG")]),
@@ -168,6 +181,12 @@ _rule("currency-code", "a currency code ('CHF') is no organisation",
 _rule("corpus-common-word", "a word opening a sentence, said once, that news mostly writes in lower case is no person or MISC",
       ["Ana Ruiz spoke. Tourism has recovered since then."],
       ["Ana Ruiz spoke. Kowalczyk on Douglas Street was closed for a week."])
+_rule("capitals-run-in-sentence", "a run of words in capitals inside a mixed-case line ('ran in the VARNO DAILY "
+      "HERALD on Monday'), part of which the tagger tagged, is one name; not a slug opening a line before a dash (session 14)",
+      [("The story first ran in the VARNO DAILY HERALD on Monday, the mayor said.",
+        [("VARNO DAILY HERALD", "ORG"), ("Monday", "DATE")])],
+      ["The story first ran in the Varno Daily Herald on Monday, the mayor said.",
+       "VARNO DAILY HERALD\nThe story first ran on Monday, the mayor said."])
 _rule("newspaper-name", "a name ending in Star, Sun, Herald, Times ... after 'the' is a newspaper",
       ["The story ran in the Edmonton Sun on Monday."], ["The story ran on Monday."])
 _rule("street-name", "a name ending in Street, Road, Lane ... is a place, unless it is a first name and a surname "
