@@ -582,3 +582,18 @@ _ICE = "“The ice came in overnight and stayed until April.”"
 ])
 def test_a_place_with_its_state_inside_an_attribution(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+def test_the_object_of_a_participle_after_the_subject_is_not_the_speaker():
+    text = ("The pier has been shut since the storm.\n\nAnother harbour official speaking to the local radio said: "
+            "“We cannot keep the pier open.”\n\n“Nobody will fish here this winter,” a second harbour official "
+            "speaking to the local radio said.")
+    assert by_text(extract_quotes(text), "keep the pier").speaker == "Another harbour official"
+    assert by_text(extract_quotes(text), "Nobody will").speaker == "a second harbour official"
+
+
+def test_a_capitalised_head_after_an_indefinite_article_is_a_description():
+    text = "The vote is on Friday.\n\n“The bill is dead,” one senior Democrat said.\n\nA Republican said: “We will try again.”"
+    quotes = extract_quotes(text)
+    assert by_text(quotes, "The bill").speaker == "one senior Democrat"
+    assert by_text(quotes, "try again").speaker == "A Republican"

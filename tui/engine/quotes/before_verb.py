@@ -88,6 +88,8 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
         role = _role_before(toks, i, floor) if rules.enabled("role-for-a-name") else None
         if role is not None:  # "A spokesman for Acme said", "Officials in Ohio said": the people, not the place
             return mention(text, toks, role, j2, "nominal")
+        if (a := _indefinite_before(toks, i, floor)) is not None:
+            return mention(text, toks, a, j2, "nominal")  # "One senior Democrat said": a description, not a name
         return mention(text, toks, i, j2, "name")
     return _description_left(text, toks, j, floor)
 
@@ -201,6 +203,9 @@ def _description_left(text: str, toks: list[Tok], j: int, floor: int) -> Mention
                     break
             if start == j:
                 return None  # a bare "a" or "the" is no speaker
+            if (before := _before_participle_phrase(toks, start, floor)) is not None \
+                    and (m := _description_left(text, toks, before, floor)) is not None:
+                return m  # "another official speaking to the local radio said": the official, not the radio
             return mention(text, toks, start, _head_end(toks, start, j), "nominal")
         if is_cap(toks[k]) and toks[k].text.endswith(("'s", "’s")):  # "Holt's spokesman"
             return mention(text, toks, k, _head_end(toks, k, j), "nominal")
@@ -211,6 +216,38 @@ def _description_left(text: str, toks: list[Tok], j: int, floor: int) -> Mention
     if j - k >= 3 and is_cap(toks[k + 1]) and (k < floor or not is_word(toks[k])) and toks[k + 1].low in _BARE_OPENERS:
         return mention(text, toks, k + 1, j, "nominal")
     return None
+
+
+_INDEFINITE = frozenset({"a", "an", "one", "another"})
+
+
+def _indefinite_before(toks: list[Tok], i: int, floor: int) -> int | None:
+    """The indefinite article ("a", "one", "another") opening a description whose head is the capitalised word at token
+    i, after at most three lower-case modifiers ("one senior Democrat", "a Republican"), else None: a name takes no
+    indefinite article, so the capital is a common noun's (a party's member, a people's)."""
+    k = i - 1
+    while k >= floor and i - k <= 3 and is_word(toks[k]) and not is_cap(toks[k]) and toks[k].low not in _INDEFINITE \
+            and toks[k].low not in CLAUSE_WORDS and toks[k].low not in DETERMINERS and not _verbal(toks[k]):
+        k -= 1
+    if k < floor or toks[k].low not in _INDEFINITE:
+        return None
+    return k if rules.enabled("indefinite-description-no-name") else None
+
+
+_PARTICIPLE_PREPOSITIONS = frozenset({"to", "with", "on", "in", "at", "for", "from", "by", "about"})
+
+
+def _before_participle_phrase(toks: list[Tok], start: int, floor: int) -> int | None:
+    """The last token before a participle phrase that the determiner at `start` continues ("official" of "an official
+    speaking to the radio"), else None: such a phrase qualifies the noun before it, and its object is no subject."""
+    p = start - 2
+    if p - 1 < floor or toks[start - 1].low not in _PARTICIPLE_PREPOSITIONS:
+        return None
+    t = toks[p]
+    if not (t.low.endswith("ing") and t.text[:1].islower() and is_word(toks[p - 1]) and not is_cap(toks[p - 1])
+            and toks[p - 1].low not in CLAUSE_WORDS):
+        return None
+    return p - 1 if rules.enabled("participle-phrase-object-no-subject") else None
 
 
 def _verbal(t: Tok) -> bool:

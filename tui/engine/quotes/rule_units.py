@@ -271,3 +271,19 @@ guard("opening-mark-that-closes", STAGE,
                                          ("We have no money for repairs,", "Ivo Lind")])],
       keeps=["“It is going to be a hard winter,” said Ivo Lind, the harbour master. “We have no money for "
              "repairs,” he added."])
+# before_verb.py and speakers.py (session 14)
+guard("participle-phrase-object-no-subject", STAGE,
+      "'another official speaking to the local radio said': the object of a participle phrase after the subject is "
+      "not the speaker; the description before the phrase is",
+      changes=[("Another harbour official speaking to the local radio said: “We cannot keep the pier open.”",
+                [("We cannot keep the pier open.", "Another harbour official")]),
+               ("“We cannot keep the pier open,” another harbour official speaking to the local radio said.",
+                [("We cannot keep the pier open,", "another harbour official")])],
+      keeps=["A harbour official said on the local radio: “We cannot keep the pier open.”",
+             "Mara Quist, speaking to the local radio, said: “We cannot keep the pier open.”"])
+guard("indefinite-description-no-name", STAGE,
+      "'one senior Democrat said': a capitalised head after an indefinite article ('a', 'one', 'another') and "
+      "modifiers is a description, not a name",
+      changes=[("“The bill is dead,” one senior Democrat said.", [("The bill is dead,", "one senior Democrat")]),
+               ("A Republican said: “The bill is dead.”", [("The bill is dead.", "A Republican")])],
+      keeps=["“The bill is dead,” the veteran Lind said.", "“The bill is dead,” Senator Ivo Lind said."])

@@ -69,6 +69,9 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
         words += is_word(t)
         if t.low in _LINKED and rules.enabled("description-with-linked-phrase"):
             words -= 4  # "a person close to the harbour board said": the phrase runs longer
+        elif t.low.endswith("ing") and t.text[:1].islower() and i + 1 < len(toks) and toks[i + 1].low in _PARTICIPLE_TO \
+                and rules.enabled("participle-phrase-object-no-subject"):
+            words -= 4  # "an official speaking to the local radio said": the participle's phrase runs longer
         if words > max_gap and not comma:
             return None  # a long run of words without apposition: not an attribution tag
     return None
@@ -76,6 +79,7 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
 
 _LINKED = quote_words().linked_adjectives  # "close to", "familiar with"
 _INTRO = quote_words().intro_words  # "without", "after": words that open a phrase, not a description
+_PARTICIPLE_TO = frozenset({"to", "with", "on", "in", "at", "for", "from", "by", "about"})
 
 
 def _bare_description(text: str, toks: list[Tok], first: int, v: int) -> Mention | None:
