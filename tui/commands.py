@@ -222,7 +222,7 @@ def cmd_list(args) -> int:
                           "twins": list(r.twins), "outlets": list(r.outlets or ([r.source] if r.source else []))})
             else:
                 marks = ("*" if r.starred else " ") + (" " if r.read else "•")
-                date = (r.published or "")[:10] or "-" * 10
+                date = (r.published or r.sort_key or "")[:10] or "-" * 10  # undated: the day it was added, as the app shows it
                 out(f"{r.id:>6} {marks} {fit(date, 10)}  {fit(clean(r.shown_source), 16)}  {r.title}")
         rows += page
         offset += len(page)

@@ -224,3 +224,14 @@ def test_a_sumy_method_that_cannot_rank_a_text_prints_no_warning(tmp_path):
         assert r.returncode == 0, (method, r.stderr)
         assert r.stderr == "", method
         assert f"({method}, 0 sentences)" in r.stdout
+
+
+def test_list_dates_an_undated_article_by_the_day_it_was_added(lib_path):
+    """`list` showed "----------" for an article without a date, where the app shows the day it was added."""
+    from tui.store import Library
+
+    assert run("add", "-", stdin="Quiet week in parliament\n\nNothing much happened in the chamber this week.\n").returncode == 0
+    with Library(lib_path) as lib:
+        added = lib.db.execute("SELECT added_at FROM articles").fetchone()[0][:10]
+    line = next(x for x in run("list").stdout.splitlines() if "Quiet week" in x)
+    assert f" {added} " in line and "----------" not in line, line
