@@ -65,3 +65,20 @@ async def test_undo_replaces_the_delete_toast(library, make_app):
         await settle(pilot)
         assert shown(app, "Deleted — ") == [] and len(shown(app, "Restored: ")) == 1
         assert len(app.screen.articles.source) == len(ARTICLES) - 1
+
+
+async def test_length_keys_with_no_article_open_say_the_length(library, make_app):
+    """+ and - with nothing open changed the summary length silently (its heading is not on screen)."""
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("plus", "plus")
+        await settle(pilot)
+        assert shown(app, "Summary length:") == ["Summary length: 5 sentences (for the articles you open)"]
+        await pilot.press("minus")
+        await settle(pilot)
+        assert shown(app, "Summary length:") == ["Summary length: 4 sentences (for the articles you open)"]
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        assert app.screen.method_label().endswith("4 sentences"), app.screen.method_label()

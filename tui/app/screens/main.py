@@ -535,6 +535,7 @@ class MainScreen(QuickSwitch, Screen):
     def action_longer(self) -> None:
         if self.analyser.longer(self.analysis):
             self.analyse()
+            self._length_unseen()
         elif self.analysis is not None and self.analysis.summary is not None:  # at the end: say so, not nothing
             n = len(self.analysis.summary.sentences)
             self.notify(f"Longest summary: all {n} sentences of the article." if n > 1
@@ -543,8 +544,16 @@ class MainScreen(QuickSwitch, Screen):
     def action_shorter(self) -> None:
         if self.analyser.shorter(self.analysis):
             self.analyse()
+            self._length_unseen()
         elif self.analysis is not None and self.analysis.summary is not None:
             self.notify("Shortest summary: one sentence.", timeout=2)
+
+    def _length_unseen(self) -> None:
+        """+ / - with no article open: the summary heading that shows the length is not on screen, so say it (the
+        keys changed it silently)."""
+        if self.article is None:
+            n = self.analyser.sentences
+            self.notify(f"Summary length: {n} sentence{'s' if n != 1 else ''} (for the articles you open)", timeout=2)
 
     def action_reanalyse(self) -> None:
         """r: analyse the open article again; the status line shows it running, a toast the result."""
