@@ -218,7 +218,7 @@ async def test_empty_library_and_no_match_say_what_to_do(tmp_path, make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("enter", "c")  # nothing to open or copy: no crash, a hint instead
         await settle(pilot)
-        assert "press a to add" in app.screen.articles.render_line(0).text
+        assert "a adds a file or folder" in app.screen.articles.render_line(0).text
         await pilot.press("slash", *"zzz")
         await settle(pilot)
         assert "Nothing matches" in app.screen.articles.render_line(0).text
