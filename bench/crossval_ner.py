@@ -1,7 +1,7 @@
 """Cross-validation of the entity tagger on CoNLL-2003 *train*: an honest estimate without touching dev.
 
     python bench/crossval_ner.py [--eval ../shared/eval] [--split random|time] [--folds 5] [--fold 0]
-                                 [--epochs 6] [--seeds 7,8,9] [--ablate [--rules a,b]]
+                                 [--epochs 6] [--seeds 7,8,9] [--decoder viterbi|greedy] [--ablate [--rules a,b]]
 
 `--split random` (the default): documents of `ner/train` are split into `--folds` folds by an MD5 hash of their
 id. `--split time`: the file's documents are in the order Reuters filed them (their datelines run from
@@ -75,6 +75,9 @@ def main() -> int:
                     "exists, else write them there after training (for decoding-only experiments)")
     ap.add_argument("--train-two-pass", action="store_true", help="learn the second pass too (train_ner --two-pass)")
     ap.add_argument("--word-dropout", type=float, default=train_ner.WORD_DROPOUT, help="as bench/train_ner.py")
+    ap.add_argument("--decoder", choices=("viterbi", "greedy"), default="greedy", help="as bench/train_ner.py: "
+                    "learn and decode greedily (the shipped tagger) or each line's best path (structured); a "
+                    "--weights-cache holds weights only: give the decoder they were learned for")
     ap.add_argument("--one-pass", action="store_true", help="score with the tagger's second pass off")
     ap.add_argument("--no-doc-features", action="store_true", help="train and score without the tagger's "
                     "document features (entities/doc_features.py), as before session 7")
@@ -113,12 +116,16 @@ def main() -> int:
         print(f"training on {len(docs)} documents ({time.time() - t0:.0f} s to read)", flush=True)
         models = []
         for seed in (int(x) for x in args.seeds.split(",") if x.strip()):
+            if args.decoder == "viterbi":
+                models.append(train_ner.rounded(train_ner.train_struct(docs, args.epochs, seed, args.min_count,
+                                                                       word_dropout=args.word_dropout)))
+                continue
             models.append(train_ner.rounded(train_ner.train(docs, args.epochs, seed, args.min_count,
                                                             two_pass=args.train_two_pass, word_dropout=args.word_dropout)))
         rounded = train_ner.averaged(models)  # as the shipped weights are made
         if cache:
             cache.write_text(json.dumps(rounded), encoding="utf-8")
-    tagger_mod._model = tagger_mod.Tagger(rounded, tagger_mod.CLASSES)
+    tagger_mod._model = tagger_mod.Tagger(rounded, tagger_mod.CLASSES, decoder=args.decoder)
     tagger_mod._model.two_pass = not args.one_pass
     held = [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines()
             if ln.strip() and json.loads(ln)["id"] in held_ids]

@@ -83,6 +83,8 @@ def main() -> int:
     ap.add_argument("--set", choices=("time", "conll", "gum"), default="time")
     ap.add_argument("--weights-cache", required=True)
     ap.add_argument("--clusters", default="", help="as crossval_ner.py (the held-out clusters for the time split)")
+    ap.add_argument("--decoder", choices=("viterbi", "greedy"), default="greedy", help="the decoder a "
+                    "--weights-cache (weights only) was learned for (crossval_ner.py --decoder); a .gz file names its own")
     ap.add_argument("--show", default="", help="print examples of this kind (type, boundary, missed, spurious)")
     ap.add_argument("--limit", type=int, default=40)
     args = ap.parse_args()
@@ -91,9 +93,11 @@ def main() -> int:
     cache = Path(args.weights_cache)
     if cache.suffix == ".gz":
         with gzip.open(cache, "rt", encoding="utf-8") as fh:
-            tagger_mod._model = tagger_mod.Tagger(*tagger_mod.read_weights(fh.read()))
+            text = fh.read()
+        tagger_mod._model = tagger_mod.Tagger(*tagger_mod.read_weights(text), decoder=tagger_mod.decoder_of(text))
     else:
-        tagger_mod._model = tagger_mod.Tagger(json.loads(cache.read_text(encoding="utf-8")), tagger_mod.CLASSES)
+        tagger_mod._model = tagger_mod.Tagger(json.loads(cache.read_text(encoding="utf-8")), tagger_mod.CLASSES,
+                                              decoder=args.decoder)
     ner = Path(args.eval) / "ner"
     if args.set == "time":
         rows = [ln for ln in (ner / "train" / "conll2003_train.jsonl").read_text(encoding="utf-8").splitlines()

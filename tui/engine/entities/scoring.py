@@ -209,6 +209,35 @@ class _HistBest(dict):
         return len(self.rows)
 
 
+class _AfterIndex:
+    """The features "t-1w=PREV|word" by word and "t-1sh=PREV|shape" by shape, for the previous tags `prevs`:
+    word -> (first, count), the features' places in the flat arrays `prev` (PREV's index in `prevs`) and
+    `feature` (the feature's id); the same for shapes (a tag never holds a "|")."""
+
+    __slots__ = ("prevs", "by_word", "by_shape", "prev", "feature")
+
+    def __init__(self, fid: dict[str, int], prevs: list[str]):
+        self.prevs = tuple(prevs)
+        at = {p: k for k, p in enumerate(prevs)}
+        groups: tuple[dict, dict] = ({}, {})
+        for f, k in fid.items():
+            for side, prefix in enumerate(("t-1w=", "t-1sh=")):
+                if f.startswith(prefix):
+                    prev, _, value = f[len(prefix):].partition("|")
+                    if prev in at:
+                        groups[side].setdefault(value, []).append((at[prev], k))
+        prev_ids, feature_ids = [], []
+        self.by_word, self.by_shape = {}, {}
+        for side, out in zip(groups, (self.by_word, self.by_shape)):
+            for value, pairs in side.items():
+                out[value] = (len(prev_ids), len(pairs))
+                for p, k in pairs:
+                    prev_ids.append(p)
+                    feature_ids.append(k)
+        self.prev = np.array(prev_ids, dtype=np.intp)
+        self.feature = np.array(feature_ids, dtype=np.intp)
+
+
 def _bigram_sides(weights, prefix: str) -> tuple[set, set]:
     """Words that can stand left / right in a weighted bigram feature (every split at a "|", a superset)."""
     left, right = set(), set()
@@ -244,6 +273,7 @@ class ScoreTable:
         self.si = row("si")
         self.up = row("up")
         self.tc_rows = {k: np.stack([row(k + "=" + tc) for tc in _TC]) for k in ("si|tc", "up|tc", "mid|tc")}
+        self.after_index: _AfterIndex | None = None  # prev_rows' index of the features, built on first use
         self._reset()
 
     def _feature_row(self, feature: str):
@@ -398,6 +428,42 @@ class ScoreTable:
         mask = [np.array([0 if ok else _LOW for ok in a], dtype=np.int32) for a in (allowed_prev, allowed_start)]
         s += np.where(doc.ender, mask[1], mask[0])
         return s.argmax(axis=1).tolist()
+
+    def prev_rows(self, doc: DocScores, prevs: list[str]):
+        """[p][t]: the summed rows of the features "t-1w=PREV|word" and "t-1sh=PREV|shape" of every token of `doc`
+        after each previous tag of `prevs` (the line start's "<s>" too: the Viterbi decoder's pair scores), as one
+        int32 array. The features are found by the word and by the shape (each distinct one looked up once in
+        `_AfterIndex`), not by their names per previous tag."""
+        index = self.after_index
+        if index is None or index.prevs != tuple(prevs):
+            index = self.after_index = _AfterIndex(self.fid, prevs)
+        uniq = _distinct(doc.words)
+        ids = uniq.tolist()
+        local = np.zeros(len(self.lows), dtype=np.intp)
+        local[uniq] = np.arange(len(ids))
+        shapes: dict[str, int] = {}
+        shape_of = [shapes.setdefault(short_shape(self.words[i]), len(shapes)) for i in ids]
+        out = np.zeros((len(prevs), len(ids) + len(shapes), self.n), dtype=np.int32)
+        lows, by_word, by_shape = self.lows, index.by_word, index.by_shape
+        rows, spans = [], []
+        for j, i in enumerate(ids):
+            got = by_word.get(lows[i])
+            if got is not None:
+                rows.append(j)
+                spans.append(got)
+        for ss, j in shapes.items():
+            got = by_shape.get(ss)
+            if got is not None:
+                rows.append(len(ids) + j)
+                spans.append(got)
+        if spans:
+            first, size = np.array(spans, dtype=np.intp).T
+            ends = np.cumsum(size)
+            flat = np.arange(ends[-1]) + np.repeat(first - (ends - size), size)
+            # a word has one feature per previous tag, and words and shapes have rows of their own: no repeats
+            out[index.prev[flat], np.repeat(np.array(rows, dtype=np.intp), size)] += self.W[index.feature[flat]]
+        tok_local = local[doc.words]
+        return out[:, tok_local] + out[:, len(ids) + np.array(shape_of, dtype=np.intp)[tok_local]]
 
     def _after(self, doc: DocScores, prev: str):
         """Rows of the features "t-1w=PREV|word" + "t-1sh=PREV|shape" of every token of `doc`."""

@@ -1,6 +1,8 @@
-"""Greedy averaged-perceptron BIO tagger for PERSON / ORG / LOC / MISC names.
+"""Averaged-perceptron BIO tagger for PERSON / ORG / LOC / MISC names.
 
-Each word sees how its earlier mentions in the article were tagged. A second pass (TWO_PASS, on since session 6
+The shipped weights are decoded greedily, left to right (`_walk`, `tag_plain`); a weights file that names the
+decoder "viterbi" (a structured perceptron's: bench/train_ner.py --decoder viterbi, session 14) gets each line's
+best path instead (`Tagger._paths`, viterbi.py). Each word sees how its earlier mentions in the article were tagged. A second pass (TWO_PASS, on since session 6
 with the word-dropout weights: README's quality notes) re-tags the lines where a word's first-pass labels elsewhere in the article, before
 and after it, say more (Tagger.tag_segments). The weights are learned by bench/train_ner.py and shipped in
 assets/models/ner_weights.json.gz.
@@ -39,6 +41,7 @@ from .features import (
 from ..lexicon import lexicon
 from .tokens import lines, tokenize_line
 from .doc_features import document_features
+from .viterbi import FastPaths, best_path
 
 WEIGHTS_FILE = "ner_weights.json.gz"
 _MEMO_LIMIT = 30_000  # words per slot; a full cache is simply dropped (keeps memory to a few MB)
@@ -47,6 +50,7 @@ _ENDERS = frozenset(".!?")  # a name never runs on across the end of a sentence
 _VECTOR_AFTER = 64
 _DIV = 16
 _FORBIDDEN = -(1 << 40)  # added to a class the BIO constraint rules out (integer weights sum to far less)
+_LOW = -(1 << 30)  # the same in the Viterbi decoder's int32 pair scores
 USE_DOC_FEATURES = True  # document features (doc_features.py), session 7: README
 TWO_PASS = True  # re-tag with each word's labels elsewhere in the document (Tagger.tag_segments): README
 
@@ -92,7 +96,8 @@ def allowed(prev: str, tag: str) -> bool:
 class Tagger:
     """Holds the weights and a per-word cache of summed word-feature scores."""
 
-    def __init__(self, weights: dict[str, list[float]], classes: list[str] = CLASSES):
+    def __init__(self, weights: dict[str, list[float]], classes: list[str] = CLASSES, decoder: str = "greedy"):
+        self.viterbi = decoder == "viterbi"  # structured weights: each line's best path (viterbi.py)
         rows = _int_rows(weights, len(classes))  # integer weights as one matrix (weights.Rows), else None
         # feature -> its weights per class (tuples: the garbage collector skips them)
         self.w = rows if rows is not None else {f: tuple(v) for f, v in weights.items()}
@@ -153,7 +158,10 @@ class Tagger:
         With `two_pass`, a second pass then re-tags the segments where some word's labels elsewhere in the
         document (its other mentions before AND after it, as the first pass tagged them) say something its
         earlier mentions alone did not: the history feature ("h=") then means the commonest first-pass label
-        of the word's other mentions (features.second_pass_types). Other segments keep their tags."""
+        of the word's other mentions (features.second_pass_types). Other segments keep their tags.
+        With Viterbi weights (`viterbi`), each line's tags are its best path instead (`_paths`)."""
+        if self.viterbi:
+            return self._paths(segs, mid, low, hist, two_pass)
         if self.table is None:
             out = [self.tag_plain(seg, mid, low, hist) for seg in segs]
             if two_pass:
@@ -294,6 +302,153 @@ class Tagger:
         best = scores.states[state] = self.table.state_best(scores, prev, self._pair_vec(prev2, prev), h,
                                                             self.ok[prev], self.ok[START])
         return best
+
+    def _paths(self, segs: list[Segment], mid: set, low: set, hist: dict[str, list[int]], two_pass: bool) -> list[list[str]]:
+        """The Viterbi decoder's tags of each segment in turn: a capitalised word's history type is the commonest
+        label of its mentions in the segments before (its own line's are not known until the line's path is);
+        with `two_pass`, the segments whose types the second pass changes (features.second_pass_after over the
+        first pass's counts) get their paths again. From whole-document scores when the weights allow
+        (`_fast_decoder`), else token by token (`path_plain`, the reference)."""
+        type_of, n_types = self.type_index, len(HISTORY_TYPES)
+        decode = self._fast_decoder(segs, mid, low) if self.table is not None else None
+        out, before = [], []
+        for k, seg in enumerate(segs):
+            toks = seg.toks
+            types = [None] * len(toks)
+            caps = seg.caps if seg.caps is not None else range(len(toks))
+            for i in caps:
+                tok = toks[i]
+                if len(tok) > 1 and tok[:1].isupper():
+                    counts = hist.get(tok)
+                    if counts is not None:
+                        types[i] = counts.index(max(counts))
+            tags = decode(k, types) if decode is not None else self.path_plain(seg, mid, low, types)
+            for i in caps:
+                tok = toks[i]
+                if len(tok) > 1 and tok[:1].isupper():
+                    counts = hist.get(tok)
+                    if counts is None:
+                        counts = hist[tok] = [0] * n_types
+                    counts[type_of[tags[i]]] += 1
+            out.append(tags)
+            before.append(types)
+        if two_pass:
+            after = second_pass_after([seg.toks for seg in segs], out, hist, before)
+            out = [tags if new == old else decode(k, new) if decode is not None else self.path_plain(seg, mid, low, new)
+                   for k, (seg, tags, old, new) in enumerate(zip(segs, out, before, after))]
+        return out
+
+    def path_plain(self, seg: Segment, mid: set, low: set, types: list) -> list[str]:
+        """The best path of one segment computed token by token from the feature strings (any weights; the
+        reference of the Viterbi decoder): `types` gives each token's history type (an index into HISTORY_TYPES,
+        or None)."""
+        toks = seg.toks
+        if not toks:
+            return []
+        prevs = self.classes + [START]
+        emit, pairs = [], []
+        for i, sc in enumerate(self._static_scores(seg, mid, low)):
+            if types[i] is not None:
+                sc = list(map(add, sc, self.hist_vecs[types[i], seg.initial[i]]))
+            emit.append(list(sc))
+            lw, ss = toks[i].lower(), short_shape(toks[i])
+            after_end = i == 0 or toks[i - 1] in _ENDERS
+            rows = []
+            for p in prevs:
+                row = self._sum(["t-1=" + p, "t-1w=" + p + "|" + lw, "t-1sh=" + p + "|" + ss])
+                ok = self.ok[START] if after_end else self.ok[p]
+                rows.append([x if a else x + _FORBIDDEN for x, a in zip(row, ok)])
+            pairs.append(rows)
+        return [self.classes[c] for c in best_path(emit, pairs, len(prevs) - 1, None)]
+
+    def _static_scores(self, seg: Segment, mid: set, low: set) -> list[list]:
+        """Every tag-independent score of each token of `seg` (the window's word features, the context features, the
+        document features), summed from the feature strings."""
+        toks, n = seg.toks, len(seg.toks)
+        w = self.w
+        padded = [START, START] + toks + [END, END]
+        cols = [self._slot_vecs(slot, padded[2 + off:2 + off + n]) for slot, off in SLOTS]
+        if seg.upper:
+            cols.append(self._slot_vecs("U", toks))
+        out = []
+        for i, vs in enumerate(zip(*cols)):
+            vecs = list(vs)
+            for f in context_features(toks, i, seg.initial[i], seg.upper, mid, low):
+                v = w.get(f)
+                if v is not None:
+                    vecs.append(v)
+            if seg.docf is not None:
+                for f in seg.docf[i]:
+                    v = w.get(f)
+                    if v is not None:
+                        vecs.append(v)
+            out.append(list(map(sum, zip(*vecs))))
+        return out
+
+    def _fast_decoder(self, segs: list[Segment], mid: set, low: set):
+        """A function (segment index, history types) -> the segment's best path (its tags), from the whole
+        document's scores (scoring.py) and viterbi.FastPaths: the tokens sure to be "O" are left "O" and the search
+        runs over the stretches between them."""
+        import numpy as np
+
+        table = self.table
+        scores = table.document(segs, mid, low, _ENDERS)
+        classes = self.classes
+        prevs = classes + [START]
+        zero = self.zero
+        trans = [self.w.get("t-1=" + p, zero) for p in prevs]
+        after = table.prev_rows(scores, prevs)
+        low_mask = [np.array([0 if a else _LOW for a in self.ok[p]], dtype=np.int32) for p in prevs]
+        caps = table.caps[scores.words]
+        hb = self._hist_bounds()
+        bound = tuple(np.where(scores.ini[:, None], on, off) * caps[:, None] for off, on in hb)
+        lengths = [len(seg.toks) for seg in segs]
+        fp = FastPaths(scores, trans, after, low_mask, low_mask[-1], lengths, bound)
+        E, base, sure = fp.E, scores.base, fp.sure_o
+        offs = [0]
+        for n in lengths:
+            offs.append(offs[-1] + n)
+        hist_vecs = self.hist_vecs
+        start_row = len(prevs) - 1
+
+        def decode(k: int, types: list) -> list[int]:
+            off, n = offs[k], lengths[k]
+            tags = [0] * n
+            quiet = sure[off:off + n].tolist()
+            i = 0
+            while i < n:
+                if quiet[i]:
+                    i += 1
+                    continue
+                j = i
+                while j < n and not quiet[j]:
+                    j += 1
+                emit = base[off + i:off + j].tolist()
+                for t in range(i, j):
+                    if types[t] is not None:
+                        emit[t - i] = list(map(add, emit[t - i], hist_vecs[types[t], segs[k].initial[t]]))
+                pairs = E[:, off + i:off + j].transpose(1, 0, 2).tolist()
+                last = E[:start_row, off + j, 0].tolist() if j < n else None
+                tags[i:j] = best_path(emit, pairs, start_row if i == 0 else 0, last)
+                i = j
+            return [classes[c] for c in tags]
+
+        return decode
+
+    def _hist_bounds(self):
+        """([ini][c] the most a history row can add to class c's score over "O"'s, [ini][y] the most it can add to
+        I-Y's over B-Y's; no history: 0), for a token not starting a sentence (ini 0) and one starting it (1)."""
+        import numpy as np
+
+        got = getattr(self, "_hb", None)
+        if got is None:
+            over_o, i_over_b = [], []
+            for ini in (False, True):
+                rows = np.array([self.hist_vecs[h, ini] for h in range(len(HISTORY_TYPES))], dtype=np.int64)
+                over_o.append(np.maximum(0, (rows - rows[:, :1]).max(axis=0)))
+                i_over_b.append(np.maximum(0, (rows[:, 2::2] - rows[:, 1::2]).max(axis=0)))
+            got = self._hb = (over_o, i_over_b)
+        return got
 
     def tag_plain(self, seg: Segment, mid: set, low: set, hist: dict[str, list[int]],
                   fixed: list | None = None) -> list[str]:
@@ -475,6 +630,14 @@ def read_weights(text: str) -> tuple:
     return data["weights"], data.get("classes", CLASSES)
 
 
+def decoder_of(text: str) -> str:
+    """The decoder a weights file's text was learned for: its "decoder" ("viterbi"), read from the
+    head before the weights; a file without one is greedy's."""
+    at = text.find('"weights":')
+    got = re.search(r'"decoder":\s*"(\w+)"', text[:at] if at >= 0 else text)
+    return got.group(1) if got else "greedy"
+
+
 def _int_rows(weights, n_classes: int):
     """The weights as weights.Rows when numpy is there and they are integers (scoring.usable), else None."""
     try:
@@ -506,5 +669,6 @@ def load_tagger() -> Tagger:
         with _load_lock:
             if _model is None:
                 with gzip.open(asset("models", WEIGHTS_FILE), "rt", encoding="utf-8") as fh:
-                    _model = Tagger(*read_weights(fh.read()))
+                    text = fh.read()
+                _model = Tagger(*read_weights(text), decoder=decoder_of(text))
     return _model

@@ -1,0 +1,200 @@
+"""The Viterbi decoder (entities/viterbi.py; weights of bench/train_ner.py --decoder viterbi): the fast path over
+whole-document scores gives exactly the plain per-token path's tags, the plain path is the best path, and training
+decodes alike. The shipped weights are greedy's; read by the Viterbi decoder they are as good a test of its paths
+(any integer weights)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import random
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from bench import train_ner
+from tui.assets import asset
+from tui.engine.entities import viterbi
+from tui.engine.entities.features import CLASSES, START, all_static, short_shape
+from tui.engine.entities.tagger import _ENDERS, Tagger, decoder_of, load_tagger, prepare
+
+# Our own lines: a headline in capitals, sentence starts, names after names, repeated names (their history),
+# names running over lower-case words and a line of many lower-case words.
+_OWN = """PORTO COUNCIL VOTES ON CONGESTION CHARGE
+Mayor Ines Carvalho told the Harbour Board of Varno on Tuesday that Acme Energy Ltd. would pay. Carvalho said so.
+"We will mend bridge 4 before the frost," said Vera Lind, and Lind added that the Bank of Tarn and the Friends of
+the Harbour would help. Lind is a member of the Tarn Rowing Club; the club meets in Porto on Fridays.
+Dr. Ana Ruiz-Diaz of the University of Tarn met U.S. officials; Ruiz-Diaz and O'Neill spoke at 9 a.m. in New York.
+the river was low and the boats stayed in the harbour while the council talked about the bridge and the frost
+"""
+
+
+def _texts() -> list[str]:
+    folder = asset("articles")
+    return [_OWN] + [(folder / n).read_text(encoding="utf-8") for n in sorted(p.name for p in folder.iterdir())
+                     if n.endswith((".txt", ".md"))]
+
+
+def _plain_paths(tagger: Tagger, text: str, two_pass: bool) -> list[list[str]]:
+    plain = Tagger({f: [float(x) for x in v] for f, v in tagger.w.items()}, tagger.classes, decoder="viterbi")
+    assert plain.table is None  # float weights: the plain path (path_plain)
+    segs, mid, low = prepare(text)
+    return plain.tag_segments(segs, mid, low, {}, two_pass)
+
+
+def _fast_paths(tagger: Tagger, text: str, two_pass: bool) -> list[list[str]]:
+    segs, mid, low = prepare(text)
+    return tagger.tag_segments(segs, mid, low, {}, two_pass)
+
+
+# Our own labelled lines: a small Viterbi model is learned from them (bench/train_ner.py's structured perceptron);
+# the shipped weights are greedy's, which the Viterbi decoder reads as nonsense (every token inside a name).
+_LEARN = [
+    ("Mayor Ines Carvalho told the Harbour Board on Tuesday that Acme Energy would pay.",
+     [("Ines Carvalho", "PER"), ("Harbour Board", "ORG"), ("Acme Energy", "ORG")]),
+    ("Vera Lind said the Bank of Tarn would lend money to farmers in Porto.",
+     [("Vera Lind", "PER"), ("Bank of Tarn", "ORG"), ("Porto", "LOC")]),
+    ("Carvalho met officials of the Tarn Rowing Club in Lisbon on Friday.",
+     [("Carvalho", "PER"), ("Tarn Rowing Club", "ORG"), ("Lisbon", "LOC")]),
+    ("The river was low and the boats stayed in the harbour while the council talked about the frost.", []),
+    ("Lind and Carvalho flew to New York with staff of Acme Energy.",
+     [("Lind", "PER"), ("Carvalho", "PER"), ("New York", "LOC"), ("Acme Energy", "ORG")]),
+    ("Shares in Brenna Group fell after Brenna said sales dropped in Ghent.",
+     [("Brenna Group", "ORG"), ("Brenna", "ORG"), ("Ghent", "LOC")]),
+    ("BRENNA CUTS JOBS IN GHENT\nBrenna said on Monday it would cut jobs in Ghent and Porto.",
+     [("BRENNA", "ORG"), ("GHENT", "LOC"), ("Brenna", "ORG"), ("Ghent", "LOC"), ("Porto", "LOC")]),
+    ("Dr. Ana Ruiz of the University of Tarn spoke to Vera Lind in Lisbon.",
+     [("Ana Ruiz", "PER"), ("University of Tarn", "ORG"), ("Vera Lind", "PER"), ("Lisbon", "LOC")]),
+]
+
+_VITERBI: list = []
+
+
+def _viterbi() -> Tagger:
+    """A Viterbi model learned from _LEARN (three passes, seed 1), as bench/train_ner.py learns one."""
+    if not _VITERBI:
+        docs = []
+        for k, (text, names) in enumerate(_LEARN):
+            ents, at = [], 0
+            for name, label in names:
+                start = text.index(name, at)
+                ents.append({"start": start, "end": start + len(name), "label": label})
+                at = start + len(name)
+            docs.append({"id": str(k), "text": text, "entities": ents})
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "own.jsonl"
+            path.write_text("".join(json.dumps(d) + "\n" for d in docs), encoding="utf-8")
+            examples, _ = train_ner.load_examples(path)
+        learned = train_ner.train_struct(examples, 3, 1, 1, word_dropout=0.2)
+        _VITERBI.append(Tagger(train_ner.rounded(learned), CLASSES, decoder="viterbi"))
+    return _VITERBI[0]
+
+
+def test_a_weights_file_names_its_decoder():
+    assert decoder_of('{"decoder":"viterbi","classes":["O"],"scale":20.0,"weights":{"w=a":[1]}}') == "viterbi"
+    assert decoder_of('{"classes":["O"],"scale":20.0,"weights":{"w=decoder":[1]}}') == "greedy"
+    assert not load_tagger().viterbi
+    assert _viterbi().viterbi and _viterbi().table is not None
+
+
+@pytest.mark.parametrize("two_pass", (False, True))
+@pytest.mark.parametrize("k", range(len(_texts())))
+def test_the_fast_path_gives_the_plain_paths_tags(k, two_pass):
+    text = _texts()[k]
+    fast = _fast_paths(_viterbi(), text, two_pass)
+    assert fast == _plain_paths(_viterbi(), text, two_pass)
+    assert any(t != "O" for tags in fast for t in tags)  # the text does have names
+
+
+@pytest.mark.parametrize("seed", (1, 3, 4))
+def test_the_second_pass_changes_lines_alike_on_both_paths(seed):
+    """A headline in capitals and a name said five times; random weights with strong history rows (seeds where the
+    second pass re-tags some lines)."""
+    text = ("BRENNA SAYS NO\nBrenna said no on Monday.\nThe Brenna Group, which makes valves, said Brenna would not "
+            "sell. Shares in Brenna fell. Brenna employs 900.")
+    tagger = Tagger(_small_weights(random.Random(seed), text, 5), CLASSES, decoder="viterbi")
+    two = _fast_paths(tagger, text, True)
+    assert two != _fast_paths(tagger, text, False)
+    assert two == _plain_paths(tagger, text, True)
+
+
+def test_most_lower_case_prose_is_sure_to_be_o_and_skipped(monkeypatch):
+    """The search runs only between the tokens every best path tags "O" (viterbi._sure_o)."""
+    seen = []
+    real = viterbi._sure_o
+
+    def spy(*args, **kw):
+        got = real(*args, **kw)
+        seen.append(got)
+        return got
+
+    monkeypatch.setattr(viterbi, "_sure_o", spy)
+    segs, mid, low = prepare(_OWN)
+    _viterbi().tag_segments(segs, mid, low, {}, False)
+    sure = seen[0].tolist()
+    toks = [t for s in segs for t in s.toks]
+    prose = [k for k, t in enumerate(toks) if t.isalpha() and t.islower()]
+    assert sum(sure[k] for k in prose) > 0.7 * len(prose)
+    assert not any(s for s, t in zip(sure, toks) if t in ("Carvalho", "Lind", "Porto"))
+
+
+def _small_weights(rng: random.Random, text: str, spread: int) -> dict[str, list[int]]:
+    """Random small integer weights for the features of `text` (ties are common with a small `spread`)."""
+    segs, mid, low = prepare(text)
+    feats = set()
+    for seg in segs:
+        for i, tok in enumerate(seg.toks):
+            feats.update(all_static(seg.toks, i, seg.initial[i], seg.upper, mid, low))
+            for p in CLASSES + [START]:
+                feats.update(train_ner.edge_features(p, tok.lower(), short_shape(tok)))
+    out = {f: [rng.randint(-spread, spread) for _ in CLASSES] for f in sorted(feats) if rng.random() < 0.5}
+    for h in ("O", "PER", "ORG", "LOC", "MISC"):  # strong history rows: a word's earlier mentions weigh much
+        for f in ("h=" + h, "h|si=" + h + "False", "h|si=" + h + "True"):
+            out[f] = [rng.randint(-8 * spread, 8 * spread) for _ in CLASSES]
+    return out
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_with_random_weights_and_many_ties_the_fast_path_still_equals_the_plain_path(seed):
+    rng = random.Random(seed)
+    text = _OWN if seed % 2 else _texts()[1 + seed % (len(_texts()) - 1)][:3000]
+    tagger = Tagger(_small_weights(rng, text, 2 + 3 * (seed % 3)), CLASSES, decoder="viterbi")
+    assert tagger.table is not None
+    for two_pass in (False, True):
+        assert _fast_paths(tagger, text, two_pass) == _plain_paths(tagger, text, two_pass)
+
+
+def test_best_path_is_a_best_path_with_ties_to_the_lower_class():
+    rng = random.Random(3)
+    for _ in range(300):
+        n, m = rng.randint(1, 4), 3
+        emit = [[rng.randint(-2, 2) for _ in range(m)] for _ in range(n)]
+        pairs = [[[rng.randint(-2, 2) for _ in range(m)] for _ in range(m + 1)] for _ in range(n)]
+        last = [rng.randint(-2, 2) for _ in range(m)] if rng.random() < 0.5 else None
+
+        def score(path):
+            s, p = 0, m  # the start row
+            for i, c in enumerate(path):
+                s += emit[i][c] + pairs[i][p][c]
+                p = c
+            return s + (last[path[-1]] if last else 0)
+
+        got = viterbi.best_path(emit, pairs, m, last)
+        assert score(got) == max(score(p) for p in itertools.product(range(m), repeat=n))
+
+
+def test_training_decodes_each_line_as_the_tagger_does():
+    """bench/train_ner.py's decoder (feature strings, float weights) gives the tagger's plain path."""
+    rng = random.Random(11)
+    weights = _small_weights(rng, _OWN, 3)
+    tagger = Tagger({f: [float(x) for x in v] for f, v in weights.items()}, CLASSES, decoder="viterbi")
+    ok = {p: [a for a in tagger.ok[p]] for p in tagger.ok}
+    segs, mid, low = prepare(_OWN)
+    for seg in segs:
+        static = [all_static(seg.toks, i, seg.initial[i], seg.upper, mid, low) + list(seg.docf[i] if seg.docf else ())
+                  for i in range(len(seg.toks))]
+        types = [rng.choice((None, 0, 1, 2)) if t[:1].isupper() else None for t in seg.toks]
+        path = train_ner.viterbi(tagger.w, static, seg.toks, types, seg.initial, ok)
+        assert [CLASSES[c] for c in path] == tagger.path_plain(seg, mid, low, types)
+    assert _ENDERS  # (a line's . ! ? constrain the next tag in both)
