@@ -93,3 +93,28 @@ async def test_a_library_without_tags_says_so_and_closes_the_picker(library, mak
         assert app.screen is main and not isinstance(app.screen, CommandPalette)
         assert "No article in the library has tags." in toasts
         assert ORCHARD.title in [main.articles.source.row(i).title for i in range(len(main.articles.source))]
+
+
+async def test_tags_that_arrive_with_new_articles_are_in_the_next_picker(library, make_app):
+    """The picker showed the tags read the time before: after a refresh (or an add) brought a new tag in, the next T
+    listed the old tags and counts, without the new one."""
+    from tui.models import Article
+    from tui.store import Library
+
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        names = await picker_names(pilot, 3)
+        assert "Fisheries" not in names
+        await pilot.press("escape")
+        await settle(pilot)
+        with Library(path) as lib:
+            lib.add(Article(title="Trawler quotas cut again", tags=["Fisheries"],
+                            body="The fisheries board cut the trawler quotas for the third year running."))
+        app.screen.reload_list()  # as after a refresh, an add or a folder scan
+        await settle(pilot)
+        await pilot.press("T")
+        names = await picker_names(pilot, 3)
+        assert "Fisheries" in names, names

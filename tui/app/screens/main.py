@@ -138,6 +138,8 @@ class MainScreen(QuickSwitch, Screen):
     def reload_list(self) -> None:
         """Re-run the current view (after an add or delete)."""
         self.listing.reload()
+        if self.tags is not None:
+            self.tags.cache = None  # the library changed: the next T reads the tags before showing them
 
     def forget_ready(self) -> None:
         """Drop the article prepared ahead (something it shows changed)."""
