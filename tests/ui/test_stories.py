@@ -418,3 +418,37 @@ async def test_an_empty_briefing_says_what_to_do(stories, make_app):
         assert options(page, "#briefing-list")[0] == (
             "No unread stories: everything is read. R fetches new articles from your feeds and folders; v in the "
             "library lists every story, read or not.")
+
+
+async def test_an_open_story_view_follows_a_refresh_that_grows_it(stories, make_app):
+    """A refresh ending while a story view is open, one of its new articles joining that story: the head said
+    "3 articles" until the story was opened again."""
+    from story_sample import WIRE
+
+    from tui.models import Article
+    from tui.stories import group_new
+
+    path, _ = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = app.screen
+        await pilot.press("v")
+        await settle(pilot)
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await settle(pilot)
+        view = app.screen
+        head = str(view.query_one("#story-head").render())
+        assert "3 articles" in head, head
+        with Library(path) as lib:  # what a refresh stores and groups
+            lib.add(Article(title="Port Ellin storm wall: the quay reopens", source="Harbour Radio",
+                            published="2026-01-16",
+                            body=WIRE.body.replace("Tuesday", "Thursday").replace("approved", "confirmed")
+                            + "\n\nThe harbour master said the quay would reopen."))
+            group_new(lib)
+        main._sources_done(1, ["Feeds: 1 new, 0 updated · 1/1 ok"], "Refresh")
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen is view
+        head = str(view.query_one("#story-head").render())
+        assert "4 articles" in head, head

@@ -1097,6 +1097,8 @@ class MainScreen(QuickSwitch, Screen):
                     screen.reread(keep=True)
                 elif isinstance(screen, BriefingScreen) and added:
                     screen.reload()
+                elif added and hasattr(screen, "follow_library"):
+                    screen.follow_library()  # a story view: the story may have grown
         if lines:
             failed = any(line.startswith("✗") for line in lines)
             shown = "\n".join(lines[:6]) + (f"\n… and {len(lines) - 6} more" if len(lines) > 6 else "")

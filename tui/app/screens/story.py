@@ -410,6 +410,21 @@ class StoryScreen(PageScreen):
                 out[member] = tuple(i for i in group if i != member)
         return out
 
+    def follow_library(self) -> None:
+        """New articles were stored (a refresh ended): read the story again if it has grown or shrunk since it was
+        read (its head said "3 articles" beside a fourth that had joined), the cursor staying on its line."""
+        main = self.main_screen()
+        if main is None or self.story_id is None or self.row is None or self.reading:
+            return
+        from tui.store.stories import story_row
+
+        try:
+            now = story_row(main.lib, self.story_id)
+        except Exception:  # a damaged library: the story stays as read
+            return
+        if now is None or now.size != self.row.size:
+            self.load(read_story, self.story_id, self.sentences, True)
+
     def _resize(self, step: int) -> None:
         if self.summary is None:
             return
