@@ -404,7 +404,15 @@ class Tagger:
         bound = tuple(np.where(scores.ini[:, None], on, off) * caps[:, None] for off, on in hb)
         lengths = [len(seg.toks) for seg in segs]
         fp = FastPaths(scores, trans, after, low_mask, low_mask[-1], lengths, bound)
-        E, base, sure = fp.E, scores.base, fp.sure_o
+        E, sure = fp.E, fp.sure_o
+        # the rows of the tokens the search visits, as lists once (a stretch is then a slice of them)
+        loud = np.flatnonzero(~sure)
+        at = np.zeros(len(sure), dtype=np.intp)
+        at[loud] = np.arange(len(loud))
+        at = at.tolist()
+        emits = scores.base[loud].tolist()
+        pair_rows = E[:, loud].transpose(1, 0, 2).tolist()
+        sure = sure.tolist()
         offs = [0]
         for n in lengths:
             offs.append(offs[-1] + n)
@@ -414,22 +422,21 @@ class Tagger:
         def decode(k: int, types: list) -> list[int]:
             off, n = offs[k], lengths[k]
             tags = [0] * n
-            quiet = sure[off:off + n].tolist()
             i = 0
             while i < n:
-                if quiet[i]:
+                if sure[off + i]:
                     i += 1
                     continue
-                j = i
-                while j < n and not quiet[j]:
+                j = i + 1
+                while j < n and not sure[off + j]:
                     j += 1
-                emit = base[off + i:off + j].tolist()
+                a = at[off + i]
+                emit = emits[a:a + j - i]
                 for t in range(i, j):
                     if types[t] is not None:
                         emit[t - i] = list(map(add, emit[t - i], hist_vecs[types[t], segs[k].initial[t]]))
-                pairs = E[:, off + i:off + j].transpose(1, 0, 2).tolist()
                 last = E[:start_row, off + j, 0].tolist() if j < n else None
-                tags[i:j] = best_path(emit, pairs, start_row if i == 0 else 0, last)
+                tags[i:j] = best_path(emit, pair_rows[a:a + j - i], start_row if i == 0 else 0, last)
                 i = j
             return [classes[c] for c in tags]
 

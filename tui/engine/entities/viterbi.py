@@ -16,7 +16,7 @@ alike (the lower class index in CLASSES): tests/engine/test_tagger_viterbi.py co
 from __future__ import annotations
 
 _NEG = float("-inf")
-ROUNDS = 3  # tightening rounds of the bounds that find the tokens sure to be "O" (_sure_o)
+ROUNDS = 2  # tightening rounds of the bounds that find the tokens sure to be "O" (_sure_o)
 
 
 def best_path(emit: list[list[int]], pairs: list[list[list[int]]], first: int | None, last: list[int] | None) -> list[int]:
