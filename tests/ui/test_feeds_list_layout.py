@@ -100,7 +100,7 @@ async def test_a_watched_folder_shows_its_counts_and_filters_the_library(library
         await settle(pilot)
         main = app.screen
         status = str(main.query_one("#library-status").render())
-        assert "2 articles · 1 unread · folder clippings" in status, status
+        assert "folder clippings · esc clears · 2 articles · 1 unread" in status, status
         assert {main.articles.source.row(i).title for i in range(len(main.articles.source))} == {
             "Quay lights switched on early", "Night ferry keeps its late crossing"}
 

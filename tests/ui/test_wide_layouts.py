@@ -5,7 +5,7 @@ placeholder lines fit at 120x40, and the cursor row's highlight has no hole (als
 from __future__ import annotations
 
 from pilot_steps import open_first, settle
-from ui_sample import HARBOUR
+from ui_sample import HARBOUR, ORCHARD
 
 from tui.models import Article
 from tui.store import Library
@@ -108,3 +108,34 @@ async def test_an_undated_article_says_when_it_was_added(tmp_path, make_app):
         screen = await open_first(pilot)
         header = [screen.body.line_text(i) for i in range(4)]
         assert f"added {added[:10]}" in header  # the header had no date line at all
+
+
+def drawn_status(screen) -> str:
+    status = screen.query_one("#library-status")
+    return line_text(status.render_lines(status.region.reset_offset)[0]).strip()
+
+
+async def test_the_active_filter_and_esc_show_in_the_narrow_library_at_120x30(library, make_app):
+    """At 120x30 the library pane is ~34 cells: the status line read "1 article · 1 unread · search …", so an
+    active filter and "esc clears" were cut off. The filter now comes first, fitted with its esc hint."""
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.press("slash", *"cider")
+        await settle(pilot)
+        screen = app.screen
+        assert screen.articles.current.title == ORCHARD.title
+        await pilot.press("enter")  # the search box to the list: the search stays
+        await settle(pilot)
+        shown = drawn_status(screen)
+        assert shown.startswith("search “cider” · esc clears"), shown
+        screen.set_tag("Farming")  # a tag and the search: the filters cut with "…", the short hint kept
+        await settle(pilot)
+        shown = drawn_status(screen)
+        assert shown == "tag Farming · search … · esc ✕ …", shown
+        await pilot.resize_terminal(80, 24)  # the library takes the width: the whole of it again
+        await settle(pilot)
+        assert drawn_status(screen).startswith("tag Farming · search “cider” · esc clears · 1 article")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert drawn_status(screen).startswith("4 articles")

@@ -25,7 +25,7 @@ from tui.app.widgets.legend import Legend
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
-from tui.app.widgets.status import set_text, toast_title
+from tui.app.widgets.status import LibraryStatus, set_text, toast_title
 from tui.app.parts.analysis import method_title
 from tui.app.parts.health import LibraryHealth
 from tui.app.parts.marks import ReadMarks
@@ -191,7 +191,7 @@ class MainScreen(QuickSwitch, Screen):
         with Pane(id="library-pane"):
             yield SearchBox(placeholder="/ search the library", id="search")
             yield ArticleList(id="articles")
-            yield Static(id="library-status")
+            yield LibraryStatus(id="library-status")
         with Pane(id="article-pane"):
             yield Legend(id="legend")
             yield ArticleBody(id="body")
@@ -451,8 +451,10 @@ class MainScreen(QuickSwitch, Screen):
             self.articles.cursor = max(0, min(len(self.articles.source) - 1, self.articles.cursor + event.step))
 
     def update_library_status(self, busy: bool = False) -> None:
+        status = self.query_one("#library-status", Static)
         source = self.articles.source
         count = len(source) if source else 0
+        filters: list[str] = []
         if source is not None and source.kind == "stories":
             parts = [f"{count:,} stor{'ies' if count != 1 else 'y'}"]
             if self.unread.count is not None:
@@ -461,22 +463,23 @@ class MainScreen(QuickSwitch, Screen):
         else:
             view = source.view if source is not None else "all"
             noun = f"article{'s' if count != 1 else ''}"
-            parts = [f"{count:,} {noun}" if view == "all" else f"{count:,} {view} {noun}"]
+            if self.listing.tag:
+                filters.append(f"tag {_name_cut(self.listing.tag)}")
+            if self.listing.feed:
+                kind = "folder" if isinstance(self.listing.feed[0], tuple) else "feed"
+                filters.append(f"{kind} {_name_cut(self.listing.feed[1])}")
+            if self.search.strip():
+                filters.append(f"search “{' '.join(clean(self.search).split())}”")
+            if self.entity:
+                filters.append(f"mentions {' '.join(clean(self.entity).split())}")
+            # An active filter and how to clear it come first, fitted to the line (a 32-cell pane at 120x30);
+            # the counts and progress after them are left off whole when they do not fit (" …"): one row still.
+            parts = [_filters_fitted(filters, status.content_region.width - 2)] if filters else []
+            parts.append(f"{count:,} {noun}" if view == "all" else f"{count:,} {view} {noun}")
             if self.unread.text and view != "unread":
                 parts.append(self.unread.text)
             if self.listing.sort != "date":
                 parts.append(SORT_NAMES[self.listing.sort])
-            if self.listing.tag:
-                parts.append(f"tag {_name_cut(self.listing.tag)}")
-            if self.listing.feed:
-                kind = "folder" if isinstance(self.listing.feed[0], tuple) else "feed"
-                parts.append(f"{kind} {_name_cut(self.listing.feed[1])}")
-            if self.search.strip():
-                parts.append(f"search “{' '.join(clean(self.search).split())}”")
-            if self.entity:
-                parts.append(f"mentions {' '.join(clean(self.entity).split())}")
-            if self.listing.filtered:
-                parts.append("esc clears")
         if busy:
             parts.append("searching…")
         for progress in (self.background.progress, self.sources.progress):
@@ -487,7 +490,9 @@ class MainScreen(QuickSwitch, Screen):
                          else f"adding {self.feed_changes.pending} feeds…")
         if self.articles.source is not None and self.articles.source.error:
             parts.append(self.articles.source.error)
-        set_text(self.query_one("#library-status", Static), Text(" · ".join(parts)))
+        if filters and status.content_region.width > 0:
+            parts = _parts_fitted(parts, status.content_region.width)
+        set_text(status, Text(" · ".join(parts)))
 
     # -- the analysis (parts/analysis.py computes it) ---------------------------------------
 
@@ -1133,6 +1138,31 @@ class MainScreen(QuickSwitch, Screen):
     def action_copy_markdown(self) -> None:
         self._copy("summary + quotes as Markdown", lambda copytext: copytext.markdown(self.article, self.analysis),
                    "newsreader summary {id} --format md")
+
+
+def _filters_fitted(filters: list[str], cells: int) -> str:
+    """The active filters and "esc clears" as they fit in `cells` (0: not laid out yet, all of it): "esc ✕" when
+    the long hint does not fit, and the filters cut with "…" to leave room for it."""
+    from tui.cells import clip, width  # (not imported at start-up)
+
+    shown = " · ".join(filters)
+    if cells <= 0 or width(f"{shown} · esc clears") <= cells:
+        return f"{shown} · esc clears"
+    return f"{clip(shown, max(1, cells - width(' · esc ✕')))} · esc ✕"
+
+
+def _parts_fitted(parts: list[str], cells: int) -> list[str]:
+    """The status line's parts that fit whole in `cells`, then "…" when some were left off (not "2 …" cut from
+    "2 articles"). The first part (the filters, fitted already) is always kept."""
+    from tui.cells import width  # (not imported at start-up)
+
+    kept = parts[:1]
+    for i, part in enumerate(parts[1:], 1):
+        room = cells if i == len(parts) - 1 else cells - 2
+        if width(" · ".join(kept + [part])) > room:
+            return [" · ".join(kept) + " …"]
+        kept.append(part)
+    return kept
 
 
 def _name_cut(name: str) -> str:

@@ -29,3 +29,13 @@ def toast_title(title: str) -> str:
     from tui.cells import clip
 
     return clip(title, TOAST_TITLE)
+
+
+class LibraryStatus(Static):
+    """The library's status line. Its text is fitted to its width (the active filter and how to clear it come
+    first and are shortened to fit), so it is made again when the width changes."""
+
+    def on_resize(self) -> None:
+        update = getattr(self.screen, "update_library_status", None)
+        if update is not None:
+            update()
