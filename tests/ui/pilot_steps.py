@@ -42,6 +42,23 @@ async def marks_written(pilot) -> bool:
     return True
 
 
+def toasts_of(app, monkeypatch) -> list[str]:
+    """Every toast message the app shows from now on (still shown as well)."""
+    said: list[str] = []
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **kw: (said.append(message), notify(message, **kw)))
+    return said
+
+
+async def open_briefing(pilot):
+    """`b` from the library, settled (the briefing's stories read); returns the briefing page."""
+    await settle(pilot)
+    await pilot.press("b")
+    await settle(pilot)
+    await settle(pilot)
+    return pilot.app.screen
+
+
 async def open_first(pilot):
     """Open the newest article and wait for its analysis; returns the main screen."""
     await pilot.press("g", "enter")

@@ -9,8 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from pilot_steps import settle
-from test_sources_app import closed_port, rss, titles, toasts_of
+from pilot_steps import settle, toasts_of
+from test_sources_app import closed_port, rss, titles
 
 from tui.store import Library
 

@@ -8,7 +8,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from pilot_steps import settle
+from pilot_steps import open_briefing, settle, toasts_of
 from ui_sample import ORCHARD
 
 from tui.store import Library
@@ -70,13 +70,6 @@ def closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def toasts_of(app, monkeypatch) -> list[str]:
-    got: list[str] = []
-    notify = app.notify
-    monkeypatch.setattr(app, "notify", lambda message, **kw: (got.append(message), notify(message, **kw)))
-    return got
 
 
 def titles(screen) -> list[str]:
@@ -265,11 +258,7 @@ async def test_R_in_the_briefing_brings_the_new_stories_in(library, make_app, se
     app = make_app(path)
     toasts = toasts_of(app, monkeypatch)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
-        await settle(pilot)
-        page = app.screen
+        page = await open_briefing(pilot)
         assert str(page.query_one("#briefing-head").render()) == "0 unread stories"
         await pilot.press("R")
 

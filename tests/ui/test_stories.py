@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import settle
+from pilot_steps import open_briefing, settle
 from story_sample import EVENING, WIRE, make_story_library
 from ui_sample import HARBOUR, ORCHARD
 
@@ -409,11 +409,7 @@ async def test_an_empty_briefing_says_what_to_do(stories, make_app):
         lib.db.commit()
     app = make_app(path)
     async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        await pilot.press("b")
-        await settle(pilot)
-        await settle(pilot)
-        page = app.screen
+        page = await open_briefing(pilot)
         assert str(page.query_one("#briefing-head").render()) == "0 unread stories"
         assert options(page, "#briefing-list")[0] == (
             "No unread stories: everything is read. R fetches new articles from your feeds and folders; v in the "

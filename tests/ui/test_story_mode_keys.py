@@ -6,16 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import open_first_story, settle
+from pilot_steps import open_first_story, settle, toasts_of
 from story_sample import make_story_library
-
-
-def toasts_of(app, monkeypatch) -> list[str]:
-    """Every toast message the app shows from now on (still shown as well)."""
-    said: list[str] = []
-    notify = app.notify
-    monkeypatch.setattr(app, "notify", lambda message, **kw: (said.append(message), notify(message, **kw)))
-    return said
 
 
 @pytest.fixture
