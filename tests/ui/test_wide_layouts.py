@@ -117,7 +117,9 @@ def drawn_status(screen) -> str:
 
 async def test_the_active_filter_and_esc_show_in_the_narrow_library_at_120x30(library, make_app):
     """At 120x30 the library pane is ~34 cells: the status line read "1 article · 1 unread · search …", so an
-    active filter and "esc clears" were cut off. The filter now comes first, fitted with its esc hint."""
+    active filter and "esc clears" were cut off; then "search “cider” · esc clears …", with no count, and a
+    second filter's name cut ("tag Farming · search … · esc ✕ …"). Where the long line does not fit, the count
+    comes first and the filters in their short forms (#tag, “search”), both names whole."""
     path, _ = library
     app = make_app(path)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -128,14 +130,29 @@ async def test_the_active_filter_and_esc_show_in_the_narrow_library_at_120x30(li
         await pilot.press("enter")  # the search box to the list: the search stays
         await settle(pilot)
         shown = drawn_status(screen)
-        assert shown.startswith("search “cider” · esc clears"), shown
-        screen.set_tag("Farming")  # a tag and the search: the filters cut with "…", the short hint kept
+        assert shown.startswith("1 article · “cider” · esc ✕"), shown
+        screen.set_tag("Farming")  # a tag and the search: the count and both names, the short hint kept
         await settle(pilot)
         shown = drawn_status(screen)
-        assert shown == "tag Farming · search … · esc ✕ …", shown
+        assert shown.startswith("1 · #Farming · “cider” · esc ✕"), shown
         await pilot.resize_terminal(80, 24)  # the library takes the width: the whole of it again
         await settle(pilot)
         assert drawn_status(screen).startswith("tag Farming · search “cider” · esc clears · 1 article")
         await pilot.press("escape")
         await settle(pilot)
         assert drawn_status(screen).startswith("4 articles")
+
+
+def test_long_filter_names_are_cut_fairly_to_fit():
+    """Two long names in a narrow line: the longer is cut first, each keeps a readable start; the count and the
+    esc hint stay whole."""
+    from tui.app.screens.main import _filters_fitted
+    from tui.cells import width
+
+    filters = [("tag Regional transport policy", "#Regional transport policy"),
+               ("search “night ferry timetable”", "“night ferry timetable”")]
+    line = _filters_fitted(filters, "12 articles", "12", 32)
+    assert width(line) <= 32, line
+    assert line == "12 · #Region… · “night… · esc ✕", line
+    assert _filters_fitted(filters, "12 articles", "12", 120) == (
+        "tag Regional transport policy · search “night ferry timetable” · esc clears · 12 articles")

@@ -463,19 +463,28 @@ class MainScreen(QuickSwitch, Screen):
         else:
             view = source.view if source is not None else "all"
             noun = f"article{'s' if count != 1 else ''}"
+            # (long form, short form) of each active filter: the short one where the line is narrow
             if self.listing.tag:
-                filters.append(f"tag {_name_cut(self.listing.tag)}")
+                name = _name_cut(self.listing.tag)
+                filters.append((f"tag {name}", f"#{name}"))
             if self.listing.feed:
                 kind = "folder" if isinstance(self.listing.feed[0], tuple) else "feed"
-                filters.append(f"{kind} {_name_cut(self.listing.feed[1])}")
+                name = _name_cut(self.listing.feed[1])
+                filters.append((f"{kind} {name}", name))
             if self.search.strip():
-                filters.append(f"search “{' '.join(clean(self.search).split())}”")
+                words = f"“{' '.join(clean(self.search).split())}”"
+                filters.append((f"search {words}", words))
             if self.entity:
-                filters.append(f"mentions {' '.join(clean(self.entity).split())}")
-            # An active filter and how to clear it come first, fitted to the line (a 32-cell pane at 120x30);
-            # the counts and progress after them are left off whole when they do not fit (" …"): one row still.
-            parts = [_filters_fitted(filters, status.content_region.width - 2)] if filters else []
-            parts.append(f"{count:,} {noun}" if view == "all" else f"{count:,} {view} {noun}")
+                name = " ".join(clean(self.entity).split())
+                filters.append((f"mentions {name}", f"@{name}"))
+            counted = f"{count:,} {noun}" if view == "all" else f"{count:,} {view} {noun}"
+            # An active filter, how to clear it and the count come first, fitted to the line (a 32-cell pane at
+            # 120x30: the short form, "2 · #Transport · “rail” · esc ✕"); the unread count, sort and progress
+            # after them are left off whole when they do not fit (" …"): one row still.
+            if filters:
+                parts = [_filters_fitted(filters, counted, f"{count:,}", status.content_region.width)]
+            else:
+                parts = [counted]
             if self.unread.text and view != "unread":
                 parts.append(self.unread.text)
             if self.listing.sort != "date":
@@ -1140,27 +1149,40 @@ class MainScreen(QuickSwitch, Screen):
                    "newsreader summary {id} --format md")
 
 
-def _filters_fitted(filters: list[str], cells: int) -> str:
-    """The active filters and "esc clears" as they fit in `cells` (0: not laid out yet, all of it): "esc ✕" when
-    the long hint does not fit, and the filters cut with "…" to leave room for it."""
+def _filters_fitted(filters: list[tuple[str, str]], counted: str, number: str, cells: int) -> str:
+    """The active filters (long and short forms), "esc clears" and the count as they fit in `cells` (0: not laid
+    out yet, all of it): "tag Farming · search “cider” · esc clears · 1 article" when it fits, else the short
+    forms after the count, "1 article · #Farming · “cider” · esc ✕" or "1 · #Farming · “cider” · esc ✕", the
+    longest filter cut with "…" first until the line fits (each keeps a few cells: both names stay readable)."""
     from tui.cells import clip, width  # (not imported at start-up)
 
-    shown = " · ".join(filters)
-    if cells <= 0 or width(f"{shown} · esc clears") <= cells:
-        return f"{shown} · esc clears"
-    return f"{clip(shown, max(1, cells - width(' · esc ✕')))} · esc ✕"
+    whole = f"{' · '.join(long for long, _ in filters)} · esc clears · {counted}"
+    if cells <= 0 or width(whole) <= cells:
+        return whole
+    short = [s for _, s in filters]
+    for head in (counted, number):
+        line = f"{head} · {' · '.join(short)} · esc ✕"
+        if width(line) <= cells:
+            return line
+    room = max(1, cells - width(f"{number} · ") - width(" · esc ✕") - 3 * (len(short) - 1))
+    sizes = [width(s) for s in short]
+    while sum(sizes) > room and max(sizes) > 4:
+        sizes[sizes.index(max(sizes))] -= 1
+    cut = [clip(s, n).replace(" …", "…") for s, n in zip(short, sizes)]
+    return f"{number} · {' · '.join(cut)} · esc ✕"
 
 
 def _parts_fitted(parts: list[str], cells: int) -> list[str]:
     """The status line's parts that fit whole in `cells`, then "…" when some were left off (not "2 …" cut from
-    "2 articles"). The first part (the filters, fitted already) is always kept."""
+    "2 articles"; left off too when it does not fit). The first part (the filters, fitted already) is always kept."""
     from tui.cells import width  # (not imported at start-up)
 
     kept = parts[:1]
     for i, part in enumerate(parts[1:], 1):
         room = cells if i == len(parts) - 1 else cells - 2
         if width(" · ".join(kept + [part])) > room:
-            return [" · ".join(kept) + " …"]
+            shown = " · ".join(kept)
+            return [shown + " …" if width(shown) + 2 <= cells else shown]
         kept.append(part)
     return kept
 
