@@ -448,3 +448,64 @@ async def test_an_open_story_view_follows_a_refresh_that_grows_it(stories, make_
         assert app.screen is view
         head = str(view.query_one("#story-head").render())
         assert "4 articles" in head, head
+
+
+async def test_the_briefing_lists_its_stories_before_they_are_summarised(stories, make_app, monkeypatch):
+    """The first `b` after start waited ~1 s cold (the stemmer and the story engine loading) on a screen saying only
+    "Putting the briefing together…". Its stories' headings now come from the stored figures first; the sentences
+    follow."""
+    import threading
+
+    from tui.app.screens import briefing
+
+    gate = threading.Event()
+    real = briefing.read_briefing
+
+    def slow_read(*args, **kwargs):
+        gate.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(briefing, "read_briefing", slow_read)
+    path, _ids = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        for _ in range(100):  # the headings, while the summaries are held back
+            await pilot.pause(0.02)
+            text = options(app.screen, "#briefing-list") if type(app.screen).__name__ == "BriefingScreen" else []
+            if text:
+                break
+        page = app.screen
+        assert text[0].startswith(f"1. {HARBOUR.title}\n3 articles · 3 unread"), text
+        assert text[1] == "summarising…", text
+        assert "summarising…" in str(page.query_one("#briefing-head").render())
+        await pilot.press("Y")  # nothing half-made is copied
+        await pilot.pause()
+        assert "still being summarised" in " ".join(str(n.message) for n in app._notifications)
+        gate.set()
+        await settle(pilot)
+        await settle(pilot)
+        await settle(pilot)
+        text = options(page, "#briefing-list")
+        assert text[0].startswith(f"1. {HARBOUR.title}") and not any(t == "summarising…" for t in text), text
+        assert any("Bram Oduya" in t for t in text)  # the strongest quote, from the complete reading
+        assert "summarising" not in str(page.query_one("#briefing-head").render())
+
+
+def test_the_briefing_s_headings_load_neither_the_stemmer_nor_the_story_engine(stories):
+    """What the first showing reads is cheap cold: a fresh process reading the headings imports no NLTK, numpy or
+    story summariser (importing them was the ~1 s of the first `b`)."""
+    import subprocess
+    import sys
+
+    path, _ids = stories
+    code = ("import sys; from tui.store import Library; from tui.app.screens.briefing import read_headings\n"
+            f"lib = Library({str(path)!r}); items, day, total = read_headings(lib, '')\n"
+            "print(len(items), total, items[0].story.title)\n"
+            "print(sorted(m for m in ('nltk', 'numpy', 'tui.stories.story', 'tui.engine.tokens') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    first, loaded = out.stdout.splitlines()
+    assert first.endswith(HARBOUR.title) and int(first.split()[0]) >= 1, first
+    assert loaded == "[]", loaded

@@ -220,6 +220,33 @@ def story_rows(lib: Library, offset: int = 0, limit: int = 100, since: str = "",
     return _made(lib, rows, members)
 
 
+def rank_score(row: StoryRow, newest: str) -> float:
+    """The briefing's rank: bigger and more recent ranks higher: unread articles x outlets, halved every 2 days
+    of age."""
+    from datetime import date
+
+    try:
+        age = (date.fromisoformat(newest[:10]) - date.fromisoformat(row.last[:10])).days
+    except ValueError:
+        age = 0
+    return row.unread * (1 + row.outlets) * 0.5 ** (max(0, age) / 2)
+
+
+BRIEFING_SCAN = 2000  # stories the briefing looks at (the most recent); a briefing is about the latest news
+
+
+def ranked_unread(lib: Library, since: str, limit: int, scan: int = BRIEFING_SCAN) -> list[tuple[StoryRow, float]]:
+    """The briefing's stories and their scores, best first: the `limit` best-ranked of the `scan` latest stories
+    with unread articles and an article on or after `since` (ISO day). Stored figures only: no article is read,
+    nothing is summarised (the briefing shows these headings at once)."""
+    rows = [r for r in story_rows(lib, 0, scan, since=since, members=False) if r.unread]
+    if not rows:
+        return []
+    newest = max(r.last for r in rows)
+    scored = sorted(((r, rank_score(r, newest)) for r in rows), key=lambda x: (-x[1], -x[0].id))
+    return scored[:limit]
+
+
 def story_rows_next_to(lib: Library, row: StoryRow, limit: int, after: bool = True,
                        members: bool = True) -> list[StoryRow]:
     """The `limit` stories just after (or before) `row` in list order: an index seek from its place,

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
-from tui.store.stories import StoryRow
+from tui.store.stories import BRIEFING_SCAN, StoryRow, rank_score  # noqa: F401  (rank_score: its old home)
 from tui.stories.story import StoryQuote
 from tui.stories.summary import StorySentence
 from tui.cells import plural
 
-MAX_SCAN = 2000  # stories looked at (the most recent); a briefing is about the latest news
+MAX_SCAN = BRIEFING_SCAN  # stories looked at (the most recent)
 
 
 @dataclass
@@ -23,33 +22,18 @@ class BriefItem:
     score: float
 
 
-def rank_score(row: StoryRow, newest: str) -> float:
-    """Bigger and more recent ranks higher: unread articles x outlets, halved every 2 days of age."""
-    try:
-        age = (date.fromisoformat(newest[:10]) - date.fromisoformat(row.last[:10])).days
-    except ValueError:
-        age = 0
-    return row.unread * (1 + row.outlets) * 0.5 ** (max(0, age) / 2)
-
-
 def briefing(lib, since: str = "", limit: int = 10, sentences: int = 3, analyse: bool = True) -> list[BriefItem]:
     """The top `limit` stories with unread articles and an article on or after `since` (ISO day)."""
-    from tui.store.stories import story_row, story_rows
+    from tui.store.stories import ranked_unread, story_row
     from tui.stories.story import story_summary
 
-    # ranked by the stored figures (no article read); only the chosen stories' sources are read
-    rows = [r for r in story_rows(lib, 0, MAX_SCAN, since=since, members=False) if r.unread]
-    if not rows:
-        return []
-    newest = max(r.last for r in rows)
-    ranked = sorted(rows, key=lambda r: (-rank_score(r, newest), -r.id))[:limit]
     out = []
-    for r in ranked:
+    for r, score in ranked_unread(lib, since, limit, MAX_SCAN):
         s = story_summary(lib, r.id, sentences=sentences, analyse=analyse)
         r = story_row(lib, r.id) or r
         if s is not None:
             shown = " ".join(x.text for x in s.sentences)  # a quote already in a sentence is not repeated
-            out.append(BriefItem(r, s.sentences, s.strongest_quote(leaving_out=shown), rank_score(r, newest)))
+            out.append(BriefItem(r, s.sentences, s.strongest_quote(leaving_out=shown), score))
     return out
 
 

@@ -3,12 +3,14 @@ sentences with their sources and the strongest quote. `enter` opens a story; `c`
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from tui.app import keymap
-from tui.app.screens.page import PageScreen, line
+from tui.app.screens.page import PageScreen, line, outlet
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
@@ -30,6 +32,33 @@ def read_briefing(lib, since: str, sentences: int, analyse: bool):
     return items, day, unread_stories(lib, day) if len(items) >= LIMIT else len(items)
 
 
+@dataclass
+class Heading:
+    """A story of the briefing before its sentences are read: what its first showing draws."""
+
+    story: object  # tui.store.stories.StoryRow
+    sentences: tuple = ()
+    quote: None = None
+
+
+def read_headings(lib, since: str):
+    """(headings, since as an ISO day, how many unread stories there are since then): the briefing's stories, ranked,
+    from the stored figures alone. Nothing is summarised, and neither the stemmer nor the story engine is loaded
+    (their first load took ~1.2 s of the first `b` after start, the screen saying only "Putting the briefing
+    together…"), so the screen lists its stories at once; read_briefing fills them in."""
+    from tui.store.reader import unread_stories
+    from tui.store.stories import ranked_unread
+
+    if since:
+        from tui.stories import parse_since
+
+        day = parse_since(since)
+    else:
+        day = ""
+    items = [Heading(row) for row, _ in ranked_unread(lib, day, LIMIT)]
+    return items, day, unread_stories(lib, day) if len(items) >= LIMIT else len(items)
+
+
 def _after_marks(lib, marks, since: str, sentences: int, analyse: bool):
     """read_briefing once the read marks queued (m in a story view opened from the briefing) are written; waits in
     the worker, never on the UI thread."""
@@ -38,7 +67,7 @@ def _after_marks(lib, marks, since: str, sentences: int, analyse: bool):
 
 
 def _where(source: str, day: str) -> str:
-    return ", ".join(x for x in (line(source), (day or "")[:10]) if x)
+    return ", ".join(x for x in (outlet(source), (day or "")[:10]) if x)
 
 
 class BriefingScreen(PageScreen):
@@ -55,6 +84,8 @@ class BriefingScreen(PageScreen):
         self.items: list = []
         self.day = ""
         self._version: int | None = None  # the library's data_version when the briefing was last read
+        # what was read last: 0 the headings (read_headings), 1 the sentences, 2 with the analyses' quotes
+        self._stage = 0
 
     def compose_panes(self) -> ComposeResult:
         with Pane(id="briefing-pane"):
@@ -70,12 +101,16 @@ class BriefingScreen(PageScreen):
 
     def reload(self) -> None:
         """Read the briefing again: at once from what is analysed, then complete."""
-        self._complete = False
         self._version = self._data_version()
         main = self.main_screen()
         if main is not None and main.marks.pending:
+            self._stage = 1
             self.load(_after_marks, main.marks, self.since, self.sentences, False)
-        else:
+        elif not self.items:  # the first reading: the stories' headings first (read_headings)
+            self._stage = 0
+            self.load(read_headings, self.since)
+        else:  # read again (t, +/-, back from a story): the briefing shown stays until the new one comes
+            self._stage = 1
             self.load(read_briefing, self.since, self.sentences, False)
 
     def _data_version(self) -> int | None:
@@ -106,7 +141,8 @@ class BriefingScreen(PageScreen):
         # "10 of 24 unread stories": the briefing shows the LIMIT best (it said "10 stories · all unread stories")
         count = f"{n} of {total} unread stories" if total > n else f"{n} unread stor{'ies' if n != 1 else 'y'}"
         head.update(Text.assemble((count, "bold"), f" since {self.day}" if self.day else "",
-                                  (" · ranked by size and recency" if n else "", "dim")))
+                                  (" · ranked by size and recency" if n else "", "dim"),
+                                  (" · summarising…" if self.headings_only else "", "dim")))
         options: list[Option] = []
         if not self.items:
             # what to do next (it said "No unread stories." and nothing else)
@@ -123,11 +159,13 @@ class BriefingScreen(PageScreen):
             story = item.story
             first, last = line(story.first)[:10], line(story.last)[:10]  # the database is untrusted
             span = first if first == last else f"{first} – {last}"
-            sources = ", ".join(line(s) for s in story.sources[:5])
+            sources = ", ".join(outlet(s) for s in story.sources[:5])
             entry = Text(f"{number}. {line(story.title)}", style="bold")
             entry.append(f"\n{story.size} article{'s' if story.size != 1 else ''} · {story.unread} unread · {span}"
                          + (f" · {sources}" if sources else ""), style="dim")
             options.append(Option(entry, id=f"b:{number - 1}:0", indent=len(f"{number}. ")))
+            if isinstance(item, Heading):  # the headings alone: their sentences come next
+                options.append(Option(Text("summarising…", style="dim italic"), id=f"b:{number - 1}:1", indent=2))
             for part, sent in enumerate(item.sentences, 1):
                 entry = Text(f"• {line(sent.text)} ")
                 keep = len(entry.plain)  # "(Outlet, date)" not broken across two lines
@@ -140,9 +178,17 @@ class BriefingScreen(PageScreen):
                 options.append(Option(entry, id=f"b:{number - 1}:q", indent=1, keep=keep))
         # the cursor stays on the same line number when it can (the complete reading after the quick one)
         self.query_one("#briefing-list", StoryList).show_options(options)
-        if not self._complete:
-            self._complete = True
+        if self._stage == 0 and self.items:
+            self._stage = 1
+            self.load(read_briefing, self.since, self.sentences, False)
+        elif self._stage == 1:
+            self._stage = 2
             self.load(read_briefing, self.since, self.sentences, True)  # analyses for the quotes
+
+    @property
+    def headings_only(self) -> bool:
+        """The briefing shows its stories' headings alone (read_headings): the sentences are being read."""
+        return bool(self.items) and isinstance(self.items[0], Heading)
 
     def on_summary_list_option_selected(self, event: StoryList.OptionSelected) -> None:
         kind, _, rest = (event.option.id or "").partition(":")
@@ -183,12 +229,17 @@ class BriefingScreen(PageScreen):
         self.action_copy_markdown()
 
     def action_copy_markdown(self) -> None:
-        if self.items:
+        if self.headings_only:
+            self.notify("The briefing is still being summarised: copy it in a moment.", severity="warning", timeout=3)
+        elif self.items:
             self.copy(self.markdown(), "briefing as Markdown", self._command())
         else:
             self.notify("Nothing to copy: the briefing is empty.", severity="warning")
 
     def action_copy_quotes(self) -> None:
+        if self.headings_only:
+            self.action_copy_markdown()  # (says to wait)
+            return
         quotes = [f"“{line(i.quote.text)}” — {line(i.quote.speaker)} ({line(i.quote.source)})"
                   for i in self.items if i.quote is not None]
         self.copy("\n".join(quotes), "briefing quotes", self._command())

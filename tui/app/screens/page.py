@@ -41,6 +41,17 @@ def line(text: str) -> str:
     return " ".join(clean(text or "").split())
 
 
+OUTLET_CELLS = 40  # an outlet's name at most, as the library's status line cuts a feed's
+
+
+def outlet(text: str) -> str:
+    """An outlet's (a feed's, a source's) name as one clean line of at most OUTLET_CELLS cells, cut with "…": a
+    feed may call itself anything, and a 300-character feed title filled four lines of every briefing entry."""
+    from tui.cells import clip
+
+    return clip(line(text), OUTLET_CELLS)
+
+
 class PageScreen(QuickSwitch, Screen):
     """A full screen over the main one: esc goes back; subclasses fill `compose_panes` and `loaded`.
 

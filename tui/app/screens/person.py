@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from tui.app import copytext
-from tui.app.screens.page import PageScreen, line
+from tui.app.screens.page import PageScreen, line, outlet
 from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList, heading
@@ -59,7 +59,7 @@ def timeline_rows(timeline: list[tuple[str, int]]) -> list[tuple[str | None, int
 
 
 def _where(source: str, day: str) -> str:
-    return ", ".join(x for x in (line(source), line(day)[:10]) if x)
+    return ", ".join(x for x in (outlet(source), line(day)[:10]) if x)
 
 
 class PersonScreen(PageScreen):

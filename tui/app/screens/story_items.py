@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui.app.screens.page import line
+from tui.app.screens.page import line, outlet
 from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.story_list import heading
 from tui.app.widgets.summary_items import Option
@@ -16,7 +16,7 @@ from tui.app.widgets.summary_items import Option
 
 def where(source: str, day: str) -> str:
     """"Outlet, 2026-01-14" (either part left out when empty)."""
-    return ", ".join(x for x in (line(source), line(day)[:10]) if x)
+    return ", ".join(x for x in (outlet(source), line(day)[:10]) if x)
 
 
 def build(summary, row, rows: dict) -> tuple:
@@ -26,7 +26,7 @@ def build(summary, row, rows: dict) -> tuple:
     # one line each (app.tcss cuts them with an ellipsis): a long title wrapped over the head's four lines
     # and hid the figures and the "analysing" line at 80x24; the outlets come last, as the part best cut
     head = Text(line(row.title) or "(untitled story)", style="bold")
-    sources = ", ".join(line(s) for s in summary.sources[:6])
+    sources = ", ".join(outlet(s) for s in summary.sources[:6])
     more = f" and {len(summary.sources) - 6} more" if len(summary.sources) > 6 else ""
     span = " – ".join(dict.fromkeys(line(x)[:10] for x in (summary.first or "", summary.last or "") if line(x)))
     head.append("\n" + " · ".join(x for x in (
@@ -65,7 +65,7 @@ def _articles(summary, rows: dict) -> list[Option]:
         entry = Text(f"{'●' if unread else ' '} {line(article.title)}")
         if article.starred or any(o.starred for o in others):
             entry.append(" ★", style="bold")
-        outlets = ", ".join(dict.fromkeys(line(x.source) for x in [article, *others] if line(x.source)))
+        outlets = ", ".join(dict.fromkeys(outlet(x.source) for x in [article, *others] if line(x.source)))
         keep = len(entry.plain) + 2  # "Outlet, date" after the title, not broken across two lines
         # an undated article: the day it was added, as the library list and the summary's source lines show it
         entry.append(f"  {where(outlets, article.published or article.sort_key or '')}", style="dim")
@@ -98,7 +98,7 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
         out.append(heading(line(group.speaker) or "Unknown speaker", "bold"))
         for q, quote in enumerate(group.quotes):
             entry = Text(f"“{line(quote.text)}”")
-            outlets = ", ".join(line(x) for x in quote.sources[:4]) if len(quote.sources) > 1 else ""
+            outlets = ", ".join(outlet(x) for x in quote.sources[:4]) if len(quote.sources) > 1 else ""
             at = f"{outlets}, {quote.day[:10]}" if outlets else where(quote.source, quote.day)
             entry.append(f"\n  — {at}", style="dim italic")
             out.append(Option(entry, id=f"q:{g}:{q}", indent=1))  # wrapped under the text, not its “

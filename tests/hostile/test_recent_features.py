@@ -1,0 +1,82 @@
+"""Hostile input for the recent features (feeds, watched folders, stories, the briefing): a feed that calls itself
+anything, escape sequences and right-to-left text in its fields, watched files with control characters in their
+names, a damaged library, a config file with wrong types. One line or a graceful fallback each; never a traceback,
+never an escape sequence reaching the terminal."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tui.models import Article
+from tui.store import Library
+
+pytest.importorskip("textual")
+
+HUGE_OUTLET = "Evening Lantern " + "and Gazette " * 40  # a feed's title, as a feed may give it
+RTL = "\u202eHarbour\u202c صحيفة"
+
+BODY = ("Councillors in Wexmoor voted on Tuesday to reopen the old ferry pier after a two-year closure, "
+        "approving a repair plan worth 3.1 million pounds.\n\n"
+        "The pier, built in 1902, was shut when divers found its timber piles rotting below the waterline. "
+        "\"The town has waited long enough for its ferry,\" said Mayor Dalia Fenwick after the vote.\n\n"
+        "Repairs by Calder Marine are due to begin in April, and the first crossing to Skelly Island is "
+        "planned for the summer, the council said.")
+
+
+def outlet_library(path) -> None:
+    """One story of three reports from outlets with hostile names (a huge one, escapes, right-to-left text)."""
+    from tui.stories import group_new
+
+    with Library(path) as lib:
+        lib.add_many([
+            Article(title="Wexmoor votes to reopen its ferry pier", body=BODY, source=HUGE_OUTLET,
+                    published="2026-03-03"),
+            Article(title="Ferry pier in Wexmoor to reopen after repairs", source="\x1b]52;c;aGk=\x07Tide\x1b[31mline",
+                    body=BODY.replace("Tuesday", "Tuesday evening"), published="2026-03-03"),
+            Article(title="Wexmoor pier plan approved", body=BODY.replace("April", "early April"), source=RTL,
+                    published="2026-03-04"),
+        ])
+        group_new(lib)
+
+
+def shown_lines(widget) -> list[str]:
+    return ["".join(seg.text for seg in strip) for strip in widget.render_lines(widget.region.reset_offset)]
+
+
+def test_a_huge_outlet_name_is_cut_in_the_briefing_and_the_story_view(tmp_path, app_env):
+    """A feed titled with 500 characters filled four lines of its briefing entry (every outlet's name was shown
+    whole); escape sequences and bidi controls in a name never reach the screen."""
+    from tui.app.app import NewsreaderApp
+    from tui.config import load_config
+
+    path = tmp_path / "library.db"
+    outlet_library(path)
+    asyncio.run(_briefing_and_story(NewsreaderApp(path, load_config())))
+
+
+async def _briefing_and_story(app) -> None:
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("b")
+        for _ in range(60):
+            await pilot.pause(0.1)
+            page = app.screen
+            if type(page).__name__ == "BriefingScreen" and page.items and page.items[0].sentences:
+                break
+        listing = page.query_one("#briefing-list")
+        entry = str(listing.get_option_at_index(0).prompt)
+        meta = entry.splitlines()[1]
+        assert "Evening Lantern and Gazette and Gazette" in meta and "…" in meta, meta
+        assert len(meta) < 160, meta  # it was 560 characters: four wrapped lines of "and Gazette"
+        text = "\n".join(shown_lines(listing))
+        assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
+        await pilot.press("enter")  # the story view: its head names the outlets
+        for _ in range(60):
+            await pilot.pause(0.1)
+            if type(app.screen).__name__ == "StoryScreen" and app.screen.query("#story-head"):
+                break
+        head = str(app.screen.query_one("#story-head").render())
+        assert "Gazette and Gazette" in head and "and Gazette " * 10 not in head, head
+        assert "\x1b" not in head and "\u202e" not in head
