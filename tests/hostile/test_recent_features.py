@@ -80,3 +80,32 @@ async def _briefing_and_story(app) -> None:
         head = str(app.screen.query_one("#story-head").render())
         assert "Gazette and Gazette" in head and "and Gazette " * 10 not in head, head
         assert "\x1b" not in head and "\u202e" not in head
+
+
+def test_a_huge_feed_title_is_cut_with_an_ellipsis_in_the_feeds_list(tmp_path, app_env):
+    """A feed's title of 500 characters was cut at 300 with nothing to say so, wrapping over five lines of the
+    feeds list at 80 columns; it is cut at FEED_TITLE cells with "…" (a long real title still wraps whole)."""
+    from tui.app.app import NewsreaderApp
+    from tui.config import load_config
+    from tui.store.feeds import add_feed
+
+    path = tmp_path / "library.db"
+    with Library(path) as lib:
+        add_feed(lib, "http://127.0.0.1:9/huge.xml", "\x1b[2J" + HUGE_OUTLET + "\u202e")
+    asyncio.run(_feeds_list(NewsreaderApp(path, load_config())))
+
+
+async def _feeds_list(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("F")
+        for _ in range(60):
+            await pilot.pause(0.1)
+            if type(app.screen).__name__ == "FeedsScreen" and app.screen.feeds:
+                break
+        listing = app.screen.query_one("#feeds-list")
+        entry = str(listing.get_option_at_index(listing.get_option_index("f:0")).prompt)
+        assert entry.startswith("0 Evening Lantern and Gazette") and "…  0 articles" in entry, entry
+        assert len(entry) < 200, entry
+        text = "\n".join(shown_lines(listing))
+        assert "\x1b" not in text and "\u202e" not in text

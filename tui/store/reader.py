@@ -264,6 +264,7 @@ class Removed:
     position: tuple | None = None
     feed_items: list[int] = field(default_factory=list)
     watched_files: list[tuple] = field(default_factory=list)
+    watched_articles: list[tuple] = field(default_factory=list)
 
 
 def _table_exists(db, name: str) -> bool:
@@ -290,6 +291,9 @@ def remove_undoable(lib: Library, article_id: int) -> Removed | None:
             if _table_exists(db, "watched_files"):
                 removed.watched_files = db.execute("SELECT watch_id, path FROM watched_files WHERE article_id = ?",
                                                    (article_id,)).fetchall()
+            if _table_exists(db, "watched_articles"):
+                removed.watched_articles = db.execute("SELECT watch_id, path FROM watched_articles WHERE article_id = ?",
+                                                      (article_id,)).fetchall()
             db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
             return removed
     except sqlite3.DatabaseError as exc:
@@ -320,6 +324,10 @@ def restore(lib: Library, removed: Removed) -> bool:
             if removed.watched_files:
                 db.executemany("UPDATE watched_files SET article_id = ? WHERE watch_id = ? AND path = ? AND article_id IS NULL",
                                [(aid, *r) for r in removed.watched_files])
+            if removed.watched_articles:  # (the file's row still there: it was not forgotten meanwhile)
+                db.executemany("INSERT OR IGNORE INTO watched_articles (watch_id, path, article_id) SELECT ?, ?, ?"
+                               " WHERE EXISTS (SELECT 1 FROM watched_files WHERE watch_id = ? AND path = ?)",
+                               [(w, p, aid, w, p) for w, p in removed.watched_articles])
             return True
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None

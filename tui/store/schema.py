@@ -602,6 +602,23 @@ MIGRATIONS: list[str] = [
     CREATE INDEX IF NOT EXISTS story_articles_unread_copies ON story_articles (story_id)
         WHERE dup_of IS NOT NULL AND unread = 1;
     """,
+    # 20: every article a watched file became (issue 11): a feed file or a JSON export holds several, and
+    # watched_files.article_id keeps the first only, so a folder's counts and its filter (F) showed one article of
+    # such a file. Filled from watched_files here (the first article of each file; a file's others are known when
+    # it is next read, i.e. when it changes: reading it again now would bring back what the reader deleted).
+    # watched_files.article_id stays what it was (a one-article file's article, updated in place). Safe to run
+    # again.
+    """
+    CREATE TABLE IF NOT EXISTS watched_articles (
+        watch_id   INTEGER NOT NULL REFERENCES watched (id) ON DELETE CASCADE,
+        path       TEXT NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        PRIMARY KEY (watch_id, path, article_id)
+    );
+    CREATE INDEX IF NOT EXISTS watched_articles_article ON watched_articles (article_id);
+    INSERT OR IGNORE INTO watched_articles (watch_id, path, article_id)
+        SELECT watch_id, path, article_id FROM watched_files WHERE article_id IS NOT NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

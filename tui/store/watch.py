@@ -53,10 +53,10 @@ def list_watched(lib: Library) -> list[Watched]:
         " FROM watched w ORDER BY w.id")]
 
 
-# A folder's rows as the library list shows them: the article each of its files became, or the row that article
-# is a near-duplicate of (articles.twin_of), once per folder: (watch_id, row id, read). A file that held several
-# articles (a feed file) keeps its first one only (watched_files.article_id).
-_ROWS = ("SELECT DISTINCT f.watch_id, s.id, s.read FROM watched_files f JOIN articles a ON a.id = f.article_id"
+# A folder's rows as the library list shows them: every article its files became (watched_articles: all of a feed
+# file's, migration 20), or the row that article is a near-duplicate of (articles.twin_of), once per folder:
+# (watch_id, row id, read).
+_ROWS = ("SELECT DISTINCT f.watch_id, s.id, s.read FROM watched_articles f JOIN articles a ON a.id = f.article_id"
          " JOIN articles s ON s.id = coalesce(a.twin_of, a.id)")
 
 
@@ -70,7 +70,7 @@ def folder_article_ids(lib: Library, watch_id: int) -> list[int]:
     """The ids of a watched folder's articles in library order (newest first): what a folder filter shows (a
     near-duplicate as the row it is shown as, once, as feed_article_ids does)."""
     return [r[0] for r in lib.db.execute(
-        "SELECT a.id FROM articles a WHERE a.id IN (SELECT coalesce(c.twin_of, c.id) FROM watched_files f"
+        "SELECT a.id FROM articles a WHERE a.id IN (SELECT coalesce(c.twin_of, c.id) FROM watched_articles f"
         " JOIN articles c ON c.id = f.article_id WHERE f.watch_id = ?) ORDER BY a.sort_key DESC, a.id DESC",
         (watch_id,))]
 
@@ -112,18 +112,24 @@ def store_files(lib: Library, watch_id: int, files: list[tuple[str, int, int, li
     try:
         with lib.transaction(index_later=True) as db:
             for path, size, mtime_ns, articles, before in files:
-                first = None
+                ids: list[int] = []
                 if before is not None and before.article_id is not None and len(articles) == 1:
                     if update_article(db, before.article_id, articles[0]):
                         updated += 1
-                    first = before.article_id
+                    ids.append(before.article_id)
                 else:
                     for a in articles:
                         article_id, added = insert_article(db, a, now)
                         new += int(added)
-                        first = first or article_id
+                        if article_id and article_id not in ids:
+                            ids.append(article_id)
+                key = path_key(path)
                 db.execute("INSERT OR REPLACE INTO watched_files (watch_id, path, size, mtime_ns, article_id)"
-                           " VALUES (?,?,?,?,?)", (watch_id, path_key(path), size, mtime_ns, first))
+                           " VALUES (?,?,?,?,?)", (watch_id, key, size, mtime_ns, ids[0] if ids else None))
+                # every article the file holds now (a feed file's items), for the folder's counts and filter
+                db.execute("DELETE FROM watched_articles WHERE watch_id = ? AND path = ?", (watch_id, key))
+                db.executemany("INSERT OR IGNORE INTO watched_articles (watch_id, path, article_id) VALUES (?,?,?)",
+                               [(watch_id, key, i) for i in ids])
             db.execute("UPDATE watched SET last_scan = ? WHERE id = ?", (now, watch_id))
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
@@ -133,4 +139,6 @@ def store_files(lib: Library, watch_id: int, files: list[tuple[str, int, int, li
 def forget_files(lib: Library, watch_id: int, paths: list[str]) -> None:
     """Drop the state of files that are gone (their articles stay)."""
     with lib.transaction() as db:
-        db.executemany("DELETE FROM watched_files WHERE watch_id = ? AND path = ?", [(watch_id, path_key(p)) for p in paths])
+        pairs = [(watch_id, path_key(p)) for p in paths]
+        db.executemany("DELETE FROM watched_files WHERE watch_id = ? AND path = ?", pairs)
+        db.executemany("DELETE FROM watched_articles WHERE watch_id = ? AND path = ?", pairs)

@@ -15,10 +15,13 @@ from textual.widgets import Static
 
 from tui.app import keymap
 from tui.app.screens.page import PageScreen, line
+from tui.cells import clip
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.scroll_size import content_width
 from tui.app.widgets.story_list import StoryList, heading
 from tui.app.widgets.summary_items import Option
+
+FEED_TITLE = 160  # cells of a feed's title at most (a long one wraps under itself; a feed may call itself anything)
 
 
 def read_feeds(lib):
@@ -95,7 +98,7 @@ class FeedsScreen(PageScreen):
             # the figures after it stay on one line; a failed feed's reason on a line of its own, under the title
             entry = Text()
             entry.append(f"{feed.unread:>{width},} ", style="bold" if feed.unread else "dim")
-            entry.append(line(feed.name)[:300], style="bold" if feed.unread else "")
+            entry.append(clip(line(feed.name), FEED_TITLE), style="bold" if feed.unread else "")
             keep = len(entry.plain) + 2
             entry.append(f"  {feed.total:,} article{'s' if feed.total != 1 else ''}", style="dim")
             if feed.last_refresh:
@@ -178,7 +181,7 @@ class FeedsScreen(PageScreen):
             super().action_refresh()
             return
         main.sources.refresh([feed.id])
-        self.notify(f"Refreshing {line(feed.name)[:60]} in the background…", timeout=3)
+        self.notify(f"Refreshing {clip(line(feed.name), 60)} in the background…", timeout=3)
 
     def action_add_feed(self) -> None:
         """`a`: the add-feed prompt; the feed is fetched in the background and this list shows it after."""
@@ -199,7 +202,7 @@ class FeedsScreen(PageScreen):
             else:
                 self.notify("Put the cursor on a feed to remove it.", severity="warning", timeout=3)
             return
-        name = line(feed.name)[:80]
+        name = clip(line(feed.name), 80)
 
         def answered(answer: str | None) -> None:
             if answer:
