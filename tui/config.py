@@ -123,6 +123,7 @@ VIEWS = ("all", "unread", "starred")  # as tui.store.reader.VIEWS / SORTS (not i
 SORTS = ("date", "title", "source", "length")
 
 MIN_EVERY = 60.0  # seconds: refreshing more often than once a minute hammers the servers
+MAX_EVERY = 7 * 86400.0  # seconds: a week (a timer cannot wait for inf)
 _EVERY = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|sec|min|hours?|days?)?\s*", re.IGNORECASE)
 _UNIT = {"s": 1, "sec": 1, "m": 60, "min": 60, "h": 3600, "hour": 3600, "hours": 3600, "d": 86400, "day": 86400,
          "days": 86400}
@@ -144,8 +145,14 @@ def parse_every(value) -> tuple[float | None, str]:
         seconds = float(match.group(1)) * _UNIT[(match.group(2) or "m").lower()]
     else:
         return None, f'refresh_every = {str(value)[:40]!r} is not a duration like "30m" or "2h"; not refreshing'
+    if seconds != seconds:  # nan (TOML has it): the app's timer spun on it, a blank screen at full CPU
+        return None, f'refresh_every = {str(value)[:40]} is not a duration like "30m" or "2h"; not refreshing'
+    if seconds < 0:
+        return None, f"refresh_every = {str(value)[:40]} is negative; not refreshing"
     if seconds <= 0:
         return None, ""
+    if seconds > MAX_EVERY:  # inf, 1e308: no timer can wait that long
+        return MAX_EVERY, "refresh_every is more than a week; using 1 week"
     if seconds < MIN_EVERY:
         return MIN_EVERY, "refresh_every is less than a minute; using 1m"
     return seconds, ""

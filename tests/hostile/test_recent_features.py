@@ -109,3 +109,50 @@ async def _feeds_list(app) -> None:
         assert len(entry) < 200, entry
         text = "\n".join(shown_lines(listing))
         assert "\x1b" not in text and "\u202e" not in text
+
+
+WRONG_TYPES = """theme = 3
+view = ["x"]
+sort = 42
+background_analysis = "yes"
+refresh_on_start = "no"
+refresh_every = nan
+[keys]
+copy_summary = 7
+"""
+
+
+def test_config_values_of_the_wrong_type_or_out_of_range_are_each_one_line():
+    """nan (TOML has it) was taken as the refresh interval: the app's timer spun on it, the screen stayed blank at
+    full CPU; inf and -5 passed too (a timer cannot wait for inf; -5 was silently "never")."""
+    from tui.config import parse_every
+
+    assert parse_every(float("nan"))[0] is None and "not a duration" in parse_every(float("nan"))[1]
+    assert parse_every(float("inf")) == (7 * 86400.0, "refresh_every is more than a week; using 1 week")
+    assert parse_every(1e308)[0] == 7 * 86400.0
+    assert parse_every(-5) == (None, "refresh_every = -5 is negative; not refreshing")
+    assert parse_every("30m") == (1800.0, "") and parse_every(0) == (None, "")
+
+
+def test_a_config_file_of_wrong_types_is_one_toast_naming_the_file_once(tmp_path, app_env):
+    """Seven problems were seven toasts (each repeating the file's path), stacked past the top of the screen: the
+    first ones could not be read. They are one toast now, a line each; the app starts with the defaults."""
+    from tui.app.app import NewsreaderApp
+    from tui.config import load_config
+
+    (tmp_path / "config.toml").write_text(WRONG_TYPES, encoding="utf-8")
+    asyncio.run(_settings_toast(NewsreaderApp(tmp_path / "library.db", load_config()), tmp_path / "config.toml"))
+
+
+async def _settings_toast(app, path) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        toasts = list(app._notifications)
+        assert len(toasts) == 1, [t.message for t in toasts]
+        toast = toasts[0]
+        assert toast.title == f"Settings: 7 problems in {path}"
+        lines = toast.message.splitlines()
+        assert len(lines) == 7 and all(x.startswith("• ") and str(path) not in x for x in lines), lines
+        assert "• theme must be a string like \"nord\"" in lines and any("refresh_every = nan" in x for x in lines)
+        assert app.screen.query_one("#library-status")  # the main screen, with the defaults
+        assert app.config.view == "all" and app.config.refresh_every is None

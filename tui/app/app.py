@@ -105,8 +105,23 @@ class NewsreaderApp(App):
             self.set_keymap(self.user_keys)
         # Subscribe after applying the saved theme, so only the user's choices are written back.
         self.theme_changed_signal.subscribe(self, self._theme_changed)
-        for problem in self.config_problems:
-            self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
+        self._say_config_problems()
+
+    def _say_config_problems(self) -> None:
+        """The settings file's problems in one toast, the file named once: one toast each (eight for a file of
+        wrong types) stacked past the top of a 24-row screen, each repeating the file's path."""
+        problems = self.config_problems
+        if len(problems) <= 1:
+            for problem in problems:
+                self.notify(problem, title="Settings", severity="warning", timeout=12, markup=False)
+            return
+        from tui.textsafe import visible
+
+        where = f"{visible(str(self.config.path))}: "
+        shown = [p[len(where):] if p.startswith(where) else p for p in problems]
+        more = f"\n… and {len(shown) - 8} more" if len(shown) > 8 else ""
+        self.notify("\n".join(f"• {p}" for p in shown[:8]) + more, markup=False, severity="warning", timeout=20,
+                    title=f"Settings: {len(problems)} problems in {visible(str(self.config.path))}")
 
     def _theme_changed(self, theme) -> None:
         error = save_theme(theme.name, self.config.path)
