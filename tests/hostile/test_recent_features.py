@@ -156,3 +156,23 @@ async def _settings_toast(app, path) -> None:
         assert "• theme must be a string like \"nord\"" in lines and any("refresh_every = nan" in x for x in lines)
         assert app.screen.query_one("#library-status")  # the main screen, with the defaults
         assert app.config.view == "all" and app.config.refresh_every is None
+
+
+def test_a_damaged_library_the_app_cannot_open_says_how_to_rescue_it_with_its_path_spelled_out(tmp_path):
+    """The app's refusal said "restore a backup or start a new library" (not that `doctor` rescues what is
+    readable, as the command line's refusals do) and printed the path as given: an escape sequence in it reached
+    the terminal."""
+    from tui.app import preflight
+    from tui.store import StoreError
+
+    path = tmp_path / "lib\x1b]0;pwned\x07rary.db"
+    outlet_library(path)
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = b"\xaa" * 4096  # one page of garbage: the header and schema still look fine
+    path.write_bytes(bytes(data))
+    with pytest.raises(StoreError) as caught:
+        preflight(path)
+    message = str(caught.value)
+    assert "\x1b" not in message and "\x07" not in message and "\\x1b]0;pwned" in message, message
+    assert "is damaged" in message and "doctor` says how to rescue what is readable" in message, message
+    assert len(message.splitlines()) == 1

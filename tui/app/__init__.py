@@ -23,8 +23,12 @@ def preflight(db_path: Path, lib=None) -> None:
             with Library(db_path) as opened:
                 _first_reads(opened)
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"{db_path} is damaged ({exc}); it was left untouched — "
-                         "restore a backup or start a new library with --db") from None
+        from tui.textsafe import visible
+
+        # the path as typed may hold control characters: spelled out, never sent to the terminal as they are
+        where = visible(str(db_path))
+        raise StoreError(f"{where} is damaged ({visible(str(exc))}); it was left untouched. `newsreader --db {where}"
+                         " doctor` says how to rescue what is readable into a new library") from None
 
 
 def _first_reads(lib) -> None:
