@@ -176,3 +176,21 @@ def test_a_damaged_library_the_app_cannot_open_says_how_to_rescue_it_with_its_pa
     assert "\x1b" not in message and "\x07" not in message and "\\x1b]0;pwned" in message, message
     assert "is damaged" in message and "doctor` says how to rescue what is readable" in message, message
     assert len(message.splitlines()) == 1
+
+
+def test_the_article_header_cuts_a_huge_source_byline_feed_and_link():
+    """A feed's 500-character title was its articles' source and feed line, whole: at 80x24 the header filled the
+    article pane and the body did not show. Each is one line cut with "…" now; the title stays whole."""
+    from tui.app.widgets.article_body import header_lines
+
+    article = Article(title="Wexmoor votes to reopen its ferry pier", body=BODY, source=HUGE_OUTLET,
+                      byline="By " + "Dalia Fenwick and " * 30, published="2026-03-03",
+                      url="https://example.invalid/" + "a" * 5000)
+    article.feed = "\x1b[2J" + HUGE_OUTLET
+    lines = [text for text, _ in header_lines(article)]
+    assert lines[0] == "Wexmoor votes to reopen its ferry pier"
+    meta = lines[1]
+    assert meta.startswith("Evening Lantern and Gazette") and meta.endswith(" · 2026-03-03"), meta
+    assert len(meta) <= 60 + 3 + 60 + 3 + 10 and meta.count("…") == 2, meta
+    link = lines[-1]
+    assert link.startswith("Feed: Evening Lantern") and "\x1b" not in link and len(link) < 300, link

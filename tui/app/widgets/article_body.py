@@ -43,11 +43,13 @@ def header_lines(article) -> list[tuple[str, str]]:
     minutes = max(1, round(words / WORDS_PER_MINUTE))
     # An undated article says when it was added (the list sorts and dates it by that).
     added = f"added {article.added_at[:10]}" if not article.published and getattr(article, "added_at", None) else ""
-    where = " · ".join(x for x in (article.source, article.byline, article.published or added) if x)
+    # a source, byline, feed or link is one line cut at its own width: a feed that calls itself anything (a title
+    # of 500 characters) filled the header of every one of its articles, and at 80x24 the body did not show
+    where = " · ".join(x for x in (_cut(article.source), _cut(article.byline), article.published or added) if x)
     lines = [(clean(article.title), "title")]
     if where:
         lines.append((clean(where), "meta"))
-    also = [s for s in getattr(article, "outlets", ())[1:] if s]  # the same text from other outlets (store/twins.py)
+    also = [_cut(s) for s in getattr(article, "outlets", ())[1:] if s]  # the same text from other outlets (twins.py)
     if also:
         lines.append((clean("Same text also in: " + ", ".join(also)), "meta"))
     lines.append((f"{words:,} words · {minutes} min read", "meta"))
@@ -55,9 +57,20 @@ def header_lines(article) -> list[tuple[str, str]]:
         lines.append(("Tags: " + ", ".join(clean(t) for t in article.tags), "meta"))
     feed = getattr(article, "feed", "")  # set by the screen when a feed delivered the article
     if feed or article.url:
-        link = " · ".join(x for x in (f"Feed: {' '.join(feed.split())}" if feed else "", article.url or "") if x)
+        link = " · ".join(x for x in (f"Feed: {_cut(feed)}" if feed else "", _cut(article.url or "", URL_CELLS)) if x)
         lines.append((clean(link), "meta"))
     return lines
+
+
+NAME_CELLS = 60  # a source's, byline's or feed's name in the header at most
+URL_CELLS = 200  # an article's link in the header at most (`o` opens the whole of it)
+
+
+def _cut(text: str, cells: int = NAME_CELLS) -> str:
+    """One clean line of at most `cells` cells, cut with "…"."""
+    from tui.cells import clip
+
+    return clip(" ".join(clean(text or "").split()), cells)
 
 
 def _piece(text: Text, start: int, end: int) -> Text:
