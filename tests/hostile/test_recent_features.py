@@ -194,3 +194,35 @@ def test_the_article_header_cuts_a_huge_source_byline_feed_and_link():
     assert len(meta) <= 60 + 3 + 60 + 3 + 10 and meta.count("…") == 2, meta
     link = lines[-1]
     assert link.startswith("Feed: Evening Lantern") and "\x1b" not in link and len(link) < 300, link
+
+
+def test_a_huge_title_is_cut_in_the_header_and_in_the_briefing(tmp_path, app_env):
+    """A feed item titled with 2,000 characters filled the article pane and wrapped over 26 lines of its briefing
+    entry at 80 columns; it is cut with "…" (at 300 cells in the header, 200 in a page's list)."""
+    from tui.app.app import NewsreaderApp
+    from tui.app.widgets.article_body import header_lines
+    from tui.config import load_config
+    from tui.stories import group_new
+
+    huge = "Huge " * 400
+    article = Article(title=huge, body=BODY, source="Tideline", published="2026-03-03")
+    first = header_lines(article)[0][0]
+    assert first.startswith("Huge Huge") and first.endswith("…") and len(first) <= 300, first
+    path = tmp_path / "library.db"
+    with Library(path) as lib:
+        lib.add_many([article])
+        group_new(lib)
+    asyncio.run(_huge_briefing(NewsreaderApp(path, load_config())))
+
+
+async def _huge_briefing(app) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        await pilot.press("b")
+        for _ in range(60):
+            await pilot.pause(0.1)
+            page = app.screen
+            if type(page).__name__ == "BriefingScreen" and page.items and page.items[0].sentences:
+                break
+        heading = str(page.query_one("#briefing-list").get_option_at_index(0).prompt).splitlines()[0]
+        assert heading.startswith("1. Huge Huge") and heading.endswith("…") and len(heading) <= 203, heading

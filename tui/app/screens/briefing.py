@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from tui.app import keymap
-from tui.app.screens.page import PageScreen, line, outlet
+from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
@@ -160,7 +160,7 @@ class BriefingScreen(PageScreen):
             first, last = line(story.first)[:10], line(story.last)[:10]  # the database is untrusted
             span = first if first == last else f"{first} – {last}"
             sources = ", ".join(outlet(s) for s in story.sources[:5])
-            entry = Text(f"{number}. {line(story.title)}", style="bold")
+            entry = Text(f"{number}. {title(story.title)}", style="bold")
             entry.append(f"\n{story.size} article{'s' if story.size != 1 else ''} · {story.unread} unread · {span}"
                          + (f" · {sources}" if sources else ""), style="dim")
             options.append(Option(entry, id=f"b:{number - 1}:0", indent=len(f"{number}. ")))

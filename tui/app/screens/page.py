@@ -41,6 +41,17 @@ def line(text: str) -> str:
     return " ".join(clean(text or "").split())
 
 
+TITLE_CELLS = 200  # a title in a page's list at most (headlines are under 150 characters)
+
+
+def title(text: str) -> str:
+    """An article's or story's title in a page's list: one clean line of at most TITLE_CELLS cells, cut with "…"
+    (a feed item titled with 2,000 characters wrapped over 26 lines of the briefing at 80 columns)."""
+    from tui.cells import clip
+
+    return clip(line(text), TITLE_CELLS)
+
+
 OUTLET_CELLS = 40  # an outlet's name at most, as the library's status line cuts a feed's
 
 

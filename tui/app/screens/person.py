@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.widgets import Static
 
 from tui.app import copytext
-from tui.app.screens.page import PageScreen, line, outlet
+from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList, heading
@@ -121,7 +121,7 @@ class PersonScreen(PageScreen):
                                              ("·", "dim")), disabled=True))
         left.append(heading(f"Articles ({n})"))
         for article in person.articles:
-            entry = Text(line(article["title"]))
+            entry = Text(title(article["title"]))
             keep = len(entry.plain) + 2  # "Outlet, date" after the title, not broken across two lines
             entry.append(f"  {_where(article.get('source', ''), article.get('day', ''))}", style="dim")
             left.append(Option(entry, id=f"a:{article['id']}", indent=2, keep=keep))  # a long title goes on under itself

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tui.app.screens.page import line, outlet
+from tui.app.screens.page import line, outlet, title as title_line
 from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.story_list import heading
 from tui.app.widgets.summary_items import Option
@@ -62,7 +62,7 @@ def _articles(summary, rows: dict) -> list[Option]:
             continue  # the same text from another outlet: one row with every outlet that printed it
         others = [rows[c] for c in copies.get(article_id, ()) if c in rows]
         unread = not article.read or any(not o.read for o in others)
-        entry = Text(f"{'●' if unread else ' '} {line(article.title)}")
+        entry = Text(f"{'●' if unread else ' '} {title_line(article.title)}")
         if article.starred or any(o.starred for o in others):
             entry.append(" ★", style="bold")
         outlets = ", ".join(dict.fromkeys(outlet(x.source) for x in [article, *others] if line(x.source)))

@@ -43,10 +43,10 @@ def header_lines(article) -> list[tuple[str, str]]:
     minutes = max(1, round(words / WORDS_PER_MINUTE))
     # An undated article says when it was added (the list sorts and dates it by that).
     added = f"added {article.added_at[:10]}" if not article.published and getattr(article, "added_at", None) else ""
-    # a source, byline, feed or link is one line cut at its own width: a feed that calls itself anything (a title
+    # a title, source, byline, feed or link is cut at its own width: a feed that calls itself anything (a title
     # of 500 characters) filled the header of every one of its articles, and at 80x24 the body did not show
     where = " · ".join(x for x in (_cut(article.source), _cut(article.byline), article.published or added) if x)
-    lines = [(clean(article.title), "title")]
+    lines = [(_cut(article.title, TITLE_CELLS), "title")]
     if where:
         lines.append((clean(where), "meta"))
     also = [_cut(s) for s in getattr(article, "outlets", ())[1:] if s]  # the same text from other outlets (twins.py)
@@ -62,6 +62,7 @@ def header_lines(article) -> list[tuple[str, str]]:
     return lines
 
 
+TITLE_CELLS = 300  # the title in the header at most (a feed item's 2,000-character title filled the pane)
 NAME_CELLS = 60  # a source's, byline's or feed's name in the header at most
 URL_CELLS = 200  # an article's link in the header at most (`o` opens the whole of it)
 
