@@ -226,3 +226,22 @@ async def _huge_briefing(app) -> None:
                 break
         heading = str(page.query_one("#briefing-list").get_option_at_index(0).prompt).splitlines()[0]
         assert heading.startswith("1. Huge Huge") and heading.endswith("…") and len(heading) <= 203, heading
+
+
+def test_o_opens_only_http_links(monkeypatch):
+    """An article's link is whatever its feed, JSON record or page said, and `o` handed it to the browser as it was:
+    "javascript:…", "file:///…", and a link starting with "-" reached the $BROWSER command as an option of its own
+    ("--renderer-cmd-prefix=CMD" makes Chromium run CMD). Only http(s) links with a host are opened."""
+    import webbrowser
+
+    from tui.app.parts.reader import open_link
+
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, new=0: opened.append(url) or True)
+    for bad in ("javascript:alert(1)", "--renderer-cmd-prefix=xcalc", "file:///etc/passwd", "http://", "\x1b]52;c;x",
+                "data:text/html,hi", "  -x https://example.invalid/", "https://[::1"):
+        problem = open_link(bad)
+        assert problem.startswith("not opened: only http(s) links are opened"), (bad, problem)
+        assert "\x1b" not in problem and len(problem.splitlines()) == 1
+    assert opened == []
+    assert open_link(" https://example.invalid/news/1 ") == "" and opened == ["https://example.invalid/news/1"]

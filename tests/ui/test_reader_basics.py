@@ -159,6 +159,32 @@ async def test_o_opens_the_link_with_browser(library, make_app, tmp_path, monkey
     assert os.environ["BROWSER"] == str(browser)
 
 
+async def test_o_does_not_hand_a_link_that_is_not_http_to_the_browser(library, make_app, tmp_path, monkeypatch):
+    """A link from a JSON record or a feed reached $BROWSER as it was: "--renderer-cmd-prefix=…" is an option of
+    Chromium's that runs a program. `o` says it does not open it, and the browser is never started."""
+    path, ids = library
+    with Library(path) as lib:
+        lib.db.execute("UPDATE articles SET url = '--renderer-cmd-prefix=xcalc' WHERE id = ?", (ids[HARBOUR.title],))
+    got = tmp_path / "browser-got.txt"
+    browser = tmp_path / "fake-browser"
+    browser.write_text(f"#!{sys.executable}\nimport sys\nopen({str(got)!r}, 'w').write(sys.argv[1])\n")
+    browser.chmod(browser.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("BROWSER", str(browser))
+    import webbrowser
+
+    monkeypatch.setattr(webbrowser, "_tryorder", None)  # read $BROWSER again
+    monkeypatch.setattr(webbrowser, "_browsers", {})
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await open_first(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        await pilot.pause(0.5)
+        assert toasts(app)[-1] == ("not opened: only http(s) links are opened, and this one is "
+                                   "--renderer-cmd-prefix=xcalc")
+    assert not got.exists()
+
+
 async def test_o_without_a_link_says_so(library, make_app):
     path, _ = library
     app = make_app(path)

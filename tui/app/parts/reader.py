@@ -101,10 +101,33 @@ class UndoDelete:
         return saved if saved is not None and time.monotonic() <= self.until else None
 
 
+def link_problem(url: str) -> str:
+    """Why `url` is not opened ("" when it is an http(s) link with a host: see open_link)."""
+    from urllib.parse import urlsplit
+
+    from tui.textsafe import visible
+
+    try:
+        parts = urlsplit(url.strip())
+        if parts.scheme.lower() in ("http", "https") and parts.hostname:
+            return ""
+    except ValueError:
+        pass
+    return f"not opened: only http(s) links are opened, and this one is {visible(url.strip()[:80])}"
+
+
 def open_link(url: str) -> str:
-    """Open `url` in the user's browser (webbrowser honours $BROWSER); "" or why it failed."""
+    """Open `url` in the user's browser (webbrowser honours $BROWSER); "" or why it failed.
+
+    Only an http(s) link with a host is opened. An article's link comes from a feed, a JSON record or a page's
+    metadata and was handed over as it was: "javascript:…" or "file:///…" to the browser, and a link starting with
+    "-" reached the $BROWSER command as an option of its own ("--renderer-cmd-prefix=…" runs a program)."""
     import webbrowser
 
+    problem = link_problem(url)
+    if problem:
+        return problem
+    url = url.strip()
     try:
         opened = webbrowser.open(url, new=2)
     except Exception as exc:  # a broken $BROWSER command

@@ -30,7 +30,7 @@ from tui.app.parts.analysis import method_title
 from tui.app.parts.health import LibraryHealth
 from tui.app.parts.marks import ReadMarks
 from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, VIEW_NAMES, VIEWS, ReadingPlaces, UndoDelete,
-                                  UnreadCount, next_in, open_link)
+                                  UnreadCount, link_problem, next_in, open_link)
 from tui.app.parts.sources import feed_name
 from tui.store.twins import all_outlets
 from tui.app.parts import (AnalysisJobs, BackgroundPass, FeedChanges, LibraryImport, LibraryQuery, LibraryWatch, OpenAhead,
@@ -824,6 +824,10 @@ class MainScreen(QuickSwitch, Screen):
             self.notify("This article has no link.", severity="warning", timeout=3)
             return
         url = article.url
+        problem = link_problem(url)
+        if problem:  # (not "Opening javascript:…" first)
+            self.notify(problem, severity="warning", timeout=5, markup=False)
+            return
         self.notify(f"Opening {' '.join(clean(url).split())[:80]}", timeout=3, markup=False)
 
         def worker() -> None:
