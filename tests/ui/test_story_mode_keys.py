@@ -45,7 +45,8 @@ async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_
         story = app.screen
         assert type(story).__name__ == "StoryScreen"
         for key, name in (("s", "Next method"), ("e", "Entity highlights on / off"), ("slash", "Search"),
-                          ("a", "Add an article from a file or folder"), ("n", "Next unread article")):
+                          ("a", "Add an article from a file or folder"), ("n", "Next unread article"),
+                          ("d", "Delete the article"), ("o", "Open the article's link in the browser")):
             said.clear()
             await pilot.press(key)
             await settle(pilot)

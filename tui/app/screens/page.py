@@ -134,7 +134,9 @@ class PageScreen(QuickSwitch, Screen):
         """A key of the library and the article view pressed on a page: say so (see _elsewhere_bindings)."""
         overrides = getattr(self.app, "user_keys", {})
         spec = keymap.BY_ID[key_id]
-        self.notify(f"{keymap.first_key(key_id, overrides)} ({spec.description.rstrip('…')}) works in the library and "
+        # "d (Delete the article) works …", not "d (Delete the article (asks first)) works …"
+        what = spec.description.split(" (")[0].rstrip("…")
+        self.notify(f"{keymap.first_key(key_id, overrides)} ({what}) works in the library and "
                     f"the article view, not on this page: {keymap.first_key('back', overrides)} goes back.",
                     severity="warning", timeout=4)
 
