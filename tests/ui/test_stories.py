@@ -479,6 +479,7 @@ async def test_the_briefing_lists_its_stories_before_they_are_summarised(stories
         page = app.screen
         assert text[0].startswith(f"1. {HARBOUR.title}\n3 articles · 3 unread"), text
         assert text[1] == "summarising…", text
+        heading = text[0]
         assert "summarising…" in str(page.query_one("#briefing-head").render())
         await pilot.press("Y")  # nothing half-made is copied
         await pilot.pause()
@@ -489,6 +490,7 @@ async def test_the_briefing_lists_its_stories_before_they_are_summarised(stories
         await settle(pilot)
         text = options(page, "#briefing-list")
         assert text[0].startswith(f"1. {HARBOUR.title}") and not any(t == "summarising…" for t in text), text
+        assert text[0] == heading  # the heading as it was first shown, its outlets too: nothing moves
         assert any("Bram Oduya" in t for t in text)  # the strongest quote, from the complete reading
         assert "summarising" not in str(page.query_one("#briefing-head").render())
 

@@ -47,7 +47,7 @@ def read_headings(lib, since: str):
     (their first load took ~1.2 s of the first `b` after start, the screen saying only "Putting the briefing
     together…"), so the screen lists its stories at once; read_briefing fills them in."""
     from tui.store.reader import unread_stories
-    from tui.store.stories import ranked_unread
+    from tui.store.stories import ranked_unread, story_row
 
     if since:
         from tui.stories import parse_since
@@ -55,7 +55,8 @@ def read_headings(lib, since: str):
         day = parse_since(since)
     else:
         day = ""
-    items = [Heading(row) for row, _ in ranked_unread(lib, day, LIMIT)]
+    # each with its outlets (story_row; the ranking's rows have none), as the summarised briefing shows them
+    items = [Heading(story_row(lib, row.id) or row) for row, _ in ranked_unread(lib, day, LIMIT)]
     return items, day, unread_stories(lib, day) if len(items) >= LIMIT else len(items)
 
 
