@@ -22,6 +22,8 @@ def test_overrides_keep_good_entries_and_explain_bad_ones():
     assert keymap == {"copy_summary": "ctrl+y"}
     assert problems[0] == "[keys] 'copy-quotes' is not an action id (did you mean 'copy_quotes'?)"
     assert problems[1].startswith("[keys] quit = 'nonsense': not a key name")
+    # an empty id is in every id's name: it was told "did you mean 'quit'?"
+    assert check_overrides({"": "x"})[1] == ["[keys] '' is not an action id (press ? in the app for the list of ids)"]
 
 
 def test_missing_and_broken_files(tmp_path):

@@ -163,7 +163,8 @@ def check_overrides(overrides: dict[str, str]) -> tuple[dict[str, str], list[str
     problems: list[str] = []
     for action_id, value in overrides.items():
         if action_id not in BY_ID:
-            near = [i for i in BY_ID if action_id.replace("-", "_") in i or i in action_id]
+            key = action_id.replace("-", "_").strip()
+            near = [i for i in BY_ID if key and (key in i or i in key)]  # ("" is in every id: no hint for it)
             hint = f" (did you mean {near[0]!r}?)" if near else " (press ? in the app for the list of ids)"
             problems.append(f"[keys] {action_id!r} is not an action id{hint}")
             continue
