@@ -187,7 +187,10 @@ def test_the_article_header_cuts_a_huge_source_byline_feed_and_link():
                       byline="By " + "Dalia Fenwick and " * 30, published="2026-03-03",
                       url="https://example.invalid/" + "a" * 5000)
     article.feed = "\x1b[2J" + HUGE_OUTLET
+    article.tags = ["Tag " * 80, "Ferries"]
     lines = [text for text, _ in header_lines(article)]
+    tags = next(x for x in lines if x.startswith("Tags: "))
+    assert tags.endswith("…, Ferries") and len(tags) == len("Tags: ") + 60 + len(", Ferries"), tags
     assert lines[0] == "Wexmoor votes to reopen its ferry pier"
     meta = lines[1]
     assert meta.startswith("Evening Lantern and Gazette") and meta.endswith(" · 2026-03-03"), meta
@@ -245,3 +248,46 @@ def test_o_opens_only_http_links(monkeypatch):
         assert "\x1b" not in problem and len(problem.splitlines()) == 1
     assert opened == []
     assert open_link(" https://example.invalid/news/1 ") == "" and opened == ["https://example.invalid/news/1"]
+
+
+def test_a_huge_tag_is_one_line_of_the_tag_picker_and_still_filters(tmp_path, app_env):
+    """A feed's category of 320 characters became a tag shown whole: five wrapped lines of the picker (T) at 80x24.
+    It is cut at 60 cells with "…"; choosing it filters by the whole tag."""
+    from tui.app.app import NewsreaderApp
+    from tui.config import load_config
+
+    huge = "Tag " * 80
+    path = tmp_path / "library.db"
+    with Library(path) as lib:
+        lib.add_many([Article(title="Wexmoor votes to reopen its ferry pier", body=BODY, tags=[huge.strip()]),
+                      Article(title="Ferry pier plan approved", body=BODY.replace("April", "May"), tags=["Ferries"])])
+    asyncio.run(_huge_tag(NewsreaderApp(path, load_config())))
+
+
+async def _huge_tag(app) -> None:
+    from textual.command import CommandList
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        main = app.screen
+        await pilot.press("T")
+        names: list[str] = []
+        for _ in range(100):
+            lists = app.screen.query(CommandList)
+            if lists and lists.first().option_count >= 2:
+                widget = lists.first()
+                names = [str(widget.get_option_at_index(i).prompt).split("\n")[0] for i in range(widget.option_count)]
+                break
+            await pilot.pause(0.02)
+        huge = next(n for n in names if n.startswith("Tag Tag"))
+        assert len(huge) == 60 and huge.endswith("…"), huge
+        await pilot.press(*"tag tag")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        for _ in range(50):
+            await pilot.pause(0.05)
+            if app.screen is main and main.listing.tag:
+                break
+        assert main.listing.tag == ("Tag " * 80).strip()
+        assert [main.articles.source.row(i).title for i in range(len(main.articles.source))] == [
+            "Wexmoor votes to reopen its ferry pier"]

@@ -19,6 +19,8 @@ from tui.app.parts.threads import deliver
 from tui.store import Library
 from tui.textsafe import clean
 
+TAG_CELLS = 60  # a tag's name in the picker at most
+
 PLACEHOLDER = "Filter by tag…"
 LOADING = "Filter by tag… (loading the tags…)"
 
@@ -79,11 +81,14 @@ class TagPicker:
             self.host.run_worker(self._worker, name="tags", group="tags", thread=True, exit_on_error=False)
 
     def _commands(self, tags: list[tuple[str, int]], active: str) -> list[SimpleCommand]:
+        from tui.cells import clip  # (not imported at start-up)
+
         commands = []
         if active:
             commands.append(SimpleCommand("All tags", partial(self.choose, ""), "drop the tag filter"))
         for tag, count in tags:
-            shown = " ".join(clean(tag).split())
+            # one line: a feed's category of 300 characters wrapped over five lines of the picker at 80x24
+            shown = clip(" ".join(clean(tag).split()), TAG_CELLS)
             commands.append(SimpleCommand(shown, partial(self.choose, tag),
                                           f"{count:,} article{'s' if count != 1 else ''}"))
         return commands

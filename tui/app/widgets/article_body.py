@@ -54,7 +54,7 @@ def header_lines(article) -> list[tuple[str, str]]:
         lines.append((clean("Same text also in: " + ", ".join(also)), "meta"))
     lines.append((f"{words:,} words · {minutes} min read", "meta"))
     if article.tags:
-        lines.append(("Tags: " + ", ".join(clean(t) for t in article.tags), "meta"))
+        lines.append(("Tags: " + ", ".join(_cut(t) for t in article.tags), "meta"))
     feed = getattr(article, "feed", "")  # set by the screen when a feed delivered the article
     if feed or article.url:
         link = " · ".join(x for x in (f"Feed: {_cut(feed)}" if feed else "", _cut(article.url or "", URL_CELLS)) if x)
