@@ -175,3 +175,21 @@ async def test_a_long_title_in_the_story_views_toast_ends_with_an_ellipsis(stori
         await settle(pilot)
         toast = toasts(app)[-1]
         assert toast == f"Marked read: {title[:59]}…", toast
+
+
+async def test_the_command_palette_and_help_scroll_with_a_one_cell_scrollbar(library, make_app):
+    """Every pane and page has a 1-cell scrollbar; the help dialog and the command palette (ctrl+p, and the tag
+    picker, T) kept Textual's 2-cell "▄▄"."""
+    from textual.command import CommandList
+
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        commands = app.screen.query_one(CommandList)
+        assert commands.option_count > commands.size.height  # it scrolls
+        assert commands.styles.scrollbar_size_vertical == 1
+        await pilot.press("escape", "question_mark")
+        await pilot.pause(0.3)
+        assert app.screen.query_one("#help-body").styles.scrollbar_size_vertical == 1
