@@ -156,3 +156,27 @@ def test_long_filter_names_are_cut_fairly_to_fit():
     assert line == "12 · #Region… · “night… · esc ✕", line
     assert _filters_fitted(filters, "12 articles", "12", 120) == (
         "tag Regional transport policy · search “night ferry timetable” · esc clears · 12 articles")
+
+
+async def test_story_mode_s_status_line_at_120x30_leaves_parts_off_whole(library, make_app):
+    """Story mode's status line at 120x30 was cut mid-word by the pane's edge ("15 stories · 14 with unread · v…");
+    its parts now fit whole or are left off with " …", as the article list's are."""
+    from tui.stories import group_new
+
+    path, _ = library
+    with Library(path) as lib:
+        group_new(lib)
+    app = make_app(path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        await settle(pilot)
+        screen = app.screen
+        shown = drawn_status(screen)
+        status = screen.query_one("#library-status")
+        assert len(shown) <= status.content_region.width, shown
+        assert shown == "4 stories · 4 with unread …", shown
+        await pilot.resize_terminal(200, 50)  # room for all of it
+        await settle(pilot)
+        assert drawn_status(screen).endswith("with unread · v articles"), drawn_status(screen)

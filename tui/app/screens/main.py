@@ -499,7 +499,9 @@ class MainScreen(QuickSwitch, Screen):
                          else f"adding {self.feed_changes.pending} feeds…")
         if self.articles.source is not None and self.articles.source.error:
             parts.append(self.articles.source.error)
-        if filters and status.content_region.width > 0:
+        stories = source is not None and source.kind == "stories"
+        if (filters or stories) and status.content_region.width > 0:
+            # whole parts or " …" (story mode at 120x30 read "15 stories · 14 with unread · v…")
             parts = _parts_fitted(parts, status.content_region.width)
         set_text(status, Text(" · ".join(parts)))
 
