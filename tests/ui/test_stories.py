@@ -511,3 +511,15 @@ def test_the_briefing_s_headings_load_neither_the_stemmer_nor_the_story_engine(s
     first, loaded = out.stdout.splitlines()
     assert first.endswith(HARBOUR.title) and int(first.split()[0]) >= 1, first
     assert loaded == "[]", loaded
+
+
+async def test_the_briefing_of_an_empty_library_says_how_to_add_articles(tmp_path, make_app):
+    """With no article at all the briefing said "No unread stories: everything is read." (tmux, a new library)."""
+    from pilot_steps import open_briefing
+
+    app = make_app(tmp_path / "empty.db")
+    async with app.run_test(size=(80, 24)) as pilot:
+        page = await open_briefing(pilot)
+        hint = options(page, "#briefing-list")[0]
+        assert hint.startswith("No articles yet: a in the library adds a file or folder; F, then a, subscribes"), hint
+        assert "everything is read" not in hint

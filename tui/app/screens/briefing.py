@@ -151,6 +151,10 @@ class BriefingScreen(PageScreen):
             if self.day:
                 hint = (f"No unread stories since {self.day}: {keymap.first_key('briefing_since', keys)} widens the "
                         "time (all unread stories).")
+            elif self._library_empty():  # (it said "everything is read" of an empty library)
+                hint = (f"No articles yet: {keymap.first_key('add', keys)} in the library adds a file or folder; "
+                        f"{keymap.first_key('feeds', keys)}, then {keymap.first_key('add_feed', keys)}, subscribes "
+                        "to a feed. Their stories are briefed here.")
             else:
                 hint = (f"No unread stories: everything is read. {keymap.first_key('refresh', keys)} fetches new "
                         f"articles from your feeds and folders; {keymap.first_key('stories', keys)} in the library "
@@ -185,6 +189,14 @@ class BriefingScreen(PageScreen):
         elif self._stage == 1:
             self._stage = 2
             self.load(read_briefing, self.since, self.sentences, True)  # analyses for the quotes
+
+    def _library_empty(self) -> bool:
+        """The library holds no article at all (the stored count: one row)."""
+        main = self.main_screen()
+        try:
+            return main is not None and main.lib.count() == 0
+        except Exception:  # a damaged library: the usual hint
+            return False
 
     @property
     def headings_only(self) -> bool:
