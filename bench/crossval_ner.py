@@ -75,8 +75,8 @@ def main() -> int:
                     "exists, else write them there after training (for decoding-only experiments)")
     ap.add_argument("--train-two-pass", action="store_true", help="learn the second pass too (train_ner --two-pass)")
     ap.add_argument("--word-dropout", type=float, default=train_ner.WORD_DROPOUT, help="as bench/train_ner.py")
-    ap.add_argument("--decoder", choices=("viterbi", "greedy"), default="greedy", help="as bench/train_ner.py: "
-                    "learn and decode greedily (the shipped tagger) or each line's best path (structured); a "
+    ap.add_argument("--decoder", choices=("viterbi", "greedy"), default="viterbi", help="as bench/train_ner.py: "
+                    "learn and decode each line's best path (structured: the shipped tagger) or greedily; a "
                     "--weights-cache holds weights only: give the decoder they were learned for")
     ap.add_argument("--one-pass", action="store_true", help="score with the tagger's second pass off")
     ap.add_argument("--no-doc-features", action="store_true", help="train and score without the tagger's "

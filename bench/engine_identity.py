@@ -12,7 +12,8 @@ Compare two trees: run `--write` with PYTHONPATH=OLD_TREE, then `--check` here.
 
 `--shortcuts` checks, on the same texts and within this tree, each speed shortcut against the plain computation it
 replaces (useful when other changes to the output landed meanwhile, so no old tree has the same output): the
-tagger's whole-document scoring against `Tagger.tag_plain`, the number/date rules' triggers against `finditer`,
+tagger's whole-document scoring and decoding against its plain per-token path (for the shipped weights' decoder:
+Viterbi's `path_plain`, or greedy `tag_plain`), the number/date rules' triggers against `finditer`,
 the guarded token pattern against the plain one, the summary's boilerplate shortcut against the full pattern, the
 rules skipped for texts without their literals against running every rule, the sentence splitter's quick look for
 abbreviation ends against searching every span, and personal_voice's pattern against its word-by-word count.
@@ -86,20 +87,22 @@ def digests(eval_dir: Path, quick: bool = False) -> dict[str, str]:
 def shortcut_differences(eval_dir: Path, quick: bool = False) -> dict[str, int]:
     """How many texts (or sentences) each speed shortcut gets different from its plain computation."""
     from tui.engine.entities import _bounded, rules, tokens
-    from tui.engine.entities.tagger import load_tagger, prepare
+    from tui.engine.entities.tagger import Tagger, load_tagger, prepare
     from tui.engine import sentences
     from tui.engine.sentences import split_sentences
     from tui.engine.summarize import filters
     from tui.engine.summarize.news import _personal_voice_counted, personal_voice
 
     tagger = load_tagger()
+    # float weights: no whole-document scorer, each token's scores summed from its feature strings
+    plain_tagger = Tagger({f: [float(x) for x in v] for f, v in tagger.w.items()}, tagger.classes,
+                          decoder="viterbi" if tagger.viterbi else "greedy")
     bad = dict.fromkeys(("tagger", "rules", "rule_needs", "tokens", "boilerplate", "abbreviations", "voice"), 0)
     needs = rules._NEEDS
     for _, _, text in texts(eval_dir, quick):
         bounded = _bounded(text)
         segs, mid, low = prepare(bounded)
-        hist: dict = {}
-        plain = [tagger.tag_plain(s, mid, low, hist) for s in segs]
+        plain = plain_tagger.tag_segments(segs, mid, low, {})
         bad["tagger"] += tagger.tag_segments(segs, mid, low, {}) != plain
         bad["rules"] += any([m.span() for m in rules._matches(label, rx, bounded)] != [m.span() for m in rx.finditer(bounded)]
                             for label, rx in rules.RULES)

@@ -83,7 +83,7 @@ def main() -> int:
     ap.add_argument("--set", choices=("time", "conll", "gum"), default="time")
     ap.add_argument("--weights-cache", required=True)
     ap.add_argument("--clusters", default="", help="as crossval_ner.py (the held-out clusters for the time split)")
-    ap.add_argument("--decoder", choices=("viterbi", "greedy"), default="greedy", help="the decoder a "
+    ap.add_argument("--decoder", choices=("viterbi", "greedy"), default="viterbi", help="the decoder a "
                     "--weights-cache (weights only) was learned for (crossval_ner.py --decoder); a .gz file names its own")
     ap.add_argument("--show", default="", help="print examples of this kind (type, boundary, missed, spurious)")
     ap.add_argument("--limit", type=int, default=40)

@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from tui.engine import rules
 from tui.engine.entities import extract_entities, group_entities, link_entities, to_scorer_label
 from tui.engine.types import Entity
 
@@ -325,9 +326,12 @@ def test_a_place_adjective_before_a_noun_is_no_place():
     assert ents["Alpine"].label == "MISC"
     assert ents["Hellenic"].label == "MISC"
     assert ents["Norway"].label == "GPE"
+    # the adjective of a listed country is left as the tagger read it (session 15's tagger: MISC, as CoNLL labels such
+    # adjectives; the greedy tagger's place label was kept too)
     text = "Farmers in Norway still sing old songs, and the Philippine navy sailed."
     ents = by_text(extract_entities(text))
-    assert "Philippine" not in ents or ents["Philippine"].label != "MISC"  # the adjective of a listed country
+    with rules.disabled("place-adjective"):
+        assert by_text(extract_entities(text))["Philippine"].label == ents["Philippine"].label
 
 
 def test_a_plural_of_a_named_thing_is_no_person_but_a_team_keeps_its_plural():

@@ -165,6 +165,8 @@ def test_a_school_the_tagger_read_as_a_place_is_an_organisation():
     assert _labels_of("Varno Academy", text) == {"ORG"}
 
 
+@pytest.mark.xfail(strict=True, reason="session 15: the Viterbi tagger calls 'Isle of Skye' an organisation; the rule "
+                   "that made it a place (landform-first-organisation) lowered a CoNLL dev half and was retired")
 def test_an_isle_is_a_place_not_an_organisation():
     text = "He was raised by his uncle, a fisherman on the Isle of Skye."
     assert _labels_of("Isle of Skye", text) == {"LOC"}
@@ -208,3 +210,58 @@ def test_a_newspaper_in_capitals_inside_a_sentence_is_one_name():
 def test_a_person_is_not_tagged_with_the_verb_after_it():
     ents = _ents(NAMES_ARTICLE)
     assert ("Kessel", "PERSON") in ents and not any(" met" in t for t, _ in ents)
+
+
+# Our own example sentences of rules retired in session 15 (or of examples a rule no longer changes): the Viterbi
+# tagger (a structured perceptron) gets each right alone, and each must stay right.
+@pytest.mark.parametrize("text, expected", [
+    # person-with-org-head: an organisation's head word ends the name
+    ("He led Aurel Brandt College for years.", [("Aurel Brandt College", "ORG")]),
+    ("Shares of Marten Holm Inc rose on Friday.", [("Marten Holm Inc", "ORG"), ("Friday", "DATE")]),
+    # role-inside-organisation: a role word between a body and a person
+    ("Harbour Rowing Federation President Tomas Vell spoke.",
+     [("Harbour Rowing Federation", "ORG"), ("Tomas Vell", "PERSON")]),
+    # person-ends-capitalised: a person is not run on into the verb after it
+    ("Ana Kessel leads the union. She spoke in Varno. Kessel met the mayor on Monday.",
+     [("Ana Kessel", "PERSON"), ("Varno", "LOC"), ("Kessel", "PERSON"), ("Monday", "DATE")]),
+    ("Thabo Okafor runs the port. Lina Berg spoke to reporters in Pune. Okafor met representatives of the dockers.",
+     [("Thabo Okafor", "PERSON"), ("Lina Berg", "PERSON"), ("Pune", "LOC"), ("Okafor", "PERSON")]),
+    # role-opens-person: a role opening the sentence is no part of the person
+    ("Soprano Ana Kosmač sang the lead.", [("Ana Kosmač", "PERSON")]),
+    ("Reporter Jan Holt wrote that the council had ignored the warnings. Holt had covered the port for years.",
+     [("Jan Holt", "PERSON"), ("Holt", "PERSON")]),
+    # caps-heading-common-word and currency-code: no name at all
+    ("The port reopened on Monday.\n\nTHE COUNCIL\n\nThe council will vote in May.", [("Monday", "DATE")]),
+    ("The ferry company quoted its price in CHF last week.", [("last week", "DATE")]),
+    # the-plural-group: a group that goes by its plural
+    ("Police said members of the Dalby Rangers had met at the bar.", [("Dalby Rangers", "ORG")]),
+    # acronym-defined-name: a name and its acronym
+    ("The Coastal Alliance for Clean Rivers (CACR) met on Monday.",
+     [("Coastal Alliance for Clean Rivers", "ORG"), ("CACR", "ORG"), ("Monday", "DATE")]),
+    ("Savers watched the Brenna Valley Credit Mutual's (BVCM) vote closely.",
+     [("Brenna Valley Credit Mutual", "ORG"), ("BVCM", "ORG")]),
+    ("Savers watched the Fund for Brenna Farmers' (FBF) vote closely.", [("Fund for Brenna Farmers", "ORG"), ("FBF", "ORG")]),
+    # dateline-is-a-place
+    ("KESSARN, Norway — The new line opened on Monday after two years of work.",
+     [("KESSARN", "LOC"), ("Norway", "GPE"), ("Monday", "DATE"), ("two", "CARDINAL")]),
+    # name-runs-to-head, possessive-in-name, newspaper-name, located-full-name
+    ("A Norway District Court judge ruled on Monday that the ferry could sail.",
+     [("Norway District Court", "ORG"), ("Monday", "DATE")]),
+    ("Voters in the Russian Federation went to the polls.", [("Russian Federation", "GPE")]),
+    ("A spokesman for the Welsh Dockers' Union said the cranes would stop.", [("Welsh Dockers' Union", "ORG")]),
+    ("A spokesman for the Basque Nurses' Federation said the wards would close.", [("Basque Nurses' Federation", "ORG")]),
+    ("Leaders of the Varno People's Party met in the capital.", [("Varno People's Party", "ORG")]),
+    ("The story ran in the Edmonton Sun on Monday.", [("Edmonton Sun", "ORG"), ("Monday", "DATE")]),
+    ("Water was sent to two villages near Kessel Moor on Friday.",
+     [("two", "CARDINAL"), ("Kessel Moor", "LOC"), ("Friday", "DATE")]),
+])
+def test_the_tagger_alone_reads_our_old_rule_examples_right(text, expected):
+    assert _ents(text) == expected
+
+
+def test_a_league_named_with_a_plurals_possessive_is_one_name():
+    # head-word-joined (retired in session 15) joined "African" + "Founder's" + "League"; the tagger now finds the
+    # whole name alone, as an event (MISC, as CoNLL labels leagues and cups) rather than the old ORG
+    ents = _ents("The prize went to the African Founder's League on Monday.")
+    assert [(t, lab) for t, lab in ents if t != "Monday"] in ([("African Founder's League", "MISC")],
+                                                              [("African Founder's League", "ORG")])

@@ -1,8 +1,10 @@
-"""The tagger's second pass: each word's first-pass labels elsewhere in the article, before and after it."""
+"""The tagger's second pass: each word's first-pass labels elsewhere in the article, before and after it. The tests
+of the greedy decoder's walks read the shipped weights greedily (greedy_tagger.py)."""
 
 from __future__ import annotations
 
 from tui.engine.entities.features import HISTORY_TYPES, history_type_features, second_pass_types
+from greedy_tagger import greedy_tagger
 from tui.engine.entities.tagger import Segment, Tagger, load_tagger, prepare
 
 O, PER, ORG = (HISTORY_TYPES.index(t) for t in ("O", "PER", "ORG"))
@@ -55,7 +57,7 @@ def test_unchanged_segments_keep_their_first_pass_tags():
 
 
 def test_a_fixed_history_of_none_equals_a_fresh_first_pass():
-    tagger = load_tagger()
+    tagger = greedy_tagger()
     segs, mid, low = _doc("Officials in Brakova said Irma Lendl would visit Ostrava on Friday.")
     seg = segs[0]
     assert tagger.tag_plain(seg, mid, low, {}, [None] * len(seg.toks)) == tagger.tag(seg, mid, low, {})
@@ -65,10 +67,10 @@ def test_both_scoring_paths_agree_on_the_second_pass():
     """The whole-document scorer and the plain per-token path give the same two-pass tags."""
     text = ("BRENNA SAYS NO\nBrenna said no on Monday.\nThe Brenna Group, which makes valves, said Brenna would not "
             "sell. Shares in Brenna fell. Brenna employs 900.")
-    tagger = load_tagger()
+    tagger = greedy_tagger()
     segs, mid, low = _doc(text)
     fast = tagger.tag_segments(segs, mid, low, {}, two_pass=True)
-    plain = Tagger(tagger.w, tagger.classes)
+    plain = Tagger(tagger.w, tagger.classes, decoder="greedy")
     plain.table = None
     assert plain.tag_segments(segs, mid, low, {}, two_pass=True) == fast
     assert fast != tagger.tag_segments(segs, mid, low, {}, two_pass=False)  # the second pass changed something
@@ -98,7 +100,7 @@ def test_a_company_named_alone_in_the_headline_learns_from_the_body():
 
 def test_bio_is_kept_in_the_second_pass():
     """No I- tag follows O or another type, whatever the fixed history says, on either scoring path."""
-    tagger = load_tagger()
+    tagger = greedy_tagger()
     segs, mid, low = _doc("Harlan Voss of Breda Shipping met Anneke Voss in Ghent .")
     seg = segs[0]
     scores = tagger.table.document(segs, mid, low, {".", "!", "?"})
@@ -128,7 +130,7 @@ def test_the_second_pass_from_the_first_change_equals_a_whole_walk():
     pass's again: the same tags as walking the whole segment with the second pass's types, on our articles,
     each article as one line, a line of thousands of words using "Hope"/"hope" and "Bill"/"bill" both as names
     and as common words, and a repeated company name."""
-    tagger = load_tagger()
+    tagger = greedy_tagger()
     partial = 0
     for text in _own_texts():
         segs, mid, low = _doc(text)
@@ -166,7 +168,7 @@ def test_the_first_pass_keeps_the_types_and_counts_second_pass_types_works_out()
     on our texts ("Hope"/"hope" and "Bill"/"bill" as names and common words, a headline in capitals)."""
     from tui.engine.entities.features import second_pass_after
 
-    tagger = load_tagger()
+    tagger = greedy_tagger()
     for text in _own_texts():
         segs, mid, low = _doc(text)
         scores = tagger.table.document(segs, mid, low, {".", "!", "?"})

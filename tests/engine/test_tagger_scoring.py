@@ -1,4 +1,5 @@
-"""The tagger's whole-document scoring (entities/scoring.py) gives exactly the plain per-token path's tags."""
+"""The tagger's whole-document scoring (entities/scoring.py) gives exactly the plain per-token path's tags: the greedy
+decoder's (the shipped weights read greedily: greedy_tagger.py; the Viterbi decoder's: test_tagger_viterbi.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 from tui.assets import asset
 from tui.engine.entities import scoring
 from tui.engine.entities.features import END, SLOTS, START, all_static, window_features, word_features
+from greedy_tagger import greedy_tagger
 from tui.engine.entities.tagger import Tagger, load_tagger, prepare
 
 # Our own lines: a headline in capitals, sentence starts, names after names, a bar token, quotes and datelines.
@@ -47,7 +49,7 @@ def test_shipped_weights_use_the_whole_document_scorer():
 @pytest.mark.parametrize("k", range(len(_samples())))
 def test_same_tags_as_the_plain_path(k):
     text = _samples()[k]
-    tagger = load_tagger()
+    tagger = greedy_tagger()
     fast, plain = _fast(tagger, text), _plain(tagger, text)
     assert fast == plain
     assert any(t != "O" for tags in fast[0] for t in tags)  # the text does have names
@@ -62,7 +64,7 @@ def test_every_token_scores_as_the_sum_of_its_feature_weights(k):
 
 
 def test_one_segment_at_a_time_agrees_with_a_whole_document():
-    tagger = load_tagger()
+    tagger = greedy_tagger()
     segs, mid, low = prepare(_OWN)
     hist: dict = {}
     one_by_one = [tagger.tag(s, mid, low, hist) for s in segs]
@@ -70,7 +72,7 @@ def test_one_segment_at_a_time_agrees_with_a_whole_document():
 
 
 def test_a_full_word_memo_is_dropped_and_rebuilt_with_the_same_tags(monkeypatch):
-    tagger = load_tagger()
+    tagger = greedy_tagger()
     want = _plain(tagger, _OWN)
     monkeypatch.setattr(scoring, "_WORD_LIMIT", 8)  # every document overflows the memo
     assert _fast(tagger, _OWN) == want
@@ -80,7 +82,7 @@ def test_a_full_word_memo_is_dropped_and_rebuilt_with_the_same_tags(monkeypatch)
 def test_a_full_pair_memo_is_dropped_and_refilled_with_the_same_scores(monkeypatch):
     """The bigram rows of word pairs are remembered; a memo that overflows is dropped while a document's pairs are
     looked up, and the pairs found before the drop keep their rows (every token's scores still sum its features)."""
-    tagger = load_tagger()
+    tagger = greedy_tagger()
     monkeypatch.setattr(scoring, "_PAIR_LIMIT", 3)  # overflows while the texts' pairs are looked up
     for text in (_OWN, _samples()[1], _OWN):
         segs, mid, low = prepare(text)
@@ -89,9 +91,9 @@ def test_a_full_pair_memo_is_dropped_and_refilled_with_the_same_scores(monkeypat
 
 
 def test_weights_that_are_not_integers_take_the_plain_path():
-    shipped = load_tagger()
+    shipped = greedy_tagger()
     halves = {f: [x / 2 for x in v] for f, v in shipped.w.items()}
-    tagger = Tagger(halves)
+    tagger = Tagger(halves, decoder="greedy")
     assert tagger.table is None
     assert not scoring.usable(halves)
     assert _fast(tagger, _OWN) == _plain(tagger, _OWN)
@@ -137,7 +139,7 @@ _RUNS = ["\n\n".join(f"“We will mend bridge {i} before the frost,” said Vera
 
 @pytest.mark.parametrize("k", range(len(_RUNS)))
 def test_skipping_quiet_runs_gives_the_plain_paths_tags(k):
-    tagger = load_tagger()
+    tagger = greedy_tagger()
     segs, mid, low = prepare(_RUNS[k])
     quiet_to = tagger.table.document(segs, mid, low).quiet_to
     assert quiet_to is not None and any(q > t for t, q in enumerate(quiet_to))  # there are runs to skip
@@ -278,7 +280,7 @@ def test_states_worked_out_for_every_token_give_the_plain_paths_tags(monkeypatch
     worked_out = []
     real = Tagger._vectorise
     monkeypatch.setattr(Tagger, "_vectorise", lambda self, scores, state: worked_out.append(state) or real(self, scores, state))
-    tagger = load_tagger()
+    tagger = greedy_tagger()
     for text in _samples()[:4] + ["the mayor of Porto Maria Silva met staff of Acme Energy and the Harbour Board " * 40]:
         segs, mid, low = prepare(text)
         hist: dict = {}

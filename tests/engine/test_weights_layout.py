@@ -62,7 +62,7 @@ def test_a_compact_file_reads_as_json_does_and_tags_the_same():
     rows, classes = read_rows(text)
     assert dict(rows.items()) == {f: tuple(v) for f, v in _SMALL["weights"].items()} and classes == _SMALL["classes"]
     shipped = load_tagger()
-    from_dict = Tagger(dict(shipped.w.items()), shipped.classes)  # the json path's dict of lists, as tuples
+    from_dict = Tagger(dict(shipped.w.items()), shipped.classes, decoder="viterbi")  # json's dict of lists
     assert not isinstance(from_dict.w, dict)  # integer weights always become a matrix
     text = "Officials in Brakova said Irma Lendl would visit Ostrava on Friday with Acme Holdings."
     assert from_dict.entities(text) == shipped.entities(text)

@@ -98,7 +98,6 @@ class Lexicon:
     street_words: frozenset[str]  # streets.txt: last words of street names ("street", "lane", "straße")
     street_first: frozenset[str]  # streets.txt entries ending in ':' ("rua", "calle", "piazza"): first words
     vehicle_nouns: frozenset[str]  # vehicles.txt: nouns before a vehicle's name ("shuttle", "ferry")
-    currency_codes: frozenset[str]  # currency_codes.txt: "chf", "usd"
     section_words: frozenset[str]  # section_words.txt: words of a site's section-tag line ("politics")
     publication_nouns: frozenset[str]  # publication_nouns.txt: "weekly", "platform" before a publication's name
 
@@ -141,7 +140,6 @@ def _build() -> Lexicon:
         street_words=frozenset(w for w in streets if not w.endswith(":")),
         street_first=frozenset(w[:-1] for w in streets if w.endswith(":")),
         vehicle_nouns=read_list("vehicles.txt"),
-        currency_codes=read_list("currency_codes.txt"),
         section_words=read_list("section_words.txt"),
         publication_nouns=read_list("publication_nouns.txt"),
     )
@@ -241,12 +239,10 @@ def quote_words() -> QuoteWords:
 class EntityWords:
     """The entity rules' small word lists (assets/models/entity_words.txt, one section per field)."""
 
-    org_heads: frozenset[str]  # "college", "marine": a tagged "person" ending so is an organisation
     misc_heads: frozenset[str]  # "accord", "cup": events and treaties
     institutions: frozenset[str]  # "museum", "library": a name runs on over "of" after them
     buildings: frozenset[str]  # "stadium", "bridge": a building (FAC)
     compass: frozenset[str]  # "north", "western"
-    inner_roles: frozenset[str]  # "president", "coach" inside an organisation span, before a person
     honorific_only: frozenset[str]  # "ambassador": a title before a bare surname
     foreign_links: frozenset[str]  # "per", "di": linking words inside organisation names
     body_nouns: frozenset[str]  # "union", "charity": an apposition with one of them says the name is a body

@@ -29,7 +29,6 @@ from .rules import rule_spans
 __all__ = ["extract_entities", "link_entities", "group_entities", "EntityGroup", "to_scorer_label", "tag_names"]
 
 _NAME_LABELS = {PERSON, ORG, GPE, LOC}
-_ORG_HEADS = entity_words().org_heads
 _ORG_ONLY_HEADS = entity_words().org_only_heads
 _SCORER = {GPE: LOC, "FAC": LOC, NORP: MISC, "EVENT": MISC, "PRODUCT": MISC}
 
@@ -83,8 +82,6 @@ def _our_label(span: str, lab: str, dem, tagger_dem) -> str:
     last = span.rsplit(None, 1)[-1].lower()
     if lab in ("PER", "ORG") and span.lower() in dem and span.lower() not in tagger_dem and on("people-plural"):
         return NORP  # "some Icelanders": a people (the tagger knows "Labour" as a party too)
-    if lab == "PER" and " " in span and last in _ORG_HEADS and on("person-with-org-head"):
-        return ORG  # "... University", "... Party": the head word settles the type
     if lab == "PER":
         return PERSON
     if lab == "ORG":

@@ -9,7 +9,9 @@ overrides the vote (each a named rule of rulebook.py):
   in Uyuni"), unless it is part of a person's full name elsewhere; so is a two-word "person" written
   once that way ("clinics in Wester Dale");
 * a lone "person" in quotation marks is a title (MISC), one after "the" and a common noun ("the weekly
-  Vidik") a body (ORG); a "person" starting with Loch, Mount, Cape ... a landform (LOC).
+  Vidik") a body (ORG); a "person" starting with Loch, Mount, Cape ... a landform (LOC); a name of one word
+  said twice ("Kem Kem") a place; a lone "person" that is a word of an organisation's longer name in the
+  article ("Marsaxlokk" of "Marsaxlokk Rovers") that organisation.
 
 `dateline_place` (the upper-case place opening a body) is used by linking for the name's display form.
 """
@@ -71,11 +73,11 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
         c[e.label] += 1
     listed = lexicon().place_names
     person_words = {w for e in names if e.label == PERSON and " " in e.text.strip() for w in e.text.split()}
+    org_name_words = {w for e in names if e.label == ORG and " " in e.text.strip() for w in e.text.split()}
     dem = lexicon().demonyms
     located = _located_singles(text, names)
     quoted, described = _quoted_and_described(text, names)
     land = lexicon().landforms_first
-    org_words = lexicon().org_words
     placed = _placed_by_company(text, names, votes)
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
@@ -90,12 +92,14 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
             best[k] = ORG  # "the cultural weekly Odmev", "the platform Gleiswerk"
         elif " " in k and top_label == PERSON and k in located and c[PERSON] == 1 and on("located-full-name"):
             best[k] = GPE if key(k) in listed else LOC  # "clinics in Wester Ross"
-        elif " " in k and (top_label == PERSON or top_label == ORG and k.split()[-1].lower() not in org_words
-                             and on("landform-first-organisation")) \
-                and k.split()[0].lower() in land and on("landform-first"):
+        elif " " in k and top_label == PERSON and k.split()[0].lower() in land and on("landform-first"):
             best[k] = LOC  # "over Loch Carron", "Mount Veldra": a landform, not a person
-        elif top_label == PERSON and _repeated_word(k) and on("repeated-word-place"):
+        elif (top_label == PERSON or top_label == ORG and _after_from_near(text, names, k)) and _repeated_word(k) \
+                and on("repeated-word-place"):
             best[k] = GPE if key(k) in listed else LOC  # "the Kem Kem beds": a given name is not its surname
+        elif lone and top_label == PERSON and k in org_name_words and k[:1].isupper() \
+                and on("word-of-an-organisation"):
+            best[k] = ORG  # "Marsaxlokk Rovers" ... "Marsaxlokk beat ...": the club named by one of its words
         elif len(c) > 1:  # a tie goes to the label the article introduces the name with
             tied = [lab for lab, n in c.items() if n == top]
             best[k] = next(e.label for e in names if _same(e.text) == k and e.label in tied)
@@ -177,6 +181,14 @@ def _locative(text: str, start: int, end: int) -> bool:
         return False  # "in Smith's view"
     before = text[max(0, start - 30):start]
     return bool(_LOCATIVE.search(before) or _PLACE_NOUN_BEFORE.search(before))
+
+
+_FROM_NEAR_BEFORE = re.compile(r"(?<![\w-])(?:from|near) $")
+
+
+def _after_from_near(text: str, names: list[Entity], k: str) -> bool:
+    """Is some mention of the name written after "from" or "near", as places are ("Shares in ..." is no place)?"""
+    return any(_same(e.text) == k and _FROM_NEAR_BEFORE.search(text, max(0, e.start - 6), e.start) for e in names)
 
 
 def _repeated_word(k: str) -> bool:

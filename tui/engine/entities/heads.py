@@ -31,22 +31,22 @@ def extend_to_head(text: str, spans: list[Span]) -> list[Span]:
     starts = {s for s, _, _ in spans}
     org_words = lexicon().org_words
     spans = _join_headed(text, spans)
-    skip = -1  # a one-word head the name before it ran on to ("... Champions' [League]")
+    skip = -1  # the second half of an event the name before it ran on to ("Dunmore [Hill Cup]")
     for i, (s, e, lab) in enumerate(spans):
         if i == skip:
             continue
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         nxt_start = nxt[0] if nxt else len(text)
-        pos, end, head, ate, words, upto = e, e, None, False, 0, 0  # upto: words through the head
+        pos, end, head, words, upto = e, e, None, 0, 0  # upto: words through the head
         for _ in range(4):
             m = _CAP_WORD.match(text, pos)
             if not m or m.start(1) > nxt_start or m.start(1) in starts and m.start(1) != nxt_start:
                 break
             w = m.group(1).lower()
-            if m.start(1) == nxt_start:  # the next name: only a one-word head the tagger set apart
-                if pos > e and nxt[1] == m.end() and (w in org_words or w in _MISC_HEADS or w in _INSTITUTIONS) \
-                        and on("head-word-joined"):
-                    end, head, ate = m.end(), w, True
+            if m.start(1) == nxt_start:  # the next name: an event the tagger cut in two ("[Dunmore] [Hill Cup]")
+                if pos == e and lab in (ORG, PERSON) and " " not in text[s:e] and nxt[2] == "MISC" \
+                        and text[nxt[0]:nxt[1]].rsplit(None, 1)[-1].lower() in _MISC_HEADS and on("event-head"):
+                    end, head = nxt[1], "event"
                 break
             if w in lexicon().stop_words or w in lexicon().time_words:
                 break
@@ -54,11 +54,12 @@ def extend_to_head(text: str, spans: list[Span]) -> list[Span]:
             if w in org_words or w in _MISC_HEADS or w in _INSTITUTIONS:
                 end, head, upto = pos, w, words
         after = text[end:end + 2]
-        if head and not (after[:1] == " " and after[1:2].isupper()) and on("name-runs-to-head"):
+        if head == "event":
+            out.append((s, end, "MISC"))
+            skip = i + 1
+        elif head and not (after[:1] == " " and after[1:2].isupper()) and on("name-runs-to-head"):
             state = lab == NORP and upto == 1 and head in _STATE_HEADS  # "Soviet Union": a people's state
             out.append((s, end, "MISC" if head in _MISC_HEADS else GPE if state else ORG))
-            if ate:
-                skip = i + 1
         elif lab in (ORG, GPE, LOC, PERSON) and " " in text[s:e] \
                 and text[s:e].rsplit(None, 1)[-1].lower() in _MISC_HEADS and on("event-head"):
             out.append((s, e, "MISC"))  # "... Rescue Accord", "... Cup": a treaty or an event, not a body
@@ -85,6 +86,11 @@ def _join_headed(text: str, spans: list[Span]) -> list[Span]:
                 out.pop()  # the tagger cut the name at "of"
             if not out or out[-1][1] <= m.start(1):
                 out.append((m.start(1), e, ORG))
+                continue
+            if out[-1][1] == m.end(1) and m.group(1).lower() in _INSTITUTIONS:
+                # "[Diocesan Archive] of [Kranj]": the tagger cut it at "of" (a company "of" its town stays two
+                # names: "Bestop Inc of Boulder"; session 15)
+                out[-1] = (out[-1][0], e, ORG)
                 continue
         out.append((s, e, lab))
     return out

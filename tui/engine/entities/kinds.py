@@ -57,10 +57,10 @@ def kind_of_name(text: str, s: int, e: int, label: str) -> str:
         if last in lexicon().street_words and label in (PERSON, ORG, GPE, LOC, "MISC") and on("street-name") \
                 and not _surname_street(text, s, words, label):
             return FAC  # "on Douglas Street": a street, shown as a place
-        if words[-1].lower() in _BUILDINGS and (label == ORG or label == PERSON and text[max(0, s - 4):s] in (
+        if words[-1].lower() in _BUILDINGS and (label in (ORG, LOC) or label == PERSON and text[max(0, s - 4):s] in (
                 "the ", "The ") and not any(w.lower() in lexicon().first_names for w in words[:-1])) \
                 and on("building-head"):
-            return FAC  # "Vela Stadium", "Unity Hall": a building, not its owner nor a person
+            return FAC  # "Vela Stadium", "Unity Hall": a building, not its owner nor a person nor a region
         return label
     if (label in (GPE, LOC) or label == ORG and " " not in word and _before_a_noun(text, e)) \
             and word.lower().endswith(_ADJ_ENDINGS) and _LOWER_WORD_AFTER.match(text[e:e + 2]) and on("place-adjective"):
@@ -127,6 +127,40 @@ def street_pair(text: str, s: int, e: int) -> int | None:
     if len(left) > 1 and len(right) > 1 and left[0].lower() in first and right[0].lower() in first:
         return s + cut
     return None
+
+
+def street_pairs(text: str, spans: list) -> list:
+    """Two names the tagger found apart, joined by " and ", each opening with a street word and a name after it
+    ("Plaza Mayor" and "Piazza Navona"), are two streets (FAC) whatever each was tagged (session 15)."""
+    first = lexicon().street_first
+    out = list(spans)
+    for k in range(len(out) - 1):
+        (s1, e1, l1), (s2, e2, l2) = out[k], out[k + 1]
+        if text[e1:s2] != " and ":
+            continue
+        a, b = text[s1:e1].split(), text[s2:e2].split()
+        if len(a) > 1 and len(b) > 1 and a[0].lower() in first and b[0].lower() in first and on("street-first"):
+            out[k], out[k + 1] = (s1, e1, FAC), (s2, e2, FAC)
+    return out
+
+
+_UNTAGGED_STREET = re.compile(r"(?<![\w'’-])(?:on|in|at|along|down|off|near|from|to|into|onto|across|past|of)[ \t]+"
+                              r"([A-Z][a-zçã]+)[ \t]+((?:(?:[a-z]{1,5})[ \t]+){0,2}[A-Z][^\W\d_]+)(?![\w'’-])")
+
+
+def untagged_streets(text: str, spans: list) -> list:
+    """A street named street word first after a place's preposition ("on Calle Mayor") that the tagger left untagged
+    is a street (FAC): the street word, at most two linking words and a capitalised word (session 15)."""
+    first = lexicon().street_first
+    found = []
+    for m in _UNTAGGED_STREET.finditer(text):
+        if m.group(1).lower() not in first or any(w not in _STREET_LINKS for w in m.group(2).split()[:-1]):
+            continue
+        s, e = m.start(1), m.end(2)
+        if any(a < e and s < b for a, b, _ in spans) or not on("street-first"):
+            continue
+        found.append((s, e, FAC))
+    return sorted(spans + found) if found else spans
 
 
 def street_start(text: str, s: int) -> int | None:

@@ -4,9 +4,6 @@
   known place names inside it stay;
 * a name the text introduces as a vehicle ("the space shuttle Atlantis") is that vehicle in every
   mention, not a person or a place the next time;
-* a currency code ("prices in CHF") is no organisation;
-* a word of a subheading in capitals ("WHY THE CITY ACTED") that the article also writes in lower case and
-  never capitalised inside a sentence is a common word, not a name;
 * a capitalised word opening a sentence, said once, that the unlabelled news corpus writes mostly in
   lower case ("Collaboration and cooperation ...") is a common word, not a name.
 """
@@ -122,19 +119,16 @@ def _vehicle_plurals() -> frozenset[str]:
     return _PLURALS[0]
 
 
-def currency_code(word: str) -> bool:
-    """Is the span a currency code ("CHF") rather than an organisation?"""
-    return len(word) == 3 and word.isupper() and word.lower() in lexicon().currency_codes and on("currency-code")
-
-
 def common_in_corpus(text: str, s: int, e: int, label: str) -> bool:
     """A one-word name opening a sentence, written once, that unlabelled news mostly writes in lower case."""
     word = text[s:e]
-    if label not in ("PERSON", "MISC") or not word.isalpha() or word.isupper() \
+    if label not in ("PERSON", "MISC", "LOC") or not word.isalpha() or word.isupper() \
             or not word[:1].isupper() or word.lower() in lexicon().first_names:
         return False
     if word_counts(text)[word] != 1:
         return False
+    if label == "LOC":  # "Tourism has recovered": a 'place' only by the news' common word (not a listed place)
+        return word.lower() not in lexicon().place_names and more_often_lower(word) and on("corpus-common-word")
     if more_often_lower(word):
         return on("corpus-common-word")
     if len(word) >= 8 and word.lower().endswith(_ABSTRACT_ENDINGS) and on("abstract-noun-opening"):
@@ -143,45 +137,6 @@ def common_in_corpus(text: str, s: int, e: int, label: str) -> bool:
 
 
 _ABSTRACT_ENDINGS = ("tion", "sion", "ment", "ness")
-
-
-def common_in_heading(text: str, s: int, e: int) -> bool:
-    """Is the one-word span in capitals on a line in capitals that is not the article's first line (a subheading),
-    a word the article also writes in lower case and never capitalised inside a sentence ("CITY" over "the city")?"""
-    word = text[s:e]
-    if word.startswith("THE "):
-        word = word[4:]  # "THE COUNCIL"
-    if len(word) < 3 or not word.isalpha():
-        return False
-    a = text.rfind("\n", 0, s) + 1
-    if not _NON_SPACE.search(text, 0, a):
-        return False  # the first line: a headline names things
-    lines = _inner(text)[1]
-    if a not in lines:
-        b = text.find("\n", e)
-        lines[a] = not any(ch.islower() for ch in text[a:b if b >= 0 else len(text)])
-    if not lines[a]:
-        return False  # a line with small letters is no subheading in capitals
-    if not word_counts(text)[word.lower()]:
-        return False  # the article never writes it in lower case
-    # nor capitalised inside a sentence ("the City of Porto"): one scan per text
-    inside = _inner(text)
-    if inside[0] is None:
-        inside[0] = frozenset(w for w in _INNER_WORD.findall(text) if w[:1].isupper())
-    return word.capitalize() not in inside[0] and on("caps-heading-common-word")
-
-
-_inner_cache: list = [None, None]  # the last text, and its [capitalised words inside sentences, lines seen]
-_INNER_WORD = re.compile(r"[\w,;] +([^\W\d_]+)")
-_NON_SPACE = re.compile(r"\S")
-
-
-def _inner(text: str) -> list:
-    """Per-text memo of common_in_heading (one scan of the text, one of each line, however many names)."""
-    if _inner_cache[0] is not text:
-        _inner_cache[:] = [text, [None, {}]]
-    return _inner_cache[1]
-
 
 
 # A run of words in capitals inside a sentence written in mixed case ("ran in the VARNO DAILY HERALD on Monday"):

@@ -1,9 +1,8 @@
 """Where a name starts and ends inside what the tagger marked.
 
-Role words glued to the front of a person are cut off ("Soprano Ana Kosmač"); a role word inside an
-organisation span ("Boxing Association President Ramon Vell") splits it into the
-body and the person; an Irish surname particle joins the first name before it to the surname ("Seán Ó
-Briain", "Áine Ní Bhriain"). `sentence_initial` and `word_counts` are shared helpers.
+Role words glued to the front of a person are cut off ("Soprano Ana Kosmač"); an Irish surname particle joins
+the first name before it to the surname ("Seán Ó Briain", "Áine Ní Bhriain"). `sentence_initial` and `word_counts`
+are shared helpers.
 """
 
 from __future__ import annotations
@@ -38,70 +37,6 @@ def word_counts(text: str) -> Counter:
         counts = Counter(_WORDS.findall(text))
         _count_cache[:] = [text, counts]  # a race between threads only costs a recount
     return counts
-
-
-_INNER_ROLES = entity_words().inner_roles
-
-
-@lru_cache(maxsize=8192)
-def _role_inside_cached(name: str) -> tuple[int, int] | None:
-    return _role_inside(name)
-
-
-def role_inside(name: str) -> tuple[int, int] | None:
-    """(start, end) of a role word inside an organisation span when a two-word name follows it, else None.
-
-    Only the third word from the end can be that role (a two-word name must follow it), so this is
-    linear in the span's length however long a run of capitalised words the tagger joined.
-    """
-    return _role_inside_cached(name) if len(name) <= 200 else _role_inside(name)  # the same for every mention
-
-
-def _role_inside(name: str) -> tuple[int, int] | None:
-    off = max(0, len(name) - 200)
-    tail = list(re.finditer(r"\S+", name[off:]))[-4:]
-    if len(tail) < 4:
-        return None
-    role, rest = tail[-3], [w.group() for w in tail[-2:]]
-    if role.group().lower() in _INNER_ROLES and all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in rest):
-        return role.start() + off, role.end() + off
-    return None
-
-
-def role_opens_person(text: str, s: int, e: int) -> int | None:
-    """Start of the person in an 'organisation' that is a role word opening a sentence and a two-word name
-    ("Substitute Kurt Azzopardi came on ..."): the role is capitalised only because it opens the sentence."""
-    words = text[s:e].split()
-    if len(words) != 3 or not sentence_initial(text, s):
-        return None
-    role, rest = words[0].lower(), words[1:]
-    lex = lexicon()
-    if role not in lex.roles or role in lex.first_names or rest[-1].lower() in lex.org_words:
-        return None
-    if not all(w[:1].isupper() and w.isalpha() and not w.isupper() for w in rest):
-        return None
-    return e - len(" ".join(rest)) if text[s:e].endswith(" ".join(rest)) else None
-
-
-_TWO_NAMES_AFTER = re.compile(r" ([A-Z][a-z]+ [A-Z][a-z]+)\b(?! [A-Z])")
-
-
-def role_before_name(text: str, s: int, e: int, nxt: tuple[int, int, str] | None) -> tuple[int, int] | None:
-    """The person after a lone role word opening a sentence that the tagger called an organisation and a two-word
-    name left untagged, or whose surname alone it called a person ("Reporter Jan Holt wrote ...": the name's first
-    word read as a month); `nxt` is the tagger's next span. None when not so."""
-    word = text[s:e]
-    lex = lexicon()
-    if " " in word or not word.isalpha() or word.isupper() or word.lower() not in lex.roles \
-            or word.lower() in lex.first_names or not sentence_initial(text, s):
-        return None
-    m = _TWO_NAMES_AFTER.match(text, e)
-    if not m or m.group(1).rsplit(None, 1)[-1].lower() in lex.org_words:
-        return None
-    surname = m.end(1) - len(m.group(1).rsplit(None, 1)[-1])
-    if nxt is not None and nxt[0] < m.end() and nxt[:3] != (surname, m.end(1), PERSON):
-        return None  # the tagger put another name there (only the surname tagged a person joins the first name)
-    return m.start(1), m.end(1)
 
 
 @lru_cache(maxsize=1)
@@ -158,7 +93,7 @@ def _lower_particle_name(text: str, s: int, e: int, lab: str) -> tuple[int, str]
     else:
         m = _LOWER_PARTICLE_BEFORE.search(text, max(0, s - 60), s)
         if not m or not all(p in particles for p in m.group(2).split()):
-            return s, lab
+            return _particles_named_before(text, s, e, particles), lab
     if not m:
         return s, lab
     from .clusters import more_often_lower
@@ -169,6 +104,21 @@ def _lower_particle_name(text: str, s: int, e: int, lab: str) -> tuple[int, str]
     return m.start(1), lab
 
 
+def _particles_named_before(text: str, s: int, e: int, particles) -> int:
+    """Start of "van Houten" when the tagger found "Houten" after lower-case particles that the article also writes
+    inside a longer name before it ("Marieke van Houten ... but van Houten did not"; session 15), else `s`."""
+    for pattern in _PARTICLES_BEFORE:  # "de la Cruz" before "la Cruz"
+        m = pattern.search(text, max(0, s - 20), s)
+        if not m or not all(p in particles for p in m.group(1).split()):
+            continue
+        said = re.compile(r"[A-Z][^\W\d_]+\s+" + re.escape(" ".join(m.group(1).split())) + r"\s+"
+                          + re.escape(text[s:e]) + r"(?![\w'’-])")
+        if said.search(text, 0, m.start(1)):
+            return m.start(1)
+    return s
+
+
+_PARTICLES_BEFORE = (re.compile(r"(?<![\w'’-])((?:[a-z]+\s+){2})$"), re.compile(r"(?<![\w'’-])([a-z]+\s+)$"))
 _LOWER_PARTICLE_BEFORE = re.compile(r"([A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*)\s+((?:[a-z]+\s+){1,2})$")
 _NAME_BEFORE = re.compile(r"([A-Z][^\W\d_]+(?:[-'’][^\W\d_]+)*)\s+$")
 _IRISH = frozenset("Ó Ní Nic Uí Ua".split())  # particles only Irish surnames have: the name is a person

@@ -10,9 +10,9 @@ examples are there) and lives in its own module:
   makes it MISC, and "Museum of ..." is one organisation;
 * inner_words.py: a body's name with a plural's possessive ("the Welsh Miners' Union"), a capitalised preposition
   ("Reporters Without Borders") or a capitalised plural before "of"/"for" ("Friends of the Harbour") is one name;
-* layout.py: a section-tag line, a vehicle's name, a currency code, a common word opening a sentence;
-* name_starts.py: role words before a person ("Soprano Ana Kosmač"), a role word inside an organisation span ("... Association President Ramon Vell"),
-  Irish surname particles ("Seán Ó Briain");
+* layout.py: a section-tag line, a vehicle's name, a common word opening a sentence;
+* name_starts.py: role words before a person ("Soprano Ana Kosmač"), Irish and lower-case surname particles ("Seán Ó
+  Briain", "van Houten");
 * kinds.py: what the words next to a name say it is (a building, a newspaper, a street, a vehicle,
   an adjective like "Andean"), plurals of things ("Polaroids").
 """
@@ -27,10 +27,10 @@ from ..types import FAC, GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
 from .heads import extend_to_head
 from .inner_words import own_s_names, plural_bodies, possessive_names, preposition_names
-from .kinds import kind_of_name, plural_of_a_name, street_end, street_pair, street_start
-from .layout import capitals_runs, common_in_corpus, common_in_heading, currency_code, section_tag_lines, vehicles_everywhere
-from .name_starts import (particle_name, role_before_name, role_inside, role_opens_person, sentence_initial,
-                          speech_verb_opener, trim_roles)
+from .kinds import (kind_of_name, plural_of_a_name, street_end, street_pair, street_pairs, street_start,
+                    untagged_streets)
+from .layout import capitals_runs, common_in_corpus, section_tag_lines, vehicles_everywhere
+from .name_starts import particle_name, sentence_initial, speech_verb_opener, trim_roles
 
 Span = tuple[int, int, str]
 
@@ -42,23 +42,23 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
     spans = plural_bodies(text, preposition_names(text, possessive_names(text, extend_to_head(text, spans))))
     spans = own_s_names(text, spans)
     spans = capitals_runs(text, _joined(text, section_tag_lines(text, spans)))
+    spans = street_pairs(text, untagged_streets(text, spans))
     out = []
     for i, (s, e, lab) in enumerate(spans):
         word = text[s:e]
         if " " not in word and sentence_initial(text, s) and common_in_corpus(text, s, e, lab):
             continue  # "Collaboration and cooperation were ...": a common word, said once
-        if currency_code(word):
-            continue  # "a price in CHF"
-        if word.isupper() and word.count(" ") <= word.startswith("THE ") and common_in_heading(text, s, e):
-            continue  # "WHY THE CITY ACTED" over a section that says "the city": a common word, not a name
+        if word[:2] in ("A ", "An") and (cut := word.find(" ")) in (1, 2) and word[cut + 1:cut + 2].isupper() \
+                and word[:cut] in ("A", "An") and sentence_initial(text, s) and not text[s:s + 40].isupper() \
+                and on("article-opens-no-name"):
+            s, word = s + cut + 1, word[cut + 1:]  # "A US official said": the article opens the sentence, not the name
+            if lab == "MISC" and " " not in word:
+                lab = kind_of_name(text, s, e, lab)
         if lab == PERSON and " " not in word and text.startswith(", which ", e) and sentence_initial(text, s) \
                 and on("which-not-a-person"):
             continue  # "Mosquitoes, which ...": people are "who"; a thing opening its sentence is no name
         if lab == PERSON and " " not in word and word.lower() in lexicon().roles and on("title-only-person"):
             continue  # "the feast of Our Lady of ...": a title alone names nobody
-        if lab == PERSON and " " in word and text[max(0, s - 4):s].lower() == "the " and _group_name(word) \
-                and on("the-plural-group"):
-            lab = ORG  # "the Hells Angels", "the Harbour Wanderers": a group that goes by its plural
         if lab in (PERSON, GPE, LOC) and " " in word and text[e:e + 1] == "," and _apposition_says_body(text, e) \
                 and on("apposition-body"):
             lab = ORG  # "Craft Bakers, a union of small bakeries, said": the apposition says what the name is
@@ -69,16 +69,6 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             lab = LOC  # "by phone from Erfoud.": NER train has 254 places, 4 MISC (languages) there
         if lab != "NORP" and plural_of_a_name(text, s, e) and on("plural-of-a-name"):
             lab = "MISC"  # "his Polaroids" in an article about the Polaroid camera
-        if lab == ORG and on("role-inside-organisation") and (inner := role_inside(word)):
-            role_start, role_end = inner
-            out.append((s, s + len(word[:role_start].rstrip()), ORG))  # "Boxing Association President Ramon Vell"
-            s, lab = s + role_end + len(word[role_end:]) - len(word[role_end:].lstrip()), PERSON
-        if lab == ORG and on("role-opens-person") and (start := role_opens_person(text, s, e)) is not None:
-            s, lab = start, PERSON  # "Substitute Kurt Azzopardi came on": a role opening the sentence, then a person
-        elif lab == ORG and on("role-opens-person") and (person := role_before_name(
-                text, s, e, spans[i + 1] if i + 1 < len(spans) else None)) is not None:
-            (s, e), lab = person, PERSON  # "Reporter Jan Holt wrote": the role alone, then an untagged name
-            word = text[s:e]
         if lab == PERSON and " " in word and (first := word.split(None, 1)[0]).lower() in _PEOPLES \
                 and first.lower() not in lexicon().first_names and on("people-word-opens-person"):
             out.append((s, s + len(first), "NORP"))  # "Namibian Frankie Fredericks": a people's word, then the person
@@ -86,15 +76,12 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             word = text[s:e]
         if lab == PERSON and on("speech-verb-opens-person") and (start := speech_verb_opener(text, s, e)) is not None:
             s = start  # "Added Holm: “...”": the verb put before its speaker
-        if lab == PERSON and e - s > 5 and text.startswith("Dear ", s) and sentence_initial(text, s) \
-                and on("dear-opens-letter"):
-            s += 5  # "Dear Aunt Margaret,": a letter's salutation, not part of the name
+        if lab in (PERSON, ORG) and e - s > 5 and text.startswith("Dear ", s) and sentence_initial(text, s) \
+                and (lab == PERSON or text[e:e + 1] in (",", ":")) and on("dear-opens-letter"):
+            s, lab = s + 5, PERSON  # "Dear Aunt Margaret,": a letter's salutation to a person, not part of the name
+            word = text[s:e]
         if lab == PERSON and on("trim-roles"):
             s = trim_roles(text, s, e)  # "Soprano Ana Kosmač" -> the person
-        if lab == PERSON and text[text.rfind(" ", s, e) + 1:e].islower() and (cut := _lower_tail(text, s, e)) < e \
-                and on("person-ends-capitalised"):
-            e = cut  # "Okafor met": a person's name ends in a capitalised word
-            word = text[s:e]
         if lab in (PERSON, ORG, GPE, LOC, "MISC") and " and " in word and (cut := street_pair(text, s, e)) is not None \
                 and on("street-first"):
             out.append((s, cut, FAC))  # "Plaza Mayor and Piazza Navona": two squares, not one organisation
@@ -110,6 +97,11 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             if out and out[-1][0] == start:
                 out.pop()  # "Calle" tagged alone before "del Pino": part of the street's name
             s = start  # "on Via del " + "Corso": the street's whole name (kind_of_name calls it a street)
+        if lab == PERSON and " " not in word and (m := _FIRST_NAME_BEFORE.search(text, max(0, s - 20), s)) \
+                and _first_name_like(m.group(1)) and not sentence_initial(text, m.start(1)) \
+                and (not out or out[-1][1] <= m.start(1)) and on("first-name-joins-person"):
+            s = m.start(1)  # "called Barack" + "Obama": a first name the tagger left out of the person
+            word = text[s:e]
         ps, lab = particle_name(text, s, e, lab)
         if not out or ps >= out[-1][1]:
             s = ps  # the first name before the particle is not already part of another name
@@ -117,20 +109,20 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
     return vehicles_everywhere(text, _without_overlaps(out))
 
 
-def _lower_tail(text: str, s: int, e: int) -> int:
-    """End of the name [s, e) once its last words written all in lower case are cut, the first word always kept
-    (NER train: 7 of 6,600 people end in a lower-case word, each an "al-" surname with its capital inside). A name
-    written all in lower case (a lower-cased text) is left whole."""
-    if not text[s:s + 1].isupper():
-        return e
-    while True:
-        cut = text.rfind(" ", s, e)
-        if cut < 0 or not text[cut + 1:e].islower():
-            return e
-        e = len(text[s:cut].rstrip()) + s
+def _first_name_like(word: str) -> bool:
+    """Could the capitalised word be a first name: a listed one, or no function word, time word or word news mostly
+    writes in lower case ("Barack", not "The", "Monday", "Crucially")?"""
+    from .clusters import more_often_lower
+
+    lw = word.lower()
+    if lw in lexicon().first_names:
+        return True
+    return lw not in lexicon().stop_words and lw not in lexicon().time_words and lw not in lexicon().roles \
+        and not more_often_lower(word)
 
 
 _APOSTROPHE_GAP = ("' ", "’ ")
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) $")
 _PEOPLES = lexicon().demonyms | lexicon().peoples
 _FROM_IN = re.compile(r"(?<![\w-])(?:from|in|near) $")
 _LANGUAGE_ENDINGS = ("ic", "ish", "ese", "ian", "an", "i")  # "in Arabic.", "in Swahili,": languages stay MISC
@@ -156,28 +148,20 @@ def _apposition_says_body(text: str, e: int) -> bool:
     return words[-1] in _BODY_NOUNS
 
 
-def _group_name(name: str) -> bool:
-    """A name of several words whose first is no first name and whose last is a common plural."""
-    from .clusters import common_plural
-
-    words = name.split()
-    return words[0].lower() not in lexicon().first_names and common_plural(words[-1])
-
-
 _ADJECTIVE_AND = re.compile(r"(?<![\w'’-])([A-Z][a-z]+(?:al|ic|ary))(?: and |, and )$")
 
 
 def _adjective_and(text: str, s: int, e: int, lab: str, out: list[Span]) -> int | None:
     """Start of "National and University Library" when [s, e) is a name ending in an institution word and
     right before it stands a capitalised adjective (-al, -ic, -ary) and "and", untagged or a lone name the tagger
-    made a place: the adjective is the first half of the name."""
+    made a place or an organisation (session 15): the adjective is the first half of the name."""
     if lab not in (ORG, GPE, LOC) or text[s:e].rsplit(None, 1)[-1].lower() not in _HEADS:
         return None
     m = _ADJECTIVE_AND.search(text, max(0, s - 24), s)
     if not m or m.group(1).lower() in lexicon().place_names or sentence_initial(text, m.start(1)):
         return None
     if out and out[-1][1] > m.start(1) and not (out[-1][0] == m.start(1) and out[-1][1] == m.end(1)
-                                                  and out[-1][2] in (GPE, LOC, "MISC", "NORP")):
+                                                  and out[-1][2] in (GPE, LOC, ORG, "MISC", "NORP")):
         return None
     return m.start(1) if on("adjective-and-name") else None
 

@@ -7,7 +7,7 @@ evidence.py, linking.py, rules.py and tag_names, each guarded by `enabled(name)`
 Keeping a rule: `python bench/quality_ner.py --ablate` prints each rule's effect on both halves of both dev
 sets. A rule stays only while it lowers no half of either dev set; one that raises neither stays only for an
 error on our own texts that it fixes (its examples say which): the reader-visible errors of issue 12
-(newspapers, streets, vehicles, currency codes, section-tag lines, Irish names, "the current one"), the
+(newspapers, streets, vehicles, section-tag lines, Irish names, "the current one"), the
 sample articles' errors of session 4 (the last block), and "trim-roles" (the seed article's soprano).
 `bench/crossval_ner.py --ablate` makes the same check on a held-out fold of CoNLL train.
 """
@@ -22,7 +22,6 @@ STAGE = "entities"
 def _rule(name: str, reason: str, changes: list, keeps: list) -> None:
     guard(name, STAGE, reason, changes=changes, keeps=keeps)
 
-
 # --- tag_names: what the tagger's label means --------------------------------------------------------
 _rule("org-head-not-place", "a name of two words or more the tagger called a place, ending in College, Ministry, "
       "Party ... (NER train: never a place), is an organisation (session 12)",
@@ -30,44 +29,32 @@ _rule("org-head-not-place", "a name of two words or more the tagger called a pla
       ["He taught in Varno for ten years."])
 _rule("people-plural", "a people's plural the tagger called a person or a company is NORP",
       ["Kenyans vote on Sunday."], ["Jonas Berg protested."])
-_rule("person-with-org-head", "a 'person' ending in University, Party, Council ... is an organisation",
-      ["He led Aurel Brandt College for years.", "Shares of Marten Holm Inc rose on Friday."],
-      ["He led Aurel Brandt for years."])
 
 # --- repair.py -----------------------------------------------------------------------------------------
 _rule("acronym-defined-name", "a name followed by its acronym in parentheses is one organisation",
-      ["The Coastal Alliance for Clean Rivers (CACR) met on Monday.",
-       ("Savers watched the Brenna Valley Credit Mutual's (BVCM) vote closely.",  # the name without its possessive
-        [("Brenna Valley Credit Mutual", "ORG"), ("BVCM", "ORG")]),
-       ("The Centre for Harbour Studies' (CHS) report was late.",  # ... and without a plural's apostrophe (s10)
+      [("The Centre for Harbour Studies' (CHS) report was late.",  # without a plural's apostrophe (s10)
         [("Centre for Harbour Studies", "ORG"), ("CHS", "ORG")]),
-       ("Savers watched the Fund for Brenna Farmers' (FBF) vote closely.",  # a person inside is no person (s11)
-        [("Fund for Brenna Farmers", "ORG"), ("FBF", "ORG")]),
        ("The plan was drawn up by John Fitzgerald Kessel (JFK) in 1961.",  # ... but initials of a person are one
         [("John Fitzgerald Kessel", "PERSON"), ("JFK", "PERSON"), ("1961", "DATE")])],
       ["The river board met on Monday."])
 _rule("plural-of-a-name", "a plural whose singular the text also capitalises names things, not a person",
       ["The Kestrel phone sold well, and Kestrels are everywhere now."], ["The Kestrel phone sold well everywhere."])
-_rule("role-inside-organisation", "a role word inside an organisation span splits it into body and person",
-      ["Harbour Rowing Federation President Tomas Vell spoke."], ["Harbour Rowing Federation spoke."])
 
+_rule("article-opens-no-name", "'A' or 'An' opening a sentence is no part of the name after it ('A US official "
+      "said': the tagger ran a name over it; session 15)",
+      [("The US has offered help. A US official said the US would send engineers.",
+        [("US", "GPE"), ("US", "GPE"), ("US", "GPE")])],
+      ["The US has offered help. An official said the US would send engineers."])
 _rule("trim-roles", "role words glued to the front of a person are cut off (exception: no dev effect; the seed article's soprano needs it)",
       ["The prize went to Soprano Lidia Varga on Sunday."], ["The prize went to Lidia Varga on Sunday."])
 
-_rule("person-ends-capitalised", "a person's name ends in a capitalised word: lower-case words the tagger ran on "
-      "into ('Okafor met') are cut (NER train: 7 of 6,600 people end otherwise, all 'al-' surnames; session 14)",
-      [("Ana Kessel leads the union. She spoke in Varno. Kessel met the mayor on Monday.",
-        [("Ana Kessel", "PERSON"), ("Varno", "LOC"), ("Kessel", "PERSON"), ("Monday", "DATE")]),
-       "Thabo Okafor runs the port. Lina Berg spoke to reporters in Pune. Okafor met representatives of the dockers."],
-      ["Thabo Okafor runs the port. Okafor met representatives of the dockers on Monday."])
-_rule("role-opens-person", "a role word opening a sentence before a two-word name the tagger called an "
-      "organisation (or called the role alone one, the surname perhaps a person: sessions 10-11) is the role and a person",
-      ["Soprano Ana Kosmač sang the lead.",
-       ("Reporter Jan Holt wrote that the council had ignored the warnings.", [("Jan Holt", "PERSON")]),
-       ("Reporter Jan Holt wrote that the council had ignored the warnings. Holt had covered the port for years.",
-        [("Jan Holt", "PERSON"), ("Holt", "PERSON")])],  # the surname alone tagged a person (session 11)
-      ["Harbour Rowing Federation spoke.", "The reporter wrote that the council had ignored the warnings."])
-
+_rule("first-name-joins-person", "an untagged capitalised word inside a sentence that is no function, time or role "
+      "word nor one news mostly writes in lower case, right before a one-word person, is its first name ('had called "
+      "Barack' + 'Obama'; session 15)",
+      [("Donald Trump spoke to reporters on Monday. Trump said he had called Barack Obama. Mr. Obama did not reply.",
+        [("Donald Trump", "PERSON"), ("Monday", "DATE"), ("Trump", "PERSON"), ("Barack Obama", "PERSON"),
+         ("Obama", "PERSON")])],
+      ["Lena Brandt spoke on Monday. Brandt said she had called Aarvik. Mr. Aarvik did not reply."])
 _rule("people-word-opens-person", "a people's adjective or plural opening a 'person' ('Namibian Frankie Fredericks') "
       "is a NORP before the person (NER train: no person opens so but with a first name like 'Christian'; session 12)",
       [("Kenyan Kurt Vella won the sprint on Sunday.", [("Kenyan", "NORP"), ("Kurt Vella", "PERSON"), ("Sunday", "DATE")]),
@@ -82,8 +69,10 @@ _rule("speech-verb-opens-person", "an inflected speech verb opening a sentence b
        "Mara Holm chairs the harbour board. Post Holm, her brother, said: “We will not sell the pier.”"])
 
 # --- kinds.py ------------------------------------------------------------------------------------------
-_rule("building-head", "a name ending in Stadium, Hall, Bridge ... is a building, not its owner",
-      ["Traffic was stopped on the Osterby Bridge for an hour."], ["Acme bought the arena last year."])
+_rule("building-head", "a name ending in Stadium, Hall, Bridge ... is a building, not its owner nor a region "
+      "(a 'place' too since session 15)",
+      [("Traffic was stopped on the Osterby Bridge for an hour.", [("Osterby Bridge", "FAC")])],
+      ["Acme bought the arena last year."])
 _rule("place-adjective", "a place-like word used as an adjective ('the Alpine valleys') is no place, nor an "
       "organisation when it stands alone before a word that is no verb (session 9)",
       ["Hellenic temples stood there.",
@@ -93,19 +82,12 @@ _rule("place-adjective", "a place-like word used as an adjective ('the Alpine va
 # --- heads.py ------------------------------------------------------------------------------------------
 _rule("name-runs-to-head", "a name runs on over capitalised words to its head ('... Rescue Accord'); a people's "
       "adjective and Union or Federation alone name a state (session 11)",
-      ["A Norway District Court judge ruled on Monday that the ferry could sail.",
-       ("Voters in the Russian Federation went to the polls.", [("Russian Federation", "GPE")])],
+      [("The bank is a division of Varno Trust Corp.", [("Varno Trust Corp", "ORG")]),  # session 15
+       ("Shares rose on rumours of a takeover bid by Kessel Capital Corp.", [("Kessel Capital Corp", "ORG")])],
       ["Talks stalled. The accord binds its members in Colombo."])
-_rule("head-word-joined", "with name-runs-to-head, a one-word head the tagger set apart after untagged capitalised "
-      "words ('African' Champions' 'League') is the end of the same name (session 9)",
-      ["The prize went to the African Founder's League on Monday."],  # a plural's ("Writers'"): possessive-in-name
-      ["The winners will play in Africa. The League will pay them."])
 _rule("possessive-in-name", "a plural common noun with its possessive between a name and an organisation's head "
       "word is inside one name ('the Welsh Miners' Union'); a possessive on a name is not (session 12)",
-      [("A spokesman for the Welsh Dockers' Union said the cranes would stop.", [("Welsh Dockers' Union", "ORG")]),
-       ("A spokesman for the Basque Nurses' Federation said the wards would close.",
-        [("Basque Nurses' Federation", "ORG")]),
-       ("Leaders of the Varno People's Party met in the capital.", [("Varno People's Party", "ORG")])],
+      [("The Porto Women's Rowing Club won again.", [("Porto Women's Rowing Club", "ORG")])],  # session 15
       ["Talks with Varno's Liberal Party failed.", "The Rangers' Jon Hale scored twice.",
        "A spokesman said Ana Owens's Harbour Council had met.",
        "The dockers' union said the cranes would stop."])
@@ -127,8 +109,10 @@ _rule("preposition-in-name", "a preposition written with a capital inside a sent
       [("According to Nurses Without Frontiers, the clinic was finished.", [("Nurses Without Frontiers", "ORG")]),
        ("According to Nurses Against Hunger, the clinic was finished.", [("Nurses Against Hunger", "ORG")])],
       ["Nurses worked against hunger in the clinic.", "Nurses Rally Against Hunger In Every Clinic\nThe clinic was finished."])
-_rule("event-head", "a name ending in Accord, Cup, Festival, War ... is an event or treaty (MISC)",
-      ["Riders lined up for the Dunmore Hill Cup on Saturday."], ["He won in Kelso in May."])
+_rule("event-head", "a name ending in Accord, Cup, Festival, War ... is an event or treaty (MISC), and so is a "
+      "one-word name right before such an event the tagger set apart ('[Dunmore] [Hill Cup]'; session 15)",
+      [("Riders lined up for the Dunmore Hill Cup on Saturday.", [("Dunmore Hill Cup", "MISC"), ("Saturday", "DATE")])],
+      ["He won in Kelso in May.", "The England World Cup squad flew home."])
 
 _rule("near-a-place", "a one-word 'person' right after 'near' is a place: news puts places, not people, near "
       "things (NER train: 20 places, no person; session 12)",
@@ -150,8 +134,7 @@ _rule("misc-after-in-is-place", "a one-word MISC right after 'from', 'in' or 'ne
 # --- linking.py ----------------------------------------------------------------------------------------
 _rule("dateline-is-a-place", "the name opening a body's dateline ('VARNO, Estonia —') is a place, whatever the tagger said, "
       "in every mention of that name",
-      ["KESSARN, Norway — The new line opened on Monday after two years of work.",
-       "BRAGA, Portugal — Braga's council voted on Monday to close the old market."],
+      ["BRAGA, Portugal — Braga's council voted on Monday to close the old market."],
       ["The new line to Kessarn opened on Monday after two years of work."])
 _rule("dateline-place-not-surname", "the dateline's place is not re-read as a person's last name "
       "('Kalamaja Tallinn' wrongly a person does not make 'TALLINN, Estonia —' one)",
@@ -162,10 +145,6 @@ _rule("alias-label", "every variant of the United States, the UK, the EU or the 
       ["The committee sent aid to the port."])
 
 # --- issue 12's reader-visible errors (exceptions to the keep rule unless the ablation shows them helping) ---
-_rule("caps-heading-common-word", "a word of a subheading in capitals that the article also writes in lower case "
-      "and never capitalised inside a sentence is no name (session 9)",
-      ["The port reopened on Monday.\n\nTHE COUNCIL\n\nThe council will vote in May."],
-      ["The port reopened on Monday.\n\nTHE COUNCIL\n\nThe Council of Europe will vote in May."])
 _rule("section-tag-line", "a line of section tags ('Canada Published North America Politics') is layout",
       ["Canada Published World Politics\nThe port of Halden reopened on Monday."],
       ["The port of Halden reopened on Monday."])
@@ -176,19 +155,22 @@ _rule("vehicle-name", "a name after 'the space shuttle', 'the ferry' ... or list
         [("Atlantis", "PRODUCT"), ("Columbia", "PRODUCT"), ("Discovery", "PRODUCT"), ("Columbia", "PRODUCT"),
          ("2003", "DATE")])],
       ["The crew of Meridian docked two days later.", "The carriers Delta and United cut fares on Monday."])
-_rule("currency-code", "a currency code ('CHF') is no organisation",
-      ["The ferry company quoted its price in CHF last week."], ["The ferry company quoted its price last week."])
-_rule("corpus-common-word", "a word opening a sentence, said once, that news mostly writes in lower case is no person or MISC",
+_rule("corpus-common-word", "a word opening a sentence, said once, that news mostly writes in lower case is no "
+      "person, MISC or unlisted place (places since session 15)",
       ["Ana Ruiz spoke. Tourism has recovered since then."],
       ["Ana Ruiz spoke. Kowalczyk on Douglas Street was closed for a week."])
 _rule("capitals-run-in-sentence", "a run of words in capitals inside a mixed-case line ('ran in the VARNO DAILY "
       "HERALD on Monday'), part of which the tagger tagged, is one name; not a slug opening a line before a dash (session 14)",
-      [("The story first ran in the VARNO DAILY HERALD on Monday, the mayor said.",
-        [("VARNO DAILY HERALD", "ORG"), ("Monday", "DATE")])],
+      [("Brenning's cut the rating of the Varno ferry company on Monday. Brenning's said the outlook was poor,\nand "
+        "the story first ran in the VARNO DAILY HERALD the next morning.",  # session 15: the tagger alone splits it
+        [("Brenning's", "ORG"), ("Varno", "LOC"), ("Monday", "DATE"), ("Brenning's", "ORG"),
+         ("VARNO DAILY HERALD", "ORG")])],
       ["The story first ran in the Varno Daily Herald on Monday, the mayor said.",
        "VARNO DAILY HERALD\nThe story first ran on Monday, the mayor said."])
 _rule("newspaper-name", "a name ending in Star, Sun, Herald, Times ... after 'the' is a newspaper",
-      ["The story ran in the Edmonton Sun on Monday."], ["The story ran on Monday."])
+      [("The story ran in the Varno Sun on Monday.", [("Varno Sun", "ORG"), ("Monday", "DATE")]),  # session 15
+       ("The mayor wrote in the Varno Courier that the pier would close.", [("Varno Courier", "ORG")])],
+      ["The story ran on Monday."])
 _rule("street-name", "a name ending in Street, Road, Lane ... is a place, unless it is a first name and a surname "
       "tagged a person, neither after a place's preposition nor opening a sentence (session 10)",
       ["Traffic on Douglas Street was closed for a week.", "Ana Ruiz spoke. Douglas Street was closed for a week."],
@@ -197,7 +179,8 @@ _rule("street-first", "a name opening with a street or square word that comes fi
       "Piazza, Plaza ...: streets.txt) is a place, as is the street word with its linking words before a name the "
       "tagger found alone ('Via del' + 'Corso', 'Calle' + 'Mayor'), and two such names joined by 'and' are two; a "
       "'person' or 'organisation' only with a linking word or after 'on', 'in' ... ('Via Rail', 'Rue McClanahan' stay; "
-      "session 13)",
+      "session 13); two such names the tagger found apart joined by 'and', and one it left untagged after 'on', "
+      "'in' ... ('on Calle Mayor'), are streets too (session 15)",
       [("Air monitors on Rua da Saudade recorded high levels in May.",
         [("Rua da Saudade", "FAC")]),
        ("The bakery on Calle del Pino closed on Monday.", [("Calle del Pino", "FAC"), ("Monday", "DATE")]),
@@ -208,16 +191,21 @@ _rule("street-first", "a name opening with a street or square word that comes fi
       ["Via Rail cut its fares on Monday.", "Rue Halvorsen sang the lead in Varno.", "Calle Berg scored twice for Varno."])
 _rule("pronoun-one", "'one' after a determiner ('the current one', 'a new one') is a pronoun, not a number",
       ["They chose the current one."], ["They chose one design."])
-_rule("body-of-name", "a museum, university, bank ... 'of' a name is one organisation ('Museum of Sea Glass')",
-      ["The vase is at the Museum of Anna Horvat."], ["The bowl is on show in Lerwick."])
+_rule("body-of-name", "a museum, university, bank ... 'of' a name is one organisation ('Museum of Sea Glass'), "
+      "also when the tagger cut a name ending in an institution word at 'of' (session 15)",
+      ["The vase is at the Museum of Anna Horvat.",
+       ("Papers were found at the Diocesan Archive of Varno last year.",
+        [("Diocesan Archive of Varno", "ORG"), ("last year", "DATE")])], ["The bowl is on show in Lerwick."])
 _rule("irish-particle", "a first name, an Irish particle (Ó, Ní, Nic) and a surname are one person",
       ["Seán Ó Briain checked the channel.", "Pádraig Ó Fiannachta checked the channel."],
       ["Seán Briain checked the channel."])
 
 _rule("surname-particle", "a first name and lower-case particles before a one-word person are part of it ('Marieke van' + "
-      "'Houten'), and so is a first name before a person that opens with its particles ('Joost' + 'van Dalen')",
-      ["Joost van Dalen chairs the board. Van Dalen said the plan was ready."],
-      ["In van Dalen's view the plan was ready."])
+      "'Houten'), and so is a first name before a person that opens with its particles ('Joost' + 'van Dalen'), and "
+      "particles the article wrote before the surname in a longer name ('but van' + 'Dalen'; session 15)",
+      [("Marieke van Dalen chairs the alliance. Van Dalen said the standard was ready. Critics disagreed, but van "
+        "Dalen did not reply.", [("Marieke van Dalen", "PERSON"), ("Van Dalen", "PERSON"), ("van Dalen", "PERSON")])],
+      ["In van Dalen's view the plan was ready.", "Joost van Dalen chairs the board. The plan, said van Dalen, was ready."])
 
 # --- session 4: errors on our own sample texts; kept while the ablation shows no dev half lower ----------
 _rule("quoted-title", "a lone 'person' written in quotation marks is a title (an opera, a book), not a person",
@@ -227,15 +215,12 @@ _rule("described-by-noun", "a lone 'person' after 'the' and a noun for a publica
       ["Writing in the cultural weekly Danica, the critic Ana Horvat praised the cast."],
       ["Writing for a weekly, the critic Ana Horvat praised the cast."])
 _rule("located-full-name", "a two-word 'person' written once after 'in', 'near' ... is a place ('clinics in Wester Dale')",
-      ["Water was sent to two villages near Kessel Moor on Friday."],
+      [("The drone flew samples from clinics in Wester Dale to the hospital.", [("Wester Dale", "LOC")])],  # s15
       ["Samples came from four clinics to the hospital."])
 _rule("landform-first", "a 'person' whose first word is Loch, Lake, Mount, Cape ... is a landform",
       ["The pilot said the drone crossed Loch Veldra in ten minutes."], ["The pilot said the drone crossed the loch in ten minutes."])
-_rule("landform-first-organisation", "with landform-first, an 'organisation' whose first word is Isle, Lake, Mount ... "
-      "and whose last is no organisation word is a landform too (session 12)",
-      [("The ferry sailed past the Isle of Varra on Monday.", [("Isle of Varra", "LOC"), ("Monday", "DATE")])],
-      ["The Lake Varra Rowing Club met on Monday."])
-_rule("dear-opens-letter", "'Dear' opening a letter's salutation is no part of the person after it (session 12)",
+_rule("dear-opens-letter", "'Dear' opening a letter's salutation is no part of the person after it (session 12), "
+      "nor of an 'organisation' before a comma, which is a person (session 15)",
       [("Dear Uncle Tomas, thank you for the lovely scarf.", [("Uncle Tomas", "PERSON")]),
        "Dear Margaret, thank you for coming."],
       ["Dear friends, thank you for the scarf."])
@@ -257,11 +242,20 @@ _rule("place-from-to", "a lone name in 'from X to <place>' (or 'from <place> to 
 _rule("apostrophe-particle", "a short capitalised particle ending in an apostrophe joins the name after it ('Ta' Xbiex')",
       ["Fans filled the stadium in Ta' Lorin on Sunday."], ["Fans filled the national stadium in Xbiex on Sunday."])
 _rule("repeated-word-place", "a 'person' whose two words are the same word ('Kem Kem') is a place: a given name is "
-      "hardly ever its surname (session 10)",
-      [("Buyers came to Sela Sela looking for teeth.", [("Sela Sela", "LOC")])],
-      ["Buyers came to Ana Ruiz looking for teeth."])
+      "hardly ever its surname (session 10); so is such an 'organisation' written after 'from' or 'near' (session 15)",
+      [("Buyers came to Sela Sela looking for teeth.", [("Sela Sela", "LOC")]),
+       ("Teeth from Tafra Tafra are sold to dealers. The Tafra Tafra Group is a layer of red sandstone.",
+        [("Tafra Tafra", "LOC"), ("Tafra Tafra Group", "ORG")])],
+      ["Buyers came to Ana Ruiz looking for teeth.", "Shares in Tafra Tafra rose after the band sold out its tour."])
+_rule("word-of-an-organisation", "a one-word 'person' that is a word of an organisation's longer name in the same "
+      "article, and of no person's, is that organisation ('Marsaxlokk Rovers' ... 'Marsaxlokk won'; session 15)",
+      [("Varro Rovers, a club from a fishing village, reached the final on Thursday. Varro, a squad of fishermen, "
+        "beat Kadri 2-1.", [("Varro Rovers", "ORG"), ("Thursday", "DATE"), ("Varro", "ORG"), ("Kadri", "PERSON"),
+                            ("2", "CARDINAL")])],
+      ["Kelby Wanderers won the cup on Sunday. Ana Kelby scored twice before the break. Kelby said it was easy."])
 _rule("adjective-and-name", "a capitalised adjective (-al, -ic, -ary) and 'and' before a name ending in an "
-      "institution word are the first half of its name ('National and University Library'; session 10)",
+      "institution word are the first half of its name ('National and University Library'; session 10; the adjective "
+      "tagged alone an organisation too, session 15)",
       [("Visitors queued outside the National and Harbour Library on Sunday.",
         [("National and Harbour Library", "ORG"), ("Sunday", "DATE")])],
       ["The score will be shown at the City Library in May.", "Officials from Norway and Statoil Bank met in May."])
@@ -274,9 +268,6 @@ _rule("apposition-body", "a 'person' of two words or more whose apposition is a 
 _rule("foreign-link-word", "an organisation's name runs on over a foreign linking word ('Treni per Tutti', 'Amici di Roma')",
       ["said Marco Ferrante of the passenger association Treni per Tutti."],
       ["said Marco Ferrante of the passenger association Treni."])
-_rule("the-plural-group", "a 'person' after 'the' whose last word is a common plural is a group ('the Hells Angels')",
-      ["Police said members of the Dalby Rangers had met at the bar."],
-      ["Police said Wim Angels had met the members at the bar."])
 _rule("which-not-a-person", "a one-word 'person' opening a sentence and followed by ', which' is a thing, not a name",
       ["The channels will reopen by 2028. Mosquitoes, which some residents fear, will also return."],
       ["The channels will reopen by 2028. Mosquitoes will also return, some residents fear."])

@@ -5,7 +5,8 @@ depend on the tags already chosen (the five-word window, the neighbourhood, the 
 module adds those up for all tokens of a document in a few array operations. It also picks the best tag
 every token would get in the commonest state (the two previous tags "O"; no earlier mention of the word,
 or one whose commonest label so far is known), so the greedy left-to-right pass in tagger.py only does
-Python arithmetic where a name has just been tagged.
+Python arithmetic where a name has just been tagged. The Viterbi decoder of the shipped weights (viterbi.py, since
+session 15) reads the same tag-independent scores.
 
 Each distinct word gets an id and, once, its summed word features from every slot of the window
 (features.word_features) plus the word-only parts of the other features; a document is then array lookups

@@ -1,11 +1,12 @@
 """Averaged-perceptron BIO tagger for PERSON / ORG / LOC / MISC names.
 
-The shipped weights are decoded greedily, left to right (`_walk`, `tag_plain`); a weights file that names the
-decoder "viterbi" (a structured perceptron's: bench/train_ner.py --decoder viterbi, session 14) gets each line's
-best path instead (`Tagger._paths`, viterbi.py). Each word sees how its earlier mentions in the article were tagged. A second pass (TWO_PASS, on since session 6
-with the word-dropout weights: README's quality notes) re-tags the lines where a word's first-pass labels elsewhere in the article, before
-and after it, say more (Tagger.tag_segments). The weights are learned by bench/train_ner.py and shipped in
-assets/models/ner_weights.json.gz.
+The shipped weights (since session 15) are a structured perceptron's (bench/train_ner.py, `--decoder viterbi`, the
+default; their file names the decoder "viterbi"): each line's tags are its best path (`Tagger._paths`, viterbi.py).
+A weights file without a decoder (sessions 1-14's) is decoded greedily, left to right (`_walk`, `tag_plain`), as
+`Tagger(..., decoder="greedy")` is. Each word sees how its earlier mentions in the article were tagged. A second
+pass (TWO_PASS, on since session 6 with the word-dropout weights: README's quality notes) re-tags the lines where a
+word's first-pass labels elsewhere in the article, before and after it, say more (Tagger.tag_segments). The weights
+are learned by bench/train_ner.py and shipped in assets/models/ner_weights.json.gz.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def allowed(prev: str, tag: str) -> bool:
 class Tagger:
     """Holds the weights and a per-word cache of summed word-feature scores."""
 
-    def __init__(self, weights: dict[str, list[float]], classes: list[str] = CLASSES, decoder: str = "greedy"):
+    def __init__(self, weights: dict[str, list[float]], classes: list[str] = CLASSES, decoder: str = "viterbi"):
         self.viterbi = decoder == "viterbi"  # structured weights: each line's best path (viterbi.py)
         rows = _int_rows(weights, len(classes))  # integer weights as one matrix (weights.Rows), else None
         # feature -> its weights per class (tuples: the garbage collector skips them)
@@ -148,7 +149,8 @@ class Tagger:
         return out
 
     def tag(self, seg: Segment, mid: set, low: set, hist: dict[str, list[int]]) -> list[str]:
-        """Greedy left-to-right BIO tags for one segment; `hist` (the document's labels so far) is updated."""
+        """BIO tags for one segment (its best path, or greedy left to right); `hist` (the document's labels so far)
+        is updated."""
         return self.tag_segments([seg], mid, low, hist)[0]
 
     def tag_segments(self, segs: list[Segment], mid: set, low: set, hist: dict[str, list[int]],

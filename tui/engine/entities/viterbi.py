@@ -1,4 +1,5 @@
-"""Viterbi decoding for the entity tagger's structured weights (bench/train_ner.py --decoder viterbi, session 14).
+"""Viterbi decoding for the entity tagger's structured weights (bench/train_ner.py --decoder viterbi, session 14;
+the shipped weights since session 15).
 
 A line's tags are its best path: each token's score for a tag is its tag-independent features (scoring.py's
 `base`) plus, for a capitalised word met in an earlier line, its history row (how those mentions were tagged), and
