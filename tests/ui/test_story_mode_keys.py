@@ -145,7 +145,9 @@ async def test_help_on_a_page_lists_the_page_s_keys_first(stories, make_app):
         await settle(pilot)
         sections = help_sections(app)
         here = sections["On this page"]
-        for what in ("Copy summary", "Longer summary", "Open", "Down", "Mark read / unread"):
+        # (in the page's own words: KEY_NAMES)
+        for what in ("Copy the story's summary", "Longer story summary", "Open", "Down",
+                     "Mark the line's article read / unread"):
             assert what in here, here
         for what in ("Next method", "Search", "Entity highlights on / off", "Briefing: since when"):
             assert not any(w.startswith(what) for w in here), (what, here)
@@ -158,3 +160,33 @@ async def test_help_on_a_page_lists_the_page_s_keys_first(stories, make_app):
         await settle(pilot)
         here = help_sections(app)["On this page"]
         assert any(w.startswith("Briefing: since when") for w in here) and "Mark read / unread" not in here, here
+
+
+async def test_help_on_a_page_says_what_its_keys_do_there(stories, make_app):
+    """`?` on the briefing listed "c Copy summary", "Y Copy summary + quotes + source as Markdown", "+ Longer summary"
+    under "On this page": the article view's words; there c and Y copy the briefing as Markdown and + gives each story
+    another sentence. The story view's and the entity page's keys too."""
+    from tui.app.screens.help import HelpScreen
+
+    def rows(app) -> dict[str, str]:
+        table = app.screen.keys_table
+        keys, what, ids = (list(c.cells) for c in table.columns)
+        return {str(i): str(w) for i, w in zip(ids, what) if str(i)}
+
+    app = make_app(stories)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("b")
+        await settle(pilot)
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, HelpScreen)
+        here = rows(app)
+        assert here["copy_summary"] == "Copy the briefing as Markdown" and here["longer"] == "More sentences a story"
+        assert here["copy_quotes"] == "Copy the briefing's quotes"
+        await pilot.press("escape", "escape")
+        await pilot.pause(0.2)
+        await pilot.press("question_mark")  # the library: the keymap's words
+        await pilot.pause(0.2)
+        assert rows(app)["copy_summary"] == "Copy summary"

@@ -163,7 +163,8 @@ class NewsreaderApp(App):
             path = str(self.config.path) if self.config.path else ""
             # Help for the pane you are in first (its HELP text), then every key.
             pane_help = getattr(self.focused, "HELP", "") if self.focused is not None else ""
-            self.push_screen(HelpScreen(self.user_keys, path, pane_help, page_keys(self.screen)))
+            self.push_screen(HelpScreen(self.user_keys, path, pane_help, page_keys(self.screen),
+                                        getattr(self.screen, "KEY_NAMES", None)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands plus every action of keymap.py, each with its key."""

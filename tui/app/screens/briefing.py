@@ -75,6 +75,10 @@ class BriefingScreen(PageScreen):
     """One pane: a heading per story, its sentences with sources, its strongest quote."""
 
     PANES = ("#briefing-pane",)
+    KEY_NAMES = {**PageScreen.KEY_NAMES,
+                 "copy_summary": "Copy the briefing as Markdown", "copy_markdown": "Copy the briefing as Markdown",
+                 "copy_quotes": "Copy the briefing's quotes", "longer": "More sentences a story",
+                 "shorter": "Fewer sentences a story", "open": "Open the story of the line"}
     HINT = (("open", "open story"), ("briefing_since", "since"), (("longer", "shorter"), "sentences"),
             (("copy_summary", "copy_markdown"), "Markdown"), ("copy_quotes", "quotes"), ("back", "back"))
 

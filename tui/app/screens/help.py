@@ -13,20 +13,23 @@ from textual.widgets import Static
 from tui.app import keymap
 
 
-def help_table(overrides: dict[str, str], here: set[str] | None = None) -> Table:
+def help_table(overrides: dict[str, str], here: set[str] | None = None, names: dict[str, str] | None = None) -> Table:
     """A table of every binding by scope, showing the user's keys where they rebound one.
 
     With `here` (the key ids a page answers: help opened on the story view, an entity page, the briefing or the
     feeds list) the app's keys, then the page's under "On this page", then the rest after "Not on this page:" (pressed
-    there, they say where they work: PageScreen.action_elsewhere, _not_here)."""
+    there, they say where they work: PageScreen.action_elsewhere, _not_here). `names`: what a key does on that page
+    where it differs from its name in the keymap (PageScreen.KEY_NAMES: `c` on the briefing copies the briefing,
+    not a "summary")."""
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", style="bold", no_wrap=True)
     table.add_column()
     table.add_column(style="dim")
     sections: list[tuple[str, list[tuple]]] = []
 
-    def row(spec) -> tuple:
-        return keymap.display_keys(overrides.get(spec.id, spec.keys)), spec.description, spec.id
+    def row(spec, here_name: bool = False) -> tuple:
+        what = (names or {}).get(spec.id, spec.description) if here_name else spec.description
+        return keymap.display_keys(overrides.get(spec.id, spec.keys)), what, spec.id
 
     for scope, title in keymap.SCOPE_TITLES.items():
         rows = [row(spec) for spec in keymap.KEYS if spec.scopes[0] == scope
@@ -35,7 +38,7 @@ def help_table(overrides: dict[str, str], here: set[str] | None = None) -> Table
             rows += [(keys, what, "") for keys, what in keymap.BUILTIN]
             if here is not None:
                 sections.append((title, rows))
-                sections.append(("On this page", [row(spec) for spec in keymap.KEYS
+                sections.append(("On this page", [row(spec, True) for spec in keymap.KEYS
                                                   if spec.scopes[0] != keymap.APP and spec.id in here]))
                 sections.append(("", [("", Text("Not on this page:",
                                                  style="italic"), "")]))
@@ -84,10 +87,11 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def __init__(self, overrides: dict[str, str], config_file: str = "", pane_help: str = "",
-                 here: set[str] | None = None) -> None:
+                 here: set[str] | None = None, names: dict[str, str] | None = None) -> None:
         super().__init__()
         self.overrides = overrides
         self.here = here  # the key ids of the page help was opened on (None: not a page)
+        self.names = names  # what its keys do there (PageScreen.KEY_NAMES)
         self.config_file = config_file
         self.pane_help = pane_help
 
@@ -96,7 +100,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static("newsreader — keys", classes="dialog-title")
             if self.pane_help:
                 yield Static(Text(self.pane_help), classes="pane-help")
-            self.keys_table = help_table(self.overrides, self.here)
+            self.keys_table = help_table(self.overrides, self.here, self.names)
             yield Static(self.keys_table, id="help-keys")
             note = "Rebind any key by its id in the [keys] table of " + (self.config_file or "config.toml")
             yield Static(Text(note), classes="dialog-detail")

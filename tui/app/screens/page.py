@@ -84,6 +84,9 @@ class PageScreen(QuickSwitch, Screen):
                      "action_shorter", "action_since")
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]  # as the main screen: panes stack below 120
     PANES: tuple[str, ...] = ()
+    # key id -> what it does on this page, where that differs from the keymap's words (help's "On this page")
+    KEY_NAMES: dict[str, str] = {"back_or_quit": "Back to where this page was opened from",
+                                 "back": "Back to where this page was opened from"}
     # (key id, what it does); a tuple of key ids shows their keys joined: ("longer", "shorter") -> "+/-"
     HINT: tuple[tuple[str | tuple[str, ...], str], ...] = (("open", "open"), ("back", "back"))
 

@@ -66,6 +66,9 @@ class PersonScreen(PageScreen):
     """Articles over time (a bar per month) and the articles on the left; quotes and co-occurring entities on the right."""
 
     PANES = ("#person-pane", "#person-side")
+    KEY_NAMES = {**PageScreen.KEY_NAMES,
+                 "copy_summary": "Copy their quotes", "copy_quotes": "Copy their quotes",
+                 "copy_markdown": "Copy the page as Markdown"}
     HINT = (("open", "open the article / entity"), (("copy_summary", "copy_quotes"), "copy quotes"),
             ("copy_markdown", "Markdown"), ("back", "back"))
 

@@ -164,6 +164,11 @@ class StoryScreen(PageScreen):
     One screen is kept and shown again for each story (`story_view`); `open` says which story."""
 
     PANES = ("#story-pane", "#story-side")
+    KEY_NAMES = {**PageScreen.KEY_NAMES,
+                 "copy_summary": "Copy the story's summary", "copy_quotes": "Copy the story's quotes by speaker",
+                 "copy_markdown": "Copy the story as Markdown (summary, quotes, sources)",
+                 "longer": "Longer story summary", "shorter": "Shorter story summary",
+                 "toggle_read": "Mark the line's article read / unread", "star": "Star / unstar the line's article"}
     # m and f act on the article of the line under the cursor, as in the library (rebound keys follow)
     BINDINGS = [b for b in keymap.bindings(keymap.MAIN) if b.id in ("toggle_read", "star")]
     # every key of the view in 80 columns (m and f were missing)
