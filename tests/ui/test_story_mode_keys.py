@@ -185,6 +185,11 @@ async def test_help_on_a_page_says_what_its_keys_do_there(stories, make_app):
         here = rows(app)
         assert here["copy_summary"] == "Copy the briefing as Markdown" and here["longer"] == "More sentences a story"
         assert here["copy_quotes"] == "Copy the briefing's quotes"
+        await pilot.press("escape", "escape", "F")  # the feeds list: R refreshes the feed under the cursor
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause(0.2)
+        assert rows(app)["refresh"].startswith("Refresh the feed under the cursor")
         await pilot.press("escape", "escape")
         await pilot.pause(0.2)
         await pilot.press("question_mark")  # the library: the keymap's words

@@ -54,6 +54,9 @@ class FeedsScreen(PageScreen):
     BINDINGS = keymap.bindings(keymap.FEEDS)
     IS_FEEDS = True  # the palette offers add / remove here (app.get_system_commands)
     PANES = ("#feeds-pane",)
+    KEY_NAMES = {**PageScreen.KEY_NAMES,
+                 "refresh": "Refresh the feed under the cursor (elsewhere: every feed and folder)",
+                 "open": "Show the feed's or folder's articles in the library"}
     HINT = (("open", "show its articles"), ("add_feed", "add"), ("remove_feed", "remove"), ("refresh", "refresh it"),
             ("back", "back"))
 
