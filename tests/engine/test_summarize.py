@@ -356,3 +356,23 @@ def test_a_pronoun_sentence_in_the_porto_sample_gives_way_to_the_one_that_names_
     body = text.split("\n\n", 1)[1]
     picked = [s.text for s in summarize(body, method="news", sentences=4).sentences]
     assert not any(t.startswith(("She ", "He ")) for t in picked), picked
+
+
+REPEATED = (
+    "The council voted to close the old harbour bridge on Monday after engineers found deep cracks in two of its "
+    "piers. Residents will have to use the ferry or drive twenty kilometres round the bay until a temporary "
+    "crossing opens. THE COUNCIL VOTED to close the old harbour bridge on Monday, after engineers found deep cracks "
+    "in two of its piers! Shop owners on the north side said they feared losing most of their trade over the "
+    "winter months ahead. The mayor promised a decision on a replacement bridge before the spring budget is set."
+)
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_no_method_shows_a_sentence_the_article_repeats_twice(method):
+    """A sentence printed twice (here in capitals and with other punctuation the second time) is a candidate once:
+    lead, lexrank and luhn picked both copies."""
+    summary = run_or_skip(REPEATED, method, sentences=3)
+    texts = [" ".join(s.text.lower().replace(",", "").replace("!", ".").split()) for s in summary.sentences]
+    assert len(summary.sentences) == 3
+    assert len(set(texts)) == 3, texts
+    assert 2 not in [s.index for s in summary.sentences]

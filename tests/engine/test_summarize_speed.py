@@ -76,8 +76,14 @@ def test_repeated_sentences_are_scored_and_filtered_like_any_other():
     assert len({s.text for s in sents}) < len(sents) // 2  # the text does repeat its sentences
     bare = filters.quote_flags(sents)
     assert any(bare) and not all(bare)
+    firsts = {}  # a repeated sentence is a candidate the first time only
+    for i, s in enumerate(sents):
+        firsts.setdefault(" ".join(filters.words_of(s.text)).lower(), i)
     assert filters.eligible(sents) == [filters.word_count(s.text) >= filters.MIN_WORDS
-                                       and not filters.is_boilerplate(s.text) and not b for s, b in zip(sents, bare)]
+                                       and not filters.is_boilerplate(s.text) and not b
+                                       and firsts[" ".join(filters.words_of(s.text)).lower()] == i
+                                       for i, (s, b) in enumerate(zip(sents, bare))]
+    assert sum(filters.eligible(sents)) < len({s.text for s in sents})
     scores, terms = score_sentences(Request(text=text, sents=sents, count=3))
     assert terms == [set(content_terms(s.text)) for s in sents]
     voiced = [i for i, s in enumerate(sents) if personal_voice(s.text) > 0]

@@ -8,7 +8,8 @@ sentence splitter and tokenizer so no NLTK data is needed. Slow sumy methods ran
 the start of very long articles; ``Summary.limited`` then says so.
 
 Every method picks only eligible sentences (filters.py): no boilerplate, no fragments of
-one to three words, no quotation standing without its speaker.
+one to three words, no quotation standing without its speaker, and a sentence the article
+repeats word for word only the first time.
 """
 
 from __future__ import annotations

@@ -317,4 +317,11 @@ def eligible(sentences: list[Sentence]) -> list[bool]:
     maybe = boilerplate_candidates(texts)
     ok = {t: word_count(t, words[t]) >= MIN_WORDS and not ((maybe is None or k in maybe) and is_boilerplate(t))
           for k, t in enumerate(texts)}
-    return [ok[s.text] and not b for s, b in zip(sentences, bare)]
+    # A sentence the article repeats word for word (a pull quote, a pasted paragraph) is a candidate once: its first
+    # time. Compared by its words, so case, spacing and punctuation apart it is the same sentence.
+    first: dict[tuple[str, ...], int] = {}
+    out = []
+    for i, (s, b) in enumerate(zip(sentences, bare)):
+        key = tuple(w.lower() for w in words[s.text])
+        out.append(ok[s.text] and not b and first.setdefault(key, i) == i)
+    return out
