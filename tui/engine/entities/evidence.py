@@ -92,6 +92,9 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
             best[k] = ORG  # "the cultural weekly Odmev", "the platform Gleiswerk"
         elif " " in k and top_label == PERSON and k in located and c[PERSON] == 1 and on("located-full-name"):
             best[k] = GPE if key(k) in listed else LOC  # "clinics in Wester Ross"
+        elif " " in k and top_label in (ORG, "MISC") and k.split()[-1].lower() in lexicon().landforms_last \
+                and k.split()[0].lower() in dem and len(k.split()) == 2 and on("landform-last"):
+            best[k] = LOC  # "the Scottish Highlands": a people's landform (not "Gold Coast", a team)
         elif " " in k and top_label == PERSON and k.split()[0].lower() in land and on("landform-first"):
             best[k] = LOC  # "over Loch Carron", "Mount Veldra": a landform, not a person
         elif (top_label == PERSON or top_label == ORG and _after_from_near(text, names, k)) and _repeated_word(k) \

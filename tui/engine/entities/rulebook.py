@@ -217,6 +217,13 @@ _rule("described-by-noun", "a lone 'person' after 'the' and a noun for a publica
 _rule("located-full-name", "a two-word 'person' written once after 'in', 'near' ... is a place ('clinics in Wester Dale')",
       [("The drone flew samples from clinics in Wester Dale to the hospital.", [("Wester Dale", "LOC")])],  # s15
       ["Samples came from four clinics to the hospital."])
+_rule("landform-last", "an 'organisation' or MISC of a people's adjective and a landform word (Highlands, Alps, "
+      "Isles ...: landforms.txt) is a place ('the Scottish Highlands'; without the adjective NER train's are teams and "
+      "companies: 'Gold Coast', 'Battle Mountain'; session 15)",
+      [("Samples taken at clinics in the Scottish Highlands reach the laboratory in hours.",
+        [("Scottish Highlands", "LOC")]),
+       ("Ferries to the Western Isles were cancelled on Monday.", [("Western Isles", "LOC"), ("Monday", "DATE")])],
+      ["The Varran Highlands Rowing Club met on Monday.", "Gold Coast beat Varno 10-4 on Sunday."])
 _rule("landform-first", "a 'person' whose first word is Loch, Lake, Mount, Cape ... is a landform",
       ["The pilot said the drone crossed Loch Veldra in ten minutes."], ["The pilot said the drone crossed the loch in ten minutes."])
 _rule("dear-opens-letter", "'Dear' opening a letter's salutation is no part of the person after it (session 12), "
