@@ -56,15 +56,21 @@ def test_a_huge_outlet_name_is_cut_in_the_briefing_and_the_story_view(tmp_path, 
     asyncio.run(_briefing_and_story(NewsreaderApp(path, load_config())))
 
 
+async def _briefing_summarised(pilot):
+    """`b`, then wait (at most 6 s) until the briefing's first story shows its sentences; returns the page."""
+    await pilot.pause(0.3)
+    await pilot.press("b")
+    for _ in range(60):
+        await pilot.pause(0.1)
+        page = pilot.app.screen
+        if type(page).__name__ == "BriefingScreen" and page.items and page.items[0].sentences:
+            break
+    return page
+
+
 async def _briefing_and_story(app) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.pause(0.3)
-        await pilot.press("b")
-        for _ in range(60):
-            await pilot.pause(0.1)
-            page = app.screen
-            if type(page).__name__ == "BriefingScreen" and page.items and page.items[0].sentences:
-                break
+        page = await _briefing_summarised(pilot)
         listing = page.query_one("#briefing-list")
         entry = str(listing.get_option_at_index(0).prompt)
         meta = entry.splitlines()[1]
@@ -220,13 +226,7 @@ def test_a_huge_title_is_cut_in_the_header_and_in_the_briefing(tmp_path, app_env
 
 async def _huge_briefing(app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
-        await pilot.press("b")
-        for _ in range(60):
-            await pilot.pause(0.1)
-            page = app.screen
-            if type(page).__name__ == "BriefingScreen" and page.items and page.items[0].sentences:
-                break
+        page = await _briefing_summarised(pilot)
         heading = str(page.query_one("#briefing-list").get_option_at_index(0).prompt).splitlines()[0]
         assert heading.startswith("1. Huge Huge") and heading.endswith("…") and len(heading) <= 203, heading
 

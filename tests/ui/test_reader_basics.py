@@ -132,10 +132,8 @@ async def test_delete_then_z_restores_it_whole(library, make_app):
         assert toasts(app)[-1] == "Nothing to undo."
 
 
-async def test_o_opens_the_link_with_browser(library, make_app, tmp_path, monkeypatch):
-    path, ids = library
-    with Library(path) as lib:
-        lib.db.execute("UPDATE articles SET url = 'https://example.org/harbour' WHERE id = ?", (ids[HARBOUR.title],))
+def _fake_browser(tmp_path, monkeypatch):
+    """$BROWSER set to a program that writes the link it is given to a file; returns that file's path."""
     got = tmp_path / "browser-got.txt"
     browser = tmp_path / "fake-browser"
     browser.write_text(f"#!{sys.executable}\nimport sys\nopen({str(got)!r}, 'w').write(sys.argv[1])\n")
@@ -145,6 +143,14 @@ async def test_o_opens_the_link_with_browser(library, make_app, tmp_path, monkey
 
     monkeypatch.setattr(webbrowser, "_tryorder", None)  # read $BROWSER again
     monkeypatch.setattr(webbrowser, "_browsers", {})
+    return got
+
+
+async def test_o_opens_the_link_with_browser(library, make_app, tmp_path, monkeypatch):
+    path, ids = library
+    with Library(path) as lib:
+        lib.db.execute("UPDATE articles SET url = 'https://example.org/harbour' WHERE id = ?", (ids[HARBOUR.title],))
+    got = _fake_browser(tmp_path, monkeypatch)
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_first(pilot)
@@ -156,7 +162,7 @@ async def test_o_opens_the_link_with_browser(library, make_app, tmp_path, monkey
                 break
             await pilot.pause(0.1)
     assert got.read_text() == "https://example.org/harbour"
-    assert os.environ["BROWSER"] == str(browser)
+    assert os.environ["BROWSER"] == str(tmp_path / "fake-browser")
 
 
 async def test_o_does_not_hand_a_link_that_is_not_http_to_the_browser(library, make_app, tmp_path, monkeypatch):
@@ -165,15 +171,7 @@ async def test_o_does_not_hand_a_link_that_is_not_http_to_the_browser(library, m
     path, ids = library
     with Library(path) as lib:
         lib.db.execute("UPDATE articles SET url = '--renderer-cmd-prefix=xcalc' WHERE id = ?", (ids[HARBOUR.title],))
-    got = tmp_path / "browser-got.txt"
-    browser = tmp_path / "fake-browser"
-    browser.write_text(f"#!{sys.executable}\nimport sys\nopen({str(got)!r}, 'w').write(sys.argv[1])\n")
-    browser.chmod(browser.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setenv("BROWSER", str(browser))
-    import webbrowser
-
-    monkeypatch.setattr(webbrowser, "_tryorder", None)  # read $BROWSER again
-    monkeypatch.setattr(webbrowser, "_browsers", {})
+    got = _fake_browser(tmp_path, monkeypatch)
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
         await open_first(pilot)
