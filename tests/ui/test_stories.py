@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import open_briefing, settle
+from pilot_steps import open_briefing, open_first_story, settle
 from story_sample import EVENING, WIRE, make_story_library
 from ui_sample import HARBOUR, ORCHARD
 
@@ -428,11 +428,7 @@ async def test_an_open_story_view_follows_a_refresh_that_grows_it(stories, make_
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
         main = app.screen
-        await pilot.press("v")
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
-        await settle(pilot)
+        await open_first_story(pilot)
         view = app.screen
         head = str(view.query_one("#story-head").render())
         assert "3 articles" in head, head
