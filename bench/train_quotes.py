@@ -108,7 +108,7 @@ def speakers(case: Case, w: dict[str, float] | None) -> list[str | None]:
         if w is None or not cs:
             out.append(q.speaker)
         else:
-            out.append(max(cs, key=lambda c: ranker.score(c, w)).name)
+            out.append(ranker.choose(cs, w).name)
     return out
 
 

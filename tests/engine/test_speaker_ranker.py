@@ -45,6 +45,15 @@ def test_sentence_distance_features():
     assert "ante:pron0" in berg.feats  # the nearest fitting person before "she"
 
 
+def test_a_pronoun_opening_the_sentence_is_its_first_person():
+    # "she" opens the sentence, so she is the first person it names and Tomas Ortiz (the first NAME in it) is not
+    text = ("Lena Brandt chairs the harbour board.\n\nOn Monday she said Tomas Ortiz had never visited the docks, and "
+            "called his plan “a gift to the shipping lines and nothing else.”")
+    _, cands = _candidates(text)
+    first = {c.name: sorted(f for f in c.feats if ":first:" in f) for c in cands[0]}
+    assert first == {"Lena Brandt": ["name:b:first:s1", "pron:b:first:s0"], "Tomas Ortiz": []}
+
+
 def test_a_first_name_cut_off_before_an_accented_surname_joins_the_full_name():
     # the capitalised run of "Dr. Eva Šimek" stops at "Š": the candidate "Eva" is Eva Šimek, not someone new
     text = ("The chapel in the valley reopened on Sunday after two years of work on its frescoes.\n\n"
@@ -110,3 +119,14 @@ def test_remembered_mention_features_equal_building_them_each_time(monkeypatch):
     monkeypatch.setattr(ranker, "_AT_FEATS", Forgetful())
     assert first == again == feats()
     assert any("name:b:speaks" in f for doc in first for cs in doc for _, f, *_ in cs)
+
+
+def test_a_she_tag_does_not_go_to_a_man_while_a_woman_is_near():
+    # the ranker's top score goes to Tomas Ortiz ("Mr.", "Tomas": the text says he is a man); Ida Brandt's sex is not
+    # written anywhere, so she is the candidate "she" can be
+    text = ("Ida Brandt chairs the ferry board. Mr. Tomas Ortiz sold the old pier in March.\n\nSince Ortiz's sale she "
+            "has not rested. “We will buy the pier back before the winter,” she said.")
+    assert [q.speaker for q in extract_quotes(text)] == ["Ida Brandt"]
+    with rules.disabled("pronoun-sex-guard"):
+        assert [q.speaker for q in extract_quotes(text)] == ["Tomas Ortiz"]
+

@@ -6,8 +6,10 @@ speaker, every person named within a window around the quote and every "he"/"she
 coref.py). Each candidate gets the hand-written cues as binary features (side and distance of its
 nearest mention, whether that mention is the subject of a speech verb, whether the rules chose it and
 how, whether it spoke the previous quote, how many of the article's quotes the rules give it, how often
-the article names it, the shape of a person's full name, pronoun gender, the quote opening its paragraph, the word cluster of its last word ...), and the highest-scoring
-candidate wins. The weights (a linear model: a log-linear ranker with an L2 penalty) are learned by bench/train_quotes.py
+the article names it, the shape of a person's full name, pronoun gender, the quote opening its paragraph, the word cluster of its last word,
+whether a mention is the first person its sentence names, a "he"/"she" counted as well as names ...), and the highest-scoring
+candidate wins, unless a "he"/"she" tag's winner is of the other sex by its title or first name and a candidate
+not said to be is there (rule "pronoun-sex-guard"). The weights (a linear model: a log-linear ranker with an L2 penalty) are learned by bench/train_quotes.py
 from PolNeAR's train set and shipped in assets/models/quote_speakers.json; the quote spans are untouched.
 
 Switched off with the rule name "speaker-ranker" (tui.engine.rules), which gives the rules' speakers.
@@ -44,6 +46,14 @@ rules.guard(
               "We have no money for repairs.”\n\nThe council will vote in May.",
               [("The docks will close for a year. We have no money for repairs.", "Mara Quist")])],
     keeps=["“We will rebuild the bridge before winter,” Maria Lopez said."])
+rules.guard(
+    "pronoun-sex-guard", "quotes.speaker",
+    "a 'he'/'she' tag's speaker is not a person whose title or first name is of the other sex while one not so is near",
+    changes=[("Ida Brandt chairs the ferry board. Mr. Tomas Ortiz sold the old pier in March.\n\nSince Ortiz's sale "
+              "she has not rested. “We will buy the pier back before the winter,” she said.",
+              [("We will buy the pier back before the winter,", "Ida Brandt")])],
+    keeps=["Mr. Tomas Ortiz sold the old pier in March.\n\nSince the sale she has not rested. “We will buy the pier "
+           "back before the winter,” she said."])
 
 
 @dataclass
@@ -92,13 +102,25 @@ def rerank(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> list
         if not cands:
             out.append(q)
             continue
-        best = max(cands, key=lambda c: score(c, w))  # the first (the rules' choice) wins ties
+        best = choose(cands, w)
         if best.name == q.speaker:
             out.append(q)
         else:
             s, e = best.mention if best.mention else (None, None)
             out.append(Quote(q.start, q.end, q.text, best.name, s, e, q.score))
     return out
+
+
+def choose(cands: list[Candidate], w: dict[str, float]) -> Candidate:
+    """The highest-scoring candidate (the first, the rules' choice, wins ties); for a "he"/"she" tag, not one whose
+    title or first name says the other sex while a candidate the text does not say so of is there (rule
+    "pronoun-sex-guard")."""
+    best = max(cands, key=lambda c: score(c, w))
+    if "gender:clash" in best.feats and rules.enabled("pronoun-sex-guard"):
+        fit = [c for c in cands if "gender:clash" not in c.feats]
+        if fit:
+            best = max(fit, key=lambda c: score(c, w))
+    return best
 
 
 def decided(text: str, quotes: list[Quote], hows: list[str]) -> list[bool]:
@@ -179,6 +201,19 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             k = sent_of[p] = bisect.bisect_right(starts, p) - 1
         return k
 
+    first_of: dict[int, bool] = {}
+
+    def first_person(s: int) -> bool:
+        """Is the mention at s the first person its sentence names, counting "he"/"she" as well as names? In "He
+        said Mr. Ortiz had called ..." the sentence is about "he", not Ortiz (memoised: mentions recur across quotes)."""
+        f = first_of.get(s)
+        if f is None:
+            st = starts[sent(s)]
+            kn = bisect.bisect_left(people.pos, s)
+            kp = bisect.bisect_left(pron_pos, s)
+            f = first_of[s] = (kn == 0 or people.pos[kn - 1] < st) and (kp == 0 or pron_pos[kp - 1] < st)
+        return f
+
     out = []
     seen_before: Counter = Counter()
     for i, (q, how) in enumerate(zip(quotes, hows)):
@@ -255,7 +290,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             name = people.names[j]
             e = people.ends[j]
             c = get(name)
-            at(c, s, e, "name", j == 0 or people.pos[j - 1] < starts[sent(s)])  # the first its sentence names
+            at(c, s, e, "name", first_person(s))
             if people.aside[j]:
                 c.feats.add("name:aside")
             else:
@@ -267,7 +302,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
                 pron_cache[s] = people.resolve(s, word)
             name = pron_cache[s]
             if name:
-                at(get(name), s, s + len(word), "pron")
+                at(get(name), s, s + len(word), "pron", first_person(s))
         if prev:
             c = get(prev)
             c.feats.add("prev")
