@@ -119,3 +119,49 @@ async def test_no_watched_folder_says_how_to_add_one(library, make_app):
         at = lines.index("Watched folders")
         assert " ".join(x.strip() for x in lines[at + 1:at + 3]).startswith(
             "None. `newsreader watch add DIR` imports a folder's new and changed files"), lines
+
+
+async def test_the_header_counts_an_article_of_a_feed_and_a_watched_folder_once(library, make_app, tmp_path):
+    """The header's unread total added every feed's and folder's own count: an article a feed delivered and a
+    watched folder's file also became (the same text) was counted twice, as was one two feeds delivered."""
+    from tui.models import Article
+    from tui.sources.watch import scan_watched
+    from tui.store.feeds import Entry, add_feed, store_entries
+    from tui.store.watch import add_watch
+
+    quay = ("The harbour board switched the new quay lights on a week early after two boats scraped the old pier in "
+            "the fog.")
+    ferry = "The island council kept the late ferry crossing on weekdays after traders and the night shift asked for it."
+    folder = tmp_path / "clippings"
+    folder.mkdir()
+    (folder / "quay.md").write_text(f"# Quay lights switched on early\n\n{quay}\n")
+    path, _ids = library
+    with Library(path) as lib:
+        before = lib.db.execute("SELECT count(*) FROM articles WHERE read = 0").fetchone()[0]
+        one, _ = add_feed(lib, "http://127.0.0.1:9/one.xml", "Harbour Wire")
+        two, _ = add_feed(lib, "http://127.0.0.1:9/two.xml", "Island Post")
+        store_entries(lib, one, [Entry("q", None, "h-q", Article(title="Quay lights switched on early", body=quay)),
+                                 Entry("f", None, "h-f", Article(title="Night ferry keeps its late crossing",
+                                                                 body=ferry))])
+        store_entries(lib, two, [Entry("f2", None, "h-f2", Article(title="Night ferry keeps its late crossing",
+                                                                   body=ferry))])
+        add_watch(lib, str(folder))
+        scan_watched(lib)
+        assert lib.db.execute("SELECT count(*) FROM articles WHERE read = 0").fetchone()[0] == before + 2
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("F")
+        head = ""
+        for _ in range(60):  # the page reads the feeds and folders in a worker
+            await settle(pilot)
+            head = str(app.screen.query_one("#feeds-head").render())
+            if "unread" in head:
+                break
+            await pilot.pause(0.05)
+        lines = shown(app.screen.query_one("#feeds-list"))
+        # each row keeps its own count (the ferry is in both feeds, the quay in a feed and the folder) ...
+        assert any(x.startswith("2 Harbour Wire") for x in lines), lines
+        assert any(x.startswith("1 Island Post") for x in lines), lines
+        assert any(x.startswith("1 ") and "clippings" in x for x in lines), lines
+        # ... and the total counts the two articles once each (it said 4)
+        assert "2 feeds · 1 watched folder · 2 unread" in head, head

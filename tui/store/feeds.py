@@ -153,6 +153,23 @@ def _all_counts(lib: Library) -> dict[int, tuple[int, int]]:
     return {feed_id: (len(ids & unread), len(ids)) for feed_id, ids in rows.items()}
 
 
+def unread_in_sources(lib: Library) -> int:
+    """Unread rows of the library list that came from any feed or watched folder, each counted once: an article two
+    feeds delivered, or a feed and a watched folder's file, is one row (the feeds list's header total; the sum of the
+    feeds' and folders' own counts counted it once for each). Read from the items and the same two small indexes as
+    `_all_counts`."""
+    sources = ("SELECT article_id FROM feed_items WHERE article_id IS NOT NULL"
+               " UNION SELECT article_id FROM watched_articles")
+    try:
+        shown = dict(lib.db.execute("SELECT id, twin_of FROM articles INDEXED BY articles_twins WHERE twin_of IS NOT NULL"))
+        unread = {r[0] for r in lib.db.execute("SELECT id FROM articles INDEXED BY articles_unread_ids WHERE read = 0")}
+    except sqlite3.OperationalError:  # a library without those indexes: by the rows
+        return int(lib.db.execute(
+            f"SELECT count(*) FROM articles s WHERE s.read = 0 AND s.id IN (SELECT coalesce(a.twin_of, a.id)"
+            f" FROM articles a WHERE a.id IN ({sources}))").fetchone()[0])
+    return len({shown.get(i, i) for (i,) in lib.db.execute(sources)} & unread)
+
+
 def _counts(lib: Library, feed_id: int) -> tuple[int, int]:
     unread, total = lib.db.execute(
         f"SELECT sum(read = 0), count(*) FROM ({_ROWS} WHERE i.feed_id = ?)", (feed_id,)).fetchone()

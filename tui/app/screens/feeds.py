@@ -25,8 +25,9 @@ FEED_TITLE = 160  # cells of a feed's title at most (a long one wraps under itse
 
 
 def read_feeds(lib):
-    """(feeds with counts, watched folders) — both empty lists when this library has none."""
-    from tui.store.feeds import list_feeds
+    """(feeds with counts, watched folders, unread rows from any of them, each once) — empty lists and 0 when this
+    library has none."""
+    from tui.store.feeds import list_feeds, unread_in_sources
 
     from tui.store.watch import folder_counts, list_watched
 
@@ -34,7 +35,8 @@ def read_feeds(lib):
     counts = folder_counts(lib) if watched else {}
     for folder in watched:
         folder.unread, folder.total = counts.get(folder.id, (0, 0))
-    return list_feeds(lib), watched
+    feeds = list_feeds(lib)
+    return feeds, watched, unread_in_sources(lib) if feeds or watched else 0
 
 
 def _folder_label(path: str, room: int) -> str:
@@ -84,9 +86,8 @@ class FeedsScreen(PageScreen):
         if error:
             head.update(Text(f"The feeds cannot be read: {error}", style="bold red"))
             return
-        self.feeds, watched = result
+        self.feeds, watched, unread = result  # unread: an article in two feeds, or a feed and a folder, once
         self.folders = watched
-        unread = sum(f.unread for f in [*self.feeds, *watched])
         n = len(self.feeds)
         folders = f" · {len(watched)} watched folder{'s' if len(watched) != 1 else ''}" if watched else ""
         head.update(Text.assemble((f"{n} feed{'s' if n != 1 else ''}", "bold"), folders, f" · {unread:,} unread",
