@@ -1,6 +1,6 @@
 """Text for terminal columns and counts: display width (CJK and other wide characters take two cells,
-combining marks none), fitting a column, and "1 sentence" / "2 sentences". Standard library only, so
-the CLI stays light."""
+combining marks none), fitting a column, untrusted names cut to a bound ("…"), and "1 sentence" / "2 sentences".
+Standard library only, so the CLI stays light."""
 
 from __future__ import annotations
 
@@ -42,6 +42,62 @@ def clip(text: str, cells: int) -> str:
         out.append(ch)
         used += w
     return "".join(out) + ELLIPSIS
+
+
+# How much of an untrusted name a screen or a text output shows (the app's pages and the CLI's text formats alike; JSON
+# and Markdown outputs keep it whole): a feed item may carry a 2,000-character title, a feed may call itself anything.
+TITLE_CELLS = 200  # an article's or story's title in a list (headlines are under 150 characters)
+HEADER_TITLE_CELLS = 300  # the title above an article's text
+OUTLET_CELLS = 40  # an outlet's (a source's, a feed's) name in a list, as the library's status line cuts a feed's
+NAME_CELLS = 60  # a source, byline, feed, person or other entity named on its own
+
+
+def one_line(text: str) -> str:
+    """Untrusted text as one clean line (escape sequences and controls removed, every run of spaces one space)."""
+    from tui.textsafe import clean
+
+    return " ".join(clean(text or "").split())
+
+
+def cut(text: str, cells: int = NAME_CELLS) -> str:
+    """Untrusted text as one clean line of at most `cells` cells, cut with "…"."""
+    return clip(one_line(text), cells)
+
+
+def cut_title(text: str) -> str:
+    """An article's or story's title in a list (TITLE_CELLS)."""
+    return clip(one_line(text), TITLE_CELLS)
+
+
+def cut_outlet(text: str) -> str:
+    """An outlet's name in a list (OUTLET_CELLS)."""
+    return clip(one_line(text), OUTLET_CELLS)
+
+
+# What follows an outlet's name in a byline that names no writer ("Green Ledger Staff"; the text importer's staff lines,
+# tui/importers/text.py, end the same ways).
+_STAFF_TAIL = {"staff", "staff writer", "staff writers", "staff reporter", "staff reporters", "newsroom", "news desk",
+               "desk", "editorial team", "editorial board", "editors", "correspondent", "correspondents", "reporter",
+               "reporters", "wire service", "wire services"}
+
+
+def _words(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in (text or "").casefold()).split())
+
+
+def source_and_byline(source: str, byline: str) -> tuple[str, str]:
+    """The source and the byline as an article's header shows them side by side: a byline that is the source itself
+    (a feed whose items name the feed as their author) is not shown again, and one that is the source's staff
+    ("Green Ledger Staff" of Green Ledger) stands for both ("Green Ledger · Green Ledger Staff" read as a writer
+    named after the paper)."""
+    s, b = _words(source), _words(byline)
+    if not s or not b:
+        return source, byline
+    if b == s:
+        return source, ""
+    if b.startswith(s + " ") and b[len(s) + 1:] in _STAFF_TAIL:
+        return "", byline
+    return source, byline
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

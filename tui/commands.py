@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from tui.cells import fit, plural
+from tui.cells import HEADER_TITLE_CELLS, cut, cut_outlet, cut_title, fit, plural, source_and_byline
 from tui.cli import CliError
 from tui.feed_cli import cmd_feed, cmd_refresh, cmd_watch  # noqa: F401 (feed, refresh, watch subcommands)
 from tui.textsafe import clean, json_safe, visible
@@ -196,10 +196,10 @@ def _report_added(args, it, status: str, ident: int | None, stored: bool) -> Non
     elif status == "error":
         print(f"skipped {visible(it.origin)}: {clean(it.error or 'unreadable')}", file=sys.stderr)
     elif status == "duplicate":
-        out(f"duplicate  #{ident}  {a.title}  ({visible(it.origin)})")
-    else:
+        out(f"duplicate  #{ident}  {cut_title(a.title)}  ({visible(it.origin)})")
+    else:  # names cut with "…" as the app's lists cut them (--json has them whole)
         label = "parsed" if status == "parsed" else f"added #{ident}"
-        out(f"{label}  {a.title}  [{a.source or 'no source'}, {a.published or 'undated'}]")
+        out(f"{label}  {cut_title(a.title)}  [{cut_outlet(a.source) or 'no source'}, {a.published or 'undated'}]")
 
 
 # -- list / show / remove / export ----------------------------------------------------------------
@@ -223,7 +223,8 @@ def cmd_list(args) -> int:
             else:
                 marks = ("*" if r.starred else " ") + (" " if r.read else "•")
                 date = (r.published or r.sort_key or "")[:10] or "-" * 10  # undated: the day it was added, as the app shows it
-                out(f"{r.id:>6} {marks} {fit(date, 10)}  {fit(clean(r.shown_source), 16)}  {r.title}")
+                # the title cut with "…" as the app's lists cut it (--json has it whole)
+                out(f"{r.id:>6} {marks} {fit(date, 10)}  {fit(clean(r.shown_source), 16)}  {cut_title(r.title)}")
         rows += page
         offset += len(page)
     if not args.json and not rows:
@@ -251,9 +252,11 @@ def cmd_show(args) -> int:
         print(f"warning: article #{a.id}: {clean(problem)} (shown empty)", file=sys.stderr)
     if args.json:
         out_json(_article_dict(a))
-    else:
-        out(a.title)
-        meta = " · ".join(x for x in (a.source, a.byline, a.published or "", ", ".join(a.tags)) if x)
+    else:  # the title and names cut with "…" as the app's article header cuts them (--json has them whole)
+        out(cut(a.title, HEADER_TITLE_CELLS))
+        source, byline = source_and_byline(a.source, a.byline)  # as the header: "Green Ledger Staff" names the source
+        meta = " · ".join(x for x in (cut(source), cut(byline), a.published or "", ", ".join(cut(t) for t in a.tags))
+                          if x)
         if meta:
             out(meta)
         out()
@@ -266,7 +269,7 @@ def cmd_remove(args) -> int:
     lib = open_library(args)
     a = _get(lib, args.id)
     lib.remove(args.id)
-    out(f"removed #{args.id}  {a.title}")
+    out(f"removed #{args.id}  {cut_title(a.title)}")
     lib.close()
     return 0
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 import json
 import sys
 
-from tui.cells import plural
+from tui.cells import cut, cut_title, plural
 from tui.textsafe import clean, json_safe
 
 
@@ -96,8 +96,10 @@ def print_single(args, what: str, title: str, text: str) -> None:
         sys.stdout.write(json_safe(json.dumps({"title": title, **rec}, ensure_ascii=False)) + "\n")
         return
     lines: list[str] = []
+    # text: the title, entity names and speakers cut with "…" as the app cuts them (Markdown and JSON: whole)
+    named = cut if fmt == "text" else (lambda text: text)
     if what == "summary":
-        head = f"Summary of “{title}” ({rec['method']}, {plural(len(rec['sentences']), 'sentence')})"
+        head = f"Summary of “{title if fmt == 'md' else cut_title(title)}” ({rec['method']}, {plural(len(rec['sentences']), 'sentence')})"
         lines.append(f"## {head}\n" if fmt == "md" else head)
         for i, s in enumerate(rec["sentences"], 1):
             lines.append(f"{i}. {s['text']}")
@@ -110,7 +112,7 @@ def print_single(args, what: str, title: str, text: str) -> None:
         for label, items in group_entities_as_rows(rec["entities"]):
             lines.append(f"{label}:" if fmt == "text" else f"**{label}**")
             for name, count in items:
-                lines.append(f"  {name} ({count})" if fmt == "text" else f"- {name} ({count})")
+                lines.append(f"  {named(name)} ({count})" if fmt == "text" else f"- {name} ({count})")
     else:
         if fmt == "md":
             lines.append(f"## Key quotes in “{title}”\n")
@@ -119,7 +121,7 @@ def print_single(args, what: str, title: str, text: str) -> None:
             if q.get("group") in shown:
                 continue  # a later piece of a quotation already shown whole
             shown.add(q.get("group"))
-            who = q["speaker"] or "unattributed"
+            who = named(q["speaker"]) or "unattributed"
             lines.append(f"“{q['display']}” — {who}" if fmt == "text" else f"> “{q['display']}”\n> — {who}\n")
         if not rec["quotes"]:
             lines.append("no quotes found")

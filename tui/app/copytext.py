@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tui.cells import source_and_byline
 from tui.textsafe import clean
 
 
@@ -37,7 +38,7 @@ def quotes_text(analysis) -> str:
 
 def markdown(article, analysis) -> str:
     """Title, source line, summary as a list and quotes as block quotes, as Markdown."""
-    where = ", ".join(_line(x) for x in (article.source, article.byline, article.published or "") if x)
+    where = ", ".join(_line(x) for x in (*source_and_byline(article.source, article.byline), article.published or "") if x)
     parts = [f"# {_line(article.title)}"]
     if where or article.url:
         parts.append(f"*{where}*" + (f" — <{_line(article.url)}>" if article.url else ""))

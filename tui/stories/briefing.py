@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from tui.store.stories import BRIEFING_SCAN, StoryRow, rank_score  # noqa: F401  (rank_score: its old home)
 from tui.stories.story import StoryQuote
 from tui.stories.summary import StorySentence
-from tui.cells import plural
+from tui.cells import cut, cut_outlet, cut_title, plural
 
 MAX_SCAN = BRIEFING_SCAN  # stories looked at (the most recent)
 
@@ -56,18 +56,19 @@ def as_markdown(items: list[BriefItem], since: str = "") -> str:
 
 
 def as_text(items: list[BriefItem], since: str = "") -> str:
-    """The briefing as plain text for a terminal or a pipe."""
+    """The briefing as plain text for a terminal or a pipe; titles and names cut with "…" as the briefing screen cuts
+    them (the Markdown has them whole)."""
     lines = [f"Briefing{' since ' + since if since else ''}", ""]
     if not items:
         lines.append("No unread stories.")
     for n, it in enumerate(items, 1):
         r = it.story
-        lines.append(f"{n}. {r.title}  [story {r.id}]")
+        lines.append(f"{n}. {cut_title(r.title)}  [story {r.id}]")
         size = f"{plural(r.size, 'article')}, {_dates(r)}"
-        lines.append(f"   {_at(size, ', '.join(r.sources), sep='; ')}")
-        lines += [f"   - {s.text}" + (f" ({s.source})" if s.source else "") for s in it.sentences]
+        lines.append(f"   {_at(size, ', '.join(cut_outlet(x) for x in r.sources), sep='; ')}")
+        lines += [f"   - {s.text}" + (f" ({cut_outlet(s.source)})" if s.source else "") for s in it.sentences]
         if it.quote:
-            lines.append(f"   “{it.quote.text}” — {it.quote.speaker}")
+            lines.append(f"   “{it.quote.text}” — {cut(it.quote.speaker)}")
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from tui.cells import fit, plural
+from tui.cells import cut, cut_outlet, cut_title, fit, plural
 
 
 def _since(args) -> str:
@@ -45,7 +45,7 @@ def cmd_stories(args) -> int:
                               "first": r.first, "last": r.last})
                 elif not args.rebuild:
                     dates = r.first if r.first == r.last else f"{r.first}..{r.last}"
-                    out(f"{r.id:>6}  {r.size:>3} art {r.outlets:>2} src  {dates:22}  {r.title}")
+                    out(f"{r.id:>6}  {r.size:>3} art {r.outlets:>2} src  {dates:22}  {cut_title(r.title)}")
             offset += len(page)
         if not offset and not args.json:
             print("no stories" + (f" since {since}" if since else ""), file=sys.stderr)
@@ -94,21 +94,27 @@ def _at(*parts: str, sep: str = ", ") -> str:
     return sep.join(p for p in parts if p)
 
 
+def _outlets(names) -> str:
+    return ", ".join(cut_outlet(n) for n in names)
+
+
 def story_text(s) -> str:
-    """A story summary as plain text."""
-    lines = [s.title, f"{_at(plural(len(s.articles), 'article'), ', '.join(s.sources))}; {s.first} to {s.last}", ""]
+    """A story summary as plain text; its title and names cut with "…" as the story view cuts them (Markdown and
+    JSON have them whole)."""
+    lines = [cut_title(s.title), f"{_at(plural(len(s.articles), 'article'), _outlets(s.sources))}; {s.first} to {s.last}",
+             ""]
     marked, rest = s.news()  # a new sentence the summary shows is marked there, not printed twice
-    lines += [f"{n}. {x.text}  [{_at(x.source, x.day, f'#{x.article}')}"
+    lines += [f"{n}. {x.text}  [{_at(cut_outlet(x.source), x.day, f'#{x.article}')}"
               + (", new]" if (x.article, x.index) in marked else "]") for n, x in enumerate(s.sentences, 1)]
     if rest:
-        lines += ["", "What's new:"] + [f"- {x.text}  [{_at(x.source, x.day)}]" for x in rest]
+        lines += ["", "What's new:"] + [f"- {x.text}  [{_at(cut_outlet(x.source), x.day)}]" for x in rest]
     if s.quotes:
         lines += ["", "Quotes:"]
         for g in s.quotes:
-            lines.append(f"  {g.speaker or '(unattributed)'}")
-            lines += [f"    “{q.text}”" + (f"  [{', '.join(q.sources)}]" if q.sources else "") for q in g.quotes]
+            lines.append(f"  {cut(g.speaker) or '(unattributed)'}")
+            lines += [f"    “{q.text}”" + (f"  [{_outlets(q.sources)}]" if q.sources else "") for q in g.quotes]
     if s.entities:
-        lines += ["", "Entities: " + ", ".join(f"{e.name} ({e.label}, {e.articles})" for e in s.entities[:25])]
+        lines += ["", "Entities: " + ", ".join(f"{cut(e.name)} ({e.label}, {e.articles})" for e in s.entities[:25])]
     return "\n".join(lines)
 
 
@@ -146,19 +152,20 @@ def cmd_who(args) -> int:
                   "timeline": [{"month": m, "articles": n} for m, n in p.timeline],
                   "cooccurring": p.cooccurring, "quotes": p.quotes})
         return 0
-    aliases = ", ".join(a for a in p.aliases if a != p.name)
-    out(f"{p.name} ({p.label}) — {plural(len(p.articles), 'article')}" + (f"; also written {aliases}" if aliases else ""))
+    # names and titles cut with "…" as the entity page and `list` cut them (--json has them whole)
+    aliases = ", ".join(cut(a) for a in p.aliases if a != p.name)
+    out(f"{cut(p.name)} ({p.label}) — {plural(len(p.articles), 'article')}" + (f"; also written {aliases}" if aliases else ""))
     out("")
     out("Articles:")
     for a in p.articles[:50]:
-        out(f"  {a['day'] or '----------':10}  #{a['id']:<6} {fit(a['source'], 16)}  {a['title']}")  # cut with …, as list
+        out(f"  {a['day'] or '----------':10}  #{a['id']:<6} {fit(a['source'], 16)}  {cut_title(a['title'])}")
     if p.cooccurring:
         out("")
-        out("Appears with: " + ", ".join(f"{c['name']} ({c['articles']})" for c in p.cooccurring[:15]))
+        out("Appears with: " + ", ".join(f"{cut(c['name'])} ({c['articles']})" for c in p.cooccurring[:15]))
     out("")
     out("Quotes:" if p.quotes else "Quotes: none found")
     for q in p.quotes:
-        out(f"  {q['day']}  “{q['text']}”  [{_at(', '.join(q['sources']), '#' + str(q['article']))}]")
+        out(f"  {q['day']}  “{q['text']}”  [{_at(_outlets(q['sources']), '#' + str(q['article']))}]")
     return 0
 
 

@@ -12,7 +12,10 @@ from textual.widgets import Static
 from tui.app import keymap
 from tui.app.parts import Loader, PaneBorders, set_focus_flags
 from tui.app.screens.switch import QuickSwitch
-from tui.textsafe import clean
+# line: one clean line; title, outlet: a list's title or outlet name cut with "…" (a feed item titled with 2,000
+# characters wrapped over 26 lines of the briefing at 80 columns; a 300-character feed title filled four lines of
+# every briefing entry)
+from tui.cells import OUTLET_CELLS, TITLE_CELLS, cut_outlet as outlet, cut_title as title, one_line as line  # noqa: F401
 
 # Actions the list widget handles itself (StoryList's); the rest of the PAGE keys go to the screen.
 LIST_ACTIONS = {"cursor_down", "cursor_up", "first", "last", "page_down", "page_up", "select"}
@@ -34,33 +37,6 @@ def _elsewhere_bindings(own_ids: set[str]) -> list[Binding]:
             if keys:
                 out.append(Binding(keys, f"elsewhere('{spec.id}')", spec.description, show=False, id=spec.id))
     return out
-
-
-def line(text: str) -> str:
-    """Untrusted text as one clean line."""
-    return " ".join(clean(text or "").split())
-
-
-TITLE_CELLS = 200  # a title in a page's list at most (headlines are under 150 characters)
-
-
-def title(text: str) -> str:
-    """An article's or story's title in a page's list: one clean line of at most TITLE_CELLS cells, cut with "…"
-    (a feed item titled with 2,000 characters wrapped over 26 lines of the briefing at 80 columns)."""
-    from tui.cells import clip
-
-    return clip(line(text), TITLE_CELLS)
-
-
-OUTLET_CELLS = 40  # an outlet's name at most, as the library's status line cuts a feed's
-
-
-def outlet(text: str) -> str:
-    """An outlet's (a feed's, a source's) name as one clean line of at most OUTLET_CELLS cells, cut with "…": a
-    feed may call itself anything, and a 300-character feed title filled four lines of every briefing entry."""
-    from tui.cells import clip
-
-    return clip(line(text), OUTLET_CELLS)
 
 
 class PageScreen(QuickSwitch, Screen):

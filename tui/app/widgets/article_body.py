@@ -15,6 +15,8 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app import keymap
+# the header's title at most (a feed item's 2,000-character title filled the pane), a source's, byline's or feed's name
+from tui.cells import HEADER_TITLE_CELLS as TITLE_CELLS, NAME_CELLS, cut as _cut, source_and_byline  # noqa: F401
 from tui.app.widgets.direct import DirectLines
 from tui.app.widgets.focus_style import QuietFocus
 from tui.app.widgets.scrollbar import QuickScrollBars
@@ -45,7 +47,8 @@ def header_lines(article) -> list[tuple[str, str]]:
     added = f"added {article.added_at[:10]}" if not article.published and getattr(article, "added_at", None) else ""
     # a title, source, byline, feed or link is cut at its own width: a feed that calls itself anything (a title
     # of 500 characters) filled the header of every one of its articles, and at 80x24 the body did not show
-    where = " · ".join(x for x in (_cut(article.source), _cut(article.byline), article.published or added) if x)
+    source, byline = source_and_byline(article.source, article.byline)  # "Green Ledger Staff" names the source too
+    where = " · ".join(x for x in (_cut(source), _cut(byline), article.published or added) if x)
     lines = [(_cut(article.title, TITLE_CELLS), "title")]
     if where:
         lines.append((clean(where), "meta"))
@@ -62,16 +65,7 @@ def header_lines(article) -> list[tuple[str, str]]:
     return lines
 
 
-TITLE_CELLS = 300  # the title in the header at most (a feed item's 2,000-character title filled the pane)
-NAME_CELLS = 60  # a source's, byline's or feed's name in the header at most
 URL_CELLS = 200  # an article's link in the header at most (`o` opens the whole of it)
-
-
-def _cut(text: str, cells: int = NAME_CELLS) -> str:
-    """One clean line of at most `cells` cells, cut with "…"."""
-    from tui.cells import clip
-
-    return clip(" ".join(clean(text or "").split()), cells)
 
 
 def _piece(text: Text, start: int, end: int) -> Text:

@@ -1,0 +1,96 @@
+"""The text outputs of the command line cut a huge title or name with "…" as the app cuts it (a list's title at 200
+cells, an outlet at 40, a person or source at 60, the article header's title at 300); `--json` keeps every one
+whole. A feed may call itself anything and give an item a 2,000-character title: `list`, `stories`, `brief`,
+`story`, `who`, `entities` and `show` printed them whole, one line of 2,000 characters (or 1,945, for a capitalised
+run the tagger takes for one name)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tui.cli import main
+from tui.models import Article
+from tui.store import Library
+
+HUGE_TITLE = "Wexmoor " * 250  # 2,000 characters
+HUGE_OUTLET = "Evening Lantern " + "and Gazette " * 40
+HUGE_BYLINE = "By " + "Dalia Fenwick and " * 30
+HUGE_NAME = "Extraordinarily " * 120  # a capitalised run: one MISC entity of 1,919 characters
+
+BODY = ("Councillors in Wexmoor voted on Tuesday to reopen the old ferry pier after a two-year closure, "
+        "approving a repair plan worth 3.1 million pounds.\n\n"
+        "The pier, built in 1902, was shut when divers found its timber piles rotting below the waterline. "
+        "\"The town has waited long enough for its ferry,\" said Mayor Dalia Fenwick after the vote.\n\n"
+        f"Repairs by Calder Marine are due to begin in April, the council said, and {HUGE_NAME}plans wait.")
+
+
+@pytest.fixture
+def huge(lib_path):
+    from tui.stories import group_new
+
+    with Library(lib_path) as lib:
+        lib.add_many([
+            Article(title=HUGE_TITLE, body=BODY, source=HUGE_OUTLET, byline=HUGE_BYLINE, published="2026-03-03"),
+            Article(title="Ferry pier in Wexmoor to reopen", body=BODY.replace("Tuesday", "Tuesday evening"),
+                    source=HUGE_OUTLET.replace("Evening", "Morning"), published="2026-03-04"),
+        ])
+        group_new(lib)
+        story = lib.db.execute("SELECT id FROM stories ORDER BY id LIMIT 1").fetchone()[0]
+    return story
+
+
+def run(capsys, *args) -> list[str]:
+    assert main(list(args)) == 0
+    captured = capsys.readouterr()
+    return captured.out.splitlines()
+
+
+def longest(lines: list[str]) -> str:
+    return max(lines, key=len)
+
+
+def test_text_outputs_cut_huge_titles_and_names(huge, capsys):
+    # list: the title at 200 cells (its source was already a 16-cell column)
+    line = longest(run(capsys, "list"))
+    assert "Wexmoor Wexmoor" in line and line.endswith("…") and len(line) <= 40 + 200, line
+    # stories: the story's title likewise
+    line = longest(run(capsys, "stories"))
+    assert line.endswith("…") and len(line) <= 50 + 200, line
+    # brief: the title, each outlet at 40 (sentences are the articles' own and whole)
+    lines = run(capsys, "brief")
+    heading = next(x for x in lines if "[story" in x)
+    assert "Wexmoor Wexmoor" in heading and len(heading) <= 4 + 200 + 12 and "…" in heading, heading
+    outlets = next(x for x in lines if x.strip().startswith("2 articles"))
+    assert "Evening Lantern and Gazette" in outlets and outlets.count("…") == 2 and len(outlets) < 140, outlets
+    # story: the title, its outlets, the sentences' sources and the entity names
+    lines = run(capsys, "story", str(huge))
+    assert lines[0].endswith("…") and len(lines[0]) <= 200, lines[0]
+    assert all(len(x) < 700 for x in lines), longest(lines)
+    entities = next(x for x in lines if x.startswith("Entities: "))
+    assert "Extraordinarily Extraordinarily" in entities and "… (MISC" in entities, entities
+    # who: the articles' titles, the outlets of each quote
+    lines = run(capsys, "who", "Dalia Fenwick")
+    assert lines[0].startswith("Dalia Fenwick (PERSON)"), lines[0]
+    assert all(len(x) <= 300 for x in lines), longest(lines)
+    # entities: a name at 60 cells
+    lines = run(capsys, "entities", "1")
+    name = next(x for x in lines if "Extraordinarily" in x)
+    assert name.endswith("… (1)") and len(name) <= 2 + 60 + 4, name
+    # show: the header's title at 300, the source and byline at 60 each; the body whole
+    lines = run(capsys, "show", "1")
+    assert lines[0].endswith("…") and len(lines[0]) <= 300, lines[0]
+    assert lines[1].count("…") == 2 and len(lines[1]) <= 60 + 3 + 60 + 3 + 10, lines[1]
+    assert HUGE_NAME.strip() in "\n".join(lines)
+
+
+def test_json_keeps_huge_titles_and_names_whole(huge, capsys):
+    rows = [json.loads(x) for x in run(capsys, "list", "--json")]
+    assert HUGE_TITLE in {r["title"] for r in rows} and HUGE_OUTLET in {r["source"] for r in rows}
+    [story] = [json.loads(x) for x in run(capsys, "stories", "--json")]
+    assert HUGE_OUTLET in story["sources"]
+    page = json.loads(run(capsys, "story", str(huge), "--format", "json")[0])
+    assert any(e["name"] == HUGE_NAME.strip() for e in page["entities"])
+    article = json.loads(run(capsys, "show", "1", "--json")[0])
+    assert (article["title"], article["source"], article["byline"]) == (HUGE_TITLE, HUGE_OUTLET, HUGE_BYLINE)
