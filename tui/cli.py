@@ -28,6 +28,27 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _count(text: str) -> int:
+    """A count where 0 means "no limit" / "the default": `--limit`, `--jobs` (-5 listed every row, silently)."""
+    import argparse
+
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more (0: the default)")
+    return value
+
+
+def _seconds(text: str) -> float:
+    """A time in seconds, more than 0 and finite (`--timeout nan` was taken, and compares false with every time)."""
+    import argparse
+    import math
+
+    value = float(text)
+    if not (value > 0 and math.isfinite(value)):
+        raise argparse.ArgumentTypeError("must be a number of seconds more than 0")
+    return value
+
+
 def _ratio(text: str) -> float:
     import argparse
 
@@ -61,7 +82,7 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
     ls = sub.add_parser("list", help="list the library, newest first")
     ls.add_argument("--search", "-s", metavar="Q", default="", help="full-text search (ranked)")
     ls.add_argument("--entity", metavar="NAME", default="", help="only articles that mention this entity")
-    ls.add_argument("--limit", type=int, default=0, help="at most N rows")
+    ls.add_argument("--limit", type=_count, default=0, metavar="N", help="at most N rows (default: all)")
     ls.add_argument("--json", action="store_true")
 
     sh = sub.add_parser("show", help="print one article")
@@ -77,7 +98,7 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
     sub.add_parser("doctor", help="library path, counts, NLP backends and clipboard methods")
 
     an = sub.add_parser("analyze", help="analyse every article not yet analysed (uses all cores)")
-    an.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    an.add_argument("--jobs", type=_count, default=0, metavar="N", help="worker processes (default: all cores)")
 
     from tui.feed_cli import add_parsers
 

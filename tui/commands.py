@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -63,6 +64,19 @@ READING_COMMANDS = {"list", "show", "export", "summary", "entities", "quotes", "
 READING_ACTIONS = {("feed", "list"), ("feed", "export"), ("watch", "list")}  # (command, action) pairs
 
 
+def skipped_note(lib, unreadable: list[int], one: str, many: str | None = None, mark: str = "#") -> None:
+    """Say which rows a reading command skipped: in the damage warning's line when the library was found damaged
+    (one line in all), else in a line of its own now (damage the quick check did not reach)."""
+    if not unreadable:
+        return
+    ids = ", ".join(f"{mark}{i}" for i in unreadable[:10]) + (", …" if len(unreadable) > 10 else "")
+    note = f"skipped {plural(len(unreadable), one, many)} on damaged pages: {ids}"
+    if lib.damaged:
+        lib.skipped = note
+    else:
+        print(f"warning: {note}; `newsreader doctor` says how to recover", file=sys.stderr)
+
+
 def _damage_check(args, lib) -> None:
     """A damaged library: reading commands warn once and go on; any other command is refused before it starts."""
     if not lib.damaged:
@@ -72,15 +86,16 @@ def _damage_check(args, lib) -> None:
 
     command = getattr(args, "command", None)
     if command in READING_COMMANDS or (command, getattr(args, f"{command}_command", None)) in READING_ACTIONS:
-        # Said once, when the command is done: if a read meets the damage, its error line says it all.
-        warning = (f"warning: {visible(lib.path)} is damaged ({clean(lib.damaged)}): showed what is readable; "
-                   f"`newsreader doctor` says how to recover")
+        # Said once, when the command is done: if a read meets the damage, its error line says it all. What the
+        # command skipped (skipped_note) is said in the same line.
         close = lib.close
 
         def close_and_warn() -> None:
             close()
             if sys.exc_info()[0] is None:  # a read that met the damage has its own one line (the error)
-                print(warning, file=sys.stderr)
+                skipped = getattr(lib, "skipped", "")
+                print(f"warning: {visible(lib.path)} is damaged ({clean(lib.damaged)}): showed what is readable"
+                      f"{f' ({skipped})' if skipped else ''}; `newsreader doctor` says how to recover", file=sys.stderr)
 
         lib.close = close_and_warn
         return
@@ -207,30 +222,47 @@ def _report_added(args, it, status: str, ident: int | None, stored: bool) -> Non
 def cmd_list(args) -> int:
     lib = open_library(args)
     limit = args.limit if args.limit > 0 else 1_000_000_000
-    rows, offset = [], 0
+    shown, offset = 0, 0
     from tui.engine.aliases import canonical_alias
 
     entity = canonical_alias(args.entity) or args.entity if args.entity else ""  # "US" is indexed as "United States"
-    while len(rows) < limit:
-        page = lib.rows(offset, min(500, limit - len(rows)), search=args.search, entity=entity)
-        if not page:
-            break
-        for r in page:
-            if args.json:
-                out_json({"id": r.id, "title": r.title, "source": r.source, "published": r.published,
-                          "read": r.read, "starred": r.starred, "words": r.words,
-                          "twins": list(r.twins), "outlets": list(r.outlets or ([r.source] if r.source else []))})
-            else:
-                marks = ("*" if r.starred else " ") + (" " if r.read else "•")
-                date = (r.published or r.sort_key or "")[:10] or "-" * 10  # undated: the day it was added, as the app shows it
-                # the title cut with "…" as the app's lists cut it (--json has it whole)
-                out(f"{r.id:>6} {marks} {fit(date, 10)}  {fit(clean(r.shown_source), 16)}  {cut_title(r.title)}")
-        rows += page
-        offset += len(page)
-    if not args.json and not rows:
+    unreadable: list[int] = []
+    try:
+        while shown < limit:
+            try:
+                page = lib.rows(offset, min(500, limit - shown), search=args.search, entity=entity)
+            except sqlite3.DatabaseError:
+                # A damaged page of the table: the rest of the list row by row, by the ids its indexes hold (as
+                # export does), each unreadable row skipped and counted
+                _list_rows(args, lib.readable_rows(offset, limit - shown, args.search, entity, unreadable))
+                break
+            if not page:
+                break
+            shown += _list_rows(args, page)
+            offset += len(page)
+        skipped_note(lib, unreadable, "article")
+    finally:
+        lib.close()
+    if not unreadable and not args.json and not shown and not offset:
         print("no articles" + (f" match {args.search!r}" if args.search else ""), file=sys.stderr)
-    lib.close()
     return 0
+
+
+def _list_rows(args, rows) -> int:
+    """Print list rows (text or JSON lines); how many."""
+    n = 0
+    for r in rows:
+        n += 1
+        if args.json:
+            out_json({"id": r.id, "title": r.title, "source": r.source, "published": r.published,
+                      "read": r.read, "starred": r.starred, "words": r.words,
+                      "twins": list(r.twins), "outlets": list(r.outlets or ([r.source] if r.source else []))})
+        else:
+            marks = ("*" if r.starred else " ") + (" " if r.read else "•")
+            date = (r.published or r.sort_key or "")[:10] or "-" * 10  # undated: the day it was added, as the app shows it
+            # the title cut with "…" as the app's lists cut it (--json has it whole)
+            out(f"{r.id:>6} {marks} {fit(date, 10)}  {fit(clean(r.shown_source), 16)}  {cut_title(r.title)}")
+    return n
 
 
 def _article_dict(a) -> dict:
@@ -347,7 +379,9 @@ def _engine_command(args, what: str) -> int:
 
 def _load_target(args) -> tuple[str, str]:
     target = args.target
-    if target.isdigit() and not Path(target).exists():
+    from tui.store.library import digits
+
+    if digits(target) and not Path(target).exists():
         lib = open_library(args)
         a = _get(lib, int(target))
         lib.close()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from tui.cli import CliError
+from tui.cli import CliError, _count, _seconds
 from tui.cells import plural
 
 
@@ -19,7 +19,7 @@ def add_parsers(sub) -> None:
     fa.add_argument("urls", nargs="+", metavar="URL")
     fa.add_argument("--title", default="", help="the feed's name (default: the feed's own title)")
     fa.add_argument("--full-text", action="store_true", help="fetch each item's page for its full text")
-    fa.add_argument("--timeout", type=float, default=None, help="seconds allowed per fetch (default 60)")
+    fa.add_argument("--timeout", type=_seconds, default=None, help="seconds allowed per fetch (default 60)")
     fl = fs.add_parser("list", help="the feeds, with last refresh, status, unread and total articles")
     fl.add_argument("--json", action="store_true")
     fr = fs.add_parser("remove", help="unsubscribe (and delete the feed's articles unless --keep-articles)")
@@ -33,8 +33,9 @@ def add_parsers(sub) -> None:
     r = sub.add_parser("refresh", help="fetch all feeds (or the named ones) and store new and changed items")
     r.add_argument("feeds", nargs="*", metavar="ID|URL")
     r.add_argument("--json", action="store_true", help='one JSON line per feed: {"feed","status","new","updated","error"}')
-    r.add_argument("--jobs", type=int, default=0, help="requests in flight at once (default 32; never more than 8 to one host)")
-    r.add_argument("--timeout", type=float, default=None, help="seconds allowed per fetch (default 60)")
+    r.add_argument("--jobs", type=_count, default=0, metavar="N",
+                   help="requests in flight at once (default 32; never more than 8 to one host)")
+    r.add_argument("--timeout", type=_seconds, default=None, help="seconds allowed per fetch (default 60)")
 
     w = sub.add_parser("watch", help="folders whose new or changed files are imported")
     ws = w.add_subparsers(dest="watch_command", metavar="ACTION", required=True)

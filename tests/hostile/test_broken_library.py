@@ -92,6 +92,73 @@ def test_tui_on_a_library_with_a_damaged_page(tmp_path):
         assert digest(db) == before
 
 
+def test_list_on_a_library_damaged_in_a_table_page_shows_every_readable_row(tmp_path):
+    """`list` failed outright (one error line, no row) on a library whose oldest rows sit on a damaged page, though
+    the app, `export` and `doctor` show what is readable. It lists every readable row in the list's order, then says
+    which rows it skipped, in the damage warning's line; exit code 0, as `export`'s."""
+    import json
+
+    from damaged_pages import harbour_library, zero_oldest_page
+
+    db = tmp_path / "damaged.db"
+    harbour_library(db)
+    zero_oldest_page(db)
+    before = digest(db)
+    for args in (["list"], ["list", "--json"], ["list", "-s", "harbour"]):
+        r = run_cli(*args, db=db)
+        assert r.returncode == 0 and b"Traceback" not in r.stderr, (args, r.stderr[-500:])
+        lines = r.stdout.decode().splitlines()
+        ids = [json.loads(x)["id"] for x in lines] if "--json" in args else [int(x.split()[0]) for x in lines]
+        # the newest first, as the app's list; the zeroed page held the oldest, the list's end
+        assert len(ids) > 250 and ids[:3] == [300, 299, 298] and len(set(ids)) == len(ids), (args, ids[-5:])
+        skipped = list(range(min(ids) - 1, 0, -1))
+        [warning] = r.stderr.decode().splitlines()  # one line: the damage, and what was skipped for it
+        assert "is damaged" in warning and "doctor" in warning, warning
+        assert f"(skipped {len(skipped)} articles on damaged pages: #{skipped[0]}, " in warning, warning
+    r = run_cli("list", "--limit", "5", db=db)  # the first rows read fine: no skip to report
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 5 and "skipped" not in r.stderr.decode(), r.stderr
+    assert digest(db) == before
+
+
+def test_story_commands_on_a_library_damaged_in_its_story_tables_show_what_is_readable(tmp_path):
+    """`stories` and `brief` failed outright (one error line, exit 1) when a page of the stories table was damaged,
+    and `stories`, `brief` and `story ID` when a page of their figures (story_stats) was. They show every story that
+    can be read (a story whose figures cannot be read is counted from its articles) and say which they skipped."""
+    import shutil
+
+    from damaged_pages import harbour_library, zero_middle_page
+
+    from tui.store import Library
+    from tui.stories import group_new
+
+    grouped = tmp_path / "grouped.db"
+    harbour_library(grouped)
+    with Library(grouped) as lib:
+        group_new(lib)
+        stories = lib.db.execute("SELECT count(*) FROM stories").fetchone()[0]
+        last = lib.db.execute("SELECT id FROM stories ORDER BY last DESC, id DESC LIMIT 1").fetchone()[0]
+    for table in ("stories", "story_stats"):
+        db = tmp_path / f"{table}.db"
+        shutil.copyfile(grouped, db)
+        zero_middle_page(db, table)
+        before = digest(db)
+        r = run_cli("stories", db=db)
+        assert r.returncode == 0 and b"Traceback" not in r.stderr, (table, r.stderr[-500:])
+        ids = [int(x.split()[0]) for x in r.stdout.decode().splitlines()]
+        [warning] = r.stderr.decode().splitlines()
+        assert "is damaged" in warning and len(set(ids)) == len(ids) and ids[0] == last, (table, warning, ids[:3])
+        if table == "stories":  # its rows on the zeroed page are skipped and named
+            assert 0 < stories - len(ids) < stories // 2, (stories, len(ids))
+            assert f"(skipped {stories - len(ids)} stories on damaged pages: " in warning, warning
+        else:  # every story is there, its figures counted from its articles
+            assert "skipped" not in warning and len(ids) == stories, (warning, len(ids))
+        r = run_cli("brief", db=db)
+        assert r.returncode == 0 and "1. Harbour plan" in r.stdout.decode(), (table, r.stderr[-500:])
+        r = run_cli("story", str(last), db=db)
+        assert r.returncode == 0 and r.stdout.decode().startswith("Harbour plan"), (table, r.stderr[-500:])
+        assert digest(db) == before
+
+
 def test_not_a_newsreader_library(tmp_path):
     import sqlite3
 

@@ -12,34 +12,9 @@ from pathlib import Path
 
 from pilot_steps import settle
 
+from damaged_pages import harbour_library as _library, zero_oldest_page as _zero_oldest_page
+
 from tui.app.parts.health import check_library
-from tui.models import Article
-from tui.store import Library
-
-SENTENCE = "The harbour council met on {day} to weigh plan {n}, and the vote on its budget was close. "
-
-
-def _library(path: Path, n: int = 300) -> None:
-    articles = [Article(title=f"Harbour plan {i} goes to a vote", source="Coast Daily",
-                        published=f"2026-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}",
-                        body="".join(SENTENCE.format(day=day, n=i) for day in ("Monday", "Tuesday") * 7))
-                for i in range(n)]
-    with Library(path) as lib:
-        lib.add_many(articles)
-
-
-def _zero_oldest_page(path: Path) -> None:
-    """Zero the articles table's first leaf page (its lowest ids, the oldest articles: the end of the list)."""
-    con = sqlite3.connect(path)
-    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    page_size = con.execute("PRAGMA page_size").fetchone()[0]
-    leaves = [p for (p,) in con.execute(
-        "SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY path")]
-    con.close()
-    assert len(leaves) > 20, "the library should span many pages"
-    with open(path, "r+b") as f:
-        f.seek((leaves[0] - 1) * page_size)
-        f.write(bytes(page_size))
 
 
 def _marks(path: Path, article_id: int) -> tuple[int, int]:
@@ -127,3 +102,22 @@ async def test_a_healthy_library_passes_the_check_and_is_written(tmp_path, make_
         await pilot.press("f")
         await settle(pilot)
         assert _marks(path, row.id)[1] == 1
+
+
+async def test_the_list_shows_the_readable_rows_of_a_page_that_meets_the_damage(tmp_path, make_app):
+    """The page of a hundred rows that held the two unreadable ones was left empty: a hundred blank rows at the end of
+    the list. It now shows the 98 that can be read (the status line says some cannot), as `newsreader list` does."""
+    path = tmp_path / "damaged.db"
+    _library(path)
+    _zero_oldest_page(path)
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        source = app.screen.articles.source
+        assert len(source) == 300
+        await pilot.press("G")
+        await settle(pilot)
+        titles = [row.title for row in (source.row(i) for i in range(200, 300)) if row is not None]
+        assert len(titles) == 98 and titles[0] == "Harbour plan 99 goes to a vote", titles[:3]
+        assert titles[-1] == "Harbour plan 2 goes to a vote"  # ids 1 and 2 (plans 0 and 1) were on the page
+        assert "cannot be read" in source.error

@@ -86,7 +86,7 @@ def retry_after_seconds(value: str | None, now: float | None = None) -> float | 
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if value.isascii() and value.isdigit():  # "²" is a digit to str.isdigit, not to float()
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
@@ -194,7 +194,7 @@ class Fetcher:
                 resp_headers = {k.lower(): v for k, v in resp.headers.items()}
                 if resp.status != 200 and resp.status != 203:
                     length = resp_headers.get("content-length", "")
-                    if resp.status == 304 or (resp.status in REDIRECTS and length.isdigit() and int(length) < 65536):
+                    if resp.status == 304 or (resp.status in REDIRECTS and length.isascii() and length.isdigit() and int(length) < 65536):
                         resp.drain_conn()  # small or empty: read it so the connection is reused
                     else:
                         resp.close()  # an error page of any size: not worth reading
@@ -213,7 +213,7 @@ class Fetcher:
         limits = self.limits
         cap = limits.max_bytes
         length = resp.headers.get("content-length", "")
-        if length.isdigit() and int(length) > cap:
+        if length.isascii() and length.isdigit() and int(length) > cap:
             resp.close()
             raise FetchError(f"response larger than {cap // (1024 * 1024)} MB, refused")
         decoder = _decoder(encoding.strip().lower())

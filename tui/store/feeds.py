@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 
 from tui.models import Article
 from tui.store.derived import derived
-from tui.store.library import Library, StoreError, _explain, insert_article
+from tui.store.library import Library, StoreError, _explain, digits, fits_row_id, insert_article
 from tui.tags import unique_tags
 
 _FEED_COLUMNS = ("id, url, title, site_url, tags, full_text, etag, last_modified, added_at, last_refresh,"
@@ -110,7 +110,9 @@ def add_feed(lib: Library, url: str, title: str = "", *, tags: list[str] | None 
 
 def get_feed(lib: Library, ident: int | str) -> Feed | None:
     """A feed by id (int or digits) or by URL, with its counts; None when there is none."""
-    if isinstance(ident, int) or (isinstance(ident, str) and ident.isdigit()):
+    if isinstance(ident, int) or digits(ident):
+        if not fits_row_id(int(ident)):
+            return None
         r = lib.db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE id = ?", (int(ident),)).fetchone()
     else:
         r = lib.db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE url = ?", (ident,)).fetchone()

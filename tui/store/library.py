@@ -99,6 +99,17 @@ def _row(r: tuple) -> ArticleRow:
                       r[7] if type(r[7]) is str else str(r[7]) if type(r[7]) in (int, float) else "")
 
 
+def fits_row_id(number: int) -> bool:
+    """`number` can be a row's id (SQLite's 64-bit integers; a bigger one is refused as an argument, OverflowError)."""
+    return -(1 << 63) <= number < (1 << 63)
+
+
+def digits(text) -> bool:
+    """`text` is a whole number in ASCII digits: an id, a count ("²" and "١٢" pass str.isdigit; int() refuses the
+    first and reads the second as 12)."""
+    return isinstance(text, str) and text.isascii() and text.isdigit()
+
+
 def _text(value, name: str, problems: list[str], optional: bool = False) -> str | None:
     """A text column read defensively: anything but text is a problem and reads as empty."""
     if type(value) is str:
@@ -465,6 +476,43 @@ class Library:
         sql += " ORDER BY a.sort_key DESC, a.id DESC"
         return with_outlets(self, [_row(r) for r in self.db.execute(sql + " LIMIT ? OFFSET ?", (*args, limit, offset))])
 
+    def readable_rows(self, start: int, limit: int, search: str = "", entity: str = "",
+                      unreadable: list[int] | None = None) -> list[ArticleRow]:
+        """rows()' rows from list position `start` on, for a library with a damaged page in its articles table: the
+        ids in list order from the list's index (or the search index) alone, then the rows a hundred at a time and
+        one by one where a hundred cannot all be read; the ids of rows that cannot be read go to `unreadable`.
+        A failure to read the ids themselves is raised."""
+        if search.strip() and fts_query(search):
+            ids = self.ids(search, entity)
+        else:
+            ids = [r[0] for r in self.db.execute(
+                "SELECT id FROM articles INDEXED BY articles_newest ORDER BY sort_key DESC, id DESC")]
+            hidden = hidden_ids(self)  # near-duplicates: shown as their twin's row (migration 12)
+            if entity:
+                hidden |= set(ids) - {r[0] for r in self.db.execute(
+                    "SELECT DISTINCT article_id FROM mentions WHERE name = ?", (entity,))}
+            ids = [i for i in ids if i not in hidden]
+        return self.readable_rows_by_id(ids[start:start + limit], unreadable)
+
+    def readable_rows_by_id(self, ids: list[int], unreadable: list[int] | None = None) -> list[ArticleRow]:
+        """rows_by_id() past damaged pages: a hundred rows at a time, one by one where a hundred cannot all be read;
+        the ids of rows that cannot be read go to `unreadable`."""
+        out: list[ArticleRow] = []
+        for at in range(0, len(ids), 100):
+            chunk = ids[at:at + 100]
+            try:
+                out += self.rows_by_id(chunk)
+                continue
+            except sqlite3.DatabaseError:
+                pass
+            for ident in chunk:
+                try:
+                    out += self.rows_by_id([ident])
+                except sqlite3.DatabaseError:
+                    if unreadable is not None:
+                        unreadable.append(ident)
+        return out
+
     def rows_next_to(self, row: ArticleRow, limit: int, after: bool = True) -> list[ArticleRow]:
         """The `limit` rows of the whole library just after (or just before) `row` in list order.
 
@@ -563,6 +611,8 @@ class Library:
 
     def get(self, article_id: int) -> Article | None:
         """One article, or None. Malformed fields read as empty and are listed in `bad_fields[id]`."""
+        if not fits_row_id(article_id):
+            return None  # SQLite refuses the number itself (OverflowError): no row has it
         r = self.db.execute(
             "SELECT id, title, source, byline, published, tags, url, body, added_at, read, starred"
             " FROM articles WHERE id = ?", (article_id,)).fetchone()

@@ -220,6 +220,37 @@ def story_rows(lib: Library, offset: int = 0, limit: int = 100, since: str = "",
     return _made(lib, rows, members)
 
 
+def readable_story_rows(lib: Library, start: int, limit: int, since: str = "", members: bool = True,
+                        unreadable: list[int] | None = None) -> list[StoryRow]:
+    """story_rows' rows from list position `start` on, read one story at a time, for a library with a damaged page
+    in its story tables: the list's order and the ids come from the stories' index alone (it holds every column the
+    order needs), a story whose row cannot be read is left out and its id put in `unreadable`, one whose figures
+    cannot be read (story_stats) is counted from its members. Each story's extra figures (members or unread copies)
+    are read for it alone, and left as stored when they cannot be."""
+    ids = [r[0] for r in lib.db.execute(
+        f"SELECT id FROM stories INDEXED BY stories_order WHERE last >= ? {_ORDER} LIMIT ? OFFSET ?",
+        (since, limit, start))]
+    out: list[StoryRow] = []
+    for story_id in ids:
+        try:
+            row, counted = lib.db.execute(f"{_ROW} WHERE s.id = ?", (story_id,)).fetchone(), members
+        except sqlite3.DatabaseError:
+            try:  # its figures (story_stats) cannot be read: count them from its members
+                row, counted = _row_alone(lib, story_id), True
+            except sqlite3.DatabaseError:
+                row = None
+        if row is None:
+            if unreadable is not None:
+                unreadable.append(story_id)
+            continue
+        try:
+            out += _made(lib, [row], counted)
+        except sqlite3.DatabaseError:  # its members or unread copies cannot be read: the stored figures
+            out.append(StoryRow(row[0], _str(row[1]), _n(row[5]), _str(row[3]), _str(row[4]), unread=_n(row[6]),
+                                stored_size=row[2], outlets=_n(row[7])))
+    return out
+
+
 def rank_score(row: StoryRow, newest: str) -> float:
     """The briefing's rank: bigger and more recent ranks higher: unread articles x outlets, halved every 2 days
     of age."""
@@ -239,7 +270,11 @@ def ranked_unread(lib: Library, since: str, limit: int, scan: int = BRIEFING_SCA
     """The briefing's stories and their scores, best first: the `limit` best-ranked of the `scan` latest stories
     with unread articles and an article on or after `since` (ISO day). Stored figures only: no article is read,
     nothing is summarised (the briefing shows these headings at once)."""
-    rows = [r for r in story_rows(lib, 0, scan, since=since, members=False) if r.unread]
+    try:
+        rows = story_rows(lib, 0, scan, since=since, members=False)
+    except sqlite3.DatabaseError:  # a damaged page of the story tables: the stories that can be read
+        rows = readable_story_rows(lib, 0, scan, since=since, members=False)
+    rows = [r for r in rows if r.unread]
     if not rows:
         return []
     newest = max(r.last for r in rows)
@@ -267,8 +302,17 @@ def story_rows_from_end(lib: Library, offset: int, limit: int, members: bool = T
 
 def story_row(lib: Library, story_id: int) -> StoryRow | None:
     """One story's row (with its members), or None."""
-    r = lib.db.execute(f"{_ROW} WHERE s.id = ?", (story_id,)).fetchone()
+    try:
+        r = lib.db.execute(f"{_ROW} WHERE s.id = ?", (story_id,)).fetchone()
+    except sqlite3.DatabaseError:  # a damaged page of story_stats: the figures are counted from the members anyway
+        r = _row_alone(lib, story_id)
     return _made(lib, [r], True)[0] if r else None
+
+
+def _row_alone(lib: Library, story_id: int) -> tuple | None:
+    """A story's row as _ROW reads it, without its story_stats figures (their size is the stored one, the rest 0)."""
+    return lib.db.execute("SELECT s.id, s.title, s.size, s.first, s.last, s.size, 0, 0 FROM stories s WHERE s.id = ?",
+                          (story_id,)).fetchone()
 
 
 def _made(lib: Library, rows: list[tuple], members: bool) -> list[StoryRow]:

@@ -7,7 +7,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from tui.store.feeds import now_iso, update_article
-from tui.store.library import Library, StoreError, _explain, insert_article
+from tui.store.library import Library, StoreError, _explain, digits, fits_row_id, insert_article
 from tui.textsafe import visible
 
 
@@ -78,7 +78,9 @@ def folder_article_ids(lib: Library, watch_id: int) -> list[int]:
 def remove_watch(lib: Library, path: str) -> bool:
     """Stop watching a folder (by path or id); its articles stay. False when it was not watched."""
     with lib.transaction() as db:
-        if path.isdigit() and not os.path.exists(path):
+        if digits(path) and not os.path.exists(path):
+            if not fits_row_id(int(path)):
+                return False
             return db.execute("DELETE FROM watched WHERE id = ?", (int(path),)).rowcount > 0
         full = os.path.abspath(os.path.expanduser(path))
         return db.execute("DELETE FROM watched WHERE path IN (?, ?)", (full, path)).rowcount > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 
 from tui.cells import cut, cut_outlet, cut_title, fit, plural
@@ -19,7 +20,7 @@ def _since(args) -> str:
 
 def cmd_stories(args) -> int:
     """List the stories (grouping any article not grouped yet first), or regroup with --rebuild."""
-    from tui.commands import open_library, out, out_json
+    from tui.commands import open_library
     from tui.stories import rebuild, story_rows
 
     since = _since(args)
@@ -36,22 +37,44 @@ def cmd_stories(args) -> int:
             if outdated(lib):
                 print("these stories were grouped by an earlier method: `newsreader stories --rebuild` regroups them",
                       file=sys.stderr)
-        offset = 0
+        offset, unreadable = 0, []
         # the text lines need only each story's stored figures; JSON lists the article ids and sources
-        while page := story_rows(lib, offset, 500, since=since, members=bool(args.json)):
-            for r in page:
-                if args.json:
-                    out_json({"id": r.id, "title": r.title, "articles": r.article_ids, "sources": r.sources,
-                              "first": r.first, "last": r.last})
-                elif not args.rebuild:
-                    dates = r.first if r.first == r.last else f"{r.first}..{r.last}"
-                    out(f"{r.id:>6}  {r.size:>3} art {r.outlets:>2} src  {dates:22}  {cut_title(r.title)}")
+        while True:
+            try:
+                page = story_rows(lib, offset, 500, since=since, members=bool(args.json))
+            except sqlite3.DatabaseError:
+                # a damaged page of the story tables: the rest one story at a time, as `list` does with articles
+                from tui.store.stories import readable_story_rows
+
+                page = readable_story_rows(lib, offset, 1 << 62, since=since, members=bool(args.json),
+                                           unreadable=unreadable)
+                _story_lines(args, page)
+                offset += len(page)
+                break
+            if not page:
+                break
+            _story_lines(args, page)
             offset += len(page)
-        if not offset and not args.json:
-            print("no stories" + (f" since {since}" if since else ""), file=sys.stderr)
+        from tui.commands import skipped_note
+
+        skipped_note(lib, unreadable, "story", "stories", mark="")
     finally:
         lib.close()
+    if not unreadable and not offset and not args.json:
+        print("no stories" + (f" since {since}" if since else ""), file=sys.stderr)
     return 0
+
+
+def _story_lines(args, page) -> None:
+    from tui.commands import out, out_json
+
+    for r in page:
+        if args.json:
+            out_json({"id": r.id, "title": r.title, "articles": r.article_ids, "sources": r.sources,
+                      "first": r.first, "last": r.last})
+        elif not args.rebuild:
+            dates = r.first if r.first == r.last else f"{r.first}..{r.last}"
+            out(f"{r.id:>6}  {r.size:>3} art {r.outlets:>2} src  {dates:22}  {cut_title(r.title)}")
 
 
 def _story_dict(s) -> dict:
@@ -69,12 +92,17 @@ def cmd_story(args) -> int:
     """Print one story's summary (text, Markdown or JSON)."""
     from tui.cli import CliError
     from tui.commands import open_library, out, out_json
+    from tui.store.library import fits_row_id
     from tui.stories import story_summary
 
     lib = open_library(args)
     try:
         _group_new(lib)
-        s = story_summary(lib, args.id, sentences=args.sentences, words=args.words)
+        # an id past SQLite's integers names no story (the query refused it: "OverflowError: Python int too large")
+        # a damaged or read-only library is read, never written: articles not analysed yet are not analysed (and
+        # cached) for it, their sentences are split as the summary needs them ("is damaged ... nothing was written")
+        s = (story_summary(lib, args.id, sentences=args.sentences, words=args.words, analyse=_writable(lib))
+             if fits_row_id(args.id) else None)
     finally:
         lib.close()
     if s is None:
@@ -140,9 +168,11 @@ def cmd_who(args) -> int:
     from tui.commands import open_library, out, out_json
     from tui.stories import who
 
+    if not args.name.strip():
+        raise CliError("who needs a name (e.g. newsreader who \"Maria Silva\")")
     lib = open_library(args)
     try:
-        p = who(lib, args.name, analyse=not (lib.damaged or lib.readonly))  # a reading command there
+        p = who(lib, args.name, analyse=_writable(lib))  # a reading command there
     finally:
         lib.close()
     if p is None:
@@ -178,11 +208,16 @@ def cmd_brief(args) -> int:
     lib = open_library(args)
     try:
         _group_new(lib)
-        items = briefing(lib, since=since, limit=args.limit)
+        items = briefing(lib, since=since, limit=args.limit, analyse=_writable(lib))  # as `story`
     finally:
         lib.close()
     out((briefing_markdown if args.format == "md" else briefing_text)(items, since).rstrip())
     return 0
+
+
+def _writable(lib) -> bool:
+    """The library can be written (not damaged, not read-only): these commands may analyse and group in it."""
+    return not (lib.damaged or lib.readonly)
 
 
 def _group_new(lib) -> None:
@@ -190,5 +225,5 @@ def _group_new(lib) -> None:
     is shown as it is (these commands are reading commands there, tui/commands.py READING_COMMANDS)."""
     from tui.stories import group_new
 
-    if not (lib.damaged or lib.readonly):
+    if _writable(lib):
         group_new(lib)

@@ -83,9 +83,15 @@ class RowSource:
                 return self.lib.rows(start, PAGE)
             return self.lib.rows_by_id(self.ids[start:start + PAGE])
         except sqlite3.DatabaseError as exc:
-            # A damaged page deep in the file: show the rest of the library, say what happened.
+            # A damaged page deep in the file: this page's rows that can be read, one by one (the page was left
+            # empty, a hundred blank rows around two unreadable ones), and say what happened.
             self.error = f"some rows cannot be read: {exc}"
-            return []
+            try:
+                if self.ids is None:
+                    return self.lib.readable_rows(start, PAGE)
+                return self.lib.readable_rows_by_id(self.ids[start:start + PAGE])
+            except sqlite3.DatabaseError:
+                return []
 
     def index_of_copy(self, article_id: int) -> int | None:
         """Where the row that shows `article_id`'s text sits, when `article_id` is a copy (the same text

@@ -71,8 +71,12 @@ class StorySource:
                 return store.story_rows_from_end(self.lib, self.count - end, end - start, members=False)
             return store.story_rows(self.lib, start, PAGE, members=False)
         except sqlite3.DatabaseError as exc:
+            # a damaged page of the story tables: this page's stories that can be read, one by one
             self.error = f"some stories cannot be read: {exc}"
-            return []
+            try:
+                return store.readable_story_rows(self.lib, start, PAGE, members=False)
+            except sqlite3.DatabaseError:
+                return []
 
     def index_of(self, story_id: int) -> int | None:
         """Where a story sits, if it is in a loaded page."""

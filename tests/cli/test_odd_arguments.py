@@ -1,0 +1,70 @@
+"""Odd arguments get one line and the README's exit code: 2 for a usage error (a negative count, a time that is not a
+number of seconds), 1 for an id that names nothing, however large or however spelled (a --since that cannot be read
+stays one line and 1, tests/stories/test_cli_stories.py).
+
+Before: `list --limit -5` listed every row, `analyze --jobs -2` ran on every core, `refresh --timeout nan` was
+taken, and an id past SQLite's integers ("OverflowError: Python int too
+large to convert to SQLite INTEGER") or a digit int() cannot read ("²": "ValueError: invalid literal for int()")
+was a Python error's text."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.cli import main
+
+HUGE = "9" * 23
+
+
+@pytest.mark.parametrize("args, what", [
+    (["list", "--limit", "-5"], "argument --limit: must be 0 or more"),
+    (["analyze", "--jobs", "-2"], "argument --jobs: must be 0 or more"),
+    (["refresh", "--jobs", "-1"], "argument --jobs: must be 0 or more"),
+    (["refresh", "--timeout", "nan"], "argument --timeout: must be a number of seconds more than 0"),
+    (["refresh", "--timeout", "inf"], "argument --timeout: must be a number of seconds more than 0"),
+    (["feed", "add", "http://127.0.0.1:9/f.xml", "--timeout", "-0"], "argument --timeout: must be a number"),
+])
+def test_usage_errors_exit_2_with_the_reason(lib_path, capsys, args, what):
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    assert exit_.value.code == 2
+    assert what in capsys.readouterr().err.splitlines()[-1]
+
+
+@pytest.mark.parametrize("args, said", [
+    (["show", HUGE], f"no article with id {HUGE}"),
+    (["remove", HUGE], f"no article with id {HUGE}"),
+    (["summary", HUGE], f"no article with id {HUGE}"),
+    (["story", HUGE], f"no story with id {HUGE}"),
+    (["feed", "remove", HUGE], f"no feed {HUGE}"),
+    (["watch", "remove", HUGE], f"{HUGE} is not watched"),
+    (["summary", "²"], "²: no such file or directory"),
+    (["feed", "remove", "²"], "no feed ²"),
+    (["watch", "remove", "²"], "² is not watched"),
+    (["who", "   "], "who needs a name"),
+])
+def test_an_id_that_names_nothing_is_one_line_and_exit_1(lib, capsys, args, said):
+    assert main(args) == 1
+    err = capsys.readouterr().err.strip()
+    assert err == f"newsreader: error: {said}" or (said in err and len(err.splitlines()) == 1), err
+    assert "Error:" not in err
+
+
+def test_large_counts_are_taken(lib, capsys):
+    from tui.models import Article
+
+    lib.add(Article(title="Harbour dues rise", source="Coast Weekly", published="2026-01-05",
+                    body="The port board raised harbour dues by four percent on Monday, the first rise in ten years."))
+    assert main(["list", "--limit", HUGE]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 1
+    assert main(["brief", "--limit", HUGE]) == 0
+    assert "Harbour dues rise" in capsys.readouterr().out
+
+
+def test_a_retry_after_or_length_digit_int_cannot_read_is_ignored():
+    """A server's Retry-After of "²" (a latin-1 header byte, a digit to str.isdigit) failed its feed's refresh with
+    "ValueError: could not convert string to float"; it reads as no Retry-After."""
+    from tui.sources.http import retry_after_seconds
+
+    assert retry_after_seconds("²") is None
+    assert retry_after_seconds(" 120 ") == 120.0

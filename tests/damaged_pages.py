@@ -1,0 +1,51 @@
+"""A library damaged in one page of its articles table (shared by the app's damage-check tests and the CLI's).
+
+tests/ is on sys.path because tests/conftest.py lives there (pytest's default prepend import mode).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tui.models import Article
+from tui.store import Library
+
+SENTENCE = "The harbour council met on {day} to weigh plan {n}, and the vote on its budget was close. "
+
+
+def harbour_library(path: Path, n: int = 300) -> None:
+    """`n` articles of our own, one a day, enough to span many pages of the table."""
+    articles = [Article(title=f"Harbour plan {i} goes to a vote", source="Coast Daily",
+                        published=f"2026-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}",
+                        body="".join(SENTENCE.format(day=day, n=i) for day in ("Monday", "Tuesday") * 7))
+                for i in range(n)]
+    with Library(path) as lib:
+        lib.add_many(articles)
+
+
+def zero_oldest_page(path: Path) -> None:
+    """Zero the articles table's first leaf page (its lowest ids, the oldest articles: the end of the list)."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    leaves = [p for (p,) in con.execute(
+        "SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf' ORDER BY path")]
+    con.close()
+    assert len(leaves) > 20, "the library should span many pages"
+    with open(path, "r+b") as f:
+        f.seek((leaves[0] - 1) * page_size)
+        f.write(bytes(page_size))
+
+
+def zero_middle_page(path: Path, table: str) -> None:
+    """Zero the page in the middle of `table`'s pages (a story table's: the stories of some days)."""
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    page_size = con.execute("PRAGMA page_size").fetchone()[0]
+    pages = [p for (p,) in con.execute("SELECT pageno FROM dbstat WHERE name = ? ORDER BY path", (table,))]
+    con.close()
+    assert pages, f"{table} has no pages"
+    with open(path, "r+b") as f:
+        f.seek((pages[len(pages) // 2] - 1) * page_size)
+        f.write(bytes(page_size))
