@@ -80,3 +80,31 @@ async def test_the_app_hands_full_collections_to_the_idle_collector_and_keys_cou
         await pilot.press("j")
         assert app.idle_gc.last_input > before
     assert gc.get_threshold() == python_threshold  # given back when the app closes
+
+
+async def test_nltk_is_loaded_when_the_reader_pauses_not_while_keys_come(library, make_app, monkeypatch):
+    """The first briefing's sentences, story view and uncached article each waited ~1 s (more under load) for NLTK's
+    import; the app now loads it in a thread once no key has come for IDLE_WARM seconds (the import holds the GIL:
+    not while keys come), and not at all when story mode's own warm-up loads it."""
+    from tui.app.screens import main
+
+    warmed: list[float] = []
+    monkeypatch.setattr(main, "_warm_nltk", lambda: warmed.append(1.0))
+    monkeypatch.setattr(main, "IDLE_WARM", 0.6)
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(12):  # keys for 1.2 s, never 0.6 s apart
+            await pilot.press("j" if len(warmed) % 2 else "k")
+            await asyncio.sleep(0.1)
+        assert warmed == []
+        await asyncio.sleep(1.5)  # a pause: loaded once, in a worker
+        assert warmed == [1.0]
+        await asyncio.sleep(1.0)
+        assert warmed == [1.0]
+    app = make_app(path)
+    warmed.clear()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")  # story mode loads the story modules, NLTK with them
+        await asyncio.sleep(1.5)
+        assert warmed == []

@@ -40,6 +40,12 @@ from tui.textsafe import clean, visible
 
 PANES = ("#library-pane", "#article-pane", "#summary-pane")
 STORIES_WARM_DELAY = 1.5  # seconds after the first `v` before the story summary's modules are loaded
+# Seconds without a key or a click before NLTK (its stemmer and Punkt: ~0.5 s of imports on a quiet machine, 1-1.5 s
+# under load, holding the GIL) is loaded in a thread: the first briefing's sentences, story view and uncached article
+# each waited for it. The memory it takes (~30 MB with NumPy) is in the memory budget's figure already, which is
+# measured after an article's analysis (it loads NLTK); the story modules and term tables (~6 MB more) are not loaded
+# here, only by story mode (STORIES_WARM_DELAY).
+IDLE_WARM = 2.0
 
 
 class MainScreen(QuickSwitch, Screen):
@@ -225,6 +231,7 @@ class MainScreen(QuickSwitch, Screen):
         # (`run` turned collection off for the start-up; it comes back on here.)
         self.set_timer(0.3, partial(_freeze_and_collect, getattr(self.app, "idle_gc", None)))
         self.analyser.warm()
+        self._idle_warm = self.set_interval(0.5, self._warm_when_idle)
         self.background.schedule()
         self.sources.start(getattr(self.app, "config", None))
         self.changes.start()
@@ -1005,6 +1012,16 @@ class MainScreen(QuickSwitch, Screen):
             self._stories_warmed = True
             self.set_timer(STORIES_WARM_DELAY, self._warm_stories)
 
+    def _warm_when_idle(self) -> None:
+        """Load NLTK in a thread once the reader has paused IDLE_WARM seconds (not while keys come: the imports hold
+        the GIL), unless story mode's warm-up has started (it loads NLTK too)."""
+        idle = getattr(self.app, "idle_gc", None)
+        if idle is not None and not self._stories_warmed and idle.clock() - idle.last_input < IDLE_WARM:
+            return
+        self._idle_warm.stop()
+        if idle is not None and not self._stories_warmed:
+            self.run_worker(_warm_nltk, name="warm_nltk", group="warm-up", thread=True)
+
     def _warm_stories(self) -> None:
         from tui.app.screens.story import warm
 
@@ -1209,3 +1226,13 @@ def _freeze_and_collect(idle_gc=None) -> None:
     gc.enable()
     if idle_gc is not None:
         idle_gc.start()
+
+
+def _warm_nltk() -> None:
+    """Import NLTK and make the stemmer (tui.engine.tokens), as the first analysis, story or briefing would."""
+    try:
+        from tui.engine.tokens import stem
+
+        stem("warming")
+    except Exception:
+        pass  # whatever uses it says what is wrong
