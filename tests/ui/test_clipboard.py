@@ -201,3 +201,32 @@ def test_tmux_that_drops_osc52_gets_a_hint(tmux_server, setting):
 def test_tmux_that_forwards_osc52_needs_no_hint(tmux_server):
     tmux_server("set", "-g", "set-clipboard", "on")
     assert clipboard.tmux_hint() == ""
+
+
+async def test_a_copy_of_an_article_not_on_screen_names_it(library, make_app, monkeypatch):
+    """At 80x24 the library (or the list of stories) hides the open article, and `c` there copied that article's
+    summary with a toast that named nothing ("Sent summary to the terminal"): the reader's cursor was on another
+    row. The toast names the article when it is not on screen, and only then."""
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        title = app.screen.article.title
+        await pilot.press("c")
+        await settle(pilot)
+        message, _ = _toast(app)
+        assert message.startswith(("Sent summary to ", "Copied summary to ")), message  # the article is on screen
+        await pilot.press("escape")  # back to the library: the article pane is hidden
+        await settle(pilot)
+        assert not app.screen.query_one("#article-pane").display
+        await pilot.press("j", "c")
+        await settle(pilot)
+        message, _ = _toast(app)
+        assert message.startswith((f"Sent summary of “{title}” to ", f"Copied summary of “{title}” to ")), message
+        await pilot.press("v", "y")  # the list of stories
+        await settle(pilot)
+        message, _ = _toast(app)
+        assert f"key quotes of “{title}”" in message, message

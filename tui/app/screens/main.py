@@ -1157,6 +1157,10 @@ class MainScreen(QuickSwitch, Screen):
         if not text.strip():
             self.notify(f"Nothing to copy: this article has no {what}.", severity="warning")
             return
+        if not self.query_one("#article-pane").display:
+            # The article is open but not on screen (a narrow terminal showing the library, or the list of stories):
+            # the toast says whose summary went ("Sent summary to the terminal" named nothing there)
+            what = f"{what} of “{toast_title(' '.join(clean(self.article.title).split()))}”"
         self.app.copy_out(text, what, command.format(id=self.article.id))
 
     def action_copy_summary(self) -> None:
