@@ -14,6 +14,7 @@ from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
+from tui.cells import cut
 from tui.textsafe import clean
 
 SINCE = ("", "today", "24h", "3d", "1w")  # `t` cycles; "" is every unread story
@@ -183,7 +184,7 @@ class BriefingScreen(PageScreen):
             if item.quote is not None:
                 entry = Text(f"“{line(item.quote.text)}” ", style="italic")
                 keep = len(entry.plain)  # "— Speaker" whole
-                entry.append(f"— {line(item.quote.speaker) or 'unknown'}", style="bold")
+                entry.append(f"— {cut(item.quote.speaker) or 'unknown'}", style="bold")
                 options.append(Option(entry, id=f"b:{number - 1}:q", indent=1, keep=keep))
         # the cursor stays on the same line number when it can (the complete reading after the quick one)
         self.query_one("#briefing-list", StoryList).show_options(options)

@@ -13,6 +13,7 @@ from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList, heading
 from tui.app.widgets.summary_items import Option
+from tui.cells import cut
 
 BAR = 24  # cells of the longest month bar
 
@@ -88,9 +89,8 @@ class PersonScreen(PageScreen):
                             "the article), and who appears with them (enter: a person's page, else the articles).")
 
     def on_mount(self) -> None:
-        name = line(self.entity_name)
         # a long name is cut with an ellipsis (it was cut at 40 characters with none, as if that were all of it)
-        self.query_one("#person-pane").border_title = f"Person · {name if len(name) <= 40 else name[:39] + '…'}"
+        self.query_one("#person-pane").border_title = f"Person · {cut(self.entity_name, 40)}"
         self.query_one("#person-side").border_title = "Quotes · appears with"
         self.set_focus(self.query_one("#person-articles"))
         super().on_mount()
@@ -105,8 +105,8 @@ class PersonScreen(PageScreen):
             head.update(Text(f"{line(self.entity_name)} is not in any analysed article yet (esc goes back).", style="bold"))
             return
         person = self.person = result
-        text = Text(line(person.name), style="bold")
-        aliases = [line(a) for a in person.aliases if line(a) and line(a) != line(person.name)]
+        text = Text(cut(person.name), style="bold")  # names cut with "…" as the summary pane cuts them
+        aliases = [cut(a) for a in person.aliases if line(a) and line(a) != line(person.name)]
         n = len(person.articles)
         text.append(f"\n{n} article{'s' if n != 1 else ''} · {len(person.quotes)} quote"
                     f"{'s' if len(person.quotes) != 1 else ''}", style="dim")
@@ -148,7 +148,7 @@ class PersonScreen(PageScreen):
                     right.append(heading(f"{plural} ({len(group)})", "bold"))  # as the summary pane and story view
                 self.together.append((key, other["name"]))
                 arts = other.get("articles", 0)
-                entry = Text("  " + line(other["name"]))
+                entry = Text("  " + cut(other["name"]))
                 entry.append(f" · {arts} article{'s' if arts != 1 else ''}", style="dim")
                 right.append(Option(entry, id=f"e:{len(self.together) - 1}", indent=4))
         for selector, options in (("#person-articles", left), ("#person-quotes", right)):

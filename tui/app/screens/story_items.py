@@ -12,6 +12,7 @@ from tui.app.screens.page import line, outlet, title as title_line
 from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.story_list import heading
 from tui.app.widgets.summary_items import Option
+from tui.cells import cut
 
 
 def where(source: str, day: str) -> str:
@@ -95,7 +96,7 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
     if not summary.quotes:
         out.append(Option(Text(f"No quotes found{yet}.", style="dim"), disabled=True))
     for g, group in enumerate(summary.quotes):
-        out.append(heading(line(group.speaker) or "Unknown speaker", "bold"))
+        out.append(heading(cut(group.speaker) or "Unknown speaker", "bold"))
         for q, quote in enumerate(group.quotes):
             entry = Text(f"“{line(quote.text)}”")
             outlets = ", ".join(outlet(x) for x in quote.sources[:4]) if len(quote.sources) > 1 else ""
@@ -116,7 +117,7 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
                 out.append(heading(f"{plural} ({len(group)})", "bold"))  # as the article's summary pane lists them
             entity_names.append((key, entity.name))
             arts = entity.articles  # how many of the story's articles mention it
-            entry = Text("  " + line(entity.name))
+            entry = Text("  " + cut(entity.name))  # a name cut with "…", as the article's summary pane cuts it
             entry.append(f" ×{entity.count} · {arts} article{'s' if arts != 1 else ''}", style="dim")
             out.append(Option(entry, id=f"e:{len(entity_names) - 1}", indent=4))
     return out, entity_names

@@ -23,6 +23,7 @@ from tui.app.widgets.scrollbar import QuickScrollBars
 from tui.app.widgets.runs import text_segments
 from tui.app.widgets.scroll_size import content_width, quiet_virtual_size, relayout_if_needed
 from tui.app.widgets.summary_items import Layout, Option, cut_lines, entity_groups, one_line, wrap_all
+from tui.cells import cut
 
 
 class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focus=True):
@@ -215,7 +216,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
             keep = 0
             if speaker:
                 keep = len(line.plain) + 1  # "— Helena Matos" on one line: never "— Helena" / "Matos"
-                line.append(f" — {one_line(speaker)}",
+                line.append(f" — {cut(speaker)}",  # a name at NAME_CELLS, cut with "…" (the database is untrusted)
                             self.get_component_rich_style("summary-list--speaker", partial=True))
             out.append(Option(line, id=f"q:{number}", indent=1, keep=keep))  # wrapped under the text, not its “
             spans.append(group_span(group))
@@ -230,7 +231,8 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         for key, heading, names in groups:
             out.append(self._heading(f"{heading} ({len(names)})"))
             for name, mentions in names:
-                line = Text("  " + one_line(name))
+                # cut with "…": a capitalised run of 1,900 characters tagged as one name filled the pane
+                line = Text("  " + cut(name))
                 line.append(f" ×{mentions}", count_style)
                 out.append(Option(line, id=f"e:{len(entity_names)}", indent=4))
                 entity_names.append((key, name))
