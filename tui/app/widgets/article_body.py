@@ -15,8 +15,6 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app import keymap
-# the header's title at most (a feed item's 2,000-character title filled the pane), a source's, byline's or feed's name
-from tui.cells import HEADER_TITLE_CELLS as TITLE_CELLS, NAME_CELLS, cut as _cut, source_and_byline  # noqa: F401
 from tui.app.widgets.direct import DirectLines
 from tui.app.widgets.focus_style import QuietFocus
 from tui.app.widgets.scrollbar import QuickScrollBars
@@ -47,9 +45,13 @@ def header_lines(article) -> list[tuple[str, str]]:
     added = f"added {article.added_at[:10]}" if not article.published and getattr(article, "added_at", None) else ""
     # a title, source, byline, feed or link is cut at its own width: a feed that calls itself anything (a title
     # of 500 characters) filled the header of every one of its articles, and at 80x24 the body did not show
+    # the title at HEADER_TITLE_CELLS (a feed item's 2,000-character title filled the pane), a source's, byline's or
+    # feed's name at NAME_CELLS (tui.cells: not imported at start-up, an article is opened later)
+    from tui.cells import HEADER_TITLE_CELLS, cut as _cut, source_and_byline
+
     source, byline = source_and_byline(article.source, article.byline)  # "Green Ledger Staff" names the source too
     where = " · ".join(x for x in (_cut(source), _cut(byline), article.published or added) if x)
-    lines = [(_cut(article.title, TITLE_CELLS), "title")]
+    lines = [(_cut(article.title, HEADER_TITLE_CELLS), "title")]
     if where:
         lines.append((clean(where), "meta"))
     also = [_cut(s) for s in getattr(article, "outlets", ())[1:] if s]  # the same text from other outlets (twins.py)

@@ -23,7 +23,6 @@ from tui.app.widgets.scrollbar import QuickScrollBars
 from tui.app.widgets.runs import text_segments
 from tui.app.widgets.scroll_size import content_width, quiet_virtual_size, relayout_if_needed
 from tui.app.widgets.summary_items import Layout, Option, cut_lines, entity_groups, one_line, wrap_all
-from tui.cells import cut
 
 
 class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focus=True):
@@ -206,6 +205,8 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         """One item per quotation (pieces split by an attribution joined); `spans` gets each one's span."""
         from tui.engine.quotes.groups import group_span, group_text, quote_groups
 
+        from tui.cells import cut  # (not imported at start-up)
+
         groups = quote_groups(analysis.quotes)
         out = [self._heading(f"Key quotes ({len(groups)})")]
         if not groups:
@@ -224,6 +225,8 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
 
     def _entities(self, analysis, entity_names: list) -> list[Option]:
         out = [self._heading("Entities")]
+        from tui.cells import cut  # (not imported at start-up)
+
         groups = entity_groups(analysis.entities)
         if not groups:
             out.append(Option(Text("No entities found.", style="dim"), disabled=True))
