@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from tui.cli import CliError, _count, _seconds
-from tui.cells import plural
+from tui.cells import cut_outlet, fit, one_line, plural
 
 
 def add_parsers(sub) -> None:
@@ -80,10 +80,10 @@ def _feed_add(args) -> int:
             if r.status == "error":
                 print(f"{visible(url)}: {clean(r.error or 'failed')}", file=sys.stderr)
             elif r.error:  # already subscribed
-                out(f"#{r.feed_id}  {r.title}  (already subscribed: {visible(r.feed)})")
+                out(f"#{r.feed_id}  {cut_outlet(r.title)}  (already subscribed: {visible(r.feed)})")
                 added += 1
             else:
-                out(f"#{r.feed_id}  {r.title}  {plural(r.new, 'item')}  ({r.feed})")
+                out(f"#{r.feed_id}  {cut_outlet(r.title)}  {plural(r.new, 'item')}  ({r.feed})")
                 added += 1
     finally:
         lib.close()
@@ -108,7 +108,9 @@ def _feed_list(args) -> int:
         else:
             status = f.last_status or "never"
             counts = f"{f.unread}/{f.total}"
-            out(f"{f.id:>4}  {f.name[:40]:40}  {counts:12}  {status:12}  {f.last_refresh or '-':20}  {visible(f.url)}")
+            # the name in 40 cells, cut with "…" (it was cut at 40 characters with none, and a wide one overflowed)
+            out(f"{f.id:>4}  {fit(one_line(f.name), 40)}  {counts:12}  {status:12}  {f.last_refresh or '-':20}  "
+                f"{visible(f.url)}")
     if not feeds and not args.json:
         print("no feeds (add one with: newsreader feed add URL)", file=sys.stderr)
     return 0
@@ -127,7 +129,7 @@ def _feed_remove(args) -> int:
     finally:
         lib.close()
     kept = "articles kept" if args.keep_articles else f"{plural(gone, 'article')} deleted"
-    out(f"removed feed #{feed.id}  {feed.name}  ({kept})")
+    out(f"removed feed #{feed.id}  {cut_outlet(feed.name)}  ({kept})")
     return 0
 
 
@@ -217,12 +219,13 @@ def cmd_refresh(args) -> int:
         if bar:
             sys.stderr.write("\r\x1b[2K")
         if r.status == "error":
-            print(f"error  #{r.feed_id or '-'}  {clean(r.title) or visible(r.feed)}: {clean(r.error or '')}", file=sys.stderr)
+            print(f"error  #{r.feed_id or '-'}  {cut_outlet(r.title) or visible(r.feed)}: {clean(r.error or '')}",
+                  file=sys.stderr)
         elif r.skipped:
-            print(f"wait   #{r.feed_id or '-'}  {clean(r.title) or visible(r.feed)}: not fetched: {clean(r.skipped)}",
+            print(f"wait   #{r.feed_id or '-'}  {cut_outlet(r.title) or visible(r.feed)}: not fetched: {clean(r.skipped)}",
                   file=sys.stderr)
         elif r.new or r.updated:
-            print(clean(f"ok     #{r.feed_id}  {r.title}: {r.new} new, {r.updated} updated"))
+            print(clean(f"ok     #{r.feed_id}  {cut_outlet(r.title)}: {r.new} new, {r.updated} updated"))
             sys.stdout.flush()
         if bar:
             width = 30

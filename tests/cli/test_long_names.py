@@ -94,3 +94,24 @@ def test_json_keeps_huge_titles_and_names_whole(huge, capsys):
     assert any(e["name"] == HUGE_NAME.strip() for e in page["entities"])
     article = json.loads(run(capsys, "show", "1", "--json")[0])
     assert (article["title"], article["source"], article["byline"]) == (HUGE_TITLE, HUGE_OUTLET, HUGE_BYLINE)
+
+
+def test_feed_commands_cut_a_huge_feed_title(lib_path, capsys):
+    """`feed list` cut a feed's title at 40 characters with no "…" (and a wide one overflowed its column); `feed
+    remove`, `feed add` and `refresh` printed it whole."""
+    from tui.store.feeds import add_feed
+
+    with Library(lib_path) as lib:
+        add_feed(lib, "http://127.0.0.1:9/lantern.xml", HUGE_OUTLET)
+        add_feed(lib, "http://127.0.0.1:9/tokyo.xml", "東京新聞社会部編集局の夕刊ニュースと地域の話題")
+    lines = run(capsys, "feed", "list")
+    assert lines[1].split("  ")[2] == "Evening Lantern and Gazette and Gazette…", lines[1]
+    wide = lines[2][len("   2  "):]
+    assert wide.startswith("東京新聞社会部編集局の夕刊ニュース") and "…" in wide, wide
+    from tui.cells import width
+
+    # the counts column starts at the same cell on both lines (the wide title takes its 40 cells, not 80)
+    assert width(lines[1][:lines[1].index("0/0")]) == width(lines[2][:lines[2].index("0/0")]), lines
+    [removed] = run(capsys, "feed", "remove", "1", "--keep-articles")
+    assert removed.startswith("removed feed #1  Evening Lantern") and "…" in removed and len(removed) < 90, removed
+    assert json.loads(run(capsys, "feed", "list", "--json")[0])["title"].startswith("東京")  # whole in JSON
