@@ -74,6 +74,14 @@ def cut_outlet(text: str) -> str:
     return clip(one_line(text), OUTLET_CELLS)
 
 
+def outlets_line(names, most: int = 6) -> str:
+    """Outlets' names for a text line: the first `most`, each cut at OUTLET_CELLS, then "+N more" (a story carried by
+    forty outlets listed all forty, each up to 40 cells, on one line)."""
+    names = [n for n in names if n]
+    shown = ", ".join(cut_outlet(n) for n in names[:most])
+    return shown + (f" +{len(names) - most} more" if len(names) > most else "")
+
+
 # What follows an outlet's name in a byline that names no writer ("Green Ledger Staff"; the text importer's staff lines,
 # tui/importers/text.py, end the same ways).
 _STAFF_TAIL = {"staff", "staff writer", "staff writers", "staff reporter", "staff reporters", "newsroom", "news desk",

@@ -115,3 +115,25 @@ def test_feed_commands_cut_a_huge_feed_title(lib_path, capsys):
     [removed] = run(capsys, "feed", "remove", "1", "--keep-articles")
     assert removed.startswith("removed feed #1  Evening Lantern") and "…" in removed and len(removed) < 90, removed
     assert json.loads(run(capsys, "feed", "list", "--json")[0])["title"].startswith("東京")  # whole in JSON
+
+
+def test_a_story_of_many_outlets_names_six_and_counts_the_rest(lib_path, capsys):
+    """`story` and `brief` listed every outlet of a story on one line (forty outlets, up to 40 cells each); they name
+    six and say how many more, as the story view does (`--format json` has them all)."""
+    from tui.stories import group_new
+
+    outlets = [f"Harbour Outlet {chr(65 + i)}" for i in range(8)]
+    with Library(lib_path) as lib:
+        lib.add_many([Article(title=f"Ferry pier in Wexmoor to reopen ({name})", source=name, published="2026-03-03",
+                              body=BODY.replace("Tuesday", f"Tuesday, {name} reported,")) for name in outlets])
+        group_new(lib)
+        [(story, size)] = lib.db.execute("SELECT id, size FROM stories").fetchall()
+    assert size == 8
+    lines = run(capsys, "story", str(story))
+    assert lines[1].startswith("8 articles, Harbour Outlet ") and " +2 more; 2026-03-03" in lines[1], lines[1]
+    assert lines[1].count("Harbour Outlet") == 6, lines[1]
+    brief = run(capsys, "brief")
+    assert any(x.strip().startswith("8 articles, 2026-03-03; Harbour Outlet") and x.endswith(" +2 more")
+               for x in brief), brief
+    page = json.loads(run(capsys, "story", str(story), "--format", "json")[0])
+    assert sorted(page["sources"]) == outlets

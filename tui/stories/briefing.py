@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from tui.store.stories import BRIEFING_SCAN, StoryRow, rank_score  # noqa: F401  (rank_score: its old home)
 from tui.stories.story import StoryQuote
 from tui.stories.summary import StorySentence
-from tui.cells import cut, cut_outlet, cut_title, plural
+from tui.cells import cut, cut_outlet, cut_title, outlets_line, plural
 
 MAX_SCAN = BRIEFING_SCAN  # stories looked at (the most recent)
 
@@ -65,7 +65,7 @@ def as_text(items: list[BriefItem], since: str = "") -> str:
         r = it.story
         lines.append(f"{n}. {cut_title(r.title)}  [story {r.id}]")
         size = f"{plural(r.size, 'article')}, {_dates(r)}"
-        lines.append(f"   {_at(size, ', '.join(cut_outlet(x) for x in r.sources), sep='; ')}")
+        lines.append(f"   {_at(size, outlets_line(r.sources), sep='; ')}")
         lines += [f"   - {s.text}" + (f" ({cut_outlet(s.source)})" if s.source else "") for s in it.sentences]
         if it.quote:
             lines.append(f"   “{it.quote.text}” — {cut(it.quote.speaker)}")

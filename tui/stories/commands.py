@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 
-from tui.cells import cut, cut_outlet, cut_title, fit, plural
+from tui.cells import cut, cut_outlet, cut_title, fit, outlets_line, plural
 
 
 def _since(args) -> str:
@@ -122,15 +122,11 @@ def _at(*parts: str, sep: str = ", ") -> str:
     return sep.join(p for p in parts if p)
 
 
-def _outlets(names) -> str:
-    return ", ".join(cut_outlet(n) for n in names)
-
-
 def story_text(s) -> str:
     """A story summary as plain text; its title and names cut with "…" as the story view cuts them (Markdown and
     JSON have them whole)."""
-    lines = [cut_title(s.title), f"{_at(plural(len(s.articles), 'article'), _outlets(s.sources))}; {s.first} to {s.last}",
-             ""]
+    lines = [cut_title(s.title),
+             f"{_at(plural(len(s.articles), 'article'), outlets_line(s.sources))}; {s.first} to {s.last}", ""]
     marked, rest = s.news()  # a new sentence the summary shows is marked there, not printed twice
     lines += [f"{n}. {x.text}  [{_at(cut_outlet(x.source), x.day, f'#{x.article}')}"
               + (", new]" if (x.article, x.index) in marked else "]") for n, x in enumerate(s.sentences, 1)]
@@ -140,7 +136,7 @@ def story_text(s) -> str:
         lines += ["", "Quotes:"]
         for g in s.quotes:
             lines.append(f"  {cut(g.speaker) or '(unattributed)'}")
-            lines += [f"    “{q.text}”" + (f"  [{_outlets(q.sources)}]" if q.sources else "") for q in g.quotes]
+            lines += [f"    “{q.text}”" + (f"  [{outlets_line(q.sources)}]" if q.sources else "") for q in g.quotes]
     if s.entities:
         lines += ["", "Entities: " + ", ".join(f"{cut(e.name)} ({e.label}, {e.articles})" for e in s.entities[:25])]
     return "\n".join(lines)
@@ -195,7 +191,7 @@ def cmd_who(args) -> int:
     out("")
     out("Quotes:" if p.quotes else "Quotes: none found")
     for q in p.quotes:
-        out(f"  {q['day']}  “{q['text']}”  [{_at(_outlets(q['sources']), '#' + str(q['article']))}]")
+        out(f"  {q['day']}  “{q['text']}”  [{_at(outlets_line(q['sources']), '#' + str(q['article']))}]")
     return 0
 
 
