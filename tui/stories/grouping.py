@@ -17,7 +17,9 @@ batch) is its own period: its terms are weighed by the batch's own idf (tui/stor
 much of this period's news stops tying its different events together) and placed with the LIBRARY levels, fitted
 for that weighting the same way as the background ones, or higher ones where its days are more crowded than those
 of the data they were fitted on (`crowded`, tui/stories/density.py: forty articles a day must not melt into topics);
-a smaller batch (one article as it lands) keeps the background idf and JOIN / DECAY_DAYS / BRIDGE. A change of any of
+a smaller batch (one article as it lands) keeps the background idf and JOIN / DECAY_DAYS / BRIDGE until a window
+has been regrouped (tui/stories/regroup_window.py), then takes the idf of the articles grouped last and the levels
+for how crowded their days and its own are (between two windows a crowded stream must not melt either). A change of any of
 this that groups articles differently raises tui/stories/method.py's METHOD (`stories` then suggests a rebuild).
 """
 
@@ -40,7 +42,7 @@ from tui.stories import dense
 from tui.stories.dense import DenseScores
 from tui.stories.features import decode, encode, encoded_features_of, reweighted_encoded, rounded4
 from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
-from tui.stories.regroup_window import after_grouping, reset as reset_window, window_df
+from tui.stories.regroup_window import after_grouping, reset as reset_window, window_days, window_df
 from tui.stories.terms import FEATURE_TERMS, TOP_TERMS, resemblance, sketch, terms
 
 WINDOW_DAYS = 30
@@ -689,9 +691,15 @@ def _group_batches(lib, batch: int, jobs: int) -> int:
             days = [day_number(_day_of(r)) for r in rows]
             # many articles at once: weighed by their own idf (library_idf), at the levels for how crowded their days
             # are (density.py), else by the background idf
-            # a few articles after a windowed regroup: weighed by the idf of the articles grouped just before them
+            # a few articles after a windowed regroup: weighed by the idf of the articles grouped just before them, at
+            # the levels for how crowded their days and those articles' were (as that window's batch was placed)
             base = window_df(lib, ver) if len(rows) < LIBRARY_FROM else None
-            g.levels = crowded(days) if len(rows) >= LIBRARY_FROM else LIBRARY if base else BACKGROUND
+            if len(rows) >= LIBRARY_FROM:
+                g.levels = crowded(days)
+            elif base:
+                g.levels = crowded(days + [day_number(d) for d in window_days(lib)])
+            else:
+                g.levels = BACKGROUND
             # the batch's encoded features decoded and reweighted at once (features.reweighted_encoded: the same
             # floats), else row by row
             made = reweighted_encoded(raw, TOP_TERMS, base) if g.levels is not BACKGROUND else None

@@ -11,8 +11,10 @@ from __future__ import annotations
 # 1: library idf, LIBRARY levels, windowed regroup (session 7); 2: levels by how crowded a batch's days are
 # (tui/stories/density.py); 3: `refine` leaves the story of an article that stays as it was (before, the article
 # left and joined again, which put back terms a trim had dropped and moved the weights by rounding); 4: stories more
-# than WINDOW_DAYS apart with many pairs of articles merge at the level for averages (grouping.Levels.average).
-METHOD = 4
+# than WINDOW_DAYS apart with many pairs of articles merge at the level for averages (grouping.Levels.average);
+# 5: articles placed a few at a time after a windowed regroup take the levels for how crowded the days of the window's
+# articles and their own are (grouping.crowded), not always LIBRARY's (session 16).
+METHOD = 5
 METHOD_ROW = "story_method"
 
 

@@ -38,6 +38,7 @@ def reset(lib) -> None:
     with lib.transaction() as db:
         db.execute("DELETE FROM counts WHERE name = ?", (WINDOW_MARK,))
     _DF_MEMO.clear()
+    _DAYS_MEMO.clear()
 
 
 def after_grouping(lib, placed: int, regroup) -> int:
@@ -109,6 +110,24 @@ def _keep_ids(lib, before: dict[int, int], after: dict[int, int]) -> None:
 
 
 _DF_MEMO: dict[tuple[str, int, int], tuple[int, Counter]] = {}
+_DAYS_MEMO: dict[tuple[str, int], list[str]] = {}
+
+
+def window_days(lib) -> list[str]:
+    """The days of the WINDOW_ARTICLES articles grouped last, once a window has been regrouped (a few articles placed
+    after them are placed at the levels for how crowded those days were: grouping.crowded); [] before. Remembered
+    per window."""
+    mark = _mark(lib)
+    if not mark:
+        return []
+    key = (str(getattr(lib, "path", id(lib))), mark)
+    if key not in _DAYS_MEMO:
+        if len(_DAYS_MEMO) > 8:
+            _DAYS_MEMO.clear()
+        _DAYS_MEMO[key] = [r[0] for r in lib.db.execute(
+            "SELECT day FROM story_articles WHERE article_id <= ? ORDER BY article_id DESC LIMIT ?",
+            (mark, WINDOW_ARTICLES))]
+    return _DAYS_MEMO[key]
 
 
 def window_df(lib, version: int) -> tuple[int, Counter] | None:
