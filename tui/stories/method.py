@@ -13,8 +13,9 @@ from __future__ import annotations
 # left and joined again, which put back terms a trim had dropped and moved the weights by rounding); 4: stories more
 # than WINDOW_DAYS apart with many pairs of articles merge at the level for averages (grouping.Levels.average);
 # 5: articles placed a few at a time after a windowed regroup take the levels for how crowded the days of the window's
-# articles and their own are (grouping.crowded), not always LIBRARY's (session 16).
-METHOD = 5
+# articles and their own are (grouping.crowded), not always LIBRARY's (session 16); 6: a window regroups up to 500
+# articles, not 250 (regroup_window.WINDOW_ARTICLES).
+METHOD = 6
 METHOD_ROW = "story_method"
 
 
