@@ -130,3 +130,12 @@ def test_a_she_tag_does_not_go_to_a_man_while_a_woman_is_near():
     with rules.disabled("pronoun-sex-guard"):
         assert [q.speaker for q in extract_quotes(text)] == ["Tomas Ortiz"]
 
+
+
+def test_a_quote_that_names_its_top_candidate_goes_to_someone_it_does_not_name():
+    # the quote talks about Lund ("Lund decided alone"), so Lund, the ranker's top score, is not who says it
+    text = ("Ivo Lund chairs the ferry board. Mara Quist runs the harbour.\n\nLund wants a new quay by May. “Nobody "
+            "asked the harbour. Lund decided alone, and the night crossings will pay for it.”")
+    assert [q.speaker for q in extract_quotes(text)] == ["Mara Quist"]
+    with rules.disabled("speaker-not-named-in-own-quote"):
+        assert [q.speaker for q in extract_quotes(text)] == ["Ivo Lund"]

@@ -54,6 +54,14 @@ rules.guard(
               [("We will buy the pier back before the winter,", "Ida Brandt")])],
     keeps=["Mr. Tomas Ortiz sold the old pier in March.\n\nSince the sale she has not rested. “We will buy the pier "
            "back before the winter,” she said."])
+rules.guard(
+    "speaker-not-named-in-own-quote", "quotes.speaker",
+    "the ranker's pick is not a person the quote names by surname while one it does not name is near",
+    changes=[("Ivo Lund chairs the ferry board. Mara Quist runs the harbour.\n\nLund wants a new quay by May. “Nobody "
+              "asked the harbour. Lund decided alone, and the night crossings will pay for it.”",
+              [("Nobody asked the harbour. Lund decided alone, and the night crossings will pay for it.", "Mara Quist")])],
+    keeps=["Ivo Lund chairs the ferry board.\n\nLund wants a new quay by May. “Nobody asked the harbour. Lund decided "
+           "alone, and the night crossings will pay for it.”"])
 
 
 @dataclass
@@ -114,12 +122,17 @@ def rerank(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> list
 def choose(cands: list[Candidate], w: dict[str, float]) -> Candidate:
     """The highest-scoring candidate (the first, the rules' choice, wins ties); for a "he"/"she" tag, not one whose
     title or first name says the other sex while a candidate the text does not say so of is there (rule
-    "pronoun-sex-guard")."""
+    "pronoun-sex-guard"); and not one whose surname the quote itself names while someone it does not name is there
+    (rule "speaker-not-named-in-own-quote")."""
     best = max(cands, key=lambda c: score(c, w))
     if "gender:clash" in best.feats and rules.enabled("pronoun-sex-guard"):
         fit = [c for c in cands if "gender:clash" not in c.feats]
         if fit:
             best = max(fit, key=lambda c: score(c, w))
+    if "in-quote" in best.feats and rules.enabled("speaker-not-named-in-own-quote"):
+        other = [c for c in cands if "in-quote" not in c.feats and "gender:clash" not in c.feats]
+        if other:
+            best = max(other, key=lambda c: score(c, w))
     return best
 
 
