@@ -97,6 +97,9 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
             best[k] = LOC  # "the Scottish Highlands": a people's landform (not "Gold Coast", a team)
         elif " " in k and top_label == PERSON and k.split()[0].lower() in land and on("landform-first"):
             best[k] = LOC  # "over Loch Carron", "Mount Veldra": a landform, not a person
+        elif top_label == ORG and len(k.split()) > 2 and k.split()[1] == "of" and k.split()[0].lower() in land \
+                and on("landform-of-name"):
+            best[k] = GPE if key(k) in listed else LOC  # "the Isle of Mull", "Gulf of Varna": a landform, not a body
         elif (top_label == PERSON or top_label == ORG and _after_from_near(text, names, k)) and _repeated_word(k) \
                 and on("repeated-word-place"):
             best[k] = GPE if key(k) in listed else LOC  # "the Kem Kem beds": a given name is not its surname

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..lexicon import entity_words, lexicon, quote_words
+from ..lexicon import entity_words, lexicon, quote_words, verb_words
 from ..rules import enabled as on
 from ..types import PERSON
 
@@ -60,6 +60,30 @@ def speech_verb_opener(text: str, s: int, e: int) -> int | None:
 
 # Titles that are never a first name, so a bare surname after them is the whole person.
 _HONORIFIC_ONLY = entity_words().honorific_only
+
+
+@lru_cache(maxsize=1)
+def _bare_verbs() -> frozenset[str]:
+    """Bare verbs of the learned verb list (lexicon.verb_words) whose inflected forms are in it too ("ask": "asks",
+    "asked"): a word that can open a sentence as an order ("Ask Marco at the desk"); titles ("Miss") left out."""
+    vw = verb_words()
+    hon = lexicon().honorifics
+    return frozenset(w for w in vw if w not in hon and any(w + end in vw for end in ("s", "es", "d", "ed")))
+
+
+def verb_opener(text: str, s: int, e: int) -> int | None:
+    """Start of the name in a person or organisation whose first word is a bare verb opening the sentence ("Ask
+    Marco at the front desk", "Thank Varno Rail for ..."): the verb is no part of the name. None when not so."""
+    m = _TITLE_WORD.match(text, s, e)
+    if not m or m.group(1).lower() not in _bare_verbs() or m.group(1).lower() in lexicon().first_names \
+            or not sentence_initial(text, s):
+        return None
+    from .clusters import more_often_lower
+
+    return s + len(m.group(0)) if more_often_lower(m.group(1)) else None
+
+
+_TITLE_WORD = re.compile(r"([A-Z][a-z]+) +(?=[A-Z])")
 
 
 def trim_roles(text: str, s: int, e: int) -> int:

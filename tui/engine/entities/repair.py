@@ -30,7 +30,7 @@ from .inner_words import own_s_names, plural_bodies, possessive_names, prepositi
 from .kinds import (kind_of_name, plural_of_a_name, street_end, street_pair, street_pairs, street_start,
                     untagged_streets)
 from .layout import capitals_runs, common_in_corpus, section_tag_lines, vehicles_everywhere
-from .name_starts import particle_name, sentence_initial, speech_verb_opener, trim_roles
+from .name_starts import particle_name, sentence_initial, speech_verb_opener, trim_roles, verb_opener
 
 Span = tuple[int, int, str]
 
@@ -76,6 +76,9 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             word = text[s:e]
         if lab == PERSON and on("speech-verb-opens-person") and (start := speech_verb_opener(text, s, e)) is not None:
             s = start  # "Added Holm: “...”": the verb put before its speaker
+        if lab in (PERSON, ORG) and on("verb-opens-name") and (start := verb_opener(text, s, e)) is not None:
+            s = start  # "Ask Marco at the front desk": an order opening the sentence, then the name
+            word = text[s:e]
         if lab in (PERSON, ORG) and e - s > 5 and text.startswith("Dear ", s) and sentence_initial(text, s) \
                 and (lab == PERSON or text[e:e + 1] in (",", ":")) and on("dear-opens-letter"):
             s, lab = s + 5, PERSON  # "Dear Aunt Margaret,": a letter's salutation to a person, not part of the name

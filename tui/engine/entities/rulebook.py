@@ -68,6 +68,12 @@ _rule("speech-verb-opens-person", "an inflected speech verb opening a sentence b
       ["Mark Holm chairs the harbour board. Mark Holm said: “We will not sell the pier to anyone.”",
        "Mara Holm chairs the harbour board. Post Holm, her brother, said: “We will not sell the pier.”"])
 
+_rule("verb-opens-name", "a bare verb opening a sentence as an order ('Ask', 'Thank', 'Tell': the learned verb list's "
+      "words that inflect) is no part of the person or organisation after it (session 16: our travel and speech texts)",
+      [("Ask Marco at the front desk about boat trips.", [("Marco", "PERSON")]),
+       ("Ask Varno Tourism for a map of the old town.", [("Varno Tourism", "ORG")])],
+      ["Will Carter asked Marco about boat trips.", "Mark Holm asked about boat trips."])
+
 # --- kinds.py ------------------------------------------------------------------------------------------
 _rule("building-head", "a name ending in Stadium, Hall, Bridge ... is a building, not its owner nor a region "
       "(a 'place' too since session 15)",
@@ -226,6 +232,10 @@ _rule("landform-last", "an 'organisation' or MISC of a people's adjective and a 
       ["The Varran Highlands Rowing Club met on Monday.", "Gold Coast beat Varno 10-4 on Sunday."])
 _rule("landform-first", "a 'person' whose first word is Loch, Lake, Mount, Cape ... is a landform",
       ["The pilot said the drone crossed Loch Veldra in ten minutes."], ["The pilot said the drone crossed the loch in ten minutes."])
+_rule("landform-of-name", "an 'organisation' of a landform word such as Isle, Lake, Gulf, Cape ... (landforms.txt) then "
+      "'of' and a name is a place ('the Isle of Mull', our travel text; session 16)",
+      [("The ferry to the Isle of Varra leaves twice a day.", [("Isle of Varra", "LOC")])],
+      ["The Bank of Varra opened a branch in Oban."])
 _rule("dear-opens-letter", "'Dear' opening a letter's salutation is no part of the person after it (session 12), "
       "nor of an 'organisation' before a comma, which is a person (session 15)",
       [("Dear Uncle Tomas, thank you for the lovely scarf.", [("Uncle Tomas", "PERSON")]),

@@ -1,0 +1,45 @@
+"""Names in prose outside news (issue 12: interviews, biographies, speeches, travel writing, letters). The texts
+are our own, written for session 16 with their names tagged by hand before the tagger read them; each test holds
+an error the entity pass made on them."""
+
+from __future__ import annotations
+
+from tui.engine.entities import extract_entities
+
+INTERVIEW = """Wikinews interviewed Carlos Mendes, the Green Party candidate for mayor of Porto Alegre.
+
+Wikinews: Your rival, Ana Ribeiro, says you have no experience.
+
+Carlos Mendes: I ran the water cooperative in Canoas for ten years. Ask Petrobras how hard I negotiate.
+"""
+
+ISLAND = """The Isle of Mull is reached by ferry from Oban, a ride of under an hour.
+
+Understand
+
+The island's main town, Tobermory, is famous for its painted houses."""
+
+TRAVEL = """Our guide led us through the medina to the old tannery. Ask Youssef at the riad about a driver for the
+desert; he knows every road south of Fez."""
+
+
+def _names(text: str) -> set[tuple[str, str]]:
+    return {(e.text, e.label) for e in extract_entities(text) if e.label in ("PERSON", "ORG", "GPE", "LOC")}
+
+
+def test_an_order_opening_a_transcript_turn_is_no_part_of_the_company_after_it():
+    names = _names(INTERVIEW)
+    assert ("Petrobras", "ORG") in names  # was "Ask Petrobras"
+    assert ("Carlos Mendes", "PERSON") in names and ("Ana Ribeiro", "PERSON") in names
+
+
+def test_an_order_in_travel_advice_is_no_part_of_the_person_after_it():
+    names = _names(TRAVEL)
+    assert ("Youssef", "PERSON") in names  # was "Ask Youssef"
+    assert not any(text.startswith("Ask") for text, _ in names)
+
+
+def test_an_isle_named_in_a_travel_guide_is_a_place():
+    names = _names(ISLAND)
+    assert ("Isle of Mull", "LOC") in names  # was an organisation
+    assert ("Tobermory", "GPE") in names or ("Tobermory", "LOC") in names
