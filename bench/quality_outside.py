@@ -1,0 +1,75 @@
+"""Names in prose outside news: our own 20 short texts, scored like the NER dev sets (issue 12).
+
+    python bench/quality_outside.py [--show]
+
+The hidden outside-news set is interviews, biographies, speeches, travel writing and letters; no such text of
+ours or of the eval's may be read to write rules from dev, so session 16 wrote these 20 (bench/outside_news/*.txt:
+interviews with "NAME:" turns, biographies, speeches, travel pieces with landmarks, letters) and tagged their names
+by hand before the tagger read them (the people and events are made up; a few real names appear in made-up
+roles). Markup: `[Name|PER]`, `[Name|ORG]`, `[Name|LOC]`, `[Name|MISC]`; `[Words|O]`
+marks a capitalised phrase that is no name. Titles stay outside a person ("Governor [Hale|PER]"), as in CoNLL.
+Printed: exact-span micro F1 over PERSON / ORG / LOC (GPE, FAC -> LOC, as bench/quality_ner.py scores), and with
+--show each text's missed and spurious spans. The texts taught session 16's rules (verb-opens-name,
+landform-of-name): a figure here is a check on our own errors, not an honest estimate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+TEXTS = Path(__file__).resolve().parent / "outside_news"
+_MARK = re.compile(r"\[([^\[\]|]+)\|(PER|ORG|LOC|MISC|O)\]")
+_LABELS = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+SCORED = ("PERSON", "ORG", "LOC")
+
+
+def parse(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """The plain text and its hand-tagged (start, end, label) spans (labels PERSON, ORG, LOC, MISC)."""
+    out, spans, at, pos = [], [], 0, 0
+    for m in _MARK.finditer(marked):
+        out.append(marked[pos:m.start()])
+        at += m.start() - pos
+        name, lab = m.group(1), m.group(2)
+        out.append(name)
+        if lab != "O":
+            spans.append((at, at + len(name), _LABELS[lab]))
+        at += len(name)
+        pos = m.end()
+    out.append(marked[pos:])
+    return "".join(out), spans
+
+
+def main() -> int:
+    """Score the entity pass on every text and print the figure (and the errors with --show)."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--show", action="store_true", help="print each text's missed and spurious spans")
+    args = ap.parse_args()
+    from tui.engine.entities import extract_entities, to_scorer_label
+
+    tp = n_gold = n_pred = 0
+    for path in sorted(TEXTS.glob("*.txt")):
+        text, gold = parse(path.read_text(encoding="utf-8"))
+        g = {x for x in gold if x[2] in SCORED}
+        p = {(e.start, e.end, to_scorer_label(e.label)) for e in extract_entities(text)}
+        p = {x for x in p if x[2] in SCORED}
+        tp, n_gold, n_pred = tp + len(g & p), n_gold + len(g), n_pred + len(p)
+        if args.show:
+            print(f"{path.name}: {len(g & p)} of {len(g)} right, {len(p)} predicted")
+            for kind, spans in (("missed", g - p), ("spurious", p - g)):
+                for s, e, lab in sorted(spans):
+                    print(f"    {kind:8} {text[s:e]!r} {lab}")
+    prec, rec = tp / max(n_pred, 1), tp / max(n_gold, 1)
+    f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    print(f"{len(list(TEXTS.glob('*.txt')))} texts, {n_gold} gold names: exact F1 {100 * f1:.2f} "
+          f"(P {100 * prec:.1f}, R {100 * rec:.1f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
