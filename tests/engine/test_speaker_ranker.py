@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import permutations
+
 from tui.engine import rules
 from tui.engine.quotes import extract, extract_quotes, ranker
 
@@ -139,3 +141,14 @@ def test_a_quote_that_names_its_top_candidate_goes_to_someone_it_does_not_name()
     assert [q.speaker for q in extract_quotes(text)] == ["Mara Quist"]
     with rules.disabled("speaker-not-named-in-own-quote"):
         assert [q.speaker for q in extract_quotes(text)] == ["Ivo Lund"]
+
+
+def test_a_score_does_not_depend_on_the_order_its_features_are_read_in():
+    # a set of feature names is read in an order that changes between processes (string hashing): 0.1 + 0.2 + 0.3
+    # added left to right is 0.6000000000000001, right to left 0.6, so two candidates could tie in one run and not
+    # in the next
+    w = {"a": 0.1, "b": 0.2, "c": 0.3, "d": 0.6}
+    sums = {ranker.score(ranker.Candidate("X", feats=list(order)), w) for order in permutations("abc")}
+    assert sums == {ranker.score(ranker.Candidate("Y", feats=["d"]), w)}
+    tie = [ranker.Candidate("First", feats=["c", "b", "a"]), ranker.Candidate("Second", feats=["d"])]
+    assert ranker.choose(tie, w).name == "First"  # an exact tie goes to the first, the rules' choice

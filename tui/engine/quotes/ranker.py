@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -94,8 +95,10 @@ def weights() -> dict[str, float]:
 
 
 def score(c: Candidate, w: dict[str, float]) -> float:
-    """The candidate's score under weights w."""
-    return sum(map(w.get, c.feats, repeat(0.0)))  # (the features' order, as `for f in c.feats` reads them)
+    """The candidate's score under weights w: the exactly rounded sum (math.fsum), so it does not depend on the order
+    a set of features is read in, which changes from one process to the next with string hashing; with a plain sum
+    two candidates whose weights add up alike could tie or not from run to run, and the speaker shown change."""
+    return math.fsum(map(w.get, c.feats, repeat(0.0)))
 
 
 def rerank(text: str, quotes: list[Quote], hows: list[str], res, bounds) -> list[Quote]:
