@@ -17,7 +17,8 @@ from bench import train_ner
 from tui.assets import asset
 from tui.engine.entities import viterbi
 from tui.engine.entities.features import CLASSES, START, all_static, short_shape
-from tui.engine.entities.tagger import _ENDERS, Tagger, decoder_of, load_tagger, prepare
+from tui.engine.entities import tagger as tagger_module
+from tui.engine.entities.tagger import _ENDERS, _LOW, Tagger, decoder_of, load_tagger, prepare
 
 # Our own lines: a headline in capitals, sentence starts, names after names, repeated names (their history),
 # names running over lower-case words and a line of many lower-case words.
@@ -191,6 +192,119 @@ def test_best_path_is_a_best_path_with_ties_to_the_lower_class():
 
         got = viterbi.best_path(emit, pairs, m, last)
         assert score(got) == max(score(p) for p in itertools.product(range(m), repeat=n))
+
+
+# Hostile texts of our own: a page of one name, a company name with a period, a dateline on every line, prose without
+# punctuation, quotations whose numbers differ (their rows repeat: the keyed search, viterbi.KeyedSearch)
+_HOSTILE = {
+    "name": "Harbour " * 400,
+    "company": "Acme Corp. " * 300,
+    "datelines": "PORTO (Tarn Wire) - Shares in Brenna Group fell 2 percent on Monday after Brenna cut jobs, staff "
+                 "said.\n" * 40,
+    "no_punctuation": "the mayor of Varno Ines Carvalho met staff of Brenna Group and the Harbour Board about new "
+                      "boats " * 25,
+    "quotes": "\n\n".join(f"\u201cWe will mend bridge {i} before the frost,\u201d said Vera Lind{i % 5}. "
+                          f"He said \u201cit is fine and {i} more.\u201d" for i in range(60)),
+}
+
+
+def _keyed(monkeypatch) -> list:
+    """Every document searched keyed (KeyedSearch), whatever its rows; the lines each search saw are recorded."""
+    monkeypatch.setattr(tagger_module, "KEYED_MIN", 0)
+    monkeypatch.setattr(tagger_module, "KEYED_SHARE", 1.0)
+    return _spy_keyed(monkeypatch)
+
+
+def _spy_keyed(monkeypatch) -> list:
+    searches = []
+    real = viterbi.KeyedSearch.path
+
+    def spy(self, keys, first):
+        searches.append(self)
+        return real(self, keys, first)
+
+    monkeypatch.setattr(viterbi.KeyedSearch, "path", spy)
+    return searches
+
+
+@pytest.mark.parametrize("name", sorted(_HOSTILE))
+def test_hostile_texts_are_searched_keyed_with_the_plain_paths_tags(name, monkeypatch):
+    searches = _spy_keyed(monkeypatch)
+    text = _HOSTILE[name]
+    for tagger in (load_tagger(), _viterbi()):
+        for two_pass in (False, True):
+            searches.clear()
+            assert _fast_paths(tagger, text, two_pass) == _plain_paths(tagger, text, two_pass)
+            assert searches  # the keyed search ran (its rows repeat)
+    tokens = sum(len(s.toks) for s in prepare(text)[0])
+    # each step is worked out once per distinct (scores, token): a page of one name needs a handful
+    assert len(searches[-1].memo) < (40 if name != "quotes" else tokens / 2)
+    assert any(float("-inf") in state for state in searches[-1].states)  # classes off every best path dropped
+
+
+@pytest.mark.parametrize("two_pass", (False, True))
+@pytest.mark.parametrize("k", range(len(_texts())))
+def test_the_keyed_search_gives_the_plain_paths_tags_on_prose(k, two_pass, monkeypatch):
+    searches = _keyed(monkeypatch)
+    text = _texts()[k]
+    assert _fast_paths(_viterbi(), text, two_pass) == _plain_paths(_viterbi(), text, two_pass)
+    if k < 2:
+        assert _fast_paths(load_tagger(), text, two_pass) == _plain_paths(load_tagger(), text, two_pass)
+    assert searches
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_keyed_search_with_random_weights_and_many_ties_gives_the_plain_paths_tags(seed, monkeypatch):
+    _keyed(monkeypatch)
+    rng = random.Random(seed)
+    text = _HOSTILE["datelines"][:600] + _OWN if seed % 2 else _HOSTILE["quotes"][:1500]
+    tagger = Tagger(_small_weights(rng, text, 2 + 3 * (seed % 3)), CLASSES, decoder="viterbi")
+    for two_pass in (False, True):
+        assert _fast_paths(tagger, text, two_pass) == _plain_paths(tagger, text, two_pass)
+
+
+@pytest.mark.parametrize("low", (_LOW, -3))
+def test_keyed_search_is_best_path_on_random_rows_with_ties(low):
+    """Random small rows (many ties) of a few kinds of token, with the BIO constraint as the tagger builds it (an
+    I-Y only after B-Y or I-Y; after . ! ? or at a line start none), each line searched by best_path and by one
+    KeyedSearch kept over the lines; classes are dropped from its states along the way. With a small constraint
+    score (`low` -3) a path may break it, and the search must still be best_path's."""
+    rng = random.Random(5)
+    m, ys = 5, 2  # "O", B-A, I-A, B-B, I-B
+    dropped = 0
+    for _ in range(60):
+        kinds = []
+        for _ in range(rng.randint(1, 5)):
+            ender = rng.random() < 0.3
+            emit = [rng.randint(-3, 3) for _ in range(m)]
+            pairs = []
+            for p in range(m + 1):  # the last row: the line start's
+                row = [rng.randint(-2, 2) for _ in range(m)]
+                for c in range(2, m, 2):  # I-Y
+                    if ender or p == m or p not in (c - 1, c):
+                        row[c] += low
+                pairs.append(row)
+            kinds.append((emit, pairs, ender))
+        extra = [[rng.randint(-2, 2) for _ in range(m)] for _ in range(2)]
+        keys_of = [(k, h) for k in range(len(kinds)) for h in (None, 0, 1)]
+
+        def rows(key):
+            (emit, pairs, _), h = kinds[key[0]], key[1]
+            return (emit if h is None else [a + b for a, b in zip(emit, extra[h])]), pairs, key[0]
+
+        import numpy as np
+        search = viterbi.KeyedSearch(rows, np.array([k[0] for k in kinds]), np.array([k[1] for k in kinds]), extra,
+                                     np.array([k[2] for k in kinds]))
+        for _ in range(20):
+            n = rng.randint(1, 12)
+            keys = [rng.choice(keys_of) for _ in range(n)]
+            if not kinds[keys[0][0]][2]:  # a line's first token is constrained as after a line start
+                continue
+            emit = [rows(k)[0] for k in keys]
+            pairs = [rows(k)[1] for k in keys]
+            assert search.path(keys, m) == viterbi.best_path(emit, pairs, m, None)
+        dropped += sum(float("-inf") in state for state in search.states)
+    assert dropped > 20 if low == _LOW else dropped > 0
 
 
 def test_training_decodes_each_line_as_the_tagger_does():

@@ -175,9 +175,10 @@ def _distinct(ids):
 class DocScores:
     """Scores of a document's tokens, segments concatenated in order."""
 
-    __slots__ = ("base", "fast", "fast_hist", "words", "ini", "ender", "after", "states", "hits", "quiet_to")
+    __slots__ = ("base", "fast", "fast_hist", "words", "ini", "ender", "after", "states", "hits", "quiet_to",
+                 "distinct")
 
-    def __init__(self, base, fast: list[int], fast_hist, words, ini, ender, quiet_to=None):
+    def __init__(self, base, fast: list[int], fast_hist, words, ini, ender, quiet_to=None, distinct: int = 0):
         self.base = base  # int32 array: base[t][k], every tag-independent feature of token t for class k, summed
         self.fast = fast  # best allowed class of token t when the two previous tags are "O" (no word history)
         self.fast_hist = fast_hist  # [h][t]: the same when the word's commonest earlier label type is h
@@ -188,6 +189,7 @@ class DocScores:
         # quiet_to[t]: the first token at or after t that is capitalised (it has a word history) or whose `fast`
         # class is not the "O" class; every token before it is tagged "O" in the state ("O", "O"). None: unknown
         self.quiet_to = quiet_to
+        self.distinct = distinct  # how many distinct words the document has
 
 
 class _HistBest(dict):
@@ -372,7 +374,7 @@ class ScoreTable:
             base += R[_U][words] * up[:, None]
         base += self._bigrams(P, at, "bg-=", -1, 0)
         base += self._bigrams(P, at, "bg+=", 0, 1)
-        code = self._evidence_codes(words, mid, low)
+        code, distinct = self._evidence_codes(words, mid, low)
         if ini.any():
             base += (self.si + R[_SI_SS][words] + self.tc_rows["si|tc"][code]) * ini[:, None]
         if up.any():
@@ -387,7 +389,7 @@ class ScoreTable:
         if self.o_class is not None:
             loud = np.flatnonzero(self.caps[words] | (best != self.o_class))
             quiet_to = np.append(loud, len(words))[np.searchsorted(loud, np.arange(len(words)))].tolist()
-        return DocScores(base, fast, fast_hist, words, ini, ender[:, None], quiet_to)
+        return DocScores(base, fast, fast_hist, words, ini, ender[:, None], quiet_to, distinct)
 
     def _add_document_features(self, base, segments) -> None:
         """Add each token's document features (doc_features.py; segments' `docf`), summed once per distinct set and
@@ -430,11 +432,11 @@ class ScoreTable:
         s += np.where(doc.ender, mask[1], mask[0])
         return s.argmax(axis=1).tolist()
 
-    def prev_rows(self, doc: DocScores, prevs: list[str]):
+    def prev_rows(self, doc: DocScores, prevs: list[str], at=None):
         """[p][t]: the summed rows of the features "t-1w=PREV|word" and "t-1sh=PREV|shape" of every token of `doc`
         after each previous tag of `prevs` (the line start's "<s>" too: the Viterbi decoder's pair scores), as one
         int32 array. The features are found by the word and by the shape (each distinct one looked up once in
-        `_AfterIndex`), not by their names per previous tag."""
+        `_AfterIndex`), not by their names per previous tag. With `at` (token positions), only those tokens' rows."""
         index = self.after_index
         if index is None or index.prevs != tuple(prevs):
             index = self.after_index = _AfterIndex(self.fid, prevs)
@@ -463,7 +465,7 @@ class ScoreTable:
             flat = np.arange(ends[-1]) + np.repeat(first - (ends - size), size)
             # a word has one feature per previous tag, and words and shapes have rows of their own: no repeats
             out[index.prev[flat], np.repeat(np.array(rows, dtype=np.intp), size)] += self.W[index.feature[flat]]
-        tok_local = local[doc.words]
+        tok_local = local[doc.words if at is None else doc.words[at]]
         return out[:, tok_local] + out[:, len(ids) + np.array(shape_of, dtype=np.intp)[tok_local]]
 
     def _after(self, doc: DocScores, prev: str):
@@ -483,12 +485,12 @@ class ScoreTable:
 
     def _evidence_codes(self, words, mid: set, low: set):
         """2 * tc + lc of each token (features.context_features: capitalised and seen capitalised mid-sentence
-        in the document; seen in lower case), worked out once per distinct word."""
+        in the document; seen in lower case), worked out once per distinct word; and how many distinct words."""
         uniq = _distinct(words)
         spell, lows = self.words, self.lows
         by_id = np.zeros(len(lows), dtype=np.intp)
         by_id[uniq] = [2 * (spell[i][:1].isupper() and lows[i] in mid) + (lows[i] in low) for i in uniq.tolist()]
-        return by_id[words]
+        return by_id[words], len(uniq)
 
     def _bigrams(self, P, at, prefix: str, left_off: int, right_off: int):
         """Summed bigram feature rows: only pairs whose words both occur in some weighted bigram are built."""

@@ -42,7 +42,7 @@ from .features import (
 from ..lexicon import lexicon
 from .tokens import lines, tokenize_line
 from .doc_features import document_features
-from .viterbi import FastPaths, best_path
+from .viterbi import FastPaths, KeyedSearch, best_path, pair_scores
 
 WEIGHTS_FILE = "ner_weights.json.gz"
 _MEMO_LIMIT = 30_000  # words per slot; a full cache is simply dropped (keeps memory to a few MB)
@@ -52,6 +52,10 @@ _VECTOR_AFTER = 64
 _DIV = 16
 _FORBIDDEN = -(1 << 40)  # added to a class the BIO constraint rules out (integer weights sum to far less)
 _LOW = -(1 << 30)  # the same in the Viterbi decoder's int32 pair scores
+# a document of at least KEYED_MIN tokens with at most KEYED_SHARE times as many distinct rows (hostile texts: a page
+# of one name) is searched line by line, each step once (viterbi.KeyedSearch); prose (dev texts: 0.7-1.0) as before
+KEYED_MIN = 64
+KEYED_SHARE = 0.5
 USE_DOC_FEATURES = True  # document features (doc_features.py), session 7: README
 TWO_PASS = True  # re-tag with each word's labels elsewhere in the document (Tagger.tag_segments): README
 
@@ -390,7 +394,7 @@ class Tagger:
     def _fast_decoder(self, segs: list[Segment], mid: set, low: set):
         """A function (segment index, history types) -> the segment's best path (its tags), from the whole
         document's scores (scoring.py) and viterbi.FastPaths: the tokens sure to be "O" are left "O" and the search
-        runs over the stretches between them."""
+        runs over the stretches between them; or, when the document's rows repeat much, viterbi.KeyedSearch."""
         import numpy as np
 
         table = self.table
@@ -399,30 +403,66 @@ class Tagger:
         prevs = classes + [START]
         zero = self.zero
         trans = [self.w.get("t-1=" + p, zero) for p in prevs]
-        after = table.prev_rows(scores, prevs)
         low_mask = [np.array([0 if a else _LOW for a in self.ok[p]], dtype=np.int32) for p in prevs]
-        caps = table.caps[scores.words]
-        hb = self._hist_bounds()
-        bound = tuple(np.where(scores.ini[:, None], on, off) * caps[:, None] for off, on in hb)
         lengths = [len(seg.toks) for seg in segs]
-        fp = FastPaths(scores, trans, after, low_mask, low_mask[-1], lengths, bound)
-        E, sure = fp.E, fp.sure_o
-        # the rows of the tokens the search visits, as lists once (a stretch is then a slice of them)
-        loud = np.flatnonzero(~sure)
-        at = np.zeros(len(sure), dtype=np.intp)
-        at[loud] = np.arange(len(loud))
-        at = at.tolist()
-        emits = scores.base[loud].tolist()
-        pair_rows = E[:, loud].transpose(1, 0, 2).tolist()
-        sure = sure.tolist()
+        # Tokens with the same rows (the same base scores, word and constraint: a token's pair scores are its word's
+        # and its constraint's) share a row id. When the document's rows repeat much (hostile texts: a page of one
+        # name, a dateline on every line), every line is searched whole, each step once (viterbi.KeyedSearch); else
+        # the search runs between the tokens sure to be "O" (FastPaths).
+        n_all = len(scores.words)
+        hist_vecs = self.hist_vecs
+        start_row = len(prevs) - 1
+        # (a row holds its word: a document of many distinct words has as many distinct rows, and is not hashed)
+        rid = reps = None
+        if n_all >= KEYED_MIN and scores.distinct <= KEYED_SHARE * n_all:
+            rid, reps = _row_ids(scores.base, scores.words, scores.ender[:, 0])
+        if reps is not None and len(reps) <= KEYED_SHARE * n_all:
+            at = (rid * 16).tolist()
+            emits = scores.base[reps].tolist()
+            R = pair_scores(trans, table.prev_rows(scores, prevs, reps), low_mask, low_mask[-1],
+                            scores.ender[reps, 0]).transpose(1, 0, 2)
+            pid, firsts = _same_rows(R.reshape(len(reps), -1))  # the distinct pair rows (a row's word and constraint)
+            R, pid = R[firsts], pid.tolist()
+            pair_rows = R.tolist()
+
+            def rows(key: int):
+                r, code = key >> 4, key & 15
+                p = pid[r]
+                if code:
+                    code -= 1
+                    return list(map(add, emits[r], hist_vecs[code >> 1, bool(code & 1)])), pair_rows[p], p
+                return emits[r], pair_rows[p], p
+
+            search = KeyedSearch(rows, scores.base[reps], R, hist_vecs.values(), scores.ender[reps[firsts], 0])
+        else:
+            search = None
+            after = table.prev_rows(scores, prevs)
+            caps = table.caps[scores.words]
+            hb = self._hist_bounds()
+            bound = tuple(np.where(scores.ini[:, None], on, off) * caps[:, None] for off, on in hb)
+            fp = FastPaths(scores, trans, after, low_mask, low_mask[-1], lengths, bound)
+            E, sure = fp.E, fp.sure_o
+            # the rows of the tokens the search visits, as lists once (a stretch is then a slice of them)
+            loud = np.flatnonzero(~sure)
+            at = np.zeros(len(sure), dtype=np.intp)
+            at[loud] = np.arange(len(loud))
+            at = at.tolist()
+            emits = scores.base[loud].tolist()
+            pair_rows = E[:, loud].transpose(1, 0, 2).tolist()
+            sure = sure.tolist()
         offs = [0]
         for n in lengths:
             offs.append(offs[-1] + n)
-        hist_vecs = self.hist_vecs
-        start_row = len(prevs) - 1
 
         def decode(k: int, types: list) -> list[int]:
             off, n = offs[k], lengths[k]
+            if search is not None:  # the whole line, each step once
+                keys = at[off:off + n]  # 16 x the row id, plus 1 + 2 h + (starts a sentence) with a history h
+                ini = segs[k].initial
+                for t in (segs[k].caps if segs[k].caps is not None else range(n)):
+                    if types[t] is not None:
+                        keys[t] += 1 + 2 * types[t] + ini[t]
+                return [classes[c] for c in search.path(keys, start_row)]
             tags = [0] * n
             i = 0
             while i < n:
@@ -657,6 +697,30 @@ def _int_rows(weights, n_classes: int):
     if isinstance(weights, Rows):
         return weights
     return Rows(weights, n_classes) if usable(weights) else None
+
+
+def _row_ids(base, words, ender):
+    """(row id of each token, the first token of each id): tokens with the same base scores, word and constraint
+    (after . ! ? or a line start or not) get the same id."""
+    import numpy as np
+
+    return _same_rows(np.concatenate([base, words[:, None].astype(np.int32), ender[:, None].astype(np.int32)], axis=1))
+
+
+def _same_rows(cols):
+    """(id of each row, the first row of each id) of an int32 matrix: equal rows, equal ids. Found by hashing the
+    rows, then checked: a row that differs from its id's first row (a hash collision) gets an id of its own."""
+    import numpy as np
+
+    mult = ((np.arange(cols.shape[1], dtype=np.uint64) + np.uint64(1)) * np.uint64(0x9E3779B97F4A7C15)
+            | np.uint64(1)).view(np.int64)
+    _, reps, rid = np.unique(cols.astype(np.int64) @ mult, return_index=True, return_inverse=True)  # (wraps around)
+    rid = rid.reshape(-1)
+    bad = np.flatnonzero((cols != cols[reps[rid]]).any(axis=1))
+    if len(bad):
+        rid[bad] = len(reps) + np.arange(len(bad))
+        reps = np.concatenate([reps, bad])
+    return rid, reps
 
 
 def _score_table(rows, classes, o_pair, o_allowed, hist_vecs):

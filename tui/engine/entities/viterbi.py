@@ -10,11 +10,15 @@ constraint (an I-X only after B-X or I-X; after . ! ? and at a line start as at 
 scoring.py's whole-document scores: it first finds, with array operations over the whole document, the tokens
 every best path tags "O" whatever the history of the words says (`_sure_o`: bounds of how much better any other
 tag can do there, from the token's own and its neighbours' scores, are below zero), and the Python search
-(`best_path`) then runs only over the stretches between them (names and their neighbours). Both break ties
-alike (the lower class index in CLASSES): tests/engine/test_tagger_viterbi.py compares them.
+(`best_path`) then runs only over the stretches between them (names and their neighbours). A document whose
+tokens' rows repeat much (hostile texts: a page of one name, a dateline on every line, numbered quotations) is
+searched line by line with `KeyedSearch` instead, each distinct step once (session 16). All break ties alike (the
+lower class index in CLASSES): tests/engine/test_tagger_viterbi.py compares them.
 """
 
 from __future__ import annotations
+
+from operator import add
 
 _NEG = float("-inf")
 ROUNDS = 2  # tightening rounds of the bounds that find the tokens sure to be "O" (_sure_o)
@@ -60,6 +64,134 @@ def best_path(emit: list[list[int]], pairs: list[list[list[int]]], first: int | 
     return path
 
 
+class KeyedSearch:
+    """The best paths of the lines of a document whose tokens' rows repeat (a page of one name, a dateline on every
+    line), each step of the search worked out once.
+
+    A token is named by a key (`rows(key)` -> its emit row and pair rows, as best_path's `emit[i]` and `pairs[i]`,
+    and an id of its pair rows; equal keys, equal rows; equal ids, equal pair rows). A step (the best scores into
+    each class at token i from those into i - 1) depends only on token i's rows and on how the scores into i - 1
+    differ from each other; each (those differences, key) is worked out once and kept, and the part before token
+    i's own scores once per (those differences, pair rows id). So that the differences repeat, a class that cannot
+    be on a best path from here is dropped from them (its score becomes -inf; `_state`). The arithmetic and the ties
+    are best_path's: the same path (tests/engine/test_tagger_viterbi.py). Classes as in _sure_o: 0 "O", 2y + 1 and
+    2y + 2 B-Y and I-Y."""
+
+    __slots__ = ("rows", "memo", "steps", "starts", "states", "lead", "partner", "m")
+
+    def __init__(self, rows, emit_rows, pair_rows, extra_rows, ender):
+        """`emit_rows` [k, c]: every distinct token's emit row, `pair_rows` [j, p, c] every distinct pair rows (int
+        arrays; the last p, the line start's, is not a previous class); `extra_rows`: rows that may be added to a
+        token's emit row (history); `ender[j]`: pair rows j are those of a token after . ! ? or at a line start
+        (every class then constrained alike: no I-Y)."""
+        import numpy as np
+
+        self.rows = rows
+        self.memo: dict = {}  # (state id, key) -> (next state id, next differences, their live classes, arg)
+        self.steps: dict = {}  # (state id, pair rows id) -> (best scores into each class before the token's own, arg)
+        self.starts: dict = {}  # (first, key) -> the state after a line's first token
+        self.states: dict = {}  # differences -> (state id, differences, live classes)
+        k, P, m = pair_rows.shape
+        self.m = m
+        self.lead = self.partner = None
+        free = np.asarray(ender, dtype=bool)
+        tied = ~free  # tokens where I-Y may only follow B-Y or I-Y
+        if not k:
+            return
+        R = pair_rows[:, :m].astype(np.int64)
+        floor = -(1 << 62)
+        opens = [c for c in range(m) if c == 0 or c % 2 == 1]
+        # lead[c][c*]: the most c can gain on c* on the way into a next class that every class may precede alike
+        # ("O", a B-Y; any class after . ! ? or at a line start)
+        A, F = R[:, :, opens], R[free]
+        lead = np.empty((m, m), dtype=np.int64)
+        for cs in range(m):
+            lead[:, cs] = (A - A[:, cs:cs + 1]).max(axis=(0, 2))
+            if len(F):
+                lead[:, cs] = np.maximum(lead[:, cs], (F - F[:, cs:cs + 1]).max(axis=(0, 2)))
+        # partner[c]: (B-Y's I-Y or I-Y's B-Y, the most c can gain on it on the way into I-Y elsewhere)
+        partner = [None] * m
+        for c in range(1, m):
+            q = c + 1 if c % 2 else c - 1
+            into = 2 * ((c - 1) // 2) + 2
+            partner[c] = (q, int(np.where(tied, R[:, c, into] - R[:, q, into], floor).max()))
+        # Into I-Y (not after . ! ?) from a class c that may not precede it, B-Y must always lead c enough: checked
+        # once here, from the least B-Y can trail c by after a step (when it cannot, nothing is ever dropped)
+        E = emit_rows.astype(np.int64)
+        extra = np.array([[0] * m] + [list(r) for r in extra_rows], dtype=np.int64)
+        first = pair_rows[:, P - 1].astype(np.int64)
+        for y in range(m // 2):
+            b, i = 2 * y + 1, 2 * y + 2
+            for c in range(m):
+                if c in (b, i):
+                    continue
+                trail = (E[:, b] - E[:, c]).min() + (extra[:, b] - extra[:, c]).min() + \
+                    min((R[:, :, b] - R[:, :, c]).min(), (first[:, b] - first[:, c]).min())
+                if trail <= np.where(tied, R[:, c, i] - R[:, b, i], floor).max():
+                    return
+        self.lead, self.partner = lead.T.tolist(), partner  # lead[c*][c]: by the leader c*
+
+    def _state(self, delta: list) -> tuple:
+        """(state id, differences, live classes) of the scores `delta` into a token. Class c is dropped when, for
+        every class c' of the next token, some other class c* leads c by more than c can gain on c* on the way into
+        c' (pair rows[c][c'] - pair rows[c*][c'], at most `lead[c][c*]` over the document for c' "O" or a B-Y, taken
+        from the leader; for c' I-Y, from c's partner): c is then never the best way into any class, nor the best at
+        the line end (it trails the leader there, or ties it from a higher index)."""
+        top = max(delta)
+        norm = [x - top for x in delta]
+        lead = self.lead
+        if lead is not None:  # (lead[t][t] is 0: the leader t itself is never dropped)
+            for c, x, gain, other in zip(range(self.m), delta, lead[delta.index(top)], self.partner):
+                if top - x > gain and (other is None or delta[other[0]] - x > other[1]):
+                    norm[c] = _NEG
+        norm = tuple(norm)
+        got = self.states.get(norm)
+        if got is None:
+            got = self.states[norm] = (len(self.states), norm, [c for c in range(self.m) if norm[c] != _NEG])
+        return got
+
+    def path(self, keys: list, first: int) -> list[int]:
+        """The best path of a line of tokens `keys`, after previous class (pair row) `first` (the line start's)."""
+        rows, memo, steps = self.rows, self.memo, self.steps
+        got = self.starts.get((first, keys[0]))
+        if got is None:
+            e, pr, _ = rows(keys[0])
+            got = self.starts[(first, keys[0])] = self._state(list(map(add, e, pr[first])))
+        sid, norm, live = got
+        rng = range(self.m)
+        back = []
+        for key in keys[1:]:
+            got = memo.get((sid, key))
+            if got is None:
+                e, pr, pid = rows(key)
+                step = steps.get((sid, pid))  # the scores before the token's own: the same for the same pair rows
+                if step is None:
+                    best = [_NEG] * self.m
+                    arg = [0] * self.m
+                    for p in live:
+                        dp = norm[p]
+                        row = pr[p]
+                        for c in rng:
+                            s = dp + row[c]
+                            if s > best[c]:
+                                best[c] = s
+                                arg[c] = p
+                    step = steps[(sid, pid)] = (best, arg)
+                got = memo[(sid, key)] = (*self._state(list(map(add, step[0], e))), step[1])
+            sid, norm, live, arg = got
+            back.append(arg)
+        k = 0
+        for c in rng:
+            if norm[c] > norm[k]:
+                k = c
+        path = [k]
+        for arg in reversed(back):
+            k = arg[k]
+            path.append(k)
+        path.reverse()
+        return path
+
+
 class FastPaths:
     """Per document: the pair scores of every token from every previous class, and the tokens sure to be "O"."""
 
@@ -74,15 +206,22 @@ class FastPaths:
         import numpy as np
 
         base = scores.base
-        n, m = base.shape
-        ender = scores.ender[:, 0]
-        E = np.empty((len(trans), n, m), dtype=np.int32)  # [p, t, c]: the pair score into token t's c from p
-        for p in range(len(trans)):
-            E[p] = after_rows[p]
-            E[p] += np.asarray(trans[p], dtype=np.int32)
-            E[p] += np.where(ender[:, None], start_mask, masks[p])
-        self.E = E
-        self.sure_o = _sure_o(base, E, seg_lengths, *hist_bound) if n else np.zeros(0, dtype=bool)
+        self.E = E = pair_scores(trans, after_rows, masks, start_mask, scores.ender[:, 0])
+        self.sure_o = _sure_o(base, E, seg_lengths, *hist_bound) if len(base) else np.zeros(0, dtype=bool)
+
+
+def pair_scores(trans, after_rows, masks, start_mask, ender):
+    """E[p, t, c]: the pair score into token t's class c from previous class p (FastPaths' arguments; `ender[t]`:
+    token t starts a line or follows . ! ?), int32."""
+    import numpy as np
+
+    P, n, m = after_rows.shape
+    E = np.empty((P, n, m), dtype=np.int32)
+    for p in range(P):
+        E[p] = after_rows[p]
+        E[p] += np.asarray(trans[p], dtype=np.int32)
+        E[p] += np.where(ender[:, None], start_mask, masks[p])
+    return E
 
 
 def _sure_o(base, E, seg_lengths, hist_bound, ib_bound, rounds: int = ROUNDS):
