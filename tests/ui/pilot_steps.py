@@ -73,3 +73,19 @@ async def open_first_story(pilot) -> None:
     await pilot.press("g", "enter")
     await settle(pilot)
     await settle(pilot)
+
+
+def fake_browser(tmp_path, monkeypatch):
+    """$BROWSER set to a program that writes the link it is given to a file; returns that file's path."""
+    import stat
+    import sys
+    import webbrowser
+
+    got = tmp_path / "browser-got.txt"
+    browser = tmp_path / "fake-browser"
+    browser.write_text(f"#!{sys.executable}\nimport sys\nopen({str(got)!r}, 'w').write(sys.argv[1])\n")
+    browser.chmod(browser.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("BROWSER", str(browser))
+    monkeypatch.setattr(webbrowser, "_tryorder", None)  # read $BROWSER again
+    monkeypatch.setattr(webbrowser, "_browsers", {})
+    return got

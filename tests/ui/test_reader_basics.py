@@ -4,10 +4,8 @@ the unread count in the status line, delete undone with z."""
 from __future__ import annotations
 
 import os
-import stat
-import sys
 
-from pilot_steps import open_first, settle
+from pilot_steps import fake_browser, open_first, settle
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
 from tui.app.dialogs import ConfirmDialog
@@ -132,25 +130,11 @@ async def test_delete_then_z_restores_it_whole(library, make_app):
         assert toasts(app)[-1] == "Nothing to undo."
 
 
-def _fake_browser(tmp_path, monkeypatch):
-    """$BROWSER set to a program that writes the link it is given to a file; returns that file's path."""
-    got = tmp_path / "browser-got.txt"
-    browser = tmp_path / "fake-browser"
-    browser.write_text(f"#!{sys.executable}\nimport sys\nopen({str(got)!r}, 'w').write(sys.argv[1])\n")
-    browser.chmod(browser.stat().st_mode | stat.S_IEXEC)
-    monkeypatch.setenv("BROWSER", str(browser))
-    import webbrowser
-
-    monkeypatch.setattr(webbrowser, "_tryorder", None)  # read $BROWSER again
-    monkeypatch.setattr(webbrowser, "_browsers", {})
-    return got
-
-
 async def test_o_opens_the_link_with_browser(library, make_app, tmp_path, monkeypatch):
     path, ids = library
     with Library(path) as lib:
         lib.db.execute("UPDATE articles SET url = 'https://example.org/harbour' WHERE id = ?", (ids[HARBOUR.title],))
-    got = _fake_browser(tmp_path, monkeypatch)
+    got = fake_browser(tmp_path, monkeypatch)
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_first(pilot)
@@ -171,7 +155,7 @@ async def test_o_does_not_hand_a_link_that_is_not_http_to_the_browser(library, m
     path, ids = library
     with Library(path) as lib:
         lib.db.execute("UPDATE articles SET url = '--renderer-cmd-prefix=xcalc' WHERE id = ?", (ids[HARBOUR.title],))
-    got = _fake_browser(tmp_path, monkeypatch)
+    got = fake_browser(tmp_path, monkeypatch)
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
         await open_first(pilot)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import open_first_story, settle, toasts_of
+from pilot_steps import fake_browser, open_first_story, settle, toasts_of
 from story_sample import make_story_library
+
+from tui.store import Library
 
 
 @pytest.fixture
@@ -46,7 +48,7 @@ async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_
         assert type(story).__name__ == "StoryScreen"
         for key, name in (("s", "Next method"), ("e", "Entity highlights on / off"), ("slash", "Search"),
                           ("a", "Add an article from a file or folder"), ("n", "Next unread article"),
-                          ("d", "Delete the article"), ("o", "Open the article's link in the browser")):
+                          ("d", "Delete the article")):
             said.clear()
             await pilot.press(key)
             await settle(pilot)
@@ -73,6 +75,33 @@ async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_
         await settle(pilot)
         assert type(app.screen).__name__ == "FeedsScreen"
         assert any(s.startswith("+ (Longer summary) works in the story view and the briefing") for s in said), said
+
+
+async def test_o_in_the_story_view_opens_the_link_of_the_lines_article(stories, make_app, tmp_path, monkeypatch):
+    """`o` in the story view opens the article of the line under the cursor, as `m` and `f` mark it (it said that it
+    works in the library only, so a reader had to go back, find the article in the list and open it first)."""
+    with Library(stories) as lib:
+        lib.db.execute("UPDATE articles SET url = 'https://example.org/story/' || id")
+    got = fake_browser(tmp_path, monkeypatch)
+    app = make_app(stories)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_story(pilot)
+        story = app.screen
+        assert type(story).__name__ == "StoryScreen"
+        await pilot.press("j")  # the summary's second sentence
+        await settle(pilot)
+        lines = story.query_one("#story-text")
+        kind, _, number = (lines.get_option_at_index(lines.highlighted).id or "").partition(":")
+        assert kind == "s"  # a summary sentence's line ("s:N": the story summary's sentence N)
+        article = story.summary.sentences[int(number)].article
+        await pilot.press("o")
+        await settle(pilot)
+        for _ in range(50):
+            if got.exists():
+                break
+            await pilot.pause(0.1)
+        assert app.screen is story
+    assert got.read_text() == f"https://example.org/story/{article}"
 
 
 async def test_copy_toasts_on_the_pages_name_the_command_that_prints_the_same(stories, make_app, monkeypatch):

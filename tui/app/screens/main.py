@@ -825,7 +825,10 @@ class MainScreen(QuickSwitch, Screen):
 
     def action_open_link(self) -> None:
         """o: the open (or selected) article's link in the browser; $BROWSER is honoured."""
-        article_id = self.target_id()
+        self.open_link_of(self.target_id())
+
+    def open_link_of(self, article_id: int | None) -> None:
+        """The article's link in the browser (the story view's `o` too), or a toast saying why not."""
         article = self.lib.get(article_id) if article_id is not None else None
         if article is None:
             return

@@ -168,9 +168,10 @@ class StoryScreen(PageScreen):
                  "copy_summary": "Copy the story's summary", "copy_quotes": "Copy the story's quotes by speaker",
                  "copy_markdown": "Copy the story as Markdown (summary, quotes, sources)",
                  "longer": "Longer story summary", "shorter": "Shorter story summary",
-                 "toggle_read": "Mark the line's article read / unread", "star": "Star / unstar the line's article"}
-    # m and f act on the article of the line under the cursor, as in the library (rebound keys follow)
-    BINDINGS = [b for b in keymap.bindings(keymap.MAIN) if b.id in ("toggle_read", "star")]
+                 "toggle_read": "Mark the line's article read / unread", "star": "Star / unstar the line's article",
+                 "open_link": "Open the line's article's link in the browser ($BROWSER)"}
+    # m, f and o act on the article of the line under the cursor, as in the library (rebound keys follow)
+    BINDINGS = [b for b in keymap.bindings(keymap.MAIN) if b.id in ("toggle_read", "star", "open_link")]
     # every key of the view in 80 columns (m and f were missing)
     HINT = (("open", "open"), (("longer", "shorter"), "length"), ("copy_summary", "copy"), ("copy_quotes", "quotes"),
             ("copy_markdown", "Markdown"), (("toggle_read", "star"), "marks"), ("back", "back"))
@@ -367,6 +368,14 @@ class StoryScreen(PageScreen):
             g, q = (int(x) for x in rest.split(":"))
             return self.summary.quotes[g].quotes[q].article
         return None
+
+    def action_open_link(self) -> None:
+        """o: the link of the line's article in the browser (as `o` in the library)."""
+        main, article_id = self.main_screen(), self._line_article()
+        if main is None or article_id is None:
+            self.notify("Put the cursor on a summary sentence, a quote or an article first.", severity="warning")
+            return
+        main.open_link_of(article_id)
 
     def action_toggle_read(self) -> None:
         self._flip("read", "read", "unread")
