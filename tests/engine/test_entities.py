@@ -222,6 +222,24 @@ def test_a_lone_word_starting_an_organisation_name_is_that_organisation():
     assert {e.canonical for e in short} == {"Brandvik Energy"}
 
 
+def test_a_lone_word_ending_an_organisation_name_is_that_organisation():
+    # a club, a paper, a band is often named by its last word after the first mention
+    text = ("Kessel Rovers beat Lindholm 2-1 on Saturday to stay top of the league. Rovers have not lost since "
+            "August, and their coach said the squad was tired. The manager of Rovers, Ana Moreau, rested three "
+            "players.")
+    ents = extract_entities(text)
+    short = [e for e in ents if e.text == "Rovers"]
+    assert short and {e.label for e in short} == {"ORG"}
+    assert {e.canonical for e in short} == {"Kessel Rovers"}
+    # two names end in the word: no guess
+    text = ("Kessel Rovers won 2-0 on Saturday. Varno Rovers lost at home to Lindholm. Rovers fans from both towns "
+            "will meet in the cup next month.")
+    ents = extract_entities(text)
+    assert {e.canonical for e in ents if e.text == "Kessel Rovers" or e.text == "Varno Rovers"} == {
+        "Kessel Rovers", "Varno Rovers"}
+    assert {e.canonical for e in ents if e.text == "Rovers"} == {"Rovers"}
+
+
 def test_plural_days_are_dates_and_a_station_is_not_a_person():
     text = "She works nights on Tuesdays and Wednesdays. Air was worst near Lamego station on weekdays."
     ents = extract_entities(text)

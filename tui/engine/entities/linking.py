@@ -81,10 +81,13 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
             if e.label == ORG:
                 org_initials.setdefault(initials(e.text), _norm(e.text))
     org_firsts: dict[str, list[str]] = {}
+    org_lasts: dict[str, list[str]] = {}
     for e in ents:
         words = e.text.split()
         if e.label == ORG and len(words) > 1 and "and" not in words and " ".join(words) not in org_firsts.get(words[0], []):
             org_firsts.setdefault(words[0], []).append(" ".join(words))
+            if words[-2].lower() != "of":  # "University of Surrey": its last word names a place, not the university
+                org_lasts.setdefault(words[-1], []).append(" ".join(words))
     present_alias = {_ALIAS_OF.get(n.lower()) for n in norms}
 
     out = []
@@ -100,6 +103,11 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
             canon = surface.get(key(name)) or (name.title() if key(name) == dateline else name)
         if label == ORG and " " not in name and len(org_firsts.get(name, ())) == 1:
             canon = org_firsts[name][0]  # "Voltaris" -> "Voltaris Energy": a short form of the one name it starts
+        elif label == ORG and " " not in name and name[:1].isupper() and not name.isupper() \
+                and len(org_lasts.get(name, ())) == 1 and name not in org_firsts \
+                and name.casefold() not in people.by_last and name.lower() not in lexicon().place_names:
+            # (not "TV" -> "British TV", "Leicester" -> "BBC Radio Leicester": an acronym or a place stands alone)
+            canon = org_lasts[name][0]  # "Rovers" -> "Kessel Rovers": a short form of the one name it ends
         elif label == PERSON:
             canon = people.canonical(strip_title(name))
         elif name in acronyms:
