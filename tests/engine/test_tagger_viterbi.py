@@ -212,6 +212,7 @@ def _keyed(monkeypatch) -> list:
     """Every document searched keyed (KeyedSearch), whatever its rows; the lines each search saw are recorded."""
     monkeypatch.setattr(tagger_module, "KEYED_MIN", 0)
     monkeypatch.setattr(tagger_module, "KEYED_SHARE", 1.0)
+    monkeypatch.setattr(tagger_module, "KEYED_WORDS", 1.0)
     return _spy_keyed(monkeypatch)
 
 

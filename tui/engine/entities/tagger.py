@@ -56,6 +56,7 @@ _LOW = -(1 << 30)  # the same in the Viterbi decoder's int32 pair scores
 # of one name) is searched line by line, each step once (viterbi.KeyedSearch); prose (dev texts: 0.7-1.0) as before
 KEYED_MIN = 64
 KEYED_SHARE = 0.5
+KEYED_WORDS = 0.1  # ... looked for only with at most KEYED_WORDS times as many distinct words (an 800-word text: ~0.45)
 USE_DOC_FEATURES = True  # document features (doc_features.py), session 7: README
 TWO_PASS = True  # re-tag with each word's labels elsewhere in the document (Tagger.tag_segments): README
 
@@ -339,7 +340,10 @@ class Tagger:
             out.append(tags)
             before.append(types)
         if two_pass:
-            after = second_pass_after([seg.toks for seg in segs], out, hist, before)
+            toks = [seg.toks for seg in segs]
+            caps = [seg.caps for seg in segs]
+            caps = None if None in caps else [[(i, t[i]) for i in c if len(t[i]) > 1] for t, c in zip(toks, caps)]
+            after = second_pass_after(toks, out, hist, before, caps_by_seg=caps)
             out = [tags if new == old else decode(k, new) if decode is not None else self.path_plain(seg, mid, low, new)
                    for k, (seg, tags, old, new) in enumerate(zip(segs, out, before, after))]
         return out
@@ -414,7 +418,7 @@ class Tagger:
         start_row = len(prevs) - 1
         # (a row holds its word: a document of many distinct words has as many distinct rows, and is not hashed)
         rid = reps = None
-        if n_all >= KEYED_MIN and scores.distinct <= KEYED_SHARE * n_all:
+        if n_all >= KEYED_MIN and scores.distinct <= KEYED_WORDS * n_all:
             rid, reps = _row_ids(scores.base, scores.words, scores.ender[:, 0])
         if reps is not None and len(reps) <= KEYED_SHARE * n_all:
             at = (rid * 16).tolist()
