@@ -212,17 +212,11 @@ def corpus_salt(n: int, first_day: str, last_day: str) -> list[dict]:
     return out
 
 
-def conll_salt(eval_dir: Path, n: int, first_day: str, last_day: str) -> list[dict]:
-    """`n` CoNLL-2003 train articles (fixed random sample of those of >= 80 words with a dateline of August 1996) as
-    dev-like rows: title = the headline, text = the article after its dateline; each of the sample's days mapped in
-    order onto an equal slice of [first_day, last_day], a random day within it (fixed seed); ids "conll:"."""
-    import random
+def conll_dated(path: Path) -> list[tuple[str, str, str, str]]:
+    """(id, headline, body after the dateline, "1996-08-DD") of each CoNLL-2003 train article (the file `path`) of
+    80 words or more with a dateline of August 1996, in the file's order."""
     import re
-    from datetime import date
 
-    path = eval_dir.parent / "ner" / "train" / "conll2003_train.jsonl"
-    if n <= 0 or not path.is_file():
-        return []
     docs = []
     for line in path.open(encoding="utf-8"):
         if not line.strip():
@@ -232,8 +226,21 @@ def conll_salt(eval_dir: Path, n: int, first_day: str, last_day: str) -> list[di
         at = next((i for i, x in enumerate(lines[:4]) if re.search(r"\b1996-08-\d\d\b", x)), None)
         body = " ".join(" ".join(lines[at + 1:]).split()) if at is not None else ""
         if at is not None and len(body.split()) >= 80:
-            day = re.search(r"1996-08-\d\d", lines[at]).group(0)
-            docs.append((r["id"], lines[0].strip(), body, date.fromisoformat(day).toordinal()))
+            docs.append((r["id"], lines[0].strip(), body, re.search(r"1996-08-\d\d", lines[at]).group(0)))
+    return docs
+
+
+def conll_salt(eval_dir: Path, n: int, first_day: str, last_day: str) -> list[dict]:
+    """`n` CoNLL-2003 train articles (fixed random sample of those of >= 80 words with a dateline of August 1996) as
+    dev-like rows: title = the headline, text = the article after its dateline; each of the sample's days mapped in
+    order onto an equal slice of [first_day, last_day], a random day within it (fixed seed); ids "conll:"."""
+    import random
+    from datetime import date
+
+    path = eval_dir.parent / "ner" / "train" / "conll2003_train.jsonl"
+    if n <= 0 or not path.is_file():
+        return []
+    docs = [(ident, title, body, date.fromisoformat(day).toordinal()) for ident, title, body, day in conll_dated(path)]
     rng = random.Random(7)
     docs = sorted(rng.sample(docs, min(n, len(docs))), key=lambda d: (d[3], d[0]))
     d0, d1 = docs[0][3], docs[-1][3] + 1

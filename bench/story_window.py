@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 import tempfile
 import time
@@ -41,17 +40,9 @@ def polnear(path: Path) -> list[tuple[str, str, str, str]]:
 
 def conll(path: Path) -> list[tuple[str, str, str, str]]:
     """(headline, body, day, "conll") of each CoNLL-2003 train article of 80 words or more with a dateline."""
-    out = []
-    for line in path.open(encoding="utf-8"):
-        if not line.strip():
-            continue
-        r = json.loads(line)
-        lines = r["text"].split("\n")
-        at = next((i for i, x in enumerate(lines[:4]) if re.search(r"\b1996-08-\d\d\b", x)), None)
-        body = " ".join(" ".join(lines[at + 1:]).split()) if at is not None else ""
-        if at is not None and len(body.split()) >= 80:
-            day = re.search(r"1996-08-\d\d", lines[at]).group(0)
-            out.append((lines[0].strip() or body[:160], body, day, "conll"))
+    from bench.quality_stories import conll_dated
+
+    out = [(title or body[:160], body, day, "conll") for _ident, title, body, day in conll_dated(path)]
     return sorted(out, key=lambda a: (a[2], a[0]))
 
 

@@ -89,3 +89,15 @@ def fake_browser(tmp_path, monkeypatch):
     monkeypatch.setattr(webbrowser, "_tryorder", None)  # read $BROWSER again
     monkeypatch.setattr(webbrowser, "_browsers", {})
     return got
+
+
+async def press_o_for_link(pilot, got) -> str:
+    """Press `o` and wait (up to 5 s) for the fake browser (`fake_browser`) to write the link it was given to `got`;
+    returns that link ("" when none came)."""
+    await pilot.press("o")
+    await settle(pilot)
+    for _ in range(50):
+        if got.exists():
+            break
+        await pilot.pause(0.1)
+    return got.read_text() if got.exists() else ""

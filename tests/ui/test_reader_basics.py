@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from pilot_steps import fake_browser, open_first, settle
+from pilot_steps import fake_browser, open_first, press_o_for_link, settle
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
 from tui.app.dialogs import ConfirmDialog
@@ -139,13 +139,7 @@ async def test_o_opens_the_link_with_browser(library, make_app, tmp_path, monkey
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_first(pilot)
         assert any("https://example.org/harbour" in screen.body.line_text(i) for i in range(6))  # in the header
-        await pilot.press("o")
-        await settle(pilot)
-        for _ in range(50):
-            if got.exists():
-                break
-            await pilot.pause(0.1)
-    assert got.read_text() == "https://example.org/harbour"
+        assert await press_o_for_link(pilot, got) == "https://example.org/harbour"
     assert os.environ["BROWSER"] == str(tmp_path / "fake-browser")
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import fake_browser, open_first_story, settle, toasts_of
+from pilot_steps import fake_browser, open_first_story, press_o_for_link, settle, toasts_of
 from story_sample import make_story_library
 
 from tui.store import Library
@@ -94,14 +94,8 @@ async def test_o_in_the_story_view_opens_the_link_of_the_lines_article(stories, 
         kind, _, number = (lines.get_option_at_index(lines.highlighted).id or "").partition(":")
         assert kind == "s"  # a summary sentence's line ("s:N": the story summary's sentence N)
         article = story.summary.sentences[int(number)].article
-        await pilot.press("o")
-        await settle(pilot)
-        for _ in range(50):
-            if got.exists():
-                break
-            await pilot.pause(0.1)
+        assert await press_o_for_link(pilot, got) == f"https://example.org/story/{article}"
         assert app.screen is story
-    assert got.read_text() == f"https://example.org/story/{article}"
 
 
 async def test_copy_toasts_on_the_pages_name_the_command_that_prints_the_same(stories, make_app, monkeypatch):

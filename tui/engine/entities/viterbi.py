@@ -52,9 +52,14 @@ def best_path(emit: list[list[int]], pairs: list[list[list[int]]], first: int | 
         back.append(arg)
     if last is not None:
         delta = [a + b for a, b in zip(delta, last)]
+    return backtrack(delta, back)
+
+
+def backtrack(final: list, back: list[list[int]]) -> list[int]:
+    """The path that ends in the best class of `final` (ties: the lower index), following the back pointers."""
     k = 0
-    for c in rng:
-        if delta[c] > delta[k]:
+    for c in range(1, len(final)):
+        if final[c] > final[k]:
             k = c
     path = [k]
     for arg in reversed(back):
@@ -180,16 +185,7 @@ class KeyedSearch:
                 got = memo[(sid, key)] = (*self._state(list(map(add, step[0], e))), step[1])
             sid, norm, live, arg = got
             back.append(arg)
-        k = 0
-        for c in rng:
-            if norm[c] > norm[k]:
-                k = c
-        path = [k]
-        for arg in reversed(back):
-            k = arg[k]
-            path.append(k)
-        path.reverse()
-        return path
+        return backtrack(norm, back)
 
 
 class FastPaths:
