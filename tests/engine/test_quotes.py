@@ -88,6 +88,40 @@ def test_pronoun_skips_a_person_of_the_other_gender():
     assert q.speaker == "Susan Hale"
 
 
+def test_a_pronoun_is_not_the_word_before_a_role_that_speaks():
+    # "The Radio host said": "Radio" is no person speaking, so the "he" after it is still Ivo Brandt
+    text = (
+        "Ivo Brandt presents the late news on Harbour Radio.\n\nThe Radio host said the ferries would stop. "
+        "“Nobody will cross the water this winter,” he said."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ivo Brandt"
+    text = ("Mara Holm is a reporter. The BBC presenter said the ferries would stop. "
+            "“Nobody will cross the water this winter,” she said.")
+    [q] = extract_quotes(text)
+    assert q.speaker == "Mara Holm"
+    # a word between a one-word name and its verb still makes the name a speaker
+    text = (
+        "The harbour board met on Monday. Holm later told reporters the ferries would stop. "
+        "“Nobody will cross the water this winter,” she said."
+    )
+    [q] = extract_quotes(text)
+    assert q.speaker == "Holm"
+
+
+def test_a_team_or_a_cup_the_tagger_names_is_no_one_a_pronoun_stands_for():
+    from tui.engine.entities import extract_entities
+
+    for text, who in [
+        ("Coach Tom Reyes spoke after the game. Arsenal said the referee had been wrong.\n\n"
+         "“We did not deserve to win,” he said.", "Tom Reyes"),
+        ("Coach Ola Berg spoke after the race. The Tour de France starts in July.\n\n"
+         "“We did not deserve to win,” she said.", "Ola Berg"),
+    ]:
+        [q] = extract_quotes(text, extract_entities(text))
+        assert q.speaker == who
+
+
 def test_surname_resolves_to_full_name_and_titles_are_dropped():
     text = (
         "Sen. Robert Keane introduced the bill last year.\n\n"

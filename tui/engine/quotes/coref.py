@@ -10,7 +10,7 @@ import bisect
 import re
 
 from .. import rules
-from .cues import SPEECH_VERBS
+from .cues import SKIP_BEFORE_VERB, SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
 from .names import (FIRST_NAMES, NAME_RUN, ORG_WORDS, TITLES, NameBook, _key, drop_opener, is_person, lower_words,
     person_part, strip_name, tokens)
@@ -81,6 +81,9 @@ class PersonIndex:
             titled = len(toks) == 1 and len(run) > 1  # "Mr. Okafor", "Sen. Brandt"
             # a person's title right before the name ("President Okafor") makes it a person, like a gendered one
             personal = titled and run[-2].lower().rstrip(".") in PERSON_TITLES and toks[0].lower() not in ORG_WORDS
+            if speaks and things and len(toks) == 1 and not titled and a_thing(m.start(), m.end()) \
+                    and rules.enabled("one-word-thing-is-nobody"):
+                speaks = False  # "Arsenal said": tagged an organisation, it makes no person of a one-word name
             if is_person(full) or (len(toks) == 1 and (speaks or titled and (personal or gender_of(run)))):
                 found.append((m.start(), m.end(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks,
                               _modifies_a_name(text, m.end())))
@@ -218,11 +221,18 @@ _NEXT_WORDS = re.compile(r"(?:\s*\([^()\n]{1,30}\))?\s+(\w+)(?:\s+(\w+))?")  # "
 
 
 def _speaks(text: str, end: int) -> bool:
-    """Is a single-word name followed by a speech verb ("Holt said", "Okafor later told")? Then it is a person."""
+    """Is a single-word name followed by a speech verb ("Holt said", "Okafor later told")? Then it is a person.
+
+    The verb may stand one word on only past a word that sits between a subject and its verb ("later", "was",
+    an -ly adverb): "The TV host said" makes "TV" no speaker, nor "Recently she announced" "Recently"."""
     m = _NEXT_WORDS.match(text, end, end + 70)
-    if not m or m.group(1).lower() in _SUBJECTS and rules.enabled("pronoun-subject-not-a-name"):
-        return False  # "Recently she announced": the pronoun is the verb's subject, the word before it no name
-    return any(w and w.lower() in SPEECH_VERBS for w in m.groups())
+    if not m:
+        return False
+    first, second = m.group(1).lower(), m.group(2)
+    if first in SPEECH_VERBS:
+        return True
+    return bool(second) and second.lower() in SPEECH_VERBS and (
+        first in SKIP_BEFORE_VERB or first in ("is", "was") or first.endswith("ly")
+        or not rules.enabled("speech-verb-two-words-on"))
 
 
-_SUBJECTS = frozenset(("he", "she", "they", "we", "i", "it", "you"))

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from .. import rules
 from .coref import PersonIndex
 from .names import NameBook, drop_opener, is_person, lower_words, person_part, strip_name, tokens
 from .words import Mention
 
 
 _THINGS = frozenset(("ORG", "GPE", "LOC", "FAC"))  # the tagger's labels for names that are no person
+_OTHER_THINGS = frozenset(("NORP", "MISC", "EVENT", "PRODUCT"))
 
 
 class Resolver:
@@ -28,7 +30,9 @@ class Resolver:
             if is_person(canon):
                 self.book.add(canon, ent.start)
         # a run the tagger reads as an organisation or place ("the Dallas Cowboys") is no antecedent for "he"
-        things = [(e.start, e.end) for e in entities or () if e.label in _THINGS]
+        # and one it reads as a people, an event, a product or another named thing ("the Wooden Spoon") neither
+        labels = _THINGS | _OTHER_THINGS if rules.enabled("other-tagged-things-are-nobody") else _THINGS
+        things = [(e.start, e.end) for e in entities or () if e.label in labels]
         self.people = PersonIndex(text, self.book, [(s, e) for s, e, _ in spans], things)
         self.last_speaker: str | None = None
 

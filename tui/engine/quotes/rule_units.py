@@ -105,15 +105,26 @@ guard("sentence-opener-not-a-name", STAGE,
       keeps=["Mark Ostrova runs the harbour trust; the board will mark the date.\n\nMark Ostrova will return. "
              "“I have not decided anything yet about the trust,” he said.",
              "Mark Holm chairs the harbour board. Mark Holm said: “We will not sell the pier to anyone.”"])
-# Session 12: a held-out train error (a sentence-opening adverb read as the person a "she" stands for)
+# Session 16: BBC corpus text (unlabelled), "The TV host said" made "TV" a speaking person for a later "he".
 # coref.py (_speaks)
-guard("pronoun-subject-not-a-name", STAGE,
-      "'Recently she announced': a capitalised word before a pronoun that speaks is not a speaker named by the verb",
-      changes=[("Elsa Ostrova runs the harbour trust. Her deputy is Tomas Berg.\n\nRecently she announced on the "
+guard("speech-verb-two-words-on", STAGE,
+      "'The TV host said': a speech verb two words after a one-word name makes it a person only across a word "
+      "that sits between a subject and its verb ('Holm later said')",
+      changes=[# (session 12's pronoun-subject-not-a-name, "Recently she announced", went into this rule; its example stays)
+               ("Elsa Ostrova runs the harbour trust. Her deputy is Tomas Berg.\n\nRecently she announced on the "
                 "radio: “I have not decided anything yet about the trust.”",
-                [("I have not decided anything yet about the trust.", "Elsa Ostrova")])],
+                [("I have not decided anything yet about the trust.", "Elsa Ostrova")]),
+               ("Mara Holm is a reporter. The BBC presenter said the ferries would stop. “Nobody will cross the water "
+                "this winter,” she said.", [("Nobody will cross the water this winter,", "Mara Holm")]),
+               ("Ivo Brandt presents the late news on Harbour Radio. The Radio host said the ferries would stop.\n\n"
+                "“Nobody will cross the water this winter,” he said.",
+                [("Nobody will cross the water this winter,", "Ivo Brandt")])],
       keeps=["Elsa Ostrova runs the harbour trust.\n\nOstrova later told the radio: “I have not decided anything yet "
-             "about the trust.”"])
+             "about the trust.”",
+             "The harbour board met on Monday. Holm later told reporters the ferries would stop. “Nobody will cross "
+             "the water this winter,” she said.",
+             "The harbour board met on Monday. Holm was asked whether the ferries would stop. “Nobody will cross the "
+             "water this winter,” she said."])
 # after_verb.py (_role_right): a held-out train error, the name after a long possessive role phrase cut off
 guard("name-after-possessive-role", STAGE,
       "'said Quist's top harbour safety officer Ivo Lind': the person a possessive role phrase names is the speaker",
@@ -224,6 +235,26 @@ guard("tagged-things-are-nobody", STAGE_APP,
                ("Sergeant Ola Berg waited outside the hall. The Public Safety office had sent two cars to the square.\n\n"
                 "“The crowd was calm all night,” she said.", [("The crowd was calm all night,", "Ola Berg")])],
       keeps=["Coach Tom Reyes watched the Dallas Cowboys lose again. “We did not deserve to win,” Reyes said."])
+# Session 16: BBC corpus text (unlabelled): teams, countries, cups and festivals a later he or she stood for.
+# coref.py (PersonIndex)
+guard("one-word-thing-is-nobody", STAGE_APP,
+      "a one-word name before a speech verb ('Arsenal said') is no person a later he or she stands for when the "
+      "tagger reads it as an organisation or place",
+      changes=[("Coach Tom Reyes spoke after the game. Arsenal said the referee had been wrong.\n\n“We did not "
+                "deserve to win,” he said.", [("We did not deserve to win,", "Tom Reyes")]),
+               ("Coach Ola Berg spoke after the race. Norway said the course had been unsafe.\n\n“We did not deserve "
+                "to win,” she said.", [("We did not deserve to win,", "Ola Berg")])],
+      keeps=["The harbour board met on Monday. Holm told reporters the ferries would stop. “Nobody will cross the "
+             "water this winter,” she said."])
+# resolve.py (Resolver)
+guard("other-tagged-things-are-nobody", STAGE_APP,
+      "a run the tagger reads as a people, an event, a product or another named thing ('the Tour de France') is no "
+      "one a later he or she stands for, as an organisation or a place is not",
+      changes=[("Coach Ola Berg spoke after the race. The Tour de France starts in July.\n\n“We did not deserve to "
+                "win,” she said.", [("We did not deserve to win,", "Ola Berg")]),
+               ("Coach Tom Reyes spoke after the game. The Wooden Spoon went to the visitors for the second year.\n\n"
+                "“We did not deserve to win,” he said.", [("We did not deserve to win,", "Tom Reyes")])],
+      keeps=["Coach Ola Berg watched the Tour de France pass. “We did not deserve to win,” Berg said."])
 # Session 10. speakers.py
 guard("one-common-word-leads-no-tag", STAGE,
       "'” Perhaps, he said, ...': one capitalised word that news mostly writes in lower case, then a comma, is a "
