@@ -22,7 +22,7 @@ from pathlib import Path
 from bench.measures.common import Context, NotAvailable, Result
 
 # Order matters a little: cheap in-process measures first, the terminal ones (which start apps) later.
-MEASURES = ["analysis", "adversarial", "search", "import_speed", "stories", "background", "startup", "keys", "memory", "refresh"]
+MEASURES = ["analysis", "adversarial", "search", "import_speed", "stories", "story_feed", "background", "startup", "keys", "memory", "refresh"]
 # The name each measure's JSON lines start with (the module name unless told otherwise).
 PREFIX = {"import_speed": "import"}
 FULL_SIZES = [100, 10_000, 100_000]

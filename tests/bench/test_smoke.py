@@ -46,7 +46,7 @@ def test_smoke_run_prints_json_lines_for_every_measure(tmp_path):
     # Every measure reports something: numbers, or one "<measure>.skipped" line saying why.
     prefixes = {rec["name"].split(".")[0] for rec in lines}
     assert prefixes == {"machine", "analysis", "adversarial", "search", "import", "background", "startup", "keys", "memory",
-                        "refresh", "stories", "bench"}, prefixes
+                        "refresh", "stories", "story_feed", "bench"}, prefixes
     assert "| measure | value | budget | ok |" in proc.stderr
     # A key's UI-thread CPU time is part of its key -> repaint time (the figure to compare under load).
     values = {rec["name"]: rec["value"] for rec in lines}

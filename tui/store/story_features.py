@@ -29,10 +29,9 @@ def ungrouped_with_features(lib: Library, limit: int, after: tuple[str, int], ve
     after the body (sort_key, added_at, read) cost a walk over the body's overflow pages, so the sort key
     comes from the list's index and the features' rows never touch the body. `bodies` False: the body of a row
     without features is not read either (None; `article_texts` reads it where the features are computed)."""
-    keys = lib.db.execute(
-        "SELECT a.id, a.sort_key FROM articles a WHERE (a.sort_key > ? OR (a.sort_key = ? AND a.id > ?))"
-        " AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)"
-        " ORDER BY a.sort_key, a.id LIMIT ?", (after[0], after[0], after[1], limit)).fetchall()
+    from tui.store.stories import ungrouped_keys
+
+    keys = ungrouped_keys(lib, limit, after)
     if not keys:
         return []
     ids = [k[0] for k in keys]

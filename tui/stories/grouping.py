@@ -444,7 +444,7 @@ class Grouper:
         with resemblance >= 0.9 share one of their DUP_KEYS smallest almost surely), not by a scan."""
         if s.id not in self.dup_loaded:
             self.dup_loaded.add(s.id)
-            for other in store.members(self.lib, s.id):
+            for other in store.sketches(self.lib, s.id):  # (their terms are not needed here: not read)
                 self._index_sketch(other)
         shared: dict[int, int] = {}
         found: dict[int, Member] = {}
