@@ -36,6 +36,13 @@ Scored as the salted runs; it also says how many dev articles share their story 
 Orders (`--orders K`): the dev set's articles of one day have no true order, but the grouping depends on it; each
 run (all events, halves, proxy) made K times with each day's articles shuffled (fixed seeds), F1 mean and spread.
 
+Errors (`--errors`): after each run of all the events and of the proxy (order 0), which events are split (each
+part: its articles, their first and last days, and what else its story holds) and which stories hold more than one
+event or a distractor (distractors by kind: salt = PolNeAR, corpus, conll), and the precision lost to other events
+and to distractors: what a change of method moved, event by event, rather than one F1. Each of those runs is also
+made once more without the merges of stories (`Grouper.merge_touched` does nothing: articles placed and refined
+only), and its figures and mixed stories printed: what the merges buy and what they cost.
+
 Mixed (`--mixed 0.5,0.8`): a library imported in bulk and then fed; the oldest share stored at once and grouped,
 the rest one article at a time (every run above is also made that way).
 
@@ -54,6 +61,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -117,7 +125,7 @@ def _name(at_once: float) -> str:
     return "stored at once" if at_once == 1 else "one at a time" if not at_once else f"{at_once:.0%} at once, then one at a time"
 
 
-def grouping(eval_dir: Path, tmp: Path, py: str, at_once: float = 0.0) -> dict:
+def grouping(eval_dir: Path, tmp: Path, py: str, at_once: float = 0.0, quiet: bool = False) -> dict:
     """Group the dev set one article at a time (or, `at_once` = 1, all stored first and grouped in one call,
     as `newsreader add FOLDER` does; in between, that share first, the rest one at a time: see `feed`) and score
     it with score_clusters.py."""
@@ -128,15 +136,18 @@ def grouping(eval_dir: Path, tmp: Path, py: str, at_once: float = 0.0) -> dict:
     t0 = time.perf_counter()
     ident = feed(lib, rows, at_once)
     seconds = time.perf_counter() - t0
+    where = {doc: story_of(lib, aid) for doc, aid in ident.items()}
+    lib.close()
     pred = tmp / "clusters.jsonl"
     with pred.open("w") as f:
-        for doc, aid in ident.items():
-            f.write(json.dumps({"id": doc, "cluster": story_of(lib, aid)}) + "\n")
-    lib.close()
+        for doc, story in where.items():
+            f.write(json.dumps({"id": doc, "cluster": story}) + "\n")
     out = subprocess.run([py, str(eval_dir / "score_clusters.py"), str(pred), "--gold",
                           str(eval_dir / "dev" / "clusters.jsonl")], capture_output=True, text=True)
-    print(out.stdout.strip() or out.stderr.strip()[-400:], file=sys.stderr)
-    return {"stdout": out.stdout, "seconds": seconds}
+    if not quiet:
+        print(out.stdout.strip() or out.stderr.strip()[-400:], file=sys.stderr)
+    gold = {r["id"]: frozenset(r.get("clusters") or [r["cluster"]]) for r in rows}
+    return {"stdout": out.stdout, "seconds": seconds, "errors": errors(where, gold, {r["id"]: r["date"] for r in rows})}
 
 
 def halves(rows: list[dict]) -> dict[str, list[dict]]:
@@ -269,6 +280,61 @@ def bcubed(pred: dict[str, object], gold: dict[str, frozenset]) -> tuple[float, 
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
+def without_merges():
+    """A context in which the grouper merges no stories (`Grouper.merge_touched` does nothing): `--errors` compares."""
+    from unittest import mock
+
+    from tui.stories.grouping import Grouper
+
+    return mock.patch.object(Grouper, "merge_touched", lambda self: None)
+
+
+def errors(pred: dict[str, object], gold: dict[str, frozenset], days: dict[str, str]) -> list[str]:
+    """What a grouping got wrong, in lines to print: the B-cubed precision lost to articles of other events and to
+    distractors (documents of `pred` outside `gold`, named by their id's prefix before ":") and the recall lost; each
+    event split over several stories, part by part (articles, first..last day as MM-DD from `days`, and the story's
+    other articles by event or kind); each story whose articles are not all of one event (an article of two events
+    is of each), or that holds distractors."""
+    clusters: dict[object, list[str]] = {}
+    for doc, c in pred.items():
+        clusters.setdefault(c, []).append(doc)
+
+    def kind(doc: str) -> str:  # an article of two events is named by both ("a+b")
+        return "+".join(sorted(gold[doc])) if doc in gold else doc.split(":")[0]
+
+    other = stray = 0.0
+    for doc, labels in gold.items():
+        mates = clusters[pred[doc]]
+        other += sum(1 for x in mates if x in gold and not gold[x] & labels) / len(mates)
+        stray += sum(1 for x in mates if x not in gold) / len(mates)
+    p, r, _ = bcubed(pred, gold)
+    n = len(gold) or 1
+    out = [f"P {p:.4f} R {r:.4f}: precision lost to other events {other / n:.4f}, to distractors {stray / n:.4f}; "
+           f"recall lost {1 - r:.4f}"]
+    events: dict[str, list[str]] = {}
+    for doc, labels in gold.items():
+        for label in labels:
+            events.setdefault(label, []).append(doc)
+    for event, docs in sorted(events.items()):
+        parts: dict[object, list[str]] = {}
+        for doc in docs:
+            parts.setdefault(pred[doc], []).append(doc)
+        if len(parts) < 2:
+            continue
+        shown = []
+        for c, part in sorted(parts.items(), key=lambda kv: (-len(kv[1]), min(days[d] for d in kv[1]))):
+            when = sorted(days[d][5:10] for d in part)
+            rest = Counter(kind(x) for x in clusters[c] if not (x in gold and event in gold[x]))
+            shown.append(f"{len(part)} [{when[0]}..{when[-1]}]" + (f" with {dict(sorted(rest.items()))}" if rest else ""))
+        out.append(f"split {event} ({len(docs)}): " + " | ".join(shown))
+    for c, docs in sorted(clusters.items(), key=lambda kv: (len(str(kv[0])), str(kv[0]))):
+        labels = [gold[x] for x in docs if x in gold]
+        if labels and (len(labels) < len(docs) or not frozenset.intersection(*labels)):  # a distractor, or no event
+            # that all its articles are of
+            out.append(f"mixed story {c}: {dict(sorted(Counter(map(kind, docs)).items()))}")
+    return out
+
+
 def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: float = 0.0) -> dict:
     """Group dev mixed with `n` distractors (`source` polnear or corpus; one article at a time, oldest
     first, or all stored first and grouped in one call, or a share first: see `feed`) and score the dev articles."""
@@ -294,7 +360,7 @@ def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: 
     salted_stories = {pred[d] for d in pred if d not in gold}
     return {"p": p, "r": r, "f1": f, "distractors": len(extra), "stray": stray,
             "dev_with_stray": sum(1 for d in gold if pred[d] in salted_stories),
-            "dev_stories": len(dev_stories)}
+            "dev_stories": len(dev_stories), "errors": errors(pred, gold, {x["id"]: x["date"] for x in mixed})}
 
 
 def summaries(eval_dir: Path, tmp: Path, py: str, words: int, jackknife: bool = False) -> dict:
@@ -434,6 +500,8 @@ def main() -> None:
     ap.add_argument("--no-halves", action="store_true", help="skip grouping each half of the dev events alone")
     ap.add_argument("--jackknife", action="store_true",
                     help="summary: also summarise each event without each of its articles in turn (per-half means)")
+    ap.add_argument("--errors", action="store_true",
+                    help="after each run of all the events and of the proxy, the events split and the stories mixed")
     ap.add_argument("--mixed", default="", metavar="SHARES",
                     help="also group with these shares stored at once first and the rest one at a time, e.g. 0.5,0.8 "
                          "(a library imported in bulk, then fed): all events, the halves and the salted runs")
@@ -449,6 +517,14 @@ def main() -> None:
             for once in shares:
                 g = grouping(eval_dir, Path(d), args.scorer_python, at_once=once)
                 print(f"grouping: {g['seconds']:.2f} s for the dev set, {_name(once)}", file=sys.stderr)
+                for line in g["errors"] if args.errors else ():
+                    print(f"  {line}", file=sys.stderr)
+                if args.errors:
+                    with without_merges(), tempfile.TemporaryDirectory(prefix="stories-bench-") as bare:
+                        g = grouping(eval_dir, Path(bare), args.scorer_python, at_once=once, quiet=True)
+                    print(f"  without merges of stories, {_name(once)}:", file=sys.stderr)
+                    for line in (x for x in g["errors"] if not x.startswith("split ")):
+                        print(f"    {line}", file=sys.stderr)
             for name, part in (halves(load(eval_dir)) if not args.no_halves else {}).items():
                 for once in shares:
                     m = grouped(part, Path(d), name, once)
@@ -463,6 +539,14 @@ def main() -> None:
                       f" B-cubed P={m['p']:.4f} R={m['r']:.4f} "
                       f"F1={m['f1']:.4f} (dev articles in {m['dev_stories']} stories, {m['stray']} distractors "
                       f"among them; {m['dev_with_stray']} dev articles share a story with one)", file=sys.stderr)
+                for line in m["errors"] if args.errors else ():
+                    print(f"  {line}", file=sys.stderr)
+                if args.errors:
+                    with without_merges(), tempfile.TemporaryDirectory(prefix="stories-bench-") as bare:
+                        m = salted(eval_dir, Path(bare), n, source, once)
+                    print(f"  without merges of stories, {_name(once)}:", file=sys.stderr)
+                    for line in (x for x in m["errors"] if not x.startswith("split ")):
+                        print(f"    {line}", file=sys.stderr)
         if args.only in (None, "summary"):
             s = summaries(eval_dir, Path(d), args.scorer_python, args.words, args.jackknife)
             print(f"summary: median {s['median_ms']:.1f} ms per story (first time, analyses computed)", file=sys.stderr)
