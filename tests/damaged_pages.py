@@ -49,3 +49,28 @@ def zero_middle_page(path: Path, table: str) -> None:
     with open(path, "r+b") as f:
         f.seek((pages[len(pages) // 2] - 1) * page_size)
         f.write(bytes(page_size))
+
+
+FIRST = ("Anna", "Peter", "Laura", "David", "Sofia", "Martin", "Elena", "Jonas", "Clara", "Victor")
+LAST = ("Brandt", "Keller", "Moreau", "Novak", "Lindqvist", "Ferreira", "Okafor", "Haddad", "Costa", "Weber")
+SPEECH = ("Maria Silva, who leads the Coast Council, said on Monday that harbour plan {n} would go to a vote in Porto. "
+          "\"We will build the new quay before the winter storms,\" Silva said. Councillor {one} opposed the plan and "
+          "asked for a review of its budget. The vote on the budget was close, and {two} said the port would need "
+          "more money.")
+
+
+def people_library(path: Path, n: int = 150) -> None:
+    """`n` analysed articles of our own that all quote Maria Silva, each with two councillors of a hundred names:
+    their mentions span several pages of the mentions table and of both its indexes."""
+    from tui.engine.analysis import cached_analysis
+
+    articles = [Article(title=f"Harbour plan {i} goes to a vote", source="Coast Daily",
+                        published=f"2026-{1 + i // 28 % 12:02d}-{1 + i % 28:02d}",
+                        body=SPEECH.format(n=i, one=f"{FIRST[i % 10]} {LAST[i // 10 % 10]}",
+                                           two=f"{FIRST[(i + 3) % 10]} {LAST[i // 7 % 10]}"))
+                for i in range(n)]
+    with Library(path) as lib:
+        lib.add_many(articles)
+        for article_id in lib.ids(twins=True):
+            article = lib.get(article_id)
+            cached_analysis(lib, article_id, article.body, title=article.title)

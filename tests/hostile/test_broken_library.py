@@ -306,3 +306,44 @@ def test_completely_full_disk(tmp_path):
         assert digest(db) == before
         r = run_cli("list", db=db)
         assert r.returncode == 0 and r.stdout.count(b"Harbour vote headline") == 3
+
+
+@pytest.fixture(scope="module")
+def people_db(tmp_path_factory):
+    from damaged_pages import people_library
+
+    path = tmp_path_factory.mktemp("people") / "people.db"
+    people_library(path)
+    return path
+
+
+@pytest.mark.parametrize("table", ["mentions", "mentions_name", "sqlite_autoindex_mentions_1"])
+def test_who_on_a_library_damaged_in_its_mentions_shows_what_is_readable(people_db, tmp_path, table):
+    """`who NAME` exited 1 with one line when a page of the mentions (the table or either of its indexes) was
+    damaged, though `list`, `stories`, `brief` and `story` show what can be read. It shows the page from the
+    mentions that can be read, and names the articles it skipped in the damage warning's line; exit code 0."""
+    import json
+    import shutil
+
+    from damaged_pages import zero_middle_page
+
+    db = tmp_path / f"{table}.db"
+    shutil.copyfile(people_db, db)
+    zero_middle_page(db, table)
+    before = digest(db)
+    r = run_cli("who", "Maria Silva", db=db)
+    assert r.returncode == 0 and b"Traceback" not in r.stderr, r.stderr[-500:]
+    out = r.stdout.decode()
+    head = out.splitlines()[0]
+    shown = int(head.split("— ")[1].split()[0])
+    assert head.startswith("Maria Silva (PERSON) — ") and shown > 100, head
+    assert "Appears with: Porto" in out and "“We will build the new quay before the winter storms”" in out, out[-800:]
+    [warning] = r.stderr.decode().splitlines()
+    assert "is damaged" in warning, warning
+    if shown < 150:  # the articles whose mentions were on the zeroed page are named
+        assert f"(skipped {150 - shown} articles on damaged pages: #" in warning, warning
+    else:  # an index's page: the table's own key read them all
+        assert "skipped" not in warning, warning
+    r = run_cli("who", "Maria Silva", "--json", db=db)
+    assert r.returncode == 0 and len(json.loads(r.stdout)["articles"]) == shown, r.stderr[-500:]
+    assert digest(db) == before

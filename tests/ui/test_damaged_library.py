@@ -121,3 +121,33 @@ async def test_the_list_shows_the_readable_rows_of_a_page_that_meets_the_damage(
         assert len(titles) == 98 and titles[0] == "Harbour plan 99 goes to a vote", titles[:3]
         assert titles[-1] == "Harbour plan 2 goes to a vote"  # ids 1 and 2 (plans 0 and 1) were on the page
         assert "cannot be read" in source.error
+
+
+async def test_the_entity_page_shows_what_is_readable_of_damaged_mentions(tmp_path, make_app):
+    """The entity page said "This page cannot be built: database disk image is malformed" when a page of the mentions
+    was damaged. It shows the articles, company and quotes that can be read and says how many articles it skipped."""
+    from damaged_pages import people_library, zero_middle_page
+
+    from tui.app.screens.person import PersonScreen
+
+    path = tmp_path / "damaged.db"
+    people_library(path)
+    zero_middle_page(path, "mentions")
+    app = make_app(path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        page = PersonScreen(path, "Maria Silva")
+        await app.push_screen(page)
+        start = time.monotonic()
+        while page.person is None:
+            assert time.monotonic() - start < 20, str(page.query_one("#person-head").render())
+            await pilot.pause(0.05)
+        await settle(pilot)
+        head = str(page.query_one("#person-head").render()).splitlines()
+        shown, skipped = len(page.person.articles), len(page.person.skipped)
+        assert 100 < shown < 150 and shown + skipped == 150, (shown, skipped)
+        assert head[0] == "Maria Silva" and head[1].startswith(f"{shown} articles · 1 quote"), head
+        assert head[2] == f"skipped {skipped} articles on damaged pages (`newsreader doctor` says how to recover)", head
+        side = page.query_one("#person-quotes")
+        company = [side.get_option_at_index(i).prompt.plain for i in range(side.option_count)]
+        assert any(x.strip().startswith("Porto") for x in company), company[:8]

@@ -169,6 +169,10 @@ def cmd_who(args) -> int:
     lib = open_library(args)
     try:
         p = who(lib, args.name, analyse=_writable(lib))  # a reading command there
+        if p is not None:  # articles whose mentions are on a damaged page: named, as `list` names its rows
+            from tui.commands import skipped_note
+
+            skipped_note(lib, p.skipped, "article")
     finally:
         lib.close()
     if p is None:

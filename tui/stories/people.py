@@ -7,6 +7,7 @@ the most mentioned full name when several fit. Place aliases (U.S. / United Stat
 
 from __future__ import annotations
 
+import sqlite3
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -87,6 +88,95 @@ class Person:
     cooccurring: list[dict] = field(default_factory=list)  # {"label","name","articles"} most shared first
     quotes: list[dict] = field(default_factory=list)      # {"text","article","source","day","sources"} newest first
     timeline: list[tuple[str, int]] = field(default_factory=list)  # (month "YYYY-MM", articles)
+    skipped: list[int] = field(default_factory=list)  # articles left out: their mentions or row on a damaged page
+
+
+_NOT_AROUND = "('DATE','TIME','MONEY','PERCENT','QUANTITY','CARDINAL')"  # not "appears with": dates and figures
+
+
+class _Mentions:
+    """The mention index read as who() needs it: three queries over the whole table."""
+
+    def __init__(self, lib):
+        self.db = lib.db
+        self.skipped: list[int] = []
+
+    def named(self, last: str, full: str) -> list[tuple[str, str, int]]:
+        """(label, name, mentions) of the names that are `last` or end in it, then of the names that are `full`."""
+        rows = self.db.execute("SELECT label, name, sum(count) FROM mentions WHERE name = ? OR name LIKE ?"
+                               " GROUP BY label, name", (last, "% " + last)).fetchall()
+        return rows + self.db.execute("SELECT label, name, sum(count) FROM mentions WHERE name = ?"
+                                      " GROUP BY label, name", (full,)).fetchall()
+
+    def articles(self, names: list[str], limit: int) -> list[tuple]:
+        """(id, title, source, sort_key, mentions) of the articles that mention one of `names`, newest first."""
+        marks = ",".join("?" * len(names))
+        return self.db.execute(
+            f"SELECT a.id, a.title, a.source, a.sort_key, sum(m.count) FROM mentions m JOIN articles a"
+            f" ON a.id = m.article_id WHERE m.name IN ({marks}) GROUP BY a.id ORDER BY a.sort_key DESC, a.id DESC"
+            f" LIMIT ?", (*names, limit)).fetchall()
+
+    def around(self, ids: list[int]) -> list[tuple[str, str, int]]:
+        """(label, name, article id) of every entity but dates and figures in the articles `ids`."""
+        marks = ",".join("?" * len(ids))
+        return self.db.execute(f"SELECT DISTINCT label, name, article_id FROM mentions WHERE article_id IN ({marks})"
+                               f" AND label NOT IN {_NOT_AROUND} ORDER BY label, name, article_id", ids).fetchall()
+
+
+class _ReadableMentions(_Mentions):
+    """_Mentions for a library with a damaged page in its mentions (or their indexes, or the articles): read a
+    hundred articles' mentions at a time through the table's own key (article, label, name), one article at a time
+    where a hundred cannot all be read; an article whose mentions or row cannot be read is left out and put in
+    `skipped`. The name tests run in SQLite (its NOCASE and LIKE), with + so that they use no index."""
+
+    def __init__(self, lib):
+        super().__init__(lib)
+        self.lib = lib
+        self.matched: list[tuple] = []
+
+    def _read(self, ids: list[int], columns: str, where: str, args: tuple, column_args: tuple = ()) -> list[tuple]:
+        out: list[tuple] = []
+        for at in range(0, len(ids), 100):
+            chunk = ids[at:at + 100]
+            for part in [chunk] if len(chunk) == 1 else [chunk, *([i] for i in chunk)]:
+                try:
+                    out += self.db.execute(f"SELECT {columns} FROM mentions WHERE article_id IN"
+                                           f" ({','.join('?' * len(part))}) AND {where}", (*column_args, *part, *args)).fetchall()
+                except sqlite3.DatabaseError:
+                    if len(part) == 1:
+                        self.skipped.append(part[0])
+                    continue
+                if part is chunk:
+                    break  # the hundred were read: not one by one
+        return out
+
+    def named(self, last: str, full: str) -> list[tuple[str, str, int]]:
+        ids = [r[0] for r in self.db.execute("SELECT id FROM articles INDEXED BY articles_newest"
+                                             " ORDER BY sort_key DESC, id DESC")]
+        self.matched = self._read(ids, "article_id, label, name, count, (+name = ? OR +name LIKE ?), +name = ?",
+                                  "(+name = ? OR +name LIKE ? OR +name = ?)", (last, "% " + last, full),
+                                  column_args=(last, "% " + last, full))
+        ends, whole = Counter(), Counter()
+        for _article, label, name, count, ends_in_last, is_full in self.matched:
+            n = count if type(count) is int else 0
+            if ends_in_last:
+                ends[label, name] += n
+            if is_full:
+                whole[label, name] += n
+        return [(*k, n) for k, n in ends.items()] + [(*k, n) for k, n in whole.items()]
+
+    def articles(self, names: list[str], limit: int) -> list[tuple]:
+        wanted = set(names)
+        counts: Counter = Counter()
+        for article, _label, name, count, _ends, _full in self.matched:
+            if name in wanted:
+                counts[article] += count if type(count) is int else 0
+        rows = self.lib.readable_rows_by_id(list(counts), self.skipped)
+        rows.sort(key=lambda r: (r.sort_key, r.id), reverse=True)
+        return [(r.id, r.title, r.source, r.sort_key, counts[r.id]) for r in rows[:limit]]
+
+    def around(self, ids: list[int]) -> list[tuple[str, str, int]]:
+        return sorted(set(self._read(ids, "label, name, article_id", f"+label NOT IN {_NOT_AROUND}", ())))
 
 
 ANALYSE_LIMIT = 200  # articles analysed on demand for one `who` (the background pass does the rest)
@@ -118,11 +208,45 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
         return None
     if analyse:
         _analyse_matches(lib, name)
+    try:
+        person = _page(lib, name, _Mentions(lib), limit)
+    except sqlite3.DatabaseError:
+        # a damaged page of the mentions (or of an article row): read them an article at a time, skipping those
+        # that cannot be read and naming them, as `list` and `stories` do (it failed in one line, and the app's
+        # entity page said it "cannot be built")
+        person = _page(lib, name, _ReadableMentions(lib), limit)
+    if person is None:
+        return None
+    target = person.name
+    speaker_names = set(person.aliases) | {target}
+    seen: dict[str, dict] = {}
+    for a in person.articles:
+        try:
+            an = get_cached(lib, a["id"])
+        except sqlite3.DatabaseError:  # its analysis is on a damaged page: no quotes from it
+            continue
+        if an is None and analyse:
+            art = lib.get(a["id"])
+            if art is not None:
+                an = cached_analysis(lib, a["id"], art.body, title=art.title)
+        for group in quote_groups(an.quotes if an else []):  # a quotation split by its attribution is one
+            q, text = group[0], group_text(group)
+            if q.speaker and (q.speaker in speaker_names or same_entity(target, q.speaker)):
+                key = " ".join(text.casefold().split())
+                if key in seen:  # the same words printed by another outlet
+                    if a["source"] and a["source"] not in seen[key]["sources"]:
+                        seen[key]["sources"].append(a["source"])
+                    continue
+                seen[key] = {"text": text, "article": a["id"], "source": a["source"], "day": a["day"],
+                             "sources": [a["source"]] if a["source"] else []}
+                person.quotes.append(seen[key])
+    return person
+
+
+def _page(lib, name: str, mentions, limit: int) -> Person | None:
+    """who()'s page without its quotes, its mentions read through `mentions` (_Mentions or _ReadableMentions)."""
     last = " ".join(name.split()).split()[-1]
-    rows = lib.db.execute("SELECT label, name, sum(count) FROM mentions WHERE name = ? OR name LIKE ?"
-                          " GROUP BY label, name", (last, "% " + last)).fetchall()
-    rows += lib.db.execute("SELECT label, name, sum(count) FROM mentions WHERE name = ? GROUP BY label, name",
-                           (" ".join(name.split()),)).fetchall()
+    rows = mentions.named(last, " ".join(name.split()))
     linker = NameLinker(rows)
     target = linker.canonical(PERSON, name) if any(r[0] == PERSON for r in rows) else " ".join(name.split())
     aliases = {(lab, nm) for lab, nm, _ in rows
@@ -131,11 +255,7 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
         return None
     label = Counter(lab for lab, _ in aliases).most_common(1)[0][0]
     names = sorted({nm for _, nm in aliases})
-    marks = ",".join("?" * len(names))
-    arts = lib.db.execute(
-        f"SELECT a.id, a.title, a.source, a.sort_key, sum(m.count) FROM mentions m JOIN articles a ON a.id = m.article_id"
-        f" WHERE m.name IN ({marks}) GROUP BY a.id ORDER BY a.sort_key DESC, a.id DESC LIMIT ?",
-        (*names, limit)).fetchall()
+    arts = mentions.articles(names, limit)
     person = Person(target, label, names)
     # a malformed row (a BLOB title or date, text as a count) reads as empty: the database is untrusted
     person.articles = [{"id": r[0], "title": _str(r[1]), "source": _str(r[2]), "day": _str(r[3])[:10],
@@ -144,11 +264,7 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
     person.timeline = sorted(months.items())
     ids = [a["id"] for a in person.articles]
     if ids:
-        id_marks = ",".join("?" * len(ids))
-        found = lib.db.execute(
-            f"SELECT DISTINCT label, name, article_id FROM mentions WHERE article_id IN ({id_marks})"
-            f" AND label NOT IN ('DATE','TIME','MONEY','PERCENT','QUANTITY','CARDINAL')"
-            f" ORDER BY label, name, article_id", ids).fetchall()
+        found = mentions.around(ids)
         where: dict[tuple, set] = {}
         for lab, nm, article_id in found:
             where.setdefault((lab, nm), set()).add(article_id)
@@ -166,25 +282,7 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
         ranked = sorted(merged.items(), key=lambda kv: -len(kv[1]))[:30]  # stable: the order they came in on ties
         person.cooccurring = [{"label": labels[nm].most_common(1)[0][0], "name": nm, "articles": len(arts)}
                               for nm, arts in ranked]
-    speaker_names = {nm for _, nm in aliases} | {target}
-    seen: dict[str, dict] = {}
-    for a in person.articles:
-        an = get_cached(lib, a["id"])
-        if an is None and analyse:
-            art = lib.get(a["id"])
-            if art is not None:
-                an = cached_analysis(lib, a["id"], art.body, title=art.title)
-        for group in quote_groups(an.quotes if an else []):  # a quotation split by its attribution is one
-            q, text = group[0], group_text(group)
-            if q.speaker and (q.speaker in speaker_names or same_entity(target, q.speaker)):
-                key = " ".join(text.casefold().split())
-                if key in seen:  # the same words printed by another outlet
-                    if a["source"] and a["source"] not in seen[key]["sources"]:
-                        seen[key]["sources"].append(a["source"])
-                    continue
-                seen[key] = {"text": text, "article": a["id"], "source": a["source"], "day": a["day"],
-                             "sources": [a["source"]] if a["source"] else []}
-                person.quotes.append(seen[key])
+    person.skipped = sorted(set(mentions.skipped), reverse=True)
     return person
 
 

@@ -112,6 +112,10 @@ class PersonScreen(PageScreen):
                     f"{'s' if len(person.quotes) != 1 else ''}", style="dim")
         if aliases:
             text.append(f" · also {', '.join(aliases[:4])}", style="dim")
+        if person.skipped:  # the library is damaged: say what the page could not read, as `newsreader who` says it
+            k = len(person.skipped)
+            text.append(f"\nskipped {k} article{'s' if k != 1 else ''} on damaged pages (`newsreader doctor` says "
+                        f"how to recover)", style="bold red")
         head.update(text)
         left = [heading("Articles over time")]
         most = max((count for _month, count in person.timeline), default=1) or 1
