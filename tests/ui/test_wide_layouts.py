@@ -180,3 +180,28 @@ async def test_story_mode_s_status_line_at_120x30_leaves_parts_off_whole(library
         await pilot.resize_terminal(200, 50)  # room for all of it
         await settle(pilot)
         assert drawn_status(screen).endswith("with unread · v articles"), drawn_status(screen)
+
+
+async def test_an_entity_filter_short_form_reads_well_for_each_type(cached_library, make_app):
+    """In the narrow library the short form of an entity filter was "@" and the name whatever the type: a sum of money
+    read "@€4.2 million". A name keeps "@", a figure or a date reads "has €4.2 million"."""
+    from test_reading import select_option
+
+    path, _ = cached_library
+    app = make_app(path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        screen = await open_first(pilot)
+        assert screen.article.title == HARBOUR.title
+        for name, short in (("€4.2 million", "has €4.2 million"), ("Solent Marine Works", "@Solent Marine Works")):
+            index = next(i for i, (_k, entity) in enumerate(screen.summary.entity_names) if entity == name)
+            select_option(screen, f"e:{index}")
+            await pilot.press("enter")
+            await settle(pilot)
+            shown = drawn_status(screen)
+            assert shown.startswith(f"1 · {short} · esc ✕"), shown
+            await pilot.press("escape", "enter")  # the filter cleared, the article open again
+            await settle(pilot)
+    from tui.app.screens.main import _entity_short  # a date or a figure of an unknown type reads so too
+
+    assert [_entity_short(n, k) for n, k in (("Tuesday", "date"), ("Port Ellin", "place"), ("5%", ""), ("Omar", ""))] \
+        == ["has Tuesday", "@Port Ellin", "has 5%", "@Omar"]

@@ -76,6 +76,7 @@ class MainScreen(QuickSwitch, Screen):
         self._reanalysing = None  # (article id, start time) while `r` runs
         self.library_hidden = False  # `l` on a wide screen: article and summary take the width
         self.highlights = True
+        self.entity_kind = ""  # the type key of the entity the library is filtered by ("" unknown): its short form
         self.hidden_types: set[str] = set()
         self._first_resume_done = False
         self._saved_view_pending = False  # the saved view/order's first load is still to come (on_mount)
@@ -137,8 +138,11 @@ class MainScreen(QuickSwitch, Screen):
         """Why the last analysis failed ("" if it did not)."""
         return self.analyser.error
 
-    def set_filter(self, search: str, entity: str) -> None:
-        """Show the articles matching `search` and mentioning `entity` (either may be empty)."""
+    def set_filter(self, search: str, entity: str, kind: str | None = None) -> None:
+        """Show the articles matching `search` and mentioning `entity` (either may be empty); `kind`: the entity's
+        type key (tui/app/widgets/entity_types.py) when known, None to keep it for the same entity."""
+        if kind is not None or entity != self.listing.entity:
+            self.entity_kind = kind or ""
         self.listing.set(search, entity)
 
     def reload_list(self) -> None:
@@ -483,7 +487,7 @@ class MainScreen(QuickSwitch, Screen):
                 filters.append((f"search {words}", words))
             if self.entity:
                 name = " ".join(clean(self.entity).split())
-                filters.append((f"mentions {name}", f"@{name}"))
+                filters.append((f"mentions {name}", _entity_short(name, self.entity_kind)))
             counted = f"{count:,} {noun}" if view == "all" else f"{count:,} {view} {noun}"
             # An active filter, how to clear it and the count come first, fitted to the line (a 32-cell pane at
             # 120x30: the short form, "2 · #Transport · “rail” · esc ✕"); the unread count, sort and progress
@@ -639,7 +643,7 @@ class MainScreen(QuickSwitch, Screen):
                 self.open_person(name)
                 return
             self.listing.stories = False
-            self.set_filter(self.search, name)
+            self.set_filter(self.search, name, type_key)
             self.set_reading(False)
             # The entity index covers analysed articles (the background pass analyses them all).
             self.notify(f"Library: articles that mention {' '.join(clean(name).split())} (esc clears)",
@@ -1177,6 +1181,16 @@ class MainScreen(QuickSwitch, Screen):
     def action_copy_markdown(self) -> None:
         self._copy("summary + quotes as Markdown", lambda copytext: copytext.markdown(self.article, self.analysis),
                    "newsreader summary {id} --format md")
+
+
+def _entity_short(name: str, kind: str) -> str:
+    """The short form of an entity filter in the status line: "@Name" for a name (a person, organisation, place or
+    other), "has €9" for a date or a figure ("@€9" and "@Tuesday" read as nothing; "mentions €4.2 million" is cut in
+    the 32 cells of the library at 120x30). `kind`: the entity's type key, "" when unknown (then a name that starts
+    with no letter is taken for a figure or a date: "€9", "2026")."""
+    if kind in ("date", "number") or (not kind and not name[:1].isalpha()):
+        return f"has {name}"
+    return f"@{name}"
 
 
 def _filters_fitted(filters: list[tuple[str, str]], counted: str, number: str, cells: int) -> str:

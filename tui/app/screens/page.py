@@ -192,11 +192,11 @@ class PageScreen(QuickSwitch, Screen):
 
         self.app.push_screen(PersonScreen(self.db_path, name))
 
-    def filter_library(self, name: str) -> None:
-        """Back to the library, listing the articles that mention `name`."""
+    def filter_library(self, name: str, kind: str | None = None) -> None:
+        """Back to the library, listing the articles that mention `name` (`kind`: its type key, if known)."""
         main = self.back_to_main()
         if main is not None:
             main.listing.stories = False
-            main.set_filter("", name)
+            main.set_filter("", name, kind)
             main.set_reading(False)
             main.notify(f"Library: articles that mention {line(name)} (esc clears)", markup=False)

@@ -173,7 +173,7 @@ class PersonScreen(PageScreen):
             if type_key == "person":
                 self.open_person(name)
             else:
-                self.filter_library(name)
+                self.filter_library(name, type_key)
 
     def action_copy_summary(self) -> None:
         self.action_copy_quotes()

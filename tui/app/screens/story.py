@@ -349,7 +349,7 @@ class StoryScreen(PageScreen):
             if type_key == "person":
                 self.open_person(name)
             else:
-                self.filter_library(name)
+                self.filter_library(name, type_key)
 
     def _line_article(self) -> int | None:
         """The article of the highlighted line (a summary sentence, a quote or an article), or None."""
