@@ -47,7 +47,7 @@ async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_
         story = app.screen
         assert type(story).__name__ == "StoryScreen"
         for key, name in (("s", "Next method"), ("e", "Entity highlights on / off"), ("slash", "Search"),
-                          ("a", "Add an article from a file or folder"), ("n", "Next unread article"),
+                          ("a", "Add an article from a file or folder"), ("r", "Re-analyse the article"),
                           ("d", "Delete the article")):
             said.clear()
             await pilot.press(key)
@@ -218,3 +218,54 @@ async def test_help_on_a_page_says_what_its_keys_do_there(stories, make_app):
         await pilot.press("question_mark")  # the library: the keymap's words
         await pilot.pause(0.2)
         assert rows(app)["copy_summary"] == "Copy summary"
+
+
+async def test_n_and_N_in_the_story_view_go_to_the_story_s_unread_articles(stories, make_app, monkeypatch):
+    """`n` in the story view said it works in the library only. It puts the cursor on the story's next article line
+    marked unread (N: the previous), enter opening it; past the last it says where the others are, and once every
+    article is read it says so. The palette's "Next unread article" runs it there too (it opened the library's)."""
+    from tui.app import keymap
+
+    app = make_app(stories)
+    said = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_story(pilot)
+        story = app.screen
+        lines = story.query_one("#story-text")
+        articles = [i for i in range(lines.option_count) if (lines.get_option_at_index(i).id or "").startswith("a:")]
+        assert len(articles) >= 2
+
+        def at() -> tuple[int, str]:
+            return lines.highlighted, lines.get_option_at_index(lines.highlighted).prompt.plain
+
+        await pilot.press("n")  # from the summary's first sentence: the first article line, unread
+        await settle(pilot)
+        assert at()[0] == articles[0] and at()[1].startswith("●"), at()
+        await pilot.press("m")  # read now: n skips it, N finds nothing above
+        await settle(pilot)
+        assert not at()[1].startswith("●"), at()
+        await pilot.press("n")
+        await settle(pilot)
+        assert at()[0] == articles[1], at()
+        said.clear()
+        await pilot.press("N")
+        await settle(pilot)
+        assert at()[0] == articles[1] and app.screen is story
+        assert said == [f"No more unread articles of this story above: n looks below ({len(articles) - 1} unread)."]
+        for _ in articles[1:]:
+            await pilot.press("m", "n")
+            await settle(pilot)
+        assert not any(lines.get_option_at_index(i).prompt.plain.startswith("●") for i in articles)
+        said.clear()
+        await pilot.press("n")
+        await settle(pilot)
+        assert said == [f"Every article of this story is read ({len(articles)} articles)."], said
+        assert not any("works in the library" in s for s in said)
+        lines.highlighted = articles[-1]
+        await pilot.press("m", "g")  # the last article unread again; the palette's command finds it
+        await settle(pilot)
+        commands = {c.title: c for c in app.get_system_commands(story)}
+        assert keymap.BY_ID["next_unread"].description not in commands
+        await commands[story.KEY_NAMES["next_unread"]].callback()
+        await settle(pilot)
+        assert app.screen is story and at()[0] == articles[-1] and at()[1].startswith("●"), at()

@@ -170,6 +170,12 @@ class NewsreaderApp(App):
         """Textual's commands plus every action of keymap.py, each with its key."""
         yield from super().get_system_commands(screen)
         main = next((s for s in reversed(self.screen_stack) if isinstance(s, MainScreen)), None)
+        from tui.app.screens.help import page_keys
+
+        # a page's own keys of the library (m, f, o, n on the story view) act on the page, under its words for them:
+        # the palette's "Next unread article" there opened the library's next, out of sight under the page
+        own = page_keys(screen) or set()
+        names = getattr(screen, "KEY_NAMES", {}) if own else {}
         for spec in keymap.KEYS:
             if not spec.palette:
                 continue
@@ -182,9 +188,11 @@ class NewsreaderApp(App):
                 elif main is not None and not getattr(screen, "IS_PAGE", False) and hasattr(main, f"action_{spec.action}"):
                     yield SystemCommand(spec.description, f"key: {keys} in the feeds list",
                                         partial(main.run_action, spec.action))
-            elif keymap.PAGE in spec.scopes and getattr(screen, "IS_PAGE", False):
+            elif (keymap.PAGE in spec.scopes or keymap.MAIN in spec.scopes and spec.id in own) \
+                    and getattr(screen, "IS_PAGE", False):
                 # On a story, person, briefing or feeds page, its own copy/length/refresh keys.
-                yield SystemCommand(spec.description, f"key: {keys}", partial(screen.run_action, spec.action))
+                what = names.get(spec.id, spec.description) if keymap.PAGE not in spec.scopes else spec.description
+                yield SystemCommand(what, f"key: {keys}", partial(screen.run_action, spec.action))
             elif keymap.MAIN in spec.scopes and main is not None:
                 yield SystemCommand(spec.description, f"key: {keys}", partial(main.run_action, spec.action))
             elif keymap.APP in spec.scopes and spec.id != "quit":

@@ -169,9 +169,13 @@ class StoryScreen(PageScreen):
                  "copy_markdown": "Copy the story as Markdown (summary, quotes, sources)",
                  "longer": "Longer story summary", "shorter": "Shorter story summary",
                  "toggle_read": "Mark the line's article read / unread", "star": "Star / unstar the line's article",
-                 "open_link": "Open the line's article's link in the browser ($BROWSER)"}
-    # m, f and o act on the article of the line under the cursor, as in the library (rebound keys follow)
-    BINDINGS = [b for b in keymap.bindings(keymap.MAIN) if b.id in ("toggle_read", "star", "open_link")]
+                 "open_link": "Open the line's article's link in the browser ($BROWSER)",
+                 "next_unread": "Next unread article of the story (enter opens it)",
+                 "previous_unread": "Previous unread article of the story"}
+    # m, f and o act on the article of the line under the cursor, as in the library; n / N go to the story's next /
+    # previous unread article (they said they work only in the library) (rebound keys follow)
+    BINDINGS = [b for b in keymap.bindings(keymap.MAIN)
+                if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread")]
     # every key of the view in 80 columns (m and f were missing)
     HINT = (("open", "open"), (("longer", "shorter"), "length"), ("copy_summary", "copy"), ("copy_quotes", "quotes"),
             ("copy_markdown", "Markdown"), (("toggle_read", "star"), "marks"), ("back", "back"))
@@ -376,6 +380,36 @@ class StoryScreen(PageScreen):
             self.notify("Put the cursor on a summary sentence, a quote or an article first.", severity="warning")
             return
         main.open_link_of(article_id)
+
+    def action_next_unread(self, step: int = 1) -> None:
+        """n / N: the cursor to the story's next (previous) article line marked unread (●), below (above) the cursor
+        in the summary's list; enter opens it. From the summary or the side list, the first (last) of them."""
+        widget = self.query_one("#story-text", StoryList)
+        if self.summary is None:
+            return
+        lines = [i for i in range(widget.option_count)
+                 if (widget.get_option_at_index(i).id or "").startswith("a:")]
+        unread = [i for i in lines if widget.get_option_at_index(i).prompt.plain.startswith("●")]
+        at = widget.highlighted if self.focused is widget and widget.highlighted is not None else None
+        if at is None:
+            ahead = unread if step > 0 else unread[::-1]
+        else:
+            ahead = [i for i in unread if i > at] if step > 0 else [i for i in reversed(unread) if i < at]
+        if ahead:
+            self.set_focus(widget)
+            widget.highlighted = ahead[0]
+            return
+        if not unread:
+            self.notify(f"Every article of this story is read ({len(lines)} article{'s' if len(lines) != 1 else ''}).",
+                        timeout=3)
+            return
+        other = keymap.first_key("previous_unread" if step > 0 else "next_unread", getattr(self.app, "user_keys", {}))
+        where, back = ("below", "above") if step > 0 else ("above", "below")
+        self.notify(f"No more unread articles of this story {where}: {other} looks {back} ({len(unread)} unread).",
+                    timeout=4)
+
+    def action_previous_unread(self) -> None:
+        self.action_next_unread(-1)
 
     def action_toggle_read(self) -> None:
         self._flip("read", "read", "unread")
