@@ -108,3 +108,18 @@ async def test_nltk_is_loaded_when_the_reader_pauses_not_while_keys_come(library
         await pilot.press("v")  # story mode loads the story modules, NLTK with them
         await asyncio.sleep(1.5)
         assert warmed == []
+
+
+def test_the_idle_warm_up_loads_the_modules_of_a_briefing_and_an_analysis():
+    """After NLTK was warm, the first briefing's sentences still waited ~0.3 s for the story summary's and the quote
+    finder's modules (~100 patterns compiled as they are imported): the idle warm-up loads them too (in a fresh
+    process: this one has them already)."""
+    import subprocess
+    import sys
+
+    wanted = ["tui.stories.story", "tui.stories.summary", "tui.stories.briefing", "tui.engine.quotes.extract",
+              "tui.engine.summarize.news", "nltk"]
+    code = ("import sys; from tui.app.screens.main import _warm_nltk; _warm_nltk(); "
+            f"print([m for m in {wanted!r} if m not in sys.modules])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout.strip() == "[]", (out.stdout, out.stderr[-500:])
