@@ -269,3 +269,27 @@ async def test_n_and_N_in_the_story_view_go_to_the_story_s_unread_articles(stori
         await commands[story.KEY_NAMES["next_unread"]].callback()
         await settle(pilot)
         assert app.screen is story and at()[0] == articles[-1] and at()[1].startswith("●"), at()
+
+
+async def test_a_word_typed_on_a_page_leaves_one_toast_not_one_for_each_key(stories, make_app):
+    """`/` and a word typed on the briefing (where there is no search) stacked a "works in the library …" toast for
+    each letter that is a key: eleven over the whole page at 80x24 for "/arlen bridge". The latest replaces the
+    others of its kind; other toasts stay."""
+    from pilot_steps import open_briefing
+
+    app = make_app(stories)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await open_briefing(pilot)
+        assert type(app.screen).__name__ == "BriefingScreen"
+        app.notify("Refreshing the feeds and watched folders in the background…")
+        await pilot.press("slash", *"arlen")
+        await settle(pilot)
+        shown = [str(n.message) for n in app._notifications]
+        assert len(shown) == 2 and shown[0].startswith("Refreshing"), shown
+        assert shown[1].startswith("n (Next unread article) works in the library"), shown
+        await pilot.press("escape", "v", "n")  # the stories list's own "does nothing" toast is of the kind too
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        shown = [str(n.message) for n in app._notifications]
+        assert sum("does nothing" in s or "works in" in s for s in shown) == 1, shown

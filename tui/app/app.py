@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import partial
 from pathlib import Path
 from typing import Iterable
@@ -38,10 +39,18 @@ _TOAST_KINDS = (("Summary method:", "method"), ("Longest summary", "length"), ("
                 ("Deleted — ", "delete"), ("Restored: ", "delete"), ("It is back in the library", "delete"))
 
 
+# "n (Next unread article) works in the library and the article view, not on this page: …", "+ (Longer summary) works
+# in the story view and the briefing.", "In the stories list this key does nothing: …": a key with no use where it was
+# pressed. One at a time: a word typed on a page (a search begun with `/` there) stacked a toast for each letter that
+# is a key, a column of them over the whole page.
+_NO_USE_HERE = re.compile(r"\S{1,30} \([^()]*\) works in |In the stories list this key does nothing")
+
+
 def _toast_kind(message) -> str:
     """The kind of a toast that a newer one of the same kind replaces ("" for every other toast)."""
     text = message if isinstance(message, str) else str(message)
-    return next((kind for prefix, kind in _TOAST_KINDS if text.startswith(prefix)), "")
+    kind = next((kind for prefix, kind in _TOAST_KINDS if text.startswith(prefix)), "")
+    return kind or ("no use here" if _NO_USE_HERE.match(text) else "")
 
 
 COPY_TOAST_TITLE = "Clipboard"  # the title of a copy's toast (a new copy replaces the toasts with it)
