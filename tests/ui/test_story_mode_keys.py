@@ -130,6 +130,8 @@ async def test_copy_toasts_on_the_pages_name_the_command_that_prints_the_same(st
         await settle(pilot)
         assert type(app.screen).__name__ == "PersonScreen"
         assert "`newsreader who 'Agnes Trewin'`" in await copied_with("y")
+        # the page, not the person, is what Y sends ("Sent Agnes Trewin as Markdown to the terminal")
+        assert (await copied_with("Y")).startswith("Sent the page of Agnes Trewin as Markdown to the terminal")
         await pilot.press("escape", "escape", "escape", "b")
         await settle(pilot)
         await settle(pilot)

@@ -190,4 +190,6 @@ class PersonScreen(PageScreen):
 
     def action_copy_markdown(self) -> None:
         if self.person is not None:
-            self.copy(copytext.person_markdown(self.person), f"{line(self.person.name)} as Markdown", self._command())
+            # "Sent Agnes Trewin as Markdown" read as if the person had been sent: the page is
+            self.copy(copytext.person_markdown(self.person), f"the page of {line(self.person.name)} as Markdown",
+                      self._command())
