@@ -103,9 +103,24 @@ def source_and_byline(source: str, byline: str) -> tuple[str, str]:
         return source, byline
     if b == s:
         return source, ""
-    if b.startswith(s + " ") and b[len(s) + 1:] in _STAFF_TAIL:
+    if b.startswith(s + " ") and _staff(b[len(s) + 1:]):
         return "", byline
     return source, byline
+
+
+# A desk or team of the outlet's that names no writer: "Health Desk", "Sports Staff", "Science Team" (a subject, then
+# one of these); "Green Ledger Staff" under a paper called "Green" is another paper's staff
+_STAFF_LAST = {"staff", "desk", "team", "editors", "writers", "reporters", "correspondents"}
+_DESK_SUBJECTS = {"news", "health", "science", "sports", "sport", "politics", "political", "business", "economics",
+                  "foreign", "world", "national", "local", "city", "metro", "features", "investigations", "data",
+                  "tech", "technology", "culture", "arts", "opinion", "education", "environment", "climate"}
+
+
+def _staff(tail: str) -> bool:
+    """What follows the outlet's name is its staff ("Staff", "News Desk") or one of its desks or teams ("Health Desk":
+    the seed's "Northern Courier · Northern Courier Health Desk" named the paper twice)."""
+    words = tail.split()
+    return tail in _STAFF_TAIL or len(words) == 2 and words[0] in _DESK_SUBJECTS and words[1] in _STAFF_LAST
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:

@@ -23,6 +23,9 @@ def test_a_byline_that_is_the_source_or_its_staff_names_the_paper_once():
     assert meta("Green Ledger", "green ledger") == "Green Ledger · 2026-01-14"
     assert meta("Green Ledger", "Green Ledger Staff") == "Green Ledger Staff · 2026-01-14"
     assert meta("The Green Ledger", "The Green Ledger Newsroom") == "The Green Ledger Newsroom · 2026-01-14"
+    # one of its desks or teams (the seed's "Northern Courier · Northern Courier Health Desk")
+    assert meta("Northern Courier", "Northern Courier Health Desk") == "Northern Courier Health Desk · 2026-01-14"
+    assert meta("Green Ledger", "Green Ledger Science Team") == "Green Ledger Science Team · 2026-01-14"
 
 
 def test_other_bylines_stay_beside_the_source():
