@@ -59,3 +59,28 @@ def test_feed_title_of_an_article(lib):
     lib.db.execute("UPDATE feeds SET title = 'Alpha' WHERE id = ?", (fid,))
     assert feed_title_of(lib, ident) == "Alpha"
     assert feed_title_of(lib, ident + 100) == ""
+
+
+def test_an_undone_delete_is_the_feed_s_and_the_folder_s_article_again(lib):
+    """Deleting an article set its feed item's (and watched file's) article to NULL, and undoing the delete (z) left it
+    so: the feed counted one article less, its filter left the article out, and a refresh, which knows the item, never
+    linked it back (seen in tmux: "Tideline  2 articles" of 3). The restore points them at the article again. (The app's
+    undo is tui.store.undo's; reader.remove_undoable, which did this, is used by no screen.)"""
+    from tui.store import undo
+    from tui.store.watch import add_watch, file_states, folder_article_ids, folder_counts, store_files
+
+    fid, _ = add_feed(lib, "http://a.invalid/rss", "A")
+    entries = [_entry("1", "One", "first body"), _entry("2", "Two", "second body")]
+    store_entries(lib, fid, entries)
+    watch, _ = add_watch(lib, "/tmp/polish7-news")
+    store_files(lib, watch, [("/tmp/polish7-news/three.txt", 10, 1, [Article(title="Three", body="third body")], None)])
+    one = feed_article_ids(lib, fid)[-1]
+    three = folder_article_ids(lib, watch)[0]
+    for article_id in (one, three):
+        saved = undo.remove_saving(lib, article_id)
+        assert undo.restore(lib, saved) is True
+    feed = get_feed(lib, fid)
+    assert (feed.total, feed.unread) == (2, 2) and one in feed_article_ids(lib, fid)
+    assert store_entries(lib, fid, entries) == (0, 0) and lib.count() == 3  # a refresh: nothing new, no copy
+    assert folder_counts(lib)[watch] == (1, 1) and folder_article_ids(lib, watch) == [three]
+    assert file_states(lib, watch)["/tmp/polish7-news/three.txt"].article_id == three

@@ -16,15 +16,19 @@ class Saved:
 
     article_id: int
     tables: list[tuple[str, list[str], list[tuple]]] = field(default_factory=list)
+    # (table, column, rowids) of the rows that outlive the delete with the article's id set to NULL (ON DELETE SET
+    # NULL: the feed item or watched file it came from): pointed back at it on restore
+    links: list[tuple[str, str, list[int]]] = field(default_factory=list)
 
 
-def _dependents(db) -> list[tuple[str, str]]:
-    """(table, column) of every table with a foreign key to articles(id)."""
+def _dependents(db) -> list[tuple[str, str, bool]]:
+    """(table, column, whether its rows are kept with the column set to NULL) of every table with a foreign key to
+    articles(id)."""
     out = []
     for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"):
         for row in db.execute(f'PRAGMA foreign_key_list("{table}")'):
             if row[2] == "articles":
-                out.append((table, row[3]))
+                out.append((table, row[3], str(row[6]).upper() == "SET NULL"))
     return out
 
 
@@ -41,8 +45,12 @@ def remove_saving(lib, article_id: int) -> Saved | None:
         if not article[2]:
             return None
         saved.tables.append(article)
-        for table, column in _dependents(db):
-            saved.tables.append(_rows(db, table, column, article_id))
+        for table, column, kept in _dependents(db):
+            if kept:  # the row stays (its article id NULL): it is pointed back on restore, not inserted again
+                saved.links.append((table, column, [r[0] for r in db.execute(
+                    f'SELECT rowid FROM "{table}" WHERE "{column}" = ?', (article_id,))]))
+            else:
+                saved.tables.append(_rows(db, table, column, article_id))
         db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
     return saved
 
@@ -61,4 +69,9 @@ def restore(lib, saved: Saved) -> bool:
             names = ", ".join(f'"{c}"' for c in columns)
             marks = ", ".join("?" * len(columns))
             db.executemany(f'INSERT OR IGNORE INTO "{table}" ({names}) VALUES ({marks})', rows)
+        # the feed item or watched file it came from, still there and pointing nowhere, points at it again (an undone
+        # delete left the feed's count one short and the article out of the feed's filter; a refresh never relinked it)
+        for table, column, rowids in saved.links:
+            db.executemany(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ? AND "{column}" IS NULL',
+                           [(saved.article_id, rowid) for rowid in rowids])
     return True
