@@ -196,6 +196,9 @@ async def test_offline_a_bad_url_and_a_page_with_no_feed_say_why_in_one_line(lib
         assert len(failed) == 2, toasts
         assert all("\n" not in t and "Traceback" not in t and len(t) < 300 for t in failed), failed
         assert "404" in failed[1], failed
+        # the answer replaces the "Adding … in the background…" toast, which stayed on screen beside it
+        shown = [str(n.message) for n in app._notifications]
+        assert not any(t.startswith("Adding ") for t in shown) and shown[-1] == failed[1], shown
         await pilot.press("j")
         await pilot.pause()
         assert len(titles(main)) == before

@@ -36,7 +36,10 @@ _TOAST_KINDS = (("Summary method:", "method"), ("Longest summary", "length"), ("
                 ("Marked starred", "star"), ("Marked unstarred", "star"),
                 # z undoes the last delete only: its toast replaces the earlier "Deleted — z to undo", which
                 # stayed on screen beside "Restored: …"
-                ("Deleted — ", "delete"), ("Restored: ", "delete"), ("It is back in the library", "delete"))
+                ("Deleted — ", "delete"), ("Restored: ", "delete"), ("It is back in the library", "delete"),
+                # a feed's "Adding … in the background…" stayed on screen under "Feed not added: … 404" (seen in tmux)
+                ("Adding ", "feed"), ("Feed added: ", "feed"), ("Feed not added: ", "feed"),
+                ("Already subscribed: ", "feed"))
 
 
 # "n (Next unread article) works in the library and the article view, not on this page: …", "+ (Longer summary) works
