@@ -96,7 +96,7 @@ def tmux_hint() -> str:
     if settings["set-clipboard"] == "on" or settings["allow-passthrough"] in ("on", "all"):
         return ""
     now = settings["set-clipboard"] or "unknown"
-    return f"tmux has set-clipboard {now}: add `set -g set-clipboard on` to ~/.tmux.conf"
+    return f"tmux set-clipboard {now} drops it: `set -g set-clipboard on` in ~/.tmux.conf"
 
 
 def _usable_tools() -> list[tuple[str, list[str], list[str] | None]]:
@@ -189,7 +189,7 @@ def _no_system_hint() -> str:
         return "no system clipboard tool found: install wl-clipboard"
     if os.environ.get("DISPLAY"):
         return "no system clipboard tool found: install xclip or xsel"
-    return "no system clipboard here (no display; common over SSH)"
+    return "no system clipboard (no display; common over SSH)"
 
 
 def copy_text(text: str, terminal: Callable[[str], None] | None = None, *, system: bool = True) -> CopyResult:
@@ -231,10 +231,15 @@ def describe(what: str, result: CopyResult, elsewhere: str = "") -> tuple[str, s
         return f"Copied {what} to the system clipboard{extra}.", "information"
     problems = "; ".join(result.problems)
     if result.ok:
-        lines = [f"Sent {what} to the terminal (OSC 52); not confirmed: the terminal may ignore it."]
+        # Kept short: at 80 columns a toast is ~40 cells wide, and this one used to fill ten lines of the screen.
+        lines = [f"Sent {what} to the terminal (OSC 52), unconfirmed."]
         lines += result.hints
-        if problems:
+        if problems.startswith("no system clipboard"):
+            lines.append(problems[0].upper() + problems[1:] + ".")
+        elif problems:
             lines.append(f"System clipboard: {problems}.")
-        return "\n".join(lines) + also, "warning"
+        if elsewhere:
+            lines.append(f"Also in `{elsewhere}`.")
+        return "\n".join(lines), "warning"
     return (f"Could not copy {what}: {problems}. Use a terminal with OSC 52 (tmux: set -g set-clipboard on) "
             f"or install xclip / wl-clipboard.{also}", "error")

@@ -195,7 +195,7 @@ def test_tmux_that_drops_osc52_gets_a_hint(tmux_server, setting):
     result = clipboard.copy_text("x", terminal=lambda text: None, system=False)
     message, severity = clipboard.describe("summary", result, "newsreader summary 3")
     assert severity == "warning"
-    assert f"tmux has set-clipboard {setting}: add `set -g set-clipboard on`" in message, message
+    assert f"tmux set-clipboard {setting} drops it: `set -g set-clipboard on` in ~/.tmux.conf" in message, message
 
 
 def test_tmux_that_forwards_osc52_needs_no_hint(tmux_server):
@@ -230,3 +230,31 @@ async def test_a_copy_of_an_article_not_on_screen_names_it(library, make_app, mo
         await settle(pilot)
         message, _ = _toast(app)
         assert f"key quotes of “{title}”" in message, message
+
+
+async def test_the_tmux_warning_toast_leaves_the_screen_readable_at_80x24(library, make_app, tmux_server, monkeypatch):
+    """Inside a tmux that drops OSC 52, with no display: the toast of `c` says all four things (sent unconfirmed,
+    the tmux fix, no system clipboard, where the text is) in at most 9 rows of an 80x24 screen; it took 11 (with
+    its title), covering the summary pane to its last row."""
+    from textual.widgets._toast import Toast
+
+    tmux_server("set", "-g", "set-clipboard", "external")
+    tmux_server("set", "-g", "allow-passthrough", "off")
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    if clipboard.system_tool()[0] is not None:
+        pytest.skip("this machine has a clipboard without a display (macOS, Windows or WSL)")
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        message, severity = _toast(app)
+        assert severity == "warning"
+        for said in ("(OSC 52), unconfirmed.", "`set -g set-clipboard on`", "No system clipboard (no display",
+                     f"Also in `newsreader summary {app.screen.article.id}`"):
+            assert said in message, message
+        (toast,) = app.screen.query(Toast)
+        assert toast.region.height <= 9, toast.region

@@ -112,7 +112,7 @@ async def test_copy_toasts_on_the_pages_name_the_command_that_prints_the_same(st
         await pilot.press(key)
         for _ in range(40):
             await pilot.pause(0.05)
-            if any("The text is also in" in t or "Could not copy" in t for t in toasts):
+            if any("Also in `" in t or "The text is also in" in t or "Could not copy" in t for t in toasts):
                 break
         return next((t for t in toasts if "copy" in t.lower() or "Sent" in t), str(toasts))
 
