@@ -9,7 +9,7 @@ import sqlite3
 from tui.sources.watch import scan_watched
 from tui.store import Library
 from tui.store.library import _statements
-from tui.store.reader import remove_undoable, restore
+from tui.store.undo import remove_saving, restore
 from tui.store.schema import MIGRATIONS, SCHEMA_VERSION
 from tui.store.watch import add_watch, folder_article_ids, folder_counts
 
@@ -48,7 +48,7 @@ def test_every_article_of_a_watched_feed_file_counts_in_its_folder(lib, tmp_path
 
     # delete one of the file's articles: the folder counts one fewer; undo puts it back in the folder
     gone = next(i for i in folder_article_ids(lib, watch_id) if lib.get(i).title == ITEMS[2][0])
-    removed = remove_undoable(lib, gone)
+    removed = remove_saving(lib, gone)
     assert folder_counts(lib)[watch_id] == (4, 4)
     assert restore(lib, removed)
     assert folder_counts(lib)[watch_id] == (5, 5)

@@ -64,8 +64,8 @@ def test_feed_title_of_an_article(lib):
 def test_an_undone_delete_is_the_feed_s_and_the_folder_s_article_again(lib):
     """Deleting an article set its feed item's (and watched file's) article to NULL, and undoing the delete (z) left it
     so: the feed counted one article less, its filter left the article out, and a refresh, which knows the item, never
-    linked it back (seen in tmux: "Tideline  2 articles" of 3). The restore points them at the article again. (The app's
-    undo is tui.store.undo's; reader.remove_undoable, which did this, is used by no screen.)"""
+    linked it back (seen in tmux: "Tideline  2 articles" of 3). The restore points them at the article again. (Undo is
+    tui.store.undo's; session 17 removed a second copy in tui/store/reader.py that only tests used.)"""
     from tui.store import undo
     from tui.store.watch import add_watch, file_states, folder_article_ids, folder_counts, store_files
 

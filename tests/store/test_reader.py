@@ -6,7 +6,7 @@ import sqlite3
 
 from tui.models import Article
 from tui.store import Library
-from tui.store import reader
+from tui.store import reader, undo
 from tui.store.library import _statements
 from tui.store.schema import MIGRATIONS
 
@@ -102,9 +102,9 @@ def test_delete_can_be_undone_as_it_was(lib):
     lib.put_analysis(h, "k", '{"x": 1}', [("ORG", "Coast Weekly", 2)])
     reader.save_position(lib, h, 9)
     before = reader.view_ids(lib)
-    removed = reader.remove_undoable(lib, h)
+    removed = undo.remove_saving(lib, h)
     assert lib.get(h) is None and lib.ids(search="dues") == [] and reader.unread_count(lib) == 3
-    assert reader.restore(lib, removed) is True
+    assert undo.restore(lib, removed) is True
     assert reader.view_ids(lib) == before
     back = lib.get(h)
     assert back.starred and back.title == "Harbour dues rise" and back.tags == ["markets"]
@@ -112,10 +112,10 @@ def test_delete_can_be_undone_as_it_was(lib):
     assert lib.ids(search="dues") == [h] and reader.saved_position(lib, h) == 9 and reader.unread_count(lib) == 4
     assert reader.view_ids(lib, tag="markets") == [ids["zinc"], h] or reader.view_ids(lib, tag="markets") == [h, ids["zinc"]]
     # Added again meanwhile: the undo says no instead of making a second copy.
-    removed = reader.remove_undoable(lib, h)
+    removed = undo.remove_saving(lib, h)
     lib.add(Article(title="Harbour dues rise", body=back.body, published="2026-01-04"))
-    assert reader.restore(lib, removed) is False
-    assert reader.remove_undoable(lib, 9999) is None
+    assert undo.restore(lib, removed) is False
+    assert undo.remove_saving(lib, 9999) is None
 
 
 def test_the_reader_migration_counts_and_tags_an_existing_library(lib_path):

@@ -9,7 +9,8 @@ from test_twins_store import BODY, OTHER
 from tui.models import Article
 from tui.store import Library
 from tui.store.feeds import add_feed, feed_article_ids, list_feeds
-from tui.store.reader import remove_undoable, view_ids
+from tui.store.reader import view_ids
+from tui.store.undo import remove_saving
 from tui.store.stories import duplicates, story_of
 from tui.stories import group_new
 
@@ -41,13 +42,13 @@ def test_three_copies_with_the_shown_one_deleted_stay_one_row_of_the_story_at_on
     with lib:
         story = story_of(lib, ids[0])
         assert story_rows(lib, story) == [ids[0]]
-        remove_undoable(lib, ids[0])
+        remove_saving(lib, ids[0])
         assert story_rows(lib, story) == [ids[1]]  # not ids[1], ids[2], ids[3] until the next regroup
         assert duplicates(lib, ids[1]) == [ids[2], ids[3]] and duplicates(lib, ids[3]) == [ids[1], ids[2]]
         # The library list agrees: one row, the oldest copy left, naming the other outlets.
         row = next(r for r in lib.rows(0, 10) if r.id == ids[1])
         assert row.twins == (ids[2], ids[3]) and row.shown_source == "Kettle Courier +2"
-        remove_undoable(lib, ids[1])
+        remove_saving(lib, ids[1])
         assert story_rows(lib, story) == [ids[2]] and duplicates(lib, ids[2]) == [ids[3]]
 
 
@@ -58,7 +59,7 @@ def test_the_star_follows_the_text_as_the_read_mark_does(tmp_path):
         assert all(lib.get(i).starred for i in ids) and not lib.get(other).starred
         assert view_ids(lib, "starred") == [ids[0]]
         # Starred on the shown row, then that record deleted: the text stays starred.
-        removed = remove_undoable(lib, ids[0])
+        removed = remove_saving(lib, ids[0])
         assert view_ids(lib, "starred") == [ids[1]]
         # Unstarring a copy opened on its own (the story view opens each record) unstars the row too.
         lib.set_starred(ids[2], False)

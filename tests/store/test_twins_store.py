@@ -5,7 +5,8 @@ from __future__ import annotations
 from tui.models import Article
 from tui.store import Library
 from tui.store.changes import list_position
-from tui.store.reader import mark_read, next_unread_row, remove_undoable, restore, unread_count, view_ids
+from tui.store.reader import mark_read, next_unread_row, unread_count, view_ids
+from tui.store.undo import remove_saving, restore
 from tui.store.twins import twins_of
 from tui.stories import group_new
 
@@ -71,7 +72,7 @@ def test_marking_the_shown_row_marks_its_twin_and_the_count_counts_rows(tmp_path
 def test_deleting_the_shown_row_shows_its_twin_and_undo_brings_the_row_back(tmp_path):
     lib, ids = library(tmp_path)
     with lib:
-        removed = remove_undoable(lib, ids["first"])
+        removed = remove_saving(lib, ids["first"])
         rows = lib.rows(0, 10)
         assert [(r.id, r.shown_source) for r in rows] == [(ids["copy"], "Kettle Courier"), (ids["other"], "Amber Gazette")]
         assert lib.count() == 2 and unread_count(lib) == 2

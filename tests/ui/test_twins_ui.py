@@ -191,3 +191,35 @@ async def test_a_story_s_unread_figure_counts_rows_as_the_library_does_not_recor
         await pilot.pause(0.3)  # the read mark is written, then the list's page read again (ReadMarks.pending)
         await settle(pilot)
         assert main.articles.source.row(at).unread == 2
+
+
+async def test_undoing_the_delete_of_a_shown_copy_makes_it_one_row_with_its_twin_again(twins, make_app):
+    """`d` on the row of a text two outlets printed, then `z`: the article came back with its old place in its story
+    (saved with it), where the story's rows had moved on without it, so the list showed the same text twice, as two
+    rows, for good. Now it is grouped again as a new article is: one row of that text, in the same story, with its
+    reading position back."""
+    from tui.store import reader
+
+    path, ids, copy = twins
+    with Library(path) as lib:
+        story = story_of(lib, ids[WIRE.title])
+        reader.save_position(lib, ids[WIRE.title], 7)
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        source = main.articles.source
+        at = next(i for i in range(len(source)) if source.row(i).id == ids[WIRE.title])
+        await pilot.press("g", *["j"] * at, "d", "y")
+        await settle(pilot)
+        await pilot.press("z")
+        for _ in range(40):
+            await settle(pilot)
+            source = main.articles.source
+            shown = {source.row(i).id for i in range(len(source))}
+            if len(shown) == len(ids):
+                break
+        assert len(shown) == len(ids) and len(shown & {ids[WIRE.title], copy}) == 1, shown
+    with Library(path) as lib:
+        assert story_of(lib, ids[WIRE.title]) == story == story_of(lib, copy)
+        assert reader.saved_position(lib, ids[WIRE.title]) == 7

@@ -1,5 +1,6 @@
 """Reader basics on the store side (issue 10): views (all / unread / starred), sort orders, the unread count,
-next unread, mark all read, tags, reading positions, and delete that can be undone. Schema: migration 7.
+next unread, mark all read, tags and reading positions (delete that can be undone: tui/store/undo.py). Schema:
+migration 7.
 
 Everything here reads indexes or small tables: a view of 100,000 articles is a list of ids (8 bytes each),
 never the articles themselves. The app shows a view through `RowSource(lib, ids=view_ids(...))`.
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from tui.models import ArticleRow
@@ -248,86 +248,3 @@ def saved_position(lib: Library, article_id: int) -> int:
     """The line the reader left the article at (0 when never opened or read from the top)."""
     row = lib.db.execute("SELECT line FROM positions WHERE article_id = ?", (article_id,)).fetchone()
     return row[0] if row else 0
-
-
-# -- delete that can be undone ----------------------------------------------------------------------
-
-@dataclass
-class Removed:
-    """What `remove_undoable` took out, enough for `restore` to put it back as it was."""
-
-    article_id: int
-    columns: list[str]
-    row: tuple
-    analysis: list[tuple] = field(default_factory=list)
-    mentions: list[tuple] = field(default_factory=list)
-    position: tuple | None = None
-    feed_items: list[int] = field(default_factory=list)
-    watched_files: list[tuple] = field(default_factory=list)
-    watched_articles: list[tuple] = field(default_factory=list)
-
-
-def _table_exists(db, name: str) -> bool:
-    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
-
-
-def remove_undoable(lib: Library, article_id: int) -> Removed | None:
-    """Delete an article, keeping what `restore` needs (its row, cached analysis, entity mentions,
-    reading position, the feed item or watched file it came from). None when there is no such article."""
-    try:
-        with lib.transaction() as db:
-            cur = db.execute("SELECT * FROM articles WHERE id = ?", (article_id,))
-            row = cur.fetchone()
-            if row is None:
-                return None
-            removed = Removed(article_id, [d[0] for d in cur.description], tuple(row))
-            removed.analysis = db.execute("SELECT key, data FROM analysis WHERE article_id = ?", (article_id,)).fetchall()
-            removed.mentions = db.execute("SELECT label, name, count FROM mentions WHERE article_id = ?",
-                                          (article_id,)).fetchall()
-            removed.position = db.execute("SELECT line, at FROM positions WHERE article_id = ?", (article_id,)).fetchone()
-            if _table_exists(db, "feed_items"):
-                removed.feed_items = [r[0] for r in db.execute("SELECT id FROM feed_items WHERE article_id = ?",
-                                                               (article_id,))]
-            if _table_exists(db, "watched_files"):
-                removed.watched_files = db.execute("SELECT watch_id, path FROM watched_files WHERE article_id = ?",
-                                                   (article_id,)).fetchall()
-            if _table_exists(db, "watched_articles"):
-                removed.watched_articles = db.execute("SELECT watch_id, path FROM watched_articles WHERE article_id = ?",
-                                                      (article_id,)).fetchall()
-            db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-            return removed
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(_explain(exc, lib.path)) from None
-
-
-def restore(lib: Library, removed: Removed) -> bool:
-    """Put a removed article back with its id, marks, analysis and position. False when it cannot come
-    back as it was (the same text was added again meanwhile, or its id was reused)."""
-    marks = ",".join("?" * len(removed.columns))
-    try:
-        with lib.transaction() as db:
-            try:
-                db.execute(f"INSERT INTO articles ({','.join(removed.columns)}) VALUES ({marks})", removed.row)
-            except sqlite3.IntegrityError:
-                return False
-            aid = removed.article_id
-            db.executemany("INSERT OR REPLACE INTO analysis (article_id, key, data) VALUES (?, ?, ?)",
-                           [(aid, *r) for r in removed.analysis])
-            db.executemany("INSERT OR REPLACE INTO mentions (article_id, label, name, count) VALUES (?, ?, ?, ?)",
-                           [(aid, *r) for r in removed.mentions])
-            if removed.position:
-                db.execute("INSERT OR REPLACE INTO positions (article_id, line, at) VALUES (?, ?, ?)",
-                           (aid, *removed.position))
-            if removed.feed_items:
-                db.executemany("UPDATE feed_items SET article_id = ? WHERE id = ? AND article_id IS NULL",
-                               [(aid, i) for i in removed.feed_items])
-            if removed.watched_files:
-                db.executemany("UPDATE watched_files SET article_id = ? WHERE watch_id = ? AND path = ? AND article_id IS NULL",
-                               [(aid, *r) for r in removed.watched_files])
-            if removed.watched_articles:  # (the file's row still there: it was not forgotten meanwhile)
-                db.executemany("INSERT OR IGNORE INTO watched_articles (watch_id, path, article_id) SELECT ?, ?, ?"
-                               " WHERE EXISTS (SELECT 1 FROM watched_files WHERE watch_id = ? AND path = ?)",
-                               [(w, p, aid, w, p) for w, p in removed.watched_articles])
-            return True
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(_explain(exc, lib.path)) from None

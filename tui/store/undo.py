@@ -7,7 +7,10 @@ reference the article), so undoing a delete loses nothing and costs no re-analys
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
+
+from tui.store.library import StoreError, _explain
 
 
 @dataclass
@@ -21,14 +24,26 @@ class Saved:
     links: list[tuple[str, str, list[int]]] = field(default_factory=list)
 
 
+# Where grouping placed the article: not saved. A restored article waits to be grouped again, as a new one does, so it
+# rejoins its story and becomes its copy's twin again (put back as it was, it sat in its story as a second shown row
+# of the same text: the story's rows had moved on when it left).
+PLACEMENT = frozenset({"story_articles", "story_left"})
+
+
 def _dependents(db) -> list[tuple[str, str, bool]]:
     """(table, column, whether its rows are kept with the column set to NULL) of every table with a foreign key to
-    articles(id)."""
+    articles(id), and of every table with an `article_id` column and no foreign key (reading positions: a trigger
+    deletes them with the article), less the grouping's placement."""
     out = []
     for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%'"):
-        for row in db.execute(f'PRAGMA foreign_key_list("{table}")'):
+        if table in PLACEMENT:
+            continue
+        keys = db.execute(f'PRAGMA foreign_key_list("{table}")').fetchall()
+        for row in keys:
             if row[2] == "articles":
                 out.append((table, row[3], str(row[6]).upper() == "SET NULL"))
+        if not keys and any(c[1] == "article_id" for c in db.execute(f'PRAGMA table_info("{table}")')):
+            out.append((table, "article_id", False))
     return out
 
 
@@ -39,6 +54,13 @@ def _rows(db, table: str, column: str, article_id: int) -> tuple[str, list[str],
 
 def remove_saving(lib, article_id: int) -> Saved | None:
     """Delete an article and return everything needed to restore it (None if it was not there)."""
+    try:
+        return _remove_saving(lib, article_id)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
+
+
+def _remove_saving(lib, article_id: int) -> Saved | None:
     saved = Saved(article_id)
     with lib.transaction() as db:
         article = _rows(db, "articles", "id", article_id)
@@ -57,6 +79,13 @@ def remove_saving(lib, article_id: int) -> Saved | None:
 
 def restore(lib, saved: Saved) -> bool:
     """Put a deleted article back with its id and dependent rows; False if its id or content came back meanwhile."""
+    try:
+        return _restore(lib, saved)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
+
+
+def _restore(lib, saved: Saved) -> bool:
     with lib.transaction() as db:
         if db.execute("SELECT 1 FROM articles WHERE id = ?", (saved.article_id,)).fetchone():
             return False

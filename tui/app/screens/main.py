@@ -802,6 +802,20 @@ class MainScreen(QuickSwitch, Screen):
             return
         self.notify(f"Restored: {toast_title(title)}" if back else "It is back in the library already.", markup=False)
         self.reload_list()
+        if back:  # it waits to be grouped, as a new article does: it rejoins its story (and its copy, as a twin)
+            self.run_worker(self._group_restored, name="group_restored", group="undo", thread=True)
+
+    def _group_restored(self) -> None:
+        from tui.app.parts.sources import group_stories
+        from tui.app.parts.threads import deliver
+        from tui.store import Library
+
+        try:
+            with Library(self.lib.path) as lib:
+                group_stories(lib)
+        except Exception:
+            return  # grouping is a view: the article is back either way, and the next pass groups it
+        deliver(self, self.reload_list)
 
     # -- a damaged library (parts/health.py): read what is readable, write nothing -----------
 
