@@ -322,3 +322,36 @@ def test_training_decodes_each_line_as_the_tagger_does():
         path = train_ner.viterbi(tagger.w, static, seg.toks, types, seg.initial, ok)
         assert [CLASSES[c] for c in path] == tagger.path_plain(seg, mid, low, types)
     assert _ENDERS  # (a line's . ! ? constrain the next tag in both)
+
+
+def test_a_later_sentence_of_a_paragraph_reads_the_labels_of_its_earlier_sentences():
+    """A line of prose is a paragraph of several sentences (training's lines, CoNLL's, are sentences): a name's
+    mention in a later sentence sees how the earlier ones were tagged, as it would on a line of its own. Before,
+    only the lines before counted, and the third "Mr Halvorsen" took its title into the name."""
+    text = ("Mr Halvorsen said the plan was sound. But Mr Halvorsen admitted that costs had risen. Mr Halvorsen "
+            "will meet the council on Friday.")
+    got = [(e[0], e[1], e[2]) for e in load_tagger().entities(text)]
+    starts = [k for k in range(len(text)) if text.startswith("Halvorsen", k)]
+    assert [(s, s + len("Halvorsen"), "PER") for s in starts] == got
+
+
+def test_a_paragraph_of_many_sentences_is_searched_again_a_bounded_number_of_times(monkeypatch):
+    """Each sentence brings a new name that the next one repeats, so every sentence changes the history of the rest
+    of the line; the line is searched again only while the document's budget lasts (about twice its tokens), not
+    once per sentence (hostile input: a one-line page would take quadratic time). Plain path, float weights."""
+    line = " ".join(f"Nam{a}{b} met Nam{c}{a}." for a, b, c in itertools.product("bcdfghjkln", "aeiou", "prst"))
+    tagger = Tagger({f: [float(x) for x in v] for f, v in _small_weights(random.Random(2), line, 5).items()},
+                    CLASSES, decoder="viterbi")
+    searched = []
+    real = Tagger.path_plain
+
+    def counted(self, seg, mid, low, types):
+        searched.append(len(seg.toks))
+        return real(self, seg, mid, low, types)
+
+    monkeypatch.setattr(Tagger, "path_plain", counted)
+    segs, mid, low = prepare(line)
+    tagger.tag_segments(segs, mid, low, {}, False)
+    n = len(segs[0].toks)
+    assert 2 < len(searched) < 10  # searched again as the history grew ...
+    assert sum(searched) <= 3 * n + 1000  # ... within the budget (once per sentence: 200 x n)

@@ -312,31 +312,16 @@ class Tagger:
 
     def _paths(self, segs: list[Segment], mid: set, low: set, hist: dict[str, list[int]], two_pass: bool) -> list[list[str]]:
         """The Viterbi decoder's tags of each segment in turn: a capitalised word's history type is the commonest
-        label of its mentions in the segments before (its own line's are not known until the line's path is);
+        label of its mentions in the segments before and in the earlier sentences of its own line (`_line_path`);
         with `two_pass`, the segments whose types the second pass changes (features.second_pass_after over the
         first pass's counts) get their paths again. From whole-document scores when the weights allow
         (`_fast_decoder`), else token by token (`path_plain`, the reference)."""
-        type_of, n_types = self.type_index, len(HISTORY_TYPES)
         decode = self._fast_decoder(segs, mid, low) if self.table is not None else None
         out, before = [], []
+        # re-decoding a line when its later sentences learn a history costs at most about twice the document
+        budget = [2 * sum(len(seg.toks) for seg in segs) + 1000]
         for k, seg in enumerate(segs):
-            toks = seg.toks
-            types = [None] * len(toks)
-            caps = seg.caps if seg.caps is not None else range(len(toks))
-            for i in caps:
-                tok = toks[i]
-                if len(tok) > 1 and tok[:1].isupper():
-                    counts = hist.get(tok)
-                    if counts is not None:
-                        types[i] = counts.index(max(counts))
-            tags = decode(k, types) if decode is not None else self.path_plain(seg, mid, low, types)
-            for i in caps:
-                tok = toks[i]
-                if len(tok) > 1 and tok[:1].isupper():
-                    counts = hist.get(tok)
-                    if counts is None:
-                        counts = hist[tok] = [0] * n_types
-                    counts[type_of[tags[i]]] += 1
+            tags, types = self._line_path(k, seg, mid, low, hist, decode, budget)
             out.append(tags)
             before.append(types)
         if two_pass:
@@ -347,6 +332,66 @@ class Tagger:
             out = [tags if new == old else decode(k, new) if decode is not None else self.path_plain(seg, mid, low, new)
                    for k, (seg, tags, old, new) in enumerate(zip(segs, out, before, after))]
         return out
+
+    def _line_path(self, k: int, seg: Segment, mid: set, low: set, hist: dict[str, list[int]], decode,
+                   budget: list[int]) -> tuple[list[str], list]:
+        """One line's first-pass tags and the history type each token saw; `hist` is updated with the line's labels.
+
+        The line is read sentence by sentence (a sentence starts after . ! ? and a space): a sentence's tags are
+        those of the line's best path under the types known when it is reached, which count the lines before and
+        the line's earlier sentences (as learned: CoNLL's lines, the training text, are sentences, while prose
+        writes paragraphs of several; GUM's paragraphs lost one protagonist's every mention to the Viterbi decoder
+        of session 15, which counted the lines before only). The line is searched again only when some later type
+        changed, while `budget` (tokens the document may search again) lasts; then the rest of the line keeps the
+        types known."""
+        toks, spans = seg.toks, seg.spans
+        n = len(toks)
+        caps = [i for i in (seg.caps if seg.caps is not None else range(n))
+                if len(toks[i]) > 1 and toks[i][:1].isupper()]
+        types = [None] * n
+        for i in caps:
+            counts = hist.get(toks[i])
+            if counts is not None:
+                types[i] = counts.index(max(counts))
+
+        def path(types: list) -> list[str]:
+            return decode(k, list(types)) if decode is not None else self.path_plain(seg, mid, low, types)
+
+        tags = path(types)
+        starts = [i for i in range(1, n) if toks[i - 1] in _ENDERS and spans[i][0] > spans[i - 1][1]]
+        if not starts or not caps:
+            self._remember(hist, toks, caps, tags)
+            return tags, types
+        ends = starts + [n]
+        c = 0  # caps[c:] are the capitalised tokens not yet remembered
+        for b in ends:
+            done = c
+            while c < len(caps) and caps[c] < b:
+                c += 1
+            self._remember(hist, toks, caps[done:c], tags)
+            if b == n or budget[0] < n:
+                continue
+            changed = False
+            for i in caps[c:]:
+                counts = hist.get(toks[i])
+                t = counts.index(max(counts)) if counts is not None else None
+                if t != types[i]:
+                    types[i] = t
+                    changed = True
+            if changed:
+                budget[0] -= n
+                new = path(types)
+                tags = tags[:b] + new[b:]
+        return tags, types
+
+    def _remember(self, hist: dict[str, list[int]], toks: list[str], caps: list[int], tags: list[str]) -> None:
+        """Count the labels of the capitalised tokens `caps` (positions) in the document's history."""
+        type_of, n_types = self.type_index, len(HISTORY_TYPES)
+        for i in caps:
+            counts = hist.get(toks[i])
+            if counts is None:
+                counts = hist[toks[i]] = [0] * n_types
+            counts[type_of[tags[i]]] += 1
 
     def path_plain(self, seg: Segment, mid: set, low: set, types: list) -> list[str]:
         """The best path of one segment computed token by token from the feature strings (any weights; the
