@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.quality_outside import TEXTS, parse
+from bench.quality_outside import AFTER_RULES, TEXTS, parse, prf
 
 
 def test_parse_gives_the_plain_text_and_the_hand_tagged_spans():
@@ -14,7 +14,13 @@ def test_parse_gives_the_plain_text_and_the_hand_tagged_spans():
 
 def test_every_text_parses_into_names_with_no_markup_left():
     paths = sorted(TEXTS.glob("*.txt"))
-    assert len(paths) == 20
+    assert len(paths) == 24
+    assert set(AFTER_RULES) <= {p.name for p in paths}
     for path in paths:
         text, spans = parse(path.read_text(encoding="utf-8"))
         assert spans and "|" not in text and "[" not in text, path.name
+
+
+def test_precision_recall_and_f1_come_from_the_counts():
+    assert prf(3, 4, 6) == (0.5, 0.75, 0.6)
+    assert prf(0, 4, 0) == (0.0, 0.0, 0.0)

@@ -43,3 +43,33 @@ def test_an_isle_named_in_a_travel_guide_is_a_place():
     names = _names(ISLAND)
     assert ("Isle of Mull", "LOC") in names  # was an organisation
     assert ("Tobermory", "GPE") in names or ("Tobermory", "LOC") in names
+
+
+LAKE = """Lake Vessa is quiet in winter, when the ferries stop.
+
+See
+
+* Vessa Castle sits on a cliff above the water.
+* Vessa Gorge is a short walk north of town."""
+
+TRANSCRIPT = """JUNE HOLLAND: Welcome back. You spent a year in Greenland.
+
+TOMAS BRECK: I did, at a weather station run by the Danish Meteorological Institute.
+
+JUNE HOLLAND: Was it lonely?
+
+TOMAS BRECK: Not really. My sister Ada came out in the summer."""
+
+
+def test_a_lakes_name_is_a_place_alone_and_in_the_longer_names_it_opens():
+    names = _names(LAKE)
+    assert ("Lake Vessa", "LOC") in names  # was "Vessa" alone, a person
+    assert ("Vessa Castle", "LOC") in names and ("Vessa Gorge", "LOC") in names  # were persons
+    assert not any(label == "PERSON" for _, label in names)
+
+
+def test_a_speaker_turn_in_capitals_is_a_person_even_when_its_first_name_is_a_month():
+    found = [(e.text, e.label) for e in extract_entities(TRANSCRIPT)]
+    assert found.count(("JUNE HOLLAND", "PERSON")) == 2  # "JUNE" is a month: the tagger missed both turns
+    assert found.count(("TOMAS BRECK", "PERSON")) == 2
+    assert ("Greenland", "GPE") in found and ("Ada", "PERSON") in found

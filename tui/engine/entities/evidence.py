@@ -79,12 +79,16 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     quoted, described = _quoted_and_described(text, names)
     land = lexicon().landforms_first
     placed = _placed_by_company(text, names, votes)
+    landmarked = _landform_named(text, names) if on("landform-names-word") else frozenset()
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
         top_label, top = c.most_common(1)[0]
         lone = " " not in k and k not in person_words and k.lower() not in lexicon().first_names \
             and k.lower() not in dem
-        if lone and k in placed and top_label in (ORG, PERSON, "MISC"):
+        if landmarked and top_label in (ORG, PERSON, "MISC") and k.split()[0] in landmarked \
+                and (" " not in k or top_label == PERSON):
+            best[k] = GPE if key(k) in listed else LOC  # "Lake Orvana ... Orvana Castle": the lake's name, a place
+        elif lone and k in placed and top_label in (ORG, PERSON, "MISC"):
             best[k] = GPE if key(k) in listed else LOC  # "Harbour Hospital in Kelby", "from Kelby to Oslo"
         elif lone and top_label == PERSON and k in quoted and on("quoted-title"):
             best[k] = "MISC"  # “Vesna”, a three-act opera: a title, not a person
@@ -114,8 +118,35 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     out = []
     for e in ents:
         got = best.get(_same(e.text)) if e.label in NAME_LABELS else None
+        if got and e.text in landmarked:  # "Lake Orvana is ...", the tagger's "Orvana" alone: the lake is the name
+            m = _LANDFORM_BEFORE.search(text, max(0, e.start - 8), e.start)
+            if m and (not out or out[-1].end <= m.start()):
+                out.append(Entity(m.start(), e.end, got, text[m.start():e.end], " ".join(text[m.start():e.end].split())))
+                continue
         out.append(replace(e, label=got) if got else e)
     return out
+
+
+_LANDFORM_FIRST = r"(?:Lake|Loch|Lough|Mount|Mt\.|Cape|Isle)"  # not Gulf, Bay: NER train's "Gulf War", "Gulf McLaren"
+_LANDFORM_NAME = re.compile(r"(?<![\w.-])" + _LANDFORM_FIRST + r" ([A-Z][^\W\d_]+)(?![\w'’-]| of\b)")
+_LANDFORM_BEFORE = re.compile(r"(?<![\w.-])" + _LANDFORM_FIRST + r" $")
+
+
+def _landform_named(text: str, names: list[Entity]) -> frozenset[str]:
+    """Words the article writes right after Lake, Loch, Mount, Cape ... ("Lake Orvana", "Mount Kelvarra"): the name of a
+    place, and so the first word of a longer name ("Orvana Castle") names that place too. Not a word news mostly
+    writes in lower case ("Cape Town"), a listed first name, or the surname of a person named in full ("Mount
+    Kelly ... Grace Kelly")."""
+    from .clusters import more_often_lower
+
+    got = {m.group(1) for m in _LANDFORM_NAME.finditer(text)}
+    if not got:
+        return frozenset()
+    first = lexicon().first_names
+    surnames = {e.text.split()[-1] for e in names if e.label == PERSON and " " in e.text.strip()
+                and e.text.split()[0].lower() in first}
+    return frozenset(w for w in got if w.lower() not in first and w not in surnames and not more_often_lower(w)
+                     and w.lower() not in lexicon().stop_words)
 
 
 _QUOTE_OPEN, _QUOTE_CLOSE = "\"“‘'", "\"”’'"

@@ -14,7 +14,7 @@ import re
 
 from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
-from ..types import GPE, LOC, ORG, PRODUCT
+from ..types import GPE, LOC, ORG, PERSON, PRODUCT
 from .clusters import lower_form_known, more_often_lower
 from .name_starts import word_counts
 
@@ -211,3 +211,52 @@ def capitals_runs(text: str, spans: list[Span]) -> list[Span]:
     if out is None:
         return spans
     return [sp for sp in out if sp is not None]
+
+
+# "JUNE TAKEDA: It's a pleasure." - a name of two to four capitalised words opening a line, then a colon and speech
+_TURN = re.compile(r"^[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){1,3}[A-Z][\w'’.-]*)[ \t]*:[ \t]+\S", re.MULTILINE)
+
+
+def speaker_turns(text: str, spans: list[Span]) -> list[Span]:
+    """Speaker turns of a transcript: a name of two to four capitalised words that opens two lines or more as
+    "NAME: ..." is a person there, when two such speakers take turns in the text or the name's last word names a
+    person elsewhere in it ("JUNE TAKEDA:", whose "June" alone is a month; "PETER HALVORSEN:"). Words that news
+    writes mostly in lower case, function words and roles make no speaker ("Question From Floor:")."""
+    if ":" not in text or not on("speaker-turn"):
+        return spans
+    turns: dict[str, list[tuple[int, int]]] = {}
+    for m in _TURN.finditer(text):
+        turns.setdefault(m.group(1), []).append(m.span(1))
+    speakers = {name: at for name, at in turns.items() if len(at) >= 2 and _speaker_like(name)}
+    if not speakers:
+        return spans
+    if len(speakers) < 2:
+        people = {text[s:e].split()[-1].casefold() for s, e, lab in spans if lab == PERSON}
+        speakers = {name: at for name, at in speakers.items() if name.split()[-1].casefold() in people}
+        if not speakers:
+            return spans
+    turn_spans = sorted(a for at in speakers.values() for a in at)
+    out, k = [], 0
+    for s, e, lab in spans:
+        while k < len(turn_spans) and turn_spans[k][1] <= s:
+            out.append((*turn_spans[k], PERSON))
+            k += 1
+        if k < len(turn_spans) and turn_spans[k][0] < e:
+            continue  # a name inside the turn's name ("TAKEDA" alone): the speaker's is the name
+        out.append((s, e, lab))
+    out.extend((s, e, PERSON) for s, e in turn_spans[k:])
+    return out
+
+
+def _speaker_like(name: str) -> bool:
+    """Could the run be a speaker's name: no role or function word in it, and a last word (the surname) that news does
+    not mostly write in lower case ("Floor")? The first words may be any ("MAY OKAFOR", "JUNE TAKEDA")."""
+    words = [w[:1] + w[1:].lower() for w in name.split()]
+    low = lexicon()
+    if any(w.lower() in low.roles or w.lower() in _TURN_FILLERS for w in words):
+        return False
+    last = words[-1]
+    return last.lower() not in low.stop_words and not more_often_lower(last)
+
+
+_TURN_FILLERS = frozenset("a an the of for from to in on at by with and or".split())

@@ -29,7 +29,7 @@ from .heads import extend_to_head
 from .inner_words import own_s_names, plural_bodies, possessive_names, preposition_names
 from .kinds import (kind_of_name, plural_of_a_name, street_end, street_pair, street_pairs, street_start,
                     untagged_streets)
-from .layout import capitals_runs, common_in_corpus, section_tag_lines, vehicles_everywhere
+from .layout import capitals_runs, common_in_corpus, section_tag_lines, speaker_turns, vehicles_everywhere
 from .name_starts import particle_name, sentence_initial, speech_verb_opener, trim_roles, verb_opener
 
 Span = tuple[int, int, str]
@@ -109,7 +109,7 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         if not out or ps >= out[-1][1]:
             s = ps  # the first name before the particle is not already part of another name
         out.append((s, e, kind_of_name(text, s, e, lab)))
-    return vehicles_everywhere(text, _without_overlaps(out))
+    return vehicles_everywhere(text, speaker_turns(text, _without_overlaps(out)))
 
 
 def _first_name_like(word: str) -> bool:

@@ -232,6 +232,24 @@ _rule("landform-last", "an 'organisation' or MISC of a people's adjective and a 
       ["The Varran Highlands Rowing Club met on Monday.", "Gold Coast beat Varno 10-4 on Sunday."])
 _rule("landform-first", "a 'person' whose first word is Loch, Lake, Mount, Cape ... is a landform",
       ["The pilot said the drone crossed Loch Veldra in ten minutes."], ["The pilot said the drone crossed the loch in ten minutes."])
+_rule("speaker-turn", "a name of two to four capitalised words opening two lines or more as 'NAME: ...' is a person "
+      "when two such speakers take turns, or its last word names a person elsewhere ('JUNE TAKEDA:', whose June is a "
+      "month; session 17, our interview texts)",
+      [("ANNA VOSS: Welcome back to the programme.\nMAY OKAFOR: Thank you, it is good to be here.\n"
+        "ANNA VOSS: Where did you grow up?\nMAY OKAFOR: In Enugu, with four brothers.",
+        [("ANNA VOSS", "PERSON"), ("MAY OKAFOR", "PERSON"), ("ANNA VOSS", "PERSON"), ("MAY OKAFOR", "PERSON"),
+         ("Enugu", "GPE"), ("four", "CARDINAL")])],
+      ["MAY OKAFOR: Thank you, it is good to be here.\nANNA VOSS: Where did you grow up?",
+       "Question From Floor: What about the budget?\nQuestion From Floor: And the roads?"])
+_rule("landform-names-word", "a word the article writes right after Lake, Loch, Mount, Cape ... names a place: said "
+      "alone it is that place (with the landform word before it when so written), and a 'person' it opens is a "
+      "place ('Lake Orvana ... Orvana Castle'; session 17, our travel texts)",
+      [("Lake Orvana is the largest lake in the region. Boats leave from Orvana every hour, and Orvana Castle sits "
+        "above the water.", [("Lake Orvana", "LOC"), ("Orvana", "LOC"), ("Orvana Castle", "LOC")]),
+       ("We spent a week by Loch Tarrin. Tarrin Island has a ruined chapel.",
+        [("Loch Tarrin", "LOC"), ("Tarrin Island", "LOC")])],
+      ["Grace Kelly stayed at a hotel near Mount Kelly, and Kelly said the view was fine.",
+       "Boats leave from Orvana every hour, and Orvana Castle sits above the water."])
 _rule("landform-of-name", "an 'organisation' of a landform word such as Isle, Lake, Gulf, Cape ... (landforms.txt) then "
       "'of' and a name is a place ('the Isle of Mull', our travel text; session 16)",
       [("The ferry to the Isle of Varra leaves twice a day.", [("Isle of Varra", "LOC")])],
