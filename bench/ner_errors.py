@@ -16,6 +16,13 @@ that is not an exact match is counted once in one kind:
 and by its line: ``caps`` (every letter a capital: headlines), ``table`` (a number and at most one lower-case
 word: scores, standings) or ``prose``. `--show KIND` prints examples of one kind with their line. The dev sets only
 measure: read their examples to understand a kind of error, never to write a rule or a word list from them.
+
+`--doc` adds the document-level kinds (`doc_kinds`, session 17): among the names the gold marks at least twice in
+a document (by their text), ``flipped`` (every mention wrong: one name read wrongly everywhere) and ``mixed``
+(some mentions right, some wrong); ``borrowed``, a wrong predicted span whose label another predicted name of
+the document, with other text but a capitalised word in common, also carries ("Asante Kotoko" PERSON beside
+"Asante" PERSON); and the tagger's second pass (`Tagger.two_pass`): the gold spans found only with it
+(``second pass gains``) and only without it (``second pass losses``). `--show flipped` / `--show borrowed` prints them.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -77,6 +85,39 @@ def classify(gold: set, pred: set) -> list[tuple[str, tuple, tuple | None]]:
     return out
 
 
+_CAPWORD = re.compile(r"[A-Z][\w'.&-]*")
+
+
+def doc_kinds(text: str, gold: set, pred: set, one_pass: set | None = None) -> dict[str, list]:
+    """The document-level errors of one document (see the module's docstring): kind -> the spans it is about
+    (for ``flipped`` and ``mixed``, one list of gold spans per name; for ``borrowed``, (wrong span, the other
+    name's span)); ``gains`` / ``losses`` compare `pred` with `one_pass` (the second pass off), when given."""
+    out: dict[str, list] = {"names": [], "flipped": [], "mixed": [], "borrowed": [], "gains": [], "losses": []}
+    by_name: dict[str, list] = {}
+    for g in sorted(gold):
+        by_name.setdefault(text[g[0]:g[1]], []).append(g)
+    for spans in by_name.values():
+        if len(spans) < 2:
+            continue
+        out["names"].append(spans)
+        right = sum(g in pred for g in spans)
+        if not right:
+            out["flipped"].append(spans)
+        elif right < len(spans):
+            out["mixed"].append(spans)
+    words = {p: set(_CAPWORD.findall(text[p[0]:p[1]])) for p in pred}
+    for p in sorted(pred - gold):
+        name = text[p[0]:p[1]]
+        other = next((q for q in sorted(pred) if q[2] == p[2] and text[q[0]:q[1]] != name and words[q] & words[p]),
+                     None)
+        if other is not None:
+            out["borrowed"].append((p, other))
+    if one_pass is not None:
+        out["gains"] = sorted((gold & pred) - one_pass)
+        out["losses"] = sorted((gold & one_pass) - pred)
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", default=str(default_eval()))
@@ -87,6 +128,8 @@ def main() -> int:
                     "--weights-cache (weights only) was learned for (crossval_ner.py --decoder); a .gz file names its own")
     ap.add_argument("--show", default="", help="print examples of this kind (type, boundary, missed, spurious)")
     ap.add_argument("--limit", type=int, default=40)
+    ap.add_argument("--doc", action="store_true", help="the document-level kinds too (flipped, mixed, borrowed, "
+                    "the second pass's gains and losses): `doc_kinds`")
     args = ap.parse_args()
     if args.clusters:
         clusters.use_file(Path(args.clusters))
@@ -132,7 +175,46 @@ def main() -> int:
     print("kind      " + "".join(f"{w:>8}" for w in wheres) + "   total")
     for k in kinds:
         print(f"{k:9} " + "".join(f"{counts[k, w]:8}" for w in wheres) + f"{sum(counts[k, w] for w in wheres):8}")
+    if args.doc:
+        print_doc_kinds(docs, golds, preds, args.show, args.limit)
     return 0
+
+
+def print_doc_kinds(docs: list[dict], golds: list[set], preds: list[set], show: str, limit: int) -> None:
+    """`--doc`: the document-level kinds summed over `docs` (the second pass switched off once to compare)."""
+    model = tagger_mod.load_tagger()
+    model.two_pass = not model.two_pass
+    try:
+        others = predict_sets(docs)
+    finally:
+        model.two_pass = not model.two_pass
+    ones = others if model.two_pass else preds
+    twos = preds if model.two_pass else others
+    total: Counter = Counter()
+    shown = 0
+    for d, g, p, o in zip(docs, golds, twos, ones):
+        text = d["text"]
+        got = doc_kinds(text, g, p, o)
+        total["names"] += len(got["names"])
+        for k in ("flipped", "mixed"):
+            total[k] += len(got[k])
+            total[k + " wrong"] += sum(s not in p for spans in got[k] for s in spans)
+        for k in ("borrowed", "gains", "losses"):
+            total[k] += len(got[k])
+        for item in got[show] if show in ("flipped", "borrowed") else ():
+            if shown < limit:
+                shown += 1
+                if show == "flipped":
+                    spans = item
+                    found = sorted({f"{text[q[0]:q[1]]!r} {q[2]}" for q in p for s in spans if q[0] < s[1] and s[0] < q[1]})
+                    print(f"flipped  {text[spans[0][0]:spans[0][1]]!r} {spans[0][2]} x{len(spans)} -> "
+                          f"{', '.join(found) or 'nothing'}")
+                else:
+                    (a, b, lab), (c, e, _) = item
+                    print(f"borrowed {text[a:b]!r} {lab}, as {text[c:e]!r}")
+    print(f"names marked twice or more: {total['names']}; flipped (every mention wrong) {total['flipped']} "
+          f"({total['flipped wrong']} mentions), mixed {total['mixed']} ({total['mixed wrong']} wrong mentions); "
+          f"borrowed {total['borrowed']}; second pass gains {total['gains']}, losses {total['losses']}")
 
 
 if __name__ == "__main__":
