@@ -631,3 +631,23 @@ def test_a_capitalised_head_after_an_indefinite_article_is_a_description():
     quotes = extract_quotes(text)
     assert by_text(quotes, "The bill").speaker == "one senior Democrat"
     assert by_text(quotes, "try again").speaker == "A Republican"
+
+
+def test_a_nationality_after_the_is_a_description_not_a_name():
+    for text, who in [
+        ("Eva Lund lost the final in three sets on Sunday.\n\n“I had my chances and did not take them,” said the "
+         "Norwegian.", "the Norwegian"),
+        ("Eva Lund lost the final in three sets on Sunday.\n\n“I had my chances and did not take them,” the "
+         "Norwegian said.", "the Norwegian"),
+        ("Eva Lund lost the final in three sets on Sunday.\n\n“I had my chances and did not take them,” said Mr "
+         "Norway.", "Norway"),
+    ]:
+        [q] = extract_quotes(text)
+        assert q.speaker == who
+
+
+def test_a_pronoun_after_a_spokesman_of_a_named_body_is_that_spokesman():
+    text = ("Ivo Lund chairs the ferry board and wants the night crossings cut.\n\nA Harbour Board spokeswoman said the "
+            "timetable was under review. She added: “No crossing will be cut before the summer.”")
+    [q] = extract_quotes(text)
+    assert q.speaker == "A Harbour Board spokeswoman"

@@ -212,7 +212,8 @@ def _modifies_a_name(text: str, end: int) -> bool:
 
 _LEADING_CLAUSE = re.compile(r"[\"“'‘\s]*(?:While|Although|Though|Whereas|Because|Since|If|Unless|When|After|Before|As"
                              r"|Unlike|Like|Despite|Following|Besides|Alongside|Amid)\b")
-_NOMINAL_TALKS = re.compile(r"\b((?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w'’-]*\s+){0,3}?"
+# the description may name the body the speaker stands for: "A Harbour Board spokeswoman", "the Ofcom spokesman"
+_NOMINAL_TALKS = re.compile(r"\b((?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w'’-]+\s+){0,3}?"
                             r"(spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|source|lawyer|attorney))"
                             r"\s+(?:also\s+|later\s+)?(?:said|says|told|added|wrote|explained|noted)\b")
 _ROLE_GENDER = {"spokesman": "m", "spokeswoman": "f"}

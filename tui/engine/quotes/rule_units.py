@@ -36,6 +36,12 @@ guard("name-inside-apposition-skipped", STAGE, "a name after of/for/at inside an
                 "“cannot be signed without changes to the farm chapter.”",
                 [("cannot be signed without changes to the farm chapter.", "Jean-Luc Morel")])],
       keeps=["Jean-Luc Morel, the trade minister, said the deal “cannot be signed without changes to the farm chapter.”"])
+# words.py
+guard("the-nationality-is-a-description", STAGE,
+      "a lone nationality word after 'the' ('said the Norwegian') is a description of the speaker, not a name",
+      changes=[("Eva Lund lost the final in three sets.\n\n“I had my chances and did not take them,” said the "
+                "Norwegian.", [("I had my chances and did not take them,", "the Norwegian")])],
+      keeps=["Eva Lund lost the final in three sets.\n\n“I had my chances and did not take them,” said Mr Norway."])
 # extract.py
 guard("intro-line-with-colon", STAGE, "a paragraph ending in a colon introduces the quote that follows it",
       changes=[("Tom Rask runs the pier.\n\nA harbour pilot told the inquiry on Monday:\n\n“We had warned them about "
@@ -67,7 +73,10 @@ guard("reported-clause-subject", STAGE,
 guard("pronoun-after-unnamed-speaker", STAGE, "'A spokesman said ... But he added:' the pronoun is the unnamed speaker",
       changes=[("Tomas Vik, the founder of Vik Boats, opened the yard in 1990.\n\nA company spokesman said the order "
                 "book was full. But he added: “We cannot hire welders fast enough to build them all.”",
-                [("We cannot hire welders fast enough to build them all.", "A company spokesman")])],
+                [("We cannot hire welders fast enough to build them all.", "A company spokesman")]),
+               ("Ivo Lund chairs the ferry board.\n\nA Harbour Board spokeswoman said the timetable was under review. "
+                "She added: “No crossing will be cut before the summer.”",
+                [("No crossing will be cut before the summer.", "A Harbour Board spokeswoman")])],
       keeps=["Tomas Vik, the founder of Vik Boats, opened the yard in 1990. He said the order book was full. "
              "“We cannot hire welders fast enough,” he added."])
 # before_verb.py (_head_end, sentence_subject)

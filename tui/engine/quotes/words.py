@@ -153,9 +153,20 @@ def name_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
 
 
 def mention(text: str, toks: list[Tok], i: int, j: int, kind: str) -> Mention:
-    """The mention covering tokens i to j (inclusive)."""
+    """The mention covering tokens i to j (inclusive). A lone nationality word after "the" ("said the
+    American", "the Germans said") is a description with its article, not a person's name (rule
+    "the-nationality-is-a-description")."""
+    if kind == "name" and i == j and i > 0 and toks[i - 1].low == "the" and _nationality(toks[i].low) \
+            and rules.enabled("the-nationality-is-a-description"):
+        i, kind = i - 1, "nominal"
     s, e = toks[i].start, toks[j].end
     return Mention(s, e, text[s:e], kind)
+
+
+def _nationality(low: str) -> bool:
+    """Is the word a nationality or a people ("american", "germans"; lexicon demonyms and peoples)?"""
+    from ..lexicon import lexicon
+    return low in lexicon().peoples
 
 
 def pronoun(t: Tok) -> str | None:
