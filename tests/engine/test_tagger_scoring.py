@@ -304,3 +304,22 @@ def test_distinct_word_ids_are_numpys_unique():
         got, want = scoring._distinct(ids), np.unique(ids)
         assert got.dtype == want.dtype and got.tolist() == want.tolist()
     assert sum(len(c) for c in cases) > 30_000
+
+
+def _classes(word: str) -> list[str]:
+    """Each of the first 24 characters' class, as the shapes read it."""
+    return ["X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch for ch in word[:24]]
+
+
+def test_the_shapes_of_numbers_equal_the_character_by_character_shapes():
+    """features.shape / short_shape answer a number (str.isdigit: every digit of any script) without the loop:
+    the same shapes as reading its characters one by one (runs capped at three / collapsed)."""
+    from tui.engine.entities.features import shape, short_shape
+
+    digits = [chr(i) for i in range(0x110000) if chr(i).isdigit()]
+    words = digits + [d * k for d in digits[::37] for k in (2, 3, 4, 30)] + ["1996", "٣٢", "12²", "3rd", "9:30", "x1"]
+    for w in words:
+        cls = _classes(w)
+        capped = "".join(c for k, c in enumerate(cls) if k < 3 or len(set(cls[k - 3:k + 1])) > 1)
+        collapsed = "".join(c for k, c in enumerate(cls) if k == 0 or cls[k - 1] != c)
+        assert (shape(w), short_shape(w)) == (capped, collapsed), w

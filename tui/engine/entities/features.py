@@ -25,6 +25,8 @@ _OPENERS = frozenset('. ! ? : ; " “ ” ‘ ’ ( [ - – — ... …'.split()
 @lru_cache(maxsize=65536)
 def shape(word: str) -> str:
     """Character classes with runs capped at three: "Trump" -> "Xxxx", "1996-08-30" -> "ddd-dd-dd"."""
+    if word.isdigit():  # a number: what the loop gives (a digit is neither upper nor lower case)
+        return "ddd"[:len(word)]
     out = []
     last, run = "", 0
     for ch in word[:24]:
@@ -42,6 +44,8 @@ def shape(word: str) -> str:
 @lru_cache(maxsize=65536)
 def short_shape(word: str) -> str:
     """Character classes with every run collapsed: "Trump" -> "Xx", "U.S." -> "X.X."."""
+    if word.isdigit():  # a number: what the loop gives
+        return "d"
     out = []
     for ch in word[:24]:
         c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch

@@ -20,7 +20,8 @@ when not.
 
 from __future__ import annotations
 
-from itertools import accumulate, repeat
+from itertools import accumulate, compress, repeat
+from operator import is_
 from sys import intern
 
 import numpy as np
@@ -298,7 +299,7 @@ class ScoreTable:
         get = wid.get
         ids = list(map(get, words))
         if None in ids:
-            new = list(dict.fromkeys([w for w, i in zip(words, ids) if i is None]))  # in order of first use
+            new = list(dict.fromkeys(compress(words, map(is_, ids, repeat(None)))))  # in order of first use
             for w in new:
                 wid[w] = len(self.lows)
                 self.words.append(w)
@@ -351,11 +352,10 @@ class ScoreTable:
             upper += [s.upper] * len(s.toks)
         P = np.array(self._ids(padded), dtype=np.intp)
         keep = np.ones(len(P), dtype=bool)  # positions of real tokens in the padded sequence
-        pos = 0
-        for s in segments:
-            keep[pos:pos + 2] = False
-            pos += 4 + len(s.toks)
-            keep[pos - 2:pos] = False
+        sizes = np.fromiter(map(len, [s.toks for s in segments]), dtype=np.intp, count=len(segments)) + 4
+        ends = np.cumsum(sizes)  # each segment padded: two starts, its tokens, two ends
+        for pads in (ends - sizes, ends - sizes + 1, ends - 2, ends - 1):
+            keep[pads] = False
         at = np.flatnonzero(keep)
         R, W = self.R, self.W
         words = P[at]

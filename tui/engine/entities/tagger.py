@@ -511,7 +511,7 @@ class Tagger:
                 for t in (segs[k].caps if segs[k].caps is not None else range(n)):
                     if types[t] is not None:
                         keys[t] += 1 + 2 * types[t] + ini[t]
-                return [classes[c] for c in search.path(keys, start_row)]
+                return list(map(classes.__getitem__, search.path(keys, start_row)))
             tags = [0] * n
             i = 0
             while i < n:
@@ -529,7 +529,7 @@ class Tagger:
                 last = E[:start_row, off + j, 0].tolist() if j < n else None
                 tags[i:j] = best_path(emit, pair_rows[a:a + j - i], start_row if i == 0 else 0, last)
                 i = j
-            return [classes[c] for c in tags]
+            return list(map(classes.__getitem__, tags))
 
         return decode
 

@@ -18,6 +18,7 @@ lower class index in CLASSES): tests/engine/test_tagger_viterbi.py compares them
 
 from __future__ import annotations
 
+from itertools import islice
 from operator import add
 
 _NEG = float("-inf")
@@ -82,7 +83,7 @@ class KeyedSearch:
     are best_path's: the same path (tests/engine/test_tagger_viterbi.py). Classes as in _sure_o: 0 "O", 2y + 1 and
     2y + 2 B-Y and I-Y."""
 
-    __slots__ = ("rows", "memo", "steps", "starts", "states", "lead", "partner", "m")
+    __slots__ = ("rows", "worked", "starts", "states", "lead", "partner", "m")
 
     def __init__(self, rows, emit_rows, pair_rows, extra_rows, ender):
         """`emit_rows` [k, c]: every distinct token's emit row, `pair_rows` [j, p, c] every distinct pair rows (int
@@ -92,10 +93,11 @@ class KeyedSearch:
         import numpy as np
 
         self.rows = rows
-        self.memo: dict = {}  # (state id, key) -> (next state id, next differences, their live classes, arg)
-        self.steps: dict = {}  # (state id, pair rows id) -> (best scores into each class before the token's own, arg)
+        self.worked = 0  # how many steps (state, key) were worked out
         self.starts: dict = {}  # (first, key) -> the state after a line's first token
-        self.states: dict = {}  # differences -> (state id, differences, live classes)
+        # differences -> their state: [differences, live classes, {key: (next state, its steps by key, arg)},
+        # {pair rows id: (best scores into each class before the token's own, arg)}]
+        self.states: dict = {}
         k, P, m = pair_rows.shape
         self.m = m
         self.lead = self.partner = None
@@ -134,58 +136,68 @@ class KeyedSearch:
                     min((R[:, :, b] - R[:, :, c]).min(), (first[:, b] - first[:, c]).min())
                 if trail <= np.where(tied, R[:, c, i] - R[:, b, i], floor).max():
                     return
-        self.lead, self.partner = lead.T.tolist(), partner  # lead[c*][c]: by the leader c*
+        self.lead = lead.T.tolist()  # lead[c*][c]: by the leader c*
+        # partner[c] as (its class, its bound); "O" has none: (itself, -1) drops as None would (0 > -1)
+        self.partner = ([0] + [q for q, _ in partner[1:]], [-1] + [b for _, b in partner[1:]])
 
-    def _state(self, delta: list) -> tuple:
-        """(state id, differences, live classes) of the scores `delta` into a token. Class c is dropped when, for
-        every class c' of the next token, some other class c* leads c by more than c can gain on c* on the way into
-        c' (pair rows[c][c'] - pair rows[c*][c'], at most `lead[c][c*]` over the document for c' "O" or a B-Y, taken
-        from the leader; for c' I-Y, from c's partner): c is then never the best way into any class, nor the best at
-        the line end (it trails the leader there, or ties it from a higher index)."""
+    def _state(self, delta: list) -> list:
+        """The state of the scores `delta` into a token (its differences, live classes, steps). Class c is dropped
+        when, for every class c' of the next token, some other class c* leads c by more than c can gain on c* on
+        the way into c' (pair rows[c][c'] - pair rows[c*][c'], at most `lead[c][c*]` over the document for c' "O" or
+        a B-Y, taken from the leader; for c' I-Y, from c's partner): c is then never the best way into any class,
+        nor the best at the line end (it trails the leader there, or ties it from a higher index)."""
         top = max(delta)
-        norm = [x - top for x in delta]
         lead = self.lead
         if lead is not None:  # (lead[t][t] is 0: the leader t itself is never dropped)
-            for c, x, gain, other in zip(range(self.m), delta, lead[delta.index(top)], self.partner):
-                if top - x > gain and (other is None or delta[other[0]] - x > other[1]):
-                    norm[c] = _NEG
-        norm = tuple(norm)
+            norm = tuple([x - top if top - x <= gain or delta[q] - x <= bound else _NEG
+                          for x, gain, q, bound in zip(delta, lead[delta.index(top)], *self.partner)])
+        else:
+            norm = tuple([x - top for x in delta])
         got = self.states.get(norm)
         if got is None:
-            got = self.states[norm] = (len(self.states), norm, [c for c in range(self.m) if norm[c] != _NEG])
+            got = self.states[norm] = [norm, [c for c in range(self.m) if norm[c] != _NEG], {}, {}]
+        return got
+
+    def _step(self, state: list, key) -> tuple:
+        """(next state, its steps by key, arg) of token `key` after `state`: worked out once."""
+        norm, live, _, pre = state
+        e, pr, pid = self.rows(key)
+        step = pre.get(pid)  # the scores before the token's own: the same for the same pair rows
+        if step is None:
+            m = self.m
+            rng = range(m)
+            best = [_NEG] * m
+            arg = [0] * m
+            for p in live:
+                dp = norm[p]
+                row = pr[p]
+                for c in rng:
+                    s = dp + row[c]
+                    if s > best[c]:
+                        best[c] = s
+                        arg[c] = p
+            step = pre[pid] = (best, arg)
+        self.worked += 1
+        nxt = self._state(list(map(add, step[0], e)))
+        got = state[2][key] = (nxt, nxt[2], step[1])
         return got
 
     def path(self, keys: list, first: int) -> list[int]:
         """The best path of a line of tokens `keys`, after previous class (pair row) `first` (the line start's)."""
-        rows, memo, steps = self.rows, self.memo, self.steps
-        got = self.starts.get((first, keys[0]))
-        if got is None:
-            e, pr, _ = rows(keys[0])
-            got = self.starts[(first, keys[0])] = self._state(list(map(add, e, pr[first])))
-        sid, norm, live = got
-        rng = range(self.m)
+        state = self.starts.get((first, keys[0]))
+        if state is None:
+            e, pr, _ = self.rows(keys[0])
+            state = self.starts[(first, keys[0])] = self._state(list(map(add, e, pr[first])))
         back = []
-        for key in keys[1:]:
-            got = memo.get((sid, key))
+        keep = back.append
+        steps = state[2]
+        for key in islice(keys, 1, None):
+            got = steps.get(key)
             if got is None:
-                e, pr, pid = rows(key)
-                step = steps.get((sid, pid))  # the scores before the token's own: the same for the same pair rows
-                if step is None:
-                    best = [_NEG] * self.m
-                    arg = [0] * self.m
-                    for p in live:
-                        dp = norm[p]
-                        row = pr[p]
-                        for c in rng:
-                            s = dp + row[c]
-                            if s > best[c]:
-                                best[c] = s
-                                arg[c] = p
-                    step = steps[(sid, pid)] = (best, arg)
-                got = memo[(sid, key)] = (*self._state(list(map(add, step[0], e))), step[1])
-            sid, norm, live, arg = got
-            back.append(arg)
-        return backtrack(norm, back)
+                got = self._step(state, key)
+            state, steps, arg = got
+            keep(arg)
+        return backtrack(state[0], back)
 
 
 class FastPaths:

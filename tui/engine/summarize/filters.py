@@ -322,6 +322,6 @@ def eligible(sentences: list[Sentence]) -> list[bool]:
     first: dict[tuple[str, ...], int] = {}
     out = []
     for i, (s, b) in enumerate(zip(sentences, bare)):
-        key = tuple(w.lower() for w in words[s.text])
+        key = tuple(map(str.lower, words[s.text]))
         out.append(ok[s.text] and not b and first.setdefault(key, i) == i)
     return out
