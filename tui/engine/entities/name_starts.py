@@ -51,11 +51,11 @@ def _opening_speech_verbs() -> frozenset[str]:
 def speech_verb_opener(text: str, s: int, e: int) -> int | None:
     """Start of the person in a 'person' whose first word is a speech verb opening the sentence before its speaker
     ("Added Holm: ...", "Explained Brandt, ..."): the verb is no part of the name. None when not so."""
-    m = re.match(r"([A-Z][a-z]+) +(?=[A-Z])", text[s:e])
+    m = _TITLE_WORD.match(text, s, e)  # (what re.match of the pattern finds in text[s:e])
     if not m or m.group(1).lower() not in _opening_speech_verbs() or m.group(1).lower() in lexicon().first_names \
             or not sentence_initial(text, s):
         return None
-    return s + m.end()
+    return m.end()
 
 
 # Titles that are never a first name, so a bare surname after them is the whole person.
@@ -84,14 +84,15 @@ def verb_opener(text: str, s: int, e: int) -> int | None:
 
 
 _TITLE_WORD = re.compile(r"([A-Z][a-z]+) +(?=[A-Z])")
+_NON_SPACE = re.compile(r"\S+")
 
 
 def trim_roles(text: str, s: int, e: int) -> int:
     """Start of the person's name once leading role words are cut ("Cellist Ines Madrona Varga")."""
     roles, first = lexicon().roles, lexicon().first_names
     while True:
-        m = re.match(r"\S+", text[s:e])
-        rest = text[s + m.end():e].lstrip()
+        m = _NON_SPACE.match(text, s, e)
+        rest = text[m.end():e].lstrip()
         w = m.group().lower().rstrip(".")
         if " " not in rest and rest[:1].isupper() and w in _HONORIFIC_ONLY and rest.isalpha():
             return e - len(rest)  # "Ambassador Ferrer": a title, then the surname alone

@@ -163,12 +163,14 @@ class KeyedSearch:
         norm, live, _, pre = state
         e, pr, pid = self.rows(key)
         step = pre.get(pid)  # the scores before the token's own: the same for the same pair rows
-        if step is None:
+        if step is None:  # (the first live class is best so far everywhere: it beats -inf)
             m = self.m
             rng = range(m)
-            best = [_NEG] * m
-            arg = [0] * m
-            for p in live:
+            p = live[0]
+            dp = norm[p]
+            best = [dp + x for x in pr[p]]
+            arg = [p] * m
+            for p in live[1:]:
                 dp = norm[p]
                 row = pr[p]
                 for c in rng:
