@@ -50,13 +50,18 @@ Summary halves and jackknife (`--jackknife`): the summary's R-1 / R-2 recall is 
 events (the same halves). The greedy choice of sentences is chaotic, so one run per event is a noisy measure: a
 principled change often moves one half up and the other down by 0.005. With `--jackknife` each event is also
 summarised without each of its articles in turn (about ten stories per event) and each event's scores averaged over
-them: a steadier figure per half to compare a change with (still dev: it only measures).
+them: a steadier figure per half to compare a change with (still dev: it only measures). Each is printed with the sd
+of the events' R-1 and the standard error of its mean. `--save PATH` writes each event's scores; `--against PATH`
+(a file saved by another version of the code) prints the mean per-event change of R-1 in each half with its standard
+error: the same events scored twice, so the spread between events (sd ~0.06) cancels out and a change of 0.002 can
+be told from noise.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -363,7 +368,22 @@ def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: 
             "dev_stories": len(dev_stories), "errors": errors(pred, gold, {x["id"]: x["date"] for x in mixed})}
 
 
-def summaries(eval_dir: Path, tmp: Path, py: str, words: int, jackknife: bool = False) -> dict:
+def paired(per: dict[str, list[float]], base: dict[str, list[float]], parts: dict[str, list[str]]) -> str:
+    """The mean per-event change of R-1 recall from `base` to `per` in each part of the events, with the standard error
+    of that mean change (the events' changes' sd / sqrt(events)): the same events scored twice, so the spread
+    between events, far larger than a change, cancels out."""
+    out = []
+    for half, evs in parts.items():
+        d = [per[c][0] - base[c][0] for c in evs if c in base]
+        if len(d) < 2:
+            continue
+        se = statistics.stdev(d) / len(d) ** 0.5
+        out.append(f"{half} {statistics.mean(d):+.4f} (se {se:.4f})")
+    return ", ".join(out)
+
+
+def summaries(eval_dir: Path, tmp: Path, py: str, words: int, jackknife: bool = False, save: str = "",
+              against_path: str = "") -> dict:
     """Summarise each gold event (a story made of its articles) and score with score_summaries.py; then R-1 / R-2
     recall of each half of the events (as `halves`: A the 1st, 3rd ... by id, B the others). With `jackknife`, also
     each event summarised once without each of its articles in turn (a story of the others), scored the same way
@@ -384,6 +404,9 @@ def summaries(eval_dir: Path, tmp: Path, py: str, words: int, jackknife: bool = 
     if jackknife:
         for k in range(max(map(len, clusters.values()))):
             rounds.append([(f"{c}#{k}", ids[:k] + ids[k + 1:]) for c, ids in clusters.items() if k < len(ids)])
+    scores: dict[str, dict] = {}
+    against = json.loads(Path(against_path).read_text(encoding="utf-8")) if against_path else None
+    against_name = Path(against_path).name if against_path else ""
     times = []
     preds = []
     for r, stories_of_round in enumerate(rounds):
@@ -418,6 +441,17 @@ def summaries(eval_dir: Path, tmp: Path, py: str, words: int, jackknife: bool = 
         print(f"summary {name}R-1 / R-2 recall: " + ", ".join(
             f"{half} {sum(per[c][0] for c in evs) / len(evs):.4f} / {sum(per[c][1] for c in evs) / len(evs):.4f}"
             for half, evs in parts.items()), file=sys.stderr)
+        r1 = [per[c][0] for c in events]
+        if len(r1) > 1:
+            sd = statistics.stdev(r1)
+            print(f"summary {name}R-1 over the {len(r1)} events: sd {sd:.4f}, standard error of the mean "
+                  f"{sd / len(r1) ** 0.5:.4f}", file=sys.stderr)
+        kind = "jackknife" if name else "plain"
+        scores[kind] = per
+        if against and kind in against:
+            print(f"summary {name}R-1 against {against_name}: " + paired(per, against[kind], parts), file=sys.stderr)
+    if save:
+        Path(save).write_text(json.dumps(scores, sort_keys=True) + "\n", encoding="utf-8")
     times.sort()
     return {"stdout": out.stdout, "median_ms": 1000 * times[len(times) // 2]}
 
@@ -457,8 +491,6 @@ def spread(eval_dir: Path, tmp: Path, args, shares: list[float]) -> None:
     of method that moves a figure by less than its spread has not been shown to help. With each F1 its mean precision
     and recall: a change that trades one for the other (fewer distractors in dev stories, as many events split) shows
     as such."""
-    import statistics
-
     global ORDER
     f1s: dict[str, list[float]] = {}
     pr: dict[str, list[tuple[float, float]]] = {}  # label -> (P, R) of each order
@@ -502,6 +534,11 @@ def main() -> None:
                     help="summary: also summarise each event without each of its articles in turn (per-half means)")
     ap.add_argument("--errors", action="store_true",
                     help="after each run of all the events and of the proxy, the events split and the stories mixed")
+    ap.add_argument("--save", default="", metavar="PATH",
+                    help="summary: write each event's R-1 / R-2 recall (plain and jackknife) to PATH (JSON)")
+    ap.add_argument("--against", default="", metavar="PATH",
+                    help="summary: also print the mean per-event change of R-1 from a file --save wrote (another "
+                         "version of the code), with its standard error")
     ap.add_argument("--mixed", default="", metavar="SHARES",
                     help="also group with these shares stored at once first and the rest one at a time, e.g. 0.5,0.8 "
                          "(a library imported in bulk, then fed): all events, the halves and the salted runs")
@@ -548,7 +585,7 @@ def main() -> None:
                     for line in (x for x in m["errors"] if not x.startswith("split ")):
                         print(f"    {line}", file=sys.stderr)
         if args.only in (None, "summary"):
-            s = summaries(eval_dir, Path(d), args.scorer_python, args.words, args.jackknife)
+            s = summaries(eval_dir, Path(d), args.scorer_python, args.words, args.jackknife, args.save, args.against)
             print(f"summary: median {s['median_ms']:.1f} ms per story (first time, analyses computed)", file=sys.stderr)
 
 
