@@ -80,6 +80,7 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     land = lexicon().landforms_first
     placed = _placed_by_company(text, names, votes)
     landmarked = _landform_named(text, names) if on("landform-names-word") else frozenset()
+    orgs = {_same(e.text) for e in names if e.label == ORG}
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
         top_label, top = c.most_common(1)[0]
@@ -99,6 +100,9 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
         elif " " in k and top_label in (ORG, "MISC") and k.split()[-1].lower() in lexicon().landforms_last \
                 and k.split()[0].lower() in dem and len(k.split()) == 2 and on("landform-last"):
             best[k] = LOC  # "the Scottish Highlands": a people's landform (not "Gold Coast", a team)
+        elif " " in k and top_label in (ORG, PERSON, "MISC") and k.split()[-1].lower() in _PLURAL_LANDFORMS \
+                and " of " not in k and not any(o.startswith(k + " ") for o in orgs) and on("plural-landform-last"):
+            best[k] = LOC  # "the Blue Mountains", "the Varran Islands" (not "High Plains" of "High Plains Oil Corp")
         elif " " in k and top_label == PERSON and k.split()[0].lower() in land and on("landform-first"):
             best[k] = LOC  # "over Loch Carron", "Mount Veldra": a landform, not a person
         elif top_label == ORG and len(k.split()) > 2 and k.split()[1] == "of" and k.split()[0].lower() in land \
@@ -127,6 +131,8 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     return out
 
 
+_PLURAL_LANDFORMS = frozenset("mountains islands lowlands uplands plains valleys moors wetlands "
+                               "marshes alps".split())
 _LANDFORM_FIRST = r"(?:Lake|Loch|Lough|Mount|Mt\.|Cape|Isle)"  # not Gulf, Bay: NER train's "Gulf War", "Gulf McLaren"
 _LANDFORM_NAME = re.compile(r"(?<![\w.-])" + _LANDFORM_FIRST + r" ([A-Z][^\W\d_]+)(?![\w'’-]| of\b)")
 _LANDFORM_BEFORE = re.compile(r"(?<![\w.-])" + _LANDFORM_FIRST + r" $")

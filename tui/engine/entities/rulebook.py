@@ -230,6 +230,12 @@ _rule("landform-last", "an 'organisation' or MISC of a people's adjective and a 
         [("Scottish Highlands", "LOC")]),
        ("Ferries to the Western Isles were cancelled on Monday.", [("Western Isles", "LOC"), ("Monday", "DATE")])],
       ["The Varran Highlands Rowing Club met on Monday.", "Gold Coast beat Varno 10-4 on Sunday."])
+_rule("plural-landform-last", "a 'person' or 'organisation' ending in a plural landform word (Mountains, Islands, "
+      "Plains ...; Highlands is landform-last's) is a place, unless a longer organisation opens with it ('High Plains Oil Corp ... High "
+      "Plains', unlabelled news) or it has 'of' ('University of the Islands'); session 17, our travel texts",
+      [("The Orvani Mountains are cold in March.", [("Orvani Mountains", "LOC")])],
+      ["We walked in the hills for a week.",
+       "Varran Plains Oil Corp said Varran Plains would buy the rig."])
 _rule("landform-first", "a 'person' whose first word is Loch, Lake, Mount, Cape ... is a landform",
       ["The pilot said the drone crossed Loch Veldra in ten minutes."], ["The pilot said the drone crossed the loch in ten minutes."])
 _rule("speaker-turn", "a name of two to four capitalised words opening two lines or more as 'NAME: ...' is a person "
