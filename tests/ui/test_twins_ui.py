@@ -27,6 +27,11 @@ def twins(tmp_path):
     return path, ids, copy
 
 
+def row_of(source, article_id: int) -> int:
+    """The index of an article's row in a list's rows."""
+    return next(i for i in range(len(source)) if source.row(i).id == article_id)
+
+
 def status(screen) -> str:
     return str(screen.query_one("#library-status").render())
 
@@ -84,7 +89,7 @@ async def test_a_copy_opened_from_the_story_view_shows_read_and_starred_in_both_
         await settle(pilot)
         main = app.screen
         source = main.articles.source
-        at = next(i for i in range(len(source)) if source.row(i).id == ids[WIRE.title])
+        at = row_of(source, ids[WIRE.title])
         assert not source.row(at).read
         unread = main.unread.count
         await pilot.press("v")
@@ -125,7 +130,7 @@ async def test_opening_a_copy_shows_its_row_read_in_the_article_list(twins, make
         await settle(pilot)
         main = app.screen
         source = main.articles.source
-        at = next(i for i in range(len(source)) if source.row(i).id == ids[WIRE.title])
+        at = row_of(source, ids[WIRE.title])
         unread = main.unread.count
         main.open_article(copy)  # from the story view, a person's page or the briefing: the copy's own record
         await settle(pilot)
@@ -144,7 +149,7 @@ async def test_a_copy_opened_from_the_story_view_underlines_its_text_s_row_as_th
         await settle(pilot)
         main = app.screen
         source = main.articles.source
-        at = next(i for i in range(len(source)) if source.row(i).id == ids[WIRE.title])
+        at = row_of(source, ids[WIRE.title])
         assert copy in source.row(at).twins
 
         def underlined(index: int) -> bool:
@@ -208,8 +213,7 @@ async def test_undoing_the_delete_of_a_shown_copy_makes_it_one_row_with_its_twin
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         main = app.screen
-        source = main.articles.source
-        at = next(i for i in range(len(source)) if source.row(i).id == ids[WIRE.title])
+        at = row_of(main.articles.source, ids[WIRE.title])
         await pilot.press("g", *["j"] * at, "d", "y")
         await settle(pilot)
         await pilot.press("z")
