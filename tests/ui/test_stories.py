@@ -60,7 +60,8 @@ async def test_v_switches_the_library_between_articles_and_stories(stories, make
         assert harbour.title == HARBOUR.title and harbour.unread == 3 and harbour.outlets == 3
         assert main.query_one("#library-pane").border_title == "Stories"
         line = main.articles.render_line(0).text
-        assert line.lstrip().startswith("3 Harbour town votes") and line.endswith("3 2026-01-15")  # articles, latest day (with its year)
+        # its unread count with the unread dot (a bare "3" read like a row number), articles, latest day (with its year)
+        assert line.startswith("  ●3 Harbour town votes") and line.endswith("3 2026-01-15")
         # A mark key on a story row must not touch the article that happens to have the story's id.
         await pilot.press("m")
         await settle(pilot)

@@ -282,7 +282,9 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             meta = f" {row.size:>3} {last[2:]:<8}"
         else:
             meta = ""
-        unread = f"{row.unread:>3} " if row.unread else "    "
+        # "●3", as an article row's unread dot: a bare number leading each row read like the row's own number
+        count = str(row.unread) if row.unread < 1000 else "1k+"
+        unread = f"{'●' + count:>4} " if row.unread else "     "
         room = max(4, width - len(unread) - cell_len(meta))
         title = " ".join(clean(row.title or "").split()) or "(untitled story)"
         if cell_len(title) > room:
