@@ -61,7 +61,7 @@ def test_feed_title_of_an_article(lib):
     assert feed_title_of(lib, ident + 100) == ""
 
 
-def test_an_undone_delete_is_the_feed_s_and_the_folder_s_article_again(lib):
+def test_an_undone_delete_is_the_feed_s_and_the_folder_s_article_again(lib, tmp_path):
     """Deleting an article set its feed item's (and watched file's) article to NULL, and undoing the delete (z) left it
     so: the feed counted one article less, its filter left the article out, and a refresh, which knows the item, never
     linked it back (seen in tmux: "Tideline  2 articles" of 3). The restore points them at the article again. (Undo is
@@ -72,8 +72,11 @@ def test_an_undone_delete_is_the_feed_s_and_the_folder_s_article_again(lib):
     fid, _ = add_feed(lib, "http://a.invalid/rss", "A")
     entries = [_entry("1", "One", "first body"), _entry("2", "Two", "second body")]
     store_entries(lib, fid, entries)
-    watch, _ = add_watch(lib, "/tmp/polish7-news")
-    store_files(lib, watch, [("/tmp/polish7-news/three.txt", 10, 1, [Article(title="Three", body="third body")], None)])
+    folder = tmp_path / "news"
+    folder.mkdir()
+    three_txt = str(folder / "three.txt")
+    watch, _ = add_watch(lib, str(folder))
+    store_files(lib, watch, [(three_txt, 10, 1, [Article(title="Three", body="third body")], None)])
     one = feed_article_ids(lib, fid)[-1]
     three = folder_article_ids(lib, watch)[0]
     for article_id in (one, three):
@@ -83,4 +86,4 @@ def test_an_undone_delete_is_the_feed_s_and_the_folder_s_article_again(lib):
     assert (feed.total, feed.unread) == (2, 2) and one in feed_article_ids(lib, fid)
     assert store_entries(lib, fid, entries) == (0, 0) and lib.count() == 3  # a refresh: nothing new, no copy
     assert folder_counts(lib)[watch] == (1, 1) and folder_article_ids(lib, watch) == [three]
-    assert file_states(lib, watch)["/tmp/polish7-news/three.txt"].article_id == three
+    assert file_states(lib, watch)[three_txt].article_id == three
