@@ -1,0 +1,215 @@
+"""Which merges of stories join two events: a self-supervised screen off the stories data (issue 13).
+
+    python -m bench.story_merges [--polnear PATH] [--shifts 90,120,150,180,210,240,270]
+
+On the stories dev set every story that holds two events is made by a merge of two stories (`Grouper.merge_touched`,
+session 17), and there the wrong merges all joined two sizeable stories; but every dev event has exactly ten
+articles (DUC 2004's clusters are made so), so there a merge into more than ten articles is two events by the make
+of the data, not by anything a news reader meets. Whether size or any other feature marks a wrong merge off dev is
+what this measures, on data that has no event labels but gives known wrong merges by construction: PolNeAR train (US
+politics, seven outlets, ten months) is cut in two by date and its later part moved back in time by SHIFT days, so
+that the two parts overlap (`overlapped`). Two articles of different parts were written months apart: different
+events of one field, topic siblings such as the dev set's wrong pairs. The whole is grouped at once by the grouper
+as shipped (a fresh library, `group_new`), and every merge it makes is recorded (`merges`): a merge whose two
+stories' majority parts differ is wrong by construction. The label is one-sided: a merge within one part may join
+two events too (PolNeAR's topics run on for weeks), so the wrong share printed is a floor.
+
+For several shifts pooled it prints the share of wrong merges by band of each feature a merge test could use: pairs
+of articles (na x nb, the size lead of session 17), the smaller story's size, both stories' articles, days apart,
+the average link, its ratio to the two stories' own mean pair cosine, the two stories' outlets in common (Jaccard)
+and their spans in days; then a logistic fit of wrong on those features (coefficients with standard errors) and how
+many merges it calls more likely wrong than not. Prints numbers, asserts nothing, reads nothing of the stories eval
+data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from bench.story_decay import DEFAULT_DATA as DEFAULT_POLNEAR
+
+SHIFTS = (90, 120, 150, 180, 210, 240, 270)
+
+
+@dataclass(frozen=True)
+class Merge:
+    """One merge of two stories (a: the story kept, b: the one folded into it) and what is known of it."""
+
+    wrong: bool           # the stories' majority parts differ: two events by construction
+    na: int
+    nb: int
+    gap: int              # days between their date ranges
+    link: float           # average link: mean cosine over the na x nb pairs of articles
+    within_a: float       # each story's own mean pair cosine (nan for one article)
+    within_b: float
+    outlets: float        # Jaccard of the two stories' outlets
+    span_a: int           # days from each story's first article to its last
+    span_b: int
+
+    @property
+    def pairs(self) -> int:
+        return self.na * self.nb
+
+    @property
+    def ratio(self) -> float:
+        """The average link over the geometric mean of the stories' own mean pair cosines (those known)."""
+        own = [w for w in (self.within_a, self.within_b) if w == w and w > 0]
+        return self.link / math.sqrt(math.prod(own)) if len(own) == 2 else self.link / own[0] if own else 1.0
+
+
+def load_polnear(path: Path) -> list[tuple[str, str, str, str]]:
+    """(title, body, day, outlet) of each dated PolNeAR article, oldest first."""
+    import json
+
+    from tui.stories.grouping import day_number
+
+    out = []
+    for line in path.open(encoding="utf-8"):
+        if line.strip():
+            r = json.loads(line)
+            title, _, body = r["text"].strip().partition("\n")
+            day = (r.get("publication_date") or "")[:10]
+            if day_number(day):
+                out.append((title.strip(), body.strip() or title.strip(), day, r.get("publisher") or ""))
+    return sorted(out, key=lambda r: r[2])
+
+
+def overlapped(docs: list[tuple[str, str, str, str]], shift: int) -> list[tuple[str, str, str, str, int]]:
+    """`docs` (title, body, day, outlet) cut in two at the middle day of their range, the later part's days moved
+    `shift` days back: (title, body, day, outlet, part), by day."""
+    from tui.stories.grouping import day_number
+
+    days = [day_number(d[2]) for d in docs]
+    cut = min(days) + (max(days) - min(days)) // 2
+    out = []
+    for (title, body, _, outlet), n in zip(docs, days):
+        late = n >= cut
+        out.append((title, body, date.fromordinal(n - shift if late else n).isoformat(), outlet, int(late)))
+    return sorted(out, key=lambda r: r[2])
+
+
+def merges(rows: list[tuple[str, str, str, str, int]]) -> list[Merge]:
+    """Every merge the grouper makes when `rows` (title, body, day, outlet, part) are stored and grouped at once."""
+    import tempfile
+    from unittest import mock
+
+    from tui.models import Article
+    from tui.store import Library
+    from tui.store import stories as store
+    from tui.stories import grouping
+
+    part: dict[int, int] = {}
+    outlet: dict[int, str] = {}
+    found: list[Merge] = []
+    absorb = grouping.Grouper._absorb
+
+    def recorded(self, keep, drop):
+        def ids(st) -> set[int]:
+            return {m.article_id for m in self.pending if m.story_id == st.id} | \
+                   {m.article_id for m in store.members(self.lib, st.id)}
+
+        def within(st) -> float:
+            n = st.size
+            return (sum(w * w for w in st.centroid.values()) - n) / (n * (n - 1)) if n > 1 else float("nan")
+
+        a, b = ids(keep), ids(drop)
+        major = [Counter(part[i] for i in s).most_common(1)[0][0] for s in (a, b)]
+        oa, ob = {outlet[i] for i in a}, {outlet[i] for i in b}
+        days = grouping._DAYS
+        gap = max(0, days[drop.first] - days[keep.last], days[keep.first] - days[drop.last])
+        link = keep.similarity({t: w / max(1, drop.size) for t, w in drop.centroid.items()})
+        found.append(Merge(major[0] != major[1], keep.size, drop.size, gap, link, within(keep), within(drop),
+                           len(oa & ob) / max(1, len(oa | ob)), days[keep.last] - days[keep.first],
+                           days[drop.last] - days[drop.first]))
+        return absorb(self, keep, drop)
+
+    with tempfile.TemporaryDirectory() as tmp, mock.patch.object(grouping.Grouper, "_absorb", recorded):
+        lib = Library(Path(tmp) / "merges.db")
+        try:
+            added = lib.add_many([Article(title=t, body=b, source=o or "polnear", published=d)
+                                  for t, b, d, o, _ in rows])
+            for (_, i), r in zip(added, rows):
+                part[i], outlet[i] = r[4], r[3]
+            grouping.group_new(lib)
+        finally:
+            lib.close()
+    return found
+
+
+def by_band(found: list[Merge], key, bands: tuple[tuple[float, float], ...]) -> list[tuple[str, int, int]]:
+    """(band, merges, wrong ones) for each band [lo, hi) of `key(merge)`."""
+    out = []
+    for lo, hi in bands:
+        inside = [m for m in found if lo <= key(m) < hi]
+        label = f"{lo:g}-{hi:g}" if hi != math.inf else f"{lo:g}+"
+        out.append((label, len(inside), sum(m.wrong for m in inside)))
+    return out
+
+
+def logistic(x: list[list[float]], y: list[bool], rounds: int = 50) -> tuple[list[float], list[float]]:
+    """Maximum-likelihood logistic regression (Newton steps) of `y` on the columns of `x` with an intercept first:
+    (coefficients, their standard errors)."""
+    import numpy as np
+
+    a = np.c_[np.ones(len(x)), np.asarray(x, dtype=float)]
+    t = np.asarray(y, dtype=float)
+    w = np.zeros(a.shape[1])
+    hess = np.eye(a.shape[1])
+    for _ in range(rounds):
+        p = 1.0 / (1.0 + np.exp(-a @ w))
+        hess = a.T @ (a * (p * (1 - p))[:, None]) + 1e-9 * np.eye(a.shape[1])
+        step = np.linalg.solve(hess, a.T @ (t - p))
+        w += step
+        if np.abs(step).max() < 1e-10:
+            break
+    return w.tolist(), np.sqrt(np.diag(np.linalg.inv(hess))).tolist()
+
+
+FEATURES = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lambda m: math.log(m.link)),
+            ("days apart / 30", lambda m: m.gap / 30), ("log ratio", lambda m: math.log(max(m.ratio, 1e-3))),
+            ("outlets", lambda m: m.outlets), ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)))
+INF = math.inf
+TABLES = (
+    ("pairs of articles (na x nb)", lambda m: m.pairs, ((1, 2), (2, 4), (4, 9), (9, 16), (16, 31), (31, INF))),
+    ("smaller story's articles", lambda m: min(m.na, m.nb), ((1, 2), (2, 3), (3, 5), (5, INF))),
+    ("articles of both (na + nb)", lambda m: m.na + m.nb, ((2, 3), (3, 6), (6, 11), (11, 21), (21, INF))),
+    ("days apart", lambda m: m.gap, ((0, 1), (1, 8), (8, 31), (31, INF))),
+    ("average link", lambda m: m.link, ((0, 0.07), (0.07, 0.09), (0.09, 0.12), (0.12, INF))),
+    ("link / own mean pair cosine", lambda m: m.ratio, ((0, 0.5), (0.5, 0.75), (0.75, 1), (1, INF))),
+    ("outlets in common (Jaccard)", lambda m: m.outlets, ((0, 0.01), (0.01, 0.34), (0.34, 0.67), (0.67, INF))),
+    ("spans of both, days", lambda m: m.span_a + m.span_b, ((0, 1), (1, 8), (8, 31), (31, INF))),
+)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--polnear", default=str(DEFAULT_POLNEAR))
+    ap.add_argument("--shifts", default=",".join(map(str, SHIFTS)))
+    args = ap.parse_args()
+    docs = load_polnear(Path(args.polnear))
+    found: list[Merge] = []
+    for shift in (int(s) for s in args.shifts.split(",")):
+        made = merges(overlapped(docs, shift))
+        print(f"later half moved back {shift} days: {len(made)} merges, {sum(m.wrong for m in made)} across the halves")
+        found += made
+    print(f"pooled: {len(found)} merges, {sum(m.wrong for m in found)} wrong by construction")
+    for name, key, bands in TABLES:
+        print(f"{name}: " + "; ".join(f"{label} {n} merges, wrong {w / max(1, n):.2f}"
+                                      for label, n, w in by_band(found, key, bands)))
+    coef, se = logistic([[f(m) for _, f in FEATURES] for m in found], [m.wrong for m in found])
+    print("logistic fit of wrong (coefficient, standard error): intercept "
+          f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
+                                                      for (name, _), c, s in zip(FEATURES, coef[1:], se[1:])))
+    score = [coef[0] + sum(c * f(m) for c, (_, f) in zip(coef[1:], FEATURES)) for m in found]
+    called = [m for m, s in zip(found, score) if s > 0]
+    print(f"called more likely wrong than not by the fit: {len(called)} merges, {sum(m.wrong for m in called)} of "
+          f"them wrong by construction")
+
+
+if __name__ == "__main__":
+    main()

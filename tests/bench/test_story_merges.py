@@ -1,0 +1,85 @@
+"""bench/story_merges.py: the self-supervised screen of merges of stories (PolNeAR cut in two and overlapped; a merge
+across the halves joins two events by construction)."""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:  # bench/ is not installed with the package: import it from the checkout
+    sys.path.insert(0, str(REPO))
+
+from bench.story_merges import Merge, by_band, logistic, merges, overlapped  # noqa: E402
+
+# Invented articles over 20 days (title, body, day, outlet): the first ten days are the early half, the rest late.
+DOCS = [(f"Harbour note {d}", f"The harbour board met on day {d}.", f"2016-03-{d:02d}", "gazette" if d % 2 else "wire")
+        for d in range(1, 21)]
+
+
+def test_the_later_half_is_moved_back_and_labelled_by_its_part():
+    rows = overlapped(DOCS, 10)
+    # the range 03-01..03-20 is cut at its middle day, 03-10: from there on a day moves 10 back and is part 1
+    assert [r[2] for r in rows] == sorted(r[2] for r in rows)
+    late = {r[0]: r for r in rows if r[4] == 1}
+    assert sorted(late) == sorted(f"Harbour note {d}" for d in range(10, 21))
+    assert late["Harbour note 10"][2] == "2016-02-29" and late["Harbour note 20"][2] == "2016-03-10"
+    early = {r[0]: r for r in rows if r[4] == 0}
+    assert early["Harbour note 9"][2:] == ("2016-03-09", "gazette", 0)
+    assert len(rows) == len(DOCS)
+
+
+def test_merges_are_counted_by_band_of_a_feature():
+    found = [Merge(True, 1, 1, 0, 0.08, math.nan, math.nan, 1.0, 0, 0),
+             Merge(False, 2, 3, 4, 0.10, 0.2, 0.1, 0.5, 1, 2),
+             Merge(True, 5, 4, 40, 0.12, 0.3, 0.3, 0.0, 3, 9)]
+    assert by_band(found, lambda m: m.pairs, ((1, 2), (2, 16), (16, math.inf))) == \
+        [("1-2", 1, 1), ("2-16", 1, 0), ("16+", 1, 1)]
+    assert found[2].ratio == pytest.approx(0.12 / 0.3)
+    assert found[0].ratio == 1.0  # two single articles: no own cohesion to compare with
+    assert Merge(False, 1, 3, 0, 0.05, math.nan, 0.1, 0.0, 0, 2).ratio == pytest.approx(0.5)  # the one known
+
+
+def test_the_logistic_fit_is_the_maximum_likelihood_one():
+    # two groups of four: x = 0 has one positive, x = 1 three. The likelihood is largest where each group's fitted
+    # probability is its own share: intercept log(1/3), slope log(3) - log(1/3); the standard errors are the
+    # two-group closed forms: 1 / sqrt(n p (1 - p)) for the intercept, the two groups' variances summed for the slope
+    x = [[0.0]] * 4 + [[1.0]] * 4
+    y = [True, False, False, False, True, True, True, False]
+    (a, b), (sa, sb) = logistic(x, y)
+    assert a == pytest.approx(math.log(1 / 3), abs=1e-6) and b == pytest.approx(2 * math.log(3), abs=1e-6)
+    assert sa == pytest.approx(1 / math.sqrt(4 * 0.25 * 0.75), rel=1e-4)
+    assert sb == pytest.approx(math.sqrt(2 / (4 * 0.25 * 0.75)), rel=1e-4)
+
+
+# Two invented events told twice each, 50 days apart (beyond the window in which an article joins a story, within
+# the reach of a bridge merge): the grouper places every article alone, then merges each pair of tellings.
+STRIKE = ("Lighthouse keepers strike at Port Evander", "Lighthouse keepers at Port Evander walked out on Monday over "
+          "night shifts. The keepers' union said the harbour lamps would stay dark until the council restores the "
+          "winter allowance. Fishing crews moored early as fog rolled over the breakwater.")
+STRIKE_END = ("Port Evander keepers end lighthouse strike", "The lighthouse keepers of Port Evander returned to their "
+              "towers after the council agreed to pay the winter allowance. Ferry captains welcomed the deal, and the "
+              "first trawlers sailed at dawn past the lit breakwater.")
+ORCHARD = ("Frost ruins Malvern Hollow cherry orchards", "A late frost blackened the cherry blossom across Malvern "
+           "Hollow's orchards overnight. Growers lit smudge pots and ran sprinklers, but the valley cooperative "
+           "expects to lose most of the cherry harvest and asked the province for frost relief.")
+ORCHARD_AID = ("Province grants frost relief to Malvern Hollow cherry growers", "Cherry growers of Malvern Hollow will "
+               "receive frost relief from the province after the late frost destroyed the blossom in the valley's "
+               "orchards. The cooperative said smudge pots and sprinklers had saved few cherry trees.")
+
+
+def test_a_merge_across_the_halves_is_recorded_as_wrong_and_one_within_a_half_as_not():
+    rows = [(*STRIKE, "2016-01-01", "gazette", 0), (*ORCHARD, "2016-01-02", "wire", 1),
+            (*STRIKE_END, "2016-02-20", "wire", 1), (*ORCHARD_AID, "2016-02-21", "wire", 1)]
+    found = sorted(merges(rows), key=lambda m: m.wrong)
+    assert len(found) == 2
+    orchard, strike = found
+    assert strike.wrong and not orchard.wrong
+    for m in found:
+        assert (m.na, m.nb, m.gap, m.span_a, m.span_b) == (1, 1, 50, 0, 0)
+        assert m.link > 0.26  # past the bridge level for 50 days apart (grouping.BRIDGE)
+        assert math.isnan(m.within_a) and math.isnan(m.within_b)
+    assert (strike.outlets, orchard.outlets) == (0.0, 1.0)
