@@ -234,7 +234,7 @@ def cmd_list(args) -> int:
             except sqlite3.DatabaseError:
                 # A damaged page of the table: the rest of the list row by row, by the ids its indexes hold (as
                 # export does), each unreadable row skipped and counted
-                _list_rows(args, lib.readable_rows(offset, limit - shown, args.search, entity, unreadable))
+                shown += _list_rows(args, lib.readable_rows(offset, limit - shown, args.search, entity, unreadable))
                 break
             if not page:
                 break

@@ -347,3 +347,57 @@ def test_who_on_a_library_damaged_in_its_mentions_shows_what_is_readable(people_
     r = run_cli("who", "Maria Silva", "--json", db=db)
     assert r.returncode == 0 and len(json.loads(r.stdout)["articles"]) == shown, r.stderr[-500:]
     assert digest(db) == before
+
+
+@pytest.mark.parametrize("table", ["mentions", "mentions_name"])
+def test_who_and_export_on_a_library_whose_list_index_is_damaged_show_what_is_readable(people_db, tmp_path, table):
+    """`who NAME` exited 1 ("is damaged ... nothing was written") when the list's index (articles_newest) had a damaged
+    page besides the mentions: the article-at-a-time reading of the mentions took its ids from that index alone, as
+    `export` did (it failed with that index damaged by itself). The ids come from the table when the index cannot be
+    read: the whole page, exit code 0."""
+    import shutil
+
+    from damaged_pages import zero_middle_page
+
+    db = tmp_path / f"{table}.db"
+    shutil.copyfile(people_db, db)
+    zero_middle_page(db, "articles_newest")
+    before_mentions = digest(db)
+    r = run_cli("export", "--format", "json", db=db)
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == 150, r.stderr[-500:]
+    ids = [int(line.split(b'"id": ')[1].split(b",")[0]) for line in r.stdout.splitlines()]
+    assert ids == list(range(150, 0, -1)), ids[:5]  # the list's order, newest first
+    assert digest(db) == before_mentions
+    zero_middle_page(db, table)
+    before = digest(db)
+    r = run_cli("who", "Maria Silva", db=db)
+    assert r.returncode == 0 and b"Traceback" not in r.stderr, r.stderr[-500:]
+    head = r.stdout.decode().splitlines()[0]
+    assert head.startswith("Maria Silva (PERSON) — ") and int(head.split("— ")[1].split()[0]) > 100, head
+    [warning] = r.stderr.decode().splitlines()
+    assert "is damaged" in warning, warning
+    assert digest(db) == before
+
+
+def test_list_and_export_with_the_list_index_and_a_table_page_damaged_name_what_they_skipped(tmp_path):
+    """The list's index and the table's oldest page both damaged: `list` printed the readable rows, then "no articles"
+    (it counted none of the rows it had printed) and never named the two rows it could not read; `export` failed
+    outright. Both show every readable row newest first and name the rows they skipped."""
+    from damaged_pages import harbour_library, zero_middle_page, zero_oldest_page
+
+    db = tmp_path / "damaged.db"
+    harbour_library(db)
+    zero_oldest_page(db)
+    zero_middle_page(db, "articles_newest")
+    before = digest(db)
+    r = run_cli("list", db=db)
+    assert r.returncode == 0 and b"Traceback" not in r.stderr, r.stderr[-500:]
+    ids = [int(x.split()[0]) for x in r.stdout.decode().splitlines()]
+    assert ids[:3] == [300, 299, 298] and len(ids) > 250 and len(set(ids)) == len(ids), ids[-5:]
+    skipped = [i for i in range(300, 0, -1) if i not in ids]
+    [warning] = r.stderr.decode().splitlines()  # no "no articles" after it
+    assert f"(skipped {len(skipped)} articles on damaged pages: #{skipped[0]}" in warning, warning
+    r = run_cli("export", "--format", "json", db=db)
+    assert r.returncode == 0 and len(r.stdout.splitlines()) == len(ids), r.stderr[-500:]
+    assert f"exported all but {len(skipped)} articles" in r.stderr.decode(), r.stderr[-300:]
+    assert digest(db) == before

@@ -99,6 +99,15 @@ def _row(r: tuple) -> ArticleRow:
                       r[7] if type(r[7]) is str else str(r[7]) if type(r[7]) in (int, float) else "")
 
 
+def _sql_rank(value) -> tuple:
+    """A sort key that orders values of mixed types as SQLite does (NULL, numbers, text, BLOBs)."""
+    if value is None:
+        return (0, 0)
+    if type(value) in (int, float):
+        return (1, value)
+    return (2, value) if type(value) is str else (3, bytes(value))
+
+
 def fits_row_id(number: int) -> bool:
     """`number` can be a row's id (SQLite's 64-bit integers; a bigger one is refused as an argument, OverflowError)."""
     return -(1 << 63) <= number < (1 << 63)
@@ -485,14 +494,57 @@ class Library:
         if search.strip() and fts_query(search):
             ids = self.ids(search, entity)
         else:
-            ids = [r[0] for r in self.db.execute(
-                "SELECT id FROM articles INDEXED BY articles_newest ORDER BY sort_key DESC, id DESC")]
+            ids = self.newest_ids(unreadable)
             hidden = hidden_ids(self)  # near-duplicates: shown as their twin's row (migration 12)
             if entity:
                 hidden |= set(ids) - {r[0] for r in self.db.execute(
                     "SELECT DISTINCT article_id FROM mentions WHERE name = ?", (entity,))}
             ids = [i for i in ids if i not in hidden]
         return self.readable_rows_by_id(ids[start:start + limit], unreadable)
+
+    def newest_ids(self, unreadable: list[int] | None = None) -> list[int]:
+        """Every article's id in the list's order (newest first), read from the list's index (~8 bytes an id, no row
+        read). Where that index is damaged, from the table's own (id, sort_key), and where a page of the table is
+        damaged too, from its rows a hundred ids at a time, one by one where a hundred cannot be read (those left
+        out, their ids put in `unreadable`): `who` and `export` failed outright on a damaged page of the index."""
+        try:
+            return [r[0] for r in self.db.execute(
+                "SELECT id FROM articles INDEXED BY articles_newest ORDER BY sort_key DESC, id DESC")]
+        except sqlite3.DatabaseError:
+            pass
+        try:
+            rows = self.db.execute("SELECT id, sort_key FROM articles NOT INDEXED").fetchall()
+        except sqlite3.DatabaseError:
+            rows = self._rows_past_damage(unreadable)
+        rows.sort(key=lambda r: (_sql_rank(r[1]), r[0]), reverse=True)  # SQLite's order of mixed types
+        return [r[0] for r in rows]
+
+    def _rows_past_damage(self, unreadable: list[int] | None) -> list[tuple]:
+        """(id, sort_key) of every article row that can be read, in id ranges of a hundred, one by one where a range
+        meets a damaged page, up to the largest id the table's last page or the list's index holds."""
+        top = 0
+        for sql in ("SELECT max(id) FROM articles", "SELECT max(id) FROM articles INDEXED BY articles_newest"):
+            try:
+                top = max(top, self.db.execute(sql).fetchone()[0] or 0)
+            except sqlite3.DatabaseError:
+                continue
+        out: list[tuple] = []
+        missing: list[int] = []
+        for low in range(1, top + 1, 100):
+            try:
+                out += self.db.execute("SELECT id, sort_key FROM articles NOT INDEXED WHERE id BETWEEN ? AND ?",
+                                       (low, low + 99)).fetchall()
+                continue
+            except sqlite3.DatabaseError:
+                pass
+            for ident in range(low, min(low + 100, top + 1)):
+                try:
+                    out += self.db.execute("SELECT id, sort_key FROM articles WHERE id = ?", (ident,)).fetchall()
+                except sqlite3.DatabaseError:
+                    missing.append(ident)
+        if unreadable is not None:
+            unreadable += missing[::-1]  # newest first, as the list names them
+        return out
 
     def readable_rows_by_id(self, ids: list[int], unreadable: list[int] | None = None) -> list[ArticleRow]:
         """rows_by_id() past damaged pages: a hundred rows at a time, one by one where a hundred cannot all be read;
@@ -641,8 +693,12 @@ class Library:
         """
         last = 0
         all_ids: list[int] | None = None  # the ids from the list's index, once the table itself failed
-        in_order = [r[0] for r in self.db.execute(
-            "SELECT id FROM articles INDEXED BY articles_newest ORDER BY sort_key DESC, id DESC")] if newest_first else None
+        lost: list[int] = []  # rows the list's order could not be read for (its index and a table page damaged)
+        in_order = self.newest_ids(lost) if newest_first else None
+        if lost:
+            if problems is None:
+                raise sqlite3.DatabaseError("database disk image is malformed")
+            problems += [(i, "unreadable (a damaged page)") for i in lost]
         position = 0
         while True:
             try:
@@ -658,8 +714,7 @@ class Library:
                     raise
                 # A damaged table page: find the ids through the list's index instead (it does not
                 # read the table), so every readable article around the damage is still found.
-                all_ids = sorted(r[0] for r in self.db.execute(
-                    "SELECT id FROM articles INDEXED BY articles_newest"))
+                all_ids = sorted(self.newest_ids())
                 continue
             if not ids:
                 return

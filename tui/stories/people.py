@@ -151,8 +151,7 @@ class _ReadableMentions(_Mentions):
         return out
 
     def named(self, last: str, full: str) -> list[tuple[str, str, int]]:
-        ids = [r[0] for r in self.db.execute("SELECT id FROM articles INDEXED BY articles_newest"
-                                             " ORDER BY sort_key DESC, id DESC")]
+        ids = self.lib.newest_ids()  # its index damaged too: from the table (it failed outright)
         self.matched = self._read(ids, "article_id, label, name, count, (+name = ? OR +name LIKE ?), +name = ?",
                                   "(+name = ? OR +name LIKE ? OR +name = ?)", (last, "% " + last, full),
                                   column_args=(last, "% " + last, full))
