@@ -132,3 +132,32 @@ def test_entity_page_reads_malformed_rows(tmp_path, app_env):
             assert "\x1b" not in shown and "\x07" not in shown
 
     asyncio.run(browse())
+
+
+def test_a_story_whose_stored_figures_cannot_be_true_is_counted_from_its_articles(tmp_path):
+    """A story's stored unread figure damaged negative (or above its member count) read as 0: the stories list lost the
+    story's unread dot ('●8'), and the briefing, which lists stories with unread articles, left the story out. Such
+    figures are counted from the story's articles instead."""
+    from tui.store import Library
+    from tui.store.stories import ranked_unread, story_rows
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(1, 9):
+        (src / f"a{i}.txt").write_text(TEXT.format(n=i))
+    db = tmp_path / "lib.db"
+    assert run_cli("add", str(src), db=db).returncode == 0
+    with Library(db) as lib:
+        from tui.stories import group_new
+
+        group_new(lib)
+        story, members = lib.db.execute("SELECT story_id, members FROM story_stats ORDER BY members DESC").fetchone()
+        assert members > 1
+        for bad in (-5, members + 3, "x"):
+            lib.db.execute("UPDATE story_stats SET unread = ? WHERE story_id = ?", (bad, story))
+            lib.db.commit()
+            [row] = [r for r in story_rows(lib, 0, 100, members=False) if r.id == story]
+            assert row.unread == members and row.article_ids == [], (bad, row)
+            assert story in [r.id for r, _ in ranked_unread(lib, "", 10)], bad
+    r = run_cli("brief", "--since", "3650d", db=db)
+    assert r.returncode == 0 and f"[story {story}]" in r.stdout.decode(), r.stdout.decode()[-400:]

@@ -352,7 +352,23 @@ def _made(lib: Library, rows: list[tuple], members: bool) -> list[StoryRow]:
     with `members` each row's article ids and sources read too (one query for the page)."""
     out = [StoryRow(r[0], _str(r[1]), _n(r[5]), _str(r[3]), _str(r[4]), unread=_n(r[6]), stored_size=r[2],
                     outlets=_n(r[7])) for r in rows]
-    return _filled(lib, out) if members else _unread_rows(lib, out)
+    if members:
+        return _filled(lib, out)
+    # figures that cannot be right (a negative or non-number count, more unread than members, no figures row): counted
+    # from the story's members, as the members-read list does (read as 0, a story of 3 unread lost its dot and its
+    # place in the briefing)
+    wrong = [row for row, r in zip(out, rows) if not _sound(r[5], r[6], r[7])]
+    _unread_rows(lib, [row for row, r in zip(out, rows) if _sound(r[5], r[6], r[7])])
+    _filled(lib, wrong)
+    for row in wrong:
+        row.article_ids = []  # the figures-only read's rows carry no members
+    return out
+
+
+def _sound(members, unread, outlets) -> bool:
+    """Stored story figures that can be true: counts, and no more unread than members."""
+    return (type(members) is int and type(unread) is int and type(outlets) is int
+            and 0 <= unread <= members and outlets >= 0)
 
 
 def _str(value) -> str:

@@ -69,7 +69,7 @@ def _after_marks(lib, marks, since: str, sentences: int, analyse: bool):
 
 
 def _where(source: str, day: str) -> str:
-    return ", ".join(x for x in (outlet(source), (day or "")[:10]) if x)
+    return ", ".join(x for x in (outlet(source), line(day or "")[:10]) if x)  # the database is untrusted
 
 
 class BriefingScreen(PageScreen):

@@ -284,7 +284,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             meta = ""
         # "●3", as an article row's unread dot: a bare number leading each row read like the row's own number
         count = str(row.unread) if row.unread < 1000 else "1k+"
-        unread = f"{'●' + count:>4} " if row.unread else "     "
+        unread = f"{'●' + count:>4} " if row.unread > 0 else "     "  # never "●-5"
         room = max(4, width - len(unread) - cell_len(meta))
         title = " ".join(clean(row.title or "").split()) or "(untitled story)"
         if cell_len(title) > room:
