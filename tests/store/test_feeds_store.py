@@ -87,3 +87,46 @@ def test_an_undone_delete_is_the_feed_s_and_the_folder_s_article_again(lib, tmp_
     assert store_entries(lib, fid, entries) == (0, 0) and lib.count() == 3  # a refresh: nothing new, no copy
     assert folder_counts(lib)[watch] == (1, 1) and folder_article_ids(lib, watch) == [three]
     assert file_states(lib, watch)[three_txt].article_id == three
+
+
+def test_a_library_from_before_the_undo_fix_links_its_restored_articles_to_their_feed_and_file_again(lib_path, tmp_path):
+    """Before session 17's fix an undone delete left the feed item's (and the watched file's) link NULL: the feed counted
+    one article less for good. Opening such a library (schema 20) links them again (migration 21); a deleted article's
+    item stays unlinked, and so does the item of a deleted article whose link a later, hand-added article has."""
+    from tui.store import undo
+    from tui.store.watch import add_watch, file_states, folder_counts, store_files
+
+    def linked(guid, title, body):
+        link = f"http://a.invalid/{guid}"
+        return Entry(guid, link, f"h-{guid}", Article(title=title, body=body, source="S", url=link))
+
+    with Library(lib_path) as lib:
+        fid, _ = add_feed(lib, "http://a.invalid/rss", "A")
+        store_entries(lib, fid, [linked("1", "One", "first body"), linked("2", "Two", "second body"),
+                                 linked("3", "Three", "third body"), linked("4", "Four", "fourth body")])
+        folder = tmp_path / "news"
+        folder.mkdir()
+        watch, _ = add_watch(lib, str(folder))
+        store_files(lib, watch, [(str(folder / "five.txt"), 10, 1, [Article(title="Five", body="fifth body")], None)])
+        by_title = {lib.get(i).title: i for i in feed_article_ids(lib, fid)}
+        five = lib.db.execute("SELECT article_id FROM watched_articles").fetchone()[0]
+        for article_id in (by_title["One"], five):  # deleted and undone as the old undo did: the links left NULL
+            assert undo.restore(lib, undo.remove_saving(lib, article_id))
+            lib.db.execute("UPDATE feed_items SET article_id = NULL WHERE article_id = ?", (article_id,))
+            lib.db.execute("UPDATE watched_files SET article_id = NULL WHERE article_id = ?", (article_id,))
+        undo.remove_saving(lib, by_title["Two"])  # deleted for good
+        undo.remove_saving(lib, by_title["Three"])  # deleted, then its link added by hand later
+        lib.db.execute("UPDATE feed_items SET seen_at = '2020-01-01T00:00:00' WHERE link = 'http://a.invalid/3'")
+        lib.add(Article(title="Three again", body="third body, as the page has it", url="http://a.invalid/3"))
+        lib.db.commit()
+        assert get_feed(lib, fid).total == 1 and file_states(lib, watch)[str(folder / "five.txt")].article_id is None
+        lib.db.execute("PRAGMA user_version = 20")
+        lib.db.commit()
+    with Library(lib_path) as lib:
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        feed = get_feed(lib, fid)
+        assert (feed.total, feed.unread) == (2, 2), (feed.total, feed.unread)
+        assert sorted(lib.get(i).title for i in feed_article_ids(lib, fid)) == ["Four", "One"]
+        assert file_states(lib, watch)[str(folder / "five.txt")].article_id == five
+        assert folder_counts(lib)[watch] == (1, 1)
+        assert lib.db.execute("SELECT count(*) FROM feed_items WHERE article_id IS NULL").fetchone()[0] == 2

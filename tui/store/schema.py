@@ -619,6 +619,34 @@ MIGRATIONS: list[str] = [
     INSERT OR IGNORE INTO watched_articles (watch_id, path, article_id)
         SELECT watch_id, path, article_id FROM watched_files WHERE article_id IS NOT NULL;
     """,
+    # 21: feed items and watched files that an undone delete left unlinked (issue 11). Before session 17's fix, undo
+    # (z) put the article back but not its feed item's or watched file's link to it (ON DELETE SET NULL had cleared
+    # it): the feed counted one article less for good, its filter left the article out, and a changed one-article
+    # file was added as a new article instead of updating it. A feed item with no article whose link is the URL of an
+    # article that no feed item claims, stored when the item was last seen or before, points at it again (a deleted
+    # article's item stays unlinked: no article has its link, or the one that has it came later or is another item's).
+    # A watched file with no article that holds exactly one article (watched_articles, put back by that undo) points
+    # at it again. The articles are scanned only when some item is unlinked (once). Safe to run again.
+    """
+    DROP TABLE IF EXISTS temp.relink_links;
+    DROP TABLE IF EXISTS temp.relink_found;
+    CREATE TEMP TABLE relink_links AS
+        SELECT DISTINCT link FROM feed_items WHERE article_id IS NULL AND link IS NOT NULL AND link <> '';
+    CREATE TEMP TABLE relink_found AS
+        SELECT a.id AS article, a.url AS link, a.added_at AS added
+        FROM (SELECT 1 WHERE EXISTS (SELECT 1 FROM temp.relink_links)) AS any_unlinked CROSS JOIN articles a
+        WHERE a.url IN (SELECT link FROM temp.relink_links)
+        AND NOT EXISTS (SELECT 1 FROM feed_items o WHERE o.article_id = a.id);
+    UPDATE feed_items SET article_id = (SELECT min(f.article) FROM temp.relink_found f
+                                        WHERE f.link = feed_items.link AND f.added <= feed_items.seen_at)
+        WHERE article_id IS NULL AND link IN (SELECT link FROM temp.relink_found);
+    UPDATE watched_files SET article_id = (SELECT w.article_id FROM watched_articles w
+                                           WHERE w.watch_id = watched_files.watch_id AND w.path = watched_files.path)
+        WHERE article_id IS NULL AND (SELECT count(*) FROM watched_articles w
+                                      WHERE w.watch_id = watched_files.watch_id AND w.path = watched_files.path) = 1;
+    DROP TABLE temp.relink_links;
+    DROP TABLE temp.relink_found;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
