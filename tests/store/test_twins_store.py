@@ -70,17 +70,42 @@ def test_marking_the_shown_row_marks_its_twin_and_the_count_counts_rows(tmp_path
 
 
 def test_deleting_the_shown_row_shows_its_twin_and_undo_brings_the_row_back(tmp_path):
+    """Undo (z) puts the deleted row back where it was: the same row with both outlets, in its story, its copy its twin
+    again. (It was grouped again as a new article and became its own copy's twin: the list showed the Kettle Courier's
+    row where the reader's Amber Gazette row had been, the story view its copy's title.)"""
+    from tui.store.stories import duplicates, story_of
+
     lib, ids = library(tmp_path)
     with lib:
+        story = story_of(lib, ids["first"])
+        before = [(r.id, r.outlets) for r in lib.rows(0, 10)]
+        assert before[0] == (ids["first"], ("Amber Gazette", "Kettle Courier"))
         removed = remove_saving(lib, ids["first"])
         rows = lib.rows(0, 10)
         assert [(r.id, r.shown_source) for r in rows] == [(ids["copy"], "Kettle Courier"), (ids["other"], "Amber Gazette")]
         assert lib.count() == 2 and unread_count(lib) == 2
         assert restore(lib, removed)
-        assert sorted(r.id for r in lib.rows(0, 10)) == sorted(ids.values())  # until grouped again
-        assert lib.count() == 3 and unread_count(lib) == 3
+        assert [(r.id, r.outlets) for r in lib.rows(0, 10)] == before
+        assert lib.count() == 2 and unread_count(lib) == 2
+        assert story_of(lib, ids["first"]) == story and duplicates(lib, ids["first"]) == [ids["copy"]]
+        assert lib.db.execute("SELECT size FROM stories WHERE id = ?", (story,)).fetchone()[0] == 2
+        group_new(lib)  # the app's pass after an undo: nothing left to place
+        assert [(r.id, r.outlets) for r in lib.rows(0, 10)] == before and story_of(lib, ids["first"]) == story
+
+
+def test_an_undone_delete_whose_story_is_gone_gets_the_story_s_id_back(tmp_path):
+    """A one-article story goes with its article; undone, the article is grouped again and opens its story under the
+    same id."""
+    from tui.store.stories import story_of
+
+    lib, ids = library(tmp_path)
+    with lib:
+        story = story_of(lib, ids["other"])
+        removed = remove_saving(lib, ids["other"])
+        assert lib.db.execute("SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone() is None
+        assert restore(lib, removed) and story_of(lib, ids["other"]) is None
         group_new(lib)
-        assert len(lib.rows(0, 10)) == 2 and lib.count() == 2
+        assert story_of(lib, ids["other"]) == story
 
 
 def test_a_library_from_before_twins_upgrades_with_its_near_duplicates_joined(tmp_path, monkeypatch):

@@ -201,8 +201,9 @@ async def test_a_story_s_unread_figure_counts_rows_as_the_library_does_not_recor
 async def test_undoing_the_delete_of_a_shown_copy_makes_it_one_row_with_its_twin_again(twins, make_app):
     """`d` on the row of a text two outlets printed, then `z`: the article came back with its old place in its story
     (saved with it), where the story's rows had moved on without it, so the list showed the same text twice, as two
-    rows, for good. Now it is grouped again as a new article is: one row of that text, in the same story, with its
-    reading position back."""
+    rows, for good; then it was grouped again as a new article is, and came back as its own copy's twin (the other
+    outlet's row where the reader's had been). Now it comes back as it was: its own row, its copy its twin again, in the
+    same story, with its reading position back."""
     from tui.store import reader
 
     path, ids, copy = twins
@@ -223,7 +224,8 @@ async def test_undoing_the_delete_of_a_shown_copy_makes_it_one_row_with_its_twin
             shown = {source.row(i).id for i in range(len(source))}
             if len(shown) == len(ids):
                 break
-        assert len(shown) == len(ids) and len(shown & {ids[WIRE.title], copy}) == 1, shown
+        assert len(shown) == len(ids) and ids[WIRE.title] in shown and copy not in shown, shown  # the reader's row back
+        assert main.articles.source.row(row_of(main.articles.source, ids[WIRE.title])).twins == (copy,)
     with Library(path) as lib:
         assert story_of(lib, ids[WIRE.title]) == story == story_of(lib, copy)
         assert reader.saved_position(lib, ids[WIRE.title]) == 7

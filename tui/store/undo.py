@@ -22,11 +22,17 @@ class Saved:
     # (table, column, rowids) of the rows that outlive the delete with the article's id set to NULL (ON DELETE SET
     # NULL: the feed item or watched file it came from): pointed back at it on restore
     links: list[tuple[str, str, list[int]]] = field(default_factory=list)
+    # where grouping had placed it: its story_articles row (columns, row), and the articles that repeated its text (their
+    # memberships' dup_of, their twin_of), which the delete's triggers pointed at the oldest of them instead
+    placement: tuple[list[str], tuple] | None = None
+    copies: list[int] = field(default_factory=list)
+    twins: list[int] = field(default_factory=list)
 
 
-# Where grouping placed the article: not saved. A restored article waits to be grouped again, as a new one does, so it
-# rejoins its story and becomes its copy's twin again (put back as it was, it sat in its story as a second shown row
-# of the same text: the story's rows had moved on when it left).
+# Where grouping placed the article: saved on its own (Saved.placement) and put back only while its story exists, with
+# the copies of its text pointed back at it, so the row comes back as it was (the same row, outlets and story). Grouped
+# again instead, it became its own copy's twin: the list showed the other outlet's row where the reader's had been. When
+# the story is gone, the article is grouped again as a new one is, the story's id offered back (story_left).
 PLACEMENT = frozenset({"story_articles", "story_left"})
 
 
@@ -73,8 +79,22 @@ def _remove_saving(lib, article_id: int) -> Saved | None:
                     f'SELECT rowid FROM "{table}" WHERE "{column}" = ?', (article_id,))]))
             else:
                 saved.tables.append(_rows(db, table, column, article_id))
+        _save_placement(db, saved)
         db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
     return saved
+
+
+def _save_placement(db, saved: Saved) -> None:
+    try:
+        cursor = db.execute("SELECT * FROM story_articles WHERE article_id = ?", (saved.article_id,))
+    except sqlite3.OperationalError:  # a library without stories yet (an old schema): nothing to put back
+        return
+    row = cursor.fetchone()
+    if row is None:
+        return
+    saved.placement = ([d[0] for d in cursor.description], tuple(row))
+    saved.copies = [r[0] for r in db.execute("SELECT article_id FROM story_articles WHERE dup_of = ?", (saved.article_id,))]
+    saved.twins = [r[0] for r in db.execute("SELECT id FROM articles WHERE twin_of = ?", (saved.article_id,))]
 
 
 def restore(lib, saved: Saved) -> bool:
@@ -103,4 +123,34 @@ def _restore(lib, saved: Saved) -> bool:
         for table, column, rowids in saved.links:
             db.executemany(f'UPDATE "{table}" SET "{column}" = ? WHERE rowid = ? AND "{column}" IS NULL',
                            [(saved.article_id, rowid) for rowid in rowids])
+        if saved.placement is not None:
+            _restore_placement(db, saved)
     return True
+
+
+def _restore_placement(db, saved: Saved) -> None:
+    """Its story membership back while the story exists, and the copies of its text pointing at it again (the triggers
+    keep the story's figures, the list's counts and the copies' marks); else its story's id offered back to it."""
+    columns, row = saved.placement
+    values = dict(zip(columns, row))
+    story = values.get("story_id")
+    if not db.execute("SELECT 1 FROM stories WHERE id = ?", (story,)).fetchone():
+        db.execute("INSERT OR IGNORE INTO story_left (article_id, story_id) VALUES (?, ?)", (saved.article_id, story))
+        return
+    if values.get("dup_of") is not None and not db.execute(
+            "SELECT 1 FROM story_articles WHERE article_id = ? AND story_id = ?", (values["dup_of"], story)).fetchone():
+        values["dup_of"] = None  # the text it repeated left the story meanwhile
+    names = ", ".join(f'"{c}"' for c in values)
+    if not db.execute(f'INSERT OR IGNORE INTO story_articles ({names}) VALUES ({", ".join("?" * len(values))})',
+                      tuple(values.values())).rowcount:
+        return
+    db.execute("UPDATE stories SET size = size + 1 WHERE id = ?", (story,))
+    for chunk in range(0, len(saved.copies), 500):
+        part = saved.copies[chunk:chunk + 500]
+        db.execute(f"UPDATE story_articles SET dup_of = ? WHERE story_id = ? AND article_id IN ({','.join('?' * len(part))})"
+                   " AND dup_of IS NOT ?", (saved.article_id, story, *part, saved.article_id))
+    for chunk in range(0, len(saved.twins), 500):
+        part = saved.twins[chunk:chunk + 500]
+        db.execute(f"UPDATE articles SET twin_of = ? WHERE id IN ({','.join('?' * len(part))}) AND id IN"
+                   " (SELECT article_id FROM story_articles WHERE story_id = ? AND dup_of = ?)",
+                   (saved.article_id, *part, story, saved.article_id))

@@ -802,7 +802,7 @@ class MainScreen(QuickSwitch, Screen):
             return
         self.notify(f"Restored: {toast_title(title)}" if back else "It is back in the library already.", markup=False)
         self.reload_list()
-        if back:  # it waits to be grouped, as a new article does: it rejoins its story (and its copy, as a twin)
+        if back:  # back in its story when that story is still there (tui.store.undo); else grouped as a new one is
             self.run_worker(self._group_restored, name="group_restored", group="undo", thread=True)
 
     def _group_restored(self) -> None:
