@@ -41,32 +41,183 @@ def test_quote_split_by_attribution_keeps_one_speaker():
     assert text[second.speaker_start : second.speaker_end] == "she"
 
 
-def test_colon_and_according_to_patterns():
-    text = (
-        "Senator Paul Okafor was blunt. He told reporters: “This budget does not add up at all.”\n\n"
-        "According to the county auditor, “the numbers were checked twice by two separate teams.”"
-    )
+# The one quotation of each text and who says it (the same check for every row: its id names the case).
+ONE_QUOTE = [
+    pytest.param("Ana Ruiz took the stage. She said, “That makes no sense at all,” when Bob Hart interrupted her.",
+                 "Ana Ruiz", id="a-following-clause-is-not-an-attribution-tag"),
+    pytest.param("Michael Grant met Susan Hale at the station.\n\n"
+                 "Hale was not impressed. “These trains have been late every day this month,” she said.",
+                 "Susan Hale", id="pronoun-skips-a-person-of-the-other-gender"),
+    # "The Radio host said": "Radio" is no person speaking, so the "he" after it is still Ivo Brandt
+    pytest.param("Ivo Brandt presents the late news on Harbour Radio.\n\nThe Radio host said the ferries would stop. "
+                 "“Nobody will cross the water this winter,” he said.",
+                 "Ivo Brandt", id="a-pronoun-is-not-the-word-before-a-role-that-speaks"),
+    pytest.param("Mara Holm is a reporter. The BBC presenter said the ferries would stop. "
+                 "“Nobody will cross the water this winter,” she said.",
+                 "Mara Holm", id="a-pronoun-is-not-the-word-before-a-role-that-speaks-2"),
+    # a word between a one-word name and its verb still makes the name a speaker
+    pytest.param("The harbour board met on Monday. Holm later told reporters the ferries would stop. "
+                 "“Nobody will cross the water this winter,” she said.",
+                 "Holm", id="a-pronoun-is-not-the-word-before-a-role-that-speaks-3"),
+    pytest.param("According to a statement from the labour ministry, “the government will review the plan within 30 "
+                 "days.”", "the labour ministry", id="a-statement-from-someone-is-theirs"),
+    # "Sen." and "(R-Ga.)" do not end a sentence, so "he" finds the senator, not the man he talked about
+    pytest.param("Sen. David Perkins (R-Ga.) said he did not think the attacks hurt Mitt Ramsey in 2012. "
+                 "“Those are just distractions,” he said.",
+                 "David Perkins", id="pronoun-looks-past-title-and-party-label-dots"),
+    pytest.param("In a statement, President Okafor condemned the test. He said the allies would act under the U.N. "
+                 "Charter.\n\n“We will not accept this under any circumstances,” he said.",
+                 "Okafor", id="a-titled-surname-is-a-person-and-a-dotted-abbreviation-is-not"),
+    pytest.param("Mia Kerr backed the plan in March. Although Kerr voted yes, the council did not. "
+                 "Neither Kerr nor her aides would comment.\n\n“We had no choice at all in the end,” Kerr said.",
+                 "Mia Kerr", id="a-capitalised-conjunction-is-not-part-of-a-name"),
+    pytest.param("Green Party presidential candidate Ruth Olsen's doctor is calling her “fit for the job in every way.”",
+                 "Ruth Olsen's doctor", id="a-modifier-before-a-name-is-not-the-speaker"),
+    pytest.param("His record is long.\n\nCalls his rivals names, like “a total clown in a cheap suit,” and never "
+                 "apologises.", None, id="a-sentence-opening-with-a-verb-has-no-speaker"),
+    # "Bill" is a first name here, not a piece of legislation
+    pytest.param("Former Governor Bill Hardy criticized the health law during a campaign stop for his wife, Ann Hardy.\n\n"
+                 "“It makes no sense at all for working people,” Hardy said.",
+                 "Bill Hardy", id="of-two-people-sharing-a-surname-the-one-written-as-subject-speaks"),
+    pytest.param("Secrecy surrounds Ann Hardy’s health, says a doctor who served under former Governor Tom Hardy.\n\n"
+                 "“I had a big clot behind my knee that needed treatment,” Hardy wrote in her book.",
+                 "Ann Hardy", id="of-two-people-sharing-a-surname-neither-a-subject-the-first-introduced-wins"),
+    pytest.param("Rakeyia Lane can be heard on the video. Lane's family has called on the police to release the tapes "
+                 "“as a matter of trust and basic transparency.”",
+                 "Lane's family", id="a-noun-ending-in-ly-is-not-skipped-as-an-adverb"),
+    pytest.param("“The industry will work with the artists,” according to media and PR strategist Glen Yarwood, who "
+                 "runs it.", "Glen Yarwood", id="and-inside-the-role-before-a-name"),
+    pytest.param("Eva Lund lost the final in three sets on Sunday.\n\n“I had my chances and did not take them,” said the "
+                 "Norwegian.", "the Norwegian", id="a-nationality-after-the-is-a-description-not-a-name"),
+    pytest.param("Eva Lund lost the final in three sets on Sunday.\n\n“I had my chances and did not take them,” the "
+                 "Norwegian said.", "the Norwegian", id="a-nationality-after-the-is-a-description-not-a-name-2"),
+    pytest.param("Eva Lund lost the final in three sets on Sunday.\n\n“I had my chances and did not take them,” said Mr "
+                 "Norway.", "Norway", id="a-nationality-after-the-is-a-description-not-a-name-3"),
+    pytest.param("Ivo Lund chairs the ferry board and wants the night crossings cut.\n\nA Harbour Board spokeswoman "
+                 "said the timetable was under review. She added: “No crossing will be cut before the summer.”",
+                 "A Harbour Board spokeswoman", id="a-pronoun-after-a-spokesman-of-a-named-body-is-that-spokesman"),
+    # a given name that is also a speech verb's irregular form stays
+    pytest.param("Sang Lee chairs the harbour board. “We will not sell the pier to anyone,” Lee said.", "Sang Lee",
+                 id="a-name-that-only-looks-like-a-speech-verb-is-kept"),
+    # not at a sentence's start: a name run the verb does not open
+    pytest.param("The chair of the board is Mara Holm. “We will not sell the pier to anyone,” Holm said.", "Mara Holm",
+                 id="a-name-that-only-looks-like-a-speech-verb-is-kept-2"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", ONE_QUOTE)
+def test_the_speaker_of_a_text_s_one_quote(text, speaker):
+    assert [q.speaker for q in extract_quotes(text)] == [speaker]
+
+
+# Texts of several quotations: words of a quotation -> who says it (the same check for every row).
+SPEAKERS = [
+    pytest.param("Senator Paul Okafor was blunt. He told reporters: “This budget does not add up at all.”\n\n"
+                 "According to the county auditor, “the numbers were checked twice by two separate teams.”",
+                 {"budget": "Paul Okafor", "numbers were checked": "the county auditor"},
+                 id="colon-and-according-to-patterns"),
+    pytest.param("“The levee held for the third straight year,” Rep. Dana Cole (D-Ohio), a member of the panel, said.\n\n"
+                 "“Nobody expected the rain to last a week,” said radio host Ben Ward, who lives by the river.\n\n"
+                 "“We rebuilt the pumps ourselves this spring,” one county engineer said.",
+                 {"levee": "Dana Cole", "rain": "Ben Ward", "pumps": "one county engineer"},
+                 id="appositions-and-party-labels-between-name-and-verb"),
+    pytest.param("Sen. Robert Keane introduced the bill last year.\n\n"
+                 "“It will pass this time, I am certain of it,” Keane said.\n\n"
+                 "“We will see about that in the committee,” said Mr. Keane's rival, Dana Whitfield.",
+                 {"pass this time": "Robert Keane"}, id="surname-resolves-to-full-name-and-titles-are-dropped"),
+    pytest.param("“The river does not care about our borders,” said Chile's water minister, Elisa Montt, who led the "
+                 "talks.\n\n“We will open the depot in March,” said Brightfield's chief executive, Omar Haddad.\n\n"
+                 "According to the union's treasurer, Lena Fisk, “the strike fund can last another month.”\n\n"
+                 "“Nothing has been decided about the depot,” said a spokeswoman for the council, Ruth Ames.",
+                 {"borders": "Elisa Montt", "depot in March": "Omar Haddad", "strike fund": "Lena Fisk",
+                  "Nothing has been decided": "Ruth Ames"},
+                 id="role-after-a-possessive-gives-way-to-the-name-in-apposition"),
+    pytest.param("“We are not worried about the audit,” said the firm's spokeswoman.\n\n"
+                 "“The audit found nothing unusual at all,” said Acme's chief executive, adding that shares would rise.",
+                 {"not worried": "the firm's spokeswoman", "audit found": "Acme's chief executive"},
+                 id="a-role-without-a-name-stays-a-description"),
+    pytest.param("“The pumps are old and the pipes are older,” said Dr. Ana Ruiz, an engineer at the Southern Water "
+                 "Observatory. “Nobody should be surprised by the leaks,” she said.",
+                 {"Nobody should be": "Ana Ruiz"}, id="a-named-organisation-is-not-taken-for-a-person-by-a-pronoun"),
+    pytest.param("“We had the boats but no phone number,” said Vice Admiral Ravi Kumar, who leads the group.\n\n"
+                 "“I just had to be brave,” Substitute Karl Zammit said after the match.",
+                 {"boats": "Ravi Kumar", "brave": "Karl Zammit"}, id="job-titles-before-a-speaker-are-dropped"),
+    pytest.param("“Nobody reads the standard,” said Marieke van Houten, the alliance's chair.\n\n"
+                 "Van Houten said she had met two operators. “They will join within a year,” she said.",
+                 {"join within": "Marieke van Houten"}, id="a-particle-surname-resolves-to-the-full-name"),
+    pytest.param("The fund's main test is a “lawful source of investment income for the project,” as a Treasury memo "
+                 "put it.\n\nThe rule is “the oldest trick in the whole book,” as Mara Quint said.",
+                 {"lawful source": "a Treasury memo", "oldest trick": "Mara Quint"}, id="as-someone-put-it-after-a-quote"),
+    pytest.param("After a short meeting, the Harbor Council issued a statement calling the spill “a clear breach of every "
+                 "permit.”\n\nThe Green nominee also outlined her plan and vowed to fine “anyone who dumps waste in the "
+                 "bay.”", {"clear breach": "the Harbor Council", "dumps waste": "The Green nominee"},
+                 id="a-subject-stops-at-the-verb-that-takes-an-object"),
+    pytest.param("Jean-Luc Morel, the trade minister of Belgium, a founding member of the pact, said the deal "
+                 "“cannot be signed without changes to the farm chapter.”\n\n"
+                 "Officials at Harbor Freight Lines, a unit of Coastal Holdings, said the ships were “never at any risk.”",
+                 {"cannot be signed": "Jean-Luc Morel", "never at any risk": "Harbor Freight Lines"},
+                 id="a-name-inside-an-apposition-is-not-the-speaker"),
+    pytest.param("Ana Ruiz says the new levy is “a tax on the poorest renters.” She says it underscores that the council "
+                 "is “completely out of touch with the city.”",
+                 {"out of touch": "Ana Ruiz"}, id="it-as-the-nearest-subject-gives-way-to-the-person-speaking"),
+    pytest.param("“We should have a plan ready by tonight,” said Don Farrow, who ran the party in the 1990s.\n\n"
+                 "Farrow noted that he once backed a decision to replace a nominee.\n\n"
+                 "That went smoothly, he said, but a new fight would draw in loyalists to Joe Biden and Bernie Sanders. "
+                 "That is why, he argued, the party must prepare.\n\n"
+                 "“This is a different time, with a lot more people who want control,” he said.",
+                 {"different time": "Don Farrow"}, id="names-after-a-speaking-pronoun-are-not-its-antecedent"),
+    pytest.param("Pierre Morel, the foreign minister, said the test was “a provocation that cannot go unanswered.”\n\n"
+                 "Secretary General Ban Ki-moon condemned what he called a “brazen breach of every resolution.”\n\n"
+                 "“I count on the council to stay united,” he told reporters.",
+                 {"count on the council": "Ban Ki-moon"}, id="a-name-before-a-speaking-pronoun-stays-its-antecedent"),
+    pytest.param("“We will get ninety percent of that vote,” said Larry King, a party strategist.\n\n"
+                 "“It is not automatic,” Mr. King said.",
+                 {"not automatic": "Larry King"}, id="a-surname-that-is-also-a-title-word-resolves"),
+    pytest.param("The vote would not move the race, noted CBS’s Omar Reyes.\n\n"
+                 "“By the time the debates start, most people have decided,” he wrote.\n\n"
+                 "“We need a common border force for the whole bloc,” Chancellor Ida Brandt told reporters.",
+                 {"debates start": "Omar Reyes", "border force": "Ida Brandt"},
+                 id="an-outlet-or-a-chancellor-before-a-name-is-dropped"),
+    pytest.param("“Though the decade is young, the city honored the builder yesterday,” the article read.\n\n"
+                 "In May, several river groups granted Mr. Hale an extension, saying his “start-up money was thinner "
+                 "than expected.”", {"decade is young": "the article", "start-up money": "several river groups"},
+                 id="sources-that-are-documents-or-groups"),
+    pytest.param("The vote is on Friday.\n\n“The bill is dead,” one senior Democrat said.\n\nA Republican said: “We will "
+                 "try again.”", {"The bill": "one senior Democrat", "try again": "A Republican"},
+                 id="a-capitalised-head-after-an-indefinite-article-is-a-description"),
+    pytest.param("The pier has been shut since the storm.\n\nAnother harbour official speaking to the local radio said: "
+                 "“We cannot keep the pier open.”\n\n“Nobody will fish here this winter,” a second harbour official "
+                 "speaking to the local radio said.",
+                 {"keep the pier": "Another harbour official", "Nobody will": "a second harbour official"},
+                 id="the-object-of-a-participle-after-the-subject-is-not-the-speaker"),
+]
+
+
+@pytest.mark.parametrize("text, speakers", SPEAKERS)
+def test_the_speakers_of_a_text_s_quotes(text, speakers):
     quotes = extract_quotes(text)
-    assert by_text(quotes, "budget").speaker == "Paul Okafor"
-    assert by_text(quotes, "numbers were checked").speaker == "the county auditor"
+    assert {words: by_text(quotes, words).speaker for words in speakers} == speakers
 
 
-def test_appositions_and_party_labels_between_name_and_verb():
-    text = (
-        "“The levee held for the third straight year,” Rep. Dana Cole (D-Ohio), a member of the panel, said.\n\n"
-        "“Nobody expected the rain to last a week,” said radio host Ben Ward, who lives by the river.\n\n"
-        "“We rebuilt the pumps ourselves this spring,” one county engineer said."
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "levee").speaker == "Dana Cole"
-    assert by_text(quotes, "rain").speaker == "Ben Ward"
-    assert by_text(quotes, "pumps").speaker == "one county engineer"
+# Texts with no quotation: scare quotes, titles, inch marks, stray closing marks, nothing at all.
+NO_QUOTE = [
+    pytest.param("The so-called “reforms” changed little. Critics called it a “paper tiger” at best.\n\n"
+                 "Her book, “The Long Road Home To The Valley,” sold well.\n\n"
+                 'The governor spoke at length, Ellis said on "Meet the Press Today."',
+                 id="scare-quotes-and-titles-are-not-quotes"),
+    pytest.param('The new center is 6\'3" tall and weighs 240 pounds, the team said in a statement today.\n\n'
+                 'He walked through the review of his systems" and then left the building without a word.',
+                 id="inch-marks-and-stray-closing-marks-open-nothing"),
+    pytest.param("", id="empty"),
+    pytest.param("Nothing here is quoted at all. Not even once.", id="quote-free-text"),
+    pytest.param("“”", id="empty-quote"),
+    pytest.param('"', id="one-mark"),
+]
 
 
-def test_a_following_clause_is_not_an_attribution_tag():
-    text = "Ana Ruiz took the stage. She said, “That makes no sense at all,” when Bob Hart interrupted her."
-    [q] = extract_quotes(text)
-    assert q.speaker == "Ana Ruiz"
+@pytest.mark.parametrize("text", NO_QUOTE)
+def test_texts_with_no_quotation(text):
+    assert extract_quotes(text) == []
 
 
 def test_pronoun_resolves_to_last_named_speaker():
@@ -77,36 +228,6 @@ def test_pronoun_resolves_to_last_named_speaker():
     [q] = extract_quotes(text)
     assert q.speaker == "Lena Fischer"
     assert text[q.speaker_start : q.speaker_end] == "she"
-
-
-def test_pronoun_skips_a_person_of_the_other_gender():
-    text = (
-        "Michael Grant met Susan Hale at the station.\n\n"
-        "Hale was not impressed. “These trains have been late every day this month,” she said."
-    )
-    [q] = extract_quotes(text)
-    assert q.speaker == "Susan Hale"
-
-
-def test_a_pronoun_is_not_the_word_before_a_role_that_speaks():
-    # "The Radio host said": "Radio" is no person speaking, so the "he" after it is still Ivo Brandt
-    text = (
-        "Ivo Brandt presents the late news on Harbour Radio.\n\nThe Radio host said the ferries would stop. "
-        "“Nobody will cross the water this winter,” he said."
-    )
-    [q] = extract_quotes(text)
-    assert q.speaker == "Ivo Brandt"
-    text = ("Mara Holm is a reporter. The BBC presenter said the ferries would stop. "
-            "“Nobody will cross the water this winter,” she said.")
-    [q] = extract_quotes(text)
-    assert q.speaker == "Mara Holm"
-    # a word between a one-word name and its verb still makes the name a speaker
-    text = (
-        "The harbour board met on Monday. Holm later told reporters the ferries would stop. "
-        "“Nobody will cross the water this winter,” she said."
-    )
-    [q] = extract_quotes(text)
-    assert q.speaker == "Holm"
 
 
 def test_a_team_or_a_cup_the_tagger_names_is_no_one_a_pronoun_stands_for():
@@ -122,31 +243,12 @@ def test_a_team_or_a_cup_the_tagger_names_is_no_one_a_pronoun_stands_for():
         assert q.speaker == who
 
 
-def test_surname_resolves_to_full_name_and_titles_are_dropped():
-    text = (
-        "Sen. Robert Keane introduced the bill last year.\n\n"
-        "“It will pass this time, I am certain of it,” Keane said.\n\n"
-        "“We will see about that in the committee,” said Mr. Keane's rival, Dana Whitfield."
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "pass this time").speaker == "Robert Keane"
-
-
 def test_entities_canonicalise_speakers_when_given():
     text = "“The port reopens next week for all the ships,” Ortiz said."
     start = text.index("Ortiz")
     ents = [Entity(start, start + 5, "PERSON", "Ortiz", "Carmen Ortiz")]
     [q] = extract_quotes(text, ents)
     assert q.speaker == "Carmen Ortiz"
-
-
-def test_scare_quotes_and_titles_are_not_quotes():
-    text = (
-        "The so-called “reforms” changed little. Critics called it a “paper tiger” at best.\n\n"
-        "Her book, “The Long Road Home To The Valley,” sold well.\n\n"
-        'The governor spoke at length, Ellis said on "Meet the Press Today."'
-    )
-    assert extract_quotes(text) == []
 
 
 def test_multi_sentence_quote_stays_whole():
@@ -175,14 +277,6 @@ def test_unbalanced_quote_does_not_swallow_the_article():
     assert all(q.end <= text.index("\n\n") for q in quotes)
 
 
-def test_inch_marks_and_stray_closing_marks_open_nothing():
-    text = (
-        'The new center is 6\'3" tall and weighs 240 pounds, the team said in a statement today.\n\n'
-        'He walked through the review of his systems" and then left the building without a word.'
-    )
-    assert extract_quotes(text) == []
-
-
 def test_other_languages_keep_their_quotes_without_guessing_speakers():
     german = "„Wir schaffen das, ganz sicher“, sagte die Kanzlerin am Montag in Berlin."
     [q] = extract_quotes(german)
@@ -190,13 +284,6 @@ def test_other_languages_keep_their_quotes_without_guessing_speakers():
     french = "« Nous allons gagner cette bataille », a déclaré le ministre."
     [q] = extract_quotes(french)
     assert q.text == "Nous allons gagner cette bataille" and q.speaker is None
-
-
-def test_empty_and_quote_free_text():
-    assert extract_quotes("") == []
-    assert extract_quotes("Nothing here is quoted at all. Not even once.") == []
-    assert extract_quotes("“”") == []
-    assert extract_quotes('"') == []
 
 
 def test_only_quotes():
@@ -241,30 +328,6 @@ def test_display_text_trims_at_sentence_or_word():
     assert display_text(Quote(0, 5, "Short", None)) == "Short"
 
 
-def test_role_after_a_possessive_gives_way_to_the_name_in_apposition():
-    text = (
-        "“The river does not care about our borders,” said Chile's water minister, Elisa Montt, who led the talks.\n\n"
-        "“We will open the depot in March,” said Brightfield's chief executive, Omar Haddad.\n\n"
-        "According to the union's treasurer, Lena Fisk, “the strike fund can last another month.”\n\n"
-        "“Nothing has been decided about the depot,” said a spokeswoman for the council, Ruth Ames."
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "borders").speaker == "Elisa Montt"
-    assert by_text(quotes, "depot in March").speaker == "Omar Haddad"
-    assert by_text(quotes, "strike fund").speaker == "Lena Fisk"
-    assert by_text(quotes, "Nothing has been decided").speaker == "Ruth Ames"
-
-
-def test_a_role_without_a_name_stays_a_description():
-    text = (
-        "“We are not worried about the audit,” said the firm's spokeswoman.\n\n"
-        "“The audit found nothing unusual at all,” said Acme's chief executive, adding that shares would rise."
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "not worried").speaker == "the firm's spokeswoman"
-    assert by_text(quotes, "audit found").speaker == "Acme's chief executive"
-
-
 def test_they_is_not_resolved_to_the_last_named_person():
     text = (
         "Tomas Berg, a farmer, has opposed the plan for years.\n\n"
@@ -274,135 +337,11 @@ def test_they_is_not_resolved_to_the_last_named_person():
     assert all(q.speaker != "Tomas Berg" for q in quotes if "tax on working" in q.text)
 
 
-def test_a_named_organisation_is_not_taken_for_a_person_by_a_pronoun():
-    text = (
-        "“The pumps are old and the pipes are older,” said Dr. Ana Ruiz, an engineer at the Southern Water Observatory. "
-        "“Nobody should be surprised by the leaks,” she said."
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "Nobody should be").speaker == "Ana Ruiz"
-
-
-def test_job_titles_before_a_speaker_are_dropped():
-    text = (
-        "“We had the boats but no phone number,” said Vice Admiral Ravi Kumar, who leads the group.\n\n"
-        "“I just had to be brave,” Substitute Karl Zammit said after the match."
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "boats").speaker == "Ravi Kumar"
-    assert by_text(quotes, "brave").speaker == "Karl Zammit"
-
-
-def test_a_particle_surname_resolves_to_the_full_name():
-    text = (
-        "“Nobody reads the standard,” said Marieke van Houten, the alliance's chair.\n\n"
-        "Van Houten said she had met two operators. “They will join within a year,” she said."
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "join within").speaker == "Marieke van Houten"
-
-
-def test_a_statement_from_someone_is_theirs():
-    text = "According to a statement from the labour ministry, “the government will review the plan within 30 days.”"
-    [q] = extract_quotes(text)
-    assert q.speaker == "the labour ministry"
-
-
 def test_display_text_of_the_pieces_of_a_split_quote():
     text = "“We had,” she said, “a hard night and an honest vote.”"
     first, second = extract_quotes("Mayor Rita Lenz spoke.\n\n" + text)
     assert first.text.endswith(",") and display_text(first) == "We had"
     assert display_text(second) == "…a hard night and an honest vote."
-
-
-def test_pronoun_looks_past_title_and_party_label_dots():
-    # "Sen." and "(R-Ga.)" do not end a sentence, so "he" finds the senator, not the man he talked about
-    text = (
-        "Sen. David Perkins (R-Ga.) said he did not think the attacks hurt Mitt Ramsey in 2012. "
-        "“Those are just distractions,” he said."
-    )
-    [q] = extract_quotes(text)
-    assert q.speaker == "David Perkins"
-
-
-def test_as_someone_put_it_after_a_quote():
-    text = (
-        "The fund's main test is a “lawful source of investment income for the project,” as a Treasury memo put it.\n\n"
-        "The rule is “the oldest trick in the whole book,” as Mara Quint said."
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "lawful source").speaker == "a Treasury memo"
-    assert by_text(quotes, "oldest trick").speaker == "Mara Quint"
-
-
-def test_a_subject_stops_at_the_verb_that_takes_an_object():
-    text = (
-        "After a short meeting, the Harbor Council issued a statement calling the spill “a clear breach of every permit.”\n\n"
-        "The Green nominee also outlined her plan and vowed to fine “anyone who dumps waste in the bay.”"
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "clear breach").speaker == "the Harbor Council"
-    assert by_text(quotes, "dumps waste").speaker == "The Green nominee"
-
-
-def test_a_name_inside_an_apposition_is_not_the_speaker():
-    text = (
-        "Jean-Luc Morel, the trade minister of Belgium, a founding member of the pact, said the deal "
-        "“cannot be signed without changes to the farm chapter.”\n\n"
-        "Officials at Harbor Freight Lines, a unit of Coastal Holdings, said the ships were “never at any risk.”"
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "cannot be signed").speaker == "Jean-Luc Morel"
-    assert by_text(quotes, "never at any risk").speaker == "Harbor Freight Lines"
-
-
-def test_it_as_the_nearest_subject_gives_way_to_the_person_speaking():
-    text = (
-        "Ana Ruiz says the new levy is “a tax on the poorest renters.” She says it underscores that the council "
-        "is “completely out of touch with the city.”"
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "out of touch").speaker == "Ana Ruiz"
-
-
-def test_a_titled_surname_is_a_person_and_a_dotted_abbreviation_is_not():
-    text = (
-        "In a statement, President Okafor condemned the test. He said the allies would act under the U.N. Charter.\n\n"
-        "“We will not accept this under any circumstances,” he said."
-    )
-    [q] = extract_quotes(text)
-    assert q.speaker == "Okafor"
-
-
-def test_names_after_a_speaking_pronoun_are_not_its_antecedent():
-    text = (
-        "“We should have a plan ready by tonight,” said Don Farrow, who ran the party in the 1990s.\n\n"
-        "Farrow noted that he once backed a decision to replace a nominee.\n\n"
-        "That went smoothly, he said, but a new fight would draw in loyalists to Joe Biden and Bernie Sanders. "
-        "That is why, he argued, the party must prepare.\n\n"
-        "“This is a different time, with a lot more people who want control,” he said."
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "different time").speaker == "Don Farrow"
-
-
-def test_a_name_before_a_speaking_pronoun_stays_its_antecedent():
-    text = (
-        "Pierre Morel, the foreign minister, said the test was “a provocation that cannot go unanswered.”\n\n"
-        "Secretary General Ban Ki-moon condemned what he called a “brazen breach of every resolution.”\n\n"
-        "“I count on the council to stay united,” he told reporters."
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "count on the council").speaker == "Ban Ki-moon"
-
-
-def test_a_surname_that_is_also_a_title_word_resolves():
-    text = (
-        "“We will get ninety percent of that vote,” said Larry King, a party strategist.\n\n"
-        "“It is not automatic,” Mr. King said."
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "not automatic").speaker == "Larry King"
 
 
 def test_entity_names_are_cleaned_to_the_article_form():
@@ -422,39 +361,6 @@ def test_entity_names_are_cleaned_to_the_article_form():
     assert by_text(quotes, "ready for the boats").speaker == "Dana Whitlock"
 
 
-def test_a_capitalised_conjunction_is_not_part_of_a_name():
-    text = (
-        "Mia Kerr backed the plan in March. Although Kerr voted yes, the council did not. "
-        "Neither Kerr nor her aides would comment.\n\n"
-        "“We had no choice at all in the end,” Kerr said."
-    )
-    [q] = extract_quotes(text)
-    assert q.speaker == "Mia Kerr"
-
-
-def test_a_modifier_before_a_name_is_not_the_speaker():
-    text = "Green Party presidential candidate Ruth Olsen's doctor is calling her “fit for the job in every way.”"
-    [q] = extract_quotes(text)
-    assert q.speaker == "Ruth Olsen's doctor"
-
-
-def test_an_outlet_or_a_chancellor_before_a_name_is_dropped():
-    text = (
-        "The vote would not move the race, noted CBS’s Omar Reyes.\n\n"
-        "“By the time the debates start, most people have decided,” he wrote.\n\n"
-        "“We need a common border force for the whole bloc,” Chancellor Ida Brandt told reporters."
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "debates start").speaker == "Omar Reyes"
-    assert by_text(quotes, "border force").speaker == "Ida Brandt"
-
-
-def test_a_sentence_opening_with_a_verb_has_no_speaker():
-    text = "His record is long.\n\nCalls his rivals names, like “a total clown in a cheap suit,” and never apologises."
-    [q] = extract_quotes(text)
-    assert q.speaker is None
-
-
 def test_a_quote_over_several_paragraphs_takes_the_attribution_at_its_end():
     text = (
         "The road opened on Friday.\n\n"
@@ -465,49 +371,6 @@ def test_a_quote_over_several_paragraphs_takes_the_attribution_at_its_end():
     )
     quotes = extract_quotes(text)
     assert [q.speaker for q in quotes] == ["Maria Lopez"] * 4
-
-
-def test_of_two_people_sharing_a_surname_the_one_written_as_subject_speaks():
-    text = (
-        "Former Governor Bill Hardy criticized the health law during a campaign stop for his wife, Ann Hardy.\n\n"
-        "“It makes no sense at all for working people,” Hardy said."
-    )
-    [q] = extract_quotes(text)
-    assert q.speaker == "Bill Hardy"  # "Bill" is a first name here, not a piece of legislation
-
-
-def test_of_two_people_sharing_a_surname_neither_a_subject_the_first_introduced_wins():
-    text = (
-        "Secrecy surrounds Ann Hardy’s health, says a doctor who served under former Governor Tom Hardy.\n\n"
-        "“I had a big clot behind my knee that needed treatment,” Hardy wrote in her book."
-    )
-    [q] = extract_quotes(text)
-    assert q.speaker == "Ann Hardy"
-
-
-def test_a_noun_ending_in_ly_is_not_skipped_as_an_adverb():
-    text = (
-        "Rakeyia Lane can be heard on the video. Lane's family has called on the police to release the tapes "
-        "“as a matter of trust and basic transparency.”"
-    )
-    [q] = extract_quotes(text)
-    assert q.speaker == "Lane's family"
-
-
-def test_sources_that_are_documents_or_groups():
-    text = (
-        "“Though the decade is young, the city honored the builder yesterday,” the article read.\n\n"
-        "In May, several river groups granted Mr. Hale an extension, saying his “start-up money was thinner than expected.”"
-    )
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "decade is young").speaker == "the article"
-    assert by_text(quotes, "start-up money").speaker == "several river groups"
-
-
-def test_and_inside_the_role_before_a_name():
-    text = "“The industry will work with the artists,” according to media and PR strategist Glen Yarwood, who runs it."
-    [q] = extract_quotes(text)
-    assert q.speaker == "Glen Yarwood"
 
 
 def test_learned_verb_words_hold_verbs_not_nouns():
@@ -575,16 +438,6 @@ def test_a_speech_verb_opening_the_sentence_is_not_part_of_the_speakers_name(ope
     assert [q.speaker for q in extract_quotes(text, ents)] == ["Mara Holm"]
 
 
-@pytest.mark.parametrize("text, speaker", [
-    # a given name that is also a speech verb's irregular form stays
-    ("Sang Lee chairs the harbour board. “We will not sell the pier to anyone,” Lee said.", "Sang Lee"),
-    # not at a sentence's start: a name run the verb does not open
-    ("The chair of the board is Mara Holm. “We will not sell the pier to anyone,” Holm said.", "Mara Holm"),
-])
-def test_a_name_that_only_looks_like_a_speech_verb_is_kept(text, speaker):
-    assert [q.speaker for q in extract_quotes(text)] == [speaker]
-
-
 _TOAST = ("the retired ferry captain raised a glass, recalling her first winter on the water: “The ice came in "
           "overnight and stayed until April.”")
 
@@ -617,37 +470,3 @@ _ICE = "“The ice came in overnight and stayed until April.”"
 def test_a_place_with_its_state_inside_an_attribution(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
-
-def test_the_object_of_a_participle_after_the_subject_is_not_the_speaker():
-    text = ("The pier has been shut since the storm.\n\nAnother harbour official speaking to the local radio said: "
-            "“We cannot keep the pier open.”\n\n“Nobody will fish here this winter,” a second harbour official "
-            "speaking to the local radio said.")
-    assert by_text(extract_quotes(text), "keep the pier").speaker == "Another harbour official"
-    assert by_text(extract_quotes(text), "Nobody will").speaker == "a second harbour official"
-
-
-def test_a_capitalised_head_after_an_indefinite_article_is_a_description():
-    text = "The vote is on Friday.\n\n“The bill is dead,” one senior Democrat said.\n\nA Republican said: “We will try again.”"
-    quotes = extract_quotes(text)
-    assert by_text(quotes, "The bill").speaker == "one senior Democrat"
-    assert by_text(quotes, "try again").speaker == "A Republican"
-
-
-def test_a_nationality_after_the_is_a_description_not_a_name():
-    for text, who in [
-        ("Eva Lund lost the final in three sets on Sunday.\n\n“I had my chances and did not take them,” said the "
-         "Norwegian.", "the Norwegian"),
-        ("Eva Lund lost the final in three sets on Sunday.\n\n“I had my chances and did not take them,” the "
-         "Norwegian said.", "the Norwegian"),
-        ("Eva Lund lost the final in three sets on Sunday.\n\n“I had my chances and did not take them,” said Mr "
-         "Norway.", "Norway"),
-    ]:
-        [q] = extract_quotes(text)
-        assert q.speaker == who
-
-
-def test_a_pronoun_after_a_spokesman_of_a_named_body_is_that_spokesman():
-    text = ("Ivo Lund chairs the ferry board and wants the night crossings cut.\n\nA Harbour Board spokeswoman said the "
-            "timetable was under review. She added: “No crossing will be cut before the summer.”")
-    [q] = extract_quotes(text)
-    assert q.speaker == "A Harbour Board spokeswoman"
