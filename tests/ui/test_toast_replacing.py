@@ -82,3 +82,34 @@ async def test_length_keys_with_no_article_open_say_the_length(library, make_app
         await pilot.press("g", "enter")
         await settle(pilot)
         assert app.screen.method_label().endswith("4 sentences"), app.screen.method_label()
+
+
+async def test_highlight_keys_where_no_article_is_on_screen_say_what_they_set(library, make_app):
+    """e and 1-6 at 80 columns in the library (the article and its legend hidden) changed the highlights silently: the
+    next article opened with no highlights, or without its people, and nothing had said why. They say it, one toast
+    at a time; in the reading view the legend shows it and no toast comes."""
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert shown(app, "Entity highlights") == ["Entity highlights off (for the articles you open)"]
+        await pilot.press("e", "1")
+        await settle(pilot)
+        assert shown(app, "Entity highlights") + shown(app, "Highlights: ") == [
+            "Highlights: people off (for the articles you open)"]
+        main = await open_first(pilot)
+        await settle(pilot)
+        await pilot.press("q")  # back to the library: the article stays open, off screen
+        await settle(pilot)
+        await pilot.press("3")
+        await settle(pilot)
+        assert shown(app, "Highlights: ") == ["Highlights: places off"], shown(app, "Highlights: ")
+        assert main.hidden_types == {"person", "place"}
+        app.clear_notifications()
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("3")  # the legend is on screen: no toast
+        await settle(pilot)
+        assert shown(app, "Highlights: ") == [] and main.hidden_types == {"person"}

@@ -658,6 +658,7 @@ class MainScreen(QuickSwitch, Screen):
         self.highlights = not self.highlights
         self.body.set_highlights(self.highlights, self.hidden_types)
         self.update_legend()
+        self._highlights_unseen("Entity highlights " + ("on" if self.highlights else "off"))
 
     def action_toggle_type(self, index: int) -> None:
         key = TYPES[index][0]
@@ -665,6 +666,15 @@ class MainScreen(QuickSwitch, Screen):
         self.highlights = True
         self.body.set_highlights(self.highlights, self.hidden_types)
         self.update_legend()
+        self._highlights_unseen(f"Highlights: {TYPES[index][2].lower()} {'off' if key in self.hidden_types else 'on'}")
+
+    def _highlights_unseen(self, what: str) -> None:
+        """e and 1-6 where no article is on screen (the library at 80 columns, nothing open, the stories list): the
+        legend that shows them is not there either, so say what the key set (they changed it silently, and the next
+        article opened without its people highlighted, or with no highlights at all)."""
+        if self.article is None or not self.query_one("#article-pane").display:
+            self.notify(f"{what} (for the articles you open)" if self.article is None else what, timeout=2,
+                        markup=False)
 
     # -- marks, add, delete -----------------------------------------------------------------
 
