@@ -100,3 +100,22 @@ def test_the_story_view_says_no_quotes_as_the_other_panes_do_and_yet_only_while_
 
     assert said(True) == ["Quotes by speaker", "No quotes found.", "Entities", "No entities found."], said(True)
     assert "No quotes found yet." in said(False) and "No entities found yet." in said(False), said(False)
+
+
+def test_forms_of_one_entity_that_differ_in_case_are_one_entry():
+    """"Two" opening a sentence and "two" inside one were two entries of the entities section ("Two ×1", "two ×1", seen
+    in tmux), though the library's entity filter matches either in any case. One entry, counted once each mention, shown
+    in the form used most (on a tie, the one with fewer capitals)."""
+    import re
+
+    from tui.app.widgets.summary_items import entity_groups
+    from tui.engine.types import Entity
+
+    text = ("Two ferries left Vigo on Monday. The council said two more would follow in May, and three crews were "
+            "hired. Three of them came from Vigo, and three from Ferrol.")
+    labels = {"two": "CARDINAL", "three": "CARDINAL", "vigo": "GPE", "ferrol": "GPE", "monday": "DATE", "may": "DATE"}
+    entities = [Entity(m.start(), m.end(), labels[m.group().lower()], m.group(), m.group())
+                for m in re.finditer(r"\b(?:[Tt]wo|[Tt]hree|Vigo|Ferrol|Monday|May)\b", text)]
+    groups = {key: names for key, _heading, names in entity_groups(entities)}
+    assert groups["number"] == [("three", 3), ("two", 2)], groups["number"]
+    assert groups["place"] == [("Vigo", 2), ("Ferrol", 1)] and groups["date"] == [("May", 1), ("Monday", 1)]
