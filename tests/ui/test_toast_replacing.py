@@ -113,3 +113,26 @@ async def test_highlight_keys_where_no_article_is_on_screen_say_what_they_set(li
         await pilot.press("3")  # the legend is on screen: no toast
         await settle(pilot)
         assert shown(app, "Highlights: ") == [] and main.hidden_types == {"person"}
+
+
+async def test_length_keys_with_the_article_off_screen_say_the_length(library, make_app):
+    """+ at 80 columns in the library, an article open behind it (its summary not on screen), changed that summary's
+    length silently (seen in tmux): it says the length, as with nothing open."""
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        main = await open_first(pilot)
+        await settle(pilot)
+        before = len(main.analysis.summary.sentences)
+        await pilot.press("q")
+        await settle(pilot)
+        await pilot.press("plus")
+        await settle(pilot)
+        assert shown(app, "Summary length:") == [f"Summary length: {before + 1} sentences"], shown(app, "Summary")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main.method_label().endswith(f"{before + 1} sentences"), main.method_label()
+        app.clear_notifications()
+        await pilot.press("minus")  # on screen now: the heading says it, no toast
+        await settle(pilot)
+        assert shown(app, "Summary length:") == []

@@ -579,10 +579,11 @@ class MainScreen(QuickSwitch, Screen):
 
     def _length_unseen(self) -> None:
         """+ / - with no article open: the summary heading that shows the length is not on screen, so say it (the
-        keys changed it silently)."""
-        if self.article is None:
+        keys changed it silently). Also with an article open off screen (the library at 80 columns)."""
+        if self.article is None or not self.query_one("#summary-pane").display:
             n = self.analyser.sentences
-            self.notify(f"Summary length: {n} sentence{'s' if n != 1 else ''} (for the articles you open)", timeout=2)
+            self.notify(f"Summary length: {n} sentence{'s' if n != 1 else ''}"
+                        + (" (for the articles you open)" if self.article is None else ""), timeout=2)
 
     def action_reanalyse(self) -> None:
         """r: analyse the open article again; the status line shows it running, a toast the result."""
