@@ -9,7 +9,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:  # bench/ is not installed with the package: import it from the checkout
     sys.path.insert(0, str(REPO))
 
-from bench.story_summary_proxy import pseudo_stories, tasks  # noqa: E402
+from bench.story_summary_proxy import pseudo_stories, split_tasks, tasks  # noqa: E402
 
 FERRY = [
     "The Morwenna ferry capsized near Skerrin island on Tuesday with forty passengers aboard, the coastguard said.",
@@ -56,3 +56,28 @@ def test_one_article_repeated_word_for_word_counts_once():
     other = _article(FERRY, "Divers searched near Skerrin island for eight passengers of the Morwenna ferry, which "
                             "capsized in a gale off Portkennack, the coastguard said.")
     assert pseudo_stories([copy, copy, other]) == []  # two distinct articles: fewer than a story needs
+
+
+def test_split_halves_summarise_one_half_against_the_other_halfs_first_sentences():
+    leads = [FERRY[0],
+             "Divers searched near Skerrin island for eight passengers of the Morwenna ferry, which capsized in a gale "
+             "off Portkennack, the coastguard said.",
+             "The coastguard said on Wednesday that the Morwenna ferry had ignored a gale warning before it capsized "
+             "near Skerrin with forty passengers.",
+             "Eight passengers of the Morwenna ferry are still missing a day after it capsized off Skerrin island in a "
+             "gale, the coastguard said."]
+    story = [_article(FERRY, lead) for lead in leads]
+    got = list(split_tasks([story], 40))
+    # even places (0, 2) summarised against the odd ones' (1, 3) first two sentences, then the other way round
+    assert [(k, len(refs)) for k, refs, _ in got] == [(0, 2), (0, 2)]
+    (_, refs_odd, summary_even), (_, refs_even, summary_odd) = got
+    assert refs_odd == [leads[1] + " " + FERRY[1], leads[3] + " " + FERRY[1]]
+    assert refs_even == [leads[0] + " " + FERRY[1], leads[2] + " " + FERRY[1]]
+    assert summary_even and "Divers searched" not in summary_even and "still missing a day" not in summary_even
+    assert summary_odd and "ignored a gale warning" not in summary_odd
+
+
+def test_split_halves_skip_a_half_of_one_article():
+    story = [_article(FERRY, FERRY[0]), _article(BAKERS, BAKERS[0]), _article(FERRY, FERRY[2])]
+    got = list(split_tasks([story], 40))
+    assert [len(refs) for _, refs, _ in got] == [1]  # places 0 and 2 summarised; the odd half alone is not
