@@ -323,3 +323,19 @@ def test_the_shapes_of_numbers_equal_the_character_by_character_shapes():
         capped = "".join(c for k, c in enumerate(cls) if k < 3 or len(set(cls[k - 3:k + 1])) > 1)
         collapsed = "".join(c for k, c in enumerate(cls) if k == 0 or cls[k - 1] != c)
         assert (shape(w), short_shape(w)) == (capped, collapsed), w
+
+
+def test_the_viterbi_decoders_document_scores_are_the_greedy_walks_without_its_o_state_classes():
+    """`document(..., greedy=False)` (what the Viterbi decoder asks for) gives the same base scores, words, sentence
+    starts and constraint flags as the greedy walk's document, without working out the ("O", "O") classes."""
+    from tui.engine.entities.tagger import _ENDERS
+
+    tagger = load_tagger()
+    for text in _samples()[:4] + _RUNS:
+        segs, mid, low = prepare(text)
+        full = tagger.table.document(segs, mid, low, _ENDERS)
+        lean = tagger.table.document(segs, mid, low, _ENDERS, greedy=False)
+        assert lean.base.tolist() == full.base.tolist() and lean.distinct == full.distinct
+        assert lean.words.tolist() == full.words.tolist() and lean.ini.tolist() == full.ini.tolist()
+        assert lean.ender.tolist() == full.ender.tolist()
+        assert lean.fast is lean.fast_hist is lean.quiet_to is None and full.fast is not None

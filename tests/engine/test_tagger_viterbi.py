@@ -355,3 +355,51 @@ def test_a_paragraph_of_many_sentences_is_searched_again_a_bounded_number_of_tim
     n = len(segs[0].toks)
     assert 2 < len(searched) < 10  # searched again as the history grew ...
     assert sum(searched) <= 3 * n + 1000  # ... within the budget (once per sentence: 200 x n)
+
+
+@pytest.mark.parametrize("two_pass", (False, True))
+def test_a_line_of_distinct_capitalised_words_read_whole_gets_the_tags_read_sentence_by_sentence(two_pass, monkeypatch):
+    """`_line_path` skips reading a line sentence by sentence when its capitalised words are all distinct (no later
+    type can change): the same tags and history as reading it sentence by sentence, on our texts, hostile ones and
+    lines of several sentences (names repeated across them or not), with the shipped weights and a small model."""
+    lines = ("Vera Lind met Ines Carvalho. Carvalho said so. Then Lind left.\n"
+             "Mr Halvorsen said the plan was sound. But Mr Halvorsen admitted that costs had risen.\n"
+             "Porto voted on Tuesday. Acme Energy paid. The Harbour Board of Varno agreed!\n")
+    texts = [lines] + _texts()[:3] + [_HOSTILE["quotes"], _HOSTILE["datelines"]]
+    searched = []
+    real = Tagger._line_path
+
+    def spy(self, *args):
+        searched.append(1)
+        return real(self, *args)
+
+    monkeypatch.setattr(Tagger, "_line_path", spy)
+    for tagger in (load_tagger(), _viterbi()):
+        for text in texts:
+            segs, mid, low = prepare(text)
+            hist: dict = {}
+            got = tagger.tag_segments(segs, mid, low, hist, two_pass)
+            monkeypatch.setattr(tagger_module, "LINE_SHORTCUT", False)
+            plain_hist: dict = {}
+            assert tagger.tag_segments(segs, mid, low, plain_hist, two_pass) == got
+            assert plain_hist == hist
+            monkeypatch.setattr(tagger_module, "LINE_SHORTCUT", True)
+    assert searched
+
+
+def test_the_keyed_search_drops_the_classes_the_next_token_rules_out_with_the_same_paths(monkeypatch):
+    """KeyedSearch._reduce (the step from a new state, without the classes that are on no best path through the
+    token it steps into): the same paths as without it on our hostile texts, with the shipped weights and a small
+    model, and fewer steps worked out on numbered quotations (each number's token a new state)."""
+    searches = _spy_keyed(monkeypatch)
+    worked = {}
+    for reduce in (True, False):
+        if not reduce:
+            monkeypatch.setattr(viterbi.KeyedSearch, "_reduce", lambda self, *args: None)
+        for tagger in (load_tagger(), _viterbi()):
+            for name in sorted(_HOSTILE):
+                searches.clear()
+                got = _fast_paths(tagger, _HOSTILE[name], True)
+                assert got == _plain_paths(tagger, _HOSTILE[name], True)
+                worked[reduce, tagger is _viterbi(), name] = searches[-1].worked
+    assert worked[True, False, "quotes"] < 0.8 * worked[False, False, "quotes"]

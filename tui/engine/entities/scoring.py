@@ -179,7 +179,7 @@ class DocScores:
     __slots__ = ("base", "fast", "fast_hist", "words", "ini", "ender", "after", "states", "hits", "quiet_to",
                  "distinct")
 
-    def __init__(self, base, fast: list[int], fast_hist, words, ini, ender, quiet_to=None, distinct: int = 0):
+    def __init__(self, base, fast: list[int] | None, fast_hist, words, ini, ender, quiet_to=None, distinct: int = 0):
         self.base = base  # int32 array: base[t][k], every tag-independent feature of token t for class k, summed
         self.fast = fast  # best allowed class of token t when the two previous tags are "O" (no word history)
         self.fast_hist = fast_hist  # [h][t]: the same when the word's commonest earlier label type is h
@@ -335,9 +335,11 @@ class ScoreTable:
             self.flags[2 * k, first:need] = [lw in left for lw in lows]
             self.flags[2 * k + 1, first:need] = [lw in right for lw in lows]
 
-    def document(self, segments, mid: set, low: set, enders: frozenset = frozenset()) -> DocScores:
+    def document(self, segments, mid: set, low: set, enders: frozenset = frozenset(), greedy: bool = True) -> DocScores:
         """Scores of every token of `segments` (objects with toks, initial, upper), in order; a token after one
-        of `enders` (and a segment's first) is constrained like a sentence start."""
+        of `enders` (and a segment's first) is constrained like a sentence start. Without `greedy` (the Viterbi
+        decoder reads `base` alone), the greedy walk's classes in the state ("O", "O") are not worked out: `fast`,
+        `fast_hist` and `quiet_to` are None."""
         n_tok = sum(len(s.toks) for s in segments)
         if len(self.lows) + n_tok > _WORD_LIMIT and self.lows:
             self._reset()
@@ -375,12 +377,16 @@ class ScoreTable:
         base += self._bigrams(P, at, "bg-=", -1, 0)
         base += self._bigrams(P, at, "bg+=", 0, 1)
         code, distinct = self._evidence_codes(words, mid, low)
-        if ini.any():
-            base += (self.si + R[_SI_SS][words] + self.tc_rows["si|tc"][code]) * ini[:, None]
+        if ini.any():  # (only the rows of the tokens starting a sentence, or of the lines in capitals, change)
+            t = np.flatnonzero(ini)
+            base[t] += self.si + R[_SI_SS][words[t]] + self.tc_rows["si|tc"][code[t]]
         if up.any():
-            base += (self.up + self.tc_rows["up|tc"][code]) * up[:, None]
+            t = np.flatnonzero(up)
+            base[t] += self.up + self.tc_rows["up|tc"][code[t]]
         base += self.tc_rows["mid|tc"][code] * (~up & ~ini)[:, None]
         self._add_document_features(base, segments)
+        if not greedy:
+            return DocScores(base, None, None, words, ini, ender[:, None], None, distinct)
         o_state = base + (self.o_pair + self.o_mask) + R[_AFTER_O][words]
         best = o_state.argmax(axis=1)
         fast = best.tolist()

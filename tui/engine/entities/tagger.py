@@ -59,6 +59,8 @@ KEYED_SHARE = 0.5
 KEYED_WORDS = 0.1  # ... looked for only with at most KEYED_WORDS times as many distinct words (an 800-word text: ~0.45)
 USE_DOC_FEATURES = True  # document features (doc_features.py), session 7: README
 TWO_PASS = True  # re-tag with each word's labels elsewhere in the document (Tagger.tag_segments): README
+# a line whose capitalised words are all distinct is not read sentence by sentence (`_line_path`: the same tags)
+LINE_SHORTCUT = True
 
 
 @dataclass
@@ -358,6 +360,11 @@ class Tagger:
             return decode(k, list(types)) if decode is not None else self.path_plain(seg, mid, low, types)
 
         tags = path(types)
+        # a later token's type changes only when an earlier sentence of the line holds the same word: with every
+        # capitalised word of the line distinct, none does (the line's path is then never searched again)
+        if LINE_SHORTCUT and (len(caps) < 2 or len({toks[i] for i in caps}) == len(caps)):
+            self._remember(hist, toks, caps, tags)
+            return tags, types
         starts = [i for i in range(1, n) if toks[i - 1] in _ENDERS and spans[i][0] > spans[i - 1][1]]
         if not starts or not caps:
             self._remember(hist, toks, caps, tags)
@@ -447,7 +454,7 @@ class Tagger:
         import numpy as np
 
         table = self.table
-        scores = table.document(segs, mid, low, _ENDERS)
+        scores = table.document(segs, mid, low, _ENDERS, greedy=False)  # (base scores only)
         classes = self.classes
         prevs = classes + [START]
         zero = self.zero

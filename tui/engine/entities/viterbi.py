@@ -83,7 +83,7 @@ class KeyedSearch:
     are best_path's: the same path (tests/engine/test_tagger_viterbi.py). Classes as in _sure_o: 0 "O", 2y + 1 and
     2y + 2 B-Y and I-Y."""
 
-    __slots__ = ("rows", "worked", "starts", "states", "lead", "partner", "m")
+    __slots__ = ("rows", "worked", "starts", "states", "lead", "partner", "m", "near", "after", "tied", "nears")
 
     def __init__(self, rows, emit_rows, pair_rows, extra_rows, ender):
         """`emit_rows` [k, c]: every distinct token's emit row, `pair_rows` [j, p, c] every distinct pair rows (int
@@ -100,7 +100,7 @@ class KeyedSearch:
         self.states: dict = {}
         k, P, m = pair_rows.shape
         self.m = m
-        self.lead = self.partner = None
+        self.lead = self.partner = self.near = None
         free = np.asarray(ender, dtype=bool)
         tied = ~free  # tokens where I-Y may only follow B-Y or I-Y
         if not k:
@@ -139,6 +139,16 @@ class KeyedSearch:
         self.lead = lead.T.tolist()  # lead[c*][c]: by the leader c*
         # partner[c] as (its class, its bound); "O" has none: (itself, -1) drops as None would (0 > -1)
         self.partner = ([0] + [q for q, _ in partner[1:]], [-1] + [b for _, b in partner[1:]])
+        # For the step into a given token (`_reduce`): near[j, c*, c] the most c can gain on c* into any class of a
+        # token with pair rows j that every class may precede alike, after[y] what I-Y can gain on B-Y after a token
+        diff = np.empty((k, m, m), dtype=np.int64)
+        for cs in range(m):
+            d = R[:, :m, :] - R[:, cs:cs + 1, :]  # [j, c, c']
+            diff[:, cs, :] = np.where(free[:, None], d.max(axis=2), d[:, :, opens].max(axis=2))
+        self.near = diff
+        self.after = [max(int(lead[2 * y + 2, 2 * y + 1]), partner[2 * y + 2][1], 0) for y in range(m // 2)]
+        self.tied = tied.tolist()
+        self.nears: dict = {}  # (j, c*) -> near[j, c*] as a list
 
     def _state(self, delta: list) -> list:
         """The state of the scores `delta` into a token (its differences, live classes, steps). Class c is dropped
@@ -162,6 +172,17 @@ class KeyedSearch:
         """(next state, its steps by key, arg) of token `key` after `state`: worked out once."""
         norm, live, _, pre = state
         e, pr, pid = self.rows(key)
+        if self.near is not None and len(live) > 1 and not state[2]:  # (a new state: after a token met once)
+            fewer = self._reduce(norm, live, e, pr, pid)
+            if fewer is not None:  # the same step as from the state without the classes this token rules out
+                other = self.states.get(fewer)
+                if other is None:
+                    other = self.states[fewer] = [fewer, [c for c in live if fewer[c] != _NEG], {}, {}]
+                got = other[2].get(key)
+                if got is None:
+                    got = self._step(other, key)
+                state[2][key] = got
+                return got
         step = pre.get(pid)  # the scores before the token's own: the same for the same pair rows
         if step is None:  # (the first live class is best so far everywhere: it beats -inf)
             m = self.m
@@ -183,6 +204,35 @@ class KeyedSearch:
         nxt = self._state(list(map(add, step[0], e)))
         got = state[2][key] = (nxt, nxt[2], step[1])
         return got
+
+    def _reduce(self, norm: tuple, live: list, e: list, pr: list, pid: int):
+        """`norm` without the classes that are on no best path through the next token (emit row `e`, pair rows `pr`,
+        id `pid`), or None when it keeps them all. Class c (its score x, the leader's 0) is dropped when it is the
+        best way into no class of the token: into "O" and the B-Y (every class there, after . ! ?), the leader
+        beats it by more than near[pid][leader][c]; into I-Y its partner (I-Y's B-Y, B-Y's I-Y) beats it there,
+        or the path from c into I-Y trails the leader's into B-Y by more than after[y] (what I-Y can gain on B-Y
+        after this token: that I-Y is then on no best path either). Strict comparisons: ties stay."""
+        t = norm.index(0)
+        near = self.nears.get((pid, t))
+        if near is None:
+            near = self.nears[pid, t] = self.near[pid, t].tolist()
+        out = None
+        tied = self.tied[pid]
+        for c in live:
+            x = norm[c]
+            if c == t or -x <= near[c]:
+                continue
+            if tied and c:
+                b = c - 1 + (c & 1)  # B-Y of c's type
+                i = b + 1
+                q = i if c == b else b
+                row = pr[c][i]
+                if norm[q] - x <= row - pr[q][i] and -x <= row - pr[t][b] + e[i] - e[b] + self.after[b >> 1]:
+                    continue
+            if out is None:
+                out = list(norm)
+            out[c] = _NEG
+        return None if out is None else tuple(out)
 
     def path(self, keys: list, first: int) -> list[int]:
         """The best path of a line of tokens `keys`, after previous class (pair row) `first` (the line start's)."""

@@ -319,9 +319,9 @@ def eligible(sentences: list[Sentence]) -> list[bool]:
           for k, t in enumerate(texts)}
     # A sentence the article repeats word for word (a pull quote, a pasted paragraph) is a candidate once: its first
     # time. Compared by its words, so case, spacing and punctuation apart it is the same sentence.
-    first: dict[tuple[str, ...], int] = {}
+    first: dict[str, int] = {}
     out = []
     for i, (s, b) in enumerate(zip(sentences, bare)):
-        key = tuple(map(str.lower, words[s.text]))
-        out.append(ok[s.text] and not b and first.setdefault(key, i) == i)
+        # (the key: its words lowered, one space between; no word holds a space, nor does lowering make one)
+        out.append(ok[s.text] and not b and first.setdefault(" ".join(words[s.text]).lower(), i) == i)
     return out
