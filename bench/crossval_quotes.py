@@ -1,7 +1,7 @@
 """Cross-validation of quotes and speakers on PolNeAR *train*: an honest estimate without touching dev.
 
     python bench/crossval_quotes.py [EVAL_DIR] [--folds 5] [--fold N] [--entities] [--ablate] [--misses] [--by-how]
-                                    [--repeats N]
+                                    [--repeats N] [--errors]
 
 Train articles are split into `--folds` folds (bench/folds.py). For each held-out fold (every fold, or only
 `--fold N`) the speaker ranker is learnt (bench/train_quotes.py's code and defaults) on the other folds, and
@@ -14,6 +14,11 @@ the quote, inherited, none ...; with a he/she tag or not), how often the rules, 
 candidate (the oracle) are right on the held-out folds: where the ranker still leaves points.
 ``--repeats N`` also learns and scores N partitions of the articles into folds (the default one first) and prints
 their mean and spread: compare changes by that mean, not by one partition's figure.
+``--errors`` sorts the same wrong quotes into error classes, one each (the first that fits, in the order of
+ERROR_CLASSES: quotes missed or extra, no speaker found, "according to", a role phrase against a name, the
+speaker outside the candidate window, a he/she tag resolved wrong, the previous speaker carried over wrongly ...)
+and prints a table of counts, with how many of each class had the right speaker among the ranker's candidates
+(what a better ranker could still win) and each half's count.
 ``--ablate`` switches each quote rule off in turn (the ranker keeps each fold's weights) and
 prints its worth on all held-out articles pooled and on their two halves (F1 on minus off, bench/folds.py).
 ``--entities`` gives the quote pass the tagger's entities, as the app does (learnt and scored so). Nothing is
@@ -24,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -170,6 +176,147 @@ def misses(cases, weights: dict[int, dict], folds: int, sc, show: int) -> None:
             print("    " + line)
 
 
+# The error classes of --errors, in the order they are tried (the first that fits a wrong quote is its class).
+ERROR_CLASSES = (
+    "span: gold quote missed",
+    "span: extra quote (gold marks none)",
+    "gold has no speaker, we give one",
+    "no speaker found",
+    "gold a bare pronoun with no name",  # only the gold words score: "he", "one", "it"
+    "gold a bare surname marked nominal",  # our fuller name fails the scorer's word test (surname_only_gold)
+    "'according to'",
+    "role phrase vs name",
+    "speaker outside the window",  # named in the text, never within the ranker's window (ranker.BEFORE / AFTER)
+    "he/she tag resolved wrong",
+    "previous speaker carried over wrongly",
+    "no tag: a person near the quote, wrong",
+    "named tag, wrong",  # the rules' own name in the quote's tag, kept (ranker.trusted) or overruled
+    "other",
+)
+
+
+def _description(s: str | None) -> bool:
+    """Is a speaker string a description ("the president", "a top aide", "officials") rather than a name?"""
+    s = (s or "").strip()
+    return bool(s) and (s[:1].islower() or s.lower().startswith(("the ", "a ", "an ")))
+
+
+def _outside(g: dict, text: str, window: tuple[int, int]) -> bool:
+    """Is the gold speaker's name (canonical, or the gold words when a name) in the text but never inside the
+    candidate window (so the ranker could not see them)?"""
+    name = g.get("speaker_canonical") or (g.get("speaker") if g.get("speaker_kind") == "name" else None)
+    words = (name or "").replace("\u2019", "'").removesuffix("'s").split()
+    if not words:
+        return False
+    last = re.compile(r"\b" + re.escape(words[-1]) + r"\b")
+    return bool(last.search(text)) and not last.search(text, window[0], window[1])
+
+
+def error_class(g: dict | None, pred: str | None, how: str, tag: str, window: tuple[int, int] | None = None,
+                has_right: bool = False, prev: bool = False, text: str = "") -> str:
+    """The error class (ERROR_CLASSES) of one wrongly scored quote. `g`: its gold quote (None: we found a quote
+    the gold does not mark); `pred`: our speaker; `how`: how the rules found theirs (extract._Scan.how); `tag`:
+    the words of the rules' speaker mention ("he", "Smith", "" when none); `window`: the characters where the
+    ranker gathers candidates (None: no candidates, the rules' choice stands); `has_right`: a candidate was the
+    right speaker; `prev`: our speaker also spoke the previous quote."""
+    if g is None:
+        return "span: extra quote (gold marks none)"
+    if pred == "<missed>":
+        return "span: gold quote missed"
+    gold = g.get("speaker")
+    if not gold:
+        return "gold has no speaker, we give one"
+    if pred is None:
+        return "no speaker found"
+    kind, canon = g.get("speaker_kind"), g.get("speaker_canonical")
+    if kind == "pronoun" and not canon and not has_right:
+        return "gold a bare pronoun with no name"
+    if surname_only_gold(pred, g):
+        return "gold a bare surname marked nominal"
+    if "according" in (g.get("cue") or "").lower():
+        return "'according to'"
+    if _description(canon or gold) != _description(pred) and (kind != "pronoun" or canon):
+        return "role phrase vs name"  # gold writes a description as the phrase itself ("the judge")
+    if window and not has_right and _outside(g, text, window):
+        return "speaker outside the window"
+    if tag.lower() in ("he", "she"):
+        return "he/she tag resolved wrong"
+    if how == "inherit" or (how == "none" and prev):
+        return "previous speaker carried over wrongly"
+    if how == "none":
+        return "no tag: a person near the quote, wrong"
+    if how in ("after", "before", "intro"):
+        return "named tag, wrong"
+    return "other"
+
+
+def errors(cases, weights: dict[int, dict], folds: int, sc, show: int = 0) -> None:
+    """A table of the wrong quotes of the held-out folds by error class (error_class), with how many had the
+    right speaker among the ranker's candidates, and each half's count; then `show` examples of each class."""
+    from tui.engine.quotes import ranker
+
+    rows: dict[str, Counter] = {name: Counter() for name in ERROR_CLASSES}
+    samples: dict[str, list[str]] = {}
+    total = Counter()
+    for case in cases:
+        k = fold_of(case.id, folds)
+        if k not in weights:
+            continue
+        h = half_of(case.id)
+        text = case.text
+        said = train_quotes.speakers(case, weights[k])
+        gq = [g for g in case.gold if g.get("n_words", 99) >= MIN_WORDS]
+        gs = [sc.trim(text, g["start"], g["end"]) for g in gq]
+        idx = [i for i, q in enumerate(case.quotes)
+               if len(text[slice(*sc.trim(text, q.start, q.end))].split()) >= MIN_WORDS]
+        ps = [sc.trim(text, case.quotes[i].start, case.quotes[i].end) for i in idx]
+        pairs = sc.greedy(gs, ps, lambda a, b, cc, d, ov: ov >= 0.5 * max(b - a, d - cc))
+        got_g, got_p = {g for g, _ in pairs}, {p for _, p in pairs}
+        wrong = [(gq[gi], "<missed>", "none", "", None, False, False, gq[gi]["start"])
+                 for gi in range(len(gq)) if gi not in got_g]
+        wrong += [(None, said[idx[pi]], "none", "", None, False, False, ps[pi][0])
+                  for pi in range(len(ps)) if pi not in got_p]
+        total["quotes"] += len(gq)
+        for gi, pi in pairs:
+            g, i = gq[gi], idx[pi]
+            who = said[i]
+            if (sc.speaker_ok(who, g) if g.get("speaker") else not who):
+                continue
+            q = case.quotes[i]
+            cs = case.cands[i] if case.cands else []
+            how = case.hows[i] if case.hows else "none"
+            tag = text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else ""
+            window = (max(0, q.start - ranker.BEFORE), q.end + ranker.AFTER) if cs else None
+            has_right = bool(g.get("speaker")) and any(sc.speaker_ok(c.name, g) for c in cs)
+            prev = bool(i and who and case.quotes[i - 1].speaker == who) or any(
+                c.name == who and "prev" in c.feats for c in cs)
+            wrong.append((g, who, how, tag, window, has_right, prev, q.start))
+        for g, who, how, tag, window, has_right, prev, at in wrong:
+            name = error_class(g, who, how, tag, window, has_right, prev, text)
+            if show:
+                gold = (g.get("speaker"), g.get("speaker_canonical")) if g else None
+                ctx = " ".join(text[max(0, at - 200) : at + 160].split())
+                samples.setdefault(name, []).append(f"{case.id} @{at} how={how} tag={tag!r} gold={gold!r} "
+                                                    f"pred={who!r}\n      {ctx}")
+            rows[name]["n"] += 1
+            rows[name]["fixable"] += has_right
+            rows[name][f"h{h}"] += 1
+    n = sum(c["n"] for c in rows.values())
+    print(f"\n{'wrong quotes on the held-out folds, by error class':<48}{'count':>7}{'share':>7}"
+          f"{'cand ok':>9}{'half 0':>8}{'half 1':>8}")
+    for name in sorted(ERROR_CLASSES, key=lambda x: -rows[x]["n"]):
+        c = rows[name]
+        if c["n"]:
+            print(f"{name:<48}{c['n']:>7}{100 * c['n'] / max(n, 1):>6.1f}%{c['fixable']:>9}{c['h0']:>8}{c['h1']:>8}")
+    print(f"{'all':<48}{n:>7}{'':>7}{sum(c['fixable'] for c in rows.values()):>9}"
+          f"{sum(c['h0'] for c in rows.values()):>8}{sum(c['h1'] for c in rows.values()):>8}"
+          f"   (gold quotes of 4+ words: {total['quotes']})")
+    print("cand ok: the right speaker was among the ranker's candidates (a better choice could win it)")
+    for name in ERROR_CLASSES:
+        for line in samples.get(name, [])[:show]:
+            print(f"[{name}] {line}")
+
+
 def surname_only_gold(pred: str | None, g: dict) -> bool:
     """Is the gold speaker a bare name ("Sanders") marked "nominal" with no canonical name, while our speaker
     is that person's fuller name ("Bernie Sanders")? The scorer then wants our words to be a subset of the
@@ -229,8 +376,14 @@ def main() -> int:
                     "folds (the default one first) and their mean")
     ap.add_argument("--by-how", action="store_true", help="held-out accuracy of rules / ranker / oracle by how "
                     "the rules found the speaker")
-    ap.add_argument("--show", type=int, default=3, help="with --misses: examples shown per bucket")
+    ap.add_argument("--errors", action="store_true", help="a table of the wrong quotes by error class (quotes "
+                    "missed or extra, he/she tag resolved wrong, previous speaker carried over, role phrase vs name, "
+                    "speaker outside the window, 'according to', no speaker found ...)")
+    ap.add_argument("--show", type=int, default=None, help="with --misses: examples shown per bucket (default 3); "
+                    "with --errors: examples shown per class (default none)")
     args = ap.parse_args()
+    args.show_given = args.show is not None
+    args.show = 3 if args.show is None else args.show
     qdir = Path(args.eval_dir) / "quotes"
     gold = qdir / "train" / "polnear_train.jsonl"
     sc = train_quotes.load_scorer(qdir)
@@ -253,6 +406,8 @@ def main() -> int:
         repeats(cases, args.folds, sc, args.epochs, args.repeats)
     if args.misses:
         misses(cases, weights, args.folds, sc, args.show)
+    if args.errors:
+        errors(cases, weights, args.folds, sc, args.show if args.show_given else 0)
     if args.by_how:
         by_how(cases, weights, args.folds, sc)
     if args.ablate:

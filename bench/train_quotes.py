@@ -19,7 +19,7 @@ import hashlib
 import importlib.util
 import json
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -53,6 +53,7 @@ class Case:
     gold: list[dict]
     quotes: list
     cands: list[list]
+    hows: list[str] = field(default_factory=list)  # how the rules found each quote's speaker (extract._Scan.how)
 
 
 def collect(gold: Path, entities: bool = False) -> list[Case]:
@@ -72,7 +73,7 @@ def collect(gold: Path, entities: bool = False) -> list[Case]:
             if quotes:
                 wanted = ranker.decided(text, quotes, hows)
                 cands = ranker.candidates(text, quotes, hows, scan.res, scan.lines.bounds, wanted)
-            out.append(Case(doc["id"], text, doc["quotes"], quotes, cands))
+            out.append(Case(doc["id"], text, doc["quotes"], quotes, cands, hows))
     return out
 
 
