@@ -152,3 +152,17 @@ def test_a_score_does_not_depend_on_the_order_its_features_are_read_in():
     assert sums == {ranker.score(ranker.Candidate("Y", feats=["d"]), w)}
     tie = [ranker.Candidate("First", feats=["c", "b", "a"]), ranker.Candidate("Second", feats=["d"])]
     assert ranker.choose(tie, w).name == "First"  # an exact tie goes to the first, the rules' choice
+
+
+def test_a_candidate_named_in_the_tag_of_the_nearest_named_quote_on_either_side_is_marked():
+    # the middle quote's "he" could be Lund or Ortiz; the named quotes around it are Ortiz's (session 18: CV on
+    # PolNeAR train 77.48 -> 77.56 over 8 partitions, every one up)
+    text = ("Ivo Lund sold the old pier in March. Tomas Ortiz paid for the new one.\n\n“The quay opens in May,” Ortiz "
+            "said at the harbour.\n\n“We will run twice a day from June,” he said. “Nobody will wait in the rain "
+            "again,” Ortiz told the council.")
+    quotes, cands = _candidates(text)
+    assert [q.text[:6] for q in quotes] == ["The qu", "We wil", "Nobody"]
+    ortiz = next(c for c in cands[1] if c.name == "Tomas Ortiz")
+    lund = next(c for c in cands[1] if c.name == "Ivo Lund")
+    assert {"tlast", "tnext:samepara"} <= ortiz.feats  # the last named quote is a paragraph up, the next in this one
+    assert not {f for f in lund.feats if f.startswith(("tlast", "tnext"))}

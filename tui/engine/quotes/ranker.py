@@ -7,6 +7,7 @@ coref.py). Each candidate gets the hand-written cues as binary features (side an
 nearest mention, whether that mention is the subject of a speech verb, whether the rules chose it and
 how, whether it spoke the previous quote, how many of the article's quotes the rules give it, how often
 the article names it, the shape of a person's full name, pronoun gender, the quote opening its paragraph, the word cluster of its last word,
+whether the nearest quote before or after whose own tag names a speaker names this one,
 whether a mention is the first person its sentence names, a "he"/"she" counted as well as names ...), and the highest-scoring
 candidate wins, unless a "he"/"she" tag's winner is of the other sex by its title or first name and a candidate
 not said to be is there (rule "pronoun-sex-guard"). The weights (a linear model: a log-linear ranker with an L2 penalty) are learned by bench/train_quotes.py
@@ -205,6 +206,15 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
         pron_pos.append(m.start())
         pron_word.append(m.group(1).lower())
     said = Counter(q.speaker for q in quotes if q.speaker)
+    # the nearest quote before and after each quote whose speaker its own tag names (ranker.trusted: "..., Lund said"),
+    # by index (-1 / len: none): a quote between two of one person's named quotes is mostly theirs
+    named_at = [q.speaker is not None and q.speaker_start is not None and trusted(text, q, how)
+                for q, how in zip(quotes, hows)]
+    last_named, next_named = [-1] * len(quotes), [len(quotes)] * len(quotes)
+    for i in range(1, len(quotes)):
+        last_named[i] = i - 1 if named_at[i - 1] else last_named[i - 1]
+    for i in range(len(quotes) - 2, -1, -1):
+        next_named[i] = i + 1 if named_at[i + 1] else next_named[i + 1]
     named = Counter(people.names)
     pron_cache: dict[int, str | None] = {}
     looks: dict[int, tuple[bool, bool, bool]] = {}  # per mention: speaks, listener, opens its sentence
@@ -336,6 +346,10 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             for r, c in enumerate(talk[:2]):
                 c.feats.add(f"spoke:{side}{r}")  # the nearest person who speaks on that side
         prev_para = i and bounds(quotes[i - 1].start)[0] == p_start
+        tagged = []  # (the named speaker's key, feature) of the nearest named quote on each side
+        for j, side in ((last_named[i], "tlast"), (next_named[i], "tnext")):
+            if 0 <= j < len(quotes):
+                tagged.append((_key(quotes[j].speaker), side + (":samepara" if bounds(quotes[j].start)[0] == p_start else "")))
         inside = set(_WORDS.findall(q.text))
         for c in cands:
             cluster, shape, last, one_lower = _name_facts(c.name)
@@ -348,6 +362,9 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             c.feats.add(f"before:{_count(seen_before[_key(c.name)])}")
             c.feats.add(f"named:{_count(named[c.name])}")
             c.feats.add(f"how:{how}:{'rule' if 'rule' in c.feats else 'other'}")
+            for who, feat in tagged:
+                if who == _key(c.name):
+                    c.feats.add(feat)  # the nearest quote before (after) whose own tag names this candidate
             if n == 1:
                 c.feats.add("only")
             if opens_para:
