@@ -32,7 +32,8 @@ def _state(lib) -> list:
     return [db.execute("SELECT id, title, source, byline, published, tags, url, body, words, hash, sort_key, folds,"
                        " read, starred, twin_of FROM articles ORDER BY id").fetchall(),
             db.execute("SELECT tag, article_id FROM article_tags ORDER BY 1, 2").fetchall(),
-            db.execute("SELECT name, value FROM counts ORDER BY 1").fetchall(),
+            # (the story generation starts at a random number in each library: tui/store/schema.py, migration 22)
+            db.execute("SELECT name, value FROM counts WHERE name <> 'story_gen' ORDER BY 1").fetchall(),
             db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH 'harbour' ORDER BY rowid").fetchall()]
 
 

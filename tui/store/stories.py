@@ -7,6 +7,7 @@ Plain reads and writes only; the grouping itself lives in `tui.stories`. Every f
 from __future__ import annotations
 
 import json
+import json.scanner
 import sqlite3
 from dataclasses import dataclass, field
 from itertools import islice
@@ -43,11 +44,11 @@ class Member:
     dup_of: int | None = None
 
 
-def ungrouped(lib: Library, limit: int, after: tuple[str, int] = ("", 0)) -> list[tuple]:
+def ungrouped(lib: Library, limit: int, after: tuple[str, int] = ("", 0), waiting: int | None = None) -> list[tuple]:
     """Up to `limit` articles in no story, in date order after `after` = (sort_key, id):
     (id, title, body, sort_key, added_at)."""
     # ids through the list's index first: sorting whole rows would read every body of the library
-    ids = [k[0] for k in ungrouped_keys(lib, limit, after)]
+    ids = [k[0] for k in ungrouped_keys(lib, limit, after, waiting)]
     if not ids:
         return []
     rows = {r[0]: r for r in lib.db.execute(
@@ -58,24 +59,28 @@ def ungrouped(lib: Library, limit: int, after: tuple[str, int] = ("", 0)) -> lis
 NEWEST_SCAN = 5000  # ungrouped_keys looks for the articles in no story among this many newest ids first
 
 
-def ungrouped_keys(lib: Library, limit: int, after: tuple[str, int] = ("", 0)) -> list[tuple[int, str]]:
+def ungrouped_keys(lib: Library, limit: int, after: tuple[str, int] = ("", 0),
+                   waiting: int | None = None) -> list[tuple[int, str]]:
     """(id, sort_key) of up to `limit` articles in no story, in date order after `after` = (sort_key, id).
 
     Articles wait to be grouped a few at a time (a refresh, a watched folder, a windowed regroup) and are then the
-    newest ids: when the newest ids (waiting + 1,000 of them, NEWEST_SCAN at most) hold as many articles in no story
-    as ungrouped_count says wait, those are all of them (a few thousand primary-key looks). Otherwise the list's index
+    newest ids: when the newest ids (waiting + 50 of them, else waiting + 1,000, NEWEST_SCAN at most) hold as many
+    articles in no story as ungrouped_count says wait, those are all of them (a few thousand primary-key looks at most). Otherwise the list's index
     is walked in date order, every article looked up in story_articles: the same rows, but ~0.1 s of CPU at 100,000
-    articles, which every one-article grouping paid (bench `story_feed`)."""
-    waiting = ungrouped_count(lib)
+    articles, which every one-article grouping paid (bench `story_feed`). `waiting`: ungrouped_count, when the caller
+    has just counted (a count that has moved on since only makes the newest ids fail their check: the walk)."""
+    if waiting is None:
+        waiting = ungrouped_count(lib)
     if 0 < waiting <= NEWEST_SCAN:
-        found = lib.db.execute(
-            "SELECT a.id, a.sort_key FROM (SELECT id, sort_key FROM articles ORDER BY id DESC LIMIT ?) a"
-            " WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)",
-            (min(NEWEST_SCAN, waiting + 1000),)).fetchall()
-        if len(found) == waiting and all(type(k) is str for _, k in found):
-            # SQLite orders TEXT by its UTF-8 bytes, Python str by code points: the same order
-            keys = sorted((k, i) for i, k in found if (k, i) > (after[0], after[1]))
-            return [(i, k) for k, i in keys[:limit]]
+        # the newest waiting + 50 first (one article stored and grouped at a time: it is the newest id), then + 1,000
+        for scan in sorted({min(NEWEST_SCAN, waiting + 50), min(NEWEST_SCAN, waiting + 1000)}):
+            found = lib.db.execute(
+                "SELECT a.id, a.sort_key FROM (SELECT id, sort_key FROM articles ORDER BY id DESC LIMIT ?) a"
+                " WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)", (scan,)).fetchall()
+            if len(found) == waiting and all(type(k) is str for _, k in found):
+                # SQLite orders TEXT by its UTF-8 bytes, Python str by code points: the same order
+                keys = sorted((k, i) for i, k in found if (k, i) > (after[0], after[1]))
+                return [(i, k) for k, i in keys[:limit]]
     return lib.db.execute(
         "SELECT a.id, a.sort_key FROM articles a WHERE (a.sort_key > ? OR (a.sort_key = ? AND a.id > ?))"
         " AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)"
@@ -88,18 +93,38 @@ def ungrouped_count(lib: Library) -> int:
                           " - (SELECT count(*) FROM story_articles)").fetchone()[0]
 
 
-def stories_between(lib: Library, lo: str, hi: str) -> list[tuple]:
-    """Stories whose date range meets [lo, hi]: (id, title, first, last, size, terms dict)."""
-    rows = lib.db.execute("SELECT id, title, first, last, size, terms FROM stories WHERE last >= ? AND first <= ?",
-                          (lo, hi)).fetchall()
-    return [(r[0], r[1], r[2], r[3], r[4], _load(r[5], {})) for r in rows]
+def stories_between(lib: Library, lo: str, hi: str, outside: tuple[str, str] | None = None) -> list[tuple]:
+    """Stories whose date range meets [lo, hi]: (id, title, first, last, size, terms dict); with `outside` = (lo2,
+    hi2), only those whose range does not meet [lo2, hi2] (a window moved on: the stories it gained)."""
+    sql = "SELECT id, title, first, last, size, terms FROM stories WHERE last >= ? AND first <= ?"
+    args: tuple = (lo, hi)
+    if outside is not None:
+        sql, args = sql + " AND NOT (last >= ? AND first <= ?)", (lo, hi, *outside)
+    return [(r[0], r[1], r[2], r[3], r[4], _load(r[5], {})) for r in lib.db.execute(sql, args).fetchall()]
 
 
-def members(lib: Library, story_id: int) -> list[Member]:
-    """The grouped articles of one story, oldest day first."""
-    return [Member(r[0], r[1], r[2], _load(r[3], {}), _load(r[4], []), r[5]) for r in lib.db.execute(
-        "SELECT article_id, story_id, day, terms, sketch, dup_of FROM story_articles WHERE story_id = ?"
+def stories_by_id(db, ids: list[int]) -> list[tuple]:
+    """The stories of `ids` that exist, as stories_between gives them (on a connection: inside a transaction)."""
+    out: list[tuple] = []
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        out += [(r[0], r[1], r[2], r[3], r[4], _load(r[5], {})) for r in db.execute(
+            f"SELECT id, title, first, last, size, terms FROM stories WHERE id IN ({','.join('?' * len(part))})", part)]
+    return out
+
+
+def members(lib: Library, story_id: int, sketches: bool = True) -> list[Member]:
+    """The grouped articles of one story, oldest day first (`sketches` False: their sketches are not read, [])."""
+    sketch = "sketch" if sketches else "NULL"
+    return [Member(r[0], r[1], r[2], _load(r[3], {}), _load(r[4], []) if sketches else [], r[5]) for r in lib.db.execute(
+        f"SELECT article_id, story_id, day, terms, {sketch}, dup_of FROM story_articles WHERE story_id = ?"
         " ORDER BY day, article_id", (story_id,))]
+
+
+def story_title(lib: Library, story_id: int) -> str:
+    """A story's title as story_row gives it ("" when there is no such story, or no readable title)."""
+    row = lib.db.execute("SELECT title FROM stories WHERE id = ?", (story_id,)).fetchone()
+    return _str(row[0]) if row else ""
 
 
 def sketches(lib: Library, story_id: int) -> list[Member]:
@@ -127,16 +152,21 @@ def _compact_each(objs: list, close: str, open_: str) -> list[str]:
 
 
 def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], moved: dict[int, int] | None = None,
-                gone: list[int] = (), stored_terms: int = 30, rounded: list[dict[str, float]] | None = None) -> None:
+                gone: list[int] = (), stored_terms: int = 30, rounded: list[dict[str, float]] | None = None,
+                before=None, after=None) -> None:
     """Write one grouping step in one transaction.
 
     `new_members` are inserted (their stories must be in `stories`); `stories` rows are
     (id, title, first, last, size, terms dict), inserted or replaced; `moved` maps article id -> new story
     id (a merge or split); `gone` lists story ids merged away. A member's terms are stored as its first
     `stored_terms`, rounded to 4 places; `rounded` gives them made already (one dict per new member, in order).
+    `before(db)` and `after(db)`, when given, are called inside the transaction before and after the writes (a
+    grouper that keeps its stories between calls reads there what it must agree with: tui/stories/warm.py).
     """
     try:
         with lib.transaction() as db:
+            if before is not None:
+                before(db)
             for sid in gone:
                 db.execute("DELETE FROM stories WHERE id = ?", (sid,))
             db.executemany("INSERT OR REPLACE INTO stories (id, title, first, last, size, terms) VALUES (?,?,?,?,?,?)",
@@ -159,8 +189,20 @@ def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], m
             db.executemany("UPDATE stories SET size = (SELECT count(*) FROM story_articles WHERE story_id = ?)"
                            " WHERE id = ?", [(i, i) for i in ids])
             db.execute("DELETE FROM stories WHERE size <= 0")
+            bump_generation(db)
+            if after is not None:
+                after(db)
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
+
+
+GENERATION = "story_gen"  # counts row: raised whenever the stories change (migration 22)
+
+
+def bump_generation(db) -> None:
+    """Raise the story generation (inside the transaction that wrote story rows): a grouper that keeps stories in
+    memory between calls (tui/stories/warm.py) then reads them again."""
+    db.execute("UPDATE counts SET value = value + 1 WHERE name = ?", (GENERATION,))
 
 
 def next_story_id(lib: Library) -> int:
@@ -186,6 +228,7 @@ def clear(lib: Library) -> None:
         if not forget_memberships(db):  # the same in bulk (tui/store/story_bulk.py), else row by row
             db.execute("DELETE FROM story_articles")
         db.execute("DELETE FROM stories")
+        bump_generation(db)
 
 
 LEASE = "story_grouping"  # counts row: until when (unix seconds) one grouper holds the library
@@ -226,6 +269,7 @@ def renumber(lib: Library, ids: dict[int, int]) -> None:
         db.executemany("UPDATE stories SET id = ? WHERE id = ?", pairs)
         if not renumber_memberships(db, pairs):  # the same in bulk (tui/store/story_bulk.py), else row by row
             db.executemany("UPDATE story_articles SET story_id = ? WHERE story_id = ?", pairs)
+        bump_generation(db)
 
 
 def story_count(lib: Library, since: str = "") -> int:
@@ -438,7 +482,18 @@ def _filled(lib: Library, out: list[StoryRow]) -> list[StoryRow]:
     return out
 
 
+_scan = json.scanner.make_scanner(json.JSONDecoder())  # json.loads' own C scanner, called without its wrappers
+
+
 def _load(raw: str, default):
+    """json.loads(raw), or `default` when it is not JSON. A text that is one JSON value from its first character to
+    its last (what we write) is read by the scanner directly: the same value, for a third of the time of a sketch."""
+    try:
+        value, end = _scan(raw, 0)
+        if end == len(raw):
+            return value
+    except Exception:
+        pass  # (anything else: json.loads says what it is, or raises what it raises)
     try:
         return json.loads(raw)
     except (TypeError, ValueError):

@@ -21,17 +21,19 @@ def has_features_table(lib: Library) -> bool:
 
 
 def ungrouped_with_features(lib: Library, limit: int, after: tuple[str, int], version: int,
-                            dated=lambda sort_key: False, bodies: bool = True) -> list[tuple]:
+                            dated=lambda sort_key: False, bodies: bool = True,
+                            waiting: int | None = None) -> list[tuple]:
     """Up to `limit` articles in no story, in date order after `after` = (sort_key, id):
     (id, title, body, sort_key, added_at, words, weights, sketch). The stored features are given when a
     row of `version` exists, and then the body is not read (None); otherwise the three features are None.
     `added_at` is read only for a sort key that `dated` does not accept ('' otherwise): the row's columns
     after the body (sort_key, added_at, read) cost a walk over the body's overflow pages, so the sort key
     comes from the list's index and the features' rows never touch the body. `bodies` False: the body of a row
-    without features is not read either (None; `article_texts` reads it where the features are computed)."""
+    without features is not read either (None; `article_texts` reads it where the features are computed). `waiting`:
+    ungrouped_keys' count, when made just before."""
     from tui.store.stories import ungrouped_keys
 
-    keys = ungrouped_keys(lib, limit, after)
+    keys = ungrouped_keys(lib, limit, after, waiting)
     if not keys:
         return []
     ids = [k[0] for k in keys]

@@ -38,7 +38,7 @@ from tui.store.stories import Member
 from tui.store.story_features import (article_texts, has_features_table, reader, save_features,
                                       ungrouped_with_features)
 from tui.stories import density, features, method
-from tui.stories import dense
+from tui.stories import dense, warm
 from tui.stories.dense import DenseScores
 from tui.stories.features import decode, encode, encoded_features_of, reweighted_encoded, rounded4
 from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
@@ -187,6 +187,8 @@ class Grouper:
     pending: list[Member] = field(default_factory=list)
     moved: dict[int, int] = field(default_factory=dict)   # article id -> story id, by merges
     dup_index: dict[int, list[Member]] = field(default_factory=dict)  # smallest shingle hashes -> articles
+    dup_shared: set[int] = field(default_factory=set)     # its keys whose lists are a kept story's (warm.py): copied
+    # before anything is appended to them
     dup_loaded: set[int] = field(default_factory=set)     # stories whose stored sketches are indexed
     gone: set[int] = field(default_factory=set)           # stories merged away
     merged: dict[int, int] = field(default_factory=dict)  # story merged away -> the story that took it
@@ -205,6 +207,11 @@ class Grouper:
     # each of its articles' terms (None: an article scored by the dicts)
     dense: DenseScores | None = None
     cols: dict[int, object] = field(default_factory=dict)
+    # kept between small calls (tui/stories/warm.py; None otherwise): the warm state this grouper started from, the
+    # stories it joined, left, merged or dropped, and terms a story's trimmed centroid lost while indexed under them
+    warm: object = None
+    touched: set[int] | None = None
+    trimmed: dict[int, set[str]] | None = None
 
     def load_window(self, lo: int, hi: int) -> None:
         """Have every stored story whose dates meet [lo - WINDOW, hi + WINDOW] in memory."""
@@ -219,6 +226,8 @@ class Grouper:
             self.next_id = store.next_story_id(self.lib)
 
     def _index(self, s: _Story, terms=None) -> None:
+        if self.trimmed is not None and len(s.centroid) > 2 * CENTROID_TERMS:
+            self.trimmed.setdefault(s.id, set()).update(s.centroid)
         s.refresh()
         self.stories[s.id] = s
         self._in_window(s)
@@ -368,6 +377,8 @@ class Grouper:
         return dot / max(1, st.size - 1) / (1.0 + max(0, gap - GRACE_DAYS) / self.levels.decay)
 
     def _leave(self, s: _Story, m: Member) -> None:
+        if self.touched is not None:
+            self.touched.add(s.id)
         if self.dense is not None:
             self.dense.drop(s.id)
         cen, vec = s.centroid, m.terms
@@ -383,6 +394,8 @@ class Grouper:
         return s
 
     def _drop_empty(self, s: _Story) -> None:
+        if self.touched is not None:
+            self.touched.add(s.id)
         if self.dense is not None:
             self.dense.drop(s.id)
         for t in s.centroid:
@@ -444,8 +457,7 @@ class Grouper:
         with resemblance >= 0.9 share one of their DUP_KEYS smallest almost surely), not by a scan."""
         if s.id not in self.dup_loaded:
             self.dup_loaded.add(s.id)
-            for other in store.sketches(self.lib, s.id):  # (their terms are not needed here: not read)
-                self._index_sketch(other)
+            self._load_sketches(s.id)
         shared: dict[int, int] = {}
         found: dict[int, Member] = {}
         index, merged, own, target = self.dup_index, self.merged, m.article_id, s.id
@@ -472,8 +484,43 @@ class Grouper:
         return sid
 
     def _index_sketch(self, m: Member) -> None:
+        if self.dup_shared:
+            self._own(m.sketch[:DUP_KEYS])
         for h in m.sketch[:DUP_KEYS]:
             self.dup_index.setdefault(h, []).append(m)
+
+    def _own(self, keys) -> None:
+        """Copy the near-duplicate index's lists of `keys` that are shared with a kept story's (before appending)."""
+        index, shared = self.dup_index, self.dup_shared
+        for h in keys:
+            if h in shared:
+                shared.discard(h)
+                index[h] = list(index[h])
+
+    def _load_sketches(self, story_id: int) -> None:
+        """Index the stored sketches of story `story_id`'s articles (each `_index_sketch`ed in the story's order: day,
+        then id). Their terms are not needed here: not read. A warm grouper has each story's entries made already
+        (warm.py: kept between calls); the lists are then shared, and copied before anything is appended."""
+        index = self.dup_index
+        if self.warm is None:
+            into = index.setdefault
+            for other in store.sketches(self.lib, story_id):  # `_index_sketch`, written out (1,000 articles: 4,000)
+                for h in other.sketch[:DUP_KEYS]:
+                    into(h, []).append(other)
+            return
+        sub = warm.sketch_index(self.warm, self.lib, story_id)  # hash -> that story's articles, in its order
+        if not index:  # (the usual case: the one story an article joins) no copy at all
+            self.dup_index = dict(sub)
+            self.dup_shared = set(sub)
+            return
+        self._own(sub.keys() & index.keys())
+        for h, entries in sub.items():
+            have = index.get(h)
+            if have is None:
+                index[h] = entries
+                self.dup_shared.add(h)
+            else:
+                have.extend(entries)
 
     def _join(self, s: _Story, m: Member, title: str) -> None:
         m.story_id = s.id
@@ -492,6 +539,10 @@ class Grouper:
         s.size += 1
         s.first, s.last = min(s.first, m.day), max(s.last, m.day)
         s.dirty = True
+        if self.touched is not None:
+            self.touched.add(sid)
+            if len(cen) > 2 * CENTROID_TERMS:  # to be trimmed: the index knows it by these terms
+                self.trimmed.setdefault(sid, set()).update(cen)
         if self.dense is None:
             s.refresh()
         else:  # its row (if it has one) follows the centroid, or goes
@@ -542,6 +593,8 @@ class Grouper:
             self.gone |= gone
 
     def _absorb(self, keep: _Story, drop: _Story) -> None:
+        if self.touched is not None:
+            self.touched |= {keep.id, drop.id}
         if self.dense is not None:
             self.dense.drop(keep.id)
             self.dense.drop(drop.id)
@@ -577,11 +630,20 @@ class Grouper:
         heads = rounded4(list(chain.from_iterable(islice(m.terms.values(), STORED_TERMS) for m in self.pending)))
         weights = iter(heads)
         stored = [dict(zip(islice(m.terms, STORED_TERMS), islice(weights, STORED_TERMS))) for m in self.pending]
+        before = after = None
+        if self.warm is not None:  # read in the same transaction: the store as found, then the touched stories
+            w, touched, back = self.warm, sorted(self.touched), []
+            written = list(self.pending)
+            ids = [m.article_id for m in written]
+            before = lambda db: warm.check_before(w, db)  # noqa: E731
+            after = lambda db: back.append(warm.read_after(w, db, touched, ids))  # noqa: E731
         store.save_groups(self.lib, self.pending, [(s.id, s.title, s.first, s.last, s.size, _rounded(s.centroid))
                                                    for s in changed], moved=self.moved, gone=sorted(self.gone),
-                          stored_terms=STORED_TERMS, rounded=stored)
+                          stored_terms=STORED_TERMS, rounded=stored, before=before, after=after)
         for s in changed:
             s.dirty = False
+        if self.warm is not None:
+            warm.synced(self.warm, self, back[0], written, set(self.merged) | set(self.merged.values()))
         for m in self.pending:
             m.terms = {}  # written; the near-duplicate index keeps only what it compares (memory stays flat)
         self.pending, self.moved, self.gone = [], {}, set()
@@ -644,12 +706,21 @@ def group_new(lib, batch: int = BATCH, jobs: int | None = None) -> int:
         if jobs is None:
             jobs = _default_jobs(waiting, NEW_PARALLEL_FROM)
         first = lib.db.execute("SELECT 1 FROM stories LIMIT 1").fetchone() is None
-        placed = _group(lib, batch, jobs)
+        # a few articles (a refresh, a watched folder, one at a time): placed against the stories kept from the last
+        # such call when the store has not changed since (tui/stories/warm.py)
+        kept = None
+        if waiting < min(LIBRARY_FROM, batch):
+            kept = warm.take(lib)
+        else:  # a big batch reads its own window (and changes many stories): nothing kept is of use after it
+            warm.forget(lib)
+        placed = _group(lib, batch, jobs, kept, waiting)
         if first:  # a library's first stories are made by this method (method.py)
             method.record(lib)
         # articles placed a few at a time are placed again together, as a library-weighted batch, every
         # LIBRARY_FROM of them (tui/stories/regroup_window.py)
-        after_grouping(lib, placed, lambda lib: _group(lib, batch, 1))
+        if after_grouping(lib, placed, lambda lib: _group(lib, batch, 1)) and kept is not None:
+            kept.ok = False  # those stories changed under it (the next call would find the generation moved on)
+        warm.give_back(kept)
         return placed
     finally:
         store.drop_lease(lib)
@@ -658,32 +729,37 @@ def group_new(lib, batch: int = BATCH, jobs: int | None = None) -> int:
 LEASE_SECONDS = 120  # a grouper that died lets others in after this long; a live one renews per batch
 
 
-def _group(lib, batch: int, jobs: int) -> int:
+def _group(lib, batch: int, jobs: int, kept: warm.Warm | None = None, waiting: int | None = None) -> int:
     # the store's bigger page cache while the batches are written (Library.bulk): 3,000 new articles' memberships and
     # features spilled pages from SQLite's default 2 MB (writes ~10 % less CPU, the same rows)
     with lib.bulk():
-        return _group_batches(lib, batch, jobs)
+        return _group_batches(lib, batch, jobs, kept, waiting)
 
 
-def _group_batches(lib, batch: int, jobs: int) -> int:
+def _group_batches(lib, batch: int, jobs: int, kept: warm.Warm | None = None, waiting: int | None = None) -> int:
+    """Place every ungrouped article, batch after batch. `kept`: the warm state of the last small call (warm.py),
+    whose stories the first batch starts from instead of reading them; kept up to date by the batch's flush.
+    `waiting`: how many articles wait, counted just before (not counted again for the first batch)."""
     g = Grouper(lib)
     ver = features.version() if has_features_table(lib) else 0
     pool = None
     try:
         done = 0
-        rows = _rows(lib, batch, ("", 0), ver)
+        rows = _rows(lib, batch, ("", 0), ver, waiting)
         pool = _pool(jobs) if _to_compute(rows) >= _CHUNK else None
         # the batches read, their features sent to the workers: up to AHEAD of them wait while one is placed, so
         # that the workers keep computing (one batch ahead, they finished it early and waited for the next)
         queue = deque([(rows, _features_async(pool, rows, lib, first=True))])
-        last = rows[-1] if rows else None
+        # (a batch shorter than `batch` was every article waiting when it was read: no next one to look for; one
+        # stored meanwhile waits for the next call, as one stored a moment after the last batch always did)
+        last = rows[-1] if len(rows) >= batch else None
         while True:
             while last is not None and len(queue) <= AHEAD:
                 nxt = _rows(lib, batch, (last[3], last[0]), ver)
                 if pool is None and _to_compute(nxt) >= _CHUNK:
                     pool = _pool(jobs)  # stored features so far, the rest to compute (workers only when worth it)
                 queue.append((nxt, _features_async(pool, nxt, lib)))
-                last = nxt[-1] if nxt else None
+                last = nxt[-1] if len(nxt) >= batch else None
             rows, ahead = queue.popleft() if queue else ([], None)
             if not rows:
                 break
@@ -697,7 +773,7 @@ def _group_batches(lib, batch: int, jobs: int) -> int:
             if len(rows) >= LIBRARY_FROM:
                 g.levels = crowded(days)
             elif base:
-                g.levels = crowded(days + [day_number(d) for d in window_days(lib)])
+                g.levels = _crowded_after(days, window_days(lib))
             else:
                 g.levels = BACKGROUND
             # the batch's encoded features decoded and reweighted at once (features.reweighted_encoded: the same
@@ -711,6 +787,12 @@ def _group_batches(lib, batch: int, jobs: int) -> int:
             vecs = made[0]
             feats = list(zip(*made))
             g.evict_before(min(days))
+            if kept is not None and not done:  # the kept stories, as load_window would read them
+                warm.start(kept, g, _day_text(min(days) - WINDOW_DAYS), _day_text(max(days) + WINDOW_DAYS))
+                g.loaded, g.next_id = (min(days) - WINDOW_DAYS, max(days) + WINDOW_DAYS), store.next_story_id(lib)
+            elif g.warm is not None:  # a second batch (articles stored meanwhile): the kept state is not followed
+                kept.ok = False
+                g.warm = g.touched = g.trimmed = None
             g.load_window(min(days), max(days))
             g.dense = dense.for_batch(vecs)
             cols = g.dense.articles(vecs) if g.dense is not None else repeat(None)
@@ -730,13 +812,30 @@ def _group_batches(lib, batch: int, jobs: int) -> int:
             pool.join()
 
 
-def _rows(lib, batch: int, after: tuple[str, int], ver: int) -> list[tuple]:
+_CROWDED: dict[tuple[int, ...], tuple[list[str], Levels]] = {}
+
+
+def _crowded_after(days: list[int], window: list[str]) -> Levels:
+    """`crowded(days + the window's days)`, remembered for the window's list of days (window_days keeps one per
+    window) and these days: one article at a time, the same few days come again and again."""
+    key = tuple(days)
+    hit = _CROWDED.get(key)
+    if hit is not None and hit[0] is window:
+        return hit[1]
+    if len(_CROWDED) > 64:
+        _CROWDED.clear()
+    levels = crowded(days + [day_number(d) for d in window])
+    _CROWDED[key] = (window, levels)
+    return levels
+
+
+def _rows(lib, batch: int, after: tuple[str, int], ver: int, waiting: int | None = None) -> list[tuple]:
     """The next ungrouped articles: (id, title, body, sort_key, added_at, words, weights, sketch), the last
     three the stored features or None. The body is not read (None) when the features are stored, nor, with a
     features table, when they are not: the process that computes them reads it (`_features`, `_features_async`)."""
     if not ver:
-        return [(*r, None, None, None) for r in store.ungrouped(lib, batch, after)]
-    return ungrouped_with_features(lib, batch, after, ver, day_number, bodies=False)
+        return [(*r, None, None, None) for r in store.ungrouped(lib, batch, after, waiting)]
+    return ungrouped_with_features(lib, batch, after, ver, day_number, bodies=False, waiting=waiting)
 
 
 def _to_compute(rows: list[tuple]) -> int:
@@ -928,7 +1027,7 @@ def split(lib, story_id: int, article_ids: list[int]) -> int | None:
 
 def _centroid(ms: list[Member]) -> dict[str, float]:
     cen: dict[str, float] = {}
-    for m in ms:
-        for t, w in m.terms.items():
-            cen[t] = cen.get(t, 0.0) + w
+    for vec in (m.terms for m in ms):  # `cen[t] = cen.get(t, 0.0) + w` for each term, in C (new terms appended
+        # in order)
+        cen.update(zip(vec, map(add, map(cen.get, vec, repeat(0.0)), vec.values())))
     return _rounded(dict(sorted(cen.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]))

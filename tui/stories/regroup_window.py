@@ -12,6 +12,7 @@ back together keeps its id (`surviving_ids`, as a rebuild does). Each article is
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 
 from tui.store import stories as store
 from tui.stories.library_idf import LIBRARY_FROM
@@ -89,13 +90,13 @@ def _forget(lib, fresh: dict[int, int]) -> None:
         for i in range(0, len(ids), 500):
             part = ids[i:i + 500]
             db.execute(f"DELETE FROM story_articles WHERE article_id IN ({','.join('?' * len(part))})", part)
+        store.bump_generation(db)
     rows = []
     for sid in touched:
-        ms = store.members(lib, sid)
+        ms = store.members(lib, sid, sketches=False)  # (their sketches are not needed: not read)
         if not ms:
             continue
-        row = store.story_row(lib, sid)
-        rows.append((sid, row.title if row else "", ms[0].day, ms[-1].day, len(ms), _rounded(_centroid(ms))))
+        rows.append((sid, store.story_title(lib, sid), ms[0].day, ms[-1].day, len(ms), _rounded(_centroid(ms))))
     if rows:
         store.save_groups(lib, [], rows)
 
@@ -147,6 +148,7 @@ def window_df(lib, version: int) -> tuple[int, Counter] | None:
             (mark, WINDOW_ARTICLES, version))]
         if len(_DF_MEMO) > 8:
             _DF_MEMO.clear()
-        _DF_MEMO[key] = (len(words), Counter(t for w in words for t in w.split("\n")))
+        # (each article's words in turn, counted in C: the Counter of every word of every article)
+        _DF_MEMO[key] = (len(words), Counter(chain.from_iterable(w.split("\n") for w in words)))
     n, df = _DF_MEMO[key]
     return (n, df) if n >= LIBRARY_FROM else None
