@@ -1,7 +1,8 @@
 """Cross-validation of the entity tagger on CoNLL-2003 *train*: an honest estimate without touching dev.
 
     python bench/crossval_ner.py [--eval ../shared/eval] [--split random|time] [--folds 5] [--fold 0]
-                                 [--epochs 6] [--seeds 7,8,9] [--decoder viterbi|greedy] [--ablate [--rules a,b]]
+                                 [--epochs 6] [--seeds 7,8,9] [--decoder viterbi|greedy]
+                                 [--history sentences|lines] [--ablate [--rules a,b]]
 
 `--split random` (the default): documents of `ner/train` are split into `--folds` folds by an MD5 hash of their
 id. `--split time`: the file's documents are in the order Reuters filed them (their datelines run from
@@ -78,6 +79,8 @@ def main() -> int:
     ap.add_argument("--decoder", choices=("viterbi", "greedy"), default="viterbi", help="as bench/train_ner.py: "
                     "learn and decode each line's best path (structured: the shipped tagger) or greedily; a "
                     "--weights-cache holds weights only: give the decoder they were learned for")
+    ap.add_argument("--history", choices=("sentences", "lines"), default=train_ner.HISTORY, help="as "
+                    "bench/train_ner.py (Viterbi): the history a line is learned with")
     ap.add_argument("--one-pass", action="store_true", help="score with the tagger's second pass off")
     ap.add_argument("--no-doc-features", action="store_true", help="train and score without the tagger's "
                     "document features (entities/doc_features.py), as before session 7")
@@ -118,7 +121,8 @@ def main() -> int:
         for seed in (int(x) for x in args.seeds.split(",") if x.strip()):
             if args.decoder == "viterbi":
                 models.append(train_ner.rounded(train_ner.train_struct(docs, args.epochs, seed, args.min_count,
-                                                                       word_dropout=args.word_dropout)))
+                                                                       word_dropout=args.word_dropout,
+                                                                       history=args.history)))
                 continue
             models.append(train_ner.rounded(train_ner.train(docs, args.epochs, seed, args.min_count,
                                                             two_pass=args.train_two_pass, word_dropout=args.word_dropout)))

@@ -1,12 +1,16 @@
 """Train the shipped entity tagger (averaged structured perceptron, BIO tags) with our own code.
 
     python bench/train_ner.py [--eval ../shared/eval] [--epochs 6] [--seeds 7,8,9] [--word-dropout P]
-                              [--decoder viterbi|greedy] [--two-pass] [--places-silent lead|all|off]
+                              [--decoder viterbi|greedy] [--history sentences|lines] [--two-pass]
+                              [--places-silent lead|all|off]
 
 `--decoder viterbi` (the default, the shipped weights since session 15) learns a first-order structured perceptron
 (Collins 2002): a line's tags are its best path (tui/engine/entities/viterbi.py) over each token's tag-independent
 features plus the features of each pair (previous tag, tag): "t-1=", "t-1w=", "t-1sh=" (no "t-2t-1="); a
-capitalised word's history ("h=", "h|si=": how its mentions were tagged) counts the lines before only. One update
+capitalised word's history ("h=", "h|si=": how its mentions were tagged) counts the lines before and the earlier
+sentences of its own line, exactly as the tagger decodes (both read a line through tagger.line_path, since session
+18; `--history lines`: the lines before only, sessions 14-17: on CoNLL train, whose lines are sentences, only one line
+repeats a capitalised word in a later sentence, so both give the same weights). One update
 per line: the gold path's features +1 and the predicted path's -1, where they differ. `--decoder greedy` (the
 shipped weights of sessions 1-14) learns one token at a time, left to right, with the two tags before it and the
 history of its line so far. On the honest time split (crossval_ner.py --decoder) Viterbi scored 90.25 (seeds 7-9)
@@ -37,11 +41,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tui.engine.entities.features import (CLASSES, START, all_static, history_features,  # noqa: E402
-                                          history_type_features, remember, second_pass_types, short_shape,
+from tui.engine.entities.features import (CLASSES, HISTORY_TYPES, START, all_static, history_features,  # noqa: E402
+                                          history_key, history_type_features, remember, second_pass_types, short_shape,
                                           tag_features)
 from bench.folds import default_eval  # noqa: E402
-from tui.engine.entities.tagger import _ENDERS, WEIGHTS_FILE, allowed, prepare  # noqa: E402
+from tui.engine.entities.tagger import _ENDERS, WEIGHTS_FILE, allowed, line_budget, line_path, prepare  # noqa: E402
 
 _NEG = float("-inf")
 
@@ -71,7 +75,8 @@ def gold_tags(spans, entities):
 
 
 def load_examples(path: Path, keep=None):
-    """[(static features per token, gold tags, lower words, short shapes)] per segment, grouped by document.
+    """[(static features per token, gold tags, words, short shapes, sentence-initial flags, token spans)] per
+    segment (line), grouped by document.
 
     `keep` (optional) is a predicate on the document id: only those documents are read (cross-validation)."""
     docs = []
@@ -91,7 +96,7 @@ def load_examples(path: Path, keep=None):
                 bad_total += bad
                 feats = [all_static(seg.toks, i, seg.initial[i], seg.upper, mid, low) + list(seg.docf[i] if seg.docf else ())
                          for i in range(len(seg.toks))]
-                doc.append((feats, tags, seg.toks, [short_shape(t) for t in seg.toks], seg.initial))
+                doc.append((feats, tags, seg.toks, [short_shape(t) for t in seg.toks], seg.initial, seg.spans))
             docs.append(doc)
     return docs, bad_total
 
@@ -153,8 +158,8 @@ def train(docs, epochs: int, seed: int, min_count: int, dropout: float = 0.0, tw
     `min_count` times dropped); with `two_pass`, each document's second pass is learned after its first."""
     counts = Counter(f for doc in docs for feats, *_ in doc for tf in feats for f in tf)
     keep = {f for f, c in counts.items() if c >= min_count}
-    docs = [[([[f for f in tf if f in keep] for tf in feats], tags, toks, ss, ini) for feats, tags, toks, ss, ini in doc]
-            for doc in docs]
+    docs = [[([[f for f in tf if f in keep] for tf in feats], tags, toks, ss, ini, sp)
+             for feats, tags, toks, ss, ini, sp in doc] for doc in docs]
     cidx = {c: k for k, c in enumerate(CLASSES)}
     ok = {p: [allowed(p, c) for c in CLASSES] for p in CLASSES + [START]}
     model = Perceptron(len(CLASSES))
@@ -166,7 +171,7 @@ def train(docs, epochs: int, seed: int, min_count: int, dropout: float = 0.0, tw
         for di in order:
             hist: dict[str, list[int]] = {}  # the document's labels so far, as the tagger keeps them
             doc_tags = []
-            for feats, tags, toks, sss, ini in docs[di]:
+            for feats, tags, toks, sss, ini, _ in docs[di]:
                 prev, prev2 = START, START
                 seg_tags = []
                 for i, tf in enumerate(feats):
@@ -189,7 +194,7 @@ def train(docs, epochs: int, seed: int, min_count: int, dropout: float = 0.0, tw
             if two_pass:  # learn the second pass too (Tagger.tag_segments): the segments whose history changes
                 segs = docs[di]
                 before, after = second_pass_types([seg[2] for seg in segs], doc_tags)
-                for (feats, tags, toks, sss, ini), old, new in zip(segs, before, after):
+                for (feats, tags, toks, sss, ini, _), old, new in zip(segs, before, after):
                     if old == new:
                         continue
                     prev, prev2 = START, START
@@ -272,6 +277,24 @@ def viterbi(w: dict, static: list[list[str]], toks: list[str], types: list, init
     return path[::-1]
 
 
+_TYPE_OF = {c: HISTORY_TYPES.index(c[2:] if c != "O" else "O") for c in CLASSES}
+
+
+def line_guess(w: dict, static: list[list[str]], toks: list[str], spans: list, initial: list[bool],
+               hist: dict[str, list[int]], ok: dict, budget: list[int]) -> tuple[list[int], list]:
+    """Training's first-pass path of one line (class indices) and each token's history type, read sentence by
+    sentence exactly as the tagger reads it (tagger.line_path, with `viterbi` as the line's search); `hist` and
+    `budget` are updated as there."""
+    caps = [i for i, tok in enumerate(toks) if history_key(tok)]
+
+    def path(types: list) -> list[str]:
+        return [CLASSES[k] for k in viterbi(w, static, toks, list(types), initial, ok)]
+
+    tags, types = line_path(toks, spans, caps, hist, path, budget, _TYPE_OF)
+    cidx = {c: k for k, c in enumerate(CLASSES)}
+    return [cidx[t] for t in tags], types
+
+
 class StructPerceptron(Perceptron):
     """Perceptron with updates of one class by one feature list (the gold path's +1, the predicted path's -1)."""
 
@@ -289,14 +312,19 @@ class StructPerceptron(Perceptron):
             w[k] += d
 
 
-def train_struct(docs, epochs: int, seed: int, min_count: int, word_dropout: float = 0.0):
+HISTORY = "sentences"  # since session 18: a word's history counts its own line's earlier sentences, as decoded
+
+
+def train_struct(docs, epochs: int, seed: int, min_count: int, word_dropout: float = 0.0, history: str = HISTORY):
     """Averaged structured-perceptron weights over `epochs` shuffled passes: each line's Viterbi path under the
     current weights, then (where it differs from the gold path) the gold path's features +1 and the path's -1. The
-    averaging clock ticks once per token, as in `train`; the history of a line is that of the lines before it."""
+    averaging clock ticks once per token, as in `train`. `history` "sentences": a line is read as the tagger reads
+    it (tagger.line_path: a sentence's history counts the lines before and the line's earlier sentences, the line's
+    path searched again when that history changes, the same budget); "lines" (sessions 14-17): the lines before only."""
     counts = Counter(f for doc in docs for feats, *_ in doc for tf in feats for f in tf)
     keep = {f for f, c in counts.items() if c >= min_count}
-    docs = [[([[f for f in tf if f in keep] for tf in feats], tags, toks, ss, ini) for feats, tags, toks, ss, ini in doc]
-            for doc in docs]
+    docs = [[([[f for f in tf if f in keep] for tf in feats], tags, toks, ss, ini, sp)
+             for feats, tags, toks, ss, ini, sp in doc] for doc in docs]
     cidx = {c: k for k, c in enumerate(CLASSES)}
     ok = {p: [allowed(p, c) for c in CLASSES] for p in CLASSES + [START]}
     model = StructPerceptron(len(CLASSES))
@@ -307,12 +335,18 @@ def train_struct(docs, epochs: int, seed: int, min_count: int, word_dropout: flo
         t0, right, total = time.time(), 0, 0
         for di in order:
             hist: dict[str, list[int]] = {}
-            for feats, tags, toks, sss, ini in docs[di]:
+            budget = line_budget(sum(len(seg[2]) for seg in docs[di]))
+            for feats, tags, toks, sss, ini, spans in docs[di]:
                 if word_dropout:  # as in `train`: now and then a word is one never seen
                     feats = [[f for f in tf if not f.startswith(_IDENTITY)] if rng.random() < word_dropout
                              else tf for tf in feats]
-                types = line_types(hist, toks)
-                guess = viterbi(model.w, feats, toks, types, ini, ok)
+                if history == "lines":
+                    types = line_types(hist, toks)
+                    guess = viterbi(model.w, feats, toks, types, ini, ok)
+                    for tok, k in zip(toks, guess):
+                        remember(hist, tok, CLASSES[k])
+                else:
+                    guess, types = line_guess(model.w, feats, toks, spans, ini, hist, ok, budget)
                 gold = [cidx[t] for t in tags]
                 model.t += len(toks)
                 prev_g = prev_p = START
@@ -325,8 +359,6 @@ def train_struct(docs, epochs: int, seed: int, min_count: int, word_dropout: flo
                     right += g == p
                     prev_g, prev_p = CLASSES[g], CLASSES[p]
                 total += len(toks)
-                for tok, k in zip(toks, guess):
-                    remember(hist, tok, CLASSES[k])
         print(f"epoch {ep + 1}: token acc {100 * right / total:.2f}% ({time.time() - t0:.1f}s)", flush=True)
     return model.averaged()
 
@@ -384,6 +416,9 @@ def main():
     ap.add_argument("--decoder", choices=("viterbi", "greedy"), default="viterbi", help="learn for Viterbi "
                     "decoding (a structured perceptron: the shipped weights) or for the greedy left-to-right tagger "
                     "(shipped until session 14)")
+    ap.add_argument("--history", choices=("sentences", "lines"), default=HISTORY, help="Viterbi: a word's "
+                    "history counts the earlier sentences of its own line too, as the tagger decodes since session 17 "
+                    "(sentences, shipped since session 18), or the lines before only (lines, sessions 14-17)")
     ap.add_argument("--two-pass", action="store_true", help="learn the second pass too (time split +0.3 "
                     "but both dev sets lower: not used for the shipped weights)")
     ap.add_argument("--places-silent", choices=("lead", "all", "off"), default="lead", help="which of a listed "
@@ -406,7 +441,7 @@ def main():
     for seed in seeds:
         print(f"seed {seed}", flush=True)
         if args.decoder == "viterbi":
-            learned = train_struct(docs, args.epochs, seed, args.min_count, args.word_dropout)
+            learned = train_struct(docs, args.epochs, seed, args.min_count, args.word_dropout, args.history)
         else:
             learned = train(docs, args.epochs, seed, args.min_count, args.dropout, args.two_pass, args.word_dropout)
         models.append(rounded(learned, args.scale, args.min_abs))

@@ -18,7 +18,7 @@ from tui.assets import asset
 from tui.engine.entities import viterbi
 from tui.engine.entities.features import CLASSES, START, all_static, short_shape
 from tui.engine.entities import tagger as tagger_module
-from tui.engine.entities.tagger import _ENDERS, _LOW, Tagger, decoder_of, load_tagger, prepare
+from tui.engine.entities.tagger import _ENDERS, _LOW, Tagger, decoder_of, line_budget, load_tagger, prepare
 
 # Our own lines: a headline in capitals, sentence starts, names after names, repeated names (their history),
 # names running over lower-case words and a line of many lower-case words.
@@ -322,6 +322,81 @@ def test_training_decodes_each_line_as_the_tagger_does():
         path = train_ner.viterbi(tagger.w, static, seg.toks, types, seg.initial, ok)
         assert [CLASSES[c] for c in path] == tagger.path_plain(seg, mid, low, types)
     assert _ENDERS  # (a line's . ! ? constrain the next tag in both)
+
+
+# Our own paragraphs: lines of several sentences whose later sentences repeat names of the earlier ones.
+_PARAGRAPHS = """Mayor Ines Carvalho met the Harbour Board in Porto on Monday. Carvalho said the Board would pay. Later \
+Carvalho flew to Ghent, and the Board met again without her.
+Vera Lind of Acme Energy spoke first. Lind said Acme would mend bridge 4 before the frost. Acme shares rose in Porto, \
+and Lind smiled. Brenna Group fell.
+Shares in Brenna Group fell after Brenna said sales dropped in Ghent. Brenna will cut jobs. Ghent and Porto lose.
+"""
+
+
+def _static(seg, mid, low) -> list[list[str]]:
+    return [all_static(seg.toks, i, seg.initial[i], seg.upper, mid, low) + list(seg.docf[i] if seg.docf else ())
+            for i in range(len(seg.toks))]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_training_reads_a_paragraph_with_the_history_the_tagger_decodes_it_with(seed):
+    """bench/train_ner.py learns each line with the history the tagger reads it with (tagger.line_path): for every
+    line of paragraphs of several sentences, the trainer's path, each token's history type, the document's label
+    counts after the line and the search budget left equal the tagger's (fast path, integer weights). The later
+    sentences do read their line's earlier sentences: the trainer of sessions 14-17 (line_types: the lines before
+    only) gave some of those tokens no history or another one."""
+    rng = random.Random(seed)
+    weights = _small_weights(rng, _PARAGRAPHS, 3)
+    tagger = Tagger(weights, CLASSES, decoder="viterbi")
+    assert tagger.table is not None
+    segs, mid, low = prepare(_PARAGRAPHS)
+    decode = tagger._fast_decoder(segs, mid, low)
+    ok = {p: list(tagger.ok[p]) for p in tagger.ok}
+    n = sum(len(seg.toks) for seg in segs)
+    hist_tagger, hist_trainer, budget_tagger, budget_trainer = {}, {}, line_budget(n), line_budget(n)
+    decoded, own_line = [], 0
+    for k, seg in enumerate(segs):
+        lines_before = train_ner.line_types(hist_trainer, seg.toks)
+        tags, types = tagger._line_path(k, seg, mid, low, hist_tagger, decode, budget_tagger)
+        guess, learned_types = train_ner.line_guess(weights, _static(seg, mid, low), seg.toks, seg.spans,
+                                                    seg.initial, hist_trainer, ok, budget_trainer)
+        assert [CLASSES[c] for c in guess] == tags
+        assert learned_types == types
+        assert hist_trainer == hist_tagger and budget_trainer == budget_tagger
+        own_line += sum(a != b for a, b in zip(lines_before, types))
+        decoded.append(tags)
+    assert own_line >= 5
+    assert decoded == tagger.tag_segments(segs, mid, low, {}, False)
+
+
+def test_the_structured_trainer_learns_each_line_as_the_tagger_reads_it_under_the_weights_of_the_moment(monkeypatch):
+    """During train_struct itself (one document of paragraphs, no dropout, every feature kept), each line's path
+    and history types are those the tagger (plain path, the trainer's weights at that moment) gives the line with
+    the same history before it."""
+    segs, mid, low = prepare(_PARAGRAPHS)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "own.jsonl"
+        start = _PARAGRAPHS.index("Carvalho")
+        ents = [{"start": start, "end": start + len("Carvalho"), "label": "PERSON"}]
+        path.write_text(json.dumps({"id": "p", "text": _PARAGRAPHS, "entities": ents}) + "\n", encoding="utf-8")
+        examples, _ = train_ner.load_examples(path)
+    real = train_ner.line_guess
+    checked = []
+
+    def compared(w, static, toks, spans, initial, hist, ok, budget):
+        k = [seg.toks for seg in segs].index(toks)
+        tagger = Tagger({f: [float(x) for x in v] for f, v in w.items()}, CLASSES, decoder="viterbi")
+        hist_tagger, budget_tagger = {t: list(c) for t, c in hist.items()}, list(budget)
+        tags, types = tagger._line_path(k, segs[k], mid, low, hist_tagger, None, budget_tagger)
+        guess, learned_types = real(w, static, toks, spans, initial, hist, ok, budget)
+        assert ([CLASSES[c] for c in guess], learned_types) == (tags, types)
+        assert hist == hist_tagger and budget == budget_tagger
+        checked.append(any(t is not None for t in types))
+        return guess, learned_types
+
+    monkeypatch.setattr(train_ner, "line_guess", compared)
+    train_ner.train_struct(examples, 2, 1, 1)
+    assert len(checked) == 2 * len(segs) and sum(checked) > len(segs)
 
 
 def test_a_later_sentence_of_a_paragraph_reads_the_labels_of_its_earlier_sentences():

@@ -59,7 +59,7 @@ KEYED_SHARE = 0.5
 KEYED_WORDS = 0.1  # ... looked for only with at most KEYED_WORDS times as many distinct words (an 800-word text: ~0.45)
 USE_DOC_FEATURES = True  # document features (doc_features.py), session 7: README
 TWO_PASS = True  # re-tag with each word's labels elsewhere in the document (Tagger.tag_segments): README
-# a line whose capitalised words are all distinct is not read sentence by sentence (`_line_path`: the same tags)
+# a line whose capitalised words are all distinct is not read sentence by sentence (`line_path`: the same tags)
 LINE_SHORTCUT = True
 
 
@@ -99,6 +99,76 @@ def add_document_features(segs: list[Segment]) -> None:
 def allowed(prev: str, tag: str) -> bool:
     """BIO constraint: I-X may only continue B-X or I-X."""
     return not tag.startswith("I-") or (prev != "O" and prev[2:] == tag[2:])
+
+
+def line_budget(segs_tokens: int) -> list[int]:
+    """How many tokens a document's lines may be searched again for (`line_path`): about twice its tokens."""
+    return [2 * segs_tokens + 1000]
+
+
+def line_path(toks: list[str], spans: list[tuple[int, int]], caps: list[int], hist: dict[str, list[int]], path,
+              budget: list[int], type_of: dict[str, int]) -> tuple[list[str], list]:
+    """One line's first-pass tags and the history type each token saw; `hist` (the document's label counts per
+    capitalised word) is updated with the line's labels. `caps`: the positions of the capitalised words of two or
+    more characters; `path(types)`: the line's best path (tags) under those history types (an index into
+    HISTORY_TYPES or None per token); `type_of`: tag -> its history type. The decoder (Tagger._paths) and the
+    trainer (bench/train_ner.py train_struct) both read a line through this function, so they build the history
+    alike.
+
+    The line is read sentence by sentence (a sentence starts after . ! ? and a space): a sentence's tags are those
+    of the line's best path under the types known when it is reached, which count the lines before and the line's
+    earlier sentences (prose writes paragraphs of several sentences on one line; GUM's paragraphs lost one
+    protagonist's every mention to the Viterbi decoder of session 15, which counted the lines before only). The
+    line is searched again only when some later type changed, while `budget` (tokens the document may search
+    again: `line_budget`) lasts; then the rest of the line keeps the types known."""
+    n = len(toks)
+    types = [None] * n
+    for i in caps:
+        counts = hist.get(toks[i])
+        if counts is not None:
+            types[i] = counts.index(max(counts))
+    tags = path(types)
+    # a later token's type changes only when an earlier sentence of the line holds the same word: with every
+    # capitalised word of the line distinct, none does (the line's path is then never searched again)
+    if LINE_SHORTCUT and (len(caps) < 2 or len({toks[i] for i in caps}) == len(caps)):
+        _remember(hist, toks, caps, tags, type_of)
+        return tags, types
+    starts = [i for i in range(1, n) if toks[i - 1] in _ENDERS and spans[i][0] > spans[i - 1][1]]
+    if not starts or not caps:
+        _remember(hist, toks, caps, tags, type_of)
+        return tags, types
+    ends = starts + [n]
+    c = 0  # caps[c:] are the capitalised tokens not yet remembered
+    for b in ends:
+        done = c
+        while c < len(caps) and caps[c] < b:
+            c += 1
+        _remember(hist, toks, caps[done:c], tags, type_of)
+        if b == n or budget[0] < n:
+            continue
+        changed = False
+        for i in caps[c:]:
+            counts = hist.get(toks[i])
+            t = counts.index(max(counts)) if counts is not None else None
+            if t != types[i]:
+                types[i] = t
+                changed = True
+        if changed:
+            budget[0] -= n
+            new = path(types)
+            tags = tags[:b] + new[b:]
+    return tags, types
+
+
+def _remember(hist: dict[str, list[int]], toks: list[str], caps: list[int], tags: list[str],
+              type_of: dict[str, int]) -> None:
+    """Count the labels of the capitalised tokens `caps` (positions) in the document's history."""
+    n_types = len(HISTORY_TYPES)
+    for i in caps:
+        counts = hist.get(toks[i])
+        if counts is None:
+            counts = hist[toks[i]] = [0] * n_types
+        counts[type_of[tags[i]]] += 1
 
 
 class Tagger:
@@ -321,7 +391,7 @@ class Tagger:
         decode = self._fast_decoder(segs, mid, low) if self.table is not None else None
         out, before = [], []
         # re-decoding a line when its later sentences learn a history costs at most about twice the document
-        budget = [2 * sum(len(seg.toks) for seg in segs) + 1000]
+        budget = line_budget(sum(len(seg.toks) for seg in segs))
         for k, seg in enumerate(segs):
             tags, types = self._line_path(k, seg, mid, low, hist, decode, budget)
             out.append(tags)
@@ -337,68 +407,15 @@ class Tagger:
 
     def _line_path(self, k: int, seg: Segment, mid: set, low: set, hist: dict[str, list[int]], decode,
                    budget: list[int]) -> tuple[list[str], list]:
-        """One line's first-pass tags and the history type each token saw; `hist` is updated with the line's labels.
-
-        The line is read sentence by sentence (a sentence starts after . ! ? and a space): a sentence's tags are
-        those of the line's best path under the types known when it is reached, which count the lines before and
-        the line's earlier sentences (as learned: CoNLL's lines, the training text, are sentences, while prose
-        writes paragraphs of several; GUM's paragraphs lost one protagonist's every mention to the Viterbi decoder
-        of session 15, which counted the lines before only). The line is searched again only when some later type
-        changed, while `budget` (tokens the document may search again) lasts; then the rest of the line keeps the
-        types known."""
-        toks, spans = seg.toks, seg.spans
-        n = len(toks)
-        caps = [i for i in (seg.caps if seg.caps is not None else range(n))
+        """One line's first-pass tags and the history type each token saw (`line_path`); `hist` is updated."""
+        toks = seg.toks
+        caps = [i for i in (seg.caps if seg.caps is not None else range(len(toks)))
                 if len(toks[i]) > 1 and toks[i][:1].isupper()]
-        types = [None] * n
-        for i in caps:
-            counts = hist.get(toks[i])
-            if counts is not None:
-                types[i] = counts.index(max(counts))
 
         def path(types: list) -> list[str]:
             return decode(k, list(types)) if decode is not None else self.path_plain(seg, mid, low, types)
 
-        tags = path(types)
-        # a later token's type changes only when an earlier sentence of the line holds the same word: with every
-        # capitalised word of the line distinct, none does (the line's path is then never searched again)
-        if LINE_SHORTCUT and (len(caps) < 2 or len({toks[i] for i in caps}) == len(caps)):
-            self._remember(hist, toks, caps, tags)
-            return tags, types
-        starts = [i for i in range(1, n) if toks[i - 1] in _ENDERS and spans[i][0] > spans[i - 1][1]]
-        if not starts or not caps:
-            self._remember(hist, toks, caps, tags)
-            return tags, types
-        ends = starts + [n]
-        c = 0  # caps[c:] are the capitalised tokens not yet remembered
-        for b in ends:
-            done = c
-            while c < len(caps) and caps[c] < b:
-                c += 1
-            self._remember(hist, toks, caps[done:c], tags)
-            if b == n or budget[0] < n:
-                continue
-            changed = False
-            for i in caps[c:]:
-                counts = hist.get(toks[i])
-                t = counts.index(max(counts)) if counts is not None else None
-                if t != types[i]:
-                    types[i] = t
-                    changed = True
-            if changed:
-                budget[0] -= n
-                new = path(types)
-                tags = tags[:b] + new[b:]
-        return tags, types
-
-    def _remember(self, hist: dict[str, list[int]], toks: list[str], caps: list[int], tags: list[str]) -> None:
-        """Count the labels of the capitalised tokens `caps` (positions) in the document's history."""
-        type_of, n_types = self.type_index, len(HISTORY_TYPES)
-        for i in caps:
-            counts = hist.get(toks[i])
-            if counts is None:
-                counts = hist[toks[i]] = [0] * n_types
-            counts[type_of[tags[i]]] += 1
+        return line_path(toks, seg.spans, caps, hist, path, budget, self.type_index)
 
     def path_plain(self, seg: Segment, mid: set, low: set, types: list) -> list[str]:
         """The best path of one segment computed token by token from the feature strings (any weights; the
