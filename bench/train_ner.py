@@ -10,7 +10,7 @@ features plus the features of each pair (previous tag, tag): "t-1=", "t-1w=", "t
 capitalised word's history ("h=", "h|si=": how its mentions were tagged) counts the lines before and the earlier
 sentences of its own line, exactly as the tagger decodes (both read a line through tagger.line_path, since session
 18; `--history lines`: the lines before only, sessions 14-17: on CoNLL train, whose lines are sentences, only one line
-repeats a capitalised word in a later sentence, so both give the same weights). One update
+repeats a capitalised word in a later sentence: both give the shipped weights byte for byte). One update
 per line: the gold path's features +1 and the predicted path's -1, where they differ. `--decoder greedy` (the
 shipped weights of sessions 1-14) learns one token at a time, left to right, with the two tags before it and the
 history of its line so far. On the honest time split (crossval_ner.py --decoder) Viterbi scored 90.25 (seeds 7-9)
