@@ -124,6 +124,18 @@ def repeats(cases, folds: int, sc, epochs: int, n: int) -> None:
           f"spans {mean[1]:.2f}")
 
 
+def scored_pairs(case, sc) -> tuple[list[dict], list[int], list[tuple[int, int]], list[tuple[int, int]]]:
+    """The case's gold quotes of MIN_WORDS or more, the indexes of its predicted quotes as long, their trimmed spans,
+    and the scorer's pairs (gold index, index into those predicted) of quotes overlapping by half the longer span."""
+    text = case.text
+    gq = [g for g in case.gold if g.get("n_words", 99) >= MIN_WORDS]
+    gs = [sc.trim(text, g["start"], g["end"]) for g in gq]
+    idx = [i for i, q in enumerate(case.quotes)
+           if len(text[slice(*sc.trim(text, q.start, q.end))].split()) >= MIN_WORDS]
+    ps = [sc.trim(text, case.quotes[i].start, case.quotes[i].end) for i in idx]
+    return gq, idx, ps, sc.greedy(gs, ps, lambda a, b, cc, d, ov: ov >= 0.5 * max(b - a, d - cc))
+
+
 def misses(cases, weights: dict[int, dict], folds: int, sc, show: int) -> None:
     """Bucket every wrongly scored quote of the held-out folds by what went wrong."""
     buckets: Counter = Counter()
@@ -134,12 +146,7 @@ def misses(cases, weights: dict[int, dict], folds: int, sc, show: int) -> None:
             continue
         said = train_quotes.speakers(case, weights[k])
         text = case.text
-        gq = [g for g in case.gold if g.get("n_words", 99) >= MIN_WORDS]
-        gs = [sc.trim(text, g["start"], g["end"]) for g in gq]
-        idx = [i for i, q in enumerate(case.quotes)
-               if len(text[slice(*sc.trim(text, q.start, q.end))].split()) >= MIN_WORDS]
-        ps = [sc.trim(text, case.quotes[i].start, case.quotes[i].end) for i in idx]
-        pairs = sc.greedy(gs, ps, lambda a, b, cc, d, ov: ov >= 0.5 * max(b - a, d - cc))
+        gq, idx, ps, pairs = scored_pairs(case, sc)
         got_g, got_p = {g for g, _ in pairs}, {p for _, p in pairs}
         for gi, g in enumerate(gq):
             if gi not in got_g:
@@ -265,12 +272,7 @@ def errors(cases, weights: dict[int, dict], folds: int, sc, show: int = 0) -> No
         h = half_of(case.id)
         text = case.text
         said = train_quotes.speakers(case, weights[k])
-        gq = [g for g in case.gold if g.get("n_words", 99) >= MIN_WORDS]
-        gs = [sc.trim(text, g["start"], g["end"]) for g in gq]
-        idx = [i for i, q in enumerate(case.quotes)
-               if len(text[slice(*sc.trim(text, q.start, q.end))].split()) >= MIN_WORDS]
-        ps = [sc.trim(text, case.quotes[i].start, case.quotes[i].end) for i in idx]
-        pairs = sc.greedy(gs, ps, lambda a, b, cc, d, ov: ov >= 0.5 * max(b - a, d - cc))
+        gq, idx, ps, pairs = scored_pairs(case, sc)
         got_g, got_p = {g for g, _ in pairs}, {p for _, p in pairs}
         wrong = [(gq[gi], "<missed>", "none", "", None, False, False, gq[gi]["start"])
                  for gi in range(len(gq)) if gi not in got_g]
