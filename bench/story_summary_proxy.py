@@ -31,7 +31,7 @@ articles are split in two halves (even and odd places), one half summarised and 
 first sentences of each article of the other half, pooled as DUC pools its four references; then the halves swap
 (a half of one article is not summarised: the multi-document summary needs two). The reference is then what
 several other outlets put first, not one article's wording: closer to a human abstract of the event. Agreement
-with dev on the eleven session-17 settings (scratch harness, /work/notes/s18/storysum2.md), as the sign of the
+with dev on the eleven session-17 settings (measured by a scratch harness in session 18, not kept), as the sign of the
 change: the dev jackknife 5 of 11 (held-out lead: 2), the plain dev run 7 (4); of the six whose dev change had one
 sign in both runs and that the corpus can show, 4 (held-out lead: 1): saturation ALPHA 12, DIVERSITY 3, REPEAT 0.4
 and the centrality of the closest sentences all lower, as on dev. It still disagrees on REPEAT 0.6 and on a
