@@ -162,14 +162,14 @@ SPEAKERS = [
                  {"out of touch": "Ana Ruiz"}, id="it-as-the-nearest-subject-gives-way-to-the-person-speaking"),
     pytest.param("“We should have a plan ready by tonight,” said Don Farrow, who ran the party in the 1990s.\n\n"
                  "Farrow noted that he once backed a decision to replace a nominee.\n\n"
-                 "That went smoothly, he said, but a new fight would draw in loyalists to Joe Biden and Bernie Sanders. "
+                 "It worked once, he said, but a second contest would pull in backers of Hanna Lindqvist and Marco Bellini. "
                  "That is why, he argued, the party must prepare.\n\n"
                  "“This is a different time, with a lot more people who want control,” he said.",
                  {"different time": "Don Farrow"}, id="names-after-a-speaking-pronoun-are-not-its-antecedent"),
     pytest.param("Pierre Morel, the foreign minister, said the test was “a provocation that cannot go unanswered.”\n\n"
-                 "Secretary General Ban Ki-moon condemned what he called a “brazen breach of every resolution.”\n\n"
+                 "Envoy Tomas Varga condemned what he called a “reckless step away from every agreement.”\n\n"
                  "“I count on the council to stay united,” he told reporters.",
-                 {"count on the council": "Ban Ki-moon"}, id="a-name-before-a-speaking-pronoun-stays-its-antecedent"),
+                 {"count on the council": "Tomas Varga"}, id="a-name-before-a-speaking-pronoun-stays-its-antecedent"),
     pytest.param("“We will get ninety percent of that vote,” said Larry King, a party strategist.\n\n"
                  "“It is not automatic,” Mr. King said.",
                  {"not automatic": "Larry King"}, id="a-surname-that-is-also-a-title-word-resolves"),
