@@ -5,7 +5,8 @@
 
 Train articles are split into `--folds` folds (bench/folds.py). For each held-out fold (every fold, or only
 `--fold N`) the speaker ranker is learnt (bench/train_quotes.py's code and defaults) on the other folds, and
-the quote pass with those weights is scored on the held-out fold with the shared scorer's own tests, in
+the quote pass with those weights (and the quote gate, bench/train_quote_gate.py, learnt on the same folds) is
+scored on the held-out fold with the shared scorer's own tests, in
 process (quote+speaker F1, quote spans, and each half of the fold). The rules run once per article; only the
 ranker's choice depends on the fold. ``--misses`` sorts every wrongly scored quote of the held-out folds
 into buckets (wrong candidate chosen, right speaker never a candidate, spans, pronouns, unnamed speakers).
@@ -37,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench import train_quotes  # noqa: E402
+from bench import train_quote_gate, train_quotes  # noqa: E402
 from bench.folds import ablation_header, ablation_row, default_eval, fold_of, half_of  # noqa: E402
 
 MIN_WORDS = 4  # the scorer's default: only quotes of 4+ words are scored
@@ -75,15 +76,17 @@ def fold_in(doc_id: str, folds: int, repeat: int = 0) -> int:
     return int(hashlib.md5(f"fold{repeat}:{doc_id}".encode("utf-8")).hexdigest(), 16) % folds
 
 
-def fold_scores(cases, weights: dict, folds: int, sc, repeat: int = 0) -> dict:
+def fold_scores(cases, weights: dict, folds: int, sc, repeat: int = 0, gates: dict | None = None) -> dict:
     """Per held-out fold k: [quote+speaker F1, span F1, half 0 F1, half 1 F1]; under the key "pooled" the same
-    over every held-out article at once (each article scored with its own fold's weights)."""
+    over every held-out article at once (each article scored with its own fold's weights, and with `gates` its
+    own fold's quote gate)."""
     out, pooled, pooled_h = {}, Counter(), [Counter(), Counter()]
     for k, w in weights.items():
         tot, halves = Counter(), [Counter(), Counter()]
         for case in cases:
             if fold_in(case.id, folds, repeat) != k:
                 continue
+            case = gated(case, gates.get(k) if gates else None)
             c = counts(case, train_quotes.speakers(case, w), sc)
             tot += c
             halves[half_of(case.id)] += c
@@ -100,6 +103,33 @@ def _f1s(tot: Counter, halves: list[Counter]) -> list[float]:
         f1(h["tp"], h["pred"], h["gold"]) for h in halves]
 
 
+def gated(case, w: dict | None):
+    """The case with the quotes the quote gate under weights w drops taken out (their candidates and hows too; the
+    ranker's features of the others were computed with every quote there, as in the engine). w None: the case."""
+    if not w or not case.quotes:
+        return case
+    from tui.engine.quotes import extract, gate
+
+    keep = gate.keep(case.text, case.quotes, case.hows, extract._Lines(case.text).bounds, w)
+    if all(keep):
+        return case
+    pick = [i for i, k in enumerate(keep) if k]
+    return train_quotes.Case(case.id, case.text, case.gold, [case.quotes[i] for i in pick],
+                             [case.cands[i] for i in pick] if case.cands else case.cands,
+                             [case.hows[i] for i in pick] if case.hows else case.hows)
+
+
+def learn_gates(cases, held: list[int], folds: int, sc, repeat: int = 0, data=None) -> dict[int, dict] | None:
+    """The quote gate's weights for each held-out fold, learnt on the other folds (bench/train_quote_gate.py);
+    None when the rule "quote-gate" is off."""
+    from tui.engine import rules
+
+    if not rules.enabled("quote-gate"):
+        return None
+    data = train_quote_gate.examples_of(cases, sc) if data is None else data
+    return {k: train_quote_gate.train([d for d in data if fold_in(d[0], folds, repeat) != k]) for k in held}
+
+
 def learn(cases, held: list[int], folds: int, sc, epochs: int, repeat: int = 0, data=None) -> dict[int, dict]:
     """The ranker's weights for each held-out fold, learnt on the other folds (of partition `repeat`)."""
     data = train_quotes.examples_of(cases, sc) if data is None else data
@@ -112,10 +142,12 @@ def repeats(cases, folds: int, sc, epochs: int, n: int) -> None:
     import statistics
 
     data = train_quotes.examples_of(cases, sc)
+    gdata = train_quote_gate.examples_of(cases, sc)
     got = []
     for r in range(n):
         w = learn(cases, list(range(folds)), folds, sc, epochs, r, data)
-        got.append(fold_scores(cases, w, folds, sc, r)["pooled"])
+        g = learn_gates(cases, list(range(folds)), folds, sc, r, gdata)
+        got.append(fold_scores(cases, w, folds, sc, r, g)["pooled"])
         p = got[-1]
         print(f"partition {r}: quote+speaker F1 {p[0]:.2f} (halves {p[2]:.2f} / {p[3]:.2f})", flush=True)
     mean = [statistics.fmean(p[i] for p in got) for i in range(4)]
@@ -136,7 +168,7 @@ def scored_pairs(case, sc) -> tuple[list[dict], list[int], list[tuple[int, int]]
     return gq, idx, ps, sc.greedy(gs, ps, lambda a, b, cc, d, ov: ov >= 0.5 * max(b - a, d - cc))
 
 
-def misses(cases, weights: dict[int, dict], folds: int, sc, show: int) -> None:
+def misses(cases, weights: dict[int, dict], folds: int, sc, show: int, gates: dict | None = None) -> None:
     """Bucket every wrongly scored quote of the held-out folds by what went wrong."""
     buckets: Counter = Counter()
     samples: dict[str, list[str]] = {}
@@ -144,6 +176,7 @@ def misses(cases, weights: dict[int, dict], folds: int, sc, show: int) -> None:
         k = fold_of(case.id, folds)
         if k not in weights:
             continue
+        case = gated(case, gates.get(k) if gates else None)
         said = train_quotes.speakers(case, weights[k])
         text = case.text
         gq, idx, ps, pairs = scored_pairs(case, sc)
@@ -257,7 +290,7 @@ def error_class(g: dict | None, pred: str | None, how: str, tag: str, window: tu
     return "other"
 
 
-def errors(cases, weights: dict[int, dict], folds: int, sc, show: int = 0) -> None:
+def errors(cases, weights: dict[int, dict], folds: int, sc, show: int = 0, gates: dict | None = None) -> None:
     """A table of the wrong quotes of the held-out folds by error class (error_class), with how many had the
     right speaker among the ranker's candidates, and each half's count; then `show` examples of each class."""
     from tui.engine.quotes import ranker
@@ -269,6 +302,7 @@ def errors(cases, weights: dict[int, dict], folds: int, sc, show: int = 0) -> No
         k = fold_of(case.id, folds)
         if k not in weights:
             continue
+        case = gated(case, gates.get(k) if gates else None)
         h = half_of(case.id)
         text = case.text
         said = train_quotes.speakers(case, weights[k])
@@ -392,7 +426,8 @@ def main() -> int:
     held = list(range(args.folds)) if args.fold is None else [args.fold]
     cases = train_quotes.collect(gold, args.entities)
     weights = learn(cases, held, args.folds, sc, args.epochs)
-    base = fold_scores(cases, weights, args.folds, sc)
+    gates = learn_gates(cases, held, args.folds, sc)
+    base = fold_scores(cases, weights, args.folds, sc, gates=gates)
     for k in held:
         n = sum(fold_of(c.id, args.folds) == k for c in cases)
         b = base[k]
@@ -402,14 +437,14 @@ def main() -> int:
         p = base["pooled"]
         print(f"all {len(held)} held-out folds pooled: quote+speaker F1 {p[0]:.2f} (halves {p[2]:.2f} / {p[3]:.2f}), "
               f"spans {p[1]:.2f}; mean of the folds {sum(base[k][0] for k in held) / len(held):.2f}")
-        rules_only = fold_scores(cases, {k: None for k in held}, args.folds, sc)["pooled"]
+        rules_only = fold_scores(cases, {k: None for k in held}, args.folds, sc, gates=gates)["pooled"]
         print(f"rules only (ranker off), pooled: {rules_only[0]:.2f} (halves {rules_only[2]:.2f} / {rules_only[3]:.2f})")
     if args.repeats:
         repeats(cases, args.folds, sc, args.epochs, args.repeats)
     if args.misses:
-        misses(cases, weights, args.folds, sc, args.show)
+        misses(cases, weights, args.folds, sc, args.show, gates)
     if args.errors:
-        errors(cases, weights, args.folds, sc, args.show if args.show_given else 0)
+        errors(cases, weights, args.folds, sc, args.show if args.show_given else 0, gates)
     if args.by_how:
         by_how(cases, weights, args.folds, sc)
     if args.ablate:
@@ -423,10 +458,12 @@ def main() -> int:
                 continue
             with rules.disabled(r.name):
                 if r.name == "speaker-ranker":
-                    off = fold_scores(cases, {k: None for k in held}, args.folds, sc)
+                    off = fold_scores(cases, {k: None for k in held}, args.folds, sc, gates=gates)
+                elif r.name == "quote-gate":
+                    off = fold_scores(cases, weights, args.folds, sc)
                 else:  # the fold's weights as learnt with every rule on (relearning adds the learner's own noise,
                     # +-0.2 F1 a half: more than most rules are worth)
-                    off = fold_scores(train_quotes.collect(gold, args.entities), weights, args.folds, sc)
+                    off = fold_scores(train_quotes.collect(gold, args.entities), weights, args.folds, sc, gates=gates)
             print(ablation_row(r.name, flat, [off[key][0], off[key][2], off[key][3]]), flush=True)
     return 0
 

@@ -76,3 +76,22 @@ def test_role_phrases_according_to_and_the_window():
     assert error_class(lund, "Mara Quist", "none", "", _WINDOW, False, False, _TEXT) == "speaker outside the window"
     assert error_class(lund, "Mara Quist", "after", "Quist", None, False, False, _TEXT) == "named tag, wrong"
     assert set(ERROR_CLASSES) >= {"span: gold quote missed", "he/she tag resolved wrong", "role phrase vs name"}
+
+
+# the quote gate in CV: a fold's gate takes its dropped quotes out with their candidates and hows
+def test_gated_drops_the_quotes_the_gate_drops_with_their_candidates_and_hows():
+    from bench.crossval_quotes import gated
+    from bench.train_quotes import Case
+    from tui.engine import rules
+    from tui.engine.quotes import extract
+
+    text = ("The party ran hard campaigns. “Keep the harbour in our hands” (2009) was the first.\n\n"
+            "“We will close the docks next year,” Mara Quist said.")
+    with rules.disabled("speaker-ranker"):
+        quotes, hows, _ = extract._attributed(text)
+    assert len(quotes) == 2
+    case = Case("x", text, [], quotes, [["a"], ["b"]], hows)
+    out = gated(case, {"bias": 1.0, "next:(": -5.0})  # only the slogan, followed by "(", scores below zero
+    assert [q.text for q in out.quotes] == ["We will close the docks next year,"]
+    assert out.cands == [["b"]] and out.hows == [hows[1]]
+    assert gated(case, None) is case and gated(case, {"bias": 1.0}) is case

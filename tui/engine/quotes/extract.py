@@ -7,7 +7,7 @@ import re
 
 from .. import rules
 from ..types import Quote
-from . import ranker
+from . import gate, ranker
 from .before_verb import sentence_subject
 from .marks import MARKS, find_quoted
 from .resolve import Resolver
@@ -87,9 +87,12 @@ def extract_quotes(text: str, entities=None) -> list[Quote]:
         text = text[:cut]
         entities = None if entities is None else [e for e in entities if e.end <= cut]
     quotes, hows, scan = _attributed(text, entities)
+    # the gate reads the rules' quotes (their speakers and how they were found) and drops a quote after the ranker
+    # has chosen every speaker: the dropped ones still count as the previous quote of the next, as in training
+    kept = gate.keep(text, quotes, hows, scan.lines.bounds) if quotes and gate.active() else None
     if quotes and ranker.active():
         quotes = ranker.rerank(text, quotes, hows, scan.res, scan.lines.bounds)
-    return quotes
+    return quotes if kept is None else [q for q, k in zip(quotes, kept) if k]
 
 
 def _quote_bound(text: str) -> int | None:
