@@ -20,12 +20,23 @@ the average link, its ratio to the two stories' own mean pair cosine, the two st
 and their spans in days; then a logistic fit of wrong on those features (coefficients with standard errors) and how
 many merges it calls more likely wrong than not. Prints numbers, asserts nothing, reads nothing of the stories eval
 data.
+
+Event-specific evidence that grouping does not use (session 19) is screened the same way: each article's names
+(capitalised runs of two words or more, and single capitalised words the background idf calls rare that do not open a
+sentence), figures (numbers other than years and 0-12) and the rare words of its title, found by a surface pass over
+the title and lead (`evidence`, no tagger); a merge records, for each kind, the cosine of the two stories' profiles
+(how many of a story's articles name each item, weighed by log(N / df) over the whole run: a name every article
+holds says nothing). And since a change of the terms moves placement too, not only merges, each run also counts the
+pairs of articles that share a story and how many of them are across the halves (`Run.pairs`, `Run.cross`): the
+cross-half share of all same-story pairs is a floor of the pairwise precision lost to topic siblings, the same-half
+pairs a recall proxy.
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
@@ -50,6 +61,9 @@ class Merge:
     outlets: float        # Jaccard of the two stories' outlets
     span_a: int           # days from each story's first article to its last
     span_b: int
+    names: float = 0.0    # the two stories' names, figures and title words in common: cosine of their profiles
+    figures: float = 0.0  # (articles naming each item, weighed by log(N / df)); 0 when either has none
+    title: float = 0.0
 
     @property
     def pairs(self) -> int:
@@ -60,6 +74,79 @@ class Merge:
         """The average link over the geometric mean of the stories' own mean pair cosines (those known)."""
         own = [w for w in (self.within_a, self.within_b) if w == w and w > 0]
         return self.link / math.sqrt(math.prod(own)) if len(own) == 2 else self.link / own[0] if own else 1.0
+
+
+@dataclass
+class Run:
+    """One grouping of an overlapped set: its merges, the pairs of articles that share a story and how many of those
+    pairs are across the halves (two events by construction), and the stories made."""
+
+    merges: list[Merge]
+    pairs: int
+    cross: int
+    stories: int
+
+
+# A capitalised word (or initials, "U.S."), and runs of them joined by single spaces, possibly through a particle.
+_CAP = r"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z][A-Za-z'’&-]+)"
+_NAME_RUN = re.compile(_CAP + r"(?: (?:(?:of|de|la|al|bin|van|von|der) )?" + _CAP + r")*")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n\s*)$")
+_FIGURE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")
+EVIDENCE_CHARS = 1500  # the lead: where a report names its event
+RARE_IDF = 6.0         # a single capitalised word counts as a name when its background idf is at least this
+KINDS = ("names", "figures", "title")
+
+
+def evidence(title: str, body: str) -> dict[str, set[str]]:
+    """An article's event-specific items by a surface pass over its title and lead (no tagger), lower-cased: names
+    (capitalised runs of two words or more with opening and closing stop words taken off, "New" kept; a single
+    capitalised word only when rare by the background idf and not at a sentence start), figures (numbers as written
+    without thousands commas, except years 1900-2030 and whole numbers under 13) and the title's rare words."""
+    from tui.stories.terms import _stops, idf_table, words_of
+
+    stops = _stops()
+    idf, unseen = idf_table()
+    lead = body[:EVIDENCE_CHARS]
+    names = set()
+    for m in _NAME_RUN.finditer(lead):
+        run = m.group(0).replace("’", "'").split()
+        words = list(run)
+        while words and words[0].lower() in stops and words[0] != "New":
+            words.pop(0)
+        while words and words[-1].lower() in stops:
+            words.pop()
+        if not words:
+            continue
+        key = " ".join(w.lower().removesuffix("'s").replace(".", "") for w in words)
+        if len(words) >= 2:
+            names.add(key)
+        elif idf.get(key, unseen) >= RARE_IDF and not (len(run) == 1 and _SENTENCE_START.search(lead[:m.start()])):
+            names.add(key)
+    figures = set()
+    for m in _FIGURE.finditer(f"{title}\n{lead}"):
+        text = m.group(0).replace(",", "")
+        if not text[-1].isdigit():
+            continue
+        whole = "." not in text
+        if whole and (int(text) < 13 or 1900 <= int(text) <= 2030):
+            continue
+        figures.add(text)
+    words = {w for w in words_of(title) if w not in stops and idf.get(w, unseen) >= RARE_IDF}
+    return {"names": names, "figures": figures, "title": words}
+
+
+def profile_cosine(a: list[set[str]], b: list[set[str]], df: Counter, n: int) -> float:
+    """The cosine of two stories' profiles: for each item, how many of the story's articles (item sets `a`, `b`) hold
+    it, times log(n / df[item]) (df: articles of the whole run holding it, out of n); 0 when either is empty."""
+    pa, pb = Counter(), Counter()
+    for s in a:
+        pa.update(s)
+    for s in b:
+        pb.update(s)
+    wa = {k: v * math.log(n / df[k]) for k, v in pa.items() if df[k]}
+    wb = {k: v * math.log(n / df[k]) for k, v in pb.items() if df[k]}
+    norm = math.sqrt(sum(v * v for v in wa.values()) * sum(v * v for v in wb.values()))
+    return sum(v * wb[k] for k, v in wa.items() if k in wb) / norm if norm else 0.0
 
 
 def load_polnear(path: Path) -> list[tuple[str, str, str, str]]:
@@ -95,6 +182,12 @@ def overlapped(docs: list[tuple[str, str, str, str]], shift: int) -> list[tuple[
 
 def merges(rows: list[tuple[str, str, str, str, int]]) -> list[Merge]:
     """Every merge the grouper makes when `rows` (title, body, day, outlet, part) are stored and grouped at once."""
+    return run(rows).merges
+
+
+def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
+    """`rows` (title, body, day, outlet, part) stored in a fresh library and grouped at once: every merge the grouper
+    makes, and the pairs of articles the stories it leaves hold."""
     import tempfile
     from unittest import mock
 
@@ -105,6 +198,8 @@ def merges(rows: list[tuple[str, str, str, str, int]]) -> list[Merge]:
 
     part: dict[int, int] = {}
     outlet: dict[int, str] = {}
+    items: dict[int, dict[str, set[str]]] = {}
+    df: dict[str, Counter] = {k: Counter() for k in KINDS}
     found: list[Merge] = []
     absorb = grouping.Grouper._absorb
 
@@ -123,9 +218,10 @@ def merges(rows: list[tuple[str, str, str, str, int]]) -> list[Merge]:
         days = grouping._DAYS
         gap = max(0, days[drop.first] - days[keep.last], days[keep.first] - days[drop.last])
         link = keep.similarity({t: w / max(1, drop.size) for t, w in drop.centroid.items()})
+        shared = [profile_cosine([items[i][k] for i in a], [items[i][k] for i in b], df[k], len(items)) for k in KINDS]
         found.append(Merge(major[0] != major[1], keep.size, drop.size, gap, link, within(keep), within(drop),
                            len(oa & ob) / max(1, len(oa | ob)), days[keep.last] - days[keep.first],
-                           days[drop.last] - days[drop.first]))
+                           days[drop.last] - days[drop.first], *shared))
         return absorb(self, keep, drop)
 
     with tempfile.TemporaryDirectory() as tmp, mock.patch.object(grouping.Grouper, "_absorb", recorded):
@@ -134,11 +230,18 @@ def merges(rows: list[tuple[str, str, str, str, int]]) -> list[Merge]:
             added = lib.add_many([Article(title=t, body=b, source=o or "polnear", published=d)
                                   for t, b, d, o, _ in rows])
             for (_, i), r in zip(added, rows):
-                part[i], outlet[i] = r[4], r[3]
+                part[i], outlet[i], items[i] = r[4], r[3], evidence(r[0], r[1])
+                for k in KINDS:
+                    df[k].update(items[i][k])
             grouping.group_new(lib)
+            by_story: dict[int, list[int]] = {}
+            for aid, sid in store.assignments(lib).items():
+                by_story.setdefault(sid, []).append(part[aid])
         finally:
             lib.close()
-    return found
+    pairs = sum(len(p) * (len(p) - 1) // 2 for p in by_story.values())
+    cross = sum(p.count(0) * p.count(1) for p in by_story.values())
+    return Run(found, pairs, cross, len(by_story))
 
 
 def by_band(found: list[Merge], key, bands: tuple[tuple[float, float], ...]) -> list[tuple[str, int, int]]:
@@ -172,7 +275,8 @@ def logistic(x: list[list[float]], y: list[bool], rounds: int = 50) -> tuple[lis
 
 FEATURES = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lambda m: math.log(m.link)),
             ("days apart / 30", lambda m: m.gap / 30), ("log ratio", lambda m: math.log(max(m.ratio, 1e-3))),
-            ("outlets", lambda m: m.outlets), ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)))
+            ("outlets", lambda m: m.outlets), ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)),
+            ("names", lambda m: m.names), ("figures", lambda m: m.figures), ("title words", lambda m: m.title))
 INF = math.inf
 TABLES = (
     ("pairs of articles (na x nb)", lambda m: m.pairs, ((1, 2), (2, 4), (4, 9), (9, 16), (16, 31), (31, INF))),
@@ -183,6 +287,10 @@ TABLES = (
     ("link / own mean pair cosine", lambda m: m.ratio, ((0, 0.5), (0.5, 0.75), (0.75, 1), (1, INF))),
     ("outlets in common (Jaccard)", lambda m: m.outlets, ((0, 0.01), (0.01, 0.34), (0.34, 0.67), (0.67, INF))),
     ("spans of both, days", lambda m: m.span_a + m.span_b, ((0, 1), (1, 8), (8, 31), (31, INF))),
+    ("names in common (weighted cosine)", lambda m: m.names,
+     ((0, 1e-9), (1e-9, 0.1), (0.1, 0.2), (0.2, 0.4), (0.4, INF))),
+    ("figures in common", lambda m: m.figures, ((0, 1e-9), (1e-9, 0.2), (0.2, INF))),
+    ("title words in common", lambda m: m.title, ((0, 1e-9), (1e-9, 0.1), (0.1, 0.2), (0.2, INF))),
 )
 
 
@@ -193,11 +301,17 @@ def main() -> None:
     args = ap.parse_args()
     docs = load_polnear(Path(args.polnear))
     found: list[Merge] = []
+    pairs = cross = 0
     for shift in (int(s) for s in args.shifts.split(",")):
-        made = merges(overlapped(docs, shift))
-        print(f"later half moved back {shift} days: {len(made)} merges, {sum(m.wrong for m in made)} across the halves")
+        done = run(overlapped(docs, shift))
+        made = done.merges
+        print(f"later half moved back {shift} days: {len(made)} merges, {sum(m.wrong for m in made)} across the "
+              f"halves; {done.stories} stories holding {done.pairs} pairs of articles, {done.cross} across the halves")
         found += made
-    print(f"pooled: {len(found)} merges, {sum(m.wrong for m in found)} wrong by construction")
+        pairs, cross = pairs + done.pairs, cross + done.cross
+    print(f"pooled: {len(found)} merges, {sum(m.wrong for m in found)} wrong by construction; {pairs} pairs of "
+          f"articles in a story, {cross} across the halves (share {cross / max(1, pairs):.4f}), {pairs - cross} "
+          "within a half")
     for name, key, bands in TABLES:
         print(f"{name}: " + "; ".join(f"{label} {n} merges, wrong {w / max(1, n):.2f}"
                                       for label, n, w in by_band(found, key, bands)))

@@ -13,7 +13,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:  # bench/ is not installed with the package: import it from the checkout
     sys.path.insert(0, str(REPO))
 
-from bench.story_merges import Merge, by_band, logistic, merges, overlapped  # noqa: E402
+from bench.story_merges import Merge, by_band, evidence, logistic, merges, overlapped, profile_cosine, run  # noqa: E402
 
 # Invented articles over 20 days (title, body, day, outlet): the first ten days are the early half, the rest late.
 DOCS = [(f"Harbour note {d}", f"The harbour board met on day {d}.", f"2016-03-{d:02d}", "gazette" if d % 2 else "wire")
@@ -83,3 +83,42 @@ def test_a_merge_across_the_halves_is_recorded_as_wrong_and_one_within_a_half_as
         assert m.link > 0.26  # past the bridge level for 50 days apart (grouping.BRIDGE)
         assert math.isnan(m.within_a) and math.isnan(m.within_b)
     assert (strike.outlets, orchard.outlets) == (0.0, 1.0)
+    # each pair of tellings names its place (Port Evander, Malvern Hollow) and no figure
+    assert (strike.names, orchard.names) == (pytest.approx(1.0), pytest.approx(1.0))
+    assert (strike.figures, orchard.figures) == (0.0, 0.0)
+    assert strike.title > 0 and orchard.title > 0  # "evander", "keepers" / "malvern", "cherry" in both titles
+
+
+def test_a_run_counts_the_pairs_of_articles_in_a_story_and_those_across_the_halves():
+    rows = [(*STRIKE, "2016-01-01", "gazette", 0), (*ORCHARD, "2016-01-02", "wire", 1),
+            (*STRIKE_END, "2016-02-20", "wire", 1), (*ORCHARD_AID, "2016-02-21", "wire", 1)]
+    done = run(rows)
+    # two stories of two articles: the strike's pair is across the halves, the orchard's within the later one
+    assert (done.stories, done.pairs, done.cross, len(done.merges)) == (2, 2, 1, 2)
+
+
+def test_evidence_finds_names_figures_and_rare_title_words_in_the_lead():
+    found = evidence("Quake of 7.1 magnitude shakes Port Evander",
+                     "A 7.1 magnitude quake struck Port Evander on Monday, and 1,312 people left their homes in 1998. "
+                     "The U.S. Coast Guard sent 3 cutters. Evander is calm. Relief came from Malvern Hollow's growers.")
+    # runs of capitalised words, an opening stop word ("The") taken off, initials kept; a lone capitalised word at a
+    # sentence start ("Evander is calm", "Relief") is not taken for a name, nor a weekday (a stop word here)
+    assert found["names"] == {"port evander", "us coast guard", "malvern hollow"}
+    assert found["figures"] == {"7.1", "1312"}  # not the year, nor a number under 13
+    assert {"evander", "quake", "magnitude"} <= found["title"] and "of" not in found["title"]
+    assert evidence("", "") == {"names": set(), "figures": set(), "title": set()}
+
+
+def test_profile_cosine_weighs_an_item_by_how_rare_it_is_in_the_run():
+    from collections import Counter
+
+    df = Counter({"port evander": 2, "harbour": 10, "storm": 2})
+    assert profile_cosine([{"port evander"}], [{"port evander"}], df, 10) == pytest.approx(1.0)
+    assert profile_cosine([{"port evander"}], [{"storm"}], df, 10) == 0.0
+    # an item every article holds weighs nothing: only the rare one is left to compare
+    assert profile_cosine([{"harbour", "storm"}], [{"harbour", "storm"}], df, 10) == pytest.approx(1.0)
+    assert profile_cosine([{"harbour"}], [{"harbour"}], df, 10) == 0.0
+    # counts of articles: a story naming "storm" twice and "port evander" once against one naming only "storm"
+    two = [{"storm"}, {"storm", "port evander"}]
+    assert profile_cosine(two, [{"storm"}], df, 10) == pytest.approx(2 / math.sqrt(5))
+    assert profile_cosine([], [{"storm"}], df, 10) == 0.0
