@@ -5,6 +5,8 @@ would read from the store."""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from tests.stories.samples import ALL
@@ -165,3 +167,82 @@ def test_the_story_generation_moves_with_every_story_write_only(lib):
     assert warm.generation(lib.db) == grouped
     lib.remove(ids[1])  # its story loses an article
     assert warm.generation(lib.db) > grouped
+
+
+def _generated() -> list[Article]:
+    """150 short generated articles (bench/generate.py: our own word lists and templates; 40 a day, topics that
+    recur), fed in order, with wire copies from another outlet among them: one copy lands before its original and
+    is dated a day after it (a window regroup, placing by date, then makes the later id the original of the earlier
+    one) and another copy of it comes after the window, the others after theirs, one of them in the next window."""
+    from bench.generate import article_parts
+
+    def made(i: int) -> Article:
+        p = article_parts(i, words=200)
+        return Article(title=p["title"], body="\n\n".join(p["paras"]), source=p["source"], published=p["published"])
+
+    out = [made(i) for i in range(150)]
+
+    def copy(of: int, day_of: int) -> Article:
+        a = out[of]
+        return Article(title=f"Wire report: {a.title}", body=a.body + "\n\nReporting by the wire desk.",
+                       source="Wire Copy Service", published=out[day_of].published)
+
+    for at, of, day_of in ((130, 121, 121), (90, 44, 44), (70, 41, 41), (62, 47, 47), (20, 41, 85)):  # from the end: positions hold
+        out.insert(at, copy(of, day_of))
+    return out
+
+
+def test_kept_stories_follow_window_regroups(tmp_path, monkeypatch):
+    """Three windows regrouped (with 20 articles grouped before each new 50, so that older stories lose some of their
+    articles and keep others), a delete before a window and its undo after it, another connection's grouping and
+    delete between: kept and cold give the same groups, and what is kept after each call (windows too) is the store."""
+    from tui.stories import regroup_window
+
+    monkeypatch.setattr(regroup_window, "WINDOW_ARTICLES", 70)
+    arts = _generated()
+    monkeypatch.setattr(sys.modules[__name__], "_articles", lambda: arts)
+    saved = {}
+
+    def delete(lib):
+        saved["a"] = remove_saving(lib, _grouped_id(lib, 60))
+
+    def undo(lib):
+        restore(lib, saved.pop("a"))
+
+    def other(lib):
+        with monkeypatch.context() as m, Library(lib.path) as second:
+            m.setattr(warm, "take", lambda lib: None)
+            second.add_many([Article(title="Harbour ferry timetable changes for the spring",
+                                     body="The harbour ferry runs every twenty minutes from Monday, the operator said,"
+                                          " with a later last boat on Fridays.", source="Coastal Herald",
+                                     published="2013-10-23")])
+            group_new(second)
+
+    def other_deletes(lib):
+        with Library(lib.path) as second:
+            second.remove(_grouped_id(second, 80))
+
+    actions = {95: delete, 103: undo, 110: other, 140: other_deletes}
+    cold = _feed(tmp_path / "cold.db", monkeypatch, kept=False, actions=actions)
+    assert not saved
+    calls = {"forgotten": [], "renumbered": [], "windows": 0}
+    forgotten, renumbered, after = warm.forgotten, warm.renumbered, regroup_window.after_grouping
+    monkeypatch.setattr(warm, "forgotten", lambda w, left, touched, rows, rep: (
+        calls["forgotten"].append((bool(w.sketches), rep)), forgotten(w, left, touched, rows, rep))[-1])
+    monkeypatch.setattr(warm, "renumbered", lambda w, ids: (
+        calls["renumbered"].append(set(ids) & set(w.stories)), renumbered(w, ids))[-1])
+    started: list = []
+    _checked_start(monkeypatch, started)
+    windows = []
+
+    def check(lib):
+        _same_as_the_store(lib)
+        windows.append(regroup_window._mark(lib))
+
+    kept = _feed(tmp_path / "warm.db", monkeypatch, kept=True, actions=actions, check=check)
+    assert kept == cold
+    assert len(set(windows)) >= 4  # three windows (and the mark set by the first)
+    assert len(calls["forgotten"]) == 3 and all(w for w, _ in calls["forgotten"][1:])  # followed, sketches kept
+    assert any(rep for _, rep in calls["forgotten"])  # a repeat was pointed at another original
+    assert any(calls["renumbered"])  # a kept story took back an old id
+    assert any(d is not None for *_, d in kept[0])

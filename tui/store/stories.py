@@ -113,12 +113,13 @@ def stories_by_id(db, ids: list[int]) -> list[tuple]:
     return out
 
 
-def members(lib: Library, story_id: int, sketches: bool = True) -> list[Member]:
-    """The grouped articles of one story, oldest day first (`sketches` False: their sketches are not read, [])."""
+def members(lib: Library, story_id: int, sketches: bool = True, without=()) -> list[Member]:
+    """The grouped articles of one story, oldest day first (`sketches` False: their sketches are not read, []; the
+    articles of ids in `without` left out, their terms not decoded)."""
     sketch = "sketch" if sketches else "NULL"
     return [Member(r[0], r[1], r[2], _load(r[3], {}), _load(r[4], []) if sketches else [], r[5]) for r in lib.db.execute(
         f"SELECT article_id, story_id, day, terms, {sketch}, dup_of FROM story_articles WHERE story_id = ?"
-        " ORDER BY day, article_id", (story_id,))]
+        " ORDER BY day, article_id", (story_id,)) if r[0] not in without]
 
 
 def story_title(lib: Library, story_id: int) -> str:
@@ -260,16 +261,21 @@ def assignments(lib: Library) -> dict[int, int]:
     return dict(lib.db.execute("SELECT article_id, story_id FROM story_articles").fetchall())
 
 
-def renumber(lib: Library, ids: dict[int, int]) -> None:
-    """Give stories other ids (`ids`: current id -> new id; a new id must be free)."""
+def renumber(lib: Library, ids: dict[int, int], before=None, after=None) -> None:
+    """Give stories other ids (`ids`: current id -> new id; a new id must be free). `before(db)` and `after(db)` as
+    save_groups calls them."""
     if not ids:
         return
     pairs = [(new, old) for old, new in ids.items()]
     with lib.transaction() as db:
+        if before is not None:
+            before(db)
         db.executemany("UPDATE stories SET id = ? WHERE id = ?", pairs)
         if not renumber_memberships(db, pairs):  # the same in bulk (tui/store/story_bulk.py), else row by row
             db.executemany("UPDATE story_articles SET story_id = ? WHERE story_id = ?", pairs)
         bump_generation(db)
+        if after is not None:
+            after(db)
 
 
 def story_count(lib: Library, since: str = "") -> int:

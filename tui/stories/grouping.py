@@ -718,8 +718,8 @@ def group_new(lib, batch: int = BATCH, jobs: int | None = None) -> int:
             method.record(lib)
         # articles placed a few at a time are placed again together, as a library-weighted batch, every
         # LIBRARY_FROM of them (tui/stories/regroup_window.py)
-        if after_grouping(lib, placed, lambda lib: _group(lib, batch, 1)) and kept is not None:
-            kept.ok = False  # those stories changed under it (the next call would find the generation moved on)
+        # (the warm state followed through it: the regroup starts from it, and it follows the window's writes)
+        after_grouping(lib, placed, lambda lib, kept: _group(lib, batch, 1, kept), kept)
         warm.give_back(kept)
         return placed
     finally:
@@ -973,7 +973,7 @@ def rebuild(lib, jobs: int | None = None) -> int:
         placed = _group(lib, BATCH, jobs)
         store.renumber(lib, surviving_ids(before, store.assignments(lib)))
         method.record(lib)
-        after_grouping(lib, placed, lambda lib: _group(lib, BATCH, 1))  # the next window starts after them
+        after_grouping(lib, placed, lambda lib, kept: _group(lib, BATCH, 1))  # the next window starts after them
         return placed
     finally:
         store.drop_lease(lib)

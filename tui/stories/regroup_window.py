@@ -44,12 +44,15 @@ def reset(lib) -> None:
     _DAYS_MEMO.clear()
 
 
-def after_grouping(lib, placed: int, regroup) -> int:
-    """Call after `placed` articles were grouped (`regroup(lib)` groups every ungrouped article as `_group` does).
+def after_grouping(lib, placed: int, regroup, kept=None) -> int:
+    """Call after `placed` articles were grouped (`regroup(lib, kept)` groups every ungrouped article as `_group`
+    does, from the warm state `kept` when given).
 
     A call that placed LIBRARY_FROM or more was a library-weighted batch already: the window starts after it.
     Otherwise, when LIBRARY_FROM articles have been grouped since the last window, they are regrouped as one
-    batch. Returns how many articles were regrouped (0 most of the time)."""
+    batch. `kept`: the warm state of the small call that grouped the last of them (tui/stories/warm.py), followed
+    through the window's writes (its `ok` is False when it could not be). Returns how many articles were regrouped
+    (0 most of the time)."""
     mark = _mark(lib)
     fresh = dict(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id > ?",
                                 (mark,)).fetchall())
@@ -66,50 +69,76 @@ def after_grouping(lib, placed: int, regroup) -> int:
     context = max(0, WINDOW_ARTICLES - len(fresh))
     fresh.update(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id <= ?"
                                 " ORDER BY article_id DESC LIMIT ?", (mark, context)).fetchall())
-    _forget(lib, fresh)
-    regroup(lib)
+    if kept is not None and (not kept.ok or kept.gen is None):
+        kept = None
+    _forget(lib, fresh, kept)
+    regroup(lib, kept if kept is not None and kept.ok else None)
     ids = sorted(fresh)
     after = {}
     for i in range(0, len(ids), 500):
         part = ids[i:i + 500]
         after.update(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id IN"
                                     f" ({','.join('?' * len(part))})", part).fetchall())
-    _keep_ids(lib, fresh, after)
+    _keep_ids(lib, fresh, after, kept if kept is not None and kept.ok else None)
     _set_mark(lib, top)
     return len(fresh)
 
 
-def _forget(lib, fresh: dict[int, int]) -> None:
+def _forget(lib, fresh: dict[int, int], kept=None) -> None:
     """Take the `fresh` articles out of their stories; a story that keeps others gets its centroid, dates and
-    size from those (the store's triggers drop a story left empty)."""
+    size from those (the store's triggers drop a story left empty). One transaction; `kept` (a warm state,
+    tui/stories/warm.py) follows it."""
+    from tui.stories import warm
     from tui.stories.grouping import _centroid, _rounded
 
     ids = sorted(fresh)
+    left = set(ids)
     touched = sorted(set(fresh.values()))
-    with lib.transaction() as db:
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            db.execute(f"DELETE FROM story_articles WHERE article_id IN ({','.join('?' * len(part))})", part)
-        store.bump_generation(db)
     rows = []
-    for sid in touched:
-        ms = store.members(lib, sid, sketches=False)  # (their sketches are not needed: not read)
+    for sid in touched:  # the members that stay (their sketches are not needed: not read)
+        ms = store.members(lib, sid, sketches=False, without=left)
         if not ms:
             continue
         rows.append((sid, store.story_title(lib, sid), ms[0].day, ms[-1].day, len(ms), _rounded(_centroid(ms))))
-    if rows:
-        store.save_groups(lib, [], rows)
+    repointed: set[int] = set()
+    back: list = []
+
+    def delete(db) -> None:
+        if kept is not None:
+            warm.check_before(kept, db)
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            marks = ",".join("?" * len(part))
+            if kept is not None:  # stories whose stored repeats the delete trigger points at another original
+                repointed.update(sid for sid, aid in db.execute(
+                    f"SELECT story_id, article_id FROM story_articles WHERE dup_of IN ({marks})", part)
+                    if aid not in left)
+            db.execute(f"DELETE FROM story_articles WHERE article_id IN ({marks})", part)
+
+    def read_back(db) -> None:
+        if kept is not None:
+            kept.gen = warm.generation(db)
+            back.append(store.stories_by_id(db, touched))
+
+    store.save_groups(lib, [], rows, before=delete, after=read_back)
+    if kept is not None and kept.ok:
+        warm.forgotten(kept, left, touched, back[0], repointed)
 
 
-def _keep_ids(lib, before: dict[int, int], after: dict[int, int]) -> None:
-    """A new story that holds most of a story the window emptied takes that story's id back."""
+def _keep_ids(lib, before: dict[int, int], after: dict[int, int], kept=None) -> None:
+    """A new story that holds most of a story the window emptied takes that story's id back (`kept`, a warm state,
+    follows)."""
+    from tui.stories import warm
     from tui.stories.grouping import surviving_ids
 
     taken = {r[0] for r in lib.db.execute("SELECT id FROM stories")}
     fresh_new = set(after.values()) - set(before.values())
     keep = {new: old for new, old in surviving_ids(before, after).items()
             if new in fresh_new and old not in taken}
-    store.renumber(lib, keep)
+    check, read = warm.following(kept)
+    store.renumber(lib, keep, before=check, after=read)
+    if kept is not None and kept.ok and keep:
+        warm.renumbered(kept, keep)
 
 
 _DF_MEMO: dict[tuple[str, int, int], tuple[int, Counter]] = {}

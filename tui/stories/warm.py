@@ -154,26 +154,13 @@ def synced(warm: Warm, g, rows: list[tuple], written: list[Member], merged: set[
     """After the grouper's flush: the stories it touched made as the store now holds them (read back in the same
     transaction: `rows`), their index entries with them; the kept sketches of the stories that took `written`
     members follow (those of stories in a merge, `merged`, are read again when next needed)."""
-    from tui.stories.grouping import DUP_KEYS, _Story
+    from tui.stories.grouping import DUP_KEYS
 
-    stories, index = g.stories, g.index
     touched = g.touched
-    was: dict[int, set[str]] = {}  # story -> the terms the index may know it by (its centroid's, and trimmed ones)
     for sid in touched:
-        s = stories.pop(sid, None)
-        was[sid] = set(s.centroid if s is not None else ()) | g.trimmed.get(sid, set())
         g.win.discard(sid)
-    for sid, title, first, last, size, cen in rows:  # as load_window reads them (its `_index`: the same entries)
-        s = _Story(sid, title, first, last, size, dict(zip(map(intern, cen), cen.values())))
-        s.refresh()
-        stories[sid] = s
-        old, new = was.pop(sid, set()), s.centroid.keys()
-        _unindex(index, sid, old - new)
-        for t in new - old:
-            index.setdefault(t, set()).add(sid)
-    for sid, old in was.items():  # gone from the store (merged away, emptied)
-        _unindex(index, sid, old)
-    kept = warm.sketches
+    _remade(warm, touched, g.trimmed, rows)
+    kept, stories = warm.sketches, warm.stories
     for sid in merged:
         kept.pop(sid, None)
     for sid in touched:
@@ -186,6 +173,79 @@ def synced(warm: Warm, g, rows: list[tuple], written: list[Member], merged: set[
             for h in m.sketch[:DUP_KEYS]:
                 insort(got.setdefault(h, []), stored, key=_order)
     g.touched, g.trimmed = set(), {}
+
+
+def _remade(warm: Warm, touched, trimmed: dict[int, set[str]], rows: list[tuple], window: bool = False) -> None:
+    """The `touched` stories made again from their stored `rows` (as load_window reads them: the same entries of
+    the index; `trimmed`: terms a story's index entries may hold beyond its kept centroid); a touched story without
+    a row is gone. `window`: a story whose dates no longer meet the kept days is gone from what is kept too."""
+    from tui.stories.grouping import _Story
+
+    stories, index = warm.stories, warm.index
+    was: dict[int, set[str]] = {}  # story -> the terms the index may know it by (its centroid's, and trimmed ones)
+    for sid in touched:
+        s = stories.pop(sid, None)
+        was[sid] = set(s.centroid if s is not None else ()) | trimmed.get(sid, set())
+    for sid, title, first, last, size, cen in rows:
+        if window and not (last >= warm.lo and first <= warm.hi):
+            continue
+        s = _Story(sid, title, first, last, size, dict(zip(map(intern, cen), cen.values())))
+        s.refresh()
+        stories[sid] = s
+        old, new = was.pop(sid, set()), s.centroid.keys()
+        _unindex(index, sid, old - new)
+        for t in new - old:
+            index.setdefault(t, set()).add(sid)
+    for sid, old in was.items():  # gone from the store (merged away, emptied), or from the kept days
+        _unindex(index, sid, old)
+
+
+def forgotten(warm: Warm, left: set[int], touched: list[int], rows: list[tuple], repointed: set[int]) -> None:
+    """After a window's articles `left` their stories (tui/stories/regroup_window.py `_forget`, whose transaction
+    read back the `touched` stories' `rows`): those stories as stored now, the kept near-duplicate entries without
+    the articles that left; a story whose stored repeats were pointed at another original by the store's delete
+    trigger (`repointed`) is read again when next needed."""
+    _remade(warm, touched, {}, rows, window=True)
+    kept, stories = warm.sketches, warm.stories
+    for sid in set(touched) | repointed:
+        got = kept.get(sid)
+        if got is None:
+            continue
+        if sid in repointed or sid not in stories:
+            del kept[sid]
+            continue
+        for h, entries in list(got.items()):
+            stay = [m for m in entries if m.article_id not in left]
+            if len(stay) != len(entries):
+                if stay:
+                    got[h] = stay
+                else:
+                    del got[h]
+
+
+def renumbered(warm: Warm, ids: dict[int, int]) -> None:
+    """Stories given other ids (`ids`: current id -> new id, as `store.renumber` wrote them): the kept stories and
+    their index entries under their new ids. (Renumbered are stories a window's regroup opened: none has kept
+    near-duplicate entries, made only for stored stories the grouper looked in; any would be read again.)"""
+    stories, index = warm.stories, warm.index
+    moving = [(stories.pop(a), b) for a, b in ids.items() if a in stories]
+    for s, _ in moving:
+        _unindex(index, s.id, s.centroid)
+    for s, b in moving:
+        s.id = b
+        stories[b] = s
+        for t in s.centroid:
+            index.setdefault(t, set()).add(b)
+    for a in ids:
+        warm.sketches.pop(a, None)
+
+
+def following(warm: Warm | None):
+    """`(before, after)` for a store writer's transaction (save_groups, renumber): the store checked to be as `warm`
+    last saw it before the writes, its new generation read after them; (None, None) without a warm state."""
+    if warm is None:
+        return None, None
+    return (lambda db: check_before(warm, db)), (lambda db: setattr(warm, "gen", generation(db)))
 
 
 def _order(m: Member) -> tuple[str, int]:
