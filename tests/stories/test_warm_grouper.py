@@ -196,7 +196,7 @@ def test_kept_stories_follow_window_regroups(tmp_path, monkeypatch):
     """Three windows regrouped (with 20 articles grouped before each new 50, so that older stories lose some of their
     articles and keep others), a delete before a window and its undo after it, another connection's grouping and
     delete between: kept and cold give the same groups, and what is kept after each call (windows too) is the store."""
-    from tui.stories import regroup_window
+    from tui.stories import grouping, regroup_window
 
     monkeypatch.setattr(regroup_window, "WINDOW_ARTICLES", 70)
     arts = _generated()
@@ -204,7 +204,7 @@ def test_kept_stories_follow_window_regroups(tmp_path, monkeypatch):
     saved = {}
 
     def delete(lib):
-        saved["a"] = remove_saving(lib, _grouped_id(lib, 60))
+        saved["a"] = remove_saving(lib, _grouped_id(lib, 30))
 
     def undo(lib):
         restore(lib, saved.pop("a"))
@@ -220,17 +220,19 @@ def test_kept_stories_follow_window_regroups(tmp_path, monkeypatch):
 
     def other_deletes(lib):
         with Library(lib.path) as second:
-            second.remove(_grouped_id(second, 80))
+            second.remove(_grouped_id(second, 40))
 
-    actions = {95: delete, 103: undo, 110: other, 140: other_deletes}
+    actions = {45: delete, 55: undo, 62: other, 80: other_deletes}
     cold = _feed(tmp_path / "cold.db", monkeypatch, kept=False, actions=actions)
     assert not saved
-    calls = {"forgotten": [], "renumbered": [], "windows": 0}
-    forgotten, renumbered, after = warm.forgotten, warm.renumbered, regroup_window.after_grouping
+    calls = {"forgotten": [], "renumbered": [], "carried": []}
+    forgotten, renumbered, summed = warm.forgotten, warm.renumbered, grouping._summed
     monkeypatch.setattr(warm, "forgotten", lambda w, left, touched, rows, rep: (
         calls["forgotten"].append((bool(w.sketches), rep)), forgotten(w, left, touched, rows, rep))[-1])
     monkeypatch.setattr(warm, "renumbered", lambda w, ids: (
         calls["renumbered"].append(set(ids) & set(w.stories)), renumbered(w, ids))[-1])
+    monkeypatch.setattr(grouping, "_summed", lambda vecs, cen=None: (
+        calls["carried"].append(cen is not None), summed(vecs, cen))[-1])
     started: list = []
     _checked_start(monkeypatch, started)
     windows = []
@@ -245,4 +247,5 @@ def test_kept_stories_follow_window_regroups(tmp_path, monkeypatch):
     assert len(calls["forgotten"]) == 3 and all(w for w, _ in calls["forgotten"][1:])  # followed, sketches kept
     assert any(rep for _, rep in calls["forgotten"])  # a repeat was pointed at another original
     assert any(calls["renumbered"])  # a kept story took back an old id
+    assert any(calls["carried"])  # a story's sum carried on from the last window's
     assert any(d is not None for *_, d in kept[0])

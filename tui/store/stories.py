@@ -122,6 +122,22 @@ def members(lib: Library, story_id: int, sketches: bool = True, without=()) -> l
         " ORDER BY day, article_id", (story_id,)) if r[0] not in without]
 
 
+def member_days(lib: Library, story_id: int) -> list[tuple[int, str]]:
+    """(article id, day) of one story's grouped articles in members() order (read from the index alone)."""
+    return lib.db.execute("SELECT article_id, day FROM story_articles WHERE story_id = ? ORDER BY day, article_id",
+                          (story_id,)).fetchall()
+
+
+def member_terms(lib: Library, article_ids: list[int]) -> dict[int, dict[str, float]]:
+    """Article id -> its stored terms (as members() reads them), for the grouped articles of `article_ids`."""
+    out: dict[int, dict[str, float]] = {}
+    for i in range(0, len(article_ids), 500):
+        part = article_ids[i:i + 500]
+        out.update((r[0], _load(r[1], {})) for r in lib.db.execute(
+            f"SELECT article_id, terms FROM story_articles WHERE article_id IN ({','.join('?' * len(part))})", part))
+    return out
+
+
 def story_title(lib: Library, story_id: int) -> str:
     """A story's title as story_row gives it ("" when there is no such story, or no readable title)."""
     row = lib.db.execute("SELECT title FROM stories WHERE id = ?", (story_id,)).fetchone()

@@ -1026,8 +1026,20 @@ def split(lib, story_id: int, article_ids: list[int]) -> int | None:
 
 
 def _centroid(ms: list[Member]) -> dict[str, float]:
-    cen: dict[str, float] = {}
-    for vec in (m.terms for m in ms):  # `cen[t] = cen.get(t, 0.0) + w` for each term, in C (new terms appended
-        # in order)
+    return _top(_summed(m.terms for m in ms))
+
+
+def _summed(vecs, cen: dict[str, float] | None = None) -> dict[str, float]:
+    """The vectors summed into `cen` (a new dict when None) one after the other: `cen[t] = cen.get(t, 0.0) + w` for
+    each term, in C (new terms appended in order). So a sum carried on from the sum of the first vectors is the sum of
+    all of them, the same floats."""
+    if cen is None:
+        cen = {}
+    for vec in vecs:
         cen.update(zip(vec, map(add, map(cen.get, vec, repeat(0.0)), vec.values())))
+    return cen
+
+
+def _top(cen: dict[str, float]) -> dict[str, float]:
+    """A summed centroid as stored: its CENTROID_TERMS largest terms (ties in order), rounded."""
     return _rounded(dict(sorted(cen.items(), key=lambda kv: -kv[1])[:CENTROID_TERMS]))

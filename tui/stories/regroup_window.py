@@ -12,7 +12,7 @@ back together keeps its id (`surviving_ids`, as a rebuild does). Each article is
 from __future__ import annotations
 
 from collections import Counter
-from itertools import chain
+from itertools import chain, repeat
 
 from tui.store import stories as store
 from tui.stories.library_idf import LIBRARY_FROM
@@ -89,17 +89,30 @@ def _forget(lib, fresh: dict[int, int], kept=None) -> None:
     size from those (the store's triggers drop a story left empty). One transaction; `kept` (a warm state,
     tui/stories/warm.py) follows it."""
     from tui.stories import warm
-    from tui.stories.grouping import _centroid, _rounded
+    from tui.stories.grouping import _rounded, _summed, _top
 
     ids = sorted(fresh)
     left = set(ids)
     touched = sorted(set(fresh.values()))
     rows = []
-    for sid in touched:  # the members that stay (their sketches are not needed: not read)
-        ms = store.members(lib, sid, sketches=False, without=left)
-        if not ms:
+    sums = {}
+    for sid in touched:  # the members that stay
+        stay = [(a, d) for a, d in store.member_days(lib, sid) if a not in left]
+        if not stay:
             continue
-        rows.append((sid, store.story_title(lib, sid), ms[0].day, ms[-1].day, len(ms), _rounded(_centroid(ms))))
+        order = [a for a, _ in stay]
+        # their terms summed in order: carried on from the sum of the same first members at the last window, kept
+        # with the warm state (nothing but this process's grouping changed the store since: no member's terms changed)
+        done, cen = kept.sums.get(sid, ((), None)) if kept is not None else ((), None)
+        if cen is None or order[:len(done)] != done:
+            done, cen = [], None
+        rest = order[len(done):]
+        terms = store.member_terms(lib, rest)
+        cen = _summed(map(terms.get, rest, repeat({})), cen)
+        sums[sid] = (order, cen)
+        rows.append((sid, store.story_title(lib, sid), stay[0][1], stay[-1][1], len(stay), _rounded(_top(cen))))
+    if kept is not None:
+        kept.sums = sums  # (this window's stories: most are the next window's too)
     repointed: set[int] = set()
     back: list = []
 

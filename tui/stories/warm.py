@@ -48,6 +48,9 @@ class Warm:
     index: dict[str, set[int]] = field(default_factory=dict)
     sketches: dict[int, dict[int, list[Member]]] = field(default_factory=dict)
     ok: bool = True  # False once something it cannot follow happened in this call: it is not kept
+    # the last window's stories (tui/stories/regroup_window.py `_forget`): story id -> (the ids of the members that
+    # stayed, in members() order; their terms summed in that order, untrimmed): the next window carries the sum on
+    sums: dict[int, tuple[list[int], dict[str, float]]] = field(default_factory=dict)
 
 
 _KEPT: dict[str, Warm] = {}
@@ -109,6 +112,7 @@ def start(warm: Warm, g, lo: str, hi: str) -> None:
         stories.clear()
         index.clear()
         warm.sketches.clear()
+        warm.sums.clear()
         rows = store.stories_between(g.lib, lo, hi)
     g.stories, g.index = stories, index
     for sid, title, first, last, size, cen in rows:
