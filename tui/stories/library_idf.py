@@ -35,9 +35,10 @@ def reweighted(vecs: list[dict[str, float]], top: int,
     idf, unseen = _weights()
     df = Counter(chain.from_iterable(vecs))  # each vector's terms, in order (counted in C)
     n, get = len(vecs), idf.get
-    if base is not None:
+    if base is not None:  # (the base's counts added to the batch's terms only: no other term is weighed)
         n += base[0]
-        df.update(base[1])
+        more = base[1].get
+        df = {t: k + more(t, 0) for t, k in df.items()}
     # each term's factor once per batch: min(1, library idf / background idf); 0 drops it
     factor = {t: min(1.0, math.log((n + 1) / (k + 1)) / (get(t) or unseen)) for t, k in df.items()}  # = factor_of
     out = []
