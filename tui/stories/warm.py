@@ -112,7 +112,6 @@ def start(warm: Warm, g, lo: str, hi: str) -> None:
         stories.clear()
         index.clear()
         warm.sketches.clear()
-        warm.sums.clear()
         rows = store.stories_between(g.lib, lo, hi)
     g.stories, g.index = stories, index
     for sid, title, first, last, size, cen in rows:
