@@ -12,11 +12,16 @@ from tui.textsafe import clean, json_safe
 
 
 def _summary(text: str, title: str | None, args, budget: int | None = None):
+    """(the summary, its sentences as shown alone: quotation marks balanced)."""
+    from tui.engine.sentences import split_sentences
     from tui.engine.summarize import summarize
+    from tui.engine.summarize.filters import shown_texts
 
     n = budget or getattr(args, "sentences", None)
-    return summarize(text, method=getattr(args, "method", "news"), sentences=n,
-                     ratio=None if n else getattr(args, "ratio", None), title=title)
+    sents = split_sentences(text)
+    s = summarize(text, method=getattr(args, "method", "news"), sentences=n,
+                  ratio=None if n else getattr(args, "ratio", None), title=title, sents=sents)
+    return s, shown_texts(sents, s.sentences)
 
 
 def _entities(text: str):
@@ -34,9 +39,12 @@ def _quotes(text: str):
 def compute(what: str, text: str, title: str | None, args, budget: int | None = None) -> dict:
     """The JSON record of one article for `what` (summary / entities / quotes)."""
     if what == "summary":
-        s = _summary(text, title, args, budget)
+        # "text" is the sentence's span of the body as it is; "display" the sentence as the app shows it alone (a
+        # quotation cut at a sentence end gets its missing mark back), what text and Markdown print
+        s, shown = _summary(text, title, args, budget)
         rec = {"method": s.method, "summary": s.text(),
-               "sentences": [{"text": x.text, "start": x.start, "end": x.end, "score": round(x.score, 4)} for x in s.sentences]}
+               "sentences": [{"text": x.text, "start": x.start, "end": x.end, "score": round(x.score, 4), "display": d}
+                             for x, d in zip(s.sentences, shown)]}
         if s.limited:
             rec["limited"] = s.limited
         return rec
@@ -102,7 +110,7 @@ def print_single(args, what: str, title: str, text: str) -> None:
         head = f"Summary of “{title if fmt == 'md' else cut_title(title)}” ({rec['method']}, {plural(len(rec['sentences']), 'sentence')})"
         lines.append(f"## {head}\n" if fmt == "md" else head)
         for i, s in enumerate(rec["sentences"], 1):
-            lines.append(f"{i}. {s['text']}")
+            lines.append(f"{i}. {s['display']}")
         if rec.get("limited"):
             lines.append(f"({rec['limited']})")
     elif what == "entities":

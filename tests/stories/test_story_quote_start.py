@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from tui.engine.sentences import split_sentences
-from tui.engine.summarize.filters import inside_quote
+from tui.engine.summarize.filters import inside_quote, whole_quote
 from tui.stories.articles import StoryArticle
-from tui.stories.summary import candidates, summarise, whole_quote
+from tui.stories.summary import candidates, summarise
 
 QUOTED = ('The council of Port Ellin met at the harbour on Tuesday to vote on the storm wall. '
           'Mayor Agnes Trewin told the fishing crews: "We have told the ministry exactly what the wall needs this year. '

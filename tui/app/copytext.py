@@ -10,10 +10,18 @@ def _line(text: str) -> str:
     return " ".join(clean(text).split())
 
 
+def summary_lines(analysis) -> list[str]:
+    """The summary sentences as shown alone (quotation marks balanced), in article order; the summary pane's
+    lines and what `c` and `Y` copy."""
+    from tui.engine.summarize.filters import shown_texts
+
+    sentences = analysis.summary.sentences if analysis and analysis.summary else []
+    return shown_texts(analysis.sentences, sentences) if sentences else []
+
+
 def summary_text(analysis) -> str:
     """The summary sentences, one per line, in article order."""
-    sentences = analysis.summary.sentences if analysis and analysis.summary else []
-    return "\n".join(_line(s.text) for s in sentences)
+    return "\n".join(_line(s) for s in summary_lines(analysis))
 
 
 def quote_line(group) -> str:

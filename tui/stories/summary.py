@@ -56,7 +56,7 @@ class _Cand:
 
 def candidates(arts: list[StoryArticle]) -> list[_Cand]:
     """Eligible body sentences of the story's original (not near-duplicate) articles."""
-    from tui.engine.summarize.filters import eligible, inside_quote
+    from tui.engine.summarize.filters import eligible, inside_quote, straight_marks, whole_quote
     from tui.engine.tokens import content_terms
 
     out = []
@@ -66,10 +66,11 @@ def candidates(arts: list[StoryArticle]) -> list[_Cand]:
         lead = a.sentences[:LEAD_SENTENCES]
         ok = eligible(lead)
         inside = inside_quote(lead)
+        straight = straight_marks(lead)
         for i, s in enumerate(lead):
             n = len(s.text.split())
             if ok[i] and MIN_WORDS <= n <= MAX_WORDS:
-                text = whole_quote(s.text, *inside[i])
+                text = whole_quote(s.text, *inside[i], straight)
                 shown = len(_tidy(text).split()) if _LEADING.match(text) else n  # (whole_quote adds no word)
                 out.append(_Cand(a, i, text, n, content_terms(s.text), shown, quoted_share(text)))
     if len(out) > MAX_CANDIDATES:  # very large stories: the leads of the articles
@@ -201,35 +202,16 @@ def quoted_share(text: str) -> float:
     return quoted / words if words else 0.0
 
 
-def whole_quote(text: str, begins_inside: bool, ends_inside: bool) -> str:
-    """A sentence shown alone with the quotation marks its neighbours hold: the opening mark put back when it
-    begins inside a quotation opened before it ('We will finish it," she said.'), the closing one when the
-    quotation goes on after it ('She told them: "We have a plan.'). Its words are unchanged (so are the
-    terms it is chosen by)."""
-    curly = "“" in text or "”" in text or '"' not in text
-    if begins_inside:
-        body = text.lstrip()
-        if body and body[0] not in '"“«\'‘':  # else it re-opens the quotation itself (a quote running on)
-            text = text[:len(text) - len(body)] + ("“" if curly else '"') + body
-    if ends_inside:
-        body = text.rstrip()
-        if body and body[-1] not in '"”»\'’':
-            text = body + ("”" if curly else '"') + text[len(body):]
-    return text
-
-
 def _single(a: StoryArticle, sentences: int | None, words: int | None) -> list[StorySentence]:
     from tui.engine.summarize import summarize
-    from tui.engine.summarize.filters import inside_quote
+    from tui.engine.summarize.filters import shown_texts
 
     if sentences is None and words is None:
         sentences = 5
     count = sentences or max(1, min(len(a.sentences), round(words / 22)))
     picked = summarize(a.body, sentences=count, title=a.title, sents=a.sentences).sentences
-    inside = inside_quote(a.sentences)
     out = []
-    for s in picked:
-        text = whole_quote(s.text, *inside[s.index]) if 0 <= s.index < len(inside) else s.text
+    for s, text in zip(picked, shown_texts(a.sentences, picked)):
         out.append(StorySentence(text, a.id, a.source, a.day, s.index))
         if words is not None and sum(len(x.text.split()) for x in out) >= words:
             break

@@ -195,9 +195,11 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         out = [self._heading(f"Summary · {method_label}" if method_label else "Summary")]
         if not sentences:
             out.append(Option(Text("No summary for this article.", style="dim"), disabled=True))
-        for number, sent in enumerate(sentences, 1):
+        from tui.app.copytext import summary_lines
+
+        for number, text in enumerate(summary_lines(analysis), 1):
             line = Text(f"{number}. ")
-            line.append(one_line(sent.text))
+            line.append(one_line(text))
             out.append(Option(line, id=f"s:{number - 1}", indent=len(f"{number}. ")))  # wrapped under its text
         return out
 

@@ -234,6 +234,105 @@ def inside_quote(sentences: list[Sentence]) -> list[tuple[bool, bool]]:
     return list(zip(starts, starts[1:] + [False]))
 
 
+def whole_quote(text: str, begins_inside: bool = False, ends_inside: bool = False,
+                straight: bool | None = None) -> str:
+    """A sentence shown alone (a summary line, copied or printed), its quotation marks balanced: the opening mark
+    put back when it begins inside a quotation opened before it ('We will finish it," she said.'), the closing
+    one when the quotation goes on after it ('She told them: "We have a plan.'). `begins_inside` and
+    `ends_inside` come from the sentence's neighbours (`inside_quote`); the sentence's own marks say it too: a
+    closing double mark before any opening one, an opening one never closed (a quotation that runs into the next
+    paragraph). An inch mark (6'3") is no quotation. Only marks are added: its words are unchanged (so are the
+    terms a summary chooses it by), and a balanced sentence comes back as it is. The marks added are the sentence's
+    own kind (straight or curly); one with none takes `straight` (its neighbours' kind), else curly ones."""
+    stray, still_open = _own_marks(text, begins_inside)
+    begins_inside, ends_inside = begins_inside or stray, ends_inside or still_open
+    if not (begins_inside or ends_inside):
+        return text
+    curly = "“" in text or "”" in text or ('"' not in text and not straight)
+    if begins_inside:
+        body = text.lstrip()
+        if body and body[0] not in '"“«\'‘':  # else it re-opens the quotation itself (a quote running on)
+            text = text[:len(text) - len(body)] + ("“" if curly else '"') + body
+    if ends_inside:
+        body = text.rstrip()
+        if body and body[-1] not in '"”»\'’':
+            text = body + ("”" if curly else '"') + text[len(body):]
+    return text
+
+
+_DOUBLE = re.compile('["“”«»„]')
+
+
+def _own_marks(text: str, inside: bool = False) -> tuple[bool, bool]:
+    """(a closing double mark before any opening one, a quotation still open at the end) in the sentence's own
+    marks, read from `inside` (the sentence begins inside a quotation: its first closing mark is no stray). A
+    straight mark opens after a space or at the start and closes after a word; one right after a digit closes an
+    open quotation or, with none open, is an inch mark (6'3") and quotes nothing. „ is closed by “ too
+    (German), and a “ typed after a word closes. Single marks are left out: they are apostrophes as often."""
+    if _DOUBLE.search(text) is None:
+        return False, inside
+    stray, opened = False, inside
+    low = False  # the open quotation began with „
+    last = len(text) - 1
+    for m in _DOUBLE.finditer(text):
+        ch, pos = m.group(), m.start()
+        before = text[pos - 1] if pos else " "
+        after = text[pos + 1] if pos < last else " "
+        if ch == '"':
+            if before.isdigit():
+                if not inside:
+                    continue  # an inch mark
+                opens = False
+            elif before.isspace() or before in "([{—–-/":
+                opens = True
+            elif after.isspace() or after in ".,;:!?)]}—–-":
+                opens = False
+            else:
+                opens = not inside
+        elif ch == "“":
+            opens = not (inside and (low or not before.isspace()))
+        else:
+            opens = ch in "«„"
+        if opens:
+            if not inside:
+                low = ch == "„"
+            inside = opened = True
+        else:
+            stray = stray or not opened
+            inside = False
+    return stray, inside
+
+
+def straight_marks(sentences: list[Sentence]) -> bool:
+    """True when the sentences quote with straight double marks only (a line without marks of its own, shown as
+    quoted, gets their kind)."""
+    return any('"' in s.text for s in sentences) and not any("“" in s.text or "”" in s.text for s in sentences)
+
+
+LOOK_BACK = 20  # sentences before a summary line read for a quotation it begins inside (`shown_texts`)
+
+
+def shown_texts(sentences: list[Sentence], picked) -> list[str]:
+    """The texts of `picked` (summary sentences: `.text` and `.index` among `sentences`, the article's) as a summary
+    shows them, each on its own: `whole_quote` with the neighbours' word on quotations. Only the sentence's own
+    paragraph is read, at most LOOK_BACK sentences of it before the sentence: `inside_quote` drops a quotation left
+    open five sentences with no new opening mark, so what comes before cannot change the answer (a paragraph of
+    thousands of sentences costs what a short one does)."""
+    out = []
+    for p in picked:
+        i = p.index
+        if not (0 <= i < len(sentences)) or sentences[i].text != p.text:
+            out.append(whole_quote(p.text))  # sentences not those of the summary's article: its own marks alone
+            continue
+        first = i
+        while first > max(0, i - LOOK_BACK) and sentences[first - 1].paragraph == sentences[i].paragraph:
+            first -= 1
+        read = sentences[first:i + 2]
+        begins, ends = inside_quote(read)[i - first]
+        out.append(whole_quote(p.text, begins, ends, straight_marks(read) if begins or ends else None))
+    return out
+
+
 def _quote_states(sentences: list[Sentence]) -> tuple[list[bool], list[bool]]:
     """(bare-quotation flags, began-inside-a-quotation flags) of the sentences."""
     flags, starts = [], []
