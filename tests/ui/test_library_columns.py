@@ -37,3 +37,33 @@ def test_a_story_s_dates_write_its_first_year_out():
     assert date_span("2013-12-30", "2014-01-03") == "13-12-30–14-01-03"
     assert date_span("2026-01-15", "2026-01-15") == "2026-01-15"
     assert all(len(date_span(a, b)) <= 17 for a, b in (("2013-12-30", "2014-01-03"), ("2013-10-22", "2013-11-03")))
+
+
+async def test_a_one_day_story_s_title_gets_the_cells_a_date_range_needs(tmp_path, make_app):
+    """At 80 columns the stories list kept 17 cells for every row's dates (a range's width), so a one-day story's
+    title was cut 7 cells early with blanks at the row's end. The dates come first now, right-aligned against the
+    counts: the counts stay one column, the last days line up, and a one-day row's title runs on."""
+    from story_sample import make_story_library
+
+    path = tmp_path / "library.db"
+    make_story_library(path, cached=True)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        articles = app.screen.articles
+        width = articles.scrollable_content_region.width
+        assert width >= 76  # the list's widest row form
+        lines = rows(articles)[:4]
+        ranged, single = lines[0], lines[2]
+        assert "2026-01-14–15   3 art  3 src" in ranged and "Library lends" in single, lines
+        assert all(len(line.rstrip()) == width for line in lines), lines  # no blank cells kept at the end
+        ends = {line.rstrip().index(" art ") for line in lines}
+        assert len(ends) == 1, lines  # the counts in one column
+        day = [line.rstrip()[:-len("   3 art  3 src")][-2:] for line in lines]
+        assert day == ["15", "02", "30", "02"], lines  # the last days line up
+        meta = " 2025-06-30   1 art  1 src"
+        assert single.endswith(meta)
+        title = single[5:-len(meta)]
+        assert len(title) == width - 5 - len(meta) and title.endswith("…"), lines  # 7 cells more than it had
+        assert articles.source.row(2).title.startswith(title[:-1])

@@ -290,7 +290,7 @@ async def test_a_story_row_with_no_outlet_says_so_and_not_zero(stories, make_app
         await pilot.press("v")
         await settle(pilot)
         lines = [app.screen.articles.render_line(i).text for i in range(2)]
-        assert "Night ferry" in lines[0] and " 1 art  – src 2026-02-20" in lines[0] and "0 src" not in lines[0], lines
+        assert "Night ferry" in lines[0] and " 2026-02-20   1 art  – src" in lines[0] and "0 src" not in lines[0], lines
         assert " 3 art  3 src" in lines[1], lines
 
 

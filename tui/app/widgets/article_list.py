@@ -273,7 +273,9 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         span = date_span(first, last)
         outlets = str(row.outlets) if row.outlets else "–"  # no article of the story names its source: not "0 src"
         if width >= 76:
-            meta = f" {row.size:>3} art {outlets:>2} src {span:<17}"
+            # the dates first, right-aligned against the counts: the counts stay one column and the last days line up,
+            # and a one-day story's title gets the cells a range needs (17 were kept for every row)
+            meta = f" {span} {row.size:>3} art {outlets:>2} src"
         elif width >= 56:
             meta = f" {row.size:>3}/{outlets:<2} {last:<10}"
         elif width >= 44:
