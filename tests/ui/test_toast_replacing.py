@@ -87,7 +87,7 @@ async def test_length_keys_with_no_article_open_say_the_length(library, make_app
 async def test_highlight_keys_where_no_article_is_on_screen_say_what_they_set(library, make_app):
     """e and 1-6 at 80 columns in the library (the article and its legend hidden) changed the highlights silently: the
     next article opened with no highlights, or without its people, and nothing had said why. They say it, one toast
-    at a time; in the reading view the legend shows it and no toast comes."""
+    at a time; in the reading view too (the legend's dimmed word was all that changed)."""
     path, _ids = library
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -110,9 +110,9 @@ async def test_highlight_keys_where_no_article_is_on_screen_say_what_they_set(li
         app.clear_notifications()
         await pilot.press("enter")
         await settle(pilot)
-        await pilot.press("3")  # the legend is on screen: no toast
+        await pilot.press("3")  # the legend is on screen, and the key still says what it set (every key that sets does)
         await settle(pilot)
-        assert shown(app, "Highlights: ") == [] and main.hidden_types == {"person"}
+        assert shown(app, "Highlights: ") == ["Highlights: places on"] and main.hidden_types == {"person"}
 
 
 async def test_length_keys_with_the_article_off_screen_say_the_length(library, make_app):
@@ -133,6 +133,49 @@ async def test_length_keys_with_the_article_off_screen_say_the_length(library, m
         await settle(pilot)
         assert main.method_label().endswith(f"{before + 1} sentences"), main.method_label()
         app.clear_notifications()
-        await pilot.press("minus")  # on screen now: the heading says it, no toast
+        await pilot.press("minus")  # on screen now: the heading says it, and so does a toast
         await settle(pilot)
-        assert shown(app, "Summary length:") == []
+        assert shown(app, "Summary length:") == [f"Summary length: {before} sentences"]
+
+
+async def test_every_key_that_sets_something_says_what_it_set_in_the_stories_list_story_view_and_briefing(
+        tmp_path, make_app):
+    """`2` in the stories list with an article open beside it (wide) changed the highlights without a word (its legend's
+    dimmed "2 Org" was all), and + / - in the story view and the briefing changed the length with no notice either
+    (the briefing shows it nowhere but in its count of lines). Each says what it set now."""
+    from pilot_steps import open_briefing
+    from story_sample import make_story_library
+
+    path = tmp_path / "library.db"
+    make_story_library(path)  # analysed by the engine when opened
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        main = await open_first(pilot)
+        await pilot.press("v")
+        await settle(pilot)
+        assert main.listing.stories and main.query_one("#article-pane").display
+        await pilot.press("2")
+        await settle(pilot)
+        assert shown(app, "Highlights: ") == ["Highlights: organisations off"], shown(app, "Highlights")
+        n = len(main.analysis.summary.sentences)
+        await pilot.press("minus")
+        await settle(pilot)
+        assert n > 1 and shown(app, "Summary length: ") == [f"Summary length: {n - 1} sentence{'s' if n != 2 else ''}"]
+        await pilot.press("g", "enter")  # the story view
+        await settle(pilot)
+        await settle(pilot)
+        story = app.screen
+        n = len(story.summary.sentences)
+        await pilot.press("minus")
+        await settle(pilot)
+        assert shown(app, "Story summary length: ") == [f"Story summary length: {n - 1} sentences"], shown(app, "Story")
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        briefing = await open_briefing(pilot)
+        await pilot.press("minus")
+        await settle(pilot)
+        assert briefing.sentences == 2
+        assert shown(app, "Briefing summaries: ") == ["Briefing summaries: 2 sentences a story"]
+        await pilot.press("plus", "plus")
+        await settle(pilot)
+        assert shown(app, "Briefing summaries: ") == ["Briefing summaries: 4 sentences a story"]  # one at a time

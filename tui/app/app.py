@@ -31,7 +31,9 @@ full_update.install()  # a full update draws only what shows (full_update.py)
 LIGHT_TEXT_ACCENT = "#7F5315"
 # Toasts that say what a key set (the latest replaces the earlier of its kind; NewsreaderApp._on_notify)
 _TOAST_KINDS = (("Summary method:", "method"), ("Longest summary", "length"), ("Shortest summary", "length"),
-                ("Summary length:", "length"), ("Entity highlights ", "highlights"), ("Highlights: ", "highlights"),
+                ("Summary length:", "length"), ("Story summary length:", "length"), ("Briefing summaries:", "length"),
+                ("Longest summaries", "length"), ("Shortest summaries", "length"), ("Briefing: ", "since"),
+                ("Entity highlights ", "highlights"), ("Highlights: ", "highlights"),
                 ("Library: ", "library"), ("Marked read", "read"), ("Marked unread", "read"),
                 ("Marked starred", "star"), ("Marked unstarred", "star"),
                 # z undoes the last delete only: its toast replaces the earlier "Deleted — z to undo", which

@@ -225,6 +225,7 @@ class BriefingScreen(PageScreen):
     def action_longer(self) -> None:
         if self.sentences < LONGEST:
             self.sentences += 1
+            self._length_said()
             self.reload()
         else:  # at the end: say so, not nothing
             self.notify(f"Longest summaries: {LONGEST} sentences a story.", timeout=2)
@@ -232,9 +233,15 @@ class BriefingScreen(PageScreen):
     def action_shorter(self) -> None:
         if self.sentences > 1:
             self.sentences -= 1
+            self._length_said()
             self.reload()
         else:
             self.notify("Shortest summaries: one sentence a story.", timeout=2)
+
+    def _length_said(self) -> None:
+        """+ / - say what they set (nothing on the page shows the length but the count of each story's lines)."""
+        n = self.sentences
+        self.notify(f"Briefing summaries: {n} sentence{'s' if n != 1 else ''} a story", timeout=2)
 
     def markdown(self) -> str:
         """The briefing as Markdown, every line cleaned of control codes."""

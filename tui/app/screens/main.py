@@ -564,7 +564,7 @@ class MainScreen(QuickSwitch, Screen):
     def action_longer(self) -> None:
         if self.analyser.longer(self.analysis):
             self.analyse()
-            self._length_unseen()
+            self._length_said()
         elif self.analysis is not None and self.analysis.summary is not None:  # at the end: say so, not nothing
             n = len(self.analysis.summary.sentences)
             self.notify(f"Longest summary: all {n} sentences of the article." if n > 1
@@ -573,17 +573,18 @@ class MainScreen(QuickSwitch, Screen):
     def action_shorter(self) -> None:
         if self.analyser.shorter(self.analysis):
             self.analyse()
-            self._length_unseen()
+            self._length_said()
         elif self.analysis is not None and self.analysis.summary is not None:
             self.notify("Shortest summary: one sentence.", timeout=2)
 
-    def _length_unseen(self) -> None:
-        """+ / - with no article open: the summary heading that shows the length is not on screen, so say it (the
-        keys changed it silently). Also with an article open off screen (the library at 80 columns)."""
-        if self.article is None or not self.query_one("#summary-pane").display:
-            n = self.analyser.sentences
-            self.notify(f"Summary length: {n} sentence{'s' if n != 1 else ''}"
-                        + (" (for the articles you open)" if self.article is None else ""), timeout=2)
+    def _length_said(self) -> None:
+        """+ / - say the length they set, in every view: with no article open or with it off screen (the library at
+        80 columns, the stories list) the summary heading that shows it is not there, and where it is, the heading's
+        change is easily missed (every key that changes a setting says what it set; one toast of the kind at a
+        time)."""
+        n = self.analyser.sentences
+        self.notify(f"Summary length: {n} sentence{'s' if n != 1 else ''}"
+                    + (" (for the articles you open)" if self.article is None else ""), timeout=2)
 
     def action_reanalyse(self) -> None:
         """r: analyse the open article again; the status line shows it running, a toast the result."""
@@ -659,7 +660,7 @@ class MainScreen(QuickSwitch, Screen):
         self.highlights = not self.highlights
         self.body.set_highlights(self.highlights, self.hidden_types)
         self.update_legend()
-        self._highlights_unseen("Entity highlights " + ("on" if self.highlights else "off"))
+        self._highlights_said("Entity highlights " + ("on" if self.highlights else "off"))
 
     def action_toggle_type(self, index: int) -> None:
         key = TYPES[index][0]
@@ -667,15 +668,14 @@ class MainScreen(QuickSwitch, Screen):
         self.highlights = True
         self.body.set_highlights(self.highlights, self.hidden_types)
         self.update_legend()
-        self._highlights_unseen(f"Highlights: {TYPES[index][2].lower()} {'off' if key in self.hidden_types else 'on'}")
+        self._highlights_said(f"Highlights: {TYPES[index][2].lower()} {'off' if key in self.hidden_types else 'on'}")
 
-    def _highlights_unseen(self, what: str) -> None:
-        """e and 1-6 where no article is on screen (the library at 80 columns, nothing open, the stories list): the
-        legend that shows them is not there either, so say what the key set (they changed it silently, and the next
-        article opened without its people highlighted, or with no highlights at all)."""
-        if self.article is None or not self.query_one("#article-pane").display:
-            self.notify(f"{what} (for the articles you open)" if self.article is None else what, timeout=2,
-                        markup=False)
+    def _highlights_said(self, what: str) -> None:
+        """e and 1-6 say what they set, in every view: where no article is on screen (the library at 80 columns,
+        nothing open, the stories list) the legend that shows it is not there (the next article opened without its
+        people highlighted, and nothing had said why), and where it is, a dimmed word of the legend is easily
+        missed."""
+        self.notify(f"{what} (for the articles you open)" if self.article is None else what, timeout=2, markup=False)
 
     # -- marks, add, delete -----------------------------------------------------------------
 

@@ -474,7 +474,8 @@ class StoryScreen(PageScreen):
             self.load(read_story, self.story_id, self.sentences, True)
 
     def _resize(self, step: int) -> None:
-        if self.summary is None:
+        if self.summary is None:  # (the key did nothing without a word)
+            self.notify("Still reading the story; try again in a moment.", severity="warning", timeout=3)
             return
         current = len(self.summary.sentences)
         wanted = max(1, current + step)
@@ -485,6 +486,7 @@ class StoryScreen(PageScreen):
             self._longest(current)
             return
         self.sentences, self._grown_from = wanted, (current if step > 0 else None)
+        self.notify(f"Story summary length: {wanted} sentence{'s' if wanted != 1 else ''}", timeout=2)
         self.load(read_story, self.story_id, self.sentences, True)
 
     def _longest(self, n: int) -> None:
