@@ -241,6 +241,51 @@ def test_palette_reopened_in_a_burst(tmp_path, quiet_app_env):
                                         "ctrl+p", "ctrl+p"]))
 
 
+async def _closed_before_mounted(db: Path) -> list[str]:
+    """Each dialog and page pushed and closed before its first frame, as keys in a burst can (the way it happens
+    depends on the load: here it is done directly); what went wrong, one line each."""
+    from tui.app.app import NewsreaderApp
+    from tui.app.dialogs import AddDialog
+    from tui.app.dialogs.confirm import ConfirmDialog
+    from tui.app.dialogs.feed import AddFeedDialog, RemoveFeedDialog
+    from tui.app.screens.briefing import BriefingScreen
+    from tui.app.screens.feeds import FeedsScreen
+    from tui.app.screens.help import HelpScreen
+    from tui.app.screens.person import PersonScreen
+    from tui.app.screens.story import StoryScreen, story_view
+    from tui.config import load_config
+
+    makers = [lambda app: AddDialog("not a file", "x"), lambda app: ConfirmDialog("Delete?", "a title"),
+              lambda app: AddFeedDialog("no feed there", "x"), lambda app: RemoveFeedDialog("A feed", 3),
+              lambda app: BriefingScreen(db), lambda app: FeedsScreen(db), lambda app: HelpScreen({}),
+              lambda app: PersonScreen(db, "Someone"), lambda app: StoryScreen(db, 1),
+              lambda app: story_view(app, db, 1, app.screen.lib)]  # (the kept, installed story view)
+    problems = []
+    for make in makers:
+        for close in ("dismiss", "pop"):
+            app = NewsreaderApp(db, load_config())
+            async with app.run_test(size=(120, 40)) as pilot:
+                await pilot.pause()
+                screen = make(app)
+                app.push_screen(screen)
+                screen.dismiss(None) if close == "dismiss" else app.pop_screen()
+                for _ in range(3):
+                    await pilot.pause(0.05)
+                if app._exception is not None or [type(s).__name__ for s in app.screen_stack] != ["MainScreen"]:
+                    problems.append(f"{type(screen).__name__} ({close}): {app._exception!r}")
+                app._exception = None  # (else run_test raises it on leaving: the other screens are tried too)
+    return problems
+
+
+def test_a_screen_closed_before_its_first_frame(tmp_path, quiet_app_env):
+    """A key that opens a screen and esc in one burst, handled before the screen's first frame (the palette's enter
+    enter under load 15-20 opened the add dialog and closed it so): the screen's Mount handler found none of its
+    widgets (NoMatches '#add-error', which ends the app). Every dialog and page (the help screen was fine)."""
+    db = tmp_path / "lib.db"
+    build_library(db, everything=False)
+    assert asyncio.run(_closed_before_mounted(db)) == []
+
+
 # -- the bytes a real terminal receives --------------------------------------------------------------
 
 def _read_all(fd: int, proc: subprocess.Popen, seconds: float) -> bytes:

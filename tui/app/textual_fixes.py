@@ -50,6 +50,16 @@ def _dismiss(self: Screen, result=None) -> AwaitComplete:
     return _original_dismiss(self, result)
 
 
+def closed_before_mount(screen: Screen) -> bool:
+    """True in a screen's Mount handler when the screen was closed before it was mounted: the key that opens it and
+    esc (or enter) in one burst, handled before its first frame (the palette's enter enter under load opened a dialog
+    and closed it so). Textual has removed its widgets by then, and the handler's first query raised NoMatches, which
+    ends the app. Such a screen has nothing to set up. An installed screen (the story view) keeps its widgets and
+    is mounted once: it is set up as usual."""
+    app = screen.app
+    return screen not in app.screen_stack and not app.is_screen_installed(screen)
+
+
 @functools.cache
 def safe_palette(palette_class):
     """A command palette whose search worker stops quietly when the palette closed under it.

@@ -9,6 +9,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.app.textual_fixes import closed_before_mount
+
 
 class AddDialog(ModalScreen[str | None]):
     """Dismisses with the path typed (enter) or None (`esc`)."""
@@ -28,6 +30,8 @@ class AddDialog(ModalScreen[str | None]):
             yield Static("enter: import · esc: cancel", classes="dialog-detail")
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self.query_one("#add-error").display = bool(self.error)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from tui.app.textual_fixes import closed_before_mount
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Dismisses with True for yes (`y`, enter on Yes) and False for no (`n`, `esc`)."""
@@ -33,6 +35,8 @@ class ConfirmDialog(ModalScreen[bool]):
                 yield Button("No (n)", id="no")
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self.query_one("#no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

@@ -9,6 +9,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
+from tui.app.textual_fixes import closed_before_mount
+
 
 class FullTextBox(Checkbox, inherit_bindings=False):
     """The full-text option: space turns it on and off; enter is left to the dialog (add the feed)."""
@@ -39,6 +41,8 @@ class AddFeedDialog(ModalScreen[tuple[str, bool] | None]):
                          classes="dialog-detail")
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self.query_one("#feed-error").display = bool(self.error)
         self.query_one("#feed-url", Input).focus()
 
@@ -95,6 +99,8 @@ class RemoveFeedDialog(ModalScreen[str | None]):
                 yield Button("Cancel (n)", id="cancel")
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self.query_one("#cancel", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

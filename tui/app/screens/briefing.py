@@ -16,6 +16,7 @@ from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
 from tui.cells import cut
 from tui.textsafe import clean
+from tui.app.textual_fixes import closed_before_mount
 
 SINCE = ("", "today", "24h", "3d", "1w")  # `t` cycles; "" is every unread story
 LIMIT = 10
@@ -100,6 +101,8 @@ class BriefingScreen(PageScreen):
                             "central sentences and its strongest quote. enter on any of its lines opens the story.")
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self.query_one("#briefing-pane").border_title = "Briefing"
         self.set_focus(self.query_one("#briefing-list"))
         super().on_mount()

@@ -20,6 +20,7 @@ from tui.app.widgets.pane import Pane
 from tui.app.widgets.scroll_size import content_width
 from tui.app.widgets.story_list import StoryList, heading
 from tui.app.widgets.summary_items import Option
+from tui.app.textual_fixes import closed_before_mount
 
 FEED_TITLE = 160  # cells of a feed's title at most (a long one wraps under itself; a feed may call itself anything)
 
@@ -76,6 +77,8 @@ class FeedsScreen(PageScreen):
                             "articles, every article.")
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self.query_one("#feeds-pane").border_title = "Feeds"
         self.set_focus(self.query_one("#feeds-list"))
         super().on_mount()

@@ -16,6 +16,7 @@ from tui.app.screens.switch import QuickSwitch
 # characters wrapped over 26 lines of the briefing at 80 columns; a 300-character feed title filled four lines of
 # every briefing entry)
 from tui.cells import OUTLET_CELLS, TITLE_CELLS, cut_outlet as outlet, cut_title as title, one_line as line  # noqa: F401
+from tui.app.textual_fixes import closed_before_mount
 
 # Actions the list widget handles itself (StoryList's); the rest of the PAGE keys go to the screen.
 LIST_ACTIONS = {"cursor_down", "cursor_up", "first", "last", "page_down", "page_up", "select"}
@@ -93,6 +94,8 @@ class PageScreen(QuickSwitch, Screen):
         return iter(())
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self.borders.mark()
 
     def watch_focused(self, old, new) -> None:

@@ -14,6 +14,7 @@ from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList, heading
 from tui.app.widgets.summary_items import Option
 from tui.cells import cut
+from tui.app.textual_fixes import closed_before_mount
 
 BAR = 24  # cells of the longest month bar
 
@@ -89,6 +90,8 @@ class PersonScreen(PageScreen):
                             "the article), and who appears with them (enter: a person's page, else the articles).")
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         # a long name is cut with an ellipsis (it was cut at 40 characters with none, as if that were all of it)
         self.query_one("#person-pane").border_title = f"Person · {cut(self.entity_name, 40)}"
         self.query_one("#person-side").border_title = "Quotes · appears with"

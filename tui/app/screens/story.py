@@ -18,6 +18,7 @@ from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.screens.story_items import build
 from tui.store import StoreError
+from tui.app.textual_fixes import closed_before_mount
 
 
 def warm() -> None:
@@ -234,6 +235,8 @@ class StoryScreen(PageScreen):
             yield StoryList(id="story-quotes")
 
     def on_mount(self) -> None:
+        if closed_before_mount(self):
+            return
         self.query_one("#story-pane").border_title = "Story"
         self.query_one("#story-side").border_title = "Quotes by speaker · entities"
         self.set_focus(self.query_one("#story-text"))
