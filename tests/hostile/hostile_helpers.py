@@ -47,3 +47,57 @@ def make_app(db: Path):
     from tui.config import load_config
 
     return NewsreaderApp(db, load_config())
+
+
+# The app's whole-library analysis pass (tui/app/parts/background.py): its worker thread waits on a child process
+# that runs at nice 19, so under load 15-20 (other jobs on the two cores) it gets almost no CPU and may take many
+# minutes to analyse a test's library. A test about keys or concurrent readers does not wait for it to finish;
+# `workers_done` checks that it has not failed (a pass that stopped on an error also says so in a toast).
+BACKGROUND_PASS = "background"
+
+
+async def workers_done(app, seconds: float, leave: tuple[str, ...] = (BACKGROUND_PASS,)) -> None:
+    """Wait (up to `seconds`, a generous bound) until no worker of the app runs but those of the groups in `leave`;
+    fail on a worker that failed, the left ones included when they have finished.
+
+    A worker cancelled by a newer one of its exclusive group is the app working as meant (the library watch reloads
+    the list every 0.5 s while imports commit, and a reload cancels the list load still running; the palette cancels
+    its own search as it closes): Textual's `wait_for_complete` raises WorkerCancelled for it, so cancelled workers are
+    let through here and the rest waited for again until none is left running."""
+    import asyncio
+
+    from textual.worker import WorkerCancelled, WorkerState
+
+    loop = asyncio.get_running_loop()
+    end = loop.time() + seconds
+    while running := [w for w in app.workers if not w.is_finished and w.group not in leave]:
+        assert loop.time() < end, f"workers still running after {seconds} s: {running}"
+        done, pending = await asyncio.wait([asyncio.ensure_future(w.wait()) for w in running],
+                                           timeout=max(0.1, end - loop.time()))
+        for task in pending:
+            task.cancel()  # (the waits, not the workers)
+        failed = [t.exception() for t in done if t.exception() is not None
+                  and not isinstance(t.exception(), WorkerCancelled)]
+        assert not failed, failed
+    failed = [w for w in app.workers if w.state == WorkerState.ERROR]
+    assert not failed, [(w.name, w.error) for w in failed]
+
+
+async def keys_handled(pilot, seconds: float = 120.0) -> None:
+    """Wait until the app has handled the keys sent to it (a burst queued all at once): nothing waiting in the app's
+    message queue, no worker running but the whole-library pass, and the same screens on the stack two rounds in a
+    row (a key may open a screen whose own messages come after it). A fixed pause was too short under load 15-20;
+    `seconds` bounds the wait."""
+    import asyncio
+
+    app = pilot.app
+    loop = asyncio.get_running_loop()
+    end = loop.time() + seconds
+    last, steady = None, 0
+    while steady < 2:
+        assert loop.time() < end, f"keys still being handled after {seconds} s"
+        await pilot.pause()
+        await workers_done(app, max(0.1, end - loop.time()))
+        stack = [id(s) for s in app.screen_stack]
+        steady = steady + 1 if stack == last and app._message_queue.empty() else 0
+        last = stack
