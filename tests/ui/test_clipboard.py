@@ -174,6 +174,31 @@ async def test_no_display_toast_says_where_the_text_is(library, make_app, monkey
     assert "no display" in message and f"newsreader summary {article_id} --format md" in message
 
 
+async def test_the_command_a_copy_toast_names_prints_the_summary_that_was_copied(library, make_app, monkeypatch):
+    """After `s` and `+` (a 4-sentence lead summary) the toast of `c` named `newsreader summary ID`, which prints
+    the default (news) summary: the command carries the method and the length now, for `Y` too."""
+    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
+        monkeypatch.delenv(name, raising=False)
+    if clipboard.system_tool()[0] is not None:
+        pytest.skip("this machine has a clipboard without a display (macOS, Windows or WSL)")
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        n = len(app.screen.analysis.summary.sentences)
+        await pilot.press("s", "plus")
+        await settle(pilot)
+        ident = app.screen.article.id
+        assert app.screen.method_label() == f"lead · {n + 1} sentences", app.screen.method_label()
+        await pilot.press("c")
+        await settle(pilot)
+        assert f"Also in `newsreader summary {ident} --method lead --sentences {n + 1}`" in _toast(app)[0]
+        await pilot.press("Y")
+        await settle(pilot)
+        assert f"`newsreader summary {ident} --method lead --sentences {n + 1} --format md`" in _toast(app)[0]
+
+
 @pytest.fixture
 def tmux_server(tmp_path, monkeypatch):
     """A private tmux server; TMUX points at it as it would inside a session there."""

@@ -1193,11 +1193,20 @@ class MainScreen(QuickSwitch, Screen):
             # The article is open but not on screen (a narrow terminal showing the library, or the list of stories):
             # the toast says whose summary went ("Sent summary to the terminal" named nothing there)
             what = f"{what} of “{toast_title(' '.join(clean(self.article.title).split()))}”"
-        self.app.copy_out(text, what, command.format(id=self.article.id))
+        self.app.copy_out(text, what, command.format(id=self.article.id, shown=self._summary_options()))
+
+    def _summary_options(self) -> str:
+        """The summary's method and length as `newsreader summary` options ("" for the defaults), so the command a
+        copy's toast names prints the summary that was copied (it named `summary 7` for a 7-sentence LexRank one)."""
+        from tui.engine.analysis import DEFAULT_METHOD
+
+        method, sentences = self.analyser.method, self.analyser.sentences
+        return ((f" --method {method}" if method != DEFAULT_METHOD else "")
+                + (f" --sentences {sentences}" if sentences else ""))
 
     def action_copy_summary(self) -> None:
         self._copy("summary", lambda copytext: copytext.summary_text(self.analysis),
-                   "newsreader summary {id}")
+                   "newsreader summary {id}{shown}")
 
     def action_copy_quotes(self) -> None:
         self._copy("key quotes", lambda copytext: copytext.quotes_text(self.analysis),
@@ -1205,7 +1214,7 @@ class MainScreen(QuickSwitch, Screen):
 
     def action_copy_markdown(self) -> None:
         self._copy("summary + quotes as Markdown", lambda copytext: copytext.markdown(self.article, self.analysis),
-                   "newsreader summary {id} --format md")
+                   "newsreader summary {id}{shown} --format md")
 
 
 def _entity_short(name: str, kind: str) -> str:
