@@ -274,3 +274,17 @@ async def test_R_in_the_briefing_brings_the_new_stories_in(library, make_app, se
         assert any("Feeds: 2 new" in t for t in toasts), toasts
         assert app.screen is page and "Ferry timetable news" in listed(), listed()
         assert str(page.query_one("#briefing-head").render()) != "0 unread stories"
+
+
+async def test_R_with_no_feed_says_how_to_subscribe_in_the_app(library, make_app, monkeypatch):
+    """R with no feed subscribed said "No feeds yet: add one with `newsreader feed add URL`" (seen in tmux): the app's
+    own way (F, then a) was not named, as the empty library's hint names it."""
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        said = toasts_of(app, monkeypatch)
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        await settle(pilot)
+        assert any("No feeds yet: F, then a, subscribes to one (or `newsreader feed add URL`)" in t for t in said), said

@@ -79,6 +79,8 @@ class SourcesRefresh:
         self.progress = ""  # "refreshing 3/12 feeds" while a run goes
         self._stop: threading.Event | None = None
         self._queued: tuple | None = None  # asked for while a run was going: (feeds, scan, fetch, loud)
+        # what `R` says with no feed subscribed: the app's own way first (it named only the command line)
+        self._no_feeds = "No feeds yet: add one with `newsreader feed add URL`"
 
     @property
     def running(self) -> bool:
@@ -99,6 +101,11 @@ class SourcesRefresh:
 
     def refresh(self, feeds: list[int] | None = None) -> None:
         """`R`: every feed (or these) and every watched folder now, with a toast saying what came."""
+        from tui.app import keymap
+
+        keys = getattr(self.host.app, "user_keys", {})  # (read here, on the UI thread: the worker says it)
+        f_key, a_key = keymap.first_key("feeds", keys), keymap.first_key("add_feed", keys)
+        self._no_feeds = f"No feeds yet: {f_key}, then {a_key}, subscribes to one (or `newsreader feed add URL`)"
         self.run(feeds, True, True, True)
 
     def stop(self) -> None:
@@ -167,7 +174,7 @@ class SourcesRefresh:
 
         if feeds is None and not list_feeds(lib):
             if loud:
-                head.append("No feeds yet: add one with `newsreader feed add URL`")
+                head.append(self._no_feeds)
             return 0
 
         def each(result, done: int, total: int) -> None:
