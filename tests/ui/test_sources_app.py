@@ -288,3 +288,7 @@ async def test_R_with_no_feed_says_how_to_subscribe_in_the_app(library, make_app
         await settle(pilot)
         await settle(pilot)
         assert any("No feeds yet: F, then a, subscribes to one (or `newsreader feed add URL`)" in t for t in said), said
+        await pilot.press("R")  # again: the same toast replaces itself (two stacked over the list at 80x24)
+        await settle(pilot)
+        await settle(pilot)
+        assert [str(n.message) for n in app._notifications].count(said[-1]) == 1, list(app._notifications)

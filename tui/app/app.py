@@ -220,10 +220,12 @@ class NewsreaderApp(App):
     def _on_notify(self, event) -> None:
         """A toast of a setting stepped by a key (s, +/-, u / O, m / f) replaces the earlier one of its kind: s pressed
         four times stacked four "Summary method" toasts over half of an 80x24 screen."""
-        kind = _toast_kind(event.notification.message)
-        if kind:
-            for earlier in [n for n in self._notifications if _toast_kind(n.message) == kind]:
-                self._unnotify(earlier, refresh=False)
+        new = event.notification
+        kind = _toast_kind(new.message)
+        for earlier in [n for n in self._notifications
+                        if (kind and _toast_kind(n.message) == kind) or (n.message, n.title) == (new.message, new.title)]:
+            # (the same toast again replaces itself too: R pressed twice with no feed stacked two "No feeds yet")
+            self._unnotify(earlier, refresh=False)
         super()._on_notify(event)
 
     def notify(self, message: str, *, title: str = "", **options) -> None:
