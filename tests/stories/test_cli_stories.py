@@ -76,6 +76,18 @@ def test_who_and_brief(added):
     assert b.returncode == 0 and b.stdout.startswith("# Briefing") and "## 1. Dock workers" in b.stdout
 
 
+def test_brief_takes_the_sentences_a_story_the_briefing_screen_shows(added):
+    """The briefing screen's + / - set the sentences a story, and its copy toast names `newsreader brief`, which had
+    no way to print that briefing: `--sentences N`."""
+    def bullets(*args) -> list[int]:
+        out = run("brief", "--format", "md", *args).stdout.split("\n## ")[1:]
+        return [sum(line.startswith("- ") for line in part.splitlines()) for part in out]
+
+    default, one = bullets(), bullets("--sentences", "1")
+    assert one and all(n == 1 for n in one) and max(default) == 3, (default, one)
+    assert run("brief", "--sentences", "0").returncode == 2
+
+
 def test_errors_are_one_line(added):
     for args in (["story", "9999"], ["who", "Nobody Known"], ["brief", "--since", "whenever"]):
         r = run(*args)

@@ -136,6 +136,10 @@ async def test_copy_toasts_on_the_pages_name_the_command_that_prints_the_same(st
         await settle(pilot)
         await settle(pilot)
         assert "`newsreader brief --format md`" in await copied_with("Y")
+        await pilot.press("minus")  # 2 sentences a story: the command prints that briefing (`brief` had no way to)
+        await settle(pilot)
+        await settle(pilot)
+        assert "`newsreader brief --sentences 2 --format md`" in await copied_with("Y")
 
 
 def help_sections(app) -> dict[str, list[str]]:

@@ -25,3 +25,5 @@ def add_parsers(sub, positive_int) -> None:
     b.add_argument("--since", metavar="WHEN", help="2026-01-14, today, yesterday, 24h, 3d, 2w (default: everything unread)")
     b.add_argument("--format", choices=["text", "md"], default="text")
     b.add_argument("--limit", type=positive_int, default=10, help="at most N stories (default 10)")
+    b.add_argument("--sentences", "-n", type=positive_int, default=3,
+                   help="sentences a story (default 3; the briefing screen's + / - change it)")

@@ -208,7 +208,8 @@ def cmd_brief(args) -> int:
     lib = open_library(args)
     try:
         _group_new(lib)
-        items = briefing(lib, since=since, limit=args.limit, analyse=_writable(lib))  # as `story`
+        items = briefing(lib, since=since, limit=args.limit, sentences=args.sentences,
+                         analyse=_writable(lib))  # as `story`
     finally:
         lib.close()
     out((briefing_markdown if args.format == "md" else briefing_text)(items, since).rstrip())

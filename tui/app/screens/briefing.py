@@ -274,4 +274,5 @@ class BriefingScreen(PageScreen):
 
     def _command(self) -> str:
         """The command that prints this briefing (named in the copy toast)."""
-        return "newsreader brief" + (f" --since {self.since}" if self.since else "") + " --format md"
+        return ("newsreader brief" + (f" --since {self.since}" if self.since else "")
+                + (f" --sentences {self.sentences}" if self.sentences != 3 else "") + " --format md")
