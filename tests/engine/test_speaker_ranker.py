@@ -6,6 +6,7 @@ from itertools import permutations
 
 from tui.engine import rules
 from tui.engine.quotes import extract, extract_quotes, ranker
+from tui.engine.types import Entity
 
 # "she said" after a sentence whose subject speaks ("Lund said") and whose first name is someone talked about
 TEXT = ("Pia Lund runs the ferry company. Officials in Tromsø praised Anders Moe, the harbour master.\n\n"
@@ -166,3 +167,34 @@ def test_a_candidate_named_in_the_tag_of_the_nearest_named_quote_on_either_side_
     lund = next(c for c in cands[1] if c.name == "Ivo Lund")
     assert {"tlast", "tnext:samepara"} <= ortiz.feats  # the last named quote is a paragraph up, the next in this one
     assert not {f for f in lund.feats if f.startswith(("tlast", "tnext"))}
+
+
+def test_names_the_person_index_reads_as_nobody_are_weak_candidates_ranked_apart():
+    # "Varga" is never written in full nor followed by "said", "Ilse" is a first name alone, the board a body that
+    # objects (a speech verb): none is a person to the rules ("he" stays Ortiz's), all are candidates of their own kind,
+    # the board not for a "he" or "she"
+    text = ("Tomas Ortiz sold the old pier in March. The Harbour Safety Board objected, and Varga, back from Oslo "
+            "with his wife, Ilse, called the sale a mistake.\n\n“The night crossings will stop in May,” he said.\n\n"
+            "“The old pier was never his to sell, and the town will want it back.”")
+    quotes, cands = _candidates(text)
+    assert [q.speaker for q in quotes] == ["Tomas Ortiz", None]  # the rules find no speaker for the second
+    he, untagged = ({c.name: c for c in cs} for cs in cands)
+    assert {"Varga", "Ilse"} <= set(he) and "Harbour Safety Board" not in he
+    assert {"Varga", "Ilse", "Harbour Safety Board"} <= set(untagged)
+    for c in [he["Varga"], he["Ilse"], untagged["Harbour Safety Board"]]:
+        assert "weak" in c.feats and "weak:b:out" in c.feats
+        assert not {f for f in c.feats if f.startswith(("name:", "rank:", "spoke:", "rule", "cluster:", "shape:"))}
+    ortiz = he["Tomas Ortiz"].feats
+    assert "weak" not in ortiz and "rank:a0" in ortiz  # the nearest person after the quote is still Ortiz ("he")
+
+
+def test_with_the_taggers_entities_a_lone_word_is_a_weak_candidate_only_when_tagged_a_person():
+    text = ("Tomas Ortiz sold the old pier in March. Varga, back from Oslo, called the sale a mistake.\n\n"
+            "“The night crossings will stop in May,” he said.")
+    at = text.index("Varga")
+    ents = [Entity(0, 11, "PERSON", "Tomas Ortiz", "Tomas Ortiz"), Entity(at, at + 5, "PERSON", "Varga", "Varga")]
+    quotes, hows, scan = extract._attributed(text, ents)
+    names = {c.name for c in ranker.candidates(text, quotes, hows, scan.res, scan.lines.bounds)[0]}
+    assert {"Tomas Ortiz", "Varga"} <= names and "Oslo" not in names
+    quotes, hows, scan = extract._attributed(text)  # no tagger: "Oslo" looks like a name too
+    assert "Oslo" in {c.name for c in ranker.candidates(text, quotes, hows, scan.res, scan.lines.bounds)[0]}

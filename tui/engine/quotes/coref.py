@@ -12,8 +12,8 @@ import re
 from .. import rules
 from .cues import SKIP_BEFORE_VERB, SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
-from .names import (FIRST_NAMES, NAME_RUN, ORG_WORDS, TITLES, NameBook, _key, drop_opener, is_person, lower_words,
-    person_part, strip_name, tokens)
+from .names import (FIRST_NAMES, NAME_RUN, NOT_NAME, ORG_WORDS, TITLES, NameBook, _common_cased, _key, drop_opener,
+    is_name_like, is_person, lower_words, person_part, strip_name, tokens)
 from ..lexicon import quote_words
 
 # titles that only ever stand before a person's name
@@ -47,8 +47,9 @@ class PersonIndex:
     """Positions of person-name mentions outside quotes, grouped by sentence."""
 
     def __init__(self, text: str, book: NameBook, quoted: list[tuple[int, int]],
-                 named_things: list[tuple[int, int]] = ()) -> None:
-        """`named_things`: spans the tagger labelled an organisation or place (none without entities)."""
+                 named_things: list[tuple[int, int]] = (), named_people: list[tuple[int, int]] | None = None) -> None:
+        """`named_things`: spans the tagger labelled an organisation or place (none without entities); `named_people`:
+        the spans it labelled a person (None without entities)."""
         self.sent_starts = sentence_starts(text)
         self.pos: list[int] = []
         self.ends: list[int] = []  # where each mention's run of capitalised words ends
@@ -62,6 +63,7 @@ class PersonIndex:
             return i >= 0 and quoted[i][0] <= p < quoted[i][1]
 
         found = []
+        weak = []  # name runs read as no person that may still speak
         lower = lower_words(text)
         things = sorted(named_things)
         thing_starts = [s for s, _ in things]
@@ -70,13 +72,22 @@ class PersonIndex:
             i = bisect.bisect_left(thing_starts, e) - 1  # ("The Dallas Cowboys": the run has "The", the name not)
             return i >= 0 and things[i][1] >= e
 
+        people_spans = sorted(named_people or ())
+        people_starts = [s for s, _ in people_spans]
+
+        def tagged_person(s: int, e: int) -> bool:  # the tagger read the word at s..e as (part of) a person's name
+            i = bisect.bisect_right(people_starts, s) - 1
+            return i >= 0 and people_spans[i][1] >= e
+
         for m in NAME_RUN.finditer(text):
             toks = drop_opener(text, m.start(), person_part(tokens(m.group())), lower)
             if not toks or (things and len(toks) > 1 and _key(toks[0]) not in FIRST_NAMES
                              and a_thing(m.start(), m.end()) and rules.enabled("tagged-things-are-nobody")):
+                if toks and _speaks(text, m.end()) and is_name_like(" ".join(toks)):
+                    weak.append((m.start(), m.end(), strip_name(" ".join(toks)), "body"))  # "the Harbour Board said"
                 continue  # "the Dallas Cowboys" tagged an organisation is nobody; a first name still makes a person
             full = book.resolve(" ".join(toks), m.start())
-            speaks = _speaks(text, m.end())
+            speaks = said = _speaks(text, m.end())  # `said` stays when a tagged thing's `speaks` goes
             run = tokens(m.group())
             titled = len(toks) == 1 and len(run) > 1  # "Mr. Okafor", "Sen. Brandt"
             # a person's title right before the name ("President Okafor") makes it a person, like a gendered one
@@ -87,6 +98,18 @@ class PersonIndex:
             if is_person(full) or (len(toks) == 1 and (speaks or titled and (personal or gender_of(run)))):
                 found.append((m.start(), m.end(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks,
                               _modifies_a_name(text, m.end())))
+            elif len(toks) == 1 and not (things and a_thing(m.start(), m.end())) and (
+                    _maybe_someone(toks[0], lower) if named_people is None
+                    else tagged_person(m.start(), m.end() - len(_POSSESSIVE_END.search(m.group()).group()))):
+                weak.append((m.start(), m.end(), strip_name(toks[0]), gender_of(run)))  # "Obama", "Melania"
+            elif said and is_name_like(" ".join(toks)):
+                weak.append((m.start(), m.end(), strip_name(" ".join(toks)), "body"))  # "Arsenal said", "the NTSB said"
+        # names the index does not count as people: one word the tagger reads as a person's, or that looks like a name
+        # without the tagger ("Obama" never written in full nor followed by "said", "his wife, Melania,"), and a body
+        # followed by a speech verb ("the Harbour Board said"): the speaker ranker's weak candidates
+        # (ranker.candidates), (start, end, name, sex) in text order; a body's sex is "body"
+        self.weak: list[tuple[int, int, str, str | None]] = [w for w in weak if not inside(w[0])]
+        self.weak_pos = [w[0] for w in self.weak]
         self.aside: list[bool] = []  # the mention sits in a leading "While Okafor ..., " clause
         for p, end, name, sex, speaks, modifier in sorted(found, key=lambda f: f[0]):
             if not inside(p):
@@ -194,6 +217,21 @@ class PersonIndex:
         return False
 
 
+def _maybe_someone(word: str, lower: frozenset[str]) -> bool:
+    """Without the tagger's entities: could one capitalised word the index reads as nobody still be someone? No
+    acronym, contraction ("I've"), title, organisation or other non-name word, and a word neither the article nor
+    (mostly) unlabelled news writes in lower case: a surname never written in full ("Obama") or a first name alone
+    ("his wife, Melania,")."""
+    k = _key(word)
+    if word.isupper() or _CONTRACTION.search(word) or len(k) < 2 or k in NOT_NAME or k in TITLES or k in ORG_WORDS:
+        return False
+    return word.lower() not in lower and not _common_cased(word)
+
+
+_CONTRACTION = re.compile(r"['’][a-z]")  # "I've", "We'll" (not "O'Neill")
+
+
+_POSSESSIVE_END = re.compile(r"(?:['’]s?)?$")
 _ROLE_THEN_NAME = re.compile(r"[ \t]+((?:[a-z][\w-]*[ \t]+){1,3})[A-Z]")
 _ROLES = TITLES | {"singer", "strategist", "adviser", "advisor", "aide", "official", "executive", "founder", "owner",
                    "member", "leader", "chief", "boss", "star", "guitarist", "drummer", "player", "scientist"}

@@ -3,7 +3,9 @@
 The rules (speakers.py, extract.py) find one attribution per quote; that is one cue among several. For
 each quote the ranker gathers candidate speakers: the person the rules chose, the previous quote's
 speaker, every person named within a window around the quote and every "he"/"she" there (resolved by
-coref.py). Each candidate gets the hand-written cues as binary features (side and distance of its
+coref.py), and, as "weak" candidates with features of their own, the names there the person index reads as nobody's
+(coref.PersonIndex.weak: one word the tagger reads as a person's, "Obama" never written in full; a body followed by a
+speech verb, "the Harbour Board said"). Each candidate gets the hand-written cues as binary features (side and distance of its
 nearest mention, whether that mention is the subject of a speech verb, whether the rules chose it and
 how, whether it spoke the previous quote, how many of the article's quotes the rules give it, how often
 the article names it, the shape of a person's full name, pronoun gender, the quote opening its paragraph, the word cluster of its last word,
@@ -197,6 +199,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
     """For each quote, its candidate speakers with features; the rules' choice (if any) comes first.
     With `wanted`, only the quotes marked True get candidates (the others an empty list)."""
     people = res.people
+    weak_pos = people.weak_pos
     pron_pos, pron_word = [], []
     q_starts = [q.start for q in quotes]
     for m in _PRONOUN.finditer(text):
@@ -322,27 +325,44 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             else:
                 c.feats.add("name:main")
             c.sex = c.sex or people.sex[j]
+        weak = set()  # candidates only named by runs the person index reads as nobody: ranked apart, feature "weak"
+        for j in _nearest(weak_pos, q.start, q.end, lo, hi):
+            s, e, name, sex = people.weak[j]
+            if sex == "body" and want:
+                continue  # "Arsenal said ...": no "he" or "she"
+            if _key(name) not in cands:
+                weak.add(_key(name))
+            c = get(name)
+            at(c, s, e, "weak", first_person(s))  # features of their own: "weak:b15", "weak:a:speaks" ...
+            if sex != "body":
+                c.sex = c.sex or sex
         for j in _nearest(pron_pos, q.start, q.end, lo, hi):
             s, word = pron_pos[j], pron_word[j]
             if s not in pron_cache:
                 pron_cache[s] = people.resolve(s, word)
             name = pron_cache[s]
             if name:
+                weak.discard(_key(name))
                 at(get(name), s, s + len(word), "pron", first_person(s))
         if prev:
+            weak.discard(_key(prev))
             c = get(prev)
             c.feats.add("prev")
             if how in ("none", "inherit"):
                 c.feats.add("prev:" + how)
         for r, k in enumerate(ante[:3]):
             cands[k].feats.add(f"ante:{'pron' if want else 'quote'}{r}")  # nth fitting person back from the anchor
-        cands = _merge(cands)
-        n = len(cands)
+        weak_only = {id(cands[k]) for k in weak}
+        cands = _merge(cands, weak_only)
+        n = sum(id(c) not in weak_only for c in cands)
+        for c in cands:
+            if id(c) in weak_only:
+                c.feats.add("weak")
         for side in ("b", "a"):
-            near = sorted((c for c in cands if c.side == side), key=lambda c: c.dist)
+            near = sorted((c for c in cands if c.side == side and id(c) not in weak_only), key=lambda c: c.dist)
             for r, c in enumerate(near[:3]):
                 c.feats.add(f"rank:{side}{r}")
-            talk = sorted((c for c in cands if side in c.spoke), key=lambda c: c.spoke[side])
+            talk = sorted((c for c in cands if side in c.spoke and id(c) not in weak_only), key=lambda c: c.spoke[side])
             for r, c in enumerate(talk[:2]):
                 c.feats.add(f"spoke:{side}{r}")  # the nearest person who speaks on that side
         prev_para = i and bounds(quotes[i - 1].start)[0] == p_start
@@ -377,6 +397,8 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             if "prev" in c.feats:
                 c.feats.add("prev:samepara" if prev_para else "prev:otherpara")
                 c.feats.add(f"prev:how:{how}")
+            if id(c) in weak_only:  # every feature its own ("w|cluster:21"): weak ones teach the people's nothing
+                c.feats = {f if f.startswith("weak") else "w|" + f for f in c.feats}
         if q.speaker:
             seen_before[_key(q.speaker)] += 1
         out.append(cands)
@@ -396,16 +418,17 @@ def _nearest(pos: list[int], start: int, end: int, lo: int, hi: int) -> list[int
     return list(range(a, k)) + list(range(m, b))
 
 
-def _merge(cands: dict[str, Candidate]) -> list[Candidate]:
+def _merge(cands: dict[str, Candidate], weak: set[int] = frozenset()) -> list[Candidate]:
     """Candidates as a list, the rules' choice first; a one-word name that is the surname of exactly one
     longer candidate ("Lopez", "Maria Lopez") is merged into it, else one that is the first name of exactly one
-    person ("Luka" of "Dr. Luka Žagar", where the capitalised run stops at a letter outside A-Z)."""
+    person ("Luka" of "Dr. Luka Žagar", where the capitalised run stops at a letter outside A-Z). Nothing is merged
+    into a candidate whose id is in `weak` (only named by runs read as nobody, "Lopez Foundation")."""
     items = list(cands.values())
     by_last: dict[str, list[Candidate]] = {}
     by_first: dict[str, list[Candidate]] = {}
     for c in items:
         words = c.name.split()
-        if len(words) > 1:
+        if len(words) > 1 and id(c) not in weak:
             by_last.setdefault(words[-1].lower(), []).append(c)
             if _name_facts(c.name)[1] == "shape:person":  # is_person, remembered: not "Trump Tower" for "Trump"
                 by_first.setdefault(words[0].lower(), []).append(c)

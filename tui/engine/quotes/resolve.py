@@ -33,7 +33,8 @@ class Resolver:
         # and one it reads as a people, an event, a product or another named thing ("the Wooden Spoon") neither
         labels = _THINGS | _OTHER_THINGS if rules.enabled("other-tagged-things-are-nobody") else _THINGS
         things = [(e.start, e.end) for e in entities or () if e.label in labels]
-        self.people = PersonIndex(text, self.book, [(s, e) for s, e, _ in spans], things)
+        persons = None if entities is None else [(e.start, e.end) for e in entities if e.label == "PERSON"]
+        self.people = PersonIndex(text, self.book, [(s, e) for s, e, _ in spans], things, persons)
         self.last_speaker: str | None = None
 
     def name(self, m: Mention) -> str:
