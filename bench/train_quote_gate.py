@@ -60,11 +60,10 @@ def main() -> int:
     ap.add_argument("eval_dir", nargs="?", default=str(default_eval()))
     ap.add_argument("--out", default=str(DEFAULT_OUT))
     args = ap.parse_args()
-    qdir = Path(args.eval_dir) / "quotes"
-    gold = qdir / "train" / "polnear_train.jsonl"
-    if not gold.exists():
-        print(f"no training file at {gold}", file=sys.stderr)
+    found = train_quotes.train_file(args.eval_dir)
+    if found is None:
         return 2
+    qdir, gold = found
     data = examples_of(train_quotes.collect(gold), train_quotes.load_scorer(qdir))
     w = train(data)
     body = {"about": f"quote gate weights: bench/train_quote_gate.py from PolNeAR train ({len(data)} quotes, "

@@ -35,6 +35,16 @@ BAGS = 10  # perceptrons averaged, each over the examples in its own fixed order
 DEFAULT_OUT = ROOT / "assets" / "models" / ranker.WEIGHTS_FILE
 
 
+def train_file(eval_dir: str) -> tuple[Path, Path] | None:
+    """(the quotes folder, PolNeAR's train file) under EVAL_DIR, or None after saying on stderr that it is missing."""
+    qdir = Path(eval_dir) / "quotes"
+    gold = qdir / "train" / "polnear_train.jsonl"
+    if not gold.exists():
+        print(f"no training file at {gold}", file=sys.stderr)
+        return None
+    return qdir, gold
+
+
 def load_scorer(qdir: Path):
     """The shared scorer module (its speaker test decides which candidates are right)."""
     spec = importlib.util.spec_from_file_location("quote_scorer", qdir / "score.py")
@@ -243,11 +253,10 @@ def main() -> int:
     ap.add_argument("--out", default=str(DEFAULT_OUT))
     ap.add_argument("--check", action="store_true", help="train on half of train, print accuracy on the other half")
     args = ap.parse_args()
-    qdir = Path(args.eval_dir) / "quotes"
-    gold = qdir / "train" / "polnear_train.jsonl"
-    if not gold.exists():
-        print(f"no training file at {gold}", file=sys.stderr)
+    found = train_file(args.eval_dir)
+    if found is None:
         return 2
+    qdir, gold = found
     data = examples(gold, load_scorer(qdir))
     if args.check:
         half = [[d for d in data if half_of(d[0]) == h] for h in (0, 1)]

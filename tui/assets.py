@@ -17,3 +17,15 @@ def assets_dir() -> Path:
 def asset(*parts: str) -> Path:
     """Path of one asset, e.g. asset("models", "ner.json.gz")."""
     return assets_dir().joinpath(*parts)
+
+
+def model_weights(name: str) -> dict[str, float]:
+    """The feature weights of a small shipped model (assets/models/NAME, JSON with a "weights" object), or {}
+    when the file is missing or unreadable: the model is then off and its rules decide alone."""
+    import json
+
+    try:
+        with asset("models", name).open(encoding="utf-8") as f:
+            return {k: float(v) for k, v in json.load(f)["weights"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}

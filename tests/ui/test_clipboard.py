@@ -65,11 +65,16 @@ def test_sequences_by_hand():
     assert clipboard.tmux_passthrough("\x1b]52;c;aMOp\x07") == "\x1bPtmux;\x1b\x1b]52;c;aMOp\x07\x1b\\"
 
 
-def test_no_display_gives_a_hint(monkeypatch):
+@pytest.fixture
+def no_display(monkeypatch):
+    """No X or Wayland display, so no system clipboard (skips where one works without a display)."""
     for name in ("DISPLAY", "WAYLAND_DISPLAY"):
         monkeypatch.delenv(name, raising=False)
     if clipboard.system_tool()[0] is not None:
         pytest.skip("this machine has a clipboard without a display (macOS, Windows or WSL)")
+
+
+def test_no_display_gives_a_hint(no_display):
     result = clipboard.copy_text("hello", terminal=None)
     assert not result.ok
     message, severity = clipboard.describe("summary", result)
@@ -163,24 +168,16 @@ async def test_dead_display_toast_says_sent_not_copied(library, make_app, dead_d
     assert "xclip failed" in message and f"newsreader summary {article_id}" in message
 
 
-async def test_no_display_toast_says_where_the_text_is(library, make_app, monkeypatch):
-    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
-        monkeypatch.delenv(name, raising=False)
-    if clipboard.system_tool()[0] is not None:
-        pytest.skip("this machine has a clipboard without a display (macOS, Windows or WSL)")
+async def test_no_display_toast_says_where_the_text_is(library, make_app, no_display):
     path, _ = library
     app, (message, severity), article_id = await _copy_in_app(path, make_app, "Y")
     assert severity == "warning" and "Copied" not in message
     assert "no display" in message and f"newsreader summary {article_id} --format md" in message
 
 
-async def test_the_command_a_copy_toast_names_prints_the_summary_that_was_copied(library, make_app, monkeypatch):
+async def test_the_command_a_copy_toast_names_prints_the_summary_that_was_copied(library, make_app, no_display):
     """After `s` and `+` (a 4-sentence lead summary) the toast of `c` named `newsreader summary ID`, which prints
     the default (news) summary: the command carries the method and the length now, for `Y` too."""
-    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
-        monkeypatch.delenv(name, raising=False)
-    if clipboard.system_tool()[0] is not None:
-        pytest.skip("this machine has a clipboard without a display (macOS, Windows or WSL)")
     path, _ = library
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
@@ -257,7 +254,7 @@ async def test_a_copy_of_an_article_not_on_screen_names_it(library, make_app, mo
         assert f"key quotes of “{title}”" in message, message
 
 
-async def test_the_tmux_warning_toast_leaves_the_screen_readable_at_80x24(library, make_app, tmux_server, monkeypatch):
+async def test_the_tmux_warning_toast_leaves_the_screen_readable_at_80x24(library, make_app, tmux_server, no_display):
     """Inside a tmux that drops OSC 52, with no display: the toast of `c` says all four things (sent unconfirmed,
     the tmux fix, no system clipboard, where the text is) in at most 9 rows of an 80x24 screen; it took 11 (with
     its title), covering the summary pane to its last row."""
@@ -265,10 +262,6 @@ async def test_the_tmux_warning_toast_leaves_the_screen_readable_at_80x24(librar
 
     tmux_server("set", "-g", "set-clipboard", "external")
     tmux_server("set", "-g", "allow-passthrough", "off")
-    for name in ("DISPLAY", "WAYLAND_DISPLAY"):
-        monkeypatch.delenv(name, raising=False)
-    if clipboard.system_tool()[0] is not None:
-        pytest.skip("this machine has a clipboard without a display (macOS, Windows or WSL)")
     path, _ = library
     app = make_app(path)
     async with app.run_test(size=(80, 24), notifications=True) as pilot:

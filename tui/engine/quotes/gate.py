@@ -17,7 +17,6 @@ Switched off with the rule name "quote-gate" (tui.engine.rules).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import lru_cache
@@ -44,12 +43,8 @@ rules.guard(
 @lru_cache(maxsize=1)
 def weights() -> dict[str, float]:
     """The shipped weights (loaded on first use), or {} when the file is missing or unreadable."""
-    from tui.assets import asset
-    try:
-        with asset("models", WEIGHTS_FILE).open(encoding="utf-8") as f:
-            return {k: float(v) for k, v in json.load(f)["weights"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+    from tui.assets import model_weights
+    return model_weights(WEIGHTS_FILE)
 
 
 def active() -> bool:

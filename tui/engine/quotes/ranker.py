@@ -21,7 +21,6 @@ Switched off with the rule name "speaker-ranker" (tui.engine.rules), which gives
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import re
 from collections import Counter
@@ -89,12 +88,8 @@ def active() -> bool:
 @lru_cache(maxsize=1)
 def weights() -> dict[str, float]:
     """The shipped weights (loaded on first use), or {} when the file is missing or unreadable."""
-    from tui.assets import asset
-    try:
-        with asset("models", WEIGHTS_FILE).open(encoding="utf-8") as f:
-            return {k: float(v) for k, v in json.load(f)["weights"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        return {}
+    from tui.assets import model_weights
+    return model_weights(WEIGHTS_FILE)
 
 
 def score(c: Candidate, w: dict[str, float]) -> float:
