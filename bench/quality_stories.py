@@ -39,7 +39,12 @@ run (all events, halves, proxy) made K times with each day's articles shuffled (
 Errors (`--errors`): after each run of all the events and of the proxy (order 0), which events are split (each
 part: its articles, their first and last days, and what else its story holds) and which stories hold more than one
 event or a distractor (distractors by kind: salt = PolNeAR, corpus, conll), and the precision lost to other events
-and to distractors: what a change of method moved, event by event, rather than one F1. Each of those runs is also
+and to distractors: what a change of method moved, event by event, rather than one F1. The precision lost to other
+events is told apart by how the other event sits in the story (a whole part of it, 2+ articles, or single articles),
+and three repairs done by hand bound what a cure of each kind could win: the F1 if each article alone of its event in
+a story joined the event's largest part, if each event's parts that hold nothing else were one story, if each story
+were split by event; a run fed one at a time also counts its articles placed after the last windowed regroup and
+how many of them are outside their event's largest part (order effects). Each of those runs is also
 made once more without the merges of stories (`Grouper.merge_touched` does nothing: articles placed and refined
 only), and its figures and mixed stories printed: what the merges buy and what they cost.
 
@@ -142,6 +147,7 @@ def grouping(eval_dir: Path, tmp: Path, py: str, at_once: float = 0.0, quiet: bo
     ident = feed(lib, rows, at_once)
     seconds = time.perf_counter() - t0
     where = {doc: story_of(lib, aid) for doc, aid in ident.items()}
+    late = after_last_window(lib, ident) if at_once < 1 else None
     lib.close()
     pred = tmp / "clusters.jsonl"
     with pred.open("w") as f:
@@ -152,7 +158,18 @@ def grouping(eval_dir: Path, tmp: Path, py: str, at_once: float = 0.0, quiet: bo
     if not quiet:
         print(out.stdout.strip() or out.stderr.strip()[-400:], file=sys.stderr)
     gold = {r["id"]: frozenset(r.get("clusters") or [r["cluster"]]) for r in rows}
-    return {"stdout": out.stdout, "seconds": seconds, "errors": errors(where, gold, {r["id"]: r["date"] for r in rows})}
+    return {"stdout": out.stdout, "seconds": seconds,
+            "errors": errors(where, gold, {r["id"]: r["date"] for r in rows}, late)}
+
+
+def after_last_window(lib: Library, ident: dict[str, int]) -> set[str]:
+    """The rows of `ident` (row id -> article id) whose articles were grouped after the last windowed regroup
+    (tui/stories/regroup_window.py): placed one at a time and never placed again with the articles around them."""
+    from tui.stories.regroup_window import WINDOW_MARK
+
+    row = lib.db.execute("SELECT value FROM counts WHERE name = ?", (WINDOW_MARK,)).fetchone()
+    mark = row[0] if row else 0
+    return {doc for doc, aid in ident.items() if aid > mark}
 
 
 def halves(rows: list[dict]) -> dict[str, list[dict]]:
@@ -294,12 +311,47 @@ def without_merges():
     return mock.patch.object(Grouper, "merge_touched", lambda self: None)
 
 
-def errors(pred: dict[str, object], gold: dict[str, frozenset], days: dict[str, str]) -> list[str]:
+def repaired(pred: dict[str, object], gold: dict[str, frozenset], how: str) -> dict[str, object]:
+    """`pred` with one kind of error undone by hand, to bound what a cure of that kind could win (`errors` scores it):
+    "alone": each article of one event that is the only article of its event in its story joins the story holding
+    most of that event (ties: the first story by id as text); "pure": each event's parts whose stories hold nothing but
+    articles of it are made one story; "split": each story is split by event (an article of two events goes with the
+    first of them by name, a distractor stands alone)."""
+    clusters: dict[object, list[str]] = {}
+    for doc, c in pred.items():
+        clusters.setdefault(c, []).append(doc)
+    events: dict[str, list[str]] = {}
+    for doc, labels in gold.items():
+        for label in labels:
+            events.setdefault(label, []).append(doc)
+    out = dict(pred)
+    if how == "split":
+        return {doc: (c, min(gold[doc]) if doc in gold else doc) for doc, c in pred.items()}
+    for event, docs in sorted(events.items()):
+        parts = Counter(pred[d] for d in docs)
+        if how == "alone":
+            largest = min(parts, key=lambda c: (-parts[c], str(c)))
+            for d in docs:
+                if len(gold[d]) == 1 and parts[pred[d]] == 1:
+                    out[d] = largest
+        else:
+            pure = sorted((c for c in parts if all(x in gold and event in gold[x] for x in clusters[c])), key=str)
+            for c in pure[1:]:
+                for x in clusters[c]:
+                    out[x] = pure[0]
+    return out
+
+
+def errors(pred: dict[str, object], gold: dict[str, frozenset], days: dict[str, str],
+           late: set[str] | None = None) -> list[str]:
     """What a grouping got wrong, in lines to print: the B-cubed precision lost to articles of other events and to
-    distractors (documents of `pred` outside `gold`, named by their id's prefix before ":") and the recall lost; each
-    event split over several stories, part by part (articles, first..last day as MM-DD from `days`, and the story's
-    other articles by event or kind); each story whose articles are not all of one event (an article of two events
-    is of each), or that holds distractors."""
+    distractors (documents of `pred` outside `gold`, named by their id's prefix before ":") and the recall lost; then
+    (when anything is lost) the precision lost to other events as whole parts of another event (two or more of its
+    articles in the story) or as single articles, the F1 each kind of repair would reach (`repaired`), and of the
+    articles `late` (placed one at a time after the last windowed regroup, when given) how many are outside their
+    event's largest part (a part as big as the largest counts as it); each event split over several stories, part by part (articles, first..last day as MM-DD from
+    `days`, and the story's other articles by event or kind); each story whose articles are not all of one event (an
+    article of two events is of each), or that holds distractors."""
     clusters: dict[object, list[str]] = {}
     for doc, c in pred.items():
         clusters.setdefault(c, []).append(doc)
@@ -307,12 +359,15 @@ def errors(pred: dict[str, object], gold: dict[str, frozenset], days: dict[str, 
     def kind(doc: str) -> str:  # an article of two events is named by both ("a+b")
         return "+".join(sorted(gold[doc])) if doc in gold else doc.split(":")[0]
 
-    other = stray = 0.0
+    other = stray = whole = 0.0
     for doc, labels in gold.items():
         mates = clusters[pred[doc]]
-        other += sum(1 for x in mates if x in gold and not gold[x] & labels) / len(mates)
+        held = Counter(label for x in mates if x in gold for label in gold[x])  # the story's articles of each event
+        foreign = [x for x in mates if x in gold and not gold[x] & labels]
+        other += len(foreign) / len(mates)
+        whole += sum(1 for x in foreign if max(held[label] for label in gold[x]) >= 2) / len(mates)
         stray += sum(1 for x in mates if x not in gold) / len(mates)
-    p, r, _ = bcubed(pred, gold)
+    p, r, f = bcubed(pred, gold)
     n = len(gold) or 1
     out = [f"P {p:.4f} R {r:.4f}: precision lost to other events {other / n:.4f}, to distractors {stray / n:.4f}; "
            f"recall lost {1 - r:.4f}"]
@@ -320,6 +375,22 @@ def errors(pred: dict[str, object], gold: dict[str, frozenset], days: dict[str, 
     for doc, labels in gold.items():
         for label in labels:
             events.setdefault(label, []).append(doc)
+    if f < 1:
+        bound = {how: bcubed(repaired(pred, gold, how), gold)[2] for how in ("alone", "pure", "split")}
+        out.append(f"F1 {f:.4f}; precision lost to other events as whole parts of one (2+ of its articles in the "
+                   f"story) {whole / n:.4f}, as single articles {(other - whole) / n:.4f}; F1 if each article alone of "
+                   f"its event in a story joined the event's largest part {bound['alone']:.4f}, if each event's parts "
+                   f"holding nothing else were one story {bound['pure']:.4f}, if each story were split by event "
+                   f"{bound['split']:.4f}")
+    if late is not None:
+        away = set()
+        for docs in events.values():
+            parts = Counter(pred[d] for d in docs)
+            away |= {d for d in docs if parts[pred[d]] < max(parts.values())}
+        placed = [d for d in gold if d in late]
+        out.append(f"placed one at a time after the last windowed regroup: {len(placed)} articles, "
+                   f"{sum(d in away for d in placed)} of them outside their event's largest part "
+                   f"(of {len(away)} outside it in all)")
     for event, docs in sorted(events.items()):
         parts: dict[object, list[str]] = {}
         for doc in docs:
@@ -357,6 +428,7 @@ def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: 
     lib = Library(tmp / f"salted-{source}-{at_once}-{ORDER}.db")
     ident = feed(lib, mixed, at_once)
     pred = {doc: story_of(lib, aid) for doc, aid in ident.items()}
+    late = after_last_window(lib, ident) if at_once < 1 else None
     lib.close()
     gold = {r["id"]: frozenset(r.get("clusters") or [r["cluster"]]) for r in rows}
     p, r, f = bcubed(pred, gold)
@@ -365,7 +437,7 @@ def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: 
     salted_stories = {pred[d] for d in pred if d not in gold}
     return {"p": p, "r": r, "f1": f, "distractors": len(extra), "stray": stray,
             "dev_with_stray": sum(1 for d in gold if pred[d] in salted_stories),
-            "dev_stories": len(dev_stories), "errors": errors(pred, gold, {x["id"]: x["date"] for x in mixed})}
+            "dev_stories": len(dev_stories), "errors": errors(pred, gold, {x["id"]: x["date"] for x in mixed}, late)}
 
 
 def paired(per: dict[str, list[float]], base: dict[str, list[float]], parts: dict[str, list[str]]) -> str:
