@@ -88,9 +88,13 @@ def ungrouped_keys(lib: Library, limit: int, after: tuple[str, int] = ("", 0),
 
 
 def ungrouped_count(lib: Library) -> int:
-    """How many articles are in no story yet."""
-    return lib.db.execute("SELECT (SELECT value FROM counts WHERE name = 'articles')"
-                          " - (SELECT count(*) FROM story_articles)").fetchone()[0]
+    """How many articles are in no story yet: the stored articles less the grouped ones, two counts rows kept by
+    triggers (migrations 3 and 23: a count(*) of the memberships walked an index, ~1.2 ms at 100,000 articles)."""
+    n = lib.db.execute("SELECT (SELECT value FROM counts WHERE name = 'articles')"
+                       " - (SELECT value FROM counts WHERE name = 'grouped')").fetchone()[0]
+    if n is None:  # a counts row missing (removed by hand): counted
+        n = lib.db.execute("SELECT (SELECT count(*) FROM articles) - (SELECT count(*) FROM story_articles)").fetchone()[0]
+    return n
 
 
 def stories_between(lib: Library, lo: str, hi: str, outside: tuple[str, str] | None = None) -> list[tuple]:

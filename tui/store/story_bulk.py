@@ -20,10 +20,11 @@ from contextlib import contextmanager
 
 # trigger -> digest of its SQL (whitespace collapsed): the definitions whose effect the bulk statements restate
 _DELETE_TRIGGERS = {"story_articles_ad": "69e01087d32dd0db", "story_articles_stats_ad": "5ff22efcda41c2b6",
-                    "story_articles_twin_ad": "0d1edf669ba3a28c"}
+                    "story_articles_twin_ad": "0d1edf669ba3a28c", "story_articles_grouped_ad": "732efa6898d5bce9"}
 _RENUMBER_TRIGGERS = {"story_articles_stats_au": "57076c7ef1133648"}
 # set aside for a bulk insert; the copies' trigger (it fires only for a row with dup_of) stays, and must be the known one
-_INSERT_TRIGGERS = {"story_articles_stats_ai": "40f3991e999475ca", "story_left_ai": "9b66e1b1efb24b45"}
+_INSERT_TRIGGERS = {"story_articles_stats_ai": "40f3991e999475ca", "story_left_ai": "9b66e1b1efb24b45",
+                    "story_articles_grouped_ai": "3ee101ed96888f62"}
 _INSERT_KEPT = {"story_articles_twin_ai": "0d5bc00e2b9e95d6"}
 BULK_INSERT_FROM = 500  # memberships a save writes in bulk from (fewer: row by row, no schema change for other readers)
 _INSERT = ("INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"
@@ -55,6 +56,12 @@ def _set_aside(db: sqlite3.Connection, names, sqls: list[str]) -> Iterator[None]
         db.execute(sql)
 
 
+def _grouped(db: sqlite3.Connection, change: int) -> None:
+    """The grouped articles' count (counts row 'grouped', migration 23) moved by `change` rows, as its triggers
+    would have moved it row by row."""
+    db.execute("UPDATE counts SET value = value + ? WHERE name = 'grouped'", (change,))
+
+
 def forget_memberships(db: sqlite3.Connection) -> bool:
     """Delete every membership row as the delete triggers would, in bulk (inside the caller's transaction). False
     (nothing done) when the triggers are not the known ones."""
@@ -71,7 +78,9 @@ def forget_memberships(db: sqlite3.Connection) -> bool:
     # story_articles_ad: the stories go (sizes down to 0), and repeats point nowhere (their rows go too)
     db.execute("DELETE FROM stories WHERE id IN (SELECT story_id FROM story_articles)")
     with _set_aside(db, _DELETE_TRIGGERS, sqls):
-        db.execute("DELETE FROM story_articles")
+        gone = db.execute("DELETE FROM story_articles").rowcount
+    # story_articles_grouped_ad: the grouped articles' count (migration 23) down by the rows deleted
+    _grouped(db, -gone)
     return True
 
 
@@ -110,7 +119,8 @@ def insert_memberships(db: sqlite3.Connection, rows: list[tuple]) -> bool:
                                           " (SELECT 1 FROM story_articles s WHERE s.article_id = articles.id)", ids)}
         new += [a for a in ids if a in found]
     with _set_aside(db, _INSERT_TRIGGERS, sqls):
-        db.executemany(_INSERT, [(*r, r[0]) for r in plain])
+        added = db.executemany(_INSERT, [(*r, r[0]) for r in plain]).rowcount
+    _grouped(db, added)  # story_articles_grouped_ai, for the rows written (not those INSERT OR IGNORE left out)
     for i in range(0, len(new), 500):
         ids = new[i:i + 500]
         marks = ",".join("?" * len(ids))
