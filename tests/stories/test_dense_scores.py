@@ -118,14 +118,14 @@ def test_a_row_follows_its_story(lib, monkeypatch):
     seen = Counter()
     flush = g.Grouper.flush
 
-    def check_then_flush(self):
+    def check_then_flush(self, *features):
         if self.dense is not None:
             for sid, row in self.dense.rows.items():
                 cen = self.stories[sid].centroid
                 for t, col in self.dense.cols.items():
                     assert self.dense.mat[row, col] == cen.get(t, 0.0)
                 seen["rows"] += 1
-        flush(self)
+        flush(self, *features)
 
     monkeypatch.setattr(g.Grouper, "flush", check_then_flush)
     lib.add_many(_spread(8, 3))

@@ -191,9 +191,9 @@ def test_a_grouping_writes_with_the_bulk_page_cache_and_gives_it_back(lib, monke
     from tui.store.library import BULK_CACHE_KIB
 
     sizes = []
-    real = grouping.save_features
-    monkeypatch.setattr(grouping, "save_features",
-                        lambda lib, rows: sizes.append(lib.db.execute("PRAGMA cache_size").fetchone()[0]) or real(lib, rows))
+    real = grouping.store.save_groups  # (which writes the features too)
+    monkeypatch.setattr(grouping.store, "save_groups",
+                        lambda lib, *a, **k: sizes.append(lib.db.execute("PRAGMA cache_size").fetchone()[0]) or real(lib, *a, **k))
     lib.add_many(ALL)
     before = lib.db.execute("PRAGMA cache_size").fetchone()[0]
     assert grouping.group_new(lib) == len(ALL)

@@ -14,6 +14,7 @@ from itertools import islice
 
 from tui.store.library import Library, StoreError, _explain
 from tui.store.story_bulk import forget_memberships, insert_memberships, renumber_memberships
+from tui.store.story_features import write_features
 
 
 @dataclass
@@ -174,7 +175,7 @@ def _compact_each(objs: list, close: str, open_: str) -> list[str]:
 
 def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], moved: dict[int, int] | None = None,
                 gone: list[int] = (), stored_terms: int = 30, rounded: list[dict[str, float]] | None = None,
-                before=None, after=None) -> None:
+                before=None, after=None, last_story_id: int | None = None, features: list[tuple] = ()) -> None:
     """Write one grouping step in one transaction.
 
     `new_members` are inserted (their stories must be in `stories`); `stories` rows are
@@ -183,6 +184,9 @@ def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], m
     `stored_terms`, rounded to 4 places; `rounded` gives them made already (one dict per new member, in order).
     `before(db)` and `after(db)`, when given, are called inside the transaction before and after the writes (a
     grouper that keeps its stories between calls reads there what it must agree with: tui/stories/warm.py).
+    `last_story_id`: the highest story id handed out (remember_story_ids), `features`: the placed articles' grouping
+    features to store (story_features.save_features' rows), written in the same transaction (one commit for a
+    grouping step, not three: one article grouped as it lands paid each).
     """
     try:
         with lib.transaction() as db:
@@ -210,6 +214,10 @@ def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], m
             db.executemany("UPDATE stories SET size = (SELECT count(*) FROM story_articles WHERE story_id = ?)"
                            " WHERE id = ?", [(i, i) for i in ids])
             db.execute("DELETE FROM stories WHERE size <= 0")
+            if features:
+                write_features(db, features)
+            if last_story_id is not None:
+                _remember_ids(db, last_story_id)
             bump_generation(db)
             if after is not None:
                 after(db)
@@ -236,8 +244,12 @@ def next_story_id(lib: Library) -> int:
 def remember_story_ids(lib: Library, last_id: int) -> None:
     """Record the highest story id handed out, so a rebuild never gives an old id to another event."""
     with lib.transaction() as db:
-        db.execute("INSERT INTO counts (name, value) VALUES ('story_ids', ?)"
-                   " ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)", (last_id,))
+        _remember_ids(db, last_id)
+
+
+def _remember_ids(db, last_id: int) -> None:
+    db.execute("INSERT INTO counts (name, value) VALUES ('story_ids', ?)"
+               " ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)", (last_id,))
 
 
 def clear(lib: Library) -> None:

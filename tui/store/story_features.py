@@ -60,12 +60,15 @@ def save_features(lib: Library, rows: list[tuple]) -> None:
         return
     try:
         with lib.transaction() as db:
-            db.executemany(
-                "INSERT OR REPLACE INTO story_features (article_id, version, words, weights, sketch)"
-                " SELECT ?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)",
-                [(*r, r[0]) for r in rows])
+            write_features(db, rows)
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
+
+
+def write_features(db: sqlite3.Connection, rows: list[tuple]) -> None:
+    """save_features' writes, inside the caller's transaction."""
+    db.executemany("INSERT OR REPLACE INTO story_features (article_id, version, words, weights, sketch)"
+                   " SELECT ?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)", [(*r, r[0]) for r in rows])
 
 
 def stored_feature_count(lib: Library, version: int | None = None) -> int:

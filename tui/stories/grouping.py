@@ -621,10 +621,13 @@ class Grouper:
         del self.stories[drop.id]
         self.win.discard(drop.id)
 
-    def flush(self) -> None:
-        """Write the placed articles and the changed stories."""
+    def flush(self, features: list[tuple] = ()) -> None:
+        """Write the placed articles and the changed stories (and `features`, save_features' rows of the placed
+        articles computed here, in the same transaction)."""
         changed = [s for s in self.stories.values() if s.dirty]
         if not self.pending and not changed:
+            if features:
+                save_features(self.lib, features)
             return
         # each member's STORED_TERMS first terms, rounded as save_groups would (round(w, 4)), all at once
         heads = rounded4(list(chain.from_iterable(islice(m.terms.values(), STORED_TERMS) for m in self.pending)))
@@ -639,7 +642,8 @@ class Grouper:
             after = lambda db: back.append(warm.read_after(w, db, touched, ids))  # noqa: E731
         store.save_groups(self.lib, self.pending, [(s.id, s.title, s.first, s.last, s.size, _rounded(s.centroid))
                                                    for s in changed], moved=self.moved, gone=sorted(self.gone),
-                          stored_terms=STORED_TERMS, rounded=stored, before=before, after=after)
+                          stored_terms=STORED_TERMS, rounded=stored, before=before, after=after,
+                          last_story_id=self.next_id - 1, features=features)
         for s in changed:
             s.dirty = False
         if self.warm is not None:
@@ -649,7 +653,6 @@ class Grouper:
         self.pending, self.moved, self.gone = [], {}, set()
         self.seen.clear()
         self.cols.clear()
-        store.remember_story_ids(self.lib, self.next_id - 1)
 
     def evict_before(self, n: int) -> None:
         """Forget stories that ended more than a window before day `n` (rebuilds walk forward in time)."""
@@ -801,11 +804,10 @@ def _group_batches(lib, batch: int, jobs: int, kept: warm.Warm | None = None, wa
                 g.place(r[0], r[1], r[2], _day_of(r), f, c)
             g.refine()
             g.merge_touched()
-            g.flush()
-            if ver:
-                save_features(lib, [(aid, ver, *enc) for aid, enc in computed if enc is not None])
+            g.flush([(aid, ver, *enc) for aid, enc in computed if enc is not None] if ver else ())
             done += len(rows)
-            store.take_lease(lib, LEASE_SECONDS, renew=True)
+            if queue or last is not None:  # more batches to place (after the last, the caller lets the lease go)
+                store.take_lease(lib, LEASE_SECONDS, renew=True)
         return done
     finally:
         if pool is not None:
