@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from array import array
+from collections import Counter
 from functools import lru_cache
 from itertools import chain, islice
 from sys import intern
@@ -88,14 +89,16 @@ def encoded_features_of(texts: list[tuple[str, str]]) -> list[tuple[str, bytes, 
     return [encode(t, s) for t, s in features_of(texts)]
 
 
-def reweighted_encoded(rows: list[tuple], top: int, base=None) -> tuple[list[dict[str, float]], list[list[int]]] | None:
+def reweighted_encoded(rows: list[tuple], top: int, base=None,
+                       counted: list | None = None) -> tuple[list[dict[str, float]], list[list[int]]] | None:
     """`library_idf.reweighted([decode(*r)[0] for r in rows], top, base)` and the rows' decoded sketches, made for
     the whole batch at once in numpy from the encoded rows (a rebuild's batch: its stored features, or the workers'):
     the same floats in the same order (each weight times its term's factor, a stable sort by weight, the first `top`,
     their squares summed one after the other, each divided by the root; tests/stories/test_batch_features.py
     compares). None when a row is not encoded (a 2-tuple: features computed here that could not be) or not as
     `encode` writes it (a damaged row: a word twice, counts that disagree, a weight that is not a finite number):
-    then the caller decodes row by row."""
+    then the caller decodes row by row. `counted`, when given, gets the batch's own (articles, document frequencies)
+    appended, as regroup_window.window_df counts them from the stored words (a row without words counts "")."""
     import math
 
     import numpy as np
@@ -119,6 +122,11 @@ def reweighted_encoded(rows: list[tuple], top: int, base=None) -> tuple[list[dic
     if not np.isfinite(weights).all():
         return None
     df = np.bincount(ids, minlength=len(keys)).tolist()  # a row's words are distinct: articles per word
+    if counted is not None:
+        made = Counter(dict(zip(keys, df)))
+        if not all(counts):
+            made[""] += counts.count(0)  # ("".split("\n") is [""])
+        counted.append((len(rows), made))
     n = len(rows) + (base[0] if base is not None else 0)
     extra = base[1] if base is not None else {}
     factors = np.array([factor_of(t, k + extra.get(t, 0), n) for t, k in zip(keys, df)] or [0.0])

@@ -781,8 +781,13 @@ def _group_batches(lib, batch: int, jobs: int, kept: warm.Warm | None = None, wa
                 g.levels = BACKGROUND
             # the batch's encoded features decoded and reweighted at once (features.reweighted_encoded: the same
             # floats), else row by row (a few articles: numpy's calls cost more than they save)
-            made = (reweighted_encoded(raw, TOP_TERMS, base) if g.levels is not BACKGROUND and len(raw) >= ENCODED_FROM
-                    else None)
+            # (a window's batch, with the warm state followed: its own document frequencies are kept for the next
+            # calls' window_df, regroup_window.after_grouping)
+            counted = [] if kept is not None and len(rows) >= LIBRARY_FROM and ver else None
+            made = (reweighted_encoded(raw, TOP_TERMS, base, counted) if g.levels is not BACKGROUND
+                    and len(raw) >= ENCODED_FROM else None)
+            if kept is not None:
+                kept.counted = (ver, [r[0] for r in rows], *counted[0]) if counted else None
             if made is None:
                 feats = [decode(*f) if len(f) == 3 else f for f in raw]
                 vecs = (reweighted([v for v, _ in feats], TOP_TERMS, base) if g.levels is not BACKGROUND

@@ -51,6 +51,9 @@ class Warm:
     # the last window's stories (tui/stories/regroup_window.py `_forget`): story id -> (the ids of the members that
     # stayed, in members() order; their terms summed in that order, untrimmed): the next window carries the sum on
     sums: dict[int, tuple[list[int], dict[str, float]]] = field(default_factory=dict)
+    # a window's batch as its grouper weighed it: (features version, article ids, articles, document frequencies);
+    # regroup_window.after_grouping hands them to window_df when they are what it would count from the store
+    counted: tuple | None = None
 
 
 _KEPT: dict[str, Warm] = {}
