@@ -73,7 +73,11 @@ def test_statements_of_at_most_the_variable_limit(tmp_path):
         lib.close()
 
 
-def test_add_many_matches_single_adds_and_rolls_back_whole(tmp_path):
+def test_add_many_matches_single_adds_and_rolls_back_whole(tmp_path, monkeypatch):
+    # An undated article sorts by when it was stored (sort_key = the store's clock, to the second): the two libraries
+    # are written one after the other, and under load a second ended between them (the rows then differed in
+    # sort_key alone). The clock is the same fixed second for both, as it is for _store's statements.
+    monkeypatch.setattr(library_module, "_now", lambda: "2025-01-01T00:00:00Z")
     arts = _articles()
     a, b = Library(tmp_path / "a.db"), Library(tmp_path / "b.db")
     try:
