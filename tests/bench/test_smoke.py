@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:  # bench/ is not installed with the package: import it from the checkout
@@ -17,23 +21,60 @@ if str(REPO) not in sys.path:  # bench/ is not installed with the package: impor
 KEYS = {"name", "value", "unit", "budget", "ok"}
 
 
-def _bench(*args: str, out: Path, timeout: int = 240) -> subprocess.CompletedProcess:
+def _bench(*args: str, out: Path, timeout: int = 240, tmux_dir: str | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m bench --smoke`. `tmux_dir`: the TMUX_TMPDIR of the run, so the sockets of its private tmux
+    servers are its own (the machine's other bench runs, another checkout's tests among them, make theirs in the
+    shared /tmp/tmux-UID: one made while this run went was taken for this run's leftover). `timeout` only stops a
+    hung run (no timing is asserted here), killing all the run started."""
     env = dict(os.environ, PYTHONPATH=str(REPO), NEWSREADER_NO_SEED="1")
-    return subprocess.run([sys.executable, "-m", "bench", "--smoke", "--out", str(out), *args], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=timeout)
+    if tmux_dir is not None:
+        env["TMUX_TMPDIR"] = tmux_dir
+    proc = subprocess.Popen([sys.executable, "-m", "bench", "--smoke", "--out", str(out), *args], cwd=REPO, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    leftover: set[str] = set()
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, 9)  # the run and every process it started (its tmux servers are stopped below)
+        proc.communicate()
+        raise
+    finally:
+        if tmux_dir is not None:
+            leftover = _bench_sockets(tmux_dir)  # what the run left behind (stopped now, so nothing outlives it)
+            _stop_servers(tmux_dir)
+    done = subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr)
+    done.leftover = leftover
+    return done
 
 
-def _bench_sockets() -> set[str]:
+def _bench_sockets(tmux_dir: str) -> set[str]:
     """The private tmux servers' socket files the bench's start-up measure makes (tmux's folder for this user)."""
-    folder = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}"
+    folder = Path(tmux_dir) / f"tmux-{os.getuid()}"
     return {p.name for p in folder.glob("newsreader-bench-*")} if folder.is_dir() else set()
 
 
-def test_smoke_run_prints_json_lines_for_every_measure(tmp_path):
-    sockets_before = _bench_sockets()
-    proc = _bench(out=tmp_path)
-    # The run leaves nothing behind: its private tmux server is gone and so is that server's socket file.
-    assert _bench_sockets() <= sockets_before
+def _stop_servers(tmux_dir: str) -> None:
+    """Stop any tmux server whose socket is still in `tmux_dir` (a run stopped by the timeout left its own)."""
+    for name in _bench_sockets(tmux_dir):
+        sock = Path(tmux_dir) / f"tmux-{os.getuid()}" / name
+        subprocess.run(["tmux", "-S", str(sock), "kill-server"], capture_output=True, timeout=30)
+
+
+@pytest.fixture
+def tmux_dir():
+    """A TMUX_TMPDIR of the test's own, short (a socket's path has at most ~100 characters), removed after."""
+    folder = tempfile.mkdtemp(prefix="nr-smoke-")
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_smoke_run_prints_json_lines_for_every_measure(tmp_path, tmux_dir):
+    # (the hang guard was 240 s: the smoke run alone took 156 s wall at load 10, nice 5; the suite runs at nice 10
+    # beside other helpers' suites at load 10-16, where this test's run was seen to fail)
+    proc = _bench(out=tmp_path, tmux_dir=tmux_dir, timeout=1200)
+    # The run leaves nothing behind: its private tmux server is gone and so is that server's socket file (read
+    # before _bench stops what is left).
+    assert proc.leftover == set(), proc.leftover
     assert proc.returncode == 0, proc.stderr[-2000:]
     lines = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
     assert lines, "no JSON lines printed"
