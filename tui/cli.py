@@ -118,6 +118,9 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
             length = c.add_mutually_exclusive_group()
             length.add_argument("--sentences", "-n", type=_positive_int, help="number of sentences")
             length.add_argument("--ratio", type=_ratio, help="fraction of the article's sentences (0-1]")
+            c.add_argument("--quotes", action="store_true",
+                           help="with --format md: the title, source line, summary and key quotes, as the app's Y "
+                                "copies them")
     if stories:
         from tui.stories.cli_args import add_parsers
 

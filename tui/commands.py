@@ -368,16 +368,25 @@ def cmd_quotes(args) -> int:
 def _engine_command(args, what: str) -> int:
     from tui import report
 
+    if getattr(args, "quotes", False):  # `summary --quotes`: what the app's Y copies (one article, as Markdown)
+        if args.format != "md":
+            raise CliError("--quotes goes with --format md (the Markdown the app's Y copies)")
+        if args.batch:
+            raise CliError("--quotes reads one article (ID or PATH), not --batch")
     if args.batch:
         return report.run_batch(args, what)
     if not args.target:
         raise CliError(f"{what} needs an article ID, a file PATH, or --batch FILE.jsonl")
-    title, text = _load_target(args)
-    report.print_single(args, what, title, text)
+    article = _load_target(args)
+    if getattr(args, "quotes", False):
+        report.print_card(args, article)
+        return 0
+    report.print_single(args, what, article.title, article.body)
     return 0
 
 
-def _load_target(args) -> tuple[str, str]:
+def _load_target(args):
+    """The article of `args.target`: a stored one (an ID) or a file read as `add` reads it (a PATH)."""
     target = args.target
     from tui.store.library import digits
 
@@ -385,7 +394,7 @@ def _load_target(args) -> tuple[str, str]:
         lib = open_library(args)
         a = _get(lib, int(target))
         lib.close()
-        return a.title, a.body
+        return a
     if Path(target).is_dir():
         raise CliError(f"{visible(target)} is a folder: give one article ID or one file "
                        f"(`newsreader add {visible(target)}` stores a folder's articles)")
@@ -394,5 +403,5 @@ def _load_target(args) -> tuple[str, str]:
     for item in import_paths([target]):
         if item.article is None:
             raise CliError(f"{visible(target)}: {item.error}")
-        return item.article.title, item.article.body
+        return item.article
     raise CliError(f"{visible(target)}: nothing to read")

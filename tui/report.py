@@ -136,6 +136,17 @@ def print_single(args, what: str, title: str, text: str) -> None:
     sys.stdout.write(clean("\n".join(lines)) + "\n")
 
 
+def print_card(args, article) -> None:
+    """`summary --format md --quotes`: the title, source line, summary and key quotes as Markdown, the text the app's
+    `Y` copies (its toast names this command), by the same code (tui.app.copytext, which imports no Textual)."""
+    from tui.app import copytext
+    from tui.engine.analysis import analyze
+
+    analysis = analyze(article.body, title=article.title, method=args.method, sentences=args.sentences,
+                       ratio=None if args.sentences else args.ratio)
+    sys.stdout.write(clean(copytext.markdown(article, analysis)))
+
+
 def group_entities_as_rows(entities: list[dict]) -> list[tuple[str, list[tuple[str, int]]]]:
     """[(label, [(canonical, count), ...]), ...], labels in a fixed order, names by count."""
     order = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "DATE", "TIME", "MONEY", "PERCENT",

@@ -172,7 +172,7 @@ async def test_no_display_toast_says_where_the_text_is(library, make_app, no_dis
     path, _ = library
     app, (message, severity), article_id = await _copy_in_app(path, make_app, "Y")
     assert severity == "warning" and "Copied" not in message
-    assert "no display" in message and f"newsreader summary {article_id} --format md" in message
+    assert "no display" in message and f"newsreader summary {article_id} --format md --quotes" in message
 
 
 async def test_the_command_a_copy_toast_names_prints_the_summary_that_was_copied(library, make_app, no_display):
@@ -193,7 +193,42 @@ async def test_the_command_a_copy_toast_names_prints_the_summary_that_was_copied
         assert f"Also in `newsreader summary {ident} --method lead --sentences {n + 1}`" in _toast(app)[0]
         await pilot.press("Y")
         await settle(pilot)
-        assert f"`newsreader summary {ident} --method lead --sentences {n + 1} --format md`" in _toast(app)[0]
+        assert f"`newsreader summary {ident} --method lead --sentences {n + 1} --format md --quotes`" in _toast(app)[0]
+
+
+async def test_the_command_y_s_toast_names_prints_what_y_copied(library, make_app, no_display, monkeypatch, capsys):
+    """`Y` copies the title, source line, summary and key quotes as Markdown; its toast named `newsreader summary ID
+    --format md`, which prints the summary alone. The command it names now prints the very text copied (after `s`
+    and `+` too), and `c`'s prints every line `c` copied."""
+    import shlex
+
+    from tui.cli import main
+
+    path, _ = library
+    monkeypatch.setenv("NEWSREADER_DB", str(path))
+    app = make_app(path)
+    copies: dict[str, tuple[str, str]] = {}
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        for keys in (("Y",), ("s", "plus", "Y"), ("c",)):
+            await pilot.press(*keys)
+            await settle(pilot)
+            message = _toast(app)[0]
+            command = message[message.index("`") + 1:message.rindex("`")]
+            copies["".join(keys)] = (app.clipboard, command)
+    for keys, (text, command) in copies.items():
+        words = shlex.split(command)
+        assert words[:2] == ["newsreader", "summary"], command
+        assert main(words[1:]) == 0
+        printed = capsys.readouterr().out
+        if keys == "c":
+            assert text and all(line in printed for line in text.splitlines()), (command, printed)
+            continue
+        assert printed == text, (command, printed, text)
+        assert text.startswith("# Harbour town votes to rebuild its storm wall before winter\n"), text
+        assert "\n## Summary\n\n- " in text and "\n## Key quotes\n\n> “" in text, text
+    assert "--method" not in copies["Y"][1] and "--method lead --sentences" in copies["splusY"][1], copies
 
 
 @pytest.fixture

@@ -299,3 +299,43 @@ async def test_a_word_typed_on_a_page_leaves_one_toast_not_one_for_each_key(stor
         await settle(pilot)
         shown = [str(n.message) for n in app._notifications]
         assert sum("does nothing" in s or "works in" in s for s in shown) == 1, shown
+
+
+async def test_the_briefing_s_y_toast_names_a_command_that_prints_the_quotes_copied(stories, make_app, monkeypatch,
+                                                                                     capsys):
+    """The briefing's `y` copies each story's strongest quote, one a line, and its toast named `brief --format md`,
+    which prints the whole briefing. It names `brief --quotes` now, which prints the very lines copied (after `-`
+    too: a story's quote is one its sentences do not hold already)."""
+    import shlex
+
+    from pilot_steps import open_briefing
+    from tui import clipboard
+    from tui.cli import main
+
+    monkeypatch.setattr(clipboard, "copy_system", lambda text: "no system clipboard here (no display)")
+    monkeypatch.setenv("NEWSREADER_DB", str(stories))
+    app = make_app(stories)
+    toasts = toasts_of(app, monkeypatch)
+    copies = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        briefing = await open_briefing(pilot)
+        for keys in ((), ("minus",)):
+            await pilot.press(*keys)
+            await settle(pilot)
+            for _ in range(200):  # the analyses' quotes come last (the third reading)
+                if briefing._stage == 2 and not briefing.loader.loading:
+                    break
+                await pilot.pause(0.05)
+            toasts.clear()
+            await pilot.press("y")
+            for _ in range(40):
+                await pilot.pause(0.05)
+                if any("Also in `" in t for t in toasts):
+                    break
+            message = next(t for t in toasts if "Also in `" in t)
+            copies.append((app.clipboard, message[message.index("`") + 1:message.rindex("`")]))
+    assert [command for _, command in copies] == ["newsreader brief --quotes", "newsreader brief --sentences 2 --quotes"]
+    for text, command in copies:
+        assert text.startswith("“") and " — " in text, text
+        assert main(shlex.split(command)[1:]) == 0
+        assert capsys.readouterr().out == text + "\n", command

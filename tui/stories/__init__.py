@@ -32,12 +32,13 @@ The entity page:
 
 The briefing:
     briefing(lib, since="", limit=10, sentences=3) -> [BriefItem(story, sentences, quote, score)]
-    briefing_markdown(items, since="") / briefing_text(items, since="") -> str
+    briefing_markdown(items, since="") / briefing_text(items, since="") -> str; briefing_quotes(items) -> str
     parse_since(WHEN) -> ISO day ("" = no limit): 2026-01-14, today, yesterday, 24h, 3d, 2w
 """
 
 from tui.store.stories import StoryRow, duplicates, story_count, story_of, story_row, story_rows
-from tui.stories.briefing import BriefItem, as_markdown as briefing_markdown, as_text as briefing_text, briefing
+from tui.stories.briefing import (BriefItem, as_markdown as briefing_markdown, as_quotes as briefing_quotes,
+                                  as_text as briefing_text, briefing)
 from tui.stories.grouping import group_new, merge, rebuild, split
 from tui.stories.people import Person, who
 from tui.stories.story import SpeakerQuotes, StoryEntity, StoryQuote, StorySummary, story_summary
@@ -48,5 +49,6 @@ __all__ = [
     "group_new", "rebuild", "merge", "split",
     "StoryRow", "story_rows", "story_row", "story_count", "story_of", "duplicates",
     "story_summary", "StorySummary", "StorySentence", "StoryQuote", "SpeakerQuotes", "StoryEntity",
-    "who", "Person", "briefing", "BriefItem", "briefing_markdown", "briefing_text", "parse_since",
+    "who", "Person", "briefing", "BriefItem", "briefing_markdown", "briefing_quotes",
+    "briefing_text", "parse_since",
 ]

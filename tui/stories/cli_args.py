@@ -27,3 +27,5 @@ def add_parsers(sub, positive_int) -> None:
     b.add_argument("--limit", type=positive_int, default=10, help="at most N stories (default 10)")
     b.add_argument("--sentences", "-n", type=positive_int, default=3,
                    help="sentences a story (default 3; the briefing screen's + / - change it)")
+    b.add_argument("--quotes", action="store_true",
+                   help="only each story's strongest quote, one a line (what the briefing screen's y copies)")

@@ -202,7 +202,7 @@ def cmd_who(args) -> int:
 def cmd_brief(args) -> int:
     """Print the briefing (text or Markdown)."""
     from tui.commands import open_library, out
-    from tui.stories import briefing, briefing_markdown, briefing_text
+    from tui.stories import briefing, briefing_markdown, briefing_quotes, briefing_text
 
     since = _since(args)
     lib = open_library(args)
@@ -212,6 +212,13 @@ def cmd_brief(args) -> int:
                          analyse=_writable(lib))  # as `story`
     finally:
         lib.close()
+    if getattr(args, "quotes", False):
+        text = briefing_quotes(items)
+        if text:
+            out(text)
+        else:
+            print("no quotes in the briefing", file=sys.stderr)
+        return 0
     out((briefing_markdown if args.format == "md" else briefing_text)(items, since).rstrip())
     return 0
 

@@ -268,11 +268,13 @@ class BriefingScreen(PageScreen):
         if self.headings_only:
             self.action_copy_markdown()  # (says to wait)
             return
-        quotes = [f"“{line(i.quote.text)}” — {line(i.quote.speaker)} ({line(i.quote.source)})"
-                  for i in self.items if i.quote is not None]
-        self.copy("\n".join(quotes), "briefing quotes", self._command())
+        from tui.stories import briefing_quotes
 
-    def _command(self) -> str:
-        """The command that prints this briefing (named in the copy toast)."""
+        self.copy(briefing_quotes(self.items), "briefing quotes", self._command(quotes=True))
+
+    def _command(self, quotes: bool = False) -> str:
+        """The command that prints what was copied (named in the copy toast): this briefing, or its quotes."""
+        # (the length is named for the quotes too: a story's quote is one its sentences do not hold already)
         return ("newsreader brief" + (f" --since {self.since}" if self.since else "")
-                + (f" --sentences {self.sentences}" if self.sentences != 3 else "") + " --format md")
+                + (f" --sentences {self.sentences}" if self.sentences != 3 else "")
+                + (" --quotes" if quotes else " --format md"))

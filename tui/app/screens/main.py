@@ -1214,7 +1214,7 @@ class MainScreen(QuickSwitch, Screen):
 
     def action_copy_markdown(self) -> None:
         self._copy("summary + quotes as Markdown", lambda copytext: copytext.markdown(self.article, self.analysis),
-                   "newsreader summary {id}{shown} --format md")
+                   "newsreader summary {id}{shown} --format md --quotes")
 
 
 def _entity_short(name: str, kind: str) -> str:
