@@ -339,3 +339,41 @@ async def test_the_briefing_s_y_toast_names_a_command_that_prints_the_quotes_cop
         assert text.startswith("“") and " — " in text, text
         assert main(shlex.split(command)[1:]) == 0
         assert capsys.readouterr().out == text + "\n", command
+
+
+async def test_a_reading_key_on_a_page_names_the_story_view_where_it_works_too(stories, make_app, monkeypatch):
+    """`m`, `f`, `o`, `n` and `N` act in the story view (on the line's article) as in the library. On the entity page
+    and the briefing they said "works in the library and the article view" and their help listed them under the
+    library's sections alone: both name the story view now. Keys the story view has no use for name it nowhere."""
+    from pilot_steps import open_briefing
+
+    app = make_app(stories)
+    said = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        briefing = await open_briefing(pilot)
+        assert type(briefing).__name__ == "BriefingScreen"
+        for key, name in (("m", "Mark read / unread"), ("f", "Star / unstar"), ("n", "Next unread article"),
+                          ("N", "Previous unread article"), ("o", "Open the article's link in the browser")):
+            said.clear()
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.screen is briefing
+            assert any(s.startswith(f"{key} ({name}) works in the library, the article view and the story view, not "
+                                    "on this page") for s in said), said
+        said.clear()
+        await pilot.press("s")
+        await settle(pilot)
+        assert any(s.startswith("s (Next method) works in the library and the article view, not on this page")
+                   for s in said), said
+        await pilot.press("question_mark")
+        await settle(pilot)
+        rows = [w for ws in help_sections(app).values() for w in ws]
+        assert "Mark read / unread (also in the story view)" in rows and "Star / unstar (also in the story view)" in rows
+        assert "Next method" in rows and not any("also in" in w for w in rows if w.startswith("Next method")), rows
+        await pilot.press("escape", "escape")
+        await settle(pilot)
+        await open_first_story(pilot)
+        assert type(app.screen).__name__ == "StoryScreen"
+        await pilot.press("question_mark")  # the story view answers them: no "also" there
+        await settle(pilot)
+        assert not any("also in" in w for ws in help_sections(app).values() for w in ws)

@@ -171,14 +171,14 @@ class NewsreaderApp(App):
             self.push_screen(textual_fixes.safe_palette(CommandPalette)(id="--command-palette"))
 
     def action_help(self) -> None:
-        from tui.app.screens.help import HelpScreen, page_keys
+        from tui.app.screens.help import HelpScreen, also_on, page_keys
 
         if not isinstance(self.screen, HelpScreen):
             path = str(self.config.path) if self.config.path else ""
             # Help for the pane you are in first (its HELP text), then every key.
             pane_help = getattr(self.focused, "HELP", "") if self.focused is not None else ""
             self.push_screen(HelpScreen(self.user_keys, path, pane_help, page_keys(self.screen),
-                                        getattr(self.screen, "KEY_NAMES", None)))
+                                        getattr(self.screen, "KEY_NAMES", None), also_on(self.screen)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands plus every action of keymap.py, each with its key."""

@@ -76,6 +76,8 @@ def _where(source: str, day: str) -> str:
 class BriefingScreen(PageScreen):
     """One pane: a heading per story, its sentences with sources, its strongest quote."""
 
+    PAGE_NAME = "the briefing"
+
     PANES = ("#briefing-pane",)
     KEY_NAMES = {**PageScreen.KEY_NAMES,
                  "copy_summary": "Copy the briefing as Markdown", "copy_markdown": "Copy the briefing as Markdown",

@@ -54,6 +54,8 @@ def _folder_label(path: str, room: int) -> str:
 class FeedsScreen(PageScreen):
     """Dismissed with (feed id, name) to filter by, (None, "") for every article, or None (esc)."""
 
+    PAGE_NAME = "the feeds list"
+
     BINDINGS = keymap.bindings(keymap.FEEDS)
     IS_FEEDS = True  # the palette offers add / remove here (app.get_system_commands)
     PANES = ("#feeds-pane",)

@@ -13,14 +13,16 @@ from textual.widgets import Static
 from tui.app import keymap
 
 
-def help_table(overrides: dict[str, str], here: set[str] | None = None, names: dict[str, str] | None = None) -> Table:
+def help_table(overrides: dict[str, str], here: set[str] | None = None, names: dict[str, str] | None = None,
+               also: dict[str, str] | None = None) -> Table:
     """A table of every binding by scope, showing the user's keys where they rebound one.
 
     With `here` (the key ids a page answers: help opened on the story view, an entity page, the briefing or the
     feeds list) the app's keys, then the page's under "On this page", then the rest after "Not on this page:" (pressed
     there, they say where they work: PageScreen.action_elsewhere, _not_here). `names`: what a key does on that page
     where it differs from its name in the keymap (PageScreen.KEY_NAMES: `c` on the briefing copies the briefing,
-    not a "summary")."""
+    not a "summary"). `also`: key id -> the other pages where a key listed "not on this page" works (`m` on the
+    briefing: "also in the story view"; the help there named the library's sections only)."""
     table = Table.grid(padding=(0, 2))
     table.add_column(justify="right", style="bold", no_wrap=True)
     table.add_column()
@@ -29,6 +31,8 @@ def help_table(overrides: dict[str, str], here: set[str] | None = None, names: d
 
     def row(spec, here_name: bool = False) -> tuple:
         what = (names or {}).get(spec.id, spec.description) if here_name else spec.description
+        if not here_name and (also or {}).get(spec.id):
+            what = f"{what} (also in {also[spec.id]})"
         return keymap.display_keys(overrides.get(spec.id, spec.keys)), what, spec.id
 
     for scope, title in keymap.SCOPE_TITLES.items():
@@ -77,6 +81,21 @@ def page_keys(screen) -> set[str] | None:
     return {key_id for key_id in here if key_id in keymap.BY_ID and answered(keymap.BY_ID[key_id])}
 
 
+def also_on(screen) -> dict[str, str]:
+    """Key id -> the other pages that answer a reading key this page does not ("the story view" for `m` on the
+    briefing); {} on a screen that is not a page."""
+    if not getattr(screen, "IS_PAGE", False):
+        return {}
+    from tui.app.screens.page import pages_answering
+
+    out = {}
+    for spec in keymap.KEYS:
+        pages = pages_answering(spec.id, type(screen)) if keymap.MAIN in spec.scopes else []
+        if pages:
+            out[spec.id] = " and ".join(pages)
+    return out
+
+
 class HelpScreen(ModalScreen[None]):
     """Lists every key; the third column is the id to use in config.toml [keys]."""
 
@@ -87,11 +106,13 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def __init__(self, overrides: dict[str, str], config_file: str = "", pane_help: str = "",
-                 here: set[str] | None = None, names: dict[str, str] | None = None) -> None:
+                 here: set[str] | None = None, names: dict[str, str] | None = None,
+                 also: dict[str, str] | None = None) -> None:
         super().__init__()
         self.overrides = overrides
         self.here = here  # the key ids of the page help was opened on (None: not a page)
         self.names = names  # what its keys do there (PageScreen.KEY_NAMES)
+        self.also = also  # the other pages where a key it does not answer works (also_on)
         self.config_file = config_file
         self.pane_help = pane_help
 
@@ -100,7 +121,7 @@ class HelpScreen(ModalScreen[None]):
             yield Static("newsreader — keys", classes="dialog-title")
             if self.pane_help:
                 yield Static(Text(self.pane_help), classes="pane-help")
-            self.keys_table = help_table(self.overrides, self.here, self.names)
+            self.keys_table = help_table(self.overrides, self.here, self.names, self.also)
             yield Static(self.keys_table, id="help-keys")
             note = "Rebind any key by its id in the [keys] table of " + (self.config_file or "config.toml")
             yield Static(Text(note), classes="dialog-detail")

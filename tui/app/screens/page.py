@@ -40,6 +40,26 @@ def _elsewhere_bindings(own_ids: set[str]) -> list[Binding]:
     return out
 
 
+def pages_answering(key_id: str, but: type | None = None) -> list[str]:
+    """The names of the pages (other than `but`) that bind the reading view's key `key_id` themselves: ["the story
+    view"] for `m`, `f`, `o`, `n`, `N` (they act on the story's line's article there). A page where such a key only
+    says where it works named the library and the article view alone, and so did its help."""
+    from tui.app.screens import briefing, feeds, person, story  # noqa: F401  (every page class defined)
+
+    names = []
+    for cls in PageScreen.__subclasses__():
+        if cls is not but and any(isinstance(b, Binding) and b.id == key_id and not b.action.startswith("elsewhere(")
+                                  for b in cls.__dict__.get("BINDINGS", [])):
+            names.append(cls.PAGE_NAME)
+    return names
+
+
+def where_it_works(key_id: str, but: type | None = None) -> str:
+    """"the library and the article view", or "the library, the article view and the story view"."""
+    places = ["the library", "the article view", *pages_answering(key_id, but)]
+    return ", ".join(places[:-1]) + " and " + places[-1]
+
+
 class PageScreen(QuickSwitch, Screen):
     """A full screen over the main one: esc goes back; subclasses fill `compose_panes` and `loaded`.
 
@@ -55,6 +75,7 @@ class PageScreen(QuickSwitch, Screen):
         super().__init_subclass__(**kwargs)
 
     IS_PAGE = True  # the palette offers this screen's own PAGE actions (app.get_system_commands)
+    PAGE_NAME = "this page"  # how other screens' words name it ("the story view")
     # The PAGE keys' actions that here only say there is nothing to do on this page (a page that has a use for one
     # defines its own); the help screen leaves them out of "On this page" (help.page_keys).
     SAYS_NOT_HERE = ("action_copy_summary", "action_copy_quotes", "action_copy_markdown", "action_longer",
@@ -118,9 +139,8 @@ class PageScreen(QuickSwitch, Screen):
         spec = keymap.BY_ID[key_id]
         # "d (Delete the article) works …", not "d (Delete the article (asks first)) works …"
         what = spec.description.split(" (")[0].rstrip("…")
-        self.notify(f"{keymap.first_key(key_id, overrides)} ({what}) works in the library and "
-                    f"the article view, not on this page: {keymap.first_key('back', overrides)} goes back.",
-                    severity="warning", timeout=4)
+        self.notify(f"{keymap.first_key(key_id, overrides)} ({what}) works in {where_it_works(key_id, type(self))}, "
+                    f"not on this page: {keymap.first_key('back', overrides)} goes back.", severity="warning", timeout=4)
 
     def action_back(self) -> None:
         self.app.pop_screen()

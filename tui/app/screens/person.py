@@ -67,6 +67,8 @@ def _where(source: str, day: str) -> str:
 class PersonScreen(PageScreen):
     """Articles over time (a bar per month) and the articles on the left; quotes and co-occurring entities on the right."""
 
+    PAGE_NAME = "the entity page"
+
     PANES = ("#person-pane", "#person-side")
     KEY_NAMES = {**PageScreen.KEY_NAMES,
                  "copy_summary": "Copy their quotes", "copy_quotes": "Copy their quotes",

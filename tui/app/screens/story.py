@@ -164,6 +164,8 @@ class StoryScreen(PageScreen):
 
     One screen is kept and shown again for each story (`story_view`); `open` says which story."""
 
+    PAGE_NAME = "the story view"
+
     PANES = ("#story-pane", "#story-side")
     KEY_NAMES = {**PageScreen.KEY_NAMES,
                  "copy_summary": "Copy the story's summary", "copy_quotes": "Copy the story's quotes by speaker",
