@@ -216,7 +216,7 @@ async def test_palette_on_a_page_runs_the_page_s_own_copy(stories, make_app, cop
     async with app.run_test(size=(160, 48)) as pilot:
         story = await open_story(pilot)
         commands = {c.title: c for c in app.get_system_commands(story)}
-        await commands[keymap.BY_ID["copy_markdown"].description].callback()
+        await commands[story.KEY_NAMES["copy_markdown"]].callback()  # (in the page's words, as its help says)
         await settle(pilot)
         assert copied[-1].startswith(f"# {HARBOUR.title}\n") and "## Summary" in copied[-1]
 

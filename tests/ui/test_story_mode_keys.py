@@ -368,7 +368,7 @@ async def test_a_reading_key_on_a_page_names_the_story_view_where_it_works_too(s
         await pilot.press("question_mark")
         await settle(pilot)
         rows = [w for ws in help_sections(app).values() for w in ws]
-        assert "Mark read / unread (also in the story view)" in rows and "Star / unstar (also in the story view)" in rows
+        assert "Mark read / unread — also in the story view" in rows and "Star / unstar — also in the story view" in rows
         assert "Next method" in rows and not any("also in" in w for w in rows if w.startswith("Next method")), rows
         await pilot.press("escape", "escape")
         await settle(pilot)
@@ -377,3 +377,46 @@ async def test_a_reading_key_on_a_page_names_the_story_view_where_it_works_too(s
         await pilot.press("question_mark")  # the story view answers them: no "also" there
         await settle(pilot)
         assert not any("also in" in w for ws in help_sections(app).values() for w in ws)
+
+
+async def test_the_palette_on_a_page_says_what_its_keys_do_there(stories, make_app, monkeypatch, copied):
+    """On the entity page the palette offered "Copy summary" and "Copy summary + quotes + source as Markdown" (they copy
+    the person's quotes and the page), "Longer summary" (which only says it works elsewhere), and the library's keys
+    ran under the page, out of sight ("Mark read / unread" marked the library's article, "Search" focused a search box
+    nobody could see). It offers the page's keys in the page's words now (the help's "On this page"; c and Y, both
+    "Copy the briefing as Markdown" on the briefing, are one command), no page key the page has no use for, and the
+    library's keys as "in the library", going back to it first."""
+    from pilot_steps import open_briefing
+
+    app = make_app(stories)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_story(pilot)
+        story = app.screen
+        index = next(i for i, (_kind, name) in enumerate(story.entity_names) if name == "Agnes Trewin")
+        side = story.query_one("#story-quotes")
+        story.set_focus(side)
+        side.highlighted = side.get_option_index(f"e:{index}")
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        person = app.screen
+        assert type(person).__name__ == "PersonScreen"
+        commands = {c.title: c for c in app.get_system_commands(person)}
+        assert commands["Copy their quotes"].help == "key: c / y"
+        assert commands["Copy the page as Markdown"].help == "key: Y"
+        for library_words in ("Copy summary", "Copy quotes", "Copy summary + quotes + source as Markdown",
+                              "Longer summary", "Shorter summary"):
+            assert library_words not in commands, library_words
+        assert commands["Search"].help == "key: / in the library (goes back to it)"
+        await commands["Search"].callback()
+        await settle(pilot)
+        assert type(app.screen).__name__ == "MainScreen" and app.focused is not None and app.focused.id == "search"
+        await pilot.press("escape")  # out of the search box
+        briefing = await open_briefing(pilot)
+        assert type(briefing).__name__ == "BriefingScreen"
+        commands = {c.title: c for c in app.get_system_commands(briefing)}
+        assert commands["Copy the briefing as Markdown"].help == "key: c / Y"
+        assert commands["More sentences a story"].help == "key: + / ="
+        await commands["Copy the briefing as Markdown"].callback()
+        await settle(pilot)
+        assert copied and copied[-1].startswith("# Briefing"), copied

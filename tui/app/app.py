@@ -189,7 +189,9 @@ class NewsreaderApp(App):
         # a page's own keys of the library (m, f, o, n on the story view) act on the page, under its words for them:
         # the palette's "Next unread article" there opened the library's next, out of sight under the page
         own = page_keys(screen) or set()
+        on_page = getattr(screen, "IS_PAGE", False)
         names = getattr(screen, "KEY_NAMES", {}) if own else {}
+        page_commands: dict[str, tuple[list[str], str]] = {}  # a page's own commands by title: (keys, action)
         for spec in keymap.KEYS:
             if not spec.palette:
                 continue
@@ -199,21 +201,40 @@ class NewsreaderApp(App):
                 if getattr(screen, "IS_FEEDS", False):
                     yield SystemCommand(spec.description, f"key: {keys} in the feeds list",
                                         partial(screen.run_action, spec.action))
-                elif main is not None and not getattr(screen, "IS_PAGE", False) and hasattr(main, f"action_{spec.action}"):
+                elif main is not None and not on_page and hasattr(main, f"action_{spec.action}"):
                     yield SystemCommand(spec.description, f"key: {keys} in the feeds list",
                                         partial(main.run_action, spec.action))
-            elif (keymap.PAGE in spec.scopes or keymap.MAIN in spec.scopes and spec.id in own) \
-                    and getattr(screen, "IS_PAGE", False):
-                # On a story, person, briefing or feeds page, its own copy/length/refresh keys.
-                what = names.get(spec.id, spec.description) if keymap.PAGE not in spec.scopes else spec.description
-                yield SystemCommand(what, f"key: {keys}", partial(screen.run_action, spec.action))
+            elif on_page and (keymap.PAGE in spec.scopes or keymap.MAIN in spec.scopes) and spec.id in own:
+                # On a story, person, briefing or feeds page, its own keys in its own words (the help's "On this
+                # page"): the palette of the entity page offered "Copy summary" for what copies their quotes. Two
+                # keys that do the same there (c and Y on the briefing) are one command.
+                listed = page_commands.setdefault(names.get(spec.id, spec.description), ([], spec.action))
+                listed[0].append(keys)
+            elif on_page and keymap.PAGE in spec.scopes:
+                continue  # a page key this page has no use for (+ on the entity page): help lists it "not on this page"
             elif keymap.MAIN in spec.scopes and main is not None:
-                yield SystemCommand(spec.description, f"key: {keys}", partial(main.run_action, spec.action))
+                if on_page:  # the library's key, run there (it ran under the page, out of sight: "Search" focused a
+                    # search box nobody could see, "Mark read / unread" marked the library's article)
+                    yield SystemCommand(spec.description, f"key: {keys} in the library (goes back to it)",
+                                        partial(self._in_library, spec.action))
+                else:
+                    yield SystemCommand(spec.description, f"key: {keys}", partial(main.run_action, spec.action))
             elif keymap.APP in spec.scopes and spec.id != "quit":
                 yield SystemCommand(spec.description, f"key: {keys}", partial(self.run_action, spec.action))
+        for title, (keys, action) in page_commands.items():
+            yield SystemCommand(title, f"key: {' / '.join(keys)}", partial(screen.run_action, action))
         if main is not None and not getattr(screen, "IS_PAGE", False):
             for title, action in keymap.COMMANDS:
                 yield SystemCommand(title, "the library list", partial(main.run_action, action))
+
+    async def _in_library(self, action: str) -> None:
+        """Run a library key's action from the palette of a page: back to the library first, where it shows."""
+        screen = self.screen
+        main = screen.back_to_main() if getattr(screen, "IS_PAGE", False) else None
+        if main is None:
+            main = next((s for s in reversed(self.screen_stack) if isinstance(s, MainScreen)), None)
+        if main is not None:
+            await main.run_action(action)
 
     # -- the clipboard service --------------------------------------------------------------
 

@@ -32,7 +32,7 @@ def help_table(overrides: dict[str, str], here: set[str] | None = None, names: d
     def row(spec, here_name: bool = False) -> tuple:
         what = (names or {}).get(spec.id, spec.description) if here_name else spec.description
         if not here_name and (also or {}).get(spec.id):
-            what = f"{what} (also in {also[spec.id]})"
+            what = f"{what} — also in {also[spec.id]}"
         return keymap.display_keys(overrides.get(spec.id, spec.keys)), what, spec.id
 
     for scope, title in keymap.SCOPE_TITLES.items():
