@@ -420,3 +420,25 @@ async def test_the_palette_on_a_page_says_what_its_keys_do_there(stories, make_a
         await commands["Copy the briefing as Markdown"].callback()
         await settle(pilot)
         assert copied and copied[-1].startswith("# Briefing"), copied
+
+
+async def test_t_and_l_in_the_library_say_why_they_do_nothing(stories, make_app, monkeypatch):
+    """`t` (the briefing's "since when") and `l` (hide the library) with no article open did nothing in the library,
+    without a word (found by pressing every key on every screen: notes/s20/polish10-scratch/silent_keys.py)."""
+    app = make_app(stories)
+    said = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        for key, words in (("t", "t (since when) works in the briefing (b opens it)."),
+                           ("l", "l hides the library while an article is open: ⏎ opens one.")):
+            said.clear()
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.screen is main and said == [words], said
+        await pilot.press("v", "t")  # the stories list too
+        await settle(pilot)
+        assert said[-1] == "t (since when) works in the briefing (b opens it).", said
+        await pilot.press("v", "g", "enter", "l")  # with an article open, l shows and hides the library, as before
+        await settle(pilot)
+        assert main.article is not None and not any("hides the library" in s for s in said[-1:]), said

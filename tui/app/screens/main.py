@@ -11,6 +11,7 @@ from pathlib import Path
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.widget import Widget
@@ -57,7 +58,11 @@ class MainScreen(QuickSwitch, Screen):
     `borders` (the focused pane's border).
     """
 
-    BINDINGS = keymap.bindings(keymap.MAIN)
+    BINDINGS = keymap.bindings(keymap.MAIN) + [
+        # a page's own key pressed here (`t`, the briefing's "since when") did nothing without a word: it says where
+        # it works (rebound keys follow: the binding has the key's id)
+        Binding(spec.keys, f"page_key('{spec.id}')", spec.description, show=False, id=spec.id)
+        for spec in keymap.KEYS if spec.scopes == (keymap.PAGE,)]
     # Textual repaints the whole screen whenever focus moves (Screen.focused repaints by default).
     # The widgets whose looks depend on focus are restyled and redrawn anyway (pane borders,
     # cursors), so the rest of the screen need not be: this halves the cost of tab and enter.
@@ -397,8 +402,28 @@ class MainScreen(QuickSwitch, Screen):
     def breakpoints_changed(self) -> None:
         self.show_panes()  # shown again at a width the terminal took while another screen was on top
 
+    def action_page_key(self, key_id: str) -> None:
+        """A key of a page alone (`t` of the briefing) pressed in the library: say where it works."""
+        from tui.app.screens.page import pages_answering
+
+        keys = getattr(self.app, "user_keys", {})
+        spec = keymap.BY_ID[key_id]
+        what = "since when" if key_id == "briefing_since" else spec.description
+        pages = pages_answering(key_id)
+        opens = {"the briefing": "briefing", "the feeds list": "feeds"}  # the library's key that opens the page
+        hint = f" ({keymap.first_key(opens[pages[0]], keys)} opens it)" if len(pages) == 1 and pages[0] in opens else ""
+        where = " and ".join(pages) or "a page"
+        self.notify(f"{keymap.first_key(key_id, keys)} ({what}) works in {where}{hint}.", severity="warning",
+                    timeout=4)
+
     def action_toggle_library(self) -> None:
         """l: hide or show the library (narrow: the library or the article; wide: the library pane)."""
+        if self.article is None:  # (it did nothing without a word: there is nothing to hide the library for)
+            self.notify(f"{keymap.first_key('library', getattr(self.app, 'user_keys', {}))} hides the library while "
+                        f"an article is open: {keymap.first_key('open', getattr(self.app, 'user_keys', {}))} opens "
+                        "one.", timeout=3)
+            self.set_focus(self.articles)
+            return
         if self.has_class("-narrow"):
             self.set_reading(not self.reading)
         elif self.article is None:

@@ -46,12 +46,18 @@ def pages_answering(key_id: str, but: type | None = None) -> list[str]:
     says where it works named the library and the article view alone, and so did its help."""
     from tui.app.screens import briefing, feeds, person, story  # noqa: F401  (every page class defined)
 
-    names = []
-    for cls in PageScreen.__subclasses__():
-        if cls is not but and any(isinstance(b, Binding) and b.id == key_id and not b.action.startswith("elsewhere(")
-                                  for b in cls.__dict__.get("BINDINGS", [])):
-            names.append(cls.PAGE_NAME)
-    return names
+    spec = keymap.BY_ID[key_id]
+    action = f"action_{spec.action}"
+
+    def answers(cls) -> bool:
+        if any(isinstance(b, Binding) and b.id == key_id and not b.action.startswith("elsewhere(")
+               for b in cls.__dict__.get("BINDINGS", [])):
+            return True  # its own binding (m, f, o, n, N on the story view)
+        # a pages' key (`t`, `+`): every page binds it; those that only say where it works keep PageScreen's action
+        return keymap.PAGE in spec.scopes and (action not in PageScreen.SAYS_NOT_HERE
+                                               or getattr(cls, action, None) is not getattr(PageScreen, action))
+
+    return [cls.PAGE_NAME for cls in PageScreen.__subclasses__() if cls is not but and answers(cls)]
 
 
 def where_it_works(key_id: str, but: type | None = None) -> str:
