@@ -352,14 +352,17 @@ async def test_a_reading_key_on_a_page_names_the_story_view_where_it_works_too(s
     async with app.run_test(size=(120, 40)) as pilot:
         briefing = await open_briefing(pilot)
         assert type(briefing).__name__ == "BriefingScreen"
-        for key, name in (("m", "Mark read / unread"), ("f", "Star / unstar"), ("n", "Next unread article"),
-                          ("N", "Previous unread article"), ("o", "Open the article's link in the browser")):
+        both = "the library, the article view, the story view and the entity page"  # m, f, o: the line's article
+        story_view = "the library, the article view and the story view"
+        for key, name, where in (("m", "Mark read / unread", both), ("f", "Star / unstar", both),
+                                 ("n", "Next unread article", story_view),
+                                 ("N", "Previous unread article", story_view),
+                                 ("o", "Open the article's link in the browser", both)):
             said.clear()
             await pilot.press(key)
             await settle(pilot)
             assert app.screen is briefing
-            assert any(s.startswith(f"{key} ({name}) works in the library, the article view and the story view, not "
-                                    "on this page") for s in said), said
+            assert any(s.startswith(f"{key} ({name}) works in {where}, not on this page") for s in said), said
         said.clear()
         await pilot.press("s")
         await settle(pilot)
@@ -368,7 +371,8 @@ async def test_a_reading_key_on_a_page_names_the_story_view_where_it_works_too(s
         await pilot.press("question_mark")
         await settle(pilot)
         rows = [w for ws in help_sections(app).values() for w in ws]
-        assert "Mark read / unread — also in the story view" in rows and "Star / unstar — also in the story view" in rows
+        assert "Mark read / unread — also in the story view and the entity page" in rows, rows
+        assert "Next unread article — also in the story view" in rows, rows
         assert "Next method" in rows and not any("also in" in w for w in rows if w.startswith("Next method")), rows
         await pilot.press("escape", "escape")
         await settle(pilot)
@@ -442,3 +446,52 @@ async def test_t_and_l_in_the_library_say_why_they_do_nothing(stories, make_app,
         await pilot.press("v", "g", "enter", "l")  # with an article open, l shows and hides the library, as before
         await settle(pilot)
         assert main.article is not None and not any("hides the library" in s for s in said[-1:]), said
+
+
+async def test_m_f_and_o_on_the_entity_page_act_on_the_line_s_article(stories, make_app, monkeypatch, tmp_path):
+    """The entity page lists the person's articles and quotes, but m, f and o there said they work elsewhere: they
+    mark, star and open the link of the line's article now (a quote's line: the article it is from), as in the
+    story view."""
+    with Library(stories) as lib:
+        lib.db.execute("UPDATE articles SET url = 'https://example.org/person/' || id")
+    got = fake_browser(tmp_path, monkeypatch)
+    app = make_app(stories)
+    said = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_story(pilot)
+        story = app.screen
+        index = next(i for i, (_kind, name) in enumerate(story.entity_names) if name == "Agnes Trewin")
+        side = story.query_one("#story-quotes")
+        story.set_focus(side)
+        side.highlighted = side.get_option_index(f"e:{index}")
+        await pilot.press("enter")
+        await settle(pilot)
+        await settle(pilot)
+        person = app.screen
+        assert type(person).__name__ == "PersonScreen"
+        articles = person.query_one("#person-articles")
+        person.set_focus(articles)
+        first = next(i for i in range(articles.option_count)
+                     if (articles.get_option_at_index(i).id or "").startswith("a:"))
+        articles.highlighted = first
+        ident = int(articles.get_option_at_index(first).id.split(":")[1])
+        main = person.main_screen()
+        read_before = main.lib.get(ident).read
+        said.clear()
+        await pilot.press("m", "f")
+        await settle(pilot)
+        assert app.screen is person
+        assert [s.split(":")[0] for s in said] == [f"Marked {'unread' if read_before else 'read'}", "Marked starred"], said
+        assert main.marks.settle(30)  # the marks' thread has written them
+        with Library(stories) as lib:
+            article = lib.get(ident)
+        assert (article.read, article.starred) == (not read_before, True)
+        assert await press_o_for_link(pilot, got) == f"https://example.org/person/{ident}"
+        quotes = person.query_one("#person-quotes")
+        person.set_focus(quotes)
+        quotes.highlighted = quotes.get_option_index("q:0")
+        said.clear()
+        await pilot.press("f")
+        await settle(pilot)
+        quote_article = person.person.quotes[0]["article"]
+        assert said and said[0].startswith("Marked starred" if quote_article != ident else "Marked unstarred"), said

@@ -194,6 +194,43 @@ class PageScreen(QuickSwitch, Screen):
         self.notify(f"{keymap.first_key(key_id, getattr(self.app, 'user_keys', {}))} ({description}) works in {where}.",
                     severity="warning", timeout=4)
 
+    # -- the article of the line under the cursor (a page that lists articles: m, f, o there) ----------------------
+
+    LINE_HINT = "Put the cursor on an article first."  # said when m / f / o meet a line that is no article
+
+    def line_article(self) -> int | None:
+        """The article of the highlighted line, or None (a page with such lines overrides it)."""
+        return None
+
+    def flip_line_mark(self, field: str, yes: str, no: str, after=None) -> None:
+        """m / f: mark the line's article (and so every copy of its text) in the library; `after` shows it here."""
+        main, article_id = self.main_screen(), self.line_article()
+        if main is None or article_id is None:
+            self.notify(self.LINE_HINT, severity="warning")
+            return
+        if main.refuse_write(f"marked {yes if field == 'starred' else 'read/unread'}"):
+            return
+        article = main.lib.get(article_id)
+        if article is None:
+            return
+        # Written by parts/marks.py's thread (and shown by `after` at once): on the UI thread the write waited for
+        # the library's write lock while another program held it.
+        value = not main.mark_of(article, field)
+        main.set_mark(article_id, field, value, after=after)
+        if after is not None:
+            after()
+        from tui.app.widgets.status import toast_title
+
+        self.notify(f"Marked {yes if value else no}: {toast_title(line(article.title))}", markup=False)
+
+    def open_line_link(self) -> None:
+        """o: the link of the line's article in the browser (as `o` in the library)."""
+        main, article_id = self.main_screen(), self.line_article()
+        if main is None or article_id is None:
+            self.notify(self.LINE_HINT, severity="warning")
+            return
+        main.open_link_of(article_id)
+
     # -- going to the main screen -------------------------------------------------------------
 
     def main_screen(self):

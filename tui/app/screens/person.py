@@ -7,7 +7,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from tui.app import copytext
+from tui.app import copytext, keymap
 from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.pane import Pane
@@ -72,7 +72,13 @@ class PersonScreen(PageScreen):
     PANES = ("#person-pane", "#person-side")
     KEY_NAMES = {**PageScreen.KEY_NAMES,
                  "copy_summary": "Copy their quotes", "copy_quotes": "Copy their quotes",
-                 "copy_markdown": "Copy the page as Markdown"}
+                 "copy_markdown": "Copy the page as Markdown",
+                 "toggle_read": "Mark the line's article read / unread", "star": "Star / unstar the line's article",
+                 "open_link": "Open the line's article's link in the browser ($BROWSER)"}
+    # m, f and o act on the article of the line under the cursor (an article or a quote), as in the story view (they
+    # said they work in the library, the article view and the story view only) (rebound keys follow)
+    BINDINGS = [b for b in keymap.bindings(keymap.MAIN) if b.id in ("toggle_read", "star", "open_link")]
+    LINE_HINT = "Put the cursor on an article or a quote first."
     HINT = (("open", "open the article / entity"), (("copy_summary", "copy_quotes"), "copy quotes"),
             ("copy_markdown", "Markdown"), ("back", "back"))
 
@@ -179,6 +185,27 @@ class PersonScreen(PageScreen):
                 self.open_person(name)
             else:
                 self.filter_library(name, type_key)
+
+    def line_article(self) -> int | None:
+        """The article of the highlighted line (an article, or the article a quote is from), or None."""
+        widget = self.focused if isinstance(self.focused, StoryList) else self.query_one("#person-articles", StoryList)
+        if self.person is None or widget.highlighted is None:
+            return None
+        kind, _, rest = (widget.get_option_at_index(widget.highlighted).id or "").partition(":")
+        if kind == "a" and rest:
+            return int(rest)
+        if kind == "q" and rest:
+            return self.person.quotes[int(rest)].get("article")
+        return None
+
+    def action_toggle_read(self) -> None:
+        self.flip_line_mark("read", "read", "unread")
+
+    def action_toggle_star(self) -> None:
+        self.flip_line_mark("starred", "starred", "unstarred")
+
+    def action_open_link(self) -> None:
+        self.open_line_link()
 
     def action_copy_summary(self) -> None:
         self.action_copy_quotes()

@@ -13,7 +13,6 @@ from textual.widgets import Static
 
 from tui.app import copytext, keymap
 from tui.app.screens.page import PageScreen, line
-from tui.app.widgets.status import toast_title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.screens.story_items import build
@@ -360,7 +359,9 @@ class StoryScreen(PageScreen):
             else:
                 self.filter_library(name, type_key)
 
-    def _line_article(self) -> int | None:
+    LINE_HINT = "Put the cursor on a summary sentence, a quote or an article first."
+
+    def line_article(self) -> int | None:
         """The article of the highlighted line (a summary sentence, a quote or an article), or None."""
         widget = self.query_one("#story-text" if self.focused is not self.query_one("#story-quotes")
                                 else "#story-quotes", StoryList)
@@ -380,11 +381,7 @@ class StoryScreen(PageScreen):
 
     def action_open_link(self) -> None:
         """o: the link of the line's article in the browser (as `o` in the library)."""
-        main, article_id = self.main_screen(), self._line_article()
-        if main is None or article_id is None:
-            self.notify("Put the cursor on a summary sentence, a quote or an article first.", severity="warning")
-            return
-        main.open_link_of(article_id)
+        self.open_line_link()
 
     def action_next_unread(self, step: int = 1) -> None:
         """n / N: the cursor to the story's next (previous) article line marked unread (●), below (above) the cursor
@@ -417,29 +414,10 @@ class StoryScreen(PageScreen):
         self.action_next_unread(-1)
 
     def action_toggle_read(self) -> None:
-        self._flip("read", "read", "unread")
+        self.flip_line_mark("read", "read", "unread", after=self._show_marks)  # shown here and in the library
 
     def action_toggle_star(self) -> None:
-        self._flip("starred", "starred", "unstarred")
-
-    def _flip(self, field: str, yes: str, no: str) -> None:
-        """Mark the line's article (and so every copy of its text) in the library, then show it here and
-        in the library's list at once."""
-        main, article_id = self.main_screen(), self._line_article()
-        if main is None or article_id is None:
-            self.notify("Put the cursor on a summary sentence, a quote or an article first.", severity="warning")
-            return
-        if main.refuse_write(f"marked {yes if field == 'starred' else 'read/unread'}"):
-            return
-        article = main.lib.get(article_id)
-        if article is None:
-            return
-        # Written by parts/marks.py's thread and shown at once (here with the queued mark, `_show_marks`): on
-        # the UI thread the write waited for the library's write lock while another program held it.
-        value = not main.mark_of(article, field)
-        main.set_mark(article_id, field, value, after=self._show_marks)
-        self._show_marks()
-        self.notify(f"Marked {yes if value else no}: {toast_title(line(article.title))}", markup=False)
+        self.flip_line_mark("starred", "starred", "unstarred", after=self._show_marks)
 
     def _show_marks(self) -> None:
         """Show the ● marks of the story's articles as the library has them, with the marks queued."""
