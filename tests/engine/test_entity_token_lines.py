@@ -78,3 +78,19 @@ def test_runs_with_punctuation_at_their_ends_equal_the_pattern():
         assert tokenize_line(line, 0, len(line)) == want, repr(line)
         split_by_runs += any(len(w) == 1 and not w.isalnum() for w in want[1])
     assert split_by_runs > 5000
+
+def test_a_runs_tokens_are_worked_out_once_per_distinct_run(monkeypatch):
+    """A run that is not letters and digits only ("“We", "frost,”") is tokenised once and its tokens kept: the
+    next line holding it reads them from the memo, placed at its own position."""
+    from tui.engine.entities import tokens as T
+
+    T._RUNS.clear()
+    seen = []
+    real = T._run_tokens
+    monkeypatch.setattr(T, "_run_tokens", lambda run: seen.append(run) or real(run))
+    text = ("“We will mend bridge 4 before the frost,” said Vera Lind4.\n"
+            "  “We will  mend bridge 5 before the frost,” said Vera Lind5.")
+    got = [tokenize_line(text, a, b) for a, b in lines(text)]
+    assert got == [T.tokenize_line_by_match(text, a, b) for a, b in lines(text)]
+    assert got[1][1][:3] == ["“", "We", "will"] and got[1][0][:2] == [(61, 62), (62, 64)]
+    assert seen == ["“We", "frost,”", "Lind4.", "Lind5."]

@@ -47,9 +47,8 @@ def tokenize_line(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
     - no token holds white space and the pattern looks at no character beyond the ones next to a token, so the
       tokens of a line are those of its runs in turn; they cover each run (any other character is a token, `\\S`);
     - a run of letters and digits only is one token (a word, or a number going on with letters);
-    - punctuation (_EDGES) at either end of a run is a token per character, and what it encloses, when letters
-      and digits only, is one token, with the period after it when it is one of _DOTTED_WORDS ("Mr.", "J.");
-    - any other run goes through the pattern, and a possessive 's is split off its word;
+    - the tokens of any other run are worked out once per distinct run (`_run_tokens`) and kept with their
+      lengths (a page of numbered quotations repeats its runs with edge punctuation: "“We", "frost,”");
     - a run starts one character after the end of the last one when single spaces part them (else `str.find`).
     """
     line = text[start:end]
@@ -57,7 +56,7 @@ def tokenize_line(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
     spaced = " ".join(runs) == line  # single spaces between the runs and none at the ends
     spans: list[tuple[int, int]] = []
     words: list[str] = []
-    add_span, add_word, find = spans.append, words.append, text.find
+    add_span, add_word, find, memo = spans.append, words.append, text.find, _RUNS
     pos = start
     for run in runs:
         if not spaced:
@@ -67,37 +66,47 @@ def tokenize_line(text: str, start: int, end: int) -> tuple[list[tuple[int, int]
             add_span((pos, pos + len(run)))
             pos += len(run) + 1
             continue
-        left = run.lstrip(_EDGES)
-        core = left.rstrip(_EDGES)
-        if core and not core.isalnum():
-            for word in _TOKEN.findall(run):
-                e = pos + len(word)
-                if e - pos > 2 and word[-2] in "'’" and word[-1] in "sS":  # a possessive 's is split off
-                    spans += ((pos, e - 2), (e - 2, e))
-                    words += (word[:-2], word[-2:])
-                else:
-                    add_span((pos, e))
-                    add_word(word)
-                pos = e
-            pos += 1
-            continue
-        for ch in run[: len(run) - len(left)]:
-            add_word(ch)
-            add_span((pos, pos + 1))
-            pos += 1
+        got = memo.get(run)
+        if got is None:  # (each distinct run's tokens worked out once)
+            if len(memo) > _RUNS_LIMIT:
+                memo.clear()
+            got = memo[run] = _run_tokens(run)
+        words += got[0]
+        for n in got[1]:
+            add_span((pos, pos + n))
+            pos += n
+        pos += 1
+    return spans, words
+
+
+_RUNS: dict[str, tuple] = {}  # run -> (its tokens' words, their lengths): `_run_tokens`, memoised
+_RUNS_LIMIT = 50_000  # distinct runs kept; a full memo is dropped
+
+
+def _run_tokens(run: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The words of the tokens of one run of non-space characters that is not letters and digits only, and their
+    lengths (the tokens cover the run, one after the other):
+    - punctuation (_EDGES) at either end of a run is a token per character, and what it encloses, when letters
+      and digits only, is one token, with the period after it when it is one of _DOTTED_WORDS ("Mr.", "J.");
+    - any other run goes through the pattern, and a possessive 's is split off its word."""
+    left = run.lstrip(_EDGES)
+    core = left.rstrip(_EDGES)
+    words: list[str] = []
+    if core and not core.isalnum():
+        for word in _TOKEN.findall(run):
+            if len(word) > 2 and word[-2] in "'’" and word[-1] in "sS":  # a possessive 's is split off
+                words += (word[:-2], word[-2:])
+            else:
+                words.append(word)
+    else:
+        words += run[: len(run) - len(left)]
         n = len(core)
         if n:
             if left[n : n + 1] == "." and core in _DOTTED_WORDS:
                 n += 1
-            add_word(left[:n])
-            add_span((pos, pos + n))
-            pos += n
-        for ch in left[n:]:
-            add_word(ch)
-            add_span((pos, pos + 1))
-            pos += 1
-        pos += 1
-    return spans, words
+            words.append(left[:n])
+        words += left[n:]
+    return tuple(words), tuple(map(len, words))
 
 
 def tokenize_line_by_match(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[str]]:
