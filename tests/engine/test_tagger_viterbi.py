@@ -465,7 +465,9 @@ def test_a_line_of_distinct_capitalised_words_read_whole_gets_the_tags_read_sent
 def test_the_keyed_search_drops_the_classes_the_next_token_rules_out_with_the_same_paths(monkeypatch):
     """KeyedSearch._reduce (the step from a new state, without the classes that are on no best path through the
     token it steps into): the same paths as without it on our hostile texts, with the shipped weights and a small
-    model, and fewer steps worked out on numbered quotations (each number's token a new state)."""
+    model, and fewer steps worked out on numbered quotations (each number's token a new state; the numbers sure to
+    be "O" are not marked, which would spare most of those steps whether _reduce runs or not)."""
+    monkeypatch.setattr(tagger_module, "SURE_ONCE", False)
     searches = _spy_keyed(monkeypatch)
     worked = {}
     for reduce in (True, False):
@@ -478,3 +480,64 @@ def test_the_keyed_search_drops_the_classes_the_next_token_rules_out_with_the_sa
                 assert got == _plain_paths(tagger, _HOSTILE[name], True)
                 worked[reduce, tagger is _viterbi(), name] = searches[-1].worked
     assert worked[True, False, "quotes"] < 0.8 * worked[False, False, "quotes"]
+
+
+def _sure_inputs(tagger: Tagger, text: str):
+    """(base, E, lengths, history bounds, row ids, pair row ids) of a document, as _fast_decoder builds them."""
+    import numpy as np
+
+    table = tagger.table
+    segs, mid, low = prepare(text)
+    scores = table.document(segs, mid, low, _ENDERS, greedy=False)
+    prevs = tagger.classes + [START]
+    trans = [tagger.w.get("t-1=" + p, tagger.zero) for p in prevs]
+    masks = [np.array([0 if a else _LOW for a in tagger.ok[p]], dtype=np.int32) for p in prevs]
+    E = viterbi.pair_scores(trans, table.prev_rows(scores, prevs), masks, masks[-1], scores.ender[:, 0])
+    caps = table.caps[scores.words]
+    bounds = tuple(np.where(scores.ini[:, None], on, off) * caps[:, None] for off, on in tagger._hist_bounds())
+    ids = tagger_module._row_ids(scores.base, scores.words, scores.ender[:, 0])[0] * 2 + scores.ini
+    per_token = np.ascontiguousarray(E.transpose(1, 0, 2))
+    pair_ids = tagger_module._same_rows(per_token.reshape(len(per_token), -1))[0]
+    return scores.base, E, [len(s.toks) for s in segs], bounds, ids, pair_ids
+
+
+@pytest.mark.parametrize("name", sorted(_HOSTILE) + ["own", "article"])
+def test_sure_o_at_answers_as_one_round_of_sure_o_over_the_whole_document(name):
+    """viterbi.sure_o_at reads, of each token asked about, only what one round of _sure_o reads, once per distinct
+    neighbourhood: for every token of the document, the same answer (shipped weights, and random ones whose bounds
+    are loose)."""
+    import numpy as np
+
+    text = _HOSTILE.get(name) or (_OWN if name == "own" else _texts()[1])
+    shipped = []
+    for tagger in (load_tagger(), Tagger(_small_weights(random.Random(7), text, 4), CLASSES, decoder="viterbi")):
+        base, E, lengths, (hb, ib), ids, pair_ids = _sure_inputs(tagger, text)
+        want = viterbi._sure_o(base, E, lengths, hb, ib, rounds=1)
+        shipped.append(want)
+        every = np.arange(len(want))
+        per_token = np.ascontiguousarray(E.transpose(1, 0, 2))
+        got = viterbi.sure_o_at(every, base, lambda ts: per_token[ts], lengths, lambda ts: hb[ts],
+                                lambda ts: ib[ts], ids, pair_ids)
+        assert got.tolist() == want.tolist()
+        odd = every[::3]  # a few tokens only: their answers alone
+        assert viterbi.sure_o_at(odd, base, lambda ts: per_token[ts], lengths, lambda ts: hb[ts], lambda ts: ib[ts],
+                                 ids, pair_ids).tolist() == want[odd].tolist()
+    if name == "quotes":  # (the shipped weights: all but the names)
+        assert shipped[0].sum() > 0.8 * len(shipped[0])
+
+
+def test_numbers_of_numbered_quotations_lead_into_one_state_with_the_same_tags(monkeypatch):
+    """Every number of a page of numbered quotations is a token met once that every best path tags "O": the keyed
+    search goes on from the state of "O" alone after it, so the step after it is not worked out again; the tags are
+    the plain path's and those of the search without the shortcut."""
+    text = _HOSTILE["quotes"]
+    searches = _spy_keyed(monkeypatch)
+    tagger = load_tagger()
+    fast = _fast_paths(tagger, text, True)
+    states = len(searches[-1].states)
+    assert searches[-1].o_only is not None
+    monkeypatch.setattr(tagger_module, "SURE_ONCE", False)
+    searches.clear()
+    assert _fast_paths(tagger, text, True) == fast == _plain_paths(tagger, text, True)
+    assert searches[-1].o_only is None
+    assert states < 0.25 * len(searches[-1].states)  # (64 against 584)

@@ -42,7 +42,7 @@ from .features import (
 from ..lexicon import lexicon
 from .tokens import lines, tokenize_line
 from .doc_features import document_features
-from .viterbi import FastPaths, KeyedSearch, best_path, pair_scores
+from .viterbi import FastPaths, KeyedSearch, best_path, pair_scores, sure_o_at
 
 WEIGHTS_FILE = "ner_weights.json.gz"
 _MEMO_LIMIT = 30_000  # words per slot; a full cache is simply dropped (keeps memory to a few MB)
@@ -61,6 +61,10 @@ USE_DOC_FEATURES = True  # document features (doc_features.py), session 7: READM
 TWO_PASS = True  # re-tag with each word's labels elsewhere in the document (Tagger.tag_segments): README
 # a line whose capitalised words are all distinct is not read sentence by sentence (`line_path`: the same tags)
 LINE_SHORTCUT = True
+# the keyed search's tokens met once that every best path tags "O" lead into the state of "O" alone (viterbi.sure_o_at),
+# when a document has at least SURE_ONCE_MIN such tokens not capitalised (fewer cost the search less than the test)
+SURE_ONCE = True
+SURE_ONCE_MIN = 64
 
 
 @dataclass
@@ -499,6 +503,8 @@ class Tagger:
             pair_rows = R.tolist()
 
             def rows(key: int):
+                if key < 0:  # (a token sure to be "O": KeyedSearch)
+                    key = ~key
                 r, code = key >> 4, key & 15
                 p = pid[r]
                 if code:
@@ -507,6 +513,8 @@ class Tagger:
                 return emits[r], pair_rows[p], p
 
             search = KeyedSearch(rows, scores.base[reps], R, hist_vecs.values(), scores.ender[reps[firsts], 0])
+            if SURE_ONCE:
+                self._mark_sure_once(at, scores, rid, np.asarray(pid, dtype=np.intp), R, lengths)
         else:
             search = None
             after = table.prev_rows(scores, prevs)
@@ -556,6 +564,25 @@ class Tagger:
             return list(map(classes.__getitem__, tags))
 
         return decode
+
+    def _mark_sure_once(self, at: list, scores, rid, pid, R, lengths: list[int]) -> None:
+        """For the keyed search: the key of each token whose rows no other token of the document has (a number of a
+        page of numbered quotations), not capitalised (no history), and that every best path tags "O"
+        (viterbi.sure_o_at), made negative (~key), so that the state after it keeps "O" alone (KeyedSearch)."""
+        import numpy as np
+
+        caps = self.table.caps[scores.words]
+        once = np.flatnonzero((np.bincount(rid)[rid] == 1) & ~caps)
+        if len(once) < SURE_ONCE_MIN:  # (a few: their steps cost less than the test's array operations)
+            return
+        (off, on), (ib_off, ib_on) = self._hist_bounds()
+        ini = scores.ini
+        sure = sure_o_at(once, scores.base, lambda ts: R[pid[rid[ts]]], lengths,
+                         lambda ts: np.where(ini[ts][:, None], on, off) * caps[ts][:, None],
+                         lambda ts: np.where(ini[ts][:, None], ib_on, ib_off) * caps[ts][:, None],
+                         rid * 2 + ini, pid[rid])
+        for t in once[sure].tolist():
+            at[t] = ~at[t]
 
     def _hist_bounds(self):
         """([ini][c] the most a history row can add to class c's score over "O"'s, [ini][y] the most it can add to

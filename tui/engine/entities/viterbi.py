@@ -81,9 +81,15 @@ class KeyedSearch:
     i's own scores once per (those differences, pair rows id). So that the differences repeat, a class that cannot
     be on a best path from here is dropped from them (its score becomes -inf; `_state`). The arithmetic and the ties
     are best_path's: the same path (tests/engine/test_tagger_viterbi.py). Classes as in _sure_o: 0 "O", 2y + 1 and
-    2y + 2 B-Y and I-Y."""
+    2y + 2 B-Y and I-Y.
 
-    __slots__ = ("rows", "worked", "starts", "states", "lead", "partner", "m", "near", "after", "tied", "nears")
+    An int key below zero (~key: the token's key) marks a token every best path tags "O" (`sure_o_at`): the state
+    after it keeps "O" alone. A path through another class there is no best path, so the path and its ties are the same,
+    and a token met once (a page of numbered quotations: every number is new) then leads into a state met before
+    instead of a new one that the next token's step would work out again."""
+
+    __slots__ = ("rows", "worked", "starts", "states", "lead", "partner", "m", "near", "after", "tied", "nears",
+                 "o_only")
 
     def __init__(self, rows, emit_rows, pair_rows, extra_rows, ender):
         """`emit_rows` [k, c]: every distinct token's emit row, `pair_rows` [j, p, c] every distinct pair rows (int
@@ -94,6 +100,7 @@ class KeyedSearch:
 
         self.rows = rows
         self.worked = 0  # how many steps (state, key) were worked out
+        self.o_only = None  # the state after a token every best path tags "O" (a key < 0), made on first use
         self.starts: dict = {}  # (first, key) -> the state after a line's first token
         # differences -> their state: [differences, live classes, {key: (next state, its steps by key, arg)},
         # {pair rows id: (best scores into each class before the token's own, arg)}]
@@ -201,7 +208,12 @@ class KeyedSearch:
                         arg[c] = p
             step = pre[pid] = (best, arg)
         self.worked += 1
-        nxt = self._state(list(map(add, step[0], e)))
+        if key.__class__ is int and key < 0:  # a token every best path tags "O" (sure_o_at): only "O" goes on
+            nxt = self.o_only
+            if nxt is None:
+                nxt = self.o_only = self._state([0] + [_NEG] * (self.m - 1))
+        else:
+            nxt = self._state(list(map(add, step[0], e)))
         got = state[2][key] = (nxt, nxt[2], step[1])
         return got
 
@@ -359,3 +371,105 @@ def _sure_o(base, E, seg_lengths, hist_bound, ib_bound, rounds: int = ROUNDS):
             G[:-1][inner] = np.minimum(G[:-1][inner], ch[inner])
             G[:, 0] = 0
     return (U + G)[:, 1:].max(axis=1) < 0
+
+
+def sure_o_at(tokens, base, pairs_of, lengths, hist_bound, ib_bound, ids, pair_ids):
+    """`_sure_o(rounds=1)` of the tokens at positions `tokens` only (distinct, increasing): what one round reads of
+    token t is its own scores and pair scores (the U bound), the U bound of the token before it, and the G bounds of
+    the token after it and of the one after that (their pair scores and those of the two tokens after them). A
+    token's U bound is its scores over "O"'s plus a part that depends on its pair scores and the token before it,
+    and its G bound depends only on the tokens after it: each part is worked out once per distinct neighbourhood
+    (tokens with equal `ids` have equal scores, pair scores and history bounds; equal `pair_ids`, equal pair
+    scores), by _sure_o's formulas on the same int64 values (tests/engine/test_tagger_viterbi.py compares the two).
+    `pairs_of(positions)` -> the pair scores of those tokens as [k, p, c]; `hist_bound(positions)`,
+    `ib_bound(positions)`: _sure_o's rows of those tokens; `lengths`: the lines' token counts."""
+    import numpy as np
+
+    tokens = np.asarray(tokens, dtype=np.intp)
+    n = int(sum(lengths))
+    line_ends = np.cumsum(lengths)
+    starts = np.zeros(n + 4, dtype=bool)
+    starts[line_ends[:-1]] = True
+    starts[0] = True
+    ends = np.zeros(n + 4, dtype=bool)
+    ends[line_ends - 1] = True
+    ends[n:] = True  # (past the document: treated as line ends, never read as a token)
+    m = base.shape[1]
+    opens = [c for c in range(m) if c == 0 or c % 2 == 1]
+    idx = np.concatenate([np.asarray(ids, dtype=np.int64), np.full(4, -1, dtype=np.int64)])
+
+    def rows(ts):
+        return pairs_of(np.minimum(ts, n - 1)).astype(np.int64)
+
+    def e_of(ts):
+        ts = np.minimum(ts, n - 1)
+        b = base[ts].astype(np.int64)
+        return b - b[:, :1] + hist_bound(ts)
+
+    def u0(ts, E):  # _sure_o's first U bound of tokens ts (pair scores E)
+        lines = E.shape[1] - 1
+        up = (E[:, :lines] - E[:, :lines, :1]).max(axis=1)
+        up = np.where(starts[ts][:, None], E[:, lines] - E[:, lines, :1], up)
+        U = up + e_of(ts)
+        U[:, 0] = 0
+        return U
+
+    def h(us, En):  # H[u] from the pair scores of u + 1 (En); 0 where u ends its line
+        H = np.stack([(En[:, 2 * y + 2] - En[:, 2 * y + 1]).max(axis=1) for y in range(m // 2)], axis=1)
+        H[ends[us]] = 0
+        return H
+
+    def g0(ts, En, Hn):  # G[t] from the pair scores of t + 1 (En) and H[t + 1] (Hn); 0 where t ends its line
+        nxt = np.minimum(ts + 1, n - 1)
+        b = base[nxt].astype(np.int64)
+        ib = ib_bound(nxt)
+        first = np.stack([(En[:, c][:, opens] - En[:, 0][:, opens]).max(axis=1) for c in range(m)], axis=1)
+        second = np.full((len(ts), m), -(1 << 40), dtype=np.int64)
+        for y in range(m // 2):
+            bb, i = 2 * y + 1, 2 * y + 2
+            gain = b[:, i] - b[:, bb] + ib[:, y] - En[:, 0, bb] + Hn[:, y]
+            second = np.maximum(second, En[:, :m, i] + gain[:, None])
+        G = np.maximum(first, second)
+        G[ends[ts]] = 0
+        G[:, 0] = 0
+        return G
+
+    def distinct(cols):  # (one token of each distinct row of the columns cols, each token's row)
+        key = np.zeros(len(tokens), dtype=np.int64)
+        for col in cols:  # (ranks stay below len(tokens), a column's values below 2 n + 2: no overflow)
+            col = np.asarray(col, dtype=np.int64)
+            col = col - col.min()
+            key = np.unique(key * (int(col.max()) + 1) + col, return_inverse=True)[1].reshape(-1)
+        _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+        return tokens[first], inverse.reshape(-1)
+
+    # the part of U after one round beside the token's own scores over "O"'s: from its pair scores and, when it
+    # does not start its line, the token before it
+    t = tokens
+    st = starts[t]
+    before = np.maximum(t - 1, 0)
+    reps, which = distinct([np.asarray(pair_ids)[t], st, np.where(st, -1, idx[before]), starts[before] & ~st])
+    E0 = rows(reps)
+    L = u0(reps, E0) - e_of(reps)
+    inner = ~starts[reps]
+    if inner.any():
+        ti = reps[inner]
+        Ub = u0(ti - 1, rows(ti - 1))
+        Et = E0[inner]
+        ch = np.max([Ub[:, p:p + 1] + Et[:, p] for p in range(m)], axis=0) - Et[:, 0, :1]
+        L[inner] = np.minimum(L[inner], ch)
+    # G after one round: from the tokens after it (a token ending its line: 0)
+    en = ends[t]
+    right = [en]
+    for k in (1, 2, 3):
+        right += [np.where(en, -1, idx[t + k]), ends[t + k] | en]
+    reps2, which2 = distinct(right)
+    E1, E2, E3 = rows(reps2 + 1), rows(reps2 + 2), rows(reps2 + 3)
+    G1n = g0(reps2 + 1, E2, h(reps2 + 2, E3))  # G of the token after
+    G = g0(reps2, E1, h(reps2 + 1, E2))
+    nxt = e_of(reps2 + 1) + G1n
+    ch = np.stack([(E1[:, c] + nxt).max(axis=1) for c in range(m)], axis=1) - E1[:, 0, :1]
+    go = ~ends[reps2]
+    G[go] = np.minimum(G[go], ch[go])
+    total = e_of(t) + L[which] + G[which2]
+    return total[:, 1:].max(axis=1) < 0
