@@ -220,6 +220,26 @@ def test_texts_with_no_quotation(text):
     assert extract_quotes(text) == []
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("PORTVILLE — Mayor Ida Brandt on Monday attacked the ferry board while praising the harbour crews as “the best "
+     "in the north.”", "Ida Brandt"),
+    ("Ferry row\n\nEASTON, N.H. (AP) -- Ida Brandt, the mayor, backed the new pier on Monday, calling it “a gift to "
+     "the whole town.”", "Ida Brandt"),
+    ("KINGSTON — Tom Reyes attacked the old board on Friday while praising the crews as \"the best news the port has "
+     "had in years.\"", "Tom Reyes"),
+])
+def test_a_dateline_is_never_the_speaker(text, speaker):
+    """A place in capitals before a dash at the start of a paragraph is where the story was filed, not who spoke."""
+    [q] = extract_quotes(text)
+    assert q.speaker == speaker
+
+
+def test_a_name_in_capitals_before_a_dash_and_its_aside_still_speaks():
+    text = "NATO — the alliance of thirty countries — met on Monday, calling the plan “a gift to the whole alliance.”"
+    [q] = extract_quotes(text)
+    assert q.speaker == "NATO"
+
+
 def test_pronoun_resolves_to_last_named_speaker():
     text = (
         "Lena Fischer, who chairs the water board, visited the dam on Monday.\n\n"

@@ -292,6 +292,7 @@ def sentence_subject(text: str, toks: list[Tok]) -> Mention | None:
                     break
         i = intro_end
     else:
+        i = _dateline_end(text, toks, i)
         i = _common_intro_end(toks, i)
         i = _place_opener_end(toks, i)
     if i >= len(toks):
@@ -389,6 +390,39 @@ def _place_opener_end(toks: list[Tok], i: int) -> int:
         return i
     nxt = toks[end + 1]
     return end + 1 if is_cap(nxt) or pronoun(nxt) or nxt.low in DETERMINERS else i
+
+
+_DASHES = frozenset("-–—")
+
+
+def _dateline_end(text: str, toks: list[Tok], i: int) -> int:
+    """Past a dateline that opens a paragraph: a place of one to three words in capitals, maybe with its state and a
+    wire service, then a dash and a capitalised word ("PORTVILLE — Mayor Ida Brandt ...", "EASTON, N.H. (AP) — The
+    ..."): the subject comes after it, never the place (rule "dateline-not-speaker"). i itself when the clause opens
+    otherwise; a longer run in capitals is a heading ("POLLS FAVOR THE MAYOR — ...")."""
+    if i >= len(toks) or not rules.enabled("dateline-not-speaker") or text[text.rfind("\n", 0, toks[i].start) + 1 :
+                                                                          toks[i].start].strip():
+        return i  # no word, the rule off, or not at the start of a paragraph
+
+    def caps(k: int) -> bool:
+        return k < len(toks) and toks[k].text.isupper() and toks[k].text.replace(".", "").isalpha()
+
+    k, words = i, 0
+    while caps(k) and words < 4:  # "ST. LOUIS", "NEW YORK"
+        words += 1
+        k += 1 + (k + 1 < len(toks) and toks[k + 1].text == ".")
+    if not 1 <= words <= 3:
+        return i
+    if k + 1 < len(toks) and toks[k].text == "," and toks[k + 1].text[:1].isupper():  # its state: ", N.H."
+        k += 2 + (k + 2 < len(toks) and toks[k + 2].text == ".")
+    if k < len(toks) and toks[k].text == "(":  # a wire service: "(AP)", "(Reuters)"
+        k = next((j + 1 for j in range(k + 1, min(len(toks), k + 5)) if toks[j].text == ")"), len(toks))
+    if k >= len(toks) or toks[k].text not in _DASHES:
+        return i
+    while k < len(toks) and toks[k].text in _DASHES:  # "--" is two tokens
+        k += 1
+    # a sentence starts after a dateline; "NATO — the alliance of ... — said" is a name and its aside
+    return k if k < len(toks) and toks[k].text[:1].isupper() else i
 
 
 _TIME_AFTER = {"later", "earlier", "ago"}  # "Hours later," "Days earlier," "Weeks ago,"

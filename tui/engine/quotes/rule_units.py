@@ -327,3 +327,17 @@ guard("indefinite-description-no-name", STAGE,
       changes=[("“The bill is dead,” one senior Democrat said.", [("The bill is dead,", "one senior Democrat")]),
                ("A Republican said: “The bill is dead.”", [("The bill is dead.", "A Republican")])],
       keeps=["“The bill is dead,” the veteran Lind said.", "“The bill is dead,” Senator Ivo Lind said."])
+# before_verb.py (session 20): "TALLAHASSEE — Rep. ... on Friday pummeled ..., praising ... as “...”" gave the quote to
+# the dateline, the first capitalised word of the sentence
+guard("dateline-not-speaker", STAGE,
+      "'PORTVILLE — Mayor Ida Brandt ..., praising the plan as “...”': a place of one to three words in capitals "
+      "before a dash at the start of a paragraph is a dateline; the sentence's subject comes after it",
+      changes=[("PORTVILLE — Mayor Ida Brandt on Monday attacked the ferry board while praising the harbour crews as "
+                "“the best in the north.”", [("the best in the north.", "Ida Brandt")]),
+               ("EASTON, N.H. (AP) -- Ida Brandt, the mayor, backed the new pier on Monday, calling it “a gift to "
+                "the whole town.”", [("a gift to the whole town.", "Ida Brandt")])],
+      keeps=["NATO — the alliance of thirty countries — met on Monday, calling the plan “a gift to the whole "
+             "alliance.”",
+             "Portville, Maine — a town of ferries. “We have no money for repairs,” said Ida Brandt.",
+             "THE FERRY BOARD HAS FAILED — Ida Brandt wrote to the council on Monday, calling the plan “a gift to "
+             "nobody at all.”"])
