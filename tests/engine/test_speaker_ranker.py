@@ -169,6 +169,31 @@ def test_a_candidate_named_in_the_tag_of_the_nearest_named_quote_on_either_side_
     assert not {f for f in lund.feats if f.startswith(("tlast", "tnext"))}
 
 
+_LONG = ("The ferries have run from this harbour for two hundred years, through storms and wars and hard winters, and "
+         "the town has always found the money to keep them going when the state would not. ")
+# a letter quoted over five paragraphs, each opening with a mark and only the last closed: its writer is named before
+# the first, someone else right after the last
+LETTER = ("Ola Brandt, the harbour master, wrote to members of the council on Monday:\n\n\"" + _LONG + "We ask for nothing "
+          "new.\n\n\"" + _LONG + "We ask only for what was promised.\n\n\"" + _LONG + "The council knows this.\n\n\"We will not "
+          "give up the ferries, whatever the board decides.\"\n\nMara Quist, who chairs the council, said she would "
+          "answer the letter in May.")
+
+
+def test_the_speaker_of_a_runs_last_attributed_quote_is_marked_two_or_more_quotes_on():
+    quotes, cands = _candidates(LETTER)
+    assert [q.speaker for q in quotes] == ["Ola Brandt", None, None, None]
+    marked = [[c.name for c in cs if "run" in c.feats] for cs in cands]
+    assert marked == [[], [], ["Ola Brandt"], ["Ola Brandt"]]  # the second quote is "prev"'s
+    words_between = LETTER.replace("The council knows this.\n\n", "The council knows this.\n\nThe letter went on.\n\n")
+    quotes, cands = _candidates(words_between)
+    assert not any("run" in c.feats for c in cands[-1])
+
+
+def test_a_quote_ending_a_long_run_goes_to_the_runs_speaker_not_the_person_named_after_it():
+    # session 20: CV on PolNeAR train 77.86 -> 77.98, every one of 4 partitions up
+    assert [q.speaker for q in extract_quotes(LETTER)] == ["Ola Brandt"] * 4
+
+
 def test_names_the_person_index_reads_as_nobody_are_weak_candidates_ranked_apart():
     # "Varga" is never written in full nor followed by "said", "Ilse" is a first name alone, the board a body that
     # objects (a speech verb): none is a person to the rules ("he" stays Ortiz's), all are candidates of their own kind,

@@ -9,7 +9,8 @@ speech verb, "the Harbour Board said"). Each candidate gets the hand-written cue
 nearest mention, whether that mention is the subject of a speech verb, whether the rules chose it and
 how, whether it spoke the previous quote, how many of the article's quotes the rules give it, how often
 the article names it, the shape of a person's full name, pronoun gender, the quote opening its paragraph, the word cluster of its last word,
-whether the nearest quote before or after whose own tag names a speaker names this one,
+whether the nearest quote before or after whose own tag names a speaker names this one, whether it spoke the last
+attributed quote of a run of quotes with no word between them two or more quotes back,
 whether a mention is the first person its sentence names, a "he"/"she" counted as well as names ...), and the highest-scoring
 candidate wins, unless a "he"/"she" tag's winner is of the other sex by its title or first name and a candidate
 not said to be is there (rule "pronoun-sex-guard"). The weights (a linear model: a log-linear ranker with an L2 penalty) are learned by bench/train_quotes.py
@@ -214,6 +215,17 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
     for i in range(len(quotes) - 2, -1, -1):
         next_named[i] = i + 1 if named_at[i + 1] else next_named[i + 1]
     named = Counter(people.names)
+    # a run: quotes with no word between them ("...the port needs money.\n\n“Nobody here ...”", a quote running over
+    # paragraphs). For each quote the index of the nearest earlier one in its run whose rules' speaker is set, when
+    # at least one quote without a speaker lies between (-1 otherwise): that speaker gets the feature "run"
+    run_head, head = [-1] * len(quotes), -1
+    for i in range(1, len(quotes)):
+        if _WORD.search(text, quotes[i - 1].end, quotes[i].start) is not None:
+            head = -1
+        elif quotes[i - 1].speaker:
+            head = i - 1  # the quote right after it: "prev" already says so
+        elif head >= 0:
+            run_head[i] = head
     pron_cache: dict[int, str | None] = {}
     looks: dict[int, tuple[bool, bool, bool]] = {}  # per mention: speaks, listener, opens its sentence
     starts = people.sent_starts
@@ -345,6 +357,10 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             c.feats.add("prev")
             if how in ("none", "inherit"):
                 c.feats.add("prev:" + how)
+        if run_head[i] >= 0:
+            name = quotes[run_head[i]].speaker
+            weak.discard(_key(name))
+            get(name).feats.add("run")  # spoke the run's last attributed quote, two or more quotes back
         for r, k in enumerate(ante[:3]):
             cands[k].feats.add(f"ante:{'pron' if want else 'quote'}{r}")  # nth fitting person back from the anchor
         weak_only = {id(cands[k]) for k in weak}
@@ -449,6 +465,7 @@ def _merge(cands: dict[str, Candidate], weak: set[int] = frozenset()) -> list[Ca
 
 
 _WORDS = re.compile(r"[A-Z][\w'’\-]+")
+_WORD = re.compile(r"\w")
 _NEXT = re.compile(r"[\s,]*(?:\([^()\n]{0,30}\)\s*)?(?:\w+ly\s+|also\s+|later\s+|then\s+|has\s+|had\s+)?([\w’']+)")
 
 
