@@ -264,7 +264,8 @@ async def _settle_startup(app, screen, background: list[str], last_key: float) -
     of its life whatever the library size (at 100 articles the list is paged in 0.1 s, at 100,000 in minutes):
     the background analysis pass has done its checks and started its child process (or ended), the warm-ups
     (the engine's import 1 s after start, NLTK and the story modules once the reader has paused IDLE_WARM
-    seconds) have run, and no worker but the background pass is running."""
+    seconds) have run, no worker but the background pass is running, and the app has done what it does when the
+    reader pauses (idle_gc: a full collection if due, the heap's free pages given back)."""
     from textual.worker import WorkerState
 
     from tui.app.screens.main import IDLE_WARM
@@ -279,6 +280,8 @@ async def _settle_startup(app, screen, background: list[str], last_key: float) -
             "reader's pause": time.perf_counter() - last_key < IDLE_WARM + 0.5,
             "workers": any(w.state in (WorkerState.PENDING, WorkerState.RUNNING) and w.group != "background"
                            for w in app.workers),
+            # the pause's housekeeping (tui/app/idle_gc.py): the heap's free pages given back after the analysis
+            "idle release": getattr(getattr(app, "idle_gc", None), "release_due", False),
         }
         if not any(pending.values()):
             break

@@ -123,3 +123,55 @@ def test_the_idle_warm_up_loads_the_modules_of_a_briefing_and_an_analysis():
             f"print([m for m in {wanted!r} if m not in sys.modules])")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0 and out.stdout.strip() == "[]", (out.stdout, out.stderr[-500:])
+
+
+def test_the_heap_is_given_back_once_per_pause_after_keys_or_an_analysis(python_threshold):
+    clock = Clock()
+    released: list[float] = []
+    idle = IdleCollector(clock, release=lambda: released.append(clock.now))
+    idle.start()
+    gc.collect(2)  # nothing for a full collection to do: only the release is at stake
+    idle.input()
+    clock.now += idle_gc.IDLE / 2
+    assert idle.tick() is False and released == []  # keys are still coming
+    clock.now += idle_gc.IDLE
+    idle.tick()
+    assert len(released) == 1 and not idle.release_due
+    clock.now += 10 * idle_gc.IDLE
+    gc.collect(2)
+    idle.tick()
+    assert len(released) == 1  # the same pause: nothing freed since
+    idle.freed()  # an analysis landed while the reader paused
+    idle.tick()
+    assert len(released) == 2
+    _middle_collection_since_the_last_full()
+    assert idle.tick() is True and len(released) == 3  # a full collection frees too
+    idle.stop()
+
+
+def test_trim_gives_the_heaps_free_pages_back_to_the_system():
+    """What malloc kept after a burst of work (here 60 MB of 4 KB blocks freed below one still in use) leaves the
+    process's resident memory when the app trims (tui/app/heap.py), on glibc; elsewhere trim does nothing."""
+    import os
+    import subprocess
+    import sys
+
+    try:
+        glibc = os.confstr("CS_GNU_LIBC_VERSION").startswith("glibc")
+    except (ValueError, OSError):
+        glibc = False
+    if not (sys.platform.startswith("linux") and glibc):
+        pytest.skip("malloc_trim is glibc's")
+    code = (
+        "from pathlib import Path\n"
+        "def rss(): return int(next(l for l in Path('/proc/self/status').read_text().splitlines()"
+        " if l.startswith('VmRSS')).split()[1]) // 1024\n"
+        "from tui.app import heap\n"
+        "blocks = [bytearray(4000) for _ in range(15000)]\n"
+        "pin = bytearray(4000)\n"
+        "del blocks\n"
+        "before = rss(); released = heap.trim(); print(before, rss(), released)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr[-500:]
+    before, after, released = out.stdout.split()
+    assert released == "True" and int(before) - int(after) >= 40, out.stdout

@@ -12,7 +12,7 @@ from textual import events, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from tui.app import css_cache, full_update, keymap, partial_update, textual_fixes
+from tui.app import css_cache, full_update, heap, keymap, partial_update, textual_fixes
 from tui.app.idle_gc import CHECK as IDLE_GC_CHECK
 from tui.app.idle_gc import IdleCollector
 from tui.app.screens.main import MainScreen
@@ -99,7 +99,7 @@ class NewsreaderApp(App):
         self.config_problems = self.config.problems + problems
         self.last_copy = None  # the last clipboard.CopyResult
         # Full garbage collections run while the reader pauses (started after the first paint's freeze).
-        self.idle_gc = IdleCollector()
+        self.idle_gc = IdleCollector(release=heap.trim)
         _readable_light_accent(self)
         # The saved theme is set before anything is styled: changing it after the first layout
         # would restyle every widget again.

@@ -124,6 +124,9 @@ class AnalysisJobs:
 
     def _done(self, article_id, method, sentences, result, error) -> None:
         self.finished()
+        idle = getattr(getattr(self.host, "app", None), "idle_gc", None)
+        if idle is not None:
+            idle.freed()  # the analysis's working memory: given back to the system at the next pause
         if self._wanted is None or (article_id, method, sentences) != self._wanted:
             return  # a newer request is running; its result will come
         self.analysing = False

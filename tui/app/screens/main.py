@@ -1306,6 +1306,10 @@ def _freeze_and_collect(idle_gc=None) -> None:
     gc.enable()
     if idle_gc is not None:
         idle_gc.start()
+    # The threads made from now on (analysis, warm-ups, background pass) share one malloc arena (tui/app/heap.py).
+    from tui.app import heap
+
+    heap.limit_arenas()
 
 
 def _warm_nltk() -> None:
