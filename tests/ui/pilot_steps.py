@@ -75,6 +75,19 @@ async def open_first_story(pilot) -> None:
     await settle(pilot)
 
 
+async def open_person_from_story(pilot, name: str):
+    """On the story view: `enter` on NAME in the side list's entities, settled; returns the entity page."""
+    story = pilot.app.screen
+    index = next(i for i, (_kind, entity) in enumerate(story.entity_names) if entity == name)
+    side = story.query_one("#story-quotes")
+    story.set_focus(side)
+    side.highlighted = side.get_option_index(f"e:{index}")
+    await pilot.press("enter")
+    await settle(pilot)
+    await settle(pilot)
+    return pilot.app.screen
+
+
 def fake_browser(tmp_path, monkeypatch):
     """$BROWSER set to a program that writes the link it is given to a file; returns that file's path."""
     import stat

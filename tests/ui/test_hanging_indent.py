@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import open_first_story, settle
+from pilot_steps import open_first_story, open_person_from_story, settle
 from story_sample import make_story_library
 
 
@@ -119,13 +119,8 @@ async def test_an_article_s_outlet_and_date_stay_on_one_line(stories, make_app):
         for meta in metas:
             assert any(meta in x for lines in articles for x in lines), (meta, articles)
         assert any(len(lines) > 1 for lines in articles)  # one that does not fit on its title's line
-        index = next(i for i, (_kind, name) in enumerate(screen.entity_names) if name == "Agnes Trewin")
-        side = screen.query_one("#story-quotes")
-        screen.set_focus(side)
-        side.highlighted = side.get_option_index(f"e:{index}")
-        await pilot.press("enter")
-        await settle(pilot)
-        articles = drawn(app.screen.query_one("#person-articles"), "a:")
+        page = await open_person_from_story(pilot, "Agnes Trewin")
+        articles = drawn(page.query_one("#person-articles"), "a:")
         assert len(articles) == 3
         hangs(articles, 2)
         for meta in metas:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import fake_browser, open_first_story, press_o_for_link, settle, toasts_of
+from pilot_steps import fake_browser, open_first_story, open_person_from_story, press_o_for_link, settle, toasts_of
 from story_sample import make_story_library
 
 from tui.store import Library
@@ -121,13 +121,7 @@ async def test_copy_toasts_on_the_pages_name_the_command_that_prints_the_same(st
         story = app.screen
         assert f"`newsreader story {story.story_id}`" in await copied_with("c")
         assert f"`newsreader story {story.story_id} --format md`" in await copied_with("Y")
-        index = next(i for i, (_kind, name) in enumerate(story.entity_names) if name == "Agnes Trewin")
-        side = story.query_one("#story-quotes")
-        story.set_focus(side)
-        side.highlighted = side.get_option_index(f"e:{index}")
-        await pilot.press("enter")
-        await settle(pilot)
-        await settle(pilot)
+        await open_person_from_story(pilot, "Agnes Trewin")
         assert type(app.screen).__name__ == "PersonScreen"
         assert "`newsreader who 'Agnes Trewin'`" in await copied_with("y")
         # the page, not the person, is what Y sends ("Sent Agnes Trewin as Markdown to the terminal")
@@ -395,15 +389,7 @@ async def test_the_palette_on_a_page_says_what_its_keys_do_there(stories, make_a
     app = make_app(stories)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_first_story(pilot)
-        story = app.screen
-        index = next(i for i, (_kind, name) in enumerate(story.entity_names) if name == "Agnes Trewin")
-        side = story.query_one("#story-quotes")
-        story.set_focus(side)
-        side.highlighted = side.get_option_index(f"e:{index}")
-        await pilot.press("enter")
-        await settle(pilot)
-        await settle(pilot)
-        person = app.screen
+        person = await open_person_from_story(pilot, "Agnes Trewin")
         assert type(person).__name__ == "PersonScreen"
         commands = {c.title: c for c in app.get_system_commands(person)}
         assert commands["Copy their quotes"].help == "key: c / y"
@@ -459,15 +445,7 @@ async def test_m_f_and_o_on_the_entity_page_act_on_the_line_s_article(stories, m
     said = toasts_of(app, monkeypatch)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_first_story(pilot)
-        story = app.screen
-        index = next(i for i, (_kind, name) in enumerate(story.entity_names) if name == "Agnes Trewin")
-        side = story.query_one("#story-quotes")
-        story.set_focus(side)
-        side.highlighted = side.get_option_index(f"e:{index}")
-        await pilot.press("enter")
-        await settle(pilot)
-        await settle(pilot)
-        person = app.screen
+        person = await open_person_from_story(pilot, "Agnes Trewin")
         assert type(person).__name__ == "PersonScreen"
         articles = person.query_one("#person-articles")
         person.set_focus(articles)
