@@ -1,6 +1,6 @@
 """Entity quality and speed on the shared NER dev sets, next to the measured peers.
 
-    python bench/quality_ner.py [--eval ../shared/eval] [--out FOLDER] [--halves] [--ablate]
+    python bench/quality_ner.py [--eval ../shared/eval] [--out FOLDER] [--halves] [--ablate] [--weights FILE]
 
 Writes one prediction file per dev set (labels mapped for the scorer: GPE/LOC/FAC -> LOC,
 NORP/EVENT/PRODUCT/MISC -> MISC), runs the shared scorer on it, and prints exact-span micro F1
@@ -11,12 +11,15 @@ must pass on both before it is kept, and those halves again counting each docume
 rule of the registry (tui/engine/entities/rulebook.py) off in turn and prints the change in F1 on both halves
 of both dev sets that the rule makes (F1 with the rule on minus F1 with it off; an in-process exact-span scorer,
 checked against the shared one on the full run), and a verdict: HURTS (some half lower: the rule goes), helps
-(both halves of a set higher, none lower) or no harm (a rule for our own texts' errors may stay).
+(both halves of a set higher, none lower) or no harm (a rule for our own texts' errors may stay). --weights
+scores another weights file (as bench/train_ner.py --out writes it) instead of the shipped one: e.g. a model of
+other seeds, to see how far retraining alone moves each figure (bench/README.md, "The NER model's seed noise").
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import subprocess
 import sys
@@ -163,6 +166,17 @@ def ablate(ner: Path, only: set[str] | None = None) -> None:
     tagger.entities = plain
 
 
+def use_weights(path: Path):
+    """Make the entity pass of this process read the weights file at `path` (gzip JSON, as bench/train_ner.py --out
+    writes it) instead of the shipped one."""
+    from tui.engine.entities import tagger as tagger_mod
+
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        text = fh.read()
+    tagger_mod._model = tagger_mod.Tagger(*tagger_mod.read_weights(text), decoder=tagger_mod.decoder_of(text))
+    return tagger_mod._model
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", default=str(_default_eval()), help="the shared eval folder")
@@ -171,7 +185,11 @@ def main():
     ap.add_argument("--halves", action="store_true", help="also score the two halves of each set")
     ap.add_argument("--ablate", action="store_true", help="only print each entity rule's effect on the halves")
     ap.add_argument("--rules", default="", help="with --ablate: only these rules (comma-separated)")
+    ap.add_argument("--weights", default="", help="a weights file (gzip JSON, as bench/train_ner.py --out writes "
+                    "it) to score instead of the shipped one")
     args = ap.parse_args()
+    if args.weights:
+        use_weights(Path(args.weights))
     ner = Path(args.eval) / "ner"
     if args.ablate:
         ablate(ner, {n.strip() for n in args.rules.split(",") if n.strip()} or None)

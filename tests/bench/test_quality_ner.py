@@ -40,3 +40,23 @@ def test_the_same_name_in_two_documents_counts_twice():
     gold = [{"id": d, "text": _TEXT, "entities": _ents(("Mara Lind", "PERSON", 0))} for d in ("a", "b")]
     pred = [{"id": "a", "entities": _ents(("Mara Lind", "PERSON", 0))}, {"id": "b", "entities": []}]
     assert round(distinct_f1(gold, pred), 2) == 66.67
+
+
+def test_weights_flag_scores_the_file_given_not_the_shipped_one(tmp_path, monkeypatch):
+    """`--weights FILE` (use_weights): the entity pass reads that file's weights (bench/README.md's seed noise)."""
+    from bench.quality_ner import use_weights
+    from bench.train_ner import export
+    from tui.engine.entities import extract_entities
+    from tui.engine.entities import tagger as tagger_mod
+    from tui.engine.entities.features import CLASSES
+
+    monkeypatch.setattr(tagger_mod, "_model", None)  # the shipped model comes back after the test
+    text = "The ferry left Quellmar at dawn, and Quellmar waited."
+    for tag, label in (("B-PER", "PERSON"), ("B-LOC", "LOC"), ("B-ORG", "ORG")):
+        weights = {"bias": [40 if c == "O" else 0 for c in CLASSES],
+                   "w=quellmar": [200 if c == tag else 0 for c in CLASSES]}
+        path = tmp_path / f"{tag}.json.gz"
+        export(weights, path, 20.0, 2)
+        use_weights(path)
+        got = [(e.text, e.label) for e in extract_entities(text)]
+        assert got == [("Quellmar", label), ("Quellmar", label)]
