@@ -131,3 +131,26 @@ def test_a_library_of_version_22_gets_its_count(lib_path):
         assert _agrees(lib) == 2
         group_new(lib)
         assert _agrees(lib) == 0
+
+
+def test_a_rebuild_mends_a_damaged_count(lib):
+    """A library whose kept count says every article is grouped (edited by hand, or left wrong) hid new articles from
+    every grouping call; `stories --rebuild` (`rebuild`) sets the count again, and grouping one at a time works after."""
+    lib.add_many(ALL[:-1])
+    group_new(lib)
+    for damage in ("UPDATE counts SET value = value + 1 WHERE name = 'grouped'",
+                   "UPDATE counts SET value = 'many' WHERE name = 'grouped'",
+                   "DELETE FROM counts WHERE name = 'grouped'"):
+        lib.db.execute(damage)
+        rebuild(lib)
+        assert _agrees(lib) == 0
+    lib.db.execute("UPDATE counts SET value = value + 1 WHERE name = 'grouped'")
+    lib.add_many(ALL[-1:])
+    assert store.ungrouped_count(lib) == 0  # the damage: the new article looks grouped
+    rebuild(lib)
+    assert _agrees(lib) == 0
+    lib.add_many([Article(title="Harbour cranes stand idle as dockers strike for a third day",
+                          body="Dockers at the port of Velmar stopped work for a third day on Thursday.\n\n"
+                               "The harbour authority said ships were waiting outside the breakwater.",
+                          source="Velmar Post", published="2026-02-02")])
+    assert _agrees(lib) == 1 and group_new(lib) == 1 and _agrees(lib) == 0

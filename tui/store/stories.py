@@ -260,6 +260,9 @@ def clear(lib: Library) -> None:
                    " ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)", (top,))
         if not forget_memberships(db):  # the same in bulk (tui/store/story_bulk.py), else row by row
             db.execute("DELETE FROM story_articles")
+        # no article is grouped now: the kept count is set, not moved, so a count damaged by hand or left wrong
+        # (which would hide waiting articles from every grouping call) is right again after `stories --rebuild`
+        db.execute("INSERT OR REPLACE INTO counts (name, value) VALUES ('grouped', 0)")
         db.execute("DELETE FROM stories")
         bump_generation(db)
 
