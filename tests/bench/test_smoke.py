@@ -24,8 +24,8 @@ KEYS = {"name", "value", "unit", "budget", "ok"}
 def _bench(*args: str, out: Path, timeout: int = 240, tmux_dir: str | None = None) -> subprocess.CompletedProcess:
     """Run `python -m bench --smoke`. `tmux_dir`: the TMUX_TMPDIR of the run, so the sockets of its private tmux
     servers are its own (the machine's other bench runs, another checkout's tests among them, make theirs in the
-    shared /tmp/tmux-UID: one made while this run went was taken for this run's leftover). `timeout` only stops a
-    hung run (no timing is asserted here), killing all the run started."""
+    shared tmux-UID folder of the temp directory: one made while this run went was taken for this run's leftover).
+    `timeout` only stops a hung run (no timing is asserted here), killing all the run started."""
     env = dict(os.environ, PYTHONPATH=str(REPO), NEWSREADER_NO_SEED="1")
     if tmux_dir is not None:
         env["TMUX_TMPDIR"] = tmux_dir
