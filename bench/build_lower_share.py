@@ -11,9 +11,10 @@ Corps"); a word with at least MIN such mentions gets the bucket of its lower-cas
 ... "lr3" from 95 %). Sorted lines, gzip without a timestamp: the same texts give the same file byte for byte.
 
 Session 21 tried the buckets as gazetteer flags of capitalised words in the entity tagger (a common noun
-capitalised in a company's name, "Trask Plumbing", is rarely a surname). It did not ship: one triple of seeds moved
-the time split +0.35 but GUM dev's second half -4.57 (bench/README.md, the seed noise section). The table is not
-an asset, so the default output goes to the working folder.
+capitalised in a company's name, "Trask Plumbing", is rarely a surname). It did not ship: over two triples of
+seeds the time split moved +0.16 and the second halves of CoNLL dev and GUM dev -0.27 and -2.21, past their bands
+(bench/README.md, the seed noise section). The table is not an asset, so the default output goes to the working
+folder.
 """
 
 from __future__ import annotations
