@@ -220,9 +220,9 @@ def _spy_keyed(monkeypatch) -> list:
     searches = []
     real = viterbi.KeyedSearch.path
 
-    def spy(self, keys, first):
+    def spy(self, keys, first, cuts=None):
         searches.append(self)
-        return real(self, keys, first)
+        return real(self, keys, first, cuts)
 
     monkeypatch.setattr(viterbi.KeyedSearch, "path", spy)
     return searches
@@ -541,3 +541,87 @@ def test_numbers_of_numbered_quotations_lead_into_one_state_with_the_same_tags(m
     assert _fast_paths(tagger, text, True) == fast == _plain_paths(tagger, text, True)
     assert searches[-1].o_only is None
     assert states < 0.25 * len(searches[-1].states)  # (64 against 584)
+
+
+def test_pieces_between_tokens_sure_to_be_o_are_searched_once_with_the_same_tags(monkeypatch):
+    """A page of numbered quotations: the words between two numbers (tokens met once, sure to be "O") repeat from
+    line to line, and each such piece of a line is searched once (KeyedSearch.path's `cuts`); the tags are the plain
+    path's and those of the search line by line."""
+    text = _HOSTILE["quotes"]
+    tagger = load_tagger()
+    real_path, real_whole = viterbi.KeyedSearch.path, viterbi.KeyedSearch._path
+    whole, cut = [], []
+
+    def counted(self, keys, first):
+        whole.append(len(keys))
+        return real_whole(self, keys, first)
+
+    def recorded(self, keys, first, cuts=None):
+        cut.append(bool(cuts))
+        return real_path(self, keys, first, cuts)
+
+    monkeypatch.setattr(viterbi.KeyedSearch, "_path", counted)
+    for two_pass in (False, True):
+        monkeypatch.setattr(viterbi.KeyedSearch, "path", recorded)
+        whole.clear()
+        cut.clear()
+        fast = _fast_paths(tagger, text, two_pass)
+        assert all(cut) and len(whole) < len(cut) / 2  # (21 of 60 lines: a few while the names' histories settle)
+        assert fast == _plain_paths(tagger, text, two_pass)
+        monkeypatch.setattr(viterbi.KeyedSearch, "path", lambda self, keys, first, cuts=None: real_path(self, keys, first))
+        assert _fast_paths(tagger, text, two_pass) == fast  # the search line by line
+
+
+@pytest.mark.parametrize("low", (_LOW, -3))
+def test_keyed_search_by_pieces_is_the_search_line_by_line_on_random_rows_with_ties(low):
+    """Random small rows (many ties), lines made of a few pieces parted by tokens whose keys say "O" alone goes on
+    (key < 0): KeyedSearch.path with the `cuts` (their positions and an id of their pair scores into "O") gives the
+    search of the whole line step by step, each piece met before not searched again."""
+    import numpy as np
+
+    rng = random.Random(11)
+    m = 5  # "O", B-A, I-A, B-B, I-B
+    for _ in range(30):
+        kinds = []
+        for _ in range(rng.randint(2, 6)):
+            ender = rng.random() < 0.3
+            emit = [rng.randint(-3, 3) for _ in range(m)]
+            pairs = []
+            for p in range(m + 1):  # the last row: the line start's
+                row = [rng.randint(-1, 1) for _ in range(m)]
+                for c in range(2, m, 2):  # I-Y
+                    if ender or p == m or p not in (c - 1, c):
+                        row[c] += low
+                pairs.append(row)
+            kinds.append((emit, pairs, ender))
+        extra = [[rng.randint(-2, 2) for _ in range(m)] for _ in range(2)]
+        into_o = {}
+        o_id = [into_o.setdefault(tuple(pairs[p][0] for p in range(m)), len(into_o)) for _, pairs, _ in kinds]
+
+        def rows(key):
+            if key < 0:
+                key = ~key
+            (emit, pairs, _), h = kinds[key // 3], key % 3
+            return (emit if h == 0 else [a + b for a, b in zip(emit, extra[h - 1])]), pairs, key // 3
+
+        search = viterbi.KeyedSearch(rows, np.array([k[0] for k in kinds]), np.array([k[1] for k in kinds]), extra,
+                                     np.array([k[2] for k in kinds]))
+        steps = viterbi.KeyedSearch(rows, np.array([k[0] for k in kinds]), np.array([k[1] for k in kinds]), extra,
+                                    np.array([k[2] for k in kinds]))
+        pieces = [[rng.randrange(3 * len(kinds)) for _ in range(rng.randint(0, 4))] for _ in range(4)]
+        starts = [k for k in range(3 * len(kinds)) if kinds[k // 3][2]]
+        if not starts:
+            continue
+        whole = 0
+        for _ in range(40):
+            keys, cuts = [rng.choice(starts)], []
+            for _ in range(rng.randint(0, 4)):
+                keys += rng.choice(pieces)
+                sure = rng.randrange(3 * len(kinds))
+                cuts.append((len(keys), o_id[sure // 3]))
+                keys.append(~sure)
+            keys += rng.choice(pieces)
+            before = len(search.pieces)
+            assert search.path(keys, m, cuts) == steps._path(keys, m)
+            whole += len(search.pieces) > before
+        assert whole < 35

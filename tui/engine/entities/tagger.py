@@ -491,6 +491,7 @@ class Tagger:
         start_row = len(prevs) - 1
         # (a row holds its word: a document of many distinct words has as many distinct rows, and is not hashed)
         rid = reps = None
+        cuts: dict[int, list] = {}  # line -> its tokens sure to be "O" (`_mark_sure_once`), for KeyedSearch.path
         if n_all >= KEYED_MIN and scores.distinct <= KEYED_WORDS * n_all:
             rid, reps = _row_ids(scores.base, scores.words, scores.ender[:, 0])
         if reps is not None and len(reps) <= KEYED_SHARE * n_all:
@@ -514,7 +515,7 @@ class Tagger:
 
             search = KeyedSearch(rows, scores.base[reps], R, hist_vecs.values(), scores.ender[reps[firsts], 0])
             if SURE_ONCE:
-                self._mark_sure_once(at, scores, rid, np.asarray(pid, dtype=np.intp), R, lengths)
+                cuts = self._mark_sure_once(at, scores, rid, np.asarray(pid, dtype=np.intp), R, lengths)
         else:
             search = None
             after = table.prev_rows(scores, prevs)
@@ -543,7 +544,7 @@ class Tagger:
                 for t in (segs[k].caps if segs[k].caps is not None else range(n)):
                     if types[t] is not None:
                         keys[t] += 1 + 2 * types[t] + ini[t]
-                return list(map(classes.__getitem__, search.path(keys, start_row)))
+                return list(map(classes.__getitem__, search.path(keys, start_row, cuts.get(k))))
             tags = [0] * n
             i = 0
             while i < n:
@@ -565,24 +566,37 @@ class Tagger:
 
         return decode
 
-    def _mark_sure_once(self, at: list, scores, rid, pid, R, lengths: list[int]) -> None:
+    def _mark_sure_once(self, at: list, scores, rid, pid, R, lengths: list[int]) -> dict[int, list]:
         """For the keyed search: the key of each token whose rows no other token of the document has (a number of a
         page of numbered quotations), not capitalised (no history), and that every best path tags "O"
-        (viterbi.sure_o_at), made negative (~key), so that the state after it keeps "O" alone (KeyedSearch)."""
+        (viterbi.sure_o_at), made negative (~key), so that the state after it keeps "O" alone (KeyedSearch).
+        Returns the `cuts` of KeyedSearch.path by line: (position in the line, an id of its pair scores into "O") of
+        each such token but a line's first."""
         import numpy as np
 
         caps = self.table.caps[scores.words]
         once = np.flatnonzero((np.bincount(rid)[rid] == 1) & ~caps)
-        if len(once) < SURE_ONCE_MIN:  # (a few: their steps cost less than the test's array operations)
-            return
+        if len(once) < max(SURE_ONCE_MIN, 1):  # (a few: their steps cost less than the test's array operations)
+            return {}
         (off, on), (ib_off, ib_on) = self._hist_bounds()
         ini = scores.ini
         sure = sure_o_at(once, scores.base, lambda ts: R[pid[rid[ts]]], lengths,
                          lambda ts: np.where(ini[ts][:, None], on, off) * caps[ts][:, None],
                          lambda ts: np.where(ini[ts][:, None], ib_on, ib_off) * caps[ts][:, None],
                          rid * 2 + ini, pid[rid])
-        for t in once[sure].tolist():
+        marked = once[sure]
+        for t in marked.tolist():
             at[t] = ~at[t]
+        starts = np.cumsum(lengths) - lengths  # each line's first token
+        line = np.searchsorted(starts, marked, side="right") - 1
+        # the step into "O" reads only the pair scores into "O" from each previous class: tokens with equal ones share
+        # an id (the others, only KeyedSearch's o_only state follows them)
+        into_o, _ = _same_rows(np.ascontiguousarray(R[:, :-1, 0]))
+        cuts: dict[int, list] = {}
+        for k, c, p in zip(line.tolist(), (marked - starts[line]).tolist(), into_o[pid[rid[marked]]].tolist()):
+            if c:
+                cuts.setdefault(k, []).append((c, p))
+        return cuts
 
     def _hist_bounds(self):
         """([ini][c] the most a history row can add to class c's score over "O"'s, [ini][y] the most it can add to

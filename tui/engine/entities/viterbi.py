@@ -89,7 +89,7 @@ class KeyedSearch:
     instead of a new one that the next token's step would work out again."""
 
     __slots__ = ("rows", "worked", "starts", "states", "lead", "partner", "m", "near", "after", "tied", "nears",
-                 "o_only")
+                 "o_only", "pieces")
 
     def __init__(self, rows, emit_rows, pair_rows, extra_rows, ender):
         """`emit_rows` [k, c]: every distinct token's emit row, `pair_rows` [j, p, c] every distinct pair rows (int
@@ -101,6 +101,10 @@ class KeyedSearch:
         self.rows = rows
         self.worked = 0  # how many steps (state, key) were worked out
         self.o_only = None  # the state after a token every best path tags "O" (a key < 0), made on first use
+        # (where the piece starts: the line start's previous class, or -1 after a token sure to be "O"; its keys; the
+        # id of the pair scores into "O" of the sure token ending it, or None at the line end) -> the piece's classes
+        # (`path`'s `cuts`)
+        self.pieces: dict = {}
         self.starts: dict = {}  # (first, key) -> the state after a line's first token
         # differences -> their state: [differences, live classes, {key: (next state, its steps by key, arg)},
         # {pair rows id: (best scores into each class before the token's own, arg)}]
@@ -246,8 +250,46 @@ class KeyedSearch:
             out[c] = _NEG
         return None if out is None else tuple(out)
 
-    def path(self, keys: list, first: int) -> list[int]:
-        """The best path of a line of tokens `keys`, after previous class (pair row) `first` (the line start's)."""
+    def path(self, keys: list, first: int, cuts: list | None = None) -> list[int]:
+        """The best path of a line of tokens `keys`, after previous class (pair row) `first` (the line start's).
+
+        `cuts`: (position, an id of its pair scores into "O" from each class) of the line's tokens every best path
+        tags "O" (keys below zero), in order, none at position 0. The state after such a token keeps "O" alone, so
+        the classes of the tokens after it up to the next one (and of that one, "O") depend only on their keys and
+        on that token's pair scores into "O" (its step into "O": which class leads there; dropping classes, as
+        `_reduce` does, drops none that leads there): the path is the same from piece to piece (the line's start up to the first cut, from one cut to the
+        next, the last cut to the line's end). Each piece met before is not searched again (a page of numbered
+        quotations: every line has new numbers between the same words, tests/engine/test_tagger_viterbi.py)."""
+        if not cuts:
+            return self._path(keys, first)
+        pieces = self.pieces
+        out: list[int] = []
+        a, lead = 0, first
+        for c, p in cuts:
+            if c == a and lead < 0:  # (right after another: from the state of "O" alone, "O")
+                out.append(0)
+                a += 1
+                continue
+            got = pieces.get((lead, tuple(keys[a:c]), p))
+            if got is None:
+                break
+            out += got
+            a, lead = c + 1, -1
+        else:
+            got = pieces.get((lead, tuple(keys[a:]), None))
+            if got is not None:
+                out += got
+                return out
+        path = self._path(keys, first)
+        a, lead = 0, first
+        for c, p in cuts:
+            pieces[(lead, tuple(keys[a:c]), p)] = path[a:c + 1]
+            a, lead = c + 1, -1
+        pieces[(lead, tuple(keys[a:]), None)] = path[a:]
+        return path
+
+    def _path(self, keys: list, first: int) -> list[int]:
+        """`path` of the whole line, step by step."""
         state = self.starts.get((first, keys[0]))
         if state is None:
             e, pr, _ = self.rows(keys[0])
