@@ -63,6 +63,20 @@ def test_every_token_scores_as_the_sum_of_its_feature_weights(k):
     assert base == _plain_base(tagger, segs, mid, low)
 
 
+def test_numbers_score_as_the_sum_of_their_feature_weights():
+    """A page of numbered quotations (a number's rest of features summed once per signature: ScoreTable._number_rows),
+    read after our texts and again on its own: every token's scores are its features' weights summed."""
+    tagger = load_tagger()
+    text = "\n\n".join(f"\u201cWe will mend bridge {i} before the frost,\u201d said Vera Lind{i % 7}. He said "
+                       f"\u201cit is fine and {i * 37 % 5000} more 1-{i} of {i}.5.\u201d" for i in range(400))
+    for _ in range(2):
+        segs, mid, low = prepare(text)
+        base = tagger.table.document(segs, mid, low).base.tolist()
+        assert base == _plain_base(tagger, segs, mid, low)
+        assert 0 < len(tagger.table.sig_at) < 40  # (hundreds of distinct numbers)
+        tagger.table._reset()
+
+
 def test_one_segment_at_a_time_agrees_with_a_whole_document():
     tagger = greedy_tagger()
     segs, mid, low = prepare(_OWN)
@@ -236,11 +250,28 @@ def _weighted_ids_by_kind(table, words):
     return [out[k:k + scoring._KINDS] for k in range(0, len(out), scoring._KINDS)]
 
 
+def _weighted_ids_by_kind_split(table, words):
+    """The same as a number's rows are summed (ScoreTable._number_rows): its own features (_word_keys) and those of
+    its signature (_shape_keys)."""
+    fams, vals, sizes, _ = scoring._word_keys(words, table.fam)
+    more = scoring._shape_keys(words, table.fam, table.fid)
+    out = []
+    for fams, vals, sizes in ((fams, vals, sizes), more):
+        ids = [f.get(v, table.zero_id) for f, v in zip(fams, vals)]
+        rows, pos = [], 0
+        for size in sizes:
+            rows.append([i for i in ids[pos:pos + size] if i != table.zero_id])
+            pos += size
+        out.append(rows)
+    merged = [sorted(a + b) for a, b in zip(*out)]
+    return [merged[k:k + scoring._KINDS] for k in range(0, len(merged), scoring._KINDS)]
+
+
 def test_feature_ids_by_template_and_value_are_the_named_features_ids():
-    """_feature_keys (a template's ids and the value looked up in them) finds, kind by kind, the same weighted
-    features as looking up every feature's name (_feature_names: window_features and the three after it): for
-    the words of our texts, every value a weighted word feature names, odd strings and every BMP character
-    alone and in words."""
+    """_feature_keys, and _word_keys with _shape_keys (a template's ids and the value looked up in them) find, kind by
+    kind, the same weighted features as looking up every feature's name (_feature_names: window_features and the
+    three after it): for the words of our texts, every value a weighted word feature names, odd strings, numbers
+    and every BMP character alone and in words."""
     import random
 
     from tui.engine.entities.tokens import tokenize
@@ -258,14 +289,29 @@ def test_feature_ids_by_template_and_value_are_the_named_features_ids():
     pieces = ["a", "B", "Ö", "1", "-", ".", "'", "=", "|", "ss", "Harbour", "U.S", "x=y", "O|", "é", "ǅ", "٣", "_"]
     words |= {"".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6))) for _ in range(5000)}
     words |= {chr(cp) for cp in range(0x10000)} | {"Ab" + chr(cp) + "-9" for cp in range(0, 0x10000, 7)}
+    words |= {str(n) for n in range(0, 20_000, 3)}
     words = sorted(w for w in words if w)
     got = _weighted_ids_by_kind(table, words)
+    split = _weighted_ids_by_kind_split(table, words)
     weighted = 0
-    for w, kinds in zip(words, got):
+    for w, kinds, parts in zip(words, got, split):
         want = [sorted(fid[n] for n in names if n in fid) for names in scoring._feature_names(w)]
-        assert kinds == want, w
+        assert kinds == want == parts, w
         weighted += sum(map(len, kinds))
     assert len(words) > 70_000 and weighted > 300_000
+    # a signature's words have the same features beyond their own (ScoreTable sums those once per signature)
+    sigs = scoring._word_keys(words, table.fam)[3]
+    fams, vals, sizes = scoring._shape_keys(words, table.fam, fid)
+    ids = [f.get(v, table.zero_id) for f, v in zip(fams, vals)]
+    first: dict = {}
+    pos = 0
+    for k, sig in enumerate(sigs):
+        kinds = []
+        for size in sizes[k * scoring._KINDS:(k + 1) * scoring._KINDS]:
+            kinds.append(sorted(ids[pos:pos + size]))
+            pos += size
+        assert first.setdefault(sig, kinds) == kinds, words[k]
+    assert len(first) < len(words)
 
 
 @pytest.mark.parametrize("after", [1, 2, 5])

@@ -160,6 +160,133 @@ def _feature_keys(words: list[str], fam: dict[str, dict[str, int]], fid: dict[st
     return fams, vals, sizes
 
 
+_NO_FAMILY: dict = {}  # a family no value is in: a kind with no feature of its own gets its zero row from it
+
+
+def _word_keys(words: list[str], fam: dict[str, dict[str, int]]):
+    """The features of each word that depend on its own spelling (`_feature_keys`' families and values, kind by
+    kind, the sizes of the kinds) and each word's signature: what the rest of its features depend on (its shape,
+    short shape, cluster path, gazetteer flags, capitals, digits, hyphen, period and length; START and END are
+    their own). Two words of one signature have the same rest (`_shape_keys`), which ScoreTable sums once."""
+    M2W, M1W, W, P1, P2, P3, S1, S2, S3, S4, HYT, HYH, P1W, P2W, UW, AOW = map(fam.get, (
+        "-2w=", "-1w=", "w=", "p1=", "p2=", "p3=", "s1=", "s2=", "s3=", "s4=", "hyt=", "hyh=", "+1w=", "+2w=", "Uw=",
+        "t-1w=O|"))
+    none = _NO_FAMILY
+    plain_fams = (M2W, M1W, W, P1, P2, P3, S1, S2, S3, S4, P1W, P2W, UW, AOW, none)
+    plain_sizes = (1, 1, 8, 1, 1, 1, 1, 1)
+    hyphen_fams = (M2W, M1W, W, P1, P2, P3, S1, S2, S3, S4, HYT, HYH, P1W, P2W, UW, AOW, none)
+    hyphen_sizes = (1, 1, 10, 1, 1, 1, 1, 1)
+    edge_fams, edge_vals, edge_sizes = (none,) * _KINDS, ("",) * _KINDS, (1,) * _KINDS
+    fams: list = []
+    vals: list = []
+    sizes: list[int] = []
+    sigs: list = []
+    for w in words:
+        if w in (START, END):
+            fams += edge_fams
+            vals += edge_vals
+            sizes += edge_sizes
+            sigs.append(w)
+            continue
+        lw = w.lower()
+        path = cluster_path(w)
+        up = w[:1].isupper()
+        sigs.append((shape(w), short_shape(w), path, tuple(_gaz_flags(w, lw)), up and w.isupper(), up,
+                     w.isdigit() or not w.isalpha() and any(ch.isdigit() for ch in w), "." in w, min(len(w), 8),
+                     "-" in w))
+        if "-" in w:
+            head, _, tail = lw.rpartition("-")
+            fams += hyphen_fams
+            vals += (lw, lw, lw, lw[:1], lw[:2], lw[:3], lw[-1:], lw[-2:], lw[-3:], lw[-4:], tail, head, lw, lw, lw,
+                     lw, "")
+            sizes += hyphen_sizes
+        else:
+            fams += plain_fams
+            vals += (lw, lw, lw, lw[:1], lw[:2], lw[:3], lw[-1:], lw[-2:], lw[-3:], lw[-4:], lw, lw, lw, lw, "")
+            sizes += plain_sizes
+    return fams, vals, sizes, sigs
+
+
+def _shape_keys(words: list[str], fam: dict[str, dict[str, int]], fid: dict[str, int]):
+    """The features of each word that `_word_keys` leaves out (those its signature decides): families, values and
+    sizes kind by kind as `_word_keys` gives them; with them, each word's features are those of
+    features.window_features plus the three after it (`_feature_names`: tests/engine/test_tagger_scoring.py)."""
+    M2SH, M2C2, M1SH, M1G, M1C0, M1C1, M1C, SH, SS, LEN, G, C0, C1, C2, C3, C1SS, C, P1SH, P1G, P1C0, P1C1, P1C, \
+        P2SH, P2C2, AOSH, SISS = map(fam.get, ("-2sh=", "-2c2=", "-1sh=", "-1g=", "-1c0=", "-1c1=", "-1c=", "sh=",
+                                               "ss=", "len=", "g=", "c0=", "c1=", "c2=", "c3=", "c1|ss=", "c=",
+                                               "+1sh=", "+1g=", "+1c0=", "+1c1=", "+1c=", "+2sh=", "+2c2=",
+                                               "t-1sh=O|", "si|ss="))
+    plain = fam[""]
+    none = _NO_FAMILY
+    fams: list = []
+    vals: list = []
+    sizes: list[int] = []
+    for w in words:
+        if w in (START, END):
+            for kind in _feature_names(w):
+                fams += [fid] * len(kind) or [none]
+                vals += kind or [""]
+                sizes.append(len(kind) or 1)
+            continue
+        lw = w.lower()
+        sh, ss = shape(w), short_shape(w)
+        path = cluster_path(w)
+        flags = _gaz_flags(w, lw)
+        c2 = path[2] if path else "-"
+        # "-2": sh (short), c2
+        fams += (M2SH, M2C2)
+        vals += (ss, c2)
+        # "-1" and "+1": sh, g per flag, c0 and c1 (or c=-)
+        near_f1 = [M1SH] + [M1G] * len(flags)
+        near_f3 = [P1SH] + [P1G] * len(flags)
+        near_v = [sh] + flags
+        if path:
+            near_f1 += (M1C0, M1C1)
+            near_f3 += (P1C0, P1C1)
+            near_v += (path[0], path[1])
+        else:
+            near_f1.append(M1C)
+            near_f3.append(P1C)
+            near_v.append("-")
+        fams += near_f1
+        vals += near_v
+        # "0" (features._centre)
+        centre_f = [plain, SH, SS]
+        centre_v = ["bias", sh, ss]
+        if w[:1].isupper():
+            centre_f.append(plain)
+            centre_v.append("title" if not w.isupper() else "caps")
+        if w.isdigit() or not w.isalpha() and any(ch.isdigit() for ch in w):
+            centre_f.append(plain)
+            centre_v.append("digit")
+        if "-" in w:
+            centre_f.append(plain)
+            centre_v.append("hyphen")
+        if "." in w:
+            centre_f.append(plain)
+            centre_v.append("period")
+        centre_f.append(LEN)
+        centre_v.append(str(min(len(w), 8)))
+        centre_f += [G] * len(flags)
+        centre_v += flags
+        if path:
+            centre_f += (C0, C1, C2, C3, C1SS)
+            centre_v += (path[0], path[1], path[2], path[3], path[1] + ss)
+        else:
+            centre_f += (C, C)
+            centre_v += ("-", "-|ss=" + ss)
+        fams += centre_f
+        vals += centre_v
+        fams += near_f3
+        vals += near_v
+        # "+2", then "U" (none), after "O", "si|ss"
+        fams += (P2SH, P2C2, none, AOSH, SISS)
+        vals += (ss, c2, "", ss, ss)
+        n = len(near_v)
+        sizes += (2, n, len(centre_v), n, 2, 1, 1, 1)
+    return fams, vals, sizes
+
+
 def _feature_names(w: str) -> list[list[str]]:
     """The feature names ScoreTable sums for a word, kind by kind: features.window_features (the five slots and
     "U"), then the word after an "O" tag and its sentence-initial shape (the reference of _feature_keys)."""
@@ -289,6 +416,8 @@ class ScoreTable:
         self.flags = np.zeros((4, 1024), dtype=bool)  # can the word stand left/right in a bg-/bg+ feature
         self.words: list[str] = []  # by word id
         self.lows: list[str] = []  # the same, lower-cased
+        self.sig_at: dict = {}  # a word's signature (_word_keys) -> its row in sig_rows
+        self.sig_rows = np.zeros((64, _KINDS, self.n), dtype=np.int32)  # the summed rest of a signature's features
         self.caps = np.zeros(1024, dtype=bool)  # by word id: capitalised, longer than one character (history_key)
         # (bg-, bg+): (left word id << 32) + right word id -> the bigram feature's row (memo; word ids are per reset)
         self.pair_rows: tuple[dict[int, int], dict[int, int]] = ({}, {})
@@ -309,7 +438,7 @@ class ScoreTable:
         return ids
 
     def _add_words(self, words: list[str]) -> None:
-        fid, zero = self.fid, self.zero_id
+        fid = self.fid
         first = len(self.lows) - len(words)
         need = len(self.lows)
         if need > self.R.shape[1]:
@@ -323,17 +452,51 @@ class ScoreTable:
             caps = np.zeros(size, dtype=bool)
             caps[:first] = self.caps[:first]
             self.caps = caps
-        fams, vals, sizes = _feature_keys(words, self.fam, fid)
-        flat = np.fromiter(map(dict.get, fams, vals, repeat(zero, len(vals))), dtype=np.intp, count=len(vals))
-        starts = np.fromiter(accumulate(sizes, initial=0), dtype=np.intp, count=len(sizes) + 1)[:-1]
-        # (take: the same rows as W[flat], gathered without the fancy-indexing machinery)
-        sums = np.add.reduceat(self.W.take(flat, axis=0), starts, axis=0).reshape(len(words), _KINDS, self.n)
+        digits = list(map(str.isdigit, words))
+        if True in digits:  # numbers: their own features summed, plus the rest once per signature (`_number_rows`)
+            sums = np.empty((len(words), _KINDS, self.n), dtype=np.int32)
+            numbers = np.array(digits, dtype=bool)
+            sums[numbers] = self._number_rows([w for w, d in zip(words, digits) if d])
+            if False in digits:
+                others = [w for w, d in zip(words, digits) if not d]
+                sums[~numbers] = self._sums(*_feature_keys(others, self.fam, fid)).reshape(len(others), _KINDS, self.n)
+        else:
+            sums = self._sums(*_feature_keys(words, self.fam, fid)).reshape(len(words), _KINDS, self.n)
         self.R[:, first:need] = sums.transpose(1, 0, 2)
         self.caps[first:need] = [len(w) > 1 and w[:1].isupper() for w in words]
         lows = self.lows[first:need]
         for k, (left, right) in enumerate((self.bg_minus, self.bg_plus)):
             self.flags[2 * k, first:need] = [lw in left for lw in lows]
             self.flags[2 * k + 1, first:need] = [lw in right for lw in lows]
+
+    def _number_rows(self, words: list[str]):
+        """The summed rows of `words` ([word, kind, class]) as each word's own features (_word_keys) plus the rest,
+        summed once per signature and kept (a page of numbered quotations: one for all the numbers of a length
+        but those with a cluster; prose words seldom share one, so only numbers are summed so)."""
+        fams, vals, sizes, sigs = _word_keys(words, self.fam)
+        sums = self._sums(fams, vals, sizes).reshape(len(words), _KINDS, self.n)
+        sig_at = self.sig_at
+        reps = [(sig, w) for sig, w in dict(zip(sigs, words)).items() if sig not in sig_at]  # a word of each new one
+        if reps:
+            new_sigs, new = zip(*reps)
+            have = len(sig_at)
+            rows = self._sums(*_shape_keys(new, self.fam, self.fid)).reshape(len(new), _KINDS, self.n)
+            if have + len(new) > len(self.sig_rows):
+                grown = np.zeros((max(have + len(new), 2 * len(self.sig_rows)), _KINDS, self.n), dtype=np.int32)
+                grown[:have] = self.sig_rows[:have]
+                self.sig_rows = grown
+            self.sig_rows[have:have + len(new)] = rows
+            sig_at.update(zip(new_sigs, range(have, have + len(new))))
+        sums += self.sig_rows[list(map(sig_at.__getitem__, sigs))]
+        return sums
+
+    def _sums(self, fams: list, vals: list, sizes: list[int]):
+        """The summed rows of features given as families and values (`_word_keys`), one sum per size: [sums, n]."""
+        zero = self.zero_id
+        flat = np.fromiter(map(dict.get, fams, vals, repeat(zero, len(vals))), dtype=np.intp, count=len(vals))
+        starts = np.fromiter(accumulate(sizes, initial=0), dtype=np.intp, count=len(sizes) + 1)[:-1]
+        # (take: the same rows as W[flat], gathered without the fancy-indexing machinery)
+        return np.add.reduceat(self.W.take(flat, axis=0), starts, axis=0)
 
     def document(self, segments, mid: set, low: set, enders: frozenset = frozenset(), greedy: bool = True) -> DocScores:
         """Scores of every token of `segments` (objects with toks, initial, upper), in order; a token after one
