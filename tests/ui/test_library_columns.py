@@ -67,3 +67,49 @@ async def test_a_one_day_story_s_title_gets_the_cells_a_date_range_needs(tmp_pat
         title = single[5:-len(meta)]
         assert len(title) == width - 5 - len(meta) and title.endswith("…"), lines  # 7 cells more than it had
         assert articles.source.row(2).title.startswith(title[:-1])
+
+
+async def test_the_source_column_fits_the_sources_on_screen(tmp_path, make_app):
+    """At 200 columns (a 69-cell library pane) every source was cut at 12 cells: "Coast Courier" (13) read
+    "Coast Couri…" on each of its rows. The column now takes the longest source on screen, as far as the title keeps
+    60 % of the row (so at least 40 title cells there); a page of short names gives the titles their cells."""
+    from rich.cells import cell_len
+
+    from tui.models import Article
+    from tui.store import Library
+
+    title = "Harbour town votes to close the old ferry pier after engineers find rot in its piles"
+    path = tmp_path / "lib.db"
+    with Library(path) as lib:
+        lib.add_many([
+            Article(title=title, source="Coast Courier", published="2026-03-03",
+                    body="The council of Brackenholm voted on Monday to close the ferry pier. " * 3),
+            Article(title="Ferry operator orders two electric boats for the Pell Point crossing", source="AP",
+                    published="2026-03-02", body="Tidewater Ferries ordered two electric boats on Tuesday. " * 3),
+        ])
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(pilot)
+        articles = app.screen.articles
+        assert articles.scrollable_content_region.width < 72  # the pane's width where 12 cells were kept
+        line = rows(articles)[0]
+        assert "Coast Courier 2026-03-03" in line, line
+        assert title[:40] in line, line
+    with Library(path) as lib:
+        lib.add_many([Article(title="A note from a paper whose name is long", published="2026-03-01",
+                              source="The Kellmouth Evening Post and Harbour Gazette",
+                              body="The cider makers met on Friday to talk about the spring. " * 3)])
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        articles = app.screen.articles
+        lines = rows(articles)[:3]
+        assert "Coast Courier" in lines[0], lines
+        assert "The Kellmouth E" in lines[2] and "Gazette" not in lines[2] and "…" in lines[2], lines  # cut, at 16
+        title_cells = lines[0].index(" Coast Courier")
+        await pilot.press("/", *"ferry")  # the long name is off screen: the titles get its cells back
+        await settle(pilot)
+        lines = rows(articles)[:2]
+        assert "Coast Courier 2026-03-03" in lines[0], lines  # 13 cells: as wide as the longest name shown
+        assert lines[0].index(" Coast Courier") == title_cells + 3, lines
+        assert cell_len(lines[0].rstrip()) == articles.scrollable_content_region.width, lines

@@ -75,12 +75,14 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         self._styles: dict[str, Style] | None = None
         self._strips: dict[tuple, Strip] = {}
         self._rest_timer = None
+        self._source_fit: tuple[tuple, int] | None = None  # (the rows shown, width) -> the source column's cells
 
     # -- data -------------------------------------------------------------------------------
 
     def load(self, source: RowSource, keep_id: int | None = None) -> None:
         """Show a new view of the library; the cursor stays on `keep_id` when it is still there."""
         self.source = source
+        self._source_fit = None
         self.virtual_size = Size(self.size.width, len(source))
         index = source.index_of(keep_id) if keep_id is not None else None
         self.cursor = index if index is not None else 0
@@ -93,6 +95,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         if self.source is not None:
             self.source.forget()
         self._strips.clear()
+        self._source_fit = None
         self.refresh()
 
     def set_open(self, article_id: int) -> None:
@@ -243,11 +246,12 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         story = self.source.kind == "stories"
         if self.marks is not None and not story:
             self.marks.patch(row)
+        cells = 0 if story else self._source_cells(width)
         key = ((row.id, row.unread, row.size, cursor, "story", width) if story else
-               (row.id, row.read, row.starred, cursor, self._is_open(row), width))
+               (row.id, row.read, row.starred, cursor, self._is_open(row), width, cells))
         strip = self._strips.get(key)
         if strip is None:
-            strip = self._story_strip(row, width, cursor) if story else self._row_strip(row, width, cursor)
+            strip = self._story_strip(row, width, cursor) if story else self._row_strip(row, width, cursor, cells)
             if len(self._strips) > 512:
                 self._strips.clear()
             self._strips[key] = strip
@@ -298,8 +302,29 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         ]
         return Strip(segments).crop_extend(0, width, self._style("base"))
 
-    def _row_strip(self, row, width: int, tail: str) -> Strip:
-        """One row as segments: unread dot, star, title (cut to fit), then source and date columns."""
+    def _source_cells(self, width: int) -> int:
+        """The source column's width for the rows on screen: the longest source they show, within the cells a
+        width keeps for it (SOURCE_CELLS). A fixed 12 cells at 200 columns (a 69-cell pane) cut "Coast Courier"
+        and every longer name on every row; 16 at 80 columns cut "Kellmouth Evening Post"."""
+        low, high = source_cells_range(width)
+        if high == 0:
+            return 0
+        first, height = int(self.scroll_y), self.scrollable_content_region.height
+        key = (id(self.source), first, height, width)
+        if self._source_fit is not None and self._source_fit[0] == key:
+            return self._source_fit[1]
+        longest = low
+        for index in range(first, min(first + height, len(self.source))):
+            row = self.source.row(index)
+            if row is not None:
+                longest = max(longest, _source_need(row))
+        cells = min(longest, high)
+        self._source_fit = (key, cells)
+        return cells
+
+    def _row_strip(self, row, width: int, tail: str, cells: int = 0) -> Strip:
+        """One row as segments: unread dot, star, title (cut to fit), then source and date columns (the source
+        column `cells` wide, see _source_cells)."""
         # tail: "" or the cursor's style suffix ("+cursor" / "+cursor-focus").
         title_style = self._style(("read" if row.read else "unread") + tail)
         if self._is_open(row):
@@ -309,10 +334,8 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         source = " ".join(clean(row.source or "").split())
         # Fixed-width columns so sources and dates line up; fewer columns as the pane narrows. Dates
         # keep their year (2-digit below 44 columns); a cut source ends in an ellipsis.
-        if width >= 72:
-            meta = f" {_fit_source(source, row.outlets, 16)} {date:<10}"
-        elif width >= 56:
-            meta = f" {_fit_source(source, row.outlets, 12)} {date:<10}"
+        if width >= 56:
+            meta = f" {_fit_source(source, row.outlets, cells or source_cells_range(width)[1])} {date:<10}"
         elif width >= 44:
             meta = f" {date:<10}"
         elif width >= 30:
@@ -345,6 +368,26 @@ def _wrapped(text: str, width: int) -> list[str]:
             candidate = f" {word}"
         line = candidate
     return [*lines, line] if line else lines
+
+
+SOURCE_CELLS = (8, 20)  # the source column: at least 8 cells, at most 20 ("The Washington Post" is 19) ...
+TITLE_SHARE = 0.6  # ... and no more than leaves the title 60 % of the row (the 12 / 16 cells it always had are kept)
+
+
+def source_cells_range(width: int) -> tuple[int, int]:
+    """The fewest and most cells the source column takes in a row `width` cells wide; (0, 0): no source column
+    (below 56 cells the row shows the title and the date alone)."""
+    if width < 56:
+        return 0, 0
+    # the row: dot, star, space (3), the title, a space, the source, a space, the date (10)
+    high = min(SOURCE_CELLS[1], max(16 if width >= 72 else 12, width - 3 - 12 - int(width * TITLE_SHARE)))
+    return min(SOURCE_CELLS[0], high), high
+
+
+def _source_need(row) -> int:
+    """The cells `row`'s source cell needs whole: its name, and " +N" when it stands for other outlets' copies."""
+    need = cell_len(" ".join(clean(row.source or "").split()))
+    return need + len(f" +{len(row.outlets) - 1}") if len(row.outlets) >= 2 else need
 
 
 def _fit_source(source: str, outlets: tuple[str, ...], cells: int) -> str:
