@@ -27,16 +27,36 @@ def hint(screen) -> str:
 
 async def test_every_page_key_is_on_the_hint_line_at_80_columns(stories, make_app):
     """The story view's m and f (mark read, star) were on no hint line; the briefing's y (copy its quotes) and c
-    neither. Each hint fits 80 columns (78 cells inside its padding), so none is cut."""
+    neither; then the story view's o (the line's link) and n / N (its next / previous unread article), and the
+    entity page's o. Each hint fits 80 columns (78 cells inside its padding), so none is cut: the story view names its
+    three copy keys as one there, and each in its own words where they fit."""
     path, ids = stories
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_story(pilot)
         text = hint(app.screen)
         assert type(app.screen).__name__ == "StoryScreen"
-        for part in ("⏎ open", "+/- length", "c copy", "y quotes", "Y Markdown", "m/f marks", "esc back"):
+        for part in ("⏎ open", "+/- length", "c/y/Y copy", "m/f marks", "o link", "n/N unread", "esc back"):
             assert part in text, text
         assert cell_len(text) <= 78, text
+        await pilot.resize_terminal(120, 30)
+        await settle(pilot)
+        text = hint(app.screen)
+        for part in ("c copy", "y quotes", "Y Markdown", "m/f marks", "o link", "n/N unread", "esc back"):
+            assert part in text, text
+        assert cell_len(text) <= 118, text
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert "c/y/Y copy" in hint(app.screen)
+        from tui.app.screens.person import PersonScreen
+
+        app.push_screen(PersonScreen(path, "Agnes Trewin"))
+        await settle(pilot)
+        text = hint(app.screen)
+        for part in ("⏎ open", "c/y copy quotes", "Y Markdown", "m/f marks", "o link", "esc back"):
+            assert part in text, text
+        assert cell_len(text) <= 78, text
+        await pilot.press("escape")
         await pilot.press("escape")
         await pilot.press("b")
         await settle(pilot)

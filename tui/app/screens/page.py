@@ -66,6 +66,14 @@ def where_it_works(key_id: str, but: type | None = None) -> str:
     return ", ".join(places[:-1]) + " and " + places[-1]
 
 
+class PageHint(Static):
+    """A page's key line at the bottom: the page's full words where they fit, its short ones where not (the story
+    view names every key in 80 columns, its copy keys in full from ~100)."""
+
+    def render(self) -> Text:
+        return self.screen.hint_line(self.size.width)
+
+
 class PageScreen(QuickSwitch, Screen):
     """A full screen over the main one: esc goes back; subclasses fill `compose_panes` and `loaded`.
 
@@ -93,6 +101,8 @@ class PageScreen(QuickSwitch, Screen):
                                  "back": "Back to where this page was opened from"}
     # (key id, what it does); a tuple of key ids shows their keys joined: ("longer", "shorter") -> "+/-"
     HINT: tuple[tuple[str | tuple[str, ...], str], ...] = (("open", "open"), ("back", "back"))
+    # the same keys in fewer words, shown where HINT does not fit the line (80 columns); () = HINT cut with "…"
+    HINT_NARROW: tuple[tuple[str | tuple[str, ...], str], ...] = ()
 
     def __init__(self, db_path) -> None:
         super().__init__()
@@ -102,13 +112,20 @@ class PageScreen(QuickSwitch, Screen):
 
     def compose(self) -> ComposeResult:
         yield from self.compose_panes()
-        yield Static(self.hint_line(), id="page-hint")
+        yield PageHint(id="page-hint")
 
-    def hint_line(self) -> Text:
-        """The keys of this page as the user bound them: "enter open · c copy · esc back"."""
+    def hint_line(self, width: int = 0) -> Text:
+        """The keys of this page as the user bound them: "enter open · c copy · esc back"; in HINT_NARROW's words
+        when HINT's take more than `width` cells (0: any width)."""
+        line = self._hint_text(self.HINT)
+        if width and line.cell_len > width and self.HINT_NARROW:
+            return self._hint_text(self.HINT_NARROW)
+        return line
+
+    def _hint_text(self, hint) -> Text:
         overrides = getattr(self.app, "user_keys", {})
         out = Text(no_wrap=True, overflow="ellipsis")
-        for number, (key_id, what) in enumerate(self.HINT):
+        for number, (key_id, what) in enumerate(hint):
             if number:
                 out.append(" · ", style="dim")
             ids = key_id if isinstance(key_id, tuple) else (key_id,)

@@ -79,9 +79,9 @@ class PersonScreen(PageScreen):
     # said they work in the library, the article view and the story view only) (rebound keys follow)
     BINDINGS = [b for b in keymap.bindings(keymap.MAIN) if b.id in ("toggle_read", "star", "open_link")]
     LINE_HINT = "Put the cursor on an article or a quote first."
-    # (m and f in 80 columns too: "open the article / entity" left no room for them)
+    # (m and f in 80 columns too: "open the article / entity" left no room for them; o as well)
     HINT = (("open", "open"), (("copy_summary", "copy_quotes"), "copy quotes"), ("copy_markdown", "Markdown"),
-            (("toggle_read", "star"), "marks"), ("back", "back"))
+            (("toggle_read", "star"), "marks"), ("open_link", "link"), ("back", "back"))
 
     def __init__(self, db_path, name: str) -> None:
         super().__init__(db_path)

@@ -178,9 +178,13 @@ class StoryScreen(PageScreen):
     # previous unread article (they said they work only in the library) (rebound keys follow)
     BINDINGS = [b for b in keymap.bindings(keymap.MAIN)
                 if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread")]
-    # every key of the view in 80 columns (m and f were missing)
+    # every key of the view, in 80 columns too (m and f were missing, then o and n / N): the copy keys in one there
     HINT = (("open", "open"), (("longer", "shorter"), "length"), ("copy_summary", "copy"), ("copy_quotes", "quotes"),
-            ("copy_markdown", "Markdown"), (("toggle_read", "star"), "marks"), ("back", "back"))
+            ("copy_markdown", "Markdown"), (("toggle_read", "star"), "marks"), ("open_link", "link"),
+            (("next_unread", "previous_unread"), "unread"), ("back", "back"))
+    HINT_NARROW = (("open", "open"), (("longer", "shorter"), "length"),
+                   (("copy_summary", "copy_quotes", "copy_markdown"), "copy"), (("toggle_read", "star"), "marks"),
+                   ("open_link", "link"), (("next_unread", "previous_unread"), "unread"), ("back", "back"))
 
     def __init__(self, db_path, story_id: int | None = None, lib=None) -> None:
         """`story_id`: the story to show (or call `open` later); `lib`: the UI thread's library, to show a kept
