@@ -7,6 +7,7 @@ import gc
 
 import pytest
 
+from pilot_steps import settle
 from tui.app import idle_gc
 from tui.app.idle_gc import IdleCollector
 
@@ -85,28 +86,82 @@ async def test_the_app_hands_full_collections_to_the_idle_collector_and_keys_cou
 async def test_nltk_is_loaded_when_the_reader_pauses_not_while_keys_come(library, make_app, monkeypatch):
     """The first briefing's sentences, story view and uncached article each waited ~1 s (more under load) for NLTK's
     import; the app now loads it in a thread once no key has come for IDLE_WARM seconds (the import holds the GIL:
-    not while keys come), and not at all when story mode's own warm-up loads it."""
+    not while keys come), and not at all when story mode's own warm-up loads it.
+
+    The reader's time is the idle collector's clock, moved by the test (keys 0.5 s apart, a pause of 1.5 s), and each
+    step waits for the app's own checks to run, however late the load makes them: at load 26 real keys sent 0.1 s
+    apart arrived more than IDLE_WARM apart and the warm-up ran between two of them."""
     from tui.app.screens import main
 
     warmed: list[float] = []
+    checks: list[int] = []
+    check = main.MainScreen._warm_when_idle
+
+    def counted(screen) -> None:
+        check(screen)
+        checks.append(1)
+
     monkeypatch.setattr(main, "_warm_nltk", lambda: warmed.append(1.0))
     monkeypatch.setattr(main, "IDLE_WARM", 0.6)
+    monkeypatch.setattr(main.MainScreen, "_warm_when_idle", counted)
+    clock = Clock()
+
+    async def checked(count: int) -> None:
+        """`count` more of the app's idle checks have run (one every 0.5 s when the machine keeps up)."""
+        until = len(checks) + count
+        for _ in range(1200):
+            if len(checks) >= until or warmed:  # (loaded: the checks stop, the caller's assert says what happened)
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"the idle check ran {len(checks)} times, not {until}, in 60 s")
+
+    async def loaded() -> None:
+        for _ in range(1200):
+            if warmed:
+                return
+            await asyncio.sleep(0.05)
+
+    async def reached(app) -> None:
+        """The key pressed has reached the app (press can return first under load: the next 0.5 s then made a
+        pause of 1 s)."""
+        for _ in range(1200):
+            if app.idle_gc.last_input == clock.now:
+                return
+            await asyncio.sleep(0.05)
+        raise AssertionError("the key never reached the app")
+
     path, _ = library
     app = make_app(path)
+    app.idle_gc.clock = clock  # from the start: a start-up slower than IDLE_WARM was a pause in real time
+    app.idle_gc.input()
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(12):  # keys for 1.2 s, never 0.6 s apart
-            await pilot.press("j" if len(warmed) % 2 else "k")
-            await asyncio.sleep(0.1)
+        for number in range(6):  # keys 0.5 s apart in the reader's time, the app's check between two
+            clock.now += 0.5
+            await checked(1)
+            await pilot.press("j" if number % 2 else "k")
+            await reached(app)
         assert warmed == []
-        await asyncio.sleep(1.5)  # a pause: loaded once, in a worker
+        clock.now += 1.5  # a pause: loaded once, in a worker
+        await checked(1)
+        await loaded()
         assert warmed == [1.0]
-        await asyncio.sleep(1.0)
+        clock.now += 1.0
+        await asyncio.sleep(1.2)  # the checks stop once it is loaded
+        await app.workers.wait_for_complete()
         assert warmed == [1.0]
     app = make_app(path)
     warmed.clear()
+    app.idle_gc.clock = clock
+    app.idle_gc.input()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("v")  # story mode loads the story modules, NLTK with them
-        await asyncio.sleep(1.5)
+        await settle(pilot)
+        # what `v` does, and the pause after it, with no wait between them: a check run while a pressed key was
+        # being handled found story mode on and stopped, before the pause this test waits a check for
+        app.screen.action_toggle_stories()  # story mode loads the story modules, NLTK with them
+        app.idle_gc.input()
+        clock.now += 1.5
+        await checked(1)
+        await app.workers.wait_for_complete()
         assert warmed == []
 
 
