@@ -217,3 +217,77 @@ async def test_the_jump_mark_clears_on_a_move_in_the_summary(library, make_app):
         await pilot.press("enter")  # jumping again marks again
         await pilot.pause()
         assert screen.body.marked is not None
+
+
+def _shown_pairs(strip) -> list[tuple[str, tuple, tuple]]:
+    """(text, colour, background) of each drawn part as the terminal shows it: a dim part blended into its
+    background as Textual's output filter does (66 %), at both depths."""
+    from textual.filter import dim_color
+
+    out = []
+    for seg in strip:
+        if seg.style is None or not seg.text.strip() or seg.style.color is None or seg.style.bgcolor is None:
+            continue
+        color = dim_color(seg.style.bgcolor, seg.style.color) if seg.style.dim else seg.style.color
+        for depth in (ColorSystem.TRUECOLOR, ColorSystem.EIGHT_BIT):
+            fg = tuple(color.downgrade(depth).get_truecolor(DEFAULT_TERMINAL_THEME, foreground=True))
+            bg = tuple(seg.style.bgcolor.downgrade(depth).get_truecolor(DEFAULT_TERMINAL_THEME, foreground=False))
+            out.append((f"{seg.text.strip()!r} ({depth.name})", fg, bg))
+    return out
+
+
+async def test_text_on_a_highlighted_row_reads_at_4_5_to_1_on_every_theme(tmp_path, make_app):
+    """The dim line of the briefing's highlighted entry ("3 articles · 3 unread") was 2.4:1 on its highlight
+    (textual-dark, 256 colours); the highlighted rows' own text 3.6-3.8:1 there, 2.4:1 on gruvbox, 3.1:1 on
+    solarized. Every theme, truecolour and 256 colours, the list focused and not: the library's cursor row and the
+    briefing's highlighted entry reach 4.5:1."""
+    from story_sample import make_story_library
+    from pilot_steps import open_briefing
+
+    path = tmp_path / "library.db"
+    make_story_library(path, cached=True)
+    app = make_app(path)
+    low = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        articles = app.screen.articles
+        briefing = await open_briefing(pilot)
+        entries = briefing.query_one("StoryList")
+        assert entries.highlighted is not None
+        top = entries._first_line[entries.highlighted]
+        end = entries._first_line[entries.highlighted + 1]
+        assert end - top >= 2  # the title and the dim line under it
+        for theme in THEMES:
+            app.theme = theme
+            await settle(pilot)
+            for focused in (True, False):
+                if focused:
+                    entries.focus()
+                else:
+                    entries.blur()
+                await pilot.pause(0.05)
+                lines = [entries.render_line(y - int(entries.scroll_y)) for y in range(top, end)]
+                pairs = [p for strip in lines for p in _shown_pairs(strip)]
+                assert any("articles" in text for text, _fg, _bg in pairs), pairs  # the dim line is drawn
+                for text, fg, bg in pairs:
+                    if contrast(fg, bg) < 4.5:
+                        low.append(f"{theme} briefing {'focused' if focused else 'blurred'} {text}: "
+                                   f"{contrast(fg, bg):.2f}")
+            app.pop_screen()
+            await settle(pilot)
+            for focused in (True, False):
+                if focused:
+                    articles.focus()
+                else:
+                    articles.blur()
+                await pilot.pause(0.05)
+                row = articles.render_line(articles.cursor - int(articles.scroll_y))
+                assert _shown_pairs(row)
+                for text, fg, bg in _shown_pairs(row):
+                    if contrast(fg, bg) < 4.5:
+                        low.append(f"{theme} library {'focused' if focused else 'blurred'} {text}: "
+                                   f"{contrast(fg, bg):.2f}")
+            await pilot.press("b")
+            await settle(pilot)
+            entries = app.screen.query_one("StoryList")
+    assert not low, "\n".join(low)

@@ -13,6 +13,7 @@ from textual.strip import Strip
 
 from tui.app import keymap
 from tui.app.widgets.focus_style import QuietFocus
+from tui.app.widgets.readable import readable
 from tui.app.widgets.scrollbar import QuickScrollBars
 from tui.app.widgets.rows import RowSource
 from tui.textsafe import clean
@@ -225,7 +226,8 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             self._styles_open = parts["open"]
             # Full (not partial) so the theme's translucent cursor colours are blended, as in OptionList.
             for cursor in ("cursor", "cursor-focus"):
-                parts[cursor] = self.get_component_rich_style(f"article-list--{cursor}", partial=False)
+                # (its colours raised to 4.5:1 where the theme's are below: readable.py)
+                parts[cursor] = readable(self.get_component_rich_style(f"article-list--{cursor}", partial=False))
             self._styles = {"base": base, **{n: base + style for n, style in parts.items()}}
             for n in ("unread", "read", "meta", "star"):
                 for cursor in ("cursor", "cursor-focus"):
