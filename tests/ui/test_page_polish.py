@@ -193,3 +193,39 @@ async def test_the_command_palette_and_help_scroll_with_a_one_cell_scrollbar(lib
         await pilot.press("escape", "question_mark")
         await pilot.pause(0.3)
         assert app.screen.query_one("#help-body").styles.scrollbar_size_vertical == 1
+
+
+async def test_a_quote_printed_by_two_outlets_names_both_on_the_entity_page(stories, make_app, copied):
+    """The same words of Agnes Trewin in two outlets' articles showed once, credited to one of them (the story view
+    and `newsreader who` named both). The page's line and its copy name both now."""
+    import json
+
+    from story_sample import WIRE, hand_analysis
+    from tui.app.screens.person import PersonScreen
+    from tui.engine.analysis import cache_key, mention_counts
+    from tui.models import Article
+
+    path, ids = stories
+    quote = "The fishing families have waited long enough,"
+    other = Article(title="Port Ellin's harbour wall will be rebuilt from March", source="Kellmouth Harbour Radio",
+                    byline="Radio Staff", published="2026-01-16", tags=["Europe"],
+                    body=("PORT ELLIN — Work on the harbour storm wall starts in March after the council's vote this "
+                          "week.\n\nMayor Agnes Trewin told listeners the town had no time to lose. "
+                          f"\"{quote}\" Trewin said on the morning programme.\n\nThe quay stays half open."))
+    with Library(path) as lib:
+        (_status, other_id), = lib.add_many([other])
+        analysis = hand_analysis(other.body, [(quote, "Agnes Trewin")])
+        lib.put_analysis(other_id, cache_key("news", None), json.dumps(analysis.to_dict()), mention_counts(analysis))
+    app = make_app(path)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        app.push_screen(PersonScreen(path, "Agnes Trewin"))
+        await settle(pilot)
+        lines = [line for line in plain(app.screen.query_one("#person-quotes")) if "waited long enough" in line]
+        assert len(lines) == 1, lines  # once
+        assert WIRE.source in lines[0] and "Kellmouth Harbour Radio" in lines[0], lines
+        app.screen.query_one("#person-quotes").focus()
+        await pilot.press("c")
+        await settle(pilot)
+        said = [line for line in copied[-1].splitlines() if "waited long enough" in line]
+        assert len(said) == 1 and WIRE.source in said[0] and "Kellmouth Harbour Radio" in said[0], copied[-1]

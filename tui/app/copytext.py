@@ -105,8 +105,13 @@ def story_markdown(title: str, summary) -> str:
 
 def person_quotes_text(person) -> str:
     """Everything a person is quoted as saying, newest first: “Quote” (Source, date)."""
-    return "\n".join(f"“{_line(q['text'])}” ({_where(q.get('source', ''), q.get('day', ''))})"
-                     for q in person.quotes) if person else ""
+    return "\n".join(f"“{_line(q['text'])}” ({_quote_where(q)})" for q in person.quotes) if person else ""
+
+
+def _quote_where(quote: dict) -> str:
+    """Every outlet that printed the quote (a quote printed by two was credited to one), then its date."""
+    outlets = list(dict.fromkeys(_line(x) for x in (quote.get("sources") or [quote.get("source", "")]) if _line(x or "")))
+    return _where(", ".join(outlets), quote.get("day", ""))
 
 
 def person_markdown(person) -> str:

@@ -13,6 +13,7 @@ from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList, heading
 from tui.app.widgets.summary_items import Option
+from tui.cells import outlets_line
 from tui.cells import cut
 from tui.app.textual_fixes import closed_before_mount
 
@@ -62,6 +63,15 @@ def timeline_rows(timeline: list[tuple[str, int]]) -> list[tuple[str | None, int
 
 def _where(source: str, day: str) -> str:
     return ", ".join(x for x in (outlet(source), line(day)[:10]) if x)
+
+
+def _quote_where(quote: dict) -> str:
+    """"Outlet, date" under a quote, every outlet that printed the same words named (as the story view and `newsreader
+    who` name them): a quote printed by two outlets was credited to one of them."""
+    sources = [x for x in quote.get("sources") or [] if line(x)]
+    if len(sources) > 1:
+        return ", ".join(x for x in (outlets_line(sources, 4), line(quote.get("day", ""))[:10]) if x)
+    return _where(quote.get("source", ""), quote.get("day", ""))
 
 
 class PersonScreen(PageScreen):
@@ -149,7 +159,7 @@ class PersonScreen(PageScreen):
             right.append(Option(Text("No quotes found.", style="dim"), disabled=True))
         for number, quote in enumerate(person.quotes):
             entry = Text(f"“{line(quote['text'])}”")
-            entry.append(f"\n  — {_where(quote.get('source', ''), quote.get('day', ''))}", style="dim italic")
+            entry.append(f"\n  — {_quote_where(quote)}", style="dim italic")
             right.append(Option(entry, id=f"q:{number}", indent=1))  # wrapped under the text, not its “
         self.together = []
         if person.cooccurring:
