@@ -473,3 +473,16 @@ async def test_m_f_and_o_on_the_entity_page_act_on_the_line_s_article(stories, m
         await settle(pilot)
         quote_article = person.person.quotes[0]["article"]
         assert said and said[0].startswith("Marked starred" if quote_article != ident else "Marked unstarred"), said
+
+
+def test_where_a_key_works_names_the_pages_in_one_order_whatever_was_imported_first():
+    """The toast's list of pages followed the order their classes were made in: a process that had imported the
+    entity page before the story view said "… the entity page and the story view" (test_story_mode_keys failed after
+    test_page_polish in one run). In a fresh process, the entity page imported first."""
+    import subprocess
+    import sys
+
+    code = ("import tui.app.screens.person; from tui.app.screens.page import where_it_works; "
+            "print(where_it_works('toggle_read'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.stdout.strip() == "the library, the article view, the story view and the entity page", out

@@ -57,7 +57,14 @@ def pages_answering(key_id: str, but: type | None = None) -> list[str]:
         return keymap.PAGE in spec.scopes and (action not in PageScreen.SAYS_NOT_HERE
                                                or getattr(cls, action, None) is not getattr(PageScreen, action))
 
-    return [cls.PAGE_NAME for cls in PageScreen.__subclasses__() if cls is not but and answers(cls)]
+    # in a fixed order: the classes' own (the order they were made in) put the entity page first whenever a test or a
+    # command had imported its module before the story view's
+    pages = sorted(PageScreen.__subclasses__(), key=lambda cls: PAGE_ORDER.index(cls.PAGE_NAME)
+                   if cls.PAGE_NAME in PAGE_ORDER else len(PAGE_ORDER))
+    return [cls.PAGE_NAME for cls in pages if cls is not but and answers(cls)]
+
+
+PAGE_ORDER = ("the story view", "the entity page", "the briefing", "the feeds list")  # how where_it_works lists them
 
 
 def where_it_works(key_id: str, but: type | None = None) -> str:
