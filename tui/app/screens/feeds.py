@@ -26,9 +26,10 @@ FEED_TITLE = 160  # cells of a feed's title at most (a long one wraps under itse
 
 
 def read_feeds(lib):
-    """(feeds with counts, watched folders, unread rows from any of them, each once) — empty lists and 0 when this
-    library has none."""
+    """(feeds with counts, watched folders, unread rows from any of them, each once, (the library's unread, its
+    articles)) — empty lists and 0 when this library has none."""
     from tui.store.feeds import list_feeds, unread_in_sources
+    from tui.store.reader import unread_count
 
     from tui.store.watch import folder_counts, list_watched
 
@@ -37,7 +38,9 @@ def read_feeds(lib):
     for folder in watched:
         folder.unread, folder.total = counts.get(folder.id, (0, 0))
     feeds = list_feeds(lib)
-    return feeds, watched, unread_in_sources(lib) if feeds or watched else 0
+    # the library's own figures, as its status line counts them (both kept by triggers: one row read each)
+    library = (unread_count(lib), lib.count())
+    return feeds, watched, unread_in_sources(lib) if feeds or watched else 0, library
 
 
 def _folder_label(path: str, room: int) -> str:
@@ -91,17 +94,24 @@ class FeedsScreen(PageScreen):
         if error:
             head.update(Text(f"The feeds cannot be read: {error}", style="bold red"))
             return
-        self.feeds, watched, unread = result  # unread: an article in two feeds, or a feed and a folder, once
+        self.feeds, watched, unread, (library_unread, library_total) = result  # unread: an article in two feeds, or
+        # a feed and a folder, once
         self.folders = watched
         n = len(self.feeds)
         folders = f" · {len(watched)} watched folder{'s' if len(watched) != 1 else ''}" if watched else ""
         head.update(Text.assemble((f"{n} feed{'s' if n != 1 else ''}", "bold"), folders, f" · {unread:,} unread",
                                   (f" · {keymap.first_key('add_feed', getattr(self.app, 'user_keys', {}))} adds one"
                                    if not n else "", "dim")))
-        options = [Option(Text("All articles", style="bold"), id="all")]
+        width = max((len(f"{f.unread:,}") for f in [*self.feeds, *watched]), default=1)
+        width = max(width, len(f"{library_unread:,}"))
+        # "213 All articles  214 articles", as a feed's line: it had no figures (the library's were on another screen)
+        every = Text()
+        every.append(f"{library_unread:>{width},} ", style="bold" if library_unread else "dim")
+        every.append("All articles", style="bold")
+        every.append(f"  {library_total:,} article{'s' if library_total != 1 else ''}", style="dim")
+        options = [Option(every, id="all", indent=width + 1)]
         if self.feeds:
             options.append(heading("Feeds"))
-        width = max((len(f"{f.unread:,}") for f in [*self.feeds, *watched]), default=1)
         for number, feed in enumerate(self.feeds):
             # "12 Title  30 articles · refreshed ...": a long title wraps under itself, not under the count, and
             # the figures after it stay on one line; a failed feed's reason on a line of its own, under the title
