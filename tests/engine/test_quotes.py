@@ -419,6 +419,25 @@ def test_find_quoted_with_a_most_gives_the_same_first_spans():
         assert got == whole[:len(got)] and len(got) >= min(most, len(whole))
 
 
+def test_quotes_whose_paragraph_breaks_were_lost_are_read_as_quotes():
+    """A text that lost its paragraph breaks writes '... for repairs. "The pier ...' inside one line: the straight
+    mark after the sentence's end opens the next quote. Paired the old way, the second quote was read as the text
+    between two quotes, and the words between them ("he said. ") as a quote."""
+    from tui.engine.quotes.marks import find_quoted
+
+    text = ('Ivo Lind runs the harbour. "The docks will close for a year. We have no money for repairs. "The pier is '
+            'next. Nobody here believes the ferry will run," he said. "Ask the council."')
+    got = [text[s:e] for s, e, _ in find_quoted(text)]
+    assert got == ["The docks will close for a year. We have no money for repairs.",
+                   "The pier is next. Nobody here believes the ferry will run,", "Ask the council."]
+    assert [q.speaker for q in extract_quotes(text)] == ["Ivo Lind"] * 3
+    # a quote closed before a new sentence starts, and a quote inside a sentence, are as before
+    for keep, spans in (('"We are late. Sorry," he said. "The ferry runs at noon."', ["We are late. Sorry,",
+                                                                                    "The ferry runs at noon."]),
+                        ('She called it "a mess. Really" and left.', ["a mess. Really"])):
+        assert [keep[s:e] for s, e, _ in find_quoted(keep)] == spans
+
+
 def test_a_sentence_adverb_before_a_comma_is_not_the_next_sentence_speaker():
     # '” Honestly, he said, ...' opens a new sentence: "Honestly" is no speaker of the quote before it
     text = ("Tom Rask has sailed the fjord ferry for thirty years. “The boat is late again,” Rask said. “Nobody tells "

@@ -57,6 +57,10 @@ def find_quoted(text: str, most: int | None = None) -> list[tuple[int, int, bool
                 # can only close (after a word, before a space) or is an inch sign (6'3")
                 if ch not in CLOSE and not (ch == STRAIGHT and _closes_only(text, pos, p_start, p_end)):
                     opened, depth = pos, 1
+            elif ch == STRAIGHT and depth == 1 and text[opened] == STRAIGHT and _opens_sentence(text, pos, p_end) \
+                    and rules.enabled("straight-mark-opening-a-sentence"):
+                _add(out, text, opened + 1, pos, True)  # '"... with that. "I think ...': a lost paragraph break
+                opened = pos
             elif ch in OPEN and not (depth == 1 and text[opened] == LOW_OPEN and ch == "\u201c"):
                 depth += 1  # a quote inside the quote (but „…“ is one German-style pair)
             else:
@@ -66,6 +70,13 @@ def find_quoted(text: str, most: int | None = None) -> list[tuple[int, int, bool
         if depth > 0:
             _add(out, text, opened + 1, p_end, False)
     return out
+
+
+def _opens_sentence(text: str, pos: int, p_end: int) -> bool:
+    """Is the straight mark at pos one that can only open, after a sentence's end ('... that. "I think')? Inside a
+    quote opened by a straight mark it is the next quote's: the paragraph break between them was lost."""
+    return pos + 1 < p_end and text[pos + 1].isupper() and pos >= 2 and text[pos - 1] == " " \
+        and text[pos - 2] in ".!?"
 
 
 def _closes_only(text: str, pos: int, p_start: int, p_end: int) -> bool:

@@ -311,6 +311,17 @@ guard("opening-mark-that-closes", STAGE,
                                          ("We have no money for repairs,", "Ivo Lind")])],
       keeps=["“It is going to be a hard winter,” said Ivo Lind, the harbour master. “We have no money for "
              "repairs,” he added."])
+# marks.py (find_quoted): a news text whose paragraph breaks were lost ('... that. "I think ...') pairs each quote's
+# opening mark with the next one's, and reads the quotes as the text between them
+guard("straight-mark-opening-a-sentence", STAGE,
+      "'\"We close in May. \"The pier is next.\"': inside a straight-marked quote, a straight mark after a sentence's "
+      "end and before a capital opens the next quote (a lost paragraph break) instead of closing this one",
+      changes=[('Ivo Lind runs the harbour. "The docks will close for a year. We have no money for repairs. "The pier '
+                'is next, and the ferry will stop in the winter," he said.',
+                [("The docks will close for a year. We have no money for repairs.", "Ivo Lind"),
+                 ("The pier is next, and the ferry will stop in the winter,", "Ivo Lind")])],
+      keeps=['"The docks will close for a year," said Ivo Lind. "The pier is next, and the ferry will stop in the '
+             'winter."'])
 # before_verb.py and speakers.py (session 14)
 guard("participle-phrase-object-no-subject", STAGE,
       "'another official speaking to the local radio said': the object of a participle phrase after the subject is "
