@@ -33,6 +33,10 @@ train: world news of 8 days of August 1996, with its own running stories; a fixe
 words or more, each day of it mapped in order onto an equal slice of the dev set's days, a random day within it).
 Scored as the salted runs; it also says how many dev articles share their story with a distractor.
 
+Quiet (always): every run fed one at a time is made twice, "as fed" (the articles after the last windowed regroup
+still placed alone) and "after the feed went quiet" (`tui.stories.settle`, what the app does after a refresh round
+that brought nothing and `stories | story | brief` do first: those articles regrouped as a window now).
+
 Orders (`--orders K`): the dev set's articles of one day have no true order, but the grouping depends on it; each
 run (all events, halves, proxy) made K times with each day's articles shuffled (fixed seeds), F1 mean and spread.
 
@@ -113,13 +117,18 @@ def fill(lib: Library, rows: list[dict]) -> dict[int, dict]:
     return by_id
 
 
+QUIET = -1.0  # a share for `feed`: every article one at a time, then the feed goes quiet (tui.stories.settle)
+
+
 def feed(lib: Library, rows: list[dict], at_once: float) -> dict[str, int]:
     """Store and group `rows` (oldest first) as a library receives them: the first `at_once` share of them stored
     together and grouped in one call (1.0: all, as `newsreader add FOLDER` does), the rest one article at a time
-    with `group_new` after each (0.0: all of them, as feeds deliver). Returns row id -> article id."""
-    from tui.stories import group_new
+    with `group_new` after each (0.0: all of them, as feeds deliver; QUIET: all of them, then the feed goes quiet and
+    the articles still waiting for their window are regrouped, as the app and `stories` do). Returns row id ->
+    article id."""
+    from tui.stories import group_new, settle
 
-    bulk = round(len(rows) * float(at_once))
+    bulk = round(len(rows) * max(0.0, float(at_once)))
     ident = {}
     if bulk:
         arts = [Article(title=r["title"], body=r["text"], source=r["source"], published=r["date"]) for r in rows[:bulk]]
@@ -128,10 +137,14 @@ def feed(lib: Library, rows: list[dict], at_once: float) -> dict[str, int]:
     for r in rows[bulk:]:  # incrementally, as articles arrive
         ident[r["id"]] = next(iter(fill(lib, [r])))
         group_new(lib)
+    if at_once == QUIET:
+        settle(lib)
     return ident
 
 
 def _name(at_once: float) -> str:
+    if at_once == QUIET:
+        return "one at a time, after the feed went quiet"
     return "stored at once" if at_once == 1 else "one at a time" if not at_once else f"{at_once:.0%} at once, then one at a time"
 
 
@@ -615,7 +628,7 @@ def main() -> None:
                     help="also group with these shares stored at once first and the rest one at a time, e.g. 0.5,0.8 "
                          "(a library imported in bulk, then fed): all events, the halves and the salted runs")
     args = ap.parse_args()
-    shares = [0.0, 1.0] + [float(x) for x in args.mixed.split(",") if x.strip()]
+    shares = [0.0, QUIET, 1.0] + [float(x) for x in args.mixed.split(",") if x.strip()]
     eval_dir = Path(args.eval_dir)
     print(f"targets: {TARGETS}; peers: {PEERS}", file=sys.stderr)
     with tempfile.TemporaryDirectory(prefix="stories-bench-") as d:

@@ -13,7 +13,10 @@ For each batch size (1, 20, 50) a fresh copy of the grouped library (the key mea
 one, as a refresh's are). Printed per batch size: the CPU and wall time of grouping per article (group_new alone),
 the feed rate (articles stored and grouped per second of wall time, add_many + group_new; budget >= 50/s, the rate
 of a busy refresh that the app's background grouping must keep up with), and for the calls that regrouped a
-window: how many, and the slowest call's wall and CPU time (budget <= 1 s wall). Compare code by running it from two
+window: how many, and the slowest call's wall and CPU time (budget <= 1 s wall); and when the feed ends with articles
+still waiting for their window (fed 20 at a time: 500 = 8 windows of 60 + 20), the feed going quiet (`settle`, what
+the app does after a refresh round that brought nothing: those articles regrouped as a window now), its wall and CPU
+time (budget <= 1 s wall, as a window). Compare code by running it from two
 trees (`PYTHONPATH=OTHER_TREE`, started outside this checkout so that its `tui` is the one imported); the rate's
 note ends with a fingerprint of the groups made (article, story, near-duplicate of), the same for two trees that
 group alike.
@@ -56,7 +59,7 @@ def run(ctx) -> list:
 def _feed(path: Path, articles: list, size: int, n: int) -> list:
     from tui.store import Library
     from tui.stories import group_new
-    from tui.stories.regroup_window import WINDOW_ARTICLES, WINDOW_MARK
+    from tui.stories.regroup_window import WINDOW_ARTICLES, WINDOW_MARK, pending
 
     def mark() -> int:
         row = lib.db.execute("SELECT value FROM counts WHERE name = ?", (WINDOW_MARK,)).fetchone()
@@ -80,6 +83,14 @@ def _feed(path: Path, articles: list, size: int, n: int) -> list:
     # the groups made, as a fingerprint: two trees that must group alike print the same one
     rows = lib.db.execute("SELECT article_id, story_id, dup_of FROM story_articles ORDER BY article_id").fetchall()
     groups = hashlib.sha1(repr(rows).encode()).hexdigest()[:12]
+    waiting = pending(lib)
+    quiet = None
+    if waiting:
+        from tui.stories import settle
+
+        t1, c1 = time.perf_counter(), time.process_time()
+        settled = settle(lib)
+        quiet = (time.perf_counter() - t1, time.process_time() - c1, settled)
     lib.close()
     count = len(articles)
     rate = count / max(1e-9, add_wall + group_wall)
@@ -97,4 +108,9 @@ def _feed(path: Path, articles: list, size: int, n: int) -> list:
                        f" {WINDOW_ARTICLES} articles); median {median([w for w, _ in windows]):.2f} s"),
                 Result(f"{name}.window.cpu", slow[1], "s",
                        note=f"CPU of that call; median {median([c for _, c in windows]):.2f} s")]
+    if quiet is not None:
+        out += [Result(f"{name}.settle", quiet[0], "s", 1.0, "<=",
+                       f"the feed went quiet with {waiting} articles waiting for their window: `settle` regrouped"
+                       f" {quiet[2]} (a window) in one call"),
+                Result(f"{name}.settle.cpu", quiet[1], "s", note="CPU of that call")]
     return out

@@ -447,6 +447,30 @@ async def test_an_open_story_view_follows_a_refresh_that_grows_it(stories, make_
         assert "4 articles" in head, head
 
 
+async def test_the_story_list_and_an_open_story_follow_a_settle_of_the_quiet_feed(stories, make_app):
+    """The feeds went quiet and the articles waiting for their window were regrouped (a round that brought nothing,
+    tui.stories.settle): the story list and an open story view show the stories as they are now, as after a refresh
+    that brought articles. (The regroup is stood in for by a merge: a settle can join two stories.)"""
+    from tui.stories import merge
+
+    path, _ = stories
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = app.screen
+        await open_first_story(pilot)
+        view = app.screen
+        assert "3 articles" in str(view.query_one("#story-head").render())
+        with Library(path) as lib:
+            shown = [r.id for r in rows(main)]
+            merge(lib, shown[0], shown[1])  # the open story (the first row) gains the second's article
+        main.sources._finished(0, [], False, 4)  # the quiet round's end, on the UI thread: 4 articles regrouped
+        await settle(pilot)
+        await settle(pilot)
+        assert app.screen is view
+        assert "4 articles" in str(view.query_one("#story-head").render())
+        assert [r.size for r in rows(main)] == [4, 1, 1]
+
+
 async def test_the_briefing_lists_its_stories_before_they_are_summarised(stories, make_app, monkeypatch):
     """The first `b` after start waited ~1 s cold (the stemmer and the story engine loading) on a screen saying only
     "Putting the briefing together…". Its stories' headings now come from the stored figures first; the sentences

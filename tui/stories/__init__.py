@@ -4,6 +4,8 @@ API (every function takes an open `tui.store.Library`):
 
 Grouping (incremental; call after articles are stored — `newsreader add` does):
     group_new(lib) -> int                  place every article not yet in a story; returns how many
+    settle(lib) -> int                     the stream went quiet: group_new, then regroup the articles waiting for
+                                           their window now (0: the stories did not change)
     rebuild(lib) -> int                    forget all stories and regroup the whole library
     merge(lib, keep_id, other_id)          fold one story into another (keep_id survives)
     split(lib, story_id, article_ids) -> new story id | None
@@ -39,14 +41,14 @@ The briefing:
 from tui.store.stories import StoryRow, duplicates, story_count, story_of, story_row, story_rows
 from tui.stories.briefing import (BriefItem, as_markdown as briefing_markdown, as_quotes as briefing_quotes,
                                   as_text as briefing_text, briefing)
-from tui.stories.grouping import group_new, merge, rebuild, split
+from tui.stories.grouping import group_new, merge, rebuild, settle, split
 from tui.stories.people import Person, who
 from tui.stories.story import SpeakerQuotes, StoryEntity, StoryQuote, StorySummary, story_summary
 from tui.stories.summary import StorySentence
 from tui.stories.when import parse_since
 
 __all__ = [
-    "group_new", "rebuild", "merge", "split",
+    "group_new", "settle", "rebuild", "merge", "split",
     "StoryRow", "story_rows", "story_row", "story_count", "story_of", "duplicates",
     "story_summary", "StorySummary", "StorySentence", "StoryQuote", "SpeakerQuotes", "StoryEntity",
     "who", "Person", "briefing", "BriefItem", "briefing_markdown", "briefing_quotes",

@@ -229,9 +229,12 @@ def _writable(lib) -> bool:
 
 
 def _group_new(lib) -> None:
-    """Group the articles not grouped yet, when the library can be written: a damaged or read-only library
-    is shown as it is (these commands are reading commands there, tui/commands.py READING_COMMANDS)."""
-    from tui.stories import group_new
+    """Group the articles not grouped yet, and regroup those still waiting for their window (placed a few at a time
+    since the last one: tui.stories.settle), when the library can be written: these commands answer "what are the
+    stories now", as the articles would be grouped at once (one window's work, then nothing until articles land).
+    A damaged or read-only library is shown as it is (these commands are reading commands there,
+    tui/commands.py READING_COMMANDS)."""
+    from tui.stories import settle
 
     if _writable(lib):
-        group_new(lib)
+        settle(lib)

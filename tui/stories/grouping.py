@@ -700,11 +700,32 @@ def group_new(lib, batch: int = BATCH, jobs: int | None = None) -> int:
     terms and sketches of the articles whose features are not stored, a batch ahead of the placing (default:
     up to 2 when NEW_PARALLEL_FROM articles or more wait, e.g. after a bulk `add`; else none).
     """
+    return _group_new(lib, batch, jobs)[0]
+
+
+def settle(lib) -> int:
+    """The stream went quiet (the app's refresh round that brought nothing new, `newsreader stories | story |
+    brief`): group what waits as `group_new` does, then regroup the articles grouped since the last window (fewer
+    than LIBRARY_FROM: they wait for theirs) as a window now, with the articles grouped just before them
+    (tui/stories/regroup_window.py), so that they are grouped as they would be at once. Costs one window (up to
+    WINDOW_ARTICLES articles) when some wait, one query when none do. Not for a stream that is still arriving:
+    `group_new` after each landing never does this. Returns how many articles were placed or regrouped (0: the
+    stories did not change)."""
+    from tui.stories.regroup_window import pending
+
+    if not store.ungrouped_count(lib) and not pending(lib):
+        return 0  # the usual case: settled already
+    placed, regrouped = _group_new(lib, BATCH, None, quiet=True)
+    return placed + regrouped
+
+
+def _group_new(lib, batch: int, jobs: int | None, quiet: bool = False) -> tuple[int, int]:
+    """group_new's work under the lease: (articles placed, articles a window regrouped); `quiet`: settle's."""
     waiting = store.ungrouped_count(lib)
-    if not waiting:
-        return 0  # the usual case: one query, no write (a read-only library lists its stories too)
+    if not waiting and not quiet:
+        return 0, 0  # the usual case: one query, no write (a read-only library lists its stories too)
     if not store.take_lease(lib, LEASE_SECONDS):
-        return 0  # another grouper runs (the app's background pass, a refresh): it places these too
+        return 0, 0  # another grouper runs (the app's background pass, a refresh): it places these too
     try:
         if jobs is None:
             jobs = _default_jobs(waiting, NEW_PARALLEL_FROM)
@@ -716,15 +737,15 @@ def group_new(lib, batch: int = BATCH, jobs: int | None = None) -> int:
             kept = warm.take(lib)
         else:  # a big batch reads its own window (and changes many stories): nothing kept is of use after it
             warm.forget(lib)
-        placed = _group(lib, batch, jobs, kept, waiting)
-        if first:  # a library's first stories are made by this method (method.py)
+        placed = _group(lib, batch, jobs, kept, waiting) if waiting else 0
+        if first and placed:  # a library's first stories are made by this method (method.py)
             method.record(lib)
         # articles placed a few at a time are placed again together, as a library-weighted batch, every
-        # LIBRARY_FROM of them (tui/stories/regroup_window.py)
+        # LIBRARY_FROM of them, or as soon as the stream goes quiet (tui/stories/regroup_window.py)
         # (the warm state followed through it: the regroup starts from it, and it follows the window's writes)
-        after_grouping(lib, placed, lambda lib, kept: _group(lib, batch, 1, kept), kept)
+        regrouped = after_grouping(lib, placed, lambda lib, kept: _group(lib, batch, 1, kept), kept, quiet)
         warm.give_back(kept)
-        return placed
+        return placed, regrouped
     finally:
         store.drop_lease(lib)
 

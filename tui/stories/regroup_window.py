@@ -7,6 +7,12 @@ LIBRARY_FROM articles have been grouped since the last window, they leave their 
 together, as one library-weighted batch against the stories around them; a story whose articles mostly come
 back together keeps its id (`surviving_ids`, as a rebuild does). Each article is regrouped at most once this way
 (the counts row WINDOW_MARK records the highest article id already in a window), so the cost stays O(articles).
+
+When the stream goes quiet (`grouping.settle`: the app's refresh round that brought nothing, `newsreader stories |
+story | brief`), the articles still waiting for their window (fewer than LIBRARY_FROM) are regrouped as one now
+(`after_grouping(..., quiet=True)`), so a feed that brings ten articles an hour does not keep the weaker grouping
+for hours; they count as that window's own, and the next window starts after them. Never while articles arrive:
+`group_new`, called as each lands, does not.
 """
 
 from __future__ import annotations
@@ -45,15 +51,22 @@ def reset(lib) -> None:
     _HANDED.clear()
 
 
-def after_grouping(lib, placed: int, regroup, kept=None) -> int:
+def pending(lib) -> int:
+    """How many articles were grouped since the last window (they wait for theirs); one range of the memberships'
+    primary key, fewer than LIBRARY_FROM rows but after a big batch placed before windows existed."""
+    return lib.db.execute("SELECT count(*) FROM story_articles WHERE article_id > ?", (_mark(lib),)).fetchone()[0]
+
+
+def after_grouping(lib, placed: int, regroup, kept=None, quiet: bool = False) -> int:
     """Call after `placed` articles were grouped (`regroup(lib, kept)` groups every ungrouped article as `_group`
     does, from the warm state `kept` when given).
 
     A call that placed LIBRARY_FROM or more was a library-weighted batch already: the window starts after it.
     Otherwise, when LIBRARY_FROM articles have been grouped since the last window, they are regrouped as one
     batch. `kept`: the warm state of the small call that grouped the last of them (tui/stories/warm.py), followed
-    through the window's writes (its `ok` is False when it could not be). Returns how many articles were regrouped
-    (0 most of the time)."""
+    through the window's writes (its `ok` is False when it could not be). `quiet`: the stream went quiet, so the
+    articles grouped since the last window are regrouped now however few they are (`grouping.settle`). Returns how
+    many articles were regrouped (0 most of the time)."""
     mark = _mark(lib)
     fresh = dict(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id > ?",
                                 (mark,)).fetchall())
@@ -65,7 +78,7 @@ def after_grouping(lib, placed: int, regroup, kept=None) -> int:
         # windows existed, or rebuilt): the window starts after them
         _set_mark(lib, top)
         return 0
-    if len(fresh) < LIBRARY_FROM:
+    if len(fresh) < LIBRARY_FROM and not quiet:
         return 0
     context = max(0, WINDOW_ARTICLES - len(fresh))
     fresh.update(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id <= ?"

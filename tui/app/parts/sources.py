@@ -33,6 +33,20 @@ def group_stories(lib) -> None:
         pass  # grouping is a view on the library; the articles are stored either way
 
 
+def settle_stories(lib) -> int:
+    """The feeds and folders went quiet: the articles placed a few at a time since the last windowed regroup are
+    regrouped now (tui.stories.settle); how many were placed or regrouped (0: the stories did not change, or the
+    stories package is absent or failed)."""
+    try:
+        from tui.stories import settle
+    except ImportError:
+        return 0
+    try:
+        return settle(lib)
+    except Exception:
+        return 0  # a view on the library, as group_stories: the next quiet round tries again
+
+
 _NO_FEEDS: list[bool] = []  # set once tui.store.feeds turned out not to be there
 
 
@@ -67,15 +81,18 @@ class SourcesRefresh:
 
     `host` runs the worker and timers. Callbacks on the UI thread: `progress_changed()` when
     `progress` changes, and `done(added, lines, title)` after each run (`added` counts new and
-    updated articles; `lines` are the toast's lines, empty for a quiet run with nothing to say).
+    updated articles; `lines` are the toast's lines, empty for a quiet run with nothing to say);
+    `settled()` after a run that brought nothing (the stream went quiet, and nothing else was asked for) but
+    regrouped the stories of the articles still waiting for their window (`settle_stories`).
     """
 
     def __init__(self, host, db_path: Path, progress_changed: Callable[[], None],
-                 done: Callable[[int, list[str], str], None]) -> None:
+                 done: Callable[[int, list[str], str], None], settled: Callable[[], None] | None = None) -> None:
         self.host = host
         self.db_path = db_path
         self.progress_changed = progress_changed
         self.done = done
+        self.settled = settled
         self.progress = ""  # "refreshing 3/12 feeds" while a run goes
         self._stop: threading.Event | None = None
         self._queued: tuple | None = None  # asked for while a run was going: (feeds, scan, fetch, loud)
@@ -134,7 +151,7 @@ class SourcesRefresh:
                              group="sources", thread=True, exit_on_error=False)
 
     def _worker(self, feeds, scan: bool, fetch: bool, loud: bool, stop: threading.Event) -> None:
-        added, lines, head = 0, [], []
+        added, lines, head, settled = 0, [], [], 0
         try:
             with Library(self.db_path) as lib:
                 if scan:
@@ -143,11 +160,17 @@ class SourcesRefresh:
                     added += self._fetch(lib, feeds, stop, lines, head, loud)
                 if added:
                     group_stories(lib)
+                elif self._queued is None and not stop.is_set():
+                    # a whole round (a folder scan every SCAN_EVERY seconds, a refresh) brought nothing, and no other
+                    # is asked for: the stream has gone quiet, so the articles placed a few at a time since the last
+                    # window are regrouped now (one window's work, then nothing until new articles land); a round
+                    # that brings articles never does this, so a busy stream keeps its windows every LIBRARY_FROM
+                    settled = settle_stories(lib)
         except Exception as exc:  # a damaged library, a missing module: one line, never a traceback
             lines.append(f"✗ {type(exc).__name__}: {visible(str(exc).splitlines()[0] if str(exc) else '')}")
         if not loud and not added and not any(line.startswith("✗") for line in lines):
             head, lines = [], []
-        deliver(self.host, self._finished, added, head + lines, loud)
+        deliver(self.host, self._finished, added, head + lines, loud, settled)
 
     def _scan(self, lib, lines: list[str], head: list[str]) -> int:
         try:
@@ -198,12 +221,14 @@ class SourcesRefresh:
         """New articles are stored: show them (the list re-runs its view)."""
         self.done(1, [], "")
 
-    def _finished(self, added: int, lines: list[str], loud: bool) -> None:
+    def _finished(self, added: int, lines: list[str], loud: bool, settled: int = 0) -> None:
         self._stop = None
         if self.progress:  # a quiet folder scan changes nothing on screen
             self.progress = ""
             self.progress_changed()
         self.done(added, lines, "Refresh")
+        if settled and self.settled is not None:
+            self.settled()
         if self._queued is not None:
             queued, self._queued = self._queued, None
             self.run(*queued)

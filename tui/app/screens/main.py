@@ -96,7 +96,8 @@ class MainScreen(QuickSwitch, Screen):
         self.ahead = OpenAhead(self, lib, lambda: self.body, lambda: self.summary, lambda: self.analyser.key,
                                self.analyser.label_for, lambda: self.analyser.analysing)
         self.borders = PaneBorders(self, PANES)
-        self.sources = SourcesRefresh(self, db_path, self.update_library_status, self._sources_done)
+        self.sources = SourcesRefresh(self, db_path, self.update_library_status, self._sources_done,
+                                      self._stories_settled)
         self.feed_changes = FeedChanges(self, db_path, self._feed_added, self._feed_removed)  # a, d in the feeds list
         self.tags = None  # TagPicker (parts/tag_picker.py), made at the first `T`
         self.changes = LibraryWatch(self, lib, self.reload_list)  # articles added by another process
@@ -1198,6 +1199,19 @@ class MainScreen(QuickSwitch, Screen):
             shown = "\n".join(lines[:6]) + (f"\n… and {len(lines) - 6} more" if len(lines) > 6 else "")
             self.notify(shown, title=title, severity="warning" if failed else "information",
                         timeout=12 if failed else 6, markup=False)
+
+    def _stories_settled(self) -> None:
+        """The feeds went quiet and the articles waiting for their window were regrouped (tui.stories.settle):
+        the stories on screen are read again, as after a refresh that brought articles (the list, the briefing, an
+        open story view), with no toast and no analysis pass (no article is new)."""
+        self.reload_list()
+        from tui.app.screens.briefing import BriefingScreen
+
+        for screen in self.app.screen_stack:
+            if isinstance(screen, BriefingScreen):
+                screen.reload()
+            elif hasattr(screen, "follow_library"):
+                screen.follow_library()  # a story view: the story may have gained or lost articles
 
     # -- copy -------------------------------------------------------------------------------
 
