@@ -204,3 +204,14 @@ def test_an_article_another_process_stores_during_a_settle_is_grouped_and_waits_
     _consistent(lib)
     assert story_of(lib, other[0]) is not None  # placed with the window's batch
     assert pending(lib) == 1  # yet not one of its articles: it is in the next window
+
+
+def test_a_rebuild_leaves_nothing_waiting_however_few_its_articles(lib):
+    """A rebuild places every article at once: fewer than LIBRARY_FROM too, none waits for a window (a settle would
+    only place them again as they are, and rewrite the stories `stories` is about to list)."""
+    from tui.stories import rebuild
+
+    _fed(lib, _stream(20))
+    assert pending(lib) == 20
+    rebuild(lib, jobs=0)
+    assert pending(lib) == 0 and settle(lib) == 0

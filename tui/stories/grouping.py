@@ -42,7 +42,8 @@ from tui.stories import dense, warm
 from tui.stories.dense import DenseScores
 from tui.stories.features import decode, encode, encoded_features_of, reweighted_encoded, rounded4
 from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
-from tui.stories.regroup_window import after_grouping, reset as reset_window, window_days, window_df
+from tui.stories.regroup_window import (after_grouping, all_grouped_at_once, reset as reset_window, window_days,
+                                       window_df)
 from tui.stories.terms import FEATURE_TERMS, TOP_TERMS, resemblance, sketch, terms
 
 WINDOW_DAYS = 30
@@ -1005,7 +1006,7 @@ def rebuild(lib, jobs: int | None = None) -> int:
         placed = _group(lib, BATCH, jobs)
         store.renumber(lib, surviving_ids(before, store.assignments(lib)))
         method.record(lib)
-        after_grouping(lib, placed, lambda lib, kept: _group(lib, BATCH, 1))  # the next window starts after them
+        all_grouped_at_once(lib)  # the next window starts after them (fewer than LIBRARY_FROM too: none waits)
         return placed
     finally:
         store.drop_lease(lib)

@@ -51,6 +51,14 @@ def reset(lib) -> None:
     _HANDED.clear()
 
 
+def all_grouped_at_once(lib) -> None:
+    """Every article grouped so far was placed at once (a rebuild, however few): none waits for a window, the next
+    one starts after them (a settle would only place them again as they are)."""
+    top = lib.db.execute("SELECT max(article_id) FROM story_articles").fetchone()[0]
+    if top:
+        _set_mark(lib, top)
+
+
 def pending(lib) -> int:
     """How many articles were grouped since the last window (they wait for theirs); one range of the memberships'
     primary key, fewer than LIBRARY_FROM rows but after a big batch placed before windows existed."""
