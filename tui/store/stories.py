@@ -209,11 +209,13 @@ def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], m
                 db.executemany(
                     "INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"
                     " SELECT ?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)", [(*r, r[0]) for r in rows])
-            # sizes from the rows themselves: an article deleted meanwhile is not counted
-            ids = {s[0] for s in stories}
+            # sizes from the rows themselves: an article deleted meanwhile is not counted; a story written here that
+            # holds none goes (only these: `DELETE ... WHERE size <= 0` walked every story's index entry at each call,
+            # one article grouped as it lands included; no other story's size changed here)
+            ids = sorted({s[0] for s in stories})
             db.executemany("UPDATE stories SET size = (SELECT count(*) FROM story_articles WHERE story_id = ?)"
                            " WHERE id = ?", [(i, i) for i in ids])
-            db.execute("DELETE FROM stories WHERE size <= 0")
+            db.executemany("DELETE FROM stories WHERE id = ? AND size <= 0", [(i,) for i in ids])
             if features:
                 write_features(db, features)
             if last_story_id is not None:
