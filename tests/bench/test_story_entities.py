@@ -20,15 +20,9 @@ from bench.story_entities import (Screen, Tagged, merge_touched, names, profile_
 STRIKE = ("Lighthouse keepers strike at Port Evander", "Lighthouse keepers at Port Evander walked out on Monday over "
           "night shifts. Harbour master Edith Calloway said the lamps would stay dark. Calloway met the town council "
           "on Tuesday, and the keepers asked Governor Amos Brandt to step in.")
-STRIKE_END = ("Port Evander keepers end lighthouse strike", "The lighthouse keepers of Port Evander returned to their "
-              "towers after the council agreed to pay the winter allowance. Ferry captains welcomed the deal, and the "
-              "first trawlers sailed at dawn past the lit breakwater.")
-ORCHARD = ("Frost ruins Malvern Hollow cherry orchards", "A late frost blackened the cherry blossom across Malvern "
-           "Hollow's orchards overnight. Growers lit smudge pots and ran sprinklers, but the valley cooperative "
-           "expects to lose most of the cherry harvest and asked the province for frost relief.")
-ORCHARD_AID = ("Province grants frost relief to Malvern Hollow cherry growers", "Cherry growers of Malvern Hollow will "
-               "receive frost relief from the province after the late frost destroyed the blossom in the valley's "
-               "orchards. The cooperative said smudge pots and sprinklers had saved few cherry trees.")
+# the other three invented tellings are the merge screen's own (only STRIKE differs: it names people here)
+from tests.bench.test_story_merges import ORCHARD, ORCHARD_AID, STRIKE_END  # noqa: E402
+
 NO_BACKGROUND = (10, Counter())  # no background articles read (tests never read the shared data)
 
 
