@@ -26,7 +26,11 @@ Event-specific evidence that grouping does not use (session 19) is screened the 
 sentence), figures (numbers other than years and 0-12) and the rare words of its title, found by a surface pass over
 the title and lead (`evidence`, no tagger); a merge records, for each kind, the cosine of the two stories' profiles
 (how many of a story's articles name each item, weighed by log(N / df) over the whole run: a name every article
-holds says nothing). And since a change of the terms moves placement too, not only merges, each run also counts the
+holds says nothing). Session 22 adds what tells events rather than topics apart, if anything does: the trigger
+words of the lead (its first two sentences' words written in lower case: what happened, and to what), amounts (a
+figure with its unit: "$2 billion", "7.1 magnitude", "300 people"), each as a profile cosine like the names, and the
+mean days between an article of one story and one of the other (`Merge.pair_days`: two stories whose ranges overlap
+can still be weeks apart article by article). And since a change of the terms moves placement too, not only merges, each run also counts the
 pairs of articles that share a story and how many of them are across the halves (`Run.pairs`, `Run.cross`): the
 cross-half share of all same-story pairs is a floor of the pairwise precision lost to topic siblings, the same-half
 pairs a recall proxy.
@@ -64,6 +68,9 @@ class Merge:
     names: float = 0.0    # the two stories' names, figures and title words in common: cosine of their profiles
     figures: float = 0.0  # (articles naming each item, weighed by log(N / df)); 0 when either has none
     title: float = 0.0
+    triggers: float = 0.0  # the same for the lead's trigger words and for amounts (a figure with its unit word)
+    amounts: float = 0.0
+    pair_days: float = 0.0  # mean days between an article of one story and one of the other (over the na x nb pairs)
 
     @property
     def pairs(self) -> int:
@@ -94,7 +101,16 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s+|\n\s*)$")
 _FIGURE = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?!\w)")
 EVIDENCE_CHARS = 1500  # the lead: where a report names its event
 RARE_IDF = 6.0         # a single capitalised word counts as a name when its background idf is at least this
-KINDS = ("names", "figures", "title")
+KINDS = ("names", "figures", "title", "triggers", "amounts")
+LEAD_SENTENCES = 2     # trigger words are read from the lead's first sentences (where a report says what happened)
+# a sentence ends at . ! or ? (a closing quote or bracket may follow) before white space and a capital or an opening
+# quote; initials ("U.S. Coast") end none (a one-letter word before the dot)
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’)]?\s+(?=[A-Z\"“])")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*[a-z]")
+# an amount: a figure (currency sign, thousands commas, decimals) and its unit: a multiplier or percent, else the
+# word that follows ("7.1 magnitude", "300 dead", "$2 billion")
+_AMOUNT = re.compile(r"(?<![\w.,])([$£€])?\s?(\d[\d,]*(?:\.\d+)?)(?![\w,.]\d)\s*"
+                     r"(%|percent\b|per cent\b|million\b|billion\b|trillion\b)?(?:\s*-?\s*([A-Za-z][a-z]+))?")
 
 
 def evidence(title: str, body: str) -> dict[str, set[str]]:
@@ -132,7 +148,46 @@ def evidence(title: str, body: str) -> dict[str, set[str]]:
             continue
         figures.add(text)
     words = {w for w in words_of(title) if w not in stops and idf.get(w, unseen) >= RARE_IDF}
-    return {"names": names, "figures": figures, "title": words}
+    return {"names": names, "figures": figures, "title": words, "triggers": triggers(lead, stops),
+            "amounts": amounts(f"{title}\n{lead}")}
+
+
+def lead_sentences(text: str, n: int = LEAD_SENTENCES) -> str:
+    """The first `n` sentences of `text`, its dateline ("LONDON (AP) —") taken off."""
+    from tui.stories.terms import _DATELINE
+
+    return " ".join(_SENTENCE_END.split(_DATELINE.sub("", text, count=1).strip(), maxsplit=n)[:n])
+
+
+def triggers(lead: str, stops: frozenset[str]) -> set[str]:
+    """The trigger words of a lead: the words of its first sentences written in lower case (what happened, and to
+    what: "struck", "quake", "homes"; names are capitalised and counted apart), stop words and words of two letters
+    taken off."""
+    return {w.replace("’", "'").removesuffix("'s") for w in _LOWER_WORD.findall(lead_sentences(lead))
+            if len(w) > 2 and w not in stops}
+
+
+def amounts(text: str) -> set[str]:
+    """The figures of `text` with their unit: "$2 billion", "7.1 magnitude", "300 people", "5 percent" (a figure's
+    unit is a currency sign, a multiplier or percent, else the next word unless it is a function word: "in", "of";
+    a figure with none counts bare). Years 1900-2030 and bare whole numbers under 13 are left out, as in `evidence`."""
+    from tui.engine.tokens import stop_words
+
+    stops = stop_words()
+    out = set()
+    for sign, figure, scale, word in _AMOUNT.findall(text):
+        number = figure.replace(",", "")
+        if not number[-1].isdigit():
+            continue
+        whole = "." not in number
+        scale = {"%": "percent", "per cent": "percent"}.get(scale.lower(), scale.lower())
+        unit = word.lower() if word and word.lower() not in stops else ""
+        if not sign and not scale and whole and 1900 <= int(number) <= 2030:
+            continue
+        if not sign and not scale and not unit and whole and int(number) < 13:
+            continue
+        out.add(" ".join(p for p in (sign + number, scale, "" if sign or scale else unit) if p))
+    return out
 
 
 def profile_cosine(a: list[set[str]], b: list[set[str]], df: Counter, n: int) -> float:
@@ -198,6 +253,7 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
 
     part: dict[int, int] = {}
     outlet: dict[int, str] = {}
+    day: dict[int, int] = {}
     items: dict[int, dict[str, set[str]]] = {}
     df: dict[str, Counter] = {k: Counter() for k in KINDS}
     found: list[Merge] = []
@@ -219,9 +275,10 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
         gap = max(0, days[drop.first] - days[keep.last], days[keep.first] - days[drop.last])
         link = keep.similarity({t: w / max(1, drop.size) for t, w in drop.centroid.items()})
         shared = [profile_cosine([items[i][k] for i in a], [items[i][k] for i in b], df[k], len(items)) for k in KINDS]
+        apart = sum(abs(day[i] - day[j]) for i in a for j in b) / max(1, len(a) * len(b))
         found.append(Merge(major[0] != major[1], keep.size, drop.size, gap, link, within(keep), within(drop),
                            len(oa & ob) / max(1, len(oa | ob)), days[keep.last] - days[keep.first],
-                           days[drop.last] - days[drop.first], *shared))
+                           days[drop.last] - days[drop.first], *shared, pair_days=apart))
         return absorb(self, keep, drop)
 
     with tempfile.TemporaryDirectory() as tmp, mock.patch.object(grouping.Grouper, "_absorb", recorded):
@@ -230,7 +287,7 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
             added = lib.add_many([Article(title=t, body=b, source=o or "polnear", published=d)
                                   for t, b, d, o, _ in rows])
             for (_, i), r in zip(added, rows):
-                part[i], outlet[i], items[i] = r[4], r[3], evidence(r[0], r[1])
+                part[i], outlet[i], items[i], day[i] = r[4], r[3], evidence(r[0], r[1]), grouping.day_number(r[2])
                 for k in KINDS:
                     df[k].update(items[i][k])
             grouping.group_new(lib)
@@ -276,7 +333,9 @@ def logistic(x: list[list[float]], y: list[bool], rounds: int = 50) -> tuple[lis
 FEATURES = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lambda m: math.log(m.link)),
             ("days apart / 30", lambda m: m.gap / 30), ("log ratio", lambda m: math.log(max(m.ratio, 1e-3))),
             ("outlets", lambda m: m.outlets), ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)),
-            ("names", lambda m: m.names), ("figures", lambda m: m.figures), ("title words", lambda m: m.title))
+            ("names", lambda m: m.names), ("figures", lambda m: m.figures), ("title words", lambda m: m.title),
+            ("trigger words", lambda m: m.triggers), ("amounts", lambda m: m.amounts),
+            ("pair days / 30", lambda m: m.pair_days / 30))
 INF = math.inf
 TABLES = (
     ("pairs of articles (na x nb)", lambda m: m.pairs, ((1, 2), (2, 4), (4, 9), (9, 16), (16, 31), (31, INF))),
@@ -291,6 +350,10 @@ TABLES = (
      ((0, 1e-9), (1e-9, 0.1), (0.1, 0.2), (0.2, 0.4), (0.4, INF))),
     ("figures in common", lambda m: m.figures, ((0, 1e-9), (1e-9, 0.2), (0.2, INF))),
     ("title words in common", lambda m: m.title, ((0, 1e-9), (1e-9, 0.1), (0.1, 0.2), (0.2, INF))),
+    ("trigger words in common", lambda m: m.triggers, ((0, 1e-9), (1e-9, 0.1), (0.1, 0.2), (0.2, 0.3), (0.3, INF))),
+    ("amounts in common", lambda m: m.amounts, ((0, 1e-9), (1e-9, 0.2), (0.2, INF))),
+    ("mean days between the stories' articles", lambda m: m.pair_days,
+     ((0, 1), (1, 4), (4, 8), (8, 15), (15, 31), (31, INF))),
 )
 
 

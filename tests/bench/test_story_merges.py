@@ -82,6 +82,7 @@ def test_a_merge_across_the_halves_is_recorded_as_wrong_and_one_within_a_half_as
         assert (m.na, m.nb, m.gap, m.span_a, m.span_b) == (1, 1, 50, 0, 0)
         assert m.link > 0.26  # past the bridge level for 50 days apart (grouping.BRIDGE)
         assert math.isnan(m.within_a) and math.isnan(m.within_b)
+        assert m.pair_days == 50  # one article each, 50 days apart
     assert (strike.outlets, orchard.outlets) == (0.0, 1.0)
     # each pair of tellings names its place (Port Evander, Malvern Hollow) and no figure
     assert (strike.names, orchard.names) == (pytest.approx(1.0), pytest.approx(1.0))
@@ -106,7 +107,24 @@ def test_evidence_finds_names_figures_and_rare_title_words_in_the_lead():
     assert found["names"] == {"port evander", "us coast guard", "malvern hollow"}
     assert found["figures"] == {"7.1", "1312"}  # not the year, nor a number under 13
     assert {"evander", "quake", "magnitude"} <= found["title"] and "of" not in found["title"]
-    assert evidence("", "") == {"names": set(), "figures": set(), "title": set()}
+    assert evidence("", "") == {"names": set(), "figures": set(), "title": set(), "triggers": set(), "amounts": set()}
+
+
+def test_evidence_reads_trigger_words_from_the_lead_sentences_and_amounts_with_their_units():
+    found = evidence("Quake of 7.1 magnitude shakes Port Evander",
+                     "PORT EVANDER (Harbour Wire) — A 7.1 magnitude quake struck Port Evander on Monday and 1,312 people "
+                     "left their homes. The U.S. Coast Guard sent 3 cutters and $2 billion in aid, 5% of the budget. "
+                     "Fishermen's nets drifted ashore in 1998 and in 4 of the bays.")
+    # the first two sentences' words written in lower case, no stop word of the grouper's ("and", "their", "sent"),
+    # none of the capitalised ones (names, the dateline) and none of the third sentence ("drifted", "ashore")
+    assert found["triggers"] == {"magnitude", "quake", "struck", "left", "homes", "cutters", "billion", "aid",
+                                 "budget"}
+    # each figure with its unit: a currency sign, percent, or the word after it unless that is a function word
+    # ("in"); the year and the bare small number are left out
+    assert found["amounts"] == {"7.1 magnitude", "1312 people", "3 cutters", "$2 billion", "5 percent"}
+    # initials do not end a sentence, a title's sentence does not count toward the lead's
+    assert evidence("", "The U.S. Coast Guard sailed. Keepers waved. Gulls circled.")["triggers"] == \
+        {"sailed", "waved"}
 
 
 def test_profile_cosine_weighs_an_item_by_how_rare_it_is_in_the_run():
