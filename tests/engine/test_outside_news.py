@@ -73,3 +73,28 @@ def test_a_speaker_turn_in_capitals_is_a_person_even_when_its_first_name_is_a_mo
     assert found.count(("JUNE HOLLAND", "PERSON")) == 2  # "JUNE" is a month: the tagger missed both turns
     assert found.count(("TOMAS BRECK", "PERSON")) == 2
     assert ("Greenland", "GPE") in found and ("Ada", "PERSON") in found
+
+
+LETTER = """Thank you for the parcel. The flat is cold and the landlord, Mr Brannock, will not mend the boiler until
+the spring. I wrote to Mrs Okafor downstairs and to Dr Hale about the damp."""
+
+SPEECH = """I want to thank Councillor Pryce as well, who fought for the library when nobody else would."""
+
+BIOGRAPHY = """Edda Lincoln grew up on a farm near Tulsa. Lincoln said she never wanted to leave it, and years later
+Lincoln wrote a book about it. Her friend Tomas Florence lived in Rome for ten years; Florence said the city taught
+him patience."""
+
+
+def test_a_title_without_its_full_stop_stays_outside_the_person_after_it():
+    """British letters and speeches write "Mr Brannock" with no full stop (session 22; was "Mr Brannock" PERSON)."""
+    names = _names(LETTER)
+    assert {("Brannock", "PERSON"), ("Okafor", "PERSON"), ("Hale", "PERSON")} <= names
+    assert not any(text.split()[0] in ("Mr", "Mrs", "Dr") for text, _ in names)
+    assert ("Pryce", "PERSON") in _names(SPEECH)  # was "Councillor Pryce"
+
+
+def test_a_surname_that_is_also_a_city_stays_the_person_in_a_biography():
+    names = [(e.text, e.label) for e in extract_entities(BIOGRAPHY)]
+    assert names.count(("Lincoln", "PERSON")) == 2 and ("Edda Lincoln", "PERSON") in names
+    assert ("Florence", "PERSON") in names and ("Rome", "GPE") in names
+    assert ("Tulsa", "GPE") in names or ("Tulsa", "LOC") in names
