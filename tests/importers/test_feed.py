@@ -55,9 +55,9 @@ def test_xxe_feed_is_refused_without_reading_the_file(monkeypatch):
 
 def test_billion_laughs_is_refused_fast():
     data = (FIXTURES / "billion_laughs.xml").read_bytes()
-    t0 = time.perf_counter()
+    t0 = time.thread_time()  # CPU seconds of this thread (the parser runs in it): load does not stretch them
     items = parse_bytes(data, "bomb.rss")
-    assert time.perf_counter() - t0 < 1.0
+    assert time.thread_time() - t0 < 1.0
     assert items[0].article is None and "entities" in items[0].error
 
 
