@@ -264,6 +264,25 @@ def test_the_keyed_search_with_random_weights_and_many_ties_gives_the_plain_path
         assert _fast_paths(tagger, text, two_pass) == _plain_paths(tagger, text, two_pass)
 
 
+def _random_kinds(rng: random.Random, m: int, count: int, span: int, low: float) -> list:
+    """`count` random kinds of token over `m` classes ("O", B-A, I-A, B-B, I-B ...): (emit, pairs, ender), the pair
+    scores drawn from -span..span, the BIO constraint as the tagger builds it (an I-Y only after B-Y or I-Y; after
+    an ender or at a line start none) added as `low`."""
+    kinds = []
+    for _ in range(count):
+        ender = rng.random() < 0.3
+        emit = [rng.randint(-3, 3) for _ in range(m)]
+        pairs = []
+        for p in range(m + 1):  # the last row: the line start's
+            row = [rng.randint(-span, span) for _ in range(m)]
+            for c in range(2, m, 2):  # I-Y
+                if ender or p == m or p not in (c - 1, c):
+                    row[c] += low
+            pairs.append(row)
+        kinds.append((emit, pairs, ender))
+    return kinds
+
+
 @pytest.mark.parametrize("low", (_LOW, -3))
 def test_keyed_search_is_best_path_on_random_rows_with_ties(low):
     """Random small rows (many ties) of a few kinds of token, with the BIO constraint as the tagger builds it (an
@@ -274,18 +293,7 @@ def test_keyed_search_is_best_path_on_random_rows_with_ties(low):
     m, ys = 5, 2  # "O", B-A, I-A, B-B, I-B
     dropped = 0
     for _ in range(60):
-        kinds = []
-        for _ in range(rng.randint(1, 5)):
-            ender = rng.random() < 0.3
-            emit = [rng.randint(-3, 3) for _ in range(m)]
-            pairs = []
-            for p in range(m + 1):  # the last row: the line start's
-                row = [rng.randint(-2, 2) for _ in range(m)]
-                for c in range(2, m, 2):  # I-Y
-                    if ender or p == m or p not in (c - 1, c):
-                        row[c] += low
-                pairs.append(row)
-            kinds.append((emit, pairs, ender))
+        kinds = _random_kinds(rng, m, rng.randint(1, 5), 2, low)
         extra = [[rng.randint(-2, 2) for _ in range(m)] for _ in range(2)]
         keys_of = [(k, h) for k in range(len(kinds)) for h in (None, 0, 1)]
 
@@ -582,18 +590,7 @@ def test_keyed_search_by_pieces_is_the_search_line_by_line_on_random_rows_with_t
     rng = random.Random(11)
     m = 5  # "O", B-A, I-A, B-B, I-B
     for _ in range(30):
-        kinds = []
-        for _ in range(rng.randint(2, 6)):
-            ender = rng.random() < 0.3
-            emit = [rng.randint(-3, 3) for _ in range(m)]
-            pairs = []
-            for p in range(m + 1):  # the last row: the line start's
-                row = [rng.randint(-1, 1) for _ in range(m)]
-                for c in range(2, m, 2):  # I-Y
-                    if ender or p == m or p not in (c - 1, c):
-                        row[c] += low
-                pairs.append(row)
-            kinds.append((emit, pairs, ender))
+        kinds = _random_kinds(rng, m, rng.randint(2, 6), 1, low)
         extra = [[rng.randint(-2, 2) for _ in range(m)] for _ in range(2)]
         into_o = {}
         o_id = [into_o.setdefault(tuple(pairs[p][0] for p in range(m)), len(into_o)) for _, pairs, _ in kinds]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 import pytest
 
 from pilot_steps import open_briefing, open_first_story, settle
@@ -417,6 +419,19 @@ async def test_an_empty_briefing_says_what_to_do(stories, make_app):
             "library lists every story, read or not.")
 
 
+@asynccontextmanager
+async def first_story_open(app):
+    """`app` (on the `stories` library) running at 160x48 with its first story (3 articles) open: (app, pilot,
+    the main screen, the story view)."""
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = app.screen
+        await open_first_story(pilot)
+        view = app.screen
+        head = str(view.query_one("#story-head").render())
+        assert "3 articles" in head, head
+        yield app, pilot, main, view
+
+
 async def test_an_open_story_view_follows_a_refresh_that_grows_it(stories, make_app):
     """A refresh ending while a story view is open, one of its new articles joining that story: the head said
     "3 articles" until the story was opened again."""
@@ -426,13 +441,7 @@ async def test_an_open_story_view_follows_a_refresh_that_grows_it(stories, make_
     from tui.stories import group_new
 
     path, _ = stories
-    app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        main = app.screen
-        await open_first_story(pilot)
-        view = app.screen
-        head = str(view.query_one("#story-head").render())
-        assert "3 articles" in head, head
+    async with first_story_open(make_app(path)) as (app, pilot, main, view):
         with Library(path) as lib:  # what a refresh stores and groups
             lib.add(Article(title="Port Ellin storm wall: the quay reopens", source="Harbour Radio",
                             published="2026-01-16",
@@ -454,12 +463,7 @@ async def test_the_story_list_and_an_open_story_follow_a_settle_of_the_quiet_fee
     from tui.stories import merge
 
     path, _ = stories
-    app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        main = app.screen
-        await open_first_story(pilot)
-        view = app.screen
-        assert "3 articles" in str(view.query_one("#story-head").render())
+    async with first_story_open(make_app(path)) as (app, pilot, main, view):
         with Library(path) as lib:
             shown = [r.id for r in rows(main)]
             merge(lib, shown[0], shown[1])  # the open story (the first row) gains the second's article
