@@ -325,6 +325,27 @@ class Library:
             self.damaged = " ".join(str(rows[0]).split())[:120]
         return self.damaged
 
+    def free_to_write(self, wait: float = 1.0) -> bool:
+        """Whether a write could start within about `wait` seconds: False when the library is damaged or read-only,
+        or another program holds its write lock longer (an import, the app's grouping). For the writes a reading
+        command makes on the way (`stories` settling the stories, `story` storing an analysis), which go without
+        rather than wait behind that writer: `transaction` waits for it up to 50 x BUSY_TIMEOUT_MS."""
+        if self.damaged or self.readonly:
+            return False
+        if self.db.in_transaction:
+            return True
+        self.db.execute(f"PRAGMA busy_timeout = {max(0, int(wait * 1000))}")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                return False
+            raise
+        finally:
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.db.execute("ROLLBACK")
+        return True
+
     def close(self) -> None:
         self.db.close()
 

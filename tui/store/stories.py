@@ -240,7 +240,7 @@ def next_story_id(lib: Library) -> int:
     """An id no story has had yet in this library (ids are never reused while the library lives)."""
     row = lib.db.execute("SELECT max(id) FROM stories").fetchone()
     kept = lib.db.execute("SELECT value FROM counts WHERE name = 'story_ids'").fetchone()
-    return max(row[0] or 0, kept[0] if kept else 0) + 1
+    return max(row[0] or 0, kept[0] if kept and type(kept[0]) is int else 0) + 1  # (not a number: edited by hand)
 
 
 def remember_story_ids(lib: Library, last_id: int) -> None:
@@ -270,6 +270,7 @@ def clear(lib: Library) -> None:
 
 
 LEASE = "story_grouping"  # counts row: until when (unix seconds) one grouper holds the library
+LEASE_MAX_SECONDS = 3600  # no grouper claims the library for longer at a time (grouping.LEASE_SECONDS: 120)
 
 
 def take_lease(lib: Library, seconds: int, renew: bool = False) -> bool:
@@ -280,7 +281,10 @@ def take_lease(lib: Library, seconds: int, renew: bool = False) -> bool:
     now = int(time.time())
     with lib.transaction() as db:
         row = db.execute("SELECT value FROM counts WHERE name = ?", (LEASE,)).fetchone()
-        if row and row[0] > now and not renew:
+        # held: until a time to come, no further ahead than any grouper takes it; a value edited by hand (text, bytes,
+        # a time no claim reaches, or a clock set back since) is no claim and lapses
+        held = row is not None and type(row[0]) is int and now < row[0] <= now + max(seconds, LEASE_MAX_SECONDS)
+        if held and not renew:
             return False
         db.execute("INSERT INTO counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
                    (LEASE, now + seconds))

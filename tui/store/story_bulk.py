@@ -91,6 +91,14 @@ def renumber_memberships(db: sqlite3.Connection, pairs: list[tuple[int, int]]) -
     sqls = _known(db, _RENUMBER_TRIGGERS)
     if sqls is None:
         return False
+    # figures kept for a free id belong to no story: stale ones a hand edit left behind (a membership's source changed
+    # in place, which its triggers do not follow: they took away nothing when it left its story), which the move would
+    # meet ("UNIQUE constraint failed: story_sources"); none in a library as the triggers keep it
+    free = [(new,) for new, _ in pairs]
+    db.executemany("DELETE FROM story_stats WHERE story_id = ?1 AND NOT EXISTS"
+                   " (SELECT 1 FROM story_articles WHERE story_id = ?1)", free)
+    db.executemany("DELETE FROM story_sources WHERE story_id = ?1 AND NOT EXISTS"
+                   " (SELECT 1 FROM story_articles WHERE story_id = ?1)", free)
     db.executemany("UPDATE story_stats SET story_id = ? WHERE story_id = ?", pairs)
     db.executemany("UPDATE story_sources SET story_id = ? WHERE story_id = ?", pairs)
     with _set_aside(db, _RENUMBER_TRIGGERS, sqls):

@@ -97,11 +97,11 @@ def cmd_story(args) -> int:
 
     lib = open_library(args)
     try:
-        _group_new(lib)
+        writable = _group_new(lib)
         # an id past SQLite's integers names no story (the query refused it: "OverflowError: Python int too large")
         # a damaged or read-only library is read, never written: articles not analysed yet are not analysed (and
         # cached) for it, their sentences are split as the summary needs them ("is damaged ... nothing was written")
-        s = (story_summary(lib, args.id, sentences=args.sentences, words=args.words, analyse=_writable(lib))
+        s = (story_summary(lib, args.id, sentences=args.sentences, words=args.words, analyse=writable)
              if fits_row_id(args.id) else None)
     finally:
         lib.close()
@@ -207,9 +207,9 @@ def cmd_brief(args) -> int:
     since = _since(args)
     lib = open_library(args)
     try:
-        _group_new(lib)
+        writable = _group_new(lib)
         items = briefing(lib, since=since, limit=args.limit, sentences=args.sentences,
-                         analyse=_writable(lib))  # as `story`
+                         analyse=writable)  # as `story`
     finally:
         lib.close()
     if getattr(args, "quotes", False):
@@ -224,17 +224,33 @@ def cmd_brief(args) -> int:
 
 
 def _writable(lib) -> bool:
-    """The library can be written (not damaged, not read-only): these commands may analyse and group in it."""
-    return not (lib.damaged or lib.readonly)
+    """The library can be written now (not damaged, not read-only, no other program writing it for long): these
+    commands may analyse and group in it; otherwise they show it as it is."""
+    return lib.free_to_write()
 
 
-def _group_new(lib) -> None:
+def _group_new(lib) -> bool:
     """Group the articles not grouped yet, and regroup those still waiting for their window (placed a few at a time
     since the last one: tui.stories.settle), when the library can be written: these commands answer "what are the
     stories now", as the articles would be grouped at once (one window's work, then nothing until articles land).
-    A damaged or read-only library is shown as it is (these commands are reading commands there,
-    tui/commands.py READING_COMMANDS)."""
+    A damaged or read-only library, or one another program is writing (the app importing or grouping), is shown as
+    it is (these commands are reading commands there, tui/commands.py READING_COMMANDS), with one line on stderr
+    when articles are left out of the stories for it (a damaged library has its own warning). Returns whether the
+    library could be written (the command's analyses are stored then)."""
+    from tui.store.library import StoreError
+    from tui.store.stories import ungrouped_count
     from tui.stories import settle
+    from tui.textsafe import visible
 
     if _writable(lib):
-        settle(lib)
+        try:
+            settle(lib)
+        except (StoreError, sqlite3.DatabaseError) as exc:  # a row the store refuses: the stories as they were
+            print(f"the stories were not regrouped: {visible(str(exc).splitlines()[0] if str(exc) else '')}",
+                  file=sys.stderr)
+        return True
+    waiting = ungrouped_count(lib) if not lib.damaged else 0
+    if waiting > 0:
+        why = "the library is read-only" if lib.readonly else "another program is writing the library; run it again later"
+        print(f"{plural(waiting, 'article')} not in a story yet: {why}", file=sys.stderr)
+    return False

@@ -22,6 +22,7 @@ from sys import intern
 
 FORMAT = 1  # the encoding below; a change of it changes version()
 _SKETCH_TYPE = "I" if array("I").itemsize == 4 else "L"
+_SKETCH_ITEM = array(_SKETCH_TYPE).itemsize
 
 
 @lru_cache(maxsize=1)
@@ -62,6 +63,15 @@ def decode(words: str, weights: bytes, sketch: bytes) -> tuple[dict[str, float],
     s = array(_SKETCH_TYPE)
     s.frombytes(sketch)
     return dict(zip(map(intern, words.split("\n")), w)), s.tolist()
+
+
+def well_formed(words, weights, sketch) -> bool:
+    """Whether a stored row is of the shape `decode` reads: text, and bytes of whole weights and sketch values. A row
+    edited by hand or half-written may not be (`decode` failed on it: "bytes length not a multiple of item size");
+    the grouping computes such an article's features again (grouping._rows). (Counts that disagree decode without
+    an error; `reweighted_encoded` checks those.)"""
+    return (type(words) is str and type(weights) is bytes and type(sketch) is bytes
+            and not len(weights) % 8 and not len(sketch) % _SKETCH_ITEM)
 
 
 def article_features(article) -> tuple[str, bytes, bytes] | None:

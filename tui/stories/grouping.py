@@ -40,7 +40,7 @@ from tui.store.story_features import (article_texts, has_features_table, reader,
 from tui.stories import density, features, method
 from tui.stories import dense, warm
 from tui.stories.dense import DenseScores
-from tui.stories.features import decode, encode, encoded_features_of, reweighted_encoded, rounded4
+from tui.stories.features import decode, encode, encoded_features_of, reweighted_encoded, rounded4, well_formed
 from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
 from tui.stories.regroup_window import (after_grouping, all_grouped_at_once, reset as reset_window, window_days,
                                        window_df)
@@ -865,7 +865,9 @@ def _rows(lib, batch: int, after: tuple[str, int], ver: int, waiting: int | None
     features table, when they are not: the process that computes them reads it (`_features`, `_features_async`)."""
     if not ver:
         return [(*r, None, None, None) for r in store.ungrouped(lib, batch, after, waiting)]
-    return ungrouped_with_features(lib, batch, after, ver, day_number, bodies=False, waiting=waiting)
+    rows = ungrouped_with_features(lib, batch, after, ver, day_number, bodies=False, waiting=waiting)
+    # a stored row that is not as `encode` wrote it (edited by hand, half-written): computed again, as if not stored
+    return [r if r[5] is None or well_formed(r[5], r[6], r[7]) else (*r[:5], None, None, None) for r in rows]
 
 
 def _to_compute(rows: list[tuple]) -> int:

@@ -30,14 +30,17 @@ WINDOW_MARK = "story_window_mark"  # counts row: articles up to this id were gro
 
 
 def _mark(lib) -> int:
+    """The window mark; 0 (none) for a row edited by hand to other than a whole number (text sorted after every id in
+    SQL: no article would ever have waited for a window again)."""
     row = lib.db.execute("SELECT value FROM counts WHERE name = ?", (WINDOW_MARK,)).fetchone()
-    return row[0] if row else 0
+    return row[0] if row and type(row[0]) is int else 0
 
 
 def _set_mark(lib, value: int) -> None:
     with lib.transaction() as db:
-        db.execute("INSERT INTO counts (name, value) VALUES (?, ?)"
-                   " ON CONFLICT(name) DO UPDATE SET value = max(value, excluded.value)", (WINDOW_MARK, value))
+        db.execute("INSERT INTO counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value ="
+                   " CASE WHEN typeof(value) = 'integer' THEN max(value, excluded.value) ELSE excluded.value END",
+                   (WINDOW_MARK, value))
 
 
 def reset(lib) -> None:
@@ -241,6 +244,7 @@ def window_df(lib, version: int) -> tuple[int, Counter] | None:
                 " ORDER BY article_id DESC LIMIT ?) s ON s.article_id = f.article_id WHERE f.version = ?",
                 (mark, WINDOW_ARTICLES, version))]
             # (each article's words in turn, counted in C: the Counter of every word of every article)
-            _DF_MEMO[key] = (len(words), Counter(chain.from_iterable(w.split("\n") for w in words)))
+            _DF_MEMO[key] = (len(words), Counter(chain.from_iterable(w.split("\n") for w in words
+                                                                  if isinstance(w, str))))  # (else: edited by hand)
     n, df = _DF_MEMO[key]
     return (n, df) if n >= LIBRARY_FROM else None

@@ -1,0 +1,181 @@
+"""Hostile input on the newest story paths (sessions 20-21): the settle that `stories`, `story` and `brief` run first
+(tui.stories.settle: the articles placed one at a time since the last window are regrouped as one) over rows edited
+by hand or half-written: stored grouping features of the wrong shape, counts rows (the grouping lease, the window
+mark, the story id counter) holding text or bytes, a membership whose source no longer matches the stored figures;
+a library another program is writing (the app importing while the CLI runs `stories`), and a read-only one. Each:
+the stories listed (settled where the library allows it), exit 0, at most one line on stderr; never a traceback, a
+wait behind the other writer, or an escape sequence."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hostile_helpers import run_cli, terminal_bytes
+
+from tui.cli import main
+from tui.models import Article
+from tui.store import Library
+
+PIER = ('Councillors in Wexmoor voted on {day} to reopen the old ferry pier after a two-year closure, approving a '
+        'repair plan worth 3.1 million pounds.\n\n"The town has waited long enough for its ferry," said Mayor Dalia '
+        'Fenwick after the vote.\n\nRepairs by Calder Marine are due to begin in April, the council said.')
+STORM = ('Storm Hester closed the port of Lindqvist on {day}, and ferries to the islands were cancelled.\n\n'
+         '"Nobody should travel tonight," said harbour master Ines Corrado.\n\nThe storm is expected to pass by '
+         'Sunday, forecasters at the Lindqvist weather office said.')
+
+
+def waiting_library(db: Path) -> Path:
+    """Five articles of two events from three outlets, grouped one at a time as they landed (group_new): all five
+    wait for their window, which the story commands' settle regroups."""
+    from tui.stories import group_new
+
+    with Library(db) as lib:
+        for i, (text, source, day) in enumerate([(PIER, "Harbour Radio", "Tuesday"), (PIER, "Evening Lantern", "Tuesday evening"),
+                                                 (PIER, "Coast Daily", "Tuesday night"), (STORM, "Harbour Radio", "Friday"),
+                                                 (STORM, "Coast Daily", "Friday night")]):
+            title = "Wexmoor to reopen its ferry pier" if text is PIER else "Storm Hester shuts Lindqvist port"
+            lib.add(Article(title=f"{title} ({source})", body=text.format(day=day), source=source,
+                            published=f"2026-03-0{3 + i % 3}"))
+            group_new(lib)
+    return db
+
+
+def damage(db: Path, *statements: str) -> None:
+    con = sqlite3.connect(db)
+    for statement in statements:
+        con.execute(statement)
+    con.commit()
+    con.close()
+
+
+def run(db: Path, capsys, *args: str) -> tuple[str, str]:
+    """`newsreader --db DB ARGS` in this process: exit 0, no control character on stdout or stderr."""
+    code = main(["--db", str(db), *args])
+    out, err = capsys.readouterr()
+    assert code == 0, (args, err)
+    assert not terminal_bytes(out.encode()) and not terminal_bytes(err.encode()), (args, out[-300:], err)
+    return out, err
+
+
+def settled(db: Path) -> list[int]:
+    """The story sizes, once nothing waits for its window any more (the window mark is the last grouped article)."""
+    from tui.stories.regroup_window import WINDOW_MARK, pending
+
+    with Library(db) as lib:
+        assert pending(lib) == 0
+        mark = lib.db.execute("SELECT value FROM counts WHERE name = ?", (WINDOW_MARK,)).fetchone()[0]
+        assert mark == lib.db.execute("SELECT max(article_id) FROM story_articles").fetchone()[0]
+        return sorted(r[0] for r in lib.db.execute("SELECT size FROM stories"))
+
+
+DAMAGE = {
+    # the stored features of the wrong shape: weights not a whole number of floats, or not bytes at all ("bytes length
+    # not a multiple of item size", "a bytes-like object is required": the command failed)
+    "features of the wrong length": ["UPDATE story_features SET weights = X'01', sketch = X'0203'"],
+    "features of the wrong types": ["UPDATE story_features SET words = X'00', weights = '', sketch = 7"],
+    # counts rows edited by hand ("'>' not supported between instances of 'str' and 'int'")
+    "the grouping lease as text": ["INSERT OR REPLACE INTO counts VALUES ('story_grouping', 'later')"],
+    "the grouping lease as bytes": ["INSERT OR REPLACE INTO counts VALUES ('story_grouping', X'00')"],
+    # a lease no grouper takes (120 s at a time): one ending in the year 146 billion kept every grouper out for good
+    "the grouping lease far ahead": ["INSERT OR REPLACE INTO counts VALUES ('story_grouping', 4611686018427387904)"],
+    "the story id counter as text": ["INSERT OR REPLACE INTO counts VALUES ('story_ids', 'x')"],
+    # a window mark of text sorts after every id: nothing waited for a window again, ever (and SQL's max() kept it)
+    "the window mark as text": ["INSERT OR REPLACE INTO counts VALUES ('story_window_mark', 'abc')"],
+    # the memberships' sources no longer those of the stored figures: the window's renumbering of a regrouped story
+    # met the stale figures ("UNIQUE constraint failed: story_sources.story_id, story_sources.source")
+    "member sources as bytes": ["UPDATE story_articles SET source = X'1b5b324a', unread = 'u'"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGE))
+def test_the_story_commands_settle_over_rows_edited_by_hand(tmp_path, capsys, name):
+    db = waiting_library(tmp_path / "lib.db")
+    damage(db, *DAMAGE[name])
+    out, err = run(db, capsys, "stories")
+    assert "Wexmoor" in out and "Lindqvist" in out and not err, err
+    assert settled(db) == [2, 3]
+    story = sqlite3.connect(db).execute("SELECT id FROM stories ORDER BY size DESC").fetchone()[0]
+    out, _ = run(db, capsys, "story", str(story), "--format", "md")
+    assert "Dalia Fenwick" in out
+    out, _ = run(db, capsys, "brief", "--since", "3650d", "--format", "md")
+    assert "Wexmoor" in out
+
+
+def test_a_settle_that_fails_in_the_store_still_lists_the_stories(tmp_path, capsys, monkeypatch):
+    """The settle is a write a reading command makes on the way: a store error in it (a damaged row the store
+    refuses) leaves the stories as they were and says so in one line; `stories` still lists them."""
+    import tui.stories
+    from tui.store.library import StoreError
+
+    db = waiting_library(tmp_path / "lib.db")
+
+    def refused(lib):
+        raise StoreError("library error (lib.db): UNIQUE constraint failed: story_sources.story_id")
+
+    monkeypatch.setattr(tui.stories, "settle", refused)
+    out, err = run(db, capsys, "stories")
+    assert "Wexmoor" in out and "Lindqvist" in out
+    assert err.count("\n") == 1 and "not regrouped" in err and "UNIQUE" in err, err
+
+
+HOLD = """
+import sqlite3, sys, time
+con = sqlite3.connect(sys.argv[1], isolation_level=None)
+con.execute("BEGIN IMMEDIATE")
+con.execute("UPDATE articles SET read = read WHERE id = 1")
+print("holding", flush=True)
+sys.stdin.read()  # until the test closes it
+"""
+
+
+def test_the_story_commands_do_not_wait_behind_another_writer(tmp_path):
+    """The app importing (a write transaction held) while `newsreader stories | story | brief` runs: the settle is
+    left out and the stories shown as they are, at once; before, each command waited for the lock to go (up to 50 x
+    10 s, then "locked by another program"). An article not grouped yet is named in one line."""
+    db = waiting_library(tmp_path / "lib.db")
+    with Library(db) as lib:
+        lib.add(Article(title="Lindqvist ferries run again", body=STORM.format(day="Saturday"), source="Coast Daily",
+                        published="2026-03-06"))
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        assert holder.stdout.readline().strip() == "holding"
+        for args in (["stories"], ["story", "1", "--format", "md"], ["brief", "--since", "3650d", "--format", "md"]):
+            try:
+                r = run_cli(*args, db=db, timeout=120)
+            except subprocess.TimeoutExpired:
+                pytest.fail(f"{args}: waited behind the other writer")
+            err = r.stderr.decode()
+            assert r.returncode == 0 and b"Wexmoor" in r.stdout, (args, err)
+            assert not terminal_bytes(r.stdout) and not terminal_bytes(r.stderr)
+            assert err == "1 article not in a story yet: another program is writing the library; run it again later\n", err
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=60)
+    r = run_cli("stories", db=db)  # the writer gone: settled as usual
+    assert r.returncode == 0 and not r.stderr, r.stderr
+    assert settled(db) == [3, 3]
+
+
+def test_a_read_only_library_lists_its_stories_and_names_what_is_not_grouped(tmp_path):
+    """A read-only library (a read-only mount) with an article that came after its last grouping: the stories are
+    listed as they are, and one line says the article is in none (it said nothing: the article was simply absent)."""
+    from test_broken_library import tmpfs
+
+    with tmpfs(tmp_path / "ro", "8m") as folder:
+        db = waiting_library(folder / "lib.db")
+        assert run_cli("stories", db=db).returncode == 0  # settled while it could be written
+        with Library(db) as lib:
+            lib.add(Article(title="Lindqvist ferries run again", body=STORM.format(day="Saturday"),
+                            source="Coast Daily", published="2026-03-06"))
+        r = subprocess.run(["mount", "-o", "remount,ro", str(folder)], capture_output=True)
+        if r.returncode != 0:
+            pytest.skip(f"cannot remount read-only: {r.stderr.decode().strip()}")
+        for args in (["stories"], ["brief", "--since", "3650d", "--format", "md"]):
+            r = run_cli(*args, db=db)
+            assert r.returncode == 0 and b"Wexmoor" in r.stdout and b"Lindqvist" in r.stdout, (args, r.stderr)
+            assert r.stderr.decode() == "1 article not in a story yet: the library is read-only\n", r.stderr
