@@ -4,10 +4,14 @@ flags of the same sentences asked twice) give the same answers as the full compu
 from __future__ import annotations
 
 import random
+import re
+
+import pytest
 
 from tui.assets import asset
 from tui.engine.sentences import split_sentences
 from tui.engine.summarize import filters
+from tui.engine.tokens import digit_key
 
 # Pieces of our own sentences: every boilerplate phrase in several cases, letters that fold onto ASCII
 # letters only when case is ignored (İ ı ſ K), curly quotes, CJK and ordinary words.
@@ -348,3 +352,132 @@ def test_terms_and_voice_from_the_shared_words():
         assert news.personal_voice_of_words(t, w, low) == news.personal_voice(t), t
         fast += "'" not in t and "’" not in t and news.personal_voice(t) > 0
     assert fast > 500
+
+
+# Our own sentences with digits in every place a digit can stand: numbers alone and joined ("3.5", "1-2", "6'3"),
+# glued to words ("Lind3", "3rd", "A-1"), inch marks, years after a copyright sign, next to quote marks and
+# apostrophes, after a colon; and digits the key leaves alone (0, Arabic-Indic, superscript, a fraction).
+_DIGIT_BITS = ["7", "12", "3.5", "1-2", "6'3\"", "Lind3", "3rd", "A-1", "(c) 2024", "Copyright 1999", "© 2023", "“",
+               "”", '"', "'", "’", "‘", ":", ",", ".", "?", "!", "-", "(", "[", " ", " ", "\n", "said", "says", "We",
+               "we", "I", "you", "our", "bridge", "frost", "Vera", "he", "told", "according to", "0", "٣", "²", "½",
+               "x9", "9x", "’9", "9’", "9.", ".9", "newsletter", "photo:", "subscribe now", "US", "Us", "i"]
+
+
+def _digit_texts() -> list[str]:
+    rnd = random.Random(22)
+    texts = ["".join(rnd.choice(_DIGIT_BITS) for _ in range(rnd.randint(1, 16))) for _ in range(6000)]
+    texts += [" ".join(rnd.choice(_DIGIT_BITS) for _ in range(rnd.randint(1, 16))) for _ in range(3000)]
+    texts += _article_sentences() + [t for k in range(30) for t in _sentences(k)]
+    for n in range(0, 400, 7):  # a page of numbered quotations, sentence by sentence
+        texts += [f"“We will mend bridge {n} before the frost,” said Vera Lind{n % 7}.",
+                  f"He said “it is fine and {n} more.”", f"“It is {n}.", f"{n}” she said.", f"No. {n}: “we {n}”"]
+    return texts
+
+
+def test_what_is_kept_per_digit_key_reads_no_digit_s_value():
+    """`digit_key` writes each ASCII digit 1-9 as 0; every fact the filters and the news method keep per digit key
+    (the quote state, bare or not, opening a quote; the word count, boilerplate; the voice and the number of words)
+    is the same on a text and on its key, so on any two texts with one key. The terms are not ("Lind3")."""
+    import importlib
+
+    from tui.engine.tokens import WORD_RE, content_term_set, words
+
+    news = importlib.import_module("tui.engine.summarize.news")
+    texts = _digit_texts()
+    changed = terms_differ = 0
+    for t in texts:
+        k = digit_key(t)
+        assert len(k) == len(t) and not re.search("[1-9]", k)
+        assert all(a == b or (a in "123456789" and b == "0") for a, b in zip(t, k)), t
+        if k == t:
+            assert digit_key(t) is t
+            continue
+        changed += 1
+        for inside in (False, True):
+            out_t, after_t = filters._outside_quotes(t, inside)
+            out_k, after_k = filters._outside_quotes(k, inside)
+            assert after_t == after_k and out_k == digit_key(out_t), t
+            assert filters._names_speaker(out_t, t) == filters._names_speaker(out_k, k), t
+            assert filters.word_count(out_t) == filters.word_count(out_k), t
+        assert filters._opens_quote(t) == filters._opens_quote(k) and filters._has_quote(t) == filters._has_quote(k)
+        wt, wk = words(t), words(k)
+        assert [digit_key(w) for w in wt] == wk == WORD_RE.findall(k), t
+        assert [t[a:b] for a, b in (m.span() for m in WORD_RE.finditer(k))] == wt, t  # (sentence_words cuts them so)
+        assert filters.word_count(t, wt) == filters.word_count(k, wk) == filters.word_count(t), t
+        assert filters.is_boilerplate(t) == filters.is_boilerplate(k), t
+        lt, lk = list(map(str.lower, wt)), list(map(str.lower, wk))
+        assert news.personal_voice_of_words(t, wt, lt) == news.personal_voice_of_words(k, wk, lk), t
+        assert len(t.split()) == len(k.split())
+        terms_differ += content_term_set(lt) != content_term_set(lk)
+    assert changed > 8000 and terms_differ > 1000
+    keys = [digit_key(t) for t in texts]
+    assert filters.boilerplate_candidates(texts) == filters.boilerplate_candidates(keys)
+    assert sum(filters.is_boilerplate(t) for t in texts) > 1000
+    assert sum(filters._names_speaker(filters._outside_quotes(t, False)[0], t) for t in texts) > 1000
+
+
+@pytest.mark.parametrize("keyed_min", [0, 10**9])
+def test_sentences_apart_only_in_digits_are_filtered_and_scored_like_any_other(monkeypatch, keyed_min):
+    """A page of numbered quotations (one digit key for many sentences): the filters and the news method's scores
+    are those worked out sentence by sentence, each text alone (the quote state carried as _quote_states does),
+    whether the summary reads by digit key (as shipped for 100 sentences or more) or by text."""
+    monkeypatch.setattr(filters, "KEYED_MIN", keyed_min)
+    import importlib
+    import math
+
+    from tui.engine.summarize.base import Request
+    from tui.engine.tokens import content_terms
+
+    news = importlib.import_module("tui.engine.summarize.news")
+    rnd = random.Random(5)
+    lines = []
+    for n in range(300):
+        lines.append(rnd.choice([f"“We will mend bridge {n} before the frost,” said Vera Lind{n % 7}. "
+                                 f"He said “it is fine and {n} more.”",
+                                 f"“We mend {n} bridges. We will.", f"“It is {n}.” {n} of our {n * 3} ferries.",
+                                 f"Bridge {n} opened in {1900 + n}. Copyright {1900 + n} the council of Arnby.", f"{n}", f"“{n}",
+                                 f"It went on for {n} days, we said.”"]))
+    text = "\n\n".join(lines)
+    sents = split_sentences(text)
+    keys = {digit_key(s.text) for s in sents}
+    assert len(keys) < 40 < len({s.text for s in sents})
+    # the words and keys of each distinct text, the words cut at the places of its key's words
+    assert len(sents) >= 100  # (keyed as shipped)
+    assert filters.sentence_keys(sents) == {s.text: digit_key(s.text) if keyed_min == 0 else s.text for s in sents}
+    assert filters.sentence_words(sents) == {s.text: filters.words_of(s.text) for s in sents}
+    assert filters.sentence_words(list(sents)) is filters.sentence_words(sents)
+    flags, starts = [], []  # the quote state sentence by sentence, nothing kept
+    inside, para, open_for = False, None, 0
+    for s in sents:
+        if s.paragraph != para or open_for > 4:
+            inside, para, open_for = False, s.paragraph, 0
+        began = inside
+        starts.append(inside)
+        outside, inside = filters._outside_quotes(s.text, inside)
+        open_for = 0 if not inside else 1 if filters._opens_quote(s.text) else open_for + 1
+        flags.append((began or filters._has_quote(s.text)) and not filters._names_speaker(outside, s.text)
+                     and filters.word_count(outside) < 6)
+    assert filters._quote_states(sents) == (flags, starts)
+    assert any(flags) and not all(flags) and any(starts)
+    firsts = {}
+    for i, s in enumerate(sents):
+        firsts.setdefault(" ".join(filters.words_of(s.text)).lower(), i)
+    want = [filters.word_count(s.text) >= filters.MIN_WORDS and not filters.is_boilerplate(s.text) and not b
+            and firsts[" ".join(filters.words_of(s.text)).lower()] == i for i, (s, b) in enumerate(zip(sents, flags))]
+    assert filters.eligible(sents) == want and any(want) and not all(want)
+    assert any(filters.word_count(s.text) >= filters.MIN_WORDS and filters.is_boilerplate(s.text) for s in sents)
+    scores, terms = news.score_sentences(Request(text=text, sents=sents, count=3))
+    assert terms == [set(content_terms(s.text)) for s in sents]
+    cent = news.centrality(terms)
+    p = news.DEFAULT
+    for i, s in enumerate(sents):
+        words = len(s.text.split())
+        score = p.position_decay / (p.position_decay + i) + p.centrality * cent[i]
+        if words < p.short_words:
+            score -= p.short_penalty * (p.short_words - words) / p.short_words
+        elif words > p.long_words:
+            score -= p.long_penalty * min(1.0, (words - p.long_words) / p.long_words)
+        score -= p.voice_penalty * news.personal_voice(s.text)
+        if news._DANGLING.match(s.text):
+            score -= p.dangling
+        assert math.isclose(scores[i], score, rel_tol=0, abs_tol=1e-12), s.text

@@ -67,6 +67,19 @@ def words(text: str) -> list[str]:
     return out
 
 
+_NONZERO_DIGIT = re.compile("[1-9]")
+
+
+def digit_key(text: str) -> str:
+    """`text` with each ASCII digit 1-9 written 0 (the text itself when it has none): the same length, every character
+    where it was. Texts that differ only in their digits share it. A computation that reads a digit only as a digit
+    (`\\d`, `\\w`, `\\b`, `[^\\W_]`, str.isalnum / isdecimal / isdigit / isspace / split / lower, which treat 0-9 alike),
+    never its value, gives the same answer on a text and on its key: the sentence splitter and the summary keep
+    such answers per key (a page of numbered quotations has as many distinct lines as lines, but a handful of
+    keys)."""
+    return _NONZERO_DIGIT.sub("0", text)
+
+
 def is_word(token: str) -> bool:
     """True when ``token`` contains at least one letter (numbers alone are not words)."""
     return _HAS_LETTER.search(token) is not None

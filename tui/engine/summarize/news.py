@@ -50,7 +50,7 @@ from itertools import chain
 
 from tui.engine.summarize.base import Ranking, Request
 from tui.engine.summarize.coverage import coverage
-from tui.engine.summarize.filters import quote_anchors, sentence_words
+from tui.engine.summarize.filters import quote_anchors, sentence_keys, sentence_words
 from tui.engine.tokens import WORD_RE, content_term_set, content_terms
 
 
@@ -165,13 +165,20 @@ def score_sentences(req: Request, p: NewsParams = DEFAULT) -> tuple[list[float],
     """A score for every sentence (before redundancy control) and each sentence's terms."""
     seen: dict[str, tuple[set[str], float, int]] = {}  # a sentence repeated word for word is read once
     words = sentence_words(req.sents)  # (the filters read them too)
+    keys = sentence_keys(req.sents)
+    # digit key -> (voice, words): a sentence repeated but for its digits is read once (filters.digit_key); its
+    # terms are its own ("Lind3")
+    blind: dict[str, tuple[float, int]] = {}
     parts = []
     for s in req.sents:
         got = seen.get(s.text)
         if got is None:
             w = words[s.text]
             low = list(map(str.lower, w))
-            got = seen[s.text] = (content_term_set(low), personal_voice_of_words(s.text, w, low), len(s.text.split()))
+            b = blind.get(keys[s.text])
+            if b is None:
+                b = blind[keys[s.text]] = (personal_voice_of_words(s.text, w, low), len(s.text.split()))
+            got = seen[s.text] = (content_term_set(low), *b)
         parts.append(got)
     terms = [t for t, _, _ in parts]  # (the same set for repeated sentences: nothing changes them)
     cent = centrality(terms)
