@@ -6,6 +6,7 @@ from __future__ import annotations
 from tui.assets import asset
 from tui.engine import sentences
 from tui.engine.sentences import split_sentences
+from tui.engine.tokens import digit_key
 
 # Our own sentences: each final abbreviation before an opener, a quote mark, a tab or a line break; lower-cased ones.
 _OWN = ("The plant is in the U.S. The deal closed at 4 a.m. \"But a city clerk said no. Acme Inc.\tHe left Acme Corp.\n"
@@ -111,3 +112,54 @@ def test_last_whitespace_match_is_nltks_rfind():
         want = max(map(text[a:b].rfind, string.whitespace))
         m = sentences._LAST_PUNKT_WHITESPACE.match(text, a, b)
         assert (m.end() - 1 - a if m else -1) == want, (text, a, b)
+
+
+def _plain_split(text: str) -> list[tuple]:
+    """split_with_kinds block by block, each block split on its own (no digit key)."""
+    if not text or not text.strip():
+        return []
+    lower_only = sentences._is_lower_cased(text)
+    stops = "。" in text or "！" in text or "？" in text
+    out = []
+    for p_index, (p_start, p_end) in enumerate(sentences._paragraph_spans(text)):
+        for b_start, b_end in sentences._block_spans(text, p_start, p_end):
+            out.extend(sentences._split_block(text, b_start, b_end, p_index, lower_only, stops))
+    if out and not any(kind == sentences.BODY for _, kind in out):
+        out = [(s, sentences.BODY if kind == sentences.HEADING else kind) for s, kind in out]
+    return out
+
+
+# Our own pieces with digits where they can change a split if their value were read: numbers before and after a
+# period ("No. 4", "in 2019. Then", "4. the"), decimals, times (4 a.m.), an ordinal, a bullet ("1. "), an inch mark,
+# a quoted number, a dateline with a date, a byline, words glued to digits, and the key's untouched digits (0, ٣, ²).
+_DIGIT_BITS = ["No. 4", "No.", "in 2019.", "Then", "4.", "the", "3.5", "at 4 a.m.", "The", "1st", "\n1. ", "6'3\"",
+               "“It is 7.”", "he said.", "LONDON, Jan. 5 (AP) --", "By Ada Lind2", "Lind3.", "U.S. 9", "x9.", "9x",
+               "0.", "٣.", "²", "?", "!", "...", " ", " ", "\n", "\n\n", "Ltd. 8", "said", "“8", "9”", "(7)", "p.m. 2"]
+
+
+def test_blocks_apart_only_in_digits_split_alike(monkeypatch):
+    """A text and its `digit_key` (each ASCII digit 1-9 written 0) split at the same places into pieces of the same
+    kinds, so blocks with one key split alike; split_with_kinds, which splits each key once, gives what splitting
+    every block gives (a page of numbered quotations, random texts of our pieces, our articles)."""
+    import random
+
+    rnd = random.Random(22)
+    texts = [" ".join(rnd.choice(_DIGIT_BITS) for _ in range(rnd.randint(1, 30))) for _ in range(3000)]
+    texts += ["".join(rnd.choice(_DIGIT_BITS) for _ in range(rnd.randint(1, 30))) for _ in range(1000)]
+    texts += _texts() + ["\n\n".join(f"“We will mend bridge {n} before the frost,” said Vera Lind{n % 7}. He said "
+                                     f"“it is fine and {n} more.”" for n in range(300))]
+    texts += ["\n".join(f"{n}. Item {n} of the list. It costs ${n}.{n % 10} a.m." for n in range(1, 60))]
+    page = texts[-2]
+    assert len(sentences._paragraph_spans(page)) >= sentences._KEYED_MIN_PARAGRAPHS  # keyed as it is shipped
+    assert sentences.split_with_kinds(page) == _plain_split(page)
+    monkeypatch.setattr(sentences, "_KEYED_MIN_PARAGRAPHS", 0)  # every text keyed
+    changed = 0
+    for t in texts:
+        k = digit_key(t)
+        assert len(k) == len(t)
+        want = _plain_split(t)
+        assert [(s.start, s.end, kind) for s, kind in _plain_split(k)] == [(s.start, s.end, kind) for s, kind in want], t
+        assert sentences.split_with_kinds(t) == want, t
+        changed += k != t
+    assert changed > 3000
+    assert len({digit_key(s.text) for s in split_sentences(page)}) < 20 < len(split_sentences(page))

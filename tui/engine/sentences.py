@@ -22,6 +22,7 @@ import re
 import string
 from functools import lru_cache
 
+from tui.engine.tokens import digit_key
 from tui.engine.types import Sentence
 
 BODY, HEADING, DATELINE, BYLINE = "body", "heading", "dateline", "byline"
@@ -110,12 +111,37 @@ def split_with_kinds(text: str) -> list[tuple[Sentence, str]]:
     lower_only = _is_lower_cased(text)
     stops = "。" in text or "！" in text or "？" in text  # CJK full stops, which Punkt does not know
     out: list[tuple[Sentence, str]] = []
-    for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text)):
+    # digit key of a block -> its pieces as (start, end, kind) from the block's start: a block repeated but for its
+    # digits (a page of numbered quotations) is split once. What splits a block reads of a digit is only that it is
+    # one (`\d`, `\w`, str.isdigit / isalnum / isspace, Punkt's "##number##" type), never its value (tokens.digit_key;
+    # tests/engine/test_sentence_shortcuts.py splits texts and their keys alike).
+    seen: dict[str, list[tuple[int, int, str]]] = {}
+    paragraphs = _paragraph_spans(text)
+    keyed = len(paragraphs) >= _KEYED_MIN_PARAGRAPHS  # (fewer: the keys would cost more than they save)
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
         for b_start, b_end in _block_spans(text, p_start, p_end):
-            out.extend(_split_block(text, b_start, b_end, p_index, lower_only, stops))
+            if not keyed or b_end - b_start > _KEYED_BLOCK_MAX:
+                # (a long block: its key would cost a scan, and such a block is rarely repeated)
+                out.extend(_split_block(text, b_start, b_end, p_index, lower_only, stops))
+                continue
+            key = digit_key(text[b_start:b_end])
+            got = seen.get(key)
+            if got is None:
+                pieces = _split_block(text, b_start, b_end, p_index, lower_only, stops)
+                out.extend(pieces)
+                seen[key] = [(s.start - b_start, s.end - b_start, kind) for s, kind in pieces]
+                continue
+            for a, b, kind in got:
+                a += b_start
+                b += b_start
+                out.append((Sentence(a, b, text[a:b], p_index), kind))
     if out and not any(kind == BODY for _, kind in out):
         out = [(s, BODY if kind == HEADING else kind) for s, kind in out]
     return out
+
+
+_KEYED_BLOCK_MAX = 2_000  # characters of a block split through its digit key (`split_with_kinds`)
+_KEYED_MIN_PARAGRAPHS = 64  # paragraphs from which a text's blocks are split through their digit keys
 
 
 def _is_lower_cased(text: str) -> bool:
