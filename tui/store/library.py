@@ -611,8 +611,23 @@ class Library:
         word than as a prefix). Larger sets (a word or prefix that most articles contain, typed one key
         at a time) put the ranked title matches first and the rest newest first, because scoring every
         one of 100,000 matches costs half a second per keystroke.
+        When the word being typed also stands for finished words its prefix does not find ("opera" for
+        "operation", indexed as "oper": query.py), the articles its prefix finds come first, in that order.
         Near-duplicates shown as another article's row (migration 12) are left out unless `twins`.
         """
+        ranked = self._ranked_ids(search, entity, twins)
+        own = fts_query(search, forms=False) if search else ""
+        if not own or own == fts_query(search) or len(ranked) > 10 * RANK_LIMIT:
+            return ranked
+        where, args = "articles_fts MATCH ?", [own]
+        if entity:
+            where += " AND rowid IN (SELECT article_id FROM mentions WHERE name = ?)"
+            args.append(entity)
+        first = set(self._match_ids(where, args))
+        return [i for i in ranked if i in first] + [i for i in ranked if i not in first]
+
+    def _ranked_ids(self, search: str, entity: str, twins: bool) -> list[int]:
+        """`ids` before the articles the word being typed finds as a prefix are put first."""
         match = fts_query(search) if search else ""
         if not match:
             sql, args = self._select("a.id", "", entity, twins)

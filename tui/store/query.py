@@ -2,35 +2,133 @@
 
 from __future__ import annotations
 
+import functools
 import re
+import sqlite3
+import threading
 
 from tui.store.fold import fold
+from tui.store.schema import TOKENIZE
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+# A phrase in quotes (the closing quote may not be typed yet), or the text between phrases.
+_PIECE = re.compile(r'"([^"]*)"?|([^"]+)')
+_TYPING = re.compile(r"\w\Z")
+_QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"'})
+MAX_WORDS = 16
 # Words nearly every English article contains: requiring them filters nothing but makes FTS5 walk a
 # posting list as long as the library (100,000 entries) on every keystroke.
 STOPWORDS = frozenset("a an and are as at be by for from in is it of on or that the this to was were with".split())
 
+# Endings the index's stemmer (Porter's) takes off or rewrites, as words carry them. A word being typed can run
+# past the stem its finished form is indexed under ("electi" of "election", indexed as "elect"; "runni" of
+# "running", "run"), where its prefix alone finds nothing: `_finished_forms` tries these endings on it.
+ENDINGS = tuple("""s es ies ied ed ing ings y ly ion ions ation ations ational ize izes ized izing ization izations
+    izer ity ities ive ives ively iveness ism isms al ally ality alize ance ances ancy ence ences ency er ers ic ical
+    ically able ably ible ant ants ement ements ment ments ent ents ently ate ates ated ating ator ators ous ously
+    ousness ful fully fulness ness e""".split())
+MAX_FORMS = 6  # finished forms added for the word being typed (one per stem)
 
-def fts_query(text: str, rank: bool = False) -> str:
+
+def fts_query(text: str, rank: bool = False, forms: bool = True) -> str:
     """Every word must match; the last one as a prefix while the user is still typing it.
 
-    Words are quoted, so FTS5 operators and punctuation in user input are just text. Common words
-    ("of", "the") are left out when other words remain; the word being typed is always kept.
+    Words are quoted, so FTS5 operators and punctuation in user input are just text; words in double quotes
+    ("ferry crash") must stand together in that order (a phrase, open while its closing quote is not typed).
+    The index stems words (migration 24), and FTS5 stems the query's words the same way: "ferry" finds
+    "ferries". The word being typed is a prefix of a stem, or, when it runs past the stem of the word it
+    begins, also that word's finished forms (`_finished_forms`): "electi" finds "election".
+    Common words ("of", "the") are left out when other words remain; the word being typed is always kept.
     Letters the index folds (fold.py: ł, ø, ß ...) are folded the same way here.
     With `rank`, the word being typed also counts as a whole word (`("opera"* OR "opera")`): the same
     matches, but bm25 scores an exact "opera" above "operators", so use it to order, not to count.
+    Without `forms`, the word being typed is its prefix only (what it finds is listed first).
     Returns "" when there is nothing to search for.
     """
-    words = _WORD.findall(fold(text))[:16]
-    if not words:
+    folded = fold(text).translate(_QUOTES)
+    items: list[tuple[list[str], bool]] = []  # (words, a phrase?)
+    count = 0
+    for m in _PIECE.finditer(folded):
+        if m.group(2) is not None:
+            for w in _WORD.findall(m.group(2)):
+                items.append(([w], False))
+        else:
+            words = _WORD.findall(m.group(1))
+            if words:
+                items.append((words, len(words) > 1))
+    trimmed = []
+    for words, phrase in items:
+        if count >= MAX_WORDS:
+            break
+        words = words[:MAX_WORDS - count]
+        count += len(words)
+        trimmed.append((words, phrase and len(words) > 1))
+    items = trimmed
+    if not items:
         return ""
-    typing = not text[-1:].isspace()
-    parts = [f'"{w}"' for w in words]
-    if typing and len(words[-1]) >= 2:
-        parts[-1] = f'({parts[-1]}* OR {parts[-1]})' if rank else parts[-1] + "*"
-    keep = [i for i, w in enumerate(words)
-            if w.casefold() not in STOPWORDS or (typing and i == len(words) - 1)]
+    # The last word is being typed while nothing follows it (a space, a closing quote or a comma ends it).
+    typing = bool(_TYPING.search(folded))
+    parts = ['"' + " ".join(words) + '"' for words, _ in items]
+    last_words = items[-1][0]
+    if typing and len(last_words[-1]) >= 2:
+        alternatives = [f"{parts[-1]}*"]
+        if rank:
+            alternatives.append(parts[-1])
+        if forms and not items[-1][1]:
+            alternatives += [f'"{w}"' for w in _finished_forms(last_words[-1].casefold())]
+        parts[-1] = alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
+    keep = [i for i, (words, phrase) in enumerate(items)
+            if phrase or words[0].casefold() not in STOPWORDS or (typing and i == len(items) - 1)]
     if keep:
         parts = [parts[i] for i in keep]
-    return (" AND " if rank else " ").join(parts)  # FTS5 wants an explicit AND before a (group)
+    return " AND ".join(parts)  # FTS5 wants an explicit AND before a (group)
+
+
+@functools.lru_cache(maxsize=2048)
+def _finished_forms(word: str) -> tuple[str, ...]:
+    """Finished words the typed `word` may be the start of whose stems its own prefix does not find.
+
+    FTS5 stems a prefix query's word before matching it as a prefix: "ferrie" -> "ferri", which "ferries" and
+    "ferry" are indexed under. But "electi" stays "electi", and "election" is indexed as "elect". So the word is
+    cut at each of its last few letters and finished with each ending of ENDINGS that the cut-off letters begin
+    ("elect" + "ion"); each stem such a finished word has, and the prefix does not already cover, is searched as
+    one of those words. A stem must begin with the word's first three letters.
+    Only plain ASCII words of four letters or more: the stemmer's rules are English.
+    """
+    if len(word) < 4 or not (word.isascii() and word.isalpha()):
+        return ()
+    tried = [word]
+    for cut in range(max(3, len(word) - 8), len(word)):
+        head, rest = word[:cut], word[cut:]
+        tried += [head + e for e in ENDINGS if e.startswith(rest) and e != rest]
+    stems = _stems(tried)
+    own = stems[0]
+    forms: dict[str, str] = {}
+    for finished, stem in zip(tried[1:], stems[1:]):
+        if stem[:3] == word[:3] and own and not stem.startswith(own) and stem not in forms:
+            forms[stem] = finished
+    return tuple(forms.values())[:MAX_FORMS]
+
+
+_stem_lock = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer() -> sqlite3.Connection:
+    """An in-memory FTS5 table with the index's tokenizer: what it stores is what the index would."""
+    db = sqlite3.connect(":memory:", check_same_thread=False)
+    db.execute(f"CREATE VIRTUAL TABLE words USING fts5 (w, tokenize='{TOKENIZE}')")
+    db.execute("CREATE VIRTUAL TABLE stems USING fts5vocab (words, 'instance')")
+    return db
+
+
+def _stems(words: list[str]) -> list[str]:
+    """Each word's stem as the index's tokenizer makes it ("" for a word it does not make one token of)."""
+    with _stem_lock:
+        db = _stemmer()
+        db.executemany("INSERT INTO words (rowid, w) VALUES (?, ?)", enumerate(words, 1))
+        found: dict[int, list[str]] = {}
+        for doc, term in db.execute("SELECT doc, term FROM stems"):
+            found.setdefault(doc, []).append(term)
+        db.execute("DELETE FROM words")
+    return [found[i][0] if len(found.get(i, ())) == 1 else "" for i in range(1, len(words) + 1)]

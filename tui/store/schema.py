@@ -18,6 +18,8 @@ def _folded_if_needed(columns: list[str]) -> str:
 
 
 _INDEXED = ["title", "body", "tags || ' ' || source || ' ' || byline"]
+# The search index's tokenizer since migration 24 (tui/store/query.py stems what is typed with the same one).
+TOKENIZE = "porter unicode61 remove_diacritics 2"
 
 
 MIGRATIONS: list[str] = [
@@ -680,6 +682,20 @@ MIGRATIONS: list[str] = [
     CREATE TRIGGER story_articles_grouped_ad AFTER DELETE ON story_articles BEGIN
         UPDATE counts SET value = value - 1 WHERE name = 'grouped';
     END;
+    """,
+    # 24: search finds a word's other forms (issue 13): "ferry" finds "ferries", "elect" finds "elected". The index's
+    # tokenizer stems each word (FTS5's `porter`, wrapping the same `unicode61 remove_diacritics 2`); what is typed
+    # is stemmed by the same tokenizer when FTS5 reads the query. The index is made again from the same view, in
+    # the migration's one transaction: a library closed or killed half way keeps its old index and schema 23, and
+    # is upgraded again at its next opening. The triggers name the table, so they index into the new one. Safe to
+    # run again.
+    f"""
+    DROP TABLE IF EXISTS articles_fts;
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, body, meta, content='articles_search', content_rowid='id',
+        tokenize='{TOKENIZE}', prefix='2 3'
+    );
+    INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     """,
 ]
 

@@ -35,7 +35,8 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
 
     BINDINGS = keymap.bindings(keymap.LIST)
     HELP = ("Your library, newest first (best match first while searching). ● unread, ★ starred. "
-            "enter opens; / searches as you type (↓ / ↑ there pick a result, enter opens it); esc clears the search or "
+            "enter opens; / searches as you type (other forms of a word too, \"words in quotes\" as a phrase; ↓ / ↑ "
+            "there pick a result, enter opens it); esc clears the search or "
             "entity filter.")
     COMPONENT_CLASSES = {
         "article-list--cursor",
