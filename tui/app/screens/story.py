@@ -15,7 +15,7 @@ from tui.app import copytext, keymap
 from tui.app.screens.page import PageScreen, line
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
-from tui.app.screens.story_items import build
+from tui.app.screens.story_items import Head, build
 from tui.store import StoreError
 from tui.app.textual_fixes import closed_before_mount
 
@@ -158,6 +158,16 @@ def push_story(app, screen: "StoryScreen") -> None:
     app.set_timer(WAIT_FOR_READ, push)
 
 
+
+class StoryHead(Static):
+    """The story's head: laid out again for its width when that changes (the outlets named are those that fit)."""
+
+    head: Text | Head = Text("")
+
+    def on_resize(self) -> None:
+        if isinstance(self.head, Head) and isinstance(self.screen, StoryScreen):
+            self.screen._head_fit()
+
 class StoryScreen(PageScreen):
     """Summary · what's new · articles on the left; quotes by speaker and entities on the right.
 
@@ -234,7 +244,7 @@ class StoryScreen(PageScreen):
 
     def compose_panes(self) -> ComposeResult:
         with Pane(id="story-pane"):
-            yield Static(Text("Reading the story…"), id="story-head")
+            yield StoryHead(Text("Reading the story…"), id="story-head")
             yield StoryList(id="story-text")
         with Pane(id="story-side"):
             yield StoryList(id="story-quotes")
@@ -326,10 +336,19 @@ class StoryScreen(PageScreen):
         self._fill("#story-text", text)
         self._fill("#story-quotes", side)
 
-    def _head(self, text: Text) -> None:
-        """Show `text` in the head (a line each, cut with an ellipsis): the screen is laid out again only when
-        the number of lines changes (Static.update lays out every time: a full repaint)."""
-        widget = self.query_one("#story-head", Static)
+    def _head(self, head: Text | Head) -> None:
+        """Show `head` in the head (a line each, cut with an ellipsis; a Head laid out for the head's width): the
+        screen is laid out again only when the number of lines changes (Static.update lays out every time: a full
+        repaint)."""
+        widget = self.query_one("#story-head", StoryHead)
+        widget.head = head
+        self._head_fit()
+
+    def _head_fit(self) -> None:
+        """Lay the head out again for its width (shown, or the head resized)."""
+        widget = self.query_one("#story-head", StoryHead)
+        head = widget.head
+        text = head if isinstance(head, Text) else head.text(widget.content_size.width or max(20, self.size.width - 6))
         lines = text.plain.count("\n") + 1
         if text == getattr(widget, "_shown", None):
             return

@@ -6,13 +6,15 @@ story and show it again without building it anew.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from rich.text import Text
 
 from tui.app.screens.page import line, outlet, title as title_line
 from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.story_list import heading
 from tui.app.widgets.summary_items import Option
-from tui.cells import cut
+from tui.cells import cut, width
 
 
 def where(source: str, day: str) -> str:
@@ -20,23 +22,64 @@ def where(source: str, day: str) -> str:
     return ", ".join(x for x in (outlet(source), line(day)[:10]) if x)
 
 
+MOST_OUTLETS = 6  # outlets named in the head, at most
+
+
+class Head(NamedTuple):
+    """A story's head: its title, its figures ("3 articles · 2026-01-14 – 2026-01-16"), its outlets' names and
+    whether its articles are still being analysed; `text` lays it out for a width."""
+
+    title: str
+    figures: str
+    outlets: tuple[str, ...]
+    analysing: bool
+
+    def text(self, cells: int) -> Text:
+        """A line each (the view cuts a long title with "…"); the figures' line names as many outlets as fit in
+        `cells`, whole, then says how many more ("5 outlets (A, B and 3 more)"), or only "5 outlets": a cut outlet
+        list ended in half a name at 80 columns."""
+        head = Text(self.title, style="bold")
+        figures = " · ".join(x for x in (self.figures, fitted_outlets(self.outlets, cells - width(self.figures) - 3))
+                             if x)
+        head.append("\n" + figures, style="dim")
+        if self.analysing:
+            head.append("\n⏳ analysing its articles for quotes and entities…", style="bold")
+        return head
+
+
+def fitted_outlets(names: tuple[str, ...], cells: int) -> str:
+    """ "N outlets (A, C and K more)" in at most `cells` cells: the names that fit whole, in order (one too long for
+    the line is passed over), up to MOST_OUTLETS; "N outlets" when none fits; "" when that does not fit either (or
+    there is no outlet: "0 outlets ()" said nothing)."""
+    n = len(names)
+    if not n:
+        return ""
+    label = f"{n} outlet{'s' if n != 1 else ''}"
+
+    def said(chosen: list[str]) -> str:
+        return f"{label} ({', '.join(chosen)}{f' and {n - len(chosen)} more' if n > len(chosen) else ''})"
+
+    chosen: list[str] = []
+    for name in names:
+        if len(chosen) == MOST_OUTLETS:
+            break
+        if width(said(chosen + [name])) <= cells:
+            chosen.append(name)
+    if chosen:
+        return said(chosen)
+    return label if width(label) <= cells else ""
+
+
 def build(summary, row, rows: dict) -> tuple:
-    """(head Text, the story pane's title, the summary list's items, the side list's items, the entity names
+    """(its Head, the story pane's title, the summary list's items, the side list's items, the entity names
     [(type key, name)] by entity item number) of a story: its summary, its stored row, {article id: ArticleRow}."""
     count = len(summary.articles)
     # one line each (app.tcss cuts them with an ellipsis): a long title wrapped over the head's four lines
     # and hid the figures and the "analysing" line at 80x24; the outlets come last, as the part best cut
-    head = Text(line(row.title) or "(untitled story)", style="bold")
-    sources = ", ".join(outlet(s) for s in summary.sources[:6])
-    more = f" and {len(summary.sources) - 6} more" if len(summary.sources) > 6 else ""
     span = " – ".join(dict.fromkeys(line(x)[:10] for x in (summary.first or "", summary.last or "") if line(x)))
-    head.append("\n" + " · ".join(x for x in (
-        f"{count} article{'s' if count != 1 else ''}", span,
-        # "1 outlet (X)"; no outlet named: nothing ("0 outlets ()" said nothing either)
-        f"{len(summary.sources)} outlet{'s' if len(summary.sources) != 1 else ''} ({sources}{more})"
-        if summary.sources else "") if x), style="dim")
-    if not summary.analysed:
-        head.append("\n⏳ analysing its articles for quotes and entities…", style="bold")
+    head = Head(line(row.title) or "(untitled story)", " · ".join(x for x in (
+        f"{count} article{'s' if count != 1 else ''}", span) if x), tuple(outlet(s) for s in summary.sources if s),
+        not summary.analysed)
     n = len(summary.sentences)
     title = f"Story · {n} sentence{'s' if n != 1 else ''}"
     text = [heading(f"Summary · {n} sentence{'s' if n != 1 else ''}")]

@@ -1,0 +1,72 @@
+"""The story view's head names the story's outlets that fit on its line, whole: at 80 columns the list was cut with
+"…" in the middle of a name ("6 outlets (Harbour Radio, Shoreline Wire, Kellmouth Eve…")."""
+
+from __future__ import annotations
+
+import re
+
+from pilot_steps import settle
+from story_sample import EVENING, WIRE, make_story_library
+
+from tui.app.screens.story_items import Head
+from tui.cells import width
+from tui.models import Article
+from tui.store import Library
+
+LONG_OUTLETS = ("Northern Lighthouse Gazette", "Coastal Communities Broadcasting", "The Harbourside Evening Chronicle")
+
+
+def _story_of_six_outlets(path) -> None:
+    from tui.stories import group_new
+
+    make_story_library(path, cached=True)
+    with Library(path) as lib:
+        for i, outlet in enumerate(LONG_OUTLETS):
+            body = (EVENING.body if i % 2 else WIRE.body).replace("Tuesday", ("Monday", "Thursday", "Friday")[i])
+            lib.add_many([Article(title=f"{WIRE.title} ({outlet})", source=outlet, published=f"2026-01-1{5 + i}",
+                                  body=body + f"\n\n{outlet} asked the council how long the berth stays open.")])
+        group_new(lib)
+
+
+async def _open_story(pilot):
+    await pilot.press("v")
+    await settle(pilot)
+    await pilot.press("g", "enter")
+    await settle(pilot)
+    await settle(pilot)
+    return pilot.app.screen
+
+
+async def test_the_head_names_only_the_outlets_that_fit_whole(tmp_path, make_app):
+    path = tmp_path / "library.db"
+    _story_of_six_outlets(path)
+    for size in ((80, 24), (200, 50)):
+        app = make_app(path)
+        async with app.run_test(size=size) as pilot:
+            view = await _open_story(pilot)
+            head = view.query_one("#story-head")
+            figures = str(head.render()).split("\n")[1]
+            assert width(figures) <= head.content_size.width, (size, figures)  # nothing for "…" to cut
+            said = re.search(r"(\d+) outlets(?: \((.*)\))?$", figures)
+            assert said and int(said.group(1)) >= 5, figures
+            named = re.sub(r" and \d+ more$", "", said.group(2) or "").split(", ")
+            assert all(name in view.summary.sources for name in named if name), figures
+            if size == (200, 50):  # room for some
+                assert said.group(2), figures
+            await pilot.resize_terminal(60, 24)
+            await settle(pilot)
+            figures = str(head.render()).split("\n")[1]
+            assert width(figures) <= head.content_size.width, figures  # laid out again for the new width
+
+
+def test_a_head_too_narrow_for_any_name_says_how_many():
+    head = Head("Storm wall", "6 articles · 2026-01-14 – 2026-01-18", LONG_OUTLETS, False)
+    assert head.text(60).plain.split("\n")[1] == "6 articles · 2026-01-14 – 2026-01-18 · 3 outlets"
+    assert head.text(147).plain.split("\n")[1] == ("6 articles · 2026-01-14 – 2026-01-18 · 3 outlets ("
+                                                    + ", ".join(LONG_OUTLETS) + ")")
+    assert head.text(146).plain.split("\n")[1] == ("6 articles · 2026-01-14 – 2026-01-18 · 3 outlets ("
+                                                    + ", ".join(LONG_OUTLETS[:2]) + " and 1 more)")
+    assert head.text(122).plain.split("\n")[1] == ("6 articles · 2026-01-14 – 2026-01-18 · 3 outlets ("
+                                                    + LONG_OUTLETS[0] + " and 2 more)")
+    assert head.text(30).plain.split("\n")[1] == "6 articles · 2026-01-14 – 2026-01-18"
+    assert Head("Pasted", "1 article · 2026-02-20", (), False).text(80).plain == "Pasted\n1 article · 2026-02-20"
