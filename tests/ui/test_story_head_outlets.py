@@ -70,3 +70,17 @@ def test_a_head_too_narrow_for_any_name_says_how_many():
                                                     + LONG_OUTLETS[0] + " and 2 more)")
     assert head.text(30).plain.split("\n")[1] == "6 articles · 2026-01-14 – 2026-01-18"
     assert Head("Pasted", "1 article · 2026-02-20", (), False).text(80).plain == "Pasted\n1 article · 2026-02-20"
+
+
+async def test_the_briefing_says_how_many_outlets_it_does_not_name(tmp_path, make_app):
+    """The briefing named a story's first five outlets and left no trace of a sixth."""
+    from pilot_steps import open_briefing
+
+    path = tmp_path / "library.db"
+    _story_of_six_outlets(path)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        page = await open_briefing(pilot)
+        entry = next(str(o.prompt) for o in page.query_one("#briefing-list").options if "storm wall" in str(o.prompt))
+        figures = entry.split("\n", 1)[1].replace("\n", " ")
+        assert figures.startswith("6 articles") and figures.endswith(" +1 more"), entry

@@ -14,7 +14,7 @@ from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
-from tui.cells import cut
+from tui.cells import cut, outlets_line
 from tui.textsafe import clean
 from tui.app.textual_fixes import closed_before_mount
 
@@ -174,7 +174,7 @@ class BriefingScreen(PageScreen):
             story = item.story
             first, last = line(story.first)[:10], line(story.last)[:10]  # the database is untrusted
             span = first if first == last else f"{first} – {last}"
-            sources = ", ".join(outlet(s) for s in story.sources[:5])
+            sources = outlets_line(story.sources, 5)  # the first five, then "+N more" (a sixth left no trace)
             entry = Text(f"{number}. {title(story.title)}", style="bold")
             entry.append(f"\n{story.size} article{'s' if story.size != 1 else ''} · {story.unread} unread · {span}"
                          + (f" · {sources}" if sources else ""), style="dim")
