@@ -509,7 +509,9 @@ class MainScreen(QuickSwitch, Screen):
                 name = _name_cut(self.listing.feed[1])
                 filters.append((f"{kind} {name}", name))
             if self.search.strip():
-                words = f"“{' '.join(clean(self.search).split())}”"
+                typed = " ".join(clean(self.search).split())
+                # in quotes of its own, unless it holds quotes (a phrase): `“"storm wall"”` said them twice
+                words = typed if any(q in typed for q in '"“”„') else f"“{typed}”"
                 filters.append((f"search {words}", words))
             if self.entity:
                 name = " ".join(clean(self.entity).split())

@@ -1,0 +1,32 @@
+"""Search in the app with the stemmed index (migration 24): a word's other forms, a phrase in quotes, and the status
+line saying the search as typed (it wrapped a typed quote in its own: `search “"cider makers”`)."""
+
+from __future__ import annotations
+
+from pilot_steps import settle
+from ui_sample import HARBOUR, ORCHARD
+
+
+def titles(screen) -> list[str]:
+    source = screen.articles.source
+    return [source.row(i).title for i in range(len(source))]
+
+
+async def test_a_phrase_and_other_forms_in_the_library_search(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash", *'"cider makers"')
+        await settle(pilot)
+        screen = app.screen
+        assert titles(screen) == [ORCHARD.title]
+        status = str(screen.query_one("#library-status").render())
+        assert 'search "cider makers"' in status and "“" not in status, status
+        await pilot.press("ctrl+u", *'"makers cider"')  # the words, not in that order: not the phrase
+        await settle(pilot)
+        assert titles(screen) == []
+        await pilot.press("ctrl+u", *"walls ")  # "storm wall" in another form
+        await settle(pilot)
+        assert HARBOUR.title in titles(screen)
+        status = str(screen.query_one("#library-status").render())
+        assert "search “walls”" in status, status
