@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sqlite3
@@ -615,9 +616,10 @@ class Library:
         "operation", indexed as "oper": query.py), the articles its prefix finds come first, in that order.
         Near-duplicates shown as another article's row (migration 12) are left out unless `twins`.
         """
-        ranked = self._ranked_ids(search, entity, twins)
+        known = functools.lru_cache(maxsize=None)(self._indexed_word)  # for this call: the index may grow
+        ranked = self._ranked_ids(search, entity, twins, known)
         own = fts_query(search, forms=False) if search else ""
-        if not own or own == fts_query(search) or len(ranked) > 10 * RANK_LIMIT:
+        if not own or own == fts_query(search, known=known) or len(ranked) > 10 * RANK_LIMIT:
             return ranked
         where, args = "articles_fts MATCH ?", [own]
         if entity:
@@ -626,13 +628,18 @@ class Library:
         first = set(self._match_ids(where, args))
         return [i for i in ranked if i in first] + [i for i in ranked if i not in first]
 
-    def _ranked_ids(self, search: str, entity: str, twins: bool) -> list[int]:
+    def _indexed_word(self, word: str) -> bool:
+        """Does some article hold `word` (in any of its forms)? One seek of the index."""
+        return self.db.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1",
+                               (f'"{word}"',)).fetchone() is not None
+
+    def _ranked_ids(self, search: str, entity: str, twins: bool, known) -> list[int]:
         """`ids` before the articles the word being typed finds as a prefix are put first."""
-        match = fts_query(search) if search else ""
+        match = fts_query(search, known=known) if search else ""
         if not match:
             sql, args = self._select("a.id", "", entity, twins)
             return [r[0] for r in self.db.execute(sql + " ORDER BY a.sort_key DESC, a.id DESC", args)]
-        rank_match = fts_query(search, rank=True)  # the same matches, scored with exact words first
+        rank_match = fts_query(search, rank=True, known=known)  # the same matches, scored with exact words first
         where, args = "articles_fts MATCH ?", [match]
         if entity:
             where += " AND rowid IN (SELECT article_id FROM mentions WHERE name = ?)"

@@ -6,6 +6,7 @@ import functools
 import re
 import sqlite3
 import threading
+from typing import Callable
 
 from tui.store.fold import fold
 from tui.store.schema import TOKENIZE
@@ -30,7 +31,7 @@ ENDINGS = tuple("""s es ies ied ed ing ings y ly ion ions ation ations ational i
 MAX_FORMS = 6  # finished forms added for the word being typed (one per stem)
 
 
-def fts_query(text: str, rank: bool = False, forms: bool = True) -> str:
+def fts_query(text: str, rank: bool = False, forms: bool = True, known: Callable[[str], bool] | None = None) -> str:
     """Every word must match; the last one as a prefix while the user is still typing it.
 
     Words are quoted, so FTS5 operators and punctuation in user input are just text; words in double quotes
@@ -42,7 +43,8 @@ def fts_query(text: str, rank: bool = False, forms: bool = True) -> str:
     Letters the index folds (fold.py: ł, ø, ß ...) are folded the same way here.
     With `rank`, the word being typed also counts as a whole word (`("opera"* OR "opera")`): the same
     matches, but bm25 scores an exact "opera" above "operators", so use it to order, not to count.
-    Without `forms`, the word being typed is its prefix only (what it finds is listed first).
+    Without `forms`, the word being typed is its prefix only (what it finds is listed first); with `known`, only
+    the finished forms it says the index holds are added (a form that finds nothing costs a query its time).
     Returns "" when there is nothing to search for.
     """
     folded = fold(text).translate(_QUOTES)
@@ -75,7 +77,7 @@ def fts_query(text: str, rank: bool = False, forms: bool = True) -> str:
         if rank:
             alternatives.append(parts[-1])
         if forms and not items[-1][1]:
-            alternatives += [f'"{w}"' for w in _finished_forms(last_words[-1].casefold())]
+            alternatives += [f'"{w}"' for w in _finished_forms(last_words[-1].casefold()) if known is None or known(w)]
         parts[-1] = alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
     keep = [i for i, (words, phrase) in enumerate(items)
             if phrase or words[0].casefold() not in STOPWORDS or (typing and i == len(items) - 1)]
