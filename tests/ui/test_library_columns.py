@@ -110,6 +110,8 @@ async def test_the_source_column_fits_the_sources_on_screen(tmp_path, make_app):
         await pilot.press("/", *"ferry")  # the long name is off screen: the titles get its cells back
         await settle(pilot)
         lines = rows(articles)[:2]
-        assert "Coast Courier 2026-03-03" in lines[0], lines  # 13 cells: as wide as the longest name shown
-        assert lines[0].index(" Coast Courier") == title_cells + 3, lines
-        assert cell_len(lines[0].rstrip()) == articles.scrollable_content_region.width, lines
+        # (either may rank first: the stemmed index finds "Ferries" in the AP article's text too)
+        line = next(x for x in lines if "Coast Courier" in x)
+        assert "Coast Courier 2026-03-03" in line, lines  # 13 cells: as wide as the longest name shown
+        assert line.index(" Coast Courier") == title_cells + 3, lines
+        assert cell_len(line.rstrip()) == articles.scrollable_content_region.width, lines
