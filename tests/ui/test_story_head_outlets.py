@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from pilot_steps import settle
+from pilot_steps import open_first_story, settle
 from story_sample import EVENING, WIRE, make_story_library
 
 from tui.app.screens.story_items import Head
@@ -28,22 +28,14 @@ def _story_of_six_outlets(path) -> None:
         group_new(lib)
 
 
-async def _open_story(pilot):
-    await pilot.press("v")
-    await settle(pilot)
-    await pilot.press("g", "enter")
-    await settle(pilot)
-    await settle(pilot)
-    return pilot.app.screen
-
-
 async def test_the_head_names_only_the_outlets_that_fit_whole(tmp_path, make_app):
     path = tmp_path / "library.db"
     _story_of_six_outlets(path)
     for size in ((80, 24), (200, 50)):
         app = make_app(path)
         async with app.run_test(size=size) as pilot:
-            view = await _open_story(pilot)
+            await open_first_story(pilot)
+            view = pilot.app.screen
             head = view.query_one("#story-head")
             figures = str(head.render()).split("\n")[1]
             assert width(figures) <= head.content_size.width, (size, figures)  # nothing for "…" to cut

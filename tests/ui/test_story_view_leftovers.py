@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import settle
+from pilot_steps import open_first_story, settle
 from story_sample import make_story_library
 
 
@@ -16,11 +16,7 @@ def stories(tmp_path):
 
 
 async def _story_view(pilot):
-    await pilot.press("v")
-    await settle(pilot)
-    await pilot.press("g", "enter")
-    await settle(pilot)
-    await settle(pilot)
+    await open_first_story(pilot)
     return pilot.app.screen
 
 
