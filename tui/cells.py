@@ -31,17 +31,16 @@ def fit(text: str, cells: int, align: str = "<") -> str:
 
 
 def clip(text: str, cells: int) -> str:
-    """`text` as it is when it fits in `cells` cells, else cut to `cells - 1` cells and ended with an ellipsis."""
-    if width(text) <= cells:
-        return text
-    out, used = [], 0
-    for ch in text:
-        w = char_width(ch)
-        if used + w > cells - 1:
-            break
-        out.append(ch)
-        used += w
-    return "".join(out) + ELLIPSIS
+    """`text` as it is when it fits in `cells` cells, else cut to `cells - 1` cells and ended with an ellipsis.
+    Reads no further into `text` than it must (a 100 KB search is measured up to its first `cells` cells)."""
+    cut_at, used = None, 0
+    for i, ch in enumerate(text):
+        used += char_width(ch)
+        if used > cells - 1 and cut_at is None:
+            cut_at = i
+        if used > cells:
+            return text[:cut_at] + ELLIPSIS
+    return text
 
 
 # How much of an untrusted name a screen or a text output shows (the app's pages and the CLI's text formats alike; JSON
@@ -49,6 +48,7 @@ def clip(text: str, cells: int) -> str:
 TITLE_CELLS = 200  # an article's or story's title in a list (headlines are under 150 characters)
 HEADER_TITLE_CELLS = 300  # the title above an article's text
 OUTLET_CELLS = 40  # an outlet's (a source's, a feed's) name in a list, as the library's status line cuts a feed's
+ECHO_CELLS = 80  # what a user typed, echoed in a message or an error (`echoed`)
 NAME_CELLS = 60  # a source, byline, feed, person or other entity named on its own
 
 
@@ -57,6 +57,23 @@ def one_line(text: str) -> str:
     from tui.textsafe import clean
 
     return " ".join(clean(text or "").split())
+
+
+def echoed(text: str, cells: int = ECHO_CELLS) -> str:
+    """What a user typed (a search, a path, a URL), echoed in a message: one clean line of at most `cells` cells; a
+    longer one keeps its start and its end with "…" between them, where a path's file name or a URL's feed is.
+    A 100 KB search was echoed whole ("no articles match '...'")."""
+    line = one_line(text)
+    if len(line) <= cells and width(line) <= cells:
+        return line
+    head = clip(line, cells // 3 + 1)[:-1]  # its first third, without clip's own "…"
+    tail, used = [], width(head) + 1
+    for ch in reversed(line):
+        used += char_width(ch)
+        if used > cells:
+            break
+        tail.append(ch)
+    return head + ELLIPSIS + "".join(reversed(tail))
 
 
 def cut(text: str, cells: int = NAME_CELLS) -> str:

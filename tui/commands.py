@@ -7,7 +7,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from tui.cells import HEADER_TITLE_CELLS, cut, cut_outlet, cut_title, fit, plural, source_and_byline
+from tui.cells import HEADER_TITLE_CELLS, cut, cut_outlet, echoed, cut_title, fit, plural, source_and_byline
 from tui.cli import CliError
 from tui.feed_cli import cmd_feed, cmd_refresh, cmd_watch  # noqa: F401 (feed, refresh, watch subcommands)
 from tui.textsafe import clean, json_safe, visible
@@ -244,7 +244,7 @@ def cmd_list(args) -> int:
     finally:
         lib.close()
     if not unreadable and not args.json and not shown and not offset:
-        print("no articles" + (f" match {args.search!r}" if args.search else ""), file=sys.stderr)
+        print("no articles" + (f" match {echoed(args.search)!r}" if args.search else ""), file=sys.stderr)
     return 0
 
 

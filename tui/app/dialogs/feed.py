@@ -61,8 +61,10 @@ class AddFeedDialog(ModalScreen[tuple[str, bool] | None]):
         try:
             check_url(url)
         except FetchError as exc:
+            from tui.cells import echoed
+
             error = self.query_one("#feed-error", Static)
-            error.update(Text(str(exc)))
+            error.update(Text(echoed(str(exc), 200)))
             error.display = True
             return
         self.dismiss((url, self.query_one("#feed-full-text", Checkbox).value))

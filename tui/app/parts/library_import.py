@@ -9,6 +9,7 @@ from typing import Callable
 
 from tui.app.parts.threads import deliver
 from tui.store import Library
+from tui.cells import echoed
 from tui.textsafe import clean, visible
 
 
@@ -34,7 +35,7 @@ class LibraryImport:
                 articles = []
                 for item in import_paths([os.path.expanduser(path)]):
                     if item.error:
-                        errors.append(f"{visible(item.origin)}: {clean(item.error)}")
+                        errors.append(f"{echoed(visible(item.origin))}: {echoed(item.error, 200)}")
                     elif item.article is not None:
                         articles.append(item.article)
                 for status, _id in lib.add_many(articles):

@@ -1057,8 +1057,10 @@ class MainScreen(QuickSwitch, Screen):
             shown = "\n".join(errors[:3]) + (f"\n… and {len(errors) - 3} more" if len(errors) > 3 else "")
             self.notify(shown, title="Could not import", severity="error", timeout=10, markup=False)
         if not added and not duplicates:
+            from tui.cells import echoed  # (not imported at start-up)
+
             # Nothing came in: ask again with the reason shown in the prompt.
-            self.action_add(error=errors[0] if errors else f"nothing to import at {visible(path)}", value=path)
+            self.action_add(error=errors[0] if errors else f"nothing to import at {echoed(visible(path))}", value=path)
 
     # -- stories, people, briefing, feeds (screens in tui/app/screens/) ---------------------
 
@@ -1124,9 +1126,11 @@ class MainScreen(QuickSwitch, Screen):
         def done(answer) -> None:
             if answer:
                 url, full = answer
+                from tui.cells import echoed  # (not imported at start-up)
+
                 self.feed_changes.add(url, full)
                 self.update_library_status()
-                self.notify(f"Adding {visible(url)[:80]} in the background…", timeout=3, markup=False)
+                self.notify(f"Adding {echoed(visible(url))} in the background…", timeout=3, markup=False)
 
         from tui.app.dialogs import AddFeedDialog
 
@@ -1140,8 +1144,10 @@ class MainScreen(QuickSwitch, Screen):
     def _feed_added(self, result) -> None:
         self.update_library_status()
         if result.error:
-            self.notify(f"Feed not added: {result.url[:80]}: {result.error}", severity="error", timeout=10,
-                        markup=False)
+            from tui.cells import echoed  # (not imported at start-up)
+
+            self.notify(f"Feed not added: {echoed(visible(result.url))}: {echoed(result.error, 200)}",
+                        severity="error", timeout=10, markup=False)
             return
         if result.known:
             self.notify(f"Already subscribed: {result.title}", severity="warning", timeout=5, markup=False)
