@@ -52,3 +52,19 @@ def test_seeded_samples_are_grouped_into_stories(tmp_path, monkeypatch):
         assert added >= 8
         assert ungrouped_count(lib) == 0
         assert 1 <= story_count(lib) <= added
+
+
+def test_every_seeded_sample_has_a_title_source_date_and_byline(tmp_path, monkeypatch):
+    # The football club's and the opera's samples had no date (the list showed the day they were seeded), no source
+    # and no byline: the reader's first library should show what an article's header can hold.
+    monkeypatch.delenv("NEWSREADER_NO_SEED", raising=False)
+    from tui.seed import seed
+    from tui.store import Library
+
+    with Library(tmp_path / "library.db") as lib:
+        added = seed(lib)
+        rows = lib.db.execute("SELECT title, source, published, byline FROM articles").fetchall()
+    assert len(rows) == added >= 10
+    for title, source, published, byline in rows:
+        assert title and source and byline, (title, source, byline)
+        assert published and published[:2] in ("20",) and len(published) >= 10, (title, published)
