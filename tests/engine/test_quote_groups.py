@@ -60,3 +60,22 @@ def test_only_a_sentence_split_by_its_attribution_is_joined():
     assert "Honestly … I did not think the wall would hold." in texts
     # two phrases the writer quotes in one sentence of hers, with no attribution between them
     assert not any("make a deal" in t and "talking to" in t for t in texts)
+
+
+def test_a_reply_of_two_words_is_shown_with_what_its_speaker_says_next():
+    # The football sample's "Sixteen thousand," stood alone in the key quotes: a quotation (the engine keeps it, as
+    # annotated news does), but a bare fragment to a reader.
+    text = ("The hall in Portville seats 200.\n\n"
+            "“Two hundred,” Ida Brandt said, smiling. “We will need a bigger hall for the next meeting,” she said.\n\n"
+            "“Maybe,” said Tomas Reyes. “The school gym is free on Fridays.”\n\n"
+            "“Well, honestly,” Brandt said. “Nobody reads the minutes anyway.”")
+    quotes = extract_quotes(text)
+    assert ("Two hundred,", "Ida Brandt") in [(q.text, q.speaker) for q in quotes]  # still a quote of its own
+    texts = [group_text(g) for g in quote_groups(quotes)]
+    assert "Two hundred … We will need a bigger hall for the next meeting" in texts, texts
+    assert "Maybe … The school gym is free on Fridays." in texts, texts
+    assert sum(len(g) for g in quote_groups(quotes)) == len(quotes)  # every piece still there
+    # a longer quote ended by a comma, then a new sentence: two quotes (test_a_quote_split_by_its_attribution...)
+    texts = [group_text(g) for g in quote_groups(extract_quotes(
+        "“We had a hard night,” Ida Brandt said. “It was an honest vote.”"))]
+    assert texts == ["We had a hard night", "It was an honest vote."], texts

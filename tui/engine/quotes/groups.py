@@ -28,7 +28,8 @@ def quote_groups(quotes: list[Quote]) -> list[list[Quote]]:
 def _continues(a: Quote, b: Quote) -> bool:
     """Whether `b` goes on with the sentence `a` began, split by its attribution: same speaker, a short
     gap holding the attribution (the speaker's mention lies between the pieces), and `b` carrying on the
-    sentence (it starts in lower case, or with "I" after a piece that stopped at a comma).
+    sentence (it starts in lower case, or with "I" after a piece that stopped at a comma). A reply of one or two
+    words ended by a comma (`_reply`) goes with what its speaker says next, after its own attribution.
 
     Pieces of different sentences stay apart: '“We had a hard night,” Matos said. “It was an honest
     vote.”' is two quotes, and so are two phrases quoted in one sentence of the writer's ('she would
@@ -36,12 +37,20 @@ def _continues(a: Quote, b: Quote) -> bool:
     """
     if not a.speaker or a.speaker != b.speaker or not 0 <= b.start - a.end <= GAP:
         return False
+    if _reply(a) and a.speaker_start is not None and a.end <= a.speaker_start < b.start:
+        return True  # '“Two hundred,” Brandt said, smiling. “We will need a bigger hall.”'
     if b.speaker_start is None or not a.end <= b.speaker_start < b.start:
         return False
     if a.text.rstrip(" ’'\"”)").endswith((".", "!", "?")):
         return False  # the first piece ended its sentence
     head = b.text.lstrip()
     return head[:1].islower() or (a.text.rstrip().endswith(",") and _starts_with_i(head))
+
+
+def _reply(q: Quote) -> bool:
+    """A reply of one or two words ended by a comma ("Sixteen thousand,"): a quotation, but not one a reader can take
+    on its own in a list of quotes; it is shown with the next thing its speaker says after the attribution."""
+    return q.text.rstrip().endswith(",") and len(q.text.split()) < 3
 
 
 def _starts_with_i(words: str) -> bool:
