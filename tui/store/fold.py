@@ -45,3 +45,28 @@ def fold_sql(expr: str) -> str:
     for letter, plain in FOLDS.items():
         expr = f"replace({expr}, '{letter}', '{plain}')"
     return expr
+
+
+# Words the index's stemmer (Porter's, migration 24) makes one with another word: "news" is stemmed to "new", so a
+# search for `news` found every article saying "new" (most of them). Such a word is spelt so that it keeps a stem of
+# its own, the same way in the indexed text (`apart_sql`, the index's view since migration 25) and in what is typed
+# (`apart`): "news" as "newss" (Porter leaves a double s alone; no English word holds "newss"). The letters are
+# replaced wherever they stand, on both sides alike: "newspaper" is indexed and searched as "newsspaper", "Newsom" as
+# "Newssom". A text that writes the word in mixed case ("nEWs") is indexed as it was (the SQL side replaces the
+# lower, capitalised and upper-case spellings). Changing APART needs a new migration that rebuilds the index.
+APART: dict[str, str] = {"news": "newss"}
+_APART = re.compile("|".join(map(re.escape, APART)), re.IGNORECASE)
+
+
+def apart(text: str) -> str:
+    """`text` with the words of APART spelt as the index spells them (any case: the index is case-blind)."""
+    return _APART.sub(lambda m: APART[m.group().lower()], text) if _APART.search(text) else text
+
+
+def apart_sql(expr: str) -> str:
+    """An SQL expression computing `apart(expr)` for the lower-case, capitalised and upper-case spellings."""
+    for word, spelt in APART.items():
+        for a, b in ((word, spelt), (word.capitalize(), spelt.capitalize()), (word.upper(), spelt.upper())):
+            expr = f"replace({expr}, '{a}', '{b}')"
+    return expr
+

@@ -17,7 +17,7 @@ from tui.models import Article, ArticleRow
 from tui.store.derived import Derived, derived, stored_tags
 from tui.tags import unique_tags
 from tui.store.fts_batch import close_batch, open_batch
-from tui.store.schema import MIGRATIONS, SCHEMA_VERSION
+from tui.store.schema import MIGRATIONS, REBUILD_FROM, REBUILD_INDEX, SCHEMA_VERSION
 from tui.store.query import fts_query
 from tui.store.twins import hidden_ids, with_outlets
 from tui.textsafe import visible
@@ -36,9 +36,21 @@ _ARTICLE_COLUMNS = {"id", "title", "source", "byline", "published", "tags", "url
 # so a first start after installing a new version does not look hung.
 UPGRADE_NOTICE: Callable[[str], None] | None = None
 BULK_CACHE_KIB = 16 * 1024  # page cache while storing many articles (Library.bulk); SQLite's default is 2 MB
-UPGRADE_NOTICE_FROM = 10_000  # articles: an index rebuild costs ~1 ms each
+UPGRADE_NOTICE_FROM = 10_000  # articles: an index rebuild costs ~0.4 ms each
+REBUILD_SECONDS = 0.0005  # the index made again, an article (the bench's 100,000: ~40 s of CPU, idle)
+REBUILD_BATCH = 5_000  # articles indexed in one statement while the index is made again (Library._rebuild_index)
+PROGRESS_EVERY = 3.0  # seconds between two progress lines of an upgrade
 
 _ROW_COLUMNS = "a.id, a.title, a.source, a.published, a.read, a.starred, a.words, a.sort_key"
+
+
+def _duration(seconds: float) -> str:
+    """"12 s", "about a minute" style: how long an upgrade takes or took."""
+    if seconds < 55:
+        return f"{max(1, round(seconds))} s"
+    if seconds < 90:
+        return "a minute"
+    return f"{round(seconds / 60)} minutes"
 
 
 class StoreError(Exception):
@@ -242,13 +254,23 @@ class Library:
             # Read again under the write lock: another process may have created or upgraded the
             # library while we waited (two `newsreader add` starting on a new library at once).
             version, app_id = self._schema_version()
+            started = time.monotonic()
+            notice = None
             if version < SCHEMA_VERSION and UPGRADE_NOTICE is not None and version >= 3:
                 n = self.db.execute("SELECT value FROM counts WHERE name = 'articles'").fetchone()
-                if n and n[0] >= UPGRADE_NOTICE_FROM:
-                    UPGRADE_NOTICE(f"upgrading the library for this newsreader ({n[0]:,} articles: the search index"
-                                   " is rebuilt once; this may take a minute or two)…")
-            for number in range(version, SCHEMA_VERSION):
+                if n and type(n[0]) is int and n[0] >= UPGRADE_NOTICE_FROM:
+                    notice = UPGRADE_NOTICE
+                    notice(f"upgrading the library for this newsreader: the search index is made again for its "
+                           f"{n[0]:,} articles, once (about {_duration(n[0] * REBUILD_SECONDS)})…")
+            pending = range(version, SCHEMA_VERSION)
+            # the index is made once, by the last pending migration that makes it (schema.REBUILD_FROM)
+            last_rebuild = max((n for n in pending if REBUILD_INDEX in MIGRATIONS[n]), default=None)
+            for number in pending:
                 for statement in _statements(MIGRATIONS[number]):
+                    if statement == REBUILD_INDEX.strip():
+                        if number + 1 < REBUILD_FROM or number == last_rebuild:
+                            self._rebuild_index(notice, started)
+                        continue
                     try:
                         self.db.execute(statement)
                     except sqlite3.OperationalError as exc:
@@ -258,6 +280,30 @@ class Library:
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
             if app_id != APPLICATION_ID:
                 self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            if notice is not None:
+                notice(f"upgraded in {time.monotonic() - started:.0f} s")
+
+    def _rebuild_index(self, notice: Callable[[str], None] | None, started: float) -> None:
+        """Make the search index again from its view, as FTS5's 'rebuild' does, in batches of REBUILD_BATCH
+        articles (in id order) inside the migration's transaction, saying how far it is every few seconds (a
+        kill at any moment leaves the library as it was: the transaction is rolled back whole)."""
+        db = self.db
+        total = db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('delete-all')")
+        done, low, said = 0, None, time.monotonic()
+        while True:
+            high = db.execute("SELECT max(id) FROM (SELECT id FROM articles WHERE ? IS NULL OR id > ? ORDER BY id "
+                              "LIMIT ?)", (low, low, REBUILD_BATCH)).fetchone()[0]
+            if high is None:
+                break
+            cur = db.execute("INSERT INTO articles_fts (rowid, title, body, meta) SELECT id, title, body, meta"
+                             " FROM articles_search WHERE (? IS NULL OR id > ?) AND id <= ?", (low, low, high))
+            done, low = done + max(cur.rowcount, 0), high
+            now = time.monotonic()
+            if notice is not None and now - said >= PROGRESS_EVERY and done < total:
+                said = now
+                notice(f"search index: {done * 100 // max(total, 1)}% ({done:,} of {total:,} articles), "
+                       f"{now - started:.0f} s…")
 
     def _enable_wal(self) -> None:
         # Switching a new file to WAL takes a lock SQLite does not wait for (no busy handler): when
@@ -628,10 +674,11 @@ class Library:
         first = set(self._match_ids(where, args))
         return [i for i in ranked if i in first] + [i for i in ranked if i not in first]
 
-    def _indexed_word(self, word: str) -> bool:
-        """Does some article hold `word` (in any of its forms)? One seek of the index."""
+    def _indexed_word(self, term: str) -> bool:
+        """Does some article hold the FTS5 term (`"word"`, in any of its forms; `"word"*`, as a prefix)? One seek of
+        the index."""
         return self.db.execute("SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT 1",
-                               (f'"{word}"',)).fetchone() is not None
+                               (term,)).fetchone() is not None
 
     def _ranked_ids(self, search: str, entity: str, twins: bool, known) -> list[int]:
         """`ids` before the articles the word being typed finds as a prefix are put first."""
@@ -691,7 +738,8 @@ class Library:
         args: list = []
         # a near-duplicate is shown as its twin's row (migration 12)
         where: list[str] = [] if twins else ["a.twin_of IS NULL"]
-        if search and (match := fts_query(search)):
+        # the same words as ids() (a guessed form is added as it decides): count() is the length of its list
+        if search and (match := fts_query(search, known=functools.lru_cache(maxsize=None)(self._indexed_word))):
             sql = (f"SELECT {columns} FROM articles_fts f JOIN articles a ON a.id = f.rowid")
             where.append("articles_fts MATCH ?")
             args.append(match)

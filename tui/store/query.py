@@ -8,7 +8,7 @@ import sqlite3
 import threading
 from typing import Callable
 
-from tui.store.fold import fold
+from tui.store.fold import apart, fold
 from tui.store.schema import TOKENIZE
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -47,7 +47,7 @@ def fts_query(text: str, rank: bool = False, forms: bool = True, known: Callable
     the finished forms it says the index holds are added (a form that finds nothing costs a query its time).
     Returns "" when there is nothing to search for.
     """
-    folded = fold(text).translate(_QUOTES)
+    folded = apart(fold(text).translate(_QUOTES))
     items: list[tuple[list[str], bool]] = []  # (words, a phrase?)
     count = 0
     for m in _PIECE.finditer(folded):
@@ -77,7 +77,7 @@ def fts_query(text: str, rank: bool = False, forms: bool = True, known: Callable
         if rank:
             alternatives.append(parts[-1])
         if forms and not items[-1][1]:
-            alternatives += [f'"{w}"' for w in _finished_forms(last_words[-1].casefold()) if known is None or known(w)]
+            alternatives += [f'"{w}"' for w in _expected_forms(last_words[-1].casefold(), known)]
         parts[-1] = alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
     keep = [i for i, (words, phrase) in enumerate(items)
             if phrase or words[0].casefold() not in STOPWORDS or (typing and i == len(items) - 1)]
@@ -86,15 +86,36 @@ def fts_query(text: str, rank: bool = False, forms: bool = True, known: Callable
     return " AND ".join(parts)  # FTS5 wants an explicit AND before a (group)
 
 
+def _expected_forms(word: str, known: Callable[[str], bool] | None) -> list[str]:
+    """The finished forms of `word` a reader typing it may mean (`_finished_forms`), those the index holds (`known`,
+    given the form's FTS5 term). A form whose stem the typed word runs past ("electi": "election", indexed "elect")
+    is always meant. A form whose stem goes another way ("pari": "paring", indexed "pare") only when the typed word
+    finds nothing as a prefix of its own: typing "pari" on the way to "Paris" also listed "pared" and "paring"."""
+    found: list[str] = []
+    own: bool | None = None
+    for form, past in _finished_forms(word):
+        if known is not None and not known(f'"{form}"'):
+            continue
+        if not past:
+            if own is None:
+                own = known is None or known(f'"{word}"*')
+            if own:
+                continue
+        found.append(form)
+    return found
+
+
 @functools.lru_cache(maxsize=2048)
-def _finished_forms(word: str) -> tuple[str, ...]:
+def _finished_forms(word: str) -> tuple[tuple[str, bool], ...]:
     """Finished words the typed `word` may be the start of whose stems its own prefix does not find.
 
     FTS5 stems a prefix query's word before matching it as a prefix: "ferrie" -> "ferri", which "ferries" and
     "ferry" are indexed under. But "electi" stays "electi", and "election" is indexed as "elect". So the word is
     cut at each of its last few letters and finished with each ending of ENDINGS that the cut-off letters begin
     ("elect" + "ion"); each stem such a finished word has, and the prefix does not already cover, is searched as
-    one of those words. A stem must begin with the word's first three letters.
+    one of those words. A stem must begin with the word's first three letters. Each form comes with whether the word
+    runs past its stem (the stem is a prefix of the word: "elect" of "electi"), or the stem goes another way ("pare"
+    of "paring", for "pari").
     Only plain ASCII words of four letters or more: the stemmer's rules are English.
     """
     if len(word) < 4 or not (word.isascii() and word.isalpha()):
@@ -109,7 +130,7 @@ def _finished_forms(word: str) -> tuple[str, ...]:
     for finished, stem in zip(tried[1:], stems[1:]):
         if stem[:3] == word[:3] and own and not stem.startswith(own) and stem not in forms:
             forms[stem] = finished
-    return tuple(forms.values())[:MAX_FORMS]
+    return tuple((finished, word.startswith(stem)) for stem, finished in forms.items())[:MAX_FORMS]
 
 
 _stem_lock = threading.Lock()
