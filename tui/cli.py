@@ -62,12 +62,21 @@ class CliError(Exception):
     """A failure to report in one line (exit code 1)."""
 
 
+ERROR_CELLS = 300  # an error line at most (what the user typed is echoed in it: a path, a name, an argument)
+
+
 def build_parser(stories: bool = True) -> argparse.ArgumentParser:
     """The full command line (imported only when the arguments are more than a plain start of the reader).
     `stories=False` leaves out the story subcommands (see `_needs_stories`)."""
     import argparse
 
-    p = argparse.ArgumentParser(prog=PROG, description="Read news in the terminal: entities highlighted, summary and key quotes beside it.")
+    class Parser(argparse.ArgumentParser):
+        def error(self, message):  # "invalid int value: '<100 KB>'": one short line
+            from tui.cells import echoed
+
+            super().error(echoed(message, ERROR_CELLS))
+
+    p = Parser(prog=PROG, description="Read news in the terminal: entities highlighted, summary and key quotes beside it.")
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     p.add_argument("--db", metavar="PATH", help="library file (default: $NEWSREADER_DB or the user data folder)")
     p.add_argument("--debug", action="store_true", help="show tracebacks on errors")
@@ -183,9 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # every failure is one line unless --debug
         if args.debug:
             raise
-        from tui.textsafe import clean
+        from tui.cells import echoed
 
-        print(f"{PROG}: error: {clean(_one_line(exc, args))}", file=sys.stderr)
+        # one line, a 100 KB argument echoed in it cut in the middle ("no entity named 'qqq…qqq'")
+        print(f"{PROG}: error: {echoed(_one_line(exc, args), ERROR_CELLS)}", file=sys.stderr)
         return 1
 
 

@@ -209,7 +209,7 @@ def _report_added(args, it, status: str, ident: int | None, stored: bool) -> Non
             rec["id"] = ident
         out_json(rec)
     elif status == "error":
-        print(f"skipped {visible(it.origin)}: {clean(it.error or 'unreadable')}", file=sys.stderr)
+        print(f"skipped {echoed(visible(it.origin), 300)}: {echoed(it.error or 'unreadable', 300)}", file=sys.stderr)
     elif status == "duplicate":
         out(f"duplicate  #{ident}  {cut_title(a.title)}  ({visible(it.origin)})")
     else:  # names cut with "…" as the app's lists cut them (--json has them whole)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from tui.cli import CliError, _count, _seconds
-from tui.cells import cut_outlet, fit, one_line, plural
+from tui.cells import cut_outlet, echoed, fit, one_line, plural
 
 
 def add_parsers(sub) -> None:
@@ -78,7 +78,7 @@ def _feed_add(args) -> int:
         for url in args.urls:
             r = subscribe(lib, url, title=args.title, full_text=args.full_text, limits=_limits(args.timeout))
             if r.status == "error":
-                print(f"{visible(url)}: {clean(r.error or 'failed')}", file=sys.stderr)
+                print(f"{echoed(visible(url), 300)}: {echoed(r.error or 'failed', 300)}", file=sys.stderr)
             elif r.error:  # already subscribed
                 out(f"#{r.feed_id}  {cut_outlet(r.title)}  (already subscribed: {visible(r.feed)})")
                 added += 1

@@ -30,3 +30,29 @@ def test_list_search_with_no_match_echoes_a_short_line(lib_path, capsys):
     err = captured.err.strip()
     assert err.startswith("no articles match 'quayside lantern") and "…" in err
     assert "\n" not in err and len(err) < 120, len(err)
+
+
+HUGE_ARG = "q" * 100_000
+
+
+def _one_short_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    assert lines and all(len(line) <= 400 for line in lines), [len(line) for line in lines]
+    return lines[-1]
+
+
+def test_errors_that_echo_a_huge_argument_are_short(lib_path, capsys):
+    # a CliError ("no entity named '...'"), argparse's own error, a path too long to open, a web address
+    assert main(["who", HUGE_ARG]) == 1
+    assert "…" in _one_short_line(capsys.readouterr().err)
+    try:
+        main(["show", HUGE_ARG])
+    except SystemExit as exit:
+        assert exit.code == 2
+    assert "invalid int value" in _one_short_line(capsys.readouterr().err)
+    assert main(["add", "/tmp/" + HUGE_ARG]) == 1
+    err = capsys.readouterr().err
+    assert "File name too long" in err and len(err) < 1000
+    assert main(["feed", "add", HUGE_ARG + "://example.org/feed.xml"]) == 1
+    err = capsys.readouterr().err
+    assert "…" in err and len(err) < 1000, len(err)
