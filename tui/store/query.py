@@ -40,11 +40,14 @@ def fts_query(text: str, rank: bool = False, forms: bool = True, known: Callable
     "ferries". The word being typed is a prefix of a stem, or, when it runs past the stem of the word it
     begins, also that word's finished forms (`_finished_forms`): "electi" finds "election".
     Common words ("of", "the") are left out when other words remain; the word being typed is always kept.
-    Letters the index folds (fold.py: ł, ø, ß ...) are folded the same way here.
+    Letters the index folds (fold.py: ł, ø, ß ...) are folded the same way here, and the words it spells apart
+    (fold.APART: "news", which Porter would stem as "new") are spelt apart the same way.
     With `rank`, the word being typed also counts as a whole word (`("opera"* OR "opera")`): the same
     matches, but bm25 scores an exact "opera" above "operators", so use it to order, not to count.
-    Without `forms`, the word being typed is its prefix only (what it finds is listed first); with `known`, only
-    the finished forms it says the index holds are added (a form that finds nothing costs a query its time).
+    Without `forms`, the word being typed is its prefix only (what it finds is listed first); with `known` (given an
+    FTS5 term, `"word"` or `"word"*`: does the index hold it?), only the finished forms it says the index holds are
+    added (a form that finds nothing costs a query its time), and a form whose stem goes another way than the typed
+    word only when the typed word finds nothing as a prefix (`_expected_forms`); without it, never such a form.
     Returns "" when there is nothing to search for.
     """
     folded = apart(fold(text).translate(_QUOTES))
