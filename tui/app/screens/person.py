@@ -27,6 +27,20 @@ def read_person(lib, name: str):
     return who(lib, name)
 
 
+def read_person_page(lib, name: str):
+    """(Person, {article id: ArticleRow}) for the page: the person and their articles' rows (their read and starred
+    marks, shown on the article lines); None if unknown."""
+    person = read_person(lib, name)
+    if person is None:
+        return None
+    return person, _rows(lib, person)
+
+
+def _rows(lib, person) -> dict:
+    ids = [a["id"] for a in person.articles if type(a.get("id")) is int]
+    return {r.id: r for r in lib.rows_by_id(ids)}
+
+
 GAP_ROWS = 2  # empty months in a row drawn as empty bars; a longer run is one "… N months without articles …" line
 
 
@@ -97,6 +111,7 @@ class PersonScreen(PageScreen):
         super().__init__(db_path)
         self.entity_name = name
         self.person = None
+        self.rows: dict = {}  # article id -> ArticleRow (its read / starred marks)
         self.together: list[tuple[str, str]] = []
 
     def compose_panes(self) -> ComposeResult:
@@ -116,7 +131,7 @@ class PersonScreen(PageScreen):
         self.query_one("#person-side").border_title = "Quotes · appears with"
         self.set_focus(self.query_one("#person-articles"))
         super().on_mount()
-        self.load(read_person, self.entity_name)
+        self.load(read_person_page, self.entity_name)
 
     def loaded(self, result, error: str) -> None:
         head = self.query_one("#person-head", Static)
@@ -126,7 +141,10 @@ class PersonScreen(PageScreen):
         if result is None:
             head.update(Text(f"{line(self.entity_name)} is not in any analysed article yet (esc goes back).", style="bold"))
             return
-        person = self.person = result
+        person, rows = result if isinstance(result, tuple) else (result, {})  # (a Person alone: no marks known)
+        self.person = person
+        main = self.main_screen()
+        self.rows = {i: main.marks.patch(r) for i, r in rows.items()} if main is not None else rows  # queued marks
         text = Text(cut(person.name), style="bold")  # names cut with "…" as the summary pane cuts them
         aliases = [cut(a) for a in person.aliases if line(a) and line(a) != line(person.name)]
         n = len(person.articles)
@@ -148,12 +166,7 @@ class PersonScreen(PageScreen):
             bar = "█" * max(1, round(BAR * count / most)) if count else ""
             left.append(Option(Text.assemble((f"{month} ", "dim"), (bar, "bold"), f" {count}" if count else
                                              ("·", "dim")), disabled=True))
-        left.append(heading(f"Articles ({n})"))
-        for article in person.articles:
-            entry = Text(title(article["title"]))
-            keep = len(entry.plain) + 2  # "Outlet, date" after the title, not broken across two lines
-            entry.append(f"  {_where(article.get('source', ''), article.get('day', ''))}", style="dim")
-            left.append(Option(entry, id=f"a:{article['id']}", indent=2, keep=keep))  # a long title goes on under itself
+        left += self._article_options()
         right = [heading("Quotes, newest first")]
         if not person.quotes:
             right.append(Option(Text("No quotes found.", style="dim"), disabled=True))
@@ -181,6 +194,38 @@ class PersonScreen(PageScreen):
             widget = self.query_one(selector, StoryList)
             widget.show_options(options)
             widget.top()
+
+    def _article_options(self) -> list[Option]:
+        """The "Articles (N)" heading and a line per article, marked as the story view marks them: ● unread, ★
+        starred (m and f changed marks no line showed: the page said "Marked read" and looked the same)."""
+        out = [heading(f"Articles ({len(self.person.articles)})")]
+        for article in self.person.articles:
+            row = self.rows.get(article.get("id"))
+            unread = row is not None and not row.read
+            entry = Text(f"{'●' if unread else ' '} {title(article['title'])}")
+            if row is not None and row.starred:
+                entry.append(" ★", style="bold")
+            keep = len(entry.plain) + 2  # "Outlet, date" after the title, not broken across two lines
+            entry.append(f"  {_where(article.get('source', ''), article.get('day', ''))}", style="dim")
+            out.append(Option(entry, id=f"a:{article['id']}", indent=2, keep=keep))  # a long title goes on under itself
+        return out
+
+    def _show_marks(self) -> None:
+        """After m / f: the article lines show the marks as the library has them, with the marks queued."""
+        main = self.main_screen()
+        if main is None or self.person is None or not self.is_attached:
+            return
+        try:
+            rows = _rows(main.lib, self.person)
+        except Exception:  # a damaged library: the marks stay as shown
+            return
+        self.rows = {i: main.marks.patch(r) for i, r in rows.items()}
+        widget = self.query_one("#person-articles", StoryList)
+        options = list(widget.options)
+        at = next((i for i, o in enumerate(options) if o.id and o.id.startswith("a:")), None)
+        if at is None:
+            return
+        widget.show_options(options[:at - 1] + self._article_options())
 
     def on_summary_list_option_selected(self, event: StoryList.OptionSelected) -> None:
         kind, _, rest = (event.option.id or "").partition(":")
@@ -210,10 +255,10 @@ class PersonScreen(PageScreen):
         return None
 
     def action_toggle_read(self) -> None:
-        self.flip_line_mark("read", "read", "unread")
+        self.flip_line_mark("read", "read", "unread", after=self._show_marks)
 
     def action_toggle_star(self) -> None:
-        self.flip_line_mark("starred", "starred", "unstarred")
+        self.flip_line_mark("starred", "starred", "unstarred", after=self._show_marks)
 
     def action_open_link(self) -> None:
         self.open_line_link()
