@@ -46,3 +46,55 @@ async def test_the_entity_page_shows_read_and_starred_marks_and_m_f_change_them(
         await pilot.press("m")
         await settle(pilot)
         assert article_lines(articles)[ident].startswith("● "), article_lines(articles)
+
+
+async def wait_for(pilot, check, seconds: float = 10.0) -> bool:
+    """Let the app run (its library watch polls every 0.5 s) until `check()` holds, at most `seconds`."""
+    for _ in range(int(seconds / 0.1)):
+        if check():
+            return True
+        await pilot.pause(0.1)
+        await settle(pilot)
+    return check()
+
+
+async def test_an_open_story_view_follows_an_article_removed_by_another_program(stories, make_app):
+    """`newsreader remove ID` (or another window) deleted an article of the story on screen: the stories list under
+    it followed, but the story view kept listing the article (and its sentences), and enter on it left the story for
+    the library with "That article is no longer in the library"."""
+    from tui.store import Library
+
+    app = make_app(stories)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_story(pilot)
+        story = app.screen
+        assert type(story).__name__ == "StoryScreen"
+        text = story.query_one("#story-text")
+        listed = article_lines(text)
+        assert len(listed) == 3, listed
+        gone = min(listed)
+        with Library(stories) as lib:
+            assert lib.remove(gone)
+        assert await wait_for(pilot, lambda: gone not in article_lines(text)), article_lines(text)
+        assert app.screen is story and len(article_lines(text)) == 2
+        assert "2 articles" in story.query_one("#story-head").head.figures
+        assert all(s.article != gone for s in story.summary.sentences)
+
+
+async def test_an_open_briefing_follows_articles_removed_by_another_program(stories, make_app):
+    """Another program removed the articles of the briefing's story: the briefing on screen still listed it (and
+    enter on it opened "This story is no longer in the library")."""
+    from pilot_steps import open_briefing
+    from tui.store import Library
+
+    app = make_app(stories)
+    async with app.run_test(size=(120, 40)) as pilot:
+        briefing = await open_briefing(pilot)
+        assert len(briefing.items) == 1 and "3 unread" in str(briefing.query_one("#briefing-list").options[0].prompt)
+        with Library(stories) as lib:
+            for article_id in briefing.items[0].story.article_ids or [a for a, in lib.db.execute(
+                    "SELECT article_id FROM story_articles WHERE story_id = ?", (briefing.items[0].story.id,))]:
+                lib.remove(article_id)
+        assert await wait_for(pilot, lambda: not briefing.items), [i.story.title for i in briefing.items]
+        assert app.screen is briefing
+        assert "No unread stories" in str(briefing.query_one("#briefing-list").options[0].prompt)

@@ -100,7 +100,7 @@ class MainScreen(QuickSwitch, Screen):
                                       self._stories_settled)
         self.feed_changes = FeedChanges(self, db_path, self._feed_added, self._feed_removed)  # a, d in the feeds list
         self.tags = None  # TagPicker (parts/tag_picker.py), made at the first `T`
-        self.changes = LibraryWatch(self, lib, self.reload_list)  # articles added by another process
+        self.changes = LibraryWatch(self, lib, self._follow_library)  # articles added or removed by another process
         self.unread = UnreadCount(self, db_path, self.update_library_status)
         self.undo = UndoDelete()
         self.health = LibraryHealth(self, db_path, self._library_damaged)  # quick_check after the first paint
@@ -1212,6 +1212,12 @@ class MainScreen(QuickSwitch, Screen):
         """The feeds went quiet and the articles waiting for their window were regrouped (tui.stories.settle):
         the stories on screen are read again, as after a refresh that brought articles (the list, the briefing, an
         open story view), with no toast and no analysis pass (no article is new)."""
+        self._follow_library()
+
+    def _follow_library(self) -> None:
+        """Articles came or went (another program: `newsreader remove`, `add`, a second window; or a settle): the
+        list and the pages over it that show them are read again. A story view and the briefing on screen kept
+        listing an article another program had removed (enter on it: "That article is no longer in the library")."""
         self.reload_list()
         from tui.app.screens.briefing import BriefingScreen
 
