@@ -98,3 +98,53 @@ async def test_an_open_briefing_follows_articles_removed_by_another_program(stor
         assert await wait_for(pilot, lambda: not briefing.items), [i.story.title for i in briefing.items]
         assert app.screen is briefing
         assert "No unread stories" in str(briefing.query_one("#briefing-list").options[0].prompt)
+
+
+async def test_m_on_a_story_of_the_stories_list_marks_all_its_articles_read_then_unread(stories, make_app, monkeypatch):
+    """`m` in the stories list said "open a story (enter) and an article from it": a story read elsewhere (or not
+    worth reading) could only be marked article by article. It marks every article of the story read now (unread
+    when all are read already), and the story's unread figure follows."""
+    from pilot_steps import toasts_of
+    from tui.store import Library
+
+    app = make_app(stories)
+    said = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        main = app.screen
+        row = main.articles.current
+        assert main.listing.stories and row.size == 3 and row.unread == 3, row
+        await pilot.press("m")
+        await settle(pilot)
+        assert any(s.startswith("Marked read: 3 articles of") for s in said), said
+        assert main.marks.settle(30)
+        await settle(pilot)
+        with Library(stories) as lib:
+            assert [r for r, in lib.db.execute("SELECT a.read FROM story_articles s JOIN articles a "
+                                               "ON a.id = s.article_id WHERE s.story_id = ?", (row.id,))] == [1, 1, 1]
+        assert main.articles.current.id == row.id and main.articles.current.unread == 0, main.articles.current
+        said.clear()
+        await pilot.press("m")
+        await settle(pilot)
+        assert main.marks.settle(30)
+        await settle(pilot)
+        assert any(s.startswith("Marked unread: 3 articles of") for s in said), said
+        assert main.articles.current.unread == 3, main.articles.current
+
+
+async def test_m_in_the_briefing_marks_the_line_s_story_read_and_it_leaves_the_briefing(stories, make_app):
+    """`m` in the briefing said it works elsewhere: a story read in the briefing stayed in it, and in the next one."""
+    from pilot_steps import open_briefing
+
+    app = make_app(stories)
+    async with app.run_test(size=(80, 24)) as pilot:
+        briefing = await open_briefing(pilot)
+        assert len(briefing.items) == 1
+        assert "m read" in str(briefing.query_one("#page-hint").render())  # on the key line at 80 columns
+        await pilot.press("m")
+        await settle(pilot)
+        assert briefing.main_screen().marks.settle(30)
+        assert await wait_for(pilot, lambda: not briefing.items), [i.story.title for i in briefing.items]
+        assert app.screen is briefing
+        assert "No unread stories" in str(briefing.query_one("#briefing-list").options[0].prompt)

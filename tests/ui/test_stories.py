@@ -64,13 +64,20 @@ async def test_v_switches_the_library_between_articles_and_stories(stories, make
         line = main.articles.render_line(0).text
         # its unread count with the unread dot (a bare "3" read like a row number), articles, latest day (with its year)
         assert line.startswith("  ●3 Harbour town votes") and line.endswith("3 2026-01-15")
-        # A mark key on a story row must not touch the article that happens to have the story's id.
-        await pilot.press("m")
-        await settle(pilot)
+        # A mark key on a story row must not touch the article that happens to have the story's id: m marks the
+        # story's own articles (all of them: session 23), f nothing.
         from tui.store import Library
 
         with Library(path) as lib:
-            assert all(not lib.get(i).read for i in (ids[HARBOUR.title], ids[WIRE.title], ids[EVENING.title]))
+            before = {i: lib.get(i).read for i in ids.values()}
+        await pilot.press("f", "m")
+        await settle(pilot)
+        assert main.marks.settle(30)
+        await settle(pilot)
+        mine = {ids[HARBOUR.title], ids[WIRE.title], ids[EVENING.title]}
+        with Library(path) as lib:
+            assert all(lib.get(i).read for i in mine)
+            assert all(lib.get(i).read == before[i] and not lib.get(i).starred for i in ids.values() if i not in mine)
         await pilot.press("v")
         await settle(pilot)
         assert len(rows(main)) == 6 and main.query_one("#library-pane").border_title == "Library"

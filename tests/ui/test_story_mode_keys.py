@@ -348,7 +348,7 @@ async def test_a_reading_key_on_a_page_names_the_story_view_where_it_works_too(s
         assert type(briefing).__name__ == "BriefingScreen"
         both = "the library, the article view, the story view and the entity page"  # m, f, o: the line's article
         story_view = "the library, the article view and the story view"
-        for key, name, where in (("m", "Mark read / unread", both), ("f", "Star / unstar", both),
+        for key, name, where in (("f", "Star / unstar", both),  # (m marks the line's story read there: test_page_marks_shown)
                                  ("n", "Next unread article", story_view),
                                  ("N", "Previous unread article", story_view),
                                  ("o", "Open the article's link in the browser", both)):
@@ -365,7 +365,9 @@ async def test_a_reading_key_on_a_page_names_the_story_view_where_it_works_too(s
         await pilot.press("question_mark")
         await settle(pilot)
         rows = [w for ws in help_sections(app).values() for w in ws]
-        assert "Mark read / unread — also in the story view and the entity page" in rows, rows
+        assert "Star / unstar — also in the story view and the entity page" in rows, rows
+        # m marks the line's story there (the briefing's own words)
+        assert "Mark the line's story read: all its articles (it leaves the briefing)" in help_sections(app)["On this page"]
         assert "Next unread article — also in the story view" in rows, rows
         assert "Next method" in rows and not any("also in" in w for w in rows if w.startswith("Next method")), rows
         await pilot.press("escape", "escape")
@@ -485,4 +487,4 @@ def test_where_a_key_works_names_the_pages_in_one_order_whatever_was_imported_fi
     code = ("import tui.app.screens.person; from tui.app.screens.page import where_it_works; "
             "print(where_it_works('toggle_read'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert out.stdout.strip() == "the library, the article view, the story view and the entity page", out
+    assert out.stdout.strip() == ("the library, the article view, the story view, the entity page and the briefing"), out

@@ -28,7 +28,7 @@ def hint(screen) -> str:
 async def test_every_page_key_is_on_the_hint_line_at_80_columns(stories, make_app):
     """The story view's m and f (mark read, star) were on no hint line; the briefing's y (copy its quotes) and c
     neither; then the story view's o (the line's link) and n / N (its next / previous unread article), and the
-    entity page's o. Each hint fits 80 columns (78 cells inside its padding), so none is cut: the story view names its
+    entity page's o; the briefing's m (mark the line's story read). Each hint fits 80 columns (78 cells inside its padding), so none is cut: the story view names its
     three copy keys as one there, and each in its own words where they fit."""
     path, ids = stories
     app = make_app(path)
@@ -62,9 +62,15 @@ async def test_every_page_key_is_on_the_hint_line_at_80_columns(stories, make_ap
         await settle(pilot)
         text = hint(app.screen)
         assert type(app.screen).__name__ == "BriefingScreen"
-        for part in ("⏎ open story", "t since", "+/- sentences", "c/Y Markdown", "y quotes", "esc back"):
+        for part in ("⏎ open", "m read", "t since", "+/- length", "c/Y Markdown", "y quotes", "esc back"):
             assert part in text, text
         assert cell_len(text) <= 78, text
+        await pilot.resize_terminal(120, 30)  # in its full words where they fit
+        await settle(pilot)
+        text = hint(app.screen)
+        for part in ("⏎ open story", "m mark read", "t since", "+/- sentences", "c/Y Markdown", "y quotes", "esc back"):
+            assert part in text, text
+        assert cell_len(text) <= 118, text
 
 
 async def test_the_briefing_says_how_many_unread_stories_it_leaves_out(stories, make_app, monkeypatch):

@@ -69,7 +69,7 @@ KEYS: list[KeySpec] = [
     _k("entity_type_4", "4", "toggle_type(3)", "Toggle dates and times", MAIN),
     _k("entity_type_5", "5", "toggle_type(4)", "Toggle money and quantities", MAIN),
     _k("entity_type_6", "6", "toggle_type(5)", "Toggle other entities", MAIN),
-    _k("toggle_read", "m", "toggle_read", "Mark read / unread", MAIN),
+    _k("toggle_read", "m", "toggle_read", "Mark read / unread (on a story: all its articles)", MAIN),
     _k("star", "f", "toggle_star", "Star / unstar", MAIN),
     _k("add", "a", "add", "Add an article from a file or folder", MAIN),
     _k("delete", "d", "delete", "Delete the article (asks first)", MAIN),

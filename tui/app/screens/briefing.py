@@ -82,9 +82,17 @@ class BriefingScreen(PageScreen):
     KEY_NAMES = {**PageScreen.KEY_NAMES,
                  "copy_summary": "Copy the briefing as Markdown", "copy_markdown": "Copy the briefing as Markdown",
                  "copy_quotes": "Copy the briefing's quotes", "longer": "More sentences a story",
-                 "shorter": "Fewer sentences a story", "open": "Open the story of the line"}
-    HINT = (("open", "open story"), ("briefing_since", "since"), (("longer", "shorter"), "sentences"),
-            (("copy_summary", "copy_markdown"), "Markdown"), ("copy_quotes", "quotes"), ("back", "back"))
+                 "shorter": "Fewer sentences a story", "open": "Open the story of the line",
+                 "toggle_read": "Mark the line's story read: all its articles (it leaves the briefing)"}
+    # m marks the line's story read, as m on a story of the stories list: a story read in the briefing stayed in it
+    # (m said it works elsewhere), and the next `b` showed it again (rebound keys follow)
+    BINDINGS = [b for b in keymap.bindings(keymap.MAIN) if b.id == "toggle_read"]
+    HINT = (("open", "open story"), ("toggle_read", "mark read"), ("briefing_since", "since"),
+            (("longer", "shorter"), "sentences"), (("copy_summary", "copy_markdown"), "Markdown"),
+            ("copy_quotes", "quotes"), ("back", "back"))
+    HINT_NARROW = (("open", "open"), ("toggle_read", "read"), ("briefing_since", "since"),
+                   (("longer", "shorter"), "length"), (("copy_summary", "copy_markdown"), "Markdown"),
+                   ("copy_quotes", "quotes"), ("back", "back"))
 
     def __init__(self, db_path) -> None:
         super().__init__(db_path)
@@ -221,6 +229,30 @@ class BriefingScreen(PageScreen):
             main, story = self.main_screen(), self.items[int(rest.split(":")[0])].story
             push_story(self.app, story_view(self.app, self.db_path, story.id, main.lib if main is not None else None,
                                             story.title))
+
+    def line_story(self):
+        """The story (StoryRow) of the highlighted line, or None."""
+        widget = self.query_one("#briefing-list", StoryList)
+        if widget.highlighted is None:
+            return None
+        kind, _, rest = (widget.get_option_at_index(widget.highlighted).id or "").partition(":")
+        number = rest.split(":")[0]
+        if kind != "b" or not number.isdigit() or int(number) >= len(self.items):
+            return None
+        return self.items[int(number)].story
+
+    def action_toggle_read(self) -> None:
+        """m: every article of the line's story read (unread if all are read already); the briefing is read again,
+        without it."""
+        story, main = self.line_story(), self.main_screen()
+        if story is None or main is None:
+            self.notify("Put the cursor on a story first.", severity="warning", timeout=3)
+            return
+        main.mark_story(story.id, story.title, after=self._marked)
+
+    def _marked(self) -> None:
+        if self.is_attached:
+            self.reload()
 
     def action_since(self) -> None:
         self.since = SINCE[(SINCE.index(self.since) + 1) % len(SINCE)]

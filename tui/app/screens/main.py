@@ -718,7 +718,57 @@ class MainScreen(QuickSwitch, Screen):
         return self.article.id
 
     def action_toggle_read(self) -> None:
+        if self.listing.stories and (self.articles.has_focus or self.article is None):
+            row = self.articles.current  # a story of the stories list: all its articles (it said "open a story")
+            if row is not None:
+                self.mark_story(row.id, row.title)
+            return
         self._flip("read", "read", "unread")
+
+    def mark_story(self, story_id: int, title: str, after=None) -> None:
+        """`m` on a story (the stories list, the briefing): every article of it read, or unread when all are read
+        already, as `m` flips an article. Written by the marks' thread; the list (and `after()`) once all are."""
+        if self.refuse_write("marked read/unread"):
+            return
+        try:
+            members = self.lib.db.execute(
+                "SELECT a.id, a.read FROM story_articles s JOIN articles a ON a.id = s.article_id"
+                " WHERE s.story_id = ? ORDER BY a.id", (story_id,)).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self.notify(f"Could not read the story's articles: {' '.join(str(exc).split())[:200]}",
+                        severity="warning", markup=False)
+            return
+        if not members:
+            self.notify("This story has no articles left.", severity="warning", timeout=3)
+            return
+        queued = [self.marks.value(i, "read") for i, _read in members]
+        value = any(not (bool(read) if mark is None else mark) for (_i, read), mark in zip(members, queued))
+        left, failed = [len(members)], [""]
+
+        def done(error: str) -> None:  # each article's write: the list is read again after the last one
+            left[0] -= 1
+            failed[0] = failed[0] or error
+            if not left[0]:
+                self._story_marked(value, failed[0], after)
+
+        for article_id, _read in members:
+            self.marks.set(article_id, "read", value, done=done)
+        self.articles.refresh_rows()
+        n = len(members)
+        self.notify(f"Marked {'read' if value else 'unread'}: {n:,} article{'s' if n != 1 else ''} of "
+                    f"{toast_title(' '.join(clean(title).split()))}", markup=False)
+
+    def _story_marked(self, value: bool, error: str, after) -> None:
+        if not self.is_attached:
+            return  # written as the app closed (ReadMarks.stop)
+        if error:
+            self.notify(f"Could not mark every article of the story {'read' if value else 'unread'}: {error}",
+                        severity="warning", markup=False)
+        self.forget_ready()
+        self.reload_list()  # the stories' unread figures (kept by triggers)
+        self.count_unread()
+        if after is not None:
+            after()
 
     def action_toggle_star(self) -> None:
         self._flip("starred", "starred", "unstarred")
