@@ -148,3 +148,70 @@ async def test_m_in_the_briefing_marks_the_line_s_story_read_and_it_leaves_the_b
         assert await wait_for(pilot, lambda: not briefing.items), [i.story.title for i in briefing.items]
         assert app.screen is briefing
         assert "No unread stories" in str(briefing.query_one("#briefing-list").options[0].prompt)
+
+
+async def test_keys_of_the_open_article_in_the_stories_list_say_what_works_there(stories, make_app, monkeypatch):
+    """With no article open, c / y / Y and r in the stories list said "Open an article first (enter on a row)": enter
+    there opens a story, where c / y / Y copy the story. And s said "Summary method: lead" where + and - say "(for
+    the articles you open)"."""
+    from pilot_steps import toasts_of
+
+    app = make_app(stories)
+    said = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        main = app.screen
+        assert main.listing.stories and main.article is None
+        for key in ("c", "y", "Y"):
+            said.clear()
+            await pilot.press(key)
+            await settle(pilot)
+            assert said == ["In the stories list: enter opens the story, where c/y/Y copy its summary, quotes and "
+                            "Markdown; an article opened from it is copied here."], (key, said)
+        said.clear()
+        await pilot.press("r")
+        await settle(pilot)
+        assert said == ["In the stories list: open a story (enter) and an article from it."], said
+        said.clear()
+        await pilot.press("s")
+        await settle(pilot)
+        assert len(said) == 1 and said[0].startswith("Summary method: ") and said[0].endswith(
+            " (for the articles you open)"), said
+        await pilot.press("v")  # the articles list: as before
+        await settle(pilot)
+        said.clear()
+        await pilot.press("c")
+        await settle(pilot)
+        assert said == ["Open an article first (enter on a row)."], said
+
+
+async def test_mark_all_read_says_as_many_articles_as_it_asked_about(tmp_path, make_app, monkeypatch):
+    """A text printed by two outlets is one row of the library (two records): A asked "Mark the 23 unread articles
+    shown read?" and then said "Marked 24 articles read."."""
+    from pilot_steps import toasts_of
+    from story_sample import WIRE
+    from tui.models import Article
+    from tui.store import Library
+    from tui.stories import group_new
+
+    path = tmp_path / "library.db"
+    make_story_library(path)
+    with Library(path) as lib:
+        (_, _copy), = lib.add_many([Article(title="Storm wall rebuild approved in Port Ellin", source="Harbour Radio",
+                                            published=WIRE.published, body=WIRE.body + "\n\nHarbour Radio news desk.")])
+        group_new(lib)  # (the copy is found to be one: its twin's row)
+        records = lib.db.execute("SELECT count(*) FROM articles WHERE read = 0").fetchone()[0]
+    app = make_app(path)
+    said = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        main = app.screen
+        rows = main.unread.count
+        assert rows == records - 1, (rows, records)  # the copy is no row of its own
+        await pilot.press("A")
+        await settle(pilot)
+        if type(app.screen).__name__ == "ConfirmDialog":
+            await pilot.press("y")
+            await settle(pilot)
+        assert f"Marked {rows} articles read." in said, said

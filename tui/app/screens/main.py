@@ -586,7 +586,9 @@ class MainScreen(QuickSwitch, Screen):
             self._reanalysed(None)
 
     def action_next_method(self) -> None:
-        self.notify(f"Summary method: {method_title(self.analyser.next_method())}", timeout=2, markup=False)
+        # (as + and - say it: with no article open, nothing on screen shows the method it set)
+        self.notify(f"Summary method: {method_title(self.analyser.next_method())}"
+                    + (" (for the articles you open)" if self.article is None else ""), timeout=2, markup=False)
         self.analyse()
 
     def action_longer(self) -> None:
@@ -617,7 +619,7 @@ class MainScreen(QuickSwitch, Screen):
     def action_reanalyse(self) -> None:
         """r: analyse the open article again; the status line shows it running, a toast the result."""
         if self.article is None:
-            self.notify("Open an article first (enter on a row).", severity="warning")
+            self._open_first()
             return
         self._reanalysing = (self.article.id, time.perf_counter())
         self.notify("Re-analysing this article…", timeout=3)
@@ -1022,7 +1024,10 @@ class MainScreen(QuickSwitch, Screen):
             self.forget_ready()
             self.articles.refresh_rows()
             self.count_unread()
-            self.notify(f"Marked {changed:,} article{'s' if changed != 1 else ''} read.")
+            # the rows, as the question and the status line count them: a text printed by two outlets is one row
+            # and two records ("Mark the 23 unread articles shown read?" - "Marked 24 articles read.")
+            marked = changed if unread is None else min(changed, unread)
+            self.notify(f"Marked {marked:,} article{'s' if marked != 1 else ''} read.")
 
         if (count if unread is None else unread) > CONFIRM_ABOVE:
             from tui.app.dialogs import ConfirmDialog
@@ -1279,9 +1284,23 @@ class MainScreen(QuickSwitch, Screen):
 
     # -- copy -------------------------------------------------------------------------------
 
+    def _open_first(self, copying: bool = False) -> None:
+        """A key of the open article pressed with none open: say how to open one. In the stories list `enter` opens
+        a story, not an article ("Open an article first (enter on a row)" sent the reader into the story view, where
+        c / y / Y copy the story's summary, quotes and Markdown)."""
+        if not self.listing.stories:
+            self.notify("Open an article first (enter on a row).", severity="warning")
+        elif copying:
+            keys = "/".join(keymap.first_key(k, self.app.user_keys) for k in ("copy_summary", "copy_quotes",
+                                                                             "copy_markdown"))
+            self.notify(f"In the stories list: enter opens the story, where {keys} copy its summary, quotes and "
+                        "Markdown; an article opened from it is copied here.", severity="warning", timeout=5)
+        else:
+            self.notify("In the stories list: open a story (enter) and an article from it.", severity="warning")
+
     def _copy(self, what: str, make, command: str) -> None:
         if self.article is None:
-            self.notify("Open an article first (enter on a row).", severity="warning")
+            self._open_first(copying=True)
             return
         if self.analysis is None:
             self.notify("Still analysing this article; try again in a moment.", severity="warning")

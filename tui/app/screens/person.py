@@ -30,10 +30,15 @@ def read_person(lib, name: str):
 def read_person_page(lib, name: str):
     """(Person, {article id: ArticleRow}) for the page: the person and their articles' rows (their read and starred
     marks, shown on the article lines); None if unknown."""
+    import sqlite3
+
     person = read_person(lib, name)
     if person is None:
         return None
-    return person, _rows(lib, person)
+    try:
+        return person, _rows(lib, person)
+    except sqlite3.DatabaseError:  # a damaged page: the person as who() read it, the lines without marks
+        return person, {}
 
 
 def _rows(lib, person) -> dict:
