@@ -179,3 +179,45 @@ def test_a_read_only_library_lists_its_stories_and_names_what_is_not_grouped(tmp
             r = run_cli(*args, db=db)
             assert r.returncode == 0 and b"Wexmoor" in r.stdout and b"Lindqvist" in r.stdout, (args, r.stderr)
             assert r.stderr.decode() == "1 article not in a story yet: the library is read-only\n", r.stderr
+
+
+def test_the_settle_gives_up_on_a_writer_that_came_after_the_check(tmp_path, capsys, monkeypatch):
+    """Another program takes the write lock just after the command found the library free (free_to_write) and
+    before the settle writes: the settle gives up within about a second, as if the lock had been held at the check
+    (the same one line), instead of waiting behind that writer (up to 50 x 10 s, before)."""
+    import threading
+
+    db = waiting_library(tmp_path / "lib.db")
+    with Library(db) as lib:
+        lib.add(Article(title="Lindqvist ferries run again", body=STORM.format(day="Saturday"), source="Coast Daily",
+                        published="2026-03-06"))
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    real = Library.free_to_write
+
+    def free_then_taken(self, wait=1.0):
+        free = real(self, wait)
+        if free and not holder.in_transaction:
+            holder.execute("BEGIN IMMEDIATE")  # the other writer, at exactly that moment
+        return free
+
+    def let_go():
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+
+    monkeypatch.setattr(Library, "free_to_write", free_then_taken)
+    release = threading.Timer(60, let_go)  # only so that a settle that waits ends (and fails below)
+    release.start()
+    try:
+        code = main(["--db", str(db), "stories"])
+        held = holder.in_transaction  # still held when the command was done: it did not wait for it
+    finally:
+        release.cancel()
+        let_go()
+        holder.close()
+    out, err = capsys.readouterr()
+    assert code == 0 and "Wexmoor" in out and "Lindqvist" in out, err
+    assert held, "the settle waited for the other writer to let go"
+    assert err == "1 article not in a story yet: another program is writing the library; run it again later\n", err
+    monkeypatch.setattr(Library, "free_to_write", real)
+    out, err = run(db, capsys, "stories")  # the writer gone: settled as usual
+    assert not err and settled(db) == [3, 3]

@@ -57,6 +57,10 @@ class StoreError(Exception):
     """A library problem worth one clear line to the user (corrupt, locked, read-only ...)."""
 
 
+class LibraryBusy(StoreError):
+    """Another program held the write lock longer than a transaction inside `Library.impatient` waits for it."""
+
+
 def default_db_path() -> Path:
     """`NEWSREADER_DB` if set, else `library.db` in the user's data directory."""
     env = os.environ.get("NEWSREADER_DB")
@@ -191,6 +195,7 @@ class Library:
         self.bad_fields: dict[int, list[str]] = {}  # article id -> fields read as empty (malformed rows)
         self._batches: bool | None = None  # can a transaction index its new articles at its end (_can_batch)
         self._bulk = False  # inside bulk(): the bigger page cache is set
+        self._lock_wait: float | None = None  # inside impatient(): how long a transaction waits for the lock
         if self.path.is_dir():
             raise StoreError(f"{visible(self.path)} is a directory, not a library file")
         if not self.path.parent.exists():
@@ -376,22 +381,41 @@ class Library:
         """Whether a write could start within about `wait` seconds: False when the library is damaged or read-only,
         or another program holds its write lock longer (an import, the app's grouping). For the writes a reading
         command makes on the way (`stories` settling the stories, `story` storing an analysis), which go without
-        rather than wait behind that writer: `transaction` waits for it up to 50 x BUSY_TIMEOUT_MS."""
+        rather than wait behind that writer: `transaction` waits for it up to 50 x BUSY_TIMEOUT_MS. Another writer
+        may still come between this check and the write: such a write runs inside `impatient` too."""
         if self.damaged or self.readonly:
             return False
         if self.db.in_transaction:
             return True
+        try:
+            self._begin_within(wait)
+        except LibraryBusy:
+            return False
+        self.db.execute("ROLLBACK")
+        return True
+
+    def _begin_within(self, wait: float) -> None:
+        """BEGIN IMMEDIATE, waiting at most `wait` seconds for another program's write lock (LibraryBusy after)."""
         self.db.execute(f"PRAGMA busy_timeout = {max(0, int(wait * 1000))}")
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc) or "busy" in str(exc):
-                return False
+                raise LibraryBusy(f"{visible(self.path)} is locked by another program; try again") from None
             raise
         finally:
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        self.db.execute("ROLLBACK")
-        return True
+
+    @contextmanager
+    def impatient(self, wait: float = 1.0) -> Iterator[None]:
+        """Inside: each transaction waits at most `wait` seconds for another program's write lock, then raises
+        LibraryBusy (instead of waiting up to 50 x BUSY_TIMEOUT_MS): for a write a reading command makes on the
+        way, after free_to_write said yes but another writer came in between (the settle of `stories`)."""
+        before, self._lock_wait = self._lock_wait, wait
+        try:
+            yield
+        finally:
+            self._lock_wait = before
 
     def close(self) -> None:
         self.db.close()
@@ -415,6 +439,9 @@ class Library:
         if self.readonly:
             raise StoreError(f"{visible(self.path)} is read-only; cannot write to the library")
         for attempt in range(50):
+            if self._lock_wait is not None:  # inside impatient(): once, a short wait
+                self._begin_within(self._lock_wait)
+                break
             try:
                 self.db.execute("BEGIN IMMEDIATE")
                 break

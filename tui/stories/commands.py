@@ -237,18 +237,22 @@ def _group_new(lib) -> bool:
     it is (these commands are reading commands there, tui/commands.py READING_COMMANDS), with one line on stderr
     when articles are left out of the stories for it (a damaged library has its own warning). Returns whether the
     library could be written (the command's analyses are stored then)."""
-    from tui.store.library import StoreError
+    from tui.store.library import LibraryBusy, StoreError
     from tui.store.stories import ungrouped_count
     from tui.stories import settle
     from tui.textsafe import visible
 
     if _writable(lib):
         try:
-            settle(lib)
+            with lib.impatient():  # another writer may come after the check: given up on as if it had been there
+                settle(lib)
+            return True
+        except LibraryBusy:
+            pass
         except (StoreError, sqlite3.DatabaseError) as exc:  # a row the store refuses: the stories as they were
             print(f"the stories were not regrouped: {visible(str(exc).splitlines()[0] if str(exc) else '')}",
                   file=sys.stderr)
-        return True
+            return True
     waiting = ungrouped_count(lib) if not lib.damaged else 0
     if waiting > 0:
         why = "the library is read-only" if lib.readonly else "another program is writing the library; run it again later"
