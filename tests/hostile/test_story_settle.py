@@ -221,3 +221,27 @@ def test_the_settle_gives_up_on_a_writer_that_came_after_the_check(tmp_path, cap
     monkeypatch.setattr(Library, "free_to_write", real)
     out, err = run(db, capsys, "stories")  # the writer gone: settled as usual
     assert not err and settled(db) == [3, 3]
+
+
+def test_a_window_mark_beyond_every_grouped_article_is_mended(tmp_path, capsys):
+    """A window mark that is a whole number past every grouped article (2^63-1 written by hand): no article grouped
+    after it waited for a window again, ever (the stories stayed as placed one at a time). It is read as the last
+    grouped article and written so at the next settle: the next article waits for its window, which `stories`
+    regroups."""
+    from tui.stories import group_new
+    from tui.stories.regroup_window import pending
+
+    db = waiting_library(tmp_path / "lib.db")
+    run(db, capsys, "stories")
+    assert settled(db) == [2, 3]
+    damage(db, "UPDATE counts SET value = 9223372036854775807 WHERE name = 'story_window_mark'")
+    out, err = run(db, capsys, "stories")
+    assert "Wexmoor" in out and not err, err
+    with Library(db) as lib:
+        lib.add(Article(title="Lindqvist ferries run again", body=STORM.format(day="Saturday"), source="Coast Daily",
+                        published="2026-03-06"))
+        group_new(lib)
+        assert pending(lib) == 1  # placed on its own: it waits for its window
+    out, err = run(db, capsys, "stories")
+    assert not err and settled(db) == [3, 3]
+

@@ -714,7 +714,7 @@ def settle(lib) -> int:
     stories did not change)."""
     from tui.stories.regroup_window import pending
 
-    if not store.ungrouped_count(lib) and not pending(lib):
+    if not store.ungrouped_count(lib) and not pending(lib, mend=True):
         return 0  # the usual case: settled already
     placed, regrouped = _group_new(lib, BATCH, None, quiet=True)
     return placed + regrouped

@@ -29,17 +29,34 @@ WINDOW_ARTICLES = 500  # a window is regrouped with the articles grouped just be
 WINDOW_MARK = "story_window_mark"  # counts row: articles up to this id were grouped in a library-weighted batch
 
 
-def _mark(lib) -> int:
+def _mark(lib, mend: bool = False) -> int:
     """The window mark; 0 (none) for a row edited by hand to other than a whole number (text sorted after every id in
-    SQL: no article would ever have waited for a window again)."""
-    row = lib.db.execute("SELECT value FROM counts WHERE name = ?", (WINDOW_MARK,)).fetchone()
-    return row[0] if row and type(row[0]) is int else 0
+    SQL: no article would ever have waited for a window again). With `mend` (where the library is written anyway: a
+    settle, a placing), a mark past the last grouped article (that article deleted since, or a number written by
+    hand: 2^63-1 kept every article after it out of the windows for good) is read as that article's id and written
+    so, and the articles grouped from then on wait for their window. (Without it, as stored: what the `<= mark`
+    queries find is the same.)"""
+    if not mend:
+        row = lib.db.execute("SELECT value FROM counts WHERE name = ?", (WINDOW_MARK,)).fetchone()
+        return row[0] if row and type(row[0]) is int else 0
+    row = lib.db.execute("SELECT value, (SELECT max(article_id) FROM story_articles) FROM counts WHERE name = ?",
+                         (WINDOW_MARK,)).fetchone()
+    if not row or type(row[0]) is not int:
+        return 0
+    mark, top = row[0], row[1] if type(row[1]) is int else 0
+    if mark <= top:
+        return mark
+    _set_mark(lib, top)
+    return top
 
 
 def _set_mark(lib, value: int) -> None:
+    """The mark moved on to `value` (never back, but from a value edited by hand: not a whole number, or past the
+    last grouped article)."""
     with lib.transaction() as db:
         db.execute("INSERT INTO counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value ="
-                   " CASE WHEN typeof(value) = 'integer' THEN max(value, excluded.value) ELSE excluded.value END",
+                   " CASE WHEN typeof(value) = 'integer' AND value <= coalesce((SELECT max(article_id) FROM"
+                   " story_articles), 0) THEN max(value, excluded.value) ELSE excluded.value END",
                    (WINDOW_MARK, value))
 
 
@@ -62,10 +79,12 @@ def all_grouped_at_once(lib) -> None:
         _set_mark(lib, top)
 
 
-def pending(lib) -> int:
+def pending(lib, mend: bool = False) -> int:
     """How many articles were grouped since the last window (they wait for theirs); one range of the memberships'
-    primary key, fewer than LIBRARY_FROM rows but after a big batch placed before windows existed."""
-    return lib.db.execute("SELECT count(*) FROM story_articles WHERE article_id > ?", (_mark(lib),)).fetchone()[0]
+    primary key, fewer than LIBRARY_FROM rows but after a big batch placed before windows existed. `mend`: a mark
+    past the last grouped article is written back to it (`_mark`)."""
+    return lib.db.execute("SELECT count(*) FROM story_articles WHERE article_id > ?",
+                          (_mark(lib, mend),)).fetchone()[0]
 
 
 def after_grouping(lib, placed: int, regroup, kept=None, quiet: bool = False) -> int:
@@ -78,7 +97,7 @@ def after_grouping(lib, placed: int, regroup, kept=None, quiet: bool = False) ->
     through the window's writes (its `ok` is False when it could not be). `quiet`: the stream went quiet, so the
     articles grouped since the last window are regrouped now however few they are (`grouping.settle`). Returns how
     many articles were regrouped (0 most of the time)."""
-    mark = _mark(lib)
+    mark = _mark(lib, mend=True)
     fresh = dict(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id > ?",
                                 (mark,)).fetchall())
     if not fresh:
