@@ -245,3 +245,43 @@ def test_a_window_mark_beyond_every_grouped_article_is_mended(tmp_path, capsys):
     out, err = run(db, capsys, "stories")
     assert not err and settled(db) == [3, 3]
 
+
+def test_the_app_says_once_that_its_settle_fails_and_backs_off(tmp_path, monkeypatch, caplog):
+    """The app's settle (a folder scan or refresh round that brought nothing) failing on a library the store refuses:
+    it failed silently and was tried again every quiet round (every 30 s). Now the first failure is logged with its
+    traceback and said in one toast line, and the quiet rounds after it try again ever more rarely (1, 2, 4 ...
+    rounds left out); once a settle succeeds again, all is as before."""
+    import logging
+    import threading
+
+    import tui.stories
+    from tests.stories.test_settle import _Host
+    from tui.app.parts import sources
+
+    db = waiting_library(tmp_path / "lib.db")
+    real, tried = tui.stories.settle, []
+
+    def refused(lib):
+        tried.append(1)
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(tui.stories, "settle", refused)
+    monkeypatch.setattr(sources.SourcesRefresh, "_scan", lambda self, lib, lines, head: 0)  # nothing new, ever
+    toasts: list[list[str]] = []
+    refresh = sources.SourcesRefresh(_Host(), db, lambda: None, lambda added, lines, title: toasts.append(lines))
+
+    def quiet_rounds(n: int) -> None:
+        for _ in range(n):
+            refresh._stop = threading.Event()
+            refresh._worker(None, True, False, False, refresh._stop)
+
+    with caplog.at_level(logging.WARNING):
+        quiet_rounds(20)
+    assert len(tried) == 5  # rounds 1, 3, 6, 11 and 20 (1, 2, 4 and 8 rounds left out between them)
+    said = [lines for lines in toasts if lines]
+    assert said == [["✗ Stories not regrouped: DatabaseError: database disk image is malformed"]], toasts
+    logged = [r for r in caplog.records if r.exc_info]
+    assert len(logged) == 1 and "malformed" in str(logged[0].exc_info[1])
+    monkeypatch.setattr(tui.stories, "settle", real)  # the library mended
+    quiet_rounds(17)  # 16 rounds left out after the last failure, then tried again
+    assert settled(db) == [2, 3] and len([lines for lines in toasts if lines]) == 1

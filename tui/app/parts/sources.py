@@ -8,6 +8,7 @@ feed or folder is a line of text.
 
 from __future__ import annotations
 
+import logging
 import threading
 from functools import partial
 from pathlib import Path
@@ -19,6 +20,9 @@ from tui.store import Library
 
 START_DELAY = 2.5  # seconds after start-up before the first folder scan / refresh (after the first paint)
 SCAN_EVERY = 30.0  # seconds between watched-folder scans while the app runs
+SETTLE_BACKOFF_MAX = 64  # quiet rounds left out at most after a settle failed (doubling from 1; ~32 min of scans)
+
+log = logging.getLogger(__name__)
 
 
 def group_stories(lib) -> None:
@@ -36,15 +40,12 @@ def group_stories(lib) -> None:
 def settle_stories(lib) -> int:
     """The feeds and folders went quiet: the articles placed a few at a time since the last windowed regroup are
     regrouped now (tui.stories.settle); how many were placed or regrouped (0: the stories did not change, or the
-    stories package is absent or failed)."""
+    stories package is absent). Raises what the settle raises (SourcesRefresh says it once and backs off)."""
     try:
         from tui.stories import settle
     except ImportError:
         return 0
-    try:
-        return settle(lib)
-    except Exception:
-        return 0  # a view on the library, as group_stories: the next quiet round tries again
+    return settle(lib)
 
 
 _NO_FEEDS: list[bool] = []  # set once tui.store.feeds turned out not to be there
@@ -98,6 +99,10 @@ class SourcesRefresh:
         self._queued: tuple | None = None  # asked for while a run was going: (feeds, scan, fetch, loud)
         # what `R` says with no feed subscribed: the app's own way first (it named only the command line)
         self._no_feeds = "No feeds yet: add one with `newsreader feed add URL`"
+        # a settle that failed (a library the store refuses): quiet rounds still to leave out, how many were left out
+        # after the last failure, and whether the failure was said (once, until a settle succeeds again)
+        self._settle_skip = self._settle_backoff = 0
+        self._settle_said = False
 
     @property
     def running(self) -> bool:
@@ -165,12 +170,34 @@ class SourcesRefresh:
                     # is asked for: the stream has gone quiet, so the articles placed a few at a time since the last
                     # window are regrouped now (one window's work, then nothing until new articles land); a round
                     # that brings articles never does this, so a busy stream keeps its windows every LIBRARY_FROM
-                    settled = settle_stories(lib)
+                    settled = self._settle(lib, lines)
         except Exception as exc:  # a damaged library, a missing module: one line, never a traceback
             lines.append(f"✗ {type(exc).__name__}: {visible(str(exc).splitlines()[0] if str(exc) else '')}")
         if not loud and not added and not any(line.startswith("✗") for line in lines):
             head, lines = [], []
         deliver(self.host, self._finished, added, head + lines, loud, settled)
+
+    def _settle(self, lib, lines: list[str]) -> int:
+        """settle_stories, unless a failed one is being backed off from. The first failure is logged (with its
+        traceback) and said in one line of the round's toast; each failure doubles the quiet rounds left out before
+        the next try (up to SETTLE_BACKOFF_MAX): a library the store refuses was settled again, silently, every
+        quiet round. A settle that succeeds ends the back-off (and a later failure is said again)."""
+        if self._settle_skip:
+            self._settle_skip -= 1
+            return 0
+        try:
+            settled = settle_stories(lib)
+        except Exception as exc:  # a view on the library, as group_stories: the articles are stored either way
+            self._settle_backoff = min(SETTLE_BACKOFF_MAX, max(1, 2 * self._settle_backoff))
+            self._settle_skip = self._settle_backoff
+            if not self._settle_said:
+                self._settle_said = True
+                log.warning("the stories could not be regrouped", exc_info=True)
+                why = " ".join(str(exc).split())[:160]
+                lines.append(f"✗ Stories not regrouped: {type(exc).__name__}" + (f": {visible(why)}" if why else ""))
+            return 0
+        self._settle_backoff, self._settle_said = 0, False
+        return settled
 
     def _scan(self, lib, lines: list[str], head: list[str]) -> int:
         try:
