@@ -78,7 +78,11 @@ def skipped_note(lib, unreadable: list[int], one: str, many: str | None = None, 
 
 
 def _damage_check(args, lib) -> None:
-    """A damaged library: reading commands warn once and go on; any other command is refused before it starts."""
+    """A damaged library: reading commands warn once and go on; any other command is refused before it starts.
+    A read-only library of an earlier schema read as it is (Library.behind): a search says once how it finds less."""
+    if getattr(lib, "behind", 0) and getattr(args, "search", None):
+        print(f"note: {visible(lib.path)} is read-only and from an earlier newsreader (schema {lib.behind}): searches"
+              " find less (words as typed, not all their forms) until it can be upgraded", file=sys.stderr)
     if not lib.damaged:
         return
     from tui.store import StoreError

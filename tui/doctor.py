@@ -48,10 +48,17 @@ def library_lines(lib) -> list[str]:
     except Exception as exc:
         health = str(exc)
     lines = [f"library:   {visible(lib.path)}  ({count}, integrity {' '.join(str(health).split())[:120]})"]
-    if health != "ok" or lib.damaged:
+    if getattr(lib, "behind", 0):
+        lines.append(f"upgrade:   made by an earlier newsreader (schema {lib.behind}) and read-only here: read as it is,"
+                     " searches find less (words as typed, not all their forms) until it can be upgraded")
+    index = lib.check_search_index() if health == "ok" and not lib.damaged else None
+    if index is not None:  # integrity_check leaves the search index out: searching and adding fail on it
+        lines.append(f"search:    the search index is missing or damaged ({visible(index)}); searching and adding"
+                     " articles fail on it")
+    if health != "ok" or lib.damaged or index is not None:
         path = visible(lib.path)
         lines += [
-            "damaged:   this library has damaged pages; newsreader will not write to it.",
+            *(["damaged:   this library has damaged pages; newsreader will not write to it."] if index is None else []),
             "recover:   export what is readable into a new library, then use that one:",
             f"             newsreader --db {path} export --format json > rescued.jsonl",
             "             newsreader --db NEW.db add rescued.jsonl",

@@ -12,9 +12,12 @@ import functools
 from textual.await_complete import AwaitComplete
 from textual.screen import Screen
 from textual.strip import Strip
-from textual.widgets import OptionList
+from textual.widgets import Input, OptionList
+
+from tui.textsafe import clean
 
 _original_move_page = OptionList._move_page
+_original_paste = Input._on_paste
 _original_dismiss = Screen.dismiss
 
 
@@ -108,6 +111,20 @@ def _not_caching_itself(method, cache_slot: str):
     return call
 
 
+def _paste(self: Input, event) -> None:
+    """A paste into a text box (the search box, the add and feed dialogs) without its escape sequences and control
+    characters: Textual put the text in as it came, so a pasted ESC [2J reached the terminal as the box was drawn
+    (and NUL, BEL and the like too). Tabs become spaces; the first line is taken, as Textual does, and in a box with
+    a `max_length` as much of it as fits."""
+    text = clean(event.text or "").replace("\t", " ")
+    if self.max_length:  # as much as the box takes (Textual refused the whole paste, with a bell)
+        text = (text.splitlines() or [""])[0]
+        text = text[:max(0, self.max_length - len(self.value) + len(self.selected_text))]
+    if text != event.text:
+        event.text = text
+    _original_paste(self, event)
+
+
 _SELF_CACHING = (("adjust_cell_length", "_line_length_cache"), ("divide", "_divide_cache"),
                  ("crop_extend", "_crop_extend_cache"))
 
@@ -116,6 +133,7 @@ def install() -> None:
     """Put the guards in place (idempotent; called when the app module is imported)."""
     OptionList._move_page = _move_page  # type: ignore[method-assign]
     Screen.dismiss = _dismiss  # type: ignore[method-assign]
+    Input._on_paste = _paste  # type: ignore[method-assign]
     for name, slot in _SELF_CACHING:
         method = getattr(Strip, name)
         if not getattr(method, "__wrapped_by_newsreader__", False):

@@ -3,6 +3,7 @@ starred) and an order (date, title, source, length), computed off the UI thread.
 
 from __future__ import annotations
 
+import sqlite3
 from functools import partial
 from pathlib import Path
 from typing import Callable
@@ -10,6 +11,7 @@ from typing import Callable
 from tui.app.parts.threads import deliver
 from tui.app.widgets.rows import RowSource
 from tui.store import Library
+from tui.store.library import search_index_problem
 
 
 class LibraryQuery:
@@ -33,6 +35,7 @@ class LibraryQuery:
         self.sort = "date"  # date / title / source / length (tui.store.reader.SORTS)
         self.tag = ""  # the tag the articles are narrowed to ("" for none)
         self._generation = 0
+        self._said = ""  # the last search failure said in a toast
 
     @property
     def filtered(self) -> bool:
@@ -88,28 +91,46 @@ class LibraryQuery:
         self.set(self.search, self.entity)
 
     def _worker(self, search: str, entity: str, feed, stories: bool, shape: tuple, generation: int) -> None:
-        view, sort, tag = shape
         with Library(self.db_path) as lib:
-            if stories:
-                from tui.app.widgets.story_rows import StorySource
-                from tui.store.reader import unread_stories
-
-                source = StorySource(lib)
-                source.unread = unread_stories(lib)
-            elif view != "all" or sort != "date" or tag:
-                source = _shaped(lib, search, entity, feed, view, sort, tag)
-            elif feed is not None:
-                source = RowSource.of_feed(lib, feed[0], feed[1], search, entity)
-            elif search.strip() or entity:
-                source = RowSource.filtered(lib, search, entity)
-            else:
-                source = RowSource(lib)
+            try:
+                source = _source(lib, search, entity, feed, stories, shape)
+            except sqlite3.DatabaseError as exc:
+                if stories or not search.strip():
+                    raise
+                # the search index dropped or edited by hand, or a damaged page of it: nothing found, and the status
+                # line says why (the worker failed, and the app with it, with a traceback)
+                source = RowSource(lib, search, entity, ids=[])
+                source.error = search_index_problem(exc)
+                source.search_failed = True
         deliver(self.host, self._done, source, generation)
 
     def _done(self, source: RowSource, generation: int) -> None:
         if generation != self._generation:
             return  # the user typed more meanwhile
+        if getattr(source, "search_failed", False) and source.error != self._said:
+            self._said = source.error  # once, not at every key typed (the status line keeps saying it shortly)
+            self.host.notify(source.error, severity="warning", timeout=12, markup=False)
         self.loaded(source)
+
+
+def _source(lib, search: str, entity: str, feed, stories: bool, shape: tuple):
+    """The rows of a view: stories, or articles narrowed and ordered (LibraryQuery._worker)."""
+    view, sort, tag = shape
+    if stories:
+        from tui.app.widgets.story_rows import StorySource
+        from tui.store.reader import unread_stories
+
+        source = StorySource(lib)
+        source.unread = unread_stories(lib)
+    elif view != "all" or sort != "date" or tag:
+        source = _shaped(lib, search, entity, feed, view, sort, tag)
+    elif feed is not None:
+        source = RowSource.of_feed(lib, feed[0], feed[1], search, entity)
+    elif search.strip() or entity:
+        source = RowSource.filtered(lib, search, entity)
+    else:
+        source = RowSource(lib)
+    return source
 
 
 def _shaped(lib, search: str, entity: str, feed, view: str, sort: str, tag: str) -> RowSource:

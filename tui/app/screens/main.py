@@ -537,7 +537,10 @@ class MainScreen(QuickSwitch, Screen):
             parts.append("adding a feed…" if self.feed_changes.pending == 1
                          else f"adding {self.feed_changes.pending} feeds…")
         if self.articles.source is not None and self.articles.source.error:
-            parts.append(self.articles.source.error)
+            if getattr(self.articles.source, "search_failed", False):
+                parts.insert(0, "search index damaged")  # first, kept whatever the width (a toast said it whole)
+            else:
+                parts.append(self.articles.source.error)
         stories = source is not None and source.kind == "stories"
         if (filters or stories) and status.content_region.width > 0:
             # whole parts or " …" (story mode at 120x30 read "15 stories · 14 with unread · v…")

@@ -32,6 +32,7 @@ class RowSource:
         self.count = len(ids) if ids is not None else (count if count is not None else lib.count())
         self._pages: dict[int, list[ArticleRow]] = {}
         self.error = ""
+        self.search_failed = False  # the search index could not be read: `error` says why, the rows are none
 
     @classmethod
     def filtered(cls, lib, search: str, entity: str) -> "RowSource":

@@ -19,6 +19,8 @@ class SearchBox(Input):
     BINDINGS = [Binding("down", "step(1)", "Next result", show=False),
                 Binding("up", "step(-1)", "Previous result", show=False)]
 
+    MAX_CHARS = 1000  # a search reads its first 16 words (tui/store/query.py); a pasted page held the app for seconds
+
     armed = False
     stepped = False  # down/up moved the list's cursor since the text last changed: enter opens that row
 
@@ -28,6 +30,10 @@ class SearchBox(Input):
         def __init__(self, step: int) -> None:
             super().__init__()
             self.step = step
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("max_length", self.MAX_CHARS)
+        super().__init__(*args, **kwargs)
 
     def action_step(self, step: int) -> None:
         self.stepped = True
