@@ -215,3 +215,28 @@ async def test_mark_all_read_says_as_many_articles_as_it_asked_about(tmp_path, m
             await pilot.press("y")
             await settle(pilot)
         assert f"Marked {rows} articles read." in said, said
+
+
+async def test_the_story_view_cursor_stays_on_its_line_when_the_summary_length_changes(stories, make_app):
+    """`-` in the story view made the summary a sentence shorter and the cursor kept its place number: it landed on
+    the line that moved there (an article line became another article's, or a sentence)."""
+    app = make_app(stories)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_story(pilot)
+        story = app.screen
+        text = story.query_one("#story-text")
+        story.set_focus(text)
+        target = next(i for i, o in enumerate(text.options) if (o.id or "").startswith("a:"))
+        text.highlighted = target
+        chosen = text.options[target].id
+        sentences = len(story.summary.sentences)
+        assert sentences > 1
+        await pilot.press("minus")
+        await settle(pilot)
+        await settle(pilot)
+        assert len(story.summary.sentences) == sentences - 1
+        assert text.options[text.highlighted].id == chosen, (chosen, text.options[text.highlighted].id)
+        await pilot.press("plus")
+        await settle(pilot)
+        await settle(pilot)
+        assert text.options[text.highlighted].id == chosen, (chosen, text.options[text.highlighted].id)

@@ -356,9 +356,17 @@ class StoryScreen(PageScreen):
         widget._shown, widget._lines = text, lines
 
     def _fill(self, selector: str, options: list) -> None:
+        """Show `options` in a list; the cursor stays on the line it was on (its id) when that line is still there:
+        `+` / `-` and a mark shift the lines, and the cursor kept its place number, landing on another line."""
         widget = self.query_one(selector, StoryList)
         if widget.options is not options:
+            at = widget.highlighted
+            was = widget.options[at].id if at is not None and at < len(widget.options) else None
             widget.show_options(options)
+            if was:
+                now = next((i for i, o in enumerate(options) if o.id == was and not o.disabled), None)
+                if now is not None and now != widget.highlighted:
+                    widget.highlighted = now
 
     # -- keys -------------------------------------------------------------------------------
 
