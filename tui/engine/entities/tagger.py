@@ -40,6 +40,7 @@ from .features import (
     word_features,
 )
 from ..lexicon import lexicon
+from ..tokens import digit_key
 from .tokens import lines, tokenize_line
 from .doc_features import document_features
 from .viterbi import FastPaths, KeyedSearch, best_path, pair_scores, sure_o_at
@@ -82,15 +83,62 @@ class Segment:
 def prepare(text: str) -> tuple[list[Segment], set, set]:
     """Tokenise `text` line by line and collect the document-level evidence."""
     segs = []
-    for ls, le in lines(text):
-        spans, toks = tokenize_line(text, ls, le)  # each line starts the text or follows a line break
-        if not spans:
-            continue
-        caps = [k for k, tok in enumerate(toks) if tok[:1].isupper()]
-        segs.append(Segment(spans, toks, initial_flags(toks), is_upper_line(toks), caps=caps))
+    spans_of = lines(text)
+    if len(spans_of) >= KEYED_LINES:
+        segs = _keyed_segments(text, spans_of)
+    else:
+        for ls, le in spans_of:
+            spans, toks = tokenize_line(text, ls, le)  # each line starts the text or follows a line break
+            if not spans:
+                continue
+            caps = [k for k, tok in enumerate(toks) if tok[:1].isupper()]
+            segs.append(Segment(spans, toks, initial_flags(toks), is_upper_line(toks), caps=caps))
     mid, low = doc_evidence([s.toks for s in segs], [s.initial for s in segs], [s.upper for s in segs])
     add_document_features(segs)
     return segs, mid, low
+
+
+# a text of at least KEYED_LINES lines is segmented line by line per digit key (`_keyed_segments`); fewer: line by line
+KEYED_LINES = 64
+
+
+def _keyed_segments(text: str, spans_of: list[tuple[int, int]]) -> list[Segment]:
+    """`prepare`'s segments of the lines `spans_of`, a line repeated but for its digits (a page of numbered quotations)
+    tokenised once. What a line's tokens, their kinds and the line's flags read of a digit is only that it is one
+    (`\\d`, `\\w`, str.isalnum / isupper / isalpha / split, none of the openers or abbreviations holds one), never its
+    value (tokens.digit_key): a line and its key have tokens at the same places, with the same sentence starts,
+    capitals and case (tests/engine/test_tagger_line_keys.py). A key met again gives its line's words by slicing the
+    line where the first line's tokens were."""
+    keyed = digit_key(text)
+    seen: dict[str, tuple | list | None] = {}  # key -> its first line's segment (then its tokens' places), or None
+    segs = []
+    for ls, le in spans_of:
+        key = keyed[ls:le]
+        got = seen.get(key, _NEW)
+        if got is _NEW:
+            spans, toks = tokenize_line(text, ls, le)  # each line starts the text or follows a line break
+            if not spans:
+                seen[key] = None
+                continue
+            caps = [k for k, tok in enumerate(toks) if tok[:1].isupper()]
+            seg = Segment(spans, toks, initial_flags(toks), is_upper_line(toks), caps=caps)
+            seen[key] = [ls, seg]  # (its places worked out when the key is met again)
+            segs.append(seg)
+            continue
+        if got is None:
+            continue
+        if type(got) is list:  # the second line of the key: the places of the first line's tokens, from its start
+            first, seg = got
+            got = seen[key] = ([slice(a - first, b - first) for a, b in seg.spans],
+                               [a - first for a, _ in seg.spans], [b - first for _, b in seg.spans],
+                               seg.initial, seg.upper, seg.caps)
+        cuts, starts, ends, initial, upper, caps = got
+        segs.append(Segment(list(zip(map(ls.__add__, starts), map(ls.__add__, ends))),
+                            list(map(text[ls:le].__getitem__, cuts)), list(initial), upper, caps=list(caps)))
+    return segs
+
+
+_NEW = object()
 
 
 def add_document_features(segs: list[Segment]) -> None:

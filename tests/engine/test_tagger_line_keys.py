@@ -1,0 +1,85 @@
+"""The tagger's lines repeated but for their digits (a page of numbered quotations) are tokenised once per digit key
+(tagger._keyed_segments): a line and its key have their tokens at the same places, with the same sentence starts,
+capitals and case, so the segments are those of tokenising every line."""
+
+from __future__ import annotations
+
+import random
+
+from tui.assets import asset
+from tui.engine.entities import tagger
+from tui.engine.entities.features import initial_flags, is_upper_line
+from tui.engine.entities.tokens import lines, tokenize_line
+from tui.engine.tokens import digit_key
+
+# Our own pieces with digits where the tokenizer looks: numbers going on with letters, decimals, dotted abbreviations,
+# initials, possessives, quotation marks, brackets, capitals, non-ASCII digits (left as they are by digit_key).
+_BITS = ["No. 4", "No.", "in 2019.", "Then", "4.", "the", "3.5", "at 4 a.m.", "The", "1st", "6'3\"", "“It is 7.”",
+         "he said.", "LONDON, Jan. 5 (AP) --", "By Ada Lind2", "Lind3.", "Lind3's", "U.S. 9", "x9.", "9x", "0.", "٣.",
+         "²", "?", "!", "...", "Ltd. 8", "said", "“8", "9”", "(7)", "p.m. 2", "Mr. 5", "A1", "B-52s", "COVID-19",
+         "1,200", "1996-08-30", "3/4", "10:45", "ROUTE 66", "M4.", "J. 7", "Q3's", "Nos. 1-3", "4x4", "S.W.1", "O'9",
+         "Lind-4", "v2.0", "#5", "$12.50", "50%", "AT&T 3", "e.g. 4", "—", "7—8", "“We", "frost,”", "Vera"]
+
+
+def _texts() -> list[str]:
+    folder = asset("articles")
+    return [(folder / p.name).read_text(encoding="utf-8") for p in sorted(folder.iterdir())
+            if p.suffix in (".txt", ".md")]
+
+
+def _pieces(rnd: random.Random) -> list[str]:
+    out = [" ".join(rnd.choice(_BITS) for _ in range(rnd.randint(1, 20))) for _ in range(3000)]
+    return out + ["".join(rnd.choice(_BITS) for _ in range(rnd.randint(1, 12))) for _ in range(1000)]
+
+
+def _segments(segs) -> list[tuple]:
+    return [(s.spans, s.toks, s.initial, s.upper, s.caps, s.docf) for s in segs]
+
+
+def test_a_line_and_its_digit_key_have_tokens_alike():
+    """What a segment keeps of a line other than its words (the tokens' places, the sentence starts, the capitals, a
+    line in capitals) is the same for the line and its digit key; the words differ only in their digits."""
+    lines_ = _pieces(random.Random(23)) + [line for t in _texts() for line in t.split("\n") if line.strip()]
+    changed = 0
+    for line in lines_:
+        key = digit_key(line)
+        spans, toks = tokenize_line(line, 0, len(line))
+        kspans, ktoks = tokenize_line(key, 0, len(key))
+        assert kspans == spans, line
+        assert [digit_key(t) for t in toks] == ktoks, line
+        assert initial_flags(ktoks) == initial_flags(toks), line
+        assert is_upper_line(ktoks) == is_upper_line(toks), line
+        assert [k for k, t in enumerate(ktoks) if t[:1].isupper()] == [k for k, t in enumerate(toks) if t[:1].isupper()]
+        changed += key != line
+    assert changed > 3000
+
+
+def test_keyed_segments_are_those_of_every_line(monkeypatch):
+    """prepare with lines keyed (as shipped for a page of numbered quotations; and every text keyed) gives the segments,
+    document features and evidence of tokenising every line."""
+    rnd = random.Random(5)
+    page = "\n\n".join(f"“We will mend bridge {n} before the frost,” said Vera Lind{n % 7}. He said “it is fine and {n} "
+                       f"more.”" for n in range(300))
+    numbered = "\n".join(f"{n}. Item {n} of the list. It costs ${n}.{n % 10} a.m. ROUTE {n}" for n in range(1, 90))
+    mixed = "\n".join(rnd.choice(_BITS[:8]) + " " + rnd.choice(_BITS[:8]) for _ in range(400))
+    texts = [page, numbered, mixed] + _texts() + ["\n".join(_pieces(rnd)[:500])]
+
+    def plain(text):
+        monkeypatch.setattr(tagger, "KEYED_LINES", 10 ** 9)
+        try:
+            segs, mid, low = tagger.prepare(text)
+        finally:
+            monkeypatch.undo()
+        return _segments(segs), mid, low
+
+    for text in (page, numbered, mixed):
+        assert len(lines(text)) >= tagger.KEYED_LINES  # keyed as shipped
+        segs, mid, low = tagger.prepare(text)
+        assert (_segments(segs), mid, low) == plain(text)
+        assert len({digit_key(text[s[0][0]:s[-1][1]]) for s in (seg.spans for seg in segs)}) < len(segs) / 3
+    monkeypatch.setattr(tagger, "KEYED_LINES", 0)
+    for text in texts:
+        segs, mid, low = tagger.prepare(text)
+        want = plain(text)
+        monkeypatch.setattr(tagger, "KEYED_LINES", 0)
+        assert (_segments(segs), mid, low) == want
