@@ -83,3 +83,45 @@ def test_keyed_segments_are_those_of_every_line(monkeypatch):
         want = plain(text)
         monkeypatch.setattr(tagger, "KEYED_LINES", 0)
         assert (_segments(segs), mid, low) == want
+
+
+def test_lines_of_one_key_tagged_alike_have_their_names_at_the_same_places(monkeypatch):
+    """The tagger's names of a line are worked out once per (digit key, tags) and moved to each line of that key
+    (Tagger.entities): the same names as decoding every line, on the numbered pages (as shipped) and on our
+    articles and pieces with every text keyed. What decoding reads of a token is digit-blind (no listed word holds a
+    digit), so a line and its key get their names at the same places."""
+    from tui.engine.entities.tagger import load_tagger
+
+    assert tagger._DECODE_KEYED
+    rnd = random.Random(7)
+    page = "\n\n".join(f"“We will mend bridge {n} before the frost,” said Vera Lind{n % 7}. He said “it is fine and {n} "
+                       f"more.”" for n in range(300))
+    numbered = "\n".join(f"{n}. Mr. Holm{n % 3} of Kelby Ferries{n % 2} met Ada Lind at 4 a.m. (AP{n % 4}) in Porto "
+                         f"{n}." for n in range(1, 90))
+    pieces = "\n".join(" ".join(rnd.choice(_BITS) for _ in range(rnd.randint(1, 8))) for _ in range(600))
+    # lines of one key tagged differently: a word's earlier mentions as a company for every third number only
+    varn = "\n".join((f"Shares in Varn{n} Holdings Corp rose {n} points at the Kelby{n} exchange.\n" if n % 3 == 0 else "")
+                     + f"Varn{n} said on Monday that the harbour needs {n} boats." for n in range(1, 80))
+    model = load_tagger()
+
+    def plain(text):
+        monkeypatch.setattr(tagger, "KEYED_LINES", 10 ** 9)
+        try:
+            return model.entities(text)
+        finally:
+            monkeypatch.undo()
+
+    for text in (page, numbered, varn):
+        got = model.entities(text)
+        assert got == plain(text)
+        assert len(got) > 60
+    segs, mid, low = tagger.prepare(varn)
+    tags: dict[int, set] = {}
+    for seg, line_tags in zip(segs, model.tag_segments(segs, mid, low, {}, True)):
+        tags.setdefault(seg.key, set()).add(tuple(line_tags))
+    assert max(map(len, tags.values())) > 1  # (so a memo by the key alone would be caught)
+    for text in _texts() + [pieces]:
+        want = plain(text)
+        monkeypatch.setattr(tagger, "KEYED_LINES", 0)
+        assert model.entities(text) == want
+        monkeypatch.undo()

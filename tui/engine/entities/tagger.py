@@ -78,6 +78,7 @@ class Segment:
     upper: bool
     docf: list | None = None  # per token, its document features (doc_features.py); None: none
     caps: list[int] | None = None  # the positions of the tokens starting with a capital; None: not worked out
+    key: int | None = None  # the lines of a digit key met more than once share it (`_keyed_segments`); None: other
 
 
 def prepare(text: str) -> tuple[list[Segment], set, set]:
@@ -121,7 +122,7 @@ def _keyed_segments(text: str, spans_of: list[tuple[int, int]]) -> list[Segment]
                 seen[key] = None
                 continue
             caps = [k for k, tok in enumerate(toks) if tok[:1].isupper()]
-            seg = Segment(spans, toks, initial_flags(toks), is_upper_line(toks), caps=caps)
+            seg = Segment(spans, toks, initial_flags(toks), is_upper_line(toks), caps=caps, key=len(seen))
             seen[key] = [ls, seg]  # (its places worked out when the key is met again)
             segs.append(seg)
             continue
@@ -131,10 +132,13 @@ def _keyed_segments(text: str, spans_of: list[tuple[int, int]]) -> list[Segment]
             first, seg = got
             got = seen[key] = ([slice(a - first, b - first) for a, b in seg.spans],
                                [a - first for a, _ in seg.spans], [b - first for _, b in seg.spans],
-                               seg.initial, seg.upper, seg.caps)
-        cuts, starts, ends, initial, upper, caps = got
+                               seg.initial, seg.upper, seg.caps, seg.key)
+        cuts, starts, ends, initial, upper, caps, kid = got
         segs.append(Segment(list(zip(map(ls.__add__, starts), map(ls.__add__, ends))),
-                            list(map(text[ls:le].__getitem__, cuts)), list(initial), upper, caps=list(caps)))
+                            list(map(text[ls:le].__getitem__, cuts)), list(initial), upper, caps=list(caps), key=kid))
+    for got in seen.values():
+        if type(got) is list:  # a line whose key no other line has: not keyed (nothing to share)
+            got[1].key = None
     return segs
 
 
@@ -732,8 +736,21 @@ class Tagger:
         with self.lock:  # the memo is shared; keep it consistent across worker threads
             tagged = self.tag_segments(kept, mid, low, {}, self.two_pass)
         found = []
+        # (line key, tags) -> the line's names from its start: lines of one digit key tagged alike have their names at
+        # the same places (what decode and drop_initial_function_words read of a token is digit-blind: `_DECODE_KEYED`)
+        names: dict[tuple, list] = {}
         for seg, tags in zip(kept, tagged):
-            found.extend(drop_initial_function_words(decode(seg.spans, tags, seg.toks), seg))
+            if seg.key is None or not _DECODE_KEYED:
+                found.extend(drop_initial_function_words(decode(seg.spans, tags, seg.toks), seg))
+                continue
+            at = seg.spans[0][0]
+            got = names.get((seg.key, tuple(tags)))
+            if got is None:
+                got = drop_initial_function_words(decode(seg.spans, tags, seg.toks), seg)
+                found.extend(got)
+                names[seg.key, tuple(tags)] = [(s - at, e - at, lab) for s, e, lab in got]
+                continue
+            found.extend([(s + at, e + at, lab) for s, e, lab in got])
         return found
 
 
@@ -809,6 +826,13 @@ def _split_at_open_brackets(groups: list[list], toks: list[str]) -> list[list]:
     return out
 
 
+def _digit_blind_decode() -> bool:
+    """Do decode and drop_initial_function_words read a token's digits only as digits? They test a token's first
+    character's case, str.isupper, `_ALNUM` and membership in word lists: true when no listed word holds a digit."""
+    listed = _BAD_LAST | _CAPTION | _DAY_ABBREVIATIONS | lexicon().stop_words | {"The", "the", "(", "[", ")", "]"}
+    return not any(ch.isdigit() for w in listed for ch in w)
+
+
 def drop_initial_function_words(found, seg: Segment):
     """Drop one-word names that are only a capitalised function word at a sentence start ("Later, ...")."""
     if seg.upper:
@@ -824,6 +848,9 @@ def drop_initial_function_words(found, seg: Segment):
                 continue
         out.append((s, e, lab))
     return out
+
+
+_DECODE_KEYED = _digit_blind_decode()
 
 
 def read_weights(text: str) -> tuple:
