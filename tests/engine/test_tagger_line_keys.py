@@ -125,3 +125,44 @@ def test_lines_of_one_key_tagged_alike_have_their_names_at_the_same_places(monke
         monkeypatch.setattr(tagger, "KEYED_LINES", 0)
         assert model.entities(text) == want
         monkeypatch.undo()
+
+
+def test_runs_of_one_key_give_the_document_features_of_every_line(monkeypatch):
+    """document_features reads the runs of capitalised words of a key's lines once where none of the words a run's
+    features read holds a digit (doc_features._key_runs): the same features as reading every line, on numbered pages
+    (runs next to numbers, with numbered names, listed places inside longer names) and on our articles and pieces with
+    every text keyed."""
+    from tui.engine.entities import doc_features
+
+    rnd = random.Random(11)
+    page = "\n\n".join(f"“We will mend bridge {n} before the frost,” said Vera Lind{n % 7}. He said “it is fine and {n} "
+                       f"more.”" for n in range(300))
+    places = "\n".join(f"The Danube Delta Research Institute{n % 2} and Porto Harbour Trust met {n} Kelby Ferries staff. "
+                       f"Route {n} Holm said Porto {n % 4} Danube." for n in range(1, 120))
+    pieces = "\n".join(" ".join(rnd.choice(_BITS) for _ in range(rnd.randint(1, 8))) for _ in range(600))
+
+    def both(text):
+        segs, _, _ = tagger.prepare(text)
+        got = doc_features.document_features(segs)
+        monkeypatch.setattr(doc_features, "KEYED", False)
+        try:
+            return got, doc_features.document_features(segs), segs
+        finally:
+            monkeypatch.undo()
+
+    for text in (page, places):
+        got, want, segs = both(text)
+        assert got == want
+        first = {}
+        for seg in segs:
+            first.setdefault(seg.key, seg)
+        kinds = {type(e) for seg in first.values() for e in doc_features._key_runs(seg, doc_features._place_names(), False)}
+        assert kinds == {list, tuple}  # runs read once and runs read on every line
+    for text in _texts() + [pieces]:
+        monkeypatch.setattr(tagger, "KEYED_LINES", 0)
+        segs, _, _ = tagger.prepare(text)
+        monkeypatch.undo()
+        got = doc_features.document_features(segs)
+        monkeypatch.setattr(doc_features, "KEYED", False)
+        assert got == doc_features.document_features(segs)
+        monkeypatch.undo()

@@ -100,6 +100,8 @@ def document_features(segments) -> list[list[tuple]]:
     caps_by_seg: list[list[int]] = []  # per segment, the positions of its tokens starting with a capital
     mentions: dict[tuple, int] = {}  # (lower-case word, a mention's own features) -> how many mentions have them
     own: list[dict] = []  # per segment: position -> its mention's own features
+    # line key -> its first segment, then its runs (`_key_runs`); KEYED False: every line read as it is
+    keyed: dict = {} if KEYED else None
     for seg in segments:
         toks = seg.toks
         caps = getattr(seg, "caps", None)  # the tagger's segments know them
@@ -110,6 +112,33 @@ def document_features(segments) -> list[list[tuple]]:
         own.append(row)
         if seg.upper or not caps:
             continue
+        kid = getattr(seg, "key", None)  # lines of one digit key share it (tagger._keyed_segments)
+        if kid is not None and keyed is not None:
+            got = keyed.get(kid)
+            if got is None:
+                keyed[kid] = seg
+            else:
+                if got.__class__ is not list:  # the key met again: the runs of its first line
+                    got = keyed[kid] = _key_runs(got, silent, every)
+                for entry in got:
+                    if entry.__class__ is list:  # a run the same on every line of the key
+                        for k, feats, key in entry:
+                            row[k] = feats
+                            mentions[key] = mentions.get(key, 0) + 1
+                        continue
+                    a, b = entry  # a run reading a word with a digit: as below
+                    run = None
+                    for k in range(a, b + 1):
+                        tok = toks[k]
+                        if _capital(tok):
+                            if silent and (k < b or every) and b > a + (toks[a] in _ARTICLES) and tok.lower() in silent:
+                                continue
+                            if run is None:
+                                run = _run_features(toks, seg.initial, a, b)
+                            feats = row[k] = run[k - a]
+                            key = (tok.lower(), feats)
+                            mentions[key] = mentions.get(key, 0) + 1
+                continue
         n, r = len(caps), 0
         while r < n:  # the maximal runs of consecutive capitalised tokens, as _runs finds them
             a = b = caps[r]
@@ -150,6 +179,49 @@ def document_features(segments) -> list[list[tuple]]:
                 got = memo[key] = _others(counts.get(key[0]), key[1])
             feats[k] = got
         out.append(feats)
+    return out
+
+
+# lines of one digit key (the tagger's `Segment.key`: a page of numbered quotations) read their runs of capitalised
+# words once where no word a run's features read holds a digit (`_key_runs`)
+KEYED = True
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+def _key_runs(seg, silent, every: bool) -> list:
+    """The runs of the first line of a digit key, in the order document_features reads them: for a run none of whose
+    words (those of the run and the words before and after it) holds a digit, a list of (position, own features,
+    (word, own features)) of its mentions, as document_features finds them; for any other run, (first, last).
+
+    The lines of one key have the same words but for those holding a digit (tokens.digit_key: their other characters
+    are the key's), at the same places, with the same capitals and sentence starts (tagger._keyed_segments): a run
+    without such a word reads the same words on every line of the key, and gives the same mentions."""
+    toks, caps, initial = seg.toks, seg.caps, seg.initial
+    out: list = []
+    digits = _ASCII_DIGITS.isdisjoint
+    n, r = len(caps), 0
+    while r < n:
+        a = b = caps[r]
+        r += 1
+        while r < n and caps[r] == b + 1:
+            b += 1
+            r += 1
+        if b - a >= _MAX_RUN:
+            continue
+        if not all(map(digits, toks[max(a - 1, 0):b + 2])):
+            out.append((a, b))
+            continue
+        found = []
+        run = None
+        for k in range(a, b + 1):
+            tok = toks[k]
+            if _capital(tok):
+                if silent and (k < b or every) and b > a + (toks[a] in _ARTICLES) and tok.lower() in silent:
+                    continue
+                if run is None:
+                    run = _run_features(toks, initial, a, b)
+                found.append((k, run[k - a], (tok.lower(), run[k - a])))
+        out.append(found)
     return out
 
 
