@@ -4,8 +4,8 @@ report", "said the company's spokeswoman, Mia Lund", "a statement from the labou
 from __future__ import annotations
 
 from .. import rules
-from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_AFTER_VERB
-from .names import TITLES, is_person
+from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_AFTER_VERB, SPEECH_VERBS
+from .names import NOT_NAME, TITLES, first_name, is_person
 from .words import (QUOTE_CHARS, Mention, Tok, abbrev, is_cap, is_word, mention, name_left, name_right,
     possessive, pronoun)
 from ..lexicon import quote_words
@@ -33,7 +33,7 @@ def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
             break  # "and" may join the words before a name: "according to media and PR strategist Glen Yearwood"
         span = name_right(toks, k) if is_cap(tk) else None
         if span:
-            a, b = span
+            a, b = span = surname_after_role(toks, span)
             if not (a == b and toks[a].low in TITLES):
                 best = (a, b)
             k = b + 1
@@ -56,6 +56,21 @@ def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
     return None
 
 
+def surname_after_role(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int]:
+    """The name run at `span` with the capitalised word after a lone first name that the word lists call no name
+    (a weekday, a month: "Friday", "May") when lower-case role words lead to it ("sevens coach Mia Friday"): the
+    surname, not the day it was said. The span itself otherwise (rule "surname-that-is-a-common-word")."""
+    a, b = span
+    if a != b or b + 1 >= len(toks) or a == 0:
+        return span
+    nxt, before = toks[b + 1], toks[a - 1]
+    if not (is_cap(nxt) and nxt.low in NOT_NAME and nxt.text.isalpha() and is_word(before) and not is_cap(before)
+            and before.low not in CLAUSE_WORDS and before.low not in SPEECH_VERBS and before.low not in SKIP_AFTER_VERB
+            and first_name(toks[a].low)):
+        return span
+    return (a, b + 1) if rules.enabled("surname-that-is-a-common-word") else span
+
+
 def _person(toks: list[Tok], span: tuple[int, int]) -> bool:
     """Is the capitalised run a person's full name ("Jonas Lind", not "Nordland University")?"""
     return is_person(" ".join(t.text for t in toks[span[0] : span[1] + 1] if t.text != "."))
@@ -68,12 +83,16 @@ def _role_words_to_name(toks: list[Tok], k: int, i: int) -> int | None:
     if not rules.enabled("role-words-after-organisation"):
         return None
     n = k
-    while n < len(toks) and n - k < 3 and is_word(toks[n]) and not is_cap(toks[n]) and toks[n].low not in CLAUSE_WORDS \
+    # (after a possessive, _role_right reads the role phrase: "said Quist's top harbour safety officer Ivo Lind")
+    most = 7 if not possessive(toks[k - 1]) and rules.enabled("long-role-phrase-to-name") else 3
+    while n < len(toks) and n - k < most and is_word(toks[n]) and not is_cap(toks[n]) and toks[n].low not in CLAUSE_WORDS \
             and toks[n].low != "of":
         n += 1
-    if n == k or n >= len(toks) or n - i >= 8 or not is_cap(toks[n]):
+    if n == k or n >= len(toks) or n - i >= (10 if most > 3 else 8) or not is_cap(toks[n]):
         return None
     span = name_right(toks, n)
+    if span and span != surname_after_role(toks, span):
+        return n  # "coach Mia Friday": a first name and the surname after it
     return n if span and _person(toks, span) else None
 
 

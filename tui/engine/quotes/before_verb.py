@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from .. import rules
 from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_BEFORE_VERB, SPEECH_VERBS
-from .names import NOT_NAME, TITLES, _common_cased, is_person
+from .after_verb import surname_after_role
+from .names import NOT_NAME, ORG_WORDS, TITLES, _common_cased, first_name, is_person, person_part
 from .words import (QUOTE_CHARS, Mention, Tok, abbrev_dot, adverb, is_cap, is_verb, is_word, mention, name_left,
     name_right, pronoun)
 from ..lexicon import lexicon, quote_words, verb_words
@@ -61,6 +62,8 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
                 k2 -= 1
             span = name_left(toks, k2)
             if span and span[0] >= floor:
+                if (held := _holder_of(text, toks, span[0], span[1], floor, k, after)) is not None:
+                    return held  # "Lord Holm of Bergen, who chaired the inquiry, said": not the place
                 if span[0] - 1 >= floor and toks[span[0] - 1].low in _INSIDE_DESCRIPTION \
                         and rules.enabled("name-inside-apposition-skipped"):
                     inside = span  # "Morel, the trade minister of Belgium, ...": Belgium ends an apposition
@@ -83,15 +86,68 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
     if t.low in CLAUSE_WORDS:
         return None
     span = name_left(toks, j)
+    if span is None and is_cap(t) and t.low in NOT_NAME and (first := name_left(toks, j - 1)) is not None \
+            and first[0] >= floor and surname_after_role(toks, first) == (first[0], j):
+        span = (first[0], j)  # "Norway coach Tom March said": the surname, not the month
+    elif span is not None:
+        span = surname_after_role(toks, span)  # "Norway coach Tom Friday said" (a weekday was skipped as a time)
     if span and span[0] >= floor:
         i, j2 = span
         role = _role_before(toks, i, floor) if rules.enabled("role-for-a-name") else None
         if role is not None:  # "A spokesman for Acme said", "Officials in Ohio said": the people, not the place
             return mention(text, toks, role, j2, "nominal")
+        if (held := _holder_of(text, toks, i, j2, floor)) is not None:
+            return held  # "Lord Holm of Bergen said", "the Harbour Council of Bergen said": not the place
         if (a := _indefinite_before(toks, i, floor)) is not None:
             return mention(text, toks, a, j2, "nominal")  # "One senior Democrat said": a description, not a name
         return mention(text, toks, i, j2, "name")
     return _description_left(text, toks, j, floor)
+
+
+def _holder_of(text: str, toks: list[Tok], i: int, j: int, floor: int, comma: int | None = None,
+               after: int = 0) -> Mention | None:
+    """The holder of a title or office "of" the place named at tokens i..j: a person before "of" ("Lord Holm of
+    Bergen", "Mayor Ida Holm of Bergen", "Ivo Lund of Bergen") is the speaker; an office or a body ("the Archbishop
+    of Bergen", "the Harbour Council of Bergen") is the whole phrase. None when no capitalised run ends right before
+    "of" (rule "holder-of-place"). With `comma` (the place ends before the comma at that token, an aside or
+    apposition up to the comma at `after` follows), the phrase must open the clause ("..., head of the Bank of
+    Norway, said" is about someone else), and a person named in the apposition holds the office ("the Bishop of
+    Bergen, the Right Reverend Ivo Lund, said")."""
+    if i - 2 < floor or toks[i - 1].low != "of" or not rules.enabled("holder-of-place"):
+        return None
+    h = name_left(toks, i - 2)
+    if h is None or h[0] < floor:
+        return None
+    the = h[0] - 1 >= floor and toks[h[0] - 1].low == "the"
+    a = h[0] - 1 if the else h[0]
+    if comma is not None and not (a == floor or not is_word(toks[a - 1])):
+        return None
+    words = [t.text for t in toks[h[0] : h[1] + 1] if t.text != "."]
+    last = toks[h[1]].low
+    if last in TITLES or last in ORG_WORDS or _common_cased(toks[h[1]].text) or the:  # an office or a body
+        if comma is not None and (person := _apposed_person(text, toks, comma, after)) is not None:
+            return person
+        return mention(text, toks, a, j, "nominal" if the else "name")
+    if toks[h[0]].low in TITLES or is_person(" ".join(words)):
+        return mention(text, toks, h[0], h[1], "name")
+    return None
+
+
+def _apposed_person(text: str, toks: list[Tok], comma: int, after: int) -> Mention | None:
+    """The person's name that fills the apposition between the commas at tokens `comma` and `after`, after an
+    optional "the" and the titles before it ("the Right Reverend Ivo Lund"), else None."""
+    k = comma + 1 + (comma + 1 < after and toks[comma + 1].low == "the")
+    span = name_right(toks, k) if k < after else None
+    if span is None or span[1] != after - 1:
+        return None
+    words = [t.text for t in toks[span[0] : span[1] + 1] if t.text != "."]
+    kept = person_part(words)
+    while len(kept) > 2 and not first_name(kept[0].lower()):
+        kept = kept[1:]  # "Reverend Ivo Lund": a title the lists do not hold
+    if not 2 <= len(kept) <= 4 or not is_person(" ".join(kept)):
+        return None
+    first = next((x for x in range(span[0], span[1] + 1) if toks[x].text == kept[0]), span[0])
+    return mention(text, toks, first, span[1], "name")
 
 
 _VERB_GROUP_PREPOSITIONS = frozenset({"in", "on", "at", "over", "during", "since", "for"})

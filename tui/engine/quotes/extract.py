@@ -11,7 +11,7 @@ from . import gate, ranker
 from .before_verb import sentence_subject
 from .marks import MARKS, find_quoted
 from .resolve import Resolver
-from .speakers import speaker_after, speaker_before
+from .speakers import speaker_after, speaker_at_sentence_end, speaker_before
 from .tags import tag_fits
 from .words import Mention, TokenIndex, ends_sentence
 
@@ -142,6 +142,7 @@ class _Scan:
         self.prev: Quote | None = None
         self.prev_close = -1
         self.how = "none"  # how the last quote's speaker was found (a feature of the speaker ranker)
+        self.after_toks: list = []  # the tokens after the last quote's closing mark that _tag read
 
     def attribute(self, idx: int) -> tuple[Quote, bool]:
         """The quote at spans[idx] with its speaker; also whether the previous quote shares its paragraph."""
@@ -161,6 +162,10 @@ class _Scan:
         if mention is None and lead:
             mention = speaker_before(text, lead)
             how = "before" if mention is not None else how
+        # a quote inside a sentence ('Holt “won ...” in May, said Ida Brandt.'), not one that ends its sentence
+        if mention is None and text[e - 1] not in ".!?…" and rules.enabled("tag-at-sentence-end"):
+            mention = speaker_at_sentence_end(text, self.after_toks)
+            how = "after" if mention is not None else how
         if mention is None and same_para and len(lead) == len(all_lead):
             inherit = True  # no sentence break since the previous quote: same speaker
         elif mention is None and not lead:
@@ -184,10 +189,11 @@ class _Scan:
 
     def _tag(self, s: int, e: int, close_at: int, a_end: int) -> Mention | None:
         """A speaker named inside the quote ("LUND: ...", a transcript) or in the tag right after it."""
+        self.after_toks = []
         tm = _TRANSCRIPT.match(self.text, s, e) if rules.enabled("transcript-speaker") else None
         if tm:
             return Mention(tm.start(1), tm.end(1), tm.group(1), "name")
-        a_toks = self.window(close_at, a_end)
+        a_toks = self.after_toks = self.window(close_at, a_end)
         m = speaker_after(self.text, a_toks)
         return m if m and tag_fits(self.text, e, a_toks, m) else None
 

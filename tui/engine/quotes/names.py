@@ -126,6 +126,13 @@ def _common_cased(t: str) -> bool:
     return k not in FIRST_NAMES and k not in lexicon().first_names and more_often_lower(t)
 
 
+def first_name(low: str) -> bool:
+    """Is the lower-case word a known first name (the gender lists or the lexicon's given names)?"""
+    from ..lexicon import lexicon
+
+    return low in FIRST_NAMES or low in lexicon().first_names
+
+
 @lru_cache(maxsize=8192)  # (names recur: the ranker asks of each candidate at every quote)
 def is_person(name: str) -> bool:
     """A full name of 2-4 plain capitalised words, none of them an organisation or place word."""

@@ -352,3 +352,46 @@ guard("dateline-not-speaker", STAGE,
              "Portville, Maine — a town of ferries. “We have no money for repairs,” said Ida Brandt.",
              "THE FERRY BOARD HAS FAILED — Ida Brandt wrote to the council on Monday, calling the plan “a gift to "
              "nobody at all.”"])
+# Session 23 (issue 12): the tag after a quote read past a role phrase. after_verb.py
+guard("surname-that-is-a-common-word", STAGE,
+      "'said Norway rugby coach Tom Friday': after role words, a capitalised weekday or month right after a known "
+      "first name is the surname",
+      changes=[("The squad flew home on Sunday. “We were beaten by a better side today,” said Norway rugby coach "
+                "Tom Friday.", [("We were beaten by a better side today,", "Tom Friday")])],
+      keeps=["The squad flew home on Sunday. “We were beaten by a better side today,” said Tom Friday.",
+             "The squad flew home on Sunday. “We were beaten by a better side today,” said Norway coach Ola Brandt "
+             "on Friday."])
+guard("long-role-phrase-to-name", STAGE,
+      "'said Green shadow local housing secretary Mara Quist': up to seven lower-case role words after an "
+      "organisation lead on to the person",
+      changes=[("The levy passed. “It is a tax on the poorest renters in the land,” said Green shadow local housing "
+                "secretary Mara Quist.", [("It is a tax on the poorest renters in the land,", "Mara Quist")])],
+      keeps=["The levy passed. “It is a tax on the poorest renters in the land,” said Green party housing "
+             "spokeswoman Mara Quist."])
+# before_verb.py
+guard("holder-of-place", STAGE,
+      "'Lord Holm of Bergen said', 'the Harbour Council of Bergen said': the title holder or the body is the "
+      "speaker, not the place after 'of'",
+      changes=[("The levy passed. “It is a tax on the poorest renters in the land,” Lord Holm of Bergen said.",
+                [("It is a tax on the poorest renters in the land,", "Holm")]),
+               ("The levy passed. “It is a tax on the poorest renters in the land,” the Harbour Council of Bergen "
+                "said.", [("It is a tax on the poorest renters in the land,", "the Harbour Council of Bergen")]),
+               ("The levy passed. Lord Holm of Bergen, who chaired the inquiry, said: “It is a tax on the poorest "
+                "renters in the land.”", [("It is a tax on the poorest renters in the land.", "Holm")]),
+               ("The levy passed. The Mayor of Bergen, Ida Holm, said: “It is a tax on the poorest renters in the "
+                "land.”", [("It is a tax on the poorest renters in the land.", "Ida Holm")])],
+      keeps=["The levy passed. “It is a tax on the poorest renters in the land,” the council in Bergen said.",
+             "The levy passed. Ida Holm, head of the Bank of Norway, said: “It is a tax on the poorest renters in the "
+             "land.”"])
+# speakers.py, extract.py: a quote inside a sentence whose tag closes the sentence
+guard("tag-at-sentence-end", STAGE,
+      "'Holt “won the north easily” in the spring, said harbour historian Ida Brandt.': with no tag next to the quote "
+      "and none before it, the tag that closes the sentence after a comma names the speaker",
+      changes=[("Ada Holt won the vote for mayor. Holt “won the north easily and lost the south” in the spring, said "
+                "harbour historian Ida Brandt.", [("won the north easily and lost the south", "Ida Brandt")]),
+               ("Ada Holt won the vote for mayor. She “won the north easily and lost the south” in the spring, said "
+                "Ida Brandt, a harbour historian.", [("won the north easily and lost the south", "Ida Brandt")])],
+      keeps=["The vote was close. Holt said he “won the north easily and lost the south” in the spring, said "
+             "harbour historian Ida Brandt.",
+             "The vote was close. Holt “won the north easily and lost the south” in the spring, and Ida Brandt "
+             "said nothing."])

@@ -77,6 +77,50 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
     return None
 
 
+def speaker_at_sentence_end(text: str, toks: list[Tok]) -> Mention | None:
+    """The tag that closes the sentence a quote sits inside, after more of that sentence and a comma: 'Holt “won
+    the north easily” in the spring, said harbour historian Ida Brandt.' / '..., harbour historian Ida Brandt
+    said.' The subject and its verb must fill the clause after the last comma up to the sentence's end; None
+    when another quote or the sentence's end comes first, or the words after the marks do not go on with the
+    sentence (rule "tag-at-sentence-end")."""
+    if not toks or not (toks[0].text[:1].islower() or toks[0].text == ","):
+        return None  # '...the UK," Digital prints cost less ...': a new sentence after the marks
+    comma = None
+    for i, t in enumerate(toks[:40]):
+        if t.text in QUOTE_CHARS or ends_sentence(toks, i):
+            return None
+        if t.text == ",":
+            comma = i
+            continue
+        if comma is None or not is_verb(toks, i) or t.low in TRANSITIVE or t.low.endswith("ing"):
+            continue
+        if i == comma + 1:  # ", said Ida Brandt."
+            m = subject_right(text, toks, i + 1)
+            end = next((k for k in range(i + 1, len(toks)) if toks[k].start >= m.end), len(toks)) if m else None
+        else:  # ", harbour historian Ida Brandt said."
+            m = subject_left(text, toks, i, floor=comma + 1)
+            end = i + 1
+            if m is not None and any(toks[k].start < m.start for k in range(comma + 1, i) if is_word(toks[k])):
+                return None  # words before the subject: a clause of its own, not a tag
+        if m is not None and end is not None and end < len(toks) and toks[end].text == "," and i == comma + 1:
+            end = _apposition_end(toks, end)  # ", said Ida Brandt, a harbour historian."
+        if m is None or end is None or end >= len(toks) or not ends_sentence(toks, end):
+            return None
+        return m if m.kind != "pronoun" else None
+    return None
+
+
+def _apposition_end(toks: list[Tok], c: int) -> int | None:
+    """The sentence end closing what follows the speaker from the comma at token c (", a harbour historian.",
+    ", who chairs the trust."), within 25 tokens and with no quote or speech verb inside, else None."""
+    for k in range(c + 1, min(len(toks), c + 26)):
+        if toks[k].text in QUOTE_CHARS or is_verb(toks, k):
+            return None
+        if ends_sentence(toks, k):
+            return k
+    return None
+
+
 _LINKED = quote_words().linked_adjectives  # "close to", "familiar with"
 _INTRO = quote_words().intro_words  # "without", "after": words that open a phrase, not a description
 _PARTICIPLE_TO = frozenset({"to", "with", "on", "in", "at", "for", "from", "by", "about"})
