@@ -48,12 +48,26 @@ def test_help_160x48(cached_library, make_app, snap_compare):
 
 async def _add_with_error(pilot) -> None:
     await pilot.press("a")
-    box = pilot.app.screen.query_one("#add-path")
-    box.cursor_blink = False  # a blinking cursor makes the picture depend on timing (it flaked once under load)
-    box.value = "/no/such/file.txt"
+    first = pilot.app.screen
+    first.query_one("#add-path").value = "/no/such/file.txt"
     await pilot.press("enter")
     await pilot.app.workers.wait_for_complete()
+    # A failed import closes that dialog and opens a new one (its own input, blinking) with the error shown: wait
+    # for that state, not a fixed pause, then stop the new input's blink. Setting it on the first dialog's input
+    # (as this did) left the pictured cursor blinking: under load the snapshot came 0.5 s after the new input took
+    # focus, cursor off, and the cell after the path lost its block (3 of 7 runs at load ~18).
+    for _ in range(400):  # counts pauses, not seconds: ~20 s unloaded, far more than the import needs
+        screen = pilot.app.screen
+        error = screen.query("#add-error").first() if screen is not first and screen.query("#add-error") else None
+        if error is not None and error.display and str(error.render()).strip():
+            break
+        await pilot.pause(0.05)
+    else:
+        raise AssertionError(f"no add dialog with an error after the failed import (screen: {pilot.app.screen!r})")
+    box = screen.query_one("#add-path")
+    box.cursor_blink = False  # a blinking cursor makes the picture depend on timing: shown, steady
     await pilot.pause()
+    assert box.has_focus and box._cursor_visible, "the add dialog's input has focus and shows its cursor"
 
 
 async def _confirm_delete(pilot) -> None:
