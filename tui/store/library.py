@@ -324,6 +324,10 @@ class Library:
                 said = now
                 notice(f"search index: {done * 100 // max(total, 1)}% ({done:,} of {total:,} articles), "
                        f"{now - started:.0f} s…")
+        # Merged into one segment: the rebuild's flushes leave many large ones, which FTS5's automerge then works
+        # through on every later write (at 100,000 articles an added article cost 8.2 ms of CPU and 23 ms of wall
+        # time, against 0.3-2.2 ms after this; it costs ~7 s once).
+        db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
 
     def _enable_wal(self) -> None:
         # Switching a new file to WAL takes a lock SQLite does not wait for (no busy handler): when
