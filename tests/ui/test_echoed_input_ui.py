@@ -8,7 +8,7 @@ from pilot_steps import settle
 from tui.app.dialogs import AddDialog
 from tui.app.dialogs.feed import AddFeedDialog
 
-HUGE_PATH = "/tmp/" + "wexmoor-harbour/" * 400 + "pier.txt"  # 6,413 characters: "File name too long"
+HUGE_PATH = "archive/" + "wexmoor-harbour/" * 400 + "pier.txt"  # 6,416 characters: "File name too long"
 HUGE_SCHEME = "quayside" * 12_500 + "://example.org/feed.xml"  # 100 KB: its scheme is echoed in the error
 
 
