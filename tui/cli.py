@@ -151,6 +151,40 @@ def _needs_stories(argv: list[str]) -> bool:
     return True
 
 
+# Options whose value is text a reader types (a search, a name): a value beginning with "-" ("-ferry") is still the
+# value, not an option (argparse took `list --search -ferry` for an unknown option and gave a usage error).
+TEXT_OPTIONS = {"list": ("--search", "-s", "--entity")}
+
+
+def _text_values(argv: list[str]) -> list[str]:
+    """`argv` with `--search -ferry` written `--search=-ferry` where the next argument is not one of the subcommand's
+    own options (`--search --json` still says the search is missing)."""
+    it, command = iter(enumerate(argv)), None
+    for i, arg in it:
+        if arg == "--db":
+            next(it, None)
+        elif not arg.startswith("-"):
+            command = arg
+            break
+    options = TEXT_OPTIONS.get(command or "")
+    if not options or "--" in argv:
+        return argv
+    own = {"-h", "--help", "--search", "-s", "--entity", "--limit", "--json"}
+    out: list[str] = []
+    pending = None
+    for arg in argv:
+        if pending is not None:
+            if arg.startswith("-") and len(arg) > 1 and arg.split("=", 1)[0] not in own:
+                out[-1] = f"{pending}={arg}" if pending.startswith("--") else f"--search={arg}"
+                pending = None
+                continue
+            pending = None
+        out.append(arg)
+        if arg in options:
+            pending = arg
+    return out
+
+
 def _bare_tui_args(argv: list[str]):
     """The arguments of a plain `newsreader` / `newsreader --db PATH`, or None for anything else.
 
@@ -172,7 +206,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _bare_tui_args(sys.argv[1:] if argv is None else list(argv))
     if args is None:
         argv = sys.argv[1:] if argv is None else list(argv)
-        args = build_parser(stories=_needs_stories(argv)).parse_args(argv)
+        args = build_parser(stories=_needs_stories(argv)).parse_args(_text_values(argv))
     try:
         if args.command is None:
             return _run_tui(args)
