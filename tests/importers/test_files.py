@@ -153,31 +153,16 @@ def test_importers_do_not_pull_in_textual_or_heavy_libraries():
 
 
 def test_url_import_from_a_local_server():
-    import http.server
-    import threading
+    from tests.sources.feedserver import Site
 
-    page = (FIXTURES / "page.html").read_bytes()
-    feed = (FIXTURES / "feed_atom.xml").read_bytes()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            body, ctype = (feed, "application/atom+xml") if self.path == "/feed" else (page, "text/html; charset=utf-8")
-            self.send_response(200)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site = Site()
+    site.routes["/feed"] = (200, {"Content-Type": "application/atom+xml"}, (FIXTURES / "feed_atom.xml").read_bytes())
+    site.routes["/ferry"] = (200, {"Content-Type": "text/html; charset=utf-8"}, (FIXTURES / "page.html").read_bytes())
     try:
-        base = f"http://127.0.0.1:{server.server_port}"
+        base = site.base
         page_item, *feed_items = import_paths([f"{base}/ferry", f"{base}/feed"])
     finally:
-        server.shutdown()
+        site.close()
     assert page_item.origin == f"{base}/ferry"
     assert page_item.article.title == "Ferry Service Returns to Island After Storm Repairs"
     assert page_item.article.url == f"{base}/ferry"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from contextlib import asynccontextmanager
+
 
 async def settle(pilot) -> None:
     """Wait for every worker (analysis, search, clipboard), the queued read/star marks (parts/marks.py) and
@@ -40,6 +43,31 @@ async def marks_written(pilot) -> bool:
     await asyncio.to_thread(marks.handed_over, 10)  # the callbacks handed to the UI thread have run
     await pilot.pause()
     return True
+
+
+async def wait_until(pilot, check, what="", seconds: float = 10.0, step: float = 0.05):
+    """Let the app run (workers, timers, the library watch) until `check()` holds, at most `seconds`; returns its
+    value. Fails with `what` (a text, or a callable giving one: the state seen at the deadline) when it never holds:
+    a wait for the condition, where a fixed pause is too short under load and too long otherwise."""
+    deadline = time.monotonic() + seconds
+    while not (got := check()):
+        if time.monotonic() > deadline:
+            detail = what() if callable(what) else what
+            raise AssertionError(f"not so after {seconds:g} s: {detail or getattr(check, '__name__', check)}")
+        await pilot.pause(step)
+    return got
+
+
+@asynccontextmanager
+async def started(app, size=(160, 48), *, stories: bool = False):
+    """`async with started(app, (80, 24)) as (pilot, main)`: APP run at SIZE and settled (its list read); yields the
+    pilot and the main screen. `stories=True`: `v` pressed and settled first (the stories list shown)."""
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        if stories:
+            await pilot.press("v")
+            await settle(pilot)
+        yield pilot, app.screen
 
 
 def toasts_of(app, monkeypatch) -> list[str]:
@@ -109,8 +137,7 @@ async def press_o_for_link(pilot, got) -> str:
     returns that link ("" when none came)."""
     await pilot.press("o")
     await settle(pilot)
-    for _ in range(50):
-        if got.exists():
-            break
-        await pilot.pause(0.1)
-    return got.read_text() if got.exists() else ""
+    try:  # the file is there and written (opened and written are two steps of the browser's)
+        return await wait_until(pilot, lambda: got.exists() and got.read_text(), seconds=5.0)
+    except AssertionError:
+        return ""

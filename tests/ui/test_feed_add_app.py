@@ -5,12 +5,11 @@ whether its articles go too. Feeds come from a real HTTP server on 127.0.0.1 sta
 from __future__ import annotations
 
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from pilot_steps import settle, toasts_of
-from test_sources_app import closed_port, rss, titles
+from pilot_steps import settle, toasts_of, wait_until
+from test_sources_app import closed_port, ferry_site, titles
 
 from tui.store import Library
 
@@ -19,47 +18,17 @@ from tui.store import Library
 def held():
     """Serves /feed.xml (two items); /held.xml answers only once the test sets the event it yields."""
     release = threading.Event()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (the http.server name)
-            base = f"http://127.0.0.1:{self.server.server_port}"
-            path = self.path.split("?")[0]
-            if path in ("/feed.xml", "/held.xml"):
-                if path == "/held.xml":
-                    release.wait(20)
-                body, status, kind = rss(base), 200, "application/rss+xml"
-            else:
-                body, status, kind = b"not here", 404, "text/plain"
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}", release
+    site = ferry_site()
+    feed = site.routes["/feed.xml"]
+    site.routes["/held.xml"] = lambda request: (release.wait(20), feed(request))[1]
+    yield site.base, release
     release.set()
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(5)
+    site.close()
 
 
 def listed(page) -> list[str]:
     options = page.query_one("#feeds-list")
     return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
-
-
-async def wait_for(pilot, test, tries: int = 200) -> None:
-    for _ in range(tries):
-        if test():
-            return
-        await pilot.pause(0.05)
 
 
 async def type_url(pilot, url: str) -> None:
@@ -98,7 +67,7 @@ async def test_a_in_the_feeds_list_adds_a_feed_in_the_background_and_the_app_sta
         await pilot.pause()
         assert main.articles.cursor == cursor + 1  # moved while the fetch waits
         release.set()
-        await wait_for(pilot, lambda: any(t.startswith("Feed added") for t in toasts))
+        await wait_until(pilot, lambda: any(t.startswith("Feed added") for t in toasts))
         await settle(pilot)
         assert "Feed added: Island Ferry News · 2 items" in toasts, toasts
         assert {"Ferry timetable news 1", "Ferry timetable news 2"} <= set(titles(main))
@@ -122,7 +91,7 @@ async def test_the_feeds_list_open_while_a_feed_lands_shows_it_with_the_cursor_o
         await pilot.pause()
         await type_url(pilot, f"{base}/feed.xml")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: len(page.feeds) == 1)
+        await wait_until(pilot, lambda: len(page.feeds) == 1)
         await settle(pilot)
         assert page.feeds[0].name == "Island Ferry News" and page.feeds[0].total == 2
         assert "Island Ferry News" in listed(page)[page.query_one("#feeds-list").highlighted]
@@ -140,16 +109,16 @@ async def test_add_feed_from_the_palette_with_full_text_and_a_known_feed(library
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"Add feed")
-        await wait_for(pilot, lambda: "Add feed" in str(app.screen.query("CommandList").first().get_option_at_index(0).prompt)
+        await wait_until(pilot, lambda: "Add feed" in str(app.screen.query("CommandList").first().get_option_at_index(0).prompt)
                        if app.screen.query("CommandList") and app.screen.query("CommandList").first().option_count else False)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "AddFeedDialog")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "AddFeedDialog")
         assert type(app.screen).__name__ == "AddFeedDialog"
         await type_url(pilot, f"{base}/feed.xml")
         await pilot.press("tab", "space")  # the full-text option on
         assert app.screen.query_one("#feed-full-text").value
         await pilot.press("enter")  # on the option: adds (it does not turn the option off again)
-        await wait_for(pilot, lambda: any(t.startswith("Feed added") for t in toasts))
+        await wait_until(pilot, lambda: any(t.startswith("Feed added") for t in toasts))
         await settle(pilot)
         assert "Feed added: Island Ferry News · 2 items" in toasts, toasts
         # The same URL again: said, nothing doubles.
@@ -157,7 +126,7 @@ async def test_add_feed_from_the_palette_with_full_text_and_a_known_feed(library
         await pilot.pause()
         await type_url(pilot, f"{base}/feed.xml")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: any(t.startswith("Already subscribed") for t in toasts))
+        await wait_until(pilot, lambda: any(t.startswith("Already subscribed") for t in toasts))
         assert "Already subscribed: Island Ferry News" in toasts, toasts
     with Library(path) as lib:
         feeds = list_feeds(lib)
@@ -191,7 +160,7 @@ async def test_offline_a_bad_url_and_a_page_with_no_feed_say_why_in_one_line(lib
             await pilot.pause()
             await type_url(pilot, url)
             await pilot.press("enter")
-            await wait_for(pilot, lambda: sum(t.startswith("Feed not added") for t in toasts) >= 1 + (url.endswith("missing")))
+            await wait_until(pilot, lambda: sum(t.startswith("Feed not added") for t in toasts) >= 1 + (url.endswith("missing")))
         failed = [t for t in toasts if t.startswith("Feed not added")]
         assert len(failed) == 2, toasts
         assert all("\n" not in t and "Traceback" not in t and len(t) < 300 for t in failed), failed
@@ -236,7 +205,7 @@ async def test_d_removes_a_feed_keeping_or_deleting_its_articles(library, make_a
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("k")
-        await wait_for(pilot, lambda: len(page.feeds) == 1)
+        await wait_until(pilot, lambda: len(page.feeds) == 1)
         await settle(pilot)
         assert "Feed removed: Island Ferry News (its articles kept)" in toasts, toasts
         assert [f.name for f in page.feeds] == ["Second Copy"]
@@ -252,7 +221,7 @@ async def test_d_removes_a_feed_keeping_or_deleting_its_articles(library, make_a
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")
-        await wait_for(pilot, lambda: not page.feeds)
+        await wait_until(pilot, lambda: not page.feeds)
         await settle(pilot)
         assert "Feed removed: Second Copy (2 articles deleted)" in toasts, toasts
         assert main.listing.feed is None and len(titles(main)) == total - 2
@@ -299,6 +268,7 @@ def test_quitting_while_a_feed_is_being_added_does_not_wait_for_the_server(libra
     """A server that accepts and never answers: `q` ends the app at once, not after the read timeout (20 s);
     the fetch is still waiting on its socket when the app has gone (before, the app waited it out)."""
     import asyncio
+    import select
     import socket
 
     path, _ = library
@@ -311,7 +281,7 @@ def test_quitting_while_a_feed_is_being_added_does_not_wait_for_the_server(libra
         app = make_app(path)
         async with app.run_test(size=(80, 24)) as pilot:
             app.screen.feed_changes.add(f"http://127.0.0.1:{port}/feed.xml")
-            await pilot.pause(0.3)
+            await wait_until(pilot, lambda: select.select([listener], [], [], 0)[0], "the fetch's connection")
             await pilot.press("Q")
 
     try:
@@ -342,7 +312,8 @@ async def _add_prompt(pilot) -> None:
     await pilot.pause()
     pilot.app.screen.query_one("#feed-url").cursor_blink = False
     await pilot.press(*"https://example.org/feed.xml")
-    await pilot.pause(0.2)
+    await wait_until(pilot, lambda: pilot.app.screen.query_one("#feed-url").value == "https://example.org/feed.xml")
+    await pilot.pause()
 
 
 async def _remove_question(pilot) -> None:
@@ -350,7 +321,9 @@ async def _remove_question(pilot) -> None:
     await pilot.press("F")
     await settle(pilot)
     await pilot.press("j", "d")
-    await pilot.pause(0.2)
+    await wait_until(pilot, lambda: type(pilot.app.screen).__name__ == "RemoveFeedDialog",
+                     lambda: pilot.app.screen)
+    await pilot.pause()
 
 
 @pytest.fixture

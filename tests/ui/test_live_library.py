@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import time
 
-from pilot_steps import settle
+from pilot_steps import settle, wait_until
 
-from tui.app.parts import library_watch
 from tui.models import Article
 from tui.store import Library
 
@@ -17,9 +16,7 @@ NEW = Article(title="Ferry timetable doubles for the summer", published="2026-02
 async def _wait_for(pilot, condition, seconds: float = 3.0) -> float:
     """Let the app run until `condition()` holds; returns how long it took (fails after `seconds`)."""
     start = time.monotonic()
-    while not condition():
-        assert time.monotonic() - start < seconds, "the app did not notice in time"
-        await pilot.pause(0.05)
+    await wait_until(pilot, condition, "the app did not notice in time", seconds)
     return time.monotonic() - start
 
 
@@ -72,11 +69,13 @@ async def test_other_writes_and_an_idle_library_do_not_reload_the_list(library, 
         reloads = []
         screen.changes.changed = lambda: reloads.append(1)
         assert screen.changes.check() is False  # nothing changed: one PRAGMA, no reload
+        seen = screen.changes._version
         with Library(path) as other:  # the background pass caching an analysis, a mark from another window
             first = next(iter(ids.values()))
             other.put_analysis(first, "some-key", "{}", [("GPE", "Port Ellin", 2)])
             other.set_read(first, True)
-        await pilot.pause(3 * library_watch.POLL)
+        # the poll that saw the writes (data_version moved) and found the articles as they were
+        await _wait_for(pilot, lambda: screen.changes._version != seen)
         assert reloads == []
         with Library(path) as other:
             other.add(NEW)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import open_first_story, open_person_from_story, settle
+from pilot_steps import open_first_story, open_person_from_story, settle, started, wait_until
 from story_sample import make_story_library
 
 
@@ -48,16 +48,6 @@ async def test_the_entity_page_shows_read_and_starred_marks_and_m_f_change_them(
         assert article_lines(articles)[ident].startswith("● "), article_lines(articles)
 
 
-async def wait_for(pilot, check, seconds: float = 10.0) -> bool:
-    """Let the app run (its library watch polls every 0.5 s) until `check()` holds, at most `seconds`."""
-    for _ in range(int(seconds / 0.1)):
-        if check():
-            return True
-        await pilot.pause(0.1)
-        await settle(pilot)
-    return check()
-
-
 async def test_an_open_story_view_follows_an_article_removed_by_another_program(stories, make_app):
     """`newsreader remove ID` (or another window) deleted an article of the story on screen: the stories list under
     it followed, but the story view kept listing the article (and its sentences), and enter on it left the story for
@@ -75,7 +65,8 @@ async def test_an_open_story_view_follows_an_article_removed_by_another_program(
         gone = min(listed)
         with Library(stories) as lib:
             assert lib.remove(gone)
-        assert await wait_for(pilot, lambda: gone not in article_lines(text)), article_lines(text)
+        await wait_until(pilot, lambda: gone not in article_lines(text), lambda: article_lines(text))
+        await settle(pilot)
         assert app.screen is story and len(article_lines(text)) == 2
         assert "2 articles" in story.query_one("#story-head").head.figures
         assert all(s.article != gone for s in story.summary.sentences)
@@ -95,7 +86,8 @@ async def test_an_open_briefing_follows_articles_removed_by_another_program(stor
             for article_id in briefing.items[0].story.article_ids or [a for a, in lib.db.execute(
                     "SELECT article_id FROM story_articles WHERE story_id = ?", (briefing.items[0].story.id,))]:
                 lib.remove(article_id)
-        assert await wait_for(pilot, lambda: not briefing.items), [i.story.title for i in briefing.items]
+        await wait_until(pilot, lambda: not briefing.items, lambda: [i.story.title for i in briefing.items])
+        await settle(pilot)
         assert app.screen is briefing
         assert "No unread stories" in str(briefing.query_one("#briefing-list").options[0].prompt)
 
@@ -109,10 +101,7 @@ async def test_m_on_a_story_of_the_stories_list_marks_all_its_articles_read_then
 
     app = make_app(stories)
     said = toasts_of(app, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (80, 24), stories=True) as (pilot, main):
         row = main.articles.current
         assert main.listing.stories and row.size == 3 and row.unread == 3, row
         await pilot.press("m")
@@ -145,7 +134,8 @@ async def test_m_in_the_briefing_marks_the_line_s_story_read_and_it_leaves_the_b
         await pilot.press("m")
         await settle(pilot)
         assert briefing.main_screen().marks.settle(30)
-        assert await wait_for(pilot, lambda: not briefing.items), [i.story.title for i in briefing.items]
+        await wait_until(pilot, lambda: not briefing.items, lambda: [i.story.title for i in briefing.items])
+        await settle(pilot)
         assert app.screen is briefing
         assert "No unread stories" in str(briefing.query_one("#briefing-list").options[0].prompt)
 
@@ -158,10 +148,7 @@ async def test_keys_of_the_open_article_in_the_stories_list_say_what_works_there
 
     app = make_app(stories)
     said = toasts_of(app, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (80, 24), stories=True) as (pilot, main):
         assert main.listing.stories and main.article is None
         for key in ("c", "y", "Y"):
             said.clear()

@@ -3,14 +3,12 @@ refresh_on_start and folder scans. Feeds come from a real HTTP server on 127.0.0
 
 from __future__ import annotations
 
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 
-from pilot_steps import open_briefing, settle, toasts_of
+from pilot_steps import open_briefing, settle, toasts_of, wait_until
 from ui_sample import ORCHARD
 
+from tests.sources.feedserver import Site
 from tui.store import Library
 
 WORDS = ("the ferry to the island will run twice a day from spring while the old pier is mended and the "
@@ -32,35 +30,20 @@ def rss(base: str) -> bytes:
             f"<link>{base}/</link><description>ferries</description>{items}</channel></rss>").encode()
 
 
+def ferry_site() -> Site:
+    """A local server (tests/sources/feedserver.py) serving /feed.xml: the two items of `rss`."""
+    site = Site()
+    site.routes["/feed.xml"] = lambda request: (200, {"Content-Type": "application/rss+xml"}, rss(site.base))
+    return site
+
+
 @pytest.fixture
 def server():
     """Serves /feed.xml (two items) and /broken (500) until the test ends."""
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self):  # noqa: N802 (the http.server name)
-            base = f"http://127.0.0.1:{self.server.server_port}"
-            if self.path == "/feed.xml":
-                body, status, kind = rss(base), 200, "application/rss+xml"
-            elif self.path == "/broken":
-                body, status, kind = b"oops", 500, "text/plain"
-            else:
-                body, status, kind = b"not here", 404, "text/plain"
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_port}"
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(5)
+    site = ferry_site()
+    site.routes["/broken"] = (500, {"Content-Type": "text/plain"}, b"oops")
+    yield site.base
+    site.close()
 
 
 def closed_port() -> int:
@@ -168,22 +151,21 @@ async def test_refresh_on_start_and_watched_folders_bring_articles_in_while_the_
     assert app.config.refresh_on_start and app.config.refresh_every == 1800
     app.sources = True  # the tests' environment turns the timers off
     toasts = toasts_of(app, monkeypatch)
+    scans = []
+    scan = sources.SourcesRefresh._scan
+    monkeypatch.setattr(sources.SourcesRefresh, "_scan", lambda self, *a: (scans.append(1), scan(self, *a))[1])
     async with app.run_test(size=(160, 48)) as pilot:
         main = app.screen
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if "Ferry timetable news 1" in titles(main) and len(titles(main)) >= 7:
-                break
-        assert "Ferry timetable news 1" in titles(main), toasts  # refreshed at start, no key pressed
+        await wait_until(pilot, lambda: "Ferry timetable news 1" in titles(main) and len(titles(main)) >= 7,
+                         lambda: (titles(main), toasts))  # refreshed at start, no key pressed
         assert len(titles(main)) == 4 + 2 + 1  # the sample, the feed's two, the dropped file
         # More files land while the app runs: the next scan brings each in once.
         for n in range(3):
             (folder / f"more-{n}.md").write_text(f"# Quay notes {n}\n\n{story_body(n + 10)}\n")
-        for _ in range(100):
-            await pilot.pause(0.05)
-            if len(titles(main)) >= 10:
-                break
-        await pilot.pause(0.8)  # another scan or two: nothing doubles
+        await wait_until(pilot, lambda: len(titles(main)) >= 10, lambda: titles(main))
+        after = len(scans)
+        await wait_until(pilot, lambda: len(scans) >= after + 2, "two more folder scans")  # nothing doubles
+        await settle(pilot)
         assert len(titles(main)) == 10 and sum(t.startswith("Quay notes") for t in titles(main)) == 3
 
 
@@ -238,11 +220,9 @@ async def test_the_feeds_list_shows_a_refresh_it_started_with_the_cursor_kept(li
         assert row("Island Ferry").startswith("0 Island Ferry News  0 articles"), row("Island Ferry")
         options.highlighted = options.get_option_index("f:1")  # Island Ferry News
         await pilot.press("R")
-        for _ in range(60):
-            await pilot.pause(0.05)
-            await settle(pilot)
-            if any("Feeds: 2 new" in t for t in toasts) and "2 articles" in row("Island Ferry"):
-                break
+        await wait_until(pilot, lambda: any("Feeds: 2 new" in t for t in toasts) and "2 articles" in row("Island Ferry"),
+                         lambda: (toasts, row("Island Ferry")))
+        await settle(pilot)
         assert row("Island Ferry").startswith("2 Island Ferry News  2 articles · refreshed "), row("Island Ferry")
         assert "2 unread" in str(page.query_one("#feeds-head").render())
         assert options.highlighted == options.get_option_index("f:1")
@@ -269,11 +249,8 @@ async def test_R_in_the_briefing_brings_the_new_stories_in(library, make_app, se
             options = page.query_one("#briefing-list")
             return " ".join(str(options.get_option_at_index(i).prompt) for i in range(options.option_count))
 
-        for _ in range(80):
-            await pilot.pause(0.05)
-            await settle(pilot)
-            if "Ferry timetable news" in listed():
-                break
+        await wait_until(pilot, lambda: "Ferry timetable news" in listed(), listed)
+        await settle(pilot)
         assert any("Feeds: 2 new" in t for t in toasts), toasts
         assert app.screen is page and "Ferry timetable news" in listed(), listed()
         assert str(page.query_one("#briefing-head").render()) != "0 unread stories"

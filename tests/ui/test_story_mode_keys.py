@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import fake_browser, open_first_story, open_person_from_story, press_o_for_link, settle, toasts_of
+from pilot_steps import (fake_browser, open_first_story, open_person_from_story, press_o_for_link, settle, started,
+                         toasts_of, wait_until)
 from story_sample import make_story_library
 
 from tui.store import Library
@@ -22,10 +23,7 @@ def stories(tmp_path):
 async def test_n_N_and_A_in_the_stories_list_say_why_they_do_nothing(stories, make_app, monkeypatch):
     app = make_app(stories)
     said = toasts_of(app, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("v")
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (80, 24), stories=True) as (pilot, main):
         assert main.listing.stories
         for key, what in (("n", "opens the next unread article"), ("N", "opens the next unread article"),
                           ("A", "marks the articles shown read")):
@@ -110,10 +108,8 @@ async def test_copy_toasts_on_the_pages_name_the_command_that_prints_the_same(st
     async def copied_with(key: str) -> str:
         toasts.clear()
         await pilot.press(key)
-        for _ in range(40):
-            await pilot.pause(0.05)
-            if any("Also in `" in t or "The text is also in" in t or "Could not copy" in t for t in toasts):
-                break
+        await wait_until(pilot, lambda: any("Also in `" in t or "The text is also in" in t or "Could not copy" in t
+                                            for t in toasts), lambda: f"the copy's toast after {key}: {toasts}")
         return next((t for t in toasts if "copy" in t.lower() or "Sent" in t), str(toasts))
 
     async with app.run_test(size=(80, 24)) as pilot:
@@ -196,6 +192,9 @@ async def test_help_on_a_page_says_what_its_keys_do_there(stories, make_app):
         keys, what, ids = (list(c.cells) for c in table.columns)
         return {str(i): str(w) for i, w in zip(ids, what) if str(i)}
 
+    def help_shown() -> bool:
+        return isinstance(app.screen, HelpScreen) and hasattr(app.screen, "keys_table")  # composed
+
     app = make_app(stories)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
@@ -203,20 +202,19 @@ async def test_help_on_a_page_says_what_its_keys_do_there(stories, make_app):
         await settle(pilot)
         await settle(pilot)
         await pilot.press("question_mark")
-        await pilot.pause(0.2)
-        assert isinstance(app.screen, HelpScreen)
+        await wait_until(pilot, help_shown, lambda: app.screen)
         here = rows(app)
         assert here["copy_summary"] == "Copy the briefing as Markdown" and here["longer"] == "More sentences a story"
         assert here["copy_quotes"] == "Copy the briefing's quotes"
         await pilot.press("escape", "escape", "F")  # the feeds list: R refreshes the feed under the cursor
         await settle(pilot)
         await pilot.press("question_mark")
-        await pilot.pause(0.2)
+        await wait_until(pilot, help_shown, lambda: app.screen)
         assert rows(app)["refresh"].startswith("Refresh the feed under the cursor")
         await pilot.press("escape", "escape")
-        await pilot.pause(0.2)
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "MainScreen", lambda: app.screen)
         await pilot.press("question_mark")  # the library: the keymap's words
-        await pilot.pause(0.2)
+        await wait_until(pilot, help_shown, lambda: app.screen)
         assert rows(app)["copy_summary"] == "Copy summary"
 
 
@@ -316,16 +314,11 @@ async def test_the_briefing_s_y_toast_names_a_command_that_prints_the_quotes_cop
         for keys in ((), ("minus",)):
             await pilot.press(*keys)
             await settle(pilot)
-            for _ in range(200):  # the analyses' quotes come last (the third reading)
-                if briefing._stage == 2 and not briefing.loader.loading:
-                    break
-                await pilot.pause(0.05)
+            await wait_until(pilot, lambda: briefing._stage == 2 and not briefing.loader.loading,  # the quotes last
+                             "the briefing's third reading (its quotes)")
             toasts.clear()
             await pilot.press("y")
-            for _ in range(40):
-                await pilot.pause(0.05)
-                if any("Also in `" in t for t in toasts):
-                    break
+            await wait_until(pilot, lambda: any("Also in `" in t for t in toasts), lambda: f"y's toast: {toasts}")
             message = next(t for t in toasts if "Also in `" in t)
             copies.append((app.clipboard, message[message.index("`") + 1:message.rindex("`")]))
     assert [command for _, command in copies] == ["newsreader brief --quotes", "newsreader brief --sentences 2 --quotes"]
