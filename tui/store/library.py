@@ -17,7 +17,7 @@ from tui.models import Article, ArticleRow
 from tui.store.derived import Derived, derived, stored_tags
 from tui.tags import unique_tags
 from tui.store.fts_batch import close_batch, open_batch
-from tui.store.schema import MIGRATIONS, REBUILD_FROM, REBUILD_INDEX, SCHEMA_VERSION
+from tui.store.schema import MERGE_INDEX, MIGRATIONS, REBUILD_FROM, REBUILD_INDEX, SCHEMA_VERSION
 from tui.store.query import fts_query
 from tui.store.twins import hidden_ids, with_outlets
 from tui.textsafe import visible
@@ -40,10 +40,20 @@ BULK_CACHE_KIB = 16 * 1024  # page cache while storing many articles (Library.bu
 # index changed (24 stems it, 25 spells "news" apart from "new"), so such a library reads whole; its searches find
 # less (words as typed, not all their forms).
 READABLE_BEHIND = 23
+SEARCH_AS_NOW = 25  # a read-only library from this schema on searches as an upgraded one (26 merges the index only)
 UPGRADE_NOTICE_FROM = 10_000  # articles: an index rebuild costs ~0.4 ms each
 REBUILD_SECONDS = 0.0005  # the index made again, an article (the bench's 100,000: ~40 s of CPU, idle)
 REBUILD_BATCH = 5_000  # articles indexed in one statement while the index is made again (Library._rebuild_index)
 PROGRESS_EVERY = 3.0  # seconds between two progress lines of an upgrade
+# Migration 26 merges the search index into one segment when FTS5's automerge has a large share of it still to merge
+# (pages_to_merge): more than MERGE_SHARE of its pages and MERGE_PAGES or more. The index the rebuild left unmerged at
+# the bench's 100,000 articles had 92,000 of its 132,000 pages in two merges in progress; the same library grown
+# article by article none (11 segments on 5 levels, no merge under way); below MERGE_PAGES (~4 MB) automerge's work is
+# quick anyway.
+MERGE_SHARE = 0.25
+MERGE_PAGES = 1000
+AUTOMERGE = 4  # FTS5's 'automerge' default: a level of this many segments is merged
+MERGE_SECONDS = 0.0001  # the index merged into one segment, an article (the bench's 100,000: 8.6 s of CPU)
 
 _ROW_COLUMNS = "a.id, a.title, a.source, a.published, a.read, a.starred, a.words, a.sort_key"
 
@@ -134,6 +144,66 @@ def _sql_rank(value) -> tuple:
     if type(value) in (int, float):
         return (1, value)
     return (2, value) if type(value) is str else (3, bytes(value))
+
+
+def _varint(data: bytes, at: int) -> tuple[int, int]:
+    """SQLite's varint at `at`: (value, where the next one starts). IndexError past the end."""
+    value = 0
+    for k in range(8):
+        byte = data[at + k]
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            return value, at + k + 1
+    return (value << 8) | data[at + 8], at + 9
+
+
+def search_index_shape(db: sqlite3.Connection) -> list[tuple[int, list[int]]] | None:
+    """The search index's segments, level by level, from FTS5's structure record (row 10 of articles_fts_data): for
+    each level, how many of its segments a merge in progress is reading, and each segment's pages. None when the
+    record cannot be read (no index, a record edited by hand). Its layout: a 4-byte cookie, a 4-byte marker in SQLite
+    3.44+, the numbers of levels, of segments and of pages written; then per level the segments being merged, the
+    segments, and per segment its id, first and last page (SQLite's varints)."""
+    try:
+        row = db.execute("SELECT block FROM articles_fts_data WHERE id = 10").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    block = row[0] if row is not None else None
+    if type(block) is not bytes:
+        return None
+    try:
+        at = 8 if block[4:8] == b"\xff\x00\x00\x01" else 4
+        levels, at = _varint(block, at)
+        segments, at = _varint(block, at)
+        _written, at = _varint(block, at)
+        shape = []
+        for _ in range(min(levels, 64)):
+            merging, at = _varint(block, at)
+            count, at = _varint(block, at)
+            pages = []
+            for _ in range(count):
+                _segment, at = _varint(block, at)
+                first, at = _varint(block, at)
+                last, at = _varint(block, at)
+                pages.append(max(0, last - first + 1))
+            shape.append((merging, pages))
+    except IndexError:
+        return None
+    if len(shape) != levels or sum(len(p) for _, p in shape) != segments:
+        return None
+    return shape
+
+
+def search_index_segments(db: sqlite3.Connection) -> int | None:
+    """How many segments the search index is made of (None: its structure record cannot be read)."""
+    shape = search_index_shape(db)
+    return None if shape is None else sum(len(pages) for _, pages in shape)
+
+
+def pages_to_merge(shape: list[tuple[int, list[int]]]) -> tuple[int, int]:
+    """(pages of the segments FTS5's automerge is working through or has due, all the index's pages): the segments of
+    a level where a merge is in progress or that holds AUTOMERGE of them, which every later write merges a share of."""
+    waiting = sum(sum(pages) for merging, pages in shape if merging or len(pages) >= AUTOMERGE)
+    return waiting, sum(sum(pages) for _, pages in shape)
 
 
 def fits_row_id(number: int) -> bool:
@@ -264,7 +334,9 @@ class Library:
             return
         if self.readonly:
             if READABLE_BEHIND <= version < SCHEMA_VERSION and app_id == APPLICATION_ID:
-                self.behind = version  # read as it is (it said "must be upgraded" and nothing could be read)
+                # read as it is (it said "must be upgraded" and nothing could be read); from SEARCH_AS_NOW on its
+                # searches find what they find upgraded (26 only merges the index): nothing to say about it
+                self.behind = version if version < SEARCH_AS_NOW else 0
                 return
             if version < SCHEMA_VERSION:
                 raise StoreError(f"{visible(self.path)} was made by an earlier newsreader and must be upgraded, "
@@ -275,13 +347,7 @@ class Library:
             # library while we waited (two `newsreader add` starting on a new library at once).
             version, app_id = self._schema_version()
             started = time.monotonic()
-            notice = None
-            if version < SCHEMA_VERSION and UPGRADE_NOTICE is not None and version >= 3:
-                n = self.db.execute("SELECT value FROM counts WHERE name = 'articles'").fetchone()
-                if n and type(n[0]) is int and n[0] >= UPGRADE_NOTICE_FROM:
-                    notice = UPGRADE_NOTICE
-                    notice(f"upgrading the library for this newsreader: the search index is made again for its "
-                           f"{n[0]:,} articles, once (about {_duration(n[0] * REBUILD_SECONDS)})…")
+            said: list = []  # the notice, once its first line is said (by the first long step: _upgrade_notice)
             pending = range(version, SCHEMA_VERSION)
             # the index is made once, by the last pending migration that makes it (schema.REBUILD_FROM)
             last_rebuild = max((n for n in pending if REBUILD_INDEX in MIGRATIONS[n]), default=None)
@@ -289,7 +355,12 @@ class Library:
                 for statement in _statements(MIGRATIONS[number]):
                     if statement == REBUILD_INDEX.strip():
                         if number + 1 < REBUILD_FROM or number == last_rebuild:
-                            self._rebuild_index(notice, started)
+                            self._rebuild_index(self._upgrade_notice(version, "made again", REBUILD_SECONDS, said),
+                                                started)
+                        continue
+                    if statement == MERGE_INDEX.strip():
+                        # (an index made in this upgrade is merged already: its segments are counted, one)
+                        self._merge_index(lambda: self._upgrade_notice(version, "merged into one", MERGE_SECONDS, said))
                         continue
                     try:
                         self.db.execute(statement)
@@ -300,8 +371,44 @@ class Library:
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
             if app_id != APPLICATION_ID:
                 self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            if notice is not None:
-                notice(f"upgraded in {time.monotonic() - started:.0f} s")
+            if said:
+                said[0](f"upgraded in {time.monotonic() - started:.0f} s")
+
+    def _upgrade_notice(self, version: int, what: str, seconds: float,
+                        said: list) -> Callable[[str], None] | None:
+        """UPGRADE_NOTICE, after its first line has been said (once an upgrade: the first long step says what it does
+        and about how long it takes), when the library is large enough (UPGRADE_NOTICE_FROM); else None."""
+        if said:
+            return said[0]
+        if UPGRADE_NOTICE is None or version < 3:
+            return None
+        n = self.db.execute("SELECT value FROM counts WHERE name = 'articles'").fetchone()
+        if not (n and type(n[0]) is int and n[0] >= UPGRADE_NOTICE_FROM):
+            return None
+        notice = UPGRADE_NOTICE
+        notice(f"upgrading the library for this newsreader: the search index is {what} for its "
+               f"{n[0]:,} articles, once (about {_duration(n[0] * seconds)})…")
+        said.append(notice)
+        return notice
+
+    def _merge_index(self, notice: Callable[[], object]) -> None:
+        """Migration 26: the search index merged into one segment (FTS5's 'optimize') when automerge has a large share
+        of it still to merge (MERGE_SHARE, MERGE_PAGES), saying so first (`notice()`, for a large library). An index whose segments cannot be
+        counted (missing, or its shadow tables edited by hand: `doctor` names it) is left as it is, and so is one the
+        merge fails on (rolled back to before it): the library opens either way."""
+        shape = search_index_shape(self.db)
+        if shape is None:
+            return
+        waiting, pages = pages_to_merge(shape)
+        if waiting < MERGE_PAGES or waiting <= pages * MERGE_SHARE:
+            return
+        notice()
+        self.db.execute("SAVEPOINT merge_index")
+        try:
+            self.db.execute(MERGE_INDEX)
+        except sqlite3.DatabaseError:
+            self.db.execute("ROLLBACK TO merge_index")
+        self.db.execute("RELEASE merge_index")
 
     def _rebuild_index(self, notice: Callable[[str], None] | None, started: float) -> None:
         """Make the search index again from its view, as FTS5's 'rebuild' does, in batches of REBUILD_BATCH
