@@ -65,11 +65,13 @@ class FeedChanges:
         result = FeedAdded(visible(url))
         try:
             from tui.app.parts.sources import group_stories
+            from tui.cells import cut
             from tui.sources import subscribe
 
             with Library(self.db_path) as lib:
                 got = subscribe(lib, url, full_text=full_text)
-                result.feed_id, result.title = got.feed_id, _one_line(got.title, 80)
+                # as the article header and "Refreshing …" name a feed: cut with "…", not stopped mid-word
+                result.feed_id, result.title = got.feed_id, cut(got.title or "")
                 if got.status == "error":
                     result.error = _one_line(got.error or "failed")
                 elif got.error:  # "already subscribed"

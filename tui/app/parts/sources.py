@@ -72,7 +72,9 @@ def feed_name(lib, article_id: int) -> str:
 
 def result_line(result) -> str:
     """One line for a feed that failed: "✗ Title: why"."""
-    name = " ".join((result.title or result.feed or "").split())[:60]
+    from tui.cells import cut  # (not imported at start-up)
+
+    name = cut(result.title or result.feed or "")  # a long one ends in "…", as the article header cuts it
     why = " ".join(str(result.error or "failed").split())[:160]
     return f"✗ {name}: {why}"
 

@@ -952,7 +952,9 @@ class MainScreen(QuickSwitch, Screen):
         if problem:  # (not "Opening javascript:…" first)
             self.notify(problem, severity="warning", timeout=5, markup=False)
             return
-        self.notify(f"Opening {' '.join(clean(url).split())[:80]}", timeout=3, markup=False)
+        from tui.cells import echoed  # (not imported at start-up)
+
+        self.notify(f"Opening {echoed(url)}", timeout=3, markup=False)  # a long link: its start and end
 
         def worker() -> None:
             problem = open_link(url)
@@ -1222,7 +1224,9 @@ class MainScreen(QuickSwitch, Screen):
             self.notify(f"Feed not removed: {error}", severity="error", timeout=10, markup=False)
             return
         kept = f"{gone} article{'s' if gone != 1 else ''} deleted" if gone else "its articles kept"
-        self.notify(f"Feed removed: {name[:80]} ({kept})", timeout=6, markup=False)
+        from tui.cells import cut  # (not imported at start-up)
+
+        self.notify(f"Feed removed: {cut(name)} ({kept})", timeout=6, markup=False)
         if self.listing.feed and self.listing.feed[0] == feed_id:
             self.listing.set_feed(None)  # the library was narrowed to that feed
         elif gone:
