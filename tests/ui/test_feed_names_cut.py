@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import settle, toasts_of
-from test_feed_add_app import type_url, wait_for
+from pilot_steps import settle, toasts_of, wait_until
+from test_feed_add_app import type_url
 from tests.sources.feedserver import Site, rss
 
 # 103 characters, our own; its first 59 characters then "…" are what a message shows of it.
@@ -37,17 +37,17 @@ async def test_a_long_feed_title_is_cut_with_an_ellipsis_when_added_known_failin
             await pilot.pause()
             await type_url(pilot, site.url("/feed.xml"))
             await pilot.press("enter")
-            await wait_for(pilot, lambda: any(t.startswith(("Feed added", "Already")) for t in toasts[-1:]))
+            await wait_until(pilot, lambda: any(t.startswith(("Feed added", "Already")) for t in toasts[-1:]), toasts)
             await settle(pilot)
         assert f"Feed added: {SHOWN} · 1 item" in toasts, toasts
         assert f"Already subscribed: {SHOWN}" in toasts, toasts
 
         site.close()  # the server goes away: the refresh fails, and its toast names the feed
-        await wait_for(pilot, lambda: len(page.feeds) == 1)
+        await wait_until(pilot, lambda: len(page.feeds) == 1, lambda: page.feeds)
         options = page.query_one("#feeds-list")
         options.highlighted = options.get_option_index("f:0")
         await pilot.press("R")
-        await wait_for(pilot, lambda: any(t.startswith("Feeds: ") for t in toasts))
+        await wait_until(pilot, lambda: any(t.startswith("Feeds: ") for t in toasts), toasts)
         await settle(pilot)
         failed = next(t for t in toasts if t.startswith("Feeds: "))
         assert f"\n✗ {SHOWN}: could not connect" in failed, failed
@@ -55,5 +55,5 @@ async def test_a_long_feed_title_is_cut_with_an_ellipsis_when_added_known_failin
         await pilot.press("d")
         await pilot.pause()
         await pilot.press("y")  # its articles go too
-        await wait_for(pilot, lambda: any(t.startswith("Feed removed") for t in toasts))
+        await wait_until(pilot, lambda: any(t.startswith("Feed removed") for t in toasts), toasts)
         assert any(t.startswith(f"Feed removed: {SHOWN} (") for t in toasts), toasts
