@@ -25,6 +25,21 @@ from tui.app.textual_fixes import closed_before_mount
 FEED_TITLE = 160  # cells of a feed's title at most (a long one wraps under itself; a feed may call itself anything)
 
 
+def local_time(stamp: str) -> str:
+    """A time as stored (UTC, "2026-12-06T07:41:21Z") on the reader's clock: "2026-12-06 08:41" in Berlin. The stored
+    text was shown as it was, UTC read as local time (five hours ahead in New York). The database is untrusted: a
+    stamp that is not a time is shown cut, as before."""
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.fromisoformat(stamp.strip())
+        if when.tzinfo is None:  # (stored by now_iso: UTC, with or without its "Z")
+            when = when.replace(tzinfo=timezone.utc)
+        return when.astimezone().isoformat(" ", "minutes")[:16]
+    except (ValueError, OverflowError, OSError):
+        return line(stamp)[:16].replace("T", " ")
+
+
 def read_feeds(lib):
     """(feeds with counts, watched folders, unread rows from any of them, each once, (the library's unread, its
     articles)) — empty lists and 0 when this library has none."""
@@ -120,9 +135,9 @@ class FeedsScreen(PageScreen):
             entry.append(clip(line(feed.name), FEED_TITLE), style="bold" if feed.unread else "")
             keep = len(entry.plain) + 2
             entry.append(f"  {feed.total:,} article{'s' if feed.total != 1 else ''}", style="dim")
-            if feed.last_refresh:
-                entry.append(f" · refreshed {feed.last_refresh[:16].replace('T', ' ')}", style="dim")
             failed = feed.last_status == "error" and feed.last_error
+            if feed.last_refresh:  # the last try: "refreshed" above a "✗ could not connect" said it worked
+                entry.append(f" · {'tried' if failed else 'refreshed'} {local_time(feed.last_refresh)}", style="dim")
             if failed:
                 entry.append(f"\n✗ {line(feed.last_error)[:300]}", style="red")
             options.append(Option(entry, id=f"f:{number}", indent=width + 1, keep=0 if failed else keep))
@@ -139,7 +154,7 @@ class FeedsScreen(PageScreen):
                 keep = len(entry.plain) + 2
                 entry.append(f"  {folder.total:,} article{'s' if folder.total != 1 else ''}", style="dim")
                 if folder.last_scan:
-                    entry.append(f" · scanned {folder.last_scan[:16].replace('T', ' ')}", style="dim")
+                    entry.append(f" · scanned {local_time(folder.last_scan)}", style="dim")
                 options.append(Option(entry, id=f"w:{number}", indent=width + 1, keep=keep))
         if not watched:  # the app cannot add one: say where it is done (nothing here told of folders)
             options.append(heading("Watched folders"))

@@ -1,0 +1,52 @@
+"""When a feed was refreshed, in the feeds list (`F`): the reader's own clock time, not the stored UTC time shown as if
+it were local (walk24, in tmux with TZ=America/New_York at 02:42: "refreshed 2026-12-06 07:41", five hours ahead);
+and a refresh that failed says "tried", not "refreshed", above its "✗ could not connect"."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from pilot_steps import settle
+from test_feeds_list_layout import shown
+
+from tui.store import Library
+
+
+@pytest.fixture
+def half_past_five_east():
+    """The local time zone is UTC+05:30 (a POSIX TZ string: no zone data needed) while the test runs."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "XST-5:30"
+    time.tzset()
+    yield
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
+
+
+async def test_the_feeds_list_shows_local_times_and_says_tried_for_a_failed_refresh(
+        library, make_app, half_past_five_east):
+    from tui.store.feeds import add_feed, update_feed
+
+    path, _ids = library
+    with Library(path) as lib:
+        ok, _ = add_feed(lib, "http://127.0.0.1:9/ferry.xml", "Island Ferry News")
+        update_feed(lib, ok, last_status="ok", last_refresh="2026-12-06T07:41:21Z")
+        gone, _ = add_feed(lib, "http://127.0.0.1:9/pier.xml", "Pier Notes")
+        update_feed(lib, gone, last_status="error", last_refresh="2026-12-05T22:40:00Z",
+                    last_error="could not connect (offline, or the server is down)")
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("F")
+        await settle(pilot)
+        lines = shown(app.screen.query_one("#feeds-list"))
+        ferry = next(x for x in lines if "Island Ferry News" in x)
+        assert ferry.endswith("0 articles · refreshed 2026-12-06 13:11"), lines
+        pier = next(i for i, x in enumerate(lines) if "Pier Notes" in x)
+        assert lines[pier].endswith("0 articles · tried 2026-12-06 04:10"), lines
+        assert lines[pier + 1].strip().startswith("✗ could not connect"), lines
