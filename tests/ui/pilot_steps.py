@@ -45,17 +45,32 @@ async def marks_written(pilot) -> bool:
     return True
 
 
-async def wait_until(pilot, check, what="", seconds: float = 10.0, step: float = 0.05):
+async def wait_until(pilot, check, what="", seconds: float = 10.0, step: float = 0.05, *, nudge: bool = True):
     """Let the app run (workers, timers, the library watch) until `check()` holds, at most `seconds`; returns its
     value. Fails with `what` (a text, or a callable giving one: the state seen at the deadline) when it never holds:
-    a wait for the condition, where a fixed pause is too short under load and too long otherwise."""
+    a wait for the condition, where a fixed pause is too short under load and too long otherwise.
+    `nudge=False` only sleeps between looks (pilot.pause also waits for the screen and updates it)."""
+    import asyncio
+
     deadline = time.monotonic() + seconds
     while not (got := check()):
         if time.monotonic() > deadline:
             detail = what() if callable(what) else what
             raise AssertionError(f"not so after {seconds:g} s: {detail or getattr(check, '__name__', check)}")
-        await pilot.pause(step)
+        await (pilot.pause(step) if nudge else asyncio.sleep(step))
     return got
+
+
+async def wait_prepared(pilot) -> None:
+    """Wait (sleeping: nothing drawn the app would not draw) until the main screen has prepared the article under
+    the library cursor, as it does while the cursor rests (parts/open_ahead.py)."""
+    screen = pilot.app.screen
+
+    def prepared() -> bool:
+        ready = screen.ahead.ready
+        return ready is not None and not ready.steps and ready.article_id == screen.articles.current.id
+
+    await wait_until(pilot, prepared, "the article under the cursor was never prepared", step=0.02, nudge=False)
 
 
 @asynccontextmanager
@@ -68,6 +83,28 @@ async def started(app, size=(160, 48), *, stories: bool = False):
             await pilot.press("v")
             await settle(pilot)
         yield pilot, app.screen
+
+
+def palette_options(app) -> list[str]:
+    """The first lines of the options the command palette (or the tag picker) on screen lists; [] when none."""
+    lists = app.screen.query("CommandList")
+    if not lists:
+        return []
+    widget = lists.first()
+    return [str(widget.get_option_at_index(i).prompt).split("\n")[0] for i in range(widget.option_count)]
+
+
+async def palette_names(pilot, at_least: int, seconds: float = 10.0) -> list[str]:
+    """Wait until the palette on screen lists `at_least` options; returns them."""
+    return await wait_until(pilot, lambda: len(names := palette_options(pilot.app)) >= at_least and names,
+                            lambda: f"{at_least} options in the palette: {palette_options(pilot.app)}", seconds)
+
+
+async def palette_type(pilot, words: str) -> None:
+    """Type WORDS into the palette on screen and wait until its first option holds them (as enter will pick it)."""
+    await pilot.press(*words)
+    await wait_until(pilot, lambda: (names := palette_options(pilot.app)) and words.casefold() in names[0].casefold(),
+                     lambda: f"{words!r} first in the palette: {palette_options(pilot.app)}")
 
 
 def toasts_of(app, monkeypatch) -> list[str]:

@@ -106,3 +106,19 @@ def make_story_library(path: Path, *, cached: bool = False) -> dict[str, int]:
                 cached_analysis(lib, article_id, article.body, title=article.title)
         group_new(lib)
     return ids
+
+
+COPY = Article(title="Storm wall rebuild approved in Port Ellin", source="Harbour Radio", published=WIRE.published,
+               body=WIRE.body + "\n\nHarbour Radio news desk.")
+
+
+def make_twins_library(path: Path, *, cached: bool = False) -> tuple[dict[str, int], int]:
+    """`make_story_library` plus COPY, the WIRE report printed again by a second outlet under its own headline (a
+    copy: no row of its own, its twin's row says both outlets); returns the ids and the copy's id."""
+    from tui.stories import group_new
+
+    ids = make_story_library(path, cached=cached)
+    with Library(path) as lib:
+        (_, copy), = lib.add_many([COPY])
+        group_new(lib)  # (the copy is found to be one: its twin's row)
+    return ids, copy

@@ -3,7 +3,7 @@ pane under the legend). It says how to fill it, until an article opens, and agai
 
 from __future__ import annotations
 
-from pilot_steps import settle
+from pilot_steps import settle, started
 
 
 def pane_text(main) -> str:
@@ -13,9 +13,7 @@ def pane_text(main) -> str:
 async def test_the_empty_article_pane_says_how_to_open_one(library, make_app):
     path, _ids = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app) as (pilot, main):
         assert main.article is None
         assert pane_text(main).startswith("No article open: enter opens what the library's cursor is on"), \
             pane_text(main)

@@ -3,14 +3,12 @@ article prepared while the cursor rested opens exactly as one read on the spot."
 
 from __future__ import annotations
 
-import asyncio
-
 from textual.containers import Vertical
 from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
-from pilot_steps import open_first, settle
+from pilot_steps import open_first, settle, wait_prepared
 from ui_sample import HARBOUR, ORCHARD
 
 from tui.store import Library
@@ -34,13 +32,7 @@ def crops(widget) -> list[Region]:
 async def rest_on_row(pilot, row: int) -> None:
     """Put the library cursor on `row` and wait until the screen has prepared that article."""
     await pilot.press("escape", "g", *["j"] * row)
-    screen = pilot.app.screen
-    for _ in range(100):
-        await asyncio.sleep(0.02)
-        ready = screen.ahead.ready
-        if ready is not None and not ready.steps and ready.article_id == screen.articles.current.id:
-            return
-    raise AssertionError("the article under the cursor was never prepared")
+    await wait_prepared(pilot)
 
 
 async def test_direct_lines_match_textual_in_every_state(library, make_app):

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from pilot_steps import settle, toasts_of, wait_until
+from pilot_steps import palette_type, settle, toasts_of, wait_until
 from test_sources_app import closed_port, ferry_site, titles
 
 from tui.store import Library
@@ -108,9 +108,7 @@ async def test_add_feed_from_the_palette_with_full_text_and_a_known_feed(library
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
         await pilot.pause()
-        await pilot.press(*"Add feed")
-        await wait_until(pilot, lambda: "Add feed" in str(app.screen.query("CommandList").first().get_option_at_index(0).prompt)
-                       if app.screen.query("CommandList") and app.screen.query("CommandList").first().option_count else False)
+        await palette_type(pilot, "Add feed")
         await pilot.press("enter")
         await wait_until(pilot, lambda: type(app.screen).__name__ == "AddFeedDialog")
         assert type(app.screen).__name__ == "AddFeedDialog"

@@ -3,11 +3,9 @@ and an article prepared while the cursor rested has its first screen finished be
 
 from __future__ import annotations
 
-import asyncio
-
 from textual.geometry import Region
 
-from pilot_steps import settle
+from pilot_steps import settle, started, wait_prepared
 
 
 def as_terminal(app, strips) -> list[str]:
@@ -16,13 +14,7 @@ def as_terminal(app, strips) -> list[str]:
 
 async def _rest_on_row(pilot, row: int) -> None:
     await pilot.press("g", *["j"] * row)
-    screen = pilot.app.screen
-    for _ in range(150):
-        await asyncio.sleep(0.02)
-        ready = screen.ahead.ready
-        if ready is not None and not ready.steps and ready.article_id == screen.articles.current.id:
-            return
-    raise AssertionError("the article under the cursor was never prepared")
+    await wait_prepared(pilot)
 
 
 def _kept(widget) -> dict:
@@ -32,9 +24,7 @@ def _kept(widget) -> dict:
 async def test_a_prepared_article_opens_with_its_lines_finished_ahead(cached_library, make_app):
     path, _ = cached_library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         await _rest_on_row(pilot, 1)
         ready = screen.ahead.ready
         assert ready.body is not None and ready.body.strips
@@ -60,9 +50,7 @@ async def test_an_analysed_article_has_its_summary_finished_ahead(cached_library
 
     path, ids = cached_library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         source = screen.articles.source
         row = next(i for i in range(len(source)) if source.row(i).id == ids[HARBOUR.title])
         await pilot.press("j" if row == 0 else "g")  # away first, so the rest below prepares it anew

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from pilot_steps import settle, wait_until
+from pilot_steps import settle, started, wait_until
 
 from tui.models import Article
 from tui.store import Library
@@ -23,9 +23,7 @@ async def _wait_for(pilot, condition, seconds: float = 3.0) -> float:
 async def test_an_article_added_by_another_process_appears_and_the_cursor_stays(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         before = len(screen.articles.source)
         await pilot.press("j", "j")
         on = screen.articles.current.id
@@ -63,9 +61,7 @@ async def test_a_search_in_progress_sees_new_matches(library, make_app):
 async def test_other_writes_and_an_idle_library_do_not_reload_the_list(library, make_app, monkeypatch):
     path, ids = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         reloads = []
         screen.changes.changed = lambda: reloads.append(1)
         assert screen.changes.check() is False  # nothing changed: one PRAGMA, no reload

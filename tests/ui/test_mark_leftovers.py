@@ -8,27 +8,21 @@ import threading
 
 import pytest
 
-from pilot_steps import settle
-from story_sample import WIRE, make_story_library
+from pilot_steps import settle, started
+from story_sample import WIRE, make_story_library, make_twins_library
 from test_read_marks import _read, _row_marks, _starred, write_lock_held
 
-from tui.models import Article
 from tui.store import Library, StoreError
-from tui.stories import group_new, story_of
+from tui.stories import story_of
 from tui.store.stories import story_row
 from ui_sample import HARBOUR, ORCHARD
 
 
 @pytest.fixture
 def twins(tmp_path):
-    """The story sample plus the WIRE report printed again by a second outlet (a copy: no row of its own)."""
+    """The story sample plus the WIRE report printed again by a second outlet (story_sample.COPY)."""
     path = tmp_path / "library.db"
-    ids = make_story_library(path, cached=True)
-    with Library(path) as lib:
-        (_, copy), = lib.add_many([Article(title="Storm wall rebuild approved in Port Ellin", source="Harbour Radio",
-                                           published=WIRE.published, body=WIRE.body + "\n\nHarbour Radio news desk.")])
-        group_new(lib)
-    return path, ids, copy
+    return (path, *make_twins_library(path, cached=True))
 
 
 async def test_m_and_f_on_a_copy_show_on_its_text_s_row_at_once(twins, make_app):
@@ -38,9 +32,7 @@ async def test_m_and_f_on_a_copy_show_on_its_text_s_row_at_once(twins, make_app)
     path, ids, copy = twins
     head = ids[WIRE.title]
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (200, 50)) as (pilot, main):
         main.open_article(copy)  # what enter on the copy's line in the story view does
         await settle(pilot)
         assert main.article.id == copy and copy in main.articles.source.row(main.articles.source.index_of(head)).twins
@@ -68,9 +60,7 @@ async def test_a_copy_s_queued_mark_shows_on_its_line_in_the_story_view(twins, m
         lib.set_read(head, False)  # and its copy with it
         assert not lib.get(copy).read
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (200, 50)) as (pilot, main):
         await pilot.press("v")
         await settle(pilot)
         with Library(path) as lib:
@@ -108,9 +98,7 @@ async def test_an_open_s_read_mark_that_fails_leaves_the_row_unread(cached_libra
     path, ids = cached_library
     harbour = ids[HARBOUR.title]
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app) as (pilot, main):
         before = main.unread.count
         assert _row_marks(main, harbour) == "●"
         main.open_article(harbour)
@@ -144,9 +132,7 @@ async def test_story_mode_figures_follow_an_open_s_read_mark_written_late(tmp_pa
 
     monkeypatch.setattr(Library, "set_read", slow)
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app) as (pilot, main):
         await pilot.press("v")
         await settle(pilot)
         with Library(path) as lib:
@@ -173,9 +159,7 @@ async def test_a_toggle_then_an_open_just_before_quit_are_both_written(cached_li
     path, ids = cached_library
     orchard, harbour = ids[ORCHARD.title], ids[HARBOUR.title]
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app) as (pilot, main):
         with write_lock_held(path):  # both wait in the queue until the UI thread is stopping
             main.set_mark(orchard, "starred", True)
             main.open_article(harbour)

@@ -177,23 +177,16 @@ async def test_mark_all_read_says_as_many_articles_as_it_asked_about(tmp_path, m
     """A text printed by two outlets is one row of the library (two records): A asked "Mark the 23 unread articles
     shown read?" and then said "Marked 24 articles read."."""
     from pilot_steps import toasts_of
-    from story_sample import WIRE
-    from tui.models import Article
+    from story_sample import make_twins_library
     from tui.store import Library
-    from tui.stories import group_new
 
     path = tmp_path / "library.db"
-    make_story_library(path)
+    make_twins_library(path)
     with Library(path) as lib:
-        (_, _copy), = lib.add_many([Article(title="Storm wall rebuild approved in Port Ellin", source="Harbour Radio",
-                                            published=WIRE.published, body=WIRE.body + "\n\nHarbour Radio news desk.")])
-        group_new(lib)  # (the copy is found to be one: its twin's row)
         records = lib.db.execute("SELECT count(*) FROM articles WHERE read = 0").fetchone()[0]
     app = make_app(path)
     said = toasts_of(app, monkeypatch)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (120, 40)) as (pilot, main):
         rows = main.unread.count
         assert rows == records - 1, (rows, records)  # the copy is no row of its own
         await pilot.press("A")

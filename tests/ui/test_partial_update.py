@@ -6,12 +6,10 @@ screen shows, after opening, tabbing, moving, scrolling, at a wide and a narrow 
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from textual._compositor import ChopsUpdate, LayoutUpdate
 
-from pilot_steps import settle
+from pilot_steps import settle, started, wait_prepared
 from tui.app import partial_update
 
 
@@ -161,17 +159,10 @@ async def test_a_prepared_article_has_its_lines_cut_and_rendered_ahead(cached_li
             updates.append(renderable)
 
     app._display = display
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         await pilot.press("g", "enter", "escape", "j")  # panes laid out; rest on the second row
-        for _ in range(150):
-            await asyncio.sleep(0.02)
-            ready = screen.ahead.ready
-            if ready is not None and not ready.steps and ready.article_id == screen.articles.current.id:
-                break
-        else:
-            raise AssertionError("the article under the cursor was never prepared")
+        await wait_prepared(pilot)
+        ready = screen.ahead.ready
         finished = [line for _strip, line in screen.body._finished[1].values()]
         cut_ahead = {id(piece) for line in finished for pieces in line._divide_cache._cache.values()
                      for piece in pieces if piece._render_cache is not None}

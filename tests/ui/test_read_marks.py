@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from pilot_steps import open_first, settle
+from pilot_steps import open_first, settle, started, wait_until
 
 from ui_sample import HARBOUR, ORCHARD
 
@@ -71,9 +71,7 @@ async def test_open_while_another_writer_holds_the_lock_does_not_wait_and_the_ma
                                                                                           write_threads):
     path, ids = cached_library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         before = screen.unread.count
         with write_lock_held(path) as other:  # e.g. the background analysis committing a batch
             screen.open_article(ids[HARBOUR.title])
@@ -187,17 +185,16 @@ async def test_the_unread_count_never_waits_for_the_write_lock_on_the_ui_thread(
         monkeypatch.setattr(marks, "SETTLE_SECONDS", wait)
     path, ids = cached_library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         before = screen.unread.count
         with write_lock_held(path):  # another program writing (an import adding articles, say)
             screen.open_article(ids[HARBOUR.title])
             await pilot.pause()
             await pilot.pause()
             assert screen.marks.pending  # the mark waits for the lock
+            listed = screen.articles.source
             screen.reload_list()  # what the library watch does when another program added articles
-            await pilot.pause(0.3)
+            await wait_until(pilot, lambda: screen.articles.source is not listed, "the list read again")
             await pilot.press("escape", "j")  # the app goes on meanwhile: back to the list, one row down
             await pilot.pause()
             assert screen.articles.has_focus and screen.articles.cursor == 1
@@ -217,9 +214,7 @@ async def test_back_from_story_mode_with_a_read_mark_waiting_shows_no_stories_co
     for another writer's lock, that number stayed on the status line as "N unread" until the recount landed."""
     path, ids = cached_library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         before = screen.unread.count
         await pilot.press("v")
         await settle(pilot)
@@ -231,10 +226,7 @@ async def test_back_from_story_mode_with_a_read_mark_waiting_shows_no_stories_co
             assert screen.marks.pending
             screen.set_focus(screen.articles)
             await pilot.press("v")  # back to the articles (not `settle`: the count's worker waits for the lock)
-            for _ in range(250):
-                await pilot.pause(0.02)
-                if screen.articles.source.kind != "stories":
-                    break
+            await wait_until(pilot, lambda: screen.articles.source.kind != "stories", "the articles list back")
             await pilot.pause()
             assert not screen.listing.stories and screen.articles.source.kind != "stories"
             assert screen.unread.count is None  # not the stories' figure
@@ -248,9 +240,7 @@ async def test_a_reading_position_waiting_for_the_lock_does_not_delay_the_count(
     """Only read marks change the count: with just a reading position queued, the count is made at once."""
     path, ids = cached_library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         before = screen.unread.count
         with write_lock_held(path):
             screen.marks.save_position(ids[HARBOUR.title], 3)
@@ -306,9 +296,7 @@ async def test_m_and_f_after_an_open_while_another_writer_holds_the_lock_do_not_
     path, ids = cached_library
     harbour = ids[HARBOUR.title]
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         before = screen.unread.count
         assert _row_marks(screen, harbour) == "●"
         with write_lock_held(path):  # another program writing
@@ -341,9 +329,7 @@ async def test_m_twice_while_the_marks_wait_flips_twice(cached_library, make_app
     path, ids = cached_library
     orchard, harbour = ids[ORCHARD.title], ids[HARBOUR.title]
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         before = screen.unread.count
         with write_lock_held(path):
             screen.set_focus(screen.articles)
@@ -382,9 +368,7 @@ async def test_a_toggle_that_cannot_be_written_says_so_once_and_the_row_shows_th
     path, ids = cached_library
     harbour = ids[HARBOUR.title]
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         screen.open_article(harbour)
         await settle(pilot)
         try:

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from pilot_steps import open_first, settle
+from pilot_steps import open_first, settle, started
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
 from tui.app.parts.analysis import method_names
@@ -27,9 +27,7 @@ def select_option(screen, option_id: str) -> None:
 async def test_library_lists_newest_first_with_count(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         assert titles(screen) == [HARBOUR.title, ORCHARD.title, ROBOTS.title, HOSTILE.title]
         assert "4 articles" in str(screen.query_one("#library-status").render())
         assert screen.articles.has_focus

@@ -4,7 +4,7 @@ and `enter` then opens the article under it; `enter` without them goes to the li
 
 from __future__ import annotations
 
-from pilot_steps import settle
+from pilot_steps import settle, started
 
 from tui.app.widgets.search_box import SearchBox
 
@@ -17,9 +17,7 @@ async def search(pilot, text: str) -> None:
 async def test_down_and_up_in_the_search_box_pick_a_result_and_enter_opens_it(library, make_app):
     path, _ids = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (80, 24)) as (pilot, main):
         await pilot.press("G")  # the cursor on the oldest article, which the search also finds
         await search(pilot, "the")
         rows = main.articles.source
@@ -40,9 +38,7 @@ async def test_down_and_up_in_the_search_box_pick_a_result_and_enter_opens_it(li
 async def test_enter_in_the_search_box_without_picking_goes_to_the_list(library, make_app):
     path, _ids = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (80, 24)) as (pilot, main):
         await search(pilot, "the")
         await pilot.press("enter")
         await settle(pilot)

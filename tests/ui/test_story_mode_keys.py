@@ -412,9 +412,7 @@ async def test_t_and_l_in_the_library_say_why_they_do_nothing(stories, make_app,
     without a word (found by pressing every key on every screen: notes/s20/polish10-scratch/silent_keys.py)."""
     app = make_app(stories)
     said = toasts_of(app, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (80, 24)) as (pilot, main):
         for key, words in (("t", "t (since when) works in the briefing (b opens it)."),
                            ("l", "l hides the library while an article is open: ⏎ opens one.")):
             said.clear()

@@ -6,26 +6,12 @@ from __future__ import annotations
 
 import threading
 
-from pilot_steps import settle
+from pilot_steps import palette_names, palette_type, settle, started, wait_until
 from ui_sample import ORCHARD
 
 
 def status(screen) -> str:
     return str(screen.query_one("#library-status").render())
-
-
-async def picker_names(pilot, at_least: int, tries: int = 100) -> list[str]:
-    from textual.command import CommandList
-
-    names: list[str] = []
-    for _ in range(tries):
-        lists = pilot.app.screen.query(CommandList)
-        if lists and lists.first().option_count >= at_least:
-            widget = lists.first()
-            names = [str(widget.get_option_at_index(i).prompt).split("\n")[0] for i in range(widget.option_count)]
-            break
-        await pilot.pause(0.02)
-    return names
 
 
 async def test_the_tag_picker_shows_at_once_and_reads_the_tags_in_a_worker(library, make_app, monkeypatch):
@@ -44,30 +30,26 @@ async def test_the_tag_picker_shows_at_once_and_reads_the_tags_in_a_worker(libra
     monkeypatch.setattr(reader, "all_tags", slow_tags)
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (80, 24)) as (pilot, main):
         await pilot.press("T")
-        await pilot.pause(0.1)
+        await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), lambda: app.screen)
         # Open while the tags are still being read, saying so; read off the UI thread.
         assert isinstance(app.screen, CommandPalette) and threads == [False]
         assert "loading" in app.screen.query_one(CommandInput).placeholder
         release.set()
-        names = await picker_names(pilot, 3)
+        names = await palette_names(pilot, 3)
         assert "Farming" in names and app.screen.query_one(CommandInput).placeholder == "Filter by tag…"
-        await pilot.press(*"farming")
-        await pilot.pause(0.3)
+        await palette_type(pilot, "farming")
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is main and "tag Farming" in status(main)
         # The second time: the tags read before show at once, while they are read again for next time.
         release.clear()
         await pilot.press("T")
-        names = await picker_names(pilot, 3, tries=10)
+        names = await palette_names(pilot, 3, seconds=5)  # the slow read waits 10 s
         assert names[0] == "All tags" and "Farming" in names and len(threads) == 2
         release.set()
-        await pilot.press(*"all tags")
-        await pilot.pause(0.3)
+        await palette_type(pilot, "all tags")
         await pilot.press("enter")
         await settle(pilot)
         assert "tag" not in status(main) and len(main.articles.source) == 4
@@ -84,9 +66,7 @@ async def test_a_library_without_tags_says_so_and_closes_the_picker(library, mak
     toasts: list[str] = []
     notify = app.notify
     monkeypatch.setattr(app, "notify", lambda message, **kw: (toasts.append(message), notify(message, **kw)))
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (80, 24)) as (pilot, main):
         await pilot.press("T")
         await settle(pilot)
         await pilot.pause(0.1)
@@ -106,7 +86,7 @@ async def test_tags_that_arrive_with_new_articles_are_in_the_next_picker(library
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         await pilot.press("T")
-        names = await picker_names(pilot, 3)
+        names = await palette_names(pilot, 3)
         assert "Fisheries" not in names
         await pilot.press("escape")
         await settle(pilot)
@@ -116,5 +96,5 @@ async def test_tags_that_arrive_with_new_articles_are_in_the_next_picker(library
         app.screen.reload_list()  # as after a refresh, an add or a folder scan
         await settle(pilot)
         await pilot.press("T")
-        names = await picker_names(pilot, 3)
+        names = await palette_names(pilot, 3)
         assert "Fisheries" in names, names

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import json
 
-from pilot_steps import settle
-from test_tag_picker_worker import picker_names, status
+from pilot_steps import palette_names, palette_type, settle, started
+from test_tag_picker_worker import status
 
 from tui.app.widgets.article_body import header_lines
 from tui.models import Article
@@ -37,19 +37,16 @@ async def test_tags_differing_in_case_are_one(tmp_path, make_app):
     assert stored == ["Politics", "Économie"]
     assert counts == {"politics": 2, "économie": 2, "culture": 1}
     app = make_app(path)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (120, 30)) as (pilot, main):
         await pilot.press("g", "j", "enter")  # the ferry article (second newest)
         await settle(pilot)
         tags_line = [text for text, _ in header_lines(main.article) if text.startswith("Tags:")]
         assert tags_line == ["Tags: Politics, Économie"]
         await pilot.press("escape", "T")
-        names = await picker_names(pilot, 3)
+        names = await palette_names(pilot, 3)
         assert sum(n.casefold().startswith("économie") for n in names) == 1, names
         assert sum(n.casefold().startswith("politics") for n in names) == 1, names
-        await pilot.press(*"économie")
-        await pilot.pause(0.3)
+        await palette_type(pilot, "économie")
         await pilot.press("enter")
         await settle(pilot)
         assert "#économie" in status(main).casefold() and len(main.articles.source) == 2  # (the short form at 120x30)

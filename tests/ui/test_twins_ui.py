@@ -4,27 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import settle
-from story_sample import WIRE, make_story_library
+from pilot_steps import settle, started, wait_until
+from story_sample import WIRE, make_twins_library
 
 from tui.app.dialogs import ConfirmDialog
 from tui.app.widgets.article_body import header_lines
-from tui.models import Article
 from tui.store import Library
-from tui.stories import group_new, story_of
+from tui.stories import story_of
 from tui.store.stories import story_row
 
 
 @pytest.fixture
 def twins(tmp_path):
-    """The story sample plus the WIRE report printed again by a second outlet under its own headline."""
+    """The story sample plus the WIRE report printed again by a second outlet (story_sample.COPY)."""
     path = tmp_path / "library.db"
-    ids = make_story_library(path, cached=True)
-    with Library(path) as lib:
-        (_, copy), = lib.add_many([Article(title="Storm wall rebuild approved in Port Ellin", source="Harbour Radio",
-                                           published=WIRE.published, body=WIRE.body + "\n\nHarbour Radio news desk.")])
-        group_new(lib)
-    return path, ids, copy
+    return (path, *make_twins_library(path, cached=True))
 
 
 def row_of(source, article_id: int) -> int:
@@ -39,9 +33,7 @@ def status(screen) -> str:
 async def test_two_outlets_of_one_text_are_one_row_with_both_and_marks_and_delete_follow(twins, make_app):
     path, ids, copy = twins
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (200, 50)) as (pilot, main):
         source = main.articles.source
         shown = [source.row(i) for i in range(len(source))]
         assert copy not in [r.id for r in shown] and len(shown) == len(ids)  # every other article still shows
@@ -86,9 +78,7 @@ async def test_a_copy_opened_from_the_story_view_shows_read_and_starred_in_both_
         lib.set_read(ids[WIRE.title], False)
         lib.set_read(copy, False)
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (200, 50)) as (pilot, main):
         source = main.articles.source
         at = row_of(source, ids[WIRE.title])
         assert not source.row(at).read
@@ -127,9 +117,7 @@ async def test_opening_a_copy_shows_its_row_read_in_the_article_list(twins, make
         lib.set_read(ids[WIRE.title], False)
         lib.set_read(copy, False)
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (200, 50)) as (pilot, main):
         source = main.articles.source
         at = row_of(source, ids[WIRE.title])
         unread = main.unread.count
@@ -146,9 +134,7 @@ async def test_a_copy_opened_from_the_story_view_underlines_its_text_s_row_as_th
     another article opens."""
     path, ids, copy = twins
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (200, 50)) as (pilot, main):
         source = main.articles.source
         at = row_of(source, ids[WIRE.title])
         assert copy in source.row(at).twins
@@ -182,9 +168,7 @@ async def test_a_story_s_unread_figure_counts_rows_as_the_library_does_not_recor
         assert story_row(lib, sid).unread == 3
         assert next(r for r in story_rows(lib, members=False) if r.id == sid).unread == 3
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (200, 50)) as (pilot, main):
         unread_rows = main.unread.count
         await pilot.press("v")
         await settle(pilot)
@@ -193,10 +177,8 @@ async def test_a_story_s_unread_figure_counts_rows_as_the_library_does_not_recor
         assert stories.row(at).unread == 3
         assert sum(stories.row(i).unread for i in range(len(stories))) == unread_rows  # as the library counts
         main.open_article(copy)  # from the story view: its row (and the copy) read
-        await settle(pilot)
-        await pilot.pause(0.3)  # the read mark is written, then the list's page read again (ReadMarks.pending)
-        await settle(pilot)
-        assert main.articles.source.row(at).unread == 2
+        # the read mark is written, then the list's page read again (ReadMarks.pending)
+        await wait_until(pilot, lambda: main.articles.source.row(at).unread == 2, lambda: main.articles.source.row(at))
 
 
 async def test_undoing_the_delete_of_a_shown_copy_makes_it_one_row_with_its_twin_again(twins, make_app):
@@ -212,9 +194,7 @@ async def test_undoing_the_delete_of_a_shown_copy_makes_it_one_row_with_its_twin
         story = story_of(lib, ids[WIRE.title])
         reader.save_position(lib, ids[WIRE.title], 7)
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (200, 50)) as (pilot, main):
         at = row_of(main.articles.source, ids[WIRE.title])
         await pilot.press("g", *["j"] * at, "d", "y")
         await settle(pilot)

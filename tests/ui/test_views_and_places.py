@@ -4,7 +4,7 @@ remembered per article; the unread count in story mode. Keys in help and the pal
 
 from __future__ import annotations
 
-from pilot_steps import open_first, settle
+from pilot_steps import open_first, palette_names, palette_options, palette_type, settle, started, wait_until
 from story_sample import make_story_library
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
@@ -27,9 +27,7 @@ async def test_u_cycles_the_views_and_the_view_is_remembered(library, make_app, 
         lib.set_read(ids[ORCHARD.title], True)
         lib.set_starred(ids[ROBOTS.title], True)
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         assert len(titles(screen)) == 4
         await pilot.press("u")
         await settle(pilot)
@@ -58,9 +56,7 @@ async def test_u_cycles_the_views_and_the_view_is_remembered(library, make_app, 
 async def test_O_orders_by_title_source_and_length_and_is_remembered(library, make_app, tmp_path):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         assert titles(screen) == [HARBOUR.title, ORCHARD.title, ROBOTS.title, HOSTILE.title]  # newest first
         await pilot.press("O")
         await settle(pilot)
@@ -86,14 +82,11 @@ async def test_O_orders_by_title_source_and_length_and_is_remembered(library, ma
 async def test_filter_by_tag_from_its_key_and_the_palette(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        screen = app.screen
+    async with started(app) as (pilot, screen):
         await pilot.press("T")
-        await pilot.pause(0.3)
-        assert app.screen is not screen  # the tag picker (a palette over the library's tags)
-        await pilot.press(*"farming")
-        await pilot.pause(0.5)
+        await palette_names(pilot, 1)  # the tag picker (a palette over the library's tags)
+        assert app.screen is not screen
+        await palette_type(pilot, "farming")
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen
@@ -105,13 +98,11 @@ async def test_filter_by_tag_from_its_key_and_the_palette(library, make_app):
         commands = {c.title: c for c in app.get_system_commands(screen)}
         assert keymap.BY_ID["tag"].description in commands
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
-        await pilot.press(*"filter by tag")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: app.screen is not screen, "the command palette")
+        await palette_type(pilot, "filter by tag")
         await pilot.press("enter")
-        await pilot.pause(0.5)
-        await pilot.press(*"weather")
-        await pilot.pause(0.5)
+        await wait_until(pilot, lambda: "Weather" in palette_options(app), "the tag picker")
+        await palette_type(pilot, "weather")
         await pilot.press("enter")
         await settle(pilot)
         assert app.screen is screen and titles(screen) == [HARBOUR.title]
