@@ -144,18 +144,20 @@ def _import_stream(stream, name: str, size: int | None = None) -> list[ImportIte
 
 
 def _import_url(url: str) -> list[ImportItem]:
-    import urllib.request
-
+    """Fetch a URL as `feed add` does (tui.sources.http: timeouts, a 20 MB cap, http(s) redirects only) and say
+    why it failed in its words: "host not found (offline?)", "HTTP 404 Not Found" (urllib's "[Errno -2] Name or
+    service not known" was said here, another line for the same URL)."""
     from tui.importers.clean import clean_text
+    from tui.sources.http import PAGE_ACCEPT, Fetcher, FetchError, Limits
 
     try:
-        req = urllib.request.Request(url, headers={"User-Agent": "newsreader"})
-        with urllib.request.urlopen(req, timeout=10) as resp:
-            data = resp.read(MAX_BYTES + 1)
-            ctype = resp.headers.get("Content-Type", "")
-    except Exception as exc:
-        reason = getattr(exc, "reason", None) or exc
-        return [ImportItem(url, None, f"could not fetch URL ({squash_reason(reason)})")]
+        with Fetcher(Limits(max_bytes=MAX_BYTES)) as fetcher:
+            resp = fetcher.get(url, accept=PAGE_ACCEPT + ", application/rss+xml;q=0.9, application/atom+xml;q=0.9")
+        data, ctype = resp.body, resp.content_type
+    except FetchError as exc:
+        return [ImportItem(url, None, squash_reason(exc) or "could not fetch URL")]
+    except Exception as exc:  # never a traceback for a URL
+        return [ImportItem(url, None, f"could not fetch URL ({squash_reason(exc) or type(exc).__name__})")]
     if len(data) > MAX_BYTES:
         return [ImportItem(url, None, f"larger than {_LIMIT_MB} MB, skipped")]
     # The content type says what the bytes are (a URL path often has no extension).
