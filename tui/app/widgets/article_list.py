@@ -34,10 +34,10 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
     """Title, source, date and read/star marks; `enter` opens the article under the cursor."""
 
     BINDINGS = keymap.bindings(keymap.LIST)
-    HELP = ("Your library, newest first (best match first while searching). ● unread, ★ starred. "
+    HELP = ("Your library, newest first (O: by title, source or length; best match first while searching). "
+            "● unread, ★ starred. u: all / unread / starred; T: a tag; v: as stories. "
             "enter opens; / searches as you type (other forms of a word too, \"words in quotes\" as a phrase; ↓ / ↑ "
-            "there pick a result, enter opens it); esc clears the search or "
-            "entity filter.")
+            "there pick a result, enter opens it); esc clears the search and filters.")
     COMPONENT_CLASSES = {
         "article-list--cursor",
         "article-list--cursor-focus",

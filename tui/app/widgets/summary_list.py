@@ -68,8 +68,9 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         self._strips: dict[tuple, list[Strip]] = {}  # (option index, look) -> its drawn lines
 
     HELP = ("The summary (numbered, in article order), the key quotes with their speakers, and the "
-            "entities by type. enter on a sentence or quote finds it in the article; enter on an "
-            "entity lists the articles that mention it.")
+            "entities by type. enter on a sentence or quote finds it in the article; enter on a person opens "
+            "their page (their articles over time, who appears with them, their quotes); on another entity, lists "
+            "the articles that mention it.")
 
     def watch_virtual_size(self, old: Size, new: Size) -> None:
         relayout_if_needed(self, old, new)

@@ -1,0 +1,42 @@
+"""The words `?` shows for the focused pane say what its keys do: on the summary pane, enter on a person opens their
+page (it said "enter on an entity lists the articles that mention it", for every entity: walk24); on the library,
+that `O` changes the order it called "newest first"."""
+
+from __future__ import annotations
+
+from pilot_steps import open_first, settle
+from test_reading import select_option
+
+
+def pane_help(app) -> str:
+    return str(app.screen.query_one(".pane-help").render())
+
+
+async def test_the_summary_panes_help_says_enter_on_a_person_opens_their_page(cached_library, make_app):
+    path, _ = cached_library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = await open_first(pilot)
+        index = next(i for i, (_k, name) in enumerate(screen.summary.entity_names) if name == "Agnes Trewin")
+        select_option(screen, f"e:{index}")
+        await pilot.press("question_mark")
+        await settle(pilot)
+        said = " ".join(pane_help(app).split())
+        assert "enter on a person opens their page" in said, said
+        assert "on another entity, lists the articles that mention it" in said, said
+        await pilot.press("escape")
+        await settle(pilot)
+        await pilot.press("enter")  # what it says is what enter does there
+        await settle(pilot)
+        assert type(app.screen).__name__ == "PersonScreen"
+
+
+async def test_the_librarys_help_says_o_changes_its_order(cached_library, make_app):
+    path, _ = cached_library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        said = " ".join(pane_help(app).split())
+        assert said.startswith("Your library, newest first (O: by title, source or length;"), said
