@@ -30,12 +30,17 @@ class LibraryImport:
         added, duplicates, errors = 0, 0, []
         try:
             from tui.importers import import_paths
+            from tui.importers.prose import item_not_prose_reason
 
             with Library(self.db_path) as lib:
                 articles = []
                 for item in import_paths([os.path.expanduser(path)]):
-                    if item.error:
-                        errors.append(f"{echoed(visible(item.origin))}: {echoed(item.error, 200)}")
+                    # a word list or a config file is no article: skipped, as `newsreader add` skips it
+                    reason = item.error or (item.article is not None and item_not_prose_reason(item))
+                    item.text = None  # (the decoded file, kept for the prose check only)
+                    if reason:
+                        why = reason if item.error else f"{reason}; `newsreader add --force` takes it"
+                        errors.append(f"{echoed(visible(item.origin))}: {echoed(why, 200)}")
                     elif item.article is not None:
                         articles.append(item.article)
                 for status, _id in lib.add_many(articles):
