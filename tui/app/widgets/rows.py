@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from tui.app.widgets.paged import PagedSource
 from tui.models import ArticleRow
 from tui.store.changes import list_position
 
@@ -11,7 +12,7 @@ PAGE = 200
 KEEP_PAGES = 8  # ~1,600 rows in memory at most, whatever the library size
 
 
-class RowSource:
+class RowSource(PagedSource):
     """The rows of one view of the library (all, a search, or an entity filter), fetched on demand.
 
     Unfiltered views page with OFFSET (newest first); filtered ones hold the matching ids
@@ -21,16 +22,16 @@ class RowSource:
     kind = "articles"  # what the rows are (story_rows.StorySource: "stories")
     view = "all"  # the view (all / unread / starred) and tag these rows were chosen by
     tag = ""
+    page, keep = PAGE, KEEP_PAGES
 
     def __init__(self, lib, search: str = "", entity: str = "", ids: list[int] | None = None,
                  count: int | None = None, feed: str = ""):
-        self.lib = lib
+        super().__init__(lib)
         self.search = search
         self.entity = entity
         self.feed = feed  # the name of the feed the view is narrowed to ("" for none)
         self.ids = ids
         self.count = len(ids) if ids is not None else (count if count is not None else lib.count())
-        self._pages: dict[int, list[ArticleRow]] = {}
         self.error = ""
         self.search_failed = False  # the search index could not be read: `error` says why, the rows are none
 
@@ -48,28 +49,6 @@ class RowSource:
             mine = set(ids)
             ids = [i for i in lib.ids(search=search, entity=entity) if i in mine]
         return cls(lib, search, entity, ids=ids, feed=feed)
-
-    def rebind(self, lib) -> "RowSource":
-        """Use `lib` (the UI thread's connection) for page fetches from now on."""
-        self.lib = lib
-        self._pages.clear()
-        return self
-
-    def __len__(self) -> int:
-        return self.count
-
-    def row(self, index: int) -> ArticleRow | None:
-        """The row at `index` in list order, or None past the end."""
-        if not 0 <= index < self.count:
-            return None
-        number, offset = divmod(index, PAGE)
-        page = self._pages.get(number)
-        if page is None:
-            page = self._fetch(number)
-            if len(self._pages) >= KEEP_PAGES:
-                self._pages.pop(next(iter(self._pages)))
-            self._pages[number] = page
-        return page[offset] if offset < len(page) else None
 
     def _fetch(self, number: int) -> list[ArticleRow]:
         start = number * PAGE
@@ -97,11 +76,7 @@ class RowSource:
     def index_of_copy(self, article_id: int) -> int | None:
         """Where the row that shows `article_id`'s text sits, when `article_id` is a copy (the same text
         from another outlet, shown as that row) and the row is in a loaded page."""
-        for number, page in self._pages.items():
-            for offset, row in enumerate(page):
-                if article_id in (row.twins or ()):
-                    return number * PAGE + offset
-        return None
+        return self._loaded_index(lambda row: article_id in (row.twins or ()))
 
     def index_of(self, article_id: int) -> int | None:
         """Where an article sits in this view, if it is in a loaded page or the id list."""
@@ -110,19 +85,14 @@ class RowSource:
                 return self.ids.index(article_id)
             except ValueError:
                 return None
-        for number, page in self._pages.items():
-            for offset, row in enumerate(page):
-                if row.id == article_id:
-                    return number * PAGE + offset
+        loaded = self._loaded_index(lambda row: row.id == article_id)
+        if loaded is not None:
+            return loaded
         try:  # the whole library, not in a loaded page (a reloaded view): ask the list's index
             index = list_position(self.lib, article_id)
         except sqlite3.DatabaseError:
             return None
         return index if index is not None and index < self.count else None
-
-    def forget(self) -> None:
-        """Drop cached pages (after a row changed: read, starred)."""
-        self._pages.clear()
 
 
 def source_article_ids(lib, feed_id) -> list[int]:

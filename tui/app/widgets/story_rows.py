@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sqlite3
 
+from tui.app.widgets.paged import PagedSource
+
 PAGE = 100
 KEEP_PAGES = 8
 
 
-class StorySource:
+class StorySource(PagedSource):
     """The stories of the library, latest first, fetched a page at a time (`tui.stories.story_rows`).
 
     The same interface as RowSource (len, row, index_of, forget, rebind, error), so the library
@@ -19,39 +21,17 @@ class StorySource:
     search = ""
     entity = ""
     unread: int | None = None  # stories with an unread article (counted by the worker that made this)
+    page, keep = PAGE, KEEP_PAGES
 
     def __init__(self, lib, count: int | None = None) -> None:
         from tui.store.stories import story_count  # not tui.stories: that imports the whole story engine (~150 ms)
 
-        self.lib = lib
+        super().__init__(lib)
         self.error = ""
-        self._pages: dict[int, list] = {}
         try:
             self.count = count if count is not None else story_count(lib)
         except sqlite3.DatabaseError as exc:
             self.count, self.error = 0, f"stories cannot be read: {exc}"
-
-    def rebind(self, lib) -> "StorySource":
-        """Use `lib` (the UI thread's connection) for page fetches from now on."""
-        self.lib = lib
-        self._pages.clear()
-        return self
-
-    def __len__(self) -> int:
-        return self.count
-
-    def row(self, index: int):
-        """The StoryRow at `index` (latest first), or None past the end."""
-        if not 0 <= index < self.count:
-            return None
-        number, offset = divmod(index, PAGE)
-        page = self._pages.get(number)
-        if page is None:
-            page = self._fetch(number)
-            if len(self._pages) >= KEEP_PAGES:
-                self._pages.pop(next(iter(self._pages)))
-            self._pages[number] = page
-        return page[offset] if offset < len(page) else None
 
     def _fetch(self, number: int) -> list:
         from tui.store import stories as store
@@ -80,12 +60,4 @@ class StorySource:
 
     def index_of(self, story_id: int) -> int | None:
         """Where a story sits, if it is in a loaded page."""
-        for number, page in self._pages.items():
-            for offset, row in enumerate(page):
-                if row.id == story_id:
-                    return number * PAGE + offset
-        return None
-
-    def forget(self) -> None:
-        """Drop cached pages (after an article's read mark changed)."""
-        self._pages.clear()
+        return self._loaded_index(lambda row: row.id == story_id)
