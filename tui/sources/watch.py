@@ -32,6 +32,7 @@ def scan_watched(lib, *, on_chunk: Callable[[ScanResult], None] | None = None) -
     """Scan every watched folder once and import what is new or changed. Never raises for bad files
     or a missing folder (each is one entry in `errors`); call at start-up and then periodically."""
     from tui.importers.dispatch import import_file, walk
+    from tui.importers.prose import item_not_prose_reason
 
     total = ScanResult()
     for watch in list_watched(lib):
@@ -53,6 +54,10 @@ def scan_watched(lib, *, on_chunk: Callable[[ScanResult], None] | None = None) -
                 total.unchanged += 1
                 continue
             items = import_file(path, allow_pipe=False)
+            for it in items:  # a word list or a config file is no article: skipped, as `newsreader add` skips it
+                if it.article is not None and (reason := item_not_prose_reason(it)):
+                    it.article, it.error = None, reason
+                it.text = None  # (the decoded file, kept for the prose check only)
             articles = [it.article for it in items if it.article is not None]
             total.errors += [(path, it.error or "unreadable") for it in items if it.article is None]
             batch.append((path, st.st_size, st.st_mtime_ns, articles, before))
