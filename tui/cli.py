@@ -104,7 +104,9 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
     ex = sub.add_parser("export", help="write the whole library to stdout, newest first")
     ex.add_argument("--format", choices=["md", "json"], default="md")
 
-    sub.add_parser("doctor", help="library path, counts, NLP backends and clipboard methods")
+    dr = sub.add_parser("doctor", help="library path, counts, NLP backends and clipboard methods")
+    dr.add_argument("--repair", action="store_true",
+                    help="make the search index again from the articles, in place (a damaged or dropped index)")
 
     an = sub.add_parser("analyze", help="analyse every article not yet analysed (uses all cores)")
     an.add_argument("--jobs", type=_count, default=0, metavar="N", help="worker processes (default: all cores)")

@@ -335,12 +335,38 @@ def cmd_doctor(args) -> int:
     from tui import __version__, doctor
 
     lib = open_library(args)
+    if getattr(args, "repair", False):
+        try:
+            return _repair(lib)
+        finally:
+            lib.close()
     out(f"newsreader {__version__}")
     for line in doctor.library_lines(lib):
         out(line)
     lib.close()
     for line in doctor.report_lines():
         out(line)
+    return 0
+
+
+def _repair(lib) -> int:
+    """`doctor --repair`: the search index made again in place, with progress on stderr (tui/store/library.py)."""
+    import time
+
+    from tui.store.library import REBUILD_SECONDS, _duration
+
+    if lib.damaged or lib.check() != "ok":
+        raise CliError(f"{visible(lib.path)} has damaged pages: `newsreader doctor` says how to recover what is "
+                       "readable; the search index alone cannot be repaired in it")
+    started = time.monotonic()
+    total = lib.count()
+    say = lambda line: print(f"newsreader: {line}", file=sys.stderr, flush=True)  # noqa: E731
+    say(f"making the search index again for {plural(total, 'article')} (about {_duration(total * REBUILD_SECONDS)})…")
+    done = lib.repair_search_index(say)
+    problem = lib.check_search_index()
+    if problem is not None:
+        raise CliError(f"the search index was made again but still fails its check ({visible(problem)})")
+    out(f"search index made again: {plural(done, 'article')} in {time.monotonic() - started:.0f} s")
     return 0
 
 

@@ -53,12 +53,19 @@ def library_lines(lib) -> list[str]:
                      " searches find less (words as typed, not all their forms) until it can be upgraded")
     index = lib.check_search_index() if health == "ok" and not lib.damaged else None
     if index is not None:  # integrity_check leaves the search index out: searching and adding fail on it
-        lines.append(f"search:    the search index is missing or damaged ({visible(index)}); searching and adding"
-                     " articles fail on it")
-    if health != "ok" or lib.damaged or index is not None:
+        from tui.store.library import REBUILD_SECONDS, REPAIR, _duration
+
+        try:
+            about = f", about {_duration(lib.count() * REBUILD_SECONDS)}"
+        except Exception:
+            about = ""
+        command = REPAIR.replace("newsreader", f"newsreader --db {visible(lib.path)}", 1)
+        lines += [f"search:    the search index is damaged ({visible(index)}); searching and adding articles fail on it",
+                  f"repair:    `{command}` makes it again from the articles (in place{about})"]
+    if health != "ok" or lib.damaged:
         path = visible(lib.path)
         lines += [
-            *(["damaged:   this library has damaged pages; newsreader will not write to it."] if index is None else []),
+            "damaged:   this library has damaged pages; newsreader will not write to it.",
             "recover:   export what is readable into a new library, then use that one:",
             f"             newsreader --db {path} export --format json > rescued.jsonl",
             "             newsreader --db NEW.db add rescued.jsonl",

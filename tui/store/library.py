@@ -17,7 +17,8 @@ from tui.models import Article, ArticleRow
 from tui.store.derived import Derived, derived, stored_tags
 from tui.tags import unique_tags
 from tui.store.fts_batch import close_batch, open_batch
-from tui.store.schema import MERGE_INDEX, MIGRATIONS, REBUILD_FROM, REBUILD_INDEX, SCHEMA_VERSION
+from tui.store.schema import (MERGE_INDEX, MIGRATIONS, REBUILD_FROM, REBUILD_INDEX, SCHEMA_VERSION, SEARCH_SHADOWS,
+                               SEARCH_TABLE, SEARCH_VIEWS)
 from tui.store.query import fts_query
 from tui.store.twins import hidden_ids, with_outlets
 from tui.textsafe import visible
@@ -85,11 +86,37 @@ def default_db_path() -> Path:
     return user_data_path("newsreader", appauthor=False) / "library.db"
 
 
-def search_index_problem(exc: BaseException | str) -> str:
-    """The one line said when a search meets a search index that is missing or damaged (articles_fts dropped, its
-    shadow tables edited by hand, a damaged page of it): the rest of the library still reads."""
+REPAIR = "newsreader doctor --repair"  # the command that makes the search index again in place
+
+
+def search_index_problem(exc: BaseException | str, path: str | os.PathLike | None = None) -> str:
+    """The one line said when a search or a write meets a search index that is missing or damaged (articles_fts or
+    one of FTS5's own tables dropped, edited by hand, a damaged page of it): the rest of the library still reads,
+    and `newsreader doctor --repair` makes the index again (`path`: the library named in the command)."""
     detail = " ".join(str(exc).split())[:80]
-    return f"search index missing or damaged ({visible(detail)}): see `newsreader doctor`"
+    command = REPAIR.replace("newsreader", f"newsreader --db {visible(path)}", 1) if path is not None else REPAIR
+    return f"the search index is damaged ({visible(detail)}): run `{command}` to make it again"
+
+
+def search_index_damage(db: sqlite3.Connection) -> str | None:
+    """What is wrong with the search index, in a few words, or None when it reads: one of its tables or views
+    missing (FTS5 says only "SQL logic error" when its `_idx` table is gone, nothing at all for `_docsize` until a
+    ranked search), or a query of it failing. Cheap: the schema's names and one term looked up."""
+    try:
+        names = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE name LIKE 'articles%'")}
+    except sqlite3.DatabaseError:
+        return None  # the schema itself unreadable: the library is damaged, not only its index
+    missing = [n for n in ("articles_fts", *SEARCH_SHADOWS, "articles_search") if n not in names]
+    if missing:
+        return ", ".join(missing) + " missing"
+    try:
+        db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"the\"' LIMIT 1").fetchall()
+        db.execute("SELECT id FROM articles_search LIMIT 0").fetchall()
+    except sqlite3.DatabaseError as exc:
+        if "interrupt" in str(exc) or "locked" in str(exc) or "busy" in str(exc):
+            return None
+        return " ".join(str(exc).split())[:120] or type(exc).__name__
+    return None
 
 
 def damaged_message(path: str | os.PathLike, problem: str = "") -> str:
@@ -410,7 +437,7 @@ class Library:
             self.db.execute("ROLLBACK TO merge_index")
         self.db.execute("RELEASE merge_index")
 
-    def _rebuild_index(self, notice: Callable[[str], None] | None, started: float) -> None:
+    def _rebuild_index(self, notice: Callable[[str], None] | None, started: float) -> int:
         """Make the search index again from its view, as FTS5's 'rebuild' does, in batches of REBUILD_BATCH
         articles (in id order) inside the migration's transaction, saying how far it is every few seconds (a
         kill at any moment leaves the library as it was: the transaction is rolled back whole)."""
@@ -435,6 +462,37 @@ class Library:
         # through on every later write (at 100,000 articles an added article cost 8.2 ms of CPU and 23 ms of wall
         # time, against 0.3-2.2 ms after this; it costs ~7 s once).
         db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
+        return done
+
+    def repair_search_index(self, notice: Callable[[str], None] | None = None) -> int:
+        """Make the search index again in place (`newsreader doctor --repair`): its table and views are dropped and
+        made as the current schema makes them (FTS5 cannot open, nor so drop, its table without its own data and
+        config tables: any of FTS5's tables found gone is made again empty first), then filled from the articles in
+        batches, saying how far it is as an upgrade does. One transaction: killed or interrupted half way, the
+        library is as it was (and can be repaired again). Returns how many articles were indexed."""
+        started = time.monotonic()
+        with self.transaction() as db:
+            try:
+                db.execute("DROP TABLE IF EXISTS articles_fts")
+            except sqlite3.DatabaseError:
+                names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+                for name, create in SEARCH_SHADOWS.items():
+                    if name not in names:
+                        db.execute(create)
+                # what FTS5 writes in a new table: its format, the averages record and an empty structure record
+                db.execute("INSERT OR REPLACE INTO articles_fts_config (k, v) VALUES ('version', 4)")
+                db.execute("INSERT OR REPLACE INTO articles_fts_data (id, block) VALUES (1, X''), (10, X'00000000000000')")
+                db.execute("DROP TABLE articles_fts")
+            for name in SEARCH_SHADOWS:  # left behind by a table dropped without them
+                db.execute(f"DROP TABLE IF EXISTS {name}")
+            for statement in _statements(SEARCH_VIEWS + "\n" + SEARCH_TABLE):
+                db.execute(statement)
+            if self._can_batch():
+                db.execute("DELETE FROM fts_later")  # the rebuild indexes them: not twice
+            db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 67108864)")
+            done = self._rebuild_index(notice, started)
+            db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 1048576)")
+        return done
 
     def _enable_wal(self) -> None:
         # Switching a new file to WAL takes a lock SQLite does not wait for (no busy handler): when
@@ -1015,8 +1073,10 @@ class Library:
         page). A query of the index first; then, when the library can be written, FTS5's 'integrity-check' (rolled
         back at once; ~7 s of CPU at 100,000 articles, 3x the integrity_check's)."""
         deadline = time.monotonic() + budget
+        damage = search_index_damage(self.db)
+        if damage is not None:
+            return damage
         try:
-            self.db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH '\"the\"' LIMIT 1").fetchall()
             if self.readonly or self.damaged or self.db.in_transaction:
                 return None
             self.db.set_progress_handler(lambda: time.monotonic() > deadline, 20_000)
@@ -1100,9 +1160,26 @@ def _statements(script: str) -> list[str]:
     return out
 
 
+def _index_damage_of(path: Path) -> str | None:
+    """`search_index_damage` of the library at `path`, read through a connection of its own (read-only)."""
+    try:
+        db = sqlite3.connect(sqlite_uri(path, readonly=True), uri=True, timeout=1.0)
+    except (sqlite3.Error, OSError, ValueError):
+        return None
+    try:
+        return search_index_damage(db)
+    except sqlite3.Error:
+        return None
+    finally:
+        db.close()
+
+
 def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
     msg = str(exc)
     if "malformed" in msg and "schema" not in msg:
+        damage = _index_damage_of(path)  # FTS5's own tables edited by hand read as "malformed" too
+        if damage is not None:
+            return f"{visible(path)}: {search_index_problem(damage, path)}"
         return damaged_message(path, msg)
     if "not a database" in msg or "malformed" in msg:
         return f"{visible(path)} is not a valid newsreader library (corrupt or another kind of file); it was left untouched"
@@ -1113,7 +1190,12 @@ def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
     if "locked" in msg or "busy" in msg:
         return f"{visible(path)} is locked by another program; try again"
     if any(name in msg for name in ("articles_fts", "articles_search", "articles_folded", "fts5")):  # the index gone
-        return f"{visible(path)}: {search_index_problem(msg)}"
+        return f"{visible(path)}: {search_index_problem(msg, path)}"
+    if msg in ("SQL logic error", "vtable constructor failed") or msg.startswith("vtable constructor failed"):
+        # FTS5's words for a table of its own gone: look at the index to say so, not "library error"
+        damage = _index_damage_of(path)
+        if damage is not None:
+            return f"{visible(path)}: {search_index_problem(damage, path)}"
     if "full" in msg:
         return f"disk full while writing {visible(path)}; nothing was lost, free some space and retry"
     if "disk I/O error" in msg:

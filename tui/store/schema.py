@@ -37,6 +37,26 @@ MERGE_INDEX = "INSERT INTO articles_fts (articles_fts) VALUES ('optimize');"
 _INDEXED = ["title", "body", "tags || ' ' || source || ' ' || byline"]
 # The search index's tokenizer since migration 24 (tui/store/query.py stems what is typed with the same one).
 TOKENIZE = "porter unicode61 remove_diacritics 2"
+# The search index (migration 24) and the views it reads the indexed text from (migration 25): also what
+# `Library.repair_search_index` (`newsreader doctor --repair`) makes again.
+SEARCH_TABLE = f"""CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, body, meta, content='articles_search', content_rowid='id',
+        tokenize='{TOKENIZE}', prefix='2 3'
+    );"""
+SEARCH_VIEWS = f"""DROP VIEW IF EXISTS articles_search;
+    DROP VIEW IF EXISTS articles_folded;
+    CREATE VIEW articles_folded (id, title, body, meta) AS
+        SELECT id, {_folded_if_needed(_INDEXED)} FROM articles;
+    CREATE VIEW articles_search (id, title, body, meta) AS
+        SELECT id, {_apart(["title", "body", "meta"])} FROM articles_folded;"""
+# FTS5's own tables behind articles_fts, as it makes them (SQLite 3.40's fts5.c), for a repair that finds one gone:
+# FTS5 cannot open (nor so drop) the index without its data and config tables.
+SEARCH_SHADOWS = {
+    "articles_fts_data": "CREATE TABLE articles_fts_data (id INTEGER PRIMARY KEY, block BLOB)",
+    "articles_fts_idx": "CREATE TABLE articles_fts_idx (segid, term, pgno, PRIMARY KEY (segid, term)) WITHOUT ROWID",
+    "articles_fts_docsize": "CREATE TABLE articles_fts_docsize (id INTEGER PRIMARY KEY, sz BLOB)",
+    "articles_fts_config": "CREATE TABLE articles_fts_config (k PRIMARY KEY, v) WITHOUT ROWID",
+}
 
 
 MIGRATIONS: list[str] = [
@@ -709,10 +729,7 @@ MIGRATIONS: list[str] = [
     # bench's 100,000 articles 52.0 -> 40.0 s CPU), then the default is set back. Safe to run again.
     f"""
     DROP TABLE IF EXISTS articles_fts;
-    CREATE VIRTUAL TABLE articles_fts USING fts5 (
-        title, body, meta, content='articles_search', content_rowid='id',
-        tokenize='{TOKENIZE}', prefix='2 3'
-    );
+    {SEARCH_TABLE}
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 67108864);
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 1048576);
@@ -723,12 +740,7 @@ MIGRATIONS: list[str] = [
     # parser stack; Library._migrate: in batches of articles, with progress, in the migration's one transaction; a library at
     # schema 23 makes it once, here, not in 24 too). Safe to run again.
     f"""
-    DROP VIEW IF EXISTS articles_search;
-    DROP VIEW IF EXISTS articles_folded;
-    CREATE VIEW articles_folded (id, title, body, meta) AS
-        SELECT id, {_folded_if_needed(_INDEXED)} FROM articles;
-    CREATE VIEW articles_search (id, title, body, meta) AS
-        SELECT id, {_apart(["title", "body", "meta"])} FROM articles_folded;
+    {SEARCH_VIEWS}
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 67108864);
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 1048576);
