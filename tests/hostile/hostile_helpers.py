@@ -41,6 +41,33 @@ def one_line_error(stderr: bytes) -> str:
     return text
 
 
+def eight_articles(tmp_path: Path, text: str, *commands: list[str]) -> Path:
+    """A library (tmp_path/lib.db) of eight articles added from text files `text.format(n=1..8)`, then each of
+    `commands` (a CLI command's arguments) run on it; every run asserted to succeed."""
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(1, 9):
+        (src / f"a{i}.txt").write_text(text.format(n=i))
+    db = tmp_path / "lib.db"
+    for args in (["add", str(src)], *commands):
+        r = run_cli(*args, db=db)
+        assert r.returncode == 0, (args, r.stderr)
+    return db
+
+
+def run_sql(db: Path, statements: list[str]) -> None:
+    """Run `statements` on the library file `db` with a connection of its own (rows damaged behind the app's back)."""
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        for statement in statements:
+            con.execute(statement)
+        con.commit()
+    finally:
+        con.close()
+
+
 def make_app(db: Path):
     """The real app on library `db` with the user's (test) config, for `run_test`."""
     from tui.app.app import NewsreaderApp

@@ -9,7 +9,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from hostile_helpers import make_app, run_cli, terminal_bytes
+from hostile_helpers import eight_articles, make_app, run_cli, run_sql, terminal_bytes
 
 TEXT = "Headline {n} on the harbour\n\nThe council met on Monday and voted to expand the harbour. Marker {n}.\n"
 
@@ -26,19 +26,10 @@ BAD = {2, 3, 4, 6, 7}  # 5's bad count only matters to the list (read as 0 words
 
 
 def bad_library(tmp_path: Path) -> Path:
-    src = tmp_path / "src"
-    src.mkdir()
-    for i in range(1, 9):
-        (src / f"a{i}.txt").write_text(TEXT.format(n=i))
-    db = tmp_path / "lib.db"
-    r = run_cli("add", str(src), db=db)
-    assert r.returncode == 0, r.stderr
-    con = sqlite3.connect(db)
-    assert [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id")] == list(range(1, 9))
-    for statement in DAMAGE:
-        con.execute(statement)
-    con.commit()
-    con.close()
+    db = eight_articles(tmp_path, TEXT)
+    with sqlite3.connect(db) as con:
+        assert [r[0] for r in con.execute("SELECT id FROM articles ORDER BY id")] == list(range(1, 9))
+    run_sql(db, DAMAGE)
     return db
 
 

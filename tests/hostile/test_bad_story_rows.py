@@ -10,7 +10,7 @@ import json
 import sqlite3
 from pathlib import Path
 
-from hostile_helpers import make_app, run_cli, terminal_bytes
+from hostile_helpers import eight_articles, make_app, run_cli, run_sql, terminal_bytes, workers_done
 
 TEXT = "Harbour vote {n}\n\nThe council of Porto met on Monday and voted to expand the harbour. Marker {n}.\n"
 
@@ -29,20 +29,10 @@ DAMAGE = [
 
 def damaged_library(tmp_path: Path) -> Path:
     """Eight similar articles grouped into stories, then every row above damaged."""
-    src = tmp_path / "src"
-    src.mkdir()
-    for i in range(1, 9):
-        (src / f"a{i}.txt").write_text(TEXT.format(n=i))
-    db = tmp_path / "lib.db"
-    for args in (["add", str(src)], ["stories", "--rebuild"]):
-        r = run_cli(*args, db=db)
-        assert r.returncode == 0, r.stderr
-    con = sqlite3.connect(db)
-    assert con.execute("SELECT count(*) FROM stories").fetchone()[0] >= 1
-    for statement in DAMAGE:
-        con.execute(statement)
-    con.commit()
-    con.close()
+    db = eight_articles(tmp_path, TEXT, ["stories", "--rebuild"])
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT count(*) FROM stories").fetchone()[0] >= 1
+    run_sql(db, DAMAGE)
     return db
 
 
@@ -72,10 +62,7 @@ def test_story_mode_reads_malformed_rows(tmp_path, app_env):
             await pilot.pause()
             for keys in (["v"], ["g", "enter"], ["escape", "j", "enter"], ["escape", "g", "enter"], ["escape", "v"], ["b"]):
                 await pilot.press(*keys)
-                for _ in range(100):  # until the story's workers are done (a cancelled one has finished too)
-                    if not [w for w in app.workers if not w.is_finished]:
-                        break
-                    await pilot.pause(0.05)
+                await workers_done(app, 30)  # the story's workers (a cancelled one has finished too)
                 await pilot.pause()
                 assert app._exception is None, f"{keys}: {app._exception!r}"
                 shown = app.export_screenshot()  # the story view's head and sentences show the dates
@@ -88,11 +75,8 @@ def analysed_with_bad_sort_keys(tmp_path: Path) -> Path:
     """The damaged library analysed, then two articles' sort keys made a BLOB and an escape sequence."""
     db = damaged_library(tmp_path)
     assert run_cli("analyze", db=db, timeout=300).returncode == 0
-    con = sqlite3.connect(db)
-    con.execute("UPDATE articles SET sort_key = X'1b5b324a' WHERE id = 5")
-    con.execute("UPDATE articles SET sort_key = char(27) || '[2J' || char(27) || ']0;T' || char(7) WHERE id = 6")
-    con.commit()
-    con.close()
+    run_sql(db, ["UPDATE articles SET sort_key = X'1b5b324a' WHERE id = 5",
+                 "UPDATE articles SET sort_key = char(27) || '[2J' || char(27) || ']0;T' || char(7) WHERE id = 6"])
     return db
 
 
@@ -119,10 +103,7 @@ def test_entity_page_reads_malformed_rows(tmp_path, app_env):
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.pause()
             app.push_screen(PersonScreen(db, "Porto"))
-            for _ in range(100):
-                if not [w for w in app.workers if not w.is_finished]:
-                    break
-                await pilot.pause(0.05)
+            await workers_done(app, 30)
             await pilot.pause()
             assert app._exception is None, repr(app._exception)
             rows = [o.prompt.plain for o in app.screen.query_one("#person-articles").options]
@@ -141,12 +122,7 @@ def test_a_story_whose_stored_figures_cannot_be_true_is_counted_from_its_article
     from tui.store import Library
     from tui.store.stories import ranked_unread, story_rows
 
-    src = tmp_path / "src"
-    src.mkdir()
-    for i in range(1, 9):
-        (src / f"a{i}.txt").write_text(TEXT.format(n=i))
-    db = tmp_path / "lib.db"
-    assert run_cli("add", str(src), db=db).returncode == 0
+    db = eight_articles(tmp_path, TEXT)
     with Library(db) as lib:
         from tui.stories import group_new
 
