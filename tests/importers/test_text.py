@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from tui.importers import parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -55,27 +57,6 @@ def test_plain_text_first_line_is_title_and_nothing_is_dropped():
     assert (a.source, a.byline, a.published, a.tags) == ("", "", None, [])
 
 
-def test_tags_line_without_repeated_title():
-    text = (
-        "Middle East Economy\n\nJordan Opens Solar Park Near Ma'an\nSource: Levant Wire\n"
-        "Published: 2025-06-30\n\nThe park will supply power to 90,000 homes, officials said.\n"
-    )
-    a = parse_text(text)
-    assert a.tags == ["Middle East", "Economy"]
-    assert a.title == "Jordan Opens Solar Park Near Ma'an"
-    assert a.source == "Levant Wire"
-    assert a.published == "2025-06-30"
-    assert a.body == "The park will supply power to 90,000 homes, officials said."
-
-
-def test_title_case_headline_is_not_mistaken_for_tags():
-    text = "Storm Closes Schools Across Three Counties\n\nSchools in three counties closed on Friday.\n"
-    a = parse_text(text)
-    assert a.title == "Storm Closes Schools Across Three Counties"
-    assert a.tags == []
-    assert a.body == "Schools in three counties closed on Friday."
-
-
 def test_other_footer_wording_is_dropped_and_publisher_becomes_source():
     text = (
         "Council Votes to Keep Night Buses\n\nThe council voted 31 to 12 to keep the night buses.\n\n"
@@ -93,23 +74,6 @@ def test_one_paragraph_per_line_copy_keeps_paragraphs_apart():
     long2 = "The second paragraph is just as long and must not be glued to the first one by the hard-wrap rule we use."
     a = parse_text(f"A Headline\n\n{long1}\n{long2}\n")
     assert a.body.split("\n\n") == [long1, long2]
-
-
-def test_crlf_bom_and_control_characters_are_cleaned_but_markup_kept_literally():
-    text = "\ufeffTitle [bold]here[/bold]\r\n\r\nBody with \x1b[31mred\x1b[0m text,\x07 a\x00 NUL\tand a tab.\r\n"
-    a = parse_text(text)
-    assert a.title == "Title [bold]here[/bold]"
-    assert a.body == "Body with red text, a NUL and a tab."
-
-
-def test_osc_sequence_is_removed_with_its_payload():
-    a = parse_text("T\n\nBefore\x1b]0;evil title\x07after and \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ done.\n")
-    assert a.body == "Beforeafter and link done."
-
-
-def test_empty_text_gives_empty_article():
-    a = parse_text("  \n\n \t\n")
-    assert (a.title, a.body) == ("", "")
 
 
 def test_one_long_pasted_paragraph_is_body_titled_by_its_first_sentence():
@@ -146,32 +110,44 @@ def test_published_wins_over_updated_and_by_phrase_is_not_a_byline():
     assert a.body.startswith("By the evening the fire was contained")
 
 
-def test_date_above_the_headline_and_lowercase_tags_line():
-    text = (
-        "politics world\n\nJanuary 9, 2026\n\nMinisters Agree Border Reopening\n\nMinisters Agree Border Reopening\n"
-        "Source: Reuters\n\nThe border crossing at Ruse will reopen on Monday, the two interior ministers said.\n"
-    )
+# A text -> the fields it gives (the same check for every row: its id names the case).
+FIELDS = [
+    pytest.param("Middle East Economy\n\nJordan Opens Solar Park Near Ma'an\nSource: Levant Wire\n"
+                 "Published: 2025-06-30\n\nThe park will supply power to 90,000 homes, officials said.\n",
+                 {"tags": ["Middle East", "Economy"], "title": "Jordan Opens Solar Park Near Ma'an",
+                  "source": "Levant Wire", "published": "2025-06-30",
+                  "body": "The park will supply power to 90,000 homes, officials said."},
+                 id="tags-line-without-repeated-title"),
+    pytest.param("Storm Closes Schools Across Three Counties\n\nSchools in three counties closed on Friday.\n",
+                 {"title": "Storm Closes Schools Across Three Counties", "tags": [],
+                  "body": "Schools in three counties closed on Friday."},
+                 id="title-case-headline-is-not-mistaken-for-tags"),
+    pytest.param("\ufeffTitle [bold]here[/bold]\r\n\r\nBody with \x1b[31mred\x1b[0m text,\x07 a\x00 NUL\tand a tab.\r\n",
+                 {"title": "Title [bold]here[/bold]", "body": "Body with red text, a NUL and a tab."},
+                 id="crlf-bom-and-control-characters-are-cleaned-but-markup-kept-literally"),
+    pytest.param("T\n\nBefore\x1b]0;evil title\x07after and \x1b]8;;http://x\x1b\\link\x1b]8;;\x1b\\ done.\n",
+                 {"body": "Beforeafter and link done."}, id="osc-sequence-is-removed-with-its-payload"),
+    pytest.param("  \n\n \t\n", {"title": "", "body": ""}, id="empty-text-gives-empty-article"),
+    pytest.param("politics world\n\nJanuary 9, 2026\n\nMinisters Agree Border Reopening\n\n"
+                 "Ministers Agree Border Reopening\nSource: Reuters\n\n"
+                 "The border crossing at Ruse will reopen on Monday, the two interior ministers said.\n",
+                 {"tags": ["politics", "world"], "title": "Ministers Agree Border Reopening", "published": "2026-01-09",
+                  "source": "Reuters",
+                  "body": "The border crossing at Ruse will reopen on Monday, the two interior ministers said."},
+                 id="date-above-the-headline-and-lowercase-tags-line"),
+    pytest.param("Published 2025-12-24\n\nSnow Closes Mountain Pass\n\nThe pass closed at noon after 60 cm of snow fell.\n",
+                 {"title": "Snow Closes Mountain Pass", "published": "2025-12-24",
+                  "body": "The pass closed at noon after 60 cm of snow fell."},
+                 id="date-line-first-then-plain-title"),
+    pytest.param("Rio Exclusive Transport\n\nMetro Line 4 Extension Opens in Barra\nSource: Rio Daily\n"
+                 "  • Published 12 May 2025\n\nThe extension adds three stations, the state government said.\n",
+                 {"tags": ["Rio", "Exclusive", "Transport"], "title": "Metro Line 4 Extension Opens in Barra",
+                  "source": "Rio Daily", "published": "2025-05-12"},
+                 id="unknown-tags-line-recognised-by-the-source-line-under-the-title"),
+]
+
+
+@pytest.mark.parametrize("text, fields", FIELDS)
+def test_the_fields_a_text_gives(text, fields):
     a = parse_text(text)
-    assert a.tags == ["politics", "world"]
-    assert a.title == "Ministers Agree Border Reopening"
-    assert a.published == "2026-01-09"
-    assert a.source == "Reuters"
-    assert a.body == "The border crossing at Ruse will reopen on Monday, the two interior ministers said."
-
-
-def test_date_line_first_then_plain_title():
-    a = parse_text("Published 2025-12-24\n\nSnow Closes Mountain Pass\n\nThe pass closed at noon after 60 cm of snow fell.\n")
-    assert a.title == "Snow Closes Mountain Pass"
-    assert a.published == "2025-12-24"
-    assert a.body == "The pass closed at noon after 60 cm of snow fell."
-
-
-def test_unknown_tags_line_recognised_by_the_source_line_under_the_title():
-    text = (
-        "Rio Exclusive Transport\n\nMetro Line 4 Extension Opens in Barra\nSource: Rio Daily\n"
-        "  • Published 12 May 2025\n\nThe extension adds three stations, the state government said.\n"
-    )
-    a = parse_text(text)
-    assert a.tags == ["Rio", "Exclusive", "Transport"]
-    assert a.title == "Metro Line 4 Extension Opens in Barra"
-    assert (a.source, a.published) == ("Rio Daily", "2025-05-12")
+    assert {name: getattr(a, name) for name in fields} == fields
