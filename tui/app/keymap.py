@@ -71,7 +71,7 @@ KEYS: list[KeySpec] = [
     _k("entity_type_6", "6", "toggle_type(5)", "Toggle other entities", MAIN),
     _k("toggle_read", "m", "toggle_read", "Mark read / unread (on a story: all its articles)", MAIN),
     _k("star", "f", "toggle_star", "Star / unstar", MAIN),
-    _k("add", "a", "add", "Add an article from a file or folder", MAIN),
+    _k("add", "a", "add", "Add articles from a file, a folder or a URL", MAIN),
     _k("delete", "d", "delete", "Delete the article (asks first)", MAIN),
     _k("reanalyse", "r", "reanalyse", "Re-analyse the article", MAIN),
     _k("open_link", "o", "open_link", "Open the article's link in the browser ($BROWSER)", MAIN),

@@ -24,7 +24,8 @@ class AddDialog(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Add articles: a .txt, .md or .html file, a feed, or a folder", classes="dialog-title")
+            yield Static("Add articles: a .txt, .md or .html file, a feed, a folder, or a web page's URL",
+                         classes="dialog-title")
             yield Input(value=self.value, placeholder="~/Downloads/article.txt", id="add-path")
             yield Static(Text(self.error), id="add-error", classes="dialog-error")
             yield Static("enter: import · esc: cancel", classes="dialog-detail")
