@@ -74,13 +74,17 @@ async def wait_prepared(pilot) -> None:
 
 
 @asynccontextmanager
-async def started(app, size=(160, 48), *, stories: bool = False):
-    """`async with started(app, (80, 24)) as (pilot, main)`: APP run at SIZE and settled (its list read); yields the
-    pilot and the main screen. `stories=True`: `v` pressed and settled first (the stories list shown)."""
+async def started(app, size=(160, 48), *, keys: str | tuple[str, ...] = (), stories: bool = False):
+    """`async with started(app, (80, 24)) as (pilot, screen)`: APP run at SIZE and settled (its list read); yields the
+    pilot and the screen shown. `keys` (a key or a tuple of them): pressed and settled first; `stories=True`: `v`
+    pressed and settled first (the stories list shown)."""
+    keys = (keys,) if isinstance(keys, str) else tuple(keys)
     async with app.run_test(size=size) as pilot:
         await settle(pilot)
         if stories:
-            await pilot.press("v")
+            keys = ("v", *keys)
+        if keys:
+            await pilot.press(*keys)
             await settle(pilot)
         yield pilot, app.screen
 

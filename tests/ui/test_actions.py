@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_steps import open_first, settle
+from pilot_steps import open_first, settle, started
 from ui_sample import HARBOUR, ORCHARD, ROBOTS
 
 from tui import clipboard
@@ -93,10 +93,7 @@ async def test_add_article_from_path(library, make_app):
 async def test_add_bad_path_shows_the_error(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("a", *"/no/such", "/", "f", "enter")
-        await settle(pilot)
-        dialog = app.screen
+    async with started(app, keys=("a", *"/no/such", "/", "f", "enter")) as (pilot, dialog):
         assert isinstance(dialog, AddDialog)  # asked again, with the reason
         error = str(dialog.query_one("#add-error").render())
         assert "/no/such/f" in error and "no such file" in error

@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from pilot_steps import palette_type, settle, toasts_of, wait_until
+from pilot_steps import palette_type, settle, started, toasts_of, wait_until
 from test_sources_app import closed_port, ferry_site, titles
 
 from tui.store import Library
@@ -83,10 +83,7 @@ async def test_the_feeds_list_open_while_a_feed_lands_shows_it_with_the_cursor_o
     base, _ = held
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("F")
-        await settle(pilot)
-        page = app.screen
+    async with started(app, (80, 24), keys="F") as (pilot, page):
         await pilot.press("a")
         await pilot.pause()
         await type_url(pilot, f"{base}/feed.xml")

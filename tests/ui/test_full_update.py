@@ -10,7 +10,7 @@ from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
-from pilot_steps import settle
+from pilot_steps import settle, started
 from story_sample import make_story_library
 from tui.app import full_update
 
@@ -75,10 +75,7 @@ async def test_a_full_update_does_not_draw_the_screen_hidden_behind_the_panes(ca
     each full update (esc back from a page, a story opened again), then threw them away."""
     path, _ = cached_library
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await pilot.press("g", "enter")
-        await settle(pilot)
-        screen = app.screen
+    async with started(app, (200, 50), keys=("g", "enter")) as (pilot, screen):
         drawn: list[int] = []
         original = screen.render_lines
         screen.render_lines = lambda crop: (drawn.append(crop.height), original(crop))[1]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import open_first_story, open_person_from_story, settle
+from pilot_steps import open_first_story, open_person_from_story, settle, started
 from story_sample import make_story_library
 
 
@@ -80,10 +80,7 @@ async def test_briefing_stories_sentences_and_quotes_wrap_under_their_text(stori
 
 async def test_entity_page_quotes_and_the_article_summary_wrap_under_their_text(stories, make_app):
     app = make_app(stories)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("g", "enter")
-        await settle(pilot)
-        main = app.screen
+    async with started(app, (80, 24), keys=("g", "enter")) as (pilot, main):
         summary = main.summary
         sentences = drawn(summary, "s:")
         assert sentences and hangs(sentences, 3) >= 1

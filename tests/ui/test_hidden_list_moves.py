@@ -4,7 +4,7 @@ not lines drawn before the move, and did not jump to put the cursor on its top r
 
 from __future__ import annotations
 
-from pilot_steps import settle
+from pilot_steps import settle, started
 
 from tui.models import Article
 from tui.store import Library
@@ -40,13 +40,13 @@ async def test_n_while_reading_then_back_to_the_library(tmp_path, make_app):
         await settle(pilot)
         screen = app.screen
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await settle(pilot)
         for _ in range(3):
             await pilot.press("n")
-            await pilot.pause(0.3)
+            await settle(pilot)
         assert screen.articles.cursor == 3
         await pilot.press("l")  # back to the library
-        await pilot.pause(0.3)
+        await settle(pilot)
         shown = _shown_titles(screen)
         assert shown == _true_titles(screen)
         assert screen.articles.scroll_y == 0  # row 3 was on screen: no jump
@@ -61,17 +61,13 @@ async def test_n_far_down_while_reading_then_back(tmp_path, make_app):
         for ident in newest[1:30]:
             lib.set_read(ident, True)
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("g")
-        await settle(pilot)
-        screen = app.screen
+    async with started(app, (80, 24), keys="g") as (pilot, screen):
         await pilot.press("enter")
-        await pilot.pause(0.3)
+        await settle(pilot)
         await pilot.press("n")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert screen.articles.cursor >= 25
         await pilot.press("l")
-        await pilot.pause(0.3)
+        await settle(pilot)
         assert screen.articles.scroll_y > 0
         assert _shown_titles(screen) == _true_titles(screen)

@@ -46,11 +46,7 @@ async def test_an_article_added_by_another_process_appears_and_the_cursor_stays(
 async def test_a_search_in_progress_sees_new_matches(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.press("/", *"ferry")
-        await settle(pilot)
-        screen = app.screen
+    async with started(app, keys=("/", *"ferry")) as (pilot, screen):
         assert len(screen.articles.source) == 0
         with Library(path) as other:
             other.add(NEW)

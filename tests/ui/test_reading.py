@@ -54,10 +54,7 @@ async def test_open_marks_read_and_shows_analysis(library, make_app):
 async def test_search_as_you_type_and_escape_clears(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("slash", *"cider")
-        await settle(pilot)
-        screen = app.screen
+    async with started(app, keys=("slash", *"cider")) as (pilot, screen):
         assert titles(screen) == [ORCHARD.title]
         assert "search “cider”" in str(screen.query_one("#library-status").render())
         await pilot.press("escape")

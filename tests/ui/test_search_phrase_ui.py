@@ -3,7 +3,7 @@ line saying the search as typed (it wrapped a typed quote in its own: `search â€
 
 from __future__ import annotations
 
-from pilot_steps import settle
+from pilot_steps import settle, started
 from ui_sample import HARBOUR, ORCHARD
 
 
@@ -15,10 +15,7 @@ def titles(screen) -> list[str]:
 async def test_a_phrase_and_other_forms_in_the_library_search(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("slash", *'"cider makers"')
-        await settle(pilot)
-        screen = app.screen
+    async with started(app, (80, 24), keys=("slash", *'"cider makers"')) as (pilot, screen):
         assert titles(screen) == [ORCHARD.title]
         status = str(screen.query_one("#library-status").render())
         assert 'search "cider makers"' in status and "â€œ" not in status, status

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import open_briefing, settle, toasts_of, wait_until
+from pilot_steps import open_briefing, settle, started, toasts_of, wait_until
 from ui_sample import ORCHARD
 
 from tests.sources.feedserver import Site
@@ -178,10 +178,7 @@ async def test_R_in_the_feeds_list_refreshes_the_feed_under_the_cursor(library, 
         broken, _ = add_feed(lib, f"{server}/broken", "Broken Gazette")
     app = make_app(path)
     toasts = toasts_of(app, monkeypatch)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("F")
-        await settle(pilot)
-        page = app.screen
+    async with started(app, keys="F") as (pilot, page):
         options = page.query_one("#feeds-list")
         listed = [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
         options.highlighted = next(i for i, s in enumerate(listed) if "Island Ferry" in s)
@@ -207,10 +204,7 @@ async def test_the_feeds_list_shows_a_refresh_it_started_with_the_cursor_kept(li
         add_feed(lib, f"{server}/feed.xml", "Island Ferry News")
     app = make_app(path)
     toasts = toasts_of(app, monkeypatch)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("F")
-        await settle(pilot)
-        page = app.screen
+    async with started(app, keys="F") as (pilot, page):
         options = page.query_one("#feeds-list")
 
         def row(name: str) -> str:

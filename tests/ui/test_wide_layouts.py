@@ -4,7 +4,7 @@ placeholder lines fit at 120x40, and the cursor row's highlight has no hole (als
 
 from __future__ import annotations
 
-from pilot_steps import open_first, settle
+from pilot_steps import open_first, settle, started
 from ui_sample import HARBOUR, ORCHARD
 
 from tui.models import Article
@@ -35,9 +35,7 @@ async def test_cursor_row_on_the_open_article_is_highlighted_end_to_end(library,
 async def test_title_column_takes_the_free_width_at_wide_sizes(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await pilot.pause(0.5)
-        screen = app.screen
+    async with started(app, (200, 50)) as (pilot, screen):
         library_width = screen.query_one("#library-pane").size.width
         article_width = screen.query_one("#article-pane").size.width
         assert library_width >= 70  # 60 (30%) before: titles were cut at ~29 cells
@@ -46,7 +44,7 @@ async def test_title_column_takes_the_free_width_at_wide_sizes(library, make_app
         assert HARBOUR.title[:40] in text  # 29 cells of it before
     app = make_app(path)
     async with app.run_test(size=(120, 40)) as pilot:  # at 120 the article keeps its width
-        await pilot.pause(0.5)
+        await settle(pilot)
         assert app.screen.query_one("#article-pane").size.width >= 44  # as before
 
 
@@ -63,7 +61,7 @@ async def test_cut_titles_and_sources_end_in_an_ellipsis_and_dates_keep_the_year
     for size in ((200, 50), (120, 40), (80, 24)):
         app = make_app(path)
         async with app.run_test(size=size) as pilot:
-            await pilot.pause(0.5)
+            await settle(pilot)
             articles = app.screen.articles
             rows = [line_text(articles.render_line(y)) for y in range(2)]
             long_row = next(r for r in rows if "extraordinarily" in r)
@@ -82,9 +80,7 @@ async def test_cut_titles_and_sources_end_in_an_ellipsis_and_dates_keep_the_year
 async def test_status_and_placeholder_lines_fit_at_120x40(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause(0.5)
-        screen = app.screen
+    async with started(app, (120, 40)) as (pilot, screen):
         summary_status = screen.query_one("#summary-status")
         shown = str(summary_status.render())
         assert len(shown) <= summary_status.content_region.width  # "Open an article (enter) to see its" was cut
@@ -122,10 +118,7 @@ async def test_the_active_filter_and_esc_show_in_the_narrow_library_at_120x30(li
     comes first and the filters in their short forms (#tag, “search”), both names whole."""
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(120, 30)) as pilot:
-        await pilot.press("slash", *"cider")
-        await settle(pilot)
-        screen = app.screen
+    async with started(app, (120, 30), keys=("slash", *"cider")) as (pilot, screen):
         assert screen.articles.current.title == ORCHARD.title
         await pilot.press("enter")  # the search box to the list: the search stays
         await settle(pilot)
