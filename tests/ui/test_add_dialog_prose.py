@@ -4,7 +4,7 @@ and got an article titled "apple" that the command line had skipped."""
 
 from __future__ import annotations
 
-from pilot_steps import settle, toasts_of
+from pilot_steps import settle, toasts_of, wait_until
 
 from tui.app.dialogs import AddDialog
 
@@ -54,3 +54,28 @@ async def test_a_word_list_added_alone_asks_again_with_the_reason(library, make_
         assert "no prose" in str(app.screen.query_one("#add-error").render())
         await pilot.press("escape")
         assert len(app.screen.articles.source) == before
+
+
+async def test_a_watched_folders_skipped_file_is_named_by_the_start_and_end_of_its_path(
+        library, make_app, tmp_path, monkeypatch):
+    """The refresh toast named a skipped file by the last 60 characters of its path, the start dropped unsaid; now
+    its start, "…", its end (the file name), as the app echoes a long path elsewhere."""
+    from tui.store import Library
+    from tui.store.watch import add_watch
+
+    folder = tmp_path / ("wexmoor-harbour-archive-" * 4) / "drop"
+    folder.mkdir(parents=True)
+    (folder / "fruit.txt").write_text(WORDS, encoding="utf-8")
+    path, _ = library
+    with Library(path) as lib:
+        add_watch(lib, str(folder))
+    app = make_app(path)
+    toasts = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await wait_until(pilot, lambda: any("fruit.txt" in t for t in toasts), toasts)
+        line = next(x for t in toasts for x in t.splitlines() if "fruit.txt" in x)
+        named = line.removeprefix("✗ ").split(": no prose")[0]
+        assert named.startswith(str(folder)[:15]) and "…" in named and named.endswith("/drop/fruit.txt"), line
+        assert len(named) <= 60, line

@@ -10,6 +10,8 @@ from pilot_steps import settle, toasts_of, wait_until
 from test_feed_add_app import type_url
 from tests.sources.feedserver import Site, rss
 
+from tui.store import Library
+
 # 103 characters, our own; its first 59 characters then "…" are what a message shows of it.
 LONG = "Wexmoor Tidings, the harbour town's own evening paper of record for the quay, the pier and the sea wall"
 SHOWN = "Wexmoor Tidings, the harbour town's own evening paper of re…"
@@ -57,3 +59,28 @@ async def test_a_long_feed_title_is_cut_with_an_ellipsis_when_added_known_failin
         await pilot.press("y")  # its articles go too
         await wait_until(pilot, lambda: any(t.startswith("Feed removed") for t in toasts), toasts)
         assert any(t.startswith(f"Feed removed: {SHOWN} (") for t in toasts), toasts
+
+
+async def test_a_refreshs_result_replaces_its_refreshing_toast(library, make_app, site, monkeypatch):
+    """R on a feed in the feeds list: "Refreshing … in the background…" stayed on screen above the result for its
+    3 s, two toasts over nine of 24 rows (walk24, tmux at 80x24); the result now takes its place."""
+    from test_actions import toasts
+
+    from tui.store.feeds import add_feed
+
+    site.close()  # nobody answers: the refresh fails at once
+    path, _ = library
+    with Library(path) as lib:
+        add_feed(lib, site.url("/feed.xml"), "Pier Notes")
+    app = make_app(path)
+    said = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("F")
+        await settle(pilot)
+        options = app.screen.query_one("#feeds-list")
+        options.highlighted = options.get_option_index("f:0")
+        await pilot.press("R")
+        await wait_until(pilot, lambda: any(t.startswith("Feeds: ") for t in toasts(app)), lambda: toasts(app))
+        shown = toasts(app)
+        assert "Refreshing Pier Notes in the background…" in said, said
+        assert len(shown) == 1 and shown[0].startswith("Feeds: 0 new, 0 updated · 0/1 ok\n✗ Pier Notes: "), shown

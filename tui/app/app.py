@@ -41,7 +41,10 @@ _TOAST_KINDS = (("Summary method:", "method"), ("Longest summary", "length"), ("
                 ("Deleted — ", "delete"), ("Restored: ", "delete"), ("It is back in the library", "delete"),
                 # a feed's "Adding … in the background…" stayed on screen under "Feed not added: … 404" (seen in tmux)
                 ("Adding ", "feed"), ("Feed added: ", "feed"), ("Feed not added: ", "feed"),
-                ("Already subscribed: ", "feed"))
+                ("Already subscribed: ", "feed"),
+                # R: "Refreshing … in the background…" stayed above the refresh's result for its 3 s (80x24: two toasts,
+                # nine rows); the result ("Feeds: 2 new …", "Watched folders: …") takes its place
+                ("Refreshing ", "refresh"), ("Feeds: ", "refresh"), ("Watched folders: ", "refresh"))
 
 
 # "n (Next unread article) works in the library and the article view, not on this page: …", "+ (Longer summary) works

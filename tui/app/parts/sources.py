@@ -214,8 +214,11 @@ class SourcesRefresh:
         got = result.new + result.updated
         if got:
             head.append(f"Watched folders: {result.new} new, {result.updated} updated")
+        from tui.cells import echoed  # (not imported at start-up)
+
         for path, why in result.errors[:3]:
-            lines.append(f"✗ {visible(path)[-60:]}: {' '.join(clean(why).split())[:120]}")
+            # a long path by its start and its end (its last 60 characters alone read as a whole path)
+            lines.append(f"✗ {echoed(visible(path), 60)}: {' '.join(clean(why).split())[:120]}")
         if len(result.errors) > 3:
             lines.append(f"✗ … and {len(result.errors) - 3} more files skipped")
         return got
