@@ -118,6 +118,7 @@ class PersonScreen(PageScreen):
         self.person = None
         self.rows: dict = {}  # article id -> ArticleRow (its read / starred marks)
         self.together: list[tuple[str, str]] = []
+        self._following = False  # the page is being read again (follow_library): the cursors stay on their lines
 
     def compose_panes(self) -> ComposeResult:
         with Pane(id="person-pane"):
@@ -144,7 +145,14 @@ class PersonScreen(PageScreen):
             head.update(Text(f"This page cannot be built: {line(error)}", style="bold red"))
             return
         if result is None:
-            head.update(Text(f"{line(self.entity_name)} is not in any analysed article yet (esc goes back).", style="bold"))
+            gone = self.person is not None  # shown, then every article of theirs removed (follow_library)
+            head.update(Text(f"{line(self.entity_name)} is {'no longer' if gone else 'not'} in any analysed article"
+                             f"{'' if gone else ' yet'} (esc goes back).", style="bold"))
+            if gone:
+                self.person, self.rows, self.together = None, {}, []
+                for selector in ("#person-articles", "#person-quotes"):
+                    self.query_one(selector, StoryList).show_options([])
+            self._following = False
             return
         person, rows = result if isinstance(result, tuple) else (result, {})  # (a Person alone: no marks known)
         self.person = person
@@ -195,10 +203,27 @@ class PersonScreen(PageScreen):
                 entry = Text("  " + cut(other["name"]))
                 entry.append(f" · {arts} article{'s' if arts != 1 else ''}", style="dim")
                 right.append(Option(entry, id=f"e:{len(self.together) - 1}", indent=4))
+        following, self._following = self._following, False
         for selector, options in (("#person-articles", left), ("#person-quotes", right)):
             widget = self.query_one(selector, StoryList)
+            at = widget.highlighted if following else None
+            was = widget.options[at].id if at is not None and at < len(widget.options) else None
             widget.show_options(options)
-            widget.top()
+            now = next((i for i, o in enumerate(options) if was and o.id == was and not o.disabled), None)
+            if now is None:
+                widget.top()
+            elif now != widget.highlighted:
+                widget.highlighted = now
+
+    def follow_library(self) -> None:
+        """Articles came or went (another program: `newsreader add` / `remove`, a second window; a refresh; a
+        settle): read the page again, as the story view and the briefing are (the page kept listing an article
+        `newsreader remove` had deleted, and its quotes; enter on it: "That article is no longer in the library").
+        The cursors stay on their lines where those are still there."""
+        if not self.is_attached:
+            return
+        self._following = True
+        self.load(read_person_page, self.entity_name)
 
     def _article_options(self) -> list[Option]:
         """The "Articles (N)" heading and a line per article, marked as the story view marks them: ● unread, ★
