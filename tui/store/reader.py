@@ -191,6 +191,20 @@ def mark_read(lib: Library, ids: list[int], read: bool = True) -> int:
     return changed
 
 
+def mark_starred(lib: Library, ids: list[int], starred: bool = True) -> int:
+    """Star (or unstar) every article of `ids` in one transaction; returns how many changed."""
+    changed = 0
+    try:
+        with lib.transaction() as db:
+            for start in range(0, len(ids), _CHUNK):
+                part = ids[start:start + _CHUNK]
+                changed += db.execute(f"UPDATE articles SET starred = ? WHERE starred <> ? AND id IN "
+                                      f"({','.join('?' * len(part))})", (int(starred), int(starred), *part)).rowcount
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
+    return changed
+
+
 def mark_all_read(lib: Library, ids: list[int] | None = None) -> int:
     """Mark every article (or those in `ids`, a view) read in one transaction; returns how many changed."""
     if ids is not None:
