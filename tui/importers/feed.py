@@ -9,6 +9,7 @@ import time
 from tui.importers.clean import clean_text, squash
 from tui.importers.htmltext import html_to_paragraphs
 from tui.importers.item import ImportItem
+from tui.importers.item_source import item_source
 from tui.models import Article
 
 # Feeds are untrusted. feedparser already drops a DOCTYPE before its strict parse, but it
@@ -85,7 +86,9 @@ def _feed_info(feed, parsed_entries, name: str) -> tuple[dict, list[tuple[dict, 
     entries = []
     for i, e in enumerate(parsed_entries, 1):
         key = {"guid": squash(str(e.get("id") or "")) or None, "link": e.get("link") or None}
-        entries.append((key, _entry(e, source, f"{name}#entry-{i}")))
+        # the item's own outlet where it names one (<source>) or links to another site than the feed's
+        own = item_source(e.get("source"), e.get("link"), info["link"], source)
+        entries.append((key, _entry(e, own, f"{name}#entry-{i}")))
     return info, entries, None
 
 

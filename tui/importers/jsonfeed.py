@@ -10,6 +10,7 @@ from tui.importers.clean import clean_text, squash
 from tui.importers.dates import parse_date
 from tui.importers.htmltext import html_to_paragraphs
 from tui.importers.item import ImportItem
+from tui.importers.item_source import item_source
 from tui.models import Article
 
 _VERSION = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/', re.I)
@@ -42,7 +43,8 @@ def json_feed_entries(data: bytes, name: str, base_url: str | None = None) -> tu
             continue
         link = _url(item.get("url"), base_url) or _url(item.get("external_url"), base_url)
         guid = squash(_text(item.get("id"))) or None
-        entries.append(({"guid": guid, "link": link}, _item(item, source, link, feed_authors, origin)))
+        own = item_source(None, link, home, source)  # linked to another site than the feed's: that site
+        entries.append(({"guid": guid, "link": link}, _item(item, own, link, feed_authors, origin)))
     return {"title": source, "link": home}, entries, None
 
 
