@@ -62,7 +62,7 @@ def test_an_index_in_many_segments_is_merged_into_one(lib_path, monkeypatch):
     monkeypatch.setattr(store, "UPGRADE_NOTICE", said.append)
     monkeypatch.setattr(store, "UPGRADE_NOTICE_FROM", 100)
     lib = Library(lib_path)
-    assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == MERGE_MIGRATION
+    assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= MERGE_MIGRATION
     assert search_index_segments(lib.db) == 1
     # the upgrade's lines: what it does and about how long, then how long it took
     assert len(said) == 2 and said[0].startswith("upgrading the library") and "merged into one" in said[0]

@@ -58,9 +58,9 @@ def test_a_page_reads_no_article_and_no_page_sorts_or_walks_an_offset(lib):
         for index in (0, PAGE, n - 1, n - 1 - PAGE, n // 2):  # top, j over an edge, G, k over an edge, a jump
             seen.clear()
             assert source.row(index) is not None
-            # neither articles nor story_articles, but for the unread copies of the page's stories (few, through
-            # their own index: a story's unread figure counts rows, not copies)
-            assert seen and not any("articles" in q and "story_articles_unread_copies" not in q for q in seen), seen
+            # neither articles nor story_articles, but for the copies of the page's stories (few, through their own
+            # index: a story's article and unread figures count rows, not copies)
+            assert seen and not any("articles" in q and "INDEXED BY story_articles_copies" not in q for q in seen), seen
             assert not any("OFFSET" in q and "OFFSET 0" not in q for q in seen if index != n // 2)
     finally:
         lib.db.set_trace_callback(None)

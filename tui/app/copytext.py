@@ -91,7 +91,7 @@ def story_markdown(title: str, summary) -> str:
     parts = [f"# {_line(title)}"]
     sources = ", ".join(_line(s) for s in summary.sources if _line(s))
     span = " – ".join(dict.fromkeys(x[:10] for x in (summary.first or "", summary.last or "") if x))
-    count = len(summary.articles)
+    count = getattr(summary, "rows", len(summary.articles))  # a text printed by two outlets once, as shown
     parts.append(f"*{count} article{'s' if count != 1 else ''}" + (f" from {sources}" if sources else "")
                  + (f" · {span}" if span else "") + "*")
     lines = [f"- {_line(s.text)} *({_where(s.source, s.day)})*" for s in summary.sentences]

@@ -752,6 +752,14 @@ MIGRATIONS: list[str] = [
     # (Library._merge_index); an index made again by 24/25 in this same upgrade (merged already), or grown article by
     # article, is left as it is.
     MERGE_INDEX,
+    # 27: a story's article count counts rows, as the library does (issue 13): a copy of a text from another outlet
+    # (articles.twin_of) is one row with the text it repeats, so a story of five records, two of them one text, is "4
+    # articles" in the stories list, the story view and the briefing alike (the list said 5, the view's list 4). A page
+    # of the stories list takes its stories' copies away through this index of the memberships that repeat another
+    # article (few), as migration 19's does for the unread ones, never through a story's members.
+    """
+    CREATE INDEX IF NOT EXISTS story_articles_copies ON story_articles (story_id) WHERE dup_of IS NOT NULL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -31,6 +31,13 @@ class StoryRow:
     article_ids: list[int] = field(default_factory=list)  # newest first (left empty by a list-figures-only read)
     stored_size: int = 0  # the size column the list is ordered by (size counts the articles read now)
     outlets: int = 0  # distinct non-empty sources (len(sources) when the members were read)
+    copies: int = 0  # members that repeat another member's text from another outlet (articles.twin_of): no rows
+
+    @property
+    def rows(self) -> int:
+        """The story's articles as the library lists them: a text printed by two outlets counts once (the figure
+        the stories list, the story view and the briefing show; `size` counts the records)."""
+        return max(0, self.size - self.copies)
 
 
 @dataclass
@@ -482,12 +489,21 @@ def _unread_rows(lib: Library, out: list[StoryRow]) -> list[StoryRow]:
     at = {row.id: row for row in out}
     for chunk in range(0, len(out), 500):  # SQLite's bound-parameter limit
         ids = [row.id for row in out[chunk:chunk + 500]]
-        for sid, copies in lib.db.execute(
+        marks = ",".join("?" * len(ids))
+        twin = (" AND EXISTS (SELECT 1 FROM articles a INDEXED BY articles_twins WHERE a.twin_of = sa.dup_of"
+                " AND a.id = sa.article_id) GROUP BY sa.story_id")
+        try:  # every copy (the article count) and the unread ones (migration 27's index)
+            found = lib.db.execute(
+                "SELECT sa.story_id, count(*), total(sa.unread = 1) FROM story_articles sa"
+                f" INDEXED BY story_articles_copies WHERE sa.story_id IN ({marks}) AND sa.dup_of IS NOT NULL{twin}",
+                ids).fetchall()
+        except sqlite3.OperationalError:  # a read-only library made before migration 27: the unread copies only
+            found = [(sid, 0, unread) for sid, unread in lib.db.execute(
                 "SELECT sa.story_id, count(*) FROM story_articles sa INDEXED BY story_articles_unread_copies"
-                f" WHERE sa.story_id IN ({','.join('?' * len(ids))}) AND sa.dup_of IS NOT NULL AND sa.unread = 1"
-                " AND EXISTS (SELECT 1 FROM articles a INDEXED BY articles_twins WHERE a.twin_of = sa.dup_of"
-                " AND a.id = sa.article_id) GROUP BY sa.story_id", ids):
-            at[sid].unread = max(0, at[sid].unread - copies)
+                f" WHERE sa.story_id IN ({marks}) AND sa.dup_of IS NOT NULL AND sa.unread = 1{twin}", ids)]
+        for sid, copies, unread in found:
+            at[sid].unread = max(0, at[sid].unread - int(unread))
+            at[sid].copies = copies
     return out
 
 
@@ -525,6 +541,7 @@ def _filled(lib: Library, out: list[StoryRow]) -> list[StoryRow]:
         row.sources = list(dict.fromkeys(m[1] for m in members[::-1] if m[1] and type(m[1]) is str))
         row.unread = sum(1 for m in members if not m[2] and not m[3])  # rows, as the library counts: not copies
         row.size = len(members)
+        row.copies = sum(1 for m in members if m[3])
         row.outlets = len(row.sources)
     return out
 

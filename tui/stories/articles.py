@@ -22,6 +22,7 @@ class StoryArticle:
     dup_of: int | None
     sentences: list[Sentence]
     analysis: Analysis | None  # None when not analysed yet and `analyse` was False
+    twin_of: int | None = None  # the article whose text this one repeats from another outlet (one library row)
 
 
 def load_articles(lib, story_id: int, analyse: bool = True) -> list[StoryArticle]:
@@ -31,10 +32,10 @@ def load_articles(lib, story_id: int, analyse: bool = True) -> list[StoryArticle
     from tui.engine.sentences import split_sentences
 
     rows = lib.db.execute(
-        "SELECT a.id, a.title, a.source, s.day, a.body, a.read, s.dup_of FROM story_articles s"
+        "SELECT a.id, a.title, a.source, s.day, a.body, a.read, s.dup_of, a.twin_of FROM story_articles s"
         " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY s.day, a.id", (story_id,)).fetchall()
     out = []
-    for aid, title, source, day, body, read, dup in rows:
+    for aid, title, source, day, body, read, dup, twin in rows:
         # a malformed row (a BLOB title or body, a number as the day) reads as empty text, never raises
         title, source, day, body = (v if type(v) is str else "" for v in (title, source, day, body))
         an = get_cached(lib, aid)
@@ -46,5 +47,6 @@ def load_articles(lib, story_id: int, analyse: bool = True) -> list[StoryArticle
             sents = split_sentences(body[:SPLIT_CHARS])
             if len(body) > SPLIT_CHARS and sents:
                 sents = sents[:-1]  # may be cut off at the limit
-        out.append(StoryArticle(aid, title, source, day, body, bool(read), dup, sents, an))
+        out.append(StoryArticle(aid, title, source, day, body, bool(read), dup, sents, an,
+                                twin if type(twin) is int else None))
     return out

@@ -45,7 +45,7 @@ def as_markdown(items: list[BriefItem], since: str = "") -> str:
     for n, it in enumerate(items, 1):
         r = it.story
         lines.append(f"## {n}. {r.title}")
-        size = f"{plural(r.size, 'article')}, {_dates(r)}"
+        size = f"{plural(r.rows, 'article')}, {_dates(r)}"  # a text from two outlets once
         lines.append(f"*{_at(size, ', '.join(r.sources), sep=' — ')}*")
         lines.append("")
         lines += [f"- {s.text} ({_at(s.source, s.day)})" for s in it.sentences]
@@ -64,7 +64,7 @@ def as_text(items: list[BriefItem], since: str = "") -> str:
     for n, it in enumerate(items, 1):
         r = it.story
         lines.append(f"{n}. {cut_title(r.title)}  [story {r.id}]")
-        size = f"{plural(r.size, 'article')}, {_dates(r)}"
+        size = f"{plural(r.rows, 'article')}, {_dates(r)}"  # a text from two outlets once
         lines.append(f"   {_at(size, outlets_line(r.sources), sep='; ')}")
         lines += [f"   - {s.text}" + (f" ({cut_outlet(s.source)})" if s.source else "") for s in it.sentences]
         if it.quote:

@@ -74,7 +74,7 @@ def _story_lines(args, page) -> None:
                       "first": r.first, "last": r.last})
         elif not args.rebuild:
             dates = r.first if r.first == r.last else f"{r.first}..{r.last}"
-            out(f"{r.id:>6}  {r.size:>3} art {r.outlets:>2} src  {dates:22}  {cut_title(r.title)}")
+            out(f"{r.id:>6}  {r.rows:>3} art {r.outlets:>2} src  {dates:22}  {cut_title(r.title)}")
 
 
 def _story_dict(s) -> dict:
@@ -126,7 +126,7 @@ def story_text(s) -> str:
     """A story summary as plain text; its title and names cut with "…" as the story view cuts them (Markdown and
     JSON have them whole)."""
     lines = [cut_title(s.title),
-             f"{_at(plural(len(s.articles), 'article'), outlets_line(s.sources))}; {s.first} to {s.last}", ""]
+             f"{_at(plural(s.rows, 'article'), outlets_line(s.sources))}; {s.first} to {s.last}", ""]
     marked, rest = s.news()  # a new sentence the summary shows is marked there, not printed twice
     lines += [f"{n}. {x.text}  [{_at(cut_outlet(x.source), x.day, f'#{x.article}')}"
               + (", new]" if (x.article, x.index) in marked else "]") for n, x in enumerate(s.sentences, 1)]
@@ -144,7 +144,7 @@ def story_text(s) -> str:
 
 def story_markdown(s) -> str:
     """A story summary as Markdown (what `Y` copies in the story view)."""
-    lines = [f"# {s.title}", "", f"*{_at(plural(len(s.articles), 'article'), ', '.join(s.sources), f'{s.first} to {s.last}', sep=' — ')}*", ""]
+    lines = [f"# {s.title}", "", f"*{_at(plural(s.rows, 'article'), ', '.join(s.sources), f'{s.first} to {s.last}', sep=' — ')}*", ""]
     marked, rest = s.news()
     lines += [f"- {x.text} ({_at(x.source, x.day)}" + (", new)" if (x.article, x.index) in marked else ")")
               for x in s.sentences]

@@ -64,6 +64,12 @@ class StorySummary:
     analysed: bool  # False when some articles had no analysis yet (quotes/entities are then partial)
     copies: dict[int, list[int]] = field(default_factory=dict)  # article -> its near-duplicates (same text elsewhere)
 
+    @property
+    def rows(self) -> int:
+        """Its articles as the library lists them, a text printed by two outlets once: the count the stories list,
+        the story view and the briefing show ("5 articles" in the view's head stood over "Articles (4)")."""
+        return len(self.articles) - len({c for cs in self.copies.values() for c in cs})
+
     def news(self) -> tuple[set[tuple[int, int]], list[StorySentence]]:
         """What's new without repeating the summary: the (article, index) keys of summary sentences
         that are new, and the new sentences the summary does not show."""
@@ -120,12 +126,15 @@ def one_blas_thread():
 
 
 def _copies(arts: list[StoryArticle]) -> dict[int, list[int]]:
-    """Each repeated article -> the articles that repeat its text (a wire story in several papers)."""
+    """Each repeated article -> the articles that repeat its text from other outlets (a wire story in several
+    papers): the library's twins (articles.twin_of), one row there and in the story view. A near-duplicate from the
+    same outlet is a row of its own in the library, and so here (it was one row here, "same text in 2 outlets"
+    under one outlet's name, and the story's count differed from the stories list's)."""
     out: dict[int, list[int]] = {}
     ids = {a.id for a in arts}
     for a in arts:
-        if a.dup_of and a.dup_of in ids:
-            out.setdefault(a.dup_of, []).append(a.id)
+        if a.twin_of and a.twin_of in ids:
+            out.setdefault(a.twin_of, []).append(a.id)
     return out
 
 

@@ -184,7 +184,7 @@ class BriefingScreen(PageScreen):
             span = first if first == last else f"{first} – {last}"
             sources = outlets_line(story.sources, 5)  # the first five, then "+N more" (a sixth left no trace)
             entry = Text(f"{number}. {title(story.title)}", style="bold")
-            entry.append(f"\n{story.size} article{'s' if story.size != 1 else ''} · {story.unread} unread · {span}"
+            entry.append(f"\n{story.rows} article{'s' if story.rows != 1 else ''} · {story.unread} unread · {span}"
                          + (f" · {sources}" if sources else ""), style="dim")
             options.append(Option(entry, id=f"b:{number - 1}:0", indent=len(f"{number}. ")))
             if isinstance(item, Heading):  # the headings alone: their sentences come next

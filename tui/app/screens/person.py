@@ -160,7 +160,7 @@ class PersonScreen(PageScreen):
         self.rows = {i: main.marks.patch(r) for i, r in rows.items()} if main is not None else rows  # queued marks
         text = Text(cut(person.name), style="bold")  # names cut with "…" as the summary pane cuts them
         aliases = [cut(a) for a in person.aliases if line(a) and line(a) != line(person.name)]
-        n = len(person.articles)
+        n = len(self._shown_articles())  # a text printed by two outlets once, as the library and story view count it
         text.append(f"\n{n} article{'s' if n != 1 else ''} · {len(person.quotes)} quote"
                     f"{'s' if len(person.quotes) != 1 else ''}", style="dim")
         if aliases:
@@ -225,18 +225,32 @@ class PersonScreen(PageScreen):
         self._following = True
         self.load(read_person_page, self.entity_name)
 
+    def _shown_articles(self) -> list[dict]:
+        """The person's articles as the library lists them: the same text from another outlet (a twin of an article
+        listed here) is not a line of its own, its outlet is named on its text's line (the page listed a wire story
+        twice, under the same title, and counted it twice)."""
+        ids = {a.get("id") for a in self.person.articles}
+        twins = {t for i, r in self.rows.items() if i in ids for t in (getattr(r, "twins", None) or ())}
+        return [a for a in self.person.articles if a.get("id") not in twins]
+
     def _article_options(self) -> list[Option]:
         """The "Articles (N)" heading and a line per article, marked as the story view marks them: ● unread, ★
         starred (m and f changed marks no line showed: the page said "Marked read" and looked the same)."""
-        out = [heading(f"Articles ({len(self.person.articles)})")]
-        for article in self.person.articles:
+        shown = self._shown_articles()
+        out = [heading(f"Articles ({len(shown)})")]
+        for article in shown:
             row = self.rows.get(article.get("id"))
             unread = row is not None and not row.read
             entry = Text(f"{'●' if unread else ' '} {title(article['title'])}")
             if row is not None and row.starred:
                 entry.append(" ★", style="bold")
             keep = len(entry.plain) + 2  # "Outlet, date" after the title, not broken across two lines
-            entry.append(f"  {_where(article.get('source', ''), article.get('day', ''))}", style="dim")
+            outlets = [x for x in (getattr(row, "outlets", None) or ()) if line(x)]
+            if len(outlets) > 1:  # the same text from several outlets: one line naming them (as the story view does)
+                entry.append(f"  {', '.join(x for x in (outlets_line(outlets, 4), line(article.get('day', ''))[:10]) if x)}"
+                             f" · same text in {len(outlets)} outlets", style="dim")
+            else:
+                entry.append(f"  {_where(article.get('source', ''), article.get('day', ''))}", style="dim")
             out.append(Option(entry, id=f"a:{article['id']}", indent=2, keep=keep))  # a long title goes on under itself
         return out
 

@@ -73,7 +73,7 @@ def fitted_outlets(names: tuple[str, ...], cells: int) -> str:
 def build(summary, row, rows: dict) -> tuple:
     """(its Head, the story pane's title, the summary list's items, the side list's items, the entity names
     [(type key, name)] by entity item number) of a story: its summary, its stored row, {article id: ArticleRow}."""
-    count = len(summary.articles)
+    count = summary.rows  # a text printed by two outlets once, as in the list
     # one line each (app.tcss cuts them with an ellipsis): a long title wrapped over the head's four lines
     # and hid the figures and the "analysing" line at 80x24; the outlets come last, as the part best cut
     span = " – ".join(dict.fromkeys(line(x)[:10] for x in (summary.first or "", summary.last or "") if line(x)))
@@ -81,7 +81,9 @@ def build(summary, row, rows: dict) -> tuple:
         f"{count} article{'s' if count != 1 else ''}", span) if x), tuple(outlet(s) for s in summary.sources if s),
         not summary.analysed)
     n = len(summary.sentences)
-    title = f"Story · {n} sentence{'s' if n != 1 else ''}"
+    # the pane's border names the pane; the summary's heading under the story's head says its length (the border
+    # said "Story · 5 sentences" over "Summary · 5 sentences": the same words twice)
+    title = "Story"
     text = [heading(f"Summary · {n} sentence{'s' if n != 1 else ''}")]
     marked, rest = summary.news()  # a new sentence the summary shows is marked "new" there, not repeated
     for number, sent in enumerate(summary.sentences):
@@ -96,10 +98,9 @@ def build(summary, row, rows: dict) -> tuple:
 
 
 def _articles(summary, rows: dict) -> list[Option]:
-    count = len(summary.articles)
     copies = getattr(summary, "copies", {}) or {}
     repeats = {c for cs in copies.values() for c in cs}
-    out = [heading(f"Articles ({count - len(repeats)})" if repeats else f"Articles ({count})")]
+    out = [heading(f"Articles ({summary.rows})")]
     for article_id in reversed(summary.articles):  # newest first, as in the library
         article = rows.get(article_id)
         if article is None or article_id in repeats:

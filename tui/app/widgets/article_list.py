@@ -250,7 +250,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         if self.marks is not None and not story:
             self.marks.patch(row)
         cells = 0 if story else self._source_cells(width)
-        key = ((row.id, row.unread, row.size, cursor, "story", width) if story else
+        key = ((row.id, row.unread, row.rows, cursor, "story", width) if story else
                (row.id, row.read, row.starred, cursor, self._is_open(row), width, cells))
         strip = self._strips.get(key)
         if strip is None:
@@ -282,13 +282,13 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         if width >= 76:
             # the dates first, right-aligned against the counts: the counts stay one column and the last days line up,
             # and a one-day story's title gets the cells a range needs (17 were kept for every row)
-            meta = f" {span} {row.size:>3} art {outlets:>2} src"
+            meta = f" {span} {row.rows:>3} art {outlets:>2} src"
         elif width >= 56:
-            meta = f" {row.size:>3}/{outlets:<2} {last:<10}"
+            meta = f" {row.rows:>3}/{outlets:<2} {last:<10}"
         elif width >= 44:
-            meta = f" {row.size:>3} {last:<10}"
+            meta = f" {row.rows:>3} {last:<10}"
         elif width >= 30:
-            meta = f" {row.size:>3} {last[2:]:<8}"
+            meta = f" {row.rows:>3} {last[2:]:<8}"
         else:
             meta = ""
         # "●3", as an article row's unread dot: a bare number leading each row read like the row's own number
