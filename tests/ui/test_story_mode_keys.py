@@ -1,6 +1,6 @@
-"""Keys pressed where they have no use say why instead of doing nothing: `n` / `N` (next / previous unread article)
-and `A` (mark the articles shown read) in the stories list (`v`); the library's and the article view's keys on a page
-(story view, entity page, briefing, feeds list)."""
+"""Keys pressed where they have no use say why instead of doing nothing: the library's and the article view's keys on a
+page (story view, entity page, briefing, feeds list). (`n` / `N` and `A` in the stories list said so too; they work
+there now: test_story_list_keys.py.)"""
 
 from __future__ import annotations
 
@@ -18,20 +18,6 @@ def stories(tmp_path):
     path = tmp_path / "library.db"
     make_story_library(path, cached=True)
     return path
-
-
-async def test_n_N_and_A_in_the_stories_list_say_why_they_do_nothing(stories, make_app, monkeypatch):
-    app = make_app(stories)
-    said = toasts_of(app, monkeypatch)
-    async with started(app, (80, 24), stories=True) as (pilot, main):
-        assert main.listing.stories
-        for key, what in (("n", "opens the next unread article"), ("N", "opens the next unread article"),
-                          ("A", "marks the articles shown read")):
-            said.clear()
-            await pilot.press(key)
-            await settle(pilot)
-            assert app.screen is main and main.article is None
-            assert any("In the stories list" in s and what in s and "v shows the articles" in s for s in said), said
 
 
 async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_app, monkeypatch):
@@ -285,9 +271,7 @@ async def test_a_word_typed_on_a_page_leaves_one_toast_not_one_for_each_key(stor
         shown = [str(n.message) for n in app._notifications]
         assert len(shown) == 2 and shown[0].startswith("Refreshing"), shown
         assert shown[1].startswith("n (Next unread article) works in the library"), shown
-        await pilot.press("escape", "v", "n")  # the stories list's own "does nothing" toast is of the kind too
-        await settle(pilot)
-        await pilot.press("A")
+        await pilot.press("escape", "v", "n")  # n in the stories list moves to a story with unread: no toast
         await settle(pilot)
         shown = [str(n.message) for n in app._notifications]
         assert sum("does nothing" in s or "works in" in s for s in shown) == 1, shown
@@ -361,7 +345,7 @@ async def test_a_reading_key_on_a_page_names_the_story_view_where_it_works_too(s
         assert "Star / unstar — also in the story view and the entity page" in rows, rows
         # m marks the line's story there (the briefing's own words)
         assert "Mark the line's story read: all its articles (it leaves the briefing)" in help_sections(app)["On this page"]
-        assert "Next unread article — also in the story view" in rows, rows
+        assert "Next unread article (stories list: next story with unread) — also in the story view" in rows, rows
         assert "Next method" in rows and not any("also in" in w for w in rows if w.startswith("Next method")), rows
         await pilot.press("escape", "escape")
         await settle(pilot)

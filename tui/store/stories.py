@@ -507,6 +507,30 @@ def _unread_rows(lib: Library, out: list[StoryRow]) -> list[StoryRow]:
     return out
 
 
+def unread_in_stories(lib: Library) -> tuple[int, int]:
+    """(unread articles, stories with some) over every story, counted as the stories list counts them: a text
+    printed by two outlets once. The stored figures (one story_stats row a story) less the unread copies (their
+    index, migration 19): no member article is read."""
+    unread, stories = lib.db.execute(
+        "SELECT total(unread), total(unread > 0) FROM story_stats WHERE unread > 0").fetchone()
+    copies = lib.db.execute(
+        "SELECT count(*) FROM story_articles sa INDEXED BY story_articles_unread_copies WHERE sa.dup_of IS NOT NULL"
+        " AND sa.unread = 1 AND EXISTS (SELECT 1 FROM articles a INDEXED BY articles_twins WHERE a.twin_of = sa.dup_of"
+        " AND a.id = sa.article_id)").fetchone()[0]
+    return max(0, int(unread) - copies), int(stories)
+
+
+def mark_stories_read(lib: Library) -> int:
+    """Every article of every story read (`A` in the stories list), in one transaction; returns how many records
+    changed."""
+    try:
+        with lib.transaction() as db:
+            return db.execute("UPDATE articles SET read = 1 WHERE read = 0"
+                              " AND id IN (SELECT article_id FROM story_articles)").rowcount
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(_explain(exc, lib.path)) from None
+
+
 def story_of(lib: Library, article_id: int) -> int | None:
     """The story an article belongs to (None before it is grouped)."""
     r = lib.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()

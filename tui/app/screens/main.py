@@ -960,7 +960,7 @@ class MainScreen(QuickSwitch, Screen):
         """n / N: move to the next (previous) unread article of the list and open it."""
         source = self.articles.source
         if source is not None and source.kind == "stories":
-            self._articles_only("opens the next unread article")
+            self._next_unread_story(step)
             return
         if source is None or not len(source):
             return
@@ -984,11 +984,26 @@ class MainScreen(QuickSwitch, Screen):
         else:
             self.notify(f"No more unread articles {where}.", timeout=3)
 
-    def _articles_only(self, what: str) -> None:
-        """Say why a key of the articles list does nothing in the stories list (it did nothing, silently)."""
-        key = keymap.first_key("stories", getattr(self.app, "user_keys", {}))
-        self.notify(f"In the stories list this key does nothing: in the articles list it {what} ({key} shows "
-                    "the articles).", severity="warning", timeout=4)
+    def _next_unread_story(self, step: int) -> None:
+        """n / N in the stories list: the cursor to the next (previous) story with unread articles (enter opens it).
+        They said they work only in the articles list."""
+        source = self.articles.source
+        index = self.articles.cursor + step
+        while 0 <= index < len(source):
+            row = source.row(index)
+            if row is not None and row.unread:
+                self.articles.cursor = index
+                return
+            index += step
+        where, back = ("below", "above") if step > 0 else ("above", "below")
+        left = self.unread.count if self.unread.of_stories else None  # stories with unread articles
+        if left == 0 or (left is None and not any(source.row(i) is not None and source.row(i).unread
+                                                  for i in range(min(len(source), 200)))):
+            self.notify("No story has unread articles.", timeout=3)
+            return
+        other = keymap.first_key("previous_unread" if step > 0 else "next_unread", getattr(self.app, "user_keys", {}))
+        more = f" ({left:,} stor{'ies' if left != 1 else 'y'} with unread articles)" if left else ""
+        self.notify(f"No more stories with unread articles {where}: {other} looks {back}{more}.", timeout=4)
 
     def action_previous_unread(self) -> None:
         self.action_next_unread(-1)
@@ -997,7 +1012,7 @@ class MainScreen(QuickSwitch, Screen):
         """A: mark every article of the list's view read; asks first above CONFIRM_ABOVE."""
         source = self.articles.source
         if source is not None and source.kind == "stories":
-            self._articles_only("marks the articles shown read")
+            self._mark_stories_read()
             return
         if source is None or self.refuse_write("marked read"):
             return
@@ -1034,6 +1049,47 @@ class MainScreen(QuickSwitch, Screen):
             self.app.push_screen(ConfirmDialog(f"Mark {what} read?"), mark)
         else:
             mark()
+
+    def _mark_stories_read(self) -> None:
+        """A in the stories list: every article of every story read, in one transaction, after a question that says
+        how many (it said it works only in the articles list)."""
+        if self.refuse_write("marked read"):
+            return
+        from tui.store.stories import mark_stories_read, unread_in_stories
+
+        try:
+            unread, stories = unread_in_stories(self.lib)
+        except (StoreError, sqlite3.DatabaseError) as exc:
+            self.notify(f"Could not count the stories' unread articles: {' '.join(str(exc).split())[:200]}",
+                        severity="warning", markup=False)
+            return
+        if not unread:
+            self.notify("Every article of every story is read already.", timeout=3)
+            return
+
+        def mark(yes: bool | None = True) -> None:
+            if not yes:
+                return
+            if not self.marks.settle():  # an open's or m's mark still queued would be written after this one
+                self.notify("The library is busy (another program is writing): try again in a moment.",
+                            severity="warning", timeout=4)
+                return
+            try:
+                mark_stories_read(self.lib)
+            except (StoreError, sqlite3.DatabaseError) as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            self.forget_ready()
+            self.reload_list()  # the stories' unread figures (kept by triggers)
+            self.count_unread()
+            self.notify(f"Marked {unread:,} article{'s' if unread != 1 else ''} of {stories:,} "
+                        f"stor{'ies' if stories != 1 else 'y'} read.")
+
+        from tui.app.dialogs import ConfirmDialog
+
+        self.app.push_screen(ConfirmDialog(
+            f"Mark the {unread:,} unread article{'s' if unread != 1 else ''} of {stories:,} "
+            f"stor{'ies' if stories != 1 else 'y'} read?"), mark)
 
     # -- views, orders and tags of the library list (store: tui/store/reader.py) --------------
 
