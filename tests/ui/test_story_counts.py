@@ -10,7 +10,7 @@ import os
 import subprocess
 
 from command import newsreader_cmd
-from pilot_steps import open_briefing, open_first_story, settle
+from pilot_steps import open_briefing, open_first_story, settle, started
 from story_sample import WIRE
 from test_twins_ui import twins  # noqa: F401  (the fixture: the story sample plus WIRE printed by a second outlet)
 
@@ -47,8 +47,7 @@ def test_a_read_only_library_without_the_copies_index_still_lists_its_stories(tw
 async def test_list_view_and_briefing_give_one_count(twins, make_app):  # noqa: F811
     path, ids, copy = twins
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot)
+    async with started(app, (200, 50)) as (pilot, _main):
         await open_first_story(pilot)
         story = app.screen
         head = story.query_one("#story-head").render()
@@ -103,8 +102,7 @@ async def test_the_entity_page_lists_a_twin_once_naming_both_outlets(twins, make
         analysis = hand_analysis(lib.get(copy).body, QUOTES[WIRE.title])
         lib.put_analysis(copy, cache_key("news", None), _json.dumps(analysis.to_dict()), mention_counts(analysis))
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        await settle(pilot)
+    async with started(app, (200, 50)) as (pilot, _main):
         await open_first_story(pilot)
         person = await open_person_from_story(pilot, "Agnes Trewin")
         assert len(person.person.articles) == 4  # every record mentions her
@@ -113,3 +111,5 @@ async def test_the_entity_page_lists_a_twin_once_naming_both_outlets(twins, make
         assert len(wire) == 1, lines
         assert "Shoreline Wire, Harbour Radio" in wire[0] and "same text in 2 outlets" in wire[0], wire
         assert "Articles (3)" in lines and "3 articles" in str(person.query_one("#person-head").render())
+        bars = [x for x in lines if x.startswith("2026-")]
+        assert bars and sum(int(x.split()[-1]) for x in bars) == 3, bars  # the months' bars count them so too

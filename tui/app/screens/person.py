@@ -3,6 +3,8 @@ everything they are quoted as saying. Opened with `enter` on a person in an enti
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
@@ -171,8 +173,10 @@ class PersonScreen(PageScreen):
                         f"how to recover)", style="bold red")
         head.update(text)
         left = [heading("Articles over time")]
-        most = max((count for _month, count in person.timeline), default=1) or 1
-        for month, count in timeline_rows(person.timeline):
+        # the months' bars count the articles as listed (a text from two outlets once): "5 articles" over a bar of 6
+        timeline = sorted(Counter(a.get("day", "")[:7] for a in self._shown_articles()).items())
+        most = max((count for _month, count in timeline), default=1) or 1
+        for month, count in timeline_rows(timeline):
             if month is None:  # a long run of months without articles: one line, not a column of empty rows
                 left.append(Option(Text(f"… {count} months without articles …", style="dim"), disabled=True))
                 continue
