@@ -66,10 +66,7 @@ async def test_an_analysed_article_has_its_summary_finished_ahead(cached_library
 async def test_finished_lines_follow_the_theme(cached_library, make_app):
     path, _ = cached_library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
+    async with started(app, keys=("g", "enter")) as (pilot, _):
         body = app.screen.body
         crop = Region(0, 0, *body.region.size)
         dark = as_terminal(app, body.render_lines(crop))
@@ -89,9 +86,7 @@ async def test_past_the_limit_the_oldest_finished_lines_go_not_all(cached_librar
     path, _ = cached_library
     app = make_app(path)
     monkeypatch.setattr(ArticleBody, "FINISHED_KEPT", 5)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("g", "enter")
-        await settle(pilot)
+    async with started(app, keys=("g", "enter")) as (pilot, _):
         body = app.screen.body
         assert len(_kept(body)) > 5
         latest = list(_kept(body).items())[-3:]  # the lines finished last
@@ -111,9 +106,7 @@ async def test_the_lines_dropped_past_the_limit_are_freed_after_the_screen_updat
     path, _ = cached_library
     app = make_app(path)
     monkeypatch.setattr(ArticleBody, "FINISHED_KEPT", 5)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("g", "enter")
-        await settle(pilot)
+    async with started(app, keys=("g", "enter")) as (pilot, _):
         body = app.screen.body
         oldest = list(_kept(body).values())[:3]
         body._finisher()  # past the limit: the oldest go out of the kept lines ...

@@ -10,9 +10,9 @@ import pytest
 
 from pilot_steps import settle, started
 from story_sample import WIRE, make_story_library, make_twins_library
-from test_read_marks import _read, _row_marks, _starred, write_lock_held
+from test_read_marks import _read, _row_marks, _starred, failing_write, write_lock_held
 
-from tui.store import Library, StoreError
+from tui.store import Library
 from tui.stories import story_of
 from tui.store.stories import story_row
 from ui_sample import HARBOUR, ORCHARD
@@ -88,13 +88,7 @@ async def test_a_copy_s_queued_mark_shows_on_its_line_in_the_story_view(twins, m
 async def test_an_open_s_read_mark_that_fails_leaves_the_row_unread(cached_library, make_app, monkeypatch):
     """The open draws its row read at once; when the write then fails the library still has it unread, and the
     row (and the count) say so again."""
-    looked = threading.Event()
-
-    def failing(self, article_id, read=True):
-        looked.wait(30)  # fails once the test has looked at the row
-        raise StoreError("the library is locked by another program")
-
-    monkeypatch.setattr(Library, "set_read", failing)
+    looked = failing_write(monkeypatch, "set_read")
     path, ids = cached_library
     harbour = ids[HARBOUR.title]
     app = make_app(path)

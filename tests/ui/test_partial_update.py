@@ -124,10 +124,7 @@ async def test_an_update_touching_two_far_edges_composes_only_them(cached_librar
     """Tab recolours two panes' borders: the summary/article text between them is not drawn again."""
     path, _ = cached_library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.press("g", "enter")
-        await settle(pilot)
+    async with started(app, keys=("g", "enter")) as (pilot, _):
         await pilot.pause(0.05)
         screen = app.screen
         drawn: list[int] = []

@@ -121,6 +121,21 @@ async def test_the_whole_library_unread_count_needs_no_worker(library, make_app,
         assert screen.unread.count == 4
 
 
+def failing_write(monkeypatch, method: str) -> threading.Event:
+    """Library.METHOD (set_read, set_starred) made to fail with "the library is locked by another program" once the
+    test sets the event returned (it has looked at the row): a write giving up after the busy timeout."""
+    from tui.store import Library, StoreError
+
+    looked = threading.Event()
+
+    def failing(self, article_id, value=True):
+        looked.wait(30)
+        raise StoreError("the library is locked by another program")
+
+    monkeypatch.setattr(Library, method, failing)
+    return looked
+
+
 def _position(path, article_id: int) -> int:
     return _one(path, "SELECT line FROM positions WHERE article_id = ?", article_id)
 
@@ -356,15 +371,7 @@ async def test_a_toggle_that_cannot_be_written_says_so_once_and_the_row_shows_th
                                                                                               make_app, monkeypatch):
     """A write that finally fails (the lock never freed, a damaged library): one toast, no traceback, and the
     row and the open article show the mark the library has."""
-    from tui.store import Library, StoreError
-
-    looked = threading.Event()
-
-    def failing(self, article_id, starred=True):
-        looked.wait(30)  # fails once the test has looked at the row (as a write giving up after the busy timeout)
-        raise StoreError("the library is locked by another program")
-
-    monkeypatch.setattr(Library, "set_starred", failing)
+    looked = failing_write(monkeypatch, "set_starred")
     path, ids = cached_library
     harbour = ids[HARBOUR.title]
     app = make_app(path)

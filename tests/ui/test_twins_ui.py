@@ -21,6 +21,16 @@ def twins(tmp_path):
     return (path, *make_twins_library(path, cached=True))
 
 
+@pytest.fixture
+def unread_twins(twins):
+    """`twins` with the WIRE report and its copy unread."""
+    path, ids, copy = twins
+    with Library(path) as lib:
+        lib.set_read(ids[WIRE.title], False)
+        lib.set_read(copy, False)
+    return twins
+
+
 def row_of(source, article_id: int) -> int:
     """The index of an article's row in a list's rows."""
     return next(i for i in range(len(source)) if source.row(i).id == article_id)
@@ -70,13 +80,10 @@ async def test_two_outlets_of_one_text_are_one_row_with_both_and_marks_and_delet
         assert lib.get(ids[WIRE.title]) is None and lib.get(copy) is not None
 
 
-async def test_a_copy_opened_from_the_story_view_shows_read_and_starred_in_both_lists(twins, make_app):
+async def test_a_copy_opened_from_the_story_view_shows_read_and_starred_in_both_lists(unread_twins, make_app):
     """The Harbour Radio record is a copy (not a row of its own): opening it from the story view marks it
     read, `f` stars it, and the library's row of that text and the story's row show both at once."""
-    path, ids, copy = twins
-    with Library(path) as lib:
-        lib.set_read(ids[WIRE.title], False)
-        lib.set_read(copy, False)
+    path, ids, copy = unread_twins
     app = make_app(path)
     async with started(app, (200, 50)) as (pilot, main):
         source = main.articles.source
@@ -111,11 +118,8 @@ async def test_a_copy_opened_from_the_story_view_shows_read_and_starred_in_both_
         assert main.unread.count == unread - 1
 
 
-async def test_opening_a_copy_shows_its_row_read_in_the_article_list(twins, make_app):
-    path, ids, copy = twins
-    with Library(path) as lib:
-        lib.set_read(ids[WIRE.title], False)
-        lib.set_read(copy, False)
+async def test_opening_a_copy_shows_its_row_read_in_the_article_list(unread_twins, make_app):
+    path, ids, copy = unread_twins
     app = make_app(path)
     async with started(app, (200, 50)) as (pilot, main):
         source = main.articles.source
