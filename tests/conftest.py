@@ -46,3 +46,14 @@ def lib(lib_path):
     library = Library(lib_path)
     yield library
     library.close()
+
+
+@pytest.fixture
+def site():
+    """A local HTTP server on 127.0.0.1 (tests/sources/feedserver.py: routes, feeds answering conditional GETs), shut
+    down after the test."""
+    from tests.sources.feedserver import Site
+
+    s = Site()
+    yield s
+    s.close()

@@ -6,20 +6,10 @@ from __future__ import annotations
 
 import socket
 
-import pytest
-
-from tests.sources.feedserver import Site
-
 from tui.importers import import_paths
 from tui.sources import subscribe
 from tui.store import Library
 
-
-@pytest.fixture
-def site():
-    s = Site()
-    yield s
-    s.close()
 
 
 def closed_port_url() -> str:

@@ -4,7 +4,7 @@ and got an article titled "apple" that the command line had skipped."""
 
 from __future__ import annotations
 
-from pilot_steps import settle, toasts_of, wait_until
+from pilot_steps import settle, started, toasts_of, wait_until
 
 from tui.app.dialogs import AddDialog
 
@@ -23,9 +23,8 @@ async def test_a_word_list_in_an_added_folder_is_skipped_with_its_reason(library
     path, _ = library
     app = make_app(path)
     toasts = toasts_of(app, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        before = len(app.screen.articles.source)
+    async with started(app, (80, 24)) as (pilot, main):
+        before = len(main.articles.source)
         await pilot.press("a")
         app.screen.query_one("#add-path").value = str(folder)
         await pilot.press("enter")
@@ -43,9 +42,8 @@ async def test_a_word_list_added_alone_asks_again_with_the_reason(library, make_
     words.write_text(WORDS, encoding="utf-8")
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        before = len(app.screen.articles.source)
+    async with started(app, (80, 24)) as (pilot, main):
+        before = len(main.articles.source)
         await pilot.press("a")
         app.screen.query_one("#add-path").value = str(words)
         await pilot.press("enter")
@@ -71,9 +69,7 @@ async def test_a_watched_folders_skipped_file_is_named_by_the_start_and_end_of_i
         add_watch(lib, str(folder))
     app = make_app(path)
     toasts = toasts_of(app, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("R")
+    async with started(app, (80, 24), keys="R") as (pilot, _main):
         await wait_until(pilot, lambda: any("fruit.txt" in t for t in toasts), toasts)
         line = next(x for t in toasts for x in t.splitlines() if "fruit.txt" in x)
         named = line.removeprefix("✗ ").split(": no prose")[0]

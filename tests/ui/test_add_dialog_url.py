@@ -3,10 +3,7 @@ unsaid (walk24): it says so now, and a page served on 127.0.0.1 lands as an arti
 
 from __future__ import annotations
 
-import pytest
-
-from pilot_steps import settle, toasts_of
-from tests.sources.feedserver import Site
+from pilot_steps import settle, started, toasts_of
 
 PAGE = ("<html><head><title>Pier lights switched on early</title></head><body><nav>Home · News · Sport</nav><article>"
         "<h1>Pier lights switched on early</h1><p>The pier's lights were switched on a week early after two boats "
@@ -15,21 +12,12 @@ PAGE = ("<html><head><title>Pier lights switched on early</title></head><body><n
         "tides are over.</p></article></body></html>").encode()
 
 
-@pytest.fixture
-def site():
-    s = Site()
-    s.routes["/pier.html"] = (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE)
-    yield s
-    s.close()
-
-
 async def test_the_add_dialog_says_it_takes_a_url_and_does(library, make_app, site, monkeypatch):
+    site.routes["/pier.html"] = (200, {"Content-Type": "text/html; charset=utf-8"}, PAGE)
     path, _ = library
     app = make_app(path)
     toasts = toasts_of(app, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(pilot)
-        await pilot.press("a")
+    async with started(app, (80, 24), keys="a") as (pilot, _dialog):
         title = str(app.screen.query_one(".dialog-title").render())
         assert "a web page's URL" in title, title
         app.screen.query_one("#add-path").value = site.url("/pier.html")

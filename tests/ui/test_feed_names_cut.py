@@ -4,11 +4,9 @@
 
 from __future__ import annotations
 
-import pytest
-
-from pilot_steps import settle, toasts_of, wait_until
+from pilot_steps import settle, started, toasts_of, wait_until
 from test_feed_add_app import type_url
-from tests.sources.feedserver import Site, rss
+from tests.sources.feedserver import rss
 
 from tui.store import Library
 
@@ -17,12 +15,6 @@ LONG = "Wexmoor Tidings, the harbour town's own evening paper of record for the 
 SHOWN = "Wexmoor Tidings, the harbour town's own evening paper of re…"
 
 
-@pytest.fixture
-def site():
-    s = Site()
-    yield s
-    s.close()
-
 
 async def test_a_long_feed_title_is_cut_with_an_ellipsis_when_added_known_failing_and_removed(
         library, make_app, site, monkeypatch):
@@ -30,10 +22,7 @@ async def test_a_long_feed_title_is_cut_with_an_ellipsis_when_added_known_failin
     path, _ = library
     app = make_app(path)
     toasts = toasts_of(app, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("F")
-        await settle(pilot)
-        page = app.screen
+    async with started(app, (80, 24), keys="F") as (pilot, page):
         for _ in range(2):  # added, then "Already subscribed"
             await pilot.press("a")
             await pilot.pause()
@@ -74,10 +63,8 @@ async def test_a_refreshs_result_replaces_its_refreshing_toast(library, make_app
         add_feed(lib, site.url("/feed.xml"), "Pier Notes")
     app = make_app(path)
     said = toasts_of(app, monkeypatch)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("F")
-        await settle(pilot)
-        options = app.screen.query_one("#feeds-list")
+    async with started(app, (80, 24), keys="F") as (pilot, page):
+        options = page.query_one("#feeds-list")
         options.highlighted = options.get_option_index("f:0")
         await pilot.press("R")
         await wait_until(pilot, lambda: any(t.startswith("Feeds: ") for t in toasts(app)), lambda: toasts(app))

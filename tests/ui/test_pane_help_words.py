@@ -4,7 +4,7 @@ that `O` changes the order it called "newest first"."""
 
 from __future__ import annotations
 
-from pilot_steps import open_first, settle
+from pilot_steps import open_first, settle, started
 from test_reading import select_option
 
 
@@ -34,9 +34,6 @@ async def test_the_summary_panes_help_says_enter_on_a_person_opens_their_page(ca
 async def test_the_librarys_help_says_o_changes_its_order(cached_library, make_app):
     path, _ = cached_library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await settle(pilot)
-        await pilot.press("question_mark")
-        await settle(pilot)
+    async with started(app, keys="question_mark") as (_pilot, _help):
         said = " ".join(pane_help(app).split())
         assert said.startswith("Your library, newest first (O: by title, source or length;"), said
