@@ -111,6 +111,11 @@ async def palette_type(pilot, words: str) -> None:
                      lambda: f"{words!r} first in the palette: {palette_options(pilot.app)}")
 
 
+def shown_toasts(app) -> list[str]:
+    """The messages of the toasts on screen now, oldest first."""
+    return [str(n.message) for n in app._notifications]
+
+
 def toasts_of(app, monkeypatch) -> list[str]:
     """Every toast message the app shows from now on (still shown as well)."""
     said: list[str] = []

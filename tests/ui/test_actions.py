@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_steps import open_first, settle, started
+from pilot_steps import open_first, settle, shown_toasts, started
 from ui_sample import HARBOUR, ORCHARD, ROBOTS
 
 from tui import clipboard
@@ -14,10 +14,6 @@ from tui.app.screens import HelpScreen, MainScreen
 from tui.store import Library
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def toasts(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
 
 
 async def test_copy_summary_quotes_and_markdown(library, make_app, copied):
@@ -30,7 +26,7 @@ async def test_copy_summary_quotes_and_markdown(library, make_app, copied):
         await settle(pilot)
         assert copied[-1] == "\n".join(s.text for s in analysis.summary.sentences)
         assert app.clipboard == copied[-1]  # the OSC 52 route went through Textual too
-        assert any("Copied summary to the system clipboard (and sent to the terminal as OSC 52)" in t for t in toasts(app))
+        assert any("Copied summary to the system clipboard (and sent to the terminal as OSC 52)" in t for t in shown_toasts(app))
 
         await pilot.press("y")
         await settle(pilot)
@@ -61,7 +57,7 @@ async def test_copy_reports_when_no_route_works(library, make_app, monkeypatch):
         await pilot.press("c")
         await settle(pilot)
         assert not app.last_copy.ok
-        message = toasts(app)[-1]
+        message = shown_toasts(app)[-1]
         assert message.startswith("Could not copy summary") and "xclip" in message
 
 
@@ -72,7 +68,7 @@ async def test_copy_before_opening_says_what_to_do(library, make_app, copied):
         await pilot.press("c")
         await settle(pilot)
         assert copied == []
-        assert "Open an article first" in toasts(app)[-1]
+        assert "Open an article first" in shown_toasts(app)[-1]
 
 
 async def test_add_article_from_path(library, make_app):
@@ -87,7 +83,7 @@ async def test_add_article_from_path(library, make_app):
         assert isinstance(app.screen, MainScreen)
         assert len(app.screen.articles.source) == 5
         assert app.screen.articles.source.row(0).title == "Glass eels return to the Ruddle river in record numbers"
-        assert "Added 1 article" in toasts(app)
+        assert "Added 1 article" in shown_toasts(app)
 
 
 async def test_add_bad_path_shows_the_error(library, make_app):
@@ -193,7 +189,7 @@ async def test_config_rebinds_keys_and_reports_bad_ones(library, make_app, copie
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
-        messages = " | ".join(toasts(app))
+        messages = " | ".join(shown_toasts(app))
         assert "'not_a_thing' is not an action id" in messages
         assert "quit = 'ctrl+nonsense': not a key name" in messages
         screen = await open_first(pilot)

@@ -8,15 +8,11 @@ import os
 
 from rich.console import Console
 
-from pilot_steps import open_first, settle
+from pilot_steps import open_first, settle, shown_toasts
 
 from tui.app import keymap
 from tui.app.screens.help import help_table
 from tui.app.widgets.footer import hints
-
-
-def toasts(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
 
 
 async def test_q_goes_back_at_narrow_widths_then_quits(library, make_app):
@@ -85,9 +81,9 @@ async def test_r_shows_progress_and_a_result(library, make_app):
     async with app.run_test(size=(160, 48)) as pilot:
         await open_first(pilot)
         await pilot.press("r")
-        assert any(t.startswith("Re-analysing") for t in toasts(app))
+        assert any(t.startswith("Re-analysing") for t in shown_toasts(app))
         await settle(pilot)
-        done = [t for t in toasts(app) if t.startswith("Re-analysed in")]
+        done = [t for t in shown_toasts(app) if t.startswith("Re-analysed in")]
         assert done and "entities" in done[-1] and "quotes" in done[-1]
 
 
@@ -118,7 +114,7 @@ async def test_a_key_bound_to_two_actions_is_reported_at_start(library, make_app
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause()
-        assert any("d is bound to both 'star' and 'delete'" in t for t in toasts(app)), toasts(app)
+        assert any("d is bound to both 'star' and 'delete'" in t for t in shown_toasts(app)), shown_toasts(app)
 
 
 async def test_library_rows_keep_the_year_and_cut_sources_with_an_ellipsis(library, make_app):

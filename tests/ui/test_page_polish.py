@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import open_first, settle, open_first_story
+from pilot_steps import open_first, open_first_story, settle, shown_toasts, wait_until
 from story_sample import make_story_library
 from ui_sample import HARBOUR, ROBOTS
 
@@ -19,16 +19,12 @@ def stories(tmp_path):
     return path, make_story_library(path, cached=True)
 
 
-def toasts(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
-
-
 async def press_until_toast(pilot, key: str, start: str, most: int) -> None:
     """Press `key` (settling after each) until a toast starting with `start` shows, at most `most` times."""
     for _ in range(most):
         await pilot.press(key)
         await settle(pilot)
-        if any(t.startswith(start) for t in toasts(pilot.app)):
+        if any(t.startswith(start) for t in shown_toasts(pilot.app)):
             return
 
 
@@ -108,9 +104,9 @@ async def test_plus_and_minus_at_the_end_say_so_in_the_article_pane(library, mak
         for _ in range(8):
             await pilot.press("minus")
             await settle(pilot)
-        assert any(t.startswith("Shortest summary") for t in toasts(app)), toasts(app)
+        assert any(t.startswith("Shortest summary") for t in shown_toasts(app)), shown_toasts(app)
         await press_until_toast(pilot, "plus", "Longest summary", 60)
-        assert any(t.startswith("Longest summary: all") for t in toasts(app)), toasts(app)
+        assert any(t.startswith("Longest summary: all") for t in shown_toasts(app)), shown_toasts(app)
 
 
 async def test_plus_and_minus_at_the_end_say_so_in_the_story_view_and_briefing(stories, make_app):
@@ -123,9 +119,9 @@ async def test_plus_and_minus_at_the_end_say_so_in_the_story_view_and_briefing(s
             await pilot.press("minus")
             await settle(pilot)
         assert len(app.screen.summary.sentences) == 1
-        assert any(t.startswith("Shortest summary") for t in toasts(app)), toasts(app)
+        assert any(t.startswith("Shortest summary") for t in shown_toasts(app)), shown_toasts(app)
         await press_until_toast(pilot, "plus", "Longest summary", 45)
-        assert any(t.startswith("Longest summary") for t in toasts(app)), toasts(app)
+        assert any(t.startswith("Longest summary") for t in shown_toasts(app)), shown_toasts(app)
         most = len(app.screen.summary.sentences)
         await pilot.press("minus")  # one press goes one shorter: the length asked for was not left above the end
         await settle(pilot)
@@ -138,11 +134,11 @@ async def test_plus_and_minus_at_the_end_say_so_in_the_story_view_and_briefing(s
         for _ in range(4):  # 3 sentences a story at first, 6 at most
             await pilot.press("plus")
             await settle(pilot)
-        assert any(t.startswith("Longest summaries") for t in toasts(app)), toasts(app)
+        assert any(t.startswith("Longest summaries") for t in shown_toasts(app)), shown_toasts(app)
         for _ in range(6):
             await pilot.press("minus")
             await settle(pilot)
-        assert any(t.startswith("Shortest summaries") for t in toasts(app)), toasts(app)
+        assert any(t.startswith("Shortest summaries") for t in shown_toasts(app)), shown_toasts(app)
 
 
 async def test_a_long_title_in_the_marked_read_toast_ends_with_an_ellipsis(library, make_app):
@@ -154,7 +150,7 @@ async def test_a_long_title_in_the_marked_read_toast_ends_with_an_ellipsis(libra
         await settle(pilot)
         await pilot.press("g", "j", "j", "m")  # ROBOTS is third
         await settle(pilot)
-        toast = toasts(app)[-1]
+        toast = shown_toasts(app)[-1]
         assert toast.startswith("Marked read: Library lends out robot") and toast.endswith("…"), toast
         assert len(toast) == len("Marked read: ") + 60 and ROBOTS.title[:59] in toast, toast
 
@@ -173,7 +169,7 @@ async def test_a_long_title_in_the_story_views_toast_ends_with_an_ellipsis(stori
             lib.db.commit()
         await pilot.press("m")
         await settle(pilot)
-        toast = toasts(app)[-1]
+        toast = shown_toasts(app)[-1]
         assert toast == f"Marked read: {title[:59]}…", toast
 
 
@@ -186,12 +182,13 @@ async def test_the_command_palette_and_help_scroll_with_a_one_cell_scrollbar(lib
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+p")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: app.screen.query(CommandList), "the palette")
         commands = app.screen.query_one(CommandList)
-        assert commands.option_count > commands.size.height  # it scrolls
+        await wait_until(pilot, lambda: commands.option_count > commands.size.height,  # it scrolls
+                         lambda: (commands.option_count, commands.size.height))
         assert commands.styles.scrollbar_size_vertical == 1
         await pilot.press("escape", "question_mark")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: app.screen.query("#help-body"), lambda: app.screen)
         assert app.screen.query_one("#help-body").styles.scrollbar_size_vertical == 1
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from pilot_steps import fake_browser, open_first, press_o_for_link, settle
+from pilot_steps import fake_browser, open_first, press_o_for_link, settle, shown_toasts, wait_until
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
 from tui.app.dialogs import ConfirmDialog
@@ -15,10 +15,6 @@ from tui.store import Library
 
 def status(screen) -> str:
     return str(screen.query_one("#library-status").render())
-
-
-def toasts(app) -> list[str]:
-    return [str(n.message) for n in app._notifications]
 
 
 async def test_unread_count_follows_opening_and_marks(library, make_app):
@@ -54,7 +50,7 @@ async def test_n_and_shift_n_walk_the_unread_articles(library, make_app):
         assert screen.article.title == HOSTILE.title
         await pilot.press("N")  # everything above is read now (opening marks read)
         await pilot.pause()
-        assert screen.article.title == HOSTILE.title and toasts(app)[-1] == "No unread articles left in this list."
+        assert screen.article.title == HOSTILE.title and shown_toasts(app)[-1] == "No unread articles left in this list."
         with Library(path) as lib:
             lib.set_read(ids[ORCHARD.title], False)
         screen.articles.refresh_rows()
@@ -62,7 +58,7 @@ async def test_n_and_shift_n_walk_the_unread_articles(library, make_app):
         await settle(pilot)
         await pilot.press("n")  # the last row: nothing below, one above (it said "No more unread articles below.")
         await pilot.pause()
-        assert toasts(app)[-1] == "No more unread articles below: N looks above (1 unread in this list).", toasts(app)
+        assert shown_toasts(app)[-1] == "No more unread articles below: N looks above (1 unread in this list).", shown_toasts(app)
         await pilot.press("N")
         await settle(pilot)
         assert screen.article.title == ORCHARD.title
@@ -114,7 +110,7 @@ async def test_delete_then_z_restores_it_whole(library, make_app):
         assert before and mentions
         await pilot.press("d", "y")
         await settle(pilot)
-        assert any(t.startswith("Deleted — z to undo") for t in toasts(app))
+        assert any(t.startswith("Deleted — z to undo") for t in shown_toasts(app))
         assert len(screen.articles.source) == 3
         await pilot.press("z")
         await settle(pilot)
@@ -127,7 +123,7 @@ async def test_delete_then_z_restores_it_whole(library, make_app):
             assert lib.ids(search="storm") == [harbour]  # back in the search index
         await pilot.press("z")
         await pilot.pause()
-        assert toasts(app)[-1] == "Nothing to undo."
+        assert shown_toasts(app)[-1] == "Nothing to undo."
 
 
 async def test_o_opens_the_link_with_browser(library, make_app, tmp_path, monkeypatch):
@@ -155,9 +151,8 @@ async def test_o_does_not_hand_a_link_that_is_not_http_to_the_browser(library, m
         await open_first(pilot)
         await pilot.press("o")
         await settle(pilot)
-        await pilot.pause(0.5)
-        assert toasts(app)[-1] == ("not opened: only http(s) links are opened, and this one is "
-                                   "--renderer-cmd-prefix=xcalc")
+        said = "not opened: only http(s) links are opened, and this one is --renderer-cmd-prefix=xcalc"
+        await wait_until(pilot, lambda: shown_toasts(app)[-1:] == [said], lambda: shown_toasts(app))
     assert not got.exists()
 
 
@@ -168,7 +163,7 @@ async def test_o_without_a_link_says_so(library, make_app):
         await open_first(pilot)
         await pilot.press("o")
         await pilot.pause()
-        assert toasts(app)[-1] == "This article has no link."
+        assert shown_toasts(app)[-1] == "This article has no link."
 
 
 async def test_mark_all_read_asks_by_the_unread_it_changes(tmp_path, make_app):
@@ -187,10 +182,10 @@ async def test_mark_all_read_asks_by_the_unread_it_changes(tmp_path, make_app):
         await pilot.press("A")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog)
-        assert "0 unread" in status(app.screen) and toasts(app)[-1] == "Marked 3 articles read."
+        assert "0 unread" in status(app.screen) and shown_toasts(app)[-1] == "Marked 3 articles read."
         await pilot.press("A")
         await settle(pilot)
-        assert not isinstance(app.screen, ConfirmDialog) and toasts(app)[-1] == "Every article shown is read already."
+        assert not isinstance(app.screen, ConfirmDialog) and shown_toasts(app)[-1] == "Every article shown is read already."
         with Library(path) as lib:
             for ident in ids:
                 lib.set_read(ident, False)
