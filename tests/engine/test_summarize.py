@@ -151,14 +151,19 @@ def test_boilerplate_words_in_ordinary_news_are_not_boilerplate():
     assert is_boilerplate("Read more from our transport desk.")
 
 
+def flags_by_sentence(text: str) -> dict[str, bool]:
+    """Each sentence of `text` (split_sentences) -> its quote flag (quote_flags: a bare quotation)."""
+    sents = split_sentences(text)
+    return dict(zip([s.text for s in sents], quote_flags(sents)))
+
+
 def test_bare_quotes_are_flagged_but_attributed_ones_are_not():
     text = (
         '"We will win this case." The firm said it would appeal. '
         '"It was a long day. Everyone was tired. We are glad it is over," said the coach.\n\n'
         'He told reporters: "The deal is done." ‘Nothing changes,’ she said.'
     )
-    sents = split_sentences(text)
-    flags = dict(zip([s.text for s in sents], quote_flags(sents)))
+    flags = flags_by_sentence(text)
     assert flags['"We will win this case."'] is True
     assert flags["The firm said it would appeal."] is False
     assert flags['"It was a long day.'] is True
@@ -166,7 +171,7 @@ def test_bare_quotes_are_flagged_but_attributed_ones_are_not():
     assert flags['We are glad it is over," said the coach.'] is False
     assert flags['He told reporters: "The deal is done."'] is False
     assert flags["‘Nothing changes,’ she said."] is False
-    assert eligible(sents)[1] is True
+    assert eligible(split_sentences(text))[1] is True
 
 
 def test_a_long_quotation_that_reopens_its_marks_stays_quoted_to_its_end():
@@ -204,8 +209,7 @@ def test_a_quote_closed_by_a_comma_and_a_short_tail_names_its_speaker():
         '"Why now?" came the reply from the back of the hall.\n\n'
         '"We have had an approach from the county." The club will meet on Friday.'
     )
-    sents = split_sentences(text)
-    flags = dict(zip([s.text for s in sents], quote_flags(sents)))
+    flags = flags_by_sentence(text)
     assert flags['"We have had an approach from the county," confirmed a club spokesman.'] is False
     assert flags['"It took a lot of work to get here," she revealed.'] is False
     assert flags['"Why now?" came the reply from the back of the hall.'] is False

@@ -1,6 +1,7 @@
 """Byline choice: labels and glued dates cleaned off, a publisher name passed over."""
 
-from tui.importers import parse_bytes
+from html_pages import page_article, paragraphs
+
 from tui.importers.bylines import choose_byline, clean_byline
 
 
@@ -30,14 +31,9 @@ def test_label_byline_falls_back_to_metadata():
 
 
 def test_rel_author_link_is_read_from_the_page():
-    paras = "".join(
-        f"<p>The allotment society counted {i + 40} plots in use this spring, the most since the site opened, "
-        f"and a waiting list of families hoping for a patch of their own.</p>" for i in range(5)
-    )
-    html = (
-        '<html><head><title>Allotments Full Again</title><meta name="author" content="Name"></head><body>'
-        '<article><h1>Allotments Full Again</h1><p class="meta">Posted by <a rel="author" href="/u/rb">Rosa Bianchi</a></p>'
-        f"{paras}</article></body></html>"
-    )
-    a = parse_bytes(html.encode(), "plots.html")[0].article
+    paras = paragraphs("The allotment society counted {i} plots in use this spring, the most since the site opened, "
+                       "and a waiting list of families hoping for a patch of their own.", first=40)
+    a = page_article('<title>Allotments Full Again</title><meta name="author" content="Name">',
+                     '<article><h1>Allotments Full Again</h1><p class="meta">Posted by <a rel="author" href="/u/rb">'
+                     f"Rosa Bianchi</a></p>{paras}</article>", "plots.html")
     assert a.byline == "Rosa Bianchi"

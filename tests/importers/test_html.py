@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from html_pages import page_article, paragraphs
+
 from tui.importers import parse_bytes
 from tui.importers.titles import choose_title, strip_site
 
@@ -130,15 +132,10 @@ def test_jsonld_headline_authors_and_date_feed_the_article():
         ' "datePublished": "2024-03-09T07:30:00+01:00",'
         ' "author": [{"@type": "Person", "name": "Marta Lindqvist"}, {"@type": "Person", "name": "Omar Haddad"}]}]}'
     )
-    paras = "".join(
-        f"<p>Drivers crossing the river at Elmford will no longer pay a toll from April, the county council "
-        f"decided on Friday in a vote of 31 to {i}, ending a charge introduced in 1998.</p>" for i in range(5)
-    )
-    html = (
-        f'<html><head><title>Valley Ledger</title><script type="application/ld+json">{ld}</script></head>'
-        f"<body><article>{paras}</article></body></html>"
-    )
-    a = parse_bytes(html.encode(), "toll.html")[0].article
+    paras = paragraphs("Drivers crossing the river at Elmford will no longer pay a toll from April, the county council "
+                       "decided on Friday in a vote of 31 to {i}, ending a charge introduced in 1998.")
+    a = page_article(f'<title>Valley Ledger</title><script type="application/ld+json">{ld}</script>',
+                     f"<article>{paras}</article>", "toll.html")
     assert a.title == "Bridge Tolls Scrapped in Valley Towns"
     assert a.published == "2024-03-09"
     assert a.byline == "Marta Lindqvist; Omar Haddad"

@@ -1,6 +1,8 @@
 """Headline, byline and date rules added after reading the extraction dev misses;
 each test is a small page we wrote that shows the pattern."""
 
+from html_pages import page_article, paragraphs
+
 from tui.importers import parse_bytes
 from tui.importers.html import page_meta
 from tui.importers.jsonld import jsonld_facts
@@ -37,16 +39,11 @@ def test_site_slogan_in_title_tail_and_description_is_not_the_headline():
 
 
 def test_description_rule_reaches_the_article_through_the_importer():
-    paras = "".join(
-        f"<p>Members of the rowing club voted {i} times on the design before the shed, built from larch "
-        f"by two local carpenters, was finished on time and under its budget of 80,000 euros.</p>" for i in range(5)
-    )
-    html = (
-        "<html><head><title>Harbour Rowing Club Lindau - New Boat Shed Opens in March - Club News</title>"
-        '<meta name="description" content="New Boat Shed Opens in March"></head>'
-        f"<body><table><tr><td>{paras}</td></tr></table></body></html>"
-    )
-    a = parse_bytes(html.encode(), "shed.html")[0].article
+    paras = paragraphs("Members of the rowing club voted {i} times on the design before the shed, built from larch "
+                       "by two local carpenters, was finished on time and under its budget of 80,000 euros.")
+    a = page_article("<title>Harbour Rowing Club Lindau - New Boat Shed Opens in March - Club News</title>"
+                     '<meta name="description" content="New Boat Shed Opens in March">',
+                     f"<table><tr><td>{paras}</td></tr></table>", "shed.html")
     assert a.title == "New Boat Shed Opens in March"
 
 
@@ -61,10 +58,8 @@ def test_questions_quotes_and_hashtags_at_the_end_belong_to_the_headline():
 
 
 def _story(head: str, extra: str = "") -> bytes:
-    paras = "".join(
-        f"<p>The county's night-bus trial carried {i} thousand riders in its first month, twice the number "
-        f"the planners expected, and the operator now wants to add a second route to the airport.</p>" for i in range(5)
-    )
+    paras = paragraphs("The county's night-bus trial carried {i} thousand riders in its first month, twice the number "
+                       "the planners expected, and the operator now wants to add a second route to the airport.")
     return f"<html><head>{head}</head><body><main>{extra}{paras}</main></body></html>".encode()
 
 
