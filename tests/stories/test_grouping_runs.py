@@ -64,3 +64,50 @@ def test_an_article_updated_in_place_is_regrouped_by_what_it_says_now(filled):
     with lib.transaction() as db:  # a mark changing touches no story
         db.execute("UPDATE articles SET read = 1 WHERE id = ?", (moved,))
     assert story_of(lib, moved) == recall
+
+
+def test_a_grouper_whose_lease_was_taken_while_it_waited_writes_nothing(lib, lib_path, monkeypatch):
+    """A grouper waits for the library longer than its lease (another program's long write), and another grouper
+    takes the lapsed lease meanwhile: the first one's write is rolled back (LeaseLost) instead of landing beside the
+    other's, and letting go of its lease leaves the other's alone (it set the lease to 0 whoever held it)."""
+    from tui.store import Library
+    from tui.stories import grouping
+
+    ids = [ident for _, ident in lib.add_many(ALL)]
+    real = grouping._group
+    with Library(lib_path) as other, Library(lib_path) as third:
+
+        def waited(lib_, *args, **kwargs):
+            with lib_.transaction() as db:  # the lease ran out while this grouper waited for the library ...
+                db.execute("UPDATE counts SET value = ? WHERE name = ?", (int(time.time()) - 1, store.LEASE))
+            assert store.take_lease(other, 60)  # ... and another grouper took it
+            return real(lib_, *args, **kwargs)
+
+        monkeypatch.setattr(grouping, "_group", waited)
+        assert group_new(lib) == 0 and all(story_of(lib, i) is None for i in ids)
+        assert not store.take_lease(third, 60)  # the other grouper's lease still holds
+        monkeypatch.setattr(grouping, "_group", real)
+        assert group_new(lib) == 0  # held off while the other holds it
+        store.drop_lease(other)
+    assert group_new(lib) == len(ALL) and all(story_of(lib, i) is not None for i in ids)
+
+
+def test_a_lease_that_lapsed_while_its_grouper_waited_is_renewed_by_its_next_write(lib, lib_path, monkeypatch):
+    """Nobody took the lapsed lease: the grouper's next write renews it (for as long as it was taken) and goes on."""
+    from tui.store import Library
+    from tui.stories import grouping
+
+    ids = [ident for _, ident in lib.add_many(ALL)]
+    real, seen = grouping._group, []
+
+    def waited(lib_, *args, **kwargs):
+        with lib_.transaction() as db:
+            db.execute("UPDATE counts SET value = ? WHERE name = ?", (int(time.time()) - 1, store.LEASE))
+        placed = real(lib_, *args, **kwargs)
+        with Library(lib_path) as other:
+            seen.append(store.take_lease(other, 60))  # held again after the grouper's write
+        return placed
+
+    monkeypatch.setattr(grouping, "_group", waited)
+    assert group_new(lib) == len(ALL) and all(story_of(lib, i) is not None for i in ids)
+    assert seen == [False]

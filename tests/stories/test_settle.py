@@ -186,24 +186,40 @@ def test_an_interrupted_settle_leaves_the_library_consistent_and_the_next_one_fi
 
 def test_an_article_another_process_stores_during_a_settle_is_grouped_and_waits_for_its_own_window(lib, lib_path,
                                                                                                    at_once, monkeypatch):
+    """Another program stores an article while a window is regrouped: the window is one transaction (session 24), so
+    the article is stored once the window is written (it was stored between the window's steps, and read by them),
+    is not one of the window's articles, is grouped by the next grouping and waits for its own window."""
+    import threading
+
     from tui.stories import regroup_window
 
     arts = _stream(N + 1)
     ids = _fed(lib, arts[:N])
     real = regroup_window._forget
     other: list[int] = []
+    writers: list[threading.Thread] = []
+
+    def store_one() -> None:
+        with Library(lib_path) as writer:  # another process adds an article (waiting for the window's lock)
+            other.append(writer.add_many([arts[N]])[0][1])
 
     def forget_then_store(lib, fresh, kept=None):
         real(lib, fresh, kept)
-        with Library(lib_path) as writer:  # another process adds an article (its group_new finds the lease taken)
-            other.append(writer.add_many([arts[N]])[0][1])
-            assert group_new(writer) == 0
+        writers.append(threading.Thread(target=store_one))
+        writers[0].start()
+        writers[0].join(0.5)  # it waits for the lock the window holds
+        assert not other
 
     monkeypatch.setattr(regroup_window, "_forget", forget_then_store)
-    settle(lib)
+    assert settle(lib) == N
+    writers[0].join(60)
+    assert other and story_of(lib, other[0]) is None  # stored after the window, which did not see it
     _consistent(lib)
-    assert story_of(lib, other[0]) is not None  # placed with the window's batch
-    assert pending(lib) == 1  # yet not one of its articles: it is in the next window
+    assert _partition(lib, ids) == at_once
+    monkeypatch.setattr(regroup_window, "_forget", real)
+    assert group_new(lib) == 1 and story_of(lib, other[0]) is not None
+    assert pending(lib) == 1  # in the next window
+    _consistent(lib)
 
 
 def test_a_rebuild_leaves_nothing_waiting_however_few_its_articles(lib):

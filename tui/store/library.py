@@ -6,6 +6,7 @@ import functools
 import json
 import os
 import sqlite3
+import threading
 import time
 from contextlib import contextmanager
 from itertools import repeat
@@ -305,6 +306,10 @@ class Library:
         self._bulk = False  # inside bulk(): the bigger page cache is set
         self._lock_wait: float | None = None  # inside impatient(): how long a transaction waits for the lock
         self.behind = 0  # the schema of a read-only library read without its upgrade (READABLE_BEHIND); 0: current
+        self._depth = 0  # transactions open (Library.transaction): 1 is this library's own, more its savepoints
+        self._owner = 0  # the thread that opened it (only its own writes nest in it)
+        self.lease: int | None = None  # the grouping lease taken through this library (tui/store/stories.py take_lease)
+        self.lease_seconds = 0  # for how long it was taken (each of the grouper's writes renews it: hold_lease)
         if self.path.is_dir():
             raise StoreError(f"{visible(self.path)} is a directory, not a library file")
         if not self.path.parent.exists():
@@ -622,6 +627,12 @@ class Library:
             raise StoreError(damaged_message(self.path, self.damaged))
         if self.readonly:
             raise StoreError(f"{visible(self.path)} is read-only; cannot write to the library")
+        if self._depth and self._owner == threading.get_ident():
+            # inside a transaction of this library's own, in this thread (`transaction` around several writers' steps,
+            # so that other programs see them together or not at all: a window's regroup): a savepoint of it
+            with self._savepoint():
+                yield self.db
+            return
         for attempt in range(50):
             if self._lock_wait is not None:  # inside impatient(): once, a short wait
                 self._begin_within(self._lock_wait)
@@ -640,7 +651,11 @@ class Library:
             batched = index_later and self._can_batch()
             if batched:
                 open_batch(self.db)
-            yield self.db
+            self._depth, self._owner = 1, threading.get_ident()
+            try:
+                yield self.db
+            finally:
+                self._depth = 0
             if batched:
                 close_batch(self.db)
             self.db.execute("COMMIT")
@@ -653,6 +668,28 @@ class Library:
                 except sqlite3.Error:
                     pass
             raise
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        """A transaction inside this library's own: a savepoint, released at its end, rolled back to on any error
+        (which goes on to the outer transaction)."""
+        self._depth += 1
+        name = f"inner{self._depth}"
+        try:
+            self.db.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                if self.db.in_transaction:
+                    try:
+                        self.db.execute(f"ROLLBACK TO {name}")
+                        self.db.execute(f"RELEASE {name}")
+                    except sqlite3.Error:
+                        pass
+                raise
+            self.db.execute(f"RELEASE {name}")
+        finally:
+            self._depth -= 1
 
     def _can_batch(self) -> bool:
         """Has this library the tables of migration 16 (fts_batch.py)? A library opened by code that

@@ -197,6 +197,7 @@ def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], m
     """
     try:
         with lib.transaction() as db:
+            hold_lease(lib, db)
             if before is not None:
                 before(db)
             for sid in gone:
@@ -277,31 +278,81 @@ def clear(lib: Library) -> None:
 
 
 LEASE = "story_grouping"  # counts row: until when (unix seconds) one grouper holds the library
+LEASE_BY = "story_grouping_by"  # counts row: which claim it is (a random number each grouper draws when it takes it)
 LEASE_MAX_SECONDS = 3600  # no grouper claims the library for longer at a time (grouping.LEASE_SECONDS: 120)
+# How long letting go of the lease waits for another program's write lock, even inside Library.impatient: a `stories`
+# whose settle gave up on a writer that came in mid-settle (after 1 s) left its lease to lapse, and every grouping
+# (the app's too) was held off for 120 s; a writer's transaction (a chunk of an import) lasts seconds.
+LEASE_DROP_WAIT = 10.0
+
+
+class LeaseLost(StoreError):
+    """The grouping lease taken through this library lapsed while it waited, and another grouper holds it now: what
+    this one would have written is rolled back (the other places those articles too)."""
+
+
+def _lease_held(row, now: int, seconds: int) -> bool:
+    # held: until a time to come, no further ahead than any grouper takes it; a value edited by hand (text, bytes,
+    # a time no claim reaches, or a clock set back since) is no claim and lapses
+    return row is not None and type(row[0]) is int and now < row[0] <= now + max(seconds, LEASE_MAX_SECONDS)
 
 
 def take_lease(lib: Library, seconds: int, renew: bool = False) -> bool:
     """Claim the right to group for `seconds` (False when another grouper, in this or another process,
-    holds it and has not let it lapse). `renew` extends a claim already held."""
+    holds it and has not let it lapse). `renew` extends the claim taken through `lib`, or takes it again when it
+    lapsed and nobody else took it; False when another grouper holds it now."""
+    import random
     import time
 
     now = int(time.time())
+    token = lib.lease if renew and lib.lease is not None else random.randrange(1, 1 << 62)
     with lib.transaction() as db:
         row = db.execute("SELECT value FROM counts WHERE name = ?", (LEASE,)).fetchone()
-        # held: until a time to come, no further ahead than any grouper takes it; a value edited by hand (text, bytes,
-        # a time no claim reaches, or a clock set back since) is no claim and lapses
-        held = row is not None and type(row[0]) is int and now < row[0] <= now + max(seconds, LEASE_MAX_SECONDS)
-        if held and not renew:
+        if _lease_held(row, now, seconds) and not (renew and _lease_by(db) == lib.lease):
             return False
-        db.execute("INSERT INTO counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-                   (LEASE, now + seconds))
+        db.executemany("INSERT INTO counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                       [(LEASE, now + seconds), (LEASE_BY, token)])
+    lib.lease, lib.lease_seconds = token, seconds
     return True
 
 
+def _lease_by(db) -> object:
+    row = db.execute("SELECT value FROM counts WHERE name = ?", (LEASE_BY,)).fetchone()
+    return row[0] if row is not None else None
+
+
+def hold_lease(lib: Library, db) -> None:
+    """Inside a grouper's write transaction (save_groups, renumber, when `lib` holds the lease): the lease is still
+    this grouper's, and renewed from now for as long as it was taken (the transaction may have waited long for the
+    lock); LeaseLost (the transaction rolled back) when another grouper took it after it lapsed."""
+    import time
+
+    if lib.lease is None:
+        return
+    now, seconds = int(time.time()), lib.lease_seconds
+    row = db.execute("SELECT value FROM counts WHERE name = ?", (LEASE,)).fetchone()
+    if _lease_by(db) != lib.lease and _lease_held(row, now, seconds):
+        lib.lease = None
+        raise LeaseLost("another grouper took over the stories while this one waited for the library")
+    db.executemany("INSERT INTO counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                   [(LEASE, now + seconds), (LEASE_BY, lib.lease)])
+
+
 def drop_lease(lib: Library) -> None:
-    """Let another grouper run."""
-    with lib.transaction() as db:
-        db.execute("UPDATE counts SET value = 0 WHERE name = ?", (LEASE,))
+    """Let another grouper run: the lease taken through `lib` is given up (one another grouper took after it lapsed
+    is left alone). Waits up to LEASE_DROP_WAIT for the write lock, also inside `impatient` (a grouping that gave up
+    on another writer still lets go of its lease); a lock held longer leaves it to lapse by itself."""
+    from tui.store.library import LibraryBusy
+
+    token, lib.lease = lib.lease, None
+    if token is None:
+        return
+    try:
+        with lib.impatient(LEASE_DROP_WAIT), lib.transaction() as db:
+            if _lease_by(db) == token:
+                db.execute("UPDATE counts SET value = 0 WHERE name IN (?, ?)", (LEASE, LEASE_BY))
+    except LibraryBusy:
+        pass
 
 
 def assignments(lib: Library) -> dict[int, int]:
@@ -316,6 +367,7 @@ def renumber(lib: Library, ids: dict[int, int], before=None, after=None) -> None
         return
     pairs = [(new, old) for old, new in ids.items()]
     with lib.transaction() as db:
+        hold_lease(lib, db)
         if before is not None:
             before(db)
         db.executemany("UPDATE stories SET id = ? WHERE id = ?", pairs)

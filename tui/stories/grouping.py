@@ -747,6 +747,10 @@ def _group_new(lib, batch: int, jobs: int | None, quiet: bool = False) -> tuple[
         regrouped = after_grouping(lib, placed, lambda lib, kept: _group(lib, batch, 1, kept), kept, quiet)
         warm.give_back(kept)
         return placed, regrouped
+    except store.LeaseLost:
+        # waited for the library past the lease, and another grouper took it meanwhile: it places these articles (the
+        # step that found out was rolled back; the kept state is not given back, so it is read again next time)
+        return 0, 0
     finally:
         store.drop_lease(lib)
 
@@ -833,8 +837,8 @@ def _group_batches(lib, batch: int, jobs: int, kept: warm.Warm | None = None, wa
             g.merge_touched()
             g.flush([(aid, ver, *enc) for aid, enc in computed if enc is not None] if ver else ())
             done += len(rows)
-            if queue or last is not None:  # more batches to place (after the last, the caller lets the lease go)
-                store.take_lease(lib, LEASE_SECONDS, renew=True)
+            if (queue or last is not None) and not store.take_lease(lib, LEASE_SECONDS, renew=True):
+                raise store.LeaseLost("another grouper took over the stories")  # more batches: renewed, else given up
         return done
     finally:
         if pool is not None:
@@ -1010,6 +1014,9 @@ def rebuild(lib, jobs: int | None = None) -> int:
         method.record(lib)
         all_grouped_at_once(lib)  # the next window starts after them (fewer than LIBRARY_FROM too: none waits)
         return placed
+    except store.LeaseLost:
+        raise store.StoreError("stories were taken over by another process (the app?) while this waited for the "
+                               "library; run it again") from None
     finally:
         store.drop_lease(lib)
 

@@ -115,16 +115,20 @@ def after_grouping(lib, placed: int, regroup, kept=None, quiet: bool = False) ->
                                 " ORDER BY article_id DESC LIMIT ?", (mark, context)).fetchall())
     if kept is not None and (not kept.ok or kept.gen is None):
         kept = None
-    _forget(lib, fresh, kept)
-    regroup(lib, kept if kept is not None and kept.ok else None)
-    ids = sorted(fresh)
-    after = {}
-    for i in range(0, len(ids), 500):
-        part = ids[i:i + 500]
-        after.update(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id IN"
-                                    f" ({','.join('?' * len(part))})", part).fetchall())
-    _keep_ids(lib, fresh, after, kept if kept is not None and kept.ok else None)
-    _set_mark(lib, top)
+    # One transaction (the steps' own are savepoints of it): another program reading the stories meanwhile (the
+    # app's list, `newsreader stories | story`) saw the window's articles in no story, their stories gone, between the
+    # steps' commits ("no stories" for a library the window covers, "no story with id N" for a story regrouped).
+    with lib.transaction():
+        _forget(lib, fresh, kept)
+        regroup(lib, kept if kept is not None and kept.ok else None)
+        ids = sorted(fresh)
+        after = {}
+        for i in range(0, len(ids), 500):
+            part = ids[i:i + 500]
+            after.update(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id IN"
+                                        f" ({','.join('?' * len(part))})", part).fetchall())
+        _keep_ids(lib, fresh, after, kept if kept is not None and kept.ok else None)
+        _set_mark(lib, top)
     if kept is not None and kept.ok and kept.counted is not None:
         # the batch's own document frequencies are window_df's for the new mark when the batch was exactly these
         # articles, all grouped again, and nothing but this grouping changed the stories meanwhile (the warm state
