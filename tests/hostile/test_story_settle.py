@@ -223,6 +223,95 @@ def test_the_settle_gives_up_on_a_writer_that_came_after_the_check(tmp_path, cap
     assert not err and settled(db) == [3, 3]
 
 
+def test_a_settle_that_gives_up_mid_way_lets_go_of_its_lease(tmp_path, capsys, monkeypatch):
+    """Another program takes the write lock just after the settle took the grouping lease (a chunk of an import, a
+    few seconds): the settle gives up on it as before, and lets go of its lease once that writer is done. It left the
+    lease to lapse (its letting go gave up within the same second), and every grouping, the app's and the next
+    `stories`, was held off for 120 s: the next `stories` listed the article as in no story, silently."""
+    import threading
+
+    from tui.store import stories as store
+
+    db = waiting_library(tmp_path / "lib.db")
+    with Library(db) as lib:
+        lib.add(Article(title="Lindqvist ferries run again", body=STORM.format(day="Saturday"), source="Coast Daily",
+                        published="2026-03-06"))
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    real, timers = store.take_lease, []
+
+    def let_go():
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+
+    def taken_then_locked(lib, seconds, renew=False):
+        taken = real(lib, seconds, renew)
+        if taken and not renew and not holder.in_transaction:
+            holder.execute("BEGIN IMMEDIATE")  # the other writer, at exactly that moment, for 3 s
+            timers.append(threading.Timer(3.0, let_go))
+            timers[-1].start()
+        return taken
+
+    monkeypatch.setattr(store, "take_lease", taken_then_locked)
+    try:
+        code = main(["--db", str(db), "stories"])
+    finally:
+        for t in timers:
+            t.cancel()
+        let_go()
+        holder.close()
+    out, err = capsys.readouterr()
+    assert code == 0 and "Wexmoor" in out and "Lindqvist" in out, err
+    assert err == "1 article not in a story yet: another program is writing the library; run it again later\n", err
+    monkeypatch.setattr(store, "take_lease", real)
+    out, err = run(db, capsys, "stories")  # at once: the lease was let go
+    assert not err and settled(db) == [3, 3]
+
+
+def test_a_story_does_not_wait_to_store_its_analyses_behind_another_writer(tmp_path, capsys, monkeypatch):
+    """`story` settles, then analyses the story's articles not analysed yet and stores each analysis: another program
+    that took the write lock right after the settle (the app's grouping, an import) held it up for as long as it
+    wrote, up to 50 x 10 s an article (its settle gives up within a second; its analyses were written patiently). The
+    summary is made from the analyses either way; those that cannot be stored within a second are not (the app's
+    background pass stores them), and the next `story` stores them."""
+    import threading
+
+    import tui.stories
+
+    db = waiting_library(tmp_path / "lib.db")
+    holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    real = tui.stories.settle
+
+    def settled_then_taken(lib):
+        placed = real(lib)
+        if not holder.in_transaction:
+            holder.execute("BEGIN IMMEDIATE")  # the other writer, right after the settle
+        return placed
+
+    def let_go():
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+
+    monkeypatch.setattr(tui.stories, "settle", settled_then_taken)
+    release = threading.Timer(60, let_go)  # only so that a story that waits ends (and fails below)
+    release.start()
+    try:
+        story = sqlite3.connect(db).execute("SELECT id FROM stories ORDER BY size DESC").fetchone()[0]
+        code = main(["--db", str(db), "story", str(story), "--format", "md"])
+        held = holder.in_transaction  # still held when the command was done: it did not wait for it
+    finally:
+        release.cancel()
+        let_go()
+        holder.close()
+    out, err = capsys.readouterr()
+    assert code == 0 and "Dalia Fenwick" in out and not err, err
+    assert held, "the story waited for the other writer to let go"
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM analysis").fetchone()[0] == 0
+    monkeypatch.setattr(tui.stories, "settle", real)
+    again, _ = run(db, capsys, "story", str(story), "--format", "md")
+    assert again == out
+    assert sqlite3.connect(db).execute("SELECT count(*) FROM analysis").fetchone()[0] == 3
+
+
 def test_a_window_mark_beyond_every_grouped_article_is_mended(tmp_path, capsys):
     """A window mark that is a whole number past every grouped article (2^63-1 written by hand): no article grouped
     after it waited for a window again, ever (the stories stayed as placed one at a time). It is read as the last
@@ -285,3 +374,55 @@ def test_the_app_says_once_that_its_settle_fails_and_backs_off(tmp_path, monkeyp
     monkeypatch.setattr(tui.stories, "settle", real)  # the library mended
     quiet_rounds(17)  # 16 rounds left out after the last failure, then tried again
     assert settled(db) == [2, 3] and len([lines for lines in toasts if lines]) == 1
+
+
+def test_the_app_says_once_that_grouping_new_articles_fails(tmp_path, monkeypatch, caplog):
+    """The app's grouping of the articles a round brought (a folder scan, a refresh) failing on a library the store
+    refuses: it was swallowed in silence (the articles stayed in no story, nothing said why). Now each failure is
+    logged (the first with its traceback), the first is said in one line of the round's toast, never a traceback;
+    once a grouping succeeds, a later failure is said again. The restored article's and an import's grouping say it
+    as a toast of their own, once."""
+    import logging
+    import threading
+
+    import tui.stories
+    from tests.stories.test_settle import _Host
+    from tui.app.parts import sources
+
+    db = waiting_library(tmp_path / "lib.db")
+    real, tried = tui.stories.group_new, []
+
+    def refused(lib, *args, **kwargs):
+        tried.append(1)
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(tui.stories, "group_new", refused)
+    monkeypatch.setattr(sources, "_GROUPING_SAID", [])  # (nothing said before in this process)
+    monkeypatch.setattr(sources.SourcesRefresh, "_scan", lambda self, lib, lines, head: 1)  # something new, each round
+    toasts: list[list[str]] = []
+    refresh = sources.SourcesRefresh(_Host(), db, lambda: None, lambda added, lines, title: toasts.append(lines))
+
+    def rounds(n: int) -> None:
+        for _ in range(n):
+            refresh._stop = threading.Event()
+            refresh._worker(None, True, False, False, refresh._stop)
+
+    with caplog.at_level(logging.WARNING):
+        rounds(3)
+        assert len(tried) == 3
+        said = [line for lines in toasts for line in lines]
+        assert said == ["✗ Stories not grouped: DatabaseError: database disk image is malformed"], toasts
+        logged = [r for r in caplog.records if "could not be grouped" in r.getMessage()]
+        assert len(logged) == 3 and logged[0].exc_info and not any(r.exc_info for r in logged[1:])
+        # a toast of its own where there is no round's toast (an undone delete, an import, a feed added): not again
+        host = _Host()
+        notes = []
+        host.notify = lambda line, **kwargs: notes.append(line)
+        sources.say_grouping(host, sources.group_stories(None))
+        assert notes == []
+    monkeypatch.setattr(tui.stories, "group_new", real)
+    rounds(1)  # the library mended: grouped, nothing to say
+    assert [line for lines in toasts[3:] for line in lines] == []
+    monkeypatch.setattr(tui.stories, "group_new", refused)
+    sources.say_grouping(host, sources.group_stories(None))
+    assert notes == ["✗ Stories not grouped: DatabaseError: database disk image is malformed"]

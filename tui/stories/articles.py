@@ -25,10 +25,38 @@ class StoryArticle:
     twin_of: int | None = None  # the article whose text this one repeats from another outlet (one library row)
 
 
+class Cache:
+    """The library as the analysis cache of a reading command (`story`, `brief`, `who`: tui/stories/commands.py), which
+    runs inside Library.impatient(): an analysis is stored when the write lock comes within that wait, else it serves
+    this command only (the app's background pass stores it later) and no later one waits either (`skipped` counts
+    them). They waited for another program's writes (an import, the app's grouping) for each article analysed, up to
+    50 x 10 s each. Outside impatient() it is the library itself."""
+
+    def __init__(self, lib) -> None:
+        self.lib, self.skipped = lib, 0
+
+    def get_analysis(self, article_id: int, key: str) -> str | None:
+        return self.lib.get_analysis(article_id, key)
+
+    def put_analysis(self, article_id: int, key: str, data: str, mentions=None) -> None:
+        from tui.store.library import LibraryBusy
+
+        if self.skipped:
+            self.skipped += 1
+            return
+        try:
+            self.lib.put_analysis(article_id, key, data, mentions)
+        except LibraryBusy:
+            self.skipped = 1
+
+
 def load_articles(lib, story_id: int, analyse: bool = True) -> list[StoryArticle]:
     """The story's articles, oldest first. Uses the cached analyses; with `analyse`, analyses (and
-    caches) the ones missing, else splits their sentences only (fast, no entities or quotes)."""
+    caches, when the library can be written: Cache) the ones missing, else splits their sentences only (fast, no
+    entities or quotes)."""
     from tui.engine.analysis import cached_analysis, get_cached
+
+    cache = Cache(lib)
     from tui.engine.sentences import split_sentences
 
     rows = lib.db.execute(
@@ -40,7 +68,7 @@ def load_articles(lib, story_id: int, analyse: bool = True) -> list[StoryArticle
         title, source, day, body = (v if type(v) is str else "" for v in (title, source, day, body))
         an = get_cached(lib, aid)
         if an is None and analyse:
-            an = cached_analysis(lib, aid, body, title=title)
+            an = cached_analysis(cache, aid, body, title=title)
         if an is not None:
             sents = an.sentences
         else:  # the start of the article only: the summary reads no further (summary.LEAD_SENTENCES)

@@ -101,8 +101,10 @@ def cmd_story(args) -> int:
         # an id past SQLite's integers names no story (the query refused it: "OverflowError: Python int too large")
         # a damaged or read-only library is read, never written: articles not analysed yet are not analysed (and
         # cached) for it, their sentences are split as the summary needs them ("is damaged ... nothing was written")
-        s = (story_summary(lib, args.id, sentences=args.sentences, words=args.words, analyse=writable)
-             if fits_row_id(args.id) else None)
+        # (an analysis made here is stored when the library can be written within a second, else not: articles.Cache)
+        with lib.impatient():
+            s = (story_summary(lib, args.id, sentences=args.sentences, words=args.words, analyse=writable)
+                 if fits_row_id(args.id) else None)
     finally:
         lib.close()
     if s is None:
@@ -168,7 +170,8 @@ def cmd_who(args) -> int:
         raise CliError("who needs a name (e.g. newsreader who \"Maria Silva\")")
     lib = open_library(args)
     try:
-        p = who(lib, args.name, analyse=_writable(lib))  # a reading command there
+        with lib.impatient():  # (as `story`: what cannot be stored within a second is not)
+            p = who(lib, args.name, analyse=_writable(lib))  # a reading command there
         if p is not None:  # articles whose mentions are on a damaged page: named, as `list` names its rows
             from tui.commands import skipped_note
 
@@ -208,8 +211,9 @@ def cmd_brief(args) -> int:
     lib = open_library(args)
     try:
         writable = _group_new(lib)
-        items = briefing(lib, since=since, limit=args.limit, sentences=args.sentences,
-                         analyse=writable)  # as `story`
+        with lib.impatient():
+            items = briefing(lib, since=since, limit=args.limit, sentences=args.sentences,
+                             analyse=writable)  # as `story`
     finally:
         lib.close()
     if getattr(args, "quotes", False):

@@ -184,13 +184,16 @@ ANALYSE_LIMIT = 200  # articles analysed on demand for one `who` (the background
 def _analyse_matches(lib, name: str) -> None:
     """Analyse (and so index the mentions of) articles whose text has the name's last word."""
     from tui.engine.analysis import cached_analysis, get_cached
+    from tui.stories.articles import Cache
 
-    last = name.split()[-1]
+    last, cache = name.split()[-1], Cache(lib)
     for aid in lib.ids(search=last + " ", twins=True)[:ANALYSE_LIMIT]:
+        if cache.skipped:
+            return  # the library cannot be written now: what is not stored indexes no mention (the page as it is)
         if get_cached(lib, aid) is None:
             art = lib.get(aid)
             if art is not None:
-                cached_analysis(lib, aid, art.body, title=art.title)
+                cached_analysis(cache, aid, art.body, title=art.title)
 
 
 def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | None:
@@ -202,9 +205,12 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
     """
     from tui.engine.analysis import cached_analysis, get_cached
 
+    from tui.stories.articles import Cache
+
     words = _key(name)
     if not words:
         return None
+    cache = Cache(lib)
     if analyse:
         _analyse_matches(lib, name)
     try:
@@ -227,7 +233,7 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
         if an is None and analyse:
             art = lib.get(a["id"])
             if art is not None:
-                an = cached_analysis(lib, a["id"], art.body, title=art.title)
+                an = cached_analysis(cache, a["id"], art.body, title=art.title)
         for group in quote_groups(an.quotes if an else []):  # a quotation split by its attribution is one
             q, text = group[0], group_text(group)
             if q.speaker and (q.speaker in speaker_names or same_entity(target, q.speaker)):

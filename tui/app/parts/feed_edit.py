@@ -64,7 +64,7 @@ class FeedChanges:
     def _add(self, url: str, full_text: bool) -> None:
         result = FeedAdded(visible(url))
         try:
-            from tui.app.parts.sources import group_stories
+            from tui.app.parts.sources import group_stories, say_grouping
             from tui.cells import cut
             from tui.sources import subscribe
 
@@ -79,7 +79,7 @@ class FeedChanges:
                 else:
                     result.items = got.new + got.updated
                     if result.items:
-                        group_stories(lib)  # the new articles join or open stories, as a refresh does
+                        say_grouping(self.host, group_stories(lib))  # the new articles join or open stories, as a refresh does
         except Exception as exc:  # a damaged library, a missing module: one line, never a traceback
             result.error = _one_line(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
         deliver(self.host, self._added, result)

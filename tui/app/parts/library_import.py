@@ -47,9 +47,10 @@ class LibraryImport:
                     added += status == "added"
                     duplicates += status == "duplicate"
                 if added:
-                    from tui.app.parts.sources import group_stories
+                    from tui.app.parts.sources import group_stories, say_grouping
 
-                    group_stories(lib)  # new articles join or open stories, as `newsreader add` does
+                    # new articles join or open stories, as `newsreader add` does (a failure: one toast, once)
+                    say_grouping(self.host, group_stories(lib))
         except Exception as exc:  # any failure becomes a message, never a crash
             errors.append(clean(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
         deliver(self.host, self.done, path, added, duplicates, errors)

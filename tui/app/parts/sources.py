@@ -25,16 +25,36 @@ SETTLE_BACKOFF_MAX = 64  # quiet rounds left out at most after a settle failed (
 log = logging.getLogger(__name__)
 
 
-def group_stories(lib) -> None:
-    """Let new articles join or open stories (no-op when the stories package is absent or fails)."""
+_GROUPING_SAID: list[bool] = []  # a failed grouping of new articles was said (once, until one succeeds again)
+
+
+def group_stories(lib) -> str:
+    """Let new articles join or open stories (nothing when the stories package is absent). A grouping that fails is a
+    view on the library left behind (the articles are stored either way, and the next grouping places them): it is
+    logged, and the first failure (until a grouping succeeds again) returns one line for a toast, "" otherwise. It
+    failed in silence: new articles stayed in no story, and nothing said why."""
     try:
         from tui.stories import group_new
     except ImportError:
-        return
+        return ""
     try:
         group_new(lib)
-    except Exception:
-        pass  # grouping is a view on the library; the articles are stored either way
+    except Exception as exc:
+        if _GROUPING_SAID:
+            log.warning("the new articles could not be grouped into stories: %s: %s", type(exc).__name__, exc)
+            return ""
+        _GROUPING_SAID.append(True)
+        log.warning("the new articles could not be grouped into stories", exc_info=True)
+        why = " ".join(str(exc).split())[:160]
+        return f"✗ Stories not grouped: {type(exc).__name__}" + (f": {visible(why)}" if why else "")
+    _GROUPING_SAID.clear()
+    return ""
+
+
+def say_grouping(host, line: str) -> None:
+    """A failed grouping's line (group_stories), as a toast of `host`'s app, from a worker thread."""
+    if line:
+        deliver(host, partial(host.notify, line, severity="warning", timeout=10, markup=False))
 
 
 def settle_stories(lib) -> int:
@@ -166,7 +186,9 @@ class SourcesRefresh:
                 if fetch and not stop.is_set():
                     added += self._fetch(lib, feeds, stop, lines, head, loud)
                 if added:
-                    group_stories(lib)
+                    said = group_stories(lib)
+                    if said:
+                        lines.append(said)
                 elif self._queued is None and not stop.is_set():
                     # a whole round (a folder scan every SCAN_EVERY seconds, a refresh) brought nothing, and no other
                     # is asked for: the stream has gone quiet, so the articles placed a few at a time since the last

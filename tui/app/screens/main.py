@@ -893,15 +893,16 @@ class MainScreen(QuickSwitch, Screen):
             self.run_worker(self._group_restored, name="group_restored", group="undo", thread=True)
 
     def _group_restored(self) -> None:
-        from tui.app.parts.sources import group_stories
+        from tui.app.parts.sources import group_stories, say_grouping
         from tui.app.parts.threads import deliver
         from tui.store import Library
 
         try:
             with Library(self.lib.path) as lib:
-                group_stories(lib)
+                said = group_stories(lib)
         except Exception:
             return  # grouping is a view: the article is back either way, and the next pass groups it
+        say_grouping(self, said)  # a grouping that failed: logged, and said once
         deliver(self, self.reload_list)
 
     # -- a damaged library (parts/health.py): read what is readable, write nothing -----------
