@@ -295,6 +295,8 @@ def cmd_show(args) -> int:
                           if x)
         if meta:
             out(meta)
+        if a.url:  # the link, as the app's article header and `export --format md` give it (whole: it is to be used)
+            out(" ".join(visible(a.url).split()))
         out()
         out(a.body)
     lib.close()
