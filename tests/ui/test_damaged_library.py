@@ -7,10 +7,9 @@ which the first screen shows, read fine, so the app starts; `PRAGMA quick_check`
 from __future__ import annotations
 
 import sqlite3
-import time
 from pathlib import Path
 
-from pilot_steps import settle
+from pilot_steps import settle, wait_until
 
 from damaged_pages import harbour_library as _library, zero_oldest_page as _zero_oldest_page
 
@@ -25,11 +24,8 @@ def _marks(path: Path, article_id: int) -> tuple[int, int]:
         con.close()
 
 
-async def _wait_checked(pilot, screen, seconds: float = 10.0) -> None:
-    start = time.monotonic()
-    while not screen.health.checked.is_set():
-        assert time.monotonic() - start < seconds, "the damage check did not run"
-        await pilot.pause(0.05)
+async def _wait_checked(pilot, screen) -> None:
+    await wait_until(pilot, screen.health.checked.is_set, "the damage check did not run")
     await settle(pilot)
 
 
@@ -138,10 +134,8 @@ async def test_the_entity_page_shows_what_is_readable_of_damaged_mentions(tmp_pa
         await settle(pilot)
         page = PersonScreen(path, "Maria Silva")
         await app.push_screen(page)
-        start = time.monotonic()
-        while page.person is None:
-            assert time.monotonic() - start < 20, str(page.query_one("#person-head").render())
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: page.person is not None, lambda: str(page.query_one("#person-head").render()),
+                         seconds=20)
         await settle(pilot)
         head = str(page.query_one("#person-head").render()).splitlines()
         shown, skipped = len(page.person.articles), len(page.person.skipped)

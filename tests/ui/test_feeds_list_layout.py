@@ -5,7 +5,7 @@ name with "…"."""
 
 from __future__ import annotations
 
-from pilot_steps import settle
+from pilot_steps import settle, wait_until
 
 from tui.store import Library
 
@@ -76,12 +76,10 @@ async def test_a_watched_folder_shows_its_counts_and_filters_the_library(library
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("F")
-        for _ in range(60):  # the page reads the feeds and folders in a worker
-            await settle(pilot)
-            lines = shown(app.screen.query_one("#feeds-list"))
-            if any("clippings" in x for x in lines):
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: any("clippings" in x for x in shown(app.screen.query_one("#feeds-list"))),
+                         "the folder's row (the page reads the feeds and folders in a worker)")
+        await settle(pilot)
+        lines = shown(app.screen.query_one("#feeds-list"))
         at = next((i for i, x in enumerate(lines) if "clippings" in x), None)
         assert at is not None, lines
         # the path on the count's line, whole or cut at the front ("…/clippings": it has no spaces to wrap at),
@@ -110,12 +108,10 @@ async def test_no_watched_folder_says_how_to_add_one(library, make_app):
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("F")
-        for _ in range(60):
-            await settle(pilot)
-            lines = shown(app.screen.query_one("#feeds-list"))
-            if any("Watched folders" in x for x in lines):
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: any("Watched folders" in x for x in shown(app.screen.query_one("#feeds-list"))),
+                         "the watched folders' heading")
+        await settle(pilot)
+        lines = shown(app.screen.query_one("#feeds-list"))
         at = lines.index("Watched folders")
         assert " ".join(x.strip() for x in lines[at + 1:at + 3]).startswith(
             "None. `newsreader watch add DIR` imports a folder's new and changed files"), lines
@@ -151,13 +147,10 @@ async def test_the_header_counts_an_article_of_a_feed_and_a_watched_folder_once(
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("F")
-        head = ""
-        for _ in range(60):  # the page reads the feeds and folders in a worker
-            await settle(pilot)
-            head = str(app.screen.query_one("#feeds-head").render())
-            if "unread" in head:
-                break
-            await pilot.pause(0.05)
+        await wait_until(pilot, lambda: "unread" in str(app.screen.query_one("#feeds-head").render()),
+                         "the page's head counted (the page reads the feeds and folders in a worker)")
+        await settle(pilot)
+        head = str(app.screen.query_one("#feeds-head").render())
         lines = shown(app.screen.query_one("#feeds-list"))
         # each row keeps its own count (the ferry is in both feeds, the quay in a feed and the folder) ...
         assert any(x.startswith("2 Harbour Wire") for x in lines), lines

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from pilot_steps import wait_until
+
 
 @pytest.fixture(autouse=True)
 def _fixed_config_path(monkeypatch):
@@ -56,15 +58,14 @@ async def _add_with_error(pilot) -> None:
     # for that state, not a fixed pause, then stop the new input's blink. Setting it on the first dialog's input
     # (as this did) left the pictured cursor blinking: under load the snapshot came 0.5 s after the new input took
     # focus, cursor off, and the cell after the path lost its block (3 of 7 runs at load ~18).
-    for _ in range(400):  # counts pauses, not seconds: ~20 s unloaded, far more than the import needs
+    def error_shown() -> bool:
         screen = pilot.app.screen
         error = screen.query("#add-error").first() if screen is not first and screen.query("#add-error") else None
-        if error is not None and error.display and str(error.render()).strip():
-            break
-        await pilot.pause(0.05)
-    else:
-        raise AssertionError(f"no add dialog with an error after the failed import (screen: {pilot.app.screen!r})")
-    box = screen.query_one("#add-path")
+        return error is not None and error.display and bool(str(error.render()).strip())
+
+    await wait_until(pilot, error_shown, lambda: f"an add dialog with an error after the failed import ({pilot.app.screen!r})",
+                     seconds=30)
+    box = pilot.app.screen.query_one("#add-path")
     box.cursor_blink = False  # a blinking cursor makes the picture depend on timing: shown, steady
     await pilot.pause()
     assert box.has_focus and box._cursor_visible, "the add dialog's input has focus and shows its cursor"

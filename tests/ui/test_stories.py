@@ -6,7 +6,7 @@ from contextlib import asynccontextmanager
 
 import pytest
 
-from pilot_steps import open_briefing, open_first_story, settle
+from pilot_steps import open_briefing, open_first_story, settle, wait_until
 from story_sample import EVENING, WIRE, make_story_library
 from ui_sample import HARBOUR, ORCHARD
 
@@ -503,11 +503,8 @@ async def test_the_briefing_lists_its_stories_before_they_are_summarised(stories
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         await pilot.press("b")
-        for _ in range(100):  # the headings, while the summaries are held back
-            await pilot.pause(0.02)
-            text = options(app.screen, "#briefing-list") if type(app.screen).__name__ == "BriefingScreen" else []
-            if text:
-                break
+        text = await wait_until(pilot, lambda: type(app.screen).__name__ == "BriefingScreen" and options(
+            app.screen, "#briefing-list"), "the briefing's headings, while the summaries are held back", step=0.02)
         page = app.screen
         assert text[0].startswith(f"1. {HARBOUR.title}\n3 articles · 3 unread"), text
         assert text[1] == "summarising…", text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import settle
+from pilot_steps import palette_names, settle
 from ui_sample import ROBOTS
 
 from tui.store import Library
@@ -29,19 +29,15 @@ async def _unread_by_title(pilot) -> None:
 
 
 async def _tag_picker(pilot) -> None:
-    from textual.command import CommandInput, CommandList
+    from textual.command import CommandInput
 
     await settle(pilot)
     await pilot.press("T")
-    for _ in range(100):  # the palette fills its list from a worker: wait for the three tags (a loaded machine is slow)
-        await pilot.pause(0.05)
-        lists = pilot.app.screen.query(CommandList)
-        if lists and lists.first().option_count >= 3:
-            break
+    await palette_names(pilot, 3)  # the palette fills its list from a worker: the three tags
     await pilot.app.workers.wait_for_complete()
     for box in pilot.app.screen.query(CommandInput):
         box.cursor_blink = False  # a blinking cursor would make the picture depend on timing
-    await pilot.pause(0.2)
+    await settle(pilot)
 
 
 @pytest.mark.parametrize("size", [(80, 24), (160, 48)], ids=["80x24", "160x48"])
