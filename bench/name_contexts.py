@@ -3,6 +3,7 @@
     python -m bench.name_contexts table [--corpus ../shared/corpus/news_unlabelled.txt.gz] [--eval ../shared/eval]
                                         [--out name_contexts.txt.gz]
     python -m bench.name_contexts screen [--eval ../shared/eval] [--weights SPLIT_WEIGHTS.json]
+    python -m bench.name_contexts openers [--out assets/models/name_openers.txt]
 
 `table` reads the unlabelled corpus and the text of the quotes training set (never a label, never a dev set; the
 NER training text is left out, so a tagger would not learn from counts of its own training sentences) and counts,
@@ -11,6 +12,13 @@ by another title-case word ("given": "Fred Couples", a given name before its sur
 person's verb (said, told, asked ...: "verb") and the ones after a place's preposition (in, to, from, near, at,
 outside: "place"). One line per word with MIN or more mentions, "word<TAB>n<TAB>given<TAB>verb<TAB>place", sorted;
 gzip without a timestamp, so the same texts give the same file byte for byte.
+
+`openers` writes the shipped list assets/models/name_openers.txt (byte for byte from the same texts): the words of
+the table that plain news writes before another title-case word at least OPENER_GIVEN of the time and after a
+place's preposition less than OPENER_PLACE of the time ("Edith", "Fred": given names, and first words of other
+names, "Aetna"): read by the entity rule given-name-alone, which takes a lone word for the given name of a person
+the article names in full only when news uses the word so, or does not know it at all ("Biogen" of a mis-tagged
+"Biogen Idec" is no given name: before a capitalised word 4 times of 7).
 
 `screen` checks that evidence before any retraining, on labelled data we may learn from (never dev):
 1. NER train's one-word names (gold PER / ORG / LOC): how many the table knows, and their labels by band of each
@@ -39,7 +47,9 @@ from bench.build_lower_share import _OPENERS, _TOKEN, DEFAULT_CORPUS, text_lines
 from bench.folds import default_eval  # noqa: E402
 
 OUT = "name_contexts.txt.gz"
+OPENERS = ROOT / "assets" / "models" / "name_openers.txt"
 MIN = 3
+OPENER_GIVEN, OPENER_PLACE = 0.6, 0.1
 PERSON_VERBS = frozenset("said says told tells asked asks added adds replied wrote writes recalled recalls explained "
                          "explains".split())
 PLACE_PREPS = frozenset("in to from near at outside".split())
@@ -83,6 +93,18 @@ def build(corpus: str, eval_dir: Path) -> bytes:
     with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, filename="") as gz:
         gz.write("".join(table(count(text_lines(corpus, eval_dir)))).encode("utf-8"))
     return buf.getvalue()
+
+
+def openers(stats: dict[str, tuple[int, ...]]) -> str:
+    """The text of name_openers.txt: a header, then the words (lower case, sorted) that news mostly writes before
+    another title-case word and seldom after a place's preposition."""
+    words = sorted({w.lower() for w, (n, given, _, place) in stats.items()
+                    if given >= OPENER_GIVEN * n and place < OPENER_PLACE * n})
+    head = (f"# Words plain news writes before another capitalised word at least {OPENER_GIVEN:.0%} of the time and after "
+            f"a place's preposition under {OPENER_PLACE:.0%} (of {MIN}+ mentions inside a sentence).\n"
+            "# Learned by bench/name_contexts.py openers from the unlabelled corpus and the quotes training texts; "
+            "do not edit.\n")
+    return head + "".join(w + "\n" for w in words)
 
 
 def read_table(data: bytes) -> dict[str, tuple[int, ...]]:
@@ -196,16 +218,21 @@ def screen(stats: dict[str, tuple[int, ...]], eval_dir: Path, weights: str) -> N
 def main() -> None:
     """Write the table, or screen it."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=("table", "screen"))
+    ap.add_argument("what", choices=("table", "screen", "openers"))
     ap.add_argument("--corpus", default=DEFAULT_CORPUS)
     ap.add_argument("--eval", default=str(default_eval()))
-    ap.add_argument("--out", default=OUT)
+    ap.add_argument("--out", default="", help=f"table: {OUT} in the working folder; openers: the shipped asset")
     ap.add_argument("--weights", default="", help="screen: the time split's weights (crossval_ner --weights-cache)")
     args = ap.parse_args()
     data = build(args.corpus, Path(args.eval))
     if args.what == "table":
-        Path(args.out).write_bytes(data)
-        print(f"wrote {args.out} ({len(data)} bytes)")
+        Path(args.out or OUT).write_bytes(data)
+        print(f"wrote {args.out or OUT} ({len(data)} bytes)")
+        return
+    if args.what == "openers":
+        out = Path(args.out or OPENERS)
+        out.write_text(openers(read_table(data)), encoding="utf-8")
+        print(f"wrote {out} ({out.stat().st_size} bytes)")
         return
     screen(read_table(data), Path(args.eval), args.weights)
 

@@ -98,3 +98,29 @@ def test_a_surname_that_is_also_a_city_stays_the_person_in_a_biography():
     assert names.count(("Lincoln", "PERSON")) == 2 and ("Edda Lincoln", "PERSON") in names
     assert ("Florence", "PERSON") in names and ("Rome", "GPE") in names
     assert ("Tulsa", "GPE") in names or ("Tulsa", "LOC") in names
+
+
+# Session 24: a given name used alone after the article names the person in full (rule given-name-alone).
+LIFE = """Tomas Vinje was born on a farm above the fjord. In 1958 he married Edith Pell, a nurse at the clinic in
+the valley. Edith wanted a house by the sea; Tomas wanted to stay near his brothers."""
+
+
+def test_a_given_name_alone_is_the_person_the_article_named_in_full():
+    names = _names(LIFE)
+    assert ("Edith", "PERSON") in names  # the tagger alone: MISC
+    assert ("Edith Pell", "PERSON") in names and ("Tomas Vinje", "PERSON") in names
+
+
+def test_only_words_news_writes_before_names_or_does_not_know_count_as_given_names():
+    from tui.engine.entities.evidence import _given_names
+    from tui.engine.types import PERSON, Entity
+
+    def person(text: str) -> Entity:
+        return Entity(0, len(text), PERSON, text, text)
+
+    # "Edith": news writes it before a surname (name_openers.txt); "Brannagh": unknown to the clusters; "Lesotho":
+    # a listed place; "Biogen": news knows it, mostly not before another name; "PSA": capitals; "Ice": news mostly
+    # writes it in lower case
+    got = _given_names([person(t) for t in ("Edith Pell", "Brannagh Lusk", "Lesotho Weavers", "Biogen Idec",
+                                            "PSA Halvorsen", "Ice Cube")])
+    assert got == {"Edith", "Brannagh"}

@@ -100,6 +100,7 @@ class Lexicon:
     vehicle_nouns: frozenset[str]  # vehicles.txt: nouns before a vehicle's name ("shuttle", "ferry")
     section_words: frozenset[str]  # section_words.txt: words of a site's section-tag line ("politics")
     publication_nouns: frozenset[str]  # publication_nouns.txt: "weekly", "platform" before a publication's name
+    name_openers: frozenset[str]  # name_openers.txt (learned, bench/name_contexts.py): words news writes before a name
 
     def tagger_lists(self) -> tuple[tuple[str, frozenset[str]], ...]:
         """(feature name, words) of the lists the tagger sees as gazetteer features, in a fixed order."""
@@ -142,6 +143,7 @@ def _build() -> Lexicon:
         vehicle_nouns=read_list("vehicles.txt"),
         section_words=read_list("section_words.txt"),
         publication_nouns=read_list("publication_nouns.txt"),
+        name_openers=read_list("name_openers.txt"),
     )
 
 

@@ -81,12 +81,15 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     placed = _placed_by_company(text, names, votes)
     landmarked = _landform_named(text, names) if on("landform-names-word") else frozenset()
     orgs = {_same(e.text) for e in names if e.label == ORG}
+    given = _given_names(names) if on("given-name-alone") else frozenset()
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
         top_label, top = c.most_common(1)[0]
         lone = " " not in k and k not in person_words and k.lower() not in lexicon().first_names \
             and k.lower() not in dem
-        if landmarked and top_label in (ORG, PERSON, "MISC") and k.split()[0] in landmarked \
+        if k in given and top_label in (ORG, GPE, LOC, "MISC"):
+            best[k] = PERSON  # "Edith Marsh ... Edith wanted to stay": the article's own given name, alone
+        elif landmarked and top_label in (ORG, PERSON, "MISC") and k.split()[0] in landmarked \
                 and (" " not in k or top_label == PERSON):
             best[k] = GPE if key(k) in listed else LOC  # "Lake Orvana ... Orvana Castle": the lake's name, a place
         elif lone and k in placed and top_label in (ORG, PERSON, "MISC"):
@@ -129,6 +132,27 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
                 continue
         out.append(replace(e, label=got) if got else e)
     return out
+
+
+def _given_names(names: list[Entity]) -> frozenset[str]:
+    """First words of the article's people named in full ("Edith" of "Edith Marsh"), two or three words, each
+    capitalised and alphabetic, the first no honorific: alone elsewhere in the article, the same person. Only a
+    word that plain news writes before another name (name_openers.txt, learned) or that the word clusters do not
+    know (a rare name), and news does not mostly write in lower case ("Ice" of "Ice Cube"), in neither case a listed
+    place: a tagger's "person" "Biogen Idec" or "Lesotho Textile" gives no given name."""
+    from .clusters import cluster_path, more_often_lower
+
+    lx = lexicon()
+    out = set()
+    for e in names:
+        words = e.text.split()
+        if e.label == PERSON and 2 <= len(words) <= 3 and all(w[:1].isupper() and w.isalpha() for w in words):
+            first = words[0]
+            low = first.lower()
+            if len(first) > 2 and not first.isupper() and low not in lx.honorifics and low not in lx.place_names \
+                    and (low in lx.name_openers and not more_often_lower(first) or cluster_path(first) is None):
+                out.add(first)
+    return frozenset(out)
 
 
 _PLURAL_LANDFORMS = frozenset("mountains islands lowlands uplands plains valleys moors wetlands "

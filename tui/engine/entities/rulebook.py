@@ -224,6 +224,12 @@ _rule("quoted-title", "a lone 'person' written in quotation marks is a title (an
 _rule("described-by-noun", "a lone 'person' after 'the' and a noun for a publication ('the weekly X') is that publication",
       ["Writing in the cultural weekly Danica, the critic Ana Horvat praised the cast."],
       ["Writing for a weekly, the critic Ana Horvat praised the cast."])
+_rule("given-name-alone", "a lone word the tagger called an organisation, place or MISC that is the given name of a "
+      "person the article names in full is that person ('Edith Marsh ... Edith wanted to stay'), when news writes the word "
+      "before names (name_openers.txt, learned) or the clusters do not know it, and it is no listed place (session 24)",
+      [("Tomas Vinje married Edith Pell, a nurse at the clinic. Edith wanted a house by the sea.",
+        [("Tomas Vinje", "PERSON"), ("Edith Pell", "PERSON"), ("Edith", "PERSON")])],  # the tagger alone: MISC
+      ["Tomas Vinje married Edith Pell, a nurse at the clinic. Pell wanted a house by the sea."])
 _rule("located-full-name", "a two-word 'person' written once after 'in', 'near' ... is a place ('clinics in Wester Dale')",
       [("The drone flew samples from clinics in Wester Dale to the hospital.", [("Wester Dale", "LOC")])],  # s15
       ["Samples came from four clinics to the hospital."])
