@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from hostile_helpers import make_app, run_cli, terminal_bytes
+from hostile_helpers import make_app, run_cli, terminal_bytes, workers_done
+from waits import wait_until
 
 # The attacks of issue 14 item 1, as file names (bytes: some are not even UTF-8).
 CLIPBOARD = b"x\x1b]52;c;cm0gLXJmIH4K\x1b\\.txt"          # OSC 52: "rm -rf ~" into the clipboard
@@ -144,11 +145,9 @@ async def _import_in_app(db: Path, folder: Path) -> tuple[list[str], str]:
         await pilot.pause()
         app.screen.query_one("#add-path").value = str(folder)
         await pilot.press("enter")
-        for _ in range(100):
-            await app.workers.wait_for_complete()
-            await pilot.pause(0.05)
-            if type(app.screen).__name__ == "AddDialog" or len(app._notifications) >= 1:
-                break
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "AddDialog" or len(app._notifications) >= 1,
+                         "the import's toast or the add dialog asking again", seconds=30)
+        await workers_done(app, 30)
         messages = [f"{n.title or ''} {n.message}" for n in app._notifications]
         dialog = ""
         if type(app.screen).__name__ == "AddDialog":
@@ -200,10 +199,7 @@ def test_app_watched_folder_toast(tmp_path, app_env):
         app.sources = True  # the tests' environment turns the timers off
         async with app.run_test(size=(120, 40)) as pilot:
             app.screen.sources.run(None, True, False, True)
-            for _ in range(200):
-                await pilot.pause(0.05)
-                if app._notifications:
-                    break
+            await wait_until(pilot, lambda: app._notifications, "the scan's toast")
             assert app._exception is None, repr(app._exception)
             return [f"{n.title or ''} {n.message}" for n in app._notifications]
 

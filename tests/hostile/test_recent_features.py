@@ -9,6 +9,9 @@ import asyncio
 
 import pytest
 
+from hostile_helpers import workers_done
+from waits import wait_until
+
 from tui.models import Article
 from tui.store import Library
 
@@ -57,15 +60,15 @@ def test_a_huge_outlet_name_is_cut_in_the_briefing_and_the_story_view(tmp_path, 
 
 
 async def _briefing_summarised(pilot):
-    """`b`, then wait (at most 6 s) until the briefing's first story shows its sentences; returns the page."""
-    await pilot.pause(0.3)
+    """`b`, then wait (at most 30 s) until the briefing's first story shows its sentences; returns the page."""
+    await workers_done(pilot.app, 30)
     await pilot.press("b")
-    for _ in range(60):
-        await pilot.pause(0.1)
+
+    def summarised():
         page = pilot.app.screen
-        if type(page).__name__ == "BriefingScreen" and page.items and page.items[0].sentences:
-            break
-    return page
+        return type(page).__name__ == "BriefingScreen" and page.items and page.items[0].sentences and page
+
+    return await wait_until(pilot, summarised, "the briefing's first story shows its sentences", seconds=30)
 
 
 async def _briefing_and_story(app) -> None:
@@ -79,10 +82,8 @@ async def _briefing_and_story(app) -> None:
         text = "\n".join(shown_lines(listing))
         assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
         await pilot.press("enter")  # the story view: its head names the outlets
-        for _ in range(60):
-            await pilot.pause(0.1)
-            if type(app.screen).__name__ == "StoryScreen" and app.screen.query("#story-head"):
-                break
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "StoryScreen" and app.screen.query("#story-head"),
+                         lambda: app.screen)
         widget = app.screen.query_one("#story-head")
         head = str(widget.render())
         # the huge name, too long for the line whole, is counted and never cut mid-word (what fits is named)
@@ -106,12 +107,10 @@ def test_a_huge_feed_title_is_cut_with_an_ellipsis_in_the_feeds_list(tmp_path, a
 
 async def _feeds_list(app) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
+        await workers_done(app, 30)
         await pilot.press("F")
-        for _ in range(60):
-            await pilot.pause(0.1)
-            if type(app.screen).__name__ == "FeedsScreen" and app.screen.feeds:
-                break
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "FeedsScreen" and app.screen.feeds,
+                         lambda: app.screen)
         listing = app.screen.query_one("#feeds-list")
         entry = str(listing.get_option_at_index(listing.get_option_index("f:0")).prompt)
         assert entry.startswith("0 Evening Lantern and Gazette") and "…  0 articles" in entry, entry
@@ -155,7 +154,8 @@ def test_a_config_file_of_wrong_types_is_one_toast_naming_the_file_once(tmp_path
 
 async def _settings_toast(app, path) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: app._notifications, "the settings' toast")
+        await workers_done(app, 30)
         toasts = list(app._notifications)
         assert len(toasts) == 1, [t.message for t in toasts]
         toast = toasts[0]
@@ -271,26 +271,23 @@ async def _huge_tag(app) -> None:
     from textual.command import CommandList
 
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.3)
+        await workers_done(app, 30)
         main = app.screen
         await pilot.press("T")
-        names: list[str] = []
-        for _ in range(100):
+
+        def listed() -> list[str]:
             lists = app.screen.query(CommandList)
-            if lists and lists.first().option_count >= 2:
-                widget = lists.first()
-                names = [str(widget.get_option_at_index(i).prompt).split("\n")[0] for i in range(widget.option_count)]
-                break
-            await pilot.pause(0.02)
+            widget = lists.first() if lists else None
+            return [str(widget.get_option_at_index(i).prompt).split("\n")[0] for i in range(widget.option_count)] \
+                if widget else []
+
+        names = await wait_until(pilot, lambda: len(listed()) >= 2 and listed(), "the tag picker's tags")
         huge = next(n for n in names if n.startswith("Tag Tag"))
         assert len(huge) == 60 and huge.endswith("…"), huge
         await pilot.press(*"tag tag")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: listed()[:1] and listed()[0].startswith("Tag Tag"), listed)
         await pilot.press("enter")
-        for _ in range(50):
-            await pilot.pause(0.05)
-            if app.screen is main and main.listing.tag:
-                break
+        await wait_until(pilot, lambda: app.screen is main and main.listing.tag, lambda: app.screen)
         assert main.listing.tag == ("Tag " * 80).strip()
         assert [main.articles.source.row(i).title for i in range(len(main.articles.source))] == [
             "Wexmoor votes to reopen its ferry pier"]
