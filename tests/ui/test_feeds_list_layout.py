@@ -28,6 +28,20 @@ def shown(widget) -> list[str]:
     return ["".join(s.text for s in widget.render_line(y)).rstrip() for y in range(widget.size.height)]
 
 
+async def feeds_page_lines(pilot, showing: str) -> list[str]:
+    """`F`, then wait until the feeds page (it reads the feeds and folders in a worker) has a line holding `showing`;
+    returns its lines, settled."""
+    def lines() -> list[str]:
+        found = pilot.app.screen.query("#feeds-list")
+        return shown(found.first()) if found else []
+
+    await pilot.press("F")
+    await wait_until(pilot, lambda: any(showing in x for x in lines()),
+                     lambda: f"{showing!r} on the feeds page: {lines()}")
+    await settle(pilot)
+    return lines()
+
+
 async def test_a_long_feed_title_wraps_under_itself_and_the_status_line_cuts_it_with_an_ellipsis(library, make_app):
     path, _ids = library
     feeds_with_long_title(path)
@@ -75,11 +89,7 @@ async def test_a_watched_folder_shows_its_counts_and_filters_the_library(library
         lib.db.commit()
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("F")
-        await wait_until(pilot, lambda: any("clippings" in x for x in shown(app.screen.query_one("#feeds-list"))),
-                         "the folder's row (the page reads the feeds and folders in a worker)")
-        await settle(pilot)
-        lines = shown(app.screen.query_one("#feeds-list"))
+        lines = await feeds_page_lines(pilot, "clippings")
         at = next((i for i, x in enumerate(lines) if "clippings" in x), None)
         assert at is not None, lines
         # the path on the count's line, whole or cut at the front ("…/clippings": it has no spaces to wrap at),
@@ -107,11 +117,7 @@ async def test_no_watched_folder_says_how_to_add_one(library, make_app):
     path, _ids = library
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("F")
-        await wait_until(pilot, lambda: any("Watched folders" in x for x in shown(app.screen.query_one("#feeds-list"))),
-                         "the watched folders' heading")
-        await settle(pilot)
-        lines = shown(app.screen.query_one("#feeds-list"))
+        lines = await feeds_page_lines(pilot, "Watched folders")
         at = lines.index("Watched folders")
         assert " ".join(x.strip() for x in lines[at + 1:at + 3]).startswith(
             "None. `newsreader watch add DIR` imports a folder's new and changed files"), lines

@@ -63,8 +63,8 @@ async def _add_with_error(pilot) -> None:
         error = screen.query("#add-error").first() if screen is not first and screen.query("#add-error") else None
         return error is not None and error.display and bool(str(error.render()).strip())
 
-    await wait_until(pilot, error_shown, lambda: f"an add dialog with an error after the failed import ({pilot.app.screen!r})",
-                     seconds=30)
+    await wait_until(pilot, error_shown, seconds=30,
+                     what=lambda: f"an add dialog with an error after the failed import ({pilot.app.screen!r})")
     box = pilot.app.screen.query_one("#add-path")
     box.cursor_blink = False  # a blinking cursor makes the picture depend on timing: shown, steady
     await pilot.pause()
