@@ -37,3 +37,16 @@ async def test_the_librarys_help_says_o_changes_its_order(cached_library, make_a
     async with started(app, keys="question_mark") as (_pilot, _help):
         said = " ".join(pane_help(app).split())
         assert said.startswith("Your library, newest first (O: by title, source or length;"), said
+
+
+async def test_help_on_a_page_names_three_other_pages_as_a_list(library, make_app):
+    """On the feeds list, help's "Not on this page" rows said "c Copy summary — also in the story view and the entity
+    page and the briefing"; now "… in the story view, the entity page and the briefing", as the toasts list places."""
+    from test_story_mode_keys import help_sections
+
+    path, _ = library
+    app = make_app(path)
+    async with started(app, (80, 24), keys=("F", "question_mark")):
+        rows = [w for ws in help_sections(app).values() for w in ws]
+        assert "Copy summary — also in the story view, the entity page and the briefing" in rows, rows
+        assert not any(" and the entity page and " in w for w in rows), rows

@@ -86,13 +86,13 @@ def also_on(screen) -> dict[str, str]:
     briefing); {} on a screen that is not a page."""
     if not getattr(screen, "IS_PAGE", False):
         return {}
-    from tui.app.screens.page import pages_answering
+    from tui.app.screens.page import in_words, pages_answering
 
     out = {}
     for spec in keymap.KEYS:
         pages = pages_answering(spec.id, type(screen)) if keymap.MAIN in spec.scopes else []
         if pages:
-            out[spec.id] = " and ".join(pages)
+            out[spec.id] = in_words(pages)
     return out
 
 

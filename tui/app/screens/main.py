@@ -405,7 +405,7 @@ class MainScreen(QuickSwitch, Screen):
 
     def action_page_key(self, key_id: str) -> None:
         """A key of a page alone (`t` of the briefing) pressed in the library: say where it works."""
-        from tui.app.screens.page import pages_answering
+        from tui.app.screens.page import in_words, pages_answering
 
         keys = getattr(self.app, "user_keys", {})
         spec = keymap.BY_ID[key_id]
@@ -413,7 +413,7 @@ class MainScreen(QuickSwitch, Screen):
         pages = pages_answering(key_id)
         opens = {"the briefing": "briefing", "the feeds list": "feeds"}  # the library's key that opens the page
         hint = f" ({keymap.first_key(opens[pages[0]], keys)} opens it)" if len(pages) == 1 and pages[0] in opens else ""
-        where = " and ".join(pages) or "a page"
+        where = in_words(pages) or "a page"
         self.notify(f"{keymap.first_key(key_id, keys)} ({what}) works in {where}{hint}.", severity="warning",
                     timeout=4)
 

@@ -69,8 +69,12 @@ PAGE_ORDER = ("the story view", "the entity page", "the briefing", "the feeds li
 
 def where_it_works(key_id: str, but: type | None = None) -> str:
     """"the library and the article view", or "the library, the article view and the story view"."""
-    places = ["the library", "the article view", *pages_answering(key_id, but)]
-    return ", ".join(places[:-1]) + " and " + places[-1]
+    return in_words(["the library", "the article view", *pages_answering(key_id, but)])
+
+
+def in_words(places: list[str]) -> str:
+    """Places as a sentence lists them: "a", "a and b", "a, b and c" (help said "a and b and c")."""
+    return ", ".join(places[:-1]) + " and " + places[-1] if len(places) > 1 else "".join(places)
 
 
 class PageHint(Static):
