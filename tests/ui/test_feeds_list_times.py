@@ -10,7 +10,7 @@ import time
 import pytest
 
 from pilot_steps import started
-from test_feeds_list_layout import shown
+from test_feeds_list_layout import feeds_page_lines
 
 from tui.store import Library
 
@@ -41,8 +41,8 @@ async def test_the_feeds_list_shows_local_times_and_says_tried_for_a_failed_refr
         update_feed(lib, gone, last_status="error", last_refresh="2026-12-05T22:40:00Z",
                     last_error="could not connect (offline, or the server is down)")
     app = make_app(path)
-    async with started(app, (80, 24), keys="F") as (_pilot, page):
-        lines = shown(page.query_one("#feeds-list"))
+    async with started(app, (80, 24)) as (pilot, _main):
+        lines = await feeds_page_lines(pilot, "Pier Notes")
         ferry = next(x for x in lines if "Island Ferry News" in x)
         assert ferry.endswith("0 articles · refreshed 2026-12-06 13:11"), lines
         pier = next(i for i, x in enumerate(lines) if "Pier Notes" in x)
