@@ -30,6 +30,16 @@ def fit(text: str, cells: int, align: str = "<") -> str:
     return text + pad if align == "<" else pad + text
 
 
+def fit_source(row, cells: int) -> str:
+    """A list row's source cell in exactly `cells` cells: its outlet cut with "…" and, for a text printed by several
+    outlets, the count of the others kept ("Coastline Dai… +1"; `fit` cut the "+1" away: "Coastline Daily…")."""
+    outlets = [x for x in (getattr(row, "outlets", None) or ()) if x]
+    if len(outlets) < 2:
+        return fit(one_line(row.source or ""), cells)
+    more = f" +{len(outlets) - 1}"
+    return fit(clip(one_line(outlets[0]), max(1, cells - len(more))) + more, cells)
+
+
 def clip(text: str, cells: int) -> str:
     """`text` as it is when it fits in `cells` cells, else cut to `cells - 1` cells and ended with an ellipsis.
     Reads no further into `text` than it must (a 100 KB search is measured up to its first `cells` cells)."""

@@ -7,7 +7,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from tui.cells import HEADER_TITLE_CELLS, cut, cut_outlet, echoed, cut_title, fit, plural, source_and_byline
+from tui.cells import (HEADER_TITLE_CELLS, cut, cut_outlet, echoed, cut_title, fit, fit_source, plural,
+                       source_and_byline)
 from tui.cli import CliError
 from tui.feed_cli import cmd_feed, cmd_refresh, cmd_watch  # noqa: F401 (feed, refresh, watch subcommands)
 from tui.textsafe import clean, json_safe, visible
@@ -265,7 +266,7 @@ def _list_rows(args, rows) -> int:
             marks = ("*" if r.starred else " ") + (" " if r.read else "•")
             date = (r.published or r.sort_key or "")[:10] or "-" * 10  # undated: the day it was added, as the app shows it
             # the title cut with "…" as the app's lists cut it (--json has it whole)
-            out(f"{r.id:>6} {marks} {fit(date, 10)}  {fit(clean(r.shown_source), 16)}  {cut_title(r.title)}")
+            out(f"{r.id:>6} {marks} {fit(date, 10)}  {fit_source(r, 16)}  {cut_title(r.title)}")
     return n
 
 

@@ -113,3 +113,25 @@ async def test_the_entity_page_lists_a_twin_once_naming_both_outlets(twins, make
         assert "Articles (3)" in lines and "3 articles" in str(person.query_one("#person-head").render())
         bars = [x for x in lines if x.startswith("2026-")]
         assert bars and sum(int(x.split()[-1]) for x in bars) == 3, bars  # the months' bars count them so too
+
+
+def test_who_and_list_name_a_twin_once_and_keep_its_count(twins):  # noqa: F811
+    """`newsreader who` listed the wire story twice and counted it twice; `list` and `who` cut "Shoreline Wire +1" to
+    "Shoreline Wire…" in their 16-cell column (the app's list keeps the "+1")."""
+    import json as _json
+
+    from story_sample import QUOTES, hand_analysis
+    from tui.engine.analysis import cache_key, mention_counts
+
+    path, ids, copy = twins
+    with Library(path) as lib:
+        analysis = hand_analysis(lib.get(copy).body, QUOTES[WIRE.title])
+        lib.put_analysis(copy, cache_key("news", None), _json.dumps(analysis.to_dict()), mention_counts(analysis))
+    who = _run(path, "who", "Agnes Trewin")
+    assert who.returncode == 0, who.stderr
+    assert "— 3 articles" in who.stdout.splitlines()[0], who.stdout
+    lines = [x for x in who.stdout.splitlines() if f"#{ids[WIRE.title]} " in x or f"#{copy} " in x]
+    assert len(lines) == 1 and "Shoreline Wi… +1" in lines[0], lines
+    listed = _run(path, "list")
+    line = next(x for x in listed.stdout.splitlines() if x.split()[0] == str(ids[WIRE.title]))
+    assert "Shoreline Wi… +1" in line, line

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 
-from tui.cells import cut, cut_outlet, cut_title, fit, outlets_line, plural
+from tui.cells import cut, cut_outlet, cut_title, fit, fit_source, outlets_line, plural
 
 
 def _since(args) -> str:
@@ -172,10 +172,12 @@ def cmd_who(args) -> int:
     try:
         with lib.impatient():  # (as `story`: what cannot be stored within a second is not)
             p = who(lib, args.name, analyse=_writable(lib))  # a reading command there
+        rows = {}
         if p is not None:  # articles whose mentions are on a damaged page: named, as `list` names its rows
             from tui.commands import skipped_note
 
             skipped_note(lib, p.skipped, "article")
+            rows = _rows_of(lib, [a["id"] for a in p.articles if type(a.get("id")) is int])
     finally:
         lib.close()
     if p is None:
@@ -187,11 +189,16 @@ def cmd_who(args) -> int:
         return 0
     # names and titles cut with "…" as the entity page and `list` cut them (--json has them whole)
     aliases = ", ".join(cut(a) for a in p.aliases if a != p.name)
-    out(f"{cut(p.name)} ({p.label}) — {plural(len(p.articles), 'article')}" + (f"; also written {aliases}" if aliases else ""))
+    # a text printed by two outlets is one line ("Coastline Daily +1") and one article, as in `list` and the app
+    twins = {t for r in rows.values() for t in r.twins}
+    shown = [a for a in p.articles if a.get("id") not in twins]
+    out(f"{cut(p.name)} ({p.label}) — {plural(len(shown), 'article')}" + (f"; also written {aliases}" if aliases else ""))
     out("")
     out("Articles:")
-    for a in p.articles[:50]:
-        out(f"  {a['day'] or '----------':10}  #{a['id']:<6} {fit(a['source'], 16)}  {cut_title(a['title'])}")
+    for a in shown[:50]:
+        row = rows.get(a["id"])
+        source = fit_source(row, 16) if row is not None and len(row.outlets) > 1 else fit(a["source"], 16)
+        out(f"  {a['day'] or '----------':10}  #{a['id']:<6} {source}  {cut_title(a['title'])}")
     if p.cooccurring:
         out("")
         out("Appears with: " + ", ".join(f"{cut(c['name'])} ({c['articles']})" for c in p.cooccurring[:15]))
@@ -200,6 +207,16 @@ def cmd_who(args) -> int:
     for q in p.quotes:
         out(f"  {q['day']}  “{q['text']}”  [{_at(outlets_line(q['sources']), '#' + str(q['article']))}]")
     return 0
+
+
+def _rows_of(lib, ids: list[int]) -> dict:
+    """{id: ArticleRow} of the articles (their twins and outlets), {} when they cannot be read (a damaged page)."""
+    import sqlite3
+
+    try:
+        return {r.id: r for r in lib.rows_by_id(ids)}
+    except sqlite3.DatabaseError:
+        return {}
 
 
 def cmd_brief(args) -> int:
