@@ -27,34 +27,30 @@ def capture_writes(app) -> list[str]:
     return written
 
 
-async def test_osc52_bytes(library, make_app, copied):
-    path, _ = library
+async def sent_copying(make_app, path, key: str) -> str:
+    """What the app sends its terminal while `key` copies from the newest article (opened first)."""
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.press("g", "enter")
         await settle(pilot)
         written = capture_writes(app)
-        await pilot.press("c")
+        await pilot.press(key)
         await settle(pilot)
+    return "".join(written)
+
+
+async def test_osc52_bytes(library, make_app, copied):
+    sent = await sent_copying(make_app, library[0], "c")
     text = copied[-1]
     payload = base64.b64encode(text.encode("utf-8")).decode("ascii")
-    sent = "".join(written)
     assert f"\x1b]52;c;{payload}\x07" in sent
     assert "\x1bPtmux;" not in sent  # not inside tmux: no passthrough wrapper
 
 
 async def test_osc52_inside_tmux_is_also_wrapped(library, make_app, copied, monkeypatch):
     monkeypatch.setenv("TMUX", "tmux-socket,1,0")  # any value means "inside tmux"
-    path, _ = library
-    app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.press("g", "enter")
-        await settle(pilot)
-        written = capture_writes(app)
-        await pilot.press("y")
-        await settle(pilot)
+    sent = await sent_copying(make_app, library[0], "y")
     payload = base64.b64encode(copied[-1].encode("utf-8")).decode("ascii")
-    sent = "".join(written)
     # Plain (tmux set-clipboard on) and DCS passthrough with doubled ESC (allow-passthrough on).
     assert f"\x1b]52;c;{payload}\x07" in sent
     assert f"\x1bPtmux;\x1b\x1b]52;c;{payload}\x07\x1b\\" in sent

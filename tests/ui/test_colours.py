@@ -22,13 +22,22 @@ from textual.geometry import Region
 from textual.theme import BUILTIN_THEMES
 
 from colour_math import ciede2000, contrast
-from pilot_steps import open_first, settle
+from pilot_steps import open_first, settle, wait_until
 
 from tui.app.widgets.entity_types import COLOURS, KEYS
 
 DEPTHS = {"truecolour": ColorSystem.TRUECOLOR, "256": ColorSystem.EIGHT_BIT, "16": ColorSystem.STANDARD}
 # The ansi-* themes use the terminal's own default colours, which no test can know.
 THEMES = [name for name in BUILTIN_THEMES if not name.startswith("ansi")]
+
+
+async def mark_summary_line(pilot, screen, index: int) -> None:
+    """enter on the summary's line `index`: the article shows that sentence marked."""
+    screen.summary.focus()
+    screen.summary.highlighted = screen.summary.get_option_index(f"s:{index}")
+    await pilot.press("enter")
+    await pilot.pause()
+    assert screen.body.marked is not None
 
 
 def shown(colour: str, depth: ColorSystem) -> tuple[int, int, int]:
@@ -119,11 +128,7 @@ async def test_the_jump_mark_is_readable_and_clears(library, make_app, theme):
     app.theme = theme
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_first(pilot)
-        screen.summary.focus()
-        screen.summary.highlighted = screen.summary.get_option_index("s:1")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert screen.body.marked is not None
+        await mark_summary_line(pilot, screen, 1)
         marked = [s for s in _styles_on_screen(app, screen.body) if s.reverse]
         assert marked, "no marked text drawn"
         for style in marked:
@@ -143,13 +148,8 @@ async def test_the_jump_mark_clears_by_itself(library, make_app):
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_first(pilot)
         screen.body.MARK_SECONDS = 0.2
-        screen.summary.focus()
-        screen.summary.highlighted = screen.summary.get_option_index("s:0")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert screen.body.marked is not None
-        await pilot.pause(0.4)
-        assert screen.body.marked is None
+        await mark_summary_line(pilot, screen, 0)
+        await wait_until(pilot, lambda: screen.body.marked is None, "the mark gone after MARK_SECONDS")
 
 
 async def test_opening_an_article_resets_the_summary_pane(library, make_app):
@@ -205,11 +205,7 @@ async def test_the_jump_mark_clears_on_a_move_in_the_summary(library, make_app):
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
         screen = await open_first(pilot)
-        screen.summary.focus()
-        screen.summary.highlighted = screen.summary.get_option_index("s:0")
-        await pilot.press("enter")
-        await pilot.pause()
-        assert screen.body.marked is not None
+        await mark_summary_line(pilot, screen, 0)
         await pilot.press("j")
         await pilot.pause()
         assert screen.body.marked is None
