@@ -82,8 +82,10 @@ def _damage_check(args, lib) -> None:
     """A damaged library: reading commands warn once and go on; any other command is refused before it starts.
     A read-only library of an earlier schema read as it is (Library.behind): a search says once how it finds less."""
     if getattr(lib, "behind", 0) and getattr(args, "search", None):
+        from tui.store.library import behind_searches
+
         print(f"note: {visible(lib.path)} is read-only and from an earlier newsreader (schema {lib.behind}): searches"
-              " find less (words as typed, not all their forms) until it can be upgraded", file=sys.stderr)
+              f" find less ({behind_searches(lib.behind)}) until it can be upgraded", file=sys.stderr)
     if not lib.damaged:
         return
     from tui.store import StoreError

@@ -49,8 +49,10 @@ def library_lines(lib) -> list[str]:
         health = str(exc)
     lines = [f"library:   {visible(lib.path)}  ({count}, integrity {' '.join(str(health).split())[:120]})"]
     if getattr(lib, "behind", 0):
+        from tui.store.library import behind_searches
+
         lines.append(f"upgrade:   made by an earlier newsreader (schema {lib.behind}) and read-only here: read as it is,"
-                     " searches find less (words as typed, not all their forms) until it can be upgraded")
+                     f" searches find less ({behind_searches(lib.behind)}) until it can be upgraded")
     index = lib.check_search_index() if health == "ok" and not lib.damaged else None
     if index is not None:  # integrity_check leaves the search index out: searching and adding fail on it
         from tui.store.library import REBUILD_SECONDS, REPAIR, _duration

@@ -42,7 +42,7 @@ BULK_CACHE_KIB = 16 * 1024  # page cache while storing many articles (Library.bu
 # index changed (24 stems it, 25 spells "news" apart from "new"), so such a library reads whole; its searches find
 # less (words as typed, not all their forms).
 READABLE_BEHIND = 23
-SEARCH_AS_NOW = 25  # a read-only library from this schema on searches as an upgraded one (26 merges the index only)
+SEARCH_AS_NOW = 28  # a read-only library from this schema on searches as an upgraded one (28 spells more words apart)
 UPGRADE_NOTICE_FROM = 10_000  # articles: an index rebuild costs ~0.4 ms each
 REBUILD_SECONDS = 0.0005  # the index made again, an article (the bench's 100,000: ~40 s of CPU, idle)
 REBUILD_BATCH = 5_000  # articles indexed in one statement while the index is made again (Library._rebuild_index)
@@ -88,6 +88,13 @@ def default_db_path() -> Path:
 
 
 REPAIR = "newsreader doctor --repair"  # the command that makes the search index again in place
+
+
+def behind_searches(version: int) -> str:
+    """What a search misses in a read-only library read at schema `version` (Library.behind), for its note."""
+    if version < 24:
+        return "words as typed, not all their forms"
+    return "words kept apart from others of their stem since: \"important\", \"United\", \"according\"..."
 
 
 def search_index_problem(exc: BaseException | str, path: str | os.PathLike | None = None) -> str:
@@ -384,6 +391,10 @@ class Library:
             # the index is made once, by the last pending migration that makes it (schema.REBUILD_FROM)
             last_rebuild = max((n for n in pending if REBUILD_INDEX in MIGRATIONS[n]), default=None)
             for number in pending:
+                if number == last_rebuild and number + 1 > REBUILD_FROM and search_index_damage(self.db) is not None:
+                    # a damaged index (a table of FTS5's own dropped...) is made again whole, as a repair does: the
+                    # upgrade's writes to it would fail and the library would not open
+                    self._remake_search_table()
                 for statement in _statements(MIGRATIONS[number]):
                     if statement == REBUILD_INDEX.strip():
                         if number + 1 < REBUILD_FROM or number == last_rebuild:
@@ -391,8 +402,11 @@ class Library:
                                                 started)
                         continue
                     if statement == MERGE_INDEX.strip():
-                        # (an index made in this upgrade is merged already: its segments are counted, one)
-                        self._merge_index(lambda: self._upgrade_notice(version, "merged into one", MERGE_SECONDS, said))
+                        # (an index made in this upgrade is merged already: its segments are counted, one; one made
+                        # again by a later pending migration is not merged first)
+                        if last_rebuild is None or last_rebuild < number:
+                            self._merge_index(lambda: self._upgrade_notice(version, "merged into one", MERGE_SECONDS,
+                                                                           said))
                         continue
                     try:
                         self.db.execute(statement)
@@ -469,6 +483,25 @@ class Library:
         db.execute("INSERT INTO articles_fts (articles_fts) VALUES ('optimize')")
         return done
 
+    def _remake_search_table(self) -> None:
+        """The search index's table dropped and made again empty, as the schema makes it, inside the caller's
+        transaction. FTS5 cannot open (nor so drop) its table without its data and config tables: those found gone
+        are made again empty first, with what FTS5 writes in a new table (its format, an empty structure record)."""
+        db = self.db
+        try:
+            db.execute("DROP TABLE IF EXISTS articles_fts")
+        except sqlite3.DatabaseError:
+            names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
+            for name, create in SEARCH_SHADOWS.items():
+                if name not in names:
+                    db.execute(create)
+            db.execute("INSERT OR REPLACE INTO articles_fts_config (k, v) VALUES ('version', 4)")
+            db.execute("INSERT OR REPLACE INTO articles_fts_data (id, block) VALUES (1, X''), (10, X'00000000000000')")
+            db.execute("DROP TABLE articles_fts")
+        for name in SEARCH_SHADOWS:  # left behind by a table dropped without them
+            db.execute(f"DROP TABLE IF EXISTS {name}")
+        db.execute(SEARCH_TABLE)
+
     def repair_search_index(self, notice: Callable[[str], None] | None = None) -> int:
         """Make the search index again in place (`newsreader doctor --repair`): its table and views are dropped and
         made as the current schema makes them (FTS5 cannot open, nor so drop, its table without its own data and
@@ -477,21 +510,9 @@ class Library:
         library is as it was (and can be repaired again). Returns how many articles were indexed."""
         started = time.monotonic()
         with self.transaction() as db:
-            try:
-                db.execute("DROP TABLE IF EXISTS articles_fts")
-            except sqlite3.DatabaseError:
-                names = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
-                for name, create in SEARCH_SHADOWS.items():
-                    if name not in names:
-                        db.execute(create)
-                # what FTS5 writes in a new table: its format, the averages record and an empty structure record
-                db.execute("INSERT OR REPLACE INTO articles_fts_config (k, v) VALUES ('version', 4)")
-                db.execute("INSERT OR REPLACE INTO articles_fts_data (id, block) VALUES (1, X''), (10, X'00000000000000')")
-                db.execute("DROP TABLE articles_fts")
-            for name in SEARCH_SHADOWS:  # left behind by a table dropped without them
-                db.execute(f"DROP TABLE IF EXISTS {name}")
-            for statement in _statements(SEARCH_VIEWS + "\n" + SEARCH_TABLE):
+            for statement in _statements(SEARCH_VIEWS):
                 db.execute(statement)
+            self._remake_search_table()
             if self._can_batch():
                 db.execute("DELETE FROM fts_later")  # the rebuild indexes them: not twice
             db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 67108864)")

@@ -126,7 +126,8 @@ def _finished_forms(word: str) -> tuple[tuple[str, bool], ...]:
     tried = [word]
     for cut in range(max(3, len(word) - 8), len(word)):
         head, rest = word[:cut], word[cut:]
-        tried += [head + e for e in ENDINGS if e.startswith(rest) and e != rest]
+        # (spelt as the index spells it: "importa" finished as "important" is indexed "importqant", fold.APART)
+        tried += [apart(head + e) for e in ENDINGS if e.startswith(rest) and e != rest]
     stems = _stems(tried)
     own = stems[0]
     forms: dict[str, str] = {}

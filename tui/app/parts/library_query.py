@@ -11,7 +11,7 @@ from typing import Callable
 from tui.app.parts.threads import deliver
 from tui.app.widgets.rows import RowSource
 from tui.store import Library
-from tui.store.library import search_index_damage, search_index_problem
+from tui.store.library import default_db_path, search_index_damage, search_index_problem
 
 
 class LibraryQuery:
@@ -100,7 +100,9 @@ class LibraryQuery:
                 # the search index dropped or edited by hand, or a damaged page of it: nothing found, and the status
                 # line says why (the worker failed, and the app with it, with a traceback)
                 source = RowSource(lib, search, entity, ids=[])
-                source.error = search_index_problem(search_index_damage(lib.db) or exc)
+                # (the repair command names the library when it is not the default one: `--db PATH`)
+                named = None if lib.path == default_db_path() else lib.path
+                source.error = search_index_problem(search_index_damage(lib.db) or exc, named)
                 source.search_failed = True
         deliver(self.host, self._done, source, generation)
 
