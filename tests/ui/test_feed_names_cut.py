@@ -53,7 +53,7 @@ async def test_a_long_feed_title_is_cut_with_an_ellipsis_when_added_known_failin
 async def test_a_refreshs_result_replaces_its_refreshing_toast(library, make_app, site, monkeypatch):
     """R on a feed in the feeds list: "Refreshing … in the background…" stayed on screen above the result for its
     3 s, two toasts over nine of 24 rows (walk24, tmux at 80x24); the result now takes its place."""
-    from test_actions import toasts
+    from pilot_steps import shown_toasts as toasts
 
     from tui.store.feeds import add_feed
 
