@@ -107,23 +107,78 @@ def test_without_a_version_nothing_is_stored_and_grouping_still_works(lib, monke
     assert stored_feature_count(lib) == 0 and all(story_of(lib, i) is not None for i in ids)
 
 
-def test_worker_processes_read_the_texts_themselves(filled, monkeypatch):
+def _logged_reads(monkeypatch, log) -> None:
+    """Every process's reads of article texts (the grouping process's and its forked workers') appended to `log`:
+    one line a read, the process id and the article ids."""
+    import os
+
+    real = grouping.article_texts
+
+    def logged(db, ids):
+        with open(log, "a") as f:
+            f.write(f"{os.getpid()} {' '.join(map(str, ids))}\n")
+        return real(db, ids)
+
+    monkeypatch.setattr(grouping, "article_texts", logged)
+
+
+def _reads(log) -> tuple[list[list[int]], list[list[int]]]:
+    """(this process's reads, the other processes' reads), each a list of the id lists read, in order."""
+    import os
+
+    here, there = [], []
+    for line in log.read_text().splitlines():
+        pid, *ids = line.split()
+        (here if int(pid) == os.getpid() else there).append(list(map(int, ids)))
+    return here, there
+
+
+def test_worker_processes_read_the_texts_themselves(filled, monkeypatch, tmp_path):
     """With worker processes computing the features, the grouping process sends only article ids (the workers open
-    the library read-only): it reads the bodies of its own share of the first batch only, the last of its chunks,
-    which it computes while the worker computes the others; the stories are those of one process reading them."""
+    the library read-only): it reads the bodies only of the chunks it computes itself, those no worker had taken when
+    it asked for the batch, taken from the back; each article is read once, by one process; the stories are those of
+    one process reading them."""
     lib, _ = filled
     _forget_features(lib)
     rebuild(lib, jobs=1)
     one = _grouping(lib)
     _forget_features(lib)
     monkeypatch.setattr(grouping, "_CHUNK", 3)
-    read = []
-    real = grouping.article_texts
-    monkeypatch.setattr(grouping, "article_texts", lambda db, ids: read.extend(ids) or real(db, ids))
+    log = tmp_path / "reads"
+    _logged_reads(monkeypatch, log)
     rebuild(lib, jobs=2)
-    chunks = -(-len(ALL) // 3)  # one batch: its chunks of 3, one worker and the grouping process sharing them
     in_order = [i for (i,) in lib.db.execute("SELECT id FROM articles ORDER BY sort_key, id")]
-    assert chunks >= 2 and read == in_order[3 * (chunks - chunks // 2):]
+    chunks = [in_order[i:i + 3] for i in range(0, len(in_order), 3)]  # one batch: its chunks of 3
+    here, there = _reads(log)
+    assert len(chunks) >= 2 and here == chunks[::-1][:len(here)] and there == chunks[:len(chunks) - len(here)]
+    assert _grouping(lib) == one
+    assert stored_feature_count(lib, features.version()) == len(ALL)
+
+
+def test_the_grouping_process_computes_the_chunks_a_slow_worker_has_not_taken(filled, monkeypatch, tmp_path):
+    """A worker that is slow (here: a second for each chunk it takes) leaves the grouping process to compute the rest
+    of the batch it waits for, instead of waiting: the worker computes its first chunk at most (with a fixed share the
+    grouping process computed half of the batch's chunks and waited for the worker's other ones). Each article's
+    features are computed once, and the stories are those of one process computing them."""
+    import time
+
+    lib, _ = filled
+    _forget_features(lib)
+    rebuild(lib, jobs=1)
+    one = _grouping(lib)
+    _forget_features(lib)
+    monkeypatch.setattr(grouping, "_CHUNK", 3)
+    log = tmp_path / "reads"
+    _logged_reads(monkeypatch, log)
+    real_reader = grouping.reader  # called by the workers only, once they took a chunk
+    monkeypatch.setattr(grouping, "reader", lambda path: time.sleep(1.0) or real_reader(path))
+    rebuild(lib, jobs=2)
+    in_order = [i for (i,) in lib.db.execute("SELECT id FROM articles ORDER BY sort_key, id")]
+    chunks = [in_order[i:i + 3] for i in range(0, len(in_order), 3)]
+    here, there = _reads(log)
+    # (the worker takes the first chunk, unless the grouping process asked for the batch before it could)
+    assert len(chunks) >= 4 and len(here) >= len(chunks) - 1
+    assert here == chunks[::-1][:len(here)] and there == chunks[:len(chunks) - len(here)]
     assert _grouping(lib) == one
     assert stored_feature_count(lib, features.version()) == len(ALL)
 
