@@ -57,7 +57,12 @@ def test_with_the_articles_grouped_before_as_a_base():
     assert _batch(rows[1:], 12, base) != _batch(rows[1:], 12)
 
 
-def test_empty_rows_and_rows_the_encoder_did_not_write_are_left_to_the_row_by_row_path():
+@pytest.mark.parametrize("cells", [None, 0])  # a word twice found by the marks of rows x words, or by sets (wider)
+def test_empty_rows_and_rows_the_encoder_did_not_write_are_left_to_the_row_by_row_path(cells, monkeypatch):
+    from tui.stories import features
+
+    if cells is not None:
+        monkeypatch.setattr(features, "REPEAT_CELLS", cells)
     rows = encoded_features_of(_texts())[:4]
     empty = encode({}, [])
     assert _batch(rows + [empty], 150) == _plain(rows + [empty], 150)
