@@ -254,3 +254,20 @@ def test_a_grouping_writes_with_the_bulk_page_cache_and_gives_it_back(lib, monke
     assert grouping.group_new(lib) == len(ALL)
     assert sizes and all(s == -BULK_CACHE_KIB for s in sizes)
     assert lib.db.execute("PRAGMA cache_size").fetchone()[0] == before
+
+
+def test_a_chunk_is_taken_once_and_a_held_lock_is_given_up_on(monkeypatch):
+    """Each chunk goes to the first process that takes it; a lock held too long (a worker killed while it held it)
+    makes a claim give up (the chunk is then computed by the placing process) instead of waiting for ever."""
+    import multiprocessing
+
+    claims = grouping._Claims(multiprocessing.get_context("fork"))
+    first, second = claims.number(), claims.number()
+    assert claims.take(second) and not claims.take(second)
+    monkeypatch.setattr(grouping, "LOCK_SECONDS", 0.05)
+    claims.lock.acquire()
+    try:
+        assert not claims.take(first)
+    finally:
+        claims.lock.release()
+    assert claims.take(first) and not claims.take(first)

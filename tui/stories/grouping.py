@@ -941,17 +941,28 @@ class _Claims:
     def number(self) -> int:
         """The number of a chunk about to be sent (its slot made ready)."""
         n, self.sent = self.sent, self.sent + 1
-        with self.lock:
-            self.slots[n % self.SLOTS] = n
+        held = self.lock.acquire(timeout=LOCK_SECONDS)  # (a worker killed while it held the lock: written anyway)
+        self.slots[n % self.SLOTS] = n
+        if held:
+            self.lock.release()
         return n
 
     def take(self, n: int) -> bool:
-        """Take chunk `n` for this process; False when another process took it."""
-        with self.lock:
+        """Take chunk `n` for this process; False when another process took it (or the lock is not to be had: a
+        worker killed while it held it; then the placing process waits for the worker's answer, and a worker's
+        chunk not taken is computed by the placing process)."""
+        if not self.lock.acquire(timeout=LOCK_SECONDS):
+            return False
+        try:
             if self.slots[n % self.SLOTS] != n:
                 return False
             self.slots[n % self.SLOTS] = -1
             return True
+        finally:
+            self.lock.release()
+
+
+LOCK_SECONDS = 5  # a claim holds the lock for a few instructions; longer than this is a process that died holding it
 
 
 _CLAIMS: _Claims | None = None  # the last pool's (`_pool`)
