@@ -32,6 +32,16 @@ def _pieces(rnd: random.Random) -> list[str]:
     return out + ["".join(rnd.choice(_BITS) for _ in range(rnd.randint(1, 12))) for _ in range(1000)]
 
 
+# a page of numbered quotations: 300 paragraphs alike but for their numbers (lines keyed as shipped)
+_QUOTES_PAGE = "\n\n".join(f"“We will mend bridge {n} before the frost,” said Vera Lind{n % 7}. He said “it is fine and "
+                           f"{n} more.”" for n in range(300))
+
+
+def _short_pieces(rnd: random.Random) -> str:
+    """600 lines of one to eight of the _BITS."""
+    return "\n".join(" ".join(rnd.choice(_BITS) for _ in range(rnd.randint(1, 8))) for _ in range(600))
+
+
 def _segments(segs) -> list[tuple]:
     return [(s.spans, s.toks, s.initial, s.upper, s.caps, s.docf) for s in segs]
 
@@ -58,8 +68,7 @@ def test_keyed_segments_are_those_of_every_line(monkeypatch):
     """prepare with lines keyed (as shipped for a page of numbered quotations; and every text keyed) gives the segments,
     document features and evidence of tokenising every line."""
     rnd = random.Random(5)
-    page = "\n\n".join(f"“We will mend bridge {n} before the frost,” said Vera Lind{n % 7}. He said “it is fine and {n} "
-                       f"more.”" for n in range(300))
+    page = _QUOTES_PAGE
     numbered = "\n".join(f"{n}. Item {n} of the list. It costs ${n}.{n % 10} a.m. ROUTE {n}" for n in range(1, 90))
     mixed = "\n".join(rnd.choice(_BITS[:8]) + " " + rnd.choice(_BITS[:8]) for _ in range(400))
     texts = [page, numbered, mixed] + _texts() + ["\n".join(_pieces(rnd)[:500])]
@@ -94,11 +103,10 @@ def test_lines_of_one_key_tagged_alike_have_their_names_at_the_same_places(monke
 
     assert tagger._DECODE_KEYED
     rnd = random.Random(7)
-    page = "\n\n".join(f"“We will mend bridge {n} before the frost,” said Vera Lind{n % 7}. He said “it is fine and {n} "
-                       f"more.”" for n in range(300))
+    page = _QUOTES_PAGE
     numbered = "\n".join(f"{n}. Mr. Holm{n % 3} of Kelby Ferries{n % 2} met Ada Lind at 4 a.m. (AP{n % 4}) in Porto "
                          f"{n}." for n in range(1, 90))
-    pieces = "\n".join(" ".join(rnd.choice(_BITS) for _ in range(rnd.randint(1, 8))) for _ in range(600))
+    pieces = _short_pieces(rnd)
     # lines of one key tagged differently: a word's earlier mentions as a company for every third number only
     varn = "\n".join((f"Shares in Varn{n} Holdings Corp rose {n} points at the Kelby{n} exchange.\n" if n % 3 == 0 else "")
                      + f"Varn{n} said on Monday that the harbour needs {n} boats." for n in range(1, 80))
@@ -135,11 +143,10 @@ def test_runs_of_one_key_give_the_document_features_of_every_line(monkeypatch):
     from tui.engine.entities import doc_features
 
     rnd = random.Random(11)
-    page = "\n\n".join(f"“We will mend bridge {n} before the frost,” said Vera Lind{n % 7}. He said “it is fine and {n} "
-                       f"more.”" for n in range(300))
+    page = _QUOTES_PAGE
     places = "\n".join(f"The Danube Delta Research Institute{n % 2} and Porto Harbour Trust met {n} Kelby Ferries staff. "
                        f"Route {n} Holm said Porto {n % 4} Danube." for n in range(1, 120))
-    pieces = "\n".join(" ".join(rnd.choice(_BITS) for _ in range(rnd.randint(1, 8))) for _ in range(600))
+    pieces = _short_pieces(rnd)
 
     def both(text):
         segs, _, _ = tagger.prepare(text)
