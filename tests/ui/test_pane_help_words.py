@@ -50,3 +50,15 @@ async def test_help_on_a_page_names_three_other_pages_as_a_list(library, make_ap
         rows = [w for ws in help_sections(app).values() for w in ws]
         assert "Copy summary — also in the story view, the entity page and the briefing" in rows, rows
         assert not any(" and the entity page and " in w for w in rows), rows
+
+
+async def test_the_palettes_view_and_sort_commands_name_the_key_that_steps_through_them(library, make_app):
+    """ctrl+p's "View: …" and "Sort: …" said only "the library list", every other command its key; they name `u` and
+    `O` now (as rebound: the user's key)."""
+    path, _ = library
+    (path.parent / "config.toml").write_text('[keys]\nsort = "ctrl+o"\n')
+    app = make_app(path)
+    async with started(app, (80, 24)) as (_pilot, main):
+        offered = {c.title: c.help for c in app.get_system_commands(main)}
+        assert offered["View: unread articles"] == "the library list; key: u steps through the views", offered
+        assert offered["Sort: by title (A-Z)"] == "the library list; key: ctrl+o steps through the orders", offered

@@ -227,7 +227,11 @@ class NewsreaderApp(App):
             yield SystemCommand(title, f"key: {' / '.join(keys)}", partial(screen.run_action, action))
         if main is not None and not getattr(screen, "IS_PAGE", False):
             for title, action in keymap.COMMANDS:
-                yield SystemCommand(title, "the library list", partial(main.run_action, action))
+                # the key that steps through them, as every other command names its key ("the library list" alone)
+                step, what = ("view", "views") if action.startswith("set_view") else ("sort", "orders")
+                keys = keymap.display_keys(self.user_keys.get(step, keymap.BY_ID[step].keys))
+                yield SystemCommand(title, f"the library list; key: {keys} steps through the {what}",
+                                    partial(main.run_action, action))
 
     async def _in_library(self, action: str) -> None:
         """Run a library key's action from the palette of a page: back to the library first, where it shows."""
