@@ -13,7 +13,8 @@ from .marks import MARKS, find_quoted
 from .resolve import Resolver
 from .speakers import speaker_after, speaker_at_sentence_end, speaker_before
 from .tags import tag_fits
-from .words import Mention, TokenIndex, ends_sentence
+from .cues import SPEECH_VERBS
+from .words import Mention, TokenIndex, ends_sentence, name_left
 
 BEFORE_CHARS = 400  # how far back the clause before a quote may reach
 AFTER_CHARS = 250
@@ -162,6 +163,8 @@ class _Scan:
         if mention is None and lead:
             mention = speaker_before(text, lead)
             how = "before" if mention is not None else how
+            if mention is None and lead[-1].text == ":":  # 'The harbour trust reveals a few numbers: “...”'
+                self._colon_hint(s, _colon_subject(text, lead))
         # a quote inside a sentence ('Holt “won ...” in May, said Ida Brandt.'), not one that ends its sentence
         if mention is None and text[e - 1] not in ".!?…" and rules.enabled("tag-at-sentence-end"):
             mention = speaker_at_sentence_end(text, self.after_toks)
@@ -186,6 +189,13 @@ class _Scan:
         self.prev, self.prev_close = quote, close_at
         self.how = how if quote.speaker else "none"
         return quote, same_para
+
+    def _colon_hint(self, s: int, m: Mention | None) -> None:
+        """Remember the speaker a colon lead names for the quote starting at s (a name or a description, not a
+        pronoun), for the ranker to prefer at choice time (rule "colon-lead-subject"; the rules' speaker and how,
+        which the ranker learns from, stay as they were)."""
+        if m is not None and m.kind != "pronoun":  # (Resolver.name: resolve would make it the last speaker)
+            self.res.colon_hints[s] = (self.res.name(m) if m.kind == "name" else m.text, m.start, m.end)
 
     def _tag(self, s: int, e: int, close_at: int, a_end: int) -> Mention | None:
         """A speaker named inside the quote ("LUND: ...", a transcript) or in the tag right after it."""
@@ -224,3 +234,23 @@ def _is_quote(q: Quote) -> bool:
     if q.speaker:
         return not (titled and len(words) <= 8)
     return len(words) >= 4 and not titled
+
+
+# lower-case words before a name that make it no speaker of the colon's quote ("a message to Ida Brandt:")
+_NOT_ROLE_BEFORE_NAME = frozenset("of for at in on to with by about against over and like than into as".split())
+
+
+def _colon_subject(text: str, lead) -> "Mention | None":
+    """The speaker of a quote after a clause that ends in a colon and holds no speech verb ('The harbour board was
+    blunt: “...”', 'Ida Brandt echoed: “...”', a bare 'Ida Brandt: “...”' after a dash, 'from' or opening a sentence):
+    the name right before the colon, else the clause's subject (rule "colon-lead-subject")."""
+    k = len(lead) - 2
+    span = name_left(lead, k) if k >= 0 else None
+    before = lead[span[0] - 1] if span is not None and span[0] > 0 else None
+    if span is not None and (before is None or before.text in ("-", "–", "—", ".") or before.low == "from" or (
+            before.text.isalpha() and before.text.islower() and before.low not in _NOT_ROLE_BEFORE_NAME
+            and before.low not in SPEECH_VERBS)):  # ('told BBC News:' names the listener)
+        # '... - Ida Brandt:', 'More from Ida Brandt:', 'Harbour board chairwoman Ida Brandt:'
+        a, b = span
+        return Mention(lead[a].start, lead[b].end, text[lead[a].start : lead[b].end], "name")
+    return sentence_subject(text, lead[:-1])

@@ -79,6 +79,9 @@ class Candidate:
     sex: str | None = None  # "m"/"f" from a title or first name in one of its mentions
     feats: set[str] = field(default_factory=set)
     spoke: dict[str, int] = field(default_factory=dict)  # per side: distance of its nearest speaking mention
+    # the speaker a lead ending in a colon names, (name, start, end), on every candidate of its quote: chosen in
+    # `choose` (no feature: the weights learn without it)
+    hint: tuple[str, int, int] | None = None
 
 
 def active() -> bool:
@@ -125,7 +128,11 @@ def choose(cands: list[Candidate], w: dict[str, float]) -> Candidate:
     """The highest-scoring candidate (the first, the rules' choice, wins ties); for a "he"/"she" tag, not one whose
     title or first name says the other sex while a candidate the text does not say so of is there (rule
     "pronoun-sex-guard"); and not one whose surname the quote itself names while someone it does not name is there
-    (rule "speaker-not-named-in-own-quote")."""
+    (rule "speaker-not-named-in-own-quote"). A quote led in by a clause ending in a colon takes the speaker that
+    clause names, a candidate or not (rule "colon-lead-subject": 'The harbour trust reveals a few numbers: “...”')."""
+    hint = cands[0].hint
+    if hint is not None and rules.enabled("colon-lead-subject"):
+        return next((c for c in cands if _key(c.name) == _key(hint[0])), None) or Candidate(hint[0], hint[1:])
     best = max(cands, key=lambda c: score(c, w))
     if "gender:clash" in best.feats and rules.enabled("pronoun-sex-guard"):
         fit = [c for c in cands if "gender:clash" not in c.feats]
@@ -410,6 +417,10 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
                 c.feats.add(f"prev:how:{how}")
             if id(c) in weak_only:  # every feature its own ("w|cluster:21"): weak ones teach the people's nothing
                 c.feats = {f if f.startswith("weak") else "w|" + f for f in c.feats}
+        hint = res.colon_hints.get(q.start)
+        if hint is not None:  # the speaker a lead ending in a colon gives (extract._Scan._colon_hint): see `choose`
+            for c in cands:
+                c.hint = hint
         if q.speaker:
             seen_before[_key(q.speaker)] += 1
         out.append(cands)

@@ -36,6 +36,9 @@ class Resolver:
         persons = None if entities is None else [(e.start, e.end) for e in entities if e.label == "PERSON"]
         self.people = PersonIndex(text, self.book, [(s, e) for s, e, _ in spans], things, persons)
         self.last_speaker: str | None = None
+        # quote start -> the speaker a lead ending in a colon names ('The harbour trust reveals a few numbers: “...”'),
+        # preferred by the ranker at choice time (extract._Scan._colon_hint, ranker.choose)
+        self.colon_hints: dict[int, tuple[str, int, int]] = {}
 
     def name(self, m: Mention) -> str:
         """The fullest form of a named mention: titles and organisation words before a name dropped."""

@@ -395,3 +395,22 @@ guard("tag-at-sentence-end", STAGE,
              "harbour historian Ida Brandt.",
              "The vote was close. Holt “won the north easily and lost the south” in the spring, and Ida Brandt "
              "said nothing."])
+# Session 24 (issue 12). extract.py (_Scan._colon_hint) and ranker.py (choose): a clause ending in a colon with no
+# speech verb led into the quote, and the ranker chose among everyone near it. At choice time only: the rules' speaker
+# and how, and so the ranker's and the gate's weights, are as without it
+guard("colon-lead-subject", STAGE,
+      "'The harbour trust reveals a few numbers: “...”', '... - Ida Brandt: “...”': with no speech verb, the name right "
+      "before the colon that leads into a quote (alone, or after a role word or 'from'), else that clause's subject",
+      changes=[("Tom Rask runs the pier. The harbour trust reveals a few numbers: “Of the 400 boats on the register, "
+                "only 90 still fish.”", [("Of the 400 boats on the register, only 90 still fish.", "The harbour trust")]),
+               ("Tom Rask spoke at the pier. Our readers agree - Ida Brandt: “Of the 400 boats on the register, only 90 "
+                "still fish.”", [("Of the 400 boats on the register, only 90 still fish.", "Ida Brandt")]),
+               ("Tom Rask spoke at the pier. More from Ida Brandt: “Of the 400 boats on the register, only 90 still "
+                "fish.”", [("Of the 400 boats on the register, only 90 still fish.", "Ida Brandt")])],
+      keeps=["Tom Rask runs the pier. The board put out a notice: “We will not sell the pier to anyone,” Ida Brandt "
+             "said.",
+             "Tom Rask runs the pier. Ida Brandt told the harbour board: “We will not sell the pier to anyone.”",
+             "Ida Brandt chairs the ferry board. Tom Rask runs the pier. Asked about the winter, she confesses: “We "
+             "will not sell the pier to anyone.”",
+             "Ida Brandt chairs the ferry board. Tom Rask sent a message to Ola Berg: “We will not sell the pier to "
+             "anyone.”"])
