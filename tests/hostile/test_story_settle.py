@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -181,12 +182,27 @@ def test_a_read_only_library_lists_its_stories_and_names_what_is_not_grouped(tmp
             assert r.stderr.decode() == "1 article not in a story yet: the library is read-only\n", r.stderr
 
 
+
+def _main_beside_a_writer(holder, let_go, argv):
+    """Run the command line while `holder` (another writer) holds the library; `let_go` ends its transaction (also
+    after 60 s, only so that a command that waits ends, and fails the test). Returns the exit code and whether the
+    writer still held the lock when the command was done (it did not wait for it)."""
+    release = threading.Timer(60, let_go)
+    release.start()
+    try:
+        code = main(argv)
+        held = holder.in_transaction
+    finally:
+        release.cancel()
+        let_go()
+        holder.close()
+    return code, held
+
+
 def test_the_settle_gives_up_on_a_writer_that_came_after_the_check(tmp_path, capsys, monkeypatch):
     """Another program takes the write lock just after the command found the library free (free_to_write) and
     before the settle writes: the settle gives up within about a second, as if the lock had been held at the check
     (the same one line), instead of waiting behind that writer (up to 50 x 10 s, before)."""
-    import threading
-
     db = waiting_library(tmp_path / "lib.db")
     with Library(db) as lib:
         lib.add(Article(title="Lindqvist ferries run again", body=STORM.format(day="Saturday"), source="Coast Daily",
@@ -205,15 +221,7 @@ def test_the_settle_gives_up_on_a_writer_that_came_after_the_check(tmp_path, cap
             holder.execute("ROLLBACK")
 
     monkeypatch.setattr(Library, "free_to_write", free_then_taken)
-    release = threading.Timer(60, let_go)  # only so that a settle that waits ends (and fails below)
-    release.start()
-    try:
-        code = main(["--db", str(db), "stories"])
-        held = holder.in_transaction  # still held when the command was done: it did not wait for it
-    finally:
-        release.cancel()
-        let_go()
-        holder.close()
+    code, held = _main_beside_a_writer(holder, let_go, ["--db", str(db), "stories"])
     out, err = capsys.readouterr()
     assert code == 0 and "Wexmoor" in out and "Lindqvist" in out, err
     assert held, "the settle waited for the other writer to let go"
@@ -273,8 +281,6 @@ def test_a_story_does_not_wait_to_store_its_analyses_behind_another_writer(tmp_p
     wrote, up to 50 x 10 s an article (its settle gives up within a second; its analyses were written patiently). The
     summary is made from the analyses either way; those that cannot be stored within a second are not (the app's
     background pass stores them), and the next `story` stores them."""
-    import threading
-
     import tui.stories
 
     db = waiting_library(tmp_path / "lib.db")
@@ -292,16 +298,8 @@ def test_a_story_does_not_wait_to_store_its_analyses_behind_another_writer(tmp_p
             holder.execute("ROLLBACK")
 
     monkeypatch.setattr(tui.stories, "settle", settled_then_taken)
-    release = threading.Timer(60, let_go)  # only so that a story that waits ends (and fails below)
-    release.start()
-    try:
-        story = sqlite3.connect(db).execute("SELECT id FROM stories ORDER BY size DESC").fetchone()[0]
-        code = main(["--db", str(db), "story", str(story), "--format", "md"])
-        held = holder.in_transaction  # still held when the command was done: it did not wait for it
-    finally:
-        release.cancel()
-        let_go()
-        holder.close()
+    story = sqlite3.connect(db).execute("SELECT id FROM stories ORDER BY size DESC").fetchone()[0]
+    code, held = _main_beside_a_writer(holder, let_go, ["--db", str(db), "story", str(story), "--format", "md"])
     out, err = capsys.readouterr()
     assert code == 0 and "Dalia Fenwick" in out and not err, err
     assert held, "the story waited for the other writer to let go"
@@ -335,17 +333,34 @@ def test_a_window_mark_beyond_every_grouped_article_is_mended(tmp_path, capsys):
     assert not err and settled(db) == [3, 3]
 
 
+def _refresh_rounds(db, new_each_round: int, monkeypatch):
+    """The app's refresh worker on the library, its folder scan bringing `new_each_round` articles each round:
+    rounds(n) runs n rounds; the list of each round's toast lines fills as they run."""
+    import threading
+
+    from tests.stories.test_settle import _Host
+    from tui.app.parts import sources
+
+    monkeypatch.setattr(sources.SourcesRefresh, "_scan", lambda self, lib, lines, head: new_each_round)
+    toasts: list[list[str]] = []
+    refresh = sources.SourcesRefresh(_Host(), db, lambda: None, lambda added, lines, title: toasts.append(lines))
+
+    def rounds(n: int) -> None:
+        for _ in range(n):
+            refresh._stop = threading.Event()
+            refresh._worker(None, True, False, False, refresh._stop)
+
+    return rounds, toasts
+
+
 def test_the_app_says_once_that_its_settle_fails_and_backs_off(tmp_path, monkeypatch, caplog):
     """The app's settle (a folder scan or refresh round that brought nothing) failing on a library the store refuses:
     it failed silently and was tried again every quiet round (every 30 s). Now the first failure is logged with its
     traceback and said in one toast line, and the quiet rounds after it try again ever more rarely (1, 2, 4 ...
     rounds left out); once a settle succeeds again, all is as before."""
     import logging
-    import threading
 
     import tui.stories
-    from tests.stories.test_settle import _Host
-    from tui.app.parts import sources
 
     db = waiting_library(tmp_path / "lib.db")
     real, tried = tui.stories.settle, []
@@ -355,14 +370,7 @@ def test_the_app_says_once_that_its_settle_fails_and_backs_off(tmp_path, monkeyp
         raise sqlite3.DatabaseError("database disk image is malformed")
 
     monkeypatch.setattr(tui.stories, "settle", refused)
-    monkeypatch.setattr(sources.SourcesRefresh, "_scan", lambda self, lib, lines, head: 0)  # nothing new, ever
-    toasts: list[list[str]] = []
-    refresh = sources.SourcesRefresh(_Host(), db, lambda: None, lambda added, lines, title: toasts.append(lines))
-
-    def quiet_rounds(n: int) -> None:
-        for _ in range(n):
-            refresh._stop = threading.Event()
-            refresh._worker(None, True, False, False, refresh._stop)
+    quiet_rounds, toasts = _refresh_rounds(db, 0, monkeypatch)  # nothing new, ever
 
     with caplog.at_level(logging.WARNING):
         quiet_rounds(20)
@@ -383,7 +391,6 @@ def test_the_app_says_once_that_grouping_new_articles_fails(tmp_path, monkeypatc
     once a grouping succeeds, a later failure is said again. The restored article's and an import's grouping say it
     as a toast of their own, once."""
     import logging
-    import threading
 
     import tui.stories
     from tests.stories.test_settle import _Host
@@ -398,14 +405,7 @@ def test_the_app_says_once_that_grouping_new_articles_fails(tmp_path, monkeypatc
 
     monkeypatch.setattr(tui.stories, "group_new", refused)
     monkeypatch.setattr(sources, "_GROUPING_SAID", [])  # (nothing said before in this process)
-    monkeypatch.setattr(sources.SourcesRefresh, "_scan", lambda self, lib, lines, head: 1)  # something new, each round
-    toasts: list[list[str]] = []
-    refresh = sources.SourcesRefresh(_Host(), db, lambda: None, lambda added, lines, title: toasts.append(lines))
-
-    def rounds(n: int) -> None:
-        for _ in range(n):
-            refresh._stop = threading.Event()
-            refresh._worker(None, True, False, False, refresh._stop)
+    rounds, toasts = _refresh_rounds(db, 1, monkeypatch)  # something new, each round
 
     with caplog.at_level(logging.WARNING):
         rounds(3)

@@ -133,11 +133,9 @@ def _reads(log) -> tuple[list[list[int]], list[list[int]]]:
     return here, there
 
 
-def test_worker_processes_read_the_texts_themselves(filled, monkeypatch, tmp_path):
-    """With worker processes computing the features, the grouping process sends only article ids (the workers open
-    the library read-only): it reads the bodies only of the chunks it computes itself, those no worker had taken when
-    it asked for the batch, taken from the back; each article is read once, by one process; the stories are those of
-    one process reading them."""
+def _grouped_in_one_process_then_logged(filled, monkeypatch, tmp_path):
+    """The library grouped by one process (its stories: `one`), then its features forgotten, chunks of 3 and each
+    process's reads of texts logged to the returned file, for a rebuild with a worker to compare."""
     lib, _ = filled
     _forget_features(lib)
     rebuild(lib, jobs=1)
@@ -146,10 +144,26 @@ def test_worker_processes_read_the_texts_themselves(filled, monkeypatch, tmp_pat
     monkeypatch.setattr(grouping, "_CHUNK", 3)
     log = tmp_path / "reads"
     _logged_reads(monkeypatch, log)
+    return lib, one, log
+
+
+def _rebuilt_with_a_worker(lib, log):
+    """Rebuild with one worker process: the batch's chunks of 3 in order, and those the grouping process read (here)
+    and the worker read (there)."""
     rebuild(lib, jobs=2)
     in_order = [i for (i,) in lib.db.execute("SELECT id FROM articles ORDER BY sort_key, id")]
     chunks = [in_order[i:i + 3] for i in range(0, len(in_order), 3)]  # one batch: its chunks of 3
     here, there = _reads(log)
+    return chunks, here, there
+
+
+def test_worker_processes_read_the_texts_themselves(filled, monkeypatch, tmp_path):
+    """With worker processes computing the features, the grouping process sends only article ids (the workers open
+    the library read-only): it reads the bodies only of the chunks it computes itself, those no worker had taken when
+    it asked for the batch, taken from the back; each article is read once, by one process; the stories are those of
+    one process reading them."""
+    lib, one, log = _grouped_in_one_process_then_logged(filled, monkeypatch, tmp_path)
+    chunks, here, there = _rebuilt_with_a_worker(lib, log)
     assert len(chunks) >= 2 and here == chunks[::-1][:len(here)] and there == chunks[:len(chunks) - len(here)]
     assert _grouping(lib) == one
     assert stored_feature_count(lib, features.version()) == len(ALL)
@@ -162,20 +176,10 @@ def test_the_grouping_process_computes_the_chunks_a_slow_worker_has_not_taken(fi
     features are computed once, and the stories are those of one process computing them."""
     import time
 
-    lib, _ = filled
-    _forget_features(lib)
-    rebuild(lib, jobs=1)
-    one = _grouping(lib)
-    _forget_features(lib)
-    monkeypatch.setattr(grouping, "_CHUNK", 3)
-    log = tmp_path / "reads"
-    _logged_reads(monkeypatch, log)
+    lib, one, log = _grouped_in_one_process_then_logged(filled, monkeypatch, tmp_path)
     real_reader = grouping.reader  # called by the workers only, once they took a chunk
     monkeypatch.setattr(grouping, "reader", lambda path: time.sleep(1.0) or real_reader(path))
-    rebuild(lib, jobs=2)
-    in_order = [i for (i,) in lib.db.execute("SELECT id FROM articles ORDER BY sort_key, id")]
-    chunks = [in_order[i:i + 3] for i in range(0, len(in_order), 3)]
-    here, there = _reads(log)
+    chunks, here, there = _rebuilt_with_a_worker(lib, log)
     # (the worker takes the first chunk, unless the grouping process asked for the batch before it could)
     assert len(chunks) >= 4 and len(here) >= len(chunks) - 1
     assert here == chunks[::-1][:len(here)] and there == chunks[:len(chunks) - len(here)]

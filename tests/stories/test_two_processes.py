@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.command import newsreader_cmd
@@ -46,30 +47,45 @@ print("done", flush=True)
 """
 
 
-def test_a_reader_never_sees_a_window_half_regrouped(lib_path):
+@contextmanager
+def grouping_process(lib_path: Path):
+    """GROUPER on the library, started and ready (it waits for `go`); killed if it still runs when the block ends."""
     Library(lib_path).close()
     grouper = subprocess.Popen([sys.executable, "-c", GROUPER, str(lib_path), str(REPO)], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, text=True)
-    seen: list[tuple[int, int]] = []
     try:
         assert grouper.stdout.readline().strip() == "ready"
-        with Library(lib_path, readonly=True) as reader:
-            grouper.stdin.write("go\n")
-            grouper.stdin.flush()
-            deadline = time.monotonic() + 120
-            while grouper.poll() is None and time.monotonic() < deadline:
-                grouped, stories = reader.db.execute(
-                    "SELECT (SELECT count(*) FROM story_articles), (SELECT count(*) FROM stories)").fetchone()
-                seen.append((grouped, stories))
-                time.sleep(0.01)
-        assert grouper.wait(timeout=60) == 0
-        assert grouper.stdout.read().strip() == "done"
+        yield grouper
     finally:
         if grouper.poll() is None:
             grouper.kill()
             grouper.wait(timeout=30)
         grouper.stdin.close()
         grouper.stdout.close()
+
+
+def go(grouper: subprocess.Popen) -> None:
+    grouper.stdin.write("go\n")
+    grouper.stdin.flush()
+
+
+def finished(grouper: subprocess.Popen, timeout: float) -> None:
+    assert grouper.wait(timeout=timeout) == 0
+    assert grouper.stdout.read().strip() == "done"
+
+
+def test_a_reader_never_sees_a_window_half_regrouped(lib_path):
+    seen: list[tuple[int, int]] = []
+    with grouping_process(lib_path) as grouper:
+        with Library(lib_path, readonly=True) as reader:
+            go(grouper)
+            deadline = time.monotonic() + 120
+            while grouper.poll() is None and time.monotonic() < deadline:
+                grouped, stories = reader.db.execute(
+                    "SELECT (SELECT count(*) FROM story_articles), (SELECT count(*) FROM stories)").fetchone()
+                seen.append((grouped, stories))
+                time.sleep(0.01)
+        finished(grouper, 60)
     assert len(seen) > 20 and seen[-1][0] > 0
     # articles only come: the grouped ones never fewer than a moment before, and stories never gone once there were
     falls = [(a, b) for a, b in zip(seen, seen[1:]) if b[0] < a[0] or (a[1] and not b[1])]
@@ -79,30 +95,18 @@ def test_a_reader_never_sees_a_window_half_regrouped(lib_path):
 def test_the_command_line_beside_a_grouping_app_neither_hangs_nor_fails(lib_path, tmp_path):
     """`add`, `stories`, `stories --rebuild` and `story` run while another process groups articles as they land and
     settles (the app): each ends within its timeout with its usual answer or one clean line, and so does the app."""
-    Library(lib_path).close()
     text = tmp_path / "pier.txt"
     text.write_text("Wexmoor pier reopens\n\nThe ferry pier at Wexmoor reopened on Tuesday after two years of repairs, "
                     "the harbour council said.\n", encoding="utf-8")
-    grouper = subprocess.Popen([sys.executable, "-c", GROUPER, str(lib_path), str(REPO)], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, text=True)
     runs = []
-    try:
-        assert grouper.stdout.readline().strip() == "ready"
-        grouper.stdin.write("go\n")
-        grouper.stdin.flush()
-        env = dict(os.environ, NEWSREADER_DB=str(lib_path), NEWSREADER_NO_SEED="1")
+    env = dict(os.environ, NEWSREADER_DB=str(lib_path), NEWSREADER_NO_SEED="1")
+    with grouping_process(lib_path) as grouper:
+        go(grouper)
         for args in (["add", str(text)], ["stories"], ["stories", "--rebuild"], ["story", "1"], ["stories"]):
             r = subprocess.run(newsreader_cmd() + args, capture_output=True, text=True, timeout=120,
                                env=env)
             runs.append((args, r.returncode, r.stderr))
-        assert grouper.wait(timeout=120) == 0
-        assert grouper.stdout.read().strip() == "done"
-    finally:
-        if grouper.poll() is None:
-            grouper.kill()
-            grouper.wait(timeout=30)
-        grouper.stdin.close()
-        grouper.stdout.close()
+        finished(grouper, 120)
     for args, code, err in runs:
         assert "Traceback" not in err and err.count("\n") <= 1, (args, err)
         if args[0] == "add" or args == ["stories"]:
