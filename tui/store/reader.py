@@ -179,27 +179,24 @@ def next_unread_row(lib: Library, row: ArticleRow | None, forward: bool = True) 
 
 def mark_read(lib: Library, ids: list[int], read: bool = True) -> int:
     """Mark every article of `ids` read (or unread) in one transaction; returns how many changed."""
-    changed = 0
-    try:
-        with lib.transaction() as db:
-            for start in range(0, len(ids), _CHUNK):
-                part = ids[start:start + _CHUNK]
-                changed += db.execute(f"UPDATE articles SET read = ? WHERE read <> ? AND id IN ({','.join('?' * len(part))})",
-                                      (int(read), int(read), *part)).rowcount
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(_explain(exc, lib.path)) from None
-    return changed
+    return _set_mark(lib, "read", ids, read)
 
 
 def mark_starred(lib: Library, ids: list[int], starred: bool = True) -> int:
     """Star (or unstar) every article of `ids` in one transaction; returns how many changed."""
+    return _set_mark(lib, "starred", ids, starred)
+
+
+def _set_mark(lib: Library, column: str, ids: list[int], value: bool) -> int:
+    """Set the `read` or `starred` mark of every article of `ids` in one transaction; how many changed."""
+    assert column in ("read", "starred")
     changed = 0
     try:
         with lib.transaction() as db:
             for start in range(0, len(ids), _CHUNK):
                 part = ids[start:start + _CHUNK]
-                changed += db.execute(f"UPDATE articles SET starred = ? WHERE starred <> ? AND id IN "
-                                      f"({','.join('?' * len(part))})", (int(starred), int(starred), *part)).rowcount
+                changed += db.execute(f"UPDATE articles SET {column} = ? WHERE {column} <> ? AND id IN "
+                                      f"({','.join('?' * len(part))})", (int(value), int(value), *part)).rowcount
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
     return changed
