@@ -48,10 +48,11 @@ print("done", flush=True)
 
 
 @contextmanager
-def grouping_process(lib_path: Path):
-    """GROUPER on the library, started and ready (it waits for `go`); killed if it still runs when the block ends."""
+def grouping_process(lib_path: Path, script: str = GROUPER):
+    """`script` (GROUPER) on the library, started and ready (it waits for `go`); killed if it still runs when the
+    block ends."""
     Library(lib_path).close()
-    grouper = subprocess.Popen([sys.executable, "-c", GROUPER, str(lib_path), str(REPO)], stdin=subprocess.PIPE,
+    grouper = subprocess.Popen([sys.executable, "-c", script, str(lib_path), str(REPO)], stdin=subprocess.PIPE,
                                stdout=subprocess.PIPE, text=True)
     try:
         assert grouper.stdout.readline().strip() == "ready"

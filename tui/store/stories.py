@@ -297,10 +297,68 @@ def _lease_held(row, now: int, seconds: int) -> bool:
     return row is not None and type(row[0]) is int and now < row[0] <= now + max(seconds, LEASE_MAX_SECONDS)
 
 
+LEASE_OWNER = ("story_grouping_host", "story_grouping_pid", "story_grouping_start")  # counts rows: who holds it
+
+
+def _this_host() -> int:
+    """A number for this machine as its processes see each other (host name, boot, pid namespace), 0 when it cannot
+    be told (no /proc): two groupers with the same number can ask whether the other's process still runs."""
+    import hashlib
+    import os
+    import socket
+
+    try:
+        with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as f:
+            boot = f.read().strip()
+        space = os.stat("/proc/self/ns/pid").st_ino
+    except OSError:
+        return 0
+    key = f"{socket.gethostname()}\n{boot}\n{space}".encode()
+    return int.from_bytes(hashlib.blake2b(key, digest_size=8).digest(), "big") >> 2 or 1
+
+
+def _started(pid: int) -> int | None:
+    """When process `pid` started (clock ticks after boot, /proc/PID/stat), None when it no longer runs (gone, or a
+    zombie: killed and not yet waited for)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            stat = f.read()
+    except (OSError, ValueError):
+        return None
+    fields = stat[stat.rfind(b")") + 2:].split()  # after the command's name, which may hold spaces and brackets
+    try:
+        return None if fields[0] in (b"Z", b"X") else int(fields[19])
+    except (IndexError, ValueError):
+        return None
+
+
+def _owner() -> tuple[int, int, int]:
+    """(host, pid, start) of this process as the lease records its holder."""
+    import os
+
+    pid = os.getpid()
+    host = _this_host()
+    start = _started(pid) if host else None
+    return (host, pid, start) if start is not None else (0, pid, 0)
+
+
+def _owner_dead(db) -> bool:
+    """Whether the lease's holder is a process of this machine that no longer runs (its pid gone, or taken by a
+    process started at another time): its lease is taken over at once. A holder on another machine, or one that
+    recorded no owner (an older newsreader), is waited for until its lease lapses."""
+    rows = dict(db.execute(f"SELECT name, value FROM counts WHERE name IN ({','.join('?' * len(LEASE_OWNER))})",
+                           LEASE_OWNER).fetchall())
+    host, pid, start = (rows.get(n) for n in LEASE_OWNER)
+    if not all(type(v) is int and v > 0 for v in (host, pid, start)) or host != _this_host():
+        return False
+    return _started(pid) != start
+
+
 def take_lease(lib: Library, seconds: int, renew: bool = False) -> bool:
     """Claim the right to group for `seconds` (False when another grouper, in this or another process,
     holds it and has not let it lapse). `renew` extends the claim taken through `lib`, or takes it again when it
-    lapsed and nobody else took it; False when another grouper holds it now."""
+    lapsed and nobody else took it; False when another grouper holds it now. A lease whose holder was a process of
+    this machine that has ended (killed mid-grouping) is taken over at once, not after it lapses."""
     import random
     import time
 
@@ -308,10 +366,11 @@ def take_lease(lib: Library, seconds: int, renew: bool = False) -> bool:
     token = lib.lease if renew and lib.lease is not None else random.randrange(1, 1 << 62)
     with lib.transaction() as db:
         row = db.execute("SELECT value FROM counts WHERE name = ?", (LEASE,)).fetchone()
-        if _lease_held(row, now, seconds) and not (renew and _lease_by(db) == lib.lease):
+        if (_lease_held(row, now, seconds) and not (renew and _lease_by(db) == lib.lease)
+                and not _owner_dead(db)):
             return False
         db.executemany("INSERT INTO counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
-                       [(LEASE, now + seconds), (LEASE_BY, token)])
+                       [(LEASE, now + seconds), (LEASE_BY, token), *zip(LEASE_OWNER, _owner())])
     lib.lease, lib.lease_seconds = token, seconds
     return True
 
