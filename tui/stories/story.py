@@ -10,7 +10,7 @@ from tui.engine.quotes.groups import group_text, quote_groups
 from tui.engine.types import PERSON
 from tui.stories.articles import StoryArticle, load_articles
 from tui.stories.people import NameLinker
-from tui.stories.summary import StorySentence, candidates, matrix, summarise, whats_new
+from tui.stories.summary import StorySentence, candidates, latest_news, matrix, summarise
 
 _QUOTE_KEY = re.compile(r"\W+")
 _RULE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -63,6 +63,7 @@ class StorySummary:
     articles: list[int]
     analysed: bool  # False when some articles had no analysis yet (quotes/entities are then partial)
     copies: dict[int, list[int]] = field(default_factory=dict)  # article -> its near-duplicates (same text elsewhere)
+    fresh: set[tuple[int, int]] = field(default_factory=set)  # every latest-day sentence no earlier article said
 
     @property
     def rows(self) -> int:
@@ -72,9 +73,10 @@ class StorySummary:
 
     def news(self) -> tuple[set[tuple[int, int]], list[StorySentence]]:
         """What's new without repeating the summary: the (article, index) keys of summary sentences
-        that are new, and the new sentences the summary does not show."""
+        that are new (any the latest day's articles add, not only the few `new` lists), and the new sentences
+        the summary does not show."""
         shown = {(x.article, x.index) for x in self.sentences}
-        new = {(x.article, x.index) for x in self.new}
+        new = {(x.article, x.index) for x in self.new} | self.fresh
         return shown & new, [x for x in self.new if (x.article, x.index) not in shown]
 
     def strongest_quote(self, leaving_out: str = "") -> StoryQuote | None:
@@ -104,13 +106,13 @@ def story_summary(lib, story_id: int, sentences: int | None = None, words: int |
     cands = candidates(arts)
     with one_blas_thread():
         x = matrix(cands) if cands else None  # one for the summary and what's new
-        picked, new = summarise(arts, sentences, words, cands, x=x), whats_new(arts, cands=cands, x=x)
+        picked, (new, fresh) = summarise(arts, sentences, words, cands, x=x), latest_news(arts, cands=cands, x=x)
     linker = _linker(arts)  # one for the quotes and the entities
     return StorySummary(
         id=story_id, title=row.title, sentences=picked,
         quotes=story_quotes(arts, linker=linker), entities=story_entities(arts, linker=linker), new=new,
         sources=row.sources, first=row.first, last=row.last, articles=[a.id for a in arts],
-        analysed=all(a.analysis is not None for a in arts), copies=_copies(arts))
+        analysed=all(a.analysis is not None for a in arts), copies=_copies(arts), fresh=fresh)
 
 
 def one_blas_thread():

@@ -228,23 +228,31 @@ def whats_new(arts: list[StoryArticle], limit: int = 3, cands: list[_Cand] | Non
               x=None) -> list[StorySentence]:
     """Sentences of the latest day's articles that no earlier article said (most central first).
     `cands` may pass candidates(arts), and then `x` matrix(cands)."""
+    return latest_news(arts, limit, cands, x)[0]
+
+
+def latest_news(arts: list[StoryArticle], limit: int = 3, cands: list[_Cand] | None = None,
+                x=None) -> tuple[list[StorySentence], set[tuple[int, int]]]:
+    """(whats_new's sentences, the (article, index) keys of every sentence of the latest day's articles that no
+    earlier article said): the summary marks each of its lines that is one of those "new", not only the `limit`
+    most central (a story's summary showed two sentences of the latest report, one marked "new", the other not)."""
     import numpy as np
 
     originals = [a for a in arts if not a.dup_of]
     if len(originals) < 2:
-        return []
+        return [], set()
     last_day = max(a.day for a in originals)
     if cands is None:
         cands, x = candidates(originals), None
     latest = [i for i, c in enumerate(cands) if c.art.day == last_day]
     earlier = [i for i, c in enumerate(cands) if c.art.day < last_day]
     if not latest or not earlier:
-        return []
+        return [], set()
     x = matrix(cands) if x is None else x
     sim = x[latest] @ x[earlier].T
     fresh = [latest[j] for j in range(len(latest)) if sim[j].max() < NEW_OVERLAP]
     if not fresh:
-        return []
+        return [], set()
     central = (x[fresh] @ x[latest].T).sum(axis=1)
     order: list[int] = []
     for i in np.argsort(-central):  # most central first, none repeating one already taken (two outlets'
@@ -254,5 +262,6 @@ def whats_new(arts: list[StoryArticle], limit: int = 3, cands: list[_Cand] | Non
         if len(order) == limit:
             break
     order.sort(key=lambda i: (cands[i].art.id, cands[i].index))
-    return [StorySentence(_tidy(cands[i].text), cands[i].art.id, cands[i].art.source, cands[i].art.day,
-                          cands[i].index) for i in order]
+    return ([StorySentence(_tidy(cands[i].text), cands[i].art.id, cands[i].art.source, cands[i].art.day,
+                           cands[i].index) for i in order],
+            {(cands[i].art.id, cands[i].index) for i in fresh})
