@@ -426,3 +426,37 @@ def test_the_app_says_once_that_grouping_new_articles_fails(tmp_path, monkeypatc
     monkeypatch.setattr(tui.stories, "group_new", refused)
     sources.say_grouping(host, sources.group_stories(None))
     assert notes == ["✗ Stories not grouped: DatabaseError: database disk image is malformed"]
+
+
+def test_who_lists_what_it_analysed_when_it_cannot_store_it(tmp_path, capsys, monkeypatch):
+    """`who` analyses the articles holding the name and stores each analysis, which fills the mention index its page
+    is read from. Another program that took the write lock just after the check (an import, the app's grouping):
+    `who` gave up storing at the first article, and stopped analysing there, so the page listed only the articles
+    analysed before ("no entity named" for a library none of whose articles was). It lists what it analysed, the
+    same page as once the analyses are stored, and leaves storing them to the background pass or the next `who`."""
+    db = waiting_library(tmp_path / "lib.db")
+    real = Library.free_to_write
+
+    def free_then_taken(self, wait=1.0):
+        free = real(self, wait)
+        if free and not holder.in_transaction:
+            holder.execute("BEGIN IMMEDIATE")  # the other writer, at exactly that moment
+        return free
+
+    def let_go():
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+
+    monkeypatch.setattr(Library, "free_to_write", free_then_taken)
+    for form in ([], ["--json"]):
+        holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        code, held = _main_beside_a_writer(holder, let_go, ["--db", str(db), "who", "Dalia Fenwick", *form])
+        out, err = capsys.readouterr()
+        assert code == 0 and held and not terminal_bytes(out.encode()), err
+        assert sqlite3.connect(db).execute("SELECT count(*) FROM analysis").fetchone()[0] == 0
+        monkeypatch.setattr(Library, "free_to_write", real)
+        stored, _ = run(db, capsys, "who", "Dalia Fenwick", *form)  # the writer gone: analysed and stored
+        assert sqlite3.connect(db).execute("SELECT count(*) FROM analysis").fetchone()[0] == 3
+        assert out == stored and "waited long enough" in out
+        damage(db, "DELETE FROM analysis", "DELETE FROM mentions")
+        monkeypatch.setattr(Library, "free_to_write", free_then_taken)

@@ -29,25 +29,34 @@ class Cache:
     """The library as the analysis cache of a reading command (`story`, `brief`, `who`: tui/stories/commands.py), which
     runs inside Library.impatient(): an analysis is stored when the write lock comes within that wait, else it serves
     this command only (the app's background pass stores it later) and no later one waits either (`skipped` counts
-    them). They waited for another program's writes (an import, the app's grouping) for each article analysed, up to
-    50 x 10 s each. Outside impatient() it is the library itself."""
+    them); what it analysed and could not store it keeps for its own use (`kept`, `mentions`). They waited for another
+    program's writes (an import, the app's grouping) for each article analysed, up to 50 x 10 s each. Outside
+    impatient() it is the library itself."""
 
     def __init__(self, lib) -> None:
         self.lib, self.skipped = lib, 0
+        # what was analysed and not stored, for this command's own use: (article id, key) -> analysis, and article
+        # id -> its mentions (label, name, count), which `who` lists beside the stored ones (people.py)
+        self.kept: dict[tuple[int, str], str] = {}
+        self.mentions: dict[int, list[tuple[str, str, int]]] = {}
 
     def get_analysis(self, article_id: int, key: str) -> str | None:
-        return self.lib.get_analysis(article_id, key)
+        kept = self.kept.get((article_id, key))
+        return kept if kept is not None else self.lib.get_analysis(article_id, key)
 
     def put_analysis(self, article_id: int, key: str, data: str, mentions=None) -> None:
         from tui.store.library import LibraryBusy
 
-        if self.skipped:
-            self.skipped += 1
-            return
-        try:
-            self.lib.put_analysis(article_id, key, data, mentions)
-        except LibraryBusy:
-            self.skipped = 1
+        if not self.skipped:
+            try:
+                self.lib.put_analysis(article_id, key, data, mentions)
+                return
+            except LibraryBusy:
+                pass
+        self.skipped += 1
+        self.kept[article_id, key] = data
+        if mentions is not None:
+            self.mentions[article_id] = list(mentions)
 
 
 def load_articles(lib, story_id: int, analyse: bool = True) -> list[StoryArticle]:

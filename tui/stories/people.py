@@ -178,19 +178,79 @@ class _ReadableMentions(_Mentions):
         return sorted(set(self._read(ids, "label, name, article_id", f"+label NOT IN {_NOT_AROUND}", ())))
 
 
+def _nocase(text: str) -> str:
+    """`text` as SQLite's NOCASE compares it (ASCII letters folded only)."""
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+class _Unstored:
+    """A mention index (_Mentions, _ReadableMentions) with the mentions of the articles `who` analysed and could not
+    store (another program held the library: tui.stories.articles.Cache) read as if stored: the page lists what was
+    analysed, as it will once they are stored. `extra`: article id -> its mentions (label, name, count)."""
+
+    def __init__(self, inner, lib, extra: dict[int, list[tuple[str, str, int]]]):
+        self.inner, self.lib, self.extra = inner, lib, extra
+
+    @property
+    def skipped(self) -> list[int]:
+        return self.inner.skipped
+
+    def named(self, last: str, full: str) -> list[tuple[str, str, int]]:
+        rows = self.inner.named(last, full)
+        if not self.extra:
+            return rows
+        last_k, full_k = _nocase(last), _nocase(full)
+        ends, whole = Counter(), Counter()
+        for mentions in self.extra.values():
+            for label, name, n in mentions:
+                k = _nocase(name)
+                if k == last_k or k.endswith(" " + last_k):
+                    ends[label, name] += n
+                if k == full_k:
+                    whole[label, name] += n
+        return rows + [(*k, n) for k, n in ends.items()] + [(*k, n) for k, n in whole.items()]
+
+    def articles(self, names: list[str], limit: int) -> list[tuple]:
+        if not self.extra:
+            return self.inner.articles(names, limit)
+        # (an article analysed here may have mentions stored from an earlier analysis: those made here count)
+        rows = [r for r in self.inner.articles(names, limit + len(self.extra)) if r[0] not in self.extra]
+        wanted = {_nocase(n) for n in names}
+        counts = {aid: sum(n for _label, name, n in named) for aid, named in
+                  ((aid, [m for m in mentions if _nocase(m[1]) in wanted]) for aid, mentions in self.extra.items())
+                  if named}
+        if counts:
+            marks = ",".join("?" * len(counts))
+            rows += [(*r, counts[r[0]]) for r in self.lib.db.execute(
+                f"SELECT id, title, source, sort_key FROM articles WHERE id IN ({marks})", list(counts))]
+        rows.sort(key=lambda r: (r[3] if type(r[3]) is str else "", r[0]), reverse=True)
+        return rows[:limit]
+
+    def around(self, ids: list[int]) -> list[tuple[str, str, int]]:
+        if not self.extra:
+            return self.inner.around(ids)
+        stored = [i for i in ids if i not in self.extra]
+        found = list(self.inner.around(stored)) if stored else []
+        not_around = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
+        found += list({(label, name, aid) for aid in ids if aid in self.extra
+                       for label, name, _n in self.extra[aid] if label not in not_around})
+        return sorted(found, key=lambda r: (r[0], _nocase(r[1]), r[2]))
+
+
 ANALYSE_LIMIT = 200  # articles analysed on demand for one `who` (the background pass does the rest)
 
 
-def _analyse_matches(lib, name: str) -> None:
-    """Analyse (and so index the mentions of) articles whose text has the name's last word."""
+def _analyse_matches(lib, name: str, cache) -> None:
+    """Analyse (and so index the mentions of) articles whose text has the name's last word; those `cache` (a
+    tui.stories.articles.Cache) cannot store (another program writes the library) it keeps, for this page."""
     from tui.engine.analysis import cached_analysis, get_cached
-    from tui.stories.articles import Cache
 
-    last, cache = name.split()[-1], Cache(lib)
+    last = name.split()[-1]
     for aid in lib.ids(search=last + " ", twins=True)[:ANALYSE_LIMIT]:
-        if cache.skipped:
-            return  # the library cannot be written now: what is not stored indexes no mention (the page as it is)
-        if get_cached(lib, aid) is None:
+        if get_cached(cache, aid) is None:
             art = lib.get(aid)
             if art is not None:
                 cached_analysis(cache, aid, art.body, title=art.title)
@@ -212,14 +272,14 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
         return None
     cache = Cache(lib)
     if analyse:
-        _analyse_matches(lib, name)
+        _analyse_matches(lib, name, cache)
     try:
-        person = _page(lib, name, _Mentions(lib), limit)
+        person = _page(lib, name, _Unstored(_Mentions(lib), lib, cache.mentions), limit)
     except sqlite3.DatabaseError:
         # a damaged page of the mentions (or of an article row): read them an article at a time, skipping those
         # that cannot be read and naming them, as `list` and `stories` do (it failed in one line, and the app's
         # entity page said it "cannot be built")
-        person = _page(lib, name, _ReadableMentions(lib), limit)
+        person = _page(lib, name, _Unstored(_ReadableMentions(lib), lib, cache.mentions), limit)
     if person is None:
         return None
     target = person.name
@@ -227,7 +287,7 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
     seen: dict[str, dict] = {}
     for a in person.articles:
         try:
-            an = get_cached(lib, a["id"])
+            an = get_cached(cache, a["id"])  # (stored, or made here and not stored)
         except sqlite3.DatabaseError:  # its analysis is on a damaged page: no quotes from it
             continue
         if an is None and analyse:
