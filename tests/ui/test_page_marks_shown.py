@@ -48,6 +48,42 @@ async def test_the_entity_page_shows_read_and_starred_marks_and_m_f_change_them(
         assert article_lines(articles)[ident].startswith("● "), article_lines(articles)
 
 
+async def test_n_and_N_on_the_entity_page_go_to_its_unread_articles_as_in_the_story_view(stories, make_app):
+    """walk25: the entity page lists articles marked ● unread and m marks them, as the story view does, but n there
+    said "n (Next unread article) works in the library, the article view and the story view, not on this page"."""
+    app = make_app(stories)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_story(pilot)
+        person = await open_person_from_story(pilot, "Agnes Trewin")
+        articles = person.query_one("#person-articles")
+        lines = [i for i, o in enumerate(articles.options) if (o.id or "").startswith("a:")]
+        assert len(lines) >= 2, lines
+        said = []
+        person.notify = lambda message, **kw: said.append(message)
+        person.set_focus(person.query_one("#person-quotes"))
+        await pilot.press("n")  # from the other pane: the first unread article
+        await settle(pilot)
+        assert person.focused is articles and articles.highlighted == lines[0], (articles.highlighted, said)
+        await pilot.press("m")  # read now: n goes on to the next, N finds none above
+        await settle(pilot)
+        await pilot.press("n")
+        assert articles.highlighted == lines[1], (articles.highlighted, said)
+        await pilot.press("N")
+        assert articles.highlighted == lines[1] and said[-1].startswith("No more unread articles on this page above"), said
+        for _ in lines[1:]:
+            articles.highlighted = next(i for i in lines if article_lines(articles)[int(articles.options[i].id[2:])]
+                                        .startswith("●"))
+            await pilot.press("m")
+            await settle(pilot)
+        await pilot.press("n")
+        assert said[-1] == f"Every article on this page is read ({len(lines)} articles).", said
+        assert "n/N unread" in hint(person)
+
+
+def hint(screen) -> str:
+    return str(screen.query_one("#page-hint").render())
+
+
 async def test_an_open_story_view_follows_an_article_removed_by_another_program(stories, make_app):
     """`newsreader remove ID` (or another window) deleted an article of the story on screen: the stories list under
     it followed, but the story view kept listing the article (and its sentences), and enter on it left the story for

@@ -324,10 +324,9 @@ async def test_a_reading_key_on_a_page_names_the_story_view_where_it_works_too(s
         briefing = await open_briefing(pilot)
         assert type(briefing).__name__ == "BriefingScreen"
         both = "the library, the article view, the story view and the entity page"  # m, f, o: the line's article
-        story_view = "the library, the article view and the story view"
         for key, name, where in (("f", "Star / unstar", both),  # (m marks the line's story read there: test_page_marks_shown)
-                                 ("n", "Next unread article", story_view),
-                                 ("N", "Previous unread article", story_view),
+                                 ("n", "Next unread article", both),  # n / N: the page's next unread article (walk25)
+                                 ("N", "Previous unread article", both),
                                  ("o", "Open the article's link in the browser", both)):
             said.clear()
             await pilot.press(key)
@@ -345,7 +344,8 @@ async def test_a_reading_key_on_a_page_names_the_story_view_where_it_works_too(s
         assert "Star / unstar — also in the story view and the entity page" in rows, rows
         # m marks the line's story there (the briefing's own words)
         assert "Mark the line's story read: all its articles (it leaves the briefing)" in help_sections(app)["On this page"]
-        assert "Next unread article (stories list: next story with unread) — also in the story view" in rows, rows
+        assert ("Next unread article (stories list: next story with unread) — also in the story view and the entity "
+                "page") in rows, rows
         assert "Next method" in rows and not any("also in" in w for w in rows if w.startswith("Next method")), rows
         await pilot.press("escape", "escape")
         await settle(pilot)

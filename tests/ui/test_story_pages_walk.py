@@ -28,7 +28,7 @@ def hint(screen) -> str:
 async def test_every_page_key_is_on_the_hint_line_at_80_columns(stories, make_app):
     """The story view's m and f (mark read, star) were on no hint line; the briefing's y (copy its quotes) and c
     neither; then the story view's o (the line's link) and n / N (its next / previous unread article), and the
-    entity page's o; the briefing's m (mark the line's story read). Each hint fits 80 columns (78 cells inside its padding), so none is cut: the story view names its
+    entity page's o, then its n / N (walk25); the briefing's m (mark the line's story read). Each hint fits 80 columns (78 cells inside its padding), so none is cut: the story view names its
     three copy keys as one there, and each in its own words where they fit."""
     path, ids = stories
     app = make_app(path)
@@ -53,7 +53,7 @@ async def test_every_page_key_is_on_the_hint_line_at_80_columns(stories, make_ap
         app.push_screen(PersonScreen(path, "Agnes Trewin"))
         await settle(pilot)
         text = hint(app.screen)
-        for part in ("⏎ open", "c/y copy quotes", "Y Markdown", "m/f marks", "o link", "esc back"):
+        for part in ("⏎ open", "c/y/Y copy", "m/f marks", "o link", "n/N unread", "esc back"):
             assert part in text, text
         assert cell_len(text) <= 78, text
         await pilot.press("escape")

@@ -251,6 +251,40 @@ class PageScreen(QuickSwitch, Screen):
 
         self.notify(f"Marked {yes if value else no}: {toast_title(line(article.title))}", markup=False)
 
+    # n / N on a page that lists articles (the story view, the entity page): the list whose article lines ("a:ID",
+    # marked ● when unread) they step through, and how the toasts name those articles
+    UNREAD_LIST = ""
+    UNREAD_OF = "on this page"
+
+    def step_to_unread(self, step: int) -> None:
+        """The cursor to the next (previous) article line marked unread (●) of UNREAD_LIST, below (above) the cursor
+        there; from another pane, the first (last) of them; a toast when there is none."""
+        from tui.app.widgets.story_list import StoryList
+
+        widget = self.query_one(self.UNREAD_LIST, StoryList)
+        lines = [i for i in range(widget.option_count)
+                 if (widget.get_option_at_index(i).id or "").startswith("a:")]
+        if not lines:
+            return
+        unread = [i for i in lines if widget.get_option_at_index(i).prompt.plain.startswith("●")]
+        at = widget.highlighted if self.focused is widget and widget.highlighted is not None else None
+        if at is None:
+            ahead = unread if step > 0 else unread[::-1]
+        else:
+            ahead = [i for i in unread if i > at] if step > 0 else [i for i in reversed(unread) if i < at]
+        if ahead:
+            self.set_focus(widget)
+            widget.highlighted = ahead[0]
+            return
+        if not unread:
+            self.notify(f"Every article {self.UNREAD_OF} is read ({len(lines)} article{'s' if len(lines) != 1 else ''}).",
+                        timeout=3)
+            return
+        other = keymap.first_key("previous_unread" if step > 0 else "next_unread", getattr(self.app, "user_keys", {}))
+        where, back = ("below", "above") if step > 0 else ("above", "below")
+        self.notify(f"No more unread articles {self.UNREAD_OF} {where}: {other} looks {back} ({len(unread)} unread).",
+                    timeout=4)
+
     def open_line_link(self) -> None:
         """o: the link of the line's article in the browser (as `o` in the library)."""
         main, article_id = self.main_screen(), self.line_article()

@@ -105,14 +105,24 @@ class PersonScreen(PageScreen):
                  "copy_summary": "Copy their quotes", "copy_quotes": "Copy their quotes",
                  "copy_markdown": "Copy the page as Markdown",
                  "toggle_read": "Mark the line's article read / unread", "star": "Star / unstar the line's article",
-                 "open_link": "Open the line's article's link in the browser ($BROWSER)"}
+                 "open_link": "Open the line's article's link in the browser ($BROWSER)",
+                 "next_unread": "Next unread article of the page (enter opens it)",
+                 "previous_unread": "Previous unread article of the page"}
     # m, f and o act on the article of the line under the cursor (an article or a quote), as in the story view (they
-    # said they work in the library, the article view and the story view only) (rebound keys follow)
-    BINDINGS = [b for b in keymap.bindings(keymap.MAIN) if b.id in ("toggle_read", "star", "open_link")]
+    # said they work in the library, the article view and the story view only); n / N go to the page's next /
+    # previous unread article line, as in the story view (they said "works in ... the story view, not on this page"
+    # beside article lines marked ●) (rebound keys follow)
+    BINDINGS = [b for b in keymap.bindings(keymap.MAIN)
+                if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread")]
+    UNREAD_LIST = "#person-articles"
     LINE_HINT = "Put the cursor on an article or a quote first."
     # (m and f in 80 columns too: "open the article / entity" left no room for them; o as well)
     HINT = (("open", "open"), (("copy_summary", "copy_quotes"), "copy quotes"), ("copy_markdown", "Markdown"),
-            (("toggle_read", "star"), "marks"), ("open_link", "link"), ("back", "back"))
+            (("toggle_read", "star"), "marks"), ("open_link", "link"), (("next_unread", "previous_unread"), "unread"),
+            ("back", "back"))
+    HINT_NARROW = (("open", "open"), (("copy_summary", "copy_quotes", "copy_markdown"), "copy"),
+                   (("toggle_read", "star"), "marks"), ("open_link", "link"),
+                   (("next_unread", "previous_unread"), "unread"), ("back", "back"))
 
     def __init__(self, db_path, name: str) -> None:
         super().__init__(db_path)
@@ -310,6 +320,13 @@ class PersonScreen(PageScreen):
 
     def action_open_link(self) -> None:
         self.open_line_link()
+
+    def action_next_unread(self, step: int = 1) -> None:
+        """n / N: the cursor to the page's next (previous) article line marked unread (●); enter opens it."""
+        self.step_to_unread(step)
+
+    def action_previous_unread(self) -> None:
+        self.step_to_unread(-1)
 
     def action_copy_summary(self) -> None:
         self.action_copy_quotes()

@@ -414,32 +414,14 @@ class StoryScreen(PageScreen):
         """o: the link of the line's article in the browser (as `o` in the library)."""
         self.open_line_link()
 
+    UNREAD_LIST = "#story-text"
+    UNREAD_OF = "of this story"
+
     def action_next_unread(self, step: int = 1) -> None:
         """n / N: the cursor to the story's next (previous) article line marked unread (●), below (above) the cursor
         in the summary's list; enter opens it. From the summary or the side list, the first (last) of them."""
-        widget = self.query_one("#story-text", StoryList)
-        if self.summary is None:
-            return
-        lines = [i for i in range(widget.option_count)
-                 if (widget.get_option_at_index(i).id or "").startswith("a:")]
-        unread = [i for i in lines if widget.get_option_at_index(i).prompt.plain.startswith("●")]
-        at = widget.highlighted if self.focused is widget and widget.highlighted is not None else None
-        if at is None:
-            ahead = unread if step > 0 else unread[::-1]
-        else:
-            ahead = [i for i in unread if i > at] if step > 0 else [i for i in reversed(unread) if i < at]
-        if ahead:
-            self.set_focus(widget)
-            widget.highlighted = ahead[0]
-            return
-        if not unread:
-            self.notify(f"Every article of this story is read ({len(lines)} article{'s' if len(lines) != 1 else ''}).",
-                        timeout=3)
-            return
-        other = keymap.first_key("previous_unread" if step > 0 else "next_unread", getattr(self.app, "user_keys", {}))
-        where, back = ("below", "above") if step > 0 else ("above", "below")
-        self.notify(f"No more unread articles of this story {where}: {other} looks {back} ({len(unread)} unread).",
-                    timeout=4)
+        if self.summary is not None:
+            self.step_to_unread(step)
 
     def action_previous_unread(self) -> None:
         self.action_next_unread(-1)
