@@ -87,6 +87,19 @@ def test_briefing_ranks_unread_stories_and_reads_well(filled):
     assert {it.story.id for it in later} == {story_of(lib, ids[t]) for t in ids if "frost" in t}
 
 
+def test_the_text_briefing_dates_each_sentence_as_the_screen_and_the_markdown_do(filled):
+    """`brief` printed "(Coastal Herald)" after each sentence where the briefing screen and `brief --format md` say
+    "(Coastal Herald, 2026-03-02)": over a story of several days the text did not say which day a line was from."""
+    lib, _ids = filled
+    items = briefing(lib)
+    text, md = briefing_text(items), briefing_markdown(items)
+    lines = [(s.text, s.source, s.day) for it in items for s in it.sentences]
+    assert len({day for _t, _s, day in lines}) > 1
+    for sentence, source, day in lines:
+        assert f"- {sentence} ({source}, {day})" in md
+        assert f"   - {sentence} ({source}, {day})\n" in text, text
+
+
 def test_parse_since():
     from datetime import date
 

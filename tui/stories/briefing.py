@@ -66,7 +66,10 @@ def as_text(items: list[BriefItem], since: str = "") -> str:
         lines.append(f"{n}. {cut_title(r.title)}  [story {r.id}]")
         size = f"{plural(r.rows, 'article')}, {_dates(r)}"  # a text from two outlets once
         lines.append(f"   {_at(size, outlets_line(r.sources), sep='; ')}")
-        lines += [f"   - {s.text}" + (f" ({cut_outlet(s.source)})" if s.source else "") for s in it.sentences]
+        # each sentence with its outlet and date, as the briefing screen, the Markdown and `story` give them (the
+        # outlet alone: a story over several days did not say which day a line was from)
+        lines += [f"   - {s.text}" + (f" ({where})" if (where := _at(cut_outlet(s.source), s.day)) else "")
+                  for s in it.sentences]
         if it.quote:
             lines.append(f"   “{it.quote.text}” — {cut(it.quote.speaker)}")
         lines.append("")
