@@ -156,3 +156,14 @@ def test_an_article_without_a_source_shows_its_date_alone(added):
     assert not [out for out in outputs if "no source" in out], outputs
     story_md = outputs[3]
     assert "(2026-03-0" in story_md or "(2026-03-" in story_md, story_md
+
+
+def test_who_names_nobody_without_sending_the_reader_to_analyse_the_library(added, tmp_path):
+    """`who` analyses the articles that hold the name's last word itself; when none names it, it said "(run
+    `newsreader analyze` first?)", as it did in an empty library: analysing everything finds no one either."""
+    r = run("who", "Okonkwo Nobody")
+    assert r.returncode == 1 and r.stderr == "newsreader: error: no entity named 'Okonkwo Nobody' in the library\n", r.stderr
+    empty = dict(os.environ, NEWSREADER_DB=str(tmp_path / "empty.db"))
+    r = subprocess.run(newsreader_cmd() + ["who", "Marta Okonkwo"], capture_output=True, text=True, env=empty,
+                       timeout=120)
+    assert r.returncode == 1 and r.stderr == "newsreader: error: no entity named 'Marta Okonkwo': the library is empty\n", r.stderr

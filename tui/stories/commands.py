@@ -170,8 +170,11 @@ def cmd_who(args) -> int:
         raise CliError("who needs a name (e.g. newsreader who \"Maria Silva\")")
     lib = open_library(args)
     try:
+        writable = _writable(lib)
         with lib.impatient():  # (as `story`: what cannot be stored within a second is not)
-            p = who(lib, args.name, analyse=_writable(lib))  # a reading command there
+            p = who(lib, args.name, analyse=writable)  # a reading command there
+        if p is None:
+            raise CliError(_nobody(lib, args.name, writable))
         rows = {}
         if p is not None:  # articles whose mentions are on a damaged page: named, as `list` names its rows
             from tui.commands import skipped_note
@@ -180,8 +183,6 @@ def cmd_who(args) -> int:
             rows = _rows_of(lib, [a["id"] for a in p.articles if type(a.get("id")) is int])
     finally:
         lib.close()
-    if p is None:
-        raise CliError(f"no entity named {args.name!r} in the analysed library (run `newsreader analyze` first?)")
     if args.json:
         out_json({"name": p.name, "label": p.label, "aliases": p.aliases, "articles": p.articles,
                   "timeline": [{"month": m, "articles": n} for m, n in p.timeline],
@@ -207,6 +208,20 @@ def cmd_who(args) -> int:
     for q in p.quotes:
         out(f"  {q['day']}  “{q['text']}”  [{_at(outlets_line(q['sources']), '#' + str(q['article']))}]")
     return 0
+
+
+def _nobody(lib, name: str, analysed: bool) -> str:
+    """Why `who NAME` found no one, in one line. It said "(run `newsreader analyze` first?)" every time: in an empty
+    library, and where `who` had just analysed every article holding the name's last word itself (up to
+    people.ANALYSE_LIMIT of them) — analysing the whole library would find no one either."""
+    from tui.stories.people import ANALYSE_LIMIT
+
+    if lib.count() == 0:
+        return f"no entity named {name!r}: the library is empty"
+    holding = len(lib.ids(search=name.split()[-1] + " ", twins=True)[:ANALYSE_LIMIT + 1])
+    if analysed and holding <= ANALYSE_LIMIT:
+        return f"no entity named {name!r} in the library"
+    return f"no entity named {name!r} in the analysed library (run `newsreader analyze` first?)"
 
 
 def _rows_of(lib, ids: list[int]) -> dict:
