@@ -166,9 +166,10 @@ class BriefingScreen(PageScreen):
         if not self.items:
             # what to do next (it said "No unread stories." and nothing else)
             keys = getattr(self.app, "user_keys", {})
-            if self.day:
+            if self.day:  # what t brings next (it said "all unread stories" at every step: t from "today" is 24h)
+                wider = SINCE[(SINCE.index(self.since) + 1) % len(SINCE)] if self.since in SINCE else ""
                 hint = (f"No unread stories since {self.day}: {keymap.first_key('briefing_since', keys)} widens the "
-                        "time (all unread stories).")
+                        f"time ({'since ' + wider if wider else 'all unread stories'}).")
             elif self._library_empty():  # (it said "everything is read" of an empty library)
                 hint = (f"No articles yet: {keymap.first_key('add', keys)} in the library adds a file or folder; "
                         f"{keymap.first_key('feeds', keys)}, then {keymap.first_key('add_feed', keys)}, subscribes "
