@@ -46,6 +46,10 @@ def test_add_groups_and_stories_lists_them_as_json(added):
     assert {s["id"] for s in since} < {s["id"] for s in rows} and strike["id"] in {s["id"] for s in since}
     text = run("stories")
     assert text.returncode == 0 and "Dock workers at Port Calderon" in text.stdout
+    # its dates as `story` and `brief` write a range (it was "2026-03-02..2026-03-05" in this list alone)
+    line = next(x for x in text.stdout.splitlines() if "Dock workers at Port Calderon" in x)
+    assert f"  {strike['first']} to {strike['last']}  Dock workers" in line, line
+    assert f"{strike['first']} to {strike['last']}" in run("story", str(strike["id"])).stdout
 
 
 def test_story_json_text_and_markdown(added):

@@ -73,8 +73,9 @@ def _story_lines(args, page) -> None:
             out_json({"id": r.id, "title": r.title, "articles": r.article_ids, "sources": r.sources,
                       "first": r.first, "last": r.last})
         elif not args.rebuild:
-            dates = r.first if r.first == r.last else f"{r.first}..{r.last}"
-            out(f"{r.id:>6}  {r.rows:>3} art {r.outlets:>2} src  {dates:22}  {cut_title(r.title)}")
+            # a range as `story` and `brief` write it (it was "2026-03-02..2026-03-05" here alone)
+            dates = r.first if r.first == r.last else f"{r.first} to {r.last}"
+            out(f"{r.id:>6}  {r.rows:>3} art {r.outlets:>2} src  {dates:24}  {cut_title(r.title)}")
 
 
 def _story_dict(s) -> dict:
