@@ -155,6 +155,11 @@ class AnalysisJobs:
         return self.method
 
     def _length(self, analysis) -> int:
+        """The length + and - step from: the one asked for while its analysis is still being made, else the one shown
+        (presses made before the changed summary arrived asked for the shown length + 1 again: six presses of +, one
+        sentence more)."""
+        if self.analysing and self.sentences:
+            return self.sentences
         if analysis and analysis.summary:
             return len(analysis.summary.sentences)
         return self.sentences or 3

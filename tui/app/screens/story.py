@@ -473,7 +473,9 @@ class StoryScreen(PageScreen):
         if self.summary is None:  # (the key did nothing without a word)
             self.notify("Still reading the story; try again in a moment.", severity="warning", timeout=3)
             return
-        current = len(self.summary.sentences)
+        # the length asked for last while it is still being read, else the one shown: presses made before the longer
+        # summary arrived asked for the shown length + 1 again (thirty presses of + gave 7 sentences)
+        current = self.sentences if self.sentences and self.loader.loading else len(self.summary.sentences)
         wanted = max(1, current + step)
         if wanted == current:  # at the end: say so, not nothing
             self.notify("Shortest summary: one sentence.", timeout=2)
