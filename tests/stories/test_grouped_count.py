@@ -95,7 +95,7 @@ def test_the_count_follows_every_writer(lib, monkeypatch):
     assert lib.db.execute("SELECT value FROM counts WHERE name = 'story_window_mark'").fetchone()  # a window ran
     # a rebuild: every membership forgotten and written again, in bulk (from 5 memberships instead of 500)
     monkeypatch.setattr(story_bulk, "BULK_INSERT_FROM", 5)
-    forgot, inserted = story_bulk.forget_memberships, story_bulk.insert_memberships
+    forgot, inserted = story_bulk.forget_memberships, story_bulk.insert_all
     took: list[str] = []
 
     def forget(db):
@@ -103,13 +103,13 @@ def test_the_count_follows_every_writer(lib, monkeypatch):
         took.extend(["forget"] * done)
         return done
 
-    def insert(db, rows):
-        done = inserted(db, rows)
-        took.extend(["insert"] * done)
+    def insert(db, select, args=()):  # (the rebuild's swap writes every membership at once)
+        done = inserted(db, select, args)
+        took.extend(["insert"] * (done is not None))
         return done
 
     monkeypatch.setattr(store, "forget_memberships", forget)
-    monkeypatch.setattr(store, "insert_memberships", insert)
+    monkeypatch.setattr(store, "insert_all", insert)
     rebuild(lib)
     assert "forget" in took and "insert" in took  # the bulk paths ran
     assert _agrees(lib) == 0

@@ -144,3 +144,28 @@ def test_a_changed_insert_trigger_takes_the_row_path(twins, monkeypatch):
         db.execute("DROP TRIGGER story_articles_twin_ai")
         db.execute("CREATE TRIGGER story_articles_twin_ai AFTER INSERT ON story_articles BEGIN SELECT 2; END")
         assert not story_bulk.insert_memberships(db, row)
+
+
+def test_a_rebuild_that_writes_only_what_differs_equals_one_that_writes_everything(twins, monkeypatch):
+    """A rebuild's swap (tui/store/stories.py swap_aside) writes only the memberships that differ from the library's
+    when they are few: the same library as forgetting every membership and writing them all."""
+    from tui.store import stories as store
+
+    few, every = twins
+    for lib in (few, every):  # memberships that differ from what a rebuild makes: an original whose copies follow,
+        with lib.transaction() as db:  # another's terms, one left out
+            original = db.execute("SELECT dup_of FROM story_articles WHERE dup_of IS NOT NULL").fetchone()[0]
+            db.execute("UPDATE story_articles SET terms = '{}' WHERE article_id = ?", (original,))
+            db.execute("UPDATE story_articles SET story_id = story_id + 500 WHERE article_id = (SELECT min(article_id)"
+                       " FROM story_articles WHERE dup_of IS NULL AND article_id <> ?)", (original,))
+            db.execute("DELETE FROM story_articles WHERE article_id = (SELECT max(article_id) FROM story_articles"
+                       " WHERE dup_of IS NULL)")
+    wrote, real = [], store._write_differing
+    monkeypatch.setattr(store, "_write_differing", lambda *a: wrote.append(real(*a)) or wrote[-1])
+    monkeypatch.setattr(store, "SWAP_DIFFERING", 0.5)  # (3 of 14 differ: a small library)
+    assert rebuild(few) == len(ALL + COPIES)
+    assert wrote == [True]
+    monkeypatch.setattr(store, "SWAP_DIFFERING", 0.0)
+    assert rebuild(every) == len(ALL + COPIES)
+    assert wrote == [True]
+    assert _state(few) == _state(every)

@@ -317,6 +317,7 @@ class Library:
         self._owner = 0  # the thread that opened it (only its own writes nest in it)
         self.lease: int | None = None  # the grouping lease taken through this library (tui/store/stories.py take_lease)
         self.lease_seconds = 0  # for how long it was taken (each of the grouper's writes renews it: hold_lease)
+        self.story_aside = False  # a rebuild's stories are built in this connection's own tables (stories.start_aside)
         if self.path.is_dir():
             raise StoreError(f"{visible(self.path)} is a directory, not a library file")
         if not self.path.parent.exists():

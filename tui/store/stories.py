@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import json.scanner
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from itertools import islice
 
 from tui.store.library import Library, StoreError, _explain
-from tui.store.story_bulk import forget_memberships, insert_memberships, renumber_memberships
+from tui.store.story_bulk import forget_memberships, insert_all, insert_memberships, renumber_memberships
 from tui.store.story_features import write_features
 
 
@@ -213,7 +214,8 @@ def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], m
                             [m.day for m in new_members], _compact_each(rounded, "}", "{"),
                             _compact_each([m.sketch for m in new_members], "]", "["),
                             [m.dup_of for m in new_members]))
-            if not insert_memberships(db, rows):  # the same in bulk for a big batch (tui/store/story_bulk.py)
+            # (built aside, the memberships have no triggers and no figures: `swap_aside` writes them through)
+            if lib.story_aside or not insert_memberships(db, rows):  # the same in bulk for a big batch (story_bulk.py)
                 db.executemany(
                     "INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"
                     " SELECT ?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)", [(*r, r[0]) for r in rows])
@@ -275,6 +277,226 @@ def clear(lib: Library) -> None:
         db.execute("INSERT OR REPLACE INTO counts (name, value) VALUES ('grouped', 0)")
         db.execute("DELETE FROM stories")
         bump_generation(db)
+
+
+# A rebuild is built aside (`newsreader stories --rebuild`: ~60 s at 100,000 articles, in many transactions): in
+# tables of this connection's own (SQLite's temp schema) named as the library's, so that every statement of the
+# grouping reads and writes them unchanged, while every other connection (the app, `stories`) reads the library's
+# stories as they were. `swap_aside` then writes the new grouping into the library in one transaction. A rebuild
+# killed before it leaves the library's stories whole (the temp tables go with the connection).
+ASIDE = ("stories", "story_articles", "counts")
+ASIDE_NOT_COPIED = ("story_grouping", "story_grouping_by", "story_grouping_host", "story_grouping_pid",
+                    "story_grouping_start", "story_window_mark")  # counts rows a rebuild starts without (the lease
+# stays the library's: main.counts; the window mark is forgotten, regroup_window.reset)
+ASIDE_CACHE_KIB = 65536  # the temp tables' page cache (a 100,000-article grouping is ~200 MB of memberships)
+
+
+def start_aside(lib: Library) -> None:
+    """From now on this connection's story tables are empty ones of its own (a rebuild from scratch, as after
+    `clear`), the library's left as they are; its counts a copy of the library's (their grouped count 0, and the
+    story id counter past every story id the library has had)."""
+    db = lib.db
+    end_aside(lib)
+    sqls = dict(db.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name IN (?, ?, ?)",
+                           ASIDE))
+    indexes = [r[0] for r in db.execute(
+        "SELECT sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name IN ('stories', 'story_articles')"
+        " AND sql IS NOT NULL ORDER BY name")]
+    try:
+        for name in ASIDE:
+            # (without their foreign keys: a temp table's would name temp.articles; the swap checks the articles)
+            sql = re.sub(r"\s+REFERENCES\s+\w+\s*\([^)]*\)(\s+ON\s+DELETE\s+CASCADE)?", "", sqls[name].strip(),
+                         flags=re.IGNORECASE)
+            db.execute("CREATE TEMP TABLE" + sql[len("CREATE TABLE"):])
+        for sql in indexes:  # the same query plans as on the library's tables
+            head, _, rest = sql.partition(" ON ")
+            words = head.split()
+            db.execute(f"{' '.join(words[:-1])} temp.{words[-1]} ON {rest}")
+        with lib.transaction() as t:
+            t.execute(f"INSERT INTO temp.counts SELECT name, value FROM main.counts"
+                      f" WHERE name NOT IN ({','.join('?' * len(ASIDE_NOT_COPIED))})", ASIDE_NOT_COPIED)
+            top = t.execute("SELECT max(id) FROM main.stories").fetchone()[0] or 0
+            t.execute("INSERT INTO temp.counts (name, value) VALUES ('story_ids', ?) ON CONFLICT(name) DO UPDATE"
+                      " SET value = CASE WHEN typeof(value) = 'integer' THEN max(value, excluded.value)"
+                      " ELSE excluded.value END", (top,))
+            t.execute("INSERT OR REPLACE INTO temp.counts (name, value) VALUES ('grouped', 0)")
+        # the grouped count kept as the library's triggers keep it (ungrouped_count reads it)
+        # (a temp trigger's unqualified names are the temp tables first: these)
+        db.execute("CREATE TEMP TRIGGER aside_grouped_ai AFTER INSERT ON temp.story_articles BEGIN"
+                   " UPDATE counts SET value = value + 1 WHERE name = 'grouped'; END")
+        db.execute("CREATE TEMP TRIGGER aside_grouped_ad AFTER DELETE ON temp.story_articles BEGIN"
+                   " UPDATE counts SET value = value - 1 WHERE name = 'grouped'; END")
+        db.execute(f"PRAGMA temp.cache_size = {-ASIDE_CACHE_KIB}")
+    except BaseException:
+        end_aside(lib)
+        raise
+    lib.story_aside = True
+
+
+def end_aside(lib: Library) -> None:
+    """The connection's own story tables dropped (if any): it reads and writes the library's again."""
+    lib.story_aside = False
+    db = lib.db
+    for name in ("aside_grouped_ai", "aside_grouped_ad"):
+        db.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
+    for name in ASIDE:
+        db.execute(f"DROP TABLE IF EXISTS temp.{name}")
+        db.execute(f"DROP TABLE IF EXISTS temp.{name}_aside")
+
+
+SWAP_CHUNK = 5000  # memberships written per statement group by swap_aside
+
+
+def swap_aside(lib: Library, then=None) -> int:
+    """Write the stories built aside (start_aside) into the library in one transaction, in place of its own, as
+    `clear` and the grouping's writes would have left them: every figure the triggers keep (story_stats,
+    story_sources, the copies' articles.twin_of, story_left, the grouped count). An article deleted meanwhile is
+    left out (its story's size follows; a story left empty goes), and so is one changed in place meanwhile (its
+    stored features went: it waits in no story, and the next grouping places it by what it says now). Inside a
+    caller's transaction it is a savepoint of it. `then()`, when given, is called inside the same transaction after
+    it (a rebuild's method and window mark). Returns the memberships written.
+
+    The foreign keys are not enforced meanwhile (every row written is checked against the articles here): with them,
+    SQLite deletes the old memberships one by one, six indexes each, not by its truncation (1.3 s at 100,000, load
+    14)."""
+    db = lib.db
+    keys = db.execute("PRAGMA foreign_keys").fetchone()[0] if not db.in_transaction else None
+    if keys:
+        db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        return _swap(lib, then)
+    finally:
+        if keys:
+            db.execute("PRAGMA foreign_keys = ON")
+
+
+def _swap(lib: Library, then) -> int:
+    db = lib.db
+    features = db.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'story_features'"
+                          ).fetchone() is not None
+    # (an article whose text changed in place lost its stored features: those the grouping stored are gone)
+    kept = " AND EXISTS (SELECT 1 FROM main.story_features f WHERE f.article_id = b.article_id)" if features else ""
+    # the memberships that differ, found before the write lock is taken (~1 s at 100,000): a rebuild mostly writes
+    # again what was there; found again under the lock when the stories changed meanwhile (an article deleted)
+    gen = _generation(db)
+    differ = _differing(db, "temp.story_articles", kept)
+    with lib.transaction():
+        hold_lease(lib, db)
+        for name in ("aside_grouped_ai", "aside_grouped_ad"):
+            db.execute(f"DROP TRIGGER IF EXISTS temp.{name}")
+        for name in ASIDE:
+            db.execute(f"ALTER TABLE temp.{name} RENAME TO {name}_aside")
+        lib.story_aside = False
+        built = db.execute("SELECT count(*) FROM temp.story_articles_aside").fetchone()[0]
+        if differ is not None and _generation(db) != gen:
+            differ = _differing(db, "temp.story_articles_aside", kept)
+        if differ is None or not _write_differing(db, differ, kept):
+            _write_all(db, kept)
+        # the stories as built (those that differ), their sizes from the rows when some were left out
+        db.execute("DELETE FROM stories WHERE id NOT IN (SELECT id FROM temp.stories_aside)")
+        db.execute("INSERT OR REPLACE INTO stories (id, title, first, last, size, terms)"
+                   " SELECT b.id, b.title, b.first, b.last, b.size, b.terms FROM temp.stories_aside b WHERE NOT EXISTS"
+                   " (SELECT 1 FROM stories s WHERE s.id = b.id AND s.title IS b.title AND s.first IS b.first"
+                   " AND s.last IS b.last AND s.size IS b.size AND s.terms IS b.terms)")
+        written = db.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+        if written != built:  # some left out: their stories' sizes from the rows, a story left empty gone
+            db.execute("UPDATE stories SET size = (SELECT count(*) FROM story_articles a WHERE a.story_id = stories.id)"
+                       " WHERE size <> (SELECT count(*) FROM story_articles a WHERE a.story_id = stories.id)")
+            db.execute("DELETE FROM stories WHERE size <= 0")
+        # the grouped count set, not moved (one damaged by hand, which hid waiting articles, is right again)
+        db.execute("INSERT OR REPLACE INTO counts (name, value) VALUES ('grouped', ?)", (written,))
+        ids = db.execute("SELECT value FROM temp.counts_aside WHERE name = 'story_ids'").fetchone()
+        if ids is not None and type(ids[0]) is int:
+            _remember_ids(db, ids[0])
+        bump_generation(db)
+        for name in ASIDE:
+            db.execute(f"DROP TABLE temp.{name}_aside")
+        if then is not None:
+            then()
+    return written
+
+
+SWAP_DIFFERING = 0.2  # a swap writes only the memberships that differ up to this share of them; more: all again
+
+
+def _generation(db) -> object:
+    row = db.execute("SELECT value FROM main.counts WHERE name = ?", (GENERATION,)).fetchone()
+    return row[0] if row else None
+
+
+def _differing(db, built: str, kept: str) -> tuple[list[int], list[int]] | None:
+    """(article ids whose built membership is not the library's as it is, or is left out, or is new; library
+    memberships of articles not built), or None when they are more than SWAP_DIFFERING of the memberships (the whole
+    table is written again)."""
+    total = db.execute(f"SELECT count(*) FROM {built}").fetchone()[0]
+    limit = int(total * SWAP_DIFFERING) + 1
+    changed = [r[0] for r in db.execute(
+        f"SELECT b.article_id FROM {built} b LEFT JOIN main.story_articles m ON m.article_id = b.article_id WHERE"
+        " m.article_id IS NULL OR m.story_id IS NOT b.story_id OR m.day IS NOT b.day OR m.terms IS NOT b.terms"
+        f" OR m.sketch IS NOT b.sketch OR m.dup_of IS NOT b.dup_of OR NOT (1{kept}) LIMIT ?", (limit,))]
+    if len(changed) >= limit:
+        return None
+    gone = [r[0] for r in db.execute(
+        f"SELECT m.article_id FROM main.story_articles m WHERE NOT EXISTS (SELECT 1 FROM {built} b"
+        " WHERE b.article_id = m.article_id) LIMIT ?", (limit,))]
+    return None if len(changed) + len(gone) >= limit else (changed, gone)
+
+
+def _write_differing(db, differ: tuple[list[int], list[int]], kept: str) -> bool:
+    """Make the library's memberships the built ones by deleting and inserting those that differ, row by row with
+    the triggers (the figures, the copies' twin_of, story_left follow as for any grouping's write); with them the
+    copies of an article whose row is written again (the delete trigger points them at another). False when the
+    rows so written are not then the built ones (the caller writes them all)."""
+    changed, gone = differ
+    redo: set[int] = set(changed)
+    for i in range(0, len(changed) + len(gone), 500):  # the copies of the articles rewritten or gone
+        part = (changed + gone)[i:i + 500]
+        redo.update(r[0] for r in db.execute(
+            f"SELECT article_id FROM main.story_articles WHERE dup_of IN ({','.join('?' * len(part))})", part))
+    ids = sorted(redo | set(gone))
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        db.execute(f"DELETE FROM main.story_articles WHERE article_id IN ({','.join('?' * len(part))})", part)
+    ids = sorted(redo)
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        db.execute("INSERT OR IGNORE INTO main.story_articles (article_id, story_id, day, terms, sketch, dup_of)"
+                   " SELECT b.article_id, b.story_id, b.day, b.terms, b.sketch, b.dup_of FROM temp.story_articles_aside b"
+                   f" WHERE b.article_id IN ({','.join('?' * len(part))}) AND EXISTS (SELECT 1 FROM articles a"
+                   f" WHERE a.id = b.article_id){kept} ORDER BY b.article_id", part)
+    for i in range(0, len(ids), 500):  # each written row as built (or left out: its article gone or changed)
+        part = ids[i:i + 500]
+        if db.execute(
+                f"SELECT 1 FROM main.story_articles m JOIN temp.story_articles_aside b ON b.article_id = m.article_id"
+                f" WHERE m.article_id IN ({','.join('?' * len(part))}) AND (m.story_id IS NOT b.story_id OR m.day IS"
+                " NOT b.day OR m.terms IS NOT b.terms OR m.sketch IS NOT b.sketch OR m.dup_of IS NOT b.dup_of)"
+                " LIMIT 1", part).fetchone() is not None:
+            return False
+    return True
+
+
+def _write_all(db, kept: str) -> None:
+    """Every membership forgotten (as `clear`) and the built ones written: in bulk (story_bulk.insert_all), else in
+    chunks through insert_memberships."""
+    if not forget_memberships(db):
+        db.execute("DELETE FROM story_articles")
+    db.execute("INSERT OR REPLACE INTO counts (name, value) VALUES ('grouped', 0)")
+    if insert_all(db, "SELECT b.article_id, b.story_id, b.day, b.terms, b.sketch, b.dup_of FROM"
+                      f" temp.story_articles_aside b WHERE 1{kept} ORDER BY b.article_id") is not None:
+        return
+    after = 0
+    while True:
+        rows = db.execute("SELECT b.article_id, b.story_id, b.day, b.terms, b.sketch, b.dup_of,"
+                          f" 1{kept} FROM temp.story_articles_aside b WHERE b.article_id > ?"
+                          " ORDER BY b.article_id LIMIT ?", (after, SWAP_CHUNK)).fetchall()
+        if not rows:
+            break
+        after = rows[-1][0]
+        rows = [r[:6] for r in rows if r[6]]
+        if not insert_memberships(db, rows):  # in bulk (story_bulk.py), else row by row with the triggers
+            db.executemany("INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"
+                           " SELECT ?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)",
+                           [(*r, r[0]) for r in rows])
 
 
 LEASE = "story_grouping"  # counts row: until when (unix seconds) one grouper holds the library
@@ -346,7 +568,7 @@ def _owner_dead(db) -> bool:
     """Whether the lease's holder is a process of this machine that no longer runs (its pid gone, or taken by a
     process started at another time): its lease is taken over at once. A holder on another machine, or one that
     recorded no owner (an older newsreader), is waited for until its lease lapses."""
-    rows = dict(db.execute(f"SELECT name, value FROM counts WHERE name IN ({','.join('?' * len(LEASE_OWNER))})",
+    rows = dict(db.execute(f"SELECT name, value FROM main.counts WHERE name IN ({','.join('?' * len(LEASE_OWNER))})",
                            LEASE_OWNER).fetchall())
     host, pid, start = (rows.get(n) for n in LEASE_OWNER)
     if not all(type(v) is int and v > 0 for v in (host, pid, start)) or host != _this_host():
@@ -365,18 +587,18 @@ def take_lease(lib: Library, seconds: int, renew: bool = False) -> bool:
     now = int(time.time())
     token = lib.lease if renew and lib.lease is not None else random.randrange(1, 1 << 62)
     with lib.transaction() as db:
-        row = db.execute("SELECT value FROM counts WHERE name = ?", (LEASE,)).fetchone()
+        row = db.execute("SELECT value FROM main.counts WHERE name = ?", (LEASE,)).fetchone()
         if (_lease_held(row, now, seconds) and not (renew and _lease_by(db) == lib.lease)
                 and not _owner_dead(db)):
             return False
-        db.executemany("INSERT INTO counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+        db.executemany("INSERT INTO main.counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
                        [(LEASE, now + seconds), (LEASE_BY, token), *zip(LEASE_OWNER, _owner())])
     lib.lease, lib.lease_seconds = token, seconds
     return True
 
 
 def _lease_by(db) -> object:
-    row = db.execute("SELECT value FROM counts WHERE name = ?", (LEASE_BY,)).fetchone()
+    row = db.execute("SELECT value FROM main.counts WHERE name = ?", (LEASE_BY,)).fetchone()
     return row[0] if row is not None else None
 
 
@@ -389,11 +611,11 @@ def hold_lease(lib: Library, db) -> None:
     if lib.lease is None:
         return
     now, seconds = int(time.time()), lib.lease_seconds
-    row = db.execute("SELECT value FROM counts WHERE name = ?", (LEASE,)).fetchone()
+    row = db.execute("SELECT value FROM main.counts WHERE name = ?", (LEASE,)).fetchone()
     if _lease_by(db) != lib.lease and _lease_held(row, now, seconds):
         lib.lease = None
         raise LeaseLost("another grouper took over the stories while this one waited for the library")
-    db.executemany("INSERT INTO counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+    db.executemany("INSERT INTO main.counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
                    [(LEASE, now + seconds), (LEASE_BY, lib.lease)])
 
 
@@ -409,7 +631,7 @@ def drop_lease(lib: Library) -> None:
     try:
         with lib.impatient(LEASE_DROP_WAIT), lib.transaction() as db:
             if _lease_by(db) == token:
-                db.execute("UPDATE counts SET value = 0 WHERE name IN (?, ?)", (LEASE, LEASE_BY))
+                db.execute("UPDATE main.counts SET value = 0 WHERE name IN (?, ?)", (LEASE, LEASE_BY))
     except LibraryBusy:
         pass
 
@@ -430,7 +652,7 @@ def renumber(lib: Library, ids: dict[int, int], before=None, after=None) -> None
         if before is not None:
             before(db)
         db.executemany("UPDATE stories SET id = ? WHERE id = ?", pairs)
-        if not renumber_memberships(db, pairs):  # the same in bulk (tui/store/story_bulk.py), else row by row
+        if lib.story_aside or not renumber_memberships(db, pairs):  # in bulk (story_bulk.py), else row by row
             db.executemany("UPDATE story_articles SET story_id = ? WHERE story_id = ?", pairs)
         bump_generation(db)
         if after is not None:

@@ -1071,14 +1071,24 @@ def rebuild(lib, jobs: int | None = None) -> int:
         raise store.StoreError("stories are being grouped by another process (the app?); try again in a minute")
     try:
         before = store.assignments(lib)
-        store.clear(lib)
-        reset_window(lib)
-        if jobs is None:
-            jobs = _default_jobs(store.ungrouped_count(lib), PARALLEL_FROM)
-        placed = _group(lib, BATCH, jobs)
-        store.renumber(lib, surviving_ids(before, store.assignments(lib)))
-        method.record(lib)
-        all_grouped_at_once(lib)  # the next window starts after them (fewer than LIBRARY_FROM too: none waits)
+        # built aside (store.start_aside): another program reads the old stories until the new ones are all made,
+        # then the new ones, never a library half grouped (it saw none, then more and more, for ~60 s at 100,000)
+        store.start_aside(lib)
+        try:
+            reset_window(lib)  # (the window mark and memos: none for the rebuild's own small batches)
+            if jobs is None:
+                jobs = _default_jobs(store.ungrouped_count(lib), PARALLEL_FROM)
+            placed = _group(lib, BATCH, jobs)
+            store.renumber(lib, surviving_ids(before, store.assignments(lib)))
+
+            def then() -> None:  # in the same transaction: the new stories' method and window mark
+                reset_window(lib)
+                method.record(lib)
+                all_grouped_at_once(lib)  # the next window starts after them (fewer than LIBRARY_FROM too: none waits)
+
+            store.swap_aside(lib, then)
+        finally:
+            store.end_aside(lib)
         return placed
     except store.LeaseLost:
         raise store.StoreError("stories were taken over by another process (the app?) while this waited for the "
