@@ -13,9 +13,8 @@ Alsing, the finance chief, spoke in Orvik.
 
 
 def _by_token(text: str) -> list[tuple[str, tuple]]:
-    """Each token's document features from its other mentions (the document-kind features, doc_kind.py, left out)."""
     segs, _, _ = prepare(text)
-    return [(t, tuple(x for x in f if not x.startswith("dk="))) for s in segs for t, f in zip(s.toks, s.docf)]
+    return [(t, f) for s in segs for t, f in zip(s.toks, s.docf)]
 
 
 def test_a_mention_reads_the_other_mentions_only():
@@ -45,7 +44,7 @@ def test_a_sentence_start_is_one_left_context():
 def test_the_features_of_a_word_repeated_many_times_stay_bounded():
     words = " ".join(f"Brenn w{k} Brenn Tor{k} ." for k in range(3000))
     segs, _, _ = prepare(words)
-    longest = max(len([x for x in f if not x.startswith("dk=")]) for s in segs for f in s.docf)
+    longest = max(len(f) for s in segs for f in s.docf)
     assert longest <= 64
     assert document_features([]) == []
 
