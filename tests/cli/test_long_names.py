@@ -147,7 +147,7 @@ def test_a_story_of_many_outlets_names_six_and_counts_the_rest(lib_path, capsys)
     assert lines[1].startswith(f"{counted}, Harbour Outlet ") and " +2 more; 2026-03-03" in lines[1], lines[1]
     assert lines[1].count("Harbour Outlet") == 6, lines[1]
     brief = run(capsys, "brief")
-    assert any(x.strip().startswith(f"{counted}, 2026-03-03; Harbour Outlet") and x.endswith(" +2 more")
+    assert any(x.strip().startswith(f"{counted}, {rows} unread, 2026-03-03; Harbour Outlet") and x.endswith(" +2 more")
                for x in brief), brief
     page = json.loads(run(capsys, "story", str(story), "--format", "json")[0])
     assert sorted(page["sources"]) == outlets

@@ -45,7 +45,7 @@ def as_markdown(items: list[BriefItem], since: str = "") -> str:
     for n, it in enumerate(items, 1):
         r = it.story
         lines.append(f"## {n}. {r.title}")
-        size = f"{plural(r.rows, 'article')}, {_dates(r)}"  # a text from two outlets once
+        size = _size(r)
         lines.append(f"*{_at(size, ', '.join(r.sources), sep=' — ')}*")
         lines.append("")
         lines += [f"- {s.text} ({_at(s.source, s.day)})" for s in it.sentences]
@@ -64,7 +64,7 @@ def as_text(items: list[BriefItem], since: str = "") -> str:
     for n, it in enumerate(items, 1):
         r = it.story
         lines.append(f"{n}. {cut_title(r.title)}  [story {r.id}]")
-        size = f"{plural(r.rows, 'article')}, {_dates(r)}"  # a text from two outlets once
+        size = _size(r)
         lines.append(f"   {_at(size, outlets_line(r.sources), sep='; ')}")
         # each sentence with its outlet and date, as the briefing screen, the Markdown and `story` give them (the
         # outlet alone: a story over several days did not say which day a line was from)
@@ -92,6 +92,12 @@ def _at(*parts: str, sep: str = ", ") -> str:
     """The parts that are there, joined: an article without a source (a pasted text, a watched folder's file)
     shows its date alone, as the app's screens show it, not "no source"."""
     return sep.join(p for p in parts if p)
+
+
+def _size(r: StoryRow) -> str:
+    """"7 articles, 5 unread, 2026-12-01 to 2026-12-03" (a text from two outlets once), as the briefing screen heads a
+    story ("7 articles · 5 unread · …"): a briefing of unread stories said how many articles, not how many unread."""
+    return f"{plural(r.rows, 'article')}, {r.unread} unread, {_dates(r)}"
 
 
 def _dates(r: StoryRow) -> str:
