@@ -120,6 +120,14 @@ def test_parse_since():
     assert parse_since("yesterday", today) == "2026-03-04"
     assert parse_since("2w", today) == "2026-02-19"
     assert parse_since("", today) == ""
+    assert parse_since("2026-01-14T08:30", today) == "2026-01-14"  # a date and time: its day
+    for junk in ("2026-01-14zzz", "2026-01-1", "2026-02-30"):  # the first was read as 2026-01-14 (walk25)
+        try:
+            parse_since(junk, today)
+        except ValueError as exc:
+            assert "--since" in str(exc)
+        else:
+            raise AssertionError(f"accepted {junk!r}")
     try:
         parse_since("last blue moon", today)
     except ValueError as exc:

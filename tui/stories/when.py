@@ -23,7 +23,7 @@ def parse_since(text: str | None, today: date | None = None) -> str:
         n, unit = int(m.group(1)), m.group(2).lower()
         days = {"h": n / 24, "d": n, "w": 7 * n}[unit]
         return (today - timedelta(days=int(days))).isoformat()
-    try:
-        return date.fromisoformat(t[:10]).isoformat()
+    try:  # a date, or a date and time (its day); not a date with anything else after it ("2026-01-14zzz" was read
+        return datetime.fromisoformat(t).date().isoformat()  # as 2026-01-14: its first ten characters)
     except ValueError:
         raise ValueError(f"cannot read --since {text!r}: use a date (2026-01-14), today, yesterday, 24h, 3d or 2w") from None
