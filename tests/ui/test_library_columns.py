@@ -115,3 +115,25 @@ async def test_the_source_column_fits_the_sources_on_screen(tmp_path, make_app):
         assert "Coast Courier 2026-03-03" in line, lines  # 13 cells: as wide as the longest name shown
         assert line.index(" Coast Courier") == title_cells + 3, lines
         assert cell_len(line.rstrip()) == articles.scrollable_content_region.width, lines
+
+
+async def test_every_width_of_the_stories_list_says_what_its_counts_count(tmp_path, make_app):
+    """Below 76 cells a story's row showed its counts bare: "3/3 2026-01-15" (a 68-cell pane at 200x50), "3
+    2026-01-15", "3 26-01-15": articles, outlets or unread? Each form names them now ("3 art 3 src", "3 art"), the
+    last day first as the widest form has it, and the title keeps what is left."""
+    from pilot_steps import started
+    from story_sample import make_story_library
+
+    path = tmp_path / "library.db"
+    make_story_library(path, cached=True)
+    seen = set()
+    for size, form in (((200, 50), " 2026-01-15   3 art  3 src"), ((160, 48), " 2026-01-15   3 art"),
+                       ((120, 40), " 26-01-15   3 art")):
+        async with started(make_app(path), size, stories=True) as (_pilot, screen):
+            articles = screen.articles
+            width = articles.scrollable_content_region.width
+            seen.add(56 <= width < 76 if "src" in form else 44 <= width < 56 if "20" in form else 30 <= width < 44)
+            story = next(line for line in rows(articles) if line.startswith("  ●3 Harbour"))
+            assert story.endswith(form) and "/" not in story, (size, width, story)
+            assert len(story) == width and "…" in story[:-len(form)], (size, width, story)  # the title fills the rest
+    assert seen == {True}, "a size did not give the width form it was chosen for"

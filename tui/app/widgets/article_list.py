@@ -279,16 +279,17 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         first, last = clean(row.first or "")[:10], clean(row.last or "")[:10]  # the database is untrusted
         span = date_span(first, last)
         outlets = str(row.outlets) if row.outlets else "–"  # no article of the story names its source: not "0 src"
+        # the dates first, right-aligned against the counts: the counts stay one column and the last days line up,
+        # and a one-day story's title gets the cells a range needs (17 were kept for every row). Every count says
+        # what it counts ("3 art 4 src"): the narrower forms showed "3/4" and "3", articles or outlets or unread?
         if width >= 76:
-            # the dates first, right-aligned against the counts: the counts stay one column and the last days line up,
-            # and a one-day story's title gets the cells a range needs (17 were kept for every row)
             meta = f" {span} {row.rows:>3} art {outlets:>2} src"
         elif width >= 56:
-            meta = f" {row.rows:>3}/{outlets:<2} {last:<10}"
+            meta = f" {last:>10} {row.rows:>3} art {outlets:>2} src"
         elif width >= 44:
-            meta = f" {row.rows:>3} {last:<10}"
+            meta = f" {last:>10} {row.rows:>3} art"
         elif width >= 30:
-            meta = f" {row.rows:>3} {last[2:]:<8}"
+            meta = f" {last[2:]:>8} {row.rows:>3} art"
         else:
             meta = ""
         # "●3", as an article row's unread dot: a bare number leading each row read like the row's own number
