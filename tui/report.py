@@ -117,8 +117,8 @@ def print_single(args, what: str, title: str, text: str) -> None:
 
         if fmt == "md":
             lines.append(f"## Entities in “{title}”\n")
-        for label, items in group_entities_as_rows(rec["entities"]):
-            lines.append(f"{label}:" if fmt == "text" else f"**{label}**")
+        for heading, items in group_entities_as_rows(rec["entities"]):
+            lines.append(f"{heading}:" if fmt == "text" else f"**{heading}**")
             for name, count in items:
                 lines.append(f"  {named(name)} ({count})" if fmt == "text" else f"- {name} ({count})")
     else:
@@ -148,13 +148,12 @@ def print_card(args, article) -> None:
 
 
 def group_entities_as_rows(entities: list[dict]) -> list[tuple[str, list[tuple[str, int]]]]:
-    """[(label, [(canonical, count), ...]), ...], labels in a fixed order, names by count."""
-    order = ["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "DATE", "TIME", "MONEY", "PERCENT",
-             "QUANTITY", "CARDINAL", "MISC"]
-    groups: dict[str, dict[str, int]] = {}
-    for e in entities:
-        name = e.get("canonical") or e["text"]
-        groups.setdefault(e["label"], {}).setdefault(name, 0)
-        groups[e["label"]][name] += 1
-    labels = sorted(groups, key=lambda x: order.index(x) if x in order else len(order))
-    return [(lb, sorted(groups[lb].items(), key=lambda kv: (-kv[1], kv[0]))) for lb in labels]
+    """[(heading, [(canonical, count), ...]), ...]: the app's entities section (People, Organisations, Places, Dates
+    and times, Money and quantities, Other, in that order; names by count, forms differing in case as one), not the
+    tagger's labels (PERSON, GPE, NORP ...) the text and Markdown printed. JSON keeps the labels."""
+    from types import SimpleNamespace
+
+    from tui.entity_kinds import entity_groups
+
+    return [(heading, names) for _key, heading, names in entity_groups(
+        SimpleNamespace(label=e["label"], canonical=e.get("canonical"), text=e["text"]) for e in entities)]

@@ -149,6 +149,28 @@ def test_engine_commands_on_a_file(lib_path, dump):
     assert "Lisbon" in e
 
 
+def test_entities_are_named_as_the_app_names_them_and_json_keeps_the_labels(dump):
+    """`entities` printed the tagger's labels as headings (PERSON:, GPE:, LOC:, CARDINAL: ...) where the app's
+    entities pane says People, Places, Money and quantities: the same headings, in the same order, now; JSON keeps
+    each entity's engine label."""
+    lines = run("entities", str(dump)).stdout.splitlines()
+    headings = [x for x in lines if not x.startswith("  ")]
+    assert headings[:3] == ["People:", "Organisations:", "Places:"], headings
+    assert set(headings) <= {"People:", "Organisations:", "Places:", "Dates and times:", "Money and quantities:",
+                             "Other:"}, headings
+    people = lines[1:lines.index("Organisations:")]
+    assert any(x.startswith("  Rita Moniz (") for x in people), lines
+    places = lines[lines.index("Places:"):lines.index("Dates and times:")]
+    assert any(x.startswith("  Lisbon (") for x in places), lines
+    md = run("entities", str(dump), "--format", "md").stdout
+    assert "**People**" in md and "**PERSON**" not in md, md
+    records = json.loads(run("entities", str(dump), "--format", "json").stdout)["entities"]
+    assert {e["label"] for e in records if e["text"] == "Rita Moniz"} == {"PERSON"}
+    assert {e["label"] for e in records} <= {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT", "DATE",
+                                              "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "MISC", "ORDINAL",
+                                              "LAW", "LANGUAGE", "WORK_OF_ART"}
+
+
 def test_quotes_are_shown_whole_unless_max_chars_asks(tmp_path):
     long_quote = ("We measured the water every morning for three winters, and every single morning the level "
                   "was higher than the engineers had promised the council it would ever be, so we stopped "

@@ -64,6 +64,9 @@ def test_story_json_text_and_markdown(added):
     assert any(e["name"] == "Tomas Reyes" for e in s["entities"])
     words = run("story", str(strike["id"]), "--words", "40")
     assert words.returncode == 0 and "Coastal Herald" in words.stdout
+    entities = next(x for x in words.stdout.splitlines() if x.startswith("Entities: "))
+    # the app's words, each count with its unit: it said "Tomas Reyes (PERSON, 4)"
+    assert "Tomas Reyes (person, " in entities and "PERSON" not in entities and " articles)" in entities, entities
     md = run("story", str(strike["id"]), "--format", "md")
     assert md.stdout.startswith("# Dock workers") and "## Quotes" in md.stdout
 
@@ -76,7 +79,7 @@ def test_who_and_brief(added):
     assert p["quotes"][0]["day"] == "2026-03-05"  # newest first
     text = run("who", "Okonkwo").stdout.splitlines()[0]
     # the articles as the library lists them: the samples' wire report printed by two outlets is one (--json: all 5)
-    assert text.startswith("Marta Okonkwo (PERSON) — 4 articles") and "also written -" not in text, text
+    assert text.startswith("Marta Okonkwo (person) — 4 articles") and "also written -" not in text, text
     b = run("brief", "--format", "md")
     assert b.returncode == 0 and b.stdout.startswith("# Briefing") and "## 1. Dock workers" in b.stdout
 

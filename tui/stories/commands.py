@@ -6,6 +6,7 @@ import sqlite3
 import sys
 
 from tui.cells import cut, cut_outlet, cut_title, fit, fit_source, outlets_line, plural
+from tui.entity_kinds import word_of
 
 
 def _since(args) -> str:
@@ -141,7 +142,8 @@ def story_text(s) -> str:
             lines.append(f"  {cut(g.speaker) or '(unattributed)'}")
             lines += [f"    “{q.text}”" + (f"  [{outlets_line(q.sources)}]" if q.sources else "") for q in g.quotes]
     if s.entities:
-        lines += ["", "Entities: " + ", ".join(f"{cut(e.name)} ({e.label}, {e.articles})" for e in s.entities[:25])]
+        lines += ["", "Entities: " + ", ".join(f"{cut(e.name)} ({word_of(e.label)}, {plural(e.articles, 'article')})"
+                                             for e in s.entities[:25])]
     return "\n".join(lines)
 
 
@@ -194,7 +196,7 @@ def cmd_who(args) -> int:
     # a text printed by two outlets is one line ("Coastline Daily +1") and one article, as in `list` and the app
     twins = {t for r in rows.values() for t in r.twins}
     shown = [a for a in p.articles if a.get("id") not in twins]
-    out(f"{cut(p.name)} ({p.label}) — {plural(len(shown), 'article')}" + (f"; also written {aliases}" if aliases else ""))
+    out(f"{cut(p.name)} ({word_of(p.label)}) — {plural(len(shown), 'article')}" + (f"; also written {aliases}" if aliases else ""))
     out("")
     out("Articles:")
     for a in shown[:50]:

@@ -2,18 +2,8 @@
 
 from __future__ import annotations
 
-# (key, legend name, plural heading, engine labels); the key names the CSS component class.
-# Labels as tui.engine.types spells them (written out: importing the engine module before the
-# first paint costs more than it is worth; tests/ui/test_text_layout.py checks they match).
-TYPES: list[tuple[str, str, str, frozenset[str]]] = [
-    ("person", "Person", "People", frozenset({"PERSON"})),
-    ("org", "Org", "Organisations", frozenset({"ORG"})),
-    ("place", "Place", "Places", frozenset({"GPE", "LOC", "FAC"})),
-    ("date", "Date", "Dates and times", frozenset({"DATE", "TIME"})),
-    ("number", "Number", "Money and quantities", frozenset({"MONEY", "PERCENT", "QUANTITY", "CARDINAL"})),
-    ("other", "Other", "Other", frozenset()),  # everything else: groups, events, products ...
-]
-KEYS = [key for key, *_ in TYPES]
+# The kinds, their names and engine labels: tui/entity_kinds.py (the command line names them the same way).
+from tui.entity_kinds import KEYS, TYPES, type_of  # noqa: F401  (imported from here by the widgets)
 
 # The six highlight colours: (background, text). Okabe & Ito's colour-blind-safe categorical palette
 # (sky blue, orange, bluish green, yellow, blue, reddish purple), each moved a little so that the six
@@ -30,14 +20,6 @@ COLOURS: dict[str, tuple[str, str]] = {
     "number": ("#dd66bb", "#000000"),  # reddish purple
     "other": ("#44ccff", "#000000"),  # sky blue
 }
-
-
-def type_of(label: str) -> str:
-    """The UI type key ("person", "place" ...) of an engine label."""
-    for key, _name, _heading, labels in TYPES:
-        if label in labels:
-            return key
-    return "other"
 
 
 _STYLES: dict = {}

@@ -6,38 +6,8 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual.strip import Strip
 
-from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.wrap import wrap_spans
-from tui.textsafe import clean
-
-
-def one_line(text: str) -> str:
-    """Untrusted text as one clean line."""
-    return " ".join(clean(text).split())
-
-
-def entity_groups(entities) -> list[tuple[str, str, list[tuple[str, int]]]]:
-    """[(type key, heading, [(canonical name, mentions), ...])] most-mentioned first, empty types left out.
-
-    Names are as the engine gave them (the store indexes that exact string); clean them to display. Forms of one name
-    that differ only in case are one entry ("Two" opening a sentence and "two" inside one were "Two ×1" and "two ×1"):
-    the store's entity index matches names in any case (NOCASE), so either form filters to the same articles. The entry
-    shows the form mentioned most, on a tie the one with fewer capitals ("two").
-    """
-    counts: dict[str, dict[str, dict[str, int]]] = {}
-    for ent in entities:
-        name = ent.canonical or ent.text  # raw: the store's entity index uses the same string
-        if one_line(name):
-            forms = counts.setdefault(type_of(ent.label), {}).setdefault(name.casefold(), {})
-            forms[name] = forms.get(name, 0) + 1
-    out = []
-    for key, _name, heading, _labels in TYPES:
-        if key in counts:
-            merged = [(min(forms, key=lambda f: (-forms[f], sum(c.isupper() for c in f))), sum(forms.values()))
-                      for forms in counts[key].values()]
-            names = sorted(merged, key=lambda kv: (-kv[1], kv[0].casefold()))
-            out.append((key, heading, names))
-    return out
+from tui.entity_kinds import entity_groups, one_line  # noqa: F401  (the summary list imports them from here)
 
 
 class Option:
