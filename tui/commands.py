@@ -412,16 +412,22 @@ def _engine_command(args, what: str) -> int:
         return report.run_batch(args, what)
     if not args.target:
         raise CliError(f"{what} needs an article ID, a file PATH, or --batch FILE.jsonl")
-    article = _load_target(args)
+    article = _load_target(args, prose=what == "summary")
     if getattr(args, "quotes", False):
         report.print_card(args, article)
         return 0
-    report.print_single(args, what, article.title, article.body)
+    from tui.store.library import digits
+
+    target = args.target
+    name = f"article {target}" if digits(target) and not Path(target).exists() else visible(target)
+    report.print_single(args, what, article.title, article.body, name)
     return 0
 
 
-def _load_target(args):
-    """The article of `args.target`: a stored one (an ID) or a file read as `add` reads it (a PATH)."""
+def _load_target(args, prose: bool = False):
+    """The article of `args.target`: a stored one (an ID) or a file read as `add` reads it (a PATH). With `prose`
+    (`summary`), a file `add` would skip as not prose (a word list: its lines joined into one "sentence" were printed
+    as the summary) is refused with add's reason."""
     target = args.target
     from tui.store.library import digits
 
@@ -438,5 +444,10 @@ def _load_target(args):
     for item in import_paths([target]):
         if item.article is None:
             raise CliError(f"{visible(target)}: {item.error}")
+        if prose:
+            from tui.importers.prose import item_not_prose_reason
+
+            if reason := item_not_prose_reason(item):
+                raise CliError(f"{visible(target)}: nothing to summarise: {reason}")
         return item.article
     raise CliError(f"{visible(target)}: nothing to read")

@@ -97,9 +97,16 @@ def run_batch(args, what: str) -> int:
     return 1 if failures else 0
 
 
-def print_single(args, what: str, title: str, text: str) -> None:
+def print_single(args, what: str, title: str, text: str, name: str = "the text") -> None:
+    """Print one article's summary, entities or quotes in `args.format`. A summary of a text with no sentence in it
+    (a list of words or figures: `add` skips such a file) is a failure said in one line (CliError, exit 1) naming
+    `name` (the article or file): it printed "Summary of “apple” (news, 0 sentences)" and exited 0."""
     rec = compute(what, text, title, args)
     fmt = args.format
+    if what == "summary" and not rec["sentences"] and not _has_sentences(text):  # (a method may rank none of them)
+        from tui.cli import CliError
+
+        raise CliError(f"{name}: no sentences to summarise (a list of words or figures, not prose)")
     if fmt == "json":
         sys.stdout.write(json_safe(json.dumps({"title": title, **rec}, ensure_ascii=False)) + "\n")
         return
@@ -119,8 +126,10 @@ def print_single(args, what: str, title: str, text: str) -> None:
             lines.append(f"## Entities in “{title}”\n")
         for heading, items in group_entities_as_rows(rec["entities"]):
             lines.append(f"{heading}:" if fmt == "text" else f"**{heading}**")
-            for name, count in items:
-                lines.append(f"  {named(name)} ({count})" if fmt == "text" else f"- {name} ({count})")
+            for entity, count in items:
+                lines.append(f"  {named(entity)} ({count})" if fmt == "text" else f"- {entity} ({count})")
+        if not rec["entities"]:
+            lines.append("no entities found")  # as `quotes` says "no quotes found" (it printed nothing at all)
     else:
         if fmt == "md":
             lines.append(f"## Key quotes in “{title}”\n")
@@ -134,6 +143,13 @@ def print_single(args, what: str, title: str, text: str) -> None:
         if not rec["quotes"]:
             lines.append("no quotes found")
     sys.stdout.write(clean("\n".join(lines)) + "\n")
+
+
+def _has_sentences(text: str) -> bool:
+    """Whether the text has a sentence with a word in it (a list of figures splits into "12", "7" ...)."""
+    from tui.engine.sentences import split_sentences
+
+    return any(ch.isalpha() for s in split_sentences(text) for ch in s.text)
 
 
 def print_card(args, article) -> None:

@@ -257,3 +257,24 @@ def test_list_dates_an_undated_article_by_the_day_it_was_added(lib_path):
         added = lib.db.execute("SELECT added_at FROM articles").fetchone()[0][:10]
     line = next(x for x in run("list").stdout.splitlines() if "Quiet week" in x)
     assert f" {added} " in line and "----------" not in line, line
+
+
+def test_a_summary_of_no_sentences_fails_in_one_line(tmp_path, lib_path):
+    """`summary` of a list of figures printed "Summary of “Lunch orders” (news, 0 sentences)" and exited 0, and of a
+    word list its words joined as one "sentence": a file `add` skips as not prose is refused with add's reason, a
+    stored article without a sentence (added with --force) says so, both with exit code 1 (README: 1 failure)."""
+    figures = tmp_path / "orders.txt"
+    figures.write_text("Lunch orders\n12\n7\n30\n4\n", encoding="utf-8")
+    words = tmp_path / "fruit.txt"
+    words.write_text("pear\nplum\nquince\nmedlar\nsloe\n", encoding="utf-8")
+    for path in (figures, words):
+        for fmt in ("text", "json"):
+            r = run("summary", str(path), "--format", fmt)
+            assert r.returncode == 1 and r.stdout == "" and r.stderr.count("\n") == 1, (path, fmt, r)
+            assert f"{path.name}: nothing to summarise: no prose" in r.stderr, r.stderr
+    assert run("add", "--force", str(figures)).returncode == 0
+    r = run("summary", "1")
+    assert r.returncode == 1 and r.stdout == "" and r.stderr.count("\n") == 1, r
+    assert "article 1: no sentences to summarise" in r.stderr, r.stderr
+    e = run("entities", str(words))  # a reading that finds nothing says so, as `quotes` does
+    assert e.returncode == 0 and e.stdout == "no entities found\n", e
