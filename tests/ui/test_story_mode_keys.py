@@ -463,3 +463,26 @@ def test_where_a_key_works_names_the_pages_in_one_order_whatever_was_imported_fi
             "print(where_it_works('toggle_read'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert out.stdout.strip() == ("the library, the article view, the story view, the entity page and the briefing"), out
+
+
+async def test_help_on_a_one_pane_page_does_not_list_tab(stories, make_app):
+    """`?` on the feeds list listed "tab Next pane" and "shift+tab Previous pane" under "On this page", where there is
+    no other pane to go to (tab left the cursor where it was); the briefing too. Pages of two panes keep them."""
+    app = make_app(stories)
+    async with started(app, (120, 40)) as (pilot, _main):
+        for keys, name, panes in ((("F",), "FeedsScreen", 1), (("b",), "BriefingScreen", 1),
+                                  (("v", "g", "enter"), "StoryScreen", 2)):
+            await pilot.press(*keys)
+            await settle(pilot)
+            await settle(pilot)
+            assert type(app.screen).__name__ == name
+            focused = app.focused
+            await pilot.press("tab")
+            await settle(pilot)
+            assert (app.focused is focused) == (panes == 1), (name, focused, app.focused)  # tab moves only there
+            await pilot.press("question_mark")
+            await settle(pilot)
+            here = help_sections(app)["On this page"]
+            assert ("Next pane" in here and "Previous pane" in here) == (panes == 2), (name, here)
+            await pilot.press("escape", "escape")
+            await settle(pilot)

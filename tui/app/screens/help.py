@@ -78,6 +78,8 @@ def page_keys(screen) -> set[str] | None:
         for binding in cls.__dict__.get("BINDINGS", []):
             if isinstance(binding, Binding) and binding.id and not binding.action.startswith("elsewhere("):
                 here.add(binding.id)
+    if len(getattr(screen, "PANES", ())) < 2:  # tab / shift+tab have no other pane to go to (the feeds list, the
+        here -= {"next_pane", "previous_pane"}  # briefing): help listed them there as the page's keys
     return {key_id for key_id in here if key_id in keymap.BY_ID and answered(keymap.BY_ID[key_id])}
 
 
