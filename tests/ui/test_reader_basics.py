@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 
-from pilot_steps import fake_browser, open_first, press_o_for_link, settle, shown_toasts, wait_until
+from pilot_steps import fake_browser, open_first, press_o_for_link, settle, shown_toasts, started, wait_until
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
 from tui.app.dialogs import ConfirmDialog
@@ -17,14 +17,15 @@ def status(screen) -> str:
     return str(screen.query_one("#library-status").render())
 
 
+async def counted(pilot, screen, shown: str) -> None:
+    """Wait until the status line says `shown` (the unread count lands after the list: these tests paused 0.7 s)."""
+    await wait_until(pilot, lambda: shown in status(screen), lambda: f"{shown!r} in {status(screen)!r}")
+
+
 async def test_unread_count_follows_opening_and_marks(library, make_app):
     path, _ = library
-    app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause(0.7)
-        await settle(pilot)
-        screen = app.screen
-        assert "4 articles · 4 unread" in status(screen)
+    async with started(make_app(path)) as (pilot, screen):
+        await counted(pilot, screen, "4 articles · 4 unread")
         await open_first(pilot)
         await pilot.pause()
         assert "3 unread" in status(screen)
@@ -70,9 +71,8 @@ async def test_mark_all_read_asks_above_twenty(tmp_path, make_app):
         lib.add_many([Article(title=f"Story number {i}", body=f"Body text {i} about the town council. " * 5)
                       for i in range(25)])
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause(0.7)
-        await settle(pilot)
+    async with started(app) as (pilot, screen):
+        await counted(pilot, screen, "25 unread")
         await pilot.press("A")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -176,9 +176,8 @@ async def test_mark_all_read_asks_by_the_unread_it_changes(tmp_path, make_app):
         for ident in ids[3:]:
             lib.set_read(ident, True)
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await pilot.pause(0.7)
-        await settle(pilot)
+    async with started(app) as (pilot, screen):
+        await counted(pilot, screen, "3 unread")
         await pilot.press("A")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog)
