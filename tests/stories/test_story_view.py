@@ -64,7 +64,7 @@ def test_who_links_short_and_titled_names_and_lists_quotes_newest_first(filled):
     assert {a["id"] for a in p.articles} == {ids[a.title] for a in STRIKE}
     assert [a["day"] for a in p.articles] == sorted((a["day"] for a in p.articles), reverse=True)
     assert [q["text"] for q in p.quotes] == ["Nobody gains from empty quays"]  # the comma before "Reyes said" is not his
-    assert p.quotes[0]["sources"] == ["Valley Courier", "Northbay Times"]
+    assert p.quotes[0]["sources"] == ["Northbay Times", "Valley Courier"]  # in the order they printed it, as the story
     assert "Marta Okonkwo" in [c["name"] for c in p.cooccurring]
     assert who(lib, "Governor Tomas Reyes").name == "Tomas Reyes"
     raman = who(lib, "Priya Raman", analyse=True)
@@ -150,3 +150,26 @@ def test_a_new_sentence_the_summary_shows_is_marked_there_not_printed_twice(fill
             assert out.count(x.text) == 1  # once: in the summary (marked) or under what's new
         assert out.count(", new") == len(marked)
     assert rest and all((x.article, x.index) not in marked for x in rest)
+
+
+def test_a_quote_printed_twice_has_one_date_on_the_entity_page_and_in_the_story(lib):
+    """The same words printed again a day later by another outlet: the entity page (`who`) dated the quote by the latest
+    copy (2026-03-04), the story view by the first (2026-03-03). Both give the first printing now: its date, its
+    article (what enter opens) and the outlets in the order they printed it."""
+    from dataclasses import replace
+
+    from tui.stories import group_new
+
+    wire = STRIKE[2]
+    again = replace(wire, title="Port talks to open at the governor's office", source="Harbour Bulletin",
+                    published="2026-03-04", body=wire.body + "\n\nHarbour Bulletin news desk.")
+    (_, first), (status, second) = lib.add_many([wire, again])
+    group_new(lib)
+    page = [q for q in who(lib, "Marta Okonkwo", analyse=True).quotes if q["text"].startswith("A handshake")]
+    story = [q for g in story_summary(lib, story_of(lib, first)).quotes for q in g.quotes
+             if q.text.startswith("A handshake")]
+    assert len(page) == 1 and len(story) == 1, (page, story)
+    assert (page[0]["day"], page[0]["article"], page[0]["sources"]) == ("2026-03-03", first,
+                                                                         ["Northbay Times", "Harbour Bulletin"])
+    assert (story[0].day, story[0].article, story[0].sources) == (page[0]["day"], page[0]["article"], page[0]["sources"])
+    assert status == "added" and second != first

@@ -285,7 +285,11 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
     target = person.name
     speaker_names = set(person.aliases) | {target}
     seen: dict[str, dict] = {}
-    for a in person.articles:
+    order: dict[int, tuple[int, int]] = {}  # id(quote) -> (its article's place, newest first; its place in the article)
+    # Oldest article first: words printed by several outlets are dated, credited and linked to their first printing,
+    # as the story view dates them (this page gave the latest copy's date, the story view the earliest); then the
+    # quotes are listed newest first by that date.
+    for rank, a in reversed(list(enumerate(person.articles))):
         try:
             an = get_cached(cache, a["id"])  # (stored, or made here and not stored)
         except sqlite3.DatabaseError:  # its analysis is on a damaged page: no quotes from it
@@ -304,7 +308,9 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
                     continue
                 seen[key] = {"text": text, "article": a["id"], "source": a["source"], "day": a["day"],
                              "sources": [a["source"]] if a["source"] else []}
+                order[id(seen[key])] = (rank, len(order))
                 person.quotes.append(seen[key])
+    person.quotes.sort(key=lambda q: order[id(q)])
     return person
 
 
