@@ -63,10 +63,12 @@ NAME_CELLS = 60  # a source, byline, feed, person or other entity named on its o
 
 
 def one_line(text: str) -> str:
-    """Untrusted text as one clean line (escape sequences and controls removed, every run of spaces one space)."""
-    from tui.textsafe import clean
+    """Untrusted text as one clean line (escape sequences and controls removed, every run of spaces one space), without
+    the characters terminals and Textual measure differently (textsafe.even_width: a 👍🏽 in a title pushed the pane's
+    border out in tmux)."""
+    from tui.textsafe import clean, even_width
 
-    return " ".join(clean(text or "").split())
+    return even_width(" ".join(clean(text or "").split()))
 
 
 def echoed(text: str, cells: int = ECHO_CELLS) -> str:

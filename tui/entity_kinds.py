@@ -5,7 +5,7 @@ engine's labels. No imports beyond the text cleaner: the app reads this before i
 
 from __future__ import annotations
 
-from tui.textsafe import clean
+from tui.cells import one_line
 
 # (key, legend name, plural heading, engine labels); the key names the UI's CSS component class.
 # Labels as tui.engine.types spells them (written out: importing the engine module before the
@@ -35,11 +35,6 @@ def type_of(label: str) -> str:
 def word_of(label: str) -> str:
     """An engine label in the app's words: "PERSON" -> "person", "GPE" -> "place", "NORP" -> "other"."""
     return WORDS[type_of(label)]
-
-
-def one_line(text: str) -> str:
-    """Untrusted text as one clean line."""
-    return " ".join(clean(text).split())
 
 
 def entity_groups(entities) -> list[tuple[str, str, list[tuple[str, int]]]]:

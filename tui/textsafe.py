@@ -115,3 +115,22 @@ def json_safe(line: str) -> str:
     The JSON value is unchanged (character offsets into it still hold); only its spelling is.
     """
     return _json_unsafe().sub(lambda m: "\\u%04x" % ord(m.group()), line)
+
+
+# Characters whose width Textual and terminals count differently, so a line holding them is drawn wider or narrower
+# than it was laid out and pushes the pane's border out of place: the emoji skin-tone modifiers (U+1F3FB-1F3FF: no
+# cell for Textual after an emoji, two for tmux and xterm, whose 👍🏽 takes four), the emoji presentation selector
+# (U+FE0F: a cell more for Textual after ❤ or a keycap digit, none for tmux) and the zero-width joiner (U+200D:
+# Textual leaves out the width of the character after it, a terminal that does not join the pair draws it). Without
+# them every terminal and Textual count the same cells: 👍 and the family's members side by side (👨👩👧).
+_UNEVEN = (0x200D, 0xFE0F, *range(0x1F3FB, 0x1F400))
+_DROP_UNEVEN = dict.fromkeys(_UNEVEN)
+_ZWNJ_FOR_UNEVEN = dict.fromkeys(_UNEVEN, 0x200C)  # a zero-width non-joiner: no cell anywhere, joins nothing
+
+
+def even_width(text: str, keep_length: bool = False) -> str:
+    """`text` for the screen: the characters Textual and terminals measure differently (_UNEVEN) taken out, or with
+    `keep_length` each replaced by a zero-width non-joiner (an article's text, whose entity spans are offsets)."""
+    if text.isascii():
+        return text
+    return text.translate(_ZWNJ_FOR_UNEVEN if keep_length else _DROP_UNEVEN)

@@ -18,7 +18,7 @@ from tui.app.idle_gc import IdleCollector
 from tui.app.screens.main import MainScreen
 from tui.config import Config, load_config, save_theme
 from tui.store import Library
-from tui.textsafe import clean
+from tui.textsafe import clean, even_width
 
 textual_fixes.install()
 css_cache.install()  # parsed stylesheets kept between runs (css_cache.py)
@@ -258,7 +258,7 @@ class NewsreaderApp(App):
     def notify(self, message: str, *, title: str = "", **options) -> None:
         """Every toast, from any screen or widget (theirs call this), with its text cleaned: a message that names a
         file, a feed or an error can carry escape sequences from untrusted input (issue 14 item 1's class)."""
-        super().notify(clean(message), title=clean(title), **options)
+        super().notify(even_width(clean(message)), title=even_width(clean(title)), **options)
 
     def copy_out(self, text: str, what: str, elsewhere: str = "") -> None:
         """Copy by every route (terminal OSC 52 + system clipboard) and toast what worked.

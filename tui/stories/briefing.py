@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from tui.store.stories import BRIEFING_SCAN, StoryRow, rank_score  # noqa: F401  (rank_score: its old home)
 from tui.stories.story import StoryQuote
 from tui.stories.summary import StorySentence
-from tui.cells import cut, cut_outlet, cut_title, one_line, outlets_line, plural
+from tui.cells import cut, cut_outlet, cut_title, outlets_line, plural
 
 MAX_SCAN = BRIEFING_SCAN  # stories looked at (the most recent)
 
@@ -79,11 +79,16 @@ def as_text(items: list[BriefItem], since: str = "") -> str:
 def as_quotes(items: list[BriefItem]) -> str:
     """Each story's strongest quote, one a line: “Quote” — Speaker (Source), what the briefing screen's `y` copies
     (`brief --quotes` prints it; the toast of `y` named `brief --format md`, the whole briefing)."""
+    from tui.textsafe import clean
+
+    def whole(text: str) -> str:  # one line, every character kept (one_line leaves out a 👍🏽's tone: for the screen)
+        return " ".join(clean(text or "").split())
+
     lines = []
     for it in items:
         if it.quote is not None:
-            speaker, source = one_line(it.quote.speaker), one_line(it.quote.source)
-            lines.append(f"“{one_line(it.quote.text)}”" + (f" — {speaker}" if speaker else "")
+            speaker, source = whole(it.quote.speaker), whole(it.quote.source)
+            lines.append(f"“{whole(it.quote.text)}”" + (f" — {speaker}" if speaker else "")
                          + (f" ({source})" if source else ""))
     return "\n".join(lines)
 

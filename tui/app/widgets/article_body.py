@@ -22,13 +22,15 @@ from tui.app.widgets.entity_types import KEYS as TYPE_KEYS, type_style, type_of
 from tui.app.widgets.runs import StyleRuns, text_segments
 from tui.app.widgets.scroll_size import content_width, quiet_virtual_size, relayout_if_needed
 from tui.app.widgets.wrap import wrap_spans
-from tui.textsafe import clean
+from tui.textsafe import clean, even_width
 
 WORDS_PER_MINUTE = 230
 
 
 def safe_same_length(text: str) -> str:
-    """`text` with every unsafe character replaced by a space, so span offsets stay valid."""
+    """`text` with every unsafe character replaced by a space, and every character terminals and Textual measure
+    differently (an emoji's skin tone) by a zero-width non-joiner, so span offsets stay valid."""
+    text = even_width(text, keep_length=True)
     if clean(text) == text:
         return text
     return "".join(ch if clean(ch) == ch else " " for ch in text)
@@ -53,17 +55,17 @@ def header_lines(article) -> list[tuple[str, str]]:
     where = " · ".join(x for x in (_cut(source), _cut(byline), article.published or added) if x)
     lines = [(_cut(article.title, HEADER_TITLE_CELLS), "title")]
     if where:
-        lines.append((clean(where), "meta"))
+        lines.append((even_width(clean(where)), "meta"))
     also = [_cut(s) for s in getattr(article, "outlets", ())[1:] if s]  # the same text from other outlets (twins.py)
     if also:
-        lines.append((clean("Same text also in: " + ", ".join(also)), "meta"))
+        lines.append((even_width(clean("Same text also in: " + ", ".join(also))), "meta"))
     lines.append((f"{words:,} words · {minutes} min read", "meta"))
     if article.tags:
         lines.append(("Tags: " + ", ".join(_cut(t) for t in article.tags), "meta"))
     feed = getattr(article, "feed", "")  # set by the screen when a feed delivered the article
     if feed or article.url:
         link = " · ".join(x for x in (f"Feed: {_cut(feed)}" if feed else "", _cut(article.url or "", URL_CELLS)) if x)
-        lines.append((clean(link), "meta"))
+        lines.append((even_width(clean(link)), "meta"))
     return lines
 
 

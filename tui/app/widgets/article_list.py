@@ -16,7 +16,7 @@ from tui.app.widgets.focus_style import QuietFocus
 from tui.app.widgets.readable import readable
 from tui.app.widgets.scrollbar import QuickScrollBars
 from tui.app.widgets.rows import RowSource
-from tui.textsafe import clean
+from tui.textsafe import clean, even_width
 
 
 def date_span(first: str, last: str) -> str:
@@ -296,7 +296,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         count = str(row.unread) if row.unread < 1000 else "1k+"
         unread = f"{'●' + count:>4} " if row.unread > 0 else "     "  # never "●-5"
         room = max(4, width - len(unread) - cell_len(meta))
-        title = " ".join(clean(row.title or "").split()) or "(untitled story)"
+        title = even_width(" ".join(clean(row.title or "").split())) or "(untitled story)"
         if cell_len(title) > room:
             title = set_cell_size(title, room - 1) + "…"
         segments = [
@@ -335,7 +335,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             title_style += self._styles_open  # set by _style (title_style came from it)
         # An undated article shows the day it was added (it sorts by it: newest first means newest first).
         date = (row.published or row.sort_key or "")[:10]
-        source = " ".join(clean(row.source or "").split())
+        source = even_width(" ".join(clean(row.source or "").split()))
         # Fixed-width columns so sources and dates line up; fewer columns as the pane narrows. Dates
         # keep their year (2-digit below 44 columns); a cut source ends in an ellipsis.
         if width >= 56:
@@ -347,7 +347,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         else:
             meta = ""
         room = max(4, width - 3 - cell_len(meta))
-        title = " ".join(clean(row.title).split())
+        title = even_width(" ".join(clean(row.title).split()))
         if cell_len(title) > room:
             title = set_cell_size(title, room - 1) + "…"
         segments = [
@@ -390,7 +390,7 @@ def source_cells_range(width: int) -> tuple[int, int]:
 
 def _source_need(row) -> int:
     """The cells `row`'s source cell needs whole: its name, and " +N" when it stands for other outlets' copies."""
-    need = cell_len(" ".join(clean(row.source or "").split()))
+    need = cell_len(even_width(" ".join(clean(row.source or "").split())))
     return need + len(f" +{len(row.outlets) - 1}") if len(row.outlets) >= 2 else need
 
 

@@ -57,3 +57,11 @@ class SearchBox(Input):
     def on_mouse_down(self) -> None:
         self.arm()
         self.focus()
+
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Every change of the text (typed, pasted) without the characters Textual and the terminal measure differently
+        (textsafe.even_width): a 👍🏽 typed here was laid out in 2 cells and drawn by tmux in 4, which pushed the pane's
+        right border off the line. The box keeps the 👍."""
+        from tui.textsafe import even_width
+
+        super().replace(even_width(text), start, end)
