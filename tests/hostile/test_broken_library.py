@@ -336,7 +336,7 @@ def test_who_on_a_library_damaged_in_its_mentions_shows_what_is_readable(people_
     out = r.stdout.decode()
     head = out.splitlines()[0]
     shown = int(head.split("— ")[1].split()[0])
-    assert head.startswith("Maria Silva (PERSON) — ") and shown > 100, head
+    assert head.startswith("Maria Silva (person) — ") and shown > 100, head
     assert "Appears with: Porto" in out and "“We will build the new quay before the winter storms”" in out, out[-800:]
     [warning] = r.stderr.decode().splitlines()
     assert "is damaged" in warning, warning
@@ -373,7 +373,7 @@ def test_who_and_export_on_a_library_whose_list_index_is_damaged_show_what_is_re
     r = run_cli("who", "Maria Silva", db=db)
     assert r.returncode == 0 and b"Traceback" not in r.stderr, r.stderr[-500:]
     head = r.stdout.decode().splitlines()[0]
-    assert head.startswith("Maria Silva (PERSON) — ") and int(head.split("— ")[1].split()[0]) > 100, head
+    assert head.startswith("Maria Silva (person) — ") and int(head.split("— ")[1].split()[0]) > 100, head
     [warning] = r.stderr.decode().splitlines()
     assert "is damaged" in warning, warning
     assert digest(db) == before
