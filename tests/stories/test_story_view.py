@@ -152,10 +152,9 @@ def test_a_new_sentence_the_summary_shows_is_marked_there_not_printed_twice(fill
     assert rest and all((x.article, x.index) not in marked for x in rest)
 
 
-def test_a_quote_printed_twice_has_one_date_on_the_entity_page_and_in_the_story(lib):
-    """The same words printed again a day later by another outlet: the entity page (`who`) dated the quote by the latest
-    copy (2026-03-04), the story view by the first (2026-03-03). Both give the first printing now: its date, its
-    article (what enter opens) and the outlets in the order they printed it."""
+def _printed_again(lib) -> tuple[int, int]:
+    """The samples' wire report (Northbay Times, 2026-03-03) and the same text printed a day later by another outlet,
+    stored and grouped; returns their ids."""
     from dataclasses import replace
 
     from tui.stories import group_new
@@ -165,6 +164,15 @@ def test_a_quote_printed_twice_has_one_date_on_the_entity_page_and_in_the_story(
                     published="2026-03-04", body=wire.body + "\n\nHarbour Bulletin news desk.")
     (_, first), (status, second) = lib.add_many([wire, again])
     group_new(lib)
+    assert status == "added" and second != first
+    return first, second
+
+
+def test_a_quote_printed_twice_has_one_date_on_the_entity_page_and_in_the_story(lib):
+    """The same words printed again a day later by another outlet: the entity page (`who`) dated the quote by the latest
+    copy (2026-03-04), the story view by the first (2026-03-03). Both give the first printing now: its date, its
+    article (what enter opens) and the outlets in the order they printed it."""
+    first, _second = _printed_again(lib)
     page = [q for q in who(lib, "Marta Okonkwo", analyse=True).quotes if q["text"].startswith("A handshake")]
     story = [q for g in story_summary(lib, story_of(lib, first)).quotes for q in g.quotes
              if q.text.startswith("A handshake")]
@@ -172,4 +180,14 @@ def test_a_quote_printed_twice_has_one_date_on_the_entity_page_and_in_the_story(
     assert (page[0]["day"], page[0]["article"], page[0]["sources"]) == ("2026-03-03", first,
                                                                          ["Northbay Times", "Harbour Bulletin"])
     assert (story[0].day, story[0].article, story[0].sources) == (page[0]["day"], page[0]["article"], page[0]["sources"])
-    assert status == "added" and second != first
+
+
+def test_the_entity_page_counts_a_text_printed_twice_once_beside_a_name(lib):
+    """The page lists the two records of one text as one article ("1 article"), but "Appears with" counted both: "Tomas
+    Reyes · 2 articles" beside a page of one."""
+    first, second = _printed_again(lib)
+    assert lib.db.execute("SELECT twin_of FROM articles WHERE id = ?", (second,)).fetchone()[0] == first
+    p = who(lib, "Marta Okonkwo", analyse=True)
+    assert {a["id"] for a in p.articles} == {first, second}  # (--json lists every record)
+    together = {c["name"]: c["articles"] for c in p.cooccurring}
+    assert together["Tomas Reyes"] == 1 and together["Calderon Dockers Union"] == 1, together

@@ -336,9 +336,12 @@ def _page(lib, name: str, mentions, limit: int) -> Person | None:
     ids = [a["id"] for a in person.articles]
     if ids:
         found = mentions.around(ids)
+        shown_as = _shown_as(lib, ids)
         where: dict[tuple, set] = {}
         for lab, nm, article_id in found:
-            where.setdefault((lab, nm), set()).add(article_id)
+            # a text printed by two outlets is one article here as on the page ("Agnes Trewin · 4 articles" beside
+            # a page of 3: her two records of the same wire text were two)
+            where.setdefault((lab, nm), set()).add(shown_as.get(article_id, article_id))
         co_link = NameLinker([(lab, nm, len(arts)) for (lab, nm), arts in where.items()])
         merged: dict[str, set] = {}
         labels: dict[str, Counter] = {}
@@ -355,6 +358,21 @@ def _page(lib, name: str, mentions, limit: int) -> Person | None:
                               for nm, arts in ranked]
     person.skipped = sorted(set(mentions.skipped), reverse=True)
     return person
+
+
+def _shown_as(lib, ids: list[int]) -> dict[int, int]:
+    """{copy: the article whose row shows it} for the near-duplicates (articles.twin_of) among `ids`; {} when the
+    library cannot say (a damaged page: each record then counts on its own, as before)."""
+    out: dict[int, int] = {}
+    try:
+        for at in range(0, len(ids), 500):
+            chunk = ids[at:at + 500]
+            out.update((a, b) for a, b in lib.db.execute(
+                f"SELECT id, twin_of FROM articles WHERE twin_of IS NOT NULL AND id IN ({','.join('?' * len(chunk))})",
+                chunk) if type(a) is int and type(b) is int)
+    except sqlite3.DatabaseError:
+        return {}
+    return out
 
 
 def _str(value) -> str:
