@@ -80,6 +80,8 @@ def test_who_and_brief(added):
     text = run("who", "Okonkwo").stdout.splitlines()[0]
     # the articles as the library lists them: the samples' wire report printed by two outlets is one (--json: all 5)
     assert text.startswith("Marta Okonkwo (person) — 4 articles") and "also written -" not in text, text
+    together = next(x for x in run("who", "Okonkwo").stdout.splitlines() if x.startswith("Appears with: "))
+    assert "Tomas Reyes (person, 4 articles)" in together, together  # it said "Tomas Reyes (4)"
     b = run("brief", "--format", "md")
     assert b.returncode == 0 and b.stdout.startswith("# Briefing") and "## 1. Dock workers" in b.stdout
 

@@ -205,7 +205,9 @@ def cmd_who(args) -> int:
         out(f"  {a['day'] or '----------':10}  #{a['id']:<6} {source}  {cut_title(a['title'])}")
     if p.cooccurring:
         out("")
-        out("Appears with: " + ", ".join(f"{cut(c['name'])} ({c['articles']})" for c in p.cooccurring[:15]))
+        # each with its kind and what its count counts, as `story` names its entities ("Kellmouth (3)" said neither)
+        out("Appears with: " + ", ".join(f"{cut(c['name'])} ({word_of(c['label'])}, {plural(c['articles'], 'article')})"
+                                         for c in p.cooccurring[:15]))
     out("")
     out("Quotes:" if p.quotes else "Quotes: none found")
     for q in p.quotes:
