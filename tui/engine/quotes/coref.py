@@ -40,6 +40,7 @@ def sentence_starts(text: str) -> list[int]:
     return starts
 
 
+LEAD_CHARS = 200  # an opening phrase ends at a comma this close to its sentence's start, or it is none
 MAX_GROUPS = 64  # sentences with a fitting name a pronoun's antecedent is looked for in, at most
 
 
@@ -96,7 +97,8 @@ class PersonIndex:
                     and rules.enabled("one-word-thing-is-nobody"):
                 speaks = False  # "Arsenal said": tagged an organisation, it makes no person of a one-word name
             if is_person(full) or (len(toks) == 1 and (speaks or titled and (personal or gender_of(run)))):
-                found.append((m.start(), m.end(), full, gender_of(tokens(m.group())) or gender_of(tokens(full)), speaks,
+                found.append((m.start(), m.end(), full, gender_of(tokens(m.group())) or gender_of(tokens(full))
+                              or _role_sex(text, m.start()), speaks,
                               _modifies_a_name(text, m.end())))
             elif len(toks) == 1 and not (things and a_thing(m.start(), m.end())) and (
                     _maybe_someone(toks[0], lower) if named_people is None
@@ -111,6 +113,10 @@ class PersonIndex:
         self.weak: list[tuple[int, int, str, str | None]] = [w for w in weak if not inside(w[0])]
         self.weak_pos = [w[0] for w in self.weak]
         self.aside: list[bool] = []  # the mention sits in a leading "While Okafor ..., " clause
+        # the mention sits in a phrase that opens its sentence before a comma ("Growing up in Bergen, Holm ...", "In a
+        # letter to Lind, Holm ...") or only describes the person named next: no subject for a "he"/"she" (resolve)
+        self.lead: list[bool] = []
+        self.main: list[bool] = []  # the mention opens the clause after its sentence's first comma (', Holm saw')
         for p, end, name, sex, speaks, modifier in sorted(found, key=lambda f: f[0]):
             if not inside(p):
                 self.pos.append(p)
@@ -119,6 +125,8 @@ class PersonIndex:
                 self.sex.append(sex)
                 self.speaks.append(speaks)
                 self.aside.append(modifier or self._in_leading_clause(text, p))
+                self.lead.append(self._in_leading_phrase(text, p))
+                self.main.append(not modifier and self._opens_main_clause(text, p))
         # "he said" / "she argued" outside quotes: where a pronoun already speaks for someone
         self.talking_pronouns: list[tuple[int, str]] = [
             (m.start(), m.group(1).lower()) for m in _PRONOUN_TALKS.finditer(text)
@@ -174,6 +182,11 @@ class PersonIndex:
             if j - first > 64:
                 first = j - 64  # a "sentence" of hundreds of names is no prose: its last ones will do
             fits = [i for i in range(first, j + 1) if not (want and self.sex[i] and self.sex[i] != want)]
+            if len(fits) > 1 and self.lead[fits[0]] and rules.enabled("leading-phrase-not-antecedent"):
+                # 'Growing up in Bergen, Holm saw ...': the subject after the opening phrase, not the place in it
+                rest = [i for i in fits if self.main[i]]
+                if rest:
+                    fits = rest
             if fits:
                 if not self._pronoun_talks(s, pronoun.lower(), min(p, self.pos[fits[0]])):
                     return self.names[fits[0]]
@@ -199,6 +212,36 @@ class PersonIndex:
         start = self.sent_starts[self._sentence(p)]
         # p may be the start of the run "While Okafor" itself
         return bool(_LEADING_CLAUSE.match(text, start, p + 12)) and "," not in text[start:p]
+
+    def _first_comma(self, text: str, p: int) -> tuple[int, int]:
+        """The start of the sentence holding p and its first comma within LEAD_CHARS of that start (-1: none): an
+        opening phrase is short, and a bounded look keeps a text of one endless sentence linear."""
+        k = self._sentence(p)
+        start = self.sent_starts[k]
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(text)
+        return start, text.find(",", start, min(end, start + LEAD_CHARS))
+
+    def _in_leading_phrase(self, text: str, p: int) -> bool:
+        """Is position p a name right after in/at/from ... inside a phrase that opens its sentence with a preposition, a
+        subordinating word or a participle and ends at the sentence's first comma ("Growing up in Bergen, Holm ...",
+        "At a rally in Bergen, Holm ...")?"""
+        start, comma = self._first_comma(text, p)
+        if comma <= p:
+            return False
+        m = _LEADING_PHRASE.match(text, start, p + 1)
+        if not m or m.end() > p:
+            return False
+        before = text[max(start, p - 12) : p].split()
+        return bool(before) and before[-1].lower() in _PLACE_PREPOSITIONS
+
+    def _opens_main_clause(self, text: str, p: int) -> bool:
+        """Does the mention at p open the clause after its sentence's first comma (', Holm saw', ', party chair Ida
+        Holm said'; not ', he offered his thoughts on Holm')? At most three lower-case words between, no pronoun."""
+        _, comma = self._first_comma(text, p)
+        if comma < 0 or comma >= p or p - comma > 60:
+            return False
+        words = text[comma + 1 : p].split()
+        return len(words) <= 3 and all(w[:1].islower() and w not in _NOT_A_SUBJECT_START for w in words)
 
     def _pronoun_talks(self, s: int, pronoun: str, before: int) -> bool:
         """Does `pronoun` speak ("he said") in sentence s, before position `before` (its first name)?
@@ -250,6 +293,30 @@ def _modifies_a_name(text: str, end: int) -> bool:
 
 _LEADING_CLAUSE = re.compile(r"[\"“'‘\s]*(?:While|Although|Though|Whereas|Because|Since|If|Unless|When|After|Before|As"
                              r"|Unlike|Like|Despite|Following|Besides|Alongside|Amid)\b")
+# a sentence opening with a preposition, a subordinating word or a participle ("In", "Despite", "Growing up in")
+_LEADING_PHRASE = re.compile(r"[\"“'‘\s]*(?:In|At|On|From|For|With|Without|By|During|Under|Over|Through|Throughout|Across"
+                             r"|Outside|Inside|Near|Beyond|Against|Among|Between|Unlike|Like|Despite|After|Before|Since"
+                             r"|Following|Besides|Alongside|Amid|While|Although|Though|Whereas|Because|If|Unless|When"
+                             r"|As|Once|Until|Upon|[A-Z][a-z]+ing|Asked|Born|Raised|Elected|Pressed)\b")
+# a word right before a name that says the person's sex ("her husband, Ivo Berg", "party spokeswoman Ida Holm"); not
+# "spokesman", "chairman", "actor": news writes them of women too ("campaign spokesman Ida Holm")
+_ROLE_SEX = {w: "m" for w in "husband son father brother widower uncle boyfriend grandson nephew stepfather dad grandfather"
+             .split()} | {
+             w: "f" for w in "wife daughter mother sister widow aunt girlfriend granddaughter niece stepmother mom grandmother "
+             "spokeswoman chairwoman congresswoman actress businesswoman".split()}
+_ROLE_BEFORE = re.compile(r"\b([a-z]+),?[ \t]+$")
+
+
+def _role_sex(text: str, s: int) -> str | None:
+    """The sex a role word right before the name at s says ("her husband, Ivo Berg": "m"), or None (rule
+    "role-word-gives-sex")."""
+    m = _ROLE_BEFORE.search(text, max(0, s - 20), s)
+    sex = _ROLE_SEX.get(m.group(1)) if m else None
+    return sex if sex and rules.enabled("role-word-gives-sex") else None
+
+
+_NOT_A_SUBJECT_START = frozenset("he she they we i it his her their its".split())
+_PLACE_PREPOSITIONS = frozenset("in at from near outside across throughout around".split())
 # the description may name the body the speaker stands for: "A Harbour Board spokeswoman", "the Ofcom spokesman"
 _NOMINAL_TALKS = re.compile(r"\b((?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[\w'’-]+\s+){0,3}?"
                             r"(spokesman|spokeswoman|spokesperson|official|aide|adviser|advisor|source|lawyer|attorney))"

@@ -245,6 +245,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
         return k
 
     first_of: dict[int, bool] = {}
+    lead_rule = rules.enabled("leading-phrase-not-antecedent")
 
     def first_person(s: int) -> bool:
         """Is the mention at s the first person its sentence names, counting "he"/"she" as well as names? In "He
@@ -255,6 +256,14 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             kn = bisect.bisect_left(people.pos, s)
             kp = bisect.bisect_left(pron_pos, s)
             f = first_of[s] = (kn == 0 or people.pos[kn - 1] < st) and (kp == 0 or pron_pos[kp - 1] < st)
+            if lead_rule and kn < len(people.pos) and people.pos[kn] == s:
+                if people.lead[kn]:
+                    f = first_of[s] = False  # 'Growing up in Bergen, Holm ...': Bergen is not what the sentence is about
+                elif not f and people.main[kn] and (kp == 0 or pron_pos[kp - 1] < st):
+                    b = kn - 1  # every person named before it sits in the opening phrase
+                    while b >= 0 and people.pos[b] >= st and people.lead[b]:
+                        b -= 1
+                    f = first_of[s] = b < 0 or people.pos[b] < st
         return f
 
     out = []

@@ -123,9 +123,11 @@ guard("speech-verb-two-words-on", STAGE,
                ("Elsa Ostrova runs the harbour trust. Her deputy is Tomas Berg.\n\nRecently she announced on the "
                 "radio: “I have not decided anything yet about the trust.”",
                 [("I have not decided anything yet about the trust.", "Elsa Ostrova")]),
-               ("Mara Holm is a reporter. The BBC presenter said the ferries would stop. “Nobody will cross the water "
-                "this winter,” she said.", [("Nobody will cross the water this winter,", "Mara Holm")]),
-               ("Ivo Brandt presents the late news on Harbour Radio. The Radio host said the ferries would stop.\n\n"
+               # (session 25: a paragraph break before "The ... said", as the ranker retrained then read the old
+               # one-paragraph texts right without this rule)
+               ("Mara Holm is a reporter.\n\nThe BBC presenter said the ferries would stop. “Nobody will cross the "
+                "water this winter,” she said.", [("Nobody will cross the water this winter,", "Mara Holm")]),
+               ("Ivo Brandt presents the late news on Harbour Radio.\n\nThe Radio host said the ferries would stop. "
                 "“Nobody will cross the water this winter,” he said.",
                 [("Nobody will cross the water this winter,", "Ivo Brandt")])],
       keeps=["Elsa Ostrova runs the harbour trust.\n\nOstrova later told the radio: “I have not decided anything yet "
@@ -414,3 +416,23 @@ guard("colon-lead-subject", STAGE,
              "will not sell the pier to anyone.”",
              "Ida Brandt chairs the ferry board. Tom Rask sent a message to Ola Berg: “We will not sell the pier to "
              "anyone.”"])
+# Session 25 (issue 12). coref.py (PersonIndex.resolve, _in_leading_phrase): a "he"/"she" took the first person its
+# sentence names, and in "Growing up in Bergen, Holm ..." that was the place in the opening phrase
+guard("leading-phrase-not-antecedent", STAGE,
+      "'Growing up in Port Elsa, Ida Holm watched ...': a name after in/at/from/near ... inside a phrase that opens the "
+      "sentence before a comma is a place, not the person a later 'he'/'she' stands for, when the clause after the "
+      "comma opens with a person's name",
+      changes=[("Ivo Lund chairs the ferry board.\n\nGrowing up in Port Elsa, Ida Holm watched the ferries leave at "
+                "dawn. “Nobody here can afford the crossing any more,” she said.",
+                [("Nobody here can afford the crossing any more,", "Ida Holm")])],
+      keeps=["Tomas Berg chairs the ferry board.\n\nIn a letter to the board, Ida Holm asked for a new quay. “The old "
+             "one will not last the winter,” she said.",
+             "Tomas Berg chairs the ferry board.\n\nFor Ida Holm, the new quay came first. “The old one will not last "
+             "the winter,” she said."])
+guard("role-word-gives-sex", STAGE,
+      "'her husband, Ivo Berg': a kin or gendered role word right before a name says the person's sex when the name "
+      "lists do not, so a later 'she' does not go to him",
+      changes=[("Mara Quist runs the ferry line. Along with her husband, Tolle Quist, she has bought the old pier. "
+                "“We will open it again in May,” she said.", [("We will open it again in May,", "Mara Quist")])],
+      keeps=["Mara Quist runs the ferry line. Along with her partner, Tolle Quist, she has bought the old pier. "
+             "“We will open it again in May,” she said."])
