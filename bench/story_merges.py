@@ -71,6 +71,15 @@ class Merge:
     triggers: float = 0.0  # the same for the lead's trigger words and for amounts (a figure with its unit word)
     amounts: float = 0.0
     pair_days: float = 0.0  # mean days between an article of one story and one of the other (over the na x nb pairs)
+    # session 25: the cross pairs' cosines against the stories' own pair cosines (each article's terms as grouping
+    # computes them; up to SPREAD_SAMPLE articles of a story): `separation`, the share of (own pair, cross pair)
+    # couples in which the own pair is the closer (ties half; 0.5: the cross pairs look like the stories' own, 1: every
+    # cross pair is below every own pair), and `spread_z`, the mean cross cosine less the own pairs' mean, over their
+    # standard deviation (nan when neither story has two articles)
+    separation: float = float("nan")
+    spread_z: float = float("nan")
+    # the stories' core terms in disagreement (`core_contrast`; nan unless both stories have 2+ articles)
+    core: float = float("nan")
 
     @property
     def pairs(self) -> int:
@@ -251,7 +260,10 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
     from tui.store import stories as store
     from tui.stories import grouping
 
+    from tui.stories.terms import terms
+
     part: dict[int, int] = {}
+    vecs: dict[int, dict[str, float]] = {}
     outlet: dict[int, str] = {}
     day: dict[int, int] = {}
     items: dict[int, dict[str, set[str]]] = {}
@@ -276,9 +288,11 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
         link = keep.similarity({t: w / max(1, drop.size) for t, w in drop.centroid.items()})
         shared = [profile_cosine([items[i][k] for i in a], [items[i][k] for i in b], df[k], len(items)) for k in KINDS]
         apart = sum(abs(day[i] - day[j]) for i in a for j in b) / max(1, len(a) * len(b))
+        sep, z = spread([vecs[i] for i in sorted(a)[:SPREAD_SAMPLE]], [vecs[i] for i in sorted(b)[:SPREAD_SAMPLE]])
         found.append(Merge(major[0] != major[1], keep.size, drop.size, gap, link, within(keep), within(drop),
                            len(oa & ob) / max(1, len(oa | ob)), days[keep.last] - days[keep.first],
-                           days[drop.last] - days[drop.first], *shared, pair_days=apart))
+                           days[drop.last] - days[drop.first], *shared, pair_days=apart, separation=sep,
+                           spread_z=z, core=core_contrast([vecs[i] for i in a], [vecs[i] for i in b])))
         return absorb(self, keep, drop)
 
     with tempfile.TemporaryDirectory() as tmp, mock.patch.object(grouping.Grouper, "_absorb", recorded):
@@ -288,6 +302,7 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
                                   for t, b, d, o, _ in rows])
             for (_, i), r in zip(added, rows):
                 part[i], outlet[i], items[i], day[i] = r[4], r[3], evidence(r[0], r[1]), grouping.day_number(r[2])
+                vecs[i] = terms(r[0], r[1])
                 for k in KINDS:
                     df[k].update(items[i][k])
             grouping.group_new(lib)
@@ -299,6 +314,56 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
     pairs = sum(len(p) * (len(p) - 1) // 2 for p in by_story.values())
     cross = sum(p.count(0) * p.count(1) for p in by_story.values())
     return Run(found, pairs, cross, len(by_story))
+
+
+SPREAD_SAMPLE = 30  # articles of a story whose pair cosines `spread` compares (its first by id)
+
+
+def spread(a: list[dict[str, float]], b: list[dict[str, float]]) -> tuple[float, float]:
+    """How the cosines of the pairs across two stories (articles' terms `a`, `b`) sit among the stories' own pair
+    cosines: (separation, z) as `Merge` records them."""
+    import numpy as np
+
+    def cos(x, y):
+        return sum(w * y.get(t, 0.0) for t, w in x.items())
+
+    own = [cos(x, y) for s in (a, b) for i, x in enumerate(s) for y in s[i + 1:]]
+    cross = [cos(x, y) for x in a for y in b]
+    if not own:
+        return float("nan"), float("nan")
+    o, c = np.sort(np.asarray(own)), np.asarray(cross)
+    # for each cross pair, the own pairs above it (ties half)
+    above = len(o) - np.searchsorted(o, c, side="right") + 0.5 * (np.searchsorted(o, c, side="right") -
+                                                                  np.searchsorted(o, c, side="left"))
+    sd = float(o.std())
+    return float(above.sum() / (len(o) * len(c))), (float(c.mean()) - float(o.mean())) / sd if sd > 0 else float("nan")
+
+
+CORE_SHARE = 0.5  # a story's core terms: those at least this share of its articles hold
+
+
+def core_contrast(a: list[dict[str, float]], b: list[dict[str, float]]) -> float:
+    """How much two stories' core vocabularies disagree: over the terms that at least CORE_SHARE of one story's
+    articles hold (articles' terms as grouping computes them), the idf-weighted sum of |share in a - share in b| over
+    that of the larger share (0: every core term as common in both; 1: each story's core absent from the other).
+    One event cut in two keeps one core; two events of one topic each have their own (the place, the name, what
+    happened) besides the topic's. nan unless both stories have two articles or more."""
+    from tui.stories.terms import idf_table
+
+    if len(a) < 2 or len(b) < 2:
+        return float("nan")
+    idf, unseen = idf_table()
+
+    def shares(s):
+        c = Counter()
+        for v in s:
+            c.update(v.keys())
+        return {t: n / len(s) for t, n in c.items()}
+
+    sa, sb = shares(a), shares(b)
+    core = {t for t, f in sa.items() if f >= CORE_SHARE} | {t for t, f in sb.items() if f >= CORE_SHARE}
+    top = sum(idf.get(t, unseen) * max(sa.get(t, 0.0), sb.get(t, 0.0)) for t in core)
+    return sum(idf.get(t, unseen) * abs(sa.get(t, 0.0) - sb.get(t, 0.0)) for t in core) / top if top else float("nan")
 
 
 def by_band(found: list[Merge], key, bands: tuple[tuple[float, float], ...]) -> list[tuple[str, int, int]]:
@@ -336,6 +401,16 @@ FEATURES = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lambda m: m
             ("names", lambda m: m.names), ("figures", lambda m: m.figures), ("title words", lambda m: m.title),
             ("trigger words", lambda m: m.triggers), ("amounts", lambda m: m.amounts),
             ("pair days / 30", lambda m: m.pair_days / 30))
+# session 25: the fit of session 22's features with the own-pair spread added (merges of two one-article stories, whose
+# spread is unknown, left out)
+SPREAD_FEATURES = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lambda m: math.log(m.link)),
+                   ("log ratio", lambda m: math.log(max(m.ratio, 1e-3))),
+                   ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)), ("names", lambda m: m.names),
+                   ("separation", lambda m: m.separation), ("spread z", lambda m: m.spread_z))
+CORE_FEATURES = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lambda m: math.log(m.link)),
+                 ("log ratio", lambda m: math.log(max(m.ratio, 1e-3))),
+                 ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)), ("names", lambda m: m.names),
+                 ("core contrast", lambda m: m.core))
 INF = math.inf
 TABLES = (
     ("pairs of articles (na x nb)", lambda m: m.pairs, ((1, 2), (2, 4), (4, 9), (9, 16), (16, 31), (31, INF))),
@@ -354,6 +429,12 @@ TABLES = (
     ("amounts in common", lambda m: m.amounts, ((0, 1e-9), (1e-9, 0.2), (0.2, INF))),
     ("mean days between the stories' articles", lambda m: m.pair_days,
      ((0, 1), (1, 4), (4, 8), (8, 15), (15, 31), (31, INF))),
+    ("cross pairs below own pairs (separation)", lambda m: m.separation,
+     ((0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, INF))),
+    ("core terms in disagreement (both stories 2+)", lambda m: m.core,
+     ((0, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, INF))),
+    ("cross mean less own mean, in own sd", lambda m: m.spread_z,
+     ((-INF, -1.5), (-1.5, -1), (-1, -0.75), (-0.75, -0.5), (-0.5, -0.25), (-0.25, INF))),
 )
 
 
@@ -386,6 +467,30 @@ def main() -> None:
     called = [m for m, s in zip(found, score) if s > 0]
     print(f"called more likely wrong than not by the fit: {len(called)} merges, {sum(m.wrong for m in called)} of "
           f"them wrong by construction")
+    known = [m for m in found if m.separation == m.separation and m.spread_z == m.spread_z]
+    wrong = [m for m in known if m.wrong]
+    right = [m for m in known if not m.wrong]
+    for name, f in SPREAD_FEATURES:
+        if wrong and right:  # P(a wrong merge's value > a right one's), ties half
+            hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in wrong for r in right) / (len(wrong) * len(right))
+            print(f"  {name}: AUC of wrong over right {hi:.3f} ({len(known)} merges with a spread, {len(wrong)} wrong)")
+    coef, se = logistic([[f(m) for _, f in SPREAD_FEATURES] for m in known], [m.wrong for m in known])
+    print("logistic fit with the spread (merges with one): intercept "
+          f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
+                                                      for (name, _), c, s in zip(SPREAD_FEATURES, coef[1:], se[1:])))
+    both = [m for m in found if m.core == m.core]
+    wrong = [m for m in both if m.wrong]
+    right = [m for m in both if not m.wrong]
+    for name, f in CORE_FEATURES:
+        if wrong and right:
+            hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in wrong for r in right) / (len(wrong) * len(right))
+            print(f"  {name}: AUC of wrong over right {hi:.3f} ({len(both)} merges of two stories of 2+, "
+                  f"{len(wrong)} wrong)")
+    if len(wrong) > 5:
+        coef, se = logistic([[f(m) for _, f in CORE_FEATURES] for m in both], [m.wrong for m in both])
+        print("logistic fit with the core contrast (both stories 2+): intercept "
+              f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
+                                                          for (name, _), c, s in zip(CORE_FEATURES, coef[1:], se[1:])))
 
 
 if __name__ == "__main__":
