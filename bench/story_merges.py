@@ -80,6 +80,7 @@ class Merge:
     spread_z: float = float("nan")
     # the stories' core terms in disagreement (`core_contrast`; nan unless both stories have 2+ articles)
     core: float = float("nan")
+    overlap: float = 0.0  # the two stories' day profiles in common (`time_overlap`)
 
     @property
     def pairs(self) -> int:
@@ -292,7 +293,8 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
         found.append(Merge(major[0] != major[1], keep.size, drop.size, gap, link, within(keep), within(drop),
                            len(oa & ob) / max(1, len(oa | ob)), days[keep.last] - days[keep.first],
                            days[drop.last] - days[drop.first], *shared, pair_days=apart, separation=sep,
-                           spread_z=z, core=core_contrast([vecs[i] for i in a], [vecs[i] for i in b])))
+                           spread_z=z, core=core_contrast([vecs[i] for i in a], [vecs[i] for i in b]),
+                           overlap=time_overlap([day[i] for i in a], [day[i] for i in b])))
         return absorb(self, keep, drop)
 
     with tempfile.TemporaryDirectory() as tmp, mock.patch.object(grouping.Grouper, "_absorb", recorded):
@@ -366,6 +368,25 @@ def core_contrast(a: list[dict[str, float]], b: list[dict[str, float]]) -> float
     return sum(idf.get(t, unseen) * abs(sa.get(t, 0.0) - sb.get(t, 0.0)) for t in core) / top if top else float("nan")
 
 
+OVERLAP_DAYS = 3  # half-width of the triangle each article's day is spread over in `time_overlap`
+
+
+def time_overlap(a: list[int], b: list[int], width: int = OVERLAP_DAYS) -> float:
+    """The share two stories' day profiles have in common (sum over days of the smaller of the two, each profile its
+    articles' days spread over a triangle of half-width `width` and summing to 1): 1 when they were covered on the
+    same days in the same proportions, 0 when no article of one is within 2 x width days of one of the other."""
+    def profile(days):
+        p = Counter()
+        norm = width * len(days)
+        for d in days:
+            for k in range(-width + 1, width):
+                p[d + k] += (width - abs(k)) / norm
+        return p
+
+    pa, pb = profile(a), profile(b)
+    return sum(min(v, pb[d]) for d, v in pa.items() if d in pb)
+
+
 def by_band(found: list[Merge], key, bands: tuple[tuple[float, float], ...]) -> list[tuple[str, int, int]]:
     """(band, merges, wrong ones) for each band [lo, hi) of `key(merge)`."""
     out = []
@@ -411,6 +432,10 @@ CORE_FEATURES = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lambda
                  ("log ratio", lambda m: math.log(max(m.ratio, 1e-3))),
                  ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)), ("names", lambda m: m.names),
                  ("core contrast", lambda m: m.core))
+OVERLAP_FEATURES = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lambda m: math.log(m.link)),
+                    ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)), ("names", lambda m: m.names),
+                    ("pair days / 30", lambda m: m.pair_days / 30), ("days apart / 30", lambda m: m.gap / 30),
+                    ("time overlap", lambda m: m.overlap))
 INF = math.inf
 TABLES = (
     ("pairs of articles (na x nb)", lambda m: m.pairs, ((1, 2), (2, 4), (4, 9), (9, 16), (16, 31), (31, INF))),
@@ -431,6 +456,8 @@ TABLES = (
      ((0, 1), (1, 4), (4, 8), (8, 15), (15, 31), (31, INF))),
     ("cross pairs below own pairs (separation)", lambda m: m.separation,
      ((0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, INF))),
+    ("day profiles in common (time overlap)", lambda m: m.overlap,
+     ((0, 1e-9), (1e-9, 0.1), (0.1, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, INF))),
     ("core terms in disagreement (both stories 2+)", lambda m: m.core,
      ((0, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, INF))),
     ("cross mean less own mean, in own sd", lambda m: m.spread_z,
@@ -486,6 +513,13 @@ def main() -> None:
             hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in wrong for r in right) / (len(wrong) * len(right))
             print(f"  {name}: AUC of wrong over right {hi:.3f} ({len(both)} merges of two stories of 2+, "
                   f"{len(wrong)} wrong)")
+    for name, f in OVERLAP_FEATURES:
+        hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in found if w.wrong for r in found if not r.wrong)
+        print(f"  {name}: AUC of wrong over right {hi / max(1, sum(m.wrong for m in found) * sum(not m.wrong for m in found)):.3f} (all merges)")
+    coef, se = logistic([[f(m) for _, f in OVERLAP_FEATURES] for m in found], [m.wrong for m in found])
+    print("logistic fit with the time overlap (all merges): intercept "
+          f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
+                                                      for (name, _), c, s in zip(OVERLAP_FEATURES, coef[1:], se[1:])))
     if len(wrong) > 5:
         coef, se = logistic([[f(m) for _, f in CORE_FEATURES] for m in both], [m.wrong for m in both])
         print("logistic fit with the core contrast (both stories 2+): intercept "
