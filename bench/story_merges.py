@@ -81,6 +81,8 @@ class Merge:
     # the stories' core terms in disagreement (`core_contrast`; nan unless both stories have 2+ articles)
     core: float = float("nan")
     overlap: float = 0.0  # the two stories' day profiles in common (`time_overlap`)
+    bursty: float = float("nan")  # the cross pairs' mean cosine with each term weighed by its burst (`burst_weights`)
+    # over their plain mean cosine: below 1 when what the stories share are terms spread over the run's months
 
     @property
     def pairs(self) -> int:
@@ -265,6 +267,7 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
 
     part: dict[int, int] = {}
     vecs: dict[int, dict[str, float]] = {}
+    burst: dict[str, float] = {}
     outlet: dict[int, str] = {}
     day: dict[int, int] = {}
     items: dict[int, dict[str, set[str]]] = {}
@@ -294,7 +297,9 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
                            len(oa & ob) / max(1, len(oa | ob)), days[keep.last] - days[keep.first],
                            days[drop.last] - days[drop.first], *shared, pair_days=apart, separation=sep,
                            spread_z=z, core=core_contrast([vecs[i] for i in a], [vecs[i] for i in b]),
-                           overlap=time_overlap([day[i] for i in a], [day[i] for i in b])))
+                           overlap=time_overlap([day[i] for i in a], [day[i] for i in b]),
+                           bursty=bursty_ratio([vecs[i] for i in sorted(a)[:SPREAD_SAMPLE]],
+                                               [vecs[i] for i in sorted(b)[:SPREAD_SAMPLE]], burst)))
         return absorb(self, keep, drop)
 
     with tempfile.TemporaryDirectory() as tmp, mock.patch.object(grouping.Grouper, "_absorb", recorded):
@@ -307,6 +312,7 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
                 vecs[i] = terms(r[0], r[1])
                 for k in KINDS:
                     df[k].update(items[i][k])
+            burst.update(burst_weights([vecs[i] for i in part], [day[i] for i in part]))
             grouping.group_new(lib)
             by_story: dict[int, list[int]] = {}
             for aid, sid in store.assignments(lib).items():
@@ -387,6 +393,39 @@ def time_overlap(a: list[int], b: list[int], width: int = OVERLAP_DAYS) -> float
     return sum(min(v, pb[d]) for d, v in pa.items() if d in pb)
 
 
+BURST_DAYS = 30.0  # a term whose articles lie this far from their median day, on average, weighs half
+
+
+def burst_weights(vecs: list[dict[str, float]], days: list[int], scale: float = BURST_DAYS) -> dict[str, float]:
+    """Term -> how bursty it is in a run (articles' terms `vecs`, their `days`): 1 / (1 + d / scale), d the mean
+    distance in days of the articles holding it from their median day (a term of one article: 1). An event's own
+    words come in one burst; a topic's come back with each of its events."""
+    held: dict[str, list[int]] = {}
+    for v, d in zip(vecs, days):
+        for t in v:
+            held.setdefault(t, []).append(d)
+    out = {}
+    for t, ds in held.items():
+        ds.sort()
+        mid = ds[len(ds) // 2]
+        out[t] = 1.0 / (1.0 + sum(abs(d - mid) for d in ds) / len(ds) / scale)
+    return out
+
+
+def bursty_ratio(a: list[dict[str, float]], b: list[dict[str, float]], burst: dict[str, float]) -> float:
+    """The mean cosine of the pairs across two stories with each term's product weighed by its `burst`, over the
+    plain mean cosine (nan when that is 0)."""
+    plain = weighed = 0.0
+    for x in a:
+        for y in b:
+            for t, w in x.items():
+                v = y.get(t)
+                if v is not None:
+                    plain += w * v
+                    weighed += w * v * burst.get(t, 1.0)
+    return weighed / plain if plain > 0 else float("nan")
+
+
 def by_band(found: list[Merge], key, bands: tuple[tuple[float, float], ...]) -> list[tuple[str, int, int]]:
     """(band, merges, wrong ones) for each band [lo, hi) of `key(merge)`."""
     out = []
@@ -436,6 +475,9 @@ OVERLAP_FEATURES = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lam
                     ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)), ("names", lambda m: m.names),
                     ("pair days / 30", lambda m: m.pair_days / 30), ("days apart / 30", lambda m: m.gap / 30),
                     ("time overlap", lambda m: m.overlap))
+BURST_FEATURES = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lambda m: math.log(m.link)),
+                  ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)), ("names", lambda m: m.names),
+                  ("pair days / 30", lambda m: m.pair_days / 30), ("bursty ratio", lambda m: m.bursty))
 INF = math.inf
 TABLES = (
     ("pairs of articles (na x nb)", lambda m: m.pairs, ((1, 2), (2, 4), (4, 9), (9, 16), (16, 31), (31, INF))),
@@ -456,6 +498,8 @@ TABLES = (
      ((0, 1), (1, 4), (4, 8), (8, 15), (15, 31), (31, INF))),
     ("cross pairs below own pairs (separation)", lambda m: m.separation,
      ((0, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, INF))),
+    ("bursty link / link", lambda m: m.bursty,
+     ((0, 0.3), (0.3, 0.4), (0.4, 0.5), (0.5, 0.6), (0.6, 0.7), (0.7, INF))),
     ("day profiles in common (time overlap)", lambda m: m.overlap,
      ((0, 1e-9), (1e-9, 0.1), (0.1, 0.2), (0.2, 0.4), (0.4, 0.6), (0.6, INF))),
     ("core terms in disagreement (both stories 2+)", lambda m: m.core,
@@ -520,6 +564,14 @@ def main() -> None:
     print("logistic fit with the time overlap (all merges): intercept "
           f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
                                                       for (name, _), c, s in zip(OVERLAP_FEATURES, coef[1:], se[1:])))
+    known = [m for m in found if m.bursty == m.bursty]
+    for name, f in BURST_FEATURES:
+        hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in known if w.wrong for r in known if not r.wrong)
+        print(f"  {name}: AUC of wrong over right {hi / max(1, sum(m.wrong for m in known) * sum(not m.wrong for m in known)):.3f} ({len(known)} merges)")
+    coef, se = logistic([[f(m) for _, f in BURST_FEATURES] for m in known], [m.wrong for m in known])
+    print("logistic fit with the bursty ratio: intercept "
+          f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
+                                                      for (name, _), c, s in zip(BURST_FEATURES, coef[1:], se[1:])))
     if len(wrong) > 5:
         coef, se = logistic([[f(m) for _, f in CORE_FEATURES] for m in both], [m.wrong for m in both])
         print("logistic fit with the core contrast (both stories 2+): intercept "
