@@ -48,7 +48,8 @@ from pathlib import Path
 
 from bench.story_decay import DEFAULT_DATA as DEFAULT_POLNEAR
 
-SHIFTS = (90, 120, 150, 180, 210, 240, 270)
+SHIFTS = (91, 119, 147, 182, 210, 238, 266)  # weeks (were 90-270 by 30 until session 25: a weekday named in
+# a moved article then still points to the right day)
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,11 @@ class Merge:
     # the stories' core terms in disagreement (`core_contrast`; nan unless both stories have 2+ articles)
     core: float = float("nan")
     overlap: float = 0.0  # the two stories' day profiles in common (`time_overlap`)
+    # session 25: the days the two stories' leads say their events happened on (`event_days`: weekdays, "yesterday",
+    # month and day), as profiles in common (`event_overlap`; nan when either story names none) and the days between
+    # the two profiles' medians
+    when: float = float("nan")
+    when_gap: float = float("nan")
     bursty: float = float("nan")  # the cross pairs' mean cosine with each term weighed by its burst (`burst_weights`)
     # over their plain mean cosine: below 1 when what the stories share are terms spread over the run's months
 
@@ -252,7 +258,7 @@ def merges(rows: list[tuple[str, str, str, str, int]]) -> list[Merge]:
     return run(rows).merges
 
 
-def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
+def run(rows: list[tuple[str, str, str, str, int]], shift: int = 0) -> Run:
     """`rows` (title, body, day, outlet, part) stored in a fresh library and grouped at once: every merge the grouper
     makes, and the pairs of articles the stories it leaves hold."""
     import tempfile
@@ -268,6 +274,7 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
     part: dict[int, int] = {}
     vecs: dict[int, dict[str, float]] = {}
     burst: dict[str, float] = {}
+    told: dict[int, list[int]] = {}
     outlet: dict[int, str] = {}
     day: dict[int, int] = {}
     items: dict[int, dict[str, set[str]]] = {}
@@ -298,6 +305,8 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
                            days[drop.last] - days[drop.first], *shared, pair_days=apart, separation=sep,
                            spread_z=z, core=core_contrast([vecs[i] for i in a], [vecs[i] for i in b]),
                            overlap=time_overlap([day[i] for i in a], [day[i] for i in b]),
+                           when=event_overlap([told[i] for i in a], [told[i] for i in b]),
+                           when_gap=event_gap([told[i] for i in a], [told[i] for i in b]),
                            bursty=bursty_ratio([vecs[i] for i in sorted(a)[:SPREAD_SAMPLE]],
                                                [vecs[i] for i in sorted(b)[:SPREAD_SAMPLE]], burst)))
         return absorb(self, keep, drop)
@@ -310,6 +319,10 @@ def run(rows: list[tuple[str, str, str, str, int]]) -> Run:
             for (_, i), r in zip(added, rows):
                 part[i], outlet[i], items[i], day[i] = r[4], r[3], evidence(r[0], r[1]), grouping.day_number(r[2])
                 vecs[i] = terms(r[0], r[1])
+                # the days its lead names, read against its own date and moved as its date was (`shift` for the
+                # later half: the text was written before the move)
+                moved = shift if r[4] else 0
+                told[i] = [d - moved for d in event_days(r[0] + "\n" + r[1], day[i] + moved)]
                 for k in KINDS:
                     df[k].update(items[i][k])
             burst.update(burst_weights([vecs[i] for i in part], [day[i] for i in part]))
@@ -426,6 +439,65 @@ def bursty_ratio(a: list[dict[str, float]], b: list[dict[str, float]], burst: di
     return weighed / plain if plain > 0 else float("nan")
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_WHEN = re.compile(r"\b(?:(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|(yesterday|last night)|"
+                   r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.? (\d{1,2})(?!\d|,? \d{4}\b))\b",
+                   re.IGNORECASE)
+WHEN_CHARS = 1500  # the lead, where a report says when its event happened
+
+
+def event_days(text: str, published: int) -> list[int]:
+    """The days (day numbers) the lead of `text`, published on day `published`, says things happened on: a weekday
+    is its latest day on or before the publication day, "yesterday" / "last night" the day before, a month and day
+    ("Oct. 26", not followed by a year) the nearest such date to the publication day. Each day once."""
+    from tui.stories.grouping import day_number
+
+    pub = date.fromordinal(published) if published > 0 else None
+    if pub is None:
+        return []
+    out = set()
+    for weekday, before, month, day in _WHEN.findall(text[:WHEN_CHARS]):
+        if weekday:
+            out.add(published - (pub.weekday() - _WEEKDAYS.index(weekday.lower())) % 7)
+        elif before:
+            out.add(published - 1)
+        else:
+            m, d = _MONTHS.index(month.lower()[:3]) + 1, int(day)
+            near = [day_number(f"{y:04d}-{m:02d}-{d:02d}") for y in (pub.year - 1, pub.year, pub.year + 1)]
+            near = [n for n in near if n]
+            if near:
+                out.add(min(near, key=lambda n: abs(n - published)))
+    return sorted(out)
+
+
+def _when_profile(told: list[list[int]]) -> Counter:
+    """A story's event days: each article's named days, the article's weight shared among them, spread +-1 day."""
+    p = Counter()
+    for days in told:
+        for d in days:
+            for k, w in ((-1, 0.25), (0, 0.5), (1, 0.25)):
+                p[d + k] += w / len(days)
+    return p
+
+
+def event_overlap(a: list[list[int]], b: list[list[int]]) -> float:
+    """The two stories' event-day profiles in common (each made to sum to 1): nan when either names no day."""
+    pa, pb = _when_profile(a), _when_profile(b)
+    ta, tb = sum(pa.values()), sum(pb.values())
+    if not ta or not tb:
+        return float("nan")
+    return sum(min(v / ta, pb[d] / tb) for d, v in pa.items() if d in pb)
+
+
+def event_gap(a: list[list[int]], b: list[list[int]]) -> float:
+    """Days between the medians of the two stories' named days (nan when either names none)."""
+    da, db = sorted(d for ds in a for d in ds), sorted(d for ds in b for d in ds)
+    if not da or not db:
+        return float("nan")
+    return abs(da[len(da) // 2] - db[len(db) // 2])
+
+
 def by_band(found: list[Merge], key, bands: tuple[tuple[float, float], ...]) -> list[tuple[str, int, int]]:
     """(band, merges, wrong ones) for each band [lo, hi) of `key(merge)`."""
     out = []
@@ -518,7 +590,7 @@ def main() -> None:
     found: list[Merge] = []
     pairs = cross = 0
     for shift in (int(s) for s in args.shifts.split(",")):
-        done = run(overlapped(docs, shift))
+        done = run(overlapped(docs, shift), shift)
         made = done.merges
         print(f"later half moved back {shift} days: {len(made)} merges, {sum(m.wrong for m in made)} across the "
               f"halves; {done.stories} stories holding {done.pairs} pairs of articles, {done.cross} across the halves")
@@ -564,6 +636,25 @@ def main() -> None:
     print("logistic fit with the time overlap (all merges): intercept "
           f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
                                                       for (name, _), c, s in zip(OVERLAP_FEATURES, coef[1:], se[1:])))
+    named = [m for m in found if m.when == m.when]
+    print(f"event days: {len(named)} of {len(found)} merges have days named in both stories' leads, "
+          f"{sum(m.wrong for m in named)} of them wrong")
+    print("event days in common: " + "; ".join(f"{label} {n} merges, wrong {w / max(1, n):.2f}" for label, n, w in by_band(
+        named, lambda m: m.when, ((0, 1e-9), (1e-9, 0.1), (0.1, 0.3), (0.3, 0.5), (0.5, INF)))))
+    print("days between the event days' medians: " + "; ".join(
+        f"{label} {n} merges, wrong {w / max(1, n):.2f}" for label, n, w in by_band(
+            named, lambda m: m.when_gap, ((0, 1), (1, 3), (3, 8), (8, 31), (31, INF)))))
+    when_features = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lambda m: math.log(m.link)),
+                     ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)), ("names", lambda m: m.names),
+                     ("pair days / 30", lambda m: m.pair_days / 30), ("event days in common", lambda m: m.when),
+                     ("event gap / 30", lambda m: m.when_gap / 30))
+    for name, f in when_features:
+        hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in named if w.wrong for r in named if not r.wrong)
+        print(f"  {name}: AUC of wrong over right {hi / max(1, sum(m.wrong for m in named) * sum(not m.wrong for m in named)):.3f} ({len(named)} merges)")
+    coef, se = logistic([[f(m) for _, f in when_features] for m in named], [m.wrong for m in named])
+    print("logistic fit with the event days (merges naming days in both): intercept "
+          f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
+                                                      for (name, _), c, s in zip(when_features, coef[1:], se[1:])))
     known = [m for m in found if m.bursty == m.bursty]
     for name, f in BURST_FEATURES:
         hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in known if w.wrong for r in known if not r.wrong)
