@@ -48,8 +48,7 @@ from pathlib import Path
 
 from bench.story_decay import DEFAULT_DATA as DEFAULT_POLNEAR
 
-SHIFTS = (91, 119, 147, 182, 210, 238, 266)  # weeks (were 90-270 by 30 until session 25: a weekday named in
-# a moved article then still points to the right day)
+SHIFTS = (90, 120, 150, 180, 210, 240, 270)
 
 
 @dataclass(frozen=True)
@@ -87,6 +86,7 @@ class Merge:
     # the two profiles' medians
     when: float = float("nan")
     when_gap: float = float("nan")
+    when_n: int = 0       # articles naming a day in the story that names fewer
     bursty: float = float("nan")  # the cross pairs' mean cosine with each term weighed by its burst (`burst_weights`)
     # over their plain mean cosine: below 1 when what the stories share are terms spread over the run's months
 
@@ -307,6 +307,7 @@ def run(rows: list[tuple[str, str, str, str, int]], shift: int = 0) -> Run:
                            overlap=time_overlap([day[i] for i in a], [day[i] for i in b]),
                            when=event_overlap([told[i] for i in a], [told[i] for i in b]),
                            when_gap=event_gap([told[i] for i in a], [told[i] for i in b]),
+                           when_n=min(sum(bool(told[i]) for i in a), sum(bool(told[i]) for i in b)),
                            bursty=bursty_ratio([vecs[i] for i in sorted(a)[:SPREAD_SAMPLE]],
                                                [vecs[i] for i in sorted(b)[:SPREAD_SAMPLE]], burst)))
         return absorb(self, keep, drop)
@@ -396,7 +397,7 @@ def time_overlap(a: list[int], b: list[int], width: int = OVERLAP_DAYS) -> float
     same days in the same proportions, 0 when no article of one is within 2 x width days of one of the other."""
     def profile(days):
         p = Counter()
-        norm = width * len(days)
+        norm = width * width * len(days)
         for d in days:
             for k in range(-width + 1, width):
                 p[d + k] += (width - abs(k)) / norm
@@ -550,6 +551,10 @@ OVERLAP_FEATURES = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lam
 BURST_FEATURES = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lambda m: math.log(m.link)),
                   ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)), ("names", lambda m: m.names),
                   ("pair days / 30", lambda m: m.pair_days / 30), ("bursty ratio", lambda m: m.bursty))
+# a merge test's features for all merges: days named in both stories' leads or not, and their event days in common
+WHEN_VETO = (("log link", lambda m: math.log(m.link)), ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)),
+             ("names", lambda m: m.names), ("days named in both", lambda m: float(m.when == m.when)),
+             ("event days in common", lambda m: m.when if m.when == m.when else 0.0))
 INF = math.inf
 TABLES = (
     ("pairs of articles (na x nb)", lambda m: m.pairs, ((1, 2), (2, 4), (4, 9), (9, 16), (16, 31), (31, INF))),
@@ -644,6 +649,11 @@ def main() -> None:
     print("days between the event days' medians: " + "; ".join(
         f"{label} {n} merges, wrong {w / max(1, n):.2f}" for label, n, w in by_band(
             named, lambda m: m.when_gap, ((0, 1), (1, 3), (3, 8), (8, 31), (31, INF)))))
+    for least in (2, 3):
+        sure = [m for m in named if m.when_n >= least]
+        print(f"  both stories with {least}+ articles naming days ({len(sure)} merges, {sum(m.wrong for m in sure)} "
+              "wrong): " + "; ".join(f"{label} {n} merges, wrong {w / max(1, n):.2f}" for label, n, w in by_band(
+                  sure, lambda m: m.when, ((0, 1e-9), (1e-9, 0.1), (0.1, 0.3), (0.3, 0.5), (0.5, INF)))))
     when_features = (("log pairs", lambda m: math.log(m.pairs)), ("log link", lambda m: math.log(m.link)),
                      ("log (1 + spans)", lambda m: math.log(1 + m.span_a + m.span_b)), ("names", lambda m: m.names),
                      ("pair days / 30", lambda m: m.pair_days / 30), ("event days in common", lambda m: m.when),
@@ -655,6 +665,14 @@ def main() -> None:
     print("logistic fit with the event days (merges naming days in both): intercept "
           f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
                                                       for (name, _), c, s in zip(when_features, coef[1:], se[1:])))
+    coef, se = logistic([[f(m) for _, f in WHEN_VETO] for m in found], [m.wrong for m in found])
+    print("logistic fit for a veto (all merges): intercept "
+          f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
+                                                      for (name, _), c, s in zip(WHEN_VETO, coef[1:], se[1:])))
+    score = [coef[0] + sum(c * f(m) for c, (_, f) in zip(coef[1:], WHEN_VETO)) for m in found]
+    for cut in (0.0, -0.5, -1.0):
+        called = [m for m, x in zip(found, score) if x > cut]
+        print(f"  called wrong at log-odds > {cut:g}: {len(called)} merges, {sum(m.wrong for m in called)} wrong")
     known = [m for m in found if m.bursty == m.bursty]
     for name, f in BURST_FEATURES:
         hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in known if w.wrong for r in known if not r.wrong)

@@ -140,3 +140,92 @@ def test_profile_cosine_weighs_an_item_by_how_rare_it_is_in_the_run():
     two = [{"storm"}, {"storm", "port evander"}]
     assert profile_cosine(two, [{"storm"}], df, 10) == pytest.approx(2 / math.sqrt(5))
     assert profile_cosine([], [{"storm"}], df, 10) == 0.0
+
+
+def test_event_days_are_read_against_the_articles_own_date():
+    from datetime import date
+
+    from bench.story_merges import event_days
+
+    thursday = date(2016, 10, 27).toordinal()
+
+    def told(text: str) -> list[str]:
+        return [date.fromordinal(d).isoformat() for d in event_days(text, thursday)]
+
+    # a weekday is its latest day on or before the publication day (the day itself when it is that weekday)
+    assert told("The ferry ran aground on Tuesday off Port Evander.") == ["2016-10-25"]
+    assert told("Keepers said on Thursday that the lamps were lit.") == ["2016-10-27"]
+    assert told("The council met yesterday. Crews left last night.") == ["2016-10-26"]  # each day once
+    # a month and day is the nearest such date; one followed by a year is history, not the event
+    assert told("The vote on Oct. 24 was close.") == ["2016-10-24"]
+    assert told("The Nov 2 hearing") == ["2016-11-02"]
+    assert told("Since Sept. 3, 2015 the harbour has been closed.") == []
+    assert told("Growers met on Monday and again on Wednesday.") == ["2016-10-24", "2016-10-26"]
+    # only the lead counts; no readable date, no days
+    assert told("x" * 1500 + " on Monday") == []
+    assert event_days("on Monday", 0) == []
+
+
+def test_event_day_profiles_in_common_and_the_gap_between_their_medians():
+    from bench.story_merges import event_gap, event_overlap
+
+    assert event_overlap([[10]], [[10]]) == pytest.approx(1.0)
+    # each named day spread a quarter to the days either side: one day apart shares half
+    assert event_overlap([[10]], [[11]]) == pytest.approx(0.5)
+    assert event_overlap([[10]], [[13]]) == 0.0
+    assert event_overlap([[10], []], [[10]]) == pytest.approx(1.0)  # an article naming no day adds nothing
+    assert math.isnan(event_overlap([[]], [[10]]))
+    # an article naming two days gives each half its weight: against one of them, half the profile
+    assert event_overlap([[10, 20]], [[10]]) == pytest.approx(0.5)
+    assert event_gap([[10, 12]], [[20]]) == 8
+    assert math.isnan(event_gap([[]], [[20]]))
+
+
+def test_time_overlap_compares_the_stories_day_profiles():
+    from bench.story_merges import time_overlap
+
+    assert time_overlap([0], [0]) == pytest.approx(1.0)
+    # triangles of half-width 3 (weights 1, 2, 3, 2, 1 ninths) one day apart share 1 + 2 + 2 + 1 ninths
+    assert time_overlap([0], [1]) == pytest.approx(6 / 9)
+    assert time_overlap([0], [6]) == 0.0
+    assert time_overlap([0, 0], [0, 6]) == pytest.approx(0.5)
+
+
+def test_core_contrast_counts_each_storys_core_terms_missing_from_the_other():
+    from bench.story_merges import core_contrast
+
+    # invented words: the background idf weighs them all alike
+    a = [{"zorbleq": 0.6, "quandrix": 0.8}, {"zorbleq": 0.6, "quandrix": 0.8}]
+    assert core_contrast(a, a) == 0.0
+    # one core term in common, one held by every article of a and none of b
+    assert core_contrast(a, [{"zorbleq": 1.0}, {"zorbleq": 1.0}]) == pytest.approx(0.5)
+    assert core_contrast(a, [{"plinvex": 1.0}, {"plinvex": 1.0}]) == pytest.approx(1.0)
+    assert math.isnan(core_contrast(a, [{"zorbleq": 1.0}]))  # one article: no core to speak of
+
+
+def test_spread_places_the_cross_pairs_among_the_stories_own_pairs():
+    from bench.story_merges import spread
+
+    # each story's own pair agrees fully, every cross pair not at all: every own pair is the closer
+    sep, z = spread([{"p": 1.0}, {"p": 1.0}], [{"q": 1.0}, {"q": 1.0}])
+    assert sep == 1.0 and math.isnan(z)  # own pairs all alike: no spread to measure z by
+    # one own pair (0.6); the cross pairs 0 and 0.8 sit below and above it
+    assert spread([{"p": 1.0}, {"p": 0.6, "q": 0.8}], [{"q": 1.0}])[0] == pytest.approx(0.5)
+    # own pairs 1, 0, 0 (mean 1/3, sd sqrt(2) / 3); cross pairs 0.6, 0.6, 0.8 (mean 2/3): each below the one own
+    # pair of 1 only
+    sep, z = spread([{"p": 1.0}, {"p": 1.0}, {"q": 1.0}], [{"p": 0.6, "q": 0.8}])
+    assert sep == pytest.approx(1 / 3) and z == pytest.approx((1 / 3) / (math.sqrt(2) / 3))
+    # a cross pair equal to an own pair counts half
+    assert spread([{"p": 1.0}, {"p": 1.0}], [{"p": 1.0}])[0] == pytest.approx(0.5)
+    assert all(map(math.isnan, spread([{"p": 1.0}], [{"p": 1.0}])))  # one article each: no own pair
+
+
+def test_burst_weights_and_the_bursty_ratio():
+    from bench.story_merges import burst_weights, bursty_ratio
+
+    weights = burst_weights([{"tide": 1.0}, {"tide": 0.6, "gale": 0.8}, {"tide": 1.0}], [0, 14, 28], scale=7.0)
+    # "tide": days 0, 14, 28, median 14, mean distance 28 / 3 days: 1 / (1 + 4 / 3); "gale" in one article: 1
+    assert weights == {"tide": pytest.approx(3 / 7), "gale": 1.0}
+    pair = [{"tide": 0.6, "gale": 0.8}]
+    assert bursty_ratio(pair, pair, {"tide": 0.5, "gale": 1.0}) == pytest.approx(0.18 + 0.64)
+    assert math.isnan(bursty_ratio([{"tide": 1.0}], [{"gale": 1.0}], weights))

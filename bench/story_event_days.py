@@ -1,0 +1,88 @@
+"""The days a story's leads say its event happened on, as a merge test: the stories data measured with the grouper
+patched (issue 13, session 25; nothing shipped).
+
+    python -m bench.story_event_days [--least 2] [--below 1e-9] -- [quality_stories options]
+
+Two reports of one event say it happened on the same day ("on Tuesday", "yesterday", "Oct. 26"), whenever they were
+written; two events of one topic (the merges that cost the grouper its precision) mostly happened on different days.
+`bench/story_merges.py` reads those days from each article's lead (`event_days`) and screens them off the stories data:
+a merge whose two stories' event days have nothing in common is more often wrong, beyond what the link, the spans and
+the names say. Here `bench/story_entities.py`'s patched `merge_touched` turns a merge down when both stories have
+`--least` articles or more naming days and their event-day profiles have less than `--below` in common
+(`event_overlap`); then `bench/quality_stories.py` runs with the options after `--`. Prints its numbers and how many
+merge candidates were turned down.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import sys
+
+
+class EventDayVeto:
+    """A veto for `story_entities.merge_touched`: its `cosine` is the two stories' event days in common, or infinity
+    (no veto) unless both stories have `least` articles or more naming a day."""
+
+    kind = "veto"
+
+    def __init__(self, least: int, below: float):
+        self.least, self.level = least, below
+        self.turned_down = 0
+        self._told: dict[tuple[str, int], list[int]] = {}
+
+    def told(self, lib, ids: list[int]) -> list[list[int]]:
+        """Each article's named days (`story_merges.event_days`, read against its date), by library and id."""
+        from bench.story_merges import event_days
+        from tui.stories.grouping import day_number
+
+        at = str(lib.path)
+        need = [i for i in ids if (at, i) not in self._told]
+        for i in range(0, len(need), 500):
+            part = need[i:i + 500]
+            for aid, title, body, published, key in lib.db.execute(
+                    f"SELECT id, title, body, published, sort_key FROM articles WHERE id IN ({','.join('?' * len(part))})",
+                    part):
+                day = day_number((published or "")[:10]) or day_number((key or "")[:10])
+                self._told[(at, aid)] = event_days(f"{title}\n{body}", day) if day else []
+        return [self._told.get((at, i), []) for i in ids]
+
+    def cosine(self, g, a, b) -> float:
+        from bench.story_entities import story_articles
+        from bench.story_merges import event_overlap
+
+        if a.size < self.least or b.size < self.least:
+            return math.inf
+        ta, tb = self.told(g.lib, story_articles(g, a)), self.told(g.lib, story_articles(g, b))
+        if sum(map(bool, ta)) < self.least or sum(map(bool, tb)) < self.least:
+            return math.inf
+        return event_overlap(ta, tb)
+
+
+def main(argv: list[str] | None = None) -> None:
+    from unittest import mock
+
+    argv = sys.argv[1:] if argv is None else argv
+    rest: list[str] = []
+    if "--" in argv:
+        at = argv.index("--")
+        argv, rest = argv[:at], argv[at + 1:]
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--least", type=int, default=2, help="articles naming days each story needs for a veto")
+    ap.add_argument("--below", type=float, default=1e-9, help="event days in common under which a merge is vetoed")
+    args = ap.parse_args(argv)
+    import bench.quality_stories as qs
+    from bench.story_entities import merge_touched
+    from tui.stories import grouping
+
+    veto = EventDayVeto(args.least, args.below)
+    print(f"event-day veto: both stories {args.least}+ articles naming days, in common < {args.below:g}",
+          file=sys.stderr)
+    with mock.patch.object(grouping.Grouper, "merge_touched", lambda g: merge_touched(g, veto)), \
+            mock.patch.object(sys, "argv", ["quality_stories", *rest]):
+        qs.main()
+    print(f"merge candidates turned down by the veto: {veto.turned_down}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
