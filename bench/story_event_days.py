@@ -2,6 +2,7 @@
 patched (issue 13, session 25; nothing shipped).
 
     python -m bench.story_event_days [--least 2] [--below 1e-9] -- [quality_stories options]
+    python -m bench.story_event_days --screen [--least 2] [--below 1e-9] [--control F]
 
 Two reports of one event say it happened on the same day ("on Tuesday", "yesterday", "Oct. 26"), whenever they were
 written; two events of one topic (the merges that cost the grouper its precision) mostly happened on different days.
@@ -11,6 +12,11 @@ the names say. Here `bench/story_entities.py`'s patched `merge_touched` turns a 
 `--least` articles or more naming days and their event-day profiles have less than `--below` in common
 (`event_overlap`); then `bench/quality_stories.py` runs with the options after `--`. Prints its numbers and how many
 merge candidates were turned down.
+
+`--screen` measures the same veto off the stories data first: `story_merges.py`'s overlapped PolNeAR halves grouped
+at once with it, the pairs of articles that share a story and those across the halves (two events by construction)
+against the shipped grouper's; `--control F` instead divides every merge similarity by F (a merge level F times as
+high for every merge), to tell a veto that picks wrong merges from one that only merges less.
 """
 
 from __future__ import annotations
@@ -59,6 +65,43 @@ class EventDayVeto:
         return event_overlap(ta, tb)
 
 
+class UniformRaise:
+    """A control for `story_entities.merge_touched`'s boost hook: every merge similarity divided by `factor`."""
+
+    kind = "boost"
+    level = 1.0
+
+    def __init__(self, factor: float):
+        self.factor = factor
+        self.turned_down = 0
+
+    def cosine(self, g, a, b) -> float:
+        from bench.story_entities import BOOST_AT
+
+        return BOOST_AT / self.factor  # the boost's factor (cosine / BOOST_AT) ** 1
+
+
+def screen(variant) -> None:
+    """`story_merges.py`'s overlapped halves grouped at once with `variant` in the merge test (None: as shipped):
+    pairs of articles in a story, those across the halves, merge candidates turned down."""
+    from pathlib import Path
+    from unittest import mock
+
+    import bench.story_merges as sm
+    from bench.story_entities import merge_touched
+    from tui.stories import grouping
+
+    docs = sm.load_polnear(Path(sm.DEFAULT_POLNEAR))
+    pairs = cross = 0
+    with mock.patch.object(grouping.Grouper, "merge_touched", lambda g: merge_touched(g, variant)):
+        for shift in sm.SHIFTS:
+            done = sm.run(sm.overlapped(docs, shift), shift)
+            pairs, cross = pairs + done.pairs, cross + done.cross
+    print(f"pairs of articles in a story {pairs}, across the halves {cross}, within a half {pairs - cross} (share "
+          f"{cross / max(1, pairs):.4f}); merge candidates turned down "
+          f"{variant.turned_down if variant is not None else 0}")
+
+
 def main(argv: list[str] | None = None) -> None:
     from unittest import mock
 
@@ -70,7 +113,14 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--least", type=int, default=2, help="articles naming days each story needs for a veto")
     ap.add_argument("--below", type=float, default=1e-9, help="event days in common under which a merge is vetoed")
+    ap.add_argument("--screen", action="store_true", help="measure off the stories data (story_merges.py's halves)")
+    ap.add_argument("--control", type=float, default=0.0, help="with --screen: every merge similarity divided by F")
+    ap.add_argument("--shipped", action="store_true", help="with --screen: the shipped merge test, no veto")
     args = ap.parse_args(argv)
+    if args.screen:
+        screen(None if args.shipped else UniformRaise(args.control) if args.control else
+               EventDayVeto(args.least, args.below))
+        return
     import bench.quality_stories as qs
     from bench.story_entities import merge_touched
     from tui.stories import grouping
