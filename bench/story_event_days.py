@@ -65,6 +65,25 @@ class EventDayVeto:
         return event_overlap(ta, tb)
 
 
+class EventDayBoost(EventDayVeto):
+    """The other way round, for `story_entities.merge_touched`'s boost hook: a merge of two stories that both have
+    `least` articles or more naming days and `above` or more of them in common has its similarity times 1 + `boost`
+    (its levels lowered that much); any other as shipped."""
+
+    kind = "boost"
+
+    def __init__(self, least: int, above: float, boost: float):
+        super().__init__(least, 0.0)
+        self.above, self.boost = above, boost
+        self.level = 1.0  # the hook's exponent: its factor is then cosine / BOOST_AT
+
+    def cosine(self, g, a, b) -> float:
+        from bench.story_entities import BOOST_AT
+
+        common = super().cosine(g, a, b)
+        return BOOST_AT * (1 + self.boost) if common != math.inf and common >= self.above else BOOST_AT
+
+
 class UniformRaise:
     """A control for `story_entities.merge_touched`'s boost hook: every merge similarity divided by `factor`."""
 
@@ -116,17 +135,21 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--screen", action="store_true", help="measure off the stories data (story_merges.py's halves)")
     ap.add_argument("--control", type=float, default=0.0, help="with --screen: every merge similarity divided by F")
     ap.add_argument("--shipped", action="store_true", help="with --screen: the shipped merge test, no veto")
+    ap.add_argument("--boost", type=float, default=0.0,
+                    help="instead of a veto: merges with event days in common >= --above get similarity x (1 + B)")
+    ap.add_argument("--above", type=float, default=0.3, help="with --boost: the event days in common it needs")
     args = ap.parse_args(argv)
     if args.screen:
         screen(None if args.shipped else UniformRaise(args.control) if args.control else
-               EventDayVeto(args.least, args.below))
+               EventDayBoost(args.least, args.above, args.boost) if args.boost else EventDayVeto(args.least, args.below))
         return
     import bench.quality_stories as qs
     from bench.story_entities import merge_touched
     from tui.stories import grouping
 
-    veto = EventDayVeto(args.least, args.below)
-    print(f"event-day veto: both stories {args.least}+ articles naming days, in common < {args.below:g}",
+    veto = EventDayBoost(args.least, args.above, args.boost) if args.boost else EventDayVeto(args.least, args.below)
+    print(f"event-day {'boost' if args.boost else 'veto'}: both stories {args.least}+ articles naming days, in common "
+          + (f">= {args.above:g}: similarity x {1 + args.boost:g}" if args.boost else f"< {args.below:g}"),
           file=sys.stderr)
     with mock.patch.object(grouping.Grouper, "merge_touched", lambda g: merge_touched(g, veto)), \
             mock.patch.object(sys, "argv", ["quality_stories", *rest]):
