@@ -11,7 +11,8 @@ a merge whose two stories' event days have nothing in common is more often wrong
 the names say. Here `bench/story_entities.py`'s patched `merge_touched` turns a merge down when both stories have
 `--least` articles or more naming days and their event-day profiles have less than `--below` in common
 (`event_overlap`); then `bench/quality_stories.py` runs with the options after `--`. Prints its numbers and how many
-merge candidates were turned down.
+merge candidates were turned down. `--boost B` turns it the other way: a merge of two stories whose event days have
+`--above` or more in common has its similarity times 1 + B (its levels that much lower), any other as shipped.
 
 `--screen` measures the same veto off the stories data first: `story_merges.py`'s overlapped PolNeAR halves grouped
 at once with it, the pairs of articles that share a story and those across the halves (two events by construction)
@@ -154,7 +155,7 @@ def main(argv: list[str] | None = None) -> None:
     with mock.patch.object(grouping.Grouper, "merge_touched", lambda g: merge_touched(g, veto)), \
             mock.patch.object(sys, "argv", ["quality_stories", *rest]):
         qs.main()
-    print(f"merge candidates turned down by the veto: {veto.turned_down}", file=sys.stderr)
+    print(f"merge candidates turned down: {veto.turned_down}", file=sys.stderr)
 
 
 if __name__ == "__main__":
