@@ -66,3 +66,79 @@ def test_the_matrix_is_built_once_per_summary(filled, monkeypatch):
     alone = story_text.summarise(arts, 3)
     assert [(x.article, x.index) for x in shared.sentences] == [(x.article, x.index) for x in alone]
     assert [(x.article, x.index) for x in shared.new] == [(x.article, x.index) for x in story_text.whats_new(arts)]
+
+
+def _k_means_one_by_one(x, k: int, rounds: int = 6):
+    """The diversity reward's k-means (summary._k_means) as it was written until session 25: each centre from a mask
+    and a copy of its group's rows."""
+    n = x.shape[0]
+    k = min(k, n)
+    centres = x[np.linspace(0, n - 1, k).astype(int)].copy()
+    labels = np.zeros(n, dtype=int)
+    for _ in range(rounds):
+        labels = np.argmax(x @ centres.T, axis=1)
+        for j in range(k):
+            rows = x[labels == j]
+            if len(rows):
+                c = rows.sum(axis=0)
+                centres[j] = c / (np.linalg.norm(c) or 1.0)
+    return labels, centres
+
+
+def _matrix_term_by_term(cands):
+    """summary.matrix as it was written until session 25: each count added in its cell."""
+    vocab: dict[str, int] = {}
+    for c in cands:
+        for t in c.terms:
+            vocab.setdefault(t, len(vocab))
+    m = np.zeros((len(cands), max(1, len(vocab))), dtype=np.float32)
+    for r, c in enumerate(cands):
+        for t in c.terms:
+            m[r, vocab[t]] += 1.0
+    df = (m > 0).sum(axis=0)
+    m *= np.log((len(cands) + 1) / (df + 1)) + 1.0
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return m / norms
+
+
+def _tf_idf_like(rng, n: int, width: int):
+    """n rows of a few repeated terms each (some rows empty), weighted and normalised as summary.matrix does."""
+    m = np.zeros((n, width), dtype=np.float32)
+    for r in range(n):
+        for t in rng.integers(0, width, rng.integers(0, 12)):
+            m[r, t] += 1.0
+    m *= np.log((n + 1) / ((m > 0).sum(axis=0) + 1)) + 1.0
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return m / norms
+
+
+def test_the_matrix_and_the_groups_are_the_same_floats_as_built_one_by_one(filled):
+    """summary.matrix (counts by np.bincount) and summary._k_means (every centre of a round at once) give the floats,
+    the centres and the groups their one-by-one versions give, bit for bit: on the sample stories' candidates, and on
+    made-up matrices of 2 to 300 rows with groups of every size (k from 1 to every row its own). (The groups alone
+    would not tell: centres a rounding apart still group the rows alike.)"""
+    lib, ids = filled
+    rng = np.random.default_rng(25)
+    xs = []
+    for sid in sorted({story_of(lib, i) for i in ids.values()}):
+        cands = story_text.candidates(load_articles(lib, sid, analyse=False))
+        if cands:
+            x = story_text.matrix(cands)
+            assert x.dtype == np.float32 and np.array_equal(x.view(np.int32), _matrix_term_by_term(cands).view(np.int32))
+            xs.append(x)
+            for few in (1, 2, len(cands) // 2):
+                assert np.array_equal(story_text.matrix(cands[:few]).view(np.int32),
+                                      _matrix_term_by_term(cands[:few]).view(np.int32))
+    assert len(xs) >= 3
+    xs += [_tf_idf_like(rng, int(n), int(w)) for n, w in zip(rng.integers(2, 300, 16), rng.integers(1, 600, 16))]
+    checked = 0
+    with one_blas_thread():
+        for x in xs:
+            for k in {1, 2, max(2, x.shape[0] // 5), x.shape[0] // 2 or 1, x.shape[0]}:
+                (labels, centres), (want, want_centres) = story_text._k_means(x, k), _k_means_one_by_one(x, k)
+                assert np.array_equal(labels, want) and np.array_equal(story_text._groups(x, k), want), (x.shape, k)
+                assert np.array_equal(centres.view(np.int32), want_centres.view(np.int32)), (x.shape, k)
+                checked += 1
+    assert checked > 60

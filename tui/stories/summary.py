@@ -85,13 +85,14 @@ def matrix(cands: list[_Cand]):
     import numpy as np
 
     vocab: dict[str, int] = {}
+    cols: list[int] = []  # each term of each candidate, as its column
     for c in cands:
-        for t in c.terms:
-            vocab.setdefault(t, len(vocab))
-    m = np.zeros((len(cands), max(1, len(vocab))), dtype=np.float32)
-    for r, c in enumerate(cands):
-        for t in c.terms:
-            m[r, vocab[t]] += 1.0
+        cols += [vocab.setdefault(t, len(vocab)) for t in c.terms]
+    width = max(1, len(vocab))
+    rows = np.repeat(np.arange(len(cands)), [len(c.terms) for c in cands])
+    # each cell the count of its term in its candidate (whole numbers: the same floats however they are added up)
+    m = np.bincount(rows * width + np.array(cols, dtype=np.intp), minlength=len(cands) * width)
+    m = m.reshape(len(cands), width).astype(np.float32)
     df = (m > 0).sum(axis=0)
     m *= np.log((len(cands) + 1) / (df + 1)) + 1.0
     norms = np.linalg.norm(m, axis=1, keepdims=True)
@@ -148,6 +149,11 @@ def select(cands: list[_Cand], sentences: int | None = None, words: int | None =
 
 def _groups(x, k: int, rounds: int = 6):
     """k-means (cosine, spherical) cluster of every row: the diversity reward's groups."""
+    return _k_means(x, k, rounds)[0]
+
+
+def _k_means(x, k: int, rounds: int = 6):
+    """(the group of every row, the centres) of `_groups`."""
     import numpy as np
 
     n = x.shape[0]
@@ -157,12 +163,24 @@ def _groups(x, k: int, rounds: int = 6):
     labels = np.zeros(n, dtype=int)
     for _ in range(rounds):
         labels = np.argmax(x @ centres.T, axis=1)
-        for j in range(k):
-            rows = x[labels == j]
-            if len(rows):
-                c = rows.sum(axis=0)
-                centres[j] = c / (np.linalg.norm(c) or 1.0)
-    return labels
+        # Each centre becomes the normalised sum of its rows, computed for all groups at once with the same floats
+        # as `c = x[labels == j].sum(axis=0); c / (np.linalg.norm(c) or 1.0)` group by group: that sum adds the
+        # rows one by one in row order, and so do the steps below (step r adds each group's r-th row); the norm is
+        # np.linalg.norm's own for a vector, the square root of its dot product with itself (tests/stories compare).
+        order = np.argsort(labels, kind="stable")  # the rows group by group, in row order within one
+        grouped = labels[order]
+        starts = np.searchsorted(grouped, np.arange(k))
+        rank = np.arange(n) - starts[grouped]  # each row's place in its group
+        sums = np.zeros_like(centres)
+        for r in range(int(rank.max()) + 1):
+            at = order[rank == r]
+            sums[labels[at]] += x[at]
+        present = np.flatnonzero(np.bincount(labels, minlength=k))
+        sums = sums[present]
+        norms = np.sqrt(np.array([row.dot(row) for row in sums], dtype=sums.dtype))
+        norms[norms == 0] = 1.0
+        centres[present] = sums / norms[:, None]
+    return labels, centres
 
 
 def summarise(arts: list[StoryArticle], sentences: int | None = None, words: int | None = None,
