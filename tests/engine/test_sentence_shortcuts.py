@@ -163,3 +163,42 @@ def test_blocks_apart_only_in_digits_split_alike(monkeypatch):
         changed += k != t
     assert changed > 3000
     assert len({digit_key(s.text) for s in split_sentences(page)}) < 20 < len(split_sentences(page))
+
+
+def _lower_cased_counted(text: str) -> bool:
+    """_is_lower_cased as it was written until session 25: every letter and capital of the sample counted."""
+    sample = text[:5000]
+    letters = sum(map(str.isalpha, sample))
+    upper = sum(map(str.isupper, sample))
+    return letters > 0 and upper <= letters * 0.002
+
+
+def test_lower_cased_stops_at_the_capitals_that_decide_it():
+    """_is_lower_cased, which stops counting once A-Z alone outnumber 0.2 % of the sample, answers as counting every
+    letter and capital: on our articles and sentences, lowered and not; on samples around the threshold (10 and 11
+    capitals in 5,000 characters, in a longer text and a shorter one); with capitals that are no letters (Ⅻ, Ⓐ), a
+    title-case letter (ǅ), accented and Greek capitals, digits and no letters at all."""
+    import random
+
+    texts = _texts()
+    texts += [t.lower() for t in texts]
+    filler = "the ferry left the harbour at dawn and the council met again "
+    body = (filler * 90)[:5000]
+    for k in (9, 10, 11, 12):
+        for extra in ("", "More Text After The Sample " * 20):
+            with_caps = "".join("A" + body[i + 1:i + 400] for i in range(0, 400 * k, 400)) + body[400 * k:]
+            texts += [with_caps[:5000] + extra, with_caps[:4000], with_caps[:2000]]
+        # letters only: 0.2 % of the letters is 0.2 % of the characters (10 capitals in 5,000 are still lower case)
+        texts += ["A" * k + "x" * (5000 - k), "x" * (5000 - k) + "B" * k, ("x" * 499 + "C") * k + "x" * (5000 - 500 * k)]
+    rnd = random.Random(25)
+    bits = ["a", "e", "x", " ", ".", "1", "A", "É", "Ω", "Ⅻ", "Ⓐ", "ǅ", "ß", "東", "\n"]
+    for _ in range(3000):
+        weights = [40, 30, 10, 20, 3, 3] + [rnd.random() * 0.2 for _ in range(9)]
+        texts.append("".join(rnd.choices(bits, weights, k=rnd.randint(0, 6000))))
+    texts += ["", "   ", "123 456", "Ⅻ Ⓐ", "ǅ" * 3, "x" * 5000 + "ABC"]
+    answers = {True: 0, False: 0}
+    for t in texts:
+        want = _lower_cased_counted(t)
+        assert sentences._is_lower_cased(t) == want, t[:80]
+        answers[want] += 1
+    assert min(answers.values()) > 100

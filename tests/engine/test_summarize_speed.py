@@ -124,13 +124,40 @@ def test_quick_looks_agree_with_the_full_computations():
             assert filters.word_count(t) == sum(1 for w in WORD_RE.findall(t) if is_word(w)), t
         assert personal_voice(t) == voice(t), t
     assert sum(personal_voice(t) > 0 for t in texts) >= 8
-    def curl(text):  # _curl's substitutions, without its quick look
-        text = text.replace("''", '"').replace("``", '"')
-        text = filters._STRAIGHT_CLOSE.sub("”", filters._STRAIGHT_OPEN.sub("“", text))
-        return filters._SINGLE_OPEN.sub("“", filters._SINGLE_CLOSE.sub("”", text))
-
-    assert all(filters._curl(t) == curl(t) for t in texts)
+    assert all(filters._curl(t) == _curl_plainly(t) for t in texts)
     assert sum(filters._curl(t) != t for t in texts) >= 3
+
+
+# _curl's patterns as they were written until session 25: each tried at every position
+_STRAIGHT_OPEN_PLAIN = re.compile(r'(?:^|(?<=[\s(\[—–-]))"(?=[^\s"])')
+_STRAIGHT_CLOSE_PLAIN = re.compile(r'(?<=[^\s(\[])"(?=[\s.,;:!?)\]—–-]|$)')
+
+
+def _curl_plainly(text: str) -> str:
+    """_curl's substitutions with those patterns, without its quick looks."""
+    text = text.replace("''", '"').replace("``", '"')
+    text = _STRAIGHT_CLOSE_PLAIN.sub("”", _STRAIGHT_OPEN_PLAIN.sub("“", text))
+    return filters._SINGLE_OPEN.sub("“", filters._SINGLE_CLOSE.sub("”", text))
+
+
+def test_curl_quote_first_patterns_and_quick_looks_change_what_the_plain_ones_change():
+    """The straight-quote patterns written quote first find the quotes the plain ones find, and _curl with its quick
+    looks (a straight quote at all, a mark after sentence punctuation) curls every text as the plain substitutions
+    do: strings of quotes, apostrophes, spaces, brackets, dashes, punctuation, digits and words."""
+    rnd = random.Random(11)
+    bits = ['"', '"', "'", "’", "‘", "``", "''", " ", "  ", "\n", "(", "[", ")", "]", "—", "–", "-", ".", ",", "!", "?",
+            ";", ":", "6", "We", "said", "s", "x", "“", "”"]
+    texts = ["".join(rnd.choice(bits) for _ in range(rnd.randint(0, 14))) for _ in range(20000)]
+    changed = 0
+    for t in texts:
+        assert [m.span() for m in filters._STRAIGHT_OPEN.finditer(t)] == \
+            [m.span() for m in _STRAIGHT_OPEN_PLAIN.finditer(t)], t
+        assert [m.span() for m in filters._STRAIGHT_CLOSE.finditer(t)] == \
+            [m.span() for m in _STRAIGHT_CLOSE_PLAIN.finditer(t)], t
+        assert (filters._NEAR_SINGLE_CLOSE.search(t) is None) <= (filters._SINGLE_CLOSE.search(t) is None), t
+        assert filters._curl(t) == _curl_plainly(t), t
+        changed += filters._curl(t) != t
+    assert changed > 10000
 
 
 def test_word_count_subtracting_number_words_equals_word_by_word():
@@ -149,6 +176,62 @@ def test_word_count_subtracting_number_words_equals_word_by_word():
         assert filters.word_count(t) == sum(1 for w in WORD_RE.findall(t) if is_word(w)), repr(t)
         numbers += len(filters._NUMBER_WORD.findall(t))
     assert numbers > 1000
+
+
+def test_lowered_patterns_read_every_code_point_as_the_ignore_case_ones():
+    """_BOILERPLATE_LOW and _SAYS_LOW (case-sensitive, on the lowered text) stand for the ignore-case patterns on any
+    text that `_lowered` lets through: their characters are lower case (none upper case); every code point that
+    lowers to one character either lowers to one of those characters exactly when it matches that character
+    ignoring case, or is one of _FOLDS_TO_ASCII (which send the text to the ignore-case pattern); and lowering
+    keeps \\w, \\s and \\d."""
+    import string
+
+    chars = set()
+    for pattern in (filters._BOILERPLATE, filters._SAYS):
+        plain = re.sub(r"\\[A-Za-z]", "", pattern.pattern)  # (escapes: \W \b \s \d)
+        assert not any(c.isupper() for c in plain) and set(plain) & set(string.ascii_lowercase)
+        chars |= set(plain.replace("\\", ""))  # letters, "©", ":", "/", ... (and the syntax, matched as itself)
+    one_of = re.compile("[" + "".join(map(re.escape, sorted(chars))) + "]", re.IGNORECASE).fullmatch
+    classes = [re.compile(c).fullmatch for c in (r"\w", r"\s", r"\d")]
+    folds = 0
+    for cp in range(0x110000):
+        c = chr(cp)
+        low = c.lower()
+        if len(low) != 1:
+            continue
+        if filters._FOLDS_TO_ASCII.match(c):
+            folds += 1
+            continue
+        if low in chars:
+            assert re.fullmatch(re.escape(low), c, re.IGNORECASE), hex(cp)
+        else:
+            assert not one_of(c), hex(cp)
+        assert [f(c) is None for f in classes] == [f(low) is None for f in classes], hex(cp)
+    assert folds == 3  # ı ſ K (İ lowers to two characters)
+
+
+def test_says_and_boilerplate_on_the_lowered_text_agree_with_the_patterns():
+    """`_says` and `is_boilerplate` answer as the ignore-case patterns on the text: our sentences with every word of
+    speech and boilerplate phrase in several cases, next to letters that fold onto ASCII only when case is ignored,
+    one that lowers to two characters (İ), and the sample articles' sentences."""
+    words = re.findall(r"[a-z]+(?: to)?", filters._SAYS.pattern.replace("according to", "according_to"))
+    pieces = _PIECES + [w.replace("_", " ") for w in words] + [w.upper() for w in words] + \
+        ["SAİD", "ſays", "aſked", "Kelvin", "toldK", "told-", "_told", "told_", "2said", "said2", "“said”"]
+    rnd = random.Random(7)
+    texts = [" ".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 10))) for _ in range(4000)]
+    texts += [rnd.choice(pieces) + rnd.choice(["", " ", "-", "_"]) + rnd.choice(pieces) for _ in range(4000)]
+    for p in sorted(asset("articles").iterdir()):
+        if p.suffix in (".txt", ".md"):
+            texts += [s.text for s in split_sentences(p.read_text(encoding="utf-8"))]
+    said = lowered = 0
+    for t in texts:
+        want = filters._SAYS.search(t) is not None
+        assert filters._says(t) == want, t
+        assert filters.is_boilerplate(t) == (filters._BOILERPLATE.search(t) is not None), t
+        said += want
+        lowered += filters._lowered(t) is not None
+    assert 0.2 * len(texts) < said < 0.9 * len(texts) and lowered > 0.8 * len(texts)
+    assert filters._says("He SAİD so") and filters._says("ſays who") and not filters._says("unsaid")
 
 
 def test_boilerplate_words_trie_finds_what_the_plain_alternation_finds():
@@ -481,3 +564,29 @@ def test_sentences_apart_only_in_digits_are_filtered_and_scored_like_any_other(m
         if news._DANGLING.match(s.text):
             score -= p.dangling
         assert math.isclose(scores[i], score, rel_tol=0, abs_tol=1e-12), s.text
+
+
+def test_quote_states_of_sentences_without_marks_are_those_worked_out(monkeypatch):
+    """_quote_states gives a sentence without a quotation mark or apostrophe that begins outside a quotation its
+    answer at once; the answers are those worked out for every sentence (the quick look off), on our articles and
+    on made-up paragraphs of quoted, attributed and plain sentences; and inside_quote, asked after quote_flags of the
+    same sentences (one pass kept for both), answers as asked alone."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(asset("articles").iterdir()) if p.suffix in (".txt", ".md")]
+    rnd = random.Random(3)
+    parts = ["“We will stay,” she said.", "The council met on Tuesday.", "It was late.", "“It is fine.",
+             "We are here.”", 'He said "no.', 'Then "yes," he added.', "The ferry’s engine failed.",
+             "'Tis the season.", "It was broken,' said Paul.", "« Nous restons », dit-elle.", "Prices rose 6\" overnight.",
+             "Residents of the island complained for months without any warning at all."]
+    texts += ["\n\n".join(" ".join(rnd.choice(parts) for _ in range(rnd.randint(1, 8))) for _ in range(4))
+              for _ in range(300)]
+    cases = [split_sentences(t) for t in texts]
+    quick = [filters._quote_states(s) for s in cases]
+    plain = sum(filters._QUOTE_CHARS.search(x.text) is None for s in cases for x in s)
+    monkeypatch.setattr(filters, "_QUOTE_CHARS", re.compile(""))  # every sentence worked out
+    assert [filters._quote_states(s) for s in cases] == quick
+    assert plain > 1000 and sum(f for flags, _ in quick for f in flags) > 100
+    monkeypatch.undo()
+    for s in cases[:50]:
+        filters.quote_flags(s)
+        starts = filters._quote_states(s)[1]
+        assert filters.inside_quote(s) == list(zip(starts, starts[1:] + [False]))

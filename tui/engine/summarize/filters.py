@@ -177,11 +177,36 @@ def sentence_keys(sentences: list[Sentence]) -> dict[str, str]:
     return keys
 
 
+# _BOILERPLATE and _SAYS without IGNORECASE, for a lowered text (their letters are all lower case). On a text whose
+# lowering keeps one character for one and that holds none of the letters matching an ASCII one only when case is
+# ignored (_FOLDS_TO_ASCII), they find a match in the lowered text exactly when the ignore-case patterns find one in
+# the text (a letter matches one of theirs ignoring case exactly when it lowers to it; lowering keeps \w, \s, \d:
+# tests/engine/test_summarize_speed.py checks every code point), in a third to a quarter of the time: the regex
+# engine skips the alternatives whose first letter is not the text's instead of trying each of them.
+_BOILERPLATE_LOW = re.compile(_BOILERPLATE.pattern)
+_SAYS_LOW = re.compile(_SAYS.pattern)
+
+
+def _lowered(text: str) -> str | None:
+    """`text` lowered, when the patterns above may be used on it; else None."""
+    low = text.lower()
+    return low if len(low) == len(text) and _FOLDS_TO_ASCII.search(text) is None else None
+
+
 def is_boilerplate(text: str) -> bool:
     """True for site furniture: disclaimers, subscription prompts, credits, links."""
-    if _BOILERPLATE_WORDS.search(text.lower()) is None and _FOLDS_TO_ASCII.search(text) is None:
-        return False
-    return _BOILERPLATE.search(text) is not None
+    low = _lowered(text)
+    if low is None:
+        return _BOILERPLATE.search(text) is not None
+    return _BOILERPLATE_WORDS.search(low) is not None and _BOILERPLATE_LOW.search(low) is not None
+
+
+def _says(text: str) -> bool:
+    """True when `text` holds a word of speech ("said", "told", "according to"): `_SAYS.search(text)`."""
+    low = _lowered(text)
+    if low is None:
+        return _SAYS.search(text) is not None
+    return _SAYS_LOW.search(low) is not None
 
 
 def boilerplate_candidates(texts: list[str]) -> set[int] | None:
@@ -216,13 +241,18 @@ def boilerplate_candidates(texts: list[str]) -> set[int] | None:
 # sentence punctuation ("... broken, ' said Paul").
 _SINGLE_OPEN = re.compile(r"^['‘](?!s\b)")  # "'s" at the start is a possessive cut off by the splitter
 _SINGLE_CLOSE = re.compile(r"(?<=[.,!?])\s?['’](?=\s|$)")
+# in every text _SINGLE_CLOSE finds something in; starting with a class, it is looked for at those characters only
+# (the regex engine tries a pattern that starts with a look-behind at every position)
+_NEAR_SINGLE_CLOSE = re.compile(r"[.,!?]\s?['’]")
 
 
 # A straight double quote opens when it follows a space and touches a word, and closes
 # when it follows a word or punctuation; reading direction this way keeps one stray
-# quote (an inch mark, a typo) from flipping every quote after it.
-_STRAIGHT_OPEN = re.compile(r'(?:^|(?<=[\s(\[—–-]))"(?=[^\s"])')
-_STRAIGHT_CLOSE = re.compile(r'(?<=[^\s(\[])"(?=[\s.,;:!?)\]—–-]|$)')
+# quote (an inch mark, a typo) from flipping every quote after it. (Written quote first, with a look-behind that reads
+# the character before it and the quote again: the regex engine then looks for quotes instead of trying the pattern
+# at every position. An opening quote is at the start or after one of \s ( [ — – -, a closing one after none of \s ( [.)
+_STRAIGHT_OPEN = re.compile(r'"(?<![^\s(\[—–-]")(?=[^\s"])')
+_STRAIGHT_CLOSE = re.compile(r'"(?<=[^\s(\[]")(?=[\s.,;:!?)\]—–-]|$)')
 
 
 _CURLED = re.compile("['\"‘’`]")  # every change _curl makes needs one of these
@@ -232,8 +262,11 @@ def _curl(text: str) -> str:
     if _CURLED.search(text) is None:
         return text
     text = text.replace("''", '"').replace("``", '"')
-    text = _STRAIGHT_CLOSE.sub("”", _STRAIGHT_OPEN.sub("“", text))
-    return _SINGLE_OPEN.sub("“", _SINGLE_CLOSE.sub("”", text))
+    if '"' in text:  # (what the two patterns change)
+        text = _STRAIGHT_CLOSE.sub("”", _STRAIGHT_OPEN.sub("“", text))
+    if _NEAR_SINGLE_CLOSE.search(text) is not None:
+        text = _SINGLE_CLOSE.sub("”", text)
+    return _SINGLE_OPEN.sub("“", text)
 
 
 _MARKS = re.compile(r'["“«”»]')
@@ -254,20 +287,27 @@ def _outside_quotes(text: str, inside: bool) -> tuple[str, bool]:
     return "".join(out), inside
 
 
-_last_flags: tuple = ((), [])  # (the sentences, their flags) of the last call: a summary asks twice
+# (the sentences, their _quote_states) of the last call: a summary asks twice for the flags, and a story summary
+# then for where each sentence begins (`inside_quote`), which the same pass worked out
+_last_states: tuple = ((), ([], []))
+
+
+def _kept_states(sentences: list[Sentence]) -> tuple[list[bool], list[bool]]:
+    """_quote_states(sentences), kept from the last call when asked again about the same sentences."""
+    global _last_states
+    seen, states = _last_states
+    if len(seen) == len(sentences) and all(map(operator.is_, seen, sentences)):
+        return states
+    states = _quote_states(sentences)
+    _last_states = (tuple(sentences), states)
+    return states
 
 
 def quote_flags(sentences: list[Sentence]) -> list[bool]:
     """For each sentence, True when it is a bare quotation: (nearly) all of it is quoted
     speech and nothing in it says who is speaking. Quote state is carried across the
     sentences of one paragraph, so the middle of a long quotation counts as quoted."""
-    global _last_flags
-    seen, flags = _last_flags
-    if len(seen) == len(sentences) and all(a is b for a, b in zip(seen, sentences)):
-        return list(flags)
-    flags = _quote_flags(sentences)
-    _last_flags = (tuple(sentences), flags)
-    return list(flags)
+    return list(_kept_states(sentences)[0])
 
 
 def _quote_flags(sentences: list[Sentence]) -> list[bool]:
@@ -279,7 +319,7 @@ def inside_quote(sentences: list[Sentence]) -> list[tuple[bool, bool]]:
     ends inside one that goes on in the next (same paragraph): 'She told them: "We have a plan.' ends inside,
     'We will finish it," she said.' begins inside. Shown alone, such a sentence has a closing mark with no
     opening one, or an opening mark never closed."""
-    starts = _quote_states(sentences)[1]  # a sentence ends inside when the next one (same paragraph) begins inside
+    starts = _kept_states(sentences)[1]  # a sentence ends inside when the next one (same paragraph) begins inside
     return list(zip(starts, starts[1:] + [False]))
 
 
@@ -382,6 +422,10 @@ def shown_texts(sentences: list[Sentence], picked) -> list[str]:
     return out
 
 
+_QUOTE_CHARS = re.compile("[\"“”«»'‘’`]")  # every character _curl, _MARKS and _has_quote look at
+_PLAIN = (False, False, False)  # _quote_states of a sentence without them that begins outside a quotation
+
+
 def _quote_states(sentences: list[Sentence]) -> tuple[list[bool], list[bool]]:
     """(bare-quotation flags, began-inside-a-quotation flags) of the sentences."""
     flags, starts = [], []
@@ -397,6 +441,8 @@ def _quote_states(sentences: list[Sentence]) -> tuple[list[bool], list[bool]]:
         starts.append(inside)
         key = (keys[s.text], inside)
         got = seen.get(key)
+        if got is None and not inside and _QUOTE_CHARS.search(s.text) is None:
+            got = _PLAIN  # (no mark to curl or count, outside a quotation: the lines below give the same)
         if got is None:
             text = s.text
             outside, after = _outside_quotes(text, inside)
@@ -424,7 +470,7 @@ _COLON_INTRO = re.compile(r"\w:\s")  # "X: ..." introduces speech
 def _names_speaker(outside: str, text: str = "") -> bool:
     """True when the text outside quotation marks attributes the words ("said X", "X: ...")
     or, given the whole sentence ``text``, when it ends in a short attribution tail."""
-    if _SAYS.search(outside) is not None or _COLON_INTRO.search(outside) is not None:
+    if _says(outside) or _COLON_INTRO.search(outside) is not None:
         return True
     return bool(text) and _TAIL.search(_curl(text)) is not None
 
@@ -458,7 +504,7 @@ def _opens_quote(text: str) -> bool:
 
 def _has_quote(text: str) -> bool:
     return '"' in text or "“" in text or "”" in text or "«" in text or "»" in text \
-        or bool(_SINGLE_OPEN.search(text) or _SINGLE_CLOSE.search(text))
+        or bool(_SINGLE_OPEN.search(text) or _NEAR_SINGLE_CLOSE.search(text) and _SINGLE_CLOSE.search(text))
 
 
 def eligible(sentences: list[Sentence]) -> list[bool]:
