@@ -209,6 +209,11 @@ def main(argv: list[str] | None = None) -> int:
     if args is None:
         argv = sys.argv[1:] if argv is None else list(argv)
         args = build_parser(stories=_needs_stories(argv)).parse_args(_text_values(argv))
+        for name in ("search", "entity"):
+            # argparse drops a value's "--" (`--search=--`) and gives an empty list: the text typed was "--" (the
+            # command failed with "AttributeError: 'list' object has no attribute 'strip'")
+            if isinstance(getattr(args, name, None), list):
+                setattr(args, name, " ".join(getattr(args, name)) or "--")
     try:
         if args.command is None:
             return _run_tui(args)

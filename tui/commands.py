@@ -231,6 +231,7 @@ def cmd_list(args) -> int:
     limit = args.limit if args.limit > 0 else 1_000_000_000
     shown, offset = 0, 0
     from tui.engine.aliases import canonical_alias
+    from tui.store.query import wordless
 
     entity = canonical_alias(args.entity) or args.entity if args.entity else ""  # "US" is indexed as "United States"
     unreadable: list[int] = []
@@ -250,7 +251,9 @@ def cmd_list(args) -> int:
         skipped_note(lib, unreadable, "article")
     finally:
         lib.close()
-    if not unreadable and not args.json and not shown and not offset:
+    if wordless(args.search):  # "(", an emoji alone: nothing to search for (it listed the whole library)
+        print(f"no searchable word in {echoed(args.search)!r}: a search needs letters or digits", file=sys.stderr)
+    elif not unreadable and not args.json and not shown and not offset:
         print("no articles" + (f" match {echoed(args.search)!r}" if args.search else ""), file=sys.stderr)
     return 0
 

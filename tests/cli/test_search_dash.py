@@ -51,3 +51,20 @@ def test_a_missing_search_is_still_a_usage_error(lib_path, harbour, capsys):
 def test_an_entity_beginning_with_a_dash_is_a_name(lib_path, harbour, capsys):
     assert main(["list", "--entity", "-Wexmoor"]) == 0
     assert "no articles" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("search", [["--search", "("], ["--search=--"], ["-s", "\U0001F30A"], ["--search", "—"]])
+def test_a_search_without_a_word_says_so_and_lists_nothing(lib_path, harbour, capsys, search):
+    # (session 25: every article was listed, as if each matched)
+    for json_flag in ([], ["--json"]):
+        assert main(["list", *search, *json_flag]) == 0
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err.startswith("no searchable word in ") and "no articles match" not in err, err
+
+
+def test_a_value_of_two_dashes_is_that_text(lib_path, harbour, capsys):
+    # argparse dropped the "--" of `--entity=--` and gave an empty list: "AttributeError: 'list' object has no
+    # attribute 'strip'" (session 25)
+    assert main(["list", "--entity=--"]) == 0
+    assert "no articles" in capsys.readouterr().err

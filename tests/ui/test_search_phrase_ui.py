@@ -27,3 +27,17 @@ async def test_a_phrase_and_other_forms_in_the_library_search(library, make_app)
         assert HARBOUR.title in titles(screen)
         status = str(screen.query_one("#library-status").render())
         assert "search “walls”" in status, status
+
+
+async def test_a_search_without_a_word_lists_nothing_and_says_why(library, make_app):
+    # (session 25: "(" listed the whole library as its results)
+    path, _ = library
+    app = make_app(path)
+    async with started(app, (80, 24), keys=("slash", "left_parenthesis")) as (pilot, screen):
+        assert titles(screen) == []
+        status = str(screen.query_one("#library-status").render())
+        assert "0 articles" in status and "no searchable word" in status, status
+        await pilot.press("c", "i", "d", "e", "r")  # a word after it: searched
+        await settle(pilot)
+        assert titles(screen) == [ORCHARD.title]
+        assert "no searchable word" not in str(screen.query_one("#library-status").render())

@@ -20,7 +20,7 @@ from tui.tags import unique_tags
 from tui.store.fts_batch import close_batch, open_batch
 from tui.store.schema import (MERGE_INDEX, MIGRATIONS, REBUILD_FROM, REBUILD_INDEX, SCHEMA_VERSION, SEARCH_SHADOWS,
                                SEARCH_TABLE, SEARCH_VIEWS)
-from tui.store.query import fts_query
+from tui.store.query import fts_query, wordless
 from tui.store.twins import hidden_ids, with_outlets
 from tui.textsafe import visible
 
@@ -798,6 +798,8 @@ class Library:
     # -- reading ------------------------------------------------------------------------------
 
     def count(self, search: str = "", entity: str = "") -> int:
+        if wordless(search):
+            return 0  # "(", an emoji alone: no word to search for finds nothing (query.wordless)
         if not search.strip() and not entity:  # the whole library: kept by triggers (migration 3)
             # the rows the list shows (a near-duplicate is one row with its twins, migration 12)
             row = self.db.execute("SELECT value FROM counts WHERE name = 'shown'").fetchone()
@@ -808,6 +810,8 @@ class Library:
 
     def rows(self, offset: int = 0, limit: int = 100, search: str = "", entity: str = "") -> list[ArticleRow]:
         """One page of the list, newest first (or best match first when searching). Never reads bodies."""
+        if wordless(search):
+            return []
         if search and fts_query(search):
             # The same order as ids() (what the TUI shows), without scoring every match for every page.
             return self.rows_by_id(self.ids(search, entity)[offset:offset + limit])
@@ -829,6 +833,8 @@ class Library:
         ids in list order from the list's index (or the search index) alone, then the rows a hundred at a time and
         one by one where a hundred cannot all be read; the ids of rows that cannot be read go to `unreadable`.
         A failure to read the ids themselves is raised."""
+        if wordless(search):
+            return []
         if search.strip() and fts_query(search):
             ids = self.ids(search, entity)
         else:
@@ -931,7 +937,10 @@ class Library:
         When the word being typed also stands for finished words its prefix does not find ("opera" for
         "operation", indexed as "oper": query.py), the articles its prefix finds come first, in that order.
         Near-duplicates shown as another article's row (migration 12) are left out unless `twins`.
+        A search with no word to search for ("(", an emoji alone: query.wordless) finds nothing.
         """
+        if wordless(search):
+            return []
         known = functools.lru_cache(maxsize=None)(self._indexed_word)  # for this call: the index may grow
         ranked = self._ranked_ids(search, entity, twins, known)
         own = fts_query(search, forms=False) if search else ""

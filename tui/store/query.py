@@ -11,7 +11,9 @@ from typing import Callable
 from tui.store.fold import apart, fold
 from tui.store.schema import TOKENIZE
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# A word: letters and digits (an underscore joins them, as in "port_x", but alone it is no word: the index's tokenizer
+# reads it as a space, so "_" searched for nothing and said nothing about it).
+_WORD = re.compile(r"\w*[^\W_]\w*", re.UNICODE)
 # A phrase in quotes (the closing quote may not be typed yet), or the text between phrases.
 _PIECE = re.compile(r'"([^"]*)"?|([^"]+)')
 _TYPING = re.compile(r"\w\Z")
@@ -87,6 +89,13 @@ def fts_query(text: str, rank: bool = False, forms: bool = True, known: Callable
     if keep:
         parts = [parts[i] for i in keep]
     return " AND ".join(parts)  # FTS5 wants an explicit AND before a (group)
+
+
+def wordless(text: str) -> bool:
+    """Is `text` a search with no word to search for ("(", "--", an emoji alone)? Such a search finds no article, and
+    the search box and `list --search` say why: it listed the whole library as its "results". Blank text is no search
+    at all (the whole list), not a wordless one."""
+    return bool(text.strip()) and not fts_query(text, forms=False)
 
 
 def _expected_forms(word: str, known: Callable[[str], bool] | None) -> list[str]:

@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from tui.models import ArticleRow
 from tui.store.library import _ROW_COLUMNS, Library, StoreError, _explain, _row
 from tui.store.fold import fold
-from tui.store.query import fts_query
+from tui.store.query import fts_query, wordless
 from tui.store.twins import hidden_ids
 from tui.tags import tag_key
 
@@ -45,6 +45,8 @@ def view_ids(lib: Library, view: str = "all", sort: str = "date", search: str = 
     one) or length (longest first). A search orders by relevance instead, as `Library.ids` does.
     """
     _check(view, sort)
+    if wordless(search):
+        return []  # no word to search for finds nothing (query.wordless)
     if search and fts_query(search):
         ranked = lib.ids(search=search, entity=entity)
         if view == "all" and not tag:

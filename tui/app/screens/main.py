@@ -33,6 +33,7 @@ from tui.app.parts.marks import ReadMarks
 from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, VIEW_NAMES, VIEWS, ReadingPlaces, UndoDelete,
                                   UnreadCount, link_problem, next_in, open_link)
 from tui.app.parts.sources import feed_name
+from tui.store.query import wordless
 from tui.store.twins import all_outlets
 from tui.app.parts import (AnalysisJobs, BackgroundPass, FeedChanges, LibraryImport, LibraryQuery, LibraryWatch, OpenAhead,
                            PaneBorders, SourcesRefresh, set_focus_flags)
@@ -524,6 +525,8 @@ class MainScreen(QuickSwitch, Screen):
                 parts = [_filters_fitted(filters, counted, f"{count:,}", status.content_region.width)]
             else:
                 parts = [counted]
+            if wordless(self.search):  # "(", an emoji alone: nothing to search for, so nothing found (query.wordless)
+                parts.append("no searchable word")
             if self.unread.text and view != "unread":
                 parts.append(self.unread.text)
             if self.listing.sort != "date":
