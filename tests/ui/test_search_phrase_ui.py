@@ -37,6 +37,7 @@ async def test_a_search_without_a_word_lists_nothing_and_says_why(library, make_
         assert titles(screen) == []
         status = str(screen.query_one("#library-status").render())
         assert "0 articles" in status and "no searchable word" in status, status
+        assert "No searchable word: a search needs letters or digits" in str(screen.articles.render_line(0).text)
         await pilot.press("c", "i", "d", "e", "r")  # a word after it: searched
         await settle(pilot)
         assert titles(screen) == [ORCHARD.title]

@@ -16,6 +16,7 @@ from tui.app.widgets.focus_style import QuietFocus
 from tui.app.widgets.readable import readable
 from tui.app.widgets.scrollbar import QuickScrollBars
 from tui.app.widgets.rows import RowSource
+from tui.store.query import wordless
 from tui.textsafe import clean, even_width
 
 
@@ -263,6 +264,8 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
     def _empty_hint(self) -> str:
         if self.source.kind == "stories":
             return " No stories yet: they form as articles are added (v shows articles)."
+        if wordless(self.source.search):  # "(", an emoji alone (query.wordless)
+            return " No searchable word: a search needs letters or digits (esc clears)."
         if getattr(self.source, "feed", None) or self.source.search.strip() or self.source.entity or self.source.tag:
             return " Nothing matches (esc clears)."
         if self.source.view != "all":
