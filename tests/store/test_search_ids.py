@@ -3,6 +3,8 @@ small, title matches first and then newest-added first when it is too large to s
 
 from __future__ import annotations
 
+import pytest
+
 from tui.models import Article
 from tui.store import library as store
 
@@ -68,3 +70,24 @@ def test_search_pages_of_rows_follow_the_id_order(lib, monkeypatch):
         order = lib.ids(search="harbour")
         assert [r.id for r in lib.rows(search="harbour")] == order
         assert [r.id for r in lib.rows(offset=1, limit=2, search="harbour")] == order[1:3]
+
+
+def test_ids_read_with_numpy_are_the_ids_read_as_json(lib, monkeypatch):
+    # (session 25: the ids of a large match set are read by numpy, a third of json.loads' instructions)
+    ids = _harbour_library(lib)
+    searches = ["harbour", "ha", "harbour d", "rail", "zzz"]
+    monkeypatch.setattr(store, "NUMPY_IDS_FROM", 10 ** 9)
+    by_json = [lib.ids(search=s) for s in searches]
+    monkeypatch.setattr(store, "NUMPY_IDS_FROM", 1)
+    assert [lib.ids(search=s) for s in searches] == by_json
+    assert by_json[0][-1] == ids["old_body"] and by_json[-1] == []
+
+
+@pytest.mark.parametrize("numpy_from", [1, 10 ** 9])
+def test_id_list_reads_group_concat_largest_first(monkeypatch, numpy_from):
+    monkeypatch.setattr(store, "NUMPY_IDS_FROM", numpy_from)
+    big = 9_007_199_254_740_993  # past a float's precision
+    got = store.id_list(",".join(str(i) for i in [*range(1, 4001), big, -5, 4_001]))
+    assert got == [big, *range(4001, 0, -1), -5]
+    assert all(type(i) is int for i in got)
+    assert store.id_list(None) == store.id_list("") == []

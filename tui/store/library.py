@@ -26,6 +26,7 @@ from tui.textsafe import visible
 
 BUSY_TIMEOUT_MS = 10_000
 RANK_LIMIT = 4000  # bm25 costs ~5 µs per match: rank at most this many per keystroke
+NUMPY_IDS_FROM = 20_000  # characters of ids (~3,500 ids) from which id_list reads them with numpy
 # PRAGMA application_id of every library ("NwRd"): how a newsreader library is told from other SQLite files.
 APPLICATION_ID = 0x4E775264
 # What migrations 1-3 create: a library from before the application_id was set must have all of it.
@@ -239,6 +240,23 @@ def pages_to_merge(shape: list[tuple[int, list[int]]]) -> tuple[int, int]:
     a level where a merge is in progress or that holds AUTOMERGE of them, which every later write merges a share of."""
     waiting = sum(sum(pages) for merging, pages in shape if merging or len(pages) >= AUTOMERGE)
     return waiting, sum(sum(pages) for _, pages in shape)
+
+
+def id_list(text: str | None) -> list[int]:
+    """Ids written by SQLite's group_concat ("3,1,2"; None for none), largest first. Many are read by numpy: json.loads
+    of 100,000 ids (what json_group_array gave) cost ~83 M instructions, most of a two-letter keystroke's Python
+    work; numpy's parse, sort and list ~32 M (callgrind, session 25). Few are read as JSON: no numpy import for them."""
+    if not text:
+        return []
+    if len(text) < NUMPY_IDS_FROM:
+        found = json.loads(f"[{text}]")
+        found.sort(reverse=True)
+        return found
+    import numpy  # (not imported at start-up; the engine has it loaded by the time a large search runs)
+
+    ids = numpy.fromstring(text, dtype=numpy.int64, sep=",")
+    ids.sort(kind="stable")  # ascending already in practice: one pass
+    return ids[::-1].tolist()
 
 
 def fits_row_id(number: int) -> bool:
@@ -995,15 +1013,9 @@ class Library:
     def _match_ids(self, where: str, args: list) -> list[int]:
         """Every id matching a full-text condition, last added first.
 
-        One JSON array from SQLite instead of a Python row per match: half the time for 100,000 matches.
-        """
-        try:
-            raw = self.db.execute(f"SELECT json_group_array(rowid) FROM articles_fts WHERE {where}", args).fetchone()[0]
-            found = json.loads(raw)
-        except sqlite3.OperationalError:  # an SQLite built without JSON functions
-            found = [r[0] for r in self.db.execute(f"SELECT rowid FROM articles_fts WHERE {where}", args)]
-        found.sort(reverse=True)  # already ascending in practice, so this is one linear pass
-        return found
+        One text of ids from SQLite instead of a Python row per match (a third of the time for 100,000 matches), read
+        by `id_list`."""
+        return id_list(self.db.execute(f"SELECT group_concat(rowid) FROM articles_fts WHERE {where}", args).fetchone()[0])
 
     def rows_by_id(self, ids: list[int]) -> list[ArticleRow]:
         """Rows for the given ids, in the given order."""
