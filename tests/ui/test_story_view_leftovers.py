@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import open_first_story, settle
+from pilot_steps import open_first_story, settle, wait_until
 from story_sample import make_story_library
 
 
@@ -77,11 +77,10 @@ async def test_a_story_read_ahead_or_within_the_wait_shows_its_summary_in_its_fi
         await pilot.press("escape")
         await settle(pilot)
         forget_kept()
-        await pilot.press("k")  # rest on the first story: read ahead
-        await pilot.pause(0.5)
+        await pilot.press("k")  # rest on the first story: read ahead (a wait for it, not a fixed 0.5 s)
+        await wait_until(pilot, lambda: kept_story_summary(main.lib, main.articles.current.id) is not None,
+                         "the story under the resting cursor was never read ahead")
         await settle(pilot)
-        with_lib = main.lib
-        assert kept_story_summary(with_lib, main.articles.current.id) is not None
         await pilot.press("enter")
         await pilot.pause()
         assert type(app.screen).__name__ == "StoryScreen" and app.screen.summary is not None
