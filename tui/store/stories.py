@@ -554,14 +554,19 @@ def _started(pid: int) -> int | None:
         return None
 
 
+_OWNER: dict[int, tuple[int, int, int]] = {}  # pid -> _owner() (worked out once per process: a forked one has its own)
+
+
 def _owner() -> tuple[int, int, int]:
     """(host, pid, start) of this process as the lease records its holder."""
     import os
 
     pid = os.getpid()
-    host = _this_host()
-    start = _started(pid) if host else None
-    return (host, pid, start) if start is not None else (0, pid, 0)
+    if pid not in _OWNER:
+        host = _this_host()
+        start = _started(pid) if host else None
+        _OWNER[pid] = (host, pid, start) if start is not None else (0, pid, 0)
+    return _OWNER[pid]
 
 
 def _owner_dead(db) -> bool:
@@ -571,7 +576,7 @@ def _owner_dead(db) -> bool:
     rows = dict(db.execute(f"SELECT name, value FROM main.counts WHERE name IN ({','.join('?' * len(LEASE_OWNER))})",
                            LEASE_OWNER).fetchall())
     host, pid, start = (rows.get(n) for n in LEASE_OWNER)
-    if not all(type(v) is int and v > 0 for v in (host, pid, start)) or host != _this_host():
+    if not all(type(v) is int and v > 0 for v in (host, pid, start)) or host != _owner()[0]:
         return False
     return _started(pid) != start
 
