@@ -176,8 +176,7 @@ def cmd_who(args) -> int:
         writable = _writable(lib)
         with lib.impatient():  # (as `story`: what cannot be stored within a second is not)
             p = who(lib, args.name, analyse=writable)  # a reading command there
-        if p is None:
-            raise CliError(_nobody(lib, args.name, writable))
+        nobody = _nobody(lib, args.name, writable) if p is None else None
         rows = {}
         if p is not None:  # articles whose mentions are on a damaged page: named, as `list` names its rows
             from tui.commands import skipped_note
@@ -186,6 +185,8 @@ def cmd_who(args) -> int:
             rows = _rows_of(lib, [a["id"] for a in p.articles if type(a.get("id")) is int])
     finally:
         lib.close()
+    if nobody:  # raised once the library is closed: a damaged one's warning is said first (close says it)
+        raise CliError(nobody)
     if args.json:
         out_json({"name": p.name, "label": p.label, "aliases": p.aliases, "articles": p.articles,
                   "timeline": [{"month": m, "articles": n} for m, n in p.timeline],
