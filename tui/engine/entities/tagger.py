@@ -43,7 +43,6 @@ from ..lexicon import lexicon
 from ..tokens import digit_key
 from .tokens import lines, tokenize_line
 from .doc_features import document_features
-from .doc_kind import document_kind, kind_features
 from .viterbi import FastPaths, KeyedSearch, best_path, pair_scores, sure_o_at
 
 WEIGHTS_FILE = "ner_weights.json.gz"
@@ -60,7 +59,6 @@ KEYED_MIN = 64
 KEYED_SHARE = 0.5
 KEYED_WORDS = 0.1  # ... looked for only with at most KEYED_WORDS times as many distinct words (an 800-word text: ~0.45)
 USE_DOC_FEATURES = True  # document features (doc_features.py), session 7: README
-USE_DOC_KIND = True  # each capitalised word also carries its document's kind, tables or prose (doc_kind.py), session 25
 TWO_PASS = True  # re-tag with each word's labels elsewhere in the document (Tagger.tag_segments): README
 # a line whose capitalised words are all distinct is not read sentence by sentence (`line_path`: the same tags)
 LINE_SHORTCUT = True
@@ -150,21 +148,7 @@ _NEW = object()
 def add_document_features(segs: list[Segment]) -> None:
     """Give each segment its tokens' document features (how each word is used elsewhere: doc_features.py)."""
     if USE_DOC_FEATURES:
-        kind = document_kind(segs) if USE_DOC_KIND else None
-        if kind == "P":  # prose: the general features (variant "T only": only tables carry their kind)
-            kind = None
-        memo: dict = {}  # (word, its other features) -> both with the document's kind features
         for seg, feats in zip(segs, document_features(segs)):
-            if kind is not None:
-                toks = seg.toks
-                for k in seg.caps if seg.caps is not None else range(len(toks)):
-                    tok = toks[k]
-                    if len(tok) > 1 and tok[:1].isupper():
-                        key = (tok, feats[k])
-                        got = memo.get(key)
-                        if got is None:
-                            got = memo[key] = feats[k] + kind_features(kind, tok)
-                        feats[k] = got
             seg.docf = feats
 
 
