@@ -48,9 +48,10 @@ async def test_every_line_drawn_takes_the_cells_textual_laid_out(tmp_path, make_
             for ch in f"{TONE} {FAMILY}":  # typed, codepoint by codepoint (Pilot.press does not type an emoji)
                 box.post_message(events.Key(ch, ch))
                 await pilot.pause()
-            box.post_message(events.Paste(f" {HEART}{TONE}"))
+            # (with a word: a search of emoji alone finds nothing since session 25, and the row must be drawn)
+            box.post_message(events.Paste(f" {HEART}{TONE} orrin"))
             await settle(pilot)
-            assert box.value == "👍 👨👩👧 ❤👍", box.value
+            assert box.value == "👍 👨👩👧 ❤👍 orrin", box.value
             lines = _screen_lines(app)
             assert any("👍" in line for line in lines) and any("Orrin Bay Radio" in line for line in lines), lines
             # tui.cells counts a character's cells as tmux and xterm do (a skin tone two, a joiner none)
