@@ -183,6 +183,27 @@ def test_a_read_only_library_lists_its_stories_and_names_what_is_not_grouped(tmp
 
 
 
+def _writer_after_the_check(monkeypatch, holder_of):
+    """Another program (the connection holder_of() gives at each call) takes the write lock just after the command
+    found the library free (Library.free_to_write) and before it writes. Patches free_to_write; returns (the real
+    free_to_write, the patched one, let_go: the other program's transaction ended)."""
+    real = Library.free_to_write
+
+    def free_then_taken(self, wait=1.0):
+        free = real(self, wait)
+        holder = holder_of()
+        if free and not holder.in_transaction:
+            holder.execute("BEGIN IMMEDIATE")  # the other writer, at exactly that moment
+        return free
+
+    def let_go():
+        if holder_of().in_transaction:
+            holder_of().execute("ROLLBACK")
+
+    monkeypatch.setattr(Library, "free_to_write", free_then_taken)
+    return real, free_then_taken, let_go
+
+
 def _main_beside_a_writer(holder, let_go, argv):
     """Run the command line while `holder` (another writer) holds the library; `let_go` ends its transaction (also
     after 60 s, only so that a command that waits ends, and fails the test). Returns the exit code and whether the
@@ -208,19 +229,7 @@ def test_the_settle_gives_up_on_a_writer_that_came_after_the_check(tmp_path, cap
         lib.add(Article(title="Lindqvist ferries run again", body=STORM.format(day="Saturday"), source="Coast Daily",
                         published="2026-03-06"))
     holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
-    real = Library.free_to_write
-
-    def free_then_taken(self, wait=1.0):
-        free = real(self, wait)
-        if free and not holder.in_transaction:
-            holder.execute("BEGIN IMMEDIATE")  # the other writer, at exactly that moment
-        return free
-
-    def let_go():
-        if holder.in_transaction:
-            holder.execute("ROLLBACK")
-
-    monkeypatch.setattr(Library, "free_to_write", free_then_taken)
+    real, _, let_go = _writer_after_the_check(monkeypatch, lambda: holder)
     code, held = _main_beside_a_writer(holder, let_go, ["--db", str(db), "stories"])
     out, err = capsys.readouterr()
     assert code == 0 and "Wexmoor" in out and "Lindqvist" in out, err
@@ -435,19 +444,7 @@ def test_who_lists_what_it_analysed_when_it_cannot_store_it(tmp_path, capsys, mo
     analysed before ("no entity named" for a library none of whose articles was). It lists what it analysed, the
     same page as once the analyses are stored, and leaves storing them to the background pass or the next `who`."""
     db = waiting_library(tmp_path / "lib.db")
-    real = Library.free_to_write
-
-    def free_then_taken(self, wait=1.0):
-        free = real(self, wait)
-        if free and not holder.in_transaction:
-            holder.execute("BEGIN IMMEDIATE")  # the other writer, at exactly that moment
-        return free
-
-    def let_go():
-        if holder.in_transaction:
-            holder.execute("ROLLBACK")
-
-    monkeypatch.setattr(Library, "free_to_write", free_then_taken)
+    real, free_then_taken, let_go = _writer_after_the_check(monkeypatch, lambda: holder)  # (holder: each form's)
     for form in ([], ["--json"]):
         holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
         code, held = _main_beside_a_writer(holder, let_go, ["--db", str(db), "who", "Dalia Fenwick", *form])
