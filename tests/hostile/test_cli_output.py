@@ -69,7 +69,11 @@ def _article_commands(db, ids, command, formats=([],)):
         for fmt in formats:
             r = run_cli(command, str(ident), *fmt, db=db, timeout=120)
             _check(r, f"{command} {ident} {fmt}")
-            assert r.returncode == 0, r.stderr[-300:]
+            said = r.stderr.decode(errors="replace")
+            if command == "summary" and r.returncode == 1:  # a stored text with no sentence: its one line, exit 1
+                assert said.count("\n") == 1 and "no sentences to summarise" in said, said[-300:]
+                continue
+            assert r.returncode == 0, said[-300:]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
