@@ -586,6 +586,22 @@ TABLES = (
 )
 
 
+def _auc(merges, f) -> float:
+    """P(a wrong merge's value of f > a right one's), ties half (0 when either side is empty)."""
+    wrong = [m for m in merges if m.wrong]
+    right = [m for m in merges if not m.wrong]
+    hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in wrong for r in right)
+    return hi / max(1, len(wrong) * len(right))
+
+
+def _print_fit(title: str, features, merges) -> list[float]:
+    """Print a logistic fit of wrong on the features over the merges (coefficient, standard error); its coefficients."""
+    coef, se = logistic([[f(m) for _, f in features] for m in merges], [m.wrong for m in merges])
+    print(f"{title}: intercept {coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(
+        f"{name} {c:.3f} ({s:.3f})" for (name, _), c, s in zip(features, coef[1:], se[1:])))
+    return coef
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--polnear", default=str(DEFAULT_POLNEAR))
@@ -607,10 +623,7 @@ def main() -> None:
     for name, key, bands in TABLES:
         print(f"{name}: " + "; ".join(f"{label} {n} merges, wrong {w / max(1, n):.2f}"
                                       for label, n, w in by_band(found, key, bands)))
-    coef, se = logistic([[f(m) for _, f in FEATURES] for m in found], [m.wrong for m in found])
-    print("logistic fit of wrong (coefficient, standard error): intercept "
-          f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
-                                                      for (name, _), c, s in zip(FEATURES, coef[1:], se[1:])))
+    coef = _print_fit("logistic fit of wrong (coefficient, standard error)", FEATURES, found)
     score = [coef[0] + sum(c * f(m) for c, (_, f) in zip(coef[1:], FEATURES)) for m in found]
     called = [m for m, s in zip(found, score) if s > 0]
     print(f"called more likely wrong than not by the fit: {len(called)} merges, {sum(m.wrong for m in called)} of "
@@ -620,27 +633,18 @@ def main() -> None:
     right = [m for m in known if not m.wrong]
     for name, f in SPREAD_FEATURES:
         if wrong and right:  # P(a wrong merge's value > a right one's), ties half
-            hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in wrong for r in right) / (len(wrong) * len(right))
-            print(f"  {name}: AUC of wrong over right {hi:.3f} ({len(known)} merges with a spread, {len(wrong)} wrong)")
-    coef, se = logistic([[f(m) for _, f in SPREAD_FEATURES] for m in known], [m.wrong for m in known])
-    print("logistic fit with the spread (merges with one): intercept "
-          f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
-                                                      for (name, _), c, s in zip(SPREAD_FEATURES, coef[1:], se[1:])))
+            print(f"  {name}: AUC of wrong over right {_auc(known, f):.3f} ({len(known)} merges with a spread, {len(wrong)} wrong)")
+    _print_fit("logistic fit with the spread (merges with one)", SPREAD_FEATURES, known)
     both = [m for m in found if m.core == m.core]
     wrong = [m for m in both if m.wrong]
     right = [m for m in both if not m.wrong]
     for name, f in CORE_FEATURES:
         if wrong and right:
-            hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in wrong for r in right) / (len(wrong) * len(right))
-            print(f"  {name}: AUC of wrong over right {hi:.3f} ({len(both)} merges of two stories of 2+, "
+            print(f"  {name}: AUC of wrong over right {_auc(both, f):.3f} ({len(both)} merges of two stories of 2+, "
                   f"{len(wrong)} wrong)")
     for name, f in OVERLAP_FEATURES:
-        hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in found if w.wrong for r in found if not r.wrong)
-        print(f"  {name}: AUC of wrong over right {hi / max(1, sum(m.wrong for m in found) * sum(not m.wrong for m in found)):.3f} (all merges)")
-    coef, se = logistic([[f(m) for _, f in OVERLAP_FEATURES] for m in found], [m.wrong for m in found])
-    print("logistic fit with the time overlap (all merges): intercept "
-          f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
-                                                      for (name, _), c, s in zip(OVERLAP_FEATURES, coef[1:], se[1:])))
+        print(f"  {name}: AUC of wrong over right {_auc(found, f):.3f} (all merges)")
+    _print_fit("logistic fit with the time overlap (all merges)", OVERLAP_FEATURES, found)
     named = [m for m in found if m.when == m.when]
     print(f"event days: {len(named)} of {len(found)} merges have days named in both stories' leads, "
           f"{sum(m.wrong for m in named)} of them wrong")
@@ -659,33 +663,19 @@ def main() -> None:
                      ("pair days / 30", lambda m: m.pair_days / 30), ("event days in common", lambda m: m.when),
                      ("event gap / 30", lambda m: m.when_gap / 30))
     for name, f in when_features:
-        hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in named if w.wrong for r in named if not r.wrong)
-        print(f"  {name}: AUC of wrong over right {hi / max(1, sum(m.wrong for m in named) * sum(not m.wrong for m in named)):.3f} ({len(named)} merges)")
-    coef, se = logistic([[f(m) for _, f in when_features] for m in named], [m.wrong for m in named])
-    print("logistic fit with the event days (merges naming days in both): intercept "
-          f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
-                                                      for (name, _), c, s in zip(when_features, coef[1:], se[1:])))
-    coef, se = logistic([[f(m) for _, f in WHEN_VETO] for m in found], [m.wrong for m in found])
-    print("logistic fit for a veto (all merges): intercept "
-          f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
-                                                      for (name, _), c, s in zip(WHEN_VETO, coef[1:], se[1:])))
+        print(f"  {name}: AUC of wrong over right {_auc(named, f):.3f} ({len(named)} merges)")
+    _print_fit("logistic fit with the event days (merges naming days in both)", when_features, named)
+    coef = _print_fit("logistic fit for a veto (all merges)", WHEN_VETO, found)
     score = [coef[0] + sum(c * f(m) for c, (_, f) in zip(coef[1:], WHEN_VETO)) for m in found]
     for cut in (0.0, -0.5, -1.0):
         called = [m for m, x in zip(found, score) if x > cut]
         print(f"  called wrong at log-odds > {cut:g}: {len(called)} merges, {sum(m.wrong for m in called)} wrong")
     known = [m for m in found if m.bursty == m.bursty]
     for name, f in BURST_FEATURES:
-        hi = sum((f(w) > f(r)) + 0.5 * (f(w) == f(r)) for w in known if w.wrong for r in known if not r.wrong)
-        print(f"  {name}: AUC of wrong over right {hi / max(1, sum(m.wrong for m in known) * sum(not m.wrong for m in known)):.3f} ({len(known)} merges)")
-    coef, se = logistic([[f(m) for _, f in BURST_FEATURES] for m in known], [m.wrong for m in known])
-    print("logistic fit with the bursty ratio: intercept "
-          f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
-                                                      for (name, _), c, s in zip(BURST_FEATURES, coef[1:], se[1:])))
+        print(f"  {name}: AUC of wrong over right {_auc(known, f):.3f} ({len(known)} merges)")
+    _print_fit("logistic fit with the bursty ratio", BURST_FEATURES, known)
     if len(wrong) > 5:
-        coef, se = logistic([[f(m) for _, f in CORE_FEATURES] for m in both], [m.wrong for m in both])
-        print("logistic fit with the core contrast (both stories 2+): intercept "
-              f"{coef[0]:.3f} ({se[0]:.3f}); " + "; ".join(f"{name} {c:.3f} ({s:.3f})"
-                                                          for (name, _), c, s in zip(CORE_FEATURES, coef[1:], se[1:])))
+        _print_fit("logistic fit with the core contrast (both stories 2+)", CORE_FEATURES, both)
 
 
 if __name__ == "__main__":
