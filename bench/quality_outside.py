@@ -1,6 +1,6 @@
 """Names in prose outside news: our own short texts, scored like the NER dev sets (issue 12).
 
-    python bench/quality_outside.py [--show]
+    python bench/quality_outside.py [--show] [--weights FILE]
 
 The hidden outside-news set is interviews, biographies, speeches, travel writing and letters; no such text of
 ours or of the eval's may be read to write rules from dev, so session 16 wrote these 20 (bench/outside_news/*.txt:
@@ -75,7 +75,13 @@ def main() -> int:
     """Score the entity pass on every text and print the figure (and the errors with --show)."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--show", action="store_true", help="print each text's missed and spurious spans")
+    ap.add_argument("--weights", default="", help="score another weights file (as bench/train_ner.py --out writes "
+                    "it) instead of the shipped one, as bench/quality_ner.py --weights")
     args = ap.parse_args()
+    if args.weights:
+        from bench.quality_ner import use_weights
+
+        use_weights(Path(args.weights))
     from tui.engine.entities import extract_entities, to_scorer_label
 
     tp = n_gold = n_pred = 0
