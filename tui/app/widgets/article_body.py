@@ -209,8 +209,14 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
     def place(self) -> int:
         """Where the reader is: the body offset of the top line shown (0 at the top, and at the end, when
         the article has been read through)."""
+        if int(self.scroll_y) >= self.max_scroll_y:
+            return 0
+        return self._top_offset()
+
+    def _top_offset(self) -> int:
+        """The body offset of the top line shown (0 when the pane is at the top or shows no body line there)."""
         top = int(self.scroll_y)
-        if top <= 0 or top >= self.max_scroll_y:
+        if top <= 0:
             return 0
         for line in self._lines[top:top + 3]:  # the top line, or the next line with text
             if not isinstance(line, Text):
@@ -258,7 +264,10 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
 
     def on_resize(self) -> None:
         if content_width(self) != self._width:
+            top = self._top_offset()  # the text at the top stays there: lines of another width, another line number
             self._rebuild()
+            if top:
+                self.go_to_place(top)
 
     def _current_palette(self) -> tuple | None:
         """The highlight styles now (None while the component styles are not computed yet)."""
