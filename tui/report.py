@@ -125,9 +125,13 @@ def print_single(args, what: str, title: str, text: str, name: str = "the text")
         if fmt == "md":
             lines.append(f"## Entities in “{title}”\n")
         for heading, items in group_entities_as_rows(rec["entities"]):
-            lines.append(f"{heading}:" if fmt == "text" else f"**{heading}**")
+            # Markdown: a blank line before each heading and its list (a heading on the line after a list item is
+            # more of that item's text to a Markdown reader, "Rita Moniz (2) Organisations")
+            lines.append(f"{heading}:" if fmt == "text" else f"**{heading}**\n")
             for entity, count in items:
                 lines.append(f"  {named(entity)} ({count})" if fmt == "text" else f"- {entity} ({count})")
+            if fmt == "md":
+                lines.append("")
         if not rec["entities"]:
             lines.append("no entities found")  # as `quotes` says "no quotes found" (it printed nothing at all)
     else:

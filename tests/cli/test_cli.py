@@ -171,6 +171,24 @@ def test_entities_are_named_as_the_app_names_them_and_json_keeps_the_labels(dump
                                               "LAW", "LANGUAGE", "WORK_OF_ART"}
 
 
+def test_entities_markdown_keeps_each_heading_out_of_the_list_above_it(dump):
+    """`entities --format md` wrote "**Organisations**" on the line after the last "- Rita Moniz (1)": Markdown reads
+    it as more of that list item ("Rita Moniz (1) Organisations"), and only the first heading was a heading. Each
+    heading is a paragraph of its own, each list item an entity alone."""
+    from markdown_it import MarkdownIt
+
+    md = run("entities", str(dump), "--format", "md").stdout
+    tokens = MarkdownIt().parse(md)
+    inline = [(tokens[i - 2].type, t.content) for i, t in enumerate(tokens) if t.type == "inline"
+              and tokens[i - 1].type == "paragraph_open"]
+    paragraphs = [content for above, content in inline if above != "list_item_open"]
+    items = [content for above, content in inline if above == "list_item_open"]
+    headings = [line for line in md.splitlines() if line.startswith("**")]
+    assert len(headings) >= 3, md
+    assert paragraphs == headings, (paragraphs, md)
+    assert items and all(item.count("(") == 1 and "\n" not in item and "**" not in item for item in items), items
+
+
 def test_quotes_are_shown_whole_unless_max_chars_asks(tmp_path):
     long_quote = ("We measured the water every morning for three winters, and every single morning the level "
                   "was higher than the engineers had promised the council it would ever be, so we stopped "
