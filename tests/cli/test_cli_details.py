@@ -83,6 +83,22 @@ def test_engine_commands_refuse_a_folder(lib_path, tmp_path):
         assert r.stdout == "" and "is a folder" in r.stderr and len(r.stderr.strip().splitlines()) == 1
 
 
+def test_engine_commands_on_a_file_they_cannot_read_say_why_without_adds_skipped(lib_path, tmp_path):
+    """`summary FILE` of a binary file said "binary file (ELF executable), skipped": nothing is skipped by a summary;
+    and `add` said "skipped tool.bin: binary file (ELF executable), skipped". The reason alone, one line, exit 1; add
+    says "skipped" once."""
+    binary = tmp_path / "tool.bin"
+    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8)
+    for command in ("summary", "quotes", "entities"):
+        r = run(command, str(binary))
+        assert r.returncode == 1 and r.stdout == "", command
+        assert len(r.stderr.strip().splitlines()) == 1 and "binary file" in r.stderr, r.stderr
+        assert "skipped" not in r.stderr, r.stderr
+    added = run("add", str(binary))
+    line = added.stderr.splitlines()[0]
+    assert added.returncode == 1 and "binary file" in line and line.count("skipped") == 1, added.stderr
+
+
 def test_export_is_newest_first(lib_path, tmp_path):
     (tmp_path / "old.txt").write_text(WIDE_SOURCE_DUMP, encoding="utf-8")   # March 2026
     (tmp_path / "new.txt").write_text(HARBOUR.replace("January 5, 2026", "April 9, 2026"), encoding="utf-8")

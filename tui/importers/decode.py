@@ -75,7 +75,7 @@ def decode(data: bytes, html: bool = False) -> str:
         raise DecodeError("empty file")
     kind = binary_kind(data)
     if kind:
-        raise DecodeError(f"binary file ({kind}), skipped")
+        raise DecodeError(f"binary file ({kind})")
     boms = [(bom, enc) for bom, enc in _BOMS if data.startswith(bom)]
     for n, (bom, enc) in enumerate(boms):
         # FF FE 00 00 opens both UTF-32-LE and UTF-16-LE text starting with U+0000.

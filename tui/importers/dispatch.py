@@ -65,7 +65,7 @@ def walk(root: str, problems: list[ImportItem] | None = None) -> Iterator[str]:
             with os.scandir(folder) as entries:
                 listed = [(e.name, _is_folder(e)) for e in entries if not e.name.startswith(".")]
         except OSError as exc:
-            problems.append(ImportItem(folder, None, f"folder not readable ({exc.strerror or type(exc).__name__}), skipped"))
+            problems.append(ImportItem(folder, None, f"folder not readable ({exc.strerror or type(exc).__name__})"))
             continue
         listed.sort()
         for name, is_folder in listed:
@@ -114,7 +114,7 @@ def import_file(path: str, allow_pipe: bool = True) -> list[ImportItem]:
             if not stat.S_ISREG(st.st_mode):
                 return [ImportItem(path, None, "not a regular file")]
             if st.st_size > MAX_BYTES:
-                return [ImportItem(path, None, f"larger than {_LIMIT_MB} MB, skipped")]
+                return [ImportItem(path, None, f"larger than {_LIMIT_MB} MB")]
             os.set_blocking(fd, True)
             with os.fdopen(fd, "rb") as f:
                 fd = -1  # closed by the file object
@@ -139,7 +139,7 @@ def _import_stream(stream, name: str, size: int | None = None) -> list[ImportIte
     else:
         data = stream.read(MAX_BYTES + 1)  # one byte more tells us it is too big
     if len(data) > MAX_BYTES:
-        return [ImportItem(name, None, f"larger than {_LIMIT_MB} MB, skipped")]
+        return [ImportItem(name, None, f"larger than {_LIMIT_MB} MB")]
     return parse_bytes(data, name)
 
 
@@ -159,7 +159,7 @@ def _import_url(url: str) -> list[ImportItem]:
     except Exception as exc:  # never a traceback for a URL
         return [ImportItem(url, None, f"could not fetch URL ({squash_reason(exc) or type(exc).__name__})")]
     if len(data) > MAX_BYTES:
-        return [ImportItem(url, None, f"larger than {_LIMIT_MB} MB, skipped")]
+        return [ImportItem(url, None, f"larger than {_LIMIT_MB} MB")]
     # The content type says what the bytes are (a URL path often has no extension).
     hint = "feed" if ("rss" in ctype or "atom" in ctype) else "html" if "html" in ctype else None
     items = parse_bytes(data, url, kind=hint)
@@ -222,7 +222,7 @@ def _parse_bytes(data: bytes, name: str, kind: str | None) -> list[ImportItem]:
     except DecodeError as exc:
         return [ImportItem(name, None, str(exc))]
     if looks_binary_text(text):
-        return [ImportItem(name, None, "binary file (control characters), skipped")]
+        return [ImportItem(name, None, "binary file (control characters)")]
     if kind == "html":
         from tui.importers.html import parse_html
 
