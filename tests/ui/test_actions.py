@@ -83,7 +83,47 @@ async def test_add_article_from_path(library, make_app):
         assert isinstance(app.screen, MainScreen)
         assert len(app.screen.articles.source) == 5
         assert app.screen.articles.source.row(0).title == "Glass eels return to the Ruddle river in record numbers"
-        assert "Added 1 article" in shown_toasts(app)
+        assert "Added: Glass eels return to the Ruddle river in record numbers" in shown_toasts(app)
+
+
+OLD_NEWS = ("Mill pond drained for repairs\n\nSource: Valley Farmer\n• Published May 2, 2019\n\n"
+            "The mill pond at Ashby was drained on Monday so that masons can repair the sluice gate. "
+            "The work will take six weeks, the parish council said.\n")
+
+
+async def test_an_article_added_with_a_its_title_said_and_the_cursor_on_it(library, make_app, tmp_path):
+    """`a` said "Added 1 article" and left the cursor where it was: an old article sat where its date put it, pages
+    down, and the reader had to look for it. The toast names it; the cursor is on it (enter opens it)."""
+    path, _ = library
+    (tmp_path / "pond.txt").write_text(OLD_NEWS, encoding="utf-8")
+    app = make_app(path)
+    async with started(app, (80, 24), keys=("j",)) as (pilot, main):
+        cursor_before = main.articles.current.title
+        await pilot.press("a")
+        app.screen.query_one("#add-path").value = str(tmp_path / "pond.txt")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Added: Mill pond drained for repairs" in shown_toasts(app), shown_toasts(app)
+        assert main.articles.current.title == "Mill pond drained for repairs" != cursor_before
+        assert main.articles.cursor == len(main.articles.source) - 1  # the oldest: the list's last row
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main.article.title == "Mill pond drained for repairs"
+
+
+async def test_an_article_added_that_the_search_does_not_show_leaves_the_cursor_where_it_was(library, make_app,
+                                                                                            tmp_path):
+    path, _ = library
+    (tmp_path / "pond.txt").write_text(OLD_NEWS, encoding="utf-8")
+    app = make_app(path)
+    async with started(app, (80, 24), keys=("/", *"cider", "enter")) as (pilot, main):
+        shown = main.articles.current.title
+        await pilot.press("a")
+        app.screen.query_one("#add-path").value = str(tmp_path / "pond.txt")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Added: Mill pond drained for repairs" in shown_toasts(app)
+        assert main.articles.current.title == shown == "Cider makers count the cost of a wet spring"
 
 
 async def test_add_bad_path_shows_the_error(library, make_app):

@@ -32,7 +32,7 @@ async def test_a_word_list_in_an_added_folder_is_skipped_with_its_reason(library
         titles = [app.screen.articles.source.row(i).title for i in range(len(app.screen.articles.source))]
         assert "apple" not in titles and "Ferry crossings to the island double from spring" in titles
         assert len(titles) == before + 1
-        assert "Added 1 article" in toasts, toasts
+        assert "Added: Ferry crossings to the island double from spring" in toasts, toasts
         skipped = next(t for t in toasts if "fruit.txt" in t)
         assert "fruit.txt: no prose" in skipped and "newsreader add --force" in skipped, skipped
 

@@ -23,5 +23,5 @@ async def test_the_add_dialog_says_it_takes_a_url_and_does(library, make_app, si
         app.screen.query_one("#add-path").value = site.url("/pier.html")
         await pilot.press("enter")
         await settle(pilot)
-        assert "Added 1 article" in toasts, toasts
+        assert "Added: Pier lights switched on early" in toasts, toasts
         assert app.screen.articles.source.row(0).title == "Pier lights switched on early"

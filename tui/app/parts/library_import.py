@@ -14,9 +14,10 @@ from tui.textsafe import clean, visible
 
 
 class LibraryImport:
-    """`add(path)` imports in a worker; `done(path, added, duplicates, errors)` runs on the UI thread."""
+    """`add(path)` imports in a worker; `done(path, added, duplicates, errors, first)` runs on the UI thread, `first`
+    the (id, title) of the first article added (None when none was)."""
 
-    def __init__(self, host, db_path: Path, done: Callable[[str, int, int, list[str]], None]) -> None:
+    def __init__(self, host, db_path: Path, done: Callable[[str, int, int, list[str], tuple | None], None]) -> None:
         self.host = host
         self.db_path = db_path
         self.done = done
@@ -27,7 +28,7 @@ class LibraryImport:
                              exclusive=True, thread=True)
 
     def _worker(self, path: str) -> None:
-        added, duplicates, errors = 0, 0, []
+        added, duplicates, errors, first = 0, 0, [], None
         try:
             from tui.importers import import_paths
             from tui.importers.prose import item_not_prose_reason
@@ -43,9 +44,11 @@ class LibraryImport:
                         errors.append(f"{echoed(visible(item.origin))}: {echoed(why, 200)}")
                     elif item.article is not None:
                         articles.append(item.article)
-                for status, _id in lib.add_many(articles):
+                for article, (status, ident) in zip(articles, lib.add_many(articles)):
                     added += status == "added"
                     duplicates += status == "duplicate"
+                    if status == "added" and first is None:
+                        first = (ident, article.title)
                 if added:
                     from tui.app.parts.sources import group_stories, say_grouping
 
@@ -53,4 +56,4 @@ class LibraryImport:
                     say_grouping(self.host, group_stories(lib))
         except Exception as exc:  # any failure becomes a message, never a crash
             errors.append(clean(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
-        deliver(self.host, self.done, path, added, duplicates, errors)
+        deliver(self.host, self.done, path, added, duplicates, errors, first)

@@ -87,6 +87,7 @@ class MainScreen(QuickSwitch, Screen):
         self._first_resume_done = False
         self._saved_view_pending = False  # the saved view/order's first load is still to come (on_mount)
         self._shown_search = ""  # the search text of the list shown (a new one puts the cursor on its best match)
+        self._cursor_to: int | None = None  # an article just added (`a`): the next list loaded puts the cursor on it
         self._stories_warmed = False  # story mode's modules loaded (screens/story.py warm)
         self.listing = LibraryQuery(self, db_path, self._list_loaded, lambda: self.update_library_status(busy=True))
         self.importer = LibraryImport(self, db_path, self._import_done)
@@ -175,7 +176,12 @@ class MainScreen(QuickSwitch, Screen):
         if searched and searched != self._shown_search:
             current = None  # a new search: the cursor on its best match, not on the article it was on
         self._shown_search = searched
-        self.articles.load(source.rebind(self.lib), keep_id=current.id if current and same_kind else None)
+        keep = current.id if current and same_kind else None
+        added, self._cursor_to = self._cursor_to, None
+        source = source.rebind(self.lib)
+        if added is not None and source.kind == "articles" and source.index_of(added) is not None:
+            keep = added  # an article just added with `a`: the cursor on it
+        self.articles.load(source, keep_id=keep)
         self.query_one("#library-pane").border_title = "Stories" if source.kind == "stories" else "Library"
         self.update_library_status()
         self.count_unread()
@@ -1157,12 +1163,18 @@ class MainScreen(QuickSwitch, Screen):
 
         self.app.push_screen(AddDialog(error, value), done)
 
-    def _import_done(self, path: str, added: int, duplicates: int, errors: list[str]) -> None:
+    def _import_done(self, path: str, added: int, duplicates: int, errors: list[str], first=None) -> None:
         if added or duplicates:
-            message = f"Added {added} article{'s' if added != 1 else ''}"
+            # One article: its title ("Added 1 article" left the reader looking for it); the list's cursor goes to
+            # the (first) article added when the view shows it: it sat where its date put it, often pages down.
+            if added == 1 and first is not None:
+                message = f"Added: {toast_title(' '.join(clean(first[1]).split()))}"
+            else:
+                message = f"Added {added} article{'s' if added != 1 else ''}"
             if duplicates:
                 message += f", {duplicates} already in the library"
             self.notify(message, markup=False)
+            self._cursor_to = first[0] if first is not None else None
             self.reload_list()
             if added:
                 self.background.start()
