@@ -74,7 +74,9 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
         def error(self, message):  # "invalid int value: '<100 KB>'": one short line
             from tui.cells import echoed
 
-            super().error(echoed(message, ERROR_CELLS))
+            # one line, exit code 2: the reason and where the usage is (argparse printed its usage block first,
+            # five lines for `summary`, the reason last)
+            self.exit(2, f"{self.prog}: error: {echoed(message, ERROR_CELLS)} (see `{self.prog} --help`)\n")
 
     p = Parser(prog=PROG, description="Read news in the terminal: entities highlighted, summary and key quotes beside it.")
     p.add_argument("--version", action="version", version=f"{PROG} {__version__}")

@@ -31,6 +31,23 @@ def test_usage_errors_exit_2_with_the_reason(lib_path, capsys, args, what):
     assert what in capsys.readouterr().err.splitlines()[-1]
 
 
+@pytest.mark.parametrize("args", [
+    ["summary", "1", "--sentences", "0"], ["summary", "1", "--format", "xml"], ["list", "--bogus"], ["show", "abc"],
+    ["show"], ["export", "--format", "xml"], ["frobnicate"], ["quotes", "1", "--max-chars", "0"],
+])
+def test_a_bad_flag_or_argument_is_one_line_naming_the_help(lib_path, capsys, args):
+    """A usage error printed argparse's usage block first (five lines for `summary`) and then the reason: one line
+    now, the reason and where the usage is, exit code 2."""
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1 and "usage:" not in err, err
+    # (an unknown option is found by the top parser, after the command's: it names `newsreader --help`)
+    command = "newsreader" if args[0] == "frobnicate" or "--bogus" in args else f"newsreader {args[0]}"
+    assert err.startswith(f"{command}: error: ") and f"`{command} --help`" in err, err
+
+
 @pytest.mark.parametrize("args, said", [
     (["show", HUGE], f"no article with id {HUGE}"),
     (["remove", HUGE], f"no article with id {HUGE}"),
