@@ -43,3 +43,18 @@ async def test_enter_in_the_search_box_without_picking_goes_to_the_list(library,
         await pilot.press("enter")
         await settle(pilot)
         assert app.focused is main.articles and main.article is None
+
+
+async def test_a_slash_typed_in_the_search_box_is_part_of_the_search(library, make_app):
+    """`/` is the search key; typed in the search box it was the key again and the box lost what was typed before it:
+    "and/or" searched "or", a pasted "24/7" or path its last piece. In the box it is a character."""
+    path, _ids = library
+    app = make_app(path)
+    async with started(app, (80, 24)) as (pilot, main):
+        await search(pilot, "storm/wall")
+        box = main.query_one("#search", SearchBox)
+        assert box.value == "storm/wall" and isinstance(app.focused, SearchBox)
+        assert main.listing.search == "storm/wall"
+        await pilot.press("escape", "escape", "/", *"wall")  # `/` from the list still starts a search
+        await settle(pilot)
+        assert isinstance(app.focused, SearchBox) and box.value == "wall"

@@ -469,6 +469,14 @@ class MainScreen(QuickSwitch, Screen):
 
     # -- search and filters -----------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The search key typed in the search box is a character of the search ("and/or", "24/7"): the binding is
+        a priority one (so "/word" typed fast lands in the box) and took the "/", the box then losing what was typed
+        before it. Refused here, the key goes on to the box."""
+        if action == "search" and isinstance(self.focused, SearchBox):
+            return False
+        return True
+
     def action_search(self) -> None:
         # set_focus (immediate), not focus() (deferred): the next keys typed must land in the box.
         search = self.query_one("#search", SearchBox)
