@@ -150,9 +150,9 @@ def test_blocks_apart_only_in_digits_split_alike(monkeypatch):
                                      f"“it is fine and {n} more.”" for n in range(300))]
     texts += ["\n".join(f"{n}. Item {n} of the list. It costs ${n}.{n % 10} a.m." for n in range(1, 60))]
     page = texts[-2]
-    assert len(sentences._paragraph_spans(page)) >= sentences._KEYED_MIN_PARAGRAPHS  # keyed as it is shipped
+    assert len(sentences._paragraph_spans(page)) >= sentences._KEYED_MIN_BLOCKS  # keyed as it is shipped
     assert sentences.split_with_kinds(page) == _plain_split(page)
-    monkeypatch.setattr(sentences, "_KEYED_MIN_PARAGRAPHS", 0)  # every text keyed
+    monkeypatch.setattr(sentences, "_KEYED_MIN_BLOCKS", 0)  # every text keyed
     changed = 0
     for t in texts:
         k = digit_key(t)
@@ -202,3 +202,18 @@ def test_lower_cased_stops_at_the_capitals_that_decide_it():
         assert sentences._is_lower_cased(t) == want, t[:80]
         answers[want] += 1
     assert min(answers.values()) > 100
+
+
+def test_a_page_of_lines_in_one_paragraph_is_split_through_its_keys(monkeypatch):
+    """A wire page of datelines is one paragraph of hundreds of one-line blocks (no blank line between them): its
+    blocks are split once per digit key, as the blocks of a page of paragraphs are, with the same pieces."""
+    page = "\n".join(f"OSLO -- Ferry fares on route {n % 9} rose {n % 4} percent on Monday, the operator said."
+                     for n in range(200))
+    assert len(sentences._paragraph_spans(page)) == 1
+    want = _plain_split(page)
+    calls = []
+    split_block = sentences._split_block
+    monkeypatch.setattr(sentences, "_split_block", lambda *a: calls.append(a) or split_block(*a))
+    assert sentences.split_with_kinds(page) == want
+    assert len(want) == 400 and {kind for _, kind in want} == {sentences.DATELINE, sentences.BODY}
+    assert len(calls) == 1  # 200 lines of one key ("0" for every digit): split once

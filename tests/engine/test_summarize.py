@@ -271,6 +271,22 @@ def test_coverage_equals_the_sum_of_pairwise_cosines():
     assert coverage([]) == []
 
 
+def test_coverage_reads_a_repeated_sentence_once_and_scores_it_as_each_copy(monkeypatch):
+    """A page of one wire line repeated (datelines) has hundreds of word-for-word equal sentences: their terms are
+    read once and every copy gets the degree each would get on its own, the same floats as sentences read apart."""
+    from tui.engine.summarize import coverage as module
+
+    texts = ["Dock workers ended the strike after the harbour owners raised pay."] * 50 + [
+        "The port strike closed the harbour for a week.", "A new ferry timetable starts in June."] * 3
+    apart = [t + " " for t in texts]  # no two equal (a trailing space adds no word): each read on its own
+    assert coverage(apart) == coverage(texts)
+    read = []
+    terms = module.coverage_terms
+    monkeypatch.setattr(module, "coverage_terms", lambda t: read.append(t) or terms(t))
+    got = coverage(texts)
+    assert len(read) == 3 and len(set(got)) == 3 and got[0] == 1.0 and got[-1] < got[-2] < 1.0
+
+
 def test_quote_anchors_point_at_the_sentence_naming_the_speaker():
     text = (
         'The coach said: "We played well. Nobody gave up in the second half."\n\n'

@@ -116,10 +116,13 @@ def split_with_kinds(text: str) -> list[tuple[Sentence, str]]:
     # one (`\d`, `\w`, str.isdigit / isalnum / isspace, Punkt's "##number##" type), never its value (tokens.digit_key;
     # tests/engine/test_sentence_shortcuts.py splits texts and their keys alike).
     seen: dict[str, list[tuple[int, int, str]]] = {}
-    paragraphs = _paragraph_spans(text)
-    keyed = len(paragraphs) >= _KEYED_MIN_PARAGRAPHS  # (fewer: the keys would cost more than they save)
-    for p_index, (p_start, p_end) in enumerate(paragraphs):
-        for b_start, b_end in _block_spans(text, p_start, p_end):
+    blocks = [(p_index, _block_spans(text, p_start, p_end))
+              for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text))]
+    # (fewer blocks: the keys would cost more than they save; counted in blocks, not paragraphs: a page of datelines
+    # is one paragraph of ~850 one-line blocks)
+    keyed = sum(len(spans) for _, spans in blocks) >= _KEYED_MIN_BLOCKS
+    for p_index, spans in blocks:
+        for b_start, b_end in spans:
             if not keyed or b_end - b_start > _KEYED_BLOCK_MAX:
                 # (a long block: its key would cost a scan, and such a block is rarely repeated)
                 out.extend(_split_block(text, b_start, b_end, p_index, lower_only, stops))
@@ -141,7 +144,7 @@ def split_with_kinds(text: str) -> list[tuple[Sentence, str]]:
 
 
 _KEYED_BLOCK_MAX = 2_000  # characters of a block split through its digit key (`split_with_kinds`)
-_KEYED_MIN_PARAGRAPHS = 64  # paragraphs from which a text's blocks are split through their digit keys
+_KEYED_MIN_BLOCKS = 64  # blocks (lines of a paragraph, grouped) from which a text's are split through their digit keys
 
 
 _ASCII_CAPITAL = re.compile("[A-Z]")

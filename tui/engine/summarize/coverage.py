@@ -59,14 +59,23 @@ def coverage(texts: list[str]) -> list[float]:
     """Every sentence's summed cosine similarity to all the other sentences, scaled so the
     best sentence scores 1 (all zeros when no two sentences share a word)."""
     units = []
+    by_text: dict[str, dict[str, float]] = {}  # a sentence repeated word for word (a page of datelines) is read once
     for text in texts:
-        counts = coverage_terms(text)
-        norm = math.sqrt(sum(c * c for c in counts.values()))
-        units.append({w: c / norm for w, c in counts.items()} if norm else {})
+        unit = by_text.get(text)
+        if unit is None:
+            counts = coverage_terms(text)
+            norm = math.sqrt(sum(c * c for c in counts.values()))
+            unit = by_text[text] = {w: c / norm for w, c in counts.items()} if norm else {}
+        units.append(unit)
     total: Counter[str] = Counter()
     for u in units:
         total.update(u)
-    # u · total counts the sentence with itself once (u · u = 1 for a non-empty sentence).
-    raw = [max(0.0, sum(x * total[w] for w, x in u.items()) - 1.0) if u else 0.0 for u in units]
+    # u · total counts the sentence with itself once (u · u = 1 for a non-empty sentence); the same unit, the same sum
+    degree: dict[int, float] = {}
+    raw = []
+    for u in units:
+        if (d := degree.get(id(u))) is None:
+            d = degree[id(u)] = max(0.0, sum(x * total[w] for w, x in u.items()) - 1.0) if u else 0.0
+        raw.append(d)
     top = max(raw, default=0.0)
     return [x / top for x in raw] if top > 0 else raw
