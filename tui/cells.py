@@ -159,3 +159,18 @@ def _staff(tail: str) -> bool:
 def plural(n: int, word: str, many: str | None = None) -> str:
     """"1 sentence", "2 sentences", "0 articles"; `many` for irregular plurals ("1 story", "3 stories")."""
     return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def local_time(stamp: str) -> str:
+    """A time as stored (UTC, "2026-12-06T07:41:21Z") on the reader's clock: "2026-12-06 08:41" in Berlin. The stored
+    text was shown as it was, UTC read as local time (five hours ahead in New York). The database is untrusted: a
+    stamp that is not a time is shown cut, as before."""
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.fromisoformat(stamp.strip())
+        if when.tzinfo is None:  # (stored by now_iso: UTC, with or without its "Z")
+            when = when.replace(tzinfo=timezone.utc)
+        return when.astimezone().isoformat(" ", "minutes")[:16]
+    except (ValueError, OverflowError, OSError):
+        return one_line(stamp)[:16].replace("T", " ")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from tui.cli import CliError, _count, _seconds
-from tui.cells import cut_outlet, echoed, fit, one_line, plural
+from tui.cells import cut_outlet, echoed, fit, local_time, one_line, plural
 
 
 def add_parsers(sub) -> None:
@@ -109,7 +109,7 @@ def _feed_list(args) -> int:
             status = f.last_status or "never"
             counts = f"{f.unread}/{f.total}"
             # the name in 40 cells, cut with "…" (it was cut at 40 characters with none, and a wide one overflowed)
-            out(f"{f.id:>4}  {fit(one_line(f.name), 40)}  {counts:12}  {status:12}  {f.last_refresh or '-':20}  "
+            out(f"{f.id:>4}  {fit(one_line(f.name), 40)}  {counts:12}  {status:12}  {local_time(f.last_refresh) if f.last_refresh else '-':20}  "
                 f"{visible(f.url)}")
     if not feeds and not args.json:
         print("no feeds (add one with: newsreader feed add URL)", file=sys.stderr)
@@ -274,7 +274,7 @@ def cmd_watch(args) -> int:
         if args.watch_command == "list":
             watched = list_watched(lib)
             for w in watched:
-                out(f"{w.id:>4}  {visible(w.path)}  ({plural(w.files, 'file')}, last scan {w.last_scan or 'never'})")
+                out(f"{w.id:>4}  {visible(w.path)}  ({plural(w.files, 'file')}, last scan {local_time(w.last_scan) if w.last_scan else 'never'})")
             if not watched:  # it printed nothing
                 print("no watched folders (add one with: newsreader watch add DIR)", file=sys.stderr)
             return 0

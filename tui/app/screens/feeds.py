@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from tui.app import keymap
 from tui.app.screens.page import PageScreen, line
-from tui.cells import clip
+from tui.cells import clip, local_time
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.scroll_size import content_width
 from tui.app.widgets.story_list import StoryList, heading
@@ -23,21 +23,6 @@ from tui.app.widgets.summary_items import Option
 from tui.app.textual_fixes import closed_before_mount
 
 FEED_TITLE = 160  # cells of a feed's title at most (a long one wraps under itself; a feed may call itself anything)
-
-
-def local_time(stamp: str) -> str:
-    """A time as stored (UTC, "2026-12-06T07:41:21Z") on the reader's clock: "2026-12-06 08:41" in Berlin. The stored
-    text was shown as it was, UTC read as local time (five hours ahead in New York). The database is untrusted: a
-    stamp that is not a time is shown cut, as before."""
-    from datetime import datetime, timezone
-
-    try:
-        when = datetime.fromisoformat(stamp.strip())
-        if when.tzinfo is None:  # (stored by now_iso: UTC, with or without its "Z")
-            when = when.replace(tzinfo=timezone.utc)
-        return when.astimezone().isoformat(" ", "minutes")[:16]
-    except (ValueError, OverflowError, OSError):
-        return line(stamp)[:16].replace("T", " ")
 
 
 def read_feeds(lib):
