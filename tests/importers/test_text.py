@@ -151,3 +151,24 @@ FIELDS = [
 def test_the_fields_a_text_gives(text, fields):
     a = parse_text(text)
     assert {name: getattr(a, name) for name in fields} == fields
+
+
+@pytest.mark.parametrize("staff", ["Kessby Evening Standard and Advertiser Staff", "Times of Brannick Staff",
+                                   "Courier & Herald Staff", "The Voice of the Valley Newsroom"])
+def test_a_staff_line_whose_outlet_has_and_or_of_in_it_is_the_byline(staff):
+    """"X Staff" took capitalised words only: "Kessby Evening Standard and Advertiser Staff" stayed the body's last
+    paragraph, and the entities listed "Advertiser Staff" as a person (walk26, a generated library)."""
+    dump = ("Local Transport\nNight buses stay in Kessby\nNight buses stay in Kessby\nSource: Kessby Evening Standard\n"
+            "• Published March 3, 2026\n\nThe council voted on Thursday to keep the three night bus routes.\n\n"
+            f"The routes cost the town about 400,000 crowns a year, the council said.\n\n{staff}\n")
+    a = parse_text(dump)
+    assert a.byline == staff
+    assert a.body.split("\n\n")[-1].startswith("The routes cost") and staff not in a.body, a.body
+
+
+@pytest.mark.parametrize("line", ["Members of the staff", "the Staff", "Terms and Conditions of the Newsroom tour"])
+def test_lines_that_only_end_like_a_staff_byline_stay_text(line):
+    dump = ("Night buses stay in Kessby\n\nThe council voted on Thursday to keep the three night bus routes.\n\n"
+            f"{line}\n\nThe routes cost the town about 400,000 crowns a year, the council said.\n")
+    a = parse_text(dump)
+    assert a.byline == "" and line in a.body, (a.byline, a.body)

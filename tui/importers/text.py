@@ -30,7 +30,9 @@ _DATED = re.compile(
 )
 _BY = re.compile(r"^(?:By|BY|by)\s+([A-Z\u00c0-\u00de].{1,90})$")  # a capitalised name follows
 _STAFF = re.compile(
-    r"^(?:[A-Z][\w&'’.-]*\s+){0,6}(?:Staff|Staff Writer|Staff Reporter|Newsroom|News Desk|Desk|"
+    # capitalised words, and after the first one "and", "of", "the", "&" ("Times of Brannick Staff", "Evening Standard
+    # and Advertiser Staff": with capitals only, such a line stayed in the body and its words became a "person")
+    r"^(?:[A-Z][\w&'’.-]*\s+(?:(?:[A-Z][\w&'’.-]*|and|of|the|&)\s+){0,6})?(?:Staff|Staff Writer|Staff Reporter|Newsroom|News Desk|Desk|"
     r"Editorial Team|Editorial Board|Editors|Correspondent|Reporters?|Wire Services)$"
 )
 _READ_TIME = re.compile(r"^\d+\s*(?:min|minute)s?\s*read$", re.I)
