@@ -146,7 +146,7 @@ def _feed_import(args) -> int:
         problems: list[str] = []
         feeds = parse_opml(data, problems)
     except OSError as exc:
-        raise CliError(f"{visible(args.file)}: {exc.strerror or exc}") from None
+        raise CliError(f"{visible(args.file)}: {os_reason(exc)}") from None
     except OpmlError as exc:
         raise CliError(f"{visible(args.file)}: {exc}") from None
     for problem in problems:
@@ -186,7 +186,7 @@ def _feed_export(args) -> int:
             with open(args.output, "w", encoding="utf-8") as fh:
                 fh.write(text)
         except OSError as exc:
-            raise CliError(f"{visible(args.output)}: {exc.strerror or exc}") from None
+            raise CliError(f"{visible(args.output)}: {os_reason(exc)}") from None
         out(f"wrote {plural(len(feeds), 'feed')} to {visible(args.output)}")  # it said nothing
     else:
         sys.stdout.write(text)
@@ -307,3 +307,9 @@ def _scan(lib) -> int:
     print(f"imported {result.new} new, {result.updated} updated {'article' if result.new + result.updated == 1 else 'articles'}"
           f" from {result.files:,} new or changed {'file' if result.files == 1 else 'files'}{unchanged}", file=sys.stderr)
     return 0
+
+
+def os_reason(exc: OSError) -> str:
+    """The system's reason in the words `add` and `summary` use ("no such file or directory", not "No such ...")."""
+    why = exc.strerror or str(exc) or type(exc).__name__
+    return why[:1].lower() + why[1:]

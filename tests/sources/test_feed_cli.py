@@ -97,6 +97,17 @@ def test_opml_refuses_entities_and_junk(lib_path, tmp_path):
         assert r.returncode == 1 and why in r.stderr and len(r.stderr.splitlines()) == 1
 
 
+def test_opml_files_that_are_not_there_are_said_as_add_and_summary_say_it(lib_path, tmp_path):
+    """`feed import missing.opml` said "No such file or directory" (the system's capital) where `add` and `summary`
+    say "missing.txt: no such file or directory"; `feed export -o` into a missing folder the same."""
+    missing = tmp_path / "missing.opml"
+    r = run("feed", "import", str(missing))
+    assert r.returncode == 1 and r.stderr == f"newsreader: error: {missing}: no such file or directory\n", r.stderr
+    r = run("feed", "export", "-o", str(tmp_path / "gone" / "feeds.opml"))
+    assert r.returncode == 1 and r.stderr.endswith("feeds.opml: no such file or directory\n"), r.stderr
+    assert run("summary", str(tmp_path / "missing.txt")).stderr.endswith("missing.txt: no such file or directory\n")
+
+
 def test_opml_nested_thousands_deep_is_read_without_crashing(lib_path, tmp_path):
     from tui.sources.opml import parse_opml
 
