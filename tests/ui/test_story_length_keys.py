@@ -79,3 +79,29 @@ async def test_each_press_counts_in_the_article_view_too(library, make_app):
         main.analyse()
         await settle(pilot)
         assert len(main.analysis.summary.sentences) == shown + 3
+
+
+async def test_the_longest_summary_toast_counts_the_articles_sentences_not_the_summary_shown(library, make_app,
+                                                                                            monkeypatch):
+    """+ pressed past the article's length while the longer summary was being made: the toast said "Longest summary:
+    all 3 sentences of the article" (the summary on screen) above a heading that then said 5 (walk26, tmux 80x24)."""
+    from pilot_steps import open_first, toasts_of
+
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = await open_first(pilot)
+        total, shown = len(main.analysis.sentences), len(main.analysis.summary.sentences)
+        assert total > shown
+        request = main.analyser.request
+
+        def held(article, force=False, cached=None, ready=None):  # the analysis is made after the last press
+            main.analyser.analysing = True
+
+        said = toasts_of(app, monkeypatch)
+        main.analyser.request = held
+        try:
+            await pilot.press(*["plus"] * (total - shown + 2))
+        finally:
+            main.analyser.request = request
+        assert said[-1] == f"Longest summary: all {total} sentences of the article.", said

@@ -616,7 +616,9 @@ class MainScreen(QuickSwitch, Screen):
             self.analyse()
             self._length_said()
         elif self.analysis is not None and self.analysis.summary is not None:  # at the end: say so, not nothing
-            n = len(self.analysis.summary.sentences)
+            # the article's sentences (what `longer` stops at), not the summary on screen: presses counted ahead of
+            # a longer summary still being made said "all 3 sentences" above a heading that then said 5
+            n = len(self.analysis.sentences or self.analysis.summary.sentences)
             self.notify(f"Longest summary: all {n} sentences of the article." if n > 1
                         else "Longest summary: the article has one sentence.", timeout=2)
 
