@@ -501,3 +501,33 @@ _ICE = "“The ice came in overnight and stayed until April.”"
 def test_a_place_with_its_state_inside_an_attribution(text, speaker):
     assert [q.speaker for q in extract_quotes(text)] == [speaker]
 
+
+
+def _tagged_people(text, names):
+    """The tagger's PERSON entities for every occurrence of each of `names` in text (a stand-in for the tagger)."""
+    import re
+
+    return [Entity(m.start(), m.end(), "PERSON", m.group(), m.group()) for n in names for m in re.finditer(n, text)]
+
+
+def test_a_tagged_one_word_name_is_an_antecedent_only_where_it_opens_a_sentence():
+    # rule "tagged-one-word-antecedent": "Rivka" opening a sentence is what a later "she" may stand for; "The Rivka
+    # fans", "Rivka drummer Ivo Holm" and "Rivka's mother Ida Holm" name someone else as the subject
+    from tui.engine.quotes.resolve import Resolver
+
+    text = ("Rivka won the prize for music on Saturday.\n\nThe Rivka fans sang all night. Rivka drummer Ivo Holm "
+            "thanked them. Rivka's mother Ida Holm had sewn the flags. “Thank you,” she said. Rivka, who is 19, went home.")
+    people = Resolver(text, _tagged_people(text, ["Rivka", "Ivo Holm", "Ida Holm"]), []).people
+    assert [p for p, _, _ in people.tagged_one] == [0, text.index("Rivka, who")]
+    assert [(text[p : p + 5], name) for p, name, _ in people.tagged_one] == [("Rivka", "Rivka"), ("Rivka", "Rivka")]
+    assert Resolver(text, None, []).people.tagged_one == []  # without the tagger's entities: none
+
+
+def test_she_goes_to_a_tagged_one_word_name_that_opens_the_nearer_sentence():
+    from tui.engine.entities import extract_entities
+
+    text = ("The harbour festival gave its prizes on Saturday to the poet Ilse Marten and to Rivka, the singer.\n\n"
+            "Meanwhile Rivka, who won the prize for music, spoke about her first years on the ferries. “Nobody paid "
+            "us, and we sang every night anyway,” she said.")
+    [q] = extract_quotes(text, extract_entities(text))  # the tagger reads "Meanwhile Rivka" as a person
+    assert q.speaker == "Rivka"

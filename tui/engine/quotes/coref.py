@@ -137,6 +137,14 @@ class PersonIndex:
             (m.start(), m.group(1), _ROLE_GENDER.get(m.group(2).lower())) for m in _NOMINAL_TALKS.finditer(text)
             if not inside(m.start())]
         self._nominal_pos = [q for q, _, _ in self.nominals]
+        # one word the tagger reads as a person's opening a sentence ("Meanwhile Rivka, who ..."): a "he"/"she" may
+        # stand for it too (rule "tagged-one-word-antecedent"); (position, name, sex) in text order, none without the
+        # tagger's entities
+        self.tagged_one: list[tuple[int, str, str | None]] = [
+            (w[0], w[2], w[3]) for w in self.weak if w[3] != "body" and " " not in w[2]
+            and self._may_be_antecedent(text, w[0], w[1])] \
+            if named_people is not None and rules.enabled("tagged-one-word-antecedent") else []
+        self._tagged_pos = [t[0] for t in self.tagged_one]
         # for each gender, the index of the last mention at or before i whose gender does not clash:
         # the walk back skips stretches of names a pronoun cannot mean in one step (linear on any text)
         self._last_fit: dict[str, list[int]] = {}
@@ -163,6 +171,7 @@ class PersonIndex:
         want = PRONOUN_GENDER.get(pronoun.lower())
         nominal = self._nominal_before(p, want, s_here - max_back) if rules.enabled("pronoun-after-unnamed-speaker") \
             else None
+        weak = self._tagged_before(p, want) if self.tagged_one else None
         j = k - 1
         groups = 0
         while j >= 0:
@@ -176,6 +185,9 @@ class PersonIndex:
             s = self._sentence(self.pos[j])
             if nominal is not None and self._sentence(nominal[0]) > s:
                 return nominal[1]  # 'A spokesman said ... But he added:': the unnamed speaker is nearer
+            if weak is not None and not fallback and (self._sentence(weak[0]) > s or (
+                    self._sentence(weak[0]) == s and weak[0] < self.pos[self.sent_first(s, j)])):
+                return weak[1]  # 'Meanwhile Rivka, who won the award, spoke ... “...,” she said': the tagged name
             if s_here - s > max_back:
                 return fallback or (nominal[1] if nominal else None)
             first = bisect.bisect_left(self.pos, self.sent_starts[s], 0, j + 1)  # the sentence's first mention
@@ -194,7 +206,43 @@ class PersonIndex:
                 # objects and the pronoun that speaks there is the same person as ours, further back
                 fallback = fallback or self.names[fits[0]]
             j = first - 1  # nobody of that gender here: look further back
-        return fallback or (nominal[1] if nominal else None)
+        return fallback or (weak[1] if weak else None) or (nominal[1] if nominal else None)
+
+    def _may_be_antecedent(self, text: str, s: int, e: int) -> bool:
+        """Can the tagged one-word name of the run at s..e be what a later "he"/"she" stands for? Only when the run
+        opens its sentence ("Meanwhile Rivka, who ..."; not "The Rivka party"), and is no name of a thing or person
+        named right after it ("Rivka frontman Ivo Holm", "Rivka's sister Ida").
+        """
+        start = self.sent_starts[self._sentence(s)]
+        if text[start:s].strip(" \t\u00a0\"“”'‘") or text.startswith(("The ", "A ", "An "), s):
+            return False
+        m = _THEN_A_NAME.match(text, e)
+        if m:
+            for pos in (self.pos, self.weak_pos):
+                k = bisect.bisect_left(pos, m.end() - 1)
+                if k < len(pos) and pos[k] == m.end() - 1:
+                    return False
+        return True
+
+    def sent_first(self, s: int, j: int) -> int:
+        """The index of the first mention of sentence s, of those up to mention j (which sits in s)."""
+        return bisect.bisect_left(self.pos, self.sent_starts[s], 0, j + 1)
+
+    def _tagged_before(self, p: int, want: str | None) -> tuple[int, str] | None:
+        """The first tagged one-word name of the last sentence before p (within 6 sentences) that holds one whose sex
+        fits `want`: (position, name), or None."""
+        i = bisect.bisect_left(self._tagged_pos, p) - 1
+        s_here = self._sentence(p)
+        found = None
+        while i >= 0:
+            pos, name, sex = self.tagged_one[i]
+            s = self._sentence(pos)
+            if s_here - s > 6 or (found is not None and s != self._sentence(found[0])):
+                break
+            if not (want and sex and sex != want):
+                found = (pos, name)
+            i -= 1
+        return found
 
     def _nominal_before(self, p: int, want: str | None, floor_sentence: int) -> tuple[int, str] | None:
         """The last unnamed speaker ("A spokesman said") before p, not before sentence `floor_sentence`,
@@ -315,6 +363,7 @@ def _role_sex(text: str, s: int) -> str | None:
     return sex if sex and rules.enabled("role-word-gives-sex") else None
 
 
+_THEN_A_NAME = re.compile(r"(?:['’]s?)?(?:[ \t]+[a-z][\w-]*){1,4}[ \t]+[A-Z]")  # " frontman Ivo", "' sister Ida"
 _NOT_A_SUBJECT_START = frozenset("he she they we i it his her their its".split())
 _PLACE_PREPOSITIONS = frozenset("in at from near outside across throughout around".split())
 # the description may name the body the speaker stands for: "A Harbour Board spokeswoman", "the Ofcom spokesman"

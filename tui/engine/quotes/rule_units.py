@@ -436,3 +436,21 @@ guard("role-word-gives-sex", STAGE,
                 "“We will open it again in May,” she said.", [("We will open it again in May,", "Mara Quist")])],
       keeps=["Mara Quist runs the ferry line. Along with her partner, Tolle Quist, she has bought the old pier. "
              "“We will open it again in May,” she said."])
+# Session 26 (issue 12). coref.py (PersonIndex.resolve): one word the tagger reads as a person's ("Meanwhile Rivka,
+# who ...") was a weak candidate of the ranker only, never what a "he"/"she" stands for, so her "she said" went to the
+# person named before her
+guard("tagged-one-word-antecedent", STAGE_APP,
+      "a one-word name the tagger reads as a person's, first in a nearer sentence, is what a later 'he'/'she' stands for",
+      changes=[("The harbour festival gave its prizes on Saturday to the poet Ilse Marten and to Rivka, the singer.\n\n"
+                "In her speech, Marten asked for more money for the town library: “Read to your children, and then "
+                "read to them again,” she said.\n\nMeanwhile Rivka, who won the prize for music, spoke about her "
+                "first years on the ferries. “Nobody paid us, and we sang every night anyway,” she said.",
+                [("Read to your children, and then read to them again,", "Ilse Marten"),
+                 ("Nobody paid us, and we sang every night anyway,", "Rivka")])],
+      keeps=["The harbour festival gave its prizes on Saturday to the poet Ilse Marten and to Rivka, the singer.\n\n"
+             "Meanwhile Rivka, who won the prize for music, spoke about her first years on the ferries. Marten asked "
+             "for more money for the town library. “Read to your children, and then read to them again,” she said.",
+             "The harbour festival gave its prizes on Saturday.\n\nRivka drummer Ivo Holm thanked the crowd. “We "
+             "played in the rain, and nobody went home,” he said.",
+             "The harbour festival gave its prizes on Saturday.\n\nThe Rivka family ran the ferry bar. Ivo Holm "
+             "thanked them. “We played in the rain, and nobody went home,” he said."])
