@@ -399,3 +399,37 @@ async def test_clicking_a_key_hint_runs_its_action(library, make_app):
         await pilot.click("KeyBar", offset=(hints.index("Search"), 0))
         await pilot.pause()
         assert app.screen.query_one("#search").has_focus
+
+
+async def test_adding_what_is_there_already_says_so_and_puts_the_cursor_on_it(library, make_app, tmp_path):
+    """`a` of a file or folder already imported said "Added 0 articles, 1 already in the library" (walk26): now
+    the one article is named and the cursor is on it; several are counted as nothing new."""
+    path, _ = library
+    (tmp_path / "pond.txt").write_text(OLD_NEWS, encoding="utf-8")
+    with Library(path) as lib:
+        from tui.importers import parse_text
+
+        lib.add(parse_text(OLD_NEWS))
+    app = make_app(path)
+    async with started(app, (80, 24)) as (pilot, main):
+        assert main.articles.cursor == 0
+        for value, said in ((str(tmp_path / "pond.txt"), "Already in the library: Mill pond drained for repairs"),
+                            (str(FIXTURES / "new-article.txt"), "Added: Glass eels return to the Ruddle river in "
+                                                                "record numbers")):
+            await pilot.press("a")
+            app.screen.query_one("#add-path").value = value
+            await pilot.press("enter")
+            await settle(pilot)
+            assert said in shown_toasts(app), shown_toasts(app)
+            assert main.articles.current.title == said.split(": ", 1)[1]
+        (tmp_path / "both").mkdir()
+        (tmp_path / "both" / "pond.txt").write_text(OLD_NEWS, encoding="utf-8")
+        (tmp_path / "both" / "eels.txt").write_text((FIXTURES / "new-article.txt").read_text(encoding="utf-8"),
+                                                    encoding="utf-8")
+        await pilot.press("a")
+        app.screen.query_one("#add-path").value = str(tmp_path / "both")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Nothing new: 2 articles already in the library" in shown_toasts(app), shown_toasts(app)
+        assert main.articles.current.title in ("Mill pond drained for repairs",
+                                               "Glass eels return to the Ruddle river in record numbers")

@@ -15,7 +15,8 @@ from tui.textsafe import clean, visible
 
 class LibraryImport:
     """`add(path)` imports in a worker; `done(path, added, duplicates, errors, first)` runs on the UI thread, `first`
-    the (id, title) of the first article added (None when none was)."""
+    the (id, title) of the first article added, or when none was, of the first one already in the library (None when
+    there is neither)."""
 
     def __init__(self, host, db_path: Path, done: Callable[[str, int, int, list[str], tuple | None], None]) -> None:
         self.host = host
@@ -28,7 +29,7 @@ class LibraryImport:
                              exclusive=True, thread=True)
 
     def _worker(self, path: str) -> None:
-        added, duplicates, errors, first = 0, 0, [], None
+        added, duplicates, errors, first, known = 0, 0, [], None, None
         try:
             from tui.importers import import_paths
             from tui.importers.prose import item_not_prose_reason
@@ -49,6 +50,8 @@ class LibraryImport:
                     duplicates += status == "duplicate"
                     if status == "added" and first is None:
                         first = (ident, article.title)
+                    elif status == "duplicate" and known is None:
+                        known = (ident, article.title)
                 if added:
                     from tui.app.parts.sources import group_stories, say_grouping
 
@@ -56,4 +59,4 @@ class LibraryImport:
                     say_grouping(self.host, group_stories(lib))
         except Exception as exc:  # any failure becomes a message, never a crash
             errors.append(clean(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
-        deliver(self.host, self.done, path, added, duplicates, errors, first)
+        deliver(self.host, self.done, path, added, duplicates, errors, first or known)

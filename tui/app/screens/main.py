@@ -1176,12 +1176,18 @@ class MainScreen(QuickSwitch, Screen):
     def _import_done(self, path: str, added: int, duplicates: int, errors: list[str], first=None) -> None:
         if added or duplicates:
             # One article: its title ("Added 1 article" left the reader looking for it); the list's cursor goes to
-            # the (first) article added when the view shows it: it sat where its date put it, often pages down.
+            # the (first) article added when the view shows it: it sat where its date put it, often pages down. With
+            # nothing new, to the (first) one already there ("Added 0 articles, 3 already in the library" before).
+            named = toast_title(' '.join(clean(first[1]).split())) if first is not None else ""
             if added == 1 and first is not None:
-                message = f"Added: {toast_title(' '.join(clean(first[1]).split()))}"
+                message = f"Added: {named}"
+            elif not added and duplicates == 1 and first is not None:
+                message = f"Already in the library: {named}"
+            elif not added:
+                message = f"Nothing new: {duplicates} articles already in the library"
             else:
                 message = f"Added {added} article{'s' if added != 1 else ''}"
-            if duplicates:
+            if added and duplicates:
                 message += f", {duplicates} already in the library"
             self.notify(message, markup=False)
             self._cursor_to = first[0] if first is not None else None
