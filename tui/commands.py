@@ -7,8 +7,8 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from tui.cells import (HEADER_TITLE_CELLS, cut, cut_outlet, echoed, cut_title, fit, fit_source, plural,
-                       source_and_byline)
+from tui.cells import (HEADER_TITLE_CELLS, TITLE_CELLS, clip, cut, cut_outlet, echoed, cut_title, fit, fit_source,
+                       one_line, plural, source_and_byline)
 from tui.cli import CliError
 from tui.feed_cli import cmd_feed, cmd_refresh, cmd_watch  # noqa: F401 (feed, refresh, watch subcommands)
 from tui.textsafe import clean, json_safe, visible
@@ -258,9 +258,28 @@ def cmd_list(args) -> int:
     return 0
 
 
+LIST_HEAD_CELLS = 40  # a list row before its title: id (6), marks, date, source (16) and the spaces between
+
+
+def _list_title_cells() -> int:
+    """The cells a list row's title gets: on a terminal, what is left of its width (a long title wrapped under the
+    next row's id at 80 columns, the columns broken), at least 20; into a pipe or a file, TITLE_CELLS."""
+    try:
+        if sys.stdout.isatty():
+            import shutil
+
+            columns = shutil.get_terminal_size((0, 0)).columns
+            if columns > 0:
+                return max(20, min(TITLE_CELLS, columns - LIST_HEAD_CELLS))
+    except (OSError, ValueError):
+        pass
+    return TITLE_CELLS
+
+
 def _list_rows(args, rows) -> int:
     """Print list rows (text or JSON lines); how many."""
     n = 0
+    cells = _list_title_cells() if not args.json else TITLE_CELLS
     for r in rows:
         n += 1
         if args.json:
@@ -270,8 +289,8 @@ def _list_rows(args, rows) -> int:
         else:
             marks = ("*" if r.starred else " ") + (" " if r.read else "•")
             date = (r.published or r.sort_key or "")[:10] or "-" * 10  # undated: the day it was added, as the app shows it
-            # the title cut with "…" as the app's lists cut it (--json has it whole)
-            out(f"{r.id:>6} {marks} {fit(date, 10)}  {fit_source(r, 16)}  {cut_title(r.title)}")
+            # the title cut with "…" as the app's lists cut it, to the terminal's width on one (--json has it whole)
+            out(f"{r.id:>6} {marks} {fit(date, 10)}  {fit_source(r, 16)}  {clip(one_line(r.title), cells)}")
     return n
 
 
