@@ -29,6 +29,16 @@ from .name_starts import word_counts
 # Not "palace" ("Harbour Palace", a club) nor "airport" (in business news, the operating company).
 _BUILDINGS = entity_words().buildings
 _KIND_BEFORE = re.compile(r"\b([a-z]+)[ \t]+[*_]?$")
+_KIND_BEFORE_LAST = (" ", "\t", "*", "_")  # the character a match of _KIND_BEFORE ends with
+_BLANKS = (" ", "\t")  # ... and one of _STREET_BEFORE
+
+
+def _last_before(text: str, s: int) -> str:
+    """The character a pattern ending in `$`, searched in a window that ends at `s`, must end with: the one before `s`,
+    or the one before that when `s` follows a line break (`$` also matches before a string's final newline). A name
+    seldom follows a blank, so the window is searched only when this character is one such a pattern ends with."""
+    last = text[s - 1:s] if s > 0 else ""
+    return text[s - 2:s - 1] if last == "\n" and s > 1 else last
 _ADJ_ENDINGS = ("ic", "ine", "ian", "ean", "ical")
 _LOWER_WORD_AFTER = re.compile(r" [a-z]")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
@@ -41,7 +51,7 @@ _PLACE_BEFORE = re.compile(r"\b(?:on|in|at|along|down|up|off|near|from|to|into|o
 def kind_of_name(text: str, s: int, e: int, label: str) -> str:
     """The label for span [s, e) once the words next to it are read (the label unchanged if no rule fits)."""
     word = text[s:e]
-    m = _KIND_BEFORE.search(text, max(0, s - 30), s)
+    m = _KIND_BEFORE.search(text, max(0, s - 30), s) if _last_before(text, s) in _KIND_BEFORE_LAST else None
     if m and m.group(1) in lexicon().vehicle_nouns and label in (PERSON, ORG, GPE, LOC) and on("vehicle-name"):
         return PRODUCT  # "the space shuttle Atlantis", "the ferry Aurora": a vehicle, not a person or a place
     if " " in word:
@@ -166,7 +176,7 @@ def untagged_streets(text: str, spans: list) -> list:
 def street_start(text: str, s: int) -> int | None:
     """Where a street's name starts when the tagger found only its last part ("Via del " before "Corso"): the street
     word, capitalised inside a sentence, and at most two linking words between; None when there is none."""
-    m = _STREET_BEFORE.search(text, max(0, s - 30), s)
+    m = _STREET_BEFORE.search(text, max(0, s - 30), s) if _last_before(text, s) in _BLANKS else None
     if m is None or m.group(1).lower() not in lexicon().street_first:
         return None
     links = m.group(2).split()
