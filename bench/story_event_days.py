@@ -18,6 +18,11 @@ merge candidates were turned down. `--boost B` turns it the other way: a merge o
 at once with it, the pairs of articles that share a story and those across the halves (two events by construction)
 against the shipped grouper's; `--control F` instead divides every merge similarity by F (a merge level F times as
 high for every merge), to tell a veto that picks wrong merges from one that only merges less.
+
+Session 26 built `--boost 0.25 --least 1` into the grouper, the event days stored with each article's grouping features
+(branch `group26-built`, not on main): `quality_stories.py --only group --orders 8` gave this screen's figures to the
+fourth place (dev all as fed / at once 0.9069 / 0.9180, half B as fed 0.9261 as without it), so what this prints is what
+that build would ship.
 """
 
 from __future__ import annotations
