@@ -133,6 +133,7 @@ async def test_add_bad_path_shows_the_error(library, make_app):
         assert isinstance(dialog, AddDialog)  # asked again, with the reason
         error = str(dialog.query_one("#add-error").render())
         assert "/no/such/f" in error and "no such file" in error
+        assert not any("no such file" in t for t in shown_toasts(app)), shown_toasts(app)  # said once, in the dialog
         await pilot.press("escape")
         assert isinstance(app.screen, MainScreen)
         assert len(app.screen.articles.source) == 4

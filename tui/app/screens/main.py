@@ -1194,8 +1194,11 @@ class MainScreen(QuickSwitch, Screen):
             self.reload_list()
             if added:
                 self.background.start()
-        if errors:
-            shown = "\n".join(errors[:3]) + (f"\n… and {len(errors) - 3} more" if len(errors) > 3 else "")
+        # Nothing came in: the dialog asks again with the first reason in it; a toast says the others (it said that one
+        # too, beside the dialog, for 10 s)
+        rest = errors if added or duplicates else errors[1:]
+        if rest:
+            shown = "\n".join(rest[:3]) + (f"\n… and {len(rest) - 3} more" if len(rest) > 3 else "")
             self.notify(shown, title="Could not import", severity="error", timeout=10, markup=False)
         if not added and not duplicates:
             from tui.cells import echoed  # (not imported at start-up)
