@@ -194,3 +194,18 @@ async def test_mark_all_read_asks_by_the_unread_it_changes(tmp_path, make_app):
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         assert app.screen.question == "Mark the 25 unread articles shown read?"
+
+
+async def test_z_puts_the_cursor_back_on_the_article_it_restores(library, make_app):
+    """After `d` the cursor moves to the next row; `z` put the article back but left the cursor there, so `enter`
+    opened the wrong article (walk26): the cursor is on the restored one, as `a` puts it on an article added."""
+    path, ids = library
+    app = make_app(path)
+    async with started(app, (80, 24), keys=("g", "j")) as (pilot, screen):
+        deleted = screen.articles.current
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert screen.articles.current.id != deleted.id
+        await pilot.press("z")
+        await settle(pilot)
+        assert screen.articles.current.id == deleted.id

@@ -907,6 +907,8 @@ class MainScreen(QuickSwitch, Screen):
             self.notify(str(exc), severity="error", markup=False)
             return
         self.notify(f"Restored: {toast_title(title)}" if back else "It is back in the library already.", markup=False)
+        if back:  # the cursor on it again (it stayed on the row the delete moved it to: enter opened another)
+            self._cursor_to = saved.article_id
         self.reload_list()
         if back:  # back in its story when that story is still there (tui.store.undo); else grouped as a new one is
             self.run_worker(self._group_restored, name="group_restored", group="undo", thread=True)
