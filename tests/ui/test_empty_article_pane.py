@@ -17,6 +17,7 @@ async def test_the_empty_article_pane_says_how_to_open_one(library, make_app):
         assert main.article is None
         assert pane_text(main).startswith("No article open: enter opens what the library's cursor is on"), \
             pane_text(main)
+        assert "a adds articles (a file, a folder or a web page's URL)" in pane_text(main), pane_text(main)
         await pilot.press("g", "enter")
         await settle(pilot)
         assert main.article is not None and "No article open" not in pane_text(main)

@@ -36,7 +36,8 @@ def safe_same_length(text: str) -> str:
     return "".join(ch if clean(ch) == ch else " " for ch in text)
 
 
-EMPTY_HINT = "No article open: enter opens what the library's cursor is on; / searches the library."
+EMPTY_HINT = ("No article open: enter opens what the library's cursor is on; / searches the library; a adds articles (a file, "
+              "a folder or a web page's URL).")  # (a first run showed the samples and no word of adding one's own)
 
 
 def header_lines(article) -> list[tuple[str, str]]:
