@@ -336,6 +336,9 @@ class Library:
         self.lease: int | None = None  # the grouping lease taken through this library (tui/store/stories.py take_lease)
         self.lease_seconds = 0  # for how long it was taken (each of the grouper's writes renews it: hold_lease)
         self.story_aside = False  # a rebuild's stories are built in this connection's own tables (stories.start_aside)
+        # a window's regroup built aside (stories.start_window_aside): the story writes made there, to be made again
+        # in the library under its write lock (stories.replay); None otherwise
+        self.story_replay: list | None = None
         if self.path.is_dir():
             raise StoreError(f"{visible(self.path)} is a directory, not a library file")
         if not self.path.parent.exists():
@@ -702,6 +705,31 @@ class Library:
         except BaseException:
             # SQLite may already have rolled back by itself (a full disk does that); a failing
             # ROLLBACK must not hide the error that matters.
+            if self.db.in_transaction:
+                try:
+                    self.db.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass
+            raise
+
+    @contextmanager
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction (BEGIN, deferred; COMMIT at the end, ROLLBACK on any error): every read inside it sees
+        the library as one moment left it, and no write lock is taken, so the writes made inside it (as savepoints:
+        `transaction` nests in it) must go to this connection's temp tables only (stories.start_window_aside); a
+        write to the library itself would take the lock, or fail when another program wrote since the moment read."""
+        if self._depth and self._owner == threading.get_ident():
+            yield self.db
+            return
+        self.db.execute("BEGIN")
+        self._depth, self._owner = 1, threading.get_ident()
+        try:
+            try:
+                yield self.db
+            finally:
+                self._depth = 0
+            self.db.execute("COMMIT")
+        except BaseException:
             if self.db.in_transaction:
                 try:
                     self.db.execute("ROLLBACK")

@@ -80,20 +80,28 @@ def ungrouped_keys(lib: Library, limit: int, after: tuple[str, int] = ("", 0),
     has just counted (a count that has moved on since only makes the newest ids fail their check: the walk)."""
     if waiting is None:
         waiting = ungrouped_count(lib)
+    # grouped: a membership; built aside for a window (start_window_aside), one of its own tables', or the library's
+    # for an article whose membership it did not copy
+    grouped = (_GROUPED_ASIDE if lib.story_replay is not None
+               else "EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)")
     if 0 < waiting <= NEWEST_SCAN:
         # the newest waiting + 50 first (one article stored and grouped at a time: it is the newest id), then + 1,000
         for scan in sorted({min(NEWEST_SCAN, waiting + 50), min(NEWEST_SCAN, waiting + 1000)}):
             found = lib.db.execute(
                 "SELECT a.id, a.sort_key FROM (SELECT id, sort_key FROM articles ORDER BY id DESC LIMIT ?) a"
-                " WHERE NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)", (scan,)).fetchall()
+                f" WHERE NOT {grouped}", (scan,)).fetchall()
             if len(found) == waiting and all(type(k) is str for _, k in found):
                 # SQLite orders TEXT by its UTF-8 bytes, Python str by code points: the same order
                 keys = sorted((k, i) for i, k in found if (k, i) > (after[0], after[1]))
                 return [(i, k) for k, i in keys[:limit]]
     return lib.db.execute(
         "SELECT a.id, a.sort_key FROM articles a WHERE (a.sort_key > ? OR (a.sort_key = ? AND a.id > ?))"
-        " AND NOT EXISTS (SELECT 1 FROM story_articles s WHERE s.article_id = a.id)"
-        " ORDER BY a.sort_key, a.id LIMIT ?", (after[0], after[0], after[1], limit)).fetchall()
+        f" AND NOT {grouped} ORDER BY a.sort_key, a.id LIMIT ?", (after[0], after[0], after[1], limit)).fetchall()
+
+
+_GROUPED_ASIDE = ("(EXISTS (SELECT 1 FROM temp.story_articles s WHERE s.article_id = a.id) OR (EXISTS (SELECT 1 FROM"
+                  " main.story_articles m WHERE m.article_id = a.id) AND NOT EXISTS (SELECT 1 FROM temp.window_copied c"
+                  " WHERE c.article_id = a.id)))")
 
 
 def ungrouped_count(lib: Library) -> int:
@@ -129,10 +137,10 @@ def stories_by_id(db, ids: list[int]) -> list[tuple]:
 def members(lib: Library, story_id: int, sketches: bool = True, without=()) -> list[Member]:
     """The grouped articles of one story, oldest day first (`sketches` False: their sketches are not read, []; the
     articles of ids in `without` left out, their terms not decoded)."""
-    sketch = "sketch" if sketches else "NULL"
+    sketch = _column(lib, "sketch") if sketches else "NULL"
     return [Member(r[0], r[1], r[2], _load(r[3], {}), _load(r[4], []) if sketches else [], r[5]) for r in lib.db.execute(
-        f"SELECT article_id, story_id, day, terms, {sketch}, dup_of FROM story_articles WHERE story_id = ?"
-        " ORDER BY day, article_id", (story_id,)) if r[0] not in without]
+        f"SELECT s.article_id, s.story_id, s.day, {_column(lib, 'terms')}, {sketch}, s.dup_of FROM story_articles s"
+        " WHERE s.story_id = ? ORDER BY s.day, s.article_id", (story_id,)) if r[0] not in without]
 
 
 def member_days(lib: Library, story_id: int) -> list[tuple[int, str]]:
@@ -147,7 +155,8 @@ def member_terms(lib: Library, article_ids: list[int]) -> dict[int, dict[str, fl
     for i in range(0, len(article_ids), 500):
         part = article_ids[i:i + 500]
         out.update((r[0], _load(r[1], {})) for r in lib.db.execute(
-            f"SELECT article_id, terms FROM story_articles WHERE article_id IN ({','.join('?' * len(part))})", part))
+            f"SELECT s.article_id, {_column(lib, 'terms')} FROM story_articles s"
+            f" WHERE s.article_id IN ({','.join('?' * len(part))})", part))
     return out
 
 
@@ -161,8 +170,17 @@ def sketches(lib: Library, story_id: int) -> list[Member]:
     """members() without their terms ({}: not read): what the near-duplicate check reads of a stored story (its
     sketches), for half the JSON decoding of a story of 1,000 articles."""
     return [Member(r[0], r[1], r[2], {}, _load(r[3], []), r[4]) for r in lib.db.execute(
-        "SELECT article_id, story_id, day, sketch, dup_of FROM story_articles WHERE story_id = ?"
-        " ORDER BY day, article_id", (story_id,))]
+        f"SELECT s.article_id, s.story_id, s.day, {_column(lib, 'sketch')}, s.dup_of FROM story_articles s"
+        " WHERE s.story_id = ? ORDER BY s.day, s.article_id", (story_id,))]
+
+
+def _column(lib: Library, name: str) -> str:
+    """Membership column `name` (terms, sketch) of the rows `s` a query reads: built aside for a window
+    (start_window_aside), a row copied without it ('') reads it from the library's row (as the copy found it)."""
+    if lib.story_replay is None:
+        return f"s.{name}"
+    return (f"CASE WHEN s.{name} = '' THEN (SELECT m.{name} FROM main.story_articles m"
+            f" WHERE m.article_id = s.article_id) ELSE s.{name} END")
 
 
 # json.dumps(obj, separators=(",", ":")), without making an encoder for every call (two per article a regroup writes)
@@ -183,58 +201,76 @@ def _compact_each(objs: list, close: str, open_: str) -> list[str]:
 
 def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], moved: dict[int, int] | None = None,
                 gone: list[int] = (), stored_terms: int = 30, rounded: list[dict[str, float]] | None = None,
-                before=None, after=None, last_story_id: int | None = None, features: list[tuple] = ()) -> None:
+                before=None, after=None, last_story_id: int | None = None, features: list[tuple] = (),
+                forget: list[int] = ()) -> None:
     """Write one grouping step in one transaction.
 
     `new_members` are inserted (their stories must be in `stories`); `stories` rows are
     (id, title, first, last, size, terms dict), inserted or replaced; `moved` maps article id -> new story
-    id (a merge or split); `gone` lists story ids merged away. A member's terms are stored as its first
-    `stored_terms`, rounded to 4 places; `rounded` gives them made already (one dict per new member, in order).
+    id (a merge or split); `gone` lists story ids merged away; `forget`: article ids whose memberships are deleted
+    first (a window's articles leaving their stories: the triggers take them out, and drop a story left empty). A
+    member's terms are stored as its first `stored_terms`, rounded to 4 places; `rounded` gives them made already
+    (one dict per new member, in order).
     `before(db)` and `after(db)`, when given, are called inside the transaction before and after the writes (a
     grouper that keeps its stories between calls reads there what it must agree with: tui/stories/warm.py).
     `last_story_id`: the highest story id handed out (remember_story_ids), `features`: the placed articles' grouping
     features to store (story_features.save_features' rows), written in the same transaction (one commit for a
     grouping step, not three: one article grouped as it lands paid each).
+    A window's regroup built aside (start_window_aside) writes the step into its own tables and keeps it to be
+    written again in the library (`replay`): the features then only there.
     """
+    if rounded is None:
+        rounded = [{t: round(w, 4) for t, w in islice(m.terms.items(), stored_terms)} for m in new_members]
+    step = {"forget": list(forget), "gone": list(gone),
+            "stories": [(s[0], s[1], s[2], s[3], s[4], _compact(s[5])) for s in stories],
+            "moved": [(sid, aid) for aid, sid in (moved or {}).items()],
+            "rows": list(zip([m.article_id for m in new_members], [m.story_id for m in new_members],
+                             [m.day for m in new_members], _compact_each(rounded, "}", "{"),
+                             _compact_each([m.sketch for m in new_members], "]", "["),
+                             [m.dup_of for m in new_members])),
+            "features": list(features), "last_story_id": last_story_id}
     try:
         with lib.transaction() as db:
             hold_lease(lib, db)
             if before is not None:
                 before(db)
-            for sid in gone:
-                db.execute("DELETE FROM stories WHERE id = ?", (sid,))
-            db.executemany("INSERT OR REPLACE INTO stories (id, title, first, last, size, terms) VALUES (?,?,?,?,?,?)",
-                           [(s[0], s[1], s[2], s[3], s[4], _compact(s[5])) for s in stories])
-            if moved:
-                db.executemany("UPDATE story_articles SET story_id = ? WHERE article_id = ?",
-                               [(sid, aid) for aid, sid in moved.items()])
-            if rounded is None:
-                rounded = [{t: round(w, 4) for t, w in islice(m.terms.items(), stored_terms)} for m in new_members]
-            rows = list(zip([m.article_id for m in new_members], [m.story_id for m in new_members],
-                            [m.day for m in new_members], _compact_each(rounded, "}", "{"),
-                            _compact_each([m.sketch for m in new_members], "]", "["),
-                            [m.dup_of for m in new_members]))
-            # (built aside, the memberships have no triggers and no figures: `swap_aside` writes them through)
-            if lib.story_aside or not insert_memberships(db, rows):  # the same in bulk for a big batch (story_bulk.py)
-                db.executemany(
-                    "INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"
-                    " SELECT ?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)", [(*r, r[0]) for r in rows])
-            # sizes from the rows themselves: an article deleted meanwhile is not counted; a story written here that
-            # holds none goes (only these: `DELETE ... WHERE size <= 0` walked every story's index entry at each call,
-            # one article grouped as it lands included; no other story's size changed here)
-            ids = sorted({s[0] for s in stories})
-            db.executemany("UPDATE stories SET size = (SELECT count(*) FROM story_articles WHERE story_id = ?)"
-                           " WHERE id = ?", [(i, i) for i in ids])
-            db.executemany("DELETE FROM stories WHERE id = ? AND size <= 0", [(i,) for i in ids])
-            if features:
-                write_features(db, features)
-            if last_story_id is not None:
-                _remember_ids(db, last_story_id)
-            bump_generation(db)
+            _write_groups(lib, db, **step)
             if after is not None:
                 after(db)
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
+    if lib.story_replay is not None:
+        lib.story_replay.append(("groups", step))
+
+
+def _write_groups(lib: Library, db, forget: list[int], gone: list[int], stories: list[tuple], moved: list[tuple],
+                  rows: list[tuple], features: list[tuple], last_story_id: int | None) -> None:
+    """save_groups' writes, inside its transaction (or `replay`'s)."""
+    for i in range(0, len(forget), 500):
+        part = forget[i:i + 500]
+        db.execute(f"DELETE FROM story_articles WHERE article_id IN ({','.join('?' * len(part))})", part)
+    for sid in gone:
+        db.execute("DELETE FROM stories WHERE id = ?", (sid,))
+    db.executemany("INSERT OR REPLACE INTO stories (id, title, first, last, size, terms) VALUES (?,?,?,?,?,?)", stories)
+    if moved:
+        db.executemany("UPDATE story_articles SET story_id = ? WHERE article_id = ?", moved)
+    # (built aside, the memberships have no triggers and no figures: `swap_aside` writes them through)
+    if lib.story_aside or not insert_memberships(db, rows):  # the same in bulk for a big batch (story_bulk.py)
+        db.executemany(
+            "INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of)"
+            " SELECT ?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)", [(*r, r[0]) for r in rows])
+    # sizes from the rows themselves: an article deleted meanwhile is not counted; a story written here that
+    # holds none goes (only these: `DELETE ... WHERE size <= 0` walked every story's index entry at each call,
+    # one article grouped as it lands included; no other story's size changed here)
+    ids = sorted({s[0] for s in stories})
+    db.executemany("UPDATE stories SET size = (SELECT count(*) FROM story_articles WHERE story_id = ?)"
+                   " WHERE id = ?", [(i, i) for i in ids])
+    db.executemany("DELETE FROM stories WHERE id = ? AND size <= 0", [(i,) for i in ids])
+    if features and lib.story_replay is None:  # (built aside for a window: written with the replay)
+        write_features(db, features)
+    if last_story_id is not None:
+        _remember_ids(db, last_story_id)
+    bump_generation(db)
 
 
 GENERATION = "story_gen"  # counts row: raised whenever the stories change (migration 22)
@@ -297,21 +333,8 @@ def start_aside(lib: Library) -> None:
     story id counter past every story id the library has had)."""
     db = lib.db
     end_aside(lib)
-    sqls = dict(db.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name IN (?, ?, ?)",
-                           ASIDE))
-    indexes = [r[0] for r in db.execute(
-        "SELECT sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name IN ('stories', 'story_articles')"
-        " AND sql IS NOT NULL ORDER BY name")]
     try:
-        for name in ASIDE:
-            # (without their foreign keys: a temp table's would name temp.articles; the swap checks the articles)
-            sql = re.sub(r"\s+REFERENCES\s+\w+\s*\([^)]*\)(\s+ON\s+DELETE\s+CASCADE)?", "", sqls[name].strip(),
-                         flags=re.IGNORECASE)
-            db.execute("CREATE TEMP TABLE" + sql[len("CREATE TABLE"):])
-        for sql in indexes:  # the same query plans as on the library's tables
-            head, _, rest = sql.partition(" ON ")
-            words = head.split()
-            db.execute(f"{' '.join(words[:-1])} temp.{words[-1]} ON {rest}")
+        _aside_tables(db)
         with lib.transaction() as t:
             t.execute(f"INSERT INTO temp.counts SELECT name, value FROM main.counts"
                       f" WHERE name NOT IN ({','.join('?' * len(ASIDE_NOT_COPIED))})", ASIDE_NOT_COPIED)
@@ -331,6 +354,121 @@ def start_aside(lib: Library) -> None:
         end_aside(lib)
         raise
     lib.story_aside = True
+
+
+def _aside_tables(db) -> None:
+    """This connection's own (empty) story tables, named as the library's, with the same indexes."""
+    sqls = dict(db.execute("SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name IN (?, ?, ?)",
+                           ASIDE))
+    indexes = [r[0] for r in db.execute(
+        "SELECT sql FROM main.sqlite_master WHERE type = 'index' AND tbl_name IN ('stories', 'story_articles')"
+        " AND sql IS NOT NULL ORDER BY name")]
+    for name in ASIDE:
+        # (without their foreign keys: a temp table's would name temp.articles; the swap checks the articles)
+        sql = re.sub(r"\s+REFERENCES\s+\w+\s*\([^)]*\)(\s+ON\s+DELETE\s+CASCADE)?", "", sqls[name].strip(),
+                     flags=re.IGNORECASE)
+        db.execute("CREATE TEMP TABLE" + sql[len("CREATE TABLE"):])
+    for sql in indexes:  # the same query plans as on the library's tables
+        head, _, rest = sql.partition(" ON ")
+        words = head.split()
+        db.execute(f"{' '.join(words[:-1])} temp.{words[-1]} ON {rest}")
+
+
+# A window's regroup (tui/stories/regroup_window.py: up to 500 articles leave their stories and are placed again) is
+# built aside too, so that the library's write lock is not held while it is computed (~0.4 s of CPU at 100,000
+# articles, seconds of wall on a loaded machine: an import, a read mark or a feed refresh in another program waited
+# for it). Inside one read transaction (Library.snapshot: the library as one moment left it), this connection's own
+# story tables hold a copy of the stories whose dates meet the window's days (every member of each), of the
+# stories the window's articles and `story_left` name, and of the newest memberships (what the windows' marks are
+# found by); the memberships without their terms and sketches (read from the library's rows, `_column`: ~0.03 s of
+# CPU less a window at 100,000 articles). The grouping reads and writes them unchanged (an article in no story is
+# found as one that neither copy nor library, for an article not copied, holds: ungrouped_keys), and each of its
+# steps is kept (Library.story_replay). The steps are then made again in the
+# library in one short transaction (`replay`), once it is checked that no story changed meanwhile.
+WINDOW_TRIGGERS = ("story_articles_ad", "story_articles_grouped_ai", "story_articles_grouped_ad", "stories_gen_au")
+# (the library's triggers a window's grouping reads the effects of: sizes, a story left empty dropped, copies pointed
+# at another original, the grouped count, the story generation; copied onto the tables aside. The figures', the
+# copies' twin_of and story_left's write tables that are not copied, and grouping does not read them)
+WINDOW_NEWEST = 3000  # the newest memberships copied (a window of 500 reads the 500 before its own: window_df)
+
+
+def start_window_aside(lib: Library, lo: str, hi: str, article_ids: list[int]) -> bool:
+    """Inside `lib.snapshot()`: this connection's story tables are from now on a copy of the library's that holds every
+    story whose dates meet [lo, hi] (ISO days) or that has one of `article_ids` (with all their members), and the
+    newest memberships without terms or sketches; the story steps written from now on are kept in
+    `lib.story_replay`. False (nothing made) for a library without what it needs (an earlier schema, a counts row
+    or trigger edited by hand) or when the copy cannot be made."""
+    db = lib.db
+    end_window_aside(lib)
+    triggers = dict(db.execute(f"SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger' AND name IN"
+                               f" ({','.join('?' * len(WINDOW_TRIGGERS))})", WINDOW_TRIGGERS))
+    counts = dict(db.execute("SELECT name, value FROM main.counts WHERE name IN ('articles', 'grouped')"))
+    if len(triggers) != len(WINDOW_TRIGGERS) or len(counts) != 2 or any(type(v) is not int for v in counts.values()):
+        return False
+    left = db.execute("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'story_left'").fetchone()
+    columns = [r[1] for r in db.execute("PRAGMA main.table_info(story_articles)")]
+    narrow = ", ".join({"terms": "''", "sketch": "''"}.get(c, c) for c in columns)  # (read from the library's: _column)
+    try:
+        _aside_tables(db)
+        db.execute(f"PRAGMA temp.cache_size = {-ASIDE_CACHE_KIB}")  # (a window's copy: ~10 MB, kept in memory)
+        db.execute("CREATE TEMP TABLE window_scope (id INTEGER PRIMARY KEY)")
+        db.execute("CREATE TEMP TABLE window_copied (article_id INTEGER PRIMARY KEY)")
+        db.execute("INSERT INTO temp.window_scope SELECT id FROM main.stories WHERE last >= ? AND first <= ?", (lo, hi))
+        for i in range(0, len(article_ids), 500):
+            part = article_ids[i:i + 500]
+            db.execute("INSERT OR IGNORE INTO temp.window_scope SELECT story_id FROM main.story_articles"
+                       f" WHERE article_id IN ({','.join('?' * len(part))})", part)
+        if left:  # (an article updated in place may open a story under its old id: whether one has it is read)
+            db.execute("INSERT OR IGNORE INTO temp.window_scope SELECT story_id FROM main.story_left")
+        db.execute("INSERT INTO temp.stories SELECT * FROM main.stories WHERE id IN (SELECT id FROM temp.window_scope)")
+        db.execute(f"INSERT INTO temp.story_articles SELECT {narrow} FROM main.story_articles"
+                   " WHERE story_id IN (SELECT id FROM temp.window_scope)")
+        row = db.execute("SELECT article_id FROM main.story_articles ORDER BY article_id DESC LIMIT 1 OFFSET ?",
+                         (WINDOW_NEWEST - 1,)).fetchone()
+        db.execute(f"INSERT OR IGNORE INTO temp.story_articles SELECT {narrow} FROM main.story_articles"
+                   " WHERE article_id >= ?", (row[0] if row else 0,))
+        db.execute("INSERT INTO temp.window_copied SELECT article_id FROM temp.story_articles")
+        db.execute("INSERT INTO temp.counts SELECT name, value FROM main.counts")
+        top = db.execute("SELECT max(id) FROM main.stories").fetchone()[0] or 0
+        db.execute("INSERT INTO temp.counts (name, value) VALUES ('story_ids', ?) ON CONFLICT(name) DO UPDATE"
+                   " SET value = CASE WHEN typeof(value) = 'integer' THEN max(value, excluded.value)"
+                   " ELSE excluded.value END", (top,))
+        for name in WINDOW_TRIGGERS:  # (a temp trigger's unqualified names are the temp tables first: these)
+            head, begin, body = triggers[name].partition("BEGIN")
+            head = re.sub(r"^\s*CREATE\s+TRIGGER\s+(IF\s+NOT\s+EXISTS\s+)?\w+", f"CREATE TEMP TRIGGER window_{name}",
+                          head, flags=re.IGNORECASE)
+            head = re.sub(r"\bON\s+(stories|story_articles)\b", r"ON temp.\1", head, flags=re.IGNORECASE)
+            db.execute(head + begin + body)
+    except sqlite3.Error:  # (a trigger edited by hand that does not copy, a temp file that cannot be written)
+        end_window_aside(lib)
+        return False
+    except BaseException:
+        end_window_aside(lib)
+        raise
+    lib.story_aside, lib.story_replay = True, []
+    return True
+
+
+def end_window_aside(lib: Library) -> None:
+    """The connection's copy for a window dropped (if any): it reads and writes the library's tables again."""
+    lib.story_replay = None
+    db = lib.db
+    for name in WINDOW_TRIGGERS:
+        db.execute(f"DROP TRIGGER IF EXISTS temp.window_{name}")
+    db.execute("DROP TABLE IF EXISTS temp.window_scope")
+    db.execute("DROP TABLE IF EXISTS temp.window_copied")
+    end_aside(lib)
+
+
+def replay(lib: Library, steps: list[tuple]) -> None:
+    """Write the story steps kept while a window was built aside (`start_window_aside`) into the library, inside the
+    caller's transaction: the same statements as then, on the library's tables and with its triggers."""
+    db = lib.db
+    for kind, step in steps:
+        if kind == "groups":
+            _write_groups(lib, db, **step)
+        else:
+            _write_renumber(lib, db, step)
 
 
 def end_aside(lib: Library) -> None:
@@ -613,7 +751,7 @@ def hold_lease(lib: Library, db) -> None:
     lock); LeaseLost (the transaction rolled back) when another grouper took it after it lapsed."""
     import time
 
-    if lib.lease is None:
+    if lib.lease is None or lib.story_replay is not None:  # (built aside for a window: held when written)
         return
     now, seconds = int(time.time()), lib.lease_seconds
     row = db.execute("SELECT value FROM main.counts WHERE name = ?", (LEASE,)).fetchone()
@@ -656,12 +794,18 @@ def renumber(lib: Library, ids: dict[int, int], before=None, after=None) -> None
         hold_lease(lib, db)
         if before is not None:
             before(db)
-        db.executemany("UPDATE stories SET id = ? WHERE id = ?", pairs)
-        if lib.story_aside or not renumber_memberships(db, pairs):  # in bulk (story_bulk.py), else row by row
-            db.executemany("UPDATE story_articles SET story_id = ? WHERE story_id = ?", pairs)
-        bump_generation(db)
+        _write_renumber(lib, db, pairs)
         if after is not None:
             after(db)
+    if lib.story_replay is not None:
+        lib.story_replay.append(("renumber", pairs))
+
+
+def _write_renumber(lib: Library, db, pairs: list[tuple[int, int]]) -> None:
+    db.executemany("UPDATE stories SET id = ? WHERE id = ?", pairs)
+    if lib.story_aside or not renumber_memberships(db, pairs):  # in bulk (story_bulk.py), else row by row
+        db.executemany("UPDATE story_articles SET story_id = ? WHERE story_id = ?", pairs)
+    bump_generation(db)
 
 
 def story_count(lib: Library, since: str = "") -> int:

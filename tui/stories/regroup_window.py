@@ -96,39 +96,31 @@ def after_grouping(lib, placed: int, regroup, kept=None, quiet: bool = False) ->
     batch. `kept`: the warm state of the small call that grouped the last of them (tui/stories/warm.py), followed
     through the window's writes (its `ok` is False when it could not be). `quiet`: the stream went quiet, so the
     articles grouped since the last window are regrouped now however few they are (`grouping.settle`). Returns how
-    many articles were regrouped (0 most of the time)."""
-    mark = _mark(lib, mend=True)
-    fresh = dict(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id > ?",
-                                (mark,)).fetchall())
-    if not fresh:
-        return 0
-    top = max(fresh)
-    if placed >= LIBRARY_FROM or len(fresh) > WINDOW_ARTICLES:
-        # a library-weighted batch; or more articles than a window since the mark (a library grouped before
-        # windows existed, or rebuilt): the window starts after them
-        _set_mark(lib, top)
-        return 0
-    if len(fresh) < LIBRARY_FROM and not quiet:
-        return 0
-    context = max(0, WINDOW_ARTICLES - len(fresh))
-    fresh.update(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id <= ?"
-                                " ORDER BY article_id DESC LIMIT ?", (mark, context)).fetchall())
-    if kept is not None and (not kept.ok or kept.gen is None):
-        kept = None
-    # One transaction (the steps' own are savepoints of it): another program reading the stories meanwhile (the
-    # app's list, `newsreader stories | story`) saw the window's articles in no story, their stories gone, between the
-    # steps' commits ("no stories" for a library the window covers, "no story with id N" for a story regrouped).
-    with lib.transaction():
-        _forget(lib, fresh, kept)
-        regroup(lib, kept if kept is not None and kept.ok else None)
-        ids = sorted(fresh)
-        after = {}
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            after.update(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id IN"
-                                        f" ({','.join('?' * len(part))})", part).fetchall())
-        _keep_ids(lib, fresh, after, kept if kept is not None and kept.ok else None)
-        _set_mark(lib, top)
+    many articles were regrouped (0 most of the time).
+
+    The window is regrouped aside (`_aside`: computed on a copy of its stories, then written in one short
+    transaction), so another program's writes wait for the writing only; when the stories changed meanwhile it is
+    computed again (ASIDE_TRIES times in all), then under the library's write lock as a whole, as before."""
+    for attempt in range(ASIDE_TRIES + 1):
+        window = _window(lib, placed, quiet)
+        if window is None:
+            return 0
+        fresh, top = window
+        if kept is not None and (not kept.ok or kept.gen is None):
+            kept = None
+        after = _aside(lib, fresh, top, regroup, kept) if attempt < ASIDE_TRIES else _CANNOT
+        if after is _CHANGED and kept is not None:  # (what it keeps followed the copy: of no use now)
+            kept.ok = False
+            kept = None
+        if after is not _CHANGED:
+            break
+    if after is _CANNOT:
+        # One transaction (the steps' own are savepoints of it): another program reading the stories meanwhile (the
+        # app's list, `newsreader stories | story`) saw the window's articles in no story, their stories gone, between
+        # the steps' commits ("no stories" for a library the window covers, "no story with id N" for a story regrouped).
+        with lib.transaction():
+            after = _regrouped(lib, fresh, regroup, kept)
+            _set_mark(lib, top)
     if kept is not None and kept.ok and kept.counted is not None:
         # the batch's own document frequencies are window_df's for the new mark when the batch was exactly these
         # articles, all grouped again, and nothing but this grouping changed the stories meanwhile (the warm state
@@ -139,6 +131,135 @@ def after_grouping(lib, placed: int, regroup, kept=None, quiet: bool = False) ->
     if kept is not None:
         kept.counted = None
     return len(fresh)
+
+
+ASIDE_TRIES = 2  # a window computed aside this many times at most while the stories change under it; then under the lock
+
+
+def _window(lib, placed: int, quiet: bool) -> tuple[dict[int, int], int] | None:
+    """The window's articles (article id -> story id: those grouped since the mark and the context before them) and
+    the new mark; None when no window is due (the mark moved on where a batch was library-weighted already)."""
+    mark = _mark(lib, mend=True)
+    fresh = dict(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id > ?",
+                                (mark,)).fetchall())
+    if not fresh:
+        return None
+    top = max(fresh)
+    if placed >= LIBRARY_FROM or len(fresh) > WINDOW_ARTICLES:
+        # a library-weighted batch; or more articles than a window since the mark (a library grouped before
+        # windows existed, or rebuilt): the window starts after them
+        _set_mark(lib, top)
+        return None
+    if len(fresh) < LIBRARY_FROM and not quiet:
+        return None
+    context = max(0, WINDOW_ARTICLES - len(fresh))
+    fresh.update(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id <= ?"
+                                " ORDER BY article_id DESC LIMIT ?", (mark, context)).fetchall())
+    return fresh, top
+
+
+def _regrouped(lib, fresh: dict[int, int], regroup, kept) -> dict[int, int]:
+    """The window's articles out of their stories and placed again (inside a transaction: the library's, or a
+    snapshot's with the stories aside); their stories afterwards (article id -> story id)."""
+    _forget(lib, fresh, kept)
+    regroup(lib, kept if kept is not None and kept.ok else None)
+    ids = sorted(fresh)
+    after = {}
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        after.update(lib.db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id IN"
+                                    f" ({','.join('?' * len(part))})", part).fetchall())
+    _keep_ids(lib, fresh, after, kept if kept is not None and kept.ok else None)
+    return after
+
+
+_CHANGED = object()  # _aside: the stories changed meanwhile (nothing written)
+_CANNOT = object()  # _aside: the window cannot be built aside (nothing done)
+
+
+class _Changed(Exception):
+    """The stories changed while a window was computed aside (or its writing did not come out as computed)."""
+
+
+def _aside(lib, fresh: dict[int, int], top: int, regroup, kept) -> dict[int, int]:
+    """The window regrouped on a copy of its stories (store.start_window_aside, in a read transaction: no write lock
+    held meanwhile), then its steps written in the library in one transaction (store.replay) that first checks that
+    the stories are as the copy was made (the story generation: every write of story rows, and every article deleted
+    or changed in place, raises it) and, once written, that the window's articles are in the stories computed.
+    Returns the window's articles' stories (article id -> story id); _CHANGED when nothing was written because the
+    stories changed meanwhile (`kept` followed the copy: of no use now), _CANNOT when the window cannot be built aside
+    (its days unknown, more articles waiting than a batch, a library without what the copy needs: nothing done)."""
+    from tui.stories import warm
+
+    span = _span(lib, fresh)
+    if span is None:
+        return _CANNOT
+    lo, hi = span
+    try:
+        with lib.snapshot() as db:
+            gen = warm.generation(db)
+            if gen is None or not store.start_window_aside(lib, lo, hi, sorted(fresh)):
+                return _CANNOT
+            try:
+                steps = lib.story_replay
+                after = _regrouped(lib, fresh, regroup, kept)
+                made = _stories_of(db, sorted(fresh))  # (after the ids given back)
+                ids = sorted(set(made.values()))
+                rows = sorted(store.stories_by_id(db, ids))
+                final = warm.generation(db)
+            finally:
+                store.end_window_aside(lib)
+        with lib.transaction() as db:
+            store.hold_lease(lib, db)
+            if warm.generation(db) != gen:
+                raise _Changed
+            store.replay(lib, steps)
+            if _stories_of(db, sorted(fresh)) != made or sorted(store.stories_by_id(db, ids)) != rows:
+                raise _Changed  # (rolled back: nothing of it written)
+            _set_mark(lib, top)
+            if kept is not None and kept.ok and warm.generation(db) != final:
+                kept.ok = False
+            if kept is not None and kept.ok:
+                kept.gen = warm.generation(db)
+    except _Changed:
+        return _CHANGED
+    return after
+
+
+def _stories_of(db, ids: list[int]) -> dict[int, int]:
+    out = {}
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        out.update(db.execute("SELECT article_id, story_id FROM story_articles WHERE article_id IN"
+                              f" ({','.join('?' * len(part))})", part).fetchall())
+    return out
+
+
+def _span(lib, fresh: dict[int, int]) -> tuple[str, str] | None:
+    """The days the window's grouping can read stories of (ISO): those of its articles and of any article in no
+    story (the regroup places them too), widened by the grouping's window of days and two more; None when an
+    article in no story has no readable date (its day is the day it was added: not read here) or more wait than one
+    batch (the grouping would renew its lease between batches: a write)."""
+    from tui.stories.grouping import BATCH, WINDOW_DAYS, _day_text, day_number
+
+    waiting = store.ungrouped_count(lib)
+    if waiting + len(fresh) > BATCH:
+        return None
+    days = []
+    ids = sorted(fresh)
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        days += lib.db.execute("SELECT min(day), max(day) FROM story_articles WHERE article_id IN"
+                               f" ({','.join('?' * len(part))})", part).fetchone()
+    if waiting:
+        keys = store.ungrouped_keys(lib, waiting + 1, waiting=waiting)
+        if any(not day_number(k or "") for _, k in keys):
+            return None
+        days += [k[:10] for _, k in keys]
+    numbers = [day_number(d) for d in days if isinstance(d, str)]
+    if not numbers or not all(numbers):
+        return None
+    return _day_text(min(numbers) - WINDOW_DAYS - 2), _day_text(max(numbers) + WINDOW_DAYS + 2)
 
 
 def _forget(lib, fresh: dict[int, int], kept=None) -> None:
@@ -173,24 +294,22 @@ def _forget(lib, fresh: dict[int, int], kept=None) -> None:
     repointed: set[int] = set()
     back: list = []
 
-    def delete(db) -> None:
+    def delete(db) -> None:  # (before the window's articles leave: save_groups' `forget`)
         if kept is not None:
             warm.check_before(kept, db)
-        for i in range(0, len(ids), 500):
-            part = ids[i:i + 500]
-            marks = ",".join("?" * len(part))
-            if kept is not None:  # stories whose stored repeats the delete trigger points at another original
+            for i in range(0, len(ids), 500):
+                part = ids[i:i + 500]
+                # stories whose stored repeats the delete trigger points at another original
                 repointed.update(sid for sid, aid in db.execute(
-                    f"SELECT story_id, article_id FROM story_articles WHERE dup_of IN ({marks})", part)
-                    if aid not in left)
-            db.execute(f"DELETE FROM story_articles WHERE article_id IN ({marks})", part)
+                    f"SELECT story_id, article_id FROM story_articles WHERE dup_of IN ({','.join('?' * len(part))})",
+                    part) if aid not in left)
 
     def read_back(db) -> None:
         if kept is not None:
             kept.gen = warm.generation(db)
             back.append(store.stories_by_id(db, touched))
 
-    store.save_groups(lib, [], rows, before=delete, after=read_back)
+    store.save_groups(lib, [], rows, before=delete, after=read_back, forget=ids)
     if kept is not None and kept.ok:
         warm.forgotten(kept, left, touched, back[0], repointed)
 
