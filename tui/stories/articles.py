@@ -59,31 +59,141 @@ class Cache:
             self.mentions[article_id] = list(mentions)
 
 
-def load_articles(lib, story_id: int, analyse: bool = True) -> list[StoryArticle]:
-    """The story's articles, oldest first. Uses the cached analyses; with `analyse`, analyses (and
-    caches, when the library can be written: Cache) the ones missing, else splits their sentences only (fast, no
-    entities or quotes)."""
+CAP = 60  # articles a story summary reads at most: a bigger story is summarised from a chosen CAP of them (`chosen`)
+LATEST_SHARE = 4  # of those, up to CAP // LATEST_SHARE are the latest day's (what's new reads them against the rest)
+
+
+@dataclass
+class Member:
+    """One article of a story as the story's row lists it: no body, no analysis (what choosing a subset reads)."""
+
+    id: int
+    title: str
+    source: str
+    day: str
+    read: bool
+    dup_of: int | None
+    twin_of: int | None = None
+
+
+def members(lib, story_id: int) -> list[Member]:
+    """Every article of the story, oldest first (by day, then id), without its body."""
+    rows = lib.db.execute(
+        "SELECT a.id, a.title, a.source, s.day, a.read, s.dup_of, a.twin_of FROM story_articles s"
+        " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY s.day, a.id", (story_id,)).fetchall()
+    out = []
+    for aid, title, source, day, read, dup, twin in rows:
+        # a malformed row (a BLOB title, a number as the day) reads as empty text, never raises
+        title, source, day = (v if type(v) is str else "" for v in (title, source, day))
+        out.append(Member(aid, title, source, day, bool(read), dup, twin if type(twin) is int else None))
+    return out
+
+
+def chosen(story: list[Member], cap: int = CAP) -> list[Member]:
+    """The articles a story summary reads: all of them up to `cap` articles; above it, `cap` of its originals (a
+    near-duplicate adds no sentence): the first report, the latest day's (one per outlet first, up to cap //
+    LATEST_SHARE), then one article per outlet per day, the days taken evenly across the story's span, round after
+    round, until `cap`. Oldest first, as `members`."""
+    if len(story) <= cap:
+        return story
+    originals = [m for m in story if m.dup_of is None]
+    if len(originals) <= cap:
+        return story
+    last = originals[-1].day
+    picked: dict[int, Member] = {originals[0].id: originals[0]}
+    latest = [m for m in originals if m.day == last]
+    for m in _round_robin(_by(latest, lambda m: m.source)):
+        if len(picked) >= 1 + cap // LATEST_SHARE:
+            break
+        picked.setdefault(m.id, m)
+    days = _by(originals, lambda m: m.day)  # day -> its articles, oldest day first
+    outlets = [_round_robin(_by(arts, lambda m: m.source)) for arts in days]  # each day's, one per outlet per round
+    order = _spread(len(outlets))
+    at = [0] * len(outlets)
+    while len(picked) < cap:
+        moved = False
+        for d in order:
+            if at[d] < len(outlets[d]):
+                m = outlets[d][at[d]]
+                at[d] += 1
+                moved = True
+                if m.id not in picked:
+                    picked[m.id] = m
+                    if len(picked) >= cap:
+                        break
+        if not moved:
+            break
+    return [m for m in originals if m.id in picked]
+
+
+def _by(arts: list[Member], key) -> list[list[Member]]:
+    """`arts` in groups of one key each, in order of first appearance."""
+    groups: dict[object, list[Member]] = {}
+    for m in arts:
+        groups.setdefault(key(m), []).append(m)
+    return list(groups.values())
+
+
+def _round_robin(groups: list[list[Member]]) -> list[Member]:
+    """The first of each group, then the second of each, ...: one per outlet per round."""
+    out = []
+    for r in range(max((len(g) for g in groups), default=0)):
+        out += [g[r] for g in groups if r < len(g)]
+    return out
+
+
+def _spread(n: int) -> list[int]:
+    """0..n-1 in an order that spreads over the range at every prefix: the last, the first, the middle, the
+    quarters, ... (each round of `chosen` takes one article of each day in this order, so a round cut short by the
+    cap still covers the whole span evenly)."""
+    if n <= 0:
+        return []
+    order, seen = [], set()
+    step = 1.0
+    while len(order) < n:
+        k = 0
+        while k * step <= 1.0 + 1e-9:
+            i = round((1.0 - k * step) * (n - 1))
+            if i not in seen:
+                seen.add(i)
+                order.append(i)
+            k += 1
+        step /= 2
+    return order
+
+
+def load_articles(lib, story_id: int, analyse: bool = True, cap: int | None = None,
+                  story: list[Member] | None = None) -> list[StoryArticle]:
+    """The story's articles, oldest first; with `cap`, the ones `chosen` reads of a story of more than `cap`
+    articles (`story` may pass its `members`). Uses the cached analyses; with `analyse`, analyses (and caches, when
+    the library can be written: Cache) the ones missing, else splits their sentences only (fast, no entities or
+    quotes)."""
     from tui.engine.analysis import cached_analysis, get_cached
 
     cache = Cache(lib)
     from tui.engine.sentences import split_sentences
 
-    rows = lib.db.execute(
-        "SELECT a.id, a.title, a.source, s.day, a.body, a.read, s.dup_of, a.twin_of FROM story_articles s"
-        " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY s.day, a.id", (story_id,)).fetchall()
+    story = members(lib, story_id) if story is None else story
+    if cap is not None:
+        story = chosen(story, cap)
+    bodies: dict[int, object] = {}
+    ids = [m.id for m in story]
+    for at in range(0, len(ids), 500):
+        part = ids[at:at + 500]
+        bodies.update(lib.db.execute(f"SELECT id, body FROM articles WHERE id IN ({','.join('?' * len(part))})",
+                                     part).fetchall())
     out = []
-    for aid, title, source, day, body, read, dup, twin in rows:
-        # a malformed row (a BLOB title or body, a number as the day) reads as empty text, never raises
-        title, source, day, body = (v if type(v) is str else "" for v in (title, source, day, body))
-        an = get_cached(lib, aid)
+    for m in story:
+        body = bodies.get(m.id)
+        body = body if type(body) is str else ""  # a BLOB body or a vanished row reads as empty text, never raises
+        an = get_cached(lib, m.id)
         if an is None and analyse:
-            an = cached_analysis(cache, aid, body, title=title)
+            an = cached_analysis(cache, m.id, body, title=m.title)
         if an is not None:
             sents = an.sentences
         else:  # the start of the article only: the summary reads no further (summary.LEAD_SENTENCES)
             sents = split_sentences(body[:SPLIT_CHARS])
             if len(body) > SPLIT_CHARS and sents:
                 sents = sents[:-1]  # may be cut off at the limit
-        out.append(StoryArticle(aid, title, source, day, body, bool(read), dup, sents, an,
-                                twin if type(twin) is int else None))
+        out.append(StoryArticle(m.id, m.title, m.source, m.day, body, m.read, m.dup_of, sents, an, m.twin_of))
     return out

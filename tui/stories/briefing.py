@@ -24,46 +24,72 @@ class BriefItem:
 
 def briefing(lib, since: str = "", limit: int = 10, sentences: int = 3, analyse: bool = True) -> list[BriefItem]:
     """The top `limit` stories with unread articles and an article on or after `since` (ISO day)."""
-    from tui.store.stories import ranked_unread, story_row
+    return list(iter_briefing(lib, since, limit, sentences, analyse))
+
+
+def iter_briefing(lib, since: str = "", limit: int = 10, sentences: int = 3, analyse: bool = True):
+    """`briefing`'s items one at a time, best first: the stories are ranked from their stored figures (no article
+    read), and each is summarised only when its turn comes, so the first is ready while the rest wait (`brief`
+    prints each as it comes)."""
+    from tui.store.stories import ranked_unread
+
+    for r, score in ranked_unread(lib, since, limit, MAX_SCAN):
+        item = brief_item(lib, r, score, sentences, analyse)
+        if item is not None:
+            yield item
+
+
+def brief_item(lib, r: StoryRow, score: float, sentences: int = 3, analyse: bool = True) -> BriefItem | None:
+    """The briefing's item for story `r` (None when it is gone): its summary's `sentences` sentences (a story above
+    articles.CAP articles is summarised from a chosen CAP of them) and its strongest quote."""
+    from tui.store.stories import story_row
     from tui.stories.story import story_summary
 
-    out = []
-    for r, score in ranked_unread(lib, since, limit, MAX_SCAN):
-        s = story_summary(lib, r.id, sentences=sentences, analyse=analyse)
-        r = story_row(lib, r.id) or r
-        if s is not None:
-            shown = " ".join(x.text for x in s.sentences)  # a quote already in a sentence is not repeated
-            out.append(BriefItem(r, s.sentences, s.strongest_quote(leaving_out=shown), score))
-    return out
+    s = story_summary(lib, r.id, sentences=sentences, analyse=analyse)
+    if s is None:
+        return None
+    r = story_row(lib, r.id) or r
+    shown = " ".join(x.text for x in s.sentences)  # a quote already in a sentence is not repeated
+    return BriefItem(r, s.sentences, s.strongest_quote(leaving_out=shown), score)
 
 
 def as_markdown(items: list[BriefItem], since: str = "") -> str:
     """The briefing as Markdown (a heading per story, sources, sentences, the strongest quote)."""
-    lines = [f"# Briefing{' since ' + since if since else ''}", ""]
-    if not items:
-        lines.append("No unread stories.")
+    return "\n\n".join(markdown_blocks(items, since)).rstrip() + "\n"
+
+
+def markdown_blocks(items, since: str = ""):
+    """`as_markdown`'s text in blocks (the heading, then one per story), to be joined by a blank line: `items` may be
+    an iterator (iter_briefing), each story's block made as it comes."""
+    yield f"# Briefing{' since ' + since if since else ''}"
+    n = 0
     for n, it in enumerate(items, 1):
         r = it.story
-        lines.append(f"## {n}. {r.title}")
+        lines = [f"## {n}. {r.title}"]
         size = _size(r)
         lines.append(f"*{_at(size, ', '.join(r.sources), sep=' — ')}*")
         lines.append("")
         lines += [f"- {s.text} ({_at(s.source, s.day)})" for s in it.sentences]
         if it.quote:
             lines += ["", f"> “{it.quote.text}” — {it.quote.speaker}"]
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+        yield "\n".join(lines)
+    if not n:
+        yield "No unread stories."
 
 
 def as_text(items: list[BriefItem], since: str = "") -> str:
     """The briefing as plain text for a terminal or a pipe; titles and names cut with "…" as the briefing screen cuts
     them (the Markdown has them whole)."""
-    lines = [f"Briefing{' since ' + since if since else ''}", ""]
-    if not items:
-        lines.append("No unread stories.")
+    return "\n\n".join(text_blocks(items, since)).rstrip() + "\n"
+
+
+def text_blocks(items, since: str = ""):
+    """`as_text`'s text in blocks, as markdown_blocks."""
+    yield f"Briefing{' since ' + since if since else ''}"
+    n = 0
     for n, it in enumerate(items, 1):
         r = it.story
-        lines.append(f"{n}. {cut_title(r.title)}  [story {r.id}]")
+        lines = [f"{n}. {cut_title(r.title)}  [story {r.id}]"]
         size = _size(r)
         lines.append(f"   {_at(size, outlets_line(r.sources), sep='; ')}")
         # each sentence with its outlet and date, as the briefing screen, the Markdown and `story` give them (the
@@ -72,25 +98,29 @@ def as_text(items: list[BriefItem], since: str = "") -> str:
                   for s in it.sentences]
         if it.quote:
             lines.append(f"   “{it.quote.text}” — {cut(it.quote.speaker)}")
-        lines.append("")
-    return "\n".join(lines).rstrip() + "\n"
+        yield "\n".join(lines)
+    if not n:
+        yield "No unread stories."
 
 
 def as_quotes(items: list[BriefItem]) -> str:
     """Each story's strongest quote, one a line: “Quote” — Speaker (Source), what the briefing screen's `y` copies
     (`brief --quotes` prints it; the toast of `y` named `brief --format md`, the whole briefing)."""
+    return "\n".join(quote_lines(items))
+
+
+def quote_lines(items):
+    """`as_quotes`'s lines, one per story with a quote, as the items come (`items` may be an iterator)."""
     from tui.textsafe import clean
 
     def whole(text: str) -> str:  # one line, every character kept (one_line leaves out a 👍🏽's tone: for the screen)
         return " ".join(clean(text or "").split())
 
-    lines = []
     for it in items:
         if it.quote is not None:
             speaker, source = whole(it.quote.speaker), whole(it.quote.source)
-            lines.append(f"“{whole(it.quote.text)}”" + (f" — {speaker}" if speaker else "")
-                         + (f" ({source})" if source else ""))
-    return "\n".join(lines)
+            yield (f"“{whole(it.quote.text)}”" + (f" — {speaker}" if speaker else "")
+                   + (f" ({source})" if source else ""))
 
 
 def _at(*parts: str, sep: str = ", ") -> str:

@@ -130,7 +130,10 @@ def story_text(s) -> str:
     """A story summary as plain text; its title and names cut with "…" as the story view cuts them (Markdown and
     JSON have them whole)."""
     lines = [cut_title(s.title),
-             f"{_at(plural(s.rows, 'article'), outlets_line(s.sources))}; {s.first} to {s.last}", ""]
+             f"{_at(plural(s.rows, 'article'), outlets_line(s.sources))}; {s.first} to {s.last}"]
+    if s.bounded:
+        lines.append(bounded_line(s))
+    lines.append("")
     marked, rest = s.news()  # a new sentence the summary shows is marked there, not printed twice
     lines += [f"{n}. {x.text}  [{_at(cut_outlet(x.source), x.day, f'#{x.article}')}"
               + (", new]" if (x.article, x.index) in marked else "]") for n, x in enumerate(s.sentences, 1)]
@@ -147,9 +150,17 @@ def story_text(s) -> str:
     return "\n".join(lines)
 
 
+def bounded_line(s) -> str:
+    """What a story summary above articles.CAP articles was made from (its sentences, quotes and entities)."""
+    return (f"Summarised from {s.read} of its {len(s.articles)} articles: the first, the latest day's, then one per "
+            "outlet per day across its dates")
+
+
 def story_markdown(s) -> str:
     """A story summary as Markdown (what `Y` copies in the story view)."""
     lines = [f"# {s.title}", "", f"*{_at(plural(s.rows, 'article'), ', '.join(s.sources), f'{s.first} to {s.last}', sep=' — ')}*", ""]
+    if s.bounded:
+        lines += [f"*{bounded_line(s)}*", ""]
     marked, rest = s.news()
     lines += [f"- {x.text} ({_at(x.source, x.day)}" + (", new)" if (x.article, x.index) in marked else ")")
               for x in s.sentences]
@@ -241,27 +252,35 @@ def _rows_of(lib, ids: list[int]) -> dict:
 
 
 def cmd_brief(args) -> int:
-    """Print the briefing (text or Markdown)."""
+    """Print the briefing (text or Markdown), each story as soon as it is summarised: the stories are ranked from
+    their stored figures, so the heading and the first story come before the others are read (it printed nothing
+    until all ten were summarised: 3 min 15 s at 100,000 articles, its biggest stories hundreds of articles each)."""
     from tui.commands import open_library, out
-    from tui.stories import briefing, briefing_markdown, briefing_quotes, briefing_text
+    from tui.stories.briefing import iter_briefing, markdown_blocks, quote_lines, text_blocks
 
     since = _since(args)
     lib = open_library(args)
     try:
         writable = _group_new(lib)
         with lib.impatient():
-            items = briefing(lib, since=since, limit=args.limit, sentences=args.sentences,
-                             analyse=writable)  # as `story`
+            items = iter_briefing(lib, since=since, limit=args.limit, sentences=args.sentences,
+                                  analyse=writable)  # as `story`
+            if getattr(args, "quotes", False):
+                said = False
+                for text in quote_lines(items):
+                    out(text)
+                    sys.stdout.flush()
+                    said = True
+                if not said:
+                    print("no quotes in the briefing", file=sys.stderr)
+            else:
+                for n, block in enumerate((markdown_blocks if args.format == "md" else text_blocks)(items, since)):
+                    if n:
+                        out("")
+                    out(block.rstrip())
+                    sys.stdout.flush()  # each story as it comes, through a pipe too
     finally:
         lib.close()
-    if getattr(args, "quotes", False):
-        text = briefing_quotes(items)
-        if text:
-            out(text)
-        else:
-            print("no quotes in the briefing", file=sys.stderr)
-        return 0
-    out((briefing_markdown if args.format == "md" else briefing_text)(items, since).rstrip())
     return 0
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from tui.engine.quotes.groups import group_text, quote_groups
 from tui.engine.types import PERSON
-from tui.stories.articles import StoryArticle, load_articles
+from tui.stories.articles import CAP, StoryArticle, load_articles, members
 from tui.stories.people import NameLinker
 from tui.stories.summary import StorySentence, candidates, latest_news, matrix, summarise
 
@@ -64,6 +64,13 @@ class StorySummary:
     analysed: bool  # False when some articles had no analysis yet (quotes/entities are then partial)
     copies: dict[int, list[int]] = field(default_factory=dict)  # article -> its near-duplicates (same text elsewhere)
     fresh: set[tuple[int, int]] = field(default_factory=set)  # every latest-day sentence no earlier article said
+    # the articles its sentences, quotes and entities come from: all of them up to articles.CAP, then a chosen CAP
+    read: int = 0
+
+    @property
+    def bounded(self) -> bool:
+        """Its summary, quotes and entities come from a chosen part of its articles (a story above articles.CAP)."""
+        return 0 < self.read < len(self.articles)
 
     @property
     def rows(self) -> int:
@@ -102,7 +109,8 @@ def story_summary(lib, story_id: int, sentences: int | None = None, words: int |
     row = story_row(lib, story_id)
     if row is None:
         return None
-    arts = load_articles(lib, story_id, analyse=analyse)
+    story = members(lib, story_id)
+    arts = load_articles(lib, story_id, analyse=analyse, cap=CAP, story=story)
     cands = candidates(arts)
     with one_blas_thread():
         x = matrix(cands) if cands else None  # one for the summary and what's new
@@ -111,8 +119,8 @@ def story_summary(lib, story_id: int, sentences: int | None = None, words: int |
     return StorySummary(
         id=story_id, title=row.title, sentences=picked,
         quotes=story_quotes(arts, linker=linker), entities=story_entities(arts, linker=linker), new=new,
-        sources=row.sources, first=row.first, last=row.last, articles=[a.id for a in arts],
-        analysed=all(a.analysis is not None for a in arts), copies=_copies(arts), fresh=fresh)
+        sources=row.sources, first=row.first, last=row.last, articles=[m.id for m in story],
+        analysed=all(a.analysis is not None for a in arts), copies=_copies(story), fresh=fresh, read=len(arts))
 
 
 def one_blas_thread():

@@ -84,7 +84,9 @@ def build(summary, row, rows: dict) -> tuple:
     # the pane's border names the pane; the summary's heading under the story's head says its length (the border
     # said "Story · 5 sentences" over "Summary · 5 sentences": the same words twice)
     title = "Story"
-    text = [heading(f"Summary · {n} sentence{'s' if n != 1 else ''}")]
+    # a story above articles.CAP articles is summarised from a chosen CAP of them: the heading says so
+    part = f" · from {summary.read} of {len(summary.articles)} articles" if getattr(summary, "bounded", False) else ""
+    text = [heading(f"Summary · {n} sentence{'s' if n != 1 else ''}{part}")]
     marked, rest = summary.news()  # a new sentence the summary shows is marked "new" there, not repeated
     for number, sent in enumerate(summary.sentences):
         text.append(_sentence(number + 1, sent, f"s:{number}", (sent.article, sent.index) in marked))
