@@ -396,3 +396,42 @@ def test_no_method_shows_a_sentence_the_article_repeats_twice(method):
     assert len(summary.sentences) == 3
     assert len(set(texts)) == 3, texts
     assert 2 not in [s.index for s in summary.sentences]
+
+
+# Short feed items (five sentences, three asked): coverage ranks them, yet the summary opens on the lead and never
+# on a quotation whose only speaker is a pronoun.
+RESCUE = """Two fishermen were pulled from the sea off Kessby Point on Sunday after their boat capsized in a sudden squall.
+The lifeboat crew reached them forty minutes after the alarm was raised by a walker on the cliff path.
+“We were lucky the water was calm by then,” he said.
+Both men were taken to the county hospital and released the same evening.
+The coastguard said the squall had not been forecast and urged crews to check the radio before sailing."""
+
+WAREHOUSE = """Fire crews spent the night at a warehouse on the edge of Dunmore after a blaze broke out late on Friday.
+“The bakery next door lost its ovens and the bakery stock in the smoke,” he said.
+The bakery owner said the smoke reached the bakery ovens before the crews arrived.
+Crews from three stations kept the flames from spreading to the bakery and the houses behind it.
+Investigators will return to the warehouse on Monday to look for the cause."""
+
+
+@pytest.mark.parametrize("text, title", [(RESCUE, "Fishermen rescued off Kessby Point"),
+                                         (WAREHOUSE, "Warehouse fire in Dunmore")])
+def test_a_short_item_keeps_its_lead_and_no_pronoun_quote(text, title):
+    summary = summarize(text, sentences=3, title=title)
+    assert [s.index for s in summary.sentences][0] == 0
+    assert not any(s.text.startswith("“") for s in summary.sentences)
+    check_valid(summary, text)
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“We were lucky the water was calm by then,” he said.", True),
+    ('"It was over in a minute," said she.', True),
+    ("‘We will rebuild,’ they added.", True),
+    ("“We were lucky,” said Tom Berg, the skipper.", False),
+    ("He said the water was calm.", False),
+    ("The skipper said “we were lucky”, he added.", False),
+])
+def test_pronoun_quote(text, expected):
+    from tui.engine.summarize.news import pronoun_quote
+
+    assert pronoun_quote(text) is expected

@@ -23,6 +23,10 @@ Why these signals:
   fades too, since a summary that keeps half the article repeats its themes anyway.
 * A quoted sentence that does not name its speaker may come in together with the
   sentence of its paragraph that does (filters.quote_anchors), never alone.
+* A short article asked for a large share of its sentences (where coverage ranks) still opens its summary on
+  its lead: the first sentence it may pick is always in (a five-sentence feed item summed up in three lines
+  otherwise lost the sentence that says what happened). A quotation whose only speaker is a pronoun ("'We were
+  lucky,' he said.") leans on the sentences before it like "He ..." does and loses the same weight.
 * A sentence echoing the headline is on topic.
 * A sentence opening with "He", "She", "They", "His", "Her" or "Their" leans on the one before it to say who
   that is; shown without it, it leaves the reader asking, so it loses weight (on the dev sets no summary changed:
@@ -50,7 +54,7 @@ from itertools import chain
 
 from tui.engine.summarize.base import Ranking, Request
 from tui.engine.summarize.coverage import coverage
-from tui.engine.summarize.filters import quote_anchors, sentence_keys, sentence_words
+from tui.engine.summarize.filters import _outside_quotes, quote_anchors, sentence_keys, sentence_words
 from tui.engine.tokens import WORD_RE, content_term_set, content_terms
 
 
@@ -70,12 +74,16 @@ class NewsParams:
     share_low: float = 0.3  # requested share of the article where coverage starts to count
     share_high: float = 0.4  # ... and from which it alone ranks
     dangling: float = 0.3  # for a sentence whose subject is a pronoun ("She spent the week ...")
+    lead_kept: int = 3  # a summary of this many sentences or fewer always holds the lead, even where coverage ranks
 
 
 DEFAULT = NewsParams()
 # A sentence that opens with a third-person pronoun needs the one before it to say who that is: shown alone in a
 # summary, "She spent the past week ..." leaves the reader asking who. ("It" is left out: mostly "It was ...".)
 _DANGLING = re.compile(r"(?:He|She|They|His|Her|Their)\b")
+# A quotation opening the sentence whose speaker is only a pronoun: '"We were lucky," he said.', '... said she.'
+_OPENS_QUOTED = re.compile(r"[\s(]*[\"“‘'«]")
+_PRONOUN_SPEAKER = re.compile(r"[\W_]*(?:(?:he|she|they)\s+[a-z]+|[a-z]+\s+(?:he|she|they))\W*", re.IGNORECASE)
 COMPARE_LIMIT = 100  # chosen sentences a candidate's overlap is measured against
 _PERSONAL = frozenset("i me my we us our you your".split())
 # Where such a word can stand: a counted word (the part of a token before an apostrophe) is one of them in some
@@ -155,6 +163,14 @@ def centrality(term_sets: list[set[str]]) -> list[float]:
     return [x / top for x in raw] if top > 0 else raw
 
 
+def pronoun_quote(text: str) -> bool:
+    """True for a sentence that opens on a quotation and names its speaker only by a pronoun: '"We were lucky the
+    water was calm," he said.' Shown without the sentences before it, nobody is speaking."""
+    if _OPENS_QUOTED.match(text) is None:
+        return False
+    return _PRONOUN_SPEAKER.fullmatch(_outside_quotes(text, False)[0]) is not None
+
+
 def _overlap(a: set[str], b: set[str]) -> float:
     if not a or not b:
         return 0.0
@@ -195,7 +211,7 @@ def score_sentences(req: Request, p: NewsParams = DEFAULT) -> tuple[list[float],
         elif words > p.long_words:
             score -= p.long_penalty * min(1.0, (words - p.long_words) / p.long_words)
         score -= p.voice_penalty * parts[i][1]
-        if _DANGLING.match(s.text):
+        if _DANGLING.match(s.text) or pronoun_quote(s.text):
             score -= p.dangling
         scores.append(score)
     return scores, terms
@@ -209,6 +225,7 @@ def select(
     p: NewsParams,
     anchors: dict[int, int] | None = None,
     redundancy: float | None = None,
+    first: int | None = None,
 ) -> list[int]:
     """Greedy choice: the best remaining sentence after a penalty for overlap with the chosen
     ones. A sentence listed in ``anchors`` (a quotation continued from, or closed by, the
@@ -216,12 +233,16 @@ def select(
 
     The greedy is lazy: a candidate's overlap only grows as sentences are chosen, so its
     last computed value bounds its current one, and only the candidate on top of the heap
-    is brought up to date. Long summaries of long articles stay fast this way."""
+    is brought up to date. Long summaries of long articles stay fast this way.
+
+    ``first``, when given, is chosen before any other (the lead of a short article)."""
     anchors = anchors or {}
     redundancy = p.redundancy if redundancy is None else redundancy
     pool = [i for i, ok in enumerate(allowed) if ok or (i in anchors and allowed[anchors[i]])]
     # Only the strongest candidates can win; this keeps selection cheap on huge articles.
     pool = sorted(pool, key=lambda i: (-scores[i], i))[: max(count * 8, 40)]
+    if first is not None and first not in pool:
+        pool.append(first)
     if len(pool) <= count:
         return sorted(pool)  # everything that may be shown is wanted: nothing to choose
     overlap = dict.fromkeys(pool, 0.0)
@@ -245,6 +266,8 @@ def select(
         chosen.append(i)
         taken.add(i)
 
+    if first is not None and count > 0:
+        take(first)
     while len(chosen) < count:
         if not heap:
             if not restated:
@@ -287,10 +310,14 @@ def news(req: Request, allowed: list[bool], p: NewsParams = DEFAULT) -> Ranking:
         top = max(scores)
         lead = [x / top for x in scores] if top > 0 else scores
         scores = [(1 - w) * a + w * b for a, b in zip(lead, cover)]
+        if req.count <= p.lead_kept:  # (in a few lines, a quotation only a pronoun attributes stays weaker)
+            scores = [x - w * p.dangling if pronoun_quote(s.text) else x for x, s in zip(scores, req.sents)]
     # A quoted sentence without its speaker may still come in, together with the sentence
     # that names the speaker.
     anchors = quote_anchors(req.sents)
-    chosen = select(scores, terms, allowed, req.count, p, anchors, redundancy=p.redundancy * (1 - w))
+    # Where coverage ranks a summary of a few sentences (a large share of a short article), the lead still opens it.
+    first = next((i for i, ok in enumerate(allowed) if ok), None) if w > 0 and req.count <= p.lead_kept else None
+    chosen = select(scores, terms, allowed, req.count, p, anchors, redundancy=p.redundancy * (1 - w), first=first)
     return Ranking(scores, chosen)
 
 
