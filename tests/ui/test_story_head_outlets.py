@@ -42,7 +42,10 @@ async def test_the_head_names_only_the_outlets_that_fit_whole(tmp_path, make_app
             said = re.search(r"(\d+) outlets(?: \((.*)\))?$", figures)
             assert said and int(said.group(1)) >= 5, figures
             named = re.sub(r" and \d+ more$", "", said.group(2) or "").split(", ")
-            assert all(name in view.summary.sources for name in named if name), figures
+            assert all(name in view.summary.sources or name.endswith("…") for name in named if name), figures
+            if said.group(2):  # the first outlet comes first, cut if it must be: never a later one in its place
+                first = next(x for x in view.summary.sources if x)
+                assert first == named[0] or (named[0].endswith("…") and first.startswith(named[0][:-1])), figures
             if size == (200, 50):  # room for some
                 assert said.group(2), figures
             await pilot.resize_terminal(60, 24)
@@ -76,3 +79,16 @@ async def test_the_briefing_says_how_many_outlets_it_does_not_name(tmp_path, mak
         entry = next(str(o.prompt) for o in page.query_one("#briefing-list").options if "storm wall" in str(o.prompt))
         figures = entry.split("\n", 1)[1].replace("\n", " ")
         assert figures.startswith("6 articles") and figures.endswith(" +1 more"), entry
+
+
+def test_the_head_names_the_first_outlet_cut_rather_than_a_later_one():
+    """At 80 columns the head said "4 outlets (Kessby Weekly and 3 more)" while the first outlet was another."""
+    outlets = ("Harbour Gazette and Evening Chronicle", "Kessby Weekly", "Shoreline Wire", "Port Radio")
+    head = Head("Storm wall", "7 articles · 2026-01-14 – 2026-01-16", outlets, False)
+    line = head.text(76).plain.split("\n")[1]
+    assert line == "7 articles · 2026-01-14 – 2026-01-16 · 4 outlets (Harbour Gazet… and 3 more)"
+    assert width(line) <= 76
+    wide = head.text(200).plain.split("\n")[1]
+    assert wide.endswith("4 outlets (" + ", ".join(outlets) + ")")
+    # too narrow for SHORTEST_OUTLET cells of it: the count alone
+    assert head.text(62).plain.split("\n")[1] == "7 articles · 2026-01-14 – 2026-01-16 · 4 outlets"

@@ -14,7 +14,7 @@ from tui.app.screens.page import line, outlet, title as title_line
 from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.story_list import heading
 from tui.app.widgets.summary_items import Option
-from tui.cells import cut, width
+from tui.cells import clip, cut, width
 
 
 def where(source: str, day: str) -> str:
@@ -23,6 +23,7 @@ def where(source: str, day: str) -> str:
 
 
 MOST_OUTLETS = 6  # outlets named in the head, at most
+SHORTEST_OUTLET = 8  # cells of a first outlet's name cut to fit the head ("Harbour…"), at least
 
 
 class Head(NamedTuple):
@@ -48,9 +49,11 @@ class Head(NamedTuple):
 
 
 def fitted_outlets(names: tuple[str, ...], cells: int) -> str:
-    """ "N outlets (A, C and K more)" in at most `cells` cells: the names that fit whole, in order (one too long for
-    the line is passed over), up to MOST_OUTLETS; "N outlets" when none fits; "" when that does not fit either (or
-    there is no outlet: "0 outlets ()" said nothing)."""
+    """ "N outlets (A, B and K more)" in at most `cells` cells: the names that fit whole, in order, up to
+    MOST_OUTLETS, the first one cut with "…" when it does not fit whole ("4 outlets (Harbour Gaz… and 3 more)");
+    "N outlets" when not even SHORTEST_OUTLET cells of it fit; "" when that does not fit either (or there is no
+    outlet: "0 outlets ()" said nothing). Names are never skipped: the head passed over a first outlet too long for
+    the line and named a later one, as if it came first."""
     n = len(names)
     if not n:
         return ""
@@ -60,13 +63,15 @@ def fitted_outlets(names: tuple[str, ...], cells: int) -> str:
         return f"{label} ({', '.join(chosen)}{f' and {n - len(chosen)} more' if n > len(chosen) else ''})"
 
     chosen: list[str] = []
-    for name in names:
-        if len(chosen) == MOST_OUTLETS:
+    for name in names[:MOST_OUTLETS]:
+        if width(said(chosen + [name])) > cells:
             break
-        if width(said(chosen + [name])) <= cells:
-            chosen.append(name)
+        chosen.append(name)
     if chosen:
         return said(chosen)
+    room = cells - width(said([""]))  # what the first name may take
+    if room >= SHORTEST_OUTLET:
+        return said([clip(names[0], room)])
     return label if width(label) <= cells else ""
 
 
