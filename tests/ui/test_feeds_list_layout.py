@@ -164,3 +164,8 @@ async def test_the_header_counts_an_article_of_a_feed_and_a_watched_folder_once(
         assert any(x.startswith("1 ") and "clippings" in x for x in lines), lines
         # ... and the total counts the two articles once each (it said 4)
         assert "2 feeds · 1 watched folder · 2 unread" in head, head
+        # ... and says what it counts beside the library's unread, which "All articles" shows: they said "2 unread"
+        # over "N All articles", two counts with nothing to tell them apart, the column's figures with no unit
+        assert f"2 unread from them ({before + 2} in the library)" in head, head
+        assert any(x.startswith(f"{before + 2} All articles") for x in lines), lines
+        assert "The figure before each name: its unread articles." in head, head

@@ -99,9 +99,14 @@ class FeedsScreen(PageScreen):
         self.folders = watched
         n = len(self.feeds)
         folders = f" · {len(watched)} watched folder{'s' if len(watched) != 1 else ''}" if watched else ""
-        head.update(Text.assemble((f"{n} feed{'s' if n != 1 else ''}", "bold"), folders, f" · {unread:,} unread",
+        # the head's unread counts the feeds' and folders' articles (each once), "All articles" the library's: the
+        # head said "9 unread" over "19 All articles", and nothing said the figure before each name is its unread
+        theirs = f" · {unread:,} unread from {'them' if n + len(watched) > 1 else 'it'}" if n or watched else ""
+        head.update(Text.assemble((f"{n} feed{'s' if n != 1 else ''}", "bold"), folders, theirs,
+                                  f" ({library_unread:,} in the library)" if n or watched else "",
                                   (f" · {keymap.first_key('add_feed', getattr(self.app, 'user_keys', {}))} adds one"
-                                   if not n else "", "dim")))
+                                   if not n else "", "dim"),
+                                  ("\nThe figure before each name: its unread articles.", "dim")))
         width = max((len(f"{f.unread:,}") for f in [*self.feeds, *watched]), default=1)
         width = max(width, len(f"{library_unread:,}"))
         # "213 All articles  214 articles", as a feed's line: it had no figures (the library's were on another screen)
