@@ -62,7 +62,7 @@ async def test_list_view_and_briefing_give_one_count(twins, make_app):  # noqa: 
         main = app.screen  # the stories list
         lines = [main.articles.render_line(i).text for i in range(len(main.articles.source))]
         line = next(x for x in lines if "Harbour town" in x)
-        assert "   3 art  4 src" in line, line  # it said 4/4, the copy counted as an article of its own
+        assert "  3 art  4 src" in line, line  # it said 4/4, the copy counted as an article of its own
         briefing = await open_briefing(pilot)
         shown = "\n".join(o.prompt.plain for o in briefing.query_one("#briefing-list").options)
         assert "3 articles" in shown and "4 articles" not in shown, shown

@@ -31,6 +31,14 @@ def date_span(first: str, last: str) -> str:
     return f"{first[2:]}–{last[2:]}"
 
 
+def short_day(day: str, this_year: str) -> str:
+    """A day ("2026-01-15") in at most 5 cells: "01-15" in `this_year` (the stories list: its latest story's year,
+    StorySource.newest_year), the year alone in another ("2024"); anything else cut to 5."""
+    if len(day) == 10 and day[4] == "-":
+        return day[5:] if day[:4] == this_year else day[:4]
+    return day[:5]
+
+
 class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
     """Title, source, date and read/star marks; `enter` opens the article under the cursor."""
 
@@ -251,7 +259,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         if self.marks is not None and not story:
             self.marks.patch(row)
         cells = 0 if story else self._source_cells(width)
-        key = ((row.id, row.unread, row.rows, cursor, "story", width) if story else
+        key = ((row.id, row.unread, row.rows, cursor, "story", width, self.source.newest_year()) if story else
                (row.id, row.read, row.starred, cursor, self._is_open(row), width, cells))
         strip = self._strips.get(key)
         if strip is None:
@@ -285,14 +293,16 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         # the dates first, right-aligned against the counts: the counts stay one column and the last days line up,
         # and a one-day story's title gets the cells a range needs (17 were kept for every row). Every count says
         # what it counts ("3 art 4 src"): the narrower forms showed "3/4" and "3", articles or outlets or unread?
+        # Below 76 cells the last day is its month and day ("01-15"; in another year than the latest story's: the year
+        # alone) and the counts two digits wide: at 120x40 the title had 10 cells of a 32-cell row, the dates and
+        # counts 17.
+        year = self.source.newest_year()
         if width >= 76:
             meta = f" {span} {row.rows:>3} art {outlets:>2} src"
-        elif width >= 56:
-            meta = f" {last:>10} {row.rows:>3} art {outlets:>2} src"
         elif width >= 44:
-            meta = f" {last:>10} {row.rows:>3} art"
+            meta = f" {short_day(last, year):>5} {row.rows:>2} art" + (f" {outlets:>2} src" if width >= 56 else "")
         elif width >= 30:
-            meta = f" {last[2:]:>8} {row.rows:>3} art"
+            meta = f" {short_day(last, year):>5} {row.rows:>2} art"
         else:
             meta = ""
         # "●3", as an article row's unread dot: a bare number leading each row read like the row's own number

@@ -28,6 +28,7 @@ class StorySource(PagedSource):
 
         super().__init__(lib)
         self.error = ""
+        self._newest: str | None = None
         try:
             self.count = count if count is not None else story_count(lib)
         except sqlite3.DatabaseError as exc:
@@ -57,6 +58,16 @@ class StorySource(PagedSource):
                 return store.readable_story_rows(self.lib, start, PAGE, members=False)
             except sqlite3.DatabaseError:
                 return []
+
+    def newest_year(self) -> str:
+        """The year of the list's latest story ("2026"; "" for none): the narrow rows write that year's days without
+        it (article_list.short_day). Read once, from the first row."""
+        if self._newest is None:
+            from tui.textsafe import clean
+
+            row = self.row(0)
+            self._newest = clean(row.last or "")[:4] if row is not None else ""
+        return self._newest
 
     def index_of(self, story_id: int) -> int | None:
         """Where a story sits, if it is in a loaded page."""
