@@ -156,6 +156,12 @@ def _staff(tail: str) -> bool:
     return tail in _STAFF_TAIL or len(words) == 2 and words[0] in _DESK_SUBJECTS and words[1] in _STAFF_LAST
 
 
+def date_range(first: str, last: str) -> str:
+    """A story's dates as every command writes them: "2026-03-02 to 2026-03-05", one day once ("2026-03-02"; `story`
+    wrote "2026-03-02 to 2026-03-02", `stories` once "2026-03-02..2026-03-05"). JSON keeps its two fields."""
+    return first if first == last or not last else last if not first else f"{first} to {last}"
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     """"1 sentence", "2 sentences", "0 articles"; `many` for irregular plurals ("1 story", "3 stories")."""
     return f"{n} {word if n == 1 else (many or word + 's')}"

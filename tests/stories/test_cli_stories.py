@@ -50,6 +50,14 @@ def test_add_groups_and_stories_lists_them_as_json(added):
     line = next(x for x in text.stdout.splitlines() if "Dock workers at Port Calderon" in x)
     assert f"  {strike['first']} to {strike['last']}  Dock workers" in line, line
     assert f"{strike['first']} to {strike['last']}" in run("story", str(strike["id"])).stdout
+    # a story of one day says its day once, in every command (`story` wrote "2026-03-04 to 2026-03-04")
+    day = next(s for s in rows if s["first"] == s["last"])
+    one = run("story", str(day["id"])).stdout.splitlines()[1]
+    assert one.endswith(f"; {day['first']}") and " to " not in one, one
+    md = run("story", str(day["id"]), "--format", "md").stdout.splitlines()[2]
+    assert md.endswith(f" — {day['first']}*") and " to " not in md, md
+    listed = next(x for x in text.stdout.splitlines() if x.split()[0] == str(day["id"]))
+    assert f"  {day['first']}  " in listed and " to " not in listed, listed
 
 
 def test_story_json_text_and_markdown(added):

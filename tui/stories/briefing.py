@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from tui.store.stories import BRIEFING_SCAN, StoryRow, rank_score  # noqa: F401  (rank_score: its old home)
 from tui.stories.story import StoryQuote
 from tui.stories.summary import StorySentence
-from tui.cells import cut, cut_outlet, cut_title, outlets_line, plural
+from tui.cells import cut, cut_outlet, cut_title, date_range, outlets_line, plural
 
 MAX_SCAN = BRIEFING_SCAN  # stories looked at (the most recent)
 
@@ -136,4 +136,4 @@ def _size(r: StoryRow) -> str:
 
 
 def _dates(r: StoryRow) -> str:
-    return r.first if r.first == r.last else f"{r.first} to {r.last}"
+    return date_range(r.first, r.last)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 import sys
 
-from tui.cells import cut, cut_outlet, cut_title, fit, fit_source, outlets_line, plural
+from tui.cells import cut, cut_outlet, cut_title, date_range, fit, fit_source, outlets_line, plural
 from tui.entity_kinds import word_of
 
 
@@ -75,8 +75,7 @@ def _story_lines(args, page) -> None:
                       "first": r.first, "last": r.last})
         elif not args.rebuild:
             # a range as `story` and `brief` write it (it was "2026-03-02..2026-03-05" here alone)
-            dates = r.first if r.first == r.last else f"{r.first} to {r.last}"
-            out(f"{r.id:>6}  {r.rows:>3} art {r.outlets:>2} src  {dates:24}  {cut_title(r.title)}")
+            out(f"{r.id:>6}  {r.rows:>3} art {r.outlets:>2} src  {date_range(r.first, r.last):24}  {cut_title(r.title)}")
 
 
 def _story_dict(s) -> dict:
@@ -130,7 +129,7 @@ def story_text(s) -> str:
     """A story summary as plain text; its title and names cut with "…" as the story view cuts them (Markdown and
     JSON have them whole)."""
     lines = [cut_title(s.title),
-             f"{_at(plural(s.rows, 'article'), outlets_line(s.sources))}; {s.first} to {s.last}"]
+             f"{_at(plural(s.rows, 'article'), outlets_line(s.sources))}; {date_range(s.first, s.last)}"]
     if s.bounded:
         lines.append(bounded_line(s))
     lines.append("")
@@ -158,7 +157,7 @@ def bounded_line(s) -> str:
 
 def story_markdown(s) -> str:
     """A story summary as Markdown (what `Y` copies in the story view)."""
-    lines = [f"# {s.title}", "", f"*{_at(plural(s.rows, 'article'), ', '.join(s.sources), f'{s.first} to {s.last}', sep=' — ')}*", ""]
+    lines = [f"# {s.title}", "", f"*{_at(plural(s.rows, 'article'), ', '.join(s.sources), date_range(s.first, s.last), sep=' — ')}*", ""]
     if s.bounded:
         lines += [f"*{bounded_line(s)}*", ""]
     marked, rest = s.news()
