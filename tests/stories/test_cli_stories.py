@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 
 import pytest
@@ -92,6 +93,14 @@ def test_who_and_brief(added):
     assert "Tomas Reyes (person, 4 articles)" in together, together  # it said "Tomas Reyes (4)"
     b = run("brief", "--format", "md")
     assert b.returncode == 0 and b.stdout.startswith("# Briefing") and "## 1. Dock workers" in b.stdout
+    # each story's quote says where it was said, as the story view does (it named the speaker alone)
+    sources = {x for s in _stories() for x in s["sources"]}
+    for said, opening in ((b.stdout, "> “"), (run("brief").stdout, "   “")):
+        quotes = [x for x in said.splitlines() if x.startswith(opening)]
+        assert quotes, said
+        for x in quotes:
+            where = re.search(r"” — [^(]*\((.+), (2026-\d\d-\d\d)\)$", x)
+            assert where and all(o in sources for o in where.group(1).split(", ")), x
 
 
 def test_brief_takes_the_sentences_a_story_the_briefing_screen_shows(added):

@@ -179,6 +179,9 @@ async def test_briefing_lists_unread_stories_and_opens_one(stories, make_app, co
         assert text[0].startswith(f"1. {HARBOUR.title}\n3 articles · 3 unread · 2026-01-14 – 2026-01-15")
         assert not any(ORCHARD.title in t for t in text)  # all read: left out
         assert any("Bram Oduya" in t for t in text)  # the strongest quote
+        # with where it was said, as the story view's quotes have it (the line named no outlet)
+        quote = next(t for t in text if t.startswith("“"))
+        assert quote.endswith("— Bram Oduya (Coastline Gazette, Kellmouth Evening Post, 2026-01-14)"), quote
         await pilot.press("Y")
         await settle(pilot)
         assert copied[-1].startswith("# Briefing") and f"## 1. {HARBOUR.title}" in copied[-1]

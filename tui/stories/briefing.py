@@ -71,10 +71,17 @@ def markdown_blocks(items, since: str = ""):
         lines.append("")
         lines += [f"- {s.text} ({_at(s.source, s.day)})" for s in it.sentences]
         if it.quote:
-            lines += ["", f"> “{it.quote.text}” — {it.quote.speaker}"]
+            lines += ["", f"> “{it.quote.text}” — {_at(it.quote.speaker, _quoted_at(it.quote, str), sep=' ')}"]
         yield "\n".join(lines)
     if not n:
         yield "No unread stories."
+
+
+def _quoted_at(quote: StoryQuote, name) -> str:
+    """"(Outlet, day)" of a quote, "(A, B, day)" when several outlets printed it; each outlet's name through `name`."""
+    outlets = [name(x) for x in (quote.sources if len(quote.sources) > 1 else [quote.source])[:4] if x]
+    where = _at(", ".join(outlets), quote.day or "")
+    return f"({where})" if where else ""
 
 
 def as_text(items: list[BriefItem], since: str = "") -> str:
@@ -96,8 +103,8 @@ def text_blocks(items, since: str = ""):
         # outlet alone: a story over several days did not say which day a line was from)
         lines += [f"   - {s.text}" + (f" ({where})" if (where := _at(cut_outlet(s.source), s.day)) else "")
                   for s in it.sentences]
-        if it.quote:
-            lines.append(f"   “{it.quote.text}” — {cut(it.quote.speaker)}")
+        if it.quote:  # with where it was said, as the story view's quotes (the line named no outlet)
+            lines.append(f"   “{it.quote.text}” — {_at(cut(it.quote.speaker), _quoted_at(it.quote, cut_outlet), sep=' ')}")
         yield "\n".join(lines)
     if not n:
         yield "No unread stories."

@@ -100,6 +100,12 @@ def _where(source: str, day: str) -> str:
     return ", ".join(x for x in (outlet(source), line(day or "")[:10]) if x)  # the database is untrusted
 
 
+def _quoted_where(quote) -> str:
+    """"Outlet, day" of a quote, or its outlets ("A, B, day") when several printed it, as the story view has it."""
+    outlets = ", ".join(outlet(x) for x in quote.sources[:4]) if len(quote.sources) > 1 else ""
+    return f"{outlets}, {line(quote.day or '')[:10]}" if outlets else _where(quote.source, quote.day)
+
+
 class BriefingScreen(PageScreen):
     """One pane: a heading per story, its sentences with sources, its strongest quote."""
 
@@ -260,6 +266,8 @@ class BriefingScreen(PageScreen):
                 entry = Text(f"“{line(item.quote.text)}” ", style="italic")
                 keep = len(entry.plain)  # "— Speaker" whole
                 entry.append(f"— {cut(item.quote.speaker) or 'unknown'}", style="bold")
+                # where it was said, as the story view's quotes say it (the line named no outlet)
+                entry.append(f" ({_quoted_where(item.quote)})", style="dim italic")
                 options.append(Option(entry, id=f"b:{number - 1}:q", indent=1, keep=keep))
         # the cursor stays on the same line number when it can (the complete reading after the quick one)
         self.query_one("#briefing-list", StoryList).show_options(options)
