@@ -259,15 +259,19 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         if self.highlighted is None:
             self.action_first()
         else:
+            # at the last line the cursor stays (it wrapped to the first, as OptionList does: a j too many at the end
+            # of the story view's list jumped to its top; the library's list stops at its end too)
             found = self._next_enabled(self.highlighted + 1, 1)
-            self.highlighted = found if found is not None else self._next_enabled(0, 1)  # wraps, as OptionList
+            if found is not None:
+                self.highlighted = found
 
     def action_cursor_up(self) -> None:
         if self.highlighted is None:
             self.action_last()
         else:
             found = self._next_enabled(self.highlighted - 1, -1)
-            self.highlighted = found if found is not None else self._next_enabled(len(self.options) - 1, -1)
+            if found is not None:  # (at the first line it stays, as at the last)
+                self.highlighted = found
 
     def action_first(self) -> None:
         self.highlighted = self._next_enabled(0, 1)
