@@ -251,6 +251,68 @@ class PageScreen(QuickSwitch, Screen):
 
         self.notify(f"Marked {yes if value else no}: {toast_title(line(article.title))}", markup=False)
 
+    # -- A on a page that lists articles (the story view, the entity page): every article of it read ---------------
+
+    def page_article_ids(self) -> list[int]:
+        """Every article the page lists (a page with article lines overrides it)."""
+        return []
+
+    def action_mark_all_read(self) -> None:
+        """A: every article of the page read (and every other record of each one's text, as `m` marks them), asking
+        first above CONFIRM_ABOVE as the library does. It said A works in the library only."""
+        import sqlite3
+
+        from tui.app.parts.reader import CONFIRM_ABOVE
+        from tui.store import StoreError
+
+        main, ids = self.main_screen(), list(dict.fromkeys(self.page_article_ids()))
+        if main is None or not ids or main.refuse_write("marked read"):
+            return
+        from tui.store.twins import twins_of
+
+        try:
+            rows = main.lib.rows_by_id(ids)
+            unread = sum(1 for r in rows if not main.marks.patch(r).read)
+            every = list(dict.fromkeys(ids + [t for i in ids for t, _ in twins_of(main.lib, i)]))
+        except (StoreError, sqlite3.DatabaseError) as exc:
+            self.notify(f"Could not read the articles' marks: {' '.join(str(exc).split())[:200]}", severity="warning",
+                        markup=False)
+            return
+        articles = f"{unread:,} unread article{'s' if unread != 1 else ''} {self.UNREAD_OF}"
+        if not unread:
+            self.notify(f"Every article {self.UNREAD_OF} is read already.", timeout=3)
+            return
+
+        def mark(yes: bool | None = True) -> None:
+            if not yes:
+                return
+            if not main.marks.settle():  # an m still queued would be written after this
+                self.notify("The library is busy (another program is writing): try again in a moment.",
+                            severity="warning", timeout=4)
+                return
+            from tui.store.reader import mark_read
+
+            try:
+                mark_read(main.lib, every)
+            except (StoreError, sqlite3.DatabaseError) as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            main.forget_ready()
+            main.reload_list()  # the rows' marks and the stories' unread figures
+            main.count_unread()
+            self.show_page_marks()
+            self.notify(f"Marked the {articles} read.")
+
+        if unread > CONFIRM_ABOVE:
+            from tui.app.dialogs import ConfirmDialog
+
+            self.app.push_screen(ConfirmDialog(f"Mark the {articles} read?"), mark)
+        else:
+            mark()
+
+    def show_page_marks(self) -> None:
+        """The page's article lines show the library's marks again (after A)."""
+
     # n / N on a page that lists articles (the story view, the entity page): the list whose article lines ("a:ID",
     # marked ● when unread) they step through, and how the toasts name those articles
     UNREAD_LIST = ""

@@ -113,7 +113,7 @@ class PersonScreen(PageScreen):
     # previous unread article line, as in the story view (they said "works in ... the story view, not on this page"
     # beside article lines marked ●) (rebound keys follow)
     BINDINGS = [b for b in keymap.bindings(keymap.MAIN)
-                if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread")]
+                if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread", "mark_all_read")]
     UNREAD_LIST = "#person-articles"
     LINE_HINT = "Put the cursor on an article or a quote first."
     # (m and f in 80 columns too: "open the article / entity" left no room for them; o as well)
@@ -267,6 +267,12 @@ class PersonScreen(PageScreen):
                 entry.append(f"  {_where(article.get('source', ''), article.get('day', ''))}", style="dim")
             out.append(Option(entry, id=f"a:{article['id']}", indent=2, keep=keep))  # a long title goes on under itself
         return out
+
+    def page_article_ids(self) -> list[int]:
+        return [a["id"] for a in self.person.articles if type(a.get("id")) is int] if self.person is not None else []
+
+    def show_page_marks(self) -> None:
+        self._show_marks()
 
     def _show_marks(self) -> None:
         """After m / f: the article lines show the marks as the library has them, with the marks queued."""

@@ -187,7 +187,7 @@ class StoryScreen(PageScreen):
     # m, f and o act on the article of the line under the cursor, as in the library; n / N go to the story's next /
     # previous unread article (they said they work only in the library) (rebound keys follow)
     BINDINGS = [b for b in keymap.bindings(keymap.MAIN)
-                if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread")]
+                if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread", "mark_all_read")]
     # every key of the view, in 80 columns too (m and f were missing, then o and n / N): the copy keys in one there
     HINT = (("open", "open"), (("longer", "shorter"), "length"), ("copy_summary", "copy"), ("copy_quotes", "quotes"),
             ("copy_markdown", "Markdown"), (("toggle_read", "star"), "marks"), ("open_link", "link"),
@@ -431,6 +431,12 @@ class StoryScreen(PageScreen):
 
     def action_toggle_star(self) -> None:
         self.flip_line_mark("starred", "starred", "unstarred", after=self._show_marks)
+
+    def page_article_ids(self) -> list[int]:
+        return list(self.summary.articles) if self.summary is not None else []
+
+    def show_page_marks(self) -> None:
+        self._show_marks()
 
     def _show_marks(self) -> None:
         """Show the ● marks of the story's articles as the library has them, with the marks queued."""
