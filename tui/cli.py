@@ -171,13 +171,14 @@ def _text_values(argv: list[str]) -> list[str]:
             command = arg
             break
     options = TEXT_OPTIONS.get(command or "")
-    if not options or "--" in argv:
+    if not options:
         return argv
     own = {"-h", "--help", "--search", "-s", "--entity", "--limit", "--json"}
     out: list[str] = []
     pending = None
     for arg in argv:
         if pending is not None:
+            # ("--" too: argparse read `--search --` as the end of the options and the search as missing)
             if arg.startswith("-") and len(arg) > 1 and arg.split("=", 1)[0] not in own:
                 out[-1] = f"{pending}={arg}" if pending.startswith("--") else f"--search={arg}"
                 pending = None

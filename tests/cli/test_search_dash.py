@@ -53,7 +53,11 @@ def test_an_entity_beginning_with_a_dash_is_a_name(lib_path, harbour, capsys):
     assert "no articles" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("search", [["--search", "("], ["--search=--"], ["-s", "\U0001F30A"], ["--search", "—"]])
+@pytest.mark.parametrize("search", [["--search", "("], ["--search=--"], ["-s", "\U0001F30A"], ["--search", "—"],
+                                    # `--search --` was a usage error (argparse: the end of the options); a keycap
+                                    # ("1⃣", with or without VS16) searched for its digit: symbols, as an emoji is
+                                    ["--search", "--"], ["-s", "--"], ["--search", "1\u20e3"],
+                                    ["--search", "1\ufe0f\u20e3"]])
 def test_a_search_without_a_word_says_so_and_lists_nothing(lib_path, harbour, capsys, search):
     # (session 25: every article was listed, as if each matched)
     for json_flag in ([], ["--json"]):
@@ -68,3 +72,11 @@ def test_a_value_of_two_dashes_is_that_text(lib_path, harbour, capsys):
     # attribute 'strip'" (session 25)
     assert main(["list", "--entity=--"]) == 0
     assert "no articles" in capsys.readouterr().err
+
+
+def test_a_keycap_beside_a_word_is_left_out_of_the_search(lib_path, harbour, capsys):
+    with Library(lib_path) as lib:
+        lib.add(Article(title="Ten boats", body="Boat 1 of the ferry fleet sailed at ten.", published="2026-02-03"))
+    assert fts_query("1\u20e3 ferry") == fts_query("ferry") and fts_query("1 ferry") != fts_query("ferry")
+    assert main(["list", "--search", "1\u20e3", "--json"]) == 0
+    assert capsys.readouterr().out == ""  # the digit's article is not found by the keycap

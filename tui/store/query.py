@@ -18,6 +18,9 @@ _WORD = re.compile(r"\w*[^\W_]\w*", re.UNICODE)
 _PIECE = re.compile(r'"([^"]*)"?|([^"]+)')
 _TYPING = re.compile(r"\w\Z")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "‟": '"'})
+# A keycap (1⃣, #️⃣: a digit, # or * with U+20E3 after it) is a symbol, as an emoji is: "1⃣" searched for "1" and found
+# every article holding the digit. Read as a space.
+_KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")
 MAX_WORDS = 16
 # Words nearly every English article contains: requiring them filters nothing but makes FTS5 walk a
 # posting list as long as the library (100,000 entries) on every keystroke.
@@ -52,7 +55,7 @@ def fts_query(text: str, rank: bool = False, forms: bool = True, known: Callable
     word only when the typed word finds nothing as a prefix (`_expected_forms`); without it, never such a form.
     Returns "" when there is nothing to search for.
     """
-    folded = apart(fold(text).translate(_QUOTES))
+    folded = apart(fold(_KEYCAP.sub(" ", text) if "\u20e3" in text else text).translate(_QUOTES))
     items: list[tuple[list[str], bool]] = []  # (words, a phrase?)
     count = 0
     for m in _PIECE.finditer(folded):
