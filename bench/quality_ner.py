@@ -180,8 +180,8 @@ def use_weights(path: Path):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", default=str(_default_eval()), help="the shared eval folder")
-    ap.add_argument("--out", default=str(Path(tempfile.gettempdir()) / "newsreader_ner_pred"),
-                    help="folder for the prediction files")
+    ap.add_argument("--out", default="", help="folder to keep the prediction files in (default: a temporary folder "
+                    "removed at the end; it was a fixed folder of the temp dir, left behind)")
     ap.add_argument("--halves", action="store_true", help="also score the two halves of each set")
     ap.add_argument("--ablate", action="store_true", help="only print each entity rule's effect on the halves")
     ap.add_argument("--rules", default="", help="with --ablate: only these rules (comma-separated)")
@@ -194,9 +194,19 @@ def main():
     if args.ablate:
         ablate(ner, {n.strip() for n in args.rules.split(",") if n.strip()} or None)
         return
-    outdir = Path(args.out)
-    outdir.mkdir(parents=True, exist_ok=True)
+    if args.out:
+        outdir = Path(args.out)
+        outdir.mkdir(parents=True, exist_ok=True)
+        report(ner, outdir, args.halves)
+        print(f"predictions in {outdir}")
+    else:
+        with tempfile.TemporaryDirectory(prefix="newsreader_ner_pred") as tmp:
+            report(ner, Path(tmp), args.halves)
+        print("predictions not kept (--out FOLDER keeps them)")
 
+
+def report(ner: Path, outdir: Path, halves: bool) -> None:
+    """Predict and score every dev set of `ner` into `outdir`, printing the figures."""
     t0 = time.perf_counter()
     load_tagger()
     load_s = time.perf_counter() - t0
@@ -219,7 +229,7 @@ def main():
         ok = "ok" if ov["f1"] >= target else "MISS"
         print(f"{name:<22}{ov['f1']:>9.2f}{ov['p']:>7.2f}{ov['r']:>7.2f}{peer + ' ' + str(peer_f1):>28}{target:>6.1f} {ok}")
         per_type[name] = {lab: m["exact"]["f1"] for lab, m in res["per_type"].items()}
-        if args.halves:
+        if halves:
             a, b = half_scores(ner / "score.py", gold, pred)
             print(f"  halves (MD5 of id mod 2): {a:.2f} / {b:.2f}")
             golds = [json.loads(ln) for ln in gold.read_text(encoding="utf-8").splitlines() if ln.strip()]
@@ -232,7 +242,6 @@ def main():
     print(f"speed: {total_tok} tokens in {total_s:.2f} s wall = {total_tok / total_s:,.0f} tokens/s; "
           f"{total_cpu:.2f} s CPU = {total_tok / total_cpu:,.0f} tokens/s (target >= 25,000; wall time suffers "
           f"when other work shares the 2 cores)")
-    print(f"predictions in {outdir}")
 
 
 if __name__ == "__main__":

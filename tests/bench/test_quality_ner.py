@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -60,3 +61,46 @@ def test_weights_flag_scores_the_file_given_not_the_shipped_one(tmp_path, monkey
         use_weights(path)
         got = [(e.text, e.label) for e in extract_entities(text)]
         assert got == [("Quellmar", label), ("Quellmar", label)]
+
+
+_FAKE_SCORER = '''import argparse, json
+ap = argparse.ArgumentParser()
+ap.add_argument("--gold"); ap.add_argument("--pred"); ap.add_argument("--json")
+a = ap.parse_args()
+json.dump({"overall_exact": {"f1": 50.0, "p": 50.0, "r": 50.0}, "per_type": {}}, open(a.json, "w"))
+'''
+
+
+def _fake_eval(root: Path) -> Path:
+    """An eval folder of our own: both dev sets one document each, a scorer that answers 50."""
+    from bench.quality_ner import SETS
+
+    (root / "ner" / "dev").mkdir(parents=True)
+    for name, *_ in SETS:
+        doc = {"id": "d1", "text": "Mara Lind met the Varno Harbour Board in Kessby.", "entities": []}
+        (root / "ner" / "dev" / name).write_text(json.dumps(doc) + "\n", encoding="utf-8")
+    (root / "ner" / "score.py").write_text(_FAKE_SCORER, encoding="utf-8")
+    return root
+
+
+def test_the_predictions_go_to_a_temporary_folder_removed_at_the_end_unless_out_keeps_them(tmp_path, monkeypatch,
+                                                                                          capsys):
+    """It wrote a fixed folder of the temp dir (newsreader_ner_pred) by default and left it there."""
+    import tempfile
+
+    from bench import quality_ner
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))
+    evaluation = _fake_eval(tmp_path / "eval")
+    monkeypatch.setattr(sys, "argv", ["quality_ner.py", "--eval", str(evaluation)])
+    quality_ner.main()
+    out = capsys.readouterr().out
+    assert "conll2003_dev.jsonl" in out and "50.00" in out, out
+    assert list(temp.iterdir()) == []  # nothing left behind
+    kept = tmp_path / "kept"
+    monkeypatch.setattr(sys, "argv", ["quality_ner.py", "--eval", str(evaluation), "--out", str(kept)])
+    quality_ner.main()
+    assert sorted(p.name for p in kept.iterdir()) == ["conll2003_dev_pred.jsonl", "gum_news_dev_pred.jsonl"]
+    assert f"predictions in {kept}" in capsys.readouterr().out
