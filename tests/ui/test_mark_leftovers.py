@@ -8,7 +8,7 @@ import threading
 
 import pytest
 
-from pilot_steps import settle, started
+from pilot_steps import settle, started, wait_until, workers_done
 from story_sample import WIRE, make_story_library, make_twins_library
 from test_read_marks import _read, _row_marks, _starred, failing_write, write_lock_held
 
@@ -119,8 +119,10 @@ async def test_story_mode_figures_follow_an_open_s_read_mark_written_late(tmp_pa
     ids = make_story_library(path, cached=True)
     free = threading.Event()
     set_read = Library.set_read
+    tries: list[int] = []  # the writes begun
 
     def slow(self, article_id, read=True):
+        tries.append(article_id)
         free.wait(30)  # another program holds the lock for a while
         return set_read(self, article_id, read)
 
@@ -136,8 +138,13 @@ async def test_story_mode_figures_follow_an_open_s_read_mark_written_late(tmp_pa
         before = stories.row(at).unread
         try:
             main.open_article(ids[HARBOUR.title])  # what enter on its line in the story view does
-            await pilot.pause(3)  # longer than the old timer looked
-            assert main.marks.pending
+            # the write begun and held, the app's own work done meanwhile (a wait on the writes begun and the rounds
+            # the app ran, not a fixed 3 s: the old code's 2 s timer is gone): the figure waits for the write
+            await wait_until(pilot, lambda: tries, "the open's read mark was never written")
+            await workers_done(pilot)
+            for _ in range(5):
+                await pilot.pause()
+            assert main.marks.pending and main.articles.source.row(at).unread == before
         finally:
             free.set()
         await settle(pilot)

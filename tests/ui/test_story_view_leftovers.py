@@ -98,11 +98,26 @@ async def test_a_story_bigger_than_the_read_ahead_limit_is_read_only_when_opened
         main = app.screen
         await pilot.press("v")
         await settle(pilot)
-        for limit, kept in ((2, False), (3, True)):  # the harbour story has three articles
+        looked: list[int] = []  # the story under the cursor each time the read-ahead's rest timer went off
+        set_timer = main.set_timer
+
+        def counted(delay, callback, *args, **kwargs):
+            if getattr(callback, "__qualname__", "").startswith("read_ahead."):
+                start = callback
+
+                def callback():
+                    start()
+                    looked.append(main.articles.current.id)
+            return set_timer(delay, callback, *args, **kwargs)
+
+        monkeypatch.setattr(main, "set_timer", counted)
+        first = main.articles.source.row(0).id
+        for attempt, (limit, kept) in enumerate(((2, False), (3, True)), 1):  # the harbour story has three articles
             forget_kept()
             monkeypatch.setattr(story_view, "READ_AHEAD_MAX", limit)
             await pilot.press("j", "g")  # rest on the first story again
-            await pilot.pause(0.4)
+            # until the read-ahead has looked at it (a count of its looks, not a fixed 0.4 s)
+            await wait_until(pilot, lambda: looked.count(first) >= attempt, lambda: f"looked at {looked}")
             await settle(pilot)
             assert main.articles.current.size == 3
             assert (kept_story_summary(main.lib, main.articles.current.id) is not None) is kept
