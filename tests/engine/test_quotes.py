@@ -531,3 +531,21 @@ def test_she_goes_to_a_tagged_one_word_name_that_opens_the_nearer_sentence():
             "us, and we sang every night anyway,” she said.")
     [q] = extract_quotes(text, extract_entities(text))  # the tagger reads "Meanwhile Rivka" as a person
     assert q.speaker == "Rivka"
+
+
+def test_a_headline_line_is_cut_into_names_at_its_lower_case_words():
+    # rule "headline-words-split-names": only a line whose words are all capitalised; "Ferry" and "Fares" are words
+    # news mostly writes in lower case too
+    from tui.engine.quotes.names import name_runs
+
+    text = ("Ida Brandt Blasts Tomas Lind Over Ferry Fares\n\n"
+            "The ferry board met on Monday, and Harbour Master Tomas Lind Blasts nobody in the harbour paper.")
+    runs = [m.group() for m in name_runs(text)]
+    assert runs[:2] == ["Ida Brandt", "Tomas Lind"]
+    assert "Harbour Master Tomas Lind Blasts" in runs  # a sentence of prose: its runs stay whole
+
+
+def test_writing_on_a_platform_is_the_subject_writing():
+    text = "Ida Brandt answered the question on Facebook writing, “Yes, I will. That was a poor choice of words.”"
+    [q] = extract_quotes(text)
+    assert q.speaker == "Ida Brandt"

@@ -12,8 +12,8 @@ import re
 from .. import rules
 from .cues import SKIP_BEFORE_VERB, SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
-from .names import (FIRST_NAMES, NAME_RUN, NOT_NAME, ORG_WORDS, TITLES, NameBook, _common_cased, _key, drop_opener,
-    is_name_like, is_person, lower_words, person_part, strip_name, tokens)
+from .names import (FIRST_NAMES, NOT_NAME, ORG_WORDS, TITLES, NameBook, _common_cased, _key, drop_opener,
+    is_name_like, is_person, lower_words, name_runs, person_part, strip_name, tokens)
 from ..lexicon import quote_words
 
 # titles that only ever stand before a person's name
@@ -80,7 +80,7 @@ class PersonIndex:
             i = bisect.bisect_right(people_starts, s) - 1
             return i >= 0 and people_spans[i][1] >= e
 
-        for m in NAME_RUN.finditer(text):
+        for m in name_runs(text):
             toks = drop_opener(text, m.start(), person_part(tokens(m.group())), lower)
             if not toks or (things and len(toks) > 1 and _key(toks[0]) not in FIRST_NAMES
                              and a_thing(m.start(), m.end()) and rules.enabled("tagged-things-are-nobody")):

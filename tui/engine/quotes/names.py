@@ -30,6 +30,62 @@ _CAP = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Pro
 # never starting inside a dotted abbreviation: "U.N. Charter" holds no "N. Charter"
 NAME_RUN = re.compile(rf"(?<![\w.]){_CAP}(?:[ \t\u00a0]+(?:{_CAP}|(?:de|da|del|van|von|der|bin|al|la|le|du)\b))*")
 _WORD = re.compile(r"[\w'’\-]+(?:\.[\w'’\-]+)*\.?")  # keeps "G.K." whole
+_CAP_WORD = re.compile(_CAP)
+_LINE_WORD = re.compile(r"[A-Za-z][\w'’\-]{3,}")  # words of four letters or more: "of", "the", "and" do not count
+_HEADLINE_CHARS = 300  # a longer line is prose, not a headline
+
+
+class _Run:
+    """A piece of a NAME_RUN match, read as one (start(), end(), group())."""
+
+    __slots__ = ("_s", "_e", "_t")
+
+    def __init__(self, s: int, e: int, t: str) -> None:
+        self._s, self._e, self._t = s, e, t
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+    def group(self) -> str:
+        return self._t
+
+
+def name_runs(text: str):
+    """NAME_RUN's matches in text, except that in a headline line ("Harbour Chief Ida Brandt Blasts Ferry Board"), where
+    every word is capitalised, a run is cut at each word news mostly writes in lower case and that is no first name
+    ("Blasts"): the pieces are the names ("Ida Brandt", "Ferry Board"; rule "headline-words-split-names")."""
+    if not rules.enabled("headline-words-split-names"):
+        yield from NAME_RUN.finditer(text)
+        return
+    heads: dict[int, bool] = {}
+    for m in NAME_RUN.finditer(text):
+        if " " not in m.group():
+            yield m
+            continue
+        s = m.start()
+        line = text.rfind("\n", 0, s) + 1
+        head = heads.get(line)
+        if head is None:
+            end = text.find("\n", s)
+            end = len(text) if end < 0 else end
+            words = _LINE_WORD.findall(text, line, end) if end - line <= _HEADLINE_CHARS else ()
+            head = heads[line] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        if not head:
+            yield m
+            continue
+        piece = None
+        for w in _CAP_WORD.finditer(text, s, m.end()):
+            if _common_cased(w.group().rstrip(".")) and not w.group().endswith("."):
+                if piece:
+                    yield _Run(piece[0], piece[1], text[piece[0] : piece[1]])
+                piece = None
+            else:
+                piece = (piece[0] if piece else w.start(), w.end())
+        if piece:
+            yield _Run(piece[0], piece[1], text[piece[0] : piece[1]])
 
 
 @lru_cache(maxsize=8192)
@@ -202,7 +258,7 @@ class NameBook:
         """Collect multi-word capitalised runs as candidate full names (no model needed)."""
         book = cls()
         lower = lower_words(text)
-        for m in NAME_RUN.finditer(text):
+        for m in name_runs(text):
             run = m.group()
             if run.isupper():
                 continue

@@ -454,3 +454,17 @@ guard("tagged-one-word-antecedent", STAGE_APP,
              "played in the rain, and nobody went home,” he said.",
              "The harbour festival gave its prizes on Saturday.\n\nThe Rivka family ran the ferry bar. Ivo Holm "
              "thanked them. “We played in the rain, and nobody went home,” he said."])
+# names.py (name_runs): a headline's capitalised words ran into one name ("Harbour Chief Ida Brandt Blasts Ferry Board")
+guard("headline-words-split-names", STAGE,
+      "in a line where every word is capitalised, a word news mostly writes in lower case ('Blasts') ends a name",
+      changes=[("Ida Brandt Blasts Tomas Lind Over Ferry Fares\n\nThe ferry board met on Monday. Lind wants higher fares "
+                "for the night crossings. “We cannot run the boats for nothing,” he said.",
+                [("We cannot run the boats for nothing,", "Tomas Lind")])],
+      keeps=["Ida Brandt and Tomas Lind argue over ferry fares\n\nThe ferry board met on Monday. Lind wants higher "
+             "fares for the night crossings. “We cannot run the boats for nothing,” he said."])
+# speakers.py (ing-verb-speaker): "on Facebook writing, “...”" gave the platform, the name right before the verb
+guard("ing-verb-after-place-or-platform", STAGE,
+      "before 'writing'/'saying', a name after on/in/at is where it was said: the sentence's subject said it",
+      changes=[("Ida Brandt answered the question on Harbourbook writing, “Yes, I will. That was a poor choice of "
+                "words.”", [("Yes, I will. That was a poor choice of words.", "Ida Brandt")])],
+      keeps=["The council released footage of Ida Brandt asking, “Who signed off on the broken lights?”"])

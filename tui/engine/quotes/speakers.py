@@ -169,6 +169,9 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
             # "footage of Holt asking, “...”" names the speaker right before the verb;
             # "Holt told the crowd ..., saying that" leaves it to the sentence's subject
             near = name_left(toks, v - 1) if v > 0 else None
+            if near and near[0] > 0 and toks[near[0] - 1].low in _PLACE_BEFORE_ING and rules.enabled(
+                    "ing-verb-after-place-or-platform"):
+                near = None  # "answered the question on Facebook writing, “...”": the subject wrote it, not Facebook
             m = mention(text, toks, near[0], near[1], "name") if near else sentence_subject(text, toks)
         else:
             m = subject_left(text, toks, v)
@@ -187,6 +190,7 @@ def speaker_before(text: str, toks: list[Tok]) -> Mention | None:
     return None
 
 
+_PLACE_BEFORE_ING = frozenset("on in at via into".split())  # not "of" or "from": "footage of Holt asking", "a statement from Holt explaining"
 _FINITE = frozenset("is was are were has have had would will could should can may might must does did".split())
 
 
