@@ -703,14 +703,17 @@ class Library:
                 close_batch(self.db)
             self.db.execute("COMMIT")
         except BaseException:
-            # SQLite may already have rolled back by itself (a full disk does that); a failing
-            # ROLLBACK must not hide the error that matters.
-            if self.db.in_transaction:
-                try:
-                    self.db.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass
+            self._roll_back()
             raise
+
+    def _roll_back(self) -> None:
+        """After an error inside a transaction: roll it back. SQLite may already have rolled back by itself (a full
+        disk does that); a failing ROLLBACK must not hide the error that matters."""
+        if self.db.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
 
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -730,11 +733,7 @@ class Library:
                 self._depth = 0
             self.db.execute("COMMIT")
         except BaseException:
-            if self.db.in_transaction:
-                try:
-                    self.db.execute("ROLLBACK")
-                except sqlite3.Error:
-                    pass
+            self._roll_back()
             raise
 
     @contextmanager
