@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -46,6 +47,20 @@ def lib(lib_path):
     library = Library(lib_path)
     yield library
     library.close()
+
+
+@pytest.fixture
+def half_past_five_east():
+    """The local time zone is UTC+05:30 (a POSIX TZ string: no zone data needed) while the test runs."""
+    old = os.environ.get("TZ")
+    os.environ["TZ"] = "XST-5:30"
+    time.tzset()
+    yield
+    if old is None:
+        os.environ.pop("TZ", None)
+    else:
+        os.environ["TZ"] = old
+    time.tzset()
 
 
 @pytest.fixture

@@ -5,26 +5,8 @@ JSON keeps the stored UTC value."""
 from __future__ import annotations
 
 import json
-import os
-import time
-
-import pytest
 
 from tui.cli import main
-
-
-@pytest.fixture
-def half_past_five_east():
-    """The local time zone is UTC+05:30 (a POSIX TZ string: no zone data needed) while the test runs."""
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "XST-5:30"
-    time.tzset()
-    yield
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 def test_feed_list_and_watch_list_say_when_on_the_local_clock(lib, tmp_path, capsys, half_past_five_east):

@@ -4,29 +4,10 @@ and a refresh that failed says "tried", not "refreshed", above its "✗ could no
 
 from __future__ import annotations
 
-import os
-import time
-
-import pytest
-
 from pilot_steps import started
 from test_feeds_list_layout import feeds_page_lines
 
 from tui.store import Library
-
-
-@pytest.fixture
-def half_past_five_east():
-    """The local time zone is UTC+05:30 (a POSIX TZ string: no zone data needed) while the test runs."""
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "XST-5:30"
-    time.tzset()
-    yield
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 async def test_the_feeds_list_shows_local_times_and_says_tried_for_a_failed_refresh(
