@@ -172,3 +172,37 @@ async def press_o_for_link(pilot, got) -> str:
         return await wait_until(pilot, lambda: got.exists() and got.read_text(), seconds=5.0)
     except AssertionError:
         return ""
+
+
+NO_SYSTEM_CLIPBOARD = "no system clipboard (no display; common over SSH)"
+
+
+@asynccontextmanager
+async def copied_over_ssh(make_app, path, monkeypatch, size=(80, 24)):
+    """`async with copied_over_ssh(make_app, path, monkeypatch) as (pilot, app)`: as over SSH, no system clipboard,
+    the copy's text sent to the terminal only (the longest copy toast: several lines at 80 columns). The app on the
+    library at PATH runs at SIZE with notifications shown, its first article open and `c` pressed and settled; its
+    toast is still shown when this yields."""
+    from tui import clipboard
+
+    monkeypatch.setattr(clipboard, "copy_system", lambda text: NO_SYSTEM_CLIPBOARD)
+    app = make_app(path)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await open_first(pilot)
+        app.has_terminal = lambda: True
+        await pilot.press("c")
+        await settle(pilot)
+        assert app._notifications, "the copy said nothing"
+        yield pilot, app
+
+
+def covered_cells(screen, widget) -> list[tuple[int, int]]:
+    """The cells of `widget` where the screen shows something that is not it or inside it."""
+    region = widget.region
+    covered = []
+    for y in range(region.y, region.bottom):
+        for x in range(region.x, region.right):
+            shown, _ = screen.get_widget_at(x, y)
+            if shown is not widget and widget not in shown.ancestors:
+                covered.append((x, y))
+    return covered

@@ -3,11 +3,9 @@ and the help is read in full: a copy's toast covered its keys at 80x24 for the 8
 
 from __future__ import annotations
 
-from pilot_steps import open_first, open_first_story, settle
-from test_dialog_over_toasts import _covered_cells
+from pilot_steps import copied_over_ssh, covered_cells, open_first_story, settle
 from test_page_marks_shown import stories  # noqa: F401  (the fixture: the story sample, grouped)
 
-from tui import clipboard
 from tui.app.screens.help import HelpScreen
 
 
@@ -38,19 +36,11 @@ async def test_j_on_the_last_line_and_k_on_the_first_stay_there(stories, make_ap
 
 async def test_a_copy_toast_does_not_cover_the_help(library, make_app, monkeypatch):
     path, _ = library
-    # as over SSH: no system clipboard, the text sent to the terminal only (the longest copy toast)
-    monkeypatch.setattr(clipboard, "copy_system", lambda text: "no system clipboard (no display; common over SSH)")
-    app = make_app(path)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await open_first(pilot)
-        app.has_terminal = lambda: True
-        await pilot.press("c")
-        await settle(pilot)
-        assert app._notifications, "the copy said nothing"
+    async with copied_over_ssh(make_app, path, monkeypatch) as (pilot, app):
         await pilot.press("question_mark")
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)
-        assert _covered_cells(app.screen, app.screen.query_one("#help-body")) == []
+        assert covered_cells(app.screen, app.screen.query_one("#help-body")) == []
         await pilot.press("escape")
         await settle(pilot)
         assert app._notifications  # still due: shown again on the screen below
