@@ -7,6 +7,7 @@ one line drawn from the keymap does it: a cheaper start-up and nothing rebuilt a
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.widget import Widget
 
@@ -20,18 +21,47 @@ def hints(overrides: dict[str, str]) -> list[tuple[str, str, str]]:
 
     The action is written as `run_action` takes it from this widget ("screen.search", "app.quit").
     """
-    shown = [spec for spec in keymap.KEYS if spec.show]
-    # enter and tab first (how to get anywhere), then the main screen's keys, then the app's.
-    first = [s for s in shown if s.id in FIRST]
-    ordered = (sorted(first, key=lambda s: FIRST.index(s.id))
-               + [s for s in shown if keymap.MAIN in s.scopes and s.id not in FIRST]
-               + [s for s in shown if keymap.MAIN not in s.scopes and s.id not in FIRST])
-    return [(keymap.first_key(spec.id, overrides), LABELS.get(spec.id, spec.description), _action(spec))
+    return [(key, description, action) for _, key, description, action in ranked_hints(overrides)]
+
+
+def ranked_hints(overrides: dict[str, str], ordered=None) -> list[tuple[str, str, str, str]]:
+    """hints() with each key's id first: (id, key, description, action)."""
+    if ordered is None:
+        return ranked_hints(overrides, _ordered())
+    return [(spec.id, keymap.first_key(spec.id, overrides), LABELS.get(spec.id, spec.description), _action(spec))
             for spec in ordered]
 
 
 FIRST = ("open", "next_pane")
-LABELS = {"back_or_quit": "Back/Quit", "next_pane": "Pane", "copy_summary": "Copy", "next_method": "Method"}  # shorter than in help: the line is narrow
+LABELS = {"back_or_quit": "Back/Quit", "next_pane": "Pane", "copy_summary": "Copy", "next_method": "Method",
+          "add": "Add", "stories": "Stories", "briefing": "Briefing"}  # shorter than in help: the line is narrow
+# Which hints stay when the line is too narrow for all of them, most needed first (by use: open, leave, find,
+# help, add, copy; then moving between panes; the others are a press of ? away). At 80 columns the first seven
+# and the palette fit; every hint shows from 110. A hint not listed here goes first.
+KEEP = ("open", "back_or_quit", "search", "help", "add", "copy_summary", "next_pane", "next_method", "stories",
+        "briefing")
+
+
+def fitting(shown: list[tuple[str, str, str, str]], room: int) -> list[tuple[str, str, str, str]]:
+    """The hints (id, key, description, action) that fit in `room` cells, in their order: the least needed
+    (KEEP) left out first."""
+    def cells(hint) -> int:
+        return cell_len(f" {hint[1]} {hint[2]} ")
+
+    kept = list(shown)
+    by_need = sorted(kept, key=lambda h: KEEP.index(h[0]) if h[0] in KEEP else len(KEEP))
+    while kept and sum(cells(h) for h in kept) > room:
+        kept.remove(by_need.pop())
+    return kept
+
+
+def _ordered() -> list:
+    shown = [spec for spec in keymap.KEYS if spec.show]
+    # enter and tab first (how to get anywhere), then the main screen's keys, then the app's.
+    first = [s for s in shown if s.id in FIRST]
+    return (sorted(first, key=lambda s: FIRST.index(s.id))
+            + [s for s in shown if keymap.MAIN in s.scopes and s.id not in FIRST]
+            + [s for s in shown if keymap.MAIN not in s.scopes and s.id not in FIRST])
 
 
 def _action(spec) -> str:
@@ -59,13 +89,14 @@ class KeyBar(Widget):
         text_style = self.get_component_rich_style("key-bar--description")
         line = Text(no_wrap=True, overflow="ellipsis")
         spots = []
-        for key, description, action in hints(getattr(self.app, "user_keys", {})):
+        key, description = PALETTE
+        right = Text.assemble(("▏", text_style), (f"{key} ", key_style), (f"{description} ", text_style))
+        shown = ranked_hints(getattr(self.app, "user_keys", {}))
+        for _, key, description, action in fitting(shown, self.size.width - right.cell_len):
             start = line.cell_len
             line.append(f" {key} ", key_style)
             line.append(f"{description} ", text_style)
             spots.append((start, line.cell_len, action))
-        key, description = PALETTE
-        right = Text.assemble(("▏", text_style), (f"{key} ", key_style), (f"{description} ", text_style))
         room = self.size.width - line.cell_len - right.cell_len
         if room > 0:
             line.append(" " * room)
