@@ -90,10 +90,13 @@ class UndoDelete:
         self.saved = None
         self.title = ""
         self.until = 0.0
+        self.reading: int | None = None  # the reading position when the article was open as it was deleted
 
-    def keep(self, saved, title: str) -> None:
-        """Remember a delete (undo.Saved) for the next few seconds."""
+    def keep(self, saved, title: str, reading: int | None = None) -> None:
+        """Remember a delete (undo.Saved) for the next few seconds, and where the reader was in it if it was
+        the open article (`reading`, its place; None when it was deleted from the list)."""
         self.saved, self.title, self.until = saved, title, time.monotonic() + UNDO_SECONDS
+        self.reading = reading
 
     def take(self):
         """The delete to undo, or None when there is none or it is too late."""
@@ -181,6 +184,11 @@ class ReadingPlaces:
     def forget(self) -> None:
         """The open article was deleted: nothing to remember."""
         self.article_id = None
+
+    def put_back(self, article_id: int, place: int) -> None:
+        """A deleted article that was open is restored (undo): it reopens at `place`, where the reader was when
+        it was deleted (not saved then: it is saved now)."""
+        self._save(article_id, place)
 
     def _save(self, article_id: int, place: int) -> None:
         self._queued[article_id] = place

@@ -876,7 +876,9 @@ class MainScreen(QuickSwitch, Screen):
         except (StoreError, sqlite3.DatabaseError) as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
+        reading = None  # where the reader was in it when it was the open article: undo opens it there again
         if self.article is not None and self.article.id == article_id:
+            reading = self.body.place()
             self.places.forget()
             self.article = None
             self.analysis = None
@@ -886,7 +888,7 @@ class MainScreen(QuickSwitch, Screen):
             self.update_summary_status()
             self.set_reading(False)
         if saved is not None:
-            self.undo.keep(saved, title)
+            self.undo.keep(saved, title, reading)
         key = keymap.first_key("undo", self.app.user_keys)
         self.notify(f"Deleted — {key} to undo: {toast_title(title)}", markup=False)
         self.reload_list()
@@ -897,7 +899,7 @@ class MainScreen(QuickSwitch, Screen):
 
         if self.refuse_write("restored"):
             return
-        saved, title = self.undo.take(), self.undo.title
+        saved, title, reading = self.undo.take(), self.undo.title, self.undo.reading
         if saved is None:
             self.notify("Nothing to undo.", severity="warning", timeout=3)
             return
@@ -910,6 +912,10 @@ class MainScreen(QuickSwitch, Screen):
         if back:  # the cursor on it again (it stayed on the row the delete moved it to: enter opened another)
             self._cursor_to = saved.article_id
         self.reload_list()
+        if back and reading is not None and self.article is None:
+            # it was open when it was deleted, and nothing else was opened since: the reader is put back in it
+            self.places.put_back(saved.article_id, reading)
+            self.open_article(saved.article_id)
         if back:  # back in its story when that story is still there (tui.store.undo); else grouped as a new one is
             self.run_worker(self._group_restored, name="group_restored", group="undo", thread=True)
 

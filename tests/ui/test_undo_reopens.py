@@ -1,0 +1,46 @@
+"""`d` then `z` from the reading view puts the reader back where they were: the restored article open again,
+at the line they had scrolled to. Deleted from the list, the restored article only gets the cursor back."""
+
+from __future__ import annotations
+
+from pilot_steps import open_first, settle
+
+
+async def test_undo_after_deleting_the_open_article_reopens_it_where_the_reader_was(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_first(pilot)
+        article_id = screen.article.id
+        await pilot.press(*"jjjjjjjj")
+        await pilot.pause()
+        place = screen.body.place()
+        assert place > 0, "the sample article did not scroll at 80x24"
+        await pilot.press("d", "y")
+        await settle(pilot)
+        assert screen.article is None and not screen.reading  # back in the library at 80 columns
+        await pilot.press("z")
+        await settle(pilot)
+        assert screen.article is not None and screen.article.id == article_id, "the restored article is not open"
+        assert screen.reading and screen.body.has_focus
+        assert screen.body.place() == place, "not back at the reader's place"
+        assert screen.articles.current.id == article_id
+        await pilot.press("q")  # back to the library, as after any opening
+        await pilot.pause()
+        assert not screen.reading and screen.articles.current.id == article_id
+
+
+async def test_undo_after_deleting_from_the_list_opens_nothing(library, make_app):
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("g", "j")
+        deleted = screen.articles.current.id
+        await pilot.press("d", "y")
+        await settle(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        assert screen.article is None
+        assert screen.articles.current.id == deleted
