@@ -4,6 +4,8 @@ the next letter found more rows (and the width change asked for a new layout).""
 
 from __future__ import annotations
 
+from rich.cells import cell_len
+
 from pilot_steps import settle
 
 
@@ -132,18 +134,37 @@ async def test_every_width_of_the_stories_list_says_what_its_counts_count(tmp_pa
     # 3 art")
     day = "01-15"
     for size, form, band in (((200, 50), f" {day}  3 art  3 src", (56, 76)), ((160, 48), f" {day}  3 art", (44, 56)),
-                             ((120, 40), f" {day}  3 art", (30, 44))):
+                             ((120, 40), "  3 art", (30, 44))):
         async with started(make_app(path), size, stories=True) as (_pilot, screen):
             articles = screen.articles
             width = articles.scrollable_content_region.width
             seen.add(band[0] <= width < band[1])
-            cider = " 2025  1 art" + ("  1 src" if "src" in form else "")  # the cider makers' story, of 2025
+            cider = (" 2025" if day in form else "") + "  1 art" + ("  1 src" if "src" in form else "")  # of 2025
             assert any(line.rstrip().endswith(cider) for line in rows(articles)), [x.rstrip() for x in rows(articles)]
             story = next(line for line in rows(articles) if line.startswith("  ●3 Harbour"))
             assert story.endswith(form) and "/" not in story, (size, width, story)
             assert len(story) == width and "…" in story[:-len(form)], (size, width, story)  # the title fills the rest
             assert len(story) - len(form) - len("  ●3 ") >= width - 25, (size, width, story)
     assert seen == {True}, "a size did not give the width form it was chosen for"
+
+
+async def test_the_stories_list_at_120_columns_gives_the_title_the_row(tmp_path, make_app):
+    """At 120x40 the stories list is 32 cells wide: the title had 14 of them beside the unread count, the last day
+    and the count of articles. The day goes below 44 cells (the list is newest first; the story view has the
+    dates): the title gets 20, as an article row's does at that width."""
+    from pilot_steps import started
+    from story_sample import make_story_library
+
+    path = tmp_path / "library.db"
+    make_story_library(path, cached=True)
+    async with started(make_app(path), (120, 40), stories=True) as (_pilot, screen):
+        articles = screen.articles
+        width = articles.scrollable_content_region.width
+        assert 30 <= width < 44, width
+        story = next(line for line in rows(articles) if line.startswith("  ●3 Harbour"))
+        assert story.endswith("  3 art") and len(story) == width, story
+        title = story[len("  ●3 "):-len("  3 art")].rstrip()
+        assert cell_len(title) >= width - 12 and title.endswith("…"), (width, story)
 
 
 def test_a_short_day_is_the_month_and_day_of_this_year_else_the_year():

@@ -295,14 +295,15 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         # what it counts ("3 art 4 src"): the narrower forms showed "3/4" and "3", articles or outlets or unread?
         # Below 76 cells the last day is its month and day ("01-15"; in another year than the latest story's: the year
         # alone) and the counts two digits wide: at 120x40 the title had 10 cells of a 32-cell row, the dates and
-        # counts 17.
+        # counts 17. Below 44 cells the row is the unread count, the title and the count of articles: the day left the
+        # title 14 of those 32 cells, 20 now (the list is newest first, and the story view has the dates).
         year = self.source.newest_year()
         if width >= 76:
             meta = f" {span} {row.rows:>3} art {outlets:>2} src"
         elif width >= 44:
             meta = f" {short_day(last, year):>5} {row.rows:>2} art" + (f" {outlets:>2} src" if width >= 56 else "")
         elif width >= 30:
-            meta = f" {short_day(last, year):>5} {row.rows:>2} art"
+            meta = f" {row.rows:>2} art"
         else:
             meta = ""
         # "●3", as an article row's unread dot: a bare number leading each row read like the row's own number
