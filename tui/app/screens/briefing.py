@@ -23,17 +23,6 @@ LIMIT = 10
 LONGEST = 6  # sentences a story at most (`+`)
 
 
-def read_briefing(lib, since: str, sentences: int, analyse: bool):
-    """(items, since as an ISO day, how many unread stories there are since then) of the briefing
-    (tui.stories.briefing: the LIMIT best of them)."""
-    from tui.store.reader import unread_stories
-    from tui.stories import briefing, parse_since
-
-    day = parse_since(since) if since else ""
-    items = briefing(lib, since=day, limit=LIMIT, sentences=sentences, analyse=analyse)
-    return items, day, unread_stories(lib, day) if len(items) >= LIMIT else len(items)
-
-
 @dataclass
 class Gone:
     """A story of the briefing that left the library while the briefing was read: its heading, no sentence."""
@@ -45,11 +34,12 @@ class Gone:
 
 @dataclass
 class Heading:
-    """A story of the briefing before its sentences are read: what its first showing draws."""
+    """A story of the briefing before its sentences are read: what its first showing draws (read again: with what it
+    showed before, its sentences and quote, until the new ones come)."""
 
     story: object  # tui.store.stories.StoryRow
     sentences: tuple = ()
-    quote: None = None
+    quote: object = None
     score: float = 0.0  # its rank (tui.store.stories.rank_score)
 
 
@@ -57,7 +47,7 @@ def read_headings(lib, since: str):
     """(headings, since as an ISO day, how many unread stories there are since then): the briefing's stories, ranked,
     from the stored figures alone. Nothing is summarised, and neither the stemmer nor the story engine is loaded
     (their first load took ~1.2 s of the first `b` after start, the screen saying only "Putting the briefing
-    together…"), so the screen lists its stories at once; read_briefing fills them in."""
+    together…"), so the screen lists its stories at once; read_one fills them in."""
     from tui.store.reader import unread_stories
     from tui.store.stories import ranked_unread, story_row
 
@@ -89,11 +79,11 @@ def read_one(lib, story, score: float, index: int, sentences: int, analyse: bool
     return One(index, brief_item(lib, story, score, sentences, analyse))
 
 
-def _after_marks(lib, marks, since: str, sentences: int, analyse: bool):
-    """read_briefing once the read marks queued (m in a story view opened from the briefing) are written; waits in
+def _after_marks(lib, marks, since: str):
+    """read_headings once the read marks queued (m in a story view opened from the briefing) are written; waits in
     the worker, never on the UI thread."""
     marks.settle()
-    return read_briefing(lib, since, sentences, analyse)
+    return read_headings(lib, since)
 
 
 def _where(source: str, day: str) -> str:
@@ -155,16 +145,15 @@ class BriefingScreen(PageScreen):
     def reload(self) -> None:
         """Read the briefing again: at once from what is analysed, then complete."""
         self._version = self._data_version()
+        # The stories' headings first (read_headings), then each story's sentences, one story at a time. Read again
+        # (t, +/-, m, back from a story), a story still in the briefing shows what it showed until its new reading
+        # comes (the re-reading summarised all ten stories before it showed any).
         main = self.main_screen()
+        self._stage = 0
         if main is not None and main.marks.pending:
-            self._stage = 1
-            self.load(_after_marks, main.marks, self.since, self.sentences, False)
-        elif not self.items:  # the first reading: the stories' headings first (read_headings)
-            self._stage = 0
+            self.load(_after_marks, main.marks, self.since)
+        else:
             self.load(read_headings, self.since)
-        else:  # read again (t, +/-, back from a story): the briefing shown stays until the new one comes
-            self._stage = 1
-            self.load(read_briefing, self.since, self.sentences, False)
 
     def _data_version(self) -> int | None:
         from tui.store.changes import data_version
@@ -196,14 +185,17 @@ class BriefingScreen(PageScreen):
             self._show(head)
             self._next_one(result.index + 1)
             return
-        self.items, self.day, self._total = result
+        items, self.day, self._total = result
+        shown = {item.story.id: item for item in self.items if item.sentences}
+        for item in items:  # read again: what a story showed stays until its new reading comes
+            old = shown.get(item.story.id)
+            if isinstance(item, Heading) and old is not None:
+                item.sentences, item.quote = tuple(old.sentences), old.quote
+        self.items = items
         self._show(head)
-        if self._stage == 0 and self.items:  # the headings: each story's sentences next, one story at a time
+        if self.items:  # the headings: each story's sentences next, one story at a time
             self._stage = 1
             self._next_one(0)
-        elif self._stage == 1:
-            self._stage = 2
-            self._next_one(0)  # analyses for the quotes, one story at a time
 
     def _next_one(self, index: int) -> None:
         """Read the briefing's story `index` (read_one), or, past the last, move on to the next stage: the analyses
@@ -255,7 +247,7 @@ class BriefingScreen(PageScreen):
             entry.append(f"\n{story.rows} article{'s' if story.rows != 1 else ''} · {story.unread} unread · {span}"
                          + (f" · {sources}" if sources else ""), style="dim")
             options.append(Option(entry, id=f"b:{number - 1}:0", indent=len(f"{number}. ")))
-            if isinstance(item, Heading):  # the headings alone: their sentences come next
+            if isinstance(item, Heading) and not item.sentences:  # the headings alone: their sentences come next
                 options.append(Option(Text("summarising…", style="dim italic"), id=f"b:{number - 1}:1", indent=2))
             for part, sent in enumerate(item.sentences, 1):
                 entry = Text(f"• {line(sent.text)} ")
