@@ -16,6 +16,11 @@ _SLASH_YMD = re.compile(r"\b(\d{4})/(\d{1,2})/(\d{1,2})\b")
 _MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r",?\s+(\d{4})\b", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
+_CLOCK = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])")
+
+# A feed's date up to this far ahead of now is a time zone's or a clock's difference; further ahead it is no date
+# (an item dated 2100 stood first in the library, the stories list and the briefing for ever).
+AHEAD_SECONDS = 36 * 3600
 
 
 def _make(y: int, m: int, d: int) -> str | None:
@@ -51,3 +56,41 @@ def parse_date(text: str) -> str | None:
             return _make(y, b, a)
         return _make(y, a, b)
     return None
+
+
+def impossible(text: str) -> bool:
+    """True when `text` writes a day that does not exist (2026-13-45, 31 November) or a time past 24:00 (25:61):
+    feedparser rolls such a date over into a made-up one (2026-13-45 -> 2027-01-01, 2026-11-31 -> 2026-12-01)."""
+    if not text:
+        return False
+    m = _ISO.search(text) or _SLASH_YMD.search(text)
+    if m:
+        day = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    elif m := _DMY.search(text):
+        day = _make(int(m.group(3)), _MONTHS[m.group(2)[:3].lower()], int(m.group(1)))
+    elif m := _MDY.search(text):
+        day = _make(int(m.group(3)), _MONTHS[m.group(1)[:3].lower()], int(m.group(2)))
+    else:
+        day = ""
+    if day is None:
+        return True
+    clock = _CLOCK.search(text)
+    return bool(clock) and (int(clock.group(1)) > 24 or int(clock.group(2)) > 59 or int(clock.group(3) or 0) > 60)
+
+
+def ahead(seconds: float, now: float | None = None) -> bool:
+    """True when a moment (seconds since the epoch, UTC) lies more than AHEAD_SECONDS after `now` (the clock's)."""
+    import time
+
+    return seconds > (time.time() if now is None else now) + AHEAD_SECONDS
+
+
+def day_ahead(day: str, now: float | None = None) -> bool:
+    """True when an ISO day ("2100-01-01") begins more than AHEAD_SECONDS after `now`."""
+    from datetime import datetime, timezone
+
+    try:
+        start = datetime.fromisoformat(day[:10]).replace(tzinfo=timezone.utc).timestamp()
+    except ValueError:
+        return False
+    return ahead(start, now)

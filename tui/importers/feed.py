@@ -105,15 +105,28 @@ def _entry(entry, source: str, origin: str) -> ImportItem:
         title = paras.pop(0)
     if not paras:
         return ImportItem(origin, None, "no article text found (feed entry has no content)")
-    when = entry.get("published_parsed") or entry.get("updated_parsed")
     tags = [squash(t.get("term", "")) for t in entry.get("tags", []) or [] if squash(t.get("term", ""))]
     article = Article(
         title=title,
         body="\n\n".join(paras),
         source=source,
         byline=squash(clean_text(entry.get("author", ""))),
-        published=time.strftime("%Y-%m-%d", when) if when else None,
+        published=_day(entry),
         tags=tags,
         url=entry.get("link") or None,
     )
     return ImportItem(origin, article)
+
+
+def _day(entry) -> str | None:
+    """The UTC day of an entry's date (published, else updated), or None: feedparser rolls an impossible date over
+    (2026-13-45 -> 2027-01-01) and takes any date ahead, both read as no date (the article is dated when added)."""
+    import calendar
+
+    from tui.importers.dates import ahead, impossible
+
+    for key in ("published", "updated"):
+        when = dict.get(entry, key + "_parsed")  # dict's get: feedparser's own maps updated to published, warning
+        if when and not impossible(str(dict.get(entry, key) or "")) and not ahead(calendar.timegm(when)):
+            return time.strftime("%Y-%m-%d", when)
+    return None

@@ -69,7 +69,7 @@ def _item(item: dict, source: str, link: str | None, feed_authors: str, origin: 
         body="\n\n".join(paras),
         source=source,
         byline=_authors(item) or feed_authors,
-        published=parse_date(date) if date else None,
+        published=_day(date),
         tags=[squash(clean_text(str(t))) for t in tags[:20] if isinstance(t, (str, int)) and str(t).strip()],
         url=link,
     )
@@ -91,3 +91,11 @@ def _authors(obj: dict) -> str:
     found = obj.get("authors") if isinstance(obj.get("authors"), list) else [obj.get("author")]
     names = [squash(clean_text(_text(a.get("name")))) for a in found if isinstance(a, dict)]
     return ", ".join(n for n in names if n)[:200]
+
+
+def _day(date: str) -> str | None:
+    """An item's day, or None for no date, one that does not exist or one ahead of now (as the RSS/Atom reader)."""
+    from tui.importers.dates import day_ahead
+
+    day = parse_date(date) if date else None
+    return None if day is None or day_ahead(day) else day

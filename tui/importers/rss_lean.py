@@ -127,8 +127,10 @@ def _item(item) -> dict:
             raise _NotLean  # feedparser splits names and addresses
         entry["author"] = author
     if values.get("pubDate"):
+        entry["published"] = values["pubDate"]
         entry["published_parsed"] = _date(values["pubDate"])
     if values.get(_DC + "date"):
+        entry["updated"] = values[_DC + "date"]
         entry["updated_parsed"] = _date(values[_DC + "date"])
     if tags:
         entry["tags"] = tags
