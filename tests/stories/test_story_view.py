@@ -87,6 +87,22 @@ def test_briefing_ranks_unread_stories_and_reads_well(filled):
     assert {it.story.id for it in later} == {story_of(lib, ids[t]) for t in ids if "frost" in t}
 
 
+def test_a_story_dated_ahead_of_the_clock_does_not_push_the_others_down(filled):
+    """An article dated 2100 (a file's or an old feed's far-future date) made every other story decades older than
+    the newest, so every score fell to nothing and the briefing's order to the story ids: a one-article story stood
+    above the strike of four outlets. It is ranked as a story of the latest real day instead."""
+    from tui.models import Article
+    from tui.stories import group_new
+
+    lib, ids = filled
+    lib.add(Article(title="Lighthouse keepers plan a centenary regatta", source="Almanac", published="2100-01-01",
+                    body="The lighthouse keepers of Brisa Point will hold a regatta for their centenary. " * 6))
+    group_new(lib)
+    items = briefing(lib)
+    assert items[0].story.id == story_of(lib, ids[STRIKE[0].title])  # most articles and outlets, as before
+    assert "Lighthouse keepers plan a centenary regatta" in {it.story.title for it in items}  # still in it
+
+
 def test_the_text_briefing_dates_each_sentence_as_the_screen_and_the_markdown_do(filled):
     """`brief` printed "(Coastal Herald)" after each sentence where the briefing screen and `brief --format md` say
     "(Coastal Herald, 2026-03-02)": over a story of several days the text did not say which day a line was from."""

@@ -875,6 +875,17 @@ def rank_score(row: StoryRow, newest: str) -> float:
     return row.unread * (1 + row.outlets) * 0.5 ** (max(0, age) / 2)
 
 
+def _newest_believed(rows: list[StoryRow]) -> str:
+    """The latest day of `rows` that is not ahead of the clock (by more than a day): the day the briefing's ages count
+    from. A story dated ahead (a file's "2100-01-01") made every other story decades old, so the ranking fell to the
+    ids and a one-article story stood above the day's big one; it is ranked as a story of that latest day."""
+    from datetime import date, timedelta
+
+    limit = (date.today() + timedelta(days=1)).isoformat()
+    believed = [r.last for r in rows if r.last[:10] <= limit]
+    return max(believed) if believed else max(r.last for r in rows)
+
+
 BRIEFING_SCAN = 2000  # stories the briefing looks at (the most recent); a briefing is about the latest news
 
 
@@ -889,7 +900,7 @@ def ranked_unread(lib: Library, since: str, limit: int, scan: int = BRIEFING_SCA
     rows = [r for r in rows if r.unread]
     if not rows:
         return []
-    newest = max(r.last for r in rows)
+    newest = _newest_believed(rows)
     scored = sorted(((r, rank_score(r, newest)) for r in rows), key=lambda x: (-x[1], -x[0].id))
     return scored[:limit]
 

@@ -61,12 +61,17 @@ class StorySource(PagedSource):
 
     def newest_year(self) -> str:
         """The year of the list's latest story ("2026"; "" for none): the narrow rows write that year's days without
-        it (article_list.short_day). Read once, from the first row."""
+        it (article_list.short_day). Read once, from the first row; a year ahead of the clock's is the clock's (a
+        story dated 2100 made every row of this year read "2026" alone)."""
         if self._newest is None:
+            from datetime import date
+
             from tui.textsafe import clean
 
             row = self.row(0)
-            self._newest = clean(row.last or "")[:4] if row is not None else ""
+            year = clean(row.last or "")[:4] if row is not None else ""
+            this = str(date.today().year)
+            self._newest = this if year.isdigit() and year > this else year
         return self._newest
 
     def index_of(self, story_id: int) -> int | None:
