@@ -65,6 +65,24 @@ async def test_n_and_shift_n_walk_the_unread_articles(library, make_app):
         assert screen.article.title == ORCHARD.title
 
 
+async def test_n_on_a_fresh_list_opens_the_unread_article_under_the_cursor(library, make_app):
+    """The morning's first `n`, nothing open yet and the cursor on the newest unread article: it opened the second
+    one and the newest was left behind unread. `n` opens the cursor's own article when it is unread and not open."""
+    path, _ = library
+    for size in ((80, 24), (160, 48)):
+        async with started(make_app(path), size) as (pilot, screen):
+            assert screen.article is None and screen.articles.cursor == 0
+            await pilot.press("n")
+            await settle(pilot)
+            assert screen.article is not None and screen.article.title == HARBOUR.title, size
+            await pilot.press("n")  # then on, as ever
+            await settle(pilot)
+            assert screen.article.title == ORCHARD.title and screen.articles.cursor == 1, size
+        with Library(path) as lib:
+            lib.db.execute("UPDATE articles SET read = 0")
+            lib.db.commit()
+
+
 async def test_mark_all_read_asks_above_twenty(tmp_path, make_app):
     path = tmp_path / "many.db"
     with Library(path) as lib:

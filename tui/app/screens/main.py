@@ -992,7 +992,11 @@ class MainScreen(QuickSwitch, Screen):
             return
         if source is None or not len(source):
             return
-        index = self.articles.cursor + step
+        index = self.articles.cursor
+        here = source.row(index)
+        if here is None or here.read or (self.article is not None and here.id == self.article.id):
+            index += step  # the cursor's own article, unread and not open, is the next one to read (n on a fresh list
+            # skipped the newest)
         while 0 <= index < len(source):
             row = source.row(index)
             if row is not None and not row.read and (self.article is None or row.id != self.article.id):
