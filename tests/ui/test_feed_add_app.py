@@ -232,8 +232,10 @@ async def test_the_palette_offers_add_everywhere_and_remove_in_the_feeds_list(li
         assert offered["Add feed…"] == "key: a in the feeds list" and not any(t.startswith("Remove the feed") for t in offered)
         await pilot.press("F")
         await settle(pilot)
-        offered = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Add feed…", "Remove the feed (asks: keep its articles or not)"} <= offered
+        offered = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        assert {"Add feed…", "Remove the feed (asks: keep its articles or not)"} <= set(offered)
+        # in the feeds list its keys are this page's: "key: a", as the page's other keys (not "a in the feeds list")
+        assert offered["Add feed…"] == "key: a" and offered["Remove the feed (asks: keep its articles or not)"] == "key: d"
 
 
 def test_a_feeds_list_key_rebound_onto_a_page_key_is_reported():

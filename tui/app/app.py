@@ -200,8 +200,8 @@ class NewsreaderApp(App):
             keys = keymap.display_keys(self.user_keys.get(spec.id, spec.keys))
             if keymap.FEEDS in spec.scopes:
                 # The feeds list's add / remove there; "Add feed…" from the library too.
-                if getattr(screen, "IS_FEEDS", False):
-                    yield SystemCommand(spec.description, f"key: {keys} in the feeds list",
+                if getattr(screen, "IS_FEEDS", False):  # here: the key alone, as the page's other keys
+                    yield SystemCommand(spec.description, f"key: {keys}",
                                         partial(screen.run_action, spec.action))
                 elif main is not None and not on_page and hasattr(main, f"action_{spec.action}"):
                     yield SystemCommand(spec.description, f"key: {keys} in the feeds list",
