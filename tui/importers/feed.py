@@ -72,11 +72,20 @@ def feed_entries(data: bytes, name: str, base_url: str | None = None,
     if not parsed.entries:
         reason = "feed has no entries"
         if parsed.get("bozo"):
-            reason = f"not a readable feed ({squash(str(parsed.get('bozo_exception', '')))[:80] or 'parse error'})"
+            reason = f"not a readable feed ({_bozo(parsed)})"
         elif not parsed.get("version"):
             reason = "not a feed (neither RSS, Atom nor RDF)"
         return {"title": squash(clean_text(parsed.feed.get("title", ""))) if reason.startswith("feed") else ""}, [], reason
-    return _feed_info(parsed.feed, parsed.entries, name)
+    info, entries, _ = _feed_info(parsed.feed, parsed.entries, name)
+    if parsed.get("bozo") and not any(item.article is not None for _key, item in entries):
+        # broken XML of which no item could be read (a document cut off in its first item): not "ok, 0 items"
+        return {}, [], f"not a readable feed ({_bozo(parsed)})"
+    return info, entries, None
+
+
+def _bozo(parsed) -> str:
+    """feedparser's reason for a malformed document, in a few words."""
+    return squash(str(parsed.get("bozo_exception", "")))[:80] or "parse error"
 
 
 def _feed_info(feed, parsed_entries, name: str) -> tuple[dict, list[tuple[dict, ImportItem]], None]:
