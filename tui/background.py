@@ -177,14 +177,44 @@ def child_main(argv: list[str]) -> None:
         print("error", str(exc).splitlines()[0] if str(exc) else type(exc).__name__, flush=True)
 
 
-def group_stories(path: str | Path) -> int:
+def group_stories(path: str | Path, settle: bool = False) -> int:
     """Put every article that is in no story yet into one (what `add` leaves to the background when
-    it imports more than GROUP_ON_ADD articles); returns how many were placed."""
+    it imports more than GROUP_ON_ADD articles); returns how many were placed. `settle`: tui.stories.settle's
+    work instead (also the window of articles placed a few at a time regrouped; placed + regrouped)."""
     from tui.store import Library
     from tui.stories import group_new
+    from tui.stories import settle as settle_now
 
     with Library(path) as lib:
-        return group_new(lib)
+        return settle_now(lib) if settle else group_new(lib)
+
+
+def group_command(path: str | Path, settle: bool = False, nice: int = 0) -> list[str]:
+    """The command that groups a library's backlog in a child process (see `group_main`): the app has a backlog of
+    thousands of articles (a big folder scanned, a library imported with `add`) grouped there, never in its own
+    process, whose memory it would grow by hundreds of MB for good (100,000 articles: ~3 KB each held while
+    grouping) and whose keys it would slow (the grouping holds the GIL)."""
+    return [sys.executable, "-c", "import sys; from tui.background import group_main; group_main(sys.argv[1:])",
+            str(path), "settle" if settle else "group", str(nice)]
+
+
+def group_main(argv: list[str]) -> None:
+    """Entry of `group_command`'s child: prints "grouped N" (articles placed or regrouped), or "error WHY"."""
+    from tui.lifeline import die_with_parent
+
+    die_with_parent(kernel=False)  # started from a worker thread: watch the app itself
+    path, mode, nice = argv[0], argv[1], int(argv[2]) if len(argv) > 2 else 0
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # the app quitting: the grouping's transaction rolls back
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if nice:
+        lower_priority(nice)
+    try:
+        print("grouped", group_stories(path, settle=mode == "settle"), flush=True)
+    except BrokenPipeError:  # the app is gone
+        pass
+    except Exception as exc:
+        print("error", f"{type(exc).__name__}: {str(exc).splitlines()[0]}" if str(exc) else type(exc).__name__,
+              flush=True)
 
 
 def one_command(path: str | Path, article_id: int, method: str, sentences: int | None) -> list[str]:

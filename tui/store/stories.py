@@ -740,6 +740,14 @@ def take_lease(lib: Library, seconds: int, renew: bool = False) -> bool:
     return True
 
 
+def lease_taken(lib: Library) -> bool:
+    """Whether a grouper holds the lease now (one whose process has ended does not: take_lease takes it over)."""
+    import time
+
+    row = lib.db.execute("SELECT value FROM main.counts WHERE name = ?", (LEASE,)).fetchone()
+    return _lease_held(row, int(time.time()), 0) and not _owner_dead(lib.db)
+
+
 def _lease_by(db) -> object:
     row = db.execute("SELECT value FROM main.counts WHERE name = ?", (LEASE_BY,)).fetchone()
     return row[0] if row is not None else None

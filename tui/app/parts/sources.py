@@ -21,6 +21,12 @@ from tui.store import Library
 START_DELAY = 2.5  # seconds after start-up before the first folder scan / refresh (after the first paint)
 SCAN_EVERY = 30.0  # seconds between watched-folder scans while the app runs
 SETTLE_BACKOFF_MAX = 64  # quiet rounds left out at most after a settle failed (doubling from 1; ~32 min of scans)
+# From this many articles in no story (a big folder scanned, the first refresh of many feeds, a library imported with
+# `add`, which leaves them to the app), the app has them grouped in a child process (tui.background.group_command),
+# not in its own: grouping 100,000 there grew the app by ~300 MB for good and doubled the time a key took while it ran
+# (it holds the GIL). Fewer are grouped here, against the stories kept from the last such call (tui/stories/warm.py).
+GROUP_ASIDE_FROM = 1000
+GROUP_ASIDE_NICE = 19  # as the analysis pass's child (tui/app/parts/background.py): the UI comes first
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +61,15 @@ def say_grouping(host, line: str) -> None:
     """A failed grouping's line (group_stories), as a toast of `host`'s app, from a worker thread."""
     if line:
         deliver(host, partial(host.notify, line, severity="warning", timeout=10, markup=False))
+
+
+def backlog(lib) -> int:
+    """How many articles are in no story (0 when the stories package or its tables are absent)."""
+    try:
+        from tui.store.stories import ungrouped_count
+    except ImportError:
+        return 0
+    return ungrouped_count(lib)
 
 
 def settle_stories(lib) -> int:
@@ -106,7 +121,8 @@ class SourcesRefresh:
     `progress` changes, and `done(added, lines, title)` after each run (`added` counts new and
     updated articles; `lines` are the toast's lines, empty for a quiet run with nothing to say);
     `settled()` after a run that brought nothing (the stream went quiet, and nothing else was asked for) but
-    regrouped the stories of the articles still waiting for their window (`settle_stories`).
+    regrouped the stories of the articles still waiting for their window (`settle_stories`), and after a backlog of
+    GROUP_ASIDE_FROM articles or more was grouped in a child process (`_aside`).
     """
 
     def __init__(self, host, db_path: Path, progress_changed: Callable[[], None],
@@ -125,6 +141,8 @@ class SourcesRefresh:
         # after the last failure, and whether the failure was said (once, until a settle succeeds again)
         self._settle_skip = self._settle_backoff = 0
         self._settle_said = False
+        self.grouping = None  # the child process grouping a backlog (`_aside`), while it runs
+        self._aside_skip = self._aside_backoff = 0  # as _settle's, after such a child failed
 
     @property
     def running(self) -> bool:
@@ -153,9 +171,13 @@ class SourcesRefresh:
         self.run(feeds, True, True, True)
 
     def stop(self) -> None:
-        """Stop a running refresh before its next fetches (what was fetched is stored)."""
+        """Stop a running refresh before its next fetches (what was fetched is stored), and a backlog's grouping
+        (its transaction rolls back: the next one places those articles)."""
         if self._stop is not None:
             self._stop.set()
+        child = self.grouping
+        if child is not None and child.poll() is None:
+            child.terminate()
 
     def run(self, feeds, scan: bool, fetch: bool, loud: bool) -> None:
         """Scan folders (`scan`) and refresh feeds (`fetch`); `loud`: toast even when nothing is new."""
@@ -186,10 +208,10 @@ class SourcesRefresh:
                 if fetch and not stop.is_set():
                     added += self._fetch(lib, feeds, stop, lines, head, loud)
                 if added:
-                    said = group_stories(lib)
+                    said = "" if self._aside(lib, False) else group_stories(lib)
                     if said:
                         lines.append(said)
-                elif self._queued is None and not stop.is_set():
+                elif self._queued is None and not stop.is_set() and not self._aside(lib, True):
                     # a whole round (a folder scan every SCAN_EVERY seconds, a refresh) brought nothing, and no other
                     # is asked for: the stream has gone quiet, so the articles placed a few at a time since the last
                     # window are regrouped now (one window's work, then nothing until new articles land); a round
@@ -200,6 +222,71 @@ class SourcesRefresh:
         if not loud and not added and not any(line.startswith("✗") for line in lines):
             head, lines = [], []
         deliver(self.host, self._finished, added, head + lines, loud, settled)
+
+    def _aside(self, lib, settle: bool) -> bool:
+        """Whether the stories are grouped in a child process, not here: one started for a backlog still runs (it
+        holds the lease: a grouping here would place nothing), or GROUP_ASIDE_FROM articles or more wait and one is
+        started now (`settle`: it settles as well). When it ends, `settled()` is called (the screen reads the
+        stories again) or its failure is said, once, as group_stories says one."""
+        child = self.grouping
+        if child is not None and child.poll() is None:
+            return True
+        if backlog(lib) < GROUP_ASIDE_FROM:
+            return False
+        if self._aside_skip:  # the last one failed (a library the store refuses): not started again every round
+            self._aside_skip -= 1
+            return True
+        from tui.store.stories import lease_taken
+
+        if lease_taken(lib):  # another grouper places them (the analysis pass's child, a `stories` run)
+            return True
+        import subprocess
+
+        from tui.background import child_env, group_command
+
+        try:
+            child = subprocess.Popen(group_command(self.db_path, settle, GROUP_ASIDE_NICE), env=child_env(),
+                                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     text=True)
+        except OSError as exc:  # no process to be had: grouped here, as before
+            log.warning("could not start a process to group the stories: %s", exc)
+            return False
+        self.grouping = child
+        threading.Thread(target=self._await_grouping, args=(child,), name="grouping-child", daemon=True).start()
+        return True
+
+    def _await_grouping(self, child) -> None:
+        """On its own thread: wait for the grouping child, then tell the screen (on the UI thread)."""
+        grouped, error = 0, ""
+        try:
+            for line in child.stdout:
+                word, _, rest = line.strip().partition(" ")
+                if word == "grouped" and rest.isdigit():
+                    grouped = int(rest)
+                elif word == "error":
+                    error = rest
+        finally:
+            child.stdout.close()
+            code = child.wait()
+        if not error and not grouped and code not in (0, -15):  # killed (not by stop()'s terminate)
+            error = f"the grouping process stopped (exit code {code})"
+        deliver(self.host, self._grouped_aside, grouped, error)
+
+    def _grouped_aside(self, grouped: int, error: str) -> None:
+        if error:
+            self._aside_backoff = min(SETTLE_BACKOFF_MAX, max(1, 2 * self._aside_backoff))
+            self._aside_skip = self._aside_backoff
+            if not _GROUPING_SAID:
+                _GROUPING_SAID.append(True)
+                log.warning("the new articles could not be grouped into stories: %s", error)
+                why = " ".join(error.split())[:160]
+                self.host.notify(f"✗ Stories not grouped: {visible(why)}", severity="warning", timeout=10,
+                                 markup=False)
+            return
+        _GROUPING_SAID.clear()
+        self._aside_backoff = 0
+        if grouped and self.settled is not None:
+            self.settled()
 
     def _settle(self, lib, lines: list[str]) -> int:
         """settle_stories, unless a failed one is being backed off from. The first failure is logged (with its

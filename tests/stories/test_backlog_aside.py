@@ -1,0 +1,106 @@
+"""A backlog of articles in no story is grouped in a child process, not in the app's (tui/app/parts/sources.py
+`_aside`, tui.background.group_main).
+
+The app's folder scan or quiet round grouped whatever waited in its own process: opened on a library of 100,000
+articles imported with `add` (which leaves them to the app), it grouped them all there, holding ~300 MB more for good
+and slowing every key while it ran (the memory bench: @100k 3.6x @100). From GROUP_ASIDE_FROM articles on they are
+grouped by a child process; fewer are still grouped in the app's own (against the stories kept from the last call).
+Our own generated articles (tests/stories/test_window_size.py)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from tests.stories.test_settle import N, _Host, _partition, at_once  # noqa: F401 (a fixture)
+from tests.stories.test_window_size import _stream
+from tui.store import Library
+from tui.store import stories as store
+from tui.stories.regroup_window import pending
+
+
+@pytest.fixture
+def only_aside(monkeypatch):
+    """The threshold lowered to the test's size, and grouping in this process made to fail (the child's is its own)."""
+    from tui.app.parts import sources
+    from tui.stories import grouping
+
+    def here(lib, *args, **kwargs):
+        sources.grouped_here.append(store.ungrouped_count(lib))
+        raise AssertionError("grouped in the app's process")
+
+    monkeypatch.setattr(sources, "GROUP_ASIDE_FROM", 20, raising=False)
+    monkeypatch.setattr(sources, "grouped_here", [], raising=False)
+    monkeypatch.setattr(grouping, "_group_new", here)
+    return sources
+
+
+def _refresh(sources, lib_path, landing: list[list]):
+    """A SourcesRefresh whose rounds' folder scans bring `landing`'s lists in turn; (refresh, round, settled event)."""
+    settled = threading.Event()
+
+    def scan(self, lib, lines, head):
+        got = landing.pop(0) if landing else []
+        lib.add_many(got)
+        return len(got)
+
+    refresh = sources.SourcesRefresh(_Host(), lib_path, lambda: None, lambda *a: None, settled.set)
+    refresh._scan = scan.__get__(refresh)
+
+    def round_() -> None:
+        refresh._queued = None
+        refresh._stop = threading.Event()
+        refresh._worker(None, True, False, False, refresh._stop)
+
+    return refresh, round_, settled
+
+
+def _ids(lib_path) -> list[int]:
+    with Library(lib_path) as lib:
+        return [r[0] for r in lib.db.execute("SELECT id FROM articles ORDER BY id")]
+
+
+def test_a_backlog_in_the_library_is_grouped_in_a_child_process_as_at_once(lib_path, at_once, only_aside):
+    with Library(lib_path) as lib:
+        lib.add_many(_stream(N))  # as `add` leaves a big import: in no story
+    refresh, round_, settled = _refresh(only_aside, lib_path, [])
+    round_()  # a quiet round: the backlog goes to a child
+    assert only_aside.grouped_here == []
+    child = getattr(refresh, "grouping", None)
+    assert child is not None
+    assert settled.wait(120)  # the screen is told once it is done
+    assert child.poll() is not None
+    with Library(lib_path) as lib:
+        assert store.ungrouped_count(lib) == 0 and pending(lib) == 0
+        assert _partition(lib, _ids(lib_path)) == at_once  # as grouped in one call
+        assert lib.lease is None and not store.lease_taken(lib)  # let go
+
+
+def test_a_big_scan_is_grouped_in_a_child_and_a_small_one_here(lib_path, only_aside, monkeypatch):
+    arts = _stream(N)
+    refresh, round_, settled = _refresh(only_aside, lib_path, [arts[:N - 5], arts[N - 5:]])
+    round_()  # N - 5 land: too many for the app's process
+    assert only_aside.grouped_here == []
+    assert settled.wait(120)
+    refresh.grouping.wait(30)
+    with Library(lib_path) as lib:
+        assert store.ungrouped_count(lib) == 0
+    from tui.stories import grouping
+
+    here = []
+    monkeypatch.setattr(grouping, "_group_new", lambda lib, *a, **k: here.append(store.ungrouped_count(lib)) or (0, 0))
+    round_()  # 5 land: grouped here (as they were)
+    assert here == [5]
+
+
+def test_no_child_while_another_grouper_holds_the_lease(lib_path, only_aside):
+    with Library(lib_path) as lib:
+        lib.add_many(_stream(30))
+        assert store.take_lease(lib, 120)  # this process groups (alive: waited for)
+        refresh, round_, settled = _refresh(only_aside, lib_path, [])
+        round_()
+        assert refresh.grouping is None  # it places them: no process started for nothing
+        store.drop_lease(lib)
+    round_()
+    assert refresh.grouping is not None and settled.wait(120)
