@@ -68,9 +68,22 @@ async def test_an_article_without_a_month_is_undated_last_on_the_entity_page(sto
     path, ids = stories
     over_time = await _agnes_over_time(path, ids, make_app, day)
     over_time = over_time[:next(i for i, row in enumerate(over_time) if row.startswith("Articles ("))]
-    assert over_time[0].startswith("2026-01 █"), over_time
     assert over_time[-1] == "undated █" + over_time[-1][9:] and over_time[-1].endswith(" 1"), over_time
-    assert len(over_time) == 2, over_time
+    # the two dated articles, a day apart, have a bar each (by day: test_a_few_days_of_news_are_drawn_by_day)
+    assert [row[:11] for row in over_time[:-1]] == ["2026-01-14 ", "2026-01-15 "], over_time
+
+
+async def test_a_few_days_of_news_are_drawn_by_day(stories, make_app):
+    """A person in the news of a few days had one bar, "2026-01 ███ 3": every person of the morning's stories looked
+    the same. Articles all within a month of each other have a bar per day, a longer run of days without articles
+    one line, as the months have."""
+    path, ids = stories
+    over_time = await _agnes_over_time(path, ids, make_app, "2026-01-02")
+    over_time = over_time[:next(i for i, row in enumerate(over_time) if row.startswith("Articles ("))]
+    assert over_time == ["2026-01-02 " + "█" * 24 + " 1", "… 11 days without articles …",
+                         "2026-01-14 " + "█" * 24 + " 1", "2026-01-15 " + "█" * 24 + " 1"], over_time
+    over_time = await _agnes_over_time(path, ids, make_app, "2026-01-12")
+    assert over_time[:3] == ["2026-01-12 " + "█" * 24 + " 1", "2026-01-13 ·", "2026-01-14 " + "█" * 24 + " 1"], over_time
 
 
 async def test_appears_with_groups_people_places_and_organisations(stories, make_app):

@@ -48,7 +48,8 @@ def _rows(lib, person) -> dict:
     return {r.id: r for r in lib.rows_by_id(ids)}
 
 
-GAP_ROWS = 2  # empty months in a row drawn as empty bars; a longer run is one "… N months without articles …" line
+GAP_ROWS = 2  # empty months (days) in a row drawn as empty bars; a longer run is one "… N months without articles …"
+DAY_SPAN = 31  # dated articles all within this many days of each other: a bar per day (a month's one bar said nothing)
 
 
 def _month_number(month: str) -> int | None:
@@ -59,15 +60,45 @@ def _month_number(month: str) -> int | None:
     return None
 
 
-def timeline_rows(timeline: list[tuple[str, int]]) -> list[tuple[str | None, int]]:
+def _day_number(day: str) -> int | None:
+    """The ordinal of a "YYYY-MM-DD", None for anything else (an undated or malformed day)."""
+    from datetime import date
+
+    if len(day) != 10 or not day[:4].isdigit():
+        return None
+    try:
+        return date.fromisoformat(day).toordinal()
+    except ValueError:
+        return None
+
+
+def _day_name(number: int) -> str:
+    from datetime import date
+
+    return date.fromordinal(number).isoformat()
+
+
+def timeline_of(days: list[str]) -> tuple[list[tuple[str, int]], str]:
+    """The articles' (month, count) bars and "months", or (day, count) and "days" when every dated article is within
+    DAY_SPAN days of the others: the morning's people were all one bar, "2026-12 ████ 6", over three days of news."""
+    numbers = [n for n in (_day_number(d[:10]) for d in days) if n is not None]
+    if numbers and max(numbers) - min(numbers) <= DAY_SPAN:
+        return sorted(Counter(d[:10] for d in days).items()), "days"
+    return sorted(Counter(d[:7] for d in days).items()), "months"
+
+
+def timeline_rows(timeline: list[tuple[str, int]], unit: str = "months") -> list[tuple[str | None, int]]:
     """The timeline's (month, articles) with the months between them that have none: up to GAP_ROWS of them as
     (month, 0), a longer run as (None, months in it). A year between two bars was invisible. Articles whose day
-    is empty or not a date (the database is untrusted) are one "undated" row after the months."""
+    is empty or not a date (the database is untrusted) are one "undated" row after the months. `unit` "days": the
+    same by day ("2026-12-04")."""
+    number, name = ((_day_number, _day_name) if unit == "days" else
+                    (_month_number, lambda m: f"{m // 12:04d}-{m % 12 + 1:02d}"))
     rows: list[tuple[str | None, int]] = []
     before = None
     undated = 0
     for month, count in timeline:
-        at = _month_number(month)
+        at = number(month)
         if at is None:
             undated += count
             continue
@@ -76,7 +107,7 @@ def timeline_rows(timeline: list[tuple[str, int]]) -> list[tuple[str | None, int
             if empty > GAP_ROWS:
                 rows.append((None, empty))
             else:
-                rows.extend((f"{m // 12:04d}-{m % 12 + 1:02d}", 0) for m in range(before + 1, at))
+                rows.extend((name(m), 0) for m in range(before + 1, at))
         rows.append((month, count))
         before = at
     return rows + [("undated", undated)] if undated else rows
@@ -184,11 +215,11 @@ class PersonScreen(PageScreen):
         head.update(text)
         left = [heading("Articles over time")]
         # the months' bars count the articles as listed (a text from two outlets once): "5 articles" over a bar of 6
-        timeline = sorted(Counter(a.get("day", "")[:7] for a in self._shown_articles()).items())
+        timeline, unit = timeline_of([a.get("day", "") for a in self._shown_articles()])
         most = max((count for _month, count in timeline), default=1) or 1
-        for month, count in timeline_rows(timeline):
+        for month, count in timeline_rows(timeline, unit):
             if month is None:  # a long run of months without articles: one line, not a column of empty rows
-                left.append(Option(Text(f"… {count} months without articles …", style="dim"), disabled=True))
+                left.append(Option(Text(f"… {count} {unit} without articles …", style="dim"), disabled=True))
                 continue
             bar = "█" * max(1, round(BAR * count / most)) if count else ""
             left.append(Option(Text.assemble((f"{month} ", "dim"), (bar, "bold"), f" {count}" if count else
