@@ -114,6 +114,35 @@ def result_line(result) -> str:
     return f"✗ {name}: {why}"
 
 
+
+async def on_daemon_thread(job):
+    """Run `job` on a daemon thread of its own and wait for it (an async worker awaits this). A Textual thread worker
+    runs in asyncio's default executor, which the app waits for as it exits: `Q` while a refresh waited for a slow
+    server left the screen blank until the fetch ended (19 s measured in tmux; a server that never answers: the read
+    timeout, 20 s). A daemon thread ends with the process; what it had not committed is rolled back (the library is a
+    WAL database, safe against kill -9) and the next refresh fetches it again."""
+    import asyncio
+    from concurrent.futures import Future, InvalidStateError
+
+    done: Future = Future()
+
+    def run() -> None:
+        try:
+            result = job()
+        except BaseException as exc:  # (the worker's own errors are caught inside it; anything else is the worker's)
+            try:
+                done.set_exception(exc)
+            except InvalidStateError:  # the worker was cancelled meanwhile (the app closing)
+                pass
+            return
+        try:
+            done.set_result(result)
+        except InvalidStateError:
+            pass
+
+    threading.Thread(target=run, name="sources", daemon=True).start()
+    return await asyncio.wrap_future(done)
+
 class SourcesRefresh:
     """Refreshes feeds and scans watched folders in the background, one run at a time.
 
@@ -196,8 +225,8 @@ class SourcesRefresh:
         if fetch:
             self.progress = "refreshing feeds…"
             self.progress_changed()
-        self.host.run_worker(partial(self._worker, feeds, scan, fetch, loud, self._stop), name="sources",
-                             group="sources", thread=True, exit_on_error=False)
+        self.host.run_worker(on_daemon_thread(partial(self._worker, feeds, scan, fetch, loud, self._stop)),
+                             name="sources", group="sources", exit_on_error=False)
 
     def _worker(self, feeds, scan: bool, fetch: bool, loud: bool, stop: threading.Event) -> None:
         added, lines, head, settled = 0, [], [], 0
