@@ -52,6 +52,11 @@ how many of them are outside their event's largest part (order effects). Each of
 made once more without the merges of stories (`Grouper.merge_touched` does nothing: articles placed and refined
 only), and its figures and mixed stories printed: what the merges buy and what they cost.
 
+Merges (`--merges`): after each run of all the events and of the salted and proxy runs (order 0), every merge of two
+stories the grouper made (`merge_log`: its `_absorb` recorded, the test untouched), with the events on each side, their
+average link, the days between them and the test it passed with how far past it (`merges`), and a last line that sets
+the merges joining two events against those within one: whether any level on the link could tell them apart.
+
 Mixed (`--mixed 0.5,0.8`): a library imported in bulk and then fed; the oldest share stored at once and grouped,
 the rest one article at a time (every run above is also made that way).
 
@@ -76,6 +81,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from contextlib import nullcontext
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -148,16 +154,19 @@ def _name(at_once: float) -> str:
     return "stored at once" if at_once == 1 else "one at a time" if not at_once else f"{at_once:.0%} at once, then one at a time"
 
 
-def grouping(eval_dir: Path, tmp: Path, py: str, at_once: float = 0.0, quiet: bool = False) -> dict:
+def grouping(eval_dir: Path, tmp: Path, py: str, at_once: float = 0.0, quiet: bool = False,
+             log_merges: bool = False) -> dict:
     """Group the dev set one article at a time (or, `at_once` = 1, all stored first and grouped in one call,
     as `newsreader add FOLDER` does; in between, that share first, the rest one at a time: see `feed`) and score
-    it with score_clusters.py."""
+    it with score_clusters.py. With `log_merges`, its "merges" are `merges`' lines (the grouping is timed with the
+    recording)."""
     from tui.store.stories import story_of
 
     rows = load(eval_dir)
     lib = Library(tmp / f"group-{at_once}.db")
     t0 = time.perf_counter()
-    ident = feed(lib, rows, at_once)
+    with merge_log() if log_merges else nullcontext([]) as log:
+        ident = feed(lib, rows, at_once)
     seconds = time.perf_counter() - t0
     where = {doc: story_of(lib, aid) for doc, aid in ident.items()}
     late = after_last_window(lib, ident) if at_once < 1 else None
@@ -172,7 +181,8 @@ def grouping(eval_dir: Path, tmp: Path, py: str, at_once: float = 0.0, quiet: bo
         print(out.stdout.strip() or out.stderr.strip()[-400:], file=sys.stderr)
     gold = {r["id"]: frozenset(r.get("clusters") or [r["cluster"]]) for r in rows}
     return {"stdout": out.stdout, "seconds": seconds,
-            "errors": errors(where, gold, {r["id"]: r["date"] for r in rows}, late)}
+            "errors": errors(where, gold, {r["id"]: r["date"] for r in rows}, late),
+            "merges": merges(log, ident, gold) if log_merges else []}
 
 
 def after_last_window(lib: Library, ident: dict[str, int]) -> set[str]:
@@ -324,6 +334,77 @@ def without_merges():
     return mock.patch.object(Grouper, "merge_touched", lambda self: None)
 
 
+def merge_log():
+    """A context in which every merge of two stories the grouper makes is recorded (`Grouper._absorb` wrapped, the
+    merge test itself untouched), in the list it yields: each merge as a dict of the two stories' articles (`kept`,
+    `folded`: article ids, `bench.story_entities.story_articles`), their average link (`link`: the mean cosine of their
+    pairs of articles, as `_Story.similarity` computes it from the centroids), the days between their date ranges
+    (`gap`), the link decayed by them (`decayed`, 0 beyond WINDOW_DAYS) and what it passed: `by` "join" (the decayed
+    link reaches the join level) or "bridge" (the plain link reaches the bridge or averages level for the gap), with
+    `score` how far past that level, as the grouper ranks partners (`Grouper.merge_touched`)."""
+    from contextlib import contextmanager
+    from unittest import mock
+
+    from bench.story_entities import story_articles
+    from tui.stories import grouping as g
+
+    @contextmanager
+    def recording():
+        log: list[dict] = []
+        absorb = g.Grouper._absorb
+
+        def recorded(self, keep, drop):
+            lv = self.levels
+            link = sum(w * drop.centroid.get(t, 0.0) for t, w in keep.centroid.items()) / max(1, keep.size * drop.size)
+            gap = max(0, g._DAYS[keep.first] - g._DAYS[drop.last], g._DAYS[drop.first] - g._DAYS[keep.last])
+            decayed = link / (1.0 + max(0, gap - g.GRACE_DAYS) / lv.decay) if gap <= g.WINDOW_DAYS else 0.0
+            level = g.bridge_level(gap, lv.bridge)
+            if lv.average is not None and g.WINDOW_DAYS < gap <= g.BRIDGE_DAYS and keep.size * drop.size >= g.AVERAGE_PAIRS:
+                level = min(level, lv.average)
+            by, score = ("join", decayed / lv.join) if decayed >= lv.join else ("bridge", link / level)
+            log.append({"kept": story_articles(self, keep), "folded": story_articles(self, drop), "link": link,
+                        "gap": gap, "decayed": decayed, "by": by, "score": score})
+            return absorb(self, keep, drop)
+
+        with mock.patch.object(g.Grouper, "_absorb", recorded):
+            yield log
+
+    return recording()
+
+
+def merges(log: list[dict], ident: dict[str, int], gold: dict[str, frozenset]) -> list[str]:
+    """`merge_log`'s merges in lines to print, article ids read back to rows by `ident` (row id -> article id): each
+    side's articles by event (a distractor by its kind), the link, days apart, decayed link, the test passed and how
+    far past it; each merge named "wrong" when no event has articles on both sides and each side holds a dev article,
+    "mixed" when a side already holds more than one event; last, the scores of the wrong merges and of the merges
+    within one event, and how many of those within one event score no higher than the highest wrong one (what any
+    level on the link would have to give up to turn the wrong merges down)."""
+    row = {aid: doc for doc, aid in ident.items()}
+
+    def kinds(ids: list[int]) -> Counter:
+        return Counter("+".join(sorted(gold[d])) if d in gold else str(d).split(":")[0]
+                       for d in (row.get(a, "?") for a in ids))
+
+    def events(ids: list[int]) -> set[str]:
+        return {e for a in ids if row.get(a) in gold for e in gold[row[a]]}
+
+    out, wrong, right = [], [], []
+    for m in log:
+        a, b = events(m["kept"]), events(m["folded"])
+        tag = ("wrong" if a and b and not a & b else "mixed" if len(a) > 1 or len(b) > 1 else
+               "right" if a and a == b else "other")
+        (wrong if tag == "wrong" else right if tag == "right" else []).append(m["score"])
+        out.append(f"{tag} {dict(sorted(kinds(m['kept']).items()))} + {dict(sorted(kinds(m['folded']).items()))}: "
+                   f"link {m['link']:.4f}, {m['gap']} days apart, decayed {m['decayed']:.4f}, by {m['by']}, "
+                   f"score {m['score']:.2f}")
+    if wrong and right:
+        top = max(wrong)
+        out.append(f"merges {len(log)}: wrong {len(wrong)} (scores {min(wrong):.2f}-{top:.2f}), within one event "
+                   f"{len(right)} (scores {min(right):.2f}-{max(right):.2f}), of them scoring no higher than the "
+                   f"highest wrong one: {sum(x <= top for x in right)}")
+    return out
+
+
 def repaired(pred: dict[str, object], gold: dict[str, frozenset], how: str) -> dict[str, object]:
     """`pred` with one kind of error undone by hand, to bound what a cure of that kind could win (`errors` scores it):
     "alone": each article of one event that is the only article of its event in its story joins the story holding
@@ -424,9 +505,11 @@ def errors(pred: dict[str, object], gold: dict[str, frozenset], days: dict[str, 
     return out
 
 
-def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: float = 0.0) -> dict:
+def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: float = 0.0,
+           log_merges: bool = False) -> dict:
     """Group dev mixed with `n` distractors (`source` polnear or corpus; one article at a time, oldest
-    first, or all stored first and grouped in one call, or a share first: see `feed`) and score the dev articles."""
+    first, or all stored first and grouped in one call, or a share first: see `feed`) and score the dev articles
+    (with `log_merges`, "merges" holds `merges`' lines)."""
     from tui.store.stories import story_of
 
     rows = load(eval_dir)
@@ -439,7 +522,8 @@ def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: 
         extra = salt(eval_dir, n, first) if source == "polnear" else corpus_salt(n, first, last)
     mixed = sorted(rows + extra, key=arrival)
     lib = Library(tmp / f"salted-{source}-{at_once}-{ORDER}.db")
-    ident = feed(lib, mixed, at_once)
+    with merge_log() if log_merges else nullcontext([]) as log:
+        ident = feed(lib, mixed, at_once)
     pred = {doc: story_of(lib, aid) for doc, aid in ident.items()}
     late = after_last_window(lib, ident) if at_once < 1 else None
     lib.close()
@@ -450,7 +534,8 @@ def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: 
     salted_stories = {pred[d] for d in pred if d not in gold}
     return {"p": p, "r": r, "f1": f, "distractors": len(extra), "stray": stray,
             "dev_with_stray": sum(1 for d in gold if pred[d] in salted_stories),
-            "dev_stories": len(dev_stories), "errors": errors(pred, gold, {x["id"]: x["date"] for x in mixed}, late)}
+            "dev_stories": len(dev_stories), "errors": errors(pred, gold, {x["id"]: x["date"] for x in mixed}, late),
+            "merges": merges(log, ident, gold) if log_merges else []}
 
 
 def paired(per: dict[str, list[float]], base: dict[str, list[float]], parts: dict[str, list[str]]) -> str:
@@ -619,6 +704,9 @@ def main() -> None:
                     help="summary: also summarise each event without each of its articles in turn (per-half means)")
     ap.add_argument("--errors", action="store_true",
                     help="after each run of all the events and of the proxy, the events split and the stories mixed")
+    ap.add_argument("--merges", action="store_true",
+                    help="after each run of all the events and of the proxy, every merge of two stories it made: the "
+                         "events on each side, the link and the test it passed")
     ap.add_argument("--save", default="", metavar="PATH",
                     help="summary: write each event's R-1 / R-2 recall (plain and jackknife) to PATH (JSON)")
     ap.add_argument("--against", default="", metavar="PATH",
@@ -637,9 +725,9 @@ def main() -> None:
             return
         if args.only in (None, "group"):
             for once in shares:
-                g = grouping(eval_dir, Path(d), args.scorer_python, at_once=once)
+                g = grouping(eval_dir, Path(d), args.scorer_python, at_once=once, log_merges=args.merges)
                 print(f"grouping: {g['seconds']:.2f} s for the dev set, {_name(once)}", file=sys.stderr)
-                for line in g["errors"] if args.errors else ():
+                for line in (g["errors"] if args.errors else []) + g["merges"]:
                     print(f"  {line}", file=sys.stderr)
                 if args.errors:
                     with without_merges(), tempfile.TemporaryDirectory(prefix="stories-bench-") as bare:
@@ -656,12 +744,12 @@ def main() -> None:
             runs = [(s, args.salt, o) for s in ("polnear", "corpus") for o in shares] if args.salt > 0 else []
             runs += [("proxy", args.proxy, o) for o in shares] if args.proxy > 0 else []
             for source, n, once in runs:
-                m = salted(eval_dir, Path(d), n, source, once)
+                m = salted(eval_dir, Path(d), n, source, once, log_merges=args.merges)
                 print(f"salted with {m['distractors']} {source} articles, {_name(once)}:"
                       f" B-cubed P={m['p']:.4f} R={m['r']:.4f} "
                       f"F1={m['f1']:.4f} (dev articles in {m['dev_stories']} stories, {m['stray']} distractors "
                       f"among them; {m['dev_with_stray']} dev articles share a story with one)", file=sys.stderr)
-                for line in m["errors"] if args.errors else ():
+                for line in (m["errors"] if args.errors else []) + m["merges"]:
                     print(f"  {line}", file=sys.stderr)
                 if args.errors:
                     with without_merges(), tempfile.TemporaryDirectory(prefix="stories-bench-") as bare:
