@@ -10,12 +10,13 @@ from __future__ import annotations
 import threading
 import time
 from collections import defaultdict
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
+from tui.sources.daemon_pool import DaemonPool
 from tui.sources.http import PAGE_ACCEPT, FetchError, Fetcher, Limits, check_url
 from tui.sources.parse import ParseError, ParsedFeed, is_teaser, parse_feed_bytes, sniff
 from tui.store.feeds import Feed, add_feed, get_feed, list_feeds, now_iso, store_entries, store_feeds
@@ -113,7 +114,8 @@ def refresh(lib, feeds: Iterable[int | str] | None = None, *, concurrency: int =
     known = {f.id: _known_hashes(lib, f.id) for f in due}
     parsers = _parse_pool(len(due))
     try:
-        with Fetcher(limits, per_host=per_host) as fetcher, ThreadPoolExecutor(max(1, concurrency)) as pool:
+        # daemon threads: a process whose main thread ends (the app after Q) does not wait for a slow server
+        with Fetcher(limits, per_host=per_host) as fetcher, DaemonPool(max(1, concurrency)) as pool:
             futures = {pool.submit(_fetch_feed, fetcher, f, known[f.id], cancel, parsers): f for f in _by_host(due)}
             _collect(lib, futures, results, total, on_result)
     finally:
