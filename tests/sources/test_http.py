@@ -168,6 +168,40 @@ def test_refused_connection_is_one_line():
         f.get("http://127.0.0.1:9/feed.xml")
 
 
+def test_a_broken_connection_is_said_in_words(site):
+    """A server that hung up without answering, cut its answer off or reset the connection was shown as urllib3's
+    tuple cut at 80 characters: "connection broken (('Connection aborted.', RemoteDisconnected('Remote end closed
+    connection without)" (walk27: the add dialog's error and a feed's line in the feeds list)."""
+    import socket
+    import struct
+
+    def hang_up(req):
+        req.close_connection = True  # nothing written: the connection closes with no answer
+
+    def cut_off(req):
+        req.send_response(200)
+        req.send_header("Content-Length", "5000")
+        req.end_headers()
+        req.wfile.write(b"<rss><channel><title>Quay")
+        req.close_connection = True
+
+    def reset(req):
+        req.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # RST on close
+        req.connection.close()
+        req.close_connection = True
+
+    site.routes.update({"/hang": hang_up, "/cut": cut_off, "/reset": reset})
+    said = {}
+    with Fetcher(FAST) as f:
+        for path in ("/hang", "/cut", "/reset"):
+            with pytest.raises(FetchError) as caught:
+                f.get(site.url(path))
+            said[path] = str(caught.value)
+    assert said == {"/hang": "connection broken: the server closed it without answering",
+                    "/cut": "connection broken: the server's answer was cut off",
+                    "/reset": "connection broken: reset by the server"}, said
+
+
 def test_one_deadline_thread_serves_every_request_and_ends_with_the_fetcher(site, monkeypatch):
     import threading
     from concurrent.futures import ThreadPoolExecutor

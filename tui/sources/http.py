@@ -350,5 +350,24 @@ def _network_reason(exc: Exception) -> str:
     if isinstance(exc, urllib3.exceptions.SSLError):
         return "TLS/certificate error"
     if isinstance(exc, urllib3.exceptions.ProtocolError):
-        return "connection broken (" + " ".join(str(exc).split())[:80] + ")"
+        return "connection broken: " + _broken(exc)
     return " ".join(str(exc).split())[:100] or type(exc).__name__
+
+
+def _broken(exc) -> str:
+    """What broke a connection, in words. urllib3's ProtocolError holds its message and the cause as a tuple, whose
+    text was shown cut at 80 characters: "connection broken (('Connection aborted.', RemoteDisconnected('Remote end
+    closed connection without)"."""
+    import http.client
+
+    for cause in (exc, *exc.args):
+        if isinstance(cause, http.client.RemoteDisconnected):
+            return "the server closed it without answering"
+        if isinstance(cause, ConnectionResetError):
+            return "reset by the server"
+        if isinstance(cause, http.client.IncompleteRead):
+            return "the server's answer was cut off"
+        if isinstance(cause, BrokenPipeError):
+            return "closed by the server while sending"
+    words = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
+    return " ".join(words.split()).rstrip(".")[:80] or type(exc).__name__
