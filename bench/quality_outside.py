@@ -30,7 +30,8 @@ session's brief listed, but after the first read of these five, so they were no 
 Session 25 wrote and tagged 39-43 (an interview, a biography, a bus company's anniversary speech, a travel piece
 opening on a dateline in capitals, tagged as a place, a letter) before the engine read them.
 Session 26 wrote and tagged 44-48 (a podcast transcript with "Name:" turns, an obituary, a museum guide, a running
-club's newsletter, a recipe memoir) before the engine read them.
+club's newsletter, a recipe memoir) before the engine read them; 44's one-word "Hannah:" turns then taught session
+27's rule one-word-speaker-turn, so 44 left AFTER_RULES.
 Session 27 wrote and tagged 49-53 (a court report, a football match report, a product review, a primary school's
 newsletter, a travel diary of dated entries) before the engine read them: they are NEWEST now.
 """
@@ -53,7 +54,7 @@ AFTER_RULES = ("21_interview.txt", "22_travel.txt", "23_interview.txt", "24_trav
                "25_bio.txt", "28_travel.txt", "29_letter.txt", "30_interview.txt", "31_bio.txt", "32_speech.txt",
                "33_travel.txt", "34_interview.txt", "35_bio.txt", "36_speech.txt", "37_travel.txt", "38_letter.txt",
                "39_interview.txt", "40_bio.txt", "41_speech.txt", "42_travel.txt", "43_letter.txt",
-               "44_podcast.txt", "45_obituary.txt", "46_museum.txt", "47_newsletter.txt", "48_recipe.txt",
+               "45_obituary.txt", "46_museum.txt", "47_newsletter.txt", "48_recipe.txt",
                "49_court.txt", "50_match.txt", "51_review.txt", "52_school.txt", "53_diary.txt")
 NEWEST = AFTER_RULES[-5:]  # session 27's, printed apart too: the honest set for what session 27 builds
 

@@ -213,24 +213,39 @@ def capitals_runs(text: str, spans: list[Span]) -> list[Span]:
     return [sp for sp in out if sp is not None]
 
 
-# "JUNE TAKEDA: It's a pleasure." - a name of two to four capitalised words opening a line, then a colon and speech
-_TURN = re.compile(r"^[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){1,3}[A-Z][\w'’.-]*)[ \t]*:[ \t]+\S", re.MULTILINE)
+# "JUNE TAKEDA: It's a pleasure." - a name of one to four capitalised words opening a line, then a colon and speech
+_TURN = re.compile(r"^[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,3}[A-Z][\w'’.-]*)[ \t]*:[ \t]+\S", re.MULTILINE)
 
 
 def speaker_turns(text: str, spans: list[Span]) -> list[Span]:
     """Speaker turns of a transcript: a name of two to four capitalised words that opens two lines or more as
     "NAME: ..." is a person there, when two such speakers take turns in the text or the name's last word names a
     person elsewhere in it ("JUNE TAKEDA:", whose "June" alone is a month; "PETER HALVORSEN:"). Words that news
-    writes mostly in lower case, function words and roles make no speaker ("Question From Floor:")."""
+    writes mostly in lower case, function words and roles make no speaker ("Question From Floor:"). A one-word
+    name ("Tamsin:") is a speaker only beside a second speaker, or a role ("Interviewer:", "Q:"), taking turns
+    (then a name of more words needs no mention elsewhere either), and never a listed place's word, a word of one
+    or two letters ("England: 326 all out") or a word the tagger calls anything but a person in the text (an
+    interviewing site or paper; rule one-word-speaker-turn)."""
     if ":" not in text or not on("speaker-turn"):
         return spans
     turns: dict[str, list[tuple[int, int]]] = {}
     for m in _TURN.finditer(text):
         turns.setdefault(m.group(1), []).append(m.span(1))
     speakers = {name: at for name, at in turns.items() if len(at) >= 2 and _speaker_like(name)}
+    if not on("one-word-speaker-turn"):
+        speakers = {name: at for name, at in speakers.items() if len(name.split()) > 1}
+    if any(len(name.split()) == 1 for name in speakers):
+        # a one-word speaker the tagger calls an organisation or a place anywhere ("Newsdesk:", an interviewer) is none
+        named = {text[s:e] for s, e, lab in spans if lab != PERSON}
+        speakers = {name: at for name, at in speakers.items() if len(name.split()) > 1 or name.strip() not in named}
+    taking_turns = len(speakers) + sum(1 for name, at in turns.items() if len(at) >= 2 and _role_turn(name))
+    if taking_turns < 2:
+        # a one-word speaker needs a second speaker, or a role ("Interviewer:", "Q:"), taking turns: "Note:" twice
+        # is no transcript
+        speakers = {name: at for name, at in speakers.items() if len(name.split()) > 1}
     if not speakers:
         return spans
-    if len(speakers) < 2:
+    if taking_turns < 2 or len(speakers) < 2 and not on("one-word-speaker-turn"):
         people = {text[s:e].split()[-1].casefold() for s, e, lab in spans if lab == PERSON}
         speakers = {name: at for name, at in speakers.items() if name.split()[-1].casefold() in people}
         if not speakers:
@@ -255,8 +270,17 @@ def _speaker_like(name: str) -> bool:
     low = lexicon()
     if any(w.lower() in low.roles or w.lower() in _TURN_FILLERS for w in words):
         return False
+    if len(words) == 1 and (len(words[0]) < 3 or words[0].lower() in low.place_words):  # "Q:", "England: 326"
+        return False
     last = words[-1]
     return last.lower() not in low.stop_words and not more_often_lower(last)
 
 
+def _role_turn(name: str) -> bool:
+    """Is the turn's opener a role that speaks in a transcript ("Interviewer:", "Host:", "Q:")?"""
+    word = name.strip().lower()
+    return word in _TURN_ROLES or word in lexicon().roles
+
+
+_TURN_ROLES = frozenset("interviewer moderator q a question answer guest caller audience".split())
 _TURN_FILLERS = frozenset("a an the of for from to in on at by with and or".split())

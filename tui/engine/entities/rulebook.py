@@ -257,6 +257,20 @@ _rule("speaker-turn", "a name of two to four capitalised words opening two lines
          ("Enugu", "GPE"), ("four", "CARDINAL")])],
       ["MAY OKAFOR: Thank you, it is good to be here.\nANNA VOSS: Where did you grow up?",
        "Question From Floor: What about the budget?\nQuestion From Floor: And the roads?"])
+_rule("one-word-speaker-turn", "speaker-turn for a one-word name ('Tamsin: ...') opening two lines or more, beside a "
+      "second speaker or a role ('Interviewer:', 'Q:') taking turns; not a listed place's word, not one or two "
+      "letters, not a word the tagger calls anything but a person in the text (session 27: a podcast's 'Name:' turns, "
+      "where a repeated line opener before a colon reads as no name to the tagger)",
+      [("Tamsin: Hello and welcome. My name is Tamsin Roe.\nJoel: And mine is Joel Marr.\n"
+        "Tamsin: Today we bake bread.\nJoel: Slowly.",
+        [("Tamsin", "PERSON"), ("Tamsin Roe", "PERSON"), ("Joel", "PERSON"), ("Joel Marr", "PERSON"),
+         ("Tamsin", "PERSON"), ("Today", "DATE"), ("Joel", "PERSON")]),
+       ("Interviewer: Where did you grow up?\nTamsin: By the sea.\nInterviewer: And school?\nTamsin: In town.",
+        [("Tamsin", "PERSON"), ("Tamsin", "PERSON")])],
+      ["Note: the ferry is late.\nNote: the cafe is shut.",
+       "Tidewatch: When did the ferry stop?\nIda Brun: In May.\nTidewatch: Why?\nIda Brun: Money. "
+       "She told the editors of Tidewatch in June.",
+       "Wales: 212 all out.\nEngland: 215 for four.\nWales: beaten.\nEngland: won by six wickets."])
 _rule("landform-names-word", "a word the article writes right after Lake, Loch, Mount, Cape ... names a place: said "
       "alone it is that place (with the landform word before it when so written), and a 'person' it opens is a "
       "place ('Lake Orvana ... Orvana Castle'; session 17, our travel texts)",
