@@ -193,3 +193,72 @@ def test_a_window_computed_aside_leaves_the_library_as_one_computed_under_the_lo
     assert went == [True, True, True]  # two windows and the settle, each computed aside and written
     assert dumps[0] == dumps[1]
     assert any(r[5] is not None for r in dumps[0][0])  # (copies were among them)
+
+
+def test_a_window_writes_only_the_memberships_that_differ(tmp_path, monkeypatch):
+    """The window's articles leave their stories and are placed again on the copy; in the library only the
+    memberships that come out otherwise are deleted and inserted again (with their copies), not every one of the
+    window's. The same window regrouped a second time (its mark set back by hand) places every article where it was:
+    nothing is written, and the library is as the replay of every step under the lock leaves it."""
+    from tui.stories import regroup_window
+
+    monkeypatch.setattr(regroup_window, "WINDOW_ARTICLES", 60)
+    arts = _stream(100)
+    arts[91].body = arts[90].body + " The report was updated."  # (a copy among the window's articles)
+    arts[91].source = "Other Outlet"
+    dumps = []
+    for name, aside in (("aside.db", regroup_window._aside), ("locked.db", lambda *a, **k: regroup_window._CANNOT)):
+        monkeypatch.setattr(regroup_window, "_aside", aside)
+        with Library(tmp_path / name) as lib:
+            for art in arts:
+                lib.add_many([art])
+                group_new(lib)
+            settle(lib)
+            assert pending(lib) == 0
+            lib.db.execute("CREATE TABLE written (article_id INTEGER)")
+            lib.db.execute("CREATE TRIGGER written_ai AFTER INSERT ON story_articles BEGIN"
+                           " INSERT INTO written VALUES (new.article_id); END")
+            before = [lib.db.execute(sql).fetchall() for sql in TABLES]
+            lib.db.execute("UPDATE counts SET value = 80 WHERE name = 'story_window_mark'")
+            assert settle(lib) == 60  # the last 20 and the 40 before them
+            dumps.append([lib.db.execute(sql).fetchall() for sql in TABLES])
+            dumps.append(lib.db.execute("SELECT count(*) FROM written").fetchone()[0])
+    assert dumps[0] == dumps[2] and dumps[0][:-1] == before[:-1]  # (the counts: the mark set back moved on again)
+    assert any(r[5] is not None for r in dumps[0][0])
+    assert (dumps[1], dumps[3]) == (0, 60)  # aside: none written again; under the lock, each of the window's
+
+
+def test_a_differing_write_that_does_not_come_out_as_computed_is_rolled_back_and_the_steps_replayed(tmp_path,
+                                                                                                   monkeypatch):
+    """write_window checks what it wrote (here: a reweighed membership whose article is not in the library, as if it
+    went meanwhile): nothing of it stays, and every step of the window is written again, as under the lock."""
+    from tui.store import stories as store
+    from tui.stories import regroup_window
+
+    monkeypatch.setattr(regroup_window, "WINDOW_ARTICLES", 60)
+    arts = _stream(100)
+    real, went = store.window_changes, []
+
+    def wrong(lib):
+        changes = real(lib)
+        changes.terms.append(('{"x":1.0}', "[]", 10 ** 9))
+        return changes
+
+    def written(lib, changes):
+        went.append(real_write(lib, changes))
+        return went[-1]
+
+    real_write = store.write_window
+    dumps = []
+    for name, aside in (("aside.db", regroup_window._aside), ("locked.db", lambda *a, **k: regroup_window._CANNOT)):
+        monkeypatch.setattr(regroup_window, "_aside", aside)
+        monkeypatch.setattr(store, "window_changes", wrong)
+        monkeypatch.setattr(store, "write_window", written)
+        with Library(tmp_path / name) as lib:
+            for art in arts:
+                lib.add_many([art])
+                group_new(lib)
+            settle(lib)
+            dumps.append([lib.db.execute(sql).fetchall() for sql in TABLES])
+    assert went == [False, False]  # (the window of the first 50, and the settle's)
+    assert dumps[0] == dumps[1]

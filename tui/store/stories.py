@@ -383,8 +383,9 @@ def _aside_tables(db) -> None:
 # found by); the memberships without their terms and sketches (read from the library's rows, `_column`: ~0.03 s of
 # CPU less a window at 100,000 articles). The grouping reads and writes them unchanged (an article in no story is
 # found as one that neither copy nor library, for an article not copied, holds: ungrouped_keys), and each of its
-# steps is kept (Library.story_replay). The steps are then made again in the
-# library in one short transaction (`replay`), once it is checked that no story changed meanwhile.
+# steps is kept (Library.story_replay). What the steps changed is then written in the library in one short
+# transaction (`window_changes`, `write_window`; else the steps made again, `replay`), once it is checked that no
+# story changed meanwhile.
 WINDOW_TRIGGERS = ("story_articles_ad", "story_articles_grouped_ai", "story_articles_grouped_ad", "stories_gen_au")
 # (the library's triggers a window's grouping reads the effects of: sizes, a story left empty dropped, copies pointed
 # at another original, the grouped count, the story generation; copied onto the tables aside. The figures', the
@@ -469,6 +470,150 @@ def replay(lib: Library, steps: list[tuple]) -> None:
             _write_groups(lib, db, **step)
         else:
             _write_renumber(lib, db, step)
+
+
+@dataclass
+class WindowChanges:
+    """What a window computed aside changes in the library (`window_changes`): the memberships to write again and the
+    story rows, as the steps kept in `lib.story_replay` leave them; `write_window` writes them."""
+
+    drop: list[int]  # memberships deleted: those placed otherwise or gone, and the copies of those (the delete trigger
+    # points them at another original)
+    rows: list[tuple]  # memberships (article_id, story_id, day, terms, sketch, dup_of) inserted, in article order
+    terms: list[tuple]  # (terms, sketch, article_id) of memberships only reweighed: in the same story, day and original
+    stories: list[tuple]  # story rows written (every column, as computed)
+    gone: list[int]  # stories deleted
+    features: list[tuple]  # the placed articles' grouping features (the steps' own)
+    last_story_id: int | None
+    gen: int | None  # the story generation the steps leave (the library's is raised to it)
+
+
+_WINDOW_ROWS = ("SELECT b.article_id, b.story_id, b.day, CASE WHEN b.terms = '' THEN m.terms ELSE b.terms END,"
+                " CASE WHEN b.sketch = '' THEN m.sketch ELSE b.sketch END, b.dup_of FROM temp.story_articles b"
+                " LEFT JOIN main.story_articles m ON m.article_id = b.article_id")
+
+
+def window_changes(lib: Library) -> WindowChanges | None:
+    """Inside `lib.snapshot()`, once a window's steps were made aside (start_window_aside, not yet ended): the
+    memberships and story rows of the copy that are not the library's (as the snapshot reads it: the write checks
+    that the stories did not change since), and what the steps wrote beside them. A window's articles leave their
+    stories and are placed again, most of them where they were with their terms weighed by the window's own document
+    frequencies (every one of them at 100,000 articles): such a membership's terms are written in place, no trigger
+    reads them. A membership copied without its terms and sketch ('': `_column`) and not written since is the
+    library's. None when a copy of a membership placed otherwise was not copied (the steps are replayed)."""
+    db = lib.db
+    placed, terms = [], []
+    for aid, other in db.execute(
+            "SELECT b.article_id, m.article_id IS NULL OR m.story_id IS NOT b.story_id OR m.day IS NOT b.day"
+            " OR m.dup_of IS NOT b.dup_of FROM temp.story_articles b LEFT JOIN main.story_articles m"
+            " ON m.article_id = b.article_id WHERE m.article_id IS NULL OR m.story_id IS NOT b.story_id"
+            " OR m.day IS NOT b.day OR m.dup_of IS NOT b.dup_of OR (b.terms <> '' AND m.terms IS NOT b.terms)"
+            " OR (b.sketch <> '' AND m.sketch IS NOT b.sketch)"):
+        (placed if other else terms).append(aid)
+    gone = [r[0] for r in db.execute(
+        "SELECT c.article_id FROM temp.window_copied c WHERE NOT EXISTS"
+        " (SELECT 1 FROM temp.story_articles b WHERE b.article_id = c.article_id)")]
+    redo = set(placed)
+    moving = placed + gone
+    for i in range(0, len(moving), 500):  # the copies of a membership deleted: the delete trigger points them elsewhere
+        part = moving[i:i + 500]
+        for aid, copied in db.execute(
+                "SELECT m.article_id, EXISTS (SELECT 1 FROM temp.window_copied c WHERE c.article_id = m.article_id)"
+                f" FROM main.story_articles m WHERE m.dup_of IN ({','.join('?' * len(part))})", part):
+            if not copied:
+                return None
+            redo.add(aid)
+    redo.difference_update(gone)
+    drop = sorted(redo.union(gone))
+    old: set[int] = set()
+    for i in range(0, len(drop), 500):
+        part = drop[i:i + 500]
+        old.update(r[0] for r in db.execute(
+            f"SELECT story_id FROM main.story_articles WHERE article_id IN ({','.join('?' * len(part))})", part))
+    expect = sorted(redo.union(terms))
+    rows: list[tuple] = []
+    for i in range(0, len(expect), 500):
+        part = expect[i:i + 500]
+        rows += db.execute(f"{_WINDOW_ROWS} WHERE b.article_id IN ({','.join('?' * len(part))}) ORDER BY b.article_id",
+                           part).fetchall()
+    if any(r[3] is None or r[4] is None for r in rows):
+        return None
+    columns = [r[1] for r in db.execute("PRAGMA temp.table_info(stories)")]
+    differs = " OR ".join(f'm."{c}" IS NOT b."{c}"' for c in columns)
+    touched = {r[0] for r in db.execute(
+        f"SELECT b.id FROM temp.stories b LEFT JOIN main.stories m ON m.id = b.id WHERE m.id IS NULL OR {differs}")}
+    touched.update(old, (r[1] for r in rows if r[0] in redo))
+    touched.update(r[0] for r in db.execute(
+        "SELECT s.id FROM temp.window_scope s WHERE NOT EXISTS (SELECT 1 FROM temp.stories b WHERE b.id = s.id)"))
+    stories: list[tuple] = []
+    ordered = sorted(touched)
+    for i in range(0, len(ordered), 500):
+        part = ordered[i:i + 500]
+        stories += db.execute(f"SELECT * FROM temp.stories WHERE id IN ({','.join('?' * len(part))}) ORDER BY id",
+                              part).fetchall()
+    written = {s[0] for s in stories}
+    steps = [step for kind, step in lib.story_replay or () if kind == "groups"]
+    last = [s["last_story_id"] for s in steps if s["last_story_id"] is not None]
+    gen = db.execute("SELECT value FROM temp.counts WHERE name = ?", (GENERATION,)).fetchone()
+    return WindowChanges(drop, [r for r in rows if r[0] in redo], [(r[3], r[4], r[0]) for r in rows if r[0] not in redo],
+                         stories,
+                         [s for s in ordered if s not in written], [f for s in steps for f in s["features"]],
+                         max(last) if last else None, gen[0] if gen else None)
+
+
+def write_window(lib: Library, changes: WindowChanges) -> bool:
+    """Write a window's changes (`window_changes`) into the library, inside the caller's transaction, in a savepoint of
+    it: the reweighed memberships' terms in place; the memberships placed otherwise deleted and inserted again with
+    the library's triggers (the story figures, the copies' twin_of, story_left and the grouped count follow as for
+    the steps' own statements); the story rows as computed, the features, the story id counter and generation as the
+    steps leave them. False (rolled back to before) when the rows so written are not the computed ones: the caller
+    replays the steps."""
+    db = lib.db
+    columns = [r[1] for r in db.execute("PRAGMA main.table_info(stories)")]
+    try:
+        with lib.transaction():
+            # (no trigger reads them: each row is as computed when each was there to update)
+            if db.executemany("UPDATE main.story_articles SET terms = ?, sketch = ? WHERE article_id = ?",
+                              changes.terms).rowcount != len(changes.terms):
+                raise _NotAsComputed
+            for i in range(0, len(changes.drop), 500):
+                part = changes.drop[i:i + 500]
+                db.execute(f"DELETE FROM main.story_articles WHERE article_id IN ({','.join('?' * len(part))})", part)
+            db.executemany("DELETE FROM main.stories WHERE id = ?", [(i,) for i in changes.gone])
+            db.executemany(f"INSERT OR REPLACE INTO main.stories ({', '.join(columns)})"
+                           f" VALUES ({', '.join('?' * len(columns))})", changes.stories)
+            if not insert_memberships(db, changes.rows):  # (story_bulk.py: from 500 rows, the same end state)
+                db.executemany(
+                    "INSERT OR IGNORE INTO main.story_articles (article_id, story_id, day, terms, sketch, dup_of)"
+                    " SELECT ?,?,?,?,?,? WHERE EXISTS (SELECT 1 FROM articles WHERE id = ?)",
+                    [(*r, r[0]) for r in changes.rows])
+            if changes.features:
+                write_features(db, changes.features)
+            if changes.last_story_id is not None:
+                _remember_ids(db, changes.last_story_id)
+            if changes.gen is not None:
+                db.execute("UPDATE main.counts SET value = ? WHERE name = ?", (changes.gen, GENERATION))
+            written = []
+            for i in range(0, len(changes.drop), 500):
+                part = changes.drop[i:i + 500]
+                written += db.execute(
+                    "SELECT article_id, story_id, day, terms, sketch, dup_of FROM main.story_articles"
+                    f" WHERE article_id IN ({','.join('?' * len(part))}) ORDER BY article_id", part).fetchall()
+            ids = [s[0] for s in changes.stories] + changes.gone
+            stories = []
+            for i in range(0, len(ids), 500):
+                part = ids[i:i + 500]
+                stories += db.execute(f"SELECT * FROM main.stories WHERE id IN ({','.join('?' * len(part))})",
+                                      part).fetchall()
+            if written != changes.rows or sorted(stories) != changes.stories:
+                raise _NotAsComputed
+    except _NotAsComputed:
+        return False
+    return True
+
+
+class _NotAsComputed(Exception):
+    pass
 
 
 def end_aside(lib: Library) -> None:

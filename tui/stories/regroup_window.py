@@ -183,9 +183,11 @@ class _Changed(Exception):
 
 def _aside(lib, fresh: dict[int, int], top: int, regroup, kept) -> dict[int, int]:
     """The window regrouped on a copy of its stories (store.start_window_aside, in a read transaction: no write lock
-    held meanwhile), then its steps written in the library in one transaction (store.replay) that first checks that
-    the stories are as the copy was made (the story generation: every write of story rows, and every article deleted
-    or changed in place, raises it) and, once written, that the window's articles are in the stories computed.
+    held meanwhile), then what it changed written in the library in one transaction (store.write_window: the
+    memberships and stories that differ from the library's, found aside by store.window_changes; else its steps again,
+    store.replay) that first checks that the stories are as the copy was made (the story generation: every write of
+    story rows, and every article deleted or changed in place, raises it) and, once written, that the window's
+    articles are in the stories computed.
     Returns the window's articles' stories (article id -> story id); _CHANGED when nothing was written because the
     stories changed meanwhile (`kept` followed the copy: of no use now), _CANNOT when the window cannot be built aside
     (its days unknown, more articles waiting than a batch, a library without what the copy needs: nothing done)."""
@@ -207,15 +209,19 @@ def _aside(lib, fresh: dict[int, int], top: int, regroup, kept) -> dict[int, int
                 ids = sorted(set(made.values()))
                 rows = sorted(store.stories_by_id(db, ids))
                 final = warm.generation(db)
+                changes = store.window_changes(lib)  # (what differs: most of the window's articles come back as they were)
             finally:
                 store.end_window_aside(lib)
         with lib.transaction() as db:
             store.hold_lease(lib, db)
             if warm.generation(db) != gen:
                 raise _Changed
-            store.replay(lib, steps)
-            if _stories_of(db, sorted(fresh)) != made or sorted(store.stories_by_id(db, ids)) != rows:
-                raise _Changed  # (rolled back: nothing of it written)
+            # what differs written (checked there: every row it wrote is as computed, and the others were the
+            # library's as the copy read them), else every step again, and then checked here
+            if changes is None or not store.write_window(lib, changes):
+                store.replay(lib, steps)
+                if _stories_of(db, sorted(fresh)) != made or sorted(store.stories_by_id(db, ids)) != rows:
+                    raise _Changed  # (rolled back: nothing of it written)
             _set_mark(lib, top)
             if kept is not None and kept.ok and warm.generation(db) != final:
                 kept.ok = False
