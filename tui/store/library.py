@@ -335,6 +335,7 @@ class Library:
         self._owner = 0  # the thread that opened it (only its own writes nest in it)
         self.lease: int | None = None  # the grouping lease taken through this library (tui/store/stories.py take_lease)
         self.lease_seconds = 0  # for how long it was taken (each of the grouper's writes renews it: hold_lease)
+        self.lease_until = 0  # until when (unix seconds) this grouper last made it its own
         self.story_aside = False  # a rebuild's stories are built in this connection's own tables (stories.start_aside)
         # a window's regroup built aside (stories.start_window_aside): the story writes made there, to be made again
         # in the library under its write lock (stories.replay); None otherwise

@@ -881,7 +881,7 @@ def take_lease(lib: Library, seconds: int, renew: bool = False) -> bool:
             return False
         db.executemany("INSERT INTO main.counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
                        [(LEASE, now + seconds), (LEASE_BY, token), *zip(LEASE_OWNER, _owner())])
-    lib.lease, lib.lease_seconds = token, seconds
+    lib.lease, lib.lease_seconds, lib.lease_until = token, seconds, now + seconds
     return True
 
 
@@ -904,7 +904,10 @@ def hold_lease(lib: Library, db) -> None:
     lock); LeaseLost (the transaction rolled back) when another grouper took it after it lapsed."""
     import time
 
-    if lib.lease is None or lib.story_replay is not None:  # (built aside for a window: held when written)
+    if lib.lease is None:
+        return
+    if lib.story_replay is not None:  # built aside for a window: held when written, kept meanwhile
+        _keep_lease_aside(lib)
         return
     now, seconds = int(time.time()), lib.lease_seconds
     row = db.execute("SELECT value FROM main.counts WHERE name = ?", (LEASE,)).fetchone()
@@ -913,6 +916,38 @@ def hold_lease(lib: Library, db) -> None:
         raise LeaseLost("another grouper took over the stories while this one waited for the library")
     db.executemany("INSERT INTO main.counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
                    [(LEASE, now + seconds), (LEASE_BY, lib.lease)])
+    lib.lease_until = now + seconds
+
+
+def _keep_lease_aside(lib: Library) -> None:
+    """A step of a window computed aside (start_window_aside: inside a read transaction, which reads the lease as it
+    was and must not write the library): once half of the lease has passed (a long computation on a loaded machine,
+    a process stopped a while), it is renewed through a connection of its own, in a short write transaction, so that
+    no other grouper takes over meanwhile; LeaseLost (nothing of the window written) when it lapsed and another
+    grouper holds it now. A lock held longer than LEASE_DROP_WAIT by another program: tried again at the next step
+    (the window's writing checks the lease anyway)."""
+    import time
+
+    now, seconds, token = int(time.time()), lib.lease_seconds, lib.lease
+    if now < lib.lease_until - seconds // 2:
+        return
+    side = lib._connect(readonly=False)
+    try:
+        side.execute(f"PRAGMA busy_timeout = {int(LEASE_DROP_WAIT * 1000)}")
+        side.execute("BEGIN IMMEDIATE")
+        row = side.execute("SELECT value FROM main.counts WHERE name = ?", (LEASE,)).fetchone()
+        if _lease_by(side) != token and _lease_held(row, now, seconds):
+            side.execute("ROLLBACK")
+            lib.lease = None
+            raise LeaseLost("another grouper took over the stories while this one regrouped a window")
+        side.executemany("INSERT INTO main.counts (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET"
+                         " value = excluded.value", [(LEASE, now + seconds), (LEASE_BY, token)])
+        side.execute("COMMIT")
+        lib.lease_until = now + seconds
+    except sqlite3.OperationalError:  # (busy: another program's write lock held long)
+        pass
+    finally:
+        side.close()
 
 
 def drop_lease(lib: Library) -> None:
