@@ -197,7 +197,12 @@ def _sanitized(item: ImportItem) -> ImportItem:
     if a.url:
         a.url = "".join(clean_text(a.url).split()) or None
     if a.published:
+        from tui.importers.dates import day_ahead
+
+        # a day decades ahead ("Published January 1, 2100") is no date: it stood first in the list for ever
         a.published = squash(clean_text(a.published)) or None
+        if a.published and day_ahead(a.published):
+            a.published = None
     # Every character _DIRTY matches is unprintable, and lines of printable text (most bodies) have none.
     if not all(map(str.isprintable, a.body.split("\n"))) and _DIRTY.search(a.body):
         a.body = clean_text(a.body)
