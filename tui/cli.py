@@ -6,6 +6,7 @@ Exit codes: 0 ok, 1 failure, 2 usage. Errors are one line on stderr; `--debug` s
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -58,6 +59,46 @@ def _ratio(text: str) -> float:
     return value
 
 
+# A number that is no id: negative, signed, a fraction, an exponent, hex/octal/binary, 0 (`summary -5` was read as a
+# file named "-5": "-5: no such file or directory"; `show -5` said "no article with id -5", exit 1, not a usage error)
+_ODD_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|[+-]?0[xXoObB][0-9a-fA-F_]+")
+ID_RULE = "ids are whole numbers from 1"
+
+
+def _odd_number(text: str) -> bool:
+    """`text` reads as a number but not as an id (ASCII digits, 1 or more)."""
+    return bool(_ODD_NUMBER.fullmatch(text)) and not (text.isascii() and text.isdigit() and int(text) > 0)
+
+
+def _id(text: str) -> int:
+    """An article's or a story's id: whole ASCII digits, 1 or more (`show -5`, `show +3`, `show 0` are usage errors)."""
+    import argparse
+
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id ({ID_RULE})")
+    return int(text)
+
+
+def _id_or_path(text: str) -> str:
+    """An article's id or a file's path (`summary`, `entities`, `quotes`): a number that cannot be an id ("-5", "5.0",
+    "0") is a usage error unless a file has that name."""
+    import argparse
+
+    if _odd_number(text) and not os.path.lexists(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an article id ({ID_RULE}) nor a file")
+    return text
+
+
+def _feed_ref(text: str) -> str:
+    """A feed's id or URL (`feed remove`, `refresh`): a number that cannot be an id is a usage error."""
+    import argparse
+
+    if _odd_number(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a feed id ({ID_RULE}, as `newsreader feed list` shows "
+                                         "them) nor a URL")
+    return text
+
+
 class CliError(Exception):
     """A failure to report in one line (exit code 1)."""
 
@@ -97,11 +138,11 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
     ls.add_argument("--json", action="store_true")
 
     sh = sub.add_parser("show", help="print one article")
-    sh.add_argument("id", type=int)
+    sh.add_argument("id", type=_id)
     sh.add_argument("--json", action="store_true")
 
     rm = sub.add_parser("remove", help="delete one article")
-    rm.add_argument("id", type=int)
+    rm.add_argument("id", type=_id)
 
     ex = sub.add_parser("export", help="write the whole library to stdout, newest first")
     ex.add_argument("--format", choices=["md", "json"], default="md")
@@ -119,7 +160,7 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
 
     for name, what in (("summary", "extractive summary"), ("entities", "named entities"), ("quotes", "key quotes with speakers")):
         c = sub.add_parser(name, help=f"{what} of a stored article (ID) or a file (PATH)")
-        c.add_argument("target", nargs="?", metavar="ID|PATH")
+        c.add_argument("target", nargs="?", metavar="ID|PATH", type=_id_or_path)
         c.add_argument("--batch", metavar="FILE.jsonl", help='JSONL lines {"id","text"[,"title"][,"budget_sentences"]}')
         c.add_argument("--format", choices=["text", "md", "json"], default="text")
         if name == "quotes":
@@ -137,7 +178,7 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
     if stories:
         from tui.stories.cli_args import add_parsers
 
-        add_parsers(sub, _positive_int)
+        add_parsers(sub, _positive_int, _id)
     return p
 
 

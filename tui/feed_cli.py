@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from tui.cli import CliError, _count, _seconds
+from tui.cli import CliError, _count, _feed_ref, _seconds
 from tui.cells import cut_outlet, echoed, fit, local_time, one_line, plural
 
 
@@ -23,7 +23,7 @@ def add_parsers(sub) -> None:
     fl = fs.add_parser("list", help="the feeds, with last refresh, status, unread and total articles")
     fl.add_argument("--json", action="store_true")
     fr = fs.add_parser("remove", help="unsubscribe (and delete the feed's articles unless --keep-articles)")
-    fr.add_argument("feed", metavar="ID|URL")
+    fr.add_argument("feed", metavar="ID|URL", type=_feed_ref)
     fr.add_argument("--keep-articles", action="store_true")
     fi = fs.add_parser("import", help="subscribe to the feeds of an OPML file (folders become tags)")
     fi.add_argument("file", metavar="FILE.opml")
@@ -31,7 +31,7 @@ def add_parsers(sub) -> None:
     fe.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
     r = sub.add_parser("refresh", help="fetch all feeds (or the named ones) and store new and changed items")
-    r.add_argument("feeds", nargs="*", metavar="ID|URL")
+    r.add_argument("feeds", nargs="*", metavar="ID|URL", type=_feed_ref)
     r.add_argument("--json", action="store_true", help='one JSON line per feed: {"feed","status","new","updated","error"}')
     r.add_argument("--jobs", type=_count, default=0, metavar="N",
                    help="requests in flight at once (default 32; never more than 8 to one host)")

@@ -49,7 +49,7 @@ def test_errors_that_echo_a_huge_argument_are_short(lib_path, capsys):
         main(["show", HUGE_ARG])
     except SystemExit as exit:
         assert exit.code == 2
-    assert "invalid int value" in _one_short_line(capsys.readouterr().err)
+    assert "is not an id" in _one_short_line(capsys.readouterr().err)
     assert main(["add", "archive/" + HUGE_ARG]) == 1
     err = capsys.readouterr().err
     assert "File name too long" in err and len(err) < 1000

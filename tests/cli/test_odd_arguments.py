@@ -85,3 +85,27 @@ def test_a_retry_after_or_length_digit_int_cannot_read_is_ignored():
 
     assert retry_after_seconds("²") is None
     assert retry_after_seconds(" 120 ") == 120.0
+
+
+@pytest.mark.parametrize("args", [
+    ["summary", "-5"], ["quotes", "-5"], ["entities", "+5"], ["summary", "5.0"], ["summary", "0"],
+    ["summary", "1e3"], ["summary", "0x10"], ["show", "-5"], ["show", "+3"], ["show", "0"], ["remove", "-5"],
+    ["story", "-5"], ["story", "0"], ["feed", "remove", "-5"], ["refresh", "-2"],
+])
+def test_a_number_that_cannot_be_an_id_is_a_usage_error(lib, capsys, args):
+    """`summary -5` was read as a file named "-5" ("-5: no such file or directory", exit 1), `show -5` looked up
+    article -5 and `show +3` showed article 3: a usage error now, one line naming the help, exit 2."""
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    assert exit_.value.code == 2
+    err = capsys.readouterr().err
+    assert len(err.strip().splitlines()) == 1, err
+    assert f"{args[-1]!r} is not " in err and "whole numbers from 1" in err, err
+
+
+def test_a_file_named_like_a_number_is_still_read(lib, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "-5").write_text("Winter ferry stays\n\nThe harbour board voted on Tuesday to keep the winter ferry running twice a day, "
+                                 "after islanders said the late boat was the only way home from their shifts.\n")
+    assert main(["summary", "-5"]) == 0
+    assert "the late boat" in capsys.readouterr().out

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def add_parsers(sub, positive_int) -> None:
+def add_parsers(sub, positive_int, story_id=int) -> None:
     """Add the story subcommands to `newsreader`'s subparsers."""
     st = sub.add_parser("stories", help="the library grouped into stories (events across outlets)")
     st.add_argument("--since", metavar="WHEN", help="only stories with an article since WHEN (2026-01-14, today, 3d, 2w)")
@@ -11,7 +11,7 @@ def add_parsers(sub, positive_int) -> None:
     st.add_argument("--rebuild", action="store_true", help="regroup the whole library from scratch")
 
     one = sub.add_parser("story", help="a story's summary across its outlets, quotes by speaker, entities")
-    one.add_argument("id", type=int)
+    one.add_argument("id", type=story_id)
     length = one.add_mutually_exclusive_group()
     length.add_argument("--sentences", "-n", type=positive_int, help="number of sentences (default 5)")
     length.add_argument("--words", type=positive_int, help="about this many words")
