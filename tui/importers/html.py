@@ -11,7 +11,7 @@ from tui.importers.bylines import choose_byline
 from tui.importers.clean import clean_text, squash
 from tui.importers.dates import parse_date
 from tui.importers.jsonld import jsonld_facts
-from tui.importers.titles import choose_title, norm
+from tui.importers.titles import choose_title, norm, title_outlet
 from tui.models import Article
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -53,6 +53,9 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
     ld = jsonld_facts(html)
     title = choose_title(meta["h1"], meta["og"], meta["twitter"], meta["title"], _get(doc, "title"), meta["site"],
                          ld["headline"], meta["description"], meta["h2"])
+    source = meta["site"] or _get(doc, "sitename")
+    if not squash(source):  # no site name: the outlet the <title> names after the headline ("... | Kessby Courier")
+        source, title = title_outlet([meta["title"], meta["og"], meta["twitter"]], title, meta["h1"])
     byline = choose_byline(clean_text(_get(doc, "author")), meta["authors"], meta["author_meta"], ld["authors"],
                            meta["site"] or _get(doc, "sitename"), meta["author_links"])
     kicker, paras = _drop_headline(paras, title, byline)
@@ -67,7 +70,7 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
     return Article(
         title=squash(clean_text(title)),
         body="\n\n".join(paras),
-        source=squash(clean_text(meta["site"] or _get(doc, "sitename"))),
+        source=squash(clean_text(source)),
         byline=byline,
         published=parse_date(date) if date else None,
         tags=tags,

@@ -192,3 +192,82 @@ def _is_site_part(needle: str, title: str, metas: list[str], site: str) -> bool:
         return True
     others = set(parts) - {needle}
     return any(norm(m) in others for m in metas)
+
+
+# Words a <title>'s last part can be that name a section or a kind of piece, not an outlet ("Headline | Opinion").
+_SECTION_WORDS = {"news", "home", "opinion", "opinions", "sport", "sports", "business", "politics", "world", "local",
+                  "national", "video", "videos", "live", "analysis", "explainer", "blog", "blogs", "comment",
+                  "comments", "photos", "photo", "gallery", "weather", "culture", "entertainment", "health", "science",
+                  "technology", "tech", "travel", "latest", "breaking", "features", "feature", "lifestyle",
+                  "editorial", "editorials", "letters", "obituaries", "money", "markets", "review", "reviews",
+                  "podcast", "interview", "update", "updates", "exclusive", "watch", "listen", "read", "more",
+                  "page", "section", "archive", "archives", "story", "article"}
+# Small words a name may hold in lower case ("Courier and Advertiser", "Voice of the Dales").
+_NAME_JOINERS = {"of", "the", "and", "&", "for", "on", "upon", "in", "at", "de", "la", "le", "du", "des", "der",
+                 "die", "das", "el", "y", "di", "da", "van", "von"}
+_DOMAIN = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.I)
+
+
+def _name_shaped(part: str) -> bool:
+    """A title part that reads as an outlet's name: a domain ("kessbycourier.com"), or 1-6 words, each capitalised
+    (or a joiner such as "of", "and"), the first capitalised, not only section words ("Local News"), with no mark a
+    headline ends on ("?", "!", a quotation)."""
+    if _DOMAIN.fullmatch(part):
+        return True
+    words = part.split()
+    if not 1 <= len(words) <= 6 or _headline_tail(part) or any(c in part for c in "\"“”‘’«»:;,?!"):
+        return False
+    if not (words[0][:1].isupper() or words[0][:1].isdigit()):
+        return False
+    if not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_JOINERS for w in words):
+        return False
+    return not all(norm(w) in _SECTION_WORDS or w.lower() in _NAME_JOINERS for w in words)
+
+
+def _sentence_case(headline: str) -> bool:
+    """Most of the headline's longer words are in lower case: a headline written as a sentence, beside which a
+    capitalised tail stands out as a name ("Ferry timetable changes for winter | Kessby Courier")."""
+    words = [w for w in headline.split() if len(w) >= 4 and w[:1].isalpha()]
+    return len(words) >= 2 and sum(w[:1].islower() for w in words) * 2 >= len(words)
+
+
+def title_outlet(titles: list[str], title: str, h1s: list[str] = ()) -> tuple[str, str]:
+    """(outlet, title) from a page's meta titles (<title>, og:title ...) for a page that names no site: the part a
+    <title> has beyond the chosen headline, at its end ("Headline — The Kessby Courier", "Headline | Local News |
+    Kessby Courier") or its start ("Kessby Courier | Headline"), when it reads as a name (`_name_shaped`) and the
+    headline is known to stop before it: an <h1> says so, or the headline is written as a sentence and the part in
+    capitals (a title-case headline's tail, "Council Votes To Close Library - Residents Protest", may be its own).
+    A headline that still ends with such a tail (too long for `strip_site`: "... - Kessby Evening Courier and
+    Advertiser") is given back without it. A tail that is part of the headline (the chosen title holds it: an <h1>
+    "Storm closes coast road - again") is never an outlet. ("", title) when nothing fits."""
+    shown = {norm(h) for h in h1s if norm(h)}
+    nt = norm(title)
+    if not nt:
+        return "", title
+    for t in titles:
+        parts = segments(t)
+        if len(parts) < 2:
+            continue
+        for outlet, rest in ((parts[-1], clean(t[: t.rfind(parts[-1])].rstrip(" |-–—·•:»›/_~[("))),
+                             (parts[0], clean(t[t.find(parts[0]) + len(parts[0]):].lstrip(" |-–—·•:»›/_~]")))):
+            if not _name_shaped(outlet) or f" {norm(outlet)} " in f" {nt} ":
+                continue  # (a part the headline holds is the headline's)
+            confirmed = nt in shown
+            if outlet is parts[-1]:  # the headline, then perhaps a section ("| Local News |"), then the outlet
+                if not (nt == norm(rest) or norm(rest).startswith(nt + " ")):
+                    continue
+            elif nt != norm(rest):
+                continue
+            if confirmed or _sentence_case(title) or _DOMAIN.fullmatch(outlet):
+                return outlet, title
+    # the chosen title is a whole meta title that ends with a name after a sentence-case headline
+    for t in titles:
+        parts = segments(t)
+        if len(parts) < 2 or norm(t) != nt:
+            continue
+        outlet = parts[-1]
+        rest = clean(t[: t.rfind(outlet)].rstrip(" |-–—·•:»›/_~[("))
+        if (_name_shaped(outlet) and len(outlet.split()) >= 2 and len(rest.split()) >= 4 and _sentence_case(rest)
+                and not _headline_tail(rest)):
+            return outlet, rest
+    return "", title
