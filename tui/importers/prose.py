@@ -38,11 +38,62 @@ def _prose_line(line: str) -> bool:
     return len(_UNSPACED.findall(line[:2000])) >= MIN_UNSPACED
 
 
+# A script or a configuration file (`~/.bashrc`, `.gitconfig`, a Python file): its comments can read as prose ("# You
+# may uncomment the following lines if you want ..."), so it passed as an article and `summary` summarised it.
+_COMMENTS = ("#", "//", "/*", "-- ", "; ")  # a comment line's start
+_CODE = re.compile(  # matched at a line's start (the line stripped)
+    r"(?:export\s+|alias\s+|declare\s+(?:-\w+\s+)*|readonly\s+|local\s+|typeset\s+)?[A-Za-z_][\w.\-]*(?:\[[^\]]*\])?"
+    r"\s*[+:]?=(?!=)"  # NAME=value, export PATH=..., key = value
+    r"|[}\])]+[;,]?$|(?:fi|esac|done|then|else|elif\b.*|do|end|endif|endfor|EOF)$"  # a block's end
+    r"|\[[^\]\s][^\]]*\]$"  # [section]
+    r"|(?:def|class|func|fn)\s+\w+\s*[(:<]|import\s+[\w.]+$|from\s+[\w.]+\s+import\s|#include\b"
+    r"|(?:var|let|const)\s+\w+\s*=|function\s*\w*\s*\(|if\s+\[|(?:case|for|while)\s.*\b(?:in|do)$"
+    r"|(?:if|elif|else|for|while|try|except|finally|with)\b[^.!?]*:$|(?:return|raise|yield|pass|break|continue)\b"
+    r"|[\w.]+\(.*\)[:;,]?$|\"\"\"|\'\'\'"  # Python: a block's head, a call alone on its line, a docstring's quotes
+    r"|[A-Z][A-Z0-9]*_[A-Z0-9_]*\s+\S|[A-Za-z_][\w.\-]*:\s{2,}\S")  # LOG_OK_LOGINS  no; passwd:     files
+_CODE_ENDS = ("{", ";;", "; then", "; do")  # a block's head, a shell case's end
+CODE_LINES = 400  # lines looked at
+
+
+def _code_line(line: str) -> bool:
+    if line.endswith(_CODE_ENDS) or ("$" in line and ("$(" in line or "${" in line)):
+        return True
+    # A capitalised word and a space first, no "=": a sentence's start, none of _CODE's (most lines of an article)
+    space = line.find(" ", 0, 40)
+    if space > 0 and line[0].isupper() and line[:space].isalpha() and "=" not in line:
+        return False
+    return _CODE.match(line) is not None
+
+
+def code_reason(lines: list[str]) -> str | None:
+    """A reason when the text is a script or a configuration file: a first line "#!/...", three lines in four
+    comments ("#", "//", ";" ...), or most of its lines that are not comments are code (an assignment, `$(...)`,
+    `fi`, `[section]`, `def f(`...), at least two of them, and code and comments hold most of its lines. An article
+    quoting a command or two is prose around it. `lines`: the text's lines, stripped, none empty."""
+    if lines[0].startswith("#!/"):
+        return "a script (#!), not an article"
+    code = comments = 0
+    sample = lines[:CODE_LINES]
+    for line in sample:
+        if line.startswith(_COMMENTS):
+            comments += 1
+        elif _code_line(line):
+            code += 1
+    n = len(sample)
+    if comments >= 5 and comments * 4 >= n * 3:  # a configuration file of options commented out
+        return "a configuration file or script (comments), not an article"
+    if code >= 2 and code * 2 >= n - comments and (code + comments) * 5 >= n * 3:
+        return "a script or configuration file (code and comments), not an article"
+    return None
+
+
 def not_prose_reason(text: str) -> str | None:
     """None when `text` reads as prose, else a short reason it does not (for the skip message)."""
     lines = [stripped for line in text.splitlines() if (stripped := line.strip())]
     if not lines:
         return "no text"
+    if reason := code_reason(lines):
+        return reason
     total = sum(len(line) for line in lines)
     # Longest lines first: they hold most of the characters, so a news text is settled after its first
     # few paragraphs instead of testing every token of every line (this check runs on every imported file).
