@@ -118,6 +118,7 @@ def cmd_add(args) -> int:
     from tui.importers.parallel import import_many
 
     lib = None if args.dry_run else open_library(args)
+    peek = _dry_run_library(args) if args.dry_run else None
     counts = {"added": 0, "duplicate": 0, "error": 0, "parsed": 0}
     total: list[int] = []
     version: list[int] = []  # set when the parse workers start: the version their grouping features are stored under
@@ -129,7 +130,7 @@ def cmd_add(args) -> int:
     items = import_many(args.paths, total=total, features=features)
     try:
         with lib.bulk() if lib else nullcontext():
-            _add_chunks(args, lib, items, counts, total, version)
+            _add_chunks(args, lib, items, counts, total, version, peek)
         if lib and 0 < counts["added"] <= GROUP_ON_ADD:
             from tui.stories import group_new
 
@@ -137,11 +138,14 @@ def cmd_add(args) -> int:
     finally:
         if lib:
             lib.close()
+        if peek:
+            peek.close()
     if not args.json:
         done = counts["parsed"] if lib is None else counts["added"]
         verb = "parsed" if lib is None else "imported"
-        print(f"{verb} {plural(done, 'article')}, {plural(counts['duplicate'], 'duplicate')}, {counts['error']} skipped",
-              file=sys.stderr)
+        dry = " (a dry run: nothing stored)" if lib is None else ""
+        print(f"{verb} {plural(done, 'article')}, {plural(counts['duplicate'], 'duplicate')}, {counts['error']} skipped"
+              f"{dry}", file=sys.stderr)
     ok = counts["added"] + counts["duplicate"] + counts["parsed"]
     return 1 if counts["error"] and not ok else 0
 
@@ -163,19 +167,66 @@ def _features_version(lib) -> int:
     return preload()
 
 
-def _add_chunks(args, lib, items, counts: dict, total: list[int], version: list[int] | None = None) -> None:
+def _dry_run_library(args):
+    """The library `add --dry-run` compares with, opened read-only (nothing written, not even an upgrade), or None
+    when there is none yet (every article is new; a first real add also stores the sample articles). One that cannot
+    be read is said in one line, and the dry run goes on without it."""
+    from tui.store import Library, StoreError, default_db_path
+
+    path = Path(args.db).expanduser() if args.db else default_db_path()
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return None
+        return Library(path, readonly=True)
+    except (StoreError, OSError, sqlite3.Error) as exc:
+        print(f"note: duplicates not checked: {echoed(clean(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__, 300)}",
+              file=sys.stderr)
+        return None
+
+
+def _dry_results(peek, good, seen: dict[str, tuple[int | None, str]]) -> list[tuple[str, int | None]]:
+    """What `add_many` would say of each article without storing it: ("duplicate", id) for a text the library holds,
+    ("duplicate", None) for one repeated earlier in this run (`seen`: hash -> (id, origin) of the first), else
+    ("parsed", None)."""
+    from tui.store.derived import derived
+
+    digests = [(it.derived or derived(it.article))[0] for it in good]
+    stored = {}
+    if peek is not None:
+        try:
+            stored = peek.ids_of_texts(d for d in digests if d not in seen)
+        except sqlite3.Error:  # a damaged page: that chunk's duplicates are not known
+            stored = {}
+    out = []
+    for it, digest in zip(good, digests):
+        if digest in stored:
+            out.append(("duplicate", stored[digest]))
+        elif digest in seen:
+            it.same_as = seen[digest][1]  # the file the text came from first
+            out.append(("duplicate", seen[digest][0]))
+        else:
+            seen[digest] = (None, it.origin)
+            out.append(("parsed", None))
+    return out
+
+
+def _add_chunks(args, lib, items, counts: dict, total: list[int], version: list[int] | None = None,
+                peek=None) -> None:
     """Store the imported items in chunks (each in whole transactions: memory stays flat for huge folders)
     and report each one once its chunk is committed; with a `version` (set once the parse workers start), the
-    grouping features they computed are stored with the new articles."""
+    grouping features they computed are stored with the new articles. Without a library (a dry run), each is
+    reported as a real add would (new, or a duplicate of `peek`'s article or of an earlier file), nothing stored."""
     from itertools import islice
 
     seen = 0
+    texts: dict[str, tuple[int | None, str]] = {}
     while chunk := list(islice(items, _chunk_size(total[0] - seen if total else 0))):
         seen += len(chunk)
         if not getattr(args, "force", False):
             _skip_non_prose(chunk)
         good = [it for it in chunk if it.article is not None]
-        results = lib.add_many([it.article for it in good], known=[it.derived for it in good]) if lib else []
+        results = (lib.add_many([it.article for it in good], known=[it.derived for it in good]) if lib
+                   else _dry_results(peek, good, texts))
         if version and version[0]:
             from tui.store.story_features import save_features
 
@@ -183,8 +234,7 @@ def _add_chunks(args, lib, items, counts: dict, total: list[int], version: list[
                                 if status == "added" and it.features is not None])
         stored = iter(results)
         for it in chunk:
-            status, ident = ("error", None) if it.article is None else (
-                ("parsed", None) if lib is None else next(stored))
+            status, ident = ("error", None) if it.article is None else next(stored)
             counts[status] += 1
             _report_added(args, it, status, ident, lib is not None)
 
@@ -212,13 +262,15 @@ def _report_added(args, it, status: str, ident: int | None, stored: bool) -> Non
         rec = {"title": a.title if a else None, "source": a.source if a else None, "byline": a.byline if a else None,
                "published": a.published if a else None, "tags": a.tags if a else [], "url": a.url if a else None,
                "body": a.body if a else None, "status": status, "error": it.error, "origin": visible(it.origin)}
-        if stored:
+        if stored or (status == "duplicate" and ident is not None):  # (a dry run's duplicate: the stored one's id)
             rec["id"] = ident
         out_json(rec)
     elif status == "error":
         print(f"skipped {echoed(visible(it.origin), 300)}: {echoed(it.error or 'unreadable', 300)}", file=sys.stderr)
     elif status == "duplicate":
-        out(f"duplicate  #{ident}  {cut_title(a.title)}  ({visible(it.origin)})")
+        same = getattr(it, "same_as", None)  # a dry run's repeat of an earlier file (a real add names its new id)
+        first = f"; the same text as {visible(same)}" if ident is None and same else ""
+        out(f"duplicate  {f'#{ident}  ' if ident is not None else ''}{cut_title(a.title)}  ({visible(it.origin)}{first})")
     else:  # names cut with "…" as the app's lists cut them (--json has them whole)
         label = "parsed" if status == "parsed" else f"added #{ident}"
         out(f"{label}  {cut_title(a.title)}  [{cut_outlet(a.source) or 'no source'}, {a.published or 'undated'}]")

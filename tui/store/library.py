@@ -790,6 +790,17 @@ class Library:
                 results += self._insert(batch)
         return results
 
+    def ids_of_texts(self, digests: Iterable[str]) -> dict[str, int]:
+        """hash -> id of the stored articles with these texts (`derived()`'s digest): what `add_many` would call
+        duplicates, read without writing (`add --dry-run`)."""
+        digests = list(dict.fromkeys(digests))
+        found: dict[str, int] = {}
+        for start in range(0, len(digests), 500):
+            part = digests[start:start + 500]
+            found.update(self.db.execute(f"SELECT hash, id FROM articles WHERE hash IN ({','.join('?' * len(part))})",
+                                         part).fetchall())
+        return found
+
     def _insert(self, batch: list[tuple[Article, Derived | None]]) -> list[tuple[str, int]]:
         now = _now()
         try:
