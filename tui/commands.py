@@ -313,19 +313,28 @@ def cmd_list(args) -> int:
 LIST_HEAD_CELLS = 40  # a list row before its title: id (6), marks, date, source (16) and the spaces between
 
 
-def _list_title_cells() -> int:
-    """The cells a list row's title gets: on a terminal, what is left of its width (a long title wrapped under the
-    next row's id at 80 columns, the columns broken), at least 20; into a pipe or a file, TITLE_CELLS."""
+def terminal_columns() -> int:
+    """The width of the terminal standard output is, 0 when it is a pipe or a file (rows are then printed whole)."""
     try:
         if sys.stdout.isatty():
             import shutil
 
-            columns = shutil.get_terminal_size((0, 0)).columns
-            if columns > 0:
-                return max(20, min(TITLE_CELLS, columns - LIST_HEAD_CELLS))
+            return max(0, shutil.get_terminal_size((0, 0)).columns)
     except (OSError, ValueError):
         pass
-    return TITLE_CELLS
+    return 0
+
+
+def title_cells(head: int) -> int:
+    """The cells a row's last column (a title) gets after `head` cells of other columns: on a terminal, what is left
+    of its width (a long title wrapped under the next row's id at 80 columns, the columns broken), at least 20; into a
+    pipe or a file, TITLE_CELLS."""
+    columns = terminal_columns()
+    return max(20, min(TITLE_CELLS, columns - head)) if columns else TITLE_CELLS
+
+
+def _list_title_cells() -> int:
+    return title_cells(LIST_HEAD_CELLS)
 
 
 def _list_rows(args, rows) -> int:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from tui.cli import CliError, _count, _feed_ref, _seconds
-from tui.cells import cut_outlet, echoed, fit, local_time, one_line, plural
+from tui.cells import cut_outlet, echoed, fit, local_time, one_line, plural, width
 
 
 def add_parsers(sub) -> None:
@@ -91,15 +91,19 @@ def _feed_add(args) -> int:
 
 
 def _feed_list(args) -> int:
-    from tui.commands import open_library, out, out_json
+    from tui.commands import open_library, out, out_json, terminal_columns
     from tui.store.feeds import list_feeds
     from tui.textsafe import visible
 
     lib = open_library(args)
     feeds = list_feeds(lib)
     lib.close()
+    # On a terminal each row fits its width, the title and the URL cut with "…" (every row wrapped at 80 columns);
+    # into a pipe or a file, rows stay whole as before.
+    columns = terminal_columns()
+    when, title, url = (16, *_feed_cells(columns)) if columns else (20, 40, 0)
     if feeds and not args.json:
-        out(f"{'id':>4}  {'title':40}  {'unread/total':12}  {'status':12}  {'last refresh':20}  url")
+        out(f"{'id':>4}  {'title':{title}}  {'unread/total':12}  {'status':12}  {'last refresh':{when}}  url")
     for f in feeds:
         if args.json:
             out_json({"id": f.id, "title": f.title, "url": f.url, "site_url": f.site_url, "tags": f.tags,
@@ -109,11 +113,23 @@ def _feed_list(args) -> int:
             status = f.last_status or "never"
             counts = f"{f.unread}/{f.total}"
             # the name in 40 cells, cut with "…" (it was cut at 40 characters with none, and a wide one overflowed)
-            out(f"{f.id:>4}  {fit(one_line(f.name), 40)}  {counts:12}  {status:12}  {local_time(f.last_refresh) if f.last_refresh else '-':20}  "
-                f"{visible(f.url)}")
+            link = echoed(visible(f.url), url) if url else visible(f.url)  # (cut in its middle: host and file kept)
+            out(f"{f.id:>4}  {fit(one_line(f.name), title)}  {counts:12}  {fit(status, 12)}  "
+                f"{local_time(f.last_refresh) if f.last_refresh else '-':{when}}  {link}")
     if not feeds and not args.json:
         print("no feeds (add one with: newsreader feed add URL)", file=sys.stderr)
     return 0
+
+
+FEED_FIXED_CELLS = 4 + 2 + 2 + 12 + 2 + 12 + 2 + 16 + 2  # a feed row's id, counts, status, time and the spaces
+
+
+def _feed_cells(columns: int) -> tuple[int, int]:
+    """(title, URL) cells of a `feed list` row on a terminal `columns` wide: what the other columns leave, shared,
+    the title at most 40 and at least 10, the URL at least 12 (a row wider than a very narrow terminal still wraps)."""
+    room = max(22, columns - FEED_FIXED_CELLS)
+    title = min(40, max(10, room // 2))
+    return title, max(12, room - title)
 
 
 def _feed_remove(args) -> int:
@@ -259,7 +275,7 @@ def cmd_watch(args) -> int:
     """`newsreader watch add|list|remove|scan`."""
     import os
 
-    from tui.commands import open_library, out
+    from tui.commands import open_library, out, terminal_columns
     from tui.store.watch import add_watch, list_watched, remove_watch
     from tui.textsafe import visible
 
@@ -273,8 +289,12 @@ def cmd_watch(args) -> int:
             return _scan(lib)
         if args.watch_command == "list":
             watched = list_watched(lib)
+            columns = terminal_columns()
             for w in watched:
-                out(f"{w.id:>4}  {visible(w.path)}  ({plural(w.files, 'file')}, last scan {local_time(w.last_scan) if w.last_scan else 'never'})")
+                what = f"({plural(w.files, 'file')}, last scan {local_time(w.last_scan) if w.last_scan else 'never'})"
+                # on a terminal the path is cut in its middle to fit the row (its end, the folder's name, kept)
+                path = echoed(visible(w.path), max(12, columns - 8 - width(what))) if columns else visible(w.path)
+                out(f"{w.id:>4}  {path}  {what}")
             if not watched:  # it printed nothing
                 print("no watched folders (add one with: newsreader watch add DIR)", file=sys.stderr)
             return 0

@@ -5,7 +5,8 @@ from __future__ import annotations
 import sqlite3
 import sys
 
-from tui.cells import cut, cut_outlet, cut_title, date_range, fit, fit_source, outlets_line, plural
+from tui.cells import (clip, cut, cut_outlet, cut_title, date_range, fit, fit_source, one_line, outlets_line,
+                       plural)
 from tui.entity_kinds import word_of
 
 
@@ -66,16 +67,21 @@ def cmd_stories(args) -> int:
     return 0
 
 
-def _story_lines(args, page) -> None:
-    from tui.commands import out, out_json
+STORY_HEAD_CELLS = 50  # a `stories` row before its title: id, articles, sources, dates and the spaces between
 
+
+def _story_lines(args, page) -> None:
+    from tui.commands import out, out_json, title_cells
+
+    cells = title_cells(STORY_HEAD_CELLS)  # on a terminal, each row fits its width (it wrapped at 80 columns)
     for r in page:
         if args.json:
             out_json({"id": r.id, "title": r.title, "articles": r.article_ids, "sources": r.sources,
                       "first": r.first, "last": r.last})
         elif not args.rebuild:
             # a range as `story` and `brief` write it (it was "2026-03-02..2026-03-05" here alone)
-            out(f"{r.id:>6}  {r.rows:>3} art {r.outlets:>2} src  {date_range(r.first, r.last):24}  {cut_title(r.title)}")
+            out(f"{r.id:>6}  {r.rows:>3} art {r.outlets:>2} src  {date_range(r.first, r.last):24}  "
+                f"{clip(one_line(r.title), cells)}")
 
 
 def _story_dict(s) -> dict:
@@ -173,10 +179,13 @@ def story_markdown(s) -> str:
     return "\n".join(lines).rstrip()
 
 
+WHO_HEAD_CELLS = 40  # a `who` article row before its title: indent, date, id, source and the spaces between
+
+
 def cmd_who(args) -> int:
     """Print one entity's page: articles over time, co-occurring entities, quotes newest first."""
     from tui.cli import CliError
-    from tui.commands import open_library, out, out_json
+    from tui.commands import open_library, out, out_json, title_cells
     from tui.stories import who
 
     if not args.name.strip():
@@ -210,10 +219,11 @@ def cmd_who(args) -> int:
     out(f"{cut(p.name)} ({word_of(p.label)}) — {plural(len(shown), 'article')}" + (f"; also written {aliases}" if aliases else ""))
     out("")
     out("Articles:")
+    cells = title_cells(WHO_HEAD_CELLS)  # on a terminal, each row fits its width (it wrapped at 80 columns)
     for a in shown[:50]:
         row = rows.get(a["id"])
         source = fit_source(row, 16) if row is not None and len(row.outlets) > 1 else fit(a["source"], 16)
-        out(f"  {a['day'] or '----------':10}  #{a['id']:<6} {source}  {cut_title(a['title'])}")
+        out(f"  {a['day'] or '----------':10}  #{a['id']:<6} {source}  {clip(one_line(a['title']), cells)}")
     if p.cooccurring:
         out("")
         # each with its kind and what its count counts, as `story` names its entities ("Kellmouth (3)" said neither)
