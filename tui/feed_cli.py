@@ -83,7 +83,9 @@ def _feed_add(args) -> int:
                 out(f"#{r.feed_id}  {cut_outlet(r.title)}  (already subscribed: {visible(r.feed)})")
                 added += 1
             else:
-                out(f"#{r.feed_id}  {cut_outlet(r.title)}  {plural(r.new, 'item')}  ({r.feed})")
+                # its items as `feed list` counts them: one whose text the library held is the feed's too (it said
+                # "0 items" beside a feed list of 1/1)
+                out(f"#{r.feed_id}  {cut_outlet(r.title)}  {plural(r.new + r.known, 'item')}{_held(r.known)}  ({r.feed})")
                 added += 1
     finally:
         lib.close()
@@ -103,7 +105,7 @@ def _feed_list(args) -> int:
     columns = terminal_columns()
     when, title, url = (16, *_feed_cells(columns)) if columns else (20, 40, 0)
     if feeds and not args.json:
-        out(f"{'id':>4}  {'title':{title}}  {'unread/total':12}  {'status':12}  {'last refresh':{when}}  url")
+        out(f"{'id':>4}  {'title':{title}}  {'unread/articles':15}  {'status':12}  {'last refresh':{when}}  url")
     for f in feeds:
         if args.json:
             out_json({"id": f.id, "title": f.title, "url": f.url, "site_url": f.site_url, "tags": f.tags,
@@ -114,14 +116,14 @@ def _feed_list(args) -> int:
             counts = f"{f.unread}/{f.total}"
             # the name in 40 cells, cut with "…" (it was cut at 40 characters with none, and a wide one overflowed)
             link = echoed(visible(f.url), url) if url else visible(f.url)  # (cut in its middle: host and file kept)
-            out(f"{f.id:>4}  {fit(one_line(f.name), title)}  {counts:12}  {fit(status, 12)}  "
+            out(f"{f.id:>4}  {fit(one_line(f.name), title)}  {counts:15}  {fit(status, 12)}  "
                 f"{local_time(f.last_refresh) if f.last_refresh else '-':{when}}  {link}")
     if not feeds and not args.json:
         print("no feeds (add one with: newsreader feed add URL)", file=sys.stderr)
     return 0
 
 
-FEED_FIXED_CELLS = 4 + 2 + 2 + 12 + 2 + 12 + 2 + 16 + 2  # a feed row's id, counts, status, time and the spaces
+FEED_FIXED_CELLS = 4 + 2 + 2 + 15 + 2 + 12 + 2 + 16 + 2  # a feed row's id, counts, status, time and the spaces
 
 
 def _feed_cells(columns: int) -> tuple[int, int]:
@@ -221,10 +223,11 @@ def cmd_refresh(args) -> int:
         raise CliError("--jobs must be 1 or more")
     lib = open_library(args)
     bar = sys.stderr.isatty() and not args.json
-    totals = {"new": 0, "updated": 0, "error": 0, "waiting": 0}
+    totals = {"new": 0, "known": 0, "updated": 0, "error": 0, "waiting": 0}
 
     def on_result(r, done: int, total: int) -> None:
         totals["new"] += r.new
+        totals["known"] += r.known
         totals["updated"] += r.updated
         totals["error"] += r.status == "error"
         totals["waiting"] += r.skipped is not None
@@ -240,8 +243,8 @@ def cmd_refresh(args) -> int:
         elif r.skipped:
             print(f"wait   #{r.feed_id or '-'}  {cut_outlet(r.title) or visible(r.feed)}: not fetched: {clean(r.skipped)}",
                   file=sys.stderr)
-        elif r.new or r.updated:
-            print(clean(f"ok     #{r.feed_id}  {cut_outlet(r.title)}: {r.new} new, {r.updated} updated"))
+        elif r.new or r.updated or r.known:
+            print(clean(f"ok     #{r.feed_id}  {cut_outlet(r.title)}: {r.new} new{_held(r.known)}, {r.updated} updated"))
             sys.stdout.flush()
         if bar:
             width = 30
@@ -264,9 +267,15 @@ def cmd_refresh(args) -> int:
         print("no feeds to refresh (add one with: newsreader feed add URL)", file=sys.stderr)
     elif not args.json:
         waiting = f", {totals['waiting']} waiting (not fetched)" if totals["waiting"] else ""
-        print(f"refreshed {plural(len(results), 'feed')}: {totals['new']} new, {totals['updated']} updated, "
-              f"{totals['error']} failed{waiting}", file=sys.stderr)
+        print(f"refreshed {plural(len(results), 'feed')}: {totals['new']} new{_held(totals['known'])}, "
+              f"{totals['updated']} updated, {totals['error']} failed{waiting}", file=sys.stderr)
     return 1 if totals["error"] else 0
+
+
+def _held(known: int) -> str:
+    """", 1 already in the library": new items of a feed whose text the library held (not new articles, but the
+    feed's now: `feed list` counts them), said only when there are some."""
+    return f", {known} already in the library" if known else ""
 
 
 # -- watch -----------------------------------------------------------------------------------------

@@ -178,3 +178,33 @@ def test_nothing_to_refresh_or_scan_says_how_to_add_some(lib_path):
         r = run(*args)
         assert r.returncode == 0 and r.stdout == "", args
         assert r.stderr.strip() == "no watched folders (add one with: newsreader watch add DIR)", (args, r.stderr)
+
+
+def test_a_feed_item_the_library_already_holds_is_counted_where_feed_list_counts_it(lib_path, site, tmp_path):
+    """An item whose text the library held (an article `add` stored) is the feed's too: `feed list` counted it (1/1)
+    where `feed add` said "0 items" and `refresh` "0 new". Both now say it: "1 item, 1 already in the library"."""
+    from feedserver import body_text
+
+    held, later = body_text(11), body_text(12)
+    for name, text in (("held.txt", held), ("later.txt", later)):
+        (tmp_path / name).write_text(f"Quay story {name}\n\n{text}\n", encoding="utf-8")
+    assert run("add", str(tmp_path / "held.txt")).returncode == 0
+    site.feed("/q.xml", rss([{"title": "Quay news", "guid": "q-1", "body": held}], title="Quay Post"))
+    r = run("feed", "add", site.url("/q.xml"), "--timeout", "3")
+    assert r.returncode == 0 and "Quay Post  1 item, 1 already in the library  (" in r.stdout, r.stdout
+    listed = json.loads(run("feed", "list", "--json").stdout)
+    assert (listed["unread"], listed["total"]) == (1, 1)
+    assert " 1/1 " in run("feed", "list").stdout
+
+    assert run("add", str(tmp_path / "later.txt")).returncode == 0
+    site.feed("/q.xml", rss([{"title": "Quay news", "guid": "q-1", "body": held},
+                             {"title": "Quay later", "guid": "q-2", "body": later},
+                             {"title": "Quay new", "guid": "q-3"}], title="Quay Post"))
+    r = run("refresh", "--timeout", "3")
+    assert "Quay Post: 1 new, 1 already in the library, 0 updated" in r.stdout, r
+    assert r.stderr.splitlines()[-1] == "refreshed 1 feed: 1 new, 1 already in the library, 0 updated, 0 failed"
+    listed = json.loads(run("feed", "list", "--json").stdout)
+    assert (listed["unread"], listed["total"]) == (3, 3)  # 1 + 1 new + 1 already in the library
+    site.feed("/q.xml", rss([{"title": "Quay newest", "guid": "q-4"}], title="Quay Post"))
+    line = json.loads(run("refresh", "--json", "--timeout", "3").stdout)
+    assert (line["new"], line["known"]) == (1, 0)

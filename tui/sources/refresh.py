@@ -45,6 +45,9 @@ class FeedResult:
     new: int = 0
     updated: int = 0
     error: str | None = None
+    # New items whose text the library already held (an article `add` stored, another feed's): not new articles,
+    # but this feed's now, counted in its unread and total (`feed list`, the app's feeds list)
+    known: int = 0
     feed_id: int | None = None
     title: str = ""
     # Why the feed was not fetched at all this time (backing off after failures, or the server's
@@ -59,7 +62,8 @@ class FeedResult:
     def to_json(self) -> dict:
         """The fields of one `refresh --json` line."""
         return {"feed": self.feed, "id": self.feed_id, "title": self.title, "status": self.status,
-                "new": self.new, "updated": self.updated, "error": self.error, "skipped": self.skipped}
+                "new": self.new, "known": self.known, "updated": self.updated, "error": self.error,
+                "skipped": self.skipped}
 
 
 @dataclass
@@ -197,10 +201,12 @@ def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: 
         _complete(fetcher, parsed, set(), full_text)
     feed_id, _created = add_feed(lib, feed_url, title or parsed.title, tags=tags, full_text=full_text,
                                  site_url=parsed.site_url)
-    new, updated = store_entries(lib, feed_id, parsed.entries, etag=resp.headers.get("etag"),
+    known: list[int] = []
+    new, updated = store_entries(lib, feed_id, parsed.entries, known, etag=resp.headers.get("etag"),
                                  last_modified=resp.headers.get("last-modified"), last_refresh=now_iso(),
                                  last_status="ok")
-    return FeedResult(feed_url, "ok", new=new, updated=updated, feed_id=feed_id, title=title or parsed.title)
+    return FeedResult(feed_url, "ok", new=new, updated=updated, feed_id=feed_id, title=title or parsed.title,
+                      known=known[0])
 
 
 def _announced_feed(fetcher: Fetcher, page):
@@ -323,8 +329,10 @@ def _save_many(lib, batch: list[tuple[Feed, _Fetched]]) -> list[FeedResult]:
         if job is not None:
             jobs.append((result, job))
     if jobs:
-        for (result, _job), (new, updated) in zip(jobs, store_feeds(lib, [job for _, job in jobs])):
-            result.new, result.updated = new, updated
+        known: list[int] = []
+        stored = store_feeds(lib, [job for _, job in jobs], known)
+        for (result, _job), (new, updated), held in zip(jobs, stored, known):
+            result.new, result.updated, result.known = new, updated, held
     return results
 
 

@@ -264,34 +264,44 @@ def _match(db, feed_id: int, guid: str | None, link: str | None, entry_hash: str
                       (feed_id, entry_hash)).fetchone()
 
 
-def store_entries(lib: Library, feed_id: int, entries: list[Entry], **feed_fields) -> tuple[int, int]:
-    """Store a fetched feed's entries and its new state in ONE transaction; returns (new, updated).
+def store_entries(lib: Library, feed_id: int, entries: list[Entry], known: list[int] | None = None,
+                  **feed_fields) -> tuple[int, int]:
+    """Store a fetched feed's entries and its new state in ONE transaction; returns (new, updated). `known`, when
+    given, gets the number of new items whose text the library already held (see `store_feeds`).
 
     A kill at any moment leaves the feed either as before or fully refreshed (SQLite WAL).
     """
-    return store_feeds(lib, [(feed_id, entries, feed_fields)])[0]
+    return store_feeds(lib, [(feed_id, entries, feed_fields)], known)[0]
 
 
-def store_feeds(lib: Library, feeds: list[tuple[int, list[Entry], dict]]) -> list[tuple[int, int]]:
+def store_feeds(lib: Library, feeds: list[tuple[int, list[Entry], dict]],
+                known: list[int] | None = None) -> list[tuple[int, int]]:
     """Store several fetched feeds (feed id, entries, new column values of the feed) in ONE transaction;
     returns (new, updated) for each. A refresh whose writer fell behind stores every feed fetched meanwhile
     at once: a transaction's commit and its full-text segment cost about as much as 25 items (refresh.py).
     A kill at any moment leaves each feed either as before or fully refreshed (SQLite WAL).
+    `known`, when given, gets for each feed the number of its new items whose text the library already held (an
+    article `add` stored, another feed's): not new to the library, but the feed's now, counted in its unread and
+    total (`list_feeds`) — a refresh said "0 new" beside a feed list of "1/1".
     """
     now = now_iso()
     out = []
     try:
         with lib.transaction(index_later=True) as db:
             for feed_id, entries, feed_fields in feeds:
-                out.append(_store(db, feed_id, entries, now, feed_fields))
+                new, updated, held = _store(db, feed_id, entries, now, feed_fields)
+                out.append((new, updated))
+                if known is not None:
+                    known.append(held)
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
     return out
 
 
-def _store(db, feed_id: int, entries: list[Entry], now: str, feed_fields: dict) -> tuple[int, int]:
-    """One feed's entries and state, inside the caller's transaction: (new, updated)."""
-    new = updated = 0
+def _store(db, feed_id: int, entries: list[Entry], now: str, feed_fields: dict) -> tuple[int, int, int]:
+    """One feed's entries and state, inside the caller's transaction: (new, updated, new items whose text the
+    library already held)."""
+    new = updated = held = 0
     for e in entries:
         found = _match(db, feed_id, e.guid, e.link, e.entry_hash)
         if found is None:
@@ -299,6 +309,7 @@ def _store(db, feed_id: int, entries: list[Entry], now: str, feed_fields: dict) 
             db.execute("INSERT INTO feed_items (feed_id, guid, link, entry_hash, article_id, seen_at)"
                        " VALUES (?,?,?,?,?,?)", (feed_id, e.guid, e.link, e.entry_hash, article_id, now))
             new += int(added)
+            held += int(not added)
             continue
         item_id, old_hash, article_id = found
         if old_hash == e.entry_hash:
@@ -310,7 +321,7 @@ def _store(db, feed_id: int, entries: list[Entry], now: str, feed_fields: dict) 
     if feed_fields:
         sets = ", ".join(f"{k} = ?" for k in feed_fields)
         db.execute(f"UPDATE feeds SET {sets} WHERE id = ?", (*feed_fields.values(), feed_id))
-    return new, updated
+    return new, updated, held
 
 
 def _words_hash_folds(a: Article) -> tuple[int, str, int]:
