@@ -20,10 +20,20 @@ PROG = "newsreader"
 METHOD_NAMES = ["news", "lead", "lexrank", "textrank", "lsa", "luhn", "kl", "sumbasic", "edmundson", "reduction"]
 
 
+def _number(text: str, kind=int):
+    """`text` as a number, or argparse's one-line reason: "invalid _count value: 'x'" named our function."""
+    import argparse
+
+    try:
+        return kind(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a {'whole ' if kind is int else ''}number") from None
+
+
 def _positive_int(text: str) -> int:
     import argparse
 
-    value = int(text)
+    value = _number(text)
     if value < 1:
         raise argparse.ArgumentTypeError("must be 1 or more")
     return value
@@ -33,7 +43,7 @@ def _count(text: str) -> int:
     """A count where 0 means "no limit" / "the default": `--limit`, `--jobs` (-5 listed every row, silently)."""
     import argparse
 
-    value = int(text)
+    value = _number(text)
     if value < 0:
         raise argparse.ArgumentTypeError("must be 0 or more (0: the default)")
     return value
@@ -44,7 +54,7 @@ def _seconds(text: str) -> float:
     import argparse
     import math
 
-    value = float(text)
+    value = _number(text, float)
     if not (value > 0 and math.isfinite(value)):
         raise argparse.ArgumentTypeError("must be a number of seconds more than 0")
     return value
@@ -53,7 +63,7 @@ def _seconds(text: str) -> float:
 def _ratio(text: str) -> float:
     import argparse
 
-    value = float(text)
+    value = _number(text, float)
     if not 0 < value <= 1:
         raise argparse.ArgumentTypeError("must be between 0 and 1 (e.g. 0.2)")
     return value
@@ -103,6 +113,11 @@ class CliError(Exception):
     """A failure to report in one line (exit code 1)."""
 
 
+class UsageError(CliError):
+    """A command given too little to go on (`summary` with no ID, PATH or --batch): one line naming the command's
+    --help, exit code 2, as argparse's own usage errors."""
+
+
 ERROR_CELLS = 300  # an error line at most (what the user typed is echoed in it: a path, a name, an argument)
 
 
@@ -126,7 +141,8 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     a = sub.add_parser("add", help="import files, folders, feeds or stdin ('-')")
-    a.add_argument("paths", nargs="+", metavar="PATH")
+    a.add_argument("paths", nargs="+", metavar="PATH",
+                   help="a .txt/.md/.html file, an RSS/Atom feed file, a folder (all it holds), a URL, or - for stdin")
     a.add_argument("--dry-run", action="store_true", help="parse only, store nothing")
     a.add_argument("--json", action="store_true", help="one JSON object per article")
     a.add_argument("--force", action="store_true", help="import files that do not read as prose (word lists, config files)")
@@ -135,17 +151,18 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
     ls.add_argument("--search", "-s", metavar="Q", default="", help="full-text search (ranked)")
     ls.add_argument("--entity", metavar="NAME", default="", help="only articles that mention this entity")
     ls.add_argument("--limit", type=_count, default=0, metavar="N", help="at most N rows (default: all)")
-    ls.add_argument("--json", action="store_true")
+    ls.add_argument("--json", action="store_true", help="one JSON object a row (with its twins and outlets)")
 
     sh = sub.add_parser("show", help="print one article")
-    sh.add_argument("id", type=_id)
-    sh.add_argument("--json", action="store_true")
+    sh.add_argument("id", type=_id, help="the article's id, as `list` shows it")
+    sh.add_argument("--json", action="store_true", help="the article as one JSON object")
 
     rm = sub.add_parser("remove", help="delete one article")
-    rm.add_argument("id", type=_id)
+    rm.add_argument("id", type=_id, help="the article's id, as `list` shows it")
 
     ex = sub.add_parser("export", help="write the whole library to stdout, newest first")
-    ex.add_argument("--format", choices=["md", "json"], default="md")
+    ex.add_argument("--format", choices=["md", "json"], default="md",
+                    help="md (default): Markdown; json: one object a line, what `add` takes back")
 
     dr = sub.add_parser("doctor", help="library path, counts, NLP backends and clipboard methods")
     dr.add_argument("--repair", action="store_true",
@@ -160,9 +177,10 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
 
     for name, what in (("summary", "extractive summary"), ("entities", "named entities"), ("quotes", "key quotes with speakers")):
         c = sub.add_parser(name, help=f"{what} of a stored article (ID) or a file (PATH)")
-        c.add_argument("target", nargs="?", metavar="ID|PATH", type=_id_or_path)
+        c.add_argument("target", nargs="?", metavar="ID|PATH", type=_id_or_path,
+                       help="a stored article's id (as `list` shows it) or a file's path, - for stdin")
         c.add_argument("--batch", metavar="FILE.jsonl", help='JSONL lines {"id","text"[,"title"][,"budget_sentences"]}')
-        c.add_argument("--format", choices=["text", "md", "json"], default="text")
+        c.add_argument("--format", choices=["text", "md", "json"], default="text", help="text (default), md or json")
         if name == "quotes":
             c.add_argument("--max-chars", type=_positive_int, metavar="N",
                            help="trim each quote to about N characters (default: whole, as in the app)")
@@ -252,7 +270,12 @@ def main(argv: list[str] | None = None) -> int:
     args = _bare_tui_args(sys.argv[1:] if argv is None else list(argv))
     if args is None:
         argv = sys.argv[1:] if argv is None else list(argv)
-        args = build_parser(stories=_needs_stories(argv)).parse_args(_text_values(argv))
+        parser = build_parser(stories=_needs_stories(argv))
+        args, extra = parser.parse_known_args(_text_values(argv))
+        if extra:  # named by the command's own parser: `list --bogus` pointed at `newsreader --help`
+            _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(extra)}")
+        if args.db == "":  # `--db ""` (an unset variable) opened the default library
+            parser.error("argument --db: needs a library file's path")
         for name in ("search", "entity"):
             # argparse drops a value's "--" (`--search=--`) and gives an empty list: the text typed was "--" (the
             # command failed with "AttributeError: 'list' object has no attribute 'strip'")
@@ -264,6 +287,12 @@ def main(argv: list[str] | None = None) -> int:
         from tui import commands
 
         return getattr(commands, "cmd_" + args.command)(args)
+    except UsageError as exc:
+        from tui.cells import echoed
+
+        name = f"{PROG} {args.command}"
+        print(f"{name}: error: {echoed(str(exc), ERROR_CELLS)} (see `{name} --help`)", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
@@ -282,6 +311,19 @@ def main(argv: list[str] | None = None) -> int:
         # one line, a 100 KB argument echoed in it cut in the middle ("no entity named 'qqq…qqq'")
         print(f"{PROG}: error: {echoed(_one_line(exc, args), ERROR_CELLS)}", file=sys.stderr)
         return 1
+
+
+def _command_parser(parser, args):
+    """The parser of the (sub)command `args` ran: `feed list` -> the parser of `newsreader feed list`."""
+    import argparse
+
+    found = parser
+    while True:
+        action = next((a for a in found._actions if isinstance(a, argparse._SubParsersAction)), None)
+        chosen = getattr(args, action.dest, None) if action is not None else None
+        if chosen is None or chosen not in action.choices:
+            return found
+        found = action.choices[chosen]
 
 
 def _one_line(exc: BaseException, args=None) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tui.cells import (HEADER_TITLE_CELLS, TITLE_CELLS, clip, cut, cut_outlet, echoed, cut_title, fit, fit_source,
                        one_line, plural, source_and_byline)
-from tui.cli import CliError
+from tui.cli import CliError, UsageError
 from tui.feed_cli import cmd_feed, cmd_refresh, cmd_watch  # noqa: F401 (feed, refresh, watch subcommands)
 from tui.textsafe import clean, json_safe, visible
 
@@ -401,7 +401,9 @@ def cmd_remove(args) -> int:
 def cmd_export(args) -> int:
     lib = open_library(args)
     problems: list[tuple[int, str]] = []
+    exported = 0
     for a in lib.iter_articles(problems=problems, newest_first=True):  # the list's order
+        exported += 1
         if args.format == "json":
             out_json(_article_dict(a))
         else:
@@ -416,6 +418,8 @@ def cmd_export(args) -> int:
         print(f"skipped article #{ident}: {clean(reason)}", file=sys.stderr)
     if problems:
         print(f"exported all but {plural(len(problems), 'article')}", file=sys.stderr)
+    elif not exported:  # it printed nothing at all, as if it had failed quietly (`list` says "no articles")
+        print("no articles to export: the library is empty", file=sys.stderr)
     return 0
 
 
@@ -494,7 +498,7 @@ def _engine_command(args, what: str) -> int:
     if args.batch:
         return report.run_batch(args, what)
     if not args.target:
-        raise CliError(f"{what} needs an article ID, a file PATH, or --batch FILE.jsonl")
+        raise UsageError(f"{what} needs an article ID, a file PATH (- for stdin), or --batch FILE.jsonl")
     article = _load_target(args, prose=what == "summary")
     if getattr(args, "quotes", False):
         report.print_card(args, article)

@@ -11,19 +11,19 @@ def add_parsers(sub, positive_int, story_id=int) -> None:
     st.add_argument("--rebuild", action="store_true", help="regroup the whole library from scratch")
 
     one = sub.add_parser("story", help="a story's summary across its outlets, quotes by speaker, entities")
-    one.add_argument("id", type=story_id)
+    one.add_argument("id", type=story_id, help="the story's id, as `stories` shows it")
     length = one.add_mutually_exclusive_group()
     length.add_argument("--sentences", "-n", type=positive_int, help="number of sentences (default 5)")
     length.add_argument("--words", type=positive_int, help="about this many words")
-    one.add_argument("--format", choices=["text", "md", "json"], default="text")
+    one.add_argument("--format", choices=["text", "md", "json"], default="text", help="text (default), md or json")
 
     w = sub.add_parser("who", help="one person (or other entity) across the library: articles, company, quotes")
-    w.add_argument("name", metavar="NAME")
-    w.add_argument("--json", action="store_true")
+    w.add_argument("name", metavar="NAME", help='a name, whole or its last word ("Silva" finds "Maria Silva")')
+    w.add_argument("--json", action="store_true", help="the page as one JSON object")
 
     b = sub.add_parser("brief", help="the unread stories since a time, ranked, two or three sentences each")
     b.add_argument("--since", metavar="WHEN", help="2026-01-14, today, yesterday, 24h, 3d, 2w (default: everything unread)")
-    b.add_argument("--format", choices=["text", "md"], default="text")
+    b.add_argument("--format", choices=["text", "md"], default="text", help="text (default) or md")
     b.add_argument("--limit", type=positive_int, default=10, help="at most N stories (default 10)")
     b.add_argument("--sentences", "-n", type=positive_int, default=3,
                    help="sentences a story (default 3; the briefing screen's + / - change it)")

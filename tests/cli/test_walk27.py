@@ -1,0 +1,78 @@
+"""What a demanding user met walking the command line (cli27): every option and argument in `--help` says what it
+is, a usage error names the command whose help has the answer, a number that is no number names no function of ours,
+`summary` given nothing to read is a usage error (exit 2), `--db ""` does not open the default library, an empty
+library's `export` says why it printed nothing, and a few bytes of binary on stdin are called binary."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+
+import pytest
+
+from tui.cli import build_parser, main
+
+
+def _parsers(parser, name="newsreader"):
+    yield name, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub_name, sub in action.choices.items():
+                yield from _parsers(sub, f"{name} {sub_name}")
+
+
+def test_every_argument_in_help_says_what_it_is():
+    """`show --help` listed "id" and "--json" with no word about either (also remove, who, story, feed list ...)."""
+    bare = [f"{name} {action.option_strings[0] if action.option_strings else action.metavar or action.dest}"
+            for name, parser in _parsers(build_parser())
+            for action in parser._actions
+            if not isinstance(action, (argparse._HelpAction, argparse._SubParsersAction)) and not action.help]
+    assert bare == [], bare
+
+
+@pytest.mark.parametrize("args, line", [
+    (["list", "--bogus"], "newsreader list: error: unrecognized arguments: --bogus (see `newsreader list --help`)"),
+    (["feed", "list", "--bogus"],
+     "newsreader feed list: error: unrecognized arguments: --bogus (see `newsreader feed list --help`)"),
+    (["show", "1", "2"], "newsreader show: error: unrecognized arguments: 2 (see `newsreader show --help`)"),
+    (["list", "--limit", "x"], "newsreader list: error: argument --limit: 'x' is not a whole number (see `newsreader "
+                               "list --help`)"),
+    (["summary", "1", "--ratio", "x"], "newsreader summary: error: argument --ratio: 'x' is not a number (see "
+                                       "`newsreader summary --help`)"),
+    (["--db", "", "list"], "newsreader: error: argument --db: needs a library file's path (see `newsreader --help`)"),
+])
+def test_usage_errors_name_the_command_and_no_function(lib_path, capsys, args, line):
+    """`list --bogus` pointed at `newsreader --help`, `list --limit x` said "invalid _count value: 'x'", and
+    `--db ""` (an unset variable) listed the default library."""
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == line + "\n"
+
+
+@pytest.mark.parametrize("command", ["summary", "entities", "quotes"])
+def test_an_engine_command_with_nothing_to_read_is_a_usage_error(lib_path, capsys, command):
+    assert main([command]) == 2
+    assert capsys.readouterr().err == (
+        f"newsreader {command}: error: {command} needs an article ID, a file PATH (- for stdin), or --batch "
+        f"FILE.jsonl (see `newsreader {command} --help`)\n")
+
+
+def test_an_empty_librarys_export_says_why_it_printed_nothing(lib, capsys):
+    for fmt in ("md", "json"):
+        assert main(["export", "--format", fmt]) == 0
+        captured = capsys.readouterr()
+        assert captured.out == "" and captured.err == "no articles to export: the library is empty\n"
+
+
+def test_a_few_bytes_of_binary_on_stdin_are_binary(lib, capsys, monkeypatch):
+    """Nine bytes with NULs on stdin said "-: no article text found (title only)" (the binary checks wanted more
+    than 8 control bytes, whatever the length)."""
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"\x00\x01\x02abc\x00\x00zz")))
+    assert main(["summary", "-"]) == 1
+    assert capsys.readouterr().err == "newsreader: error: -: binary file (binary data)\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(
+        b"Ferry\n\nThe boat\tsails at noon today, the harbour board said on Tuesday.\n")))
+    assert main(["summary", "-"]) == 0  # a tab is text
+    assert "sails at noon" in capsys.readouterr().out
