@@ -101,37 +101,40 @@ def _feed_list(args) -> int:
     lib = open_library(args)
     feeds = list_feeds(lib)
     lib.close()
-    # On a terminal each row fits its width, the title and the URL cut with "…" (every row wrapped at 80 columns);
-    # into a pipe or a file, rows stay whole as before.
+    # On a terminal each row fits its width: the status and time columns as wide as what they hold, the title and the
+    # URL sharing the rest, cut with "…" (every row wrapped at 80 columns); into a pipe or a file, rows stay whole.
     columns = terminal_columns()
-    when, title, url = (16, *_feed_cells(columns)) if columns else (20, 40, 0)
+    rows = [(f, f.last_status or "never", f"{f.unread}/{f.total}",
+             local_time(f.last_refresh) if f.last_refresh else "-") for f in feeds]
+    if columns:
+        status = max([len("status"), *(width(r[1]) for r in rows)])
+        when = max([len("last refresh"), *(width(r[3]) for r in rows)])
+        title, url = _feed_cells(columns, 4 + 2 + 2 + 15 + 2 + status + 2 + when + 2)
+    else:
+        status, when, title, url = 12, 20, 40, 0
     if feeds and not args.json:
-        out(f"{'id':>4}  {'title':{title}}  {'unread/articles':15}  {'status':12}  {'last refresh':{when}}  url")
-    for f in feeds:
+        out(f"{'id':>4}  {'title':{title}}  {'unread/articles':15}  {'status':{status}}  {'last refresh':{when}}  url")
+    for f, state, counts, refreshed in rows:
         if args.json:
             out_json({"id": f.id, "title": f.title, "url": f.url, "site_url": f.site_url, "tags": f.tags,
                       "full_text": f.full_text, "last_refresh": f.last_refresh, "last_status": f.last_status,
                       "last_error": f.last_error, "unread": f.unread, "total": f.total})
         else:
-            status = f.last_status or "never"
-            counts = f"{f.unread}/{f.total}"
-            # the name in 40 cells, cut with "…" (it was cut at 40 characters with none, and a wide one overflowed)
+            # the name cut with "…" (it was cut at 40 characters with none, and a wide one overflowed)
             link = echoed(visible(f.url), url) if url else visible(f.url)  # (cut in its middle: host and file kept)
-            out(f"{f.id:>4}  {fit(one_line(f.name), title)}  {counts:15}  {fit(status, 12)}  "
-                f"{local_time(f.last_refresh) if f.last_refresh else '-':{when}}  {link}")
+            out(f"{f.id:>4}  {fit(one_line(f.name), title)}  {counts:15}  {fit(state, status)}  "
+                f"{fit(refreshed, when)}  {link}")
     if not feeds and not args.json:
         print("no feeds (add one with: newsreader feed add URL)", file=sys.stderr)
     return 0
 
 
-FEED_FIXED_CELLS = 4 + 2 + 2 + 15 + 2 + 12 + 2 + 16 + 2  # a feed row's id, counts, status, time and the spaces
-
-
-def _feed_cells(columns: int) -> tuple[int, int]:
-    """(title, URL) cells of a `feed list` row on a terminal `columns` wide: what the other columns leave, shared,
-    the title at most 40 and at least 10, the URL at least 12 (a row wider than a very narrow terminal still wraps)."""
-    room = max(22, columns - FEED_FIXED_CELLS)
-    title = min(40, max(10, room // 2))
+def _feed_cells(columns: int, fixed: int) -> tuple[int, int]:
+    """(title, URL) cells of a `feed list` row on a terminal `columns` wide, after `fixed` cells of the other columns:
+    the title three fifths of the rest, at most 40 and at least 10, the URL the rest, at least 12 (a row wider than a
+    very narrow terminal still wraps)."""
+    room = max(22, columns - fixed)
+    title = min(40, max(10, room * 3 // 5))
     return title, max(12, room - title)
 
 
