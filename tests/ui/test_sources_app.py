@@ -266,3 +266,28 @@ async def test_R_with_no_feed_says_how_to_subscribe_in_the_app(library, make_app
         await settle(pilot)
         await settle(pilot)
         assert [str(n.message) for n in app._notifications].count(said[-1]) == 1, list(app._notifications)
+
+
+async def test_a_folder_scan_nobody_asked_for_is_titled_by_its_folders(library, make_app, tmp_path, monkeypatch):
+    """A file the timer's folder scan skipped (one word: no article) was toasted under the title "Refresh" though the
+    reader had refreshed nothing (walk27); a scan of the watched folders alone says "Watched folders"."""
+    from tui.app.parts import sources
+    from tui.store.watch import add_watch
+
+    monkeypatch.setattr(sources, "START_DELAY", 0.05)
+    monkeypatch.setattr(sources, "SCAN_EVERY", 0.3)
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "tiny.txt").write_text("x")
+    path, _ = library
+    with Library(path) as lib:
+        add_watch(lib, str(folder))
+    app = make_app(path)
+    app.sources = True  # the tests' environment turns the timers off
+    titled: list[tuple[str, str]] = []
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **kw: (titled.append((kw.get("title", ""), message)),
+                                                              notify(message, **kw)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: any("tiny.txt" in message for _t, message in titled), lambda: titled)
+        assert [t for t, message in titled if "tiny.txt" in message] == ["Watched folders"], titled

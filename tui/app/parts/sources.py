@@ -250,7 +250,7 @@ class SourcesRefresh:
             lines.append(f"✗ {type(exc).__name__}: {visible(str(exc).splitlines()[0] if str(exc) else '')}")
         if not loud and not added and not any(line.startswith("✗") for line in lines):
             head, lines = [], []
-        deliver(self.host, self._finished, added, head + lines, loud, settled)
+        deliver(self.host, self._finished, added, head + lines, loud, settled, fetch)
 
     def _aside(self, lib, settle: bool) -> bool:
         """Whether the stories are grouped in a child process, not here: one started for a backlog still runs (it
@@ -391,12 +391,13 @@ class SourcesRefresh:
         """New articles are stored: show them (the list re-runs its view)."""
         self.done(1, [], "")
 
-    def _finished(self, added: int, lines: list[str], loud: bool, settled: int = 0) -> None:
+    def _finished(self, added: int, lines: list[str], loud: bool, settled: int = 0, fetched: bool = True) -> None:
         self._stop = None
         if self.progress:  # a quiet folder scan changes nothing on screen
             self.progress = ""
             self.progress_changed()
-        self.done(added, lines, "Refresh")
+        # a scan of the folders alone, nobody having pressed R, was toasted as a "Refresh"
+        self.done(added, lines, "Refresh" if loud or fetched else "Watched folders")
         if settled and self.settled is not None:
             self.settled()
         if self._queued is not None:
