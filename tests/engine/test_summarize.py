@@ -423,6 +423,48 @@ def test_a_short_item_keeps_its_lead_and_no_pronoun_quote(text, title):
 
 
 
+# A quotation only a pronoun attributes comes into a summary with the sentence before it that says who is speaking:
+# four of a short item's five sentences held "she said" without the officer's sentence, and four of a longer
+# page's ended on "he added" with nobody before it.
+GRAIN_STORE = ("Firefighters in Dunmore rescued six workers from a burning grain store on Tuesday night, the county fire "
+               "service said. Station officer Aileen Marsh led the crew that reached the upper floor through a side door "
+               "after the stairs gave way. “We had about four minutes before the roof went, and every one of those "
+               "minutes counted,” she said. The store, owned by a farming cooperative, held 300 tonnes of barley that "
+               "had been harvested only a week earlier. An investigation into the cause of the fire has begun, and the "
+               "cooperative said it would rebuild by the spring.")
+
+CHANNEL = "\n\n".join([
+    "The port authority in Kellhaven approved a plan on Monday to deepen the harbour channel so that larger cargo ships "
+    "can dock there from next year.",
+    "The work will cost about 40 million euros and take eighteen months, according to the authority's board papers.",
+    "Dredging crews will remove roughly two million cubic metres of silt from the channel and the outer basin.",
+    "Fishing crews have asked for guarantees that their moorings in the inner basin will not be moved during the "
+    "dredging.",
+    "The authority said it would publish a timetable for the work in the autumn.",
+    "Environmental groups said they would study the plan for its effect on the seagrass beds near the river mouth.",
+    "Tomas Ferrant spoke to the board last.",
+    "“A deeper harbour channel means larger cargo ships, and larger cargo ships mean work for Kellhaven's port and its "
+    "crews for years,” he added.",
+    "The town council is expected to vote on road improvements near the quay next month.",
+])
+
+
+@pytest.mark.parametrize("text, title, count", [
+    (GRAIN_STORE, "Six rescued from Dunmore grain store fire", 4),
+    (CHANNEL, "Kellhaven harbour channel to be deepened for larger cargo ships", 4),
+])
+def test_a_pronoun_quote_comes_with_the_sentence_before_it(text, title, count):
+    from tui.engine.summarize.news import pronoun_quote
+
+    summary = summarize(text, sentences=count, title=title)
+    picked = [s.index for s in summary.sentences]
+    assert len(picked) == count
+    for s in summary.sentences:
+        if pronoun_quote(s.text):
+            assert s.index - 1 in picked, (picked, s.text)
+    check_valid(summary, text)
+
+
 @pytest.mark.parametrize("text, expected", [
     ("“We were lucky the water was calm by then,” he said.", True),
     ('"It was over in a minute," said she.', True),
