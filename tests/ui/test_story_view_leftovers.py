@@ -86,46 +86,6 @@ async def test_a_story_read_ahead_or_within_the_wait_shows_its_summary_in_its_fi
         assert type(app.screen).__name__ == "StoryScreen" and app.screen.summary is not None
 
 
-async def test_a_story_bigger_than_the_read_ahead_limit_is_read_only_when_opened(stories, make_app, monkeypatch):
-    """Reading a story of hundreds of articles ahead costs seconds of CPU beside the keys that move on through
-    the list (the bench's stories of 1,000 articles made j/k slower): only stories up to READ_AHEAD_MAX are."""
-    from tui.app.screens import story as story_view
-    from tui.stories.story_memo import forget_kept, kept_story_summary
-
-    path, _ = stories
-    app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        main = app.screen
-        await pilot.press("v")
-        await settle(pilot)
-        looked: list[int] = []  # the story under the cursor each time the read-ahead's rest timer went off
-        set_timer = main.set_timer
-
-        def counted(delay, callback, *args, **kwargs):
-            if getattr(callback, "__qualname__", "").startswith("read_ahead."):
-                start = callback
-
-                def callback():
-                    start()
-                    looked.append(main.articles.current.id)
-            return set_timer(delay, callback, *args, **kwargs)
-
-        monkeypatch.setattr(main, "set_timer", counted)
-        first = main.articles.source.row(0).id
-        for attempt, (limit, kept) in enumerate(((2, False), (3, True)), 1):  # the harbour story has three articles
-            # no read-ahead still running: one started by an earlier rest (j's story, under load) is busy, and the
-            # next rest's read would then skip its story whatever the limit
-            await settle(pilot)
-            forget_kept()
-            monkeypatch.setattr(story_view, "READ_AHEAD_MAX", limit)
-            story_view.read_ahead(main, first)  # the cursor rests on the first story (what moving back to it does)
-            # until the read-ahead has looked at it (a count of its looks, not a fixed 0.4 s)
-            await wait_until(pilot, lambda: looked.count(first) >= attempt, lambda: f"looked at {looked}")
-            await settle(pilot)
-            assert main.articles.current.size == 3
-            assert (kept_story_summary(main.lib, main.articles.current.id) is not None) is kept
-
-
 async def test_back_from_the_story_view_after_a_theme_change_shows_the_new_theme(stories, make_app):
     """esc from the story view skips restyling the whole main screen when nothing changed meanwhile; after a
     theme change on the story view the main screen has the new theme's colours."""

@@ -51,47 +51,90 @@ def read_story(lib, story_id: int, sentences: int | None, analyse: bool):
 
 LONGEST = 40  # summary sentences at most (`+`)
 STORY_REST = 0.05  # seconds the cursor rests on a story before its summary is read ahead
-READ_AHEAD_MAX = 60  # articles: a bigger story is not read ahead (seconds of CPU beside the keys moving on)
 
 
 def read_ahead(main, story_id: int) -> None:
     """The cursor rests on a story in the stories list: read its summary in a worker thread (kept by
     story_memo while the story is unchanged), so `enter` shows it in the story view's first frame. Waits
-    STORY_REST first (moving on through the list reads nothing); one read at a time; a story of more than
-    READ_AHEAD_MAX articles is read when it is opened."""
+    STORY_REST first (moving on through the list reads nothing); one read at a time. A story of any size is: a
+    big one is summarised from at most 60 of its articles (tui/stories/articles.py CAP), so its read costs what a
+    story of 60 does (bigger ones were left to the opening while a summary read every article)."""
     def start() -> None:
         row = main.articles.current if main.listing.stories else None
-        if row is None or row.id != story_id or main.app.screen is not main or row.size > READ_AHEAD_MAX:
-            return  # moved on, the story is open already, or it is too big to read on the side
+        if row is None or row.id != story_id or main.app.screen is not main:
+            return  # moved on, or the story is open already
         if any(w.group == "story-ahead" and not w.is_finished for w in main.app.workers):
             return
-        main.run_worker(partial(_read_ahead, main, story_id), name="story-ahead", group="story-ahead",
-                        thread=True, exit_on_error=False)
+        main.run_worker(partial(_read_ahead, main, story_id, _list_widths(main)), name="story-ahead",
+                        group="story-ahead", thread=True, exit_on_error=False)
 
     main.set_timer(STORY_REST, start)
 
 
-def _read_ahead(main, story_id: int) -> None:
+def _list_widths(main) -> tuple[int, int] | None:
+    """The content widths of the kept story view's two lists (the read ahead lays their items out for them), or
+    None when there is no kept view to prepare."""
+    from tui.app.widgets.scroll_size import content_width
+
+    app = main.app
+    if not app.is_screen_installed(VIEW):
+        return None
+    screen = app.get_screen(VIEW)
+    if not screen.is_mounted or screen in app.screen_stack or screen.db_path != main.db_path:
+        return None
+    return (content_width(screen.query_one("#story-text", StoryList)),
+            content_width(screen.query_one("#story-quotes", StoryList)))
+
+
+def _read_ahead(main, story_id: int, widths: tuple[int, int] | None = None) -> None:
     from tui.app.parts.threads import deliver
     from tui.store import Library
 
     try:
         with Library(main.db_path) as lib:
             read_story(lib, story_id, None, False)
+            ready = _built_ahead(lib, story_id, widths) if widths else None
     except Exception:
-        return  # the story view reads it again when it is opened, and says what is wrong
-    deliver(main, _prepare_ahead, main, story_id)
+        deliver(main, _ahead_next, main, story_id)  # the story view reads it again when opened, and says what is wrong
+        return
+    deliver(main, _prepare_ahead, main, story_id, ready)
 
 
-def _prepare_ahead(main, story_id: int) -> None:
-    """On the UI thread, once a story's summary was read ahead: the kept story view builds its lists and draws
-    their first lines now, between keys, so opening the story only copies them."""
+def _built_ahead(lib, story_id: int, widths: tuple[int, int]):
+    """In the read ahead's thread: the kept story's lists built (story_items.build) and wrapped for the view's
+    widths (wrap_all), for StoryScreen.prepare; None when its summary is not kept. Built on the UI thread they took
+    50-150 ms of a big story (its list of articles holds every one of hundreds), a key pressed then waiting."""
+    from tui.app.widgets.summary_items import wrap_all
+
+    kept = _kept_now(lib, story_id)
+    if kept is None:
+        return None
+    row, summary, rows = kept
+    built = build(summary, row, rows)
+    wrapped = tuple(wrap_all(options, width) if width > 0 else None for options, width in zip(built[2:4], widths))
+    return row, summary, rows, built, widths, wrapped
+
+
+def _ahead_next(main, story_id: int) -> None:
+    """On the UI thread, once a read ahead ended: the cursor came to rest on another story while it ran (whose own
+    rest found the reader busy and read nothing): that story is read now. (A big story's read takes longer than
+    a rest between keys: the story `enter` was then pressed on had not been read.)"""
+    row = main.articles.current if main.is_attached and main.listing.stories else None
+    if row is not None and row.id != story_id and main.app.screen is main:
+        read_ahead(main, row.id)
+
+
+def _prepare_ahead(main, story_id: int, ready=None) -> None:
+    """On the UI thread, once a story's summary was read ahead: the kept story view takes its lists (built and
+    wrapped by the read ahead: `ready`) and draws their first lines now, between keys, so opening the story only
+    copies them."""
+    _ahead_next(main, story_id)
     app = main.app
     if not app.is_screen_installed(VIEW) or app.screen is not main:
         return
     screen = app.get_screen(VIEW)
     if screen.is_mounted and screen not in app.screen_stack and screen.db_path == main.db_path:
-        screen.prepare(main.lib, story_id)
+        screen.prepare(main.lib, story_id, ready)
 
 
 def _kept_now(lib, story_id: int):
@@ -298,9 +341,18 @@ class StoryScreen(PageScreen):
         if not self.summary.analysed:
             self.load(read_story, self.story_id, self.sentences, True)  # quotes and entities need analyses
 
-    def prepare(self, lib, story_id: int) -> None:
+    def prepare(self, lib, story_id: int, ready=None) -> None:
         """Build a story's lists and draw their first lines ahead (its summary is kept: read ahead), while
-        this view is not shown; opening the story then copies them."""
+        this view is not shown; opening the story then copies them. `ready`: the lists built and wrapped by the
+        read ahead's thread (_built_ahead), kept here as they are."""
+        if ready is not None:
+            row, summary, rows, made, widths, wrapped = ready
+            built = self._build(story_id, None, summary, row, rows, made)
+            if built is not made:  # the view kept its own lists of this story: their items wrapped by the list
+                wrapped = (None, None)
+            self.query_one("#story-text", StoryList).prepare(built[2], (widths[0], wrapped[0]))
+            self.query_one("#story-quotes", StoryList).prepare(built[3], (widths[1], wrapped[1]))
+            return
         kept = _kept_now(lib, story_id)
         if kept is None:
             return
@@ -309,16 +361,17 @@ class StoryScreen(PageScreen):
         self.query_one("#story-text", StoryList).prepare(built[2])
         self.query_one("#story-quotes", StoryList).prepare(built[3])
 
-    def _build(self, story_id: int, sentences: int | None, summary, row, rows: dict) -> tuple:
+    def _build(self, story_id: int, sentences: int | None, summary, row, rows: dict, built=None) -> tuple:
         """story_items.build's answer for this summary, row and read marks: kept for the last KEPT_VIEWS
-        stories (a story shown again as it was is not built again, and its lists keep their drawn lines)."""
+        stories (a story shown again as it was is not built again, and its lists keep their drawn lines).
+        `built`: that answer made already (by the read ahead's thread), kept unless one is kept for them."""
         marks = sorted((r.id, r.read, r.starred) for r in rows.values())
         key = (story_id, sentences)
         kept = self._built.get(key)
         if kept is not None and kept[0] is summary and kept[1] == row and kept[2] == marks:
             self._built.move_to_end(key)
             return kept[3]
-        built = build(summary, row, rows)
+        built = build(summary, row, rows) if built is None else built
         self._built[key] = (summary, row, marks, built)
         while len(self._built) > KEPT_VIEWS:
             self._built.popitem(last=False)

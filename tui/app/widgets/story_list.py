@@ -75,15 +75,19 @@ class StoryList(SummaryList, inherit_bindings=False):
             self.highlighted = self._next_enabled(0, 1)
         self.refresh()
 
-    def prepare(self, options: list[Option]) -> None:
+    def prepare(self, options: list[Option], wrapped: tuple | None = None) -> None:
         """Wrap these items and draw their first screen of lines now (the cursor on the first selectable
         item, as a story opened anew shows them), cut where the screen update will cut them (direct.py), and
-        keep them: showing this very list later copies them."""
+        keep them: showing this very list later copies them. `wrapped`: (width, wrap_all's answer at that width)
+        made already (the story view's read ahead, in its thread), used while the list is that wide."""
         kept = self._kept.get(id(options))
         width = content_width(self) if self.is_mounted else -1
         if width <= 0 or (kept is not None and kept[0] is options and kept[1] == width):
             return
-        lines, first = wrap_all(options, width)
+        if wrapped is not None and wrapped[0] == width and wrapped[1] is not None:
+            lines, first = wrapped[1]
+        else:
+            lines, first = wrap_all(options, width)
         cursor = next((i for i, o in enumerate(options) if not o.disabled), None)
         strips: dict[tuple, list] = {}
         for index in sorted({index for index, _line in lines[:self.size.height]}):
