@@ -165,6 +165,8 @@ def _feed_import(args) -> int:
     try:
         with open(args.file, "rb") as fh:
             data = fh.read(20 * 1024 * 1024 + 1)
+        if not data.strip():  # it said "not valid XML (no element found: line 1, column 0)"
+            raise CliError(f"{visible(args.file)}: empty file")
         problems: list[str] = []
         feeds = parse_opml(data, problems)
     except OSError as exc:
@@ -295,8 +297,11 @@ def cmd_watch(args) -> int:
     lib = open_library(args)
     try:
         if args.watch_command == "add":
-            if not os.path.isdir(args.dir):
-                raise CliError(f"{visible(args.dir)}: not a folder")
+            if not os.path.isdir(args.dir):  # ("not a folder" for a name that is nothing at all too)
+                if not os.path.lexists(args.dir):
+                    raise CliError(f"{visible(args.dir)}: no such folder")
+                raise CliError(f"{visible(args.dir)}: not a folder (`newsreader add {visible(args.dir)}` imports a "
+                               "file once)")
             ident, created = add_watch(lib, args.dir)
             out(f"{'watching' if created else 'already watching'} #{ident}  {visible(os.path.abspath(args.dir))}")
             return _scan(lib)

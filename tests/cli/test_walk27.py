@@ -76,3 +76,17 @@ def test_a_few_bytes_of_binary_on_stdin_are_binary(lib, capsys, monkeypatch):
         b"Ferry\n\nThe boat\tsails at noon today, the harbour board said on Tuesday.\n")))
     assert main(["summary", "-"]) == 0  # a tab is text
     assert "sails at noon" in capsys.readouterr().out
+
+
+def test_watch_add_of_no_folder_and_feed_import_of_an_empty_file_say_what_they_are(lib, tmp_path, capsys):
+    """`watch add` of a missing path said "not a folder", and `feed import` of an empty file "not valid XML (no
+    element found: line 1, column 0)"."""
+    empty = tmp_path / "subscriptions.opml"
+    empty.write_bytes(b"")
+    assert main(["watch", "add", str(tmp_path / "gone")]) == 1
+    assert capsys.readouterr().err == f"newsreader: error: {tmp_path / 'gone'}: no such folder\n"
+    assert main(["watch", "add", str(empty)]) == 1
+    assert capsys.readouterr().err == (f"newsreader: error: {empty}: not a folder (`newsreader add {empty}` imports a "
+                                       "file once)\n")
+    assert main(["feed", "import", str(empty)]) == 1
+    assert capsys.readouterr().err == f"newsreader: error: {empty}: empty file\n"
