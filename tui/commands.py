@@ -492,9 +492,9 @@ def _engine_command(args, what: str) -> int:
 
     if getattr(args, "quotes", False):  # `summary --quotes`: what the app's Y copies (one article, as Markdown)
         if args.format != "md":
-            raise CliError("--quotes goes with --format md (the Markdown the app's Y copies)")
+            raise UsageError("--quotes goes with --format md (the Markdown the app's Y copies)")
         if args.batch:
-            raise CliError("--quotes reads one article (ID or PATH), not --batch")
+            raise UsageError("--quotes reads one article (ID or PATH), not --batch")
     if args.batch:
         return report.run_batch(args, what)
     if not args.target:

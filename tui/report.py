@@ -8,7 +8,7 @@ import json
 import sys
 
 from tui.cells import cut, cut_title, plural
-from tui.textsafe import clean, json_safe
+from tui.textsafe import clean, json_safe, visible
 
 
 def _summary(text: str, title: str | None, args, budget: int | None = None):
@@ -77,11 +77,20 @@ def compute(what: str, text: str, title: str | None, args, budget: int | None = 
 
 def run_batch(args, what: str) -> int:
     """One JSON line out per JSONL line in; a bad line gets an error line and the batch goes on."""
-    failures = 0
-    with (sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")) as fh:
+    failures = lines = 0
+    try:
+        fh = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")
+    except OSError as exc:  # "[Errno 2] No such file or directory: 'x.jsonl'", as add and summary say it
+        from tui.cli import CliError
+
+        why = exc.strerror or type(exc).__name__
+        why = "a folder, not a JSONL file" if isinstance(exc, IsADirectoryError) else why[:1].lower() + why[1:]
+        raise CliError(f"{visible(args.batch)}: {why}") from None
+    with fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
+            lines += 1
             ident = None
             try:
                 rec = json.loads(line)
@@ -94,6 +103,8 @@ def run_batch(args, what: str) -> int:
                 failures += 1
                 result = {"id": ident if ident is not None else n, "error": f"{type(exc).__name__}: {exc}"}
             sys.stdout.write(json_safe(json.dumps(result, ensure_ascii=False)) + "\n")
+    if not lines:  # it printed nothing and exited 0, as if all had gone well
+        print(f"no lines to read in {'stdin' if args.batch == '-' else visible(args.batch)}", file=sys.stderr)
     return 1 if failures else 0
 
 

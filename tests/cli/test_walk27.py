@@ -90,3 +90,25 @@ def test_watch_add_of_no_folder_and_feed_import_of_an_empty_file_say_what_they_a
                                        "file once)\n")
     assert main(["feed", "import", str(empty)]) == 1
     assert capsys.readouterr().err == f"newsreader: error: {empty}: empty file\n"
+
+
+def test_batch_files_that_cannot_be_read_are_said_in_words(lib, tmp_path, capsys):
+    """`summary --batch x.jsonl` said "[Errno 2] No such file or directory: 'x.jsonl'", of a folder "[Errno 21] Is a
+    directory", and of an empty file nothing at all (exit 0)."""
+    missing, empty = tmp_path / "x.jsonl", tmp_path / "empty.jsonl"
+    empty.write_bytes(b"")
+    assert main(["summary", "--batch", str(missing)]) == 1
+    assert capsys.readouterr().err == f"newsreader: error: {missing}: no such file or directory\n"
+    assert main(["entities", "--batch", str(tmp_path)]) == 1
+    assert capsys.readouterr().err == f"newsreader: error: {tmp_path}: a folder, not a JSONL file\n"
+    assert main(["summary", "--batch", str(empty)]) == 0
+    assert capsys.readouterr().err == f"no lines to read in {empty}\n"
+
+
+@pytest.mark.parametrize("args", [["summary", "1", "--quotes"], ["summary", "--batch", "x.jsonl", "--format", "md",
+                                                                  "--quotes"]])
+def test_quotes_without_markdown_or_with_batch_is_a_usage_error(lib, capsys, args):
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("newsreader summary: error: --quotes ") and err.endswith(
+        "(see `newsreader summary --help`)\n"), err
