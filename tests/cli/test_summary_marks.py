@@ -35,7 +35,7 @@ def test_text_and_markdown_close_the_quotation_json_keeps_the_span(tmp_path):
 def test_summary_quotes_prints_the_markdown_y_copies(tmp_path):
     """`summary --format md --quotes` (the command `Y`'s toast names): the title, the summary as a list and the key
     quotes with their speakers (tests/ui/test_clipboard.py checks it is the very text `Y` copies). It needs Markdown
-    and one article; a text or --batch request says so in one line."""
+    and one article; a text or --batch request says so in one line, a usage error (exit 2)."""
     f = tmp_path / "ferry.md"
     f.write_text("# Ferry line to Ormund reopens\n\n" + FERRY, encoding="utf-8")
     out = run("summary", str(f), "--method", "lead", "--sentences", "2", "--format", "md", "--quotes").stdout
@@ -44,4 +44,4 @@ def test_summary_quotes_prints_the_markdown_y_copies(tmp_path):
     assert out.rstrip().endswith("— Ilse Varga"), out
     for extra in (("--format", "text"), ("--format", "json"), ("--format", "md", "--batch", "-")):
         r = run("summary", str(f), "--quotes", *extra, stdin="")
-        assert r.returncode == 1 and r.stderr.count("\n") == 1 and "--quotes" in r.stderr, (extra, r.stderr)
+        assert r.returncode == 2 and r.stderr.count("\n") == 1 and "--quotes" in r.stderr, (extra, r.stderr)
