@@ -127,6 +127,8 @@ def cmd_add(args) -> int:
         version.append(_features_version(lib) if files <= GROUP_ON_ADD else 0)
         return bool(version[0])
 
+    if "-" in args.paths:
+        _stdin_hint()
     items = import_many(args.paths, total=total, features=features)
     try:
         with lib.bulk() if lib else nullcontext():
@@ -148,6 +150,16 @@ def cmd_add(args) -> int:
               f"{dry}", file=sys.stderr)
     ok = counts["added"] + counts["duplicate"] + counts["parsed"]
     return 1 if counts["error"] and not ok else 0
+
+
+def _stdin_hint() -> None:
+    """`add -` / `summary -` typed at a terminal waited in silence for the article to be typed or pasted."""
+    try:
+        if sys.stdin.isatty():
+            print("reading an article from the terminal: paste or type it, then ctrl-d on a line of its own",
+                  file=sys.stderr, flush=True)
+    except (AttributeError, ValueError, OSError):  # no stdin, or a closed one
+        pass
 
 
 CHUNK = 500  # imported items stored together (in whole transactions)
@@ -528,6 +540,8 @@ def _load_target(args, prose: bool = False):
                        f"(`newsreader add {visible(target)}` stores a folder's articles)")
     from tui.importers import import_paths
 
+    if target == "-":
+        _stdin_hint()
     for item in import_paths([target]):
         if item.article is None:
             raise CliError(f"{visible(target)}: {item.error}")

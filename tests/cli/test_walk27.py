@@ -112,3 +112,23 @@ def test_quotes_without_markdown_or_with_batch_is_a_usage_error(lib, capsys, arg
     err = capsys.readouterr().err
     assert err.startswith("newsreader summary: error: --quotes ") and err.endswith(
         "(see `newsreader summary --help`)\n"), err
+
+
+class _TypedStdin(io.TextIOWrapper):
+    """Standard input that is a terminal, holding what the user types."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("command", ["add", "summary"])
+def test_reading_stdin_from_a_terminal_says_how_to_end_it(lib, capsys, monkeypatch, command):
+    """`add -` typed at a terminal waited in silence for the article."""
+    monkeypatch.setattr(sys, "stdin", _TypedStdin(io.BytesIO(
+        b"Ferry\n\nThe boat sails at noon today, the harbour board said on Tuesday.\n")))
+    assert main([command, "-"]) == 0
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "reading an article from the terminal: paste or type it, then ctrl-d on a line of its own")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Ferry\n\nThe boat sails at noon today.\n")))
+    main([command, "-"])
+    assert "reading an article" not in capsys.readouterr().err  # a pipe needs no word
