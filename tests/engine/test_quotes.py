@@ -549,3 +549,14 @@ def test_writing_on_a_platform_is_the_subject_writing():
     text = "Ida Brandt answered the question on Facebook writing, “Yes, I will. That was a poor choice of words.”"
     [q] = extract_quotes(text)
     assert q.speaker == "Ida Brandt"
+
+
+@pytest.mark.parametrize("with_entities", [False, True])
+def test_a_question_then_asked_and_a_name_is_the_named_persons(with_entities):
+    # rule "asked-then-its-speaker": '...?” asked Mara Quist.' was read as an opening phrase ("Asked about ..., ")
+    from tui.engine.entities import extract_entities
+
+    text = ("Ivo Berg showed the council his plans for the harbour wall on Monday.\n\n"
+            "“How much of the old pier will the new wall cover?” asked Mara Quist, who runs the ferry company.")
+    [q] = extract_quotes(text, extract_entities(text) if with_entities else None)
+    assert q.speaker == "Mara Quist"

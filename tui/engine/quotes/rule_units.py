@@ -205,6 +205,15 @@ guard("tag-opens-with-its-speaker", STAGE,
                 [("bad for every small boat.", "Ivo Brandt")])],
       keeps=["Ivo Brandt spoke at the pier. “Will the new rules be bad for every small boat?” former harbour "
              "master Ada Holm asked on the radio."])
+guard("asked-then-its-speaker", STAGE,
+      "after a quote that ends its sentence, 'asked' right before a name or description is the quote's tag with its "
+      "verb first ('...?” asked Ida Holm.'), not an opening phrase ('” Asked about the pier, ...')",
+      changes=[("Ivo Berg spoke first. “How big will the new wall be?” asked Mara Quist.",
+                [("How big will the new wall be?", "Mara Quist")]),
+               ("Ivo Berg spoke first. “Who will pay for the new wall?” asked the harbour master, who sat at the back.",
+                [("Who will pay for the new wall?", "the harbour master")])],
+      keeps=["Ivo Berg spoke first. “How big will the new wall be?” Asked about the cost, Mara Quist said the "
+             "council would pay."])
 # before_verb.py and after_verb.py
 guard("description-with-linked-phrase", STAGE,
       "'a person close to the harbour board said': an adjective such as 'close' or 'familiar' carries the "

@@ -19,7 +19,9 @@ def tag_fits(text: str, e: int, after_toks, m: Mention) -> bool:
     if text[e - 1] not in _TERMINAL:
         return True
     lead = [t for t in after_toks if t.end <= m.start]
-    if lead and (lead[0].low in _INTRO or any(t.text == "," for t in lead)) and rules.enabled("tag-opens-with-its-speaker"):
+    if lead and (lead[0].low in _INTRO or any(t.text == "," for t in lead)) and rules.enabled("tag-opens-with-its-speaker") \
+            and not (len(lead) == 1 and lead[0].low in SPEECH_VERBS and rules.enabled("asked-then-its-speaker")):
+        # ('...?” asked Ida Holm.': the verb before its speaker, no opening phrase "Asked about the pier, ...")
         return False  # '...apart.” Given his past remarks, ...': a new sentence, not '” Former aide Jo Lind said.'
     rest = [t for t in after_toks if t.start >= m.end]
     depth = 0
