@@ -25,6 +25,7 @@ this that groups articles differently raises tui/stories/method.py's METHOD (`st
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, _count_elements, deque
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -506,6 +507,7 @@ class Grouper:
         if self.warm is None:
             into = index.setdefault
             for other in store.sketches(self.lib, story_id):  # `_index_sketch`, written out (1,000 articles: 4,000)
+                other.sketch = _compact(other.sketch)
                 for h in other.sketch[:DUP_KEYS]:
                     into(h, []).append(other)
             return
@@ -651,6 +653,7 @@ class Grouper:
             warm.synced(self.warm, self, back[0], written, set(self.merged) | set(self.merged.values()))
         for m in self.pending:
             m.terms = {}  # written; the near-duplicate index keeps only what it compares (memory stays flat)
+            m.sketch = _compact(m.sketch)
         self.pending, self.moved, self.gone = [], {}, set()
         self.seen.clear()
         self.cols.clear()
@@ -678,6 +681,13 @@ class Grouper:
                     self.dup_index[h] = kept
                 else:
                     del self.dup_index[h]
+
+
+def _compact(sketch) -> array:
+    """A sketch the near-duplicate index holds, as 8-byte integers (the same hashes, compared the same way): a list
+    of SKETCH_SIZE Python ints took ~2.6 KB, and the index holds one per article it has seen (a rebuild of the bench's
+    100,000 articles grew by ~5 MB a batch of 2,000, most of it these; tracemalloc)."""
+    return sketch if type(sketch) is array else array("q", sketch)
 
 
 def bridge_level(gap: int, bridge: tuple[tuple[int, float], ...] = BRIDGE) -> float:
