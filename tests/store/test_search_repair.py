@@ -72,6 +72,25 @@ def test_a_damaged_index_is_named_and_made_again_in_place(lib_path, capsys, name
         assert lib.ids(search="lindqvist") and lib.count() == 31
 
 
+def test_the_error_line_stays_whole_for_a_library_in_a_deep_folder(tmp_path, capsys):
+    # A library 90-odd characters deep (a project's folder, a synced drive): the line named the path twice, at its
+    # start and in the repair command, and the error line's 300-cell cut fell in its middle ("the search index is …invalid
+    # fts5 file format"): what was wrong was cut out. The repair command names the library: said once.
+    deep = tmp_path / "reading-room" / ("news-library-" * 2)
+    deep.mkdir(parents=True)
+    path = deep / "library.db"
+    assert len(str(path)) >= 90
+    _harbour(path)
+    _damage(path, DAMAGE["format edited"])
+    new = deep / "new.txt"
+    new.write_text("Storm closes Lindqvist port\n\nStorm Hester closed the port of Lindqvist on Friday.\n")
+    assert main(["--db", str(path), "add", str(new)]) == 1
+    line = capsys.readouterr().err.strip()
+    assert "\n" not in line and "…" not in line, line
+    assert line.startswith("newsreader: error: the search index is damaged (invalid fts5 file format"), line
+    assert line.endswith(f"run `newsreader --db {path} doctor --repair` to make it again"), line
+
+
 def test_the_repair_says_how_far_it_has_come(lib_path, monkeypatch):
     _harbour(lib_path, 120)
     _damage(lib_path, "DROP TABLE articles_fts_idx")

@@ -1298,7 +1298,7 @@ def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
     if "malformed" in msg and "schema" not in msg:
         damage = _index_damage_of(path)  # FTS5's own tables edited by hand read as "malformed" too
         if damage is not None:
-            return f"{visible(path)}: {search_index_problem(damage, path)}"
+            return search_index_problem(damage, path)  # the repair command names the library
         return damaged_message(path, msg)
     if "not a database" in msg or "malformed" in msg:
         return f"{visible(path)} is not a valid newsreader library (corrupt or another kind of file); it was left untouched"
@@ -1309,12 +1309,12 @@ def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
     if "locked" in msg or "busy" in msg:
         return f"{visible(path)} is locked by another program; try again"
     if any(name in msg for name in ("articles_fts", "articles_search", "articles_folded", "fts5")):  # the index gone
-        return f"{visible(path)}: {search_index_problem(msg, path)}"
+        return search_index_problem(msg, path)
     if msg in ("SQL logic error", "vtable constructor failed") or msg.startswith("vtable constructor failed"):
         # FTS5's words for a table of its own gone: look at the index to say so, not "library error"
         damage = _index_damage_of(path)
         if damage is not None:
-            return f"{visible(path)}: {search_index_problem(damage, path)}"
+            return search_index_problem(damage, path)  # the repair command names the library
     if "full" in msg:
         return f"disk full while writing {visible(path)}; nothing was lost, free some space and retry"
     if "disk I/O error" in msg:
