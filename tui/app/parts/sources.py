@@ -225,7 +225,8 @@ class SourcesRefresh:
         if fetch:
             self.progress = "refreshing feeds…"
             self.progress_changed()
-        self.host.run_worker(on_daemon_thread(partial(self._worker, feeds, scan, fetch, loud, self._stop)),
+        # (the coroutine function, not a coroutine: one made and never run would be warned about at collection)
+        self.host.run_worker(partial(on_daemon_thread, partial(self._worker, feeds, scan, fetch, loud, self._stop)),
                              name="sources", group="sources", exit_on_error=False)
 
     def _worker(self, feeds, scan: bool, fetch: bool, loud: bool, stop: threading.Event) -> None:
