@@ -5,8 +5,14 @@ tests/ is on sys.path because tests/conftest.py lives there (pytest's default pr
 
 from __future__ import annotations
 
+import fcntl
+import os
+import pty
 import shutil
+import struct
+import subprocess
 import sys
+import termios
 from pathlib import Path
 
 
@@ -17,3 +23,24 @@ def newsreader_cmd() -> list[str]:
         return [str(exe)]
     found = shutil.which("newsreader")
     return [found] if found else [sys.executable, "-m", "tui.cli"]
+
+
+def on_a_terminal(args: list[str], columns: int, timeout: float = 300) -> list[str]:
+    """`newsreader ARGS` with its output on a pseudo-terminal `columns` wide (24 rows); its lines. It must exit 0."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    proc = subprocess.Popen(newsreader_cmd() + args, stdout=slave, stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    data = b""
+    try:
+        while chunk := os.read(master, 65536):
+            data += chunk
+    except OSError:  # the other end closed (EIO on Linux)
+        pass
+    finally:
+        os.close(master)
+    proc.wait(timeout=timeout)
+    assert proc.returncode == 0, proc.stderr.read()
+    proc.stderr.close()
+    return data.decode("utf-8").replace("\r\n", "\n").splitlines()

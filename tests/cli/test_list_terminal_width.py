@@ -3,41 +3,15 @@ row's id, the columns broken (walk26, tmux 80x24). Into a pipe the title stays w
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
-import struct
 import subprocess
-import termios
 
-from command import newsreader_cmd
+from command import newsreader_cmd, on_a_terminal
 
 from tui.cells import width
 from tui.models import Article
 from tui.store import Library
 
 LONG = "Ferry line to the islands wins an award after a long winter of arguments in the council chamber and on the streets"
-
-
-def _listed_on_a_terminal(columns: int) -> list[str]:
-    """`newsreader list` run with its output on a pseudo-terminal `columns` wide; its lines."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    proc = subprocess.Popen(newsreader_cmd() + ["list"], stdout=slave, stderr=subprocess.PIPE, env=env)
-    os.close(slave)
-    data = b""
-    try:
-        while chunk := os.read(master, 65536):
-            data += chunk
-    except OSError:  # the other end closed (EIO on Linux)
-        pass
-    finally:
-        os.close(master)
-    proc.wait(timeout=120)
-    assert proc.returncode == 0, proc.stderr.read()
-    proc.stderr.close()
-    return data.decode("utf-8").replace("\r\n", "\n").splitlines()
 
 
 def test_list_rows_fit_the_terminal_and_stay_whole_in_a_pipe(lib_path):
@@ -47,7 +21,7 @@ def test_list_rows_fit_the_terminal_and_stay_whole_in_a_pipe(lib_path):
         lib.add(Article(title="Pier lights switched on early", source="Coast Weekly", published="2026-03-03",
                         body="The pier lights were switched on a week early because of the fog."))
     for columns in (80, 60, 200):
-        lines = _listed_on_a_terminal(columns)
+        lines = on_a_terminal(["list"], columns, timeout=120)
         assert len(lines) == 2, lines
         assert all(width(line) <= columns for line in lines), (columns, lines)
         assert lines[1].endswith("Pier lights switched on early" if columns >= 80 else "…"), lines

@@ -4,15 +4,10 @@ under the next row's id. Into a pipe rows stay whole, as before."""
 
 from __future__ import annotations
 
-import fcntl
-import os
-import pty
-import struct
 import subprocess
-import termios
 
 import pytest
-from command import newsreader_cmd
+from command import newsreader_cmd, on_a_terminal
 
 from tui.cells import width
 from tui.models import Article
@@ -21,27 +16,6 @@ from tui.store import Library
 LONG = "Ferry line to the islands wins an award after a long winter of arguments in the council chamber and on the streets"
 FEED_URL = "https://www.kessbycourier.example/feeds/news/harbour-and-islands/the-whole-of-it/rss.xml"
 FEED_TITLE = "The Kessby Courier — Harbour and Islands news, all of it, every day of the week"
-
-
-def _on_a_terminal(args: list[str], columns: int) -> list[str]:
-    """`newsreader ARGS` with its output on a pseudo-terminal `columns` wide; its lines."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    proc = subprocess.Popen(newsreader_cmd() + args, stdout=slave, stderr=subprocess.PIPE, env=env)
-    os.close(slave)
-    data = b""
-    try:
-        while chunk := os.read(master, 65536):
-            data += chunk
-    except OSError:  # the other end closed (EIO on Linux)
-        pass
-    finally:
-        os.close(master)
-    proc.wait(timeout=300)
-    assert proc.returncode == 0, proc.stderr.read()
-    proc.stderr.close()
-    return data.decode("utf-8").replace("\r\n", "\n").splitlines()
 
 
 def _piped(args: list[str]) -> list[str]:
@@ -75,7 +49,7 @@ def test_rows_fit_the_terminal_and_stay_whole_in_a_pipe(library, args):
     whole = {"feed": FEED_URL, "watch": library.name, "stories": LONG, "who": LONG}[args[0]]
     assert any(line.endswith(whole) or line.split("  (")[0].endswith(whole) for line in piped), piped
     for columns in (80, 200):
-        lines = _on_a_terminal(args, columns)
+        lines = on_a_terminal(args, columns)
         rows = [line for line in lines if LONG[:12] in line or FEED_TITLE[:12] in line or library.name[-12:] in line
                 or line.lstrip().startswith("id  title")]  # (who's quotes and "Appears with" are text, they wrap)
         assert rows and all(width(line) <= columns for line in rows), (columns, lines)
