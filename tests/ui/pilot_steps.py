@@ -206,3 +206,32 @@ def covered_cells(screen, widget) -> list[tuple[int, int]]:
             if shown is not widget and widget not in shown.ancestors:
                 covered.append((x, y))
     return covered
+
+
+def silent_server():
+    """A listening socket on 127.0.0.1 that accepts and never answers (a stalled server); its port is
+    `.getsockname()[1]`. The caller closes it."""
+    import socket
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(4)
+    return listener
+
+
+def connection_still_open(listener) -> bool:
+    """Accept the connection a fetch made to `silent_server` and read its request: True when the connection is still
+    open after it (the fetch was still waiting), False when it had ended (the fetch gave up, timed out)."""
+    listener.settimeout(5)
+    client, _ = listener.accept()
+    client.setblocking(False)
+    try:
+        while True:
+            try:
+                data = client.recv(65536)
+            except BlockingIOError:
+                return True
+            if not data:
+                return False
+    finally:
+        client.close()

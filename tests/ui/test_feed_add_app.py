@@ -266,12 +266,11 @@ def test_quitting_while_a_feed_is_being_added_does_not_wait_for_the_server(libra
     the fetch is still waiting on its socket when the app has gone (before, the app waited it out)."""
     import asyncio
     import select
-    import socket
+
+    from pilot_steps import connection_still_open, silent_server
 
     path, _ = library
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(4)
+    listener = silent_server()
     port = listener.getsockname()[1]
 
     async def run() -> None:
@@ -283,20 +282,7 @@ def test_quitting_while_a_feed_is_being_added_does_not_wait_for_the_server(libra
 
     try:
         asyncio.run(run())
-        listener.settimeout(5)
-        client, _ = listener.accept()  # the fetch's connection
-        client.setblocking(False)
-        while True:  # read the request; then an end of stream would mean the fetch gave up before the app ended
-            try:
-                data = client.recv(65536)
-            except BlockingIOError:
-                still_open = True
-                break
-            if not data:
-                still_open = False
-                break
-        assert still_open
-        client.close()
+        assert connection_still_open(listener)  # the fetch still waiting on its socket when the app had gone
     finally:
         listener.close()
 

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import asyncio
 import select
-import socket
 
-from pilot_steps import settle, wait_until
+from pilot_steps import connection_still_open, settle, silent_server, wait_until
 
 from tui.store import Library
 from tui.store.feeds import add_feed
@@ -17,9 +16,7 @@ from tui.store.feeds import add_feed
 
 def test_quitting_while_a_refresh_waits_for_a_server_does_not_wait_for_it(library, make_app):
     path, _ = library
-    listener = socket.socket()  # accepts and never answers
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(4)
+    listener = silent_server()
     port = listener.getsockname()[1]
     with Library(path) as lib:
         add_feed(lib, f"http://127.0.0.1:{port}/feed.xml", "Stalled Gazette")
@@ -34,19 +31,7 @@ def test_quitting_while_a_refresh_waits_for_a_server_does_not_wait_for_it(librar
 
     try:
         asyncio.run(run())
-        listener.settimeout(5)
-        client, _ = listener.accept()  # the refresh's connection
-        client.setblocking(False)
-        while True:  # read the request; an end of stream then means the fetch gave up (timed out) before the app ended
-            try:
-                data = client.recv(65536)
-            except BlockingIOError:
-                still_open = True
-                break
-            if not data:
-                still_open = False
-                break
-        assert still_open, "the app waited for the refresh's fetch to time out before it ended"
-        client.close()
+        # the request read, the connection still open: the fetch had not given up (timed out) before the app ended
+        assert connection_still_open(listener), "the app waited for the refresh's fetch to time out before it ended"
     finally:
         listener.close()
