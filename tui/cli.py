@@ -267,6 +267,8 @@ def _bare_tui_args(argv: list[str]):
 
 
 def main(argv: list[str] | None = None) -> int:
+    if sys.stderr is None:  # started with stderr closed (`2>&-`): print(file=None) wrote the errors to stdout
+        sys.stderr = open(os.devnull, "w")
     args = _bare_tui_args(sys.argv[1:] if argv is None else list(argv))
     if args is None:
         argv = sys.argv[1:] if argv is None else list(argv)
@@ -281,6 +283,9 @@ def main(argv: list[str] | None = None) -> int:
             # command failed with "AttributeError: 'list' object has no attribute 'strip'")
             if isinstance(getattr(args, name, None), list):
                 setattr(args, name, " ".join(getattr(args, name)) or "--")
+    if sys.stdout is None and args.command is not None:  # `list >&-`: "AttributeError: 'NoneType' object has no ..."
+        print(f"{PROG}: error: no standard output to write to (it is closed)", file=sys.stderr)
+        return 1
     try:
         if args.command is None:
             return _run_tui(args)
@@ -336,6 +341,13 @@ def _one_line(exc: BaseException, args=None) -> str:
         # A read that reached a damaged page (or a lock held too long) after the library opened fine.
         db = Path(args.db).expanduser() if args is not None and args.db else default_db_path()
         return _explain(exc, db)
+    if isinstance(exc, OSError) and exc.filename is None and exc.strerror:
+        # no file named: the output ("[Errno 28] No space left on device" of `export > /dev/full`)
+        why = exc.strerror[:1].lower() + exc.strerror[1:]
+        import errno
+
+        full = {errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC)}  # (a library's disk: "disk full")
+        return f"cannot write the output: {why}" if exc.errno in full else why
     text = str(exc).strip().splitlines()
     msg = text[0] if text else type(exc).__name__
     return msg if isinstance(exc, (CliError, StoreError, OSError)) else f"{type(exc).__name__}: {msg}"

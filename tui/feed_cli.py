@@ -79,7 +79,9 @@ def _feed_add(args) -> int:
         for url in args.urls:
             r = subscribe(lib, url, title=args.title, full_text=args.full_text, limits=_limits(args.timeout))
             if r.status == "error":
-                print(f"{echoed(visible(url), 300)}: {echoed(r.error or 'failed', 300)}", file=sys.stderr)
+                # the shape of every command's error line (it printed "notaurl: not a full URL ..." alone)
+                print(f"newsreader: error: {echoed(visible(url), 300)}: {echoed(r.error or 'failed', 300)}",
+                      file=sys.stderr)
             elif r.error:  # already subscribed
                 out(f"#{r.feed_id}  {cut_outlet(r.title)}  (already subscribed: {visible(r.feed)})")
                 added += 1

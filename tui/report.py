@@ -77,12 +77,14 @@ def compute(what: str, text: str, title: str | None, args, budget: int | None = 
 
 def run_batch(args, what: str) -> int:
     """One JSON line out per JSONL line in; a bad line gets an error line and the batch goes on."""
+    from tui.cli import CliError
+
     failures = lines = 0
     try:
+        if args.batch == "-" and sys.stdin is None:  # a closed stdin (`<&-`): "AttributeError: 'NoneType' ..."
+            raise CliError("--batch -: no standard input to read (it is closed)")
         fh = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")
     except OSError as exc:  # "[Errno 2] No such file or directory: 'x.jsonl'", as add and summary say it
-        from tui.cli import CliError
-
         why = exc.strerror or type(exc).__name__
         why = "a folder, not a JSONL file" if isinstance(exc, IsADirectoryError) else why[:1].lower() + why[1:]
         raise CliError(f"{visible(args.batch)}: {why}") from None

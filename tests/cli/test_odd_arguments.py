@@ -1,6 +1,6 @@
 """Odd arguments get one line and the README's exit code: 2 for a usage error (a negative count, a time that is not a
-number of seconds), 1 for an id that names nothing, however large or however spelled (a --since that cannot be read
-stays one line and 1, tests/stories/test_cli_stories.py).
+number of seconds, a --since that cannot be read: tests/cli/test_error_shape.py), 1 for an id that names nothing,
+however large or however spelled.
 
 Before: `list --limit -5` listed every row, `analyze --jobs -2` ran on every core, `refresh --timeout nan` was
 taken, and an id past SQLite's integers ("OverflowError: Python int too
@@ -58,7 +58,6 @@ def test_a_bad_flag_or_argument_is_one_line_naming_the_help(lib_path, capsys, ar
     (["summary", "²"], "²: no such file or directory"),
     (["feed", "remove", "²"], "no feed ²"),
     (["watch", "remove", "²"], "² is not watched"),
-    (["who", "   "], "who needs a name"),
 ])
 def test_an_id_that_names_nothing_is_one_line_and_exit_1(lib, capsys, args, said):
     assert main(args) == 1

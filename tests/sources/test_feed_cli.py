@@ -25,7 +25,7 @@ def test_feed_add_list_refresh_remove(lib_path, site):
     r = run("feed", "add", site.url("/a.xml"), site.url("/b.xml"), "file:///etc/passwd", "--timeout", "3")
     assert r.returncode == 0
     assert "Alpha News  3 items" in r.stdout and "\x1b" not in r.stdout
-    assert r.stderr.strip() == "file:///etc/passwd: only http and https URLs are fetched, not file:"
+    assert r.stderr.strip() == "newsreader: error: file:///etc/passwd: only http and https URLs are fetched, not file:"
     listed = [json.loads(line) for line in run("feed", "list", "--json").stdout.splitlines()]
     assert [(f["title"], f["unread"], f["total"], f["last_status"]) for f in listed] == [
         ("Alpha News", 3, 3, "ok"), ("Beta Daily", 2, 2, "ok")]  # the escape sequence never stored
@@ -52,8 +52,9 @@ def test_feed_add_fails_with_one_line_each(lib_path, site):
     site.routes["/bad"] = (404, {}, b"")
     r = run("feed", "add", site.url("/bad"), "not a url")
     assert r.returncode == 1
-    assert r.stderr.splitlines() == [f"{site.url('/bad')}: HTTP 404 Not Found",
-                                     "not a url: not a valid URL (spaces or control characters)"]
+    # (the shape of every command's error line: cli28)
+    assert r.stderr.splitlines() == [f"newsreader: error: {site.url('/bad')}: HTTP 404 Not Found",
+                                     "newsreader: error: not a url: not a valid URL (spaces or control characters)"]
 
 
 OPML = b"""<?xml version="1.0"?>

@@ -31,7 +31,7 @@ def import_paths(paths: Iterable[str]) -> Iterator[ImportItem]:
     and http(s) URLs. Yields one item per article or per failure, never raises for input."""
     for path in map(os.fspath, paths):  # str or os.PathLike
         if path == "-":
-            yield from _import_stream(sys.stdin.buffer, "<stdin>")
+            yield from _import_stdin()
         elif re.match(r"^https?://", path, re.I):
             yield from _import_url(path)
         elif os.path.isdir(path):
@@ -43,6 +43,18 @@ def import_paths(paths: Iterable[str]) -> Iterator[ImportItem]:
             yield from problems
         else:
             yield from import_file(path)
+
+
+def _import_stdin() -> list[ImportItem]:
+    """Standard input's article(s); a closed stdin (`newsreader add - <&-`: "AttributeError: 'NoneType' object has no
+    attribute 'buffer'") or one that cannot be read is one item with the reason."""
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        return [ImportItem("<stdin>", None, "no standard input to read (it is closed)")]
+    try:
+        return _import_stream(stream, "<stdin>")
+    except (OSError, ValueError) as exc:  # (ValueError: a stdin closed by this process)
+        return [ImportItem("<stdin>", None, f"cannot read standard input ({getattr(exc, 'strerror', None) or exc})")]
 
 
 MAX_DEPTH = 64  # folders nested deeper than this are skipped (with one line), not walked

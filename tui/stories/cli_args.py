@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 
+def when(text: str) -> str:
+    """A --since WHEN as typed, once it reads as one: one that cannot be read is a usage error, exit 2, as a bad option's
+    value is (it was exit 1, and named no --help). Its day is worked out when the command runs (tui/stories/when.py)."""
+    import argparse
+
+    from tui.stories.when import parse_since
+
+    try:
+        parse_since(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).replace("cannot read --since ", "cannot read ", 1)) from None
+    return text
+
+
 def add_parsers(sub, positive_int, story_id=int) -> None:
     """Add the story subcommands to `newsreader`'s subparsers."""
     st = sub.add_parser("stories", help="the library grouped into stories (events across outlets)")
-    st.add_argument("--since", metavar="WHEN", help="only stories with an article since WHEN (2026-01-14, today, 3d, 2w)")
+    st.add_argument("--since", metavar="WHEN", type=when, help="only stories with an article since WHEN (2026-01-14, today, 3d, 2w)")
     st.add_argument("--json", action="store_true", help='one JSON line per story: {"id","title","articles","sources","first","last"}')
     st.add_argument("--rebuild", action="store_true", help="regroup the whole library from scratch")
 
@@ -22,7 +36,7 @@ def add_parsers(sub, positive_int, story_id=int) -> None:
     w.add_argument("--json", action="store_true", help="the page as one JSON object")
 
     b = sub.add_parser("brief", help="the unread stories since a time, ranked, two or three sentences each")
-    b.add_argument("--since", metavar="WHEN", help="2026-01-14, today, yesterday, 24h, 3d, 2w (default: everything unread)")
+    b.add_argument("--since", metavar="WHEN", type=when, help="2026-01-14, today, yesterday, 24h, 3d, 2w (default: everything unread)")
     b.add_argument("--format", choices=["text", "md"], default="text", help="text (default) or md")
     b.add_argument("--limit", type=positive_int, default=10, help="at most N stories (default 10)")
     b.add_argument("--sentences", "-n", type=positive_int, default=3,

@@ -188,8 +188,10 @@ def cmd_who(args) -> int:
     from tui.commands import open_library, out, out_json, title_cells
     from tui.stories import who
 
-    if not args.name.strip():
-        raise CliError("who needs a name (e.g. newsreader who \"Maria Silva\")")
+    if not args.name.strip():  # a usage error, exit 2, as a missing NAME is (it was exit 1, naming no --help)
+        from tui.cli import UsageError
+
+        raise UsageError("who needs a name (e.g. newsreader who \"Maria Silva\")")
     lib = open_library(args)
     try:
         writable = _writable(lib)
