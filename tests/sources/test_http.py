@@ -230,3 +230,60 @@ def test_a_url_without_its_scheme_says_what_is_missing():
         assert str(caught.value) == "not a full URL: it needs http:// or https:// in front"
     with pytest.raises(FetchError, match="^only http and https URLs are fetched, not ftp:$"):
         check_url("ftp://example.org/feed.xml")
+
+
+def test_a_redirect_to_a_host_no_url_can_have_is_refused_in_one_line(site):
+    """A Location whose host Python cannot even split ("http://[::1", an unclosed IPv6 address; "http://[zz]/", no
+    address at all) raised urljoin's ValueError past the fetcher: `feed add A B` stopped at A with
+    "newsreader: error: ValueError: Invalid IPv6 URL" and B was never added; a refresh said "ValueError: ..."."""
+    site.routes["/v6"] = (301, {"Location": "http://[::1"}, b"")
+    site.routes["/zz"] = (302, {"Location": "http://[zz]/feed.xml"}, b"")
+    with Fetcher(FAST) as f:
+        for path in ("/v6", "/zz"):
+            with pytest.raises(FetchError, match=r"^redirected to a refused URL \(not a valid URL\)$"):
+                f.get(site.url(path))
+
+
+def test_304_to_a_request_that_named_no_copy_is_an_error(site):
+    """A server answering 304 Not Modified to a plain GET gives nothing to read: `feed add` said "not a feed (neither
+    RSS, Atom nor JSON Feed)", and a refresh of a feed without validators stored "not_modified" every time, forever."""
+    site.routes["/always-304"] = (304, {}, b"")
+    site.feed("/e.xml", rss([{"title": "E"}]), etag='"v1"')
+    with Fetcher(FAST) as f:
+        with pytest.raises(FetchError, match="304 Not Modified.*nothing to read") as caught:
+            f.get(site.url("/always-304"))
+        assert caught.value.status == 304
+        assert f.get(site.url("/e.xml"), etag='"v1"').status == 304  # asked about a copy: fine as before
+
+
+def test_urls_with_c1_controls_or_invisible_characters_are_refused():
+    """check_url refused C0 controls and DEL only: a U+009B (an 8-bit CSI to a terminal), a bidi override that shows
+    "lmth.exe" as "exe.html", a zero-width space or a line separator passed, and the feed was stored under that URL
+    (typed, or where a permanent redirect moved it) and carried them to `feed export`."""
+    from tui.sources.http import check_url
+
+    for hidden in ("\x9b31m", "\x85", "\u202eevil", "\u2066x\u2069", "\u200b", "\u200e", "\u2028", "\ufeff", "\u061c"):
+        with pytest.raises(FetchError, match="not a valid URL"):
+            check_url(f"http://example.org/feed{hidden}.xml")
+    # letters of any script are no problem (an IRI), nor are percent-escapes of anything
+    for fine in ("http://example.org/café/ниво.xml", "http://example.org/feed%9B%E2%80%AE.xml", "https://例え.jp/rss"):
+        assert check_url(fine) == fine
+
+
+def test_a_redirect_to_a_url_with_a_bidi_override_is_refused(site):
+    site.routes["/moved"] = (301, {"Location": "/feed.xml?\u202elmth.exe".encode().decode("latin-1")}, b"")
+    site.routes["/c1"] = (301, {"Location": "/feed.xml?\x9b31m"}, b"")
+    with Fetcher(FAST) as f:
+        for path in ("/moved", "/c1"):
+            with pytest.raises(FetchError, match="redirected to a refused URL"):
+                f.get(site.url(path))
+
+
+def test_a_redirect_to_a_path_in_utf8_is_followed_to_that_path(site):
+    """A Location sent as UTF-8 bytes was read as Latin-1: "/café.xml" was fetched as "/cafÃ©.xml" (a 404)."""
+    site.routes["/old"] = (301, {"Location": "/café.xml".encode().decode("latin-1")}, b"")
+    site.feed("/caf%C3%A9.xml", rss([{"title": "Moved to an accented path"}]))
+    with Fetcher(FAST) as f:
+        r = f.get(site.url("/old"))
+    assert r.status == 200 and b"accented path" in r.body
+    assert r.url == site.url("/café.xml")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import email.utils
 import heapq
 import itertools
+import re
 import threading
 import time
 import zlib
@@ -63,9 +64,16 @@ class FetchError(Exception):
         self.retry_after = retry_after
 
 
+# What no URL holds unescaped: spaces and C0 controls, DEL, the C1 controls (U+009B is an 8-bit CSI to a terminal) and
+# the invisible format characters (bidi embeddings, overrides, isolates and marks, zero-width spaces and joiners, the
+# line and paragraph separators) that make a URL read as another one (RFC 3987 bars the bidi ones from IRIs). A feed
+# stored under such a URL (typed, or where a redirect moved it) carried them to `feed export` and every list.
+_NOT_IN_URL = re.compile("[\x00-\x20\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
 def check_url(url: str) -> str:
     """The URL if it is an http(s) URL with a host; FetchError otherwise (file:, ftp:, javascript: ...)."""
-    if not isinstance(url, str) or any(ord(c) < 33 or c == "\x7f" for c in url):
+    if not isinstance(url, str) or _NOT_IN_URL.search(url):
         raise FetchError("not a valid URL (spaces or control characters)")
     try:
         parts = urlsplit(url)
@@ -155,9 +163,11 @@ class Fetcher:
                 headers["If-Modified-Since"] = last_modified
             status, resp_headers, body = self._one(current, headers, deadline)
             if status in REDIRECTS and resp_headers.get("location"):
-                target = urljoin(current, resp_headers["location"].strip())
                 try:
-                    check_url(target)
+                    # (urljoin itself raises ValueError on a host it cannot read: "http://[::1", "http://[zz]/")
+                    target = check_url(urljoin(current, _header_text(resp_headers["location"].strip())))
+                except ValueError:
+                    raise FetchError("redirected to a refused URL (not a valid URL)", status) from None
                 except FetchError as exc:
                     raise FetchError(f"redirected to a refused URL ({exc})", status) from None
                 if target in seen:
@@ -168,6 +178,10 @@ class Fetcher:
                     permanent = target
                 current = target
                 continue
+            if status == 304 and not (etag or last_modified):
+                # "not modified" since a copy this request did not name: there is nothing to read (a refresh of a feed
+                # without validators took it for "unchanged" every time, and `feed add` said "not a feed")
+                raise FetchError("HTTP 304 Not Modified, though no earlier copy was asked about: nothing to read", status)
             if status in (200, 203) or status == 304:
                 return Response(current, 304 if status == 304 else 200, body, resp_headers, permanent)
             raise FetchError(_status_reason(status), status,
@@ -313,6 +327,18 @@ def _shutdown(resp) -> None:
         resp.shutdown()
     except Exception:  # already finished or released: nothing to stop
         pass
+
+
+def _header_text(value: str) -> str:
+    """A header's value as the server meant it: http.client reads header bytes as Latin-1, so a Location of UTF-8
+    bytes ("/café.xml") came out as "/cafÃ©.xml" (a request for another path, or a C1 control from the bytes
+    0x80-0x9F); what is not UTF-8 stays as read."""
+    if value.isascii():
+        return value
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 def _decoder(encoding: str):
