@@ -1345,6 +1345,7 @@ class MainScreen(QuickSwitch, Screen):
         """A refresh or folder scan ended: toast what is new (and each failure), show the new articles."""
         if added:
             self.reload_list()
+            self.follow_open_article()  # an article updated in place may be the one open
             self.background.start()  # new articles join the background analysis pass
         if title and (added or lines):
             # The feeds list (F), if it is open: its unread counts, refresh times and errors are this refresh's
@@ -1377,6 +1378,7 @@ class MainScreen(QuickSwitch, Screen):
         list and the pages over it that show them are read again. A story view and the briefing on screen kept
         listing an article another program had removed (enter on it: "That article is no longer in the library")."""
         self.reload_list()
+        self.follow_open_article()
         from tui.app.screens.briefing import BriefingScreen
 
         for screen in self.app.screen_stack:
@@ -1384,6 +1386,37 @@ class MainScreen(QuickSwitch, Screen):
                 screen.reload()
             elif hasattr(screen, "follow_library"):
                 screen.follow_library()  # a story view: the story may have gained or lost articles
+
+    def follow_open_article(self) -> None:
+        """The open article may have been changed in place (its feed rewrote the item, its watched file was
+        edited): if what it shows differs from the library's, show the library's, where the reader was, and
+        analyse it again. It kept the old title, text and summary (the library held the new ones). One
+        primary-key read, after a refresh or scan that brought something, or another program's change."""
+        shown = self.article
+        if shown is None or shown.id is None:
+            return
+        try:
+            fresh = self.lib.get(shown.id)
+        except sqlite3.DatabaseError:
+            return  # a damaged or busy library: keep what is shown
+        fields = ("title", "body", "source", "byline", "published", "tags", "url")
+        if fresh is None or all(getattr(fresh, f) == getattr(shown, f) for f in fields):
+            return  # gone (the list says so when it is opened) or unchanged
+        fresh.read, fresh.starred = shown.read, shown.starred  # the marks shown (a write of them may be queued)
+        fresh.feed = getattr(shown, "feed", "") or feed_name(self.lib, fresh.id)
+        fresh.outlets = all_outlets(self.lib, fresh.id, fresh.source)
+        place = self.body.place() if fresh.body == shown.body else 0  # a new text: from its top
+        self.forget_ready()
+        self.article = fresh
+        self.analysis = None
+        self.body.show(fresh, ())
+        if place:
+            self.body.go_to_place(place)
+        self.summary.show(None)
+        self.analyse()
+        why = (f"updated by its feed ({clean(fresh.feed)})" if fresh.feed
+               else "changed in the library (its file edited, or by another program)")
+        self.notify(f"The open article was {why}: it shows the new text.", markup=False, timeout=6)
 
     # -- copy -------------------------------------------------------------------------------
 
