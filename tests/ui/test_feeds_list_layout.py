@@ -54,9 +54,10 @@ async def test_a_long_feed_title_wraps_under_itself_and_the_status_line_cuts_it_
         at = next(i for i, x in enumerate(lines) if "The Northern Harbour" in x)
         assert lines[at].startswith("0 The Northern Harbour"), lines
         # the wrapped line starts under the title (two cells in: "0 "), and the whole title is there, its figures
-        # after it on one line
+        # after it on one line (a line of their own under the title: never fetched, they say so)
         assert lines[at + 1].startswith("  Fisheries,"), lines
-        assert " ".join(x.strip() for x in lines[at:at + 2]) == "0 " + LONG + "  0 articles", lines
+        assert lines[at + 2] == "  0 articles · not fetched yet (R)", lines
+        assert " ".join(x.strip() for x in lines[at:at + 2]) == "0 " + LONG, lines
         gone = next(i for i, x in enumerate(lines) if "A Feed That Went Away" in x)
         assert lines[gone + 1].startswith("  ✗ HTTP 404"), lines  # the reason under the title, wrapped under it
         assert lines[gone + 2].startswith("  address"), lines

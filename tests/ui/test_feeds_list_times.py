@@ -29,3 +29,22 @@ async def test_the_feeds_list_shows_local_times_and_says_tried_for_a_failed_refr
         pier = next(i for i, x in enumerate(lines) if "Pier Notes" in x)
         assert lines[pier].endswith("0 articles · tried 2026-12-06 04:10"), lines
         assert lines[pier + 1].strip().startswith("✗ could not connect"), lines
+
+
+async def test_a_feed_never_fetched_says_so_and_which_key_fetches_it(library, make_app):
+    """Feeds imported from an OPML list (or added while offline) are stored before their first refresh: the line
+    said "0 articles" alone, as an empty feed's would (walk28, after `feed import` of three feeds)."""
+    from tui.store.feeds import add_feed, update_feed
+
+    path, _ids = library
+    with Library(path) as lib:
+        add_feed(lib, "http://127.0.0.1:9/wire.json", "Coastal Wire")
+        done, _ = add_feed(lib, "http://127.0.0.1:9/quiet.xml", "Quiet Parish News")
+        update_feed(lib, done, last_status="ok", last_refresh="2026-12-06T07:41:21Z")
+    app = make_app(path)
+    async with started(app, (80, 24)) as (pilot, _main):
+        lines = await feeds_page_lines(pilot, "Coastal Wire")
+        wire = next(x for x in lines if "Coastal Wire" in x)
+        assert wire.endswith("Coastal Wire  0 articles · not fetched yet (R)"), lines
+        quiet = next(x for x in lines if "Quiet Parish News" in x)  # refreshed, and empty: no such words
+        assert "not fetched" not in quiet and "0 articles · refreshed" in quiet, lines

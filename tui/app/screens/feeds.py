@@ -128,6 +128,9 @@ class FeedsScreen(PageScreen):
             failed = feed.last_status == "error" and feed.last_error
             if feed.last_refresh:  # the last try: "refreshed" above a "✗ could not connect" said it worked
                 entry.append(f" · {'tried' if failed else 'refreshed'} {local_time(feed.last_refresh)}", style="dim")
+            elif not failed:  # subscribed (an OPML list, offline) and never fetched: "0 articles" alone read as empty
+                entry.append(f" · not fetched yet ({keymap.first_key('refresh', getattr(self.app, 'user_keys', {}))})",
+                             style="dim")
             if failed:
                 entry.append(f"\n✗ {line(feed.last_error)[:300]}", style="red")
             options.append(Option(entry, id=f"f:{number}", indent=width + 1, keep=0 if failed else keep))
