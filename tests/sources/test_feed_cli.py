@@ -209,3 +209,31 @@ def test_a_feed_item_the_library_already_holds_is_counted_where_feed_list_counts
     site.feed("/q.xml", rss([{"title": "Quay newest", "guid": "q-4"}], title="Quay Post"))
     line = json.loads(run("refresh", "--json", "--timeout", "3").stdout)
     assert (line["new"], line["known"]) == (1, 0)
+
+
+def test_feed_export_to_a_terminal_writes_c1_and_bidi_characters_as_references(lib_path, tmp_path):
+    """`feed export` writes the OPML to stdout as it is: a feed's name or site holding U+009B (an 8-bit CSI), a bidi
+    override or a zero-width space reached the terminal raw (XML can hold them; only C0 controls were dropped). Now
+    they are character references, and importing the export gives every name and URL back as it was."""
+    from tui.store import Library
+    from tui.store.feeds import add_feed, list_feeds
+
+    names = {"http://a.invalid/one.xml": ("Quay \x9b31mNews", "http://a.invalid/\x85home"),
+             "http://a.invalid/two.xml": ("Harbour \u202eetteza\u202c Gazette", None),
+             "http://a.invalid/three.xml": ("Pier\u200b\u2066Post\u2069\x7f", "http://a.invalid/\u200e")}
+    with Library(lib_path) as lib:
+        for url, (title, site) in names.items():
+            add_feed(lib, url, title, tags=["Local\x9d"], site_url=site)
+    r = subprocess.run(newsreader_cmd() + ["feed", "export"], capture_output=True, timeout=120, env=dict(os.environ))
+    assert r.returncode == 0
+    text = r.stdout.decode("utf-8")
+    assert not [c for c in text if "\x7f" <= c <= "\x9f" or c in "\u202e\u202c\u200b\u2066\u2069\u200e"], text
+    assert "Quay &#x9b;31mNews" in text and "&#x202e;etteza&#x202c;" in text
+    out = tmp_path / "out.opml"
+    out.write_bytes(r.stdout)
+    other = tmp_path / "other.db"
+    assert run("--db", str(other), "feed", "import", str(out)).returncode == 0
+    with Library(other) as lib:
+        back = {f.url: f for f in list_feeds(lib)}
+    assert {url: (f.title, f.site_url, f.tags) for url, f in back.items()} == {
+        url: (title, site, ["Local\x9d"]) for url, (title, site) in names.items()}

@@ -221,3 +221,30 @@ def test_xml_that_is_no_feed_is_refused(lib, site):
                                    b'<?xml version="1.0"?><urlset><url><loc>http://s.invalid/a</loc></url></urlset>')
     r = subscribe(lib, site.url("/sitemap.xml"), limits=FAST)
     assert r.status == "error" and r.error == "not a feed (neither RSS, Atom nor RDF)"
+
+
+def test_a_wait_set_while_the_clock_was_ahead_ends_when_the_clock_goes_back(lib, site):
+    """A back-off is set from the clock of the refresh that failed. With the clock ahead then (a year, or three hours)
+    and right again now, the feed's next try stayed a year (three hours) away: every refresh of all feeds skipped it,
+    saying "next try after 19:20 UTC". A wait set by the clock as it is now is still waited out."""
+    from datetime import datetime, timezone
+
+    def stamp(epoch: float) -> str:
+        return datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    ids = {}
+    for name in ("year", "hours", "now"):
+        site.feed(f"/{name}.xml", rss(_items(1, prefix=name)))
+        ids[name] = subscribe(lib, site.url(f"/{name}.xml"), limits=FAST).feed_id
+    now = time.time()
+    set_at = {"year": now + 365 * 86400, "hours": now + 3 * 3600, "now": now - 10}  # when each wait was set
+    with lib.transaction() as db:
+        for name, when in set_at.items():
+            db.execute("UPDATE feeds SET failures = 2, last_error = 'HTTP 500 Internal Server Error', last_refresh = ?,"
+                       " next_try = ? WHERE id = ?", (stamp(when), when + 300, ids[name]))
+    hits = {name: site.hits[f"/{name}.xml"] for name in set_at}
+    results = {r.feed_id: r for r in refresh(lib, limits=FAST)}
+    assert site.hits["/year.xml"] == hits["year"] + 1 and results[ids["year"]].skipped is None
+    assert site.hits["/hours.xml"] == hits["hours"] + 1 and results[ids["hours"]].skipped is None
+    assert get_feed(lib, ids["year"]).next_try is None and get_feed(lib, ids["hours"]).failures == 0
+    assert site.hits["/now.xml"] == hits["now"] and "backing off" in results[ids["now"]].skipped

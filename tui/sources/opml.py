@@ -6,6 +6,7 @@ the folder of its first tag and every tag in `category`, so import -> export -> 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
@@ -99,7 +100,13 @@ def export_opml(feeds, title: str = "newsreader subscriptions") -> str:
         lines.append("    </outline>")
     lines += [_outline(f) for f in loose]
     lines += ["  </body>", "</opml>", ""]
-    return "\n".join(lines)
+    return _INVISIBLE.sub(lambda m: "&#x%x;" % ord(m.group()), "\n".join(lines))
+
+
+# What the document holds as character references, not as itself: DEL and the C1 controls (U+009B is an 8-bit CSI to a
+# terminal: `feed export` writes to stdout) and the bidi and zero-width characters that reorder or hide what is shown.
+# Only names and URLs hold them (the markup is ASCII), and a reader of the file gets them back as they were.
+_INVISIBLE = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
 def _outline(f) -> str:

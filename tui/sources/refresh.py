@@ -105,7 +105,7 @@ def refresh(lib, feeds: Iterable[int | str] | None = None, *, concurrency: int =
     now = time.time()
     due = []
     for feed in targets:
-        if feed.next_try and feed.next_try > now and not (named or force):
+        if _waits(feed, now) and not (named or force):
             results.append(_waiting(feed))
         else:
             due.append(feed)
@@ -375,6 +375,31 @@ def backoff_seconds(failures: int) -> float:
     if failures <= 1:
         return 0.0
     return min(BACKOFF_BASE * 2 ** (failures - 2), BACKOFF_MAX)
+
+
+def _waits(feed: Feed, now: float) -> bool:
+    """Whether `feed` is still waiting out a back-off or the server's Retry-After at `now` (epoch seconds).
+
+    A wait is set at a refresh (`last_refresh`) and ends at most BACKOFF_MAX later. One that ends further ahead than
+    that, or that began after `now`, was set while the clock was ahead of where it is now (a clock set back, a machine
+    whose clock was wrong): the feed is due. A year ahead, every refresh of all feeds skipped it for a year.
+    """
+    if not feed.next_try or feed.next_try <= now:
+        return False
+    if feed.next_try - now > BACKOFF_MAX:
+        return False
+    began = _epoch(feed.last_refresh)
+    return began is None or began <= now
+
+
+def _epoch(stamp: str | None) -> float | None:
+    """A stored time (`now_iso`, "2026-12-06T19:15:31Z") as epoch seconds; None when absent or unreadable."""
+    from datetime import datetime, timezone
+
+    try:
+        return datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc).timestamp()
+    except (TypeError, ValueError):
+        return None
 
 
 def _waiting(feed: Feed) -> FeedResult:
