@@ -32,3 +32,25 @@ async def test_the_hint_follows_rebound_keys(tmp_path, make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert hint(app.screen).startswith("No articles yet: ctrl+o adds a file or folder; ctrl+f, then a,")
+
+
+async def test_a_search_that_finds_nothing_in_the_starred_view_names_the_view(library, make_app):
+    """The view (`u`) is remembered across runs: a search in the starred view that found nothing said "Nothing
+    matches", though unstarred articles held the words (walk28: "storm" typed the morning after starring one
+    article)."""
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("u", "u")  # all -> unread -> starred: nothing is starred
+        await settle(pilot)
+        assert app.screen.articles.source.view == "starred"
+        await pilot.press("/", *"harbour")
+        await settle(pilot)
+        assert hint(app.screen) == "No starred article matches (u changes the view; esc clears)."
+        await pilot.press("enter", "u")  # to the list, then every article: the search finds some
+        await settle(pilot)
+        assert len(app.screen.articles.source) > 0
+        await pilot.press("/", "ctrl+u", *"zzyzx")
+        await settle(pilot)
+        assert hint(app.screen) == "Nothing matches (esc clears)."

@@ -275,6 +275,9 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         if wordless(self.source.search):  # "(", an emoji alone (query.wordless)
             return " No searchable word: a search needs letters or digits (esc clears)."
         if getattr(self.source, "feed", None) or self.source.search.strip() or self.source.entity or self.source.tag:
+            if self.source.view != "all":  # the view is remembered: a search in it alone was "Nothing matches"
+                key = keymap.first_key("view", getattr(self.app, "user_keys", {}))
+                return f" No {self.source.view} article matches ({key} changes the view; esc clears)."
             return " Nothing matches (esc clears)."
         if self.source.view != "all":
             key = keymap.first_key("view", getattr(self.app, "user_keys", {}))
