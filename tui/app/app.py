@@ -215,6 +215,8 @@ class NewsreaderApp(App):
             elif on_page and keymap.PAGE in spec.scopes:
                 continue  # a page key this page has no use for (+ on the entity page): help lists it "not on this page"
             elif keymap.MAIN in spec.scopes and main is not None:
+                if on_page and spec.id == getattr(screen, "OPENED_BY", ""):
+                    continue  # the page itself ("Briefing …, key: b in the library" offered in the briefing)
                 if on_page:  # the library's key, run there (it ran under the page, out of sight: "Search" focused a
                     # search box nobody could see, "Mark read / unread" marked the library's article)
                     yield SystemCommand(spec.description, f"key: {keys} in the library (goes back to it)",

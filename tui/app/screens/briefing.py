@@ -100,6 +100,7 @@ class BriefingScreen(PageScreen):
     """One pane: a heading per story, its sentences with sources, its strongest quote."""
 
     PAGE_NAME = "the briefing"
+    OPENED_BY = "briefing"  # the library key that opens it: pressed here, it says so
 
     PANES = ("#briefing-pane",)
     KEY_NAMES = {**PageScreen.KEY_NAMES,

@@ -58,6 +58,7 @@ class FeedsScreen(PageScreen):
     """Dismissed with (feed id, name) to filter by, (None, "") for every article, or None (esc)."""
 
     PAGE_NAME = "the feeds list"
+    OPENED_BY = "feeds"  # the library key that opens it: pressed here, it says so
 
     BINDINGS = keymap.bindings(keymap.FEEDS)
     IS_FEEDS = True  # the palette offers add / remove here (app.get_system_commands)

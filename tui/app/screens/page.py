@@ -101,6 +101,7 @@ class PageScreen(QuickSwitch, Screen):
 
     IS_PAGE = True  # the palette offers this screen's own PAGE actions (app.get_system_commands)
     PAGE_NAME = "this page"  # how other screens' words name it ("the story view")
+    OPENED_BY = ""  # the id of the library's key that opens this page ("briefing": b), if one does
     # The PAGE keys' actions that here only say there is nothing to do on this page (a page that has a use for one
     # defines its own); the help screen leaves them out of "On this page" (help.page_keys).
     SAYS_NOT_HERE = ("action_copy_summary", "action_copy_quotes", "action_copy_markdown", "action_longer",
@@ -170,6 +171,10 @@ class PageScreen(QuickSwitch, Screen):
     def action_elsewhere(self, key_id: str) -> None:
         """A key of the library and the article view pressed on a page: say so (see _elsewhere_bindings)."""
         overrides = getattr(self.app, "user_keys", {})
+        if key_id == self.OPENED_BY:  # b in the briefing: "b (Briefing) works in the library ..., not on this page"
+            self.notify(f"This is {self.PAGE_NAME} already: {keymap.first_key('back', overrides)} goes back to the "
+                        "library.", timeout=4)
+            return
         spec = keymap.BY_ID[key_id]
         # "d (Delete the article) works …", not "d (Delete the article (asks first)) works …"
         what = spec.description.split(" (")[0].rstrip("…")
