@@ -37,3 +37,25 @@ def test_a_longer_rebound_key_drops_the_least_needed_hint():
     assert {"open", "back_or_quit", "search", "help", "add"} <= set(ids)
     assert "briefing" not in ids and "stories" not in ids
     assert ids == [h[0] for h in shown if h[0] in ids], "the kept hints changed order"
+
+
+async def test_the_feeds_and_refresh_keys_show_where_the_line_has_room(library, make_app):
+    """F (the feeds list) and R (refresh) were in no footer, at any width: at 200 columns its hints ended at cell 97,
+    ~90 cells empty, and a reader keeping up with feeds found them only in help (walk28). They come after the others
+    and go first as the line narrows: every hint at 80 and 110 columns is as before."""
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await pilot.pause()
+
+        def line() -> str:
+            return str(app.screen.query_one("KeyBar").render())
+
+        assert " F Feeds " in line() and " R Refresh " in line(), line()
+        assert line().index(" b Briefing ") < line().index(" F Feeds ") < line().index(" R Refresh ")
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert " F Feeds " in line() and " R Refresh " not in line() and " b Briefing " in line(), line()
+        await pilot.resize_terminal(110, 40)
+        await pilot.pause()
+        assert " F Feeds " not in line() and " b Briefing " in line(), line()

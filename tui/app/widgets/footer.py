@@ -34,12 +34,14 @@ def ranked_hints(overrides: dict[str, str], ordered=None) -> list[tuple[str, str
 
 FIRST = ("open", "next_pane")
 LABELS = {"back_or_quit": "Back/Quit", "next_pane": "Pane", "copy_summary": "Copy", "next_method": "Method",
-          "add": "Add", "stories": "Stories", "briefing": "Briefing"}  # shorter than in help: the line is narrow
+          "add": "Add", "stories": "Stories", "briefing": "Briefing", "feeds": "Feeds",
+          "refresh": "Refresh"}  # shorter than in help: the line is narrow
 # Which hints stay when the line is too narrow for all of them, most needed first (by use: open, leave, find,
 # help, add, copy; then moving between panes; the others are a press of ? away). At 80 columns the first seven
-# and the palette fit; every hint shows from 110. A hint not listed here goes first.
+# and the palette fit; all but F and R from 110, F too from 118, every hint from 129 (F and R were in no footer: a
+# reader keeping up with feeds found them only in help). A hint not listed here goes first.
 KEEP = ("open", "back_or_quit", "search", "help", "add", "copy_summary", "next_pane", "next_method", "stories",
-        "briefing")
+        "briefing", "feeds", "refresh")
 
 
 def fitting(shown: list[tuple[str, str, str, str]], room: int) -> list[tuple[str, str, str, str]]:
