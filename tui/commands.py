@@ -46,10 +46,12 @@ def open_library(args, *, seed_new: bool = True):
     from tui.store import Library, default_db_path, library
 
     library.UPGRADE_NOTICE = _notice
+    library.WAIT_NOTICE = _notice
     explicit = args.db or None
     path = Path(explicit).expanduser() if explicit else default_db_path()
     lib = Library(path, create_dirs=not explicit, verify=VERIFY_SECONDS)
     _damage_check(args, lib)
+    _read_only_check(args, lib)
     if lib.created and seed_new:
         from tui.seed import seed
 
@@ -76,6 +78,27 @@ def skipped_note(lib, unreadable: list[int], one: str, many: str | None = None, 
         lib.skipped = note
     else:
         print(f"warning: {note}; `newsreader doctor` says how to recover", file=sys.stderr)
+
+
+def writes(args) -> bool:
+    """Whether the command `args` runs writes the library (a reading command only reads it: READING_COMMANDS,
+    READING_ACTIONS; `stories --rebuild` and `doctor --repair` write)."""
+    command = getattr(args, "command", None)
+    if getattr(args, "rebuild", False) or getattr(args, "repair", False):
+        return True
+    return not (command in READING_COMMANDS or (command, getattr(args, f"{command}_command", None)) in READING_ACTIONS)
+
+
+def _read_only_check(args, lib) -> None:
+    """A command that writes, on a library that cannot be written (a read-only mount, file or folder), is refused at
+    once in one line saying why: `feed add` fetched the feed, `refresh` every feed, `feed import` and `watch scan` read
+    their files, and `doctor --repair` said it was making the index again, before the first write failed."""
+    if lib.readonly and writes(args):
+        from tui.store import StoreError
+        from tui.store.library import read_only_message
+
+        lib.close()
+        raise StoreError(read_only_message(lib.path, lib.read_only_why))
 
 
 def _damage_check(args, lib) -> None:

@@ -38,6 +38,9 @@ _ARTICLE_COLUMNS = {"id", "title", "source", "byline", "published", "tags", "url
 # Called with a one-line message before a long upgrade of a large library (the CLI prints it on stderr),
 # so a first start after installing a new version does not look hung.
 UPGRADE_NOTICE: Callable[[str], None] | None = None
+# Told once when a write has waited BUSY_TIMEOUT_MS for another program's write lock and goes on waiting (the CLI says
+# it on stderr: a `remove` behind a long import waited up to 50 x BUSY_TIMEOUT_MS in silence)
+WAIT_NOTICE: Callable[[str], None] | None = None
 BULK_CACHE_KIB = 16 * 1024  # page cache while storing many articles (Library.bulk); SQLite's default is 2 MB
 # The oldest schema a read-only library (which cannot be upgraded) is read at as it is: since 23 only the search
 # index changed (24 stems it, 25 spells "news" apart from "new"), so such a library reads whole; its searches find
@@ -137,12 +140,26 @@ def damaged_message(path: str | os.PathLike, problem: str = "") -> str:
 
 def _writable(path: Path) -> bool:
     """Can this process write the library file and create its -wal/-shm files beside it?"""
+    return why_read_only(path) is None
+
+
+def why_read_only(path: Path) -> str | None:
+    """Why this process cannot write the library file and create its -wal/-shm files beside it (None: it can)."""
     try:
         if os.statvfs(path.parent).f_flag & os.ST_RDONLY:
-            return False
+            return "on a read-only file system"
     except (OSError, AttributeError):
         pass
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+    if not os.access(path, os.W_OK):
+        return "the file cannot be written"
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        return "its folder cannot be written"
+    return None
+
+
+def read_only_message(path: str | os.PathLike, why: str | None = None) -> str:
+    """The one line said when a write meets a read-only library: what cannot be done and why."""
+    return f"{visible(path)} is read-only{f' ({why})' if why else ''}; cannot write to the library"
 
 
 def sqlite_uri(path: str | os.PathLike, readonly: bool = False) -> str:
@@ -350,8 +367,11 @@ class Library:
             except OSError as exc:
                 raise StoreError(f"cannot create folder {visible(self.path.parent)}: {exc.strerror or exc}") from None
         self.created = not self.path.exists() or self.path.stat().st_size == 0
-        if not readonly and not self.created and not _writable(self.path):
+        # why it is read-only when it opened so by itself ("on a read-only file system"), for the line a write gets
+        self.read_only_why: str | None = None
+        if not readonly and not self.created and (why := why_read_only(self.path)):
             readonly = True  # a read-only file or folder: reading works, writes get one clear line
+            self.read_only_why = why
         self.readonly = readonly
         try:
             self.db = self._connect(readonly)
@@ -670,7 +690,7 @@ class Library:
         if self.damaged:
             raise StoreError(damaged_message(self.path, self.damaged))
         if self.readonly:
-            raise StoreError(f"{visible(self.path)} is read-only; cannot write to the library")
+            raise StoreError(read_only_message(self.path, self.read_only_why))
         if self._depth and self._owner == threading.get_ident():
             # inside a transaction of this library's own, in this thread (`transaction` around several writers' steps,
             # so that other programs see them together or not at all: a window's regroup): a savepoint of it
@@ -688,6 +708,9 @@ class Library:
                 # busy_timeout covers most waits; this loop covers writers that hold the lock longer.
                 if "locked" not in str(exc) and "busy" not in str(exc):
                     raise
+                if attempt == 0 and WAIT_NOTICE is not None:  # said once, after the first BUSY_TIMEOUT_MS
+                    WAIT_NOTICE(f"waiting for another program writing to {visible(self.path)} (up to "
+                                f"{_duration(50 * BUSY_TIMEOUT_MS / 1000)}; ctrl-c stops)…")
                 time.sleep(0.1)
         else:
             raise StoreError(f"{visible(self.path)} is locked by another program; try again")

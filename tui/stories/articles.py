@@ -47,7 +47,7 @@ class Cache:
     def put_analysis(self, article_id: int, key: str, data: str, mentions=None) -> None:
         from tui.store.library import LibraryBusy
 
-        if not self.skipped:
+        if not self.skipped and not getattr(self.lib, "readonly", False):  # (a read-only library: each analysis is kept, not stored)
             try:
                 self.lib.put_analysis(article_id, key, data, mentions)
                 return

@@ -194,10 +194,14 @@ def cmd_who(args) -> int:
         raise UsageError("who needs a name (e.g. newsreader who \"Maria Silva\")")
     lib = open_library(args)
     try:
-        writable = _writable(lib)
-        with lib.impatient():  # (as `story`: what cannot be stored within a second is not)
-            p = who(lib, args.name, analyse=writable)  # a reading command there
-        nobody = _nobody(lib, args.name, writable) if p is None else None
+        # Analysed on the way when the library can be written, and when it is read-only (not damaged): what cannot be
+        # stored (another program's write lock not let go within a second, as `story`; a read-only library) is used
+        # for this page and not stored. A read-only library found no one not analysed yet, and said to run
+        # `newsreader analyze`, which cannot run there.
+        analyse = _writable(lib) or (lib.readonly and not lib.damaged)
+        with lib.impatient():
+            p = who(lib, args.name, analyse=analyse)
+        nobody = _nobody(lib, args.name, analyse) if p is None else None
         rows = {}
         if p is not None:  # articles whose mentions are on a damaged page: named, as `list` names its rows
             from tui.commands import skipped_note
