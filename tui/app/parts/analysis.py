@@ -106,8 +106,8 @@ class AnalysisJobs:
             from tui.engine import analysis as engine
 
             with Library(self.db_path) as lib:
-                if getattr(self.host, "damaged", ""):
-                    # A damaged library is never written (parts/health.py): shown, not cached.
+                if getattr(self.host, "damaged", "") or lib.readonly:
+                    # A damaged (parts/health.py) or read-only library is never written: shown, not cached.
                     cached = None if force else engine.get_cached(lib, article.id, method, sentences)
                     result = cached or engine.analyze(article.body, title=article.title, method=method,
                                                       sentences=sentences)

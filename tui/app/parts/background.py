@@ -130,7 +130,7 @@ class BackgroundPass:
 
     def start(self) -> None:
         """Analyse what is not analysed yet; if a pass is running, run another when it ends (new imports)."""
-        if not self._enabled() or not self.host.is_attached or getattr(self.host, "damaged", ""):
+        if not self._enabled() or not self.host.is_attached or getattr(self.host, "unwritable", ""):
             return
         if self._stop is not None:
             self._again = True

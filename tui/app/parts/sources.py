@@ -210,8 +210,8 @@ class SourcesRefresh:
 
     def run(self, feeds, scan: bool, fetch: bool, loud: bool) -> None:
         """Scan folders (`scan`) and refresh feeds (`fetch`); `loud`: toast even when nothing is new."""
-        if not self.host.is_attached or getattr(self.host, "damaged", ""):
-            return  # gone, or a damaged library (parts/health.py): nothing is written to it
+        if not self.host.is_attached or getattr(self.host, "unwritable", ""):
+            return  # gone, or a damaged or read-only library (parts/health.py): nothing is written to it
         if self._stop is not None:
             # Run once more when this one ends, doing everything asked meanwhile (a scan and a
             # refresh due together, `R` during a scan): nothing asked for is dropped.

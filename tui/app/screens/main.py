@@ -117,6 +117,14 @@ class MainScreen(QuickSwitch, Screen):
         return self.health.problem
 
     @property
+    def unwritable(self) -> str:
+        """Why nothing is written to the library ("" when it can be): damaged, or opened read-only (a read-only
+        mount, file or folder: Library.readonly). Reads go on; analyses are shown, not cached."""
+        if self.health.problem:
+            return self.health.problem
+        return (getattr(self.lib, "read_only_why", None) or "read-only") if getattr(self.lib, "readonly", False) else ""
+
+    @property
     def search(self) -> str:
         """The search text of the library view."""
         return self.listing.search
@@ -253,6 +261,12 @@ class MainScreen(QuickSwitch, Screen):
         self.sources.start(getattr(self.app, "config", None))
         self.changes.start()
         self.call_after_refresh(self.health.start)  # the damage check: its timer starts after the first paint
+        if getattr(self.lib, "readonly", False):  # said once (each read mark and analysis failed in a toast)
+            from tui.store.library import read_only_message
+
+            self.notify(f"{read_only_message(self.db_path, getattr(self.lib, 'read_only_why', None))}. Reading "
+                        "works; nothing is written (read marks, stars, deletes, imports, refreshes; analyses are "
+                        "shown, not kept).", title="Library read-only", severity="warning", timeout=10, markup=False)
 
     def _on_screen_resume(self, event) -> None:
         # Runs before QuickSwitch's and Screen's handlers. The first resume comes right after the screen
@@ -353,8 +367,8 @@ class MainScreen(QuickSwitch, Screen):
         self.analyse(cached=cached, ready=ready.summary if ready else None)
 
     def _store_read(self, article_id: int) -> None:
-        if self.damaged:
-            return  # a damaged library is not written (said once, when the damage was found)
+        if self.unwritable:
+            return  # a damaged or read-only library is not written (said once, when the damage was found or at start)
         # Written by parts/marks.py's thread: a write here waited for the library's write lock (the
         # background analysis commits often) inside the next key's time.
         self.marks.set(article_id, "read", True, done=lambda error: self._open_read_written(article_id, error))
@@ -946,9 +960,13 @@ class MainScreen(QuickSwitch, Screen):
                     title="Library damaged", severity="error", timeout=30, markup=False)
 
     def refuse_write(self, what: str) -> bool:
-        """True (and a toast saying why) when the library is damaged: `what` is not done."""
+        """True (and a toast saying why) when the library is damaged or read-only: `what` is not done."""
         if not self.damaged:
-            return False
+            if not self.unwritable:
+                return False
+            self.notify(f"Not {what}: {visible(self.db_path)} is read-only ({self.unwritable}).", severity="warning",
+                        timeout=6, markup=False)
+            return True
         self.notify(f"Not {what}: the library is damaged and newsreader writes nothing to it "
                     f"(`newsreader --db {visible(self.db_path)} doctor` says how to recover).",
                     severity="warning", timeout=6, markup=False)
