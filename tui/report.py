@@ -75,6 +75,48 @@ def compute(what: str, text: str, title: str | None, args, budget: int | None = 
     return {"quotes": records}
 
 
+class BatchLineError(ValueError):
+    """A --batch line that is not {"id","text"[,"title"][,"budget_sentences"]}: its "error", in words; `ident`: the
+    line's "id" when it has one (its answer carries it, as a good line's does)."""
+
+    def __init__(self, message: str, ident=None) -> None:
+        super().__init__(message)
+        self.ident = ident
+
+
+_JSON_KINDS = {list: "a JSON array", str: "a JSON string", int: "a number", float: "a number", bool: "true or false",
+               type(None): "null"}
+BATCH_LINE = '{"id", "text"[, "title"][, "budget_sentences"]}'
+
+
+def _batch_record(line: str, n: int, what: str) -> dict:
+    """Line `n` of a batch as its record, or BatchLineError saying what is wrong with it ("JSONDecodeError: Expecting
+    value: line 1 column 1 (char 0)", "AttributeError: 'list' object has no attribute 'get'", "KeyError: 'text'")."""
+    line = line.rstrip("\r\n")
+    if "\x00" in line:
+        raise BatchLineError(f"line {n} is not JSON text (binary data)")
+    try:
+        rec = json.loads(line)
+    except ValueError as exc:  # (JSONDecodeError; a number too long for int())
+        msg, col = getattr(exc, "msg", "unreadable"), getattr(exc, "colno", None)
+        where = f" at column {col}" if col else ""
+        raise BatchLineError(f"line {n} is not JSON: {msg[:1].lower()}{msg[1:]}{where}") from None
+    if not isinstance(rec, dict):
+        raise BatchLineError(f"line {n} is {_JSON_KINDS.get(type(rec), 'JSON')}, not an object {BATCH_LINE}")
+    ident = rec.get("id")
+    if "text" not in rec:
+        raise BatchLineError(f'line {n} has no "text" (the article to read): {BATCH_LINE}', ident)
+    for key in ("text", "title"):
+        value = rec.get(key)
+        if not isinstance(value, str) and (key == "text" or value is not None):
+            raise BatchLineError(f'"{key}" of line {n} is {_JSON_KINDS.get(type(value), "JSON")}, not a string', ident)
+    budget = rec.get("budget_sentences")
+    if what == "summary" and budget is not None and (type(budget) is not int or budget < 1):
+        shown = json.dumps(budget, ensure_ascii=False)
+        raise BatchLineError(f'"budget_sentences" of line {n} is {shown[:40]}, not a whole number from 1', ident)
+    return rec
+
+
 def run_batch(args, what: str) -> int:
     """One JSON line out per JSONL line in; a bad line gets an error line and the batch goes on."""
     from tui.cli import CliError
@@ -95,12 +137,12 @@ def run_batch(args, what: str) -> int:
             lines += 1
             ident = None
             try:
-                rec = json.loads(line)
-                ident = rec.get("id", n)
-                text = rec["text"]
-                if not isinstance(text, str):
-                    raise ValueError("'text' must be a string")
-                result = {"id": ident, **compute(what, text, rec.get("title"), args, rec.get("budget_sentences"))}
+                rec = _batch_record(line, n, what)
+                ident = rec["id"] if "id" in rec else n
+                result = {"id": ident, **compute(what, rec["text"], rec.get("title"), args, rec.get("budget_sentences"))}
+            except BatchLineError as exc:  # a line that is not what the batch reads: said in words
+                failures += 1
+                result = {"id": exc.ident if exc.ident is not None else n, "error": str(exc)}
             except Exception as exc:  # one bad line must not stop the batch
                 failures += 1
                 result = {"id": ident if ident is not None else n, "error": f"{type(exc).__name__}: {exc}"}
