@@ -291,3 +291,26 @@ async def test_a_folder_scan_nobody_asked_for_is_titled_by_its_folders(library, 
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: any("tiny.txt" in message for _t, message in titled), lambda: titled)
         assert [t for t, message in titled if "tiny.txt" in message] == ["Watched folders"], titled
+
+
+async def test_R_says_how_many_new_items_were_already_in_the_library(library, make_app, server, monkeypatch):
+    """A second feed carrying the same two stories (a syndicated copy): R stored no new article and the toast said
+    "Feeds: 0 new, 0 updated · 2/2 ok", while `newsreader refresh` says "2 already in the library" and the feeds list
+    counts the two under the second feed: the app's toast names them too."""
+    from tui.store.feeds import add_feed
+
+    path, _ = library
+    with Library(path) as lib:
+        add_feed(lib, f"{server}/feed.xml", "Island Ferry News")
+    app = make_app(path)
+    toasts = toasts_of(app, monkeypatch)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("R")
+        await wait_until(pilot, lambda: any(t.startswith("Feeds: ") for t in toasts), toasts)
+        assert any(t.startswith("Feeds: 2 new, 0 updated · 1/1 ok") for t in toasts), toasts
+        with Library(path) as lib:
+            add_feed(lib, f"{server}/feed.xml?copy=1", "Ferry Copy")
+        toasts.clear()
+        await pilot.press("R")
+        await wait_until(pilot, lambda: any(t.startswith("Feeds: ") for t in toasts), toasts)
+        assert any(t.startswith("Feeds: 0 new, 2 already in the library, 0 updated · 2/2 ok") for t in toasts), toasts

@@ -377,8 +377,12 @@ class SourcesRefresh:
         results = refresh(lib, feeds, on_result=each, cancel=stop, force=loud)
         new = sum(r.new for r in results)
         updated = sum(r.updated for r in results)
+        # new items whose text the library held already (an article `add` stored, another feed's): the feed's now,
+        # but no new article; said as `newsreader refresh` says it (feed_cli._held), only when there are some
+        known = sum(r.known for r in results)
+        held = f", {known} already in the library" if known else ""
         failed = [r for r in results if not r.ok]
-        head.append(f"Feeds: {new} new, {updated} updated · {len(results) - len(failed)}/{len(results)} ok")
+        head.append(f"Feeds: {new} new{held}, {updated} updated · {len(results) - len(failed)}/{len(results)} ok")
         lines.extend(result_line(r) for r in failed)
         return new + updated
 
