@@ -119,12 +119,14 @@ async def test_the_source_column_fits_the_sources_on_screen(tmp_path, make_app):
         assert cell_len(line.rstrip()) == articles.scrollable_content_region.width, lines
 
 
-async def test_every_width_of_the_stories_list_says_what_its_counts_count(tmp_path, make_app):
+async def test_every_width_of_the_stories_list_says_what_its_counts_count(tmp_path, make_app, monkeypatch):
     """Below 76 cells a story's row showed its counts bare: "3/3 2026-01-15" (a 68-cell pane at 200x50), "3
     2026-01-15", "3 26-01-15": articles, outlets or unread? Each form names them now ("3 art 3 src", "3 art"), the
     last day first as the widest form has it, and the title keeps what is left."""
     from pilot_steps import started
     from story_sample import make_story_library
+
+    from tui.app.widgets import article_list
 
     path = tmp_path / "library.db"
     make_story_library(path, cached=True)
@@ -133,13 +135,14 @@ async def test_every_width_of_the_stories_list_says_what_its_counts_count(tmp_pa
     # another year: the year) and two-digit counts; at 120x40 the title had 10 cells of a 32-cell row (" 26-01-15
     # 3 art")
     day = "01-15"
+    monkeypatch.setattr(article_list, "_today", lambda: "2026-02-01")  # the narrow rows say how long ago
     for size, form, band in (((200, 50), f" {day}  3 art  3 src", (56, 76)), ((160, 48), f" {day}  3 art", (44, 56)),
-                             ((120, 40), "  3 art", (30, 44))):
+                             ((120, 40), "   2w  3 art", (30, 44))):
         async with started(make_app(path), size, stories=True) as (_pilot, screen):
             articles = screen.articles
             width = articles.scrollable_content_region.width
             seen.add(band[0] <= width < band[1])
-            cider = (" 2025" if day in form else "") + "  1 art" + ("  1 src" if "src" in form else "")  # of 2025
+            cider = (" 2025" if day in form else "  4mo") + "  1 art" + ("  1 src" if "src" in form else "")  # 2025
             assert any(line.rstrip().endswith(cider) for line in rows(articles)), [x.rstrip() for x in rows(articles)]
             story = next(line for line in rows(articles) if line.startswith("  ●3 Harbour"))
             assert story.endswith(form) and "/" not in story, (size, width, story)
@@ -148,23 +151,41 @@ async def test_every_width_of_the_stories_list_says_what_its_counts_count(tmp_pa
     assert seen == {True}, "a size did not give the width form it was chosen for"
 
 
-async def test_the_stories_list_at_120_columns_gives_the_title_the_row(tmp_path, make_app):
-    """At 120x40 the stories list is 32 cells wide: the title had 14 of them beside the unread count, the last day
-    and the count of articles. The day goes below 44 cells (the list is newest first; the story view has the
-    dates): the title gets 20, as an article row's does at that width."""
+async def test_the_stories_list_at_120_columns_says_when_and_keeps_the_title_readable(tmp_path, make_app,
+                                                                                       monkeypatch):
+    """At 120x40 the stories list is 32 cells wide. With the last day ("01-15") the title had 14 of them; without it
+    (session 27) 20, but nothing in the list said when a story happened. The row says how long ago its last article
+    was, in at most 4 cells ("2w", "4mo", "2y"), and the title keeps 15."""
     from pilot_steps import started
     from story_sample import make_story_library
 
+    from tui.app.widgets import article_list
+
     path = tmp_path / "library.db"
     make_story_library(path, cached=True)
+    monkeypatch.setattr(article_list, "_today", lambda: "2026-02-01")  # the storm-wall story's last day + 17
     async with started(make_app(path), (120, 40), stories=True) as (_pilot, screen):
         articles = screen.articles
         width = articles.scrollable_content_region.width
         assert 30 <= width < 44, width
-        story = next(line for line in rows(articles) if line.startswith("  ●3 Harbour"))
-        assert story.endswith("  3 art") and len(story) == width, story
-        title = story[len("  ●3 "):-len("  3 art")].rstrip()
-        assert cell_len(title) >= width - 12 and title.endswith("…"), (width, story)
+        lines = [line.rstrip() for line in rows(articles)]
+        story = next(line for line in lines if line.startswith("  ●3 Harbour"))
+        assert story.endswith("   2w  3 art") and len(story) == width, story
+        title = story[len("  ●3 "):-len("   2w  3 art")].rstrip()
+        assert cell_len(title) >= width - 17 and title.endswith("…"), (width, story)
+        # the cider story (2025-10-02), the robot vacuums (2025-06-30), the story of 2024-02-02
+        assert [line[-12:] for line in lines if line.strip()][1:4] == ["  4mo  1 art", "  7mo  1 art", "   2y  1 art"]
+
+
+def test_a_story_s_age_fits_four_cells():
+    from tui.app.widgets.article_list import age
+
+    today = "2026-12-06"
+    assert [age(day, today) for day in ("2026-12-06", "2026-12-05", "2026-11-23", "2026-11-22", "2026-10-08",
+                                        "2026-10-07", "2025-12-07", "2025-12-06", "1900-01-01")] == \
+        ["0d", "1d", "13d", "2w", "8w", "2mo", "11mo", "1y", "99y"]
+    assert age("2027-01-01", today) == "0d"  # a date ahead of the clock
+    assert age("", today) == "" and age("Tuesday 3rd", today) == "" and age("2026-13-01", today) == ""
 
 
 def test_a_short_day_is_the_month_and_day_of_this_year_else_the_year():

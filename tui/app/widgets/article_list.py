@@ -39,6 +39,26 @@ def short_day(day: str, this_year: str) -> str:
     return day[:5]
 
 
+def age(day: str, today: str) -> str:
+    """How long ago a day ("2026-01-15") was, seen from `today`, in at most 4 cells: "0d" to "13d", then weeks to "8w",
+    months to "11mo", then years ("2y"); a day after `today` (a wrong clock, a feed's future date) is "0d"; anything
+    else ("", "Tuesday 3rd") is ""."""
+    from datetime import date
+
+    try:
+        days = (date.fromisoformat(today[:10]) - date.fromisoformat(day[:10])).days
+    except ValueError:
+        return ""
+    days = max(0, days)
+    if days < 14:
+        return f"{days}d"
+    if days < 60:
+        return f"{days // 7}w"
+    if days < 365:
+        return f"{min(11, days // 30)}mo"
+    return f"{min(99, days // 365)}y"
+
+
 class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
     """Title, source, date and read/star marks; `enter` opens the article under the cursor."""
 
@@ -259,7 +279,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         if self.marks is not None and not story:
             self.marks.patch(row)
         cells = 0 if story else self._source_cells(width)
-        key = ((row.id, row.unread, row.rows, cursor, "story", width, self.source.newest_year()) if story else
+        key = ((row.id, row.unread, row.rows, cursor, "story", width, self.source.newest_year(), _today()) if story else
                (row.id, row.read, row.starred, cursor, self._is_open(row), width, cells))
         strip = self._strips.get(key)
         if strip is None:
@@ -298,15 +318,16 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         # what it counts ("3 art 4 src"): the narrower forms showed "3/4" and "3", articles or outlets or unread?
         # Below 76 cells the last day is its month and day ("01-15"; in another year than the latest story's: the year
         # alone) and the counts two digits wide: at 120x40 the title had 10 cells of a 32-cell row, the dates and
-        # counts 17. Below 44 cells the row is the unread count, the title and the count of articles: the day left the
-        # title 14 of those 32 cells, 20 now (the list is newest first, and the story view has the dates).
+        # counts 17. Below 44 cells the last day is how long ago it was ("3d", "2w", "10mo", "2y": at most 4 cells, as
+        # against the 5 of "01-15" and 6 of "Dec 14"): the title keeps 15 of those 32 cells (the day left it none at
+        # all for a while, then 14 with "01-15"), and the row still says when, which nothing else in the list did.
         year = self.source.newest_year()
         if width >= 76:
             meta = f" {span} {row.rows:>3} art {outlets:>2} src"
         elif width >= 44:
             meta = f" {short_day(last, year):>5} {row.rows:>2} art" + (f" {outlets:>2} src" if width >= 56 else "")
         elif width >= 30:
-            meta = f" {row.rows:>2} art"
+            meta = f" {age(last, _today()):>4} {row.rows:>2} art"
         else:
             meta = ""
         # "●3", as an article row's unread dot: a bare number leading each row read like the row's own number
@@ -375,6 +396,14 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             Segment(meta, self._style("meta" + tail)),
         ]
         return Strip(segments).crop_extend(0, width, self._style("base"))
+
+
+def _today() -> str:
+    """Today's date on the local clock ("2026-12-06"): the narrow story rows' ages count from it (a row drawn
+    yesterday is drawn again: the day is in its key)."""
+    from datetime import date
+
+    return date.today().isoformat()
 
 
 def _wrapped(text: str, width: int) -> list[str]:
