@@ -87,3 +87,30 @@ def test_a_library_from_before_keeps_its_folders_first_articles(lib_path, tmp_pa
         assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert folder_article_ids(lib, 1) == [1]
         assert folder_counts(lib)[1] == (1, 1)
+
+
+def test_a_folder_keeps_why_its_files_became_no_article(lib, tmp_path):
+    """Files that became no article are counted per folder with why (migration 29; the feeds list says it): a file
+    that changes into an article leaves the count, a deleted article's file never enters it, one that goes leaves."""
+    from tui.store.watch import skipped_files
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "note.md").write_text("# Pier lights\n\nThe pier's lights were switched on a week early after two "
+                                    "boats scraped the old pier in the fog.\n", encoding="utf-8")
+    (folder / "a.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "b.txt").write_bytes(bytes(range(256)) * 5)
+    (folder / "c.xml").write_text("<rss><channel><title>x</title>", encoding="utf-8")
+    watch_id, _ = add_watch(lib, str(folder))
+    scan_watched(lib)
+    found = skipped_files(lib)[watch_id]
+    assert sum(n for _why, n in found) == 3 and found[0][1] == 2 and found[0][0].startswith("binary"), found
+    assert found[1][0].startswith("not a readable feed") or found[1][0].startswith("not a feed"), found
+
+    (folder / "a.txt").write_text("# Quay crane back\n\nThe quay's old crane lifted its first load in a year on "
+                                  "Wednesday after its gears were rebuilt.\n", encoding="utf-8")
+    (folder / "c.xml").unlink()
+    scan_watched(lib)
+    assert [n for _why, n in skipped_files(lib)[watch_id]] == [1], skipped_files(lib)
+    remove_saving(lib, next(i for i in folder_article_ids(lib, watch_id) if lib.get(i).title == "Pier lights"))
+    assert [n for _why, n in skipped_files(lib)[watch_id]] == [1], skipped_files(lib)  # a deleted article: no skip

@@ -170,3 +170,40 @@ async def test_the_header_counts_an_article_of_a_feed_and_a_watched_folder_once(
         assert f"2 unread from them ({before + 2} in the library)" in head, head
         assert any(x.startswith(f"{before + 2} All articles") for x in lines), lines
         assert "The figure before each name: its unread articles." in head, head
+
+
+async def test_a_watched_folder_says_how_many_files_it_skipped_and_why(library, make_app, tmp_path):
+    """A watched folder's files that became no article (a picture, a word list) were said once, in the toast of the
+    scan that met them; the feeds list showed the folder's articles and nothing of them. It now counts them under the
+    folder, with why, on one line."""
+    from tui.sources.watch import scan_watched
+    from tui.store.watch import add_watch
+
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "quay.md").write_text("# Quay lights switched on early\n\nThe harbour board switched the new quay "
+                                    "lights on a week early after two boats scraped the old pier in the fog.\n")
+    (folder / "photo.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "scan.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(200)) * 4)
+    path, _ids = library
+    with Library(path) as lib:
+        add_watch(lib, str(folder))
+        scan_watched(lib)
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        lines = await feeds_page_lines(pilot, "desk")
+        at = next(i for i, x in enumerate(lines) if "desk" in x)
+        assert "article · scanned " in " ".join(lines[at:at + 2]), lines
+        skipped = next(x for x in lines[at:] if "skipped" in x)
+        # on one line under the folder's, the reasons of its two files (one each)
+        assert skipped == "  2 files skipped: binary file (PNG image); binary file (binary data)", lines
+        assert not lines[lines.index(skipped) + 1].startswith("  "), lines  # nothing wrapped
+
+
+def test_a_folder_s_skipped_files_are_one_line_the_commonest_reason_first():
+    from tui.app.screens.feeds import skipped_line
+
+    assert skipped_line([("binary data", 3)], 60) == "3 files skipped: binary data"
+    assert skipped_line([("binary data", 3), ("not a feed", 1)], 60) == "4 files skipped: binary data ×3; not a feed"
+    cut = skipped_line([("no prose: a word list, not sentences", 1200), ("binary data", 7)], 40)
+    assert cut == "1,207 files skipped: no prose: a word l…" and len(cut) == 40

@@ -59,8 +59,10 @@ def scan_watched(lib, *, on_chunk: Callable[[ScanResult], None] | None = None) -
                     it.article, it.error = None, reason
                 it.text = None  # (the decoded file, kept for the prose check only)
             articles = [it.article for it in items if it.article is not None]
-            total.errors += [(path, it.error or "unreadable") for it in items if it.article is None]
-            batch.append((path, st.st_size, st.st_mtime_ns, articles, before))
+            why = [(path, it.error or "unreadable") for it in items if it.article is None]
+            total.errors += why
+            # a file that became no article keeps why (the feeds list counts them): its first item's reason
+            batch.append((path, st.st_size, st.st_mtime_ns, articles, before, why[0][1] if why else "no article"))
             total.files += 1
             if len(batch) >= CHUNK:
                 _flush(lib, watch.id, batch, total, on_chunk)

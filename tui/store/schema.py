@@ -771,6 +771,14 @@ MIGRATIONS: list[str] = [
     INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 1048576);
     """,
+    # 29: why a watched folder's file became no article ("binary data", "not a feed (neither RSS, Atom nor RDF)", a
+    # word list that is not prose): the feeds list counts a folder's skipped files and says why in one line (the
+    # reasons were said once, in the toast of the scan that met them). NULL for a file that became articles, and for
+    # files skipped before this migration (article_id NULL is no sign: a deleted article leaves it NULL too); such a
+    # file is counted once it changes and is read again.
+    """
+    ALTER TABLE watched_files ADD COLUMN skipped TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

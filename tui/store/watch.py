@@ -22,6 +22,7 @@ class Watched:
     files: int = 0
     unread: int = 0  # rows of its files' articles, as the library list shows them (folder_counts)
     total: int = 0
+    skipped: list[tuple[str, int]] | None = None  # (why, files) of its files that became no article (skipped_files)
 
 
 @dataclass
@@ -102,8 +103,9 @@ def file_states(lib: Library, watch_id: int) -> dict[str, FileState]:
         "SELECT path, size, mtime_ns, article_id FROM watched_files WHERE watch_id = ?", (watch_id,))}
 
 
-def store_files(lib: Library, watch_id: int, files: list[tuple[str, int, int, list, FileState | None]]) -> tuple[int, int]:
-    """Store imported files in one transaction: (path, size, mtime_ns, articles, previous state).
+def store_files(lib: Library, watch_id: int, files: list[tuple]) -> tuple[int, int]:
+    """Store imported files in one transaction: (path, size, mtime_ns, articles, previous state[, why skipped]);
+    `why skipped`, for a file that became no article, is kept with it (skipped_files).
 
     A changed file that was one article updates that article in place; anything else is added (the same
     text twice is stored once). Files without articles are remembered too, so they are not re-read until
@@ -113,7 +115,7 @@ def store_files(lib: Library, watch_id: int, files: list[tuple[str, int, int, li
     new = updated = 0
     try:
         with lib.transaction(index_later=True) as db:
-            for path, size, mtime_ns, articles, before in files:
+            for path, size, mtime_ns, articles, before, *why in files:
                 ids: list[int] = []
                 if before is not None and before.article_id is not None and len(articles) == 1:
                     if update_article(db, before.article_id, articles[0]):
@@ -126,8 +128,10 @@ def store_files(lib: Library, watch_id: int, files: list[tuple[str, int, int, li
                         if article_id and article_id not in ids:
                             ids.append(article_id)
                 key = path_key(path)
-                db.execute("INSERT OR REPLACE INTO watched_files (watch_id, path, size, mtime_ns, article_id)"
-                           " VALUES (?,?,?,?,?)", (watch_id, key, size, mtime_ns, ids[0] if ids else None))
+                skipped = None if ids else " ".join(visible(str(why[0] if why and why[0] else "no article")).split())
+                db.execute("INSERT OR REPLACE INTO watched_files (watch_id, path, size, mtime_ns, article_id, skipped)"
+                           " VALUES (?,?,?,?,?,?)", (watch_id, key, size, mtime_ns, ids[0] if ids else None,
+                                                     skipped[:200] if skipped else None))
                 # every article the file holds now (a feed file's items), for the folder's counts and filter
                 db.execute("DELETE FROM watched_articles WHERE watch_id = ? AND path = ?", (watch_id, key))
                 db.executemany("INSERT OR IGNORE INTO watched_articles (watch_id, path, article_id) VALUES (?,?,?)",
@@ -136,6 +140,17 @@ def store_files(lib: Library, watch_id: int, files: list[tuple[str, int, int, li
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
     return new, updated
+
+
+def skipped_files(lib: Library) -> dict[int, list[tuple[str, int]]]:
+    """watch id -> [(why, files)] of the files of each folder that became no article, the commonest reason first
+    (files skipped before migration 29 are not known: see there)."""
+    out: dict[int, list[tuple[str, int]]] = {}
+    for watch_id, why, files in lib.db.execute(
+            "SELECT watch_id, skipped, count(*) FROM watched_files WHERE skipped IS NOT NULL AND article_id IS NULL"
+            " GROUP BY watch_id, skipped ORDER BY watch_id, count(*) DESC, skipped"):
+        out.setdefault(watch_id, []).append((str(why), int(files)))
+    return out
 
 
 def forget_files(lib: Library, watch_id: int, paths: list[str]) -> None:
