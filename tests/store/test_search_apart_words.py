@@ -131,7 +131,7 @@ def test_a_library_waiting_for_its_merge_is_made_again_not_merged_first(lib_path
     monkeypatch.setattr(Library, "_rebuild_index", lambda self, *a: made.append(1) or real_rebuild(self, *a))
     with Library(lib_path) as lib:
         assert merges == [] and made == [1] and search_index_segments(lib.db) == 1
-        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == APART_WORDS_MIGRATION
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= APART_WORDS_MIGRATION
         assert len(lib.ids(search="news ")) == 400 and len(lib.ids(search="berth 3 ")) == 57
 
 
