@@ -278,6 +278,7 @@ def main(argv: list[str] | None = None) -> int:
             _command_parser(parser, args).error(f"unrecognized arguments: {' '.join(extra)}")
         if args.db == "":  # `--db ""` (an unset variable) opened the default library
             parser.error("argument --db: needs a library file's path")
+        _text_arguments(parser, args)
         for name in ("search", "entity"):
             # argparse drops a value's "--" (`--search=--`) and gives an empty list: the text typed was "--" (the
             # command failed with "AttributeError: 'list' object has no attribute 'strip'")
@@ -316,6 +317,27 @@ def main(argv: list[str] | None = None) -> int:
         # one line, a 100 KB argument echoed in it cut in the middle ("no entity named 'qqq…qqq'")
         print(f"{PROG}: error: {echoed(_one_line(exc, args), ERROR_CELLS)}", file=sys.stderr)
         return 1
+
+
+# Arguments that are text (a search, a name, a URL, a feed's title), not a file's path: bytes that are not UTF-8 (a
+# Latin-1 "caf\xe9" typed in a terminal set to another encoding) reach Python as lone surrogates, which SQLite cannot take
+# ("UnicodeEncodeError: 'utf-8' codec can't encode character '\udcff' ...: surrogates not allowed", exit 1).
+TEXT_ARGUMENTS = {"search": "--search", "entity": "--entity", "name": "NAME", "title": "--title", "urls": "URL",
+                  "feed": "ID|URL", "feeds": "ID|URL"}
+
+
+def _text_arguments(parser, args) -> None:
+    """A usage error (exit 2) for a text argument that is not UTF-8, naming it."""
+    for dest, shown in TEXT_ARGUMENTS.items():
+        value = getattr(args, dest, None)
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str) and not text.isascii():
+                from tui.feed_cli import is_utf8
+
+                if not is_utf8(text):
+                    from tui.textsafe import visible
+
+                    _command_parser(parser, args).error(f"argument {shown}: '{visible(text)}' is not UTF-8 text")
 
 
 def _command_parser(parser, args):

@@ -319,7 +319,8 @@ def cmd_watch(args) -> int:
                 print("no watched folders (add one with: newsreader watch add DIR)", file=sys.stderr)
             return 0
         if args.watch_command == "remove":
-            if not remove_watch(lib, args.dir):
+            # (a path that is not UTF-8 is never watched: `watch add` refuses it, and SQLite cannot take it)
+            if not is_utf8(args.dir) or not remove_watch(lib, args.dir):
                 raise CliError(f"{visible(args.dir)} is not watched")
             out(f"stopped watching {visible(args.dir)} (its articles stay)")
             return 0
@@ -347,6 +348,15 @@ def _scan(lib) -> int:
     print(f"imported {result.new} new, {result.updated} updated {'article' if result.new + result.updated == 1 else 'articles'}"
           f" from {result.files:,} new or changed {'file' if result.files == 1 else 'files'}{unchanged}", file=sys.stderr)
     return 0
+
+
+def is_utf8(text: str) -> bool:
+    """Whether `text` can be stored (an argument's bytes that are not UTF-8 are lone surrogates in Python)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def os_reason(exc: OSError) -> str:

@@ -5,7 +5,8 @@
 
 Before: `feed add notaurl` printed "notaurl: not a full URL ..." alone; `stories --since bad` and `who " "` were
 exit 1 naming no --help; a closed stdin was "AttributeError: 'NoneType' object has no attribute 'buffer'", a closed
-stdout "... attribute 'isatty'", and an output on a full disk "[Errno 28] No space left on device"."""
+stdout "... attribute 'isatty'", an output on a full disk "[Errno 28] No space left on device", and a name, search, URL
+or title whose bytes are not UTF-8 "UnicodeEncodeError: 'utf-8' codec can't encode character '\\udce9' ...", exit 1."""
 
 from __future__ import annotations
 
@@ -65,6 +66,7 @@ FAILURES = [  # (arguments, what the line says after "newsreader: error: ")
     (["watch", "add", "note.txt"], "note.txt: not a folder"),
     (["watch", "remove", "box"], "is not watched"),
     (["--db", "box", "list"], "box is a directory, not a library file"),
+    (["watch", "remove", "/nowhere/caf\udce9"], "/nowhere/caf\\xe9 is not watched"),
 ]
 
 
@@ -91,6 +93,14 @@ USAGE = [  # (arguments, the command named, what the reason says)
     (["feed", "bogus"], "feed", "invalid choice: 'bogus'"),
     (["feed", "remove", "1", "2"], "feed remove", "unrecognized arguments: 2"),
     (["doctor", "extra"], "doctor", "unrecognized arguments: extra"),
+    # bytes that are not UTF-8 (a Latin-1 "café" typed where UTF-8 is expected) where text goes: "UnicodeEncodeError:
+    # 'utf-8' codec can't encode character '\udce9' ...: surrogates not allowed", exit 1
+    (["who", "caf\udce9"], "who", "argument NAME: 'caf\\xe9' is not UTF-8 text"),
+    (["list", "--entity", "caf\udce9"], "list", "argument --entity: 'caf\\xe9' is not UTF-8 text"),
+    (["list", "--search", "caf\udce9"], "list", "argument --search: 'caf\\xe9' is not UTF-8 text"),
+    (["feed", "add", "http://127.0.0.1:9/caf\udce9"], "feed add", "argument URL: 'http://127.0.0.1:9/caf\\xe9'"),
+    (["feed", "remove", "http://127.0.0.1:9/caf\udce9"], "feed remove", "argument ID|URL: "),
+    (["refresh", "http://127.0.0.1:9/caf\udce9"], "refresh", "argument ID|URL: "),
 ]
 
 
