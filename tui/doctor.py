@@ -67,7 +67,8 @@ def library_lines(lib) -> list[str]:
     if health != "ok" or lib.damaged:
         path = visible(lib.path)
         lines += [
-            "damaged:   this library has damaged pages; newsreader will not write to it.",
+            ("damaged:   this library has damaged pages; newsreader will not write to it." if health != "ok" else
+             f"damaged:   {visible(lib.damaged)}; newsreader will not write to it."),
             "recover:   export what is readable into a new library, then use that one:",
             f"             newsreader --db {path} export --format json > rescued.jsonl",
             "             newsreader --db NEW.db add rescued.jsonl",

@@ -190,6 +190,35 @@ def test_library_from_a_newer_version(tmp_path):
     assert digest(db) == before
 
 
+@pytest.mark.parametrize("table", ["counts", "watched", "story_stats", "feeds"])
+def test_a_library_missing_a_table_is_damaged_and_doctor_names_it(tmp_path, table):
+    """A table of the schema dropped (by hand, another tool, a damaged schema page): the library opened as healthy, so
+    `add` wrote to it (a library without `watched` or `feeds` took the article) or failed with
+    "library error: no such table: main.counts", and `doctor` said "integrity ok" with no way out. Now it is damaged:
+    doctor names the table and the rescue, writes are refused with one line, reading commands read what they can."""
+    import sqlite3
+
+    db = tmp_path / "lib.db"
+    make_library(db)
+    con = sqlite3.connect(db)
+    con.execute(f"DROP TABLE {table}")
+    con.close()
+    before = digest(db)
+    new = tmp_path / "new.txt"
+    new.write_text(ARTICLE.format(n="new"))
+    r = run_cli("add", str(new), db=db)
+    line = one_line_error(r.stderr)
+    assert r.returncode == 1 and f"damaged (table {table} missing); nothing was written" in line, line
+    doctor = run_cli("doctor", db=db)
+    assert doctor.returncode == 0 and f"damaged:   table {table} missing; newsreader will not write to it." in \
+        doctor.stdout.decode(), doctor.stdout
+    assert b"export --format json > rescued.jsonl" in doctor.stdout
+    rescued = run_cli("export", "--format", "json", db=db)
+    assert rescued.returncode == 0 and len(rescued.stdout.splitlines()) == 5
+    assert f"is damaged (table {table} missing): showed what is readable" in one_line_error(rescued.stderr)
+    assert digest(db) == before
+
+
 def test_missing_folder(tmp_path):
     db = tmp_path / "no" / "such" / "folder" / "lib.db"
     for args in (["--db", str(db), "list"], ["--db", str(db), "add", str(tmp_path)]):

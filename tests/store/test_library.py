@@ -211,3 +211,29 @@ def test_pages_deep_in_a_library_match_the_list_order_from_either_end(lib):
     assert [down.row(i).id for i in range(total)] == truth
     assert [up.row(i).id for i in range(total - 1, -1, -1)] == truth[::-1]
     assert down.row(total) is None
+
+
+def test_the_tables_a_library_must_have_are_those_a_new_library_has(tmp_path):
+    """Library.verify calls a library damaged when it lacks one of schema_tables(), read from the migrations' CREATE
+    and DROP TABLE statements: a new library has exactly those (and the search index's), so a migration that makes a
+    table another way fails here, not by calling every library damaged. One without a table is damaged; an earlier
+    schema's library, which lacks the later tables by right, is not."""
+    from tui.store.schema import schema_tables
+
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        names = {r[0] for r in lib.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        assert lib.verify() is None and lib.missing_tables() == []
+    assert {n for n in names if not n.startswith(("articles_fts", "sqlite_"))} == schema_tables()
+    assert {"articles", "counts", "feeds", "story_stats"} <= schema_tables()
+    con = sqlite3.connect(db)
+    con.execute("DROP TABLE story_left")
+    con.execute("DROP TABLE positions")
+    con.close()
+    with Library(db, verify=1.0) as lib:
+        assert lib.damaged == "tables positions, story_left missing"
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA user_version = 25")  # (read-only: it is not upgraded, and is read as it is)
+    con.close()
+    with Library(db, readonly=True) as lib:
+        assert lib.missing_tables() == [] and lib.verify() is None

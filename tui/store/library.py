@@ -19,7 +19,7 @@ from tui.store.derived import Derived, derived, stored_tags
 from tui.tags import unique_tags
 from tui.store.fts_batch import close_batch, open_batch
 from tui.store.schema import (MERGE_INDEX, MIGRATIONS, REBUILD_FROM, REBUILD_INDEX, SCHEMA_VERSION, SEARCH_SHADOWS,
-                               SEARCH_TABLE, SEARCH_VIEWS)
+                               SEARCH_TABLE, SEARCH_VIEWS, schema_tables)
 from tui.store.query import fts_query, wordless
 from tui.store.twins import hidden_ids, with_outlets
 from tui.textsafe import visible
@@ -612,8 +612,14 @@ class Library:
         """`PRAGMA quick_check` for at most `budget` seconds: the first problem found, else None.
 
         A problem marks the library damaged (every later write is refused); running out of time
-        leaves it unverified (a library of hundreds of megabytes is checked only in part).
+        leaves it unverified (a library of hundreds of megabytes is checked only in part). A table of
+        this schema missing (quick_check does not miss it) is a problem too.
         """
+        missing = self.missing_tables()
+        if missing:
+            # (it opened, the commands failed one by one on "no such table", and doctor said "integrity ok")
+            self.damaged = f"{'table' if len(missing) == 1 else 'tables'} {', '.join(missing)} missing"
+            return self.damaged
         deadline = time.monotonic() + budget
         self.db.set_progress_handler(lambda: time.monotonic() > deadline, 20_000)
         try:
@@ -629,6 +635,17 @@ class Library:
         if rows and rows != ["ok"]:
             self.damaged = " ".join(str(rows[0]).split())[:120]
         return self.damaged
+
+    def missing_tables(self) -> list[str]:
+        """The tables a library of this schema has (schema_tables) that this one lacks; [] for a library of another
+        schema (an earlier one read as it is lacks the later tables by right) or one whose schema cannot be read."""
+        try:
+            if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                return []
+            names = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError:
+            return []  # quick_check says what is wrong with it
+        return sorted(schema_tables() - names)
 
     def free_to_write(self, wait: float = 1.0) -> bool:
         """Whether a write could start within about `wait` seconds: False when the library is damaged or read-only,

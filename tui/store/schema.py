@@ -4,6 +4,8 @@
 and a newer one (from a later newsreader) is refused instead of damaged.
 """
 
+import functools
+
 from tui.store.fold import apart_sql, fold_sql
 
 
@@ -782,3 +784,18 @@ MIGRATIONS: list[str] = [
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@functools.lru_cache(maxsize=None)
+def schema_tables() -> frozenset[str]:
+    """The tables the migrations leave in a library (each CREATE and DROP TABLE of MIGRATIONS, in order), but the search
+    index's (articles_fts and FTS5's own: `search_index_damage` checks them, `doctor --repair` makes them again).
+    `Library.verify` names the ones a library of this schema lacks (dropped by hand, a damaged schema page)."""
+    import re
+
+    pattern = re.compile(r"\b(CREATE|DROP)\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?(\w+)", re.I)
+    names: set[str] = set()
+    for migration in MIGRATIONS:
+        for verb, name in pattern.findall(migration):
+            (names.add if verb.upper() == "CREATE" else names.discard)(name)
+    return frozenset(n for n in names if not n.startswith("articles_fts"))
