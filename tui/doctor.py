@@ -48,6 +48,10 @@ def library_lines(lib) -> list[str]:
     except Exception as exc:
         health = str(exc)
     lines = [f"library:   {visible(lib.path)}  ({count}, integrity {' '.join(str(health).split())[:120]})"]
+    if getattr(lib, "readonly", False):  # (it said nothing of it: the first write said it)
+        why = getattr(lib, "read_only_why", None)
+        lines.append(f"writable:  no, read-only{f' ({why})' if why else ''}: reading works, commands that write are "
+                     "refused")
     if getattr(lib, "behind", 0):
         from tui.store.library import behind_searches
 

@@ -2,7 +2,7 @@
 
 The library opens read-only by itself when it cannot be written (Library.readonly, SQLite's mode=ro): here the test
 makes `why_read_only` say so of a library in a writable folder (the tests run as root too, whom chmod does not stop),
-and one test mounts a real read-only file system when it can. Reading commands work and store nothing (analyses made
+and two tests mount a real read-only file system, and a full one, when they can. Reading commands work and store nothing (analyses made
 on the way are used and not kept); writing commands are refused at once, in one line that says why.
 
 Before: `who NAME` found no one in an article not analysed yet and said to run `newsreader analyze` (which cannot run
@@ -69,6 +69,12 @@ def test_reading_commands_work_and_store_nothing(read_only, capsys):
     con.close()
 
 
+def test_doctor_says_the_library_is_read_only_and_why(read_only, capsys):
+    assert main(["doctor"]) == 0
+    assert f"writable:  no, read-only ({WHY}): reading works, commands that write are refused" in \
+        capsys.readouterr().out.splitlines()
+
+
 def test_who_analyses_what_it_cannot_store(read_only, capsys):
     """`who` found no one in an article not analysed yet ("no entity named 'Tolley' in the analysed library (run
     `newsreader analyze` first?)", exit 1): it analyses it for the page, as in a writable library, storing nothing."""
@@ -118,13 +124,51 @@ def test_a_write_behind_another_programs_long_write_says_it_waits(lib, lib_path,
         captured.err
 
 
+def _tmpfs(folder, size: str) -> None:
+    """Mount a small tmpfs on `folder` (root only, else the test is skipped)."""
+    folder.mkdir()
+    r = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True)
+    if r.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.decode().strip()}")
+
+
+def test_a_full_disk(tmp_path, capsys, monkeypatch):
+    """A library on a full disk: every command, reading ones too, said "disk I/O error on LIB (is the disk full or
+    failing?)" (SQLite cannot grow the shared-memory file a reader needs). It is read as it is, and writes are refused
+    saying why."""
+    folder = tmp_path / "full"
+    _tmpfs(folder, "1m")
+    try:
+        path = folder / "lib.db"
+        from tui.store import Library
+
+        with Library(path) as lib:
+            _library(lib)
+        with open(folder / "filler", "wb", buffering=0) as filler:  # the disk filled to its last byte
+            try:
+                while True:
+                    filler.write(b"\0" * 4096)
+            except OSError:
+                pass
+        before = _digest(path)
+        monkeypatch.setenv("NEWSREADER_DB", str(path))
+        for args in (["list"], ["who", "Tolley"], ["summary", "1"], ["doctor"]):
+            assert main(args) == 0, (args, capsys.readouterr().err)
+        out = capsys.readouterr().out
+        assert "Coast road stays closed" in out and "Ann Tolley (person)" in out
+        assert "writable:  no, read-only (the disk is full)" in out
+        assert main(["remove", "1"]) == 1
+        assert capsys.readouterr().err == (f"newsreader: error: {path} is read-only (the disk is full); cannot write "
+                                           "to the library\n")
+        assert _digest(path) == before
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
+
+
 def test_a_read_only_mount(tmp_path, capsys, monkeypatch):
     """The same on a real read-only file system (a tmpfs remounted read-only: root only, else skipped)."""
     folder = tmp_path / "ro"
-    folder.mkdir()
-    r = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", str(folder)], capture_output=True)
-    if r.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {r.stderr.decode().strip()}")
+    _tmpfs(folder, "4m")
     try:
         path = folder / "lib.db"
         from tui.store import Library

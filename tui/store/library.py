@@ -157,6 +157,17 @@ def why_read_only(path: Path) -> str | None:
     return None
 
 
+def _full_disk(path: Path) -> bool:
+    """The library's disk has no room for the shared-memory file a reader of a WAL library needs (32 KB), and its
+    write-ahead log holds nothing (so reading the file alone reads it whole)."""
+    try:
+        st = os.statvfs(path.parent)
+        wal = Path(f"{path}-wal")
+        return st.f_bavail * st.f_frsize < 64 * 1024 and (not wal.exists() or wal.stat().st_size == 0)
+    except (OSError, AttributeError):
+        return False
+
+
 def read_only_message(path: str | os.PathLike, why: str | None = None) -> str:
     """The one line said when a write meets a read-only library: what cannot be done and why."""
     return f"{visible(path)} is read-only{f' ({why})' if why else ''}; cannot write to the library"
@@ -380,10 +391,17 @@ class Library:
                 # SQLite file to WAL would already change it.
                 self._schema_version()
             except sqlite3.OperationalError as exc:
-                if not (readonly and "unable to open" in str(exc) and not _writable(self.path)):
+                full = "disk I/O error" in str(exc) and _full_disk(self.path)
+                if not (full or readonly and "unable to open" in str(exc) and not _writable(self.path)):
                     raise
                 # A WAL library in a folder nobody can write: SQLite cannot create the shared-memory
                 # file a reader needs. Nobody can write the library there either, so read it as immutable.
+                if full:
+                    # The same on a full disk, where the shared-memory file cannot grow (every command, reading ones
+                    # too, failed with "disk I/O error"): nothing can be written there, and nothing waits in the
+                    # write-ahead log (_full_disk), so it is read as it is, read-only, a write saying why.
+                    readonly = self.readonly = True
+                    self.read_only_why = "the disk is full"
                 self.db.close()
                 self.db = self._connect(readonly, immutable=True)
                 self._schema_version()
