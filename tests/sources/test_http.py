@@ -287,3 +287,34 @@ def test_a_redirect_to_a_path_in_utf8_is_followed_to_that_path(site):
         r = f.get(site.url("/old"))
     assert r.status == 200 and b"accented path" in r.body
     assert r.url == site.url("/café.xml")
+
+
+def test_a_server_trickling_its_status_line_or_headers_is_cut_at_the_deadline(site):
+    """The total deadline stopped only a body's read: a server sending its status line or a header a byte every 0.3 s
+    (each under the 0.5 s read timeout) held the fetch until it stopped, 20-30 s here, with no end at the defaults
+    (a byte every 19 s under the 20 s read timeout). A connection used afterwards is not touched."""
+    def trickle(req, start: bytes, then: bytes):
+        req.wfile.write(start)
+        req.wfile.flush()
+        for byte in then:
+            if site.stop.wait(0.3):
+                return
+            try:
+                req.wfile.write(bytes([byte]))
+                req.wfile.flush()
+            except OSError:
+                return
+
+    site.routes["/status"] = lambda req: trickle(req, b"", b"HTTP/1.1 200 OK and the rest, said very slowly " * 2)
+    site.routes["/header"] = lambda req: trickle(req, b"HTTP/1.1 200 OK\r\nX-Slow: ", b"y" * 100)
+    site.feed("/a.xml", rss([{"title": "One", "guid": "1"}]))
+    with Fetcher(Limits(connect=1, read=0.5, total=1.5)) as f:
+        for path in ("/status", "/header"):
+            t = time.monotonic()
+            with pytest.raises(FetchError, match=r"^timed out \(more than 1.5 s in all\)$"):
+                f.get(site.url(path))
+            assert time.monotonic() - t < 4, path
+        for _ in range(3):  # the next requests (a fresh connection, then one reused) are not cut short
+            assert f.get(site.url("/a.xml")).status == 200
+        time.sleep(1.6)  # past the deadlines of those requests: nothing fires on the pooled connection
+        assert f.get(site.url("/a.xml")).status == 200

@@ -9,6 +9,7 @@ loops refused) and decompress ourselves so a gzip bomb stops at the size cap ins
 from __future__ import annotations
 
 import email.utils
+import functools
 import heapq
 import itertools
 import re
@@ -117,6 +118,7 @@ class Fetcher:
         # maxsize keeps that many idle connections per host for reuse; the per-host cap on requests in
         # flight is ours (`host_slot`), so a waiting request never holds a worker on urllib3's queue.
         self.pool = urllib3.PoolManager(num_pools=64, maxsize=self.per_host, block=False, retries=False)
+        self.pool.pool_classes_by_scheme = dict(_pool_classes())  # connections that say which one a thread asks on
         self._slots: dict[str, threading.BoundedSemaphore] = {}
         self._lock = threading.Lock()
         self._watchdog = Watchdog()
@@ -197,11 +199,22 @@ class Fetcher:
             raise FetchError(f"timed out (more than {limits.total:g} s in all)")
         timeout = urllib3.Timeout(connect=min(limits.connect, left), read=min(limits.read, left))
         with self.host_slot(url):
+            # The deadline stops the wait for the status line and headers too: a server sending them a byte at a time,
+            # each under the read timeout, held a fetch for as long as it liked (a `refresh --timeout 5` ran on).
+            asking = _Asking()
+            _asking.now = asking
+            ticket = self._watchdog.watch(asking, deadline)
             try:
                 resp = self.pool.request("GET", url, headers=headers, redirect=False, retries=False,
                                          preload_content=False, decode_content=False, timeout=timeout)
             except urllib3.exceptions.HTTPError as exc:
+                if time.monotonic() >= deadline:
+                    raise FetchError(f"timed out (more than {limits.total:g} s in all)") from None
                 raise FetchError(_network_reason(exc)) from None
+            finally:
+                asking.finish()
+                self._watchdog.cancel(ticket)
+                _asking.now = None
             # A server that trickles bytes slower than the read timeout notices: stop at the deadline.
             watch = self._watchdog.watch(resp, deadline)
             try:
@@ -319,6 +332,60 @@ class Watchdog:
                 if self._closed:
                     return
             _shutdown(late)  # outside the lock: it closes a socket
+
+
+_asking = threading.local()  # .now: the _Asking of the request this thread is making
+
+
+class _Asking:
+    """A request waiting for its answer's status line and headers, for the Watchdog: `shutdown()` at the deadline stops
+    the read of the connection it is made on (as urllib3's HTTPResponse.shutdown stops a body's), never once the
+    request has its answer (`finish()`), so a connection back in the pool is never touched."""
+
+    def __init__(self) -> None:
+        self.conn = None  # set by the connection the request is sent on (_pool_classes)
+        self._lock = threading.Lock()
+        self._done = False
+
+    def finish(self) -> None:
+        with self._lock:
+            self._done = True
+
+    def shutdown(self) -> None:
+        import socket
+
+        with self._lock:
+            sock = getattr(self.conn, "sock", None)
+            if not self._done and sock is not None:
+                sock.shutdown(socket.SHUT_RD)
+
+
+@functools.lru_cache(maxsize=None)
+def _pool_classes() -> dict:
+    """urllib3's pools for http and https, whose connections tell the thread's _Asking that a request goes on them."""
+    import urllib3
+    from urllib3.connection import HTTPConnection, HTTPSConnection
+
+    class Noted:
+        def request(self, *args, **kwargs):
+            asking = getattr(_asking, "now", None)
+            if asking is not None:
+                asking.conn = self
+            return super().request(*args, **kwargs)
+
+    class Connection(Noted, HTTPConnection):
+        pass
+
+    class SecureConnection(Noted, HTTPSConnection):
+        pass
+
+    class Pool(urllib3.HTTPConnectionPool):
+        ConnectionCls = Connection
+
+    class SecurePool(urllib3.HTTPSConnectionPool):
+        ConnectionCls = SecureConnection
+
+    return {"http": Pool, "https": SecurePool}
 
 
 def _shutdown(resp) -> None:
