@@ -24,6 +24,11 @@ KNOWN_EXTS = TEXT_EXTS | MARKDOWN_EXTS | HTML_EXTS | FEED_EXTS | JSON_EXTS
 
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _LIMIT_MB = MAX_BYTES // (1024 * 1024)
+# A document of markup that is no page or feed: its root element after the declaration, comments and a doctype. An
+# OPML list of feeds, an .svg picture, became an article titled '<?xml version="1.0"?>' with its tags for a body.
+_MARKUP_ROOT = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<![A-Za-z][^>]*>)\s*)*"
+                          rb"<([A-Za-z_][\w:.-]*)", re.S)
+_XML_DECLARED = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml\b")
 
 
 def import_paths(paths: Iterable[str]) -> Iterator[ImportItem]:
@@ -230,6 +235,8 @@ _CONTROL_REFS = re.compile(r"&#(?:0*(?:[0-8]|1[1249]|1[5-9]|2\d|3[01]|127)|[xX]0
 def _parse_bytes(data: bytes, name: str, kind: str | None) -> list[ImportItem]:
     ext = os.path.splitext(name.split("?")[0])[1].lower()
     kind = kind or _kind(data, ext)
+    if kind in ("opml", "xml"):
+        return [_markup_skipped(data, name, kind)]
     if kind == "feed":
         from tui.importers.feed import parse_feed
 
@@ -264,6 +271,11 @@ def _parse_bytes(data: bytes, name: str, kind: str | None) -> list[ImportItem]:
 
 def _kind(data: bytes, ext: str) -> str:
     head = data[:4096]
+    root = _MARKUP_ROOT.match(head)
+    if ext == ".opml" or (root and root.group(1).lower() == b"opml"):
+        return "opml"
+    if ext == ".svg":
+        return "xml"
     if ext in FEED_EXTS:
         return "html" if _HTML_START.match(head) else "feed"
     if ext in HTML_EXTS:
@@ -282,7 +294,23 @@ def _kind(data: bytes, ext: str) -> str:
         return "html"
     if ext not in TEXT_EXTS and re.match(rb"^(?:\xef\xbb\xbf)?---\r?\n[\w-]+\s*:", head):
         return "markdown"
+    if _XML_DECLARED.match(head) or (root and root.group(1).lower() == b"svg"):
+        return "xml"  # neither a feed nor a page (both sniffed above): no article
     return "text"
+
+
+def _markup_skipped(data: bytes, name: str, kind: str) -> ImportItem:
+    """The one-line reason a file of markup that is no article is skipped: an OPML list names the command that
+    subscribes to its feeds; other XML names its root element."""
+    if kind == "opml":
+        import shlex
+
+        target = "FILE" if name == "<stdin>" or re.match(r"^https?://", name, re.I) else shlex.quote(name)
+        return ImportItem(name, None, f"an OPML list of feeds, not an article: `newsreader feed import {target}` "
+                                      "subscribes to them")
+    root = _MARKUP_ROOT.match(data[:4096])
+    tag = root.group(1).decode("ascii", "replace")[:40] if root else "?"
+    return ImportItem(name, None, f"XML (<{tag}>), not an article, a feed or a web page")
 
 
 def _checked(name: str, article: Article | None) -> ImportItem:
