@@ -62,16 +62,49 @@ def config_path() -> Path:
     return user_config_path("newsreader", appauthor=False) / "config.toml"
 
 
+MAX_BYTES = 1024 * 1024  # a settings file is a few hundred bytes
+
+
+def _read(path: Path) -> str:
+    """The settings file's text. OSError when it cannot be opened (FileNotFoundError: there is none); ValueError, with
+    what it is, when it is no regular file (a named pipe blocked the app's start for good, /dev/zero filled the memory),
+    is larger than MAX_BYTES or is not UTF-8 (UnicodeDecodeError stopped the app with a traceback)."""
+    import stat
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ValueError("not a regular file")
+        chunks, size = [], 0
+        while size <= MAX_BYTES:
+            chunk = os.read(fd, MAX_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    finally:
+        os.close(fd)
+    if size > MAX_BYTES:
+        raise ValueError(f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+    try:
+        return b"".join(chunks).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text (byte {exc.start + 1})") from None
+
+
 def load_config(path: Path | None = None) -> Config:
     """Read the settings; a missing file is fine, a broken one gives a problem line, never a crash."""
     path = path or config_path()
     cfg = Config(path=path)
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = _read(path)
     except FileNotFoundError:
         return cfg
     except OSError as exc:
         cfg.problems.append(f"cannot read {visible(path)}: {exc.strerror or exc}")
+        return cfg
+    except ValueError as exc:
+        cfg.problems.append(f"{visible(path)} is {exc}; using defaults")
         return cfg
     import tomllib  # only when there is a file to read
 
@@ -174,7 +207,12 @@ def save_setting(key: str, value: str, path: Path | None = None) -> str | None:
     line = f'{key} = "{value}"'
     pattern = re.compile(rf"^{re.escape(key)}\s*=.*$", re.MULTILINE)
     try:
-        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        try:
+            text = _read(path)
+        except FileNotFoundError:
+            text = ""
+        except ValueError as exc:  # not rewritten: what it holds would be lost
+            return f"not saving the {key}: {visible(path)} is {exc}"
         first_table = re.search(r"^\[", text, re.MULTILINE)
         top = text[: first_table.start()] if first_table else text
         if pattern.search(top):

@@ -167,6 +167,38 @@ async def _settings_toast(app, path) -> None:
         assert app.config.view == "all" and app.config.refresh_every is None
 
 
+def test_a_settings_file_that_is_no_text_file_is_one_problem_and_never_overwritten(tmp_path):
+    """The settings file was read whole, whatever it was: a named pipe there blocked the app's start for good (and
+    changing the view, which rewrites the file), a link to /dev/zero filled the memory, bytes that are not UTF-8 stopped
+    the app with UnicodeDecodeError. Each is one problem now, the defaults are used, and the file is not rewritten."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    (tmp_path / "latin1.toml").write_bytes(b'theme = "caf\xe9"\n')
+    os.mkfifo(tmp_path / "fifo.toml")
+    (tmp_path / "zero.toml").symlink_to("/dev/zero")
+    (tmp_path / "big.toml").write_text("# a comment line\n" * 70_000)
+    (tmp_path / "folder.toml").mkdir()
+    said = {"latin1": "not UTF-8 text (byte 13)", "fifo": "not a regular file", "zero": "not a regular file",
+            "big": "larger than 1 MB", "folder": "not a regular file"}
+    # in a child process with its memory and time bounded: before, the pipe waited for ever and /dev/zero was read on
+    script = ("import json, resource, sys; from pathlib import Path; from tui.config import load_config, save_setting; "
+              "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)); p = Path(sys.argv[1]); "
+              "print(json.dumps([load_config(p).problems, save_setting('view', 'unread', p)]))")
+    for name, what in said.items():
+        path = tmp_path / f"{name}.toml"
+        before = path.read_bytes() if name in ("latin1", "big") else None
+        r = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=60)
+        assert r.returncode == 0, (name, r.stderr[-300:])
+        problems, saved = json.loads(r.stdout)
+        assert problems == [f"{path} is {what}; using defaults"], (name, problems)
+        assert saved == f"not saving the view: {path} is {what}", (name, saved)
+        if before is not None:
+            assert path.read_bytes() == before, name
+
+
 def test_a_damaged_library_the_app_cannot_open_says_how_to_rescue_it_with_its_path_spelled_out(tmp_path):
     """The app's refusal said "restore a backup or start a new library" (not that `doctor` rescues what is
     readable, as the command line's refusals do) and printed the path as given: an escape sequence in it reached
