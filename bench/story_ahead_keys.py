@@ -12,7 +12,8 @@ those summaries can be kept (a summary with articles not analysed is never kept)
 pilot (200x50, no background pass): `v`, then `j` down the first `--stories` rows and `k` back up, resting `--rest`
 seconds after each key (long enough for the read-ahead to start: STORY_REST is 0.05 s, short of its end), then rests
 3 s on a row and presses `enter` (twice; the story view was opened once before, untimed, on the last row). Prints, per key kind, the wall time from the key to its last update and the UI
-thread's CPU time (median, p95, max), and the time to the story view's first update that shows the summary. Run it
+thread's CPU time (median, p95, max), and the time (and UI CPU) to the story view's first update that shows the
+summary. `--no-ahead` is a control: the read ahead never starts, so j/k's spread is the machine's at that load. Run it
 with PYTHONPATH pointing at another tree to compare code. Prints numbers, asserts nothing.
 """
 
@@ -70,6 +71,8 @@ async def run(db: Path, count: int, rest: float, rounds: int) -> None:
     wall: list[float] = []
     cpu: list[float] = []
     opens: list[float] = []
+    open_cpu: list[float] = []
+    by_round: dict[int, list[float]] = {}  # 0: the first round (the summaries made), 1: the later ones (kept)
     ahead = [0]
     original = story._read_ahead
 
@@ -88,24 +91,28 @@ async def run(db: Path, count: int, rest: float, rounds: int) -> None:
         await drv._timed_story_open(pilot, stamps, "enter", shown)
         await drv._timed_press(pilot, stamps, "escape")
         await drv._settle(pilot, stamps)
-        for _ in range(rounds):
+        for round_ in range(rounds):
             await drv._timed_press(pilot, stamps, "g")
             await asyncio.sleep(rest)
             for key in "j" * (count - 1) + "k" * (count - 1):
                 wall.append(await drv._timed_press(pilot, stamps, key, cpus=cpu))
+                by_round.setdefault(min(round_, 1), []).append(wall[-1])
                 await asyncio.sleep(rest)
         for _ in range(2):
             await drv._timed_press(pilot, stamps, "j")
             await asyncio.sleep(3.0)  # rested: its summary read ahead, if it is
             await drv._settle(pilot, stamps)
-            opens.append(await drv._timed_story_open(pilot, stamps, "enter", shown))
+            opens.append(await drv._timed_story_open(pilot, stamps, "enter", shown, cpus=open_cpu))
             await drv._timed_press(pilot, stamps, "escape")
             await drv._settle(pilot, stamps)
     limit = getattr(story, "READ_AHEAD_MAX", None)
     print(f"READ_AHEAD_MAX {limit}; stories {count}, rest {rest} s, rounds {rounds}; read-aheads started {ahead[0]}")
     print(_stats("j/k wall", wall))
     print(_stats("j/k UI CPU", cpu))
+    print(_stats("j/k wall, first round (each summary made)", by_round.get(0, [])))
+    print(_stats("j/k wall, later rounds (summaries kept)", by_round.get(1, [])))
     print(_stats("enter after a 3 s rest, to the summary shown", opens))
+    print(_stats("enter after a 3 s rest, UI CPU", open_cpu))
 
 
 def main() -> None:
@@ -115,7 +122,13 @@ def main() -> None:
     parser.add_argument("--stories", type=int, default=8)
     parser.add_argument("--rest", type=float, default=0.3)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--no-ahead", action="store_true",
+                        help="a control: the read ahead never starts (j/k's spread at this load without it)")
     args = parser.parse_args()
+    if args.no_ahead:
+        from tui.app.screens import story
+
+        story.STORY_REST = 1e6
     if args.prepare:
         prepare(args.db, args.stories)
         return
