@@ -94,3 +94,91 @@ async def test_a_story_rested_on_while_another_is_read_is_read_after_it(tmp_path
         assert small not in read
         gate.set()
         await wait_until(pilot, lambda: small in read, "the story rested on was not read once the other read ended")
+
+
+async def _rested_on_a_read_ahead_story(pilot, story_view, big):
+    """The story view opened once (kept), back to the list, the cursor resting on the big story until its read ahead
+    has prepared the view; returns the kept view."""
+    app = pilot.app
+    main = app.screen
+    await pilot.press("v")
+    await settle(pilot)
+    await pilot.press("enter")
+    await wait_until(pilot, lambda: getattr(app.screen, "summary", None) is not None, "the story view never opened")
+    view = app.screen
+    await pilot.press("escape")
+    await settle(pilot)
+    assert app.screen is main and main.articles.current.id == big
+    story_view.read_ahead(main, big)
+    await wait_until(pilot, lambda: view._ahead is not None, "the read ahead never prepared the story view")
+    return main, view
+
+
+async def test_enter_on_a_story_read_ahead_reads_nothing_on_the_ui_thread(tmp_path, make_app, monkeypatch):
+    """`enter` on a story read ahead read its row and every article's row again on the UI thread before the view
+    showed them (40-120 ms at 1,000 articles): it shows what the read ahead read, and checks it afterwards in a
+    worker."""
+    from tui.app.screens import story as story_view
+
+    path = tmp_path / "library.db"
+    big, _small = make_big_story_library(path)
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main, view = await _rested_on_a_read_ahead_story(pilot, story_view, big)
+        ui = threading.get_ident()
+        reads: list[bool] = []  # per read of article rows: on the UI thread?
+        real = Library.rows_by_id
+        monkeypatch.setattr(Library, "rows_by_id",
+                            lambda lib, ids: reads.append(threading.get_ident() == ui) or real(lib, ids))
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is view and view.summary is not None, "the story was not shown")
+        assert reads == [], reads
+        articles = [str(view.query_one("#story-text").get_option_at_index(i).prompt)
+                    for i in range(view.query_one("#story-text").option_count)]
+        assert sum("Tide gauge report" in a for a in articles) >= BIG, articles
+        await wait_until(pilot, lambda: reads, "the story shown from its read ahead was never checked")
+        await settle(pilot)
+        assert reads and not any(reads), reads  # checked, in a worker
+
+
+async def test_a_mark_given_after_the_read_ahead_is_shown_when_the_story_opens(tmp_path, make_app):
+    """What the read ahead read is shown only while no read or star mark was given since: the story's articles are
+    read again then (the mark shows in the view's first frame)."""
+    from tui.app.screens import story as story_view
+
+    path = tmp_path / "library.db"
+    big, _small = make_big_story_library(path)
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main, view = await _rested_on_a_read_ahead_story(pilot, story_view, big)
+        with Library(path) as lib:
+            first = lib.rows_by_id([m for m in store.story_row(lib, big).article_ids])[0]
+        assert not first.read
+        main.marks.set(first.id, "read", True)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is view and view.summary is not None, "the story was not shown")
+        assert view._ahead is None
+        lines = {o.id: str(o.prompt) for o in view.query_one("#story-text").options if (o.id or "").startswith("a:")}
+        assert "●" not in lines[f"a:{first.id}"], lines[f"a:{first.id}"]
+        assert sum("●" in line for line in lines.values()) == BIG - 1, lines  # the others unread, as read ahead
+
+
+async def test_a_story_rested_on_again_is_not_built_again(tmp_path, make_app, monkeypatch):
+    """Each rest on a story built and wrapped its lists again in the read ahead's thread (40-110 ms of Python at
+    hundreds of articles, a key pressed meanwhile waiting for the GIL): lists the view keeps for the same summary and
+    marks are taken as they are."""
+    from tui.app.screens import story as story_view
+
+    path = tmp_path / "library.db"
+    big, _small = make_big_story_library(path)
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main, view = await _rested_on_a_read_ahead_story(pilot, story_view, big)
+        built, read = [], []
+        real_build, real_read = story_view.build, story_view.read_story
+        monkeypatch.setattr(story_view, "build", lambda *a: built.append(1) or real_build(*a))
+        monkeypatch.setattr(story_view, "read_story", lambda *a: read.append(1) or real_read(*a))
+        view._ahead = None
+        story_view.read_ahead(main, big)  # the cursor rests on it again
+        await wait_until(pilot, lambda: view._ahead is not None, "the second read ahead never prepared the view")
+        assert built == [] and read == [1], (built, read)  # read (its marks checked), not built

@@ -94,6 +94,18 @@ class ReadMarks:
                 self._reads += len(ids)
         self._put((ids if len(ids) > 1 else ids[0], field, value, done))
 
+    @property
+    def waiting(self) -> bool:
+        """Whether any mark is queued and not written yet (`patch` changes no row while none is)."""
+        return bool(self._values)
+
+    @property
+    def queued(self) -> int:
+        """How many times marks were queued since the start (a number that only grows): rows read while it stayed
+        the same, with nothing pending when they were read, have every mark the app gave (the story view's read
+        ahead)."""
+        return self._queued
+
     def value(self, article_id: int, field: str) -> bool | None:
         """The value of a mark queued and not written yet (the last one queued), None if none waits."""
         if not self._values:

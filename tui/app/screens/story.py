@@ -65,10 +65,21 @@ def read_ahead(main, story_id: int) -> None:
             return  # moved on, or the story is open already
         if any(w.group == "story-ahead" and not w.is_finished for w in main.app.workers):
             return
-        main.run_worker(partial(_read_ahead, main, story_id, _list_widths(main)), name="story-ahead",
-                        group="story-ahead", thread=True, exit_on_error=False)
+        main.run_worker(partial(_read_ahead, main, story_id, _list_widths(main), _marks_now(main), _kept_view(main)),
+                        name="story-ahead", group="story-ahead", thread=True, exit_on_error=False)
 
     main.set_timer(STORY_REST, start)
+
+
+def _kept_view(main) -> "StoryScreen | None":
+    """The kept story view, when it is there to prepare (built, not shown, of this library), else None."""
+    app = main.app
+    if not app.is_screen_installed(VIEW):
+        return None
+    screen = app.get_screen(VIEW)
+    if not screen.is_mounted or screen in app.screen_stack or screen.db_path != main.db_path:
+        return None
+    return screen
 
 
 def _list_widths(main) -> tuple[int, int] | None:
@@ -76,40 +87,53 @@ def _list_widths(main) -> tuple[int, int] | None:
     None when there is no kept view to prepare."""
     from tui.app.widgets.scroll_size import content_width
 
-    app = main.app
-    if not app.is_screen_installed(VIEW):
-        return None
-    screen = app.get_screen(VIEW)
-    if not screen.is_mounted or screen in app.screen_stack or screen.db_path != main.db_path:
+    screen = _kept_view(main)
+    if screen is None:
         return None
     return (content_width(screen.query_one("#story-text", StoryList)),
             content_width(screen.query_one("#story-quotes", StoryList)))
 
 
-def _read_ahead(main, story_id: int, widths: tuple[int, int] | None = None) -> None:
+def _marks_now(main) -> int | None:
+    """The app's count of read and star marks queued (parts/marks.py `queued`), None while some wait to be written:
+    rows read now and shown while it has not moved show every mark (StoryScreen.open)."""
+    marks = getattr(main, "marks", None)
+    if marks is None or marks.pending:
+        return None
+    return marks.queued
+
+
+def _read_ahead(main, story_id: int, widths: tuple[int, int] | None = None, marks: int | None = None,
+                view: "StoryScreen | None" = None) -> None:
     from tui.app.parts.threads import deliver
     from tui.store import Library
 
     try:
         with Library(main.db_path) as lib:
-            read_story(lib, story_id, None, False)
-            ready = _built_ahead(lib, story_id, widths) if widths else None
+            found = read_story(lib, story_id, None, False)
+            ready = _built_ahead(found, widths, view) if widths and found is not None else None
     except Exception:
         deliver(main, _ahead_next, main, story_id)  # the story view reads it again when opened, and says what is wrong
         return
-    deliver(main, _prepare_ahead, main, story_id, ready)
+    deliver(main, _prepare_ahead, main, story_id, ready, marks)
 
 
-def _built_ahead(lib, story_id: int, widths: tuple[int, int]):
-    """In the read ahead's thread: the kept story's lists built (story_items.build) and wrapped for the view's
-    widths (wrap_all), for StoryScreen.prepare; None when its summary is not kept. Built on the UI thread they took
-    50-150 ms of a big story (its list of articles holds every one of hundreds), a key pressed then waiting."""
+def _built_ahead(found, widths: tuple[int, int], view: "StoryScreen | None" = None):
+    """In the read ahead's thread: the story's lists (read_story's answer, `found`) built (story_items.build) and
+    wrapped for the view's widths (wrap_all), for StoryScreen.prepare; None when its summary is not kept (its articles
+    not all analysed). Built on the UI thread they took 50-150 ms of a
+    big story (its list of articles holds every one of hundreds), a key pressed then waiting. Lists the view keeps
+    already for this very summary, row and marks, wrapped at these widths, are taken as they are (built and wrapped
+    again at each rest on a story shown before: 40-110 ms of this thread's Python, the UI thread waiting for the
+    GIL meanwhile)."""
     from tui.app.widgets.summary_items import wrap_all
 
-    kept = _kept_now(lib, story_id)
-    if kept is None:
-        return None
-    row, summary, rows = kept
+    row, summary, rows = found
+    if not summary.analysed:
+        return None  # not kept (its articles' analyses are yet to come): the view reads it when opened
+    built = view.kept_built(summary, row, rows) if view is not None else None
+    if built is not None and view.holds(built, widths):
+        return row, summary, rows, built, widths, (None, None)
     built = build(summary, row, rows)
     wrapped = tuple(wrap_all(options, width) if width > 0 else None for options, width in zip(built[2:4], widths))
     return row, summary, rows, built, widths, wrapped
@@ -124,7 +148,7 @@ def _ahead_next(main, story_id: int) -> None:
         read_ahead(main, row.id)
 
 
-def _prepare_ahead(main, story_id: int, ready=None) -> None:
+def _prepare_ahead(main, story_id: int, ready=None, marks: int | None = None) -> None:
     """On the UI thread, once a story's summary was read ahead: the kept story view takes its lists (built and
     wrapped by the read ahead: `ready`) and draws their first lines now, between keys, so opening the story only
     copies them."""
@@ -134,7 +158,7 @@ def _prepare_ahead(main, story_id: int, ready=None) -> None:
         return
     screen = app.get_screen(VIEW)
     if screen.is_mounted and screen not in app.screen_stack and screen.db_path == main.db_path:
-        screen.prepare(main.lib, story_id, ready)
+        screen.prepare(main.lib, story_id, ready, marks)
 
 
 def _kept_now(lib, story_id: int):
@@ -177,6 +201,8 @@ def story_view(app, db_path, story_id: int, lib=None, title: str = "") -> "Story
     screen.open(story_id, lib, title)
     return screen
 
+
+CHECK_AFTER = 0.3  # seconds after a story is shown from its read ahead before it is read again, to check it
 
 WAIT_FOR_READ = 0.15  # seconds the story view waits for its worker before it shows "Reading the story…"
 
@@ -256,6 +282,10 @@ class StoryScreen(PageScreen):
         self.reading = False  # a worker is reading the story (nothing of it shown yet)
         self.when_read = None  # called once when the worker's reading is shown (push_story)
         self.push_token = None  # push_story's latest wait
+        # (story id, the app's marks count then, (row, summary, rows)) read ahead for the story under the list's
+        # cursor (prepare): `enter` there shows them, not read again first (open)
+        self._ahead: tuple | None = None
+        self._lists: tuple[StoryList, StoryList] | None = None  # (text, quotes), once mounted
         if story_id is not None:
             self.open(story_id, lib)
 
@@ -265,7 +295,16 @@ class StoryScreen(PageScreen):
         new = story_id != self.story_id
         self.story_id, self.sentences, self._grown_from = story_id, None, None
         self.push_token = self.when_read = None  # a wait for another story's reading is over
-        kept = _kept_now(lib, story_id) if lib is not None else None
+        kept, ahead, self._ahead = None, self._ahead, None
+        main = self.main_screen() if lib is not None and ahead is not None and ahead[0] == story_id else None
+        if main is not None and ahead[1] is not None and ahead[1] == _marks_now(main):
+            # read ahead, no mark given since: shown as read (reading the story's row and its hundreds of articles'
+            # rows again took 40-120 ms of the UI thread here for a story of 1,000), then read again to check it
+            # once the story is on the screen (a regrouping since: shown as it is now)
+            kept = ahead[2]
+            self.set_timer(CHECK_AFTER, partial(self._check, story_id))
+        elif lib is not None:
+            kept = _kept_now(lib, story_id)
         self.reading = kept is None
         if not self.is_mounted:
             self._pending = ("kept", kept) if kept is not None else ("read", None)
@@ -285,6 +324,11 @@ class StoryScreen(PageScreen):
         if new:
             self.set_focus(self.query_one("#story-text"))
 
+    def _check(self, story_id: int) -> None:
+        """The story shown from its read ahead, read again (in a worker): shown again only if it changed."""
+        if self.story_id == story_id and not self.reading and self.is_attached and not self.loader.loading:
+            self.load(read_story, story_id, self.sentences, False)
+
     def compose_panes(self) -> ComposeResult:
         with Pane(id="story-pane"):
             yield StoryHead(Text("Reading the story…"), id="story-head")
@@ -297,6 +341,7 @@ class StoryScreen(PageScreen):
             return
         self.query_one("#story-pane").border_title = "Story"
         self.query_one("#story-side").border_title = "Quotes by speaker · entities"
+        self._lists = (self.query_one("#story-text", StoryList), self.query_one("#story-quotes", StoryList))
         self.set_focus(self.query_one("#story-text"))
         super().on_mount()
         pending, self._pending = self._pending, None
@@ -306,6 +351,8 @@ class StoryScreen(PageScreen):
             self.load(read_story, self.story_id, self.sentences, False)  # sentence splits only: at once
 
     def loaded(self, result, error: str, new: bool = False) -> None:
+        if result is not None and getattr(result[0], "id", self.story_id) != self.story_id:
+            return  # a reading of the story shown before this one (its check, its analysed reading): not this story's
         self.reading = False
         try:
             self._loaded(result, error, new)
@@ -330,7 +377,7 @@ class StoryScreen(PageScreen):
             self.sentences = len(self.summary.sentences)
             self._longest(self.sentences)
         main = self.main_screen()
-        if main is not None:
+        if main is not None and main.marks.waiting:  # (none waits, most of the time: 1,000 rows gone through for none)
             copies = self._copies()
             for row in rows.values():
                 main.marks.patch(row, copies.get(row.id, ()))  # read/starred marks queued and not written yet
@@ -341,12 +388,14 @@ class StoryScreen(PageScreen):
         if not self.summary.analysed:
             self.load(read_story, self.story_id, self.sentences, True)  # quotes and entities need analyses
 
-    def prepare(self, lib, story_id: int, ready=None) -> None:
+    def prepare(self, lib, story_id: int, ready=None, marks: int | None = None) -> None:
         """Build a story's lists and draw their first lines ahead (its summary is kept: read ahead), while
         this view is not shown; opening the story then copies them. `ready`: the lists built and wrapped by the
-        read ahead's thread (_built_ahead), kept here as they are."""
+        read ahead's thread (_built_ahead), kept here as they are, with the rows they were built from (`marks`: the
+        app's marks count when they were read, _marks_now)."""
         if ready is not None:
             row, summary, rows, made, widths, wrapped = ready
+            self._ahead = (story_id, marks, (row, summary, rows))
             built = self._build(story_id, None, summary, row, rows, made)
             if built is not made:  # the view kept its own lists of this story: their items wrapped by the list
                 wrapped = (None, None)
@@ -360,6 +409,19 @@ class StoryScreen(PageScreen):
         built = self._build(story_id, None, summary, row, rows)
         self.query_one("#story-text", StoryList).prepare(built[2])
         self.query_one("#story-quotes", StoryList).prepare(built[3])
+
+    def kept_built(self, summary, row, rows: dict):
+        """The lists `_build` keeps for this very summary of the story `row`, with these rows' marks, else None (read
+        only: the read ahead's thread asks it)."""
+        kept = self._built.get((row.id, None))
+        if kept is None or kept[0] is not summary or kept[1] != row:
+            return None
+        return kept[3] if kept[2] == sorted((r.id, r.read, r.starred) for r in rows.values()) else None
+
+    def holds(self, built: tuple, widths: tuple[int, int]) -> bool:
+        """Whether both lists keep these lists' lines wrapped at these widths (read only, as kept_built)."""
+        lists = self._lists
+        return lists is not None and lists[0].holds(built[2], widths[0]) and lists[1].holds(built[3], widths[1])
 
     def _build(self, story_id: int, sentences: int | None, summary, row, rows: dict, built=None) -> tuple:
         """story_items.build's answer for this summary, row and read marks: kept for the last KEPT_VIEWS

@@ -96,6 +96,11 @@ class StoryList(SummaryList, inherit_bindings=False):
         self._trim()
         self.finish_ahead(strip for drawn in strips.values() for strip in drawn)
 
+    def holds(self, options: list[Option], width: int) -> bool:
+        """Whether this very list's lines are kept wrapped at `width` (shown before, or prepared)."""
+        kept = self._kept.get(id(options))
+        return kept is not None and kept[0] is options and kept[1] == width
+
     def _keep(self) -> None:
         """Keep the list shown now with its wrapped and drawn lines (their styles are in the keys of the drawn
         lines, so a change of theme or focus draws again what it changes)."""
