@@ -234,6 +234,23 @@ def test_library_path_is_a_folder(tmp_path):
     assert r.returncode == 1 and "directory" in one_line_error(r.stderr)
 
 
+def test_library_path_is_a_named_pipe_or_a_device(tmp_path):
+    """A named pipe or a link to /dev/zero or /dev/null as the library: "disk I/O error on LIB (is the disk full or
+    failing?)", which sent the user to check a healthy disk. Nothing is created beside it."""
+    os.mkfifo(tmp_path / "pipe.db")
+    (tmp_path / "zero.db").symlink_to("/dev/zero")
+    (tmp_path / "null.db").symlink_to("/dev/null")
+    for name in ("pipe.db", "zero.db", "null.db"):
+        db = tmp_path / name
+        for args in (["list"], ["add", str(tmp_path / "absent.txt")]):
+            r = run_cli(*args, db=db, timeout=60)
+            line = one_line_error(r.stderr)
+            assert r.returncode == 1 and line == f"newsreader: error: {db} is not a regular file (a named pipe or a " \
+                "device), not a library file", line
+        assert "not a regular file" in tui_refuses(db)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["null.db", "pipe.db", "zero.db"]
+
+
 # -- a read-only folder and a full disk, simulated with small tmpfs mounts (root only) ------------------
 
 @contextlib.contextmanager

@@ -370,6 +370,9 @@ class Library:
         self.story_replay: list | None = None
         if self.path.is_dir():
             raise StoreError(f"{visible(self.path)} is a directory, not a library file")
+        if self.path.exists() and not self.path.is_file():
+            # a named pipe, /dev/null, /dev/zero: SQLite said "disk I/O error (is the disk full or failing?)"
+            raise StoreError(f"{visible(self.path)} is not a regular file (a named pipe or a device), not a library file")
         if not self.path.parent.exists():
             if not create_dirs:
                 raise StoreError(f"folder {visible(self.path.parent)} does not exist")
