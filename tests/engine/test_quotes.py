@@ -560,3 +560,19 @@ def test_a_question_then_asked_and_a_name_is_the_named_persons(with_entities):
             "“How much of the old pier will the new wall cover?” asked Mara Quist, who runs the ferry company.")
     [q] = extract_quotes(text, extract_entities(text) if with_entities else None)
     assert q.speaker == "Mara Quist"
+
+
+@pytest.mark.parametrize("with_entities", [False, True])
+def test_a_possessive_apostrophe_after_s_is_not_shown_in_the_speakers_name(with_entities):
+    # "Andres' speech": a possessive written as a bare apostrophe after an s was shown as part of the speaker's name
+    # ("Andres'"), a name no other mention of the person has
+    from tui.engine.entities import extract_entities
+
+    for text, name in [
+            ("The vote followed Andres' speech on the ferries. "
+             "“Nobody here wants the night crossings to stop, but the money is gone.”", "Andres"),
+            ("It was a version of Jonas’ stump speech, and a stark contrast to the mayor. "
+             "“We will not close the harbour while I sit on this board.”", "Jonas")]:
+        [q] = extract_quotes(text, extract_entities(text) if with_entities else None)
+        assert q.speaker == name
+        assert text[q.speaker_start:q.speaker_end].rstrip("'’") == name
