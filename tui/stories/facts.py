@@ -1,0 +1,205 @@
+"""What a sentence states, as content rather than words: its numbers, dates, names and event words.
+
+Two outlets tell one fact in their own words ("Three workers died in the blaze on Tuesday." / "A fire killed
+three people at the plant on Tuesday."): their words barely overlap (the summary's tf-idf terms leave numbers out,
+and "died" is not "killed"), but they hold the same number, the same day and the same kind of event. A story
+summary that reads word overlap alone shows such a fact once per outlet; `repeats` tells it by its content.
+
+Facts are strings: "n:3" a number (figures and number words, "3", "three", "1,200", "2.5 million"), "y:1998" a
+year, "d:tuesday" / "d:oct-12" a day, "e:death" an event class (a small list of kinds of news events and the
+words that tell them, our own), "p:kessby" a name (a capitalised word that the story's sentences show capitalised
+past their first word, so a sentence-opening name counts and a sentence-opening common word does not; a run of
+such words is one name, "p:quarry road").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# kinds of news events and words that tell each (their stems are matched, so one form of a word covers the rest)
+EVENTS = {
+    "death": "die died dies dying dead death deaths kill killed killing kills fatal fatality fatalities perish "
+             "perished toll bodies body",
+    "injury": "injure injured injuries injury wound wounded wounds hurt hospital hospitalised hospitalized",
+    "fire": "fire fires blaze blazes flames flame burn burned burnt burning ablaze inferno",
+    "blast": "explosion explosions blast blasts explode exploded bomb bombs bombing",
+    "arrest": "arrest arrested arrests detain detained custody",
+    "charge": "charge charged charges indicted indictment accused prosecute prosecuted",
+    "verdict": "convicted conviction guilty sentenced sentence jailed acquitted verdict",
+    "resign": "resign resigned resigns resignation",
+    "vote": "vote voted votes voting ballot elected election elections referendum",
+    "strike": "strike strikes striking walkout stoppage",
+    "protest": "protest protests protesters protested demonstration demonstrators",
+    "aground": "aground grounded sank sunk sinking capsized capsize",
+    "crash": "crash crashed crashes collision collided derailed derailment",
+    "quake": "earthquake earthquakes quake tremor tremors",
+    "storm": "storm storms hurricane typhoon cyclone gale gales",
+    "flood": "flood floods flooded flooding",
+    "evacuate": "evacuate evacuated evacuation evacuations fled flee",
+    "rescue": "rescue rescued rescuers",
+    "missing": "missing disappeared unaccounted",
+    "damage": "damage damaged destroyed destroy wrecked razed",
+    "attack": "attack attacked attacks assault raid raids shooting shot gunmen gunman",
+    "close": "closed close closure shut shutdown",
+    "deal": "agreement agreed deal accord treaty pact signed",
+    "takeover": "acquire acquired acquisition takeover merger merge merged bought",
+    "launch": "launch launched liftoff",
+    "ban": "ban banned bans",
+    "cut": "cut cuts layoffs redundancies",
+    "rise": "rise rose risen increase increased surged climbed",
+    "fall": "fell fall drop dropped declined slumped",
+}
+
+_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                       "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
+_DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_MONTHS = {m: m[:3] for m in "january february march april may june july august september october november december"
+           .split()}
+_MONTHS.update({m[:3]: m[:3] for m in list(_MONTHS)} | {"sept": "sep"})
+
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_NUMBER_WORDS = set(_UNITS) | set(_TENS) | {"dozen"}
+_SPECIAL = _NUMBER_WORDS | _DAYS | set(_MONTHS) | {"lives"}  # the lower-cased words a fact is read from
+
+
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> tuple[str, ...]:
+    """The words and figures of a text (a story's sentences are read twice: for its names, then for its facts)."""
+    return tuple(_TOKEN.findall(text))
+
+
+@lru_cache(maxsize=1)
+def _event_stems() -> dict[str, str]:
+    from tui.engine.tokens import stem
+
+    return {stem(w): kind for kind, words in EVENTS.items() for w in words.split()}
+
+
+def story_names(texts: list[str]) -> set[str]:
+    """The lower-cased words that some text shows capitalised past its first word (not a day or month, not a
+    number word, not a stop word): the story's names, which then count in a sentence's first place too."""
+    from tui.engine.tokens import stop_words
+
+    seen: set[str] = set()
+    for text in texts:
+        seen.update(w for w in _tokens(text)[1:] if w[0].isupper())
+    stops = stop_words()
+    out = set()
+    for w in seen:
+        low = _bare(w.lower())
+        if low not in stops and low not in _SPECIAL and low not in _SCALES and len(w) > 1 and w[1:2].isalpha():
+            out.add(low)
+    return out
+
+
+def _bare(low: str) -> str:
+    """A name without its possessive ("kessby's" -> "kessby")."""
+    return low[:-2] if low.endswith(("'s", "’s")) else low
+
+
+def facts(text: str, names: set[str], terms: list[str] | None = None) -> frozenset[str]:
+    """The facts of a sentence (see the module's doc); `names` from `story_names`, `terms` the sentence's
+    `content_terms` when they are at hand (its event words are read from them)."""
+    from tui.engine.tokens import content_terms
+
+    events = _event_stems()
+    out: set[str] = set()
+    words = _tokens(text)
+    i, n = 0, len(words)
+    while i < n:
+        w = words[i]
+        i += 1
+        if w[0].isdigit():
+            digits = w.rstrip(",").replace(",", "")
+            if digits.count(".") > 1:
+                continue
+            value = float(digits)
+            scale = words[i].lower() if i < n else ""
+            if scale in _SCALES and scale != "dozen":
+                value *= _SCALES[scale]
+                i += 1
+            elif value == int(value) and 1800 <= value <= 2100 and digits == w:
+                out.add(f"y:{int(value)}")
+                continue
+            out.add(f"n:{value:g}")
+            continue
+        if w[0].isupper():
+            bare = _bare(w.lower())
+            if bare in names:  # a run of name words is one name ("Nuclear Regulatory Commission")
+                run = [bare]
+                while (i < n and words[i][0].isupper() and run[-1] == words[i - 1].lower()
+                       and (low := _bare(words[i].lower())) in names):  # (a possessive ends it: "Velcor's Harnby")
+                    run.append(low)
+                    i += 1
+                out.add("p:" + " ".join(run))
+                continue
+        low = w.lower()
+        if low not in _SPECIAL:
+            continue
+        if low in _NUMBER_WORDS:
+            value, used = _number_words([x.lower() for x in words[i - 1:i + 6]], 0)
+            i += used - 1  # past the number's words ("twenty three", "two hundred", "three million")
+            out.add(f"n:{value:g}")
+        elif low in _DAYS:
+            out.add(f"d:{low}")
+        elif low == "lives":  # "lost their lives", "claimed three lives" (the stem "live" is no death)
+            out.add("e:death")
+        elif i < n and words[i].isdigit() and 1 <= int(words[i]) <= 31 and (low != "may" or w == "May"):
+            out.add(f"d:{_MONTHS[low]}-{int(words[i])}")
+            i += 1
+    for t in content_terms(text) if terms is None else terms:
+        kind = events.get(t)
+        if kind is not None:
+            out.add(f"e:{kind}")
+    return frozenset(out)
+
+
+def _number_words(lows: list[str], i: int) -> tuple[float, int]:
+    """The value of the number words from `i` ("twenty three", "two hundred", "three million", "a dozen") and the
+    index after them."""
+    total = part = 0.0
+    seen = False
+    while i < len(lows):
+        w = lows[i]
+        if w in _UNITS:
+            part += _UNITS[w]
+        elif w in _TENS:
+            part += _TENS[w]
+        elif w in _SCALES and (seen or w == "dozen"):
+            scale = _SCALES[w]
+            if scale >= 1000:
+                total += (part or 1) * scale
+                part = 0
+            else:
+                part = (part or 1) * scale
+        elif w == "and" and seen and i + 1 < len(lows) and (lows[i + 1] in _UNITS or lows[i + 1] in _TENS):
+            pass
+        else:
+            break
+        seen = True
+        i += 1
+    return total + part, i
+
+
+ANCHORS = ("n:", "d:")
+NEW_FACTS = ("n:", "d:", "y:")
+COVER = 0.6  # share of a sentence's facts another holds for it to repeat that one (with the evidence below)
+
+
+def repeats(mine: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether a sentence of facts `mine` says again what one of facts `other` said: `other` holds at least COVER of
+    `mine`'s facts, and among those shared an event word and a number or day ("three" + "killed"/"died" +
+    "Tuesday"): something happened, and when or how much says which thing. An event word with names alone is
+    what a story is about ("the Rainbow merger"), not one fact of it. A sentence that holds a number, year or day
+    the other does not, or more names and events of its own than COVER allows, is not a repeat."""
+    shared = mine & other
+    if len(shared) < 2 or len(shared) < COVER * len(mine):
+        return False
+    if not any(f.startswith("e:") for f in shared):
+        return False
+    if any(f.startswith(NEW_FACTS) for f in mine - other):  # a number, year or day of its own: news of its own
+        return False
+    return any(f.startswith(ANCHORS) for f in shared)
