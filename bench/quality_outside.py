@@ -33,7 +33,9 @@ Session 26 wrote and tagged 44-48 (a podcast transcript with "Name:" turns, an o
 club's newsletter, a recipe memoir) before the engine read them; 44's one-word "Hannah:" turns then taught session
 27's rule one-word-speaker-turn, so 44 left AFTER_RULES.
 Session 27 wrote and tagged 49-53 (a court report, a football match report, a product review, a primary school's
-newsletter, a travel diary of dated entries) before the engine read them: they are NEWEST now.
+newsletter, a travel diary of dated entries) before the engine read them; session 28 wrote and tagged 54-58 (an
+interview with a potter, a recipe blog, a parish council's minutes, a museum guide, a cricket club's letter) before the
+engine read them: they are NEWEST now (49-53's errors were read to choose session 28's features).
 """
 
 from __future__ import annotations
@@ -55,8 +57,9 @@ AFTER_RULES = ("21_interview.txt", "22_travel.txt", "23_interview.txt", "24_trav
                "33_travel.txt", "34_interview.txt", "35_bio.txt", "36_speech.txt", "37_travel.txt", "38_letter.txt",
                "39_interview.txt", "40_bio.txt", "41_speech.txt", "42_travel.txt", "43_letter.txt",
                "45_obituary.txt", "46_museum.txt", "47_newsletter.txt", "48_recipe.txt",
-               "49_court.txt", "50_match.txt", "51_review.txt", "52_school.txt", "53_diary.txt")
-NEWEST = AFTER_RULES[-5:]  # session 27's, printed apart too: the honest set for what session 27 builds
+               "49_court.txt", "50_match.txt", "51_review.txt", "52_school.txt", "53_diary.txt",
+               "54_interview.txt", "55_recipe.txt", "56_council.txt", "57_museum.txt", "58_club.txt")
+NEWEST = AFTER_RULES[-5:]  # session 28's, printed apart too: the honest set for what session 28 builds
 
 
 def parse(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
