@@ -171,8 +171,14 @@ def screen(stats: dict[str, tuple[int, ...]], eval_dir: Path, weights: str) -> N
         from tui.engine.entities import extract_entities, to_scorer_label
         from tui.engine.entities import tagger as tagger_mod
 
-        tagger_mod._model = tagger_mod.Tagger(json.loads(Path(weights).read_text(encoding="utf-8")),
-                                              tagger_mod.CLASSES, decoder="viterbi")
+        from bench.train_ner import CacheMismatch, read_cache
+
+        try:
+            learned = read_cache(Path(weights))
+        except (CacheMismatch, ValueError) as exc:
+            print(f"name_contexts: {exc}".splitlines()[0], file=sys.stderr)
+            return
+        tagger_mod._model = tagger_mod.Tagger(learned, tagger_mod.CLASSES, decoder="viterbi")
         held = docs[757:]
         rows = Counter()
         relabel: dict[tuple[str, str, str, str], list[int]] = defaultdict(lambda: [0, 0])

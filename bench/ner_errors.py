@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import train_ner  # noqa: E402
 from bench.folds import TIME_HELD, default_eval  # noqa: E402
 from bench.quality_ner import predict_sets  # noqa: E402
 from tui.engine.entities import clusters, tagger as tagger_mod  # noqa: E402
@@ -139,8 +140,12 @@ def main() -> int:
             text = fh.read()
         tagger_mod._model = tagger_mod.Tagger(*tagger_mod.read_weights(text), decoder=tagger_mod.decoder_of(text))
     else:
-        tagger_mod._model = tagger_mod.Tagger(json.loads(cache.read_text(encoding="utf-8")), tagger_mod.CLASSES,
-                                              decoder=args.decoder)
+        try:
+            weights = train_ner.read_cache(cache)
+        except (train_ner.CacheMismatch, ValueError) as exc:
+            print(f"ner_errors: {exc}".splitlines()[0], file=sys.stderr)
+            return 2
+        tagger_mod._model = tagger_mod.Tagger(weights, tagger_mod.CLASSES, decoder=args.decoder)
     ner = Path(args.eval) / "ner"
     if args.set == "time":
         rows = [ln for ln in (ner / "train" / "conll2003_train.jsonl").read_text(encoding="utf-8").splitlines()

@@ -391,6 +391,45 @@ def averaged(models: list[dict[str, list[int]]], min_abs: int = 2) -> dict[str, 
     return out
 
 
+def lexicon_gaps() -> str:
+    """A one-line reason not to train here, or "": the lexicon lacks a package's lists (pycountry, sumy: not yet
+    installed, a venv half built), so the weights would learn features the app's lexicon gives otherwise."""
+    from tui.engine.lexicon import missing_sources
+
+    gaps = missing_sources()
+    return f"{' and '.join(gaps)} missing: the engine's word lists would lack {'their' if len(gaps) > 1 else 'its'} " \
+        "names and the weights would not fit the app's (install the project first)" if gaps else ""
+
+
+def write_cache(path: Path, weights: dict[str, list[int]]) -> None:
+    """Keep rounded weights in `path` (crossval_ner.py --weights-cache) with the fingerprint of the lexicon they were
+    learned under (`read_cache` checks it)."""
+    from tui.engine.lexicon import lexicon
+
+    path.write_text(json.dumps({"lexicon": lexicon().fingerprint(), "weights": weights}), encoding="utf-8")
+
+
+class CacheMismatch(Exception):
+    """A weights cache learned under other word lists than this process has (the fault of session 28)."""
+
+
+def read_cache(path: Path) -> dict[str, list[int]]:
+    """The rounded weights `write_cache` kept in `path`. Raises CacheMismatch when they were learned under another
+    lexicon (its fingerprint differs) or the file has none (written before session 28): a tagger then reads other
+    features than it learned from, and scores lower (90.53 learned and read without pycountry's names, 90.16 read
+    with them: bench/README.md)."""
+    from tui.engine.lexicon import lexicon
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    here = lexicon().fingerprint()
+    if not isinstance(data, dict) or not isinstance(data.get("weights"), dict) or "lexicon" not in data:
+        raise CacheMismatch(f"{path}: no lexicon fingerprint (written before session 28): train again")
+    if data["lexicon"] != here:
+        raise CacheMismatch(f"{path}: learned under the word lists {data['lexicon']}, this process has {here} "
+                            f"(pycountry or sumy missing or another version in one of the two): train again")
+    return data["weights"]
+
+
 def export(weights, path: Path, scale: float, min_abs: int, decoder: str = "viterbi"):
     """Write rounded weights (a table from `rounded` or `averaged`) as the shipped file."""
     out = weights
@@ -429,6 +468,9 @@ def main():
     ap.add_argument("--min-abs", type=int, default=2, help="prune features whose |weight| x scale stays below this")
     ap.add_argument("--out", default=str(ROOT / "assets" / "models" / WEIGHTS_FILE))
     args = ap.parse_args()
+    if lexicon_gaps():
+        print(f"train_ner: {lexicon_gaps()}", file=sys.stderr)
+        return 2
     from tui.engine.entities import doc_features
 
     doc_features.PLACES_IN_RUNS_SILENT = False if args.places_silent == "off" else args.places_silent
@@ -446,8 +488,12 @@ def main():
             learned = train(docs, args.epochs, seed, args.min_count, args.dropout, args.two_pass, args.word_dropout)
         models.append(rounded(learned, args.scale, args.min_abs))
     n, size = export(averaged(models, args.min_abs), Path(args.out), args.scale, args.min_abs, args.decoder)
-    print(f"wrote {args.out}: {n} features, {size / 1024:.0f} KiB")
+    from tui.engine.lexicon import lexicon
+
+    print(f"wrote {args.out}: {n} features, {size / 1024:.0f} KiB; learned under the word lists "
+          f"{lexicon().tagger_fingerprint()} (shipped weights: tui/engine/entities/tagger.py LEARNED_UNDER)")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

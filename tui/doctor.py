@@ -85,8 +85,15 @@ def library_lines(lib) -> list[str]:
 
 def report_lines() -> list[str]:
     from tui.engine.analysis import ENGINE_VERSION
+    from tui.engine.entities.tagger import word_lists_as_learned
+    from tui.engine.lexicon import missing_sources
 
     lines = [f"engine:    v{ENGINE_VERSION}, built-in offline models (no downloads needed)"]
+    if not word_lists_as_learned():
+        missing = missing_sources()
+        lines.append("warning:   the name tagger's word lists differ from those its weights learned ("
+                     + (" and ".join(missing) + " not installed" if missing else "another pycountry version?")
+                     + "): names are found less well; reinstall newsreader's dependencies")
     data = _nltk_data()
     lines.append("nltk data: " + (", ".join(data) if data else "none installed (not needed)"))
     spacy = importlib.util.find_spec("spacy") is not None

@@ -10,17 +10,18 @@ and one line in `_build`.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 
 from tui.assets import asset
 
 __all__ = ["EntityWords", "Lexicon", "QuoteWords", "entity_words", "lexicon", "quote_words", "read_list",
-           "read_sections", "name_words", "verb_words"]
+           "read_sections", "missing_sources", "name_words", "verb_words"]
 
 _NAME_STOP = frozenset("of the and de la le du del da di von van al el y city saint san santa".split())
 
@@ -107,6 +108,33 @@ class Lexicon:
         return (("first", self.first_names), ("orgw", self.org_words), ("hon", self.honorifics),
                 ("dem", self.demonyms), ("city", self.city_words), ("time", self.time_words),
                 ("korg", self.known_orgs), ("ctry", self.country_words), ("subd", self.subdivision_words))
+
+    def fingerprint(self) -> str:
+        """A short digest of every list, word by word: two processes whose lexicons differ (pycountry or sumy missing,
+        or another version of them, in one) give the tagger different features, and weights learned in one score
+        lower read in the other (bench/README.md: session 28's measuring fault)."""
+        return _digest((field.name, getattr(self, field.name)) for field in fields(self))
+
+    def tagger_fingerprint(self) -> str:
+        """`fingerprint` of the lists the tagger's learned features read (its gazetteer flags, and the whole place
+        names of its document features): weights match the lexicon they were learned under (tagger.LEARNED_UNDER)."""
+        return _digest(self.tagger_lists() + (("place_names", self.place_names),))
+
+
+def _digest(named_lists) -> str:
+    """A short md5 of (name, words) pairs, each list's words sorted."""
+    digest = hashlib.md5()
+    for name, words in named_lists:
+        digest.update(name.encode("utf-8") + b"\0")
+        for word in sorted(words):
+            digest.update(word.encode("utf-8", "surrogatepass") + b"\n")
+    return digest.hexdigest()[:12]
+
+
+def missing_sources() -> list[str]:
+    """The packages the lexicon reads lists from that this environment lacks ("pycountry": country and subdivision
+    names, "sumy": stop words); the lists they give are then empty, and so are the tagger's features from them."""
+    return [name for name, read in (("pycountry", lambda: _pycountry_names()[0]), ("sumy", _stop_words)) if not read()]
 
 
 def _build() -> Lexicon:

@@ -46,6 +46,11 @@ from .doc_features import document_features
 from .viterbi import FastPaths, KeyedSearch, best_path, pair_scores, sure_o_at
 
 WEIGHTS_FILE = "ner_weights.json.gz"
+# The tagger's word lists (lexicon().tagger_fingerprint(): its gazetteer flags and whole place names, pycountry's
+# country and subdivision names among them) when the shipped weights learned (bench/train_ner.py prints it). Another
+# value means the features no longer are those the weights learned: a list was edited without training again, or
+# pycountry is missing or another version (session 28's measuring fault; `newsreader doctor` says so).
+LEARNED_UNDER = "8ffe80f626a1"
 _MEMO_LIMIT = 30_000  # words per slot; a full cache is simply dropped (keeps memory to a few MB)
 MAX_TOKENS = 80_000  # about 60,000 words of prose: more than any article, and it bounds hostile inputs
 _ENDERS = frozenset(".!?")  # a name never runs on across the end of a sentence
@@ -851,6 +856,11 @@ def drop_initial_function_words(found, seg: Segment):
 
 
 _DECODE_KEYED = _digit_blind_decode()
+
+
+def word_lists_as_learned() -> bool:
+    """Are the tagger's word lists those the shipped weights learned under (LEARNED_UNDER)?"""
+    return lexicon().tagger_fingerprint() == LEARNED_UNDER
 
 
 def read_weights(text: str) -> tuple:
