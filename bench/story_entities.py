@@ -225,41 +225,12 @@ def merge_touched(g, screen: Screen | None = None, chained: bool = False) -> Non
     test tests/bench/test_story_entities.py compares the two). `chained` (session 28, not shipped): a story made by a
     merge of this pass merges again in it, with a story of 2+ articles, only when it is that story's own best partner
     (the partner's best found by the shipped test, `partner`, without `screen`); else it waits for a later pass."""
-    from tui.stories.grouping import (AVERAGE_PAIRS, BRIDGE_DAYS, GRACE_DAYS, MAX_STORY, REACH_DAYS, WINDOW_DAYS,
-                                      _DAYS, bridge_level)
-
     gone: set[int] = set()
     made: set[int] = set()
-    merge, decay, bridge, average = g.levels.join, g.levels.decay, g.levels.bridge, g.levels.average
     for s in sorted((s for s in g.stories.values() if s.dirty), key=lambda s: -s.id):
         if s.id in gone:
             continue
-        vec = {t: w / max(1, s.size) for t, w in s.centroid.items()}
-        lo, hi = _DAYS[s.first], _DAYS[s.last]
-        best, best_sim = None, 0.0
-        for sid in g._candidates(dict(sorted(vec.items(), key=itemgetter(1), reverse=True)), lo, hi, REACH_DAYS):
-            o = g.stories[sid]
-            if sid == s.id or sid in gone or o.size + s.size > MAX_STORY:
-                continue
-            gap = max(0, lo - _DAYS[o.last], _DAYS[o.first] - hi)
-            raw = o.similarity(vec)
-            sim = raw / (1.0 + max(0, gap - GRACE_DAYS) / decay) if gap <= WINDOW_DAYS else 0.0
-            level = bridge_level(gap, bridge)
-            if average is not None and WINDOW_DAYS < gap <= BRIDGE_DAYS and s.size * o.size >= AVERAGE_PAIRS:
-                level = min(level, average)
-            passed = sim >= merge or raw >= level
-            if screen is not None and screen.kind == "boost" and screen.level:
-                factor = (max(screen.cosine(g, s, o), 1e-3) / BOOST_AT) ** screen.level
-                sim, raw = sim * factor, raw * factor
-                if passed and not (sim >= merge or raw >= level):
-                    screen.turned_down += 1
-            if sim >= merge or raw >= level:
-                if screen is not None and screen.kind == "veto" and screen.cosine(g, s, o) < screen.level:
-                    screen.turned_down += 1
-                    continue
-                score = sim / merge if sim >= merge else raw / level  # how far past its test
-                if score >= best_sim:
-                    best, best_sim = o, score
+        best, best_sim = partner(g, s, gone, screen)
         if best is None:
             continue
         if chained and (s.id in made or best.id in made) and s.size > 1 and best.size > 1:
@@ -274,9 +245,10 @@ def merge_touched(g, screen: Screen | None = None, chained: bool = False) -> Non
         g.gone |= gone
 
 
-def partner(g, s, gone: set[int]):
+def partner(g, s, gone: set[int], screen: Screen | None = None):
     """The story `s` would merge with by the shipped merge test (`Grouper.merge_touched`'s, the stories of `gone` left
-    out; of equals the last met) and how far past its test, or (None, 0.0)."""
+    out; of equals the last met), with `screen`'s veto or boost in it when given, and how far past its test, or
+    (None, 0.0)."""
     from tui.stories.grouping import (AVERAGE_PAIRS, BRIDGE_DAYS, GRACE_DAYS, MAX_STORY, REACH_DAYS, WINDOW_DAYS,
                                       _DAYS, bridge_level)
 
@@ -294,8 +266,17 @@ def partner(g, s, gone: set[int]):
         level = bridge_level(gap, bridge)
         if average is not None and WINDOW_DAYS < gap <= BRIDGE_DAYS and s.size * o.size >= AVERAGE_PAIRS:
             level = min(level, average)
+        passed = sim >= merge or raw >= level
+        if screen is not None and screen.kind == "boost" and screen.level:
+            factor = (max(screen.cosine(g, s, o), 1e-3) / BOOST_AT) ** screen.level
+            sim, raw = sim * factor, raw * factor
+            if passed and not (sim >= merge or raw >= level):
+                screen.turned_down += 1
         if sim >= merge or raw >= level:
-            score = sim / merge if sim >= merge else raw / level
+            if screen is not None and screen.kind == "veto" and screen.cosine(g, s, o) < screen.level:
+                screen.turned_down += 1
+                continue
+            score = sim / merge if sim >= merge else raw / level  # how far past its test
             if score >= best_sim:
                 best, best_sim = o, score
     return best, best_sim

@@ -12,6 +12,7 @@ was read-only; and a write behind another program's long write lock waited up to
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sqlite3
 import subprocess
@@ -124,12 +125,23 @@ def test_a_write_behind_another_programs_long_write_says_it_waits(lib, lib_path,
         captured.err
 
 
-def _tmpfs(folder, size: str) -> None:
-    """Mount a small tmpfs on `folder` (root only, else the test is skipped)."""
+@contextlib.contextmanager
+def _library_on_tmpfs(folder, size: str):
+    """A small tmpfs mounted on `folder` (root only, else the test is skipped) holding the test's library, lib.db
+    (its path given); unmounted after."""
+    from tui.store import Library
+
     folder.mkdir()
     r = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True)
     if r.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {r.stderr.decode().strip()}")
+    try:
+        path = folder / "lib.db"
+        with Library(path) as lib:
+            _library(lib)
+        yield path
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
 def test_a_full_disk(tmp_path, capsys, monkeypatch):
@@ -137,13 +149,7 @@ def test_a_full_disk(tmp_path, capsys, monkeypatch):
     failing?)" (SQLite cannot grow the shared-memory file a reader needs). It is read as it is, and writes are refused
     saying why."""
     folder = tmp_path / "full"
-    _tmpfs(folder, "1m")
-    try:
-        path = folder / "lib.db"
-        from tui.store import Library
-
-        with Library(path) as lib:
-            _library(lib)
+    with _library_on_tmpfs(folder, "1m") as path:
         with open(folder / "filler", "wb", buffering=0) as filler:  # the disk filled to its last byte
             try:
                 while True:
@@ -161,20 +167,12 @@ def test_a_full_disk(tmp_path, capsys, monkeypatch):
         assert capsys.readouterr().err == (f"newsreader: error: {path} is read-only (the disk is full); cannot write "
                                            "to the library\n")
         assert _digest(path) == before
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
 def test_a_read_only_mount(tmp_path, capsys, monkeypatch):
     """The same on a real read-only file system (a tmpfs remounted read-only: root only, else skipped)."""
     folder = tmp_path / "ro"
-    _tmpfs(folder, "4m")
-    try:
-        path = folder / "lib.db"
-        from tui.store import Library
-
-        with Library(path) as lib:
-            _library(lib)
+    with _library_on_tmpfs(folder, "4m") as path:
         r = subprocess.run(["mount", "-o", "remount,ro", str(folder)], capture_output=True)
         if r.returncode != 0:
             pytest.skip(f"cannot remount read-only: {r.stderr.decode().strip()}")
@@ -184,5 +182,3 @@ def test_a_read_only_mount(tmp_path, capsys, monkeypatch):
         assert main(["feed", "add", "http://127.0.0.1:9/feed.xml"]) == 1
         assert capsys.readouterr().err == (f"newsreader: error: {path} is read-only (on a read-only file system); "
                                            "cannot write to the library\n")
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], capture_output=True)
