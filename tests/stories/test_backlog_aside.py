@@ -5,11 +5,18 @@ The app's folder scan or quiet round grouped whatever waited in its own process:
 articles imported with `add` (which leaves them to the app), it grouped them all there, holding ~300 MB more for good
 and slowing every key while it ran (the memory bench: @100k 3.6x @100). From GROUP_ASIDE_FROM articles on they are
 grouped by a child process; fewer are still grouped in the app's own (against the stories kept from the last call).
-Our own generated articles (tests/stories/test_window_size.py)."""
+Our own generated articles (tests/stories/test_window_size.py).
+
+The tests wait for the child to end, not for a wall-clock time: the app starts it at nice 19 in the idle scheduling
+class (tui.background.lower_priority), where at load ~17 it waited for a core longer than the 120 s the tests gave
+it. Here it runs at the test's own priority (the app still asks for GROUP_ASIDE_NICE: checked), a child that burns
+CPU without end is stopped by its CPU time, and one blocked without using CPU by a wall bound no load reaches."""
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 
 import pytest
 
@@ -30,10 +37,53 @@ def only_aside(monkeypatch):
         sources.grouped_here.append(store.ungrouped_count(lib))
         raise AssertionError("grouped in the app's process")
 
+    from tui import background
+
+    command = background.group_command
+
+    def at_our_priority(path, settle=False, nice=0):
+        sources.nice_asked.append(nice)
+        return command(path, settle, 0)  # not idle-class: it gets a core under any load
+
     monkeypatch.setattr(sources, "GROUP_ASIDE_FROM", 20, raising=False)
     monkeypatch.setattr(sources, "grouped_here", [], raising=False)
+    monkeypatch.setattr(sources, "nice_asked", [], raising=False)
     monkeypatch.setattr(grouping, "_group_new", here)
+    monkeypatch.setattr(background, "group_command", at_our_priority)
     return sources
+
+
+CHILD_CPU_SECONDS = 120  # the child groups some dozens of articles: a few seconds of CPU
+BLOCKED_SECONDS = 1800  # a child alive this long without using up its CPU bound is blocked (a lock never let go)
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a running process (Linux /proc; 0 where there is none)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rpartition(")")[2].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _told_when_grouped(refresh, settled: threading.Event) -> None:
+    """Wait until the grouping child has ended and the thread awaiting it has told the screen; assert it did. The
+    child is killed and the test fails if it uses CHILD_CPU_SECONDS of CPU or lives BLOCKED_SECONDS."""
+    child = refresh.grouping
+    assert child is not None, "no grouping process was started"
+    start = time.monotonic()
+    while child.poll() is None:
+        cpu, alive = _cpu_seconds(child.pid), time.monotonic() - start
+        if cpu > CHILD_CPU_SECONDS or alive > BLOCKED_SECONDS:
+            child.kill()
+            child.wait()
+            raise AssertionError(f"the grouping process ran {alive:.1f} s, {cpu:.1f} s of CPU, without ending")
+        time.sleep(0.05)
+    for thread in threading.enumerate():
+        if thread.name == "grouping-child":
+            thread.join()  # its child has ended: it reads the end of its output and tells the screen
+    assert settled.is_set(), f"the screen was not told (the child's exit code {child.returncode})"
 
 
 def _refresh(sources, lib_path, landing: list[list]):
@@ -69,8 +119,8 @@ def test_a_backlog_in_the_library_is_grouped_in_a_child_process_as_at_once(lib_p
     assert only_aside.grouped_here == []
     child = getattr(refresh, "grouping", None)
     assert child is not None
-    assert settled.wait(120)  # the screen is told once it is done
-    assert child.poll() is not None
+    _told_when_grouped(refresh, settled)  # the screen is told once it is done
+    assert only_aside.nice_asked == [only_aside.GROUP_ASIDE_NICE] == [19]  # the app's child: niced, idle class
     with Library(lib_path) as lib:
         assert store.ungrouped_count(lib) == 0 and pending(lib) == 0
         assert _partition(lib, _ids(lib_path)) == at_once  # as grouped in one call
@@ -82,8 +132,7 @@ def test_a_big_scan_is_grouped_in_a_child_and_a_small_one_here(lib_path, only_as
     refresh, round_, settled = _refresh(only_aside, lib_path, [arts[:N - 5], arts[N - 5:]])
     round_()  # N - 5 land: too many for the app's process
     assert only_aside.grouped_here == []
-    assert settled.wait(120)
-    refresh.grouping.wait(30)
+    _told_when_grouped(refresh, settled)
     with Library(lib_path) as lib:
         assert store.ungrouped_count(lib) == 0
     from tui.stories import grouping
@@ -103,7 +152,7 @@ def test_no_child_while_another_grouper_holds_the_lease(lib_path, only_aside):
         assert refresh.grouping is None  # it places them: no process started for nothing
         store.drop_lease(lib)
     round_()
-    assert refresh.grouping is not None and settled.wait(120)
+    _told_when_grouped(refresh, settled)
 
 
 def test_the_analysis_pass_child_groups_its_backlog_in_a_process_of_its_own(lib_path, only_aside, monkeypatch,
