@@ -23,3 +23,23 @@ def test_title_and_source_sorts_fold_accents_and_letters(tmp_path):
         lib.set_read(ids["Lisbon"], True)
         unread = [lib.get(i).title.split()[0] for i in reader.view_ids(lib, view="unread", sort="title")]
         assert unread == ["émile", "Łódź", "Madrid", "Ørsted", "Zurich"]
+
+
+def test_articles_with_no_source_come_after_every_named_source(tmp_path):
+    """Sorted by source, the articles with none (pasted text, a file with no "Source:" line)
+    sat first, above every outlet; they come last, newest first among themselves, in the plain-ASCII order and
+    in the re-sort for letters outside ASCII alike."""
+    with Library(tmp_path / "lib.db") as lib:
+        def add(title, source, published):
+            return lib.add(Article(title=title, source=source, published=published,
+                                   body=f"{title}. The ferry board met on Monday about it. " * 3))[1]
+
+        older_blank = add("Pasted note on the ferry timetable", "", "2026-02-01")
+        mill = add("Mill reopens", "Ashby Courier", "2026-02-02")
+        newer_blank = add("Another pasted note on the pier", "", "2026-02-03")
+        zine = add("Zine fair returns", "Zeal Monthly", "2026-02-04")
+        assert reader.view_ids(lib, sort="source") == [mill, zine, newer_blank, older_blank]
+        lodz = add("Łódź trams", "Łowicz Daily", "2026-02-05")  # the re-sort's path
+        assert reader.view_ids(lib, sort="source") == [mill, lodz, zine, newer_blank, older_blank]
+        lib.set_read(newer_blank, True)
+        assert reader.view_ids(lib, view="unread", sort="source") == [mill, lodz, zine, older_blank]

@@ -204,3 +204,21 @@ async def test_a_run_in_a_saved_order_starts_on_its_first_row(library, make_app,
         await pilot.press("O")  # a later re-order (by source) keeps the cursor on its article, as before
         await settle(pilot)
         assert "by source" in status(screen) and screen.articles.current.title == chosen
+
+
+async def test_sorted_by_source_the_articles_with_none_come_last(library, make_app):
+    """`O` to "by source" put an article with no source (pasted text, a file with no "Source:" line) above every
+    outlet's, first in the list: it comes after them."""
+    from tui.models import Article
+
+    path, _ = library
+    with Library(path) as lib:
+        lib.add(Article(title="Notes from the pier meeting", source="", published="2026-01-20",
+                        body="The pier trust met on Thursday in the old customs house. About forty people came."))
+    app = make_app(path)
+    async with started(app, (80, 24), keys=("O", "O")) as (pilot, screen):
+        assert "by source" in status(screen)
+        by_source = [a.title for a in sorted([HARBOUR, ORCHARD, ROBOTS, HOSTILE], key=lambda a: a.source.casefold())]
+        assert titles(screen) == [*by_source, "Notes from the pier meeting"]
+        last = "".join(s.text for s in screen.articles.render_line(len(by_source)))
+        assert "Notes from the pier meeting" in last  # drawn last too

@@ -42,7 +42,8 @@ def view_ids(lib: Library, view: str = "all", sort: str = "date", search: str = 
 
     `view` narrows to unread or starred articles, `tag` to one tag (any case), `entity` to articles that
     mention it; `sort` orders by date (newest first), title (A-Z), source (A-Z, newest first within
-    one) or length (longest first). A search orders by relevance instead, as `Library.ids` does.
+    one; articles with no source after every named one) or length (longest first). A search orders by
+    relevance instead, as `Library.ids` does.
     """
     _check(view, sort)
     if wordless(search):
@@ -81,13 +82,24 @@ def _alphabetical(rows: list[tuple[int, str]]) -> list[int]:
     """Ids of (id, text) rows that SQLite ordered by text COLLATE NOCASE (ASCII letters only: "Łódź" came
     after "Zurich", "Émile" after everything), re-ordered as a reader expects: accents and letters like ł
     folded, any case. The sort is stable, so rows with the same folded text keep SQLite's tie order.
-    A pass over the texts (~14 ms per 100,000); the re-sort only when one of them is not plain ASCII."""
+    A pass over the texts (~14 ms per 100,000); the re-sort only when one of them is not plain ASCII.
+    Rows with no text go last, in their tie order (newest first): SQLite puts NULL and "" first, so sorted by
+    source the articles that have none (pasted text, a file without a "Source:" line) sat above every outlet's."""
+    blank = 0  # NULL, "" and ASCII spaces sort first (other blanks are not ASCII: the re-sort below puts them last)
+    while blank < len(rows) and _blank(rows[blank][1]):
+        blank += 1
+    if blank:
+        rows = rows[blank:] + rows[:blank]
     if all((text or "").isascii() for _, text in rows):
         return [r[0] for r in rows]
-    keyed = [((text or "").lower() if (text or "").isascii() else _folded(text), number)
+    keyed = [(_blank(text), (text or "").lower() if (text or "").isascii() else _folded(text), number)
              for number, (_, text) in enumerate(rows)]
     keyed.sort()
-    return [rows[number][0] for _, number in keyed]
+    return [rows[number][0] for _, _, number in keyed]
+
+
+def _blank(text: str | None) -> bool:
+    return not text or text.isspace()
 
 
 def _folded(text: str) -> str:
