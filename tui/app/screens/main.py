@@ -88,6 +88,9 @@ class MainScreen(QuickSwitch, Screen):
         self._saved_view_pending = False  # the saved view/order's first load is still to come (on_mount)
         self._shown_search = ""  # the search text of the list shown (a new one puts the cursor on its best match)
         self._cursor_to: int | None = None  # an article just added (`a`): the next list loaded puts the cursor on it
+        self._added_said = ""  # the toast of that add, said once that list is loaded (it says whether the list shows it)
+        self._hidden_added: int | None = None  # an article added that the list's filter hides: the cursor goes to it
+        # when a change of the filter shows it (esc), unless a new search is typed first
         self._stories_warmed = False  # story mode's modules loaded (screens/story.py warm)
         self.listing = LibraryQuery(self, db_path, self._list_loaded, lambda: self.update_library_status(busy=True))
         self.importer = LibraryImport(self, db_path, self._import_done)
@@ -183,16 +186,52 @@ class MainScreen(QuickSwitch, Screen):
         searched = " ".join(self.listing.search.split())
         if searched and searched != self._shown_search:
             current = None  # a new search: the cursor on its best match, not on the article it was on
+            self._hidden_added = None  # (and not on an article added that the last list hid)
         self._shown_search = searched
         keep = current.id if current and same_kind else None
         added, self._cursor_to = self._cursor_to, None
+        said, self._added_said = self._added_said, ""
         source = source.rebind(self.lib)
+        if added is None and self._hidden_added is not None and source.kind == "articles":
+            added = self._hidden_added  # the filter that hid it changed (esc): the cursor on it once it shows
+            if source.index_of(added) is not None:
+                self._hidden_added = None
+        elif added is not None and source.kind == "articles":
+            if source.index_of(added) is None and (copy := source.index_of_copy(added)) is not None:
+                added = source.row(copy).id  # the same text as another outlet's article: its row
+            if source.index_of(added) is None:
+                self._hidden_added = added
+                said += "\n" + self._hidden_because()
         if added is not None and source.kind == "articles" and source.index_of(added) is not None:
             keep = added  # an article just added with `a`: the cursor on it
+        if said:
+            self.notify(said, markup=False)
         self.articles.load(source, keep_id=keep)
         self.query_one("#library-pane").border_title = "Stories" if source.kind == "stories" else "Library"
         self.update_library_status()
         self.count_unread()
+
+    def _hidden_because(self) -> str:
+        """What keeps an article just added (or found there already) out of the list shown, and the key that shows
+        it: the toast said "Added: …" and the reader looked for it in vain (walk28)."""
+        listing = self.listing
+        if listing.search.strip():
+            why = f"the search “{_named(listing.search)}” does not find it"
+        elif listing.entity:
+            why = f"it does not mention {_named(listing.entity)}"
+        elif listing.tag:
+            why = f"it is not tagged “{_named(listing.tag)}”"
+        elif listing.feed is not None:
+            why = f"it is not one of {_named(listing.feed[1])}'s articles"
+        elif listing.view != "all":
+            return f"Not in this list: it is not {listing.view} ({self._key('view')} changes the view)."
+        else:
+            return "Not in this list."
+        what = "search" if listing.search.strip() else "filter"
+        return f"Not in this list: {why} ({self._key('back')} clears the {what} and shows it)."
+
+    def _key(self, key_id: str) -> str:
+        return keymap.first_key(key_id, getattr(self.app, "user_keys", {}))
 
     def count_unread(self) -> None:
         """Count the unread articles of the list's view again (after a load or a mark)."""
@@ -1219,8 +1258,11 @@ class MainScreen(QuickSwitch, Screen):
                 message = f"Added {added} article{'s' if added != 1 else ''}"
             if added and duplicates:
                 message += f", {duplicates} already in the library"
-            self.notify(message, markup=False)
             self._cursor_to = first[0] if first is not None else None
+            if self._cursor_to is None:
+                self.notify(message, markup=False)
+            else:  # said once the list is loaded: whether it shows the article too
+                self._added_said = message
             self.reload_list()
             if added:
                 self.background.start()
@@ -1579,3 +1621,8 @@ def _warm_nltk() -> None:
         import tui.stories.summary  # noqa: F401
     except Exception:
         pass  # whatever uses it says what is wrong
+
+
+def _named(text: str) -> str:
+    """A search, an entity, a tag or a feed's name in a toast: one clean line, cut to fit."""
+    return toast_title(" ".join(clean(text).split()))
