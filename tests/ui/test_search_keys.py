@@ -1,6 +1,8 @@
 """Typing a search: the cursor is on the best match (it stayed on the article it was on, the second row here),
 `down` / `up` in the search box move it through the results while the box keeps the focus (they did nothing),
-and `enter` then opens the article under it; `enter` without them goes to the list, as before."""
+and `enter` then opens the article under it; `enter` without them goes to the results, as before, and the status line
+says that `enter` opens the one under the cursor (walk28/29: at 80x24 only a highlight's colour changed, and a new
+reader pressed enter again not knowing what the first one had done); a search that found nothing keeps the box."""
 
 from __future__ import annotations
 
@@ -58,3 +60,54 @@ async def test_a_slash_typed_in_the_search_box_is_part_of_the_search(library, ma
         await pilot.press("escape", "escape", "/", *"wall")  # `/` from the list still starts a search
         await settle(pilot)
         assert isinstance(app.focused, SearchBox) and box.value == "wall"
+
+
+def status(main) -> str:
+    return str(main.query_one("#library-status").render())
+
+
+async def test_enter_in_the_search_box_says_on_the_status_line_that_enter_opens_and_enter_again_does(library,
+                                                                                                    make_app):
+    path, _ids = library
+    app = make_app(path)
+    async with started(app, (80, 24)) as (pilot, main):
+        await search(pilot, "storm")
+        assert "enter opens" not in status(main)  # (in the box enter does not open)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.focused is main.articles and main.article is None
+        assert status(main) == "search “storm” · esc clears · 1 article · enter opens · 1 unread"
+        best = main.articles.current.id
+        await pilot.press("enter")
+        await settle(pilot)
+        assert main.article is not None and main.article.id == best
+        await pilot.press("q")  # back to the results (narrow): the hint has done its work
+        await settle(pilot)
+        assert "enter opens" not in status(main) and "“storm”" in status(main)
+
+
+async def test_the_hint_goes_when_the_search_is_typed_again(library, make_app):
+    path, _ids = library
+    app = make_app(path)
+    async with started(app, (80, 24)) as (pilot, main):
+        await search(pilot, "storm")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "enter opens" in status(main)
+        await pilot.press("/")
+        await settle(pilot)
+        assert isinstance(app.focused, SearchBox) and "enter opens" not in status(main)
+
+
+async def test_enter_on_a_search_that_found_nothing_keeps_the_box_to_edit_it(library, make_app):
+    path, _ids = library
+    app = make_app(path)
+    async with started(app, (80, 24)) as (pilot, main):
+        await search(pilot, "stormz")
+        assert len(main.articles.source) == 0
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.focused, SearchBox)  # it went to an empty list, where typing did nothing
+        await pilot.press("backspace")
+        await settle(pilot)
+        assert main.listing.search == "storm" and len(main.articles.source) == 1

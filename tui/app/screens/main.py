@@ -91,6 +91,7 @@ class MainScreen(QuickSwitch, Screen):
         self._added_said = ""  # the toast of that add, said once that list is loaded (it says whether the list shows it)
         self._hidden_added: int | None = None  # an article added that the list's filter hides: the cursor goes to it
         # when a change of the filter shows it (esc), unless a new search is typed first
+        self._search_entered = False  # enter in the search box moved to its results: the status line says enter opens
         self._stories_warmed = False  # story mode's modules loaded (screens/story.py warm)
         self.listing = LibraryQuery(self, db_path, self._list_loaded, lambda: self.update_library_status(busy=True))
         self.importer = LibraryImport(self, db_path, self._import_done)
@@ -370,6 +371,10 @@ class MainScreen(QuickSwitch, Screen):
         """Show an article at once, mark it read, and start (or fetch the cached) analysis."""
         from tui.engine.analysis import get_cached
 
+        if self._search_entered:  # (the status line's "enter opens" has done its work)
+            self._search_entered = False
+            self.update_library_status()
+
         ready = self.ahead.take(article_id)  # prepared while the cursor rested on it (parts/open_ahead.py)
         try:
             article = ready.article if ready else self.lib.get(article_id)
@@ -533,6 +538,9 @@ class MainScreen(QuickSwitch, Screen):
     def action_search(self) -> None:
         # set_focus (immediate), not focus() (deferred): the next keys typed must land in the box.
         search = self.query_one("#search", SearchBox)
+        if self._search_entered:
+            self._search_entered = False
+            self.update_library_status()
         if self.listing.stories:
             self.listing.set_stories(False)  # search finds articles
         self.set_reading(False)
@@ -540,14 +548,26 @@ class MainScreen(QuickSwitch, Screen):
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
+        self._search_entered = False
         self.set_filter(event.value, self.entity)
 
     @on(Input.Submitted, "#search")
     def _search_submitted(self) -> None:
-        opens = self.query_one("#search", SearchBox).stepped  # down/up picked a result: enter opens it
-        self.set_focus(self.articles)
-        if opens:
+        """enter in the search box: to the results, the cursor on the best match, and the status line says that enter
+        opens it (walk28: nothing but a highlight's colour changed at 80x24, and a new reader pressed enter again not
+        knowing what the first one did); after down/up picked a result, it opens that one at once. A search that
+        found nothing keeps the box (to edit it); an empty one goes to the list."""
+        box = self.query_one("#search", SearchBox)
+        if box.stepped:  # down/up picked a result: enter opens it
+            self.set_focus(self.articles)
             self.articles.action_select()
+            return
+        found = self.articles.source is not None and len(self.articles.source) > 0
+        if self.search.strip() and not found:
+            return  # the list says "Nothing matches (esc clears)": the search is edited where it is typed
+        self._search_entered = bool(self.search.strip())
+        self.set_focus(self.articles)
+        self.update_library_status()
 
     @on(SearchBox.Step)
     def _search_step(self, event: SearchBox.Step) -> None:
@@ -592,6 +612,9 @@ class MainScreen(QuickSwitch, Screen):
                 parts = [_filters_fitted(filters, counted, f"{count:,}", status.content_region.width)]
             else:
                 parts = [counted]
+            if self._search_entered and count and self.search.strip():  # (enter in the box moved to the results)
+                key = keymap.first_key('open', getattr(self.app, 'user_keys', {}))
+                parts.append(f"{'enter' if key == '⏎' else key} opens")  # (a word, as "esc clears" before it)
             if wordless(self.search):  # "(", an emoji alone: nothing to search for, so nothing found (query.wordless)
                 parts.append("no searchable word")
             if self.unread.text and view != "unread":

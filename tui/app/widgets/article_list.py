@@ -65,8 +65,9 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
     BINDINGS = keymap.bindings(keymap.LIST)
     HELP = ("Your library, newest first (O: by title, source or length; best match first while searching). "
             "● unread, ★ starred. u: all / unread / starred; T: a tag; v: as stories. "
-            "enter opens; / searches as you type (other forms of a word too, \"words in quotes\" as a phrase; ↓ / ↑ "
-            "there pick a result, enter opens it); esc clears the search and filters.")
+            "enter opens; / searches as you type (other forms of a word too, \"words in quotes\" as a phrase; enter "
+            "there goes to the results, the cursor on the best match, and enter again opens it; ↓ / ↑ there pick a "
+            "result, enter opens it at once); esc clears the search and filters.")
     COMPONENT_CLASSES = {
         "article-list--cursor",
         "article-list--cursor-focus",
