@@ -92,6 +92,51 @@ def echoed(text: str, cells: int = ECHO_CELLS) -> str:
     return head + ELLIPSIS + "".join(reversed(tail))
 
 
+URL_BREAKS = ("/", "?&#", "-_.=+,;~")  # where a link is broken across lines, best first: after a "/", before a "?",
+# "&" or "#", after a "-", "." and the like
+
+
+def link_lines(url: str, cells: int, most: int = 3) -> list[str]:
+    """A link (untrusted: one clean line) as at most `most` lines of at most `cells` cells each, broken where it reads
+    as parts of a link (after a "/", before a "?" or "&", after a "-"), not inside a word where a break point is near.
+    A link too long for the lines leaves out folders of its path from the middle ("https://host/…/the-article"), then
+    (a giant name) keeps its start and end with "…" between them (`echoed`). A toast wrapped it wherever its line
+    ended ("…/ice-breaker-arrives-ea" / "rly-in-port-ellin")."""
+    cells = max(8, cells)
+    line = one_line(url)
+    scheme, sep, rest = line.partition("://")
+    host, slash, path = rest.partition("/") if sep else ("", "", "")
+    parts = path.split("/") if slash else []
+    while True:
+        lines = _broken(line, cells)
+        if len(lines) <= most:
+            return lines
+        if len(parts) > 2 or (len(parts) == 2 and parts[0] != ELLIPSIS):  # a folder more left out
+            parts = [ELLIPSIS, *parts[2:]] if parts[0] == ELLIPSIS else [ELLIPSIS, *parts[1:]]
+            line = f"{scheme}://{host}/" + "/".join(parts)
+            continue
+        return _broken(echoed(line, cells * most - cells // 2), cells)[:most]
+
+
+def _broken(line: str, cells: int) -> list[str]:
+    lines: list[str] = []
+    while width(line) > cells:
+        fits = len(clip(line, cells + 1)) - 1 if not line.isascii() else cells  # characters within `cells` cells
+        at = 0
+        for marks in URL_BREAKS:  # the last break of the best kind within the line, past its first third
+            for i in range(fits, max(1, fits // 3) - 1, -1):
+                before, after = line[i - 1], line[i] if i < len(line) else ""
+                if (marks == "?&#" and after in marks) or (marks != "?&#" and before in marks):
+                    at = i
+                    break
+            if at:
+                break
+        at = at or fits  # no break point near: cut where the line ends
+        lines.append(line[:at])
+        line = line[at:]
+    return lines + [line] if line else lines
+
+
 def cut(text: str, cells: int = NAME_CELLS) -> str:
     """Untrusted text as one clean line of at most `cells` cells, cut with "…"."""
     return clip(one_line(text), cells)

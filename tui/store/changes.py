@@ -25,6 +25,15 @@ def articles_state(lib) -> tuple[int, int]:
     return (row[0] or 0, row[1] or 0)
 
 
+def sources_state(lib) -> tuple:
+    """The feeds' and watched folders' state: each one's id, name and last refresh or scan. It differs after a feed or
+    folder was added, removed, renamed, refreshed or scanned (the feeds list reads itself again then). Two small
+    tables, read whole: a library has tens of feeds, not thousands."""
+    feeds = lib.db.execute("SELECT id, title, last_refresh, last_status FROM feeds ORDER BY id").fetchall()
+    folders = lib.db.execute("SELECT id, path, last_scan FROM watched ORDER BY id").fetchall()
+    return tuple(feeds), tuple(folders)
+
+
 def list_position(lib, article_id: int) -> int | None:
     """Where `article_id` sits in the whole library's list (newest first, as `Library.rows`), or None.
 

@@ -77,8 +77,13 @@ class FeedsScreen(PageScreen):
     KEY_NAMES = {**PageScreen.KEY_NAMES,
                  "refresh": "Refresh the feed under the cursor (elsewhere: every feed and folder)",
                  "open": "Show the feed's or folder's articles in the library"}
-    HINT = (("open", "show its articles"), ("add_feed", "add"), ("remove_feed", "remove"), ("refresh", "refresh it"),
+    # R's words follow the cursor: on a feed it refreshes that feed, elsewhere every feed and folder (it said
+    # "R refresh it" on "All articles" and on a watched folder too)
+    HINT = (("open", "show its articles"), ("add_feed", "add"), ("remove_feed", "remove"), ("refresh", "refresh all"),
             ("back", "back"))
+    HINT_ON_FEED = (("open", "show its articles"), ("add_feed", "add"), ("remove_feed", "remove"),
+                    ("refresh", "refresh this feed"), ("back", "back"))
+    FOLLOW = 1.0  # seconds between looks for feeds and folders another program added, removed or refreshed
 
     def __init__(self, db_path) -> None:
         super().__init__(db_path)
@@ -86,6 +91,8 @@ class FeedsScreen(PageScreen):
         self.folders: list = []
         self._select: int | None = None  # a feed id to put the cursor on when the list is read again
         self._keep: str | None = None  # or the option (its id) the cursor was on, after a refresh
+        self._version: int | None = None  # the library's data_version and
+        self._sources: tuple | None = None  # its feeds' and folders' state (sources_state) when last read
 
     def compose_panes(self) -> ComposeResult:
         with Pane(id="feeds-pane"):
@@ -97,9 +104,40 @@ class FeedsScreen(PageScreen):
         if closed_before_mount(self):
             return
         self.query_one("#feeds-pane").border_title = "Feeds"
-        self.set_focus(self.query_one("#feeds-list"))
+        listing = self.query_one("#feeds-list", StoryList)
+        self.set_focus(listing)
         super().on_mount()
+        self.watch(listing, "highlighted", lambda: self.query_one("#page-hint").refresh(), init=False)
+        self._follow_sources(read=False)
         self.load(read_feeds)
+        self.set_interval(self.FOLLOW, self._follow_sources)
+
+    def hint_line(self, width: int = 0) -> Text:
+        if self.is_mounted and self.feed_under_cursor() is not None:
+            return self._hint_text(self.HINT_ON_FEED)
+        return super().hint_line(width)
+
+    def _follow_sources(self, read: bool = True) -> None:
+        """A feed or watched folder another program added, removed or refreshed (`newsreader feed add`, `feed import`,
+        `refresh`, `watch add` in a second terminal) shows while the list is open: the list stayed as it was opened
+        until it was opened again. One `data_version` read a second while nothing is written; when something was,
+        a look at the two small tables (sources_state), and the list is read again only when they changed."""
+        from tui.store.changes import data_version, sources_state
+
+        main = self.main_screen()
+        if main is None:
+            return
+        try:
+            version = data_version(main.lib)
+            if version == self._version:
+                return
+            self._version = version
+            state = sources_state(main.lib)
+        except Exception:  # locked or damaged for a moment: the next look tries again
+            return
+        changed, self._sources = state != self._sources, state
+        if read and changed and not self.loader.loading:
+            self.reread(keep=True)
 
     def loaded(self, result, error: str) -> None:
         head = self.query_one("#feeds-head", Static)

@@ -26,7 +26,7 @@ from tui.app.widgets.legend import Legend
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
-from tui.app.widgets.status import LibraryStatus, set_text, toast_title
+from tui.app.widgets.status import LibraryStatus, set_text, toast_text_cells, toast_title
 from tui.app.parts.analysis import method_title
 from tui.app.parts.health import LibraryHealth
 from tui.app.parts.marks import ReadMarks
@@ -1053,9 +1053,13 @@ class MainScreen(QuickSwitch, Screen):
         if problem:  # (not "Opening javascript:…" first)
             self.notify(problem, severity="warning", timeout=5, markup=False)
             return
-        from tui.cells import echoed  # (not imported at start-up)
+        from tui.cells import link_lines  # (not imported at start-up)
 
-        self.notify(f"Opening {echoed(url)}", timeout=3, markup=False)  # a long link: its start and end
+        # the link on lines of the toast's width, broken between its parts (the toast broke it mid-word); a long one
+        # leaves folders of its path out
+        lines = link_lines(url, toast_text_cells(self.app))
+        self.notify("Opening " + lines[0] if len(lines) == 1 and len(lines[0]) + 8 <= toast_text_cells(self.app)
+                    else "Opening\n" + "\n".join(lines), timeout=3, markup=False)
 
         def worker() -> None:
             problem = open_link(url)

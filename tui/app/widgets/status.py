@@ -31,6 +31,14 @@ def toast_title(title: str) -> str:
     return clip(title, TOAST_TITLE)
 
 
+def toast_text_cells(app) -> int:
+    """Cells of text on a line of a toast on the app's screen now: Textual's toast is 60 cells wide (at most half the
+    screen), 42 on a narrow screen (app.tcss), less its border and padding (3 cells)."""
+    size = app.size.width
+    toast = 42 if app.screen.has_class("-narrow") else min(60, size // 2)
+    return max(8, min(toast, size) - 3)
+
+
 class LibraryStatus(Static):
     """The library's status line. Its text is fitted to its width (the active filter and how to clear it come
     first and are shortened to fit), so it is made again when the width changes."""
