@@ -31,6 +31,18 @@ def _css_cache_folder(tmp_path_factory):
         os.environ["NEWSREADER_CACHE"] = old
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _app_log_file(tmp_path_factory):
+    """The app's log (tui/app/applog.py) in a folder of this run, not the user's."""
+    old = os.environ.get("NEWSREADER_LOG")
+    os.environ["NEWSREADER_LOG"] = str(tmp_path_factory.mktemp("log") / "newsreader.log")
+    yield
+    if old is None:
+        os.environ.pop("NEWSREADER_LOG", None)
+    else:
+        os.environ["NEWSREADER_LOG"] = old
+
+
 @pytest.fixture
 def lib_path(tmp_path, monkeypatch):
     """Path of a library file in a temporary folder; NEWSREADER_DB points at it for CLI runs."""

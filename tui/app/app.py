@@ -84,6 +84,9 @@ class NewsreaderApp(App):
     def __init__(self, db_path: Path, config: Config | None = None, background: bool | None = None,
                  lib: Library | None = None) -> None:
         super().__init__()
+        from tui.app import applog
+
+        applog.install()  # what the app's code logs (a failed grouping's traceback) to a file, never the terminal
         self.db_path = Path(db_path)
         self.config = config if config is not None else load_config()
         # Analyse the whole library in worker processes after start-up (config or $NEWSREADER_NO_BACKGROUND

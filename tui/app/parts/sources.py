@@ -52,9 +52,16 @@ def group_stories(lib) -> str:
         _GROUPING_SAID.append(True)
         log.warning("the new articles could not be grouped into stories", exc_info=True)
         why = " ".join(str(exc).split())[:160]
-        return f"✗ Stories not grouped: {type(exc).__name__}" + (f": {visible(why)}" if why else "")
+        return f"✗ Stories not grouped: {type(exc).__name__}" + (f": {visible(why)}" if why else "") + _details()
     _GROUPING_SAID.clear()
     return ""
+
+
+def _details() -> str:
+    """Where the logged traceback is, for a failure's toast line (the app's log: tui/app/applog.py)."""
+    from tui.app.applog import where
+
+    return f" (details: {where()})"
 
 
 def say_grouping(host, line: str) -> None:
@@ -310,8 +317,8 @@ class SourcesRefresh:
                 _GROUPING_SAID.append(True)
                 log.warning("the new articles could not be grouped into stories: %s", error)
                 why = " ".join(error.split())[:160]
-                self.host.notify(f"✗ Stories not grouped: {visible(why)}", severity="warning", timeout=10,
-                                 markup=False)
+                self.host.notify(f"✗ Stories not grouped: {visible(why)}{_details()}", severity="warning",
+                                 timeout=10, markup=False)
             return
         _GROUPING_SAID.clear()
         self._aside_backoff = 0
@@ -335,7 +342,8 @@ class SourcesRefresh:
                 self._settle_said = True
                 log.warning("the stories could not be regrouped", exc_info=True)
                 why = " ".join(str(exc).split())[:160]
-                lines.append(f"✗ Stories not regrouped: {type(exc).__name__}" + (f": {visible(why)}" if why else ""))
+                lines.append(f"✗ Stories not regrouped: {type(exc).__name__}" + (f": {visible(why)}" if why else "")
+                             + _details())
             return 0
         self._settle_backoff, self._settle_said = 0, False
         return settled
