@@ -38,7 +38,8 @@ still placed alone) and "after the feed went quiet" (`tui.stories.settle`, what 
 that brought nothing and `stories | story | brief` do first: those articles regrouped as a window now).
 
 Orders (`--orders K`): the dev set's articles of one day have no true order, but the grouping depends on it; each
-run (all events, halves, proxy) made K times with each day's articles shuffled (fixed seeds), F1 mean and spread.
+run (all events, halves, proxy) made K times with each day's articles shuffled (fixed seeds), F1 mean and spread,
+and each order's F1 (a change is compared order by order: the same K orders are drawn for every version).
 
 Errors (`--errors`): after each run of all the events and of the proxy (order 0), which events are split (each
 part: its articles, their first and last days, and what else its story holds) and which stories hold more than one
@@ -684,7 +685,8 @@ def spread(eval_dir: Path, tmp: Path, args, shares: list[float]) -> None:
         both = (f"; P mean {statistics.mean(p for p, _ in pr[label]):.4f}, R mean "
                 f"{statistics.mean(r for _, r in pr[label]):.4f}") if label in pr else ""
         print(f"{label}: mean {statistics.mean(xs):.4f} sd {statistics.stdev(xs):.4f} min {min(xs):.4f} "
-              f"max {max(xs):.4f} over {len(xs)} orders (order 0: {xs[0]:.4f}){both}", file=sys.stderr)
+              f"max {max(xs):.4f} over {len(xs)} orders (order 0: {xs[0]:.4f}){both}; by order "
+              + " ".join(f"{x:.4f}" for x in xs), file=sys.stderr)
 
 
 def main() -> None:
