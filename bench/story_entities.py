@@ -44,6 +44,10 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from tui.engine.types import EVENT, FAC, GPE, LOC, NORP, ORG, PERSON, PRODUCT  # noqa: E402
+from tui.stories.grouping import Grouper  # noqa: E402
+
+# the shipped merge pass, kept before any run patches Grouper.merge_touched with `merge_touched` below (which calls it)
+SHIPPED_MERGE = Grouper.merge_touched
 
 NAME_LABELS = frozenset((PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT))
 TOP = 10          # names kept per article, by mentions
@@ -220,60 +224,31 @@ def story_articles(g, st) -> list[int]:
     return sorted(ids)
 
 
-def merge_touched(g, screen: Screen | None = None, chained: bool = False) -> None:
+def merge_touched(g, screen: Screen | None = None, chained: bool = True) -> None:
     """Grouper.merge_touched as shipped, with `screen`'s veto or boost in its merge test (None: the shipped test; the
-    test tests/bench/test_story_entities.py compares the two). `chained` (session 28, not shipped): a story made by a
-    merge of this pass merges again in it, with a story of 2+ articles, only when it is that story's own best partner
-    (the partner's best found by the shipped test, `partner`, without `screen`); else it waits for a later pass."""
-    gone: set[int] = set()
-    made: set[int] = set()
-    for s in sorted((s for s in g.stories.values() if s.dirty), key=lambda s: -s.id):
-        if s.id in gone:
-            continue
-        best, best_sim = partner(g, s, gone, screen)
-        if best is None:
-            continue
-        if chained and (s.id in made or best.id in made) and s.size > 1 and best.size > 1:
-            other, other_sim = partner(g, best, gone)
-            if other is not s and other_sim > best_sim:
-                continue
-        keep, drop = (best, s) if best.id < s.id else (s, best)
-        g._absorb(keep, drop)
-        gone.add(drop.id)
-        made.add(keep.id)
-    if gone:
-        g.gone |= gone
+    test tests/bench/test_story_entities.py compares the two). `chained` False: a story made by a merge of this pass
+    merges again in it as any other (METHOD 6; METHOD 7 asks a chained merge of two stories of 2+ articles to be the
+    partner's own best, that best found by the shipped test, without `screen`)."""
+    SHIPPED_MERGE(g, None if screen is None else lambda s, gone: partner(g, s, gone, screen), chained=chained)
 
 
 def partner(g, s, gone: set[int], screen: Screen | None = None):
-    """The story `s` would merge with by the shipped merge test (`Grouper.merge_touched`'s, the stories of `gone` left
-    out; of equals the last met), with `screen`'s veto or boost in it when given, and how far past its test, or
-    (None, 0.0)."""
-    from tui.stories.grouping import (AVERAGE_PAIRS, BRIDGE_DAYS, GRACE_DAYS, MAX_STORY, REACH_DAYS, WINDOW_DAYS,
-                                      _DAYS, bridge_level)
-
-    merge, decay, bridge, average = g.levels.join, g.levels.decay, g.levels.bridge, g.levels.average
-    vec = {t: w / max(1, s.size) for t, w in s.centroid.items()}
-    lo, hi = _DAYS[s.first], _DAYS[s.last]
+    """The story `s` would merge with by the shipped merge test (`Grouper._partner`, the stories of `gone` left out;
+    of equals the last met), with `screen`'s veto or boost in it when given, and how far past its test, or
+    (None, 0.0). The candidates and their links are the grouper's own (`Grouper._links`)."""
+    if screen is None:
+        return g._partner(s, gone)
+    merge = g.levels.join
     best, best_sim = None, 0.0
-    for sid in g._candidates(dict(sorted(vec.items(), key=itemgetter(1), reverse=True)), lo, hi, REACH_DAYS):
-        o = g.stories[sid]
-        if sid == s.id or sid in gone or o.size + s.size > MAX_STORY:
-            continue
-        gap = max(0, lo - _DAYS[o.last], _DAYS[o.first] - hi)
-        raw = o.similarity(vec)
-        sim = raw / (1.0 + max(0, gap - GRACE_DAYS) / decay) if gap <= WINDOW_DAYS else 0.0
-        level = bridge_level(gap, bridge)
-        if average is not None and WINDOW_DAYS < gap <= BRIDGE_DAYS and s.size * o.size >= AVERAGE_PAIRS:
-            level = min(level, average)
+    for o, sim, raw, level in g._links(s, gone):
         passed = sim >= merge or raw >= level
-        if screen is not None and screen.kind == "boost" and screen.level:
+        if screen.kind == "boost" and screen.level:
             factor = (max(screen.cosine(g, s, o), 1e-3) / BOOST_AT) ** screen.level
             sim, raw = sim * factor, raw * factor
             if passed and not (sim >= merge or raw >= level):
                 screen.turned_down += 1
         if sim >= merge or raw >= level:
-            if screen is not None and screen.kind == "veto" and screen.cosine(g, s, o) < screen.level:
+            if screen.kind == "veto" and screen.cosine(g, s, o) < screen.level:
                 screen.turned_down += 1
                 continue
             score = sim / merge if sim >= merge else raw / level  # how far past its test

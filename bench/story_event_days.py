@@ -2,8 +2,8 @@
 patched (issue 13, session 25; nothing shipped).
 
     python -m bench.story_event_days [--least 2] [--below 1e-9] -- [quality_stories options]
-    python -m bench.story_event_days --screen [--least 2] [--below 1e-9] [--control F] [--shipped] [--chained]
-    python -m bench.story_event_days --shipped --chained -- [quality_stories options]
+    python -m bench.story_event_days --screen [--least 2] [--below 1e-9] [--control F] [--shipped] [--unchained]
+    python -m bench.story_event_days --shipped --unchained -- [quality_stories options]
 
 Two reports of one event say it happened on the same day ("on Tuesday", "yesterday", "Oct. 26"), whenever they were
 written; two events of one topic (the merges that cost the grouper its precision) mostly happened on different days.
@@ -18,11 +18,12 @@ merge candidates were turned down. `--boost B` turns it the other way: a merge o
 `--screen` measures the same veto off the stories data first: `story_merges.py`'s overlapped PolNeAR halves grouped
 at once with it, the pairs of articles that share a story and those across the halves (two events by construction)
 against the shipped grouper's; `--control F` instead divides every merge similarity by F (a merge level F times as
-high for every merge), to tell a veto that picks wrong merges from one that only merges less. `--chained` (session
-28) adds a merge-order rule to the test: a story made by a merge of the pass merges again in it, with a story of 2+
-articles, only with a partner whose own best it is (`story_entities.merge_touched`); `--shipped --chained` is that
-rule alone, on the screen or, without `--screen`, on the stories data. Screen: `--shipped` 7,466 pairs / 1,528 across,
-`--shipped --chained` 6,509 / 1,138, `--control 1.1` 5,873 / 1,155.
+high for every merge), to tell a veto that picks wrong merges from one that only merges less. The merge-order rule
+of session 28, shipped as METHOD 7 (a story made by a merge of the pass merges again in it, with a story of 2+
+articles, only with a partner whose own best it is) is in every run; `--unchained` leaves it out (METHOD 6's merges),
+`--shipped --unchained` is METHOD 6 as it was, on the screen or, without `--screen`, on the stories data. Screen:
+`--shipped --unchained` 7,466 pairs / 1,528 across, `--shipped` 6,509 / 1,138, `--control 1.1 --unchained` 5,873 /
+1,155.
 
 Session 26 built `--boost 0.25 --least 1` into the grouper, the event days stored with each article's grouping features
 (branch `group26-built`, not on main): `quality_stories.py --only group --orders 8` gave this screen's figures to the
@@ -111,10 +112,10 @@ class UniformRaise:
         return BOOST_AT / self.factor  # the boost's factor (cosine / BOOST_AT) ** 1
 
 
-def screen(variant, chained: bool = False) -> None:
+def screen(variant, chained: bool = True) -> None:
     """`story_merges.py`'s overlapped halves grouped at once with `variant` in the merge test (None: as shipped;
-    `chained`: `story_entities.merge_touched`'s rule of session 28 too): pairs of articles in a story, those across the
-    halves, merge candidates turned down."""
+    `chained` False: without the merge-order rule of METHOD 7, `story_entities.merge_touched`): pairs of articles in a
+    story, those across the halves, merge candidates turned down."""
     from pathlib import Path
     from unittest import mock
 
@@ -147,9 +148,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--screen", action="store_true", help="measure off the stories data (story_merges.py's halves)")
     ap.add_argument("--control", type=float, default=0.0, help="with --screen: every merge similarity divided by F")
     ap.add_argument("--shipped", action="store_true", help="the shipped merge test, no veto (the screen or the stories data)")
-    ap.add_argument("--chained", action="store_true",
-                    help="a story made by a merge of the pass merges again in it (with a story of 2+ articles) only "
-                         "with a partner whose own best it is; with --shipped: that rule alone")
+    ap.add_argument("--unchained", action="store_true",
+                    help="a story made by a merge of the pass merges again in it as any other (METHOD 6; shipped: "
+                         "with a story of 2+ articles only with a partner whose own best it is)")
     ap.add_argument("--boost", type=float, default=0.0,
                     help="instead of a veto: merges with event days in common >= --above get similarity x (1 + B)")
     ap.add_argument("--above", type=float, default=0.3, help="with --boost: the event days in common it needs")
@@ -157,7 +158,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.screen:
         screen(None if args.shipped else UniformRaise(args.control) if args.control else
                EventDayBoost(args.least, args.above, args.boost) if args.boost else
-               EventDayVeto(args.least, args.below), chained=args.chained)
+               EventDayVeto(args.least, args.below), chained=not args.unchained)
         return
     import bench.quality_stories as qs
     from bench.story_entities import merge_touched
@@ -166,13 +167,13 @@ def main(argv: list[str] | None = None) -> None:
     veto = None if args.shipped else EventDayBoost(args.least, args.above, args.boost) if args.boost else \
         EventDayVeto(args.least, args.below)
     if veto is None:
-        print("the shipped merge test" + (", a story made by a merge of the pass merging again only with a partner "
-                                          "whose own best it is" if args.chained else ""), file=sys.stderr)
+        print("the shipped merge test" + (", a story made by a merge of the pass merging again as any other (METHOD "
+                                          "6)" if args.unchained else ""), file=sys.stderr)
     else:
         print(f"event-day {'boost' if args.boost else 'veto'}: both stories {args.least}+ articles naming days, in "
               "common " + (f">= {args.above:g}: similarity x {1 + args.boost:g}" if args.boost else
                            f"< {args.below:g}"), file=sys.stderr)
-    with mock.patch.object(grouping.Grouper, "merge_touched", lambda g: merge_touched(g, veto, args.chained)), \
+    with mock.patch.object(grouping.Grouper, "merge_touched", lambda g: merge_touched(g, veto, not args.unchained)), \
             mock.patch.object(sys, "argv", ["quality_stories", *rest]):
         qs.main()
     if veto is not None:

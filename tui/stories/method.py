@@ -14,8 +14,9 @@ from __future__ import annotations
 # than WINDOW_DAYS apart with many pairs of articles merge at the level for averages (grouping.Levels.average);
 # 5: articles placed a few at a time after a windowed regroup take the levels for how crowded the days of the window's
 # articles and their own are (grouping.crowded), not always LIBRARY's (session 16); 6: a window regroups up to 500
-# articles, not 250 (regroup_window.WINDOW_ARTICLES).
-METHOD = 6
+# articles, not 250 (regroup_window.WINDOW_ARTICLES); 7: a story made by a merge of a pass merges again in it, with
+# another story of two articles or more, only when it is that story's own best partner (grouping.Grouper.merge_touched).
+METHOD = 7
 METHOD_ROW = "story_method"
 
 
