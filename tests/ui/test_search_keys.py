@@ -111,3 +111,53 @@ async def test_enter_on_a_search_that_found_nothing_keeps_the_box_to_edit_it(lib
         await pilot.press("backspace")
         await settle(pilot)
         assert main.listing.search == "storm" and len(main.articles.source) == 1
+
+
+async def test_enter_typed_before_the_results_came_acts_on_them_when_they_come(library, make_app, monkeypatch):
+    """Typed fast, `enter` came while the list still showed the results of the search's first letters: it acted on
+    those (here none: the box kept the focus, and the reader's enter did nothing). It waits for the results typed."""
+    import threading
+
+    from tui.app.parts import library_query
+
+    release = threading.Event()
+    source = library_query._source
+
+    def held(lib, search, *args):
+        if search == "storm":
+            release.wait(30)
+        return source(lib, search, *args)
+
+    monkeypatch.setattr(library_query, "_source", held)
+    path, _ids = library
+    app = make_app(path)
+    async with started(app, (80, 24)) as (pilot, main):
+        await search(pilot, "stormz")
+        assert len(main.articles.source) == 0
+        await pilot.press("backspace", "enter")  # "storm": its results are being read
+        assert isinstance(app.focused, SearchBox) and main.listing.loading
+        release.set()
+        await settle(pilot)
+        assert app.focused is main.articles and main.articles.current.title.startswith("Harbour town votes")
+        assert "enter opens" in status(main)
+
+
+async def test_two_enters_typed_before_the_results_came_open_the_best_match(library, make_app, monkeypatch):
+    """"/storm⏎⏎" typed at once: the second enter was lost while the results were read (the reader saw the list,
+    not the article). Both count: to the results, then the best match opened."""
+    import threading
+
+    from tui.app.parts import library_query
+
+    release = threading.Event()
+    source = library_query._source
+    monkeypatch.setattr(library_query, "_source",
+                        lambda lib, search, *args: (search != "storm" or release.wait(30)) and source(lib, search, *args))
+    path, _ids = library
+    app = make_app(path)
+    async with started(app, (80, 24)) as (pilot, main):
+        await pilot.press("/", *"storm", "enter", "enter")
+        assert main.article is None
+        release.set()
+        await settle(pilot)
+        assert main.article is not None and main.article.title.startswith("Harbour town votes")

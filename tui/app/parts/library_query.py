@@ -35,7 +35,13 @@ class LibraryQuery:
         self.sort = "date"  # date / title / source / length (tui.store.reader.SORTS)
         self.tag = ""  # the tag the articles are narrowed to ("" for none)
         self._generation = 0
+        self._shown_generation = 0  # the generation of the last view handed to `loaded`
         self._said = ""  # the last search failure said in a toast
+
+    @property
+    def loading(self) -> bool:
+        """Whether a view asked for (a search typed) has not been shown yet."""
+        return self._generation != self._shown_generation
 
     @property
     def filtered(self) -> bool:
@@ -112,6 +118,7 @@ class LibraryQuery:
         if getattr(source, "search_failed", False) and source.error != self._said:
             self._said = source.error  # once, not at every key typed (the status line keeps saying it shortly)
             self.host.notify(source.error, severity="warning", timeout=12, markup=False)
+        self._shown_generation = generation
         self.loaded(source)
 
 

@@ -92,6 +92,7 @@ class MainScreen(QuickSwitch, Screen):
         self._hidden_added: int | None = None  # an article added that the list's filter hides: the cursor goes to it
         # when a change of the filter shows it (esc), unless a new search is typed first
         self._search_entered = False  # enter in the search box moved to its results: the status line says enter opens
+        self._enter_when_loaded = 0  # enters typed while the search's results were being read: acted on when shown
         self._stories_warmed = False  # story mode's modules loaded (screens/story.py warm)
         self.listing = LibraryQuery(self, db_path, self._list_loaded, lambda: self.update_library_status(busy=True))
         self.importer = LibraryImport(self, db_path, self._import_done)
@@ -208,6 +209,12 @@ class MainScreen(QuickSwitch, Screen):
         if said:
             self.notify(said, markup=False)
         self.articles.load(source, keep_id=keep)
+        if self._enter_when_loaded and not self.listing.loading:
+            enters, self._enter_when_loaded = self._enter_when_loaded, 0
+            if self.query_one("#search", SearchBox).has_focus:
+                self._search_submitted()
+                if enters > 1 and self._search_entered:  # "/esk⏎⏎" typed at once: the best match opened
+                    self.articles.action_select()
         self.query_one("#library-pane").border_title = "Stories" if source.kind == "stories" else "Library"
         self.update_library_status()
         self.count_unread()
@@ -548,7 +555,7 @@ class MainScreen(QuickSwitch, Screen):
 
     @on(Input.Changed, "#search")
     def _search_changed(self, event: Input.Changed) -> None:
-        self._search_entered = False
+        self._search_entered, self._enter_when_loaded = False, 0
         self.set_filter(event.value, self.entity)
 
     @on(Input.Submitted, "#search")
@@ -561,6 +568,9 @@ class MainScreen(QuickSwitch, Screen):
         if box.stepped:  # down/up picked a result: enter opens it
             self.set_focus(self.articles)
             self.articles.action_select()
+            return
+        if self.listing.loading:  # typed fast: the list still shows an earlier search's results
+            self._enter_when_loaded = min(2, self._enter_when_loaded + 1)  # a second: open the best match
             return
         found = self.articles.source is not None and len(self.articles.source) > 0
         if self.search.strip() and not found:
