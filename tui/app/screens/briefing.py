@@ -238,7 +238,7 @@ class BriefingScreen(PageScreen):
                 hint = (f"No unread stories: everything is read. {keymap.first_key('refresh', keys)} fetches new "
                         f"articles from your feeds and folders; {keymap.first_key('stories', keys)} in the library "
                         "lists every story, read or not.")
-            options.append(Option(Text(hint, style="dim"), disabled=True))
+            options.append(Option(Text(hint), disabled=True))
         for number, item in enumerate(self.items, 1):
             story = item.story
             first, last = line(story.first)[:10], line(story.last)[:10]  # the database is untrusted

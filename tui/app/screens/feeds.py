@@ -204,7 +204,7 @@ class FeedsScreen(PageScreen):
         if not watched:  # the app cannot add one: say where it is done (nothing here told of folders)
             options.append(heading("Watched folders"))
             options.append(Option(Text("None. `newsreader watch add DIR` imports a folder's new and changed files as "
-                                       "they appear (scanned at start and every 30 s).", style="dim"),
+                                       "they appear (scanned at start and every 30 s)."),
                                   disabled=True, indent=2))
         widget = self.query_one("#feeds-list", StoryList)
         widget.show_options(options)

@@ -219,7 +219,7 @@ class PersonScreen(PageScreen):
         most = max((count for _month, count in timeline), default=1) or 1
         for month, count in timeline_rows(timeline, unit):
             if month is None:  # a long run of months without articles: one line, not a column of empty rows
-                left.append(Option(Text(f"… {count} {unit} without articles …", style="dim"), disabled=True))
+                left.append(Option(Text(f"… {count} {unit} without articles …"), disabled=True))
                 continue
             bar = "█" * max(1, round(BAR * count / most)) if count else ""
             left.append(Option(Text.assemble((f"{month} ", "dim"), (bar, "bold"), f" {count}" if count else
@@ -227,7 +227,7 @@ class PersonScreen(PageScreen):
         left += self._article_options()
         right = [heading("Quotes, newest first")]
         if not person.quotes:
-            right.append(Option(Text("No quotes found.", style="dim"), disabled=True))
+            right.append(Option(Text("No quotes found."), disabled=True))
         for number, quote in enumerate(person.quotes):
             entry = Text(f"“{line(quote['text'])}”")
             entry.append(f"\n  — {_quote_where(quote)}", style="dim italic")

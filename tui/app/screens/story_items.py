@@ -145,7 +145,7 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
     # afterwards the words of the article's summary pane and the entity page
     yet = "" if summary.analysed else " yet"
     if not summary.quotes:
-        out.append(Option(Text(f"No quotes found{yet}.", style="dim"), disabled=True))
+        out.append(Option(Text(f"No quotes found{yet}."), disabled=True))
     for g, group in enumerate(summary.quotes):
         out.append(heading(cut(group.speaker) or "Unknown speaker", "bold"))
         for q, quote in enumerate(group.quotes):
@@ -160,7 +160,7 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
         by_type.setdefault(type_of(entity.label), []).append(entity)
     out.append(heading("Entities"))
     if not by_type:  # the heading stayed out and the list just ended
-        out.append(Option(Text(f"No entities found{yet}.", style="dim"), disabled=True))
+        out.append(Option(Text(f"No entities found{yet}."), disabled=True))
     for key, _name, plural, _labels in TYPES:
         group = by_type.get(key, [])
         for number, entity in enumerate(group):

@@ -64,6 +64,35 @@ def readable_colours(fg: tuple[int, int, int], bg: tuple[int, int, int]) -> tupl
     return text, away
 
 
+@lru_cache(256)
+def legible_colour(fg: tuple[int, int, int], bg: tuple[int, int, int]) -> tuple[int, int, int]:
+    """A text colour on `bg` reaching RATIO at both depths: `fg` if it does, else `fg` moved towards white (on a dark
+    background) or black (on a light one), a step at a time, until it does."""
+    if worst_contrast(fg, bg) >= RATIO:
+        return fg
+    far = WHITE if _luminance(bg) < 0.18 else BLACK
+    for step in range(1, 21):
+        share = step / 20
+        moved = tuple(round(c + (a - c) * share) for c, a in zip(fg, far))
+        if worst_contrast(moved, bg) >= RATIO:
+            return moved
+    return far
+
+
+def legible(style: Style) -> Style:
+    """`style` (muted text on its background: a list's "No quotes found.") with its colour raised to RATIO where the
+    theme's is below (nord's $text-muted is 3.9:1 in 256 colours, catppuccin-mocha's 3.0:1); unchanged without both
+    colours."""
+    if style.color is None or style.bgcolor is None:
+        return style
+    fg = style.color.get_truecolor(DEFAULT_TERMINAL_THEME, foreground=True)
+    bg = style.bgcolor.get_truecolor(DEFAULT_TERMINAL_THEME, foreground=False)
+    text = legible_colour((fg.red, fg.green, fg.blue), (bg.red, bg.green, bg.blue))
+    if text == (fg.red, fg.green, fg.blue):
+        return style
+    return style + Style(color=Color.from_rgb(*text))
+
+
 def readable(style: Style) -> Style:
     """`style` (a cursor's: colour and background) with readable colours; unchanged without both colours."""
     if style.color is None or style.bgcolor is None:

@@ -20,7 +20,7 @@ from tui.app import keymap
 from tui.app.widgets.direct import DirectLines
 from tui.app.widgets.focus_style import QuietFocus
 from tui.app.widgets.scrollbar import QuickScrollBars
-from tui.app.widgets.readable import NOT_DIM, readable
+from tui.app.widgets.readable import NOT_DIM, legible, readable
 from tui.app.widgets.runs import text_segments
 from tui.app.widgets.scroll_size import content_width, quiet_virtual_size, relayout_if_needed
 from tui.app.widgets.summary_items import Layout, Option, cut_lines, entity_groups, one_line, wrap_all
@@ -196,7 +196,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         sentences = analysis.summary.sentences if analysis.summary else []
         out = [self._heading(f"Summary · {method_label}" if method_label else "Summary")]
         if not sentences:
-            out.append(Option(Text("No summary for this article.", style="dim"), disabled=True))
+            out.append(Option(Text("No summary for this article."), disabled=True))
         from tui.app.copytext import summary_lines
 
         for number, text in enumerate(summary_lines(analysis), 1):
@@ -214,7 +214,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         groups = quote_groups(analysis.quotes)
         out = [self._heading(f"Key quotes ({len(groups)})")]
         if not groups:
-            out.append(Option(Text("No quotes found.", style="dim"), disabled=True))
+            out.append(Option(Text("No quotes found."), disabled=True))
         for number, group in enumerate(groups):
             line = Text(f"“{one_line(group_text(group))}”")
             speaker = group[0].speaker
@@ -233,7 +233,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
 
         groups = entity_groups(analysis.entities)
         if not groups:
-            out.append(Option(Text("No entities found.", style="dim"), disabled=True))
+            out.append(Option(Text("No entities found."), disabled=True))
         count_style = self.get_component_rich_style("summary-list--count", partial=True)
         for key, heading, names in groups:
             out.append(self._heading(f"{heading} ({len(names)})"))
@@ -350,8 +350,11 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
 
     def _looked_up(self, classes: tuple[str, ...]):
         style = self.get_visual_style(*classes).rich_style
-        # the highlighted item's colours raised to 4.5:1 where the theme's are below (readable.py)
-        return readable(style) if "summary-list--option-highlighted" in classes else style
+        # the highlighted item's colours raised to 4.5:1 where the theme's are below (readable.py); so the muted
+        # colour of the lines no cursor stops on ("No quotes found.", a page's word on what to do)
+        if "summary-list--option-highlighted" in classes:
+            return readable(style)
+        return legible(style) if "summary-list--option-disabled" in classes else style
 
     def _render_option(self, index: int) -> list[Strip]:
         """The drawn lines of one item (its rule line included), cached per style.
@@ -371,9 +374,10 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
     def _draw(self, option: Option, width: int, index: int, highlighted: int | None) -> list[Strip]:
         style = self._style_of(*self._look_of(option, index == highlighted))
         console = self.app.console
-        if index == highlighted and not option.disabled:
+        if index == highlighted and not option.disabled or option.disabled and not option.heading:
             # a dim part (an entry's "3 articles · 3 unread", a sentence's outlet) blended into the highlight at
-            # ~2.4:1: on the highlighted item it takes the highlight's own (readable) text colour
+            # ~2.4:1: on the highlighted item it takes the highlight's own (readable) text colour; on a line no cursor
+            # stops on (drawn muted already: "No quotes found.", the entity page's months), the muted one
             strips = [Strip(Segment.apply_style(text_segments(line, console), post_style=NOT_DIM))
                       .crop_extend(0, width, style).apply_style(style) for line in cut_lines(option)]
         else:
