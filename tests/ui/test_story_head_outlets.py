@@ -41,7 +41,7 @@ async def test_the_head_names_only_the_outlets_that_fit_whole(tmp_path, make_app
             assert width(figures) <= head.content_size.width, (size, figures)  # nothing for "…" to cut
             said = re.search(r"(\d+) outlets(?: \((.*)\))?$", figures)
             assert said and int(said.group(1)) >= 5, figures
-            named = re.sub(r" and \d+ more$", "", said.group(2) or "").split(", ")
+            named = re.sub(r"( and \d+ more| \+\d+)$", "", said.group(2) or "").split(", ")  # (or "A +5")
             assert all(name in view.summary.sources or name.endswith("…") for name in named if name), figures
             if said.group(2):  # the first outlet comes first, cut if it must be: never a later one in its place
                 first = next(x for x in view.summary.sources if x)
@@ -92,3 +92,13 @@ def test_the_head_names_the_first_outlet_cut_rather_than_a_later_one():
     assert wide.endswith("4 outlets (" + ", ".join(outlets) + ")")
     # too narrow for SHORTEST_OUTLET cells of it: the count alone
     assert head.text(62).plain.split("\n")[1] == "7 articles · 2026-01-14 – 2026-01-16 · 4 outlets"
+
+
+def test_a_first_outlet_that_fits_whole_with_a_count_is_not_cut():
+    """At 80 columns the head read "2 outlets (Brenmoor Dail… and 1 more)", a name cut where it fitted whole with
+    the count as the library's rows give it (walk29)."""
+    head = Head("Ferry strike", "4 articles · 2026-12-05 – 2026-12-06", ("Brenmoor Daily Desk", "Brenmoor Island News"),
+                False)
+    line = head.text(76).plain.split("\n")[1]
+    assert line == "4 articles · 2026-12-05 – 2026-12-06 · 2 outlets (Brenmoor Daily Desk +1)"
+    assert head.text(200).plain.split("\n")[1].endswith("2 outlets (Brenmoor Daily Desk, Brenmoor Island News)")

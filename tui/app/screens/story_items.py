@@ -50,7 +50,9 @@ class Head(NamedTuple):
 
 def fitted_outlets(names: tuple[str, ...], cells: int) -> str:
     """ "N outlets (A, B and K more)" in at most `cells` cells: the names that fit whole, in order, up to
-    MOST_OUTLETS, the first one cut with "…" when it does not fit whole ("4 outlets (Harbour Gaz… and 3 more)");
+    MOST_OUTLETS; else the first one whole and how many more as the library's rows say it ("2 outlets (Brenmoor Daily
+    Desk +1)": at 80 columns it read "Brenmoor Dail… and 1 more"); else the first one cut with "…" ("4 outlets
+    (Harbour Gaz… and 3 more)");
     "N outlets" when not even SHORTEST_OUTLET cells of it fit; "" when that does not fit either (or there is no
     outlet: "0 outlets ()" said nothing). Names are never skipped: the head passed over a first outlet too long for
     the line and named a later one, as if it came first."""
@@ -69,6 +71,8 @@ def fitted_outlets(names: tuple[str, ...], cells: int) -> str:
         chosen.append(name)
     if chosen:
         return said(chosen)
+    if n > 1 and width(short := f"{label} ({names[0]} +{n - 1})") <= cells:
+        return short  # the first name whole, as the library's row names a text's outlets ("Shoreline Wire +1")
     room = cells - width(said([""]))  # what the first name may take
     if room >= SHORTEST_OUTLET:
         return said([clip(names[0], room)])
