@@ -120,6 +120,20 @@ def test_facts_read_numbers_in_figures_and_words_days_names_and_event_words():
     assert "e:death" in facts("Three lab workers lost their lives.", NAMES)
 
 
+def test_a_figure_with_a_wire_or_paper_scale_is_the_same_number_as_with_the_word():
+    """Reuters writes "630 mln dlrs", a paper "£630m" or "£1.2bn": one fact with "630 million" and "1.2 billion"."""
+    for text in ("Tolvik agreed to pay 630 mln dlrs for the Harnby mill on Monday.",
+                 "Tolvik will pay £630m for the Harnby mill, it said on Monday.",
+                 "The Harnby mill goes to Tolvik for 630 million dollars, agreed on Monday."):
+        assert "n:6.3e+08" in facts(text, NAMES), text
+    assert "n:1.2e+09" in facts("Velcor's debt stands at 1.2 bln dlrs.", NAMES)
+    assert "n:1.2e+09" in facts("Velcor owes £1.2bn.", NAMES)
+    assert "n:2e+12" in facts("Output passed 2 trillion yen.", NAMES)
+    wire = facts("Tolvik agreed to buy the Harnby mill for 630 mln dlrs on Monday.", NAMES)
+    paper = facts("On Monday Tolvik agreed a £630m deal for the Harnby mill.", NAMES)
+    assert repeats(paper, wire) and repeats(wire, paper)
+
+
 def test_story_names_are_words_some_sentence_shows_capitalised_past_its_first_word():
     names = story_names(["A fire hit the Velcor plant.", "Velcor said it would rebuild.", "Police closed the road."])
     assert "velcor" in names and "police" not in names and "a" not in names

@@ -54,7 +54,12 @@ EVENTS = {
 _UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                        "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "dozen": 12}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "trillion": 1_000_000_000_000, "dozen": 12}
+# a figure's scale as wires and papers abbreviate it ("630 mln dlrs", "1.5 bln", "£4.2m", "$3bn"): the same number
+# as "630 million", so two outlets' one fact is one fact
+_FIGURE_SCALES = {w: v for w, v in _SCALES.items() if w != "dozen"} | {
+    "mln": 1_000_000, "m": 1_000_000, "bln": 1_000_000_000, "bn": 1_000_000_000, "trn": 1_000_000_000_000}
 _DAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 _MONTHS = {m: m[:3] for m in "january february march april may june july august september october november december"
            .split()}
@@ -118,8 +123,8 @@ def facts(text: str, names: set[str], terms: list[str] | None = None) -> frozens
                 continue
             value = float(digits)
             scale = words[i].lower() if i < n else ""
-            if scale in _SCALES and scale != "dozen":
-                value *= _SCALES[scale]
+            if scale in _FIGURE_SCALES:
+                value *= _FIGURE_SCALES[scale]
                 i += 1
             elif value == int(value) and 1800 <= value <= 2100 and digits == w:
                 out.add(f"y:{int(value)}")
