@@ -535,14 +535,18 @@ def _engine_command(args, what: str) -> int:
     if not args.target:
         raise UsageError(f"{what} needs an article ID, a file PATH (- for stdin), or --batch FILE.jsonl")
     article = _load_target(args, prose=what == "summary")
-    if getattr(args, "quotes", False):
-        report.print_card(args, article)
-        return 0
     from tui.store.library import digits
 
     target = args.target
-    name = f"article {target}" if digits(target) and not Path(target).exists() else visible(target)
-    report.print_single(args, what, article.title, article.body, name)
+    stored = digits(target) and not Path(target).exists()
+    name = f"article {target}" if stored else visible(target)
+    # what to do with a text too short to summarise (said with the reason)
+    whole = (f"`newsreader show {target}` prints it whole" if stored else
+             "read the text itself" if target == "-" else "read the file itself")
+    if getattr(args, "quotes", False):
+        report.print_card(args, article, name, whole)
+        return 0
+    report.print_single(args, what, article.title, article.body, name, whole)
     return 0
 
 

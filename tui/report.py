@@ -152,16 +152,21 @@ def run_batch(args, what: str) -> int:
     return 1 if failures else 0
 
 
-def print_single(args, what: str, title: str, text: str, name: str = "the text") -> None:
+def print_single(args, what: str, title: str, text: str, name: str = "the text",
+                 read_whole: str = "read the text itself") -> None:
     """Print one article's summary, entities or quotes in `args.format`. A summary of a text with no sentence in it
     (a list of words or figures: `add` skips such a file) is a failure said in one line (CliError, exit 1) naming
-    `name` (the article or file): it printed "Summary of “apple” (news, 0 sentences)" and exited 0."""
+    `name` (the article or file): it printed "Summary of “apple” (news, 0 sentences)" and exited 0. So is one whose
+    sentences are all too short (or boilerplate) for a summary to pick, saying so and `read_whole` (what to do)."""
     rec = compute(what, text, title, args)
     fmt = args.format
-    if what == "summary" and not rec["sentences"] and not _has_sentences(text):  # (a method may rank none of them)
+    if what == "summary" and not rec["sentences"]:
         from tui.cli import CliError
 
-        raise CliError(f"{name}: no sentences to summarise (a list of words or figures, not prose)")
+        if not _has_sentences(text):
+            raise CliError(f"{name}: no sentences to summarise (a list of words or figures, not prose)")
+        # sentences, but none a summary may pick: "Summary of “Short things” (news, 0 sentences)", exit 0
+        raise CliError(f"{name}: nothing to summarise: {none_picked(text)}; {read_whole}")
     if fmt == "json":
         sys.stdout.write(json_safe(json.dumps({"title": title, **rec}, ensure_ascii=False)) + "\n")
         return
@@ -204,6 +209,18 @@ def print_single(args, what: str, title: str, text: str, name: str = "the text")
     sys.stdout.write(clean("\n".join(lines)) + "\n")
 
 
+def none_picked(text: str) -> str:
+    """Why a summary picked none of a text's sentences (each is under MIN_WORDS words, or left out as a summary
+    leaves out boilerplate and quotations without their speaker)."""
+    from tui.engine.sentences import split_sentences
+    from tui.engine.summarize.filters import MIN_WORDS, word_count
+
+    if all(word_count(s.text) < MIN_WORDS for s in split_sentences(text)):
+        return f"every sentence is under {MIN_WORDS} words, too short for a summary to pick"
+    return (f"no sentence a summary may pick (each is under {MIN_WORDS} words, boilerplate, or a quotation without "
+            "its speaker)")
+
+
 def _has_sentences(text: str) -> bool:
     """Whether the text has a sentence with a word in it (a list of figures splits into "12", "7" ...)."""
     from tui.engine.sentences import split_sentences
@@ -211,14 +228,21 @@ def _has_sentences(text: str) -> bool:
     return any(ch.isalpha() for s in split_sentences(text) for ch in s.text)
 
 
-def print_card(args, article) -> None:
+def print_card(args, article, name: str = "the text", read_whole: str = "read the text itself") -> None:
     """`summary --format md --quotes`: the title, source line, summary and key quotes as Markdown, the text the app's
-    `Y` copies (its toast names this command), by the same code (tui.app.copytext, which imports no Textual)."""
+    `Y` copies (its toast names this command), by the same code (tui.app.copytext, which imports no Textual). With no
+    summary sentence and no quote it would be the title alone: that is said in one line, as `summary` says it."""
     from tui.app import copytext
     from tui.engine.analysis import analyze
 
     analysis = analyze(article.body, title=article.title, method=args.method, sentences=args.sentences,
                        ratio=None if args.sentences else args.ratio)
+    if not (analysis.summary and analysis.summary.sentences) and not analysis.quotes:
+        from tui.cli import CliError
+
+        if not _has_sentences(article.body):
+            raise CliError(f"{name}: no sentences to summarise (a list of words or figures, not prose)")
+        raise CliError(f"{name}: nothing to summarise: {none_picked(article.body)}; {read_whole}")
     sys.stdout.write(clean(copytext.markdown(article, analysis)))
 
 
