@@ -160,26 +160,17 @@ def _feed_remove(args) -> int:
 def _feed_import(args) -> int:
     from tui.commands import open_library, out
     from tui.sources.http import FetchError, check_url
-    from tui.sources.opml import OpmlError, parse_opml
     from tui.store.feeds import add_feed
     from tui.textsafe import clean, visible
 
-    try:
-        with open(args.file, "rb") as fh:
-            data = fh.read(20 * 1024 * 1024 + 1)
-        if not data.strip():  # it said "not valid XML (no element found: line 1, column 0)"
-            raise CliError(f"{visible(args.file)}: empty file")
-        problems: list[str] = []
-        feeds = parse_opml(data, problems)
-    except OSError as exc:
-        raise CliError(f"{visible(args.file)}: {os_reason(exc)}") from None
-    except OpmlError as exc:
-        raise CliError(f"{visible(args.file)}: {exc}") from None
-    for problem in problems:
-        print(f"{visible(args.file)}: {problem}", file=sys.stderr)
+    # the library first, as every writing command: a read-only one is refused before the file is read (a bad file was
+    # named first, and a good one read for nothing)
     lib = open_library(args)
     added = present = bad = 0
     try:
+        feeds, problems = _read_opml(args)
+        for problem in problems:
+            print(f"{visible(args.file)}: {problem}", file=sys.stderr)
         for f in feeds:
             try:
                 check_url(f.url)
@@ -195,6 +186,24 @@ def _feed_import(args) -> int:
     fetch = " (run `newsreader refresh` to fetch)" if added else ""  # not after "imported 0 feeds"
     out(f"imported {plural(added, 'feed')}, {present} already subscribed, {bad} skipped{fetch}")
     return 0 if added or present or not feeds else 1
+
+
+def _read_opml(args):
+    """The feeds of the OPML file `args.file` and the problems met reading it, or CliError saying why it cannot be."""
+    from tui.sources.opml import OpmlError, parse_opml
+    from tui.textsafe import visible
+
+    try:
+        with open(args.file, "rb") as fh:
+            data = fh.read(20 * 1024 * 1024 + 1)
+        if not data.strip():  # it said "not valid XML (no element found: line 1, column 0)"
+            raise CliError(f"{visible(args.file)}: empty file")
+        problems: list[str] = []
+        return parse_opml(data, problems), problems
+    except OSError as exc:
+        raise CliError(f"{visible(args.file)}: {os_reason(exc)}") from None
+    except OpmlError as exc:
+        raise CliError(f"{visible(args.file)}: {exc}") from None
 
 
 def _feed_export(args) -> int:
@@ -345,8 +354,11 @@ def _scan(lib) -> int:
         print(f"skipped {visible(path)}: {clean(reason)}", file=sys.stderr)
     # "from 0 files" read as if the folders were empty: the files read are the new or changed ones
     unchanged = f" ({result.unchanged:,} unchanged)" if result.unchanged else ""
+    # a copy of a file the library holds was one of the "new or changed files", said nowhere (`add` names duplicates)
+    same = f", {plural(result.duplicates, 'duplicate')} (already in the library)" if result.duplicates else ""
     print(f"imported {result.new} new, {result.updated} updated {'article' if result.new + result.updated == 1 else 'articles'}"
-          f" from {result.files:,} new or changed {'file' if result.files == 1 else 'files'}{unchanged}", file=sys.stderr)
+          f"{same} from {result.files:,} new or changed {'file' if result.files == 1 else 'files'}{unchanged}",
+          file=sys.stderr)
     return 0
 
 

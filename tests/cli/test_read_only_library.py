@@ -86,7 +86,9 @@ def test_who_analyses_what_it_cannot_store(read_only, capsys):
 
 WRITING = [["add", "{tmp}/more.txt"], ["remove", "1"], ["feed", "add", "http://127.0.0.1:9/feed.xml"], ["refresh"],
            ["feed", "remove", "1"], ["watch", "add", "{tmp}"], ["watch", "scan"], ["analyze"],
-           ["stories", "--rebuild"], ["doctor", "--repair"]]
+           ["stories", "--rebuild"], ["doctor", "--repair"],
+           # the OPML was read first: a missing or bad file was named before the library's line
+           ["feed", "import", "{tmp}/missing.opml"], ["feed", "import", "{tmp}/more.txt"]]
 
 
 @pytest.mark.parametrize("args", WRITING, ids=[" ".join(a) for a in WRITING])

@@ -170,6 +170,30 @@ def test_watch_scan_says_how_many_files_were_unchanged(lib_path, tmp_path):
     assert again.stderr.strip() == "imported 0 new, 0 updated articles from 0 new or changed files (2 unchanged)"
 
 
+def test_watch_scan_counts_a_copy_as_a_duplicate(lib_path, tmp_path):
+    """A copy of a file under another name (its text stored already) was one of the "new or changed files" and said
+    nowhere: "imported 0 new, 0 updated articles from 1 new or changed file". It is counted as a duplicate, as `add`
+    names one; a copy made in the same scan too."""
+    import shutil
+
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "quay.md").write_text("# Quay lights\n\nThe harbour board met on the quay about the lights and the old "
+                                    "pier, and agreed to mend both before winter.\n")
+    assert run("watch", "add", str(folder)).returncode == 0
+    shutil.copy(folder / "quay.md", folder / "quay copy.md")
+    r = run("watch", "scan")
+    assert r.returncode == 0 and r.stderr.strip() == ("imported 0 new, 0 updated articles, 1 duplicate (already in the "
+                                                      "library) from 1 new or changed file (1 unchanged)"), r.stderr
+    (folder / "pier.md").write_text("# Pier shut\n\nThe old pier was shut on Monday after a storm loosened its "
+                                    "boards, the harbour board said.\n")
+    shutil.copy(folder / "pier.md", folder / "pier again.md")
+    r = run("watch", "scan")
+    assert r.returncode == 0 and r.stderr.strip() == ("imported 1 new, 0 updated article, 1 duplicate (already in the "
+                                                      "library) from 2 new or changed files (2 unchanged)"), r.stderr
+    assert len(run("list", "--json").stdout.splitlines()) == 2
+
+
 def test_nothing_to_refresh_or_scan_says_how_to_add_some(lib_path):
     """With no feed and no watched folder, `refresh` said "refreshed 0 feeds: 0 new, 0 updated, 0 failed", `watch list`
     printed nothing and `watch scan` "imported 0 new, 0 updated articles from 0 files"."""

@@ -18,11 +18,12 @@ CHUNK = 200  # files per transaction
 
 @dataclass
 class ScanResult:
-    """What a scan did: articles new and updated, files read (new or changed), files seen unchanged, and (path,
-    reason) for files skipped."""
+    """What a scan did: articles new and updated, articles whose text the library held already (a copy of a file:
+    stored once), files read (new or changed), files seen unchanged, and (path, reason) for files skipped."""
 
     new: int = 0
     updated: int = 0
+    duplicates: int = 0
     files: int = 0
     unchanged: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
@@ -76,8 +77,9 @@ def scan_watched(lib, *, on_chunk: Callable[[ScanResult], None] | None = None) -
 
 
 def _flush(lib, watch_id: int, batch: list, total: ScanResult, on_chunk) -> None:
-    new, updated = store_files(lib, watch_id, batch)
+    new, updated, duplicates = store_files(lib, watch_id, batch)
     total.new += new
     total.updated += updated
+    total.duplicates += duplicates
     if on_chunk and batch:
         on_chunk(total)

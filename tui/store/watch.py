@@ -103,16 +103,17 @@ def file_states(lib: Library, watch_id: int) -> dict[str, FileState]:
         "SELECT path, size, mtime_ns, article_id FROM watched_files WHERE watch_id = ?", (watch_id,))}
 
 
-def store_files(lib: Library, watch_id: int, files: list[tuple]) -> tuple[int, int]:
+def store_files(lib: Library, watch_id: int, files: list[tuple]) -> tuple[int, int, int]:
     """Store imported files in one transaction: (path, size, mtime_ns, articles, previous state[, why skipped]);
     `why skipped`, for a file that became no article, is kept with it (skipped_files).
 
     A changed file that was one article updates that article in place; anything else is added (the same
     text twice is stored once). Files without articles are remembered too, so they are not re-read until
-    they change. Returns (new, updated) article counts.
+    they change. Returns (new, updated, duplicates) article counts: a duplicate is an article whose text the library
+    held already (a copy of a file under another name), stored once.
     """
     now = now_iso()
-    new = updated = 0
+    new = updated = duplicates = 0
     try:
         with lib.transaction(index_later=True) as db:
             for path, size, mtime_ns, articles, before, *why in files:
@@ -125,6 +126,7 @@ def store_files(lib: Library, watch_id: int, files: list[tuple]) -> tuple[int, i
                     for a in articles:
                         article_id, added = insert_article(db, a, now)
                         new += int(added)
+                        duplicates += int(not added)
                         if article_id and article_id not in ids:
                             ids.append(article_id)
                 key = path_key(path)
@@ -139,7 +141,7 @@ def store_files(lib: Library, watch_id: int, files: list[tuple]) -> tuple[int, i
             db.execute("UPDATE watched SET last_scan = ? WHERE id = ?", (now, watch_id))
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
-    return new, updated
+    return new, updated, duplicates
 
 
 def skipped_files(lib: Library) -> dict[int, list[tuple[str, int]]]:
