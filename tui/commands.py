@@ -49,7 +49,7 @@ def open_library(args, *, seed_new: bool = True):
     library.WAIT_NOTICE = _notice
     explicit = args.db or None
     path = Path(explicit).expanduser() if explicit else default_db_path()
-    lib = Library(path, create_dirs=not explicit, verify=VERIFY_SECONDS)
+    lib = Library(path, create_dirs=not explicit, verify=VERIFY_SECONDS, alone=True)
     _damage_check(args, lib)
     _read_only_check(args, lib)
     if lib.created and seed_new:

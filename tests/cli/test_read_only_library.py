@@ -171,6 +171,71 @@ def test_a_full_disk(tmp_path, capsys, monkeypatch):
         assert _digest(path) == before
 
 
+# Another program adding articles, its write-ahead log never copied into the file (stopped before it could be): it
+# adds until the disk is full, says how many it added, and ends without closing the library. Each article is new pages
+# (24 KB of text), so the log cannot be copied into the file on that disk either (a reader closing tries).
+WRITER = """
+import os, sys
+from tui.models import Article
+from tui.store import Library, StoreError
+lib = Library(sys.argv[1])
+lib.db.execute("PRAGMA wal_autocheckpoint = 0")
+added = 0
+try:
+    while added < 1000:
+        lib.add(Article(title=f"Harbour note {added}", source="Coast Weekly", published="2026-01-07",
+                        body=f"The harbour board met for the {added}th time on the quay lights and the pier. " * 300))
+        added += 1
+except StoreError:
+    pass
+print(added, flush=True)
+os._exit(0)
+"""
+
+
+def test_a_full_disk_with_writes_waiting_in_the_log(tmp_path, capsys, monkeypatch):
+    """A full disk whose write-ahead log holds another program's writes, without its shared-memory file: every command,
+    reading ones too, said "disk I/O error on LIB (is the disk full or failing?)", and the file read alone would miss
+    the writes. Commands read them
+    (a connection holding the library to itself needs no shared-memory file), writes are refused saying why, the app
+    (whose workers open connections of their own) says in one line why it cannot start, and nothing is lost."""
+    import os
+    import sys
+
+    from tui.store import Library
+
+    folder = tmp_path / "full"
+    with _library_on_tmpfs(folder, "1m") as path:
+        r = subprocess.run([sys.executable, "-c", WRITER, str(path)], capture_output=True, text=True, timeout=120)
+        added = int(r.stdout)
+        assert added > 2 and os.path.getsize(f"{path}-wal") > 0, r.stderr
+        # the library and its log as they are found restored or copied onto that disk: without the shared-memory file
+        # (with it, as the writer left it, they are read as they always were)
+        os.remove(f"{path}-shm")
+        with open(folder / "filler", "wb", buffering=0) as filler:  # the disk filled to its last byte
+            try:
+                while True:
+                    filler.write(b"\0" * 4096)
+            except OSError:
+                pass
+        monkeypatch.setenv("NEWSREADER_DB", str(path))
+        assert main(["list", "--limit", "1"]) == 0, capsys.readouterr().err
+        assert f"Harbour note {added - 1}" in capsys.readouterr().out
+        assert main(["doctor"]) == 0
+        assert f"({added + 2} articles, integrity ok)" in capsys.readouterr().out
+        assert main(["remove", "1"]) == 1
+        assert capsys.readouterr().err == (f"newsreader: error: {path} is read-only (the disk is full); cannot write "
+                                           "to the library\n")
+        assert main(["--db", str(path)]) == 1  # the app
+        err = capsys.readouterr().err
+        assert err.startswith(f"newsreader: error: {path} cannot be read while its disk is full: ") and \
+            err.endswith("KB of recent writes wait in its write-ahead log (-wal), and reading them needs a little "
+                         "room beside it; free some space and retry (nothing was lost)\n"), err
+        os.remove(folder / "filler")
+        with Library(path) as lib:
+            assert lib.count() == added + 2 and lib.check() == "ok"
+
+
 def test_a_read_only_mount(tmp_path, capsys, monkeypatch):
     """The same on a real read-only file system (a tmpfs remounted read-only: root only, else skipped)."""
     folder = tmp_path / "ro"

@@ -157,15 +157,28 @@ def why_read_only(path: Path) -> str | None:
     return None
 
 
-def _full_disk(path: Path) -> bool:
+def _full_disk(path: Path, waiting: bool = False) -> bool:
     """The library's disk has no room for the shared-memory file a reader of a WAL library needs (32 KB), and its
-    write-ahead log holds nothing (so reading the file alone reads it whole)."""
+    write-ahead log holds nothing (so reading the file alone reads it whole); with `waiting`, the log holds writes
+    (another program's, not yet copied into the file: reading the file alone would miss them)."""
     try:
         st = os.statvfs(path.parent)
         wal = Path(f"{path}-wal")
-        return st.f_bavail * st.f_frsize < 64 * 1024 and (not wal.exists() or wal.stat().st_size == 0)
+        holds = wal.exists() and wal.stat().st_size > 0
+        return st.f_bavail * st.f_frsize < 64 * 1024 and holds == waiting
     except (OSError, AttributeError):
         return False
+
+
+def waiting_message(path: Path) -> str:
+    """The one line said when a library cannot be read: its disk is full and writes wait in its write-ahead log."""
+    try:
+        size = Path(f"{path}-wal").stat().st_size
+    except OSError:
+        size = 0
+    return (f"{visible(path)} cannot be read while its disk is full: {max(1, round(size / 1024)):,} KB of recent writes "
+            "wait in its write-ahead log (-wal), and reading them needs a little room beside it; free some space and "
+            "retry (nothing was lost)")
 
 
 def read_only_message(path: str | os.PathLike, why: str | None = None) -> str:
@@ -344,12 +357,14 @@ class Library:
     """One library file. Cheap to open; never loads the whole library into memory."""
 
     def __init__(self, path: str | os.PathLike, *, create_dirs: bool = False, readonly: bool = False,
-                 verify: float = 0.0):
+                 verify: float = 0.0, alone: bool = False):
         """Open (creating if new) the library at `path`.
 
         `readonly` opens without writing anything (also chosen by itself when the file or its folder
         cannot be written: reading still works). `verify` > 0 runs `PRAGMA quick_check` for at most
-        that many seconds first; a damaged file then refuses every write (see `damaged`).
+        that many seconds first; a damaged file then refuses every write (see `damaged`). `alone`: this process
+        reads the library through this connection only (a command, not the app and its workers): on a full disk with
+        writes waiting in the write-ahead log it can still read them (see below), holding the library to itself.
         """
         self.path = Path(path)
         self.created = False
@@ -368,19 +383,11 @@ class Library:
         # a window's regroup built aside (stories.start_window_aside): the story writes made there, to be made again
         # in the library under its write lock (stories.replay); None otherwise
         self.story_replay: list | None = None
-        if self.path.is_dir():
-            raise StoreError(f"{visible(self.path)} is a directory, not a library file")
-        if self.path.exists() and not self.path.is_file():
-            # a named pipe, /dev/null, /dev/zero: SQLite said "disk I/O error (is the disk full or failing?)"
-            raise StoreError(f"{visible(self.path)} is not a regular file (a named pipe or a device), not a library file")
-        if not self.path.parent.exists():
-            if not create_dirs:
-                raise StoreError(f"folder {visible(self.path.parent)} does not exist")
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"cannot create folder {visible(self.path.parent)}: {exc.strerror or exc}") from None
-        self.created = not self.path.exists() or self.path.stat().st_size == 0
+        try:
+            self.created = self._check_path(create_dirs)
+        except OSError as exc:  # a folder on the way this process may not enter: "[Errno 13] Permission denied: '...'"
+            why = (exc.strerror or type(exc).__name__).lower()
+            raise StoreError(f"cannot open {visible(self.path)}: {why}") from None
         # why it is read-only when it opened so by itself ("on a read-only file system"), for the line a write gets
         self.read_only_why: str | None = None
         if not readonly and not self.created and (why := why_read_only(self.path)):
@@ -394,19 +401,32 @@ class Library:
                 # SQLite file to WAL would already change it.
                 self._schema_version()
             except sqlite3.OperationalError as exc:
-                full = "disk I/O error" in str(exc) and _full_disk(self.path)
-                if not (full or readonly and "unable to open" in str(exc) and not _writable(self.path)):
+                io_error = "disk I/O error" in str(exc)
+                waiting = io_error and _full_disk(self.path, waiting=True)
+                full = io_error and _full_disk(self.path)
+                if waiting and not alone:  # (the app's workers open connections of their own: see below)
+                    raise StoreError(waiting_message(self.path)) from None
+                if not (full or waiting or readonly and "unable to open" in str(exc) and not _writable(self.path)):
                     raise
                 # A WAL library in a folder nobody can write: SQLite cannot create the shared-memory
                 # file a reader needs. Nobody can write the library there either, so read it as immutable.
-                if full:
+                if full or waiting:
                     # The same on a full disk, where the shared-memory file cannot grow (every command, reading ones
-                    # too, failed with "disk I/O error"): nothing can be written there, and nothing waits in the
-                    # write-ahead log (_full_disk), so it is read as it is, read-only, a write saying why.
+                    # too, failed with "disk I/O error"): nothing can be written there, so it is read as it is,
+                    # read-only, a write saying why.
                     readonly = self.readonly = True
                     self.read_only_why = "the disk is full"
                 self.db.close()
-                self.db = self._connect(readonly, immutable=True)
+                if waiting:
+                    # Writes wait in the write-ahead log (another program's, stopped before it copied them into the
+                    # file): the file read alone (immutable) would miss them. A connection holding the library to
+                    # itself keeps the log's index in its own memory, no shared-memory file, and reads them; it writes
+                    # nothing (query_only); closing it, SQLite copies the log into the file where the room there
+                    # allows (if not, the log stays as it was: nothing is lost). Another connection to the library,
+                    # in this process or another, waits for it: hence `alone`.
+                    self.db = self._connect(False, exclusive=True)
+                else:
+                    self.db = self._connect(readonly, immutable=True)
                 self._schema_version()
             if verify > 0:
                 self.verify(verify)
@@ -421,12 +441,34 @@ class Library:
                 raise
             raise StoreError(_explain(exc, self.path)) from None
 
-    def _connect(self, readonly: bool, immutable: bool = False) -> sqlite3.Connection:
+    def _check_path(self, create_dirs: bool) -> bool:
+        """StoreError for a path that cannot be a library (a folder, a device, a folder that is missing); its folder
+        made first with `create_dirs`. Whether the library is new (no file, or an empty one)."""
+        if self.path.is_dir():
+            raise StoreError(f"{visible(self.path)} is a directory, not a library file")
+        if self.path.exists() and not self.path.is_file():
+            # a named pipe, /dev/null, /dev/zero: SQLite said "disk I/O error (is the disk full or failing?)"
+            raise StoreError(f"{visible(self.path)} is not a regular file (a named pipe or a device), not a library file")
+        if not self.path.parent.exists():
+            if not create_dirs:
+                raise StoreError(f"folder {visible(self.path.parent)} does not exist")
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create folder {visible(self.path.parent)}: {exc.strerror or exc}") from None
+        return not self.path.exists() or self.path.stat().st_size == 0
+
+    def _connect(self, readonly: bool, immutable: bool = False, exclusive: bool = False) -> sqlite3.Connection:
+        """A connection to the library; `exclusive`: one that holds it to itself and writes nothing (a full disk
+        with writes waiting in the write-ahead log: see __init__)."""
         uri = sqlite_uri(self.path, readonly) + ("&immutable=1" if immutable else "")
         db = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                              check_same_thread=False)
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA foreign_keys = ON")
+        if exclusive:
+            db.execute("PRAGMA locking_mode = EXCLUSIVE")
+            db.execute("PRAGMA query_only = ON")
         return db
 
     # -- set-up -------------------------------------------------------------------------------
