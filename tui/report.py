@@ -166,7 +166,7 @@ def print_single(args, what: str, title: str, text: str, name: str = "the text",
         if not _has_sentences(text):
             raise CliError(f"{name}: no sentences to summarise (a list of words or figures, not prose)")
         # sentences, but none a summary may pick: "Summary of “Short things” (news, 0 sentences)", exit 0
-        raise CliError(f"{name}: nothing to summarise: {none_picked(text)}; {read_whole}")
+        raise CliError(f"{name}: nothing to summarise: {none_picked(text, rec['method'])}; {read_whole}")
     if fmt == "json":
         sys.stdout.write(json_safe(json.dumps({"title": title, **rec}, ensure_ascii=False)) + "\n")
         return
@@ -209,14 +209,18 @@ def print_single(args, what: str, title: str, text: str, name: str = "the text",
     sys.stdout.write(clean("\n".join(lines)) + "\n")
 
 
-def none_picked(text: str) -> str:
-    """Why a summary picked none of a text's sentences (each is under MIN_WORDS words, or left out as a summary
-    leaves out boilerplate and quotations without their speaker)."""
+def none_picked(text: str, method: str = "news") -> str:
+    """Why a summary picked none of a text's sentences: each is under MIN_WORDS words, or left out as a summary
+    leaves out boilerplate and quotations without their speaker; or the method could weigh none of those it may pick
+    (sumy's LexRank or LSA on a text of common words only)."""
     from tui.engine.sentences import split_sentences
-    from tui.engine.summarize.filters import MIN_WORDS, word_count
+    from tui.engine.summarize.filters import MIN_WORDS, eligible, word_count
 
-    if all(word_count(s.text) < MIN_WORDS for s in split_sentences(text)):
+    sents = split_sentences(text)
+    if all(word_count(s.text) < MIN_WORDS for s in sents):
         return f"every sentence is under {MIN_WORDS} words, too short for a summary to pick"
+    if any(eligible(sents)):
+        return f"{method} could rank none of its sentences (too few words it weighs); another --method may"
     return (f"no sentence a summary may pick (each is under {MIN_WORDS} words, boilerplate, or a quotation without "
             "its speaker)")
 
@@ -242,7 +246,7 @@ def print_card(args, article, name: str = "the text", read_whole: str = "read th
 
         if not _has_sentences(article.body):
             raise CliError(f"{name}: no sentences to summarise (a list of words or figures, not prose)")
-        raise CliError(f"{name}: nothing to summarise: {none_picked(article.body)}; {read_whole}")
+        raise CliError(f"{name}: nothing to summarise: {none_picked(article.body, args.method)}; {read_whole}")
     sys.stdout.write(clean(copytext.markdown(article, analysis)))
 
 

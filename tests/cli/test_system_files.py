@@ -65,3 +65,12 @@ def test_a_kernels_folder_is_one_skip_not_a_walk(lib_path, capsys):
         "skipped /proc: a system folder (proc file system), not articles",
         "skipped /sys: a system folder (sysfs file system), not articles",
         "parsed 0 articles, 0 duplicates, 2 skipped (a dry run: nothing stored)"]
+
+
+def test_watch_add_refuses_a_kernels_folder(lib_path, capsys):
+    """`watch add /proc` watched it, every scan saying "skipped /proc: a system folder ..."."""
+    assert main(["watch", "add", "/proc"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err == "newsreader: error: /proc: a system folder (proc file system), not " \
+                                                  "articles\n"
+    assert main(["watch", "list"]) == 0 and capsys.readouterr().out == ""
