@@ -530,6 +530,8 @@ def _engine_command(args, what: str) -> int:
             raise UsageError("--quotes goes with --format md (the Markdown the app's Y copies)")
         if args.batch:
             raise UsageError("--quotes reads one article (ID or PATH), not --batch")
+    if args.batch and args.target:  # the target was left unread, silently
+        raise UsageError(f"{what} reads one article (ID or PATH) or --batch FILE.jsonl, not both")
     if args.batch:
         return report.run_batch(args, what)
     if not args.target:

@@ -117,6 +117,26 @@ def _batch_record(line: str, n: int, what: str) -> dict:
     return rec
 
 
+def _batch_file_check(path: str) -> None:
+    """CliError for a --batch file that is no file to read lines from: a device (`--batch /dev/zero` read one endless
+    line until the memory ran out) or a kernel's file (/proc). A named pipe is read, as `cat` would (`<(cmd)`)."""
+    import os
+    import stat
+
+    from tui.cli import CliError
+    from tui.importers.dispatch import not_a_file, system_files
+
+    st = os.stat(path)  # (OSError: said as the open's would be)
+    try:
+        empty = os.path.samestat(st, os.stat(os.devnull))  # /dev/null: no lines, as before
+    except OSError:
+        empty = False
+    if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode) or stat.S_ISDIR(st.st_mode) or empty):
+        raise CliError(f"{visible(path)}: {not_a_file(st.st_mode)}")
+    if (system := system_files(st.st_dev, not_what="a JSONL file")) is not None:
+        raise CliError(f"{visible(path)}: {system}")
+
+
 def run_batch(args, what: str) -> int:
     """One JSON line out per JSONL line in; a bad line gets an error line and the batch goes on."""
     from tui.cli import CliError
@@ -125,6 +145,8 @@ def run_batch(args, what: str) -> int:
     try:
         if args.batch == "-" and sys.stdin is None:  # a closed stdin (`<&-`): "AttributeError: 'NoneType' ..."
             raise CliError("--batch -: no standard input to read (it is closed)")
+        if args.batch != "-":
+            _batch_file_check(args.batch)
         fh = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")
     except OSError as exc:  # "[Errno 2] No such file or directory: 'x.jsonl'", as add and summary say it
         why = exc.strerror or type(exc).__name__

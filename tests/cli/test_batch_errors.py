@@ -54,3 +54,25 @@ def test_entities_and_quotes_read_no_budget(tmp_path, capsys, command):
     assert first["id"] == 1 and "error" not in first
     assert second == {"id": 2, "error": 'line 2 is a JSON array, not an object {"id", "text"[, "title"][, '
                                         '"budget_sentences"]}'}
+
+
+def test_a_batch_file_that_is_no_file_is_one_line(tmp_path, lib_path, capsys):
+    """`--batch /dev/zero` read one endless line until the memory ran out (a hang); /proc/self/status was read as lines
+    of bad JSON; `summary 1 --batch FILE` read the batch and left the article unread, silently. /dev/null still has no
+    lines (exit 0)."""
+    import os
+    import sys
+
+    cases = [(["summary", "--batch", "/dev/zero"], 1, "newsreader: error: /dev/zero: a character device, not a file to "
+                                                      "read\n"),
+             (["quotes", "1", "--batch", str(tmp_path / "x.jsonl")], 2,
+              "newsreader quotes: error: quotes reads one article (ID or PATH) or --batch FILE.jsonl, not both (see "
+              "`newsreader quotes --help`)\n"),
+             (["entities", "--batch", os.devnull], 0, f"no lines to read in {os.devnull}\n")]
+    if sys.platform.startswith("linux") and os.path.exists("/proc/self/mountinfo"):
+        cases.append((["summary", "--batch", "/proc/self/status"], 1,
+                      "newsreader: error: /proc/self/status: a system file (proc file system), not a JSONL file\n"))
+    for args, code, err in cases:
+        assert main(args) == code, args
+        captured = capsys.readouterr()
+        assert captured.out == "" and captured.err == err, (args, captured)
