@@ -503,9 +503,25 @@ def cmd_analyze(args) -> int:
     lib = open_library(args)
     path = lib.path
     lib.close()
-    done = analyse_library(path, jobs=args.jobs or None, progress=True)
+    jobs = args.jobs or None
+    cores = _cores()
+    if jobs and jobs > cores:  # `--jobs 99999` started a process for every 4 articles: 2,500 for 10,000
+        print(f"newsreader: --jobs {jobs:,} is more than the {plural(cores, 'core')} here: using {cores}",
+              file=sys.stderr)
+        jobs = cores
+    done = analyse_library(path, jobs=jobs, progress=True)
     print(f"analysed {plural(done, 'article')}", file=sys.stderr)
     return 0
+
+
+def _cores() -> int:
+    """The cores this process may run on (what `analyze` uses at most)."""
+    import os
+
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
 
 
 # -- engine commands -----------------------------------------------------------------------------
