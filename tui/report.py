@@ -238,7 +238,12 @@ def none_picked(text: str, method: str = "news") -> str:
     from tui.engine.sentences import split_sentences
     from tui.engine.summarize.filters import MIN_WORDS, eligible, word_count
 
+    from tui.engine.summarize import MAX_SENTENCE_CHARS, MAX_SUMMARY_CHARS
+
     sents = split_sentences(text)
+    if not any(s.start < MAX_SUMMARY_CHARS and s.end - s.start <= MAX_SENTENCE_CHARS for s in sents):
+        # (a text with no full stop: its one "sentence" 5,000 words long)
+        return f"its sentences run over {MAX_SENTENCE_CHARS:,} characters (no full stops), too long to pick"
     if all(word_count(s.text) < MIN_WORDS for s in sents):
         return f"every sentence is under {MIN_WORDS} words, too short for a summary to pick"
     if any(eligible(sents)):

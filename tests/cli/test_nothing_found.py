@@ -53,3 +53,14 @@ def test_quotes_and_entities_that_find_none_say_so_in_every_format(tmp_path, lib
     assert capsys.readouterr().out == f"## {heading} in “Quiet day”\n\nno {what} found\n"
     assert main([what, str(path), "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out) == {"title": "Quiet day", what: []}
+
+
+def test_a_text_without_full_stops_says_its_sentences_are_too_long(tmp_path, lib_path, capsys):
+    """One "sentence" of 3,000 words (no full stop): it printed "(news, 0 sentences)" and "(ranked 0 of 1 sentences
+    ...)", exit 0."""
+    path = tmp_path / "run-on.txt"
+    words = ["harbour", "wall", "council", "storm", "winter", "slipway", "pier", "lights"]
+    path.write_text("Run on\n\n" + " ".join(words[i % 8] + ("s" if i % 3 else "") for i in range(3000)) + "\n")
+    assert main(["summary", str(path)]) == 1
+    assert capsys.readouterr().err == (f"newsreader: error: {path}: nothing to summarise: its sentences run over 20,000 "
+                                       "characters (no full stops), too long to pick; read the file itself\n")
