@@ -229,6 +229,16 @@ def _text_values(argv: list[str]) -> list[str]:
         elif not arg.startswith("-"):
             command = arg
             break
+    if command in ("stories", "brief") and "--since" in argv:
+        # `--since -1d` said "expected one argument": a WHEN beginning with "-" and a digit is the value (then refused
+        # as any WHEN that cannot be read: "cannot read '-1d'")
+        joined: list[str] = []
+        for arg in argv:
+            if joined and joined[-1] == "--since" and arg[:1] == "-" and arg[1:2].isdigit():
+                joined[-1] = f"--since={arg}"
+            else:
+                joined.append(arg)
+        return joined
     options = TEXT_OPTIONS.get(command or "")
     if not options:
         return argv

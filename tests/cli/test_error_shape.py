@@ -83,6 +83,9 @@ USAGE = [  # (arguments, the command named, what the reason says)
     (["stories", "--since", "bad"], "stories", "argument --since: cannot read 'bad': use a date"),
     (["brief", "--since", "2026-13-40"], "brief", "argument --since: cannot read '2026-13-40'"),
     (["brief", "--since", "x\x1b[2J"], "brief", "cannot read 'x\\x1b[2J'"),
+    # a WHEN beginning with "-" said "argument --since: expected one argument"
+    (["stories", "--since", "-1d"], "stories", "argument --since: cannot read '-1d': use a date"),
+    (["brief", "--limit", "2", "--since", "-2"], "brief", "argument --since: cannot read '-2'"),
     (["who", "  "], "who", "who needs a name"),
     (["show"], "show", "the following arguments are required: id"),
     (["show", "abc"], "show", "'abc' is not an id"),
