@@ -576,3 +576,63 @@ def test_a_possessive_apostrophe_after_s_is_not_shown_in_the_speakers_name(with_
         [q] = extract_quotes(text, extract_entities(text) if with_entities else None)
         assert q.speaker == name
         assert text[q.speaker_start:q.speaker_end].rstrip("'’") == name
+
+
+@pytest.mark.parametrize("with_entities", [False, True])
+def test_the_speaker_after_a_verb_ends_with_its_sentence(with_entities):
+    # "..., said Mayor Ann Tolley. Work on the bridge ...": the name after the verb ran on past the full stop, and the
+    # next sentence's opener ("Work") was shown as the speaker
+    from tui.engine.entities import extract_entities
+
+    text = ("The council met on Monday to discuss the river crossing.\n\n“We will open it by spring,” said Mayor Ann "
+            "Tolley. Work on the bridge began in March and has run over budget.\n\n“Nobody in this town wants "
+            "another winter without the crossing.”")
+    quotes = extract_quotes(text, extract_entities(text) if with_entities else None)
+    assert [q.speaker for q in quotes] == ["Ann Tolley", "Ann Tolley"]
+
+
+@pytest.mark.parametrize("with_entities", [False, True])
+def test_a_title_run_after_the_verb_is_no_name(with_entities):
+    # "said former Vermont Gov. and ... Chairman Ed Rendell": the name after the verb stopped at the title ("Vermont
+    # Gov"), and the next quote inherited it
+    from tui.engine.entities import extract_entities
+
+    text = ("“Our ports cannot wait another decade,” said former Vermont Gov. and Harbour Trust Chairman Ed Rendell."
+            "\n\nThe trust meets again in June.\n\n“Every year we wait, the repairs cost the towns more.”")
+    quotes = extract_quotes(text, extract_entities(text) if with_entities else None)
+    assert [q.speaker for q in quotes] == ["Ed Rendell", "Ed Rendell"]
+    text = "“The ferry will run until the new pier opens,” said Tom Judge, who chairs the trust."
+    assert [q.speaker for q in extract_quotes(text, extract_entities(text) if with_entities else None)] == ["Tom Judge"]
+
+
+@pytest.mark.parametrize("with_entities", [False, True])
+def test_a_short_month_name_without_a_date_can_be_a_name(with_entities):
+    # "columnist Ai Jun wrote": "Jun" was read as the month, so the tag found no speaker and the quote went to the
+    # president named before it
+    from tui.engine.entities import extract_entities
+    from tui.engine.quotes.names import name_runs
+
+    text = ("Protests spread across the capital on Sunday. President Tomas Ortiz said nothing.\n\n“The government has "
+            "lost the trust of the young,” columnist Ai Jun wrote in a weekly column.")
+    [q] = extract_quotes(text, extract_entities(text) if with_entities else None)
+    assert q.speaker == "Ai Jun"
+    # with a dot or a number after it, it is still a date, not part of a name
+    text = "The ferry board met Tomas Ortiz Jun. 5 and Ida Brandt Sept 12 to talk about the pier."
+    assert [m.group() for m in name_runs(text)] == ["The", "Tomas Ortiz", "Ida Brandt"]
+
+
+def test_a_person_the_tagger_reads_in_a_headline_is_not_named_by_the_headline_s_words():
+    # the tagger read "Kind Thing Ortiz" in a headline as a person (on a real article: "... Reveals Stunning Thing
+    # Trump Did ..."), linked every later "Ortiz" to it, and the quotes were shown as that name's
+    text = ("Widow Recalls Kind Thing Ortiz Did For Her Farm\n\nMara Quist of Lund knows Tomas Ortiz better than "
+            "most voters do.\n\nOrtiz told the crowd in Lund about her farm on Monday.\n\n“She was having a very "
+            "hard time, and I paid the bank,” Ortiz said.")
+    first = text.index("Kind Thing Ortiz")
+    full = text.index("Tomas Ortiz")
+    later = [i for i in range(len(text)) if text.startswith("Ortiz", i) and i > full + 6]
+    entities = [Entity(first, first + 16, "PERSON", "Kind Thing Ortiz", "Kind Thing Ortiz"),
+                Entity(text.index("Mara Quist"), text.index("Mara Quist") + 10, "PERSON", "Mara Quist", "Mara Quist"),
+                Entity(full, full + 11, "PERSON", "Tomas Ortiz", "Tomas Ortiz")]
+    entities += [Entity(i, i + 5, "PERSON", "Ortiz", "Kind Thing Ortiz") for i in later]
+    [q] = extract_quotes(text, sorted(entities, key=lambda e: e.start))
+    assert q.speaker == "Tomas Ortiz"

@@ -223,3 +223,15 @@ def test_with_the_taggers_entities_a_lone_word_is_a_weak_candidate_only_when_tag
     assert {"Tomas Ortiz", "Varga"} <= names and "Oslo" not in names
     quotes, hows, scan = extract._attributed(text)  # no tagger: "Oslo" looks like a name too
     assert "Oslo" in {c.name for c in ranker.candidates(text, quotes, hows, scan.res, scan.lines.bounds)[0]}
+
+
+def test_a_candidate_named_as_a_possessive_has_the_feature_poss():
+    # "Ortiz's lawyer" names Ortiz as someone talked about: the learned feature "poss" (a possessive mention, with
+    # 's or a bare apostrophe after an s) tells the ranker so; Mara Quist, named plainly, does not get it
+    text = ("Tomas Ortiz's lawyer, Mara Quist, spoke outside the court on Monday. Ivo Andres' brother waited by the door."
+            "\n\n“We will appeal the ruling before the end of the month.”")
+    _, cands = _candidates(text)
+    feats = {c.name: c.feats for c in cands[0]}
+    assert "poss" in feats["Tomas Ortiz"] and "poss" not in feats["Mara Quist"]
+    assert "poss" in next(f for name, f in feats.items() if name.startswith("Ivo Andres"))
+    assert ranker.weights().get("poss", 0.0) < 0  # learned: a possessive mention is less likely the speaker

@@ -210,6 +210,7 @@ class QuoteWords:
     progressive: frozenset[str]  # "is saying"
     titles: frozenset[str]  # titles before a name, dropped from canonical names
     not_name: frozenset[str]  # capitalised words that are never part of a person's name
+    month_abbrevs: frozenset[str]  # "jun", "sept": a month when a dot or a number follows, else maybe a name
     name_org_words: frozenset[str]  # words that make a capitalised run an organisation or place
     surname_particles: frozenset[str]  # "de", "van"
     female_names: frozenset[str]  # first names of women

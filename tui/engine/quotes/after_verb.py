@@ -6,8 +6,8 @@ from __future__ import annotations
 from .. import rules
 from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_AFTER_VERB, SPEECH_VERBS
 from .names import NOT_NAME, TITLES, first_name, is_person
-from .words import (QUOTE_CHARS, Mention, Tok, abbrev, is_cap, is_word, mention, name_left, name_right,
-    possessive, pronoun)
+from .words import (QUOTE_CHARS, Mention, Tok, abbrev, ends_sentence, is_cap, is_word, mention, name_left,
+    name_right, possessive, pronoun)
 from ..lexicon import quote_words
 
 
@@ -31,10 +31,14 @@ def subject_right(text: str, toks: list[Tok], i: int) -> Mention | None:
         if (tk.low in CLAUSE_WORDS and not (tk.low == "and" and best is None and k > i)) \
                 or not (is_word(tk) or tk.text in "/-."):
             break  # "and" may join the words before a name: "according to media and PR strategist Glen Yearwood"
+        if tk.text == "." and k > i and ends_sentence(toks, k) and rules.enabled("speaker-ends-at-sentence-end"):
+            break  # "said Mayor Ann Tolley. Work on the bridge ...": the next sentence's opener is nobody
         span = name_right(toks, k) if is_cap(tk) else None
         if span:
             a, b = span = surname_after_role(toks, span)
-            if not (a == b and toks[a].low in TITLES):
+            if _role(toks, span) and _and_after(toks, b) and rules.enabled("title-run-is-no-name"):
+                pass  # "said former Vermont Gov. and Harbour Trust Chairman Ed Rendell": a title, on to the name
+            elif not (a == b and toks[a].low in TITLES):
                 best = (a, b)
             k = b + 1
             continue
@@ -69,6 +73,21 @@ def surname_after_role(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int
             and first_name(toks[a].low)):
         return span
     return (a, b + 1) if rules.enabled("surname-that-is-a-common-word") else span
+
+
+def _role(toks: list[Tok], span: tuple[int, int]) -> bool:
+    """Does the capitalised run end in a title ("Vermont Gov", "Harbour Trust Chairman"): a role, not a name? Not
+    after a first name ("Tom Judge", "Peter Major": a surname that is a title word)."""
+    b = span[1]
+    return b > span[0] and toks[b].low in TITLES and not first_name(toks[b - 1].low)
+
+
+def _and_after(toks: list[Tok], b: int) -> bool:
+    """Is token b followed by "and" (after the dot of an abbreviation: "Gov. and")?"""
+    k = b + 1
+    if k < len(toks) and toks[k].text == "." and abbrev(toks[b]):
+        k += 1
+    return k < len(toks) and toks[k].low == "and"
 
 
 def _person(toks: list[Tok], span: tuple[int, int]) -> bool:

@@ -12,7 +12,7 @@ import re
 from .. import rules
 from .cues import SKIP_BEFORE_VERB, SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
-from .names import (FIRST_NAMES, NOT_NAME, ORG_WORDS, TITLES, NameBook, _common_cased, _key, drop_opener,
+from .names import (FIRST_NAMES, MONTH_ABBREVS, NOT_NAME, ORG_WORDS, TITLES, NameBook, _common_cased, _key, drop_opener,
     is_name_like, is_person, lower_words, name_runs, person_part, strip_name, tokens)
 from ..lexicon import quote_words
 
@@ -314,7 +314,8 @@ def _maybe_someone(word: str, lower: frozenset[str]) -> bool:
     (mostly) unlabelled news writes in lower case: a surname never written in full ("Obama") or a first name alone
     ("his wife, Melania,")."""
     k = _key(word)
-    if word.isupper() or _CONTRACTION.search(word) or len(k) < 2 or k in NOT_NAME or k in TITLES or k in ORG_WORDS:
+    if word.isupper() or _CONTRACTION.search(word) or len(k) < 2 or k in NOT_NAME or k in MONTH_ABBREVS or k in TITLES \
+            or k in ORG_WORDS:
         return False
     return word.lower() not in lower and not _common_cased(word)
 

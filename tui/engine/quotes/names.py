@@ -25,8 +25,12 @@ NOT_NAME = quote_words().not_name
 ORG_WORDS = quote_words().name_org_words
 SURNAME_PARTICLES = quote_words().surname_particles
 
-# a capitalised word, an initial or a title abbreviation (a dot elsewhere ends the sentence)
-_CAP = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.|[A-Z][\w'’\-]*)"
+# a month's short form ("Jun", "Sept"): a date, never a name, when a dot or a number follows it ("Jun. 5", "Jun 5");
+# else it may be a name ("columnist Ai Jun wrote")
+MONTH_ABBREVS = quote_words().month_abbrevs
+_DATED_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|[ \t\u00a0]*\d)"
+# a capitalised word (not a dated month), an initial or a title abbreviation (a dot elsewhere ends the sentence)
+_CAP = rf"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.|(?!{_DATED_MONTH})[A-Z][\w'’\-]*)"
 # never starting inside a dotted abbreviation: "U.N. Charter" holds no "N. Charter"
 NAME_RUN = re.compile(rf"(?<![\w.]){_CAP}(?:[ \t\u00a0]+(?:{_CAP}|(?:de|da|del|van|von|der|bin|al|la|le|du)\b))*")
 _WORD = re.compile(r"[\w'’\-]+(?:\.[\w'’\-]+)*\.?")  # keeps "G.K." whole
@@ -66,14 +70,7 @@ def name_runs(text: str):
             yield m
             continue
         s = m.start()
-        line = text.rfind("\n", 0, s) + 1
-        head = heads.get(line)
-        if head is None:
-            end = text.find("\n", s)
-            end = len(text) if end < 0 else end
-            words = _LINE_WORD.findall(text, line, end) if end - line <= _HEADLINE_CHARS else ()
-            head = heads[line] = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-        if not head:
+        if not in_headline(text, s, heads):
             yield m
             continue
         piece = None
@@ -86,6 +83,31 @@ def name_runs(text: str):
                 piece = (piece[0] if piece else w.start(), w.end())
         if piece:
             yield _Run(piece[0], piece[1], text[piece[0] : piece[1]])
+
+
+def in_headline(text: str, s: int, heads: dict[int, bool] | None = None) -> bool:
+    """Does position s sit in a headline line: at most _HEADLINE_CHARS long, 3+ words of four letters or more, 80 % of
+    them capitalised? `heads` remembers the answer per line start."""
+    line = text.rfind("\n", 0, s) + 1
+    head = heads.get(line) if heads is not None else None
+    if head is None:
+        end = text.find("\n", s)
+        end = len(text) if end < 0 else end
+        words = _LINE_WORD.findall(text, line, end) if end - line <= _HEADLINE_CHARS else ()
+        head = len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+        if heads is not None:
+            heads[line] = head
+    return head
+
+
+def headline_name(name: str) -> str:
+    """A name read in a headline line, from its last word news mostly writes in lower case on ("Kind Thing Ortiz" ->
+    "Ortiz"): the words before it are the headline's, not the person's."""
+    words = name.split()
+    for k in range(len(words) - 1, -1, -1):
+        if _common_cased(words[k].rstrip(".")) and not words[k].endswith("."):
+            return " ".join(words[k + 1 :])
+    return name
 
 
 @lru_cache(maxsize=8192)

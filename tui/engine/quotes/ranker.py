@@ -11,7 +11,8 @@ how, whether it spoke the previous quote, how many of the article's quotes the r
 the article names it, the shape of a person's full name, pronoun gender, the quote opening its paragraph, the word cluster of its last word,
 whether the nearest quote before or after whose own tag names a speaker names this one, whether it spoke the last
 attributed quote of a run of quotes with no word between them two or more quotes back,
-whether a mention is the first person its sentence names, a "he"/"she" counted as well as names ...), and the highest-scoring
+whether a mention is the first person its sentence names, a "he"/"she" counted as well as names, whether one is a
+possessive, "Okafor's lawyer" ...), and the highest-scoring
 candidate wins, unless a "he"/"she" tag's winner is of the other sex by its title or first name and a candidate
 not said to be is there (rule "pronoun-sex-guard"). The weights (a linear model: a log-linear ranker with an L2 penalty) are learned by bench/train_quotes.py
 from PolNeAR's train set and shipped in assets/models/quote_speakers.json; the quote spans are untouched.
@@ -189,6 +190,8 @@ def _at_features(kind: str, side: str, bucket: str, para: bool, sd: int, first: 
         f.append(f"{kind}:listener")
     if flags[2]:
         f.append(f"{kind}:{side}:opens")
+    if flags[3]:
+        f.append("poss")  # a possessive ("Okafor's lawyer"): mostly someone talked about, not the speaker
     return tuple(f)
 
 
@@ -234,7 +237,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
         elif head >= 0:
             run_head[i] = head
     pron_cache: dict[int, str | None] = {}
-    looks: dict[int, tuple[bool, bool, bool]] = {}  # per mention: speaks, listener, opens its sentence
+    looks: dict[int, tuple[bool, bool, bool, bool]] = {}  # per mention: speaks, listener, opens its sentence, possessive
     starts = people.sent_starts
     sent_of: dict[int, int] = {}
 
@@ -303,7 +306,8 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
             sd = min(abs(sd), 3)  # sentences between
             flags = looks.get(s)
             if flags is None:
-                flags = looks[s] = (_speaks_near(text, s, e), _listener(text, s), _opens_sentence(text, s))
+                flags = looks[s] = (_speaks_near(text, s, e), _listener(text, s), _opens_sentence(text, s),
+                                    _possessive(text, s, e))
             fkey = (kind, side, _BUCKETS[bisect.bisect_left(_BUCKET_ENDS, d)], p_start <= s < p_end, sd, bool(first),
                     flags)
             feats = _AT_FEATS.get(fkey)
@@ -521,6 +525,11 @@ def _speaks_near(text: str, s: int, e: int) -> bool:
         return True
     before = text[max(0, s - 12) : s].split()
     return bool(before) and before[-1].lower().strip(",") in ("said", "says", "added", "according")
+
+
+def _possessive(text: str, s: int, e: int) -> bool:
+    """Is the mention a possessive ("Okafor's", "Andres'")?"""
+    return text.endswith(("'s", "’s", "s'", "s’"), s, e) or text.startswith(("'s", "’s"), e)
 
 
 def _opens_sentence(text: str, s: int) -> bool:

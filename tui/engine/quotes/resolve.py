@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from .. import rules
 from .coref import PersonIndex
-from .names import NameBook, drop_opener, is_person, lower_words, person_part, strip_name, tokens
+from .names import (NameBook, drop_opener, headline_name, in_headline, is_person, lower_words, person_part,
+                    strip_name, tokens)
 from .words import Mention
 
 
@@ -21,10 +22,17 @@ class Resolver:
         # entity canonicals add forms ("Ortiz" -> "Carmen Ortiz") without letting a mislabelled
         # entity override what the attribution pattern found.
         self.book = NameBook.from_text(text)
+        cut: dict[str, str] = {}  # a canonical name read in a headline -> its person's part
+        heads: dict[int, bool] = {}
         for ent in sorted(entities or [], key=lambda x: x.start):
             if ent.label != "PERSON" or not ent.canonical:
                 continue
             canon = ent.canonical
+            if canon in cut:
+                canon = cut[canon]
+            elif " " in canon and in_headline(text, ent.start, heads):
+                # "Woman Recalls Kind Thing Ortiz Did ..." tagged "Kind Thing Ortiz": "Ortiz" is the person
+                canon = cut[canon] = headline_name(canon)
             if canon == ent.text:  # "Added Holm" tagged as one person: the opening verb is no part of the name
                 canon = " ".join(drop_opener(text, ent.start, list(tokens(canon)), lower_words(text)))
             if is_person(canon):

@@ -477,3 +477,15 @@ guard("ing-verb-after-place-or-platform", STAGE,
       changes=[("Ida Brandt answered the question on Harbourbook writing, “Yes, I will. That was a poor choice of "
                 "words.”", [("Yes, I will. That was a poor choice of words.", "Ida Brandt")])],
       keeps=["The council released footage of Ida Brandt asking, “Who signed off on the broken lights?”"])
+# after_verb.py (subject_right): session 29, errors a reader sees: the words after a speech verb ran past the end of
+# the sentence into the next one's opener, and a run ending in a title ("Vermont Gov.") was taken for the name
+guard("speaker-ends-at-sentence-end", STAGE,
+      "the speaker written after a verb ends with its sentence: the next sentence's capitalised opener is nobody",
+      changes=[("“We will open it by spring,” said Mayor Ann Tolley. Work on the bridge began in March.",
+                [("We will open it by spring,", "Ann Tolley")])],
+      keeps=["“We will open it by spring,” said Ann Tolley, the mayor. Work on the bridge began in March."])
+guard("title-run-is-no-name", STAGE,
+      "after a verb, a capitalised run ending in a title before 'and' ('former Vermont Gov. and') is a role, not a name",
+      changes=[("“Our ports cannot wait another decade,” said former Vermont Gov. and Harbour Trust Chairman Ed "
+                "Rendell.", [("Our ports cannot wait another decade,", "Ed Rendell")])],
+      keeps=["“Our ports cannot wait another decade,” said Tom Judge, the trust's chairman."])

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .cues import BASE_FORMS, BASE_LEAD, NOT_CUE_AFTER, NOUN_LEAD, PRONOUNS, SPEECH_VERBS, TITLE_ABBREV
 from .. import rules
-from .names import NOT_NAME
+from .names import MONTH_ABBREVS, NOT_NAME
 from ..lexicon import quote_words
 
 _TOKEN = re.compile(r"\w[\w'’\-.&]*\w|\w|[^\w\s]")
@@ -116,14 +116,26 @@ def _shouting(toks: list[Tok], i: int, j: int) -> bool:
     return len(words) >= 2 and all(len(w) > 1 and w.isupper() for w in words)
 
 
+def no_name(toks: list[Tok], k: int) -> bool:
+    """Is token k a word that is no part of a name: one of NOT_NAME, or a month's short form with a dot or a number
+    after it ("Jun. 5", "Jun 5"; without, "columnist Ai Jun wrote", it may be a name)?"""
+    low = toks[k].low
+    if low in NOT_NAME:
+        return True
+    if low not in MONTH_ABBREVS:
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return nxt is not None and (nxt.text == "." and nxt.start == toks[k].end or nxt.text[:1].isdigit())
+
+
 def name_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
     """The capitalised run that ends at token j (inclusive), as token indexes, or None."""
-    if j < 0 or not is_cap(toks[j]) or toks[j].low in NOT_NAME or pronoun(toks[j]):
+    if j < 0 or not is_cap(toks[j]) or no_name(toks, j) or pronoun(toks[j]):
         return None
     i = j
     while i - 1 >= 0:
         p = toks[i - 1]
-        if is_cap(p) and p.low not in NOT_NAME:
+        if is_cap(p) and not no_name(toks, i - 1):
             i -= 1
         elif p.text == "." and i - 2 >= 0 and abbrev(toks[i - 2]):
             i -= 2 if is_cap(toks[i - 2]) else 1
@@ -136,14 +148,14 @@ def name_left(toks: list[Tok], j: int) -> tuple[int, int] | None:
 
 def name_right(toks: list[Tok], i: int) -> tuple[int, int] | None:
     """The capitalised run that starts at token i, as token indexes (inclusive), or None."""
-    if i >= len(toks) or not is_cap(toks[i]) or toks[i].low in NOT_NAME or pronoun(toks[i]):
+    if i >= len(toks) or not is_cap(toks[i]) or no_name(toks, i) or pronoun(toks[i]):
         return None
     j = i
     while j + 1 < len(toks):
         n = toks[j + 1]
         if n.text == "." and abbrev(toks[j]):
             j += 1
-        elif is_cap(n) and (n.low not in NOT_NAME or len(n.text) == 1 and j + 2 < len(toks) and toks[j + 2].text == "."):
+        elif is_cap(n) and (not no_name(toks, j + 1) or len(n.text) == 1 and j + 2 < len(toks) and toks[j + 2].text == "."):
             j += 1
         else:
             break
