@@ -13,7 +13,9 @@ pilot (200x50, no background pass): `v`, then `j` down the first `--stories` row
 seconds after each key (long enough for the read-ahead to start: STORY_REST is 0.05 s, short of its end), then rests
 3 s on a row and presses `enter` (twice; the story view was opened once before, untimed, on the last row). Prints, per key kind, the wall time from the key to its last update and the UI
 thread's CPU time (median, p95, max), and the time (and UI CPU) to the story view's first update that shows the
-summary. `--no-ahead` is a control: the read ahead never starts, so j/k's spread is the machine's at that load. Run it
+summary, and the keys slower than one frame (16.7 ms) with their times. Since session 29 the read ahead has a
+summary made in the app's summary process (tui/app/parts/summary_child.py; `NEWSREADER_AHEAD_CHILD=0` in the
+environment: in a thread, as before). `--no-ahead` is a control: the read ahead never starts, so j/k's spread is the machine's at that load. Run it
 with PYTHONPATH pointing at another tree to compare code. Prints numbers, asserts nothing.
 """
 
@@ -108,6 +110,8 @@ async def run(db: Path, count: int, rest: float, rounds: int) -> None:
     limit = getattr(story, "READ_AHEAD_MAX", None)
     print(f"READ_AHEAD_MAX {limit}; stories {count}, rest {rest} s, rounds {rounds}; read-aheads started {ahead[0]}")
     print(_stats("j/k wall", wall))
+    over = [x for x in wall if x is not None and x > 1 / 60]
+    print(f"j/k over one frame (16.7 ms): {len(over)} of {len(wall)} (" + ", ".join(f"{1000 * x:.1f}" for x in over) + ")")
     print(_stats("j/k UI CPU", cpu))
     print(_stats("j/k wall, first round (each summary made)", by_round.get(0, [])))
     print(_stats("j/k wall, later rounds (summaries kept)", by_round.get(1, [])))

@@ -28,6 +28,8 @@ def _quiet_env(monkeypatch, tmp_path):
     # No whole-library background pass either (test_background.py turns it on): pictures stay fixed.
     monkeypatch.setenv("NEWSREADER_NO_SEED", "1")
     monkeypatch.setenv("NEWSREADER_NO_BACKGROUND", "1")
+    # the story view's read ahead makes summaries in the app's own thread (test_story_ahead_child.py tests its process)
+    monkeypatch.setenv("NEWSREADER_AHEAD_CHILD", "0")
     monkeypatch.setenv("NEWSREADER_CONFIG", str(tmp_path / "config.toml"))
     monkeypatch.delenv("TMUX", raising=False)
 

@@ -175,9 +175,11 @@ async def test_a_story_rested_on_again_is_not_built_again(tmp_path, make_app, mo
     async with app.run_test(size=(160, 48)) as pilot:
         main, view = await _rested_on_a_read_ahead_story(pilot, story_view, big)
         built, read = [], []
-        real_build, real_read = story_view.build, story_view.read_story
+        real_build, real_read, real_kept = story_view.build, story_view.read_story, story_view._kept_now
         monkeypatch.setattr(story_view, "build", lambda *a: built.append(1) or real_build(*a))
+        # the story read once, as kept (_kept_now) or by read_story, whichever the read ahead asks first
         monkeypatch.setattr(story_view, "read_story", lambda *a: read.append(1) or real_read(*a))
+        monkeypatch.setattr(story_view, "_kept_now", lambda *a: read.append(1) or real_kept(*a))
         view._ahead = None
         story_view.read_ahead(main, big)  # the cursor rests on it again
         await wait_until(pilot, lambda: view._ahead is not None, "the second read ahead never prepared the view")

@@ -60,6 +60,17 @@ def story_summary_kept(lib, story_id: int, sentences: int | None = None, analyse
     return (row, summary) if summary is not None else None
 
 
+def keep(lib, story_id: int, row, summary, sentences: int | None = None) -> None:
+    """Keep a summary of the story `row` made elsewhere (the app's summary process: tui/stories/summary_child.py),
+    as story_summary_kept keeps the one it makes: only when analysed."""
+    if summary is None or not summary.analysed:
+        return
+    with _lock:
+        _kept[_key(lib, story_id, sentences, row)] = summary
+        while len(_kept) > KEPT:
+            _kept.popitem(last=False)
+
+
 def _key(lib, story_id: int, sentences: int | None, row) -> tuple:
     return (str(lib.path), story_id, sentences, row.title, row.first, row.last, tuple(row.article_ids),
             tuple(row.sources))

@@ -100,6 +100,7 @@ class MainScreen(QuickSwitch, Screen):
                                      finished=self.forget_ready)
         self.background = BackgroundPass(self, db_path, self.update_library_status, self._background_done,
                                          self._background_grouped)
+        self.summary_child = None  # the story view's read ahead's summary process (parts/summary_child.py), once used
         self.ahead = OpenAhead(self, lib, lambda: self.body, lambda: self.summary, lambda: self.analyser.key,
                                self.analyser.label_for, lambda: self.analyser.analysing)
         self.borders = PaneBorders(self, PANES)
@@ -328,6 +329,8 @@ class MainScreen(QuickSwitch, Screen):
         self.places.leave(now=True)
         self.marks.stop()
         self.background.stop()
+        if self.summary_child is not None:  # the story view's read ahead's summary process
+            self.summary_child.stop()
         self.sources.stop()
         self.changes.stop()
 
@@ -1338,8 +1341,13 @@ class MainScreen(QuickSwitch, Screen):
             self.run_worker(_warm_nltk, name="warm_nltk", group="warm-up", thread=True)
 
     def _warm_stories(self) -> None:
+        from tui.app.parts import summary_child
         from tui.app.screens.story import warm
 
+        if summary_child.enabled():  # the read ahead's summary process, warming up meanwhile too
+            if self.summary_child is None:
+                self.summary_child = summary_child.SummaryChild()
+            self.run_worker(self.summary_child.start, name="summary_child", group="warm-up", thread=True)
         self.run_worker(warm, name="warm_stories", group="warm-up", thread=True)
 
     def open_story(self, story_id: int) -> None:

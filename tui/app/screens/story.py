@@ -110,12 +110,40 @@ def _read_ahead(main, story_id: int, widths: tuple[int, int] | None = None, mark
 
     try:
         with Library(main.db_path) as lib:
-            found = read_story(lib, story_id, None, False)
+            found = _kept_now(lib, story_id)  # kept: a few indexed reads
+            if found is None:
+                found = _made_apart(main, lib, story_id)
+            if found is None:
+                found = read_story(lib, story_id, None, False)  # no summary process: made here, as before
             ready = _built_ahead(found, widths, view) if widths and found is not None else None
     except Exception:
         deliver(main, _ahead_next, main, story_id)  # the story view reads it again when opened, and says what is wrong
         return
     deliver(main, _prepare_ahead, main, story_id, ready, marks)
+
+
+def _made_apart(main, lib, story_id: int):
+    """read_story's answer made by the app's summary process (parts/summary_child.py), kept here as read_story keeps
+    its own (story_memo), or None when there is no such process (the caller makes it). A story gone, or one that
+    process could not read, raises: the story view reads it again when opened, and says what is wrong."""
+    from tui.app.parts import summary_child
+
+    if not summary_child.enabled():
+        return None
+    child = getattr(main, "summary_child", None)
+    if child is None:
+        child = main.summary_child = summary_child.SummaryChild()
+    answer = child.summarise(main.db_path, story_id)
+    if answer is None:
+        return None
+    what, payload = answer
+    if what != "ok":
+        raise LookupError(payload or "the story is gone")
+    from tui.stories.story_memo import keep
+
+    row, summary, rows = payload
+    keep(lib, story_id, row, summary)
+    return row, summary, rows
 
 
 def _built_ahead(found, widths: tuple[int, int], view: "StoryScreen | None" = None):
@@ -134,9 +162,32 @@ def _built_ahead(found, widths: tuple[int, int], view: "StoryScreen | None" = No
     built = view.kept_built(summary, row, rows) if view is not None else None
     if built is not None and view.holds(built, widths):
         return row, summary, rows, built, widths, (None, None)
-    built = build(summary, row, rows)
-    wrapped = tuple(wrap_all(options, width) if width > 0 else None for options, width in zip(built[2:4], widths))
+    pause = Polite()
+    built = build(summary, row, rows, pause)
+    wrapped = tuple(wrap_all(options, width, pause) if width > 0 else None
+                    for options, width in zip(built[2:4], widths))
     return row, summary, rows, built, widths, wrapped
+
+
+class Polite:
+    """Called often from a thread of the app doing pure Python (the read ahead building and wrapping a story's
+    hundreds of items: 60+ ms): every SLICE of its CPU it sleeps PAUSE, so a UI thread waiting for the GIL takes it at
+    once, not after the interpreter's switch interval (5 ms, each time the UI thread comes back from the terminal: a
+    key of 3 ms of CPU took 10-25 ms beside it)."""
+
+    SLICE = 0.002
+    PAUSE = 0.0005
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock, self._sleep = time.thread_time, time.sleep
+        self._since = self._clock()
+
+    def __call__(self) -> None:
+        if self._clock() - self._since >= self.SLICE:
+            self._sleep(self.PAUSE)
+            self._since = self._clock()
 
 
 def _ahead_next(main, story_id: int) -> None:

@@ -79,9 +79,10 @@ def fitted_outlets(names: tuple[str, ...], cells: int) -> str:
     return label if width(label) <= cells else ""
 
 
-def build(summary, row, rows: dict) -> tuple:
+def build(summary, row, rows: dict, pause=None) -> tuple:
     """(its Head, the story pane's title, the summary list's items, the side list's items, the entity names
-    [(type key, name)] by entity item number) of a story: its summary, its stored row, {article id: ArticleRow}."""
+    [(type key, name)] by entity item number) of a story: its summary, its stored row, {article id: ArticleRow}.
+    `pause`: called after each article's item (a thread of the app lets the UI thread have the GIL)."""
     count = summary.rows  # a text printed by two outlets once, as in the list
     # one line each (app.tcss cuts them with an ellipsis): a long title wrapped over the head's four lines
     # and hid the figures and the "analysing" line at 80x24; the outlets come last, as the part best cut
@@ -103,12 +104,12 @@ def build(summary, row, rows: dict) -> tuple:
         text.append(heading("What's new"))
         for sent in rest:
             text.append(_sentence(None, sent, f"n:{summary.new.index(sent)}"))
-    text += _articles(summary, rows)
+    text += _articles(summary, rows, pause)
     side, entity_names = _side(summary)
     return head, title, text, side, entity_names
 
 
-def _articles(summary, rows: dict) -> list[Option]:
+def _articles(summary, rows: dict, pause=None) -> list[Option]:
     copies = getattr(summary, "copies", {}) or {}
     repeats = {c for cs in copies.values() for c in cs}
     out = [heading(f"Articles ({summary.rows})")]
@@ -128,6 +129,8 @@ def _articles(summary, rows: dict) -> list[Option]:
         if others:
             entry.append(f" · same text in {len(others) + 1} outlets", style="dim italic")
         out.append(Option(entry, id=f"a:{article_id}", indent=2, keep=keep))  # a long title goes on under itself
+        if pause is not None:
+            pause()
     return out
 
 

@@ -48,8 +48,9 @@ class Layout:
         self.strips: dict[tuple, list[Strip]] = {}
 
 
-def wrap_all(options: list[Option], width: int) -> tuple[list[tuple[int, int]], list[int]]:
-    """(option index, line within it) of every display line, and each option's first line."""
+def wrap_all(options: list[Option], width: int, pause=None) -> tuple[list[tuple[int, int]], list[int]]:
+    """(option index, line within it) of every display line, and each option's first line. `pause`: called after
+    each option (a thread of the app lets the UI thread have the GIL)."""
     lines: list[tuple[int, int]] = []
     first: list[int] = []
     for index, option in enumerate(options):
@@ -64,6 +65,8 @@ def wrap_all(options: list[Option], width: int) -> tuple[list[tuple[int, int]], 
             option.spans = wrap_breaks(text, width, option.hang, option.keep)
             option.pads = None
         lines.extend((index, line) for line in range(len(option.spans) + option.rule))
+        if pause is not None:
+            pause()
     return lines, first
 
 
