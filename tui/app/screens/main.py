@@ -566,7 +566,8 @@ class MainScreen(QuickSwitch, Screen):
         """enter in the search box: to the results, the cursor on the best match, and the status line says that enter
         opens it (walk28: nothing but a highlight's colour changed at 80x24, and a new reader pressed enter again not
         knowing what the first one did); after down/up picked a result, it opens that one at once. A search that
-        found nothing keeps the box (to edit it); an empty one goes to the list."""
+        found nothing goes to the list too, whose line names the keys that work there ("u changes the view; esc
+        clears")."""
         box = self.query_one("#search", SearchBox)
         if box.stepped:  # down/up picked a result: enter opens it
             self.set_focus(self.articles)
@@ -576,9 +577,7 @@ class MainScreen(QuickSwitch, Screen):
             self._enter_when_loaded = min(2, self._enter_when_loaded + 1)  # a second: open the best match
             return
         found = self.articles.source is not None and len(self.articles.source) > 0
-        if self.search.strip() and not found:
-            return  # the list says "Nothing matches (esc clears)": the search is edited where it is typed
-        self._search_entered = bool(self.search.strip())
+        self._search_entered = bool(self.search.strip()) and found
         self.set_focus(self.articles)
         self.update_library_status()
 

@@ -4,7 +4,7 @@ Kept out of the tab order so tabbing through the panes never lands in a text box
 `q` and the other single-letter keys would be typed instead of acting. While typing, `down` / `up` move the
 library's cursor through the results (they did nothing), and `enter` then opens the article under it; `enter`
 without them goes to the results, the cursor on the best match (the status line then says that `enter` opens it), as
-before; on a search that found nothing the box keeps the focus (MainScreen._search_submitted).
+before (MainScreen._search_submitted).
 """
 
 from __future__ import annotations
