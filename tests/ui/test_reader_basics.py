@@ -227,3 +227,19 @@ async def test_z_puts_the_cursor_back_on_the_article_it_restores(library, make_a
         await pilot.press("z")
         await settle(pilot)
         assert screen.articles.current.id == deleted.id
+
+
+async def test_n_at_the_end_of_a_search_says_esc_finds_the_other_unread_articles(library, make_app):
+    """n after the last unread article a search shows said "No unread articles left in this list." and nothing of
+    the library's other unread articles, nor of the key that shows them (walk29)."""
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        await pilot.press("/", *"storm", "enter", "enter")
+        await settle(pilot)
+        assert app.screen.article.title == HARBOUR.title
+        await pilot.press("n")
+        await settle(pilot)
+        assert shown_toasts(app)[-1] == ("No unread articles left in this list: esc clears the search; other articles "
+                                         "of the library are unread.")

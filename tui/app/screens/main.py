@@ -220,6 +220,22 @@ class MainScreen(QuickSwitch, Screen):
         self.update_library_status()
         self.count_unread()
 
+    def _unread_elsewhere(self) -> str:
+        """": esc clears the search; other articles of the library are unread" when a search or filter narrows the
+        list and the library has unread articles (one row read: the count migration 7's triggers keep), else ""."""
+        if not self.listing.filtered:
+            return ""
+        from tui.store.reader import unread_count
+
+        try:
+            if not unread_count(self.lib):
+                return ""
+        except sqlite3.DatabaseError:
+            return ""
+        what = "search" if self.listing.search.strip() and not (self.listing.entity or self.listing.tag
+                                                              or self.listing.feed) else "filter"
+        return f": {self._key('back')} clears the {what}; other articles of the library are unread"
+
     def _hidden_because(self) -> str:
         """What keeps an article just added (or found there already) out of the list shown, and the key that shows
         it: the toast said "Added: …" and the reader looked for it in vain (walk28)."""
@@ -1102,8 +1118,8 @@ class MainScreen(QuickSwitch, Screen):
             index += step
         where = "below" if step > 0 else "above"
         left = None if self.unread.of_stories else self.unread.count
-        if left == 0:
-            self.notify("No unread articles left in this list.", timeout=3)
+        if left == 0:  # (in a search or a filter, the way to the others: it said this alone)
+            self.notify(f"No unread articles left in this list{self._unread_elsewhere()}.", timeout=3)
         elif left:  # some elsewhere in the list: say which key finds them (n at the bottom just stopped)
             other = keymap.first_key("previous_unread" if step > 0 else "next_unread",
                                      getattr(self.app, "user_keys", {}))
