@@ -219,6 +219,64 @@ def test_a_library_missing_a_table_is_damaged_and_doctor_names_it(tmp_path, tabl
     assert digest(db) == before
 
 
+@pytest.mark.parametrize("table, column", [("feeds", "last_error"), ("watched_files", "skipped"),
+                                           ("feeds", "site_url")])
+def test_a_library_missing_a_column_is_damaged_and_doctor_names_it(tmp_path, table, column):
+    """A column of the schema dropped (ALTER TABLE ... DROP COLUMN by another program, a table made again without it):
+    the library opened as healthy and each command that touched the column failed on its own ("library error: no such
+    column: ..."), `doctor` said "integrity ok". Now it is damaged as a missing table is: doctor names the column, the
+    CLI and the app's check say it in one line, writes are refused, reading commands read."""
+    import sqlite3
+
+    from tui.app.parts.health import check_library
+
+    db = tmp_path / "lib.db"
+    make_library(db)
+    con = sqlite3.connect(db)
+    con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    con.close()
+    before = digest(db)
+    new = tmp_path / "new.txt"
+    new.write_text(ARTICLE.format(n="new"))
+    r = run_cli("add", str(new), db=db)
+    line = one_line_error(r.stderr)
+    assert r.returncode == 1 and f"damaged (column {table}.{column} missing); nothing was written" in line, line
+    doctor = run_cli("doctor", db=db)
+    assert doctor.returncode == 0 and f"damaged:   column {table}.{column} missing; newsreader will not write to it." \
+        in doctor.stdout.decode(), doctor.stdout
+    rescued = run_cli("export", "--format", "json", db=db)
+    assert rescued.returncode == 0 and len(rescued.stdout.splitlines()) == 5
+    assert check_library(db) == f"column {table}.{column} missing"
+    assert digest(db) == before
+
+
+def test_a_folder_or_a_link_to_nothing_where_the_write_ahead_log_goes_is_named_with_what_to_do(tmp_path):
+    """LIB-wal a folder (another program's, a mistaken `mkdir`) or a link to nothing: every command and the app said
+    "cannot open LIB (check the folder exists and is writable)" of a folder that exists and is writable. Now the line
+    names the file, what it is and what to do; the library is untouched."""
+    db = tmp_path / "lib.db"
+    make_library(db)
+    before = digest(db)
+    wal = tmp_path / "lib.db-wal"
+    wal.mkdir()
+    (wal / "notes.txt").write_text("kept")
+    folder = f"newsreader: error: cannot open {db}: its write-ahead log {wal} is a folder, not a file; move that " \
+             "folder away (it holds no log: nothing is lost)"
+    for args in (["list"], ["add", str(tmp_path / "absent.txt")], ["doctor"]):
+        r = run_cli(*args, db=db)
+        assert r.returncode == 1 and one_line_error(r.stderr) == folder, r.stderr
+    assert tui_refuses(db) == folder
+    assert (wal / "notes.txt").read_text() == "kept"
+    (wal / "notes.txt").unlink()
+    wal.rmdir()
+    wal.symlink_to(tmp_path / "gone" / "x")
+    r = run_cli("list", db=db)
+    assert r.returncode == 1 and one_line_error(r.stderr) == f"newsreader: error: cannot open {db}: its write-ahead " \
+        f"log {wal} is a link to {tmp_path / 'gone' / 'x'}, which does not exist; remove the link"
+    wal.unlink()
+    assert run_cli("list", db=db).returncode == 0 and digest(db) == before
+
+
 def test_missing_folder(tmp_path):
     db = tmp_path / "no" / "such" / "folder" / "lib.db"
     for args in (["--db", str(db), "list"], ["--db", str(db), "add", str(tmp_path)]):

@@ -237,3 +237,28 @@ def test_the_tables_a_library_must_have_are_those_a_new_library_has(tmp_path):
     con.close()
     with Library(db, readonly=True) as lib:
         assert lib.missing_tables() == [] and lib.verify() is None
+
+
+def test_the_columns_a_library_must_have_are_those_a_new_library_has(tmp_path):
+    """Library.verify calls a library damaged when a table lacks one of schema_columns(), read from the migrations'
+    CREATE / ALTER / DROP TABLE statements: a new library has exactly those, so a migration that changes a table
+    another way fails here, not by calling every library damaged. An earlier schema's library is not checked."""
+    from tui.store.schema import schema_columns, schema_tables
+
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        have = {name: {r[1] for r in lib.db.execute(f"PRAGMA table_info({name})")} for name in schema_tables()}
+        assert lib.missing_columns() == [] and lib.verify() is None
+    assert have == schema_columns()
+    assert {"last_error", "next_try"} <= schema_columns()["feeds"] and "skipped" in schema_columns()["watched_files"]
+    con = sqlite3.connect(db)
+    con.execute("ALTER TABLE feeds DROP COLUMN next_try")
+    con.execute("ALTER TABLE feeds DROP COLUMN site_url")
+    con.close()
+    with Library(db, verify=1.0) as lib:
+        assert lib.damaged == "columns feeds.next_try, feeds.site_url missing"
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA user_version = 25")
+    con.close()
+    with Library(db, readonly=True) as lib:
+        assert lib.missing_columns() == [] and lib.verify() is None

@@ -19,7 +19,8 @@ from tui.store.derived import Derived, derived, stored_tags
 from tui.tags import unique_tags
 from tui.store.fts_batch import close_batch, open_batch
 from tui.store.schema import (MERGE_INDEX, MIGRATIONS, REBUILD_FROM, REBUILD_INDEX, SCHEMA_VERSION, SEARCH_SHADOWS,
-                               SEARCH_TABLE, SEARCH_VIEWS, schema_tables)
+                               SEARCH_TABLE, SEARCH_VIEWS, schema_columns,
+                               schema_tables)
 from tui.store.query import fts_query, wordless
 from tui.store.twins import hidden_ids, with_outlets
 from tui.textsafe import visible
@@ -683,6 +684,12 @@ class Library:
             # (it opened, the commands failed one by one on "no such table", and doctor said "integrity ok")
             self.damaged = f"{'table' if len(missing) == 1 else 'tables'} {', '.join(missing)} missing"
             return self.damaged
+        missing = self.missing_columns()
+        if missing:
+            # (a column dropped by another program: "library error: no such column: last_error" a command at a time)
+            self.damaged = f"{'column' if len(missing) == 1 else 'columns'} {', '.join(missing[:5])}" \
+                           f"{f' and {len(missing) - 5} more' if len(missing) > 5 else ''} missing"
+            return self.damaged
         deadline = time.monotonic() + budget
         self.db.set_progress_handler(lambda: time.monotonic() > deadline, 20_000)
         try:
@@ -709,6 +716,21 @@ class Library:
         except sqlite3.DatabaseError:
             return []  # quick_check says what is wrong with it
         return sorted(schema_tables() - names)
+
+    def missing_columns(self) -> list[str]:
+        """The columns ("table.column") of schema_columns() that this library's tables lack; [] for a library of
+        another schema (an earlier one read as it is lacks the later columns by right) or one that cannot be read."""
+        try:
+            if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                return []
+            have: dict[str, set[str]] = {}
+            for table, column in self.db.execute("SELECT m.name, p.name FROM sqlite_master AS m, "
+                                                 "pragma_table_info(m.name) AS p WHERE m.type = 'table'"):
+                have.setdefault(table, set()).add(column)
+        except sqlite3.DatabaseError:
+            return []  # quick_check says what is wrong with it
+        return [f"{table}.{column}" for table, columns in sorted(schema_columns().items()) if table in have
+                for column in sorted(columns - have[table])]
 
     def free_to_write(self, wait: float = 1.0) -> bool:
         """Whether a write could start within about `wait` seconds: False when the library is damaged or read-only,
@@ -1396,6 +1418,27 @@ def _index_damage_of(path: Path) -> str | None:
         db.close()
 
 
+def _side_file_problem(path: Path) -> str | None:
+    """Why SQLite could not open the library when the cause is the library file's permissions or one of the files it
+    keeps beside it (LIB-wal, LIB-shm): a folder of that name, a link to nothing, a file the user cannot read and
+    write. It said "cannot open LIB (check the folder exists and is writable)" of a folder that exists and is."""
+    what = {"-wal": "its write-ahead log", "-shm": "its shared-memory file"}
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        return f"cannot open {visible(path)}: you cannot read and write it (permission); give yourself that " \
+               "permission on it (chmod u+rw)"
+    for suffix, name in what.items():
+        side = Path(f"{path}{suffix}")
+        where = f"cannot open {visible(path)}: {name} {visible(side)}"
+        if side.is_dir():
+            return f"{where} is a folder, not a file; move that folder away (it holds no log: nothing is lost)"
+        if side.is_symlink() and not side.exists():
+            return f"{where} is a link to {visible(os.readlink(side))}, which does not exist; remove the link"
+        if side.exists() and not os.access(side, os.R_OK | os.W_OK):
+            return f"{where} cannot be read and written by you (permission); give yourself that permission on it " \
+                   "(chmod u+rw), and do not delete it: it may hold the library's latest changes"
+    return None
+
+
 def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
     msg = str(exc)
     if "malformed" in msg and "schema" not in msg:
@@ -1408,7 +1451,7 @@ def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
     if "readonly" in msg or "read-only" in msg:
         return f"{visible(path)} is read-only; cannot write to the library"
     if "unable to open" in msg:
-        return f"cannot open {visible(path)} (check the folder exists and is writable)"
+        return _side_file_problem(path) or f"cannot open {visible(path)} (check the folder exists and is writable)"
     if "locked" in msg or "busy" in msg:
         return f"{visible(path)} is locked by another program; try again"
     if any(name in msg for name in ("articles_fts", "articles_search", "articles_folded", "fts5")):  # the index gone
