@@ -65,3 +65,55 @@ def test_atom_and_json_feed_items_with_impossible_or_far_future_dates_are_undate
     r = subscribe(lib, site.url("/feed.json"), limits=FAST)
     assert (r.status, r.new) == ("ok", 4)
     assert _published(lib, r.feed_id) == expected
+
+
+# Years no news item has: before year 1 (ISO 8601's signed years: -0044 is 45 BC), year 0, five digits; the year 1 and a
+# date before 1970 (a negative epoch) are real days, kept and sorted as days.
+ODD = {"Old harbour charter": ("-0044-03-15T12:00:00Z", None), "Year nought ledger": ("0000-01-01T00:00:00Z", None),
+       "Far tide almanac": ("99999-01-01T00:00:00Z", None), "First quay stone": ("0001-01-01T00:00:00Z", "0001-01-01"),
+       "Lighthouse opened": ("1900-01-01T00:00:00Z", "1900-01-01"), "Pier extended": ("1969-07-20T20:17:00Z",
+                                                                                      "1969-07-20")}
+
+
+def test_bc_year_nought_and_five_digit_years_are_no_date_and_early_days_sort_as_days(lib, site):
+    """feedparser read "-0044-03-15" as 2026-01-04 (a made-up day this year) in Atom and RSS, the JSON Feed reader as
+    0044-03-15 (AD: the sign lost); the year 1 was stored as "1-01-01" (glibc's %Y), which sorts after 1900. Now a
+    signed or five-digit year is no date (the item is dated when added), the year 1 is 0001-01-01, and `list` orders
+    them by day."""
+    entries = "".join(f"<entry><title>{t}</title><id>urn:o:{n}</id><link href='/o/{n}'/><updated>{d}</updated>"
+                      f"<content type='text'>{body_text(n + 40)}</content></entry>" for n, (t, (d, _)) in
+                      enumerate(ODD.items()))
+    site.feed("/odd-atom.xml", (f'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                                f"<title>Quay Atom</title><id>urn:o</id>{entries}</feed>").encode(),
+              ctype="application/atom+xml")
+    expected = {t: day for t, (_, day) in ODD.items()}
+    r = subscribe(lib, site.url("/odd-atom.xml"), limits=FAST)
+    assert (r.status, r.new) == ("ok", 6)
+    assert _published(lib, r.feed_id) == expected
+    items = [{"title": t + " (RSS)", "guid": f"r{n}", "link": f"/r/{n}", "date": d, "body": body_text(n + 60)}
+             for n, (t, (d, _)) in enumerate(ODD.items())]
+    site.feed("/odd.xml", rss(items))
+    r = subscribe(lib, site.url("/odd.xml"), limits=FAST)
+    assert _published(lib, r.feed_id) == {t + " (RSS)": day for t, day in expected.items()}
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Quay Notes",
+           "items": [{"id": f"j{n}", "url": f"/j/{n}", "title": t + " (JSON)", "date_published": d,
+                      "content_html": f"<p>{body_text(n + 80)}</p>"} for n, (t, (d, _)) in enumerate(ODD.items())]}
+    site.routes["/odd.json"] = (200, {"Content-Type": "application/feed+json"}, json.dumps(doc).encode())
+    r = subscribe(lib, site.url("/odd.json"), limits=FAST)
+    assert _published(lib, r.feed_id) == {t + " (JSON)": day for t, day in expected.items()}
+    days = [row[0] for row in lib.db.execute("SELECT published FROM articles WHERE published IS NOT NULL "
+                                             "ORDER BY published")]
+    assert days == ["0001-01-01"] * 3 + ["1900-01-01"] * 3 + ["1969-07-20"] * 3
+
+
+def test_a_file_dated_before_year_one_is_undated_not_moved_to_ad():
+    """A Markdown file (or a page, a JSON export) dated -0044-03-15 was imported as 0044-03-15: 45 BC stored as 44 AD."""
+    from tui.importers.dates import impossible, parse_date
+
+    assert parse_date("date: -0044-03-15") is None and parse_date("+12026-01-14") is None
+    assert parse_date("12026-01-14") is None and parse_date("0044-03-15") == "0044-03-15"
+    assert parse_date("2026-01-14-2026-01-15") == "2026-01-14" and parse_date("on 2026-01-14 -0500") == "2026-01-14"
+    assert impossible("-0044-03-15T12:00:00Z") and not impossible("2026-01-14T10:00:00-05:00")
+    from tui.importers.markdown import parse_markdown
+
+    assert parse_markdown("---\ntitle: Old charter\ndate: -0044-03-15\n---\n\n" + body_text(7)).published is None

@@ -17,6 +17,10 @@ _MDY = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I)
 _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?\s+" + _MONTH + r",?\s+(\d{4})\b", re.I)
 _NUMERIC = re.compile(r"\b(\d{1,2})([/.])(\d{1,2})\2(\d{4})\b")
 _CLOCK = re.compile(r"(?<![\d:])(\d{1,2}):(\d{2})(?::(\d{2}))?(?![\d:])")
+# A year with a sign (ISO 8601's expanded years: "-0044-03-15" is 45 BC, "+12026-01-01") or of five digits: no day we can
+# store ("YYYY-MM-DD" sorts as text) and none a news item has. "-0044-03-15" was stored as 0044-03-15 (AD), and
+# feedparser read it as 2026-01-04 (a made-up day, first in the list).
+_SIGNED_YEAR = re.compile(r"(?<![\w.])[-+\u2212]\d{4,}-\d|(?<!\d)\d{5,}-\d{1,2}-\d")
 
 # A feed's date up to this far ahead of now is a time zone's or a clock's difference; further ahead it is no date
 # (an item dated 2100 stood first in the library, the stories list and the briefing for ever).
@@ -37,6 +41,8 @@ def parse_date(text: str) -> str | None:
     and numeric 01/14/2026 (US order) or 14.01.2026 (day first, with dots).
     """
     if not text:
+        return None
+    if _SIGNED_YEAR.search(text):
         return None
     m = _ISO.search(text) or _SLASH_YMD.search(text)
     if m:
@@ -59,10 +65,13 @@ def parse_date(text: str) -> str | None:
 
 
 def impossible(text: str) -> bool:
-    """True when `text` writes a day that does not exist (2026-13-45, 31 November) or a time past 24:00 (25:61):
-    feedparser rolls such a date over into a made-up one (2026-13-45 -> 2027-01-01, 2026-11-31 -> 2026-12-01)."""
+    """True when `text` writes a day that does not exist (2026-13-45, 31 November, a year before 1 or after 9999 such as
+    -0044-03-15) or a time past 24:00 (25:61): feedparser rolls such a date over into a made-up one (2026-13-45 ->
+    2027-01-01, 2026-11-31 -> 2026-12-01, -0044-03-15 -> 2026-01-04)."""
     if not text:
         return False
+    if _SIGNED_YEAR.search(text):
+        return True
     m = _ISO.search(text) or _SLASH_YMD.search(text)
     if m:
         day = _make(int(m.group(1)), int(m.group(2)), int(m.group(3)))

@@ -137,5 +137,6 @@ def _day(entry) -> str | None:
     for key in ("published", "updated"):
         when = dict.get(entry, key + "_parsed")  # dict's get: feedparser's own maps updated to published, warning
         if when and not impossible(str(dict.get(entry, key) or "")) and not ahead(calendar.timegm(when)):
-            return time.strftime("%Y-%m-%d", when)
+            # (not strftime's %Y: glibc writes the year 1 as "1", a day that sorted after every other)
+            return f"{when.tm_year:04d}-{when.tm_mon:02d}-{when.tm_mday:02d}"
     return None
