@@ -202,6 +202,38 @@ def test_a_broken_connection_is_said_in_words(site):
                     "/reset": "connection broken: reset by the server"}, said
 
 
+def test_too_many_headers_or_one_too_long_is_said_in_words(site):
+    """200 headers, or one of 100 KB (more than http.client reads), were "connection broken: Connection aborted"."""
+
+    def many(req):
+        req.send_response(200)
+        for i in range(200):
+            req.send_header(f"X-Quay-{i}", "berth")
+        req.send_header("Content-Length", "0")
+        req.end_headers()
+
+    def long_one(req):
+        req.send_response(200)
+        req.send_header("X-Quay", "b" * 100_000)
+        req.send_header("Content-Length", "0")
+        req.end_headers()
+
+    def long_status(req):
+        req.wfile.write(b"HTTP/1.1 200 " + b"O" * 70_000 + b"\r\n\r\n")
+        req.close_connection = True
+
+    site.routes.update({"/many": many, "/long": long_one, "/status": long_status})
+    said = {}
+    with Fetcher(FAST) as f:
+        for path in ("/many", "/long", "/status"):
+            with pytest.raises(FetchError) as caught:
+                f.get(site.url(path))
+            said[path] = str(caught.value)
+    assert said == {"/many": "connection broken: the server sent too many headers (more than 100)",
+                    "/long": "connection broken: the server sent a header line longer than 64 KB",
+                    "/status": "connection broken: the server sent a status line longer than 64 KB"}, said
+
+
 def test_one_deadline_thread_serves_every_request_and_ends_with_the_fetcher(site, monkeypatch):
     import threading
     from concurrent.futures import ThreadPoolExecutor

@@ -462,5 +462,11 @@ def _broken(exc) -> str:
             return "the server's answer was cut off"
         if isinstance(cause, BrokenPipeError):
             return "closed by the server while sending"
+        if isinstance(cause, http.client.LineTooLong):  # (a subclass of HTTPException: first)
+            # "header line", "status line", "chunk size", "trailer line": longer than http.client's 64 KB
+            what = str(cause).rpartition("when reading ")[2] or "line"  # "got more than 65536 bytes when reading X"
+            return f"the server sent a {what} longer than 64 KB"
+        if isinstance(cause, http.client.HTTPException) and str(cause).startswith("got more than"):
+            return "the server sent too many headers (more than 100)"
     words = exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
     return " ".join(words.split()).rstrip(".")[:80] or type(exc).__name__
