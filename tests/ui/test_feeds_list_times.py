@@ -48,3 +48,20 @@ async def test_a_feed_never_fetched_says_so_and_which_key_fetches_it(library, ma
         assert wire.endswith("Coastal Wire  0 articles · not fetched yet (R)"), lines
         quiet = next(x for x in lines if "Quiet Parish News" in x)  # refreshed, and empty: no such words
         assert "not fetched" not in quiet and "0 articles · refreshed" in quiet, lines
+
+
+async def test_a_feed_its_refresh_cut_says_what_was_left_out_under_its_name(library, make_app):
+    """A feed read in part (its document cut at 4 MB, or the newest 500 of its items kept) says so under its name, as
+    `feed list` does; the feeds list showed only a failed feed's reason."""
+    from tui.store.feeds import add_feed, update_feed
+
+    path, _ids = library
+    with Library(path) as lib:
+        big, _ = add_feed(lib, "http://127.0.0.1:9/almanac.xml", "Tide Almanac")
+        update_feed(lib, big, last_status="ok", last_refresh="2026-12-06T07:41:21Z",
+                    last_error="cut: 500 of its 80,000 items kept, the newest")
+    app = make_app(path)
+    async with started(app, (80, 24)) as (pilot, _main):
+        lines = await feeds_page_lines(pilot, "Tide Almanac")
+        at = next(i for i, x in enumerate(lines) if "Tide Almanac" in x)
+        assert "refreshed" in lines[at] and lines[at + 1].strip() == "cut: 500 of its 80,000 items kept, the newest", lines

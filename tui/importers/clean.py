@@ -27,6 +27,39 @@ def clean_text(text: str) -> str:
     return _CONTROLS.sub("", strip_sequences(text))
 
 
+# An article's one-line fields at most this long (characters): a feed item's or a file's 1 MB title was stored,
+# indexed, grouped and printed whole (`show`, `story`, the story view). Longer ones are cut with "…"; the body keeps
+# all of its text. A URL longer than URL_MAX is no URL (cut, it would lead elsewhere).
+FIELD_MAX = {"title": 1000, "source": 200, "byline": 300}
+TAGS_MAX = 50  # tags kept of an article (an item's categories)
+TAG_MAX = 100
+URL_MAX = 8192
+
+
+def bounded(text: str, limit: int) -> str:
+    """`text` as it is when at most `limit` characters, else cut to `limit` with "…" at its end."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "\u2026"
+
+
+def bound_fields(a) -> None:
+    """Cut an imported article's title, source, byline and tags to FIELD_MAX / TAGS_MAX / TAG_MAX, drop a URL longer
+    than URL_MAX (in place)."""
+    for name, limit in FIELD_MAX.items():
+        value = getattr(a, name)
+        if value and len(value) > limit:
+            setattr(a, name, bounded(value, limit))
+    if a.tags and (len(a.tags) > TAGS_MAX or any(len(t) > TAG_MAX for t in a.tags)):
+        kept: list[str] = []
+        for tag in (bounded(t, TAG_MAX) for t in a.tags):
+            if tag not in kept:
+                kept.append(tag)
+            if len(kept) == TAGS_MAX:
+                break
+        a.tags = kept
+    if a.url and len(a.url) > URL_MAX:
+        a.url = None
+
+
 def squash(line: str) -> str:
     """Collapse runs of whitespace (including no-break and other wide spaces) and strip the ends."""
     return " ".join(line.split())

@@ -249,7 +249,7 @@ def parse_bytes(data: bytes, name: str = "<stdin>", kind: str | None = None) -> 
 def _sanitized(item: ImportItem) -> ImportItem:
     """Every field of an imported article cleaned of escape sequences and control characters, whichever
     importer made it (feed tags and links, HTML meta keywords, JSON records ...): what is stored is clean."""
-    from tui.importers.clean import clean_text, squash
+    from tui.importers.clean import bound_fields, clean_text, squash
 
     a = item.article
     if a is None:
@@ -260,6 +260,7 @@ def _sanitized(item: ImportItem) -> ImportItem:
     a.tags = [t for t in (squash(clean_text(str(t))) for t in (a.tags or [])) if t]
     if a.url:
         a.url = "".join(clean_text(a.url).split()) or None
+    bound_fields(a)
     if a.published:
         from tui.importers.dates import day_ahead
 

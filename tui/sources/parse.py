@@ -4,14 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from tui.importers.clean import FIELD_MAX, bound_fields, bounded
 from tui.store.derived import derived
 from tui.store.feeds import Entry
 from tui.tags import unique_tags
 
 TEASER_WORDS = 60  # an item with fewer words than this is a teaser: its page is fetched for the full text
+# Items kept from one feed document at a refresh, the newest (by date; undated ones, dated when added, count as newest;
+# in the document's order among equals). A feed of 80,000 tiny items (8 MB) stored every one of them in one refresh.
+FEED_ITEMS = 500
+# A document from this size on is parsed in a child process with a deadline (Limits.parse), not in a thread of the
+# app's process: a pure-Python parse holds the interpreter (the app's screen) for as long as it runs, and a hostile
+# document of dense markup costs ~7 us a byte (4 MB: half a minute). Smaller ones are parsed at once (a feed is
+# typically tens of KB; 256 KB of the worst markup is under 2 s; a child costs ~0.13 s of CPU to start).
+CHILD_FROM = 256 * 1024
+PARSE_CHILDREN = 2  # child parses at once (each holds a document and its items; the machine's cores do the work)
 
 
 class ParseError(Exception):
@@ -26,6 +37,7 @@ class ParsedFeed:
     site_url: str | None
     entries: list[Entry] = field(default_factory=list)
     skipped: int = 0
+    note: str | None = None  # what of the feed was left out and why ("cut: ..."), for the refresh and `feed list`
 
 
 def sniff(body: bytes, content_type: str = "") -> str:
@@ -46,16 +58,25 @@ def sniff(body: bytes, content_type: str = "") -> str:
 
 
 def parse_feed_bytes(body: bytes, url: str, content_type: str = "", *, fallback_title: str = "",
-                     tags: list[str] | None = None) -> ParsedFeed:
+                     tags: list[str] | None = None, cut: int = 0, max_items: int = FEED_ITEMS) -> ParsedFeed:
     """Parse an RSS/Atom/JSON feed fetched from `url` into entries with identities and hashes.
 
     Relative links are resolved against `url`; an item with no source gets the feed's title
     (or `fallback_title`, or the host name). Raises ParseError when it is not a readable feed.
+    `cut`: the body is the first `cut` bytes of a longer document (the fetch stopped there): it is read up to its last
+    whole item. Of more than `max_items` items the newest are kept. Either is said in `note`.
     """
     from tui.importers.feed import feed_entries
     from tui.importers.jsonfeed import json_feed_entries
 
     kind = sniff(body, content_type)
+    notes = []
+    if cut:
+        size = f"{cut / (1024 * 1024):g} MB"
+        if kind == "json":
+            raise ParseError(f"a JSON Feed larger than {size}, which cannot be read in part")
+        body = _whole_items(body)
+        notes.append(f"the feed is larger than {size}: only its first {size} were read")
     if kind == "json":
         info, pairs, error = json_feed_entries(body, url, url)
     elif kind == "feed":
@@ -69,23 +90,130 @@ def parse_feed_bytes(body: bytes, url: str, content_type: str = "", *, fallback_
     if error == "feed has no entries":  # a readable feed with nothing in it yet: fine, nothing new
         pairs = []
     elif error:
-        raise ParseError(error)
-    title = info.get("title") or fallback_title or (urlsplit(url).hostname or "")
+        raise ParseError(error + (f" ({notes[0]})" if cut else ""))
+    title = bounded(info.get("title") or fallback_title or (urlsplit(url).hostname or ""), FIELD_MAX["source"])
     site = info.get("link")
     out = ParsedFeed(title=title, site_url=urljoin(url, site) if site else None)
-    for key, item in pairs:
+    readable = [pair for pair in pairs if pair[1].article is not None]
+    out.skipped = len(pairs) - len(readable)
+    if len(readable) > max_items:
+        notes.append(f"{max_items:,} of its {len(readable):,} items kept, the newest")
+        readable = newest(readable, max_items)
+    if notes:
+        out.note = "cut: " + "; ".join(notes)
+    for key, item in readable:
         a = item.article
-        if a is None:
-            out.skipped += 1
-            continue
         link = urljoin(url, key["link"]) if key.get("link") else None
         a.url = urljoin(url, a.url) if a.url else link
         a.source = a.source or title
         a.tags = unique_tags([*a.tags, *(tags or ())])  # an OPML folder's "Politics" and the item's "politics" are one
+        bound_fields(a)  # a 1 MB title cut to 1,000 characters (the body keeps its text)
         # What the store derives from the text (hash, words, fold flag) is computed here, in the parsing
         # process, not by the one thread that writes.
         out.entries.append(Entry(guid=key.get("guid"), link=link, entry_hash=entry_hash(a), article=a, known=derived(a)))
     return out
+
+
+def newest(pairs: list, n: int) -> list:
+    """The `n` newest of feed_entries' (key, item) pairs, in their order: by date, an undated item (dated when it is
+    added) counting as newest, the document's order deciding among equals (feeds list their newest first)."""
+    ranked = sorted(range(len(pairs)), key=lambda i: pairs[i][1].article.published or "\uffff", reverse=True)
+    return [pairs[i] for i in sorted(ranked[:n])]
+
+
+_ITEM_ENDS = (b"</item>", b"</entry>")
+_CLOSERS = ((b"<rdf:RDF", b"</rdf:RDF>"), (b"<feed", b"</feed>"), (b"<rss", b"</channel></rss>"))
+
+
+def _whole_items(body: bytes) -> bytes:
+    """A feed document cut off at a byte count, up to the end of its last whole item and closed as its root needs (an
+    RSS, RDF or Atom document written as usual), so a strict parser reads it; feedparser's own recovery reads the rest
+    (it parses a cut document once strictly and fails, then again loosely)."""
+    end = max(body.rfind(tag) + len(tag) if body.rfind(tag) >= 0 else -1 for tag in _ITEM_ENDS)
+    if end < 0:
+        return body
+    head = body[:4096]
+    for opener, closer in _CLOSERS:
+        if opener in head:
+            return body[:end] + closer
+    return body[:end]
+
+
+def parse_bounded(body: bytes, url: str, content_type: str = "", *, seconds: float, pool=None,
+                  **kwargs) -> ParsedFeed:
+    """parse_feed_bytes, bounded: a document of CHILD_FROM bytes or more is parsed in a child process given `seconds`
+    (killed then: a ParseError saying so); a smaller one in `pool` (worker processes) when given, else here."""
+    if len(body) < CHILD_FROM:
+        if pool is not None:
+            from concurrent.futures.process import BrokenProcessPool
+
+            try:
+                return pool.submit(parse_feed_bytes, body, url, content_type, **kwargs).result()
+            except BrokenProcessPool:  # a worker died (killed, out of memory): parse here instead
+                pass
+        return parse_feed_bytes(body, url, content_type, **kwargs)
+    return in_child(parse_feed_bytes, (body, url, content_type), kwargs, seconds=seconds, size=len(body))
+
+
+_children = threading.BoundedSemaphore(PARSE_CHILDREN)
+
+
+def in_child(fn, args: tuple, kwargs: dict | None = None, *, seconds: float, size: int):
+    """`fn(*args, **kwargs)` (a module-level function; picklable arguments and result) in a child process of its own,
+    killed after `seconds`: its result, or ParseError (the deadline passed, the child died, or `fn` raised: its reason).
+    `size`: the bytes of markup it reads, for the deadline's message. At most PARSE_CHILDREN at once."""
+    import multiprocessing
+    import os
+
+    with _children:
+        ctx = multiprocessing.get_context("spawn")  # not forked: the process runs threads (one may hold a lock)
+        mine, theirs = ctx.Pipe()
+        # The work goes through our own pipe once the child runs, not as the Process's arguments: those are written
+        # to the child while this process still holds the pipe's other end, so a child that died before reading them
+        # (killed, out of memory) left the write of a 3 MB document blocked for good.
+        child = ctx.Process(target=_child_call, args=(theirs, os.getpid()), name="newsreader-parse", daemon=True)
+        child.start()
+        theirs.close()
+        return _child_result(child, mine, (fn, args, kwargs or {}), seconds, size)
+
+
+def _child_result(child, mine, work: tuple, seconds: float, size: int):
+    try:
+        try:
+            mine.send(work)
+        except OSError:  # the child is gone already
+            raise ParseError("its parser stopped before it began; given up this time") from None
+        if not mine.poll(seconds):
+            raise ParseError(f"took more than {seconds:g} s to read ({size / (1024 * 1024):.1f} MB of markup); "
+                             "given up this time")
+        try:
+            ok, value = mine.recv()
+        except (EOFError, OSError):  # the child died (out of memory, killed)
+            raise ParseError("its parser stopped (out of memory?); given up this time") from None
+    finally:
+        mine.close()
+        if child.is_alive():
+            child.kill()
+        child.join(5)
+    if not ok:
+        raise ParseError(value)
+    return value
+
+
+def _child_call(conn, parent: int) -> None:
+    """In the child: read (fn, args, kwargs) from `conn`, send back (True, fn's result) or (False, why it raised)."""
+    from tui.lifeline import die_with_parent
+
+    die_with_parent(parent, kernel=False)  # (started from a fetch thread, which the kernel would take for the parent)
+    try:
+        fn, args, kwargs = conn.recv()
+        conn.send((True, fn(*args, **kwargs)))
+    except ParseError as exc:
+        conn.send((False, str(exc)))
+    except Exception as exc:  # a bug must not leave the refresh waiting out the deadline
+        conn.send((False, f"{type(exc).__name__}: {exc}"[:120]))
+    finally:
+        conn.close()
 
 
 def entry_hash(a) -> str:

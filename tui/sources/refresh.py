@@ -11,14 +11,13 @@ import threading
 import time
 from collections import defaultdict
 from concurrent.futures import FIRST_COMPLETED, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Callable, Iterable
 from urllib.parse import urlsplit
 
 from tui.sources.daemon_pool import DaemonPool
 from tui.sources.http import PAGE_ACCEPT, FetchError, Fetcher, Limits, check_url
-from tui.sources.parse import ParseError, ParsedFeed, is_teaser, parse_feed_bytes, sniff
+from tui.sources.parse import ParseError, ParsedFeed, is_teaser, parse_bounded, sniff
 from tui.store.feeds import Feed, add_feed, get_feed, list_feeds, now_iso, store_entries, store_feeds
 
 # How many requests are in flight. Feeds are many small, slow requests (a conditional GET answered 304 costs
@@ -53,6 +52,9 @@ class FeedResult:
     # Why the feed was not fetched at all this time (backing off after failures, or the server's
     # Retry-After not over yet); its status is then "not_modified": nothing changed, nothing failed now.
     skipped: str | None = None
+    # What of the feed was left out and why (ParsedFeed.note: "cut: the feed is larger than 4 MB ..."); kept as the
+    # feed's last_error beside last_status "ok", which `feed list` shows as a note
+    note: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -63,7 +65,7 @@ class FeedResult:
         """The fields of one `refresh --json` line."""
         return {"feed": self.feed, "id": self.feed_id, "title": self.title, "status": self.status,
                 "new": self.new, "known": self.known, "updated": self.updated, "error": self.error,
-                "skipped": self.skipped}
+                "skipped": self.skipped, "note": self.note}
 
 
 @dataclass
@@ -187,12 +189,14 @@ def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: 
     if existing is not None:
         return FeedResult(url, "ok", feed_id=existing.id, title=existing.name, error="already subscribed")
     with Fetcher(limits) as fetcher:
+        limits = fetcher.limits
         try:
-            resp = fetcher.get(url)
+            resp = fetcher.get(url, cut_at=limits.feed_bytes)
             feed_url = resp.permanent_url or url
             if sniff(resp.body, resp.content_type) == "html":
                 resp, feed_url = _announced_feed(fetcher, resp)
-            parsed = parse_feed_bytes(resp.body, resp.url, resp.content_type, fallback_title=title, tags=tags)
+            parsed = parse_bounded(resp.body, resp.url, resp.content_type, seconds=limits.parse, fallback_title=title,
+                                   tags=tags, cut=limits.feed_bytes if resp.cut else 0)
         except (FetchError, ParseError) as exc:
             return FeedResult(url, "error", error=str(exc))
         existing = get_feed(lib, feed_url)
@@ -204,9 +208,9 @@ def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: 
     known: list[int] = []
     new, updated = store_entries(lib, feed_id, parsed.entries, known, etag=resp.headers.get("etag"),
                                  last_modified=resp.headers.get("last-modified"), last_refresh=now_iso(),
-                                 last_status="ok")
+                                 last_status="ok", last_error=parsed.note)
     return FeedResult(feed_url, "ok", new=new, updated=updated, feed_id=feed_id, title=title or parsed.title,
-                      known=known[0])
+                      known=known[0], note=parsed.note)
 
 
 def _announced_feed(fetcher: Fetcher, page):
@@ -223,7 +227,7 @@ def _announced_feed(fetcher: Fetcher, page):
     last: Exception | None = None
     for candidate in candidates[:3]:
         try:
-            resp = fetcher.get(candidate)
+            resp = fetcher.get(candidate, cut_at=fetcher.limits.feed_bytes)
             if sniff(resp.body, resp.content_type) in ("feed", "json"):
                 return resp, resp.permanent_url or candidate
             last = ParseError(f"the announced feed {candidate} is not a feed")
@@ -256,23 +260,17 @@ def _fetch_feed(fetcher: Fetcher, feed: Feed, known: set[str], cancel: threading
     """Fetch and parse one feed (in a worker thread; no database access here)."""
     if cancel is not None and cancel.is_set():
         return _Fetched("error", error=_CANCELLED)
+    limits = fetcher.limits
     try:
-        resp = fetcher.get(feed.url, etag=feed.etag, last_modified=feed.last_modified)
+        resp = fetcher.get(feed.url, etag=feed.etag, last_modified=feed.last_modified, cut_at=limits.feed_bytes)
     except FetchError as exc:
         return _Fetched("error", error=str(exc), retry_after=exc.retry_after)
     if resp.status == 304:
         return _Fetched("not_modified", headers=resp.headers, new_url=resp.permanent_url)
-    args = (resp.body, resp.url, resp.content_type)
-    kwargs = {"fallback_title": feed.title, "tags": feed.tags}
     try:
-        parsed = None
-        if parsers is not None:
-            try:
-                parsed = parsers.submit(parse_feed_bytes, *args, **kwargs).result()
-            except BrokenProcessPool:  # a worker died (killed, out of memory): parse here instead
-                parsed = None
-        if parsed is None:
-            parsed = parse_feed_bytes(*args, **kwargs)
+        # (a large document in a child process with a deadline; a small one in the worker processes, or here)
+        parsed = parse_bounded(resp.body, resp.url, resp.content_type, seconds=limits.parse, pool=parsers,
+                               fallback_title=feed.title, tags=feed.tags, cut=limits.feed_bytes if resp.cut else 0)
     except ParseError as exc:
         return _Fetched("error", error=str(exc))
     _complete(fetcher, parsed, known, feed.full_text, cancel)
@@ -304,13 +302,19 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
 def _page_article(fetcher: Fetcher, url: str):
     from tui.importers.decode import DecodeError, decode
     from tui.importers.html import parse_html
+    from tui.sources.parse import CHILD_FROM, in_child
 
     try:
-        resp = fetcher.get(url, accept=PAGE_ACCEPT)
+        # (cut as a feed is: the article is at its start; the extractor costs ~7 us a byte, 100 us an element)
+        resp = fetcher.get(url, accept=PAGE_ACCEPT, cut_at=fetcher.limits.feed_bytes)
         if sniff(resp.body, resp.content_type) != "html":
             return None
-        return parse_html(decode(resp.body, html=True), resp.url)
-    except (FetchError, DecodeError):
+        html = decode(resp.body, html=True)
+        if len(resp.body) < CHILD_FROM:
+            return parse_html(html, resp.url)
+        # a large page in a child given the parse deadline, as a large feed is (300 KB of markup: 4 s of CPU)
+        return in_child(parse_html, (html, resp.url), seconds=fetcher.limits.parse, size=len(resp.body))
+    except (FetchError, DecodeError, ParseError):
         return None
     except Exception:  # the extractor on a hostile page: keep the teaser
         return None
@@ -360,8 +364,11 @@ def _plan(lib, feed: Feed, fetched: _Fetched, claimed: set[str]) -> tuple[FeedRe
     if headers.get("etag") or headers.get("last-modified"):
         fields.update(etag=headers.get("etag"), last_modified=headers.get("last-modified"))
     if fetched.status == "not_modified":
+        if feed.last_status != "error" and feed.last_error:
+            result.note = fields["last_error"] = feed.last_error  # the same document: cut as it was
         return result, (feed.id, [], fields)
     parsed = fetched.parsed
+    result.note = fields["last_error"] = parsed.note
     if not feed.title and parsed.title:
         fields["title"] = result.title = parsed.title
     if parsed.site_url and parsed.site_url != feed.site_url:

@@ -183,7 +183,9 @@ class FeedsScreen(PageScreen):
                              style="dim")
             if failed:
                 entry.append(f"\n✗ {line(feed.last_error)[:300]}", style="red")
-            options.append(Option(entry, id=f"f:{number}", indent=width + 1, keep=0 if failed else keep))
+            elif feed.last_error:  # a note of what its last refresh left out ("cut: 500 of its 80,000 items kept ...")
+                entry.append(f"\n{line(feed.last_error)[:300]}", style="dim")
+            options.append(Option(entry, id=f"f:{number}", indent=width + 1, keep=0 if feed.last_error else keep))
         if watched:
             options.append(heading("Watched folders (scanned at start and every 30 s)"))
             listing = self.query_one("#feeds-list", StoryList)
