@@ -107,24 +107,3 @@ SLIDE = [
      "A spokesman for the regional council said the road budget could not cover every slope. "
      "The regional council's road budget will be published in full on Friday."),
 ]
-
-# A dam failure each outlet opens with in words of its own (their first sentences share hardly a word), while every
-# outlet's second sentence is about the water board's maintenance budget, in the same words: by words alone the
-# outlets' leads agree on the budget, not on what happened.
-DAM = [
-    ("Lowland Echo", "2026-06-14",
-     "The Carrow reservoir wall gave way before dawn on Friday, sending water through the hamlet of Brisk. "
-     "The water board had planned in its maintenance budget to reline the spillway channel this summer. "
-     "Board members said the maintenance budget for the spillway channel was moved to pipe repairs instead. "
-     "The water board will review the maintenance budget at its next meeting."),
-    ("Brisk Gazette", "2026-06-14",
-     "Floodwater swept six cottages off their foundations when an old earth dam failed upstream. "
-     "Villagers said the water board ignored their complaints about the maintenance budget for the spillway channel. "
-     "The water board's maintenance budget for small reservoirs was cut by a quarter last year. "
-     "Local councillors want the maintenance budget of the water board reviewed."),
-    ("County Radio", "2026-06-15",
-     "Nobody was hurt, though rescuers pulled an elderly couple from a roof as the torrent rose. "
-     "The water board defended its maintenance budget, saying the spillway channel had been inspected. "
-     "A spokeswoman for the water board said the maintenance budget could not cover every spillway channel. "
-     "The water board's maintenance budget will be published on Tuesday."),
-]

@@ -41,9 +41,7 @@ FORCE_UP_TO = 3
 # upper quartile 0.48)
 AGREED = 0.5
 NEAR_BEST = 0.9  # a lead agreed with this much of the best's agreement is as good: the first told of them is taken
-# an article's lead for the event sentence: its first 2 candidates among its first 3 sentences, the second only if it
-# holds an event word (tui/stories/facts.py)
-LEADS, LEAD_SPAN = 2, 3
+LEADS, LEAD_SPAN = 2, 3  # an article's lead for the event sentence: its first 2 candidates among its first 3 sentences
 
 _LEADING = re.compile(r"^(?:and|but|also|however|meanwhile|still|yet|so)\s*,?\s+", re.IGNORECASE)
 
@@ -151,19 +149,17 @@ def event_sentence(cands: list[_Cand], x, f=None, counts=None) -> int | None:
 
 def event_lead(cands: list[_Cand], x, f=None, counts=None) -> tuple[int | None, float]:
     """The candidate that says what happened: of the articles' leads (each original article's first LEADS
-    candidates among its first LEAD_SPAN sentences, past the first only one holding an event word), the one the
-    other articles' leads agree with most (the sum over the other articles of the closest of their leads, by words
-    and by facts), the first told of those about as agreed with; and how much the leads agree on it (the mean over
-    the other articles of its closest lead's similarity, 0-1). (None, 0.0) for a story of fewer than two articles. `f`, `counts` may pass fact_matrix(cands)."""
+    candidates among its first LEAD_SPAN sentences), the one the other articles' leads agree with most (the sum
+    over the other articles of the closest of their leads, by words and by facts), the first told of those about
+    as agreed with; and how much the leads agree on it (the mean over the other articles of its closest lead's
+    similarity, 0-1). (None, 0.0) for a story of fewer than two articles. `f`, `counts` may pass fact_matrix(cands)."""
     import numpy as np
 
     by_art: dict[int, list[int]] = {}
     for i, c in enumerate(cands):
         if c.index < LEAD_SPAN:
             lead = by_art.setdefault(c.art.id, [])
-            # an article's opening, and after it a sentence that tells something happening (an event word): one
-            # that every outlet's second sentence words alike is background ("the board's budget"), not the event
-            if len(lead) < LEADS and (not lead or any(fact.startswith("e:") for fact in c.facts)):
+            if len(lead) < LEADS:
                 lead.append(i)
     if len(by_art) < 2:
         return None, 0.0
