@@ -204,19 +204,26 @@ def test_a_library_missing_a_table_is_damaged_and_doctor_names_it(tmp_path, tabl
     con.execute(f"DROP TABLE {table}")
     con.close()
     before = digest(db)
+    doctor, rescued = _refuses_writes_names_it_and_reads(db, tmp_path, f"table {table}")
+    assert b"export --format json > rescued.jsonl" in doctor.stdout
+    assert f"is damaged (table {table} missing): showed what is readable" in one_line_error(rescued.stderr)
+    assert digest(db) == before
+
+
+def _refuses_writes_names_it_and_reads(db, tmp_path, missing):
+    """`add` refused in one line naming what is `missing` ("table feeds", "column feeds.site_url"), doctor naming it,
+    `export` reading the 5 articles: (doctor's and export's results)."""
     new = tmp_path / "new.txt"
     new.write_text(ARTICLE.format(n="new"))
     r = run_cli("add", str(new), db=db)
     line = one_line_error(r.stderr)
-    assert r.returncode == 1 and f"damaged (table {table} missing); nothing was written" in line, line
+    assert r.returncode == 1 and f"damaged ({missing} missing); nothing was written" in line, line
     doctor = run_cli("doctor", db=db)
-    assert doctor.returncode == 0 and f"damaged:   table {table} missing; newsreader will not write to it." in \
+    assert doctor.returncode == 0 and f"damaged:   {missing} missing; newsreader will not write to it." in \
         doctor.stdout.decode(), doctor.stdout
-    assert b"export --format json > rescued.jsonl" in doctor.stdout
     rescued = run_cli("export", "--format", "json", db=db)
     assert rescued.returncode == 0 and len(rescued.stdout.splitlines()) == 5
-    assert f"is damaged (table {table} missing): showed what is readable" in one_line_error(rescued.stderr)
-    assert digest(db) == before
+    return doctor, rescued
 
 
 @pytest.mark.parametrize("table, column", [("feeds", "last_error"), ("watched_files", "skipped"),
@@ -236,16 +243,7 @@ def test_a_library_missing_a_column_is_damaged_and_doctor_names_it(tmp_path, tab
     con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     con.close()
     before = digest(db)
-    new = tmp_path / "new.txt"
-    new.write_text(ARTICLE.format(n="new"))
-    r = run_cli("add", str(new), db=db)
-    line = one_line_error(r.stderr)
-    assert r.returncode == 1 and f"damaged (column {table}.{column} missing); nothing was written" in line, line
-    doctor = run_cli("doctor", db=db)
-    assert doctor.returncode == 0 and f"damaged:   column {table}.{column} missing; newsreader will not write to it." \
-        in doctor.stdout.decode(), doctor.stdout
-    rescued = run_cli("export", "--format", "json", db=db)
-    assert rescued.returncode == 0 and len(rescued.stdout.splitlines()) == 5
+    _refuses_writes_names_it_and_reads(db, tmp_path, f"column {table}.{column}")
     assert check_library(db) == f"column {table}.{column} missing"
     assert digest(db) == before
 
