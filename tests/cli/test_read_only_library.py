@@ -146,18 +146,29 @@ def _library_on_tmpfs(folder, size: str):
         subprocess.run(["umount", "-l", str(folder)], capture_output=True)
 
 
+def _fill_disk(folder) -> None:
+    """Fill the file system of `folder` to its last byte (a file "filler" in it)."""
+    with open(folder / "filler", "wb", buffering=0) as filler:
+        try:
+            while True:
+                filler.write(b"\0" * 4096)
+        except OSError:
+            pass
+
+
+def _refuses_remove_on_a_full_disk(path, capsys) -> None:
+    assert main(["remove", "1"]) == 1
+    assert capsys.readouterr().err == (f"newsreader: error: {path} is read-only (the disk is full); cannot write "
+                                       "to the library\n")
+
+
 def test_a_full_disk(tmp_path, capsys, monkeypatch):
     """A library on a full disk: every command, reading ones too, said "disk I/O error on LIB (is the disk full or
     failing?)" (SQLite cannot grow the shared-memory file a reader needs). It is read as it is, and writes are refused
     saying why."""
     folder = tmp_path / "full"
     with _library_on_tmpfs(folder, "1m") as path:
-        with open(folder / "filler", "wb", buffering=0) as filler:  # the disk filled to its last byte
-            try:
-                while True:
-                    filler.write(b"\0" * 4096)
-            except OSError:
-                pass
+        _fill_disk(folder)
         before = _digest(path)
         monkeypatch.setenv("NEWSREADER_DB", str(path))
         for args in (["list"], ["who", "Tolley"], ["summary", "1"], ["doctor"]):
@@ -165,9 +176,7 @@ def test_a_full_disk(tmp_path, capsys, monkeypatch):
         out = capsys.readouterr().out
         assert "Coast road stays closed" in out and "Ann Tolley (person)" in out
         assert "writable:  no, read-only (the disk is full)" in out
-        assert main(["remove", "1"]) == 1
-        assert capsys.readouterr().err == (f"newsreader: error: {path} is read-only (the disk is full); cannot write "
-                                           "to the library\n")
+        _refuses_remove_on_a_full_disk(path, capsys)
         assert _digest(path) == before
 
 
@@ -212,20 +221,13 @@ def test_a_full_disk_with_writes_waiting_in_the_log(tmp_path, capsys, monkeypatc
         # the library and its log as they are found restored or copied onto that disk: without the shared-memory file
         # (with it, as the writer left it, they are read as they always were)
         os.remove(f"{path}-shm")
-        with open(folder / "filler", "wb", buffering=0) as filler:  # the disk filled to its last byte
-            try:
-                while True:
-                    filler.write(b"\0" * 4096)
-            except OSError:
-                pass
+        _fill_disk(folder)
         monkeypatch.setenv("NEWSREADER_DB", str(path))
         assert main(["list", "--limit", "1"]) == 0, capsys.readouterr().err
         assert f"Harbour note {added - 1}" in capsys.readouterr().out
         assert main(["doctor"]) == 0
         assert f"({added + 2} articles, integrity ok)" in capsys.readouterr().out
-        assert main(["remove", "1"]) == 1
-        assert capsys.readouterr().err == (f"newsreader: error: {path} is read-only (the disk is full); cannot write "
-                                           "to the library\n")
+        _refuses_remove_on_a_full_disk(path, capsys)
         assert main(["--db", str(path)]) == 1  # the app
         err = capsys.readouterr().err
         assert err.startswith(f"newsreader: error: {path} cannot be read while its disk is full: ") and \
