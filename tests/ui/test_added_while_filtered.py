@@ -5,6 +5,8 @@ the cursor on it, as before. Our own made-up articles."""
 
 from __future__ import annotations
 
+import contextlib
+
 from pilot_steps import settle, shown_toasts, started
 
 from tui.store import Library
@@ -30,13 +32,20 @@ async def add(pilot, path) -> None:
     await settle(pilot)
 
 
-async def test_an_article_the_search_does_not_find_is_said_hidden_and_esc_puts_the_cursor_on_it(library, make_app,
-                                                                                              tmp_path):
+@contextlib.asynccontextmanager
+async def pond_added_under_a_search(library, make_app, tmp_path):
+    """The app at 80x24 with the search "cider" (which does not find the pond article) and then the pond added."""
     path, _ = library
     (tmp_path / "pond.txt").write_text(POND, encoding="utf-8")
     app = make_app(path)
     async with started(app, (80, 24), keys=("/", *"cider", "enter")) as (pilot, main):
         await add(pilot, tmp_path / "pond.txt")
+        yield app, pilot, main
+
+
+async def test_an_article_the_search_does_not_find_is_said_hidden_and_esc_puts_the_cursor_on_it(library, make_app,
+                                                                                              tmp_path):
+    async with pond_added_under_a_search(library, make_app, tmp_path) as (app, pilot, main):
         said = shown_toasts(app)[-1]
         assert said == ("Added: Mill pond drained for repairs\nNot in this list: the search “cider” does not find it "
                         "(esc clears the search and shows it).")
@@ -83,11 +92,7 @@ async def test_an_article_the_search_finds_is_one_row_with_the_cursor_on_it(libr
 
 async def test_a_new_search_after_it_puts_the_cursor_on_its_best_match_not_on_the_hidden_article(library, make_app,
                                                                                                 tmp_path):
-    path, _ = library
-    (tmp_path / "pond.txt").write_text(POND, encoding="utf-8")
-    app = make_app(path)
-    async with started(app, (80, 24), keys=("/", *"cider", "enter")) as (pilot, main):
-        await add(pilot, tmp_path / "pond.txt")
+    async with pond_added_under_a_search(library, make_app, tmp_path) as (app, pilot, main):
         await pilot.press("/", *"the", "enter")  # finds the pond too, not first
         await settle(pilot)
         assert "Mill pond drained for repairs" in titles(main) and main.articles.cursor == 0
