@@ -168,6 +168,18 @@ def test_refused_connection_is_one_line():
         f.get("http://127.0.0.1:9/feed.xml")
 
 
+def _errors_said(site, routes) -> dict:
+    """Each route served by `site` and fetched once: the FetchError it raised, in words, by path."""
+    site.routes.update(routes)
+    said = {}
+    with Fetcher(FAST) as f:
+        for path in routes:
+            with pytest.raises(FetchError) as caught:
+                f.get(site.url(path))
+            said[path] = str(caught.value)
+    return said
+
+
 def test_a_broken_connection_is_said_in_words(site):
     """A server that hung up without answering, cut its answer off or reset the connection was shown as urllib3's
     tuple cut at 80 characters: "connection broken (('Connection aborted.', RemoteDisconnected('Remote end closed
@@ -190,13 +202,7 @@ def test_a_broken_connection_is_said_in_words(site):
         req.connection.close()
         req.close_connection = True
 
-    site.routes.update({"/hang": hang_up, "/cut": cut_off, "/reset": reset})
-    said = {}
-    with Fetcher(FAST) as f:
-        for path in ("/hang", "/cut", "/reset"):
-            with pytest.raises(FetchError) as caught:
-                f.get(site.url(path))
-            said[path] = str(caught.value)
+    said = _errors_said(site, {"/hang": hang_up, "/cut": cut_off, "/reset": reset})
     assert said == {"/hang": "connection broken: the server closed it without answering",
                     "/cut": "connection broken: the server's answer was cut off",
                     "/reset": "connection broken: reset by the server"}, said
@@ -222,13 +228,7 @@ def test_too_many_headers_or_one_too_long_is_said_in_words(site):
         req.wfile.write(b"HTTP/1.1 200 " + b"O" * 70_000 + b"\r\n\r\n")
         req.close_connection = True
 
-    site.routes.update({"/many": many, "/long": long_one, "/status": long_status})
-    said = {}
-    with Fetcher(FAST) as f:
-        for path in ("/many", "/long", "/status"):
-            with pytest.raises(FetchError) as caught:
-                f.get(site.url(path))
-            said[path] = str(caught.value)
+    said = _errors_said(site, {"/many": many, "/long": long_one, "/status": long_status})
     assert said == {"/many": "connection broken: the server sent too many headers (more than 100)",
                     "/long": "connection broken: the server sent a header line longer than 64 KB",
                     "/status": "connection broken: the server sent a status line longer than 64 KB"}, said

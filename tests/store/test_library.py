@@ -213,6 +213,26 @@ def test_pages_deep_in_a_library_match_the_list_order_from_either_end(lib):
     assert down.row(total) is None
 
 
+def _damaged_by(db, *statements: str) -> str | None:
+    """What Library.verify calls the library at `db` once `statements` have run on it."""
+    con = sqlite3.connect(db)
+    for statement in statements:
+        con.execute(statement)
+    con.close()
+    with Library(db, verify=1.0) as lib:
+        return lib.damaged
+
+
+def _earlier_schema_found_missing(db) -> tuple:
+    """The library at `db` marked as schema 25 and opened read-only (so not upgraded, read as it is): its missing
+    tables, missing columns and verify()."""
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA user_version = 25")
+    con.close()
+    with Library(db, readonly=True) as lib:
+        return lib.missing_tables(), lib.missing_columns(), lib.verify()
+
+
 def test_the_tables_a_library_must_have_are_those_a_new_library_has(tmp_path):
     """Library.verify calls a library damaged when it lacks one of schema_tables(), read from the migrations' CREATE
     and DROP TABLE statements: a new library has exactly those (and the search index's), so a migration that makes a
@@ -226,17 +246,8 @@ def test_the_tables_a_library_must_have_are_those_a_new_library_has(tmp_path):
         assert lib.verify() is None and lib.missing_tables() == []
     assert {n for n in names if not n.startswith(("articles_fts", "sqlite_"))} == schema_tables()
     assert {"articles", "counts", "feeds", "story_stats"} <= schema_tables()
-    con = sqlite3.connect(db)
-    con.execute("DROP TABLE story_left")
-    con.execute("DROP TABLE positions")
-    con.close()
-    with Library(db, verify=1.0) as lib:
-        assert lib.damaged == "tables positions, story_left missing"
-    con = sqlite3.connect(db)
-    con.execute("PRAGMA user_version = 25")  # (read-only: it is not upgraded, and is read as it is)
-    con.close()
-    with Library(db, readonly=True) as lib:
-        assert lib.missing_tables() == [] and lib.verify() is None
+    assert _damaged_by(db, "DROP TABLE story_left", "DROP TABLE positions") == "tables positions, story_left missing"
+    assert _earlier_schema_found_missing(db) == ([], [], None)
 
 
 def test_the_columns_a_library_must_have_are_those_a_new_library_has(tmp_path):
@@ -251,14 +262,6 @@ def test_the_columns_a_library_must_have_are_those_a_new_library_has(tmp_path):
         assert lib.missing_columns() == [] and lib.verify() is None
     assert have == schema_columns()
     assert {"last_error", "next_try"} <= schema_columns()["feeds"] and "skipped" in schema_columns()["watched_files"]
-    con = sqlite3.connect(db)
-    con.execute("ALTER TABLE feeds DROP COLUMN next_try")
-    con.execute("ALTER TABLE feeds DROP COLUMN site_url")
-    con.close()
-    with Library(db, verify=1.0) as lib:
-        assert lib.damaged == "columns feeds.next_try, feeds.site_url missing"
-    con = sqlite3.connect(db)
-    con.execute("PRAGMA user_version = 25")
-    con.close()
-    with Library(db, readonly=True) as lib:
-        assert lib.missing_columns() == [] and lib.verify() is None
+    assert _damaged_by(db, "ALTER TABLE feeds DROP COLUMN next_try", "ALTER TABLE feeds DROP COLUMN site_url") == \
+        "columns feeds.next_try, feeds.site_url missing"
+    assert _earlier_schema_found_missing(db) == ([], [], None)
