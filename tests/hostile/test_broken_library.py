@@ -196,18 +196,23 @@ def test_a_library_missing_a_table_is_damaged_and_doctor_names_it(tmp_path, tabl
     `add` wrote to it (a library without `watched` or `feeds` took the article) or failed with
     "library error: no such table: main.counts", and `doctor` said "integrity ok" with no way out. Now it is damaged:
     doctor names the table and the rescue, writes are refused with one line, reading commands read what they can."""
+    db, before = _library_after(tmp_path, f"DROP TABLE {table}")
+    doctor, rescued = _refuses_writes_names_it_and_reads(db, tmp_path, f"table {table}")
+    assert b"export --format json > rescued.jsonl" in doctor.stdout
+    assert f"is damaged (table {table} missing): showed what is readable" in one_line_error(rescued.stderr)
+    assert digest(db) == before
+
+
+def _library_after(tmp_path, statement):
+    """A library of 5 articles in tmp_path with `statement` run on it by another program: (its path, its digest)."""
     import sqlite3
 
     db = tmp_path / "lib.db"
     make_library(db)
     con = sqlite3.connect(db)
-    con.execute(f"DROP TABLE {table}")
+    con.execute(statement)
     con.close()
-    before = digest(db)
-    doctor, rescued = _refuses_writes_names_it_and_reads(db, tmp_path, f"table {table}")
-    assert b"export --format json > rescued.jsonl" in doctor.stdout
-    assert f"is damaged (table {table} missing): showed what is readable" in one_line_error(rescued.stderr)
-    assert digest(db) == before
+    return db, digest(db)
 
 
 def _refuses_writes_names_it_and_reads(db, tmp_path, missing):
@@ -233,16 +238,9 @@ def test_a_library_missing_a_column_is_damaged_and_doctor_names_it(tmp_path, tab
     the library opened as healthy and each command that touched the column failed on its own ("library error: no such
     column: ..."), `doctor` said "integrity ok". Now it is damaged as a missing table is: doctor names the column, the
     CLI and the app's check say it in one line, writes are refused, reading commands read."""
-    import sqlite3
-
     from tui.app.parts.health import check_library
 
-    db = tmp_path / "lib.db"
-    make_library(db)
-    con = sqlite3.connect(db)
-    con.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-    con.close()
-    before = digest(db)
+    db, before = _library_after(tmp_path, f"ALTER TABLE {table} DROP COLUMN {column}")
     _refuses_writes_names_it_and_reads(db, tmp_path, f"column {table}.{column}")
     assert check_library(db) == f"column {table}.{column} missing"
     assert digest(db) == before
