@@ -33,19 +33,19 @@ async def add(pilot, path) -> None:
 
 
 @contextlib.asynccontextmanager
-async def pond_added_under_a_search(library, make_app, tmp_path):
-    """The app at 80x24 with the search "cider" (which does not find the pond article) and then the pond added."""
-    path, _ = library
-    (tmp_path / "pond.txt").write_text(POND, encoding="utf-8")
-    app = make_app(path)
-    async with started(app, (80, 24), keys=("/", *"cider", "enter")) as (pilot, main):
-        await add(pilot, tmp_path / "pond.txt")
+async def added_under_a_search(library, make_app, tmp_path, query="cider", name="pond.txt", text=POND):
+    """The app at 80x24 with the search `query` typed and then the file `name` holding `text` added (by default the
+    pond article under "cider", which does not find it)."""
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    app = make_app(library[0])
+    async with started(app, (80, 24), keys=("/", *query, "enter")) as (pilot, main):
+        await add(pilot, tmp_path / name)
         yield app, pilot, main
 
 
 async def test_an_article_the_search_does_not_find_is_said_hidden_and_esc_puts_the_cursor_on_it(library, make_app,
                                                                                               tmp_path):
-    async with pond_added_under_a_search(library, make_app, tmp_path) as (app, pilot, main):
+    async with added_under_a_search(library, make_app, tmp_path) as (app, pilot, main):
         said = shown_toasts(app)[-1]
         assert said == ("Added: Mill pond drained for repairs\nNot in this list: the search “cider” does not find it "
                         "(esc clears the search and shows it).")
@@ -76,11 +76,7 @@ async def test_an_article_already_in_the_library_that_the_search_hides_the_same(
 
 
 async def test_an_article_the_search_finds_is_one_row_with_the_cursor_on_it(library, make_app, tmp_path):
-    path, _ = library
-    (tmp_path / "school.md").write_text(SCHOOL, encoding="utf-8")
-    app = make_app(path)
-    async with started(app, (80, 24), keys=("/", *"storm", "enter")) as (pilot, main):
-        await add(pilot, tmp_path / "school.md")
+    async with added_under_a_search(library, make_app, tmp_path, "storm", "school.md", SCHOOL) as (app, pilot, main):
         assert shown_toasts(app)[-1] == "Added: Harbour school teaches online during the storm wall works"
         shown = titles(main)
         assert sorted(shown) == ["Harbour school teaches online during the storm wall works",
@@ -92,7 +88,7 @@ async def test_an_article_the_search_finds_is_one_row_with_the_cursor_on_it(libr
 
 async def test_a_new_search_after_it_puts_the_cursor_on_its_best_match_not_on_the_hidden_article(library, make_app,
                                                                                                 tmp_path):
-    async with pond_added_under_a_search(library, make_app, tmp_path) as (app, pilot, main):
+    async with added_under_a_search(library, make_app, tmp_path) as (app, pilot, main):
         await pilot.press("/", *"the", "enter")  # finds the pond too, not first
         await settle(pilot)
         assert "Mill pond drained for repairs" in titles(main) and main.articles.cursor == 0

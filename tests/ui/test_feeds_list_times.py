@@ -10,25 +10,33 @@ from test_feeds_list_layout import feeds_page_lines
 from tui.store import Library
 
 
+async def feeds_list_at_80x24(library, make_app, feeds, last: str) -> list[str]:
+    """The feeds list's lines at 80x24 once `feeds(lib)` has stored the feeds and the row of `last` is shown."""
+    path, _ids = library
+    with Library(path) as lib:
+        feeds(lib)
+    app = make_app(path)
+    async with started(app, (80, 24)) as (pilot, _main):
+        return await feeds_page_lines(pilot, last)
+
+
 async def test_the_feeds_list_shows_local_times_and_says_tried_for_a_failed_refresh(
         library, make_app, half_past_five_east):
     from tui.store.feeds import add_feed, update_feed
 
-    path, _ids = library
-    with Library(path) as lib:
+    def feeds(lib):
         ok, _ = add_feed(lib, "http://127.0.0.1:9/ferry.xml", "Island Ferry News")
         update_feed(lib, ok, last_status="ok", last_refresh="2026-12-06T07:41:21Z")
         gone, _ = add_feed(lib, "http://127.0.0.1:9/pier.xml", "Pier Notes")
         update_feed(lib, gone, last_status="error", last_refresh="2026-12-05T22:40:00Z",
                     last_error="could not connect (offline, or the server is down)")
-    app = make_app(path)
-    async with started(app, (80, 24)) as (pilot, _main):
-        lines = await feeds_page_lines(pilot, "Pier Notes")
-        ferry = next(x for x in lines if "Island Ferry News" in x)
-        assert ferry.endswith("0 articles · refreshed 2026-12-06 13:11"), lines
-        pier = next(i for i, x in enumerate(lines) if "Pier Notes" in x)
-        assert lines[pier].endswith("0 articles · tried 2026-12-06 04:10"), lines
-        assert lines[pier + 1].strip().startswith("✗ could not connect"), lines
+
+    lines = await feeds_list_at_80x24(library, make_app, feeds, "Pier Notes")
+    ferry = next(x for x in lines if "Island Ferry News" in x)
+    assert ferry.endswith("0 articles · refreshed 2026-12-06 13:11"), lines
+    pier = next(i for i, x in enumerate(lines) if "Pier Notes" in x)
+    assert lines[pier].endswith("0 articles · tried 2026-12-06 04:10"), lines
+    assert lines[pier + 1].strip().startswith("✗ could not connect"), lines
 
 
 async def test_a_feed_never_fetched_says_so_and_which_key_fetches_it(library, make_app):
@@ -36,18 +44,16 @@ async def test_a_feed_never_fetched_says_so_and_which_key_fetches_it(library, ma
     said "0 articles" alone, as an empty feed's would (walk28, after `feed import` of three feeds)."""
     from tui.store.feeds import add_feed, update_feed
 
-    path, _ids = library
-    with Library(path) as lib:
+    def feeds(lib):
         add_feed(lib, "http://127.0.0.1:9/wire.json", "Coastal Wire")
         done, _ = add_feed(lib, "http://127.0.0.1:9/quiet.xml", "Quiet Parish News")
         update_feed(lib, done, last_status="ok", last_refresh="2026-12-06T07:41:21Z")
-    app = make_app(path)
-    async with started(app, (80, 24)) as (pilot, _main):
-        lines = await feeds_page_lines(pilot, "Coastal Wire")
-        wire = next(x for x in lines if "Coastal Wire" in x)
-        assert wire.endswith("Coastal Wire  0 articles · not fetched yet (R)"), lines
-        quiet = next(x for x in lines if "Quiet Parish News" in x)  # refreshed, and empty: no such words
-        assert "not fetched" not in quiet and "0 articles · refreshed" in quiet, lines
+
+    lines = await feeds_list_at_80x24(library, make_app, feeds, "Coastal Wire")
+    wire = next(x for x in lines if "Coastal Wire" in x)
+    assert wire.endswith("Coastal Wire  0 articles · not fetched yet (R)"), lines
+    quiet = next(x for x in lines if "Quiet Parish News" in x)  # refreshed, and empty: no such words
+    assert "not fetched" not in quiet and "0 articles · refreshed" in quiet, lines
 
 
 async def test_a_feed_its_refresh_cut_says_what_was_left_out_under_its_name(library, make_app):
@@ -55,13 +61,11 @@ async def test_a_feed_its_refresh_cut_says_what_was_left_out_under_its_name(libr
     `feed list` does; the feeds list showed only a failed feed's reason."""
     from tui.store.feeds import add_feed, update_feed
 
-    path, _ids = library
-    with Library(path) as lib:
+    def feeds(lib):
         big, _ = add_feed(lib, "http://127.0.0.1:9/almanac.xml", "Tide Almanac")
         update_feed(lib, big, last_status="ok", last_refresh="2026-12-06T07:41:21Z",
                     last_error="cut: 500 of its 80,000 items kept, the newest")
-    app = make_app(path)
-    async with started(app, (80, 24)) as (pilot, _main):
-        lines = await feeds_page_lines(pilot, "Tide Almanac")
-        at = next(i for i, x in enumerate(lines) if "Tide Almanac" in x)
-        assert "refreshed" in lines[at] and lines[at + 1].strip() == "cut: 500 of its 80,000 items kept, the newest", lines
+
+    lines = await feeds_list_at_80x24(library, make_app, feeds, "Tide Almanac")
+    at = next(i for i, x in enumerate(lines) if "Tide Almanac" in x)
+    assert "refreshed" in lines[at] and lines[at + 1].strip() == "cut: 500 of its 80,000 items kept, the newest", lines
