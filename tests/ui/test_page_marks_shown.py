@@ -178,24 +178,14 @@ async def test_m_in_the_briefing_marks_the_line_s_story_read_and_it_leaves_the_b
 
 async def test_keys_of_the_open_article_in_the_stories_list_say_what_works_there(stories, make_app, monkeypatch):
     """With no article open, c / y / Y and r in the stories list said "Open an article first (enter on a row)": enter
-    there opens a story, where c / y / Y copy the story. And s said "Summary method: lead" where + and - say "(for
-    the articles you open)"."""
+    there opens a story. (Since session 30 they act on the story under the cursor: test_story_list_article_keys.) And
+    s said "Summary method: lead" where + and - say "(for the articles you open)"."""
     from pilot_steps import toasts_of
 
     app = make_app(stories)
     said = toasts_of(app, monkeypatch)
     async with started(app, (80, 24), stories=True) as (pilot, main):
         assert main.listing.stories and main.article is None
-        for key in ("c", "y", "Y"):
-            said.clear()
-            await pilot.press(key)
-            await settle(pilot)
-            assert said == ["In the stories list: enter opens the story, where c/y/Y copy its summary, quotes and "
-                            "Markdown; an article opened from it is copied here."], (key, said)
-        said.clear()
-        await pilot.press("r")
-        await settle(pilot)
-        assert said == ["In the stories list: open a story (enter) and an article from it."], said
         said.clear()
         await pilot.press("s")
         await settle(pilot)

@@ -181,7 +181,9 @@ class NewsreaderApp(App):
         if not isinstance(self.screen, HelpScreen):
             path = str(self.config.path) if self.config.path else ""
             # Help for the pane you are in first (its HELP text), then every key.
-            pane_help = getattr(self.focused, "HELP", "") if self.focused is not None else ""
+            focused = self.focused
+            pane_help = "" if focused is None else (focused.pane_help() if hasattr(focused, "pane_help")
+                                                    else getattr(focused, "HELP", ""))
             self.push_screen(HelpScreen(self.user_keys, path, pane_help, page_keys(self.screen),
                                         getattr(self.screen, "KEY_NAMES", None), also_on(self.screen)))
 
@@ -224,8 +226,9 @@ class NewsreaderApp(App):
                     # search box nobody could see, "Mark read / unread" marked the library's article)
                     yield SystemCommand(spec.description, f"key: {keys} in the library (goes back to it)",
                                         partial(self._in_library, spec.action))
-                else:
-                    yield SystemCommand(spec.description, f"key: {keys}", partial(main.run_action, spec.action))
+                else:  # (in the stories list the keys of "the article" act on the story: in its words there)
+                    words = main.STORY_KEY_NAMES.get(spec.id) if screen is main and main.on_story() else None
+                    yield SystemCommand(words or spec.description, f"key: {keys}", partial(main.run_action, spec.action))
             elif keymap.APP in spec.scopes and spec.id != "quit":
                 yield SystemCommand(spec.description, f"key: {keys}", partial(self.run_action, spec.action))
         for title, (keys, action) in page_commands.items():

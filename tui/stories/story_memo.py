@@ -96,3 +96,41 @@ def forget_kept() -> None:
     """Drop every kept summary (tests; a library replaced under the same path)."""
     with _lock:
         _kept.clear()
+
+
+def remade(lib, story_id: int, sentences: int | None = None):
+    """`r` on a story of the stories list, as `r` on an article: the articles its summary reads (at most CAP,
+    tui/stories/articles.py `chosen`) analysed again and stored, the kept summary dropped and the summary made again
+    from them (and kept). A library that cannot be written (read-only) stores nothing: the summary is made again,
+    analysing what is not stored, as the story view does. Returns (StoryRow, StorySummary, articles analysed again),
+    or None when the story is gone."""
+    import json
+
+    from tui.engine import analysis as engine
+    from tui.stories.articles import CAP, chosen, members
+    from tui.store.stories import story_row
+
+    row = story_row(lib, story_id)
+    if row is None:
+        return None
+    with _lock:
+        for key in [k for k in _kept if k[:2] == (str(lib.path), story_id)]:
+            del _kept[key]
+    again = 0
+    if not getattr(lib, "readonly", False):
+        picked = chosen(members(lib, story_id), CAP)
+        ids = [m.id for m in picked]
+        bodies = dict(lib.db.execute(f"SELECT id, body FROM articles WHERE id IN ({','.join('?' * len(ids))})",
+                                     ids).fetchall()) if ids else {}
+        key = engine.cache_key()
+        for m in picked:
+            body = bodies.get(m.id)
+            if type(body) is not str:
+                continue  # gone meanwhile, or not text: the summary reads it as empty, as ever
+            result = engine.analyze(body, title=m.title)
+            lib.put_analysis(m.id, key, json.dumps(result.to_dict()), engine.mention_counts(result))
+            again += 1
+    found = story_summary_kept(lib, story_id, sentences=sentences, analyse=True)
+    if found is None:
+        return None
+    return found[0], found[1], again

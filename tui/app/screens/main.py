@@ -33,6 +33,7 @@ from tui.app.parts.marks import ReadMarks
 from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, VIEW_NAMES, VIEWS, ReadingPlaces, UndoDelete,
                                   UnreadCount, link_problem, next_in, open_link)
 from tui.app.parts.sources import feed_name
+from tui.app.parts.story_keys import StoryKeys
 from tui.store.query import wordless
 from tui.store.twins import all_outlets
 from tui.app.parts import (AnalysisJobs, BackgroundPass, FeedChanges, LibraryImport, LibraryQuery, LibraryWatch, OpenAhead,
@@ -71,6 +72,12 @@ class MainScreen(QuickSwitch, Screen):
     # Below 120 columns the three panes do not fit: show the library, or the article over its summary.
     # From 160 the library pane is wider (app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide"), (160, "-wider")]
+    # The palette's words for the keys of "the article" in the stories list, where they act on the story under the
+    # cursor (on_story; the story view's words, StoryScreen.KEY_NAMES)
+    STORY_KEY_NAMES = {"copy_summary": "Copy the story's summary", "copy_quotes": "Copy the story's quotes by speaker",
+                       "copy_markdown": "Copy the story as Markdown (summary, quotes, sources)",
+                       "open_link": "Open the link of the story's latest article in the browser ($BROWSER)",
+                       "reanalyse": "Make the story's summary again (its articles analysed again)"}
 
     def __init__(self, lib, db_path: Path) -> None:
         super().__init__()
@@ -114,6 +121,8 @@ class MainScreen(QuickSwitch, Screen):
         self.health = LibraryHealth(self, db_path, self._library_damaged)  # quick_check after the first paint
         self.marks = ReadMarks(self, db_path, self._read_failed)  # an open's read mark, written off the UI thread
         self.places = ReadingPlaces(self, lib, self.marks)  # reading position per article (saved by marks' thread)
+        # c / y / Y / o / r on a story of the stories list: that story's (parts/story_keys.py)
+        self.story_keys = StoryKeys(self, db_path, self.update_library_status)
 
     # -- the parts' state, as the screen's (read-only) -----------------------------------------
 
@@ -219,6 +228,7 @@ class MainScreen(QuickSwitch, Screen):
         self.query_one("#library-pane").border_title = "Stories" if source.kind == "stories" else "Library"
         self.update_library_status()
         self.count_unread()
+        self.footer_words()
 
     def _unread_elsewhere(self) -> str:
         """": esc clears the search; other articles of the library are unread" when a search or filter narrows the
@@ -355,6 +365,14 @@ class MainScreen(QuickSwitch, Screen):
     def watch_focused(self, old, new) -> None:
         set_focus_flags(old, new)
         self.borders.mark()
+        self.footer_words()
+
+    def footer_words(self) -> None:
+        """The key line drawn again when `c` changes between copying the article and the story under the stories
+        list's cursor ("c Copy" / "c Copy story": focus moved, story mode turned on or off)."""
+        for bar in self.query(KeyBar):
+            if bar.story_shown != self.on_story():
+                bar.refresh()
 
     def on_descendant_focus(self) -> None:
         self.borders.mark()
@@ -654,6 +672,8 @@ class MainScreen(QuickSwitch, Screen):
         for progress in (self.background.progress, self.sources.progress):
             if progress:
                 parts.append(progress)
+        if self.story_keys.remaking is not None:
+            parts.append("re-analysing a story…")
         if self.feed_changes.pending:
             parts.append("adding a feed…" if self.feed_changes.pending == 1
                          else f"adding {self.feed_changes.pending} feeds…")
@@ -742,8 +762,17 @@ class MainScreen(QuickSwitch, Screen):
         self.notify(f"Summary length: {n} sentence{'s' if n != 1 else ''}"
                     + (" (for the articles you open)" if self.article is None else ""), timeout=2)
 
+    def on_story(self) -> bool:
+        """Whether the keys of "the article" act on the story under the cursor: in the stories list, with the list
+        focused or no article open (as `m` there; an article opened from a story and read is theirs)."""
+        return self.listing.stories and (self.articles.has_focus or self.article is None)
+
     def action_reanalyse(self) -> None:
-        """r: analyse the open article again; the status line shows it running, a toast the result."""
+        """r: analyse the open article again; the status line shows it running, a toast the result. On a story of
+        the stories list: its summary made again from its articles analysed again (parts/story_keys.py)."""
+        if self.on_story():
+            self.story_keys.remake()
+            return
         if self.article is None:
             self._open_first()
             return
@@ -1065,11 +1094,16 @@ class MainScreen(QuickSwitch, Screen):
     # -- reader basics (parts/reader.py) ----------------------------------------------------
 
     def action_open_link(self) -> None:
-        """o: the open (or selected) article's link in the browser; $BROWSER is honoured."""
+        """o: the open (or selected) article's link in the browser; $BROWSER is honoured. On a story of the stories
+        list: its latest article's (parts/story_keys.py)."""
+        if self.on_story():
+            self.story_keys.open_link()
+            return
         self.open_link_of(self.target_id())
 
-    def open_link_of(self, article_id: int | None) -> None:
-        """The article's link in the browser (the story view's `o` too), or a toast saying why not."""
+    def open_link_of(self, article_id: int | None, about: str = "") -> None:
+        """The article's link in the browser (the story view's `o` too), or a toast saying why not. `about`: a first
+        line of the toast naming the article (the stories list's `o`)."""
         article = self.lib.get(article_id) if article_id is not None else None
         if article is None:
             return
@@ -1086,8 +1120,9 @@ class MainScreen(QuickSwitch, Screen):
         # the link on lines of the toast's width, broken between its parts (the toast broke it mid-word); a long one
         # leaves folders of its path out
         lines = link_lines(url, toast_text_cells(self.app))
-        self.notify("Opening " + lines[0] if len(lines) == 1 and len(lines[0]) + 8 <= toast_text_cells(self.app)
-                    else "Opening\n" + "\n".join(lines), timeout=3, markup=False)
+        opening = ("Opening " + lines[0] if len(lines) == 1 and len(lines[0]) + 8 <= toast_text_cells(self.app)
+                   else "Opening\n" + "\n".join(lines))
+        self.notify(f"{about}\n{opening}" if about else opening, timeout=5 if about else 3, markup=False)
 
         def worker() -> None:
             problem = open_link(url)
@@ -1540,23 +1575,13 @@ class MainScreen(QuickSwitch, Screen):
 
     # -- copy -------------------------------------------------------------------------------
 
-    def _open_first(self, copying: bool = False) -> None:
-        """A key of the open article pressed with none open: say how to open one. In the stories list `enter` opens
-        a story, not an article ("Open an article first (enter on a row)" sent the reader into the story view, where
-        c / y / Y copy the story's summary, quotes and Markdown)."""
-        if not self.listing.stories:
-            self.notify("Open an article first (enter on a row).", severity="warning")
-        elif copying:
-            keys = "/".join(keymap.first_key(k, self.app.user_keys) for k in ("copy_summary", "copy_quotes",
-                                                                             "copy_markdown"))
-            self.notify(f"In the stories list: enter opens the story, where {keys} copy its summary, quotes and "
-                        "Markdown; an article opened from it is copied here.", severity="warning", timeout=5)
-        else:
-            self.notify("In the stories list: open a story (enter) and an article from it.", severity="warning")
+    def _open_first(self) -> None:
+        """A key of the open article pressed with none open (in the stories list they act on the story: on_story)."""
+        self.notify("Open an article first (enter on a row).", severity="warning")
 
     def _copy(self, what: str, make, command: str) -> None:
         if self.article is None:
-            self._open_first(copying=True)
+            self._open_first()
             return
         if self.analysis is None:
             self.notify("Still analysing this article; try again in a moment.", severity="warning")
@@ -1583,14 +1608,23 @@ class MainScreen(QuickSwitch, Screen):
                 + (f" --sentences {sentences}" if sentences else ""))
 
     def action_copy_summary(self) -> None:
+        if self.on_story():  # the story under the cursor's, as in the story view (parts/story_keys.py)
+            self.story_keys.copy("summary")
+            return
         self._copy("summary", lambda copytext: copytext.summary_text(self.analysis),
                    "newsreader summary {id}{shown}")
 
     def action_copy_quotes(self) -> None:
+        if self.on_story():  # the story under the cursor's, as in the story view (parts/story_keys.py)
+            self.story_keys.copy("quotes")
+            return
         self._copy("key quotes", lambda copytext: copytext.quotes_text(self.analysis),
                    "newsreader quotes {id}")
 
     def action_copy_markdown(self) -> None:
+        if self.on_story():  # the story under the cursor's, as in the story view (parts/story_keys.py)
+            self.story_keys.copy("markdown")
+            return
         self._copy("summary + quotes as Markdown", lambda copytext: copytext.markdown(self.article, self.analysis),
                    "newsreader summary {id}{shown} --format md --quotes")
 

@@ -68,6 +68,23 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             "enter opens; / searches as you type (other forms of a word too, \"words in quotes\" as a phrase; enter "
             "there goes to the results, the cursor on the best match, and enter again opens it; ↓ / ↑ there pick a "
             "result, enter opens it at once); esc clears the search and filters.")
+    def pane_help(self) -> str:
+        """What help (`?`) says first about this pane: the library's HELP or, in story mode, the stories list's keys
+        (as the user bound them): there the keys of "the article" act on the story under the cursor."""
+        if not getattr(getattr(self.screen, "listing", None), "stories", False):
+            return self.HELP
+        overrides = getattr(self.app, "user_keys", {})
+
+        def k(*ids: str) -> str:
+            return " / ".join("enter" if key == "⏎" else key for key in (keymap.first_key(i, overrides) for i in ids))
+
+        return ("The stories: one row per event, the story with the latest article first; ● unread articles in it. "
+                f"{k('open')} opens the story. On the story under the cursor, as in the story view: "
+                f"{k('copy_summary', 'copy_quotes', 'copy_markdown')} copy its summary, its quotes by speaker, its "
+                f"Markdown; {k('open_link')} opens its latest article's link; {k('reanalyse')} makes its summary "
+                f"again (its articles analysed again); {k('toggle_read')} marks its articles read; "
+                f"{k('next_unread', 'previous_unread')}: the next / previous story with unread articles. "
+                f"{k('delete')} deletes an article: open the story, then the article. {k('stories')}: the articles.")
     COMPONENT_CLASSES = {
         "article-list--cursor",
         "article-list--cursor-focus",

@@ -24,11 +24,13 @@ def hints(overrides: dict[str, str]) -> list[tuple[str, str, str]]:
     return [(key, description, action) for _, key, description, action in ranked_hints(overrides)]
 
 
-def ranked_hints(overrides: dict[str, str], ordered=None) -> list[tuple[str, str, str, str]]:
-    """hints() with each key's id first: (id, key, description, action)."""
+def ranked_hints(overrides: dict[str, str], ordered=None, on_story: bool = False) -> list[tuple[str, str, str, str]]:
+    """hints() with each key's id first: (id, key, description, action). `on_story`: the keys act on the story under
+    the stories list's cursor (MainScreen.on_story): `c` says "Copy story"."""
     if ordered is None:
-        return ranked_hints(overrides, _ordered())
-    return [(spec.id, keymap.first_key(spec.id, overrides), LABELS.get(spec.id, spec.description), _action(spec))
+        return ranked_hints(overrides, _ordered(), on_story)
+    labels = {**LABELS, **STORY_LABELS} if on_story else LABELS
+    return [(spec.id, keymap.first_key(spec.id, overrides), labels.get(spec.id, spec.description), _action(spec))
             for spec in ordered]
 
 
@@ -36,6 +38,7 @@ FIRST = ("open", "next_pane")
 LABELS = {"back_or_quit": "Back/Quit", "next_pane": "Pane", "copy_summary": "Copy", "next_method": "Method",
           "add": "Add", "stories": "Stories", "briefing": "Briefing", "feeds": "Feeds",
           "refresh": "Refresh"}  # shorter than in help: the line is narrow
+STORY_LABELS = {"copy_summary": "Copy story"}  # in the stories list `c` copies the story under the cursor
 # Which hints stay when the line is too narrow for all of them, most needed first (by use: open, leave, find,
 # help, add, copy; then moving between panes; the others are a press of ? away). At 80 columns the first seven
 # and the palette fit; all but F and R from 110, F too from 118, every hint from 129 (F and R were in no footer: a
@@ -85,6 +88,7 @@ class KeyBar(Widget):
     def __init__(self) -> None:
         super().__init__()
         self._spots: list[tuple[int, int, str]] = []  # (first cell, end cell, action) of each drawn hint
+        self.story_shown = False  # drawn with the stories list's words ("c Copy story")
 
     def render(self) -> Text:
         key_style = self.get_component_rich_style("key-bar--key")
@@ -93,7 +97,9 @@ class KeyBar(Widget):
         spots = []
         key, description = PALETTE
         right = Text.assemble(("▏", text_style), (f"{key} ", key_style), (f"{description} ", text_style))
-        shown = ranked_hints(getattr(self.app, "user_keys", {}))
+        on_story = getattr(self.screen, "on_story", None)
+        self.story_shown = bool(on_story()) if callable(on_story) else False
+        shown = ranked_hints(getattr(self.app, "user_keys", {}), on_story=self.story_shown)
         for _, key, description, action in fitting(shown, self.size.width - right.cell_len):
             start = line.cell_len
             line.append(f" {key} ", key_style)

@@ -1,0 +1,158 @@
+"""The keys of "the article" on a story of the stories list (`v`): they act on the story under the cursor, as they do
+in the story view (the lead's decision, session 30). `c` / `y` / `Y` copy its summary, its quotes by speaker, its
+Markdown (the story view's words in the toast); `o` opens the link of its latest article (the toast names it); `r`
+analyses the articles its summary reads again and makes the summary again (a toast when it starts, one with the
+result, and the status line meanwhile). They copied or re-analysed the article open behind the list, which that
+screen hides, or said "open a story first".
+
+The story's summary is the kept one when there is one (story_memo: the story view's, its read ahead's), else made in
+a worker thread with the analyses it needs, as the story view makes it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+from tui.app.parts.threads import deliver
+
+# kind -> what the toast names (the story view's `copy_*` words)
+COPIED = {"summary": "story summary", "quotes": "story quotes", "markdown": "story as Markdown"}
+
+
+class StoryKeys:
+    """`copy(kind)`, `open_link()`, `remake()` for the story under the stories list's cursor; `remaking`: the story
+    whose summary `r` is making again (None when none: the status line says it meanwhile)."""
+
+    def __init__(self, host, db_path, status) -> None:
+        self.host, self.db_path, self._status = host, db_path, status
+        self.remaking: int | None = None
+
+    def _row(self):
+        row = self.host.articles.current
+        if row is None:
+            self.host.notify("No story here: the stories list is empty.", severity="warning", timeout=3)
+        return row
+
+    # -- c / y / Y ------------------------------------------------------------------------------------------------
+
+    def copy(self, kind: str) -> None:
+        row = self._row()
+        if row is None:
+            return
+        from tui.stories.story_memo import kept_story_summary
+
+        try:
+            kept = kept_story_summary(self.host.lib, row.id)  # the story view's or its read ahead's: an indexed read
+        except sqlite3.DatabaseError:
+            kept = None  # the worker reads it and says what is wrong
+        if kept is not None:
+            self._copy(kind, row.id, kept, "")
+            return
+        self.host.run_worker(lambda: self._read(kind, row.id), name="story-copy", group="story-copy",
+                             exclusive=True, thread=True, exit_on_error=False)
+
+    def _read(self, kind: str, story_id: int) -> None:
+        from tui.stories.story_memo import story_summary_kept
+        from tui.store import Library
+
+        found, error = None, ""
+        try:
+            with Library(self.db_path) as lib:
+                found = story_summary_kept(lib, story_id, analyse=True)  # kept once made (its articles analysed)
+        except Exception as exc:  # a damaged library, a story that cannot be read: said, the app goes on
+            error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        deliver(self.host, self._copy, kind, story_id, found, error)
+
+    def _copy(self, kind: str, story_id: int, found, error: str) -> None:
+        if error:
+            self.host.notify(f"Could not read the story: {error}", severity="warning", markup=False)
+            return
+        if found is None:
+            self.host.notify("That story is no longer in the library.", severity="warning", timeout=3)
+            return
+        from tui.app import copytext  # (not imported at start-up)
+
+        row, summary = found
+        what = COPIED[kind]
+        text = (copytext.story_text(summary) if kind == "summary" else copytext.story_quotes_text(summary)
+                if kind == "quotes" else copytext.story_markdown(row.title, summary))
+        if not text.strip():
+            self.host.notify(f"Nothing to copy: no {what} here.", severity="warning")  # (the story view's words)
+            return
+        markdown = kind == "markdown"
+        self.host.app.copy_out(text, what, f"newsreader story {story_id}" + (" --format md" if markdown else ""))
+
+    # -- o --------------------------------------------------------------------------------------------------------
+
+    def open_link(self) -> None:
+        """The link of the story's latest article (by the library's order: its date, else when it was added); when
+        that one has none, of the latest that has one. The toast names the article."""
+        row = self._row()
+        if row is None:
+            return
+        try:
+            found = self.host.lib.db.execute(
+                "SELECT a.id, a.title, a.source, coalesce(a.url, '') != '' FROM story_articles s"
+                " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY a.sort_key DESC, a.id DESC",
+                (row.id,)).fetchall()
+        except sqlite3.DatabaseError as exc:
+            self.host.notify(f"Could not read the story's articles: {' '.join(str(exc).split())[:200]}",
+                             severity="warning", markup=False)
+            return
+        linked = next((r for r in found if r[3]), None)
+        if linked is None:
+            self.host.notify("No article of this story has a link." if found else "This story has no articles left.",
+                             severity="warning", timeout=3)
+            return
+        from tui.app.widgets.status import toast_title
+        from tui.textsafe import clean
+
+        which = "Latest article" if linked is found[0] else "Latest article with a link"
+        title = toast_title(" ".join(clean(linked[1] if type(linked[1]) is str else "").split()))
+        source = " ".join(clean(linked[2] if type(linked[2]) is str else "").split())
+        self.host.open_link_of(linked[0], about=f"{which}: “{title}”" + (f" ({source})" if source else ""))
+
+    # -- r --------------------------------------------------------------------------------------------------------
+
+    def remake(self) -> None:
+        row = self._row()
+        if row is None:
+            return
+        if self.remaking is not None:
+            self.host.notify("Still re-analysing a story; try again in a moment.", severity="warning", timeout=3)
+            return
+        self.remaking = row.id
+        self._status()
+        self.host.notify("Re-analysing this story…", timeout=3)
+        started = time.perf_counter()
+        self.host.run_worker(lambda: self._remake(row.id, started), name="story-remake", group="story-remake",
+                             thread=True, exit_on_error=False)
+
+    def _remake(self, story_id: int, started: float) -> None:
+        from tui.stories.story_memo import remade
+        from tui.store import Library
+
+        found, error = None, ""
+        try:
+            with Library(self.db_path) as lib:
+                found = remade(lib, story_id)
+        except Exception as exc:
+            error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+        deliver(self.host, self._remade, story_id, found, error, time.perf_counter() - started)
+
+    def _remade(self, story_id: int, found, error: str, seconds: float) -> None:
+        self.remaking = None
+        self._status()
+        if error:
+            self.host.notify(f"Re-analysis failed: {error}", severity="error", markup=False)
+            return
+        if found is None:
+            self.host.notify("That story is no longer in the library.", severity="warning", timeout=3)
+            return
+        _row, summary, again = found
+        n = len(summary.sentences)
+        quotes = sum(len(g.quotes) for g in summary.quotes)
+        self.host.notify(f"Re-analysed in {seconds * 1000:.0f} ms: {again} article{'s' if again != 1 else ''}, "
+                         f"{len(summary.entities)} entities, {quotes} quotes, {n}-sentence summary", markup=False)
+        self.host.forget_ready()
