@@ -43,3 +43,33 @@ def test_articles_with_no_source_come_after_every_named_source(tmp_path):
         assert reader.view_ids(lib, sort="source") == [mill, lodz, zine, newer_blank, older_blank]
         lib.set_read(newer_blank, True)
         assert reader.view_ids(lib, view="unread", sort="source") == [mill, lodz, zine, older_blank]
+
+
+def test_sorted_by_source_a_leading_the_a_or_an_is_not_where_an_outlet_is_filed(tmp_path):
+    """walk29: sorted by source, "The Lantern Post" sat under T, after "Tidewater Times". It is filed under L now
+    (as "A Harbour Diary" under H, "An Ferry Log" under F), any case, the name shown whole; each outlet's
+    articles stay together, newest first; a name that only starts with the letters ("Anchor Weekly", "Theatre
+    Notes") or is the word alone ("The") is filed as it reads; no source still last."""
+    with Library(tmp_path / "lib.db") as lib:
+        def add(title, source, published):
+            return lib.add(Article(title=title, source=source, published=published,
+                                   body=f"{title}. The harbour board met on Monday about it. " * 3))[1]
+
+        old_lantern = add("Quay lights fixed", "The Lantern Post", "2026-02-01")
+        tidewater = add("Tide tables printed", "Tidewater Times", "2026-02-02")
+        new_lantern = add("Quay lights fail again", "the lantern post", "2026-02-06")
+        diary = add("A week on the pier", "A Harbour Diary", "2026-02-03")
+        anchor = add("Anchor chains sold", "Anchor Weekly", "2026-02-04")
+        ferry = add("Ferry late twice", "An  Ferry Log", "2026-02-05")
+        theatre = add("Pier play opens", "Theatre Notes", "2026-02-07")
+        word = add("A note from the word", "The", "2026-02-08")
+        blank = add("Pasted note on the pier", "", "2026-02-09")
+        order = reader.view_ids(lib, sort="source")
+        assert order == [anchor, ferry, diary, new_lantern, old_lantern, word, theatre, tidewater, blank], [
+            lib.get(i).source for i in order]
+        assert lib.get(old_lantern).source == "The Lantern Post"  # shown whole
+        lib.set_read(anchor, True)
+        assert reader.view_ids(lib, view="unread", sort="source")[:3] == [ferry, diary, new_lantern]
+        lodz = add("Łódź trams", "The Łowicz Daily", "2026-02-10")  # folded too
+        order = reader.view_ids(lib, sort="source")
+        assert order.index(lodz) == order.index(old_lantern) + 1, [lib.get(i).source for i in order]

@@ -66,7 +66,8 @@ def view_ids(lib: Library, view: str = "all", sort: str = "date", search: str = 
         args.extend(spellings)
     if sort in ("title", "source"):
         sql = f"SELECT a.id, a.{sort} FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
-        return _shown(lib, _alphabetical(lib.db.execute(f"{sql} ORDER BY {SORTS[sort]}", args).fetchall()))
+        rows = lib.db.execute(f"{sql} ORDER BY {SORTS[sort]}", args).fetchall()
+        return _shown(lib, _by_outlet(rows) if sort == "source" else _alphabetical(rows))
     sql = "SELECT a.id FROM articles a" + (" WHERE " + " AND ".join(where) if where else "")
     return _shown(lib, [r[0] for r in lib.db.execute(f"{sql} ORDER BY {SORTS[sort]}", args)])
 
@@ -96,6 +97,42 @@ def _alphabetical(rows: list[tuple[int, str]]) -> list[int]:
              for number, (_, text) in enumerate(rows)]
     keyed.sort()
     return [rows[number][0] for _, _, number in keyed]
+
+
+def _by_outlet(rows: list[tuple[int, str]]) -> list[int]:
+    """Ids of (id, source) rows SQLite ordered by source COLLATE NOCASE (then newest first), re-ordered by each
+    outlet's name as a reader files it: without a leading "The", "A" or "An" (any case: "The Lantern Post" under L,
+    not T), folded as `_alphabetical` folds it; no source last. Each outlet's rows stay together in SQLite's order
+    (newest first): its run of rows is moved whole, so the sort is of the outlets (a few hundred), not of the rows."""
+    runs: list[tuple[tuple, int, int]] = []  # (key, first row, end row) of each run of one source
+    start, n = 0, len(rows)
+    keys: dict = {}
+    for i in range(1, n + 1):
+        if i == n or rows[i][1] != rows[start][1]:
+            text = rows[start][1]
+            key = keys.get(text)
+            if key is None:
+                key = keys[text] = _outlet_key(text)
+            runs.append((key, start, i))
+            start = i
+    runs.sort(key=lambda run: run[0])  # stable: equal keys keep SQLite's order
+    return [rows[j][0] for _key, first, end in runs for j in range(first, end)]
+
+
+_LEADING = ("the ", "a ", "an ")
+
+
+def _outlet_key(text: str | None) -> tuple:
+    """(no source, the name as filed) for `_by_outlet`: "The Lantern Post" -> (False, "lantern post")."""
+    if _blank(text):
+        return (True, "")
+    name = " ".join(text.split())
+    lowered = name.lower()
+    for word in _LEADING:
+        if lowered.startswith(word) and len(name) > len(word):
+            name = name[len(word):]
+            break
+    return (False, name.lower() if name.isascii() else _folded(name))
 
 
 def _blank(text: str | None) -> bool:
