@@ -320,7 +320,7 @@ def cmd_watch(args) -> int:
                     raise CliError(f"{visible(args.dir)}: no such folder")
                 raise CliError(f"{visible(args.dir)}: not a folder (`newsreader add {visible(args.dir)}` imports a "
                                "file once)")
-            from tui.importers.dispatch import system_files
+            from tui.filekinds import system_files
 
             # `watch add /proc` watched it, each scan saying "skipped /proc: a system folder ..."
             if (system := system_files(os.stat(args.dir).st_dev, "folder", "articles")) is not None:

@@ -124,7 +124,7 @@ def _batch_file_check(path: str) -> None:
     import stat
 
     from tui.cli import CliError
-    from tui.importers.dispatch import not_a_file, system_files
+    from tui.filekinds import not_a_file, system_files
 
     st = os.stat(path)  # (OSError: said as the open's would be)
     try:
@@ -133,7 +133,7 @@ def _batch_file_check(path: str) -> None:
         empty = False
     if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode) or stat.S_ISDIR(st.st_mode) or empty):
         raise CliError(f"{visible(path)}: {not_a_file(st.st_mode)}")
-    if (system := system_files(st.st_dev, not_what="a JSONL file")) is not None:
+    if not empty and (system := system_files(st.st_dev, not_what="a JSONL file")) is not None:
         raise CliError(f"{visible(path)}: {system}")
 
 

@@ -74,3 +74,46 @@ def test_watch_add_refuses_a_kernels_folder(lib_path, capsys):
     assert captured.out == "" and captured.err == "newsreader: error: /proc: a system folder (proc file system), not " \
                                                   "articles\n"
     assert main(["watch", "list"]) == 0 and capsys.readouterr().out == ""
+
+
+@pytest.mark.parametrize("folder", ["/dev", "/sys/fs/cgroup"])
+def test_watch_add_and_add_refuse_dev_and_the_cgroup_folders_in_one_line(lib_path, capsys, folder):
+    """`watch add /sys/fs/cgroup` (a tmpfs mounted in /sys, holding the cgroup mounts) and `watch add /dev` were
+    watched, each scan skipping their subfolders one line each; `add` of them walked them."""
+    if not os.path.isdir(folder):
+        pytest.skip(f"no {folder} here")
+    assert main(["watch", "add", folder]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.startswith(f"newsreader: error: {folder}: a system folder ("), captured
+    assert captured.err.endswith("), not articles\n") and captured.err.count("\n") == 1, captured
+    assert main(["watch", "list"]) == 0 and capsys.readouterr().out == ""
+    assert main(["add", "--dry-run", folder]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) == 2 and err[0].startswith(f"skipped {folder}: a system folder ("), err
+    assert err[1] == "parsed 0 articles, 0 duplicates, 1 skipped (a dry run: nothing stored)"
+
+
+def test_which_mounts_are_the_kernels():
+    """The kernel's own file systems, and any mount at /dev or in /proc and /sys, are system folders; /dev/shm (a tmpfs
+    of its own, for anyone's files) and a disk mounted both at / and bound over a /proc entry are not."""
+    from tui.filekinds import read_mounts
+
+    text = "\n".join([
+        "20 1 0:20 / /proc rw,nosuid - proc proc rw",
+        "21 1 0:21 / /sys rw,nosuid - sysfs sysfs rw",
+        "22 21 0:22 / /sys/fs/cgroup rw - tmpfs tmpfs rw,mode=755",
+        "23 22 0:23 / /sys/fs/cgroup/cpu rw - cgroup cgroup rw,cpu",
+        "24 1 0:24 / /dev rw,nosuid - tmpfs tmpfs rw,size=65536k",
+        "25 24 0:25 / /dev/shm rw - tmpfs shm rw,size=65536k",
+        "26 20 0:24 /null /proc/kcore rw - tmpfs tmpfs rw",
+        "27 1 8:1 / / rw - ext4 /dev/sda1 rw",
+        "28 20 8:1 /srv/stub /proc/driver/stub rw - ext4 /dev/sda1 rw",
+        "29 1 0:29 / /home/ana/my\\040news rw - tmpfs tmpfs rw",
+    ])
+    mounts = read_mounts(text)
+    assert mounts[os.makedev(0, 20)] == "proc file system"
+    assert mounts[os.makedev(0, 21)] == "sysfs file system"
+    assert mounts[os.makedev(0, 22)] == "tmpfs mounted at /sys/fs/cgroup"
+    assert mounts[os.makedev(0, 23)] == "cgroup file system"
+    assert mounts[os.makedev(0, 24)] == "tmpfs mounted at /dev"
+    assert mounts[os.makedev(0, 25)] is None and mounts[os.makedev(8, 1)] is None and mounts[os.makedev(0, 29)] is None

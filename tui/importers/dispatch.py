@@ -10,6 +10,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 
+from tui.filekinds import not_a_file, system_files
 from tui.importers.decode import MAX_BYTES, DecodeError, decode, looks_binary_text
 from tui.importers.item import ImportItem
 from tui.importers.text import parse_text
@@ -153,45 +154,6 @@ def import_file(path: str, allow_pipe: bool = True) -> list[ImportItem]:
         return [ImportItem(path, None, "permission denied")]
     except OSError as exc:
         return [ImportItem(path, None, f"cannot read ({exc.strerror or type(exc).__name__})")]
-
-
-def not_a_file(mode: int) -> str:
-    """Why a path that is no regular file is not read: what it is (a device read forever, /dev/zero, or waits, a
-    terminal; a socket cannot be opened; a named pipe found in a folder would wait for its writer)."""
-    kind = ("a character device" if stat.S_ISCHR(mode) else "a block device" if stat.S_ISBLK(mode) else
-            "a socket" if stat.S_ISSOCK(mode) else "a named pipe" if stat.S_ISFIFO(mode) else "not a regular file")
-    return kind if kind.startswith("not") else f"{kind}, not a file to read"
-
-
-# File systems whose files are the kernel's views, not documents: their sizes say nothing (/proc files say 0 and
-# are read whole, /sys files say 4096), some block (/proc/kmsg), some are huge (/proc/kcore). `add /proc/self/status`
-# stored the process's status as an article titled "Name: newsreader".
-SYSTEM_FILE_SYSTEMS = {"proc", "sysfs", "debugfs", "tracefs", "securityfs", "cgroup", "cgroup2", "configfs", "pstore",
-                       "bpf", "fusectl", "binfmt_misc", "efivarfs", "nsfs", "rpc_pipefs", "mqueue", "devpts"}
-_mounts: dict[int, str] | None = None
-
-
-def system_files(dev: int, what: str = "file", not_what: str = "an article") -> str | None:
-    """The skip reason for a file (or a folder: `what`) on a kernel's file system (/proc, /sys ...), None for any other
-    (looked up by the file's device in /proc/self/mountinfo, read once; where it cannot be read, nothing is one)."""
-    global _mounts
-    if _mounts is None:
-        _mounts = {}
-        try:
-            with open("/proc/self/mountinfo", encoding="utf-8", errors="replace") as f:
-                for line in f:
-                    fields, _, after = line.partition(" - ")
-                    parts = fields.split()
-                    if len(parts) >= 5 and after and ":" in parts[2]:
-                        major, minor = parts[2].split(":", 1)
-                        if major.isdigit() and minor.isdigit():
-                            _mounts[os.makedev(int(major), int(minor))] = after.split()[0]
-        except (OSError, ValueError, AttributeError):
-            pass
-    kind = _mounts.get(dev)
-    if kind in SYSTEM_FILE_SYSTEMS:
-        return f"a system {what} ({kind} file system), not {not_what}"
-    return None
 
 
 def _import_stream(stream, name: str, size: int | None = None) -> list[ImportItem]:
