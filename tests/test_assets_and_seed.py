@@ -25,7 +25,9 @@ def test_first_run_seeds_the_library(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "NEWSREADER_NO_SEED"}
     env["NEWSREADER_DB"] = str(tmp_path / "new" / "library.db")
     cmd = newsreader_cmd()
-    # The folder does not exist yet: like the default data folder, it is created on first run.
+    # The library file does not exist yet: it is made and seeded on first run (its folder must exist: a folder named
+    # by NEWSREADER_DB that does not is refused, tests/cli/test_library_path.py; the default data folder is made).
+    (tmp_path / "new").mkdir()
     out = subprocess.run(cmd + ["list", "--json"], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 0, out.stderr
     rows = [json.loads(x) for x in out.stdout.splitlines()]

@@ -386,14 +386,14 @@ def _one_line(exc: BaseException, args=None) -> str:
 
 
 def _run_tui(args) -> int:
-    from tui.store import Library, default_db_path, library
+    from tui.store import Library, library
+    from tui.store.library import chosen_library
 
     # The same choice of library as tui.commands.open_library, without importing the commands.
     # The library is opened once here and handed to the app.
     library.UPGRADE_NOTICE = lambda message: print(f"{PROG}: {message}", file=sys.stderr, flush=True)
-    explicit = args.db or None
-    path = Path(explicit).expanduser() if explicit else default_db_path()
-    lib = Library(path, create_dirs=not explicit)
+    path, make_folder, named_by = chosen_library(args.db)
+    lib = Library(path, create_dirs=make_folder, named_by=named_by)
     try:
         if lib.created:
             from tui.seed import seed

@@ -43,13 +43,13 @@ def _notice(message: str) -> None:
 
 def open_library(args, *, seed_new: bool = True):
     """Open (creating and seeding on first use) the library chosen by --db / NEWSREADER_DB / the default."""
-    from tui.store import Library, default_db_path, library
+    from tui.store import Library, library
+    from tui.store.library import chosen_library
 
     library.UPGRADE_NOTICE = _notice
     library.WAIT_NOTICE = _notice
-    explicit = args.db or None
-    path = Path(explicit).expanduser() if explicit else default_db_path()
-    lib = Library(path, create_dirs=not explicit, verify=VERIFY_SECONDS, alone=True)
+    path, make_folder, named_by = chosen_library(args.db)
+    lib = Library(path, create_dirs=make_folder, verify=VERIFY_SECONDS, alone=True, named_by=named_by)
     _damage_check(args, lib)
     _read_only_check(args, lib)
     if lib.created and seed_new:

@@ -65,7 +65,7 @@ FAILURES = [  # (arguments, what the line says after "newsreader: error: ")
     (["who", "Nobody Known"], "no entity named 'Nobody Known'"),
     (["watch", "add", "note.txt"], "note.txt: not a folder"),
     (["watch", "remove", "box"], "is not watched"),
-    (["--db", "box", "list"], "box is a directory, not a library file"),
+    (["--db", "box", "list"], "box is a folder, not a library file"),
     (["watch", "remove", "/nowhere/caf\udce9"], "/nowhere/caf\\xe9 is not watched"),
 ]
 

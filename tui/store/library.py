@@ -6,6 +6,7 @@ import functools
 import json
 import os
 import sqlite3
+import stat
 import threading
 import time
 from contextlib import contextmanager
@@ -90,6 +91,17 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("newsreader", appauthor=False) / "library.db"
+
+
+def chosen_library(db: str | None) -> tuple[Path, bool, str | None]:
+    """The library a command or the app opens: (its path, whether its folder is made when missing, what named it).
+    `--db PATH`, else `NEWSREADER_DB`, else library.db in the user's data folder, the one folder made when missing:
+    a path the user named is taken as named (a typo, or a disk not mounted yet, is said, not made a new library)."""
+    if db:
+        return Path(db).expanduser(), False, None
+    if os.environ.get("NEWSREADER_DB"):
+        return default_db_path(), False, "NEWSREADER_DB"
+    return default_db_path(), True, None
 
 
 REPAIR = "newsreader doctor --repair"  # the command that makes the search index again in place
@@ -358,7 +370,7 @@ class Library:
     """One library file. Cheap to open; never loads the whole library into memory."""
 
     def __init__(self, path: str | os.PathLike, *, create_dirs: bool = False, readonly: bool = False,
-                 verify: float = 0.0, alone: bool = False):
+                 verify: float = 0.0, alone: bool = False, named_by: str | None = None):
         """Open (creating if new) the library at `path`.
 
         `readonly` opens without writing anything (also chosen by itself when the file or its folder
@@ -366,6 +378,7 @@ class Library:
         that many seconds first; a damaged file then refuses every write (see `damaged`). `alone`: this process
         reads the library through this connection only (a command, not the app and its workers): on a full disk with
         writes waiting in the write-ahead log it can still read them (see below), holding the library to itself.
+        `named_by`: what named the path ("NEWSREADER_DB"), said if its folder is missing.
         """
         self.path = Path(path)
         self.created = False
@@ -385,7 +398,7 @@ class Library:
         # in the library under its write lock (stories.replay); None otherwise
         self.story_replay: list | None = None
         try:
-            self.created = self._check_path(create_dirs)
+            self.created = self._check_path(create_dirs, named_by)
         except OSError as exc:  # a folder on the way this process may not enter: "[Errno 13] Permission denied: '...'"
             why = (exc.strerror or type(exc).__name__).lower()
             raise StoreError(f"cannot open {visible(self.path)}: {why}") from None
@@ -442,22 +455,44 @@ class Library:
                 raise
             raise StoreError(_explain(exc, self.path)) from None
 
-    def _check_path(self, create_dirs: bool) -> bool:
-        """StoreError for a path that cannot be a library (a folder, a device, a folder that is missing); its folder
-        made first with `create_dirs`. Whether the library is new (no file, or an empty one)."""
-        if self.path.is_dir():
-            raise StoreError(f"{visible(self.path)} is a directory, not a library file")
-        if self.path.exists() and not self.path.is_file():
-            # a named pipe, /dev/null, /dev/zero: SQLite said "disk I/O error (is the disk full or failing?)"
-            raise StoreError(f"{visible(self.path)} is not a regular file (a named pipe or a device), not a library file")
-        if not self.path.parent.exists():
-            if not create_dirs:
-                raise StoreError(f"folder {visible(self.path.parent)} does not exist")
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"cannot create folder {visible(self.path.parent)}: {exc.strerror or exc}") from None
-        return not self.path.exists() or self.path.stat().st_size == 0
+    def _check_path(self, create_dirs: bool, named_by: str | None = None) -> bool:
+        """StoreError for a path that cannot be a library (a folder, a device, a kernel's file, a folder that is
+        missing), saying what it is; its folder made first with `create_dirs`. Whether the library is new (no file, or
+        an empty one). `named_by`: where the path came from ("NEWSREADER_DB"), said when its folder is missing."""
+        from tui.filekinds import file_kind, system_files, system_kind
+
+        try:
+            st = self.path.stat()
+        except (FileNotFoundError, NotADirectoryError):  # (`--db /etc/passwd/library.db`: NotADirectoryError)
+            st = None
+        if st is not None:
+            if not stat.S_ISREG(st.st_mode):
+                # a named pipe, /dev/null, /dev/zero: SQLite said "disk I/O error (is the disk full or failing?)"
+                raise StoreError(f"{visible(self.path)} is {file_kind(st.st_mode)}, not a library file")
+            if (system := system_files(st.st_dev, not_what="a library file")) is not None:
+                # /proc/self/status: "cannot open ... (check the folder exists and is writable)"; a /sys file: "not a
+                # valid newsreader library (corrupt or another kind of file)"
+                raise StoreError(f"{visible(self.path)} is {system}")
+            return st.st_size == 0
+        folder = self.path.parent
+        above = next((p for p in (folder, *folder.parents) if p.exists()), None)
+        if above is not None and not above.is_dir():  # a file where a folder of the path should be
+            raise StoreError(f"cannot open {visible(self.path)}: {visible(above)} is a file, not a folder")
+        if above == folder:
+            if (kind := system_kind(folder.stat().st_dev)) is not None:
+                raise StoreError(f"cannot make a library in {visible(folder)}: a system folder ({kind})")
+            return True
+        if not create_dirs:
+            # NEWSREADER_DB too (it made the folder: a typo in the variable, or a disk not mounted yet, gave a new
+            # library of the sample articles somewhere no one looks, and `add` stored articles there)
+            by = f" ({named_by} names a library in it)" if named_by else ""
+            raise StoreError(f"folder {visible(folder)} does not exist{by}; make it first (mkdir -p) or name "
+                             "another library")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create folder {visible(folder)}: {exc.strerror or exc}") from None
+        return True
 
     def _connect(self, readonly: bool, immutable: bool = False, exclusive: bool = False) -> sqlite3.Connection:
         """A connection to the library; `exclusive`: one that holds it to itself and writes nothing (a full disk
