@@ -8,8 +8,10 @@ def when(text: str) -> str:
     value is (it was exit 1, and named no --help). Its day is worked out when the command runs (tui/stories/when.py)."""
     import argparse
 
-    from tui.stories.when import parse_since
+    from tui.stories.when import FORMS, parse_since
 
+    if not text.strip():  # `--since "$WHEN"` of an unset variable: it read as no limit, every story
+        raise argparse.ArgumentTypeError(f"needs a WHEN: {FORMS}")
     try:
         parse_since(text)
     except ValueError as exc:
