@@ -264,3 +264,48 @@ def test_a_league_named_with_a_plurals_possessive_is_one_name():
     ents = _ents("The prize went to the African Founder's League on Monday.")
     assert [(t, lab) for t, lab in ents if t != "Monday"] in ([("African Founder's League", "MISC")],
                                                               [("African Founder's League", "ORG")])
+
+
+# Session 30: the kinds of error readers saw in the app in session 29, on sentences of our own.
+_HEADLINE_STORY = ("Fans Love Amazing Goal Kessler Scored In Final\n"
+                   "Striker Jonas Kessler scored twice on Sunday as his club won the cup. Kessler said the team had "
+                   "trained for this all year.")
+
+
+def test_a_headlines_capitalised_words_are_not_glued_to_the_name_after_them():
+    ents = extract_entities(_HEADLINE_STORY)
+    people = [e for e in ents if e.label == "PERSON"]
+    assert [e.text for e in people] == ["Kessler", "Jonas Kessler", "Kessler"]
+    # the entity list and the entity page read the canonical name: every mention is the striker, not the headline
+    assert {e.canonical for e in people} == {"Jonas Kessler"}
+
+
+def test_a_participle_opening_the_sentence_is_not_a_given_name():
+    text = ("Named Fernhold, the ferry will sail to the islands in June. Its captain, Lars Ekdal, said the crew was "
+            "ready.")
+    names = [t for t, lab in _ents(text) if lab == "PERSON"]
+    assert not any(t.startswith("Named") for t in names)
+    assert "Lars Ekdal" in names
+
+
+def test_a_common_noun_opening_its_sentences_is_no_organisation():
+    text = ("Harbour bosses said the quay would reopen on Friday. Harbour staff were sent home after the storm, and "
+            "the ferry to Kelby was cancelled.")
+    assert not _labels_of("Harbour", text)
+    text = "Ferry passengers were stranded on Monday. Ferry staff said the engine had failed twice this winter."
+    assert not _labels_of("Ferry", text)
+
+
+def test_a_town_whose_residents_are_named_is_a_place_not_an_organisation():
+    text = ("Residents of Brenmoor said the bypass plan was unfair. Brenmoor residents will vote on it in May, the "
+            "council said.")
+    assert _labels_of("Brenmoor", text) and "ORG" not in _labels_of("Brenmoor", text)
+
+
+def test_a_nationality_word_is_no_part_of_the_speakers_name():
+    from tui.engine.quotes import extract_quotes
+
+    text = "“I served well today,” said Swede Joachim Lund after beating the top seed in Paris on Tuesday."
+    assert ("Swede", "NORP") in _ents(text)
+    assert [q.speaker for q in extract_quotes(text, extract_entities(text))] == ["Joachim Lund"]
+    assert [q.speaker for q in extract_quotes(text)] == ["Joachim Lund"]

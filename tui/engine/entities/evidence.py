@@ -31,6 +31,10 @@ NAME_LABELS = (PERSON, ORG, GPE, LOC, "NORP", "MISC", "FAC")
 _PLACE_LABELS = (GPE, LOC)
 _DATELINE = re.compile(r"\s*([^\W\d_][^\W\d_.'’ -]*(?:[ .'’-]+[^\W\d_]+){0,4})\s*(?:,[^\n—–-]{0,40})?\s*[—–-]{1,2}\s")
 _LOCATIVE = re.compile(r"\b(?:in|near|outside|across|around|over)\s+$")
+# the people or the streets of a place ("Residents of Brenmoor", "the town of Brenmoor": session 30, a town read as an
+# organisation in the app)
+_RESIDENTS_OF = re.compile(r"(?<![\w-])(?:[Rr]esidents|[Ii]nhabitants|[Tt]ownspeople|[Vv]illagers|town|village|city|"
+                           r"outskirts|streets)\s+of\s+$")
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:town|city|village|region|province|district|island|port|suburb|county|state|capital)\s+of\s+$", re.IGNORECASE)
 
@@ -216,6 +220,10 @@ def _placed_by_company(text: str, names: list[Entity], votes: dict[str, Counter]
         before = by_end.get(e.start - 4) if text[e.start - 4:e.start] == " in " else None
         if before is not None and before.label == ORG and " " in before.text and on("place-after-body-in"):
             out.add(_same(e.text))
+        if e.label in (ORG, PERSON) and text.startswith("of ", e.start - 3) \
+                and _RESIDENTS_OF.search(text, max(0, e.start - 30), e.start) \
+                and text[e.end:e.end + 1] not in ("'", "’") and on("residents-of-place"):
+            out.add(_same(e.text))  # "Residents of Brenmoor said ...": people live in a place, not in a company
         if text[max(0, e.start - 5):e.start] == "from ":
             nxt = by_start.get(e.end + 4) if text[e.end:e.end + 4] == " to " else None
             if place(nxt) and on("place-from-to"):

@@ -284,3 +284,73 @@ def _role_turn(name: str) -> bool:
 
 _TURN_ROLES = frozenset("interviewer moderator q a question answer guest caller audience".split())
 _TURN_FILLERS = frozenset("a an the of for from to in on at by with and or".split())
+
+
+# A headline line written in title case ("Fans Love Amazing Goal Kessler Scored In Final"): every word is capitalised,
+# so the tagger runs a person over the headline's own words. A word of the run that news mostly writes in lower case
+# ("Love", "Amazing", "Goal") and that is no listed first name, no initial, and not right after a listed first name
+# ("Jonas Green": a surname), is the headline's, not the person's; the person is the last run of the other words.
+_NAME_WORD = re.compile(r"\S+")
+
+
+def headline_people(text: str, spans: list[Span]) -> list[Span]:
+    """Each person of two words or more in a headline line (quotes.names.in_headline, its letters not all capitals),
+    cut to the last run of its words that are no headline words; one made only of headline words goes."""
+    from ..quotes.names import in_headline
+
+    first = lexicon().first_names
+    heads: dict[int, bool] = {}
+    out: list[Span] = []
+    for s, e, lab in spans:
+        if lab != PERSON or not any(c.isspace() for c in text[s:e]) or not in_headline(text, s, heads):
+            out.append((s, e, lab))
+            continue
+        line = text.rfind("\n", 0, s) + 1
+        end = text.find("\n", e)
+        if text[line:len(text) if end < 0 else end].isupper():  # a line in capitals: case says nothing
+            out.append((s, e, lab))
+            continue
+        pieces: list[list[int]] = []  # [start, end, headline words before it in the name]
+        last_kept, common_seen, words = "", 0, 0
+        for m in _NAME_WORD.finditer(text, s, e):
+            w = m.group()
+            words += 1
+            bare = w.rstrip(".,")
+            if not w.endswith(".") and bare.isalpha() and bare.lower() not in first and last_kept.lower() not in first \
+                    and more_often_lower(bare):
+                common_seen += 1
+                last_kept = ""
+            elif last_kept:
+                pieces[-1][1] = m.end()
+                last_kept = bare
+            else:
+                pieces.append([m.start(), m.end(), common_seen])
+                last_kept = bare
+        # two headline words or more glued before the name ("Reveals Stunning Thing" + a surname), or three or more
+        # and no name: a two-word name whose surname news writes in lower case ("Tom Green"), as in a line of results
+        # ("Tom Green (Wales) 2:10"), is left as it is
+        if (pieces[-1][2] < 2 if pieces else words < 3) or not on("headline-words-cut-person"):
+            out.append((s, e, lab))
+        elif pieces:
+            out.append((pieces[-1][0], pieces[-1][1], lab))
+    return out
+
+
+def common_word_org(text: str, s: int, e: int) -> bool:
+    """A one-word organisation that news mostly writes in lower case ("Harbour", "Ferry"), every mention of it in the
+    article opening a sentence or a line, followed by a lower-case word or alone on its line ("Harbour staff were
+    sent home"): the capital is the sentence's, not a name's."""
+    word = text[s:e]
+    if not word.isalpha() or word.isupper() or not word[:1].isupper() or word.lower() in lexicon().first_names \
+            or word.lower() in lexicon().known_orgs or not more_often_lower(word):
+        return False
+    from .name_starts import sentence_initial
+
+    count = 0
+    for m in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", text):
+        a, b = m.span()
+        after = text[b:b + 2]
+        if not sentence_initial(text, a) or not (after[:1] in ("\n", "") or after[:1] == " " and after[1:].islower()):
+            return False
+        count += 1
+    return count == word_counts(text)[word] and on("common-word-opens-org")

@@ -84,6 +84,21 @@ def verb_opener(text: str, s: int, e: int) -> int | None:
 
 
 _TITLE_WORD = re.compile(r"([A-Z][a-z]+) +(?=[A-Z])")
+
+
+def participle_opener(text: str, s: int, e: int) -> int | None:
+    """Start of the person in a 'person' whose first word is a participle in -ed opening the sentence ("Named
+    Fernhold, the ship ...", "Called Trundle, it has ..."): a word of five letters or more that news mostly writes in
+    lower case and that is no listed first name ("Ahmed"), title or speech verb. None when not so."""
+    m = _TITLE_WORD.match(text, s, e)
+    if not m or len(m.group(1)) < 5 or not m.group(1).endswith("ed") or not sentence_initial(text, s):
+        return None
+    low = m.group(1).lower()
+    if low in lexicon().first_names or low in lexicon().honorifics or low in _opening_speech_verbs():
+        return None  # ("Added Holm: ..." is speech-verb-opens-person's)
+    from .clusters import more_often_lower
+
+    return m.end() if more_often_lower(m.group(1)) else None
 _NON_SPACE = re.compile(r"\S+")
 
 

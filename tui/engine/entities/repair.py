@@ -29,8 +29,10 @@ from .heads import extend_to_head
 from .inner_words import own_s_names, plural_bodies, possessive_names, preposition_names
 from .kinds import (kind_of_name, plural_of_a_name, street_end, street_pair, street_pairs, street_start,
                     untagged_streets)
-from .layout import capitals_runs, common_in_corpus, section_tag_lines, speaker_turns, vehicles_everywhere
-from .name_starts import particle_name, sentence_initial, speech_verb_opener, trim_roles, verb_opener
+from .layout import (capitals_runs, common_in_corpus, common_word_org, headline_people, section_tag_lines, speaker_turns,
+                     vehicles_everywhere)
+from .name_starts import (participle_opener, particle_name, sentence_initial, speech_verb_opener, trim_roles,
+                          verb_opener)
 
 Span = tuple[int, int, str]
 
@@ -41,13 +43,15 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         spans = defined_names(text, spans)
     spans = plural_bodies(text, preposition_names(text, possessive_names(text, extend_to_head(text, spans))))
     spans = own_s_names(text, spans)
-    spans = capitals_runs(text, _joined(text, section_tag_lines(text, spans)))
+    spans = headline_people(text, capitals_runs(text, _joined(text, section_tag_lines(text, spans))))
     spans = street_pairs(text, untagged_streets(text, spans))
     out = []
     for i, (s, e, lab) in enumerate(spans):
         word = text[s:e]
         if " " not in word and sentence_initial(text, s) and common_in_corpus(text, s, e, lab):
             continue  # "Collaboration and cooperation were ...": a common word, said once
+        if lab == ORG and " " not in word and sentence_initial(text, s) and common_word_org(text, s, e):
+            continue  # "Harbour staff were sent home": the sentence's capital on a common word, in every mention
         if word[:2] in ("A ", "An") and (cut := word.find(" ")) in (1, 2) and word[cut + 1:cut + 2].isupper() \
                 and word[:cut] in ("A", "An") and sentence_initial(text, s) and not text[s:s + 40].isupper() \
                 and on("article-opens-no-name"):
@@ -76,6 +80,9 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             word = text[s:e]
         if lab == PERSON and on("speech-verb-opens-person") and (start := speech_verb_opener(text, s, e)) is not None:
             s = start  # "Added Holm: “...”": the verb put before its speaker
+        if lab == PERSON and on("participle-opens-person") and (start := participle_opener(text, s, e)) is not None:
+            s = start  # "Named Fernhold, the ship ...": a participle opening the sentence, then the name
+            word = text[s:e]
         if lab in (PERSON, ORG) and on("verb-opens-name") and (start := verb_opener(text, s, e)) is not None:
             s = start  # "Ask Marco at the front desk": an order opening the sentence, then the name
             word = text[s:e]

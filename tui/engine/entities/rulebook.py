@@ -336,3 +336,33 @@ _rule("foreign-link-word", "an organisation's name runs on over a foreign linkin
 _rule("which-not-a-person", "a one-word 'person' opening a sentence and followed by ', which' is a thing, not a name",
       ["The channels will reopen by 2028. Mosquitoes, which some residents fear, will also return."],
       ["The channels will reopen by 2028. Mosquitoes will also return, some residents fear."])
+
+# --- session 30: reader-seen errors of the app (issue 12) ----------------------------------------------
+_rule("headline-words-cut-person", "a person of two words or more in a title-case headline line is the last run of its "
+      "words that news does not mostly write in lower case: the words before it are the headline's ('Reveals Stunning "
+      "Thing' + a surname, read by the app as one person and linked to every mention of the surname; session 30)",
+      [("Fans Love Amazing Goal Kessler Scored In Final\nStriker Jonas Kessler scored twice on Sunday. Kessler said "
+        "the team played well.", [("Kessler", "PERSON"), ("Jonas Kessler", "PERSON"), ("Sunday", "DATE"),
+                                  ("Kessler", "PERSON")])],
+      ["Jonas Kessler Scored Twice In Final\nThe striker scored twice on Sunday.",
+       "Striker Jonas Kessler scored twice on Sunday. Kessler said the team played well.",
+       "FANS LOVE AMAZING GOAL KESSLER SCORED IN FINAL\nStriker Jonas Kessler scored twice on Sunday."])
+_rule("participle-opens-person", "a participle in -ed opening a sentence before a name ('Named Fernhold, the ship "
+      "...'; 'Called X, it has ...', read by the app as a given name) is no part of the person: a word of five letters "
+      "or more that news mostly writes in lower case, no listed first name (session 30)",
+      [("Named Fernhold, the ship will sail in June. Its captain, Lars Ekdal, said the crew was ready.",
+        [("Fernhold", "PERSON"), ("Lars Ekdal", "PERSON")])],
+      ["Its captain, Lars Ekdal, said the crew was ready to sail in June.",
+       "Ahmed Farouk said the crew was ready to sail in June."])
+_rule("common-word-opens-org", "a one-word 'organisation' that news mostly writes in lower case, every mention of it "
+      "opening a sentence before a lower-case word or alone on its line ('Harbour staff were sent home'; 'Ferry', "
+      "'Harbour', 'Ambulances' read by the app as organisations), is no name (session 30)",
+      [("Harbour bosses said the quay would reopen. Harbour staff were sent home on Monday.",
+        [("Monday", "DATE")])],
+      ["The Harbour Trust said the quay would reopen. Harbour staff were sent home on Monday."])
+_rule("residents-of-place", "a lone name the tagger called an organisation or a person, written after 'residents of', "
+      "'villagers of', 'the town of', 'the outskirts of' ..., is a place in every mention: people live in a town, not "
+      "in a company ('Brenmoor' read by the app as an organisation; session 30)",
+      [("Residents of Brenmoor said the plan was unfair. Brenmoor residents will vote in May.",
+        [("Brenmoor", "LOC"), ("Brenmoor", "LOC")])],
+      ["Shareholders of Brenmoor said the plan was unfair. Brenmoor will vote in May."])

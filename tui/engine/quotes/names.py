@@ -180,12 +180,28 @@ def person_part(toks) -> list[str]:
 
         elif i < len(toks) - 1 and _POSSESSIVE.search(t):
             start = i + 1  # "ATV's Lena Brook" -> "Lena Brook"
+    if start < len(toks) - 2 and _people_word(toks[start]):
+        start += 1  # "Swede Joachim Johansson": a people's word before the name is no part of it
     lead = start
     while lead < len(toks) and _common_word(toks[lead]):
         lead += 1
     if lead > start and len(toks) - lead >= 2:
         start = lead  # "Actor Clint Howard", "Political Editor Mia Boyle": job words news writes in lower case
     return [t for t in toks[start:] if t]
+
+
+def _people_word(t: str) -> bool:
+    """A capitalised people's word ("Swede", "Kenyan", "Democrat"; lexicon.peoples) that is no known first name
+    ("Christian"): before a name of two words or more, no part of it (rule "people-word-before-name")."""
+    return _people_cased(t) and rules.enabled("people-word-before-name")
+
+
+@lru_cache(maxsize=4096)
+def _people_cased(t: str) -> bool:
+    from ..lexicon import lexicon
+
+    k = _key(t)
+    return t[:1].isupper() and k in lexicon().peoples and k not in FIRST_NAMES and k not in lexicon().first_names
 
 
 def _common_word(t: str) -> bool:

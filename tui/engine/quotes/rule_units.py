@@ -95,6 +95,12 @@ guard("common-word-before-name", STAGE,
       changes=[("“We will open the new pier in May,” Billionaire Tomas Vik said at the harbour.",
                 [("We will open the new pier in May,", "Tomas Vik")])],
       keeps=["“We will open the new pier in May,” Bill Okafor said at the harbour."])
+guard("people-word-before-name", STAGE,
+      "a people's word ('Swede', 'Kenyan') before a name of two words is no part of it (a speaker shown as 'Swede' + "
+      "his name in the app; session 30)",
+      changes=[("“I served well today,” said Swede Joachim Lund after beating the top seed in Paris.",
+                [("I served well today,", "Joachim Lund")])],
+      keeps=["“I served well today,” said Christian Lund after beating the top seed in Paris."])
 # names.py (NameBook.from_text, coref.PersonIndex)
 guard("sentence-opener-not-a-name", STAGE,
       "a sentence-opening word the article (or unlabelled news, mostly) writes in lower case is not part of the name after it",
