@@ -10,6 +10,7 @@ import stat
 import sys
 from collections.abc import Iterable, Iterator
 
+from tui.child import CHILD_FROM, kept
 from tui.filekinds import not_a_file, system_files
 from tui.importers.decode import MAX_BYTES, DecodeError, decode, looks_binary_text
 from tui.importers.item import ImportItem
@@ -22,6 +23,7 @@ HTML_EXTS = {".html", ".htm", ".xhtml"}
 FEED_EXTS = {".xml", ".rss", ".atom", ".rdf"}
 JSON_EXTS = {".json", ".jsonl"}
 KNOWN_EXTS = TEXT_EXTS | MARKDOWN_EXTS | HTML_EXTS | FEED_EXTS | JSON_EXTS
+HTML_SECONDS = 20.0  # a page of CHILD_FROM bytes or more is given up when its extraction takes longer (as a feed is)
 
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _LIMIT_MB = MAX_BYTES // (1024 * 1024)
@@ -35,6 +37,11 @@ _XML_DECLARED = re.compile(rb"^(?:\xef\xbb\xbf)?\s*<\?xml\b")
 def import_paths(paths: Iterable[str]) -> Iterator[ImportItem]:
     """Import files, directories (recursive, sorted, hidden entries skipped), "-" for stdin,
     and http(s) URLs. Yields one item per article or per failure, never raises for input."""
+    with kept():  # a child that extracted one large page takes the next (tui.child)
+        yield from _import_paths(paths)
+
+
+def _import_paths(paths: Iterable[str]) -> Iterator[ImportItem]:
     for path in map(os.fspath, paths):  # str or os.PathLike
         if path == "-":
             yield from _import_stdin()
@@ -266,7 +273,17 @@ def _parse_bytes(data: bytes, name: str, kind: str | None) -> list[ImportItem]:
         # numeric references to control characters.
         text = _CONTROL_REFS.sub("", strip_sequences(text))
         url = name if re.match(r"^https?://", name, re.I) else None
-        return [_checked(name, parse_html(text, url))]
+        if len(data) < CHILD_FROM:
+            return [_checked(name, parse_html(text, url))]
+        # A large page is extracted in a child given HTML_SECONDS (tui.child): the extractor costs ~7 us a byte and
+        # ~100 us an element, so a hostile 20 MB page held `add` (or the app's add dialog) for minutes of CPU.
+        from tui.child import ChildError, in_child
+
+        try:
+            return [_checked(name, in_child(parse_html, (text, url), seconds=HTML_SECONDS, size=len(data),
+                                            tail="given up"))]
+        except ChildError as exc:
+            return [ImportItem(name, None, str(exc))]
     if kind == "json":
         return _parse_json(text, name)
     if kind == "markdown":

@@ -43,7 +43,7 @@ def import_many(paths: Iterable[str], jobs: int | None = None, total: list[int] 
     if len(files) < PARALLEL_FROM or jobs < 2:
         yield from import_paths(paths)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
         with_features = bool(features and features(len(files)))
         parsed = pool.map(_import_one, [(*f, with_features) for f in files], chunksize=32)
         for unit in units:
@@ -53,6 +53,13 @@ def import_many(paths: Iterable[str], jobs: int | None = None, total: list[int] 
                 yield from import_paths([unit])
             else:
                 yield from next(parsed)
+
+
+def _start_worker(parent: int) -> None:
+    from tui.child import keep_children
+
+    die_with_parent(parent)
+    keep_children()  # a child that extracted a large page takes the next; the worker's exit ends it (a daemon)
 
 
 def _import_one(job: tuple[str, bool, bool]) -> list[ImportItem]:

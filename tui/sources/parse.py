@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from tui.child import CHILD_FROM, ChildError
 from tui.importers.clean import FIELD_MAX, bound_fields, bounded
 from tui.store.derived import derived
 from tui.store.feeds import Entry
@@ -17,15 +17,12 @@ TEASER_WORDS = 60  # an item with fewer words than this is a teaser: its page is
 # Items kept from one feed document at a refresh, the newest (by date; undated ones, dated when added, count as newest;
 # in the document's order among equals). A feed of 80,000 tiny items (8 MB) stored every one of them in one refresh.
 FEED_ITEMS = 500
-# A document from this size on is parsed in a child process with a deadline (Limits.parse), not in a thread of the
-# app's process: a pure-Python parse holds the interpreter (the app's screen) for as long as it runs, and a hostile
-# document of dense markup costs ~7 us a byte (4 MB: half a minute). Smaller ones are parsed at once (a feed is
-# typically tens of KB; 256 KB of the worst markup is under 2 s; a child costs ~0.13 s of CPU to start).
-CHILD_FROM = 256 * 1024
-PARSE_CHILDREN = 2  # child parses at once (each holds a document and its items; the machine's cores do the work)
+# A document of CHILD_FROM bytes or more is parsed in a child process with a deadline (Limits.parse), not in a thread
+# of the app's process: a pure-Python parse holds the interpreter (the app's screen) for as long as it runs, and a
+# hostile document of dense markup costs ~7 us a byte (4 MB: half a minute); see tui.child.
 
 
-class ParseError(Exception):
+class ParseError(ChildError):
     """Fetched content that is not a feed we can read (one-line reason)."""
 
 
@@ -155,65 +152,12 @@ def parse_bounded(body: bytes, url: str, content_type: str = "", *, seconds: flo
     return in_child(parse_feed_bytes, (body, url, content_type), kwargs, seconds=seconds, size=len(body))
 
 
-_children = threading.BoundedSemaphore(PARSE_CHILDREN)
-
-
 def in_child(fn, args: tuple, kwargs: dict | None = None, *, seconds: float, size: int):
-    """`fn(*args, **kwargs)` (a module-level function; picklable arguments and result) in a child process of its own,
-    killed after `seconds`: its result, or ParseError (the deadline passed, the child died, or `fn` raised: its reason).
-    `size`: the bytes of markup it reads, for the deadline's message. At most PARSE_CHILDREN at once."""
-    import multiprocessing
-    import os
+    """`fn(*args, **kwargs)` in a child process killed after `seconds` (tui.child.in_child): its result, or ParseError
+    (the deadline passed, the child died, or `fn` raised: its reason)."""
+    from tui.child import in_child as run
 
-    with _children:
-        ctx = multiprocessing.get_context("spawn")  # not forked: the process runs threads (one may hold a lock)
-        mine, theirs = ctx.Pipe()
-        # The work goes through our own pipe once the child runs, not as the Process's arguments: those are written
-        # to the child while this process still holds the pipe's other end, so a child that died before reading them
-        # (killed, out of memory) left the write of a 3 MB document blocked for good.
-        child = ctx.Process(target=_child_call, args=(theirs, os.getpid()), name="newsreader-parse", daemon=True)
-        child.start()
-        theirs.close()
-        return _child_result(child, mine, (fn, args, kwargs or {}), seconds, size)
-
-
-def _child_result(child, mine, work: tuple, seconds: float, size: int):
-    try:
-        try:
-            mine.send(work)
-        except OSError:  # the child is gone already
-            raise ParseError("its parser stopped before it began; given up this time") from None
-        if not mine.poll(seconds):
-            raise ParseError(f"took more than {seconds:g} s to read ({size / (1024 * 1024):.1f} MB of markup); "
-                             "given up this time")
-        try:
-            ok, value = mine.recv()
-        except (EOFError, OSError):  # the child died (out of memory, killed)
-            raise ParseError("its parser stopped (out of memory?); given up this time") from None
-    finally:
-        mine.close()
-        if child.is_alive():
-            child.kill()
-        child.join(5)
-    if not ok:
-        raise ParseError(value)
-    return value
-
-
-def _child_call(conn, parent: int) -> None:
-    """In the child: read (fn, args, kwargs) from `conn`, send back (True, fn's result) or (False, why it raised)."""
-    from tui.lifeline import die_with_parent
-
-    die_with_parent(parent, kernel=False)  # (started from a fetch thread, which the kernel would take for the parent)
-    try:
-        fn, args, kwargs = conn.recv()
-        conn.send((True, fn(*args, **kwargs)))
-    except ParseError as exc:
-        conn.send((False, str(exc)))
-    except Exception as exc:  # a bug must not leave the refresh waiting out the deadline
-        conn.send((False, f"{type(exc).__name__}: {exc}"[:120]))
-    finally:
-        conn.close()
+    return run(fn, args, kwargs, seconds=seconds, size=size, error=ParseError)
 
 
 def entry_hash(a) -> str:

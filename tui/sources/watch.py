@@ -32,10 +32,18 @@ class ScanResult:
 def scan_watched(lib, *, on_chunk: Callable[[ScanResult], None] | None = None) -> ScanResult:
     """Scan every watched folder once and import what is new or changed. Never raises for bad files
     or a missing folder (each is one entry in `errors`); call at start-up and then periodically."""
+    from tui.child import kept
+
+    total = ScanResult()
+    with kept():  # a child that extracted one large page takes the next (tui.child)
+        _scan(lib, total, on_chunk)
+    return total
+
+
+def _scan(lib, total: ScanResult, on_chunk) -> None:
     from tui.importers.dispatch import import_file, walk
     from tui.importers.prose import item_not_prose_reason
 
-    total = ScanResult()
     for watch in list_watched(lib):
         if not os.path.isdir(watch.path):
             total.errors.append((watch.path, "watched folder is missing or not a folder"))
@@ -73,7 +81,6 @@ def scan_watched(lib, *, on_chunk: Callable[[ScanResult], None] | None = None) -
         gone = [p for p in seen if p not in present]
         if gone:
             forget_files(lib, watch.id, gone)
-    return total
 
 
 def _flush(lib, watch_id: int, batch: list, total: ScanResult, on_chunk) -> None:

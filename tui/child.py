@@ -1,0 +1,161 @@
+"""Work on untrusted markup in a child process with a deadline: the child is killed when it runs over.
+
+A pure-Python parser holds the interpreter for as long as it runs, and hostile markup costs it ~7 us a byte or ~100 us
+an element (a 20 MB page: minutes). A child process keeps that off the caller's process (the app's screen) and can be
+killed at a deadline, which a thread cannot. Starting one costs ~0.13 s of CPU and the extractor's import ~0.3 s more,
+so inside `kept()` (a batch of files) a child that answered in time is kept for the next document.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from contextlib import contextmanager
+
+# A document from this size on is worked on in a child: smaller ones at once (a feed is typically tens of KB, a saved
+# page ~120 KB; 256 KB of the worst markup is under 2 s of CPU).
+CHILD_FROM = 256 * 1024
+CHILDREN = 2  # children at work at once in one process (each holds a document; the machine's cores do the work)
+IDLE_SECONDS = 60.0  # a kept child with no work for this long ends by itself
+_REUSE_SECONDS = IDLE_SECONDS - 15  # ... so the parent takes back only one idle for less than this
+
+_children = threading.BoundedSemaphore(CHILDREN)
+_lock = threading.Lock()
+_idle: list[tuple[int, float, object, object]] = []  # (owner pid, idle since, Process, our end of its pipe)
+_keep = 0  # > 0: children that answered are kept for the next call (inside `kept()`, or in a worker process)
+
+
+class ChildError(Exception):
+    """The work did not come back: the deadline passed, the child died, or the work raised (one-line reason)."""
+
+
+def in_child(fn, args: tuple, kwargs: dict | None = None, *, seconds: float, size: int, error=ChildError,
+             tail: str = "given up this time"):
+    """`fn(*args, **kwargs)` (a module-level function; picklable arguments and result) in a child process, killed
+    after `seconds`: its result, or `error` (a ChildError class) saying why not, `tail` after the reason. `size`: the
+    bytes of markup it reads, for the deadline's message. At most CHILDREN at once."""
+    with _children:
+        child, mine = _take() or _start()
+        keep = False
+        try:
+            try:
+                mine.send((fn, args, kwargs or {}))
+            except OSError:  # the child is gone already
+                raise error(f"its parser stopped before it began; {tail}") from None
+            if not mine.poll(seconds):
+                raise error(f"took more than {seconds:g} s to read ({size / (1024 * 1024):.1f} MB of markup); {tail}")
+            try:
+                ok, value = mine.recv()
+            except (EOFError, OSError):  # the child died (out of memory, killed)
+                raise error(f"its parser stopped (out of memory?); {tail}") from None
+            keep = True
+        finally:
+            if not (keep and _put(child, mine)):
+                _end(child, mine)
+    if not ok:
+        raise error(value)
+    return value
+
+
+@contextmanager
+def kept():
+    """Within this block (a batch of files), children that answered in time are kept for the next document, and
+    ended when the outermost block ends."""
+    global _keep
+    with _lock:
+        _keep += 1
+    try:
+        yield
+    finally:
+        with _lock:
+            _keep -= 1
+            last = _keep == 0
+        if last:
+            stop_idle()
+
+
+def keep_children() -> None:
+    """Keep children for the life of this process (a worker of a process pool: its exit ends them, daemons)."""
+    global _keep
+    with _lock:
+        _keep += 1
+
+
+def stop_idle() -> None:
+    """End the kept children of this process."""
+    with _lock:
+        idle = [entry for entry in _idle if entry[0] == os.getpid()]
+        _idle.clear()
+    for _, _, child, mine in idle:
+        _end(child, mine)
+
+
+def _take():
+    """An idle child of this process that can take work, or None (stale ones are ended)."""
+    now, found, stale = time.monotonic(), None, []
+    with _lock:
+        while _idle and found is None:
+            owner, since, child, mine = _idle.pop()
+            if owner == os.getpid() and now - since < _REUSE_SECONDS and child.is_alive():
+                found = (child, mine)
+            elif owner == os.getpid():  # (a forked process's copy of its parent's list is not its own)
+                stale.append((child, mine))
+    for child, mine in stale:
+        _end(child, mine)
+    return found
+
+
+def _put(child, mine) -> bool:
+    with _lock:
+        if _keep <= 0 or len(_idle) >= CHILDREN:
+            return False
+        _idle.append((os.getpid(), time.monotonic(), child, mine))
+        return True
+
+
+def _start():
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")  # not forked: the process runs threads (one may hold a lock)
+    mine, theirs = ctx.Pipe()
+    # The work goes through our own pipe once the child runs, not as the Process's arguments: those are written
+    # to the child while this process still holds the pipe's other end, so a child that died before reading them
+    # (killed, out of memory) left the write of a 3 MB document blocked for good.
+    child = ctx.Process(target=_serve, args=(theirs, os.getpid()), name="newsreader-parse", daemon=True)
+    child.start()
+    theirs.close()
+    return child, mine
+
+
+def _end(child, mine) -> None:
+    mine.close()
+    if child.is_alive():
+        child.kill()
+    child.join(5)
+
+
+def _serve(conn, parent: int) -> None:
+    """In the child: read (fn, args, kwargs) from `conn` and send back (True, fn's result) or (False, why it raised),
+    until the parent closes its end or IDLE_SECONDS pass without work."""
+    from tui.lifeline import die_with_parent
+
+    die_with_parent(parent, kernel=False)  # (started from a fetch thread, which the kernel would take for the parent)
+    try:
+        while conn.poll(IDLE_SECONDS):
+            try:
+                fn, args, kwargs = conn.recv()
+            except EOFError:
+                break
+            try:
+                answer = (True, fn(*args, **kwargs))
+            except ChildError as exc:
+                answer = (False, str(exc))
+            except Exception as exc:  # a bug must not leave the caller waiting out the deadline
+                answer = (False, f"{type(exc).__name__}: {exc}"[:120])
+            try:
+                conn.send(answer)
+            except Exception as exc:  # a result that cannot be sent (not picklable)
+                conn.send((False, f"{type(exc).__name__}: {exc}"[:120]))
+    finally:
+        conn.close()
