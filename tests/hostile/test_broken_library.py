@@ -283,6 +283,43 @@ def test_a_folder_or_a_link_to_nothing_where_the_write_ahead_log_goes_is_named_w
     assert run_cli("list", db=db).returncode == 0 and digest(db) == before
 
 
+def test_a_library_or_its_write_ahead_log_the_user_cannot_read_and_write_is_named_with_what_to_do(tmp_path,
+                                                                                                  monkeypatch, capsys):
+    """LIB or LIB-wal the user cannot read and write: SQLite cannot open the library, and the line names the file and
+    the permission to give. As root (these tests' user) every access check passes, so the check is a seam here: SQLite
+    fails for a real cause (LIB-wal a folder; LIB-shm a link to nothing) and the seam says the user may not read and
+    write LIB (or LIB-wal), which is what the line must then name first. Nothing asserted these lines before."""
+    from tui.cli import main
+
+    db = tmp_path / "lib.db"
+    make_library(db)
+    before = digest(db)
+    denied: set[Path] = set()
+    monkeypatch.setattr("tui.store.library._can_read_write", lambda path: Path(path) not in denied)
+    wal, shm = tmp_path / "lib.db-wal", tmp_path / "lib.db-shm"
+
+    def error() -> str:
+        assert main(["--db", str(db), "list"]) == 1
+        return one_line_error(capsys.readouterr().err.encode())
+
+    wal.mkdir()
+    denied = {db}
+    assert error() == cli_line(f"newsreader: error: cannot open {db}: you cannot read and write it (permission); give "
+                               "yourself that permission on it (chmod u+rw)")
+    wal.rmdir()
+    wal.write_bytes(b"")
+    shm.symlink_to(tmp_path / "gone" / "x")
+    denied = {wal}
+    assert error() == cli_line(f"newsreader: error: cannot open {db}: its write-ahead log {wal} cannot be read and "
+                               "written by you (permission); give yourself that permission on it (chmod u+rw), and "
+                               "do not delete it: it may hold the library's latest changes")
+    denied = set()  # (the link is what SQLite stumbled on)
+    assert error() == cli_line(f"newsreader: error: cannot open {db}: its shared-memory file {shm} is a link to "
+                               f"{tmp_path / 'gone' / 'x'}, which does not exist; remove the link")
+    shm.unlink()
+    assert main(["--db", str(db), "list"]) == 0 and digest(db) == before
+
+
 def test_missing_folder(tmp_path):
     db = tmp_path / "no" / "such" / "folder" / "lib.db"
     for args in (["--db", str(db), "list"], ["--db", str(db), "add", str(tmp_path)]):
