@@ -76,6 +76,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import re
+import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -689,6 +693,54 @@ def spread(eval_dir: Path, tmp: Path, args, shares: list[float]) -> None:
               + " ".join(f"{x:.4f}" for x in xs), file=sys.stderr)
 
 
+SCRATCH = "stories-bench-"  # the libraries of a run are made in TMPDIR/stories-bench-PID-XXXX, removed at its end
+
+
+def scratch() -> tempfile.TemporaryDirectory:
+    """A scratch folder of this run, named with its process id (for `sweep_stale`)."""
+    return tempfile.TemporaryDirectory(prefix=f"{SCRATCH}{os.getpid()}-")
+
+
+def end_on_signals() -> None:
+    """SIGTERM (a kill, a timeout) and SIGHUP (the terminal closed) end the run as ctrl-c does, by an exception, so
+    the scratch folders are removed on the way out and a scorer running is ended (the default action ended the process
+    on the spot and left a folder of libraries behind each time). A signal the caller ignores (nohup) stays ignored."""
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(sig) is signal.SIG_DFL:
+            signal.signal(sig, stop)
+
+
+def sweep_stale(folder: Path | None = None, day: float = 86400.0) -> list[Path]:
+    """Remove the scratch folders of runs that ended without removing them (killed with SIGKILL, or before runs were
+    named with their process id): those untouched for a `day` whose process is gone. Returns the folders removed."""
+    removed = []
+    for path in Path(folder or tempfile.gettempdir()).glob(SCRATCH + "*"):
+        named = re.fullmatch(re.escape(SCRATCH) + r"(\d+)-\w+", path.name)
+        try:
+            if not named or path.is_symlink() or not path.is_dir() or time.time() - path.stat().st_mtime < day:
+                continue
+        except OSError:
+            continue
+        if _alive(int(named.group(1))):
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):  # (OverflowError: a number no process id can be)
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
 def main() -> None:
     """Run the measures and print their numbers."""
     ap = argparse.ArgumentParser(description=__doc__)
@@ -718,10 +770,13 @@ def main() -> None:
                     help="also group with these shares stored at once first and the rest one at a time, e.g. 0.5,0.8 "
                          "(a library imported in bulk, then fed): all events, the halves and the salted runs")
     args = ap.parse_args()
+    end_on_signals()
+    for path in sweep_stale():
+        print(f"removed {path}: a run's scratch folder left behind (its process is gone)", file=sys.stderr)
     shares = [0.0, QUIET, 1.0] + [float(x) for x in args.mixed.split(",") if x.strip()]
     eval_dir = Path(args.eval_dir)
     print(f"targets: {TARGETS}; peers: {PEERS}", file=sys.stderr)
-    with tempfile.TemporaryDirectory(prefix="stories-bench-") as d:
+    with scratch() as d:
         if args.orders > 1:
             spread(eval_dir, Path(d), args, shares)
             return
@@ -732,7 +787,7 @@ def main() -> None:
                 for line in (g["errors"] if args.errors else []) + g["merges"]:
                     print(f"  {line}", file=sys.stderr)
                 if args.errors:
-                    with without_merges(), tempfile.TemporaryDirectory(prefix="stories-bench-") as bare:
+                    with without_merges(), scratch() as bare:
                         g = grouping(eval_dir, Path(bare), args.scorer_python, at_once=once, quiet=True)
                     print(f"  without merges of stories, {_name(once)}:", file=sys.stderr)
                     for line in (x for x in g["errors"] if not x.startswith("split ")):
@@ -754,7 +809,7 @@ def main() -> None:
                 for line in (m["errors"] if args.errors else []) + m["merges"]:
                     print(f"  {line}", file=sys.stderr)
                 if args.errors:
-                    with without_merges(), tempfile.TemporaryDirectory(prefix="stories-bench-") as bare:
+                    with without_merges(), scratch() as bare:
                         m = salted(eval_dir, Path(bare), n, source, once)
                     print(f"  without merges of stories, {_name(once)}:", file=sys.stderr)
                     for line in (x for x in m["errors"] if not x.startswith("split ")):
