@@ -309,3 +309,12 @@ def test_a_nationality_word_is_no_part_of_the_speakers_name():
     assert ("Swede", "NORP") in _ents(text)
     assert [q.speaker for q in extract_quotes(text, extract_entities(text))] == ["Joachim Lund"]
     assert [q.speaker for q in extract_quotes(text)] == ["Joachim Lund"]
+
+
+def test_a_headline_run_read_as_one_misc_name_gives_back_the_person_it_holds():
+    text = ("Mayor Reveals Surprising Thing Okafor Did Before The Vote\n"
+            "Lagos governor Tunde Okafor spoke on Monday. Okafor said the count had been fair.")
+    ents = extract_entities(text)
+    assert not any("Surprising" in e.text for e in ents)
+    assert [(e.text, e.canonical) for e in ents if e.label == "PERSON"] == [
+        ("Okafor", "Tunde Okafor"), ("Tunde Okafor", "Tunde Okafor"), ("Okafor", "Tunde Okafor")]

@@ -301,7 +301,20 @@ def headline_people(text: str, spans: list[Span]) -> list[Span]:
     first = lexicon().first_names
     heads: dict[int, bool] = {}
     out: list[Span] = []
+    surnames: set[str] | None = None  # last words of the article's people named in full, when needed
     for s, e, lab in spans:
+        if lab in (ORG, "MISC") and text.count(" ", s, e) >= 2 and in_headline(text, s, heads) \
+                and not text[s:e].isupper():
+            if surnames is None:
+                surnames = {text[a:b].split()[-1] for a, b, x in spans if x == PERSON and " " in text[a:b].strip()}
+            words = list(_NAME_WORD.finditer(text, s, e))
+            # the surname after a headline word ("Thing Okafor"), not opening the name nor after a given name ("Okafor
+            # Brothers Haulage", "Tunde Okafor Foundation": a body named after the person)
+            found = [m for k, m in enumerate(words) if m.group() in surnames and k > 0
+                     and words[k - 1].group().lower() not in first and more_often_lower(words[k - 1].group())]
+            if len(found) == 1 and on("headline-run-holds-surname"):
+                out.append((found[0].start(), found[0].end(), PERSON))  # "Reveals Surprising Thing Okafor Did ..."
+                continue
         if lab != PERSON or not any(c.isspace() for c in text[s:e]) or not in_headline(text, s, heads):
             out.append((s, e, lab))
             continue

@@ -366,3 +366,12 @@ _rule("residents-of-place", "a lone name the tagger called an organisation or a 
       [("Residents of Brenmoor said the plan was unfair. Brenmoor residents will vote in May.",
         [("Brenmoor", "LOC"), ("Brenmoor", "LOC")])],
       ["Shareholders of Brenmoor said the plan was unfair. Brenmoor will vote in May."])
+_rule("headline-run-holds-surname", "an organisation or MISC of three words or more in a title-case headline line that "
+      "holds the surname of one person the article names in full is that person, the rest the headline's words "
+      "('Reveals Surprising Thing Okafor Did Before The Vote' read as one MISC; session 30)",
+      [("Mayor Reveals Surprising Thing Okafor Did Before The Vote\nLagos governor Tunde Okafor spoke on Monday. "
+        "Okafor said the vote was fair.", [("Okafor", "PERSON"), ("Lagos", "GPE"), ("Tunde Okafor", "PERSON"),
+                                          ("Monday", "DATE"), ("Okafor", "PERSON")])],
+      ["Okafor Brothers Haulage Wins Harbour Contract\nTunde Okafor founded the firm in 1990, and it now runs 40 "
+       "lorries.",
+       "Tunde Okafor Foundation Opens New Clinic\nTunde Okafor said the clinic would open on Monday."])
