@@ -206,3 +206,36 @@ async def test_help_footer_and_palette_in_the_stories_list_say_the_keys_act_on_t
         await pilot.press("question_mark")
         await settle(pilot)
         assert app.screen.pane_help.startswith("Your library, newest first"), app.screen.pane_help
+
+
+async def test_r_in_the_story_view_makes_its_summary_again_as_in_the_stories_list(stories, make_app, monkeypatch):  # noqa: F811
+    """r in the story view said "r (Re-analyse the article) works in the library and the article view, not on this
+    page", though r on the same story one step back, in the stories list, makes its summary again: it does so here
+    too, the toasts over the view, which shows the summary made again. Another page names the story view for r."""
+    from pilot_steps import open_first_story
+
+    app = make_app(stories)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_story(pilot)
+        story = app.screen
+        assert type(story).__name__ == "StoryScreen"
+        said = []
+        story.notify = lambda message, **kw: said.append(message)
+        before = story.summary
+        await pilot.press("r")
+        await settle(pilot)
+        main = story.main_screen()
+        await wait_until(pilot, lambda: main.story_keys.remaking is None)
+        await settle(pilot)
+        assert said[0] == "Re-analysing this story…", said
+        assert any(s.startswith("Re-analysed in ") and "-sentence summary" in s for s in said), said
+        assert app.screen is story and story.summary is not before and story.summary.sentences, said
+        await pilot.press("escape", "b")  # the briefing: r names the story view where it works
+        await settle(pilot)
+        briefing = app.screen
+        said.clear()
+        briefing.notify = lambda message, **kw: said.append(message)
+        await pilot.press("r")
+        await settle(pilot)
+        assert any(s.startswith("r (Re-analyse the article) works in the library, the article view and the story view")
+                   for s in said), said

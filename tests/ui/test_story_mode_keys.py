@@ -31,7 +31,7 @@ async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_
         story = app.screen
         assert type(story).__name__ == "StoryScreen"
         for key, name in (("s", "Next method"), ("e", "Entity highlights on / off"), ("slash", "Search"),
-                          ("a", "Add articles from a file, a folder or a URL"), ("r", "Re-analyse the article"),
+                          ("a", "Add articles from a file, a folder or a URL"),
                           ("d", "Delete the article")):
             said.clear()
             await pilot.press(key)

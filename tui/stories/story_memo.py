@@ -98,12 +98,13 @@ def forget_kept() -> None:
         _kept.clear()
 
 
-def remade(lib, story_id: int, sentences: int | None = None):
+def remade(lib, story_id: int, sentences: int | None = None, store: bool = True):
     """`r` on a story of the stories list, as `r` on an article: the articles its summary reads (at most CAP,
     tui/stories/articles.py `chosen`) analysed again and stored, the kept summary dropped and the summary made again
     from them (and kept). A library that cannot be written (read-only) stores nothing: the summary is made again,
     analysing what is not stored, as the story view does. Returns (StoryRow, StorySummary, articles analysed again),
-    or None when the story is gone."""
+    or None when the story is gone. `store` False (the app found the library damaged): nothing analysed again nor
+    stored, the summary made again from what is stored, as a read-only library's."""
     import json
 
     from tui.engine import analysis as engine
@@ -117,7 +118,7 @@ def remade(lib, story_id: int, sentences: int | None = None):
         for key in [k for k in _kept if k[:2] == (str(lib.path), story_id)]:
             del _kept[key]
     again = 0
-    if not getattr(lib, "readonly", False):
+    if store and not getattr(lib, "readonly", False):
         picked = chosen(members(lib, story_id), CAP)
         ids = [m.id for m in picked]
         bodies = dict(lib.db.execute(f"SELECT id, body FROM articles WHERE id IN ({','.join('?' * len(ids))})",

@@ -115,44 +115,52 @@ class StoryKeys:
 
     # -- r --------------------------------------------------------------------------------------------------------
 
-    def remake(self) -> None:
-        row = self._row()
-        if row is None:
-            return
+    def remake(self, story_id: int | None = None, after=None, notify=None) -> None:
+        """The story under the list's cursor, or `story_id` (the story view's `r`: `after()` then shows it again and
+        `notify` is its own, so the toasts show over it)."""
+        notify = notify or self.host.notify
+        if story_id is None:
+            row = self._row()
+            if row is None:
+                return
+            story_id = row.id
         if self.remaking is not None:
-            self.host.notify("Still re-analysing a story; try again in a moment.", severity="warning", timeout=3)
+            notify("Still re-analysing a story; try again in a moment.", severity="warning", timeout=3)
             return
-        self.remaking = row.id
+        self.remaking = story_id
         self._status()
-        self.host.notify("Re-analysing this story…", timeout=3)
-        started = time.perf_counter()
-        self.host.run_worker(lambda: self._remake(row.id, started), name="story-remake", group="story-remake",
-                             thread=True, exit_on_error=False)
+        notify("Re-analysing this story…", timeout=3)
+        started, store = time.perf_counter(), not getattr(self.host, "damaged", "")  # (a damaged library: no writes)
+        self.host.run_worker(lambda: self._remake(story_id, started, after, notify, store), name="story-remake",
+                             group="story-remake", thread=True, exit_on_error=False)
 
-    def _remake(self, story_id: int, started: float) -> None:
+    def _remake(self, story_id: int, started: float, after=None, notify=None, store: bool = True) -> None:
         from tui.stories.story_memo import remade
         from tui.store import Library
 
         found, error = None, ""
         try:
             with Library(self.db_path) as lib:
-                found = remade(lib, story_id)
+                found = remade(lib, story_id, store=store)
         except Exception as exc:
             error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
-        deliver(self.host, self._remade, story_id, found, error, time.perf_counter() - started)
+        deliver(self.host, self._remade, story_id, found, error, time.perf_counter() - started, after, notify)
 
-    def _remade(self, story_id: int, found, error: str, seconds: float) -> None:
+    def _remade(self, story_id: int, found, error: str, seconds: float, after=None, notify=None) -> None:
         self.remaking = None
         self._status()
+        notify = notify or self.host.notify
         if error:
-            self.host.notify(f"Re-analysis failed: {error}", severity="error", markup=False)
+            notify(f"Re-analysis failed: {error}", severity="error", markup=False)
             return
         if found is None:
-            self.host.notify("That story is no longer in the library.", severity="warning", timeout=3)
+            notify("That story is no longer in the library.", severity="warning", timeout=3)
             return
         _row, summary, again = found
         n = len(summary.sentences)
         quotes = sum(len(g.quotes) for g in summary.quotes)
-        self.host.notify(f"Re-analysed in {seconds * 1000:.0f} ms: {again} article{'s' if again != 1 else ''}, "
-                         f"{len(summary.entities)} entities, {quotes} quotes, {n}-sentence summary", markup=False)
+        notify(f"Re-analysed in {seconds * 1000:.0f} ms: {again} article{'s' if again != 1 else ''}, "
+               f"{len(summary.entities)} entities, {quotes} quotes, {n}-sentence summary", markup=False)
         self.host.forget_ready()
+        if after is not None:
+            after()

@@ -301,13 +301,15 @@ class StoryScreen(PageScreen):
                  "copy_markdown": "Copy the story as Markdown (summary, quotes, sources)",
                  "longer": "Longer story summary", "shorter": "Shorter story summary",
                  "toggle_read": "Mark the line's article read / unread", "star": "Star / unstar the line's article",
+                 "reanalyse": "Make the story's summary again (its articles analysed again)",
                  "open_link": "Open the line's article's link in the browser ($BROWSER)",
                  "next_unread": "Next unread article of the story (enter opens it)",
                  "previous_unread": "Previous unread article of the story"}
     # m, f and o act on the article of the line under the cursor, as in the library; n / N go to the story's next /
     # previous unread article (they said they work only in the library) (rebound keys follow)
     BINDINGS = [b for b in keymap.bindings(keymap.MAIN)
-                if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread", "mark_all_read")]
+                if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread", "mark_all_read",
+                            "reanalyse")]
     # every key of the view, in 80 columns too (m and f were missing, then o and n / N): the copy keys in one there
     HINT = (("open", "open"), (("longer", "shorter"), "length"), ("copy_summary", "copy"), ("copy_quotes", "quotes"),
             ("copy_markdown", "Markdown"), (("toggle_read", "star"), "marks"), ("open_link", "link"),
@@ -579,6 +581,20 @@ class StoryScreen(PageScreen):
     def action_open_link(self) -> None:
         """o: the link of the line's article in the browser (as `o` in the library)."""
         self.open_line_link()
+
+    def action_reanalyse(self) -> None:
+        """r: the story's summary made again, its articles analysed again, as `r` on the story in the stories list
+        (parts/story_keys.py); then shown again at its length. It said r works in the library and the article view."""
+        main = self.main_screen()
+        if main is None or self.story_id is None:
+            return
+        story_id = self.story_id
+
+        def again() -> None:
+            if self.is_attached and self.story_id == story_id:
+                self.load(read_story, story_id, self.sentences, True)
+
+        main.story_keys.remake(story_id, after=again, notify=self.notify)
 
     UNREAD_LIST = "#story-text"
     UNREAD_OF = "of this story"
