@@ -162,3 +162,18 @@ def test_a_run_of_name_words_is_one_name():
     names = story_names(["The Nuclear Safety Board said so.", "A plant near Harnby shut."])
     got = facts("The Nuclear Safety Board shut the Harnby plant.", names)
     assert {"p:nuclear safety board", "p:harnby"} <= got and "p:nuclear" not in got
+
+
+def test_an_m_after_a_figure_is_metres_in_a_length_and_million_in_money():
+    """"100 m" is a length where the sentence says so ("a 100 m drop, about 330 feet", "the 40m-high wall"), one fact
+    with "100 metres"; with a currency sign or word it is money ("£12m", "12 m dollars"), and alone million, as before."""
+    drop = facts("The ridge track runs beside a 100 m drop, about 330 feet, above Carrow.", NAMES)
+    assert "n:100" in drop and "n:1e+08" not in drop
+    assert "n:40" in facts("Water poured over the 40m-high wall at Carrow on Monday.", NAMES)
+    assert "n:40" in facts("The crowd stood 40 m away from the Carrow wall.", NAMES)
+    assert "n:1.2e+07" in facts("The Carrow wall, 40 metres long, cost £12m to build.", NAMES)
+    assert "n:1.2e+07" in facts("The 40 metre wall cost 12 m dollars to build.", NAMES)
+    assert "n:4e+07" in facts("Velcor sold 40 m shares on Monday.", NAMES)
+    metres = facts("Floodwater ran 3 metres deep in Carrow on Monday after the wall collapsed.", NAMES)
+    m = facts("On Monday floodwater in Carrow was 3m deep after the wall collapsed.", NAMES)
+    assert "n:3" in m and "n:3" in metres

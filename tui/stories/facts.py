@@ -65,7 +65,15 @@ _MONTHS = {m: m[:3] for m in "january february march april may june july august 
            .split()}
 _MONTHS.update({m[:3]: m[:3] for m in list(_MONTHS)} | {"sept": "sep"})
 
-_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+(?:['’][^\W\d_]+)*|[£$€¥]")
+# "m" after a figure is million in money ("£630m", "$4 m", "12m dollars") and metres in a length ("a 100 m drop", "the
+# 40m-high wall", "100 m, or 330 feet"): a currency sign before the figure or a currency word after the "m" says money;
+# a word of size or distance after it, or a length unit in the sentence, says metres (the figure then as written, one
+# fact with "100 metres"); neither: million, as wires and papers write it
+_CURRENCY_SIGNS = frozenset("£$€¥")
+_CURRENCY_WORDS = frozenset("dollars dollar dlrs pounds pound stg sterling euros euro yen francs marks rupees".split())
+_LENGTH_AFTER = frozenset("high tall long wide deep away above below thick across".split())
+_LENGTH_UNITS = frozenset("metre metres meter meters km kilometre kilometres kilometer kilometers feet ft".split())
 _NUMBER_WORDS = set(_UNITS) | set(_TENS) | {"dozen"}
 _SPECIAL = _NUMBER_WORDS | _DAYS | set(_MONTHS) | {"lives"}  # the lower-cased words a fact is read from
 
@@ -123,7 +131,9 @@ def facts(text: str, names: set[str], terms: list[str] | None = None) -> frozens
                 continue
             value = float(digits)
             scale = words[i].lower() if i < n else ""
-            if scale in _FIGURE_SCALES:
+            if scale == "m" and not _money(words, i - 2, i + 1) and _length(words, i + 1):
+                i += 1  # metres: the figure as written
+            elif scale in _FIGURE_SCALES:
                 value *= _FIGURE_SCALES[scale]
                 i += 1
             elif value == int(value) and 1800 <= value <= 2100 and digits == w:
@@ -160,6 +170,21 @@ def facts(text: str, names: set[str], terms: list[str] | None = None) -> frozens
         if kind is not None:
             out.add(f"e:{kind}")
     return frozenset(out)
+
+
+def _money(words: tuple[str, ...], before: int, after: int) -> bool:
+    """Whether the figure whose tokens end before `after` is money: a currency sign right before it (`before`) or a
+    currency word right after ("12 m dollars")."""
+    return ((before >= 0 and words[before] in _CURRENCY_SIGNS)
+            or (after < len(words) and words[after].lower() in _CURRENCY_WORDS))
+
+
+def _length(words: tuple[str, ...], after: int) -> bool:
+    """Whether an "m" whose next token is at `after` is metres: a word of size or distance follows it ("high",
+    "deep", "away"), or the sentence names a length unit ("metres", "feet", "km")."""
+    if after < len(words) and words[after].lower() in _LENGTH_AFTER:
+        return True
+    return any(w.lower() in _LENGTH_UNITS for w in words)
 
 
 def _number_words(lows: list[str], i: int) -> tuple[float, int]:
