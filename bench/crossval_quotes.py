@@ -1,7 +1,7 @@
 """Cross-validation of quotes and speakers on PolNeAR *train*: an honest estimate without touching dev.
 
     python bench/crossval_quotes.py [EVAL_DIR] [--folds 5] [--fold N] [--entities] [--ablate] [--misses] [--by-how]
-                                    [--repeats N] [--errors]
+                                    [--repeats N] [--errors] [--rule NAME]
 
 Train articles are split into `--folds` folds (bench/folds.py). For each held-out fold (every fold, or only
 `--fold N`) the speaker ranker is learnt (bench/train_quotes.py's code and defaults) on the other folds, and
@@ -21,7 +21,7 @@ speaker outside the candidate window, a he/she tag resolved wrong, the previous 
 and prints a table of counts, with how many of each class had the right speaker among the ranker's candidates
 (what a better ranker could still win) and each half's count.
 ``--ablate`` switches each quote rule off in turn (the ranker keeps each fold's weights) and
-prints its worth on all held-out articles pooled and on their two halves (F1 on minus off, bench/folds.py).
+prints its worth on all held-out articles pooled and on their two halves (F1 on minus off, bench/folds.py); ``--rule NAME`` (repeatable): only those rules.
 ``--entities`` gives the quote pass the tagger's entities, as the app does (learnt and scored so). Nothing is
 written to the repository.
 """
@@ -407,6 +407,7 @@ def main() -> int:
     ap.add_argument("--entities", action="store_true", help="pass the tagger's entities in, as the app does "
                     "(tui/engine/analysis.py); the weights are learned on the same view")
     ap.add_argument("--ablate", action="store_true")
+    ap.add_argument("--rule", action="append", default=None, help="with --ablate: only this rule (repeatable)")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--repeats", type=int, default=0, help="also the pooled CV over this many partitions into "
                     "folds (the default one first) and their mean")
@@ -454,7 +455,7 @@ def main() -> int:
         print(ablation_header(["all", "half 0", "half 1"]))
         flat = [base[key][0], base[key][2], base[key][3]]
         for r in rules.all_rules():
-            if not r.stage.startswith("quotes"):
+            if not r.stage.startswith("quotes") or (args.rule and r.name not in args.rule):
                 continue
             with rules.disabled(r.name):
                 if r.name == "speaker-ranker":

@@ -1,7 +1,7 @@
 """Measure key-quote extraction on the PolNeAR dev set with the shared scorer.
 
 Usage: python bench/quality_quotes.py [EVAL_DIR] [--split dev] [--out PRED.jsonl] [--entities]
-                                      [--halves] [--misses] [--ablate]
+                                      [--halves] [--misses] [--ablate [--rule NAME]]
 
 EVAL_DIR defaults to ../shared/eval next to the repository. Predictions are written
 to a temporary file (or --out) and scored by EVAL_DIR/quotes/score.py; our numbers
@@ -12,7 +12,7 @@ id): the hidden set is as small as dev, so a change that helps on one half only 
 noise. ``--misses`` prints every quote of 4+ words that is scored wrong (wrong speaker,
 missed, spurious) with its context, grouped by kind, for reading. ``--ablate`` switches each rule of the
 quote stage (tui.engine.rules) off in turn and prints its effect on quote+speaker F1 of both halves: a
-rule that does not help both halves goes. Prints numbers, asserts nothing.
+rule that does not help both halves goes (``--rule NAME``: only that rule's line). Prints numbers, asserts nothing.
 """
 
 from __future__ import annotations
@@ -68,6 +68,7 @@ def main() -> int:
     ap.add_argument("--halves", action="store_true", help="also score two fixed halves of the articles")
     ap.add_argument("--misses", action="store_true", help="print every wrongly scored quote with context")
     ap.add_argument("--ablate", action="store_true", help="each quote rule's effect on both halves")
+    ap.add_argument("--rule", action="append", default=None, help="with --ablate: only this rule (repeatable)")
     args = ap.parse_args()
     qdir = Path(args.eval_dir) / "quotes"
     gold = qdir / args.split / f"polnear_{args.split}.jsonl"
@@ -82,7 +83,7 @@ def main() -> int:
         if args.misses:
             print_misses(gold, qdir, out)
         if args.ablate:
-            print_ablation(gold, qdir, Path(tmp), args.entities)
+            print_ablation(gold, qdir, Path(tmp), args.entities, args.rule)
         return code
 
 
@@ -113,8 +114,9 @@ def split_halves(gold: Path, tmp: Path) -> list[Path]:
     return paths
 
 
-def print_ablation(gold: Path, qdir: Path, tmp: Path, with_entities: bool) -> None:
-    """Quote+speaker F1 of each half with each quote rule switched off, as a change from all rules on."""
+def print_ablation(gold: Path, qdir: Path, tmp: Path, with_entities: bool, only: list[str] | None = None) -> None:
+    """Quote+speaker F1 of each half with each quote rule (or each of `only`) switched off, as a change from all
+    rules on."""
     from tui.engine import rules
 
     halves = split_halves(gold, tmp)
@@ -128,7 +130,7 @@ def print_ablation(gold: Path, qdir: Path, tmp: Path, with_entities: bool) -> No
     print(f"\nablation: quote+speaker F1 with all rules on: half 0 {base[0]:.2f}, half 1 {base[1]:.2f}")
     print(ablation_header(["half 0", "half 1"]))
     for r in rules.all_rules():
-        if not r.stage.startswith("quotes"):
+        if not r.stage.startswith("quotes") or (only and r.name not in only):
             continue
         with rules.disabled(r.name):
             off = f1s()

@@ -70,7 +70,7 @@ def compute(what: str, text: str, title: str | None, args, budget: int | None = 
         for i, q in enumerate(group):
             records.append({"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,
                             "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-                            "score": round(q.score, 4), "group": number,
+                            "score": round(q.score, 4), "group": number, "lead": q.lead,
                             "display": joined if i == 0 else shown(q)})
     return {"quotes": records}
 
@@ -225,7 +225,8 @@ def print_single(args, what: str, title: str, text: str, name: str = "the text",
                 continue  # a later piece of a quotation already shown whole
             shown.add(q.get("group"))
             who = named(q["speaker"]) or "unattributed"
-            lines.append(f"“{q['display']}” — {who}" if fmt == "text" else f"> “{q['display']}”\n> — {who}\n")
+            said = f"{q['lead']} “{q['display']}”" if q.get("lead") else f"“{q['display']}”"  # (Quote.lead)
+            lines.append(f"{said} — {who}" if fmt == "text" else f"> {said}\n> — {who}\n")
         if not rec["quotes"]:
             lines.append("no quotes found")
     sys.stdout.write(clean("\n".join(lines)) + "\n")

@@ -203,6 +203,19 @@ def test_quotes_are_shown_whole_unless_max_chars_asks(tmp_path):
     assert run("quotes", str(f), "--max-chars", "0").returncode == 2
 
 
+def test_a_quote_that_finishes_a_sentence_is_printed_after_the_writer_s_words(tmp_path):
+    # 'the crews would “listen before they walk out.”': the quotation is the end of the writer's sentence; alone it
+    # read as a scrap (walk29). Text and Markdown print those words first; JSON gives them as "lead"
+    f = tmp_path / "strike.txt"
+    f.write_text("Ferry crews at Port Marrow stopped work on Monday.\n\nTomas Brenn said the crews would “come back "
+                 "to work on Friday after the vote.”\n", encoding="utf-8")
+    said = "Tomas Brenn said the crews would “come back to work on Friday after the vote.” — Tomas Brenn"
+    assert run("quotes", str(f)).stdout == said + "\n"
+    assert f"\n> {said.replace(' — ', chr(10) + '> — ')}\n" in run("quotes", str(f), "--format", "md").stdout
+    [rec] = json.loads(run("quotes", str(f), "--format", "json").stdout)["quotes"]
+    assert (rec["lead"], rec["text"]) == ("Tomas Brenn said the crews would", "come back to work on Friday after the vote.")
+
+
 def test_batch_mode_reports_bad_lines_and_goes_on(tmp_path):
     batch = tmp_path / "in.jsonl"
     batch.write_text(

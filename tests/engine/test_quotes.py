@@ -621,6 +621,22 @@ def test_a_short_month_name_without_a_date_can_be_a_name(with_entities):
     assert [m.group() for m in name_runs(text)] == ["The", "Tomas Ortiz", "Ida Brandt"]
 
 
+def test_the_month_short_form_switch_is_never_read_stale_from_a_cache():
+    # the names functions are cached (is_person, the ranker's name facts): the rule's switch is read outside them or
+    # is part of their key, so on / off / on again gives on's answers again (bench --ablate runs rules in turn)
+    from tui.engine import rules
+    from tui.engine.quotes.names import is_person, name_runs
+
+    text = ("Protests spread across the capital on Sunday. President Tomas Ortiz said nothing.\n\n“The government has "
+            "lost the trust of the young,” columnist Ai Jun wrote in a weekly column.")
+    dated = "The ferry board met Tomas Ortiz Jun. 5 to talk about the pier."
+    for off in (False, True, False):
+        with rules.disabled("month-short-form-may-be-a-name") if off else rules.disabled():
+            [q] = extract_quotes(text)
+            assert (q.speaker, is_person("Ai Jun")) == (("Tomas Ortiz", False) if off else ("Ai Jun", True))
+            assert [m.group() for m in name_runs(dated)][1] == ("Tomas Ortiz Jun" if off else "Tomas Ortiz")
+
+
 def test_a_person_the_tagger_reads_in_a_headline_is_not_named_by_the_headline_s_words():
     # the tagger read "Kind Thing Ortiz" in a headline as a person (on a real article: "... Reveals Stunning Thing
     # Trump Did ..."), linked every later "Ortiz" to it, and the quotes were shown as that name's
@@ -636,3 +652,25 @@ def test_a_person_the_tagger_reads_in_a_headline_is_not_named_by_the_headline_s_
     entities += [Entity(i, i + 5, "PERSON", "Ortiz", "Kind Thing Ortiz") for i in later]
     [q] = extract_quotes(text, sorted(entities, key=lambda e: e.start))
     assert q.speaker == "Tomas Ortiz"
+
+
+@pytest.mark.parametrize("with_entities", [False, True])
+def test_a_quote_that_finishes_a_sentence_of_the_writer_s_is_kept_with_that_sentence(with_entities):
+    # walk29 saw 'the crews would “listen before they walk out.”' in the key quotes as “listen before they walk out.”
+    # alone. PolNeAR train marks such quotations as speech (1,086 of the 1,119 of 4+ words starting in lower case after
+    # a word or a comma), so the quote stays; the writer's words that lead into it come with it (Quote.lead)
+    from tui.engine.entities import extract_entities
+
+    text = ("Ferry crews at Port Marrow stopped work on Monday night.\n\nThe council has asked both sides to meet "
+            "again, and the union has said the crews would “listen before they walk out.” Tomas Brenn runs the "
+            "line. He said: “we will talk to them on Friday about the rota.”\n\n“Nobody wants a strike,” Brenn said, "
+            "“least of all the crews themselves.”")
+    quotes = extract_quotes(text, extract_entities(text) if with_entities else None)
+    leads = {q.text: q.lead for q in quotes}
+    assert leads["listen before they walk out."] == "…and the union has said the crews would"
+    # a mark after a colon or a comma, or opening the sentence, leads into nothing of the writer's
+    assert leads["we will talk to them on Friday about the rota."] == ""
+    assert leads["Nobody wants a strike,"] == leads["least of all the crews themselves."] == ""
+    text = "Passengers waited on the quay. Tomas Brenn said the crews would “come back to work on Friday.”"
+    [q] = extract_quotes(text, extract_entities(text) if with_entities else None)
+    assert (q.lead, q.speaker) == ("Tomas Brenn said the crews would", "Tomas Brenn")

@@ -27,3 +27,29 @@ async def test_the_speaker_of_a_key_quote_is_never_broken_across_two_lines(libra
             assert any("— Helena Matos" in x for x in lines), (width, lines)
             assert all(len(x) <= width for x in lines), (width, lines)
             assert all(x.startswith(" ") for x in lines[1:]), (width, lines)  # under the text, not its “
+
+
+LEAD, FRAGMENT = "…and the union has said the crews would", "listen before they walk out."
+
+
+async def test_a_quote_that_finishes_a_sentence_is_shown_after_the_writer_s_words(library, make_app):
+    # walk29 saw “listen before they walk out.” alone in the key quotes: a scrap of the writer's sentence
+    # ('the crews would “listen before they walk out.”'); it is shown after those words now (Quote.lead)
+    path, _ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first(pilot)
+        await settle(pilot)
+        quote = Quote(200, 200 + len(FRAGMENT), FRAGMENT, "the union", lead=LEAD)
+        options = app.screen.summary._quotes(Analysis(quotes=[quote]), [])
+        wrap_all(options, 60)
+        lines = [x.plain for x in cut_lines(options[-1])]
+        assert " ".join(x.strip() for x in lines) == f"{LEAD} “{FRAGMENT}” — the union", lines
+
+
+def test_copies_give_the_writer_s_words_before_the_quote_too():
+    from tui.app.copytext import quote_line
+
+    quote = Quote(200, 200 + len(FRAGMENT), FRAGMENT, "the union", lead=LEAD)
+    assert quote_line([quote]) == f"{LEAD} “{FRAGMENT}” — the union"
+    assert quote_line([Quote(0, len(SAID), SAID, None)]) == f"“{SAID}”"

@@ -26,9 +26,9 @@ def summary_text(analysis) -> str:
 
 def quote_line(group) -> str:
     """“Quote text” — Speaker (speaker left out when unknown) for one quotation (its pieces joined)."""
-    from tui.engine.quotes.groups import group_text
+    from tui.engine.quotes.groups import group_line
 
-    text = f"“{_line(group_text(group))}”"
+    text = _line(group_line(group))  # (after the writer's words that lead into it, if any)
     speaker = group[0].speaker
     return f"{text} — {_line(speaker)}" if speaker else text
 

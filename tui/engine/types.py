@@ -66,6 +66,9 @@ class Quote:
     speaker_start: int | None = None  # span of the speaker mention in the body (may be a pronoun)
     speaker_end: int | None = None
     score: float = 0.0
+    # a quotation that starts in lower case inside a sentence ('the crews would “listen before they walk out.”'): the
+    # writer's words of that sentence before its opening mark (the last few, "…" first when cut), shown before it
+    lead: str = ""
 
 
 @dataclass

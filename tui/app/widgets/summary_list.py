@@ -207,7 +207,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
 
     def _quotes(self, analysis, spans: list) -> list[Option]:
         """One item per quotation (pieces split by an attribution joined); `spans` gets each one's span."""
-        from tui.engine.quotes.groups import group_span, group_text, quote_groups
+        from tui.engine.quotes.groups import group_line, group_span, quote_groups
 
         from tui.cells import cut  # (not imported at start-up)
 
@@ -216,14 +216,15 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         if not groups:
             out.append(Option(Text("No quotes found."), disabled=True))
         for number, group in enumerate(groups):
-            line = Text(f"“{one_line(group_text(group))}”")
+            line = Text(one_line(group_line(group)))  # (after the writer's words that lead into it, if any)
             speaker = group[0].speaker
             keep = 0
             if speaker:
                 keep = len(line.plain) + 1  # "— Helena Matos" on one line: never "— Helena" / "Matos"
                 line.append(f" — {cut(speaker)}",  # a name at NAME_CELLS, cut with "…" (the database is untrusted)
                             self.get_component_rich_style("summary-list--speaker", partial=True))
-            out.append(Option(line, id=f"q:{number}", indent=1, keep=keep))  # wrapped under the text, not its “
+            # wrapped under the text, not its “ (or under the writer's words that lead into it)
+            out.append(Option(line, id=f"q:{number}", indent=0 if group[0].lead else 1, keep=keep))
             spans.append(group_span(group))
         return out
 

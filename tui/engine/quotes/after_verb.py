@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import rules
 from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_AFTER_VERB, SPEECH_VERBS
-from .names import NOT_NAME, TITLES, first_name, is_person
+from .names import TITLES, first_name, is_person, not_name_word
 from .words import (QUOTE_CHARS, Mention, Tok, abbrev, ends_sentence, is_cap, is_word, mention, name_left,
     name_right, possessive, pronoun)
 from ..lexicon import quote_words
@@ -68,7 +68,7 @@ def surname_after_role(toks: list[Tok], span: tuple[int, int]) -> tuple[int, int
     if a != b or b + 1 >= len(toks) or a == 0:
         return span
     nxt, before = toks[b + 1], toks[a - 1]
-    if not (is_cap(nxt) and nxt.low in NOT_NAME and nxt.text.isalpha() and is_word(before) and not is_cap(before)
+    if not (is_cap(nxt) and not_name_word(nxt.low) and nxt.text.isalpha() and is_word(before) and not is_cap(before)
             and before.low not in CLAUSE_WORDS and before.low not in SPEECH_VERBS and before.low not in SKIP_AFTER_VERB
             and first_name(toks[a].low)):
         return span

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .. import rules
 from .cues import CLAUSE_WORDS, DETERMINERS, SKIP_BEFORE_VERB, SPEECH_VERBS
 from .after_verb import surname_after_role
-from .names import NOT_NAME, ORG_WORDS, TITLES, _common_cased, first_name, is_person, person_part
+from .names import ORG_WORDS, TITLES, _common_cased, first_name, is_person, not_name_word, person_part
 from .words import (QUOTE_CHARS, Mention, Tok, abbrev_dot, adverb, is_cap, is_verb, is_word, mention, name_left,
     name_right, pronoun)
 from ..lexicon import lexicon, quote_words, verb_words
@@ -86,7 +86,7 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
     if t.low in CLAUSE_WORDS:
         return None
     span = name_left(toks, j)
-    if span is None and is_cap(t) and t.low in NOT_NAME and (first := name_left(toks, j - 1)) is not None \
+    if span is None and is_cap(t) and not_name_word(t.low) and (first := name_left(toks, j - 1)) is not None \
             and first[0] >= floor and surname_after_role(toks, first) == (first[0], j):
         span = (first[0], j)  # "Norway coach Tom March said": the surname, not the month
     elif span is not None:
@@ -512,7 +512,7 @@ def _acts_on(toks: list[Tok], k: int) -> bool:
     if not (t.low.endswith("ed") and t.text[:1].islower() and k + 1 < len(toks)):
         return False
     nxt = toks[k + 1]
-    return nxt.low in DETERMINERS or (is_cap(nxt) and nxt.low not in NOT_NAME)
+    return nxt.low in DETERMINERS or (is_cap(nxt) and not not_name_word(nxt.low))
 
 
 def _name_after_modifiers(toks: list[Tok], b: int) -> tuple[int, int] | None:

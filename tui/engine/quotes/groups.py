@@ -63,6 +63,13 @@ def group_text(group: list[Quote]) -> str:
     return " … ".join(" ".join(q.text.split()).rstrip(",;:") for q in group)
 
 
+def group_line(group: list[Quote]) -> str:
+    """The quotation as a reader sees it in a list: its words in marks, after the writer's words that lead into it
+    when it finishes their sentence (Quote.lead: 'the crews would “listen before they walk out.”')."""
+    words = "“" + group_text(group) + "”"
+    return f"{group[0].lead} {words}" if group[0].lead else words
+
+
 def group_span(group: list[Quote]) -> tuple[int, int]:
     """From the start of the first piece to the end of the last."""
     return group[0].start, group[-1].end

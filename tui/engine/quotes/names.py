@@ -26,15 +26,34 @@ ORG_WORDS = quote_words().name_org_words
 SURNAME_PARTICLES = quote_words().surname_particles
 
 # a month's short form ("Jun", "Sept"): a date, never a name, when a dot or a number follows it ("Jun. 5", "Jun 5");
-# else it may be a name ("columnist Ai Jun wrote")
+# else it may be a name ("columnist Ai Jun wrote"). Rule "month-short-form-may-be-a-name"; off, a short form is never
+# (part of) a name, as NOT_NAME's words are (months_named()).
 MONTH_ABBREVS = quote_words().month_abbrevs
+MONTH_RULE = "month-short-form-may-be-a-name"
 _DATED_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|[ \t\u00a0]*\d)"
+_TITLE_DOT = r"[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\."
 # a capitalised word (not a dated month), an initial or a title abbreviation (a dot elsewhere ends the sentence)
-_CAP = rf"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Jr|Sr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev)\.|(?!{_DATED_MONTH})[A-Z][\w'’\-]*)"
-# never starting inside a dotted abbreviation: "U.N. Charter" holds no "N. Charter"
-NAME_RUN = re.compile(rf"(?<![\w.]){_CAP}(?:[ \t\u00a0]+(?:{_CAP}|(?:de|da|del|van|von|der|bin|al|la|le|du)\b))*")
+_CAP = rf"(?:{_TITLE_DOT}|(?!{_DATED_MONTH})[A-Z][\w'’\-]*)"
+_CAP_ANY_MONTH = rf"(?:{_TITLE_DOT}|[A-Z][\w'’\-]*)"  # the same with the rule off: "Jun. 5" runs on as a word
+
+
+def _name_run(cap: str) -> re.Pattern:
+    # never starting inside a dotted abbreviation: "U.N. Charter" holds no "N. Charter"
+    return re.compile(rf"(?<![\w.]){cap}(?:[ \t\u00a0]+(?:{cap}|(?:de|da|del|van|von|der|bin|al|la|le|du)\b))*")
+
+
+NAME_RUN = _name_run(_CAP)
+_NAME_RUN_ANY_MONTH = _name_run(_CAP_ANY_MONTH)
 _WORD = re.compile(r"[\w'’\-]+(?:\.[\w'’\-]+)*\.?")  # keeps "G.K." whole
 _CAP_WORD = re.compile(_CAP)
+_CAP_WORD_ANY_MONTH = re.compile(_CAP_ANY_MONTH)
+
+
+def months_named() -> bool:
+    """May a month's short form without a date after it be (part of) a name (rule "month-short-form-may-be-a-name")?
+    Cached functions that depend on it (is_person, ranker._name_facts) take it as part of their key or ask only when a
+    name holds such a word, so switching the rule off never reads a stale answer."""
+    return rules.enabled(MONTH_RULE)
 _LINE_WORD = re.compile(r"[A-Za-z][\w'’\-]{3,}")  # words of four letters or more: "of", "the", "and" do not count
 _HEADLINE_CHARS = 300  # a longer line is prose, not a headline
 
@@ -61,11 +80,13 @@ def name_runs(text: str):
     """NAME_RUN's matches in text, except that in a headline line ("Harbour Chief Ida Brandt Blasts Ferry Board"), where
     every word is capitalised, a run is cut at each word news mostly writes in lower case and that is no first name
     ("Blasts"): the pieces are the names ("Ida Brandt", "Ferry Board"; rule "headline-words-split-names")."""
+    months = months_named()
+    name_run, cap_word = (NAME_RUN, _CAP_WORD) if months else (_NAME_RUN_ANY_MONTH, _CAP_WORD_ANY_MONTH)
     if not rules.enabled("headline-words-split-names"):
-        yield from NAME_RUN.finditer(text)
+        yield from name_run.finditer(text)
         return
     heads: dict[int, bool] = {}
-    for m in NAME_RUN.finditer(text):
+    for m in name_run.finditer(text):
         if " " not in m.group():
             yield m
             continue
@@ -74,7 +95,7 @@ def name_runs(text: str):
             yield m
             continue
         piece = None
-        for w in _CAP_WORD.finditer(text, s, m.end()):
+        for w in cap_word.finditer(text, s, m.end()):
             if _common_cased(w.group().rstrip(".")) and not w.group().endswith("."):
                 if piece:
                     yield _Run(piece[0], piece[1], text[piece[0] : piece[1]])
@@ -145,9 +166,14 @@ def is_name_like(name: str) -> bool:
     if not content:
         return False
     for t in content:
-        if not t[0].isupper() or _key(t) in NOT_NAME:
+        if not t[0].isupper() or not_name_word(_key(t)):
             return False
     return True
+
+
+def not_name_word(k: str) -> bool:
+    """Is the key one of NOT_NAME's words, or a month's short form with rule "month-short-form-may-be-a-name" off?"""
+    return k in NOT_NAME or (k in MONTH_ABBREVS and not months_named())
 
 
 def surname(name: str) -> str:
@@ -175,7 +201,7 @@ def person_part(toks) -> list[str]:
         # Okafor" -> "Mary Okafor", but "President Han So-ri" keeps "Han"
         if i == len(toks) - 1 and i > 0 and k in TITLES and _key(toks[i - 1]) in FIRST_NAMES:
             continue  # "Peter Major", "Tom Judge": a surname that is also a title word
-        if k in NOT_NAME or k in TITLES or (k in ORG_WORDS and len(toks) - i - 1 >= 2):
+        if not_name_word(k) or k in TITLES or (k in ORG_WORDS and len(toks) - i - 1 >= 2):
             start = i + 1
 
         elif i < len(toks) - 1 and _POSSESSIVE.search(t):
@@ -227,19 +253,29 @@ def first_name(low: str) -> bool:
     return low in FIRST_NAMES or low in lexicon().first_names
 
 
-@lru_cache(maxsize=8192)  # (names recur: the ranker asks of each candidate at every quote)
 def is_person(name: str) -> bool:
-    """A full name of 2-4 plain capitalised words, none of them an organisation or place word."""
+    """A full name of 2-4 plain capitalised words, none of them an organisation or place word (nor, with rule
+    "month-short-form-may-be-a-name" off, a month's short form)."""
+    p = _person(name)
+    return p == 1 or (p == 2 and months_named())
+
+
+@lru_cache(maxsize=8192)  # (names recur: the ranker asks of each candidate at every quote)
+def _person(name: str) -> int:
+    """is_person's answer with month short forms taken as name words: 0 no, 1 yes, 2 yes but a word is a month's short
+    form (the rule's switch is read outside the cache)."""
     toks = tokens(name)
     if not 2 <= len(toks) <= 4:
-        return False
+        return 0
+    month = False
     for i, t in enumerate(toks):
         k = _key(t)
+        month = month or k in MONTH_ABBREVS
         if i == 0 and k in FIRST_NAMES and k not in NOT_NAME:
             continue  # "Bill Carver": a first name that is also an organisation word ("bill")
         if k in ORG_WORDS or k in NOT_NAME or (len(t) > 1 and t.isupper() and "." not in t):
-            return False
-    return True
+            return 0
+    return 2 if month else 1
 
 
 class NameBook:

@@ -35,7 +35,7 @@ from ..entities.clusters import cluster_path
 from ..types import Quote
 from .cues import SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
-from .names import is_person, tokens
+from .names import is_person, months_named, tokens
 from ..lexicon import quote_words
 
 WEIGHTS_FILE = "quote_speakers.json"
@@ -206,6 +206,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
     With `wanted`, only the quotes marked True get candidates (the others an empty list)."""
     people = res.people
     weak_pos = people.weak_pos
+    months = months_named()
     pron_pos, pron_word = [], []
     q_starts = [q.start for q in quotes]
     for m in _PRONOUN.finditer(text):
@@ -384,7 +385,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
         for r, k in enumerate(ante[:3]):
             cands[k].feats.add(f"ante:{'pron' if want else 'quote'}{r}")  # nth fitting person back from the anchor
         weak_only = {id(cands[k]) for k in weak}
-        cands = _merge(cands, weak_only)
+        cands = _merge(cands, weak_only, months)
         n = sum(id(c) not in weak_only for c in cands)
         for c in cands:
             if id(c) in weak_only:
@@ -403,7 +404,7 @@ def candidates(text: str, quotes: list[Quote], hows: list[str], res, bounds,
                 tagged.append((_key(quotes[j].speaker), side + (":samepara" if bounds(quotes[j].start)[0] == p_start else "")))
         inside = set(_WORDS.findall(q.text))
         for c in cands:
-            cluster, shape, last, one_lower = _name_facts(c.name)
+            cluster, shape, last, one_lower = _name_facts(c.name, months)
             c.feats.add("bias")
             c.feats.add(cluster)  # words used alike: people's surnames vs places, papers
             c.feats.add(shape)
@@ -453,7 +454,7 @@ def _nearest(pos: list[int], start: int, end: int, lo: int, hi: int) -> list[int
     return list(range(a, k)) + list(range(m, b))
 
 
-def _merge(cands: dict[str, Candidate], weak: set[int] = frozenset()) -> list[Candidate]:
+def _merge(cands: dict[str, Candidate], weak: set[int] = frozenset(), months: bool = True) -> list[Candidate]:
     """Candidates as a list, the rules' choice first; a one-word name that is the surname of exactly one
     longer candidate ("Lopez", "Maria Lopez") is merged into it, else one that is the first name of exactly one
     person ("Luka" of "Dr. Luka Žagar", where the capitalised run stops at a letter outside A-Z). Nothing is merged
@@ -465,7 +466,7 @@ def _merge(cands: dict[str, Candidate], weak: set[int] = frozenset()) -> list[Ca
         words = c.name.split()
         if len(words) > 1 and id(c) not in weak:
             by_last.setdefault(words[-1].lower(), []).append(c)
-            if _name_facts(c.name)[1] == "shape:person":  # is_person, remembered: not "Trump Tower" for "Trump"
+            if _name_facts(c.name, months)[1] == "shape:person":  # is_person, remembered: not "Trump Tower" for "Trump"
                 by_first.setdefault(words[0].lower(), []).append(c)
     out = []
     for c in items:
@@ -494,11 +495,11 @@ _NEXT = re.compile(r"[\s,]*(?:\([^()\n]{0,30}\)\s*)?(?:\w+ly\s+|also\s+|later\s+
 
 
 @lru_cache(maxsize=4096)
-def _name_facts(name: str) -> tuple[str, str, str, bool]:
+def _name_facts(name: str, months: bool = True) -> tuple[str, str, str, bool]:
     """What a candidate's features read of its name alone (remembered: names recur across quotes and articles): its
     cluster feature, its shape feature (a person's full name: 2-4 capitalised words, no organisation or place word;
     another multi-word name, "Harbour Safety Authority"; or one word), its last word, and whether it is one word
-    in lower case."""
+    in lower case. `months`: names.months_named() (is_person reads it; part of the key, so a switch is never stale)."""
     words = name.split()
     shape = "person" if is_person(name) else "other" if " " in name.strip() else "one"
     return "cluster:" + _cluster(name), "shape:" + shape, words[-1], len(words) == 1 and name[:1].islower()

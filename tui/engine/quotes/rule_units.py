@@ -495,3 +495,14 @@ guard("title-run-is-no-name", STAGE,
       changes=[("“Our ports cannot wait another decade,” said former Vermont Gov. and Harbour Trust Chairman Ed "
                 "Rendell.", [("Our ports cannot wait another decade,", "Ed Rendell")])],
       keeps=["“Our ports cannot wait another decade,” said Tom Judge, the trust's chairman."])
+# Session 30: session 29's month short forms as a unit of their own (names.py months_named: NAME_RUN, is_person,
+# person_part, is_name_like; words.py no_name; after_verb.py / before_verb.py through names.not_name_word)
+guard("month-short-form-may-be-a-name", STAGE,
+      "a month's short form ('Jun', 'Sept') is a date only with a dot or a number after it; else it may be a name",
+      changes=[("Protests spread across the capital on Sunday. President Tomas Ortiz said nothing.\n\n“The government "
+                "has lost the trust of the young,” columnist Ai Jun wrote in a weekly column.",
+                [("The government has lost the trust of the young,", "Ai Jun")]),
+               ("The ferry board met Tomas Ortiz Jun. 5 to talk about the pier. “We will not close it,” Ortiz said.",
+                [("We will not close it,", "Tomas Ortiz")])],
+      keeps=["Protests spread across the capital on Sunday. President Tomas Ortiz said nothing.\n\n“The government "
+             "has lost the trust of the young,” columnist Ai Lin wrote in a weekly column on Jun. 5."])

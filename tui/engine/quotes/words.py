@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .cues import BASE_FORMS, BASE_LEAD, NOT_CUE_AFTER, NOUN_LEAD, PRONOUNS, SPEECH_VERBS, TITLE_ABBREV
 from .. import rules
-from .names import MONTH_ABBREVS, NOT_NAME
+from .names import MONTH_ABBREVS, NOT_NAME, months_named
 from ..lexicon import quote_words
 
 _TOKEN = re.compile(r"\w[\w'’\-.&]*\w|\w|[^\w\s]")
@@ -124,6 +124,8 @@ def no_name(toks: list[Tok], k: int) -> bool:
         return True
     if low not in MONTH_ABBREVS:
         return False
+    if not months_named():
+        return True  # rule "month-short-form-may-be-a-name" off: a short form is never a name
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     return nxt is not None and (nxt.text == "." and nxt.start == toks[k].end or nxt.text[:1].isdigit())
 
