@@ -122,6 +122,46 @@ async def test_o_in_the_stories_list_opens_the_link_of_the_story_s_latest_articl
         assert any(s.startswith("Latest article with a link: “") for s in said), said
 
 
+async def test_o_takes_the_latest_article_by_its_date_and_an_undated_one_by_the_day_it_was_stored(
+        stories, make_app, monkeypatch, tmp_path):  # noqa: F811
+    """An undated note (pasted, watched) stored on the day of the story's latest dated article sorted after it (a
+    date is a day, the note's stored time "…T23:00:00" sorts later), and `o` named that dated article "the latest
+    article with a link" though nothing of the story came after it (walk30). By the day: the dated one is the latest;
+    a note stored a day later is."""
+    with Library(stories) as lib:
+        lib.db.execute("UPDATE articles SET url = 'https://example.org/story/' || id")
+    got = fake_browser(tmp_path, monkeypatch)
+    app = make_app(stories)
+    said = toasts_of(app, monkeypatch)
+    async with started(app, (80, 24), stories=True) as (pilot, main):
+        at, row = next((i, r) for i, r in enumerate(_rows(main)) if r.size >= 3)
+        with Library(stories) as lib:
+            (latest, title, day), *_, (note, _, _) = lib.db.execute(
+                "SELECT a.id, a.title, a.published FROM story_articles s JOIN articles a ON a.id = s.article_id"
+                " WHERE s.story_id = ? ORDER BY a.published DESC, a.id DESC", (row.id,)).fetchall()
+            assert len(day) == 10, day  # a date is a day
+            member = lib.db.execute("SELECT * FROM story_articles WHERE article_id = ?", (note,))
+            columns, values = [d[0] for d in member.description], member.fetchone()
+            lib.db.execute("UPDATE articles SET published = NULL, url = NULL, added_at = ?, sort_key = ? WHERE id = ?",
+                           (f"{day}T23:00:00", f"{day}T23:00:00", note))  # undated, no link, stored that day
+            lib.db.execute(f"INSERT OR REPLACE INTO story_articles ({', '.join(columns)}) VALUES"
+                           f" ({', '.join('?' * len(columns))})", values)  # still of the story (a new date left it)
+        main.articles.cursor = at
+        await settle(pilot)
+        assert await press_o_for_link(pilot, got) == f"https://example.org/story/{latest}"
+        assert any(s.startswith("Latest article: “") and title[:20] in s for s in said), said
+        got.unlink()
+        said.clear()
+        import datetime
+
+        after = (datetime.date.fromisoformat(day) + datetime.timedelta(days=1)).isoformat() + "T08:00:00"
+        with Library(stories) as lib:  # the note stored the next day, with a link: it is the latest
+            lib.db.execute("UPDATE articles SET url = 'https://example.org/note', added_at = ?, sort_key = ?"
+                           " WHERE id = ?", (after, after, note))
+        assert await press_o_for_link(pilot, got) == "https://example.org/note", said
+        assert any(s.startswith("Latest article: “") for s in said), said
+
+
 async def test_r_in_the_stories_list_makes_the_story_s_summary_again(stories, make_app, monkeypatch):  # noqa: F811
     import asyncio
     import threading

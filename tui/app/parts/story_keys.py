@@ -86,15 +86,22 @@ class StoryKeys:
     # -- o --------------------------------------------------------------------------------------------------------
 
     def open_link(self) -> None:
-        """The link of the story's latest article (by the library's order: its date, else when it was added); when
-        that one has none, of the latest that has one. The toast names the article."""
+        """The link of the story's latest article; when that one has none, of the latest that has one. The toast names
+        the article.
+
+        Latest by the article's date, an undated one (a pasted or watched note) by the day it was stored: the library's
+        order (sort_key) put a note stored at 01:25 after a feed article dated that day (a date is a day, "2026-12-07",
+        a note's stored time "2026-12-07T01:25:…" sorts after it), and `o` named the note's day's feed article "the
+        latest article with a link" though nothing of the story came later. On one day a dated article comes first
+        (its date is the news's own; a stored time says when the text reached the library), then the later stored."""
         row = self._row()
         if row is None:
             return
         try:
             found = self.host.lib.db.execute(
                 "SELECT a.id, a.title, a.source, coalesce(a.url, '') != '' FROM story_articles s"
-                " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY a.sort_key DESC, a.id DESC",
+                " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY substr(a.sort_key, 1, 10) DESC,"
+                " coalesce(a.published, '') != '' DESC, a.sort_key DESC, a.id DESC",
                 (row.id,)).fetchall()
         except sqlite3.DatabaseError as exc:
             self.host.notify(f"Could not read the story's articles: {' '.join(str(exc).split())[:200]}",
