@@ -16,6 +16,15 @@ import termios
 from pathlib import Path
 
 
+def cli_error(message: str) -> str:
+    """The error line `newsreader` prints for `message` (no newline): the message is cut in the middle past ERROR_CELLS
+    cells, so a test whose line holds its temp folder twice asserts the line as printed (a long TMPDIR cuts it)."""
+    from tui.cells import echoed
+    from tui.cli import ERROR_CELLS
+
+    return f"newsreader: error: {echoed(message, ERROR_CELLS)}"
+
+
 def newsreader_cmd() -> list[str]:
     """The installed `newsreader` next to this Python, else on PATH, else the module."""
     exe = Path(sys.executable).parent / "newsreader"

@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from command import cli_error
 from tui.cli import build_parser, main
 
 
@@ -86,8 +87,8 @@ def test_watch_add_of_no_folder_and_feed_import_of_an_empty_file_say_what_they_a
     assert main(["watch", "add", str(tmp_path / "gone")]) == 1
     assert capsys.readouterr().err == f"newsreader: error: {tmp_path / 'gone'}: no such folder\n"
     assert main(["watch", "add", str(empty)]) == 1
-    assert capsys.readouterr().err == (f"newsreader: error: {empty}: not a folder (`newsreader add {empty}` imports a "
-                                       "file once)\n")
+    assert capsys.readouterr().err == cli_error(f"{empty}: not a folder (`newsreader add {empty}` imports a file "
+                                                "once)") + "\n"
     assert main(["feed", "import", str(empty)]) == 1
     assert capsys.readouterr().err == f"newsreader: error: {empty}: empty file\n"
 
