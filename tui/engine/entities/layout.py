@@ -293,6 +293,15 @@ _TURN_FILLERS = frozenset("a an the of for from to in on at by with and or".spli
 _NAME_WORD = re.compile(r"\S+")
 
 
+_PROSE_AFTER = re.compile(r"[ \t]+[a-z]{4}")
+
+
+def _prose_after(text: str, e: int) -> bool:
+    """Does a lower-case word of four letters or more follow the name at e on its line (prose, not a headline, where
+    such words are capitalised: quotes.names.in_headline counts only them)?"""
+    return _PROSE_AFTER.match(text, e) is not None
+
+
 def headline_people(text: str, spans: list[Span]) -> list[Span]:
     """Each person of two words or more in a headline line (quotes.names.in_headline, its letters not all capitals),
     cut to the last run of its words that are no headline words; one made only of headline words goes."""
@@ -303,6 +312,9 @@ def headline_people(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     surnames: set[str] | None = None  # last words of the article's people named in full, when needed
     for s, e, lab in spans:
+        if lab not in (PERSON, ORG, "MISC") or _prose_after(text, e):
+            out.append((s, e, lab))  # (a lower-case word of four letters or more right after it: no headline)
+            continue
         if lab in (ORG, "MISC") and text.count(" ", s, e) >= 2 and in_headline(text, s, heads) \
                 and not text[s:e].isupper():
             if surnames is None:
