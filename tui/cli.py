@@ -289,6 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.db == "":  # `--db ""` (an unset variable) opened the default library
             parser.error("argument --db: needs a library file's path")
         _text_arguments(parser, args)
+        _empty_arguments(parser, args)
         for name in ("search", "entity"):
             # argparse drops a value's "--" (`--search=--`) and gives an empty list: the text typed was "--" (the
             # command failed with "AttributeError: 'list' object has no attribute 'strip'")
@@ -348,6 +349,21 @@ def _text_arguments(parser, args) -> None:
                     from tui.textsafe import visible
 
                     _command_parser(parser, args).error(f"argument {shown}: '{visible(text)}' is not UTF-8 text")
+
+
+# Arguments that name a file, a folder, a URL or a feed: an empty one (`add "$FILE"` of a variable not set) was read as
+# a name ("skipped : no such file or directory", "newsreader: error: : no such folder", "no feed"), and `feed export
+# -o ""` wrote to the screen.
+NAMED_ARGUMENTS = {"paths": "PATH", "urls": "URL", "feed": "ID|URL", "feeds": "ID|URL", "file": "FILE.opml",
+                   "output": "--output", "dir": "DIR"}
+
+
+def _empty_arguments(parser, args) -> None:
+    """A usage error (exit 2) for an empty name, path or URL, naming the argument."""
+    for dest, shown in NAMED_ARGUMENTS.items():
+        value = getattr(args, dest, None)
+        if any(text == "" for text in (value if isinstance(value, list) else [value])):
+            _command_parser(parser, args).error(f"argument {shown}: an empty name (a variable not set?)")
 
 
 def _command_parser(parser, args):

@@ -575,12 +575,18 @@ def _load_target(args, prose: bool = False):
     target = args.target
     from tui.store.library import digits
 
-    if digits(target) and not Path(target).exists():
+    try:
+        exists, folder = Path(target).exists(), Path(target).is_dir()
+    except OSError as exc:  # a name too long: "[Errno 36] File name too long: '…'"
+        from tui.feed_cli import os_reason
+
+        raise CliError(f"{visible(target)}: {os_reason(exc)}") from None
+    if digits(target) and not exists:
         lib = open_library(args)
         a = _get(lib, int(target))
         lib.close()
         return a
-    if Path(target).is_dir():
+    if folder:
         raise CliError(f"{visible(target)} is a folder: give one article ID or one file "
                        f"(`newsreader add {visible(target)}` stores a folder's articles)")
     from tui.importers import import_paths

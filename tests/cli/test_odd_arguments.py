@@ -108,3 +108,30 @@ def test_a_file_named_like_a_number_is_still_read(lib, tmp_path, monkeypatch, ca
                                  "after islanders said the late boat was the only way home from their shifts.\n")
     assert main(["summary", "-5"]) == 0
     assert "the late boat" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("args, command, shown", [
+    (["add", ""], "add", "PATH"), (["add", "-", ""], "add", "PATH"), (["watch", "add", ""], "watch add", "DIR"),
+    (["watch", "remove", ""], "watch remove", "DIR"), (["feed", "import", ""], "feed import", "FILE.opml"),
+    (["feed", "add", ""], "feed add", "URL"), (["feed", "remove", ""], "feed remove", "ID|URL"),
+    (["refresh", ""], "refresh", "ID|URL"), (["feed", "export", "-o", ""], "feed export", "--output"),
+])
+def test_an_empty_name_is_a_usage_error_naming_the_argument(lib_path, capsys, args, command, shown):
+    """`add "$FILE"` of a variable not set said "skipped : no such file or directory", `watch add ""` "newsreader:
+    error: : no such folder", `feed remove ""` "no feed", exit 1; `feed export -o ""` wrote to the screen, exit 0."""
+    with pytest.raises(SystemExit) as exit_:
+        main(args)
+    captured = capsys.readouterr()
+    assert exit_.value.code == 2 and captured.out == ""
+    assert captured.err == (f"newsreader {command}: error: argument {shown}: an empty name (a variable not set?) (see "
+                            f"`newsreader {command} --help`)\n")
+
+
+@pytest.mark.parametrize("command", ["summary", "entities", "quotes"])
+def test_a_file_name_too_long_is_said_in_words(lib_path, capsys, command):
+    """A name longer than the system takes: "newsreader: error: [Errno 36] File name too long: 'xxx…'"."""
+    name = "n" * 300 + ".txt"
+    assert main([command, name]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and captured.err.count("\n") == 1, captured
+    assert captured.err.startswith("newsreader: error: nnn") and captured.err.endswith(": file name too long\n"), captured
