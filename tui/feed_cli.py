@@ -329,13 +329,23 @@ def cmd_watch(args) -> int:
             out(f"{'watching' if created else 'already watching'} #{ident}  {visible(os.path.abspath(args.dir))}")
             return _scan(lib)
         if args.watch_command == "list":
+            from tui.store.watch import FolderFiles, files_line, folder_files, reasons_line, skipped_files
+
             watched = list_watched(lib)
+            counted = folder_files(lib) if watched else {}
+            reasons = skipped_files(lib) if watched else {}
             columns = terminal_columns()
             for w in watched:
-                what = f"({plural(w.files, 'file')}, last scan {local_time(w.last_scan) if w.last_scan else 'never'})"
+                files = counted.get(w.id, FolderFiles())
+                # what its files became, adding up ("5 files: 2 imported, 1 duplicate, 2 skipped"; it said "5 files")
+                said = files_line(files) if files.files != files.imported else plural(files.files, "file")
+                what = f"({said}; last scan {local_time(w.last_scan) if w.last_scan else 'never'})"
                 # on a terminal the path is cut in its middle to fit the row (its end, the folder's name, kept)
                 path = echoed(visible(w.path), max(12, columns - 8 - width(what))) if columns else visible(w.path)
                 out(f"{w.id:>4}  {path}  {what}")
+                if reasons.get(w.id):  # why its files were skipped, under it (each scan said it once)
+                    why = f"skipped: {reasons_line(reasons[w.id])}"
+                    out(f"      {echoed(why, max(20, columns - 6)) if columns else why}")
             if not watched:  # it printed nothing
                 print("no watched folders (add one with: newsreader watch add DIR)", file=sys.stderr)
             return 0
@@ -368,8 +378,10 @@ def _scan(lib) -> int:
     unchanged = f" ({result.unchanged:,} unchanged)" if result.unchanged else ""
     # a copy of a file the library holds was one of the "new or changed files", said nowhere (`add` names duplicates)
     same = f", {plural(result.duplicates, 'duplicate')} (already in the library)" if result.duplicates else ""
+    # the files that became no article, each said above: with them the line's counts add up to the files read
+    skipped = f", {plural(result.skipped, 'file')} skipped" if result.skipped else ""
     print(f"imported {result.new} new, {result.updated} updated {'article' if result.new + result.updated == 1 else 'articles'}"
-          f"{same} from {result.files:,} new or changed {'file' if result.files == 1 else 'files'}{unchanged}",
+          f"{same}{skipped} from {result.files:,} new or changed {'file' if result.files == 1 else 'files'}{unchanged}",
           file=sys.stderr)
     return 0
 

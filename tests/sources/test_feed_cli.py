@@ -261,3 +261,39 @@ def test_feed_export_to_a_terminal_writes_c1_and_bidi_characters_as_references(l
         back = {f.url: f for f in list_feeds(lib)}
     assert {url: (f.title, f.site_url, f.tags) for url, f in back.items()} == {
         url: (title, site, ["Local\x9d"]) for url, (title, site) in names.items()}
+
+
+def test_watch_scan_and_watch_list_count_a_folders_files_so_they_add_up(lib_path, tmp_path):
+    """`watch list` said "(4 files, last scan …)" of a folder whose files were one article, two copies of texts the
+    library held and a picture; the scan's line left the skipped file out of its counts. Both count each file once
+    now: imported, duplicates, skipped (and why), adding up to the files."""
+    import shutil
+
+    folder = tmp_path / "desk"
+    folder.mkdir()
+    (folder / "quay.md").write_text("# Quay lights\n\nThe harbour board met on the quay about the lights and the old "
+                                    "pier, and agreed to mend both before winter.\n")
+    shutil.copy(folder / "quay.md", folder / "quay again.md")
+    held = tmp_path / "pier.md"
+    held.write_text("# Pier shut\n\nThe old pier was shut on Monday after a storm loosened its boards, the harbour "
+                    "board said.\n")
+    assert run("add", str(held)).returncode == 0
+    shutil.copy(held, folder / "pier.md")
+    (folder / "photo.txt").write_bytes(bytes(range(256)) * 8)
+    r = run("watch", "add", str(folder))
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.splitlines()[-1] == ("imported 1 new, 0 updated article, 2 duplicates (already in the library), "
+                                         "1 file skipped from 4 new or changed files"), r.stderr
+    listed = run("watch", "list")
+    assert listed.returncode == 0, listed.stderr
+    row, why = listed.stdout.splitlines()
+    assert row.startswith(f"   1  {folder}  (4 files: 1 imported, 2 duplicates, 1 skipped; last scan "), row
+    assert why == "      skipped: binary file (binary data)", why
+    # a folder whose files all became articles is said as before
+    other = tmp_path / "plain"
+    other.mkdir()
+    (other / "ferry.md").write_text("# Ferry late\n\nThe winter ferry ran two hours late on Friday after a storm "
+                                    "closed the channel for the night.\n")
+    assert run("watch", "add", str(other)).returncode == 0
+    rows = run("watch", "list").stdout.splitlines()
+    assert rows[2].startswith(f"   2  {other}  (1 file; last scan "), rows

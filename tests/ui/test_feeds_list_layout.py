@@ -195,8 +195,8 @@ async def test_a_watched_folder_says_how_many_files_it_skipped_and_why(library, 
         at = next(i for i, x in enumerate(lines) if "desk" in x)
         assert "article · scanned " in " ".join(lines[at:at + 2]), lines
         skipped = next(x for x in lines[at:] if "skipped" in x)
-        # on one line under the folder's, the reasons of its two files (one each)
-        assert skipped == "  2 files skipped: binary file (PNG image); binary file (binary data)", lines
+        # on one line under the folder's, what its files became and the reasons of its two skipped files (one each)
+        assert skipped == "  1 imported, 2 skipped: binary file (PNG image); binary file (binary data)", lines
         assert not lines[lines.index(skipped) + 1].startswith("  "), lines  # nothing wrapped
 
 
@@ -207,3 +207,28 @@ def test_a_folder_s_skipped_files_are_one_line_the_commonest_reason_first():
     assert skipped_line([("binary data", 3), ("not a feed", 1)], 60) == "4 files skipped: binary data ×3; not a feed"
     cut = skipped_line([("no prose: a word list, not sentences", 1200), ("binary data", 7)], 40)
     assert cut == "1,207 files skipped: no prose: a word l…" and len(cut) == 40
+
+
+async def test_a_watched_folder_counts_its_duplicates_with_its_files(library, make_app, tmp_path):
+    """A watched folder's file whose text the library held (a copy) was said once, in the scan's toast at best: the
+    feeds list showed the folder's articles and nothing of it. Its files are counted under it now, adding up."""
+    import shutil
+
+    from tui.sources.watch import scan_watched
+    from tui.store.watch import add_watch
+
+    folder = tmp_path / "clips"
+    folder.mkdir()
+    (folder / "quay.md").write_text("# Quay lights switched on early\n\nThe harbour board switched the new quay "
+                                    "lights on a week early after two boats scraped the old pier in the fog.\n")
+    shutil.copy(folder / "quay.md", folder / "quay copy.md")
+    path, _ids = library
+    with Library(path) as lib:
+        add_watch(lib, str(folder))
+        assert scan_watched(lib).duplicates == 1
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        lines = await feeds_page_lines(pilot, "clips")
+        at = next(i for i, x in enumerate(lines) if "clips" in x)
+        assert "article · scanned " in " ".join(lines[at:at + 2]), lines
+        assert next(x for x in lines[at:] if "imported" in x) == "  1 imported, 1 duplicate", lines

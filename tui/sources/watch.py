@@ -19,11 +19,13 @@ CHUNK = 200  # files per transaction
 @dataclass
 class ScanResult:
     """What a scan did: articles new and updated, articles whose text the library held already (a copy of a file:
-    stored once), files read (new or changed), files seen unchanged, and (path, reason) for files skipped."""
+    stored once), files read that became no article, files read (new or changed), files seen unchanged, and (path,
+    reason) for files skipped."""
 
     new: int = 0
     updated: int = 0
     duplicates: int = 0
+    skipped: int = 0  # files read that became no article (each said in `errors`)
     files: int = 0
     unchanged: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
@@ -73,6 +75,7 @@ def _scan(lib, total: ScanResult, on_chunk) -> None:
             # a file that became no article keeps why (the feeds list counts them): its first item's reason
             batch.append((path, st.st_size, st.st_mtime_ns, articles, before, why[0][1] if why else "no article"))
             total.files += 1
+            total.skipped += int(not articles)
             if len(batch) >= CHUNK:
                 _flush(lib, watch.id, batch, total, on_chunk)
                 batch = []

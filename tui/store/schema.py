@@ -781,6 +781,14 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE watched_files ADD COLUMN skipped TEXT;
     """,
+    # 30: a watched folder's file whose text the library held already when it was read (a copy of another file, of an
+    # article `add` or a feed stored): 1, its file pointing at that article, stored once. `watch list` and the feeds
+    # list count a folder's files as imported, duplicates and skipped, adding up to its files (a duplicate was said
+    # once, in the line of the scan that met it). 0 for files read before this migration (not known; counted as
+    # imported), and for a changed file whose article was updated in place.
+    """
+    ALTER TABLE watched_files ADD COLUMN duplicate INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

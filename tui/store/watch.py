@@ -23,6 +23,7 @@ class Watched:
     unread: int = 0  # rows of its files' articles, as the library list shows them (folder_counts)
     total: int = 0
     skipped: list[tuple[str, int]] | None = None  # (why, files) of its files that became no article (skipped_files)
+    counted: object = None  # what its files became, adding up (a FolderFiles: folder_files)
 
 
 @dataclass
@@ -118,6 +119,7 @@ def store_files(lib: Library, watch_id: int, files: list[tuple]) -> tuple[int, i
         with lib.transaction(index_later=True) as db:
             for path, size, mtime_ns, articles, before, *why in files:
                 ids: list[int] = []
+                held = 0  # of the file's articles, those whose text the library held already
                 if before is not None and before.article_id is not None and len(articles) == 1:
                     if update_article(db, before.article_id, articles[0]):
                         updated += 1
@@ -127,13 +129,15 @@ def store_files(lib: Library, watch_id: int, files: list[tuple]) -> tuple[int, i
                         article_id, added = insert_article(db, a, now)
                         new += int(added)
                         duplicates += int(not added)
+                        held += int(article_id is not None and not added)
                         if article_id and article_id not in ids:
                             ids.append(article_id)
                 key = path_key(path)
                 skipped = None if ids else " ".join(visible(str(why[0] if why and why[0] else "no article")).split())
-                db.execute("INSERT OR REPLACE INTO watched_files (watch_id, path, size, mtime_ns, article_id, skipped)"
-                           " VALUES (?,?,?,?,?,?)", (watch_id, key, size, mtime_ns, ids[0] if ids else None,
-                                                     skipped[:200] if skipped else None))
+                db.execute("INSERT OR REPLACE INTO watched_files (watch_id, path, size, mtime_ns, article_id, skipped,"
+                           " duplicate) VALUES (?,?,?,?,?,?,?)",
+                           (watch_id, key, size, mtime_ns, ids[0] if ids else None, skipped[:200] if skipped else None,
+                            int(bool(articles) and held == len(articles))))
                 # every article the file holds now (a feed file's items), for the folder's counts and filter
                 db.execute("DELETE FROM watched_articles WHERE watch_id = ? AND path = ?", (watch_id, key))
                 db.executemany("INSERT OR IGNORE INTO watched_articles (watch_id, path, article_id) VALUES (?,?,?)",
@@ -144,13 +148,75 @@ def store_files(lib: Library, watch_id: int, files: list[tuple]) -> tuple[int, i
     return new, updated, duplicates
 
 
+@dataclass
+class FolderFiles:
+    """What a watched folder's files became, adding up to its files: imported (articles of their own), duplicates (the
+    library held their text already: stored once), skipped (no article; why: skipped_files), and files with no
+    article now (theirs deleted, or skipped before migration 29, whose reason is not known)."""
+
+    imported: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    without: int = 0
+
+    @property
+    def files(self) -> int:
+        return self.imported + self.duplicates + self.skipped + self.without
+
+
+def folder_files(lib: Library) -> dict[int, FolderFiles]:
+    """watch id -> FolderFiles of each folder that has files (one pass over the files' rows). A read-only library of
+    an earlier schema (Library.behind) has no `duplicate` (30) or `skipped` (29) to count: its files are imported or
+    with no article."""
+    try:
+        rows = lib.db.execute(
+            "SELECT watch_id, sum(article_id IS NOT NULL AND duplicate = 0), sum(article_id IS NOT NULL AND duplicate"
+            " <> 0), sum(article_id IS NULL AND skipped IS NOT NULL), sum(article_id IS NULL AND skipped IS NULL)"
+            " FROM watched_files GROUP BY watch_id").fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such column" not in str(exc):
+            raise
+        rows = lib.db.execute("SELECT watch_id, count(article_id), 0, 0, sum(article_id IS NULL) FROM watched_files"
+                              " GROUP BY watch_id").fetchall()
+    return {r[0]: FolderFiles(*(int(n or 0) for n in r[1:])) for r in rows}
+
+
+def files_line(files: FolderFiles, total: bool = True) -> str:
+    """"5 files: 2 imported, 1 duplicate, 2 skipped" (imported always, the other parts when not 0; without the `total`
+    of files: "2 imported, 1 duplicate, 2 skipped")."""
+    parts = [f"{files.imported:,} imported"]
+    if files.duplicates:
+        parts.append(f"{files.duplicates:,} duplicate{'s' if files.duplicates != 1 else ''}")
+    if files.skipped:
+        parts.append(f"{files.skipped:,} skipped")
+    if files.without:
+        parts.append(f"{files.without:,} with no article")
+    said = ", ".join(parts)
+    return f"{files.files:,} file{'s' if files.files != 1 else ''}: {said}" if total else said
+
+
+def reasons_line(skipped: list[tuple[str, int]], tidy=None) -> str:
+    """Why a folder's files were skipped (skipped_files' list), the commonest first: "binary file (PNG image) ×2; not a
+    feed" (the count beside a reason when it is more than one file and not every one). `tidy` makes a stored reason
+    one clean line (the database is untrusted; the app's own removes what terminals measure differently too)."""
+    tidy = tidy or (lambda why: " ".join(visible(why).split()))
+    files = sum(count for _why, count in skipped)
+    return "; ".join(tidy(why)[:120] + (f" ×{count}" if 1 < count < files else "") for why, count in skipped[:8])
+
+
 def skipped_files(lib: Library) -> dict[int, list[tuple[str, int]]]:
     """watch id -> [(why, files)] of the files of each folder that became no article, the commonest reason first
     (files skipped before migration 29 are not known: see there)."""
     out: dict[int, list[tuple[str, int]]] = {}
-    for watch_id, why, files in lib.db.execute(
+    try:
+        rows = lib.db.execute(
             "SELECT watch_id, skipped, count(*) FROM watched_files WHERE skipped IS NOT NULL AND article_id IS NULL"
-            " GROUP BY watch_id, skipped ORDER BY watch_id, count(*) DESC, skipped"):
+            " GROUP BY watch_id, skipped ORDER BY watch_id, count(*) DESC, skipped").fetchall()
+    except sqlite3.OperationalError as exc:  # a read-only library of a schema before 29 (Library.behind): not known
+        if "no such column" not in str(exc):
+            raise
+        rows = []
+    for watch_id, why, files in rows:
         out.setdefault(watch_id, []).append((str(why), int(files)))
     return out
 

@@ -359,8 +359,9 @@ class SourcesRefresh:
 
         result = scan_watched(lib, on_chunk=chunk)
         got = result.new + result.updated
-        if got:
-            head.append(f"Watched folders: {result.new} new, {result.updated} updated")
+        if got or result.duplicates:  # a copy of an article the library holds was said nowhere
+            held = f", {result.duplicates} already in the library" if result.duplicates else ""
+            head.append(f"Watched folders: {result.new} new{held}, {result.updated} updated")
         from tui.cells import echoed  # (not imported at start-up)
 
         for path, why in result.errors[:3]:

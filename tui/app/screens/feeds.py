@@ -31,27 +31,35 @@ def read_feeds(lib):
     from tui.store.feeds import list_feeds, unread_in_sources
     from tui.store.reader import unread_count
 
-    from tui.store.watch import folder_counts, list_watched, skipped_files
+    from tui.store.watch import FolderFiles, folder_counts, folder_files, list_watched, skipped_files
 
     watched = list_watched(lib)
     counts = folder_counts(lib) if watched else {}
     skipped = skipped_files(lib) if watched else {}
+    files = folder_files(lib) if watched else {}
     for folder in watched:
         folder.unread, folder.total = counts.get(folder.id, (0, 0))
         folder.skipped = skipped.get(folder.id, [])
+        folder.counted = files.get(folder.id, FolderFiles())
     feeds = list_feeds(lib)
     # the library's own figures, as its status line counts them (both kept by triggers: one row read each)
     library = (unread_count(lib), lib.count())
     return feeds, watched, unread_in_sources(lib) if feeds or watched else 0, library
 
 
-def skipped_line(skipped: list[tuple[str, int]], room: int) -> str:
-    """One line of `room` cells for a folder's files that became no article: "3 files skipped: binary file (PNG
-    image) ×2; not a feed (neither RSS, Atom nor RDF)", the commonest reasons first (the count beside a reason when
-    it is more than one file and not every one), cut with "…" where the line ends."""
+def skipped_line(skipped: list[tuple[str, int]], room: int, counted=None) -> str:
+    """One line of `room` cells for what a folder's files became when not all became articles of their own: "2
+    imported, 1 duplicate, 2 skipped: binary file (PNG image) ×2; not a feed (neither RSS, Atom nor RDF)", the counts
+    adding up to its files (`counted`, a FolderFiles; without it the skipped alone: "3 files skipped: ..."),
+    the commonest reasons first (the count beside a reason when it is more than one file and not every one), cut with
+    "…" where the line ends."""
+    from tui.store.watch import files_line, reasons_line
+
+    if counted is not None:
+        whys = f": {reasons_line(skipped, line)}" if skipped else ""
+        return clip(f"{files_line(counted, total=False)}{whys}", max(10, room))
     files = sum(count for _why, count in skipped)
-    whys = "; ".join(line(why)[:120] + (f" ×{count}" if 1 < count < files else "") for why, count in skipped[:8])
-    return clip(f"{files:,} file{'s' if files != 1 else ''} skipped: {whys}", max(10, room))
+    return clip(f"{files:,} file{'s' if files != 1 else ''} skipped: {reasons_line(skipped, line)}", max(10, room))
 
 
 def _folder_label(path: str, room: int) -> str:
@@ -200,8 +208,10 @@ class FeedsScreen(PageScreen):
                 entry.append(f"  {folder.total:,} article{'s' if folder.total != 1 else ''}", style="dim")
                 if folder.last_scan:
                     entry.append(f" · scanned {local_time(folder.last_scan)}", style="dim")
-                if folder.skipped:  # said once, in the toast of the scan that met them: counted here, and why
-                    entry.append(f"\n{skipped_line(folder.skipped, room - width - 1)}", style="dim")
+                counted = folder.counted
+                if folder.skipped or (counted is not None and counted.files != counted.imported):
+                    # said once, in the toast of the scan that met them: what its files became, adding up, and why
+                    entry.append(f"\n{skipped_line(folder.skipped, room - width - 1, counted)}", style="dim")
                 options.append(Option(entry, id=f"w:{number}", indent=width + 1, keep=keep))
         if not watched:  # the app cannot add one: say where it is done (nothing here told of folders)
             options.append(heading("Watched folders"))
