@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from command import newsreader_cmd
+from command import cli_error, newsreader_cmd
 from tui.cli import main
 
 
@@ -39,14 +39,14 @@ def test_a_missing_folder_is_refused_whether_named_by_db_or_by_newsreader_db(tmp
     for args, by in ((["list"], " (NEWSREADER_DB names a library in it)"), (["add", "-"], " (NEWSREADER_DB names a "
                      "library in it)"), (["--db", str(missing), "list"], "")):
         assert main(args) == 1, args
-        assert capsys.readouterr().err == (f"newsreader: error: folder {missing.parent} does not exist{by}; make it "
-                                           "first (mkdir -p) or name another library\n"), args
+        assert capsys.readouterr().err == cli_error(f"folder {missing.parent} does not exist{by}; make it first "
+                                                    "(mkdir -p) or name another library") + "\n", args
     # the app too, before it draws anything (it made the folder and opened on a new library)
     env = dict(os.environ, NEWSREADER_NO_SEED="1")
     r = subprocess.run(newsreader_cmd(), stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env, timeout=60)
     assert r.returncode == 1 and r.stdout == "", r
-    assert r.stderr == (f"newsreader: error: folder {missing.parent} does not exist (NEWSREADER_DB names a library "
-                        "in it); make it first (mkdir -p) or name another library\n")
+    assert r.stderr == cli_error(f"folder {missing.parent} does not exist (NEWSREADER_DB names a library in it); make "
+                                 "it first (mkdir -p) or name another library") + "\n"
     assert not missing.parent.exists()
     # the default library's folder is the one made when missing (a first start)
     monkeypatch.delenv("NEWSREADER_DB")
@@ -80,8 +80,8 @@ def test_a_library_path_that_is_no_library_file_says_what_it_is(tmp_path, monkey
         monkeypatch.setenv("NEWSREADER_DB", path)
         for args in (["list"], ["doctor"], ["add", "-"]):
             assert main(args) == 1, (path, args)
-            assert capsys.readouterr().err == f"newsreader: error: {said}\n", (path, args)
+            assert capsys.readouterr().err == cli_error(said) + "\n", (path, args)
         monkeypatch.delenv("NEWSREADER_DB")
         assert main(["--db", path, "list"]) == 1
-        assert capsys.readouterr().err == f"newsreader: error: {said}\n", path
+        assert capsys.readouterr().err == cli_error(said) + "\n", path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "pipe"]
