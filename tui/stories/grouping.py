@@ -588,16 +588,23 @@ class Grouper:
             best, best_sim = find(s, gone)
             if best is None:
                 continue
-            if chained and (s.id in made or best.id in made) and s.size > 1 and best.size > 1:
-                other, other_sim = self._partner(best, gone)
-                if other is not s and other_sim > best_sim:
-                    continue  # its partner has a better one: not chained into it in this pass
+            if self._refused(s, best, best_sim, gone, chained and (s.id in made or best.id in made)):
+                continue
             keep, drop = (best, s) if best.id < s.id else (s, best)
             self._absorb(keep, drop)
             gone.add(drop.id)
             made.add(keep.id)
         if gone:
             self.gone |= gone
+
+    def _refused(self, s: _Story, best: _Story, best_sim: float, gone: set[int], chained: bool) -> bool:
+        """Whether `merge_touched` turns down the merge of `s` with its partner `best` (`best_sim` past its test):
+        when `chained` (a side made by a merge of this pass) and both have 2+ articles, unless `s` is `best`'s own
+        best partner. (One place for the pass's refusals: bench/story_big_merges.py adds a rule of its own here.)"""
+        if not (chained and s.size > 1 and best.size > 1):
+            return False
+        other, other_sim = self._partner(best, gone)
+        return other is not s and other_sim > best_sim  # its partner has a better one: not chained into it now
 
     def _partner(self, s: _Story, gone: set[int]) -> tuple[_Story | None, float]:
         """The story `s` merges with by `merge_touched`'s test (None: none passes it), and how far past its test

@@ -1,0 +1,215 @@
+"""Merges of two big stories, off the stories data: a screen to fit the big-story rule on (issue 13, session 30).
+
+    python -m bench.story_big_merges [--parts 3] [--shifts 0.6,0.8,1.0] [--feed day|once] [--grid K:R,K:R ...]
+
+`bench/story_merges.py`'s screen (PolNeAR train cut in two by date, the halves overlapped, grouped at once) makes
+almost every merge of two big stories a chained one (a side made earlier in the same pass): only 11 of its merges
+join two stories of 3+ articles that both came into the pass whole, too few to fit a rule for them (session 29). Here
+PolNeAR train is cut by date into `--parts` equal parts, and part j is moved back in time by j x SHIFT x (a part's
+length), for each SHIFT of `--shifts` (1.0: every part laid over the first), so that 2-4 different stretches of
+news run side by side; two articles of different parts were written months apart (two events by construction). The
+articles are fed as a library receives them, a day at a time (`--feed day`: each day's articles stored, then
+`group_new`, so stories grow over days and two grown stories meet in a later pass: the unchained big-story merges
+this screen exists for), one article at a time (`--feed one`, as a feed delivers: the dev set's "as fed"), or all at
+once (`--feed once`).
+
+For each rule of `--grid` (K:R, `big_rule`: two stories of K+ articles each merge only when each is the other's best
+partner, or when the partner's own best is at most R times as far past its test; 0:0 the merges as shipped) it prints the pairs of articles in a story, those across parts, within a part (the net:
+within less across), and the merges made between two stories of 2+ / 3+ / 5+ articles, unchained (neither side made
+earlier in the same pass), with how many join different parts (majority part); and a table of the unchained merge
+candidates of two stories of 2+ articles that each K:R would have turned down on that run (a first-order estimate:
+a refused merge may come back in a later pass). Prints numbers, asserts nothing, reads nothing of the stories eval
+data.
+
+Session 30, the rule fitted here (`--source reuters --parts 2 --shifts 0.6,0.8,1.0 --feed day`: the corpus's first
+2,000 Reuters articles over 120 days, two parts laid over each other, fed a day at a time; 793 unchained merges of two
+stories of 2+ articles, 278 of 3+, a third of them across parts): pairs of articles in a story / across parts (net:
+within less across) as shipped 17,218 / 7,206 (2,806); K:R 3:1.3 the same to the pair (it turns down 3 merges, all
+across parts, and they come back a pass later), 3:1.15 16,972 / 7,113 (2,746), 3:1.0 16,408 / 6,877 (2,654), 2:1.0
+16,919 / 7,122 (2,675); 1.5 and 2.0 turn down nothing. No rule beats none: not shipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections import Counter
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+from unittest import mock
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+
+def reuters(n: int, days: int) -> list[tuple[str, str, str, str]]:
+    """The corpus's first `n` Reuters articles of 80 words or more (its first 16,252 blocks are Reuters 1987 in the
+    collection's order, which follows the wire's dates) as (title, body, day, outlet): title = the first sentence,
+    dated by position, spread evenly over `days` days from 1987-03-01, oldest first."""
+    import re
+
+    from bench.build_story_idf import DEFAULT_CORPUS, articles
+
+    out = []
+    for i, text in enumerate(articles(DEFAULT_CORPUS)):
+        if i >= 16_252 or len(out) >= n:
+            break
+        text = " ".join(text.split())
+        if len(text.split()) >= 80:
+            out.append((re.split(r"(?<=[.!?])\s+(?=[A-Z\"])", text, maxsplit=1)[0][:300], text))
+    first = date(1987, 3, 1).toordinal()
+    return [(t, b, date.fromordinal(first + i * days // len(out)).isoformat(), "reuters") for i, (t, b) in enumerate(out)]
+
+
+RATIOS = (1.0, 1.15, 1.3, 1.5, 2.0)  # the ratios of the table of refusals a run prints
+
+
+@contextmanager
+def big_rule(least: int, ratio: float):
+    """The grouper's merge pass with the big-story rule in it (session 29's idea, not shipped): besides the shipped
+    refusals (`Grouper._refused`), a merge of two stories of `least` articles or more each, neither made by a merge
+    of the same pass, is turned down when the partner's own best partner is another, more than `ratio` times as far
+    past its test. `least` 0: the pass as shipped."""
+    from tui.stories import grouping
+
+    shipped = grouping.Grouper._refused
+
+    def refused(self, s, best, best_sim, gone, chained):
+        if shipped(self, s, best, best_sim, gone, chained):
+            return True
+        if chained or not least or s.size < least or best.size < least:
+            return False
+        other, other_sim = self._partner(best, gone)
+        return other is not s and other_sim > ratio * best_sim
+
+    with mock.patch.object(grouping.Grouper, "_refused", refused):
+        yield
+
+
+def cut(docs: list[tuple[str, str, str, str]], parts: int, shift: float) -> list[tuple[str, str, str, int]]:
+    """`docs` (title, body, day, outlet; oldest first) cut by date into `parts` equal stretches, part j's days moved
+    back by j x `shift` x a stretch's length: (title, body, day, part), by day."""
+    from tui.stories.grouping import day_number
+
+    days = [day_number(d[2]) for d in docs]
+    lo, hi = min(days), max(days) + 1
+    length = (hi - lo) / parts
+    out = []
+    for (title, body, _, _), n in zip(docs, days):
+        j = min(parts - 1, int((n - lo) / length))
+        out.append((title, body, date.fromordinal(n - round(j * shift * length)).isoformat(), j))
+    return sorted(out, key=lambda r: r[2])
+
+
+def run(rows: list[tuple[str, str, str, int]], feed: str) -> dict:
+    """`rows` stored in a fresh library and grouped (a day at a time or at once): pairs of articles in a story, those
+    across parts, and the merges by size of the smaller side, unchained, and how many of them join different parts."""
+    from tui.models import Article
+    from tui.store import Library
+    from tui.store import stories as store
+    from tui.stories import grouping
+
+    part: dict[int, int] = {}
+    merges: Counter = Counter()
+    made: set[int] = set()
+    shipped_merge, absorb, refused = grouping.Grouper.merge_touched, grouping.Grouper._absorb, grouping.Grouper._refused
+    asked: list[tuple[int, float, bool, int]] = []  # unchained candidates of two 2+ stories: (smaller size, the
+    # partner's own best over this pair's score, 0 when it is this pair; wrong, pairs of articles)
+
+    def majority(self, st) -> int:
+        ids = {m.article_id for m in self.pending if m.story_id == st.id} | \
+              {m.article_id for m in store.members(self.lib, st.id)}
+        return Counter(part[i] for i in ids).most_common(1)[0][0]
+
+    def logged(self, s, best, best_sim, gone, chained):
+        if not chained and s.size > 1 and best.size > 1:
+            other, other_sim = self._partner(best, gone)
+            asked.append((min(s.size, best.size), other_sim / best_sim if other is not s else 0.0,
+                          majority(self, s) != majority(self, best), s.size * best.size))
+        return refused(self, s, best, best_sim, gone, chained)
+
+    def merge_touched(self, *a, **k):
+        made.clear()
+        return shipped_merge(self, *a, **k)
+
+    def recorded(self, keep, drop):
+        small = min(keep.size, drop.size)
+        if keep.id not in made and drop.id not in made:
+            wrong = majority(self, keep) != majority(self, drop)
+            for least in (2, 3, 5):
+                if small >= least:
+                    merges[least] += 1
+                    merges[least, "wrong"] += wrong
+        made.add(keep.id)
+        return absorb(self, keep, drop)
+
+    with tempfile.TemporaryDirectory(prefix="s30-big-merges-") as tmp, \
+            mock.patch.object(grouping.Grouper, "merge_touched", merge_touched), \
+            mock.patch.object(grouping.Grouper, "_absorb", recorded), \
+            mock.patch.object(grouping.Grouper, "_refused", logged):
+        lib = Library(Path(tmp) / "big.db")
+        try:
+            by_day: dict[str, list] = {}
+            for r in rows:
+                by_day.setdefault(r[2] if feed == "day" else len(by_day) if feed == "one" else "", []).append(r)
+            for _, day_rows in sorted(by_day.items()):
+                added = lib.add_many([Article(title=t, body=b, source="screen", published=d)
+                                      for t, b, d, _ in day_rows])
+                for (_, i), r in zip(added, day_rows):
+                    part[i] = r[3]
+                grouping.group_new(lib)
+            stories: dict[int, list[int]] = {}
+            for aid, sid in store.assignments(lib).items():
+                stories.setdefault(sid, []).append(part[aid])
+        finally:
+            lib.close()
+    pairs = sum(len(p) * (len(p) - 1) // 2 for p in stories.values())
+    same = sum(n * (n - 1) // 2 for p in stories.values() for n in Counter(p).values())
+    return {"pairs": pairs, "cross": pairs - same, "merges": merges, "asked": asked}
+
+
+def main(argv: list[str] | None = None) -> None:
+    from bench.story_merges import DEFAULT_POLNEAR, load_polnear
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--polnear", default=str(DEFAULT_POLNEAR))
+    ap.add_argument("--source", choices=("polnear", "reuters"), default="polnear")
+    ap.add_argument("--articles", type=int, default=2000, help="--source reuters: how many articles")
+    ap.add_argument("--days", type=int, default=120, help="--source reuters: the days they are spread over")
+    ap.add_argument("--parts", type=int, default=3)
+    ap.add_argument("--shifts", default="0.6,0.8,1.0")
+    ap.add_argument("--feed", choices=("day", "one", "once"), default="day")
+    ap.add_argument("--grid", nargs="+", default=["0:0", "3:1.3"], help="K:R rules (0:0 as on main)")
+    args = ap.parse_args(argv)
+    docs = load_polnear(Path(args.polnear)) if args.source == "polnear" else reuters(args.articles, args.days)
+    for rule in args.grid:
+        k, r = rule.split(":")
+        total: Counter = Counter()
+        asked = []
+        pairs = cross = 0
+        with big_rule(int(k), float(r)):
+            for shift in (float(x) for x in args.shifts.split(",")):
+                done = run(cut(docs, args.parts, shift), args.feed)
+                pairs, cross = pairs + done["pairs"], cross + done["cross"]
+                total.update(done["merges"])
+                asked += done["asked"]
+        big = " ".join(f"{least}+ {total[least]} ({total[least, 'wrong']} across)" for least in (2, 3, 5))
+        print(f"rule {k}:{r} {args.source} parts {args.parts} shifts {args.shifts} feed {args.feed}: pairs {pairs} across {cross} "
+              f"within {pairs - cross} net {pairs - 2 * cross}; unchained merges of two stories of {big}", flush=True)
+        print(f"  unchained merge candidates of two stories of 2+ articles: {len(asked)}, "
+              f"{sum(w for _, _, w, _ in asked)} across parts; those a rule K:R would refuse (the partner's own best "
+              "more than R times as far past its test), counted on this run: refused / across parts, pairs / across")
+        for least in (2, 3, 4, 5):
+            cells = []
+            for ratio in RATIOS:
+                hit = [(w, n) for k_, x, w, n in asked if k_ >= least and x > ratio]
+                cells.append(f"{ratio:g}: {len(hit)} / {sum(w for w, _ in hit)}, {sum(n for _, n in hit)} / "
+                             f"{sum(n for w, n in hit if w)}")
+            print(f"  K {least}: " + "; ".join(cells), flush=True)
+
+
+if __name__ == "__main__":
+    main()

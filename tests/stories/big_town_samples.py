@@ -1,0 +1,72 @@
+"""Two events of one invented town on the same days, three reports each and more (a ferry strike told in two parts, and
+the repairs of the quay it holds up), for the big-story rule that bench/story_big_merges.py screens (not shipped):
+tests/bench/test_story_big_merges.py."""
+
+from __future__ import annotations
+
+from tui.models import Article
+
+
+def _article(title: str, source: str, day: str, *paragraphs: str) -> Article:
+    return Article(title=title, source=source, published=day, body="\n\n".join(paragraphs))
+
+
+# Our own invented articles. The ferry strike's first reports ...
+STRIKE_FIRST = [
+    _article("Quillan ferry crews walk out over night shifts", "Quillan Herald", "2026-03-02",
+             "Ferry crews in Quillan walked out on Monday over new night shifts, and the island boats stayed at the "
+             "quay.",
+             "The Sound Crews Union said 140 deckhands and engineers had joined the walkout.",
+             "Harbour master Tove Brand said no crossing would sail until the company and the union met."),
+    _article("Island boats idle as Quillan ferry strike starts", "Sound Post", "2026-03-02",
+             "The island boats stayed tied up in Quillan on Monday as ferry crews began a strike over night shifts.",
+             "The Sound Crews Union said deckhands and engineers would stay out until the shifts were dropped.",
+             "Islanders queued at the quay for a water taxi, harbour master Tove Brand said."),
+    _article("Quillan ferry strike strands islanders", "Coast Wire", "2026-03-02",
+             "Islanders were stranded on Monday when Quillan's ferry crews struck over night shifts.",
+             "A union steward said the walkout would last until the ferry company withdrew the shifts.",
+             "Harbour master Tove Brand said the boats were moored at the quay."),
+]
+# ... its later reports, which also tell of the quay repairs the strike holds up ...
+STRIKE_LATER = [
+    _article("Quillan ferry strike enters third day with no talks", "Quillan Herald", "2026-03-03",
+             "The Quillan ferry strike over night shifts went into its third day on Tuesday with no talks planned.",
+             "The Sound Crews Union said its deckhands and engineers would not sail. The strike has also held up the "
+             "quay repairs.",
+             "Harbour master Tove Brand said islanders could use the water taxi."),
+    _article("Ferry company and union trade blame as Quillan strike goes on", "Sound Post", "2026-03-03",
+             "The ferry company and the Sound Crews Union blamed each other on Tuesday as the strike over night shifts "
+             "went on.",
+             "Deckhands and engineers stayed out and the island boats stayed at the quay, where repairs have stopped.",
+             "Harbour master Tove Brand said the water taxi would run twice a day."),
+    _article("No end in sight to Quillan ferry strike", "Coast Wire", "2026-03-03",
+             "Quillan's ferry crews stayed on strike on Tuesday, and the union said night shifts were still the "
+             "sticking point.",
+             "The island boats stayed at the quay, and the quay repairs waited for the boats to leave.",
+             "Harbour master Tove Brand said a water taxi would carry islanders."),
+]
+# ... and the quay repairs: another event of the town, the same days.
+QUAY = [
+    _article("Quillan quay repairs stall", "Quillan Herald", "2026-03-03",
+             "Repairs to Quillan's storm-damaged quay stalled on Tuesday, the council said, with the cranes unable to "
+             "reach the cracked piles.",
+             "Engineers found twelve cracked piles after the February gales. Harbour master Tove Brand said the "
+             "moorings would stay.",
+             "The council has set aside 2 million for the work."),
+    _article("Cracked piles delay Quillan quay work", "Sound Post", "2026-03-03",
+             "Twelve cracked piles under Quillan's quay will take longer to replace than planned, council engineers "
+             "said on Tuesday.",
+             "The February gales cracked the piles. The cranes cannot reach them while boats are moored at the quay, "
+             "harbour master Tove Brand said.",
+             "The council budgeted 2 million for the repairs."),
+    _article("Quillan council defends quay repair budget", "Coast Wire", "2026-03-03",
+             "Quillan council defended its 2 million budget for the quay repairs on Tuesday after engineers found "
+             "twelve cracked piles.",
+             "The piles were cracked by the February gales, and cranes must reach them from the water.",
+             "Harbour master Tove Brand said the moorings would stay where they are."),
+]
+QUAY_NEXT = _article("Quillan quay cranes wait for calm water", "Island Times", "2026-03-04",
+                     "The cranes brought to replace Quillan's twelve cracked quay piles waited on Wednesday for calm "
+                     "water, council engineers said.",
+                     "The February gales cracked the piles. The repairs will cost 2 million.",
+                     "Harbour master Tove Brand said the moorings would stay.")
