@@ -118,6 +118,26 @@ def link_lines(url: str, cells: int, most: int = 3) -> list[str]:
         return _broken(echoed(line, cells * most - cells // 2), cells)[:most]
 
 
+def path_lines(path: str, cells: int, most: int = 2) -> list[str]:
+    """A file's path (untrusted: one clean line) as at most `most` lines of at most `cells` cells each, broken after a
+    "/" (as link_lines breaks a link); one too long for them leaves folders out of its middle
+    ("~/…/log/newsreader.log"), then keeps its start and end with "…" between them. A toast folded the app's log path
+    wherever its line ended ("~/.local/state/newsreader/log/newsre" / "ader.log)")."""
+    cells = max(8, cells)
+    line = one_line(path)
+    head, slash, rest = line.partition("/")  # "~", or "" before an absolute path's first "/"
+    parts = rest.split("/") if slash else []
+    while True:
+        lines = _broken(line, cells)
+        if len(lines) <= most:
+            return lines
+        if len(parts) > 2 or (len(parts) == 2 and parts[0] != ELLIPSIS):  # a folder more left out
+            parts = [ELLIPSIS, *parts[2:]] if parts[0] == ELLIPSIS else [ELLIPSIS, *parts[1:]]
+            line = f"{head}/" + "/".join(parts)
+            continue
+        return _broken(echoed(line, cells * most - cells // 2), cells)[:most]
+
+
 def _broken(line: str, cells: int) -> list[str]:
     lines: list[str] = []
     while width(line) > cells:

@@ -99,4 +99,25 @@ def report_lines() -> list[str]:
     spacy = importlib.util.find_spec("spacy") is not None
     lines.append("spaCy:     " + ("installed (optional)" if spacy else "not installed (optional)"))
     lines.append("clipboard: " + "; ".join(clipboard_routes()))
+    lines.append(log_line())
     return lines
+
+
+def log_line() -> str:
+    """The app's log (tui/app/applog.py: what goes wrong in the background, with its traceback): its path, its size
+    and when its last line was written, or that there is none yet. Nothing named it: a toast said "details: ..." once
+    and the file was to be found again by hand."""
+    import time
+
+    from tui.app.applog import log_path
+    from tui.textsafe import visible
+
+    path = log_path()
+    try:
+        info = path.stat()
+    except OSError:
+        return f"app log:   {visible(str(path))} (nothing logged yet)"
+    size = info.st_size
+    said = f"{size:,} bytes" if size < 10 * 1024 else f"{size / 1024:,.0f} KB"
+    last = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.st_mtime))
+    return f"app log:   {visible(str(path))} ({said}, last line written {last})"

@@ -137,6 +137,23 @@ def test_doctor(lib_path):
     assert str(lib_path) in r.stdout and "clipboard" in r.stdout
 
 
+def test_doctor_names_the_app_s_log_its_size_and_last_line_time(lib_path, tmp_path):
+    """The app's log (what goes wrong in the background, with its traceback) was named by one toast, once: doctor
+    names it now, with its size and when its last line was written, or says nothing was logged yet."""
+    log = tmp_path / "state" / "newsreader.log"
+    env = {"NEWSREADER_LOG": str(log), "TZ": "UTC"}
+    r = run("doctor", env_extra=env)
+    assert r.returncode == 0
+    assert f"app log:   {log} (nothing logged yet)" in r.stdout.splitlines(), r.stdout
+    log.parent.mkdir()
+    log.write_text("2026-12-06 22:05:11,042 WARNING tui.app.parts.sources: the new articles could not be grouped\n"
+                   "Traceback (most recent call last):\n  ...\nDatabaseError: database disk image is malformed\n",
+                   encoding="utf-8")
+    os.utime(log, (1796594711, 1796594711))  # 2026-12-06 22:05:11 UTC
+    r = run("doctor", env_extra=env)
+    assert f"app log:   {log} ({log.stat().st_size} bytes, last line written 2026-12-06 22:05)" in r.stdout.splitlines()
+
+
 def test_engine_commands_on_a_file(lib_path, dump):
     s = json.loads(run("summary", str(dump), "--format", "json", "--sentences", "2").stdout)
     assert len(s["sentences"]) == 2

@@ -71,3 +71,20 @@ def test_link_lines_break_between_parts_and_leave_folders_out():
     lines = link_lines("https://例え.jp/ニュース/港の新しい防波堤が完成しました/記事", 20)
     assert all(width(x) <= 20 for x in lines), lines
     assert "\x1b" not in "".join(link_lines("https://example.org/\x1b[2Jharbour", 39))
+
+
+def test_path_lines_break_after_a_slash_and_leave_folders_out():
+    """The app's log path in a toast (the grouping failure's "Details:"): broken after a "/", not wherever the line
+    ended; a path too long for its lines loses folders from its middle, its file name kept whole."""
+    from tui.cells import path_lines, width
+
+    assert path_lines("~/.local/state/newsreader/log/newsreader.log", 37) == ["~/.local/state/newsreader/log/",
+                                                                              "newsreader.log"]
+    assert path_lines("~/.local/state/newsreader/log/newsreader.log", 57) == [
+        "~/.local/state/newsreader/log/newsreader.log"]
+    deep = "/tmp/pytest-of-someone/pytest-1234/test_a_failed_grouping_s_traceback0/state/log/newsreader.log"
+    lines = path_lines(deep, 37)
+    assert len(lines) <= 2 and all(width(x) <= 37 for x in lines), lines
+    assert "".join(lines).startswith("/…/") and lines[-1].endswith("/log/newsreader.log"), lines
+    lines = path_lines("/" + "x" * 200 + ".log", 37)  # one giant name: its start and end, within the lines
+    assert len(lines) == 2 and all(width(x) <= 37 for x in lines) and lines[-1].endswith("x.log"), lines

@@ -88,7 +88,7 @@ async def test_R_refreshes_then_the_feeds_list_filters_and_the_header_shows_the_
                   for i in range(page.query_one("#feeds-list").option_count)]
         # the library's figures on its line too, as its status line counts them (the line had none)
         shown, unread = main.lib.count(), main.unread.count
-        assert listed[0] == f"{unread:,} All articles  {shown:,} articles", listed
+        assert listed[0] == f"{unread:,} All articles  (the whole library: {shown:,} articles)", listed
         assert any(s.lstrip().startswith("2 Island Ferry News  2 articles") for s in listed), listed
         page.query_one("#feeds-list").highlighted = next(i for i, s in enumerate(listed) if "Island Ferry" in s)
         await pilot.press("enter")

@@ -10,6 +10,10 @@ $XDG_STATE_HOME/newsreader/log, ~/.local/state/newsreader/log by default). Each 
 closes it (the app logs a failure, not a stream: no handle held, no file made until something is logged), and a
 file past MAX_BYTES is moved to `newsreader.log.1` first (one older file kept). A log that cannot be written (a
 read-only home) drops the record: still never the terminal.
+
+The handler sits on the root logger while the app runs, so the libraries' loggers (trafilatura, htmldate, feedparser,
+asyncio's "Task exception was never retrieved") go there too: theirs, with no handler of their own but a NullHandler,
+reached Python's last-resort handler as the package's did (swallowed by Textual, or on the terminal after it).
 """
 
 from __future__ import annotations
@@ -19,7 +23,6 @@ import os
 from pathlib import Path
 
 MAX_BYTES = 512 * 1024
-LOGGER = "tui"  # every logger of the package is under it (tui.app.parts.sources, ...)
 
 
 def log_path() -> Path:
@@ -56,10 +59,10 @@ class AppLog(logging.Handler):
 
 
 def install() -> None:
-    """Send the package's log records to the app's log (once per process). A record that meets a handler on its way
-    up is not given to the last-resort handler (stderr); it still goes on up to the root logger's handlers, which
-    are none unless a program embedding the app (or a test's log capture) set some."""
-    logger = logging.getLogger(LOGGER)
+    """Send every log record of WARNING and above to the app's log (once per process): the package's and the
+    libraries' (a record that meets a handler on its way up is never given to the last-resort handler, stderr). On
+    the root logger, beside any handler a program embedding the app (or a test's log capture) set there."""
+    logger = logging.getLogger()
     if not any(isinstance(h, AppLog) for h in logger.handlers):
         logger.addHandler(AppLog())
 

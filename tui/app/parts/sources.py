@@ -64,10 +64,30 @@ def _details() -> str:
     return f" (details: {where()})"
 
 
+def for_toast(app, text: str) -> str:
+    """A failure's line as a toast shows it: its "(details: LOG)" ending (_details) as a line "Details: LOG", or,
+    when that is wider than the toast's lines, "Details:" and the log's path on lines of their own, broken after a
+    "/" (cells.path_lines). The toast folded the path wherever its line ended, mid-name, at 80 columns."""
+    tail = _details()
+    if tail not in text:
+        return text
+    from tui.app.applog import where
+    from tui.app.widgets.status import toast_text_cells
+    from tui.cells import path_lines, width
+
+    try:
+        cells = toast_text_cells(app)
+    except Exception:  # no screen to measure (closing): a wide toast's lines
+        cells = 57
+    path = where()
+    said = f"Details: {path}"
+    return text.replace(tail, f"\n{said}" if width(said) <= cells else "\nDetails:\n" + "\n".join(path_lines(path, cells)))
+
+
 def say_grouping(host, line: str) -> None:
     """A failed grouping's line (group_stories), as a toast of `host`'s app, from a worker thread."""
     if line:
-        deliver(host, partial(host.notify, line, severity="warning", timeout=10, markup=False))
+        deliver(host, lambda: host.notify(for_toast(host.app, line), severity="warning", timeout=10, markup=False))
 
 
 def backlog(lib) -> int:
@@ -317,8 +337,8 @@ class SourcesRefresh:
                 _GROUPING_SAID.append(True)
                 log.warning("the new articles could not be grouped into stories: %s", error)
                 why = " ".join(error.split())[:160]
-                self.host.notify(f"✗ Stories not grouped: {visible(why)}{_details()}", severity="warning",
-                                 timeout=10, markup=False)
+                self.host.notify(for_toast(self.host.app, f"✗ Stories not grouped: {visible(why)}{_details()}"),
+                                 severity="warning", timeout=10, markup=False)
             return
         _GROUPING_SAID.clear()
         self._aside_backoff = 0

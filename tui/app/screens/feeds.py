@@ -167,11 +167,13 @@ class FeedsScreen(PageScreen):
                                   ("\nThe figure before each name: its unread articles.", "dim")))
         width = max((len(f"{f.unread:,}") for f in [*self.feeds, *watched]), default=1)
         width = max(width, len(f"{library_unread:,}"))
-        # "213 All articles  214 articles", as a feed's line: it had no figures (the library's were on another screen)
+        # "213 All articles  (the whole library: 214 articles)": its unread before the name, as a feed's line (it had no
+        # figures: the library's were on another screen); its total said as the library's ("213 All articles  214
+        # articles" read as two counts of the same thing)
         every = Text()
         every.append(f"{library_unread:>{width},} ", style="bold" if library_unread else "dim")
         every.append("All articles", style="bold")
-        every.append(f"  {library_total:,} article{'s' if library_total != 1 else ''}", style="dim")
+        every.append(f"  (the whole library: {library_total:,} article{'s' if library_total != 1 else ''})", style="dim")
         options = [Option(every, id="all", indent=width + 1)]
         if self.feeds:
             options.append(heading("Feeds"))

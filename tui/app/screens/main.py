@@ -1518,7 +1518,10 @@ class MainScreen(QuickSwitch, Screen):
                     screen.follow_library()  # a story view: the story may have grown
         if lines:
             failed = any(line.startswith("✗") for line in lines)
-            shown = "\n".join(lines[:6]) + (f"\n… and {len(lines) - 6} more" if len(lines) > 6 else "")
+            from tui.app.parts.sources import for_toast
+
+            shown = "\n".join(for_toast(self.app, line) for line in lines[:6]) + (
+                f"\n… and {len(lines) - 6} more" if len(lines) > 6 else "")
             self.notify(shown, title=title, severity="warning" if failed else "information",
                         timeout=12 if failed else 6, markup=False)
 
