@@ -93,6 +93,7 @@ async def run(db: Path, count: int, rest: float, rounds: int) -> None:
         await drv._timed_story_open(pilot, stamps, "enter", shown)
         await drv._timed_press(pilot, stamps, "escape")
         await drv._settle(pilot, stamps)
+        ui0, all0 = time.thread_time(), time.process_time()
         for round_ in range(rounds):
             await drv._timed_press(pilot, stamps, "g")
             await asyncio.sleep(rest)
@@ -100,6 +101,7 @@ async def run(db: Path, count: int, rest: float, rounds: int) -> None:
                 wall.append(await drv._timed_press(pilot, stamps, key, cpus=cpu))
                 by_round.setdefault(min(round_, 1), []).append(wall[-1])
                 await asyncio.sleep(rest)
+        others = (time.process_time() - all0) - (time.thread_time() - ui0)
         for _ in range(2):
             await drv._timed_press(pilot, stamps, "j")
             await asyncio.sleep(3.0)  # rested: its summary read ahead, if it is
@@ -113,6 +115,8 @@ async def run(db: Path, count: int, rest: float, rounds: int) -> None:
     over = [x for x in wall if x is not None and x > 1 / 60]
     print(f"j/k over one frame (16.7 ms): {len(over)} of {len(wall)} (" + ", ".join(f"{1000 * x:.1f}" for x in over) + ")")
     print(_stats("j/k UI CPU", cpu))
+    print(f"the app's other threads' CPU over the rounds (the read ahead's work in the app, beside the keys): "
+          f"{1000 * others:.0f} ms, {1000 * others / max(1, ahead[0]):.1f} ms a read ahead")
     print(_stats("j/k wall, first round (each summary made)", by_round.get(0, [])))
     print(_stats("j/k wall, later rounds (summaries kept)", by_round.get(1, [])))
     print(_stats("enter after a 3 s rest, to the summary shown", opens))

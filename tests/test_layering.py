@@ -26,3 +26,10 @@ def test_core_layers_do_not_import_textual():
 def test_import_tui_is_light():
     mods = modules_after("import tui, tui.cli")
     assert not {"nltk", "sumy", "textual", "rich", "sqlite3"} & mods
+
+
+def test_the_story_view_s_items_are_built_without_textual():
+    """The story view's summary process builds and wraps the view's items (tui/app/screens/story_items.py serve):
+    Textual in that process would double its memory for nothing it draws."""
+    mods = modules_after("import tui.app.screens.story_items")
+    assert "textual" not in mods

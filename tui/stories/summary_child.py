@@ -6,11 +6,15 @@ the UI thread came back from waiting for the terminal it waited up to the interp
 the GIL, and a j/k of 3 ms of CPU took 9-43 ms (6.5-10.4 without the read ahead, session 28). Here it is made
 in a process of its own, which has its own GIL; the app's thread waits for the answer on a pipe, holding nothing.
 
-Protocol: one request a line on stdin, `["DB_PATH", STORY_ID]` (JSON: any path on one line); one answer each on stdout, a 4-byte big-endian
-length then a pickle of (story id, what, payload): ("ok", (StoryRow, StorySummary, {article id: ArticleRow})),
-("gone", None) for a story no longer there, ("error", "Type: message"). Plain dataclasses only (about 100 KB for
-a story of hundreds of articles: ~2 ms to load): the app builds the view's items itself (rich Text takes ten
-times longer to unpickle than to build). Ends at the end of its input (the app closed the pipe, or died).
+Protocol: one request a line on stdin, `["DB_PATH", STORY_ID, WIDTHS]` (JSON: any path on one line; WIDTHS: the
+story view's two lists' widths, or null); one answer each on stdout, a 4-byte big-endian length then a pickle of
+(story id, what, payload): ("ok", (StoryRow, StorySummary, {article id: ArticleRow}, items)), ("gone", None) for a
+story no longer there, ("error", "Type: message"). Plain dataclasses (about 100 KB for a story of hundreds of
+articles: ~2 ms to load), and `items`: the view's items built and wrapped at WIDTHS by the `items` function `main`
+was given (the app's: tui/app/screens/story_items.py `serve`), as plain data (rich Text takes ten times longer to
+unpickle than to build), or None (no widths, a summary whose articles are not all analysed, no such function).
+Since session 30 the items are made here: building and wrapping a big story's hundreds of items was ~60 ms of the
+app's thread beside the keys. Ends at the end of its input (the app closed the pipe, or died).
 """
 
 from __future__ import annotations
@@ -26,15 +30,69 @@ import sys
 NICE = 10  # not the analysis pass's 19 and idle class: a summary the reader waits for must come within seconds
 
 
-def answer(lib, story_id: int) -> tuple:
-    """(what, payload) for one request (see the module's docstring)."""
+def answer(lib, story_id: int, widths=None, items=None) -> tuple:
+    """(what, payload) for one request (see the module's docstring). `items(summary, row, rows, widths)`: the view's
+    items as plain data (an error there leaves them to the app: None)."""
     from tui.stories.story_memo import story_summary_kept
 
     found = story_summary_kept(lib, story_id, sentences=None, analyse=False)
     if found is None:
         return "gone", None
     row, summary = found
-    return "ok", (row, summary, {r.id: r for r in lib.rows_by_id(list(summary.articles))})
+    rows = {r.id: r for r in lib.rows_by_id(list(summary.articles))}
+    made = None
+    if items is not None and widths and summary.analysed:
+        try:
+            made = items(summary, row, rows, widths)
+        except Exception:
+            made = None  # the app builds them itself
+    return "ok", (row, summary, rows, made)
+
+
+LIGHT = ("nltk", "nltk.stem", "nltk.tokenize")  # NLTK's packages, stood in for by bare ones (light_nltk)
+
+
+def light_nltk() -> bool:
+    """Import the two NLTK modules a story summary uses (the Snowball stemmer, Punkt) without running NLTK's package
+    files: `import nltk.stem.snowball` ran nltk/__init__.py, which loads its parsers, metrics, classifiers and corpus
+    readers, 28 MB of this process's 63 MB (bench/story_memory.py) for nothing it uses. Bare packages stand for
+    `nltk`, `nltk.stem` and `nltk.tokenize`, and one for `nltk.corpus`, whose stop-word list the stemmer's module
+    imports and uses only when told to skip stop words (tui.engine.tokens never does). True when that worked; if it
+    did not (another NLTK, a module those two import that the stand-ins lack), the stand-ins are removed and the
+    caller's first use imports NLTK whole, as before."""
+    import importlib.machinery
+    import importlib.util
+    import types
+
+    if "nltk" in sys.modules:
+        return False
+    try:
+        spec = importlib.util.find_spec("nltk")
+        root = list(spec.submodule_search_locations or ())[0]
+    except (ImportError, IndexError, TypeError, ValueError):
+        return False
+    try:
+        for name in LIGHT:
+            folder = os.path.join(root, *name.split(".")[1:])
+            module = types.ModuleType(name)
+            module.__spec__ = importlib.machinery.ModuleSpec(name, None, is_package=True)
+            module.__spec__.submodule_search_locations = module.__path__ = [folder]
+            module.__package__ = name
+            sys.modules[name] = module
+            if "." in name:
+                setattr(sys.modules["nltk"], name.rsplit(".", 1)[1], module)
+        corpus = types.ModuleType("nltk.corpus")
+        corpus.stopwords = None  # (SnowballStemmer("english") reads it only with ignore_stopwords=True)
+        sys.modules["nltk.corpus"] = sys.modules["nltk"].corpus = corpus
+        import nltk.stem.snowball  # noqa: F401
+        import nltk.tokenize.punkt  # noqa: F401
+
+        sys.modules["nltk.stem.snowball"].SnowballStemmer("english").stem("warming")
+        return True
+    except Exception:
+        for name in [n for n in sys.modules if n == "nltk" or n.startswith("nltk.")]:
+            del sys.modules[name]  # the stand-ins and what was imported under them
+        return False
 
 
 def warm() -> None:
@@ -52,7 +110,9 @@ def warm() -> None:
         pass  # the first request says what is wrong
 
 
-def main() -> None:
+def main(items=None) -> None:
+    """Serve requests until the input ends. `items`: see `answer` (the app passes its own: the stories package knows
+    nothing of the app's views)."""
     from tui.lifeline import die_with_parent
     from tui.store import Library
 
@@ -62,14 +122,18 @@ def main() -> None:
         os.nice(NICE)  # the app's UI thread first when both want a core (they share the session's CPU share)
     except OSError:
         pass
+    light_nltk()
     warm()
     out = sys.stdout.buffer
     lib, opened = None, ""
     try:
         for request in sys.stdin.buffer:
             try:
-                path, story_id = json.loads(request)
+                path, story_id, *rest = json.loads(request)
                 story_id = int(story_id)
+                widths = tuple(int(w) for w in rest[0]) if rest and rest[0] else None
+                if widths is not None and len(widths) != 2:
+                    widths = None
             except (ValueError, TypeError):
                 continue
             try:
@@ -77,7 +141,7 @@ def main() -> None:
                     if lib is not None:
                         lib.close()
                     lib, opened = Library(path), path
-                reply = (story_id, *answer(lib, story_id))
+                reply = (story_id, *answer(lib, story_id, widths, items))
             except Exception as exc:
                 lib, opened = None, ""  # opened again at the next request
                 reply = (story_id, "error", f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")

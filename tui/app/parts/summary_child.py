@@ -1,7 +1,9 @@
 """The story view's read ahead makes a story's summary in a child process (tui/stories/summary_child.py), not in a
 thread of the app: a big story's summary is hundreds of milliseconds of pure Python, and in a thread it held the
 GIL beside the keys (j/k of 3 ms of CPU took 9-43 ms while it ran). The thread that asks waits on the pipe, which
-holds no GIL.
+holds no GIL. Since session 30 the child also builds and wraps the story view's items for the view's widths
+(tui/app/screens/story_items.py `serve` runs tui/stories/summary_child.py's loop with them), which the app only turns
+back into items.
 
 One child for the app, started when story mode is first turned on (or at the first read ahead that needs a summary
 made), kept while the app runs (its imports and its own kept summaries serve the next rests), stopped with the main screen.
@@ -30,7 +32,7 @@ def enabled() -> bool:
 
 
 class SummaryChild:
-    """`summarise(db_path, story_id)` -> ("ok", (row, summary, rows)) / ("gone", None) / ("error", why), or None
+    """`summarise(db_path, story_id, widths)` -> ("ok", (row, summary, rows, items)) / ("gone", None) / ("error", why), or None
     when no child answered (the caller makes the summary itself). One request at a time (a lock)."""
 
     def __init__(self) -> None:
@@ -38,7 +40,9 @@ class SummaryChild:
         self._child: subprocess.Popen | None = None
         self.started = 0  # children started (tests, the bench)
 
-    def summarise(self, db_path, story_id: int):
+    def summarise(self, db_path, story_id: int, widths: tuple[int, int] | None = None):
+        """`widths`: the story view's two lists' widths, for the view's items made in the child (the payload's fourth
+        part: tui/app/screens/story_items.py `plain`), or None."""
         with self._lock:
             child = self._child
             if child is None or child.poll() is not None:
@@ -47,7 +51,8 @@ class SummaryChild:
                     return None
             try:
                 path = os.path.abspath(os.fspath(db_path))  # (the child runs in the package's folder)
-                child.stdin.write(json.dumps([path, int(story_id)]).encode("ascii") + b"\n")  # one line, any path
+                asked = [path, int(story_id), [int(w) for w in widths] if widths else None]
+                child.stdin.write(json.dumps(asked).encode("ascii") + b"\n")  # one line, any path
                 child.stdin.flush()
                 deadline = time.monotonic() + WAIT
                 head = _read(child.stdout.fileno(), 4, deadline)
@@ -72,7 +77,7 @@ class SummaryChild:
 
         try:
             self._child = subprocess.Popen(
-                [sys.executable, "-c", "from tui.stories.summary_child import main; main()"],
+                [sys.executable, "-c", "from tui.app.screens.story_items import serve; serve()"],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=child_env(),
                 cwd=os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))))
         except OSError:

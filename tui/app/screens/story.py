@@ -110,40 +110,59 @@ def _read_ahead(main, story_id: int, widths: tuple[int, int] | None = None, mark
 
     try:
         with Library(main.db_path) as lib:
-            found = _kept_now(lib, story_id)  # kept: a few indexed reads
+            found, ready = _kept_now(lib, story_id), None  # kept: a few indexed reads
             if found is None:
-                found = _made_apart(main, lib, story_id)
+                found, ready = _made_apart(main, lib, story_id, widths)
             if found is None:
                 found = read_story(lib, story_id, None, False)  # no summary process: made here, as before
-            ready = _built_ahead(found, widths, view) if widths and found is not None else None
+            if ready is None and widths and found is not None:
+                ready = _built_ahead(found, widths, view)
     except Exception:
         deliver(main, _ahead_next, main, story_id)  # the story view reads it again when opened, and says what is wrong
         return
-    deliver(main, _prepare_ahead, main, story_id, ready, marks)
+    deliver(main, _prepare_ahead, main, story_id, ready, marks, widths is None)
 
 
-def _made_apart(main, lib, story_id: int):
-    """read_story's answer made by the app's summary process (parts/summary_child.py), kept here as read_story keeps
-    its own (story_memo), or None when there is no such process (the caller makes it). A story gone, or one that
-    process could not read, raises: the story view reads it again when opened, and says what is wrong."""
+def _made_apart(main, lib, story_id: int, widths: tuple[int, int] | None = None):
+    """(read_story's answer, the view's lists ready for StoryScreen.prepare or None) made by the app's summary process
+    (parts/summary_child.py): the summary kept here as read_story keeps its own (story_memo), the lists built and
+    wrapped there for `widths` (story_items.plain; only turned back into items here: _from_child). (None, None) when
+    there is no such process (the caller makes it). A story gone, or one that process could not read, raises: the
+    story view reads it again when opened, and says what is wrong."""
     from tui.app.parts import summary_child
 
     if not summary_child.enabled():
-        return None
+        return None, None
     child = getattr(main, "summary_child", None)
     if child is None:
         child = main.summary_child = summary_child.SummaryChild()
-    answer = child.summarise(main.db_path, story_id)
+    answer = child.summarise(main.db_path, story_id, widths)
     if answer is None:
-        return None
+        return None, None
     what, payload = answer
     if what != "ok":
         raise LookupError(payload or "the story is gone")
     from tui.stories.story_memo import keep
 
-    row, summary, rows = payload
+    row, summary, rows, items = payload
     keep(lib, story_id, row, summary)
-    return row, summary, rows
+    found = row, summary, rows
+    return found, (_from_child(found, items, widths) if items is not None and widths else None)
+
+
+def _from_child(found, items, widths: tuple[int, int]):
+    """The lists the summary process built and wrapped (story_items.plain) as _built_ahead's answer: turned back into
+    items a hundred at a time (Polite), a list wrapped at another width than the view's now wrapped here again."""
+    from tui.app.screens.story_items import from_plain
+    from tui.app.widgets.summary_items import wrap_all
+
+    row, summary, rows = found
+    pause = Polite()
+    built, wraps = from_plain(items, pause)
+    wrapped = tuple(wrap[1] if wrap is not None and wrap[0] == width else
+                    (wrap_all(options, width, pause) if width > 0 else None)
+                    for options, wrap, width in zip(built[2:4], wraps, widths))
+    return row, summary, rows, built, widths, wrapped
 
 
 def _built_ahead(found, widths: tuple[int, int], view: "StoryScreen | None" = None):
@@ -199,13 +218,25 @@ def _ahead_next(main, story_id: int) -> None:
         read_ahead(main, row.id)
 
 
-def _prepare_ahead(main, story_id: int, ready=None, marks: int | None = None) -> None:
+def _prepare_ahead(main, story_id: int, ready=None, marks: int | None = None, no_view: bool = False) -> None:
     """On the UI thread, once a story's summary was read ahead: the kept story view takes its lists (built and
-    wrapped by the read ahead: `ready`) and draws their first lines now, between keys, so opening the story only
-    copies them."""
+    wrapped by the read ahead: `ready`) and draws their first lines now, between keys (StoryList.prepare: a few at a
+    time), so opening the story only copies them. Nothing is built or wrapped here: a read ahead that had no view to
+    lay the lists out for (`no_view`: it began while the view was shown, or before it was first opened) is made
+    again in its thread, for the view there is now; with none ready otherwise, the view reads the story when opened.
+    (The lists of a kept summary were built and wrapped here then: 60-200 ms of the UI thread, keys waiting.)"""
     _ahead_next(main, story_id)
     app = main.app
     if not app.is_screen_installed(VIEW) or app.screen is not main:
+        return
+    if ready is None:
+        if no_view and _kept_view(main) is not None:
+            row = main.articles.current if main.listing.stories else None
+            if row is not None and row.id == story_id and not any(
+                    w.group == "story-ahead" and not w.is_finished for w in main.app.workers):
+                main.run_worker(partial(_read_ahead, main, story_id, _list_widths(main), _marks_now(main),
+                                        _kept_view(main)),
+                                name="story-ahead", group="story-ahead", thread=True, exit_on_error=False)
         return
     screen = app.get_screen(VIEW)
     if screen.is_mounted and screen not in app.screen_stack and screen.db_path == main.db_path:
@@ -214,7 +245,8 @@ def _prepare_ahead(main, story_id: int, ready=None, marks: int | None = None) ->
 
 def _kept_now(lib, story_id: int):
     """read_story's answer when the story's summary is kept and the story unchanged (a few indexed reads on
-    the UI thread), else None."""
+    the UI thread), else None. (Its rows read 100 at a time with Polite pauses between, in the read ahead, measured
+    no better: 3 keys over a frame in 126 against main's 0, at load 18-23; the pauses stretch it over the next key.)"""
     import sqlite3
 
     from tui.stories.story_memo import kept_story_summary

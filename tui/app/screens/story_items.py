@@ -1,7 +1,8 @@
 """What the story view shows for a story summary: its head, its pane title and the items of its two lists.
 
 Plain data from the summary and the articles' rows (no widget), so the view can keep what it built for a
-story and show it again without building it anew.
+story and show it again without building it anew. No Textual: the story view's summary process builds and wraps a
+story's items here too (tui/stories/summary_child.py, `plain`), so the app only turns them back into items.
 """
 
 from __future__ import annotations
@@ -10,11 +11,9 @@ from typing import NamedTuple
 
 from rich.text import Text
 
-from tui.app.screens.page import line, outlet, title as title_line
-from tui.app.widgets.entity_types import TYPES, type_of
-from tui.app.widgets.story_list import heading
-from tui.app.widgets.summary_items import Option
-from tui.cells import clip, cut, width
+from tui.app.widgets.summary_items import Option, heading
+from tui.cells import clip, cut, cut_outlet as outlet, cut_title as title_line, one_line as line, width
+from tui.entity_kinds import TYPES, type_of
 
 
 def where(source: str, day: str) -> str:
@@ -179,3 +178,74 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
             entry.append(f" ×{entity.count} · {arts} article{'s' if arts != 1 else ''}", style="dim")
             out.append(Option(entry, id=f"e:{len(entity_names) - 1}", indent=4))
     return out, entity_names
+
+
+CHUNK = 100  # items a piece in `plain`'s answer: each piece is loaded apart (pickle.loads holds the GIL throughout)
+
+
+def plain(built: tuple, widths: tuple[int, int]) -> tuple:
+    """build's answer (from the story view's summary process: tui/stories/summary_child.py) wrapped for the view's
+    two lists' widths (wrap_all) and made plain data, for `from_plain` in the app: (head, title, entity names, and
+    for each list its width, its items as pickled pieces of CHUNK and wrap_all's answer). Rich Text took ten times
+    longer to unpickle than to build (session 29); these strings, numbers and tuples load in ~1 ms a hundred items,
+    a piece at a time, and turning them into items costs the app a fraction of building and wrapping them (the
+    wrapping was three quarters of it)."""
+    import pickle
+
+    from tui.app.widgets.summary_items import wrap_all
+
+    head, title, text, side, names = built
+    lists = []
+    for options, width in zip((text, side), widths):
+        wrapped = wrap_all(options, width) if width > 0 else None
+        items = [_plain_item(o) for o in options]
+        pieces = [pickle.dumps(items[i:i + CHUNK], protocol=pickle.HIGHEST_PROTOCOL)
+                  for i in range(0, len(items), CHUNK)]
+        lists.append((width if wrapped is not None else 0, pieces, wrapped))
+    return head, title, names, tuple(lists)
+
+
+def _style(style) -> str:
+    return style if isinstance(style, str) else str(style)  # (build's styles are names: "dim", "bold underline")
+
+
+def _plain_item(option: Option) -> tuple:
+    prompt = option.prompt
+    return ((prompt.plain, _style(prompt.style), tuple((s.start, s.end, _style(s.style)) for s in prompt.spans)),
+            option.id, option.disabled, option.heading, option.rule, option.indent, option.keep, option.hang,
+            option.spans, option.pads)
+
+
+def from_plain(data: tuple, pause=None) -> tuple:
+    """`plain`'s answer as build's answer, and each list's wrap_all answer at its width: ((head, title, text items,
+    side items, entity names), ((width, wrap_all's answer) or None for each list)). The items are PlainOptions (each
+    Text made when first drawn). `pause`: called after each piece (a thread of the app lets the UI thread have the
+    GIL)."""
+    import pickle
+
+    from tui.app.widgets.summary_items import PlainOption
+
+    head, title, names, lists = data
+    made = []
+    for width, pieces, wrapped in lists:
+        options: list[Option] = []
+        for piece in pieces:
+            options += [PlainOption(*item) for item in pickle.loads(piece)]
+            if pause is not None:
+                pause()
+        made.append((options, (width, wrapped) if wrapped is not None else None))
+    (text, text_wrap), (side, side_wrap) = made
+    return (head, title, text, side, names), (text_wrap, side_wrap)
+
+
+def child_items(summary, row, rows: dict, widths) -> tuple:
+    """The story view's items for the summary process (tui/stories/summary_child.py): built, wrapped, plain."""
+    return plain(build(summary, row, rows), tuple(widths))
+
+
+def serve() -> None:
+    """The story view's summary process (tui/app/parts/summary_child.py starts it): tui/stories/summary_child.py's
+    loop, making the view's items too."""
+    from tui.stories.summary_child import main
+
+    main(items=child_items)

@@ -15,18 +15,11 @@ from textual.geometry import Size
 
 from tui.app import keymap
 from tui.app.widgets.scroll_size import content_width
-from tui.app.widgets.summary_items import Option, wrap_all
+from tui.app.widgets.summary_items import Option, heading, wrap_all  # noqa: F401  (heading: imported from here)
 from tui.app.widgets.summary_list import SummaryList
 
 # The pages' keys this list handles itself (the others go to the screen).
 LIST_ACTIONS = {"cursor_down", "cursor_up", "first", "last", "page_down", "page_up", "select"}
-
-
-def heading(text: str, style: str = "bold underline") -> Option:
-    """A section heading: shown in the list's heading colours (as the summary pane's), skipped by the cursor."""
-    from rich.text import Text
-
-    return Option(Text(text, style=style), heading=True)
 
 
 class StoryList(SummaryList, inherit_bindings=False):
@@ -76,13 +69,12 @@ class StoryList(SummaryList, inherit_bindings=False):
         self.refresh()
 
     def prepare(self, options: list[Option], wrapped: tuple | None = None) -> None:
-        """Wrap these items and draw their first screen of lines now (the cursor on the first selectable
-        item, as a story opened anew shows them), cut where the screen update will cut them (direct.py), and
-        keep them: showing this very list later copies them. `wrapped`: (width, wrap_all's answer at that width)
+        """Wrap these items and draw their first screen of lines ahead (the cursor on the first selectable
+        item, as a story opened anew shows them; a few at a time from a timer: _draw_ahead), cut where the screen
+        update will cut them (direct.py), and keep them: showing this very list later copies them. `wrapped`: (width, wrap_all's answer at that width)
         made already (the story view's read ahead, in its thread), used while the list is that wide."""
-        kept = self._kept.get(id(options))
         width = content_width(self) if self.is_mounted else -1
-        if width <= 0 or (kept is not None and kept[0] is options and kept[1] == width):
+        if width <= 0 or self.holds(options, width):
             return
         if wrapped is not None and wrapped[0] == width and wrapped[1] is not None:
             lines, first = wrapped[1]
@@ -90,14 +82,48 @@ class StoryList(SummaryList, inherit_bindings=False):
             lines, first = wrap_all(options, width)
         cursor = next((i for i, o in enumerate(options) if not o.disabled), None)
         strips: dict[tuple, list] = {}
-        for index in sorted({index for index, _line in lines[:self.size.height]}):
-            strips[self._strip_key(index, options, cursor)] = self._draw(options[index], width, index, cursor)
         self._kept[id(options)] = (options, width, lines, first, strips)
         self._trim()
-        self.finish_ahead(strip for drawn in strips.values() for strip in drawn)
+        indexes = sorted({index for index, _line in lines[:self.size.height]})
+        self.set_timer(0.001, lambda: self._draw_ahead(options, width, cursor, indexes, strips))
+
+    DRAW_SLICE = 0.003  # seconds of the UI thread the drawing ahead takes in one go
+    DRAW_QUIET = 0.03  # seconds after a key or mouse event before the drawing ahead goes on
+
+    def _draw_ahead(self, options: list[Option], width: int, cursor: int | None, indexes: list[int],
+                    strips: dict) -> None:
+        """Draw these items' lines (and finish them: direct.py) into `strips`, the kept list's drawn lines, from a
+        timer (the story view's two lists, prepared in one call, are drawn in turns). After DRAW_SLICE of the UI thread
+        the rest waits for a later turn of the event loop, so a key pressed meanwhile is
+        handled first: the first screen of a big story's two lists took 20-30 ms in one go, a j/k waiting behind it
+        (session 30). Drawn lines a showing of the list needs before they are all drawn are drawn then (render_line),
+        as without any drawn ahead; one the list has dropped meanwhile (kept no longer) is not drawn on."""
+        import time
+
+        kept = self._kept.get(id(options))
+        if kept is None or kept[0] is not options or kept[4] is not strips or not self.is_mounted:
+            return  # dropped from the kept lists meanwhile
+        last_key = getattr(getattr(self.app, "idle_gc", None), "last_input", None)  # (app.py: any key or mouse)
+        if last_key is not None and time.monotonic() - last_key < self.DRAW_QUIET:
+            self.set_timer(self.DRAW_QUIET, lambda: self._draw_ahead(options, width, cursor, indexes, strips))
+            return  # a key is being handled and drawn: its turns of the event loop first
+        clock = time.thread_time
+        began = clock()
+        while indexes:
+            index = indexes.pop(0)
+            key = self._strip_key(index, options, cursor)
+            if key not in strips:
+                drawn = strips[key] = self._draw(options[index], width, index, cursor)
+                self.finish_ahead(drawn)
+            if indexes and clock() - began >= self.DRAW_SLICE:
+                self.set_timer(0.001, lambda: self._draw_ahead(options, width, cursor, indexes, strips))
+                return
 
     def holds(self, options: list[Option], width: int) -> bool:
-        """Whether this very list's lines are kept wrapped at `width` (shown before, or prepared)."""
+        """Whether this very list's lines are kept wrapped at `width` (shown before, or prepared), or are the list's
+        own now at that width (the story shown last: it was wrapped again on the UI thread when read ahead again)."""
+        if self.options is options and self._width == width:
+            return True
         kept = self._kept.get(id(options))
         return kept is not None and kept[0] is options and kept[1] == width
 

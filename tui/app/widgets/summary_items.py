@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.cells import cell_len
 from rich.text import Text
-from textual.strip import Strip
 
 from tui.app.widgets.wrap import wrap_spans
 from tui.entity_kinds import entity_groups, one_line  # noqa: F401  (the summary list imports them from here)
+
+if TYPE_CHECKING:
+    from textual.strip import Strip
+# (no Textual at import: the story view's summary process builds and wraps a story's items with this module,
+# tui/stories/summary_child.py)
 
 
 class Option:
@@ -34,6 +40,48 @@ class Option:
         self.keep = keep
         self.spans: list = []  # (start, end) of each display line in prompt.plain
         self.pads: list[int] | None = None  # each line's indent when some differ from `hang` (see wrap_breaks)
+
+
+class PlainOption(Option):
+    """An Option made from plain data, its Text made when first asked for: the story view's items as its summary
+    process built and wrapped them (tui/app/screens/story_items.py from_plain). Making the Texts of a big story's 900
+    items at once took ~15 ms of the app's thread; the list draws only the items on screen (a new width wraps them
+    all, and makes them all, as before)."""
+
+    __slots__ = ("_text", "_parts")
+
+    def __init__(self, parts: tuple, id: str | None, disabled: bool, heading: bool, rule: bool, indent: int,
+                 keep: int, hang: int, spans: list, pads: list[int] | None) -> None:
+        self._text: Text | None = None
+        self._parts = parts  # (its plain text, its style, its spans as (start, end, style))
+        self.id = id
+        self.disabled = disabled or heading
+        self.heading = heading
+        self.rule = rule
+        self.indent = indent
+        self.keep = keep
+        self.hang = hang
+        self.spans = spans
+        self.pads = pads
+
+    @property
+    def prompt(self) -> Text:
+        text = self._text
+        if text is None:
+            from rich.text import Span
+
+            plain, style, spans = self._parts
+            text = self._text = Text(plain, style=style, spans=[Span(*span) for span in spans])
+        return text
+
+    @prompt.setter
+    def prompt(self, text: Text) -> None:
+        self._text = text
+
+
+def heading(text: str, style: str = "bold underline") -> Option:
+    """A section heading: shown in the list's heading colours (as the summary pane's), skipped by the cursor."""
+    return Option(Text(text, style=style), heading=True)
 
 
 class Layout:
