@@ -226,6 +226,11 @@ class MainScreen(QuickSwitch, Screen):
                 if enters > 1 and self._search_entered:  # "/esk⏎⏎" typed at once: the best match opened
                     self.articles.action_select()
         self.query_one("#library-pane").border_title = "Stories" if source.kind == "stories" else "Library"
+        from tui.app.widgets.article_body import EMPTY_HINT, story_hint
+
+        # the empty article pane (a wide screen) names the keys that act on the story under the stories list's cursor
+        self.body.set_empty_hint(story_hint(getattr(self.app, "user_keys", {})) if source.kind == "stories"
+                                 else EMPTY_HINT)
         self.update_library_status()
         self.count_unread()
         self.footer_words()

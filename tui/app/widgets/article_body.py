@@ -40,6 +40,20 @@ EMPTY_HINT = ("No article open: enter opens what the library's cursor is on; / s
               "a folder or a web page's URL).")  # (a first run showed the samples and no word of adding one's own)
 
 
+def story_hint(keys: dict[str, str]) -> str:
+    """The empty pane's words in the stories list (`v`), in the user's keys: the keys that act on the story under the
+    cursor there (parts/story_keys.py), where EMPTY_HINT's "enter opens what the library's cursor is on" named none."""
+    from tui.app.keymap import first_key
+
+    def k(action: str) -> str:
+        return first_key(action, keys).replace("⏎", "enter")  # (a word in a sentence, as EMPTY_HINT's)
+
+    return (f"No story open: {k('open')} opens the story under the cursor. On it, {k('copy_summary')}/"
+            f"{k('copy_quotes')}/{k('copy_markdown')} copy its summary, its quotes by speaker, it as Markdown; "
+            f"{k('open_link')} opens its latest article's link; {k('reanalyse')} makes its summary again; "
+            f"{k('toggle_read')} marks it read. {k('stories')} lists the articles again.")
+
+
 def header_lines(article) -> list[tuple[str, str]]:
     """(text, style name) lines above the body: title, source/byline/date, words/reading time, tags, feed and link."""
     words = len(article.body.split())
@@ -127,6 +141,7 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         self._text = ""
         self._runs = StyleRuns([])
         self._width = 0
+        self.empty_hint = EMPTY_HINT  # what the pane says with no article open (story_hint in the stories list)
 
     # -- content ----------------------------------------------------------------------------
 
@@ -162,6 +177,14 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         self.entities = []
         self.marked = None
         self._rebuild()
+
+    def set_empty_hint(self, text: str) -> None:
+        """What the pane says with no article open: laid out again at once when it shows."""
+        if text != self.empty_hint:
+            self.empty_hint = text
+            if self.article is None:
+                self._rebuild()
+                self.refresh()
 
     def set_entities(self, entities) -> None:
         self.entities = list(entities)
@@ -299,8 +322,8 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
             self._lines = self._header(self.article, width) + self._body_lines(self._text, width)
         else:  # nothing open (a wide screen shows this pane from the start): say how to fill it, not a blank pane
             self._text = ""
-            hint = Text(EMPTY_HINT, self.get_component_rich_style("article-body--meta", partial=True))
-            self._lines = [_piece(hint, a, b) for a, b in wrap_spans(EMPTY_HINT, max(1, width))]
+            hint = Text(self.empty_hint, self.get_component_rich_style("article-body--meta", partial=True))
+            self._lines = [_piece(hint, a, b) for a, b in wrap_spans(self.empty_hint, max(1, width))]
         self.virtual_size = Size(width, len(self._lines))
         self._restyle()
 
