@@ -107,15 +107,7 @@ def link_lines(url: str, cells: int, most: int = 3) -> list[str]:
     scheme, sep, rest = line.partition("://")
     host, slash, path = rest.partition("/") if sep else ("", "", "")
     parts = path.split("/") if slash else []
-    while True:
-        lines = _broken(line, cells)
-        if len(lines) <= most:
-            return lines
-        if len(parts) > 2 or (len(parts) == 2 and parts[0] != ELLIPSIS):  # a folder more left out
-            parts = [ELLIPSIS, *parts[2:]] if parts[0] == ELLIPSIS else [ELLIPSIS, *parts[1:]]
-            line = f"{scheme}://{host}/" + "/".join(parts)
-            continue
-        return _broken(echoed(line, cells * most - cells // 2), cells)[:most]
+    return _folders_left_out(line, f"{scheme}://{host}/", parts, cells, most)
 
 
 def path_lines(path: str, cells: int, most: int = 2) -> list[str]:
@@ -127,13 +119,19 @@ def path_lines(path: str, cells: int, most: int = 2) -> list[str]:
     line = one_line(path)
     head, slash, rest = line.partition("/")  # "~", or "" before an absolute path's first "/"
     parts = rest.split("/") if slash else []
+    return _folders_left_out(line, f"{head}/", parts, cells, most)
+
+
+def _folders_left_out(line: str, prefix: str, parts: list[str], cells: int, most: int) -> list[str]:
+    """`line` (`prefix` + "/".join(`parts`)) broken into at most `most` lines of `cells`: folders of `parts` left out
+    of the middle one by one ("…") until it fits, then its start and end kept with "…" between them."""
     while True:
         lines = _broken(line, cells)
         if len(lines) <= most:
             return lines
         if len(parts) > 2 or (len(parts) == 2 and parts[0] != ELLIPSIS):  # a folder more left out
             parts = [ELLIPSIS, *parts[2:]] if parts[0] == ELLIPSIS else [ELLIPSIS, *parts[1:]]
-            line = f"{head}/" + "/".join(parts)
+            line = prefix + "/".join(parts)
             continue
         return _broken(echoed(line, cells * most - cells // 2), cells)[:most]
 
