@@ -25,14 +25,20 @@ def test_title_and_source_sorts_fold_accents_and_letters(tmp_path):
         assert unread == ["émile", "Łódź", "Madrid", "Ørsted", "Zurich"]
 
 
+def _adder(lib):
+    """add(title, source, published) -> the id of a short article of ours stored in `lib`."""
+    def add(title, source, published):
+        return lib.add(Article(title=title, source=source, published=published,
+                               body=f"{title}. The harbour board met on Monday about it. " * 3))[1]
+    return add
+
+
 def test_articles_with_no_source_come_after_every_named_source(tmp_path):
     """Sorted by source, the articles with none (pasted text, a file with no "Source:" line)
     sat first, above every outlet; they come last, newest first among themselves, in the plain-ASCII order and
     in the re-sort for letters outside ASCII alike."""
     with Library(tmp_path / "lib.db") as lib:
-        def add(title, source, published):
-            return lib.add(Article(title=title, source=source, published=published,
-                                   body=f"{title}. The ferry board met on Monday about it. " * 3))[1]
+        add = _adder(lib)
 
         older_blank = add("Pasted note on the ferry timetable", "", "2026-02-01")
         mill = add("Mill reopens", "Ashby Courier", "2026-02-02")
@@ -51,9 +57,7 @@ def test_sorted_by_source_a_leading_the_a_or_an_is_not_where_an_outlet_is_filed(
     articles stay together, newest first; a name that only starts with the letters ("Anchor Weekly", "Theatre
     Notes") or is the word alone ("The") is filed as it reads; no source still last."""
     with Library(tmp_path / "lib.db") as lib:
-        def add(title, source, published):
-            return lib.add(Article(title=title, source=source, published=published,
-                                   body=f"{title}. The harbour board met on Monday about it. " * 3))[1]
+        add = _adder(lib)
 
         old_lantern = add("Quay lights fixed", "The Lantern Post", "2026-02-01")
         tidewater = add("Tide tables printed", "Tidewater Times", "2026-02-02")

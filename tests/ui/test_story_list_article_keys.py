@@ -5,6 +5,8 @@ again. They copied the article open behind the list (which that screen hides), o
 
 from __future__ import annotations
 
+import contextlib
+
 from pilot_steps import fake_browser, press_o_for_link, settle, started, toasts_of, wait_until
 from test_page_marks_shown import stories  # noqa: F401  (the fixture: the story sample, grouped)
 
@@ -93,17 +95,25 @@ async def test_c_in_the_stories_list_with_nothing_open_copies_the_story(stories,
         assert not any("enter opens the story" in s for s in said), said
 
 
-async def test_o_in_the_stories_list_opens_the_link_of_the_story_s_latest_article(stories, make_app, monkeypatch,  # noqa: F811
-                                                                                  tmp_path):
-    """o on a story opened the open article's link, or said "open a story first": it opens the link of the story's
-    latest article and the toast names that article; a story whose latest article has no link opens the latest one
-    that has."""
+@contextlib.asynccontextmanager
+async def stories_with_links(stories, make_app, monkeypatch, tmp_path):
+    """The stories list at 80x24, every article with a link, a fake browser (`got`: the file it writes the link to)
+    and the toasts said."""
     with Library(stories) as lib:
         lib.db.execute("UPDATE articles SET url = 'https://example.org/story/' || id")
     got = fake_browser(tmp_path, monkeypatch)
     app = make_app(stories)
     said = toasts_of(app, monkeypatch)
     async with started(app, (80, 24), stories=True) as (pilot, main):
+        yield app, pilot, main, got, said
+
+
+async def test_o_in_the_stories_list_opens_the_link_of_the_story_s_latest_article(stories, make_app, monkeypatch,  # noqa: F811
+                                                                                  tmp_path):
+    """o on a story opened the open article's link, or said "open a story first": it opens the link of the story's
+    latest article and the toast names that article; a story whose latest article has no link opens the latest one
+    that has."""
+    async with stories_with_links(stories, make_app, monkeypatch, tmp_path) as (app, pilot, main, got, said):
         rows = _rows(main)
         at, row = next((i, r) for i, r in enumerate(rows) if r.size >= 3)
         with Library(stories) as lib:
@@ -128,12 +138,7 @@ async def test_o_takes_the_latest_article_by_its_date_and_an_undated_one_by_the_
     date is a day, the note's stored time "…T23:00:00" sorts later), and `o` named that dated article "the latest
     article with a link" though nothing of the story came after it (walk30). By the day: the dated one is the latest;
     a note stored a day later is."""
-    with Library(stories) as lib:
-        lib.db.execute("UPDATE articles SET url = 'https://example.org/story/' || id")
-    got = fake_browser(tmp_path, monkeypatch)
-    app = make_app(stories)
-    said = toasts_of(app, monkeypatch)
-    async with started(app, (80, 24), stories=True) as (pilot, main):
+    async with stories_with_links(stories, make_app, monkeypatch, tmp_path) as (app, pilot, main, got, said):
         at, row = next((i, r) for i, r in enumerate(_rows(main)) if r.size >= 3)
         with Library(stories) as lib:
             (latest, title, day), *_, (note, _, _) = lib.db.execute(
