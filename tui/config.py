@@ -21,6 +21,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from tui.filekinds import os_reason
 from tui.textsafe import visible
 
 
@@ -101,7 +102,7 @@ def load_config(path: Path | None = None) -> Config:
     except FileNotFoundError:
         return cfg
     except OSError as exc:
-        cfg.problems.append(f"cannot read {visible(path)}: {exc.strerror or exc}")
+        cfg.problems.append(f"cannot read {visible(path)}: {os_reason(exc)}")
         return cfg
     except ValueError as exc:
         cfg.problems.append(f"{visible(path)} is {exc}; using defaults")
@@ -222,5 +223,5 @@ def save_setting(key: str, value: str, path: Path | None = None) -> str | None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        return f"cannot save the {key} to {visible(path)}: {exc.strerror or exc}"
+        return f"cannot save the {key} to {visible(path)}: {os_reason(exc)}"
     return None

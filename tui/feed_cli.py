@@ -320,11 +320,13 @@ def cmd_watch(args) -> int:
                     raise CliError(f"{visible(args.dir)}: no such folder")
                 raise CliError(f"{visible(args.dir)}: not a folder (`newsreader add {visible(args.dir)}` imports a "
                                "file once)")
-            from tui.filekinds import system_files
+            from tui.filekinds import system_files, too_wide
 
             # `watch add /proc` watched it, each scan saying "skipped /proc: a system folder ..."
             if (system := system_files(os.stat(args.dir).st_dev, "folder", "articles")) is not None:
                 raise CliError(f"{visible(args.dir)}: {system}")
+            if (wide := too_wide(args.dir)) is not None:  # `watch add /` walked the whole disk
+                raise CliError(f"{visible(args.dir)}: not watched: {wide}")
             ident, created = add_watch(lib, args.dir)
             out(f"{'watching' if created else 'already watching'} #{ident}  {visible(os.path.abspath(args.dir))}")
             return _scan(lib)
@@ -397,5 +399,6 @@ def is_utf8(text: str) -> bool:
 
 def os_reason(exc: OSError) -> str:
     """The system's reason in the words `add` and `summary` use ("no such file or directory", not "No such ...")."""
-    why = exc.strerror or str(exc) or type(exc).__name__
-    return why[:1].lower() + why[1:]
+    from tui.filekinds import os_reason as reason
+
+    return reason(exc)

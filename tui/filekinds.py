@@ -86,3 +86,33 @@ def system_files(dev: int, what: str = "file", not_what: str = "an article") -> 
     other."""
     kind = system_kind(dev)
     return f"a system {what} ({kind}), not {not_what}" if kind else None
+
+
+# Folders too wide to watch: the root of the file system and the system's own folders at its top, whose walk reads a
+# whole disk's files (`watch add /` walked every file of the machine, the app's refresh waiting behind it).
+SYSTEM_TOPS = frozenset({"/bin", "/boot", "/etc", "/home", "/lib", "/lib32", "/lib64", "/libx32", "/media", "/mnt",
+                         "/nix", "/opt", "/root", "/run", "/sbin", "/snap", "/srv", "/tmp", "/usr", "/var",
+                         "/Applications", "/Library", "/System", "/Users", "/Volumes", "/private"})
+
+
+def too_wide(path: str, home: str | None = None) -> str | None:
+    """Why the folder `path` is too wide to watch, None for any other: the root of the file system, a system folder at
+    its top (/usr, /etc, /home), or a folder above the user's home folder (`home`, default $HOME). Links are resolved
+    (a link to / is /)."""
+    real = os.path.realpath(path)
+    if os.path.dirname(real) == real:
+        return "the root of the file system (its walk would read the whole disk); watch a folder of your own"
+    home = os.path.realpath(os.path.expanduser("~") if home is None else home)
+    above_home = home != real and home.startswith(real.rstrip(os.sep) + os.sep) and os.path.dirname(home) != home
+    if above_home or real in ("/home", "/Users"):
+        return "the folder of the home folders (its walk would read every user's files); watch a folder of your own"
+    if real in SYSTEM_TOPS:
+        return "a system folder (its walk would read the system's files); watch a folder of your own"
+    return None
+
+
+def os_reason(exc: OSError) -> str:
+    """The system's reason for `exc` in the words every message uses: lower-case, one line ("file name too long",
+    not "File name too long"); the exception's name when it gives none."""
+    why = " ".join((exc.strerror or str(exc) or type(exc).__name__).split())
+    return why[:1].lower() + why[1:]

@@ -149,8 +149,9 @@ def run_batch(args, what: str) -> int:
             _batch_file_check(args.batch)
         fh = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="replace")
     except OSError as exc:  # "[Errno 2] No such file or directory: 'x.jsonl'", as add and summary say it
-        why = exc.strerror or type(exc).__name__
-        why = "a folder, not a JSONL file" if isinstance(exc, IsADirectoryError) else why[:1].lower() + why[1:]
+        from tui.filekinds import os_reason
+
+        why = "a folder, not a JSONL file" if isinstance(exc, IsADirectoryError) else os_reason(exc)
         raise CliError(f"{visible(args.batch)}: {why}") from None
     with fh:
         for n, line in enumerate(fh, 1):

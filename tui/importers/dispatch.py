@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from tui.child import CHILD_FROM, kept
-from tui.filekinds import not_a_file, system_files
+from tui.filekinds import not_a_file, os_reason, system_files
 from tui.importers.decode import MAX_BYTES, DecodeError, decode, looks_binary_text
 from tui.importers.item import ImportItem
 from tui.importers.text import parse_text
@@ -67,25 +67,42 @@ def _import_stdin() -> list[ImportItem]:
     try:
         return _import_stream(stream, "<stdin>")
     except (OSError, ValueError) as exc:  # (ValueError: a stdin closed by this process)
-        return [ImportItem("<stdin>", None, f"cannot read standard input ({getattr(exc, 'strerror', None) or exc})")]
+        why = os_reason(exc) if isinstance(exc, OSError) else " ".join(str(exc).split())
+        return [ImportItem("<stdin>", None, f"cannot read standard input ({why})")]
 
 
 MAX_DEPTH = 64  # folders nested deeper than this are skipped (with one line), not walked
 
 
-def walk(root: str, problems: list[ImportItem] | None = None) -> Iterator[str]:
+class WalkLimit:
+    """How much of a folder a walk reads at most (a watched folder: tui.sources.watch): `files` files found, `folders`
+    folders listed; `cut` is set when the walk stopped there, with one problem line saying so."""
+
+    def __init__(self, files: int, folders: int) -> None:
+        self.files, self.folders, self.cut = files, folders, False
+
+
+def walk(root: str, problems: list[ImportItem] | None = None, limit: WalkLimit | None = None) -> Iterator[str]:
     """Files with a known extension under `root`, in a stable sorted order (each folder's files, then
     its subfolders in turn), skipping hidden files and folders (".git", ".cache") and not following
     directory symlinks.
 
     Iterative, so any depth is safe: folders deeper than MAX_DEPTH are skipped, and so is a folder
     that cannot be read (permissions, vanished, name too long); each such skip is appended to
-    `problems` (an ImportItem with the one-line reason) as it happens.
+    `problems` (an ImportItem with the one-line reason) as it happens. With a `limit`, the walk stops after that many
+    files or folders, one problem line naming `root` saying so, and `limit.cut` set.
     """
     problems = [] if problems is None else problems
     stack: list[tuple[str, int]] = [(root, 0)]
+    files = folders = 0
     while stack:
         folder, depth = stack.pop()
+        if limit is not None and folders >= limit.folders:
+            limit.cut = True
+            problems.append(ImportItem(root, None, f"more than {limit.folders:,} folders: the rest not read (too large "
+                                                   "to watch whole; watch the folders of it you read)"))
+            return
+        folders += 1
         try:
             # `add /proc` said "folder not readable" of 41 folders of /proc/1/..., `add /` walked /proc and /sys
             if (system := system_files(os.stat(folder).st_dev, "folder", "articles")) is not None:
@@ -94,11 +111,17 @@ def walk(root: str, problems: list[ImportItem] | None = None) -> Iterator[str]:
             with os.scandir(folder) as entries:
                 listed = [(e.name, _is_folder(e)) for e in entries if not e.name.startswith(".")]
         except OSError as exc:
-            problems.append(ImportItem(folder, None, f"folder not readable ({exc.strerror or type(exc).__name__})"))
+            problems.append(ImportItem(folder, None, f"folder not readable ({os_reason(exc)})"))
             continue
         listed.sort()
         for name, is_folder in listed:
             if is_folder is False and os.path.splitext(name)[1].lower() in KNOWN_EXTS:
+                if limit is not None and files >= limit.files:
+                    limit.cut = True
+                    problems.append(ImportItem(root, None, f"more than {limit.files:,} files: the rest not read (too "
+                                                           "large to watch whole; watch the folders of it you read)"))
+                    return
+                files += 1
                 yield os.path.join(folder, name)
         subfolders = [os.path.join(folder, name) for name, is_folder in listed if is_folder]
         if subfolders and depth >= MAX_DEPTH:
@@ -160,7 +183,7 @@ def import_file(path: str, allow_pipe: bool = True) -> list[ImportItem]:
     except PermissionError:
         return [ImportItem(path, None, "permission denied")]
     except OSError as exc:
-        return [ImportItem(path, None, f"cannot read ({exc.strerror or type(exc).__name__})")]
+        return [ImportItem(path, None, f"cannot read ({os_reason(exc)})")]
 
 
 def _import_stream(stream, name: str, size: int | None = None) -> list[ImportItem]:

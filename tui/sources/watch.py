@@ -14,6 +14,10 @@ from typing import Callable
 from tui.store.watch import file_states, forget_files, list_watched, path_key, store_files
 
 CHUNK = 200  # files per transaction
+# How much of a watched folder a scan walks: a folder of more files or folders than this is read that far, each scan
+# saying so in one line (`watch add ~` of a home folder of a million files walked them all, the app's refresh behind).
+WATCH_FILES = 100_000
+WATCH_FOLDERS = 20_000
 
 
 @dataclass
@@ -29,32 +33,40 @@ class ScanResult:
     files: int = 0
     unchanged: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    waiting: int = 0  # new or changed files left for the next scan (past `reads`)
 
 
-def scan_watched(lib, *, on_chunk: Callable[[ScanResult], None] | None = None) -> ScanResult:
+def scan_watched(lib, *, on_chunk: Callable[[ScanResult], None] | None = None, reads: int | None = None) -> ScanResult:
     """Scan every watched folder once and import what is new or changed. Never raises for bad files
-    or a missing folder (each is one entry in `errors`); call at start-up and then periodically."""
+    or a missing folder (each is one entry in `errors`); call at start-up and then periodically.
+    `reads`: at most this many new or changed files are read in this scan, the rest counted in `waiting` and read by
+    the next scans (the app's: a first scan of a large folder does not hold its refresh for minutes)."""
     from tui.child import kept
 
     total = ScanResult()
     with kept():  # a child that extracted one large page takes the next (tui.child)
-        _scan(lib, total, on_chunk)
+        _scan(lib, total, on_chunk, reads)
     return total
 
 
-def _scan(lib, total: ScanResult, on_chunk) -> None:
-    from tui.importers.dispatch import import_file, walk
+def _scan(lib, total: ScanResult, on_chunk, reads: int | None) -> None:
+    from tui.filekinds import too_wide
+    from tui.importers.dispatch import WalkLimit, import_file, walk
     from tui.importers.prose import item_not_prose_reason
 
     for watch in list_watched(lib):
         if not os.path.isdir(watch.path):
             total.errors.append((watch.path, "watched folder is missing or not a folder"))
             continue
+        if (wide := too_wide(watch.path)) is not None:  # watched before `watch add` refused it: never walked
+            total.errors.append((watch.path, f"not scanned: {wide}"))
+            continue
         seen = file_states(lib, watch.id)
         batch: list = []
         present: set[str] = set()
         problems: list = []
-        for path in walk(watch.path, problems):
+        limit = WalkLimit(WATCH_FILES, WATCH_FOLDERS)
+        for path in walk(watch.path, problems, limit):
             present.add(path_key(path))
             try:
                 st = os.stat(path)
@@ -63,6 +75,9 @@ def _scan(lib, total: ScanResult, on_chunk) -> None:
             before = seen.get(path_key(path))
             if before is not None and before.size == st.st_size and before.mtime_ns == st.st_mtime_ns:
                 total.unchanged += 1
+                continue
+            if reads is not None and total.files >= reads:
+                total.waiting += 1  # (not stored as seen: the next scan reads it)
                 continue
             items = import_file(path, allow_pipe=False)
             for it in items:  # a word list or a config file is no article: skipped, as `newsreader add` skips it
@@ -81,7 +96,7 @@ def _scan(lib, total: ScanResult, on_chunk) -> None:
                 batch = []
         _flush(lib, watch.id, batch, total, on_chunk)
         total.errors += [(it.origin, it.error or "unreadable") for it in problems]
-        gone = [p for p in seen if p not in present]
+        gone = [p for p in seen if p not in present] if not limit.cut else []  # (a cut walk did not see them all)
         if gone:
             forget_files(lib, watch.id, gone)
 

@@ -24,6 +24,7 @@ from tui.store.schema import (MERGE_INDEX, MIGRATIONS, REBUILD_FROM, REBUILD_IND
                                schema_tables)
 from tui.store.query import fts_query, wordless
 from tui.store.twins import hidden_ids, with_outlets
+from tui.filekinds import os_reason
 from tui.textsafe import visible
 
 BUSY_TIMEOUT_MS = 10_000
@@ -91,6 +92,11 @@ def default_db_path() -> Path:
     from platformdirs import user_data_path
 
     return user_data_path("newsreader", appauthor=False) / "library.db"
+
+
+# The names an existing empty file may have to be made a library (a file made for it: `touch news.db`); any other empty
+# file is refused, a new file (none there yet) may have any name.
+EMPTY_LIBRARY_NAMES = (".db", ".sqlite", ".sqlite3", ".db3")
 
 
 def chosen_library(db: str | None) -> tuple[Path, bool, str | None]:
@@ -400,8 +406,7 @@ class Library:
         try:
             self.created = self._check_path(create_dirs, named_by)
         except OSError as exc:  # a folder on the way this process may not enter: "[Errno 13] Permission denied: '...'"
-            why = (exc.strerror or type(exc).__name__).lower()
-            raise StoreError(f"cannot open {visible(self.path)}: {why}") from None
+            raise StoreError(f"cannot open {visible(self.path)}: {os_reason(exc)}") from None
         # why it is read-only when it opened so by itself ("on a read-only file system"), for the line a write gets
         self.read_only_why: str | None = None
         if not readonly and not self.created and (why := why_read_only(self.path)):
@@ -473,6 +478,14 @@ class Library:
                 # /proc/self/status: "cannot open ... (check the folder exists and is writable)"; a /sys file: "not a
                 # valid newsreader library (corrupt or another kind of file)"
                 raise StoreError(f"{visible(self.path)} is {system}")
+            if st.st_size == 0 and not self.path.name.lower().endswith(EMPTY_LIBRARY_NAMES):
+                # `--db notes.txt` of an empty file (another program's, or a `touch` / `mktemp`) silently became a
+                # library of the sample articles, a file of another kind overwritten with ours
+                ends = ", ".join(EMPTY_LIBRARY_NAMES[:-1]) + f" or {EMPTY_LIBRARY_NAMES[-1]}"
+                by = f" ({named_by} names it)" if named_by else ""
+                raise StoreError(f"{visible(self.path)} is an empty file, not a library{by}: a library is made only in "
+                                 f"a new file or an empty one whose name ends {ends}; name another library (or delete "
+                                 "the file if it is yours)")
             return st.st_size == 0
         folder = self.path.parent
         above = next((p for p in (folder, *folder.parents) if p.exists()), None)
@@ -491,7 +504,7 @@ class Library:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise StoreError(f"cannot create folder {visible(folder)}: {exc.strerror or exc}") from None
+            raise StoreError(f"cannot create folder {visible(folder)}: {os_reason(exc)}") from None
         return True
 
     def _connect(self, readonly: bool, immutable: bool = False, exclusive: bool = False) -> sqlite3.Connection:

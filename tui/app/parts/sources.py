@@ -20,6 +20,7 @@ from tui.store import Library
 
 START_DELAY = 2.5  # seconds after start-up before the first folder scan / refresh (after the first paint)
 SCAN_EVERY = 30.0  # seconds between watched-folder scans while the app runs
+SCAN_READS = 2_000  # new or changed files a scan reads at most (the rest at the next scans: a refresh never waits long)
 SETTLE_BACKOFF_MAX = 64  # quiet rounds left out at most after a settle failed (doubling from 1; ~32 min of scans)
 # From this many articles in no story (a big folder scanned, the first refresh of many feeds, a library imported with
 # `add`, which leaves them to the app), the app has them grouped in a child process (tui.background.group_command),
@@ -377,11 +378,12 @@ class SourcesRefresh:
         def chunk(_result) -> None:
             deliver(self.host, self._landed)
 
-        result = scan_watched(lib, on_chunk=chunk)
+        result = scan_watched(lib, on_chunk=chunk, reads=SCAN_READS)
         got = result.new + result.updated
-        if got or result.duplicates:  # a copy of an article the library holds was said nowhere
+        if got or result.duplicates or result.waiting:  # a copy of an article the library holds was said nowhere
             held = f", {result.duplicates} already in the library" if result.duplicates else ""
-            head.append(f"Watched folders: {result.new} new{held}, {result.updated} updated")
+            waiting = f" · {result.waiting:,} more files at the next scans" if result.waiting else ""
+            head.append(f"Watched folders: {result.new} new{held}, {result.updated} updated{waiting}")
         from tui.cells import echoed  # (not imported at start-up)
 
         for path, why in result.errors[:3]:
