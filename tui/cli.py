@@ -148,8 +148,8 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
     a.add_argument("--force", action="store_true", help="import files that do not read as prose (word lists, config files)")
 
     ls = sub.add_parser("list", help="list the library, newest first")
-    ls.add_argument("--search", "-s", metavar="Q", default="", help="full-text search (ranked)")
-    ls.add_argument("--entity", metavar="NAME", default="", help="only articles that mention this entity")
+    ls.add_argument("--search", "-s", metavar="Q", default=None, help="full-text search (ranked)")
+    ls.add_argument("--entity", metavar="NAME", default=None, help="only articles that mention this entity")
     ls.add_argument("--limit", type=_count, default=0, metavar="N", help="at most N rows (default: all)")
     ls.add_argument("--json", action="store_true", help="one JSON object a row (with its twins and outlets)")
 
@@ -290,6 +290,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error("argument --db: needs a library file's path")
         _text_arguments(parser, args)
         _empty_arguments(parser, args)
+        _blank_names(parser, args)
         for name in ("search", "entity"):
             # argparse drops a value's "--" (`--search=--`) and gives an empty list: the text typed was "--" (the
             # command failed with "AttributeError: 'list' object has no attribute 'strip'")
@@ -364,6 +365,30 @@ def _empty_arguments(parser, args) -> None:
         value = getattr(args, dest, None)
         if any(text == "" for text in (value if isinstance(value, list) else [value])):
             _command_parser(parser, args).error(f"argument {shown}: an empty name (a variable not set?)")
+
+
+# Names and searches typed on the command line (`who NAME` says it in its own words): one empty or of spaces only (an
+# unset variable, a stray quote) was taken as given: `feed add URL --title "  "` named the feed "  ", a blank row in
+# `feed list`; `list --entity "  "` said "no articles"; `list --search "  "` listed the whole library.
+BLANK_NAMES = {"title": ("--title", "a name"), "entity": ("--entity", "a name"), "search": ("--search", "words")}
+
+
+def _blank_names(parser, args) -> None:
+    """A usage error (exit 2) for a name or a search with nothing visible in it (spaces, tabs, zero-width
+    characters), naming the option; the same for an empty one. Leading and trailing spaces of one that has words are
+    dropped."""
+    from tui.textsafe import clean
+
+    for dest, (shown, what) in BLANK_NAMES.items():
+        value = getattr(args, dest, None)
+        if value is None and hasattr(args, dest):  # (not given: "", as before)
+            setattr(args, dest, "")
+        if not isinstance(value, str):
+            continue
+        if not clean(value).strip():
+            said = "an empty value (a variable not set?)" if value == "" else "only spaces"
+            _command_parser(parser, args).error(f"argument {shown}: {said}; give {what} or leave the option out")
+        setattr(args, dest, value.strip())
 
 
 def _command_parser(parser, args):

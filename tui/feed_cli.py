@@ -17,7 +17,7 @@ def add_parsers(sub) -> None:
     fs = f.add_subparsers(dest="feed_command", metavar="ACTION", required=True)
     fa = fs.add_parser("add", help="subscribe to RSS/Atom/JSON feeds (or pages that announce one) and fetch them")
     fa.add_argument("urls", nargs="+", metavar="URL", help="a feed's address, or a page that announces its feed")
-    fa.add_argument("--title", default="", help="the feed's name (default: the feed's own title)")
+    fa.add_argument("--title", default=None, help="the feed's name (default: the feed's own title)")
     fa.add_argument("--full-text", action="store_true", help="fetch each item's page for its full text")
     fa.add_argument("--timeout", type=_seconds, default=None, help="seconds allowed per fetch (default 60)")
     fl = fs.add_parser("list", help="the feeds, with last refresh, status, unread and total articles")
@@ -315,15 +315,21 @@ def cmd_watch(args) -> int:
     lib = open_library(args)
     try:
         if args.watch_command == "add":
-            if not os.path.isdir(args.dir):  # ("not a folder" for a name that is nothing at all too)
-                if not os.path.lexists(args.dir):
-                    raise CliError(f"{visible(args.dir)}: no such folder")
+            import stat
+
+            try:
+                st = os.stat(args.dir)
+            except FileNotFoundError:  # (a link to nothing too)
+                raise CliError(f"{visible(args.dir)}: no such folder") from None
+            except OSError as exc:  # a name too long said "no such folder"
+                raise CliError(f"{visible(args.dir)}: {os_reason(exc)}") from None
+            if not stat.S_ISDIR(st.st_mode):
                 raise CliError(f"{visible(args.dir)}: not a folder (`newsreader add {visible(args.dir)}` imports a "
                                "file once)")
             from tui.filekinds import system_files, too_wide
 
             # `watch add /proc` watched it, each scan saying "skipped /proc: a system folder ..."
-            if (system := system_files(os.stat(args.dir).st_dev, "folder", "articles")) is not None:
+            if (system := system_files(st.st_dev, "folder", "articles")) is not None:
                 raise CliError(f"{visible(args.dir)}: {system}")
             if (wide := too_wide(args.dir)) is not None:  # `watch add /` walked the whole disk
                 raise CliError(f"{visible(args.dir)}: not watched: {wide}")

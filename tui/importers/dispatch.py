@@ -183,7 +183,7 @@ def import_file(path: str, allow_pipe: bool = True) -> list[ImportItem]:
     except PermissionError:
         return [ImportItem(path, None, "permission denied")]
     except OSError as exc:
-        return [ImportItem(path, None, f"cannot read ({os_reason(exc)})")]
+        return [ImportItem(path, None, os_reason(exc))]  # "file name too long", as every command says it
 
 
 def _import_stream(stream, name: str, size: int | None = None) -> list[ImportItem]:

@@ -45,7 +45,7 @@ class Feed:
     @property
     def name(self) -> str:
         """The title, or the URL when the feed has none yet."""
-        return self.title or self.url
+        return self.title.strip() or self.url
 
 
 @dataclass
@@ -101,7 +101,7 @@ def add_feed(lib: Library, url: str, title: str = "", *, tags: list[str] | None 
             if row:
                 return row[0], False
             cur = db.execute("INSERT INTO feeds (url, title, site_url, tags, full_text, added_at) VALUES (?,?,?,?,?,?)",
-                             (url, title or "", site_url, json.dumps(list(tags or []), ensure_ascii=False), int(full_text),
+                             (url, (title or "").strip(), site_url, json.dumps(list(tags or []), ensure_ascii=False), int(full_text),
                               now_iso()))
             return cur.lastrowid, True
     except sqlite3.DatabaseError as exc:
