@@ -19,6 +19,12 @@ CHILD_FROM = 256 * 1024
 CHILDREN = 2  # children at work at once in one process (each holds a document; the machine's cores do the work)
 IDLE_SECONDS = 60.0  # a kept child with no work for this long ends by itself
 _REUSE_SECONDS = IDLE_SECONDS - 15  # ... so the parent takes back only one idle for less than this
+# The deadline is the child's CPU time where the system tells it (Linux /proc): on a loaded machine a page that takes
+# 2 s of CPU can take 20 s of wall time, and was given up. The wall clock still ends a child after WALL_TIMES the
+# deadline (a child that gets no CPU at all, or stops in a wait); where its CPU time cannot be read, the wall clock is
+# the deadline.
+WALL_TIMES = 10
+_STEP = 0.25  # seconds between looks at the child's CPU time
 
 _children = threading.BoundedSemaphore(CHILDREN)
 _lock = threading.Lock()
@@ -43,8 +49,8 @@ def in_child(fn, args: tuple, kwargs: dict | None = None, *, seconds: float, siz
                 mine.send((fn, args, kwargs or {}))
             except OSError:  # the child is gone already
                 raise error(f"its parser stopped before it began; {tail}") from None
-            if not mine.poll(seconds):
-                raise error(f"took more than {seconds:g} s to read ({size / (1024 * 1024):.1f} MB of markup); {tail}")
+            if (over := _wait(child, mine, seconds)) is not None:
+                raise error(f"took more than {over} to read ({size / (1024 * 1024):.1f} MB of markup); {tail}")
             try:
                 ok, value = mine.recv()
             except (EOFError, OSError):  # the child died (out of memory, killed)
@@ -56,6 +62,33 @@ def in_child(fn, args: tuple, kwargs: dict | None = None, *, seconds: float, siz
     if not ok:
         raise error(value)
     return value
+
+
+def _wait(child, mine, seconds: float) -> str | None:
+    """Wait for the child's answer on `mine`: None once it is there, else what ran out ("20 s of CPU", or "200 s"
+    of the wall clock)."""
+    start = cpu_seconds(child.pid)
+    if start is None:
+        return None if mine.poll(seconds) else f"{seconds:g} s"
+    wall = time.monotonic() + seconds * WALL_TIMES
+    step = min(_STEP, seconds / 4)
+    while not mine.poll(step):
+        used = cpu_seconds(child.pid)
+        if used is not None and used - start >= seconds:
+            return f"{seconds:g} s of CPU"
+        if time.monotonic() >= wall or used is None and not child.is_alive():
+            return f"{seconds * WALL_TIMES:g} s"
+    return None
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time (user and system) process `pid` has used, from /proc; None where it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            fields = f.read().rpartition(b")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 @contextmanager

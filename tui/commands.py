@@ -297,6 +297,8 @@ def _report_added(args, it, status: str, ident: int | None, stored: bool) -> Non
         rec = {"title": a.title if a else None, "source": a.source if a else None, "byline": a.byline if a else None,
                "published": a.published if a else None, "tags": a.tags if a else [], "url": a.url if a else None,
                "body": a.body if a else None, "status": status, "error": it.error, "origin": visible(it.origin)}
+        if it.note:  # (a page read as rough text)
+            rec["note"] = it.note
         if stored or (status == "duplicate" and ident is not None):  # (a dry run's duplicate: the stored one's id)
             rec["id"] = ident
         out_json(rec)
@@ -309,6 +311,8 @@ def _report_added(args, it, status: str, ident: int | None, stored: bool) -> Non
     else:  # names cut with "…" as the app's lists cut them (--json has them whole)
         label = "parsed" if status == "parsed" else f"added #{ident}"
         out(f"{label}  {cut_title(a.title)}  [{cut_outlet(a.source) or 'no source'}, {a.published or 'undated'}]")
+    if it.note and not args.json and status != "error":  # what the article leaves out (a page read as rough text)
+        print(f"note: {echoed(visible(it.origin), 300)}: {echoed(it.note, 300)}", file=sys.stderr)
 
 
 # -- list / show / remove / export ----------------------------------------------------------------

@@ -23,7 +23,9 @@ HTML_EXTS = {".html", ".htm", ".xhtml"}
 FEED_EXTS = {".xml", ".rss", ".atom", ".rdf"}
 JSON_EXTS = {".json", ".jsonl"}
 KNOWN_EXTS = TEXT_EXTS | MARKDOWN_EXTS | HTML_EXTS | FEED_EXTS | JSON_EXTS
-HTML_SECONDS = 20.0  # a page of CHILD_FROM bytes or more is given up when its extraction takes longer (as a feed is)
+# A page of CHILD_FROM bytes or more whose extraction takes more CPU than this (tui.child: the child's CPU, not the
+# wall clock) is read as rough text instead (tui.importers.rough)
+HTML_SECONDS = 20.0
 
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
 _LIMIT_MB = MAX_BYTES // (1024 * 1024)
@@ -303,10 +305,9 @@ def _parse_bytes(data: bytes, name: str, kind: str | None) -> list[ImportItem]:
         from tui.child import ChildError, in_child
 
         try:
-            return [_checked(name, in_child(parse_html, (text, url), seconds=HTML_SECONDS, size=len(data),
-                                            tail="given up"))]
-        except ChildError as exc:
-            return [ImportItem(name, None, str(exc))]
+            return [_checked(name, in_child(parse_html, (text, url), seconds=HTML_SECONDS, size=len(data), tail=""))]
+        except ChildError as exc:  # too costly: the article kept as the page's rough text, with a note saying so
+            return [_rough(name, text, url, str(exc))]
     if kind == "json":
         return _parse_json(text, name)
     if kind == "markdown":
@@ -361,6 +362,19 @@ def _markup_skipped(data: bytes, name: str, kind: str) -> ImportItem:
     root = _MARKUP_ROOT.match(data[:4096])
     tag = root.group(1).decode("ascii", "replace")[:40] if root else "?"
     return ImportItem(name, None, f"XML (<{tag}>), not an article, a feed or a web page")
+
+
+def _rough(name: str, text: str, url: str | None, why: str) -> ImportItem:
+    """The page as rough text (tags stripped, bounded) after its extraction failed for `why`, with a note saying so;
+    the reason alone when it holds no text."""
+    from tui.importers.rough import ROUGH_KEEP, rough_article
+
+    why = why.rstrip("; ")
+    article, cut = rough_article(text, url)
+    if article is None:
+        return ImportItem(name, None, f"{why}; given up (no text in it)")
+    part = f", its first {ROUGH_KEEP:,} characters" if cut else ""
+    return ImportItem(name, article, note=f"{why}; imported as rough text (tags stripped{part})")
 
 
 def _checked(name: str, article: Article | None) -> ImportItem:

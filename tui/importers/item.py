@@ -24,6 +24,8 @@ class ImportItem:
     # The article's grouping features as `tui.stories.features.encode` gives them (words, weights, sketch), when a
     # parse worker computed them (`add`: stored with the article, so grouping reads them instead of the text).
     features: tuple[str, bytes, bytes] | None = field(default=None, repr=False, compare=False)
+    # What of the file the article leaves out, said beside it: a page too costly to extract, read as rough text.
+    note: str | None = None
 
     @property
     def ok(self) -> bool:

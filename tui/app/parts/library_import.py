@@ -29,7 +29,7 @@ class LibraryImport:
                              exclusive=True, thread=True)
 
     def _worker(self, path: str) -> None:
-        added, duplicates, errors, first, known = 0, 0, [], None, None
+        added, duplicates, errors, first, known, notes = 0, 0, [], None, None, []
         try:
             from tui.importers import import_paths
             from tui.importers.prose import item_not_prose_reason
@@ -45,6 +45,8 @@ class LibraryImport:
                         errors.append(f"{echoed(visible(item.origin))}: {echoed(why, 200)}")
                     elif item.article is not None:
                         articles.append(item.article)
+                        if item.note:  # a page read as rough text: said in a toast of its own
+                            notes.append(f"{echoed(visible(item.origin))}: {echoed(clean(item.note), 200)}")
                 for article, (status, ident) in zip(articles, lib.add_many(articles)):
                     added += status == "added"
                     duplicates += status == "duplicate"
@@ -59,4 +61,10 @@ class LibraryImport:
                     say_grouping(self.host, group_stories(lib))
         except Exception as exc:  # any failure becomes a message, never a crash
             errors.append(clean(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
+        if notes:
+            deliver(self.host, self._notes, notes)
         deliver(self.host, self.done, path, added, duplicates, errors, first or known)
+
+    def _notes(self, notes: list[str]) -> None:
+        shown = "\n".join(notes[:3]) + (f"\n… and {len(notes) - 3} more" if len(notes) > 3 else "")
+        self.host.notify(shown, title="Imported as rough text", severity="warning", timeout=10, markup=False)
