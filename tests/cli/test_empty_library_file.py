@@ -9,6 +9,7 @@ import os
 
 import pytest
 
+from command import cli_error
 from tui.cli import main
 
 REASON = ("is an empty file, not a library{by}: a library is made only in a new file or an empty one whose name ends "
@@ -24,12 +25,12 @@ def test_an_empty_file_of_another_name_is_refused_untouched(tmp_path, monkeypatc
     for argv in (["list"], ["add", "-"], []):
         assert main(["--db", str(empty), *argv]) == 1, argv
         captured = capsys.readouterr()
-        assert captured.out == "" and captured.err == f"newsreader: error: {empty} {REASON.format(by='')}\n", captured
+        assert captured.out == "" and captured.err == cli_error(f"{empty} {REASON.format(by='')}") + "\n", captured
     monkeypatch.setenv("NEWSREADER_DB", str(empty))
     for argv in (["doctor"], []):
         assert main(argv) == 1, argv
         captured = capsys.readouterr()
-        assert captured.err == f"newsreader: error: {empty} {REASON.format(by=' (NEWSREADER_DB names it)')}\n", captured
+        assert captured.err == cli_error(f"{empty} {REASON.format(by=' (NEWSREADER_DB names it)')}") + "\n", captured
     assert empty.read_bytes() == b"" and sorted(os.listdir(tmp_path)) == [name]
 
 
