@@ -51,6 +51,20 @@ EVENTS = {
     "fall": "fell fall drop dropped declined slumped",
 }
 
+# words that tell a turn of events: what was planned, under way or expected stopped, moved or went the other way ("the
+# strike was called off", "the vote was postponed", "the rescue ended"). A sentence that says so tells news even when
+# its numbers, days and names are the old ones ("will vote on Thursday" / "postponed the vote on Thursday"): the
+# story summary's latest development (summary.development) reads it; `facts` does not
+TURN = re.compile(r"\b(?:postpon\w*|delay(?:s|ed)?|defer(?:s|red)?|adjourn\w*|cancel\w*|call(?:s|ed)? off|scrap(?:s|ped)"
+                  r"|abandon(?:s|ed)?|suspend(?:s|ed)?|halt(?:s|ed)?|end(?:s|ed)|lift(?:s|ed)|reopen\w*|resum(?:e|es|ed)"
+                  r"|withdr[ae]w\w*|revers(?:es|ed)|overturn(?:s|ed)?)\b", re.IGNORECASE)
+
+
+def turns(text: str) -> bool:
+    """Whether a sentence tells a turn of events (TURN)."""
+    return TURN.search(text) is not None
+
+
 _UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
                                        "fourteen fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}

@@ -8,8 +8,10 @@ quotation, never one that repeats a chosen sentence, in its words (cosine >= REP
 numbers, days, names and event words said again: tui/stories/facts.py), and never from a near-duplicate article. The
 summary opens with what happened: the chosen sentence that tells the event sentence's news (`event_sentence`: the
 lead the other articles' leads agree with most). A sentence's score counts only its words outside quotation
-marks: the summary says what happened, and the story view lists the quotes by speaker beside it. "What's new": the
-sentences of the latest day's articles that no earlier article said, in words or in content, none repeating another.
+marks: the summary says what happened, and the story view lists the quotes by speaker beside it. A short summary
+(the briefing's) also tells the latest development: the latest day's lead that says what no earlier report said
+(`development`). "What's new": the sentences of the latest day's articles that no earlier article said, in words or
+in content, none repeating another.
 """
 
 from __future__ import annotations
@@ -42,6 +44,13 @@ FORCE_UP_TO = 3
 AGREED = 0.5
 NEAR_BEST = 0.9  # a lead agreed with this much of the best's agreement is as good: the first told of them is taken
 LEADS, LEAD_SPAN = 2, 3  # an article's lead for the event sentence: its first 2 candidates among its first 3 sentences
+# The latest development: a short summary (FORCE_UP_TO) of a story told over more than one day holds the lead of its
+# latest day's report when that lead says what no earlier report said (`development`) and no chosen sentence tells it:
+# a briefing that opened a strike story with the walkout and left out its latest report, "the strike was called
+# off", told yesterday's news. New: at least NOVEL of its content terms appear in no earlier report's sentences, no
+# earlier sentence repeats it in words (cosine >= REPEAT), nor by content unless it tells a turn of events
+# (`facts.turns`); told: a chosen sentence holds at least half those new terms, or holds its facts (no turn told).
+NOVEL = 1 / 3
 
 _LEADING = re.compile(r"^(?:and|but|also|however|meanwhile|still|yet|so)\s*,?\s+", re.IGNORECASE)
 
@@ -206,7 +215,8 @@ def select(cands: list[_Cand], sentences: int | None = None, words: int | None =
     """Choose sentences: `sentences` of them, or until `words` words are reached (the last may run over), none
     repeating a chosen one by its words (cosine >= REPEAT) or by its content (`facts.repeats`). With `event`, the
     first is the one that tells the event sentence's news (`event_sentence`; in its words or its facts), and a short
-    summary (FORCE_UP_TO) that holds none is chosen again opening with the best of those. `x` may pass
+    summary (FORCE_UP_TO) that holds none is chosen again opening with the best of those; a short summary that does
+    not tell the story's latest development (`development`) is chosen again with it second. `x` may pass
     matrix(cands)."""
     import numpy as np
 
@@ -227,12 +237,25 @@ def select(cands: list[_Cand], sentences: int | None = None, words: int | None =
     told = np.array([1.0 - c.quoted for c in cands], dtype=np.float32)  # quotations are the quotes' place
     f, counts = fact_matrix(cands)
 
-    def greedy(first=None) -> list[int]:
+    def greedy(first=None, seeds=()) -> list[int]:
         chosen: list[int] = []
         blocked = np.zeros(n, dtype=bool)
         covered = np.zeros(n, dtype=np.float32)
         group_sum = np.zeros(groups.max() + 1, dtype=np.float32)
         used_words = 0
+
+        def take(best: int) -> None:
+            nonlocal used_words
+            chosen.append(best)
+            used_words += cands[best].shown or cands[best].words
+            covered[:] += sim[best]
+            group_sum[groups[best]] += reward[best]
+            blocked[:] |= sim[best] >= REPEAT
+            blocked[best] = True
+            blocked[_repeating(cands, f, counts, best, np.flatnonzero(~blocked))] = True  # the same fact, other words
+
+        for best in seeds:  # chosen before the rest (the event sentence and the latest development)
+            take(best)
         while True:
             if sentences is not None and len(chosen) >= sentences:
                 break
@@ -248,13 +271,7 @@ def select(cands: list[_Cand], sentences: int | None = None, words: int | None =
             best = int(np.argmax(score))
             if not np.isfinite(score[best]):
                 break
-            chosen.append(best)
-            used_words += cands[best].shown or cands[best].words
-            covered += sim[best]
-            group_sum[groups[best]] += reward[best]
-            blocked |= sim[best] >= REPEAT
-            blocked[best] = True
-            blocked[_repeating(cands, f, counts, best, np.flatnonzero(~blocked))] = True  # the same fact, other words
+            take(best)
         return chosen
 
     chosen = greedy()
@@ -268,11 +285,62 @@ def select(cands: list[_Cand], sentences: int | None = None, words: int | None =
         tellers = [c for c in chosen if tells[c] or _tells_of(cands[ev].facts, cands[c].facts)]
         # the event sentence itself, else the teller closest to it in words
         teller = max(tellers, key=lambda c: (c == ev, float(sim[c, ev])), default=None)
+        short = (sentences or 0) <= FORCE_UP_TO if words is None else words <= FORCE_UP_TO * 20
         if teller is not None:
             chosen = [teller] + [c for c in chosen if c != teller]
-        elif agreed >= AGREED or ((sentences or 0) <= FORCE_UP_TO if words is None else words <= FORCE_UP_TO * 20):
+        elif agreed >= AGREED or short:
             chosen = greedy(tells)
+        if short and len(chosen) > 1:
+            # the latest report's news, when none of the chosen sentences tells it: after what happened, before the rest
+            dev, novel = development(cands, x)
+            if dev is not None and not any(_tells(cands[c], cands[dev], novel) for c in chosen):
+                chosen = greedy(seeds=(chosen[0], dev))
     return [cands[i] for i in chosen]
+
+
+def _tells(c: _Cand, dev: _Cand, novel: set[str]) -> bool:
+    """Whether chosen sentence `c` tells the latest development `dev` (whose terms no earlier report holds are
+    `novel`): it is that sentence, holds half those terms, or says it again by content (`facts.repeats`) when `dev`
+    tells no turn of events (the same numbers, days and names are then the same news)."""
+    from tui.stories.facts import repeats, turns
+
+    return (c is dev or len(novel & set(c.terms)) * 2 >= len(novel)
+            or (not turns(dev.text) and repeats(dev.facts, c.facts)))
+
+
+def development(cands: list[_Cand], x) -> tuple[int | None, set[str]]:
+    """The candidate that tells the story's latest development, and its terms no earlier report holds: of the leads
+    of the latest day's reports (each one's first candidate among its first LEAD_SPAN sentences) that say what no
+    earlier report said, the most central among the latest day's candidates. (None, set()) for a story told on one
+    day, or whose latest reports lead with what was said before. Said before: fewer than NOVEL of its terms are
+    new, an earlier sentence repeats it in words (cosine >= REPEAT), or one says it again by content
+    (`facts.repeats`: the toll and the day in other words) and it tells no turn of events (`facts.turns`: "the vote
+    was postponed" holds the vote's day and place, and is news)."""
+    from tui.stories.facts import repeats, turns
+
+    last = max(c.art.day for c in cands)
+    earlier = [i for i, c in enumerate(cands) if c.art.day < last]
+    if not earlier:
+        return None, set()
+    latest = [i for i, c in enumerate(cands) if c.art.day == last]
+    said = {t for i in earlier for t in cands[i].terms}
+    leads: dict[int, int] = {}
+    for i in latest:
+        if cands[i].index < LEAD_SPAN:
+            leads.setdefault(cands[i].art.id, i)
+    found: list[tuple[float, int, set[str]]] = []
+    for i in leads.values():
+        terms = set(cands[i].terms)
+        novel = terms - said
+        if not terms or len(novel) < NOVEL * len(terms) or float((x[earlier] @ x[i]).max()) >= REPEAT:
+            continue
+        if not turns(cands[i].text) and any(repeats(cands[i].facts, cands[j].facts) for j in earlier):
+            continue
+        found.append((float((x[latest] @ x[i]).sum()), -i, novel))
+    if not found:
+        return None, set()
+    _, i, novel = max(found, key=lambda t: t[:2])
+    return -i, novel
 
 
 def _groups(x, k: int, rounds: int = 6):
