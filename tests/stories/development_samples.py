@@ -8,8 +8,8 @@ from __future__ import annotations
 # (title, source, day, body) of each report, oldest first; the last is the newest development
 STRIKE = [
     ("Velmora tram drivers walk out over weekend pay", "Velmora Courier", "2026-05-04",
-     "Tram drivers in Velmora walked out on Monday, leaving the city without trams for the first time in a decade "
-     "after talks on weekend pay broke down.\n\n"
+     "Tram drivers in Velmora walked out on Monday, leaving the city without trams, a first in ten years, after "
+     "talks on weekend pay broke down.\n\n"
      "The Velmora Transit Workers Union said about 600 drivers had joined the strike, which has no end date.\n\n"
      "\"We have waited two years for a fair weekend rate,\" said union secretary Hanne Dorsey.\n\n"
      "The city transport board said it had offered a 4 percent rise and called the walkout reckless.\n\n"
@@ -39,8 +39,8 @@ VOTE = [
      "Askerby's council will vote on Thursday on plans for a 200-room hotel on the old harbour quay, a project that "
      "has split the fishing town.\n\n"
      "The developer, Greyhaven Estates, says the hotel would bring 150 jobs and a new sea wall.\n\n"
-     "Fishermen fear losing the last berths on the quay, and more than 3,000 people have signed a petition "
-     "against the scheme.\n\n"
+     "Fishermen fear losing the last berths on the quay, and a petition against the scheme has gathered "
+     "over 3,000 names.\n\n"
      "Council leader Maud Ferris said every member would have a free vote."),
     ("Harbour hotel splits Askerby ahead of council vote", "Coastal Ledger", "2026-09-14",
      "A plan to build a 200-room hotel on Askerby's old harbour quay goes before the town council on Thursday.\n\n"
