@@ -50,7 +50,7 @@ LEADS, LEAD_SPAN = 2, 3  # an article's lead for the event sentence: its first 2
 # off", told yesterday's news. New: at least NOVEL of its content terms appear in no earlier report's sentences, no
 # earlier sentence repeats it in words (cosine >= REPEAT), nor by content unless it tells a turn of events
 # (`facts.turns`); told: a chosen sentence holds at least half those new terms, or holds its facts (no turn told).
-NOVEL = 1 / 3
+NOVEL = 0.25
 
 _LEADING = re.compile(r"^(?:and|but|also|however|meanwhile|still|yet|so)\s*,?\s+", re.IGNORECASE)
 
