@@ -21,9 +21,16 @@ IDLE_SECONDS = 60.0  # a kept child with no work for this long ends by itself
 _REUSE_SECONDS = IDLE_SECONDS - 15  # ... so the parent takes back only one idle for less than this
 # The deadline is the child's CPU time where the system tells it (Linux /proc): on a loaded machine a page that takes
 # 2 s of CPU can take 20 s of wall time, and was given up. The wall clock still ends a child after WALL_TIMES the
-# deadline (a child that gets no CPU at all, or stops in a wait); where its CPU time cannot be read, the wall clock is
-# the deadline.
+# deadline, and never before WALL_FLOOR seconds more than it (a child that gets no CPU at all, or stops in a wait);
+# where its CPU time cannot be read, the wall clock is the deadline.
 WALL_TIMES = 10
+WALL_FLOOR = 30.0
+
+
+def wall_limit(seconds: float) -> float:
+    """The wall time a child given `seconds` of CPU may take at most (200 s for 20 s)."""
+    return max(seconds * WALL_TIMES, seconds + WALL_FLOOR)
+
 _STEP = 0.25  # seconds between looks at the child's CPU time
 
 _children = threading.BoundedSemaphore(CHILDREN)
@@ -70,14 +77,14 @@ def _wait(child, mine, seconds: float) -> str | None:
     start = cpu_seconds(child.pid)
     if start is None:
         return None if mine.poll(seconds) else f"{seconds:g} s"
-    wall = time.monotonic() + seconds * WALL_TIMES
+    wall = time.monotonic() + wall_limit(seconds)
     step = min(_STEP, seconds / 4)
     while not mine.poll(step):
         used = cpu_seconds(child.pid)
         if used is not None and used - start >= seconds:
             return f"{seconds:g} s of CPU"
         if time.monotonic() >= wall or used is None and not child.is_alive():
-            return f"{seconds * WALL_TIMES:g} s"
+            return f"{wall_limit(seconds):g} s"
     return None
 
 
@@ -147,9 +154,35 @@ def _put(child, mine) -> bool:
         return True
 
 
+def tracker_ready() -> None:
+    """Start multiprocessing's resource tracker (every spawned child needs it) with a real stderr to hand it. Inside
+    the app, Textual's sys.stderr says its file descriptor is -1, and the tracker's start failed with "ValueError: bad
+    value(s) in fds_to_keep": in a terminal, the app's add dialog said a page of 256 KB or more "could not parse", and
+    a large feed failed the same way. The tracker gets the null device for its stderr then (its warnings would draw
+    over the app's screen); sys.stderr is put back at once."""
+    import sys
+
+    err = sys.stderr
+    try:
+        usable = err is not None and err.fileno() >= 0
+    except (OSError, ValueError, AttributeError):  # (io.UnsupportedOperation is an OSError and a ValueError)
+        usable = False
+    if usable:
+        return
+    from multiprocessing import resource_tracker
+
+    with _lock, open(os.devnull, "w") as null:
+        sys.stderr = null
+        try:
+            resource_tracker.ensure_running()
+        finally:
+            sys.stderr = err
+
+
 def _start():
     import multiprocessing
 
+    tracker_ready()
     ctx = multiprocessing.get_context("spawn")  # not forked: the process runs threads (one may hold a lock)
     mine, theirs = ctx.Pipe()
     # The work goes through our own pipe once the child runs, not as the Process's arguments: those are written

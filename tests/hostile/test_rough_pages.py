@@ -81,3 +81,23 @@ def test_the_cpu_time_of_a_process_is_read_or_none():
     if os.path.exists("/proc/self/stat"):
         assert cpu_seconds(os.getpid()) > 0
     assert cpu_seconds(2**22 + 12345) is None  # (no such process)
+
+
+def test_a_child_starts_where_stderr_has_no_file_descriptor(tmp_path):
+    """Inside the app Textual's sys.stderr says its file descriptor is -1: the first child of the process failed to
+    start ("ValueError: bad value(s) in fds_to_keep"), so in a terminal the add dialog said a page of 256 KB or more
+    "could not parse". A fresh process, as the app's is, with such a stderr."""
+    import subprocess
+
+    code = ("import os, sys\n"
+            "class Captured:\n"
+            "    def write(self, text): return len(text)\n"
+            "    def flush(self): pass\n"
+            "    def fileno(self): return -1\n"
+            "sys.stderr = Captured()\n"
+            "from tui.child import in_child\n"
+            "print(in_child(os.getpid, (), seconds=120, size=0) != os.getpid())\n")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (os.getcwd(), os.environ.get("PYTHONPATH")) if p))
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env,
+                       cwd=tmp_path)
+    assert r.returncode == 0 and r.stdout == "True\n", r.stderr[-600:]

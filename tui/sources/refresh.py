@@ -168,8 +168,10 @@ def _parse_pool(feeds: int):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from tui.child import tracker_ready
     from tui.lifeline import die_with_parent
 
+    tracker_ready()  # (inside the app: see tui.child)
     return ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=multiprocessing.get_context("spawn"),
                                initializer=die_with_parent, initargs=(os.getpid(), False))
 
