@@ -70,7 +70,7 @@ def compute(what: str, text: str, title: str | None, args, budget: int | None = 
         for i, q in enumerate(group):
             records.append({"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,
                             "speaker_start": q.speaker_start, "speaker_end": q.speaker_end,
-                            "score": round(q.score, 4), "group": number, "lead": q.lead,
+                            "score": round(q.score, 4), "group": number, "lead": q.lead or None,
                             "display": joined if i == 0 else shown(q)})
     return {"quotes": records}
 

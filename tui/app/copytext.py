@@ -76,13 +76,17 @@ def story_text(summary) -> str:
 def story_quotes_text(summary) -> str:
     """The story's quotes by speaker: “Quote” — Speaker (Source, and every other outlet that printed it, as the
     story view names them), one per line."""
+    from tui.engine.quotes.groups import quoted
+
     lines = []
     for group in summary.quotes if summary else []:
         for quote in group.quotes:
             outlets = [_line(x) for x in (getattr(quote, "sources", None) or [quote.source or ""]) if _line(x or "")]
             tail = f" ({', '.join(dict.fromkeys(outlets))})" if outlets else ""
             speaker = _line(group.speaker or "")
-            lines.append(f"“{_line(quote.text)}”" + (f" — {speaker}" if speaker else "") + tail)
+            # after the writer's words that lead into it, if any (as the article's key quotes are copied)
+            lines.append(_line(quoted(quote.text, getattr(quote, "lead", ""))) + (f" — {speaker}" if speaker else "")
+                         + tail)
     return "\n".join(lines)
 
 
@@ -105,7 +109,11 @@ def story_markdown(title: str, summary) -> str:
 
 def person_quotes_text(person) -> str:
     """Everything a person is quoted as saying, newest first: “Quote” (Source, date)."""
-    return "\n".join(f"“{_line(q['text'])}” ({_quote_where(q)})" for q in person.quotes) if person else ""
+    from tui.engine.quotes.groups import quoted
+
+    # after the writer's words that lead into a quote, if any
+    return "\n".join(f"{_line(quoted(q['text'], q.get('lead')))} ({_quote_where(q)})"
+                     for q in person.quotes) if person else ""
 
 
 def _quote_where(quote: dict) -> str:

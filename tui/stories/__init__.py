@@ -21,7 +21,7 @@ Listing (tui.store.stories, re-exported here):
 The story view:
     story_summary(lib, story_id, sentences=None, words=None, analyse=True) -> StorySummary | None
         .sentences [StorySentence(text, article, source, day, index)]   in story order
-        .quotes    [SpeakerQuotes(speaker, quotes=[StoryQuote(text, speaker, article, source, day, score, sources)])]
+        .quotes    [SpeakerQuotes(speaker, quotes=[StoryQuote(text, speaker, article, source, day, score, sources, lead)])]
         .entities  [StoryEntity(label, name, count, articles)]
         .new       [StorySentence]   what the latest day's articles add
         .sources, .first, .last, .articles (ids oldest first), .analysed, .strongest_quote()
@@ -30,7 +30,7 @@ The story view:
 The entity page:
     who(lib, name, analyse=False) -> Person | None
         .name, .label, .aliases, .articles [{"id","title","source","day","mentions"}] newest first,
-        .timeline [(YYYY-MM, n)], .cooccurring [{"label","name","articles"}], .quotes [{"text","article","source","day"}] newest first
+        .timeline [(YYYY-MM, n)], .cooccurring [{"label","name","articles"}], .quotes [{"text","lead","article","source","day","sources"}] newest first
 
 The briefing:
     briefing(lib, since="", limit=10, sentences=3) -> [BriefItem(story, sentences, quote, score)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tui.engine.quotes.groups import quoted
 from tui.store.stories import BRIEFING_SCAN, StoryRow, rank_score  # noqa: F401  (rank_score: its old home)
 from tui.stories.story import StoryQuote
 from tui.stories.summary import StorySentence
@@ -71,7 +72,8 @@ def markdown_blocks(items, since: str = ""):
         lines.append("")
         lines += [f"- {s.text} ({_at(s.source, s.day)})" for s in it.sentences]
         if it.quote:
-            lines += ["", f"> “{it.quote.text}” — {_at(it.quote.speaker, _quoted_at(it.quote, str), sep=' ')}"]
+            lines += ["", f"> {quoted(it.quote.text, it.quote.lead)} — "
+                      f"{_at(it.quote.speaker, _quoted_at(it.quote, str), sep=' ')}"]
         yield "\n".join(lines)
     if not n:
         yield "No unread stories."
@@ -104,7 +106,8 @@ def text_blocks(items, since: str = ""):
         lines += [f"   - {s.text}" + (f" ({where})" if (where := _at(cut_outlet(s.source), s.day)) else "")
                   for s in it.sentences]
         if it.quote:  # with where it was said, as the story view's quotes (the line named no outlet)
-            lines.append(f"   “{it.quote.text}” — {_at(cut(it.quote.speaker), _quoted_at(it.quote, cut_outlet), sep=' ')}")
+            lines.append(f"   {quoted(it.quote.text, it.quote.lead)} — "
+                         f"{_at(cut(it.quote.speaker), _quoted_at(it.quote, cut_outlet), sep=' ')}")
         yield "\n".join(lines)
     if not n:
         yield "No unread stories."
@@ -126,7 +129,7 @@ def quote_lines(items):
     for it in items:
         if it.quote is not None:
             speaker, source = whole(it.quote.speaker), whole(it.quote.source)
-            yield (f"“{whole(it.quote.text)}”" + (f" — {speaker}" if speaker else "")
+            yield (quoted(whole(it.quote.text), whole(it.quote.lead)) + (f" — {speaker}" if speaker else "")
                    + (f" ({source})" if source else ""))
 
 

@@ -88,8 +88,9 @@ def _story_dict(s) -> dict:
     return {
         "id": s.id, "title": s.title, "first": s.first, "last": s.last, "sources": s.sources, "articles": s.articles,
         "sentences": [{"text": x.text, "article": x.article, "source": x.source, "date": x.day} for x in s.sentences],
-        "quotes": [{"speaker": g.speaker or None, "text": q.text, "article": q.article, "source": q.source,
-                    "sources": q.sources, "date": q.day} for g in s.quotes for q in g.quotes],
+        # "lead": the writer's words before a quotation that finishes their sentence (null when it stands alone)
+        "quotes": [{"speaker": g.speaker or None, "text": q.text, "lead": q.lead or None, "article": q.article,
+                    "source": q.source, "sources": q.sources, "date": q.day} for g in s.quotes for q in g.quotes],
         "entities": [{"label": e.label, "name": e.name, "count": e.count, "articles": e.articles} for e in s.entities],
         "new": [{"text": x.text, "article": x.article, "source": x.source, "date": x.day} for x in s.new],
     }
@@ -145,10 +146,13 @@ def story_text(s) -> str:
     if rest:
         lines += ["", "What's new:"] + [f"- {x.text}  [{_at(cut_outlet(x.source), x.day)}]" for x in rest]
     if s.quotes:
+        from tui.engine.quotes.groups import quoted  # (after the writer's words that lead into it, if any)
+
         lines += ["", "Quotes:"]
         for g in s.quotes:
             lines.append(f"  {cut(g.speaker) or '(unattributed)'}")
-            lines += [f"    “{q.text}”" + (f"  [{outlets_line(q.sources)}]" if q.sources else "") for q in g.quotes]
+            lines += [f"    {quoted(q.text, q.lead)}" + (f"  [{outlets_line(q.sources)}]" if q.sources else "")
+                      for q in g.quotes]
     if s.entities:
         lines += ["", "Entities: " + ", ".join(f"{cut(e.name)} ({word_of(e.label)}, {plural(e.articles, 'article')})"
                                              for e in s.entities[:25])]
@@ -172,9 +176,11 @@ def story_markdown(s) -> str:
     if rest:
         lines += ["", "## What's new", ""] + [f"- {x.text} ({_at(x.source, x.day)})" for x in rest]
     if s.quotes:
+        from tui.engine.quotes.groups import quoted
+
         lines += ["", "## Quotes", ""]
         for g in s.quotes:
-            lines += [f"> “{q.text}” — {g.speaker or 'unattributed'}" + (f" ({', '.join(q.sources)})" if q.sources else "")
+            lines += [f"> {quoted(q.text, q.lead)} — {g.speaker or 'unattributed'}" + (f" ({', '.join(q.sources)})" if q.sources else "")
                       + "\n" for q in g.quotes]
     return "\n".join(lines).rstrip()
 
@@ -237,8 +243,11 @@ def cmd_who(args) -> int:
                                          for c in p.cooccurring[:15]))
     out("")
     out("Quotes:" if p.quotes else "Quotes: none found")
+    if p.quotes:
+        from tui.engine.quotes.groups import quoted  # (after the writer's words that lead into it, if any)
     for q in p.quotes:
-        out(f"  {q['day']}  “{q['text']}”  [{_at(outlets_line(q['sources']), '#' + str(q['article']))}]")
+        where = _at(outlets_line(q["sources"]), "#" + str(q["article"]))
+        out(f"  {q['day']}  {quoted(q['text'], q.get('lead'))}  [{where}]")
     return 0
 
 

@@ -86,7 +86,7 @@ class Person:
     aliases: list[str] = field(default_factory=list)
     articles: list[dict] = field(default_factory=list)   # {"id","title","source","day","mentions"} newest first
     cooccurring: list[dict] = field(default_factory=list)  # {"label","name","articles"} most shared first
-    quotes: list[dict] = field(default_factory=list)      # {"text","article","source","day","sources"} newest first
+    quotes: list[dict] = field(default_factory=list)      # {"text","lead","article","source","day","sources"} newest first
     timeline: list[tuple[str, int]] = field(default_factory=list)  # (month "YYYY-MM", articles)
     skipped: list[int] = field(default_factory=list)  # articles left out: their mentions or row on a damaged page
 
@@ -306,7 +306,9 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
                     if a["source"] and a["source"] not in seen[key]["sources"]:
                         seen[key]["sources"].append(a["source"])
                     continue
-                seen[key] = {"text": text, "article": a["id"], "source": a["source"], "day": a["day"],
+                # "lead": the writer's words before a quotation that finishes their sentence (Quote.lead), or None
+                seen[key] = {"text": text, "lead": q.lead if q.lead and isinstance(q.lead, str) else None,
+                             "article": a["id"], "source": a["source"], "day": a["day"],
                              "sources": [a["source"]] if a["source"] else []}
                 order[id(seen[key])] = (rank, len(order))
                 person.quotes.append(seen[key])

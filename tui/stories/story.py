@@ -27,6 +27,8 @@ class StoryQuote:
     day: str
     score: float = 0.0
     sources: list[str] = field(default_factory=list)  # every outlet that printed it
+    # a quotation that finishes a sentence of the writer's: that sentence's words before it (Quote.lead), else ""
+    lead: str = ""
 
 
 @dataclass
@@ -89,11 +91,13 @@ class StorySummary:
     def strongest_quote(self, leaving_out: str = "") -> StoryQuote | None:
         """The highest-scored attributed quote of the story; with `leaving_out` (the sentences shown with it), the
         highest of those whose words that text does not already hold (the briefing printed a sentence, then the
-        same words again as its quote)."""
+        same words again as its quote). A quotation that stands on its own comes before one that finishes a sentence
+        of the writer's (a lead-in fragment: 'the crews would “listen before they walk out.”'), whatever their
+        outlets and scores; among each kind, the most outlets, then the highest score."""
         said = " ".join(leaving_out.split()).casefold()
         qs = [q for g in self.quotes if g.speaker for q in g.quotes
               if not said or " ".join(q.text.split()).casefold() not in said]
-        return max(qs, key=lambda q: (len(q.sources), q.score), default=None)
+        return max(qs, key=lambda q: (not q.lead, len(q.sources), q.score), default=None)
 
 
 def story_summary(lib, story_id: int, sentences: int | None = None, words: int | None = None,
@@ -200,7 +204,7 @@ def story_quotes(arts: list[StoryArticle], per_speaker: int = 5, linker: NameLin
                 continue
             speaker = linker.canonical(PERSON, q.speaker) if q.speaker else ""
             seen[key] = StoryQuote(text, speaker, a.id, a.source, a.day, max(x.score for x in group),
-                                   [a.source] if a.source else [])
+                                   [a.source] if a.source else [], q.lead if isinstance(q.lead, str) else "")
     groups: dict[str, list[StoryQuote]] = {}
     for q in seen.values():
         groups.setdefault(q.speaker, []).append(q)

@@ -256,12 +256,17 @@ class BriefingScreen(PageScreen):
                 entry.append(f"({_where(sent.source, sent.day)})", style="dim italic")
                 options.append(Option(entry, id=f"b:{number - 1}:{part}", indent=2, keep=keep))  # under the text
             if item.quote is not None:
-                entry = Text(f"“{line(item.quote.text)}” ", style="italic")
+                # after the writer's words that lead into it (plain: they are not what was said), if any
+                lead = item.quote.lead
+                words = f"{line(lead)} " if lead else ""
+                entry = Text(f"{words}“{line(item.quote.text)}” ", style="italic")
+                if words:
+                    entry.stylize("not italic", 0, len(words))
                 keep = len(entry.plain)  # "— Speaker" whole
                 entry.append(f"— {cut(item.quote.speaker) or 'unknown'}", style="bold")
                 # where it was said, as the story view's quotes say it (the line named no outlet)
                 entry.append(f" ({_quoted_where(item.quote)})", style="dim italic")
-                options.append(Option(entry, id=f"b:{number - 1}:q", indent=1, keep=keep))
+                options.append(Option(entry, id=f"b:{number - 1}:q", indent=0 if lead else 1, keep=keep))
         # the cursor stays on the same line number when it can (the complete reading after the quick one)
         self.query_one("#briefing-list", StoryList).show_options(options)
 

@@ -228,10 +228,14 @@ class PersonScreen(PageScreen):
         right = [heading("Quotes, newest first")]
         if not person.quotes:
             right.append(Option(Text("No quotes found."), disabled=True))
+        else:
+            from tui.engine.quotes.groups import quoted
         for number, quote in enumerate(person.quotes):
-            entry = Text(f"“{line(quote['text'])}”")
+            lead = quote.get("lead")  # the writer's words that lead into a quotation finishing their sentence
+            entry = Text(line(quoted(quote["text"], lead)))
             entry.append(f"\n  — {_quote_where(quote)}", style="dim italic")
-            right.append(Option(entry, id=f"q:{number}", indent=1))  # wrapped under the text, not its “
+            # wrapped under the text, not its “ (or under the writer's words that lead into it)
+            right.append(Option(entry, id=f"q:{number}", indent=0 if lead else 1))
         self.together = []
         if person.cooccurring:
             right.append(heading("Appears with"))

@@ -146,6 +146,8 @@ def _sentence(number: int | None, sent, id: str, new: bool = False) -> Option:
 
 
 def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
+    from tui.engine.quotes.groups import quoted
+
     out = [heading("Quotes by speaker")]
     # "yet" only while some of its articles wait for their analysis (the head says "analysing ..." then);
     # afterwards the words of the article's summary pane and the entity page
@@ -155,11 +157,14 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
     for g, group in enumerate(summary.quotes):
         out.append(heading(cut(group.speaker) or "Unknown speaker", "bold"))
         for q, quote in enumerate(group.quotes):
-            entry = Text(f"“{line(quote.text)}”")
+            # after the writer's words that lead into it, if any (a quotation that finishes their sentence), as the
+            # article's key quotes show it
+            entry = Text(line(quoted(quote.text, quote.lead)))
             outlets = ", ".join(outlet(x) for x in quote.sources[:4]) if len(quote.sources) > 1 else ""
             at = f"{outlets}, {quote.day[:10]}" if outlets else where(quote.source, quote.day)
             entry.append(f"\n  — {at}", style="dim italic")
-            out.append(Option(entry, id=f"q:{g}:{q}", indent=1))  # wrapped under the text, not its “
+            # wrapped under the text, not its “ (or under the writer's words that lead into it)
+            out.append(Option(entry, id=f"q:{g}:{q}", indent=0 if quote.lead else 1))
     entity_names: list[tuple[str, str]] = []
     by_type: dict[str, list] = {}
     for entity in summary.entities:

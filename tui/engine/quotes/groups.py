@@ -66,8 +66,16 @@ def group_text(group: list[Quote]) -> str:
 def group_line(group: list[Quote]) -> str:
     """The quotation as a reader sees it in a list: its words in marks, after the writer's words that lead into it
     when it finishes their sentence (Quote.lead: 'the crews would “listen before they walk out.”')."""
-    words = "“" + group_text(group) + "”"
-    return f"{group[0].lead} {words}" if group[0].lead else words
+    return quoted(group_text(group), group[0].lead)
+
+
+def quoted(text: str, lead=None) -> str:
+    """Quoted words in marks, after `lead` (the writer's words that lead into them, Quote.lead) when there is one:
+    how every list of quotes shows one (the article's key quotes, the story view's quotes by speaker, the briefing's
+    quote, the person page, their copies and the CLI). A lead that is no text (a damaged stored analysis) is left
+    out."""
+    words = "“" + text + "”"
+    return f"{lead} {words}" if lead and isinstance(lead, str) else words
 
 
 def group_span(group: list[Quote]) -> tuple[int, int]:
