@@ -89,6 +89,22 @@ def test_a_folder_of_more_files_than_a_scan_walks_is_read_that_far_and_said(tmp_
                                                     "(5 unchanged)"]
 
 
+def test_the_walks_stop_is_said_before_the_folders_skipped_files(tmp_path, lib, capsys, monkeypatch):
+    """`watch scan` prints the first 50 skip lines: the line saying the walk stopped came after the files' own."""
+    from tui.sources import watch
+
+    monkeypatch.setattr(watch, "WATCH_FILES", 60)
+    folder = tmp_path / "lists"
+    folder.mkdir()
+    for n in range(70):
+        (folder / f"list{n:02d}.txt").write_text("apples\npears\nplums\n")  # (no prose: each file skipped)
+    assert main(["watch", "add", str(folder)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"skipped {folder}: more than 60 files: the rest not read (too large to watch whole; watch the " \
+                     "folders of it you read)", err[:2]
+    assert len(err) == 51 and all(line.startswith(f"skipped {folder}/list") for line in err[1:50]), err[-3:]
+
+
 def test_a_folder_of_more_folders_than_a_scan_walks_is_read_that_far_and_said(tmp_path, lib, capsys, monkeypatch):
     from tui.sources import watch
 

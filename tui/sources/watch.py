@@ -62,6 +62,7 @@ def _scan(lib, total: ScanResult, on_chunk, reads: int | None) -> None:
             total.errors.append((watch.path, f"not scanned: {wide}"))
             continue
         seen = file_states(lib, watch.id)
+        first = len(total.errors)  # (where this folder's lines begin)
         batch: list = []
         present: set[str] = set()
         problems: list = []
@@ -95,7 +96,12 @@ def _scan(lib, total: ScanResult, on_chunk, reads: int | None) -> None:
                 _flush(lib, watch.id, batch, total, on_chunk)
                 batch = []
         _flush(lib, watch.id, batch, total, on_chunk)
-        total.errors += [(it.origin, it.error or "unreadable") for it in problems]
+        said = [(it.origin, it.error or "unreadable") for it in problems]
+        if limit.cut:  # the walk's stop first: a reader of the first lines (the CLI prints 50) learns it
+            said.sort(key=lambda problem: problem[0] != watch.path)
+            total.errors[first:first] = said[:1]
+            said = said[1:]
+        total.errors += said
         gone = [p for p in seen if p not in present] if not limit.cut else []  # (a cut walk did not see them all)
         if gone:
             forget_files(lib, watch.id, gone)
