@@ -95,19 +95,19 @@ SYSTEM_TOPS = frozenset({"/bin", "/boot", "/etc", "/home", "/lib", "/lib32", "/l
                          "/Applications", "/Library", "/System", "/Users", "/Volumes", "/private"})
 
 
-def too_wide(path: str, home: str | None = None) -> str | None:
-    """Why the folder `path` is too wide to watch, None for any other: the root of the file system, a system folder at
-    its top (/usr, /etc, /home), or a folder above the user's home folder (`home`, default $HOME). Links are resolved
-    (a link to / is /)."""
+def too_wide(path: str, home: str | None = None, verb: str = "watch") -> str | None:
+    """Why the folder `path` is too wide to watch (or import: `verb`), None for any other: the root of the file system,
+    a system folder at its top (/usr, /etc, /home), or a folder above the user's home folder (`home`, default $HOME).
+    Links are resolved (a link to / is /)."""
     real = os.path.realpath(path)
     if os.path.dirname(real) == real:
-        return "the root of the file system (its walk would read the whole disk); watch a folder of your own"
+        return f"the root of the file system (its walk would read the whole disk); {verb} a folder of your own"
     home = os.path.realpath(os.path.expanduser("~") if home is None else home)
     above_home = home != real and home.startswith(real.rstrip(os.sep) + os.sep) and os.path.dirname(home) != home
     if above_home or real in ("/home", "/Users"):
-        return "the folder of the home folders (its walk would read every user's files); watch a folder of your own"
+        return f"the folder of the home folders (its walk would read every user's files); {verb} a folder of your own"
     if real in SYSTEM_TOPS:
-        return "a system folder (its walk would read the system's files); watch a folder of your own"
+        return f"a system folder (its walk would read the system's files); {verb} a folder of your own"
     return None
 
 

@@ -131,3 +131,20 @@ def test_a_scan_reads_at_most_its_share_of_new_files_the_rest_at_the_next(tmp_pa
     got = [(r.new, r.files, r.waiting, r.unchanged) for r in (scan_watched(lib, reads=3) for _ in range(4))]
     assert got == [(3, 3, 4, 0), (3, 3, 1, 3), (1, 1, 0, 6), (0, 0, 0, 7)], got
     assert lib.db.execute("SELECT count(*) FROM articles").fetchone()[0] == 7
+
+
+@pytest.mark.parametrize("parallel", [False, True], ids=["in-process", "workers"])
+def test_add_of_the_root_or_a_system_folder_skips_it_unread(tmp_path, lib_path, capsys, monkeypatch, parallel):
+    """`add /` (and the app's add dialog, which imports the same way) walked the whole disk."""
+    if parallel:
+        monkeypatch.setattr("tui.importers.parallel.PARALLEL_FROM", 1)
+    (tmp_path / "to-root").symlink_to("/")
+    _files(tmp_path / "mine", 1)
+    folders = ["/", str(tmp_path / "to-root")] + [p for p in ("/usr", "/etc") if os.path.isdir(p)]
+    assert main(["add", "--dry-run", *folders, str(tmp_path / "mine")]) == 0
+    err = capsys.readouterr().err.splitlines()
+    root = "the root of the file system (its walk would read the whole disk)"
+    system = "a system folder (its walk would read the system's files)"
+    assert err == [f"skipped {p}: not read: {root if p in folders[:2] else system}; import a folder of your own"
+                   for p in folders] + [f"parsed 1 article, 0 duplicates, {len(folders)} skipped (a dry run: nothing "
+                                        "stored)"], err

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterable, Iterator
 
 from tui.child import CHILD_FROM, kept
-from tui.filekinds import not_a_file, os_reason, system_files
+from tui.filekinds import not_a_file, os_reason, system_files, too_wide
 from tui.importers.decode import MAX_BYTES, DecodeError, decode, looks_binary_text
 from tui.importers.item import ImportItem
 from tui.importers.text import parse_text
@@ -95,6 +95,9 @@ def walk(root: str, problems: list[ImportItem] | None = None, limit: WalkLimit |
     files or folders, one problem line naming `root` saying so, and `limit.cut` set.
     """
     problems = [] if problems is None else problems
+    if (wide := too_wide(root, verb="import")) is not None:  # `add /` walked the whole disk
+        problems.append(ImportItem(root, None, f"not read: {wide}"))
+        return
     stack: list[tuple[str, int]] = [(root, 0)]
     files = folders = 0
     while stack:
