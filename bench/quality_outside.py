@@ -40,6 +40,11 @@ Session 29 chose its features from the error kinds of 54-58 (titles such as "Cll
 name) and wrote and tagged 59-61 (a lifeboat station's newsletter, an allotment society's AGM minutes, a walking
 guide) before the engine read them, as its check that it did not fit 54-58 (LATEST, printed apart; no feature was
 chosen from their errors).
+Session 31 wrote and tagged 62-67 (an interview in Q/A form, a biography, a rotary club's speech, a travel piece, a
+letter to an editor, a running club's newsletter; people-words before a name, "Frenchman Luc Varenne", and towns as
+a sentence's subject) before the engine read them, then took rules from their errors and from 59-61's (the people-
+nouns of peoples.txt; "Cllr", "PCSO", "PC" as titles; owner-possessive-name, "Tregenna's Bakery"): neither set is
+honest for session 31's rules. 62-67 are printed apart (S31) and join no other set.
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ AFTER_RULES = ("21_interview.txt", "22_travel.txt", "23_interview.txt", "24_trav
                "59_lifeboat.txt", "60_allotments.txt", "61_walk.txt")
 NEWEST = AFTER_RULES[-8:-3]  # session 28's, printed apart too: the honest set for what session 29 built
 LATEST = AFTER_RULES[-3:]  # session 29's own check beside them (59-61), the honest set for session 30
+S31 = ("62_interview.txt", "63_bio.txt", "64_speech.txt", "65_travel.txt", "66_letter.txt", "67_newsletter.txt")
 
 
 def parse(marked: str) -> tuple[str, list[tuple[int, int, str]]]:
@@ -101,6 +107,7 @@ def main() -> int:
     held = [0, 0, 0]  # tp, gold, predicted over AFTER_RULES
     newest = [0, 0, 0]  # the same over NEWEST
     latest = [0, 0, 0]  # the same over LATEST
+    s31 = [0, 0, 0]  # the same over S31
     for path in sorted(TEXTS.glob("*.txt")):
         text, gold = parse(path.read_text(encoding="utf-8"))
         g = {x for x in gold if x[2] in SCORED}
@@ -113,6 +120,8 @@ def main() -> int:
             newest = [newest[0] + len(g & p), newest[1] + len(g), newest[2] + len(p)]
         if path.name in LATEST:
             latest = [latest[0] + len(g & p), latest[1] + len(g), latest[2] + len(p)]
+        if path.name in S31:
+            s31 = [s31[0] + len(g & p), s31[1] + len(g), s31[2] + len(p)]
         if args.show:
             print(f"{path.name}: {len(g & p)} of {len(g)} right, {len(p)} predicted")
             for kind, spans in (("missed", g - p), ("spurious", p - g)):
@@ -129,6 +138,9 @@ def main() -> int:
           f"{100 * f1:.2f} (P {100 * prec:.1f}, R {100 * rec:.1f})")
     prec, rec, f1 = prf(*latest)
     print(f"  of which the {len(LATEST)} latest ({LATEST[0][:2]}-{LATEST[-1][:2]}), {latest[1]} gold names: exact F1 "
+          f"{100 * f1:.2f} (P {100 * prec:.1f}, R {100 * rec:.1f})")
+    prec, rec, f1 = prf(*s31)
+    print(f"  apart: session 31's {len(S31)} ({S31[0][:2]}-{S31[-1][:2]}), {s31[1]} gold names: exact F1 "
           f"{100 * f1:.2f} (P {100 * prec:.1f}, R {100 * rec:.1f})")
     return 0
 

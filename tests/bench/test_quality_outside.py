@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.quality_outside import AFTER_RULES, LATEST, NEWEST, TEXTS, parse, prf
+from bench.quality_outside import AFTER_RULES, LATEST, NEWEST, S31, TEXTS, parse, prf
 
 
 def test_parse_gives_the_plain_text_and_the_hand_tagged_spans():
@@ -14,10 +14,11 @@ def test_parse_gives_the_plain_text_and_the_hand_tagged_spans():
 
 def test_every_text_parses_into_names_with_no_markup_left():
     paths = sorted(TEXTS.glob("*.txt"))
-    assert len(paths) == 61
+    assert len(paths) == 67
     assert set(AFTER_RULES) <= {p.name for p in paths}
     assert set(NEWEST) <= set(AFTER_RULES) and [n[:2] for n in NEWEST] == ["54", "55", "56", "57", "58"]
     assert set(LATEST) <= set(AFTER_RULES) and [n[:2] for n in LATEST] == ["59", "60", "61"]
+    assert set(S31) <= {p.name for p in paths} and not set(S31) & set(AFTER_RULES)
     for path in paths:
         text, spans = parse(path.read_text(encoding="utf-8"))
         assert spans and "|" not in text and "[" not in text, path.name

@@ -269,3 +269,64 @@ def own_s_names(text: str, spans: list[Span]) -> list[Span]:
         if text[s:e].rsplit(None, 1)[-1] in names and (k + 1 >= len(spans) or spans[k + 1][0] >= e + 2):
             out[k] = (s, e + 2, ORG if lab == PERSON else lab)
     return out
+
+
+_OWNER_WORD = re.compile(r"[A-Z][a-z]+$")
+_SAINT_BEFORE = re.compile(r"(?<![\w'’.-])(?:St\.?|Saint)[ \t]$")
+_SAINT_BUILDINGS = frozenset("abbey cathedral chapel church hall priory".split())  # the rest are bodies
+_CAP_WORD = re.compile(r"[ \t]([A-Z][a-z]+|Café)(?![\w'’-])")
+
+
+def owner_names(text: str, spans: list[Span]) -> list[Span]:
+    """"Tregenna's Bakery", "St Aidan's Church Hall": a shop or a farm named after its owner, a church or a school
+    named after a saint, is one name through its 's; the tagger cuts it into a person or a place and a place.
+
+    An owner's word (capitalised, no listed place: "Varno's Dairy Board" is no shop) with 's, then one capitalised
+    word that is a shop's or a farm's (entity_words.txt, owner_heads) and no capitalised word after it; or "St" and a
+    name with 's, then one or two capitalised words, the last a church's or a school's (saint_heads). A body (school,
+    college) is an organisation, a building a place."""
+    if "'s " not in text and "’s " not in text:
+        return spans
+    ew = entity_words()
+    places = lexicon().place_names
+    for quote in ("'", "’"):
+        i = text.find(quote + "s ")
+        while i >= 0:
+            j = i
+            while j > 0 and text[j - 1].isalpha():
+                j -= 1
+            found = _owner_name(text, j, i, ew, places) if j < i and (j == 0 or not text[j - 1].isalnum()) else None
+            if found is not None:
+                new = _replace(spans, *found)
+                if new is not None and on("owner-possessive-name"):
+                    spans = new
+            i = text.find(quote + "s ", i + 1)
+    return spans
+
+
+def _owner_name(text: str, j: int, i: int, ew, places) -> tuple[int, int, str] | None:
+    """(start, end, label) of the owner's or the saint's name whose word with 's is text[j:i+2], or None."""
+    if not _OWNER_WORD.match(text, j, i) or text[j:i].lower() in places:
+        return None
+    saint = _SAINT_BEFORE.search(text, max(0, j - 7), j)
+    words = []
+    pos = i + 2
+    while len(words) < 3 and (m := _CAP_WORD.match(text, pos)):
+        words.append(m.group(1).lower())
+        pos = m.end()
+    if saint:
+        for n in (2, 1):
+            if len(words) >= n and words[n - 1] in ew.saint_heads and len(words) == n:
+                end = _end_of_words(text, i + 2, n)
+                return saint.start(), end, LOC if words[n - 1] in _SAINT_BUILDINGS else ORG
+        return None
+    if len(words) == 1 and words[0] in ew.owner_heads and text[j:i].lower() not in lexicon().stop_words:
+        return j, _end_of_words(text, i + 2, 1), ORG
+    return None
+
+
+def _end_of_words(text: str, pos: int, n: int) -> int:
+    """The end of the n capitalised words from `pos`."""
+    for _ in range(n):
+        pos = _CAP_WORD.match(text, pos).end()
+    return pos

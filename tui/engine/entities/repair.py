@@ -26,7 +26,7 @@ from ..rules import enabled as on
 from ..types import FAC, GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
 from .heads import extend_to_head
-from .inner_words import own_s_names, plural_bodies, possessive_names, preposition_names
+from .inner_words import own_s_names, owner_names, plural_bodies, possessive_names, preposition_names
 from .kinds import (kind_of_name, plural_of_a_name, street_end, street_pair, street_pairs, street_start,
                     untagged_streets)
 from .layout import (capitals_runs, common_in_corpus, common_word_org, headline_people, section_tag_lines, speaker_turns,
@@ -42,9 +42,12 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
     if on("acronym-defined-name"):
         spans = defined_names(text, spans)
     spans = plural_bodies(text, preposition_names(text, possessive_names(text, extend_to_head(text, spans))))
+    spans = owner_names(text, spans)
     spans = own_s_names(text, spans)
     spans = headline_people(text, capitals_runs(text, _joined(text, section_tag_lines(text, spans))))
     spans = street_pairs(text, untagged_streets(text, spans))
+    if on("said-speaker"):
+        spans = said_speakers(text, spans)
     out = []
     for i, (s, e, lab) in enumerate(spans):
         word = text[s:e]
@@ -73,11 +76,19 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             lab = LOC  # "by phone from Erfoud.": NER train has 254 places, 4 MISC (languages) there
         if lab != "NORP" and plural_of_a_name(text, s, e) and on("plural-of-a-name"):
             lab = "MISC"  # "his Polaroids" in an article about the Polaroid camera
-        if lab == PERSON and " " in word and (first := word.split(None, 1)[0]).lower() in _PEOPLES \
+        if (lab == PERSON or lab == ORG and _person_after_first(word)) and " " in word \
+                and (first := word.split(None, 1)[0]).lower() in _PEOPLES \
                 and first.lower() not in lexicon().first_names and on("people-word-opens-person"):
             out.append((s, s + len(first), "NORP"))  # "Namibian Frankie Fredericks": a people's word, then the person
             s += len(word) - len(word[len(first):].lstrip())
-            word = text[s:e]
+            word, lab = text[s:e], PERSON  # ("Kiwi Sam Hale" read as a company: the rest is a person's full name)
+        if lab == ORG and _person_after_first(word) and word.split(None, 1)[0].lower().rstrip(".") in lexicon().roles \
+                and on("title-opens-person"):
+            lab = PERSON  # "PC Danny Holt" read as a company: a title, then a person's full name (trim-roles cuts it)
+        elif lab == ORG and len(words := word.split()) == 2 and words[0].lower().rstrip(".") in _HONORIFIC_ONLY \
+                and any(lb == PERSON and text[ps:pe].split()[-1] == words[1] and " " in text[ps:pe] for ps, pe, lb in out) \
+                and on("title-opens-person"):
+            lab = PERSON  # "PC Holt" read as a company, after "PC Danny Holt": the person named before
         if lab == PERSON and on("speech-verb-opens-person") and (start := speech_verb_opener(text, s, e)) is not None:
             s = start  # "Added Holm: “...”": the verb put before its speaker
         if lab == PERSON and on("participle-opens-person") and (start := participle_opener(text, s, e)) is not None:
@@ -119,6 +130,57 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
     return vehicles_everywhere(text, speaker_turns(text, _without_overlaps(out)))
 
 
+_SAID_AFTER_QUOTE = re.compile(r"[,?!…][\"”] (?:said|says) ([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)(?=[.,;]|$)"
+                               r"|[,?!…][\"”] ([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?) (?:said|says)(?=[.,;])")
+
+
+def said_speakers(text: str, spans: list[Span]) -> list[Span]:
+    """A lone capitalised word right after a quotation's closing mark and "said" ('," said Quillet.'), or right before
+    "said" there ('," Quillet said.'), speaks: a person, not a place or a company the tagger made of an unknown
+    surname, nor nothing. Not a listed place or organisation, a people's word, a word in capitals or one news mostly
+    writes in lower case ('," police said')."""
+    if "said" not in text and "says" not in text:
+        return spans
+    from .clusters import more_often_lower
+
+    lx = lexicon()
+    by_span = {(s, e): i for i, (s, e, _) in enumerate(spans)}
+    out = list(spans)
+    added = False
+    for m in _SAID_AFTER_QUOTE.finditer(text):
+        g = 1 if m.group(1) else 2
+        s, e = m.span(g)
+        word = m.group(g)
+        low = word.lower()
+        if low in lx.place_names or low in lx.known_orgs or low in lx.demonyms or low in lx.stop_words \
+                or more_often_lower(word):
+            continue
+        at = by_span.get((s, e))
+        if at is not None:
+            if out[at][2] in (GPE, LOC, ORG, "MISC"):
+                out[at] = (s, e, PERSON)  # '," said Quillet.' read as a place
+        elif not any(ps < e and s < pe for ps, pe, _ in spans):
+            out.append((s, e, PERSON))  # '," Ostrander said.' not read as a name at all
+            added = True
+    return sorted(out) if added else out
+
+
+def _person_after_first(word: str) -> bool:
+    """Are the words after the first a person's full name: two or three capitalised words, none a body's word ("Party",
+    "Corporation") or one news mostly writes in lower case ("Conference"), the first a listed given name or one plain
+    news writes before another name ("Kiwi Sam Hale", "PC Danny Holt")?"""
+    words = word.split()
+    if not 3 <= len(words) <= 4 or not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words[1:]) \
+            or any(w.lower() in _HEADS or w.lower() in _BODY_NOUNS for w in words[1:]):
+        return False  # "Scottish National Party": a body's name, its words no person's
+    from .clusters import more_often_lower
+
+    if any(more_often_lower(w) for w in words[1:]):
+        return False  # "Episcopal Conference": a common noun, no surname
+    given = words[1].lower()
+    return given in lexicon().first_names or given in lexicon().name_openers
+
+
 def _first_name_like(word: str) -> bool:
     """Could the capitalised word be a first name: a listed one, or no function word, time word or word news mostly
     writes in lower case ("Barack", not "The", "Monday", "Crucially")?"""
@@ -134,6 +196,7 @@ def _first_name_like(word: str) -> bool:
 _APOSTROPHE_GAP = ("' ", "’ ")
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) $")
 _PEOPLES = lexicon().demonyms | lexicon().peoples
+_HONORIFIC_ONLY = entity_words().honorific_only
 _FROM_IN = re.compile(r"(?<![\w-])(?:from|in|near) $")
 _LANGUAGE_ENDINGS = ("ic", "ish", "ese", "ian", "an", "i")  # "in Arabic.", "in Swahili,": languages stay MISC
 _HEADS = lexicon().org_words | entity_words().institutions

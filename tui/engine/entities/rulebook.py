@@ -62,8 +62,23 @@ _rule("first-name-joins-person", "an untagged capitalised word inside a sentence
 _rule("people-word-opens-person", "a people's adjective or plural opening a 'person' ('Namibian Frankie Fredericks') "
       "is a NORP before the person (NER train: no person opens so but with a first name like 'Christian'; session 12)",
       [("Kenyan Kurt Vella won the sprint on Sunday.", [("Kenyan", "NORP"), ("Kurt Vella", "PERSON"), ("Sunday", "DATE")]),
-       "Danish Kurt Vella won the sprint on Sunday."],
-      ["Christian Holm won the race in Varno."])
+       "Danish Kurt Vella won the sprint on Sunday.",
+       # people-nouns (peoples.txt), and a 'company' whose words after the people's word are a full name (session 31)
+       ("Frenchman Luc Varenne painted the harbour.", [("Frenchman", "NORP"), ("Luc Varenne", "PERSON")]),
+       ("We thank Kiwi Sam Hale, our engineer.", [("Kiwi", "NORP"), ("Sam Hale", "PERSON")])],
+      ["Christian Holm won the race in Varno.", "Kiwi Fruit Growers met in Varno."])
+_rule("said-speaker", "a lone capitalised word right after a quotation's closing mark and 'said' ('...,\" said Quillet.'), or "
+      "right before 'said' there, is a person: not a place or a company made of an unknown surname, nor nothing "
+      "(session 31: our own one-line quotes)",
+      [("\"We will rebuild,\" said Quillet.", [("Quillet", "PERSON")]),
+       ("\"It was a fine day,\" Ostrander said.", [("Ostrander", "PERSON")])],
+      ["\"We will rebuild,\" police said.", "\"We will rebuild,\" said Norway's minister."])
+_rule("title-opens-person", "a 'company' opening with a title or a role ('PC', 'Cllr') before a full name whose first word "
+      "is a given name is that person, and so is a title before the surname of a person named before (session 31: our "
+      "outside-news text 60's constable)",
+      [("PC Danny Holt joined for item 4. PC Holt said sheds were broken into.",
+        [("Danny Holt", "PERSON"), ("4", "CARDINAL"), ("Holt", "PERSON")])],
+      ["PC World opened a shop in Varno."])
 _rule("speech-verb-opens-person", "an inflected speech verb opening a sentence before a name ('Added Holm: ...') is "
       "no part of the person (session 11)",
       [("Mara Holm chairs the harbour board. She spoke for an hour.\n\nAdded Holm: “We will not sell the pier.”",
@@ -101,6 +116,11 @@ _rule("possessive-in-name", "a plural common noun with its possessive between a 
       ["Talks with Varno's Liberal Party failed.", "The Rangers' Jon Hale scored twice.",
        "A spokesman said Ana Owens's Harbour Council had met.",
        "The dockers' union said the cranes would stop."])
+_rule("owner-possessive-name", "a shop or a farm named after its owner with 's ('Tregenna's Bakery'), a church or a school "
+      "after a saint ('St Aidan's Church Hall'), is one name through its 's (session 31: our outside-news texts 59-61)",
+      [("Bread came from Pellow's Bakery on the quay.", [("Pellow's Bakery", "ORG")]),
+       ("The choir sang at St Kenna's Church Hall on Friday.", [("St Kenna's Church Hall", "FAC"), ("Friday", "DATE")])],
+      ["Talks with Varno's Liberal Party failed.", "Ana Pellow's bakery opened on the quay."])
 _rule("own-s-name", "a name before 's that the article never writes without its 's, and writes once where no "
       "possessive stands (before a comma, a full stop, a preposition, 'said', 'would'), ends in its 's ('Moody's'; session 14)",
       [("Brenning's cut the bank's rating on Monday. Brenning's said the outlook was poor.",
