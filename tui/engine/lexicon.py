@@ -283,6 +283,7 @@ class EntityWords:
     org_only_heads: frozenset[str]  # "college", "ministry": a tagged place ending so is an organisation
     owner_heads: frozenset[str]  # "bakery", "mill": a business named after its owner with 's ("Tregenna's Bakery")
     saint_heads: frozenset[str]  # "church", "school": named after a saint with 's ("St Aidan's Church")
+    trade_words: frozenset[str]  # "haulage", "ferries": the last word of a firm named after a family ("Keane Haulage")
 
 
 _ENTITY_WORDS: EntityWords | None = None

@@ -69,6 +69,9 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         if lab in (PERSON, GPE, LOC) and " " in word and text[e:e + 1] == "," and _apposition_says_body(text, e) \
                 and on("apposition-body"):
             lab = ORG  # "Craft Bakers, a union of small bakeries, said": the apposition says what the name is
+        if lab in (PERSON, GPE, LOC) and " " in word and word.rsplit(None, 1)[-1].lower() in _TRADE_WORDS \
+                and word[:1].isupper() and on("trade-word-ends-name"):
+            lab = ORG  # "Keane Haulage", "Hollis Ferries": a firm named after a family or a place, not a person
         if lab == PERSON and " " not in word and text[max(0, s - 5):s] == "near " and on("near-a-place"):
             lab = LOC  # "lives near Applecross": people are seldom near-ed in news (NER train: 20 places, 0 people)
         if lab == "MISC" and " " not in word and text[e:e + 1] in (".", ",", ";") and _FROM_IN.search(text, max(0, s - 6), s) \
@@ -197,6 +200,7 @@ _APOSTROPHE_GAP = ("' ", "’ ")
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) $")
 _PEOPLES = lexicon().demonyms | lexicon().peoples
 _HONORIFIC_ONLY = entity_words().honorific_only
+_TRADE_WORDS = entity_words().trade_words
 _FROM_IN = re.compile(r"(?<![\w-])(?:from|in|near) $")
 _LANGUAGE_ENDINGS = ("ic", "ish", "ese", "ian", "an", "i")  # "in Arabic.", "in Swahili,": languages stay MISC
 _HEADS = lexicon().org_words | entity_words().institutions

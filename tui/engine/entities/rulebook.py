@@ -67,6 +67,11 @@ _rule("people-word-opens-person", "a people's adjective or plural opening a 'per
        ("Frenchman Luc Varenne painted the harbour.", [("Frenchman", "NORP"), ("Luc Varenne", "PERSON")]),
        ("We thank Kiwi Sam Hale, our engineer.", [("Kiwi", "NORP"), ("Sam Hale", "PERSON")])],
       ["Christian Holm won the race in Varno.", "Kiwi Fruit Growers met in Varno."])
+_rule("trade-word-ends-name", "a 'person' or a 'place' of two words or more ending in a trade's word ('Haulage', 'Ferries', "
+      "'Roofing'; entity_words.txt) is a firm named after a family or a place (session 31: 15 such firms in our texts)",
+      [("The contract went to Keane Haulage of Varno.", [("Keane Haulage", "ORG"), ("Varno", "LOC")]),
+       ("Hollis Ferries runs the crossing twice a day.", [("Hollis Ferries", "ORG")])],
+      ["The contract went to Ana Keane of Varno."])
 _rule("said-speaker", "a lone capitalised word right after a quotation's closing mark and 'said' ('...,\" said Quillet.'), or "
       "right before 'said' there, is a person: not a place or a company made of an unknown surname, nor nothing "
       "(session 31: our own one-line quotes)",
