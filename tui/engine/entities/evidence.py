@@ -86,6 +86,8 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     landmarked = _landform_named(text, names) if on("landform-names-word") else frozenset()
     orgs = {_same(e.text) for e in names if e.label == ORG}
     given = _given_names(names) if on("given-name-alone") else frozenset()
+    if on("relation-names-person"):
+        given = given | _related_names(text, names)
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
         top_label, top = c.most_common(1)[0]
@@ -136,6 +138,30 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
                 continue
         out.append(replace(e, label=got) if got else e)
     return out
+
+
+# a relation noun right before a lone name ("her cousin Bella", "Our host, Morag,"), or "a man called" ...
+_RELATION_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:wife|husband|son|daughter|sister|brother|mother|father|aunt|uncle|cousin|niece|nephew|"
+    r"grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter|friend|partner|host|fiancée?|widow|"
+    r"widower|girlfriend|boyfriend),? |(?:man|woman|girl|boy|lady) (?:called|named) )$")
+
+
+def _related_names(text: str, names: list[Entity]) -> frozenset[str]:
+    """Lone names written right after a relation noun ("her cousin Bella", "a friend, Tamsin,", "a man called
+    Stanley"): a person's given name, in every mention. Not a listed place, a word in capitals or a word news
+    mostly writes in lower case."""
+    from .clusters import more_often_lower
+
+    out = set()
+    for e in names:
+        w = e.text
+        if " " in w or not w[:1].isupper() or w.isupper() or not w.isalpha():
+            continue
+        if _RELATION_BEFORE.search(text, max(0, e.start - 24), e.start) and key(w) not in lexicon().place_names \
+                and not more_often_lower(w):
+            out.add(_same(w))
+    return frozenset(out)
 
 
 def _given_names(names: list[Entity]) -> frozenset[str]:

@@ -249,6 +249,10 @@ _rule("quoted-title", "a lone 'person' written in quotation marks is a title (an
 _rule("described-by-noun", "a lone 'person' after 'the' and a noun for a publication ('the weekly X') is that publication",
       ["Writing in the cultural weekly Danica, the critic Ana Horvat praised the cast."],
       ["Writing for a weekly, the critic Ana Horvat praised the cast."])
+_rule("relation-names-person", "a lone name right after a relation noun ('her cousin Bella', 'Our host, Morag,') or 'a "
+      "man called' is a person in every mention, whatever the tagger said (session 31: given names alone in our texts)",
+      [("We stayed with her cousin Bella. Bella ran the shop by the quay.", [("Bella", "PERSON"), ("Bella", "PERSON")])],
+      ["We stayed with her cousin in Varno. Varno has a shop by the quay."])
 _rule("given-name-alone", "a lone word the tagger called an organisation, place or MISC that is the given name of a "
       "person the article names in full is that person ('Edith Marsh ... Edith wanted to stay'), when news writes the word "
       "before names (name_openers.txt, learned) or the clusters do not know it, and it is no listed place (session 24)",
