@@ -145,6 +145,9 @@ _RELATION_BEFORE = re.compile(
     r"(?<![\w-])(?:(?:wife|husband|son|daughter|sister|brother|mother|father|aunt|uncle|cousin|niece|nephew|"
     r"grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter|friend|partner|host|fiancée?|widow|"
     r"widower|girlfriend|boyfriend),? |(?:man|woman|girl|boy|lady) (?:called|named) )$")
+# ... or a plural one before two names ("two sons, Calum and Hamish"): the second is found after the first
+_RELATIONS_BEFORE = re.compile(
+    r"(?<![\w-])(?:sons|daughters|children|sisters|brothers|grandchildren|grandsons|granddaughters|friends|twins),? $")
 
 
 def _related_names(text: str, names: list[Entity]) -> frozenset[str]:
@@ -154,12 +157,16 @@ def _related_names(text: str, names: list[Entity]) -> frozenset[str]:
     from .clusters import more_often_lower
 
     out = set()
+    pair_end = -1  # the end of a name after a plural relation noun: "and" + a name after it is named so too
     for e in names:
         w = e.text
         if " " in w or not w[:1].isupper() or w.isupper() or not w.isalpha():
             continue
-        if _RELATION_BEFORE.search(text, max(0, e.start - 24), e.start) and key(w) not in lexicon().place_names \
-                and not more_often_lower(w):
+        plural = _RELATIONS_BEFORE.search(text, max(0, e.start - 16), e.start)
+        cue = plural or _RELATION_BEFORE.search(text, max(0, e.start - 24), e.start) \
+            or pair_end >= 0 and text[pair_end:e.start] in (" and ", ", and ")
+        pair_end = e.end if plural else -1
+        if cue and key(w) not in lexicon().place_names and not more_often_lower(w):
             out.add(_same(w))
     return frozenset(out)
 

@@ -104,6 +104,8 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
                 and (lab == PERSON or text[e:e + 1] in (",", ":")) and on("dear-opens-letter"):
             s, lab = s + 5, PERSON  # "Dear Aunt Margaret,": a letter's salutation to a person, not part of the name
             word = text[s:e]
+            if " " not in word and word.lower() in lexicon().roles:
+                continue  # "Dear Sir,": a title alone names nobody (session 31)
         if lab == PERSON and on("trim-roles"):
             s = trim_roles(text, s, e)  # "Soprano Ana Kosmač" -> the person
         if lab in (PERSON, ORG, GPE, LOC, "MISC") and " and " in word and (cut := street_pair(text, s, e)) is not None \

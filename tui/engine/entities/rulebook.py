@@ -249,9 +249,12 @@ _rule("quoted-title", "a lone 'person' written in quotation marks is a title (an
 _rule("described-by-noun", "a lone 'person' after 'the' and a noun for a publication ('the weekly X') is that publication",
       ["Writing in the cultural weekly Danica, the critic Ana Horvat praised the cast."],
       ["Writing for a weekly, the critic Ana Horvat praised the cast."])
-_rule("relation-names-person", "a lone name right after a relation noun ('her cousin Bella', 'Our host, Morag,') or 'a "
-      "man called' is a person in every mention, whatever the tagger said (session 31: given names alone in our texts)",
-      [("We stayed with her cousin Bella. Bella ran the shop by the quay.", [("Bella", "PERSON"), ("Bella", "PERSON")])],
+_rule("relation-names-person", "a lone name right after a relation noun ('her cousin Bella', 'Our host, Morag,', 'two sons, "
+      "Calum and Hamish') or 'a man called' is a person in every mention, whatever the tagger said (session 31: given "
+      "names alone in our texts)",
+      [("We stayed with her cousin Bella. Bella ran the shop by the quay.", [("Bella", "PERSON"), ("Bella", "PERSON")]),
+       ("They married in 1975 and had two sons, Calum and Hamish.",
+        [("1975", "DATE"), ("two", "CARDINAL"), ("Calum", "PERSON"), ("Hamish", "PERSON")])],
       ["We stayed with her cousin in Varno. Varno has a shop by the quay."])
 _rule("given-name-alone", "a lone word the tagger called an organisation, place or MISC that is the given name of a "
       "person the article names in full is that person ('Edith Marsh ... Edith wanted to stay'), when news writes the word "
@@ -316,7 +319,8 @@ _rule("landform-of-name", "an 'organisation' of a landform word such as Isle, La
 _rule("dear-opens-letter", "'Dear' opening a letter's salutation is no part of the person after it (session 12), "
       "nor of an 'organisation' before a comma, which is a person (session 15)",
       [("Dear Uncle Tomas, thank you for the lovely scarf.", [("Uncle Tomas", "PERSON")]),
-       "Dear Margaret, thank you for coming."],
+       "Dear Margaret, thank you for coming.",
+       ("Dear Madam,\n\nThank you for your letter of 3 May.", [("3 May", "DATE")])],  # a title alone (session 31)
       ["Dear friends, thank you for the scarf."])
 _rule("abstract-noun-opening", "a word of eight letters or more ending in -tion, -sion, -ment or -ness that opens a "
       "sentence, said once, is no person or MISC (session 9)",
