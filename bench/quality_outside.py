@@ -44,8 +44,8 @@ Session 31 wrote and tagged 62-67 (an interview in Q/A form, a biography, a rota
 letter to an editor, a running club's newsletter; people-words before a name, "Frenchman Luc Varenne", and towns as
 a sentence's subject) before the engine read them, then took rules from their errors and from 59-61's (the people-
 nouns of peoples.txt; "Cllr", "PCSO", "PC" as titles; owner-possessive-name, "Tregenna's Bakery"): neither set is
-honest for session 31's rules. 62-67 are printed apart (S31) and join no other set. Session 31 also chose two rules
-(trade-word-ends-name, relation-names-person) from the error kinds of all of 21-61: after it no figure printed here is
+honest for session 31's rules. 62-67 are printed apart (S31) and join no other set. Session 31 also chose three rules
+(trade-word-ends-name, relation-names-person, travelled-to-place) from the error kinds of all of 21-67: after it no figure printed here is
 an honest estimate, until a later session's new texts.
 """
 

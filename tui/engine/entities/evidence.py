@@ -83,6 +83,8 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     quoted, described = _quoted_and_described(text, names)
     land = lexicon().landforms_first
     placed = _placed_by_company(text, names, votes)
+    if on("travelled-to-place"):
+        placed = placed | _travelled_to(text, names)
     landmarked = _landform_named(text, names) if on("landform-names-word") else frozenset()
     orgs = {_same(e.text) for e in names if e.label == ORG}
     given = _given_names(names) if on("given-name-alone") else frozenset()
@@ -266,6 +268,22 @@ def _placed_by_company(text: str, names: list[Entity], votes: dict[str, Counter]
             if first is not None and text[max(0, first.start - 5):first.start] == "from " and place(first) \
                 and on("place-from-to"):
                 out.add(_same(e.text))
+    return out
+
+
+_TRAVELLED_TO = re.compile(r"(?<![\w-])(?:came|come|comes|went|travelled|traveled|drove|walked|sailed|flew|moved|"
+                           r"returned|ferry|bus|train|road|trip|journey|crossing|across|back) to $")
+
+
+def _travelled_to(text: str, names: list[Entity]) -> set[str]:
+    """Keys of lone names the tagger made an organisation or MISC in a mention written after a journey's "to" ("the
+    ferry to Fenna", "came to Wrenford", "moved to Tollby to work"): one goes to a place. A name read as a person there
+    is left alone ("passed back to Holm")."""
+    out = set()
+    for e in names:
+        if e.label in (ORG, "MISC") and " " not in e.text.strip() and not e.text.isupper() \
+                and _TRAVELLED_TO.search(text, max(0, e.start - 12), e.start):
+            out.add(_same(e.text))
     return out
 
 
