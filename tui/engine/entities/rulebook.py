@@ -249,13 +249,11 @@ _rule("quoted-title", "a lone 'person' written in quotation marks is a title (an
 _rule("described-by-noun", "a lone 'person' after 'the' and a noun for a publication ('the weekly X') is that publication",
       ["Writing in the cultural weekly Danica, the critic Ana Horvat praised the cast."],
       ["Writing for a weekly, the critic Ana Horvat praised the cast."])
-_rule("travelled-to-place", "a lone name the article's votes make an organisation, one of whose mentions follows a journey's "
-      "'to' ('the ferry to Fenna', 'moved to Tollby to work'), is a place in every mention (session 31: towns as a sentence's "
-      "subject in our texts)",
+_rule("travelled-to-place", "a lone name the tagger made an organisation after a journey's 'to' ('the ferry to Fenna', "
+      "'drove to Tollby'; not 'came', 'moved' or 'back to': a club's players) is a place in every mention (session 31: "
+      "towns as a sentence's subject in our texts)",
       [("We took the ferry to Fenna. Fenna voted in 2010 to stay free of cars.",
-        [("Fenna", "LOC"), ("Fenna", "LOC"), ("2010", "DATE")]),
-       ("She moved to Tollby to work at the mill. Tollby has promised new lights for the track.",
-        [("Tollby", "LOC"), ("Tollby", "LOC")])],
+        [("Fenna", "LOC"), ("Fenna", "LOC"), ("2010", "DATE")])],
       ["When I first came to Wrenford Mills in 1979, the mill was open. Wrenford Mills gave me a job."])
 _rule("relation-names-person", "a lone name right after a relation noun ('her cousin Bella', 'Our host, Morag,', 'two sons, "
       "Calum and Hamish') or 'a man called' is a person in every mention, whatever the tagger said (session 31: given "
