@@ -382,6 +382,8 @@ def _scan(lib) -> int:
         group_new(lib)  # as after `add`
     for path, reason in result.errors[:50]:
         print(f"skipped {visible(path)}: {clean(reason)}", file=sys.stderr)
+    for path, note in result.notes[:50]:  # (a page imported as rough text, as `add` says it)
+        print(f"note: {visible(path)}: {clean(note)}", file=sys.stderr)
     # "from 0 files" read as if the folders were empty: the files read are the new or changed ones
     unchanged = f" ({result.unchanged:,} unchanged)" if result.unchanged else ""
     # a copy of a file the library holds was one of the "new or changed files", said nowhere (`add` names duplicates)

@@ -101,3 +101,22 @@ def test_a_child_starts_where_stderr_has_no_file_descriptor(tmp_path):
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env,
                        cwd=tmp_path)
     assert r.returncode == 0 and r.stdout == "True\n", r.stderr[-600:]
+
+
+def test_a_watched_folder_s_slow_page_is_kept_as_rough_text_and_said(tmp_path, lib_path, capsys, monkeypatch):
+    """A watched folder's page that runs out of time is stored as its rough text, and `watch scan` says so (as `add`
+    does), not silently."""
+    from tui.cli import main
+
+    monkeypatch.setattr("tui.importers.dispatch.HTML_SECONDS", 0.5)
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    story = "<p>The harbour board met on Tuesday and agreed the new quay would open in spring.</p>"
+    (folder / "quay.html").write_text("<html><head><title>Quay opens</title></head><body>"
+                                      + "<div><span>a</span></div>" * 60_000 + "<article><h1>Quay opens</h1>"
+                                      + story * 3 + "</article></body></html>", encoding="utf-8")
+    assert main(["watch", "add", str(folder)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err == [f"note: {folder / 'quay.html'}: took more than 0.5 s of CPU to read (1.4 MB of markup); imported "
+                   "as rough text (tags stripped)",
+                   "imported 1 new, 0 updated article from 1 new or changed file"], err

@@ -34,6 +34,7 @@ class ScanResult:
     unchanged: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
     waiting: int = 0  # new or changed files left for the next scan (past `reads`)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (path, note): a page imported as rough text
 
 
 def scan_watched(lib, *, on_chunk: Callable[[ScanResult], None] | None = None, reads: int | None = None) -> ScanResult:
@@ -86,6 +87,7 @@ def _scan(lib, total: ScanResult, on_chunk, reads: int | None) -> None:
                     it.article, it.error = None, reason
                 it.text = None  # (the decoded file, kept for the prose check only)
             articles = [it.article for it in items if it.article is not None]
+            total.notes += [(path, it.note) for it in items if it.article is not None and it.note]
             why = [(path, it.error or "unreadable") for it in items if it.article is None]
             total.errors += why
             # a file that became no article keeps why (the feeds list counts them): its first item's reason

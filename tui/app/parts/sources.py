@@ -391,6 +391,8 @@ class SourcesRefresh:
             lines.append(f"✗ {echoed(visible(path), 60)}: {' '.join(clean(why).split())[:120]}")
         if len(result.errors) > 3:
             lines.append(f"✗ … and {len(result.errors) - 3} more files skipped")
+        for path, note in result.notes[:2]:  # a page imported as rough text (as the add dialog's toast says it)
+            lines.append(f"• {echoed(visible(path), 60)}: {' '.join(clean(note).split())[:160]}")
         return got
 
     def _fetch(self, lib, feeds, stop: threading.Event, lines: list[str], head: list[str], loud: bool) -> int:
