@@ -96,6 +96,19 @@ def test_a_latest_report_that_says_again_what_was_said_is_no_development():
     cands = candidates(arts)
     found, novel = development(cands, matrix(cands))
     assert found is not None and NEWS["strike"] in cands[found].text and novel
+    # a later day's report that tells the strike again in words of its own, with no turn and no new figure, is none
+    retold = ("Velmora went without its trams again on Tuesday while the walkout over weekend pay held firm, "
+              "commuters squeezing onto crowded buses.\n\nShops near the depot reported fewer customers.")
+    arts = [article(1, "2026-05-04", first), article(2, "2026-05-05", retold)]
+    cands = candidates(arts)
+    assert development(cands, matrix(cands)) == (None, set())
+    # a count of its own for something told before is news: the drivers out rose from 600 to 750
+    more = ("About 750 drivers were on strike in Velmora on Tuesday as depot staff joined the walkout over weekend "
+            "pay.\n\nBuses ran every ten minutes on the river routes.")
+    arts = [article(1, "2026-05-04", first), article(2, "2026-05-05", more)]
+    cands = candidates(arts)
+    found, _ = development(cands, matrix(cands))
+    assert found is not None and "750" in cands[found].text
     # a story told on one day has no development
     same_day = [article(1, "2026-05-04", first), article(2, "2026-05-04", STRIKE[-1][3])]
     cands = candidates(same_day)
