@@ -853,12 +853,21 @@ class MainScreen(QuickSwitch, Screen):
         self._highlights_said("Entity highlights " + ("on" if self.highlights else "off"))
 
     def action_toggle_type(self, index: int) -> None:
-        key = TYPES[index][0]
-        self.hidden_types ^= {key}
+        key, heading = TYPES[index][0], TYPES[index][2].lower()
+        if self.highlights:
+            self.hidden_types ^= {key}
+            said = f"Highlights: {heading} {'off' if key in self.hidden_types else 'on'}"
+        else:
+            # Every highlight was off (e), this type's too: its key shows it, with the layer. It flipped the type's
+            # own mark instead, so 1 after e hid people, brought the other five back and said "people off" of the
+            # one kind that had been off already and stayed so (walk31).
+            self.hidden_types -= {key}
+            still = [h.lower() for k, _n, h, _l in TYPES if k in self.hidden_types]
+            said = f"Highlights: on, {heading} too" + (f" ({', '.join(still)} still off)" if still else "")
         self.highlights = True
         self.body.set_highlights(self.highlights, self.hidden_types)
         self.update_legend()
-        self._highlights_said(f"Highlights: {TYPES[index][2].lower()} {'off' if key in self.hidden_types else 'on'}")
+        self._highlights_said(said)
 
     def _highlights_said(self, what: str) -> None:
         """e and 1-6 say what they set, in every view: where no article is on screen (the library at 80 columns,
