@@ -188,8 +188,8 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
             c.add_argument("--method", default="news", choices=METHOD_NAMES, metavar="NAME",
                            help="news (default), " + ", ".join(METHOD_NAMES[1:]))
             length = c.add_mutually_exclusive_group()
-            length.add_argument("--sentences", "-n", type=_positive_int, help="number of sentences")
-            length.add_argument("--ratio", type=_ratio, help="fraction of the article's sentences (0-1]")
+            length.add_argument("--sentences", "-n", type=_positive_int, metavar="N", help="number of sentences")
+            length.add_argument("--ratio", type=_ratio, metavar="R", help="fraction of the article's sentences (0-1]")
             c.add_argument("--quotes", action="store_true",
                            help="with --format md: the title, source line, summary and key quotes, as the app's Y "
                                 "copies them")

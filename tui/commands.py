@@ -325,6 +325,8 @@ def cmd_list(args) -> int:
     from tui.store.query import wordless
 
     entity = canonical_alias(args.entity) or args.entity if args.entity else ""  # "US" is indexed as "United States"
+    if entity and not wordless(entity):
+        entity = _entity_named(lib, entity)
     unreadable: list[int] = []
     try:
         while shown < limit:
@@ -347,6 +349,24 @@ def cmd_list(args) -> int:
     elif not unreadable and not args.json and not shown and not offset:
         print("no articles" + (f" match {echoed(args.search)!r}" if args.search else ""), file=sys.stderr)
     return 0
+
+
+def _entity_named(lib, name: str) -> str:
+    """The entity `list --entity NAME` lists: NAME when the library holds it as a whole name, else the one `who NAME`
+    reads it as (its last word: "Quint" is Marisol Quint), said on stderr. `--entity Quint` said "no articles" where
+    `who Quint` found her three."""
+    try:
+        if lib.count(entity=name):
+            return name
+        from tui.stories.people import who
+
+        page = who(lib, name)
+    except sqlite3.DatabaseError:  # (a damaged page: the name as given, as before)
+        return name
+    if page is None or page.name.casefold() == name.casefold():
+        return name
+    print(f"--entity {echoed(name)!r}: the articles that mention {visible(page.name)}", file=sys.stderr)
+    return page.name
 
 
 LIST_HEAD_CELLS = 40  # a list row before its title: id (6), marks, date, source (16) and the spaces between

@@ -19,7 +19,7 @@ def add_parsers(sub) -> None:
     fa.add_argument("urls", nargs="+", metavar="URL", help="a feed's address, or a page that announces its feed")
     fa.add_argument("--title", default=None, help="the feed's name (default: the feed's own title)")
     fa.add_argument("--full-text", action="store_true", help="fetch each item's page for its full text")
-    fa.add_argument("--timeout", type=_seconds, default=None, help="seconds allowed per fetch (default 60)")
+    fa.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="seconds allowed per fetch (default 60)")
     fl = fs.add_parser("list", help="the feeds, with last refresh, status, unread and total articles")
     fl.add_argument("--json", action="store_true", help="one JSON object a feed (times in UTC)")
     fr = fs.add_parser("remove", help="unsubscribe (and delete the feed's articles unless --keep-articles)")
@@ -36,7 +36,7 @@ def add_parsers(sub) -> None:
     r.add_argument("--json", action="store_true", help='one JSON line per feed: {"feed","status","new","updated","error"}')
     r.add_argument("--jobs", type=_count, default=0, metavar="N",
                    help="requests in flight at once (default 32; never more than 8 to one host)")
-    r.add_argument("--timeout", type=_seconds, default=None, help="seconds allowed per fetch (default 60)")
+    r.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="seconds allowed per fetch (default 60)")
 
     w = sub.add_parser("watch", help="folders whose new or changed files are imported")
     ws = w.add_subparsers(dest="watch_command", metavar="ACTION", required=True)
@@ -97,6 +97,9 @@ def _feed_add(args) -> int:
     return 0 if added else 1
 
 
+STATUS_WORDS = {"not_modified": "unchanged"}  # `feed list`'s status column: the server said nothing changed (304)
+
+
 def _feed_list(args) -> int:
     from tui.commands import open_library, out, out_json, terminal_columns
     from tui.store.feeds import list_feeds
@@ -108,7 +111,8 @@ def _feed_list(args) -> int:
     # On a terminal each row fits its width: the status and time columns as wide as what they hold, the title and the
     # URL sharing the rest, cut with "…" (every row wrapped at 80 columns); into a pipe or a file, rows stay whole.
     columns = terminal_columns()
-    rows = [(f, f.last_status or "never", f"{f.unread}/{f.total}",
+    # the stored status in words: a 304's "not_modified" printed as it is stored read as a code (--json keeps it)
+    rows = [(f, STATUS_WORDS.get(f.last_status or "", f.last_status) or "never", f"{f.unread}/{f.total}",
              local_time(f.last_refresh) if f.last_refresh else "-") for f in feeds]
     if columns:
         status = max([len("status"), *(width(r[1]) for r in rows)])

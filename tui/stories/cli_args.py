@@ -29,8 +29,8 @@ def add_parsers(sub, positive_int, story_id=int) -> None:
     one = sub.add_parser("story", help="a story's summary across its outlets, quotes by speaker, entities")
     one.add_argument("id", type=story_id, help="the story's id, as `stories` shows it")
     length = one.add_mutually_exclusive_group()
-    length.add_argument("--sentences", "-n", type=positive_int, help="number of sentences (default 5)")
-    length.add_argument("--words", type=positive_int, help="about this many words")
+    length.add_argument("--sentences", "-n", type=positive_int, metavar="N", help="number of sentences (default 5)")
+    length.add_argument("--words", type=positive_int, metavar="N", help="about this many words")
     one.add_argument("--format", choices=["text", "md", "json"], default="text", help="text (default), md or json")
 
     w = sub.add_parser("who", help="one person (or other entity) across the library: articles, company, quotes")
@@ -40,8 +40,8 @@ def add_parsers(sub, positive_int, story_id=int) -> None:
     b = sub.add_parser("brief", help="the unread stories since a time, ranked, two or three sentences each")
     b.add_argument("--since", metavar="WHEN", type=when, help="2026-01-14, today, yesterday, 24h, 3d, 2w (default: everything unread)")
     b.add_argument("--format", choices=["text", "md"], default="text", help="text (default) or md")
-    b.add_argument("--limit", type=positive_int, default=10, help="at most N stories (default 10)")
-    b.add_argument("--sentences", "-n", type=positive_int, default=3,
+    b.add_argument("--limit", type=positive_int, default=10, metavar="N", help="at most N stories (default 10)")
+    b.add_argument("--sentences", "-n", type=positive_int, default=3, metavar="N",
                    help="sentences a story (default 3; the briefing screen's + / - change it)")
     b.add_argument("--quotes", action="store_true",
                    help="only each story's strongest quote, one a line (what the briefing screen's y copies)")

@@ -326,6 +326,15 @@ def _page(lib, name: str, mentions, limit: int) -> Person | None:
                if same_entity(target, nm, lab) and (linker.canonical(lab, nm) == target or _key(nm) == _key(target))}
     if not aliases:
         return None
+    if target not in {nm for _, nm in aliases}:
+        # typed in another case ("tarrowick water board"): named as its articles write it, the spelling they use
+        # most (the page was headed with the typed words, "also written Tarrowick Water Board")
+        spelled = Counter()
+        for lab, nm, n in rows:
+            if (lab, nm) in aliases and _key(nm) == _key(target):
+                spelled[nm] += n if type(n) is int else 0
+        if spelled:
+            target = max(spelled, key=lambda nm: (spelled[nm], nm))
     label = Counter(lab for lab, _ in aliases).most_common(1)[0][0]
     names = sorted({nm for _, nm in aliases})
     arts = mentions.articles(names, limit)
