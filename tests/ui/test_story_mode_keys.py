@@ -58,7 +58,12 @@ async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_
         await pilot.press("escape", "F", "plus")
         await settle(pilot)
         assert type(app.screen).__name__ == "FeedsScreen"
-        assert any(s.startswith("+ (Longer summary) works in the story view and the briefing") for s in said), said
+        # every place it works, the article view's summary first (it named the story view and the briefing alone)
+        assert "+ (Longer summary) works in the library, the article view, the story view and the briefing." in said, said
+        said.clear()
+        await pilot.press("minus")
+        await settle(pilot)
+        assert "- (Shorter summary) works in the library, the article view, the story view and the briefing." in said, said
 
 
 async def test_o_in_the_story_view_opens_the_link_of_the_lines_article(stories, make_app, tmp_path, monkeypatch):

@@ -47,8 +47,8 @@ _TOAST_KINDS = (("Summary method:", "method"), ("Longest summary", "length"), ("
                 ("Refreshing ", "refresh"), ("Feeds: ", "refresh"), ("Watched folders: ", "refresh"))
 
 
-# "n (Next unread article) works in the library and the article view, not on this page: …", "+ (Longer summary) works
-# in the story view and the briefing.": a key with no use where it was pressed. One at a time: a word typed on a page (a search begun with `/` there) stacked a toast for each letter that
+# "n (Next unread article) works in the library and the article view, not on this page: …", "t (since when) works
+# in the briefing.": a key with no use where it was pressed. One at a time: a word typed on a page (a search begun with `/` there) stacked a toast for each letter that
 # is a key, a column of them over the whole page.
 _NO_USE_HERE = re.compile(r"\S{1,30} \([^()]*\) works in ")
 

@@ -206,7 +206,9 @@ class PageScreen(QuickSwitch, Screen):
         self.action_copy_summary()
 
     def action_longer(self) -> None:
-        self._not_here("longer", "the story view and the briefing")
+        # every place + works (it named the story view and the briefing alone, as if the article's summary had no
+        # length to change: walk31)
+        self._not_here("longer", where_it_works("longer", type(self)))
 
     def action_refresh(self) -> None:
         main = self.main_screen()
@@ -215,7 +217,7 @@ class PageScreen(QuickSwitch, Screen):
             self.notify("Refreshing the feeds and watched folders in the background…", timeout=3)
 
     def action_shorter(self) -> None:
-        self._not_here("shorter", "the story view and the briefing")
+        self._not_here("shorter", where_it_works("shorter", type(self)))
 
     def action_since(self) -> None:
         self._not_here("briefing_since", "the briefing")
