@@ -335,7 +335,13 @@ def _page(lib, name: str, mentions, limit: int) -> Person | None:
                 spelled[nm] += n if type(n) is int else 0
         if spelled:
             target = max(spelled, key=lambda nm: (spelled[nm], nm))
-    label = Counter(lab for lab, _ in aliases).most_common(1)[0][0]
+    # the kind its articles give it most, by mentions (it counted the (kind, spelling) pairs, a set: a name read as an
+    # organisation in two articles and a place in one was either, by the run's hash seed, walk31), ties by label
+    kinds = Counter()
+    for lab, nm, n in rows:
+        if (lab, nm) in aliases:
+            kinds[lab] += n if type(n) is int else 0
+    label = max(sorted({lab for lab, _ in aliases}), key=lambda lab: kinds[lab])
     names = sorted({nm for _, nm in aliases})
     arts = mentions.articles(names, limit)
     person = Person(target, label, names)
