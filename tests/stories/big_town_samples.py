@@ -1,6 +1,6 @@
 """Two events of one invented town on the same days, three reports each and more (a ferry strike told in two parts, and
-the repairs of the quay it holds up), for the big-story rule that bench/story_big_merges.py screens (not shipped):
-tests/bench/test_story_big_merges.py."""
+the repairs of the quay it holds up), for the big-story rule (tui/stories/grouping.py, screened by
+bench/story_big_merges.py): tests/stories/test_stories_kept_apart.py, tests/bench/test_story_big_merges.py."""
 
 from __future__ import annotations
 
@@ -70,3 +70,26 @@ QUAY_NEXT = _article("Quillan quay cranes wait for calm water", "Island Times", 
                      "water, council engineers said.",
                      "The February gales cracked the piles. The repairs will cost 2 million.",
                      "Harbour master Tove Brand said the moorings would stay.")
+# The days after (session 31, the pairs kept apart): the strike's next two reports, and two more of the quay repairs.
+STRIKE_MORE = _article("Quillan ferry strike talks set for Thursday", "Island Times", "2026-03-04",
+                       "The ferry company and the Sound Crews Union agreed on Wednesday to meet on Thursday, the fourth "
+                       "day of the Quillan ferry strike over night shifts.",
+                       "Deckhands and engineers stayed out and the island boats stayed at the quay.",
+                       "Harbour master Tove Brand said the water taxi would keep running.")
+STRIKE_TALKS = _article("Quillan ferry talks end without a deal", "Quillan Herald", "2026-03-05",
+                        "Talks between the ferry company and the Sound Crews Union ended on Thursday without a deal, and "
+                        "the Quillan ferry strike over night shifts goes into its fifth day.",
+                        "The union said its deckhands and engineers would stay out while the night shifts stood.",
+                        "Harbour master Tove Brand said the island boats would stay at the quay.")
+QUAY_LATE = [
+    _article("Quillan quay piles to be replaced in spring", "Quillan Herald", "2026-03-05",
+             "Council engineers said on Thursday the twelve cracked piles under Quillan's quay would be replaced in "
+             "spring, when the cranes can reach them.",
+             "The February gales cracked the piles, and the repairs will cost 2 million.",
+             "Harbour master Tove Brand said the moorings would stay."),
+    _article("Quillan council to borrow for quay repairs", "Coast Wire", "2026-03-05",
+             "Quillan council will borrow part of the 2 million for the quay repairs, its finance chair said on "
+             "Thursday.",
+             "Twelve piles were cracked by the February gales, and the cranes wait for calm water.",
+             "Harbour master Tove Brand said the moorings would stay where they are."),
+]
