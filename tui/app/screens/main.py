@@ -378,6 +378,8 @@ class MainScreen(QuickSwitch, Screen):
         for bar in self.query(KeyBar):
             if bar.story_shown != self.on_story():
                 bar.refresh()
+        if self.is_mounted:
+            self.update_summary_status()  # its "enter" and "c" hints say what they do there too
 
     def on_descendant_focus(self) -> None:
         self.borders.mark()
@@ -720,16 +722,21 @@ class MainScreen(QuickSwitch, Screen):
     def update_summary_status(self) -> None:
         """The line above the summary: what to do, the analysis running, or why it failed."""
         status = self.query_one("#summary-status", Static)
+        key = partial(keymap.first_key, overrides=self.app.user_keys)
         if self.article is None:
-            set_text(status, Text("Summary: open an article (enter)."))  # fits the narrowest pane
+            # what enter opens where the reader is: in the stories list a story (its view shows the summary), where
+            # this said "open an article (enter)" (both fit the narrowest pane)
+            what = "a story" if self.listing.stories else "an article"
+            set_text(status, Text(f"Summary: open {what} ({key('open').replace('⏎', 'enter')})."))
         elif self.analysis_error:
             set_text(status, Text(f"Analysis failed: {self.analysis_error} (r retries)", style="bold red"))
         elif self.analysing:
             set_text(status, Text(f"⏳ analysing ({method_title(self.method)})…", style="bold"))
         else:
-            key = partial(keymap.first_key, overrides=self.app.user_keys)
+            # c on the stories list copies the story under its cursor (on_story), not this summary: said so there
+            copied = "copy story" if self.on_story() else "copy"
             set_text(status, Text(f"{key('next_method')} method · {key('longer')}/{key('shorter')} length · "
-                               f"{key('copy_summary')} copy"))
+                               f"{key('copy_summary')} {copied}"))
         self.set_class(self.analysing, "-analysing")
         if self._reanalysing is not None and self.analysis_error:
             self._reanalysed(None)
