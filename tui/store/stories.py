@@ -29,7 +29,7 @@ class StoryRow:
     last: str
     sources: list[str] = field(default_factory=list)
     unread: int = 0
-    article_ids: list[int] = field(default_factory=list)  # newest first (left empty by a list-figures-only read)
+    article_ids: list[int] = field(default_factory=list)  # LATEST_FIRST (left empty by a list-figures-only read)
     stored_size: int = 0  # the size column the list is ordered by (size counts the articles read now)
     outlets: int = 0  # distinct non-empty sources (len(sources) when the members were read)
     copies: int = 0  # members that repeat another member's text from another outlet (articles.twin_of): no rows
@@ -39,6 +39,21 @@ class StoryRow:
         """The story's articles as the library lists them: a text printed by two outlets counts once (the figure
         the stories list, the story view and the briefing show; `size` counts the records)."""
         return max(0, self.size - self.copies)
+
+
+# A story's articles, latest first: the order `o` in the stories list takes its "latest article" by, the story view
+# lists them in and `stories --json` gives their ids in. By the day (a dated article's date, an undated one's, a pasted
+# or watched note's, the day it was stored: its stored time "2026-01-15T23:00" sorted after that day's dated articles,
+# though it says when the text reached the library, not when it happened); on one day a dated article first, then the
+# later stored, the higher id. The story view listed them by (day, id) and `stories --json` by the library's order:
+# a note stored on the latest day topped one, `o` opened the other (app31).
+LATEST_FIRST = "substr(a.sort_key, 1, 10) DESC, coalesce(a.published, '') != '' DESC, a.sort_key DESC, a.id DESC"
+
+
+def latest_key(article) -> tuple:
+    """LATEST_FIRST's key for an article row (with `published`, `sort_key`, `id`): sorted(..., reverse=True)."""
+    key = article.sort_key if type(article.sort_key) is str else ""  # the database is untrusted
+    return key[:10], article.published not in (None, ""), key, article.id
 
 
 @dataclass
@@ -1238,7 +1253,7 @@ def _filled(lib: Library, out: list[StoryRow]) -> list[StoryRow]:
         for sid, aid, source, read, copy in lib.db.execute(
                 "SELECT s.story_id, a.id, a.source, a.read, a.twin_of IS NOT NULL"
                 " FROM story_articles s JOIN articles a ON a.id = s.article_id"
-                f" WHERE s.story_id IN ({','.join('?' * len(ids))}) ORDER BY a.sort_key DESC, a.id DESC", ids):
+                f" WHERE s.story_id IN ({','.join('?' * len(ids))}) ORDER BY {LATEST_FIRST}", ids):
             found[sid].append((aid, source, read, copy))
     for row in out:
         members = found[row.id]

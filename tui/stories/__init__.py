@@ -12,7 +12,7 @@ Grouping (incremental; call after articles are stored — `newsreader add` does)
 
 Listing (tui.store.stories, re-exported here):
     story_rows(lib, offset=0, limit=100, since="") -> [StoryRow]   latest first; StoryRow has
-        id, title, size, first, last (ISO days), sources [names, oldest first], unread, article_ids (newest first)
+        id, title, size, first, last (ISO days), sources [names, oldest first], unread, article_ids (LATEST_FIRST)
     story_row(lib, story_id) -> StoryRow | None
     story_count(lib, since="") -> int
     story_of(lib, article_id) -> story id | None

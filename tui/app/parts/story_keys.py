@@ -94,14 +94,15 @@ class StoryKeys:
         a note's stored time "2026-12-07T01:25:…" sorts after it), and `o` named the note's day's feed article "the
         latest article with a link" though nothing of the story came later. On one day a dated article comes first
         (its date is the news's own; a stored time says when the text reached the library), then the later stored."""
+        from tui.store.stories import LATEST_FIRST
+
         row = self._row()
         if row is None:
             return
         try:
             found = self.host.lib.db.execute(
                 "SELECT a.id, a.title, a.source, coalesce(a.url, '') != '' FROM story_articles s"
-                " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY substr(a.sort_key, 1, 10) DESC,"
-                " coalesce(a.published, '') != '' DESC, a.sort_key DESC, a.id DESC",
+                f" JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY {LATEST_FIRST}",
                 (row.id,)).fetchall()
         except sqlite3.DatabaseError as exc:
             self.host.notify(f"Could not read the story's articles: {' '.join(str(exc).split())[:200]}",

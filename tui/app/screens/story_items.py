@@ -109,12 +109,16 @@ def build(summary, row, rows: dict, pause=None) -> tuple:
 
 
 def _articles(summary, rows: dict, pause=None) -> list[Option]:
+    from tui.store.stories import latest_key
+
     copies = getattr(summary, "copies", {}) or {}
     repeats = {c for cs in copies.values() for c in cs}
     out = [heading(f"Articles ({summary.rows})")]
-    for article_id in reversed(summary.articles):  # newest first, as in the library
-        article = rows.get(article_id)
-        if article is None or article_id in repeats:
+    # latest first, as `o` in the stories list takes the latest (tui/store/stories.py's LATEST_FIRST: on one day a
+    # dated article before a note stored that day); this listed them by (day, id)
+    for article in sorted((rows[i] for i in summary.articles if i in rows), key=latest_key, reverse=True):
+        article_id = article.id
+        if article_id in repeats:
             continue  # the same text from another outlet: one row with every outlet that printed it
         others = [rows[c] for c in copies.get(article_id, ()) if c in rows]
         unread = not article.read or any(not o.read for o in others)
