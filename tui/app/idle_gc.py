@@ -6,10 +6,16 @@ objects wait as live long) then fires about once a second while articles and sto
 walks every object made since the freeze: at 100,000 articles 20-130 ms of the UI thread (the `keys` bench with
 gc.callbacks: 21 full passes in 36 s; one `esc` back from a story in ten took 50-80 ms, all of it a full pass).
 
-IdleCollector raises the full collection's threshold (FULL_EVERY middle collections instead of 10), so that it
-rarely fires on its own, and runs it when no key or mouse event has come for IDLE seconds and a middle collection
-happened since the last full one (so something may be waiting). Young objects are still collected as before,
-and a reader who never pauses still gets a full pass every FULL_EVERY middle collections.
+IdleCollector takes the full collection from Python (its threshold raised to HOLD middle collections: never, in
+practice) and runs it when no key or mouse event has come for IDLE seconds and a middle collection happened since
+the last full one (so something may be waiting). Young objects are still collected as before. A reader who never
+pauses still gets a full pass, between two events, once FULL_EVERY middle collections have happened and OVERDUE
+seconds have passed since the last one.
+
+Until app31 the threshold was FULL_EVERY itself, and Python's rule still ran a full pass in the middle of keys every
+~100 middle collections (~30 s of the `keys` bench's presses at 100,000 articles): one key in 209 of each run held
+one of 81-103 ms CPU, each time a story's first opening (`bench/gc_pauses.py`: ~95,000 objects walked, most of them
+the caches of drawn lines, Textual's Strips and their FIFOCaches). Now none lands in a key there.
 
 At the first such pause after a key, a full collection or `freed()` (an analysis just landed), it also gives the
 C heap's free pages back to the system (`release`: tui/app/heap.py's `trim`, a few ms): glibc keeps what was
@@ -24,7 +30,9 @@ from typing import Callable
 
 IDLE = 1.0  # seconds without input before a full collection may run
 CHECK = 0.5  # how often the app asks
-FULL_EVERY = 100  # middle (generation 1) collections between automatic full ones; Python's default is 10
+FULL_EVERY = 100  # middle (generation 1) collections before a full one runs without a pause (Python's default: 10)
+OVERDUE = 30.0  # ... and seconds since the last full one
+HOLD = 1_000_000  # Python's threshold for its own full collections while this one runs them: never, in practice
 
 
 class IdleCollector:
@@ -39,6 +47,8 @@ class IdleCollector:
         self.release_due = release is not None  # something was freed since the last release
         self.releases = 0
         self._threshold: tuple[int, int, int] | None = None  # Python's, put back by stop()
+        self.last_full = clock()  # when the last full collection ran here (or started)
+        self.overdue = 0  # full collections run without a pause (the reader never paused for OVERDUE seconds)
 
     def start(self) -> None:
         """Take over the full collection's timing (after the start-up's objects are frozen)."""
@@ -46,8 +56,9 @@ class IdleCollector:
             return
         self._threshold = gc.get_threshold()
         first, middle, _ = self._threshold
-        gc.set_threshold(first, middle, FULL_EVERY)
+        gc.set_threshold(first, middle, HOLD)
         self.started = True
+        self.last_full = self.clock()
 
     def stop(self) -> None:
         """Give the timing back (the app is closing; in tests, the next app starts from Python's own)."""
@@ -64,15 +75,19 @@ class IdleCollector:
         self.release_due = self.release is not None
 
     def tick(self) -> bool:
-        """Run a full collection if the reader has paused and one may be due; True when one ran."""
+        """Run a full collection if the reader has paused and one may be due, or one is overdue; True if one ran."""
         if not self.started or not gc.isenabled():  # off: an analysis runs (tui/engine/gcpause.py) or start-up
             return False
-        if self.clock() - self.last_input < IDLE:
-            return False
-        collected = gc.get_count()[2] != 0
+        now, waiting = self.clock(), gc.get_count()[2]
+        if now - self.last_input < IDLE:
+            if waiting < FULL_EVERY or now - self.last_full < OVERDUE:
+                return False
+            self.overdue += 1  # keys without a pause for OVERDUE seconds: memory still comes back
+        collected = waiting != 0
         if collected:
             gc.collect(2)
             self.collections += 1
+            self.last_full = now
         if self.release is not None and (collected or self.release_due):
             self.release_due = False
             self.releases += 1
