@@ -125,6 +125,15 @@ async def open_first(pilot):
     return pilot.app.screen
 
 
+@asynccontextmanager
+async def opened_first(app, size=(80, 24), **run):
+    """`async with opened_first(app) as (pilot, main)`: APP run at SIZE (80x24 unless told; `run`: run_test's other
+    arguments, as notifications=True) with its newest article open and analysed (open_first); yields the pilot and the
+    main screen."""
+    async with app.run_test(size=size, **run) as pilot:
+        yield pilot, await open_first(pilot)
+
+
 async def open_first_story(pilot) -> None:
     """`v` into story mode, then `g` `enter` on the first story, settled (its summary shown)."""
     await pilot.press("v")
@@ -187,8 +196,7 @@ async def copied_over_ssh(make_app, path, monkeypatch, size=(80, 24)):
 
     monkeypatch.setattr(clipboard, "copy_system", lambda text: NO_SYSTEM_CLIPBOARD)
     app = make_app(path)
-    async with app.run_test(size=size, notifications=True) as pilot:
-        await open_first(pilot)
+    async with opened_first(app, size, notifications=True) as (pilot, _main):
         app.has_terminal = lambda: True
         await pilot.press("c")
         await settle(pilot)

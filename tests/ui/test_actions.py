@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_steps import open_first, settle, shown_toasts, started
+from pilot_steps import open_first, opened_first, settle, shown_toasts, started
 from ui_sample import HARBOUR, ORCHARD, ROBOTS
 
 from tui import clipboard
@@ -19,8 +19,7 @@ FIXTURES = Path(__file__).parent / "fixtures"
 async def test_copy_summary_quotes_and_markdown(library, make_app, copied):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         analysis = screen.analysis
         await pilot.press("c")
         await settle(pilot)
@@ -51,8 +50,7 @@ async def test_copy_reports_when_no_route_works(library, make_app, monkeypatch):
     path, _ = library
     monkeypatch.setattr(clipboard, "copy_system", lambda text: "no system clipboard here (no display)")
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, _main):
         app.has_terminal = lambda: False  # as if there were no terminal to send OSC 52 to
         await pilot.press("c")
         await settle(pilot)
@@ -176,8 +174,7 @@ async def test_read_and_star_marks(library, make_app):
 async def test_resize_narrow_and_back(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         panes = [screen.query_one(f"#{name}-pane") for name in ("library", "article", "summary")]
         assert all(p.region.width > 20 for p in panes)
         await pilot.resize_terminal(80, 24)
@@ -306,8 +303,7 @@ async def test_reanalyse_runs_the_engine_again(library, make_app, monkeypatch):
     monkeypatch.setattr(engine, "analyze", counting)
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         assert len(calls) == 1
         await pilot.press("escape", "enter")  # opening again comes from the cache
         await settle(pilot)
@@ -320,8 +316,7 @@ async def test_reanalyse_runs_the_engine_again(library, make_app, monkeypatch):
 async def test_palette_runs_an_action(library, make_app, copied):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, _main):
         await pilot.press("ctrl+p", *"copy summary")
         await settle(pilot)
         await pilot.press("enter")
@@ -333,8 +328,7 @@ async def test_palette_runs_an_action(library, make_app, copied):
 async def test_tab_never_lands_in_the_search_box_so_q_still_quits(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, _main):
         for _ in range(6):
             await pilot.press("tab")
             assert app.focused.id != "search"
@@ -348,8 +342,7 @@ async def test_toasts_are_compact_at_80x24(cached_library, make_app):
 
     path, _ = cached_library
     app = make_app(path)
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
-        await open_first(pilot)
+    async with opened_first(app, notifications=True) as (pilot, _main):
         app.notify("Copied the summary (3 lines) by OSC 52 and xclip", title="Clipboard")
         await pilot.pause()
         (toast,) = app.screen.query(Toast)
@@ -365,8 +358,7 @@ async def test_the_focused_pane_has_the_accent_border_in_every_theme(cached_libr
 
     path, _ = cached_library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
 
         def borders() -> dict[str, Color]:
             return {pane: screen.query_one(f"#{pane}").styles.border_top[1]

@@ -22,7 +22,7 @@ from textual.geometry import Region
 from textual.theme import BUILTIN_THEMES
 
 from colour_math import ciede2000, contrast
-from pilot_steps import open_first, settle, wait_until
+from pilot_steps import opened_first, settle, wait_until
 
 from tui.app.widgets.entity_types import COLOURS, KEYS
 
@@ -100,8 +100,7 @@ def _effective(style: Style) -> tuple[tuple[int, int, int], tuple[int, int, int]
 async def test_legend_and_text_keep_their_colours_across_a_live_theme_switch(library, make_app, theme):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         app.theme = theme
         await settle(pilot)
         legend = screen.query_one("#legend")
@@ -126,8 +125,7 @@ async def test_the_jump_mark_is_readable_and_clears(library, make_app, theme):
     path, _ = library
     app = make_app(path)
     app.theme = theme
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         await mark_summary_line(pilot, screen, 1)
         marked = [s for s in _styles_on_screen(app, screen.body) if s.reverse]
         assert marked, "no marked text drawn"
@@ -145,8 +143,7 @@ async def test_the_jump_mark_is_readable_and_clears(library, make_app, theme):
 async def test_the_jump_mark_clears_by_itself(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         screen.body.MARK_SECONDS = 0.2
         await mark_summary_line(pilot, screen, 0)
         await wait_until(pilot, lambda: screen.body.marked is None, "the mark gone after MARK_SECONDS")
@@ -155,8 +152,8 @@ async def test_the_jump_mark_clears_by_itself(library, make_app):
 async def test_opening_an_article_resets_the_summary_pane(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 30)) as pilot:
-        screen = await open_first(pilot)  # analysed now: opening it again shows the cached analysis at once
+    # the first article opened is analysed now: opening it again shows the cached analysis at once
+    async with opened_first(app, (160, 30)) as (pilot, screen):
         screen.articles.focus()
         await pilot.press("j", "enter")
         await settle(pilot)
@@ -188,8 +185,7 @@ async def test_article_title_and_summary_headings_are_readable(library, make_app
     path, _ = library
     app = make_app(path)
     app.theme = theme
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         body, summary = screen.body, screen.summary
         title = _drawn_pairs([body.render_line(0)])
         headings = [p for y in range(summary.scrollable_content_region.height)
@@ -203,8 +199,7 @@ async def test_the_jump_mark_clears_on_a_move_in_the_summary(library, make_app):
     """Item 3: the mark clears on the next move, in the summary list too (only the timer cleared it there)."""
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         await mark_summary_line(pilot, screen, 0)
         await pilot.press("j")
         await pilot.pause()

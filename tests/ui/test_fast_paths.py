@@ -8,7 +8,7 @@ from textual.geometry import Region
 from textual.scrollbar import ScrollBar
 from textual.widget import Widget
 
-from pilot_steps import open_first, settle, wait_prepared
+from pilot_steps import opened_first, settle, wait_prepared
 from ui_sample import HARBOUR, ORCHARD
 
 from tui.store import Library
@@ -38,8 +38,7 @@ async def rest_on_row(pilot, row: int) -> None:
 async def test_direct_lines_match_textual_in_every_state(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         for theme in ("textual-dark", "textual-light"):
             app.theme = theme
             await pilot.pause()
@@ -60,8 +59,7 @@ async def test_direct_lines_match_textual_in_every_state(library, make_app):
 async def test_panes_draw_like_plain_containers(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, _main):
         for selector in ("#library-pane", "#article-pane", "#summary-pane"):
             pane = app.screen.query_one(selector)
             for crop in crops(pane):
@@ -76,8 +74,7 @@ async def test_a_pane_back_in_a_look_it_had_draws_nothing_and_draws_like_textual
     Textual's own for every look: focus here and there, another theme, another title, another size."""
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         drawn = []
         original = Vertical.render_lines
         Vertical.render_lines = lambda self, crop: (drawn.append(self.id), original(self, crop))[1]
@@ -119,8 +116,7 @@ async def test_the_summary_list_restyled_for_focus_again_reuses_its_styles_and_l
 
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         summary = screen.summary
         await pilot.press("tab", "tab", "tab")  # into the summary, out of it: both looks seen once
         await pilot.pause()
@@ -162,8 +158,7 @@ async def test_the_summary_list_restyled_for_focus_again_reuses_its_styles_and_l
 async def test_quick_scrollbar_draws_like_textuals(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(100, 20)) as pilot:
-        await open_first(pilot)
+    async with opened_first(app, (100, 20)) as (pilot, _main):
         body = app.screen.body
         bar = body.vertical_scrollbar
         assert body.show_vertical_scrollbar and isinstance(bar, ScrollBar)

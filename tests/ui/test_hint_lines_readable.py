@@ -6,7 +6,7 @@ found." the same. Our own made-up articles (ui_sample.py)."""
 
 from __future__ import annotations
 
-from pilot_steps import open_first, settle, started
+from pilot_steps import settle, started
 from test_colours import THEMES, _shown_pairs
 
 from tui.store import Library

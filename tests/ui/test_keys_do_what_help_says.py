@@ -8,7 +8,7 @@ import os
 
 from rich.console import Console
 
-from pilot_steps import open_first, settle, shown_toasts
+from pilot_steps import opened_first, settle, shown_toasts
 
 from tui.app import keymap
 from tui.app.screens.help import help_table
@@ -18,8 +18,7 @@ from tui.app.widgets.footer import hints
 async def test_q_goes_back_at_narrow_widths_then_quits(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app) as (pilot, screen):
         assert screen.reading and not screen.query_one("#library-pane").display
         await pilot.press("q")
         await pilot.pause()
@@ -33,8 +32,7 @@ async def test_q_goes_back_at_narrow_widths_then_quits(library, make_app):
 async def test_capital_q_quits_from_the_reading_view(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_first(pilot)
+    async with opened_first(app) as (pilot, _main):
         await pilot.press("Q")
         await pilot.pause()
         assert app._exit
@@ -44,8 +42,7 @@ async def test_q_is_configurable(library, make_app, tmp_path):
     (tmp_path / "config.toml").write_text('[keys]\nback_or_quit = "x"\n')
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_first(pilot)
+    async with opened_first(app) as (pilot, _main):
         await pilot.press("x")
         await pilot.pause()
         assert app.is_running and app.screen.articles.has_focus
@@ -54,8 +51,7 @@ async def test_q_is_configurable(library, make_app, tmp_path):
 async def test_l_hides_and_shows_the_library_at_every_width(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         pane = screen.query_one("#library-pane")
         article_width = screen.query_one("#article-pane").size.width
         assert pane.display
@@ -78,8 +74,7 @@ async def test_l_hides_and_shows_the_library_at_every_width(library, make_app):
 async def test_r_shows_progress_and_a_result(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, _main):
         await pilot.press("r")
         assert any(t.startswith("Re-analysing") for t in shown_toasts(app))
         await settle(pilot)

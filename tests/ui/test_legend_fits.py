@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from textual.geometry import Region
 
-from pilot_steps import open_first, settle
+from pilot_steps import opened_first, settle
 
 
 def legend_lines(main) -> list[str]:
@@ -27,8 +27,7 @@ def chip_styles(main) -> set:
 async def test_the_legend_is_one_line_and_says_what_is_off(library, make_app, size):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=size) as pilot:
-        main = await open_first(pilot)
+    async with opened_first(app, size) as (pilot, main):
         lines = legend_lines(main)
         assert len(lines) == 1, lines
         for name in ("Person", "Org", "Place", "Date", "Number", "Other"):
@@ -49,6 +48,5 @@ async def test_the_legend_is_one_line_and_says_what_is_off(library, make_app, si
 async def test_the_full_legend_where_it_fits(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        main = await open_first(pilot)
+    async with opened_first(app) as (pilot, main):
         assert legend_lines(main) == ["1 Person  2 Org  3 Place  4 Date  5 Number  6 Other"]

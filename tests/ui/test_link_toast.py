@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from pilot_steps import fake_browser, open_first, press_o_for_link, wait_until
+from pilot_steps import fake_browser, opened_first, press_o_for_link, wait_until
 from ui_sample import HARBOUR
 
 from tui.store import Library
@@ -33,8 +33,7 @@ async def test_the_link_in_o_s_toast_breaks_between_its_parts(library, make_app,
         lib.db.execute("UPDATE articles SET url = ? WHERE id = ?", (LINK, ids[HARBOUR.title]))
     got = fake_browser(tmp_path, monkeypatch)
     app = make_app(path)
-    async with app.run_test(size=size, notifications=True) as pilot:
-        await open_first(pilot)
+    async with opened_first(app, size, notifications=True) as (pilot, _main):
         assert await press_o_for_link(pilot, got) == LINK  # the whole link to the browser
         await wait_until(pilot, lambda: len(toast_lines(app)) > 1, lambda: toast_lines(app))
         lines = toast_lines(app)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import open_first, open_first_story, settle, shown_toasts, wait_until
+from pilot_steps import open_first_story, opened_first, settle, shown_toasts, wait_until
 from story_sample import make_story_library
 from ui_sample import HARBOUR, ROBOTS
 
@@ -112,8 +112,7 @@ async def test_appears_with_groups_people_places_and_organisations(stories, make
 async def test_plus_and_minus_at_the_end_say_so_in_the_article_pane(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48), notifications=True) as pilot:
-        await open_first(pilot)
+    async with opened_first(app, (160, 48), notifications=True) as (pilot, _main):
         for _ in range(8):
             await pilot.press("minus")
             await settle(pilot)

@@ -4,7 +4,7 @@ that `O` changes the order it called "newest first"."""
 
 from __future__ import annotations
 
-from pilot_steps import open_first, settle, started
+from pilot_steps import opened_first, settle, started
 from test_reading import select_option
 
 
@@ -15,8 +15,7 @@ def pane_help(app) -> str:
 async def test_the_summary_panes_help_says_enter_on_a_person_opens_their_page(cached_library, make_app):
     path, _ = cached_library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         index = next(i for i, (_k, name) in enumerate(screen.summary.entity_names) if name == "Agnes Trewin")
         select_option(screen, f"e:{index}")
         await pilot.press("question_mark")

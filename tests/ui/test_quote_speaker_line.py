@@ -4,7 +4,7 @@ quote's last line when it fits there, else starts a line of its own (under the q
 
 from __future__ import annotations
 
-from pilot_steps import open_first, settle
+from pilot_steps import opened_first, settle
 
 from tui.app.widgets.summary_items import cut_lines, wrap_all
 from tui.engine.types import Analysis, Quote
@@ -15,8 +15,7 @@ SAID = "This was never going to be comfortable, but the harbour needed a decisio
 async def test_the_speaker_of_a_key_quote_is_never_broken_across_two_lines(library, make_app):
     path, _ids = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_first(pilot)
+    async with opened_first(app) as (pilot, _main):
         await settle(pilot)
         summary = app.screen.summary
         options = summary._quotes(Analysis(quotes=[Quote(0, len(SAID), SAID, "Helena Matos")]), [])
@@ -37,8 +36,7 @@ async def test_a_quote_that_finishes_a_sentence_is_shown_after_the_writer_s_word
     # ('the crews would “listen before they walk out.”'); it is shown after those words now (Quote.lead)
     path, _ids = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_first(pilot)
+    async with opened_first(app) as (pilot, _main):
         await settle(pilot)
         quote = Quote(200, 200 + len(FRAGMENT), FRAGMENT, "the union", lead=LEAD)
         options = app.screen.summary._quotes(Analysis(quotes=[quote]), [])

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 import pytest
 
-from pilot_steps import open_first, settle, started, wait_until
+from pilot_steps import opened_first, settle, started, wait_until
 
 from ui_sample import HARBOUR, ORCHARD
 
@@ -145,8 +145,7 @@ async def test_a_position_saved_while_another_writer_holds_the_lock_does_not_wai
     """Leaving an article the reader moved in saves its place: by the writer thread, not the UI thread."""
     path, ids = cached_library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app) as (pilot, screen):
         assert screen.article.id == ids[HARBOUR.title]
         screen.marks.settle()
         await pilot.press("j", "j", "j", "j", "j", "j")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 
-from pilot_steps import fake_browser, open_first, press_o_for_link, settle, shown_toasts, started, wait_until
+from pilot_steps import (fake_browser, open_first, opened_first, press_o_for_link, settle, shown_toasts, started,
+                         wait_until)
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
 from tui.app.dialogs import ConfirmDialog
@@ -40,8 +41,7 @@ async def test_n_and_shift_n_walk_the_unread_articles(library, make_app):
     with Library(path) as lib:
         lib.set_read(ids[ORCHARD.title], True)
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         assert screen.article.title == HARBOUR.title
         await pilot.press("n")
         await settle(pilot)
@@ -118,8 +118,7 @@ async def test_mark_all_read_of_a_search_only(library, make_app):
 async def test_delete_then_z_restores_it_whole(library, make_app):
     path, ids = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)  # analysed: the cache and mentions must come back too
+    async with opened_first(app, (160, 48)) as (pilot, screen):  # analysed: the cache and mentions must come back too
         harbour = ids[HARBOUR.title]
         with Library(path) as lib:
             lib.set_starred(harbour, True)
@@ -150,8 +149,7 @@ async def test_o_opens_the_link_with_browser(library, make_app, tmp_path, monkey
         lib.db.execute("UPDATE articles SET url = 'https://example.org/harbour' WHERE id = ?", (ids[HARBOUR.title],))
     got = fake_browser(tmp_path, monkeypatch)
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         assert any("https://example.org/harbour" in screen.body.line_text(i) for i in range(6))  # in the header
         assert await press_o_for_link(pilot, got) == "https://example.org/harbour"
     assert os.environ["BROWSER"] == str(tmp_path / "fake-browser")
@@ -165,8 +163,7 @@ async def test_o_does_not_hand_a_link_that_is_not_http_to_the_browser(library, m
         lib.db.execute("UPDATE articles SET url = '--renderer-cmd-prefix=xcalc' WHERE id = ?", (ids[HARBOUR.title],))
     got = fake_browser(tmp_path, monkeypatch)
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, _main):
         await pilot.press("o")
         await settle(pilot)
         said = "not opened: only http(s) links are opened, and this one is --renderer-cmd-prefix=xcalc"
@@ -177,8 +174,7 @@ async def test_o_does_not_hand_a_link_that_is_not_http_to_the_browser(library, m
 async def test_o_without_a_link_says_so(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, _main):
         await pilot.press("o")
         await pilot.pause()
         assert shown_toasts(app)[-1] == "This article has no link."

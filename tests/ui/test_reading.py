@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from pilot_steps import open_first, settle, started
+from pilot_steps import open_first, opened_first, settle, started
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
 from tui.app.parts.analysis import method_names
@@ -36,8 +36,7 @@ async def test_library_lists_newest_first_with_count(library, make_app):
 async def test_open_marks_read_and_shows_analysis(library, make_app):
     path, ids = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         assert screen.article.title == HARBOUR.title
         assert screen.body.has_focus
         assert screen.body.line_text(0).startswith("Harbour town votes")
@@ -96,8 +95,7 @@ async def test_method_cycles_with_indicator_while_running(library, make_app, mon
 async def test_plus_and_minus_change_summary_length(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         before = len(screen.analysis.summary.sentences)
         await pilot.press("plus")
         await settle(pilot)
@@ -111,8 +109,7 @@ async def test_plus_and_minus_change_summary_length(library, make_app):
 async def test_entity_highlights_toggle_all_and_by_type(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         kinds = {kind for kind, _ in screen.body.drawn}
         assert "person" in kinds and "place" in kinds
         await pilot.press("1")
@@ -128,8 +125,7 @@ async def test_entity_highlights_toggle_all_and_by_type(library, make_app):
 async def test_selecting_summary_sentence_and_quote_scrolls_article(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app) as (pilot, screen):
         last = len(screen.analysis.summary.sentences) - 1
         target = screen.analysis.summary.sentences[last]
         select_option(screen, f"s:{last}")
@@ -158,8 +154,7 @@ async def test_selecting_summary_sentence_and_quote_scrolls_article(library, mak
 async def test_selecting_entity_filters_library(cached_library, make_app):
     path, _ = cached_library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         # An organisation filters the library (a person opens their page: test_stories.py).
         index = next(i for i, (_k, name) in enumerate(screen.summary.entity_names) if name == "Solent Marine Works")
         select_option(screen, f"e:{index}")
@@ -193,8 +188,7 @@ async def test_fast_typing_after_slash_lands_in_the_search_box(library, make_app
 
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app) as (pilot, screen):
         # All six keys queued at once, as a fast typist (or tmux send-keys) delivers them.
         for key, char in [("slash", "/"), ("c", "c"), ("i", "i"), ("d", "d"), ("e", "e"), ("r", "r")]:
             app.post_message(events.Key(key, char))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from pilot_steps import open_first_story, settle
+from pilot_steps import open_first_story, opened_first, settle
 from story_sample import make_story_library
 
 
@@ -56,12 +56,9 @@ async def test_each_press_of_minus_and_plus_counts_before_the_summary_is_read_ag
 async def test_each_press_counts_in_the_article_view_too(library, make_app):
     """The article's summary pane stepped from the summary shown as well: + pressed six times while the longer
     summary was being made gave one sentence more."""
-    from pilot_steps import open_first
-
     path, _ids = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        main = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, main):
         shown = len(main.analysis.summary.sentences)
         assert len(main.analysis.sentences) >= shown + 3
         request, asked = main.analyser.request, []
@@ -85,12 +82,11 @@ async def test_the_longest_summary_toast_counts_the_articles_sentences_not_the_s
                                                                                             monkeypatch):
     """+ pressed past the article's length while the longer summary was being made: the toast said "Longest summary:
     all 3 sentences of the article" (the summary on screen) above a heading that then said 5 (walk26, tmux 80x24)."""
-    from pilot_steps import open_first, toasts_of
+    from pilot_steps import toasts_of
 
     path, _ids = library
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        main = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, main):
         total, shown = len(main.analysis.sentences), len(main.analysis.summary.sentences)
         assert total > shown
         request = main.analyser.request

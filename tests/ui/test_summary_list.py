@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from test_reading import open_first
+from pilot_steps import opened_first, settle
 
 
 async def test_cursor_skips_headings_and_walks_every_item(cached_library, make_app):
     app = make_app(cached_library[0])
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         summary = screen.summary
         await pilot.press("tab")
         assert summary.has_focus and summary.highlighted == summary.get_option_index("s:0")
@@ -30,8 +29,7 @@ async def test_cursor_skips_headings_and_walks_every_item(cached_library, make_a
 
 async def test_long_item_wraps_and_is_highlighted_whole(cached_library, make_app):
     app = make_app(cached_library[0])
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         summary = screen.summary
         width = summary.scrollable_content_region.width
         # The longest summary sentence is wider than the pane, so it takes several lines.
@@ -56,8 +54,7 @@ async def test_long_item_wraps_and_is_highlighted_whole(cached_library, make_app
 
 async def test_click_on_a_quote_marks_it_in_the_article(cached_library, make_app):
     app = make_app(cached_library[0])
-    async with app.run_test(size=(160, 48)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
         summary = screen.summary
         index = summary.get_option_index("q:0")
         y = summary._first_line[index] - int(summary.scroll_y)
@@ -73,14 +70,11 @@ async def test_the_summary_pane_s_empty_sections_say_so_as_the_pages_do(library,
     found." (and the story view "No quotes found yet."); one way of saying it now."""
     from rich.text import Text
 
-    from pilot_steps import open_first, settle
-
     from tui.engine.types import Analysis
 
     path, _ids = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        main = await open_first(pilot)
+    async with opened_first(app) as (pilot, main):
         await settle(pilot)
         options = main.summary._quotes(Analysis(), []) + main.summary._entities(Analysis(), [])
         said = [o.prompt.plain for o in options if isinstance(o.prompt, Text) and o.disabled][-3:]

@@ -4,7 +4,7 @@ quotation mark: 'According to Varga, "they ... a tide.' is shown (and copied by 
 
 from __future__ import annotations
 
-from pilot_steps import open_first, settle
+from pilot_steps import opened_first, settle
 
 from tui.models import Article
 from tui.store import Library
@@ -27,8 +27,7 @@ async def test_the_pane_c_and_y_show_both_halves_of_the_quotation_balanced(tmp_p
     with Library(path) as lib:
         lib.add_many([FERRY])
     app = make_app(path)
-    async with app.run_test(size=(160, 48)) as pilot:
-        main = await open_first(pilot)
+    async with opened_first(app, (160, 48)) as (pilot, main):
         for _ in range(4):  # the summary's length up to where it holds both halves
             if len(main.analysis.summary.sentences) >= 5:
                 break

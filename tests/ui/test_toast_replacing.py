@@ -4,7 +4,7 @@ same). Other toasts still stack."""
 
 from __future__ import annotations
 
-from pilot_steps import open_first, settle
+from pilot_steps import open_first, opened_first, settle
 
 
 def shown(app, start: str) -> list[str]:
@@ -14,8 +14,7 @@ def shown(app, start: str) -> list[str]:
 async def test_stepping_a_setting_shows_one_toast_of_it(library, make_app):
     path, _ids = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await open_first(pilot)
+    async with opened_first(app) as (pilot, _main):
         await settle(pilot)
         await pilot.press("s", "s", "s", "s")
         await settle(pilot)
@@ -35,8 +34,7 @@ async def test_summary_methods_are_shown_by_their_names(library, make_app):
     lower case; they show LexRank, KL-Sum ... (ours stay "news" and "lead"; the command line keeps the short ones)."""
     path, _ids = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        main = await open_first(pilot)
+    async with opened_first(app) as (pilot, main):
         await settle(pilot)
         seen = []
         for _ in range(3):
@@ -120,8 +118,7 @@ async def test_length_keys_with_the_article_off_screen_say_the_length(library, m
     length silently (seen in tmux): it says the length, as with nothing open."""
     path, _ids = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        main = await open_first(pilot)
+    async with opened_first(app) as (pilot, main):
         await settle(pilot)
         before = len(main.analysis.summary.sentences)
         await pilot.press("q")
@@ -149,8 +146,7 @@ async def test_every_key_that_sets_something_says_what_it_set_in_the_stories_lis
     path = tmp_path / "library.db"
     make_story_library(path)  # analysed by the engine when opened
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        main = await open_first(pilot)
+    async with opened_first(app, (200, 50)) as (pilot, main):
         await pilot.press("v")
         await settle(pilot)
         assert main.listing.stories and main.query_one("#article-pane").display

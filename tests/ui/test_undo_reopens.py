@@ -3,14 +3,13 @@ at the line they had scrolled to. Deleted from the list, the restored article on
 
 from __future__ import annotations
 
-from pilot_steps import open_first, settle
+from pilot_steps import opened_first, settle
 
 
 async def test_undo_after_deleting_the_open_article_reopens_it_where_the_reader_was(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app) as (pilot, screen):
         article_id = screen.article.id
         await pilot.press(*"jjjjjjjj")
         await pilot.pause()

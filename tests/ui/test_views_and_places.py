@@ -4,7 +4,7 @@ remembered per article; the unread count in story mode. Keys in help and the pal
 
 from __future__ import annotations
 
-from pilot_steps import open_first, palette_names, palette_options, palette_type, settle, started, wait_until
+from pilot_steps import opened_first, palette_names, palette_options, palette_type, settle, started, wait_until
 from story_sample import make_story_library
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
@@ -111,8 +111,7 @@ async def test_filter_by_tag_from_its_key_and_the_palette(library, make_app):
 async def test_reading_position_is_remembered_per_article(library, make_app):
     path, ids = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app) as (pilot, screen):
         assert screen.article.title == HARBOUR.title
         await pilot.press("j", "j", "j", "j", "j", "j")
         await pilot.pause()
@@ -128,8 +127,7 @@ async def test_reading_position_is_remembered_per_article(library, make_app):
         assert screen.article.title == HARBOUR.title
         assert screen.body.line_text(int(screen.body.scroll_y)) == top_line
     app = make_app(path)  # remembered between runs, also at another width
-    async with app.run_test(size=(100, 24)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (100, 24)) as (pilot, screen):
         shown = screen.body.line_text(int(screen.body.scroll_y))
         assert screen.body.scroll_y > 0 and top_line[:12] in " ".join(
             screen.body.line_text(int(screen.body.scroll_y) + d) for d in range(-1, 2))

@@ -4,7 +4,7 @@ placeholder lines fit at 120x40, and the cursor row's highlight has no hole (als
 
 from __future__ import annotations
 
-from pilot_steps import open_first, settle, started
+from pilot_steps import opened_first, settle, started
 from ui_sample import HARBOUR, ORCHARD
 
 from tui.models import Article
@@ -18,8 +18,7 @@ def line_text(strip) -> str:
 async def test_cursor_row_on_the_open_article_is_highlighted_end_to_end(library, make_app):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(200, 50)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (200, 50)) as (pilot, screen):
         await pilot.press("escape")  # back to the list: the cursor sits on the open (underlined) article
         await settle(pilot)
         articles = screen.articles
@@ -100,8 +99,7 @@ async def test_an_undated_article_says_when_it_was_added(tmp_path, make_app):
                               body="The cider makers met on Friday to talk about the spring. " * 4)])
         added = lib.db.execute("SELECT added_at FROM articles").fetchone()[0]
     app = make_app(path)
-    async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (120, 40)) as (pilot, screen):
         header = [screen.body.line_text(i) for i in range(4)]
         assert f"added {added[:10]}" in header  # the header had no date line at all
 
@@ -182,8 +180,7 @@ async def test_an_entity_filter_short_form_reads_well_for_each_type(cached_libra
 
     path, _ = cached_library
     app = make_app(path)
-    async with app.run_test(size=(120, 30)) as pilot:
-        screen = await open_first(pilot)
+    async with opened_first(app, (120, 30)) as (pilot, screen):
         assert screen.article.title == HARBOUR.title
         for name, short in (("€4.2 million", "has €4.2 million"), ("Solent Marine Works", "@Solent Marine Works")):
             index = next(i for i, (_k, entity) in enumerate(screen.summary.entity_names) if entity == name)
