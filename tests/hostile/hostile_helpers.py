@@ -76,6 +76,15 @@ def make_app(db: Path):
     return NewsreaderApp(db, load_config())
 
 
+async def add_in_dialog(pilot, path) -> None:
+    """In the app just started: `a`, PATH put in the add dialog's box (typing it is slow), enter."""
+    await pilot.pause()
+    await pilot.press("a")
+    await pilot.pause()
+    pilot.app.screen.query_one("#add-path").value = str(path)
+    await pilot.press("enter")
+
+
 # The app's whole-library analysis pass (tui/app/parts/background.py): its worker thread waits on a child process
 # that runs at nice 19, so under load 15-20 (other jobs on the two cores) it gets almost no CPU and may take many
 # minutes to analyse a test's library. A test about keys or concurrent readers does not wait for it to finish;

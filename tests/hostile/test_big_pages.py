@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_helpers import make_app, workers_done
+from hostile_helpers import add_in_dialog, make_app, workers_done
 from tui.cli import main
 from waits import wait_until
 
@@ -76,11 +76,7 @@ def test_the_apps_add_dialog_reads_a_slow_page_as_rough_text_and_says_so(tmp_pat
     async def add() -> list[tuple[str, str]]:
         app = make_app(db)
         async with app.run_test(size=(120, 40)) as pilot:
-            await pilot.pause()
-            await pilot.press("a")
-            await pilot.pause()
-            app.screen.query_one("#add-path").value = str(slow)
-            await pilot.press("enter")
+            await add_in_dialog(pilot, slow)
 
             def said() -> list[tuple[str, str]]:
                 return [(str(n.title), " ".join(str(n.message).split())) for n in app._notifications

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from hostile_helpers import make_app, run_cli, terminal_bytes, workers_done
+from hostile_helpers import add_in_dialog, make_app, run_cli, terminal_bytes, workers_done
 from waits import wait_until
 
 # The attacks of issue 14 item 1, as file names (bytes: some are not even UTF-8).
@@ -140,11 +140,7 @@ def test_cleaners():
 async def _import_in_app(db: Path, folder: Path) -> tuple[list[str], str]:
     app = make_app(db)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await pilot.press("a")
-        await pilot.pause()
-        app.screen.query_one("#add-path").value = str(folder)
-        await pilot.press("enter")
+        await add_in_dialog(pilot, folder)
         await wait_until(pilot, lambda: type(app.screen).__name__ == "AddDialog" or len(app._notifications) >= 1,
                          "the import's toast or the add dialog asking again", seconds=30)
         await workers_done(app, 30)
