@@ -101,6 +101,13 @@ def shown_toasts(app) -> list[str]:
     return [str(n.message) for n in app._notifications]
 
 
+def toasts_stay(app, monkeypatch, seconds: float = 600.0) -> None:
+    """Every toast APP shows from now on stays `seconds` unless one of its kind replaces it or it is cleared: its own
+    2-12 s can run out under load before a test looks at what is shown (Textual drops an expired toast)."""
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **kw: notify(message, **{**kw, "timeout": seconds}))
+
+
 def toasts_of(app, monkeypatch) -> list[str]:
     """Every toast message the app shows from now on (still shown as well)."""
     said: list[str] = []

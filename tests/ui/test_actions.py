@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pilot_steps import open_first, opened_first, settle, shown_toasts, started
+from pilot_steps import open_first, opened_first, settle, shown_toasts, started, toasts_stay, wait_until
 from ui_sample import HARBOUR, ORCHARD, ROBOTS
 
 from tui import clipboard
@@ -337,14 +337,17 @@ async def test_tab_never_lands_in_the_search_box_so_q_still_quits(library, make_
     assert app.return_code == 0 and not app.is_running
 
 
-async def test_toasts_are_compact_at_80x24(cached_library, make_app):
+async def test_toasts_are_compact_at_80x24(cached_library, make_app, monkeypatch):
     from textual.widgets._toast import Toast
 
     path, _ = cached_library
     app = make_app(path)
+    toasts_stay(app, monkeypatch)
     async with opened_first(app, notifications=True) as (pilot, _main):
         app.notify("Copied the summary (3 lines) by OSC 52 and xclip", title="Clipboard")
-        await pilot.pause()
+        # laid out (a pause was not always enough at load ~20: a region of 0 x 0)
+        await wait_until(pilot, lambda: (shown := app.screen.query(Toast)) and all(t.region.height for t in shown),
+                         "the toast laid out")
         (toast,) = app.screen.query(Toast)
         # Title + the message in two lines, no blank padding rows: less than a third of the summary pane.
         assert toast.region.height == 3

@@ -4,7 +4,22 @@ same). Other toasts still stack."""
 
 from __future__ import annotations
 
-from pilot_steps import open_first, opened_first, settle
+import pytest
+
+from pilot_steps import open_first, opened_first, settle, toasts_stay
+
+
+@pytest.fixture
+def make_app(make_app, monkeypatch):
+    """The app, its toasts staying until replaced or cleared (pilot_steps.toasts_stay): at load ~20 the briefing's
+    2 s toast had gone by the time the test looked for it."""
+
+    def make(path):
+        app = make_app(path)
+        toasts_stay(app, monkeypatch)
+        return app
+
+    return make
 
 
 def shown(app, start: str) -> list[str]:
