@@ -4,7 +4,7 @@ off" of the one kind that had been off already and stayed so (walk31)."""
 
 from __future__ import annotations
 
-from pilot_steps import open_first, settle
+from pilot_steps import opened_first, settle, toasts_stay
 
 
 def said(app) -> list[str]:
@@ -15,11 +15,11 @@ def kinds(main) -> set[str]:
     return {kind for kind, _ in main.body.drawn}
 
 
-async def test_a_type_key_after_all_off_shows_that_type(library, make_app):
+async def test_a_type_key_after_all_off_shows_that_type(library, make_app, monkeypatch):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        main = await open_first(pilot)
+    toasts_stay(app, monkeypatch)  # (the app's 2 s can be over before a look, under load)
+    async with opened_first(app) as (pilot, main):
         every = kinds(main)
         assert {"person", "place"} <= every, every
         await pilot.press("e")
@@ -35,11 +35,11 @@ async def test_a_type_key_after_all_off_shows_that_type(library, make_app):
         assert said(app) == ["Highlights: people off"], said(app)
 
 
-async def test_a_type_turned_off_before_e_stays_off_and_is_named(library, make_app):
+async def test_a_type_turned_off_before_e_stays_off_and_is_named(library, make_app, monkeypatch):
     path, _ = library
     app = make_app(path)
-    async with app.run_test(size=(80, 24)) as pilot:
-        main = await open_first(pilot)
+    toasts_stay(app, monkeypatch)
+    async with opened_first(app) as (pilot, main):
         every = kinds(main)
         await pilot.press("3", "e")  # places off, then everything
         await settle(pilot)
