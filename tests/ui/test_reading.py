@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from pilot_steps import open_first, opened_first, settle, started
+from pilot_steps import open_first, opened_first, settle, started, wait_until
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
 from tui.app.parts.analysis import method_names
@@ -194,7 +194,8 @@ async def test_fast_typing_after_slash_lands_in_the_search_box(library, make_app
             app.post_message(events.Key(key, char))
         await settle(pilot)
         assert screen.query_one("#search").value == "cider"
-        assert titles(screen) == [ORCHARD.title]
+        # the list follows the search typed once its results come (settle can be over before that under load)
+        await wait_until(pilot, lambda: titles(screen) == [ORCHARD.title], lambda: f"the list shows {titles(screen)}")
         assert copied == []  # "c" was text, not the copy key
 
 
