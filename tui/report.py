@@ -32,8 +32,10 @@ def _entities(text: str):
 
 def _quotes(text: str):
     from tui.engine.quotes import extract_quotes
+    from tui.engine.quotes.rank import score_quotes
 
-    return extract_quotes(text, _entities(text))
+    entities = _entities(text)
+    return score_quotes(extract_quotes(text, entities), len(text), entities)  # (each record's "score", as analyze's)
 
 
 def compute(what: str, text: str, title: str | None, args, budget: int | None = None) -> dict:

@@ -7,7 +7,7 @@ from typing import Protocol
 
 from tui.engine.types import Analysis
 
-ENGINE_VERSION = "90"  # bump whenever results change, so cached analyses are recomputed
+ENGINE_VERSION = "91"  # bump whenever results change, so cached analyses are recomputed
 DEFAULT_METHOD = "news"
 
 
@@ -27,6 +27,7 @@ def analyze(text: str, *, title: str | None = None, method: str = DEFAULT_METHOD
     """Sentences, summary, entities and quotes of one article body."""
     from tui.engine.entities import extract_entities
     from tui.engine.quotes import extract_quotes
+    from tui.engine.quotes.rank import score_quotes
     from tui.engine.sentences import split_sentences
     from tui.engine.summarize import summarize
 
@@ -36,7 +37,7 @@ def analyze(text: str, *, title: str | None = None, method: str = DEFAULT_METHOD
         sents = split_sentences(text)
         entities = extract_entities(text)
         summary = summarize(text, method=method, sentences=sentences, ratio=ratio, title=title, sents=sents)
-        quotes = extract_quotes(text, entities)
+        quotes = score_quotes(extract_quotes(text, entities), len(text), entities)  # (a story ranks by it)
     return Analysis(sentences=sents, summary=summary, entities=entities, quotes=quotes)
 
 

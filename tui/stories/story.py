@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from tui.engine.quotes.groups import group_text, quote_groups
+from tui.engine.quotes.rank import SHORT_WORDS
 from tui.engine.types import PERSON
 from tui.stories.articles import CAP, StoryArticle, load_articles, members
 from tui.stories.people import NameLinker
@@ -89,15 +90,28 @@ class StorySummary:
         return shown & new, [x for x in self.new if (x.article, x.index) not in shown]
 
     def strongest_quote(self, leaving_out: str = "") -> StoryQuote | None:
-        """The highest-scored attributed quote of the story; with `leaving_out` (the sentences shown with it), the
-        highest of those whose words that text does not already hold (the briefing printed a sentence, then the
-        same words again as its quote). A quotation that stands on its own comes before one that finishes a sentence
-        of the writer's (a lead-in fragment: 'the crews would “listen before they walk out.”'), whatever their
-        outlets and scores; among each kind, the most outlets, then the highest score."""
+        """The strongest attributed quote of the story; with `leaving_out` (the sentences shown with it), the
+        strongest of those whose words that text does not already hold (the briefing printed a sentence, then the
+        same words again as its quote). By how well it reads alone first (`reads_alone`: a whole quotation, then one
+        that finishes a sentence of the writer's, then a phrase or a scrap), whatever their outlets and scores; among
+        each kind, the most outlets, then the highest score (the engine's importance, quote_score)."""
         said = " ".join(leaving_out.split()).casefold()
         qs = [q for g in self.quotes if g.speaker for q in g.quotes
               if not said or " ".join(q.text.split()).casefold() not in said]
-        return max(qs, key=lambda q: (not q.lead, len(q.sources), q.score), default=None)
+        return max(qs, key=lambda q: (reads_alone(q), len(q.sources), q.score), default=None)
+
+
+def reads_alone(q: StoryQuote) -> int:
+    """How well a quotation reads as a story's one quote: 2 a whole quotation (it starts as a sentence does and holds
+    SHORT_WORDS words or more), 1 one that finishes a sentence of the writer's, shown after their words ('the crews
+    would “listen before they walk out.”', Quote.lead), 0 a phrase of fewer words (a scare-quoted slogan: 'called
+    the plan “a false economy”') or a piece that starts in lower case with no words of the writer's to lead into it
+    (after a comma: 'Marwood said, “the people of ...”'), each a scrap of a sentence shown alone."""
+    if len(q.text.split()) < SHORT_WORDS:
+        return 0
+    if q.lead:
+        return 1
+    return 0 if q.text[:1].islower() else 2
 
 
 def story_summary(lib, story_id: int, sentences: int | None = None, words: int | None = None,
