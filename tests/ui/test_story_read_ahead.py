@@ -96,6 +96,46 @@ async def test_a_story_rested_on_while_another_is_read_is_read_after_it(tmp_path
         await wait_until(pilot, lambda: small in read, "the story rested on was not read once the other read ended")
 
 
+async def test_a_story_rested_on_is_read_though_the_read_before_it_is_slow_to_end(tmp_path, make_app, monkeypatch):
+    """The read that ends asks for the story under the cursor while its worker is still finishing; under load it
+    was still running when that story's rest was over, which found the reader busy and read nothing, ever."""
+    from tui.app.parts import threads
+    from tui.app.screens import story as story_view
+
+    path = tmp_path / "library.db"
+    big, small = make_big_story_library(path)
+    read: list[int] = []
+    gate = threading.Event()
+    real_read, real_deliver = story_view.read_story, threads.deliver
+
+    def held(lib, story_id, *args, **kwargs):
+        if story_id == big:
+            gate.wait(10)
+        read.append(story_id)
+        return real_read(lib, story_id, *args, **kwargs)
+
+    def slow_to_end(host, callback, *args):
+        real_deliver(host, callback, *args)
+        if threading.current_thread() is not threading.main_thread():
+            threading.Event().wait(0.4)  # the worker's thread, descheduled after it delivered: still "running"
+
+    monkeypatch.setattr(story_view, "read_story", held)
+    monkeypatch.setattr(threads, "deliver", slow_to_end)
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main = app.screen
+        await pilot.press("v")
+        await settle(pilot)
+        story_view.read_ahead(main, big)
+        await wait_until(pilot, lambda: any(w.group == "story-ahead" and not w.is_finished for w in app.workers),
+                         "the big story's read never started")
+        await pilot.press("j")  # rests on the small story while the big one is read
+        assert main.articles.current.id == small
+        gate.set()
+        await wait_until(pilot, lambda: small in read, "the story rested on was never read")
+        assert read.count(small) == 1, read
+
+
 async def _rested_on_a_read_ahead_story(pilot, story_view, big):
     """The story view opened once (kept), back to the list, the cursor resting on the big story until its read ahead
     has prepared the view; returns the kept view."""

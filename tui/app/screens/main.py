@@ -87,6 +87,7 @@ class MainScreen(QuickSwitch, Screen):
         self.analysis = None
         self.reading = False  # an article is open and, on a narrow screen, shown instead of the library
         self._reanalysing = None  # (article id, start time) while `r` runs
+        self._story_rest = None  # the timer of the cursor's rest on a story before it is read ahead (story.read_ahead)
         self.library_hidden = False  # `l` on a wide screen: article and summary take the width
         self.highlights = True
         self.entity_kind = ""  # the type key of the entity the library is filtered by ("" unknown): its short form

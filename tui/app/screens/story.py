@@ -58,17 +58,25 @@ def read_ahead(main, story_id: int) -> None:
     story_memo while the story is unchanged), so `enter` shows it in the story view's first frame. Waits
     STORY_REST first (moving on through the list reads nothing); one read at a time. A story of any size is: a
     big one is summarised from at most 60 of its articles (tui/stories/articles.py CAP), so its read costs what a
-    story of 60 does (bigger ones were left to the opening while a summary read every article)."""
+    story of 60 does (bigger ones were left to the opening while a summary read every article). While another
+    read runs, the rest is taken again until it has ended: the read that ends asks for the story under the cursor
+    (_ahead_next) while its worker is still finishing, and under load it could still be "running" a rest later,
+    so the story the cursor rests on was never read. One rest waits at a time (a new one replaces it)."""
     def start() -> None:
         row = main.articles.current if main.listing.stories else None
         if row is None or row.id != story_id or main.app.screen is not main:
             return  # moved on, or the story is open already
         if any(w.group == "story-ahead" and not w.is_finished for w in main.app.workers):
+            main._story_rest = main.set_timer(STORY_REST, start)  # one read at a time: rest again
             return
+        main._story_rest = None
         main.run_worker(partial(_read_ahead, main, story_id, _list_widths(main), _marks_now(main), _kept_view(main)),
                         name="story-ahead", group="story-ahead", thread=True, exit_on_error=False)
 
-    main.set_timer(STORY_REST, start)
+    waiting = main._story_rest
+    if waiting is not None:
+        waiting.stop()
+    main._story_rest = main.set_timer(STORY_REST, start)
 
 
 def _kept_view(main) -> "StoryScreen | None":
