@@ -230,6 +230,12 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
+def since_label(since: str) -> str:
+    """A parsed --since WHEN (tui.stories.when) as a heading says it: the ISO day, or the UTC time on the reader's
+    clock ("2026-01-14 09:30")."""
+    return local_time(since) if len(since) > 10 else since
+
+
 def local_time(stamp: str) -> str:
     """A time as stored (UTC, "2026-12-06T07:41:21Z") on the reader's clock: "2026-12-06 08:41" in Berlin. The stored
     text was shown as it was, UTC read as local time (five hours ahead in New York). The database is untrusted: a

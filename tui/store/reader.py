@@ -172,12 +172,15 @@ def unread_count(lib: Library, ids: list[int] | None = None) -> int:
 
 def unread_stories(lib: Library, since: str = "") -> int:
     """How many stories have at least one unread article (story mode's status line; 0 without stories); with
-    `since` (an ISO day), only those with an article on or after it (the briefing's head)."""
+    `since` (an ISO day or a UTC time), only those with an article on or after it (the briefing's head)."""
     try:
         # the figures migration 11's triggers keep: one row per story, no article read
         if since:
+            from tui.store.stories import since_where
+
+            where, args = since_where(since)
             return lib.db.execute("SELECT count(*) FROM story_stats t JOIN stories s ON s.id = t.story_id"
-                                  " WHERE t.unread > 0 AND s.last >= ?", (since,)).fetchone()[0]
+                                  f" WHERE t.unread > 0 AND {where}", args).fetchone()[0]
         return lib.db.execute("SELECT count(*) FROM story_stats WHERE unread > 0").fetchone()[0]
     except sqlite3.OperationalError:  # a library from before stories (no story_stats table)
         return 0

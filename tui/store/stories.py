@@ -1011,9 +1011,24 @@ def _write_renumber(lib: Library, db, pairs: list[tuple[int, int]]) -> None:
     bump_generation(db)
 
 
+def since_where(since: str, story: str = "s") -> tuple[str, tuple]:
+    """The SQL condition (and its values) of a story with an article since `since`: an ISO day ("" for every story),
+    or a UTC time ("2026-01-14T08:30:00Z", tui.stories.when). A story whose last day is after the time's day has
+    one; one whose last day is that day has one when a member may be as new: an article dated by its day alone is
+    taken by its day, an undated one by when it was added (its only time), and none was published after it was
+    added, so an article added before the time is older than it (`brief --since 1h` covered the whole day)."""
+    if len(since) <= 10:
+        return f"{story}.last >= ?", (since,)
+    day = since[:10]
+    return (f"{story}.last >= ? AND ({story}.last > ? OR EXISTS (SELECT 1 FROM story_articles m JOIN articles a"
+            f" ON a.id = m.article_id WHERE m.story_id = {story}.id AND m.day >= ? AND a.added_at >= ?"
+            " AND (length(coalesce(a.published, '')) <= 10 OR a.published >= ?)))", (day, day, day, since, since))
+
+
 def story_count(lib: Library, since: str = "") -> int:
-    """Number of stories (with an article on or after `since`, an ISO date, when given)."""
-    return lib.db.execute("SELECT count(*) FROM stories WHERE last >= ?", (since,)).fetchone()[0]
+    """Number of stories (with an article on or after `since`, an ISO date or a UTC time, when given)."""
+    where, args = since_where(since)
+    return lib.db.execute(f"SELECT count(*) FROM stories s WHERE {where}", args).fetchone()[0]
 
 
 _ORDER = "ORDER BY last DESC, size DESC, id DESC"
@@ -1030,8 +1045,9 @@ def story_rows(lib: Library, offset: int = 0, limit: int = 100, since: str = "",
                members: bool = True) -> list[StoryRow]:
     """One page of stories, latest article first (ties: the larger story first). `members` False: the
     list figures only (size, outlets, unread), `article_ids` and `sources` left empty: no article is read."""
-    rows = lib.db.execute(f"{_ROW} WHERE s.last >= ? AND s.size >= ? {_ORDER} LIMIT ? OFFSET ?",
-                          (since, min_size, limit, offset)).fetchall()
+    where, args = since_where(since)
+    rows = lib.db.execute(f"{_ROW} WHERE {where} AND s.size >= ? {_ORDER} LIMIT ? OFFSET ?",
+                          (*args, min_size, limit, offset)).fetchall()
     return _made(lib, rows, members)
 
 
@@ -1042,9 +1058,10 @@ def readable_story_rows(lib: Library, start: int, limit: int, since: str = "", m
     order needs), a story whose row cannot be read is left out and its id put in `unreadable`, one whose figures
     cannot be read (story_stats) is counted from its members. Each story's extra figures (members or unread copies)
     are read for it alone, and left as stored when they cannot be."""
+    where, args = since_where(since)
     ids = [r[0] for r in lib.db.execute(
-        f"SELECT id FROM stories INDEXED BY stories_order WHERE last >= ? {_ORDER} LIMIT ? OFFSET ?",
-        (since, limit, start))]
+        f"SELECT s.id FROM stories s INDEXED BY stories_order WHERE {where} {_ORDER} LIMIT ? OFFSET ?",
+        (*args, limit, start))]
     out: list[StoryRow] = []
     for story_id in ids:
         try:

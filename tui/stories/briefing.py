@@ -8,7 +8,7 @@ from tui.engine.quotes.groups import quoted
 from tui.store.stories import BRIEFING_SCAN, StoryRow, rank_score  # noqa: F401  (rank_score: its old home)
 from tui.stories.story import StoryQuote
 from tui.stories.summary import StorySentence
-from tui.cells import cut, cut_outlet, cut_title, date_range, outlets_line, plural
+from tui.cells import cut, cut_outlet, cut_title, date_range, outlets_line, plural, since_label
 
 MAX_SCAN = BRIEFING_SCAN  # stories looked at (the most recent)
 
@@ -62,7 +62,7 @@ def as_markdown(items: list[BriefItem], since: str = "") -> str:
 def markdown_blocks(items, since: str = ""):
     """`as_markdown`'s text in blocks (the heading, then one per story), to be joined by a blank line: `items` may be
     an iterator (iter_briefing), each story's block made as it comes."""
-    yield f"# Briefing{' since ' + since if since else ''}"
+    yield f"# Briefing{' since ' + since_label(since) if since else ''}"
     n = 0
     for n, it in enumerate(items, 1):
         r = it.story
@@ -94,7 +94,7 @@ def as_text(items: list[BriefItem], since: str = "") -> str:
 
 def text_blocks(items, since: str = ""):
     """`as_text`'s text in blocks, as markdown_blocks."""
-    yield f"Briefing{' since ' + since if since else ''}"
+    yield f"Briefing{' since ' + since_label(since) if since else ''}"
     n = 0
     for n, it in enumerate(items, 1):
         r = it.story

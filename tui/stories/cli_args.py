@@ -22,7 +22,7 @@ def when(text: str) -> str:
 def add_parsers(sub, positive_int, story_id=int) -> None:
     """Add the story subcommands to `newsreader`'s subparsers."""
     st = sub.add_parser("stories", help="the library grouped into stories (events across outlets)")
-    st.add_argument("--since", metavar="WHEN", type=when, help="only stories with an article since WHEN (2026-01-14, today, 3d, 2w)")
+    st.add_argument("--since", metavar="WHEN", type=when, help="only stories with an article since WHEN (2026-01-14, today, 1h, 3d, 2w, 09:30)")
     st.add_argument("--json", action="store_true", help='one JSON line per story: {"id","title","articles","sources","first","last"}')
     st.add_argument("--rebuild", action="store_true", help="regroup the whole library from scratch")
 
@@ -38,7 +38,7 @@ def add_parsers(sub, positive_int, story_id=int) -> None:
     w.add_argument("--json", action="store_true", help="the page as one JSON object")
 
     b = sub.add_parser("brief", help="the unread stories since a time, ranked, two or three sentences each")
-    b.add_argument("--since", metavar="WHEN", type=when, help="2026-01-14, today, yesterday, 24h, 3d, 2w (default: everything unread)")
+    b.add_argument("--since", metavar="WHEN", type=when, help="2026-01-14, today, yesterday, 30m, 24h, 3d, 2w, 09:30 (default: everything unread)")
     b.add_argument("--format", choices=["text", "md"], default="text", help="text (default) or md")
     b.add_argument("--limit", type=positive_int, default=10, metavar="N", help="at most N stories (default 10)")
     b.add_argument("--sentences", "-n", type=positive_int, default=3, metavar="N",

@@ -6,7 +6,7 @@ import sqlite3
 import sys
 
 from tui.cells import (clip, cut, cut_outlet, cut_title, date_range, fit, fit_source, one_line, outlets_line,
-                       plural)
+                       plural, since_label)
 from tui.entity_kinds import word_of
 
 
@@ -63,7 +63,7 @@ def cmd_stories(args) -> int:
     finally:
         lib.close()
     if not unreadable and not offset and not args.json:
-        print("no stories" + (f" since {since}" if since else ""), file=sys.stderr)
+        print("no stories" + (f" since {since_label(since)}" if since else ""), file=sys.stderr)
     return 0
 
 

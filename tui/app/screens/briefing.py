@@ -14,7 +14,7 @@ from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
-from tui.cells import cut, outlets_line
+from tui.cells import cut, outlets_line, since_label
 from tui.textsafe import clean
 from tui.app.textual_fixes import closed_before_mount
 
@@ -218,7 +218,7 @@ class BriefingScreen(PageScreen):
         # "10 of 24 unread stories": the briefing shows the LIMIT best (it said "10 stories · all unread stories")
         count = f"{n} of {total} unread stories" if total > n else f"{n} unread stor{'ies' if n != 1 else 'y'}"
         waiting = sum(isinstance(x, Heading) for x in self.items)  # how far the summarising has come
-        head.update(Text.assemble((count, "bold"), f" since {self.day}" if self.day else "",
+        head.update(Text.assemble((count, "bold"), f" since {since_label(self.day)}" if self.day else "",
                                   (" · ranked by size and recency" if n else "", "dim"),
                                   (f" · summarising… {n - waiting} of {n} done" if waiting and waiting < n
                                    else " · summarising…" if waiting else "", "dim")))
@@ -228,7 +228,8 @@ class BriefingScreen(PageScreen):
             keys = getattr(self.app, "user_keys", {})
             if self.day:  # what t brings next (it said "all unread stories" at every step: t from "today" is 24h)
                 wider = SINCE[(SINCE.index(self.since) + 1) % len(SINCE)] if self.since in SINCE else ""
-                hint = (f"No unread stories since {self.day}: {keymap.first_key('briefing_since', keys)} widens the "
+                hint = (f"No unread stories since {since_label(self.day)}: "
+                        f"{keymap.first_key('briefing_since', keys)} widens the "
                         f"time ({'since ' + wider if wider else 'all unread stories'}).")
             elif self._library_empty():  # (it said "everything is read" of an empty library)
                 hint = (f"No articles yet: {keymap.first_key('add', keys)} in the library adds a file or folder; "
