@@ -69,6 +69,17 @@ def test_story_json_text_and_markdown(added):
     assert s["id"] == strike["id"] and len(s["sentences"]) == 3
     assert all({"text", "article", "source"} <= set(x) for x in s["sentences"])
     assert all(x["article"] in strike["articles"] for x in s["sentences"])
+    # one order for a story's articles: latest first (by day; these are all dated), as `stories --json` and the story
+    # view list them; `story --format json` gave them oldest first, the reverse of `stories --json` (walk31)
+    assert s["articles"] == strike["articles"], (s["articles"], strike["articles"])
+    from tui.store import Library
+
+    lib = Library(added)
+    try:
+        days = dict(lib.db.execute("SELECT article_id, day FROM story_articles WHERE story_id = ?", (strike["id"],)))
+    finally:
+        lib.close()
+    assert s["articles"] == sorted(days, key=lambda a: (days[a], a), reverse=True) and len(set(days.values())) > 1
     assert any(q["speaker"] == "Marta Okonkwo" for q in s["quotes"])
     assert any(e["name"] == "Tomas Reyes" for e in s["entities"])
     words = run("story", str(strike["id"]), "--words", "40")

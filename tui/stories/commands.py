@@ -84,9 +84,11 @@ def _story_lines(args, page) -> None:
                 f"{clip(one_line(r.title), cells)}")
 
 
-def _story_dict(s) -> dict:
+def _story_dict(s, latest: list[int] | None = None) -> dict:
+    """`story --format json`'s object; `latest`: its article ids latest first (_latest_first)."""
     return {
-        "id": s.id, "title": s.title, "first": s.first, "last": s.last, "sources": s.sources, "articles": s.articles,
+        "id": s.id, "title": s.title, "first": s.first, "last": s.last, "sources": s.sources,
+        "articles": latest or s.articles,
         "sentences": [{"text": x.text, "article": x.article, "source": x.source, "date": x.day} for x in s.sentences],
         # "lead": the writer's words before a quotation that finishes their sentence (null when it stands alone)
         "quotes": [{"speaker": g.speaker or None, "text": q.text, "lead": q.lead or None, "article": q.article,
@@ -94,6 +96,20 @@ def _story_dict(s) -> dict:
         "entities": [{"label": e.label, "name": e.name, "count": e.count, "articles": e.articles} for e in s.entities],
         "new": [{"text": x.text, "article": x.article, "source": x.source, "date": x.day} for x in s.new],
     }
+
+
+def _latest_first(lib, ids: list[int]) -> list[int]:
+    """A story's article ids in the order `stories --json` and the story view list them (tui.store.stories.latest_key:
+    latest first); `story --format json` gave them oldest first, the reverse of `stories --json` (walk31). Ids whose row
+    cannot be read keep their place after the others."""
+    from tui.store.stories import latest_key
+
+    try:
+        rows = {r.id: r for r in lib.rows_by_id(list(ids))}
+    except sqlite3.DatabaseError:
+        return ids[::-1]
+    return [r.id for r in sorted((rows[i] for i in ids if i in rows), key=latest_key, reverse=True)] + \
+        [i for i in ids if i not in rows]
 
 
 def cmd_story(args) -> int:
@@ -113,12 +129,13 @@ def cmd_story(args) -> int:
         with lib.impatient():
             s = (story_summary(lib, args.id, sentences=args.sentences, words=args.words, analyse=writable)
                  if fits_row_id(args.id) else None)
+        latest = _latest_first(lib, s.articles) if s is not None and args.format == "json" else None
     finally:
         lib.close()
     if s is None:
         raise CliError(f"no story with id {args.id}")
     if args.format == "json":
-        out_json(_story_dict(s))
+        out_json(_story_dict(s, latest))
     elif args.format == "md":
         out(story_markdown(s))
     else:
