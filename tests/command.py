@@ -5,6 +5,7 @@ tests/ is on sys.path because tests/conftest.py lives there (pytest's default pr
 
 from __future__ import annotations
 
+import argparse
 import fcntl
 import os
 import pty
@@ -23,6 +24,15 @@ def cli_error(message: str) -> str:
     from tui.cli import ERROR_CELLS
 
     return f"newsreader: error: {echoed(message, ERROR_CELLS)}"
+
+
+def command_parsers(parser: argparse.ArgumentParser, name: str = "newsreader"):
+    """(command words, its parser) for the command line's parser and each of its subcommands', depth first."""
+    yield name, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub_name, sub in action.choices.items():
+                yield from command_parsers(sub, f"{name} {sub_name}")
 
 
 def newsreader_cmd() -> list[str]:

@@ -11,22 +11,14 @@ import sys
 
 import pytest
 
-from command import cli_error
+from command import cli_error, command_parsers
 from tui.cli import build_parser, main
-
-
-def _parsers(parser, name="newsreader"):
-    yield name, parser
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for sub_name, sub in action.choices.items():
-                yield from _parsers(sub, f"{name} {sub_name}")
 
 
 def test_every_argument_in_help_says_what_it_is():
     """`show --help` listed "id" and "--json" with no word about either (also remove, who, story, feed list ...)."""
     bare = [f"{name} {action.option_strings[0] if action.option_strings else action.metavar or action.dest}"
-            for name, parser in _parsers(build_parser())
+            for name, parser in command_parsers(build_parser())
             for action in parser._actions
             if not isinstance(action, (argparse._HelpAction, argparse._SubParsersAction)) and not action.help]
     assert bare == [], bare

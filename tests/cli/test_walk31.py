@@ -4,9 +4,9 @@ printed the stored status code "not_modified", and `--help` showed "--sentences 
 
 from __future__ import annotations
 
-import argparse
 import json
 
+from command import command_parsers
 from tui.cli import build_parser, main
 
 DAM = """---
@@ -91,18 +91,10 @@ def test_feed_list_says_an_unchanged_feed_in_words(lib, capsys):
     assert [json.loads(x)["last_status"] for x in capsys.readouterr().out.splitlines()] == ["not_modified", "ok"]
 
 
-def _parsers(parser, name="newsreader"):
-    yield name, parser
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
-            for sub_name, sub in action.choices.items():
-                yield from _parsers(sub, f"{name} {sub_name}")
-
-
 def test_a_number_option_names_its_value_n_or_seconds():
     """`--sentences SENTENCES, -n SENTENCES`, `--limit LIMIT`, `--timeout TIMEOUT`: the option's name again in
     capitals where `list --limit N` says what to give."""
-    echoed = [f"{name} {action.option_strings[0]}" for name, parser in _parsers(build_parser())
+    echoed = [f"{name} {action.option_strings[0]}" for name, parser in command_parsers(build_parser())
               for action in parser._actions
               if action.option_strings and action.nargs != 0 and action.choices is None and action.type is not None
               and action.metavar is None]

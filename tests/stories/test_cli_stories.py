@@ -10,23 +10,14 @@ import subprocess
 import pytest
 from command import newsreader_cmd
 
+from tests.stories.added_steps import add_as_markdown, run
 from tests.stories.samples import ALL, STRIKE
-
-
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(newsreader_cmd() + list(args), capture_output=True, text=True, env=dict(os.environ), timeout=120)
 
 
 @pytest.fixture
 def added(tmp_path, lib_path):
     """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n, a in enumerate(ALL):
-        (folder / f"{n:02}.md").write_text(
-            f"---\ntitle: {a.title}\nsource: {a.source}\ndate: {a.published}\n---\n\n{a.body}\n", encoding="utf-8")
-    r = run("add", str(folder))
-    assert r.returncode == 0, r.stderr
+    add_as_markdown(tmp_path / "in", [(f"{n:02}", a.title, a.source, a.published, a.body) for n, a in enumerate(ALL)])
     return lib_path
 
 

@@ -6,13 +6,11 @@ tests/stories/development_samples.py) go through `newsreader add` (import and gr
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
 
 import pytest
-from command import newsreader_cmd
 
+from tests.stories.added_steps import add_as_markdown, run
 from tests.stories.development_samples import RESCUE, STORIES, STRIKE, VOTE
 
 # what each newest report leads with, and what its story's first report led with
@@ -20,22 +18,11 @@ NEWS = {"strike": "called off their strike", "vote": "postponed its vote", "resc
 OLD = {"strike": "walked out on Monday", "vote": "will vote on Thursday", "rescue": "Four cavers were trapped"}
 
 
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(newsreader_cmd() + list(args), capture_output=True, text=True, env=dict(os.environ),
-                          timeout=120)
-
-
 @pytest.fixture
 def added(tmp_path, lib_path):
     """The three stories written as Markdown files and imported with `newsreader add` (which groups them)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for name, reports in STORIES.items():
-        for n, (title, source, day, body) in enumerate(reports):
-            (folder / f"{name}{n}.md").write_text(
-                f"---\ntitle: {title}\nsource: {source}\ndate: {day}\n---\n\n{body}\n", encoding="utf-8")
-    r = run("add", str(folder))
-    assert r.returncode == 0, r.stderr
+    add_as_markdown(tmp_path / "in", [(f"{name}{n}", *report) for name, reports in STORIES.items()
+                                      for n, report in enumerate(reports)])
     return lib_path
 
 

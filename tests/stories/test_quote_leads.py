@@ -6,12 +6,10 @@ story's strongest quote (the briefing's) was the fragment when more outlets prin
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 
 import pytest
-from command import newsreader_cmd
 
+from tests.stories.added_steps import add_as_markdown, run
 from tests.stories.lead_samples import (ALL, BAKERY_FRAGMENT, BAKERY_LEAD, COURIER, FRAGMENT, FULL, LEAD, SPEAKER,
                                         TIDINGS)
 from tui.engine.analysis import cached_analysis
@@ -103,20 +101,10 @@ def test_the_briefing_shows_the_writer_s_words_and_prefers_a_whole_quotation(lib
     assert f"{SHOWN_FULL} — {SPEAKER} ({TIDINGS.source})" in as_quotes(items).splitlines()
 
 
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(newsreader_cmd() + list(args), capture_output=True, text=True, env=dict(os.environ), timeout=120)
-
-
 @pytest.fixture
 def added(tmp_path, lib_path):
     """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n, a in enumerate(ALL):
-        (folder / f"{n:02}.md").write_text(
-            f"---\ntitle: {a.title}\nsource: {a.source}\ndate: {a.published}\n---\n\n{a.body}\n", encoding="utf-8")
-    r = run("add", str(folder))
-    assert r.returncode == 0, r.stderr
+    add_as_markdown(tmp_path / "in", [(f"{n:02}", a.title, a.source, a.published, a.body) for n, a in enumerate(ALL)])
     return lib_path
 
 

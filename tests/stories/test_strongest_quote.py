@@ -7,12 +7,10 @@ analysed and grouped as the library does."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 
 import pytest
-from command import newsreader_cmd
 
+from tests.stories.added_steps import add_as_markdown, run
 from tests.stories.strongest_samples import (ALL, COUNCILLOR, GAZETTE, HERALD, HERS, LEADER, PHRASE, PLAIN, POST,
                                              REPLY, SCRAP, STRONG)
 from tui.engine.analysis import cache_key, cached_analysis, mention_counts
@@ -92,20 +90,10 @@ def test_an_analysis_stored_without_scores_still_reads(lib):
     assert s.strongest_quote().text in {_words(t) for t in (STRONG, PLAIN, HERS)}  # (whole, whichever comes first)
 
 
-def run(*args) -> subprocess.CompletedProcess:
-    return subprocess.run(newsreader_cmd() + list(args), capture_output=True, text=True, env=dict(os.environ), timeout=120)
-
-
 @pytest.fixture
 def added(tmp_path, lib_path):
     """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    for n, a in enumerate(ALL):
-        (folder / f"{n:02}.md").write_text(
-            f"---\ntitle: {a.title}\nsource: {a.source}\ndate: {a.published}\n---\n\n{a.body}\n", encoding="utf-8")
-    r = run("add", str(folder))
-    assert r.returncode == 0, r.stderr
+    add_as_markdown(tmp_path / "in", [(f"{n:02}", a.title, a.source, a.published, a.body) for n, a in enumerate(ALL)])
     return lib_path
 
 

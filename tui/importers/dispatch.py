@@ -83,6 +83,12 @@ class WalkLimit:
     def __init__(self, files: int, folders: int) -> None:
         self.files, self.folders, self.cut = files, folders, False
 
+    def stop(self, root: str, count: int, what: str) -> "ImportItem":
+        """The walk of `root` stopped at `count` `what` ("files", "folders"): `cut` set, the line that says so."""
+        self.cut = True
+        return ImportItem(root, None, f"more than {count:,} {what}: the rest not read (too large to watch whole; watch "
+                                      "the folders of it you read)")
+
 
 def walk(root: str, problems: list[ImportItem] | None = None, limit: WalkLimit | None = None) -> Iterator[str]:
     """Files with a known extension under `root`, in a stable sorted order (each folder's files, then
@@ -103,9 +109,7 @@ def walk(root: str, problems: list[ImportItem] | None = None, limit: WalkLimit |
     while stack:
         folder, depth = stack.pop()
         if limit is not None and folders >= limit.folders:
-            limit.cut = True
-            problems.append(ImportItem(root, None, f"more than {limit.folders:,} folders: the rest not read (too large "
-                                                   "to watch whole; watch the folders of it you read)"))
+            problems.append(limit.stop(root, limit.folders, "folders"))
             return
         folders += 1
         try:
@@ -122,9 +126,7 @@ def walk(root: str, problems: list[ImportItem] | None = None, limit: WalkLimit |
         for name, is_folder in listed:
             if is_folder is False and os.path.splitext(name)[1].lower() in KNOWN_EXTS:
                 if limit is not None and files >= limit.files:
-                    limit.cut = True
-                    problems.append(ImportItem(root, None, f"more than {limit.files:,} files: the rest not read (too "
-                                                           "large to watch whole; watch the folders of it you read)"))
+                    problems.append(limit.stop(root, limit.files, "files"))
                     return
                 files += 1
                 yield os.path.join(folder, name)
