@@ -39,6 +39,36 @@ def make_big_story_library(path) -> tuple[int, int]:
     return 1, 2
 
 
+def _held_reads(monkeypatch, story_view, big: int) -> tuple[list[int], threading.Event]:
+    """The stories read (ids, in order), the big story's read held until the event is set."""
+    read: list[int] = []
+    gate = threading.Event()
+    real = story_view.read_story
+
+    def held(lib, story_id, *args, **kwargs):
+        if story_id == big:
+            gate.wait(10)  # the big story's read is still going when the cursor rests on the next story
+        read.append(story_id)
+        return real(lib, story_id, *args, **kwargs)
+
+    monkeypatch.setattr(story_view, "read_story", held)
+    return read, gate
+
+
+async def _rested_on_small_while_big_is_read(pilot, story_view, big: int, small: int) -> None:
+    """Stories shown, the big story's read ahead started (and held), then `j`: the cursor rests on the small one."""
+    app = pilot.app
+    main = app.screen
+    await pilot.press("v")
+    await settle(pilot)
+    assert main.articles.current.id == big
+    story_view.read_ahead(main, big)
+    await wait_until(pilot, lambda: any(w.group == "story-ahead" and not w.is_finished for w in app.workers),
+                     "the big story's read never started")
+    await pilot.press("j")  # rests on the small story while the big one is read
+    assert main.articles.current.id == small
+
+
 async def test_a_story_of_more_than_60_articles_is_read_ahead(tmp_path, make_app, monkeypatch):
     from tui.app.screens import story as story_view
 
@@ -67,28 +97,10 @@ async def test_a_story_rested_on_while_another_is_read_is_read_after_it(tmp_path
 
     path = tmp_path / "library.db"
     big, small = make_big_story_library(path)
-    read: list[int] = []
-    gate = threading.Event()
-    real = story_view.read_story
-
-    def held(lib, story_id, *args, **kwargs):
-        if story_id == big:
-            gate.wait(10)  # the big story's read is still going when the cursor rests on the next story
-        read.append(story_id)
-        return real(lib, story_id, *args, **kwargs)
-
-    monkeypatch.setattr(story_view, "read_story", held)
+    read, gate = _held_reads(monkeypatch, story_view, big)
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
-        main = app.screen
-        await pilot.press("v")
-        await settle(pilot)
-        assert main.articles.current.id == big
-        story_view.read_ahead(main, big)
-        await wait_until(pilot, lambda: any(w.group == "story-ahead" and not w.is_finished for w in app.workers),
-                         "the big story's read never started")
-        await pilot.press("j")  # rests on the small story while the big one is read
-        assert main.articles.current.id == small
+        await _rested_on_small_while_big_is_read(pilot, story_view, big, small)
         for _ in range(5):
             await pilot.pause(0.03)  # past its rest (STORY_REST): it found the reader busy
         assert small not in read
@@ -104,33 +116,18 @@ async def test_a_story_rested_on_is_read_though_the_read_before_it_is_slow_to_en
 
     path = tmp_path / "library.db"
     big, small = make_big_story_library(path)
-    read: list[int] = []
-    gate = threading.Event()
-    real_read, real_deliver = story_view.read_story, threads.deliver
-
-    def held(lib, story_id, *args, **kwargs):
-        if story_id == big:
-            gate.wait(10)
-        read.append(story_id)
-        return real_read(lib, story_id, *args, **kwargs)
+    read, gate = _held_reads(monkeypatch, story_view, big)
+    real_deliver = threads.deliver
 
     def slow_to_end(host, callback, *args):
         real_deliver(host, callback, *args)
         if threading.current_thread() is not threading.main_thread():
             threading.Event().wait(0.4)  # the worker's thread, descheduled after it delivered: still "running"
 
-    monkeypatch.setattr(story_view, "read_story", held)
     monkeypatch.setattr(threads, "deliver", slow_to_end)
     app = make_app(path)
     async with app.run_test(size=(160, 48)) as pilot:
-        main = app.screen
-        await pilot.press("v")
-        await settle(pilot)
-        story_view.read_ahead(main, big)
-        await wait_until(pilot, lambda: any(w.group == "story-ahead" and not w.is_finished for w in app.workers),
-                         "the big story's read never started")
-        await pilot.press("j")  # rests on the small story while the big one is read
-        assert main.articles.current.id == small
+        await _rested_on_small_while_big_is_read(pilot, story_view, big, small)
         gate.set()
         await wait_until(pilot, lambda: small in read, "the story rested on was never read")
         assert read.count(small) == 1, read
