@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
 from collections import Counter
 from contextlib import contextmanager
 from datetime import date
@@ -221,7 +220,9 @@ def run(rows: list[tuple[str, str, str, int]], feed: str) -> dict:
         made.add(keep.id)
         return absorb(self, keep, drop)
 
-    with tempfile.TemporaryDirectory(prefix="s30-big-merges-") as tmp, \
+    from bench.quality_stories import scratch
+
+    with scratch() as tmp, \
             mock.patch.object(grouping.Grouper, "merge_touched", merge_touched), \
             mock.patch.object(grouping.Grouper, "_absorb", recorded), \
             mock.patch.object(grouping.Grouper, "_refused", logged):
@@ -247,6 +248,7 @@ def run(rows: list[tuple[str, str, str, int]], feed: str) -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
+    from bench.quality_stories import end_on_signals
     from bench.story_merges import DEFAULT_POLNEAR, load_polnear
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -260,6 +262,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--grid", nargs="+", default=["0:0", "3:1.3", "3:1.3:0.25:1.1"],
                     help="K:R or K:R:GROW:RISE[:same] rules (0:0 as shipped; GROW:RISE: refusals kept apart)")
     args = ap.parse_args(argv)
+    end_on_signals()  # a kill or a timeout removes the run's scratch library, as ctrl-c does
     docs = load_polnear(Path(args.polnear)) if args.source == "polnear" else reuters(args.articles, args.days)
     for rule in args.grid:
         k, r, stick = rule_of(rule)

@@ -32,11 +32,30 @@ def test_cut_lays_each_part_over_the_first():
     assert {r[3] for r in four} == {0, 1, 2, 3} and max(r[2] for r in four) == "2026-01-05"
 
 
-def test_run_counts_the_pairs_across_parts():
+def test_run_counts_the_pairs_across_parts(tmp_path, monkeypatch):
+    import os
+    import tempfile
+
+    from bench import quality_stories
+
+    made = []
+    real = quality_stories.scratch
+
+    def seen():
+        folder = real()
+        made.append(Path(folder.name))
+        return folder
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(quality_stories, "scratch", seen)
     rows = [(a.title, a.body, a.published, 0) for a in STRIKE_FIRST] + [(a.title, a.body, "2026-03-02", 1) for a in QUAY]
     done = run(sorted(rows, key=lambda r: r[2]), "once")
     # the town's strike and its quay repairs, the same day: one story of 6 articles, 15 pairs, 3 x 3 across the parts
     assert (done["pairs"], done["cross"]) == (15, 9)
+    # its library in a scratch folder named with the run's process id (one a killed run leaves, quality_stories'
+    # sweep_stale removes), gone at the end
+    assert [p.name.startswith(f"{quality_stories.SCRATCH}{os.getpid()}-") for p in made] == [True]
+    assert not made[0].exists() and list(tmp_path.iterdir()) == []
 
 
 def _stories_then_next(lib, parts) -> tuple[list[list[int]], int]:
