@@ -218,13 +218,21 @@ def copy_text(text: str, terminal: Callable[[str], None] | None = None, *, syste
     return result
 
 
-def describe(what: str, result: CopyResult, elsewhere: str = "") -> tuple[str, str]:
+# Cells of text on a toast's line under which a copy's toast takes its short form: a toast is 57 cells from 120
+# columns on (tui/app/widgets/status.py toast_text_cells), 39 in the narrow layout below, 37 at 80 columns.
+NARROW_TOAST = 57
+
+
+def describe(what: str, result: CopyResult, elsewhere: str = "", cells: int | None = None) -> tuple[str, str]:
     """The toast text and severity ("information", "warning" or "error") for a copy of `what`.
 
     Only a confirmed system copy says "Copied". OSC 52 alone is "sent to the terminal" with a
     warning (nothing confirms it arrived); `elsewhere` is where the text can still be had
-    (e.g. "newsreader summary 12").
+    (e.g. "newsreader summary 12"). `cells`: the cells of text on a toast's line; under NARROW_TOAST
+    (a screen under 120 columns) the short form (`describe_short`).
     """
+    if cells is not None and cells < NARROW_TOAST:
+        return describe_short(what, result, elsewhere)
     also = f" The text is also in `{elsewhere}`." if elsewhere else ""
     if result.confirmed:
         extra = " (and sent to the terminal as OSC 52)" if TERMINAL in result.routes else ""
@@ -243,3 +251,19 @@ def describe(what: str, result: CopyResult, elsewhere: str = "") -> tuple[str, s
         return "\n".join(lines), "warning"
     return (f"Could not copy {what}: {problems}. Use a terminal with OSC 52 (tmux: set -g set-clipboard on) "
             f"or install xclip / wl-clipboard.{also}", "error")
+
+
+def describe_short(what: str, result: CopyResult, elsewhere: str = "") -> tuple[str, str]:
+    """The copy toast for a narrow screen (an 80-column one has 37 cells a line): what went, then where on a line of
+    its own; when no copy is confirmed the command that prints the text; a fix only for a route known not to work
+    (tmux dropping OSC 52, nothing copied). Why the system clipboard failed is left out: `describe`'s long form says
+    it, and the app logs that form."""
+    if result.confirmed:
+        how = " + terminal" if TERMINAL in result.routes else ""
+        return f"Copied {what}\nto the system clipboard{how}", "information"
+    also = [f"Also in `{elsewhere}`."] if elsewhere else []
+    if result.ok:
+        fix = ["Fix tmux: `set -g set-clipboard on`"] if any(h.startswith("tmux ") for h in result.hints) else []
+        return "\n".join([f"Sent {what}\nto the terminal (OSC 52), unconfirmed", *fix, *also]), "warning"
+    return "\n".join([f"Could not copy {what}.", "Fix: tmux `set -g set-clipboard on`, or install xclip / wl-clipboard.",
+                      *also]), "error"

@@ -8,6 +8,7 @@ import base64
 import os
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -271,14 +272,19 @@ async def test_a_copy_of_an_article_not_on_screen_names_it(library, make_app, mo
         await pilot.press("c")
         await settle(pilot)
         message, _ = _toast(app)
-        assert message.startswith(("Sent summary to ", "Copied summary to ")), message  # the article is on screen
+        assert message.startswith(("Sent summary\nto ", "Copied summary\nto ")), message  # the article is on screen
         await pilot.press("escape")  # back to the library: the article pane is hidden
         await settle(pilot)
         assert not app.screen.query_one("#article-pane").display
         await pilot.press("j", "c")
         await settle(pilot)
         message, _ = _toast(app)
-        assert message.startswith((f"Sent summary of “{title}” to ", f"Copied summary of “{title}” to ")), message
+        # the title folded to a line of the 80-column toast (37 cells): the toast keeps to three lines
+        first, where = message.split("\n")[:2]
+        assert first.startswith(("Sent summary of “", "Copied summary of “")) and first.endswith("…”"), message
+        shown = first[first.index("“") + 1:-2]
+        assert len(shown) >= 20 and title.startswith(shown) and len(first) <= 2 * 37, message
+        assert where.startswith("to the "), message
         await pilot.press("v", "y")  # the list of stories (none: not grouped): the keys act on the story under the
         await settle(pilot)  # cursor there (tests/ui/test_story_list_article_keys.py), not on the hidden article
         message, _ = _toast(app)
@@ -286,9 +292,10 @@ async def test_a_copy_of_an_article_not_on_screen_names_it(library, make_app, mo
 
 
 async def test_the_tmux_warning_toast_leaves_the_screen_readable_at_80x24(library, make_app, tmux_server, no_display):
-    """Inside a tmux that drops OSC 52, with no display: the toast of `c` says all four things (sent unconfirmed,
-    the tmux fix, no system clipboard, where the text is) in at most 9 rows of an 80x24 screen; it took 11 (with
-    its title), covering the summary pane to its last row."""
+    """Inside a tmux that drops OSC 52, with no display: the toast of `c` says what went where (sent, unconfirmed),
+    the tmux fix and where the text is in at most 6 rows of an 80x24 screen; it took 11 (with its title), covering the
+    summary pane to its last row, and then 9. Why there is no system clipboard (no display) is in the app's log, with
+    the tmux setting that drops OSC 52."""
     from textual.widgets._toast import Toast
 
     tmux_server("set", "-g", "set-clipboard", "external")
@@ -302,8 +309,32 @@ async def test_the_tmux_warning_toast_leaves_the_screen_readable_at_80x24(librar
         await settle(pilot)
         message, severity = _toast(app)
         assert severity == "warning"
-        for said in ("(OSC 52), unconfirmed.", "`set -g set-clipboard on`", "No system clipboard (no display",
-                     f"Also in `newsreader summary {app.screen.article.id}`"):
+        assert message.startswith("Sent summary\nto the terminal (OSC 52), unconfirmed\n"), message
+        command = f"Also in `newsreader summary {app.screen.article.id}`"
+        for said in ("`set -g set-clipboard on`", command):
             assert said in message, message
+        assert "display" not in message and "external" not in message, message
         (toast,) = app.screen.query(Toast)
-        assert toast.region.height <= 9, toast.region
+        assert toast.region.height <= 6, toast.region
+    logged = Path(os.environ["NEWSREADER_LOG"]).read_text(encoding="utf-8").splitlines()[-1]
+    for said in ("tmux set-clipboard external drops it", "No system clipboard (no display", command):
+        assert said in logged, logged
+
+
+def test_the_short_copy_toast_keeps_a_fix_for_a_route_known_not_to_work():
+    """The short form (an 80-column screen): a confirmed copy in two lines of at most 37 cells' width for its where;
+    the tmux fix only when tmux drops OSC 52; when nothing went, the fix and where the text is."""
+    done = clipboard.CopyResult(routes=[clipboard.TERMINAL, clipboard.SYSTEM])
+    assert clipboard.describe("key quotes", done, "newsreader quotes 4", 37) == (
+        "Copied key quotes\nto the system clipboard + terminal", "information")
+    assert clipboard.describe("key quotes", done, "newsreader quotes 4", 57)[0].startswith(
+        "Copied key quotes to the system clipboard (and sent to the terminal as OSC 52).")
+    sent = clipboard.CopyResult(routes=[clipboard.TERMINAL], problems=["xclip failed (exit status 1)"])
+    message, severity = clipboard.describe("key quotes", sent, "newsreader quotes 4", 37)
+    assert severity == "warning" and message == (
+        "Sent key quotes\nto the terminal (OSC 52), unconfirmed\nAlso in `newsreader quotes 4`."), message
+    nothing = clipboard.CopyResult(problems=["no terminal to send OSC 52 to", "xclip failed (exit status 1)"])
+    message, severity = clipboard.describe("key quotes", nothing, "newsreader quotes 4", 37)
+    assert severity == "error" and message.startswith("Could not copy key quotes.\nFix: "), message
+    assert "set-clipboard on" in message and "xclip" in message and message.endswith("`newsreader quotes 4`."), message
+    assert all(len(line) <= 37 for line in clipboard.describe("summary", done, "", 37)[0].splitlines()[1:])

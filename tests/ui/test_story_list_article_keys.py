@@ -70,7 +70,7 @@ async def test_c_y_Y_in_the_stories_list_copy_the_story_under_the_cursor(stories
             await pilot.press(key)
             await settle(pilot)
             assert copied == [expected[key]], (key, copied)
-            assert any(s.startswith(f"Copied {words} to the system clipboard") for s in said), (key, said)
+            assert any(s.startswith(f"Copied {words}\nto the system clipboard") for s in said), (key, said)  # (80x24)
 
 
 async def test_c_in_the_stories_list_with_nothing_open_copies_the_story(stories, make_app, monkeypatch, copied):  # noqa: F811

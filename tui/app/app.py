@@ -273,7 +273,9 @@ class NewsreaderApp(App):
 
         `elsewhere`: a command that prints the same text, named in the toast when no copy is confirmed.
         """
-        self._copy_worker(text, what, elsewhere)
+        from tui.app.widgets.status import toast_text_cells
+
+        self._copy_worker(text, what, elsewhere, toast_text_cells(self))
 
     def terminal_copy(self, text: str) -> None:
         """OSC 52 through Textual; inside tmux also the passthrough-wrapped form (see clipboard.py)."""
@@ -288,13 +290,18 @@ class NewsreaderApp(App):
         return self._driver is not None
 
     @work(thread=True, exclusive=True, group="clipboard")
-    def _copy_worker(self, text: str, what: str, elsewhere: str) -> None:
+    def _copy_worker(self, text: str, what: str, elsewhere: str, cells: int) -> None:
         # The system tools run as subprocesses: keep them off the UI thread.
         from tui import clipboard
 
         terminal = (lambda t: self.call_from_thread(self.terminal_copy, t)) if self.has_terminal() else None
         result = clipboard.copy_text(text, terminal)
-        message, severity = clipboard.describe(what, result, elsewhere)
+        message, severity = clipboard.describe(what, result, elsewhere, cells)
+        if not result.confirmed and cells < clipboard.NARROW_TOAST:
+            # The short toast leaves out why a route failed: the long form, with every reason, goes to the app's log.
+            import logging
+
+            logging.getLogger(__name__).warning("copy: %s", " ".join(clipboard.describe(what, result, elsewhere)[0].split()))
         try:
             self.call_from_thread(self._copied, result, message, severity)
         except RuntimeError:

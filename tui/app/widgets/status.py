@@ -23,12 +23,12 @@ def set_text(widget: Static, text: Text) -> None:
 TOAST_TITLE = 60  # cells of an article title in a toast
 
 
-def toast_title(title: str) -> str:
-    """An article title (one clean line) for a toast: whole when it fits TOAST_TITLE cells, else cut and ended
-    with "…" (it was cut at 60 characters with none, as if that were the whole title)."""
+def toast_title(title: str, cells: int = TOAST_TITLE) -> str:
+    """An article title (one clean line) for a toast: whole when it fits `cells` (TOAST_TITLE) cells, else cut and
+    ended with "…" (it was cut at 60 characters with none, as if that were the whole title)."""
     from tui.cells import clip
 
-    return clip(title, TOAST_TITLE)
+    return clip(title, cells)
 
 
 def toast_text_cells(app) -> int:
