@@ -129,14 +129,17 @@ def test_the_printed_briefing_says_how_many_articles_of_a_story_are_unread_as_th
 
 
 def test_parse_since():
-    from datetime import date
+    from datetime import date, datetime, timezone
 
     today = date(2026, 3, 5)
     assert parse_since("2026-01-14", today) == "2026-01-14"
     assert parse_since("yesterday", today) == "2026-03-04"
     assert parse_since("2w", today) == "2026-02-19"
     assert parse_since("", today) == ""
-    assert parse_since("2026-01-14T08:30", today) == "2026-01-14"  # a date and time: its day
+    # a date and time: that time (session 31; it was its whole day), in UTC; without a zone on the reader's clock
+    assert parse_since("2026-01-14T08:30Z", today) == "2026-01-14T08:30:00Z"
+    local = datetime(2026, 1, 14, 8, 30).astimezone().astimezone(timezone.utc)
+    assert parse_since("2026-01-14T08:30", today) == local.strftime("%Y-%m-%dT%H:%M:%SZ")
     for junk in ("2026-01-14zzz", "2026-01-1", "2026-02-30"):  # the first was read as 2026-01-14 (walk25)
         try:
             parse_since(junk, today)
