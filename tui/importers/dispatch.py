@@ -413,17 +413,40 @@ def _parse_json(text: str, name: str) -> list[ImportItem]:
             continue
         tags = rec.get("tags") if isinstance(rec.get("tags"), list) else []
         body = "\n\n".join(p for p in (squash(x) for x in clean_text(rec["body"]).split("\n\n")) if p)
+        published = _iso(rec.get("published"))
         article = Article(
             title=squash(clean_text(str(rec.get("title") or ""))),
             body=body,
             source=squash(clean_text(str(rec.get("source") or ""))),
             byline=squash(clean_text(str(rec.get("byline") or ""))),
-            published=_iso(rec.get("published")),
+            published=published,
             tags=[squash(clean_text(str(t))) for t in tags if str(t).strip()],
             url=str(rec["url"]) if rec.get("url") else None,
+            # `export --format json`'s marks and time of adding come back (the rescue path; tui/store/library.py
+            # sets them on a new row only): only JSON true marks, only a time as the store writes it (_stamp)
+            added_at=_stamp(rec.get("added_at"), published),
+            read=rec.get("read") is True,
+            starred=rec.get("starred") is True,
         )
         items.append(_checked(origin, article))
     return items or [ImportItem(name, None, "no articles in JSON")]
+
+
+_STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")
+
+
+def _stamp(value, published: str | None) -> str | None:
+    """An export's "added_at" ("2026-03-04T08:15:00Z", UTC) when it is one, not in the future and not before the
+    day the article is dated (the stories' `since` takes none to be published after it was added), else None."""
+    if not isinstance(value, str) or not _STAMP.fullmatch(value) or (published and published > value[:10]):
+        return None
+    from datetime import datetime, timezone
+
+    try:
+        when = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    except ValueError:  # "2026-02-30T..."
+        return None
+    return value if when <= datetime.now(timezone.utc) else None
 
 
 def _iso(value) -> str | None:

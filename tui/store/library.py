@@ -1395,6 +1395,7 @@ def insert_article(db: sqlite3.Connection, a: Article, now: str, known: Derived 
     row = _row_values(a, now, known)
     cur = db.execute(f"INSERT INTO articles {_INSERT_COLUMNS} VALUES ({_ROW_MARKS}) ON CONFLICT(hash) DO NOTHING", row)
     if cur.rowcount:
+        _keep_marks(db, [(a, cur.lastrowid)])
         return cur.lastrowid, True
     return _id_of_hash(db, row[_HASH]), False
 
@@ -1416,10 +1417,25 @@ def insert_articles(db: sqlite3.Connection, articles: list[Article], now: str,
         marks = ",".join([f"({_ROW_MARKS})"] * len(rows))
         new = dict(db.execute(f"INSERT INTO articles {_INSERT_COLUMNS} VALUES {marks} ON CONFLICT(hash) DO NOTHING"
                               " RETURNING hash, id", [v for row in rows for v in row]).fetchall())
-        for row in rows:  # a row not inserted repeats a stored text, maybe one earlier in this statement
-            ident = new.pop(row[_HASH], None)
+        marked = []
+        for a, row in zip(articles[start:start + per], rows):  # a row not inserted repeats a stored text, maybe
+            ident = new.pop(row[_HASH], None)                     # one earlier in this statement
             out.append(("added", ident) if ident is not None else ("duplicate", _id_of_hash(db, row[_HASH])))
+            if ident is not None and (a.read or a.starred):
+                marked.append((a, ident))
+        _keep_marks(db, marked)
     return out
+
+
+def _keep_marks(db: sqlite3.Connection, added: list[tuple[Article, int]]) -> None:
+    """The read and star marks an imported article came with (`export --format json` read back by `add`), set on
+    the row just inserted, by the updates the app's marks make (so the unread counts' triggers follow). Only a new
+    row: an article the library holds already keeps its own marks."""
+    for column in ("read", "starred"):
+        ids = [ident for a, ident in added if getattr(a, column)]
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            db.execute(f"UPDATE articles SET {column} = 1 WHERE id IN ({','.join('?' * len(part))})", part)
 
 
 _INSERT_COLUMNS = "(title, source, byline, published, tags, url, body, words, hash, added_at, sort_key, folds)"
@@ -1430,8 +1446,9 @@ _HASH = 8  # the hash's place in a row
 
 def _row_values(a: Article, now: str, known: Derived | None) -> tuple:
     digest, words, folds = known or derived(a)
+    added = a.added_at or now  # an export's own time of adding, read back by `add` (importers/dispatch.py _stamp)
     return (a.title or "(untitled)", a.source or "", a.byline or "", a.published, stored_tags(a), a.url, a.body, words,
-            digest, now, a.published or now, folds)  # undated: sorted by when it was added (migration 6)
+            digest, added, a.published or added, folds)  # undated: sorted by when it was added (migration 6)
 
 
 def _id_of_hash(db: sqlite3.Connection, digest: str) -> int:
