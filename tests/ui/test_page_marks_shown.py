@@ -220,7 +220,7 @@ async def test_mark_all_read_says_as_many_articles_as_it_asked_about(tmp_path, m
         if type(app.screen).__name__ == "ConfirmDialog":
             await pilot.press("y")
             await settle(pilot)
-        assert f"Marked {rows} articles read." in said, said
+        assert f"Marked {rows} articles read — z undoes." in said, said
 
 
 async def test_the_story_view_cursor_stays_on_its_line_when_the_summary_length_changes(stories, make_app):

@@ -195,7 +195,7 @@ async def test_mark_all_read_asks_by_the_unread_it_changes(tmp_path, make_app):
         await pilot.press("A")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog)
-        assert "0 unread" in status(app.screen) and shown_toasts(app)[-1] == "Marked 3 articles read."
+        assert "0 unread" in status(app.screen) and shown_toasts(app)[-1] == "Marked 3 articles read — z undoes."
         await pilot.press("A")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog) and shown_toasts(app)[-1] == "Every article shown is read already."

@@ -51,12 +51,16 @@ _TOAST_KINDS = (("Summary method:", "method"), ("Longest summary", "length"), ("
 # in the briefing.": a key with no use where it was pressed. One at a time: a word typed on a page (a search begun with `/` there) stacked a toast for each letter that
 # is a key, a column of them over the whole page.
 _NO_USE_HERE = re.compile(r"\S{1,30} \([^()]*\) works in ")
+# A's "Marked 300 articles read — z undoes." stayed on screen beside z's "Mark all read undone: …"
+_MARKED_ALL = re.compile(r"Marked [\d,]+ articles? (of [\d,]+ stor(y|ies) )?read — |Mark all read undone: ")
 
 
 def _toast_kind(message) -> str:
     """The kind of a toast that a newer one of the same kind replaces ("" for every other toast)."""
     text = message if isinstance(message, str) else str(message)
     kind = next((kind for prefix, kind in _TOAST_KINDS if text.startswith(prefix)), "")
+    if not kind and _MARKED_ALL.match(text):
+        return "mark all"
     return kind or ("no use here" if _NO_USE_HERE.match(text) else "")
 
 

@@ -258,13 +258,28 @@ def _set_mark(lib: Library, column: str, ids: list[int], value: bool) -> int:
 
 def mark_all_read(lib: Library, ids: list[int] | None = None) -> int:
     """Mark every article (or those in `ids`, a view) read in one transaction; returns how many changed."""
-    if ids is not None:
-        return mark_read(lib, ids)
+    return len(mark_all_read_saving(lib, ids))
+
+
+def mark_all_read_saving(lib: Library, ids: list[int] | None = None) -> list[int]:
+    """`mark_all_read`, returning the ids of the articles it changed (the ones unread before it: `A` keeps them,
+    and `z` marks just those unread again with `mark_read(lib, ids, False)`)."""
     try:
-        with lib.transaction() as db:
-            return db.execute("UPDATE articles SET read = 1 WHERE read = 0").rowcount
+        with lib.transaction() as db:  # BEGIN IMMEDIATE: nobody else writes between the read and the update
+            if ids is None:
+                changed = [r[0] for r in db.execute("SELECT id FROM articles WHERE read = 0")]
+            else:
+                changed = []
+                for start in range(0, len(ids), _CHUNK):
+                    part = ids[start:start + _CHUNK]
+                    changed += [r[0] for r in db.execute(
+                        f"SELECT id FROM articles WHERE read = 0 AND id IN ({','.join('?' * len(part))})", part)]
+            for start in range(0, len(changed), _CHUNK):
+                part = changed[start:start + _CHUNK]
+                db.execute(f"UPDATE articles SET read = 1 WHERE id IN ({','.join('?' * len(part))})", part)
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
+    return changed
 
 
 def all_tags(lib: Library) -> list[tuple[str, int]]:

@@ -1233,13 +1233,17 @@ def unread_in_stories(lib: Library) -> tuple[int, int]:
     return max(0, int(unread) - copies), int(stories)
 
 
-def mark_stories_read(lib: Library) -> int:
-    """Every article of every story read (`A` in the stories list), in one transaction; returns how many records
-    changed."""
+def mark_stories_read(lib: Library) -> list[int]:
+    """Every article of every story read (`A` in the stories list), in one transaction; returns the ids of the records
+    it changed (the ones unread before: `z` marks just those unread again)."""
     try:
         with lib.transaction() as db:
-            return db.execute("UPDATE articles SET read = 1 WHERE read = 0"
-                              " AND id IN (SELECT article_id FROM story_articles)").rowcount
+            changed = [r[0] for r in db.execute(
+                "SELECT id FROM articles WHERE read = 0 AND id IN (SELECT article_id FROM story_articles)")]
+            for start in range(0, len(changed), 500):
+                part = changed[start:start + 500]
+                db.execute(f"UPDATE articles SET read = 1 WHERE id IN ({','.join('?' * len(part))})", part)
+            return changed
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
 

@@ -66,6 +66,7 @@ class ReadMarks:
         self._handoffs: queue.Queue = queue.Queue()
         self._relay: threading.Thread | None = None
         self._reads_lock = threading.Lock()
+        self.on_read: Callable[[tuple[int, ...]], None] | None = None  # told of every read mark queued (undo of `A`)
 
     def mark_read(self, article_id: int) -> None:
         """Write `read = 1` for this article soon, off the UI thread."""
@@ -84,6 +85,8 @@ class ReadMarks:
         ids = tuple(ids)
         if not ids:
             return
+        if field == "read" and self.on_read is not None:
+            self.on_read(ids)
         with self._reads_lock:
             self._queued += 1
             for article_id in ids:

@@ -1,5 +1,5 @@
 """Reader basics on the main screen (issue 10): open the link, next/previous unread, mark all read,
-the unread count, undo of a delete, reading positions, and the library's views and orders."""
+the unread count, undo of a delete or of mark all read, reading positions, and the library's views and orders."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Callable
 from tui.app.parts.threads import deliver
 from tui.store import Library
 
-UNDO_SECONDS = 8.0  # how long "z" can bring a deleted article back
+UNDO_SECONDS = 8.0  # how long "z" can bring a deleted article back, or undo an `A` (mark all read)
 CONFIRM_ABOVE = 20  # "A" asks first when it would mark more articles than this
 SMALL = 2000  # views up to this many articles get their unread count at once
 VIEWS = ("all", "unread", "starred")  # the order `u` cycles through (tui.store.reader.VIEWS)
@@ -84,24 +84,45 @@ class UnreadCount:
 
 
 class UndoDelete:
-    """The last deleted article, restorable for UNDO_SECONDS."""
+    """The last delete, or the last `A` (mark all read), whichever came last: `z` undoes it for UNDO_SECONDS."""
 
     def __init__(self) -> None:
         self.saved = None
         self.title = ""
         self.until = 0.0
         self.reading: int | None = None  # the reading position when the article was open as it was deleted
+        self.unread: list[int] | None = None  # the articles `A` marked read (unread before it)
+        self.given: set[int] = set()  # articles given a read mark since that `A`: `z` leaves their marks alone
 
     def keep(self, saved, title: str, reading: int | None = None) -> None:
         """Remember a delete (undo.Saved) for the next few seconds, and where the reader was in it if it was
         the open article (`reading`, its place; None when it was deleted from the list)."""
         self.saved, self.title, self.until = saved, title, time.monotonic() + UNDO_SECONDS
         self.reading = reading
+        self.unread = None
+
+    def keep_unread(self, ids: list[int]) -> None:
+        """Remember the articles an `A` just marked read (the ones that were unread) for the next few seconds."""
+        self.saved, self.title, self.reading = None, "", None
+        self.unread, self.given = list(ids), set()
+        self.until = time.monotonic() + UNDO_SECONDS
+
+    def marked(self, ids) -> None:
+        """Read marks were given to `ids` (an open, `m`, a page's `A`) after the `A` kept: `z` does not undo them."""
+        if self.unread is not None:
+            self.given.update(ids)
 
     def take(self):
-        """The delete to undo, or None when there is none or it is too late."""
+        """The delete to undo, or None when there is none or it is too late (or the last was an `A`)."""
         saved, self.saved = self.saved, None
         return saved if saved is not None and time.monotonic() <= self.until else None
+
+    def take_unread(self) -> list[int] | None:
+        """The articles to mark unread again (an `A` within UNDO_SECONDS, less those marked since), or None."""
+        ids, self.unread = self.unread, None
+        if ids is None or time.monotonic() > self.until:
+            return None
+        return [i for i in ids if i not in self.given]
 
 
 def link_problem(url: str) -> str:

@@ -121,6 +121,7 @@ class MainScreen(QuickSwitch, Screen):
         self.undo = UndoDelete()
         self.health = LibraryHealth(self, db_path, self._library_damaged)  # quick_check after the first paint
         self.marks = ReadMarks(self, db_path, self._read_failed)  # an open's read mark, written off the UI thread
+        self.marks.on_read = self.undo.marked  # a mark given after an `A` is not undone by its `z`
         self.places = ReadingPlaces(self, lib, self.marks)  # reading position per article (saved by marks' thread)
         # c / y / Y / o / r on a story of the stories list: that story's (parts/story_keys.py)
         self.story_keys = StoryKeys(self, db_path, self.update_library_status)
@@ -448,6 +449,8 @@ class MainScreen(QuickSwitch, Screen):
             article.read = True
             # Written after the repaint: the list shows it read at once (set_open).
             self.call_after_refresh(self._store_read, article_id)
+        else:
+            self.undo.marked((article_id,))  # read since an A (already marked by it): a z leaves it read
         self.places.leave()  # where the reader was in the article open until now
         self.article = article
         self.analysis = None
@@ -1049,11 +1052,21 @@ class MainScreen(QuickSwitch, Screen):
         self.reload_list()
 
     def action_undo(self) -> None:
-        """z: put the last deleted article back (for a few seconds after the delete)."""
+        """z: put the last deleted article back, or mark the articles the last `A` marked read unread again (for a few
+        seconds after it; whichever of the two came last)."""
         from tui.store.undo import restore
 
         if self.refuse_write("restored"):
             return
+        if self.undo.unread is not None:  # the last was an A
+            if not self.marks.settle():  # a mark queued since the A is written first (it stays as given)
+                self.notify("The library is busy (another program is writing): try again in a moment.",
+                            severity="warning", timeout=4)
+                return
+            unread = self.undo.take_unread()
+            if unread is not None:
+                self._undo_mark_all(unread)
+                return
         saved, title, reading = self.undo.take(), self.undo.title, self.undo.reading
         if saved is None:
             self.notify("Nothing to undo.", severity="warning", timeout=3)
@@ -1073,6 +1086,23 @@ class MainScreen(QuickSwitch, Screen):
             self.open_article(saved.article_id)
         if back:  # back in its story when that story is still there (tui.store.undo); else grouped as a new one is
             self.run_worker(self._group_restored, name="group_restored", group="undo", thread=True)
+
+    def _undo_key(self) -> str:
+        return keymap.first_key("undo", self.app.user_keys)
+
+    def _undo_mark_all(self, ids: list[int]) -> None:
+        """z after A: the articles it marked read (unread before it) unread again, less those given a mark since."""
+        from tui.store.reader import mark_read
+
+        try:
+            changed = mark_read(self.lib, ids, False)
+        except (StoreError, sqlite3.DatabaseError) as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.forget_ready()
+        self.reload_list()  # the rows' marks, and the stories' unread figures (kept by triggers)
+        self.count_unread()
+        self.notify(f"Mark all read undone: {changed:,} article{'s' if changed != 1 else ''} unread again.")
 
     def _group_restored(self) -> None:
         from tui.app.parts.sources import group_stories, say_grouping
@@ -1228,20 +1258,21 @@ class MainScreen(QuickSwitch, Screen):
         def mark(yes: bool | None = True) -> None:
             if not yes:
                 return
-            from tui.store.reader import mark_all_read
+            from tui.store.reader import mark_all_read_saving
 
             try:
-                changed = mark_all_read(self.lib, ids)
+                changed = mark_all_read_saving(self.lib, ids)
             except (StoreError, sqlite3.DatabaseError) as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
+            self.undo.keep_unread(changed)  # z marks just these unread again (for UNDO_SECONDS)
             self.forget_ready()
             self.articles.refresh_rows()
             self.count_unread()
             # the rows, as the question and the status line count them: a text printed by two outlets is one row
             # and two records ("Mark the 23 unread articles shown read?" - "Marked 24 articles read.")
-            marked = changed if unread is None else min(changed, unread)
-            self.notify(f"Marked {marked:,} article{'s' if marked != 1 else ''} read.")
+            marked = len(changed) if unread is None else min(len(changed), unread)
+            self.notify(f"Marked {marked:,} article{'s' if marked != 1 else ''} read — {self._undo_key()} undoes.")
 
         if (count if unread is None else unread) > CONFIRM_ABOVE:
             from tui.app.dialogs import ConfirmDialog
@@ -1276,15 +1307,16 @@ class MainScreen(QuickSwitch, Screen):
                             severity="warning", timeout=4)
                 return
             try:
-                mark_stories_read(self.lib)
+                changed = mark_stories_read(self.lib)
             except (StoreError, sqlite3.DatabaseError) as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
+            self.undo.keep_unread(changed)  # z marks just these unread again (for UNDO_SECONDS)
             self.forget_ready()
             self.reload_list()  # the stories' unread figures (kept by triggers)
             self.count_unread()
             self.notify(f"Marked {unread:,} article{'s' if unread != 1 else ''} of {stories:,} "
-                        f"stor{'ies' if stories != 1 else 'y'} read.")
+                        f"stor{'ies' if stories != 1 else 'y'} read — {self._undo_key()} undoes.")
 
         from tui.app.dialogs import ConfirmDialog
 

@@ -304,6 +304,7 @@ class PageScreen(QuickSwitch, Screen):
             except (StoreError, sqlite3.DatabaseError) as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
+            main.undo.marked(every)  # a z for an A of the library before this leaves these read
             main.forget_ready()
             main.reload_list()  # the rows' marks and the stories' unread figures
             main.count_unread()

@@ -1,0 +1,153 @@
+"""z undoes the last `A` (mark all read) for the 8 s it undoes a delete, whichever of the two came last: the articles
+that were unread before it are unread again (only those), in the library, its list and status line, and the stories'
+unread figures. A mark given after the `A` stays as given."""
+
+from __future__ import annotations
+
+import time
+
+from pilot_steps import open_first, settle, shown_toasts, started, toasts_of, wait_until
+from test_page_marks_shown import stories  # noqa: F401  (the fixture: the story sample, grouped)
+from test_story_list_keys import _rows, _stories_list
+from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
+
+import tui.app.parts.reader as reader_part
+from tui.app.dialogs import ConfirmDialog
+from tui.store import Library
+
+
+def unread_titles(path) -> set[str]:
+    with Library(path) as lib:
+        return {title for (title,) in lib.db.execute("SELECT title FROM articles WHERE read = 0")}
+
+
+def status(screen) -> str:
+    return str(screen.query_one("#library-status").render())
+
+
+async def counted(pilot, screen, shown: str) -> None:
+    await wait_until(pilot, lambda: shown in status(screen), lambda: f"{shown!r} in {status(screen)!r}")
+
+
+async def test_z_after_A_marks_unread_again_only_the_articles_that_were_unread(library, make_app):
+    path, ids = library
+    with Library(path) as lib:
+        lib.set_read(ids[ORCHARD.title], True)  # read before the A: z must leave it read
+    app = make_app(path)
+    async with started(app) as (pilot, screen):
+        await counted(pilot, screen, "4 articles · 3 unread")
+        await pilot.press("A")
+        await settle(pilot)
+        assert not isinstance(app.screen, ConfirmDialog)
+        assert shown_toasts(app)[-1] == "Marked 3 articles read — z undoes."
+        assert unread_titles(path) == set()
+        await counted(pilot, screen, "0 unread")
+        await pilot.press("z")
+        await settle(pilot)
+        assert unread_titles(path) == {HARBOUR.title, HOSTILE.title, ROBOTS.title}
+        await counted(pilot, screen, "3 unread")
+        assert shown_toasts(app)[-1] == "Mark all read undone: 3 articles unread again."
+        assert not any(t.startswith("Marked 3 articles read") for t in shown_toasts(app))  # replaced by z's toast
+        rows = {screen.articles.source.row(i).title: not screen.articles.source.row(i).read for i in range(4)}
+        assert rows == {HARBOUR.title: True, HOSTILE.title: True, ROBOTS.title: True, ORCHARD.title: False}
+        await pilot.press("z")  # once only
+        await pilot.pause()
+        assert shown_toasts(app)[-1] == "Nothing to undo."
+        assert unread_titles(path) == {HARBOUR.title, HOSTILE.title, ROBOTS.title}
+
+
+async def test_a_mark_given_after_A_is_not_undone_by_z(library, make_app):
+    path, ids = library
+    with Library(path) as lib:
+        lib.set_read(ids[ORCHARD.title], True)
+    app = make_app(path)
+    async with started(app) as (pilot, screen):
+        await counted(pilot, screen, "3 unread")
+        await pilot.press("A")
+        await settle(pilot)
+        await open_first(pilot)  # opening it marks it read: given after the A, it stays read
+        await settle(pilot)
+        assert screen.article.title == HARBOUR.title
+        screen.articles.focus()
+        screen.articles.cursor = [screen.articles.source.row(i).title for i in range(4)].index(ORCHARD.title)
+        await pilot.press("m")  # read before the A, marked unread after it: stays unread
+        await settle(pilot)
+        assert unread_titles(path) == {ORCHARD.title}
+        await pilot.press("z")
+        await settle(pilot)
+        assert unread_titles(path) == {ORCHARD.title, HOSTILE.title, ROBOTS.title}
+        assert shown_toasts(app)[-1] == "Mark all read undone: 2 articles unread again."
+        await counted(pilot, screen, "3 unread")
+
+
+async def test_z_after_the_window_has_nothing_to_undo(library, make_app, monkeypatch):
+    path, _ids = library
+    app = make_app(path)
+    async with started(app) as (pilot, screen):
+        await counted(pilot, screen, "4 unread")
+        await pilot.press("A")
+        await settle(pilot)
+        assert unread_titles(path) == set()
+
+        class Later:  # the clock of parts/reader.py, UNDO_SECONDS and a second on
+            @staticmethod
+            def monotonic() -> float:
+                return time.monotonic() + reader_part.UNDO_SECONDS + 1
+
+        monkeypatch.setattr(reader_part, "time", Later)
+        await pilot.press("z")
+        await pilot.pause()
+        assert shown_toasts(app)[-1] == "Nothing to undo."
+        assert unread_titles(path) == set()
+
+
+async def test_z_undoes_whichever_of_a_delete_and_an_A_came_last(library, make_app):
+    path, ids = library
+    app = make_app(path)
+    async with started(app) as (pilot, screen):
+        await counted(pilot, screen, "4 unread")
+        await pilot.press("d", "y")  # a delete, then an A: z undoes the A, and the delete stays
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        assert len(unread_titles(path)) == 3 and len(screen.articles.source) == 3
+        await pilot.press("z")
+        await pilot.pause()
+        assert shown_toasts(app)[-1] == "Nothing to undo."
+        await pilot.press("A")  # an A, then a delete: z puts the article back, and the rest stay read
+        await settle(pilot)
+        await pilot.press("d", "y")
+        await settle(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        assert len(screen.articles.source) == 3 and unread_titles(path) == set()
+        assert shown_toasts(app)[-1].startswith("Restored: ")
+
+
+async def test_z_after_A_in_the_stories_list_gives_the_stories_their_unread_articles_back(stories, make_app,  # noqa: F811
+                                                                                          monkeypatch):
+    app = make_app(stories)
+    said = toasts_of(app, monkeypatch)
+    async with started(app, (80, 24), stories=True) as (pilot, main):
+        await _stories_list(pilot, main, stories, (0, 2))
+        with Library(stories) as lib:
+            lib.db.execute("UPDATE articles SET read = 1 WHERE id = (SELECT min(article_id) FROM story_articles"
+                           " WHERE story_id = ?)", (_rows(main)[0].id,))  # one read article in an unread story
+            before = {a for (a,) in lib.db.execute("SELECT id FROM articles WHERE read = 0")}
+        main.reload_list()
+        await settle(pilot)
+        figures = [r.unread for r in _rows(main)]
+        assert figures[0] and figures[2] and not figures[1] and not figures[3]
+        await pilot.press("A")
+        await settle(pilot)
+        await pilot.press("y")
+        await settle(pilot)
+        assert not any(r.unread for r in _rows(main))
+        assert any(s.endswith("read — z undoes.") for s in said), said
+        await pilot.press("z")
+        await settle(pilot)
+        with Library(stories) as lib:
+            assert {a for (a,) in lib.db.execute("SELECT id FROM articles WHERE read = 0")} == before
+        assert [r.unread for r in _rows(main)] == figures
