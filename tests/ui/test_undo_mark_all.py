@@ -151,3 +151,34 @@ async def test_z_after_A_in_the_stories_list_gives_the_stories_their_unread_arti
         with Library(stories) as lib:
             assert {a for (a,) in lib.db.execute("SELECT id FROM articles WHERE read = 0")} == before
         assert [r.unread for r in _rows(main)] == figures
+
+
+async def test_an_article_read_after_A_stays_read_with_its_copy_from_another_outlet(tmp_path, make_app):
+    """The library keeps the marks of one text's records together: z marking the copy unread took the article read
+    since the A with it."""
+    from story_sample import WIRE, make_twins_library
+
+    path = tmp_path / "library.db"
+    ids, copy = make_twins_library(path)
+    wire = ids[WIRE.title]
+    app = make_app(path)
+    async with started(app) as (pilot, screen):
+        await pilot.press("A")
+        await settle(pilot)
+        if isinstance(app.screen, ConfirmDialog):
+            await pilot.press("y")
+            await settle(pilot)
+        with Library(path) as lib:
+            assert not lib.db.execute("SELECT count(*) FROM articles WHERE read = 0").fetchone()[0]
+        screen.articles.focus()
+        screen.articles.cursor = [screen.articles.source.row(i).id for i in range(len(screen.articles.source))
+                                  ].index(wire)
+        await pilot.press("enter")  # read since the A
+        await settle(pilot)
+        assert screen.article.id == wire
+        await pilot.press("z")
+        await settle(pilot)
+        with Library(path) as lib:
+            unread = {a for (a,) in lib.db.execute("SELECT id FROM articles WHERE read = 0")}
+        assert wire not in unread and copy not in unread
+        assert unread == set(ids.values()) - {wire}

@@ -1063,6 +1063,7 @@ class MainScreen(QuickSwitch, Screen):
                 self.notify("The library is busy (another program is writing): try again in a moment.",
                             severity="warning", timeout=4)
                 return
+            self._given_with_copies()
             unread = self.undo.take_unread()
             if unread is not None:
                 self._undo_mark_all(unread)
@@ -1089,6 +1090,18 @@ class MainScreen(QuickSwitch, Screen):
 
     def _undo_key(self) -> str:
         return keymap.first_key("undo", self.app.user_keys)
+
+    def _given_with_copies(self) -> None:
+        """A mark given since the A counts for every record of its text (the library sets the copies' marks with it:
+        z marking a copy unread would take the marked one with it)."""
+        from tui.store.twins import shown_as, twins_of
+
+        try:
+            for article_id in list(self.undo.given):
+                head = shown_as(self.lib, article_id)
+                self.undo.given.update([head, *(t for t, _source in twins_of(self.lib, head))])
+        except sqlite3.DatabaseError:
+            pass  # the marks given stay as they were given; only their copies are not looked up
 
     def _undo_mark_all(self, ids: list[int]) -> None:
         """z after A: the articles it marked read (unread before it) unread again, less those given a mark since."""
