@@ -116,6 +116,16 @@ def toasts_of(app, monkeypatch) -> list[str]:
     return said
 
 
+def library_status(screen) -> str:
+    """The library's status line (count, unread, filter) as shown."""
+    return str(screen.query_one("#library-status").render())
+
+
+async def status_says(pilot, screen, shown: str) -> None:
+    """Wait until the library's status line says `shown` (the unread count lands after the list)."""
+    await wait_until(pilot, lambda: shown in library_status(screen), lambda: f"{shown!r} in {library_status(screen)!r}")
+
+
 async def open_briefing(pilot):
     """`b` from the library, settled (the briefing's stories read); returns the briefing page."""
     await settle(pilot)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import os
 
-from pilot_steps import (fake_browser, open_first, opened_first, press_o_for_link, settle, shown_toasts, started,
-                         wait_until)
+from pilot_steps import (fake_browser, library_status, open_first, opened_first, press_o_for_link, settle,
+                         shown_toasts, started, status_says, wait_until)
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
 from tui.app.dialogs import ConfirmDialog
@@ -14,26 +14,17 @@ from tui.models import Article
 from tui.store import Library
 
 
-def status(screen) -> str:
-    return str(screen.query_one("#library-status").render())
-
-
-async def counted(pilot, screen, shown: str) -> None:
-    """Wait until the status line says `shown` (the unread count lands after the list: these tests paused 0.7 s)."""
-    await wait_until(pilot, lambda: shown in status(screen), lambda: f"{shown!r} in {status(screen)!r}")
-
-
 async def test_unread_count_follows_opening_and_marks(library, make_app):
     path, _ = library
     async with started(make_app(path)) as (pilot, screen):
-        await counted(pilot, screen, "4 articles · 4 unread")
+        await status_says(pilot, screen, "4 articles · 4 unread")
         await open_first(pilot)
         await pilot.pause()
-        assert "3 unread" in status(screen)
+        assert "3 unread" in library_status(screen)
         screen.articles.focus()
         await pilot.press("m")  # back to unread
         await settle(pilot)
-        assert "4 unread" in status(screen)
+        assert "4 unread" in library_status(screen)
 
 
 async def test_n_and_shift_n_walk_the_unread_articles(library, make_app):
@@ -90,13 +81,13 @@ async def test_mark_all_read_asks_above_twenty(tmp_path, make_app):
                       for i in range(25)])
     app = make_app(path)
     async with started(app) as (pilot, screen):
-        await counted(pilot, screen, "25 unread")
+        await status_says(pilot, screen, "25 unread")
         await pilot.press("A")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
         await settle(pilot)
-        assert "0 unread" in status(app.screen)
+        assert "0 unread" in library_status(app.screen)
     with Library(path) as lib:
         assert lib.db.execute("SELECT count(*) FROM articles WHERE read = 0").fetchone()[0] == 0
 
@@ -191,11 +182,11 @@ async def test_mark_all_read_asks_by_the_unread_it_changes(tmp_path, make_app):
             lib.set_read(ident, True)
     app = make_app(path)
     async with started(app) as (pilot, screen):
-        await counted(pilot, screen, "3 unread")
+        await status_says(pilot, screen, "3 unread")
         await pilot.press("A")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog)
-        assert "0 unread" in status(app.screen) and shown_toasts(app)[-1] == "Marked 3 articles read — z undoes."
+        assert "0 unread" in library_status(app.screen) and shown_toasts(app)[-1] == "Marked 3 articles read — z undoes."
         await pilot.press("A")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog) and shown_toasts(app)[-1] == "Every article shown is read already."

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from pilot_steps import open_first, settle, shown_toasts, started, toasts_of, wait_until
+from pilot_steps import open_first, settle, shown_toasts, started, status_says, toasts_of, wait_until
 from test_page_marks_shown import stories  # noqa: F401  (the fixture: the story sample, grouped)
 from test_story_list_keys import _rows, _stories_list
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
@@ -21,31 +21,23 @@ def unread_titles(path) -> set[str]:
         return {title for (title,) in lib.db.execute("SELECT title FROM articles WHERE read = 0")}
 
 
-def status(screen) -> str:
-    return str(screen.query_one("#library-status").render())
-
-
-async def counted(pilot, screen, shown: str) -> None:
-    await wait_until(pilot, lambda: shown in status(screen), lambda: f"{shown!r} in {status(screen)!r}")
-
-
 async def test_z_after_A_marks_unread_again_only_the_articles_that_were_unread(library, make_app):
     path, ids = library
     with Library(path) as lib:
         lib.set_read(ids[ORCHARD.title], True)  # read before the A: z must leave it read
     app = make_app(path)
     async with started(app) as (pilot, screen):
-        await counted(pilot, screen, "4 articles · 3 unread")
+        await status_says(pilot, screen, "4 articles · 3 unread")
         await pilot.press("A")
         await settle(pilot)
         assert not isinstance(app.screen, ConfirmDialog)
         assert shown_toasts(app)[-1] == "Marked 3 articles read — z undoes."
         assert unread_titles(path) == set()
-        await counted(pilot, screen, "0 unread")
+        await status_says(pilot, screen, "0 unread")
         await pilot.press("z")
         await settle(pilot)
         assert unread_titles(path) == {HARBOUR.title, HOSTILE.title, ROBOTS.title}
-        await counted(pilot, screen, "3 unread")
+        await status_says(pilot, screen, "3 unread")
         assert shown_toasts(app)[-1] == "Mark all read undone: 3 articles unread again."
         assert not any(t.startswith("Marked 3 articles read") for t in shown_toasts(app))  # replaced by z's toast
         rows = {screen.articles.source.row(i).title: not screen.articles.source.row(i).read for i in range(4)}
@@ -62,7 +54,7 @@ async def test_a_mark_given_after_A_is_not_undone_by_z(library, make_app):
         lib.set_read(ids[ORCHARD.title], True)
     app = make_app(path)
     async with started(app) as (pilot, screen):
-        await counted(pilot, screen, "3 unread")
+        await status_says(pilot, screen, "3 unread")
         await pilot.press("A")
         await settle(pilot)
         await open_first(pilot)  # opening it marks it read: given after the A, it stays read
@@ -77,14 +69,14 @@ async def test_a_mark_given_after_A_is_not_undone_by_z(library, make_app):
         await settle(pilot)
         assert unread_titles(path) == {ORCHARD.title, HOSTILE.title, ROBOTS.title}
         assert shown_toasts(app)[-1] == "Mark all read undone: 2 articles unread again."
-        await counted(pilot, screen, "3 unread")
+        await status_says(pilot, screen, "3 unread")
 
 
 async def test_z_after_the_window_has_nothing_to_undo(library, make_app, monkeypatch):
     path, _ids = library
     app = make_app(path)
     async with started(app) as (pilot, screen):
-        await counted(pilot, screen, "4 unread")
+        await status_says(pilot, screen, "4 unread")
         await pilot.press("A")
         await settle(pilot)
         assert unread_titles(path) == set()
@@ -105,7 +97,7 @@ async def test_z_undoes_whichever_of_a_delete_and_an_A_came_last(library, make_a
     path, ids = library
     app = make_app(path)
     async with started(app) as (pilot, screen):
-        await counted(pilot, screen, "4 unread")
+        await status_says(pilot, screen, "4 unread")
         await pilot.press("d", "y")  # a delete, then an A: z undoes the A, and the delete stays
         await settle(pilot)
         await pilot.press("A")
