@@ -237,7 +237,7 @@ def squash_reason(reason) -> str:
 
 
 def parse_bytes(data: bytes, name: str = "<stdin>", kind: str | None = None) -> list[ImportItem]:
-    """Parse the bytes of one file; the kind ("text", "markdown", "html", "feed", "json")
+    """Parse the bytes of one file; the kind ("text", "markdown", "html", "feed", "jsonfeed", "json")
     is sniffed from the name's extension and the content unless given."""
     try:
         return [_sanitized(item) for item in _parse_bytes(data, name, kind)]
@@ -288,6 +288,10 @@ def _parse_bytes(data: bytes, name: str, kind: str | None) -> list[ImportItem]:
         from tui.importers.feed import parse_feed
 
         return parse_feed(data, name)
+    if kind == "jsonfeed":
+        from tui.importers.jsonfeed import parse_json_feed
+
+        return parse_json_feed(data, name)
     try:
         text = decode(data, html=(kind == "html"))
     except DecodeError as exc:
@@ -338,8 +342,15 @@ def _kind(data: bytes, ext: str) -> str:
         return "html"
     if ext in MARKDOWN_EXTS:
         return "markdown"
-    if ext in JSON_EXTS:
-        return "json"
+    if ext in JSON_EXTS or ext not in TEXT_EXTS and head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        from tui.importers.jsonfeed import looks_like_json_feed
+
+        # a JSON Feed (its jsonfeed.org version) is read as a feed file is, item by item ("JSON record has no
+        # "body" text" skipped it); other JSON is our own export read back
+        if looks_like_json_feed(data):
+            return "jsonfeed"
+        if ext in JSON_EXTS:
+            return "json"
     # .txt, no extension, stdin: trust only strong signs in the content
     if re.match(rb"^\s*<\?xml", head) or re.match(rb"^\s*<(?:rss|feed)\b", head):
         from tui.importers.feed import looks_like_feed

@@ -22,6 +22,15 @@ def looks_like_json_feed(data: bytes) -> bool:
     return head.startswith(b"{") and bool(_VERSION.search(data[:65536]))
 
 
+def parse_json_feed(data: bytes, name: str) -> list[ImportItem]:
+    """A JSON Feed file's items, one ImportItem each (or one error item for the file), as `parse_feed` reads an RSS
+    or Atom file."""
+    _info, entries, error = json_feed_entries(data, name)
+    if error:
+        return [ImportItem(name, None, error)]
+    return [item for _key, item in entries]
+
+
 def json_feed_entries(data: bytes, name: str, base_url: str | None = None) -> tuple[dict, list[tuple[dict, ImportItem]], str | None]:
     """Parse a JSON Feed: (feed info, [(entry identity, item)], error or None), like `feed_entries`."""
     try:
