@@ -32,6 +32,10 @@ def wall_limit(seconds: float) -> float:
     return max(seconds * WALL_TIMES, seconds + WALL_FLOOR)
 
 _STEP = 0.25  # seconds between looks at the child's CPU time
+# Wall time the document's send to the child may take: a child that runs reads it at once (a 20 MB document goes
+# through the pipe in milliseconds; starting a child ~0.5 s, several on a loaded machine). Its own deadline, so a child
+# that never reads (stopped, stuck in its start) cannot hold the caller before the parse's deadline begins.
+SEND_SECONDS = 30.0
 
 _children = threading.BoundedSemaphore(CHILDREN)
 _lock = threading.Lock()
@@ -52,10 +56,8 @@ def in_child(fn, args: tuple, kwargs: dict | None = None, *, seconds: float, siz
         child, mine = _take() or _start()
         keep = False
         try:
-            try:
-                mine.send((fn, args, kwargs or {}))
-            except OSError:  # the child is gone already
-                raise error(f"its parser stopped before it began; {tail}") from None
+            if (sent := _send(child, mine, (fn, args, kwargs or {}))) is not None:
+                raise error(f"{sent}; {tail}")
             if (over := _wait(child, mine, seconds)) is not None:
                 raise error(f"took more than {over} to read ({size / (1024 * 1024):.1f} MB of markup); {tail}")
             try:
@@ -69,6 +71,34 @@ def in_child(fn, args: tuple, kwargs: dict | None = None, *, seconds: float, siz
     if not ok:
         raise error(value)
     return value
+
+
+def _send(child, mine, work) -> str | None:
+    """Send the work to the child, given SEND_SECONDS: None once sent, else why not. The send blocks until the child
+    reads (a document is larger than the pipe's buffer), and a child that never reads it (stopped, stuck in its
+    start) held `add` or the app's refresh for good: the send is a thread's, and the child is killed at the deadline
+    (its end of the pipe closed, the thread's write fails and it ends)."""
+    failed: list[BaseException] = []
+    done = threading.Event()
+
+    def send() -> None:
+        try:
+            mine.send(work)
+        except Exception as exc:  # the child is gone (a broken pipe), or the work is not picklable
+            failed.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=send, name="newsreader-send", daemon=True).start()
+    if not done.wait(SEND_SECONDS):
+        child.kill()
+        done.wait(5)
+        return f"its parser did not take the document in {SEND_SECONDS:g} s (stuck?)"
+    if not failed:
+        return None
+    if isinstance(failed[0], (OSError, ValueError)):
+        return "its parser stopped before it began"
+    return f"{type(failed[0]).__name__}: {failed[0]}"[:120]
 
 
 def _wait(child, mine, seconds: float) -> str | None:
