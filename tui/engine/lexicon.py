@@ -284,6 +284,8 @@ class EntityWords:
     owner_heads: frozenset[str]  # "bakery", "mill": a business named after its owner with 's ("Tregenna's Bakery")
     saint_heads: frozenset[str]  # "church", "school": named after a saint with 's ("St Aidan's Church")
     trade_words: frozenset[str]  # "haulage", "ferries": the last word of a firm named after a family ("Keane Haulage")
+    toponym_ends: frozenset[str]  # "end", "moss": common words that end an English place's name ("Harrowgate End")
+    toponym_firsts: frozenset[str]  # "nether", "upper": words that open a village's name ("Nether Holcombe")
 
 
 _ENTITY_WORDS: EntityWords | None = None

@@ -90,6 +90,14 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     given = _given_names(names) if on("given-name-alone") else frozenset()
     if on("relation-names-person"):
         given = given | _related_names(text, names)
+    if on("kin-names-person"):
+        given = given | _kin_names(text, names)
+    if on("couple-names-person"):
+        given = given | _couple_names(text, names)
+    if on("lived-in-place"):
+        placed = placed | _lived_in(text, names)
+    if on("town-of-its-institutions"):
+        placed = placed | _town_institutions(names)
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
         top_label, top = c.most_common(1)[0]
@@ -171,6 +179,95 @@ def _related_names(text: str, names: list[Entity]) -> frozenset[str]:
         if cue and key(w) not in lexicon().place_names and not more_often_lower(w):
             out.add(_same(w))
     return frozenset(out)
+
+
+# after a lone name: its owner's kin or household ("Ilva's parents", "Tobin's grandmother"), or "and I" / "and me"
+_KIN_AFTER = re.compile(r"(?:['’]s (?:wife|husband|son|sons|daughter|daughters|sister|sisters|brother|brothers|mother|"
+                        r"father|parents|aunt|uncle|cousin|cousins|niece|nephew|grandson|granddaughter|grandmother|"
+                        r"grandfather|grandparents|children|fiancée?|widow|widower|girlfriend|boyfriend)\b"
+                        r"| and (?:I|me)\b)")
+# before a lone name: a speaker naming themself ("My name is Tovan", "I'm Tovan Reddy")
+_NAMED_SELF_BEFORE = re.compile(r"(?<![\w-])(?:[Mm]y name is|I['’]m|I am) $")
+
+
+def _kin_names(text: str, names: list[Entity]) -> frozenset[str]:
+    """Lone names with kin after them ("Ilva's parents flew in", "Tobin and I grew up ...") or that a speaker names
+    themself with ("My name is Tovan"): a person, in every mention. Not a listed place, a people's word, a word in
+    capitals or one news mostly writes in lower case."""
+    from .clusters import more_often_lower
+
+    lx = lexicon()
+    out = set()
+    for e in names:
+        w = e.text
+        if " " in w or not w[:1].isupper() or w.isupper() or not w.isalpha():
+            continue
+        if (_KIN_AFTER.match(text, e.end) or _NAMED_SELF_BEFORE.search(text, max(0, e.start - 12), e.start)) \
+                and key(w) not in lx.place_names and w.lower() not in lx.demonyms and not more_often_lower(w):
+            out.add(_same(w))
+    return frozenset(out)
+
+
+def _couple_names(text: str, names: list[Entity]) -> frozenset[str]:
+    """Lone names right before "and" and a person's full name of two words ("Henrik and Sunniva Dahle", "with Benedikt
+    and Rosa Amsel"): a couple or siblings sharing the surname, so a person, in every mention. Not a listed place or
+    organisation, a people's word, a word in capitals or one news mostly writes in lower case, nor a name after a place's
+    preposition ("from Kelby and Ana Holt")."""
+    from .clusters import more_often_lower
+    from .kinds import _PLACE_BEFORE
+
+    lx = lexicon()
+    by_start = {e.start: e for e in names}
+    out = set()
+    for e in names:
+        w = e.text
+        if " " in w or not w[:1].isupper() or w.isupper() or not w.isalpha() or text[e.end:e.end + 5] != " and ":
+            continue
+        nxt = by_start.get(e.end + 5)
+        if nxt is None or nxt.label != PERSON or len(nxt.text.split()) != 2 or not nxt.text.split()[0][1:].islower():
+            continue
+        if _PLACE_BEFORE.search(text, max(0, e.start - 12), e.start):
+            continue  # "cheese from Caerfach and Agathe Roussel of Lyon": the place, then a person
+        low = w.lower()
+        if key(w) not in lx.place_names and low not in lx.known_orgs and low not in lx.demonyms \
+                and not more_often_lower(w):
+            out.add(_same(w))
+    return frozenset(out)
+
+
+# where one lives or was born ("born in Kelby", "grew up in Kelby"): a place, never a club or a firm
+_LIVED_IN = re.compile(r"(?<![\w-])(?:born|grew up|brought up|raised|lived|live|lives|living|settled|retired) in $")
+
+
+def _lived_in(text: str, names: list[Entity]) -> set[str]:
+    """Keys of lone names some mention of which is written after "born in", "grew up in", "lived in" ... : a place in
+    every mention ("Tollby rebuilt the wall" in an article that says "I was born in Tollby"). Not a name in capitals,
+    one before 's ("in Smith's house"), or a listed given name."""
+    out = set()
+    first = lexicon().first_names
+    for e in names:
+        w = e.text
+        if " " in w.strip() or w.isupper() or text[e.end:e.end + 1] in ("'", "’") or w.lower() in first:
+            continue
+        if _LIVED_IN.search(text, max(0, e.start - 16), e.start):
+            out.add(_same(w))
+    return out
+
+
+# last words of the names a town gives its own institutions ("Dunmore Primary School", "Kelby Town Council")
+_TOWN_HEADS = frozenset("council station school hospital library harbour parish surgery".split())
+
+
+def _town_institutions(names: list[Entity]) -> set[str]:
+    """Keys of lone names that open a longer name of the article ending in a town's institution ("Kelby Station",
+    "Kelby Primary School", "Kelby Town Council"): the town, in every mention ("Kelby has hosted the fair since
+    2009"). Not a clubs' words ("Kelby Rovers" makes "Kelby" the club) nor "Foundation", "Trust" (named after people)."""
+    heads = {}
+    for e in names:
+        words = e.text.split()
+        if len(words) >= 2 and words[-1].lower() in _TOWN_HEADS and words[0][:1].isupper() and not e.text.isupper():
+            heads[words[0]] = True
+    return {w for w in heads if w.lower() not in lexicon().first_names}
 
 
 def _given_names(names: list[Entity]) -> frozenset[str]:

@@ -61,6 +61,9 @@ def kind_of_name(text: str, s: int, e: int, label: str) -> str:
                 text[max(0, s - 4):s] in ("the ", "The ") or words[0].lower() in lexicon().place_words) \
                 and on("newspaper-name"):
             return ORG  # "the Edmonton Sun", "Harbour Star": a newspaper
+        if words[0] == "Hotel" and label in (PERSON, GPE, LOC, "MISC") and all(w[:1].isupper() for w in words[1:]) \
+                and on("hotel-opens-firm"):
+            return ORG  # "the Hotel Kessvik": a hotel named so is a business, not a person or a region (session 32)
         if words[0].lower() in lexicon().street_first and label in (PERSON, ORG, GPE, LOC, "MISC") \
                 and _street_first(text, s, words, label) and on("street-first"):
             return FAC  # "on Rua da Alegria", "Calle Mayor": a street or square named first-word-first

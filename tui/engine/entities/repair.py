@@ -128,11 +128,50 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
                 and (not out or out[-1][1] <= m.start(1)) and on("first-name-joins-person"):
             s = m.start(1)  # "called Barack" + "Obama": a first name the tagger left out of the person
             word = text[s:e]
+        if lab in (PERSON, ORG, GPE, LOC, "MISC") and on("toponym-end"):
+            e, lab = _toponym(text, s, e, lab, spans[i + 1][0] if i + 1 < len(spans) else len(text))
+            word = text[s:e]
         ps, lab = particle_name(text, s, e, lab)
         if not out or ps >= out[-1][1]:
             s = ps  # the first name before the particle is not already part of another name
         out.append((s, e, kind_of_name(text, s, e, lab)))
     return vehicles_everywhere(text, speaker_turns(text, _without_overlaps(out)))
+
+
+_TOPONYM_ENDS = entity_words().toponym_ends
+_TOPONYM_FIRSTS = entity_words().toponym_firsts
+_TOPONYM_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])")
+
+
+def _no_given_name(word: str) -> bool:
+    """Could the capitalised word open a place's name rather than a person's: no listed given name, no word plain news
+    writes before another name (name_openers.txt, learned), no title, and no word news mostly writes in lower case
+    ("Red Cross")?"""
+    from .clusters import more_often_lower
+
+    low = word.lower()
+    lx = lexicon()
+    return word.isalpha() and word[:1].isupper() and not word.isupper() and low not in lx.first_names \
+        and low not in lx.name_openers and low not in lx.roles and low not in lx.stop_words and not more_often_lower(word)
+
+
+def _toponym(text: str, s: int, e: int, lab: str, nxt: int) -> tuple[int, str]:
+    """(end, label) of a name once a place-name ending is read: "Harrowgate" + " End" (the tagger stopped at the common
+    word) is one place; "Pelling Moss", "Salt Row" read as a person or a company are places, as is "Nether Holcombe" read
+    as a person. A person only after a place's preposition ("from Pelling Moss"): "Kate Moss" keeps her listed given
+    name, and an unknown one needs the preposition."""
+    from .kinds import _PLACE_BEFORE
+
+    words = text[s:e].split()
+    if len(words) == 1 and _no_given_name(words[0]) and (m := _TOPONYM_AFTER.match(text, e)) \
+            and m.group(1).lower() in _TOPONYM_ENDS and m.end() <= nxt:
+        if lab != PERSON or _PLACE_BEFORE.search(text, max(0, s - 12), s):
+            return m.end(), LOC
+    if len(words) == 2 and lab in (PERSON, ORG, "MISC") and _no_given_name(words[0]) and words[1][1:].islower() \
+            and (words[1].lower() in _TOPONYM_ENDS or lab == PERSON and words[0].lower() in _TOPONYM_FIRSTS):
+        if lab != PERSON or _PLACE_BEFORE.search(text, max(0, s - 12), s):
+            return e, LOC
+    return e, lab
 
 
 _SAID_AFTER_QUOTE = re.compile(r"[,?!…][\"”] (?:said|says) ([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)(?=[.,;]|$)"

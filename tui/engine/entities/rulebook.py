@@ -72,6 +72,18 @@ _rule("trade-word-ends-name", "a 'person' or a 'place' of two words or more endi
       [("The contract went to Keane Haulage of Varno.", [("Keane Haulage", "ORG"), ("Varno", "LOC")]),
        ("Hollis Ferries runs the crossing twice a day.", [("Hollis Ferries", "ORG")])],
       ["The contract went to Ana Keane of Varno."])
+_rule("toponym-end", "a name ending in a common word that ends English places ('End', 'Moss', 'Row', 'Green': "
+      "entity_words.txt) is a place when its first word is no given name: the tagger's 'Harrowgate' before 'End' runs on "
+      "to it, and a 'company' or a 'person' after 'from', 'in' ... ('from Pelling Moss') is the place; so is a 'person' "
+      "opening with 'Nether', 'Upper', 'Lower' (session 32: reader-seen errors)",
+      [("The bus to Quarrendon End runs twice a day.", [("Quarrendon End", "LOC")]),
+       ("Grandmother came all the way from Tillery Moss for the wedding.", [("Tillery Moss", "LOC")]),
+       ("The flood reached the houses on Tanner Row and the chapel.", [("Tanner Row", "LOC")])],
+      ["Kate Moss came all the way from Paris for the wedding.", "The Red Cross sent tents to the valley."])
+_rule("hotel-opens-firm", "a name opening with 'Hotel' ('Hotel Kessvik') is a business, not a person or a place "
+      "(session 32: reader-seen 'Hotel Strandgaard' a person; NER train has no such name)",
+      [("We booked two nights at the Hotel Kessvik, by the harbour.", [("two", "CARDINAL"), ("Hotel Kessvik", "ORG")])],
+      ["We booked two nights at the Kessvik, by the harbour."])
 _rule("said-speaker", "a lone capitalised word right after a quotation's closing mark and 'said' ('...,\" said Quillet.'), or "
       "right before 'said' there, is a person: not a place or a company made of an unknown surname, nor nothing "
       "(session 31: our own one-line quotes)",
@@ -262,6 +274,31 @@ _rule("relation-names-person", "a lone name right after a relation noun ('her co
        ("They married in 1975 and had two sons, Calum and Hamish.",
         [("1975", "DATE"), ("two", "CARDINAL"), ("Calum", "PERSON"), ("Hamish", "PERSON")])],
       ["We stayed with her cousin in Varno. Varno has a shop by the quay."])
+_rule("kin-names-person", "a lone name with kin after it ('Ilva's parents', 'Tobin and I') or that a speaker names "
+      "themself with ('My name is Tovan') is a person in every mention, whatever the tagger said (session 32: given "
+      "names no list knows in our texts)",
+      [("Ilva's parents flew in from Varno. Ilva was the guide.", [("Ilva", "PERSON"), ("Varno", "LOC"), ("Ilva", "PERSON")]),
+       ("My name is Tovan, and Agata was my grandmother.", [("Tovan", "PERSON"), ("Agata", "PERSON")])],
+      ["Varno's parents' association met. Varno has a school by the quay."])
+_rule("couple-names-person", "a lone name right before 'and' and a person's full name of two words ('Henrik and Sunniva "
+      "Dahle') is a person in every mention: a couple or siblings sharing the surname (session 32: given names no list "
+      "knows in our texts)",
+      [("Her parents, Anders and Solveig Brekke, flew in on Thursday.",
+        [("Anders", "PERSON"), ("Solveig Brekke", "PERSON"), ("Thursday", "DATE")])],
+      ["Norway and Tomas Vinje signed the deal.", "The cheese came from Caerwen and Agathe Roussel of Lyon."])
+_rule("lived-in-place", "a lone name written once after 'born in', 'grew up in', 'lived in' ... is a place in every "
+      "mention ('Tollby rebuilt the wall' read as a company; session 32: towns as a sentence's subject in our texts)",
+      [("Tollby sold its fish through Hebden Brothers. I was born in Tollby in 1940.",
+        [("Tollby", "LOC"), ("Hebden Brothers", "ORG"), ("Tollby", "LOC"), ("1940", "DATE")]),
+       ("Oldbarrow found the money for its buses last year. I have lived in Oldbarrow since 1971.",
+        [("Oldbarrow", "LOC"), ("last year", "DATE"), ("Oldbarrow", "LOC"), ("1971", "DATE")])],
+      ["Tollby sold its fish through Hebden Brothers. I was born in 1940."])
+_rule("town-of-its-institutions", "a lone name that opens a longer name of the article ending in a town's institution "
+      "('Kelby Station', 'Kelby Primary School', 'Kelby Town Council') is the town in every mention (session 32: towns as "
+      "a sentence's subject in our texts)",
+      [("Kelby has hosted the fair since 2009. Parking is at Kelby Station.",
+        [("Kelby", "LOC"), ("2009", "DATE"), ("Kelby Station", "FAC")])],
+      ["Kelby has hosted the fair since 2009. Parking is at the station."])
 _rule("given-name-alone", "a lone word the tagger called an organisation, place or MISC that is the given name of a "
       "person the article names in full is that person ('Edith Marsh ... Edith wanted to stay'), when news writes the word "
       "before names (name_openers.txt, learned) or the clusters do not know it, and it is no listed place (session 24)",
