@@ -286,6 +286,7 @@ class EntityWords:
     trade_words: frozenset[str]  # "haulage", "ferries": the last word of a firm named after a family ("Keane Haulage")
     toponym_ends: frozenset[str]  # "end", "moss": common words that end an English place's name ("Harrowgate End")
     toponym_firsts: frozenset[str]  # "nether", "upper": words that open a village's name ("Nether Holcombe")
+    holidays: frozenset[str]  # "christmas", "easter": feast days and holidays, a date ("every Christmas")
 
 
 _ENTITY_WORDS: EntityWords | None = None

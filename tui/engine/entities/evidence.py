@@ -94,6 +94,8 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
         given = given | _kin_names(text, names)
     if on("couple-names-person"):
         given = given | _couple_names(text, names)
+    titled = _titled_names(text, names) if on("title-names-person") else frozenset()
+    given = given | titled
     if on("lived-in-place"):
         placed = placed | _lived_in(text, names)
     if on("town-of-its-institutions"):
@@ -105,6 +107,8 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
             and k.lower() not in dem
         if k in given and top_label in (ORG, GPE, LOC, "MISC"):
             best[k] = PERSON  # "Edith Marsh ... Edith wanted to stay": the article's own given name, alone
+        elif k in titled and top_label == PERSON:
+            best[k] = PERSON  # "Mr Pottle": not the word of "Marsh & Pottle" (word-of-an-organisation)
         elif landmarked and top_label in (ORG, PERSON, "MISC") and k.split()[0] in landmarked \
                 and (" " not in k or top_label == PERSON):
             best[k] = GPE if key(k) in listed else LOC  # "Lake Orvana ... Orvana Castle": the lake's name, a place
@@ -204,6 +208,31 @@ def _kin_names(text: str, names: list[Entity]) -> frozenset[str]:
             continue
         if (_KIN_AFTER.match(text, e.end) or _NAMED_SELF_BEFORE.search(text, max(0, e.start - 12), e.start)) \
                 and key(w) not in lx.place_names and w.lower() not in lx.demonyms and not more_often_lower(w):
+            out.add(_same(w))
+    return frozenset(out)
+
+
+# before a lone name: a title ("Mr Pottle", "Mrs Quayle") or a job and "called" ("a nurse called Bernadette")
+_TITLE_BEFORE = re.compile(r"(?<![\w.-])(?:Mr|Mrs|Ms|Miss|Mr\.|Mrs\.|Ms\.) $")
+_JOB_CALLED_BEFORE = re.compile(r"(?<![\w-])(?:a|an|the) ([a-z-]+) (?:called|named) $")
+
+
+def _titled_names(text: str, names: list[Entity]) -> frozenset[str]:
+    """Lone names after "Mr", "Mrs", "Ms", "Miss" ("Mr Pottle still sends a card", where the article's firm is "Marsh &
+    Pottle") or after a job and "called" ("a nurse called Bernadette": roles.txt): a person, in every mention. Not a
+    listed place, a word in capitals or one news mostly writes in lower case."""
+    from .clusters import more_often_lower
+
+    lx = lexicon()
+    out = set()
+    for e in names:
+        w = e.text
+        if " " in w or not w[:1].isupper() or w.isupper() or not w.isalpha():
+            continue
+        before = text[max(0, e.start - 30):e.start]
+        job = _JOB_CALLED_BEFORE.search(before)
+        if (_TITLE_BEFORE.search(before) or job and job.group(1) in lx.roles) \
+                and key(w) not in lx.place_names and not more_often_lower(w):
             out.add(_same(w))
     return frozenset(out)
 

@@ -23,7 +23,7 @@ import re
 
 from ..lexicon import entity_words, lexicon
 from ..rules import enabled as on
-from ..types import FAC, GPE, LOC, ORG, PERSON
+from ..types import DATE, FAC, GPE, LOC, ORG, PERSON
 from .acronyms import defined_names
 from .heads import extend_to_head
 from .inner_words import own_s_names, owner_names, plural_bodies, possessive_names, preposition_names
@@ -85,8 +85,8 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             out.append((s, s + len(first), "NORP"))  # "Namibian Frankie Fredericks": a people's word, then the person
             s += len(word) - len(word[len(first):].lstrip())
             word, lab = text[s:e], PERSON  # ("Kiwi Sam Hale" read as a company: the rest is a person's full name)
-        if lab == ORG and _person_after_first(word) and word.split(None, 1)[0].lower().rstrip(".") in lexicon().roles \
-                and on("title-opens-person"):
+        if lab == ORG and (_person_after_first(word) or _person_after_first(word, rare=True)) \
+                and word.split(None, 1)[0].lower().rstrip(".") in lexicon().roles and on("title-opens-person"):
             lab = PERSON  # "PC Danny Holt" read as a company: a title, then a person's full name (trim-roles cuts it)
         elif lab == ORG and len(words := word.split()) == 2 and words[0].lower().rstrip(".") in _HONORIFIC_ONLY \
                 and any(lb == PERSON and text[ps:pe].split()[-1] == words[1] and " " in text[ps:pe] for ps, pe, lb in out) \
@@ -128,6 +128,9 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
                 and (not out or out[-1][1] <= m.start(1)) and on("first-name-joins-person"):
             s = m.start(1)  # "called Barack" + "Obama": a first name the tagger left out of the person
             word = text[s:e]
+        if lab in (PERSON, ORG, GPE, LOC) and _holiday(word) and on("holiday-is-a-date"):
+            out.append((s, e, DATE))  # "every Christmas": a feast day, not a place (NER train never writes one)
+            continue
         if lab in (PERSON, ORG, GPE, LOC, "MISC") and on("toponym-end"):
             e, lab = _toponym(text, s, e, lab, spans[i + 1][0] if i + 1 < len(spans) else len(text))
             word = text[s:e]
@@ -141,6 +144,17 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
 _TOPONYM_ENDS = entity_words().toponym_ends
 _TOPONYM_FIRSTS = entity_words().toponym_firsts
 _TOPONYM_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])")
+
+
+_HOLIDAYS = entity_words().holidays
+_HOLIDAY_TAILS = ("Day", "Eve", "Sunday", "Monday")
+
+
+def _holiday(word: str) -> bool:
+    """Is the name a feast day or a holiday ("Christmas", "Easter Monday", "Christmas Eve"), written with its capital?"""
+    words = word.split()
+    return 1 <= len(words) <= 2 and words[0][:1].isupper() and not words[0].isupper() \
+        and words[0].lower() in _HOLIDAYS and (len(words) == 1 or words[1] in _HOLIDAY_TAILS)
 
 
 def _no_given_name(word: str) -> bool:
@@ -209,10 +223,11 @@ def said_speakers(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out) if added else out
 
 
-def _person_after_first(word: str) -> bool:
+def _person_after_first(word: str, rare: bool = False) -> bool:
     """Are the words after the first a person's full name: two or three capitalised words, none a body's word ("Party",
     "Corporation") or one news mostly writes in lower case ("Conference"), the first a listed given name or one plain
-    news writes before another name ("Kiwi Sam Hale", "PC Danny Holt")?"""
+    news writes before another name ("Kiwi Sam Hale", "PC Danny Holt")? With `rare`, the first and the last words
+    instead both unknown to the word clusters ("Churchwarden Dilys Penhale")."""
     words = word.split()
     if not 3 <= len(words) <= 4 or not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words[1:]) \
             or any(w.lower() in _HEADS or w.lower() in _BODY_NOUNS for w in words[1:]):
@@ -222,6 +237,10 @@ def _person_after_first(word: str) -> bool:
     if any(more_often_lower(w) for w in words[1:]):
         return False  # "Episcopal Conference": a common noun, no surname
     given = words[1].lower()
+    if rare:  # a given name the word clusters never saw ("Churchwarden Dilys Penhale"; session 32)
+        from .clusters import cluster_path
+
+        return cluster_path(words[1]) is None and cluster_path(words[-1]) is None
     return given in lexicon().first_names or given in lexicon().name_openers
 
 

@@ -80,6 +80,10 @@ _rule("toponym-end", "a name ending in a common word that ends English places ('
        ("Grandmother came all the way from Tillery Moss for the wedding.", [("Tillery Moss", "LOC")]),
        ("The flood reached the houses on Tanner Row and the chapel.", [("Tanner Row", "LOC")])],
       ["Kate Moss came all the way from Paris for the wedding.", "The Red Cross sent tents to the valley."])
+_rule("holiday-is-a-date", "a feast day or a holiday the tagger made a name ('every Christmas' a place; 'Easter Monday', "
+      "'Christmas Eve': entity_words.txt holidays) is a date (session 32: NER train never writes one, so the tagger guesses)",
+      [("Mr Pottle still sends him a card every Christmas.", [("Pottle", "PERSON"), ("Christmas", "DATE")])],
+      ["Mr Pottle still sends him a card every year."])
 _rule("hotel-opens-firm", "a name opening with 'Hotel' ('Hotel Kessvik') is a business, not a person or a place "
       "(session 32: reader-seen 'Hotel Strandgaard' a person; NER train has no such name)",
       [("We booked two nights at the Hotel Kessvik, by the harbour.", [("two", "CARDINAL"), ("Hotel Kessvik", "ORG")])],
@@ -91,10 +95,11 @@ _rule("said-speaker", "a lone capitalised word right after a quotation's closing
        ("\"It was a fine day,\" Ostrander said.", [("Ostrander", "PERSON")])],
       ["\"We will rebuild,\" police said.", "\"We will rebuild,\" said Norway's minister."])
 _rule("title-opens-person", "a 'company' opening with a title or a role ('PC', 'Cllr') before a full name whose first word "
-      "is a given name is that person, and so is a title before the surname of a person named before (session 31: our "
-      "outside-news text 60's constable)",
+      "is a given name (or a name whose two words the word clusters never saw: session 32) is that person, and so is a "
+      "title before the surname of a person named before (session 31: our outside-news text 60's constable)",
       [("PC Danny Holt joined for item 4. PC Holt said sheds were broken into.",
-        [("Danny Holt", "PERSON"), ("4", "CARDINAL"), ("Holt", "PERSON")])],
+        [("Danny Holt", "PERSON"), ("4", "CARDINAL"), ("Holt", "PERSON")]),
+       ("Churchwarden Dilys Penhale writes: the roof appeal has reached its target.", [("Dilys Penhale", "PERSON")])],
       ["PC World opened a shop in Varno."])
 _rule("speech-verb-opens-person", "an inflected speech verb opening a sentence before a name ('Added Holm: ...') is "
       "no part of the person (session 11)",
@@ -286,6 +291,14 @@ _rule("couple-names-person", "a lone name right before 'and' and a person's full
       [("Her parents, Anders and Solveig Brekke, flew in on Thursday.",
         [("Anders", "PERSON"), ("Solveig Brekke", "PERSON"), ("Thursday", "DATE")])],
       ["Norway and Tomas Vinje signed the deal.", "The cheese came from Caerwen and Agathe Roussel of Lyon."])
+_rule("title-names-person", "a lone name after 'Mr', 'Mrs', 'Ms', 'Miss' ('Mr Pottle', where the article's firm is "
+      "'Marsh & Pottle') or after a job and 'called' ('a nurse called Bernadette') is a person in every mention (session "
+      "32: our texts)",
+      [("That summer we worked for Marsh & Pottle, the removals firm. Mr Pottle still sends a card.",
+        [("Marsh & Pottle", "ORG"), ("Pottle", "PERSON")]),
+       ("She learnt English from a nurse called Berenike, who became her friend.",
+        [("English", "NORP"), ("Berenike", "PERSON")])],
+      ["That summer we worked for Marsh & Pottle, the removals firm. Pottle still sends a card."])
 _rule("lived-in-place", "a lone name written once after 'born in', 'grew up in', 'lived in' ... is a place in every "
       "mention ('Tollby rebuilt the wall' read as a company; session 32: towns as a sentence's subject in our texts)",
       [("Tollby sold its fish through Hebden Brothers. I was born in Tollby in 1940.",
