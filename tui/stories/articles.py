@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from tui.engine.types import Analysis, Sentence
@@ -23,6 +24,7 @@ class StoryArticle:
     sentences: list[Sentence]
     analysis: Analysis | None  # None when not analysed yet and `analyse` was False
     twin_of: int | None = None  # the article whose text this one repeats from another outlet (one library row)
+    at: str = ""  # its time of day ("14:05:00", UTC) when known: it came into the library on the day it is dated
 
 
 class Cache:
@@ -74,19 +76,33 @@ class Member:
     read: bool
     dup_of: int | None
     twin_of: int | None = None
+    at: str = ""  # as StoryArticle.at
 
 
 def members(lib, story_id: int) -> list[Member]:
     """Every article of the story, oldest first (by day, then id), without its body."""
     rows = lib.db.execute(
-        "SELECT a.id, a.title, a.source, s.day, a.read, s.dup_of, a.twin_of FROM story_articles s"
+        "SELECT a.id, a.title, a.source, s.day, a.read, s.dup_of, a.twin_of, a.added_at FROM story_articles s"
         " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY s.day, a.id", (story_id,)).fetchall()
     out = []
-    for aid, title, source, day, read, dup, twin in rows:
+    for aid, title, source, day, read, dup, twin, added in rows:
         # a malformed row (a BLOB title, a number as the day) reads as empty text, never raises
         title, source, day = (v if type(v) is str else "" for v in (title, source, day))
-        out.append(Member(aid, title, source, day, bool(read), dup, twin if type(twin) is int else None))
+        out.append(Member(aid, title, source, day, bool(read), dup, twin if type(twin) is int else None,
+                          time_of_day(day, added)))
     return out
+
+
+_STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})")
+
+
+def time_of_day(day: str, added) -> str:
+    """An article's time of day ("14:05:00") when it is known: the time it came into the library (`added_at`, UTC), on
+    the day it is dated. Stories compare their reports by it within one day (a development reported the same day as
+    the first report: summary.latest). An article added on another day than its own (dated in its text, imported
+    later) has none: "" (so has a malformed stamp)."""
+    m = _STAMP.match(added) if type(added) is str else None
+    return m.group(2) if m and m.group(1) == day else ""
 
 
 def chosen(story: list[Member], cap: int = CAP) -> list[Member]:
@@ -195,5 +211,5 @@ def load_articles(lib, story_id: int, analyse: bool = True, cap: int | None = No
             sents = split_sentences(body[:SPLIT_CHARS])
             if len(body) > SPLIT_CHARS and sents:
                 sents = sents[:-1]  # may be cut off at the limit
-        out.append(StoryArticle(m.id, m.title, m.source, m.day, body, m.read, m.dup_of, sents, an, m.twin_of))
+        out.append(StoryArticle(m.id, m.title, m.source, m.day, body, m.read, m.dup_of, sents, an, m.twin_of, m.at))
     return out

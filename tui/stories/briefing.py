@@ -21,6 +21,14 @@ class BriefItem:
     sentences: list[StorySentence]
     quote: StoryQuote | None
     score: float
+    # the (article, index) keys of its lines marked "new" (StorySummary.news: new against the story's earlier reports,
+    # the latest development's line among them), as the story view marks them; `note` says so once instead when nearly
+    # all of it is new (StorySummary.new_note)
+    marked: frozenset = frozenset()
+    note: str = ""
+
+    def is_new(self, s: StorySentence) -> bool:
+        return (s.article, s.index) in self.marked
 
 
 def briefing(lib, since: str = "", limit: int = 10, sentences: int = 3, analyse: bool = True) -> list[BriefItem]:
@@ -51,7 +59,7 @@ def brief_item(lib, r: StoryRow, score: float, sentences: int = 3, analyse: bool
         return None
     r = story_row(lib, r.id) or r
     shown = " ".join(x.text for x in s.sentences)  # a quote already in a sentence is not repeated
-    return BriefItem(r, s.sentences, s.strongest_quote(leaving_out=shown), score)
+    return BriefItem(r, s.sentences, s.strongest_quote(leaving_out=shown), score, frozenset(s.news()[0]), s.new_note())
 
 
 def as_markdown(items: list[BriefItem], since: str = "") -> str:
@@ -69,8 +77,10 @@ def markdown_blocks(items, since: str = ""):
         lines = [f"## {n}. {r.title}"]
         size = _size(r)
         lines.append(f"*{_at(size, ', '.join(r.sources), sep=' — ')}*")
+        if it.note:
+            lines.append(f"*{it.note}*")
         lines.append("")
-        lines += [f"- {s.text} ({_at(s.source, s.day)})" for s in it.sentences]
+        lines += [f"- {s.text} ({_at(s.source, s.day, 'new' if it.is_new(s) else '')})" for s in it.sentences]
         if it.quote:
             lines += ["", f"> {quoted(it.quote.text, it.quote.lead)} — "
                       f"{_at(it.quote.speaker, _quoted_at(it.quote, str), sep=' ')}"]
@@ -101,9 +111,13 @@ def text_blocks(items, since: str = ""):
         lines = [f"{n}. {cut_title(r.title)}  [story {r.id}]"]
         size = _size(r)
         lines.append(f"   {_at(size, outlets_line(r.sources), sep='; ')}")
+        if it.note:
+            lines.append(f"   {it.note}")
         # each sentence with its outlet and date, as the briefing screen, the Markdown and `story` give them (the
-        # outlet alone: a story over several days did not say which day a line was from)
-        lines += [f"   - {s.text}" + (f" ({where})" if (where := _at(cut_outlet(s.source), s.day)) else "")
+        # outlet alone: a story over several days did not say which day a line was from), and "new" as `story` marks
+        # a line new against the story's earlier reports (the latest development's)
+        lines += [f"   - {s.text}" + (f" ({where})" if (where := _at(cut_outlet(s.source), s.day,
+                                                                     "new" if it.is_new(s) else "")) else "")
                   for s in it.sentences]
         if it.quote:  # with where it was said, as the story view's quotes (the line named no outlet)
             lines.append(f"   {quoted(it.quote.text, it.quote.lead)} — "

@@ -86,10 +86,15 @@ def _story_lines(args, page) -> None:
 
 def _story_dict(s, latest: list[int] | None = None) -> dict:
     """`story --format json`'s object; `latest`: its article ids latest first (_latest_first)."""
+    marked, _ = s.news()
     return {
         "id": s.id, "title": s.title, "first": s.first, "last": s.last, "sources": s.sources,
         "articles": latest or s.articles,
-        "sentences": [{"text": x.text, "article": x.article, "source": x.source, "date": x.day} for x in s.sentences],
+        # "new": the line is new against the story's earlier reports (what the text and the story view mark "new");
+        # "new_note": said once instead when nearly all of it is new (StorySummary.new_note), else null
+        "sentences": [{"text": x.text, "article": x.article, "source": x.source, "date": x.day,
+                       "new": (x.article, x.index) in marked} for x in s.sentences],
+        "new_note": s.new_note() or None,
         # "lead": the writer's words before a quotation that finishes their sentence (null when it stands alone)
         "quotes": [{"speaker": g.speaker or None, "text": q.text, "lead": q.lead or None, "article": q.article,
                     "source": q.source, "sources": q.sources, "date": q.day} for g in s.quotes for q in g.quotes],
@@ -156,6 +161,8 @@ def story_text(s) -> str:
              f"{_at(plural(s.rows, 'article'), outlets_line(s.sources))}; {date_range(s.first, s.last)}"]
     if s.bounded:
         lines.append(bounded_line(s))
+    if note := s.new_note():  # nearly all of it new: said once, no line marked
+        lines.append(note)
     lines.append("")
     marked, rest = s.news()  # a new sentence the summary shows is marked there, not printed twice
     lines += [f"{n}. {x.text}  [{_at(cut_outlet(x.source), x.day, f'#{x.article}')}"
@@ -187,6 +194,8 @@ def story_markdown(s) -> str:
     lines = [f"# {s.title}", "", f"*{_at(plural(s.rows, 'article'), ', '.join(s.sources), date_range(s.first, s.last), sep=' — ')}*", ""]
     if s.bounded:
         lines += [f"*{bounded_line(s)}*", ""]
+    if note := s.new_note():
+        lines += [f"*{note}*", ""]
     marked, rest = s.news()
     lines += [f"- {x.text} ({_at(x.source, x.day)}" + (", new)" if (x.article, x.index) in marked else ")")
               for x in s.sentences]

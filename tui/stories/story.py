@@ -11,7 +11,7 @@ from tui.engine.quotes.rank import SHORT_WORDS
 from tui.engine.types import PERSON
 from tui.stories.articles import CAP, StoryArticle, load_articles, members
 from tui.stories.people import NameLinker
-from tui.stories.summary import StorySentence, candidates, latest_news, matrix, summarise
+from tui.stories.summary import Latest, StorySentence, candidates, latest, latest_news, matrix, summarise
 
 _QUOTE_KEY = re.compile(r"\W+")
 _RULE_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL"}
@@ -69,6 +69,29 @@ class StorySummary:
     fresh: set[tuple[int, int]] = field(default_factory=set)  # every latest-day sentence no earlier article said
     # the articles its sentences, quotes and entities come from: all of them up to articles.CAP, then a chosen CAP
     read: int = 0
+    latest: Latest | None = None  # its latest reports (summary.latest): what "new" is new against
+
+    def news(self) -> tuple[set[tuple[int, int]], list[StorySentence]]:
+        """What's new without repeating the summary: the (article, index) keys of summary sentences that are new (any
+        the latest reports add, not only the few `new` lists, and the line that tells the latest development:
+        summary.development), and the new sentences the summary does not show. When nearly all of it is new
+        (`new_note`), no line is marked: the note says so once."""
+        marked, rest = self._news()
+        return (set() if self.new_note() else marked), rest
+
+    def new_note(self) -> str:
+        """Once for the whole summary, when marking its lines "new" would mark nearly all: "Mostly new: 9 of its 10
+        articles are from 2026-05-06" (the latest reports are MOSTLY of its articles or more: against so little
+        before, every line is new), "Every line is new: from 2026-05-06" (each of two or more lines is); else ""."""
+        cut = self.latest
+        if cut is None:
+            return ""
+        when = f"{cut.day} after {cut.after} UTC" if cut.after else cut.day
+        if cut.mostly:
+            return f"Mostly new: {len(cut.ids)} of its {cut.originals} articles are from {when}"
+        if len(self.sentences) >= 2 and len(self._news()[0]) == len(self.sentences):
+            return f"Every line is new: from {when}"
+        return ""
 
     @property
     def bounded(self) -> bool:
@@ -81,13 +104,11 @@ class StorySummary:
         the story view and the briefing show ("5 articles" in the view's head stood over "Articles (4)")."""
         return len(self.articles) - len({c for cs in self.copies.values() for c in cs})
 
-    def news(self) -> tuple[set[tuple[int, int]], list[StorySentence]]:
-        """What's new without repeating the summary: the (article, index) keys of summary sentences
-        that are new (any the latest day's articles add, not only the few `new` lists), and the new sentences
-        the summary does not show."""
+    def _news(self) -> tuple[set[tuple[int, int]], list[StorySentence]]:
         shown = {(x.article, x.index) for x in self.sentences}
         new = {(x.article, x.index) for x in self.new} | self.fresh
-        return shown & new, [x for x in self.new if (x.article, x.index) not in shown]
+        marked = (shown & new) | {(x.article, x.index) for x in self.sentences if x.development}
+        return marked, [x for x in self.new if (x.article, x.index) not in shown]
 
     def strongest_quote(self, leaving_out: str = "") -> StoryQuote | None:
         """The strongest attributed quote of the story; with `leaving_out` (the sentences shown with it), the
@@ -138,7 +159,8 @@ def story_summary(lib, story_id: int, sentences: int | None = None, words: int |
         id=story_id, title=row.title, sentences=picked,
         quotes=story_quotes(arts, linker=linker), entities=story_entities(arts, linker=linker), new=new,
         sources=row.sources, first=row.first, last=row.last, articles=[m.id for m in story],
-        analysed=all(a.analysis is not None for a in arts), copies=_copies(story), fresh=fresh, read=len(arts))
+        analysed=all(a.analysis is not None for a in arts), copies=_copies(story), fresh=fresh, read=len(arts),
+        latest=latest(story) if len([m for m in story if not m.dup_of]) > 1 else None)
 
 
 def one_blas_thread():

@@ -64,6 +64,7 @@ class StorySentence:
     source: str
     day: str
     index: int = 0  # position among its article's sentences
+    development: bool = False  # it tells the story's latest development (`development`): marked "new" where shown
 
 
 @dataclass
@@ -315,6 +316,60 @@ def _new_count(facts: frozenset[str], said: set[str]) -> bool:
             and any(f.startswith("e:") and f in said for f in facts))
 
 
+ARRIVAL_GAP = 3600  # seconds: within one day, reports that came this long after the ones before are the later ones
+
+
+@dataclass
+class Latest:
+    """A story's latest reports: the ids of its original articles that came last (`latest`), and when."""
+
+    ids: frozenset[int]
+    day: str
+    after: str = ""  # within one day: the time ("14:00") the later reports came after ("" when by day)
+    originals: int = 0  # the story's original articles, these among them
+
+    @property
+    def mostly(self) -> bool:
+        """Whether the latest reports are almost the whole story (MOSTLY of its original articles or more): against
+        so little that came before, every line of its summary is new, and the views say so once instead of marking
+        each line."""
+        return len(self.ids) >= MOSTLY * self.originals
+
+
+MOSTLY = 0.8
+
+
+def latest(arts: list[StoryArticle]) -> Latest | None:
+    """The story's latest reports against which its earlier ones are "before": the original articles of its latest
+    day, when an earlier day has one; for a story told within one day whose articles' times are known (StoryArticle.at:
+    the time each came into the library, that day), the ones after the last gap of ARRIVAL_GAP or more between them (a
+    rescue ended that evening, after the morning's reports). None when nothing came before them."""
+    originals = [a for a in arts if not a.dup_of]
+    if not originals:
+        return None
+    last = max(a.day for a in originals)
+    if any(a.day < last for a in originals):
+        return Latest(frozenset(a.id for a in originals if a.day == last), last, "", len(originals))
+    times = sorted({a.at for a in originals})
+    if len(times) < 2 or not all(_seconds(t) is not None for t in times):
+        return None
+    cut = next((t for before, t in zip(times[::-1][1:], times[::-1]) if _seconds(t) - _seconds(before) >= ARRIVAL_GAP),
+               None)
+    if cut is None:
+        return None
+    return Latest(frozenset(a.id for a in originals if a.at >= cut), last, times[times.index(cut) - 1][:5],
+                  len(originals))
+
+
+def _seconds(at: str) -> int | None:
+    """"14:05:00" as seconds into the day; None when it is no time."""
+    try:
+        h, m, sec = (int(x) for x in at.split(":"))
+    except ValueError:
+        return None
+    return h * 3600 + m * 60 + sec if 0 <= h < 24 and 0 <= m < 60 and 0 <= sec < 62 else None
+
+
 def development(cands: list[_Cand], x) -> tuple[int | None, set[str]]:
     """The candidate that tells the story's latest development, and its terms no earlier report holds: of the leads
     of the latest day's reports (each one's first candidate among its first LEAD_SPAN sentences) that tell news, the
@@ -326,15 +381,17 @@ def development(cands: list[_Cand], x) -> tuple[int | None, set[str]]:
     central sentence (tried on any new lead: dev at 40 words -0.011 R-1, 11 of 25 events changed; as it is, 1)."""
     from tui.stories.facts import turns
 
-    last = max(c.art.day for c in cands)
-    earlier = [i for i, c in enumerate(cands) if c.art.day < last]
+    cut = latest(list({c.art.id: c.art for c in cands}.values()))
+    if cut is None:
+        return None, set()
+    earlier = [i for i, c in enumerate(cands) if c.art.id not in cut.ids]
+    later = [i for i, c in enumerate(cands) if c.art.id in cut.ids]
     if not earlier:
         return None, set()
-    latest = [i for i, c in enumerate(cands) if c.art.day == last]
     said = {t for i in earlier for t in cands[i].terms}
     said_facts = set().union(*(cands[i].facts for i in earlier))
     leads: dict[int, int] = {}
-    for i in latest:
+    for i in later:
         if cands[i].index < LEAD_SPAN:
             leads.setdefault(cands[i].art.id, i)
     found: list[tuple[float, int, set[str]]] = []
@@ -345,7 +402,7 @@ def development(cands: list[_Cand], x) -> tuple[int | None, set[str]]:
             continue
         if not (turns(cands[i].text) or _new_count(cands[i].facts, said_facts)):
             continue
-        found.append((float((x[latest] @ x[i]).sum()), -i, novel))
+        found.append((float((x[later] @ x[i]).sum()), -i, novel))
     if not found:
         return None, set()
     _, i, novel = max(found, key=lambda t: t[:2])
@@ -397,10 +454,15 @@ def summarise(arts: list[StoryArticle], sentences: int | None = None, words: int
     originals = [a for a in arts if not a.dup_of]
     if len(originals) == 1:
         return _single(originals[0], sentences, words)
-    picked = select(candidates(arts) if cands is None else cands, sentences, words, x=None if cands is None else x)
+    if cands is None:
+        cands = candidates(arts)
+        x = matrix(cands) if cands else None
+    picked = select(cands, sentences, words, x=x)
     # what happened first (select's first choice), then the rest in story order
     picked[1:] = sorted(picked[1:], key=lambda c: (c.art.day, c.art.id, c.index))
-    return [StorySentence(_tidy(c.text), c.art.id, c.art.source, c.art.day, c.index) for c in picked]
+    dev, novel = development(cands, x) if len(picked) > 1 else (None, set())
+    return [StorySentence(_tidy(c.text), c.art.id, c.art.source, c.art.day, c.index,
+                          dev is not None and _tells(c, cands[dev], novel)) for c in picked]
 
 
 _QUOTE_TOKENS = re.compile(r'[“”«»"]|[^\s“”«»"]*\w[^\s“”«»"]*')  # a mark, or a word (a run holding a letter or digit)
@@ -487,21 +549,23 @@ def latest_news(arts: list[StoryArticle], limit: int = 3, cands: list[_Cand] | N
     originals = [a for a in arts if not a.dup_of]
     if len(originals) < 2:
         return [], set()
-    last_day = max(a.day for a in originals)
+    cut = latest(originals)
+    if cut is None:
+        return [], set()
     if cands is None:
         cands, x = candidates(originals), None
-    latest = [i for i, c in enumerate(cands) if c.art.day == last_day]
-    earlier = [i for i, c in enumerate(cands) if c.art.day < last_day]
-    if not latest or not earlier:
+    later = [i for i, c in enumerate(cands) if c.art.id in cut.ids]
+    earlier = [i for i, c in enumerate(cands) if c.art.id not in cut.ids]
+    if not later or not earlier:
         return [], set()
     x = matrix(cands) if x is None else x
-    sim = x[latest] @ x[earlier].T
+    sim = x[later] @ x[earlier].T
     f, counts = fact_matrix(cands)
-    said = _said_before(cands, f, counts, latest, earlier)
-    fresh = [latest[j] for j in range(len(latest)) if sim[j].max() < NEW_OVERLAP and latest[j] not in said]
+    said = _said_before(cands, f, counts, later, earlier)
+    fresh = [later[j] for j in range(len(later)) if sim[j].max() < NEW_OVERLAP and later[j] not in said]
     if not fresh:
         return [], set()
-    central = (x[fresh] @ x[latest].T).sum(axis=1)
+    central = (x[fresh] @ x[later].T).sum(axis=1)
     order: list[int] = []
     for i in np.argsort(-central):  # most central first, none repeating one already taken (two outlets'
         if any(float(x[fresh[i]] @ x[j]) >= REPEAT for j in order):  # same new line, worded a little apart)

@@ -41,6 +41,8 @@ class Heading:
     sentences: tuple = ()
     quote: object = None
     score: float = 0.0  # its rank (tui.store.stories.rank_score)
+    marked: frozenset = frozenset()  # as BriefItem's: its lines marked "new", or said once (`note`)
+    note: str = ""
 
 
 def read_headings(lib, since: str):
@@ -192,6 +194,7 @@ class BriefingScreen(PageScreen):
             old = shown.get(item.story.id)
             if isinstance(item, Heading) and old is not None:
                 item.sentences, item.quote = tuple(old.sentences), old.quote
+                item.marked, item.note = getattr(old, "marked", frozenset()), getattr(old, "note", "")
         self.items = items
         self._show(head)
         if self.items:  # the headings: each story's sentences next, one story at a time
@@ -248,6 +251,9 @@ class BriefingScreen(PageScreen):
             entry = Text(f"{number}. {title(story.title)}", style="bold")
             entry.append(f"\n{story.rows} article{'s' if story.rows != 1 else ''} · {story.unread} unread · {span}"
                          + (f" · {sources}" if sources else ""), style="dim")
+            marked, note = getattr(item, "marked", frozenset()), getattr(item, "note", "")
+            if note:  # nearly all of it new: said once, no line marked (as the story view says it)
+                entry.append(f"\n{line(note)}", style="italic")
             options.append(Option(entry, id=f"b:{number - 1}:0", indent=len(f"{number}. ")))
             if isinstance(item, Heading) and not item.sentences:  # the headings alone: their sentences come next
                 options.append(Option(Text("summarising…", style="dim italic"), id=f"b:{number - 1}:1", indent=2))
@@ -255,6 +261,8 @@ class BriefingScreen(PageScreen):
                 entry = Text(f"• {line(sent.text)} ")
                 keep = len(entry.plain)  # "(Outlet, date)" not broken across two lines
                 entry.append(f"({_where(sent.source, sent.day)})", style="dim italic")
+                if (sent.article, sent.index) in marked:  # new against the story's earlier reports (the latest
+                    entry.append(" · new", style="bold")  # development's among them), as the story view marks it
                 options.append(Option(entry, id=f"b:{number - 1}:{part}", indent=2, keep=keep))  # under the text
             if item.quote is not None:
                 # after the writer's words that lead into it (plain: they are not what was said), if any

@@ -96,6 +96,9 @@ def build(summary, row, rows: dict, pause=None) -> tuple:
     # a story above articles.CAP articles is summarised from a chosen CAP of them: the heading says so
     part = f" · from {summary.read} of {len(summary.articles)} articles" if getattr(summary, "bounded", False) else ""
     text = [heading(f"Summary · {n} sentence{'s' if n != 1 else ''}{part}")]
+    note = summary.new_note() if hasattr(summary, "new_note") else ""
+    if note:  # nearly all of it new: said once under the heading, no line marked "new"
+        text.append(heading(line(note), "italic"))
     marked, rest = summary.news()  # a new sentence the summary shows is marked "new" there, not repeated
     for number, sent in enumerate(summary.sentences):
         text.append(_sentence(number + 1, sent, f"s:{number}", (sent.article, sent.index) in marked))
