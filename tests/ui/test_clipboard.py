@@ -338,3 +338,69 @@ def test_the_short_copy_toast_keeps_a_fix_for_a_route_known_not_to_work():
     assert severity == "error" and message.startswith("Could not copy key quotes.\nFix: "), message
     assert "set-clipboard on" in message and "xclip" in message and message.endswith("`newsreader quotes 4`."), message
     assert all(len(line) <= 37 for line in clipboard.describe("summary", done, "", 37)[0].splitlines()[1:])
+
+
+async def test_the_person_page_s_copy_toast_cuts_a_long_name_to_a_line_on_a_narrow_screen(library, make_app,
+                                                                                          no_display):
+    """Below 120 columns the copy toasts name an article by a title cut to one line of the toast (toast31); the person
+    page named the person whole, so a long name wrapped the short toast over more lines. The command the toast names
+    keeps the whole name (cut, it would not run). At 160 columns the name is cut where titles are (60 cells)."""
+    from tui.app.screens.person import PersonScreen
+    from tui.app.widgets.status import TOAST_TITLE
+    from tui.stories.people import Person
+
+    name = "Wilhelmina Rosalind Fairweather-Okonkwo-Brightwater of Ostravel Quay"  # 68 cells
+    person = Person(name=name, label="PERSON",
+                    articles=[{"id": 1, "title": "Ostravel quay reopens", "source": "Tideline", "day": "2026-03-03"}],
+                    quotes=[{"text": "We will reopen the quay", "lead": "", "article": 1, "source": "Tideline",
+                             "day": "2026-03-03", "sources": ["Tideline"]}], timeline=[("2026-03", 1)])
+    path, _ = library
+    for size, cut in (((80, 24), True), ((160, 48), False)):
+        app = make_app(path)
+        async with app.run_test(size=size) as pilot:
+            page = PersonScreen(path, name)
+            await app.push_screen(page)
+            await pilot.pause()
+            page.loaded(person, "")
+            for key, said in (("y", "quotes of "), ("Y", "the page of ")):
+                await pilot.press(key)
+                await settle(pilot)
+                message, _ = _toast(app)
+                first = message.split("\n")[0]
+                head = next((h + said for h in ("Sent ", "Could not copy ") if first.startswith(h + said)), None)
+                assert head is not None, message
+                shown, cut_at, after = first[len(head):].partition("…")
+                assert cut_at and after.startswith("" if key == "y" else " as Markdown"), message
+                if cut:  # the short form: where it went on the toast's next line
+                    assert after.rstrip(".") in ("", " as Markdown"), message
+                assert name.startswith(shown), message
+                # a line of the 80-column toast (37 cells); from 120 columns the toasts' 60 cells for a title
+                assert 20 <= len(shown) < 37 if cut else len(shown) == TOAST_TITLE - 1, message
+                assert f"`newsreader who '{name}'`" in message, message
+
+
+async def test_unconfirmed_copies_on_a_narrow_screen_log_why_once_a_session(library, make_app, no_display):
+    """The short toast leaves out why a copy was not confirmed and the app logs the long form; it logged a WARNING
+    line at every such copy, so `newsreader doctor`'s "last line written" was the last copy's time. Each way of
+    failing is logged once a session: the first copy's line has the reason and the command, the next copies none."""
+    log = Path(os.environ["NEWSREADER_LOG"])
+
+    def copy_lines() -> list[str]:
+        lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        return [x for x in lines if " copy: " in x]
+
+    before = len(copy_lines())
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        for key in ("c", "y", "c", "Y"):
+            await pilot.press(key)
+            await settle(pilot)
+            assert _toast(app)[0].startswith(("Sent ", "Could not copy ")), _toast(app)
+        article = app.screen.article.id
+    logged = copy_lines()[before:]
+    assert len(logged) == 1, logged
+    for said in ("No system clipboard (no display", f"newsreader summary {article}", "not logged again this session"):
+        assert said in logged[0], logged

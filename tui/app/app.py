@@ -107,6 +107,7 @@ class NewsreaderApp(App):
         self.user_keys = keys
         self.config_problems = self.config.problems + problems
         self.last_copy = None  # the last clipboard.CopyResult
+        self._copy_failures_logged: set[tuple] = set()  # the ways an unconfirmed copy failed, logged once each
         # Full garbage collections run while the reader pauses (started after the first paint's freeze).
         self.idle_gc = IdleCollector(release=heap.trim)
         _readable_light_accent(self)
@@ -301,11 +302,16 @@ class NewsreaderApp(App):
         terminal = (lambda t: self.call_from_thread(self.terminal_copy, t)) if self.has_terminal() else None
         result = clipboard.copy_text(text, terminal)
         message, severity = clipboard.describe(what, result, elsewhere, cells)
-        if not result.confirmed and cells < clipboard.NARROW_TOAST:
-            # The short toast leaves out why a route failed: the long form, with every reason, goes to the app's log.
+        failed = (result.ok, tuple(result.problems), tuple(result.hints))
+        if not result.confirmed and cells < clipboard.NARROW_TOAST and failed not in self._copy_failures_logged:
+            # The short toast leaves out why a route failed: the long form, with every reason, goes to the app's log,
+            # once a session for each way of failing (a line at each copy made `doctor`'s "last line written" a copy's).
             import logging
 
-            logging.getLogger(__name__).warning("copy: %s", " ".join(clipboard.describe(what, result, elsewhere)[0].split()))
+            self._copy_failures_logged.add(failed)
+            logging.getLogger(__name__).warning(
+                "copy: %s (not logged again this session while the routes fail the same way)",
+                " ".join(clipboard.describe(what, result, elsewhere)[0].split()))
         try:
             self.call_from_thread(self._copied, result, message, severity)
         except RuntimeError:

@@ -26,7 +26,7 @@ from tui.app.widgets.legend import Legend
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
-from tui.app.widgets.status import TOAST_TITLE, LibraryStatus, set_text, toast_text_cells, toast_title
+from tui.app.widgets.status import LibraryStatus, set_text, toast_fold, toast_text_cells, toast_title
 from tui.app.parts.analysis import method_title
 from tui.app.parts.health import LibraryHealth
 from tui.app.parts.marks import ReadMarks
@@ -1666,11 +1666,7 @@ class MainScreen(QuickSwitch, Screen):
             # The article is open but not on screen (a narrow terminal showing the library, or the list of stories):
             # the toast says whose summary went ("Sent summary to the terminal" named nothing there)
             # (on a narrow screen folded to a line of the toast, whose short form keeps to two or three lines)
-            from tui.clipboard import NARROW_TOAST
-
-            cells = toast_text_cells(self.app)
-            fold = TOAST_TITLE if cells >= NARROW_TOAST else max(12, cells - 8)
-            what = f"{what} of “{toast_title(' '.join(clean(self.article.title).split()), fold)}”"
+            what = f"{what} of “{toast_title(' '.join(clean(self.article.title).split()), toast_fold(self.app))}”"
         self.app.copy_out(text, what, command.format(id=self.article.id, shown=self._summary_options()))
 
     def _summary_options(self) -> str:

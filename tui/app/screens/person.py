@@ -378,12 +378,20 @@ class PersonScreen(PageScreen):
 
         return f"newsreader who {shlex.quote(line(self.person.name))}"
 
+    def _toast_name(self) -> str:
+        """The person's name for a copy toast: cut to one line of the toast on a narrow screen, as the library's
+        copy toasts cut an article's title (a long name wrapped the short toast over more lines). The command the
+        toast names keeps the whole name: cut, it would not run."""
+        from tui.app.widgets.status import toast_fold, toast_title
+
+        return toast_title(line(self.person.name), toast_fold(self.app))
+
     def action_copy_quotes(self) -> None:
         if self.person is not None:
-            self.copy(copytext.person_quotes_text(self.person), f"quotes of {line(self.person.name)}", self._command())
+            self.copy(copytext.person_quotes_text(self.person), f"quotes of {self._toast_name()}", self._command())
 
     def action_copy_markdown(self) -> None:
         if self.person is not None:
             # "Sent Agnes Trewin as Markdown" read as if the person had been sent: the page is
-            self.copy(copytext.person_markdown(self.person), f"the page of {line(self.person.name)} as Markdown",
+            self.copy(copytext.person_markdown(self.person), f"the page of {self._toast_name()} as Markdown",
                       self._command())

@@ -31,6 +31,15 @@ def toast_title(title: str, cells: int = TOAST_TITLE) -> str:
     return clip(title, cells)
 
 
+def toast_fold(app) -> int:
+    """Cells a title or a name named in a copy toast is cut to on the app's screen now: TOAST_TITLE from 120 columns
+    on, one line of the toast below (where copy toasts take their short form, tui/clipboard.py NARROW_TOAST)."""
+    from tui.clipboard import NARROW_TOAST
+
+    cells = toast_text_cells(app)
+    return TOAST_TITLE if cells >= NARROW_TOAST else max(12, cells - 8)
+
+
 def toast_text_cells(app) -> int:
     """Cells of text on a line of a toast on the app's screen now: Textual's toast is 60 cells wide (at most half the
     screen), 42 on a narrow screen (app.tcss), less its border and padding (3 cells)."""
