@@ -30,8 +30,8 @@ from tui.app.widgets.status import LibraryStatus, set_text, toast_fold, toast_te
 from tui.app.parts.analysis import method_title
 from tui.app.parts.health import LibraryHealth
 from tui.app.parts.marks import ReadMarks
-from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, VIEW_NAMES, VIEWS, ReadingPlaces, UndoDelete,
-                                  UnreadCount, link_problem, next_in, open_link)
+from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, UNDO_SAY_ABOVE, VIEW_NAMES, VIEWS, ReadingPlaces,
+                                  UndoDelete, UnreadCount, link_problem, next_in, open_link)
 from tui.app.parts.sources import feed_name
 from tui.app.parts.story_keys import StoryKeys
 from tui.store.query import wordless
@@ -119,6 +119,7 @@ class MainScreen(QuickSwitch, Screen):
         self.changes = LibraryWatch(self, lib, self._follow_library)  # articles added or removed by another process
         self.unread = UnreadCount(self, db_path, self.update_library_status)
         self.undo = UndoDelete()
+        self.undoing = 0  # articles a z is marking unread again in its worker (0: none)
         self.health = LibraryHealth(self, db_path, self._library_damaged)  # quick_check after the first paint
         self.marks = ReadMarks(self, db_path, self._read_failed)  # an open's read mark, written off the UI thread
         self.marks.on_read = self.undo.marked  # a mark given after an `A` is not undone by its `z`
@@ -1058,16 +1059,8 @@ class MainScreen(QuickSwitch, Screen):
 
         if self.refuse_write("restored"):
             return
-        if self.undo.unread is not None:  # the last was an A
-            if not self.marks.settle():  # a mark queued since the A is written first (it stays as given)
-                self.notify("The library is busy (another program is writing): try again in a moment.",
-                            severity="warning", timeout=4)
-                return
-            self._given_with_copies()
-            unread = self.undo.take_unread()
-            if unread is not None:
-                self._undo_mark_all(unread)
-                return
+        if self.undo_mark_all():
+            return
         saved, title, reading = self.undo.take(), self.undo.title, self.undo.reading
         if saved is None:
             self.notify("Nothing to undo.", severity="warning", timeout=3)
@@ -1088,6 +1081,26 @@ class MainScreen(QuickSwitch, Screen):
         if back:  # back in its story when that story is still there (tui.store.undo); else grouped as a new one is
             self.run_worker(self._group_restored, name="group_restored", group="undo", thread=True)
 
+    def undo_mark_all(self, after=None) -> bool:
+        """z when the last thing undoable was an `A` (the library's, the stories list's, a page's) within UNDO_SECONDS:
+        the articles it marked read unread again, then `after()` (a page shows its marks again); True when it was
+        (done, or said why not), False when there is no such `A` to undo."""
+        if self.undoing:  # the last z's marks are still being written (a big library): that z is the undo
+            self.notify(f"Still marking {self.undoing:,} articles unread again…", timeout=3)
+            return True
+        if self.undo.unread is None:  # the last was not an A
+            return False
+        if not self.marks.settle():  # a mark queued since the A is written first (it stays as given)
+            self.notify("The library is busy (another program is writing): try again in a moment.",
+                        severity="warning", timeout=4)
+            return True
+        self._given_with_copies()
+        unread = self.undo.take_unread()
+        if unread is None:
+            return False
+        self._undo_mark_all(unread, after)
+        return True
+
     def _undo_key(self) -> str:
         return keymap.first_key("undo", self.app.user_keys)
 
@@ -1103,18 +1116,40 @@ class MainScreen(QuickSwitch, Screen):
         except sqlite3.DatabaseError:
             pass  # the marks given stay as they were given; only their copies are not looked up
 
-    def _undo_mark_all(self, ids: list[int]) -> None:
-        """z after A: the articles it marked read (unread before it) unread again, less those given a mark since."""
+    def _undo_mark_all(self, ids: list[int], after=None) -> None:
+        """z after A: the articles it marked read (unread before it) unread again, less those given a mark since.
+
+        Written by a worker thread on its own connection: at 100,000 articles the update (with the triggers that keep
+        the stories' and the library's unread figures) takes ~2 s of CPU, 10-14 s at load 15, and the screen was held
+        that long. Keys work meanwhile; another z says the undo is under way; the list and counts follow when done."""
+        self.undoing = max(1, len(ids))
+        if len(ids) >= UNDO_SAY_ABOVE:
+            self.notify(f"Marking {len(ids):,} articles unread again…", timeout=3)
+        self.run_worker(partial(self._undo_in_thread, ids, after), name="undo_mark_all", group="undo", thread=True)
+
+    def _undo_in_thread(self, ids: list[int], after) -> None:
+        from tui.app.parts.threads import deliver
+        from tui.store import Library
         from tui.store.reader import mark_read
 
         try:
-            changed = mark_read(self.lib, ids, False)
+            with Library(self.lib.path) as lib:
+                changed = mark_read(lib, ids, False)
         except (StoreError, sqlite3.DatabaseError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            deliver(self, self._undone, None, after, str(exc))
+            return
+        deliver(self, self._undone, changed, after, "")
+
+    def _undone(self, changed: int | None, after, problem: str) -> None:
+        self.undoing = 0
+        if changed is None:
+            self.notify(problem, severity="error", markup=False)
             return
         self.forget_ready()
         self.reload_list()  # the rows' marks, and the stories' unread figures (kept by triggers)
         self.count_unread()
+        if after is not None:
+            after()
         self.notify(f"Mark all read undone: {changed:,} article{'s' if changed != 1 else ''} unread again.")
 
     def _group_restored(self) -> None:

@@ -3,6 +3,8 @@ app's keys, a hint line, loading off the UI thread, copy, and opening an article
 
 from __future__ import annotations
 
+import time
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -297,19 +299,21 @@ class PageScreen(QuickSwitch, Screen):
                 self.notify("The library is busy (another program is writing): try again in a moment.",
                             severity="warning", timeout=4)
                 return
-            from tui.store.reader import mark_read
+            from tui.store.reader import mark_all_read_saving
 
             try:
-                mark_read(main.lib, every)
+                changed = mark_all_read_saving(main.lib, every)
             except (StoreError, sqlite3.DatabaseError) as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
-            main.undo.marked(every)  # a z for an A of the library before this leaves these read
+            # z (here, or in the library) marks just these unread again for UNDO_SECONDS: the page's A had no undo
+            main.undo.keep_unread(changed)
             main.forget_ready()
             main.reload_list()  # the rows' marks and the stories' unread figures
             main.count_unread()
             self.show_page_marks()
-            self.notify(f"Marked the {articles} read.")
+            key = keymap.first_key("undo", getattr(self.app, "user_keys", {}))
+            self.notify(f"Marked {unread:,} article{'s' if unread != 1 else ''} read — {key} undoes.")
 
         if unread > CONFIRM_ABOVE:
             from tui.app.dialogs import ConfirmDialog
@@ -317,6 +321,21 @@ class PageScreen(QuickSwitch, Screen):
             self.app.push_screen(ConfirmDialog(f"Mark the {articles} read?"), mark)
         else:
             mark()
+
+    def action_undo(self) -> None:
+        """z on a page that has `A` (the story view, the entity page): undo the last `A`, this page's or the library's,
+        for a few seconds after it, as in the library. A delete is undone in the library (z there)."""
+        main = self.main_screen()
+        if main is None or main.refuse_write("marked unread"):
+            return
+        if main.undo_mark_all(lambda: self.show_page_marks() if self in self.app.screen_stack else None):
+            return
+        if main.undo.saved is not None and main.undo.unread is None and time.monotonic() <= main.undo.until:
+            back = keymap.first_key("back", getattr(self.app, "user_keys", {}))
+            self.notify(f"{keymap.first_key('undo', getattr(self.app, 'user_keys', {}))} puts the deleted article "
+                        f"back in the library: {back} goes back.", severity="warning", timeout=4)
+            return
+        self.notify("Nothing to undo.", severity="warning", timeout=3)
 
     def show_page_marks(self) -> None:
         """The page's article lines show the library's marks again (after A)."""

@@ -138,13 +138,15 @@ class PersonScreen(PageScreen):
                  "toggle_read": "Mark the line's article read / unread", "star": "Star / unstar the line's article",
                  "open_link": "Open the line's article's link in the browser ($BROWSER)",
                  "next_unread": "Next unread article of the page (enter opens it)",
-                 "previous_unread": "Previous unread article of the page"}
+                 "previous_unread": "Previous unread article of the page",
+                 "undo": "Undo the last mark all read (for a few seconds)"}
     # m, f and o act on the article of the line under the cursor (an article or a quote), as in the story view (they
     # said they work in the library, the article view and the story view only); n / N go to the page's next /
     # previous unread article line, as in the story view (they said "works in ... the story view, not on this page"
     # beside article lines marked ●) (rebound keys follow)
     BINDINGS = [b for b in keymap.bindings(keymap.MAIN)
-                if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread", "mark_all_read")]
+                if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread", "mark_all_read",
+                            "undo")]
     UNREAD_LIST = "#person-articles"
     LINE_HINT = "Put the cursor on an article or a quote first."
     # (m and f in 80 columns too: "open the article / entity" left no room for them; o as well)

@@ -344,12 +344,13 @@ class StoryScreen(PageScreen):
                  "reanalyse": "Make the story's summary again (its articles analysed again)",
                  "open_link": "Open the line's article's link in the browser ($BROWSER)",
                  "next_unread": "Next unread article of the story (enter opens it)",
-                 "previous_unread": "Previous unread article of the story"}
+                 "previous_unread": "Previous unread article of the story",
+                 "undo": "Undo the last mark all read (for a few seconds)"}
     # m, f and o act on the article of the line under the cursor, as in the library; n / N go to the story's next /
     # previous unread article (they said they work only in the library) (rebound keys follow)
     BINDINGS = [b for b in keymap.bindings(keymap.MAIN)
                 if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread", "mark_all_read",
-                            "reanalyse")]
+                            "undo", "reanalyse")]
     # every key of the view, in 80 columns too (m and f were missing, then o and n / N): the copy keys in one there
     HINT = (("open", "open"), (("longer", "shorter"), "length"), ("copy_summary", "copy"), ("copy_quotes", "quotes"),
             ("copy_markdown", "Markdown"), (("toggle_read", "star"), "marks"), ("open_link", "link"),
