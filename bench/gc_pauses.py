@@ -92,6 +92,15 @@ def _child(db: str, reps: int, ids: list[int]) -> dict:
         census.update(gen2=len(objects), frozen=gc.get_freeze_count(),
                       types=Counter(type(o).__name__ for o in objects).most_common(12))
         del objects
+        # What the reader's pause there costs: one full collection, the same in each tree (not among the collections
+        # reported: the hook is off for it)
+        gc.callbacks.remove(hook)
+        try:
+            cpu = time.thread_time()
+            gc.collect(2)
+            census["full_cpu_ms"] = (time.thread_time() - cpu) * 1000
+        finally:
+            gc.callbacks.append(hook)
         return hook_story_view(*args)
 
     drv._hook_story_view = hook_story_view_and_count
@@ -153,6 +162,8 @@ def _report(run: dict) -> None:
     if census:
         print(f"  in the stories list: {census['gen2']:,} objects a full collection walks ({census['frozen']:,} frozen);"
               " most: " + ", ".join(f"{name} {n:,}" for name, n in census["types"]))
+        if "full_cpu_ms" in census:
+            print(f"  a full collection there (the bench's own, once): {census['full_cpu_ms']:.1f} ms CPU")
     print(f"  full collections the app ran while the reader paused (idle_gc): {run['idle_collections']}")
     slow = [(i, w) for i, w in enumerate(windows) if w[2] - w[1] > FRAME]
     held: dict[int, list[float]] = {}  # key -> gc seconds inside it by generation

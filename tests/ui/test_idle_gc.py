@@ -77,6 +77,51 @@ def test_keys_without_a_pause_get_a_full_collection_once_one_is_overdue(python_t
     idle.stop()
 
 
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_a_freeze_asked_for_runs_after_the_waiting_full_collection_at_the_pause(python_threshold):
+    """The engine's warm-up called gc.freeze() in its thread, about a second after start: that set the collector's
+    counts to 0 (the idle check then saw no full collection waiting and skipped it) and froze the garbage that
+    collection was waiting for. It now asks the idle collector, which collects, then freezes, at the reader's pause."""
+    import weakref
+
+    clock = Clock()
+    idle = IdleCollector(clock)
+    idle.start()
+    gc.collect(2)
+    held = _Cycle()
+    gone = weakref.ref(held)
+    gc.collect(1)  # the cycle is old now: only a full collection finds it
+    del held
+    assert gone() is not None and gc.get_count()[2] >= 1  # garbage waiting for the full collection
+    frozen = gc.get_freeze_count()
+    idle.freeze_soon()  # (the warm-up's thread)
+    idle.input()
+    clock.now += idle_gc.IDLE / 2
+    assert idle.tick() is False and idle.freeze_due and gone() is not None  # keys come: nothing yet
+    clock.now += idle_gc.IDLE
+    assert idle.tick() is True and idle.freezes == 1 and not idle.freeze_due
+    assert gone() is None  # collected, not frozen
+    assert gc.get_freeze_count() > frozen
+    clock.now += 10 * idle_gc.IDLE
+    assert idle.tick() is False and idle.freezes == 1  # once
+    idle.freeze_soon()  # asked again with nothing waiting: the pause still runs it
+    assert gc.get_count()[2] == 0 and idle.tick() is True and idle.freezes == 2
+    idle.stop()
+
+
+def test_the_warm_up_asks_the_idle_collector_for_its_freeze():
+    from tui.app.parts import analysis
+
+    asked: list[int] = []
+    frozen = gc.get_freeze_count()
+    analysis._warm(lambda: asked.append(1))
+    assert asked == [1] and gc.get_freeze_count() == frozen  # no freeze of its own, in its thread
+
+
 def test_no_full_collection_while_an_analysis_holds_the_collector_off(python_threshold):
     from tui.engine.gcpause import gc_paused
 
@@ -117,9 +162,9 @@ async def test_no_full_collection_lands_while_keys_come_in_story_mode(tmp_path, 
 
     from tui.app.parts import analysis
 
-    warmed: list[int] = []  # the engine's warm-up ends with gc.freeze(), which sets the counts to 0: waited for
+    warmed: list[int] = []  # the engine's warm-up asks for a freeze, run with the pause's full collection
     warm = analysis._warm
-    monkeypatch.setattr(analysis, "_warm", lambda: (warm(), warmed.append(1)))
+    monkeypatch.setattr(analysis, "_warm", lambda freeze: (warm(freeze), warmed.append(1)))
 
     path = tmp_path / "library.db"
     make_story_library(path, cached=True)
@@ -159,6 +204,7 @@ async def test_no_full_collection_lands_while_keys_come_in_story_mode(tmp_path, 
                     break
                 await asyncio.sleep(0.05)
             assert len(full) == 1 and app.idle_gc.collections >= 1
+            assert app.idle_gc.freezes == 1  # the warm-up's freeze, with that collection
         finally:
             gc.callbacks.remove(counted)
     del kept

@@ -17,6 +17,11 @@ Until app31 the threshold was FULL_EVERY itself, and Python's rule still ran a f
 one of 81-103 ms CPU, each time a story's first opening (`bench/gc_pauses.py`: ~95,000 objects walked, most of them
 the caches of drawn lines, Textual's Strips and their FIFOCaches). Now none lands in a key there.
 
+The engine's warm-up asks for a `gc.freeze()` (its modules live as long as the app). gc.freeze() sets the
+collector's counts to 0, so a full collection that was waiting looked done, and it froze whatever garbage was
+waiting for that collection (kept for the life of the app). `freeze_soon` makes it part of the next full
+collection here instead: collect, then freeze, at the reader's pause (or an overdue pass between two events).
+
 At the first such pause after a key, a full collection or `freed()` (an analysis just landed), it also gives the
 C heap's free pages back to the system (`release`: tui/app/heap.py's `trim`, a few ms): glibc keeps what was
 freed, ~5 MB of an app at 100 articles after an article's analysis.
@@ -49,6 +54,8 @@ class IdleCollector:
         self._threshold: tuple[int, int, int] | None = None  # Python's, put back by stop()
         self.last_full = clock()  # when the last full collection ran here (or started)
         self.overdue = 0  # full collections run without a pause (the reader never paused for OVERDUE seconds)
+        self.freeze_due = False  # a gc.freeze() asked for (freeze_soon), run after the next full collection
+        self.freezes = 0
 
     def start(self) -> None:
         """Take over the full collection's timing (after the start-up's objects are frozen)."""
@@ -74,20 +81,29 @@ class IdleCollector:
         """Much was freed (an analysis landed): the next pause gives the heap's free pages back."""
         self.release_due = self.release is not None
 
+    def freeze_soon(self) -> None:
+        """Freeze what lives now out of later full collections, after the next full collection (from any thread)."""
+        self.freeze_due = True
+
     def tick(self) -> bool:
         """Run a full collection if the reader has paused and one may be due, or one is overdue; True if one ran."""
         if not self.started or not gc.isenabled():  # off: an analysis runs (tui/engine/gcpause.py) or start-up
             return False
         now, waiting = self.clock(), gc.get_count()[2]
+        freeze = self.freeze_due
         if now - self.last_input < IDLE:
             if waiting < FULL_EVERY or now - self.last_full < OVERDUE:
                 return False
             self.overdue += 1  # keys without a pause for OVERDUE seconds: memory still comes back
-        collected = waiting != 0
+        collected = waiting != 0 or freeze
         if collected:
             gc.collect(2)
             self.collections += 1
             self.last_full = now
+            if freeze:  # what lives now, with the garbage gone: the counts it sets to 0 are a full pass's own
+                self.freeze_due = False
+                gc.freeze()
+                self.freezes += 1
         if self.release is not None and (collected or self.release_due):
             self.release_due = False
             self.releases += 1

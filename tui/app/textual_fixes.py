@@ -97,11 +97,16 @@ def _not_caching_itself(method, cache_slot: str):
     strips, 20,333 segments) waited for a collection, and those collections came about once a second, walking the
     whole process (20-130 ms of the UI thread at 100,000 articles). Such a result costs nothing to make again.
     """
+    slot = getattr(Strip, cache_slot)  # the slot's own descriptor: reads an unset cache as AttributeError, not a new one
+
     @functools.wraps(method)
     def call(self: Strip, *args, **kwargs):
         result = method(self, *args, **kwargs)
         if result is self or (type(result) is list and len(result) == 1 and result[0] is self):
-            kept = getattr(self, cache_slot)._cache
+            try:
+                kept = slot.__get__(self, Strip)._cache
+            except AttributeError:  # never made (tui/app/textual_fixes.py _lazy_strip_caches): nothing kept
+                return result
             last = next(reversed(kept), None)  # the entry just made (a hit returns before storing)
             if last is not None and kept[last] is result:
                 del kept[last]
@@ -109,6 +114,52 @@ def _not_caching_itself(method, cache_slot: str):
 
     call.__wrapped_by_newsreader__ = True
     return call
+
+
+def _lazy_strip_caches() -> bool:
+    """Each drawn line (Strip) made its seven small caches (FIFOCache) when it was made, and most lines use one or
+    two of them, or none: seven objects the cyclic garbage collector walks at each full collection for every line
+    kept. In the stories list at 100,000 articles (`bench/gc_pauses.py`) 38,668 of the 94,819 objects a full
+    collection walked were these caches (5,524 strips, exactly 7 each). Now a strip's cache is made the first time
+    it is used (`__getattr__`: a slot not yet set), of the size Textual gives it, and the rest are never made.
+
+    The sizes and names are read from a strip made by Textual's own `__init__`; if that `__init__` sets anything
+    else this does not know (a later Textual), nothing is changed (returns False)."""
+    from textual.cache import FIFOCache
+
+    if getattr(Strip.__init__, "__wrapped_by_newsreader__", False):
+        return True
+    probe = Strip([])
+    sizes: dict[str, int] = {}
+    for name in Strip.__slots__:
+        value = getattr(probe, name, None)
+        if type(value) is FIFOCache:
+            sizes[name] = value._maxsize
+        elif name not in ("_segments", "_cell_length") and value is not None:
+            return False  # an __init__ this does not know: Textual's is kept
+    if not sizes:
+        return False
+    others = tuple(n for n in Strip.__slots__ if n not in sizes and n not in ("_segments", "_cell_length"))
+    setattr_ = object.__setattr__
+
+    def __init__(self, segments, cell_length=None) -> None:
+        self._segments = list(segments)
+        self._cell_length = cell_length
+        for name in others:
+            setattr_(self, name, None)
+
+    def __getattr__(self, name: str):
+        size = sizes.get(name)
+        if size is None:
+            raise AttributeError(f"'Strip' object has no attribute {name!r}")
+        cache = FIFOCache(size)
+        setattr_(self, name, cache)
+        return cache
+
+    __init__.__wrapped_by_newsreader__ = True
+    Strip.__init__ = __init__  # type: ignore[method-assign]
+    Strip.__getattr__ = __getattr__  # type: ignore[attr-defined]
+    return True
 
 
 def _paste(self: Input, event) -> None:
@@ -134,6 +185,7 @@ def install() -> None:
     OptionList._move_page = _move_page  # type: ignore[method-assign]
     Screen.dismiss = _dismiss  # type: ignore[method-assign]
     Input._on_paste = _paste  # type: ignore[method-assign]
+    _lazy_strip_caches()
     for name, slot in _SELF_CACHING:
         method = getattr(Strip, name)
         if not getattr(method, "__wrapped_by_newsreader__", False):

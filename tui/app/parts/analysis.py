@@ -75,7 +75,9 @@ class AnalysisJobs:
         an article makes that first analysis as quick as the rest. It waits a second so the
         import (which holds the GIL) does not slow the first keys pressed after start-up.
         """
-        self.host.set_timer(1.0, lambda: self.host.run_worker(_warm, name="_warm_worker", group="warm-up",
+        freeze = getattr(getattr(self.host, "app", None), "idle_gc", None)
+        warm = partial(_warm, freeze.freeze_soon if freeze is not None else gc.freeze)
+        self.host.set_timer(1.0, lambda: self.host.run_worker(warm, name="_warm_worker", group="warm-up",
                                                               thread=True))
 
     def request(self, article, force: bool = False, cached=None, ready=None) -> None:
@@ -180,14 +182,16 @@ class AnalysisJobs:
         return False
 
 
-def _warm() -> None:
+def _warm(freeze: Callable[[], object] = gc.freeze) -> None:
     try:
         from tui.engine import entities, quotes, sentences, summarize  # noqa: F401
     except Exception:
         pass  # the analysis worker will report a broken engine when it is used
     # The engine's modules and tables live as long as the app: keep them out of the garbage
-    # collector's full passes, which otherwise cost a frame every few key presses.
-    gc.freeze()
+    # collector's full passes, which otherwise cost a frame every few key presses. In the app `freeze` is the idle
+    # collector's `freeze_soon`: at the reader's next pause, after a full collection (a freeze here, in this thread,
+    # set the collector's counts to 0, so the full collection that was waiting was skipped, and froze its garbage).
+    freeze()
 
 
 def _analyse_in_thread(engine, lib, article, method: str, sentences: int | None, force: bool):
