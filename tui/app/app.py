@@ -54,7 +54,7 @@ _NO_USE_HERE = re.compile(r"\S{1,30} \([^()]*\) works in ")
 # A's "Marked 300 articles read — z undoes." stayed on screen beside z's "Mark all read undone: …"
 # (and z's "Marking 100,000 articles unread again…" beside its result)
 _MARKED_ALL = re.compile(r"Marked [\d,]+ articles? (of [\d,]+ stor(y|ies) )?read — |Mark all read undone: "
-                         r"|(Still m|M)arking [\d,]+ articles unread again…")
+                         r"|(Still m|M)arking [\d,]+ articles? (un)?read( again)?…")
 
 
 def _toast_kind(message) -> str:

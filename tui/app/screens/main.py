@@ -119,7 +119,7 @@ class MainScreen(QuickSwitch, Screen):
         self.changes = LibraryWatch(self, lib, self._follow_library)  # articles added or removed by another process
         self.unread = UnreadCount(self, db_path, self.update_library_status)
         self.undo = UndoDelete()
-        self.undoing = 0  # articles a z is marking unread again in its worker (0: none)
+        self.marking: str = ""  # what an A or a z is writing in its worker ("marking 300 articles read"; "": nothing)
         self.health = LibraryHealth(self, db_path, self._library_damaged)  # quick_check after the first paint
         self.marks = ReadMarks(self, db_path, self._read_failed)  # an open's read mark, written off the UI thread
         self.marks.on_read = self.undo.marked  # a mark given after an `A` is not undone by its `z`
@@ -1085,8 +1085,7 @@ class MainScreen(QuickSwitch, Screen):
         """z when the last thing undoable was an `A` (the library's, the stories list's, a page's) within UNDO_SECONDS:
         the articles it marked read unread again, then `after()` (a page shows its marks again); True when it was
         (done, or said why not), False when there is no such `A` to undo."""
-        if self.undoing:  # the last z's marks are still being written (a big library): that z is the undo
-            self.notify(f"Still marking {self.undoing:,} articles unread again…", timeout=3)
+        if self.still_marking():  # the A, or the last z, is still being written (a big library)
             return True
         if self.undo.unread is None:  # the last was not an A
             return False
@@ -1116,35 +1115,53 @@ class MainScreen(QuickSwitch, Screen):
         except sqlite3.DatabaseError:
             pass  # the marks given stay as they were given; only their copies are not looked up
 
-    def _undo_mark_all(self, ids: list[int], after=None) -> None:
-        """z after A: the articles it marked read (unread before it) unread again, less those given a mark since.
+    def write_marks(self, count: int, doing: str, write, done) -> None:
+        """Write the marks of an A or of z's undo of one in a worker, on its own connection: `write(lib)` there, then
+        `done(its result)` on the UI thread (a failure: its toast). At 100,000 articles the update, with the triggers
+        that keep the stories' and the library's unread figures, takes ~2 s of CPU (10-14 s at load 15), and the
+        screen was held that long. Keys work meanwhile; `doing` ("marking 300 articles read") is said from
+        UNDO_SAY_ABOVE articles on, and by an A or a z pressed before it is written (`still_marking`)."""
+        self.marking = doing
+        if count >= UNDO_SAY_ABOVE:
+            self.notify(f"{doing[0].upper()}{doing[1:]}…", timeout=3)
+        self.run_worker(partial(self._marks_in_thread, write, done), name="write_marks", group="marks-all",
+                        thread=True)
 
-        Written by a worker thread on its own connection: at 100,000 articles the update (with the triggers that keep
-        the stories' and the library's unread figures) takes ~2 s of CPU, 10-14 s at load 15, and the screen was held
-        that long. Keys work meanwhile; another z says the undo is under way; the list and counts follow when done."""
-        self.undoing = max(1, len(ids))
-        if len(ids) >= UNDO_SAY_ABOVE:
-            self.notify(f"Marking {len(ids):,} articles unread again…", timeout=3)
-        self.run_worker(partial(self._undo_in_thread, ids, after), name="undo_mark_all", group="undo", thread=True)
-
-    def _undo_in_thread(self, ids: list[int], after) -> None:
+    def _marks_in_thread(self, write, done) -> None:
         from tui.app.parts.threads import deliver
         from tui.store import Library
-        from tui.store.reader import mark_read
 
         try:
             with Library(self.lib.path) as lib:
-                changed = mark_read(lib, ids, False)
+                result = write(lib)
         except (StoreError, sqlite3.DatabaseError) as exc:
-            deliver(self, self._undone, None, after, str(exc))
+            deliver(self, self._marks_written, None, done, str(exc))
             return
-        deliver(self, self._undone, changed, after, "")
+        deliver(self, self._marks_written, result, done, "")
 
-    def _undone(self, changed: int | None, after, problem: str) -> None:
-        self.undoing = 0
-        if changed is None:
+    def _marks_written(self, result, done, problem: str) -> None:
+        self.marking = ""
+        if problem:
             self.notify(problem, severity="error", markup=False)
             return
+        done(result)
+
+    def still_marking(self) -> bool:
+        """An A's or a z's marks are still being written: say so (True), so that this A or z waits for it."""
+        if not self.marking:
+            return False
+        self.notify(f"Still {self.marking}…", timeout=3)
+        return True
+
+    def _undo_mark_all(self, ids: list[int], after=None) -> None:
+        """z after A: the articles it marked read (unread before it) unread again, less those given a mark since
+        (in a worker: `write_marks`)."""
+        from tui.store.reader import mark_read
+
+        self.write_marks(len(ids), f"marking {len(ids):,} articles unread again",
+                         lambda lib: mark_read(lib, ids, False), partial(self._undone, after=after))
+
+    def _undone(self, changed: int, after=None) -> None:
         self.forget_ready()
         self.reload_list()  # the rows' marks, and the stories' unread figures (kept by triggers)
         self.count_unread()
@@ -1293,7 +1310,7 @@ class MainScreen(QuickSwitch, Screen):
         if source is not None and source.kind == "stories":
             self._mark_stories_read()
             return
-        if source is None or self.refuse_write("marked read"):
+        if source is None or self.refuse_write("marked read") or self.still_marking():
             return
         ids = source.ids  # None: the whole library
         count = len(source)
@@ -1304,23 +1321,23 @@ class MainScreen(QuickSwitch, Screen):
             return
 
         def mark(yes: bool | None = True) -> None:
-            if not yes:
+            if not yes or self.still_marking():
                 return
             from tui.store.reader import mark_all_read_saving
 
-            try:
-                changed = mark_all_read_saving(self.lib, ids)
-            except (StoreError, sqlite3.DatabaseError) as exc:
-                self.notify(str(exc), severity="error", markup=False)
-                return
+            many = count if unread is None else unread
+            self.write_marks(many, f"marking {many:,} article{'s' if many != 1 else ''} read",
+                             lambda lib: mark_all_read_saving(lib, ids), marked)
+
+        def marked(changed: list[int]) -> None:
             self.undo.keep_unread(changed)  # z marks just these unread again (for UNDO_SECONDS)
             self.forget_ready()
             self.articles.refresh_rows()
             self.count_unread()
             # the rows, as the question and the status line count them: a text printed by two outlets is one row
             # and two records ("Mark the 23 unread articles shown read?" - "Marked 24 articles read.")
-            marked = len(changed) if unread is None else min(len(changed), unread)
-            self.notify(f"Marked {marked:,} article{'s' if marked != 1 else ''} read — {self._undo_key()} undoes.")
+            rows = len(changed) if unread is None else min(len(changed), unread)
+            self.notify(f"Marked {rows:,} article{'s' if rows != 1 else ''} read — {self._undo_key()} undoes.")
 
         if (count if unread is None else unread) > CONFIRM_ABOVE:
             from tui.app.dialogs import ConfirmDialog
@@ -1333,7 +1350,7 @@ class MainScreen(QuickSwitch, Screen):
     def _mark_stories_read(self) -> None:
         """A in the stories list: every article of every story read, in one transaction, after a question that says
         how many (it said it works only in the articles list)."""
-        if self.refuse_write("marked read"):
+        if self.refuse_write("marked read") or self.still_marking():
             return
         from tui.store.stories import mark_stories_read, unread_in_stories
 
@@ -1348,17 +1365,16 @@ class MainScreen(QuickSwitch, Screen):
             return
 
         def mark(yes: bool | None = True) -> None:
-            if not yes:
+            if not yes or self.still_marking():
                 return
             if not self.marks.settle():  # an open's or m's mark still queued would be written after this one
                 self.notify("The library is busy (another program is writing): try again in a moment.",
                             severity="warning", timeout=4)
                 return
-            try:
-                changed = mark_stories_read(self.lib)
-            except (StoreError, sqlite3.DatabaseError) as exc:
-                self.notify(str(exc), severity="error", markup=False)
-                return
+            self.write_marks(unread, f"marking {unread:,} article{'s' if unread != 1 else ''} read",
+                             mark_stories_read, marked)
+
+        def marked(changed: list[int]) -> None:
             self.undo.keep_unread(changed)  # z marks just these unread again (for UNDO_SECONDS)
             self.forget_ready()
             self.reload_list()  # the stories' unread figures (kept by triggers)

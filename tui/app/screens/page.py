@@ -275,7 +275,7 @@ class PageScreen(QuickSwitch, Screen):
         from tui.store import StoreError
 
         main, ids = self.main_screen(), list(dict.fromkeys(self.page_article_ids()))
-        if main is None or not ids or main.refuse_write("marked read"):
+        if main is None or not ids or main.refuse_write("marked read") or main.still_marking():
             return
         from tui.store.twins import twins_of
 
@@ -293,7 +293,7 @@ class PageScreen(QuickSwitch, Screen):
             return
 
         def mark(yes: bool | None = True) -> None:
-            if not yes:
+            if not yes or main.still_marking():
                 return
             if not main.marks.settle():  # an m still queued would be written after this
                 self.notify("The library is busy (another program is writing): try again in a moment.",
@@ -301,17 +301,17 @@ class PageScreen(QuickSwitch, Screen):
                 return
             from tui.store.reader import mark_all_read_saving
 
-            try:
-                changed = mark_all_read_saving(main.lib, every)
-            except (StoreError, sqlite3.DatabaseError) as exc:
-                self.notify(str(exc), severity="error", markup=False)
-                return
+            main.write_marks(unread, f"marking {unread:,} article{'s' if unread != 1 else ''} read",
+                             lambda lib: mark_all_read_saving(lib, every), marked)
+
+        def marked(changed: list[int]) -> None:
             # z (here, or in the library) marks just these unread again for UNDO_SECONDS: the page's A had no undo
             main.undo.keep_unread(changed)
             main.forget_ready()
             main.reload_list()  # the rows' marks and the stories' unread figures
             main.count_unread()
-            self.show_page_marks()
+            if self in self.app.screen_stack:  # (the page may have been closed while they were written)
+                self.show_page_marks()
             key = keymap.first_key("undo", getattr(self.app, "user_keys", {}))
             self.notify(f"Marked {unread:,} article{'s' if unread != 1 else ''} read — {key} undoes.")
 
