@@ -53,8 +53,9 @@ them 54.55 (the honest figure), then session 32 took rules from their errors and
 (toponym-end, hotel-opens-firm, kin-names-person, couple-names-person, lived-in-place, town-of-its-institutions,
 title-names-person, holiday-is-a-date; job words such as "chef" in roles.txt), so they are printed apart (S32) and
 are no honest set any more. After those rules it wrote and tagged 74-76 (an interview with a harbour master, a
-glass engraver's biography, a letter home from abroad) as its honest check (S32_AFTER, printed apart; no rule was
-taken from them).
+glass engraver's biography, a letter home from abroad) as its honest check (S32_AFTER, printed apart): session-start
+main 65.28, with the rules 70.83; then one rule fixed an error kind older texts had shown and 76 has three of
+(kin-word-no-name, "Dear Mum and Dad"): 72.34, and 76 is no honest text after it.
 """
 
 from __future__ import annotations

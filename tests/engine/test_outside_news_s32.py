@@ -101,6 +101,15 @@ def test_a_reader_sees_each_name_with_its_kind_and_its_whole_span(name, start, e
     assert (start, end, label) in found, [(text[s:e], lab) for s, e, lab in found if s < end and start < e]
 
 
+@pytest.mark.parametrize("kin_word", ["Mum", "Dad", "Gran"])
+def test_what_a_family_calls_its_own_is_no_name(kin_word):
+    """'Dear Mum and Dad', 'tell Gran' (text 76, tagged no name by hand): nothing found there (kin-word-no-name)."""
+    text, found = _found("76_letter.txt")
+    at = text.find(kin_word)
+    assert at >= 0
+    assert not any(s <= at < e for s, e, _ in found), kin_word
+
+
 @pytest.mark.parametrize("job_word", ["Chef", "chef", "Cheesemaker", "Restaurateur", "Headmistress"])
 def test_a_job_word_before_a_name_is_no_part_of_the_person(job_word):
     """'Chef Lorcan Mulready', 'chef Mirela Stancu': the job is no part of the name (roles.txt; session 32)."""

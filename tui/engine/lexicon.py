@@ -287,6 +287,7 @@ class EntityWords:
     toponym_ends: frozenset[str]  # "end", "moss": common words that end an English place's name ("Harrowgate End")
     toponym_firsts: frozenset[str]  # "nether", "upper": words that open a village's name ("Nether Holcombe")
     holidays: frozenset[str]  # "christmas", "easter": feast days and holidays, a date ("every Christmas")
+    kin_words: frozenset[str]  # "mum", "gran": what a family calls its own, no name ("Dear Mum and Dad")
 
 
 _ENTITY_WORDS: EntityWords | None = None

@@ -128,6 +128,8 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
                 and (not out or out[-1][1] <= m.start(1)) and on("first-name-joins-person"):
             s = m.start(1)  # "called Barack" + "Obama": a first name the tagger left out of the person
             word = text[s:e]
+        if lab in (PERSON, ORG, GPE, LOC) and word.lower() in _KIN_WORDS and word[1:].islower() and on("kin-word-no-name"):
+            continue  # "Dear Mum and Dad,", "tell Gran": what a family calls its own, no name
         if lab in (PERSON, ORG, GPE, LOC) and _holiday(word) and on("holiday-is-a-date"):
             out.append((s, e, DATE))  # "every Christmas": a feast day, not a place (NER train never writes one)
             continue
@@ -147,6 +149,7 @@ _TOPONYM_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])")
 
 
 _HOLIDAYS = entity_words().holidays
+_KIN_WORDS = entity_words().kin_words
 _HOLIDAY_TAILS = ("Day", "Eve", "Sunday", "Monday")
 
 

@@ -80,6 +80,11 @@ _rule("toponym-end", "a name ending in a common word that ends English places ('
        ("Grandmother came all the way from Tillery Moss for the wedding.", [("Tillery Moss", "LOC")]),
        ("The flood reached the houses on Tanner Row and the chapel.", [("Tanner Row", "LOC")])],
       ["Kate Moss came all the way from Paris for the wedding.", "The Red Cross sent tents to the valley."])
+_rule("kin-word-no-name", "what a family calls its own ('Dear Mum and Dad', 'tell Gran': entity_words.txt kin_words) is no "
+      "name, whatever the tagger said (session 32; our texts tag them as no name since session 16)",
+      [("Dear Mum and Dad, we got here on Tuesday.", [("Tuesday", "DATE")]),
+       ("Please tell Gran I am wearing the sun hat.", [])],
+      ["Please tell Morag I am wearing the sun hat."])
 _rule("holiday-is-a-date", "a feast day or a holiday the tagger made a name ('every Christmas' a place; 'Easter Monday', "
       "'Christmas Eve': entity_words.txt holidays) is a date (session 32: NER train never writes one, so the tagger guesses)",
       [("Mr Pottle still sends him a card every Christmas.", [("Pottle", "PERSON"), ("Christmas", "DATE")])],
