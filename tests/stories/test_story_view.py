@@ -13,12 +13,21 @@ def test_story_summary_marks_each_sentence_with_its_article_and_source(filled):
     by_id = {ident: a for a in STRIKE for t, ident in ids.items() if t == a.title}
     for x in s.sentences:
         art = by_id[x.article]
-        assert x.text in art.body or x.text[1:] in art.body
+        # its article's words; where the summary first names a person by a last name alone, with the first name the
+        # story knows ("Governor Reyes said" -> "Governor Tomas Reyes said": story.introduce)
+        assert x.text in art.body or x.text[1:] in art.body or _one_name_more(x.text, art.body), x.text
         assert x.source == art.source and x.day == art.published
+    assert any("Tomas Reyes" in x.text for x in s.sentences)
     assert len({x.source for x in s.sentences}) >= 2  # across outlets
     # the near-duplicate wire copy never contributes a sentence
     assert ids[STRIKE[3].title] not in {x.article for x in s.sentences}
     assert len({x.text for x in s.sentences}) == 4
+
+
+def _one_name_more(text: str, body: str) -> bool:
+    """Whether `text` is a piece of `body` with one capitalised word (a first name) put in."""
+    words = text.split()
+    return any(w[:1].isupper() and " ".join(words[:i] + words[i + 1:]) in body for i, w in enumerate(words) if i)
 
 
 def test_word_budget(filled):
