@@ -236,6 +236,22 @@ def since_label(since: str) -> str:
     return local_time(since) if len(since) > 10 else since
 
 
+def published_label(published: str | None, at: str | None) -> str:
+    """An article's date as its header and `show` say it: the time its feed gave (UTC, `Article.published_at`) on the
+    reader's clock, "2026-12-06 18:45", else its day ("" when it has none)."""
+    return local_time(at) if at else (published or "")
+
+
+def row_date(row, today: str) -> str:
+    """A list row's date (10 cells at most): its day (an undated one's: the day it was added, which it sorts by); where
+    its feed gave a time, that time's day on the reader's clock, or the time alone when that is `today` ("18:45"):
+    newest first within a day is by that time, and it shows."""
+    if at := row.published_at:
+        local = local_time(at)
+        return local[11:16] if local[:10] == today else local[:10]
+    return (row.published or row.sort_key or "")[:10]
+
+
 def local_time(stamp: str) -> str:
     """A time as stored (UTC, "2026-12-06T07:41:21Z") on the reader's clock: "2026-12-06 08:41" in Berlin. The stored
     text was shown as it was, UTC read as local time (five hours ahead in New York). The database is untrusted: a

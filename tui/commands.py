@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from tui.cells import (HEADER_TITLE_CELLS, TITLE_CELLS, clip, cut, cut_outlet, echoed, cut_title, fit, fit_source,
-                       one_line, plural, source_and_byline)
+                       one_line, plural, published_label, row_date, source_and_byline)
 from tui.cli import CliError, UsageError
 from tui.feed_cli import cmd_feed, cmd_refresh, cmd_watch  # noqa: F401 (feed, refresh, watch subcommands)
 from tui.textsafe import clean, json_safe, visible
@@ -295,8 +295,9 @@ def _report_added(args, it, status: str, ident: int | None, stored: bool) -> Non
     a = it.article
     if args.json:
         rec = {"title": a.title if a else None, "source": a.source if a else None, "byline": a.byline if a else None,
-               "published": a.published if a else None, "tags": a.tags if a else [], "url": a.url if a else None,
-               "body": a.body if a else None, "status": status, "error": it.error, "origin": visible(it.origin)}
+               "published": a.published if a else None, "published_at": a.published_at if a else None,
+               "tags": a.tags if a else [], "url": a.url if a else None, "body": a.body if a else None,
+               "status": status, "error": it.error, "origin": visible(it.origin)}
         if it.note:  # (a page read as rough text)
             rec["note"] = it.note
         if stored or (status == "duplicate" and ident is not None):  # (a dry run's duplicate: the stored one's id)
@@ -398,25 +399,30 @@ def _list_title_cells() -> int:
 
 def _list_rows(args, rows) -> int:
     """Print list rows (text or JSON lines); how many."""
+    from datetime import date
+
     n = 0
     cells = _list_title_cells() if not args.json else TITLE_CELLS
+    today = date.today().isoformat()  # (the reader's clock, as the app's list)
     for r in rows:
         n += 1
         if args.json:
             out_json({"id": r.id, "title": r.title, "source": r.source, "published": r.published,
-                      "read": r.read, "starred": r.starred, "words": r.words,
+                      "published_at": r.published_at, "read": r.read, "starred": r.starred, "words": r.words,
                       "twins": list(r.twins), "outlets": list(r.outlets or ([r.source] if r.source else []))})
         else:
             marks = ("*" if r.starred else " ") + (" " if r.read else "•")
-            date = (r.published or r.sort_key or "")[:10] or "-" * 10  # undated: the day it was added, as the app shows it
+            # undated: the day it was added; today's with a time from its feed: the time (as the app shows it)
+            day = row_date(r, today) or "-" * 10
             # the title cut with "…" as the app's lists cut it, to the terminal's width on one (--json has it whole)
-            out(f"{r.id:>6} {marks} {fit(date, 10)}  {fit_source(r, 16)}  {clip(one_line(r.title), cells)}")
+            out(f"{r.id:>6} {marks} {fit(day, 10)}  {fit_source(r, 16)}  {clip(one_line(r.title), cells)}")
     return n
 
 
 def _article_dict(a) -> dict:
     return {"id": a.id, "title": a.title, "source": a.source, "byline": a.byline, "published": a.published,
-            "tags": a.tags, "url": a.url, "added_at": a.added_at, "read": a.read, "starred": a.starred, "body": a.body}
+            "published_at": a.published_at, "tags": a.tags, "url": a.url, "added_at": a.added_at, "read": a.read,
+            "starred": a.starred, "body": a.body}
 
 
 def _get(lib, ident: int):
@@ -436,8 +442,8 @@ def cmd_show(args) -> int:
     else:  # the title and names cut with "…" as the app's article header cuts them (--json has them whole)
         out(cut(a.title, HEADER_TITLE_CELLS))
         source, byline = source_and_byline(a.source, a.byline)  # as the header: "Green Ledger Staff" names the source
-        meta = " · ".join(x for x in (cut(source), cut(byline), a.published or "", ", ".join(cut(t) for t in a.tags))
-                          if x)
+        when = published_label(a.published, a.published_at)  # the time its feed gave, on the reader's clock
+        meta = " · ".join(x for x in (cut(source), cut(byline), when, ", ".join(cut(t) for t in a.tags)) if x)
         if meta:
             out(meta)
         if a.url:  # the link, as the app's article header and `export --format md` give it (whole: it is to be used)

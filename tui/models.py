@@ -24,6 +24,10 @@ class Article:
     added_at: str | None = None
     read: bool = False
     starred: bool = False
+    # When a feed gives the item's time, that time in UTC ("2026-12-06T16:45:00Z"); None for a day alone or no date.
+    # Stored as the article's sort_key (the list's order: newest first within a day too; tui.store.library); kept out
+    # of a feed item's change hash (tui.sources.parse.entry_hash), so an item whose time alone changes is not new.
+    published_at: str | None = None
 
     @property
     def paragraphs(self) -> list[str]:
@@ -78,6 +82,17 @@ def _folded_utf8(norm: str) -> bytes:
     return raw.lower()
 
 
+def timed_key(key) -> bool:
+    """True when a sort key is a UTC time as the store writes one ("2026-12-06T16:45:00Z"), not a day."""
+    return type(key) is str and len(key) == 20 and key[10] == "T" and key[19] == "Z" and key[:4].isdigit()
+
+
+def published_time(published, sort_key) -> str | None:
+    """The UTC time an article was published ("2026-12-06T16:45:00Z") when its feed gave one, else None: a dated
+    article's sort key holds it (tui.store.library.sort_key_of; an undated one's is when it was added)."""
+    return sort_key if published and timed_key(sort_key) else None
+
+
 @dataclass
 class ArticleRow:
     """What the library list needs: everything but the body."""
@@ -94,6 +109,11 @@ class ArticleRow:
     # every outlet of the row, its own first; empty when it has no near-duplicate.
     twins: tuple[int, ...] = ()
     outlets: tuple[str, ...] = ()
+
+    @property
+    def published_at(self) -> str | None:
+        """Its UTC time when its feed gave one (published_time), else None."""
+        return published_time(self.published, self.sort_key)
 
     @property
     def shown_source(self) -> str:

@@ -103,3 +103,51 @@ def day_ahead(day: str, now: float | None = None) -> bool:
     except ValueError:
         return False
     return ahead(start, now)
+
+
+# A feed item's time up to this far after the clock is the feed's clock running ahead: taken as now. Further ahead
+# (up to AHEAD_SECONDS its day is still kept) the time is left out and the item keeps its day alone: nothing is
+# published after it reaches the library (tui.store.stories.since_where counts on it), and an item timed an hour
+# ahead stood first in the list for that hour.
+SKEW_SECONDS = 600
+_HAS_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+STAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ")  # a UTC time as the store writes one (added_at)
+
+
+def stamp_of(seconds: float, text: str, now: float | None = None) -> str | None:
+    """A feed item's time (seconds since the epoch, UTC, as its feed's date `text` gives it) as the store writes a
+    time, "2026-12-06T16:45:00Z": None when `text` gives a day alone (feedparser reads "2026-12-06" as its midnight)
+    or when the time lies more than SKEW_SECONDS after `now` (the clock's); one a little ahead is taken as now."""
+    import time
+    from datetime import datetime, timezone
+
+    if not _HAS_CLOCK.search(text or ""):
+        return None
+    now = time.time() if now is None else now
+    if seconds > now + SKEW_SECONDS:
+        return None
+    try:
+        when = datetime.fromtimestamp(min(seconds, now), timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+    return f"{when.year:04d}-{when.month:02d}-{when.day:02d}T{when.hour:02d}:{when.minute:02d}:{when.second:02d}Z"
+
+
+def iso_seconds(text: str) -> float | None:
+    """Seconds since the epoch of an RFC 3339 time (a JSON Feed's "2026-12-06T18:45:00+02:00"; one with no zone is
+    read as UTC, as feedparser reads RSS and Atom dates), or None when it is no time (a day alone, anything else)."""
+    from datetime import datetime, timezone
+
+    text = (text or "").strip()
+    if not _HAS_CLOCK.search(text) or len(text) > 64:
+        return None
+    try:
+        when = datetime.fromisoformat(text.replace("z", "Z").replace(" ", "T", 1))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    try:
+        return when.timestamp()
+    except (OverflowError, OSError, ValueError):
+        return None

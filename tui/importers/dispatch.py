@@ -267,6 +267,9 @@ def _sanitized(item: ImportItem) -> ImportItem:
         a.published = squash(clean_text(a.published)) or None
         if a.published and day_ahead(a.published):
             a.published = None
+    if a.published_at is not None and not (a.published and isinstance(a.published_at, str)
+                                           and _STAMP.fullmatch(a.published_at)):
+        a.published_at = None  # a time without its day, or not one as the store writes it
     # Every character _DIRTY matches is unprintable, and lines of printable text (most bodies) have none.
     if not all(map(str.isprintable, a.body.split("\n"))) and _DIRTY.search(a.body):
         a.body = clean_text(a.body)
@@ -439,6 +442,9 @@ def _parse_json(text: str, name: str) -> list[ImportItem]:
             read=rec.get("read") is True,
             starred=rec.get("starred") is True,
         )
+        # the time its feed gave, as exported: only with its day, and not after the article was added
+        if published and (at := _stamp(rec.get("published_at"), None)) and at <= (article.added_at or at):
+            article.published_at = at
         items.append(_checked(origin, article))
     return items or [ImportItem(name, None, "no articles in JSON")]
 

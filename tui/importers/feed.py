@@ -143,23 +143,27 @@ def _entry(entry, source: str, origin: str) -> ImportItem:
         body="\n\n".join(paras),
         source=source,
         byline=squash(clean_text(entry.get("author", ""))),
-        published=_day(entry),
         tags=tags,
         url=entry.get("link") or None,
     )
+    article.published, article.published_at = _when(entry)
     return ImportItem(origin, article)
 
 
-def _day(entry) -> str | None:
-    """The UTC day of an entry's date (published, else updated), or None: feedparser rolls an impossible date over
-    (2026-13-45 -> 2027-01-01) and takes any date ahead, both read as no date (the article is dated when added)."""
+def _when(entry) -> tuple[str | None, str | None]:
+    """The UTC day of an entry's date (published, else updated), and its UTC time when the date gives one
+    (tui.importers.dates.stamp_of), or (None, None): feedparser rolls an impossible date over (2026-13-45 -> 2027-01-01)
+    and takes any date ahead, both read as no date (the article is dated when added)."""
     import calendar
 
-    from tui.importers.dates import ahead, impossible
+    from tui.importers.dates import ahead, impossible, stamp_of
 
     for key in ("published", "updated"):
         when = dict.get(entry, key + "_parsed")  # dict's get: feedparser's own maps updated to published, warning
-        if when and not impossible(str(dict.get(entry, key) or "")) and not ahead(calendar.timegm(when)):
+        text = str(dict.get(entry, key) or "")
+        if when and not impossible(text) and not ahead(seconds := calendar.timegm(when)):
             # (not strftime's %Y: glibc writes the year 1 as "1", a day that sorted after every other)
-            return f"{when.tm_year:04d}-{when.tm_mon:02d}-{when.tm_mday:02d}"
-    return None
+            day = f"{when.tm_year:04d}-{when.tm_mon:02d}-{when.tm_mday:02d}"
+            stamp = stamp_of(seconds, text)
+            return day, stamp if stamp is None or stamp[:10] == day else None
+    return None, None

@@ -82,6 +82,7 @@ def _item(item: dict, source: str, link: str | None, feed_authors: str, origin: 
         tags=[squash(clean_text(str(t))) for t in tags[:20] if isinstance(t, (str, int)) and str(t).strip()],
         url=link,
     )
+    article.published_at = _time(date) if article.published else None
     return ImportItem(origin, article)
 
 
@@ -108,3 +109,12 @@ def _day(date: str) -> str | None:
 
     day = parse_date(date) if date else None
     return None if day is None or day_ahead(day) else day
+
+
+def _time(date: str) -> str | None:
+    """An item's UTC time when its date gives one ("2026-12-06T18:45:00+02:00" -> "2026-12-06T16:45:00Z"; the day
+    kept in `published` is the one the feed wrote, 2026-12-06, as before), else None (tui.importers.dates.stamp_of)."""
+    from tui.importers.dates import iso_seconds, stamp_of
+
+    seconds = iso_seconds(date)
+    return None if seconds is None else stamp_of(seconds, date)

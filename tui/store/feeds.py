@@ -12,9 +12,9 @@ import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from tui.models import Article
+from tui.models import Article, timed_key
 from tui.store.derived import derived
-from tui.store.library import Library, StoreError, _explain, digits, fits_row_id, insert_article
+from tui.store.library import Library, StoreError, _explain, digits, fits_row_id, insert_article, sort_key_of
 from tui.tags import unique_tags
 
 _FEED_COLUMNS = ("id, url, title, site_url, tags, full_text, etag, last_modified, added_at, last_refresh,"
@@ -313,6 +313,11 @@ def _store(db, feed_id: int, entries: list[Entry], now: str, feed_fields: dict) 
             continue
         item_id, old_hash, article_id = found
         if old_hash == e.entry_hash:
+            if article_id is not None and (at := e.article.published_at) and timed_key(at):
+                # an item stored with its day alone (before session 32) gets the time its feed gives: its place
+                # among the day's articles (a time is never changed here: the item is as it was)
+                db.execute("UPDATE articles SET sort_key = ? WHERE id = ? AND published = ? AND length(sort_key) = 10"
+                           " AND added_at >= ?", (at, article_id, e.article.published, at))
             continue
         db.execute("UPDATE feed_items SET entry_hash = ?, guid = coalesce(guid, ?), link = coalesce(link, ?),"
                    " seen_at = ? WHERE id = ?", (e.entry_hash, e.guid, e.link, now, item_id))
@@ -333,7 +338,7 @@ def update_article(db, article_id: int, a: Article) -> bool:
     """Replace an article's text and metadata in place (read/starred kept); its cached analysis and
     entity mentions are dropped so the background pass redoes them. False when nothing changed, the
     article is gone, or the new text is already another article."""
-    row = db.execute("SELECT title, source, byline, published, tags, url, body FROM articles WHERE id = ?",
+    row = db.execute("SELECT title, source, byline, published, tags, url, body, sort_key FROM articles WHERE id = ?",
                      (article_id,)).fetchone()
     if row is None:
         return False
@@ -341,12 +346,15 @@ def update_article(db, article_id: int, a: Article) -> bool:
     tags = json.dumps(new_tags, ensure_ascii=False)
     values = (a.title or "(untitled)", a.source or "", a.byline or "", a.published or row[3], tags, a.url or row[5],
               a.body)
-    if (*row[:4], _tags(row[4]), *row[5:]) == (*values[:4], new_tags, *values[5:]):
+    key = sort_key_of(a, now_iso()) if a.published else None  # its day or time (undated now: it keeps its place)
+    if (*row[:4], _tags(row[4]), *row[5:7]) == (*values[:4], new_tags, *values[5:]):
+        if timed_key(key) and key != row[7]:  # its time alone is new: its place in the list, nothing to redo
+            db.execute("UPDATE articles SET sort_key = ? WHERE id = ?", (key, article_id))
         return False
     try:
         db.execute("UPDATE articles SET title = ?, source = ?, byline = ?, published = ?, tags = ?, url = ?, body = ?,"
                    " words = ?, hash = ?, folds = ?, sort_key = coalesce(?, sort_key) WHERE id = ?",
-                   (*values, *_words_hash_folds(a), a.published, article_id))
+                   (*values, *_words_hash_folds(a), key, article_id))
     except sqlite3.IntegrityError:  # the new text is already stored as another article
         return False
     db.execute("DELETE FROM analysis WHERE article_id = ?", (article_id,))

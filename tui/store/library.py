@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from tui.models import Article, ArticleRow
+from tui.models import Article, ArticleRow, published_time, timed_key
 from tui.store.derived import Derived, derived, stored_tags
 from tui.tags import unique_tags
 from tui.store.fts_batch import close_batch, open_batch
@@ -1260,7 +1260,7 @@ class Library:
         if not fits_row_id(article_id):
             return None  # SQLite refuses the number itself (OverflowError): no row has it
         r = self.db.execute(
-            "SELECT id, title, source, byline, published, tags, url, body, added_at, read, starred"
+            "SELECT id, title, source, byline, published, tags, url, body, added_at, read, starred, sort_key"
             " FROM articles WHERE id = ?", (article_id,)).fetchone()
         if r is None:
             return None
@@ -1271,6 +1271,7 @@ class Library:
                           url=_text(r[6], "url", problems, optional=True), body=_text(r[7], "body", problems),
                           added_at=_text(r[8], "added_at", problems, optional=True),
                           read=_flag(r[9], "read", problems), starred=_flag(r[10], "starred", problems))
+        article.published_at = published_time(article.published, r[11])
         if problems:
             self.bad_fields[article.id] = problems
         else:
@@ -1448,7 +1449,18 @@ def _row_values(a: Article, now: str, known: Derived | None) -> tuple:
     digest, words, folds = known or derived(a)
     added = a.added_at or now  # an export's own time of adding, read back by `add` (importers/dispatch.py _stamp)
     return (a.title or "(untitled)", a.source or "", a.byline or "", a.published, stored_tags(a), a.url, a.body, words,
-            digest, added, a.published or added, folds)  # undated: sorted by when it was added (migration 6)
+            digest, added, sort_key_of(a, added), folds)
+
+
+def sort_key_of(a: Article, added: str) -> str:
+    """The list's order of an article (newest first): its UTC time when its feed gave one (`published_at`: newest
+    first within a day too; it was the day alone, and a day's feed articles stood in the order they arrived), else its
+    day, else (undated) when it was added (migration 6). Where the time is stored: tui.models.published_time reads it
+    back. A time after the article was added is no time (nothing is published after it reaches the library:
+    since_where)."""
+    if a.published and (when := a.published_at) and timed_key(when) and when <= added:
+        return when
+    return a.published or added
 
 
 def _id_of_hash(db: sqlite3.Connection, digest: str) -> int:

@@ -1014,15 +1014,17 @@ def _write_renumber(lib: Library, db, pairs: list[tuple[int, int]]) -> None:
 def since_where(since: str, story: str = "s") -> tuple[str, tuple]:
     """The SQL condition (and its values) of a story with an article since `since`: an ISO day ("" for every story),
     or a UTC time ("2026-01-14T08:30:00Z", tui.stories.when). A story whose last day is after the time's day has
-    one; one whose last day is that day has one when a member may be as new: an article dated by its day alone is
-    taken by its day, an undated one by when it was added (its only time), and none was published after it was
-    added, so an article added before the time is older than it (`brief --since 1h` covered the whole day)."""
+    one; one whose last day is that day has one when a member may be as new: an article its feed gave a time is
+    taken by that time, one dated by its day alone by its day, an undated one by when it was added (its only time),
+    and none was published after it was added, so an article added before the time is older than it (`brief --since
+    1h` covered the whole day)."""
     if len(since) <= 10:
         return f"{story}.last >= ?", (since,)
     day = since[:10]
+    # (an article's sort key is its UTC time where its feed gave one, else its day, else when it was added)
     return (f"{story}.last >= ? AND ({story}.last > ? OR EXISTS (SELECT 1 FROM story_articles m JOIN articles a"
             f" ON a.id = m.article_id WHERE m.story_id = {story}.id AND m.day >= ? AND a.added_at >= ?"
-            " AND (length(coalesce(a.published, '')) <= 10 OR a.published >= ?)))", (day, day, day, since, since))
+            " AND (length(a.sort_key) <= 10 OR a.sort_key >= ?)))", (day, day, day, since, since))
 
 
 def story_count(lib: Library, since: str = "") -> int:

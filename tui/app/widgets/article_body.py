@@ -64,10 +64,12 @@ def header_lines(article) -> list[tuple[str, str]]:
     # of 500 characters) filled the header of every one of its articles, and at 80x24 the body did not show
     # the title at HEADER_TITLE_CELLS (a feed item's 2,000-character title filled the pane), a source's, byline's or
     # feed's name at NAME_CELLS (tui.cells: not imported at start-up, an article is opened later)
-    from tui.cells import HEADER_TITLE_CELLS, cut as _cut, source_and_byline
+    from tui.cells import HEADER_TITLE_CELLS, cut as _cut, published_label, source_and_byline
 
     source, byline = source_and_byline(article.source, article.byline)  # "Green Ledger Staff" names the source too
-    where = " · ".join(x for x in (_cut(source), _cut(byline), article.published or added) if x)
+    # the time its feed gave, on the reader's clock ("2026-12-06 18:45"), else its day
+    when = published_label(article.published, getattr(article, "published_at", None)) or added
+    where = " · ".join(x for x in (_cut(source), _cut(byline), when) if x)
     lines = [(_cut(article.title, HEADER_TITLE_CELLS), "title")]
     if where:
         lines.append((even_width(clean(where)), "meta"))

@@ -389,8 +389,13 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         title_style = self._style(("read" if row.read else "unread") + tail)
         if self._is_open(row):
             title_style += self._styles_open  # set by _style (title_style came from it)
-        # An undated article shows the day it was added (it sorts by it: newest first means newest first).
+        # An undated article shows the day it was added (it sorts by it: newest first means newest first); one whose
+        # feed gave a time, that time's day on the reader's clock, or today its time alone, "18:45" (tui.cells)
         date = (row.published or row.sort_key or "")[:10]
+        if row.published_at:
+            from tui.cells import row_date  # (not imported at start-up)
+
+            date = row_date(row, _today())
         source = even_width(" ".join(clean(row.source or "").split()))
         # Fixed-width columns so sources and dates line up; fewer columns as the pane narrows. Dates
         # keep their year (2-digit below 44 columns); a cut source ends in an ellipsis.
@@ -399,7 +404,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         elif width >= 44:
             meta = f" {date:<10}"
         elif width >= 30:
-            meta = f" {date[2:]:<8}"
+            meta = f" {date[2:] if len(date) > 5 else date:<8}"
         else:
             meta = ""
         room = max(4, width - 3 - cell_len(meta))
