@@ -140,6 +140,27 @@ async def test_reading_position_is_remembered_per_article(library, make_app):
                               (ids[HARBOUR.title],)).fetchone()[0] == 0
 
 
+async def test_the_same_article_reopened_at_once_is_where_the_reader_left_it(library, make_app):
+    """walk32: at 80x24, esc (or q) back to the list and enter on the same row opened the article at its top:
+    the place was remembered only once the write queued after the next repaint had run, and the reopen came
+    first. The place the reader leaves is remembered at once; its write still waits for the repaint."""
+    path, ids = library
+    app = make_app(path)
+    async with opened_first(app) as (pilot, screen):
+        assert screen.article.title == HARBOUR.title
+        await pilot.press(*"jjjjjjj")
+        await pilot.pause()
+        top_line = screen.body.line_text(int(screen.body.scroll_y))
+        assert int(screen.body.scroll_y) == 7
+        await pilot.press("escape", "enter")  # back to the list and straight into the same article
+        await settle(pilot)
+        assert screen.article.title == HARBOUR.title
+        assert screen.body.line_text(int(screen.body.scroll_y)) == top_line
+        await pilot.press("q", "enter")  # q goes back too
+        await settle(pilot)
+        assert screen.body.line_text(int(screen.body.scroll_y)) == top_line
+
+
 async def test_story_mode_shows_an_unread_count(tmp_path, make_app):
     path = tmp_path / "library.db"
     make_story_library(path, cached=True)

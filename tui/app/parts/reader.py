@@ -198,6 +198,7 @@ class ReadingPlaces:
         place = self.body.place()
         if place == self.restored:
             return  # not moved: nothing to write
+        self._queued[article_id] = place  # at once: the same article opened again now (esc, enter) finds it
         if now:
             self._save(article_id, place)
         else:
