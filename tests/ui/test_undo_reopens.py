@@ -43,3 +43,30 @@ async def test_undo_after_deleting_from_the_list_opens_nothing(library, make_app
         await settle(pilot)
         assert screen.article is None
         assert screen.articles.current.id == deleted
+
+
+async def test_undo_of_the_open_article_deleted_from_the_narrow_list_stays_in_the_list(library, make_app):
+    """walk32: at 80x24 the article read last stays open behind the list after `q` / `esc`; deleted from the list
+    there and restored, `z` threw the reader out of the list into it. The list keeps the screen, the cursor on the
+    restored row, and `enter` opens it where the reader had left it."""
+    path, _ = library
+    app = make_app(path)
+    async with opened_first(app) as (pilot, screen):
+        article_id = screen.article.id
+        await pilot.press(*"jjjjjjjj")
+        await pilot.pause()
+        place = screen.body.place()
+        assert place > 0, "the sample article did not scroll at 80x24"
+        await pilot.press("escape")  # back to the list: the article stays open behind it
+        await settle(pilot)
+        assert not screen.reading and screen.articles.current.id == article_id
+        await pilot.press("d", "y")
+        await settle(pilot)
+        await pilot.press("z")
+        await settle(pilot)
+        assert not screen.reading and screen.articles.has_focus, "z left the list for the article"
+        assert screen.articles.current.id == article_id
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.reading and screen.article.id == article_id
+        assert screen.body.place() == place, "not back at the reader's place"

@@ -92,14 +92,16 @@ class UndoDelete:
         self.title = ""
         self.until = 0.0
         self.reading: int | None = None  # the reading position when the article was open as it was deleted
+        self.reopen = False  # and whether it was on the screen then (undo opens it again)
         self.unread: list[int] | None = None  # the articles `A` marked read (unread before it)
         self.given: set[int] = set()  # articles given a read mark since that `A`: `z` leaves their marks alone
 
-    def keep(self, saved, title: str, reading: int | None = None) -> None:
+    def keep(self, saved, title: str, reading: int | None = None, reopen: bool = True) -> None:
         """Remember a delete (undo.Saved) for the next few seconds, and where the reader was in it if it was
-        the open article (`reading`, its place; None when it was deleted from the list)."""
+        the open article (`reading`, its place; None when it was deleted from the list); `reopen`: it was on the
+        screen (not behind the list of a narrow screen), so undo opens it again."""
         self.saved, self.title, self.until = saved, title, time.monotonic() + UNDO_SECONDS
-        self.reading = reading
+        self.reading, self.reopen = reading, reopen
         self.unread = None
 
     def keep_unread(self, ids: list[int]) -> None:

@@ -1036,8 +1036,10 @@ class MainScreen(QuickSwitch, Screen):
             self.notify(str(exc), severity="error", markup=False)
             return
         reading = None  # where the reader was in it when it was the open article: undo opens it there again
+        reopen = False  # ... when it was on the screen (at a narrow width, behind the list, only the place is kept)
         if self.article is not None and self.article.id == article_id:
             reading = self.body.place()
+            reopen = self.reading or not self.has_class("-narrow")
             self.places.forget()
             self.article = None
             self.analysis = None
@@ -1047,7 +1049,7 @@ class MainScreen(QuickSwitch, Screen):
             self.update_summary_status()
             self.set_reading(False)
         if saved is not None:
-            self.undo.keep(saved, title, reading)
+            self.undo.keep(saved, title, reading, reopen)
         key = keymap.first_key("undo", self.app.user_keys)
         self.notify(f"Deleted — {key} to undo: {toast_title(title)}", markup=False)
         self.reload_list()
@@ -1061,7 +1063,7 @@ class MainScreen(QuickSwitch, Screen):
             return
         if self.undo_mark_all():
             return
-        saved, title, reading = self.undo.take(), self.undo.title, self.undo.reading
+        saved, title, reading, reopen = self.undo.take(), self.undo.title, self.undo.reading, self.undo.reopen
         if saved is None:
             self.notify("Nothing to undo.", severity="warning", timeout=3)
             return
@@ -1075,9 +1077,11 @@ class MainScreen(QuickSwitch, Screen):
             self._cursor_to = saved.article_id
         self.reload_list()
         if back and reading is not None and self.article is None:
-            # it was open when it was deleted, and nothing else was opened since: the reader is put back in it
+            # it was open when it was deleted, and nothing else was opened since: the reader is put back in it, or,
+            # deleted from the narrow list it was open behind, the list stays and `enter` opens it at that place
             self.places.put_back(saved.article_id, reading)
-            self.open_article(saved.article_id)
+            if reopen:
+                self.open_article(saved.article_id)
         if back:  # back in its story when that story is still there (tui.store.undo); else grouped as a new one is
             self.run_worker(self._group_restored, name="group_restored", group="undo", thread=True)
 
