@@ -47,13 +47,16 @@ class Cache:
         return kept if kept is not None else self.lib.get_analysis(article_id, key)
 
     def put_analysis(self, article_id: int, key: str, data: str, mentions=None) -> None:
-        from tui.store.library import LibraryBusy
+        from tui.store.library import StoreError
 
         if not self.skipped and not getattr(self.lib, "readonly", False):  # (a read-only library: each analysis is kept, not stored)
             try:
                 self.lib.put_analysis(article_id, key, data, mentions)
                 return
-            except LibraryBusy:
+            except StoreError:
+                # another program's write lock (LibraryBusy), or a write the disk refused (full, or a file size limit:
+                # "disk I/O error"): the page is made from what was analysed all the same. `who`, `story` and
+                # `brief` stopped there with the error line, on a library every other reading command read.
                 pass
         self.skipped += 1
         self.kept[article_id, key] = data
