@@ -90,6 +90,24 @@ def test_a_development_reported_the_same_day_is_seen_by_the_time_it_came(tmp_pat
     assert [s["new"] for s in got["sentences"] if "postponed its vote" in s["text"]] == [True], got["sentences"]
 
 
+def test_a_same_day_development_is_seen_by_the_time_its_feed_gave(tmp_path, lib_path, monkeypatch):
+    """The same reports, all added the next morning (their time of adding says nothing of that day), with the time
+    each was published (a feed's, read back by `add` from an export's "published_at"): the evening's is the latest."""
+    records = [dict(r, published_at=r["added_at"], added_at="2026-06-10T08:00:00Z") for r in BYPASS]
+    path = tmp_path / "bypass.json"
+    path.write_text(json.dumps(records), encoding="utf-8")
+    assert run("add", str(path)).returncode == 0
+    block = _blocks(run("brief").stdout, {"bypass": BYPASS[0]["title"]})["bypass"]
+    dev = [x for x in block.splitlines() if "postponed its vote" in x]
+    assert len(dev) == 1 and dev[0].endswith("(Saltmere Echo, 2026-06-09, new)"), block
+    # without those times (added the next day, no feed time) nothing tells the evening from the morning
+    plain = [dict(r, added_at="2026-06-10T08:00:00Z") for r in BYPASS]
+    path.write_text(json.dumps(plain), encoding="utf-8")
+    monkeypatch.setenv("NEWSREADER_DB", str(tmp_path / "without-times.db"))
+    assert run("add", str(path)).returncode == 0
+    assert "new)" not in _blocks(run("brief").stdout, {"bypass": BYPASS[0]["title"]})["bypass"]
+
+
 def test_nearly_all_new_is_said_once_and_no_line_is_marked(tmp_path, lib_path):
     add_as_markdown(tmp_path / "in", [(f"bridge{n}", *report) for n, report in enumerate(FOOTBRIDGE)])
     note = "Mostly new: 4 of its 5 articles are from 2026-03-03"
@@ -135,7 +153,13 @@ def test_latest_reports_by_day_then_by_the_last_gap_of_an_hour_within_one_day():
 
 
 def test_the_time_of_day_is_the_time_it_came_on_the_day_it_is_dated():
-    from tui.stories.articles import time_of_day
+    from tui.stories.articles import report_time, time_of_day
+
+    # a feed's time of publishing first (the sort key of a dated article that has one), else the time of adding
+    assert report_time("2026-06-09", "2026-06-09", "2026-06-09T21:05:00Z", "2026-06-10T08:00:00Z") == "21:05:00"
+    assert report_time("2026-06-09", "2026-06-09", "2026-06-09", "2026-06-09T07:40:00Z") == "07:40:00"
+    assert report_time("2026-06-09", None, "2026-06-09T07:40:00Z", "2026-06-09T07:40:00Z") == "07:40:00"
+    assert report_time("2026-06-09", "2026-06-09", 7, None) == ""
 
     assert time_of_day("2026-06-09", "2026-06-09T21:05:00Z") == "21:05:00"
     assert time_of_day("2026-06-08", "2026-06-09T21:05:00Z") == ""  # imported the next day: its time is unknown

@@ -24,7 +24,7 @@ class StoryArticle:
     sentences: list[Sentence]
     analysis: Analysis | None  # None when not analysed yet and `analyse` was False
     twin_of: int | None = None  # the article whose text this one repeats from another outlet (one library row)
-    at: str = ""  # its time of day ("14:05:00", UTC) when known: it came into the library on the day it is dated
+    at: str = ""  # its time of day ("14:05:00", UTC) when known: published at (its feed's time), else added on its day
 
 
 class Cache:
@@ -85,15 +85,26 @@ class Member:
 def members(lib, story_id: int) -> list[Member]:
     """Every article of the story, oldest first (by day, then id), without its body."""
     rows = lib.db.execute(
-        "SELECT a.id, a.title, a.source, s.day, a.read, s.dup_of, a.twin_of, a.added_at FROM story_articles s"
-        " JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY s.day, a.id", (story_id,)).fetchall()
+        "SELECT a.id, a.title, a.source, s.day, a.read, s.dup_of, a.twin_of, a.published, a.sort_key, a.added_at"
+        " FROM story_articles s JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY s.day, a.id",
+        (story_id,)).fetchall()
     out = []
-    for aid, title, source, day, read, dup, twin, added in rows:
+    for aid, title, source, day, read, dup, twin, published, key, added in rows:
         # a malformed row (a BLOB title, a number as the day) reads as empty text, never raises
         title, source, day = (v if type(v) is str else "" for v in (title, source, day))
         out.append(Member(aid, title, source, day, bool(read), dup, twin if type(twin) is int else None,
-                          time_of_day(day, added)))
+                          report_time(day, published, key, added)))
     return out
+
+
+def report_time(day: str, published, sort_key, added) -> str:
+    """An article's time of day ("21:05:00", UTC) when it is known (StoryArticle.at): the time its feed says it was
+    published (tui.models.published_time), else the time it came into the library, on the day it is dated
+    (time_of_day); "" when neither is."""
+    from tui.models import published_time
+
+    key = sort_key if type(sort_key) is str else ""
+    return time_of_day(day, published_time(published, key)) or time_of_day(day, added)
 
 
 _STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})")
