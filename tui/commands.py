@@ -23,9 +23,10 @@ def __getattr__(name: str):
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-GROUP_ON_ADD = 1000  # `add` groups up to this many new articles at once (their grouping features computed by the
-# parse workers, so that grouping only places them); a bulk import is grouped by the next `stories`/`story`/`brief`
-# (or the app's background pass; the features then in worker processes), so import stays >= 1,000 articles/s
+GROUP_ON_ADD = 1000  # `add` groups up to this many new articles at once; a bulk import is grouped by the next
+# `stories`/`story`/`brief` (or the app's background pass). Either way the parse workers compute each article's
+# grouping features and the writer stores them with it, so the grouping only places them (issue 13: import and
+# grouping together >= 1,000 articles/s; the workers have a core's slack while the writer stores)
 
 
 def out(text: str = "") -> None:
@@ -146,8 +147,8 @@ def cmd_add(args) -> int:
     total: list[int] = []
     version: list[int] = []  # set when the parse workers start: the version their grouping features are stored under
 
-    def features(files: int) -> bool:  # only for an import that `add` groups at once (see GROUP_ON_ADD)
-        version.append(_features_version(lib) if files <= GROUP_ON_ADD else 0)
+    def features(files: int) -> bool:  # every import by the parse workers (see GROUP_ON_ADD)
+        version.append(_features_version(lib))
         return bool(version[0])
 
     if "-" in args.paths:

@@ -2,8 +2,9 @@
 grouping of the same articles into stories (issue 13: "import throughput stays >= 1,000 articles/s with grouping on,
 or grouping keeps up"): `group_new` on each imported library, timed alone (wall and CPU) and added to the import's wall
 time. A bulk `add` (more than GROUP_ON_ADD new articles, as here) leaves the grouping to the next `stories` command
-or the app's background pass, which computes the articles' grouping features in worker processes while it places
-the batch before (a smaller `add` has its parse workers compute them and groups at once)."""
+or the app's background pass; its parse workers compute the articles' grouping features and the import stores them
+(since session 32; before, the grouping computed them in worker processes), so that grouping only places them (a
+smaller `add` groups at once)."""
 
 from __future__ import annotations
 
@@ -57,8 +58,8 @@ def run(ctx) -> list:
                    f"{n} files, whole command incl. start-up; {last_err[0]}"),
             Result("import.wall", median(samples), "s", note=f"{n} files"),
             Result("import.group_per_s", placed / group_wall, "articles/s", 1000.0, ">=",
-                   f"grouping the same {placed} articles into stories (group_new as after a bulk add, its features"
-                   f" computed in worker processes): {group_wall:.2f} s wall, {group_cpu:.2f} s CPU incl. workers ({1000 * group_cpu / max(1, placed):.2f} ms"
+                   f"grouping the same {placed} articles into stories (group_new as after a bulk add, their features"
+                   f" computed by the import's parse workers): {group_wall:.2f} s wall, {group_cpu:.2f} s CPU incl. workers ({1000 * group_cpu / max(1, placed):.2f} ms"
                    " an article); keeps up when >= the import's rate"),
             Result("import.with_grouping_per_s", n / both, "articles/s", 1000.0, ">=",
                    f"import then grouping, wall time of both ({both:.2f} s for {n} files)"),
