@@ -38,14 +38,60 @@ The briefing:
     parse_since(WHEN) -> ISO day ("" = no limit): 2026-01-14, today, yesterday, 24h, 3d, 2w
 """
 
-from tui.store.stories import StoryRow, duplicates, story_count, story_of, story_row, story_rows
-from tui.stories.briefing import (BriefItem, as_markdown as briefing_markdown, as_quotes as briefing_quotes,
-                                  as_text as briefing_text, briefing)
-from tui.stories.grouping import group_new, merge, rebuild, settle, split
-from tui.stories.people import Person, who
-from tui.stories.story import SpeakerQuotes, StoryEntity, StoryQuote, StorySummary, story_summary
-from tui.stories.summary import StorySentence
-from tui.stories.when import parse_since
+import sys
+from types import ModuleType
+
+# The names below are imported when first asked for (PEP 562): a process that needs one module of the package
+# (`add` loading tui.stories.terms for its parse workers, a refresh tui.stories.grouping) no longer imports the
+# summary, briefing, quote and entity code with it (~0.1 s CPU; before `add`'s parse workers can start).
+_FROM = {
+    "tui.store.stories": ("StoryRow", "duplicates", "story_count", "story_of", "story_row", "story_rows"),
+    "tui.stories.briefing": ("BriefItem",),
+    "tui.stories.grouping": ("group_new", "merge", "rebuild", "settle", "split"),
+    "tui.stories.people": ("Person", "who"),
+    "tui.stories.story": ("SpeakerQuotes", "StoryEntity", "StoryQuote", "StorySummary", "story_summary"),
+    "tui.stories.summary": ("StorySentence",),
+    "tui.stories.when": ("parse_since",),
+}
+_WHERE = {name: (module, name) for module, names in _FROM.items() for name in names}
+_WHERE.update({"briefing_markdown": ("tui.stories.briefing", "as_markdown"),
+               "briefing_quotes": ("tui.stories.briefing", "as_quotes"),
+               "briefing_text": ("tui.stories.briefing", "as_text")})
+
+
+def __getattr__(name: str):
+    where = _WHERE.get(name)
+    if where is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(where[0]), where[1])
+    globals()[name] = value  # looked up once
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE) | {"briefing"})
+
+
+class _Package(ModuleType):
+    """`tui.stories.briefing` is the function `briefing`, as when this package imported it at once, although the
+    module of that name is imported later: the import system then binds the module here, and that is set aside."""
+
+    @property
+    def briefing(self):
+        value = self.__dict__.get("_briefing_function")
+        if value is None:
+            from tui.stories.briefing import briefing as value
+        return value
+
+    @briefing.setter
+    def briefing(self, value) -> None:
+        if not isinstance(value, ModuleType):  # (a test's stand-in is kept)
+            self.__dict__["_briefing_function"] = value
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "group_new", "settle", "rebuild", "merge", "split",
