@@ -86,6 +86,7 @@ class MainScreen(QuickSwitch, Screen):
         self.article = None
         self.analysis = None
         self.reading = False  # an article is open and, on a narrow screen, shown instead of the library
+        self.back_to_story: int | None = None  # the story view the open article was opened from: esc / q go back there
         self._reanalysing = None  # (article id, start time) while `r` runs
         self._story_rest = None  # the timer of the cursor's rest on a story before it is read ahead (story.read_ahead)
         self.library_hidden = False  # `l` on a wide screen: article and summary take the width
@@ -425,6 +426,7 @@ class MainScreen(QuickSwitch, Screen):
         """Show an article at once, mark it read, and start (or fetch the cached) analysis."""
         from tui.engine.analysis import get_cached
 
+        self.back_to_story = None  # (the story view sets it again when the article is opened from there)
         if self._search_entered:  # (the status line's "enter opens" has done its work)
             self._search_entered = False
             self.update_library_status()
@@ -506,6 +508,7 @@ class MainScreen(QuickSwitch, Screen):
         self.reading = reading and self.article is not None
         if not reading:
             self.library_hidden = False
+            self.back_to_story = None
         self.show_panes()
         if not reading:
             self.set_focus(self.articles)
@@ -559,8 +562,12 @@ class MainScreen(QuickSwitch, Screen):
                 self.set_focus(self.body)
 
     async def action_back_or_quit(self) -> None:
-        """q: back to the library from the reading view at narrow widths, else quit."""
-        if self.has_class("-narrow") and self.reading:
+        """q: back to the story view the article was opened from, or to the library from the reading view at narrow
+        widths, else quit."""
+        narrow = self.has_class("-narrow")
+        if ((narrow and self.reading) or (not narrow and not self.articles.has_focus)) and self._back_to_story():
+            return
+        if narrow and self.reading:
             self.set_reading(False)
         else:
             await self.app.run_action("quit")
@@ -576,10 +583,22 @@ class MainScreen(QuickSwitch, Screen):
         elif self.articles.has_focus and self.listing.filtered:
             search.value = ""
             self.listing.clear()
+        elif not self.articles.has_focus and self._back_to_story():
+            pass
         elif self.has_class("-narrow") and self.reading:
             self.set_reading(False)
         elif not self.articles.has_focus:
             self.set_focus(self.articles)
+
+    def _back_to_story(self) -> bool:
+        """The article open was opened from the story view (and nothing else since): show that story again, its
+        cursor where it was (the view is kept between openings). False when there is none to go back to."""
+        story_id = self.back_to_story
+        if story_id is None or self.article is None:
+            return False
+        self.set_reading(False)  # (the list under it, as after esc from the story view)
+        self.open_story(story_id)
+        return True
 
     # -- search and filters -----------------------------------------------------------------
 
