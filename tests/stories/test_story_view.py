@@ -219,3 +219,21 @@ def test_the_entity_page_counts_a_text_printed_twice_once_beside_a_name(lib):
     assert {a["id"] for a in p.articles} == {first, second}  # (--json lists every record)
     together = {c["name"]: c["articles"] for c in p.cooccurring}
     assert together["Tomas Reyes"] == 1 and together["Calderon Dockers Union"] == 1, together
+
+
+def test_the_story_view_s_Y_copies_what_story_format_md_prints(filled):
+    """walk32: `Y` in the story view copied a Markdown of its own (no "What's new", no "new" marks, another head line)
+    while its toast said the same was in `newsreader story ID --format md`, which printed another (no "## Summary").
+    Both are one text now."""
+    from tui.app import copytext
+    from tui.stories.commands import story_markdown
+
+    lib, ids = filled
+    sid = story_of(lib, ids[STRIKE[0].title])
+    s = story_summary(lib, sid, sentences=12)
+    marked, rest = s.news()
+    assert marked and s.quotes
+    copied = copytext.story_markdown(s.title, s)
+    assert copied == story_markdown(s)
+    assert "## Summary" in copied and "## Key quotes" in copied and copied.count(", new)*") == len(marked)
+    assert ("## What's new" in copied) == bool(rest)

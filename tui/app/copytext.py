@@ -75,36 +75,18 @@ def story_text(summary) -> str:
 
 def story_quotes_text(summary) -> str:
     """The story's quotes by speaker: “Quote” — Speaker (Source, and every other outlet that printed it, as the
-    story view names them), one per line."""
-    from tui.engine.quotes.groups import quoted
+    story view names them), one per line (tui.stories.commands.story_quote_lines)."""
+    from tui.stories.commands import story_quote_lines
 
-    lines = []
-    for group in summary.quotes if summary else []:
-        for quote in group.quotes:
-            outlets = [_line(x) for x in (getattr(quote, "sources", None) or [quote.source or ""]) if _line(x or "")]
-            tail = f" ({', '.join(dict.fromkeys(outlets))})" if outlets else ""
-            speaker = _line(group.speaker or "")
-            # after the writer's words that lead into it, if any (as the article's key quotes are copied)
-            lines.append(_line(quoted(quote.text, getattr(quote, "lead", ""))) + (f" — {speaker}" if speaker else "")
-                         + tail)
-    return "\n".join(lines)
+    return "\n".join(story_quote_lines(summary)) if summary else ""
 
 
 def story_markdown(title: str, summary) -> str:
-    """Title, sources and dates, the summary with each sentence's source, quotes by speaker, as Markdown."""
-    parts = [f"# {_line(title)}"]
-    sources = ", ".join(_line(s) for s in summary.sources if _line(s))
-    span = " – ".join(dict.fromkeys(x[:10] for x in (summary.first or "", summary.last or "") if x))
-    count = getattr(summary, "rows", len(summary.articles))  # a text printed by two outlets once, as shown
-    parts.append(f"*{count} article{'s' if count != 1 else ''}" + (f" from {sources}" if sources else "")
-                 + (f" · {span}" if span else "") + "*")
-    lines = [f"- {_line(s.text)} *({_where(s.source, s.day)})*" for s in summary.sentences]
-    if lines:
-        parts.append("## Summary\n\n" + "\n".join(lines))
-    quotes = story_quotes_text(summary).splitlines()
-    if quotes:
-        parts.append("## Key quotes\n\n" + "\n\n".join(f"> {q}" for q in quotes))
-    return "\n\n".join(parts) + "\n"
+    """The story as Markdown, as `newsreader story ID --format md` prints it (tui.stories.commands.story_markdown):
+    title, articles, outlets and dates, the summary with each sentence's source, what's new, quotes by speaker."""
+    from tui.stories.commands import story_markdown as markdown
+
+    return markdown(summary, title)
 
 
 def person_quotes_text(person) -> str:

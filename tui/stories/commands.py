@@ -142,7 +142,7 @@ def cmd_story(args) -> int:
     if args.format == "json":
         out_json(_story_dict(s, latest))
     elif args.format == "md":
-        out(story_markdown(s))
+        out(story_markdown(s).rstrip("\n"))
     else:
         out(story_text(s))
     return 0
@@ -189,26 +189,60 @@ def bounded_line(s) -> str:
             "outlet per day across its dates")
 
 
-def story_markdown(s) -> str:
-    """A story summary as Markdown (what `Y` copies in the story view)."""
-    lines = [f"# {s.title}", "", f"*{_at(plural(s.rows, 'article'), ', '.join(s.sources), date_range(s.first, s.last), sep=' — ')}*", ""]
+def story_markdown(s, title: str = "") -> str:
+    """A story summary as Markdown: what `story --format md` prints and `Y` copies in the story view (they were two
+    texts: the copy had no "What's new" and no "new" marks, the command no "## Summary" heading, each its own head
+    line). Title (`title`, the story's row title, else its own), articles, outlets and dates, the summary (each line's
+    outlet and day, "new" when the latest day adds it), what else is new, the quotes by speaker. One line per
+    sentence, control characters left out."""
+    from tui.textsafe import clean
+
+    def one(text) -> str:
+        return " ".join(clean(text or "").split())
+
+    def where(x, new: bool = False) -> str:
+        said = _at(one(x.source), one(x.day)[:10])
+        return f" *({said}, new)*" if new and said else " *(new)*" if new else f" *({said})*" if said else ""
+
+    sources = ", ".join(x for x in (one(x) for x in s.sources) if x)
+    head = plural(s.rows, "article") + (f" from {sources}" if sources else "")
+    span = date_range(s.first, s.last) if s.first else ""
+    lines = [f"# {one(title or s.title)}", "", f"*{_at(head, span, sep=' · ')}*", ""]
     if s.bounded:
         lines += [f"*{bounded_line(s)}*", ""]
     if note := s.new_note():
         lines += [f"*{note}*", ""]
     marked, rest = s.news()
-    lines += [f"- {x.text} ({_at(x.source, x.day)}" + (", new)" if (x.article, x.index) in marked else ")")
-              for x in s.sentences]
+    if s.sentences:
+        lines += ["## Summary", ""] + [f"- {one(x.text)}{where(x, (x.article, x.index) in marked)}"
+                                       for x in s.sentences] + [""]
     if rest:
-        lines += ["", "## What's new", ""] + [f"- {x.text} ({_at(x.source, x.day)})" for x in rest]
-    if s.quotes:
-        from tui.engine.quotes.groups import quoted
+        lines += ["## What's new", ""] + [f"- {one(x.text)}{where(x)}" for x in rest] + [""]
+    quotes = story_quote_lines(s)
+    if quotes:
+        lines += ["## Key quotes", ""] + [f"> {q}\n" for q in quotes]
+    return "\n".join(lines).rstrip() + "\n"
 
-        lines += ["", "## Quotes", ""]
-        for g in s.quotes:
-            lines += [f"> {quoted(q.text, q.lead)} — {g.speaker or 'unattributed'}" + (f" ({', '.join(q.sources)})" if q.sources else "")
-                      + "\n" for q in g.quotes]
-    return "\n".join(lines).rstrip()
+
+def story_quote_lines(s) -> list[str]:
+    """The story's quotes by speaker, one a line: “Quote” — Speaker (Source, and every other outlet that printed it,
+    as the story view names them): what `y` copies in the story view and the Markdown's key quotes."""
+    from tui.engine.quotes.groups import quoted
+    from tui.textsafe import clean
+
+    def one(text) -> str:
+        return " ".join(clean(text or "").split())
+
+    lines = []
+    for group in s.quotes if s else []:
+        for quote in group.quotes:
+            outlets = [one(x) for x in (getattr(quote, "sources", None) or [quote.source or ""]) if one(x)]
+            tail = f" ({', '.join(dict.fromkeys(outlets))})" if outlets else ""
+            speaker = one(group.speaker)
+            # after the writer's words that lead into it, if any (as the article's key quotes are copied)
+            lines.append(one(quoted(quote.text, getattr(quote, "lead", ""))) + (f" — {speaker}" if speaker else "")
+                         + tail)
+    return lines
 
 
 WHO_HEAD_CELLS = 40  # a `who` article row before its title: indent, date, id, source and the spaces between
