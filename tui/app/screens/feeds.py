@@ -16,6 +16,7 @@ from textual.widgets import Static
 from tui.app import keymap
 from tui.app.screens.page import PageScreen, line
 from tui.cells import clip, local_time
+from tui.textsafe import visible
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.scroll_size import content_width
 from tui.app.widgets.story_list import StoryList, heading
@@ -205,7 +206,8 @@ class FeedsScreen(PageScreen):
                 # as a feed: unread, the folder, its articles and when it was scanned; enter shows its articles
                 entry = Text()
                 entry.append(f"{folder.unread:>{width},} ", style="bold" if folder.unread else "dim")
-                entry.append(_folder_label(line(folder.path), room - width - 1), style="bold" if folder.unread else "")
+                # (spelled out, as `watch list` and the toasts spell it: cleaned, "news<U+200B>" read as the folder "news")
+                entry.append(_folder_label(visible(folder.path), room - width - 1), style="bold" if folder.unread else "")
                 keep = len(entry.plain) + 2
                 entry.append(f"  {folder.total:,} article{'s' if folder.total != 1 else ''}", style="dim")
                 if folder.last_scan:
@@ -264,7 +266,7 @@ class FeedsScreen(PageScreen):
             self.dismiss((feed.id, feed.name))
         elif kind == "w" and rest:
             folder = self.folders[int(rest)]
-            self.dismiss((("folder", folder.id), os.path.basename(folder.path.rstrip(os.sep)) or folder.path))
+            self.dismiss((("folder", folder.id), visible(os.path.basename(folder.path.rstrip(os.sep)) or folder.path)))
 
     def action_refresh(self) -> None:
         """`R` on a feed: that feed now (tried even while it backs off); elsewhere every feed and folder."""
