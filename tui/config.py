@@ -220,8 +220,45 @@ def save_setting(key: str, value: str, path: Path | None = None) -> str | None:
             text = pattern.sub(line, top, count=1) + text[len(top):]
         else:
             text = line + "\n" + text
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        _write_whole(path, text)
     except OSError as exc:
         return f"cannot save the {key} to {visible(path)}: {os_reason(exc)}"
     return None
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write the settings file whole or not at all. `write_text` emptied the file first and then wrote it: a full
+    disk or a file size limit (`ulimit -f`) left it cut, the keys and notes after the cut lost, for changing the view.
+    An existing file is replaced by a copy written beside it (its permissions kept; a link, e.g. to a dotfiles folder,
+    stays a link: its target is replaced); where no file can be made beside it (a folder the user cannot write), it
+    is written in place as before."""
+    import stat
+    import tempfile
+
+    target = Path(os.path.realpath(path))
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except FileNotFoundError:
+        mode = None
+    if mode is None:  # a new file: nothing to lose
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except PermissionError:
+        target.write_text(text, encoding="utf-8")
+        return
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -69,3 +69,42 @@ def test_commands_that_analyse_on_the_way_read_a_library_the_disk_will_not_let_g
     con.close()
     again = _limited(args, db, resource.RLIM_INFINITY)  # the disk has room again: the same page, now stored
     assert again.returncode == 0 and says in again.stdout, again.stderr
+
+
+SETTINGS = ('# written by hand\ntheme = "nord"\n' + "".join(f"# note {i}: the quay lights, the night ferry\n" for i in range(120))
+            + '[keys]\ncopy_summary = "ctrl+y"\n')
+
+
+def test_changing_a_setting_on_a_disk_that_will_not_let_the_file_grow_leaves_the_file_as_it_was(tmp_path):
+    """The app rewrites the settings file when the view, the order or the theme changes. It was emptied and written
+    again: on a full disk (here a file size limit below its size) it was left cut, its [keys] lost."""
+    import sys
+
+    path = tmp_path / "config.toml"
+    path.write_text(SETTINGS)
+    script = ("import resource, sys; from pathlib import Path; from tui.config import save_setting; "
+              "resource.setrlimit(resource.RLIMIT_FSIZE, (2048, 2048)); print(save_setting('view', 'unread', Path(sys.argv[1])))")
+    r = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.strip() == f"cannot save the view to {path}: file too large"
+    assert path.read_text() == SETTINGS
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]  # no copy left beside it
+
+
+def test_a_setting_saved_keeps_the_files_permissions_and_a_link_stays_a_link(tmp_path):
+    from tui.config import load_config, save_setting
+
+    dotfiles = tmp_path / "dotfiles"
+    dotfiles.mkdir()
+    real = dotfiles / "newsreader.toml"
+    real.write_text(SETTINGS)
+    real.chmod(0o640)
+    link = tmp_path / "config.toml"
+    link.symlink_to(real)
+    assert save_setting("view", "unread", link) is None
+    assert link.is_symlink() and os.readlink(link) == str(real)
+    assert real.stat().st_mode & 0o777 == 0o640
+    assert real.read_text() == 'view = "unread"\n' + SETTINGS
+    config = load_config(link)
+    assert (config.view, config.theme, config.keys, config.problems) == ("unread", "nord", {"copy_summary": "ctrl+y"}, [])
+    assert sorted(p.name for p in dotfiles.iterdir()) == ["newsreader.toml"]
