@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 from pathlib import Path
 
 MAX_BYTES = 512 * 1024
@@ -52,8 +53,14 @@ class AppLog(logging.Handler):
                     os.replace(path, path.with_name(path.name + ".1"))
             except FileNotFoundError:
                 pass
-            with open(path, "a", encoding="utf-8", errors="backslashreplace") as out:
-                out.write(text + "\n")
+            # Only a regular file: a named pipe as $NEWSREADER_LOG blocked the opening thread until some program read
+            # it (a copy's worker at the first unconfirmed copy: the app hung at quit, waiting for it), and a device
+            # such as /dev/tty wrote the log's lines over the app's screen. Opened without waiting, then looked at.
+            flags = (os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0)
+                     | getattr(os, "O_CLOEXEC", 0))
+            with open(os.open(path, flags, 0o666), "a", encoding="utf-8", errors="backslashreplace") as out:
+                if stat.S_ISREG(os.fstat(out.fileno()).st_mode):
+                    out.write(text + "\n")
         except Exception:
             pass  # no log to be had: dropped, never printed (logging's handleError prints to stderr)
 
