@@ -117,6 +117,10 @@ def log_line() -> str:
         info = path.stat()
     except OSError:
         return f"app log:   {visible(str(path))} (nothing logged yet)"
+    import stat
+
+    if not stat.S_ISREG(info.st_mode):  # (it said "0 bytes, last line written ..." of a named pipe or /dev/tty)
+        return f"app log:   {visible(str(path))} (not a regular file: the app logs nothing there)"
     size = info.st_size
     said = f"{size:,} bytes" if size < 10 * 1024 else f"{size / 1024:,.0f} KB"
     last = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.st_mtime))

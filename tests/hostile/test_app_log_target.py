@@ -58,3 +58,16 @@ def test_a_regular_file_still_gets_each_record(tmp_path, monkeypatch):
     AppLog().emit(_record())
     lines = log.read_text().splitlines()
     assert len(lines) == 2 and all("WARNING tui.app: copy:" in x for x in lines)
+
+
+def test_doctor_says_the_app_logs_nothing_to_a_log_that_is_no_regular_file(tmp_path, monkeypatch):
+    """`doctor` said "(0 bytes, last line written <the pipe's time>)" of a named pipe, as if it were a log."""
+    from tui.doctor import log_line
+
+    pipe = tmp_path / "log.fifo"
+    os.mkfifo(pipe)
+    for target in (pipe, tmp_path):
+        monkeypatch.setenv("NEWSREADER_LOG", str(target))
+        assert log_line() == f"app log:   {target} (not a regular file: the app logs nothing there)"
+    monkeypatch.setenv("NEWSREADER_LOG", str(tmp_path / "newsreader.log"))
+    assert log_line() == f"app log:   {tmp_path / 'newsreader.log'} (nothing logged yet)"
