@@ -58,6 +58,13 @@ def _bound_tags() -> None:
     _FeedParserMixin._add_tag = _add_tag
 
 
+def _mend_references(data: bytes) -> bytes:
+    """`data` with each numeric character reference that names no character as U+FFFD's (htmltext.mend_references)."""
+    from tui.importers.htmltext import mend_references
+
+    return mend_references(data.decode("latin-1"), "&#xFFFD;").encode("latin-1")
+
+
 def parse_feed(data: bytes, name: str) -> list[ImportItem]:
     """Parse feed bytes into one ImportItem per entry (or one error item for the file)."""
     info, entries, error = feed_entries(data, name)
@@ -87,11 +94,23 @@ def feed_entries(data: bytes, name: str, base_url: str | None = None,
 
     _bound_tags()
     headers = {"content-location": base_url} if base_url else None
+    def parse(document: bytes):
+        return feedparser.parse(io.BytesIO(document), resolve_relative_uris=False, sanitize_html=sanitize,
+                                response_headers=headers)
+
     try:
-        parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=sanitize,
-                                  response_headers=headers)
+        parsed = parse(data)
     except Exception as exc:  # feedparser is robust, but a bad feed must never stop a batch
-        return {}, [], f"unreadable feed ({type(exc).__name__})"
+        # A character reference no character has (past U+10FFFF, a surrogate, more digits than int() reads) raised in
+        # feedparser's own reading of it ("unreadable feed (ValueError)"): one such item kept every item of the feed
+        # out, at each refresh. Read again with those references as U+FFFD (only then: a well-formed feed pays nothing).
+        mended = _mend_references(data) if b"&#" in data else data
+        if mended == data:
+            return {}, [], f"unreadable feed ({type(exc).__name__})"
+        try:
+            parsed = parse(mended)
+        except Exception as again:
+            return {}, [], f"unreadable feed ({type(again).__name__})"
     if not parsed.entries:
         reason = "feed has no entries"
         if parsed.get("bozo"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 from tui.importers.clean import clean_text, squash
@@ -37,6 +38,22 @@ class _Text(HTMLParser):
             self.parts.append(data.replace("\n", " "))
 
 
+_REFERENCE = re.compile(r"&#(?:[xX]([0-9A-Fa-f]+)|([0-9]+));?")
+
+
+def mend_references(text: str, replacement: str = "\ufffd") -> str:
+    """`text` with each numeric character reference that names no character (past U+10FFFF, a surrogate, or more
+    digits than int() reads) as `replacement`; the others left as they are."""
+    def mend(match: re.Match) -> str:
+        try:
+            n = int(match.group(1), 16) if match.group(1) is not None else int(match.group(2))
+        except ValueError:  # more digits than int() converts
+            return replacement
+        return replacement if n > 0x10FFFF or 0xD800 <= n <= 0xDFFF else match.group(0)
+
+    return _REFERENCE.sub(mend, text) if "&#" in text else text
+
+
 def html_to_paragraphs(html: str) -> list[str]:
     """Visible text of an HTML fragment, one string per block element."""
     parser = _Text()
@@ -44,6 +61,11 @@ def html_to_paragraphs(html: str) -> list[str]:
         parser.feed(html)
         parser.close()
     except Exception:  # the stdlib parser is lenient; this is a last resort for odd input
-        return [squash(html)] if squash(html) else []
+        # A reference of more than 4,300 digits stopped it (int() refuses them): the fragment was kept as it came, its
+        # tags and what its scripts hold as the article's text. Read again with such references as U+FFFD.
+        mended = mend_references(html)
+        if mended == html:
+            return [squash(html)] if squash(html) else []
+        return html_to_paragraphs(mended)
     text = clean_text("".join(parser.parts))
     return [squash(p) for p in text.split("\n\n") if squash(p)]
