@@ -454,6 +454,13 @@ _rule("common-word-opens-org", "a one-word 'organisation' that news mostly write
       [("Harbour bosses said the quay would reopen. Harbour staff were sent home on Monday.",
         [("Monday", "DATE")])],
       ["The Harbour Trust said the quay would reopen. Harbour staff were sent home on Monday."])
+_rule("common-word-inside-a-name", "for common-word-opens-org, a mention of the word inside a longer name after another "
+      "name word ('the Holmvik Ferry Company') is that name's, and does not make 'Ferry crews' at a sentence's start a "
+      "name ('Ferry' read by the app as an organisation; session 32)",
+      ["Ferry crews in Skarvik walked off the boats on Monday.\n\nThe Skarvik Ferry Company said talks would start "
+       "on Wednesday."],
+      ["Ferry crews in Skarvik walked off the boats on Monday.\n\nThe Ferry Company said talks would start on "
+       "Wednesday.", "The Harbour Trust said the quay would reopen. Harbour staff were sent home on Monday."])
 _rule("residents-of-place", "a lone name the tagger called an organisation or a person, written after 'residents of', "
       "'villagers of', 'the town of', 'the outskirts of' ..., is a place in every mention: people live in a town, not "
       "in a company ('Brenmoor' read by the app as an organisation; session 30)",

@@ -15,6 +15,7 @@ article, rank.py scores and trims.
 
 from .. import rules
 from . import rule_units  # noqa: F401 (registers the stage's rules before anything asks for them)
+from . import groups  # noqa: F401 (registers the grouping's rule and probe)
 from .extract import extract_quotes
 from .rank import display_text, key_quotes, quote_words, rank_quotes
 

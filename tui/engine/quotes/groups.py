@@ -8,6 +8,7 @@ CLI's text and Markdown output); JSON output keeps the pieces.
 
 from __future__ import annotations
 
+from .. import rules
 from ..types import Quote
 
 GAP = 160  # characters between two pieces at most: the attribution, which may run long
@@ -31,12 +32,18 @@ def _continues(a: Quote, b: Quote) -> bool:
     sentence (it starts in lower case, or with "I" after a piece that stopped at a comma). A reply of one or two
     words ended by a comma (`_reply`) goes with what its speaker says next, after its own attribution.
 
+    A piece the writer's words lead straight into (it has a `lead`: a phrase held at arm's length, 'called the plan
+    “a false economy”', or a quotation finishing the writer's sentence) goes with no later piece: the first piece of
+    a split quotation opens it, after a sentence start, a comma or a colon (rule "led-in-piece-ends-there").
+
     Pieces of different sentences stay apart: '“We had a hard night,” Matos said. “It was an honest
     vote.”' is two quotes, and so are two phrases quoted in one sentence of the writer's ('she would
     “fix the roof” and was “asking around”': no attribution between them).
     """
     if not a.speaker or a.speaker != b.speaker or not 0 <= b.start - a.end <= GAP:
         return False
+    if a.lead and isinstance(a.lead, str) and rules.enabled("led-in-piece-ends-there"):
+        return False  # 'called the plan “a false economy” after the vote, and Marwood said, “the ...”': two quotes
     if _reply(a) and a.speaker_start is not None and a.end <= a.speaker_start < b.start:
         return True  # '“Two hundred,” Brandt said, smiling. “We will need a bigger hall.”'
     if b.speaker_start is None or not a.end <= b.speaker_start < b.start:
@@ -45,6 +52,25 @@ def _continues(a: Quote, b: Quote) -> bool:
         return False  # the first piece ended its sentence
     head = b.text.lstrip()
     return head[:1].islower() or (a.text.rstrip().endswith(",") and _starts_with_i(head))
+
+
+rules.guard(
+    "led-in-piece-ends-there", "quotes.groups",
+    "a quoted piece the writer's words lead into (a scare-quoted phrase) is not joined to a later piece of its speaker",
+    changes=["Ferry master Tobias Lindqvist called the rota “a false economy” after the meeting at Oskby, and "
+             "Lindqvist said, “the crews will not accept it without a ballot.”",
+             "Ida Brannock said the old slipway was “older than the town hall” when she spoke to reporters, and she "
+             "said, “it should stay open all winter.”"],
+    keeps=["“The slipway,” councillor Ida Brannock said, “is older than the town hall in Vellmoor.”",
+           "“I asked the board for one meeting,” said Ida Brannock, the ward councillor, “and I was given none.”"])
+
+
+@rules.probe("quotes.groups")
+def _probe(text: str) -> list[tuple[str, str | None]]:
+    """Each quotation of a text as a reader sees it in a list (group_line) with its speaker."""
+    from .extract import extract_quotes
+
+    return [(group_line(g), g[0].speaker) for g in quote_groups(extract_quotes(text))]
 
 
 def _reply(q: Quote) -> bool:

@@ -6,6 +6,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from .. import rules
 from ..types import Quote
 from .cues import TITLE_ABBREV
 
@@ -13,10 +14,34 @@ _NUMBER = re.compile(r"\d")
 _CAPWORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*\s")
 SHORT_WORDS = 4  # a quote of fewer words is a phrase ("a false economy", a slogan), not a statement
+# how well a quote reads alone (`_alone`), a factor of its importance: a whole quotation 1.0; one that finishes a
+# sentence of the writer's (Quote.lead), listed after their words, 0.85; a piece that starts in lower case with no
+# words of the writer's before it (after a comma: 'Marwood said, “the people of ...”', or the second piece of a split
+# quotation) 0.7, a scrap of a sentence shown alone (it scored as high as a whole quotation: 0.87)
+LED_IN, SCRAP = 0.85, 0.7
+
+rules.guard(
+    "scrap-scores-lower", "quotes.rank",
+    "a quoted piece that starts in lower case is worth less than a whole quotation: it is a scrap of a sentence alone",
+    changes=["“We have asked the ferry board for one meeting since May,” said Ida Brannock.\n\nBrannock, who has led "
+             "the crews' union in Vellmoor since 2019, said, “the people of Oskby and Tarrow will be cut off from the "
+             "mainland until March.”"],
+    keeps=["“We have asked the ferry board for one meeting since May,” said Ida Brannock.\n\n“The people of Oskby "
+           "and Tarrow will be cut off from the mainland until March,” Brannock said."])
+
+
+@rules.probe("quotes.rank")
+def _probe(text: str) -> list[str]:
+    """The text's most important quotation (rank_quotes' best piece): what the ranking rules' examples change."""
+    from .extract import extract_quotes
+
+    quotes = score_quotes(extract_quotes(text), len(text))
+    return [q.text for q in sorted(quotes, key=lambda q: (-q.score, q.start))[:1]]
 
 
 def quote_score(q: Quote, text_len: int, entity_spans: list[tuple[int, int]] | None = None) -> float:
-    """Importance of one quote in [0, ~1]: a named speaker, a useful length, early position, names and numbers."""
+    """Importance of one quote in [0, ~1]: a named speaker, a useful length, early position, names and numbers; a
+    piece starting in lower case counts less (`_alone`: it does not read as a whole quotation)."""
     if entity_spans is not None:
         mentions = sum(1 for s, e in entity_spans if q.start <= s and e <= q.end)
     else:
@@ -40,7 +65,14 @@ def _score(q: Quote, text_len: int, mentions: int) -> float:
         who = 0.5  # a description: "a campaign spokesman"
     position = 1.0 - 0.5 * (q.start / text_len) if text_len else 1.0
     content = min(1.0, 0.25 * mentions + (0.3 if _NUMBER.search(q.text) else 0.0))
-    return round(0.4 * length + 0.3 * who + 0.2 * position + 0.1 * content, 4)
+    return round((0.4 * length + 0.3 * who + 0.2 * position + 0.1 * content) * _alone(q), 4)
+
+
+def _alone(q: Quote) -> float:
+    """How well the quote reads alone (LED_IN, SCRAP): 1.0 unless it starts in lower case."""
+    if not q.text[:1].islower() or not rules.enabled("scrap-scores-lower"):
+        return 1.0
+    return LED_IN if q.lead and isinstance(q.lead, str) else SCRAP
 
 
 def score_quotes(quotes: list[Quote], text_len: int | None = None, entities=None) -> list[Quote]:
