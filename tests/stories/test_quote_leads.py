@@ -77,11 +77,12 @@ def test_the_story_view_s_quotes_by_speaker_show_the_writer_s_words(lib):
     ids = _library(lib)
     options, _names = _side(story_summary(lib, story_of(lib, ids[0])))
     shown = [o for o in options if (o.id or "").startswith("q:")]
-    assert [o.prompt.plain.split("\n")[0] for o in shown] == [SHOWN, SHOWN_FULL]
+    # (one day: the whole quotation before the one that finishes the writer's sentence, quote_order.newest_first)
+    assert [o.prompt.plain.split("\n")[0] for o in shown] == [SHOWN_FULL, SHOWN]
     # wrapped under the writer's first word (not one cell in, as under a quotation's opening mark)
-    assert [o.indent for o in shown] == [0, 1]
+    assert [o.indent for o in shown] == [1, 0]
     wrap_all(options, 30)
-    lines = [x.plain for x in cut_lines(shown[0])]
+    lines = [x.plain for x in cut_lines(shown[1])]
     assert " ".join(x.strip() for x in lines).startswith(SHOWN), lines
 
 

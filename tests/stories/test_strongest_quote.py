@@ -62,10 +62,12 @@ def test_the_strongest_quote_is_a_whole_quotation_and_the_most_important_of_thos
     assert rest.text == SCRAP
 
 
-def test_a_speaker_s_quotes_come_by_outlets_then_by_importance(lib):
+def test_a_speaker_s_quotes_of_one_day_come_whole_first_then_by_importance(lib):
+    # all three first printed on the same day: the whole quotations, the most important first, then the short reply
+    # that two outlets printed (it came first, by outlets)
     ids = _library(lib)
     leader = next(g for g in _summary(lib, ids).quotes if g.speaker == LEADER)
-    assert [q.text for q in leader.quotes] == [_words(t) for t in (REPLY, STRONG, PLAIN)]
+    assert [q.text for q in leader.quotes] == [_words(t) for t in (STRONG, PLAIN, REPLY)]
 
 
 def test_the_briefing_gives_the_whole_quotation(lib):
@@ -103,7 +105,7 @@ def test_brief_and_story_commands_put_the_whole_quotation_first(added):
     [row] = [json.loads(x) for x in run("stories", "--json").stdout.splitlines()]
     story = json.loads(run("story", str(row["id"]), "--format", "json").stdout)
     leader = [q["text"] for q in story["quotes"] if q["speaker"] == LEADER]
-    assert leader == [_words(t) for t in (REPLY, STRONG, PLAIN)]
+    assert leader == [_words(t) for t in (STRONG, PLAIN, REPLY)]
     assert {GAZETTE.source, POST.source} <= set(row["sources"])
 
 

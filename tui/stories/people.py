@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from tui.engine.quotes.groups import group_text, quote_groups
 from tui.engine.types import PERSON
+from tui.stories.quote_order import group_score, newest_first
 
 
 def _key(name: str) -> tuple[str, ...]:
@@ -285,10 +286,11 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
     target = person.name
     speaker_names = set(person.aliases) | {target}
     seen: dict[str, dict] = {}
-    order: dict[int, tuple[int, int]] = {}  # id(quote) -> (its article's place, newest first; its place in the article)
+    strength: dict[int, tuple] = {}  # id(quote) -> (its article's day, its score, its article's place, its place)
     # Oldest article first: words printed by several outlets are dated, credited and linked to their first printing,
     # as the story view dates them (this page gave the latest copy's date, the story view the earliest); then the
-    # quotes are listed newest first by that date.
+    # quotes are listed as the story view lists a speaker's: newest first by that date, the strongest first within a
+    # day (quote_order.newest_first), else as their articles are listed (newest first) and in article order.
     for rank, a in reversed(list(enumerate(person.articles))):
         try:
             an = get_cached(cache, a["id"])  # (stored, or made here and not stored)
@@ -310,10 +312,15 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
                 seen[key] = {"text": text, "lead": q.lead if q.lead and isinstance(q.lead, str) else None,
                              "article": a["id"], "source": a["source"], "day": a["day"],
                              "sources": [a["source"]] if a["source"] else []}
-                order[id(seen[key])] = (rank, len(order))
+                strength[id(seen[key])] = (a["day"], group_score(group), rank, len(strength))
                 person.quotes.append(seen[key])
-    person.quotes.sort(key=lambda q: order[id(q)])
+    person.quotes.sort(key=lambda q: (_quote_key(q, strength[id(q)]), strength[id(q)][2:]))
     return person
+
+
+def _quote_key(q: dict, strength: tuple) -> tuple:
+    """A person page's quote in the order every list of a speaker's quotes takes (quote_order.newest_first)."""
+    return newest_first(strength[0], q["text"], q["lead"], strength[1], len(q["sources"]))
 
 
 def _page(lib, name: str, mentions, limit: int) -> Person | None:

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from tui.engine.quotes.groups import group_text, quote_groups
-from tui.engine.quotes.rank import SHORT_WORDS
 from tui.engine.types import PERSON
+from tui.stories import quote_order
 from tui.stories.articles import CAP, StoryArticle, load_articles, members
 from tui.stories.people import NameLinker
 from tui.stories.summary import Latest, StorySentence, candidates, latest, latest_news, matrix, summarise
@@ -34,7 +34,7 @@ class StoryQuote:
 
 @dataclass
 class SpeakerQuotes:
-    """A speaker's quotes in the story, most important first."""
+    """A speaker's quotes in the story, newest first (quote_order.newest_first)."""
 
     speaker: str  # "" for quotations nobody is named for
     quotes: list[StoryQuote]
@@ -123,16 +123,9 @@ class StorySummary:
 
 
 def reads_alone(q: StoryQuote) -> int:
-    """How well a quotation reads as a story's one quote: 2 a whole quotation (it starts as a sentence does and holds
-    SHORT_WORDS words or more), 1 one that finishes a sentence of the writer's, shown after their words ('the crews
-    would “listen before they walk out.”', Quote.lead), 0 a phrase of fewer words (a scare-quoted slogan: 'called
-    the plan “a false economy”') or a piece that starts in lower case with no words of the writer's to lead into it
-    (after a comma: 'Marwood said, “the people of ...”'), each a scrap of a sentence shown alone."""
-    if len(q.text.split()) < SHORT_WORDS:
-        return 0
-    if q.lead:
-        return 1
-    return 0 if q.text[:1].islower() else 2
+    """How well a quotation reads as a story's one quote (quote_order.reads_alone: 2 a whole quotation, 1 one that
+    finishes a sentence of the writer's, 0 a phrase or a scrap of a sentence)."""
+    return quote_order.reads_alone(q.text, q.lead)
 
 
 def story_summary(lib, story_id: int, sentences: int | None = None, words: int | None = None,
@@ -299,7 +292,8 @@ def story_entities(arts: list[StoryArticle], linker: NameLinker | None = None) -
 
 def story_quotes(arts: list[StoryArticle], per_speaker: int = 5, linker: NameLinker | None = None) -> list[SpeakerQuotes]:
     """The story's quotations grouped by speaker (library-wide names); one quote printed by several
-    outlets is listed once with all of them. Speakers with the most quotes first, the unnamed last.
+    outlets is listed once with all of them, dated by its first printing. Speakers with the most quotes first, the
+    unnamed last; each speaker's `per_speaker` newest quotations, newest first (quote_order.newest_first).
     `linker` may pass the story's NameLinker (made from `arts`)."""
     linker = _linker(arts) if linker is None else linker
     seen: dict[str, StoryQuote] = {}
@@ -317,12 +311,13 @@ def story_quotes(arts: list[StoryArticle], per_speaker: int = 5, linker: NameLin
                     seen[key].sources.append(a.source)
                 continue
             speaker = linker.canonical(PERSON, q.speaker) if q.speaker else ""
-            seen[key] = StoryQuote(text, speaker, a.id, a.source, a.day, max(x.score for x in group),
+            seen[key] = StoryQuote(text, speaker, a.id, a.source, a.day, quote_order.group_score(group),
                                    [a.source] if a.source else [], q.lead if isinstance(q.lead, str) else "")
     groups: dict[str, list[StoryQuote]] = {}
     for q in seen.values():
         groups.setdefault(q.speaker, []).append(q)
-    out = [SpeakerQuotes(sp, sorted(qs, key=lambda q: (-len(q.sources), -q.score))[:per_speaker])
+    out = [SpeakerQuotes(sp, sorted(qs, key=lambda q: quote_order.newest_first(q.day, q.text, q.lead, q.score,
+                                                                               len(q.sources)))[:per_speaker])
            for sp, qs in groups.items()]
     out.sort(key=lambda g: (g.speaker == "", -len(groups[g.speaker]), g.speaker))
     return out
