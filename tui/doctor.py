@@ -78,6 +78,21 @@ def library_lines(lib) -> list[str]:
             "             newsreader --db NEW.db add rescued.jsonl",
             "           (articles on damaged pages are listed as skipped; the damaged file is left as it is)",
         ]
+    if health == "ok" and not lib.damaged:
+        import sqlite3
+
+        from tui.store.twins import orphan_twins
+
+        try:
+            orphans = orphan_twins(lib)
+        except sqlite3.DatabaseError:
+            orphans = 0
+        if orphans:  # (no list showed them, and nothing said so: a twin_of edited by hand hid them for good)
+            path = visible(lib.path)
+            lines += [f"hidden:    {plural(orphans, 'article')} kept as copies of an article no list shows (not in the "
+                      "library, or a copy itself): stored and exported, shown nowhere; a new library shows them:",
+                      f"             newsreader --db {path} export --format json > all.jsonl",
+                      "             newsreader --db NEW.db add all.jsonl"]
     if lib.bad_fields:
         lines.append(f"warning:   {plural(len(lib.bad_fields), 'article')} with malformed fields (shown empty)")
     return lines
