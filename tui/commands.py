@@ -438,8 +438,9 @@ def cmd_show(args) -> int:
     a = _get(lib, args.id)
     for problem in lib.bad_fields.get(a.id, []):  # a malformed row: the bad field is shown empty
         print(f"warning: article #{a.id}: {clean(problem)} (shown empty)", file=sys.stderr)
+    gone = _gone_file(lib, a.id)  # a watched file it came from, gone from its folder (the article is kept)
     if args.json:
-        out_json(_article_dict(a))
+        out_json({**_article_dict(a), "file_gone": {"path": gone[0], "since": gone[1]} if gone else None})
     else:  # the title and names cut with "…" as the app's article header cuts them (--json has them whole)
         out(cut(a.title, HEADER_TITLE_CELLS))
         source, byline = source_and_byline(a.source, a.byline)  # as the header: "Green Ledger Staff" names the source
@@ -447,12 +448,23 @@ def cmd_show(args) -> int:
         meta = " · ".join(x for x in (cut(source), cut(byline), when, ", ".join(cut(t) for t in a.tags)) if x)
         if meta:
             out(meta)
+        if gone:
+            out(f"File gone: {gone[0]} (the article is kept)")
         if a.url:  # the link, as the app's article header and `export --format md` give it (whole: it is to be used)
             out(" ".join(visible(a.url).split()))
         out()
         out(a.body)
     lib.close()
     return 0
+
+
+def _gone_file(lib, article_id: int) -> tuple[str, str] | None:
+    from tui.store.watch import gone_file
+
+    try:
+        return gone_file(lib, article_id)
+    except sqlite3.DatabaseError:  # a damaged page of the watched files: not said
+        return None
 
 
 def cmd_remove(args) -> int:

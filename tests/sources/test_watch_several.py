@@ -11,7 +11,7 @@ from tui.store import Library
 from tui.store.library import _statements
 from tui.store.undo import remove_saving, restore
 from tui.store.schema import MIGRATIONS, SCHEMA_VERSION
-from tui.store.watch import add_watch, folder_article_ids, folder_counts
+from tui.store.watch import add_watch, folder_article_ids, folder_counts, gone_file
 
 ITEMS = [("Ferry timetable changes for the winter", "The island ferry will sail twice a day from November, the "
           "operator said, after a summer of four daily crossings to Skelly Island and back."),
@@ -62,10 +62,14 @@ def test_every_article_of_a_watched_feed_file_counts_in_its_folder(lib, tmp_path
     assert "Quay crane back in service" in shown and ITEMS[0][0] not in shown, shown
     assert folder_counts(lib)[watch_id] == (5, 5)
 
-    # the file goes: its articles stay in the library, no longer in the folder
+    # the file goes: its articles stay in the library and in the folder, its file said gone (session 32: they were
+    # dropped from the folder, left in no source)
     (folder / "digest.xml").unlink()
     scan_watched(lib)
-    assert titles(lib, folder_article_ids(lib, watch_id)) == {"Pier lights"}
+    assert titles(lib, folder_article_ids(lib, watch_id)) == shown
+    assert {gone_file(lib, i)[0] for i in folder_article_ids(lib, watch_id) if lib.get(i).title != "Pier lights"} == {
+        str(folder / "digest.xml")}
+    assert gone_file(lib, next(i for i in folder_article_ids(lib, watch_id) if lib.get(i).title == "Pier lights")) is None
 
 
 def test_a_library_from_before_keeps_its_folders_first_articles(lib_path, tmp_path):

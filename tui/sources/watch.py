@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from typing import Callable
 
-from tui.store.watch import file_states, forget_files, list_watched, path_key, store_files
+from tui.store.watch import file_states, files_back, files_gone, list_watched, path_key, store_files
 
 CHUNK = 200  # files per transaction
 # How much of a watched folder a scan walks: a folder of more files or folders than this is read that far, each scan
@@ -68,6 +68,7 @@ def _scan(lib, total: ScanResult, on_chunk, reads: int | None) -> None:
         present: set[str] = set()
         problems: list = []
         limit = WalkLimit(WATCH_FILES, WATCH_FOLDERS)
+        back: list[str] = []  # gone files found again as they were
         for path in walk(watch.path, problems, limit):
             present.add(path_key(path))
             try:
@@ -77,6 +78,8 @@ def _scan(lib, total: ScanResult, on_chunk, reads: int | None) -> None:
             before = seen.get(path_key(path))
             if before is not None and before.size == st.st_size and before.mtime_ns == st.st_mtime_ns:
                 total.unchanged += 1
+                if before.gone is not None:
+                    back.append(path)
                 continue
             if reads is not None and total.files >= reads:
                 total.waiting += 1  # (not stored as seen: the next scan reads it)
@@ -104,9 +107,13 @@ def _scan(lib, total: ScanResult, on_chunk, reads: int | None) -> None:
             total.errors[first:first] = said[:1]
             said = said[1:]
         total.errors += said
-        gone = [p for p in seen if p not in present] if not limit.cut else []  # (a cut walk did not see them all)
+        if back:
+            files_back(lib, watch.id, back)
+        # missing: a file with articles is kept, said gone (its articles stay in the folder), one with none forgotten;
+        # (a cut walk did not see them all)
+        gone = [p for p, state in seen.items() if p not in present and state.gone is None] if not limit.cut else []
         if gone:
-            forget_files(lib, watch.id, gone)
+            files_gone(lib, watch.id, gone)
 
 
 def _flush(lib, watch_id: int, batch: list, total: ScanResult, on_chunk) -> None:

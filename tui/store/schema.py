@@ -789,6 +789,14 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE watched_files ADD COLUMN duplicate INTEGER NOT NULL DEFAULT 0;
     """,
+    # 31: a watched folder's file that is gone (session 32): when a scan found it missing (UTC), NULL while it is there.
+    # A gone file's articles stay in the library and in its folder (watched_articles), said gone in `show`, the app's
+    # article header, `watch list` and the feeds list; the file was forgotten and its article left in no source,
+    # silently. A file that comes back (by its name or another, the same text) is the same article, no longer gone.
+    # Files forgotten before this migration are not known.
+    """
+    ALTER TABLE watched_files ADD COLUMN gone TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

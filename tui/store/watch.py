@@ -28,11 +28,13 @@ class Watched:
 
 @dataclass
 class FileState:
-    """A file as last imported: size, modification time and the article it became (if any)."""
+    """A file as last imported: size, modification time and the article it became (if any); `gone`: when a scan
+    found it missing (migration 31), None while it is there."""
 
     size: int
     mtime_ns: int
     article_id: int | None
+    gone: str | None = None
 
 
 def add_watch(lib: Library, path: str) -> tuple[int, bool]:
@@ -100,8 +102,8 @@ def path_key(path: str) -> str:
 
 def file_states(lib: Library, watch_id: int) -> dict[str, FileState]:
     """Path (`path_key`) -> state of every file seen in a watched folder."""
-    return {r[0]: FileState(r[1], r[2], r[3]) for r in lib.db.execute(
-        "SELECT path, size, mtime_ns, article_id FROM watched_files WHERE watch_id = ?", (watch_id,))}
+    return {r[0]: FileState(r[1], r[2], r[3], r[4]) for r in lib.db.execute(
+        "SELECT path, size, mtime_ns, article_id, gone FROM watched_files WHERE watch_id = ?", (watch_id,))}
 
 
 def store_files(lib: Library, watch_id: int, files: list[tuple]) -> tuple[int, int, int]:
@@ -115,6 +117,7 @@ def store_files(lib: Library, watch_id: int, files: list[tuple]) -> tuple[int, i
     """
     now = now_iso()
     new = updated = duplicates = 0
+    stored: list[int] = []  # (the articles read, for _moved)
     try:
         with lib.transaction(index_later=True) as db:
             for path, size, mtime_ns, articles, before, *why in files:
@@ -142,10 +145,28 @@ def store_files(lib: Library, watch_id: int, files: list[tuple]) -> tuple[int, i
                 db.execute("DELETE FROM watched_articles WHERE watch_id = ? AND path = ?", (watch_id, key))
                 db.executemany("INSERT OR IGNORE INTO watched_articles (watch_id, path, article_id) VALUES (?,?,?)",
                                [(watch_id, key, i) for i in ids])
+                stored += ids
+            _moved(db, stored)
             db.execute("UPDATE watched SET last_scan = ? WHERE id = ?", (now, watch_id))
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
     return new, updated, duplicates
+
+
+def _moved(db, ids: list[int]) -> None:
+    """Articles just read from a file that a gone file held too (the file moved, or came back under another name):
+    no longer the gone file's; a gone file that holds no article now is forgotten."""
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        found = db.execute("SELECT w.watch_id, w.path, w.article_id FROM watched_articles w JOIN watched_files f"
+                           " ON f.watch_id = w.watch_id AND f.path = w.path WHERE f.gone IS NOT NULL"
+                           f" AND w.article_id IN ({','.join('?' * len(part))})", part).fetchall()
+        if not found:
+            continue
+        db.executemany("DELETE FROM watched_articles WHERE watch_id = ? AND path = ? AND article_id = ?", found)
+        db.executemany("DELETE FROM watched_files WHERE watch_id = ? AND path = ? AND gone IS NOT NULL AND NOT EXISTS"
+                       " (SELECT 1 FROM watched_articles w WHERE w.watch_id = ? AND w.path = ?)",
+                       [(w, p, w, p) for w, p, _ in found])
 
 
 @dataclass
@@ -158,25 +179,30 @@ class FolderFiles:
     duplicates: int = 0
     skipped: int = 0
     without: int = 0
+    gone: int = 0  # files gone from the folder whose articles are kept (migration 31)
 
     @property
     def files(self) -> int:
-        return self.imported + self.duplicates + self.skipped + self.without
+        return self.imported + self.duplicates + self.skipped + self.without + self.gone
 
 
 def folder_files(lib: Library) -> dict[int, FolderFiles]:
     """watch id -> FolderFiles of each folder that has files (one pass over the files' rows). A read-only library of
-    an earlier schema (Library.behind) has no `duplicate` (30) or `skipped` (29) to count: its files are imported or
-    with no article."""
-    try:
-        rows = lib.db.execute(
-            "SELECT watch_id, sum(article_id IS NOT NULL AND duplicate = 0), sum(article_id IS NOT NULL AND duplicate"
-            " <> 0), sum(article_id IS NULL AND skipped IS NOT NULL), sum(article_id IS NULL AND skipped IS NULL)"
-            " FROM watched_files GROUP BY watch_id").fetchall()
-    except sqlite3.OperationalError as exc:
-        if "no such column" not in str(exc):
-            raise
-        rows = lib.db.execute("SELECT watch_id, count(article_id), 0, 0, sum(article_id IS NULL) FROM watched_files"
+    an earlier schema (Library.behind) has no `gone` (31) to count, nor `duplicate` (30) or `skipped` (29): its files
+    are imported or with no article."""
+    for here, gone in (("gone IS NULL AND ", "sum(gone IS NOT NULL AND EXISTS (SELECT 1 FROM watched_articles w"
+                                             " WHERE w.watch_id = f.watch_id AND w.path = f.path))"), ("", "0")):
+        try:  # (without `gone`: a read-only library of schema 30)
+            rows = lib.db.execute(
+                f"SELECT watch_id, sum({here}article_id IS NOT NULL AND duplicate = 0), sum({here}article_id IS NOT"
+                f" NULL AND duplicate <> 0), sum({here}article_id IS NULL AND skipped IS NOT NULL), sum({here}article_id"
+                f" IS NULL AND skipped IS NULL), {gone} FROM watched_files f GROUP BY watch_id").fetchall()
+            break
+        except sqlite3.OperationalError as exc:
+            if "no such column" not in str(exc):
+                raise
+    else:
+        rows = lib.db.execute("SELECT watch_id, count(article_id), 0, 0, sum(article_id IS NULL), 0 FROM watched_files"
                               " GROUP BY watch_id").fetchall()
     return {r[0]: FolderFiles(*(int(n or 0) for n in r[1:])) for r in rows}
 
@@ -191,6 +217,8 @@ def files_line(files: FolderFiles, total: bool = True) -> str:
         parts.append(f"{files.skipped:,} skipped")
     if files.without:
         parts.append(f"{files.without:,} with no article")
+    if files.gone:
+        parts.append(f"{files.gone:,} gone (article{'s' if files.gone != 1 else ''} kept)")
     said = ", ".join(parts)
     return f"{files.files:,} file{'s' if files.files != 1 else ''}: {said}" if total else said
 
@@ -221,9 +249,40 @@ def skipped_files(lib: Library) -> dict[int, list[tuple[str, int]]]:
     return out
 
 
-def forget_files(lib: Library, watch_id: int, paths: list[str]) -> None:
-    """Drop the state of files that are gone (their articles stay)."""
+def files_gone(lib: Library, watch_id: int, paths: list[str]) -> None:
+    """Files a scan found missing: one that became articles is kept, said gone since now (its articles stay in the
+    library and in the folder: migration 31); one that became none is forgotten, as is a gone one whose articles were
+    all deleted since."""
+    now = now_iso()
     with lib.transaction() as db:
         pairs = [(watch_id, path_key(p)) for p in paths]
-        db.executemany("DELETE FROM watched_files WHERE watch_id = ? AND path = ?", pairs)
-        db.executemany("DELETE FROM watched_articles WHERE watch_id = ? AND path = ?", pairs)
+        db.executemany("UPDATE watched_files SET gone = coalesce(gone, ?) WHERE watch_id = ? AND path = ?",
+                       [(now, *pair) for pair in pairs])
+        empty = [pair for pair in pairs if db.execute(
+            "SELECT 1 FROM watched_articles WHERE watch_id = ? AND path = ? LIMIT 1", pair).fetchone() is None]
+        db.executemany("DELETE FROM watched_files WHERE watch_id = ? AND path = ?", empty)
+        db.executemany("DELETE FROM watched_articles WHERE watch_id = ? AND path = ?", empty)
+
+
+def files_back(lib: Library, watch_id: int, paths: list[str]) -> None:
+    """Gone files found again as they were (size and time): no longer gone, the same articles."""
+    with lib.transaction() as db:
+        db.executemany("UPDATE watched_files SET gone = NULL WHERE watch_id = ? AND path = ?",
+                       [(watch_id, path_key(p)) for p in paths])
+
+
+def gone_file(lib: Library, article_id: int) -> tuple[str, str] | None:
+    """(path, since when: UTC) of the watched file an article came from when that file is gone and no other watched
+    file holds the article, else None (one indexed query: cheap enough for every article opened). The database is
+    untrusted: a path is made visible; a library without migration 31 (read-only, behind) has none gone."""
+    try:
+        rows = lib.db.execute("SELECT f.path, f.gone FROM watched_articles w JOIN watched_files f ON f.watch_id ="
+                              " w.watch_id AND f.path = w.path WHERE w.article_id = ?", (article_id,)).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "no such column" not in str(exc):
+            raise
+        return None
+    if not rows or any(gone is None for _path, gone in rows):
+        return None
+    path, since = max(rows, key=lambda row: str(row[1]))
+    return visible(str(path)), str(since)

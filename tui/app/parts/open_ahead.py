@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from tui.app.parts.sources import feed_name
+from tui.app.parts.sources import feed_name, file_gone
 from tui.store.twins import all_outlets
 
 # Longer articles are not prepared ahead: laying one out is one step of tens of milliseconds,
@@ -89,6 +89,7 @@ class OpenAhead:
             ready.steps.clear()
             return
         ready.article.feed = feed_name(self.lib, ready.article_id)
+        ready.article.file_gone = file_gone(self.lib, ready.article_id)
         ready.article.outlets = all_outlets(self.lib, ready.article_id, ready.article.source)
         ready.cached = get_cached(self.lib, ready.article_id, *ready.key)
 

@@ -133,6 +133,17 @@ def feed_name(lib, article_id: int) -> str:
     return feed.name if feed is not None else ""
 
 
+def file_gone(lib, article_id: int) -> tuple[str, str] | None:
+    """(path, since) of the watched file an article came from when that file is gone from its folder, else None
+    (tui.store.watch.gone_file; a damaged or old library: None)."""
+    try:
+        from tui.store.watch import gone_file
+
+        return gone_file(lib, article_id)
+    except Exception:  # an old library, a damaged row: no line
+        return None
+
+
 def result_line(result) -> str:
     """One line for a feed that failed: "✗ Title: why"."""
     from tui.cells import cut  # (not imported at start-up)

@@ -32,7 +32,7 @@ from tui.app.parts.health import LibraryHealth
 from tui.app.parts.marks import ReadMarks
 from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, UNDO_SAY_ABOVE, VIEW_NAMES, VIEWS, ReadingPlaces,
                                   UndoDelete, UnreadCount, link_problem, next_in, open_link)
-from tui.app.parts.sources import feed_name
+from tui.app.parts.sources import feed_name, file_gone
 from tui.app.parts.story_keys import StoryKeys
 from tui.store.query import wordless
 from tui.store.twins import all_outlets
@@ -445,6 +445,7 @@ class MainScreen(QuickSwitch, Screen):
             return
         if ready is None:
             article.feed = feed_name(self.lib, article_id)
+            article.file_gone = file_gone(self.lib, article_id)
             article.outlets = all_outlets(self.lib, article_id, article.source)
         if ready is None or cached is not ready.cached:
             ready = None  # laid out for other entities (its analysis came meanwhile): lay out again
@@ -1703,6 +1704,7 @@ class MainScreen(QuickSwitch, Screen):
             return  # gone (the list says so when it is opened) or unchanged
         fresh.read, fresh.starred = shown.read, shown.starred  # the marks shown (a write of them may be queued)
         fresh.feed = getattr(shown, "feed", "") or feed_name(self.lib, fresh.id)
+        fresh.file_gone = file_gone(self.lib, fresh.id)
         fresh.outlets = all_outlets(self.lib, fresh.id, fresh.source)
         place = self.body.place() if fresh.body == shown.body else 0  # a new text: from its top
         self.forget_ready()

@@ -83,6 +83,11 @@ def header_lines(article) -> list[tuple[str, str]]:
     if feed or article.url:
         link = " · ".join(x for x in (f"Feed: {_cut(feed)}" if feed else "", _cut(article.url or "", URL_CELLS)) if x)
         lines.append((even_width(clean(link)), "meta"))
+    gone = getattr(article, "file_gone", None)  # set by the screen: a watched file it came from, gone from its folder
+    if gone:
+        import os
+
+        lines.append((even_width(clean(f"File gone: {_cut(os.path.basename(gone[0]))} (the article is kept)")), "meta"))
     return lines
 
 
