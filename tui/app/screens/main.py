@@ -28,6 +28,7 @@ from tui.app.widgets.rows import RowSource
 from tui.app.widgets.search_box import SearchBox
 from tui.app.widgets.status import LibraryStatus, set_text, toast_fold, toast_text_cells, toast_title
 from tui.app.parts.analysis import method_title
+from tui.app.parts.back_pages import BackPages
 from tui.app.parts.health import LibraryHealth
 from tui.app.parts.marks import ReadMarks
 from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, UNDO_SAY_ABOVE, VIEW_NAMES, VIEWS, ReadingPlaces,
@@ -86,7 +87,9 @@ class MainScreen(QuickSwitch, Screen):
         self.article = None
         self.analysis = None
         self.reading = False  # an article is open and, on a narrow screen, shown instead of the library
-        self.back_to_story: int | None = None  # the story view the open article was opened from: esc / q go back there
+        # the pages (story view, person page, briefing) the open article was opened from, bottom first, kept (not
+        # closed) while it is open: esc / q go back to them (back_pages.BackPages)
+        self.back_pages = BackPages(self)
         self._reanalysing = None  # (article id, start time) while `r` runs
         self._story_rest = None  # the timer of the cursor's rest on a story before it is read ahead (story.read_ahead)
         self.library_hidden = False  # `l` on a wide screen: article and summary take the width
@@ -426,7 +429,7 @@ class MainScreen(QuickSwitch, Screen):
         """Show an article at once, mark it read, and start (or fetch the cached) analysis."""
         from tui.engine.analysis import get_cached
 
-        self.back_to_story = None  # (the story view sets it again when the article is opened from there)
+        self.back_pages.release()  # (a page sets them again when the article is opened from it)
         if self._search_entered:  # (the status line's "enter opens" has done its work)
             self._search_entered = False
             self.update_library_status()
@@ -509,7 +512,7 @@ class MainScreen(QuickSwitch, Screen):
         self.reading = reading and self.article is not None
         if not reading:
             self.library_hidden = False
-            self.back_to_story = None
+            self.back_pages.release()
         self.show_panes()
         if not reading:
             self.set_focus(self.articles)
@@ -563,10 +566,10 @@ class MainScreen(QuickSwitch, Screen):
                 self.set_focus(self.body)
 
     async def action_back_or_quit(self) -> None:
-        """q: back to the story view the article was opened from, or to the library from the reading view at narrow
-        widths, else quit."""
+        """q: back to the page the article was opened from (story view, person page, briefing), or to the library
+        from the reading view at narrow widths, else quit."""
         narrow = self.has_class("-narrow")
-        if ((narrow and self.reading) or (not narrow and not self.articles.has_focus)) and self._back_to_story():
+        if ((narrow and self.reading) or (not narrow and not self.articles.has_focus)) and self._back_to_pages():
             return
         if narrow and self.reading:
             self.set_reading(False)
@@ -584,21 +587,22 @@ class MainScreen(QuickSwitch, Screen):
         elif self.articles.has_focus and self.listing.filtered:
             search.value = ""
             self.listing.clear()
-        elif not self.articles.has_focus and self._back_to_story():
+        elif not self.articles.has_focus and self._back_to_pages():
             pass
         elif self.has_class("-narrow") and self.reading:
             self.set_reading(False)
         elif not self.articles.has_focus:
             self.set_focus(self.articles)
 
-    def _back_to_story(self) -> bool:
-        """The article open was opened from the story view (and nothing else since): show that story again, its
-        cursor where it was (the view is kept between openings). False when there is none to go back to."""
-        story_id = self.back_to_story
-        if story_id is None or self.article is None:
+    def _back_to_pages(self) -> bool:
+        """The article open was opened from a page (and nothing else was opened since): show that page again, over
+        the pages it was opened from, its cursor where it was. False when there is none to go back to."""
+        if not self.back_pages or self.article is None:
             return False
-        self.set_reading(False)  # (the list under it, as after esc from the story view)
-        self.open_story(story_id)
+        pages = self.back_pages.take()
+        self.set_reading(False)  # (the list under them, as after esc from a page)
+        for page in pages:
+            self.app.push_screen(page)
         return True
 
     # -- search and filters -----------------------------------------------------------------
@@ -618,6 +622,7 @@ class MainScreen(QuickSwitch, Screen):
             self._search_entered = False
             self.update_library_status()
         if self.listing.stories:
+            self.notify(f"Search finds articles{self._stories_off()}", timeout=4, markup=False)
             self.listing.set_stories(False)  # search finds articles
         self.set_reading(False)
         self.set_focus(search.arm())
@@ -1432,7 +1437,16 @@ class MainScreen(QuickSwitch, Screen):
         if sort in SORTS:
             self._reshape(sort=sort)
 
+    def _stories_off(self) -> str:
+        """ " — v for stories" when the list shows stories, whose filters (view, tag, search) apply to articles: the
+        key that asked for one shows the articles, and its toast says so (walk32: the stories list went away
+        unsaid); "" otherwise."""
+        if not self.listing.stories:
+            return ""
+        return f" — {self._key('stories')} for stories"
+
     def _reshape(self, view: str = "", sort: str = "") -> None:
+        stories_off = self._stories_off()
         self.listing.set_view(view, sort)
         self.set_reading(False)
         key = "view" if view else "sort"
@@ -1446,7 +1460,7 @@ class MainScreen(QuickSwitch, Screen):
                 if error:
                     self.notify(error, severity="warning", markup=False)
         what = f"Library: {VIEW_NAMES[self.listing.view]}, {SORT_NAMES[self.listing.sort]}"
-        self.notify(what, timeout=2, markup=False)
+        self.notify(what + stories_off, timeout=4 if stories_off else 2, markup=False)
 
     def action_filter_tag(self) -> None:
         """T: pick a tag (fuzzy search over the library's tags, with counts); the library shows its articles.
@@ -1460,6 +1474,12 @@ class MainScreen(QuickSwitch, Screen):
 
     def set_tag(self, tag: str) -> None:
         """Narrow the library to the articles with `tag` ("" for all); esc clears it like a search."""
+        stories_off = self._stories_off()
+        if stories_off:
+            from tui.cells import one_line
+
+            self.notify(f"Library: {f'articles tagged {one_line(tag)}' if tag else 'every article'}{stories_off}",
+                        timeout=4, markup=False)
         self.listing.set_tag(tag)
         self.set_reading(False)
 

@@ -398,10 +398,20 @@ class PageScreen(QuickSwitch, Screen):
         return main
 
     def open_article(self, article_id: int) -> None:
-        """Open an article in the main screen, as `enter` in the library does."""
-        main = self.back_to_main()
-        if main is not None:
-            main.open_article(article_id)
+        """Open an article in the main screen, as `enter` in the library does; esc / q there come back to this page
+        (over the pages it was opened from), as it was (main.back_pages)."""
+        main = self.main_screen()
+        if main is None:
+            return
+        stack = self.app.screen_stack
+        pages = [s for s in stack[stack.index(main) + 1:] if isinstance(s, PageScreen)]
+        main.back_pages.hold(pages)
+        self.back_to_main()
+        main.open_article(article_id)
+        if main.article is not None and main.article.id == article_id:
+            main.back_pages.keep(pages)
+        else:
+            main.back_pages.let_go(pages)
 
     def open_person(self, name: str) -> None:
         """The entity page of a person (over this page)."""

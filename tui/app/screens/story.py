@@ -579,14 +579,6 @@ class StoryScreen(PageScreen):
 
     # -- keys -------------------------------------------------------------------------------
 
-    def open_article(self, article_id: int) -> None:
-        """Open an article in the main screen, as every page does; esc / q there come back to this story."""
-        story_id = self.story_id
-        main = self.main_screen()
-        super().open_article(article_id)
-        if main is not None and story_id is not None and main.article is not None and main.article.id == article_id:
-            main.back_to_story = story_id
-
     def on_summary_list_option_selected(self, event: StoryList.OptionSelected) -> None:
         kind, _, rest = (event.option.id or "").partition(":")
         if self.summary is None or not rest:
