@@ -18,7 +18,9 @@ much of this period's news stops tying its different events together) and placed
 for that weighting the same way as the background ones, or higher ones where its days are more crowded than those
 of the data they were fitted on (`crowded`, tui/stories/density.py: forty articles a day must not melt into topics);
 a smaller batch (one article as it lands) keeps the background idf and JOIN / DECAY_DAYS / BRIDGE until a window
-has been regrouped (tui/stories/regroup_window.py), then takes the idf of the articles grouped last and the levels
+has been regrouped (tui/stories/regroup_window.py; but in a library of SMALL_FROM to LIBRARY_FROM articles, too small
+for a window, it takes the idf of all the library's articles, at levels no lower than SMALL_JOIN: a small town's name
+in most of a small library's articles tied the town's different events together under the background idf), then takes the idf of the articles grouped last and the levels
 for how crowded their days and its own are (between two windows a crowded stream must not melt either). A change of any of
 this that groups articles differently raises tui/stories/method.py's METHOD (`stories` then suggests a rebuild).
 """
@@ -43,8 +45,8 @@ from tui.stories import dense, warm
 from tui.stories.dense import DenseScores
 from tui.stories.features import decode, encode, encoded_features_of, reweighted_encoded, rounded4, well_formed
 from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
-from tui.stories.regroup_window import (after_grouping, all_grouped_at_once, reset as reset_window, window_days,
-                                       window_df)
+from tui.stories.regroup_window import (after_grouping, all_grouped_at_once, reset as reset_window, small_library,
+                                       window_days, window_df)
 from tui.stories.terms import FEATURE_TERMS, TOP_TERMS, resemblance, sketch, terms
 
 WINDOW_DAYS = 30
@@ -854,10 +856,14 @@ def _group_batches(lib, batch: int, jobs: int, kept: warm.Warm | None = None, wa
             # a few articles after a windowed regroup: weighed by the idf of the articles grouped just before them, at
             # the levels for how crowded their days and those articles' were (as that window's batch was placed)
             base = window_df(lib, ver) if len(rows) < LIBRARY_FROM else None
+            small = small_library(lib, ver, len(rows)) if len(rows) < LIBRARY_FROM and not base else None
             if len(rows) >= LIBRARY_FROM:
                 g.levels = crowded(days)
             elif base:
                 g.levels = _crowded_after(days, window_days(lib))
+            elif small:  # a small library, weighed by its own idf (regroup_window.small_library)
+                base = small[:2]
+                g.levels = _small(crowded(days + [day_number(d) for d in small[2]]))
             else:
                 g.levels = BACKGROUND
             # the batch's encoded features decoded and reweighted at once (features.reweighted_encoded: the same
@@ -899,6 +905,25 @@ def _group_batches(lib, batch: int, jobs: int, kept: warm.Warm | None = None, wa
         if pool is not None:
             pool.terminate()
             pool.join()
+
+
+# SMALL_JOIN: a library too small for windows (regroup_window.small_library) weighed by its own idf joins no two
+# articles, and merges no two stories, below the 99th percentile of the cosine of two random articles of the
+# unlabelled corpus under that weighting (bench/story_small_library.py --null: 0.107-0.113 for samples of 10 to 100
+# articles, 0.081 at 5), as JOIN is that percentile under the background idf: at the LIBRARY levels, fitted on PolNeAR
+# train's 840 articles where most pairs are months apart, 28 of the 540 pairs of that bench's twelve runs of 10
+# unrelated corpus articles joined (7 under the background idf, 4 with this level).
+SMALL_JOIN = 0.11
+
+
+@lru_cache(maxsize=64)
+def _small(levels: Levels) -> Levels:
+    """`levels` with no level below SMALL_JOIN (a small library's: see SMALL_JOIN), and no level for averages (as
+    BACKGROUND, which such a library had before: its 0.11 was fitted on the stories of PolNeAR's 840 articles, and in a
+    small library it is the random pairs' 99th percentile, no evidence; at it a town council's harbour hotel vote merged
+    with another town's harbour wall repairs 84 days later in a library of 26 of our own articles)."""
+    return Levels(max(levels.join, SMALL_JOIN), levels.decay,
+                  tuple((days, max(level, SMALL_JOIN)) for days, level in levels.bridge), None)
 
 
 _CROWDED: dict[tuple[int, ...], tuple[list[str], Levels]] = {}

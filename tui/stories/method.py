@@ -15,8 +15,10 @@ from __future__ import annotations
 # 5: articles placed a few at a time after a windowed regroup take the levels for how crowded the days of the window's
 # articles and their own are (grouping.crowded), not always LIBRARY's (session 16); 6: a window regroups up to 500
 # articles, not 250 (regroup_window.WINDOW_ARTICLES); 7: a story made by a merge of a pass merges again in it, with
-# another story of two articles or more, only when it is that story's own best partner (grouping.Grouper.merge_touched).
-METHOD = 7
+# another story of two articles or more, only when it is that story's own best partner (grouping.Grouper.merge_touched);
+# 8: a library of SMALL_FROM to LIBRARY_FROM articles, too small for windows, is weighed by its own idf, at levels no
+# lower than SMALL_JOIN (regroup_window.small_library, grouping.SMALL_JOIN; session 32).
+METHOD = 8
 METHOD_ROW = "story_method"
 
 

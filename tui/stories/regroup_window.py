@@ -396,3 +396,27 @@ def window_df(lib, version: int) -> tuple[int, Counter] | None:
                                                                   if isinstance(w, str))))  # (else: edited by hand)
     n, df = _DF_MEMO[key]
     return (n, df) if n >= LIBRARY_FROM else None
+
+
+SMALL_FROM = 10  # a library of this many articles (grouped and waiting) or more, but fewer than LIBRARY_FROM, is
+# weighed by its own idf too (`small_library`); fewer: by the background idf
+
+
+def small_library(lib, version: int, batch: int) -> tuple[int, Counter, list[str]] | None:
+    """(articles, document frequencies of their feature terms, days) of every article grouped so far, for a batch of
+    `batch` articles to place in a library too small for a window (fewer than LIBRARY_FROM articles grouped, and no
+    window's counts to weigh it by: `window_df` None), when that library holds SMALL_FROM articles or more with the
+    batch. Such a library is its own period: the name of its town and of the town's officials, in most of its
+    articles, must weigh as little between two of its events as it would in a bigger library (library_idf.py),
+    where under the background idf (an invented or small town's name is rare there) it alone tied a town's dam
+    cracks to its library's reopening. None otherwise (also without stored features)."""
+    if not version:
+        return None
+    rows = lib.db.execute("SELECT f.words, s.day FROM story_articles s LEFT JOIN story_features f ON"
+                          " f.article_id = s.article_id AND f.version = ? LIMIT ?",
+                          (version, LIBRARY_FROM)).fetchall()
+    if len(rows) >= LIBRARY_FROM or len(rows) + batch < SMALL_FROM:
+        return None
+    df = Counter(chain.from_iterable(w.split("\n") for w, _ in rows if isinstance(w, str)))
+    return len(rows), df, [d for _, d in rows]
+
