@@ -37,10 +37,11 @@ def test_add_groups_and_stories_lists_them_as_json(added):
     since = [json.loads(x) for x in run("stories", "--json", "--since", "2026-03-05").stdout.splitlines()]
     assert {s["id"] for s in since} < {s["id"] for s in rows} and strike["id"] in {s["id"] for s in since}
     text = run("stories")
-    assert text.returncode == 0 and "Dock workers at Port Calderon" in text.stdout
+    # headed by its latest report's title (a story's title follows it; it was its first report's "Dock workers …")
+    assert text.returncode == 0 and "Port Calderon dockers accept" in text.stdout and "Dock workers" not in text.stdout
     # its dates as `story` and `brief` write a range (it was "2026-03-02..2026-03-05" in this list alone)
-    line = next(x for x in text.stdout.splitlines() if "Dock workers at Port Calderon" in x)
-    assert f"  {strike['first']} to {strike['last']}  Dock workers" in line, line
+    line = next(x for x in text.stdout.splitlines() if "Port Calderon dockers accept" in x)
+    assert f"  {strike['first']} to {strike['last']}  Port Calderon dockers accept" in line, line
     assert f"{strike['first']} to {strike['last']}" in run("story", str(strike["id"])).stdout
     # a story of one day says its day once, in every command (`story` wrote "2026-03-04 to 2026-03-04")
     day = next(s for s in rows if s["first"] == s["last"])
@@ -79,7 +80,7 @@ def test_story_json_text_and_markdown(added):
     # the app's words, each count with its unit: it said "Tomas Reyes (PERSON, 4)"
     assert "Tomas Reyes (person, " in entities and "PERSON" not in entities and " articles)" in entities, entities
     md = run("story", str(strike["id"]), "--format", "md")
-    assert md.stdout.startswith("# Dock workers") and "## Key quotes" in md.stdout  # walk32: as Y copies it
+    assert md.stdout.startswith("# Port Calderon dockers accept") and "## Key quotes" in md.stdout  # walk32: as Y copies it
 
 
 def test_who_and_brief(added):
@@ -94,7 +95,7 @@ def test_who_and_brief(added):
     together = next(x for x in run("who", "Okonkwo").stdout.splitlines() if x.startswith("Appears with: "))
     assert "Tomas Reyes (person, 4 articles)" in together, together  # it said "Tomas Reyes (4)"
     b = run("brief", "--format", "md")
-    assert b.returncode == 0 and b.stdout.startswith("# Briefing") and "## 1. Dock workers" in b.stdout
+    assert b.returncode == 0 and b.stdout.startswith("# Briefing") and "## 1. Port Calderon dockers accept" in b.stdout
     # each story's quote says where it was said, as the story view does (it named the speaker alone)
     sources = {x for s in _stories() for x in s["sources"]}
     for said, opening in ((b.stdout, "> “"), (run("brief").stdout, "   “")):

@@ -31,11 +31,12 @@ def test_the_briefing_tells_each_story_s_latest_development(added, args):
     r = run("brief", *args)
     assert r.returncode == 0, r.stderr
     text = r.stdout
-    # each story's lines: from its heading (its first report's title) to the next story's heading
+    # each story's lines: from its heading (its latest report's title: a story's title follows it) to the next story's
+    # heading
     starts = [m.start() for m in re.finditer(r"^(?:## )?\d+\. ", text, re.MULTILINE)]
     blocks = {}
     for name, reports in STORIES.items():
-        at = text.index(reports[0][0])
+        at = text.index(reports[-1][0])
         blocks[name] = text[at:min([s for s in starts if s > at] + [len(text)])]
     for name, block in blocks.items():
         assert f"{len(STORIES[name])} articles" in block  # grouped as one story
@@ -54,7 +55,7 @@ def test_story_sentences_three_tells_it_too_and_in_story_order(added):
     rows = [json.loads(line) for line in r.stdout.splitlines()]
     ids = {row["title"]: row["id"] for row in rows}
     for name, reports in (("rescue", RESCUE), ("vote", VOTE)):
-        out = run("story", str(ids[reports[0][0]]), "--sentences", "3", "--format", "json")
+        out = run("story", str(ids[reports[-1][0]]), "--sentences", "3", "--format", "json")
         assert out.returncode == 0, out.stderr
         sentences = [s["text"] for s in json.loads(out.stdout)["sentences"]]
         assert len(sentences) == 3

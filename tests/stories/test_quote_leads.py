@@ -92,7 +92,8 @@ def test_the_briefing_shows_the_writer_s_words_and_prefers_a_whole_quotation(lib
     _library(lib)
     items = briefing(lib, sentences=1)
     by_title = {it.story.title: it for it in items}
-    ferry, bakery = by_title[TIDINGS.title], by_title.get(ALL[2].title)
+    # (the ferry story's title is its latest article's: of one day's two, the one stored last)
+    ferry, bakery = by_title[COURIER.title], by_title.get(ALL[2].title)
     assert ferry.quote.text == FULL.rstrip(",")  # not the fragment two outlets printed
     assert (bakery.quote.lead, bakery.quote.text) == (BAKERY_LEAD, BAKERY_FRAGMENT)
     said = f"{BAKERY_LEAD} “{BAKERY_FRAGMENT}” — Jonas Lindqvist"
@@ -111,7 +112,7 @@ def added(tmp_path, lib_path):
 
 def test_the_commands_print_the_writer_s_words_before_such_a_quote(added):
     rows = [json.loads(x) for x in run("stories", "--json").stdout.splitlines()]
-    ferry = next(r["id"] for r in rows if r["title"] == TIDINGS.title)
+    ferry = next(r["id"] for r in rows if r["title"] == COURIER.title)  # (its latest article's title)
     story = json.loads(run("story", str(ferry), "--format", "json").stdout)
     leads = {q["text"]: q["lead"] for q in story["quotes"]}
     assert leads == {FRAGMENT: LEAD, FULL.rstrip(","): None}  # (null when it stands alone, as in `who --json`)

@@ -180,15 +180,28 @@ def _counts(lib: Library, feed_id: int) -> tuple[int, int]:
 
 def remove_feed(lib: Library, feed_id: int, *, keep_articles: bool = False) -> int:
     """Unsubscribe; its articles go too (unless kept or also delivered by another feed). Returns how many went."""
+    from tui.store.stories import retitle
+
     with lib.transaction() as db:
         gone = 0
         if not keep_articles:
+            stories = _stories_of_feed(db, feed_id)
             gone = db.execute(
                 "DELETE FROM articles WHERE id IN (SELECT article_id FROM feed_items WHERE feed_id = ?)"
                 " AND id NOT IN (SELECT article_id FROM feed_items WHERE feed_id != ? AND article_id IS NOT NULL)",
                 (feed_id, feed_id)).rowcount
+            retitle(db, stories)  # (a story's title may have been one of these articles')
         db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
         return gone
+
+
+def _stories_of_feed(db, feed_id: int) -> list[int]:
+    """The stories that hold an article of the feed ([]: a library without stories yet)."""
+    try:
+        return [r[0] for r in db.execute("SELECT DISTINCT story_id FROM story_articles WHERE article_id IN"
+                                         " (SELECT article_id FROM feed_items WHERE feed_id = ?)", (feed_id,))]
+    except sqlite3.OperationalError:
+        return []
 
 
 def update_feed(lib: Library, feed_id: int, **fields) -> None:

@@ -1014,8 +1014,13 @@ class Library:
         return self.db.execute("PRAGMA page_size").fetchone()[0]
 
     def remove(self, article_id: int) -> bool:
+        from tui.store.stories import retitle
+
         with self.transaction() as db:
-            return db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+            story = _story_of(db, article_id)
+            gone = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+            retitle(db, [story])  # (its title may have been this article's)
+            return gone
 
     def set_read(self, article_id: int, read: bool = True) -> None:
         with self.transaction() as db:
@@ -1549,3 +1554,12 @@ def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
         # What SQLite reports when it cannot even create its -shm/-wal files on a full disk.
         return f"disk I/O error on {visible(path)} (is the disk full or failing?); the library was not changed"
     return f"library error ({visible(path)}): {msg}"
+
+
+def _story_of(db, article_id: int) -> int | None:
+    """The story an article is in (None: none, or a library without stories yet)."""
+    try:
+        row = db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    return row[0] if row else None

@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from tui.store.library import StoreError, _explain
+from tui.store.stories import retitle
 
 
 @dataclass
@@ -81,6 +82,7 @@ def _remove_saving(lib, article_id: int) -> Saved | None:
                 saved.tables.append(_rows(db, table, column, article_id))
         _save_placement(db, saved)
         db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        retitle(db, [_placed_story(saved)])  # (its story's title may have been this article's)
     return saved
 
 
@@ -128,6 +130,14 @@ def _restore(lib, saved: Saved) -> bool:
     return True
 
 
+def _placed_story(saved: Saved) -> int | None:
+    """The story the saved article was in (None: in none)."""
+    if saved.placement is None:
+        return None
+    columns, row = saved.placement
+    return dict(zip(columns, row)).get("story_id")
+
+
 def _restore_placement(db, saved: Saved) -> None:
     """Its story membership back while the story exists, and the copies of its text pointing at it again (the triggers
     keep the story's figures, the list's counts and the copies' marks); else its story's id offered back to it."""
@@ -145,6 +155,7 @@ def _restore_placement(db, saved: Saved) -> None:
                       tuple(values.values())).rowcount:
         return
     db.execute("UPDATE stories SET size = size + 1 WHERE id = ?", (story,))
+    retitle(db, [story])  # (the title it had, when it was the latest)
     for chunk in range(0, len(saved.copies), 500):
         part = saved.copies[chunk:chunk + 500]
         db.execute(f"UPDATE story_articles SET dup_of = ? WHERE story_id = ? AND article_id IN ({','.join('?' * len(part))})"

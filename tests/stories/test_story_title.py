@@ -1,0 +1,71 @@
+"""A story's title follows the story: its latest article's title (walk31: a story kept its first article's title for
+good, "… to vote on harbour hotel" after the vote was postponed), the same in `stories`, `stories --json`, `story`
+and `brief`; through the command line with our own invented articles."""
+
+from __future__ import annotations
+
+import json
+
+from tests.stories.added_steps import add_as_markdown, run
+
+# Our own invented articles: a town council's vote on a harbour hotel, reported over three days.
+VOTE = [
+    ("01", "Pellrow council to vote on harbour hotel", "Pellrow Echo", "2026-09-14",
+     "Pellrow town council will vote on Thursday on plans for a 90-room hotel on the harbour's north quay.\n\n"
+     "Councillor Idris Fenwell said the hotel would bring 120 jobs to the harbour. Fishing crews fear losing "
+     "their moorings on the north quay."),
+    ("02", "Harbour hotel plan splits Pellrow", "Coast Wire", "2026-09-14",
+     "A plan for a 90-room hotel on Pellrow's north quay has split the town before Thursday's council vote.\n\n"
+     "Fishing crews say the hotel would take their moorings. Councillor Idris Fenwell said 120 jobs were at stake."),
+    ("03", "Pellrow harbour hotel vote postponed", "Pellrow Echo", "2026-09-17",
+     "Pellrow council postponed Thursday's vote on the 90-room harbour hotel after fishing crews asked for a "
+     "survey of the north quay moorings.\n\n"
+     "Councillor Idris Fenwell said the vote would come back in October, once the survey of the quay was done."),
+]
+
+
+def _stories() -> list[dict]:
+    r = run("stories", "--json")
+    assert r.returncode == 0, r.stderr
+    return [json.loads(line) for line in r.stdout.splitlines()]
+
+
+def _vote(rows: list[dict]) -> dict:
+    return max(rows, key=lambda s: len(s["articles"]))
+
+
+def test_the_title_follows_the_story(tmp_path, lib_path):
+    add_as_markdown(tmp_path / "first", VOTE[:2])
+    story = _vote(_stories())
+    assert len(story["articles"]) == 2
+    # of one day's two dated articles, the one stored last (LATEST_FIRST)
+    assert story["title"] == "Harbour hotel plan splits Pellrow", story
+    add_as_markdown(tmp_path / "later", VOTE[2:])
+    rows = _stories()
+    story = _vote(rows)
+    assert len(story["articles"]) == 3 and len(rows) == 1, rows
+    # the story's latest article's title, where it was "Pellrow council to vote on harbour hotel" for good
+    assert story["title"] == "Pellrow harbour hotel vote postponed", story
+    listed = run("stories").stdout
+    assert "Pellrow harbour hotel vote postponed" in listed and "to vote on harbour hotel" not in listed, listed
+    one = run("story", str(story["id"]))
+    assert one.returncode == 0 and one.stdout.splitlines()[0] == "Pellrow harbour hotel vote postponed", one.stdout
+    as_json = json.loads(run("story", str(story["id"]), "--format", "json").stdout)
+    assert as_json["title"] == "Pellrow harbour hotel vote postponed"
+    assert as_json["articles"][0] == story["articles"][0]  # the title's article is the first listed
+    brief = run("brief")
+    assert brief.returncode == 0 and f"1. Pellrow harbour hotel vote postponed  [story {story['id']}]" in brief.stdout, \
+        brief.stdout
+
+
+def test_the_title_goes_back_when_its_article_is_removed(tmp_path, lib_path):
+    add_as_markdown(tmp_path / "in", VOTE)
+    story = _vote(_stories())
+    latest = story["articles"][0]
+    assert story["title"] == "Pellrow harbour hotel vote postponed"
+    r = run("remove", str(latest))
+    assert r.returncode == 0, r.stderr
+    story = _vote(_stories())
+    assert latest not in story["articles"] and len(story["articles"]) == 2
+    # not the removed article's title: the latest of those left (it stayed "… vote postponed")
+    assert story["title"] == "Harbour hotel plan splits Pellrow", story
