@@ -2,7 +2,8 @@
 13, grouping): a dam's cracks and a library's reopening in Corrowby, a ferry's engine fault and harbour wall repairs in
 Dunmarch, and one event of both towns (a storm that shuts the coast road between them). Each event is told by a few
 outlets. And a third town's council vote on a harbour hotel, reported over three days (VOTE: (file stem, title,
-source, day, body) each, as added_steps.add_as_markdown takes them). Used by tests/stories/test_one_town_events.py."""
+source, day, body) each, as added_steps.add_as_markdown takes them). Used by tests/stories/test_one_town_events.py, test_story_title.py
+and test_story_title_removed.py."""
 
 from __future__ import annotations
 

@@ -7,21 +7,7 @@ from __future__ import annotations
 import json
 
 from tests.stories.added_steps import add_as_markdown, run
-
-# Our own invented articles: a town council's vote on a harbour hotel, reported over three days.
-VOTE = [
-    ("01", "Pellrow council to vote on harbour hotel", "Pellrow Echo", "2026-09-14",
-     "Pellrow town council will vote on Thursday on plans for a 90-room hotel on the harbour's north quay.\n\n"
-     "Councillor Idris Fenwell said the hotel would bring 120 jobs to the harbour. Fishing crews fear losing "
-     "their moorings on the north quay."),
-    ("02", "Harbour hotel plan splits Pellrow", "Coast Wire", "2026-09-14",
-     "A plan for a 90-room hotel on Pellrow's north quay has split the town before Thursday's council vote.\n\n"
-     "Fishing crews say the hotel would take their moorings. Councillor Idris Fenwell said 120 jobs were at stake."),
-    ("03", "Pellrow harbour hotel vote postponed", "Pellrow Echo", "2026-09-17",
-     "Pellrow council postponed Thursday's vote on the 90-room harbour hotel after fishing crews asked for a "
-     "survey of the north quay moorings.\n\n"
-     "Councillor Idris Fenwell said the vote would come back in October, once the survey of the quay was done."),
-]
+from tests.stories.one_town_samples import VOTE
 
 
 def _stories() -> list[dict]:

@@ -1,9 +1,9 @@
 """A story's title when its latest article leaves it other than by grouping: its feed removed, the article deleted and
-the delete undone (the app's `d` and `z`). Our own invented articles (test_story_title.VOTE)."""
+the delete undone (the app's `d` and `z`). Our own invented articles (one_town_samples.VOTE)."""
 
 from __future__ import annotations
 
-from tests.stories.test_story_title import VOTE
+from tests.stories.one_town_samples import VOTE
 from tui.models import Article
 from tui.store.feeds import Entry, add_feed, remove_feed, store_entries
 from tui.store.undo import remove_saving, restore

@@ -144,7 +144,7 @@ async def test_every_width_of_the_stories_list_says_what_its_counts_count(tmp_pa
             seen.add(band[0] <= width < band[1])
             cider = (" 2025" if day in form else "  4mo") + "  1 art" + ("  1 src" if "src" in form else "")  # 2025
             assert any(line.rstrip().endswith(cider) for line in rows(articles)), [x.rstrip() for x in rows(articles)]
-            story = next(line for line in rows(articles) if line.startswith("  ●3 Harbour"))
+            story = next(line for line in rows(articles) if line.startswith("  ●3 Storm wall vote"))
             assert story.endswith(form) and "/" not in story, (size, width, story)
             assert len(story) == width and "…" in story[:-len(form)], (size, width, story)  # the title fills the rest
             assert len(story) - len(form) - len("  ●3 ") >= width - 25, (size, width, story)
@@ -169,7 +169,7 @@ async def test_the_stories_list_at_120_columns_says_when_and_keeps_the_title_rea
         width = articles.scrollable_content_region.width
         assert 30 <= width < 44, width
         lines = [line.rstrip() for line in rows(articles)]
-        story = next(line for line in lines if line.startswith("  ●3 Harbour"))
+        story = next(line for line in lines if line.startswith("  ●3 Storm wall vote"))
         assert story.endswith("   2w  3 art") and len(story) == width, story
         title = story[len("  ●3 "):-len("   2w  3 art")].rstrip()
         assert cell_len(title) >= width - 17 and title.endswith("…"), (width, story)

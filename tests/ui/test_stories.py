@@ -59,12 +59,13 @@ async def test_v_switches_the_library_between_articles_and_stories(stories, make
         story_rows = rows(main)
         assert [r.size for r in story_rows] == [3, 1, 1, 1] and "4 stories" in status(main)
         harbour = story_rows[0]
-        assert harbour.title == HARBOUR.title and harbour.unread == 3 and harbour.outlets == 3
+        # headed by its latest article's title (the evening paper's report of the 15th)
+        assert harbour.title == EVENING.title and harbour.unread == 3 and harbour.outlets == 3
         assert main.query_one("#library-pane").border_title == "Stories"
         line = main.articles.render_line(0).text
         # its unread count with the unread dot (a bare "3" read like a row number), articles, latest day (in the year
         # of the latest story: without its year, the title's cells)
-        assert line.startswith("  ●3 Harbour town votes") and line.endswith(" 01-15  3 art")
+        assert line.startswith("  ●3 Storm wall vote splits") and line.endswith(" 01-15  3 art")
         # A mark key on a story row must not touch the article that happens to have the story's id: m marks the
         # story's own articles (all of them: session 23), f nothing.
         from tui.store import Library
@@ -114,7 +115,7 @@ async def test_story_view_shows_sources_quotes_entities_and_opens_articles(stori
         assert "“Port Ellin should not carry this alone” — Bram Oduya" in copied[-1]  # no comma of "he said"
         await pilot.press("Y")
         await settle(pilot)
-        assert copied[-1].startswith(f"# {HARBOUR.title}\n") and "## Summary" in copied[-1]
+        assert copied[-1].startswith(f"# {EVENING.title}\n") and "## Summary" in copied[-1]
         assert "3 articles from Coastline Gazette, Shoreline Wire, Kellmouth Evening Post" in copied[-1]
         # Length: + one sentence more, - one fewer.
         before = len(story.summary.sentences)
@@ -179,7 +180,7 @@ async def test_briefing_lists_unread_stories_and_opens_one(stories, make_app, co
         assert type(page).__name__ == "BriefingScreen"
         text = options(page, "#briefing-list")
         assert text, str(page.query_one("#briefing-head").render())
-        assert text[0].startswith(f"1. {HARBOUR.title}\n3 articles · 3 unread · 2026-01-14 – 2026-01-15")
+        assert text[0].startswith(f"1. {EVENING.title}\n3 articles · 3 unread · 2026-01-14 – 2026-01-15")
         assert not any(ORCHARD.title in t for t in text)  # all read: left out
         assert any("Bram Oduya" in t for t in text)  # the strongest quote
         # with where it was said, as the story view's quotes have it (the line named no outlet)
@@ -187,7 +188,7 @@ async def test_briefing_lists_unread_stories_and_opens_one(stories, make_app, co
         assert quote.endswith("— Bram Oduya (Coastline Gazette, Kellmouth Evening Post, 2026-01-14)"), quote
         await pilot.press("Y")
         await settle(pilot)
-        assert copied[-1].startswith("# Briefing") and f"## 1. {HARBOUR.title}" in copied[-1]
+        assert copied[-1].startswith("# Briefing") and f"## 1. {EVENING.title}" in copied[-1]
         await pilot.press("t")  # since today: nothing (the sample news is from January)
         await settle(pilot)
         await settle(pilot)
@@ -204,7 +205,7 @@ async def test_briefing_lists_unread_stories_and_opens_one(stories, make_app, co
         await pilot.press("enter")
         await settle(pilot)
         await settle(pilot)
-        assert type(app.screen).__name__ == "StoryScreen" and app.screen.row.title == HARBOUR.title
+        assert type(app.screen).__name__ == "StoryScreen" and app.screen.row.title == EVENING.title
         await pilot.press("escape", "escape")
         await pilot.pause()
         assert type(app.screen).__name__ == "MainScreen"
@@ -239,7 +240,7 @@ async def test_palette_on_a_page_runs_the_page_s_own_copy(stories, make_app, cop
         commands = {c.title: c for c in app.get_system_commands(story)}
         await commands[story.KEY_NAMES["copy_markdown"]].callback()  # (in the page's words, as its help says)
         await settle(pilot)
-        assert copied[-1].startswith(f"# {HARBOUR.title}\n") and "## Summary" in copied[-1]
+        assert copied[-1].startswith(f"# {EVENING.title}\n") and "## Summary" in copied[-1]
 
 
 async def test_story_view_at_80x24_stacks_its_panes(stories, make_app):
@@ -518,7 +519,7 @@ async def test_the_briefing_lists_its_stories_before_they_are_summarised(stories
         text = await wait_until(pilot, lambda: type(app.screen).__name__ == "BriefingScreen" and options(
             app.screen, "#briefing-list"), "the briefing's headings, while the summaries are held back", step=0.02)
         page = app.screen
-        assert text[0].startswith(f"1. {HARBOUR.title}\n3 articles · 3 unread"), text
+        assert text[0].startswith(f"1. {EVENING.title}\n3 articles · 3 unread"), text
         assert text[1] == "summarising…", text
         heading = text[0]
         assert "summarising…" in str(page.query_one("#briefing-head").render())
@@ -530,7 +531,7 @@ async def test_the_briefing_lists_its_stories_before_they_are_summarised(stories
         await settle(pilot)
         await settle(pilot)
         text = options(page, "#briefing-list")
-        assert text[0].startswith(f"1. {HARBOUR.title}") and not any(t == "summarising…" for t in text), text
+        assert text[0].startswith(f"1. {EVENING.title}") and not any(t == "summarising…" for t in text), text
         assert text[0] == heading  # the heading as it was first shown, its outlets too: nothing moves
         assert any("Bram Oduya" in t for t in text)  # the strongest quote, from the complete reading
         assert "summarising" not in str(page.query_one("#briefing-head").render())
@@ -589,7 +590,7 @@ def test_the_briefing_s_headings_load_neither_the_stemmer_nor_the_story_engine(s
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     first, loaded = out.stdout.splitlines()
-    assert first.endswith(HARBOUR.title) and int(first.split()[0]) >= 1, first
+    assert first.endswith(EVENING.title) and int(first.split()[0]) >= 1, first
     assert loaded == "[]", loaded
 
 
