@@ -33,9 +33,10 @@ def huge(lib_path):
 
     with Library(lib_path) as lib:
         lib.add_many([
-            Article(title=HUGE_TITLE, body=BODY, source=HUGE_OUTLET, byline=HUGE_BYLINE, published="2026-03-03"),
+            # the huge title is the story's latest article's: the story's title (tui.store.stories._TITLE)
+            Article(title=HUGE_TITLE, body=BODY, source=HUGE_OUTLET, byline=HUGE_BYLINE, published="2026-03-04"),
             Article(title="Ferry pier in Wexmoor to reopen", body=BODY.replace("Tuesday", "Tuesday evening"),
-                    source=HUGE_OUTLET.replace("Evening", "Morning"), published="2026-03-04"),
+                    source=HUGE_OUTLET.replace("Evening", "Morning"), published="2026-03-03"),
         ])
         group_new(lib)
         story = lib.db.execute("SELECT id FROM stories ORDER BY id LIMIT 1").fetchone()[0]

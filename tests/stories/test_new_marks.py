@@ -25,7 +25,8 @@ NEWS = {"strike": "called off their strike", "vote": "postponed its vote", "resc
 
 
 def _blocks(text: str, firsts: dict[str, str]) -> dict[str, str]:
-    """Each story's lines of a briefing: from its heading (its first report's title) to the next heading."""
+    """Each story's lines of a briefing: from its heading (its latest report's title: a story's title follows it) to the
+    next heading."""
     starts = [m.start() for m in re.finditer(r"^(?:## )?\d+\. ", text, re.MULTILINE)]
     out = {}
     for name, title in firsts.items():
@@ -50,7 +51,7 @@ def developments(tmp_path, lib_path):
 def test_the_briefing_marks_the_latest_development_new(developments, fmt):
     r = run("brief", "--format", fmt)
     assert r.returncode == 0, r.stderr
-    blocks = _blocks(r.stdout, {name: reports[0][0] for name, reports in STORIES.items()})
+    blocks = _blocks(r.stdout, {name: reports[-1][0] for name, reports in STORIES.items()})
     for name, block in blocks.items():
         lines = [x for x in block.splitlines() if x.lstrip().startswith("- ")]
         newest = STORIES[name][-1]
@@ -64,7 +65,7 @@ def test_the_briefing_marks_the_latest_development_new(developments, fmt):
 
 def test_story_json_marks_the_development_line_new(developments):
     for name, reports in STORIES.items():
-        out = run("story", str(_story_id(reports[0][0])), "--sentences", "3", "--format", "json")
+        out = run("story", str(_story_id(reports[-1][0])), "--sentences", "3", "--format", "json")
         assert out.returncode == 0, out.stderr
         got = json.loads(out.stdout)
         assert got["new_note"] is None
@@ -80,13 +81,13 @@ def test_a_development_reported_the_same_day_is_seen_by_the_time_it_came(tmp_pat
     r = run("add", str(path))
     assert r.returncode == 0, r.stderr
     text = run("brief").stdout
-    block = _blocks(text, {"bypass": BYPASS[0]["title"]})["bypass"]
+    block = _blocks(text, {"bypass": BYPASS[-1]["title"]})["bypass"]
     assert "3 articles" in block
     dev = [x for x in block.splitlines() if "postponed its vote" in x]
     assert len(dev) == 1 and dev[0].endswith("(Saltmere Echo, 2026-06-09, new)"), block
     # the morning's lines are not new
     assert all(not x.endswith("new)") for x in block.splitlines() if "Coastline Radio" in x), block
-    got = json.loads(run("story", str(_story_id(BYPASS[0]["title"])), "--sentences", "3", "--format", "json").stdout)
+    got = json.loads(run("story", str(_story_id(BYPASS[-1]["title"])), "--sentences", "3", "--format", "json").stdout)
     assert [s["new"] for s in got["sentences"] if "postponed its vote" in s["text"]] == [True], got["sentences"]
 
 
@@ -97,7 +98,7 @@ def test_a_same_day_development_is_seen_by_the_time_its_feed_gave(tmp_path, lib_
     path = tmp_path / "bypass.json"
     path.write_text(json.dumps(records), encoding="utf-8")
     assert run("add", str(path)).returncode == 0
-    block = _blocks(run("brief").stdout, {"bypass": BYPASS[0]["title"]})["bypass"]
+    block = _blocks(run("brief").stdout, {"bypass": BYPASS[-1]["title"]})["bypass"]
     dev = [x for x in block.splitlines() if "postponed its vote" in x]
     assert len(dev) == 1 and dev[0].endswith("(Saltmere Echo, 2026-06-09, new)"), block
     # without those times (added the next day, no feed time) nothing tells the evening from the morning
@@ -105,13 +106,13 @@ def test_a_same_day_development_is_seen_by_the_time_its_feed_gave(tmp_path, lib_
     path.write_text(json.dumps(plain), encoding="utf-8")
     monkeypatch.setenv("NEWSREADER_DB", str(tmp_path / "without-times.db"))
     assert run("add", str(path)).returncode == 0
-    assert "new)" not in _blocks(run("brief").stdout, {"bypass": BYPASS[0]["title"]})["bypass"]
+    assert "new)" not in _blocks(run("brief").stdout, {"bypass": BYPASS[-1]["title"]})["bypass"]
 
 
 def test_nearly_all_new_is_said_once_and_no_line_is_marked(tmp_path, lib_path):
     add_as_markdown(tmp_path / "in", [(f"bridge{n}", *report) for n, report in enumerate(FOOTBRIDGE)])
     note = "Mostly new: 4 of its 5 articles are from 2026-03-03"
-    ident = str(_story_id(FOOTBRIDGE[0][0]))
+    ident = str(_story_id(FOOTBRIDGE[-1][0]))
     text = run("story", ident).stdout
     assert text.count(note) == 1, text
     assert not re.search(r", new\]$", text, re.MULTILINE), text

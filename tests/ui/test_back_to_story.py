@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pilot_steps import settle
-from story_sample import WIRE, make_story_library
-from ui_sample import HARBOUR
+from story_sample import EVENING, WIRE, make_story_library
 
 
 @pytest.fixture
@@ -31,7 +30,7 @@ async def story_then_article(pilot, ids):
     await settle(pilot)
     await settle(pilot)
     story = pilot.app.screen
-    assert type(story).__name__ == "StoryScreen" and story.row.title == HARBOUR.title
+    assert type(story).__name__ == "StoryScreen" and story.row.title == EVENING.title
     at = line_index(story, f"a:{ids[WIRE.title]}")
     story.query_one("#story-text").highlighted = at
     await pilot.press("enter")
@@ -51,7 +50,7 @@ async def test_back_from_an_article_of_the_story_view_at_80x24(stories, make_app
         await pilot.press(key)
         await settle(pilot)
         assert type(app.screen).__name__ == "StoryScreen", f"{key} left the article for {type(app.screen).__name__}"
-        assert app.screen.row.title == HARBOUR.title
+        assert app.screen.row.title == EVENING.title
         assert app.screen.query_one("#story-text").highlighted == at, "the cursor is not on the article's line"
         await pilot.press("escape")  # and from the story view on to the stories list, as before
         await settle(pilot)

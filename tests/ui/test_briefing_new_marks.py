@@ -43,11 +43,11 @@ async def test_the_briefing_screen_marks_the_development_and_says_mostly_new_onc
     async with app.run_test(size=(200, 50)) as pilot:
         page = await open_briefing(pilot)
         lines = _options(page)
-        strike = _story(lines, STRIKE[0][0])
+        strike = _story(lines, STRIKE[-1][0])  # headed by its latest report's title
         new = [x for x in strike if x.rstrip().endswith("· new")]
         assert len(new) == 1 and "called off their strike" in new[0], strike
         assert new[0].endswith("(Velmora Courier, 2026-05-06) · new")
-        bridge = _story(lines, FOOTBRIDGE[0][0])
+        bridge = _story(lines, FOOTBRIDGE[-1][0])
         assert "Mostly new: 4 of its 5 articles are from 2026-03-03" in bridge[0], bridge
         assert not any(x.rstrip().endswith("· new") for x in bridge), bridge
         # enter on its heading opens the story view, which says it under the summary's heading, once
