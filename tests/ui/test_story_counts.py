@@ -61,7 +61,7 @@ async def test_list_view_and_briefing_give_one_count(twins, make_app):  # noqa: 
         await settle(pilot)
         main = app.screen  # the stories list
         lines = [main.articles.render_line(i).text for i in range(len(main.articles.source))]
-        line = next(x for x in lines if "Harbour town" in x)
+        line = next(x for x in lines if "Storm wall vote" in x)  # the story, headed by its latest article
         assert "  3 art  4 src" in line, line  # it said 4/4, the copy counted as an article of its own
         briefing = await open_briefing(pilot)
         shown = "\n".join(o.prompt.plain for o in briefing.query_one("#briefing-list").options)
