@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pilot_steps import settle
+from waits import wait_until
 
 import base64
 import os
@@ -404,3 +405,52 @@ async def test_unconfirmed_copies_on_a_narrow_screen_log_why_once_a_session(libr
     assert len(logged) == 1, logged
     for said in ("No system clipboard (no display", f"newsreader summary {article}", "not logged again this session"):
         assert said in logged[0], logged
+
+
+async def test_a_copy_made_while_a_longer_summary_is_being_made_names_the_command_of_the_one_copied(
+        library, make_app, no_display, monkeypatch, capsys):
+    """`+` then `Y` before the longer summary has come: Y copies the summary on screen (the shorter one), and its toast
+    named `--sentences 4`, whose command printed another text. The command named is the copied summary's; once the
+    longer one is shown, Y's names its length."""
+    import shlex
+    import threading
+
+    from tui.app.parts import analysis as jobs
+    from tui.cli import main
+
+    path, _ = library
+    monkeypatch.setenv("NEWSREADER_DB", str(path))
+    hold, held = threading.Event(), threading.Event()
+    analyse = jobs._analyse_in_thread
+
+    def held_analysis(engine, lib, article, method, sentences, force):
+        if sentences == 4:
+            held.set()
+            hold.wait(60)
+        return analyse(engine, lib, article, method, sentences, force)
+
+    monkeypatch.setattr(jobs, "_analyse_in_thread", held_analysis)
+    app = make_app(path)
+    commands: list[tuple[str, str]] = []
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.press("g", "enter")
+        await settle(pilot)
+        try:
+            await pilot.press("plus")
+            await wait_until(pilot, held.is_set, "the longer summary was not asked for")
+            await pilot.press("Y")
+            await wait_until(pilot, lambda: "`" in _toast(app)[0], "Y's toast did not come")
+            message = _toast(app)[0]
+            commands.append((app.clipboard, message[message.index("`") + 1:message.rindex("`")]))
+        finally:
+            hold.set()
+        await settle(pilot)
+        await pilot.press("Y")
+        await settle(pilot)
+        message = _toast(app)[0]
+        commands.append((app.clipboard, message[message.index("`") + 1:message.rindex("`")]))
+    assert "--sentences" not in commands[0][1] and "--sentences 4" in commands[1][1], commands
+    assert commands[0][0] != commands[1][0]
+    for text, command in commands:
+        assert main(shlex.split(command)[1:]) == 0
+        assert capsys.readouterr().out == text, command

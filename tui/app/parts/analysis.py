@@ -62,6 +62,9 @@ class AnalysisJobs:
         self.analysing = False
         self.error = ""
         self._wanted: tuple | None = None  # (article id, method, sentences) of the last request
+        # (method, sentences) of the analysis shown, which is what a copy copies: while a changed method or length is
+        # still being made, the shown one is the one before it (a copy's toast named the new length's command)
+        self.shown_key: tuple | None = None
 
     @property
     def key(self) -> tuple:
@@ -89,6 +92,7 @@ class AnalysisJobs:
             cached = get_cached(self.lib, article.id, self.method, self.sentences)
         if cached is not None:
             self.analysing = False
+            self.shown_key = (self.method, self.sentences)
             self.shown(cached, ready)
             return
         self.analysing = True
@@ -136,6 +140,7 @@ class AnalysisJobs:
             self.error = error
             self.status()
             return
+        self.shown_key = (method, sentences)
         self.shown(result, None)
 
     def label_for(self, analysis) -> str:

@@ -1770,7 +1770,9 @@ class MainScreen(QuickSwitch, Screen):
         copy's toast names prints the summary that was copied (it named `summary 7` for a 7-sentence LexRank one)."""
         from tui.engine.analysis import DEFAULT_METHOD
 
-        method, sentences = self.analyser.method, self.analyser.sentences
+        # the analysis copied (shown), not the one asked for: + then Y before the longer summary came copied the
+        # shorter one under a toast naming `--sentences 4`
+        method, sentences = self.analyser.shown_key or self.analyser.key
         return ((f" --method {method}" if method != DEFAULT_METHOD else "")
                 + (f" --sentences {sentences}" if sentences else ""))
 
