@@ -230,6 +230,14 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
+RANKED = "ranked by size and recency"  # how the briefing orders its stories (the app's head and `brief` say it)
+
+
+def count_words(shown: int, total: int) -> str:
+    """"10 of 24 unread stories" (the briefing shows the best `shown` of `total`), or "3 unread stories"."""
+    return f"{shown} of {total} unread stories" if total > shown else plural(shown, "unread story", "unread stories")
+
+
 def since_label(since: str) -> str:
     """A parsed --since WHEN (tui.stories.when) as a heading says it: the ISO day, or the UTC time on the reader's
     clock ("2026-01-14 09:30")."""

@@ -84,8 +84,11 @@ def test_the_briefing_since_an_hour_has_that_hour_only(lib_path, tmp_path, capsy
     _library(lib_path, tmp_path, capsys)
     assert main(["brief", "--since", "1h", "--format", "text"]) == 0
     out = capsys.readouterr().out
-    head = out.splitlines()[0]
-    assert head.startswith("Briefing since ") and len(head) == len("Briefing since 2026-12-07 09:30"), head
+    head, count = out.splitlines()[:2]
+    # the count line says since when, as the app's briefing head (walk32: "Briefing since …" alone)
+    assert head == "Briefing" and count.startswith("2 unread stories since "), out
+    assert count.endswith(" · ranked by size and recency") and len(count) == len(
+        "2 unread stories since 2026-12-07 09:30 · ranked by size and recency"), count
     assert "Brackenholt orchards" in out and "Ice rink opens early" in out, out
     assert "Pottery kiln fire" not in out and "Quarrel Sound ferry" not in out, out
     assert main(["brief", "--since", "5m"]) == 0

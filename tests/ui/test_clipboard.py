@@ -185,7 +185,7 @@ async def test_the_command_a_copy_toast_names_prints_the_summary_that_was_copied
         await pilot.press("s", "plus")
         await settle(pilot)
         ident = app.screen.article.id
-        assert app.screen.method_label() == f"lead · {n + 1} sentences", app.screen.method_label()
+        assert app.screen.method_label() == f"LEAD · {n + 1} sentences", app.screen.method_label()
         await pilot.press("c")
         await settle(pilot)
         assert f"Also in `newsreader summary {ident} --method lead --sentences {n + 1}`" in _toast(app)[0]

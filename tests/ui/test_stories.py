@@ -186,9 +186,14 @@ async def test_briefing_lists_unread_stories_and_opens_one(stories, make_app, co
         # with where it was said, as the story view's quotes have it (the line named no outlet)
         quote = next(t for t in text if t.startswith("“"))
         assert quote.endswith("— Bram Oduya (Coastline Gazette, Kellmouth Evening Post, 2026-01-14)"), quote
+        head = await wait_until(pilot, lambda: "summarising" not in (t := str(page.query_one(
+            "#briefing-head").render())) and t, "the briefing summarised")
+        assert head == "1 unread story · ranked by size and recency", head
         await pilot.press("Y")
         await settle(pilot)
         assert copied[-1].startswith("# Briefing") and f"## 1. {EVENING.title}" in copied[-1]
+        # the head's words under the heading, as `brief --format md` prints them (walk32: `brief` said "Briefing")
+        assert copied[-1].splitlines()[:3] == ["# Briefing", "", f"*{head}*"], copied[-1]
         await pilot.press("t")  # since today: nothing (the sample news is from January)
         await settle(pilot)
         await settle(pilot)

@@ -46,7 +46,8 @@ async def test_stepping_a_setting_shows_one_toast_of_it(library, make_app):
 
 async def test_summary_methods_are_shown_by_their_names(library, make_app):
     """"Summary · lexrank", "Summary method: kl": the heading and the toast gave the summarisers' short names in
-    lower case; they show LexRank, KL-Sum ... (ours stay "news" and "lead"; the command line keeps the short ones)."""
+    lower case; they show LexRank, KL-Sum ... and the lead baseline "LEAD" (walk32: "lead" next to "LexRank"), as the
+    README's quality table names them (ours stays "news"; the command line keeps the short ones)."""
     path, _ids = library
     app = make_app(path)
     async with opened_first(app) as (pilot, main):
@@ -56,7 +57,7 @@ async def test_summary_methods_are_shown_by_their_names(library, make_app):
             await pilot.press("s")
             await settle(pilot)
             seen.append(main.method_label().split(" · ")[0])
-        assert seen == ["lead", "LexRank", "TextRank"], seen
+        assert seen == ["LEAD", "LexRank", "TextRank"], seen
         assert shown(app, "Summary method:") == ["Summary method: TextRank"]
 
 

@@ -8,9 +8,31 @@ from tui.engine.quotes.groups import quoted
 from tui.store.stories import BRIEFING_SCAN, StoryRow, rank_score  # noqa: F401  (rank_score: its old home)
 from tui.stories.story import StoryQuote
 from tui.stories.summary import StorySentence
-from tui.cells import cut, cut_outlet, cut_title, date_range, outlets_line, plural, since_label
+from tui.cells import RANKED, count_words, cut, cut_outlet, cut_title, date_range, outlets_line, plural, since_label
 
 MAX_SCAN = BRIEFING_SCAN  # stories looked at (the most recent)
+def count_line(shown: int, total: int, since: str = "") -> str:
+    """The briefing's count line, in the words of the app's head (`b`) and `brief`: "10 of 24 unread stories since
+    today · ranked by size and recency"; "" when it shows none (it says "No unread stories." instead)."""
+    if not shown:
+        return ""
+    return count_words(shown, total) + (f" since {since_label(since)}" if since else "") + f" · {RANKED}"
+
+
+def ranked(lib, since: str = "", limit: int = 10):
+    """(the `limit` best (StoryRow, score) pairs, how many unread stories there are since `since`): what the
+    briefing shows and of how many, from the stored figures alone (nothing read or summarised), as the app's head."""
+    from tui.store.reader import unread_stories
+    from tui.store.stories import ranked_unread
+
+    import sqlite3
+
+    rows = ranked_unread(lib, since, limit, MAX_SCAN)
+    try:
+        total = unread_stories(lib, since) if len(rows) >= limit else 0
+    except sqlite3.DatabaseError:  # a damaged page of the story figures: the count of those it shows
+        total = 0
+    return rows, max(total, len(rows))
 
 
 @dataclass
@@ -36,13 +58,13 @@ def briefing(lib, since: str = "", limit: int = 10, sentences: int = 3, analyse:
     return list(iter_briefing(lib, since, limit, sentences, analyse))
 
 
-def iter_briefing(lib, since: str = "", limit: int = 10, sentences: int = 3, analyse: bool = True):
+def iter_briefing(lib, since: str = "", limit: int = 10, sentences: int = 3, analyse: bool = True, rows=None):
     """`briefing`'s items one at a time, best first: the stories are ranked from their stored figures (no article
     read), and each is summarised only when its turn comes, so the first is ready while the rest wait (`brief`
-    prints each as it comes)."""
+    prints each as it comes). `rows`: the ranked stories when the caller has them already (`ranked`)."""
     from tui.store.stories import ranked_unread
 
-    for r, score in ranked_unread(lib, since, limit, MAX_SCAN):
+    for r, score in (ranked_unread(lib, since, limit, MAX_SCAN) if rows is None else rows):
         item = brief_item(lib, r, score, sentences, analyse)
         if item is not None:
             yield item
@@ -62,15 +84,26 @@ def brief_item(lib, r: StoryRow, score: float, sentences: int = 3, analyse: bool
     return BriefItem(r, s.sentences, s.strongest_quote(leaving_out=shown), score, frozenset(s.news()[0]), s.new_note())
 
 
-def as_markdown(items: list[BriefItem], since: str = "") -> str:
-    """The briefing as Markdown (a heading per story, sources, sentences, the strongest quote)."""
-    return "\n\n".join(markdown_blocks(items, since)).rstrip() + "\n"
+def as_markdown(items: list[BriefItem], since: str = "", total: int | None = None) -> str:
+    """The briefing as Markdown (a heading per story, sources, sentences, the strongest quote); `total`: how many
+    unread stories there are (the count line's "10 of 24"; None: as many as shown)."""
+    return "\n\n".join(markdown_blocks(items, since, len(items), total)).rstrip() + "\n"
 
 
-def markdown_blocks(items, since: str = ""):
+def _head(since: str, shown: int | None, total: int | None) -> str:
+    """The count line under the heading ("" when the number shown is not known or none: "No unread stories." says
+    it), "since …" in it as the app's head says it; without the count the heading says since when."""
+    if shown is None:
+        return f" since {since_label(since)}" if since else ""
+    return "\n" + count_line(shown, shown if total is None else total, since) if shown else ""
+
+
+def markdown_blocks(items, since: str = "", shown: int | None = None, total: int | None = None):
     """`as_markdown`'s text in blocks (the heading, then one per story), to be joined by a blank line: `items` may be
-    an iterator (iter_briefing), each story's block made as it comes."""
-    yield f"# Briefing{' since ' + since_label(since) if since else ''}"
+    an iterator (iter_briefing), each story's block made as it comes; `shown` and `total` (`ranked`) give the
+    count line, "10 of 24 unread stories · ranked by size and recency", as the app's head."""
+    head = _head(since, shown, total)
+    yield "# Briefing" + (f"\n\n*{head[1:]}*" if head.startswith("\n") else head)
     n = 0
     for n, it in enumerate(items, 1):
         r = it.story
@@ -86,7 +119,7 @@ def markdown_blocks(items, since: str = ""):
                       f"{_at(it.quote.speaker, _quoted_at(it.quote, str), sep=' ')}"]
         yield "\n".join(lines)
     if not n:
-        yield "No unread stories."
+        yield f"No unread stories{' since ' + since_label(since) if since else ''}."
 
 
 def _quoted_at(quote: StoryQuote, name) -> str:
@@ -96,15 +129,15 @@ def _quoted_at(quote: StoryQuote, name) -> str:
     return f"({where})" if where else ""
 
 
-def as_text(items: list[BriefItem], since: str = "") -> str:
+def as_text(items: list[BriefItem], since: str = "", total: int | None = None) -> str:
     """The briefing as plain text for a terminal or a pipe; titles and names cut with "…" as the briefing screen cuts
     them (the Markdown has them whole)."""
-    return "\n\n".join(text_blocks(items, since)).rstrip() + "\n"
+    return "\n\n".join(text_blocks(items, since, len(items), total)).rstrip() + "\n"
 
 
-def text_blocks(items, since: str = ""):
+def text_blocks(items, since: str = "", shown: int | None = None, total: int | None = None):
     """`as_text`'s text in blocks, as markdown_blocks."""
-    yield f"Briefing{' since ' + since_label(since) if since else ''}"
+    yield "Briefing" + _head(since, shown, total)
     n = 0
     for n, it in enumerate(items, 1):
         r = it.story
@@ -124,7 +157,7 @@ def text_blocks(items, since: str = ""):
                          f"{_at(cut(it.quote.speaker), _quoted_at(it.quote, cut_outlet), sep=' ')}")
         yield "\n".join(lines)
     if not n:
-        yield "No unread stories."
+        yield f"No unread stories{' since ' + since_label(since) if since else ''}."
 
 
 def as_quotes(items: list[BriefItem]) -> str:

@@ -340,15 +340,17 @@ def cmd_brief(args) -> int:
     their stored figures, so the heading and the first story come before the others are read (it printed nothing
     until all ten were summarised: 3 min 15 s at 100,000 articles, its biggest stories hundreds of articles each)."""
     from tui.commands import open_library, out
-    from tui.stories.briefing import iter_briefing, markdown_blocks, quote_lines, text_blocks
+    from tui.stories.briefing import iter_briefing, markdown_blocks, quote_lines, ranked, text_blocks
 
     since = _since(args)
     lib = open_library(args)
     try:
         writable = _group_new(lib)
         with lib.impatient():
+            # how many of how many unread stories it shows, said first as the app's head says it (it said "Briefing")
+            rows, total = ranked(lib, since, args.limit)
             items = iter_briefing(lib, since=since, limit=args.limit, sentences=args.sentences,
-                                  analyse=writable)  # as `story`
+                                  analyse=writable, rows=rows)  # as `story`
             if getattr(args, "quotes", False):
                 said = False
                 for text in quote_lines(items):
@@ -358,7 +360,8 @@ def cmd_brief(args) -> int:
                 if not said:
                     print("no quotes in the briefing", file=sys.stderr)
             else:
-                for n, block in enumerate((markdown_blocks if args.format == "md" else text_blocks)(items, since)):
+                blocks = (markdown_blocks if args.format == "md" else text_blocks)(items, since, len(rows), total)
+                for n, block in enumerate(blocks):
                     if n:
                         out("")
                     out(block.rstrip())

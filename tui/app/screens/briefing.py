@@ -14,7 +14,7 @@ from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
-from tui.cells import cut, outlets_line, since_label
+from tui.cells import RANKED, count_words, cut, outlets_line, since_label
 from tui.textsafe import clean
 from tui.app.textual_fixes import closed_before_mount
 
@@ -218,11 +218,12 @@ class BriefingScreen(PageScreen):
     def _show(self, head: Static) -> None:
         total = self._total
         n = len(self.items)
-        # "10 of 24 unread stories": the briefing shows the LIMIT best (it said "10 stories · all unread stories")
-        count = f"{n} of {total} unread stories" if total > n else f"{n} unread stor{'ies' if n != 1 else 'y'}"
+        # "10 of 24 unread stories": the briefing shows the LIMIT best (it said "10 stories · all unread stories");
+        # the words of `brief`'s count line (tui.stories.briefing.count_line)
         waiting = sum(isinstance(x, Heading) for x in self.items)  # how far the summarising has come
-        head.update(Text.assemble((count, "bold"), f" since {since_label(self.day)}" if self.day else "",
-                                  (" · ranked by size and recency" if n else "", "dim"),
+        head.update(Text.assemble((count_words(n, total), "bold"),
+                                  f" since {since_label(self.day)}" if self.day else "",
+                                  (f" · {RANKED}" if n else "", "dim"),
                                   (f" · summarising… {n - waiting} of {n} done" if waiting and waiting < n
                                    else " · summarising…" if waiting else "", "dim")))
         options: list[Option] = []
@@ -355,7 +356,7 @@ class BriefingScreen(PageScreen):
         """The briefing as Markdown, every line cleaned of control codes."""
         from tui.stories import briefing_markdown
 
-        text = briefing_markdown(self.items, since=self.day)
+        text = briefing_markdown(self.items, since=self.day, total=self._total)  # `brief --format md`'s count line
         return "\n".join(clean(x) for x in text.splitlines()) + "\n"
 
     def action_copy_summary(self) -> None:
