@@ -227,7 +227,7 @@ async def test_prepared_article_is_not_used_once_stale(library, make_app):
         screen.analyser.method = "lead"
         await pilot.press("enter")
         await settle(pilot)
-        assert screen.summary.options[0].prompt.plain.startswith("Summary · lead")
+        assert screen.summary.options[0].prompt.plain.startswith("Summary · LEAD")
 
 
 async def test_long_articles_are_not_prepared_ahead(library, make_app, monkeypatch):

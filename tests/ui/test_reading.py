@@ -9,7 +9,7 @@ import pytest
 from pilot_steps import open_first, opened_first, settle, started, wait_until
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
-from tui.app.parts.analysis import method_names
+from tui.app.parts.analysis import method_names, method_title
 from tui.store import Library
 
 
@@ -89,7 +89,7 @@ async def test_method_cycles_with_indicator_while_running(library, make_app, mon
         await settle(pilot)
         assert "analysing" not in str(screen.query_one("#summary-status").render())
         assert screen.analysis.summary.method == expected
-        assert screen.summary.get_option_at_index(0).prompt.plain.startswith(f"Summary · {expected}")
+        assert screen.summary.get_option_at_index(0).prompt.plain.startswith(f"Summary · {method_title(expected)}")
 
 
 async def test_plus_and_minus_change_summary_length(library, make_app):
