@@ -36,7 +36,7 @@ class Head(NamedTuple):
 
     def text(self, cells: int) -> Text:
         """A line each (the view cuts a long title with "…"); the figures' line names as many outlets as fit in
-        `cells`, whole, then says how many more ("5 outlets (A, B and 3 more)"), or only "5 outlets": a cut outlet
+        `cells`, whole, then says how many more ("5 outlets (A, B +3 more)"), or only "5 outlets": a cut outlet
         list ended in half a name at 80 columns."""
         head = Text(self.title, style="bold")
         figures = " · ".join(x for x in (self.figures, fitted_outlets(self.outlets, cells - width(self.figures) - 3))
@@ -48,10 +48,11 @@ class Head(NamedTuple):
 
 
 def fitted_outlets(names: tuple[str, ...], cells: int) -> str:
-    """ "N outlets (A, B and K more)" in at most `cells` cells: the names that fit whole, in order, up to
-    MOST_OUTLETS; else the first one whole and how many more as the library's rows say it ("2 outlets (Brenmoor Daily
-    Desk +1)": at 80 columns it read "Brenmoor Dail… and 1 more"); else the first one cut with "…" ("4 outlets
-    (Harbour Gaz… and 3 more)");
+    """ "N outlets (A, B +K more)" in at most `cells` cells, in the words the briefing, `story` and `brief` name a
+    story's outlets with (tui.cells.outlets_line; the head said "and 3 more" here, "+2" there, walk32): the names that
+    fit whole, in order, up to MOST_OUTLETS; else the first one whole and the count alone, as the library's rows say
+    it ("2 outlets (Brenmoor Daily Desk +1)": at 80 columns it read "Brenmoor Dail… and 1 more"); else the first one
+    cut with "…" ("4 outlets (Harbour Gaz… +3)");
     "N outlets" when not even SHORTEST_OUTLET cells of it fit; "" when that does not fit either (or there is no
     outlet: "0 outlets ()" said nothing). Names are never skipped: the head passed over a first outlet too long for
     the line and named a later one, as if it came first."""
@@ -60,8 +61,8 @@ def fitted_outlets(names: tuple[str, ...], cells: int) -> str:
         return ""
     label = f"{n} outlet{'s' if n != 1 else ''}"
 
-    def said(chosen: list[str]) -> str:
-        return f"{label} ({', '.join(chosen)}{f' and {n - len(chosen)} more' if n > len(chosen) else ''})"
+    def said(chosen: list[str], more: str = " more") -> str:  # more="": the narrow form, "+3"
+        return f"{label} ({', '.join(chosen)}{f' +{n - len(chosen)}{more}' if n > len(chosen) else ''})"
 
     chosen: list[str] = []
     for name in names[:MOST_OUTLETS]:
@@ -70,11 +71,11 @@ def fitted_outlets(names: tuple[str, ...], cells: int) -> str:
         chosen.append(name)
     if chosen:
         return said(chosen)
-    if n > 1 and width(short := f"{label} ({names[0]} +{n - 1})") <= cells:
+    if width(short := said([names[0]], "")) <= cells:
         return short  # the first name whole, as the library's row names a text's outlets ("Shoreline Wire +1")
-    room = cells - width(said([""]))  # what the first name may take
+    room = cells - width(said([""], ""))  # what the first name may take
     if room >= SHORTEST_OUTLET:
-        return said([clip(names[0], room)])
+        return said([clip(names[0], room)], "")
     return label if width(label) <= cells else ""
 
 
