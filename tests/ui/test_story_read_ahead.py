@@ -232,3 +232,35 @@ async def test_a_story_rested_on_again_is_not_built_again(tmp_path, make_app, mo
         story_view.read_ahead(main, big)  # the cursor rests on it again
         await wait_until(pilot, lambda: view._ahead is not None, "the second read ahead never prepared the view")
         assert built == [] and read == [1], (built, read)  # read (its marks checked), not built
+
+
+async def test_a_mark_written_while_the_story_s_rows_are_read_is_shown(tmp_path, make_app, monkeypatch):
+    """A story opened as a read mark given just before was being written: its rows read before the write landed,
+    the mark no longer queued once they were shown (the writer had taken it off): the article showed unread (CI
+    under load). The marks queued when the rows were read count for them."""
+    from tui.app.screens import story as story_view
+
+    path = tmp_path / "library.db"
+    big, _small = make_big_story_library(path)
+    app = make_app(path)
+    async with app.run_test(size=(160, 48)) as pilot:
+        main, view = await _rested_on_a_read_ahead_story(pilot, story_view, big)
+        with Library(path) as lib:
+            first = lib.rows_by_id([m for m in store.story_row(lib, big).article_ids])[0]
+        real = story_view._kept_now
+        landed: list[bool] = []
+
+        def read_then_written(lib, story_id):
+            found = real(lib, story_id)  # read before the mark is written...
+            landed.append(main.marks.settle(10))  # ...which lands now, before the rows are shown
+            return found
+
+        monkeypatch.setattr(story_view, "_kept_now", read_then_written)
+        main.marks.set(first.id, "read", True)
+        assert main.marks.waiting
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is view and view.summary is not None, "the story was not shown")
+        assert landed == [True] and not main.marks.waiting
+        lines = {o.id: str(o.prompt) for o in view.query_one("#story-text").options if (o.id or "").startswith("a:")}
+        assert "●" not in lines[f"a:{first.id}"], lines[f"a:{first.id}"]
+        assert sum("●" in line for line in lines.values()) == BIG - 1, lines

@@ -117,17 +117,29 @@ class ReadMarks:
             entry = self._values.get((article_id, field))
             return None if entry is None else entry[1]
 
-    def patch(self, row, copies=()):
+    def snapshot(self) -> dict:
+        """The marks queued and not written yet, as they are now: taken before rows are read, `patch(row, before=)`
+        gives the rows the marks of then too. (A mark written between the read and the patch was no longer queued
+        when the rows were patched, and not yet in the library when they were read: a story opened as its mark was
+        being written showed the article unread.)"""
+        if not self._values:
+            return {}
+        with self._reads_lock:
+            return {key: list(entry) for key, entry in self._values.items()}
+
+    def patch(self, row, copies=(), before: dict | None = None):
         """Give a row read from the library (ArticleRow, Article) the marks queued for it; returns it.
 
         A mark queued for a copy of its text (`row.twins`, or `copies`: the same text from other outlets, shown
         as this one row) counts as the row's: the library sets every copy's mark with it (migrations 12 and 13).
-        The mark queued last wins."""
-        if self._values:
+        The mark queued last wins. `before`: a `snapshot` taken before the row was read (its marks count too)."""
+        if self._values or before:
             ids = (row.id, *(getattr(row, "twins", None) or ()), *copies)
             with self._reads_lock:
                 for field in MARKS:
                     found = [e for e in (self._values.get((i, field)) for i in ids) if e is not None]
+                    if before:
+                        found += [e for e in (before.get((i, field)) for i in ids) if e is not None]
                     if found:
                         setattr(row, field, max(found, key=lambda e: e[2])[1])
         return row

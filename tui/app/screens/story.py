@@ -379,6 +379,7 @@ class StoryScreen(PageScreen):
         # (story id, the app's marks count then, (row, summary, rows)) read ahead for the story under the list's
         # cursor (prepare): `enter` there shows them, not read again first (open)
         self._ahead: tuple | None = None
+        self._marks_before: dict | None = None  # ReadMarks.snapshot() taken as open() read the story's rows
         self._lists: tuple[StoryList, StoryList] | None = None  # (text, quotes), once mounted
         if story_id is not None:
             self.open(story_id, lib)
@@ -398,7 +399,10 @@ class StoryScreen(PageScreen):
             kept = ahead[2]
             self.set_timer(CHECK_AFTER, partial(self._check, story_id))
         elif lib is not None:
+            marks = getattr(self.main_screen(), "marks", None)
+            before = marks.snapshot() if marks is not None else None  # (see ReadMarks.snapshot)
             kept = _kept_now(lib, story_id)
+            self._marks_before = before if kept is not None else None  # for these rows only (a worker reads anew)
         self.reading = kept is None
         if not self.is_mounted:
             self._pending = ("kept", kept) if kept is not None else ("read", None)
@@ -471,10 +475,12 @@ class StoryScreen(PageScreen):
             self.sentences = len(self.summary.sentences)
             self._longest(self.sentences)
         main = self.main_screen()
-        if main is not None and main.marks.waiting:  # (none waits, most of the time: 1,000 rows gone through for none)
-            copies = self._copies()
+        before, self._marks_before = self._marks_before, None  # the marks queued when open() read these rows
+        if main is not None and (main.marks.waiting or before):  # (none waits, most of the time: 1,000 rows gone
+            copies = self._copies()                              # through for none)
             for row in rows.values():
-                main.marks.patch(row, copies.get(row.id, ()))  # read/starred marks queued and not written yet
+                # read/starred marks queued and not written yet (or not yet when the rows were read)
+                main.marks.patch(row, copies.get(row.id, ()), before)
         self.show(rows)
         if new:
             for selector in ("#story-text", "#story-quotes"):
