@@ -8,12 +8,9 @@ error a reader sees: mending one makes its test pass, and the mark has to go."""
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
-from bench.quality_outside import SCORED, TEXTS, parse
-from tui.engine.entities import extract_entities, to_scorer_label
+from outside_cases import assert_found, name_cases, names_in
 
 FILES = ("62_interview.txt", "63_bio.txt", "64_speech.txt", "65_travel.txt", "66_letter.txt", "67_newsletter.txt")
 
@@ -34,42 +31,16 @@ WRONG = {
 }
 
 
-def _cases() -> list:
-    out = []
-    for name in FILES:
-        text, gold = parse((TEXTS / name).read_text(encoding="utf-8"))
-        seen: Counter = Counter()
-        for s, e, label in gold:
-            if label not in SCORED:
-                continue
-            seen[text[s:e]] += 1
-            wrong = WRONG.get((name, text[s:e], label))
-            marks = [pytest.mark.xfail(strict=True, reason=f"read as {wrong}")] if wrong else []
-            out.append(pytest.param(name, s, e, label, marks=marks, id=f"{name[:2]}-{text[s:e]}-{seen[text[s:e]]}"))
-    return out
-
-
-_FOUND: dict[str, set[tuple[int, int, str]]] = {}
-
-
-def _found(name: str) -> tuple[str, set[tuple[int, int, str]]]:
-    text, _ = parse((TEXTS / name).read_text(encoding="utf-8"))
-    if name not in _FOUND:
-        _FOUND[name] = {(e.start, e.end, to_scorer_label(e.label)) for e in extract_entities(text)}
-    return text, _FOUND[name]
-
-
-@pytest.mark.parametrize(("name", "start", "end", "label"), _cases())
+@pytest.mark.parametrize(("name", "start", "end", "label"), name_cases(FILES, WRONG))
 def test_a_reader_sees_each_name_with_its_kind_and_its_whole_span(name, start, end, label):
-    text, found = _found(name)
-    assert (start, end, label) in found, [(text[s:e], lab) for s, e, lab in found if s < end and start < e]
+    assert_found(name, start, end, label)
 
 
 @pytest.mark.parametrize("people_word", ["Scot", "Dutchman", "Swede", "Aussie", "Kiwi", "Frenchman", "Welshman"])
 def test_a_people_word_before_a_name_is_no_part_of_the_person(people_word):
     hits = []
     for name in FILES:
-        text, found = _found(name)
+        text, found = names_in(name)
         at = text.find(people_word + " ")
         while at >= 0:
             hits.append(any(s == at + len(people_word) + 1 and lab == "PERSON" for s, _, lab in found))

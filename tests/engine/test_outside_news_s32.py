@@ -7,12 +7,10 @@ with what a reader sees instead: mending one makes its test pass, and the mark h
 
 from __future__ import annotations
 
-from collections import Counter
-
 import pytest
 
-from bench.quality_outside import S32, S32_AFTER, SCORED, TEXTS, parse
-from tui.engine.entities import extract_entities, to_scorer_label
+from outside_cases import assert_found, name_cases, names_in
+from bench.quality_outside import S32, S32_AFTER
 
 # (file, name, kind) -> what a reader sees instead, in every mention of that name in that text
 WRONG = {
@@ -69,42 +67,15 @@ WRONG.update({
 WRONG_MENTION = {}
 
 
-def _cases() -> list:
-    out = []
-    for name in S32 + S32_AFTER:
-        text, gold = parse((TEXTS / name).read_text(encoding="utf-8"))
-        seen: Counter = Counter()
-        for s, e, label in gold:
-            if label not in SCORED:
-                continue
-            seen[text[s:e]] += 1
-            kind = {"PERSON": "PER"}.get(label, label)
-            wrong = WRONG.get((name, text[s:e], kind)) or WRONG_MENTION.get((name, text[s:e], kind, seen[text[s:e]]))
-            marks = [pytest.mark.xfail(strict=True, reason=f"read as {wrong}")] if wrong else []
-            out.append(pytest.param(name, s, e, label, marks=marks, id=f"{name[:2]}-{text[s:e]}-{seen[text[s:e]]}"))
-    return out
-
-
-_FOUND: dict[str, set[tuple[int, int, str]]] = {}
-
-
-def _found(name: str) -> tuple[str, set[tuple[int, int, str]]]:
-    text, _ = parse((TEXTS / name).read_text(encoding="utf-8"))
-    if name not in _FOUND:
-        _FOUND[name] = {(e.start, e.end, to_scorer_label(e.label)) for e in extract_entities(text)}
-    return text, _FOUND[name]
-
-
-@pytest.mark.parametrize(("name", "start", "end", "label"), _cases())
+@pytest.mark.parametrize(("name", "start", "end", "label"), name_cases(S32 + S32_AFTER, WRONG, WRONG_MENTION))
 def test_a_reader_sees_each_name_with_its_kind_and_its_whole_span(name, start, end, label):
-    text, found = _found(name)
-    assert (start, end, label) in found, [(text[s:e], lab) for s, e, lab in found if s < end and start < e]
+    assert_found(name, start, end, label)
 
 
 @pytest.mark.parametrize("kin_word", ["Mum", "Dad", "Gran"])
 def test_what_a_family_calls_its_own_is_no_name(kin_word):
     """'Dear Mum and Dad', 'tell Gran' (text 76, tagged no name by hand): nothing found there (kin-word-no-name)."""
-    text, found = _found("76_letter.txt")
+    text, found = names_in("76_letter.txt")
     at = text.find(kin_word)
     assert at >= 0
     assert not any(s <= at < e for s, e, _ in found), kin_word
@@ -115,7 +86,7 @@ def test_a_job_word_before_a_name_is_no_part_of_the_person(job_word):
     """'Chef Lorcan Mulready', 'chef Mirela Stancu': the job is no part of the name (roles.txt; session 32)."""
     hits = []
     for name in S32:
-        text, found = _found(name)
+        text, found = names_in(name)
         at = text.find(job_word + " ")
         while at >= 0:
             hits.append(any(s == at + len(job_word) + 1 and lab == "PERSON" for s, _, lab in found))

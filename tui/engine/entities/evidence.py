@@ -194,6 +194,14 @@ _KIN_AFTER = re.compile(r"(?:['’]s (?:wife|husband|son|sons|daughter|daughters
 _NAMED_SELF_BEFORE = re.compile(r"(?<![\w-])(?:[Mm]y name is|I['’]m|I am) $")
 
 
+def _lone_names(names: list[Entity]):
+    """(entity, word) of the names of one capitalised word, not written in capitals ("Ilva", not "NATO", "St-Ives")."""
+    for e in names:
+        w = e.text
+        if " " not in w and w[:1].isupper() and not w.isupper() and w.isalpha():
+            yield e, w
+
+
 def _kin_names(text: str, names: list[Entity]) -> frozenset[str]:
     """Lone names with kin after them ("Ilva's parents flew in", "Tobin and I grew up ...") or that a speaker names
     themself with ("My name is Tovan"): a person, in every mention. Not a listed place, a people's word, a word in
@@ -202,10 +210,7 @@ def _kin_names(text: str, names: list[Entity]) -> frozenset[str]:
 
     lx = lexicon()
     out = set()
-    for e in names:
-        w = e.text
-        if " " in w or not w[:1].isupper() or w.isupper() or not w.isalpha():
-            continue
+    for e, w in _lone_names(names):
         if (_KIN_AFTER.match(text, e.end) or _NAMED_SELF_BEFORE.search(text, max(0, e.start - 12), e.start)) \
                 and key(w) not in lx.place_names and w.lower() not in lx.demonyms and not more_often_lower(w):
             out.add(_same(w))
@@ -225,10 +230,7 @@ def _titled_names(text: str, names: list[Entity]) -> frozenset[str]:
 
     lx = lexicon()
     out = set()
-    for e in names:
-        w = e.text
-        if " " in w or not w[:1].isupper() or w.isupper() or not w.isalpha():
-            continue
+    for e, w in _lone_names(names):
         before = text[max(0, e.start - 30):e.start]
         job = _JOB_CALLED_BEFORE.search(before)
         if (_TITLE_BEFORE.search(before) or job and job.group(1) in lx.roles) \
