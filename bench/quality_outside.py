@@ -116,31 +116,27 @@ def main() -> int:
         use_weights(Path(args.weights))
     from tui.engine.entities import extract_entities, to_scorer_label
 
+    # the sets printed apart: (the line's words, its texts); each line's counts tp, gold, predicted
+    parts = (
+        (f"of which the {len(AFTER_RULES)} written after every rule", AFTER_RULES),
+        (f"of which the {len(NEWEST)} newest ({NEWEST[0][:2]}-{NEWEST[-1][:2]})", NEWEST),
+        (f"of which the {len(LATEST)} latest ({LATEST[0][:2]}-{LATEST[-1][:2]})", LATEST),
+        (f"apart: session 31's {len(S31)} ({S31[0][:2]}-{S31[-1][:2]})", S31),
+        (f"apart: session 32's {len(S32)} ({S32[0][:2]}-{S32[-1][:2]})", S32),
+        (f"apart: the {len(S32_AFTER)} written after session 32's rules ({S32_AFTER[0][:2]}-{S32_AFTER[-1][:2]})",
+         S32_AFTER),
+    )
     tp = n_gold = n_pred = 0
-    held = [0, 0, 0]  # tp, gold, predicted over AFTER_RULES
-    newest = [0, 0, 0]  # the same over NEWEST
-    latest = [0, 0, 0]  # the same over LATEST
-    s31 = [0, 0, 0]  # the same over S31
-    s32 = [0, 0, 0]  # the same over S32
-    s32_after = [0, 0, 0]  # the same over S32_AFTER
+    counts = [[0, 0, 0] for _ in parts]
     for path in sorted(TEXTS.glob("*.txt")):
         text, gold = parse(path.read_text(encoding="utf-8"))
         g = {x for x in gold if x[2] in SCORED}
         p = {(e.start, e.end, to_scorer_label(e.label)) for e in extract_entities(text)}
         p = {x for x in p if x[2] in SCORED}
         tp, n_gold, n_pred = tp + len(g & p), n_gold + len(g), n_pred + len(p)
-        if path.name in AFTER_RULES:
-            held = [held[0] + len(g & p), held[1] + len(g), held[2] + len(p)]
-        if path.name in NEWEST:
-            newest = [newest[0] + len(g & p), newest[1] + len(g), newest[2] + len(p)]
-        if path.name in LATEST:
-            latest = [latest[0] + len(g & p), latest[1] + len(g), latest[2] + len(p)]
-        if path.name in S31:
-            s31 = [s31[0] + len(g & p), s31[1] + len(g), s31[2] + len(p)]
-        if path.name in S32:
-            s32 = [s32[0] + len(g & p), s32[1] + len(g), s32[2] + len(p)]
-        if path.name in S32_AFTER:
-            s32_after = [s32_after[0] + len(g & p), s32_after[1] + len(g), s32_after[2] + len(p)]
+        for (_, names), count in zip(parts, counts):
+            if path.name in names:
+                count[:] = [count[0] + len(g & p), count[1] + len(g), count[2] + len(p)]
         if args.show:
             print(f"{path.name}: {len(g & p)} of {len(g)} right, {len(p)} predicted")
             for kind, spans in (("missed", g - p), ("spurious", p - g)):
@@ -149,24 +145,9 @@ def main() -> int:
     prec, rec, f1 = prf(tp, n_gold, n_pred)
     print(f"{len(list(TEXTS.glob('*.txt')))} texts, {n_gold} gold names: exact F1 {100 * f1:.2f} "
           f"(P {100 * prec:.1f}, R {100 * rec:.1f})")
-    prec, rec, f1 = prf(*held)
-    print(f"  of which the {len(AFTER_RULES)} written after every rule, {held[1]} gold names: exact F1 {100 * f1:.2f} "
-          f"(P {100 * prec:.1f}, R {100 * rec:.1f})")
-    prec, rec, f1 = prf(*newest)
-    print(f"  of which the {len(NEWEST)} newest ({NEWEST[0][:2]}-{NEWEST[-1][:2]}), {newest[1]} gold names: exact F1 "
-          f"{100 * f1:.2f} (P {100 * prec:.1f}, R {100 * rec:.1f})")
-    prec, rec, f1 = prf(*latest)
-    print(f"  of which the {len(LATEST)} latest ({LATEST[0][:2]}-{LATEST[-1][:2]}), {latest[1]} gold names: exact F1 "
-          f"{100 * f1:.2f} (P {100 * prec:.1f}, R {100 * rec:.1f})")
-    prec, rec, f1 = prf(*s31)
-    print(f"  apart: session 31's {len(S31)} ({S31[0][:2]}-{S31[-1][:2]}), {s31[1]} gold names: exact F1 "
-          f"{100 * f1:.2f} (P {100 * prec:.1f}, R {100 * rec:.1f})")
-    prec, rec, f1 = prf(*s32)
-    print(f"  apart: session 32's {len(S32)} ({S32[0][:2]}-{S32[-1][:2]}), {s32[1]} gold names: exact F1 "
-          f"{100 * f1:.2f} (P {100 * prec:.1f}, R {100 * rec:.1f})")
-    prec, rec, f1 = prf(*s32_after)
-    print(f"  apart: the {len(S32_AFTER)} written after session 32's rules ({S32_AFTER[0][:2]}-{S32_AFTER[-1][:2]}), "
-          f"{s32_after[1]} gold names: exact F1 {100 * f1:.2f} (P {100 * prec:.1f}, R {100 * rec:.1f})")
+    for (words, _), count in zip(parts, counts):
+        prec, rec, f1 = prf(*count)
+        print(f"  {words}, {count[1]} gold names: exact F1 {100 * f1:.2f} (P {100 * prec:.1f}, R {100 * rec:.1f})")
     return 0
 
 

@@ -15,6 +15,18 @@ def _unread(path, ids) -> list[int]:
         return [i for i in ids if not lib.get(i).read]
 
 
+async def _person_page_read_by_A(pilot, stories):
+    """The sample story's person page of Bram Oduya, every article of it unread, then `A` there: (page, its lines)."""
+    await open_first_story(pilot)
+    page = await open_person_from_story(pilot, "Bram Oduya")
+    lines = article_lines(page.query_one("#person-articles"))
+    assert lines and _unread(stories, list(lines)) == list(lines)
+    await pilot.press("A")
+    await settle(pilot)
+    assert _unread(stories, list(lines)) == []
+    return page, lines
+
+
 async def test_A_on_the_story_view_marks_the_story_read(stories, make_app, monkeypatch):  # noqa: F811
     app = make_app(stories)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -43,13 +55,7 @@ async def test_A_on_the_entity_page_marks_its_articles_read(stories, make_app, m
     app = make_app(stories)
     async with app.run_test(size=(80, 24)) as pilot:
         said = toasts_of(app, monkeypatch)
-        await open_first_story(pilot)
-        page = await open_person_from_story(pilot, "Bram Oduya")
-        lines = article_lines(page.query_one("#person-articles"))
-        assert lines and _unread(stories, list(lines))
-        await pilot.press("A")
-        await settle(pilot)
-        assert _unread(stories, list(lines)) == []
+        page, lines = await _person_page_read_by_A(pilot, stories)
         assert said[-1] == f"Marked {len(lines)} articles read — z undoes.", said
         assert not any(x.startswith("●") for x in article_lines(page.query_one("#person-articles")).values())
 
@@ -88,14 +94,8 @@ async def test_z_undoes_the_entity_page_s_A_there_or_in_the_library(stories, mak
     app = make_app(stories)
     async with app.run_test(size=(80, 24)) as pilot:
         said = toasts_of(app, monkeypatch)
-        await open_first_story(pilot)
-        page = await open_person_from_story(pilot, "Bram Oduya")
-        lines = article_lines(page.query_one("#person-articles"))
-        before = _unread(stories, list(lines))
-        assert before
-        await pilot.press("A")
-        await settle(pilot)
-        assert _unread(stories, list(lines)) == []
+        page, lines = await _person_page_read_by_A(pilot, stories)
+        before = list(lines)  # every article of the page was unread before the A (_person_page_read_by_A)
         await pilot.press("z")
         await settle(pilot)
         assert _unread(stories, list(lines)) == before

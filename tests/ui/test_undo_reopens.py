@@ -6,15 +6,20 @@ from __future__ import annotations
 from pilot_steps import opened_first, settle
 
 
+async def _scrolled(pilot, screen) -> tuple[int, int]:
+    """The open article scrolled a few lines down: its id and the reader's place in it."""
+    await pilot.press(*"jjjjjjjj")
+    await pilot.pause()
+    place = screen.body.place()
+    assert place > 0, "the sample article did not scroll at 80x24"
+    return screen.article.id, place
+
+
 async def test_undo_after_deleting_the_open_article_reopens_it_where_the_reader_was(library, make_app):
     path, _ = library
     app = make_app(path)
     async with opened_first(app) as (pilot, screen):
-        article_id = screen.article.id
-        await pilot.press(*"jjjjjjjj")
-        await pilot.pause()
-        place = screen.body.place()
-        assert place > 0, "the sample article did not scroll at 80x24"
+        article_id, place = await _scrolled(pilot, screen)
         await pilot.press("d", "y")
         await settle(pilot)
         assert screen.article is None and not screen.reading  # back in the library at 80 columns
@@ -52,11 +57,7 @@ async def test_undo_of_the_open_article_deleted_from_the_narrow_list_stays_in_th
     path, _ = library
     app = make_app(path)
     async with opened_first(app) as (pilot, screen):
-        article_id = screen.article.id
-        await pilot.press(*"jjjjjjjj")
-        await pilot.pause()
-        place = screen.body.place()
-        assert place > 0, "the sample article did not scroll at 80x24"
+        article_id, place = await _scrolled(pilot, screen)
         await pilot.press("escape")  # back to the list: the article stays open behind it
         await settle(pilot)
         assert not screen.reading and screen.articles.current.id == article_id
