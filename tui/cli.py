@@ -448,4 +448,8 @@ def _run_tui(args) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # `python -m tui.cli`: this file runs as `__main__`, and the modules it calls raise `tui.cli.CliError`, another
+    # class than this copy's (errors read "CliError: no story with id 9"). Run the `tui.cli` every other module imports.
+    from tui.cli import main as _main
+
+    sys.exit(_main())

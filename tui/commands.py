@@ -207,10 +207,11 @@ def _dry_run_library(args):
     """The library `add --dry-run` compares with, opened read-only (nothing written, not even an upgrade), or None
     when there is none yet (every article is new; a first real add also stores the sample articles). One that cannot
     be read is said in one line, and the dry run goes on without it."""
-    from tui.store import Library, StoreError, default_db_path
+    from tui.store import Library, StoreError
+    from tui.store.library import chosen_library
 
-    path = Path(args.db).expanduser() if args.db else default_db_path()
     try:
+        path = chosen_library(args.db)[0]
         if not path.is_file() or path.stat().st_size == 0:
             return None
         return Library(path, readonly=True)

@@ -103,9 +103,19 @@ def chosen_library(db: str | None) -> tuple[Path, bool, str | None]:
     """The library a command or the app opens: (its path, whether its folder is made when missing, what named it).
     `--db PATH`, else `NEWSREADER_DB`, else library.db in the user's data folder, the one folder made when missing:
     a path the user named is taken as named (a typo, or a disk not mounted yet, is said, not made a new library)."""
+    if db is not None and db and not db.strip():
+        # (`--db "  "` made a library named "  " in the current folder; `--db ""` is a usage error in the CLI)
+        raise StoreError("--db names no file (only spaces): give a library file's path or leave the option out")
     if db:
         return Path(db).expanduser(), False, None
-    if os.environ.get("NEWSREADER_DB"):
+    env = os.environ.get("NEWSREADER_DB")
+    if env is not None and not env.strip():
+        # Set but empty (`NEWSREADER_DB=$LIB` with LIB unset): the default library was opened without a word, the
+        # one library the user did not name; only spaces made a library named "  " in the current folder.
+        said = "empty" if env == "" else "only spaces"
+        raise StoreError(f"NEWSREADER_DB is set but {said}: give it a library file's path, or unset it "
+                         "(`unset NEWSREADER_DB`) to open the default library")
+    if env:
         return default_db_path(), False, "NEWSREADER_DB"
     return default_db_path(), True, None
 
