@@ -67,6 +67,9 @@ class ReadMarks:
         self._relay: threading.Thread | None = None
         self._reads_lock = threading.Lock()
         self.on_read: Callable[[tuple[int, ...]], None] | None = None  # told of every read mark queued (undo of `A`)
+        # read marks of an A or a z being written by a worker of their own (MainScreen.write_marks), shown meanwhile:
+        # [None, value, when it was held, the ids (None: every article)], by the token `hold` returned
+        self._held: dict[int, list] = {}
 
     def mark_read(self, article_id: int) -> None:
         """Write `read = 1` for this article soon, off the UI thread."""
@@ -97,10 +100,31 @@ class ReadMarks:
                 self._reads += len(ids)
         self._put((ids if len(ids) > 1 else ids[0], field, value, done))
 
+    def hold(self, ids, value: bool) -> int:
+        """Show the read mark `value` on the rows of `ids` (None: every article) while another thread writes it (an A,
+        or z's undo of one): `patch` and `value` give it, as a mark queued now would be; a mark queued after it wins.
+        Returns the token `release` takes once the write is over (landed or failed: the library's marks then)."""
+        with self._reads_lock:
+            self._queued += 1
+            self._held[self._queued] = [None, value, self._queued, None if ids is None else frozenset(ids)]
+            return self._queued
+
+    def release(self, token: int) -> None:
+        with self._reads_lock:
+            self._held.pop(token, None)
+
+    def every_read_held(self) -> bool:
+        """An A of every article (the whole library's, the stories list's) is being written: every story shows no
+        unread article meanwhile."""
+        return any(entry[3] is None and entry[1] for entry in list(self._held.values()))
+
+    def _held_for(self, ids) -> list:
+        return [entry for entry in self._held.values() if entry[3] is None or any(i in entry[3] for i in ids)]
+
     @property
     def waiting(self) -> bool:
-        """Whether any mark is queued and not written yet (`patch` changes no row while none is)."""
-        return bool(self._values)
+        """Whether any mark is queued (or held) and not written yet (`patch` changes no row while none is)."""
+        return bool(self._values or self._held)
 
     @property
     def queued(self) -> int:
@@ -111,11 +135,13 @@ class ReadMarks:
 
     def value(self, article_id: int, field: str) -> bool | None:
         """The value of a mark queued and not written yet (the last one queued), None if none waits."""
-        if not self._values:
+        if not self._values and not self._held:
             return None
         with self._reads_lock:
-            entry = self._values.get((article_id, field))
-            return None if entry is None else entry[1]
+            found = [e for e in (self._values.get((article_id, field)),) if e is not None]
+            if field == "read":
+                found += self._held_for((article_id,))
+            return max(found, key=lambda e: e[2])[1] if found else None
 
     def snapshot(self) -> dict:
         """The marks queued and not written yet, as they are now: taken before rows are read, `patch(row, before=)`
@@ -133,11 +159,13 @@ class ReadMarks:
         A mark queued for a copy of its text (`row.twins`, or `copies`: the same text from other outlets, shown
         as this one row) counts as the row's: the library sets every copy's mark with it (migrations 12 and 13).
         The mark queued last wins. `before`: a `snapshot` taken before the row was read (its marks count too)."""
-        if self._values or before:
+        if self._values or self._held or before:
             ids = (row.id, *(getattr(row, "twins", None) or ()), *copies)
             with self._reads_lock:
                 for field in MARKS:
                     found = [e for e in (self._values.get((i, field)) for i in ids) if e is not None]
+                    if field == "read" and self._held:
+                        found += self._held_for(ids)
                     if before:
                         found += [e for e in (before.get((i, field)) for i in ids) if e is not None]
                     if found:

@@ -1144,19 +1144,32 @@ class MainScreen(QuickSwitch, Screen):
         except sqlite3.DatabaseError:
             pass  # the marks given stay as they were given; only their copies are not looked up
 
-    def write_marks(self, count: int, doing: str, write, done) -> None:
+    def write_marks(self, count: int, doing: str, write, done, shown=(None, True), back=None) -> None:
         """Write the marks of an A or of z's undo of one in a worker, on its own connection: `write(lib)` there, then
         `done(its result)` on the UI thread (a failure: its toast). At 100,000 articles the update, with the triggers
         that keep the stories' and the library's unread figures, takes ~2 s of CPU (10-14 s at load 15), and the
         screen was held that long. Keys work meanwhile; `doing` ("marking 300 articles read") is said from
-        UNDO_SAY_ABOVE articles on, and by an A or a z pressed before it is written (`still_marking`)."""
+        UNDO_SAY_ABOVE articles on, and by an A or a z pressed before it is written (`still_marking`).
+
+        The rows show the new marks at once (the list's, the stories', a page's: `shown` = (the ids, None for every
+        article; the read mark), held by ReadMarks.hold until the write is over); they showed the old ones until it
+        was done. A write that fails puts the library's marks back on them (and `back()`: a page's lines) and says
+        so."""
         self.marking = doing
+        token = self.marks.hold(*shown)
         if count >= UNDO_SAY_ABOVE:
             self.notify(f"{doing[0].upper()}{doing[1:]}…", timeout=3)
-        self.run_worker(partial(self._marks_in_thread, write, done), name="write_marks", group="marks-all",
-                        thread=True)
+        self._show_marks_now(back)
+        self.run_worker(partial(self._marks_in_thread, write, done, token, doing, back), name="write_marks",
+                        group="marks-all", thread=True)
 
-    def _marks_in_thread(self, write, done) -> None:
+    def _show_marks_now(self, page=None) -> None:
+        """The rows of the list (a story's unread figure), and a page's lines (`page()`), with the marks as held."""
+        self.articles.refresh_rows()
+        if page is not None:
+            page()
+
+    def _marks_in_thread(self, write, done, token: int, doing: str, back) -> None:
         from tui.app.parts.threads import deliver
         from tui.store import Library
 
@@ -1164,14 +1177,18 @@ class MainScreen(QuickSwitch, Screen):
             with Library(self.lib.path) as lib:
                 result = write(lib)
         except (StoreError, sqlite3.DatabaseError) as exc:
-            deliver(self, self._marks_written, None, done, str(exc))
+            deliver(self, self._marks_written, None, done, token, doing, back, " ".join(str(exc).split())[:200])
             return
-        deliver(self, self._marks_written, result, done, "")
+        deliver(self, self._marks_written, result, done, token, doing, back, "")
 
-    def _marks_written(self, result, done, problem: str) -> None:
+    def _marks_written(self, result, done, token: int, doing: str, back, problem: str) -> None:
         self.marking = ""
+        self.marks.release(token)
         if problem:
-            self.notify(problem, severity="error", markup=False)
+            self._show_marks_now(back)  # the library's marks again
+            self.count_unread()
+            self.notify(f"Not done ({doing}): {problem}. The marks are as they were.", severity="error",
+                        markup=False)
             return
         done(result)
 
@@ -1188,7 +1205,8 @@ class MainScreen(QuickSwitch, Screen):
         from tui.store.reader import mark_read
 
         self.write_marks(len(ids), f"marking {len(ids):,} articles unread again",
-                         lambda lib: mark_read(lib, ids, False), partial(self._undone, after=after))
+                         lambda lib: mark_read(lib, ids, False), partial(self._undone, after=after), (ids, False),
+                         after)
 
     def _undone(self, changed: int, after=None) -> None:
         self.forget_ready()
@@ -1356,7 +1374,9 @@ class MainScreen(QuickSwitch, Screen):
 
             many = count if unread is None else unread
             self.write_marks(many, f"marking {many:,} article{'s' if many != 1 else ''} read",
-                             lambda lib: mark_all_read_saving(lib, ids), marked)
+                             lambda lib: mark_all_read_saving(lib, ids), marked, (ids, True))
+            self.unread.count = 0  # every article of the view read: the status line says so at once too
+            self.update_library_status()
 
         def marked(changed: list[int]) -> None:
             self.undo.keep_unread(changed)  # z marks just these unread again (for UNDO_SECONDS)
@@ -1401,7 +1421,9 @@ class MainScreen(QuickSwitch, Screen):
                             severity="warning", timeout=4)
                 return
             self.write_marks(unread, f"marking {unread:,} article{'s' if unread != 1 else ''} read",
-                             mark_stories_read, marked)
+                             mark_stories_read, marked)  # (shown: every story read meanwhile)
+            self.unread.count = 0  # stories with unread articles, in the status line
+            self.update_library_status()
 
         def marked(changed: list[int]) -> None:
             self.undo.keep_unread(changed)  # z marks just these unread again (for UNDO_SECONDS)

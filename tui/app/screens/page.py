@@ -302,7 +302,11 @@ class PageScreen(QuickSwitch, Screen):
             from tui.store.reader import mark_all_read_saving
 
             main.write_marks(unread, f"marking {unread:,} article{'s' if unread != 1 else ''} read",
-                             lambda lib: mark_all_read_saving(lib, every), marked)
+                             lambda lib: mark_all_read_saving(lib, every), marked, (every, True), shown)
+
+        def shown() -> None:  # the page's lines with the marks held (and the library's again if the write fails)
+            if self in self.app.screen_stack:
+                self.show_page_marks()
 
         def marked(changed: list[int]) -> None:
             # z (here, or in the library) marks just these unread again for UNDO_SECONDS: the page's A had no undo

@@ -1,0 +1,116 @@
+"""While an `A`'s or a `z`'s marks are written (a worker of their own: ~2 s of CPU at 100,000 articles, 10-14 s at
+load), the rows showed the old marks until the write was done: the reader pressed A and saw every ● stay. The new
+marks now show at once (the list's rows, the status line, a page's lines); a write that fails puts the library's marks
+back and says so."""
+
+from __future__ import annotations
+
+import threading
+
+from pilot_steps import open_first_story, settle, shown_toasts, started, status_says, toasts_stay, wait_until
+from test_page_marks_shown import article_lines, stories  # noqa: F401  (the fixture: the story sample, grouped)
+from test_undo_mark_all import unread_titles
+
+import tui.store.reader as store_reader
+from tui.store import StoreError
+
+
+def dots(screen) -> int:
+    """How many rows of the library list show the unread mark ●, as drawn."""
+    articles = screen.articles
+    return sum("●" in articles.render_line(y).text for y in range(len(articles.source)))
+
+
+def held_write(monkeypatch, name: str, fail: bool = False):
+    """store_reader.NAME held (in the worker) until the test lets it go; raising StoreError when `fail`."""
+    entered, release = threading.Event(), threading.Event()
+    real = getattr(store_reader, name)
+
+    def held(*args, **kwargs):
+        entered.set()
+        assert release.wait(30)
+        if fail:
+            raise StoreError("database is locked")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store_reader, name, held)
+    return entered, release
+
+
+async def test_A_shows_the_rows_read_at_once_while_its_marks_are_written(library, make_app, monkeypatch):
+    entered, release = held_write(monkeypatch, "mark_all_read_saving")
+    path, _ids = library
+    app = make_app(path)
+    async with started(app) as (pilot, screen):
+        await status_says(pilot, screen, "4 unread")
+        assert dots(screen) == 4
+        await pilot.press("A")
+        await wait_until(pilot, entered.is_set, "A's write never started")
+        await pilot.pause()
+        assert len(unread_titles(path)) == 4  # not written yet
+        assert dots(screen) == 0  # ... and shown read
+        await status_says(pilot, screen, "0 unread")
+        release.set()
+        await settle(pilot)
+        assert unread_titles(path) == set() and dots(screen) == 0
+        await status_says(pilot, screen, "0 unread")
+
+
+async def test_z_shows_the_rows_unread_again_at_once(library, make_app, monkeypatch):
+    path, _ids = library
+    app = make_app(path)
+    async with started(app) as (pilot, screen):
+        await status_says(pilot, screen, "4 unread")
+        await pilot.press("A")
+        await settle(pilot)
+        assert dots(screen) == 0
+        entered, release = held_write(monkeypatch, "mark_read")
+        await pilot.press("z")
+        await wait_until(pilot, entered.is_set, "z's write never started")
+        await pilot.pause()
+        assert unread_titles(path) == set()
+        assert dots(screen) == 4
+        release.set()
+        await settle(pilot)
+        assert len(unread_titles(path)) == 4 and dots(screen) == 4
+        await status_says(pilot, screen, "4 unread")
+
+
+async def test_a_failed_write_puts_the_marks_back_and_says_so(library, make_app, monkeypatch):
+    entered, release = held_write(monkeypatch, "mark_all_read_saving", fail=True)
+    path, _ids = library
+    app = make_app(path)
+    toasts_stay(app, monkeypatch)
+    async with started(app) as (pilot, screen):
+        await status_says(pilot, screen, "4 unread")
+        await pilot.press("A")
+        await wait_until(pilot, entered.is_set, "A's write never started")
+        await pilot.pause()
+        assert dots(screen) == 0
+        release.set()
+        await settle(pilot)
+        assert len(unread_titles(path)) == 4
+        assert dots(screen) == 4
+        await status_says(pilot, screen, "4 unread")
+        said = shown_toasts(app)[-1]
+        assert "database is locked" in said and "as they were" in said, said
+        await pilot.press("z")  # the A was not done: nothing to undo
+        await pilot.pause()
+        assert shown_toasts(app)[-1] == "Nothing to undo."
+
+
+async def test_A_on_the_story_view_shows_its_lines_read_at_once(stories, make_app, monkeypatch):  # noqa: F811
+    entered, release = held_write(monkeypatch, "mark_all_read_saving")
+    app = make_app(stories)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_story(pilot)
+        view = app.screen
+        lines = view.query_one("#story-text")
+        assert sum(x.startswith("●") for x in article_lines(lines).values()) == 3
+        await pilot.press("A")
+        await wait_until(pilot, entered.is_set, "A's write never started")
+        await pilot.pause()
+        assert not any(x.startswith("●") for x in article_lines(view.query_one("#story-text")).values())
+        release.set()
+        await settle(pilot)
+        assert not any(x.startswith("●") for x in article_lines(view.query_one("#story-text")).values())
