@@ -47,7 +47,8 @@ async def test_stepping_a_setting_shows_one_toast_of_it(library, make_app):
 async def test_summary_methods_are_shown_by_their_names(library, make_app):
     """"Summary · lexrank", "Summary method: kl": the heading and the toast gave the summarisers' short names in
     lower case; they show LexRank, KL-Sum ... and the lead baseline "LEAD" (walk32: "lead" next to "LexRank"), as the
-    README's quality table names them (ours stays "news"; the command line keeps the short ones)."""
+    README's quality table names them (ours "News": test_summary_heading_shown; the command line keeps the short
+    ones)."""
     path, _ids = library
     app = make_app(path)
     async with opened_first(app) as (pilot, main):

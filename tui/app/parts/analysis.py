@@ -24,9 +24,10 @@ FALLBACK_METHODS = ("news", "lead", "lexrank", "textrank", "lsa", "luhn", "kl", 
 
 # How the summariser names are shown (the heading, its toast, the status line), as the README's quality table names
 # them ("LEAD", the lead baseline: its toast said "lead" next to "LexRank"); the engine, config and the command line
-# keep the short names ("lexrank", "lead"). Our own, "news", stays as typed.
-METHOD_TITLES = {"lead": "LEAD", "lexrank": "LexRank", "textrank": "TextRank", "lsa": "LSA", "luhn": "Luhn", "kl": "KL-Sum",
-                 "sumbasic": "SumBasic", "edmundson": "Edmundson", "reduction": "Reduction"}
+# keep the short names ("lexrank", "lead"). Our own is "News" there too (it was "news" beside "LexRank").
+METHOD_TITLES = {"news": "News", "lead": "LEAD", "lexrank": "LexRank", "textrank": "TextRank", "lsa": "LSA",
+                 "luhn": "Luhn", "kl": "KL-Sum", "sumbasic": "SumBasic", "edmundson": "Edmundson",
+                 "reduction": "Reduction"}
 
 
 def method_title(name: str) -> str:
@@ -144,13 +145,23 @@ class AnalysisJobs:
         self.shown_key = (method, sentences)
         self.shown(result, None)
 
-    def label_for(self, analysis) -> str:
-        """"news · 3 sentences", as the summary heading shows it."""
+    def label_for(self, analysis, shown: tuple | None = None) -> str:
+        """"News · 3 sentences", as the summary heading shows it: the method `analysis` was made by (`shown`: its
+        (method, sentences); the one asked for when not given), then, while another method or length asked for is
+        still being made, which ("News · 3 sentences · LexRank coming…"). The heading named the method asked for
+        above the summary of the one before it."""
         summary = analysis.summary if analysis else None
         count = len(summary.sentences) if summary else 0
-        label = f"{method_title(self.method)} · {count} sentence{'s' if count != 1 else ''}"
+        method = shown[0] if shown else self.method
+        label = f"{method_title(method)} · {count} sentence{'s' if count != 1 else ''}"
         if summary and summary.limited:
             label += f" ({summary.limited})"
+        if shown and self.analysing and (self.method, self.sentences) != tuple(shown):
+            coming = [method_title(self.method)] if self.method != method else []
+            if self.sentences is not None and self.sentences != count:
+                coming.append(f"{self.sentences} sentence{'s' if self.sentences != 1 else ''}")
+            if coming:
+                label += f" · {', '.join(coming)} coming…"
         return label
 
     # -- changing method and length (the caller then requests the analysis again) ------------

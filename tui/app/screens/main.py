@@ -746,8 +746,8 @@ class MainScreen(QuickSwitch, Screen):
             self._reanalysed(analysis)
 
     def method_label(self) -> str:
-        """The summary heading's "news · 3 sentences" for the analysis shown."""
-        return self.analyser.label_for(self.analysis)
+        """The summary heading's "News · 3 sentences" for the analysis shown (and the one coming, if one is)."""
+        return self.analyser.label_for(self.analysis, self.analyser.shown_key)
 
     def update_summary_status(self) -> None:
         """The line above the summary: what to do, the analysis running, or why it failed."""
@@ -762,6 +762,8 @@ class MainScreen(QuickSwitch, Screen):
             set_text(status, Text(f"Analysis failed: {self.analysis_error} (r retries)", style="bold red"))
         elif self.analysing:
             set_text(status, Text(f"⏳ analysing ({method_title(self.method)})…", style="bold"))
+            if self.analysis is not None and self.analyser.shown_key is not None:
+                self.summary.show(self.analysis, self.method_label())  # its heading: what is shown, what is coming
         else:
             # c on the stories list copies the story under its cursor (on_story), not this summary: said so there
             copied = "copy story" if self.on_story() else "copy"
