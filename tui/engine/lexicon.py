@@ -286,6 +286,7 @@ class EntityWords:
     trade_words: frozenset[str]  # "haulage", "ferries": the last word of a firm named after a family ("Keane Haulage")
     toponym_ends: frozenset[str]  # "end", "moss": common words that end an English place's name ("Harrowgate End")
     toponym_firsts: frozenset[str]  # "nether", "upper": words that open a village's name ("Nether Holcombe")
+    place_ends: frozenset[str]  # "canal", "quay": last words of a waterway's or a harbour's name, nobody's surname
     holidays: frozenset[str]  # "christmas", "easter": feast days and holidays, a date ("every Christmas")
     kin_words: frozenset[str]  # "mum", "gran": what a family calls its own, no name ("Dear Mum and Dad")
 

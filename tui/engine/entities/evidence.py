@@ -100,6 +100,7 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
         placed = placed | _lived_in(text, names)
     if on("town-of-its-institutions"):
         placed = placed | _town_institutions(names)
+    served = _office_served(text, names) if on("office-of-place") else frozenset()
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
         top_label, top = c.most_common(1)[0]
@@ -112,6 +113,8 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
         elif landmarked and top_label in (ORG, PERSON, "MISC") and k.split()[0] in landmarked \
                 and (" " not in k or top_label == PERSON):
             best[k] = GPE if key(k) in listed else LOC  # "Lake Orvana ... Orvana Castle": the lake's name, a place
+        elif k in served and top_label in (ORG, PERSON, "MISC"):
+            best[k] = GPE if key(k) in listed else LOC  # "the Vicar of Holcombe Priors": the place the office serves
         elif lone and k in placed and top_label in (ORG, PERSON, "MISC"):
             best[k] = GPE if key(k) in listed else LOC  # "Harbour Hospital in Kelby", "from Kelby to Oslo"
         elif lone and top_label == PERSON and k in quoted and on("quoted-title"):
@@ -282,6 +285,26 @@ def _lived_in(text: str, names: list[Entity]) -> set[str]:
             continue
         if _LIVED_IN.search(text, max(0, e.start - 16), e.start):
             out.add(_same(w))
+    return out
+
+
+# "the Vicar of ", "The Mayor of " right before a name, or opening its line (a signature's "Vicar of ..."; the role
+# checked against roles.txt)
+_OFFICE_BEFORE = re.compile(r"(?:\b[Tt]he |^)([A-Z][a-z]+) of $", re.MULTILINE)
+
+
+def _office_served(text: str, names: list[Entity]) -> set[str]:
+    """Keys of names some mention of which is the place an office serves ("the Vicar of Holcombe Priors", after
+    office-of-place cut the office off): a place in every mention ("Holcombe Priors voted ..."). Not a listed given
+    name alone."""
+    out = set()
+    roles, first = lexicon().roles, lexicon().first_names
+    for e in names:
+        if e.label not in (GPE, LOC) or e.text.lower() in first:
+            continue
+        m = _OFFICE_BEFORE.search(text, max(0, e.start - 24), e.start)
+        if m and m.group(1).lower() in roles:
+            out.add(_same(e.text))
     return out
 
 

@@ -28,6 +28,8 @@ from .name_starts import word_counts
 # Last words that make a name a building or a structure (FAC, a place for the scorer).
 # Not "palace" ("Harbour Palace", a club) nor "airport" (in business news, the operating company).
 _BUILDINGS = entity_words().buildings
+# Last words of a waterway's or a harbour's name that are nobody's surname ("Wyvern Canal", "Pelham Quay")
+_PLACE_ENDS = entity_words().place_ends
 _KIND_BEFORE = re.compile(r"\b([a-z]+)[ \t]+[*_]?$")
 _KIND_BEFORE_LAST = (" ", "\t", "*", "_")  # the character a match of _KIND_BEFORE ends with
 _BLANKS = (" ", "\t")  # ... and one of _STREET_BEFORE
@@ -70,6 +72,12 @@ def kind_of_name(text: str, s: int, e: int, label: str) -> str:
         if last in lexicon().street_words and label in (PERSON, ORG, GPE, LOC, "MISC") and on("street-name") \
                 and not _surname_street(text, s, words, label):
             return FAC  # "on Douglas Street": a street, shown as a place
+        if last in _PLACE_ENDS and label in (PERSON, ORG, "MISC") and all(w[:1].isupper() for w in words) \
+                and not _surname_street(text, s, words, label) and on("place-end"):
+            return LOC  # "the Wyvern Canal", "Pelham Quay": a waterway or a quay, not a firm nor a person
+        if words[0] == "River" and words[1][:1].isupper() and (label in (PERSON, "MISC") or label == ORG and (
+                _THE_BEFORE.search(text, max(0, s - 4), s))) and on("river-opens-place"):
+            return LOC  # "River Tamble floods": a river, not a person ("River Plate beat ..." a club stays)
         if words[-1].lower() in _BUILDINGS and (label in (ORG, LOC) or label == PERSON and text[max(0, s - 4):s] in (
                 "the ", "The ") and not any(w.lower() in lexicon().first_names for w in words[:-1])) \
                 and on("building-head"):

@@ -88,6 +88,9 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         if lab == ORG and (_person_after_first(word) or _person_after_first(word, rare=True)) \
                 and word.split(None, 1)[0].lower().rstrip(".") in lexicon().roles and on("title-opens-person"):
             lab = PERSON  # "PC Danny Holt" read as a company: a title, then a person's full name (trim-roles cuts it)
+        elif lab in (ORG, GPE, LOC, "MISC") and word.split(None, 1)[0].lower().rstrip(".") in _HONORIFIC_ONLY \
+                and _person_after_first(word, titled=True) and on("honorific-opens-person"):
+            lab = PERSON  # "Councillor Jocasta Reyes" read as a company: only a person is given such a title
         elif lab == ORG and len(words := word.split()) == 2 and words[0].lower().rstrip(".") in _HONORIFIC_ONLY \
                 and any(lb == PERSON and text[ps:pe].split()[-1] == words[1] and " " in text[ps:pe] for ps, pe, lb in out) \
                 and on("title-opens-person"):
@@ -106,6 +109,10 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             word = text[s:e]
             if " " not in word and word.lower() in lexicon().roles:
                 continue  # "Dear Sir,": a title alone names nobody (session 31)
+        if lab in (PERSON, ORG, "MISC") and _office_written(text, s, e) and (start := _office_place(word)) \
+                and on("office-of-place"):
+            s, lab = s + start, LOC  # "the Vicar of Wickham Abbas": an office, then the place it serves
+            word = text[s:e]
         if lab == PERSON and on("trim-roles"):
             s = trim_roles(text, s, e)  # "Soprano Ana Kosmač" -> the person
         if lab in (PERSON, ORG, GPE, LOC, "MISC") and " and " in word and (cut := street_pair(text, s, e)) is not None \
@@ -143,6 +150,38 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
     return vehicles_everywhere(text, speaker_turns(text, _without_overlaps(out)))
 
 
+_OFFICE_OF = re.compile(r"([A-Z][a-z]+) of ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)*)*)$")
+
+
+def _office_place(word: str) -> int:
+    """Where the place starts in a name that is an office 'of' a place ("Vicar of Wickham Abbas", "Mayor of Tullen"):
+    the first word a role (roles.txt), the words after 'of' all capitalised, the first of them no word news mostly
+    writes in lower case ("Secretary of State", "Minister of Home Affairs"), none an organisation's word ("Chief of
+    Harbour Police"); 0 for any other name."""
+    from .clusters import more_often_lower
+
+    m = _OFFICE_OF.match(word)
+    if not m or m.group(1).lower() not in lexicon().roles:
+        return 0
+    tail = m.group(2).split()
+    lx = lexicon()
+    if more_often_lower(tail[0]) or any(w.lower() in lx.org_words or w.lower() in lx.roles for w in tail) \
+            or tail[-1].lower() in _ORG_HEADS:
+        return 0
+    return m.start(2)
+
+
+def _office_written(text: str, s: int, e: int) -> bool:
+    """Is the name at [s, e) written as an office is: after "the" ("the Vicar of ..."), or as a signature's line of its
+    own ("Vicar of Holcombe Priors" alone on its line, or before "and" another place)?"""
+    if text[max(0, s - 4):s] in ("the ", "The "):
+        return True
+    line_end = text.find("\n", e)
+    rest = text[e:line_end if line_end >= 0 else len(text)].strip()
+    return (s == 0 or text[s - 1] == "\n") and (not rest or rest.startswith("and ") and rest[4:5].isupper())
+
+
+_ORG_HEADS = entity_words().org_only_heads | entity_words().institutions | entity_words().body_nouns
 _TOPONYM_ENDS = entity_words().toponym_ends
 _TOPONYM_FIRSTS = entity_words().toponym_firsts
 _TOPONYM_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])")
@@ -188,7 +227,23 @@ def _toponym(text: str, s: int, e: int, lab: str, nxt: int) -> tuple[int, str]:
             and (words[1].lower() in _TOPONYM_ENDS or lab == PERSON and words[0].lower() in _TOPONYM_FIRSTS):
         if lab != PERSON or _PLACE_BEFORE.search(text, max(0, s - 12), s):
             return e, LOC
+    if len(words) == 2 and lab in (ORG, "MISC") and words[1][1:].islower() and words[1].lower() in _TOPONYM_ENDS \
+            and _common_first(words[0]) and _LIVED_ON.search(text, max(0, s - 12), s) and on("common-word-toponym"):
+        return e, LOC  # "the houses on Mill Row": a common word first, after a preposition no firm is written after
     return e, lab
+
+
+# prepositions a street or a hamlet is written after and a company hardly ever without "the" ("on Mill Row")
+_LIVED_ON = re.compile(r"\b(?:on|in|along|near|off|past|into)[ \t]+$")
+
+
+def _common_first(word: str) -> bool:
+    """A capitalised word news mostly writes in lower case ("Mill", "Church", "Market"), no given name nor title."""
+    from .clusters import more_often_lower
+
+    low = word.lower()
+    return word.isalpha() and word[:1].isupper() and not word.isupper() and more_often_lower(word) \
+        and low not in lexicon().first_names and low not in lexicon().roles
 
 
 _SAID_AFTER_QUOTE = re.compile(r"[,?!…][\"”] (?:said|says) ([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)(?=[.,;]|$)"
@@ -226,11 +281,12 @@ def said_speakers(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out) if added else out
 
 
-def _person_after_first(word: str, rare: bool = False) -> bool:
+def _person_after_first(word: str, rare: bool = False, titled: bool = False) -> bool:
     """Are the words after the first a person's full name: two or three capitalised words, none a body's word ("Party",
     "Corporation") or one news mostly writes in lower case ("Conference"), the first a listed given name or one plain
     news writes before another name ("Kiwi Sam Hale", "PC Danny Holt")? With `rare`, the first and the last words
-    instead both unknown to the word clusters ("Churchwarden Dilys Penhale")."""
+    instead both unknown to the word clusters ("Churchwarden Dilys Penhale"); with `titled` (the first word a title only
+    a person is given, "Councillor"), any two such words ("Councillor Jocasta Reyes")."""
     words = word.split()
     if not 3 <= len(words) <= 4 or not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words[1:]) \
             or any(w.lower() in _HEADS or w.lower() in _BODY_NOUNS for w in words[1:]):
@@ -240,6 +296,8 @@ def _person_after_first(word: str, rare: bool = False) -> bool:
     if any(more_often_lower(w) for w in words[1:]):
         return False  # "Episcopal Conference": a common noun, no surname
     given = words[1].lower()
+    if titled:
+        return len(words) == 3 and given not in lexicon().place_words
     if rare:  # a given name the word clusters never saw ("Churchwarden Dilys Penhale"; session 32)
         from .clusters import cluster_path
 

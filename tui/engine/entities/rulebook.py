@@ -476,3 +476,44 @@ _rule("headline-run-holds-surname", "an organisation or MISC of three words or m
       ["Okafor Brothers Haulage Wins Harbour Contract\nTunde Okafor founded the firm in 1990, and it now runs 40 "
        "lorries.",
        "Tunde Okafor Foundation Opens New Clinic\nTunde Okafor said the clinic would open on Monday."])
+
+# --- session 33: reader-seen errors on names no rule had seen (issue 12) -------------------------------
+_rule("office-of-place", "an 'organisation' or 'person' after 'the' (or alone on a signature's line) that is a role, "
+      "'of' and capitalised words ('the Vicar of Wickham Abbas', roles.txt) is the office and the place it serves: "
+      "the place alone is the name, as NER train writes 'Speaker of' + a country; not when the first word after 'of' "
+      "is one news mostly writes in lower case ('Secretary of State') or an organisation's word; the place so named is "
+      "a place in every mention of the article (session 33: read by the app as one organisation, the town alone as a "
+      "person)",
+      [("The Rector of Ashby Coldwell blessed the new bells.", [("Ashby Coldwell", "LOC")]),
+       # the place in every mention of the article (as lived-in-place)
+       ("Ashby Coldwell voted on Monday. The Vicar of Ashby Coldwell said the count was fair.",
+        [("Ashby Coldwell", "LOC"), ("Monday", "DATE"), ("Ashby Coldwell", "LOC")]),
+       ("With every good wish,\nRuth Amberley\nRector of Ashby Coldwell",
+        [("Ruth Amberley", "PERSON"), ("Ashby Coldwell", "LOC")])],
+      ["The Secretary of State blessed the new bells.", "The Rector of Ashby Coldwell School blessed the new bells.",
+       "Rector of Ashby Coldwell beat Varno 2-1 on Saturday."])
+_rule("place-end", "a 'person', 'organisation' or MISC of two words or more ending in a waterway's, a harbour's or a "
+      "shore's word that is nobody's surname ('Canal', 'Quay', 'Wharf', 'Creek': entity_words.txt place_ends; NER "
+      "train ends no person with one), every word capitalised (not 'Friends of the Harbour'), is a place (session 33: "
+      "'Wyvern Canal' read by the app as an organisation, 'Pelham Quay' as a person)",
+      [("Barges still use the Tolland Canal. The cottages by the Tolland Canal flooded.",
+        [("Tolland Canal", "LOC"), ("Tolland Canal", "LOC")]),
+       ("The lifeboat left Morwick Quay at six.", [("Morwick Quay", "LOC"), ("six", "CARDINAL")])],
+      ["Barges still use the canal. The cottages by the canal flooded.", "The lifeboat left Morwick at six.",
+       "The money came from Friends of the Harbour, the council said."])
+_rule("river-opens-place", "a 'person' or MISC opening with 'River' ('River Tamble'), or an 'organisation' so after "
+      "'the', is a river (session 33: read by the app as a person; without 'the' NER train's are football clubs)",
+      [("River Collon burst its banks on Tuesday.", [("River Collon", "LOC"), ("Tuesday", "DATE")])],
+      ["The water rose on Tuesday."])
+_rule("common-word-toponym", "for toponym-end, an 'organisation' or MISC of a word news mostly writes in lower case "
+      "and a place-name ending ('Mill Row', 'Church End'), right after 'on', 'in', 'along', 'near' ..., is a place too "
+      "(session 33: 'Mill Row', a street, read by the app as an organisation)",
+      [("The cottages on Forge Row flooded last winter.", [("Forge Row", "LOC"), ("last winter", "DATE")])],
+      ["The Red Cross sent tents to the valley.", "The cottages on the row flooded last winter."])
+_rule("honorific-opens-person", "a 'company', 'place' or MISC of a title only a person is given ('Councillor', 'Cllr', "
+      "'Dr': entity_words.txt honorific_only) and two capitalised words, no body's word nor a word news mostly writes "
+      "in lower case, is that person, whatever the given name (session 33: 'Councillor' + a given name no list knows "
+      "read by the app as a company)",
+      [("Councillor Leocadia Santos said the bins would be emptied weekly.", [("Leocadia Santos", "PERSON")])],
+      ["Councillor Santos said the bins would be emptied weekly.",
+       "The Councillor Support Office said the bins would be emptied weekly."])
