@@ -101,6 +101,8 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     if on("town-of-its-institutions"):
         placed = placed | _town_institutions(names)
     served = _office_served(text, names) if on("office-of-place") else frozenset()
+    if on("journey-to-person-place"):
+        served = served | _journeyed_to_person(text, names)
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
         top_label, top = c.most_common(1)[0]
@@ -435,6 +437,24 @@ def _travelled_to(text: str, names: list[Entity]) -> set[str]:
     for e in names:
         if e.label in (ORG, "MISC") and " " not in e.text.strip() and not e.text.isupper() \
                 and _TRAVELLED_TO.search(text, max(0, e.start - 12), e.start):
+            out.add(_same(e.text))
+    return out
+
+
+_JOURNEY_TO = re.compile(r"(?<![\w-])(?:travelled|traveled|drove|walked|sailed|flew|ferry|bus|train|road|trip|journey|"
+                         r"crossing|across) (?:to|into) $")
+
+
+def _journeyed_to_person(text: str, names: list[Entity]) -> set[str]:
+    """Keys of names of one or two words the tagger made a person in a mention written after a journey's "to" or
+    "into" ("flew into Da Nang", "across to Iona"): one goes to a place (NER train: 14 places there, no person). Not
+    before 's ("drove to Ana Ruiz's farm"), not a name whose first word is a listed given name, nor one in capitals."""
+    first = lexicon().first_names
+    out = set()
+    for e in names:
+        words = e.text.split()
+        if e.label == PERSON and len(words) <= 2 and not e.text.isupper() and words[0].lower() not in first \
+                and text[e.end:e.end + 1] not in ("'", "’") and _JOURNEY_TO.search(text, max(0, e.start - 14), e.start):
             out.add(_same(e.text))
     return out
 

@@ -517,3 +517,10 @@ _rule("honorific-opens-person", "a 'company', 'place' or MISC of a title only a 
       [("Councillor Leocadia Santos said the bins would be emptied weekly.", [("Leocadia Santos", "PERSON")])],
       ["Councillor Santos said the bins would be emptied weekly.",
        "The Councillor Support Office said the bins would be emptied weekly."])
+_rule("journey-to-person-place", "a name of one or two words the tagger made a person, written after a journey's 'to' or "
+      "'into' ('flew into Da Nang', 'the boat across to Iona'; not before 's, not with a listed given name first), is a "
+      "place in every mention (session 33: NER train writes 14 places there and no person; travelled-to-place leaves a "
+      "'person' alone)",
+      [("We flew into Quang Tri and took a bus south. Quang Tri was hot.", [("Quang Tri", "LOC"), ("Quang Tri", "LOC")])],
+      ["We flew into the city and took a bus south. Quang Tri was hot.",
+       "We drove to Quang Tri's farm and took a bus south."])
