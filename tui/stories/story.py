@@ -114,12 +114,16 @@ class StorySummary:
         """The strongest attributed quote of the story; with `leaving_out` (the sentences shown with it), the
         strongest of those whose words that text does not already hold (the briefing printed a sentence, then the
         same words again as its quote). By how well it reads alone first (`reads_alone`: a whole quotation, then one
-        that finishes a sentence of the writer's, then a phrase or a scrap), whatever their outlets and scores; among
-        each kind, the most outlets, then the highest score (the engine's importance, quote_score)."""
+        that finishes a sentence of the writer's, then a phrase or a scrap), whatever their days, outlets and scores;
+        among each kind, one first printed by the story's latest reports (`latest`: a briefing of the latest day's news
+        quoted the first day's words, printed by more outlets), then the most outlets, then the highest score (the
+        engine's importance, quote_score)."""
         said = " ".join(leaving_out.split()).casefold()
         qs = [q for g in self.quotes if g.speaker for q in g.quotes
               if not said or " ".join(q.text.split()).casefold() not in said]
-        return max(qs, key=lambda q: (reads_alone(q), len(q.sources), q.score), default=None)
+        latest = self.latest.ids if self.latest is not None else frozenset()
+
+        return max(qs, key=lambda q: (reads_alone(q), q.article in latest, len(q.sources), q.score), default=None)
 
 
 def reads_alone(q: StoryQuote) -> int:
