@@ -145,3 +145,30 @@ def looks_binary_text(text: str) -> bool:
     sample = text[:4096]
     controls = len(_CONTROL_CHARS.findall(sample))
     return controls > max(8, len(sample) * 0.05)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def json_loads(text: str):
+    """json.loads(text) with every lone surrogate in its strings made U+FFFD. JSON may escape half of a pair
+    ("\\ud800", "\\udfff" alone), which json.loads keeps as it is: SQLite cannot store such a string, and one of them in
+    a JSON Feed or an export stopped the whole `add` with "UnicodeEncodeError: 'utf-8' codec can't encode character
+    '\\udfff' ...: surrogates not allowed", nothing of the run stored. Raises what json.loads raises."""
+    import json
+
+    value = json.loads(text)
+    return _mended(value) if "\\u" in text and _SURROGATE_ESCAPE.search(text) else value
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _mended(value):
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value) if not value.isascii() else value
+    if isinstance(value, list):
+        return [_mended(v) for v in value]
+    if isinstance(value, dict):
+        return {_mended(k): _mended(v) for k, v in value.items()}
+    return value

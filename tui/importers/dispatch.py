@@ -406,13 +406,17 @@ def _checked(name: str, article: Article | None) -> ImportItem:
 
 def _parse_json(text: str, name: str) -> list[ImportItem]:
     """Our own JSON export (a list of article objects, or JSON lines) read back in."""
+    from tui.importers.decode import json_loads
+
     try:
-        records = json.loads(text)
-    except json.JSONDecodeError:
         try:
-            records = [json.loads(line) for line in text.splitlines() if line.strip()]
+            records = json_loads(text)
         except json.JSONDecodeError:
-            return [ImportItem(name, None, "not valid JSON")]
+            records = [json_loads(line) for line in text.splitlines() if line.strip()]
+    except json.JSONDecodeError:
+        return [ImportItem(name, None, "not valid JSON")]
+    except RecursionError:  # ("could not parse (RecursionError: maximum recursion depth exceeded while decoding ...")
+        return [ImportItem(name, None, "not valid JSON: nested too deeply to read")]
     if isinstance(records, dict):
         records = records.get("articles", [records])
     if not isinstance(records, list):

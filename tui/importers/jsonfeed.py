@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from urllib.parse import urljoin
 
 from tui.importers.clean import clean_text, squash
 from tui.importers.dates import parse_date
+from tui.importers.decode import json_loads
 from tui.importers.htmltext import html_to_paragraphs
 from tui.importers.item import ImportItem
 from tui.importers.item_source import item_source
@@ -34,7 +34,7 @@ def parse_json_feed(data: bytes, name: str) -> list[ImportItem]:
 def json_feed_entries(data: bytes, name: str, base_url: str | None = None) -> tuple[dict, list[tuple[dict, ImportItem]], str | None]:
     """Parse a JSON Feed: (feed info, [(entry identity, item)], error or None), like `feed_entries`."""
     try:
-        doc = json.loads(data.decode("utf-8-sig", errors="replace"))
+        doc = json_loads(data.decode("utf-8-sig", errors="replace"))
     except (ValueError, RecursionError):
         return {}, [], "not valid JSON"
     if not isinstance(doc, dict) or not isinstance(doc.get("items"), list):
@@ -79,7 +79,7 @@ def _item(item: dict, source: str, link: str | None, feed_authors: str, origin: 
         source=source,
         byline=_authors(item) or feed_authors,
         published=_day(date),
-        tags=[squash(clean_text(str(t))) for t in tags[:20] if isinstance(t, (str, int)) and str(t).strip()],
+        tags=[squash(clean_text(_text(t))) for t in tags[:20] if isinstance(t, (str, int)) and _text(t).strip()],
         url=link,
     )
     article.published_at = _time(date) if article.published else None
@@ -87,7 +87,15 @@ def _item(item: dict, source: str, link: str | None, feed_authors: str, origin: 
 
 
 def _text(value) -> str:
-    return value if isinstance(value, str) else str(value) if isinstance(value, (int, float)) else ""
+    """A text field; a number written as text; anything else empty."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value in (_INF, -_INF):
+        return ""  # (a title `true` read "True", `NaN` / `Infinity`, which json.loads takes, "nan" / "inf")
+    return str(value)
+
+
+_INF = float("inf")
 
 
 def _url(value, base: str | None) -> str | None:
