@@ -254,6 +254,7 @@ class PageScreen(QuickSwitch, Screen):
         # the library's write lock while another program held it.
         value = not main.mark_of(article, field)
         main.set_mark(article_id, field, value, after=after)
+        self.marks_changed_under()
         if after is not None:
             after()
         from tui.app.widgets.status import toast_title
@@ -316,6 +317,7 @@ class PageScreen(QuickSwitch, Screen):
             main.count_unread()
             if self in self.app.screen_stack:  # (the page may have been closed while they were written)
                 self.show_page_marks()
+                self.marks_changed_under()
             key = keymap.first_key("undo", getattr(self.app, "user_keys", {}))
             self.notify(f"Marked {unread:,} article{'s' if unread != 1 else ''} read — {key} undoes.")
 
@@ -333,6 +335,7 @@ class PageScreen(QuickSwitch, Screen):
         if main is None or main.refuse_write("marked unread"):
             return
         if main.undo_mark_all(lambda: self.show_page_marks() if self in self.app.screen_stack else None):
+            self.marks_changed_under()
             return
         if main.undo.saved is not None and main.undo.unread is None and time.monotonic() <= main.undo.until:
             back = keymap.first_key("back", getattr(self.app, "user_keys", {}))
@@ -343,6 +346,23 @@ class PageScreen(QuickSwitch, Screen):
 
     def show_page_marks(self) -> None:
         """The page's article lines show the library's marks again (after A)."""
+
+    # A mark was given on a page over this one (m, A on the entity page over the story view): shown again, this page
+    # shows the library's marks, not the ones it was left with. Only then: a story view opened anew reads its rows
+    # once already, and a story of 1,000 articles takes 40-120 ms to read them again. (Back from an article opened
+    # from a page: main._back_to_pages shows them.)
+    marks_stale = False
+
+    def on_screen_resume(self) -> None:
+        if self.marks_stale:
+            self.marks_stale = False
+            self.show_page_marks()
+
+    def marks_changed_under(self) -> None:
+        """Marks were given on this page: the pages under it show them when they are shown again."""
+        for screen in self.app.screen_stack:
+            if isinstance(screen, PageScreen) and screen is not self:
+                screen.marks_stale = True
 
     # n / N on a page that lists articles (the story view, the entity page): the list whose article lines ("a:ID",
     # marked ● when unread) they step through, and how the toasts name those articles
