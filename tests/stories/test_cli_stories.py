@@ -29,7 +29,7 @@ def _stories():
 
 def test_add_groups_and_stories_lists_them_as_json(added):
     rows = _stories()
-    assert all(set(s) == {"id", "title", "articles", "sources", "first", "last"} for s in rows)
+    assert all(set(s) == {"id", "title", "articles", "sources", "first", "last", "unread"} for s in rows)
     strike = max(rows, key=lambda s: len(s["articles"]))
     assert len(strike["articles"]) == len(STRIKE) and strike["first"] == "2026-03-02" and strike["last"] == "2026-03-05"
     assert "Valley Courier" in strike["sources"]
@@ -148,7 +148,7 @@ def test_stories_text_lines_agree_with_the_json_lists(added):
     lines = r.stdout.splitlines()
     assert len(lines) == len(by_id)
     for line in lines:
-        ident, size, _, outlets, _ = line.split(None, 4)
+        ident, _unread, size, _, outlets, _ = re.match(r"\s*(\d+)\s+(•\S+\s+)?(\d+) (art)\s+(\d+) (src)", line).groups()
         story = by_id[int(ident)]
         shown = [a for a in story["articles"] if a not in twins]
         assert (int(size), int(outlets)) == (len(shown), len(story["sources"]))
@@ -198,3 +198,33 @@ def test_who_names_nobody_without_sending_the_reader_to_analyse_the_library(adde
     r = subprocess.run(newsreader_cmd() + ["who", "Marta Okonkwo"], capture_output=True, text=True, env=empty,
                        timeout=120)
     assert r.returncode == 1 and r.stderr == "newsreader: error: no entity named 'Marta Okonkwo': the library is empty\n", r.stderr
+
+
+def test_stories_says_how_many_articles_of_each_story_are_unread(added):
+    """walk33: the app's stories list marks each story's unread articles ("●2"), the briefing and `brief` say "2
+    unread", but `stories` said nothing of it, text or JSON: a reader of the command line could not tell which stories
+    had news since they last read. Now a row says "•2" after its id (nothing when every article is read, as the app's
+    list), and JSON gives "unread": the articles as the library lists them (a text two outlets printed once)."""
+    from tui.store import Library
+
+    strike = max(_stories(), key=lambda s: len(s["articles"]))
+    listed = [json.loads(x) for x in run("list", "--json").stdout.splitlines()]
+    rows = [row for row in listed if row["id"] in strike["articles"]]  # the strike's rows: its twins are not rows
+    assert len(rows) >= 3
+    with Library(added) as lib:  # the reader read two of the strike's articles (and every copy of their texts)
+        for row in rows[:2]:
+            for ident in [row["id"], *(row.get("twins") or [])]:
+                lib.set_read(ident, True)
+    for story in _stories():
+        if story["id"] == strike["id"]:
+            assert story["unread"] == len(rows) - 2, story
+        else:
+            assert story["unread"] == len({a for a in story["articles"]} - {t for r in listed for t in r.get("twins") or []}), story
+    lines = {int(x.split()[0]): x for x in run("stories").stdout.splitlines()}
+    assert re.match(rf"\s*{strike['id']}\s+•{len(rows) - 2}\s+{len(rows)} art ", lines[strike["id"]]), lines[strike["id"]]
+    with Library(added) as lib:
+        for ident in strike["articles"]:
+            lib.set_read(ident, True)
+    assert next(s for s in _stories() if s["id"] == strike["id"])["unread"] == 0
+    line = next(x for x in run("stories").stdout.splitlines() if int(x.split()[0]) == strike["id"])
+    assert "•" not in line and re.match(rf"\s*{strike['id']}\s+{len(rows)} art ", line), line

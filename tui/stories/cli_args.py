@@ -23,7 +23,7 @@ def add_parsers(sub, positive_int, story_id=int) -> None:
     """Add the story subcommands to `newsreader`'s subparsers."""
     st = sub.add_parser("stories", help="the library grouped into stories (events across outlets)")
     st.add_argument("--since", metavar="WHEN", type=when, help="only stories with an article since WHEN (2026-01-14, today, 1h, 3d, 2w, 09:30)")
-    st.add_argument("--json", action="store_true", help='one JSON line per story: {"id","title","articles","sources","first","last"}')
+    st.add_argument("--json", action="store_true", help='one JSON line per story: {"id","title","articles","sources","first","last","unread"}')
     st.add_argument("--rebuild", action="store_true", help="regroup the whole library from scratch")
 
     one = sub.add_parser("story", help="a story's summary across its outlets, quotes by speaker, entities")

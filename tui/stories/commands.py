@@ -67,7 +67,15 @@ def cmd_stories(args) -> int:
     return 0
 
 
-STORY_HEAD_CELLS = 50  # a `stories` row before its title: id, articles, sources, dates and the spaces between
+STORY_HEAD_CELLS = 55  # a `stories` row before its title: id, unread, articles, sources, dates and the spaces between
+
+
+def unread_cell(unread: int) -> str:
+    """A `stories` row's unread articles as the app's stories list marks them ("●2", "1k+" from 1,000), with the
+    mark `list` gives an unread article ("•2"); blank when every article is read."""
+    if unread <= 0:
+        return ""
+    return "•" + (str(unread) if unread < 1000 else "1k+")
 
 
 def _story_lines(args, page) -> None:
@@ -77,11 +85,12 @@ def _story_lines(args, page) -> None:
     for r in page:
         if args.json:
             out_json({"id": r.id, "title": r.title, "articles": r.article_ids, "sources": r.sources,
-                      "first": r.first, "last": r.last})
+                      "first": r.first, "last": r.last, "unread": r.unread})
         elif not args.rebuild:
-            # a range as `story` and `brief` write it (it was "2026-03-02..2026-03-05" here alone)
-            out(f"{r.id:>6}  {r.rows:>3} art {r.outlets:>2} src  {date_range(r.first, r.last):24}  "
-                f"{clip(one_line(r.title), cells)}")
+            # a range as `story` and `brief` write it (it was "2026-03-02..2026-03-05" here alone); the unread articles
+            # as the app's list and `brief` count them (walk33: `stories` never said which stories had news)
+            out(f"{r.id:>6} {unread_cell(r.unread):>4}  {r.rows:>3} art {r.outlets:>2} src  "
+                f"{date_range(r.first, r.last):24}  {clip(one_line(r.title), cells)}")
 
 
 def _story_dict(s, latest: list[int] | None = None) -> dict:
