@@ -228,3 +228,22 @@ def test_stories_says_how_many_articles_of_each_story_are_unread(added):
     assert next(s for s in _stories() if s["id"] == strike["id"])["unread"] == 0
     line = next(x for x in run("stories").stdout.splitlines() if int(x.split()[0]) == strike["id"])
     assert "•" not in line and re.match(rf"\s*{strike['id']}\s+{len(rows)} art ", line), line
+
+
+def test_who_marks_the_unread_articles_as_list_and_the_entity_page_do(added):
+    """walk33: the entity page marks a person's unread articles "●", `list` marks them "•", `who` said nothing of
+    read or unread: a reader following a person from the command line could not tell what they had not read yet.
+    Its article rows now start "•" when unread (in the cell its indent had), and JSON gives each article's "read"."""
+    from tui.store import Library
+
+    people = json.loads(run("who", "Okonkwo", "--json").stdout)
+    ids = [a["id"] for a in people["articles"]]
+    assert len(ids) >= 2 and all(a["read"] is False for a in people["articles"]), people["articles"]
+    with Library(added) as lib:
+        lib.set_read(ids[0], True)
+    people = json.loads(run("who", "Okonkwo", "--json").stdout)
+    assert {a["id"]: a["read"] for a in people["articles"]} == {i: i == ids[0] for i in ids}
+    lines = run("who", "Okonkwo").stdout.splitlines()
+    rows = lines[lines.index("Articles:") + 1:]
+    rows = {int(re.search(r"#(\d+)", x).group(1)): x for x in rows[:rows.index("")]}
+    assert rows[ids[0]].startswith("  2026-") and all(rows[i].startswith("• 2026-") for i in rows if i != ids[0]), rows

@@ -288,7 +288,9 @@ def cmd_who(args) -> int:
     if nobody:  # raised once the library is closed: a damaged one's warning is said first (close says it)
         raise CliError(nobody)
     if args.json:
-        out_json({"name": p.name, "label": p.label, "aliases": p.aliases, "articles": p.articles,
+        # each article's "read", as the entity page marks it (null when its row cannot be read)
+        articles = [{**a, "read": bool(rows[a["id"]].read) if a.get("id") in rows else None} for a in p.articles]
+        out_json({"name": p.name, "label": p.label, "aliases": p.aliases, "articles": articles,
                   "timeline": [{"month": m, "articles": n} for m, n in p.timeline],
                   "cooccurring": p.cooccurring, "quotes": p.quotes})
         return 0
@@ -304,7 +306,9 @@ def cmd_who(args) -> int:
     for a in shown[:50]:
         row = rows.get(a["id"])
         source = fit_source(row, 16) if row is not None and len(row.outlets) > 1 else fit(a["source"], 16)
-        out(f"  {a['day'] or '----------':10}  #{a['id']:<6} {source}  {clip(one_line(a['title']), cells)}")
+        # "•" unread, as `list` marks a row and the entity page its line (walk33: `who` said nothing of it)
+        mark = "•" if row is not None and not row.read else " "
+        out(f"{mark} {a['day'] or '----------':10}  #{a['id']:<6} {source}  {clip(one_line(a['title']), cells)}")
     if p.cooccurring:
         out("")
         # each with its kind and what its count counts, as `story` names its entities ("Kellmouth (3)" said neither)
