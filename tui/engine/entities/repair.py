@@ -109,7 +109,7 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             word = text[s:e]
             if " " not in word and word.lower() in lexicon().roles:
                 continue  # "Dear Sir,": a title alone names nobody (session 31)
-        if lab in (PERSON, ORG, "MISC") and _office_written(text, s, e) and (start := _office_place(word)) \
+        if lab in (PERSON, ORG, "MISC") and (start := _office_place(word)) and _office_written(text, s, e) \
                 and on("office-of-place"):
             s, lab = s + start, LOC  # "the Vicar of Wickham Abbas": an office, then the place it serves
             word = text[s:e]
@@ -176,9 +176,11 @@ def _office_written(text: str, s: int, e: int) -> bool:
     own ("Vicar of Holcombe Priors" alone on its line, or before "and" another place)?"""
     if text[max(0, s - 4):s] in ("the ", "The "):
         return True
+    if s and text[s - 1] != "\n":
+        return False
     line_end = text.find("\n", e)
     rest = text[e:line_end if line_end >= 0 else len(text)].strip()
-    return (s == 0 or text[s - 1] == "\n") and (not rest or rest.startswith("and ") and rest[4:5].isupper())
+    return not rest or rest.startswith("and ") and rest[4:5].isupper()
 
 
 _ORG_HEADS = entity_words().org_only_heads | entity_words().institutions | entity_words().body_nouns
