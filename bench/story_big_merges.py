@@ -38,6 +38,20 @@ chained test, and would have in the next pass): pairs / across (net) kept in the
 pass on, 3:1.3:0.25:1.1 and 3:1.3:0.1:1.05, the same as none (17,218 / 7,206), and so is a memory for one grouping
 call only. On dev (`--orders 8`) 0.25:1.1 lowers all at once 0.9143 -> 0.9060 and 0.1:1.05 the proxy at once
 0.8846 -> 0.8838, in every order: not shipped (the README's stories quality row).
+
+Session 33, the core-overlap rule (`--grid core:LEVEL[:LEAST[:DAYS]]`, `core_rule`; `--bins DAYS` prints its table):
+two stories of LEAST+ articles (2), DAYS or more apart (0), that merge only by the bridge stay apart when their cores
+(the terms half of a story's articles hold) overlap by LEVEL or more (`core_overlap`). The table as shipped (the merges
+made, first-order): from an overlap of 0.6 the bridge merges of two stories of 2+ articles join more pairs across parts
+than within (0.6-0.7: 357 / 425, 0.7-1.0: 975 / 1,772; below 0.6 3,083 / 1,718), so LEVEL 0.6. Pairs / across (net):
+as shipped 17,218 / 7,206 (2,806); core:0.6 16,053 / 6,467 (3,119; no rule before it passed 2,872); core:0.6:2:8
+16,203 / 6,532 (3,139). On dev (order 0, as fed / at once; main 0.9056 / 0.9153 all, 0.9197 / 0.9197 A, 0.9213 /
+0.8921 B) core:0.6 gives all 0.8943 / 0.9009 (at once P 0.898 -> 0.935, R 0.934 -> 0.870: a sibling merge was also
+the glue that joined its events' own parts), A 0.9197 / 0.9201, B 0.9407 / 0.8984; core:0.6:2:8 all 0.8909 / 0.9072,
+the halves the same. `--orders 8` means (as fed / at once), main -> core:0.6: all 0.9038 / 0.9143 -> 0.8905 /
+0.9060, A 0.9197 / 0.9197 -> 0.9119 / 0.9201, B 0.9261 / 0.8920 -> 0.9407 / 0.8869, the proxy 0.8902 / 0.8902 ->
+0.8975 / 0.8975 (up in every order); core:0.6:2:8 all 0.8926 / 0.9091, A and B the same as core:0.6, the proxy
+0.8892 / 0.8944: dev all falls, not shipped.
 """
 
 from __future__ import annotations
@@ -47,6 +61,7 @@ import sys
 from collections import Counter
 from contextlib import contextmanager
 from datetime import date
+from itertools import chain, islice
 from pathlib import Path
 from unittest import mock
 from weakref import WeakKeyDictionary
@@ -153,6 +168,92 @@ def big_rule(least: int, ratio: float, stick: tuple | None = None):
         yield
 
 
+def core_overlap(a: list[dict[str, float]], b: list[dict[str, float]]) -> float:
+    """How fully two stories (their articles' term vectors) share their cores: a story's core is the terms held by half
+    of its articles or more, each weighed by its summed weight; a core term counts in full when half of the other
+    story's articles hold it too, in part (the share of them, doubled) when fewer do. The smaller of the two stories'
+    shares of core weight so counted (0 when a story has no articles or no core)."""
+    if not a or not b:
+        return 0.0
+    da, db = Counter(chain.from_iterable(a)), Counter(chain.from_iterable(b))
+
+    def share(vecs, df, other_df, other_n) -> float:
+        core = {t for t, k in df.items() if 2 * k >= len(vecs)}
+        weight: Counter = Counter()
+        for v in vecs:
+            weight.update({t: w for t, w in v.items() if t in core})
+        total = sum(weight.values())
+        return sum(w * min(1.0, 2 * other_df.get(t, 0) / other_n) for t, w in weight.items()) / total if total else 0.0
+
+    return min(share(a, da, db, len(b)), share(b, db, da, len(a)))
+
+
+def member_terms(g, st) -> list[tuple[int, dict[str, float]]]:
+    """(article id, its STORED_TERMS first terms) of each article of story `st` in grouper `g`: those placed in this
+    batch (their terms cut as the store keeps them) and the stored ones (bench.story_entities.story_articles)."""
+    from bench.story_entities import story_articles
+    from tui.store import stories as store
+    from tui.stories.grouping import STORED_TERMS
+
+    placed = {m.article_id: m.terms for m in g.pending}
+    ids = story_articles(g, st)
+    stored = store.member_terms(g.lib, [i for i in ids if i not in placed])
+    return [(i, dict(islice(placed[i].items(), STORED_TERMS)) if i in placed else stored.get(i, {})) for i in ids]
+
+
+def days_apart(a, b) -> int:
+    """The days between two stories' date ranges (0 when they meet)."""
+    from tui.stories.grouping import _DAYS
+
+    return max(0, _DAYS[a.first] - _DAYS[b.last], _DAYS[b.first] - _DAYS[a.last])
+
+
+def by_bridge(g, a, b) -> bool:
+    """Whether stories `a` and `b` pass the merge test only by the bridge (or the level for averages): their average
+    link decayed by the days between them is under the join level (`Grouper._links`' test)."""
+    from tui.stories import grouping
+
+    gap = days_apart(a, b)
+    if gap > grouping.WINDOW_DAYS:
+        return True
+    link = b.similarity({t: w / max(1, a.size) for t, w in a.centroid.items()})
+    return link / (1.0 + max(0, gap - grouping.GRACE_DAYS) / g.levels.decay) < g.levels.join
+
+
+@contextmanager
+def core_rule(level: float, least: int = 2, days: int = 0):
+    """The grouper's merge pass with the core-overlap rule in it (session 33, not shipped): besides the shipped
+    refusals (`Grouper._refused`), a merge of two stories of `least` articles or more, `days` or more apart, that
+    passes only by the bridge (`by_bridge`: the decayed link under the join level) is turned down when their cores
+    overlap by `level` or more (`core_overlap` of their articles' stored terms): the same core words after a gap read
+    as two of a kind (the next auction, a second launch, another ruling of one long case) more than as one event going
+    on, which gains words of its own as it develops."""
+    from tui.stories import grouping
+
+    shipped = grouping.Grouper._refused
+
+    def refused(self, s, best, best_sim, gone, chained):
+        if shipped(self, s, best, best_sim, gone, chained):
+            return True
+        if s.size < least or best.size < least or days_apart(s, best) < days or not by_bridge(self, s, best):
+            return False
+        return core_overlap([v for _, v in member_terms(self, s)], [v for _, v in member_terms(self, best)]) >= level
+
+    with mock.patch.object(grouping.Grouper, "_refused", refused):
+        yield
+
+
+def rule_of_grid(text: str):
+    """A --grid item as the context its run is made in: `core:LEVEL[:LEAST[:DAYS]]` (`core_rule`), else a big-story
+    rule (`rule_of`, `big_rule`)."""
+    parts = text.split(":")
+    if parts[0] == "core":
+        if not 2 <= len(parts) <= 4:
+            raise ValueError(f"{text}: core:LEVEL, core:LEVEL:LEAST or core:LEVEL:LEAST:DAYS")
+        return core_rule(float(parts[1]), *map(int, parts[2:]))
+    return big_rule(*rule_of(text))
+
+
 def rule_of(text: str) -> tuple[int, float, tuple | None]:
     """A --grid item, K:R, K:R:GROW:RISE or K:R:GROW:RISE:same (kept apart in the refusal's own pass too), as
     `big_rule`'s arguments."""
@@ -178,9 +279,11 @@ def cut(docs: list[tuple[str, str, str, str]], parts: int, shift: float) -> list
     return sorted(out, key=lambda r: r[2])
 
 
-def run(rows: list[tuple[str, str, str, int]], feed: str) -> dict:
+def run(rows: list[tuple[str, str, str, int]], feed: str, bins: bool = False) -> dict:
     """`rows` stored in a fresh library and grouped (a day at a time or at once): pairs of articles in a story, those
-    across parts, and the merges by size of the smaller side, unchained, and how many of them join different parts."""
+    across parts, and the merges by size of the smaller side, unchained, and how many of them join different parts.
+    With `bins`, also each merge made of two stories of 2+ articles that passed only by the bridge (`by_bridge`):
+    (`core_overlap` of the two, days apart, pairs of articles it joins within one part, pairs across parts)."""
     from tui.models import Article
     from tui.store import Library
     from tui.store import stories as store
@@ -190,6 +293,8 @@ def run(rows: list[tuple[str, str, str, int]], feed: str) -> dict:
     merges: Counter = Counter()
     made: set[int] = set()
     shipped_merge, absorb, refused = grouping.Grouper.merge_touched, grouping.Grouper._absorb, grouping.Grouper._refused
+    bridged: list[tuple[float, int, int, int]] = []  # with `bins`: (core overlap, days apart, pairs within a part,
+    # pairs across)
     asked: list[tuple[int, float, bool, int]] = []  # unchained candidates of two 2+ stories: (smaller size, the
     # partner's own best over this pair's score, 0 when it is this pair; wrong, pairs of articles)
 
@@ -210,6 +315,12 @@ def run(rows: list[tuple[str, str, str, int]], feed: str) -> dict:
         return shipped_merge(self, *a, **k)
 
     def recorded(self, keep, drop):
+        if bins and keep.size > 1 and drop.size > 1 and by_bridge(self, keep, drop):
+            a, b = member_terms(self, keep), member_terms(self, drop)
+            pa, pb = Counter(part[i] for i, _ in a), Counter(part[i] for i, _ in b)
+            within = sum(n * pb[p] for p, n in pa.items())
+            bridged.append((core_overlap([v for _, v in a], [v for _, v in b]), days_apart(keep, drop), within,
+                            len(a) * len(b) - within))
         small = min(keep.size, drop.size)
         if keep.id not in made and drop.id not in made:
             wrong = majority(self, keep) != majority(self, drop)
@@ -244,7 +355,7 @@ def run(rows: list[tuple[str, str, str, int]], feed: str) -> dict:
             lib.close()
     pairs = sum(len(p) * (len(p) - 1) // 2 for p in stories.values())
     same = sum(n * (n - 1) // 2 for p in stories.values() for n in Counter(p).values())
-    return {"pairs": pairs, "cross": pairs - same, "merges": merges, "asked": asked}
+    return {"pairs": pairs, "cross": pairs - same, "merges": merges, "asked": asked, "bridged": bridged}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -261,20 +372,24 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--feed", choices=("day", "one", "once"), default="day")
     ap.add_argument("--grid", nargs="+", default=["0:0", "3:1.3", "3:1.3:0.25:1.1"],
                     help="K:R or K:R:GROW:RISE[:same] rules (0:0 as shipped; GROW:RISE: refusals kept apart)")
+    ap.add_argument("--bins", type=int, default=None, metavar="DAYS",
+                    help="also the merges of two stories of 2+ articles made by the bridge, by their core overlap "
+                         "(tenths): pairs of articles joined within a part and across parts (what core:LEVEL reads), "
+                         "all of them and those DAYS or more apart")
     args = ap.parse_args(argv)
     end_on_signals()  # a kill or a timeout removes the run's scratch library, as ctrl-c does
     docs = load_polnear(Path(args.polnear)) if args.source == "polnear" else reuters(args.articles, args.days)
     for rule in args.grid:
-        k, r, stick = rule_of(rule)
         total: Counter = Counter()
-        asked = []
+        asked, bridged = [], []
         pairs = cross = 0
-        with big_rule(k, r, stick):
+        with rule_of_grid(rule):
             for shift in (float(x) for x in args.shifts.split(",")):
-                done = run(cut(docs, args.parts, shift), args.feed)
+                done = run(cut(docs, args.parts, shift), args.feed, args.bins is not None)
                 pairs, cross = pairs + done["pairs"], cross + done["cross"]
                 total.update(done["merges"])
                 asked += done["asked"]
+                bridged += done["bridged"]
         big = " ".join(f"{least}+ {total[least]} ({total[least, 'wrong']} across)" for least in (2, 3, 5))
         print(f"rule {rule} {args.source} parts {args.parts} shifts {args.shifts} feed {args.feed}: pairs {pairs} across {cross} "
               f"within {pairs - cross} net {pairs - 2 * cross}; unchained merges of two stories of {big}", flush=True)
@@ -288,6 +403,16 @@ def main(argv: list[str] | None = None) -> None:
                 cells.append(f"{ratio:g}: {len(hit)} / {sum(w for w, _ in hit)}, {sum(n for _, n in hit)} / "
                              f"{sum(n for w, n in hit if w)}")
             print(f"  K {least}: " + "; ".join(cells), flush=True)
+        if args.bins is not None:
+            print(f"  merges of two stories of 2+ articles by the bridge: {len(bridged)}, {args.bins}+ days apart "
+                  f"{sum(m[1] >= args.bins for m in bridged)}; by core overlap, merges: pairs within a part / across "
+                  f"parts (all; {args.bins}+ days apart)", flush=True)
+            for tenth in range(10):
+                hit = [m for m in bridged if tenth <= m[0] * 10 < tenth + 1 or (tenth == 9 and m[0] >= 1)]
+                far = [m for m in hit if m[1] >= args.bins]
+                print(f"    {tenth / 10:.1f}-{(tenth + 1) / 10:.1f}: {len(hit)}: {sum(m[2] for m in hit)} / "
+                      f"{sum(m[3] for m in hit)}; {len(far)}: {sum(m[2] for m in far)} / {sum(m[3] for m in far)}",
+                      flush=True)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Two events of one invented town on the same days, three reports each and more (a ferry strike told in two parts, and
 the repairs of the quay it holds up), for the big-story rule (tui/stories/grouping.py, screened by
-bench/story_big_merges.py): tests/stories/test_stories_kept_apart.py, tests/bench/test_story_big_merges.py."""
+bench/story_big_merges.py): tests/stories/test_stories_kept_apart.py, tests/bench/test_story_big_merges.py; and a
+second strike six weeks on for its core-overlap rule: tests/bench/test_story_core_rule.py."""
 
 from __future__ import annotations
 
@@ -92,4 +93,21 @@ QUAY_LATE = [
              "Thursday.",
              "Twelve piles were cracked by the February gales, and the cranes wait for calm water.",
              "Harbour master Tove Brand said the moorings would stay where they are."),
+]
+
+# ... and a second strike of the same crews six weeks later, over pay: the same town, union, harbour master and words,
+# another event (session 33's core-overlap rule, bench/story_big_merges.py).
+STRIKE_AGAIN = [
+    _article("Quillan ferry crews strike again over pay", "Quillan Herald", "2026-04-13",
+             "Ferry crews in Quillan struck again on Monday, this time over pay, and the island boats stayed at the "
+             "quay.",
+             "The Sound Crews Union said its deckhands and engineers wanted the rise the ferry company had promised in "
+             "the winter.",
+             "Harbour master Tove Brand said no crossing would sail on Monday."),
+    _article("Second Quillan ferry strike leaves islanders waiting", "Coast Wire", "2026-04-13",
+             "Islanders waited at the quay on Monday as Quillan's ferry crews walked out for the second time this "
+             "spring, over pay.",
+             "A union steward said deckhands and engineers would stay out until the ferry company paid the promised "
+             "rise.",
+             "Harbour master Tove Brand said the water taxi would run twice an hour."),
 ]
