@@ -130,6 +130,7 @@ class BriefingScreen(PageScreen):
         # what was read last: 0 the headings (read_headings), 1 the sentences, 2 with the analyses' quotes
         self._stage = 0
         self._total = 0  # unread stories since the day (the head's "10 of 24")
+        self._shown_ids: list[int] = []  # the story of each "b:N:…" line shown, by N (where the cursor was: _anchor)
 
     def compose_panes(self) -> ComposeResult:
         with Pane(id="briefing-pane"):
@@ -277,8 +278,41 @@ class BriefingScreen(PageScreen):
                 # where it was said, as the story view's quotes say it (the line named no outlet)
                 entry.append(f" ({_quoted_where(item.quote)})", style="dim italic")
                 options.append(Option(entry, id=f"b:{number - 1}:q", indent=0 if lead else 1, keep=keep))
-        # the cursor stays on the same line number when it can (the complete reading after the quick one)
-        self.query_one("#briefing-list", StoryList).show_options(options)
+        widget = self.query_one("#briefing-list", StoryList)
+        anchor = self._anchor(widget)
+        widget.show_options(options)
+        self._shown_ids = [item.story.id for item in self.items]
+        if anchor is not None:
+            target = self._line_of(anchor, options)
+            if target is not None and target != widget.highlighted:
+                widget.highlighted = target
+
+    def _anchor(self, widget) -> tuple[int, str, int] | None:
+        """(the story, its line: "0" its heading, "1".. a sentence, "q" its quote; its place) under the cursor, as last
+        shown. The cursor kept its line NUMBER when the briefing was read again: back from the story whose last unread
+        article was read there (the story left the briefing), or as a story's "summarising…" line became its
+        sentences, it landed on another story's line, wherever the new reading put it."""
+        if widget.highlighted is None or widget.highlighted >= widget.option_count:
+            return None
+        parts = (widget.get_option_at_index(widget.highlighted).id or "").split(":")
+        if len(parts) != 3 or parts[0] != "b" or not parts[1].isdigit() or int(parts[1]) >= len(self._shown_ids):
+            return None
+        return self._shown_ids[int(parts[1])], parts[2], int(parts[1])
+
+    def _line_of(self, anchor: tuple[int, str, int], options: list) -> int | None:
+        """The line for the cursor after a new reading: the same line of the same story; its heading when that line
+        is not there now; the story gone (read), the heading of the story that took its place (the next), or of the
+        last one."""
+        story_id, part, place = anchor
+        ids = [item.story.id for item in self.items]
+        if not ids:
+            return None
+        if story_id in ids:
+            number = ids.index(story_id)
+        else:
+            number, part = min(place, len(ids) - 1), "0"
+        where = {o.id: i for i, o in enumerate(options) if o.id}
+        return where.get(f"b:{number}:{part}", where.get(f"b:{number}:0"))
 
     def _library_empty(self) -> bool:
         """The library holds no article at all (the stored count: one row)."""
