@@ -110,6 +110,7 @@ class NewsreaderApp(App):
         self.config_problems = self.config.problems + problems
         self.last_copy = None  # the last clipboard.CopyResult
         self._copy_failures_logged: set[tuple] = set()  # the ways an unconfirmed copy failed, logged once each
+        self._page = None  # the page (a screen that is no dialog) shown last: another one clears the copy toasts
         # Full garbage collections run while the reader pauses (started after the first paint's freeze).
         self.idle_gc = IdleCollector(release=heap.trim)
         _readable_light_accent(self)
@@ -131,6 +132,8 @@ class NewsreaderApp(App):
             self.set_keymap(self.user_keys)
         # Subscribe after applying the saved theme, so only the user's choices are written back.
         self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self.screen_change_signal.subscribe(self, self._page_changed)
+        self._page = self._top_page()  # (the main screen, shown before this subscription)
         self._say_config_problems()
 
     def _say_config_problems(self) -> None:
@@ -318,6 +321,23 @@ class NewsreaderApp(App):
             self.call_from_thread(self._copied, result, message, severity)
         except RuntimeError:
             pass
+
+    def _page_changed(self, screen) -> None:
+        """Another page is shown (a page opened or left; not a dialog or help over it): a copy's toast goes. The one
+        of a copy not confirmed stayed 12 s and covered the page the reader moved on to (at 80x24, `Y` on the story
+        view then `enter` on a person: over the person's quotes)."""
+        page = self._top_page()
+        if page is self._page:
+            return  # (a dialog or help over the page, or the page again when it closes)
+        self._page = page
+        for earlier in [n for n in self._notifications if n.title == COPY_TOAST_TITLE]:
+            self._unnotify(earlier)
+
+    def _top_page(self):
+        """The screen shown under any dialog or help (a ModalScreen) over it."""
+        from textual.screen import ModalScreen
+
+        return next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)), None)
 
     def _copied(self, result, message: str, severity: str) -> None:
         self.last_copy = result
