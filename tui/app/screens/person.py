@@ -295,14 +295,15 @@ class PersonScreen(PageScreen):
             entry = Text(f"{'●' if unread else ' '} {title(article['title'])}")
             if row is not None and row.starred:
                 entry.append(" ★", style="bold")
-            keep = len(entry.plain) + 2  # "Outlet, date" after the title, not broken across two lines
+            # "Outlet, date" on a line of its own under every title, as each quote's source is under it: it followed the
+            # title where both fit and went under it where not, so at 80x24 the rows were one line or two by turns
             outlets = [x for x in (getattr(row, "outlets", None) or ()) if line(x)]
             if len(outlets) > 1:  # the same text from several outlets: one line naming them (as the story view does)
-                entry.append(f"  {', '.join(x for x in (outlets_line(outlets, 4), line(article.get('day', ''))[:10]) if x)}"
+                entry.append(f"\n{', '.join(x for x in (outlets_line(outlets, 4), line(article.get('day', ''))[:10]) if x)}"
                              f" · same text in {len(outlets)} outlets", style="dim")
             else:
-                entry.append(f"  {_where(article.get('source', ''), article.get('day', ''))}", style="dim")
-            out.append(Option(entry, id=f"a:{article['id']}", indent=2, keep=keep))  # a long title goes on under itself
+                entry.append(f"\n{_where(article.get('source', ''), article.get('day', ''))}", style="dim")
+            out.append(Option(entry, id=f"a:{article['id']}", indent=2))  # a long title goes on under itself
         return out
 
     def page_article_ids(self) -> list[int]:
