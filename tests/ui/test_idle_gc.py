@@ -357,3 +357,40 @@ def test_trim_gives_the_heaps_free_pages_back_to_the_system():
     assert out.returncode == 0, out.stderr[-500:]
     before, after, released = out.stdout.split()
     assert released == "True" and int(before) - int(after) >= 40, out.stdout
+
+
+def test_a_pause_whose_key_is_already_queued_runs_no_full_collection(python_threshold):
+    """The tick runs in its timer's own task: a key the terminal had handed to the app, still queued, waited for the
+    whole collection (app32's gc_pauses bench: an idle pass met a `j` as the pause ended). With input waiting the pause
+    is over: nothing runs, and the next pause collects."""
+    clock, waiting = Clock(), [True]
+    idle = IdleCollector(clock, pending=lambda: waiting[0])
+    idle.start()
+    _middle_collection_since_the_last_full()
+    clock.now += 2 * idle_gc.IDLE
+    assert idle.tick() is False and idle.put_off == 1 and gc.get_count()[2] >= 1
+    waiting[0] = False
+    assert idle.tick() is True and idle.collections == 1
+    idle.stop()
+
+
+async def test_the_app_counts_a_key_still_in_its_queue_as_input_waiting(library, make_app, python_threshold):
+    from textual import events
+
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        for _ in range(40):
+            if app.idle_gc.started:
+                break
+            await asyncio.sleep(0.05)
+        assert app.idle_gc.started
+        assert not app._input_waiting()
+        _middle_collection_since_the_last_full()
+        app.idle_gc.last_input -= 2 * idle_gc.IDLE  # the reader has paused
+        app.post_message(events.Key("j", "j"))  # the key that ends the pause, not handled yet
+        assert app._input_waiting()
+        assert app.idle_gc.tick() is False and app.idle_gc.put_off == 1
+        await pilot.pause()
+        assert not app._input_waiting()

@@ -112,7 +112,7 @@ class NewsreaderApp(App):
         self._copy_failures_logged: set[tuple] = set()  # the ways an unconfirmed copy failed, logged once each
         self._page = None  # the page (a screen that is no dialog) shown last: another one clears the copy toasts
         # Full garbage collections run while the reader pauses (started after the first paint's freeze).
-        self.idle_gc = IdleCollector(release=heap.trim)
+        self.idle_gc = IdleCollector(release=heap.trim, pending=self._input_waiting)
         _readable_light_accent(self)
         # The saved theme is set before anything is styled: changing it after the first layout
         # would restyle every widget again.
@@ -162,6 +162,19 @@ class NewsreaderApp(App):
         self.lib.close()
 
     # -- keys and palette -------------------------------------------------------------------
+
+    def _input_waiting(self) -> bool:
+        """A key or mouse event is queued and not handled yet: in the app's queue (where the terminal's driver puts
+        it) or the screen's or the focused widget's (where the app forwards it). (Textual's queues, textual._queue,
+        hold their items in `values`: read without taking them.)"""
+        for pump in (self, self._screen_stack[-1] if self._screen_stack else None, self.focused):
+            queue = getattr(getattr(pump, "_message_queue", None), "values", None) if pump is not None else None
+            try:
+                if queue and any(isinstance(m, (events.Key, events.MouseEvent)) for m in list(queue)):
+                    return True
+            except RuntimeError:  # (changed while read: another thread posted) look again at the next tick
+                return True
+        return False
 
     async def on_event(self, event) -> None:
         # A key still queued while the app shuts down (its screens and widgets going or gone) ran

@@ -22,6 +22,10 @@ collector's counts to 0, so a full collection that was waiting looked done, and 
 waiting for that collection (kept for the life of the app). `freeze_soon` makes it part of the next full
 collection here instead: collect, then freeze, at the reader's pause (or an overdue pass between two events).
 
+A key can come as the pause ends: the timer's tick runs in its own task, so a key the terminal had already handed to
+the app, still queued, waited for the whole collection (app32's `bench/gc_pauses.py`: one idle pass of 30 ms CPU met a
+`j` in 6 runs). `pending()` (the app: an input event waiting in its queues) makes that tick wait for the next pause.
+
 At the first such pause after a key, a full collection or `freed()` (an analysis just landed), it also gives the
 C heap's free pages back to the system (`release`: tui/app/heap.py's `trim`, a few ms): glibc keeps what was
 freed, ~5 MB of an app at 100 articles after an article's analysis.
@@ -43,8 +47,11 @@ HOLD = 1_000_000  # Python's threshold for its own full collections while this o
 class IdleCollector:
     """When to run the full garbage collection: `input()` on every key/mouse event, `tick()` on a timer."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic, release: Callable[[], object] | None = None) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic, release: Callable[[], object] | None = None,
+                 pending: Callable[[], bool] | None = None) -> None:
         self.clock = clock
+        self.pending = pending  # True while input waits to be handled: no full collection at a pause then
+        self.put_off = 0  # pauses whose collection waited for a key already there
         self.last_input = clock()
         self.started = False
         self.collections = 0  # full collections run here
@@ -95,6 +102,9 @@ class IdleCollector:
             if waiting < FULL_EVERY or now - self.last_full < OVERDUE:
                 return False
             self.overdue += 1  # keys without a pause for OVERDUE seconds: memory still comes back
+        elif (waiting != 0 or freeze) and self.pending is not None and self.pending():
+            self.put_off += 1  # the pause has just ended: its key is queued (the next pause collects)
+            return False
         collected = waiting != 0 or freeze
         if collected:
             gc.collect(2)
