@@ -114,3 +114,26 @@ async def test_A_on_the_story_view_shows_its_lines_read_at_once(stories, make_ap
         release.set()
         await settle(pilot)
         assert not any(x.startswith("●") for x in article_lines(view.query_one("#story-text")).values())
+
+
+async def test_m_while_A_s_marks_are_written_says_so_and_changes_nothing(library, make_app, monkeypatch):
+    """m given while A's write was under way was written by the marks' thread before (or after) it: before, the A's
+    write then marked that article read again, after the row had shown it unread. m now says the marks are still
+    being written, as a second A or z does."""
+    entered, release = held_write(monkeypatch, "mark_all_read_saving")
+    path, _ids = library
+    app = make_app(path)
+    toasts_stay(app, monkeypatch)
+    async with started(app) as (pilot, screen):
+        await status_says(pilot, screen, "4 unread")
+        screen.articles.focus()
+        screen.articles.cursor = 0
+        await pilot.press("A")
+        await wait_until(pilot, entered.is_set, "A's write never started")
+        await pilot.press("m")
+        await pilot.pause()
+        assert shown_toasts(app)[-1] == "Still marking 4 articles read…"
+        assert dots(screen) == 0
+        release.set()
+        await settle(pilot)
+        assert unread_titles(path) == set() and dots(screen) == 0

@@ -940,7 +940,7 @@ class MainScreen(QuickSwitch, Screen):
     def mark_story(self, story_id: int, title: str, after=None) -> None:
         """`m` on a story (the stories list, the briefing): every article of it read, or unread when all are read
         already, as `m` flips an article. Written by the marks' thread; the list (and `after()`) once all are."""
-        if self.refuse_write("marked read/unread"):
+        if self.refuse_write("marked read/unread") or self.still_marking():
             return
         try:
             members = self.lib.db.execute(
@@ -982,6 +982,8 @@ class MainScreen(QuickSwitch, Screen):
         article_id = self.target_id()
         if article_id is None or self.refuse_write(f"marked {yes if field == 'starred' else 'read/unread'}"):
             return
+        if field == "read" and self.still_marking():  # an A's (z's) marks being written: m waits for them (written
+            return  # before them, its mark was overwritten by them while the row showed it)
         article = self.lib.get(article_id)
         if article is None:
             return

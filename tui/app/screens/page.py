@@ -247,6 +247,8 @@ class PageScreen(QuickSwitch, Screen):
             return
         if main.refuse_write(f"marked {yes if field == 'starred' else 'read/unread'}"):
             return
+        if field == "read" and main.still_marking():  # an A's (z's) marks being written: m waits for them
+            return
         article = main.lib.get(article_id)
         if article is None:
             return
