@@ -247,3 +247,29 @@ def test_who_marks_the_unread_articles_as_list_and_the_entity_page_do(added):
     rows = lines[lines.index("Articles:") + 1:]
     rows = {int(re.search(r"#(\d+)", x).group(1)): x for x in rows[:rows.index("")]}
     assert rows[ids[0]].startswith("  2026-") and all(rows[i].startswith("• 2026-") for i in rows if i != ids[0]), rows
+
+
+def test_story_lists_its_articles_and_marks_the_unread(added):
+    """walk33: the story view lists a story's articles, latest first, "●" on the unread; `story` named an article only
+    by the id of a summary line, and said nothing of what was unread: a reader of `brief` who went on to `story ID`
+    could not tell which of its reports were new to them, nor which ids to `show`. Its text now lists them after what's
+    new, as the story view does (a text two outlets printed once, naming both), "•" on the unread as `list` marks
+    them; JSON and Markdown stay as they were."""
+    from tui.store import Library
+
+    listed = {row["id"]: row for row in map(json.loads, run("list", "--json").stdout.splitlines())}
+    story = next(s for s in _stories() if any(listed.get(a, {}).get("twins") for a in s["articles"]))
+    rows = [a for a in story["articles"] if a in listed]  # the story's rows: latest first, its copies not rows
+    with Library(added) as lib:
+        lib.set_read(rows[-1], True)
+    lines = run("story", str(story["id"])).stdout.splitlines()
+    block = lines[lines.index("Articles:") + 1:]
+    block = block[:block.index("")] if "" in block else block
+    assert [int(re.search(r"#(\d+)", x).group(1)) for x in block] == rows, (block, rows)
+    for ident, x in zip(rows, block):
+        assert x.startswith("  " if ident == rows[-1] else "• "), x
+        assert listed[ident]["title"][:20] in x, x
+    twin = next(a for a in rows if listed[a].get("twins"))
+    assert "+1" in block[rows.index(twin)], block  # the copy's outlet named on its text's row
+    assert lines.index("Articles:") < lines.index("Quotes:")
+    assert "Articles:" not in run("story", str(story["id"]), "--format", "md").stdout

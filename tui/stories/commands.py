@@ -144,6 +144,7 @@ def cmd_story(args) -> int:
             s = (story_summary(lib, args.id, sentences=args.sentences, words=args.words, analyse=writable)
                  if fits_row_id(args.id) else None)
         latest = _latest_first(lib, s.articles) if s is not None and args.format == "json" else None
+        rows = _article_rows(lib, s.articles) if s is not None and args.format == "text" else None
     finally:
         lib.close()
     if s is None:
@@ -153,8 +154,34 @@ def cmd_story(args) -> int:
     elif args.format == "md":
         out(story_markdown(s).rstrip("\n"))
     else:
-        out(story_text(s))
+        from tui.commands import title_cells
+
+        out(story_text(s, rows, title_cells(WHO_HEAD_CELLS)))
     return 0
+
+
+STORY_ARTICLES = 50  # `story`'s Articles list shows this many (`--format json` has every id), as `who`'s does
+
+
+def _article_rows(lib, ids: list[int]) -> list | None:
+    """The story's articles as the story view lists them: latest first, a text two outlets printed one row (the
+    other's outlet named on it); None when they cannot be read (a damaged page: the list is left out)."""
+    from tui.store.stories import latest_key
+
+    try:
+        rows = lib.rows_by_id(list(ids))
+    except sqlite3.DatabaseError:
+        return None
+    copies = {t for r in rows for t in r.twins if t != r.id}
+    return sorted((r for r in rows if r.id not in copies), key=latest_key, reverse=True)
+
+
+def article_line(row, cells: int | None) -> str:
+    """One article as `who` and `story` list it: "•" unread (as `list` marks a row, the story view and the entity
+    page a line), its day, id, outlet(s) and title."""
+    source = fit_source(row, 16) if len(row.outlets) > 1 else fit(row.source, 16)
+    day = (row.sort_key if type(row.sort_key) is str else "")[:10] or "----------"
+    return f"{'•' if not row.read else ' '} {day:10}  #{row.id:<6} {source}  {clip(one_line(row.title), cells)}"
 
 
 def _at(*parts: str, sep: str = ", ") -> str:
@@ -163,9 +190,11 @@ def _at(*parts: str, sep: str = ", ") -> str:
     return sep.join(p for p in parts if p)
 
 
-def story_text(s) -> str:
+def story_text(s, rows: list | None = None, cells: int | None = None) -> str:
     """A story summary as plain text; its title and names cut with "…" as the story view cuts them (Markdown and
-    JSON have them whole)."""
+    JSON have them whole). `rows`: its articles (_article_rows), listed after what's new as the story view lists
+    them, each title cut at `cells` (walk33: `story` named no article but by the id of a summary line, and said
+    nothing of what was unread)."""
     lines = [cut_title(s.title),
              f"{_at(plural(s.rows, 'article'), outlets_line(s.sources))}; {date_range(s.first, s.last)}"]
     if s.bounded:
@@ -178,6 +207,10 @@ def story_text(s) -> str:
               + (", new]" if (x.article, x.index) in marked else "]") for n, x in enumerate(s.sentences, 1)]
     if rest:
         lines += ["", "What's new:"] + [f"- {x.text}  [{_at(cut_outlet(x.source), x.day)}]" for x in rest]
+    if rows:
+        lines += ["", "Articles:"] + [article_line(r, cells) for r in rows[:STORY_ARTICLES]]
+        if len(rows) > STORY_ARTICLES:
+            lines.append(f"  … and {len(rows) - STORY_ARTICLES:,} more (`--format json` lists every article's id)")
     if s.quotes:
         from tui.engine.quotes.groups import quoted  # (after the writer's words that lead into it, if any)
 
