@@ -244,20 +244,41 @@ def since_label(since: str) -> str:
     return local_time(since) if len(since) > 10 else since
 
 
-def published_label(published: str | None, at: str | None) -> str:
+def published_label(published: str | None, at: str | None, added: str | None = None) -> str:
     """An article's date as its header and `show` say it: the time its feed gave (UTC, `Article.published_at`) on the
-    reader's clock, "2026-12-06 18:45", else its day ("" when it has none)."""
-    return local_time(at) if at else (published or "")
+    reader's clock, "2026-12-06 18:45", else its day; an article with no date of its own, the time it came into the
+    library, said so: "added 2026-12-07 10:28" (`added`, UTC as stored; "" when it has none either)."""
+    if published:
+        return local_time(at) if at else published
+    return f"added {local_time(added)}" if added else ""
+
+
+ADDED_MARK = "~"  # before a list row's date that is not the article's own: when it came into the library
 
 
 def row_date(row, today: str) -> str:
-    """A list row's date (10 cells at most): its day (an undated one's: the day it was added, which it sorts by); where
-    its feed gave a time, that time's day on the reader's clock, or the time alone when that is `today` ("18:45"):
-    newest first within a day is by that time, and it shows."""
-    if at := row.published_at:
-        local = local_time(at)
-        return local[11:16] if local[:10] == today else local[:10]
-    return (row.published or row.sort_key or "")[:10]
+    """A list row's date (10 cells at most): its day; where its feed gave a time, that time's day on the reader's
+    clock, or the time alone when that is `today` ("18:45"): newest first within a day is by that time, and it shows.
+    An article with no date of its own sorts by when it was added, and shows that time marked as such (ADDED_MARK,
+    on the reader's clock): "~10:28" today, else the day with its year in two digits, "~26-12-07"."""
+    if row.published:
+        if at := row.published_at:
+            local = local_time(at)
+            return local[11:16] if local[:10] == today else local[:10]
+        return row.published[:10]
+    added = getattr(row, "added_at", "") or row.sort_key or ""
+    if not added:
+        return ""
+    local = local_time(added)
+    return ADDED_MARK + (local[11:16] if local[:10] == today else local[2:10])
+
+
+def narrow_date(date: str) -> str:
+    """A list row's date (row_date) in 8 cells: the year in two digits ("26-12-07"); a date marked as the time of
+    adding, its month and day ("~12-07")."""
+    if date.startswith(ADDED_MARK):
+        return date if len(date) <= 8 else ADDED_MARK + date[4:]
+    return date[2:] if len(date) > 5 else date
 
 
 def local_time(stamp: str) -> str:

@@ -410,11 +410,11 @@ def _list_rows(args, rows) -> int:
         n += 1
         if args.json:
             out_json({"id": r.id, "title": r.title, "source": r.source, "published": r.published,
-                      "published_at": r.published_at, "read": r.read, "starred": r.starred, "words": r.words,
+                      "published_at": r.published_at, "added_at": r.added_at or None, "read": r.read, "starred": r.starred, "words": r.words,
                       "twins": list(r.twins), "outlets": list(r.outlets or ([r.source] if r.source else []))})
         else:
             marks = ("*" if r.starred else " ") + (" " if r.read else "•")
-            # undated: the day it was added; today's with a time from its feed: the time (as the app shows it)
+            # today's with a time from its feed: the time; undated: when it was added, marked "~" (as the app shows it)
             day = row_date(r, today) or "-" * 10
             # the title cut with "…" as the app's lists cut it, to the terminal's width on one (--json has it whole)
             out(f"{r.id:>6} {marks} {fit(day, 10)}  {fit_source(r, 16)}  {clip(one_line(r.title), cells)}")
@@ -445,7 +445,8 @@ def cmd_show(args) -> int:
     else:  # the title and names cut with "…" as the app's article header cuts them (--json has them whole)
         out(cut(a.title, HEADER_TITLE_CELLS))
         source, byline = source_and_byline(a.source, a.byline)  # as the header: "Green Ledger Staff" names the source
-        when = published_label(a.published, a.published_at)  # the time its feed gave, on the reader's clock
+        # the time its feed gave, on the reader's clock; undated: "added 2026-12-07 10:28", as the article header
+        when = published_label(a.published, a.published_at, a.added_at)
         meta = " · ".join(x for x in (cut(source), cut(byline), when, ", ".join(cut(t) for t in a.tags)) if x)
         if meta:
             out(meta)
@@ -488,6 +489,7 @@ def cmd_export(args) -> int:
         else:
             out(f"# {a.title}\n")
             meta = [f"- {k}: {v}" for k, v in (("source", a.source), ("byline", a.byline), ("published", a.published),
+                                               ("added", None if a.published else a.added_at),  # no date of its own
                                                ("tags", ", ".join(a.tags)), ("url", a.url)) if v]
             if meta:
                 out("\n".join(meta) + "\n")

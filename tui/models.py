@@ -109,6 +109,7 @@ class ArticleRow:
     # every outlet of the row, its own first; empty when it has no near-duplicate.
     twins: tuple[int, ...] = ()
     outlets: tuple[str, ...] = ()
+    added_at: str = ""  # when it came into the library (UTC, as stored): an undated article is dated by it
 
     @property
     def published_at(self) -> str | None:

@@ -29,4 +29,6 @@ def test_show_spells_out_what_a_stored_link_must_not_do_to_the_terminal(lib):
                     body="The island ferry runs twice a day from spring, the operator said on Monday."))
     out = run("show", "1").stdout
     assert "\x1b" not in out
-    assert out.splitlines()[:3] == ["Ferry notes", "https://example.org/a\\x1b[2Jb", ""], out
+    lines = out.splitlines()
+    assert lines[0] == "Ferry notes" and lines[1].startswith("added "), out  # (undated: when it was added, session 33)
+    assert lines[2:4] == ["https://example.org/a\\x1b[2Jb", ""], out

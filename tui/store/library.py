@@ -64,7 +64,7 @@ MERGE_PAGES = 1000
 AUTOMERGE = 4  # FTS5's 'automerge' default: a level of this many segments is merged
 MERGE_SECONDS = 0.0001  # the index merged into one segment, an article (the bench's 100,000: 8.6 s of CPU)
 
-_ROW_COLUMNS = "a.id, a.title, a.source, a.published, a.read, a.starred, a.words, a.sort_key"
+_ROW_COLUMNS = "a.id, a.title, a.source, a.published, a.read, a.starred, a.words, a.sort_key, a.added_at"
 
 
 def _duration(seconds: float) -> str:
@@ -235,12 +235,14 @@ def _row(r: tuple) -> ArticleRow:
     """A list row; a malformed field (a BLOB title, a negative count ...) reads as empty, never raises."""
     if (type(r[1]) is str and type(r[2]) is str and (r[3] is None or type(r[3]) is str)
             and type(r[6]) is int and r[6] >= 0 and type(r[7]) is str):
-        return ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7])
+        return ArticleRow(r[0], r[1], r[2], r[3], bool(r[4]), bool(r[5]), r[6], r[7],
+                          added_at=r[8] if type(r[8]) is str else "")
     ignored: list[str] = []
     return ArticleRow(r[0], _text(r[1], "title", ignored), _text(r[2], "source", ignored),
                       _text(r[3], "published", ignored, optional=True), _flag(r[4], "read", ignored),
                       _flag(r[5], "starred", ignored), _count(r[6], "words", ignored),
-                      r[7] if type(r[7]) is str else str(r[7]) if type(r[7]) in (int, float) else "")
+                      r[7] if type(r[7]) is str else str(r[7]) if type(r[7]) in (int, float) else "",
+                      added_at=r[8] if type(r[8]) is str else "")
 
 
 def _sql_rank(value) -> tuple:

@@ -58,8 +58,6 @@ def header_lines(article) -> list[tuple[str, str]]:
     """(text, style name) lines above the body: title, source/byline/date, words/reading time, tags, feed and link."""
     words = len(article.body.split())
     minutes = max(1, round(words / WORDS_PER_MINUTE))
-    # An undated article says when it was added (the list sorts and dates it by that).
-    added = f"added {article.added_at[:10]}" if not article.published and getattr(article, "added_at", None) else ""
     # a title, source, byline, feed or link is cut at its own width: a feed that calls itself anything (a title
     # of 500 characters) filled the header of every one of its articles, and at 80x24 the body did not show
     # the title at HEADER_TITLE_CELLS (a feed item's 2,000-character title filled the pane), a source's, byline's or
@@ -67,8 +65,9 @@ def header_lines(article) -> list[tuple[str, str]]:
     from tui.cells import HEADER_TITLE_CELLS, cut as _cut, published_label, source_and_byline
 
     source, byline = source_and_byline(article.source, article.byline)  # "Green Ledger Staff" names the source too
-    # the time its feed gave, on the reader's clock ("2026-12-06 18:45"), else its day
-    when = published_label(article.published, getattr(article, "published_at", None)) or added
+    # the time its feed gave, on the reader's clock ("2026-12-06 18:45"), else its day; an undated article, when it was
+    # added, said so ("added 2026-12-07 10:28": the list sorts and dates it by that, marked "~")
+    when = published_label(article.published, getattr(article, "published_at", None), getattr(article, "added_at", None))
     where = " · ".join(x for x in (_cut(source), _cut(byline), when) if x)
     lines = [(_cut(article.title, HEADER_TITLE_CELLS), "title")]
     if where:

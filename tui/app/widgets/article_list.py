@@ -302,7 +302,8 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
             row = replace(row, unread=0)  # an A of every story is being written (the cached row keeps its figure)
         cells = 0 if story else self._source_cells(width)
         key = ((row.id, row.unread, row.rows, cursor, "story", width, self.source.newest_year(), _today()) if story else
-               (row.id, row.read, row.starred, cursor, self._is_open(row), width, cells))
+               (row.id, row.read, row.starred, cursor, self._is_open(row), width, cells,
+                _today() if row.published_at or not row.published else ""))  # "18:45" today, a day tomorrow
         strip = self._strips.get(key)
         if strip is None:
             strip = self._story_strip(row, width, cursor) if story else self._row_strip(row, width, cursor, cells)
@@ -393,10 +394,10 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         title_style = self._style(("read" if row.read else "unread") + tail)
         if self._is_open(row):
             title_style += self._styles_open  # set by _style (title_style came from it)
-        # An undated article shows the day it was added (it sorts by it: newest first means newest first); one whose
-        # feed gave a time, that time's day on the reader's clock, or today its time alone, "18:45" (tui.cells)
-        date = (row.published or row.sort_key or "")[:10]
-        if row.published_at:
+        # Its day; one whose feed gave a time, that time's day on the reader's clock, or today its time alone, "18:45";
+        # an undated article, when it was added (it sorts by it), marked "~" (tui.cells.row_date)
+        date = (row.published or "")[:10]
+        if row.published_at or not row.published:
             from tui.cells import row_date  # (not imported at start-up)
 
             date = row_date(row, _today())
@@ -408,7 +409,9 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         elif width >= 44:
             meta = f" {date:<10}"
         elif width >= 30:
-            meta = f" {date[2:] if len(date) > 5 else date:<8}"
+            from tui.cells import narrow_date
+
+            meta = f" {narrow_date(date):<8}"
         else:
             meta = ""
         room = max(4, width - 3 - cell_len(meta))
