@@ -78,11 +78,11 @@ def _item(item: dict, source: str, link: str | None, feed_authors: str, origin: 
         body="\n\n".join(paras),
         source=source,
         byline=_authors(item) or feed_authors,
-        published=_day(date),
+        published=None,
         tags=[squash(clean_text(_text(t))) for t in tags[:20] if isinstance(t, (str, int)) and _text(t).strip()],
         url=link,
     )
-    article.published_at = _time(date) if article.published else None
+    article.published, article.published_at = _when(date)
     return ImportItem(origin, article)
 
 
@@ -119,10 +119,25 @@ def _day(date: str) -> str | None:
     return None if day is None or day_ahead(day) else day
 
 
-def _time(date: str) -> str | None:
-    """An item's UTC time when its date gives one ("2026-12-06T18:45:00+02:00" -> "2026-12-06T16:45:00Z"; the day
-    kept in `published` is the one the feed wrote, 2026-12-06, as before), else None (tui.importers.dates.stamp_of)."""
-    from tui.importers.dates import iso_seconds, stamp_of
+def _when(date: str) -> tuple[str | None, str | None]:
+    """An item's day and its UTC time when its date gives one, in one zone, UTC, as the RSS and Atom reader gives them
+    (the reader sees both on their own clock, tui.cells): "2026-12-06T23:30:00-05:00" -> ("2026-12-07",
+    "2026-12-07T04:30:00Z"). The day was the one the feed wrote (2026-12-06, the writer's zone) while its time was UTC,
+    so the item stood under one day in the list and another in its stories. A day alone, or a date that is no time
+    (a 25th hour), is the day the feed wrote (_day); a time too far ahead is no time (tui.importers.dates.stamp_of)."""
+    from datetime import datetime, timezone
 
-    seconds = iso_seconds(date)
-    return None if seconds is None else stamp_of(seconds, date)
+    from tui.importers.dates import day_ahead, iso_seconds, stamp_of
+
+    day = _day(date)
+    seconds = iso_seconds(date) if day else None
+    if seconds is None:
+        return day, None
+    try:
+        utc = datetime.fromtimestamp(seconds, timezone.utc).date().isoformat()
+    except (OverflowError, OSError, ValueError):
+        return day, None
+    if day_ahead(utc):
+        return day, None
+    stamp = stamp_of(seconds, date)
+    return utc, stamp if stamp is not None and stamp[:10] == utc else None
