@@ -36,6 +36,9 @@ _STEP = 0.25  # seconds between looks at the child's CPU time
 # through the pipe in milliseconds; starting a child ~0.5 s, several on a loaded machine). Its own deadline, so a child
 # that never reads (stopped, stuck in its start) cannot hold the caller before the parse's deadline begins.
 SEND_SECONDS = 30.0
+# Wall time the reading of the child's answer may take once its first bytes are there (the answer goes through the
+# pipe in milliseconds too): a child that stops halfway through its answer held the caller for good.
+RECV_SECONDS = 30.0
 
 _children = threading.BoundedSemaphore(CHILDREN)
 _lock = threading.Lock()
@@ -60,10 +63,9 @@ def in_child(fn, args: tuple, kwargs: dict | None = None, *, seconds: float, siz
                 raise error(f"{sent}; {tail}")
             if (over := _wait(child, mine, seconds)) is not None:
                 raise error(f"took more than {over} to read ({size / (1024 * 1024):.1f} MB of markup); {tail}")
-            try:
-                ok, value = mine.recv()
-            except (EOFError, OSError):  # the child died (out of memory, killed)
-                raise error(f"its parser stopped (out of memory?); {tail}") from None
+            if (why := _recv(child, mine, answer := [])) is not None:
+                raise error(f"{why}; {tail}")
+            ok, value = answer[0]
             keep = True
         finally:
             if not (keep and _put(child, mine)):
@@ -98,6 +100,34 @@ def _send(child, mine, work) -> str | None:
         return None
     if isinstance(failed[0], (OSError, ValueError)):
         return "its parser stopped before it began"
+    return f"{type(failed[0]).__name__}: {failed[0]}"[:120]
+
+
+def _recv(child, mine, answer: list) -> str | None:
+    """Read the child's answer into `answer`, given RECV_SECONDS: None once read, else why not. The answer's first
+    bytes are there (_wait), but a child that stops (SIGSTOP, stuck in a write) after a part of a large answer held
+    `add` or the app's refresh in recv() for good: the read is a thread's, and the child is killed at the deadline (the
+    thread's read then ends, the pipe closed on the other side)."""
+    failed: list[BaseException] = []
+    done = threading.Event()
+
+    def read() -> None:
+        try:
+            answer.append(mine.recv())
+        except Exception as exc:  # the child died (out of memory, killed), or the answer does not unpickle
+            failed.append(exc)
+        finally:
+            done.set()
+
+    threading.Thread(target=read, name="newsreader-recv", daemon=True).start()
+    if not done.wait(RECV_SECONDS):
+        child.kill()
+        done.wait(5)
+        return f"its parser stopped halfway through its answer ({RECV_SECONDS:g} s)"
+    if not failed:
+        return None
+    if isinstance(failed[0], (EOFError, OSError)):
+        return "its parser stopped (out of memory?)"
     return f"{type(failed[0]).__name__}: {failed[0]}"[:120]
 
 
