@@ -115,3 +115,43 @@ def test_a_gone_files_article_deleted_leaves_nothing_gone(lib, tmp_path):
     scan_watched(lib)
     assert folder_files(lib)[watch_id].gone == 0
     assert folder_counts(lib)[watch_id] == (1, 1)
+
+
+def _file_rows(lib, watch_id) -> list[tuple[str, bool]]:
+    return sorted((os.path.basename(p), gone is not None) for p, gone in lib.db.execute(
+        "SELECT path, gone FROM watched_files WHERE watch_id = ? AND path LIKE '%.md'", (watch_id,)))
+
+
+def test_a_gone_file_whose_articles_are_all_deleted_is_forgotten(lib, tmp_path, capsys):
+    """Session 33: the gone file's row stayed, counted nowhere, once its last article was deleted; back in the folder
+    as it was, the file was then known and not read again. Now the delete forgets it (`remove`, the app's d), and d's
+    undo (z) puts it back with its article; the file that comes back is read as a new one."""
+    from tui.store.undo import remove_saving, restore
+
+    folder = _folder(tmp_path)
+    watch_id, _ = add_watch(lib, str(folder))
+    scan_watched(lib)
+    ids = _ids(lib)
+    kept_text = (folder / "lock.md").read_text(encoding="utf-8")
+    (folder / "lock.md").unlink()
+    (folder / "mill.md").unlink()
+    scan_watched(lib)
+    assert _file_rows(lib, watch_id) == [("lock.md", True), ("mill.md", True)]
+
+    saved = remove_saving(lib, ids["Canal lock repaired"])  # the app's d
+    assert _file_rows(lib, watch_id) == [("mill.md", True)]  # (main: lock.md's row stayed)
+    assert restore(lib, saved)  # z
+    assert _file_rows(lib, watch_id) == [("lock.md", True), ("mill.md", True)]
+    assert gone_file(lib, ids["Canal lock repaired"])[0] == str(folder / "lock.md")
+    assert folder_files(lib)[watch_id].gone == 2
+
+    assert main(["remove", str(ids["Mill race cleared"])]) == 0
+    capsys.readouterr()
+    assert _file_rows(lib, watch_id) == [("lock.md", True)]
+    assert folder_files(lib)[watch_id].gone == 1
+
+    assert main(["remove", str(ids["Canal lock repaired"])]) == 0
+    assert _file_rows(lib, watch_id) == []
+    (folder / "lock.md").write_text(kept_text, encoding="utf-8")  # back: read as a new file
+    assert scan_watched(lib).new == 1
+    assert _file_rows(lib, watch_id) == [("lock.md", False)]

@@ -14,7 +14,8 @@ from datetime import datetime, timezone
 
 from tui.models import Article, timed_key
 from tui.store.derived import derived
-from tui.store.library import Library, StoreError, _explain, digits, fits_row_id, insert_article, sort_key_of
+from tui.store.library import (Library, StoreError, _explain, digits, fits_row_id, forget_emptied, gone_files_of,
+                               insert_article, sort_key_of)
 from tui.tags import unique_tags
 
 _FEED_COLUMNS = ("id, url, title, site_url, tags, full_text, etag, last_modified, added_at, last_refresh,"
@@ -186,10 +187,13 @@ def remove_feed(lib: Library, feed_id: int, *, keep_articles: bool = False) -> i
         gone = 0
         if not keep_articles:
             stories = _stories_of_feed(db, feed_id)
+            files = gone_files_of(db, [r[0] for r in db.execute(
+                "SELECT article_id FROM feed_items WHERE feed_id = ? AND article_id IS NOT NULL", (feed_id,))])
             gone = db.execute(
                 "DELETE FROM articles WHERE id IN (SELECT article_id FROM feed_items WHERE feed_id = ?)"
                 " AND id NOT IN (SELECT article_id FROM feed_items WHERE feed_id != ? AND article_id IS NOT NULL)",
                 (feed_id, feed_id)).rowcount
+            forget_emptied(db, files)  # (a gone watched file that held one of them too)
             retitle(db, stories)  # (a story's title may have been one of these articles')
         db.execute("DELETE FROM feeds WHERE id = ?", (feed_id,))
         return gone

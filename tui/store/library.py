@@ -1030,7 +1030,9 @@ class Library:
 
         with self.transaction() as db:
             story = _story_of(db, article_id)
+            files = gone_files_of(db, [article_id])
             gone = db.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount > 0
+            forget_emptied(db, files)
             retitle(db, [story])  # (its title may have been this article's)
             return gone
 
@@ -1566,6 +1568,30 @@ def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
         # What SQLite reports when it cannot even create its -shm/-wal files on a full disk.
         return f"disk I/O error on {visible(path)} (is the disk full or failing?); the library was not changed"
     return f"library error ({visible(path)}): {msg}"
+
+
+def gone_files_of(db, article_ids: list[int]) -> list[tuple[int, str]]:
+    """(watch_id, path) of the gone watched files (migration 31) that hold any of these articles: what forget_emptied
+    looks at once they are deleted. [] for a library without them."""
+    found: set[tuple[int, str]] = set()
+    try:
+        for start in range(0, len(article_ids), 500):
+            part = article_ids[start:start + 500]
+            found.update(db.execute(
+                "SELECT w.watch_id, w.path FROM watched_articles w JOIN watched_files f ON f.watch_id = w.watch_id"
+                f" AND f.path = w.path WHERE f.gone IS NOT NULL AND w.article_id IN ({','.join('?' * len(part))})",
+                part).fetchall())
+    except sqlite3.OperationalError:  # (a library without watched folders' gone files)
+        return []
+    return sorted(found)
+
+
+def forget_emptied(db, files: list[tuple[int, str]]) -> None:
+    """Forget the gone watched files among `files` that hold no article any more (every one deleted): their rows stayed,
+    counted nowhere, until the file came back (then known as it was, and not read again)."""
+    db.executemany("DELETE FROM watched_files WHERE watch_id = ? AND path = ? AND gone IS NOT NULL AND NOT EXISTS"
+                   " (SELECT 1 FROM watched_articles w WHERE w.watch_id = ? AND w.path = ?)",
+                   [(w, p, w, p) for w, p in files])
 
 
 def _story_of(db, article_id: int) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from tui.store.library import StoreError, _explain
+from tui.store.library import StoreError, _explain, forget_emptied, gone_files_of
 from tui.store.stories import retitle
 
 
@@ -81,9 +81,28 @@ def _remove_saving(lib, article_id: int) -> Saved | None:
             else:
                 saved.tables.append(_rows(db, table, column, article_id))
         _save_placement(db, saved)
+        files = _save_gone_files(db, saved)
         db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        forget_emptied(db, files)
         retitle(db, [_placed_story(saved)])  # (its story's title may have been this article's)
     return saved
+
+
+def _save_gone_files(db, saved: Saved) -> list[tuple[int, str]]:
+    """The gone watched files that hold the article (forget_emptied forgets those it was the last article of, once it
+    is deleted): those rows are saved whole, to be put back with it, not pointed back (Saved.links)."""
+    files = gone_files_of(db, [saved.article_id])
+    for watch_id, path in files:
+        if db.execute("SELECT 1 FROM watched_articles WHERE watch_id = ? AND path = ? AND article_id != ? LIMIT 1",
+                      (watch_id, path, saved.article_id)).fetchone():
+            continue  # it holds other articles still: it stays
+        cursor = db.execute("SELECT rowid, * FROM watched_files WHERE watch_id = ? AND path = ?", (watch_id, path))
+        rows = cursor.fetchall()
+        saved.tables.append(("watched_files", [d[0] for d in cursor.description][1:], [r[1:] for r in rows]))
+        rowids = {r[0] for r in rows}
+        saved.links = [(t, c, [i for i in ids if not (t == "watched_files" and i in rowids)])
+                       for t, c, ids in saved.links]
+    return files
 
 
 def _save_placement(db, saved: Saved) -> None:
