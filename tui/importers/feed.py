@@ -117,7 +117,7 @@ def feed_entries(data: bytes, name: str, base_url: str | None = None,
             reason = f"not a readable feed ({_bozo(parsed)})"
         elif not parsed.get("version"):
             reason = "not a feed (neither RSS, Atom nor RDF)"
-        return {"title": squash(clean_text(parsed.feed.get("title", ""))) if reason.startswith("feed") else ""}, [], reason
+        return {"title": _title(parsed.feed) if reason.startswith("feed") else ""}, [], reason
     info, entries, _ = _feed_info(parsed.feed, parsed.entries, name)
     if parsed.get("bozo") and not any(item.article is not None for _key, item in entries):
         # broken XML of which no item could be read (a document cut off in its first item): not "ok, 0 items"
@@ -132,7 +132,7 @@ def _bozo(parsed) -> str:
 
 def _feed_info(feed, parsed_entries, name: str) -> tuple[dict, list[tuple[dict, ImportItem]], None]:
     """feed_entries' result from feedparser's feed and entries (or rss_lean's dicts of the same keys)."""
-    source = squash(clean_text(feed.get("title", "")))
+    source = _title(feed)
     info = {"title": source, "link": feed.get("link") or None}
     entries = []
     for i, e in enumerate(parsed_entries, 1):
@@ -143,8 +143,21 @@ def _feed_info(feed, parsed_entries, name: str) -> tuple[dict, list[tuple[dict, 
     return info, entries, None
 
 
+def _title(obj) -> str:
+    """A feed's or an entry's title as text: one its feed types as HTML (Atom type="html" or "xhtml", an RSS title
+    holding markup, which feedparser reads as HTML) has its tags dropped and its entities decoded, as an entry's
+    content (the list showed "<em>Ferry</em> late &amp; wet"); a character reference to a control character then goes
+    with clean_text, as any other. A plain-text title is kept as written ("<b> tags" in Atom type="text")."""
+    title = obj.get("title", "") or ""
+    detail = obj.get("title_detail")
+    kind = str(detail.get("type", "")) if isinstance(detail, dict) else ""
+    if title and "html" in kind and ("<" in title or "&" in title):
+        title = " ".join(html_to_paragraphs(title))
+    return squash(clean_text(title))
+
+
 def _entry(entry, source: str, origin: str) -> ImportItem:
-    title = squash(clean_text(entry.get("title", "")))
+    title = _title(entry)
     html = ""
     for content in entry.get("content", []) or []:
         if len(content.get("value", "")) > len(html):
