@@ -252,7 +252,7 @@ class Fetcher:
         if cut_at is None and length.isascii() and length.isdigit() and int(length) > cap:
             resp.close()
             raise FetchError(f"response larger than {cap // (1024 * 1024)} MB, refused")
-        decoder = _decoder(encoding.strip().lower())
+        decoder = _decoder(encoding.strip().lower(), cap)
         raw = 0
         parts: list[bytes] = []
         size = 0
@@ -421,14 +421,73 @@ def _header_text(value: str) -> str:
         return value
 
 
-def _decoder(encoding: str):
-    if encoding in ("", "identity"):
+MAX_CODINGS = 3  # compressions of one body (Content-Encoding "gzip, gzip") decoded at most
+
+
+def _decoder(encoding: str, cap: int = 20 * 1024 * 1024):
+    """A decompressor for a Content-Encoding (None: none): gzip or deflate, or several applied in turn ("gzip, gzip",
+    "deflate, gzip": decoded last first; a stacked one was refused as "unsupported compression 'gzip, gzip'"). A coding
+    we did not ask for (br, zstd, compress) is refused in one line naming it, as are more than MAX_CODINGS."""
+    codings = [c.strip() for c in encoding.split(",") if c.strip() not in ("", "identity")]
+    if not codings:
         return None
-    if encoding in ("gzip", "x-gzip"):
-        return zlib.decompressobj(16 + zlib.MAX_WBITS)
-    if encoding == "deflate":
+    for coding in codings:
+        if coding not in ("gzip", "x-gzip", "deflate"):
+            from tui.textsafe import visible
+
+            raise FetchError(f"unsupported compression '{visible(coding[:20])}' (gzip or deflate was asked for)")
+    if len(codings) > MAX_CODINGS:
+        raise FetchError(f"compressed {len(codings)} times over (Content-Encoding), refused")
+    if len(codings) == 1:
+        return _one_decoder(codings[0])
+    return _Stacked([_one_decoder(c) for c in reversed(codings)], cap)
+
+
+def _one_decoder(coding: str):
+    if coding == "deflate":
         return zlib.decompressobj(zlib.MAX_WBITS | 32)  # zlib-wrapped (what the RFC says); auto-detects gzip too
-    raise FetchError(f"unsupported compression {encoding[:20]!r}")
+    return zlib.decompressobj(16 + zlib.MAX_WBITS)
+
+
+class _Stacked:
+    """Decompressors applied in turn, with a decompressobj's `decompress(data, max_length)` and `unconsumed_tail` (the
+    last one's: what _read_body cuts or refuses at). A layer between them that grows past `cap` is refused as a bomb
+    (zlib.error: "corrupt compressed response" would be wrong, so FetchError). A layer whose data does not begin as
+    compressed data does (a server that labels a body gzip twice and compressed it once) is passed through as it is:
+    what can be decoded is."""
+
+    def __init__(self, layers: list, cap: int) -> None:
+        self.layers = layers  # (outermost compression first: the order of decoding)
+        self.cap = cap
+        self.plain = [False] * len(layers)  # a layer found not compressed
+        self.head = [b""] * len(layers)  # a layer's first bytes, until there are two to look at
+        self.unconsumed_tail = b""
+
+    def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+        last = len(self.layers) - 1
+        for i, layer in enumerate(self.layers):
+            if i and not self.plain[i] and self.head[i] is not None:
+                data = self.head[i] + data
+                if len(data) < 2:
+                    self.head[i] = data
+                    return b""
+                self.head[i] = None
+                self.plain[i] = not _looks_compressed(data)
+            if self.plain[i]:
+                continue
+            if i == last:
+                data = layer.decompress(data, max_length) if max_length else layer.decompress(data)
+                self.unconsumed_tail = layer.unconsumed_tail
+            else:
+                data = layer.decompress(data, self.cap + 1)
+                if len(data) > self.cap or layer.unconsumed_tail:
+                    raise FetchError(f"response larger than {self.cap // (1024 * 1024)} MB once decompressed, refused")
+        return data
+
+
+def _looks_compressed(data: bytes) -> bool:
+    """gzip's magic number, or a zlib header (deflate, as the RFC says)."""
+    return data[:2] == b"\x1f\x8b" or (data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0)
 
 
 def _status_reason(status: int) -> str:
