@@ -125,15 +125,14 @@ def _file_rows(lib, watch_id) -> list[tuple[str, bool]]:
 def test_a_gone_file_whose_articles_are_all_deleted_is_forgotten(lib, tmp_path, capsys):
     """Session 33: the gone file's row stayed, counted nowhere, once its last article was deleted; back in the folder
     as it was, the file was then known and not read again. Now the delete forgets it (`remove`, the app's d), and d's
-    undo (z) puts it back with its article; the file that comes back is read as a new one."""
+    undo (z) puts it back with its article; the file that comes back, as it was, is read as a new one."""
     from tui.store.undo import remove_saving, restore
 
     folder = _folder(tmp_path)
     watch_id, _ = add_watch(lib, str(folder))
     scan_watched(lib)
     ids = _ids(lib)
-    kept_text = (folder / "lock.md").read_text(encoding="utf-8")
-    (folder / "lock.md").unlink()
+    (folder / "lock.md").rename(tmp_path / "lock.md")  # moved out, to come back as it was (size and time)
     (folder / "mill.md").unlink()
     scan_watched(lib)
     assert _file_rows(lib, watch_id) == [("lock.md", True), ("mill.md", True)]
@@ -152,6 +151,6 @@ def test_a_gone_file_whose_articles_are_all_deleted_is_forgotten(lib, tmp_path, 
 
     assert main(["remove", str(ids["Canal lock repaired"])]) == 0
     assert _file_rows(lib, watch_id) == []
-    (folder / "lock.md").write_text(kept_text, encoding="utf-8")  # back: read as a new file
+    (tmp_path / "lock.md").rename(folder / "lock.md")  # back as it was: read as a new file (main: known, never read)
     assert scan_watched(lib).new == 1
     assert _file_rows(lib, watch_id) == [("lock.md", False)]
