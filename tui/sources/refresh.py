@@ -76,7 +76,12 @@ class _Fetched:
     new_url: str | None = None
     error: str | None = None
     retry_after: float | None = None
+    gone: bool = False  # HTTP 410: the server says the feed is gone for good
 
+
+# A feed answering 410 Gone waits the longest back-off at once (it was fetched again after 5 minutes, 10, 20 ...,
+# failing each time with "HTTP 410 Gone" and no word of what to do); naming it in `refresh` still tries it.
+GONE_NOTE = "the site removed this feed for good: tried again once a day; `newsreader feed remove` unsubscribes"
 
 Progress = Callable[[FeedResult, int, int], None]
 _CANCELLED = "cancelled"
@@ -266,6 +271,8 @@ def _fetch_feed(fetcher: Fetcher, feed: Feed, known: set[str], cancel: threading
     try:
         resp = fetcher.get(feed.url, etag=feed.etag, last_modified=feed.last_modified, cut_at=limits.feed_bytes)
     except FetchError as exc:
+        if exc.status == 410:
+            return _Fetched("error", error=f"{exc}: {GONE_NOTE}", gone=True)
         return _Fetched("error", error=str(exc), retry_after=exc.retry_after)
     if resp.status == 304:
         return _Fetched("not_modified", headers=resp.headers, new_url=resp.permanent_url)
@@ -357,7 +364,8 @@ def _plan(lib, feed: Feed, fetched: _Fetched, claimed: set[str]) -> tuple[FeedRe
         return result, None  # not tried: the feed's state stays as it was (no failure counted)
     if fetched.status == "error":
         failures = feed.failures + 1
-        wait_for = max(backoff_seconds(failures), min(fetched.retry_after or 0.0, BACKOFF_MAX))
+        wait_for = max(backoff_seconds(failures), min(fetched.retry_after or 0.0, BACKOFF_MAX),
+                       BACKOFF_MAX if fetched.gone else 0.0)
         fields.update(last_error=fetched.error, failures=failures,
                       next_try=time.time() + wait_for if wait_for else None)
         return result, (feed.id, [], fields)
@@ -417,5 +425,7 @@ def _waiting(feed: Feed) -> FeedResult:
     "error" it made every refresh exit 1 for as long as one feed backed off, up to a day); `skipped` says why."""
     when = time.strftime("%H:%M UTC", time.gmtime(feed.next_try))
     why = f"backing off after {feed.failures} failures" if feed.failures > 1 else "server asked to retry later"
+    if (feed.last_error or "").startswith("HTTP 410"):
+        why = "gone (HTTP 410)"
     return FeedResult(feed.url, "not_modified", feed_id=feed.id, title=feed.name,
                       skipped=f"{why}; next try after {when} (last error: {feed.last_error or 'unknown'})")
