@@ -77,3 +77,39 @@ def test_a_refresh_whose_parser_stops_answering_goes_on_with_the_other_feeds(lib
     assert stuck.status == "error" and "its parser stopped halfway through its answer (2 s)" in stuck.error
     assert "\n" not in stuck.error
     assert multiprocessing.active_children() == []
+
+
+def _parse_or_stop_in_pool(body: bytes, url: str, content_type: str = "", **kwargs):
+    """parse_feed_bytes, but the worker that gets the Stuck Gazette's document stops (SIGSTOP) before it answers."""
+    if b"Stuck Gazette" in body:
+        os.kill(os.getpid(), signal.SIGSTOP)
+    return _REAL_PARSE(body, url, content_type, **kwargs)
+
+
+def test_a_refresh_whose_parse_worker_stops_goes_on_with_the_other_feeds(lib, site, monkeypatch):
+    """A refresh of PARSE_POOL_FROM feeds or more parses small documents in worker processes: their answer was waited
+    for with no deadline, and the pool's shutdown waited on a stopped worker for good."""
+    import tui.child as child_module
+    from tui.sources import refresh, subscribe
+    from tui.sources.refresh import PARSE_POOL_FROM
+
+    ids = []
+    for n in range(PARSE_POOL_FROM):
+        title = "Stuck Gazette" if n == 0 else f"Calm Courier {n}"
+        site.feed(f"/f{n}.xml", rss([{"title": f"Report {n}", "guid": f"g{n}", "link": f"/g/{n}", "body": body_text(n)}],
+                                    title=title))
+        ids.append(subscribe(lib, site.url(f"/f{n}.xml"), limits=FAST).feed_id)
+    for n in range(PARSE_POOL_FROM):  # a second item each: every feed has something new to parse
+        title = "Stuck Gazette" if n == 0 else f"Calm Courier {n}"
+        site.feed(f"/f{n}.xml", rss([{"title": f"Report {n}", "guid": f"g{n}", "link": f"/g/{n}", "body": body_text(n)},
+                                     {"title": f"Later {n}", "guid": f"h{n}", "link": f"/h/{n}",
+                                      "body": body_text(n + 50)}], title=title))
+    monkeypatch.setattr(child_module, "wall_limit", lambda seconds: 20.0)  # (the others wait for the workers to start)
+    monkeypatch.setattr(parse_module, "parse_feed_bytes", _parse_or_stop_in_pool)
+    began = time.monotonic()
+    results = {r.feed_id: r for r in refresh(lib, force=True, limits=FAST)}
+    assert time.monotonic() - began < 60  # (main: held for good)
+    stuck = results[ids[0]]
+    assert stuck.status == "error" and stuck.error == "its parser did not answer in 20 s (stuck?); given up this time"
+    assert all((results[i].status, results[i].new) == ("ok", 1) for i in ids[1:]), [(results[i].status, results[i].new, results[i].error) for i in ids[1:] if results[i].new != 1]
+    assert multiprocessing.active_children() == []

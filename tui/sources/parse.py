@@ -142,14 +142,32 @@ def parse_bounded(body: bytes, url: str, content_type: str = "", *, seconds: flo
     (killed then: a ParseError saying so); a smaller one in `pool` (worker processes) when given, else here."""
     if len(body) < CHILD_FROM:
         if pool is not None:
+            from concurrent.futures import TimeoutError as Late
             from concurrent.futures.process import BrokenProcessPool
 
+            from tui.child import wall_limit
+
             try:
-                return pool.submit(parse_feed_bytes, body, url, content_type, **kwargs).result()
+                return pool.submit(parse_feed_bytes, body, url, content_type, **kwargs).result(wall_limit(seconds))
             except BrokenProcessPool:  # a worker died (killed, out of memory): parse here instead
                 pass
+            except Late:  # a worker that stopped answering (stopped, stuck) held the refresh for good
+                _end_pool(pool)
+                raise ParseError(f"its parser did not answer in {wall_limit(seconds):g} s (stuck?); given up this "
+                                 "time") from None
         return parse_feed_bytes(body, url, content_type, **kwargs)
     return in_child(parse_feed_bytes, (body, url, content_type), kwargs, seconds=seconds, size=len(body))
+
+
+def _end_pool(pool) -> None:
+    """Kill the worker processes of a process pool (one no longer answers): the pool is broken then, the parses
+    waiting in it or sent to it later are done here (BrokenProcessPool), and its shutdown does not wait on a stopped
+    worker for good."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        try:
+            process.kill()
+        except (OSError, ValueError, AttributeError):
+            pass
 
 
 def in_child(fn, args: tuple, kwargs: dict | None = None, *, seconds: float, size: int):
