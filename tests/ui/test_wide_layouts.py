@@ -1,8 +1,10 @@
 """Wide layouts use the width (issue 10 item 7): the library's title column grows at wide sizes, cut text ends
-in an ellipsis, dates keep their year (undated articles show the day they were added), the status and
+in an ellipsis, dates keep their year (undated articles show when they were added, marked "~"), the status and
 placeholder lines fit at 120x40, and the cursor row's highlight has no hole (also on the open article)."""
 
 from __future__ import annotations
+
+from datetime import date, datetime
 
 from pilot_steps import opened_first, settle, started
 from ui_sample import HARBOUR, ORCHARD
@@ -70,10 +72,13 @@ async def test_cut_titles_and_sources_end_in_an_ellipsis_and_dates_keep_the_year
                 assert "The Extreme" in long_row and "Newspaper" not in long_row  # cut source, with …
                 assert long_row.count("…") == 2
             assert "2025-03-04" in long_row or "25-03-04" in long_row  # the year is there
-            # The undated article shows the day it was added (it sorts by it), not an empty column.
+            # The undated article shows when it was added (it sorts by it), marked "~" (session 33), not an empty
+            # column: today its time on the reader's clock, else its day
             with Library(path) as lib:
                 added = lib.db.execute("SELECT added_at FROM articles WHERE title LIKE 'An undated%'").fetchone()[0]
-            assert added[:10] in undated or added[2:10] in undated
+            local = datetime.fromisoformat(added).astimezone()
+            shown = local.strftime("~%H:%M") if local.date() == date.today() else local.strftime("~%y-%m-%d")
+            assert shown in undated or local.strftime("~%m-%d") in undated, undated
 
 
 async def test_status_and_placeholder_lines_fit_at_120x40(library, make_app):
@@ -101,7 +106,8 @@ async def test_an_undated_article_says_when_it_was_added(tmp_path, make_app):
     app = make_app(path)
     async with opened_first(app, (120, 40)) as (pilot, screen):
         header = [screen.body.line_text(i) for i in range(4)]
-        assert f"added {added[:10]}" in header  # the header had no date line at all
+        # the header had no date line at all; then the UTC day; the time on the reader's clock since session 33
+        assert f"added {datetime.fromisoformat(added).astimezone():%Y-%m-%d %H:%M}" in header
 
 
 def drawn_status(screen) -> str:
