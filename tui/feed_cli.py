@@ -132,8 +132,9 @@ def _feed_list(args) -> int:
             link = echoed(visible(f.url), url) if url else visible(f.url)  # (cut in its middle: host and file kept)
             out(f"{f.id:>4}  {fit(one_line(f.name), title)}  {counts:15}  {fit(state, status)}  "
                 f"{fit(refreshed, when)}  {link}")
-            if f.last_error and f.last_status != "error":  # a note on what its last refresh left out ("cut: ...")
-                out(f"      {clip(one_line(f.last_error), max(20, columns - 6)) if columns else one_line(f.last_error)}")
+            if f.last_error:  # why its last refresh failed, or a note on what it left out ("cut: ...")
+                said = ("error: " if f.last_status == "error" else "") + one_line(f.last_error)
+                out(f"      {clip(said, max(20, columns - 6)) if columns else said}")
     if not feeds and not args.json:
         print("no feeds (add one with: newsreader feed add URL)", file=sys.stderr)
     return 0

@@ -33,5 +33,9 @@ def test_a_feed_that_is_gone_says_so_and_waits_a_day(lib, site, capsys):
     assert main(["feed", "list", "--json"]) == 0
     listed = {f["id"]: f for f in map(json.loads, capsys.readouterr().out.splitlines())}
     assert (listed[old.feed_id]["last_status"], listed[old.feed_id]["last_error"]) == ("error", gone.error)
+    assert main(["feed", "list"]) == 0  # why it failed, under its row (the status column said "error" alone)
+    lines = capsys.readouterr().out.splitlines()
+    row = next(i for i, line in enumerate(lines) if line.endswith("/old.xml"))
+    assert lines[row + 1] == f"      error: {gone.error}", lines
     assert main(["refresh", str(old.feed_id)]) == 1  # named: tried anyway
     assert site.hits["/old.xml"] == hits + 2
