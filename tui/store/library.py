@@ -20,7 +20,7 @@ from tui.store.derived import Derived, derived, stored_tags
 from tui.tags import unique_tags
 from tui.store.fts_batch import close_batch, open_batch
 from tui.store.schema import (MERGE_INDEX, MIGRATIONS, REBUILD_FROM, REBUILD_INDEX, SCHEMA_VERSION, SEARCH_SHADOWS,
-                               SEARCH_TABLE, SEARCH_VIEWS, schema_columns,
+                               SEARCH_TABLE, SEARCH_VIEWS, STORY_FIGURES, STORY_FIGURES_FROM, schema_columns,
                                schema_tables)
 from tui.store.query import fts_query, wordless
 from tui.store.twins import hidden_ids, with_outlets
@@ -459,6 +459,8 @@ class Library:
                 else:
                     self.db = self._connect(readonly, immutable=True)
                 self._schema_version()
+            if not readonly:
+                self._remake_story_figures()
             if verify > 0:
                 self.verify(verify)
             if not readonly:
@@ -586,6 +588,30 @@ class Library:
                 self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             if said:
                 said[0](f"upgraded in {time.monotonic() - started:.0f} s")
+
+    def _remake_story_figures(self) -> None:
+        """The stories' figures tables (story_stats, story_sources) made again and counted from the memberships when a
+        library that had them lacks one (schema.STORY_FIGURES): dropped by another program, the library was refused as
+        damaged, every write that touched a story failed, and the app counted its stories from their articles. Said
+        once through UPGRADE_NOTICE. Nothing is done to a library whose schema cannot be read (verify says why)."""
+        query = ("SELECT (SELECT user_version FROM pragma_user_version), (SELECT group_concat(name) FROM sqlite_master"
+                 " WHERE type = 'table' AND name IN ('story_stats', 'story_sources'))")
+        try:
+            version, names = self.db.execute(query).fetchone()
+        except sqlite3.DatabaseError:
+            return
+        if not STORY_FIGURES_FROM <= version <= SCHEMA_VERSION or len((names or "").split(",")) == 2:
+            return
+        with self.transaction():
+            version, names = self.db.execute(query).fetchone()  # (another program may have done it meanwhile)
+            if len((names or "").split(",")) == 2:
+                return
+            for statement in _statements(STORY_FIGURES):
+                self.db.execute(statement)
+        missing = sorted({"story_stats", "story_sources"} - set((names or "").split(",")))
+        if UPGRADE_NOTICE is not None:
+            UPGRADE_NOTICE(f"{visible(self.path)}: the stories' figures ({' and '.join(missing)}) were missing: "
+                           "counted again from the stories")
 
     def _upgrade_notice(self, version: int, what: str, seconds: float,
                         said: list) -> Callable[[str], None] | None:

@@ -1080,9 +1080,14 @@ def readable_story_rows(lib: Library, start: int, limit: int, since: str = "", m
     cannot be read (story_stats) is counted from its members. Each story's extra figures (members or unread copies)
     are read for it alone, and left as stored when they cannot be."""
     where, args = since_where(since)
-    ids = [r[0] for r in lib.db.execute(
-        f"SELECT s.id FROM stories s INDEXED BY stories_order WHERE {where} {_ORDER} LIMIT ? OFFSET ?",
-        (*args, limit, start))]
+    order = f"SELECT s.id FROM stories s INDEXED BY stories_order WHERE {where} {_ORDER} LIMIT ? OFFSET ?"
+    try:
+        ids = [r[0] for r in lib.db.execute(order, (*args, limit, start))]
+    except sqlite3.OperationalError as exc:
+        if "no such index" not in str(exc):
+            raise
+        # (the index dropped by another program: "The briefing cannot be made: OperationalError: no such index")
+        ids = [r[0] for r in lib.db.execute(order.replace(" INDEXED BY stories_order", ""), (*args, limit, start))]
     out: list[StoryRow] = []
     for story_id in ids:
         try:
@@ -1130,13 +1135,17 @@ def _newest_believed(rows: list[StoryRow]) -> str:
 BRIEFING_SCAN = 2000  # stories the briefing looks at (the most recent); a briefing is about the latest news
 
 
-def ranked_unread(lib: Library, since: str, limit: int, scan: int = BRIEFING_SCAN) -> list[tuple[StoryRow, float]]:
+def ranked_unread(lib: Library, since: str, limit: int, scan: int = BRIEFING_SCAN,
+                  problems: list[str] | None = None) -> list[tuple[StoryRow, float]]:
     """The briefing's stories and their scores, best first: the `limit` best-ranked of the `scan` latest stories
     with unread articles and an article on or after `since` (ISO day). Stored figures only: no article is read,
-    nothing is summarised (the briefing shows these headings at once)."""
+    nothing is summarised (the briefing shows these headings at once). When the stored figures cannot be read (a
+    damaged page, a table dropped), why is put in `problems` and the stories that can be read are counted."""
     try:
         rows = story_rows(lib, 0, scan, since=since, members=False)
-    except sqlite3.DatabaseError:  # a damaged page of the story tables: the stories that can be read
+    except sqlite3.DatabaseError as exc:  # a damaged page of the story tables: the stories that can be read
+        if problems is not None:
+            problems.append(" ".join(str(exc).split())[:120] or type(exc).__name__)
         rows = readable_story_rows(lib, 0, scan, since=since, members=False)
     rows = [r for r in rows if r.unread]
     if not rows:

@@ -45,11 +45,30 @@ class Heading:
     note: str = ""
 
 
+def figures_problem(problem: str) -> str:
+    """The line the briefing says under its head when the stories' stored figures could not be read (`problem`, the
+    database's words): a table dropped is made again and counted when newsreader next opens the library
+    (Library._remake_story_figures); a damaged page, `newsreader doctor` says how to recover."""
+    if "no such table" in problem:
+        then = "restart newsreader to count them again"
+    else:
+        then = "`newsreader doctor` says how to recover"
+    return f"The stories could not be read ({clean(problem)}): counted from their articles; {then}."
+
+
 def read_headings(lib, since: str):
     """(headings, since as an ISO day, how many unread stories there are since then): the briefing's stories, ranked,
     from the stored figures alone. Nothing is summarised, and neither the stemmer nor the story engine is loaded
     (their first load took ~1.2 s of the first `b` after start, the screen saying only "Putting the briefing
     together…"), so the screen lists its stories at once; read_one fills them in."""
+    return read_briefing(lib, since)[:3]
+
+
+def read_briefing(lib, since: str):
+    """read_headings' (headings, since as an ISO day, how many unread stories) and why the stories' stored figures
+    could not be read ("" when they could): a table of theirs dropped by another program while the app runs, a
+    damaged page. The stories are then counted from their articles, and the briefing says so in one line (it said
+    "10 unread stories" of 12, or "everything is read", and nothing of the damage)."""
     from tui.store.reader import unread_stories
     from tui.store.stories import ranked_unread, story_row
 
@@ -59,9 +78,14 @@ def read_headings(lib, since: str):
         day = parse_since(since)
     else:
         day = ""
+    problems: list[str] = []
     # each with its outlets (story_row; the ranking's rows have none), as the summarised briefing shows them
-    items = [Heading(story_row(lib, row.id) or row, score=score) for row, score in ranked_unread(lib, day, LIMIT)]
-    return items, day, unread_stories(lib, day) if len(items) >= LIMIT else len(items)
+    items = [Heading(story_row(lib, row.id) or row, score=score)
+             for row, score in ranked_unread(lib, day, LIMIT, problems=problems)]
+    total = len(items)
+    if len(items) >= LIMIT and not problems:  # (the count is of the stored figures too: 0 when they are gone)
+        total = unread_stories(lib, day)
+    return items, day, total, problems[0] if problems else ""
 
 
 @dataclass
@@ -85,7 +109,7 @@ def _after_marks(lib, marks, since: str):
     """read_headings once the read marks queued (m in a story view opened from the briefing) are written; waits in
     the worker, never on the UI thread."""
     marks.settle()
-    return read_headings(lib, since)
+    return read_briefing(lib, since)
 
 
 def _where(source: str, day: str) -> str:
@@ -131,6 +155,7 @@ class BriefingScreen(PageScreen):
         self._stage = 0
         self._total = 0  # unread stories since the day (the head's "10 of 24")
         self._shown_ids: list[int] = []  # the story of each "b:N:…" line shown, by N (where the cursor was: _anchor)
+        self._problem = ""  # why the stories' stored figures could not be read (read_briefing), said under the head
 
     def compose_panes(self) -> ComposeResult:
         with Pane(id="briefing-pane"):
@@ -157,7 +182,7 @@ class BriefingScreen(PageScreen):
         if main is not None and main.marks.pending:
             self.load(_after_marks, main.marks, self.since)
         else:
-            self.load(read_headings, self.since)
+            self.load(read_briefing, self.since)
 
     def _data_version(self) -> int | None:
         from tui.store.changes import data_version
@@ -189,7 +214,7 @@ class BriefingScreen(PageScreen):
             self._show(head)
             self._next_one(result.index + 1)
             return
-        items, self.day, self._total = result
+        items, self.day, self._total, self._problem = result
         shown = {item.story.id: item for item in self.items if item.sentences}
         for item in items:  # read again: what a story showed stays until its new reading comes
             old = shown.get(item.story.id)
@@ -226,7 +251,8 @@ class BriefingScreen(PageScreen):
                                   f" since {since_label(self.day)}" if self.day else "",
                                   (f" · {RANKED}" if n else "", "dim"),
                                   (f" · summarising… {n - waiting} of {n} done" if waiting and waiting < n
-                                   else " · summarising…" if waiting else "", "dim")))
+                                   else " · summarising…" if waiting else "", "dim"),
+                                  ("\n" + figures_problem(self._problem), "bold red") if self._problem else ""))
         options: list[Option] = []
         if not self.items:
             # what to do next (it said "No unread stories." and nothing else)
@@ -236,6 +262,9 @@ class BriefingScreen(PageScreen):
                 hint = (f"No unread stories since {since_label(self.day)}: "
                         f"{keymap.first_key('briefing_since', keys)} widens the "
                         f"time ({'since ' + wider if wider else 'all unread stories'}).")
+            elif self._problem:  # (not "everything is read": the head says what could not be read)
+                hint = (f"No unread story could be read. {keymap.first_key('stories', keys)} in the library lists "
+                        "the stories that can be.")
             elif self._library_empty():  # (it said "everything is read" of an empty library)
                 hint = (f"No articles yet: {keymap.first_key('add', keys)} in the library adds a file or folder; "
                         f"{keymap.first_key('feeds', keys)}, then {keymap.first_key('add_feed', keys)}, subscribes "

@@ -1,0 +1,119 @@
+"""Rows deleted by a program that does not enforce the foreign keys (the sqlite3 shell, a script: SQLite's default)
+leave nothing pointing at them: a story's stored figures follow its articles, its title follows its latest article,
+and no analysis, mention, feed item or watched file is left to an article, feed or folder that is gone (migration
+32's triggers, and its repair of a library damaged so before it)."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from pathlib import Path
+
+from hostile_helpers import eight_articles, run_cli
+
+TEXT = "Skerrow ferry vote {n}\n\nThe council of Skerrow met on Monday and voted to keep the ferry. Note {n}.\n"
+
+
+def _unkeyed(db: Path, *statements: str) -> None:
+    """`statements` run as another program runs them: foreign keys off (sqlite3's default), one transaction."""
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("PRAGMA foreign_keys").fetchone()[0] == 0
+        for statement in statements:
+            con.execute(statement)
+        con.commit()
+    finally:
+        con.close()
+
+
+def _stories_line(db: Path) -> tuple[int, str]:
+    """The one story's stored size and its title, as `stories` prints them."""
+    r = run_cli("stories", db=db)
+    assert r.returncode == 0, r.stderr
+    [line] = [line for line in r.stdout.decode().splitlines() if "Skerrow" in line]
+    found = re.match(r"\s*\d+\s+(?:\S+\s+)?(\d+) art\b.*?(Skerrow ferry vote \d+)\s*$", line)
+    assert found, line
+    return int(found.group(1)), found.group(2)
+
+
+def _brief_count(db: Path) -> int:
+    r = run_cli("brief", "--since", "3650d", db=db)
+    assert r.returncode == 0, r.stderr
+    return int(re.search(r"(\d+) articles, \d+ unread", r.stdout.decode()).group(1))
+
+
+def _dangling(db: Path) -> list:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        con.close()
+
+
+def _grouped(tmp_path: Path) -> Path:
+    db = eight_articles(tmp_path, TEXT, ["stories", "--rebuild"], ["entities", "3"])
+    assert _stories_line(db) == (8, "Skerrow ferry vote 8")
+    return db
+
+
+def test_stories_counts_follow_articles_deleted_with_foreign_keys_off(tmp_path):
+    # Before: `stories` said "8 art" while `brief` counted 5 (the memberships of the deleted articles stayed).
+    db = _grouped(tmp_path)
+    _unkeyed(db, "DELETE FROM articles WHERE id IN (2, 3, 8)")
+    assert _stories_line(db) == (5, "Skerrow ferry vote 7")  # the latest left heads the story
+    assert _brief_count(db) == 5
+    assert _dangling(db) == []
+
+
+def test_an_article_added_under_a_deleted_ones_id_takes_nothing_of_it(tmp_path):
+    db = _grouped(tmp_path)
+    _unkeyed(db, "DELETE FROM articles WHERE id = 8")
+    src = tmp_path / "other"
+    src.mkdir()
+    (src / "new.txt").write_text("Quarry hours\n\nThe Velmoth quarry will open at dawn from June.\n")
+    r = run_cli("add", str(src), db=db)
+    assert r.returncode == 0, r.stderr
+    con = sqlite3.connect(db)
+    try:
+        [(new_id,)] = con.execute("SELECT id FROM articles WHERE title = 'Quarry hours'").fetchall()
+        assert new_id == 8  # the deleted one's id, given again (the highest)
+        assert con.execute("SELECT count(*) FROM analysis WHERE article_id = 8").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM mentions WHERE article_id = 8").fetchone()[0] == 0
+    finally:
+        con.close()
+    assert _stories_line(db) == (7, "Skerrow ferry vote 7")
+
+
+def test_feeds_and_folders_deleted_with_foreign_keys_off_leave_no_rows(tmp_path):
+    db = _grouped(tmp_path)
+    folder = tmp_path / "watched"
+    folder.mkdir()
+    (folder / "w.txt").write_text("Mill road\n\nThe Orrin mill road reopens on Friday after repairs.\n")
+    assert run_cli("watch", "add", str(folder), db=db).returncode == 0
+    _unkeyed(db, "INSERT INTO feeds (url, added_at) VALUES ('http://127.0.0.1:9/f', '2026-01-01')",
+             "INSERT INTO feed_items (feed_id, entry_hash, article_id, seen_at)"
+             " SELECT id, 'h', 1, '2026-01-01' FROM feeds")
+    _unkeyed(db, "DELETE FROM feeds", "DELETE FROM watched")
+    assert _dangling(db) == []
+
+
+def test_a_library_damaged_so_before_migration_32_is_repaired_when_opened(tmp_path):
+    db = _grouped(tmp_path)
+    _unkeyed(db, "DROP TRIGGER articles_unkeyed_ad", "PRAGMA user_version = 31",
+             "DELETE FROM articles WHERE id IN (1, 4)")
+    assert _dangling(db)  # (as another program left it)
+    assert _stories_line(db)[0] == 6  # (opened by `stories`: upgraded, repaired)
+    assert _brief_count(db) == 6
+    assert _dangling(db) == []
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'articles_unkeyed_ad'").fetchone()[0] == 1
+    finally:
+        con.close()
+
+
+def test_the_triggers_order_is_the_stories_latest_first():
+    from tui.store.schema import MIGRATIONS
+    from tui.store.stories import LATEST_FIRST
+
+    assert f"ORDER BY {LATEST_FIRST}" in " ".join(MIGRATIONS[31].split())
