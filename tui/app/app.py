@@ -36,6 +36,11 @@ _TOAST_KINDS = (("Summary method:", "method"), ("Longest summary", "length"), ("
                 ("Entity highlights ", "highlights"), ("Highlights: ", "highlights"),
                 ("Library: ", "library"), ("Marked read", "read"), ("Marked unread", "read"),
                 ("Marked starred", "star"), ("Marked unstarred", "star"),
+                # a mark that could not be written takes the place of the toast that said it was made: on a full disk
+                # `f` showed "Marked starred: …" and under it "Could not mark the article starred: disk I/O error"
+                ("Could not mark the article read", "read"), ("Could not mark the article unread", "read"),
+                ("Could not mark every article of the story", "read"),
+                ("Could not mark the article starred", "star"), ("Could not mark the article unstarred", "star"),
                 # z undoes the last delete only: its toast replaces the earlier "Deleted — z to undo", which
                 # stayed on screen beside "Restored: …"
                 ("Deleted — ", "delete"), ("Restored: ", "delete"), ("It is back in the library", "delete"),
