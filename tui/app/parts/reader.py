@@ -95,6 +95,8 @@ class UndoDelete:
         self.reopen = False  # and whether it was on the screen then (undo opens it again)
         self.unread: list[int] | None = None  # the articles `A` marked read (unread before it)
         self.given: set[int] = set()  # articles given a read mark since that `A`: `z` leaves their marks alone
+        self.what = "Mark all read"  # how z's toast names what it undid: an `A`, or `m` on a story ("Mark read")
+        self.story: int | None = None  # the story that `m` marked read (its `m` again, marking it unread, ends it)
 
     def keep(self, saved, title: str, reading: int | None = None, reopen: bool = True) -> None:
         """Remember a delete (undo.Saved) for the next few seconds, and where the reader was in it if it was
@@ -104,10 +106,12 @@ class UndoDelete:
         self.reading, self.reopen = reading, reopen
         self.unread = None
 
-    def keep_unread(self, ids: list[int]) -> None:
-        """Remember the articles an `A` just marked read (the ones that were unread) for the next few seconds."""
+    def keep_unread(self, ids: list[int], what: str = "Mark all read", story: int | None = None) -> None:
+        """Remember the articles an `A` just marked read (the ones that were unread) for the next few seconds; or
+        `m` on a story (the stories list, the briefing), `story` its id."""
         self.saved, self.title, self.reading = None, "", None
         self.unread, self.given = list(ids), set()
+        self.what, self.story = what, story
         self.until = time.monotonic() + UNDO_SECONDS
 
     def marked(self, ids) -> None:

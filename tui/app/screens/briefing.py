@@ -133,10 +133,12 @@ class BriefingScreen(PageScreen):
                  "copy_summary": "Copy the briefing as Markdown", "copy_markdown": "Copy the briefing as Markdown",
                  "copy_quotes": "Copy the briefing's quotes", "longer": "More sentences a story",
                  "shorter": "Fewer sentences a story", "open": "Open the story of the line",
-                 "toggle_read": "Mark the line's story read: all its articles (it leaves the briefing)"}
+                 "toggle_read": "Mark the line's story read: all its articles (it leaves the briefing)",
+                 "undo": "Undo the last m or mark all read (for a few seconds): the story comes back"}
     # m marks the line's story read, as m on a story of the stories list: a story read in the briefing stayed in it
-    # (m said it works elsewhere), and the next `b` showed it again (rebound keys follow)
-    BINDINGS = [b for b in keymap.bindings(keymap.MAIN) if b.id == "toggle_read"]
+    # (m said it works elsewhere), and the next `b` showed it again (rebound keys follow); z undoes it (walk33: a
+    # slip of m lost the story's unread marks, the story gone from the screen)
+    BINDINGS = [b for b in keymap.bindings(keymap.MAIN) if b.id in ("toggle_read", "undo")]
     HINT = (("open", "open story"), ("toggle_read", "mark read"), ("briefing_since", "since"),
             (("longer", "shorter"), "sentences"), (("copy_summary", "copy_markdown"), "Markdown"),
             ("copy_quotes", "quotes"), ("back", "back"))
@@ -388,6 +390,9 @@ class BriefingScreen(PageScreen):
     def _marked(self) -> None:
         if self.is_attached:
             self.reload()
+
+    def undone(self) -> None:
+        self._marked()  # the stories z marked unread again are in the briefing again
 
     def action_since(self) -> None:
         self.since = SINCE[(SINCE.index(self.since) + 1) % len(SINCE)]

@@ -944,7 +944,7 @@ class MainScreen(QuickSwitch, Screen):
             return
         try:
             members = self.lib.db.execute(
-                "SELECT a.id, a.read FROM story_articles s JOIN articles a ON a.id = s.article_id"
+                "SELECT a.id, a.read, a.twin_of FROM story_articles s JOIN articles a ON a.id = s.article_id"
                 " WHERE s.story_id = ? ORDER BY a.id", (story_id,)).fetchall()
         except sqlite3.DatabaseError as exc:
             self.notify(f"Could not read the story's articles: {' '.join(str(exc).split())[:200]}",
@@ -953,15 +953,23 @@ class MainScreen(QuickSwitch, Screen):
         if not members:
             self.notify("This story has no articles left.", severity="warning", timeout=3)
             return
-        queued = [self.marks.value(i, "read") for i, _read in members]
-        value = any(not (bool(read) if mark is None else mark) for (_i, read), mark in zip(members, queued))
+        queued = [self.marks.value(i, "read") for i, _read, _twin in members]
+        was = [bool(read) if mark is None else mark for (_i, read, _twin), mark in zip(members, queued)]
+        value = not all(was)
+        changed = [i for (i, _read, _twin), read in zip(members, was) if read != value]
         # one write for the whole story (one transaction: a story of 2,000 articles was 2,000 of them)
-        self.marks.set_many([i for i, _read in members], "read", value,
+        self.marks.set_many([i for i, _read, _twin in members], "read", value,
                             done=lambda error: self._story_marked(value, error, after))
+        if value:  # z marks unread again the articles it marked read (walk33: a slip of m in the briefing lost them)
+            self.undo.keep_unread(changed, "Mark read", story_id)
+        elif self.undo.story == story_id and self.undo.unread is not None:
+            self.undo.unread = None  # m again on that story did what z would have done
         self.articles.refresh_rows()
-        n = len(members)
+        # the articles it changed, as the library lists them (a text two outlets printed once), as `A` counts them
+        n = sum(1 for (_i, _read, twin), read in zip(members, was) if read != value and twin is None)
+        undo = f" — {self._undo_key()} undoes." if value else ""
         self.notify(f"Marked {'read' if value else 'unread'}: {n:,} article{'s' if n != 1 else ''} of "
-                    f"{toast_title(' '.join(clean(title).split()))}", markup=False)
+                    f"{toast_title(' '.join(clean(title).split()))}{undo}", markup=False)
 
     def _story_marked(self, value: bool, error: str, after) -> None:
         if not self.is_attached:
@@ -1129,10 +1137,11 @@ class MainScreen(QuickSwitch, Screen):
                         severity="warning", timeout=4)
             return True
         self._given_with_copies()
+        what = self.undo.what
         unread = self.undo.take_unread()
         if unread is None:
             return False
-        self._undo_mark_all(unread, after)
+        self._undo_mark_all(unread, after, what)
         return True
 
     def _undo_key(self) -> str:
@@ -1205,22 +1214,22 @@ class MainScreen(QuickSwitch, Screen):
         self.notify(f"Still {self.marking}…", timeout=3)
         return True
 
-    def _undo_mark_all(self, ids: list[int], after=None) -> None:
-        """z after A: the articles it marked read (unread before it) unread again, less those given a mark since
-        (in a worker: `write_marks`)."""
+    def _undo_mark_all(self, ids: list[int], after=None, what: str = "Mark all read") -> None:
+        """z after A (or `m` on a story): the articles it marked read (unread before it) unread again, less those
+        given a mark since (in a worker: `write_marks`)."""
         from tui.store.reader import mark_read
 
         self.write_marks(len(ids), f"marking {len(ids):,} articles unread again",
-                         lambda lib: mark_read(lib, ids, False), partial(self._undone, after=after), (ids, False),
-                         after)
+                         lambda lib: mark_read(lib, ids, False), partial(self._undone, after=after, what=what),
+                         (ids, False), after)
 
-    def _undone(self, changed: int, after=None) -> None:
+    def _undone(self, changed: int, after=None, what: str = "Mark all read") -> None:
         self.forget_ready()
         self.reload_list()  # the rows' marks, and the stories' unread figures (kept by triggers)
         self.count_unread()
         if after is not None:
             after()
-        self.notify(f"Mark all read undone: {changed:,} article{'s' if changed != 1 else ''} unread again.")
+        self.notify(f"{what} undone: {changed:,} article{'s' if changed != 1 else ''} unread again.")
 
     def _group_restored(self) -> None:
         from tui.app.parts.sources import group_stories, say_grouping

@@ -336,7 +336,7 @@ class PageScreen(QuickSwitch, Screen):
         main = self.main_screen()
         if main is None or main.refuse_write("marked unread"):
             return
-        if main.undo_mark_all(lambda: self.show_page_marks() if self in self.app.screen_stack else None):
+        if main.undo_mark_all(lambda: self.undone() if self in self.app.screen_stack else None):
             self.marks_changed_under()
             return
         if main.undo.saved is not None and main.undo.unread is None and time.monotonic() <= main.undo.until:
@@ -348,6 +348,10 @@ class PageScreen(QuickSwitch, Screen):
 
     def show_page_marks(self) -> None:
         """The page's article lines show the library's marks again (after A)."""
+
+    def undone(self) -> None:
+        """z's undo of an `A` (or of `m` on a story) is written: the page shows it."""
+        self.show_page_marks()
 
     # A mark was given on a page over this one (m, A on the entity page over the story view): shown again, this page
     # shows the library's marks, not the ones it was left with. Only then: a story view opened anew reads its rows
