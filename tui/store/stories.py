@@ -1053,6 +1053,16 @@ def story_count(lib: Library, since: str = "") -> int:
 
 
 _ORDER = "ORDER BY last DESC, size DESC, id DESC"
+
+
+def story_position(lib: Library, story_id: int) -> int | None:
+    """Where `story_id` sits in the stories list (story_rows' order, every story), or None when there is no such
+    story: the stories before it counted along the list's index (as changes.list_position counts an article's)."""
+    row = lib.db.execute("SELECT last, size FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is None:
+        return None
+    return lib.db.execute("SELECT count(*) FROM stories INDEXED BY stories_order WHERE (last, size, id) > (?, ?, ?)",
+                          (row[0], row[1], story_id)).fetchone()[0]
 _REVERSE = "ORDER BY last ASC, size ASC, id ASC"
 
 

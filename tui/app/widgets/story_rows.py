@@ -75,5 +75,15 @@ class StorySource(PagedSource):
         return self._newest
 
     def index_of(self, story_id: int) -> int | None:
-        """Where a story sits, if it is in a loaded page."""
-        return self._loaded_index(lambda row: row.id == story_id)
+        """Where a story sits: in a loaded page, else as the library's index says (a list read again has no page
+        loaded: the cursor went back to the first story after every `m`, refresh or folder scan, walk33)."""
+        loaded = self._loaded_index(lambda row: row.id == story_id)
+        if loaded is not None:
+            return loaded
+        from tui.store.stories import story_position
+
+        try:
+            index = story_position(self.lib, story_id)
+        except sqlite3.DatabaseError:
+            return None
+        return index if index is not None and index < self.count else None
