@@ -86,3 +86,24 @@ async def test_a_mark_given_on_the_person_page_shows_on_the_story_view_under_it(
         await settle(pilot)
         assert app.screen is story
         assert story_article_lines(story)[article_id].startswith("  "), story_article_lines(story)
+
+
+async def test_the_story_view_head_says_how_many_articles_are_unread(stories, make_app):  # noqa: F811
+    """walk33: the stories list marks a story "●3" and the briefing says "3 articles · 3 unread", but the story view's
+    head said "3 articles · 2026-01-14 – 2026-01-15" alone: reading its articles, the reader could not see how many
+    were left. Its head now counts them as the briefing does, and follows the marks (an article read, `A`)."""
+    app = make_app(stories)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_first_story(pilot)
+        story = app.screen
+        head = story.query_one("#story-head")
+        lines = story_article_lines(story)
+        assert head.head.figures.startswith(f"{len(lines)} articles · {len(lines)} unread · "), head.head.figures
+        await open_line(pilot, story, "#story-text", list(lines)[-1])
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is story
+        assert head.head.figures.startswith(f"{len(lines)} articles · {len(lines) - 1} unread · "), head.head.figures
+        await pilot.press("A")
+        await settle(pilot)
+        assert "unread" not in head.head.figures and head.head.figures.startswith(f"{len(lines)} articles · 20")

@@ -293,7 +293,8 @@ async def test_story_of_one_article_with_no_outlet_says_nothing_empty(stories, m
     async with app.run_test(size=(160, 48)) as pilot:
         story = await open_story(pilot)
         head = str(story.query_one("#story-head").render())
-        assert "Night ferry timetable changes" in head and "1 article · 2026-02-20" in head, head
+        # (its unread article counted as the briefing counts it, walk33)
+        assert "Night ferry timetable changes" in head and "1 article · 1 unread · 2026-02-20" in head, head
         assert "outlet" not in head and "()" not in head
         await pilot.press("escape", "b")  # its briefing entry ends with its date, not a dangling " · "
         await settle(pilot)

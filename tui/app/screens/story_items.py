@@ -87,9 +87,13 @@ def build(summary, row, rows: dict, pause=None) -> tuple:
     # one line each (app.tcss cuts them with an ellipsis): a long title wrapped over the head's four lines
     # and hid the figures and the "analysing" line at 80x24; the outlets come last, as the part best cut
     span = " – ".join(dict.fromkeys(line(x)[:10] for x in (summary.first or "", summary.last or "") if line(x)))
+    # its unread articles as the briefing counts them ("3 articles · 2 unread"; walk33: the view never said how many
+    # were left to read); a copy of another article's text is not counted apart, as in `count`
+    copies = {t for r in rows.values() for t in (getattr(r, "twins", None) or ()) if t != r.id}
+    unread = sum(1 for i, r in rows.items() if i not in copies and not r.read)
     head = Head(line(row.title) or "(untitled story)", " · ".join(x for x in (
-        f"{count} article{'s' if count != 1 else ''}", span) if x), tuple(outlet(s) for s in summary.sources if s),
-        not summary.analysed)
+        f"{count} article{'s' if count != 1 else ''}", f"{unread} unread" if unread else "", span) if x),
+        tuple(outlet(s) for s in summary.sources if s), not summary.analysed)
     n = len(summary.sentences)
     # the pane's border names the pane; the summary's heading under the story's head says its length (the border
     # said "Story · 5 sentences" over "Summary · 5 sentences": the same words twice)
