@@ -233,6 +233,17 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 RANKED = "ranked by size and recency"  # how the briefing orders its stories (the app's head and `brief` say it)
 
 
+def figures_problem(problem: str) -> str:
+    """The line the briefing says under its head when the stories' stored figures could not be read (`problem`, the
+    database's words): a table dropped is made again and counted when newsreader next opens the library
+    (Library._remake_story_figures); a damaged page, `newsreader doctor` says how to recover."""
+    if "no such table" in problem:
+        then = "restart newsreader to count them again"
+    else:
+        then = "`newsreader doctor` says how to recover"
+    return f"The stories could not be read ({one_line(problem)}): counted from their articles; {then}."
+
+
 def count_words(shown: int, total: int) -> str:
     """"10 of 24 unread stories" (the briefing shows the best `shown` of `total`), or "3 unread stories"."""
     return f"{shown} of {total} unread stories" if total > shown else plural(shown, "unread story", "unread stories")

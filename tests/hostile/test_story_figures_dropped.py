@@ -129,3 +129,21 @@ def test_the_briefing_reads_the_stories_with_their_order_index_dropped_too(tmp_p
             assert app.screen.items[0].story.title == "Skerrow ferry vote 6"
 
     asyncio.run(run())
+
+
+def test_brief_says_the_figures_could_not_be_read(tmp_path, monkeypatch, capsys):
+    # A library that cannot be written (read-only: nothing is made again) whose figures another program dropped.
+    # Before: "10 unread stories" (of 12), and not a word of it.
+    from tui.cli import main
+    from tui.store.library import Library
+
+    db = _library(tmp_path)
+    run_sql(db, ["DROP TABLE story_stats"])
+    monkeypatch.setattr(Library, "_remake_story_figures", lambda self: None, raising=False)
+    monkeypatch.setattr(Library, "verify", lambda self, budget=1.0: None)  # (as a read-only library behind it is)
+    monkeypatch.setenv("NEWSREADER_NO_SEED", "1")
+    assert main(["--db", str(db), "brief"]) == 0
+    said = capsys.readouterr()
+    assert said.err == ("warning: The stories could not be read (no such table: story_stats): counted from their "
+                        "articles; restart newsreader to count them again.\n"), said.err
+    assert "\n10 unread stories · ranked" in said.out and "Skerrow ferry vote 6" in said.out

@@ -19,17 +19,20 @@ def count_line(shown: int, total: int, since: str = "") -> str:
     return count_words(shown, total) + (f" since {since_label(since)}" if since else "") + f" · {RANKED}"
 
 
-def ranked(lib, since: str = "", limit: int = 10):
+def ranked(lib, since: str = "", limit: int = 10, problems: list[str] | None = None):
     """(the `limit` best (StoryRow, score) pairs, how many unread stories there are since `since`): what the
-    briefing shows and of how many, from the stored figures alone (nothing read or summarised), as the app's head."""
+    briefing shows and of how many, from the stored figures alone (nothing read or summarised), as the app's head.
+    When the figures cannot be read (`problems` gets why), the stories are counted from their articles and the total
+    is the count shown (the figures' own count read 0: "10 unread stories" of 12)."""
     from tui.store.reader import unread_stories
     from tui.store.stories import ranked_unread
 
     import sqlite3
 
-    rows = ranked_unread(lib, since, limit, MAX_SCAN)
+    problems = [] if problems is None else problems
+    rows = ranked_unread(lib, since, limit, MAX_SCAN, problems=problems)
     try:
-        total = unread_stories(lib, since) if len(rows) >= limit else 0
+        total = unread_stories(lib, since) if len(rows) >= limit and not problems else 0
     except sqlite3.DatabaseError:  # a damaged page of the story figures: the count of those it shows
         total = 0
     return rows, max(total, len(rows))

@@ -394,7 +394,12 @@ def cmd_brief(args) -> int:
         writable = _group_new(lib)
         with lib.impatient():
             # how many of how many unread stories it shows, said first as the app's head says it (it said "Briefing")
-            rows, total = ranked(lib, since, args.limit)
+            problems: list[str] = []
+            rows, total = ranked(lib, since, args.limit, problems)
+            if problems and not lib.damaged:  # (a damaged library is said once, by the reading commands' warning)
+                from tui.cells import figures_problem
+
+                print(f"warning: {figures_problem(problems[0])}", file=sys.stderr)
             items = iter_briefing(lib, since=since, limit=args.limit, sentences=args.sentences,
                                   analyse=writable, rows=rows)  # as `story`
             if getattr(args, "quotes", False):

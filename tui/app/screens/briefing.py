@@ -14,7 +14,7 @@ from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
-from tui.cells import RANKED, count_words, cut, outlets_line, since_label
+from tui.cells import RANKED, count_words, cut, figures_problem, outlets_line, since_label
 from tui.textsafe import clean
 from tui.app.textual_fixes import closed_before_mount
 
@@ -43,17 +43,6 @@ class Heading:
     score: float = 0.0  # its rank (tui.store.stories.rank_score)
     marked: frozenset = frozenset()  # as BriefItem's: its lines marked "new", or said once (`note`)
     note: str = ""
-
-
-def figures_problem(problem: str) -> str:
-    """The line the briefing says under its head when the stories' stored figures could not be read (`problem`, the
-    database's words): a table dropped is made again and counted when newsreader next opens the library
-    (Library._remake_story_figures); a damaged page, `newsreader doctor` says how to recover."""
-    if "no such table" in problem:
-        then = "restart newsreader to count them again"
-    else:
-        then = "`newsreader doctor` says how to recover"
-    return f"The stories could not be read ({clean(problem)}): counted from their articles; {then}."
 
 
 def read_headings(lib, since: str):
