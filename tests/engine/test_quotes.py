@@ -674,3 +674,20 @@ def test_a_quote_that_finishes_a_sentence_of_the_writer_s_is_kept_with_that_sent
     text = "Passengers waited on the quay. Tomas Brenn said the crews would “come back to work on Friday.”"
     [q] = extract_quotes(text, extract_entities(text) if with_entities else None)
     assert (q.lead, q.speaker) == ("Tomas Brenn said the crews would", "Tomas Brenn")
+
+
+def test_rank_keeps_the_continuation_of_a_split_quote_not_its_two_word_opener():
+    # the lower-case continuation is scored x0.7 (a scrap alone), which put the two-word "The footbridge," first
+    text = ("The county closed the Lisk footbridge at Quillford on Saturday.\n\n"
+            "“The footbridge,” said Tamsin Elderkin, “stays shut for the winter.”")
+    [top] = rank_quotes(extract_quotes(text), 1, len(text))
+    assert (top.text, top.speaker) == ("stays shut for the winter.", "Tamsin Elderkin")
+    assert key_quotes(text, n=1)[0].text == top.text
+
+
+def test_a_scare_quote_goes_to_the_writer_s_subject_not_the_next_clause_s_speaker():
+    text = ("The Kestrel Vale council called the closure “a temporary measure to save money” before the vote, and "
+            "councillor Maren Alsop said, “We will fight it at every meeting until the spring.”")
+    assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
+        ("a temporary measure to save money", "The Kestrel Vale council"),
+        ("We will fight it at every meeting until the spring.", "Maren Alsop")]

@@ -36,6 +36,11 @@ def _continues(a: Quote, b: Quote) -> bool:
     “a false economy”', or a quotation finishing the writer's sentence) goes with no later piece: the first piece of
     a split quotation opens it, after a sentence start, a comma or a colon (rule "led-in-piece-ends-there").
 
+    A piece that opens with a word that goes on from what was just said ("But", "And", "Yet", "So", "Or", "Nor":
+    `_connective`) after a first piece cut by a comma continues it too: '“The footbridge has been our school run,”
+    said Idris Pellow. “But we have been asking ...”' is one quotation, whose second half listed alone began "But"
+    (rule "connective-goes-on-after-attribution").
+
     Pieces of different sentences stay apart: '“We had a hard night,” Matos said. “It was an honest
     vote.”' is two quotes, and so are two phrases quoted in one sentence of the writer's ('she would
     “fix the roof” and was “asking around”': no attribution between them).
@@ -51,7 +56,11 @@ def _continues(a: Quote, b: Quote) -> bool:
     if a.text.rstrip(" ’'\"”)").endswith((".", "!", "?")):
         return False  # the first piece ended its sentence
     head = b.text.lstrip()
-    return head[:1].islower() or (a.text.rstrip().endswith(",") and _starts_with_i(head))
+    if head[:1].islower() or (a.text.rstrip().endswith(",") and _starts_with_i(head)):
+        return True
+    # '“The footbridge was our school run,” said Idris Pellow. “But we have asked ...”': the "But" goes on with what
+    # the first piece said (rule "connective-goes-on-after-attribution")
+    return a.text.rstrip().endswith(",") and _connective(head) and rules.enabled("connective-goes-on-after-attribution")
 
 
 rules.guard(
@@ -63,6 +72,19 @@ rules.guard(
              "said, “it should stay open all winter.”"],
     keeps=["“The slipway,” councillor Ida Brannock said, “is older than the town hall in Vellmoor.”",
            "“I asked the board for one meeting,” said Ida Brannock, the ward councillor, “and I was given none.”"])
+
+
+rules.guard(
+    "connective-goes-on-after-attribution", "quotes.groups",
+    "a piece opening with But/And/Yet/So after its speaker's comma-cut first piece and the attribution continues it",
+    changes=["“The footbridge has been the school run for forty years,” said Idris Pellow, who lives on Mill Bank. "
+             "“But we have been asking the county politely for three years and nobody has answered.”",
+             "“We kept the Lisk ferry going through two winters,” Marit Olsby said. “And we will keep it going "
+             "through this one if the county pays the crews.”"],
+    keeps=["“We kept the Lisk ferry going through two winters,” Marit Olsby said. “The county has never paid "
+           "the crews on time.”",
+           "“We kept the Lisk ferry going through two winters.” Marit Olsby said the crews were tired. “But the "
+           "county has never paid them on time.”"])
 
 
 @rules.probe("quotes.groups")
@@ -77,6 +99,15 @@ def _reply(q: Quote) -> bool:
     """A reply of one or two words ended by a comma ("Sixteen thousand,"): a quotation, but not one a reader can take
     on its own in a list of quotes; it is shown with the next thing its speaker says after the attribution."""
     return q.text.rstrip().endswith(",") and len(q.text.split()) < 3
+
+
+_CONNECTIVES = frozenset({"But", "And", "Yet", "So", "Or", "Nor"})
+
+
+def _connective(words: str) -> bool:
+    """'But we ...', 'And, as ...': a capitalised word that goes on from what was said before it."""
+    first = words.split(None, 1)[0].rstrip(",") if words.split() else ""
+    return first in _CONNECTIVES and len(words.split()) > 1
 
 
 def _starts_with_i(words: str) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import replace
 from .. import rules
 from ..types import Quote
 from .cues import TITLE_ABBREV
+from .groups import quote_groups
 
 _NUMBER = re.compile(r"\d")
 _CAPWORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
@@ -32,11 +33,10 @@ rules.guard(
 
 @rules.probe("quotes.rank")
 def _probe(text: str) -> list[str]:
-    """The text's most important quotation (rank_quotes' best piece): what the ranking rules' examples change."""
+    """The text's most important quotation (rank_quotes' pick): what the ranking rules' examples change."""
     from .extract import extract_quotes
 
-    quotes = score_quotes(extract_quotes(text), len(text))
-    return [q.text for q in sorted(quotes, key=lambda q: (-q.score, q.start))[:1]]
+    return [q.text for q in rank_quotes(extract_quotes(text), 1, len(text))]
 
 
 def quote_score(q: Quote, text_len: int, entity_spans: list[tuple[int, int]] | None = None) -> float:
@@ -98,11 +98,16 @@ def rank_quotes(quotes: list[Quote], n: int = 5, text_len: int | None = None, en
     """The `n` most important quotes, in article order, each with its `score` filled in.
 
     Pieces of one quote split by an attribution ("“We had,” she said, “a good call.”") count
-    once: only the best piece of a run of same-speaker pieces in one paragraph-sized window is kept.
+    once: only the best piece of a run of same-speaker pieces in one paragraph-sized window is kept. A quotation
+    split into pieces (groups.quote_groups) is put forward by its best piece of SHORT_WORDS words or more: a short
+    first piece ('“The slipway,” she said, “is older ...”') is never the one kept over its continuation, which the
+    lower-case factor (SCRAP) scores below it (rule "split-quote-by-its-whole-piece").
     """
     if not quotes or n <= 0:
         return []
     scored = score_quotes(quotes, text_len, entities)
+    if rules.enabled("split-quote-by-its-whole-piece"):
+        scored = [_for_group(g) for g in quote_groups(scored)]
     best: list[Quote] = []
     for q in sorted(scored, key=lambda q: (-q.score, q.start)):
         if any(_same_run(q, b) for b in best):
@@ -111,6 +116,24 @@ def rank_quotes(quotes: list[Quote], n: int = 5, text_len: int | None = None, en
         if len(best) == n:
             break
     return sorted(best, key=lambda q: q.start)
+
+
+def _for_group(group: list[Quote]) -> Quote:
+    """The piece that stands for a quotation split into pieces: the best scored of SHORT_WORDS words or more, when
+    one is (a two-word opener, "The slipway,", scores 0.05 for its length yet can beat its lower-case continuation
+    once that is multiplied by SCRAP), else the best scored."""
+    return max(group, key=lambda q: (len(q.text.split()) >= SHORT_WORDS, q.score, -q.start))
+
+
+rules.guard(
+    "split-quote-by-its-whole-piece", "quotes.rank",
+    "a quotation split by its attribution is ranked by its piece of four words or more, never a short opener",
+    changes=["“The footbridge,” said county engineer Tamsin Elderkin, “stays shut until the divers come.”",
+             "“The footbridge,” said Tamsin Elderkin, “stays shut for the winter.”"],
+    keeps=["“The footbridge is shut,” said county engineer Tamsin Elderkin, “until the divers have looked at the "
+           "piers.”",
+           "“The footbridge,” said county engineer Tamsin Elderkin.\n\n“It is shut until further notice,” she "
+           "said."])
 
 
 def _same_run(a: Quote, b: Quote) -> bool:

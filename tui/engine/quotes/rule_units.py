@@ -412,6 +412,23 @@ guard("tag-at-sentence-end", STAGE,
              "harbour historian Ida Brandt.",
              "The vote was close. Holt “won the north easily and lost the south” in the spring, and Ida Brandt "
              "said nothing."])
+# Session 33 (issue 12). speakers.py (_new_clause): a writer's scare quote went to the speaker of the next clause's
+# "said" (quotes32's "Noticed": 'The Vellmoor council called the closure “...” before the vote, and councillor Ida
+# Brannock said, ...')
+guard("conjoined-clause-is-no-tag", STAGE,
+      "a subject after the quote that opens a clause of its own ('..., and councillor Maren Alsop said') is no tag "
+      "of the quote: the writer's words before it name the speaker",
+      changes=[("The Kestrel Vale council called the closure “a temporary measure to save money” before the vote, "
+                "and councillor Maren Alsop said, “We will fight it at every meeting until the spring.”",
+                [("a temporary measure to save money", "The Kestrel Vale council"),
+                 ("We will fight it at every meeting until the spring.", "Maren Alsop")]),
+               ("Harbour board chair Osric Penhale described the plan as “a sensible first step for the quay” on "
+                "Tuesday, while union organiser Delia Frome said the crews would not accept it.",
+                [("a sensible first step for the quay", "Osric Penhale")])],
+      keeps=["“We will fight it at every meeting until the spring,” councillor Maren Alsop said, and the council "
+             "voted on.",
+             "“The closure is a temporary measure to save money,” the council's leader, Osric Penhale, said on "
+             "Tuesday."])
 # Session 24 (issue 12). extract.py (_Scan._colon_hint) and ranker.py (choose): a clause ending in a colon with no
 # speech verb led into the quote, and the ranker chose among everyone near it. At choice time only: the rules' speaker
 # and how, and so the ranker's and the gate's weights, are as without it

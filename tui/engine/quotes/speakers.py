@@ -64,6 +64,8 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
                 return _bare_description(text, toks, first, i)
             if m.start > toks[min(first + max_gap, len(toks) - 1)].start:
                 return None
+            if _new_clause(toks, first, m) and rules.enabled("conjoined-clause-is-no-tag"):
+                return None  # '... “a temporary measure” before the vote, and Maren Alsop said': her own clause
             return m
         comma = comma or t.text == ","
         words += is_word(t)
@@ -75,6 +77,28 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
         if words > max_gap and not comma:
             return None  # a long run of words without apposition: not an attribution tag
     return None
+
+
+# words that open a clause of its own before its subject: the speaker of that clause's verb did not say the quote
+_CLAUSE_OPENERS = frozenset("and but while whereas although though".split())
+
+
+def _new_clause(toks: list[Tok], first: int, m: Mention) -> bool:
+    """Whether the subject `m` found after a quote opens a clause of its own, after a conjunction and a word or more
+    of the writer's in lower case ('called the closure “a temporary measure” before the vote, and councillor Maren
+    Alsop said, ...', 'described the plan as “a sensible first step”, while Delia Frome said ...'): a tag right after
+    the quote (', Maren Alsop said') has no such word before its subject (rule "conjoined-clause-is-no-tag")."""
+    k = next((k for k in range(first, len(toks)) if toks[k].start >= m.start), None)
+    if k is None:
+        return False
+    j = k - 1  # back over a role before a name ("and councillor Maren Alsop", "while union organiser Delia Frome")
+    while j >= first and k - j <= 3 and toks[j].text[:1].islower() and is_word(toks[j]) \
+            and toks[j].low not in _CLAUSE_OPENERS:
+        j -= 1
+    if j < first or toks[j].low not in _CLAUSE_OPENERS:
+        return False
+    # (a lower-case word of the writer's: 'Ida Brandt and Osric Penhale wrote' is one subject of two names)
+    return any(is_word(t) and t.text[:1].islower() for t in toks[first:j])
 
 
 def speaker_at_sentence_end(text: str, toks: list[Tok]) -> Mention | None:
