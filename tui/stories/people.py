@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from tui.engine.quotes.groups import group_text, quote_groups
 from tui.engine.types import PERSON
+from tui.stories import same_quote
 from tui.stories.quote_order import group_score, newest_first
 
 
@@ -314,8 +315,28 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
                              "sources": [a["source"]] if a["source"] else []}
                 strength[id(seen[key])] = (a["day"], group_score(group), rank, len(strength))
                 person.quotes.append(seen[key])
+    person.quotes = _one_per_wording(person.quotes, strength)
     person.quotes.sort(key=lambda q: (_quote_key(q, strength[id(q)]), strength[id(q)][2:]))
     return person
+
+
+def _one_per_wording(quotes: list[dict], strength: dict[int, tuple]) -> list[dict]:
+    """The page's quotes (first printing first) with near-identical wordings as one (same_quote.fold, as the story
+    view lists them): the fuller wording and its lead; the first printing's article, outlet and day; every outlet,
+    first printing's first; the best score (`strength` gets the kept quote's entry)."""
+    texts = [q["text"] for q in quotes]
+    out = []
+    for members in same_quote.fold(texts):
+        if len(members) == 1:
+            out.append(quotes[members[0]])
+            continue
+        shown, first = quotes[same_quote.fullest(texts, members)], quotes[members[0]]
+        kept = dict(shown, article=first["article"], source=first["source"], day=first["day"],
+                    sources=list(dict.fromkeys(x for i in members for x in quotes[i]["sources"])))
+        day, _score, rank, order = strength[id(first)]
+        strength[id(kept)] = (day, max(strength[id(quotes[i])][1] for i in members), rank, order)
+        out.append(kept)
+    return out
 
 
 def _quote_key(q: dict, strength: tuple) -> tuple:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from tui.engine.quotes.groups import group_text, quote_groups
 from tui.engine.types import PERSON
-from tui.stories import quote_order
+from tui.stories import quote_order, same_quote
 from tui.stories.articles import CAP, StoryArticle, load_articles, members
 from tui.stories.people import NameLinker
 from tui.stories.summary import Latest, StorySentence, candidates, latest, latest_news, matrix, summarise
@@ -296,7 +296,8 @@ def story_entities(arts: list[StoryArticle], linker: NameLinker | None = None) -
 
 def story_quotes(arts: list[StoryArticle], per_speaker: int = 5, linker: NameLinker | None = None) -> list[SpeakerQuotes]:
     """The story's quotations grouped by speaker (library-wide names); one quote printed by several
-    outlets is listed once with all of them, dated by its first printing. Speakers with the most quotes first, the
+    outlets is listed once with all of them, dated by its first printing, and so is one a second outlet printed a
+    word or two shorter (same_quote: the fuller wording shown). Speakers with the most quotes first, the
     unnamed last; each speaker's `per_speaker` newest quotations, newest first (quote_order.newest_first).
     `linker` may pass the story's NameLinker (made from `arts`)."""
     linker = _linker(arts) if linker is None else linker
@@ -307,7 +308,9 @@ def story_quotes(arts: list[StoryArticle], per_speaker: int = 5, linker: NameLin
             continue
         for group in quote_groups(an.quotes):  # “Shopkeepers,” he said, “are not ...” is one quotation
             q, text = group[0], group_text(group)
-            key = _QUOTE_KEY.sub(" ", text.casefold()).strip()[:80]
+            # (the whole words: a wording cut short by one outlet is folded into the fuller below, _one_per_wording,
+            # which then shows the fuller; a key of the first 80 characters kept whichever was printed first)
+            key = _QUOTE_KEY.sub(" ", text.casefold()).strip()
             if len(key) < 8:
                 continue
             if key in seen:
@@ -320,8 +323,27 @@ def story_quotes(arts: list[StoryArticle], per_speaker: int = 5, linker: NameLin
     groups: dict[str, list[StoryQuote]] = {}
     for q in seen.values():
         groups.setdefault(q.speaker, []).append(q)
+    groups = {sp: _one_per_wording(qs) for sp, qs in groups.items()}
     out = [SpeakerQuotes(sp, sorted(qs, key=lambda q: quote_order.newest_first(q.day, q.text, q.lead, q.score,
                                                                                len(q.sources)))[:per_speaker])
            for sp, qs in groups.items()]
     out.sort(key=lambda g: (g.speaker == "", -len(groups[g.speaker]), g.speaker))
+    return out
+
+
+def _one_per_wording(qs: list[StoryQuote]) -> list[StoryQuote]:
+    """A speaker's quotations (first printing first) with near-identical wordings as one (same_quote.fold): the
+    fuller wording and its lead; the first printing's article, outlet and day (what `strongest_quote` asks of the
+    latest reports: words first printed before them are not theirs); every outlet, first printing's first; the best
+    score."""
+    texts = [q.text for q in qs]
+    out = []
+    for members in same_quote.fold(texts):
+        if len(members) == 1:
+            out.append(qs[members[0]])
+            continue
+        shown, first = qs[same_quote.fullest(texts, members)], qs[members[0]]
+        sources = list(dict.fromkeys(x for i in members for x in qs[i].sources))
+        out.append(StoryQuote(shown.text, shown.speaker, first.article, first.source, first.day,
+                              max(qs[i].score for i in members), sources, shown.lead))
     return out

@@ -1,0 +1,130 @@
+"""One remark printed by two outlets, the first a few words shorter, is one quote wherever a speaker's quotes
+are gathered (the story view, `y`, the briefing, the person page and `who`), with both outlets named and the fuller
+wording shown; the second half of a quotation split by its attribution, opening "But", is no quote of its own. Our
+own footbridge story (tests/stories/copy_samples.py), imported, analysed and grouped as the library does."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.stories.added_steps import add_as_markdown, run
+from tests.stories.copy_samples import (ALL, ENGINEER, FIRST_HALF, FULLER, GAZETTE, PARENT, POST, REOPEN,
+                                        SECOND_HALF, SHORTER)
+from tui.engine.analysis import cached_analysis
+from tui.stories import group_new, story_of
+from tui.stories.same_quote import fold, same_words, words
+from tui.stories.story import story_summary
+
+SPLIT = f"{FIRST_HALF} … {SECOND_HALF}"  # as every list shows a quotation split by its attribution
+
+
+def _library(lib) -> int:
+    ids = [lib.add_many([a])[0][1] for a in ALL]
+    for i, a in zip(ids, ALL):
+        cached_analysis(lib, i, a.body, title=a.title)
+    group_new(lib)
+    assert story_of(lib, ids[0]) == story_of(lib, ids[1])
+    return story_of(lib, ids[0])
+
+
+def _gazette(lib) -> int:
+    [row] = lib.db.execute("SELECT id FROM articles WHERE source = ?", (GAZETTE.source,)).fetchall()
+    return row[0]
+
+
+def _quotes(summary, speaker):
+    [group] = [g for g in summary.quotes if g.speaker == speaker]
+    return group.quotes
+
+
+def test_the_story_view_lists_a_remark_two_outlets_printed_once(lib):
+    from tui.app.screens.story_items import _side
+
+    summary = story_summary(lib, _library(lib))
+    quotes = _quotes(summary, ENGINEER)
+    assert [q.text for q in quotes] == [REOPEN.rstrip(","), FULLER]  # it was listed twice: FULLER, then SHORTER
+    piers = quotes[1]
+    # dated and linked by its first printing (the Gazette's shorter wording), the fuller wording shown
+    assert piers.sources == [GAZETTE.source, POST.source] and piers.day == GAZETTE.published
+    assert (piers.article, piers.source) == (_gazette(lib), GAZETTE.source)
+    options, _names = _side(summary)
+    shown = [o.prompt.plain for o in options if (o.id or "").startswith("q:")]
+    assert sum(FULLER in x for x in shown) == 1 and not any(SHORTER in x for x in shown)
+    assert any(x.endswith(f"{GAZETTE.source}, {POST.source}, {GAZETTE.published}") for x in shown), shown
+
+
+def test_the_second_half_of_a_split_quotation_is_joined_to_its_first(lib):
+    summary = story_summary(lib, _library(lib))
+    assert [q.text for q in _quotes(summary, PARENT)] == [SPLIT]  # "But we have been asking ..." stood alone first
+
+
+def test_y_and_the_briefing_name_both_outlets_once(lib):
+    from tui.app.copytext import story_quotes_text
+    from tui.stories.briefing import brief_item
+    from tui.store.stories import story_row
+
+    story = _library(lib)
+    summary = story_summary(lib, story)
+    text = story_quotes_text(summary)
+    assert text.count("The piers are holding") == 1, text
+    assert f"“{FULLER}” — {ENGINEER} ({GAZETTE.source}, {POST.source})" in text.splitlines()
+    assert not any(line.startswith("“But") for line in text.splitlines())
+    # the latest report's own quotation: the piers remark, printed whole on the latest day too, was first printed
+    # the day before (it is no news of the latest day, though two outlets printed it)
+    item = brief_item(lib, story_row(lib, story), 1.0, sentences=1)
+    assert item.quote is not None and item.quote.text == REOPEN.rstrip(",")
+
+
+def test_who_lists_the_remark_once_with_both_outlets(lib):
+    from tui.stories.people import who
+
+    _library(lib)
+    quotes = who(lib, ENGINEER).quotes
+    assert [q["text"] for q in quotes] == [REOPEN.rstrip(","), FULLER]
+    assert quotes[1]["sources"] == [GAZETTE.source, POST.source] and quotes[1]["day"] == GAZETTE.published
+    assert quotes[1]["article"] == _gazette(lib)
+    assert [q["text"] for q in who(lib, PARENT).quotes] == [SPLIT]
+
+
+@pytest.fixture
+def added(tmp_path, lib_path):
+    """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
+    add_as_markdown(tmp_path / "in", [(f"{n:02}", a.title, a.source, a.published, a.body) for n, a in enumerate(ALL)])
+    return lib_path
+
+
+def test_story_json_and_who_json_give_one_quote(added):
+    [row] = [json.loads(x) for x in run("stories", "--json").stdout.splitlines()]
+    story = json.loads(run("story", str(row["id"]), "--format", "json").stdout)
+    piers = [q for q in story["quotes"] if "The piers are holding" in q["text"]]
+    assert [(q["text"], q["sources"], q["date"]) for q in piers] == [(FULLER, [GAZETTE.source, POST.source],
+                                                                      GAZETTE.published)]
+    person = json.loads(run("who", ENGINEER, "--json").stdout)
+    assert [q["text"] for q in person["quotes"]] == [REOPEN.rstrip(","), FULLER]
+
+
+# same_quote on its own: which wordings are one quotation
+
+def test_a_wording_a_few_words_shorter_is_the_same_quotation():
+    assert same_words(words(FULLER), words(SHORTER))
+    # punctuation and marks do not count, nor a cut in the middle shown as "..."
+    assert same_words(words("The piers are holding - but the gravel under the middle arch has moved."),
+                      words("The piers are holding, but the gravel ... has moved."))
+
+
+def test_different_remarks_and_short_phrases_stay_apart():
+    # the same opening, another remark
+    assert not same_words(words("The piers are holding, but the divers have not been down yet."), words(FULLER))
+    # a phrase of fewer than six words inside a longer quotation of the same speaker's
+    assert not same_words(words("a temporary measure"), words("It is a temporary measure to save money."))
+    assert fold(["The footbridge stays shut for now.", REOPEN, FULLER, SHORTER, FULLER.upper()]) == [[0], [1], [2, 3, 4]]
+
+
+def test_a_word_in_every_wording_proposes_no_candidates_but_rarer_ones_do():
+    # 100 different remarks sharing "the footbridge", then a copy of the 60th a word shorter: found by its own words
+    texts = ["The footbridge " + " ".join(f"w{n}{c}" for c in "abcdef") for n in range(100)]
+    texts.append("The footbridge w60a w60b w60c w60d w60e")
+    folds = fold(texts)
+    assert len(folds) == 100 and [60, 100] in folds

@@ -1,0 +1,77 @@
+"""One quotation per speaker for near-identical words: the same remark printed by two outlets, one of them trimming a
+word or two ('... is not where it was on Monday.' against '... is not where it was.'), is listed once, with both
+outlets named and the fuller wording shown, as "the same article twice" is one row of the library list.
+
+Used wherever a speaker's quotes are gathered across articles: the story view's quotes by speaker (and so `y`, the
+briefing's strongest quote and `story`), and a person's page (`who`, the entity page). Two wordings are the same
+quotation when the shorter holds MIN_WORDS words or more and CONTAINED of its words come, in order, in the longer
+(`same_words`); an article's own quotes are not changed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from difflib import SequenceMatcher
+
+_WORD = re.compile(r"\w+")
+MIN_WORDS = 6  # a shorter wording of fewer words is a phrase ("a false economy"): two speakers' phrases may share it
+CONTAINED = 0.8  # the share of the shorter wording's words found, in order, in the longer
+COMMON = 40  # a word in more wordings than this does not propose candidates (each wording's rarer words do)
+
+
+def words(text: str) -> list[str]:
+    """A wording's words, case folded, without punctuation or marks (the outlets' “ ” or " ", '—' or '-' differ)."""
+    return _WORD.findall(text.casefold())
+
+
+def same_words(a: list[str], b: list[str]) -> bool:
+    """Whether two wordings (`words`) are one quotation: the shorter has MIN_WORDS words or more and CONTAINED of
+    them come in the longer in the same order (an outlet cut a few words, or printed one sentence of two)."""
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < MIN_WORDS:
+        return False
+    need = CONTAINED * len(short)
+    have = Counter(long)
+    if sum(min(n, have[w]) for w, n in Counter(short).items()) < need:
+        return False  # (a bound on the ordered match, found without the alignment)
+    matched = sum(m.size for m in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks())
+    return matched >= need
+
+
+def fold(texts: list[str]) -> list[list[int]]:
+    """The indices of `texts` (one speaker's quotations, first printing first), each run of the same quotation
+    (`same_words`, to any wording already in its fold) as one list, in the order of each fold's first member. Cost
+    stays near linear: only wordings that share a word held by at most COMMON of them are compared."""
+    toks = [words(t) for t in texts]
+    folds: list[list[int]] = []
+    home: list[int] = []  # wording -> its fold
+    where: dict[str, list[int]] = {}  # word -> the wordings holding it
+    for i, ws in enumerate(toks):
+        found = None
+        if len(ws) >= MIN_WORDS:  # (a shorter wording is the same as none)
+            seen: set[int] = set()
+            for w in dict.fromkeys(ws):
+                holders = where.get(w, ())
+                for j in holders if len(holders) <= COMMON else ():
+                    if j in seen:
+                        continue
+                    seen.add(j)
+                    if same_words(ws, toks[j]):
+                        found = home[j]
+                        break
+                if found is not None:
+                    break
+        if found is None:
+            found = len(folds)
+            folds.append([])
+        folds[found].append(i)
+        home.append(found)
+        for w in dict.fromkeys(ws):
+            where.setdefault(w, []).append(i)
+    return folds
+
+
+def fullest(texts: list[str], members: list[int]) -> int:
+    """The member whose wording is shown for a fold: the one of most words, the earliest printed on a tie."""
+    return max(members, key=lambda i: (len(words(texts[i])), -i))
