@@ -238,12 +238,19 @@ class BriefingScreen(PageScreen):
         # "10 of 24 unread stories": the briefing shows the LIMIT best (it said "10 stories · all unread stories");
         # the words of `brief`'s count line (tui.stories.briefing.count_line)
         waiting = sum(isinstance(x, Heading) for x in self.items)  # how far the summarising has come
-        head.update(Text.assemble((count_words(n, total), "bold"),
-                                  f" since {since_label(self.day)}" if self.day else "",
-                                  (f" · {RANKED}" if n else "", "dim"),
-                                  (f" · summarising… {n - waiting} of {n} done" if waiting and waiting < n
-                                   else " · summarising…" if waiting else "", "dim"),
-                                  ("\n" + figures_problem(self._problem), "bold red") if self._problem else ""))
+        count = Text.assemble((count_words(n, total), "bold"), f" since {since_label(self.day)}" if self.day else "",
+                              (f" · {RANKED}" if n else "", "dim"))
+        progress = (f"summarising… {n - waiting} of {n} done" if waiting and waiting < n
+                    else "summarising…" if waiting else "")
+        if progress:
+            # on the count's line when the whole fits the head, else on a line of its own: at 80 columns the words
+            # wrapped there and left "done" alone on the next line (walk33)
+            width = head.content_size.width
+            apart = width and count.cell_len + 3 + len(progress) > width
+            count.append(("\n" if apart else " · ") + progress, "dim")
+        if self._problem:
+            count.append("\n" + figures_problem(self._problem), "bold red")
+        head.update(count)
         options: list[Option] = []
         if not self.items:
             # what to do next (it said "No unread stories." and nothing else)
