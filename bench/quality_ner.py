@@ -126,20 +126,42 @@ def predict_sets(docs: list[dict]) -> list[set]:
     return out
 
 
-def ablate(ner: Path, only: set[str] | None = None) -> None:
-    """Print each entity rule's effect on both halves of both dev sets (F1 on minus F1 off)."""
-    from tui.engine import rules
-
+def tag_once():
+    """Make the loaded tagger tag each text once (an ablation runs the rules again and again over the same texts, and
+    the tagger's output does not depend on them): its `entities` remembers each text's answer. Returns the call that
+    puts it back."""
     tagger = load_tagger()
     memo: dict[str, list] = {}
     plain = tagger.entities
 
-    def cached(text: str):  # the tagger's output does not depend on the rules: tag each text once
+    def cached(text: str):
         if text not in memo:
             memo[text] = plain(text)
         return list(memo[text])
 
     tagger.entities = cached
+
+    def restore() -> None:
+        tagger.entities = plain
+
+    return restore
+
+
+def each_rule_off(scores, base: list[float], only: set[str] | None, width: int = 30) -> None:
+    """Print each entity rule's row: `scores()` with the rule switched off against `base` (all rules on)."""
+    from tui.engine import rules
+
+    for r in rules.all_rules():
+        if r.stage != "entities" or only and r.name not in only:
+            continue
+        with rules.disabled(r.name):
+            off = scores()
+        print(ablation_row(r.name, base, off, width), flush=True)
+
+
+def ablate(ner: Path, only: set[str] | None = None) -> None:
+    """Print each entity rule's effect on both halves of both dev sets (F1 on minus F1 off)."""
+    restore = tag_once()
     sets = []
     for name, *_ in SETS:
         docs = [json.loads(ln) for ln in (ner / "dev" / name).read_text(encoding="utf-8").splitlines() if ln.strip()]
@@ -157,13 +179,8 @@ def ablate(ner: Path, only: set[str] | None = None) -> None:
     base = scores()
     print(f"all rules on: CoNLL {base[0]:.2f} / {base[1]:.2f}, GUM {base[2]:.2f} / {base[3]:.2f}")
     print(ablation_header(["CoNLL h0", "CoNLL h1", "GUM h0", "GUM h1"], 30))
-    for r in rules.all_rules():
-        if r.stage != "entities" or only and r.name not in only:
-            continue
-        with rules.disabled(r.name):
-            off = scores()
-        print(ablation_row(r.name, base, off, 30), flush=True)
-    tagger.entities = plain
+    each_rule_off(scores, base, only)
+    restore()
 
 
 def use_weights(path: Path):

@@ -169,21 +169,11 @@ def ablate(only: set[str] | None = None) -> None:
     """Print each entity rule's worth on our texts (F1 on minus F1 off): all of them, AFTER_RULES and the latest
     session's honest set. A rule that helps no dev half stays only for errors of our own texts it mends: this says
     which texts, in numbers (session 33)."""
-    from bench.folds import ablation_header, ablation_row
-    from tui.engine import rules
+    from bench.folds import ablation_header
     from tui.engine.entities import extract_entities, to_scorer_label
-    from tui.engine.entities.tagger import load_tagger
+    from bench.quality_ner import each_rule_off, tag_once
 
-    tagger = load_tagger()
-    memo: dict[str, list] = {}
-    plain = tagger.entities
-
-    def cached(text: str):  # the tagger's output does not depend on the rules: tag each text once
-        if text not in memo:
-            memo[text] = plain(text)
-        return list(memo[text])
-
-    tagger.entities = cached
+    restore = tag_once()
     docs = []
     for path in sorted(TEXTS.glob("*.txt")):
         text, gold = parse(path.read_text(encoding="utf-8"))
@@ -203,13 +193,8 @@ def ablate(only: set[str] | None = None) -> None:
     print(f"all rules on: all texts {base[0]:.2f}, after every rule {base[1]:.2f}, "
           f"{S33_AFTER[0][:2]}-{S33_AFTER[-1][:2]} {base[2]:.2f}")
     print(ablation_header(["all", "after", f"{S33_AFTER[0][:2]}-{S33_AFTER[-1][:2]}"], 30))
-    for r in rules.all_rules():
-        if r.stage != "entities" or only and r.name not in only:
-            continue
-        with rules.disabled(r.name):
-            off = scores()
-        print(ablation_row(r.name, base, off, 30), flush=True)
-    tagger.entities = plain
+    each_rule_off(scores, base, only)
+    restore()
 
 
 def prf(tp: int, n_gold: int, n_pred: int) -> tuple[float, float, float]:

@@ -80,27 +80,14 @@ def _send(child, mine, work) -> str | None:
     reads (a document is larger than the pipe's buffer), and a child that never reads it (stopped, stuck in its
     start) held `add` or the app's refresh for good: the send is a thread's, and the child is killed at the deadline
     (its end of the pipe closed, the thread's write fails and it ends)."""
-    failed: list[BaseException] = []
-    done = threading.Event()
-
-    def send() -> None:
-        try:
-            mine.send(work)
-        except Exception as exc:  # the child is gone (a broken pipe), or the work is not picklable
-            failed.append(exc)
-        finally:
-            done.set()
-
-    threading.Thread(target=send, name="newsreader-send", daemon=True).start()
-    if not done.wait(SEND_SECONDS):
-        child.kill()
-        done.wait(5)
+    failed = _bounded(child, lambda: mine.send(work), SEND_SECONDS, "newsreader-send")
+    if failed is LATE:
         return f"its parser did not take the document in {SEND_SECONDS:g} s (stuck?)"
-    if not failed:
+    if failed is None:
         return None
-    if isinstance(failed[0], (OSError, ValueError)):
+    if isinstance(failed, (OSError, ValueError)):  # the child is gone (a broken pipe)
         return "its parser stopped before it began"
-    return f"{type(failed[0]).__name__}: {failed[0]}"[:120]
+    return f"{type(failed).__name__}: {failed}"[:120]  # (the work is not picklable)
 
 
 def _recv(child, mine, answer: list) -> str | None:
@@ -108,27 +95,40 @@ def _recv(child, mine, answer: list) -> str | None:
     bytes are there (_wait), but a child that stops (SIGSTOP, stuck in a write) after a part of a large answer held
     `add` or the app's refresh in recv() for good: the read is a thread's, and the child is killed at the deadline (the
     thread's read then ends, the pipe closed on the other side)."""
+    failed = _bounded(child, lambda: answer.append(mine.recv()), RECV_SECONDS, "newsreader-recv")
+    if failed is LATE:
+        return f"its parser stopped halfway through its answer ({RECV_SECONDS:g} s)"
+    if failed is None:
+        return None
+    if isinstance(failed, (EOFError, OSError)):  # the child died (out of memory, killed)
+        return "its parser stopped (out of memory?)"
+    return f"{type(failed).__name__}: {failed}"[:120]  # (the answer does not unpickle)
+
+
+LATE = object()  # what _bounded returns when its call did not end in time
+
+
+def _bounded(child, call, seconds: float, name: str):
+    """`call()` (a send to or a read from the child's pipe) in a thread of its own, given `seconds`: LATE when it did
+    not end by then (the child is then killed: its end of the pipe closed, the call fails and its thread ends), else
+    the exception it raised, or None."""
     failed: list[BaseException] = []
     done = threading.Event()
 
-    def read() -> None:
+    def run() -> None:
         try:
-            answer.append(mine.recv())
-        except Exception as exc:  # the child died (out of memory, killed), or the answer does not unpickle
+            call()
+        except Exception as exc:
             failed.append(exc)
         finally:
             done.set()
 
-    threading.Thread(target=read, name="newsreader-recv", daemon=True).start()
-    if not done.wait(RECV_SECONDS):
+    threading.Thread(target=run, name=name, daemon=True).start()
+    if not done.wait(seconds):
         child.kill()
         done.wait(5)
-        return f"its parser stopped halfway through its answer ({RECV_SECONDS:g} s)"
-    if not failed:
-        return None
-    if isinstance(failed[0], (EOFError, OSError)):
-        return "its parser stopped (out of memory?)"
-    return f"{type(failed[0]).__name__}: {failed[0]}"[:120]
+        return LATE
+    return failed[0] if failed else None
 
 
 def _wait(child, mine, seconds: float) -> str | None:
