@@ -27,6 +27,15 @@ async def open_line(pilot, page, selector: str, article_id: int) -> None:
     assert type(main).__name__ == "MainScreen" and main.article is not None and main.article.id == article_id
 
 
+async def person_page_from_story(pilot):
+    """The first story's view, then Agnes Trewin's page opened from it: (the story view, the person page, its
+    articles list)."""
+    await open_first_story(pilot)
+    story = pilot.app.screen
+    person = await open_person_from_story(pilot, "Agnes Trewin")
+    return story, person, person.query_one("#person-articles")
+
+
 @pytest.mark.parametrize(("size", "key"), [((80, 24), "escape"), ((80, 24), "q"), ((160, 48), "escape")])
 async def test_back_to_the_story_view_shows_the_article_read(stories, make_app, size, key):  # noqa: F811
     app = make_app(stories)
@@ -49,10 +58,7 @@ async def test_back_to_the_story_view_shows_the_article_read(stories, make_app, 
 async def test_back_to_the_person_page_and_on_to_the_story_view_show_the_article_read(stories, make_app):  # noqa: F811
     app = make_app(stories)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_first_story(pilot)
-        story = app.screen
-        person = await open_person_from_story(pilot, "Agnes Trewin")
-        articles = person.query_one("#person-articles")
+        story, person, articles = await person_page_from_story(pilot)
         lines = article_lines(articles)
         assert lines and all(text.startswith("● ") for text in lines.values()), lines
         article_id = list(lines)[-1]
@@ -72,10 +78,7 @@ async def test_a_mark_given_on_the_person_page_shows_on_the_story_view_under_it(
     """m on the entity page opened from the story view, then esc: the story view showed the line as it was."""
     app = make_app(stories)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_first_story(pilot)
-        story = app.screen
-        person = await open_person_from_story(pilot, "Agnes Trewin")
-        articles = person.query_one("#person-articles")
+        story, person, articles = await person_page_from_story(pilot)
         article_id = list(article_lines(articles))[-1]
         person.set_focus(articles)
         articles.highlighted = articles.get_option_index(f"a:{article_id}")

@@ -5,6 +5,8 @@ story that took its place."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 from pilot_steps import open_briefing, settle, wait_until
 from story_sample import make_story_library
 
@@ -24,13 +26,21 @@ async def _read(pilot, page):
     await settle(pilot)
 
 
-async def test_back_from_a_story_read_there_the_cursor_goes_to_the_story_in_its_place(tmp_path, make_app):
+@asynccontextmanager
+async def briefing_read(tmp_path, make_app):
+    """The app on a library of several unread stories, its briefing open and every story of it read: (app, pilot,
+    the briefing page)."""
     path = tmp_path / "library.db"
     make_story_library(path)
     app = make_app(path)
     async with app.run_test(size=(100, 40)) as pilot:
         page = await open_briefing(pilot)
         await _read(pilot, page)
+        yield app, pilot, page
+
+
+async def test_back_from_a_story_read_there_the_cursor_goes_to_the_story_in_its_place(tmp_path, make_app):
+    async with briefing_read(tmp_path, make_app) as (app, pilot, page):
         ids = [item.story.id for item in page.items]
         assert len(ids) >= 2, ids
         lines = line_ids(page)
@@ -53,12 +63,7 @@ async def test_back_from_a_story_read_there_the_cursor_goes_to_the_story_in_its_
 
 
 async def test_read_again_the_cursor_stays_on_its_story_s_line(tmp_path, make_app):
-    path = tmp_path / "library.db"
-    make_story_library(path)
-    app = make_app(path)
-    async with app.run_test(size=(100, 40)) as pilot:
-        page = await open_briefing(pilot)
-        await _read(pilot, page)
+    async with briefing_read(tmp_path, make_app) as (_app, pilot, page):
         ids = [item.story.id for item in page.items]
         second = ids[1]
         lines = line_ids(page)

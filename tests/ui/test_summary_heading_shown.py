@@ -36,22 +36,21 @@ async def test_the_heading_names_the_summary_shown_and_the_one_coming(library, m
         await settle(pilot)
         assert heading(main) == "Summary · News · 3 sentences"
         entered, release = held_analyses(monkeypatch)
-        await pilot.press("s")
-        await wait_until(pilot, entered.is_set, "the LEAD summary was never asked for")
-        await pilot.pause()
-        assert heading(main) == "Summary · News · 3 sentences · LEAD coming…"
-        release.set()
-        await settle(pilot)
-        assert heading(main) == "Summary · LEAD · 3 sentences"
-        entered.clear()
-        release.clear()
-        await pilot.press("plus")
-        await wait_until(pilot, entered.is_set, "the longer summary was never asked for")
-        await pilot.pause()
-        assert heading(main) == "Summary · LEAD · 3 sentences · 4 sentences coming…"
-        release.set()
-        await settle(pilot)
-        assert heading(main) == "Summary · LEAD · 4 sentences"
+        # each key: while its summary is being made, the heading names the one shown and the one coming; then the new
+        for key, asked, coming, shown in (
+                ("s", "the LEAD summary", "Summary · News · 3 sentences · LEAD coming…",
+                 "Summary · LEAD · 3 sentences"),
+                ("plus", "the longer summary", "Summary · LEAD · 3 sentences · 4 sentences coming…",
+                 "Summary · LEAD · 4 sentences")):
+            entered.clear()
+            release.clear()
+            await pilot.press(key)
+            await wait_until(pilot, entered.is_set, f"{asked} was never asked for")
+            await pilot.pause()
+            assert heading(main) == coming
+            release.set()
+            await settle(pilot)
+            assert heading(main) == shown
 
 
 async def test_method_names_have_one_casing_in_toasts(library, make_app, monkeypatch):
