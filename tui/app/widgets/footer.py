@@ -41,7 +41,7 @@ LABELS = {"back_or_quit": "Back/Quit", "next_pane": "Pane", "copy_summary": "Cop
 STORY_LABELS = {"copy_summary": "Copy story"}  # in the stories list `c` copies the story under the cursor
 # Which hints stay when the line is too narrow for all of them, most needed first (by use: open, leave, find,
 # help, add, copy; then moving between panes; the others are a press of ? away). At 80 columns the first seven
-# and the palette fit; all but F and R from 110, F too from 118, every hint from 129 (F and R were in no footer: a
+# and the palette fit; all but F and R from 109, F too from 118, every hint from 129 (F and R were in no footer: a
 # reader keeping up with feeds found them only in help). A hint not listed here goes first.
 KEEP = ("open", "back_or_quit", "search", "help", "add", "copy_summary", "next_pane", "next_method", "stories",
         "briefing", "feeds", "refresh")
@@ -106,7 +106,7 @@ class KeyBar(Widget):
             line.append(f"{description} ", text_style)
             spots.append((start, line.cell_len, action))
         room = self.size.width - line.cell_len - right.cell_len
-        if room > 0:
+        if room >= 0:  # the hints were fitted to leave the palette its cells: at 109 columns they fill them exactly
             line.append(" " * room)
             spots.append((line.cell_len, line.cell_len + right.cell_len, "app.command_palette"))
             line.append_text(right)
