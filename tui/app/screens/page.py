@@ -52,6 +52,9 @@ def pages_answering(key_id: str, but: type | None = None) -> list[str]:
     action = f"action_{spec.action}"
 
     def answers(cls) -> bool:
+        if key_id in ("next_pane", "previous_pane") and len(cls.PANES) < 2:
+            return False  # no other pane to go to (the feeds list, the briefing): help on the briefing said tab
+            # worked "also in ... the feeds list", whose own help leaves it out (help.page_keys)
         if any(isinstance(b, Binding) and b.id == key_id and not b.action.startswith("elsewhere(")
                for b in cls.__dict__.get("BINDINGS", [])):
             return True  # its own binding (m, f, o, n, N on the story view)
