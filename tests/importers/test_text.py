@@ -87,6 +87,21 @@ def test_one_long_pasted_paragraph_is_body_titled_by_its_first_sentence():
     assert a.body == para
 
 
+def test_one_short_paragraph_on_one_line_is_body_titled_by_its_first_sentence():
+    """A line of two sentences or more with nothing under it is prose, as a line past 200 characters is: it was
+    taken for a headline alone, and `echo "..." | newsreader summary -` said "no article text found (title only)"."""
+    para = 'Fernwick opened its new footbridge on Friday. "It took nine years," said Mayor Dalia Corran.'
+    a = parse_text(para + "\n")
+    assert a.title == "Fernwick opened its new footbridge on Friday."
+    assert a.body == para
+
+
+def test_a_headline_alone_is_still_a_title():
+    for line in ("Fernwick opens its new footbridge", "Fernwick opened its new footbridge on Friday."):
+        a = parse_text(line + "\n")
+        assert a.title == line and a.body == ""
+
+
 def test_ansi_coloured_text_is_cleaned_not_rejected():
     from tui.importers import parse_bytes
 

@@ -118,9 +118,11 @@ def _header(lines: list[str], meta: dict) -> tuple[str, int]:
         if i < last:
             for key, value in found.items():
                 meta[key] = meta.get(key) or value
-    if len(title) > MAX_TITLE and not meta["tags"]:
+    alone = not any(i > last for i in filled)
+    if (len(title) > MAX_TITLE or alone and _SENTENCE_BREAK.search(title)) and not meta["tags"]:
         # A first "line" this long is prose (one pasted paragraph), not a headline: keep it
-        # in the body and title the article with its first sentence.
+        # in the body and title the article with its first sentence. So is a line of two sentences or
+        # more with nothing under it (`echo "..." | newsreader summary -` said "title only").
         return _first_sentence(title), last
     # Meta lines (source, date, byline, the title again) directly under the headline.
     rest = [i for i in filled if i > last][:8]
@@ -131,6 +133,8 @@ def _header(lines: list[str], meta: dict) -> tuple[str, int]:
 
 
 MAX_TITLE = 200
+# the end of one sentence and the start of the next: ". The", '?" She', ".” 12"
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z0-9]")
 
 
 def _first_sentence(text: str, limit: int = 120) -> str:
