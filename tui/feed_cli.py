@@ -33,7 +33,8 @@ def add_parsers(sub) -> None:
     r = sub.add_parser("refresh", help="fetch all feeds (or the named ones) and store new and changed items")
     r.add_argument("feeds", nargs="*", metavar="ID|URL", type=_feed_ref,
                    help="only these feeds, by id (as `feed list` shows it) or URL (default: every feed)")
-    r.add_argument("--json", action="store_true", help='one JSON line per feed: {"feed","status","new","updated","error"}')
+    r.add_argument("--json", action="store_true", help='one JSON line per feed: {"feed", "id", "title", "status", "new", "known", '
+                   '"updated", "error", "skipped", "note"}')
     r.add_argument("--jobs", type=_count, default=0, metavar="N",
                    help="requests in flight at once (default 32; never more than 8 to one host)")
     r.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="seconds allowed per fetch (default 60)")
