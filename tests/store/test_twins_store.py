@@ -158,3 +158,25 @@ def test_one_outlet_printing_its_text_twice_keeps_two_rows(tmp_path):
                                         published="2026-03-02", body=BODY + "\n\nUpdated at noon.")])
         group_new(lib)
         assert sorted(r.id for r in lib.rows(0, 10)) == [a, b] and lib.count() == 2
+
+
+def test_what_marking_unread_again_will_make_unread_counts_rows_read_before_it_is_written(tmp_path):
+    """z shows the unread count and the stories' figures before its marks are written (tui/app's write_marks): they
+    count the list's rows, a text and its copy from another outlet one row, as the stored figures do once written."""
+    from tui.store.reader import stories_unread_again, unread_again, unread_stories
+    from tui.store.stories import story_of
+
+    lib, ids = library(tmp_path)
+    with lib:
+        every = list(ids.values())
+        mark_read(lib, every, True)
+        story = story_of(lib, ids["first"])
+        assert unread_again(lib, every) == 2  # the first and its copy: one row; the bakery's
+        assert unread_again(lib, [ids["copy"]]) == 1  # the copy marks its row
+        assert unread_again(lib, every, among=[ids["other"]]) == 1  # a view of the bakery's row alone
+        gained, new = stories_unread_again(lib, [ids["first"], ids["copy"]])
+        assert gained == {story: 1} and new == 1
+        mark_read(lib, [ids["first"], ids["copy"]], False)  # now written: the figures it said
+        assert unread_count(lib) == 1 and unread_stories(lib) == 1
+        assert unread_again(lib, every) == 1  # the bakery's alone is still read
+        assert stories_unread_again(lib, [ids["copy"]]) == ({}, 0)  # nothing read to mark unread

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import threading
 
-from pilot_steps import open_first_story, settle, shown_toasts, started, status_says, toasts_stay, wait_until
+from pilot_steps import (library_status, open_first_story, settle, shown_toasts, started, status_says, toasts_stay,
+                         wait_until)
 from test_page_marks_shown import article_lines, stories  # noqa: F401  (the fixture: the story sample, grouped)
+from test_story_list_keys import _rows, _stories_list
 from test_undo_mark_all import unread_titles
+from ui_sample import ORCHARD
 
 import tui.store.reader as store_reader
-from tui.store import StoreError
+from tui.store import Library, StoreError
 
 
 def dots(screen) -> int:
@@ -137,3 +140,100 @@ async def test_m_while_A_s_marks_are_written_says_so_and_changes_nothing(library
         release.set()
         await settle(pilot)
         assert unread_titles(path) == set() and dots(screen) == 0
+
+
+def story_figures(main) -> list[int]:
+    """Each story row's unread figure as drawn ("●3" before the title; none: 0)."""
+    articles, figures = main.articles, []
+    for y in range(len(articles.source)):
+        head = articles.render_line(y).text[:5].strip()
+        figures.append(int(head[1:]) if head.startswith("●") else 0)
+    return figures
+
+
+async def A_in_the_stories_list(pilot, main, path) -> list[int]:
+    """The stories list with two stories unread (one of them in part), then A (and y): their figures before it."""
+    await _stories_list(pilot, main, path, (0, 2))
+    with Library(path) as lib:
+        lib.db.execute("UPDATE articles SET read = 1 WHERE id = (SELECT min(article_id) FROM story_articles"
+                       " WHERE story_id = ?)", (_rows(main)[0].id,))
+    main.reload_list()
+    await settle(pilot)
+    figures = story_figures(main)
+    assert figures[0] and figures[2] and not figures[1] and not figures[3], figures
+    await status_says(pilot, main, "2 with unread")
+    await pilot.press("A")
+    await settle(pilot)
+    await pilot.press("y")
+    await settle(pilot)
+    assert not any(story_figures(main))
+    await status_says(pilot, main, "0 with unread")
+    return figures
+
+
+async def test_z_in_the_stories_list_shows_the_stories_figures_and_count_at_once(stories, make_app,  # noqa: F811
+                                                                                   monkeypatch):
+    """z after A in the stories list: the stories' unread figures and the status line's "N with unread" waited for the
+    write (the hold covered articles, and a story row's figure is the stored one); they show at once now."""
+    app = make_app(stories)
+    async with started(app, (80, 24), stories=True) as (pilot, main):
+        figures = await A_in_the_stories_list(pilot, main, stories)
+        entered, release = held_write(monkeypatch, "mark_read")
+        await pilot.press("z")
+        await wait_until(pilot, entered.is_set, "z's write never started")
+        await pilot.pause()
+        assert unread_titles(stories) == set()  # not written yet
+        assert story_figures(main) == figures  # ... and shown
+        assert "2 with unread" in library_status(main), library_status(main)
+        main.articles.focus()
+        await pilot.press("j")  # a row drawn again meanwhile keeps the figure
+        await pilot.pause()
+        assert story_figures(main) == figures
+        release.set()
+        await settle(pilot)
+        assert unread_titles(stories) and story_figures(main) == figures
+        await status_says(pilot, main, "2 with unread")
+
+
+async def test_a_failed_z_in_the_stories_list_puts_the_figures_back(stories, make_app, monkeypatch):  # noqa: F811
+    app = make_app(stories)
+    toasts_stay(app, monkeypatch)
+    async with started(app, (80, 24), stories=True) as (pilot, main):
+        figures = await A_in_the_stories_list(pilot, main, stories)
+        entered, release = held_write(monkeypatch, "mark_read", fail=True)
+        await pilot.press("z")
+        await wait_until(pilot, entered.is_set, "z's write never started")
+        await pilot.pause()
+        assert story_figures(main) == figures
+        release.set()
+        await settle(pilot)
+        assert unread_titles(stories) == set()
+        assert not any(story_figures(main))
+        await status_says(pilot, main, "0 with unread")
+        said = shown_toasts(app)[-1]
+        assert "database is locked" in said and "as they were" in said, said
+
+
+async def test_z_in_the_library_shows_the_unread_count_at_once(library, make_app, monkeypatch):
+    """z after A in the library: the rows showed their ● at once, the status line said "0 unread" until the write
+    was done."""
+    path, ids = library
+    with Library(path) as lib:
+        lib.set_read(ids[ORCHARD.title], True)  # read before the A: z leaves it read
+    app = make_app(path)
+    async with started(app) as (pilot, screen):
+        await status_says(pilot, screen, "3 unread")
+        await pilot.press("A")
+        await settle(pilot)
+        await status_says(pilot, screen, "0 unread")
+        entered, release = held_write(monkeypatch, "mark_read")
+        await pilot.press("z")
+        await wait_until(pilot, entered.is_set, "z's write never started")
+        await pilot.pause()
+        assert unread_titles(path) == set()
+        assert dots(screen) == 3
+        assert "3 unread" in library_status(screen), library_status(screen)
+        release.set()
+        await settle(pilot)
+        assert len(unread_titles(path)) == 3
+        await status_says(pilot, screen, "3 unread")

@@ -186,6 +186,55 @@ def unread_stories(lib: Library, since: str = "") -> int:
         return 0
 
 
+def _rows_of(lib: Library, ids: list[int]) -> set[int]:
+    """The list rows (a text's shown record: copies from other outlets are one row with it, migration 12) that
+    marking `ids` read or unread marks: each record's shown one (the library sets a text's records together)."""
+    rows: set[int] = set()
+    for start in range(0, len(ids), _CHUNK):
+        part = ids[start:start + _CHUNK]
+        rows.update(r[0] for r in lib.db.execute(
+            f"SELECT coalesce(twin_of, id) FROM articles WHERE id IN ({','.join('?' * len(part))})", part))
+    return rows
+
+
+def unread_again(lib: Library, ids: list[int], among: list[int] | None = None) -> int:
+    """How many read rows of the list marking `ids` unread makes unread (`among`: of a view's rows only), read
+    before it is written: z's worker counts them so the status line shows the new unread count at once."""
+    rows = _rows_of(lib, ids)
+    if among is not None:
+        rows &= set(among)
+    rows_list, total = sorted(rows), 0
+    for start in range(0, len(rows_list), _CHUNK):
+        part = rows_list[start:start + _CHUNK]
+        total += lib.db.execute(
+            f"SELECT count(*) FROM articles WHERE read <> 0 AND id IN ({','.join('?' * len(part))})", part).fetchone()[0]
+    return total
+
+
+def stories_unread_again(lib: Library, ids: list[int]) -> tuple[dict[int, int], int]:
+    """What marking `ids` unread does to the stories list, read before it is written: ({story id: the read rows of it
+    made unread}, how many stories with no unread article get some). A story's figure counts rows as the list does
+    (migration 19: a copy from another outlet is its shown record's row)."""
+    rows = sorted(_rows_of(lib, ids))
+    gained: dict[int, int] = {}
+    try:
+        for start in range(0, len(rows), _CHUNK):
+            part = rows[start:start + _CHUNK]
+            for story_id, n in lib.db.execute(
+                    "SELECT sa.story_id, count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+                    f" WHERE a.read <> 0 AND sa.article_id IN ({','.join('?' * len(part))}) GROUP BY sa.story_id",
+                    part):
+                gained[story_id] = gained.get(story_id, 0) + n
+        stories, new = sorted(gained), 0
+        for start in range(0, len(stories), _CHUNK):
+            part = stories[start:start + _CHUNK]
+            new += lib.db.execute(f"SELECT count(*) FROM story_stats WHERE unread = 0 AND story_id IN "
+                                  f"({','.join('?' * len(part))})", part).fetchone()[0]
+    except sqlite3.OperationalError:  # a library from before stories (no story tables)
+        return {}, 0
+    return gained, new
+
+
 def next_unread(lib: Library, ids: list[int], start: int, forward: bool = True) -> int | None:
     """The index in `ids` of the next unread article after `start` (before it with forward=False), or None.
 

@@ -68,7 +68,8 @@ class ReadMarks:
         self._reads_lock = threading.Lock()
         self.on_read: Callable[[tuple[int, ...]], None] | None = None  # told of every read mark queued (undo of `A`)
         # read marks of an A or a z being written by a worker of their own (MainScreen.write_marks), shown meanwhile:
-        # [None, value, when it was held, the ids (None: every article)], by the token `hold` returned
+        # [None, value, when it was held, the ids (None: every article), the stories' figures (show_stories)], by the
+        # token `hold` returned
         self._held: dict[int, list] = {}
 
     def mark_read(self, article_id: int) -> None:
@@ -106,12 +107,42 @@ class ReadMarks:
         Returns the token `release` takes once the write is over (landed or failed: the library's marks then)."""
         with self._reads_lock:
             self._queued += 1
-            self._held[self._queued] = [None, value, self._queued, None if ids is None else frozenset(ids)]
+            self._held[self._queued] = [None, value, self._queued, None if ids is None else frozenset(ids), None]
             return self._queued
 
     def release(self, token: int) -> None:
         with self._reads_lock:
             self._held.pop(token, None)
+
+    def show_stories(self, token: int, figures: dict[int, int], gained: int) -> bool:
+        """The stories list's figures while `token`'s unread marks (z's) are written: `figures` {story id: the rows of
+        it they make unread}, `gained` the stories with no unread article that get some (read by the write's worker
+        before it writes: tui.store.reader.stories_unread_again). False when the hold is over already."""
+        with self._reads_lock:
+            entry = self._held.get(token)
+            if entry is None:
+                return False
+            entry[4] = (dict(figures), gained)
+            return True
+
+    def story_unread(self, story_id: int, figure: int) -> int:
+        """A story row's unread figure (`figure`, the stored one) with the marks held: none while an A of every story
+        is written, the rows a z makes unread again added while it is."""
+        if not self._held:
+            return figure
+        if self.every_read_held():
+            return 0
+        entries = list(self._held.values())
+        return figure + sum(entry[4][0].get(story_id, 0) for entry in entries if entry[4] and not entry[1])
+
+    def stories_with_unread(self, count: int) -> int:
+        """The stories list's "N with unread" (`count`, as stored) with the marks held (story_unread's)."""
+        if not self._held:
+            return count
+        if self.every_read_held():
+            return 0
+        entries = list(self._held.values())
+        return count + sum(entry[4][1] for entry in entries if entry[4] and not entry[1])
 
     def every_read_held(self) -> bool:
         """An A of every article (the whole library's, the stories list's) is being written: every story shows no

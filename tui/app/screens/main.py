@@ -297,7 +297,8 @@ class MainScreen(QuickSwitch, Screen):
                 self.unread.refresh(source.ids, self.lib, len(source))
             self.unread.of_stories = False
         elif source is not None:
-            self.unread.count = source.unread  # counted with the stories, in the list's worker
+            # counted with the stories, in the list's worker; the marks of an A or a z being written count already
+            self.unread.count = None if source.unread is None else self.marks.stories_with_unread(source.unread)
             self.unread.of_stories = True
             self.update_library_status()
 
@@ -1159,7 +1160,7 @@ class MainScreen(QuickSwitch, Screen):
         except sqlite3.DatabaseError:
             pass  # the marks given stay as they were given; only their copies are not looked up
 
-    def write_marks(self, count: int, doing: str, write, done, shown=(None, True), back=None) -> None:
+    def write_marks(self, count: int, doing: str, write, done, shown=(None, True), back=None, figures=None) -> None:
         """Write the marks of an A or of z's undo of one in a worker, on its own connection: `write(lib)` there, then
         `done(its result)` on the UI thread (a failure: its toast). At 100,000 articles the update, with the triggers
         that keep the stories' and the library's unread figures, takes ~2 s of CPU (10-14 s at load 15), and the
@@ -1169,14 +1170,16 @@ class MainScreen(QuickSwitch, Screen):
         The rows show the new marks at once (the list's, the stories', a page's: `shown` = (the ids, None for every
         article; the read mark), held by ReadMarks.hold until the write is over); they showed the old ones until it
         was done. A write that fails puts the library's marks back on them (and `back()`: a page's lines) and says
-        so."""
+        so. `figures`: (`read(lib)`, `show(its result, token)`), what the new marks make of counts the rows alone do not
+        give (z's: the status line's unread count, the stories' unread figures), read by the worker before it writes
+        and shown on the UI thread before the write begins."""
         self.marking = doing
         token = self.marks.hold(*shown)
         if count >= UNDO_SAY_ABOVE:
             self.notify(f"{doing[0].upper()}{doing[1:]}…", timeout=3)
         self._show_marks_now(back)
-        self.run_worker(partial(self._marks_in_thread, write, done, token, doing, back), name="write_marks",
-                        group="marks-all", thread=True)
+        self.run_worker(partial(self._marks_in_thread, write, done, token, doing, back, figures),
+                        name="write_marks", group="marks-all", thread=True)
 
     def _show_marks_now(self, page=None) -> None:
         """The rows of the list (a story's unread figure), and a page's lines (`page()`), with the marks as held."""
@@ -1184,12 +1187,20 @@ class MainScreen(QuickSwitch, Screen):
         if page is not None:
             page()
 
-    def _marks_in_thread(self, write, done, token: int, doing: str, back) -> None:
+    def _marks_in_thread(self, write, done, token: int, doing: str, back, figures=None) -> None:
         from tui.app.parts.threads import deliver
         from tui.store import Library
 
         try:
             with Library(self.lib.path) as lib:
+                if figures is not None:
+                    read, show = figures
+                    try:
+                        found = read(lib)
+                    except (StoreError, sqlite3.DatabaseError):
+                        found = None  # the counts are made again once the marks are written
+                    if found is not None:
+                        deliver(self, show, found, token)  # (waits for the UI thread: shown before the write)
                 result = write(lib)
         except (StoreError, sqlite3.DatabaseError) as exc:
             deliver(self, self._marks_written, None, done, token, doing, back, " ".join(str(exc).split())[:200])
@@ -1221,12 +1232,45 @@ class MainScreen(QuickSwitch, Screen):
 
         self.write_marks(len(ids), f"marking {len(ids):,} articles unread again",
                          lambda lib: mark_read(lib, ids, False), partial(self._undone, after=after, what=what),
-                         (ids, False), after)
+                         (ids, False), after, self._unread_again_figures(ids))
+
+    def _unread_again_figures(self, ids: list[int]):
+        """write_marks' `figures` for z marking `ids` unread again: the list's unread count (the articles list's, or
+        the stories with unread articles) and the stories' unread figures as they will be, shown while it writes (the
+        rows alone showed the new marks: the count and the stories' figures waited for the write, 10-14 s at 100,000
+        articles under load)."""
+        from tui.store.reader import stories_unread_again, unread_again, unread_count
+
+        source = self.articles.source
+        if source is None:
+            return None
+        articles = source.kind != "stories"
+        view = source.ids if articles else None  # None: the whole library
+
+        def read(lib):
+            count = unread_count(lib, view) + unread_again(lib, ids, view) if articles else None
+            return count, stories_unread_again(lib, ids)
+
+        def show(found, token: int) -> None:
+            count, stories = found
+            now = self.articles.source
+            if not self.marks.show_stories(token, *stories) or now is None:
+                return  # (the write is over)
+            if now.kind == "stories":  # (v meanwhile shows them too)
+                self.articles.refresh_rows()
+                self.count_unread()
+            elif count is not None and now.ids == view and not self.unread.of_stories:
+                self.unread.count = count
+                self.update_library_status()
+
+        return read, show
 
     def _undone(self, changed: int, after=None, what: str = "Mark all read") -> None:
         self.forget_ready()
+        self.articles.refresh_rows()  # the stored marks and figures at once (held until now): the reload follows
         self.reload_list()  # the rows' marks, and the stories' unread figures (kept by triggers)
-        self.count_unread()
+        if self.articles.source is None or self.articles.source.kind != "stories":
+            self.count_unread()  # (the stories list's count comes with its reload: the one shown is from before z)
         if after is not None:
             after()
         self.notify(f"{what} undone: {changed:,} article{'s' if changed != 1 else ''} unread again.")

@@ -296,10 +296,12 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         story = self.source.kind == "stories"
         if self.marks is not None and not story:
             self.marks.patch(row)
-        elif self.marks is not None and row.unread and self.marks.every_read_held():
-            from dataclasses import replace
+        elif self.marks is not None and self.marks.waiting:
+            unread = self.marks.story_unread(row.id, row.unread)  # an A of every story, or a z, being written
+            if unread != row.unread:
+                from dataclasses import replace
 
-            row = replace(row, unread=0)  # an A of every story is being written (the cached row keeps its figure)
+                row = replace(row, unread=unread)  # (the cached row keeps its stored figure)
         cells = 0 if story else self._source_cells(width)
         key = ((row.id, row.unread, row.rows, cursor, "story", width, self.source.newest_year(), _today()) if story else
                (row.id, row.read, row.starred, cursor, self._is_open(row), width, cells,
