@@ -30,8 +30,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-# the engine packages whose import registers their rules and probes (see load())
-RULE_PACKAGES = ("tui.engine.entities", "tui.engine.quotes")
+# the packages whose import registers their rules and probes (see load()): the engine's, and the story facts' turn
+RULE_PACKAGES = ("tui.engine.entities", "tui.engine.quotes", "tui.stories.facts")
 
 
 @dataclass(frozen=True)

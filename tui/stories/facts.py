@@ -61,8 +61,71 @@ TURN = re.compile(r"\b(?:postpon\w*|delay(?:s|ed)?|defer(?:s|red)?|adjourn\w*|ca
 
 
 def turns(text: str) -> bool:
-    """Whether a sentence tells a turn of events (TURN)."""
-    return TURN.search(text) is not None
+    """Whether a sentence tells a turn of events (TURN); "lift" and "end", words of much else too ("rescuers lifted
+    212 passengers"), only with an event or a plan for their object or the thing that ended (`_turned`)."""
+    from tui.engine.rules import enabled
+
+    for m in TURN.finditer(text):
+        verb = m.group(0).lower()
+        if not verb.startswith(("lift", "end")) or not enabled("turn-of-an-event"):
+            return True
+        if _turned(text, m, verb.startswith("lift")):
+            return True
+    return False
+
+
+# what a turn happens to, beside the event words (EVENTS): plans and measures that are lifted, ended, suspended
+PLANS = ("ban curfew embargo sanction sanctions blockade restriction restrictions lockdown siege talks meeting "
+         "search hunt inquiry hearing trial campaign operation freeze moratorium boycott occupation ceasefire truce "
+         "alert warning emergency service services suspension closure dispute standoff stand-off sit-in")
+_BE = frozenset("is are was were be been being has have had".split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d[\d,.]*")
+
+
+def _turned(text: str, m: re.Match, transitive: bool) -> bool:
+    """Whether "lift"/"end" at match `m` tells an event's or plan's turn: one of the three words after it is an event
+    or plan word ("lifted the curfew", "ended its strike"), or one of the six before it ("the strike ended", and for
+    the transitive "lift" only after a form of "be": "the ban on night fishing was lifted"; six words before it)."""
+    from tui.engine.tokens import stem
+
+    kinds = _event_stems().keys() | _plan_stems()
+    after = [stem(w.lower()) for w in _WORD.findall(text[m.end():])[:3]]
+    if any(w in kinds for w in after):
+        return True
+    before = [w.lower() for w in _WORD.findall(text[:m.start()])[-8:]]
+    if transitive:
+        if not before or before[-1] not in _BE:
+            return False
+        before = before[:-1]
+    return any(stem(w) in kinds for w in before[-6:])
+
+
+@lru_cache(maxsize=1)
+def _plan_stems() -> frozenset[str]:
+    from tui.engine.tokens import stem
+
+    return frozenset(stem(w) for w in PLANS.split())
+
+
+def _register() -> None:
+    from tui.engine import rules
+
+    rules.guard(
+        "turn-of-an-event", "stories.turn",
+        "lift and end tell a story's turn only of an event or a plan (lifted the curfew), not of anything (lifted "
+        "passengers)",
+        changes=["Rescuers lifted 212 passengers from the stranded Orlen ferry off Skarby.",
+                 "Ferry crews lifted the last crates onto the Skarby quay before the tide turned.",
+                 "The museum's long winter ended and it opened its doors to 900 visitors."],
+        keeps=["Skarby council lifted its curfew on the harbour on Friday.",
+               "The ban on night fishing at Skarby was lifted on Friday.",
+               "The rescue at Orlen Fell ended on Wednesday when the last caver was brought out.",
+               "Dock workers in Skarby ended their strike after nine days.",
+               "Skarby council postponed its vote on the harbour wall."])
+    rules.probe("stories.turn")(turns)
+
+
+_register()
 
 
 _UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve thirteen "
