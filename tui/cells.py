@@ -178,6 +178,61 @@ def outlets_line(names, most: int = 6) -> str:
     return shown + (f" +{len(names) - most} more" if len(names) > most else "")
 
 
+MOST_OUTLETS = 6  # outlets a story's figures name, at most (then "+N more")
+SHORTEST_OUTLET = 8  # cells of a first outlet's name cut to fit a width ("Harbour…"), at least
+
+
+def story_figures(articles: int, first: str, last: str, names=(), unread: int | None = None,
+                  cells: int | None = None, whole: bool = False) -> str:
+    """A story's figures, in one wording wherever they are shown (the story view's head, `story`, the briefing screen,
+    `brief`, and both Markdowns; they were five: "4 articles · d1 – d2 · 4 outlets (…)", "4 articles, A, B; d1 to
+    d2", "4 articles, 3 unread, d1 to d2; A, B", "*… — A, B*", "*4 articles from A, B · d1 to d2*"):
+    "4 articles · 3 unread · 2026-11-30 to 2026-12-03 · 4 outlets (A, B, C +1 more)". `unread` where it belongs
+    (the briefing, a list of unread stories); the outlets: with `cells`, those that fit that width (`fitted_outlets`),
+    `whole` every name whole (Markdown), else the first MOST_OUTLETS cut at OUTLET_CELLS. The days are cut to ten
+    characters of one line (a stored story's row is untrusted)."""
+    span = date_range(one_line(first or "")[:10], one_line(last or "")[:10])
+    head = " · ".join(x for x in (plural(articles, "article"), f"{unread} unread" if unread is not None else "", span)
+                      if x)
+    names = tuple(x for x in names if x)
+    if cells is not None:
+        outlets = fitted_outlets(tuple(cut_outlet(n) for n in names), cells - width(head) - 3)
+    elif whole:
+        outlets = f"{plural(len(names), 'outlet')} ({', '.join(names)})" if names else ""
+    else:
+        outlets = f"{plural(len(names), 'outlet')} ({outlets_line(names, MOST_OUTLETS)})" if names else ""
+    return " · ".join(x for x in (head, outlets) if x)
+
+
+def fitted_outlets(names: tuple[str, ...], cells: int) -> str:
+    """ "N outlets (A, B +K more)" in at most `cells` cells (story_figures' outlets): the names that fit whole, in
+    order, up to MOST_OUTLETS; else the first one cut with "…" ("4 outlets (Harbour Gaz… +3 more)"): one way at any
+    width (the story view's head said "(A, B +1 more)" at one width and "(A +2)" at another, and before that "and 3
+    more" in one head, "+2" in the next, walk32); "N outlets" when not even SHORTEST_OUTLET cells of the first name
+    fit; "" when that does not fit either (or there is no outlet: "0 outlets ()" said nothing). Names are never
+    skipped: the head passed over a first outlet too long for the line and named a later one, as if it came first."""
+    n = len(names)
+    if not n:
+        return ""
+    label = plural(n, "outlet")
+
+    def said(chosen: list[str]) -> str:
+        return f"{label} ({', '.join(chosen)}{f' +{n - len(chosen)} more' if n > len(chosen) else ''})"
+
+    chosen: list[str] = []
+    for name in names[:MOST_OUTLETS]:
+        if width(said(chosen + [name])) > cells:
+            break
+        chosen.append(name)
+    if chosen:
+        return said(chosen)
+    room = cells - width(said([""]))  # what the first name may take
+    if room >= SHORTEST_OUTLET:
+        first = clip(names[0], room)
+        return said([first[:-2].rstrip() + ELLIPSIS if first.endswith(" " + ELLIPSIS) else first])  # not "Daily …"
+    return label if width(label) <= cells else ""
+
+
 # What follows an outlet's name in a byline that names no writer ("Green Ledger Staff"; the text importer's staff lines,
 # tui/importers/text.py, end the same ways).
 _STAFF_TAIL = {"staff", "staff writer", "staff writers", "staff reporter", "staff reporters", "newsroom", "news desk",

@@ -67,7 +67,8 @@ def test_text_outputs_cut_huge_titles_and_names(huge, capsys):
     heading = next(x for x in lines if "[story" in x)
     assert "Wexmoor Wexmoor" in heading and len(heading) <= 4 + 200 + 12 and "…" in heading, heading
     outlets = next(x for x in lines if x.strip().startswith("2 articles"))
-    assert "Evening Lantern and Gazette" in outlets and outlets.count("…") == 2 and len(outlets) < 140, outlets
+    # (the figures' one wording: "2 articles · 2 unread · d1 to d2 · 2 outlets (A…, B…)", each name cut at 40 cells)
+    assert "Evening Lantern and Gazette" in outlets and outlets.count("…") == 2 and len(outlets) < 155, outlets
     # story: the title, its outlets, the sentences' sources and the entity names
     lines = run(capsys, "story", str(huge))
     assert lines[0].endswith("…") and len(lines[0]) <= 200, lines[0]
@@ -147,10 +148,12 @@ def test_a_story_of_many_outlets_names_six_and_counts_the_rest(lib_path, capsys)
     assert size == 8 and 1 <= rows <= 8
     counted = f"{rows} article{'s' if rows != 1 else ''}"
     lines = run(capsys, "story", str(story))
-    assert lines[1].startswith(f"{counted}, Harbour Outlet ") and " +2 more; 2026-03-03" in lines[1], lines[1]
+    # the figures' one wording (tui.cells.story_figures): "N articles · 2026-03-03 · 8 outlets (A, … +2 more)"
+    assert lines[1].startswith(f"{counted} · 2026-03-03 · 8 outlets (Harbour Outlet ") and lines[1].endswith(
+        " +2 more)"), lines[1]
     assert lines[1].count("Harbour Outlet") == 6, lines[1]
     brief = run(capsys, "brief")
-    assert any(x.strip().startswith(f"{counted}, {rows} unread, 2026-03-03; Harbour Outlet") and x.endswith(" +2 more")
-               for x in brief), brief
+    assert any(x.strip().startswith(f"{counted} · {rows} unread · 2026-03-03 · 8 outlets (Harbour Outlet")
+               and x.endswith(" +2 more)") for x in brief), brief
     page = json.loads(run(capsys, "story", str(story), "--format", "json")[0])
     assert sorted(page["sources"]) == outlets

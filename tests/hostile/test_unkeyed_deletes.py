@@ -39,7 +39,7 @@ def _stories_line(db: Path) -> tuple[int, str]:
 def _brief_count(db: Path) -> int:
     r = run_cli("brief", "--since", "3650d", db=db)
     assert r.returncode == 0, r.stderr
-    return int(re.search(r"(\d+) articles, \d+ unread", r.stdout.decode()).group(1))
+    return int(re.search(r"(\d+) articles · \d+ unread", r.stdout.decode()).group(1))
 
 
 def _dangling(db: Path) -> list:

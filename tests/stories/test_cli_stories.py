@@ -46,9 +46,10 @@ def test_add_groups_and_stories_lists_them_as_json(added):
     # a story of one day says its day once, in every command (`story` wrote "2026-03-04 to 2026-03-04")
     day = next(s for s in rows if s["first"] == s["last"])
     one = run("story", str(day["id"])).stdout.splitlines()[1]
-    assert one.endswith(f"; {day['first']}") and " to " not in one, one
+    # (the figures' one wording, tui.cells.story_figures: "1 article · 2026-03-05 · 1 outlet (Coastal Herald)")
+    assert f" · {day['first']} · " in one and " to " not in one, one
     md = run("story", str(day["id"]), "--format", "md").stdout.splitlines()[2]
-    assert md.endswith(f" · {day['first']}*") and " to " not in md, md  # walk32: the head line Y copies
+    assert md == f"*{one}*", md  # walk32: the head line Y copies, in the same words
     listed = next(x for x in text.stdout.splitlines() if x.split()[0] == str(day["id"]))
     assert f"  {day['first']}  " in listed and " to " not in listed, listed
 

@@ -126,15 +126,16 @@ def test_the_text_briefing_dates_each_sentence_as_the_screen_and_the_markdown_do
 
 
 def test_the_printed_briefing_says_how_many_articles_of_a_story_are_unread_as_the_screen_does(filled):
-    """The briefing screen heads a story "4 articles · 3 unread · …"; `brief` and its Markdown said "4 articles, …"."""
+    """The briefing screen heads a story "4 articles · 3 unread · …"; `brief` and its Markdown said "4 articles,
+    …". All say it in one wording now (tui.cells.story_figures), the unread count in the briefing's."""
     lib, ids = filled
     lib.set_read(ids[STRIKE[0].title])
     items = briefing(lib)
     strike = next(it.story for it in items if it.story.id == story_of(lib, ids[STRIKE[0].title]))
     assert strike.unread == strike.rows - 1
-    said = f"{strike.rows} articles, {strike.unread} unread, {strike.first} to {strike.last}"
-    assert f"\n   {said}; " in briefing_text(items)
-    assert f"\n*{said} — " in briefing_markdown(items)
+    said = f"{strike.rows} articles · {strike.unread} unread · {strike.first} to {strike.last} · "
+    assert f"\n   {said}{len(strike.sources)} outlets (" in briefing_text(items)
+    assert f"\n*{said}{len(strike.sources)} outlets ({', '.join(strike.sources)})*\n" in briefing_markdown(items)
 
 
 def test_parse_since():

@@ -116,7 +116,9 @@ async def test_story_view_shows_sources_quotes_entities_and_opens_articles(stori
         await pilot.press("Y")
         await settle(pilot)
         assert copied[-1].startswith(f"# {EVENING.title}\n") and "## Summary" in copied[-1]
-        assert "3 articles from Coastline Gazette, Shoreline Wire, Kellmouth Evening Post" in copied[-1]
+        # the story's figures as every view says them (tui.cells.story_figures), outlets whole in Markdown
+        assert ("\n*3 articles · 2026-01-14 to 2026-01-15 · 3 outlets (Coastline Gazette, Shoreline Wire, "
+                "Kellmouth Evening Post)*\n") in copied[-1], copied[-1]
         # Length: + one sentence more, - one fewer.
         before = len(story.summary.sentences)
         await pilot.press("minus")
@@ -180,7 +182,8 @@ async def test_briefing_lists_unread_stories_and_opens_one(stories, make_app, co
         assert type(page).__name__ == "BriefingScreen"
         text = options(page, "#briefing-list")
         assert text, str(page.query_one("#briefing-head").render())
-        assert text[0].startswith(f"1. {EVENING.title}\n3 articles · 3 unread · 2026-01-14 – 2026-01-15")
+        assert text[0].startswith(f"1. {EVENING.title}\n3 articles · 3 unread · 2026-01-14 to 2026-01-15 · "
+                                  "3 outlets (")
         assert not any(ORCHARD.title in t for t in text)  # all read: left out
         assert any("Bram Oduya" in t for t in text)  # the strongest quote
         # with where it was said, as the story view's quotes have it (the line named no outlet)

@@ -41,7 +41,7 @@ async def test_the_head_names_only_the_outlets_that_fit_whole(tmp_path, make_app
             assert width(figures) <= head.content_size.width, (size, figures)  # nothing for "…" to cut
             said = re.search(r"(\d+) outlets(?: \((.*)\))?$", figures)
             assert said and int(said.group(1)) >= 5, figures
-            named = re.sub(r"( \+\d+ more| \+\d+)$", "", said.group(2) or "").split(", ")  # (or "A +5")
+            named = re.sub(r" \+\d+ more$", "", said.group(2) or "").split(", ")  # one way at any width
             assert all(name in view.summary.sources or name.endswith("…") for name in named if name), figures
             if said.group(2):  # the first outlet comes first, cut if it must be: never a later one in its place
                 first = next(x for x in view.summary.sources if x)
@@ -55,24 +55,24 @@ async def test_the_head_names_only_the_outlets_that_fit_whole(tmp_path, make_app
 
 
 def test_a_head_too_narrow_for_any_name_says_how_many():
-    head = Head("Storm wall", "6 articles · 2026-01-14 – 2026-01-18", LONG_OUTLETS, False)
-    assert head.text(60).plain.split("\n")[1] == "6 articles · 2026-01-14 – 2026-01-18 · 3 outlets"
-    assert head.text(147).plain.split("\n")[1] == ("6 articles · 2026-01-14 – 2026-01-18 · 3 outlets ("
+    head = Head("Storm wall", "6 articles · 2026-01-14 to 2026-01-18", LONG_OUTLETS, False)
+    assert head.text(60).plain.split("\n")[1] == "6 articles · 2026-01-14 to 2026-01-18 · 3 outlets"
+    assert head.text(148).plain.split("\n")[1] == ("6 articles · 2026-01-14 to 2026-01-18 · 3 outlets ("
                                                     + ", ".join(LONG_OUTLETS) + ")")
-    assert head.text(146).plain.split("\n")[1] == ("6 articles · 2026-01-14 – 2026-01-18 · 3 outlets ("
+    assert head.text(147).plain.split("\n")[1] == ("6 articles · 2026-01-14 to 2026-01-18 · 3 outlets ("
                                                     + ", ".join(LONG_OUTLETS[:2]) + " +1 more)")
-    assert head.text(119).plain.split("\n")[1] == ("6 articles · 2026-01-14 – 2026-01-18 · 3 outlets ("
+    assert head.text(120).plain.split("\n")[1] == ("6 articles · 2026-01-14 to 2026-01-18 · 3 outlets ("
                                                     + LONG_OUTLETS[0] + " +2 more)")
-    # where "+2 more" does not fit, the narrow form of the same words, as the library's rows (walk32: "and 3 more"
-    # in one story's head, "+2" in another's at 80 columns)
-    assert head.text(81).plain.split("\n")[1] == ("6 articles · 2026-01-14 – 2026-01-18 · 3 outlets ("
-                                                   + LONG_OUTLETS[0] + " +2)")
-    assert head.text(30).plain.split("\n")[1] == "6 articles · 2026-01-14 – 2026-01-18"
+    # where the first name and "+2 more" do not fit, the same words with the name cut: one way at every width (walk32:
+    # "and 3 more" in one story's head, "+2" in another's at 80 columns; then "+2 more" here and "+2" there)
+    assert head.text(81).plain.split("\n")[1] == ("6 articles · 2026-01-14 to 2026-01-18 · 3 outlets "
+                                                   "(Northern Lighthouse… +2 more)")
+    assert head.text(30).plain.split("\n")[1] == "6 articles · 2026-01-14 to 2026-01-18"
     assert Head("Pasted", "1 article · 2026-02-20", (), False).text(80).plain == "Pasted\n1 article · 2026-02-20"
 
 
 async def test_the_briefing_says_how_many_outlets_it_does_not_name(tmp_path, make_app):
-    """The briefing named a story's first five outlets and left no trace of a sixth."""
+    """The briefing named a story's first five outlets and left no trace of a sixth: it says how many now."""
     from pilot_steps import open_briefing
 
     path = tmp_path / "library.db"
@@ -82,27 +82,33 @@ async def test_the_briefing_says_how_many_outlets_it_does_not_name(tmp_path, mak
         page = await open_briefing(pilot)
         entry = next(str(o.prompt) for o in page.query_one("#briefing-list").options if "storm wall" in str(o.prompt))
         figures = entry.split("\n", 1)[1].replace("\n", " ")
-        assert figures.startswith("6 articles") and figures.endswith(" +1 more"), entry
+        # how many, then up to six named and "+N more" (the figures' one wording: tui.cells.story_figures)
+        named = ("Coastline Gazette", "Shoreline Wire", "Kellmouth Evening Post") + LONG_OUTLETS
+        assert figures.startswith("6 articles · ") and figures.endswith(f"6 outlets ({', '.join(named)})"), entry
 
 
 def test_the_head_names_the_first_outlet_cut_rather_than_a_later_one():
     """At 80 columns the head said "4 outlets (Kessby Weekly and 3 more)" while the first outlet was another."""
     outlets = ("Harbour Gazette and Evening Chronicle", "Kessby Weekly", "Shoreline Wire", "Port Radio")
-    head = Head("Storm wall", "7 articles · 2026-01-14 – 2026-01-16", outlets, False)
+    head = Head("Storm wall", "7 articles · 2026-01-14 to 2026-01-16", outlets, False)
     line = head.text(76).plain.split("\n")[1]
-    assert line == "7 articles · 2026-01-14 – 2026-01-16 · 4 outlets (Harbour Gazette and E… +3)"
+    assert line == "7 articles · 2026-01-14 to 2026-01-16 · 4 outlets (Harbour Gazette… +3 more)"
     assert width(line) <= 76
     wide = head.text(200).plain.split("\n")[1]
     assert wide.endswith("4 outlets (" + ", ".join(outlets) + ")")
     # too narrow for SHORTEST_OUTLET cells of it: the count alone
-    assert head.text(61).plain.split("\n")[1] == "7 articles · 2026-01-14 – 2026-01-16 · 4 outlets"
+    assert head.text(61).plain.split("\n")[1] == "7 articles · 2026-01-14 to 2026-01-16 · 4 outlets"
 
 
-def test_a_first_outlet_that_fits_whole_with_a_count_is_not_cut():
+def test_a_first_outlet_is_cut_only_where_it_does_not_fit_with_the_count():
     """At 80 columns the head read "2 outlets (Brenmoor Dail… and 1 more)", a name cut where it fitted whole with
-    the count as the library's rows give it (walk29)."""
-    head = Head("Ferry strike", "4 articles · 2026-12-05 – 2026-12-06", ("Brenmoor Daily Desk", "Brenmoor Island News"),
-                False)
+    a shorter count (walk29); then "(Brenmoor Daily Desk +1)" there and "+1 more" in a wider head (walk32). One way
+    now: the count as the briefing and `story` say it, the name whole where it fits with that count."""
+    head = Head("Ferry strike", "4 articles · 2026-12-05 to 2026-12-06",
+                ("Brenmoor Daily Desk", "Brenmoor Island News"), False)
+    assert head.text(80).plain.split("\n")[1] == ("4 articles · 2026-12-05 to 2026-12-06 · "
+                                                   "2 outlets (Brenmoor Daily Desk +1 more)")
     line = head.text(76).plain.split("\n")[1]
-    assert line == "4 articles · 2026-12-05 – 2026-12-06 · 2 outlets (Brenmoor Daily Desk +1)"
+    assert line == "4 articles · 2026-12-05 to 2026-12-06 · 2 outlets (Brenmoor Daily… +1 more)"  # not "Daily …"
+    assert width(line) <= 76
     assert head.text(200).plain.split("\n")[1].endswith("2 outlets (Brenmoor Daily Desk, Brenmoor Island News)")

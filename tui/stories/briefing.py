@@ -8,7 +8,7 @@ from tui.engine.quotes.groups import quoted
 from tui.store.stories import BRIEFING_SCAN, StoryRow, rank_score  # noqa: F401  (rank_score: its old home)
 from tui.stories.story import StoryQuote
 from tui.stories.summary import StorySentence
-from tui.cells import RANKED, count_words, cut, cut_outlet, cut_title, date_range, outlets_line, plural, since_label
+from tui.cells import RANKED, count_words, cut, cut_outlet, cut_title, since_label, story_figures
 
 MAX_SCAN = BRIEFING_SCAN  # stories looked at (the most recent)
 def count_line(shown: int, total: int, since: str = "") -> str:
@@ -111,8 +111,7 @@ def markdown_blocks(items, since: str = "", shown: int | None = None, total: int
     for n, it in enumerate(items, 1):
         r = it.story
         lines = [f"## {n}. {r.title}"]
-        size = _size(r)
-        lines.append(f"*{_at(size, ', '.join(r.sources), sep=' — ')}*")
+        lines.append(f"*{_figures(r, whole=True)}*")
         if it.note:
             lines.append(f"*{it.note}*")
         lines.append("")
@@ -145,8 +144,7 @@ def text_blocks(items, since: str = "", shown: int | None = None, total: int | N
     for n, it in enumerate(items, 1):
         r = it.story
         lines = [f"{n}. {cut_title(r.title)}  [story {r.id}]"]
-        size = _size(r)
-        lines.append(f"   {_at(size, outlets_line(r.sources), sep='; ')}")
+        lines.append(f"   {_figures(r)}")
         if it.note:
             lines.append(f"   {it.note}")
         # each sentence with its outlet and date, as the briefing screen, the Markdown and `story` give them (the
@@ -189,11 +187,8 @@ def _at(*parts: str, sep: str = ", ") -> str:
     return sep.join(p for p in parts if p)
 
 
-def _size(r: StoryRow) -> str:
-    """"7 articles, 5 unread, 2026-12-01 to 2026-12-03" (a text from two outlets once), as the briefing screen heads a
-    story ("7 articles · 5 unread · …"): a briefing of unread stories said how many articles, not how many unread."""
-    return f"{plural(r.rows, 'article')}, {r.unread} unread, {_dates(r)}"
-
-
-def _dates(r: StoryRow) -> str:
-    return date_range(r.first, r.last)
+def _figures(r: StoryRow, whole: bool = False) -> str:
+    """"7 articles · 5 unread · 2026-12-01 to 2026-12-03 · 3 outlets (A, B, C)" (a text from two outlets once), as
+    every view heads a story (tui.cells.story_figures), with how many of its articles are unread: a briefing of unread
+    stories said how many articles, not how many unread."""
+    return story_figures(r.rows, r.first, r.last, r.sources, unread=r.unread, whole=whole)

@@ -6,7 +6,7 @@ import sqlite3
 import sys
 
 from tui.cells import (clip, cut, cut_outlet, cut_title, date_range, fit, fit_source, one_line, outlets_line,
-                       plural, since_label)
+                       plural, since_label, story_figures)
 from tui.entity_kinds import word_of
 
 
@@ -195,8 +195,7 @@ def story_text(s, rows: list | None = None, cells: int | None = None) -> str:
     JSON have them whole). `rows`: its articles (_article_rows), listed after what's new as the story view lists
     them, each title cut at `cells` (walk33: `story` named no article but by the id of a summary line, and said
     nothing of what was unread)."""
-    lines = [cut_title(s.title),
-             f"{_at(plural(s.rows, 'article'), outlets_line(s.sources))}; {date_range(s.first, s.last)}"]
+    lines = [cut_title(s.title), story_figures(s.rows, s.first, s.last, s.sources)]
     if s.bounded:
         lines.append(bounded_line(s))
     if note := s.new_note():  # nearly all of it new: said once, no line marked
@@ -246,10 +245,8 @@ def story_markdown(s, title: str = "") -> str:
         said = _at(one(x.source), one(x.day)[:10])
         return f" *({said}, new)*" if new and said else " *(new)*" if new else f" *({said})*" if said else ""
 
-    sources = ", ".join(x for x in (one(x) for x in s.sources) if x)
-    head = plural(s.rows, "article") + (f" from {sources}" if sources else "")
-    span = date_range(s.first, s.last) if s.first else ""
-    lines = [f"# {one(title or s.title)}", "", f"*{_at(head, span, sep=' · ')}*", ""]
+    figures = story_figures(s.rows, s.first, s.last, [one(x) for x in s.sources], whole=True)
+    lines = [f"# {one(title or s.title)}", "", f"*{figures}*", ""]
     if s.bounded:
         lines += [f"*{bounded_line(s)}*", ""]
     if note := s.new_note():

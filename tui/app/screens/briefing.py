@@ -14,7 +14,7 @@ from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
-from tui.cells import RANKED, count_words, cut, figures_problem, outlets_line, since_label
+from tui.cells import RANKED, count_words, cut, figures_problem, since_label, story_figures
 from tui.textsafe import clean
 from tui.app.textual_fixes import closed_before_mount
 
@@ -274,12 +274,10 @@ class BriefingScreen(PageScreen):
             options.append(Option(Text(hint), disabled=True))
         for number, item in enumerate(self.items, 1):
             story = item.story
-            first, last = line(story.first)[:10], line(story.last)[:10]  # the database is untrusted
-            span = first if first == last else f"{first} – {last}"
-            sources = outlets_line(story.sources, 5)  # the first five, then "+N more" (a sixth left no trace)
             entry = Text(f"{number}. {title(story.title)}", style="bold")
-            entry.append(f"\n{story.rows} article{'s' if story.rows != 1 else ''} · {story.unread} unread · {span}"
-                         + (f" · {sources}" if sources else ""), style="dim")
+            # as every view heads a story (the days cut from an untrusted database; six outlets, then "+N more")
+            entry.append("\n" + story_figures(story.rows, story.first, story.last, story.sources, unread=story.unread),
+                         style="dim")
             marked, note = getattr(item, "marked", frozenset()), getattr(item, "note", "")
             if note:  # nearly all of it new: said once, no line marked (as the story view says it)
                 entry.append(f"\n{line(note)}", style="italic")

@@ -12,7 +12,8 @@ from typing import NamedTuple
 from rich.text import Text
 
 from tui.app.widgets.summary_items import Option, heading
-from tui.cells import clip, cut, cut_outlet as outlet, cut_title as title_line, one_line as line, width
+from tui.cells import (cut, cut_outlet as outlet, cut_title as title_line, fitted_outlets, one_line as line,
+                       story_figures, width)
 from tui.entity_kinds import TYPES, type_of
 
 
@@ -21,13 +22,9 @@ def where(source: str, day: str) -> str:
     return ", ".join(x for x in (outlet(source), line(day)[:10]) if x)
 
 
-MOST_OUTLETS = 6  # outlets named in the head, at most
-SHORTEST_OUTLET = 8  # cells of a first outlet's name cut to fit the head ("Harbour…"), at least
-
-
 class Head(NamedTuple):
-    """A story's head: its title, its figures ("3 articles · 2026-01-14 – 2026-01-16"), its outlets' names and
-    whether its articles are still being analysed; `text` lays it out for a width."""
+    """A story's head: its title, its figures ("3 articles · 2026-01-14 to 2026-01-16": tui.cells.story_figures),
+    its outlets' names and whether its articles are still being analysed; `text` lays it out for a width."""
 
     title: str
     figures: str
@@ -36,8 +33,8 @@ class Head(NamedTuple):
 
     def text(self, cells: int) -> Text:
         """A line each (the view cuts a long title with "…"); the figures' line names as many outlets as fit in
-        `cells`, whole, then says how many more ("5 outlets (A, B +3 more)"), or only "5 outlets": a cut outlet
-        list ended in half a name at 80 columns."""
+        `cells`, whole, then says how many more ("5 outlets (A, B +3 more)"; tui.cells.fitted_outlets), or only
+        "5 outlets": a cut outlet list ended in half a name at 80 columns."""
         head = Text(self.title, style="bold")
         figures = " · ".join(x for x in (self.figures, fitted_outlets(self.outlets, cells - width(self.figures) - 3))
                              if x)
@@ -47,38 +44,6 @@ class Head(NamedTuple):
         return head
 
 
-def fitted_outlets(names: tuple[str, ...], cells: int) -> str:
-    """ "N outlets (A, B +K more)" in at most `cells` cells, in the words the briefing, `story` and `brief` name a
-    story's outlets with (tui.cells.outlets_line; the head said "and 3 more" here, "+2" there, walk32): the names that
-    fit whole, in order, up to MOST_OUTLETS; else the first one whole and the count alone, as the library's rows say
-    it ("2 outlets (Brenmoor Daily Desk +1)": at 80 columns it read "Brenmoor Dail… and 1 more"); else the first one
-    cut with "…" ("4 outlets (Harbour Gaz… +3)");
-    "N outlets" when not even SHORTEST_OUTLET cells of it fit; "" when that does not fit either (or there is no
-    outlet: "0 outlets ()" said nothing). Names are never skipped: the head passed over a first outlet too long for
-    the line and named a later one, as if it came first."""
-    n = len(names)
-    if not n:
-        return ""
-    label = f"{n} outlet{'s' if n != 1 else ''}"
-
-    def said(chosen: list[str], more: str = " more") -> str:  # more="": the narrow form, "+3"
-        return f"{label} ({', '.join(chosen)}{f' +{n - len(chosen)}{more}' if n > len(chosen) else ''})"
-
-    chosen: list[str] = []
-    for name in names[:MOST_OUTLETS]:
-        if width(said(chosen + [name])) > cells:
-            break
-        chosen.append(name)
-    if chosen:
-        return said(chosen)
-    if width(short := said([names[0]], "")) <= cells:
-        return short  # the first name whole, as the library's row names a text's outlets ("Shoreline Wire +1")
-    room = cells - width(said([""], ""))  # what the first name may take
-    if room >= SHORTEST_OUTLET:
-        return said([clip(names[0], room)], "")
-    return label if width(label) <= cells else ""
-
-
 def build(summary, row, rows: dict, pause=None) -> tuple:
     """(its Head, the story pane's title, the summary list's items, the side list's items, the entity names
     [(type key, name)] by entity item number) of a story: its summary, its stored row, {article id: ArticleRow}.
@@ -86,14 +51,13 @@ def build(summary, row, rows: dict, pause=None) -> tuple:
     count = summary.rows  # a text printed by two outlets once, as in the list
     # one line each (app.tcss cuts them with an ellipsis): a long title wrapped over the head's four lines
     # and hid the figures and the "analysing" line at 80x24; the outlets come last, as the part best cut
-    span = " – ".join(dict.fromkeys(line(x)[:10] for x in (summary.first or "", summary.last or "") if line(x)))
     # its unread articles as the briefing counts them ("3 articles · 2 unread"; walk33: the view never said how many
     # were left to read); a copy of another article's text is not counted apart, as in `count`
     copies = {t for r in rows.values() for t in (getattr(r, "twins", None) or ()) if t != r.id}
     unread = sum(1 for i, r in rows.items() if i not in copies and not r.read)
-    head = Head(line(row.title) or "(untitled story)", " · ".join(x for x in (
-        f"{count} article{'s' if count != 1 else ''}", f"{unread} unread" if unread else "", span) if x),
-        tuple(outlet(s) for s in summary.sources if s), not summary.analysed)
+    head = Head(line(row.title) or "(untitled story)",
+                story_figures(count, summary.first, summary.last, unread=unread or None),
+                tuple(outlet(s) for s in summary.sources if s), not summary.analysed)
     n = len(summary.sentences)
     # the pane's border names the pane; the summary's heading under the story's head says its length (the border
     # said "Story · 5 sentences" over "Summary · 5 sentences": the same words twice)
