@@ -81,54 +81,49 @@ def test_the_statements_are_migration_11s():
         assert " ".join(statement.split()) in eleven, statement
 
 
-def test_the_briefing_says_the_figures_could_not_be_read(tmp_path, app_env, monkeypatch):
+def _briefing_after(tmp_path, monkeypatch, sql: list[str], check) -> Path:
+    """The app on our library; `sql` run by another program while it runs; `b`; then check(app, the briefing's head).
+    Every Library the app opens meanwhile (a screen's loader) would make the tables again: not here, as in a library
+    that cannot be written (root writes any file)."""
     from tui.store.library import Library
 
     db = _library(tmp_path)
-    # Every Library the app opens meanwhile (a screen's loader) would make them again: not here, as in a library that
-    # cannot be written (root writes any file).
     monkeypatch.setattr(Library, "_remake_story_figures", lambda self: None, raising=False)
 
     async def run() -> None:
         app = make_app(db)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            run_sql(db, ["DROP TABLE story_stats"])  # another program, while the app runs
+            run_sql(db, sql)
             await pilot.press("b")
             await workers_done(app, 60)
             await pilot.pause()
-            head = str(app.screen.query_one("#briefing-head").render())
-            assert "The stories could not be read (no such table" in head, head
-            assert "restart newsreader to count them again" in head, head
-            assert "10 unread stories" in head and "of" not in head.split("·")[0], head  # (not "10 of 0")
-            shown = app.export_screenshot().replace("&#160;", " ")
-            assert "Skerrow ferry vote" in shown and "everything is read" not in shown
+            check(app, str(app.screen.query_one("#briefing-head").render()))
 
     asyncio.run(run())
+    return db
+
+
+def test_the_briefing_says_the_figures_could_not_be_read(tmp_path, app_env, monkeypatch):
+    def check(app, head: str) -> None:
+        assert "The stories could not be read (no such table" in head, head
+        assert "restart newsreader to count them again" in head, head
+        assert "10 unread stories" in head and "of" not in head.split("·")[0], head  # (not "10 of 0")
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert "Skerrow ferry vote" in shown and "everything is read" not in shown
+
+    db = _briefing_after(tmp_path, monkeypatch, ["DROP TABLE story_stats"], check)  # another program, while it runs
     # restarted: made again, counted
     assert "10 of 12 unread stories" in run_cli("brief", db=db).stdout.decode()
 
 
 def test_the_briefing_reads_the_stories_with_their_order_index_dropped_too(tmp_path, app_env, monkeypatch):
-    from tui.store.library import Library
+    def check(app, head: str) -> None:
+        assert head.startswith("10 unread stories") and "The stories could not be read" in head, head
+        assert app.screen.items[0].story.title == "Skerrow ferry vote 6"
 
-    db = _library(tmp_path)
-    monkeypatch.setattr(Library, "_remake_story_figures", lambda self: None, raising=False)
-
-    async def run() -> None:
-        app = make_app(db)
-        async with app.run_test(size=(100, 30)) as pilot:
-            await pilot.pause()
-            # Before: "The briefing cannot be made: OperationalError: no such index: stories_order"
-            run_sql(db, ["DROP TABLE story_stats", "DROP INDEX stories_order"])
-            await pilot.press("b")
-            await workers_done(app, 60)
-            await pilot.pause()
-            head = str(app.screen.query_one("#briefing-head").render())
-            assert head.startswith("10 unread stories") and "The stories could not be read" in head, head
-            assert app.screen.items[0].story.title == "Skerrow ferry vote 6"
-
-    asyncio.run(run())
+    # Before: "The briefing cannot be made: OperationalError: no such index: stories_order"
+    _briefing_after(tmp_path, monkeypatch, ["DROP TABLE story_stats", "DROP INDEX stories_order"], check)
 
 
 def test_brief_says_the_figures_could_not_be_read(tmp_path, monkeypatch, capsys):

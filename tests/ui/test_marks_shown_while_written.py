@@ -40,6 +40,15 @@ def held_write(monkeypatch, name: str, fail: bool = False):
     return entered, release
 
 
+async def z_held(pilot, monkeypatch, fail: bool = False) -> threading.Event:
+    """`z` pressed, its write held in the worker (held_write): the event that lets it go."""
+    entered, release = held_write(monkeypatch, "mark_read", fail)
+    await pilot.press("z")
+    await wait_until(pilot, entered.is_set, "z's write never started")
+    await pilot.pause()
+    return release
+
+
 async def test_A_shows_the_rows_read_at_once_while_its_marks_are_written(library, make_app, monkeypatch):
     entered, release = held_write(monkeypatch, "mark_all_read_saving")
     path, _ids = library
@@ -67,10 +76,7 @@ async def test_z_shows_the_rows_unread_again_at_once(library, make_app, monkeypa
         await pilot.press("A")
         await settle(pilot)
         assert dots(screen) == 0
-        entered, release = held_write(monkeypatch, "mark_read")
-        await pilot.press("z")
-        await wait_until(pilot, entered.is_set, "z's write never started")
-        await pilot.pause()
+        release = await z_held(pilot, monkeypatch)
         assert unread_titles(path) == set()
         assert dots(screen) == 4
         release.set()
@@ -178,10 +184,7 @@ async def test_z_in_the_stories_list_shows_the_stories_figures_and_count_at_once
     app = make_app(stories)
     async with started(app, (80, 24), stories=True) as (pilot, main):
         figures = await A_in_the_stories_list(pilot, main, stories)
-        entered, release = held_write(monkeypatch, "mark_read")
-        await pilot.press("z")
-        await wait_until(pilot, entered.is_set, "z's write never started")
-        await pilot.pause()
+        release = await z_held(pilot, monkeypatch)
         assert unread_titles(stories) == set()  # not written yet
         assert story_figures(main) == figures  # ... and shown
         assert "2 with unread" in library_status(main), library_status(main)
@@ -200,10 +203,7 @@ async def test_a_failed_z_in_the_stories_list_puts_the_figures_back(stories, mak
     toasts_stay(app, monkeypatch)
     async with started(app, (80, 24), stories=True) as (pilot, main):
         figures = await A_in_the_stories_list(pilot, main, stories)
-        entered, release = held_write(monkeypatch, "mark_read", fail=True)
-        await pilot.press("z")
-        await wait_until(pilot, entered.is_set, "z's write never started")
-        await pilot.pause()
+        release = await z_held(pilot, monkeypatch, fail=True)
         assert story_figures(main) == figures
         release.set()
         await settle(pilot)
@@ -226,10 +226,7 @@ async def test_z_in_the_library_shows_the_unread_count_at_once(library, make_app
         await pilot.press("A")
         await settle(pilot)
         await status_says(pilot, screen, "0 unread")
-        entered, release = held_write(monkeypatch, "mark_read")
-        await pilot.press("z")
-        await wait_until(pilot, entered.is_set, "z's write never started")
-        await pilot.pause()
+        release = await z_held(pilot, monkeypatch)
         assert unread_titles(path) == set()
         assert dots(screen) == 3
         assert "3 unread" in library_status(screen), library_status(screen)
