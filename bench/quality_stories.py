@@ -525,6 +525,11 @@ def salted(eval_dir: Path, tmp: Path, n: int, source: str = "polnear", at_once: 
                  + conll_salt(eval_dir, n - 2 * third, first, last))
     else:
         extra = salt(eval_dir, n, first) if source == "polnear" else corpus_salt(n, first, last)
+    if len(extra) < n:  # a source not found (the corpus is looked for beside the repository): said, not hidden
+        from bench.build_story_idf import DEFAULT_CORPUS
+
+        print(f"warning: {source} has {len(extra)} of its {n} distractors (the corpus looked for at {DEFAULT_CORPUS}, "
+              f"PolNeAR and CoNLL train in {eval_dir.parent}): its figure is not comparable", file=sys.stderr)
     mixed = sorted(rows + extra, key=arrival)
     lib = Library(tmp / f"salted-{source}-{at_once}-{ORDER}.db")
     with merge_log() if log_merges else nullcontext([]) as log:
