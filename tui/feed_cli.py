@@ -265,8 +265,11 @@ def cmd_refresh(args) -> int:
             return
         if bar:
             sys.stderr.write("\r\x1b[2K")
-        if r.status == "error":
-            print(f"error  #{r.feed_id or '-'}  {cut_outlet(r.title) or visible(r.feed)}: {clean(r.error or '')}",
+        if r.status == "error" and r.feed_id is None:  # a feed named that is not subscribed: "error  #-  99: ..."
+            named = f"#{r.feed}" if r.feed.isdigit() else visible(r.feed)
+            print(f"error  {named}: {clean(r.error or '')} (`newsreader feed list` shows the feeds)", file=sys.stderr)
+        elif r.status == "error":
+            print(f"error  #{r.feed_id}  {cut_outlet(r.title) or visible(r.feed)}: {clean(r.error or '')}",
                   file=sys.stderr)
         elif r.skipped:
             print(f"wait   #{r.feed_id or '-'}  {cut_outlet(r.title) or visible(r.feed)}: not fetched: {clean(r.skipped)}",

@@ -297,3 +297,15 @@ def test_watch_scan_and_watch_list_count_a_folders_files_so_they_add_up(lib_path
     assert run("watch", "add", str(other)).returncode == 0
     rows = run("watch", "list").stdout.splitlines()
     assert rows[2].startswith(f"   2  {other}  (1 file; last scan "), rows
+
+
+def test_refresh_of_a_feed_not_subscribed_is_one_clear_line(lib_path, site):
+    """`refresh 99` said "error  #-  99: no such feed" (an id column of "#-" and the 99 beside it): it names the
+    feed asked for now, as a feed's id or URL, and where the feeds are listed; exit 1 as before."""
+    site.feed("/a.xml", rss(_items(1), title="Alpha News"))
+    assert run("feed", "add", site.url("/a.xml"), "--timeout", "3").returncode == 0
+    r = run("refresh", "99", "http://127.0.0.1:9/none.xml", "--timeout", "3")
+    assert r.returncode == 1
+    said = [line for line in r.stderr.splitlines() if line.startswith("error")]
+    assert said == ["error  #99: no such feed (`newsreader feed list` shows the feeds)",
+                    "error  http://127.0.0.1:9/none.xml: no such feed (`newsreader feed list` shows the feeds)"], r.stderr
