@@ -281,6 +281,7 @@ class EntityWords:
     name_prepositions: frozenset[str]  # "without", "against": capitalised mid-sentence, inside one name
     irregular_plurals: frozenset[str]  # "people", "children": plurals whose possessive is 's ("People's Party")
     org_only_heads: frozenset[str]  # "college", "ministry": a tagged place ending so is an organisation
+    guild_heads: frozenset[str]  # "guild": a body of a trade's members, after a plural's possessive ("Workers' Guild")
     owner_heads: frozenset[str]  # "bakery", "mill": a business named after its owner with 's ("Tregenna's Bakery")
     saint_heads: frozenset[str]  # "church", "school": named after a saint with 's ("St Aidan's Church")
     trade_words: frozenset[str]  # "haulage", "ferries": the last word of a firm named after a family ("Keane Haulage")

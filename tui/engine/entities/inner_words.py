@@ -55,7 +55,7 @@ _HEADS: list = []
 def _heads() -> frozenset[str]:
     """Organisation and institution words: the head words a body's name ends in (made once)."""
     if not _HEADS:
-        _HEADS.append(lexicon().org_words | entity_words().institutions)
+        _HEADS.append(lexicon().org_words | entity_words().institutions | entity_words().guild_heads)
     return _HEADS[0]
 
 

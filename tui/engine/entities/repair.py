@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import entity_words, lexicon
+from ..lexicon import entity_words, lexicon, verb_words
 from ..rules import enabled as on
-from ..types import DATE, FAC, GPE, LOC, ORG, PERSON
+from ..types import DATE, FAC, GPE, LOC, NORP, ORG, PERSON
 from .acronyms import defined_names
+from .clusters import lower_word
 from .heads import extend_to_head
 from .inner_words import own_s_names, owner_names, plural_bodies, possessive_names, preposition_names
 from .kinds import (kind_of_name, plural_of_a_name, street_end, street_pair, street_pairs, street_start,
@@ -53,6 +54,10 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         word = text[s:e]
         if " " not in word and sentence_initial(text, s) and common_in_corpus(text, s, e, lab):
             continue  # "Collaboration and cooperation were ...": a common word, said once
+        if lab == PERSON and " " not in word and sentence_initial(text, s) and _adjective_before_noun(text, s, e) \
+                and not any(lb == PERSON and text[ps:pe].endswith(" " + word) for ps, pe, lb in spans) \
+                and on("adjective-opens-sentence"):
+            continue  # "Brown water would be the bad news": a common adjective before its noun, not a surname
         if lab == ORG and " " not in word and sentence_initial(text, s) and common_word_org(text, s, e):
             continue  # "Harbour staff were sent home": the sentence's capital on a common word, in every mention
         if word[:2] in ("A ", "An") and (cut := word.find(" ")) in (1, 2) and word[cut + 1:cut + 2].isupper() \
@@ -147,7 +152,53 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         if not out or ps >= out[-1][1]:
             s = ps  # the first name before the particle is not already part of another name
         out.append((s, e, kind_of_name(text, s, e, lab)))
+    if on("school-name"):
+        out = school_names(text, sorted(out))
     return vehicles_everywhere(text, speaker_turns(text, _without_overlaps(out)))
+
+
+_NOUN_AFTER = re.compile(r" ([a-z]+)\b")
+_SCHOOL_END = re.compile(r"(?: (?:Primary|High|Junior|Infants?))+(?: (?:School|Academy))?(?![ \t]+[A-Z]|[\w'’-])")
+_SCHOOL_WORDS = ("Primary", "High", "Junior", "Infant", "Infants")
+
+
+def _adjective_before_noun(text: str, s: int, e: int) -> bool:
+    """Is the one word at [s, e) a word news also writes in lower case ("brown"), followed by a lower-case word that is
+    no verb, adverb or function word ("water")? A person's name opening a sentence is followed by a verb, a comma or
+    "and"; an adjective by its noun."""
+    m = _NOUN_AFTER.match(text, e)
+    if not m or not lower_word(text[s:e].lower()):
+        return False
+    nxt = m.group(1)
+    return lower_word(nxt) and nxt not in verb_words() and nxt not in lexicon().stop_words
+
+
+def school_names(text: str, spans: list[Span]) -> list[Span]:
+    """A name followed by (or ending in) 'Primary', 'High', 'Junior' or 'Infants' (and 'School' or 'Academy') is a
+    school: one organisation ("Brindle Green Primary", "Harlow Mead High School")."""
+    out: list[Span] = []
+    i = 0
+    while i < len(spans):
+        s, e, lab = spans[i]
+        i += 1
+        if lab in (NORP, "MISC", DATE) or not text[s:s + 1].isupper():
+            out.append((s, e, lab))
+            continue
+        m = _SCHOOL_END.match(text, e)
+        if m:
+            j = i
+            while j < len(spans) and spans[j][1] <= m.end():
+                j += 1  # "Harlow Mead" + "School": the school's head word, tagged apart
+            if j == len(spans) or spans[j][0] >= m.end():
+                i = j
+                out.append((s, m.end(), ORG))
+                continue
+        words = text[s:e].split()
+        if len(words) > 1 and (words[-1] in _SCHOOL_WORDS or words[-1] in ("School", "Academy")
+                               and words[-2] in _SCHOOL_WORDS) and lab != ORG:
+            lab = ORG  # "Wickmere Primary" read as a place
+        out.append((s, e, lab))
+    return out
 
 
 _OFFICE_OF = re.compile(r"([A-Z][a-z]+) of ((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*)(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)*)*)$")

@@ -139,10 +139,23 @@ _rule("name-runs-to-head", "a name runs on over capitalised words to its head ('
       ["Talks stalled. The accord binds its members in Colombo."])
 _rule("possessive-in-name", "a plural common noun with its possessive between a name and an organisation's head "
       "word is inside one name ('the Welsh Miners' Union'); a possessive on a name is not (session 12)",
-      [("The Porto Women's Rowing Club won again.", [("Porto Women's Rowing Club", "ORG")])],  # session 15
+      [("The Porto Women's Rowing Club won again.", [("Porto Women's Rowing Club", "ORG")]),  # session 15
+       ("The Harbour Pilots' Guild met in Tolverne.", [("Harbour Pilots' Guild", "ORG"), ("Tolverne", "LOC")])],  # s33
       ["Talks with Varno's Liberal Party failed.", "The Rangers' Jon Hale scored twice.",
        "A spokesman said Ana Owens's Harbour Council had met.",
        "The dockers' union said the cranes would stop."])
+_rule("school-name", "a name followed by (or ending in) Primary, High, Junior or Infants, and School or Academy, is a "
+      "school: one organisation, not a person or a place (session 33)",
+      [("Pupils at Thornby Green Primary sang on Friday.", [("Thornby Green Primary", "ORG"), ("Friday", "DATE")]),
+       ("Children at Nettlebury Academy and Harlow Mead High School raised money.",
+        [("Nettlebury Academy", "ORG"), ("Harlow Mead High School", "ORG")])],
+      ["Ada Penrose went to the High Court in Tolverne.", "Tolverne High Street was closed on Monday."])
+_rule("adjective-opens-sentence", "a one-word 'person' opening a sentence that news also writes in lower case ('Brown'), "
+      "right before a lower-case word that is no verb, adverb or function word ('water'), is an adjective, unless the "
+      "article names a person so (session 33; CoNLL train: 2 persons, 1,384 no name opening a sentence so)",
+      ['"Warm days are welcome. Brown water is not," he said.'],
+      ["Brown said the water was clean.", "Brown, the mayor of Tolverne, spoke.",
+       "Ada Brown won the seat. Brown supporters cheered in Tolverne."])
 _rule("owner-possessive-name", "a shop or a farm named after its owner with 's ('Tregenna's Bakery'), a church or a school "
       "after a saint ('St Aidan's Church Hall'), is one name through its 's (session 31: our outside-news texts 59-61)",
       [("Bread came from Pellow's Bakery on the quay.", [("Pellow's Bakery", "ORG")]),
