@@ -507,6 +507,15 @@ def cmd_export(args) -> int:
 def cmd_doctor(args) -> int:
     from tui import __version__, doctor
 
+    if (where := _no_library_yet(args)) is not None:  # a check writes nothing: it made and seeded the library
+        if getattr(args, "repair", False):
+            raise CliError(f"no library at {visible(where)} yet: no search index to repair")
+        out(f"newsreader {__version__}")
+        out(f"library:   none yet at {visible(where)} (made, with the sample articles, when the app or a command "
+            "first opens it)")
+        for line in doctor.report_lines():
+            out(line)
+        return 0
     lib = open_library(args)
     if getattr(args, "repair", False):
         try:
@@ -520,6 +529,20 @@ def cmd_doctor(args) -> int:
     for line in doctor.report_lines():
         out(line)
     return 0
+
+
+def _no_library_yet(args):
+    """The path of the library `args` choose when there is none there yet (no file, or an empty one), else None;
+    a path that cannot be a library raises its one line, as opening it does. Nothing is made."""
+    from tui.filekinds import os_reason
+    from tui.store import StoreError
+    from tui.store.library import check_library_path, chosen_library
+
+    path, make_folder, named_by = chosen_library(args.db)
+    try:
+        return path if check_library_path(path, make_folder, named_by, make=False) else None
+    except OSError as exc:  # a folder on the way this process may not enter (as Library says it)
+        raise StoreError(f"cannot open {visible(path)}: {os_reason(exc)}") from None
 
 
 def _repair(lib) -> int:

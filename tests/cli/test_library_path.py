@@ -85,3 +85,29 @@ def test_a_library_path_that_is_no_library_file_says_what_it_is(tmp_path, monkey
         assert main(["--db", path, "list"]) == 1
         assert capsys.readouterr().err == cli_error(said) + "\n", path
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", "pipe"]
+
+
+def test_doctor_on_no_library_yet_says_so_and_writes_nothing(tmp_path, monkeypatch, capsys):
+    """`doctor` with no library yet made the default library's folder and the library, seeded with the samples: a
+    check wrote. It says there is none yet and where it would be, exit 0, and makes nothing (the default library,
+    a --db file not there yet, an empty news.db); `doctor --repair` has nothing to repair (one line, exit 1)."""
+    monkeypatch.delenv("NEWSREADER_DB", raising=False)
+    monkeypatch.delenv("NEWSREADER_NO_SEED", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("NEWSREADER_LOG", str(tmp_path / "app.log"))
+    default = tmp_path / "data" / "newsreader" / "library.db"
+    (tmp_path / "news.db").write_bytes(b"")
+    for args, path in ((["doctor"], default), (["--db", str(tmp_path / "new.db"), "doctor"], tmp_path / "new.db"),
+                       (["--db", str(tmp_path / "news.db"), "doctor"], tmp_path / "news.db")):
+        assert main(args) == 0, args
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[1] == f"library:   none yet at {path} (made, with the sample articles, when the app or a command " \
+                           "first opens it)", lines
+        assert lines[2].startswith("engine:    v"), lines
+    assert main(["doctor", "--repair"]) == 1
+    assert capsys.readouterr().err == cli_error(f"no library at {default} yet: no search index to repair") + "\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["news.db"] and (tmp_path / "news.db").read_bytes() == b""
+    assert main(["list"]) == 0  # the first command that opens it makes it, with the samples
+    capsys.readouterr()
+    assert main(["doctor"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == f"library:   {default}  (10 articles, integrity ok)"

@@ -384,6 +384,57 @@ def _tags(raw, problems: list[str]) -> list[str]:
     return unique_tags(tags)  # stored before tags were kept once whatever their case: shown once
 
 
+def check_library_path(path: Path, create_dirs: bool, named_by: str | None = None, *, make: bool = True) -> bool:
+    """StoreError for a path that cannot be a library (a folder, a device, a kernel's file, a folder that is missing),
+    saying what it is; its folder made first with `create_dirs` unless not `make` (`doctor` looks, making nothing).
+    Whether the library is new (no file, or an empty one). `named_by`: where the path came from ("NEWSREADER_DB"),
+    said when its folder is missing."""
+    from tui.filekinds import file_kind, system_files, system_kind
+
+    try:
+        st = path.stat()
+    except (FileNotFoundError, NotADirectoryError):  # (`--db /etc/passwd/library.db`: NotADirectoryError)
+        st = None
+    if st is not None:
+        if not stat.S_ISREG(st.st_mode):
+            # a named pipe, /dev/null, /dev/zero: SQLite said "disk I/O error (is the disk full or failing?)"
+            raise StoreError(f"{visible(path)} is {file_kind(st.st_mode)}, not a library file")
+        if (system := system_files(st.st_dev, not_what="a library file")) is not None:
+            # /proc/self/status: "cannot open ... (check the folder exists and is writable)"; a /sys file: "not a
+            # valid newsreader library (corrupt or another kind of file)"
+            raise StoreError(f"{visible(path)} is {system}")
+        if st.st_size == 0 and not path.name.lower().endswith(EMPTY_LIBRARY_NAMES):
+            # `--db notes.txt` of an empty file (another program's, or a `touch` / `mktemp`) silently became a
+            # library of the sample articles, a file of another kind overwritten with ours
+            ends = ", ".join(EMPTY_LIBRARY_NAMES[:-1]) + f" or {EMPTY_LIBRARY_NAMES[-1]}"
+            by = f" ({named_by} names it)" if named_by else ""
+            raise StoreError(f"{visible(path)} is an empty file, not a library{by}: a library is made only in "
+                             f"a new file or an empty one whose name ends {ends}; name another library (or delete "
+                             "the file if it is yours)")
+        return st.st_size == 0
+    folder = path.parent
+    above = next((p for p in (folder, *folder.parents) if p.exists()), None)
+    if above is not None and not above.is_dir():  # a file where a folder of the path should be
+        raise StoreError(f"cannot open {visible(path)}: {visible(above)} is a file, not a folder")
+    if above == folder:
+        if (kind := system_kind(folder.stat().st_dev)) is not None:
+            raise StoreError(f"cannot make a library in {visible(folder)}: a system folder ({kind})")
+        return True
+    if not create_dirs:
+        # NEWSREADER_DB too (it made the folder: a typo in the variable, or a disk not mounted yet, gave a new
+        # library of the sample articles somewhere no one looks, and `add` stored articles there)
+        by = f" ({named_by} names a library in it)" if named_by else ""
+        raise StoreError(f"folder {visible(folder)} does not exist{by}; make it first (mkdir -p) or name "
+                         "another library")
+    if not make:
+        return True
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create folder {visible(folder)}: {os_reason(exc)}") from None
+    return True
+
+
 class Library:
     """One library file. Cheap to open; never loads the whole library into memory."""
 
@@ -416,7 +467,7 @@ class Library:
         # in the library under its write lock (stories.replay); None otherwise
         self.story_replay: list | None = None
         try:
-            self.created = self._check_path(create_dirs, named_by)
+            self.created = check_library_path(self.path, create_dirs, named_by)
         except OSError as exc:  # a folder on the way this process may not enter: "[Errno 13] Permission denied: '...'"
             raise StoreError(f"cannot open {visible(self.path)}: {os_reason(exc)}") from None
         # why it is read-only when it opened so by itself ("on a read-only file system"), for the line a write gets
@@ -473,53 +524,6 @@ class Library:
             if isinstance(exc, StoreError):
                 raise
             raise StoreError(_explain(exc, self.path)) from None
-
-    def _check_path(self, create_dirs: bool, named_by: str | None = None) -> bool:
-        """StoreError for a path that cannot be a library (a folder, a device, a kernel's file, a folder that is
-        missing), saying what it is; its folder made first with `create_dirs`. Whether the library is new (no file, or
-        an empty one). `named_by`: where the path came from ("NEWSREADER_DB"), said when its folder is missing."""
-        from tui.filekinds import file_kind, system_files, system_kind
-
-        try:
-            st = self.path.stat()
-        except (FileNotFoundError, NotADirectoryError):  # (`--db /etc/passwd/library.db`: NotADirectoryError)
-            st = None
-        if st is not None:
-            if not stat.S_ISREG(st.st_mode):
-                # a named pipe, /dev/null, /dev/zero: SQLite said "disk I/O error (is the disk full or failing?)"
-                raise StoreError(f"{visible(self.path)} is {file_kind(st.st_mode)}, not a library file")
-            if (system := system_files(st.st_dev, not_what="a library file")) is not None:
-                # /proc/self/status: "cannot open ... (check the folder exists and is writable)"; a /sys file: "not a
-                # valid newsreader library (corrupt or another kind of file)"
-                raise StoreError(f"{visible(self.path)} is {system}")
-            if st.st_size == 0 and not self.path.name.lower().endswith(EMPTY_LIBRARY_NAMES):
-                # `--db notes.txt` of an empty file (another program's, or a `touch` / `mktemp`) silently became a
-                # library of the sample articles, a file of another kind overwritten with ours
-                ends = ", ".join(EMPTY_LIBRARY_NAMES[:-1]) + f" or {EMPTY_LIBRARY_NAMES[-1]}"
-                by = f" ({named_by} names it)" if named_by else ""
-                raise StoreError(f"{visible(self.path)} is an empty file, not a library{by}: a library is made only in "
-                                 f"a new file or an empty one whose name ends {ends}; name another library (or delete "
-                                 "the file if it is yours)")
-            return st.st_size == 0
-        folder = self.path.parent
-        above = next((p for p in (folder, *folder.parents) if p.exists()), None)
-        if above is not None and not above.is_dir():  # a file where a folder of the path should be
-            raise StoreError(f"cannot open {visible(self.path)}: {visible(above)} is a file, not a folder")
-        if above == folder:
-            if (kind := system_kind(folder.stat().st_dev)) is not None:
-                raise StoreError(f"cannot make a library in {visible(folder)}: a system folder ({kind})")
-            return True
-        if not create_dirs:
-            # NEWSREADER_DB too (it made the folder: a typo in the variable, or a disk not mounted yet, gave a new
-            # library of the sample articles somewhere no one looks, and `add` stored articles there)
-            by = f" ({named_by} names a library in it)" if named_by else ""
-            raise StoreError(f"folder {visible(folder)} does not exist{by}; make it first (mkdir -p) or name "
-                             "another library")
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise StoreError(f"cannot create folder {visible(folder)}: {os_reason(exc)}") from None
-        return True
 
     def _connect(self, readonly: bool, immutable: bool = False, exclusive: bool = False) -> sqlite3.Connection:
         """A connection to the library; `exclusive`: one that holds it to itself and writes nothing (a full disk
