@@ -207,3 +207,27 @@ def test_a_date_decades_ahead_is_no_date_in_any_imported_file():
     md = parse_bytes(b"---\ntitle: Pier lights\ndate: 2100-01-01\n---\n\nThe pier lights of Port Ellin were switched "
                      b"back on after the storm, the council said on Monday evening.\n", "pier.md")[0].article
     assert md is not None and md.published is None
+
+
+def test_a_text_of_a_sentence_a_line_keeps_its_first_sentence():
+    """Three sentences on three lines, no headline: the first was the title and gone from the body (a summary of it
+    missed the lead). A first line that is plainly a sentence (words ending in a full stop) with prose under it stays
+    the title and is the body's first sentence too; a headline (no full stop) or one with its meta lines under it is
+    the title alone, as before."""
+    text = ("The ferry to Quillan Sound stops for the winter on Friday.\n"
+            "Its crew will refit the hull at the Dunmere yard.\n"
+            "Sailings start again in March, the harbour office said.\n")
+    a = parse_text(text)
+    assert a.title == "The ferry to Quillan Sound stops for the winter on Friday."
+    assert a.body == " ".join(text.split("\n")).strip()
+    headline = parse_text("Ferry to Quillan Sound stops for the winter\nIts crew will refit the hull at Dunmere.\n"
+                          "Sailings start again in March.\n")
+    assert headline.title == "Ferry to Quillan Sound stops for the winter"
+    assert headline.body == "Its crew will refit the hull at Dunmere. Sailings start again in March."
+    dated = parse_text("The ferry to Quillan Sound stops for the winter.\nSource: Dunmere Gazette\n"
+                       "Published March 3, 2026\n\nIts crew will refit the hull at the Dunmere yard.\n")
+    assert (dated.title, dated.source, dated.body) == ("The ferry to Quillan Sound stops for the winter.",
+                                                       "Dunmere Gazette", "Its crew will refit the hull at the "
+                                                       "Dunmere yard.")
+    short = parse_text("Notes.\nThe crew will refit the hull at the Dunmere yard.\n")  # a word, not a sentence
+    assert (short.title, short.body) == ("Notes.", "The crew will refit the hull at the Dunmere yard.")

@@ -10,6 +10,7 @@ from tui.importers.clean import TAGS_MAX, clean_text, squash
 from tui.importers.htmltext import html_to_paragraphs
 from tui.importers.item import ImportItem
 from tui.importers.item_source import item_source
+from tui.importers.titles import untitled
 from tui.models import Article
 
 # Feeds are untrusted. feedparser already drops a DOCTYPE before its strict parse, but it
@@ -165,8 +166,8 @@ def _entry(entry, source: str, origin: str) -> ImportItem:
     if not html:
         html = entry.get("summary", "") or entry.get("description", "")
     paras = html_to_paragraphs(html) if html else []
-    if not title and paras:
-        title = paras.pop(0)
+    if not title:  # a microblog's post, a note: titled from its text, kept whole when it is one paragraph
+        title, paras = untitled(paras)
     if not paras:
         return ImportItem(origin, None, "no article text found (feed entry has no content)")
     tags = [squash(t.get("term", "")) for t in entry.get("tags", []) or [] if squash(t.get("term", ""))]

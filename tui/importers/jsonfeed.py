@@ -11,6 +11,7 @@ from tui.importers.decode import json_loads
 from tui.importers.htmltext import html_to_paragraphs
 from tui.importers.item import ImportItem
 from tui.importers.item_source import item_source
+from tui.importers.titles import untitled
 from tui.models import Article
 
 _VERSION = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/', re.I)
@@ -67,8 +68,8 @@ def _item(item: dict, source: str, link: str | None, feed_authors: str, origin: 
     else:
         summary = _text(item.get("summary"))
         paras = [squash(clean_text(summary))] if summary.strip() else []
-    if not title and paras:
-        title = paras.pop(0)
+    if not title:  # a microblog's post, a note: titled from its text, kept whole when it is one paragraph
+        title, paras = untitled(paras)
     if not paras:
         return ImportItem(origin, None, "no article text found (feed entry has no content)")
     date = _text(item.get("date_published")) or _text(item.get("date_modified"))

@@ -124,6 +124,10 @@ def _header(lines: list[str], meta: dict) -> tuple[str, int]:
         # in the body and title the article with its first sentence. So is a line of two sentences or
         # more with nothing under it (`echo "..." | newsreader summary -` said "title only").
         return _first_sentence(title), last
+    if used == 1 and not meta["tags"] and _prose_lead(title, next((lines[i] for i in filled if i > last), "")):
+        # A sentence with more prose under it (a text of a sentence a line, no headline) lost that sentence to the
+        # title: it stays the title, as before, and is the body's first sentence too.
+        return title, last
     # Meta lines (source, date, byline, the title again) directly under the headline.
     rest = [i for i in filled if i > last][:8]
     for i in rest:
@@ -135,6 +139,17 @@ def _header(lines: list[str], meta: dict) -> tuple[str, int]:
 MAX_TITLE = 200
 # the end of one sentence and the start of the next: ". The", '?" She', ".” 12"
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z0-9]")
+
+
+def _prose_lead(line: str, under: str) -> bool:
+    """Whether a first line with no headline layout around it (no tags line, no repeated title) is plainly the text's
+    first sentence, not a headline: a sentence of some words ending in a full stop (a headline has none), with a line
+    of prose under it that is no meta line (source, date, byline) and itself ends a sentence or runs on."""
+    if not line.endswith(".") or line.endswith("..") or len(line.split()) < 4 or not under:
+        return False
+    if _meta_line(under, {}) or under == line:
+        return False
+    return under.rstrip("\"”’')").endswith((".", "!", "?")) or len(under) > MAX_TITLE
 
 
 def _first_sentence(text: str, limit: int = 120) -> str:

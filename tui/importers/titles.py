@@ -271,3 +271,29 @@ def title_outlet(titles: list[str], title: str, h1s: list[str] = ()) -> tuple[st
                 and not _headline_tail(rest)):
             return outlet, rest
     return "", title
+
+
+POST_TITLE = 100  # a title made from an untitled post's text stops after a word before this many characters
+_POST_SENTENCE = re.compile(r"(.{12,%d}?[.!?…])[\"”’')]*(?:\s|$)" % (POST_TITLE - 1))
+LONG_HEADLINE = 200  # a first paragraph longer than this is prose, not a headline (as text.py's MAX_TITLE)
+
+
+def title_from_text(text: str) -> str:
+    """A title for a post that has none (a microblog's, a note's): its first sentence when that fits in POST_TITLE
+    characters, else its whole text when that fits, else its first words up to it, cut after a word with "…"."""
+    text = " ".join(text.split())
+    if (m := _POST_SENTENCE.match(text)) is not None:
+        return m.group(1)
+    if len(text) <= POST_TITLE:
+        return text
+    words = text[:POST_TITLE].rsplit(" ", 1)[0] if " " in text[:POST_TITLE] else text[:POST_TITLE]
+    return words.rstrip(",;:–—- ") + "…"
+
+
+def untitled(paras: list[str]) -> tuple[str, list[str]]:
+    """The title and paragraphs of a feed item with no title: its first paragraph when it reads as a headline (short,
+    and more text under it), else a title made from its text, every paragraph kept (a one-paragraph post was skipped
+    as "no article text found": its one paragraph became the title and nothing was left)."""
+    if len(paras) > 1 and len(paras[0]) <= LONG_HEADLINE:
+        return paras[0], paras[1:]
+    return (title_from_text(paras[0]), paras) if paras else ("", paras)

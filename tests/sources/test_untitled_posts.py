@@ -1,0 +1,67 @@
+"""Posts with no title (a microblog's, a note feed's): a JSON Feed or RSS item of one paragraph and no title was
+skipped, "no article text found (feed entry has no content)", its one paragraph taken for the title and nothing left.
+Such a post is an article now, its text kept whole and its title made from it: the first sentence, or the first
+words cut after a word with "…" (tui/importers/titles.py title_from_text). A first paragraph that reads as a
+headline (short, more text under it) is still the title."""
+
+from __future__ import annotations
+
+import json
+
+from tui.cli import main
+from tui.importers.titles import POST_TITLE, title_from_text
+
+SHORT = "Ferry to Corrowick runs late tonight."
+TWO = "The Corrowick allotments opened their gates at six. Three plots are still free, the warden says."
+LONG = ("Walked the old tow path from Corrowick to the lock keeper's cottage and counted herons along the way, seven "
+        "of them standing in the reeds like grey umbrellas left out to dry")
+RSS_POST = "Corrowick library keeps late hours all week. Bring a lamp: the porch light is out."
+RSS_NOTE = "Heron count at the weir: eleven"
+HEADED = ["Notes from the quay", "The Corrowick quay was quiet on Sunday; two boats came in with the tide."]
+
+
+def _articles(lib_path):
+    from tui.store import Library
+
+    lib = Library(lib_path)
+    try:
+        return sorted((a.title, a.body) for a in (lib.get(i) for i in lib.ids()))
+    finally:
+        lib.close()
+
+
+def test_a_title_from_a_post_s_text():
+    assert title_from_text(SHORT) == SHORT
+    assert title_from_text(TWO) == "The Corrowick allotments opened their gates at six."
+    cut = title_from_text(LONG)
+    assert cut == "Walked the old tow path from Corrowick to the lock keeper's cottage and counted herons along the…"
+    assert len(cut) <= POST_TITLE and LONG.startswith(cut[:-1])
+    assert title_from_text("Sunny  in\nCorrowick") == "Sunny in Corrowick"  # short, no full stop: the whole text
+    assert title_from_text("Dr. Ames opens the Corrowick clinic on Monday. Book ahead.") == \
+        "Dr. Ames opens the Corrowick clinic on Monday."  # (not "Dr.": a sentence is 12 characters or more)
+
+
+def test_untitled_json_feed_and_rss_posts_import_titled_from_their_text(lib_path, site, capsys):
+    site.feed("/notes.json", json.dumps({
+        "version": "https://jsonfeed.org/version/1.1", "title": "Corrowick Notes", "items": [
+            {"id": "n1", "content_text": SHORT},
+            {"id": "n2", "content_html": f"<p>{TWO}</p>"},
+            {"id": "n3", "content_text": LONG},
+            {"id": "n4", "content_text": "\n\n".join(HEADED)},
+            {"id": "n5", "title": "A title and nothing else"}]}).encode(), ctype="application/feed+json")
+    site.feed("/micro.xml", (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Corrowick Micro</title>'
+        '<link>http://corrowick.invalid/</link><description>notes</description>'
+        f'<item><guid isPermaLink="false">m1</guid><description><![CDATA[<p>{RSS_POST}</p>]]></description></item>'
+        f'<item><guid isPermaLink="false">m2</guid><description>{RSS_NOTE}</description></item>'
+        '</channel></rss>').encode())
+    assert main(["feed", "add", site.url("/notes.json"), site.url("/micro.xml"), "--timeout", "5"]) == 0
+    capsys.readouterr()
+    assert _articles(lib_path) == sorted([
+        (SHORT, SHORT),
+        ("The Corrowick allotments opened their gates at six.", TWO),
+        ("Walked the old tow path from Corrowick to the lock keeper's cottage and counted herons along the…", LONG),
+        (HEADED[0], HEADED[1]),
+        ("Corrowick library keeps late hours all week.", RSS_POST),
+        (RSS_NOTE, RSS_NOTE),
+    ])
