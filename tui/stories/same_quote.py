@@ -28,12 +28,20 @@ def words(text: str) -> list[str]:
 def same_words(a: list[str], b: list[str]) -> bool:
     """Whether two wordings (`words`) are one quotation: the shorter has MIN_WORDS words or more and CONTAINED of
     them come in the longer in the same order (an outlet cut a few words, or printed one sentence of two)."""
-    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    return _same(a, b, Counter(a), Counter(b))
+
+
+def _same(a: list[str], b: list[str], count_a: Counter, count_b: Counter) -> bool:
+    """same_words of `a` and `b` given their words' counts (fold counts each wording once, not once a comparison)."""
+    if len(a) <= len(b):
+        short, long, counted, have = a, b, count_a, count_b
+    else:
+        short, long, counted, have = b, a, count_b, count_a
     if len(short) < MIN_WORDS:
         return False
     need = CONTAINED * len(short)
-    have = Counter(long)
-    if sum(min(n, have[w]) for w, n in Counter(short).items()) < need:
+    get = have.get
+    if sum(min(n, get(w, 0)) for w, n in counted.items()) < need:
         return False  # (a bound on the ordered match, found without the alignment)
     matched = sum(m.size for m in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks())
     return matched >= need
@@ -43,7 +51,10 @@ def fold(texts: list[str]) -> list[list[int]]:
     """The indices of `texts` (one speaker's quotations, first printing first), each run of the same quotation
     (`same_words`, to any wording already in its fold) as one list, in the order of each fold's first member. Cost
     stays near linear: only wordings that share a word held by at most COMMON of them are compared."""
+    if len(texts) < 2:  # (most speakers of a story: one quotation, nothing to compare)
+        return [[i] for i in range(len(texts))]
     toks = [words(t) for t in texts]
+    counts: list[Counter | None] = [None] * len(toks)  # each wording's word counts, made when first compared
     folds: list[list[int]] = []
     home: list[int] = []  # wording -> its fold
     where: dict[str, list[int]] = {}  # word -> the wordings holding it
@@ -51,13 +62,17 @@ def fold(texts: list[str]) -> list[list[int]]:
         found = None
         if len(ws) >= MIN_WORDS:  # (a shorter wording is the same as none)
             seen: set[int] = set()
+            mine = counts[i] = Counter(ws)
             for w in dict.fromkeys(ws):
                 holders = where.get(w, ())
                 for j in holders if len(holders) <= COMMON else ():
                     if j in seen:
                         continue
                     seen.add(j)
-                    if same_words(ws, toks[j]):
+                    theirs = counts[j]
+                    if theirs is None:
+                        theirs = counts[j] = Counter(toks[j])
+                    if _same(ws, toks[j], mine, theirs):
                         found = home[j]
                         break
                 if found is not None:
