@@ -3,6 +3,7 @@ Markdown files (front matter: title, source, date) and imported with `newsreader
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -23,3 +24,15 @@ def add_as_markdown(folder: Path, articles) -> None:
                                            encoding="utf-8")
     r = run("add", str(folder))
     assert r.returncode == 0, r.stderr
+
+
+def add_articles(folder: Path, articles) -> None:
+    """`articles` (each with title, source, published and body: tui.models.Article) written as Markdown files in
+    `folder` (made here), in order, and added."""
+    add_as_markdown(folder, [(f"{n:02}", a.title, a.source, a.published, a.body) for n, a in enumerate(articles)])
+
+
+def only_story() -> tuple[dict, dict]:
+    """The library's one story: its `stories --json` line and its `story ID --format json`."""
+    [row] = [json.loads(x) for x in run("stories", "--json").stdout.splitlines()]
+    return row, json.loads(run("story", str(row["id"]), "--format", "json").stdout)

@@ -10,14 +10,14 @@ import subprocess
 import pytest
 from command import newsreader_cmd
 
-from tests.stories.added_steps import add_as_markdown, run
+from tests.stories.added_steps import add_articles, run
 from tests.stories.samples import ALL, STRIKE
 
 
 @pytest.fixture
 def added(tmp_path, lib_path):
     """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
-    add_as_markdown(tmp_path / "in", [(f"{n:02}", a.title, a.source, a.published, a.body) for n, a in enumerate(ALL)])
+    add_articles(tmp_path / "in", ALL)
     return lib_path
 
 

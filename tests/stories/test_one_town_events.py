@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 
-from tests.stories.added_steps import add_as_markdown, run
+from tests.stories.added_steps import add_articles, run
 from tests.stories.one_town_samples import ALL, EVENTS
 
 
@@ -22,7 +22,7 @@ EXPECTED = sorted(sorted([name] * len(arts)) for name, arts in EVENTS.items())
 
 
 def test_added_at_once_each_event_is_a_story_of_its_own(tmp_path, lib_path):
-    add_as_markdown(tmp_path / "in", [(f"{n:02}", a.title, a.source, a.published, a.body) for n, a in enumerate(ALL)])
+    add_articles(tmp_path / "in", ALL)
     rows = [json.loads(line) for line in run("stories", "--json").stdout.splitlines()]
     from tui.store import Library
 

@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from tests.stories.added_steps import add_as_markdown, run
+from tests.stories.added_steps import add_articles, run
 from tests.stories.lead_samples import (ALL, BAKERY_FRAGMENT, BAKERY_LEAD, COURIER, FRAGMENT, FULL, LEAD, SPEAKER,
                                         TIDINGS)
 from tui.engine.analysis import cached_analysis
@@ -106,7 +106,7 @@ def test_the_briefing_shows_the_writer_s_words_and_prefers_a_whole_quotation(lib
 @pytest.fixture
 def added(tmp_path, lib_path):
     """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
-    add_as_markdown(tmp_path / "in", [(f"{n:02}", a.title, a.source, a.published, a.body) for n, a in enumerate(ALL)])
+    add_articles(tmp_path / "in", ALL)
     return lib_path
 
 

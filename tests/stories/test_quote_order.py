@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.stories.added_steps import add_as_markdown, run
+from tests.stories.added_steps import add_articles, only_story, run
 from tests.stories.order_samples import ALL, COURIER, ISLANDER, LATEST, PHRASE, PHRASE_LEAD, SCRAP, SPEAKER, WHOLE
 from tui.engine.analysis import cache_key, cached_analysis
 from tui.stories import group_new, story_of
@@ -80,13 +80,12 @@ def test_ferry_opening_a_sentence_is_no_organisation(lib):
 @pytest.fixture
 def added(tmp_path, lib_path):
     """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
-    add_as_markdown(tmp_path / "in", [(f"{n:02}", a.title, a.source, a.published, a.body) for n, a in enumerate(ALL)])
+    add_articles(tmp_path / "in", ALL)
     return lib_path
 
 
 def test_story_json_and_who_give_the_same_order(added):
-    [row] = [json.loads(x) for x in run("stories", "--json").stdout.splitlines()]
-    story = json.loads(run("story", str(row["id"]), "--format", "json").stdout)
+    _row, story = only_story()
     assert [q["text"] for q in story["quotes"] if q["speaker"] == SPEAKER] == NEWEST_FIRST
     person = json.loads(run("who", SPEAKER, "--json").stdout)
     assert [q["text"] for q in person["quotes"]] == NEWEST_FIRST

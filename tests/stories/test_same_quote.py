@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from tests.stories.added_steps import add_as_markdown, run
+from tests.stories.added_steps import add_articles, only_story, run
 from tests.stories.copy_samples import (ALL, ENGINEER, FIRST_HALF, FULLER, GAZETTE, PARENT, POST, REOPEN,
                                         SECOND_HALF, SHORTER)
 from tui.engine.analysis import cached_analysis
@@ -91,13 +91,12 @@ def test_who_lists_the_remark_once_with_both_outlets(lib):
 @pytest.fixture
 def added(tmp_path, lib_path):
     """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
-    add_as_markdown(tmp_path / "in", [(f"{n:02}", a.title, a.source, a.published, a.body) for n, a in enumerate(ALL)])
+    add_articles(tmp_path / "in", ALL)
     return lib_path
 
 
 def test_story_json_and_who_json_give_one_quote(added):
-    [row] = [json.loads(x) for x in run("stories", "--json").stdout.splitlines()]
-    story = json.loads(run("story", str(row["id"]), "--format", "json").stdout)
+    _row, story = only_story()
     piers = [q for q in story["quotes"] if "The piers are holding" in q["text"]]
     assert [(q["text"], q["sources"], q["date"]) for q in piers] == [(FULLER, [GAZETTE.source, POST.source],
                                                                       GAZETTE.published)]

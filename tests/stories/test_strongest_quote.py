@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from tests.stories.added_steps import add_as_markdown, run
+from tests.stories.added_steps import add_articles, only_story, run
 from tests.stories.strongest_samples import (ALL, COUNCILLOR, GAZETTE, HERALD, HERS, LEADER, PHRASE, PLAIN, POST,
                                              REPLY, SCRAP, STRONG)
 from tui.engine.analysis import cache_key, cached_analysis, mention_counts
@@ -95,15 +95,14 @@ def test_an_analysis_stored_without_scores_still_reads(lib):
 @pytest.fixture
 def added(tmp_path, lib_path):
     """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
-    add_as_markdown(tmp_path / "in", [(f"{n:02}", a.title, a.source, a.published, a.body) for n, a in enumerate(ALL)])
+    add_articles(tmp_path / "in", ALL)
     return lib_path
 
 
 def test_brief_and_story_commands_put_the_whole_quotation_first(added):
     quotes = run("brief", "--quotes").stdout.splitlines()
     assert quotes == [f"“{_words(STRONG)}” — {LEADER} ({HERALD.source})"], quotes
-    [row] = [json.loads(x) for x in run("stories", "--json").stdout.splitlines()]
-    story = json.loads(run("story", str(row["id"]), "--format", "json").stdout)
+    row, story = only_story()
     leader = [q["text"] for q in story["quotes"] if q["speaker"] == LEADER]
     assert leader == [_words(t) for t in (STRONG, PLAIN, REPLY)]
     assert {GAZETTE.source, POST.source} <= set(row["sources"])
