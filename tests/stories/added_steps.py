@@ -8,6 +8,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from command import newsreader_cmd
 
 
@@ -36,3 +38,15 @@ def only_story() -> tuple[dict, dict]:
     """The library's one story: its `stories --json` line and its `story ID --format json`."""
     [row] = [json.loads(x) for x in run("stories", "--json").stdout.splitlines()]
     return row, json.loads(run("story", str(row["id"]), "--format", "json").stdout)
+
+
+def added_fixture(articles):
+    """A module's `added` fixture: `articles` written as Markdown files and imported with `newsreader add` (which
+    groups them) into the test's library (lib_path, which it returns). In a test module: added = added_fixture(ALL)."""
+
+    @pytest.fixture
+    def added(tmp_path, lib_path):
+        add_articles(tmp_path / "in", articles)
+        return lib_path
+
+    return added

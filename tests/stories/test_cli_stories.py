@@ -7,18 +7,13 @@ import os
 import re
 import subprocess
 
-import pytest
 from command import newsreader_cmd
 
-from tests.stories.added_steps import add_articles, run
+from tests.stories.added_steps import added_fixture, run
 from tests.stories.samples import ALL, STRIKE
 
 
-@pytest.fixture
-def added(tmp_path, lib_path):
-    """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
-    add_articles(tmp_path / "in", ALL)
-    return lib_path
+added = added_fixture(ALL)  # the samples, imported with `newsreader add`
 
 
 def _stories():

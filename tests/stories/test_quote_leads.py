@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from tests.stories.added_steps import add_articles, run
+from tests.stories.added_steps import added_fixture, run
 from tests.stories.lead_samples import (ALL, BAKERY_FRAGMENT, BAKERY_LEAD, COURIER, FRAGMENT, FULL, LEAD, SPEAKER,
                                         TIDINGS)
 from tui.engine.analysis import cached_analysis
@@ -103,11 +101,7 @@ def test_the_briefing_shows_the_writer_s_words_and_prefers_a_whole_quotation(lib
     assert f"{SHOWN_FULL} — {SPEAKER} ({TIDINGS.source})" in as_quotes(items).splitlines()
 
 
-@pytest.fixture
-def added(tmp_path, lib_path):
-    """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
-    add_articles(tmp_path / "in", ALL)
-    return lib_path
+added = added_fixture(ALL)  # the samples, imported with `newsreader add`
 
 
 def test_the_commands_print_the_writer_s_words_before_such_a_quote(added):

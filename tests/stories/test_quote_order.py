@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from tests.stories.added_steps import add_articles, only_story, run
+from tests.stories.added_steps import added_fixture, only_story, run
 from tests.stories.order_samples import ALL, COURIER, ISLANDER, LATEST, PHRASE, PHRASE_LEAD, SCRAP, SPEAKER, WHOLE
 from tui.engine.analysis import cache_key, cached_analysis
 from tui.stories import group_new, story_of
@@ -77,11 +75,7 @@ def test_ferry_opening_a_sentence_is_no_organisation(lib):
     assert "Ferry" not in entities and "Vellmoor Ferry Company" in entities
 
 
-@pytest.fixture
-def added(tmp_path, lib_path):
-    """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
-    add_articles(tmp_path / "in", ALL)
-    return lib_path
+added = added_fixture(ALL)  # the samples, imported with `newsreader add`
 
 
 def test_story_json_and_who_give_the_same_order(added):

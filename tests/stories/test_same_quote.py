@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from tests.stories.added_steps import add_articles, only_story, run
+from tests.stories.added_steps import added_fixture, only_story, run
 from tests.stories.copy_samples import (ALL, ENGINEER, FIRST_HALF, FULLER, GAZETTE, PARENT, POST, REOPEN,
                                         SECOND_HALF, SHORTER)
 from tui.engine.analysis import cached_analysis
@@ -88,11 +86,7 @@ def test_who_lists_the_remark_once_with_both_outlets(lib):
     assert [q["text"] for q in who(lib, PARENT).quotes] == [SPLIT]
 
 
-@pytest.fixture
-def added(tmp_path, lib_path):
-    """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
-    add_articles(tmp_path / "in", ALL)
-    return lib_path
+added = added_fixture(ALL)  # the samples, imported with `newsreader add`
 
 
 def test_story_json_and_who_json_give_one_quote(added):

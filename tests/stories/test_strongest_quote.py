@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from tests.stories.added_steps import add_articles, only_story, run
+from tests.stories.added_steps import added_fixture, only_story, run
 from tests.stories.strongest_samples import (ALL, COUNCILLOR, GAZETTE, HERALD, HERS, LEADER, PHRASE, PLAIN, POST,
                                              REPLY, SCRAP, STRONG)
 from tui.engine.analysis import cache_key, cached_analysis, mention_counts
@@ -92,11 +90,7 @@ def test_an_analysis_stored_without_scores_still_reads(lib):
     assert s.strongest_quote().text in {_words(t) for t in (STRONG, PLAIN, HERS)}  # (whole, whichever comes first)
 
 
-@pytest.fixture
-def added(tmp_path, lib_path):
-    """The samples written as Markdown files and imported with `newsreader add` (which groups them)."""
-    add_articles(tmp_path / "in", ALL)
-    return lib_path
+added = added_fixture(ALL)  # the samples, imported with `newsreader add`
 
 
 def test_brief_and_story_commands_put_the_whole_quotation_first(added):
