@@ -11,7 +11,7 @@ from pilot_steps import (library_status, open_first_story, settle, shown_toasts,
                          wait_until)
 from test_page_marks_shown import article_lines, stories  # noqa: F401  (the fixture: the story sample, grouped)
 from test_story_list_keys import _rows, _stories_list
-from test_undo_mark_all import unread_titles
+from test_undo_mark_all import all_read, unread_titles
 from ui_sample import ORCHARD
 
 import tui.store.reader as store_reader
@@ -72,9 +72,7 @@ async def test_z_shows_the_rows_unread_again_at_once(library, make_app, monkeypa
     path, _ids = library
     app = make_app(path)
     async with started(app) as (pilot, screen):
-        await status_says(pilot, screen, "4 unread")
-        await pilot.press("A")
-        await settle(pilot)
+        await all_read(pilot, screen)
         assert dots(screen) == 0
         release = await z_held(pilot, monkeypatch)
         assert unread_titles(path) == set()

@@ -21,6 +21,13 @@ def unread_titles(path) -> set[str]:
         return {title for (title,) in lib.db.execute("SELECT title FROM articles WHERE read = 0")}
 
 
+async def all_read(pilot, screen) -> None:
+    """The sample library's four unread articles, as the status line says, marked read by `A`."""
+    await status_says(pilot, screen, "4 unread")
+    await pilot.press("A")
+    await settle(pilot)
+
+
 async def test_z_after_A_marks_unread_again_only_the_articles_that_were_unread(library, make_app):
     path, ids = library
     with Library(path) as lib:
@@ -76,9 +83,7 @@ async def test_z_after_the_window_has_nothing_to_undo(library, make_app, monkeyp
     path, _ids = library
     app = make_app(path)
     async with started(app) as (pilot, screen):
-        await status_says(pilot, screen, "4 unread")
-        await pilot.press("A")
-        await settle(pilot)
+        await all_read(pilot, screen)
         assert unread_titles(path) == set()
 
         class Later:  # the clock of parts/reader.py, UNDO_SECONDS and a second on
@@ -201,9 +206,7 @@ async def test_z_writes_its_marks_off_the_ui_thread_and_keys_work_meanwhile(libr
     path, _ids = library
     app = make_app(path)
     async with started(app) as (pilot, screen):
-        await status_says(pilot, screen, "4 unread")
-        await pilot.press("A")
-        await settle(pilot)
+        await all_read(pilot, screen)
         assert unread_titles(path) == set()
         screen.articles.focus()
         screen.articles.cursor = 0
