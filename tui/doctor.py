@@ -68,7 +68,13 @@ def library_lines(lib) -> list[str]:
         command = REPAIR.replace("newsreader", f"newsreader --db {visible(lib.path)}", 1)
         lines += [f"search:    the search index is damaged ({visible(index)}); searching and adding articles fail on it",
                   f"repair:    `{command}` makes it again from the articles (in place{about})"]
-    if health != "ok" or lib.damaged:
+    figures = set(lib.missing_tables()) if health == "ok" and lib.damaged else set()
+    if figures and figures <= {"story_stats", "story_sources"}:
+        # (only the stories' figures are gone: the next open that can write makes them again; an export was overkill)
+        lines += [f"damaged:   {visible(lib.damaged)}: the stories are counted from their articles meanwhile",
+                  f"recover:   newsreader makes {'it' if len(figures) == 1 else 'them'} again from the stories when it "
+                  "opens this library where it can write (here, or a copy of it)"]
+    elif health != "ok" or lib.damaged:
         path = visible(lib.path)
         lines += [
             ("damaged:   this library has damaged pages; newsreader will not write to it." if health != "ok" else

@@ -237,7 +237,8 @@ def test_the_tables_a_library_must_have_are_those_a_new_library_has(tmp_path):
     """Library.verify calls a library damaged when it lacks one of schema_tables(), read from the migrations' CREATE
     and DROP TABLE statements: a new library has exactly those (and the search index's), so a migration that makes a
     table another way fails here, not by calling every library damaged. One without a table is damaged; an earlier
-    schema's library, which lacks the later tables by right, is not."""
+    schema's library read as it is too, checked against its own schema's tables (it lacks the later ones by right:
+    tests/hostile/test_older_schema_checked.py)."""
     from tui.store.schema import schema_tables
 
     db = tmp_path / "lib.db"
@@ -247,13 +248,14 @@ def test_the_tables_a_library_must_have_are_those_a_new_library_has(tmp_path):
     assert {n for n in names if not n.startswith(("articles_fts", "sqlite_"))} == schema_tables()
     assert {"articles", "counts", "feeds", "story_stats"} <= schema_tables()
     assert _damaged_by(db, "DROP TABLE story_left", "DROP TABLE positions") == "tables positions, story_left missing"
-    assert _earlier_schema_found_missing(db) == ([], [], None)
+    assert _earlier_schema_found_missing(db) == (["positions", "story_left"], [], "tables positions, story_left missing")
 
 
 def test_the_columns_a_library_must_have_are_those_a_new_library_has(tmp_path):
     """Library.verify calls a library damaged when a table lacks one of schema_columns(), read from the migrations'
     CREATE / ALTER / DROP TABLE statements: a new library has exactly those, so a migration that changes a table
-    another way fails here, not by calling every library damaged. An earlier schema's library is not checked."""
+    another way fails here, not by calling every library damaged. An earlier schema's library read as it is is checked
+    against its own schema's columns."""
     from tui.store.schema import schema_columns, schema_tables
 
     db = tmp_path / "lib.db"
@@ -264,4 +266,5 @@ def test_the_columns_a_library_must_have_are_those_a_new_library_has(tmp_path):
     assert {"last_error", "next_try"} <= schema_columns()["feeds"] and "skipped" in schema_columns()["watched_files"]
     assert _damaged_by(db, "ALTER TABLE feeds DROP COLUMN next_try", "ALTER TABLE feeds DROP COLUMN site_url") == \
         "columns feeds.next_try, feeds.site_url missing"
-    assert _earlier_schema_found_missing(db) == ([], [], None)
+    assert _earlier_schema_found_missing(db) == ([], ["feeds.next_try", "feeds.site_url"],
+                                                 "columns feeds.next_try, feeds.site_url missing")

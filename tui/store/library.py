@@ -797,21 +797,34 @@ class Library:
         return self.damaged
 
     def missing_tables(self) -> list[str]:
-        """The tables a library of this schema has (schema_tables) that this one lacks; [] for a library of another
-        schema (an earlier one read as it is lacks the later tables by right) or one whose schema cannot be read."""
+        """The tables a library of this schema has (schema_tables) that this one lacks; for a read-only library of an
+        earlier schema, read as it is, those its own schema has (it lacks the later ones by right: doctor said
+        "integrity ok" of one whose story_stats was dropped); [] for a library of another schema (one that can be
+        written is upgraded first) or one whose schema cannot be read."""
         try:
-            if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            version = self._checked_version()
+            if version is None:
                 return []
             names = {r[0] for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         except sqlite3.DatabaseError:
             return []  # quick_check says what is wrong with it
-        return sorted(schema_tables() - names)
+        return sorted(schema_tables(version) - names)
+
+    def _checked_version(self) -> int | None:
+        """The schema this library's tables are checked against (missing_tables, missing_columns): its own when it is
+        this newsreader's, or an earlier one it is read at as it is (read-only, READABLE_BEHIND on); else None."""
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version == SCHEMA_VERSION or self.readonly and READABLE_BEHIND <= version < SCHEMA_VERSION:
+            return version
+        return None
 
     def missing_columns(self) -> list[str]:
         """The columns ("table.column") of schema_columns() that this library's tables lack; [] for a library of
-        another schema (an earlier one read as it is lacks the later columns by right) or one that cannot be read."""
+        another schema (one that can be written is upgraded first; one read as it is: its own schema's columns) or one
+        that cannot be read."""
         try:
-            if self.db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+            version = self._checked_version()
+            if version is None:
                 return []
             have: dict[str, set[str]] = {}
             for table, column in self.db.execute("SELECT m.name, p.name FROM sqlite_master AS m, "
@@ -819,7 +832,7 @@ class Library:
                 have.setdefault(table, set()).add(column)
         except sqlite3.DatabaseError:
             return []  # quick_check says what is wrong with it
-        return [f"{table}.{column}" for table, columns in sorted(schema_columns().items()) if table in have
+        return [f"{table}.{column}" for table, columns in sorted(schema_columns(version).items()) if table in have
                 for column in sorted(columns - have[table])]
 
     def free_to_write(self, wait: float = 1.0) -> bool:

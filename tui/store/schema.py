@@ -880,22 +880,24 @@ STORY_FIGURES_FROM = 11  # the schema version from which a library has them
 
 
 @functools.lru_cache(maxsize=None)
-def schema_tables() -> frozenset[str]:
+def schema_tables(version: int = SCHEMA_VERSION) -> frozenset[str]:
     """The tables the migrations leave in a library (each CREATE and DROP TABLE of MIGRATIONS, in order), but the search
     index's (articles_fts and FTS5's own: `search_index_damage` checks them, `doctor --repair` makes them again).
-    `Library.verify` names the ones a library of this schema lacks (dropped by hand, a damaged schema page)."""
+    `Library.verify` names the ones a library of this schema lacks (dropped by hand, a damaged schema page).
+    `version`: those of a library at that schema (the first `version` migrations): a read-only library of an earlier
+    schema, read as it is, is checked against its own schema's tables."""
     import re
 
     pattern = re.compile(r"\b(CREATE|DROP)\s+(?:VIRTUAL\s+)?TABLE\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?(\w+)", re.I)
     names: set[str] = set()
-    for migration in MIGRATIONS:
+    for migration in MIGRATIONS[:version]:
         for verb, name in pattern.findall(migration):
             (names.add if verb.upper() == "CREATE" else names.discard)(name)
     return frozenset(n for n in names if not n.startswith("articles_fts"))
 
 
-@functools.lru_cache(maxsize=1)
-def schema_columns() -> dict[str, frozenset[str]]:
+@functools.lru_cache(maxsize=None)
+def schema_columns(version: int = SCHEMA_VERSION) -> dict[str, frozenset[str]]:
     """The columns of each of schema_tables() as the migrations leave them (their CREATE, ALTER and DROP TABLE
     statements run in an empty database in memory, ~2 ms once). `Library.verify` names a column a library of this
     schema lacks: dropped by another program (ALTER TABLE ... DROP COLUMN), a table made again without it."""
@@ -905,12 +907,12 @@ def schema_columns() -> dict[str, frozenset[str]]:
     statement = re.compile(r"\b(?:CREATE\s+TABLE|ALTER\s+TABLE|DROP\s+TABLE)\b[^;]*;", re.I)
     db = sqlite3.connect(":memory:")
     try:
-        for migration in MIGRATIONS:
+        for migration in MIGRATIONS[:version]:
             for found in statement.finditer(migration):
                 try:
                     db.execute(found.group(0))
                 except sqlite3.OperationalError:  # a temporary table's, a virtual table's: not schema_tables()
                     pass
-        return {name: frozenset(r[1] for r in db.execute(f"PRAGMA table_info({name})")) for name in schema_tables()}
+        return {name: frozenset(r[1] for r in db.execute(f"PRAGMA table_info({name})")) for name in schema_tables(version)}
     finally:
         db.close()
