@@ -117,3 +117,40 @@ def test_the_triggers_order_is_the_stories_latest_first():
     from tui.store.stories import LATEST_FIRST
 
     assert f"ORDER BY {LATEST_FIRST}" in " ".join(MIGRATIONS[31].split())
+
+
+def _membership_count(db: Path) -> int:
+    con = sqlite3.connect(db)
+    try:
+        return con.execute("SELECT count(*) FROM story_articles WHERE story_id NOT IN (SELECT id FROM stories)"
+                           ).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_story_deleted_with_foreign_keys_off_gives_its_articles_back_to_grouping(tmp_path):
+    # Before: the story's eight articles were in no story `stories` or `brief` listed, never grouped again (the
+    # memberships stayed, pointing at the story that was gone), and `story 1` said "no story with id 1".
+    db = _grouped(tmp_path)
+    r = run_cli("stories", db=db)
+    [old] = [int(line.split()[0]) for line in r.stdout.decode().splitlines() if "Skerrow" in line]
+    _unkeyed(db, f"DELETE FROM stories WHERE id = {old}")
+    assert _membership_count(db) == 0
+    assert _stories_line(db) == (8, "Skerrow ferry vote 8")  # grouped again, a story of its own
+    assert _brief_count(db) == 8
+    r = run_cli("story", str(old), db=db)
+    assert r.returncode == 1 and r.stderr.decode().strip().endswith(f"no story with id {old}"), r.stderr
+
+
+def test_a_library_left_so_before_migration_33_is_repaired_when_opened(tmp_path):
+    db = _grouped(tmp_path)
+    _unkeyed(db, "DROP TRIGGER stories_unkeyed_ad", "PRAGMA user_version = 32", "DELETE FROM stories")
+    assert _membership_count(db) == 8  # (as another program left it)
+    assert _stories_line(db) == (8, "Skerrow ferry vote 8")  # (opened by `stories`: upgraded, repaired, grouped)
+    assert _membership_count(db) == 0
+    con = sqlite3.connect(db)
+    try:
+        assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'stories_unkeyed_ad'").fetchone()[0] == 1
+        assert con.execute("SELECT value FROM counts WHERE name = 'grouped'").fetchone()[0] == 8
+    finally:
+        con.close()
