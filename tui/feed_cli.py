@@ -251,13 +251,16 @@ def cmd_refresh(args) -> int:
         raise CliError("--jobs must be 1 or more")
     lib = open_library(args)
     bar = sys.stderr.isatty() and not args.json
-    totals = {"new": 0, "known": 0, "updated": 0, "error": 0, "waiting": 0}
+    # "unknown": names given that are no subscribed feed, said apart from the feeds refreshed (`refresh 99 URL` said
+    # "refreshed 2 feeds: ... 2 failed" of no feed at all)
+    totals = {"new": 0, "known": 0, "updated": 0, "error": 0, "waiting": 0, "unknown": 0}
 
     def on_result(r, done: int, total: int) -> None:
         totals["new"] += r.new
         totals["known"] += r.known
         totals["updated"] += r.updated
-        totals["error"] += r.status == "error"
+        totals["error"] += r.status == "error" and r.feed_id is not None
+        totals["unknown"] += r.status == "error" and r.feed_id is None
         totals["waiting"] += r.skipped is not None
         if args.json:
             out_json(r.to_json())
@@ -299,10 +302,16 @@ def cmd_refresh(args) -> int:
     if not args.json and not results and not args.feeds:
         print("no feeds to refresh (add one with: newsreader feed add URL)", file=sys.stderr)
     elif not args.json:
-        waiting = f", {totals['waiting']} waiting (not fetched)" if totals["waiting"] else ""
-        print(f"refreshed {plural(len(results), 'feed')}: {totals['new']} new{_held(totals['known'])}, "
-              f"{totals['updated']} updated, {totals['error']} failed{waiting}", file=sys.stderr)
-    return 1 if totals["error"] else 0
+        feeds = len(results) - totals["unknown"]
+        unknown = f"{plural(totals['unknown'], 'name')} not subscribed" if totals["unknown"] else ""
+        if feeds or not unknown:
+            waiting = f", {totals['waiting']} waiting (not fetched)" if totals["waiting"] else ""
+            print(f"refreshed {plural(feeds, 'feed')}: {totals['new']} new{_held(totals['known'])}, "
+                  f"{totals['updated']} updated, {totals['error']} failed{waiting}{'; ' if unknown else ''}{unknown}",
+                  file=sys.stderr)
+        else:
+            print(f"no feed refreshed: {unknown}", file=sys.stderr)
+    return 1 if totals["error"] or totals["unknown"] else 0
 
 
 def _held(known: int) -> str:

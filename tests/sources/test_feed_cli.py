@@ -309,3 +309,19 @@ def test_refresh_of_a_feed_not_subscribed_is_one_clear_line(lib_path, site):
     said = [line for line in r.stderr.splitlines() if line.startswith("error")]
     assert said == ["error  #99: no such feed (`newsreader feed list` shows the feeds)",
                     "error  http://127.0.0.1:9/none.xml: no such feed (`newsreader feed list` shows the feeds)"], r.stderr
+
+
+def test_refresh_counts_only_subscribed_feeds_in_its_total(lib_path, site):
+    """`refresh 1 99 URL` said "refreshed 3 feeds: ... 2 failed" of one feed refreshed: names that are no subscribed
+    feed are said apart from the total (and still make the exit 1)."""
+    site.feed("/a.xml", rss(_items(1), title="Alpha News"))
+    assert run("feed", "add", site.url("/a.xml"), "--timeout", "3").returncode == 0
+    r = run("refresh", "1", "99", "http://127.0.0.1:9/none.xml", "--timeout", "3")
+    assert r.returncode == 1
+    assert r.stderr.splitlines()[-1] == "refreshed 1 feed: 0 new, 0 updated, 0 failed; 2 names not subscribed", r.stderr
+    r = run("refresh", "99", "--timeout", "3")
+    assert r.returncode == 1
+    assert r.stderr.splitlines()[-1] == "no feed refreshed: 1 name not subscribed", r.stderr
+    r = run("refresh", "1", "--timeout", "3")
+    assert r.returncode == 0
+    assert r.stderr.splitlines()[-1] == "refreshed 1 feed: 0 new, 0 updated, 0 failed", r.stderr
