@@ -29,3 +29,13 @@ def model_weights(name: str) -> dict[str, float]:
             return {k: float(v) for k, v in json.load(f)["weights"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
+
+
+def word_set(*parts: str) -> frozenset[str]:
+    """The words of a shipped word list (assets/PARTS...), lower case: whitespace separates them, "#" starts a comment
+    to the end of its line. Empty when the file is missing or unreadable."""
+    try:
+        text = asset(*parts).read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return frozenset()
+    return frozenset(w.lower() for line in text.splitlines() for w in line.split("#", 1)[0].split())

@@ -22,24 +22,16 @@ import re
 import string
 from functools import lru_cache
 
+from tui.assets import word_set
 from tui.engine.tokens import digit_key
 from tui.engine.types import Sentence
 
 BODY, HEADING, DATELINE, BYLINE = "body", "heading", "dateline", "byline"
 
-# Punkt's convention: lower-case, without the final period. Kept to forms that almost
-# never end a sentence; words that often do ("no", "sat", "ill", "miss", "mph") are left
-# out ("No. 10" is rejoined by a rule below instead).
-ABBREVIATIONS = frozenset(
-    """
-    mr mrs ms mx dr prof rev fr sr jr st mt ft messrs mme hon gov govs sen sens rep reps pres
-    gen lt col maj capt cmdr adm sgt cpl pvt supt insp det atty
-    inc corp ltd co plc llc bros dept univ assn nos vs etc e.g i.e al approx vol
-    jan feb mar apr jun jul aug sep sept oct nov dec tue tues thu thur thurs fri
-    u.s u.k u.n u.s.a e.u d.c l.a n.y u.a.e a.m p.m ave blvd rd hwy
-    ala ariz calif colo conn fla kan ky md mich minn mont neb nev okla tenn tex wis wyo
-    """.split()
-)
+# Punkt's convention: lower-case, without the final period. Kept to forms that almost never end a sentence (the
+# shared list in assets/models/abbreviations.txt, which the importers' first-sentence titles read too); words that
+# often do ("no", "sat", "ill", "miss", "mph") are left out ("No. 10" is rejoined by a rule below instead).
+ABBREVIATIONS = word_set("models", "abbreviations.txt")
 # Abbreviations that can end a sentence ("... in the U.S. The deal ..."): after these a
 # typical sentence opener starts a new sentence. Titles (Dr., Sen.) never do.
 _FINAL_ABBREVIATIONS = r"U\.S|U\.K|U\.N|E\.U|D\.C|Inc|Corp|Ltd|Co|Plc|Bros|etc|a\.m|p\.m"

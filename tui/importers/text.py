@@ -21,6 +21,7 @@ import re
 from tui.importers.clean import block_paragraphs, blocks, clean_lines
 from tui.importers.dates import parse_date
 from tui.importers.tags import known_tags, looks_like_tags, split_tags
+from tui.importers.titles import first_sentence
 from tui.models import Article
 
 _SOURCE = re.compile(r"^(?:source|sources|via|credit|agency)\s*:\s*(\S.{0,79})$", re.I)
@@ -153,9 +154,12 @@ def _prose_lead(line: str, under: str) -> bool:
 
 
 def _first_sentence(text: str, limit: int = 120) -> str:
-    m = re.match(r"(.{20,%d}?[.!?])(?:\s|$)" % limit, text)
-    if m:
-        return m.group(1)
+    """A title for a pasted paragraph: its first sentence of 20 to `limit` characters (not ended by "U.S." or "Dr.":
+    titles.first_sentence), else the whole text when it fits, else its first words cut after a word with "…"."""
+    if (sentence := first_sentence(text, 20, limit, ".!?")) is not None:
+        return sentence
+    if len(text) <= limit:
+        return text  # ("Yes. It is done." was "Yes. It is…")
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut + "…"
 

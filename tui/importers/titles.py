@@ -274,7 +274,47 @@ def title_outlet(titles: list[str], title: str, h1s: list[str] = ()) -> tuple[st
 
 
 POST_TITLE = 100  # a title made from an untitled post's text stops after a word before this many characters
-_POST_SENTENCE = re.compile(r"(.{12,%d}?[.!?…])[\"”’')]*(?:\s|$)" % (POST_TITLE - 1))
+# a sentence's end: its mark, the quotes that close it, then a space or the text's end (not a bracket: "(D-Wash.)")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’']*(?=\s|$)")
+_WORD_BEFORE = re.compile(r"(?<![\w.])[^\W\d_](?:[\w]|\.(?=\w))*$")  # "Dr", "U.S", "e.g" before a full stop
+
+
+def _abbreviations() -> frozenset[str]:
+    """The words whose full stop ends no sentence ("Dr.", "Co.", "U.S."): the list the engine's sentence splitter
+    reads (assets/models/abbreviations.txt), read here as a word list (the importers know nothing of the engine)."""
+    global _ABBREVIATIONS
+    if _ABBREVIATIONS is None:
+        from tui.assets import word_set
+
+        _ABBREVIATIONS = word_set("models", "abbreviations.txt")
+    return _ABBREVIATIONS
+
+
+_ABBREVIATIONS: frozenset[str] | None = None
+
+
+def abbreviated(text: str, dot: int) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation ("Dr.", "Harrow Co.", "U.S.") or an initial ("J."):
+    not a sentence's end."""
+    m = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
+    if m is None:
+        return False
+    word = m.group()
+    return (len(word) == 1 and word.isupper()) or word.lower() in _abbreviations()
+
+
+def first_sentence(text: str, least: int, most: int, marks: str = ".!?…") -> str | None:
+    """The first sentence of `text` when its end mark (one of `marks`) is at least `least` and at most `most`
+    characters in, with the quotes that close it; None when no sentence ends there. A full stop after an
+    abbreviation or an initial ends none: a title was cut after "U.S.", "Co." or "Dr." (micro33)."""
+    for m in _SENTENCE_END.finditer(text, least):
+        if m.start() > most:
+            break
+        mark = text[m.start()]
+        if mark not in marks or (mark == "." and abbreviated(text, m.start())):
+            continue
+        return text[:m.end()]
+    return None
 LONG_HEADLINE = 200  # a first paragraph longer than this is prose, not a headline (as text.py's MAX_TITLE)
 
 
@@ -282,8 +322,8 @@ def title_from_text(text: str) -> str:
     """A title for a post that has none (a microblog's, a note's): its first sentence when that fits in POST_TITLE
     characters, else its whole text when that fits, else its first words up to it, cut after a word with "…"."""
     text = " ".join(text.split())
-    if (m := _POST_SENTENCE.match(text)) is not None:
-        return m.group(1)
+    if (sentence := first_sentence(text, 12, POST_TITLE - 1)) is not None and len(sentence) <= POST_TITLE:
+        return sentence
     if len(text) <= POST_TITLE:
         return text
     words = text[:POST_TITLE].rsplit(" ", 1)[0] if " " in text[:POST_TITLE] else text[:POST_TITLE]

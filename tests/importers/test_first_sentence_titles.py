@@ -1,0 +1,54 @@
+"""Titles made of a text's first sentence (a pasted paragraph, a sentence-a-line text, an untitled feed post) were cut
+after an abbreviation's full stop: "The U.S.", "Harrow Co.", "Dr." (micro33). The importers now read the abbreviations
+the engine's sentence splitter reads (assets/models/abbreviations.txt), without importing the engine."""
+
+from __future__ import annotations
+
+from tui.importers.text import parse_text
+from tui.importers.titles import first_sentence, title_from_text
+
+
+def test_a_pasted_paragraph_is_not_titled_up_to_an_abbreviation():
+    cases = {
+        "Harrow Co. said on Monday that it would close its Wexmoor mill by spring. Forty staff were told.":
+            "Harrow Co. said on Monday that it would close its Wexmoor mill by spring.",
+        "The Brenmoor delegation flew to the U.S. capital on Sunday for the lock talks. It returns on Friday.":
+            "The Brenmoor delegation flew to the U.S. capital on Sunday for the lock talks.",
+        "Speaking for the clinic, Dr. Ilsa Varn said the Wexmoor ward would reopen on Monday. Patients were moved.":
+            "Speaking for the clinic, Dr. Ilsa Varn said the Wexmoor ward would reopen on Monday.",
+        "The ferry operator named Capt. R. Tallow of Brenmoor as its new master on Friday. He starts in May.":
+            "The ferry operator named Capt. R. Tallow of Brenmoor as its new master on Friday.",
+    }
+    for text, title in cases.items():
+        a = parse_text(text + "\n")
+        assert (a.title, a.body) == (title, text)
+
+
+def test_an_untitled_post_is_not_titled_up_to_an_abbreviation():
+    assert title_from_text("Tea with Harrow Co. staff at the Wexmoor lock today. Lovely.") == \
+        "Tea with Harrow Co. staff at the Wexmoor lock today."
+    assert title_from_text("Met Gov. Hessel at the Brenmoor fair. Long queue.") == "Met Gov. Hessel at the Brenmoor fair."
+    assert title_from_text('She told us "the lock opens at six." We went.') == 'She told us "the lock opens at six."'
+
+
+def test_a_short_text_with_no_sentence_end_in_reach_is_kept_whole():
+    """A text under the limit whose only sentence end comes too early was cut a word short ("Yes. It is…")."""
+    a = parse_text("Yes. It is done.\n")
+    assert (a.title, a.body) == ("Yes. It is done.", "Yes. It is done.")
+
+
+def test_first_sentence_bounds():
+    text = "A quay wall at Wexmoor fell. The harbour board met."
+    assert first_sentence(text, 10, 60) == "A quay wall at Wexmoor fell."
+    assert first_sentence(text, 30, 60) == text
+    assert first_sentence(text, 10, 20) is None
+    assert first_sentence("Built by Harrow Co. in Wexmoor", 5, 60) is None
+
+
+def test_the_engine_and_the_importers_read_one_list_of_abbreviations():
+    from tui.engine.sentences import ABBREVIATIONS, split_sentences
+    from tui.importers.titles import _abbreviations
+
+    assert ABBREVIATIONS == _abbreviations() and {"u.s", "co", "dr", "capt"} <= ABBREVIATIONS
+    text = "Harrow Co. said on Monday that it would close its Wexmoor mill by spring. Forty staff were told."
+    assert [s.text for s in split_sentences(text)][0] == parse_text(text + "\n").title
