@@ -54,8 +54,12 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
     title = choose_title(meta["h1"], meta["og"], meta["twitter"], meta["title"], _get(doc, "title"), meta["site"],
                          ld["headline"], meta["description"], meta["h2"])
     source = meta["site"] or _get(doc, "sitename")
-    if not squash(source):  # no site name: the outlet the <title> names after the headline ("... | Kessby Courier")
-        source, title = title_outlet([meta["title"], meta["og"], meta["twitter"]], title, meta["h1"])
+    if not squash(source) or _host_only(source, url or _get(doc, "url")):
+        # No site name, or only the page's host (the extractor's fallback, "news.kessby.example"): the outlet the
+        # <title> names after the headline ("... | Kessby Courier"), else the host as before.
+        outlet, cut = title_outlet([meta["title"], meta["og"], meta["twitter"]], title, meta["h1"])
+        if outlet or not squash(source):
+            source, title = outlet, cut
     byline = choose_byline(clean_text(_get(doc, "author")), meta["authors"], meta["author_meta"], ld["authors"],
                            meta["site"] or _get(doc, "sitename"), meta["author_links"])
     kicker, paras = _drop_headline(paras, title, byline)
@@ -76,6 +80,18 @@ def parse_html(html: str, url: str | None = None) -> Article | None:
         tags=tags,
         url=url or _get(doc, "url") or None,
     )
+
+
+def _host_only(source: str, url: str) -> bool:
+    """Whether a site name is only the host of the page's address ("www.kessby.example", "127.0.0.1:8080")."""
+    from urllib.parse import urlsplit
+
+    try:
+        host = urlsplit(url.strip()).netloc.rsplit("@", 1)[-1].lower() if url else ""
+    except ValueError:
+        return False
+    name = squash(source).lower()
+    return bool(host) and name.removeprefix("www.") == host.removeprefix("www.")
 
 
 def _drop_headline(paras: list[str], title: str, byline: str) -> tuple[str, list[str]]:
