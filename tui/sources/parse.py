@@ -148,7 +148,7 @@ def parse_bounded(body: bytes, url: str, content_type: str = "", *, seconds: flo
             from tui.child import wall_limit
 
             try:
-                return pool.submit(parse_feed_bytes, body, url, content_type, **kwargs).result(wall_limit(seconds))
+                return _in_pool(pool, seconds, parse_feed_bytes, body, url, content_type, **kwargs)
             except BrokenProcessPool:  # a worker died (killed, out of memory): parse here instead
                 pass
             except Late:  # a worker that stopped answering (stopped, stuck) held the refresh for good
@@ -157,6 +157,27 @@ def parse_bounded(body: bytes, url: str, content_type: str = "", *, seconds: flo
                                  "time") from None
         return parse_feed_bytes(body, url, content_type, **kwargs)
     return in_child(parse_feed_bytes, (body, url, content_type), kwargs, seconds=seconds, size=len(body))
+
+
+def _in_pool(pool, seconds: float, fn, *args, **kwargs):
+    """`fn(*args, **kwargs)` in a worker of `pool`, its answer waited for `wall_limit(seconds)` from when a worker is
+    free for it: a pool that says how many are (`pool.free`, a semaphore of its worker count) is handed a document
+    only when one is, and the wait for it has no deadline (the time spent queued behind other feeds' documents made
+    the last feeds of a big refresh fail "did not answer"). A worker that stops is killed at its own deadline
+    (_end_pool), which frees the others' waits."""
+    from tui.child import wall_limit
+
+    free = getattr(pool, "free", None)
+    if free is None:
+        return pool.submit(fn, *args, **kwargs).result(wall_limit(seconds))
+    free.acquire()
+    try:
+        future = pool.submit(fn, *args, **kwargs)
+    except BaseException:
+        free.release()
+        raise
+    future.add_done_callback(lambda _done: free.release())
+    return future.result(wall_limit(seconds))
 
 
 def _end_pool(pool) -> None:

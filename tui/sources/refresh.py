@@ -33,6 +33,7 @@ FULL_TEXT_PAGES = 30  # item pages fetched per feed per refresh at most
 SAVE_TOGETHER = 40  # feeds stored in one transaction at most (those that finished while the writer was busy)
 PARSE_POOL_FROM = 16  # feeds to refresh from which parsing moves to worker processes (feedparser is
                       # pure Python, ~40 ms for 25 items: in threads it would serialise on the GIL)
+PARSE_WORKERS = 4  # worker processes at most (one a core)
 
 
 @dataclass
@@ -177,8 +178,13 @@ def _parse_pool(feeds: int):
     from tui.lifeline import die_with_parent
 
     tracker_ready()  # (inside the app: see tui.child)
-    return ProcessPoolExecutor(max_workers=min(cores, 4), mp_context=multiprocessing.get_context("spawn"),
+    workers = max(1, min(cores, PARSE_WORKERS))
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
                                initializer=die_with_parent, initargs=(os.getpid(), False))
+    # one document a worker at most is handed to the pool (parse_bounded): a document waiting in the pool's queue for
+    # a worker counted that wait in its deadline, so with many feeds the last ones could fail for a slow start
+    pool.free = threading.BoundedSemaphore(workers)
+    return pool
 
 
 def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: list[str] | None = None,
