@@ -66,6 +66,80 @@ def _mend_references(data: bytes) -> bytes:
     return mend_references(data.decode("latin-1"), "&#xFFFD;").encode("latin-1")
 
 
+# The elements HTML has (and a few old ones): a title's element of another name is text its feed wrote unescaped.
+_HTML_ELEMENTS = frozenset("""
+    a abbr acronym address area article aside audio b base bdi bdo big blink blockquote body br button canvas caption
+    center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption
+    figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd
+    label legend li link main map mark marquee menu meta meter nav nobr noscript object ol optgroup option output p
+    param picture pre progress q rp rt ruby s samp script section select slot small source span strike strong style
+    sub summary sup svg math table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr
+""".split())
+_TITLE_OPEN = re.compile(r"<title(?:\s[^<>]*)?>")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)((?:\s[^<>]*)?)(/?)>")
+
+
+def _literal_title_elements(data: bytes) -> bytes:
+    """`data` with each <title> that holds raw elements written as the text it shows: an element HTML has is markup (its
+    text stays, "A <b>bold</b> claim" is "A bold claim"), an element of another name is text its feed did not escape
+    ("Fen <Post> vote"), kept as written. feedparser lower-cased such an element and dropped it with the markup, or,
+    in CDATA beside HTML, took the whole title for plain text and kept every tag. A title in CDATA with no such mix,
+    and an Atom title typed as HTML or XHTML, are left to feedparser as before."""
+    if b"<title" not in data or b"\x00" in data[:4096]:
+        return data
+    text = data.decode("latin-1")  # (every byte one character, and back: the tags looked at are ASCII)
+    out: list[str] = []
+    at = 0
+    while (m := _TITLE_OPEN.search(text, at)) is not None:
+        end = text.find("</title>", m.end())
+        if end < 0:
+            break
+        inner = text[m.end():end]
+        if "<" in inner and not ("type=" in m.group() and not re.search(r"""type=["']text["']""", m.group())):
+            shown = _shown_title(inner, text.startswith("\ufeff") or _is_utf8(data))
+            if shown is not None:
+                out += [text[at:m.end()], shown]
+                at = end
+                continue
+        out.append(text[at:end])
+        at = end
+    if not out:
+        return data
+    out.append(text[at:])
+    return "".join(out).encode("latin-1")
+
+
+def _is_utf8(data: bytes) -> bool:
+    head = data[:200].lower()
+    return not head.startswith(b"<?xml") or b"encoding" not in head.split(b"?>", 1)[0] or \
+        b"utf-8" in head.split(b"?>", 1)[0] or b"utf8" in head.split(b"?>", 1)[0]
+
+
+def _shown_title(inner: str, utf8: bool) -> str | None:
+    """The XML-escaped text a <title>'s raw content `inner` (as Latin-1 characters) shows, or None to leave it."""
+    cdata = inner.strip()
+    if cdata.startswith("<![CDATA[") and cdata.endswith("]]>") and cdata.count("<![CDATA[") == 1:
+        markup = cdata[9:-3]
+        names = {t.group(2).lower() in _HTML_ELEMENTS for t in _TAG.finditer(markup)}
+        if names != {True, False}:  # HTML alone, or no HTML: feedparser reads it as the feed meant
+            return None
+    elif "<![CDATA[" in inner or not _TAG.search(inner):
+        return None
+    else:
+        markup = inner
+    if not utf8:
+        return None  # (an 8-bit encoding other than UTF-8: left to feedparser, which knows it)
+    try:
+        markup = markup.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return None
+    marked = _TAG.sub(lambda t: t.group() if t.group(2).lower() in _HTML_ELEMENTS
+                      else t.group().replace("<", "&lt;").replace(">", "&gt;"), markup)
+    shown = " ".join(html_to_paragraphs(marked))
+    escaped = shown.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.encode("utf-8").decode("latin-1")
+
+
 def parse_feed(data: bytes, name: str) -> list[ImportItem]:
     """Parse feed bytes into one ImportItem per entry (or one error item for the file)."""
     info, entries, error = feed_entries(data, name)
@@ -85,6 +159,7 @@ def feed_entries(data: bytes, name: str, base_url: str | None = None,
     """
     if declares_entities(data):
         return {}, [], "feed declares XML entities (possible XXE or entity bomb), refused"
+    data = _literal_title_elements(data)
     if not sanitize and base_url is None:
         from tui.importers.rss_lean import lean_rss
 
