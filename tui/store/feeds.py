@@ -1,6 +1,7 @@
 """Feeds and the items they delivered (migration 4). Plain SQL on a `Library`; no network here.
 
-An item is known by its guid, then its link, then the hash of the entry as the feed gave it. A known
+An item is known by its guid, then its link, then the hash of the entry as the feed gave it; one with no guid whose
+link and text both changed, by its title and date (`_same_title`). A known
 item whose entry changed updates its article in place (read and star kept, cached analysis dropped so
 it is redone); an item whose article the user deleted stays known and does not come back.
 """
@@ -281,6 +282,47 @@ def _match(db, feed_id: int, guid: str | None, link: str | None, entry_hash: str
                       (feed_id, entry_hash)).fetchone()
 
 
+# An item with no guid whose link and text both changed (a feed that edits an item in place and moves it to a new
+# address) is the item of the same feed with the same title and no guid, dated within this of it (each by its time,
+# else its day, else when it was added), that the document no longer holds (neither its link nor its entry): its
+# article is updated in place (read and star kept). Farther apart, it is a new article: a feed whose items are all
+# named alike ("Tide times", one a day, no guid) keeps one article a day.
+SAME_ITEM_WITHIN = 12 * 3600  # seconds
+
+
+def _same_title(db, feed_id: int, e: Entry, now: str, links: set[str], hashes: set[str],
+                taken: set[int]) -> tuple | None:
+    """(item id, stored entry hash, article id) of the guid-less item that `e` (no guid either) is an edit of, or
+    None (SAME_ITEM_WITHIN)."""
+    title = e.article.title
+    if not title:
+        return None
+    key = sort_key_of(e.article, now)
+    rows = db.execute("SELECT i.id, i.entry_hash, i.article_id, i.link, a.sort_key FROM feed_items i"
+                      " JOIN articles a ON a.id = i.article_id WHERE i.feed_id = ? AND i.guid IS NULL AND a.title = ?"
+                      " ORDER BY i.id DESC LIMIT 50", (feed_id, title)).fetchall()
+    for item_id, old_hash, article_id, link, old_key in rows:
+        if item_id in taken or old_hash in hashes or (link and link in links):
+            continue  # (another entry of this document is that item, or took it)
+        if _near(key, old_key):
+            return item_id, old_hash, article_id
+    return None
+
+
+def _near(key: str, other) -> bool:
+    """Whether two sort keys are within SAME_ITEM_WITHIN of each other: two times by the clock; a day alone ("2026-12-07")
+    and anything by their day."""
+    if type(other) is not str:
+        return False
+    if len(key) == 10 or len(other) == 10:
+        return key[:10] == other[:10]
+    try:
+        a, b = (datetime.strptime(k, "%Y-%m-%dT%H:%M:%SZ") for k in (key, other))
+    except ValueError:
+        return False
+    return abs((a - b).total_seconds()) <= SAME_ITEM_WITHIN
+
+
 def store_entries(lib: Library, feed_id: int, entries: list[Entry], known: list[int] | None = None,
                   **feed_fields) -> tuple[int, int]:
     """Store a fetched feed's entries and its new state in ONE transaction; returns (new, updated). `known`, when
@@ -319,8 +361,16 @@ def _store(db, feed_id: int, entries: list[Entry], now: str, feed_fields: dict) 
     """One feed's entries and state, inside the caller's transaction: (new, updated, new items whose text the
     library already held)."""
     new = updated = held = 0
+    links = {e.link for e in entries if e.link}
+    hashes = {e.entry_hash for e in entries}
+    renamed: set[int] = set()  # items this document's entries took by their title (`_same_title`)
     for e in entries:
         found = _match(db, feed_id, e.guid, e.link, e.entry_hash)
+        if found is None and not e.guid:
+            found = _same_title(db, feed_id, e, now, links, hashes, renamed)
+            if found is not None:  # the item lives at its new link now: known by it from the next refresh on
+                renamed.add(found[0])
+                db.execute("UPDATE feed_items SET link = ? WHERE id = ?", (e.link, found[0]))
         if found is None:
             article_id, added = insert_article(db, e.article, now, e.known)
             db.execute("INSERT INTO feed_items (feed_id, guid, link, entry_hash, article_id, seen_at)"
