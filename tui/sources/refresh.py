@@ -193,7 +193,12 @@ def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: 
 
     An already-subscribed URL is reported ("ok", nothing new). Nothing is stored when the fetch fails.
     """
+    from tui.importers.clean import FIELD_MAX, bounded
+
     url = url.strip()
+    # a name given for the feed is cut as a feed's own title is (200 characters, "…"): `feed add URL --title` of
+    # 100,000 characters was stored whole
+    title = bounded(" ".join((title or "").split()), FIELD_MAX["source"])
     try:
         check_url(url)
     except FetchError as exc:
