@@ -89,22 +89,20 @@ def _literal_title_elements(data: bytes) -> bytes:
         return data
     text = data.decode("latin-1")  # (every byte one character, and back: the tags looked at are ASCII)
     out: list[str] = []
-    at = 0
-    while (m := _TITLE_OPEN.search(text, at)) is not None:
+    at = look = 0  # (copied up to `at`; titles looked for from `look`)
+    while (m := _TITLE_OPEN.search(text, look)) is not None:
         end = text.find("</title>", m.end())
         if end < 0:
             break
         inner = text[m.end():end]
         if "<" in inner and not ("type=" in m.group() and not re.search(r"""type=["']text["']""", m.group())):
-            shown = _shown_title(inner, text.startswith("\ufeff") or _is_utf8(data))
+            shown = _shown_title(inner, _is_utf8(data))
             if shown is not None:
                 out += [text[at:m.end()], shown]
                 at = end
-                continue
-        out.append(text[at:end])
-        at = end
+        look = end
     if not out:
-        return data
+        return data  # (no title rewritten: the document as it came)
     out.append(text[at:])
     return "".join(out).encode("latin-1")
 
