@@ -282,8 +282,9 @@ def cmd_refresh(args) -> int:
             print(clean(f"ok     #{r.feed_id}  {cut_outlet(r.title)}: {r.new} new{_held(r.known)}, {r.updated} updated"
                         f"{note}"))
             sys.stdout.flush()
-        if bar:
+        if bar:  # (names not subscribed come first, before any fetch: the bar counts the feeds alone)
             width = 30
+            done, total = done - totals["unknown"], total - totals["unknown"]
             filled = width * done // max(1, total)
             sys.stderr.write(f"[{'#' * filled}{'.' * (width - filled)}] {done}/{total} feeds")
             sys.stderr.flush()
