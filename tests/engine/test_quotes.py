@@ -691,3 +691,17 @@ def test_a_scare_quote_goes_to_the_writer_s_subject_not_the_next_clause_s_speake
     assert [(q.text, q.speaker) for q in extract_quotes(text)] == [
         ("a temporary measure to save money", "The Kestrel Vale council"),
         ("We will fight it at every meeting until the spring.", "Maren Alsop")]
+
+
+@pytest.mark.parametrize("with_entities", [False, True])
+def test_a_full_stop_after_the_closing_mark_ends_the_quote_s_sentence(with_entities):
+    # the stop outside the marks ends the sentence: the next sentence's subject ("The council said") is no tag
+    from tui.engine.entities import extract_entities
+
+    text = ('Colm Tressel said drivers had been "patient for long enough". The council said talks would go on.\n\n'
+            "The harbour board met on Friday. Ardith Penmore told it the crews were “tired of waiting for an answer "
+            "from anyone”. Its chair, Wendel Ashby, said the board would reply in May.")
+    quotes = extract_quotes(text, extract_entities(text) if with_entities else None)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("patient for long enough", "Colm Tressel"),
+        ("tired of waiting for an answer from anyone", "Ardith Penmore")]

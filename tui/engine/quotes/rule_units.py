@@ -429,6 +429,19 @@ guard("conjoined-clause-is-no-tag", STAGE,
              "voted on.",
              "“The closure is a temporary measure to save money,” the council's leader, Osric Penhale, said on "
              "Tuesday."])
+# Session 34 (issue 12; ner34's "Seen"). speakers.py (speaker_after): a full stop right after the closing mark ends
+# the sentence, so the clause after it is the next sentence, not the quote's tag ('Colm Tressel said drivers had been
+# "patient for long enough". The council said ...' gave the quote to the council). The check for a sentence end
+# before the subject began at the second token after the mark and missed a stop that is the first.
+guard("full-stop-after-mark-ends-tag", STAGE,
+      "a full stop right after the closing mark ends the quote's sentence: the next sentence's subject is no tag",
+      changes=[("Colm Tressel said drivers had been “patient for long enough”. The council said talks would go on.",
+                [("patient for long enough", "Colm Tressel")]),
+               ("Ardith Penmore told the meeting that the ferry crews were “tired of waiting for an answer from "
+                "anyone”. The harbour board said it would meet on Friday.",
+                [("tired of waiting for an answer from anyone", "Ardith Penmore")])],
+      keeps=["“The crews are tired of waiting for an answer,” the harbour board said. Ardith Penmore disagreed.",
+             "“The drivers have been patient for long enough,” Colm Tressel said on Monday."])
 # Session 24 (issue 12). extract.py (_Scan._colon_hint) and ranker.py (choose): a clause ending in a colon with no
 # speech verb led into the quote, and the ranker chose among everyone near it. At choice time only: the rules' speaker
 # and how, and so the ranker's and the gate's weights, are as without it

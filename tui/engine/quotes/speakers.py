@@ -44,6 +44,8 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
             continue
         if t.text in QUOTE_CHARS or (i > 1 and ends_sentence(toks, i - 1) and toks[i - 1].text != ")"):
             return None
+        if i == 1 and toks[0].text in ".!?" and ends_sentence(toks, 0) and rules.enabled("full-stop-after-mark-ends-tag"):
+            return None  # '... had been “patient for long enough”. The council said ...': the next sentence's subject
         if according_to(toks, i):
             return subject_right(text, toks, i + 2) if i - first <= 2 else None
         if is_verb(toks, i):
