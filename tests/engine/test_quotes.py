@@ -705,3 +705,16 @@ def test_a_full_stop_after_the_closing_mark_ends_the_quote_s_sentence(with_entit
     assert [(q.text, q.speaker) for q in quotes] == [
         ("patient for long enough", "Colm Tressel"),
         ("tired of waiting for an answer from anyone", "Ardith Penmore")]
+
+
+@pytest.mark.parametrize("with_entities", [False, True])
+def test_a_person_of_a_named_body_is_the_speaker_not_the_body(with_entities):
+    # "X of the Harbour Pilots' Guild said" gave the speaker "Pilots' Guild" (the name run before the verb)
+    from tui.engine.entities import extract_entities
+
+    text = ("The pilots met in Tolverne on Monday. Oswin Tarrant of the Harbour Pilots' Guild said the pilots were "
+            "“ready to talk to anyone”.\n\n“The boats stay in port until Friday,” Marisol Quenby of the Fenwick "
+            "Boatmen's Society said.\n\nThe Tolverne Harbour Board said talks would go on.")
+    quotes = extract_quotes(text, extract_entities(text) if with_entities else None)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("ready to talk to anyone", "Oswin Tarrant"), ("The boats stay in port until Friday,", "Marisol Quenby")]

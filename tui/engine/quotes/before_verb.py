@@ -98,6 +98,8 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
             return mention(text, toks, role, j2, "nominal")
         if (held := _holder_of(text, toks, i, j2, floor)) is not None:
             return held  # "Lord Holm of Bergen said", "the Harbour Council of Bergen said": not the place
+        if (member := _member_of_body(text, toks, i, floor)) is not None:
+            return member  # "Oswin Tarrant of the Harbour Pilots' Guild said": the person, not the guild
         if (a := _indefinite_before(toks, i, floor)) is not None:
             return mention(text, toks, a, j2, "nominal")  # "One senior Democrat said": a description, not a name
         return mention(text, toks, i, j2, "name")
@@ -131,6 +133,35 @@ def _holder_of(text: str, toks: list[Tok], i: int, j: int, floor: int, comma: in
     if toks[h[0]].low in TITLES or is_person(" ".join(words)):
         return mention(text, toks, h[0], h[1], "name")
     return None
+
+
+_POSSESSIVE = frozenset({"'", "’", "'s", "’s", "s"})
+
+
+def _member_of_body(text: str, toks: list[Tok], i: int, floor: int) -> Mention | None:
+    """The person before "of the" and a body whose name ends at the verb: "Oswin Tarrant of the Harbour Pilots'
+    Guild said" is Oswin Tarrant (a full name: two to four words the name lists read as a person's, no title or
+    organisation word last), not the guild. The name run at token i may have left out capitalised words of the
+    body ("Harbour"). None otherwise (rule "member-of-body")."""
+    if not rules.enabled("member-of-body"):
+        return None
+    k = i - 1
+    while k >= floor and i - k <= 5 and (is_cap(toks[k]) or toks[k].low in _POSSESSIVE) and toks[k].low != "the":
+        k -= 1  # back over the body's words the name run left out ("Harbour", "Pilots'")
+    if k - 1 < floor or toks[k].low != "the" or toks[k - 1].low != "of":
+        return None
+    h = name_left(toks, k - 2)
+    if h is None or h[0] < floor or h[1] != k - 2:
+        return None
+    words = [t.text for t in toks[h[0] : h[1] + 1] if t.text != "."]
+    kept = person_part(words)
+    if not 2 <= len(kept) <= 4 or toks[h[1]].low in TITLES or toks[h[1]].low in ORG_WORDS \
+            or _common_cased(toks[h[1]].text) or not is_person(" ".join(kept)):
+        return None  # "the Harbour Council of the Port said": a body of a body
+    if h[0] - 1 >= floor and toks[h[0] - 1].low == "the":
+        return None  # "the Tarrant Trust of the ..."
+    first = next((x for x in range(h[0], h[1] + 1) if toks[x].text == kept[0]), h[0])
+    return mention(text, toks, first, h[1], "name")
 
 
 def _apposed_person(text: str, toks: list[Tok], comma: int, after: int) -> Mention | None:

@@ -442,6 +442,21 @@ guard("full-stop-after-mark-ends-tag", STAGE,
                 [("tired of waiting for an answer from anyone", "Ardith Penmore")])],
       keeps=["“The crews are tired of waiting for an answer,” the harbour board said. Ardith Penmore disagreed.",
              "“The drivers have been patient for long enough,” Colm Tressel said on Monday."])
+# Session 34 (issue 12; ner34's "Seen"). before_verb.py (_member_of_body): 'Oswin Tarrant of the Harbour Pilots'
+# Guild said' gave the guild (its last words) as the speaker; "holder-of-place" reads only "of" and a place. And
+# speakers.py (speaker_after): after a quote, such a tag may run past six words before its verb.
+guard("member-of-body", STAGE,
+      "'Oswin Tarrant of the Harbour Pilots' Guild said': a person's full name before 'of the' and a body is the speaker",
+      changes=[("Oswin Tarrant of the Harbour Pilots' Guild said the pilots were “ready to talk to anyone”.",
+                [("ready to talk to anyone", "Oswin Tarrant")]),
+               ("The ferry stayed in port. Marisol Quenby of the Fenwick Boatmen's Society said the crossing was "
+                "“too rough for the small boats”.", [("too rough for the small boats", "Marisol Quenby")]),
+               ("Tomas Brenn runs the ferry. “We will sail on Friday,” he said. “The crossing is too rough for the "
+                "small boats,” Marisol Quenby of the Fenwick Boatmen's Society said.",
+                [("We will sail on Friday,", "Tomas Brenn"),
+                 ("The crossing is too rough for the small boats,", "Marisol Quenby")])],
+      keeps=["The Harbour Council of the Port of Tolverne said the pilots were “ready to talk to anyone”.",
+             "“The pilots are ready to talk to anyone,” the Tolverne Pilots' Guild said."])
 # Session 24 (issue 12). extract.py (_Scan._colon_hint) and ranker.py (choose): a clause ending in a colon with no
 # speech verb led into the quote, and the ranker chose among everyone near it. At choice time only: the rules' speaker
 # and how, and so the ranker's and the gate's weights, are as without it

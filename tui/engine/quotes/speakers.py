@@ -73,12 +73,21 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
         words += is_word(t)
         if t.low in _LINKED and rules.enabled("description-with-linked-phrase"):
             words -= 4  # "a person close to the harbour board said": the phrase runs longer
+        elif t.low == "of" and i > first and i + 1 < len(toks) and toks[i + 1].low == "the" \
+                and _name_ends_at(toks, first, i - 1) and rules.enabled("member-of-body"):
+            words -= 4  # "Oswin Tarrant of the Harbour Pilots' Guild said": the body's name runs longer
         elif t.low.endswith("ing") and t.text[:1].islower() and i + 1 < len(toks) and toks[i + 1].low in _PARTICIPLE_TO \
                 and rules.enabled("participle-phrase-object-no-subject"):
             words -= 4  # "an official speaking to the local radio said": the participle's phrase runs longer
         if words > max_gap and not comma:
             return None  # a long run of words without apposition: not an attribution tag
     return None
+
+
+def _name_ends_at(toks: list[Tok], first: int, k: int) -> bool:
+    """Do the tokens from `first` to k make one capitalised name run of two to four words (a person's full name)?"""
+    span = name_right(toks, first)
+    return span is not None and span[1] == k and 2 <= k - first + 1 <= 4
 
 
 # words that open a clause of its own before its subject: the speaker of that clause's verb did not say the quote
