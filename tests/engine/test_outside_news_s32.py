@@ -54,7 +54,6 @@ WRONG.update({
     ("75_bio.txt", "Admiralty", "ORG"): "a place",
     ("75_bio.txt", "Victoria and Albert Museum", "ORG"): "'Victoria' and 'Albert Museum', two places",
     ("75_bio.txt", "Stourmouth Museum", "ORG"): "a place",
-    ("76_letter.txt", "Hoi An", "LOC"): "'Hoi' alone, a person",
     ("76_letter.txt", "An Bang", "LOC"): "a person",
     ("76_letter.txt", "Thu Ha Silk", "ORG"): "a person",
     ("76_letter.txt", "Imogen", "PER"): "an organisation ('Imogen's wedding')",

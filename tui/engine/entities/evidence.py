@@ -98,11 +98,15 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
     given = given | titled
     if on("lived-in-place"):
         placed = placed | _lived_in(text, names)
+    if on("moved-to-place"):
+        placed = placed | _moved_to(text, names)
     if on("town-of-its-institutions"):
         placed = placed | _town_institutions(names)
     served = _office_served(text, names) if on("office-of-place") else frozenset()
     if on("journey-to-person-place"):
         served = served | _journeyed_to_person(text, names)
+    if on("letter-heading-place") and "," in text:
+        served = served | _letter_heading(text, names)
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
         top_label, top = c.most_common(1)[0]
@@ -286,6 +290,43 @@ def _lived_in(text: str, names: list[Entity]) -> set[str]:
         if " " in w.strip() or w.isupper() or text[e.end:e.end + 1] in ("'", "’") or w.lower() in first:
             continue
         if _LIVED_IN.search(text, max(0, e.start - 16), e.start):
+            out.add(_same(w))
+    return out
+
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+# a letter's heading line: where it was written and the day ("Skelvoe, 3 August", "Hoi An, March 14th, 2019")
+_LETTER_HEADING = re.compile(
+    r"^[ \t]*([A-Z][\w'’-]+(?:[ \t][A-Z][\w'’-]+){0,2}),[ \t]+(?:\d{1,2}(?:st|nd|rd|th)?[ \t]+(?:" + _MONTHS + r")"
+    r"|(?:" + _MONTHS + r")[ \t]+\d{1,2}(?:st|nd|rd|th)?)(?:,?[ \t]+\d{4})?[ \t]*$", re.MULTILINE)
+
+
+def _letter_heading(text: str, names: list[Entity]) -> set[str]:
+    """Keys of names that open a letter's heading line, the place it was written and the day ("Skelvoe, 3 August"
+    alone on its line): a place in every mention. Not a listed given name alone."""
+    starts = {m.start(1): m.end(1) for m in _LETTER_HEADING.finditer(text)}
+    if not starts:
+        return set()
+    first = lexicon().first_names
+    return {_same(e.text) for e in names if starts.get(e.start) == e.end and e.text.lower() not in first}
+
+
+# a move of home before a lone name ("moved to Leeds", "retired to Scalloway", "went home to Swansea")
+_MOVED_TO = re.compile(r"(?<![\w-])(?:moved|moving|retired|emigrated|relocated|(?:went|came|gone|going|returned|headed|"
+                       r"drove|flew|travelled|traveled|back) home) to $")
+
+
+def _moved_to(text: str, names: list[Entity]) -> set[str]:
+    """Keys of lone names some mention of which is written after "moved to", "retired to", "went home to" ...: a place
+    in every mention, though the tagger knows it as a football club ("home to Leeds"). Not a name in capitals, one
+    before 's, or a listed given name."""
+    out = set()
+    first = lexicon().first_names
+    for e in names:
+        w = e.text
+        if " " in w.strip() or w.isupper() or text[e.end:e.end + 1] in ("'", "’") or w.lower() in first:
+            continue
+        if _MOVED_TO.search(text, max(0, e.start - 24), e.start):
             out.add(_same(w))
     return out
 

@@ -46,9 +46,15 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
     spans = owner_names(text, spans)
     spans = own_s_names(text, spans)
     spans = headline_people(text, capitals_runs(text, _joined(text, section_tag_lines(text, spans))))
+    if on("function-word-in-name") and _FUNCTION_WORD_NAME.search(text):
+        spans = function_word_names(text, spans)
     spans = street_pairs(text, untagged_streets(text, spans))
     if on("said-speaker"):
         spans = said_speakers(text, spans)
+    if on("function-word-opens-no-name"):
+        spans = [_no_function_word_first(text, *span) for span in spans]
+    if on("sign-off-names-person") and _SIGN_OFF.search(text):
+        spans = sign_off_names(text, spans)
     out = []
     for i, (s, e, lab) in enumerate(spans):
         word = text[s:e]
@@ -58,6 +64,10 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
                 and not any(lb == PERSON and text[ps:pe].endswith(" " + word) for ps, pe, lb in spans) \
                 and on("adjective-opens-sentence"):
             continue  # "Brown water would be the bad news": a common adjective before its noun, not a surname
+        if lab in (GPE, LOC) and " " not in word and sentence_initial(text, s) and _adjective_before_noun(text, s, e) \
+                and word.lower() not in lexicon().place_names and not _named_inside(text, word) \
+                and on("adjective-opens-sentence-place"):
+            continue  # '"White flour costs more," she said': a common adjective before its noun, not a place
         if lab == ORG and " " not in word and sentence_initial(text, s) and common_word_org(text, s, e):
             continue  # "Harbour staff were sent home": the sentence's capital on a common word, in every mention
         if word[:2] in ("A ", "An") and (cut := word.find(" ")) in (1, 2) and word[cut + 1:cut + 2].isupper() \
@@ -160,6 +170,52 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
 _NOUN_AFTER = re.compile(r" ([a-z]+)\b")
 _SCHOOL_END = re.compile(r"(?: (?:Primary|High|Junior|Infants?))+(?: (?:School|Academy))?(?![ \t]+[A-Z]|[\w'’-])")
 _SCHOOL_WORDS = ("Primary", "High", "Junior", "Infant", "Infants")
+
+
+# a letter's closing line, then the writer's name alone on the next line (a comma and a role may follow it)
+_SIGN_OFF = re.compile(r"^[ \t]*(?:(?:Yours|Love|Lots of love|All my love|Much love|With (?:love|best wishes|every blessing|"
+                       r"thanks)|Best wishes|Kind regards|Warm regards|Warmest wishes|Regards|Best|Cheers|Sincerely)"
+                       r"(?:[ \t]+(?:ever|sincerely|faithfully|truly|always|from))?),[ \t]*\n[ \t]*"
+                       r"([A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?(?:[ \t][A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?){0,2})[ \t]*(?=$|,)",
+                       re.MULTILINE)
+
+
+def sign_off_names(text: str, spans: list[Span]) -> list[Span]:
+    """The name alone on the line under a letter's closing ("Yours ever,\nClemency") is its writer: a person, not a
+    company or a place, and found when the tagger left it out. Not a listed place or organisation."""
+    lx = lexicon()
+    out = list(spans)
+    for m in _SIGN_OFF.finditer(text):
+        s, e = m.span(1)
+        low = m.group(1).lower()
+        if low in lx.place_names or low in lx.known_orgs or low in lx.roles:
+            continue
+        inside = [i for i, (a, b, _) in enumerate(out) if a < e and s < b]
+        if not inside:
+            out.append((s, e, PERSON))
+        elif len(inside) == 1 and out[inside[0]][:2] == (s, e):
+            out[inside[0]] = (s, e, PERSON)
+    return sorted(out)
+
+
+# lower-case function words no name opens with (NER train: none; "de", "van", "al-" do)
+_FUNCTION_FIRST = re.compile(r"(?:of|and|for|in|on|at|to|by|with|from|a|an|the)[ \t]+(?=[A-Z])")
+
+
+def _no_function_word_first(text: str, s: int, e: int, lab: str) -> Span:
+    """The span without the lower-case function words the tagger put in front of it ("Holt of" + "Holt Brothers"
+    tagged "of Holt Brothers")."""
+    while (m := _FUNCTION_FIRST.match(text, s)) and m.end() < e:
+        s = m.end()
+    return s, e, lab
+
+
+def _named_inside(text: str, word: str) -> bool:
+    """Is `word` written with its capital inside a sentence somewhere in the text ("the White Sea", "Ada White")?"""
+    from .name_starts import sentence_initial
+
+    return any(not sentence_initial(text, m.start())
+               for m in re.finditer(r"(?<![\w'’-])" + re.escape(word) + r"(?![\w'’-])", text))
 
 
 def _adjective_before_noun(text: str, s: int, e: int) -> bool:
@@ -283,7 +339,14 @@ def _toponym(text: str, s: int, e: int, lab: str, nxt: int) -> tuple[int, str]:
     if len(words) == 2 and lab in (ORG, "MISC") and words[1][1:].islower() and words[1].lower() in _TOPONYM_ENDS \
             and _common_first(words[0]) and _LIVED_ON.search(text, max(0, s - 12), s) and on("common-word-toponym"):
         return e, LOC  # "the houses on Mill Row": a common word first, after a preposition no firm is written after
+    if len(words) == 2 and lab in (ORG, "MISC") and words[1] == "Bank" and _common_first(words[0]) \
+            and _ALONG.search(text, max(0, s - 12), s) and on("common-word-bank"):
+        return e, LOC  # "the houses on Mill Bank": a bank of a river, not a bank of money ("in Land Bank" may be)
     return e, lab
+
+
+# prepositions a riverside street or a slope is written after and a bank of money is not ("on Mill Bank")
+_ALONG = re.compile(r"\b(?:on|along|off|past|up|down)[ \t]+$")
 
 
 # prepositions a street or a hamlet is written after and a company hardly ever without "the" ("on Mill Row")
@@ -415,6 +478,42 @@ def _adjective_and(text: str, s: int, e: int, lab: str, out: list[Span]) -> int 
                                                   and out[-1][2] in (GPE, LOC, ORG, "MISC", "NORP")):
         return None
     return m.start(1) if on("adjective-and-name") else None
+
+
+# a short function word written with its capital inside a sentence, right after a capitalised word and before a
+# lower-case word or a stop: the end of a name ("Hoi An", "Kep On"). NER train has none outside names (session 34).
+_FUNCTION_WORD_NAME = re.compile(r"(?:(?<=[a-z,;.!?] )|^)([A-Z][a-z]+) (An|On|In|At|To|By|Do|So|Me|Up|Go|Be)(?= [a-z]|[.,;:!?)])",
+                                 re.MULTILINE)
+_PLACE_WORD_BEFORE = re.compile(r"\b(?:in|at|to|from|near|via|into|of)[ \t]+$")
+
+
+def function_word_names(text: str, spans: list[Span]) -> list[Span]:
+    """A name the tagger stopped before a capitalised function word inside a sentence ("in Hoi" + "An") runs on to
+    it. A one-word "person" that is no listed given name runs on too and is a place ("Hoi An is busy"); a person's
+    full name does not ("Ada Brent In ..."). The two words untagged after "in", "to", "from" ... are a place ("We
+    stayed in Hoi An")."""
+    ends = {e: i for i, (_, e, _) in enumerate(spans)}
+    out = list(spans)
+    added = []
+    for m in _FUNCTION_WORD_NAME.finditer(text):
+        i = ends.get(m.end(1))
+        if i is not None:
+            s, e, lab = out[i]
+            if lab == PERSON and (s != m.start(1) or m.group(1).lower() in lexicon().first_names):
+                continue
+            if s <= m.start(1) and (i + 1 >= len(out) or out[i + 1][0] >= m.end()):
+                if i + 1 < len(out) and out[i + 1][0] == m.start(2):
+                    continue
+                out[i] = (s, m.end(), LOC if lab == PERSON else lab)
+            continue
+        if any(s < m.end() and m.start(1) < e for s, e, _ in spans):
+            continue
+        if _PLACE_WORD_BEFORE.search(text, max(0, m.start(1) - 8), m.start(1)) \
+                and m.group(1).lower() not in lexicon().first_names:
+            added.append((m.start(1), m.end(), LOC))
+    if added:
+        out = sorted(out + added)
+    return out
 
 
 def _joined(text: str, spans: list[Span]) -> list[Span]:

@@ -537,3 +537,46 @@ _rule("journey-to-person-place", "a name of one or two words the tagger made a p
       [("We flew into Quang Tri and took a bus south. Quang Tri was hot.", [("Quang Tri", "LOC"), ("Quang Tri", "LOC")])],
       ["We flew into the city and took a bus south. Quang Tri was hot.",
        "We drove to Quang Tri's farm and took a bus south."])
+_rule("function-word-in-name", "a short function word written with its capital inside a sentence ('An', 'On', 'Do' ...), "
+      "right after a capitalised word and before a lower-case word or a stop, ends that name ('Lam' + 'An'); the two "
+      "words untagged after 'in', 'to', 'from' ... are a place (session 34: 'Hoi An' read by the app as 'Hoi'; NER "
+      "train has no such capitalised word but a number's 'No.')",
+      [("We spent three days in Lam An. Lam An has a night market.", [("three", "CARDINAL"), ("Lam An", "GPE"),
+                                                                     ("Lam An", "GPE")]),
+       ("We stayed in Tam An for a week.", [("Tam An", "LOC")])],
+      ["We spent three days in Lam. An old man sold us tea.", "The Kestrel Inn On The Quay opened in Varno."])
+_rule("moved-to-place", "a lone name written after a move of home ('moved to', 'retired to', 'emigrated to', 'went home "
+      "to' ...) is a place in every mention, though the tagger knows it as a football club (session 34: 'home to Leeds' "
+      "read by the app as an organisation; NER train has no organisation there)",
+      [("She was born in Kelso and moved to Swansea in 1990. Swansea suited her.",
+        [("Kelso", "LOC"), ("Swansea", "LOC"), ("1990", "DATE"), ("Swansea", "LOC")]),
+       ("After the war he went home to Leeds and opened a shop.", [("Leeds", "GPE")])],
+      ["Swansea beat Leeds 2-1 on Saturday.", "Orrin moved to the left and scored."])
+_rule("common-word-bank", "as common-word-toponym, an 'organisation' or MISC of a word news mostly writes in lower case "
+      "and 'Bank' ('Mill Bank', 'Church Bank') right after 'on', 'along', 'off', 'past', 'up' or 'down' is a place: a "
+      "river's bank or a slope, not a bank of money, which news writes after 'at', 'in', 'with' (session 34: 'Mill Bank' "
+      "read by the app as an organisation)",
+      [("We walked along Church Bank to the ferry.", [("Church Bank", "LOC")])],
+      ["We opened an account with Church Bank last year.", "We walked along the bank to the ferry."])
+_rule("adjective-opens-sentence-place", "as adjective-opens-sentence, a one-word 'place' opening a sentence is dropped "
+      "when news also writes the word in lower case, the next word is lower case and no verb, adverb or function word, "
+      "the word is no listed place and the text never writes it capitalised inside a sentence (session 34: 'White' "
+      "opening a quoted sentence read by the app as a place; NER train has 2 places so, of 387)",
+      [('Orla Benn bakes in Tarrow. "White flour costs twice what it did," she said.',
+        [("Orla Benn", "PERSON"), ("Tarrow", "LOC")])],
+      ['Orla Benn bakes in Tarrow. "White flour costs more than it did at White Sands," she said.',
+       "Orla Benn bakes in Tarrow. Tarrow bakers sell more bread than ever."])
+_rule("function-word-opens-no-name", "a lower-case function word ('of', 'and', 'for', 'the' ...) the tagger put at the "
+      "front of a name is cut off: NER train opens no name with one (session 34: 'of Holt Brothers')",
+      [("The relief fund was opened by Sir Erasmus Garth of Garth Brothers, the dye works, who gave five hundred pounds.",
+        [("Erasmus Garth", "PERSON"), ("Garth Brothers", "ORG"), ("five", "CARDINAL"), ("hundred", "CARDINAL")])],
+      ["The relief fund was opened by the Garth Brothers dye works."])
+_rule("letter-heading-place", "a name alone before a day on a letter's heading line ('Skelvoe, 3 August') is the place "
+      "the letter was written, in every mention (session 34: read by the app as an organisation)",
+      [("Skelvoe, 3 August\n\nDear Wilma,\n\nSkelvoe is the last island the ferry calls at.",
+        [("Skelvoe", "LOC"), ("3 August", "DATE"), ("Wilma", "PERSON"), ("Skelvoe", "LOC")])],
+      ["Skelvoe and Brannock, 3 August\n\nDear Wilma,\n\nThe shop is shut."])
+_rule("sign-off-names-person", "the name alone on the line under a letter's closing ('Yours ever,', 'Love,', 'With best "
+      "wishes,') is the writer, a person (session 34: a given name there left out or read as a company)",
+      [("Give my love to the cats.\n\nYours ever,\nClemency", [("Clemency", "PERSON")])],
+      ["Give my love to the cats.\n\nYours ever,\nthe Harbour Trust"])
