@@ -65,7 +65,8 @@ Session 34 wrote and tagged 80-82 (an interview with a clogmaker, a letter from 
 history of a town's flood) before it changed any rule, and the engine read them untouched: S34_START, printed apart,
 the honest check of session 33's rules (74.42). Its rules were then chosen from the brief's reader-seen errors (with
 new sentences of our own) and from 80-82's errors (letter-heading-place, sign-off-names-person,
-function-word-opens-no-name), so 80-82 are no honest set for session 34's rules.
+function-word-opens-no-name), so 80-82 are no honest set for session 34's rules. Its pronoun-names-person was chosen
+after reading the given names alone that 30 and 33 miss ("Aoife", "Sigrun"): no honest figure over AFTER_RULES for it.
 """
 
 from __future__ import annotations
