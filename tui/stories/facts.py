@@ -60,32 +60,46 @@ TURN = re.compile(r"\b(?:postpon\w*|delay(?:s|ed)?|defer(?:s|red)?|adjourn\w*|ca
                   r"|withdr[ae]w\w*|revers(?:es|ed)|overturn(?:s|ed)?)\b", re.IGNORECASE)
 
 
-def turns(text: str) -> bool:
-    """Whether a sentence tells a turn of events (TURN); "lift" and "end", words of much else too ("rescuers lifted
-    212 passengers"), only with an event or a plan for their object or the thing that ended (`_turned`)."""
+def turns(text: str, subject: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether a sentence tells a turn of events (TURN). The words of much else too ("rescuers lifted 212
+    passengers", "the crews halted for lunch", "she withdrew 200 crowns") count only when what turned is an event, a
+    plan, or what the story is about: "lift", "end", "withdraw", "abandon" and "halt" need an event or plan word for
+    their object or for the thing that turned, or one of `subject` (the stems of what the story is about: its earlier
+    reports' leads, `summary.development`) for the thing that turned (`_turned`)."""
     from tui.engine.rules import enabled
 
     for m in TURN.finditer(text):
         verb = m.group(0).lower()
-        if not verb.startswith(("lift", "end")) or not enabled("turn-of-an-event"):
+        if not verb.startswith(GUARDED) or not enabled("turn-of-an-event"):
             return True
-        if _turned(text, m, verb.startswith("lift")):
+        if _turned(text, m, verb.startswith(TRANSITIVE), subject):
             return True
     return False
+
+
+# turn words that tell much else too: a turn only of an event, a plan or the story's subject (`_turned`); the
+# transitive ones ("lifted the curfew", "halted the search") name what turned before them only in the passive ("the
+# ban was lifted"): "rescuers halted for lunch" is no turn of the rescue
+GUARDED = ("lift", "end", "withdr", "abandon", "halt")
+TRANSITIVE = ("lift", "withdr", "abandon", "halt")
 
 
 # what a turn happens to, beside the event words (EVENTS): plans and measures that are lifted, ended, suspended
 PLANS = ("ban curfew embargo sanction sanctions blockade restriction restrictions lockdown siege talks meeting "
          "search hunt inquiry hearing trial campaign operation freeze moratorium boycott occupation ceasefire truce "
-         "alert warning emergency service services suspension closure dispute standoff stand-off sit-in")
+         "alert warning emergency service services suspension closure dispute standoff stand-off sit-in offer bid "
+         "plan plans proposal scheme project application appeal lawsuit claim candidacy nomination")
 _BE = frozenset("is are was were be been being has have had".split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*|\d[\d,.]*")
 
 
-def _turned(text: str, m: re.Match, transitive: bool) -> bool:
-    """Whether "lift"/"end" at match `m` tells an event's or plan's turn: one of the three words after it is an event
-    or plan word ("lifted the curfew", "ended its strike"), or one of the six before it ("the strike ended", and for
-    the transitive "lift" only after a form of "be": "the ban on night fishing was lifted"; six words before it)."""
+def _turned(text: str, m: re.Match, transitive: bool, subject: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether the turn word at match `m` ("lift", "end", "withdraw", "abandon", "halt") tells the turn of an event or
+    a plan: one of the three words after it is one ("lifted the curfew", "ended its strike", "withdrew its bid"), or
+    one of the six before it, or of the story's `subject` (stems), is what turned ("the strike ended", "the lantern
+    fair was abandoned" in a story of that fair; for a transitive word only after a form of "be": "the ban on night
+    fishing was lifted"). The story's words after it are not enough: "rescuers lifted 212 passengers" in a story of the
+    passengers' rescue."""
     from tui.engine.tokens import stem
 
     kinds = _event_stems().keys() | _plan_stems()
@@ -97,7 +111,7 @@ def _turned(text: str, m: re.Match, transitive: bool) -> bool:
         if not before or before[-1] not in _BE:
             return False
         before = before[:-1]
-    return any(stem(w) in kinds for w in before[-6:])
+    return any(stem(w) in kinds or stem(w) in subject for w in before[-6:])
 
 
 @lru_cache(maxsize=1)
@@ -112,16 +126,23 @@ def _register() -> None:
 
     rules.guard(
         "turn-of-an-event", "stories.turn",
-        "lift and end tell a story's turn only of an event or a plan (lifted the curfew), not of anything (lifted "
-        "passengers)",
+        "lift, end, withdraw, abandon and halt tell a story's turn only of an event, a plan or its subject (lifted the "
+        "curfew, halted the search), not of anything (lifted passengers, halted for lunch)",
         changes=["Rescuers lifted 212 passengers from the stranded Orlen ferry off Skarby.",
                  "Ferry crews lifted the last crates onto the Skarby quay before the tide turned.",
-                 "The museum's long winter ended and it opened its doors to 900 visitors."],
+                 "The museum's long winter ended and it opened its doors to 900 visitors.",
+                 "The Orlen Fell rescue teams halted for lunch at the Skarby road end.",
+                 "Tova Renn withdrew 200 crowns from the Skarby savings bank on Friday.",
+                 "Fishermen abandoned their nets on the Skarby quay as the gale rose."],
         keeps=["Skarby council lifted its curfew on the harbour on Friday.",
                "The ban on night fishing at Skarby was lifted on Friday.",
                "The rescue at Orlen Fell ended on Wednesday when the last caver was brought out.",
                "Dock workers in Skarby ended their strike after nine days.",
-               "Skarby council postponed its vote on the harbour wall."])
+               "Skarby council postponed its vote on the harbour wall.",
+               "The search for the Orlen trawler was halted at dusk.",
+               "Skarby council withdrew its plan for a harbour wall on Friday.",
+               "Orlen Ferries abandoned its bid for the Skarby crossing.",
+               "Dock workers in Skarby halted their strike for talks."])
     rules.probe("stories.turn")(turns)
 
 

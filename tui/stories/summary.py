@@ -53,7 +53,8 @@ LEADS, LEAD_SPAN = 2, 3  # an article's lead for the event sentence: its first 2
 # and no chosen sentence tells it: a briefing that opened a strike story with the walkout and left out its latest
 # report, "the strike was called off", told yesterday's news. New: it tells a turn of events (`facts.turns`) or a new
 # figure or time for an event told before (`_new_count`: "the bridge will stay shut until the middle of January" was
-# in no summary), at least NOVEL of its content terms appear in no earlier report's sentences, and no earlier sentence
+# in no summary), at least NOVEL of its content terms appear in no earlier report's sentences (or it gives that new
+# figure or time), and no earlier sentence
 # repeats it in words (cosine >= REPEAT); told: a chosen sentence holds at least half those new terms, or its facts
 # (no turn told).
 NOVEL = 0.25
@@ -320,17 +321,27 @@ def _tells(c: _Cand, dev: _Cand, novel: set[str]) -> bool:
 
 
 def _new_count(facts: frozenset[str], said: set[str], when: frozenset[str] = frozenset(),
-               said_when: set[str] | frozenset[str] = frozenset()) -> bool:
+               said_when: set[str] | frozenset[str] = frozenset(), ahead: bool = False) -> bool:
     """Whether a sentence of `facts` gives a figure or a time no earlier report gave for a kind of event one did tell
     (the toll rose to 12, a second count of the evacuated; the line stays shut until January, the vote moved to
     2027): `said` is the earlier reports' facts. A time: a year or a dated day ("d:jan-14") among its facts, or a
-    month named alone (`months`: `when`, the earlier reports' `said_when`); a day of the week is not one (each day's
-    report names its own)."""
+    month named alone (`months`: `when`, the earlier reports' `said_when`); a day of the week only in a sentence that
+    tells what is to come (`ahead`: "the families will go home on Thursday"), as each day's report names its own day
+    for what happened."""
     if not any(f.startswith("e:") and f in said for f in facts):
         return False
     return (any(f.startswith(("n:", "y:")) and f not in said for f in facts)
-            or any(f.startswith("d:") and "-" in f and f not in said for f in facts)
+            or any(f.startswith("d:") and ("-" in f or ahead) and f not in said for f in facts)
             or bool(when - said_when))
+
+
+_AHEAD = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|set|expected) to)\b", re.IGNORECASE)
+
+
+def ahead(text: str) -> bool:
+    """Whether a sentence tells what is to come ("will go home", "is due to reopen"): a day of the week it names is
+    then a time of its own (`_new_count`), not the day of its report."""
+    return bool(_AHEAD.search(text))
 
 
 _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December"
@@ -404,8 +415,12 @@ def development(cands: list[_Cand], x) -> tuple[int | None, set[str]]:
     reports lead with no news. News: a turn of events (`facts.turns`: called off, postponed, ended ...) or a new
     figure or time for an event told before (`_new_count`: a closure to last "until the middle of January"; measured
     at 40 words, the time added: dev R-1 unchanged, jackknife 0.2972 -> 0.2974), in a sentence at least NOVEL of
-    whose terms are new and that no earlier sentence repeats in words (cosine >= REPEAT) unless it gives that new
-    figure or time (a latest lead that recalls the story so far, then says how long the closure now lasts). A latest
+    whose terms are new unless it gives that new figure or time (a strike "suspended after the company raised its
+    offer to 6.5 per cent", its other words the earlier reports'; session 34, with a day of the week ahead as a time:
+    dev at 40 and 100 words unchanged), and that no earlier sentence repeats in words (cosine >= REPEAT) unless it
+    gives that new figure or time (a latest lead that recalls the story so far, then says how long the closure now
+    lasts). A turn word counts only of what the story is about (`facts.turns` with the earlier reports' leads' terms as
+    its subject: "volunteers halted for lunch" is no turn of a search). A latest
     lead that only tells the story again in words of its own (a later day's report of the same strike) is none: in a
     short summary it would take the place of a central sentence (tried on any new lead: dev at 40 words -0.011 R-1,
     11 of 25 events changed; as it is, 1)."""
@@ -421,6 +436,7 @@ def development(cands: list[_Cand], x) -> tuple[int | None, set[str]]:
     said = {t for i in earlier for t in cands[i].terms}
     said_facts = set().union(*(cands[i].facts for i in earlier))
     said_when = set().union(*(months(cands[i].text) for i in earlier))
+    subject = {t for i in earlier if cands[i].index < LEAD_SPAN for t in cands[i].terms}  # what the story is about
     leads: dict[int, int] = {}
     for i in later:
         if cands[i].index < LEAD_SPAN:
@@ -429,14 +445,16 @@ def development(cands: list[_Cand], x) -> tuple[int | None, set[str]]:
     for i in leads.values():
         terms = set(cands[i].terms)
         novel = terms - said
-        if not terms or len(novel) < NOVEL * len(terms):
+        counted = _new_count(cands[i].facts, said_facts, months(cands[i].text), said_when, ahead(cands[i].text))
+        # a new figure or time for the event is news however many of its words are old ("The strike was suspended
+        # after the company raised its offer to 6.5 per cent"); else NOVEL of them are its own
+        if not terms or (len(novel) < NOVEL * len(terms) and not counted):
             continue
-        counted = _new_count(cands[i].facts, said_facts, months(cands[i].text), said_when)
         # a lead that repeats earlier words is news only with a new figure or time for the event: it told the story so
         # far in their words, then the news ("The bridge, closed since ..., will stay shut until January")
         if float((x[earlier] @ x[i]).max()) >= REPEAT and not counted:
             continue
-        if not (turns(cands[i].text) or counted):
+        if not (turns(cands[i].text, subject) or counted):
             continue
         found.append((float((x[later] @ x[i]).sum()), -i, novel))
     if not found:
@@ -584,7 +602,9 @@ def latest_news(arts: list[StoryArticle], limit: int = 3, cands: list[_Cand] | N
     earlier article said): the summary marks each of its lines that is one of those "new", not only the `limit`
     most central (a story's summary showed two sentences of the latest report, one marked "new", the other not).
     A latest-day sentence that says again, in other words, what an earlier one said (`facts.repeats`) is not new;
-    one similar in words to an earlier one (NEW_OVERLAP) is new only when NEW_TERMS of its terms are its own. The
+    one similar in words to an earlier one (NEW_OVERLAP) is new only when NEW_TERMS of its terms are its own or it
+    gives a new figure or time for an event told before (`_new_count`: "the strike was suspended after the company
+    raised its offer to 6.5 per cent" after "it had offered 4 per cent"; "will go home on Thursday"). The
     latest development (`development`) is new whatever it shares, and listed first."""
     import numpy as np
 
@@ -607,8 +627,12 @@ def latest_news(arts: list[StoryArticle], limit: int = 3, cands: list[_Cand] | N
     f, counts = fact_matrix(cands)
     said = _said_before(cands, f, counts, later, earlier)
     before = {t for i in earlier for t in cands[i].terms}
+    said_facts = set().union(*(cands[i].facts for i in earlier))
+    said_when = set().union(*(months(cands[i].text) for i in earlier))
     fresh = [i for j, i in enumerate(later)
-             if i not in said and (sim[j].max() < NEW_OVERLAP or _novel(cands[i], before))]
+             if i not in said and (sim[j].max() < NEW_OVERLAP or _novel(cands[i], before)
+                                   or _new_count(cands[i].facts, said_facts, months(cands[i].text), said_when,
+                                                 ahead(cands[i].text)))]
     dev = development(cands, x)[0]  # the latest development is new, whatever words it shares with what came before
     if dev is not None and dev not in fresh:
         fresh.append(dev)
