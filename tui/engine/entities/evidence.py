@@ -107,7 +107,7 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
         served = served | _journeyed_to_person(text, names)
     if on("letter-heading-place") and "," in text:
         served = served | _letter_heading(text, names)
-    if on("pronoun-names-person") and (" he " in text or " she " in text):
+    if on("pronoun-names-person") and (" he " in text or " she " in text or " his " in text or " her " in text):
         given = given | (_pronoun_named(text, names) - placed - served)  # "moved to Dunmere": a place, whatever "she"
     best: dict[str, str] = {}  # key -> label
     for k, c in votes.items():
@@ -371,16 +371,17 @@ def _town_institutions(names: list[Entity]) -> set[str]:
 
 _VERB_AFTER = re.compile(r" ([a-z]+)\b")
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|\n")
-_HE_SHE = re.compile(r"\b(?:he|she)\b")
+_HE_SHE = re.compile(r"\b(?:he|she|his|her)\b")
 
 
 def _pronoun_named(text: str, names: list[Entity]) -> set[str]:
-    """Keys of lone names some mention of which opens its sentence before a verb news writes after "he" or "she"
-    (verb_words.txt, learned), the sentence then saying "he" or "she" with no other name between ("Sigrun had told us
-    to sit on the left, and she was right"): a person in every mention, though the tagger read a company or a place.
-    NER train: 59 of 72 lone names opening a sentence so are persons, the rest mostly a people's or a place's word
-    before a noun ("Auckland police ... he"), which the verb after the name leaves out. Not a listed place, people or
-    organisation, nor a word in capitals."""
+    """Keys of names of one or two words some mention of which opens its sentence before a verb news writes after "he"
+    or "she" (verb_words.txt, learned), the sentence then saying "he", "she", "his" or "her" with no other name and no
+    quotation mark between ("Sigrun had told us to sit on the left, and she was right", "Bartholomew Quist makes clogs
+    behind his house"): a person in every mention, though the tagger read a company or a place. NER train: all 72 lone
+    names and 22 two-word names opening a sentence so are persons (without the verb, a people's or a place's word
+    before a noun, "Auckland police ... he"; without the quotation mark, '"Windows 95 is ...," he said'). Not a listed
+    place, people or organisation, a word in capitals, or two words ending in a body's word ("Holt Brothers")."""
     from ..lexicon import verb_words
     from .name_starts import sentence_initial
 
@@ -388,9 +389,11 @@ def _pronoun_named(text: str, names: list[Entity]) -> set[str]:
     starts = sorted(e.start for e in names)
     out = set()
     for e in names:
-        w = e.text
-        if e.label == PERSON or not w.isalpha() or w.isupper() or key(w) in lx.place_names or w.lower() in lx.demonyms \
-                or w.lower() in lx.known_orgs or not sentence_initial(text, e.start):
+        words = e.text.split()
+        if e.label == PERSON or len(words) > 2 or not all(w.isalpha() and w[:1].isupper() and not w.isupper()
+                                                          for w in words) \
+                or key(e.text) in lx.place_names or e.text.lower() in lx.demonyms or e.text.lower() in lx.known_orgs \
+                or len(words) == 2 and words[1].lower() in lx.org_words or not sentence_initial(text, e.start):
             continue
         m = _VERB_AFTER.match(text, e.end)
         if not m or m.group(1) not in verbs:
@@ -398,8 +401,9 @@ def _pronoun_named(text: str, names: list[Entity]) -> set[str]:
         stop = _SENTENCE_END.search(text, e.end)
         end = stop.start() if stop else len(text)
         p = _HE_SHE.search(text, e.end, end)
-        if p and not any(e.end < s < p.start() for s in starts):
-            out.add(_same(w))
+        if p and not any(e.end < s < p.start() for s in starts) \
+                and not any(q in text[e.end:p.start()] for q in ('"', "“", "”")):
+            out.add(_same(e.text))
     return out
 
 

@@ -580,10 +580,14 @@ _rule("sign-off-names-person", "the name alone on the line under a letter's clos
       "wishes,') is the writer, a person (session 34: a given name there left out or read as a company)",
       [("Give my love to the cats.\n\nYours ever,\nClemency", [("Clemency", "PERSON")])],
       ["Give my love to the cats.\n\nYours ever,\nthe Harbour Trust"])
-_rule("pronoun-names-person", "a lone name opening its sentence before a verb news writes after 'he' or 'she' "
-      "(verb_words.txt), the sentence then saying 'he' or 'she' with no other name between, is a person in every mention, "
-      "unless the article writes it as a place ('moved to Harnby') (session 34: given names no list knows read as companies or places; NER train: 59 of 72 such names are persons)",
+_rule("pronoun-names-person", "a name of one or two words opening its sentence before a verb news writes after 'he' or "
+      "'she' (verb_words.txt), the sentence then saying 'he', 'she', 'his' or 'her' with no other name and no quotation "
+      "mark between, is a person in every mention, unless the article writes it as a place ('moved to Harnby') or it ends "
+      "in a body's word (session 34: given names no list knows read as companies or places; NER train: all 72 lone and "
+      "22 two-word names so are persons)",
       [("We met Tamsinne at the quay. Tamsinne had said the tide would turn at four, and she was right.",
-        [("Tamsinne", "PERSON"), ("Tamsinne", "PERSON"), ("four", "CARDINAL")])],
+        [("Tamsinne", "PERSON"), ("Tamsinne", "PERSON"), ("four", "CARDINAL")]),
+       ("Ansel Quist makes rope in a shed behind his house.", [("Ansel Quist", "PERSON")])],
       ["We met the guide at the quay. Varnholm police said on Friday that he had gone home.",
-       "In 1953 they moved to Harnby. Harnby was not sure about her at first, she used to say."])
+       "In 1953 they moved to Harnby. Harnby was not sure about her at first, she used to say.",
+       "Holt Brothers makes rope in a shed behind his house."])
