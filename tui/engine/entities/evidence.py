@@ -100,6 +100,8 @@ def settle_labels(text: str, ents: list[Entity]) -> list[Entity]:
         placed = placed | _lived_in(text, names)
     if on("moved-to-place"):
         placed = placed | _moved_to(text, names)
+    if on("heading-to-place"):
+        placed = placed | _lone_after(text, names, _HEADING_TO)
     if on("town-of-its-institutions"):
         placed = placed | _town_institutions(names)
     served = _office_served(text, names) if on("office-of-place") else frozenset()
@@ -313,9 +315,28 @@ def _letter_heading(text: str, names: list[Entity]) -> set[str]:
     return {_same(e.text) for e in names if starts.get(e.start) == e.end and e.text.lower() not in first}
 
 
+# a compass word or "over" before "to" ("went south to Aberdeen", "drives them over to Redruth")
+_HEADING_TO = re.compile(r"(?<![\w-])(?:north|south|east|west|over|down)(?:wards)?,? to $")
+
+
+def _lone_after(text: str, names: list[Entity], before: re.Pattern) -> set[str]:
+    """Keys of lone names the tagger made an organisation or MISC in a mention written right after `before`: a place
+    in every mention. Not a name in capitals, before 's, or a listed given name."""
+    out = set()
+    first = lexicon().first_names
+    for e in names:
+        w = e.text
+        if e.label not in (ORG, "MISC") or " " in w.strip() or w.isupper() or text[e.end:e.end + 1] in ("'", "’") \
+                or w.lower() in first:
+            continue
+        if before.search(text, max(0, e.start - 24), e.start):
+            out.add(_same(w))
+    return out
+
+
 # a move of home before a lone name ("moved to Leeds", "retired to Scalloway", "went home to Swansea")
 _MOVED_TO = re.compile(r"(?<![\w-])(?:moved|moving|retired|emigrated|relocated|(?:went|came|gone|going|returned|headed|"
-                       r"drove|flew|travelled|traveled|back) home) to $")
+                       r"drove|flew|travelled|traveled|back|then) home) to $")
 
 
 def _moved_to(text: str, names: list[Entity]) -> set[str]:

@@ -546,11 +546,13 @@ _rule("function-word-in-name", "a short function word written with its capital i
        ("We stayed in Tam An for a week.", [("Tam An", "LOC")])],
       ["We spent three days in Lam. An old man sold us tea.", "The Kestrel Inn On The Quay opened in Varno."])
 _rule("moved-to-place", "a lone name written after a move of home ('moved to', 'retired to', 'emigrated to', 'went home "
-      "to' ...) is a place in every mention, though the tagger knows it as a football club (session 34: 'home to Leeds' "
-      "read by the app as an organisation; NER train has no organisation there)",
+      "to', 'then home to' ...) is a place in every mention, though the tagger knows it as a football club (session 34: "
+      "'home to Leeds' read by the app as an organisation; NER train has no organisation there)",
       [("She was born in Kelso and moved to Swansea in 1990. Swansea suited her.",
         [("Kelso", "LOC"), ("Swansea", "LOC"), ("1990", "DATE"), ("Swansea", "LOC")]),
-       ("After the war he went home to Leeds and opened a shop.", [("Leeds", "GPE")])],
+       ("After the war he went home to Leeds and opened a shop.", [("Leeds", "GPE")]),
+       ("Tomorrow we take the night train to Brno, and then home to Leeds.",
+        [("Tomorrow", "DATE"), ("Brno", "LOC"), ("Leeds", "GPE")])],
       ["Swansea beat Leeds 2-1 on Saturday.", "Orrin moved to the left and scored."])
 _rule("common-word-bank", "as common-word-toponym, an 'organisation' or MISC of a word news mostly writes in lower case "
       "and 'Bank' ('Mill Bank', 'Church Bank') right after 'on', 'along', 'off', 'past', 'up' or 'down' is a place: a "
@@ -591,3 +593,8 @@ _rule("pronoun-names-person", "a name of one or two words opening its sentence b
       ["We met the guide at the quay. Varnholm police said on Friday that he had gone home.",
        "In 1953 they moved to Harnby. Harnby was not sure about her at first, she used to say.",
        "Holt Brothers makes rope in a shed behind his house."])
+_rule("heading-to-place", "a lone name read as an organisation or MISC right after a compass word or 'over' and 'to' ('went "
+      "south to Aberdeen', 'over to Redruth') is a place in every mention (session 34: towns the tagger knows as football "
+      "clubs, seen in our texts 34 and 40; a footballer moves, comes or goes back to a club, not north to it)",
+      [("At fourteen she went south to Aberdeen to work in a shop.", [("fourteen", "CARDINAL"), ("Aberdeen", "LOC")])],
+      ["At fourteen she went to work in a shop."])
