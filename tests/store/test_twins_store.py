@@ -180,3 +180,32 @@ def test_what_marking_unread_again_will_make_unread_counts_rows_read_before_it_i
         assert unread_count(lib) == 1 and unread_stories(lib) == 1
         assert unread_again(lib, every) == 1  # the bakery's alone is still read
         assert stories_unread_again(lib, [ids["copy"]]) == ({}, 0)  # nothing read to mark unread
+
+
+def test_what_marking_read_will_make_read_and_the_count_as_marked(tmp_path):
+    """An A of some articles (a filtered view's, a page's) shows the stories' figures before its marks are written, and
+    a list read again during an A's or a z's write counts their marks as written (tui/app's count_unread): rows, a text
+    and its copy from another outlet one row, as the stored figures are once written."""
+    from tui.store.reader import read_now, stories_read_now, unread_count_marked, unread_stories
+    from tui.store.stories import story_of
+
+    lib, ids = library(tmp_path)
+    with lib:
+        every = list(ids.values())
+        story = story_of(lib, ids["first"])
+        assert unread_count(lib) == 2 and unread_stories(lib) == 2
+        assert read_now(lib, [ids["copy"]]) == 1  # the copy marks its row
+        assert read_now(lib, every, among=[ids["other"]]) == 1
+        lost, gone = stories_read_now(lib, [ids["copy"]])
+        assert lost == {story: 1} and gone == 1
+        assert unread_count_marked(lib, None, [(frozenset([ids["copy"]]), True)]) == 1
+        assert unread_count_marked(lib, [ids["other"]], [(frozenset([ids["copy"]]), True)]) == 1  # not in the view
+        assert unread_count_marked(lib, None, [(None, True)]) == 0
+        mark_read(lib, [ids["copy"]], True)  # now written: the figures it said, and the same count again
+        assert unread_count(lib) == 1 and unread_stories(lib) == 1
+        assert unread_count_marked(lib, None, [(frozenset([ids["copy"]]), True)]) == 1
+        assert stories_read_now(lib, [ids["copy"]]) == ({}, 0)
+        assert unread_count_marked(lib, None, [(frozenset(every), False)]) == 2  # a z of all: both rows unread
+        mark_read(lib, every, True)
+        assert unread_count_marked(lib, None, [(frozenset(every), False)]) == 2
+        assert unread_count_marked(lib, [ids["other"]], [(frozenset([ids["first"]]), False)]) == 0

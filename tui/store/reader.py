@@ -235,6 +235,74 @@ def stories_unread_again(lib: Library, ids: list[int]) -> tuple[dict[int, int], 
     return gained, new
 
 
+def read_now(lib: Library, ids: list[int], among: list[int] | None = None) -> int:
+    """How many unread rows of the list marking `ids` read makes read (`among`: of a view's rows only), read before it
+    is written (unread_again's other half)."""
+    rows = _rows_of(lib, ids)
+    if among is not None:
+        rows &= set(among)
+    rows_list, total = sorted(rows), 0
+    for start in range(0, len(rows_list), _CHUNK):
+        part = rows_list[start:start + _CHUNK]
+        total += lib.db.execute(
+            f"SELECT count(*) FROM articles WHERE read = 0 AND id IN ({','.join('?' * len(part))})", part).fetchone()[0]
+    return total
+
+
+def unread_count_marked(lib: Library, ids: list[int] | None, marks) -> int:
+    """`unread_count(lib, ids)` as it will be once `marks` are written: [(the articles, None for every one; the read
+    mark)], an A's or a z's being written by another connection. Read in one read transaction; counted again after
+    the write it gives the same figure (the rows it changes are then changed already)."""
+    marks = list(marks)
+    if any(every is None and read for every, read in marks):
+        return 0
+    with lib.snapshot():
+        count = unread_count(lib, ids)
+        for marked, read in marks:
+            if marked is None:
+                continue  # (a z of every article is never held)
+            change = read_now if read else unread_again
+            count += (-1 if read else 1) * change(lib, list(marked), ids)
+    return max(count, 0)
+
+
+def stories_read_now(lib: Library, ids: list[int]) -> tuple[dict[int, int], int]:
+    """What marking `ids` read does to the stories list, read before it is written (an A of a filtered view or of a
+    page): ({story id: its unread rows made read}, how many stories with unread articles are left with none);
+    stories_unread_again's other half. The stored figure counts records (migration 19), a story's row its rows: a
+    story is left with none when its unread records are all the rows' records (a row's copies are marked with it)."""
+    rows = sorted(_rows_of(lib, ids))
+    records = set(rows)
+    lost: dict[int, int] = {}
+    lost_records: dict[int, int] = {}
+
+    def chunks(items):
+        for start in range(0, len(items), _CHUNK):
+            part = items[start:start + _CHUNK]
+            yield part, ",".join("?" * len(part))
+
+    try:
+        for part, marks in chunks(rows):
+            records.update(r[0] for r in lib.db.execute(f"SELECT id FROM articles WHERE twin_of IN ({marks})", part))
+            for story_id, n in lib.db.execute(
+                    "SELECT sa.story_id, count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+                    f" WHERE a.read = 0 AND sa.article_id IN ({marks}) GROUP BY sa.story_id", part):
+                lost[story_id] = lost.get(story_id, 0) + n
+        for part, marks in chunks(sorted(records)):
+            for story_id, n in lib.db.execute(
+                    "SELECT sa.story_id, count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+                    f" WHERE a.read = 0 AND sa.article_id IN ({marks}) GROUP BY sa.story_id", part):
+                lost_records[story_id] = lost_records.get(story_id, 0) + n
+        gone = 0
+        for part, marks in chunks(sorted(lost_records)):
+            gone += sum(1 for story_id, unread in lib.db.execute(
+                f"SELECT story_id, unread FROM story_stats WHERE unread > 0 AND story_id IN ({marks})", part)
+                if unread <= lost_records[story_id])
+    except sqlite3.OperationalError:  # a library from before stories (no story tables)
+        return {}, 0
+    return {story: n for story, n in lost.items() if n}, gone
+
+
 def next_unread(lib: Library, ids: list[int], start: int, forward: bool = True) -> int | None:
     """The index in `ids` of the next unread article after `start` (before it with forward=False), or None.
 

@@ -115,9 +115,11 @@ class ReadMarks:
             self._held.pop(token, None)
 
     def show_stories(self, token: int, figures: dict[int, int], gained: int) -> bool:
-        """The stories list's figures while `token`'s unread marks (z's) are written: `figures` {story id: the rows of
-        it they make unread}, `gained` the stories with no unread article that get some (read by the write's worker
-        before it writes: tui.store.reader.stories_unread_again). False when the hold is over already."""
+        """The stories list's figures while `token`'s marks are written: `figures` {story id: the rows of it they
+        change}, `gained` the stories whose having unread articles they change: for z's unread marks, the stories with
+        no unread article that get some (tui.store.reader.stories_unread_again); for an A's read marks, those left
+        with none (stories_read_now). Read by the write's worker before it writes. False when the hold is over
+        already."""
         with self._reads_lock:
             entry = self._held.get(token)
             if entry is None:
@@ -127,13 +129,17 @@ class ReadMarks:
 
     def story_unread(self, story_id: int, figure: int) -> int:
         """A story row's unread figure (`figure`, the stored one) with the marks held: none while an A of every story
-        is written, the rows a z makes unread again added while it is."""
+        is written, the rows a z makes unread again added while it is, those an A of some articles marks read taken
+        away."""
         if not self._held:
             return figure
         if self.every_read_held():
             return 0
-        entries = list(self._held.values())
-        return figure + sum(entry[4][0].get(story_id, 0) for entry in entries if entry[4] and not entry[1])
+        for entry in list(self._held.values()):
+            if entry[4]:
+                change = entry[4][0].get(story_id, 0)
+                figure = max(figure - change, 0) if entry[1] else figure + change
+        return figure
 
     def stories_with_unread(self, count: int) -> int:
         """The stories list's "N with unread" (`count`, as stored) with the marks held (story_unread's)."""
@@ -141,8 +147,16 @@ class ReadMarks:
             return count
         if self.every_read_held():
             return 0
-        entries = list(self._held.values())
-        return count + sum(entry[4][1] for entry in entries if entry[4] and not entry[1])
+        for entry in list(self._held.values()):
+            if entry[4]:
+                count = max(count - entry[4][1], 0) if entry[1] else count + entry[4][1]
+        return count
+
+    def held(self) -> list[tuple[frozenset | None, bool]]:
+        """The marks held now, as (the articles, None for every one; the read mark): an unread count made meanwhile
+        counts them as written (tui.store.reader.unread_count_marked)."""
+        with self._reads_lock:
+            return [(entry[3], entry[1]) for entry in self._held.values()]
 
     def every_read_held(self) -> bool:
         """An A of every article (the whole library's, the stories list's) is being written: every story shows no

@@ -41,7 +41,8 @@ class UnreadCount:
         """"3 unread", or "" while not counted yet."""
         return "" if self.count is None else f"{self.count:,} unread"
 
-    def refresh(self, ids: list[int] | None, lib=None, size: int = 0, after: Callable[[], None] | None = None) -> None:
+    def refresh(self, ids: list[int] | None, lib=None, size: int = 0, after: Callable[[], None] | None = None,
+                held: list | None = None) -> None:
         """Count again for a view (`ids`: a filtered view's ids; None: the whole library).
 
         The whole library (one row the store keeps) and a view of at most SMALL articles are counted
@@ -49,9 +50,15 @@ class UnreadCount:
         `after`: something to wait for before counting (the queued read marks being written; it returns False
         when it gave up waiting); given, the count is always made in the worker, which waits for it (never the
         UI thread), and waits again as long as it is not done (the last count shows meanwhile).
+        `held`: the marks of an A or a z being written meanwhile (ReadMarks.held), counted as written (a list read
+        again during the write showed the stored count, the old one, until it was done); counted in the worker.
         """
         self._generation += 1
-        if lib is not None and after is None and (ids is None or size <= SMALL):
+        if held and any(every is None and read for every, read in held):
+            self.count = 0  # an A of every article is being written
+            self.changed()
+            return
+        if lib is not None and after is None and not held and (ids is None or size <= SMALL):
             from tui.store.reader import unread_count
 
             try:
@@ -61,11 +68,11 @@ class UnreadCount:
             self.changed()
             return
         generation = self._generation
-        self.host.run_worker(lambda: self._worker(ids, generation, after), name="unread", group="unread",
+        self.host.run_worker(lambda: self._worker(ids, generation, after, held), name="unread", group="unread",
                              exclusive=True, thread=True)
 
-    def _worker(self, ids, generation: int, after: Callable[[], None] | None = None) -> None:
-        from tui.store.reader import unread_count
+    def _worker(self, ids, generation: int, after: Callable[[], None] | None = None, held: list | None = None) -> None:
+        from tui.store.reader import unread_count, unread_count_marked
 
         if after is not None:
             while after() is False:  # still not done (another program holds the lock): wait again
@@ -73,7 +80,7 @@ class UnreadCount:
                     return  # another count was asked for, or the screen is gone
         try:
             with Library(self.db_path) as lib:
-                count = unread_count(lib, ids)
+                count = unread_count_marked(lib, ids, held) if held else unread_count(lib, ids)
         except Exception:  # a damaged or locked library: the status line just shows no count
             count = None
         deliver(self.host, self._done, count, generation)

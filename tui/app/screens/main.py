@@ -288,13 +288,15 @@ class MainScreen(QuickSwitch, Screen):
             # hold the library's write lock for seconds), the count is made by a worker after them: the UI
             # thread never waits for the writer. The status line keeps the last count (an open counted itself
             # down at once) until the new one lands; none after story mode's (it counted stories).
+            # The marks of an A or a z being written (a worker of their own) count as written: the rows show them.
+            held = self.marks.held()
             if self.marks.reads_pending:
                 if self.unread.of_stories:
                     self.unread.count = None
                     self.update_library_status()
-                self.unread.refresh(source.ids, self.lib, len(source), after=self.marks.settle)
+                self.unread.refresh(source.ids, self.lib, len(source), after=self.marks.settle, held=held)
             else:
-                self.unread.refresh(source.ids, self.lib, len(source))
+                self.unread.refresh(source.ids, self.lib, len(source), held=held)
             self.unread.of_stories = False
         elif source is not None:
             # counted with the stories, in the list's worker; the marks of an A or a z being written count already
@@ -1174,6 +1176,8 @@ class MainScreen(QuickSwitch, Screen):
         give (z's: the status line's unread count, the stories' unread figures), read by the worker before it writes
         and shown on the UI thread before the write begins."""
         self.marking = doing
+        if figures is None and shown[0] is not None and shown[1]:
+            figures = self._read_now_figures(list(shown[0]))  # an A of some articles: the stories' figures too
         token = self.marks.hold(*shown)
         if count >= UNDO_SAY_ABOVE:
             self.notify(f"{doing[0].upper()}{doing[1:]}…", timeout=3)
@@ -1264,6 +1268,29 @@ class MainScreen(QuickSwitch, Screen):
                 self.update_library_status()
 
         return read, show
+
+    def _read_now_figures(self, ids: list[int]):
+        """write_marks' `figures` for an A marking `ids` read (a filtered view's, a page's): the stories' unread figures
+        and "N with unread" as they will be, shown while it writes should the stories list be shown meanwhile (`v`:
+        the stored figures showed until the write was done, a story just marked read still ●3)."""
+        from tui.store.reader import stories_read_now
+
+        def show(found, token: int) -> None:
+            if self.marks.show_stories(token, *found) and self.articles.source is not None \
+                    and self.articles.source.kind == "stories":
+                self.articles.refresh_rows()
+                self.count_unread()
+
+        return (lambda lib: stories_read_now(lib, ids)), show
+
+    def counts_after_marks(self) -> None:
+        """An A's marks written: the rows read again, and the status line's count (the stories list's comes with its
+        reload: the one it holds was counted before the write, and the marks are no longer held to correct it)."""
+        self.articles.refresh_rows()
+        if self.articles.source is not None and self.articles.source.kind == "stories":
+            self.reload_list()
+        else:
+            self.count_unread()
 
     def _undone(self, changed: int, after=None, what: str = "Mark all read") -> None:
         self.forget_ready()
@@ -1440,8 +1467,7 @@ class MainScreen(QuickSwitch, Screen):
         def marked(changed: list[int]) -> None:
             self.undo.keep_unread(changed)  # z marks just these unread again (for UNDO_SECONDS)
             self.forget_ready()
-            self.articles.refresh_rows()
-            self.count_unread()
+            self.counts_after_marks()  # (the stories list, when `v` was pressed meanwhile)
             # the rows, as the question and the status line count them: a text printed by two outlets is one row
             # and two records ("Mark the 23 unread articles shown read?" - "Marked 24 articles read.")
             rows = len(changed) if unread is None else min(len(changed), unread)

@@ -319,7 +319,8 @@ class PageScreen(QuickSwitch, Screen):
             main.undo.keep_unread(changed)
             main.forget_ready()
             main.reload_list()  # the rows' marks and the stories' unread figures
-            main.count_unread()
+            if main.articles.source is None or main.articles.source.kind != "stories":
+                main.count_unread()  # (the stories list's comes with its reload: the one it holds is from before)
             if self in self.app.screen_stack:  # (the page may have been closed while they were written)
                 self.show_page_marks()
                 self.marks_changed_under()
