@@ -74,6 +74,13 @@ def _toast_kind(message) -> str:
 COPY_TOAST_TITLE = "Clipboard"  # the title of a copy's toast (a new copy replaces the toasts with it)
 
 
+def copy_toast_seconds(message: str) -> float:
+    """How long the toast of a copy not confirmed stays: 2 s to see it, then its words at 4 a second (a fix such as
+    "Fix tmux: `set -g set-clipboard on`" read with the rest), from 6 s (a confirmed copy's) to 10 s. It stayed 12 s
+    over the page the reader stayed on."""
+    return min(max(2 + len(message.split()) / 4, 6.0), 10.0)
+
+
 def _readable_light_accent(app: App) -> None:
     """Give textual-light a darker $text-accent (the article title and the summary headings use it)."""
     from dataclasses import replace
@@ -115,6 +122,7 @@ class NewsreaderApp(App):
         self.config_problems = self.config.problems + problems
         self.last_copy = None  # the last clipboard.CopyResult
         self._copy_failures_logged: set[tuple] = set()  # the ways an unconfirmed copy failed, logged once each
+        self._copy_failures_said: set[tuple] = set()  # ... and said on a toast (the next such toast is shorter)
         self._page = None  # the page (a screen that is no dialog) shown last: another one clears the copy toasts
         # Full garbage collections run while the reader pauses (started after the first paint's freeze).
         self.idle_gc = IdleCollector(release=heap.trim, pending=self._input_waiting)
@@ -326,6 +334,8 @@ class NewsreaderApp(App):
         result = clipboard.copy_text(text, terminal)
         message, severity = clipboard.describe(what, result, elsewhere, cells)
         failed = (result.ok, tuple(result.problems), tuple(result.hints))
+        again = not result.confirmed and failed in self._copy_failures_said  # (its fix was on a toast already)
+        self._copy_failures_said.add(failed)
         if not result.confirmed and cells < clipboard.NARROW_TOAST and failed not in self._copy_failures_logged:
             # The short toast leaves out why a route failed: the long form, with every reason, goes to the app's log,
             # once a session for each way of failing (a line at each copy made `doctor`'s "last line written" a copy's).
@@ -336,7 +346,7 @@ class NewsreaderApp(App):
                 "copy: %s (not logged again this session while the routes fail the same way)",
                 " ".join(clipboard.describe(what, result, elsewhere)[0].split()))
         try:
-            self.call_from_thread(self._copied, result, message, severity)
+            self.call_from_thread(self._copied, result, message, severity, again)
         except RuntimeError:
             pass
 
@@ -357,10 +367,13 @@ class NewsreaderApp(App):
 
         return next((s for s in reversed(self.screen_stack) if not isinstance(s, ModalScreen)), None)
 
-    def _copied(self, result, message: str, severity: str) -> None:
+    def _copied(self, result, message: str, severity: str, again: bool = False) -> None:
         self.last_copy = result
         # A copy's toast replaces the copy toasts before it: c, y, Y in a row stacked three over half of an
         # 80x24 screen. (Textual has no public call to drop one notification; `_unnotify` is what its toasts use.)
         for earlier in [n for n in self._notifications if n.title == COPY_TOAST_TITLE]:
             self._unnotify(earlier, refresh=False)
-        self.notify(message, title=COPY_TOAST_TITLE, severity=severity, timeout=6 if result.confirmed else 12, markup=False)
+        # A copy not confirmed: the toast stays as long as it takes to read (its fix included), not 12 s over the page
+        # the reader stays on; the same failure again, its fix read already, as long as a confirmed copy's.
+        timeout = 6 if result.confirmed or again else copy_toast_seconds(message)
+        self.notify(message, title=COPY_TOAST_TITLE, severity=severity, timeout=timeout, markup=False)
