@@ -62,6 +62,20 @@ def lib(lib_path):
 
 
 @pytest.fixture
+def reader_clock(monkeypatch):
+    """`reader_clock("2026-12-06 20:00")`: the reader's clock (tui.cells' "today" and "yesterday") at that local time
+    of the zone set now (half_past_five_east), not the machine's date, while the test runs."""
+    from datetime import datetime
+
+    from tui import cells
+
+    def set_clock(local: str) -> None:
+        monkeypatch.setattr(cells, "_now", lambda: datetime.fromisoformat(local).astimezone())
+
+    return set_clock
+
+
+@pytest.fixture
 def half_past_five_east():
     """The local time zone is UTC+05:30 (a POSIX TZ string: no zone data needed) while the test runs."""
     old = os.environ.get("TZ")

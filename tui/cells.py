@@ -347,6 +347,32 @@ def narrow_date(date: str) -> str:
     return date[2:] if len(date) > 5 else date
 
 
+def _now():
+    """The reader's clock now (tests set it)."""
+    from datetime import datetime
+
+    return datetime.now().astimezone()
+
+
+def when_said(stamp: str) -> str:
+    """When something was last done (a feed refreshed, a folder scanned), one way in `feed list`, `watch list` and the
+    app's feeds list: "today 09:14", "yesterday 18:02", an earlier day ("2026-12-04"), on the reader's clock; a time
+    ahead of the clock whole ("2026-12-09 10:00"). The stored UTC stamp shown whole ("2026-12-07 09:14" for this
+    morning's refresh) made the reader read a date to learn it was today. Not a time: `local_time`'s cut text."""
+    from datetime import timedelta
+
+    local = local_time(stamp)
+    day, clock = local[:10], local[11:16]
+    if len(local) != 16 or local[10] != " ":
+        return local
+    today = _now().date()
+    if day == today.isoformat():
+        return f"today {clock}"
+    if day == (today - timedelta(days=1)).isoformat():
+        return f"yesterday {clock}"
+    return day if day < today.isoformat() else local
+
+
 def local_time(stamp: str) -> str:
     """A time as stored (UTC, "2026-12-06T07:41:21Z") on the reader's clock: "2026-12-06 08:41" in Berlin. The stored
     text was shown as it was, UTC read as local time (five hours ahead in New York). The database is untrusted: a

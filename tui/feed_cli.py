@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from tui.cli import CliError, _count, _feed_ref, _seconds
-from tui.cells import clip, cut_outlet, echoed, fit, local_time, one_line, plural, width
+from tui.cells import clip, cut_outlet, echoed, fit, one_line, plural, when_said, width
 
 
 def add_parsers(sub) -> None:
@@ -114,7 +114,7 @@ def _feed_list(args) -> int:
     columns = terminal_columns()
     # the stored status in words: a 304's "not_modified" printed as it is stored read as a code (--json keeps it)
     rows = [(f, STATUS_WORDS.get(f.last_status or "", f.last_status) or "never", f"{f.unread}/{f.total}",
-             local_time(f.last_refresh) if f.last_refresh else "-") for f in feeds]
+             when_said(f.last_refresh) if f.last_refresh else "-") for f in feeds]
     if columns:
         status = max([len("status"), *(width(r[1]) for r in rows)])
         when = max([len("last refresh"), *(width(r[3]) for r in rows)])
@@ -366,7 +366,7 @@ def cmd_watch(args) -> int:
                 files = counted.get(w.id, FolderFiles())
                 # what its files became, adding up ("5 files: 2 imported, 1 duplicate, 2 skipped"; it said "5 files")
                 said = files_line(files) if files.files != files.imported else plural(files.files, "file")
-                what = f"({said}; last scan {local_time(w.last_scan) if w.last_scan else 'never'})"
+                what = f"({said}; last scan {when_said(w.last_scan) if w.last_scan else 'never'})"
                 # on a terminal the path is cut in its middle to fit the row (its end, the folder's name, kept)
                 path = echoed(visible(w.path), max(12, columns - 8 - width(what))) if columns else visible(w.path)
                 out(f"{w.id:>4}  {path}  {what}")

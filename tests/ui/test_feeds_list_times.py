@@ -21,8 +21,12 @@ async def feeds_list_at_80x24(library, make_app, feeds, last: str) -> list[str]:
 
 
 async def test_the_feeds_list_shows_local_times_and_says_tried_for_a_failed_refresh(
-        library, make_app, half_past_five_east):
+        library, make_app, half_past_five_east, reader_clock):
+    """... as `feed list` says them: "today 13:11", "yesterday 04:10", an earlier day alone (it gave every time with
+    its full date)."""
     from tui.store.feeds import add_feed, update_feed
+
+    reader_clock("2026-12-06 20:00")
 
     def feeds(lib):
         ok, _ = add_feed(lib, "http://127.0.0.1:9/ferry.xml", "Island Ferry News")
@@ -33,9 +37,9 @@ async def test_the_feeds_list_shows_local_times_and_says_tried_for_a_failed_refr
 
     lines = await feeds_list_at_80x24(library, make_app, feeds, "Pier Notes")
     ferry = next(x for x in lines if "Island Ferry News" in x)
-    assert ferry.endswith("0 articles · refreshed 2026-12-06 13:11"), lines
+    assert ferry.endswith("0 articles · refreshed today 13:11"), lines
     pier = next(i for i, x in enumerate(lines) if "Pier Notes" in x)
-    assert lines[pier].endswith("0 articles · tried 2026-12-06 04:10"), lines
+    assert lines[pier].endswith("0 articles · tried today 04:10"), lines
     assert lines[pier + 1].strip().startswith("✗ could not connect"), lines
 
 

@@ -15,7 +15,7 @@ from textual.widgets import Static
 
 from tui.app import keymap
 from tui.app.screens.page import PageScreen, line
-from tui.cells import clip, local_time
+from tui.cells import clip, when_said
 from tui.textsafe import visible
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.scroll_size import content_width
@@ -188,7 +188,7 @@ class FeedsScreen(PageScreen):
             entry.append(f"  {feed.total:,} article{'s' if feed.total != 1 else ''}", style="dim")
             failed = feed.last_status == "error" and feed.last_error
             if feed.last_refresh:  # the last try: "refreshed" above a "✗ could not connect" said it worked
-                entry.append(f" · {'tried' if failed else 'refreshed'} {local_time(feed.last_refresh)}", style="dim")
+                entry.append(f" · {'tried' if failed else 'refreshed'} {when_said(feed.last_refresh)}", style="dim")
             elif not failed:  # subscribed (an OPML list, offline) and never fetched: "0 articles" alone read as empty
                 entry.append(f" · not fetched yet ({keymap.first_key('refresh', getattr(self.app, 'user_keys', {}))})",
                              style="dim")
@@ -211,7 +211,7 @@ class FeedsScreen(PageScreen):
                 keep = len(entry.plain) + 2
                 entry.append(f"  {folder.total:,} article{'s' if folder.total != 1 else ''}", style="dim")
                 if folder.last_scan:
-                    entry.append(f" · scanned {local_time(folder.last_scan)}", style="dim")
+                    entry.append(f" · scanned {when_said(folder.last_scan)}", style="dim")
                 counted = folder.counted
                 if folder.skipped or (counted is not None and counted.files != counted.imported):
                     # said once, in the toast of the scan that met them: what its files became, adding up, and why
