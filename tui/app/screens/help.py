@@ -130,7 +130,9 @@ class HelpScreen(ModalScreen[None]):
             yield Static("esc: close", classes="dialog-detail")
 
     def action_scroll(self, lines: int) -> None:
-        self.query_one("#help-body").scroll_relative(y=lines, animate=False)
+        # at once (immediate): deferred to after the next refresh, each j of a burst (a held key, keys typed under load)
+        # scrolled from the same place, and ten j moved the help one line
+        self.query_one("#help-body").scroll_relative(y=lines, animate=False, immediate=True)
 
     def action_close(self) -> None:
         self.dismiss(None)
