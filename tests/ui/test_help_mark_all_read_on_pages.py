@@ -1,7 +1,8 @@
 """Help (`?`) on the story view and on the person page named `A` in the keymap's words, for every place at once ("Mark
 every article shown read (asks above 20; stories list: every story's, asks; story view, entity page: the story's, the
 page's)"), where their other keys say what they do there. It says what `A` does on that page now, and the palette
-offers it in those words."""
+offers it in those words; the library's palette in its own (two lines of it at 80 columns), the stories list's in
+the stories list's."""
 
 from __future__ import annotations
 
@@ -34,15 +35,26 @@ async def test_help_says_what_A_does_on_the_story_view_and_the_person_page(stori
     async with app.run_test(size=(120, 40)) as pilot:
         await open_first_story(pilot)
         assert (await help_on(pilot))["mark_all_read"] == "Mark every article of the story read (asks above 20)"
-        await pilot.press("ctrl+p")
-        await palette_names(pilot, 5)
-        await palette_type(pilot, "mark every article of")
-        assert palette_options(app)[0] == "Mark every article of the story read (asks above 20)", palette_options(app)
-        await pilot.press("escape")
-        await settle(pilot)
+        assert await palette_first(pilot, "mark every") == "Mark every article of the story read (asks above 20)"
         await open_person_from_story(pilot, "Bram Oduya")
         assert (await help_on(pilot))["mark_all_read"] == "Mark every article on this page read (asks above 20)"
         await pilot.press("escape", "escape")
         await wait_until(pilot, lambda: type(app.screen).__name__ == "MainScreen", lambda: app.screen)
-        library = await help_on(pilot)  # the library: the keymap's words, every place named
-        assert library["mark_all_read"].startswith("Mark every article shown read"), library["mark_all_read"]
+        library = await help_on(pilot)  # the library (the articles list and the stories list): the keymap's words
+        assert library["mark_all_read"] == "Mark every article shown read (asks above 20; stories list: every story's)"
+        assert app.screen.listing.stories  # (back to the stories list the story was opened from)
+        assert await palette_first(pilot, "mark every") == "Mark every story's articles read (asks first)"
+        await pilot.press("v")
+        await settle(pilot)
+        assert await palette_first(pilot, "mark every") == library["mark_all_read"]
+
+
+async def palette_first(pilot, words: str) -> str:
+    """The first command the palette offers for `words` (the palette closed again)."""
+    await pilot.press("ctrl+p")
+    await palette_names(pilot, 5)
+    await palette_type(pilot, words)
+    first = palette_options(pilot.app)[0]
+    await pilot.press("escape")
+    await settle(pilot)
+    return first

@@ -263,7 +263,9 @@ class NewsreaderApp(App):
                     yield SystemCommand(spec.description, f"key: {keys} in the library (goes back to it)",
                                         partial(self._in_library, spec.action))
                 else:  # (in the stories list the keys of "the article" act on the story: in its words there)
-                    words = main.STORY_KEY_NAMES.get(spec.id) if screen is main and main.on_story() else None
+                    # (A in the stories list marks every story's articles, whatever pane has the focus)
+                    stories = main.on_story() or (spec.id == "mark_all_read" and main.listing.stories)
+                    words = main.STORY_KEY_NAMES.get(spec.id) if screen is main and stories else None
                     yield SystemCommand(words or spec.description, f"key: {keys}", partial(main.run_action, spec.action))
             elif keymap.APP in spec.scopes and spec.id != "quit":
                 yield SystemCommand(spec.description, f"key: {keys}", partial(self.run_action, spec.action))

@@ -79,8 +79,7 @@ KEYS: list[KeySpec] = [
     _k("previous_unread", "N", "previous_unread", "Previous unread article (stories list: previous story with unread)",
        MAIN),
     _k("mark_all_read", "A", "mark_all_read",
-       "Mark every article shown read (asks above 20; stories list: every story's, asks; story view, entity page: "
-       "the story's, the page's)", MAIN),
+       "Mark every article shown read (asks above 20; stories list: every story's)", MAIN),
     _k("undo", "z", "undo", "Undo the last delete or mark all read (for a few seconds)", MAIN),
     _k("view", "u", "cycle_view", "Library view: all / unread / starred articles", MAIN),
     _k("sort", "O", "cycle_sort", "Library order: newest first / title / source / longest", MAIN),

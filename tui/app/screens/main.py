@@ -78,7 +78,8 @@ class MainScreen(QuickSwitch, Screen):
     STORY_KEY_NAMES = {"copy_summary": "Copy the story's summary", "copy_quotes": "Copy the story's quotes by speaker",
                        "copy_markdown": "Copy the story as Markdown (summary, quotes, sources)",
                        "open_link": "Open the link of the story's latest article in the browser ($BROWSER)",
-                       "reanalyse": "Make the story's summary again (its articles analysed again)"}
+                       "reanalyse": "Make the story's summary again (its articles analysed again)",
+                       "mark_all_read": "Mark every story's articles read (asks first)"}
 
     def __init__(self, lib, db_path: Path) -> None:
         super().__init__()
