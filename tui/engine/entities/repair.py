@@ -87,6 +87,9 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         if lab in (PERSON, GPE, LOC) and " " in word and word.rsplit(None, 1)[-1].lower() in _TRADE_WORDS \
                 and word[:1].isupper() and on("trade-word-ends-name"):
             lab = ORG  # "Keane Haulage", "Hollis Ferries": a firm named after a family or a place, not a person
+        if lab in (PERSON, ORG, "MISC") and _SAINTS_ALONE.fullmatch(word) and not _CAPITAL_AFTER.match(text, e) \
+                and on("saint-alone-is-a-church"):
+            lab = LOC  # "the churchyard of St Oswald's": the saint's church, not a club or a person
         if lab == PERSON and " " not in word and text[max(0, s - 5):s] == "near " and on("near-a-place"):
             lab = LOC  # "lives near Applecross": people are seldom near-ed in news (NER train: 20 places, 0 people)
         if lab == "MISC" and " " not in word and text[e:e + 1] in (".", ",", ";") and _FROM_IN.search(text, max(0, s - 6), s) \
@@ -196,6 +199,11 @@ def sign_off_names(text: str, spans: list[Span]) -> list[Span]:
         elif len(inside) == 1 and out[inside[0]][:2] == (s, e):
             out[inside[0]] = (s, e, PERSON)
     return sorted(out)
+
+
+# a saint's name with 's and nothing after it ("St Oswald's", "Saint Brendan's"): the church
+_SAINTS_ALONE = re.compile(r"(?:St\.?|Saint)[ \t]+[A-Z][a-z]+['’]s")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
 # lower-case function words no name opens with (NER train: none; "de", "van", "al-" do)

@@ -598,3 +598,9 @@ _rule("heading-to-place", "a lone name read as an organisation or MISC right aft
       "clubs, seen in our texts 34 and 40; a footballer moves, comes or goes back to a club, not north to it)",
       [("At fourteen she went south to Aberdeen to work in a shop.", [("fourteen", "CARDINAL"), ("Aberdeen", "LOC")])],
       ["At fourteen she went to work in a shop."])
+_rule("saint-alone-is-a-church", "a saint's name with 's and no word after it ('St Wystan's', 'Saint Brannoc's') read as a "
+      "company, a person or MISC is the saint's church, a place (session 34: 'the churchyard of St Oswald's' read as an "
+      "organisation; NER train's one such name, 'St. Matthew's', is a place; with a word after it, 'St Aidan's Primary "
+      "School', owner-possessive-name decides)",
+      [("Most are buried in the churchyard of St Wystan's.", [("St Wystan's", "LOC")])],
+      ["Most are buried in the churchyard of St Wystan's Church."])
