@@ -607,8 +607,9 @@ class MainScreen(QuickSwitch, Screen):
         self.set_reading(False)  # (the list under them, as after esc from a page)
         for page in pages:
             self.app.push_screen(page)
-            # the article was marked read as it opened: its line said "● unread" still (walk33), the page as it was
-            page.show_page_marks()
+            # the article was marked read as it opened: its line said "● unread" still (walk33), the page as it was;
+            # a story changed meanwhile (its articles deleted, merged into another) is read again
+            page.library_changed()
         return True
 
     # -- search and filters -----------------------------------------------------------------

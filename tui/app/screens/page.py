@@ -353,6 +353,12 @@ class PageScreen(QuickSwitch, Screen):
     def show_page_marks(self) -> None:
         """The page's article lines show the library's marks again (after A)."""
 
+    def library_changed(self) -> None:
+        """The page is shown again over a library another program may have changed meanwhile (back from an article
+        opened from it; an article of it found gone): its article lines as the library has them. The story view
+        reads its story again when it changed (story.follow_library)."""
+        self.show_page_marks()
+
     def undone(self) -> None:
         """z's undo of an `A` (or of `m` on a story) is written: the page shows it."""
         self.show_page_marks()
@@ -436,6 +442,16 @@ class PageScreen(QuickSwitch, Screen):
         (over the pages it was opened from), as it was (main.back_pages)."""
         main = self.main_screen()
         if main is None:
+            return
+        try:
+            gone = not main.lib.rows_by_id([article_id])
+        except Exception:  # a damaged library: opening it says why
+            gone = False
+        if gone:
+            # (deleted by another program while the page was open: the pages were closed, the library shown with
+            # "That article is no longer in the library", and the page lost)
+            self.notify("That article is no longer in the library.", severity="warning")
+            self.library_changed()
             return
         stack = self.app.screen_stack
         pages = [s for s in stack[stack.index(main) + 1:] if isinstance(s, PageScreen)]

@@ -690,11 +690,18 @@ class StoryScreen(PageScreen):
                 out[member] = tuple(i for i in group if i != member)
         return out
 
+    def library_changed(self) -> None:
+        self._show_marks()
+        # (its articles deleted by another program while an article of it was open: back here, the head said "3
+        # articles" over the one line left, and the summary quoted the deleted ones)
+        self.follow_library()
+
     def follow_library(self) -> None:
         """New articles were stored (a refresh ended): read the story again if it has grown or shrunk since it was
-        read (its head said "3 articles" beside a fourth that had joined), the cursor staying on its line."""
+        read (its head said "3 articles" beside a fourth that had joined), or is gone (deleted, merged into another:
+        the head says so), the cursor staying on its line."""
         main = self.main_screen()
-        if main is None or self.story_id is None or self.row is None or self.reading:
+        if main is None or self.story_id is None or self.row is None or self.reading or not self.is_attached:
             return
         from tui.store.stories import story_row
 
