@@ -121,3 +121,51 @@ def test_a_word_in_every_wording_proposes_no_candidates_but_rarer_ones_do():
     texts.append("The footbridge w60a w60b w60c w60d w60e")
     folds = fold(texts)
     assert len(folds) == 100 and [60, 100] in folds
+
+
+def _aligned(monkeypatch) -> list[tuple[int, int]]:
+    """The lengths of the two wordings of every ordered match (difflib) the fold runs, recorded."""
+    from difflib import SequenceMatcher
+
+    from tui.stories import same_quote
+
+    seen: list[tuple[int, int]] = []
+
+    def recording(junk, a, b, autojunk=True):
+        seen.append((len(a), len(b)))
+        return SequenceMatcher(junk, a, b, autojunk=autojunk)
+
+    monkeypatch.setattr(same_quote, "SequenceMatcher", recording)
+    return seen
+
+
+def test_huge_stored_wordings_are_compared_on_their_first_words(monkeypatch):
+    """Two stored quotations of 20,000 words of one repeated word (a library written by another program): the ordered
+    match took minutes (`story` on them was stopped at 2 minutes); each is compared on its first COMPARED words."""
+    from tui.stories.same_quote import COMPARED
+
+    seen = _aligned(monkeypatch)
+    texts = ["We will keep " + "the " * 20_000 + "open", "We will keep " + "the " * 19_990 + "open"]
+    assert fold(texts) == [[0, 1]]
+    assert seen and max(max(pair) for pair in seen) <= COMPARED
+    assert same_words(words(texts[0]), words(texts[1]))
+    assert fold(["\x00" * 50, "", "\x00 \x1b[2J Brenmoor ferries sail at dawn every day", "Brenmoor ferries sail at "
+                 "dawn every day"]) == [[0], [1], [2, 3]]  # (NUL, escape and empty wordings: words only)
+
+
+def test_a_fold_aligns_at_most_its_budget(monkeypatch):
+    """300 wordings of the same 400 words each in another order: every pair passes the words' count bound and fails
+    the order, each compared with up to COMMON others; the fold stops aligning at BUDGET and the rest stand alone."""
+    import random
+
+    from tui.stories.same_quote import BUDGET, COMPARED
+
+    seen = _aligned(monkeypatch)
+    rng = random.Random(7)
+    texts = []
+    for _ in range(300):
+        ws = [f"brenmoor{k}" for k in range(200)]
+        rng.shuffle(ws)
+        texts.append(" ".join(ws * 2))
+    assert len(fold(texts)) == 300
+    assert sum(a * b for a, b in seen) <= BUDGET + COMPARED * COMPARED

@@ -18,6 +18,13 @@ _WORD = re.compile(r"\w+")
 MIN_WORDS = 6  # a shorter wording of fewer words is a phrase ("a false economy"): two speakers' phrases may share it
 CONTAINED = 0.8  # the share of the shorter wording's words found, in order, in the longer
 COMMON = 40  # a word in more wordings than this does not propose candidates (each wording's rarer words do)
+# The ordered match (difflib) costs up to the product of the two wordings' lengths, more when a word repeats: two stored
+# quotations of 20,000 words (a library written by another program) held `story` for minutes. Each wording is compared
+# on its first COMPARED words (a printed quotation is at most marks.MAX_QUOTE_CHARS, some 500 words), and a fold
+# stops comparing once the products of the pairs it aligned reach BUDGET (some 75 pairs of 400 words, 13,000 of 30):
+# the wordings left stand alone. Only pairs whose words could match are aligned: few in a real library.
+COMPARED = 400
+BUDGET = 12_000_000
 
 
 def words(text: str) -> list[str]:
@@ -28,11 +35,13 @@ def words(text: str) -> list[str]:
 def same_words(a: list[str], b: list[str]) -> bool:
     """Whether two wordings (`words`) are one quotation: the shorter has MIN_WORDS words or more and CONTAINED of
     them come in the longer in the same order (an outlet cut a few words, or printed one sentence of two)."""
+    a, b = a[:COMPARED], b[:COMPARED]
     return _same(a, b, Counter(a), Counter(b))
 
 
-def _same(a: list[str], b: list[str], count_a: Counter, count_b: Counter) -> bool:
-    """same_words of `a` and `b` given their words' counts (fold counts each wording once, not once a comparison)."""
+def _same(a: list[str], b: list[str], count_a: Counter, count_b: Counter, spent: list[int] | None = None) -> bool:
+    """same_words of `a` and `b` given their words' counts (fold counts each wording once, not once a comparison).
+    `spent`: the ordered match's cost (the lengths' product) is added to its one number when it runs."""
     if len(a) <= len(b):
         short, long, counted, have = a, b, count_a, count_b
     else:
@@ -43,6 +52,8 @@ def _same(a: list[str], b: list[str], count_a: Counter, count_b: Counter) -> boo
     get = have.get
     if sum(min(n, get(w, 0)) for w, n in counted.items()) < need:
         return False  # (a bound on the ordered match, found without the alignment)
+    if spent is not None:
+        spent[0] += len(short) * len(long)
     matched = sum(m.size for m in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks())
     return matched >= need
 
@@ -53,14 +64,15 @@ def fold(texts: list[str]) -> list[list[int]]:
     stays near linear: only wordings that share a word held by at most COMMON of them are compared."""
     if len(texts) < 2:  # (most speakers of a story: one quotation, nothing to compare)
         return [[i] for i in range(len(texts))]
-    toks = [words(t) for t in texts]
+    toks = [words(t)[:COMPARED] for t in texts]
     counts: list[Counter | None] = [None] * len(toks)  # each wording's word counts, made when first compared
+    spent = [0]  # the ordered match's work so far (see BUDGET)
     folds: list[list[int]] = []
     home: list[int] = []  # wording -> its fold
     where: dict[str, list[int]] = {}  # word -> the wordings holding it
     for i, ws in enumerate(toks):
         found = None
-        if len(ws) >= MIN_WORDS:  # (a shorter wording is the same as none)
+        if len(ws) >= MIN_WORDS and spent[0] < BUDGET:  # (a shorter wording is the same as none)
             seen: set[int] = set()
             mine = counts[i] = Counter(ws)
             for w in dict.fromkeys(ws):
@@ -72,10 +84,12 @@ def fold(texts: list[str]) -> list[list[int]]:
                     theirs = counts[j]
                     if theirs is None:
                         theirs = counts[j] = Counter(toks[j])
-                    if _same(ws, toks[j], mine, theirs):
+                    if _same(ws, toks[j], mine, theirs, spent):
                         found = home[j]
                         break
-                if found is not None:
+                    if spent[0] >= BUDGET:
+                        break
+                if found is not None or spent[0] >= BUDGET:
                     break
         if found is None:
             found = len(folds)
