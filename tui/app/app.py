@@ -303,7 +303,11 @@ class NewsreaderApp(App):
 
     def notify(self, message: str, *, title: str = "", **options) -> None:
         """Every toast, from any screen or widget (theirs call this), with its text cleaned: a message that names a
-        file, a feed or an error can carry escape sequences from untrusted input (issue 14 item 1's class)."""
+        file, a feed or an error can carry escape sequences from untrusted input (issue 14 item 1's class). Always
+        plain text: a screen's or widget's notify asks Textual to read it as markup, and a feed's title "[/]" in
+        "Refreshing … in the background…" stopped the app with a MarkupError ("[@click=app.quit]": a click on the
+        toast quit it). No toast of ours is written in markup."""
+        options["markup"] = False
         super().notify(even_width(clean(message)), title=even_width(clean(title)), **options)
 
     def copy_out(self, text: str, what: str, elsewhere: str = "") -> None:
