@@ -57,3 +57,45 @@ async def test_a_screens_toast_with_markup_shows_it_as_typed(library, make_app):
         assert app.is_running
         shown = _toast_text(app)
         assert all(re.sub(r"\s+", " ", text) in shown for text in NAMES), shown
+
+
+@pytest.mark.parametrize("tag", ["Harbour [/] news", "Quay [@click=app.quit]x[/]"])
+async def test_the_tag_picker_lists_and_finds_a_tag_with_markup(library, make_app, tag):
+    """A tag (a feed's category, a file's front matter) is untrusted: the tag picker (Textual's command palette) read
+    its name as markup, "[/]" stopping the app with a MarkupError as the picker listed or searched it."""
+    from pilot_steps import palette_names, palette_type
+
+    from tui.models import Article
+
+    path, _ = library
+    with Library(path) as lib:
+        lib.add(Article(title="Trawler quotas cut again", tags=[tag],
+                        body="The fisheries board of Wexmoor cut the trawler quotas for the third year running."))
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("T")
+        names = await palette_names(pilot, 3)
+        assert app.is_running and tag in names, names
+        await palette_type(pilot, tag.split()[0].lower())
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running and len(app.screen.articles.source) == 1
+        assert tag in str(app.screen.query_one("#library-status").render())
+
+
+async def test_a_person_page_named_with_markup(library, make_app):
+    """The person page's border named the person as markup: a name "[/]" (a library written by another program)
+    stopped the app."""
+    from tui.app.screens.person import PersonScreen
+
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        name = "Agnes [/] Trewin"
+        app.push_screen(PersonScreen(path, name))
+        await settle(pilot)
+        assert app.is_running and isinstance(app.screen, PersonScreen)
+        shown = app.export_screenshot().replace("&#160;", " ")
+        assert f"Person · {name}" in shown

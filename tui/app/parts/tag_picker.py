@@ -81,6 +81,8 @@ class TagPicker:
             self.host.run_worker(self._worker, name="tags", group="tags", thread=True, exit_on_error=False)
 
     def _commands(self, tags: list[tuple[str, int]], active: str) -> list[SimpleCommand]:
+        from textual.markup import escape
+
         from tui.cells import clip  # (not imported at start-up)
 
         commands = []
@@ -89,7 +91,9 @@ class TagPicker:
         for tag, count in tags:
             # one line: a feed's category of 300 characters wrapped over five lines of the picker at 80x24
             shown = clip(" ".join(clean(tag).split()), TAG_CELLS)
-            commands.append(SimpleCommand(shown, partial(self.choose, tag),
+            # the palette reads a command's name as markup: a tag "[/]" stopped the app (MarkupError), one of
+            # "[@click=app.quit]x[/]" showed as "x", a click on it quitting
+            commands.append(SimpleCommand(escape(shown), partial(self.choose, tag),
                                           f"{count:,} article{'s' if count != 1 else ''}"))
         return commands
 

@@ -7,6 +7,7 @@ from collections import Counter
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widgets import Static
 
 from tui.app import copytext, keymap
@@ -179,7 +180,8 @@ class PersonScreen(PageScreen):
         if closed_before_mount(self):
             return
         # a long name is cut with an ellipsis (it was cut at 40 characters with none, as if that were all of it)
-        self.query_one("#person-pane").border_title = f"Person · {cut(self.entity_name, 40)}"
+        # (plain text: a border title given as a string is read as markup, and a name "[/]" stopped the app)
+        self.query_one("#person-pane").border_title = Content(f"Person · {cut(self.entity_name, 40)}")
         self.query_one("#person-side").border_title = "Quotes · appears with"
         self.set_focus(self.query_one("#person-articles"))
         super().on_mount()
