@@ -463,3 +463,21 @@ def test_who_lists_what_it_analysed_when_it_cannot_store_it(tmp_path, capsys, mo
         assert out == stored and "waited long enough" in out
         damage(db, "DELETE FROM analysis", "DELETE FROM mentions")
         monkeypatch.setattr(Library, "free_to_write", free_then_taken)
+
+
+def test_the_story_commands_say_what_another_grouper_is_placing(tmp_path, capsys):
+    """Another program groups (it holds the grouping lease: a second `stories`, the app's background pass): the
+    commands list the stories as they are and name the articles not in one yet. Four `stories` started at once on a
+    library whose articles waited said "no stories" three times and nothing more."""
+    from tui.store.stories import take_lease
+
+    db = waiting_library(tmp_path / "lib.db")
+    with Library(db) as lib:
+        lib.add(Article(title="Lindqvist ferries run again", body=STORM.format(day="Saturday"), source="Coast Daily",
+                        published="2026-03-06"))
+    with Library(db) as other:
+        assert take_lease(other, 600)  # (held, as by a grouper that runs)
+        for args in (["stories"], ["brief", "--since", "3650d", "--format", "md"]):
+            out, err = run(db, capsys, *args)
+            assert "Wexmoor" in out, (args, out)
+            assert err == "1 article not in a story yet: another program is grouping them; run it again in a moment\n", err

@@ -60,9 +60,17 @@ def cmd_stories(args) -> int:
         from tui.commands import skipped_note
 
         skipped_note(lib, unreadable, "story", "stories", mark="")
+        waiting = 0
+        if not offset and not lib.damaged:
+            from tui.store.stories import ungrouped_count
+
+            try:
+                waiting = ungrouped_count(lib)  # (_group_new named them: "N articles not in a story yet: ...")
+            except sqlite3.DatabaseError:
+                pass
     finally:
         lib.close()
-    if not unreadable and not offset and not args.json:
+    if not unreadable and not offset and not args.json and not waiting:
         print("no stories" + (f" since {since_label(since)}" if since else ""), file=sys.stderr)
     return 0
 
@@ -438,19 +446,26 @@ def _group_new(lib) -> bool:
     from tui.stories import settle
     from tui.textsafe import visible
 
-    if _writable(lib):
+    writable = _writable(lib)
+    if writable:
         try:
             with lib.impatient():  # another writer may come after the check: given up on as if it had been there
                 settle(lib)
-            return True
         except LibraryBusy:
-            pass
+            writable = False
         except (StoreError, sqlite3.DatabaseError) as exc:  # a row the store refuses: the stories as they were
             print(f"the stories were not regrouped: {visible(str(exc).splitlines()[0] if str(exc) else '')}",
                   file=sys.stderr)
             return True
-    waiting = ungrouped_count(lib) if not lib.damaged else 0
+    try:
+        waiting = ungrouped_count(lib) if not lib.damaged else 0
+    except sqlite3.DatabaseError:
+        waiting = 0
     if waiting > 0:
-        why = "the library is read-only" if lib.readonly else "another program is writing the library; run it again later"
+        # (settled, articles left: another grouper holds the lease, the app's or a second command's, and places them;
+        # `stories` said "no stories" of a library whose articles it was grouping at that moment)
+        why = ("another program is grouping them; run it again in a moment" if writable else
+               "the library is read-only" if lib.readonly else
+               "another program is writing the library; run it again later")
         print(f"{plural(waiting, 'article')} not in a story yet: {why}", file=sys.stderr)
-    return False
+    return writable
