@@ -394,3 +394,12 @@ async def test_the_app_counts_a_key_still_in_its_queue_as_input_waiting(library,
         assert app.idle_gc.tick() is False and app.idle_gc.put_off == 1
         await pilot.pause()
         assert not app._input_waiting()
+
+
+def test_input_waiting_without_screens_is_no_input(library, make_app):
+    """An idle tick as the app shuts down, its screens gone: _input_waiting asked App.focused, which raised
+    ScreenStackError ("No screens on stack"), a traceback at exit (tests/hostile/test_bad_story_rows, once)."""
+    path, _ = library
+    app = make_app(path)
+    assert not app._screen_stack  # (not started, or shut down: no screen)
+    assert app._input_waiting() is False

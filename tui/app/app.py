@@ -180,7 +180,10 @@ class NewsreaderApp(App):
         """A key or mouse event is queued and not handled yet: in the app's queue (where the terminal's driver puts
         it) or the screen's or the focused widget's (where the app forwards it). (Textual's queues, textual._queue,
         hold their items in `values`: read without taking them.)"""
-        for pump in (self, self._screen_stack[-1] if self._screen_stack else None, self.focused):
+        # (the screen's focused widget, not self.focused: a tick as the app shut down, its screens gone, raised
+        # ScreenStackError through App.screen: a traceback at exit)
+        screen = self._screen_stack[-1] if self._screen_stack else None
+        for pump in (self, screen, screen.focused if screen is not None else None):
             queue = getattr(getattr(pump, "_message_queue", None), "values", None) if pump is not None else None
             try:
                 if queue and any(isinstance(m, (events.Key, events.MouseEvent)) for m in list(queue)):
