@@ -95,3 +95,29 @@ async def test_enter_on_an_article_deleted_meanwhile_stays_on_the_story(stories,
         await pilot.press("escape")
         await settle(pilot)
         assert type(app.screen).__name__ == "MainScreen"
+
+
+async def test_back_to_a_person_page_whose_other_articles_were_deleted_meanwhile(stories, make_app):  # noqa: F811
+    """The person page listed them still ("3 articles", their lines shown read) and `n` said every article on it
+    was read; it is read again."""
+    from pilot_steps import open_person_from_story
+
+    app = make_app(stories)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_story(pilot)
+        person = await open_person_from_story(pilot, "Agnes Trewin")
+        lines = _lines(person, "#person-articles")
+        assert len(lines) == 3, lines
+        widget = person.query_one("#person-articles")
+        person.set_focus(widget)
+        widget.highlighted = next(i for i in range(widget.option_count) if widget.get_option_at_index(i).id == lines[0])
+        opened = int(lines[0][2:])
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen.article.id == opened
+        _unkeyed(stories, f"DELETE FROM articles WHERE id IN ({', '.join(i[2:] for i in lines[1:])})")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is person
+        assert _lines(person, "#person-articles") == [f"a:{opened}"]
+        assert "1 article ·" in str(person.query_one("#person-head").render())

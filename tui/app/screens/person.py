@@ -315,6 +315,14 @@ class PersonScreen(PageScreen):
     def show_page_marks(self) -> None:
         self._show_marks()
 
+    def library_changed(self) -> None:
+        self._show_marks()
+        listed = {a.get("id") for a in self.person.articles} if self.person is not None else set()
+        if listed - set(self.rows):
+            # (articles of it deleted by another program while an article opened from it was read: back here, it
+            # listed them still, "3 articles", shown read, and n said "Every article on this page is read")
+            self.follow_library()
+
     def _show_marks(self) -> None:
         """After m / f: the article lines show the marks as the library has them, with the marks queued."""
         main = self.main_screen()
