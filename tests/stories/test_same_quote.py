@@ -12,7 +12,7 @@ from tests.stories.copy_samples import (ALL, ENGINEER, FIRST_HALF, FULLER, GAZET
                                         SECOND_HALF, SHORTER)
 from tui.engine.analysis import cached_analysis
 from tui.stories import group_new, story_of
-from tui.stories.same_quote import fold, same_words, words
+from tui.stories.same_quote import fold, names, same_words
 from tui.stories.story import story_summary
 
 SPLIT = f"{FIRST_HALF} … {SECOND_HALF}"  # as every list shows a quotation split by its attribution
@@ -101,18 +101,36 @@ def test_story_json_and_who_json_give_one_quote(added):
 # same_quote on its own: which wordings are one quotation
 
 def test_a_wording_a_few_words_shorter_is_the_same_quotation():
-    assert same_words(words(FULLER), words(SHORTER))
+    assert same_words(FULLER, SHORTER)
     # punctuation and marks do not count, nor a cut in the middle shown as "..."
-    assert same_words(words("The piers are holding - but the gravel under the middle arch has moved."),
-                      words("The piers are holding, but the gravel ... has moved."))
+    assert same_words("The piers are holding - but the gravel under the middle arch has moved.",
+                      "The piers are holding, but the gravel ... has moved.")
 
 
 def test_different_remarks_and_short_phrases_stay_apart():
     # the same opening, another remark
-    assert not same_words(words("The piers are holding, but the divers have not been down yet."), words(FULLER))
+    assert not same_words("The piers are holding, but the divers have not been down yet.", FULLER)
     # a phrase of fewer than six words inside a longer quotation of the same speaker's
-    assert not same_words(words("a temporary measure"), words("It is a temporary measure to save money."))
+    assert not same_words("a temporary measure", "It is a temporary measure to save money.")
     assert fold(["The footbridge stays shut for now.", REOPEN, FULLER, SHORTER, FULLER.upper()]) == [[0], [1], [2, 3, 4]]
+
+
+def test_one_sentence_said_of_two_towns_or_two_figures_is_two_remarks():
+    # a minister's stock phrase about each town she visits: every word alike but the town
+    brook = "We intend to review what happened in Ashcombe Brook and learn from it."
+    assert not same_words(brook, "We intend to review what happened in Tolley Vale and learn from it.")
+    assert not same_words("The offer of 4 per cent is the best the county can make this year.",
+                          "The offer of 5 per cent is the best the county can make this year.")
+    # an outlet that cut the town (or the day) from the same remark still prints the same quotation
+    assert same_words(brook, "We intend to review what happened and learn from it.")
+    assert fold([brook, "We intend to review what happened in Tolley Vale and learn from it.",
+                 "We intend to review what happened in Ashcombe Brook, and learn from it."]) == [[0, 2], [1]]
+
+
+def test_names_are_capitalised_words_opening_no_sentence_and_figures():
+    assert names("Ask Fenwick. They said 12 trains. I know it. “Which Tuesday?” Nobody in Carrow Hythe knew.") \
+        == {"fenwick", "12", "tuesday", "carrow", "hythe"}
+    assert names("THE OFFER OF 4 PER CENT STANDS") == {"4"}  # a wording in capitals: only its figures
 
 
 def test_a_word_in_every_wording_proposes_no_candidates_but_rarer_ones_do():
@@ -148,7 +166,7 @@ def test_huge_stored_wordings_are_compared_on_their_first_words(monkeypatch):
     texts = ["We will keep " + "the " * 20_000 + "open", "We will keep " + "the " * 19_990 + "open"]
     assert fold(texts) == [[0, 1]]
     assert seen and max(max(pair) for pair in seen) <= COMPARED
-    assert same_words(words(texts[0]), words(texts[1]))
+    assert same_words(texts[0], texts[1])
     assert fold(["\x00" * 50, "", "\x00 \x1b[2J Brenmoor ferries sail at dawn every day", "Brenmoor ferries sail at "
                  "dawn every day"]) == [[0], [1], [2, 3]]  # (NUL, escape and empty wordings: words only)
 

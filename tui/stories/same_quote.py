@@ -5,7 +5,8 @@ outlets named and the fuller wording shown, as "the same article twice" is one r
 Used wherever a speaker's quotes are gathered across articles: the story view's quotes by speaker (and so `y`, the
 briefing's strongest quote and `story`), and a person's page (`who`, the entity page). Two wordings are the same
 quotation when the shorter holds MIN_WORDS words or more and CONTAINED of its words come, in order, in the longer
-(`same_words`); an article's own quotes are not changed.
+(`same_words`), and every name and figure of the shorter is in the longer ("... happened in Yarnfield" and "...
+happened in Stowbury" are two remarks, however alike their other words); an article's own quotes are not changed.
 """
 
 from __future__ import annotations
@@ -32,24 +33,48 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def same_words(a: list[str], b: list[str]) -> bool:
-    """Whether two wordings (`words`) are one quotation: the shorter has MIN_WORDS words or more and CONTAINED of
-    them come in the longer in the same order (an outlet cut a few words, or printed one sentence of two)."""
-    a, b = a[:COMPARED], b[:COMPARED]
-    return _same(a, b, Counter(a), Counter(b))
+_OPENS = frozenset(".!?…")  # a capital after one of these (or first) opens a sentence: no name by its case alone
 
 
-def _same(a: list[str], b: list[str], count_a: Counter, count_b: Counter, spent: list[int] | None = None) -> bool:
-    """same_words of `a` and `b` given their words' counts (fold counts each wording once, not once a comparison).
-    `spent`: the ordered match's cost (the lengths' product) is added to its one number when it runs."""
+def names(text: str) -> frozenset[str]:
+    """The names and figures of a wording's first COMPARED words, case folded: words holding a digit, and
+    capitalised words that open no sentence ("I" aside). A wording in capitals alone has only its figures."""
+    capitals = not text.isupper()
+    found = set()
+    end = None  # where the word before ends (None: this is the first)
+    for n, m in enumerate(_WORD.finditer(text)):
+        if n == COMPARED:
+            break
+        w = m.group()
+        opens = end is None or any(c in _OPENS for c in text[end:m.start()])
+        if any(c.isdigit() for c in w) or (capitals and not opens and w[0].isupper() and w != "I"):
+            found.add(w.casefold())
+        end = m.end()
+    return frozenset(found)
+
+
+def same_words(a: str, b: str) -> bool:
+    """Whether two wordings are one quotation: the shorter has MIN_WORDS words or more, CONTAINED of them come in
+    the longer in the same order (an outlet cut a few words, or printed one sentence of two), and its names and
+    figures (`names`) are all in the longer."""
+    wa, wb = words(a)[:COMPARED], words(b)[:COMPARED]
+    return _same(wa, wb, Counter(wa), Counter(wb), names(a), names(b))
+
+
+def _same(a: list[str], b: list[str], count_a: Counter, count_b: Counter,
+          names_a: frozenset[str], names_b: frozenset[str], spent: list[int] | None = None) -> bool:
+    """same_words of `a` and `b` given their words' counts and names (fold finds each wording's once, not once a
+    comparison). `spent`: the ordered match's cost (the lengths' product) is added to its one number when it runs."""
     if len(a) <= len(b):
-        short, long, counted, have = a, b, count_a, count_b
+        short, long, counted, have, named = a, b, count_a, count_b, names_a
     else:
-        short, long, counted, have = b, a, count_b, count_a
+        short, long, counted, have, named = b, a, count_b, count_a, names_b
     if len(short) < MIN_WORDS:
         return False
-    need = CONTAINED * len(short)
     get = have.get
+    if any(not get(w) for w in named):
+        return False  # a name or figure the other wording lacks: another remark ("in Yarnfield" / "in Stowbury")
+    need = CONTAINED * len(short)
     if sum(min(n, get(w, 0)) for w, n in counted.items()) < need:
         return False  # (a bound on the ordered match, found without the alignment)
     if spent is not None:
@@ -67,6 +92,7 @@ def fold(texts: list[str]) -> list[list[int]]:
     toks = [words(t)[:COMPARED] for t in texts]
     counts: list[Counter | None] = [None] * len(toks)  # each wording's word counts, made when first compared
     spent = [0]  # the ordered match's work so far (see BUDGET)
+    named: list[frozenset[str] | None] = [None] * len(toks)  # each wording's names (`names`), made when first compared
     folds: list[list[int]] = []
     home: list[int] = []  # wording -> its fold
     where: dict[str, list[int]] = {}  # word -> the wordings holding it
@@ -75,6 +101,7 @@ def fold(texts: list[str]) -> list[list[int]]:
         if len(ws) >= MIN_WORDS and spent[0] < BUDGET:  # (a shorter wording is the same as none)
             seen: set[int] = set()
             mine = counts[i] = Counter(ws)
+            my_names = named[i] = names(texts[i])
             for w in dict.fromkeys(ws):
                 holders = where.get(w, ())
                 for j in holders if len(holders) <= COMMON else ():
@@ -84,7 +111,10 @@ def fold(texts: list[str]) -> list[list[int]]:
                     theirs = counts[j]
                     if theirs is None:
                         theirs = counts[j] = Counter(toks[j])
-                    if _same(ws, toks[j], mine, theirs, spent):
+                    their_names = named[j]
+                    if their_names is None:
+                        their_names = named[j] = names(texts[j])
+                    if _same(ws, toks[j], mine, theirs, my_names, their_names, spent):
                         found = home[j]
                         break
                     if spent[0] >= BUDGET:
