@@ -79,3 +79,33 @@ def test_a_reply_of_two_words_is_shown_with_what_its_speaker_says_next():
     texts = [group_text(g) for g in quote_groups(extract_quotes(
         "“We had a hard night,” Ida Brandt said. “It was an honest vote.”"))]
     assert texts == ["We had a hard night", "It was an honest vote."], texts
+
+
+def test_a_but_piece_after_a_whole_sentence_and_a_bare_attribution_goes_on_with_it():
+    # '“...” Idris Pellow said. “But ...”': the second piece stood alone at full rank, first in the key quotes
+    text = ("The county closed the Lisk footbridge at Quillford on Saturday. “The footbridge has been the school run "
+            "for forty years.” Idris Pellow said. “But we have been asking the county for three years and nobody has "
+            "answered.”\n\n“Who will walk the children to school now?” asked Wenna Caddick. “But nobody at the county "
+            "has answered a single letter from the parents.”")
+    texts = [group_text(g) for g in quote_groups(extract_quotes(text))]
+    assert texts == ["The footbridge has been the school run for forty years. … But we have been asking the county "
+                     "for three years and nobody has answered.",
+                     "Who will walk the children to school now? … But nobody at the county has answered a single "
+                     "letter from the parents."], texts
+
+
+def test_a_but_quotation_after_a_sentence_of_the_writer_s_stays_apart_and_ranks_below_a_whole_one():
+    from tui.engine.quotes import rank_quotes
+    from tui.engine.quotes.rank import score_quotes
+    from tui.stories.quote_order import reads_alone
+
+    text = ("The county closed the Lisk footbridge at Quillford on Saturday.\n\n“We kept the Lisk ferry going through "
+            "two winters.” Marit Olsby said the crews were tired. “But the county has never paid them on time, and "
+            "the crews at Quillford have had enough of waiting.”")
+    quotes = score_quotes(extract_quotes(text), len(text))
+    assert [len(g) for g in quote_groups(quotes)] == [1, 1]  # a sentence of the writer's between: two quotations
+    first, but = quotes
+    assert but.score < first.score  # it was 0.88 against 0.83: the "But" led the article's key quotes
+    assert [q.text for q in rank_quotes(quotes, 1, len(text))] == [first.text]
+    # in a story's or a person's list: below a whole quotation of its day, above a scrap
+    assert reads_alone(but.text, but.lead) == 1 and reads_alone(first.text, first.lead) == 2

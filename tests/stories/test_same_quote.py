@@ -28,7 +28,11 @@ def _library(lib) -> int:
 
 
 def _gazette(lib) -> int:
-    [row] = lib.db.execute("SELECT id FROM articles WHERE source = ?", (GAZETTE.source,)).fetchall()
+    return _of(lib, GAZETTE)
+
+
+def _of(lib, article) -> int:
+    [row] = lib.db.execute("SELECT id FROM articles WHERE source = ?", (article.source,)).fetchall()
     return row[0]
 
 
@@ -82,7 +86,10 @@ def test_who_lists_the_remark_once_with_both_outlets(lib):
     quotes = who(lib, ENGINEER).quotes
     assert [q["text"] for q in quotes] == [REOPEN.rstrip(","), FULLER]
     assert quotes[1]["sources"] == [GAZETTE.source, POST.source] and quotes[1]["day"] == GAZETTE.published
-    assert quotes[1]["article"] == _gazette(lib)
+    # the article (and outlet) whose words are shown, the Post's fuller wording: the page's enter opens it (it was the
+    # Gazette's, which printed the shorter wording); both printings in "articles", the shown one first
+    assert (quotes[1]["article"], quotes[1]["source"]) == (_of(lib, POST), POST.source)
+    assert quotes[1]["articles"] == [_of(lib, POST), _gazette(lib)]
     assert [q["text"] for q in who(lib, PARENT).quotes] == [SPLIT]
 
 
@@ -96,6 +103,12 @@ def test_story_json_and_who_json_give_one_quote(added):
                                                                       GAZETTE.published)]
     person = json.loads(run("who", ENGINEER, "--json").stdout)
     assert [q["text"] for q in person["quotes"]] == [REOPEN.rstrip(","), FULLER]
+    ids = {a["source"]: a["id"] for a in person["articles"]}
+    gazette, post = ids[GAZETTE.source], ids[POST.source]
+    assert (person["quotes"][1]["article"], person["quotes"][1]["articles"]) == (post, [post, gazette])
+    # the text names the article whose words it shows first: "[Quillford Gazette, Marsh Valley Post, #2, also #1]"
+    [line] = [x for x in run("who", ENGINEER).stdout.splitlines() if "The piers are holding" in x]
+    assert line.endswith(f"[{GAZETTE.source}, {POST.source}, #{post}, also #{gazette}]"), line
 
 
 # same_quote on its own: which wordings are one quotation

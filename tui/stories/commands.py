@@ -357,7 +357,10 @@ def cmd_who(args) -> int:
     if p.quotes:
         from tui.engine.quotes.groups import quoted  # (after the writer's words that lead into it, if any)
     for q in p.quotes:
-        where = _at(outlets_line(q["sources"]), "#" + str(q["article"]))
+        # the article whose words are shown first, then the other printings of nearly the same words ("#7, also #3")
+        also = [a for a in q.get("articles") or () if a != q["article"]]
+        where = _at(outlets_line(q["sources"]), "#" + str(q["article"]) + (", also #" + ", #".join(map(str, also))
+                                                                            if also else ""))
         out(f"  {q['day']}  {quoted(q['text'], q.get('lead'))}  [{where}]")
     return 0
 

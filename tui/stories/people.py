@@ -322,8 +322,10 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
 
 def _one_per_wording(quotes: list[dict], strength: dict[int, tuple]) -> list[dict]:
     """The page's quotes (first printing first) with near-identical wordings as one (same_quote.fold, as the story
-    view lists them): the fuller wording and its lead; the first printing's article, outlet and day; every outlet,
-    first printing's first; the best score (`strength` gets the kept quote's entry)."""
+    view lists them): the fuller wording, its lead, and the article and outlet that printed it (`enter` opens the
+    article whose words are shown; the first printing's article number beside words another outlet printed fuller
+    sent a reader to a shorter wording), with every member's article in "articles" (the shown one first); the first
+    printing's day; every outlet, first printing's first; the best score (`strength` gets the kept quote's entry)."""
     texts = [q["text"] for q in quotes]
     out = []
     for members in same_quote.fold(texts):
@@ -331,7 +333,8 @@ def _one_per_wording(quotes: list[dict], strength: dict[int, tuple]) -> list[dic
             out.append(quotes[members[0]])
             continue
         shown, first = quotes[same_quote.fullest(texts, members)], quotes[members[0]]
-        kept = dict(shown, article=first["article"], source=first["source"], day=first["day"],
+        kept = dict(shown, day=first["day"],
+                    articles=list(dict.fromkeys([shown["article"]] + [quotes[i]["article"] for i in members])),
                     sources=list(dict.fromkeys(x for i in members for x in quotes[i]["sources"])))
         day, _score, rank, order = strength[id(first)]
         strength[id(kept)] = (day, max(strength[id(quotes[i])][1] for i in members), rank, order)

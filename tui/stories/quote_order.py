@@ -9,6 +9,8 @@ can check the order by the dates shown; a scrap no longer leads a day because tw
 
 from __future__ import annotations
 
+from tui.engine import rules
+from tui.engine.quotes.groups import connective
 from tui.engine.quotes.rank import SHORT_WORDS
 
 
@@ -17,12 +19,17 @@ def reads_alone(text: str, lead) -> int:
     SHORT_WORDS words or more), 1 one that finishes a sentence of the writer's, shown after their words ('the crews
     would “listen before they walk out.”', Quote.lead), 0 a phrase of fewer words (a scare-quoted slogan: 'called
     the plan “a false economy”') or a piece that starts in lower case with no words of the writer's to lead into it
-    (after a comma: 'Marwood said, “the people of ...”'), each a scrap of a sentence shown alone."""
+    (after a comma: 'Marwood said, “the people of ...”'), each a scrap of a sentence shown alone; a quotation that
+    opens with But/And/Yet/So ("But we ...", groups.connective) is 1 too."""
     if len(text.split()) < SHORT_WORDS:
         return 0
     if lead and isinstance(lead, str):
         return 1
-    return 0 if text[:1].islower() else 2
+    if text[:1].islower():
+        return 0
+    # "But we have asked ...": it goes on from something said before it, which this quotation does not hold (a split
+    # quotation joined to its first piece starts with that piece: groups.quote_groups); a sentence, not a scrap
+    return 1 if connective(text.lstrip()) and rules.enabled("connective-opener-reads-less-alone") else 2
 
 
 def group_score(group) -> float:

@@ -37,7 +37,7 @@ def _continues(a: Quote, b: Quote) -> bool:
     a split quotation opens it, after a sentence start, a comma or a colon (rule "led-in-piece-ends-there").
 
     A piece that opens with a word that goes on from what was just said ("But", "And", "Yet", "So", "Or", "Nor":
-    `_connective`) after a first piece cut by a comma continues it too: '“The footbridge has been our school run,”
+    `connective`) after a first piece cut by a comma continues it too: '“The footbridge has been our school run,”
     said Idris Pellow. “But we have been asking ...”' is one quotation, whose second half listed alone began "But"
     (rule "connective-goes-on-after-attribution").
 
@@ -53,14 +53,16 @@ def _continues(a: Quote, b: Quote) -> bool:
         return True  # '“Two hundred,” Brandt said, smiling. “We will need a bigger hall.”'
     if b.speaker_start is None or not a.end <= b.speaker_start < b.start:
         return False
-    if a.text.rstrip(" ’'\"”)").endswith((".", "!", "?")):
-        return False  # the first piece ended its sentence
     head = b.text.lstrip()
+    if a.text.rstrip(" ’'\"”)").endswith((".", "!", "?")):
+        # the first piece ended its sentence: a second that opens "But ..." right after a bare attribution ('“... forty
+        # years.” Idris Pellow said. “But we ...”') still goes on with it (rule "connective-after-bare-attribution")
+        return connective(head) and _bare_gap(a, b) and rules.enabled("connective-after-bare-attribution")
     if head[:1].islower() or (a.text.rstrip().endswith(",") and _starts_with_i(head)):
         return True
     # '“The footbridge was our school run,” said Idris Pellow. “But we have asked ...”': the "But" goes on with what
     # the first piece said (rule "connective-goes-on-after-attribution")
-    return a.text.rstrip().endswith(",") and _connective(head) and rules.enabled("connective-goes-on-after-attribution")
+    return a.text.rstrip().endswith(",") and connective(head) and rules.enabled("connective-goes-on-after-attribution")
 
 
 rules.guard(
@@ -87,12 +89,37 @@ rules.guard(
            "county has never paid them on time.”"])
 
 
+rules.guard(
+    "connective-after-bare-attribution", "quotes.groups",
+    "a piece opening with But/And/Yet/So after its speaker's whole sentence and a bare attribution continues it",
+    changes=["The county closed the Lisk footbridge on Saturday. “The footbridge has been the school run for forty "
+             "years.” Idris Pellow said. “But we have been asking the county for three years and nobody has answered.”",
+             "The county closed the Lisk footbridge on Saturday. “Who will walk the children to school now?” asked "
+             "Idris Pellow. “But nobody at the county has answered a single letter from the parents.”"],
+    keeps=["“We kept the Lisk ferry going through two winters.” Marit Olsby said the crews were tired. “But the "
+           "county has never paid them on time.”",
+           "“We kept the Lisk ferry going through two winters.” Marit Olsby said. “The county has never paid the "
+           "crews on time.”"])
+
+
 @rules.probe("quotes.groups")
 def _probe(text: str) -> list[tuple[str, str | None]]:
     """Each quotation of a text as a reader sees it in a list (group_line) with its speaker."""
     from .extract import extract_quotes
 
     return [(group_line(g), g[0].speaker) for g in quote_groups(extract_quotes(text))]
+
+
+BARE_GAP = 24  # characters between two pieces besides the speaker's mention, at most, for a bare attribution:
+# '” Idris Pellow said. “', '” asked Idris Pellow. “', '” Idris Pellow said on Monday. “' (the marks and spaces count)
+
+
+def _bare_gap(a: Quote, b: Quote) -> bool:
+    """Whether only a short attribution of the speaker's mention sits between pieces `a` and `b` (no sentence of the
+    writer's besides it: '“...” Marit Olsby said the crews were tired. “But ...”' is more)."""
+    if b.speaker_start is None or b.speaker_end is None:
+        return False
+    return (b.start - a.end) - (b.speaker_end - b.speaker_start) <= BARE_GAP
 
 
 def _reply(q: Quote) -> bool:
@@ -104,7 +131,7 @@ def _reply(q: Quote) -> bool:
 _CONNECTIVES = frozenset({"But", "And", "Yet", "So", "Or", "Nor"})
 
 
-def _connective(words: str) -> bool:
+def connective(words: str) -> bool:
     """'But we ...', 'And, as ...': a capitalised word that goes on from what was said before it."""
     first = words.split(None, 1)[0].rstrip(",") if words.split() else ""
     return first in _CONNECTIVES and len(words.split()) > 1

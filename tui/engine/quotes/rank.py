@@ -9,7 +9,7 @@ from dataclasses import replace
 from .. import rules
 from ..types import Quote
 from .cues import TITLE_ABBREV
-from .groups import quote_groups
+from .groups import connective, quote_groups
 
 _NUMBER = re.compile(r"\d")
 _CAPWORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
@@ -69,10 +69,22 @@ def _score(q: Quote, text_len: int, mentions: int) -> float:
 
 
 def _alone(q: Quote) -> float:
-    """How well the quote reads alone (LED_IN, SCRAP): 1.0 unless it starts in lower case."""
+    """How well the quote reads alone (LED_IN, SCRAP): 1.0 unless it starts in lower case, or (LED_IN) it opens with a
+    word that goes on from what was said before it ("But we ...": rule "connective-opener-reads-less-alone")."""
     if not q.text[:1].islower() or not rules.enabled("scrap-scores-lower"):
+        if connective(q.text.lstrip()) and rules.enabled("connective-opener-reads-less-alone"):
+            return LED_IN
         return 1.0
     return LED_IN if q.lead and isinstance(q.lead, str) else SCRAP
+
+
+rules.guard(
+    "connective-opener-reads-less-alone", "quotes.rank",
+    "a quotation opening with But/And/Yet/So goes on from something said before it: alone it is worth less",
+    changes=["“We kept the Lisk ferry going through two winters.” Marit Olsby said the crews were tired. “But the "
+             "county has never paid them on time, and the crews at Quillford have had enough of waiting.”"],
+    keeps=["“We kept the Lisk ferry going through two winters.” Marit Olsby said the crews were tired. “The "
+           "county has never paid them on time, and the crews at Quillford have had enough of waiting.”"])
 
 
 def score_quotes(quotes: list[Quote], text_len: int | None = None, entities=None) -> list[Quote]:
