@@ -52,6 +52,15 @@ the halves the same. `--orders 8` means (as fed / at once), main -> core:0.6: al
 0.9060, A 0.9197 / 0.9197 -> 0.9119 / 0.9201, B 0.9261 / 0.8920 -> 0.9407 / 0.8869, the proxy 0.8902 / 0.8902 ->
 0.8975 / 0.8975 (up in every order); core:0.6:2:8 all 0.8926 / 0.9091, A and B the same as core:0.6, the proxy
 0.8892 / 0.8944: dev all falls, not shipped.
+
+Session 34, `--gaps`: every merge made, by days apart (the bridge table's bands) and plain average link, with the
+pairs of articles it joined within a part and across parts (`print_gaps`). At the wire's own density (the run above)
+the merges 8-14 and 15-21 days apart join more pairs across parts than within at every link (1,644 / 2,052 and 678 /
+814; 0-1 days 13,814 / 9,318, 2-7 days 5,468 / 3,265; none further apart at its crowded levels): the same words over
+weeks are as often two events of a kind, which a small library's levels now heed (`grouping._small` keeps the
+bridge's rise with the days apart; `library_idf.cohesive` keeps an event's words only within a week). Spread thinner
+(`--articles 1000 --days 500`, dense as PolNeAR, so at the LIBRARY levels, the wire's days stretched some 35-fold)
+each band of 0-90 days joins 53-60 % of its pairs within a part, at every link: no decay to read there.
 """
 
 from __future__ import annotations
@@ -279,11 +288,13 @@ def cut(docs: list[tuple[str, str, str, str]], parts: int, shift: float) -> list
     return sorted(out, key=lambda r: r[2])
 
 
-def run(rows: list[tuple[str, str, str, int]], feed: str, bins: bool = False) -> dict:
+def run(rows: list[tuple[str, str, str, int]], feed: str, bins: bool = False, gaps: bool = False) -> dict:
     """`rows` stored in a fresh library and grouped (a day at a time or at once): pairs of articles in a story, those
     across parts, and the merges by size of the smaller side, unchained, and how many of them join different parts.
     With `bins`, also each merge made of two stories of 2+ articles that passed only by the bridge (`by_bridge`):
-    (`core_overlap` of the two, days apart, pairs of articles it joins within one part, pairs across parts)."""
+    (`core_overlap` of the two, days apart, pairs of articles it joins within one part, pairs across parts). With
+    `gaps`, every merge made (first-order: what a level on it would turn down): (days apart, their plain average link,
+    whether it passed only by the bridge, the smaller side's size, pairs of articles within a part, across parts)."""
     from tui.models import Article
     from tui.store import Library
     from tui.store import stories as store
@@ -295,6 +306,7 @@ def run(rows: list[tuple[str, str, str, int]], feed: str, bins: bool = False) ->
     shipped_merge, absorb, refused = grouping.Grouper.merge_touched, grouping.Grouper._absorb, grouping.Grouper._refused
     bridged: list[tuple[float, int, int, int]] = []  # with `bins`: (core overlap, days apart, pairs within a part,
     # pairs across)
+    merged: list[tuple[int, float, bool, int, int, int]] = []  # with `gaps`: every merge (`run`'s docstring)
     asked: list[tuple[int, float, bool, int]] = []  # unchained candidates of two 2+ stories: (smaller size, the
     # partner's own best over this pair's score, 0 when it is this pair; wrong, pairs of articles)
 
@@ -315,6 +327,14 @@ def run(rows: list[tuple[str, str, str, int]], feed: str, bins: bool = False) ->
         return shipped_merge(self, *a, **k)
 
     def recorded(self, keep, drop):
+        if gaps:
+            from bench.story_entities import story_articles
+
+            pa, pb = Counter(part[i] for i in story_articles(self, keep)), Counter(part[i] for i in story_articles(self, drop))
+            within = sum(n * pb[p] for p, n in pa.items())
+            raw = keep.similarity({t: w / max(1, drop.size) for t, w in drop.centroid.items()})
+            merged.append((days_apart(keep, drop), raw, by_bridge(self, keep, drop), min(keep.size, drop.size), within,
+                           sum(pa.values()) * sum(pb.values()) - within))
         if bins and keep.size > 1 and drop.size > 1 and by_bridge(self, keep, drop):
             a, b = member_terms(self, keep), member_terms(self, drop)
             pa, pb = Counter(part[i] for i, _ in a), Counter(part[i] for i, _ in b)
@@ -355,7 +375,8 @@ def run(rows: list[tuple[str, str, str, int]], feed: str, bins: bool = False) ->
             lib.close()
     pairs = sum(len(p) * (len(p) - 1) // 2 for p in stories.values())
     same = sum(n * (n - 1) // 2 for p in stories.values() for n in Counter(p).values())
-    return {"pairs": pairs, "cross": pairs - same, "merges": merges, "asked": asked, "bridged": bridged}
+    return {"pairs": pairs, "cross": pairs - same, "merges": merges, "asked": asked, "bridged": bridged,
+            "merged": merged}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -376,20 +397,24 @@ def main(argv: list[str] | None = None) -> None:
                     help="also the merges of two stories of 2+ articles made by the bridge, by their core overlap "
                          "(tenths): pairs of articles joined within a part and across parts (what core:LEVEL reads), "
                          "all of them and those DAYS or more apart")
+    ap.add_argument("--gaps", action="store_true",
+                    help="also every merge made, by days apart (the bridge table's bands) and plain average link: "
+                         "merges, pairs of articles joined within a part / across parts (what a level by days reads)")
     args = ap.parse_args(argv)
     end_on_signals()  # a kill or a timeout removes the run's scratch library, as ctrl-c does
     docs = load_polnear(Path(args.polnear)) if args.source == "polnear" else reuters(args.articles, args.days)
     for rule in args.grid:
         total: Counter = Counter()
-        asked, bridged = [], []
+        asked, bridged, merged = [], [], []
         pairs = cross = 0
         with rule_of_grid(rule):
             for shift in (float(x) for x in args.shifts.split(",")):
-                done = run(cut(docs, args.parts, shift), args.feed, args.bins is not None)
+                done = run(cut(docs, args.parts, shift), args.feed, args.bins is not None, args.gaps)
                 pairs, cross = pairs + done["pairs"], cross + done["cross"]
                 total.update(done["merges"])
                 asked += done["asked"]
                 bridged += done["bridged"]
+                merged += done["merged"]
         big = " ".join(f"{least}+ {total[least]} ({total[least, 'wrong']} across)" for least in (2, 3, 5))
         print(f"rule {rule} {args.source} parts {args.parts} shifts {args.shifts} feed {args.feed}: pairs {pairs} across {cross} "
               f"within {pairs - cross} net {pairs - 2 * cross}; unchained merges of two stories of {big}", flush=True)
@@ -413,6 +438,29 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"    {tenth / 10:.1f}-{(tenth + 1) / 10:.1f}: {len(hit)}: {sum(m[2] for m in hit)} / "
                       f"{sum(m[3] for m in hit)}; {len(far)}: {sum(m[2] for m in far)} / {sum(m[3] for m in far)}",
                       flush=True)
+        if args.gaps:
+            print_gaps(merged)
+
+
+GAP_BANDS = ((0, 1), (2, 7), (8, 14), (15, 21), (22, 30), (31, 45), (46, 60), (61, 90))
+LINK_BINS = (0.0, 0.075, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 2.0)
+
+
+def print_gaps(merged: list[tuple[int, float, bool, int, int, int]]) -> None:
+    """`run`'s `gaps` record as a table: for each band of days apart, each bin of plain average link, the merges made,
+    those only by the bridge, and the pairs of articles they joined within a part / across parts."""
+    print(f"  every merge ({len(merged)}), by days apart and plain average link: merges (by the bridge) pairs within "
+          "/ across", flush=True)
+    for lo, hi in GAP_BANDS:
+        band = [m for m in merged if lo <= m[0] <= hi]
+        cells = []
+        for a, b in zip(LINK_BINS, LINK_BINS[1:]):
+            hit = [m for m in band if a <= m[1] < b]
+            if hit:
+                cells.append(f"{a:.3f}+: {len(hit)} ({sum(m[2] for m in hit)}) {sum(m[4] for m in hit)} / "
+                             f"{sum(m[5] for m in hit)}")
+        print(f"    {lo}-{hi} days: {len(band)} merges, {sum(m[4] for m in band)} / {sum(m[5] for m in band)}; "
+              + "; ".join(cells), flush=True)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """bench/story_big_merges.py's core-overlap rule (session 33, not shipped): a merge of two stories of 2+ articles, some
 days apart, that passes only by the bridge is turned down when their cores (the terms half of a story's articles hold)
 overlap enough: the same words after a gap as two of a kind. And `--bins`' record of such merges (the table the rule's
-level is read from)."""
+level is read from), and `--gaps`' of every merge (session 34). Since session 34 the shipped grouper keeps the second
+strike apart in this small library by itself (METHOD 9), so the rule's tests group it as session 33 did
+(`flat_bridge`)."""
 
 from __future__ import annotations
 
@@ -41,11 +43,37 @@ def test_the_grid_reads_core_rules():
             rule_of_grid(bad)
 
 
+@pytest.fixture
+def flat_bridge():
+    """A small library grouped as until session 34: its bridge flat at SMALL_JOIN whatever the days apart (its levels
+    floored, not scaled), and no event's words kept from its own idf (`library_idf.cohesive`): the April strike
+    bridged into the March one, the merge the rule is about."""
+    from unittest import mock
+
+    from tui.stories import grouping
+
+    def flat(levels):
+        return grouping.Levels(max(levels.join, grouping.SMALL_JOIN), levels.decay,
+                               tuple((days, max(level, grouping.SMALL_JOIN)) for days, level in levels.bridge), None)
+
+    with mock.patch.object(grouping, "_small", flat), mock.patch.object(grouping, "cohesive", lambda *a: set()):
+        yield
+
+
 ROWS = sorted([(a.title, a.body, a.published, 0) for a in STRIKE_FIRST + STRIKE_LATER + QUAY]
               + [(a.title, a.body, a.published, 1) for a in STRIKE_AGAIN], key=lambda r: r[2])
 
 
-def test_as_shipped_the_second_strike_bridges_into_the_first():
+def test_as_shipped_the_second_strike_stays_apart():
+    done = run(ROWS, "once", bins=True)
+    # (session 34) each event is a story from the start, with no merge by the bridge: the March strike's reports keep
+    # their shared words (library_idf.cohesive); the April strike, 42 days on, stays apart (the same words over weeks
+    # are not kept, and a small library's bridge 42 days apart is twice its level a day apart)
+    assert done["bridged"] == []
+    assert (done["pairs"], done["cross"]) == (15 + 3 + 1, 0)  # the strike, the quay, the April strike
+
+
+def test_with_the_flat_bridge_the_second_strike_bridges_into_the_first(flat_bridge):
     done = run(ROWS, "once", bins=True)
     # the April strike (2 reports, part 1) merges by the bridge, 42 days on, with the March strike's first part (3):
     # six pairs across the parts, and, after it, the strike's later part joins: 12 across in all
@@ -54,7 +82,7 @@ def test_as_shipped_the_second_strike_bridges_into_the_first():
     assert (done["pairs"], done["cross"]) == (31, 12)
 
 
-def test_the_core_rule_keeps_the_second_strike_apart_and_the_first_one_whole():
+def test_the_core_rule_keeps_the_second_strike_apart_and_the_first_one_whole(flat_bridge):
     with core_rule(0.3, 2, 8):
         done = run(ROWS, "once", bins=True)
     # the April strike turned down; the March strike's two parts, a day apart (under 8), merge by the bridge as shipped
@@ -63,15 +91,29 @@ def test_the_core_rule_keeps_the_second_strike_apart_and_the_first_one_whole():
     assert (done["pairs"], done["cross"]) == (15 + 3 + 1, 0)  # the strike, the quay, the April strike
 
 
-def test_the_core_rule_leaves_small_stories_and_near_ones_as_shipped():
+def test_the_core_rule_leaves_small_stories_and_near_ones_as_shipped(flat_bridge):
     for rule in ((0.3, 3, 8), (0.3, 2, 43), (0.6, 2, 8)):  # April's 2 reports under 3; 42 days under 43; overlap < 0.6
         with core_rule(*rule):
             done = run(ROWS, "once")
         assert (done["pairs"], done["cross"]) == (31, 12), rule
 
 
-def test_without_days_the_core_rule_also_splits_one_event_told_on_two_days():
+def test_without_days_the_core_rule_also_splits_one_event_told_on_two_days(flat_bridge):
     with core_rule(0.3):
         done = run(ROWS, "once")
     # the March strike's parts, a day apart, pass only by the bridge too, with the same words: kept apart
     assert (done["pairs"], done["cross"]) == (3 + 3 + 3 + 1, 0)
+
+
+def test_the_gaps_record_every_merge_by_days_apart(flat_bridge, capsys):
+    from bench.story_big_merges import print_gaps
+
+    done = run(ROWS, "once", gaps=True)
+    # (days apart, plain link, by the bridge only, the smaller side, pairs within a part, across): the April strike
+    # bridged 42 days into the March strike's first part, then the two March parts, a day apart, by the join test
+    (days, link, bridged, smaller, within, across), second = done["merged"]
+    assert (days, bridged, smaller, within, across) == (42, True, 2, 0, 6) and 0.11 <= link < 0.19
+    assert second[0] == 0 and not second[2] and second[4:] == (9, 6)
+    print_gaps(done["merged"])
+    out = capsys.readouterr().out
+    assert "31-45 days: 1 merges, 0 / 6; 0.125+: 1 (1) 0 / 6" in out and "0-1 days: 1 merges, 9 / 6" in out

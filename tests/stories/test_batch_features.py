@@ -55,6 +55,12 @@ def test_with_the_articles_grouped_before_as_a_base():
     base = (120, Counter({t: 7 for t in decode(*rows[0])[0]}) + Counter({"harbour": 90, "unknownword": 3}))
     assert _batch(rows[1:], 12, base) == _plain(rows[1:], 12, base)
     assert _batch(rows[1:], 12, base) != _batch(rows[1:], 12)
+    # a small library's words of one event keep their background weight (library_idf.cohesive), a word of the base
+    # and one the batch holds in many rows among them: the same floats both ways, and not those without them
+    many = Counter(t for r in rows[1:] for t in decode(*r)[0]).most_common(1)[0][0]
+    kept = (*base, {"harbour", many, "wordnooneholds"})
+    assert _batch(rows[1:], 12, kept) == _plain(rows[1:], 12, kept)
+    assert _batch(rows[1:], 12, kept) != _batch(rows[1:], 12, base)
 
 
 @pytest.mark.parametrize("cells", [None, 0])  # a word twice found by the marks of rows x words, or by sets (wider)

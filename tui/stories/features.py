@@ -143,7 +143,9 @@ def reweighted_encoded(rows: list[tuple], top: int, base=None,
         counted.append((len(rows), made))
     n = len(rows) + (base[0] if base is not None else 0)
     extra = base[1] if base is not None else {}
-    factors = np.array([factor_of(t, k + extra.get(t, 0), n) for t, k in zip(keys, df)] or [0.0])
+    keep = base[2] if base is not None and len(base) > 2 and base[2] else ()  # a small library's event terms
+    factors = np.array([1.0 if t in keep else factor_of(t, k + extra.get(t, 0), n) for t, k in zip(keys, df)]
+                       or [0.0])
     f = factors[ids]
     # one row of the matrix per article, its terms in order: the key is minus the weight times its factor (x * f,
     # as reweighted), +inf for a dropped term (factor 0 or less) and for the padding, so that a stable sort of each

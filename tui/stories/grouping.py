@@ -19,8 +19,9 @@ for that weighting the same way as the background ones, or higher ones where its
 of the data they were fitted on (`crowded`, tui/stories/density.py: forty articles a day must not melt into topics);
 a smaller batch (one article as it lands) keeps the background idf and JOIN / DECAY_DAYS / BRIDGE until a window
 has been regrouped (tui/stories/regroup_window.py; but in a library of SMALL_FROM to LIBRARY_FROM articles, too small
-for a window, it takes the idf of all the library's articles, at levels no lower than SMALL_JOIN: a small town's name
-in most of a small library's articles tied the town's different events together under the background idf), then takes the idf of the articles grouped last and the levels
+for a window, it takes the idf of all the library's articles, at levels scaled up to no lower than SMALL_JOIN: a small
+town's name in most of a small library's articles tied the town's different events together under the background idf;
+the words one event's reports share within a week keep their weight, library_idf.cohesive), then takes the idf of the articles grouped last and the levels
 for how crowded their days and its own are (between two windows a crowded stream must not melt either). A change of any of
 this that groups articles differently raises tui/stories/method.py's METHOD (`stories` then suggests a rebuild).
 """
@@ -44,9 +45,9 @@ from tui.stories import density, features, method
 from tui.stories import dense, warm
 from tui.stories.dense import DenseScores
 from tui.stories.features import decode, encode, encoded_features_of, reweighted_encoded, rounded4, well_formed
-from tui.stories.library_idf import LIBRARY_FROM, cut, reweighted
+from tui.stories.library_idf import LIBRARY_FROM, cohesive, cut, reweighted
 from tui.stories.regroup_window import (after_grouping, all_grouped_at_once, reset as reset_window, small_library,
-                                       window_days, window_df)
+                                       small_vectors, window_days, window_df)
 from tui.stories.terms import FEATURE_TERMS, TOP_TERMS, resemblance, sketch, terms
 
 WINDOW_DAYS = 30
@@ -861,8 +862,11 @@ def _group_batches(lib, batch: int, jobs: int, kept: warm.Warm | None = None, wa
                 g.levels = crowded(days)
             elif base:
                 g.levels = _crowded_after(days, window_days(lib))
-            elif small:  # a small library, weighed by its own idf (regroup_window.small_library)
-                base = small[:2]
+            elif small:  # a small library, weighed by its own idf (regroup_window.small_library), its event's words
+                # kept (library_idf.cohesive)
+                stored, stored_days = small_vectors(lib, ver)
+                base = (*small[:2], cohesive([decode(*f)[0] if len(f) == 3 else f[0] for f in raw] + stored,
+                                             days + [day_number(d) for d in stored_days], TOP_TERMS))
                 g.levels = _small(crowded(days + [day_number(d) for d in small[2]]))
             else:
                 g.levels = BACKGROUND
@@ -918,12 +922,18 @@ SMALL_JOIN = 0.11
 
 @lru_cache(maxsize=64)
 def _small(levels: Levels) -> Levels:
-    """`levels` with no level below SMALL_JOIN (a small library's: see SMALL_JOIN), and no level for averages (as
+    """`levels` with no level below SMALL_JOIN (a small library's: see SMALL_JOIN): each level scaled up by the share
+    that lifts the join to SMALL_JOIN, so the bridge keeps its fitted rise with the days apart (session 34; floored
+    instead, the bridge was SMALL_JOIN from 1 to 45 days apart, and a second strike of the same crews 39 days later
+    merged into the first's story in a library of 16 of our own articles, plain link 0.131: now its level is 0.19;
+    the Reuters screen, `bench/story_big_merges.py --gaps` at the wire's own density, has the merges 8 days apart or
+    more join more pairs across parts than within at every link); and no level for averages (as
     BACKGROUND, which such a library had before: its 0.11 was fitted on the stories of PolNeAR's 840 articles, and in a
     small library it is the random pairs' 99th percentile, no evidence; at it a town council's harbour hotel vote merged
     with another town's harbour wall repairs 84 days later in a library of 26 of our own articles)."""
+    scale = max(1.0, SMALL_JOIN / levels.join)
     return Levels(max(levels.join, SMALL_JOIN), levels.decay,
-                  tuple((days, max(level, SMALL_JOIN)) for days, level in levels.bridge), None)
+                  tuple((days, max(level * scale, SMALL_JOIN)) for days, level in levels.bridge), None)
 
 
 _CROWDED: dict[tuple[int, ...], tuple[list[str], Levels]] = {}

@@ -41,6 +41,8 @@ def reweighted(vecs: list[dict[str, float]], top: int,
         df = {t: k + more(t, 0) for t, k in df.items()}
     # each term's factor once per batch: min(1, library idf / background idf); 0 drops it
     factor = {t: min(1.0, math.log((n + 1) / (k + 1)) / (get(t) or unseen)) for t, k in df.items()}  # = factor_of
+    if base is not None and len(base) > 2 and base[2]:  # a small library's event terms keep their weight (`cohesive`)
+        factor.update((t, 1.0) for t in base[2] if t in factor)
     out = []
     dropped = [t for t, f in factor.items() if not f > 0]  # terms every article holds (factor 0): rare
     weigh = factor.__getitem__
@@ -53,6 +55,72 @@ def reweighted(vecs: list[dict[str, float]], top: int,
         w.sort(key=itemgetter(1), reverse=True)
         out.append(normalised(w[:top]))
     return out
+
+
+# `cohesive` (session 34): a term a small library's own idf damps is its event's, and keeps its background weight,
+# when the articles that hold it agree with each other on their other terms and fall within a week:
+# - COHESIVE_FROM articles or more hold it, and half the library or more (COHESIVE_SHARE: only there does its own
+#   idf weigh it at log 2 over its background idf or less; without this, on the small-library screen,
+#   bench/story_small_library.py, runs of CoNLL's wire joined what the whole wire keeps apart: 45 articles at once,
+#   pairs joined / apart in the reference 145 / 86 -> 200 / 143, B-cubed 0.938 -> 0.904; with it, as before);
+# - at most COHESIVE_LOW of their pairs have an own-idf cosine (the term's share taken out) at or under RANDOM_P90,
+#   the level 90 % of the pairs of unrelated articles fall under (the unlabelled corpus's random pairs under a small
+#   library's own idf, bench/story_small_library.py --null: 0.043-0.046 for samples of 10 to 45 articles), where
+#   unrelated articles would have 90 % of theirs;
+# - their days span at most COHESIVE_DAYS: on the Reuters screen (bench/story_big_merges.py --gaps, the wire at its
+#   own density) the merges of stories 8 days apart or more join more pairs of articles across parts than within at
+#   every link, so the same words over weeks may be two events of a kind (a second strike of the same crews) and stay
+#   damped.
+RANDOM_P90 = 0.044
+COHESIVE_LOW = 0.1
+COHESIVE_FROM = 3
+COHESIVE_DAYS = 7
+COHESIVE_SHARE = 0.5
+
+
+def cohesive(vecs: list[dict[str, float]], days: list[int], top: int) -> set[str]:
+    """The terms of a small library (its articles' background-weighted term vectors, and their day numbers) that its
+    own idf damps but that are the event the library mostly is (see RANDOM_P90): `reweighted` keeps their background
+    weight. A town's
+    name in most of a small library's articles is in the articles of each of its events, and the pairs across events
+    agree on nothing else; a strike's words in most of a library that is mostly that strike are in reports that agree
+    with each other on more (damped, they tied nothing: its reports stayed apart)."""
+    from itertools import combinations
+
+    from tui.stories.terms import _weights
+
+    n = len(vecs)
+    if n < COHESIVE_FROM:
+        return set()
+    holders: dict[str, list[int]] = {}
+    for i, v in enumerate(vecs):
+        for t in v:
+            holders.setdefault(t, []).append(i)
+    idf, unseen = _weights()
+    damped = {t: idx for t, idx in holders.items()
+              if len(idx) >= max(COHESIVE_FROM, COHESIVE_SHARE * n)
+              and max(days[i] for i in idx) - min(days[i] for i in idx) <= COHESIVE_DAYS
+              and math.log((n + 1) / (len(idx) + 1)) < (idf.get(t) or unseen)}
+    if not damped:
+        return set()
+    own = reweighted(vecs, top)
+    sims: dict[tuple[int, int], float] = {}
+    keep = set()
+    for t, idx in damped.items():
+        pairs = len(idx) * (len(idx) - 1) // 2
+        low = 0
+        for a, b in combinations(idx, 2):
+            sim = sims.get((a, b))
+            if sim is None:
+                va, vb = own[a], own[b]
+                sim = sims[a, b] = sum(w * vb.get(u, 0.0) for u, w in va.items())
+            if not sim - own[a].get(t, 0.0) * own[b].get(t, 0.0) > RANDOM_P90:  # (a weight edited to NaN: low)
+                low += 1
+                if low > COHESIVE_LOW * pairs:
+                    break
+        else:
+            keep.add(t)
+    return keep
 
 
 def factor_of(term: str, df: int, n: int) -> float:

@@ -17,8 +17,12 @@ from __future__ import annotations
 # articles, not 250 (regroup_window.WINDOW_ARTICLES); 7: a story made by a merge of a pass merges again in it, with
 # another story of two articles or more, only when it is that story's own best partner (grouping.Grouper.merge_touched);
 # 8: a library of SMALL_FROM to LIBRARY_FROM articles, too small for windows, is weighed by its own idf, at levels no
-# lower than SMALL_JOIN (regroup_window.small_library, grouping.SMALL_JOIN; session 32).
-METHOD = 8
+# lower than SMALL_JOIN (regroup_window.small_library, grouping.SMALL_JOIN; session 32); 9: in such a library the
+# bridge's levels are the fitted ones scaled up as the join is (they were floored at SMALL_JOIN: two stories weeks
+# apart merged as easily as two a day apart), and the words its own idf damps that one event's reports share within a
+# week keep their weight (library_idf.cohesive: a library that was mostly one event split into its reports;
+# session 34).
+METHOD = 9
 METHOD_ROW = "story_method"
 
 

@@ -420,3 +420,14 @@ def small_library(lib, version: int, batch: int) -> tuple[int, Counter, list[str
     df = Counter(chain.from_iterable(w.split("\n") for w, _ in rows if isinstance(w, str)))
     return len(rows), df, [d for _, d in rows]
 
+
+
+def small_vectors(lib, version: int) -> tuple[list[dict[str, float]], list[str]]:
+    """The stored feature terms (background-weighted, as stored) and the days of every grouped article of a small
+    library (fewer than LIBRARY_FROM: `small_library`); the rows not as `encode` wrote them left out."""
+    from tui.stories.features import decode, well_formed
+
+    rows = lib.db.execute("SELECT f.words, f.weights, f.sketch, s.day FROM story_articles s JOIN story_features f ON"
+                          " f.article_id = s.article_id AND f.version = ? LIMIT ?", (version, LIBRARY_FROM)).fetchall()
+    rows = [r for r in rows if well_formed(*r[:3])]
+    return [decode(*r[:3])[0] for r in rows], [str(r[3]) for r in rows]
