@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tui.models import Article
 from tui.store import Library
-from tui.store.changes import articles_state, data_version, list_position
+from tui.store.changes import articles_state, data_version, list_position, stories_state
 
 
 def test_data_version_moves_only_for_other_connections_commits(lib, lib_path):
@@ -34,3 +34,21 @@ def test_list_position_matches_the_list_order(lib):
     order = [r.id for r in lib.rows(limit=100)]
     assert [list_position(lib, i) for i in order] == list(range(40))
     assert list_position(lib, 999) is None
+
+
+def test_stories_state_moves_when_another_connection_regroups_and_not_for_marks(lib, lib_path):
+    """walk34: the app's library watch reads it to follow stories merged by another process (a second window)."""
+    from tui.stories import group_new
+
+    for i, town in enumerate(("Quellby", "Ostmarsh", "Fennick")):
+        lib.add(Article(title=f"{town} ferry runs again", published=f"2026-01-0{i + 2}",
+                        body=f"The {town} ferry ran again on Monday after the storm. Crews in {town} cleared the slip."))
+    start = stories_state(lib)
+    with Library(lib_path) as other:
+        group_new(other)
+    grouped = stories_state(lib)
+    assert grouped != start
+    lib.set_read(1)
+    assert stories_state(lib) == grouped  # a read mark is not a change of the stories
+    lib.db.execute("DELETE FROM counts WHERE name = 'story_gen'")
+    assert stories_state(lib) == 0  # a library without the row (removed by hand): no error

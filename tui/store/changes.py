@@ -25,6 +25,14 @@ def articles_state(lib) -> tuple[int, int]:
     return (row[0] or 0, row[1] or 0)
 
 
+def stories_state(lib) -> int:
+    """The story generation (counts row 'story_gen', migration 22): it moves whenever stories are written, merged,
+    split or regrouped, in any process, and when an article leaves its story; 0 in a library without it. One primary-
+    key read: the app reads it, beside `articles_state`, only after `data_version` moved."""
+    row = lib.db.execute("SELECT value FROM counts WHERE name = 'story_gen'").fetchone()
+    return row[0] if row and type(row[0]) is int else 0
+
+
 def sources_state(lib) -> tuple:
     """The feeds' and watched folders' state: each one's id, name and last refresh or scan. It differs after a feed or
     folder was added, removed, renamed, refreshed or scanned (the feeds list reads itself again then). Two small
