@@ -337,7 +337,10 @@ def cmd_who(args) -> int:
     # a text printed by two outlets is one line ("Coastline Daily +1") and one article, as in `list` and the app
     twins = {t for r in rows.values() for t in r.twins}
     shown = [a for a in p.articles if a.get("id") not in twins]
-    out(f"{cut(p.name)} ({word_of(p.label)}) — {plural(len(shown), 'article')}" + (f"; also written {aliases}" if aliases else ""))
+    # more articles than the page lists (the newest 500): all of them counted, the page's say which it read (walk34)
+    counted = plural(len(p.all_days), "article") + f" (the newest {len(shown)} listed and quoted)" if p.capped else \
+        plural(len(shown), "article")
+    out(f"{cut(p.name)} ({word_of(p.label)}) — {counted}" + (f"; also written {aliases}" if aliases else ""))
     out("")
     out("Articles:")
     cells = title_cells(WHO_HEAD_CELLS)  # on a terminal, each row fits its width (it wrapped at 80 columns)

@@ -91,6 +91,14 @@ class Person:
     quotes: list[dict] = field(default_factory=list)      # {"text","lead","article","source","day","sources"} newest first
     timeline: list[tuple[str, int]] = field(default_factory=list)  # (month "YYYY-MM", articles)
     skipped: list[int] = field(default_factory=list)  # articles left out: their mentions or row on a damaged page
+    # more articles mention it than `who`'s limit lists (the newest `limit` are listed and quoted): the day of each of
+    # them all, a text printed by two outlets once ([] when they are all listed, or the library could not say)
+    all_days: list[str] = field(default_factory=list)
+
+    @property
+    def capped(self) -> bool:
+        """Whether more articles mention it than are listed (all_days counts them all)."""
+        return len(self.all_days) > len(self.articles)
 
 
 _NOT_AROUND = "('DATE','TIME','MONEY','PERCENT','QUANTITY','CARDINAL')"  # not "appears with": dates and figures
@@ -117,6 +125,15 @@ class _Mentions:
             f"SELECT a.id, a.title, a.source, a.sort_key, sum(m.count) FROM mentions m JOIN articles a"
             f" ON a.id = m.article_id WHERE m.name IN ({marks}) GROUP BY a.id ORDER BY a.sort_key DESC, a.id DESC"
             f" LIMIT ?", (*names, limit)).fetchall()
+
+    def days(self, names: list[str]) -> list[str]:
+        """The day of every article that mentions one of `names`, a text printed by two outlets once (walk34: a page
+        capped at its newest 500 of 655 articles said "500 articles" and began its timeline nine days late)."""
+        marks = ",".join("?" * len(names))
+        rows = self.db.execute(
+            f"SELECT substr(a.sort_key, 1, 10), count(DISTINCT coalesce(a.twin_of, a.id)) FROM mentions m JOIN articles"
+            f" a ON a.id = m.article_id WHERE m.name IN ({marks}) GROUP BY 1", names).fetchall()
+        return [day if type(day) is str else "" for day, n in rows for _ in range(n if type(n) is int else 0)]
 
     def around(self, ids: list[int]) -> list[tuple[str, str, int]]:
         """(label, name, article id) of every entity but dates and figures in the articles `ids`."""
@@ -379,7 +396,12 @@ def _page(lib, name: str, mentions, limit: int) -> Person | None:
     # a malformed row (a BLOB title or date, text as a count) reads as empty: the database is untrusted
     person.articles = [{"id": r[0], "title": _str(r[1]), "source": _str(r[2]), "day": _str(r[3])[:10],
                         "mentions": r[4] if type(r[4]) is int else 0} for r in arts]
-    months = Counter(a["day"][:7] for a in person.articles)
+    if len(arts) >= limit and isinstance(mentions, _Unstored) and type(mentions.inner) is _Mentions:
+        try:  # more than the page lists: each article's day, to count them all and draw the whole timeline
+            person.all_days = mentions.inner.days(names)
+        except sqlite3.DatabaseError:
+            person.all_days = []
+    months = Counter(d[:7] for d in person.all_days) if person.capped else Counter(a["day"][:7] for a in person.articles)
     person.timeline = sorted(months.items())
     ids = [a["id"] for a in person.articles]
     if ids:

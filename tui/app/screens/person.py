@@ -209,8 +209,10 @@ class PersonScreen(PageScreen):
         text = Text(cut(person.name), style="bold")  # names cut with "…" as the summary pane cuts them
         aliases = [cut(a) for a in person.aliases if line(a) and line(a) != line(person.name)]
         n = len(self._shown_articles())  # a text printed by two outlets once, as the library and story view count it
-        text.append(f"\n{n} article{'s' if n != 1 else ''} · {len(person.quotes)} quote"
-                    f"{'s' if len(person.quotes) != 1 else ''}", style="dim")
+        capped = getattr(person, "capped", False)  # more articles than the page lists (walk34: "500 articles" of 655)
+        total = len(person.all_days) if capped else n
+        text.append(f"\n{total} article{'s' if total != 1 else ''}" + (f" (the newest {n} listed and quoted)" if capped
+                    else "") + f" · {len(person.quotes)} quote{'s' if len(person.quotes) != 1 else ''}", style="dim")
         if aliases:
             text.append(f" · also {', '.join(aliases[:4])}", style="dim")
         if person.skipped:  # the library is damaged: say what the page could not read, as `newsreader who` says it
@@ -220,7 +222,7 @@ class PersonScreen(PageScreen):
         head.update(text)
         left = [heading("Articles over time")]
         # the months' bars count the articles as listed (a text from two outlets once): "5 articles" over a bar of 6
-        timeline, unit = timeline_of([a.get("day", "") for a in self._shown_articles()])
+        timeline, unit = timeline_of(person.all_days if capped else [a.get("day", "") for a in self._shown_articles()])
         most = max((count for _month, count in timeline), default=1) or 1
         for month, count in timeline_rows(timeline, unit):
             if month is None:  # a long run of months without articles: one line, not a column of empty rows
