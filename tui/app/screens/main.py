@@ -1546,6 +1546,21 @@ class MainScreen(QuickSwitch, Screen):
         if sort in SORTS:
             self._reshape(sort=sort)
 
+    def _kept_for_articles(self) -> str:
+        """The articles' filters and view in words ("the feed Northfold Wire and the search “Jessop”"), "" for none."""
+        listing, kept = self.listing, []
+        if listing.feed:
+            kept.append(f"the {'folder' if isinstance(listing.feed[0], tuple) else 'feed'} {_named(listing.feed[1])}")
+        if listing.tag:
+            kept.append(f"the tag {_named(listing.tag)}")
+        if listing.search.strip():
+            kept.append(f"the search “{_named(listing.search)}”")
+        if listing.entity:
+            kept.append(f"the filter on {_named(listing.entity)}")
+        if listing.view != "all":
+            kept.append(f"the {listing.view} view")
+        return " and ".join([", ".join(kept[:-1]), kept[-1]] if len(kept) > 1 else kept)
+
     def _stories_off(self) -> str:
         """ " — v for stories" when the list shows stories, whose filters (view, tag, search) apply to articles: the
         key that asked for one shows the articles, and its toast says so (walk32: the stories list went away
@@ -1644,6 +1659,12 @@ class MainScreen(QuickSwitch, Screen):
     def action_toggle_stories(self) -> None:
         """`v`: the library list shows stories (events across outlets) or articles."""
         self.listing.set_stories(not self.listing.stories)
+        if self.listing.stories and (kept := self._kept_for_articles()):
+            # the stories list shows every story: a search, feed, tag, entity or view stays for the articles, and a
+            # toast says so (walk34: a feed's articles, then `v`, listed all 27 stories with nothing said, the search
+            # box still reading "Jessop" above them)
+            self.notify(f"Stories: every story — kept for the articles: {kept} ({self._key('stories')} shows them)",
+                        timeout=5, markup=False)
         self.set_reading(False)
         if self.listing.stories and not self._stories_warmed:
             # The story summary's first use loads the stemmer and term tables (1-3 s): do it in a
