@@ -76,3 +76,30 @@ SEARCH = [
      "The helicopter flew over the north face again in the afternoon."),
 ]
 SEARCH_LUNCH = "halted for lunch"
+
+# A story told within one day, as JSON records with the time each was published (a feed's): a festival announced in the
+# morning, called off two hours later, then the traders' losses (a lead with no turn of its own). The called-off
+# report was lost from the briefing once the traders' came.
+FESTIVAL = [
+    {"title": "Wrenholt winter festival to open on Friday", "source": "Wrenholt Post", "published": "2026-12-07",
+     "published_at": "2026-12-07T06:05:00Z", "added_at": "2026-12-08T08:00:00Z",
+     "body": "The Wrenholt winter festival will open on Friday with a lantern parade through the old town, organisers "
+             "said.\n\n"
+             "More than 20,000 visitors are expected over the three days, and traders have stocked up for the busiest "
+             "weekend of the year.\n\n"
+             "\"This is the festival's biggest programme yet,\" said Calla Dunstow, its director."},
+    {"title": "Wrenholt winter festival called off over storm warning", "source": "Coastline Radio",
+     "published": "2026-12-07", "published_at": "2026-12-07T08:50:00Z", "added_at": "2026-12-08T08:00:00Z",
+     "body": "The Wrenholt winter festival has been called off after forecasters issued a storm warning for the "
+             "weekend, its organisers said.\n\n"
+             "Calla Dunstow said the lantern parade and the market would not go ahead, and that tickets would be "
+             "refunded.\n\n"
+             "\"We cannot put 20,000 people on the harbour front in a gale,\" she said."},
+    {"title": "Wrenholt traders count the cost", "source": "Wrenholt Post", "published": "2026-12-07",
+     "published_at": "2026-12-07T10:05:00Z", "added_at": "2026-12-08T08:00:00Z",
+     "body": "Traders in Wrenholt said they faced heavy losses this weekend, many of them with stock bought for the "
+             "busiest days of the year.\n\n"
+             "The owner of a bakery on Quay Street said she had ordered three times her usual flour.\n\n"
+             "The town council said it would look at ways to help businesses in the old town."},
+]
+CALLED_OFF = "has been called off"

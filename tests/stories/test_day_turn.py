@@ -19,7 +19,8 @@ import re
 import pytest
 
 from tests.stories.added_steps import add_as_markdown, run
-from tests.stories.day_turn_samples import BUS, BUS_TURN, DAM, DAM_TURN, SEARCH, SEARCH_LUNCH
+from tests.stories.day_turn_samples import BUS, BUS_TURN, CALLED_OFF, DAM, DAM_TURN, FESTIVAL, SEARCH, SEARCH_LUNCH
+from tests.stories.latest_turn_samples import BRIDGE
 
 STORIES = {"dam": (DAM, DAM_TURN), "bus": (BUS, BUS_TURN)}
 
@@ -92,3 +93,43 @@ def test_a_day_of_the_week_ahead_is_a_new_time_and_a_day_s_own_is_not():
     assert not ahead(today) and not _new_count(facts(today, names), said, ahead=ahead(today))
     assert not _new_count(facts("Families evacuated from Skelderton will stay out on Saturday.", names), said,
                           ahead=True)  # the day told before
+
+
+def test_a_turn_earlier_the_same_day_stays_in_the_briefing_when_a_later_report_comes(tmp_path, lib_path):
+    """A festival called off at 08:50 was in the briefing until the traders' report came at 10:05 (a lead with no turn
+    of its own): then the briefing said only that the festival would open on Friday. The turn of the reports before
+    the latest ones of that day is now told when the latest tell none (summary.development, `standing`); it is not
+    marked new (the traders' report is the latest)."""
+    path = tmp_path / "festival.json"
+    path.write_text(json.dumps(FESTIVAL), encoding="utf-8")
+    assert run("add", str(path)).returncode == 0
+    for fmt in ("text", "md"):
+        lines = _brief_lines(FESTIVAL[-1]["title"], fmt)
+        told = [x for x in lines if CALLED_OFF in x]
+        assert len(told) == 1 and told[0].endswith("(Coastline Radio, 2026-12-07)"), lines
+
+
+def test_a_summary_of_so_many_sentences_opens_with_the_event_sentence_itself(tmp_path, lib_path):
+    """The bridge story's briefing and story view opened with "Replacement buses carried commuters ... after the rail
+    bridge ... was closed" (a line that tells the closure by the way); they open with the closure now. A summary of so
+    many words keeps the line that tells it (its words are its budget's: summary.select)."""
+    story = _add(tmp_path, BRIDGE)
+    closure = "The Kelderby rail bridge over the River Ousel was closed on Monday"
+    assert closure in _brief_lines(BRIDGE[-1][0])[0]
+    for args in ([], ["--sentences", "3"]):
+        got = json.loads(run("story", str(story), *args, "--format", "json").stdout)
+        assert got["sentences"][0]["text"].startswith(closure), got["sentences"]
+
+
+def test_where_lines_are_marked_new_the_views_say_once_what_new_means(tmp_path, lib_path):
+    """A reader took "new" for "unread" (walk33: a day-2 line read the day before was shown again, unmarked, before
+    the day's news). Where a line is marked new, `brief` and `story` (text and Markdown) say once, under the story's
+    figures, that it is new against the story's earlier reports, read or not."""
+    story = _add(tmp_path, DAM)
+    key = '"new": what its 2026-12-07 reports add, read or not'
+    for fmt in ("text", "md"):
+        block = run("brief", "--format", fmt).stdout
+        ours = block[block.index(DAM[-1][0]):]
+        assert ours.count(key) == 1 and ours.index(key) < ours.index(DAM_TURN), ours
+        text = run("story", str(story), "--format", fmt).stdout
+        assert text.count(key) == 1 and text.index(key) < text.index(DAM_TURN), text

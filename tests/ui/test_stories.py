@@ -11,6 +11,7 @@ from story_sample import EVENING, WIRE, make_story_library
 from ui_sample import HARBOUR, ORCHARD
 
 from tui.app import keymap
+from tui.app.screens.briefing import NEW_KEY
 from tui.store import Library
 
 
@@ -100,7 +101,8 @@ async def test_story_view_shows_sources_quotes_entities_and_opens_articles(stori
         text = options(story, "#story-text")
         sentences = [t for t in text if t[:2] in {f"{n}." for n in range(1, 10)}]
         assert sentences and all("— " in s for s in sentences)  # every sentence says where it is from
-        assert any("Shoreline Wire" in s for s in sentences) and any("Kellmouth Evening Post" in s for s in sentences)
+        # from two outlets (the first line the event sentence itself, the Coastline Gazette's lead: summary.select)
+        assert any("Coastline Gazette" in s for s in sentences) and any("Kellmouth Evening Post" in s for s in sentences)
         assert "Articles (3)" in text
         side = options(story, "#story-quotes")
         assert "Agnes Trewin" in side and "Bram Oduya" in side
@@ -109,7 +111,7 @@ async def test_story_view_shows_sources_quotes_entities_and_opens_articles(stori
         # Copy: summary with sources, quotes by speaker, Markdown.
         await pilot.press("c")
         await settle(pilot)
-        assert "(Shoreline Wire, 2026-01-14)" in copied[-1] and "\x1b" not in copied[-1]
+        assert "(Coastline Gazette, 2026-01-14)" in copied[-1] and "\x1b" not in copied[-1]
         await pilot.press("y")
         await settle(pilot)
         assert "“Port Ellin should not carry this alone” — Bram Oduya" in copied[-1]  # no comma of "he said"
@@ -191,7 +193,9 @@ async def test_briefing_lists_unread_stories_and_opens_one(stories, make_app, co
         assert quote.endswith("— Bram Oduya (Coastline Gazette, Kellmouth Evening Post, 2026-01-14)"), quote
         head = await wait_until(pilot, lambda: "summarising" not in (t := str(page.query_one(
             "#briefing-head").render())) and t, "the briefing summarised")
-        assert head == "1 unread story · ranked by size and recency", head
+        # its last line says what "· new" means (new against a story's earlier reports, not unread: sum34)
+        head, key = head.split("\n")
+        assert head == "1 unread story · ranked by size and recency" and key == NEW_KEY, (head, key)
         await pilot.press("Y")
         await settle(pilot)
         assert copied[-1].startswith("# Briefing") and f"## 1. {EVENING.title}" in copied[-1]

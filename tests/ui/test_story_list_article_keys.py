@@ -59,7 +59,7 @@ async def test_c_y_Y_in_the_stories_list_copy_the_story_under_the_cursor(stories
         assert main.listing.stories and main.articles.has_focus and main.article.id == opened
         at = next(i for i, r in enumerate(_rows(main)) if r.id == story)
         expected = await _copies_in_the_story_view(pilot, main, at, copied)
-        assert " (Shoreline Wire" in expected["c"] and "“The fishing families" in expected["y"], expected
+        assert " (Coastline Gazette" in expected["c"] and "“The fishing families" in expected["y"], expected
         assert expected["Y"].startswith("# "), expected["Y"]
         assert main.article.id == opened
         main.articles.cursor = at

@@ -51,6 +51,7 @@ class BriefItem:
     # all of it is new (StorySummary.new_note)
     marked: frozenset = frozenset()
     note: str = ""
+    key: str = ""  # what "new" means when a line is marked (StorySummary.new_key)
 
     def is_new(self, s: StorySentence) -> bool:
         return (s.article, s.index) in self.marked
@@ -84,7 +85,8 @@ def brief_item(lib, r: StoryRow, score: float, sentences: int = 3, analyse: bool
         return None
     r = story_row(lib, r.id) or r
     shown = " ".join(x.text for x in s.sentences)  # a quote already in a sentence is not repeated
-    return BriefItem(r, s.sentences, s.strongest_quote(leaving_out=shown), score, frozenset(s.news()[0]), s.new_note())
+    return BriefItem(r, s.sentences, s.strongest_quote(leaving_out=shown), score, frozenset(s.news()[0]), s.new_note(),
+                     s.new_key())
 
 
 def as_markdown(items: list[BriefItem], since: str = "", total: int | None = None) -> str:
@@ -112,8 +114,8 @@ def markdown_blocks(items, since: str = "", shown: int | None = None, total: int
         r = it.story
         lines = [f"## {n}. {r.title}"]
         lines.append(f"*{_figures(r, whole=True)}*")
-        if it.note:
-            lines.append(f"*{it.note}*")
+        if it.note or it.key:
+            lines.append(f"*{it.note or it.key}*")
         lines.append("")
         lines += [f"- {s.text} ({_at(s.source, s.day, 'new' if it.is_new(s) else '')})" for s in it.sentences]
         if it.quote:
@@ -145,8 +147,8 @@ def text_blocks(items, since: str = "", shown: int | None = None, total: int | N
         r = it.story
         lines = [f"{n}. {cut_title(r.title)}  [story {r.id}]"]
         lines.append(f"   {_figures(r)}")
-        if it.note:
-            lines.append(f"   {it.note}")
+        if it.note or it.key:  # nearly all new, said once; else what its "new" marks mean
+            lines.append(f"   {it.note or it.key}")
         # each sentence with its outlet and date, as the briefing screen, the Markdown and `story` give them (the
         # outlet alone: a story over several days did not say which day a line was from), and "new" as `story` marks
         # a line new against the story's earlier reports (the latest development's)

@@ -206,7 +206,7 @@ def story_text(s, rows: list | None = None, cells: int | None = None) -> str:
     lines = [cut_title(s.title), story_figures(s.rows, s.first, s.last, s.sources)]
     if s.bounded:
         lines.append(bounded_line(s))
-    if note := s.new_note():  # nearly all of it new: said once, no line marked
+    if note := s.new_note() or s.new_key():  # nearly all of it new: said once, no line marked; else what "new" means
         lines.append(note)
     lines.append("")
     marked, rest = s.news()  # a new sentence the summary shows is marked there, not printed twice
@@ -257,7 +257,7 @@ def story_markdown(s, title: str = "") -> str:
     lines = [f"# {one(title or s.title)}", "", f"*{figures}*", ""]
     if s.bounded:
         lines += [f"*{bounded_line(s)}*", ""]
-    if note := s.new_note():
+    if note := s.new_note() or s.new_key():
         lines += [f"*{note}*", ""]
     marked, rest = s.news()
     if s.sentences:

@@ -93,6 +93,20 @@ class StorySummary:
             return f"Every line is new: from {when}"
         return ""
 
+    def new_key(self) -> str:
+        """What its "new" marks mean, said once where it marks a line new or lists What's new (a reader's "new" is what
+        they have not read; these lines are new against the story's own earlier reports, read or not: walk33 read a
+        day-2 line again on day 3, unmarked, and took "new" for unread): '"new": what its 2026-12-07 reports add, read
+        or not'. "" when it marks nothing, or `new_note` says it once."""
+        cut = self.latest
+        if cut is None or self.new_note():
+            return ""
+        marked, rest = self.news()
+        if not marked and not rest:
+            return ""
+        when = f"{cut.day} after {cut.after} UTC" if cut.after else cut.day
+        return f"\"new\": what its {when} reports add, read or not"
+
     @property
     def bounded(self) -> bool:
         """Its summary, quotes and entities come from a chosen part of its articles (a story above articles.CAP)."""

@@ -32,6 +32,9 @@ class Gone:
     quote: None = None
 
 
+NEW_KEY = '"new": what a story\'s latest reports add, read or not'  # the head's last line (BriefingScreen._show)
+
+
 @dataclass
 class Heading:
     """A story of the briefing before its sentences are read: what its first showing draws (read again: with what it
@@ -248,6 +251,11 @@ class BriefingScreen(PageScreen):
             width = head.content_size.width
             apart = width and count.cell_len + 3 + len(progress) > width
             count.append(("\n" if apart else " · ") + progress, "dim")
+        if n:
+            # what its "· new" marks mean, said once from the first showing (a line that came later moved the list):
+            # new against a story's earlier reports, not "unread" (walk33 read a line again, unmarked, and took "new"
+            # for unread); `brief` and the story view say it under each story that marks a line
+            count.append("\n" + NEW_KEY, "dim italic")
         if self._problem:
             count.append("\n" + figures_problem(self._problem), "bold red")
         head.update(count)

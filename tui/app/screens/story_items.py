@@ -66,7 +66,10 @@ def build(summary, row, rows: dict, pause=None) -> tuple:
     part = f" · from {summary.read} of {len(summary.articles)} articles" if getattr(summary, "bounded", False) else ""
     text = [heading(f"Summary · {n} sentence{'s' if n != 1 else ''}{part}")]
     note = summary.new_note() if hasattr(summary, "new_note") else ""
-    if note:  # nearly all of it new: said once under the heading, no line marked "new"
+    # nearly all of it new: said once under the heading, no line marked "new"; else, when a line is marked or What's
+    # new lists lines, what "new" means there (new against its earlier reports, not "unread")
+    note = note or (summary.new_key() if hasattr(summary, "new_key") else "")
+    if note:
         text.append(heading(line(note), "italic"))
     marked, rest = summary.news()  # a new sentence the summary shows is marked "new" there, not repeated
     for number, sent in enumerate(summary.sentences):
