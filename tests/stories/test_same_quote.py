@@ -140,6 +140,18 @@ def test_one_sentence_said_of_two_towns_or_two_figures_is_two_remarks():
                  "We intend to review what happened in Ashcombe Brook, and learn from it."]) == [[0, 2], [1]]
 
 
+def test_a_shorter_wording_repeating_its_words_is_still_the_same_quotation():
+    # the word-set bound before the alignment counts a repeated word as often as the wording repeats it: eleven
+    # words, six different, all in the longer (a bound of the shared words alone, six of eleven, would part them)
+    said = "We will mend it and mend it and mend it again, said the warden at Pellow Cross."
+    cut = "We will mend it and mend it and mend it again"
+    assert same_words(said, cut)
+    assert fold([said, "The ferry at Pellow Cross runs on Sundays from May.", cut]) == [[0, 2], [1]]
+    # the repeats counted no more often than the longer holds them: "mend" thrice against once
+    assert not same_words("We will mend it and then we will paint it and then we will sell it.",
+                          "mend mend mend it and it and it again")
+
+
 def test_names_are_capitalised_words_opening_no_sentence_and_figures():
     assert names("Ask Fenwick. They said 12 trains. I know it. “Which Tuesday?” Nobody in Carrow Hythe knew.") \
         == {"fenwick", "12", "tuesday", "carrow", "hythe"}

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import KeysView
 from difflib import SequenceMatcher
 
 _WORD = re.compile(r"\w+")
@@ -46,8 +47,10 @@ def names(text: str) -> frozenset[str]:
         if n == COMPARED:
             break
         w = m.group()
-        opens = end is None or any(c in _OPENS for c in text[end:m.start()])
-        if any(c.isdigit() for c in w) or (capitals and not opens and w[0].isupper() and w != "I"):
+        opens = end is None or not _OPENS.isdisjoint(text[end:m.start()])
+        # (no character is both a letter and a digit: a word of letters alone is not searched for a digit)
+        if (not w.isalpha() and any(c.isdigit() for c in w)) or (
+                capitals and not opens and w[0].isupper() and w != "I"):
             found.add(w.casefold())
         end = m.end()
     return frozenset(found)
@@ -58,25 +61,32 @@ def same_words(a: str, b: str) -> bool:
     the longer in the same order (an outlet cut a few words, or printed one sentence of two), and its names and
     figures (`names`) are all in the longer."""
     wa, wb = words(a)[:COMPARED], words(b)[:COMPARED]
-    return _same(wa, wb, Counter(wa), Counter(wb), names(a), names(b))
+    ca, cb = Counter(wa), Counter(wb)
+    return _same(wa, wb, ca, cb, names(a), names(b), ca.keys(), cb.keys())
 
 
 def _same(a: list[str], b: list[str], count_a: Counter, count_b: Counter,
-          names_a: frozenset[str], names_b: frozenset[str], spent: list[int] | None = None) -> bool:
-    """same_words of `a` and `b` given their words' counts and names (fold finds each wording's once, not once a
-    comparison). `spent`: the ordered match's cost (the lengths' product) is added to its one number when it runs."""
+          names_a: frozenset[str], names_b: frozenset[str], keys_a: KeysView[str], keys_b: KeysView[str],
+          spent: list[int] | None = None) -> bool:
+    """same_words of `a` and `b` given their words' counts, names and sets of words (fold finds each wording's
+    once, not once a comparison). `spent`: the ordered match's cost (the lengths' product) is added to its one
+    number when it runs."""
     if len(a) <= len(b):
-        short, long, counted, have, named = a, b, count_a, count_b, names_a
+        short, long, counted, have, named, mine, theirs = a, b, count_a, count_b, names_a, keys_a, keys_b
     else:
-        short, long, counted, have, named = b, a, count_b, count_a, names_b
+        short, long, counted, have, named, mine, theirs = b, a, count_b, count_a, names_b, keys_b, keys_a
     if len(short) < MIN_WORDS:
         return False
-    get = have.get
-    if any(not get(w) for w in named):
+    if not named <= theirs:
         return False  # a name or figure the other wording lacks: another remark ("in Yarnfield" / "in Stowbury")
     need = CONTAINED * len(short)
+    # (bounds on the ordered match, found without the alignment: first the words the two share, each counted as
+    # often as the shorter repeats any word at most (set operations, no loop in Python), then the exact count)
+    if len(mine & theirs) + len(short) - len(mine) < need:
+        return False
+    get = have.get
     if sum(min(n, get(w, 0)) for w, n in counted.items()) < need:
-        return False  # (a bound on the ordered match, found without the alignment)
+        return False
     if spent is not None:
         spent[0] += len(short) * len(long)
     matched = sum(m.size for m in SequenceMatcher(None, short, long, autojunk=False).get_matching_blocks())
@@ -102,19 +112,22 @@ def fold(texts: list[str]) -> list[list[int]]:
             seen: set[int] = set()
             mine = counts[i] = Counter(ws)
             my_names = named[i] = names(texts[i])
+            my_keys = mine.keys()
             for w in dict.fromkeys(ws):
                 holders = where.get(w, ())
                 for j in holders if len(holders) <= COMMON else ():
                     if j in seen:
                         continue
                     seen.add(j)
+                    other = toks[j]
                     theirs = counts[j]
                     if theirs is None:
-                        theirs = counts[j] = Counter(toks[j])
+                        theirs = counts[j] = Counter(other)
                     their_names = named[j]
                     if their_names is None:
                         their_names = named[j] = names(texts[j])
-                    if _same(ws, toks[j], mine, theirs, my_names, their_names, spent):
+                    if _same(ws, other, mine, theirs, my_names, their_names, my_keys, theirs.keys(),
+                             spent):
                         found = home[j]
                         break
                     if spent[0] >= BUDGET:
