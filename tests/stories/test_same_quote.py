@@ -48,9 +48,13 @@ def test_the_story_view_lists_a_remark_two_outlets_printed_once(lib):
     quotes = _quotes(summary, ENGINEER)
     assert [q.text for q in quotes] == [REOPEN.rstrip(","), FULLER]  # it was listed twice: FULLER, then SHORTER
     piers = quotes[1]
-    # dated and linked by its first printing (the Gazette's shorter wording), the fuller wording shown
+    # dated by its first printing (the Gazette's shorter wording), the fuller wording shown with the article and outlet
+    # that printed it: the view's enter (a "q:" line opens .article) opened the Gazette's shorter wording (quotes34
+    # mended who and the person page so); the first printing's article kept for the briefing's latest reports
     assert piers.sources == [GAZETTE.source, POST.source] and piers.day == GAZETTE.published
-    assert (piers.article, piers.source) == (_gazette(lib), GAZETTE.source)
+    assert (piers.article, piers.source) == (_of(lib, POST), POST.source)
+    assert (piers.first, piers.first_article) == (_gazette(lib), _gazette(lib))
+    assert quotes[0].first is None and quotes[0].first_article == quotes[0].article  # printed once
     options, _names = _side(summary)
     shown = [o.prompt.plain for o in options if (o.id or "").startswith("q:")]
     assert sum(FULLER in x for x in shown) == 1 and not any(SHORTER in x for x in shown)

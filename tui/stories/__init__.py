@@ -21,7 +21,7 @@ Listing (tui.store.stories, re-exported here):
 The story view:
     story_summary(lib, story_id, sentences=None, words=None, analyse=True) -> StorySummary | None
         .sentences [StorySentence(text, article, source, day, index)]   in story order
-        .quotes    [SpeakerQuotes(speaker, quotes=[StoryQuote(text, speaker, article, source, day, score, sources, lead)])]
+        .quotes    [SpeakerQuotes(speaker, quotes=[StoryQuote(text, speaker, article, source, day, score, sources, lead, first)])]
         .entities  [StoryEntity(label, name, count, articles)]
         .new       [StorySentence]   what the latest day's articles add
         .sources, .first, .last, .articles (ids oldest first), .analysed, .strongest_quote()

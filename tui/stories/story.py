@@ -30,6 +30,14 @@ class StoryQuote:
     sources: list[str] = field(default_factory=list)  # every outlet that printed it
     # a quotation that finishes a sentence of the writer's: that sentence's words before it (Quote.lead), else ""
     lead: str = ""
+    # the article that printed these words first when another printed them fuller (same_quote: `article` is the one
+    # whose words are shown, what `enter` opens), else None: `article` printed them first
+    first: int | None = None
+
+    @property
+    def first_article(self) -> int:
+        """The article that printed the quotation first (strongest_quote's latest reports)."""
+        return self.article if self.first is None else self.first
 
 
 @dataclass
@@ -137,7 +145,8 @@ class StorySummary:
               if not said or " ".join(q.text.split()).casefold() not in said]
         latest = self.latest.ids if self.latest is not None else frozenset()
 
-        return max(qs, key=lambda q: (reads_alone(q), q.article in latest, len(q.sources), q.score), default=None)
+        return max(qs, key=lambda q: (reads_alone(q), q.first_article in latest, len(q.sources), q.score),
+                   default=None)
 
 
 def reads_alone(q: StoryQuote) -> int:
@@ -347,9 +356,10 @@ def story_quotes(arts: list[StoryArticle], per_speaker: int = 5, linker: NameLin
 
 def _one_per_wording(qs: list[StoryQuote]) -> list[StoryQuote]:
     """A speaker's quotations (first printing first) with near-identical wordings as one (same_quote.fold): the
-    fuller wording and its lead; the first printing's article, outlet and day (what `strongest_quote` asks of the
-    latest reports: words first printed before them are not theirs); every outlet, first printing's first; the best
-    score."""
+    fuller wording, its lead, and the article and outlet that printed it (`enter` on it opened the first printing's
+    article, the shorter wording; `who` and the person page say so too, people._one_per_wording); the first
+    printing's day, and its article in `first` (what `strongest_quote` asks of the latest reports: words first printed
+    before them are not theirs); every outlet, first printing's first; the best score."""
     texts = [q.text for q in qs]
     out = []
     for members in same_quote.fold(texts):
@@ -358,6 +368,7 @@ def _one_per_wording(qs: list[StoryQuote]) -> list[StoryQuote]:
             continue
         shown, first = qs[same_quote.fullest(texts, members)], qs[members[0]]
         sources = list(dict.fromkeys(x for i in members for x in qs[i].sources))
-        out.append(StoryQuote(shown.text, shown.speaker, first.article, first.source, first.day,
-                              max(qs[i].score for i in members), sources, shown.lead))
+        out.append(StoryQuote(shown.text, shown.speaker, shown.article, shown.source, first.day,
+                              max(qs[i].score for i in members), sources, shown.lead,
+                              first.article if first.article != shown.article else None))
     return out
