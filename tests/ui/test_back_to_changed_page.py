@@ -80,6 +80,28 @@ async def test_back_to_a_story_deleted_meanwhile_says_it_is_gone(stories, make_a
         assert _head(story).startswith("This story is no longer in the library"), _head(story)
 
 
+async def test_a_story_deleted_while_shown_keeps_no_lines_to_open(stories, make_app):  # noqa: F811
+    """Its summary and article lines went on under "This story is no longer in the library" (hostile34), and enter
+    opened them as if the story were there; y then said "Still reading the story"."""
+    app = make_app(stories)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_first_story(pilot)
+        story = app.screen
+        assert _lines(story)
+        _unkeyed(stories, f"DELETE FROM stories WHERE id = {story.story_id}")
+        story.follow_library()  # (what LibraryWatch calls when the library changes)
+        await settle(pilot)
+        assert _head(story).startswith("This story is no longer in the library"), _head(story)
+        for selector in ("#story-text", "#story-quotes"):
+            assert story.query_one(selector).option_count == 0, selector
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is story
+        await pilot.press("y")
+        await settle(pilot)
+        assert "This story is no longer in the library." in shown_toasts(app)
+
+
 async def test_enter_on_an_article_deleted_meanwhile_stays_on_the_story(stories, make_app):  # noqa: F811
     app = make_app(stories)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -375,6 +375,7 @@ class StoryScreen(PageScreen):
         self._built: OrderedDict[tuple, tuple] = OrderedDict()
         self._pending = None  # what to show when the screen is mounted: ("kept", result) or ("read", None)
         self.reading = False  # a worker is reading the story (nothing of it shown yet)
+        self.gone = False  # the story was found deleted (merged away, removed by another program): nothing shown
         self.when_read = None  # called once when the worker's reading is shown (push_story)
         self.push_token = None  # push_story's latest wait
         # (story id, the app's marks count then, (row, summary, rows)) read ahead for the story under the list's
@@ -404,7 +405,7 @@ class StoryScreen(PageScreen):
             before = marks.snapshot() if marks is not None else None  # (see ReadMarks.snapshot)
             kept = _kept_now(lib, story_id)
             self._marks_before = before if kept is not None else None  # for these rows only (a worker reads anew)
-        self.reading = kept is None
+        self.reading, self.gone = kept is None, False
         if not self.is_mounted:
             self._pending = ("kept", kept) if kept is not None else ("read", None)
             return
@@ -469,6 +470,11 @@ class StoryScreen(PageScreen):
             return
         if result is None:
             self._head(Text("This story is no longer in the library (esc goes back).", style="bold"))
+            # its lines go with it (hostile34: the old summary and article lines stayed under that head, and enter
+            # opened them as if the story were there); y, A and the rest find no story, as while one is read
+            self.row, self.summary, self.gone = None, None, True
+            for selector in ("#story-text", "#story-quotes"):
+                self.query_one(selector, StoryList).show_options([])
             return
         new = new or self.summary is None  # a story shown anew (not a second, complete reading of it)
         self.row, self.summary, rows = result
@@ -714,7 +720,7 @@ class StoryScreen(PageScreen):
 
     def _resize(self, step: int) -> None:
         if self.summary is None:  # (the key did nothing without a word)
-            self.notify("Still reading the story; try again in a moment.", severity="warning", timeout=3)
+            self.notify(self._not_shown(), severity="warning", timeout=3)
             return
         # the length asked for last while it is still being read, else the one shown: presses made before the longer
         # summary arrived asked for the shown length + 1 again (thirty presses of + gave 7 sentences)
@@ -742,9 +748,14 @@ class StoryScreen(PageScreen):
 
     def _ready(self) -> bool:
         if self.summary is None:
-            self.notify("Still reading the story; try again in a moment.", severity="warning")
+            self.notify(self._not_shown(), severity="warning")
             return False
         return True
+
+    def _not_shown(self) -> str:
+        """Why a key that needs the story's summary did nothing."""
+        return ("This story is no longer in the library." if self.gone
+                else "Still reading the story; try again in a moment.")
 
     def _command(self, markdown: bool = False) -> str:
         """The command that prints this story as shown (named in the copy toast)."""

@@ -33,12 +33,20 @@ class Head(NamedTuple):
 
     def text(self, cells: int) -> Text:
         """A line each (the view cuts a long title with "…"); the figures' line names as many outlets as fit in
-        `cells`, whole, then says how many more ("5 outlets (A, B +3 more)"; tui.cells.fitted_outlets), or only
-        "5 outlets": a cut outlet list ended in half a name at 80 columns."""
+        `cells`, whole, then says how many more ("5 outlets (A, B +3 more)"; tui.cells.fitted_outlets): a cut outlet
+        list ended in half a name at 80 columns. Where not even the first name fits there (cut to SHORTEST_OUTLET),
+        the outlets take a line of their own under the figures, in the same words: at 80 columns a story with unread
+        articles ("14 articles · 3 unread · 2026-11-17 to 2026-11-24") said only "8 outlets" where one with none
+        unread named "(Tarnwick Eveni… +7 more)" (walk34)."""
         head = Text(self.title, style="bold")
-        figures = " · ".join(x for x in (self.figures, fitted_outlets(self.outlets, cells - width(self.figures) - 3))
-                             if x)
-        head.append("\n" + figures, style="dim")
+        beside = fitted_outlets(self.outlets, cells - width(self.figures) - 3)
+        if self.outlets and not beside.endswith(")"):  # no name beside the figures
+            alone = fitted_outlets(self.outlets, cells)
+            if alone.endswith(")"):
+                head.append("\n" + self.figures + "\n" + alone, style="dim")
+                beside = None
+        if beside is not None:
+            head.append("\n" + " · ".join(x for x in (self.figures, beside) if x), style="dim")
         if self.analysing:
             head.append("\n⏳ analysing its articles for quotes and entities…", style="bold")
         return head
