@@ -80,6 +80,10 @@ class StoreError(Exception):
     """A library problem worth one clear line to the user (corrupt, locked, read-only ...)."""
 
 
+class NewerLibrary(StoreError):
+    """The library's schema is newer than this newsreader's: another (newer) newsreader upgraded it."""
+
+
 class LibraryBusy(StoreError):
     """Another program held the write lock longer than a transaction inside `Library.impatient` waits for it."""
 
@@ -746,7 +750,7 @@ class Library:
         if app_id not in (0, APPLICATION_ID):
             raise foreign
         if version > SCHEMA_VERSION:
-            raise StoreError(f"{visible(self.path)} was written by a newer newsreader (schema {version}); please upgrade")
+            raise NewerLibrary(f"{visible(self.path)} was written by a newer newsreader (schema {version}); please upgrade")
         if version == 0:
             if tables:
                 raise foreign

@@ -43,9 +43,16 @@ class LibraryHealth:
         threading.Thread(target=self._check, name="library-check", daemon=True).start()
 
     def _check(self) -> None:
+        from tui.store.library import NewerLibrary
+
         try:
             _lower_priority()
             problem = check_library(self.db_path, self.budget)
+        except NewerLibrary as exc:  # upgraded by a newer newsreader since the app opened it: no damage
+            newer = getattr(self.host, "library_newer", None)
+            if newer is not None:
+                deliver(self.host, newer, str(exc).splitlines()[0])
+            return
         finally:
             self.checked.set()
         if problem:
@@ -57,12 +64,16 @@ class LibraryHealth:
 
 
 def check_library(db_path: Path, budget: float = CHECK_BUDGET) -> str:
-    """The first problem `PRAGMA quick_check` finds in `budget` seconds on its own connection, or ""."""
+    """The first problem `PRAGMA quick_check` finds in `budget` seconds on its own connection, or "". A library
+    another newsreader upgraded to a newer schema meanwhile raises NewerLibrary: it is not damaged."""
     from tui.store import Library, StoreError
+    from tui.store.library import NewerLibrary
 
     try:
         with Library(db_path, readonly=True) as lib:
             return lib.verify(budget) or ""
+    except NewerLibrary:
+        raise
     except StoreError as exc:
         return " ".join(str(exc).split())[:120]
     except sqlite3.DatabaseError as exc:

@@ -17,6 +17,7 @@ from typing import Callable
 from tui.app.parts.threads import deliver
 from tui.textsafe import clean, visible
 from tui.store import Library
+from tui.store.library import NewerLibrary
 
 START_DELAY = 2.5  # seconds after start-up before the first folder scan / refresh (after the first paint)
 SCAN_EVERY = 30.0  # seconds between watched-folder scans while the app runs
@@ -286,6 +287,11 @@ class SourcesRefresh:
                     # window are regrouped now (one window's work, then nothing until new articles land); a round
                     # that brings articles never does this, so a busy stream keeps its windows every LIBRARY_FROM
                     settled = self._settle(lib, lines)
+        except NewerLibrary as exc:
+            # upgraded by a newer newsreader while this app runs: said once by the screen, which stops these passes
+            # (the same StoreError toast came at every SCAN_EVERY scan, walk34); what it reads goes on
+            deliver(self.host, getattr(self.host, "library_newer", lambda _problem: None), str(exc).splitlines()[0])
+            head, lines, loud = [], [], False
         except Exception as exc:  # a damaged library, a missing module: one line, never a traceback
             lines.append(f"✗ {type(exc).__name__}: {visible(str(exc).splitlines()[0] if str(exc) else '')}")
         if not loud and not added and not any(line.startswith("✗") for line in lines):

@@ -126,6 +126,7 @@ class MainScreen(QuickSwitch, Screen):
         self.undo = UndoDelete()
         self.marking: str = ""  # what an A or a z is writing in its worker ("marking 300 articles read"; "": nothing)
         self.health = LibraryHealth(self, db_path, self._library_damaged)  # quick_check after the first paint
+        self.newer = ""  # the library upgraded by a newer newsreader meanwhile (library_newer): nothing is written
         self.marks = ReadMarks(self, db_path, self._read_failed)  # an open's read mark, written off the UI thread
         self.marks.on_read = self.undo.marked  # a mark given after an `A` is not undone by its `z`
         self.places = ReadingPlaces(self, lib, self.marks)  # reading position per article (saved by marks' thread)
@@ -145,6 +146,8 @@ class MainScreen(QuickSwitch, Screen):
         mount, file or folder: Library.readonly). Reads go on; analyses are shown, not cached."""
         if self.health.problem:
             return self.health.problem
+        if self.newer:
+            return self.newer
         return (getattr(self.lib, "read_only_why", None) or "read-only") if getattr(self.lib, "readonly", False) else ""
 
     @property
@@ -1330,8 +1333,26 @@ class MainScreen(QuickSwitch, Screen):
                     f"Run `newsreader --db {path} doctor` to see how to recover what is readable.",
                     title="Library damaged", severity="error", timeout=30, markup=False)
 
+    def library_newer(self, problem: str) -> None:
+        """Another newsreader upgraded the library to a newer schema while this app runs (`problem`: "… was written
+        by a newer newsreader (schema 34); please upgrade", the store's NewerLibrary): said once, and the passes that
+        open the library anew (folder scans, feed refreshes, the analysis pass) are stopped and not started again; it
+        toasted that StoreError at every 30-s folder scan (walk34). What the app's own connection reads goes on; the
+        writes `unwritable` guards (read marks, stars, deletes, imports) are refused, as for a read-only library."""
+        if self.newer or not self.is_attached:
+            return
+        self.newer = problem
+        self.background.stop()
+        self.sources.stop()
+        self.notify(f"{clean(problem)}. This window goes on showing what it can read, but writes nothing and "
+                    f"refreshes nothing: quit it and use the newer newsreader.",
+                    title="Library upgraded", severity="error", timeout=30, markup=False)
+
     def refuse_write(self, what: str) -> bool:
-        """True (and a toast saying why) when the library is damaged or read-only: `what` is not done."""
+        """True (and a toast saying why) when the library is damaged, read-only or newer: `what` is not done."""
+        if self.newer and not self.damaged:
+            self.notify(f"Not {what}: {clean(self.newer)}.", severity="warning", timeout=6, markup=False)
+            return True
         if not self.damaged:
             if not self.unwritable:
                 return False
