@@ -63,6 +63,13 @@ async def test_a_library_upgraded_meanwhile_is_said_once_and_read_on(tmp_path, m
         assert any(m.startswith("Not refreshed") for m in _messages(app)), _messages(app)
         assert not screen.sources.running
 
+        await pilot.press("slash", "h", "a", "r")  # a search: its worker opens the library anew
+        await settle(pilot)
+        assert app.is_running and app.screen is screen  # (it stopped the app with a WorkerFailed traceback)
+        assert sum("newer newsreader" in m and "please upgrade. " in m for m in _messages(app)) == 1, _messages(app)
+        await pilot.press("escape")
+        await settle(pilot)
+        screen.set_focus(screen.articles)
         await pilot.press("enter")  # reading goes on through the window's own connection
         await settle(pilot)
         assert screen.article is not None and screen.article.id == row.id

@@ -97,7 +97,16 @@ class LibraryQuery:
         self.set(self.search, self.entity)
 
     def _worker(self, search: str, entity: str, feed, stories: bool, shape: tuple, generation: int) -> None:
-        with Library(self.db_path) as lib:
+        from tui.store.library import NewerLibrary
+
+        try:
+            lib = Library(self.db_path)
+        except NewerLibrary as exc:
+            # upgraded by a newer newsreader while the app runs: a search or a filter typed then stopped the app with
+            # a traceback (the worker failed); the list shown stays, and the screen says why once
+            deliver(self.host, self._newer, str(exc).splitlines()[0], generation)
+            return
+        with lib:
             try:
                 source = _source(lib, search, entity, feed, stories, shape)
             except sqlite3.DatabaseError as exc:
@@ -111,6 +120,13 @@ class LibraryQuery:
                 source.error = search_index_problem(search_index_damage(lib.db) or exc, named)
                 source.search_failed = True
         deliver(self.host, self._done, source, generation)
+
+    def _newer(self, problem: str, generation: int) -> None:
+        if generation == self._generation:
+            self._shown_generation = generation  # nothing more is coming for it
+        newer = getattr(self.host, "library_newer", None)
+        if newer is not None:
+            newer(problem)
 
     def _done(self, source: RowSource, generation: int) -> None:
         if generation != self._generation:
