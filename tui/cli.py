@@ -164,7 +164,7 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=["md", "json"], default="md",
                     help="md (default): Markdown; json: one object a line, what `add` takes back")
 
-    dr = sub.add_parser("doctor", help="library path, counts, NLP backends and clipboard methods")
+    dr = sub.add_parser("doctor", help="library path, counts, health, NLP backends, clipboard routes, the app's log")
     dr.add_argument("--repair", action="store_true",
                     help="make the search index again from the articles, in place (a damaged or dropped index)")
 
