@@ -149,7 +149,7 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
 
     ls = sub.add_parser("list", help="list the library, newest first")
     ls.add_argument("--search", "-s", metavar="Q", default=None, help="full-text search (ranked)")
-    ls.add_argument("--entity", metavar="NAME", default=None, help="only articles that mention this entity")
+    ls.add_argument("--entity", metavar="NAME", default=None, help="only articles that mention this entity (of those analysed: `analyze` does the rest)")
     ls.add_argument("--limit", type=_count, default=0, metavar="N", help="at most N rows (default: all)")
     ls.add_argument("--json", action="store_true", help="one JSON object a row (with its twins and outlets)")
 

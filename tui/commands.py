@@ -345,12 +345,21 @@ def cmd_list(args) -> int:
             shown += _list_rows(args, page)
             offset += len(page)
         skipped_note(lib, unreadable, "article")
+        # --entity reads the entities stored by analysis: an article not analysed yet (just added) is not found
+        try:
+            waiting = lib.count_never_analysed() if entity and not wordless(entity) else 0
+        except sqlite3.DatabaseError:  # (a damaged page: its articles are named as skipped already)
+            waiting = 0
     finally:
         lib.close()
     if wordless(args.search):  # "(", an emoji alone: nothing to search for (it listed the whole library)
         print(f"no searchable word in {echoed(args.search)!r}: a search needs letters or digits", file=sys.stderr)
     elif not unreadable and not args.json and not shown and not offset:
         print("no articles" + (f" match {echoed(args.search)!r}" if args.search else ""), file=sys.stderr)
+    if waiting:
+        print(f"note: {waiting:,} article{'s' if waiting != 1 else ''} not analysed yet, so not searched for "
+              f"{echoed(args.entity)!r}: `newsreader analyze` analyses {'them' if waiting != 1 else 'it'}",
+              file=sys.stderr)
     return 0
 
 

@@ -335,3 +335,22 @@ def test_a_summary_of_no_sentences_fails_in_one_line(tmp_path, lib_path):
     assert "article 1: no sentences to summarise" in r.stderr, r.stderr
     e = run("entities", str(words))  # a reading that finds nothing says so, as `quotes` does
     assert e.returncode == 0 and e.stdout == "no entities found\n", e
+
+
+def test_list_entity_says_which_articles_it_could_not_search(tmp_path):
+    """`list --entity` reads the entities analysis stored: an article just added, not analysed yet, is not found, and
+    `list --entity "Bryn Adair"` said only "no articles" while `who` found him. It now says how many articles it could
+    not search and what analyses them."""
+    p = tmp_path / "keepers.txt"
+    p.write_text("Lock keepers vote in Tarnley\n\nThe lock keepers of Tarnley voted on Friday to accept the canal "
+                 "trust's pay offer, said Bryn Adair, their steward.\n", encoding="utf-8")
+    db = str(tmp_path / "lib.db")
+    assert run("--db", db, "add", str(p)).returncode == 0
+    r = run("--db", db, "list", "--entity", "Bryn Adair")
+    assert r.returncode == 0 and r.stdout == "", r
+    assert r.stderr.splitlines() == [
+        "no articles",
+        "note: 1 article not analysed yet, so not searched for 'Bryn Adair': `newsreader analyze` analyses it"], r
+    assert run("--db", db, "analyze").returncode == 0
+    r = run("--db", db, "list", "--entity", "Bryn Adair")
+    assert r.returncode == 0 and "Lock keepers vote in Tarnley" in r.stdout and r.stderr == "", r

@@ -1417,6 +1417,11 @@ class Library:
         except sqlite3.DatabaseError as exc:
             raise StoreError(_explain(exc, self.path)) from None
 
+    def count_never_analysed(self) -> int:
+        """Articles with no analysis of any kind stored: no `mentions` row names their entities yet."""
+        return self.db.execute(
+            "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM analysis)").fetchone()[0]
+
     def unanalysed_ids(self, key: str) -> list[int]:
         return [r[0] for r in self.db.execute(
             "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM analysis WHERE key = ?) ORDER BY sort_key DESC",
