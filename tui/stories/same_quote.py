@@ -47,10 +47,11 @@ def names(text: str) -> frozenset[str]:
         if n == COMPARED:
             break
         w = m.group()
-        opens = end is None or not _OPENS.isdisjoint(text[end:m.start()])
-        # (no character is both a letter and a digit: a word of letters alone is not searched for a digit)
+        # (no character is both a letter and a digit: a word of letters alone is not searched for a digit; the gap
+        # before a word is read only for a capitalised one)
         if (not w.isalpha() and any(c.isdigit() for c in w)) or (
-                capitals and not opens and w[0].isupper() and w != "I"):
+                capitals and w[0].isupper() and w != "I" and end is not None
+                and _OPENS.isdisjoint(text[end:m.start()])):
             found.add(w.casefold())
         end = m.end()
     return frozenset(found)
