@@ -359,18 +359,39 @@ def when_said(stamp: str) -> str:
     app's feeds list: "today 09:14", "yesterday 18:02", an earlier day ("2026-12-04"), on the reader's clock; a time
     ahead of the clock whole ("2026-12-09 10:00"). The stored UTC stamp shown whole ("2026-12-07 09:14" for this
     morning's refresh) made the reader read a date to learn it was today. Not a time: `local_time`'s cut text."""
-    from datetime import timedelta
-
     local = local_time(stamp)
-    day, clock = local[:10], local[11:16]
     if len(local) != 16 or local[10] != " ":
         return local
+    day, clock = local[:10], local[11:16]
+    said = _day_said(day)
+    if said != day:
+        return f"{said} {clock}"
+    return day if day < _now().date().isoformat() else local
+
+
+def _day_said(day: str) -> str:
+    """An ISO day on the reader's clock as the screens say it: "today", "yesterday", else the day itself."""
+    from datetime import timedelta
+
     today = _now().date()
     if day == today.isoformat():
-        return f"today {clock}"
+        return "today"
     if day == (today - timedelta(days=1)).isoformat():
-        return f"yesterday {clock}"
-    return day if day < today.isoformat() else local
+        return "yesterday"
+    return day
+
+
+def since_said(since: str) -> str:
+    """A parsed --since WHEN as the briefing screen's head says it, in when_said's words: "today", "yesterday 13:07"
+    (`t`'s 24h), an earlier day ("2026-12-04"), a time of an earlier day whole. It said "since 2026-12-07" for `t`'s
+    today. (`brief` and the briefing's Markdown copy keep since_label's dates: a text kept for later.)"""
+    if len(since) <= 10:
+        return _day_said(since)
+    local = local_time(since)
+    if len(local) != 16 or local[10] != " ":
+        return local
+    said = _day_said(local[:10])
+    return f"{said} {local[11:16]}" if said != local[:10] else local
 
 
 def local_time(stamp: str) -> str:

@@ -14,7 +14,7 @@ from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
-from tui.cells import RANKED, count_words, cut, figures_problem, since_label, story_figures
+from tui.cells import RANKED, count_words, cut, figures_problem, since_said, story_figures
 from tui.textsafe import clean
 from tui.app.textual_fixes import closed_before_mount
 
@@ -241,7 +241,7 @@ class BriefingScreen(PageScreen):
         # "10 of 24 unread stories": the briefing shows the LIMIT best (it said "10 stories · all unread stories");
         # the words of `brief`'s count line (tui.stories.briefing.count_line)
         waiting = sum(isinstance(x, Heading) for x in self.items)  # how far the summarising has come
-        count = Text.assemble((count_words(n, total), "bold"), f" since {since_label(self.day)}" if self.day else "",
+        count = Text.assemble((count_words(n, total), "bold"), f" since {since_said(self.day)}" if self.day else "",
                               (f" · {RANKED}" if n else "", "dim"))
         progress = (f"summarising… {n - waiting} of {n} done" if waiting and waiting < n
                     else "summarising…" if waiting else "")
@@ -265,7 +265,7 @@ class BriefingScreen(PageScreen):
             keys = getattr(self.app, "user_keys", {})
             if self.day:  # what t brings next (it said "all unread stories" at every step: t from "today" is 24h)
                 wider = SINCE[(SINCE.index(self.since) + 1) % len(SINCE)] if self.since in SINCE else ""
-                hint = (f"No unread stories since {since_label(self.day)}: "
+                hint = (f"No unread stories since {since_said(self.day)}: "
                         f"{keymap.first_key('briefing_since', keys)} widens the "
                         f"time ({'since ' + wider if wider else 'all unread stories'}).")
             elif self._problem:  # (not "everything is read": the head says what could not be read)
