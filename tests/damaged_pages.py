@@ -14,6 +14,18 @@ from tui.store import Library
 SENTENCE = "The harbour council met on {day} to weigh plan {n}, and the vote on its budget was close. "
 
 
+def run_sql(db: Path, statements: list[str]) -> None:
+    """Run `statements` on the library file `db` with a connection of its own, as another program runs them (rows
+    damaged behind the app's back; sqlite3's default: foreign keys off)."""
+    con = sqlite3.connect(db)
+    try:
+        for statement in statements:
+            con.execute(statement)
+        con.commit()
+    finally:
+        con.close()
+
+
 def harbour_library(path: Path, n: int = 300) -> None:
     """`n` articles of our own, one a day, enough to span many pages of the table."""
     articles = [Article(title=f"Harbour plan {i} goes to a vote", source="Coast Daily",

@@ -12,6 +12,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))  # tests/, for the shared command helper (also when run as a script)
 
 from command import newsreader_cmd  # noqa: E402  (re-exported for the hostile tests)
+from damaged_pages import run_sql  # noqa: E402, F401  (re-exported for the hostile tests)
 
 # Bytes that would make a terminal do something: ESC, BEL, 8-bit CSI/OSC/ST (as UTF-8), other C0 but \n and \t.
 TERMINAL_BYTES = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
@@ -53,19 +54,6 @@ def eight_articles(tmp_path: Path, text: str, *commands: list[str]) -> Path:
         r = run_cli(*args, db=db)
         assert r.returncode == 0, (args, r.stderr)
     return db
-
-
-def run_sql(db: Path, statements: list[str]) -> None:
-    """Run `statements` on the library file `db` with a connection of its own (rows damaged behind the app's back)."""
-    import sqlite3
-
-    con = sqlite3.connect(db)
-    try:
-        for statement in statements:
-            con.execute(statement)
-        con.commit()
-    finally:
-        con.close()
 
 
 def make_app(db: Path):

@@ -4,27 +4,19 @@ checked this newsreader's schema only), while its stories were counted from thei
 
 from __future__ import annotations
 
-import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from hostile_helpers import eight_articles, run_cli
+from hostile_helpers import eight_articles, run_cli, run_sql
 
 TEXT = "Skerrow ferry vote {n}\n\nThe council of Skerrow met on Monday and voted to keep the ferry. Note {n}.\n"
 
 
 def _older(db: Path, *statements: str, version: int = 31) -> None:
     """The library stepped back to schema `version` (its tables are that schema's), then `statements` run on it."""
-    con = sqlite3.connect(db)
-    try:
-        con.execute(f"PRAGMA user_version = {version}")
-        for statement in statements:
-            con.execute(statement)
-        con.commit()
-    finally:
-        con.close()
+    run_sql(db, [f"PRAGMA user_version = {version}", *statements])
 
 
 def _read_only(db: Path):

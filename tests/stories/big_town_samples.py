@@ -111,3 +111,20 @@ STRIKE_AGAIN = [
              "rise.",
              "Harbour master Tove Brand said the water taxi would run twice an hour."),
 ]
+
+
+def add_grouped(lib, articles, fed: bool) -> list[int]:
+    """`articles` added to `lib` and grouped as the library does: all stored at once then grouped, or (`fed`) one at a
+    time, each grouped as it lands, then the settle the background pass runs. Their ids, in order."""
+    from tui.stories import group_new, settle
+
+    if not fed:
+        ids = [i for _, i in lib.add_many(articles)]
+        group_new(lib)
+        return ids
+    ids = []
+    for article in articles:
+        ids += [i for _, i in lib.add_many([article])]
+        group_new(lib)
+    settle(lib)
+    return ids

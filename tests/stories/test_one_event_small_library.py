@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.stories.big_town_samples import QUAY, STRIKE_FIRST, STRIKE_LATER, STRIKE_MORE, STRIKE_TALKS
-from tui.stories import group_new, settle, story_of
+from tests.stories.big_town_samples import (QUAY, STRIKE_FIRST, STRIKE_LATER, STRIKE_MORE, STRIKE_TALKS,
+                                            add_grouped)
+from tui.stories import story_of
 
 STRIKE = STRIKE_FIRST + STRIKE_LATER + [STRIKE_MORE, STRIKE_TALKS]
 ARTICLES = sorted(STRIKE + QUAY[:2], key=lambda a: a.published)  # 10: the small library's weighting applies
@@ -30,15 +31,7 @@ def _stories(lib, ids) -> tuple[set[int], set[int]]:
 
 @pytest.mark.parametrize("fed", [False, True], ids=["stored at once", "fed one at a time"])
 def test_a_small_library_of_one_event_keeps_it_one_story(lib, fed):
-    if fed:
-        ids = []
-        for article in ARTICLES:
-            ids += [i for _, i in lib.add_many([article])]
-            group_new(lib)
-        settle(lib)
-    else:
-        ids = [i for _, i in lib.add_many(ARTICLES)]
-        group_new(lib)
+    ids = add_grouped(lib, ARTICLES, fed)
     strike, quay = _stories(lib, ids)
     assert len(quay) == 1 and not strike & quay  # the quay's two reports: one story, not the strike's
     assert len(strike) == 1, f"the strike's 8 reports in {len(strike)} stories"

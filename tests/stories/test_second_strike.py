@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 
 from tests.stories.big_town_samples import (QUAY, QUAY_LATE, QUAY_NEXT, STRIKE_AGAIN, STRIKE_FIRST, STRIKE_LATER,
-                                            STRIKE_MORE, STRIKE_TALKS)
-from tui.stories import group_new, settle, story_of
+                                            STRIKE_MORE, STRIKE_TALKS, add_grouped)
+from tui.stories import story_of
 
 EVENTS = {"march strike": STRIKE_FIRST + STRIKE_LATER + [STRIKE_MORE, STRIKE_TALKS],
           "quay": QUAY + [QUAY_NEXT] + QUAY_LATE, "april strike": STRIKE_AGAIN}
@@ -31,15 +31,7 @@ def _stories(lib, ids) -> dict[str, set[int]]:
 @pytest.mark.parametrize("fed", [False, True], ids=["stored at once", "fed one at a time"])
 def test_a_second_strike_six_weeks_later_is_a_new_story(lib, fed):
     assert len(ARTICLES) == 16
-    if fed:
-        ids = []
-        for article in ARTICLES:
-            ids += [i for _, i in lib.add_many([article])]
-            group_new(lib)
-        settle(lib)
-    else:
-        ids = [i for _, i in lib.add_many(ARTICLES)]
-        group_new(lib)
+    ids = add_grouped(lib, ARTICLES, fed)
     by = _stories(lib, ids)
     # each event one story, none shared (on main: the April strike's 2 reports in the March strike's story)
     assert all(len(stories) == 1 for stories in by.values()), by

@@ -6,21 +6,14 @@ library", the page lost. Now the story is read again when it changed, and such a
 
 from __future__ import annotations
 
-import sqlite3
-
+from damaged_pages import run_sql
 from pilot_steps import open_first_story, settle, shown_toasts
 from test_page_marks_shown import stories  # noqa: F401  (stories: the fixture)
 
 
 def _unkeyed(db, *statements: str) -> None:
     """`statements` run as another program runs them: foreign keys off (sqlite3's default)."""
-    con = sqlite3.connect(db)
-    try:
-        for statement in statements:
-            con.execute(statement)
-        con.commit()
-    finally:
-        con.close()
+    run_sql(db, list(statements))
 
 
 def _lines(screen, selector: str = "#story-text") -> list[str]:

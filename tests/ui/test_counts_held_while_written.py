@@ -8,8 +8,7 @@ from __future__ import annotations
 from pilot_steps import library_status, settle, started, status_says, wait_until
 from test_marks_shown_while_written import dots, held_write, story_figures, z_held
 from test_page_marks_shown import stories  # noqa: F401  (the fixture: the story sample, grouped)
-from test_undo_mark_all import unread_titles
-from ui_sample import ORCHARD
+from test_undo_mark_all import orchard_read_app, unread_titles
 
 from tui.store import Library
 
@@ -29,10 +28,7 @@ async def read_again(pilot, main) -> None:
 
 
 async def test_the_count_during_z_stays_when_the_list_is_read_again(library, make_app, monkeypatch):
-    path, ids = library
-    with Library(path) as lib:
-        lib.set_read(ids[ORCHARD.title], True)  # read before the A: z leaves it read
-    app = make_app(path)
+    path, app = orchard_read_app(library, make_app)
     async with started(app) as (pilot, screen):
         await status_says(pilot, screen, "3 unread")
         await pilot.press("A")

@@ -11,8 +11,7 @@ from pilot_steps import (library_status, open_first_story, settle, shown_toasts,
                          wait_until)
 from test_page_marks_shown import article_lines, stories  # noqa: F401  (the fixture: the story sample, grouped)
 from test_story_list_keys import _rows, _stories_list
-from test_undo_mark_all import all_read, unread_titles
-from ui_sample import ORCHARD
+from test_undo_mark_all import all_read, orchard_read_app, unread_titles
 
 import tui.store.reader as store_reader
 from tui.store import Library, StoreError
@@ -215,10 +214,7 @@ async def test_a_failed_z_in_the_stories_list_puts_the_figures_back(stories, mak
 async def test_z_in_the_library_shows_the_unread_count_at_once(library, make_app, monkeypatch):
     """z after A in the library: the rows showed their ● at once, the status line said "0 unread" until the write
     was done."""
-    path, ids = library
-    with Library(path) as lib:
-        lib.set_read(ids[ORCHARD.title], True)  # read before the A: z leaves it read
-    app = make_app(path)
+    path, app = orchard_read_app(library, make_app)
     async with started(app) as (pilot, screen):
         await status_says(pilot, screen, "3 unread")
         await pilot.press("A")

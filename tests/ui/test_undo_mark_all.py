@@ -28,11 +28,17 @@ async def all_read(pilot, screen) -> None:
     await settle(pilot)
 
 
-async def test_z_after_A_marks_unread_again_only_the_articles_that_were_unread(library, make_app):
+def orchard_read_app(library, make_app):
+    """The sample library with its orchard article read before the `A` (a `z` must leave it read), and an app on it:
+    (its path, the app)."""
     path, ids = library
     with Library(path) as lib:
-        lib.set_read(ids[ORCHARD.title], True)  # read before the A: z must leave it read
-    app = make_app(path)
+        lib.set_read(ids[ORCHARD.title], True)
+    return path, make_app(path)
+
+
+async def test_z_after_A_marks_unread_again_only_the_articles_that_were_unread(library, make_app):
+    path, app = orchard_read_app(library, make_app)
     async with started(app) as (pilot, screen):
         await status_says(pilot, screen, "4 articles · 3 unread")
         await pilot.press("A")
@@ -56,10 +62,7 @@ async def test_z_after_A_marks_unread_again_only_the_articles_that_were_unread(l
 
 
 async def test_a_mark_given_after_A_is_not_undone_by_z(library, make_app):
-    path, ids = library
-    with Library(path) as lib:
-        lib.set_read(ids[ORCHARD.title], True)
-    app = make_app(path)
+    path, app = orchard_read_app(library, make_app)
     async with started(app) as (pilot, screen):
         await status_says(pilot, screen, "3 unread")
         await pilot.press("A")

@@ -200,6 +200,11 @@ def _rows_of(lib: Library, ids: list[int]) -> set[int]:
 def unread_again(lib: Library, ids: list[int], among: list[int] | None = None) -> int:
     """How many read rows of the list marking `ids` unread makes unread (`among`: of a view's rows only), read
     before it is written: z's worker counts them so the status line shows the new unread count at once."""
+    return _rows_marked(lib, ids, among, "read <> 0")
+
+
+def _rows_marked(lib: Library, ids: list[int], among: list[int] | None, mark: str) -> int:
+    """How many rows of the list holding `ids` (`among`: of a view's rows only) have the read `mark` (an SQL test)."""
     rows = _rows_of(lib, ids)
     if among is not None:
         rows &= set(among)
@@ -207,7 +212,7 @@ def unread_again(lib: Library, ids: list[int], among: list[int] | None = None) -
     for start in range(0, len(rows_list), _CHUNK):
         part = rows_list[start:start + _CHUNK]
         total += lib.db.execute(
-            f"SELECT count(*) FROM articles WHERE read <> 0 AND id IN ({','.join('?' * len(part))})", part).fetchone()[0]
+            f"SELECT count(*) FROM articles WHERE {mark} AND id IN ({','.join('?' * len(part))})", part).fetchone()[0]
     return total
 
 
@@ -238,15 +243,7 @@ def stories_unread_again(lib: Library, ids: list[int]) -> tuple[dict[int, int], 
 def read_now(lib: Library, ids: list[int], among: list[int] | None = None) -> int:
     """How many unread rows of the list marking `ids` read makes read (`among`: of a view's rows only), read before it
     is written (unread_again's other half)."""
-    rows = _rows_of(lib, ids)
-    if among is not None:
-        rows &= set(among)
-    rows_list, total = sorted(rows), 0
-    for start in range(0, len(rows_list), _CHUNK):
-        part = rows_list[start:start + _CHUNK]
-        total += lib.db.execute(
-            f"SELECT count(*) FROM articles WHERE read = 0 AND id IN ({','.join('?' * len(part))})", part).fetchone()[0]
-    return total
+    return _rows_marked(lib, ids, among, "read = 0")
 
 
 def unread_count_marked(lib: Library, ids: list[int] | None, marks) -> int:

@@ -287,13 +287,19 @@ def _lived_in(text: str, names: list[Entity]) -> set[str]:
     """Keys of lone names some mention of which is written after "born in", "grew up in", "lived in" ... : a place in
     every mention ("Tollby rebuilt the wall" in an article that says "I was born in Tollby"). Not a name in capitals,
     one before 's ("in Smith's house"), or a listed given name."""
+    return _lone_written_after(text, names, _LIVED_IN, 16)
+
+
+def _lone_written_after(text: str, names: list[Entity], before: re.Pattern, reach: int) -> set[str]:
+    """Keys of lone names some mention of which is written right after `before` (looked for in the `reach`
+    characters before it). Not a name in capitals, one before 's, or a listed given name."""
     out = set()
     first = lexicon().first_names
     for e in names:
         w = e.text
         if " " in w.strip() or w.isupper() or text[e.end:e.end + 1] in ("'", "’") or w.lower() in first:
             continue
-        if _LIVED_IN.search(text, max(0, e.start - 16), e.start):
+        if before.search(text, max(0, e.start - reach), e.start):
             out.add(_same(w))
     return out
 
@@ -343,15 +349,7 @@ def _moved_to(text: str, names: list[Entity]) -> set[str]:
     """Keys of lone names some mention of which is written after "moved to", "retired to", "went home to" ...: a place
     in every mention, though the tagger knows it as a football club ("home to Leeds"). Not a name in capitals, one
     before 's, or a listed given name."""
-    out = set()
-    first = lexicon().first_names
-    for e in names:
-        w = e.text
-        if " " in w.strip() or w.isupper() or text[e.end:e.end + 1] in ("'", "’") or w.lower() in first:
-            continue
-        if _MOVED_TO.search(text, max(0, e.start - 24), e.start):
-            out.add(_same(w))
-    return out
+    return _lone_written_after(text, names, _MOVED_TO, 24)
 
 
 # "the Vicar of ", "The Mayor of " right before a name, or opening its line (a signature's "Vicar of ..."; the role
