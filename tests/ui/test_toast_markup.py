@@ -99,3 +99,32 @@ async def test_a_person_page_named_with_markup(library, make_app):
         assert app.is_running and isinstance(app.screen, PersonScreen)
         shown = app.export_screenshot().replace("&#160;", " ")
         assert f"Person · {name}" in shown
+
+
+async def test_ctrl_c_says_which_key_quits_in_plain_words(library, make_app):
+    """ctrl+c does not quit: Textual's toast saying which key does is written in markup, and since every toast is
+    plain text it showed "Press [b]ctrl+q[/b] to quit the app" (tmux, 80x24)."""
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+c")
+        await wait_until(pilot, lambda: "quit the app" in _toast_text(app), lambda: shown_toasts(app))
+        assert app.is_running
+        shown = _toast_text(app)
+        assert "Press ctrl+q to quit the app" in shown and "[b]" not in shown, shown
+
+
+async def test_the_palettes_screenshot_names_its_file_in_plain_words(library, make_app, tmp_path):
+    """The palette's Screenshot (Textual's) toasted "Saved screenshot to [$text-success]'…/newsreader_….svg'": its
+    markup shown as typed. It names the file, and the file is there."""
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        app.deliver_screenshot(filename="shot.svg", path=str(tmp_path))
+        await wait_until(pilot, lambda: any("screenshot" in t for t in shown_toasts(app)), lambda: shown_toasts(app))
+        await pilot.pause()
+        assert (tmp_path / "shot.svg").is_file()
+        toasts = shown_toasts(app)
+        assert toasts == [f"Saved screenshot to {tmp_path / 'shot.svg'}"], toasts

@@ -8,7 +8,7 @@ from functools import partial
 from pathlib import Path
 from typing import Iterable
 
-from textual import events, work
+from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
@@ -312,6 +312,22 @@ class NewsreaderApp(App):
         toast quit it). No toast of ours is written in markup."""
         options["markup"] = False
         super().notify(even_width(clean(message)), title=even_width(clean(title)), **options)
+
+    def action_help_quit(self) -> None:
+        """ctrl+c, which does not quit: Textual's toast saying which key does is markup ("Press [b]ctrl+q[/b] to quit
+        the app"), shown as typed since every toast is plain text (notify): here in plain words."""
+        keys = [key for key, active in self.active_bindings.items() if active.binding.action in ("quit", "app.quit")]
+        if keys:
+            self.notify(f"Press {keymap.display_keys(keys[0])} to quit the app", title="Do you want to quit?")
+
+    @on(events.DeliveryComplete)
+    def _screenshot_saved(self, event: events.DeliveryComplete) -> None:
+        """The palette's Screenshot (Textual's): its toast names the file in markup ("Saved screenshot to
+        [$text-success]'…'"), shown as typed since every toast is plain text (notify): here in plain words, before
+        (and instead of) Textual's."""
+        if event.name == "screenshot":
+            event.prevent_default()
+            self.notify(f"Saved screenshot to {event.path}" if event.path else "Saved screenshot", title="Screenshot")
 
     def copy_out(self, text: str, what: str, elsewhere: str = "") -> None:
         """Copy by every route (terminal OSC 52 + system clipboard) and toast what worked.
