@@ -131,26 +131,24 @@ class ReadMarks:
         """A story row's unread figure (`figure`, the stored one) with the marks held: none while an A of every story
         is written, the rows a z makes unread again added while it is, those an A of some articles marks read taken
         away."""
-        if not self._held:
-            return figure
-        if self.every_read_held():
-            return 0
-        for entry in list(self._held.values()):
-            if entry[4]:
-                change = entry[4][0].get(story_id, 0)
-                figure = max(figure - change, 0) if entry[1] else figure + change
-        return figure
+        return self._with_held(figure, lambda figures: figures[0].get(story_id, 0))
 
     def stories_with_unread(self, count: int) -> int:
         """The stories list's "N with unread" (`count`, as stored) with the marks held (story_unread's)."""
+        return self._with_held(count, lambda figures: figures[1])
+
+    def _with_held(self, stored: int, change_of) -> int:
+        """A stored story figure with the marks held: 0 while an A of every story is written, else each held write's
+        change (`change_of` its (figures, gained)) taken away for read marks, added for unread ones."""
         if not self._held:
-            return count
+            return stored
         if self.every_read_held():
             return 0
         for entry in list(self._held.values()):
             if entry[4]:
-                count = max(count - entry[4][1], 0) if entry[1] else count + entry[4][1]
-        return count
+                change = change_of(entry[4])
+                stored = max(stored - change, 0) if entry[1] else stored + change
+        return stored
 
     def held(self) -> list[tuple[frozenset | None, bool]]:
         """The marks held now, as (the articles, None for every one; the read mark): an unread count made meanwhile
