@@ -33,3 +33,11 @@ def test_the_story_view_s_items_are_built_without_textual():
     Textual in that process would double its memory for nothing it draws."""
     mods = modules_after("import tui.app.screens.story_items")
     assert "textual" not in mods
+
+
+def test_store_importers_and_sources_know_nothing_of_the_engine():
+    """The importers' first-sentence titles share the splitter's sentence ends through a plain module
+    (tui/sentence_ends.py) and a word list (assets/models/abbreviations.txt), not by importing the engine."""
+    mods = modules_after("import tui.store, tui.store.feeds, tui.sources, tui.sources.refresh, tui.importers, "
+                         "tui.importers.dispatch, tui.importers.text, tui.importers.titles, tui.sentence_ends")
+    assert not {m for m in mods if m.startswith(("tui.engine", "tui.stories", "tui.app"))}

@@ -52,3 +52,31 @@ def test_the_engine_and_the_importers_read_one_list_of_abbreviations():
     assert ABBREVIATIONS == _abbreviations() and {"u.s", "co", "dr", "capt"} <= ABBREVIATIONS
     text = "Harrow Co. said on Monday that it would close its Wexmoor mill by spring. Forty staff were told."
     assert [s.text for s in split_sentences(text)][0] == parse_text(text + "\n").title
+
+
+def test_an_abbreviation_before_a_sentence_opener_ends_the_title_as_it_ends_the_engine_s_sentence():
+    """"U.S.", "Co." and the like end a sentence before "The", "He" or an opening quote (the engine's splitter's rule,
+    tui/sentence_ends.py): a title made of the first sentence ran on past them to the next full stop or the cut."""
+    from tui.engine.sentences import split_sentences
+
+    pasted = {
+        "The Brenmoor lock keepers flew home from talks in the U.S. The ferry deal is now expected in May. "
+        "Their union meets on Friday.": "The Brenmoor lock keepers flew home from talks in the U.S.",
+        "Quay repairs at Wexmoor were handed to Tallow and Harrow Co. He said the work would start in spring. "
+        "Boats will moor at the east pier.": "Quay repairs at Wexmoor were handed to Tallow and Harrow Co.",
+        'The Fenwick pier reopened to the public at 6 a.m. "It is a fine day," the harbour master said. '
+        "Crowds came early.": "The Fenwick pier reopened to the public at 6 a.m.",
+    }
+    for text, title in pasted.items():
+        a = parse_text(text + "\n")
+        assert (a.title, a.body) == (title, text)
+        assert split_sentences(text)[0].text == title
+    assert title_from_text("Back from the U.S. The Brenmoor stall sold out by noon. More on Friday.") == \
+        "Back from the U.S."
+    lower = "back from the u.s. the brenmoor stall sold out by noon. more on friday."
+    assert title_from_text(lower) == "back from the u.s." == split_sentences(lower)[0].text
+    # an abbreviation before a word that opens no sentence, or a title such as "Dr." before any word, ends none
+    assert title_from_text("Talks with U.S. Fenwick traders ran late at the Brenmoor hall. Tea after.") == \
+        "Talks with U.S. Fenwick traders ran late at the Brenmoor hall."
+    assert title_from_text("Seen by Dr. The Brenmoor clinic ran late all week. Tea after.") == \
+        "Seen by Dr. The Brenmoor clinic ran late all week."

@@ -25,6 +25,7 @@ from functools import lru_cache
 from tui.assets import word_set
 from tui.engine.tokens import digit_key
 from tui.engine.types import Sentence
+from tui.sentence_ends import ABBREV_END_CASED, ABBREV_END_LOWER, FINAL_ABBREVIATIONS, OPENERS, is_lower_cased
 
 BODY, HEADING, DATELINE, BYLINE = "body", "heading", "dateline", "byline"
 
@@ -32,21 +33,11 @@ BODY, HEADING, DATELINE, BYLINE = "body", "heading", "dateline", "byline"
 # shared list in assets/models/abbreviations.txt, which the importers' first-sentence titles read too); words that
 # often do ("no", "sat", "ill", "miss", "mph") are left out ("No. 10" is rejoined by a rule below instead).
 ABBREVIATIONS = word_set("models", "abbreviations.txt")
-# Abbreviations that can end a sentence ("... in the U.S. The deal ..."): after these a
-# typical sentence opener starts a new sentence. Titles (Dr., Sen.) never do.
-_FINAL_ABBREVIATIONS = r"U\.S|U\.K|U\.N|E\.U|D\.C|Inc|Corp|Ltd|Co|Plc|Bros|etc|a\.m|p\.m"
-_OPENERS = (
-    r"The|A|An|He|She|It|They|We|I|You|But|And|Yet|So|In|On|At|This|That|These|Those|There|"
-    r"His|Her|Their|Its|Our|My|However|After|When|While|As|If|Some|Many|Most|Officials|Police|"
-    r"Then|Now|Later|Earlier|Meanwhile|Tonight|Today|Yesterday|Still|Instead|Nobody|No|Nothing|Everyone|"
-    r"What|Why|How|Who|Where|Residents|Witnesses|Analysts"
-)
-# An opening quote mark right after such an abbreviation starts a new sentence whatever its first
-# word is: '... after 4 a.m. "But a city ...' (a quote never continues "a.m." mid-sentence with a capital).
-_ABBREV_END_CASED = re.compile(
-    rf"\b(?:{_FINAL_ABBREVIATIONS})\.\s+(?=(?:{_OPENERS})\b|[\"“‘]['\"“‘]?[A-Z0-9])"
-)
-_ABBREV_END_LOWER = re.compile(r"\b(?:u\.s|u\.k|u\.n|e\.u|d\.c|inc|corp|ltd|etc|a\.m|p\.m)\.\s+(?=(?:the|he|she|they|we|but|this|it's)\b)")
+# Abbreviations that can end a sentence ("... in the U.S. The deal ...") and the sentence openers after them: shared
+# with the importers' first-sentence titles (tui/sentence_ends.py), so a title ends where the first sentence does.
+_FINAL_ABBREVIATIONS, _OPENERS = FINAL_ABBREVIATIONS, OPENERS
+_ABBREV_END_CASED, _ABBREV_END_LOWER = ABBREV_END_CASED, ABBREV_END_LOWER
+_is_lower_cased = is_lower_cased  # (the same rule decides which of the two a title uses)
 
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _TERMINAL = re.compile(r"[.!?…:;]['\"’”)\]]*$|['\"’”]$")
@@ -137,26 +128,6 @@ def split_with_kinds(text: str) -> list[tuple[Sentence, str]]:
 
 _KEYED_BLOCK_MAX = 2_000  # characters of a block split through its digit key (`split_with_kinds`)
 _KEYED_MIN_BLOCKS = 64  # blocks (lines of a paragraph, grouped) from which a text's are split through their digit keys
-
-
-_ASCII_CAPITAL = re.compile("[A-Z]")
-
-
-def _is_lower_cased(text: str) -> bool:
-    """True for text with (almost) no capitals, like the lower-cased CNN/DailyMail corpus."""
-    sample = text[:5000]
-    # A-Z are upper case, and there are no more letters than characters: more of them than 0.2 % of the sample is
-    # more capitals than 0.2 % of its letters (the answer below is False), found after a few capitals in most
-    # texts instead of two method calls per character of 5,000 (~9 % of a story summary's instructions)
-    most = len(sample) * 0.002
-    found = 0
-    for _ in _ASCII_CAPITAL.finditer(sample):
-        found += 1
-        if found > most:
-            return False
-    letters = sum(map(str.isalpha, sample))
-    upper = sum(map(str.isupper, sample))
-    return letters > 0 and upper <= letters * 0.002
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:

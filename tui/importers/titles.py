@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from tui.sentence_ends import abbreviation_ends_sentence, is_lower_cased
+
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|›|/|_|~)\s+|\s+_|\s*\[[^\]]+\]\s*$|\s+:\s+")
 CLOSE = 0.4  # share of an <h1>'s words found in a meta title: the same headline, reworded
 OVERLAP = 0.3  # a looser share, used only when the meta titles do not agree either
@@ -293,25 +295,32 @@ def _abbreviations() -> frozenset[str]:
 _ABBREVIATIONS: frozenset[str] | None = None
 
 
-def abbreviated(text: str, dot: int) -> bool:
-    """Whether the full stop at `dot` closes an abbreviation ("Dr.", "Harrow Co.", "U.S.") or an initial ("J."):
-    not a sentence's end."""
+def abbreviated(text: str, dot: int, lower_only: bool = False) -> bool:
+    """Whether the full stop at `dot` closes an abbreviation ("Dr.", "Harrow Co.", "U.S.") or an initial ("J.") and
+    so ends no sentence. "U.S.", "Co." and the like before "The", "He" ... do end one, by the engine's sentence
+    splitter's rule, which this reads (tui/sentence_ends.py; `lower_only`: the text has almost no capitals)."""
     m = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
     if m is None:
         return False
     word = m.group()
-    return (len(word) == 1 and word.isupper()) or word.lower() in _abbreviations()
+    if not ((len(word) == 1 and word.isupper()) or word.lower() in _abbreviations()):
+        return False
+    return not abbreviation_ends_sentence(text, m.start(), lower_only)
 
 
 def first_sentence(text: str, least: int, most: int, marks: str = ".!?…") -> str | None:
     """The first sentence of `text` when its end mark (one of `marks`) is at least `least` and at most `most`
     characters in, with the quotes that close it; None when no sentence ends there. A full stop after an
-    abbreviation or an initial ends none: a title was cut after "U.S.", "Co." or "Dr." (micro33)."""
+    abbreviation or an initial ends none: a title was cut after "U.S.", "Co." or "Dr." (micro33), unless the engine's
+    splitter ends a sentence there too ("... in the U.S. The deal ...": `abbreviated`)."""
+    lower_only: bool | None = None
     for m in _SENTENCE_END.finditer(text, least):
         if m.start() > most:
             break
         mark = text[m.start()]
-        if mark not in marks or (mark == "." and abbreviated(text, m.start())):
+        if mark == "." and lower_only is None:
+            lower_only = is_lower_cased(text)
+        if mark not in marks or (mark == "." and abbreviated(text, m.start(), lower_only)):
             continue
         return text[:m.end()]
     return None
