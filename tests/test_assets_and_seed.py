@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import tui
@@ -70,3 +71,37 @@ def test_every_seeded_sample_has_a_title_source_date_and_byline(tmp_path, monkey
     for title, source, published, byline in rows:
         assert title and source and byline, (title, source, byline)
         assert published and published[:2] in ("20",) and len(published) >= 10, (title, published)
+
+
+def test_the_samples_are_seeded_from_their_parsed_copy_without_the_html_importer(tmp_path):
+    """A user's first command seeds the library: the samples were parsed from their files, and the HTML sample's
+    trafilatura alone cost a first `add` of a text file ~0.19 s CPU (bench/first_add.py: seed 278 -> 61 ms)."""
+    code = ("import sys\nfrom tui.seed import seed\nfrom tui.store import Library\n"
+            f"lib = Library({str(tmp_path / 'library.db')!r})\nprint(seed(lib), 'trafilatura' in sys.modules)\nlib.close()")
+    env = {k: v for k, v in os.environ.items() if k != "NEWSREADER_NO_SEED"}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["10", "False"]
+
+
+def test_the_parsed_samples_are_what_the_importers_make_of_the_files_today():
+    from tui.seed import PARSED, parse_samples, sample_articles, sample_files, samples_json
+
+    files = sample_files()
+    assert asset(PARSED).read_text(encoding="utf-8") == samples_json(files), \
+        "assets/samples.json is out of date: run `python bench/build_samples.py`"
+    assert sample_articles() == parse_samples(files)
+
+
+def test_samples_changed_since_their_parsed_copy_are_parsed_from_their_files(monkeypatch):
+    """A sample edited (or one added) without bench/build_samples.py: the copy was made from other bytes, and the
+    files are read as before."""
+    import tui.seed as seed_module
+
+    files = seed_module.sample_files()
+    real = seed_module.parse_samples(files)
+    calls = []
+    monkeypatch.setattr(seed_module, "parse_samples", lambda fs: calls.append(fs) or real)
+    assert seed_module.sample_articles() == real and calls == []
+    monkeypatch.setattr(seed_module, "samples_digest", lambda fs: "another digest")
+    assert seed_module.sample_articles() == real and calls == [files]
