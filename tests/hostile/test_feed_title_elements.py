@@ -37,3 +37,30 @@ def test_an_added_feed_file_keeps_them_too():
     items = parse_bytes(RSS.encode(), "lantern.xml")
     assert {it.article.title for it in items} == TITLES
     assert {it.article.source for it in items} == {"The <Brenmoor> Lantern"}
+
+
+# A channel's empty title closed as XML writers close an empty element, then items whose titles hold HTML; an item's
+# old title left in a comment
+EMPTY = ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title />'
+         '<link>http://example.invalid/</link><description>d</description>'
+         '<item><title>Ferry <b>late</b> at Brenmoor</title><guid>e1</guid>'
+         f'<link>http://example.invalid/e/1</link><description>{body_text(11)}</description></item>'
+         '<item><!-- <title>Old wording --><title>Quay toll <i>doubled</i></title><guid>e2</guid>'
+         f'<link>http://example.invalid/e/2</link><description>{body_text(12)}</description></item>'
+         '<item><title/><guid>e3</guid>'
+         f'<link>http://example.invalid/e/3</link><description>{body_text(13)}</description></item>'
+         '<item><title>Mill <em>reopens</em></title><guid>e4</guid>'
+         f'<link>http://example.invalid/e/4</link><description>{body_text(14)}</description></item>'
+         '</channel></rss>')
+
+
+def test_an_empty_title_closed_by_itself_takes_nothing_after_it():
+    """`<title />` was read as a title that ran to the next "</title>": the channel's link and description and the
+    first item became that title's text, and the first item was lost (as was the item after an item's `<title/>`)."""
+    from tui.importers.feed import feed_entries
+
+    info, entries, error = feed_entries(EMPTY.encode(), "empty.xml")
+    assert error is None and info["link"] == "http://example.invalid/", (error, info)
+    assert [key["guid"] for key, _ in entries] == ["e1", "e2", "e3", "e4"], entries
+    titles = [item.article.title for _, item in entries]
+    assert titles[0] == "Ferry late at Brenmoor" and titles[1] == "Quay toll doubled" and titles[3] == "Mill reopens"

@@ -77,6 +77,8 @@ _HTML_ELEMENTS = frozenset("""
 """.split())
 _TITLE_OPEN = re.compile(r"<title(?:\s[^<>]*)?>")
 _TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)((?:\s[^<>]*)?)(/?)>")
+# What no title's content holds: a title, an item or entry, the channel or the feed opening or closing, a comment
+_NOT_ONE_TITLE = re.compile(r"<!--|</?(?:title|item|entry|channel|feed|rss)[\s/>]", re.I)
 
 
 def _literal_title_elements(data: bytes) -> bytes:
@@ -91,10 +93,18 @@ def _literal_title_elements(data: bytes) -> bytes:
     out: list[str] = []
     at = look = 0  # (copied up to `at`; titles looked for from `look`)
     while (m := _TITLE_OPEN.search(text, look)) is not None:
+        if m.group().endswith("/>"):  # an empty title (`<title />`, as XML writers close one): no content to read
+            look = m.end()
+            continue
         end = text.find("</title>", m.end())
         if end < 0:
             break
         inner = text[m.end():end]
+        if _NOT_ONE_TITLE.search(inner):
+            # not one title's content: another title or an item opens or closes before its end (an opening inside a
+            # comment or a CDATA text): left to feedparser, the titles after it looked for from here
+            look = m.end()
+            continue
         if "<" in inner and not ("type=" in m.group() and not re.search(r"""type=["']text["']""", m.group())):
             shown = _shown_title(inner, _is_utf8(data))
             if shown is not None:
