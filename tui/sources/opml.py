@@ -34,8 +34,9 @@ class OpmlFeed:
 
 
 def parse_opml(data: bytes, problems: list[str] | None = None) -> list[OpmlFeed]:
-    """The feeds of an OPML document, each URL once. Outlines nested deeper than MAX_DEPTH are skipped,
-    said once in `problems` (one line) when given."""
+    """The feeds of an OPML document, each URL once: a URL listed again (in another folder) adds that folder's tags
+    to its first listing, said in `problems` (one line). Outlines nested deeper than MAX_DEPTH are skipped, said
+    once in `problems` (one line) when given."""
     import xml.etree.ElementTree as ET
 
     from tui.importers.feed import declares_entities
@@ -54,7 +55,8 @@ def parse_opml(data: bytes, problems: list[str] | None = None) -> list[OpmlFeed]
     if body is None:
         raise OpmlError("OPML has no <body>")
     out: list[OpmlFeed] = []
-    seen: set[str] = set()
+    seen: dict[str, OpmlFeed] = {}
+    repeats = 0  # outlines of a feed listed before
 
     # Iterative and bounded: an OPML nested thousands deep must not exhaust the stack (or the CPU).
     stack: list[tuple] = [(body, [], 0)]
@@ -78,19 +80,26 @@ def parse_opml(data: bytes, problems: list[str] | None = None) -> list[OpmlFeed]
                     tag = cat.strip().strip("/").split("/")[-1].strip()
                     if tag:
                         tags.append(tag)
-                if url not in seen:
+                tags = [bounded(t, TAG_MAX) for t in dict.fromkeys(tags)]
+                if url in seen:  # listed again (in another folder, often): one feed, in every folder it is listed in
+                    first = seen[url]
+                    first.tags = list(dict.fromkeys(first.tags + tags))[:TAGS_MAX]
+                    repeats += 1
+                else:
                     if len(out) == MAX_FEEDS:
                         if problems is not None:
                             problems.append(f"more than {MAX_FEEDS:,} feeds: the first {MAX_FEEDS:,} were read")
                         return out
-                    seen.add(url)
-                    out.append(OpmlFeed(url, bounded(name, FIELD_MAX["source"]),
-                                        [bounded(t, TAG_MAX) for t in dict.fromkeys(tags)][:TAGS_MAX],
-                                        a.get("htmlurl") or None))
+                    seen[url] = OpmlFeed(url, bounded(name, FIELD_MAX["source"]), tags[:TAGS_MAX],
+                                         a.get("htmlurl") or None)
+                    out.append(seen[url])
                 children.append((child, folders, depth + 1))
             else:
                 children.append((child, folders + [name] if name else folders, depth + 1))
         stack.extend(reversed(children))
+    if repeats and problems is not None:
+        problems.append(f"{repeats} {'outline lists' if repeats == 1 else 'outlines list'} a feed listed before: each"
+                        " feed is read once, tagged with every folder it is listed in")
     return out
 
 

@@ -98,6 +98,11 @@ def parse_feed_bytes(body: bytes, url: str, content_type: str = "", *, fallback_
         readable = newest(readable, max_items)
     if notes:
         out.note = "cut: " + "; ".join(notes)
+    if pairs and not readable:  # ("Links only  0 items" said nothing of why: a feed of titles and links alone)
+        n = len(pairs)
+        empty = (f"{'its one item holds no' if n == 1 else f'none of its {n:,} items holds any'} text, a title and a link"
+                 " at most: nothing kept")
+        out.note = f"{out.note}; {empty}" if out.note else empty
     for key, item in readable:
         a = item.article
         link = urljoin(url, key["link"]) if key.get("link") else None
