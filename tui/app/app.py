@@ -10,6 +10,7 @@ from typing import Iterable
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
+from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.app import css_cache, full_update, heap, keymap, partial_update, textual_fixes
@@ -97,7 +98,11 @@ class NewsreaderApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "newsreader"
-    BINDINGS = keymap.bindings(keymap.APP)
+    # esc closes the palette's "Keys" panel (Textual's HelpPanel, docked on the screen the palette was opened over):
+    # only the palette's "Keys" again closed it (close-s34). A priority binding, so the panel goes before the
+    # screen's own esc (clearing a search, going back); with no panel shown it skips, and esc does what it did.
+    BINDINGS = [*keymap.bindings(keymap.APP),
+                Binding("escape", "hide_keys_panel", "Close the keys panel", show=False, priority=True)]
 
     def __init__(self, db_path: Path, config: Config | None = None, background: bool | None = None,
                  lib: Library | None = None) -> None:
@@ -312,6 +317,15 @@ class NewsreaderApp(App):
         toast quit it). No toast of ours is written in markup."""
         options["markup"] = False
         super().notify(even_width(clean(message)), title=even_width(clean(title)), **options)
+
+    def action_hide_keys_panel(self) -> None:
+        """esc while the palette's "Keys" panel is shown: it closes; otherwise the key goes on (SkipAction)."""
+        from textual.actions import SkipAction
+
+        panels = self.screen.query("HelpPanel")
+        if not panels:
+            raise SkipAction()
+        panels.remove()
 
     def action_help_quit(self) -> None:
         """ctrl+c, which does not quit: Textual's toast saying which key does is markup ("Press [b]ctrl+q[/b] to quit

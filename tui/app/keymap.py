@@ -12,6 +12,9 @@ from typing import NamedTuple
 from textual.binding import Binding
 from textual.keys import Keys, _character_to_key, format_key
 
+UNDO_SECONDS = 8.0  # how long "z" can bring a deleted article back, or undo an `A` (mark all read) or a story's `m`
+UNDO_SAID = f"for {UNDO_SECONDS:g} s"  # how help says it (the README says the same figure: tests/ui/test_undo_seconds_said)
+
 # Scopes: which widget owns the binding (and the help-screen section it is listed under).
 APP, MAIN, LIST, ARTICLE, SUMMARY = "app", "main", "list", "article", "summary"
 PAGE = "page"  # the story view, the entity page, the briefing and the feeds list
@@ -80,7 +83,7 @@ KEYS: list[KeySpec] = [
        MAIN),
     _k("mark_all_read", "A", "mark_all_read",
        "Mark every article shown read (asks above 20; stories list: every story's)", MAIN),
-    _k("undo", "z", "undo", "Undo the last delete or mark all read (for a few seconds)", MAIN),
+    _k("undo", "z", "undo", f"Undo the last delete or mark all read ({UNDO_SAID})", MAIN),
     _k("view", "u", "cycle_view", "Library view: all / unread / starred articles", MAIN),
     _k("sort", "O", "cycle_sort", "Library order: newest first / title / source / longest", MAIN),
     _k("tag", "T", "filter_tag", "Filter by tag…", MAIN),

@@ -7,11 +7,11 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from tui.app.keymap import UNDO_SECONDS  # noqa: F401 (how long z works: help says it from there)
 from tui.app.parts.threads import deliver
 from tui.store import Library
 
 UNDO_SAY_ABOVE = 2000  # a z undoing an A of this many articles or more says it is under way (it takes a moment)
-UNDO_SECONDS = 8.0  # how long "z" can bring a deleted article back, or undo an `A` (mark all read)
 CONFIRM_ABOVE = 20  # "A" asks first when it would mark more articles than this
 SMALL = 2000  # views up to this many articles get their unread count at once
 VIEWS = ("all", "unread", "starred")  # the order `u` cycles through (tui.store.reader.VIEWS)

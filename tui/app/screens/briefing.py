@@ -126,7 +126,7 @@ class BriefingScreen(PageScreen):
                  "copy_quotes": "Copy the briefing's quotes", "longer": "More sentences a story",
                  "shorter": "Fewer sentences a story", "open": "Open the story of the line",
                  "toggle_read": "Mark the line's story read: all its articles (it leaves the briefing)",
-                 "undo": "Undo the last m or mark all read (for a few seconds): the story comes back"}
+                 "undo": f"Undo the last m or mark all read ({keymap.UNDO_SAID}): the story comes back"}
     # m marks the line's story read, as m on a story of the stories list: a story read in the briefing stayed in it
     # (m said it works elsewhere), and the next `b` showed it again (rebound keys follow); z undoes it (walk33: a
     # slip of m lost the story's unread marks, the story gone from the screen)

@@ -336,7 +336,7 @@ class PageScreen(QuickSwitch, Screen):
 
     def action_undo(self) -> None:
         """z on a page that has `A` (the story view, the entity page): undo the last `A`, this page's or the library's,
-        for a few seconds after it, as in the library. A delete is undone in the library (z there)."""
+        for UNDO_SECONDS after it, as in the library. A delete is undone in the library (z there)."""
         main = self.main_screen()
         if main is None or main.refuse_write("marked unread"):
             return

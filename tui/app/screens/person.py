@@ -141,7 +141,7 @@ class PersonScreen(PageScreen):
                  "next_unread": "Next unread article of the page (enter opens it)",
                  "previous_unread": "Previous unread article of the page",
                  "mark_all_read": "Mark every article on this page read (asks above 20)",
-                 "undo": "Undo the last mark all read (for a few seconds)"}
+                 "undo": f"Undo the last mark all read ({keymap.UNDO_SAID})"}
     # m, f and o act on the article of the line under the cursor (an article or a quote), as in the story view (they
     # said they work in the library, the article view and the story view only); n / N go to the page's next /
     # previous unread article line, as in the story view (they said "works in ... the story view, not on this page"

@@ -346,7 +346,7 @@ class StoryScreen(PageScreen):
                  "next_unread": "Next unread article of the story (enter opens it)",
                  "previous_unread": "Previous unread article of the story",
                  "mark_all_read": "Mark every article of the story read (asks above 20)",
-                 "undo": "Undo the last mark all read (for a few seconds)"}
+                 "undo": f"Undo the last mark all read ({keymap.UNDO_SAID})"}
     # m, f and o act on the article of the line under the cursor, as in the library; n / N go to the story's next /
     # previous unread article (they said they work only in the library) (rebound keys follow)
     BINDINGS = [b for b in keymap.bindings(keymap.MAIN)
