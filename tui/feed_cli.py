@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from tui.cli import CliError, _count, _feed_ref, _seconds
-from tui.cells import clip, cut_outlet, echoed, fit, one_line, plural, when_said, width
+from tui.cells import clip, cut_outlet, echoed, fit, one_line, plural, url_cell, when_said, width
 
 
 def add_parsers(sub) -> None:
@@ -98,6 +98,7 @@ def _feed_add(args) -> int:
     return 0 if added else 1
 
 
+URL_ON_ITS_LINE = 32  # fewer cells than this for the URL beside the title: it takes a line of its own (feed list)
 STATUS_WORDS = {"not_modified": "unchanged"}  # `feed list`'s status column: the server said nothing changed (304)
 
 
@@ -110,29 +111,44 @@ def _feed_list(args) -> int:
     feeds = list_feeds(lib)
     lib.close()
     # On a terminal each row fits its width: the status and time columns as wide as what they hold, the title and the
-    # URL sharing the rest, cut with "…" (every row wrapped at 80 columns); into a pipe or a file, rows stay whole.
+    # URL sharing the rest, cut with "…" (every row wrapped at 80 columns); where the URL would get fewer than
+    # URL_ON_ITS_LINE cells beside a readable title (80 columns gave it 12: "http…rss.xml"), each URL takes a line of
+    # its own under its feed's row, the title the rest of the row. Into a pipe or a file, rows stay whole.
     columns = terminal_columns()
     # the stored status in words: a 304's "not_modified" printed as it is stored read as a code (--json keeps it)
     rows = [(f, STATUS_WORDS.get(f.last_status or "", f.last_status) or "never", f"{f.unread}/{f.total}",
              when_said(f.last_refresh) if f.last_refresh else "-") for f in feeds]
+    counts_head, url_below = "unread/articles", False
     if columns:
         status = max([len("status"), *(width(r[1]) for r in rows)])
         when = max([len("last refresh"), *(width(r[3]) for r in rows)])
         title, url = _feed_cells(columns, 4 + 2 + 2 + 15 + 2 + status + 2 + when + 2)
+        if url < URL_ON_ITS_LINE:
+            counts_head, url_below = "unread", True
+            counts = max([len(counts_head), *(width(r[2]) for r in rows)])
+            title = min(60, max(10, columns - (4 + 2 + 2 + counts + 2 + status + 2 + when)))
+            url = max(12, columns - 6)
     else:
         status, when, title, url = 12, 20, 40, 0
+    counts = max([len(counts_head), *(width(r[2]) for r in rows)]) if url_below else 15
     if feeds and not args.json:
-        out(f"{'id':>4}  {'title':{title}}  {'unread/articles':15}  {'status':{status}}  {'last refresh':{when}}  url")
-    for f, state, counts, refreshed in rows:
+        out(f"{'id':>4}  {'title':{title}}  {counts_head:{counts}}  {'status':{status}}  "
+            + ("last refresh" if url_below else f"{'last refresh':{when}}  url"))
+    for f, state, tally, refreshed in rows:
         if args.json:
             out_json({"id": f.id, "title": f.title, "url": f.url, "site_url": f.site_url, "tags": f.tags,
                       "full_text": f.full_text, "last_refresh": f.last_refresh, "last_status": f.last_status,
                       "last_error": f.last_error, "unread": f.unread, "total": f.total})
         else:
             # the name cut with "…" (it was cut at 40 characters with none, and a wide one overflowed)
-            link = echoed(visible(f.url), url) if url else visible(f.url)  # (cut in its middle: host and file kept)
-            out(f"{f.id:>4}  {fit(one_line(f.name), title)}  {counts:15}  {fit(state, status)}  "
-                f"{fit(refreshed, when)}  {link}")
+            link = url_cell(visible(f.url), url) if url else visible(f.url)  # (its host kept, and its file)
+            row = (f"{f.id:>4}  {fit(one_line(f.name), title)}  {tally:{counts}}  {fit(state, status)}  "
+                   f"{fit(refreshed, when)}")
+            if url_below:
+                out(row.rstrip())
+                out(f"      {link}")
+            else:
+                out(f"{row}  {link}")
             if f.last_error:  # why its last refresh failed, or a note on what it left out ("cut: ...")
                 said = ("error: " if f.last_status == "error" else "") + one_line(f.last_error)
                 out(f"      {clip(said, max(20, columns - 6)) if columns else said}")
@@ -143,11 +159,11 @@ def _feed_list(args) -> int:
 
 def _feed_cells(columns: int, fixed: int) -> tuple[int, int]:
     """(title, URL) cells of a `feed list` row on a terminal `columns` wide, after `fixed` cells of the other columns:
-    the title three fifths of the rest, at most 40 and at least 10, the URL the rest, at least 12 (a row wider than a
-    very narrow terminal still wraps)."""
+    the URL first (a URL cut to its host and file reads where a cut title does not), the title what is left above
+    40 cells for it, between 20 and 40 cells; at least 10 on a very narrow terminal (whose rows still wrap)."""
     room = max(22, columns - fixed)
-    title = min(40, max(10, room * 3 // 5))
-    return title, max(12, room - title)
+    title = min(40, max(20, room - 40), room - 12)
+    return max(10, title), max(12, room - max(10, title))
 
 
 def _feed_remove(args) -> int:
