@@ -8,7 +8,8 @@ from tui.assets import asset
 
 # The samples as the importers read them, in one JSON file beside their folder (bench/build_samples.py writes it):
 # a new library's first command read the files themselves, and the one HTML sample's trafilatura alone cost a first
-# `add` of a text file ~0.19 s of its ~0.26 s of seeding CPU (session 35). Used only while made from the very
+# `add` of a text file ~0.19 s of its ~0.26 s of seeding CPU (session 35; bench/first_add.py: the seed 351-490 ms ->
+# 33-54 ms). Used only while made from the very
 # files shipped (PARSED's "made_from", a digest of their names and bytes), else the files are parsed as before;
 # tests/test_assets_and_seed.py checks that it is what the importers make of them today.
 PARSED = "samples.json"
