@@ -189,7 +189,25 @@ def _no_system_hint() -> str:
         return "no system clipboard tool found: install wl-clipboard"
     if os.environ.get("DISPLAY"):
         return "no system clipboard tool found: install xclip or xsel"
-    return "no system clipboard (no display; common over SSH)"
+    return NO_DISPLAY
+
+
+# Over SSH (no display) no tool can reach the clipboard of the computer the reader sits at: the terminal's OSC 52
+# is the way there, or X forwarding with a tool installed on this side.
+NO_DISPLAY = "no system clipboard (no display; common over SSH)"
+NO_DISPLAY_FIX = "ssh -X with xclip installed here gives one"
+
+
+def _short_system(problems: list[str]) -> str:
+    """The 80-column toast's line for a system clipboard that is not there and what gets one, or "" (a tool that
+    failed: why is in the long form, which the app logs)."""
+    for problem in problems:
+        if problem.startswith(NO_DISPLAY):
+            return "No system clipboard (no display)"
+        if problem.startswith("no system clipboard tool found: install "):
+            tool = problem.rsplit("install ", 1)[1].split()[0]
+            return "No wl-copy: install wl-clipboard" if tool == "wl-clipboard" else f"No clipboard tool: install {tool}"
+    return ""
 
 
 def copy_text(text: str, terminal: Callable[[str], None] | None = None, *, system: bool = True) -> CopyResult:
@@ -242,7 +260,9 @@ def describe(what: str, result: CopyResult, elsewhere: str = "", cells: int | No
         # Kept short: at 80 columns a toast is ~40 cells wide, and this one used to fill ten lines of the screen.
         lines = [f"Sent {what} to the terminal (OSC 52), unconfirmed."]
         lines += result.hints
-        if problems.startswith("no system clipboard"):
+        if problems.startswith(NO_DISPLAY) and not result.hints:  # (the tmux fix is the one to make, said above)
+            lines.append(f"No system clipboard (no display; common over SSH): {NO_DISPLAY_FIX}.")
+        elif problems.startswith("no system clipboard"):
             lines.append(problems[0].upper() + problems[1:] + ".")
         elif problems:
             lines.append(f"System clipboard: {problems}.")
@@ -256,14 +276,19 @@ def describe(what: str, result: CopyResult, elsewhere: str = "", cells: int | No
 def describe_short(what: str, result: CopyResult, elsewhere: str = "") -> tuple[str, str]:
     """The copy toast for a narrow screen (an 80-column one has 37 cells a line): what went, then where on a line of
     its own; when no copy is confirmed the command that prints the text; a fix only for a route known not to work
-    (tmux dropping OSC 52, nothing copied). Why the system clipboard failed is left out: `describe`'s long form says
-    it, and the app logs that form."""
+    (tmux dropping OSC 52, nothing copied); that there is no system clipboard, with no display (as over SSH) or with
+    no tool to reach it (the tool to install), in a line of its own: the 80-column toast said only "Sent ... to the
+    terminal", and over SSH a reader could not tell the system clipboard from the terminal's. Why a tool failed is
+    left out: `describe`'s long form says it, and the app logs that form."""
     if result.confirmed:
         how = " + terminal" if TERMINAL in result.routes else ""
         return f"Copied {what}\nto the system clipboard{how}", "information"
     also = [f"Also in `{elsewhere}`."] if elsewhere else []
     if result.ok:
+        # No system clipboard is said with what gets one (a tool to install), or, with no display (over SSH), where
+        # the copy went is all there is: the tmux fix when tmux drops it
+        system = [line] if (line := _short_system(result.problems)) else []
         fix = ["Fix tmux: `set -g set-clipboard on`"] if any(h.startswith("tmux ") for h in result.hints) else []
-        return "\n".join([f"Sent {what}\nto the terminal (OSC 52), unconfirmed", *fix, *also]), "warning"
+        return "\n".join([f"Sent {what}\nto the terminal (OSC 52), unconfirmed", *system, *fix, *also]), "warning"
     return "\n".join([f"Could not copy {what}.", "Fix: tmux `set -g set-clipboard on`, or install xclip / wl-clipboard.",
                       *also]), "error"
