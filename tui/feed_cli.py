@@ -185,31 +185,22 @@ def _feed_remove(args) -> int:
 
 def _feed_import(args) -> int:
     from tui.commands import open_library, out
-    from tui.sources.http import FetchError, check_url
-    from tui.store.feeds import add_feed
-    from tui.textsafe import clean, visible
+    from tui.sources.opml import subscribe_all
+    from tui.textsafe import visible
 
     # the library first, as every writing command: a read-only one is refused before the file is read (a bad file was
     # named first, and a good one read for nothing)
     lib = open_library(args)
-    added = present = bad = 0
     try:
         feeds, problems = _read_opml(args)
         for problem in problems:
             print(f"{visible(args.file)}: {problem}", file=sys.stderr)
-        with lib.transaction():  # one commit for the list (a commit a feed: 10,000 feeds took 4 s)
-            for f in feeds:
-                try:
-                    check_url(f.url)
-                except FetchError as exc:
-                    print(f"skipped {visible(f.url)}: {clean(str(exc))}", file=sys.stderr)
-                    bad += 1
-                    continue
-                _id, created = add_feed(lib, f.url, f.title, tags=f.tags, site_url=f.site_url)
-                added += created
-                present += not created
+        done = subscribe_all(lib, feeds)  # one commit for the list
+        for url, reason in done.skipped:
+            print(f"skipped {visible(url)}: {reason}", file=sys.stderr)
     finally:
         lib.close()
+    added, present, bad = done.added, done.present, len(done.skipped)
     fetch = " (run `newsreader refresh` to fetch)" if added else ""  # not after "imported 0 feeds"
     out(f"imported {plural(added, 'feed')}, {present} already subscribed, {bad} skipped{fetch}")
     return 0 if added or present or not feeds else 1
@@ -217,16 +208,12 @@ def _feed_import(args) -> int:
 
 def _read_opml(args):
     """The feeds of the OPML file `args.file` and the problems met reading it, or CliError saying why it cannot be."""
-    from tui.sources.opml import OpmlError, parse_opml
+    from tui.sources.opml import OpmlError, read_opml_file
     from tui.textsafe import visible
 
     try:
-        with open(args.file, "rb") as fh:
-            data = fh.read(20 * 1024 * 1024 + 1)
-        if not data.strip():  # it said "not valid XML (no element found: line 1, column 0)"
-            raise CliError(f"{visible(args.file)}: empty file")
         problems: list[str] = []
-        return parse_opml(data, problems), problems
+        return read_opml_file(args.file, problems), problems
     except OSError as exc:
         raise CliError(f"{visible(args.file)}: {os_reason(exc)}") from None
     except OpmlError as exc:

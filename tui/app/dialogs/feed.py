@@ -18,9 +18,15 @@ class FullTextBox(Checkbox, inherit_bindings=False):
     BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
 
 
-class AddFeedDialog(ModalScreen[tuple[str, bool] | None]):
-    """Dismisses with (url, full text) on enter, or None (`esc`). The URL is checked here (http/https,
-    a host) so a typo is said at once; the fetch itself happens after, in the background."""
+class OpmlFile(str):
+    """The add-feed dialog's answer for an OPML file of feeds (its path, ~ expanded): subscribe to its list."""
+
+
+class AddFeedDialog(ModalScreen[tuple[str, bool] | OpmlFile | None]):
+    """Dismisses with (url, full text) on enter, an OpmlFile for the path of an OPML list of feeds, or None (`esc`).
+    The URL is checked here (http/https, a host) so a typo is said at once; the fetch itself happens after, in the
+    background. A path is a file of this computer: an OPML list is subscribed to (as `newsreader feed import`); any
+    other file, or none there, is said in the prompt (an OPML file's path was "URL has no host")."""
 
     BINDINGS = [Binding("escape", "cancel", "Cancel"), Binding("enter", "submit", "Add", show=False)]
 
@@ -32,8 +38,8 @@ class AddFeedDialog(ModalScreen[tuple[str, bool] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Add a feed: an RSS, Atom or JSON Feed URL, or a page that announces one",
-                         classes="dialog-title")
+            yield Static("Add a feed: an RSS, Atom or JSON Feed URL, a page that announces one, or an OPML "
+                         "file of feeds", classes="dialog-title")
             yield Input(value=self.value, placeholder="https://example.org/feed.xml", id="feed-url")
             yield FullTextBox("Fetch each item's page for its full text", self.full_text, id="feed-full-text")
             yield Static(Text(self.error), id="feed-error", classes="dialog-error")
@@ -56,18 +62,55 @@ class AddFeedDialog(ModalScreen[tuple[str, bool] | None]):
         url = self.query_one("#feed-url", Input).value.strip()
         if not url:
             return
+        if (problem := self._file(url)) is not None:
+            if isinstance(problem, OpmlFile):
+                self.dismiss(problem)
+            else:
+                self._say(problem)
+            return
         if "://" not in url:
             url = "https://" + url  # "example.org/feed.xml", as people type it
         try:
             check_url(url)
         except FetchError as exc:
-            from tui.cells import echoed
-
-            error = self.query_one("#feed-error", Static)
-            error.update(Text(echoed(str(exc), 200)))
-            error.display = True
+            self._say(str(exc))
             return
         self.dismiss((url, self.query_one("#feed-full-text", Checkbox).value))
+
+    def _say(self, problem: str) -> None:
+        from tui.cells import echoed
+
+        error = self.query_one("#feed-error", Static)
+        error.update(Text(echoed(problem, 200)))
+        error.display = True
+
+    @staticmethod
+    def _file(typed: str) -> OpmlFile | str | None:
+        """What a path typed here is: an OpmlFile, a line saying why it is no feed, or None for a URL (no path of
+        this computer: not "/…", "~…" or "./…", nor a file there)."""
+        import os
+
+        from tui.textsafe import visible
+
+        path = os.path.expanduser(typed)
+        if not typed.startswith(("/", "~", "./", "../")) and not os.path.isfile(path):
+            return None
+        shown = visible(typed)
+        if not os.path.exists(path):
+            return f"{shown}: no such file (a feed is added by its URL, https://…, a list of feeds by its OPML file)"
+        if not os.path.isfile(path):
+            return f"{shown}: not a file (a feed is added by its URL, a list of feeds by its OPML file)"
+        from tui.sources.opml import looks_like_opml
+
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(4096)
+        except OSError as exc:
+            return f"{shown}: {exc.strerror or exc}"
+        if looks_like_opml(head):
+            return OpmlFile(path)
+        return (f"{shown}: a file, not a feed's URL nor an OPML list: `a` in the library adds a file's articles "
+                "(a saved feed's items too)")
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -56,6 +56,31 @@ class FeedChanges:
         # a WAL database, safe against kill -9), and the feed is simply not added.
         threading.Thread(target=self._add, args=(url.strip(), full_text), name="feed-add", daemon=True).start()
 
+    def import_opml(self, path: str, done: Callable[[str, object, str], None]) -> None:
+        """Subscribe to the feeds of the OPML file at `path` (none fetched), in a thread; `done(path, Subscribed or
+        None, error line)` runs on the UI thread."""
+        self.pending += 1
+        threading.Thread(target=self._import, args=(path, done), name="feed-import", daemon=True).start()
+
+    def _import(self, path: str, done) -> None:
+        got, error = None, ""
+        try:
+            from tui.sources.opml import OpmlError, read_opml_file, subscribe_all
+
+            try:
+                feeds = read_opml_file(path)
+            except OSError as exc:
+                raise OpmlError(exc.strerror or str(exc)) from None
+            with Library(self.db_path) as lib:
+                got = subscribe_all(lib, feeds)
+        except Exception as exc:  # not OPML after all, a damaged library: one line, never a traceback
+            error = _one_line(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        deliver(self.host, self._imported, path, got, error, done)
+
+    def _imported(self, path: str, got, error: str, done) -> None:
+        self.pending = max(0, self.pending - 1)
+        done(path, got, error)
+
     def remove(self, feed_id: int, name: str, keep_articles: bool) -> None:
         """Unsubscribe; the feed's articles are deleted unless `keep_articles` (or another feed has them)."""
         self.host.run_worker(partial(self._remove, feed_id, name, keep_articles), name="feed_remove",

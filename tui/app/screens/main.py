@@ -1748,6 +1748,12 @@ class MainScreen(QuickSwitch, Screen):
             return
 
         def done(answer) -> None:
+            from tui.app.dialogs.feed import OpmlFile
+
+            if isinstance(answer, OpmlFile):
+                self.feed_changes.import_opml(answer, self._opml_imported)
+                self.update_library_status()
+                return
             if answer:
                 url, full = answer
                 from tui.cells import echoed  # (not imported at start-up)
@@ -1759,6 +1765,27 @@ class MainScreen(QuickSwitch, Screen):
         from tui.app.dialogs import AddFeedDialog
 
         self.app.push_screen(AddFeedDialog(error, value, full_text), done)
+
+    def _opml_imported(self, path: str, got, error: str) -> None:
+        """The feeds of an OPML file given to the add-feed dialog are subscribed (not fetched: R does that, as the
+        feeds list says under each, "not fetched yet (R)"; `newsreader feed import` fetches none either)."""
+        import os
+
+        from tui.cells import echoed  # (not imported at start-up)
+
+        self.update_library_status()
+        name = echoed(visible(os.path.basename(path)), 80)
+        if got is None:
+            self.notify(f"Feeds not added: {name}: {echoed(error, 200)}", severity="error", timeout=10, markup=False)
+            return
+        plural = "feed" if got.added == 1 else "feeds"
+        also = [f"{got.present} already subscribed"] if got.present else []
+        also += [f"{len(got.skipped)} skipped: {echoed(got.skipped[0][1], 80)}"] if got.skipped else []
+        fetch = " · R fetches them" if got.added else ""
+        self.notify(f"Subscribed to {got.added} {plural} from {name}" + (f" ({', '.join(also)})" if also else "")
+                    + fetch, severity="information" if got.added or got.present else "warning", timeout=8,
+                    markup=False)
+        self._feeds_changed(None)
 
     def remove_feed(self, feed_id: int, name: str, keep_articles: bool) -> None:
         """Unsubscribe (in the background); the articles go too unless kept."""
