@@ -129,12 +129,58 @@ def _header(lines: list[str], meta: dict) -> tuple[str, int]:
         # A sentence with more prose under it (a text of a sentence a line, no headline) lost that sentence to the
         # title: it stays the title, as before, and is the body's first sentence too.
         return title, last
-    # Meta lines (source, date, byline, the title again) directly under the headline.
+    # Meta lines (source, date, byline, the title again) directly under the headline; an outlet's or a writer's name
+    # on a line of its own among them (`_name_line`).
     rest = [i for i in filled if i > last][:8]
-    for i in rest:
-        if lines[i] != title and not _meta_line(lines[i], meta):
+    for n, i in enumerate(rest):
+        if lines[i] == title or _meta_line(lines[i], meta):
+            continue
+        dated_next = False
+        if n + 1 < len(rest):
+            found: dict = {}
+            dated_next = _meta_line(lines[rest[n + 1]], found) and bool(found.get("published") or found.get("updated"))
+        if not _name_line(lines[i], meta, dated_next, after_meta=n > 0):
             return title, i
     return title, (rest[-1] + 1 if rest else last + 1)
+
+
+# Words an outlet's name holds ("Fenland Post", "Radio Ossing", "The Kessby Evening Courier"), not a person's.
+_OUTLET_WORDS = {
+    "post", "times", "news", "herald", "radio", "gazette", "courier", "press", "journal", "tribune", "daily", "wire",
+    "chronicle", "observer", "standard", "express", "mail", "telegraph", "guardian", "review", "echo", "record",
+    "mirror", "agency", "network", "weekly", "bulletin", "advertiser", "argus", "sentinel", "examiner", "dispatch",
+    "inquirer", "monitor", "globe", "register", "leader", "tv", "fm", "broadcasting", "media", "newsroom",
+    "magazine", "reporter", "star", "sun", "independent", "citizen", "gazet", "zeitung", "tagblatt", "newswire",
+}
+
+
+def _outlet_name(part: str) -> bool:
+    """Whether `part` reads as an outlet's name: name-shaped (titles._name_shaped), of at most 80 characters, with a
+    word of _OUTLET_WORDS in it."""
+    from tui.importers.titles import _name_shaped
+
+    return (len(part) <= 80 and _name_shaped(part)
+            and any(w.strip(".'’").lower() in _OUTLET_WORDS for w in part.split()))
+
+
+def _name_line(line: str, meta: dict, dated_next: bool, after_meta: bool) -> bool:
+    """A line of a name among the meta lines under a headline, recorded in `meta`: an outlet's name (a word such as
+    "Post", "Herald", "Radio" in it, or one word alone) right above a date line or right under another meta line is
+    the source; two to four capitalised words (no outlet's word) right above a date line are the byline. A text laid
+    out as a page shows it, "Headline / Fenland Post / 2026-12-01 / text": the name and the date opened the text
+    ("Fenland Post 2026-12-01"), and the article was dated when it was added (walk35)."""
+    from tui.importers.titles import _name_shaped
+
+    if len(line) > 80 or not _name_shaped(line) or not (dated_next or after_meta):
+        return False
+    words = line.split()
+    if _outlet_name(line) or (len(words) == 1 and dated_next):
+        meta["source"] = meta["source"] or line
+        return True
+    if dated_next and 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() for w in words):
+        meta["byline"] = meta["byline"] or line
+        return True
+    return False
 
 
 MAX_TITLE = 200
@@ -198,9 +244,17 @@ def _meta_line(line: str, meta: dict) -> bool:
     if not parts:
         return False
     found: dict = {}
+    named = ""
     for part in parts:
         if not _meta_part(part.strip(), found):
+            # an outlet's name beside a date on the line, "Kessby Courier · 3 December 2026"
+            if named or len(parts) < 2 or not _outlet_name(part.strip()):
+                return False
+            named = part.strip()
+    if named:
+        if not (found.get("published") or found.get("updated")):
             return False
+        found["source"] = found.get("source") or named
     for key, value in found.items():
         if not meta.get(key):
             meta[key] = value

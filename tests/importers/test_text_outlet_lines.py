@@ -1,0 +1,40 @@
+"""A plain-text article laid out as its page shows it: the headline, the outlet's name on a line of its own, the date
+on the next (or both on one line, "Kessby Courier · 3 December 2026"), then the text. The outlet and the date were not
+read: the article had no source, was dated when it was added ("~15:16"), and its text opened with a paragraph
+"Fenland Post 2026-12-01" (walk35: such notes then grouped as one story of today). Our own texts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.importers.text import parse_text
+
+BODY = "The ferry to Skerrvik was late again on Tuesday, the fourth time this month.\n\nIts crew blamed the tide."
+
+
+@pytest.mark.parametrize("header, source, byline, day", [
+    ("Kessby Courier\n3 December 2026", "Kessby Courier", "", "2026-12-03"),
+    ("Kessby Courier\n\n2026-12-03", "Kessby Courier", "", "2026-12-03"),
+    ("3 December 2026\nRadio Ossing", "Radio Ossing", "", "2026-12-03"),  # the date first
+    ("Kessby Courier · 3 December 2026", "Kessby Courier", "", "2026-12-03"),  # on one line
+    ("By Marta Quellin | Kessby Courier | 3 December 2026", "Kessby Courier", "Marta Quellin", "2026-12-03"),
+    ("Brackwater\nDecember 3, 2026", "Brackwater", "", "2026-12-03"),  # one word above a date: an outlet
+    ("Marta Quellin\nDecember 3, 2026", "", "Marta Quellin", "2026-12-03"),  # a name above a date: the writer
+])
+def test_an_outlet_s_line_and_a_date_line_under_the_headline_are_read(header, source, byline, day):
+    a = parse_text(f"Ferry late again\n\n{header}\n\n{BODY}\n")
+    assert (a.title, a.source, a.byline) == ("Ferry late again", source, byline)
+    assert a.published is not None and str(a.published)[:10] == day
+    assert a.body.startswith("The ferry to Skerrvik was late"), a.body
+
+
+@pytest.mark.parametrize("header", [
+    "Background",  # a subheading, no date beside it
+    "Kessby Courier | Harbour news",  # an outlet's name with no date on the line
+    "Marta Quellin",  # a name with no date under it
+    "2026-12-03\nBackground",  # one word under a date, no outlet's word in it
+])
+def test_a_line_that_is_no_outlet_beside_a_date_stays_in_the_text(header):
+    a = parse_text(f"Ferry late again\n\n{header}\n\n{BODY}\n")
+    first = header.splitlines()[-1]
+    assert a.source == "" and a.byline == "" and a.body.startswith(first), (a.source, a.byline, a.body)
