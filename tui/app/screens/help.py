@@ -120,7 +120,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-body", classes="dialog"):
-            yield Static("newsreader — keys", classes="dialog-title")
+            yield Static("newsreader — keys · esc closes", classes="dialog-title")
             if self.pane_help:
                 yield Static(Text(self.pane_help), classes="pane-help")
             self.keys_table = help_table(self.overrides, self.here, self.names, self.also)
