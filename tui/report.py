@@ -55,6 +55,7 @@ def compute(what: str, text: str, title: str | None, args, budget: int | None = 
                              for e in _entities(text)]}
     from tui.engine.quotes import display_text, quote_words
     from tui.engine.quotes.groups import group_text, quote_groups
+    from tui.engine.sentences import split_sentences
 
     # Every quoted span stays a record of its own; "group" numbers the quotation it belongs to
     # (pieces split by an attribution share one), and the group's first record carries the
@@ -67,7 +68,7 @@ def compute(what: str, text: str, title: str | None, args, budget: int | None = 
         return display_text(q, limit) if limit else quote_words(q)
 
     records = []
-    for number, group in enumerate(quote_groups(_quotes(text))):
+    for number, group in enumerate(quote_groups(_quotes(text), split_sentences(text))):
         joined = shown(replace(group[0], text=group_text(group)))
         for i, q in enumerate(group):
             records.append({"start": q.start, "end": q.end, "text": q.text, "speaker": q.speaker,

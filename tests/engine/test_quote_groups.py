@@ -109,3 +109,25 @@ def test_a_but_quotation_after_a_sentence_of_the_writer_s_stays_apart_and_ranks_
     assert [q.text for q in rank_quotes(quotes, 1, len(text))] == [first.text]
     # in a story's or a person's list: below a whole quotation of its day, above a scrap
     assert reads_alone(but.text, but.lead) == 1 and reads_alone(first.text, first.lead) == 2
+
+
+def test_a_but_piece_after_a_sentence_of_the_writer_s_is_a_quotation_of_its_own():
+    # the comma rule (connective-goes-on-after-attribution) joined across "The county has not said when ...": a
+    # reader saw one quotation where the writer had ended it
+    from tui.engine.sentences import split_sentences
+
+    text = ("The ford at Skarn Bridge flooded again on Friday.\n\n“We kept the school bus running through two winters,” "
+            "said Wenna Caddick, who drives it. The county has not said when the divers will come. “But the bus "
+            "cannot cross the ford until they do.”\n\n“We kept the Lisk ferry going through two winters,” said Marit "
+            "Olsby, who skippers it. “But the county has never paid the crews on time.”")
+    quotes = extract_quotes(text)
+    texts = [group_text(g) for g in quote_groups(quotes, split_sentences(text))]
+    assert texts == ["We kept the school bus running through two winters",
+                     "But the bus cannot cross the ford until they do.",
+                     "We kept the Lisk ferry going through two winters … But the county has never paid the crews on "
+                     "time."], texts
+    # the app's lists read the stored analysis' sentences
+    from tui.engine.analysis import analyze
+
+    an = analyze(text)
+    assert [group_text(g) for g in quote_groups(an.quotes, an.sentences)] == texts

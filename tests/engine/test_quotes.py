@@ -718,3 +718,20 @@ def test_a_person_of_a_named_body_is_the_speaker_not_the_body(with_entities):
     quotes = extract_quotes(text, extract_entities(text) if with_entities else None)
     assert [(q.text, q.speaker) for q in quotes] == [
         ("ready to talk to anyone", "Oswin Tarrant"), ("The boats stay in port until Friday,", "Marisol Quenby")]
+
+
+@pytest.mark.parametrize("with_entities", [False, True])
+def test_a_body_of_a_body_before_its_verb_is_the_outer_body(with_entities):
+    # "The Harbour Council of the Port of Tolverne said" gave "the Port of Tolverne" (the inner phrase read alone),
+    # "The Harbour Council of the Port said" gave "Port"; after the quote the whole phrase was kept
+    from tui.engine.entities import extract_entities
+
+    text = ("The quay at Penhallow stayed shut on Monday.\n\nThe Harbour Council of the Port of Tolverne said the quay "
+            "would “stay shut until the spring tides have passed”.\n\n“The fishing boats can use the north slipway "
+            "until then,” the Harbour Council of the Port of Tolverne said.\n\nOswin Tarrant of the Port of Tolverne "
+            "said, “Nobody asked the crews before the quay was shut.”")
+    quotes = extract_quotes(text, extract_entities(text) if with_entities else None)
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("stay shut until the spring tides have passed", "The Harbour Council of the Port of Tolverne"),
+        ("The fishing boats can use the north slipway until then,", "the Harbour Council of the Port of Tolverne"),
+        ("Nobody asked the crews before the quay was shut.", "Oswin Tarrant")]

@@ -129,3 +129,35 @@ def test_initials_before_a_name_and_more_sentence_openers():
     assert texts("He moved to Washington, D.C. Then he ran.") == ["He moved to Washington, D.C.", "Then he ran."]
     # a day after a time is part of the same sentence (news style "at 9 a.m. Monday")
     assert texts("The hearing starts at 9 a.m. Monday in the hall.") == ["The hearing starts at 9 a.m. Monday in the hall."]
+
+
+def test_a_lower_case_attribution_after_a_quotation_s_full_stop_continues_its_sentence():
+    # '“... on Sunday.” county engineer Tamsin Elderkin said.' was split after the mark, and a summary then picked
+    # the bare "county engineer Tamsin Elderkin said."
+    text = ("The lane to Carrow Mill flooded at noon. “We will reopen it on Sunday.” county engineer Tamsin Elderkin "
+            "said. “The pumps are on their way.” she said on Friday. Drivers were sent round by the quarry road.\n\n"
+            "“The quarry road is open.” Tamsin Elderkin said the county would pay for the detour. Tamsin Elderkin "
+            "called the lane “a disgrace.” county officials have not replied.")
+    assert [s.text for s in split_sentences(text)] == [
+        "The lane to Carrow Mill flooded at noon.",
+        "“We will reopen it on Sunday.” county engineer Tamsin Elderkin said.",
+        "“The pumps are on their way.” she said on Friday.",
+        "Drivers were sent round by the quarry road.",
+        "“The quarry road is open.”",
+        "Tamsin Elderkin said the county would pay for the detour.",
+        "Tamsin Elderkin called the lane “a disgrace.”",
+        "county officials have not replied."]
+
+
+def test_a_summary_keeps_the_quotation_with_its_lower_case_attribution():
+    from tui.engine.analysis import analyze
+
+    text = ("The lane to Carrow Mill flooded at noon on Friday, and the county closed it within the hour.\n\n"
+            "“We will reopen the lane to Carrow Mill on Sunday.” county engineer Tamsin Elderkin said.\n\n"
+            "Drivers were sent round by the old quarry road, a detour of eleven miles.")
+    an = analyze(text, sentences=3)
+    shown = [s.text for s in an.summary.sentences]
+    assert "county engineer Tamsin Elderkin said." not in shown, shown
+    assert any(s.startswith("“We will reopen") and s.endswith("Tamsin Elderkin said.") for s in shown), shown
+    assert [(q.text, q.speaker) for q in an.quotes] == [
+        ("We will reopen the lane to Carrow Mill on Sunday.", "Tamsin Elderkin")]

@@ -36,7 +36,7 @@ def quote_line(group) -> str:
 def _groups(analysis) -> list:
     from tui.engine.quotes.groups import quote_groups
 
-    return quote_groups(analysis.quotes) if analysis else []
+    return quote_groups(analysis.quotes, analysis.sentences) if analysis else []
 
 
 def quotes_text(analysis) -> str:

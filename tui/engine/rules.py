@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # the packages whose import registers their rules and probes (see load()): the engine's, and the story facts' turn
-RULE_PACKAGES = ("tui.engine.entities", "tui.engine.quotes", "tui.stories.facts")
+RULE_PACKAGES = ("tui.engine.entities", "tui.engine.quotes", "tui.engine.sentences", "tui.stories.facts")
 
 
 @dataclass(frozen=True)

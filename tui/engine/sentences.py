@@ -23,6 +23,7 @@ import string
 from functools import lru_cache
 
 from tui.assets import word_set
+from tui.engine import rules
 from tui.engine.tokens import digit_key
 from tui.engine.types import Sentence
 from tui.sentence_ends import ABBREV_END_CASED, ABBREV_END_LOWER, FINAL_ABBREVIATIONS, OPENERS, is_lower_cased
@@ -294,7 +295,40 @@ def _joins_previous(text: str, prev: tuple[int, int], cur: tuple[int, int], lowe
             return True
         if not lower_only and piece[0].islower():
             return True
+    elif not lower_only and piece[0].islower() and before[-2:-1] == "." and before[-1:] in _CLOSING_MARKS \
+            and _LOWER_TAG.match(piece) and rules.enabled("lower-case-tag-after-full-stop-mark"):
+        return True  # '“We will reopen the lane on Sunday.” county engineer Tamsin Elderkin said.': one sentence
     return False
+
+
+_CLOSING_MARKS = frozenset("'\"’”")
+# A tag in lower case after a quotation closed by its full stop: up to five words (no auxiliary or "not": "county
+# officials have not replied" is a sentence of its own), then a speech verb ("he said", "county engineer Tamsin
+# Elderkin said", "said the county", "the mayor added on Monday").
+_LOWER_TAG = re.compile(
+    r"(?:(?!(?:have|has|had|not|never|will|would|could|should|may|might|must|can|to|did|does|do)\b)[\w.'’-]+\s+){0,5}"
+    r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|replied|explained|continued|insisted|admitted|"
+    r"noted|claimed|tweeted|recalled|warned|declared|argued)\b"
+)
+
+
+rules.guard(
+    "lower-case-tag-after-full-stop-mark", "sentences",
+    "a lower-case attribution right after a quotation closed by its full stop goes on with that sentence",
+    changes=["The lane to Carrow Mill flooded at noon. “We will reopen it on Sunday.” county engineer Tamsin "
+             "Elderkin said. Drivers were sent round by the quarry road.",
+             "The lane to Carrow Mill flooded at noon. “We will reopen it on Sunday.” she said. Drivers were sent "
+             "round by the quarry road."],
+    keeps=["The lane to Carrow Mill flooded at noon. “We will reopen it on Sunday.” Tamsin Elderkin said the "
+           "quarry road was open.",
+           "Tamsin Elderkin called the lane “a disgrace.” county officials have not replied. Drivers were sent round "
+           "by the quarry road."])
+
+
+@rules.probe("sentences")
+def _probe(text: str) -> list[str]:
+    """The body sentences of a text, as text."""
+    return [s.text for s in split_sentences(text)]
 
 
 # The last of the characters NLTK's _get_last_whitespace_index looks for (string.whitespace) in a slice, found by

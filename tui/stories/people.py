@@ -318,7 +318,7 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
             art = lib.get(a["id"])
             if art is not None:
                 an = cached_analysis(cache, a["id"], art.body, title=art.title)
-        for group in quote_groups(an.quotes if an else []):  # a quotation split by its attribution is one
+        for group in quote_groups(an.quotes if an else [], an.sentences if an else None):  # a quotation split by its attribution is one
             q, text = group[0], group_text(group)
             if q.speaker and (q.speaker in speaker_names or same_entity(target, q.speaker)):
                 key = " ".join(text.casefold().split())

@@ -329,7 +329,7 @@ def story_quotes(arts: list[StoryArticle], per_speaker: int = 5, linker: NameLin
         an = a.analysis
         if an is None:
             continue
-        for group in quote_groups(an.quotes):  # “Shopkeepers,” he said, “are not ...” is one quotation
+        for group in quote_groups(an.quotes, an.sentences):  # “Shopkeepers,” he said, “are not ...” is one quotation
             q, text = group[0], group_text(group)
             # (the whole words: a wording cut short by one outlet is folded into the fuller below, _one_per_wording,
             # which then shows the fuller; a key of the first 80 characters kept whichever was printed first)

@@ -211,7 +211,7 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
 
         from tui.cells import cut  # (not imported at start-up)
 
-        groups = quote_groups(analysis.quotes)
+        groups = quote_groups(analysis.quotes, analysis.sentences)
         out = [self._heading(f"Key quotes ({len(groups)})")]
         if not groups:
             out.append(Option(Text("No quotes found."), disabled=True))

@@ -100,6 +100,8 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
             return held  # "Lord Holm of Bergen said", "the Harbour Council of Bergen said": not the place
         if (member := _member_of_body(text, toks, i, floor)) is not None:
             return member  # "Oswin Tarrant of the Harbour Pilots' Guild said": the person, not the guild
+        if i - 1 >= floor and (outer := _outer_body(text, toks, i - 1, j2, floor, person=False)) is not None:
+            return outer  # "The Harbour Council of the Port said": the council, not the port (a person: member-of-body)
         if (a := _indefinite_before(toks, i, floor)) is not None:
             return mention(text, toks, a, j2, "nominal")  # "One senior Democrat said": a description, not a name
         return mention(text, toks, i, j2, "name")
@@ -129,6 +131,8 @@ def _holder_of(text: str, toks: list[Tok], i: int, j: int, floor: int, comma: in
     if last in TITLES or last in ORG_WORDS or _common_cased(toks[h[1]].text) or the:  # an office or a body
         if comma is not None and (person := _apposed_person(text, toks, comma, after)) is not None:
             return person
+        if comma is None and the and (outer := _outer_body(text, toks, a, j, floor)) is not None:
+            return outer  # "The Harbour Council of the Port of Tolverne said": the council, not the port
         return mention(text, toks, a, j, "nominal" if the else "name")
     if toks[h[0]].low in TITLES or is_person(" ".join(words)):
         return mention(text, toks, h[0], h[1], "name")
@@ -162,6 +166,30 @@ def _member_of_body(text: str, toks: list[Tok], i: int, floor: int) -> Mention |
         return None  # "the Tarrant Trust of the ..."
     first = next((x for x in range(h[0], h[1] + 1) if toks[x].text == kept[0]), h[0])
     return mention(text, toks, first, h[1], "name")
+
+
+def _outer_body(text: str, toks: list[Tok], a: int, j: int, floor: int, person: bool = True) -> Mention | None:
+    """The body or person whose "of" the phrase at tokens a..j ("the Port of Tolverne", a at its "the") follows:
+    "The Harbour Council of the Port of Tolverne said" is the council (the whole phrase, as after its verb: 'said the
+    Harbour Council of the Port of Tolverne'), "Oswin Tarrant of the Port of Tolverne said" is Oswin Tarrant. A body
+    is a capitalised run right before "of" that ends in an organisation word or a title, or follows "the"; a person a
+    full name the name lists read as one (not with `person` False). None otherwise (rule "body-of-a-body")."""
+    if a - 2 < floor or toks[a].low != "the" or toks[a - 1].low != "of" or not rules.enabled("body-of-a-body"):
+        return None
+    h = name_left(toks, a - 2)
+    if h is None or h[0] < floor or h[1] != a - 2:
+        return None
+    the = h[0] - 1 >= floor and toks[h[0] - 1].low == "the"
+    last = toks[h[1]].low
+    if last in TITLES or last in ORG_WORDS or the:
+        s = h[0] - 1 if the else h[0]
+        return mention(text, toks, s, j, "nominal" if the else "name")
+    words = [t.text for t in toks[h[0] : h[1] + 1] if t.text != "."]
+    kept = person_part(words)
+    if person and 2 <= len(kept) <= 4 and not _common_cased(toks[h[1]].text) and is_person(" ".join(kept)):
+        first = next((x for x in range(h[0], h[1] + 1) if toks[x].text == kept[0]), h[0])
+        return mention(text, toks, first, h[1], "name")
+    return None
 
 
 def _apposed_person(text: str, toks: list[Tok], comma: int, after: int) -> Mention | None:

@@ -8,22 +8,43 @@ CLI's text and Markdown output); JSON output keeps the pieces.
 
 from __future__ import annotations
 
+import bisect
+
 from .. import rules
-from ..types import Quote
+from ..types import Quote, Sentence
 
 GAP = 160  # characters between two pieces at most: the attribution, which may run long
 # (‘,” Mayor Helena Matos told reporters outside the council chamber shortly after 4 a.m. “’)
 
 
-def quote_groups(quotes: list[Quote]) -> list[list[Quote]]:
-    """The quotes in article order, each run of pieces of one quotation as one group."""
+def quote_groups(quotes: list[Quote], sentences: list[Sentence] | None = None) -> list[list[Quote]]:
+    """The quotes in article order, each run of pieces of one quotation as one group. With the article's
+    `sentences` (Analysis.sentences, split_sentences), two pieces with a whole sentence of the writer's between them
+    are two quotations (`_writer_between`)."""
     groups: list[list[Quote]] = []
+    starts = [x.start for x in sentences] if sentences else []
     for quote in sorted(quotes, key=lambda q: q.start):
-        if groups and _continues(groups[-1][-1], quote):
+        if groups and _continues(groups[-1][-1], quote) and not _writer_between(groups[-1][-1], quote, sentences, starts):
             groups[-1].append(quote)
         else:
             groups.append([quote])
     return groups
+
+
+def _writer_between(a: Quote, b: Quote, sentences: list[Sentence] | None, starts: list[int]) -> bool:
+    """Whether a whole sentence of the writer's lies between pieces `a` and `b` (after a's closing mark, before b's
+    opening one; not the attribution holding the speaker's mention, '” Idris Pellow said. “'): the quotation ended
+    before it. '“We kept the bus running,” said Wenna Caddick, who drives it. The county has not said when. “But the
+    bus ...”' is two quotations, though the "But" would go on with the first (rule "writers-sentence-ends-quotation")."""
+    if not sentences:
+        return False
+    mention = b.speaker_start if b.speaker_start is not None else -1
+    k = bisect.bisect_left(starts, a.end)
+    while k < len(sentences) and sentences[k].end <= b.start:
+        if not sentences[k].start <= mention < sentences[k].end:
+            return rules.enabled("writers-sentence-ends-quotation")
+        k += 1
+    return False
 
 
 def _continues(a: Quote, b: Quote) -> bool:
@@ -102,12 +123,25 @@ rules.guard(
            "crews on time.”"])
 
 
+rules.guard(
+    "writers-sentence-ends-quotation", "quotes.groups",
+    "two pieces of one speaker with a whole sentence of the writer's between them are two quotations",
+    changes=["“We kept the school bus running through two winters,” said Wenna Caddick, who drives it. The county "
+             "has not said when the divers will come. “But the bus cannot cross the ford until they do.”",
+             "“We kept the Lisk ferry going through two winters,” Marit Olsby said. The county owes the crews for "
+             "March. “And we will keep it going through this one.”"],
+    keeps=["“We kept the school bus running through two winters,” said Wenna Caddick, who drives it. “But the bus "
+           "cannot cross the ford until the divers come.”",
+           "“The slipway,” councillor Ida Brannock said, “is older than the town hall in Vellmoor.”"])
+
+
 @rules.probe("quotes.groups")
 def _probe(text: str) -> list[tuple[str, str | None]]:
     """Each quotation of a text as a reader sees it in a list (group_line) with its speaker."""
+    from ..sentences import split_sentences
     from .extract import extract_quotes
 
-    return [(group_line(g), g[0].speaker) for g in quote_groups(extract_quotes(text))]
+    return [(group_line(g), g[0].speaker) for g in quote_groups(extract_quotes(text), split_sentences(text))]
 
 
 BARE_GAP = 24  # characters between two pieces besides the speaker's mention, at most, for a bare attribution:

@@ -457,6 +457,27 @@ guard("member-of-body", STAGE,
                  ("The crossing is too rough for the small boats,", "Marisol Quenby")])],
       keeps=["The Harbour Council of the Port of Tolverne said the pilots were “ready to talk to anyone”.",
              "“The pilots are ready to talk to anyone,” the Tolverne Pilots' Guild said."])
+# Session 35 (issue 12; a reader saw it). before_verb.py (_outer_body): 'The Harbour Council of the Port of Tolverne
+# said' gave "the Port of Tolverne" ("holder-of-place" read the inner phrase alone), and 'The Harbour Council of the
+# Port said' gave "Port"; after its verb ('said the Harbour Council of the Port of Tolverne') the whole phrase was kept.
+guard("body-of-a-body", STAGE,
+      "'The Harbour Council of the Port of Tolverne said': the body (or person) before 'of the' and a body speaks",
+      changes=[("The Harbour Council of the Port of Tolverne said the quay would “stay shut until the spring tides "
+                "have passed”.", [("stay shut until the spring tides have passed",
+                                   "The Harbour Council of the Port of Tolverne")]),
+               ("The quay at Penhallow stayed shut. The Harbour Council of the Port said, “We will open it when the "
+                "spring tides have passed.”", [("We will open it when the spring tides have passed.",
+                                               "The Harbour Council of the Port")]),
+               ("The quay at Penhallow stayed shut. “We will open it when the spring tides have passed,” Oswin Tarrant "
+                "of the Port of Tolverne said.", [("We will open it when the spring tides have passed,",
+                                                  "Oswin Tarrant")]),
+               ("The quay at Penhallow stayed shut. “We will open it when the spring tides have passed,” the Harbour "
+                "Council of the Port of Tolverne said.", [("We will open it when the spring tides have passed,",
+                                                           "the Harbour Council of the Port of Tolverne")])],
+      keeps=["The quay at Penhallow stayed shut. “We will open it when the spring tides have passed,” the Port of "
+             "Tolverne said.",
+             "The quay at Penhallow stayed shut. Critics of the Port of Tolverne said the quay was “shut for no "
+             "reason at all”."])
 # Session 24 (issue 12). extract.py (_Scan._colon_hint) and ranker.py (choose): a clause ending in a colon with no
 # speech verb led into the quote, and the ranker chose among everyone near it. At choice time only: the rules' speaker
 # and how, and so the ranker's and the gate's weights, are as without it

@@ -76,6 +76,9 @@ def speaker_after(text: str, toks: list[Tok], max_gap: int = 6) -> Mention | Non
         elif t.low == "of" and i > first and i + 1 < len(toks) and toks[i + 1].low == "the" \
                 and _name_ends_at(toks, first, i - 1) and rules.enabled("member-of-body"):
             words -= 4  # "Oswin Tarrant of the Harbour Pilots' Guild said": the body's name runs longer
+        elif t.low == "of" and i > first + 1 and i + 1 < len(toks) and toks[i + 1].low == "the" \
+                and toks[first].low == "the" and _name_ends_at(toks, first + 1, i - 1) and rules.enabled("body-of-a-body"):
+            words -= 4  # "the Harbour Council of the Port of Tolverne said": a body of a body runs longer
         elif t.low.endswith("ing") and t.text[:1].islower() and i + 1 < len(toks) and toks[i + 1].low in _PARTICIPLE_TO \
                 and rules.enabled("participle-phrase-object-no-subject"):
             words -= 4  # "an official speaking to the local radio said": the participle's phrase runs longer
