@@ -12,6 +12,7 @@ import re
 import sqlite3
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import NamedTuple
 
 from tui.store.library import Library, StoreError, _explain
 from tui.store.story_bulk import forget_memberships, insert_all, insert_memberships, renumber_memberships
@@ -1292,6 +1293,40 @@ def story_of(lib: Library, article_id: int) -> int | None:
     """The story an article belongs to (None before it is grouped)."""
     r = lib.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
     return r[0] if r else None
+
+
+def story_exists(lib: Library, story_id: int) -> bool:
+    """Whether the story is in the library: one primary-key read (an open story view asks it when the library moved,
+    as a story deleted by hand moves none of the figures LibraryWatch compares)."""
+    return lib.db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is not None
+
+
+class WentTo(NamedTuple):
+    """Where the articles of a story that is gone are now: `stories` holds (story id, title, how many of them it
+    holds), the most first; `ungrouped` of them are in the library but in no story yet; the rest were deleted."""
+
+    stories: list[tuple[int, str, int]]
+    ungrouped: int
+    deleted: int
+
+
+def where_they_went(lib: Library, article_ids: list[int]) -> WentTo:
+    """The stories that hold these articles now (a story deleted, merged into another, regrouped: its view says where
+    its articles went). Primary-key reads, 500 ids a statement."""
+    ids = sorted({int(i) for i in article_ids})
+    held: dict[int, int] = {}
+    present = 0
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        marks = ", ".join("?" * len(part))
+        present += lib.db.execute(f"SELECT count(*) FROM articles WHERE id IN ({marks})", part).fetchone()[0]
+        for story_id, n in lib.db.execute(f"SELECT story_id, count(*) FROM story_articles WHERE article_id IN ({marks})"
+                                          " GROUP BY story_id", part):
+            held[story_id] = held.get(story_id, 0) + n
+    found = [(story_id, story_title(lib, story_id), n) for story_id, n in held.items() if story_exists(lib, story_id)]
+    found.sort(key=lambda s: (-s[2], s[0]))
+    grouped = sum(n for _id, _t, n in found)
+    return WentTo(found, max(0, present - grouped), len(ids) - present)
 
 
 def duplicates(lib: Library, article_id: int) -> list[int]:

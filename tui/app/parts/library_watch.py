@@ -20,10 +20,12 @@ class LibraryWatch:
     process do (walk34: the stories list kept a story merged away, "This story is no longer in the library").
     """
 
-    def __init__(self, host, lib, changed: Callable[[], None], interval: float = POLL) -> None:
+    def __init__(self, host, lib, changed: Callable[[], None], interval: float = POLL,
+                 moved: Callable[[], None] | None = None) -> None:
         self.host = host
         self.lib = lib
         self.changed = changed
+        self.moved = moved  # called when data_version moved and the figures did not (a story deleted by hand)
         self.interval = interval
         self._timer = None
         self._version: int | None = None
@@ -58,6 +60,8 @@ class LibraryWatch:
         except sqlite3.Error:
             return False  # locked or damaged for a moment: try again at the next poll
         if state == self._state:
+            if self.moved is not None:
+                self.moved()
             return False
         self._state = state
         self.changed()

@@ -121,7 +121,8 @@ class MainScreen(QuickSwitch, Screen):
                                       self._stories_settled)
         self.feed_changes = FeedChanges(self, db_path, self._feed_added, self._feed_removed)  # a, d in the feeds list
         self.tags = None  # TagPicker (parts/tag_picker.py), made at the first `T`
-        self.changes = LibraryWatch(self, lib, self._follow_library)  # articles added or removed by another process
+        # articles added or removed by another process; `moved`: anything else committed (a story deleted by hand)
+        self.changes = LibraryWatch(self, lib, self._follow_library, moved=self._library_moved)
         self.unread = UnreadCount(self, db_path, self.update_library_status)
         self.undo = UndoDelete()
         self.marking: str = ""  # what an A or a z is writing in its worker ("marking 300 articles read"; "": nothing)
@@ -1884,6 +1885,13 @@ class MainScreen(QuickSwitch, Screen):
                 screen.reload()
             elif hasattr(screen, "follow_library"):
                 screen.follow_library()  # a story view: the story may have gained or lost articles
+
+    def _library_moved(self) -> None:
+        """Another program committed something that changed none of the figures LibraryWatch compares: a story view
+        checks its story is still there (a story deleted by hand was shown until it was read again)."""
+        for screen in self.app.screen_stack:
+            if hasattr(screen, "library_moved"):
+                screen.library_moved()
 
     def follow_open_article(self) -> None:
         """The open article may have been changed in place (its feed rewrote the item, its watched file was

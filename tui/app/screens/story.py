@@ -15,6 +15,7 @@ from tui.app import copytext, keymap
 from tui.app.screens.page import PageScreen, line
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
+from tui.app.widgets.summary_items import Option
 from tui.app.screens.story_items import Head, build
 from tui.store import StoreError
 from tui.app.textual_fixes import closed_before_mount
@@ -376,6 +377,8 @@ class StoryScreen(PageScreen):
         self._pending = None  # what to show when the screen is mounted: ("kept", result) or ("read", None)
         self.reading = False  # a worker is reading the story (nothing of it shown yet)
         self.gone = False  # the story was found deleted (merged away, removed by another program): nothing shown
+        self._gone_ids: list[int] = []  # the articles the gone story listed (_show_gone says where they are now)
+        self._went = None  # where they were found last (stories.WentTo)
         self.when_read = None  # called once when the worker's reading is shown (push_story)
         self.push_token = None  # push_story's latest wait
         # (story id, the app's marks count then, (row, summary, rows)) read ahead for the story under the list's
@@ -406,6 +409,7 @@ class StoryScreen(PageScreen):
             kept = _kept_now(lib, story_id)
             self._marks_before = before if kept is not None else None  # for these rows only (a worker reads anew)
         self.reading, self.gone = kept is None, False
+        self._gone_ids, self._went = [], None
         if not self.is_mounted:
             self._pending = ("kept", kept) if kept is not None else ("read", None)
             return
@@ -469,14 +473,17 @@ class StoryScreen(PageScreen):
             self._head(Text(f"This story cannot be read: {line(error)}", style="bold red"))
             return
         if result is None:
-            self._head(Text("This story is no longer in the library (esc goes back).", style="bold"))
+            if not self.gone:  # the articles it listed: the view says where they are now (_show_gone)
+                self._gone_ids = list(getattr(self.row, "article_ids", None) or
+                                      (self.summary.articles if self.summary is not None else ()))
             # its lines go with it (hostile34: the old summary and article lines stayed under that head, and enter
             # opened them as if the story were there); y, A and the rest find no story, as while one is read
-            self.row, self.summary, self.gone = None, None, True
-            for selector in ("#story-text", "#story-quotes"):
-                self.query_one(selector, StoryList).show_options([])
+            self.row, self.summary, self.gone, self._went = None, None, True, None
+            self.query_one("#story-quotes", StoryList).show_options([])
+            self._show_gone(force=True)
             return
         new = new or self.summary is None  # a story shown anew (not a second, complete reading of it)
+        self.gone, self._gone_ids, self._went = False, [], None  # (back: grouped again under its id)
         self.row, self.summary, rows = result
         if grown_from is not None and len(self.summary.sentences) <= grown_from:  # `+` found no sentence more
             self.sentences = len(self.summary.sentences)
@@ -594,6 +601,9 @@ class StoryScreen(PageScreen):
 
     def on_summary_list_option_selected(self, event: StoryList.OptionSelected) -> None:
         kind, _, rest = (event.option.id or "").partition(":")
+        if kind == "g" and self.gone and rest:
+            self._open_where_it_went(int(rest))
+            return
         if self.summary is None or not rest:
             return
         if kind == "s":
@@ -705,9 +715,24 @@ class StoryScreen(PageScreen):
     def follow_library(self) -> None:
         """New articles were stored (a refresh ended): read the story again if it has grown or shrunk since it was
         read (its head said "3 articles" beside a fourth that had joined), or is gone (deleted, merged into another:
-        the head says so), the cursor staying on its line."""
+        the head says so, and where its articles are now), the cursor staying on its line. A story gone already: where
+        its articles are now is read again (grouped since into a story, or into another)."""
         main = self.main_screen()
-        if main is None or self.story_id is None or self.row is None or self.reading or not self.is_attached:
+        if main is None or self.story_id is None or self.reading or not self.is_attached:
+            return
+        if self.gone:
+            from tui.store.stories import story_exists
+
+            try:
+                back = story_exists(main.lib, self.story_id)
+            except Exception:
+                back = False
+            if back:  # grouped again under its own id (a story deleted by hand: its id not remembered as handed out)
+                self.load(read_story, self.story_id, self.sentences, True)
+            else:
+                self._show_gone()
+            return
+        if self.row is None:
             return
         from tui.store.stories import story_row
 
@@ -717,6 +742,76 @@ class StoryScreen(PageScreen):
             return
         if now is None or now.size != self.row.size:
             self.load(read_story, self.story_id, self.sentences, True)
+
+    def library_moved(self) -> None:
+        """Another program committed something (LibraryWatch, data_version moved) that changed none of the figures the
+        watch compares: a story deleted by hand (the sqlite3 shell) moves neither the articles' nor the stories'
+        figures, and the view kept showing it until it was read again (close-s34). One primary-key read."""
+        main = self.main_screen()
+        if main is None or self.story_id is None or self.row is None or self.gone or self.reading \
+                or not self.is_attached:
+            return
+        from tui.store.stories import story_exists
+
+        try:
+            there = story_exists(main.lib, self.story_id)
+        except Exception:  # a damaged or busy library: the story stays as read
+            return
+        if not there:
+            self.follow_library()
+
+    def _show_gone(self, force: bool = False) -> None:
+        """The story is gone: the head says so, and the text pane lists the stories its articles are in now (enter
+        opens one here), else that they are in no story yet (grouped again in a moment: the next change of the library
+        shows where) or were deleted."""
+        from tui.store.stories import where_they_went
+
+        main = self.main_screen()
+        went = None
+        if main is not None and self._gone_ids:
+            try:
+                went = where_they_went(main.lib, self._gone_ids)
+            except Exception:  # a damaged or busy library: the story is said gone, no more
+                went = None
+        if went == self._went and not force:
+            return
+        self._went = went
+        head = Text("This story is no longer in the library (esc goes back).", style="bold")
+        options: list = []
+        if went is not None:
+            total = len(set(self._gone_ids))
+            if went.stories:
+                some = "Its articles are" if len(went.stories) == 1 else f"Its {total} articles are"
+                place = "another story" if len(went.stories) == 1 else f"{len(went.stories)} stories"
+                head.append(f"\n{some} now in {place}: enter opens {'it' if len(went.stories) == 1 else 'one'}.",
+                            style="")
+                for story_id, story_title, n in went.stories:
+                    share = ("all its articles" if n >= total
+                             else f"{n} of its {total} article{'s' if total != 1 else ''}")
+                    options.append(Option(Text(f"→ {line(story_title) or 'Untitled story'}  ({share})"),
+                                          id=f"g:{story_id}"))
+            elif went.ungrouped:
+                head.append("\nIts articles are in no story yet (this view says where once grouped).",
+                            style="")
+            else:
+                head.append("\nIts articles were deleted too.", style="")
+            if went.stories and went.ungrouped:
+                options.append(Option(Text(f"{went.ungrouped} in no story yet", style="dim"), disabled=True))
+            if went.stories and went.deleted:
+                options.append(Option(Text(f"{went.deleted} deleted", style="dim"), disabled=True))
+        self._head(head)
+        widget = self.query_one("#story-text", StoryList)
+        widget.show_options(options)
+        if options:
+            widget.highlighted = 0
+
+    def _open_where_it_went(self, story_id: int) -> None:
+        """enter on a story the gone story's articles are in now: that story, in this view."""
+        main = self.main_screen()
+        if main is None:
+            return
+        title = next((t for i, t, _n in (self._went.stories if self._went else ()) if i == story_id), "")
+        self.open(story_id, main.lib, title)
 
     def _resize(self, step: int) -> None:
         if self.summary is None:  # (the key did nothing without a word)
