@@ -84,6 +84,23 @@ class NewerLibrary(StoreError):
     """The library's schema is newer than this newsreader's: another (newer) newsreader upgraded it."""
 
 
+# Libraries this process reads as they are, read-only, after a newer newsreader upgraded them (read_newer_as_is).
+_AS_IS: set[str] = set()
+
+
+def read_newer_as_is(path: str | os.PathLike) -> None:
+    """From now on this process opens the library at `path` read-only, and reads it as it is when a newer newsreader
+    upgraded it (its schema above this one's) instead of refusing it with NewerLibrary: the app, told once that its
+    library was upgraded meanwhile, goes on reading it in the views it opens anew (each failed with "StoreError: …
+    please upgrade"). A newer schema has kept every table and column of this one so far (migrations add); a read that
+    finds one changed fails as any store error does. Nothing is written through such a connection."""
+    _AS_IS.add(os.path.realpath(os.fspath(path)))
+
+
+def _read_as_is(path: Path) -> bool:
+    return bool(_AS_IS) and os.path.realpath(os.fspath(path)) in _AS_IS
+
+
 class LibraryBusy(StoreError):
     """Another program held the write lock longer than a transaction inside `Library.impatient` waits for it."""
 
@@ -476,6 +493,10 @@ class Library:
             raise StoreError(f"cannot open {visible(self.path)}: {os_reason(exc)}") from None
         # why it is read-only when it opened so by itself ("on a read-only file system"), for the line a write gets
         self.read_only_why: str | None = None
+        self.ahead = 0  # the schema of a newer library read as it is (read_newer_as_is); 0: not newer
+        if not readonly and _read_as_is(self.path):
+            readonly = True  # upgraded by a newer newsreader meanwhile: read as it is, nothing written
+            self.read_only_why = "upgraded by a newer newsreader"
         if not readonly and not self.created and (why := why_read_only(self.path)):
             readonly = True  # a read-only file or folder: reading works, writes get one clear line
             self.read_only_why = why
@@ -749,7 +770,9 @@ class Library:
         foreign = StoreError(f"{visible(self.path)} is an SQLite file but not a newsreader library; it was left untouched")
         if app_id not in (0, APPLICATION_ID):
             raise foreign
-        if version > SCHEMA_VERSION:
+        if version > SCHEMA_VERSION and self.readonly and _read_as_is(self.path):
+            self.ahead = version
+        elif version > SCHEMA_VERSION:
             raise NewerLibrary(f"{visible(self.path)} was written by a newer newsreader (schema {version}); please upgrade")
         if version == 0:
             if tables:

@@ -12,7 +12,6 @@ from typing import Callable
 from textual.worker import get_current_worker
 
 from tui.app.parts.threads import deliver
-from tui.store import Library
 
 # Articles this long (~16,000 words) are analysed in a child process, not a thread: seconds of
 # pure-Python work in a thread would hold the GIL and make the UI stutter meanwhile.
@@ -113,7 +112,9 @@ class AnalysisJobs:
         try:
             from tui.engine import analysis as engine
 
-            with Library(self.db_path) as lib:
+            from tui.app.parts.newer import open_library
+
+            with open_library(self.host, self.db_path) as lib:
                 if getattr(self.host, "damaged", "") or lib.readonly:
                     # A damaged (parts/health.py) or read-only library is never written: shown, not cached.
                     cached = None if force else engine.get_cached(lib, article.id, method, sentences)

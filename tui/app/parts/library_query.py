@@ -97,15 +97,17 @@ class LibraryQuery:
         self.set(self.search, self.entity)
 
     def _worker(self, search: str, entity: str, feed, stories: bool, shape: tuple, generation: int) -> None:
-        from tui.store.library import NewerLibrary
+        from tui.store.library import NewerLibrary, read_newer_as_is
 
         try:
             lib = Library(self.db_path)
         except NewerLibrary as exc:
             # upgraded by a newer newsreader while the app runs: a search or a filter typed then stopped the app with
-            # a traceback (the worker failed); the list shown stays, and the screen says why once
-            deliver(self.host, self._newer, str(exc).splitlines()[0], generation)
-            return
+            # a traceback (the worker failed); the screen says why once, and the search is made on the library read
+            # as it is (read-only: parts/newer.py)
+            read_newer_as_is(self.db_path)
+            deliver(self.host, self._newer, str(exc).splitlines()[0], None)
+            lib = Library(self.db_path)
         with lib:
             try:
                 source = _source(lib, search, entity, feed, stories, shape)

@@ -6,9 +6,9 @@ from functools import partial
 from pathlib import Path
 from typing import Callable
 
+from tui.app.parts.newer import open_library
 from tui.app.parts.threads import deliver
 from tui.textsafe import visible
-from tui.store import Library
 
 
 class Loader:
@@ -36,7 +36,7 @@ class Loader:
     def _worker(self, generation: int, fn: Callable, args: tuple, kwargs: dict) -> None:
         result, error = None, ""
         try:
-            with Library(self.db_path) as lib:
+            with open_library(self.host, self.db_path) as lib:
                 result = fn(lib, *args, **kwargs)
         except Exception as exc:  # shown on the page; the app keeps running
             error = f"{type(exc).__name__}: {visible(str(exc).splitlines()[0] if str(exc) else '')}"

@@ -1340,13 +1340,16 @@ class MainScreen(QuickSwitch, Screen):
         open the library anew (folder scans, feed refreshes, the analysis pass) are stopped and not started again; it
         toasted that StoreError at every 30-s folder scan (walk34). What the app's own connection reads goes on; the
         writes `unwritable` guards (read marks, stars, deletes, imports) are refused, as for a read-only library."""
+        from tui.store.library import read_newer_as_is
+
+        read_newer_as_is(self.db_path)  # the views opened anew read it as it is, read-only (parts/newer.py)
         if self.newer or not self.is_attached:
             return
         self.newer = problem
         self.background.stop()
         self.sources.stop()
-        self.notify(f"{clean(problem)}. This window goes on showing what it can read, but writes nothing and "
-                    f"refreshes nothing: quit it and use the newer newsreader.",
+        self.notify(f"{clean(problem)}. This window goes on reading it as it is, but writes nothing and refreshes "
+                    f"nothing: quit it and use the newer newsreader to mark, add or refresh.",
                     title="Library upgraded", severity="error", timeout=30, markup=False)
 
     def refuse_write(self, what: str) -> bool:

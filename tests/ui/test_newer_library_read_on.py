@@ -1,0 +1,86 @@
+"""After another newsreader upgraded the library to a newer schema while the app runs, the views opened anew failed
+one by one ("This story cannot be read: StoreError: … please upgrade", the article's analysis, the search): said
+once now, and read as the library is (read-only, nothing written), whichever view meets it first (close-s34)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from pilot_steps import open_first_story, settle, wait_until
+from test_page_marks_shown import stories  # noqa: F401  (stories: the fixture)
+
+from tui.app.screens.main import MainScreen
+from tui.app.screens.story import StoryScreen
+from tui.store import Library
+from tui.store import library as store_library
+from tui.store.library import NewerLibrary
+from tui.store.schema import SCHEMA_VERSION
+
+
+def _upgraded(path: Path) -> None:
+    con = sqlite3.connect(path)
+    try:
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        con.commit()
+    finally:
+        con.close()
+
+
+def _said(app) -> list[str]:
+    return [str(n.message) for n in app._notifications if "newer newsreader" in str(n.message)]
+
+
+def _head(screen) -> str:
+    return str(screen.query_one("#story-head").render())
+
+
+async def test_a_story_opened_after_the_upgrade_is_read_and_it_is_said_once(stories, make_app):  # noqa: F811
+    with Library(stories) as lib:
+        read_before = lib.db.execute("SELECT count(*) FROM articles WHERE read = 1").fetchone()[0]
+    app = make_app(stories)
+    try:
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            await settle(pilot)
+            main = app.screen
+            await pilot.press("v")
+            await settle(pilot)
+            _upgraded(stories)
+            await pilot.press("g", "enter")  # the story view reads the story anew (its Loader: the first to meet it)
+            await settle(pilot)
+            story = app.screen
+            await wait_until(pilot, lambda: story.summary is not None or "cannot" in _head(story),
+                             lambda: _head(story))
+            assert isinstance(story, StoryScreen) and story.summary is not None, _head(story)  # (main: cannot be read)
+            assert "articles" in _head(story).split("\n")[1], _head(story)
+            assert len(_said(app)) <= 1, _said(app)
+            await pilot.press("escape")  # back; a second story read anew: nothing more said
+            await settle(pilot)
+            await pilot.press("j", "enter")
+            await settle(pilot)
+            assert isinstance(app.screen, StoryScreen) and app.screen.summary is not None
+            await pilot.press("escape")
+            await settle(pilot)
+            await pilot.press("v")
+            await settle(pilot)
+            main.set_focus(main.articles)
+            await pilot.press("enter")  # an article: its analysis, read as the library is
+            await wait_until(pilot, lambda: not main.analyser.analysing and main.article is not None,
+                             "the analysis did not end")
+            await settle(pilot)
+            assert not main.analyser.error, main.analyser.error
+            await pilot.press("slash", "h", "a", "r")  # a search: its worker opens the library anew too
+            await settle(pilot)
+            assert main.listing.search == "har" and main.articles.current is not None
+            assert len(_said(app)) == 1 and main.unwritable, _said(app)
+            assert not [n for n in app._notifications if "Error" in str(n.message)]
+        with Library(stories, readonly=True) as lib:  # nothing written to it meanwhile
+            assert lib.ahead == SCHEMA_VERSION + 1
+            assert lib.db.execute("SELECT count(*) FROM articles WHERE read = 1").fetchone()[0] == read_before
+    finally:
+        getattr(store_library, "_AS_IS", set()).clear()  # (this process's register, for the next tests)
+    try:
+        Library(stories)
+        raise AssertionError("a newer library opened for writing")
+    except NewerLibrary:
+        pass
