@@ -776,25 +776,24 @@ class StoryScreen(PageScreen):
         if went == self._went and not force:
             return
         self._went = went
-        head = Text("This story is no longer in the library (esc goes back).", style="bold")
+        head = Text()
+        head.append("This story is no longer in the library (esc goes back).", style="bold")
         options: list = []
         if went is not None:
             total = len(set(self._gone_ids))
             if went.stories:
                 some = "Its articles are" if len(went.stories) == 1 else f"Its {total} articles are"
                 place = "another story" if len(went.stories) == 1 else f"{len(went.stories)} stories"
-                head.append(f"\n{some} now in {place}: enter opens {'it' if len(went.stories) == 1 else 'one'}.",
-                            style="")
+                head.append(f"\n{some} now in {place}: enter opens {'it' if len(went.stories) == 1 else 'one'}.")
                 for story_id, story_title, n in went.stories:
                     share = ("all its articles" if n >= total
                              else f"{n} of its {total} article{'s' if total != 1 else ''}")
                     options.append(Option(Text(f"→ {line(story_title) or 'Untitled story'}  ({share})"),
                                           id=f"g:{story_id}"))
             elif went.ungrouped:
-                head.append("\nIts articles are in no story yet (this view says where once grouped).",
-                            style="")
+                head.append("\nIts articles are in no story yet (this view says where once grouped).")
             else:
-                head.append("\nIts articles were deleted too.", style="")
+                head.append("\nIts articles were deleted too.")
             if went.stories and went.ungrouped:
                 options.append(Option(Text(f"{went.ungrouped} in no story yet", style="dim"), disabled=True))
             if went.stories and went.deleted:
