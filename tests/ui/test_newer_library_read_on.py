@@ -84,3 +84,24 @@ async def test_a_story_opened_after_the_upgrade_is_read_and_it_is_said_once(stor
         raise AssertionError("a newer library opened for writing")
     except NewerLibrary:
         pass
+
+
+async def test_the_tag_picker_first_to_meet_the_upgrade_lists_the_tags(library, make_app):
+    """T read the tags in a worker of its own: "StoreError: … please upgrade" in the picker's place."""
+    from pilot_steps import palette_names
+
+    path, _ = library
+    app = make_app(path)
+    try:
+        async with app.run_test(size=(80, 24), notifications=True) as pilot:
+            await settle(pilot)
+            main = app.screen
+            assert isinstance(main, MainScreen)
+            _upgraded(path)
+            await pilot.press("T")
+            names = await palette_names(pilot, 3)
+            assert "Farming" in names, names
+            await settle(pilot)
+            assert len(_said(app)) == 1 and main.unwritable, [str(n.message) for n in app._notifications]
+    finally:
+        getattr(store_library, "_AS_IS", set()).clear()

@@ -53,12 +53,12 @@ class StoryKeys:
                              exclusive=True, thread=True, exit_on_error=False)
 
     def _read(self, kind: str, story_id: int) -> None:
+        from tui.app.parts.newer import open_library
         from tui.stories.story_memo import story_summary_kept
-        from tui.store import Library
 
         found, error = None, ""
         try:
-            with Library(self.db_path) as lib:
+            with open_library(self.host, self.db_path) as lib:
                 found = story_summary_kept(lib, story_id, analyse=True)  # kept once made (its articles analysed)
         except Exception as exc:  # a damaged library, a story that cannot be read: said, the app goes on
             error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"

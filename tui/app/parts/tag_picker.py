@@ -16,7 +16,6 @@ from textual.command import CommandPalette, Hits, SimpleCommand, SimpleProvider
 
 from tui.app import textual_fixes
 from tui.app.parts.threads import deliver
-from tui.store import Library
 from tui.textsafe import clean
 
 TAG_CELLS = 60  # a tag's name in the picker at most
@@ -100,9 +99,10 @@ class TagPicker:
     def _worker(self) -> None:
         tags, error = None, ""
         try:
+            from tui.app.parts.newer import open_library
             from tui.store.reader import all_tags
 
-            with Library(self.db_path) as lib:
+            with open_library(self.host, self.db_path) as lib:
                 tags = all_tags(lib)
         except Exception as exc:  # a damaged library: one line, the app keeps running
             error = " ".join(str(exc).split())[:160] or type(exc).__name__
