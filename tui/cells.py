@@ -325,6 +325,17 @@ def figures_problem(problem: str) -> str:
     return f"The stories could not be read ({one_line(problem)}): counted from their articles; {then}."
 
 
+# what a line's "new" mark means, said once under the count line of the briefing screen, `brief` and its Markdown:
+# new against a story's earlier reports, not "unread" (walk33 read a line again, unmarked, and took "new" for unread).
+# `brief` said it under each story that marked a line, with its day, and the screen once in its head (session 35)
+NEW_KEY = '"new": what a story\'s latest reports add, read or not'
+
+
+# where a briefing line (or quote) of an article with no outlet (a pasted text, a watched folder's file) comes from,
+# before its day: its bullet ended in a bare date, "(2026-12-07)", read as part of the sentence (session 35)
+NO_OUTLET = "no outlet"
+
+
 def count_words(shown: int, total: int) -> str:
     """"10 of 24 unread stories" (the briefing shows the best `shown` of `total`), or "3 unread stories"."""
     return f"{shown} of {total} unread stories" if total > shown else plural(shown, "unread story", "unread stories")

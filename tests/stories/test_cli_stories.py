@@ -168,7 +168,9 @@ def test_who_cuts_a_long_source_with_an_ellipsis(added):
 
 def test_an_article_without_a_source_shows_its_date_alone(added):
     """A pasted text or a watched folder's file has no source: the briefing and the story printed "(no source,
-    2026-03-05)" where the app's screens show "(2026-03-05)"; now the command line does as the screens do."""
+    2026-03-05)" where the app's screens show "(2026-03-05)"; now the command line does as the screens do. (The
+    briefing's bullets, `brief` and the screen alike, say "(no outlet, 2026-03-05)" since session 35: a bare date read
+    as the sentence's; tests/stories/test_story_stands.py.)"""
     from tui.store import Library
 
     with Library(added) as lib:

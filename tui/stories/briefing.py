@@ -8,7 +8,7 @@ from tui.engine.quotes.groups import quoted
 from tui.store.stories import BRIEFING_SCAN, StoryRow, rank_score  # noqa: F401  (rank_score: its old home)
 from tui.stories.story import StoryQuote
 from tui.stories.summary import StorySentence
-from tui.cells import RANKED, count_words, cut, cut_outlet, cut_title, since_label, story_figures
+from tui.cells import NEW_KEY, NO_OUTLET, RANKED, count_words, cut, cut_outlet, cut_title, since_label, story_figures
 
 MAX_SCAN = BRIEFING_SCAN  # stories looked at (the most recent)
 def count_line(shown: int, total: int, since: str = "") -> str:
@@ -50,8 +50,7 @@ class BriefItem:
     # the latest development's line among them), as the story view marks them; `note` says so once instead when nearly
     # all of it is new (StorySummary.new_note)
     marked: frozenset = frozenset()
-    note: str = ""
-    key: str = ""  # what "new" means when a line is marked (StorySummary.new_key)
+    note: str = ""  # (what "new" means is said once, under the count line: tui.cells.NEW_KEY)
 
     def is_new(self, s: StorySentence) -> bool:
         return (s.article, s.index) in self.marked
@@ -85,8 +84,7 @@ def brief_item(lib, r: StoryRow, score: float, sentences: int = 3, analyse: bool
         return None
     r = story_row(lib, r.id) or r
     shown = " ".join(x.text for x in s.sentences)  # a quote already in a sentence is not repeated
-    return BriefItem(r, s.sentences, s.strongest_quote(leaving_out=shown), score, frozenset(s.news()[0]), s.new_note(),
-                     s.new_key())
+    return BriefItem(r, s.sentences, s.strongest_quote(leaving_out=shown), score, frozenset(s.news()[0]), s.new_note())
 
 
 def as_markdown(items: list[BriefItem], since: str = "", total: int | None = None) -> str:
@@ -100,7 +98,7 @@ def _head(since: str, shown: int | None, total: int | None) -> str:
     it), "since …" in it as the app's head says it; without the count the heading says since when."""
     if shown is None:
         return f" since {since_label(since)}" if since else ""
-    return "\n" + count_line(shown, shown if total is None else total, since) if shown else ""
+    return "\n" + count_line(shown, shown if total is None else total, since) + "\n" + NEW_KEY if shown else ""
 
 
 def markdown_blocks(items, since: str = "", shown: int | None = None, total: int | None = None):
@@ -108,16 +106,16 @@ def markdown_blocks(items, since: str = "", shown: int | None = None, total: int
     an iterator (iter_briefing), each story's block made as it comes; `shown` and `total` (`ranked`) give the
     count line, "10 of 24 unread stories · ranked by size and recency", as the app's head."""
     head = _head(since, shown, total)
-    yield "# Briefing" + (f"\n\n*{head[1:]}*" if head.startswith("\n") else head)
+    yield "# Briefing" + ("\n\n" + "\n".join(f"*{x}*" for x in head[1:].split("\n")) if head.startswith("\n") else head)
     n = 0
     for n, it in enumerate(items, 1):
         r = it.story
         lines = [f"## {n}. {r.title}"]
         lines.append(f"*{_figures(r, whole=True)}*")
-        if it.note or it.key:
-            lines.append(f"*{it.note or it.key}*")
+        if it.note:  # nearly all of it new: said once, no line marked (the head says what "new" means)
+            lines.append(f"*{it.note}*")
         lines.append("")
-        lines += [f"- {s.text} ({_at(s.source, s.day, 'new' if it.is_new(s) else '')})" for s in it.sentences]
+        lines += [f"- {s.text} ({_at(_outlet(s.source), s.day, 'new' if it.is_new(s) else '')})" for s in it.sentences]
         if it.quote:
             lines += ["", f"> {quoted(it.quote.text, it.quote.lead)} — "
                       f"{_at(it.quote.speaker, _quoted_at(it.quote, str), sep=' ')}"]
@@ -129,7 +127,7 @@ def markdown_blocks(items, since: str = "", shown: int | None = None, total: int
 def _quoted_at(quote: StoryQuote, name) -> str:
     """"(Outlet, day)" of a quote, "(A, B, day)" when several outlets printed it; each outlet's name through `name`."""
     outlets = [name(x) for x in (quote.sources if len(quote.sources) > 1 else [quote.source])[:4] if x]
-    where = _at(", ".join(outlets), quote.day or "")
+    where = _at(", ".join(outlets) or NO_OUTLET, quote.day or "")
     return f"({where})" if where else ""
 
 
@@ -147,12 +145,12 @@ def text_blocks(items, since: str = "", shown: int | None = None, total: int | N
         r = it.story
         lines = [f"{n}. {cut_title(r.title)}  [story {r.id}]"]
         lines.append(f"   {_figures(r)}")
-        if it.note or it.key:  # nearly all new, said once; else what its "new" marks mean
-            lines.append(f"   {it.note or it.key}")
+        if it.note:  # nearly all new, said once (the head says what "new" means)
+            lines.append(f"   {it.note}")
         # each sentence with its outlet and date, as the briefing screen, the Markdown and `story` give them (the
         # outlet alone: a story over several days did not say which day a line was from), and "new" as `story` marks
         # a line new against the story's earlier reports (the latest development's)
-        lines += [f"   - {s.text}" + (f" ({where})" if (where := _at(cut_outlet(s.source), s.day,
+        lines += [f"   - {s.text}" + (f" ({where})" if (where := _at(_outlet(s.source, cut_outlet), s.day,
                                                                      "new" if it.is_new(s) else "")) else "")
                   for s in it.sentences]
         if it.quote:  # with where it was said, as the story view's quotes (the line named no outlet)
@@ -184,9 +182,14 @@ def quote_lines(items):
 
 
 def _at(*parts: str, sep: str = ", ") -> str:
-    """The parts that are there, joined: an article without a source (a pasted text, a watched folder's file)
-    shows its date alone, as the app's screens show it, not "no source"."""
+    """The parts that are there, joined."""
     return sep.join(p for p in parts if p)
+
+
+def _outlet(source: str, name=lambda x: x) -> str:
+    """A line's outlet through `name`, or NO_OUTLET for an article without one (a pasted text, a watched folder's
+    file): its bullet ended in a bare date, "(2026-12-07)", as if the date were the sentence's."""
+    return name(source) if source and source.strip() else NO_OUTLET
 
 
 def _figures(r: StoryRow, whole: bool = False) -> str:

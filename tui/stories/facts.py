@@ -121,6 +121,42 @@ def _plan_stems() -> frozenset[str]:
     return frozenset(stem(w) for w in PLANS.split())
 
 
+# a sentence that opens with who said it: its subject (a name or a body, no verb of its own, no comma) and then a verb
+# of saying, what it says after it ("Ysolde Marr said the teams were checking the gullies", "The board told residents
+# the water was safe"). Such a line reports what someone said about the event, not the event: its clause is the
+# quotes' place, as a quotation's words are (summary.event_lead), and a lead that states the event wins
+SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|warned|warns|claimed|claims|insisted|insists|stated|states"
+                    r"|explained|explains|stressed|stresses|argued|argues|admitted|admits|noted|notes)\b", re.IGNORECASE)
+SUBJECT_WORDS = 6  # the words before the verb of saying at most
+# words that are no part of a speaker's name or title: a verb of the sentence's own before the verb of saying ("Two
+# walkers were missing, police said" states the event), or a clause that opens ("the woman who said ...")
+_NOT_SUBJECT = frozenset("is are was were be been being has have had will would could can may might shall should must "
+                         "do does did who which that when after before as if because while".split())
+_SAID_WORDS = re.compile(r"[^\s\"“”«»]*\w[^\s\"“”«»]*")
+
+
+def reported(text: str) -> float:
+    """The share of a sentence's words that report what its opening speaker said: the words after the verb of saying
+    (SPEECH) when the sentence opens with its speaker ("Ysolde Marr said the teams were checking the gullies on the
+    north face." 10 of 13), 0.0 otherwise (the attribution after the event, "Two walkers were missing, police said";
+    a verb of the sentence's own before it; fewer than three words after it)."""
+    from tui.engine.rules import enabled
+
+    m = SPEECH.search(text)
+    if m is None or not enabled("reported-speech-lead"):
+        return 0.0
+    before = text[:m.start()]
+    words = _SAID_WORDS.findall(before)
+    if not words or len(words) > SUBJECT_WORDS or "," in before or ";" in before:
+        return 0.0
+    if any(w.lower().strip("'’") in _NOT_SUBJECT for w in words):
+        return 0.0
+    said = _SAID_WORDS.findall(text[m.end():])
+    if len(said) < 3:
+        return 0.0
+    return len(said) / (len(words) + 1 + len(said))
+
+
 def _register() -> None:
     from tui.engine import rules
 
@@ -144,6 +180,19 @@ def _register() -> None:
                "Orlen Ferries abandoned its bid for the Skarby crossing.",
                "Dock workers in Skarby halted their strike for talks."])
     rules.probe("stories.turn")(turns)
+    rules.guard(
+        "reported-speech-lead", "stories.reported",
+        "a lead that opens with who said it reports the event (its clause is the quotes' place): the event sentence is "
+        "a lead that states it",
+        changes=["Orla Penhallow said the divers were searching the flooded Tarnby quarry.",
+                 "The Tarnby harbour board told boat owners that the slipway would stay shut until March.",
+                 "Police in Tarnby say the missing canoeist was last seen near the weir."],
+        keeps=["The divers were searching the flooded Tarnby quarry, Orla Penhallow said.",
+               "Two canoeists were missing on the Tarnby river on Friday, police said.",
+               "Rescuers who said they heard shouting dug through the night at Tarnby.",
+               "The Tarnby board said so.",
+               "A fire destroyed the Tarnby boathouse on Friday night."])
+    rules.probe("stories.reported")(reported)
 
 
 _register()

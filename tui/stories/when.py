@@ -26,15 +26,17 @@ def parse_since(text: str | None, today: date | None = None, now: datetime | Non
     """The ISO day WHEN stands for, or the UTC time for an age in minutes or hours and a time ("" for no limit);
     ValueError with a readable message otherwise (FutureDay for a day after today). An age in hours counts back
     from now to the minute (`1h` was read as its whole day: `brief --since 1h` covered the day);
-    `today` defaults to today in UTC, and a day is in the future only once it is after today both in UTC and on the
-    local clock (a reader east of Greenwich is a day ahead in the evening)."""
+    `today` defaults to today on the reader's clock, as the library list dates its rows and the briefing screen says
+    "since today" (it was the UTC day: at 00:30 in Berlin the briefing's "today" was yesterday, and the screen said
+    "since yesterday"), and a day is in the future only once it is after today both in UTC and on the local clock (a
+    reader east of Greenwich is a day ahead in the evening)."""
     if not text:
         return ""
     now = now or datetime.now(timezone.utc)
-    last = today
+    last, given = today, today is not None
     if today is None:
-        today = now.date()
-        last = max(today, datetime.now().date())
+        today = now.astimezone().date()
+        last = max(today, now.astimezone(timezone.utc).date())
     t = text.strip().lower()
     if t == "today":
         return today.isoformat()
@@ -44,7 +46,7 @@ def parse_since(text: str | None, today: date | None = None, now: datetime | Non
     if m:
         n, unit = int(m.group(1)), m.group(2).lower()
         if unit in "mh":  # counts back from now, to the minute: `1h` is the last hour, not the whole day
-            if now.date() != today:  # (a test's given day: its end)
+            if given and now.date() != today:  # (a test's given day: its end)
                 now = datetime.combine(today, datetime.max.time().replace(microsecond=0), timezone.utc)
             try:
                 return _utc(now - timedelta(minutes=n * (60 if unit == "h" else 1)))

@@ -14,7 +14,7 @@ from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
-from tui.cells import RANKED, count_words, cut, figures_problem, since_said, story_figures
+from tui.cells import NEW_KEY, NO_OUTLET, RANKED, count_words, cut, figures_problem, since_said, story_figures
 from tui.textsafe import clean
 from tui.app.textual_fixes import closed_before_mount
 
@@ -32,7 +32,6 @@ class Gone:
     quote: None = None
 
 
-NEW_KEY = '"new": what a story\'s latest reports add, read or not'  # the head's last line (BriefingScreen._show)
 
 
 @dataclass
@@ -105,7 +104,9 @@ def _after_marks(lib, marks, since: str):
 
 
 def _where(source: str, day: str) -> str:
-    return ", ".join(x for x in (outlet(source), line(day or "")[:10]) if x)  # the database is untrusted
+    """"Outlet, day" of a line; "no outlet, day" for an article without one, as `brief` says it (a bare date read as
+    the sentence's)."""
+    return ", ".join(x for x in (outlet(source) or NO_OUTLET, line(day or "")[:10]) if x)  # the database is untrusted
 
 
 def _quoted_where(quote) -> str:
@@ -254,7 +255,7 @@ class BriefingScreen(PageScreen):
         if n:
             # what its "· new" marks mean, said once from the first showing (a line that came later moved the list):
             # new against a story's earlier reports, not "unread" (walk33 read a line again, unmarked, and took "new"
-            # for unread); `brief` and the story view say it under each story that marks a line
+            # for unread); `brief` and its Markdown in the same words under their count line
             count.append("\n" + NEW_KEY, "dim italic")
         if self._problem:
             count.append("\n" + figures_problem(self._problem), "bold red")

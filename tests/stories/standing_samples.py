@@ -1,0 +1,59 @@
+"""Invented stories (written for these tests; no real event, place or person) whose latest report leads with no turn
+of its own, though an earlier day's report told one, and a story whose later reports open with who said something:
+
+- FERRY: ferry crews at Quenmouth walk out; the next day the strike is suspended; the day after, the latest report
+  leads with the island's shops restocking (no turn): the briefing kept only the walkout and the shops;
+- FLOOD: families flooded out of Marrowby "will go home on Friday" (a time ahead, told on the second day); the third
+  day leads with the clean-up."""
+
+from __future__ import annotations
+
+# (title, source, day, body) of each report, oldest first
+FERRY = [
+    ("Quenmouth ferry crews walk out", "Harl Island News", "2026-12-04",
+     "Ferry crews at Quenmouth walked out on Friday in a dispute over rosters, stopping every crossing to the island "
+     "of Harl.\n\n"
+     "About 900 islanders rely on the ferry to reach work and school on the mainland.\n\n"
+     "The crews' union said its members had worked six weekends in a row."),
+    ("Harl cut off as Quenmouth ferry strike begins", "Quenmouth Standard", "2026-12-04",
+     "The island of Harl was cut off on Friday when ferry crews at Quenmouth walked out over rosters.\n\n"
+     "Islanders queued at the slipway in the morning before notices of the walkout were posted.\n\n"
+     "Pellow Shipping said it regretted the disruption."),
+    ("Quenmouth ferry strike suspended for talks", "Quenmouth Standard", "2026-12-05",
+     "The Quenmouth ferry strike was suspended on Saturday after Pellow Shipping agreed to talks on the rosters.\n\n"
+     "The first crossing to Harl is due to leave at seven on Sunday morning.\n\n"
+     "The union said the talks would begin on Wednesday."),
+    ("Harl shops restock as ferries return", "Harl Island News", "2026-12-06",
+     "Shops on Harl restocked their shelves on Sunday as the first ferries in three days reached the island "
+     "harbour.\n\n"
+     "Bread and milk had run out in the island's two shops by Saturday afternoon.\n\n"
+     "Islanders said the crossing was calm and the boats were full."),
+    ("Harl islanders back at work as ferries run", "Quenmouth Standard", "2026-12-06",
+     "Islanders from Harl were back at their mainland jobs on Sunday as ferries crossed from Quenmouth every hour.\n\n"
+     "Extra sailings carried vans of bread, milk and post to the island's shops.\n\n"
+     "Harl's school will open as usual on Monday."),
+]
+FERRY_TURN = "strike was suspended on Saturday"
+
+FLOOD = [
+    ("Marrowby homes flooded as river bursts its banks", "Fenward Post", "2026-12-04",
+     "Sixty families were evacuated from Marrowby on Friday after the River Tarle burst its banks and flooded the "
+     "lower town.\n\n"
+     "Water stood a metre deep in Mill Lane by the afternoon.\n\n"
+     "The families spent the night in the Marrowby leisure centre."),
+    ("River Tarle floods Marrowby", "Tarle Valley Radio", "2026-12-04",
+     "The River Tarle flooded the lower town of Marrowby on Friday and about sixty families left their homes.\n\n"
+     "Firefighters pumped water from the care home on Mill Lane.\n\n"
+     "The county council opened the leisure centre as a shelter."),
+    ("Marrowby families to return home on Thursday", "Fenward Post", "2026-12-05",
+     "Families evacuated from Marrowby will return home on Thursday once their houses have been checked, the county "
+     "council said.\n\n"
+     "The River Tarle fell by half a metre overnight.\n\n"
+     "Electricians will inspect each house before its power is switched back on."),
+    ("Marrowby begins the clean-up", "Tarle Valley Radio", "2026-12-06",
+     "Volunteers with shovels and brooms cleared mud from the streets of lower Marrowby on Sunday as the River "
+     "Tarle went down.\n\n"
+     "Skips lined Mill Lane by midday, filled with sodden carpets and furniture.\n\n"
+     "The leisure centre said it had served 400 meals since Friday."),
+]
+FLOOD_TURN = "will return home on Thursday"
