@@ -125,13 +125,13 @@ def _plan_stems() -> frozenset[str]:
 # of saying, what it says after it ("Ysolde Marr said the teams were checking the gullies", "The board told residents
 # the water was safe"). Such a line reports what someone said about the event, not the event: its clause is the
 # quotes' place, as a quotation's words are (summary.event_lead), and a lead that states the event wins
-SPEECH = re.compile(r"\b(?:said|says|told|tells|added|adds|warned|warns|claimed|claims|insisted|insists|stated|states"
+SPEECH = re.compile(r"\b(?:said|says|say|told|tells|tell|added|adds|warned|warns|claimed|claims|insisted|insists|stated|states"
                     r"|explained|explains|stressed|stresses|argued|argues|admitted|admits|noted|notes)\b", re.IGNORECASE)
 SUBJECT_WORDS = 6  # the words before the verb of saying at most
 # words that are no part of a speaker's name or title: a verb of the sentence's own before the verb of saying ("Two
 # walkers were missing, police said" states the event), or a clause that opens ("the woman who said ...")
 _NOT_SUBJECT = frozenset("is are was were be been being has have had will would could can may might shall should must "
-                         "do does did who which that when after before as if because while".split())
+                         "do does did to who which that when after before as if because while".split())
 _SAID_WORDS = re.compile(r"[^\s\"“”«»]*\w[^\s\"“”«»]*")
 
 
@@ -191,6 +191,7 @@ def _register() -> None:
                "Two canoeists were missing on the Tarnby river on Friday, police said.",
                "Rescuers who said they heard shouting dug through the night at Tarnby.",
                "The Tarnby board said so.",
+               "The Tarnby board refused to say whether the slipway would reopen.",
                "A fire destroyed the Tarnby boathouse on Friday night."])
     rules.probe("stories.reported")(reported)
 
