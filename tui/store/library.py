@@ -1615,9 +1615,38 @@ def _can_read_write(path: Path) -> bool:
     return os.access(path, os.R_OK | os.W_OK)
 
 
+def cut_short(path: str | os.PathLike) -> tuple[int, int] | None:
+    """(bytes the file has, bytes its own SQLite header says it has) when the file is shorter than its header says: a
+    copy, a download or a sync that stopped part way. None when it is not, or the header cannot tell (SQLite's file
+    format: the page size at offset 16, the pages at 28, valid while the change counter at 24 equals the one at 92)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(100)
+            size = os.fstat(f.fileno()).st_size
+    except OSError:
+        return None
+    if len(head) < 100 or not head.startswith(b"SQLite format 3\0"):
+        return None
+    page = int.from_bytes(head[16:18], "big")
+    page = 65536 if page == 1 else page
+    pages = int.from_bytes(head[28:32], "big")
+    if not pages or head[24:28] != head[92:96] or page < 512 or page & (page - 1):
+        return None
+    return (size, pages * page) if size < pages * page else None
+
+
+def cut_short_message(path: str | os.PathLike, size: int, whole: int) -> str:
+    """The one line said for a library file shorter than its header says (`cut_short`): no command, `doctor` included,
+    can open it, so it names what happened and what helps rather than `doctor` (which said the same line again)."""
+    return (f"{visible(path)} is cut short: the file has {size:,} of the {whole:,} bytes its header records (a copy or "
+            "a download that stopped part way?); nothing was written. Copy it again from where it came, or use a backup")
+
+
 def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
     msg = str(exc)
     if "malformed" in msg and "schema" not in msg:
+        if short := cut_short(path):  # (it pointed to `doctor`, which could not open it either and said the same)
+            return cut_short_message(path, *short)
         damage = _index_damage_of(path)  # FTS5's own tables edited by hand read as "malformed" too
         if damage is not None:
             return search_index_problem(damage, path)  # the repair command names the library

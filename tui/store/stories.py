@@ -1078,8 +1078,12 @@ def story_rows(lib: Library, offset: int = 0, limit: int = 100, since: str = "",
     """One page of stories, latest article first (ties: the larger story first). `members` False: the
     list figures only (size, outlets, unread), `article_ids` and `sources` left empty: no article is read."""
     where, args = since_where(since)
-    rows = lib.db.execute(f"{_ROW} WHERE {where} AND s.size >= ? {_ORDER} LIMIT ? OFFSET ?",
-                          (*args, min_size, limit, offset)).fetchall()
+    if min_size > 1:
+        where, args = f"{where} AND s.size >= ?", (*args, min_size)
+    # (no size bound otherwise: a story's stored size is never below 1 unless edited by hand, and one edited to -5 or
+    # 0 hid the story from the list and the briefing while `story N` showed its articles and count_stories counted
+    # it; its row's figures come from story_stats, or its members)
+    rows = lib.db.execute(f"{_ROW} WHERE {where} {_ORDER} LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
     return _made(lib, rows, members)
 
 

@@ -187,7 +187,7 @@ def _article_rows(lib, ids: list[int]) -> list | None:
 def article_line(row, cells: int | None) -> str:
     """One article as `who` and `story` list it: "•" unread (as `list` marks a row, the story view and the entity
     page a line), its day, id, outlet(s) and title."""
-    source = fit_source(row, 16) if len(row.outlets) > 1 else fit(row.source, 16)
+    source = fit_source(row, 16)  # (one clean line before it is cut: a cut escape sequence left "8;;htt" behind)
     day = (row.sort_key if type(row.sort_key) is str else "")[:10] or "----------"
     return f"{'•' if not row.read else ' '} {day:10}  #{row.id:<6} {source}  {clip(one_line(row.title), cells)}"
 
@@ -346,7 +346,7 @@ def cmd_who(args) -> int:
     cells = title_cells(WHO_HEAD_CELLS)  # on a terminal, each row fits its width (it wrapped at 80 columns)
     for a in shown[:50]:
         row = rows.get(a["id"])
-        source = fit_source(row, 16) if row is not None and len(row.outlets) > 1 else fit(a["source"], 16)
+        source = fit_source(row, 16) if row is not None else fit(one_line(a["source"]), 16)
         # "•" unread, as `list` marks a row and the entity page its line (walk33: `who` said nothing of it)
         mark = "•" if row is not None and not row.read else " "
         out(f"{mark} {a['day'] or '----------':10}  #{a['id']:<6} {source}  {clip(one_line(a['title']), cells)}")
