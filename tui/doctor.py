@@ -87,12 +87,21 @@ def library_lines(lib) -> list[str]:
     if health == "ok" and not lib.damaged:
         import sqlite3
 
+        from tui.store.stories import members_of_gone_stories
         from tui.store.twins import orphan_twins
 
         try:
             orphans = orphan_twins(lib)
         except sqlite3.DatabaseError:
             orphans = 0
+        try:
+            strays = members_of_gone_stories(lib)
+        except sqlite3.DatabaseError:
+            strays = 0
+        if strays:  # (`stories` said "no stories", and grouping never took them again: nothing said why)
+            lines += [f"stories:   {plural(strays, 'article')} in a story no longer in the library (deleted by another "
+                      "program): in no story any list shows, and not grouped again; this groups them again:",
+                      f"             newsreader --db {visible(lib.path)} stories --rebuild"]
         if orphans:  # (no list showed them, and nothing said so: a twin_of edited by hand hid them for good)
             path = visible(lib.path)
             lines += [f"hidden:    {plural(orphans, 'article')} kept as copies of an article no list shows (not in the "

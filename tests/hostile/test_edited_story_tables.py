@@ -76,3 +76,25 @@ def test_a_library_file_cut_short_says_so_in_one_line_and_not_to_run_doctor(tmp_
     else:
         raise AssertionError("a library cut short opened")
     assert db.stat().st_size == 8192  # left as it is
+
+
+def test_doctor_names_the_articles_of_a_story_another_program_deleted_with_its_keys_on(tmp_path):
+    """A story deleted by a program that enforces foreign keys keeps its memberships (schema 33's trigger acts with
+    the keys off only): `stories` said "no stories", grouping never took its articles again, and `doctor` said
+    nothing. It now counts them and names the command that groups them again, which does."""
+    db = eight_articles(tmp_path, TEXT, ["stories"])
+    story = _biggest_story(db)
+    with sqlite3.connect(db) as con:
+        members = con.execute("SELECT count(*) FROM story_articles WHERE story_id = ?", (story,)).fetchone()[0]
+    run_sql(db, ["PRAGMA foreign_keys = ON", f"DELETE FROM stories WHERE id = {story}"])
+    said = run_cli("doctor", db=db)
+    out = said.stdout.decode()
+    assert said.returncode == 0 and not terminal_bytes(said.stdout), said.stderr
+    assert f"stories:   {members} articles in a story no longer in the library" in out, out
+    command = next(line.split() for line in out.splitlines() if line.strip().endswith("stories --rebuild"))
+    assert command[:3] == ["newsreader", "--db", str(db)], command
+    assert run_cli(*command[3:], db=db).returncode == 0
+    again = run_cli("doctor", db=db).stdout.decode()
+    assert "no longer in the library" not in again, again
+    listed = run_cli("stories", db=db).stdout.decode()
+    assert f"{members} art" in listed, listed
