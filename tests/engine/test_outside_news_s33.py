@@ -13,7 +13,6 @@ from bench.quality_outside import S33_AFTER
 
 # (file, name, kind) -> what a reader sees instead, in every mention of that name in that text
 WRONG = {
-    ("78_history.txt", "Little Aldwick", "LOC"): "a person (a village with no cue)",
     ("78_history.txt", "Aldwick Milling", "ORG"): "a person",
 }
 

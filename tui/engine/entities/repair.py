@@ -68,6 +68,9 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
                 and word.lower() not in lexicon().place_names and not _named_inside(text, word) \
                 and on("adjective-opens-sentence-place"):
             continue  # '"White flour costs more," she said': a common adjective before its noun, not a place
+        if lab in (PERSON, ORG, GPE, LOC) and " " not in word and _PLURAL_VERB.match(text, e) and _plural_shape(word) \
+                and sentence_initial(text, s) and not _named_inside(text, word) and on("plural-opens-sentence"):
+            continue  # "Sandbags were handed out": a plural common noun and its verb, not a person or a place
         if lab == ORG and " " not in word and sentence_initial(text, s) and common_word_org(text, s, e):
             continue  # "Harbour staff were sent home": the sentence's capital on a common word, in every mention
         if word[:2] in ("A ", "An") and (cut := word.find(" ")) in (1, 2) and word[cut + 1:cut + 2].isupper() \
@@ -87,9 +90,19 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         if lab in (PERSON, GPE, LOC) and " " in word and word.rsplit(None, 1)[-1].lower() in _TRADE_WORDS \
                 and word[:1].isupper() and on("trade-word-ends-name"):
             lab = ORG  # "Keane Haulage", "Hollis Ferries": a firm named after a family or a place, not a person
+        if lab in (PERSON, ORG, "MISC") and text[e:e + 2] in ("'s", "’s") and _SAINTS_ALONE.fullmatch(text, s, e + 2) \
+                and _CHURCH_ENDS.match(text, e + 2) and _CHURCH_ENDS.match(text, e + 2).group(1) in _AFTER_A_CHURCH \
+                and on("saint-alone-is-a-church"):
+            e = e + 2  # "at St Wilfrid" + "'s": the tagger stopped before the saint's 's (session 35)
+            word = text[s:e]
         if lab in (PERSON, ORG, "MISC") and _SAINTS_ALONE.fullmatch(word) and not _CAPITAL_AFTER.match(text, e) \
                 and on("saint-alone-is-a-church"):
             lab = LOC  # "the churchyard of St Oswald's": the saint's church, not a club or a person
+        if lab == ORG and " " not in word and word[1:].islower() and (m := _IN_PLACE.search(text, max(0, s - 40), s)) \
+                and (m.group(1) or "").lower() not in _NOT_A_PLACE_IN \
+                and any(lb == ORG and text.startswith(word + " ", ps) for ps, _, lb in spans) \
+                and (nm := _CHURCH_ENDS.match(text, e)) and nm.group(1) in _AFTER_A_CHURCH and on("in-town-of-its-firm"):
+            lab = LOC  # "Shops in Holmvik" beside "the Holmvik Ferry Company": the town the firm is named after
         if lab == PERSON and " " not in word and text[max(0, s - 5):s] == "near " and on("near-a-place"):
             lab = LOC  # "lives near Applecross": people are seldom near-ed in news (NER train: 20 places, 0 people)
         if lab == "MISC" and " " not in word and text[e:e + 1] in (".", ",", ";") and _FROM_IN.search(text, max(0, s - 6), s) \
@@ -113,6 +126,9 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
                 and any(lb == PERSON and text[ps:pe].split()[-1] == words[1] and " " in text[ps:pe] for ps, pe, lb in out) \
                 and on("title-opens-person"):
             lab = PERSON  # "PC Holt" read as a company, after "PC Danny Holt": the person named before
+        if lab in (ORG, GPE, LOC) and _MET.search(text, max(0, s - 12), s) and _met_person(word) \
+                and on("met-names-person"):
+            lab = PERSON  # "We met Ottoline Brisk": people are met, married and thanked (NER train: 6 of 6 names so)
         if lab == PERSON and on("speech-verb-opens-person") and (start := speech_verb_opener(text, s, e)) is not None:
             s = start  # "Added Holm: “...”": the verb put before its speaker
         if lab == PERSON and on("participle-opens-person") and (start := participle_opener(text, s, e)) is not None:
@@ -158,6 +174,12 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         if lab in (PERSON, ORG, GPE, LOC) and _holiday(word) and on("holiday-is-a-date"):
             out.append((s, e, DATE))  # "every Christmas": a feast day, not a place (NER train never writes one)
             continue
+        if lab in (PERSON, ORG, GPE, LOC, "MISC") and " " not in word \
+                and (m := _VILLAGE_FIRST.search(text, max(0, s - 7), s)) \
+                and (not out or out[-1][1] <= m.start()) and word[1:].islower() and word.isalpha() \
+                and word.lower() not in lexicon().first_names and not _common_first(word) and on("village-first-word"):
+            s, lab = m.start(), LOC  # "Lower" + "Skelby" (the tagger left the common word out): one village
+            word = text[s:e]
         if lab in (PERSON, ORG, GPE, LOC, "MISC") and on("toponym-end"):
             e, lab = _toponym(text, s, e, lab, spans[i + 1][0] if i + 1 < len(spans) else len(text))
             word = text[s:e]
@@ -204,6 +226,9 @@ def sign_off_names(text: str, spans: list[Span]) -> list[Span]:
 # a saint's name with 's and nothing after it ("St Oswald's", "Saint Brendan's"): the church
 _SAINTS_ALONE = re.compile(r"(?:St\.?|Saint)[ \t]+[A-Z][a-z]+['’]s")
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+# what follows a church's name and not a possessive's noun: a stop, or a verb or 'in', 'on' ... ("St Wilfrid's was")
+_CHURCH_ENDS = re.compile(r"(?:[ \t]+([a-z]+)\b|[ \t]*(?=[.,;:!?)\n]|$))")
+_AFTER_A_CHURCH = verb_words() | {None, "in", "on", "at", "and", "or", "where", "which", "for", "to", "with"}
 
 
 # lower-case function words no name opens with (NER train: none; "de", "van", "al-" do)
@@ -216,6 +241,26 @@ def _no_function_word_first(text: str, s: int, e: int, lab: str) -> Span:
     while (m := _FUNCTION_FIRST.match(text, s)) and m.end() < e:
         s = m.end()
     return s, e, lab
+
+
+# "in" before a lone name, but not after a stake's or a market's word ("a stake in Ingwe", "trading in MFS")
+_IN_PLACE = re.compile(r"(?:(?<![\w'’-])([A-Za-z]+)[ \t]+in|(?:^|(?<=[.!?\n]))[ \t]*In)[ \t]+$")
+_NOT_A_PLACE_IN = frozenset("stake stakes share shares trading interest interests holding holdings investment "
+                            "investments invested investing invest option options position positions".split())
+
+
+# a plural subject's verb right after a word opening a sentence ("Sandbags were", "Ambulances are")
+_PLURAL_VERB = re.compile(r" (?:were|are|have|had|will|would|could|can|did|do|must|should|may|might)\b")
+
+
+def _plural_shape(word: str) -> bool:
+    """Is the capitalised word shaped as a plural common noun ("Sandbags", "Ambulances"): five letters or more ending
+    in -s (not -ss, -us, -is, -'s), no listed place, organisation, people's word or given name?"""
+    low = word.lower()
+    lx = lexicon()
+    return len(word) >= 5 and word.isalpha() and word[1:].islower() and low.endswith("s") \
+        and not low.endswith(("ss", "us", "is")) and low not in lx.place_names and low not in lx.known_orgs \
+        and low not in _PEOPLES and low not in lx.first_names
 
 
 def _named_inside(text: str, word: str) -> bool:
@@ -301,6 +346,18 @@ def _office_written(text: str, s: int, e: int) -> bool:
 _ORG_HEADS = entity_words().org_only_heads | entity_words().institutions | entity_words().body_nouns
 _TOPONYM_ENDS = entity_words().toponym_ends
 _TOPONYM_FIRSTS = entity_words().toponym_firsts
+
+
+def _alone_end(word: str) -> bool:
+    """Does the word end a place's name so surely that a 'person' of a word that is no given name and it is a place
+    with no preposition before it: a toponym end (entity_words.txt; landforms.txt's are landform-names-word's)?"""
+    return word.lower() in _TOPONYM_ENDS
+
+
+# the places a landform is written from that _PLACE_BEFORE leaves out ("the limestone above Grisedale Scar")
+_ABOVE = re.compile(r"\b(?:above|below|beyond|over|around|towards|toward|behind|under|beneath|outside)[ \t]+$",
+                    re.IGNORECASE)
+_VILLAGE_FIRST = re.compile(r"(?<![\w'’-])(?:Lower|Upper|Nether|Great|Little) $")
 _TOPONYM_AFTER = re.compile(r" ([A-Z][a-z]+)(?![\w'’-]| [A-Z])")
 
 
@@ -333,6 +390,7 @@ def _toponym(text: str, s: int, e: int, lab: str, nxt: int) -> tuple[int, str]:
     word) is one place; "Pelling Moss", "Salt Row" read as a person or a company are places, as is "Nether Holcombe" read
     as a person. A person only after a place's preposition ("from Pelling Moss"): "Kate Moss" keeps her listed given
     name, and an unknown one needs the preposition."""
+    from .clusters import more_often_lower
     from .kinds import _PLACE_BEFORE
 
     words = text[s:e].split()
@@ -344,13 +402,32 @@ def _toponym(text: str, s: int, e: int, lab: str, nxt: int) -> tuple[int, str]:
             and (words[1].lower() in _TOPONYM_ENDS or lab == PERSON and words[0].lower() in _TOPONYM_FIRSTS):
         if lab != PERSON or _PLACE_BEFORE.search(text, max(0, s - 12), s):
             return e, LOC
+    if len(words) == 2 and words[0].lower() in _TOPONYM_FIRSTS and words[1][1:].islower() and words[1].isalpha() \
+            and words[1].lower() not in lexicon().first_names and (lab == PERSON or lab in (ORG, "MISC")
+                                                                   and not _common_first(words[1])) \
+            and on("village-first-word"):
+        return e, LOC  # "Lower Skelderton lost its bus": no person opens with Lower / Upper / Great / Little
+    if len(words) == 2 and lab == PERSON and _no_given_name(words[0]) and words[1][1:].islower() \
+            and _alone_end(words[1]) and (_PLACE_BEFORE.search(text, max(0, s - 12), s)
+                                          or _ABOVE.search(text, max(0, s - 12), s)
+                                          or sentence_initial(text, s) and more_often_lower(words[1])) \
+            and on("toponym-end-alone"):
+        return e, LOC  # "Grisedale Scar", "Askerby Cross voted": a place's ending after a word that is no given name
     if len(words) == 2 and lab in (ORG, "MISC") and words[1][1:].islower() and words[1].lower() in _TOPONYM_ENDS \
             and _common_first(words[0]) and _LIVED_ON.search(text, max(0, s - 12), s) and on("common-word-toponym"):
         return e, LOC  # "the houses on Mill Row": a common word first, after a preposition no firm is written after
+    if len(words) == 2 and lab in (ORG, "MISC") and words[1] in _TOPONYM_OR_BANK and _common_first(words[0]) \
+            and text[max(0, s - 4):s].lower() == "the " and _SIDE_AFTER.match(text, e) and on("the-side-of-a-place"):
+        return e, LOC  # "pupils from the Mill Bank side": one side of a river or a town, not a bank of money
     if len(words) == 2 and lab in (ORG, "MISC") and words[1] == "Bank" and _common_first(words[0]) \
             and _ALONG.search(text, max(0, s - 12), s) and on("common-word-bank"):
         return e, LOC  # "the houses on Mill Bank": a bank of a river, not a bank of money ("in Land Bank" may be)
     return e, lab
+
+
+# "the Mill Bank side", "the Church End end": a part of a town or a river, named by its side
+_SIDE_AFTER = re.compile(r" (?:side|end|half)\b")
+_TOPONYM_OR_BANK = frozenset(w.capitalize() for w in _TOPONYM_ENDS) | {"Bank"}
 
 
 # prepositions a riverside street or a slope is written after and a bank of money is not ("on Mill Bank")
@@ -403,6 +480,25 @@ def said_speakers(text: str, spans: list[Span]) -> list[Span]:
             out.append((s, e, PERSON))  # '," Ostrander said.' not read as a name at all
             added = True
     return sorted(out) if added else out
+
+
+# verbs whose object is a person ("We met Ottoline Brisk"); not "visited", "beat" (places, clubs)
+_MET = re.compile(r"(?<![\w'’-])(?:met|meet|meets|married|marry|thanked|thank|greeted|hugged|interviewed)[ \t]+$")
+
+
+def _met_person(word: str) -> bool:
+    """Could the name be a person's full name: two capitalised words of letters, no body's, trade's or place's word,
+    the first no word news mostly writes in lower case ("Brisk" may be a surname), and no listed place or
+    organisation?"""
+    from .clusters import more_often_lower
+
+    words = word.split()
+    lx = lexicon()
+    return len(words) == 2 and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words) \
+        and not any(w.lower() in _HEADS or w.lower() in _BODY_NOUNS or w.lower() in _TRADE_WORDS
+                    or w.lower() in _TOPONYM_ENDS or w.lower() in lx.landforms_last or w.lower() in lx.place_names
+                    for w in words) and not more_often_lower(words[0]) \
+        and word.lower() not in lx.place_names and word.lower() not in lx.known_orgs
 
 
 def _person_after_first(word: str, rare: bool = False, titled: bool = False) -> bool:

@@ -49,7 +49,9 @@ _rule("trim-roles", "role words glued to the front of a person are cut off (exce
       ["The prize went to Soprano Lidia Varga on Sunday.",
        # a title without its full stop before a bare surname (British letters and speeches; session 22)
        ("The landlord, Mr Brannock, will not mend the boiler.", [("Brannock", "PERSON")]),
-       ("I want to thank Councillor Pryce as well.", [("Pryce", "PERSON")])],
+       ("I want to thank Councillor Pryce as well.", [("Pryce", "PERSON")]),
+       # a title of another language (roles.txt; session 35)
+       ("Herr Anselm Kroll spoke first.", [("Anselm Kroll", "PERSON")])],
       ["The prize went to Lidia Varga on Sunday."])
 
 _rule("first-name-joins-person", "an untagged capitalised word inside a sentence that is no function, time or role "
@@ -602,5 +604,56 @@ _rule("saint-alone-is-a-church", "a saint's name with 's and no word after it ('
       "company, a person or MISC is the saint's church, a place (session 34: 'the churchyard of St Oswald's' read as an "
       "organisation; NER train's one such name, 'St. Matthew's', is a place; with a word after it, 'St Aidan's Primary "
       "School', owner-possessive-name decides)",
-      [("Most are buried in the churchyard of St Wystan's.", [("St Wystan's", "LOC")])],
+      [("Most are buried in the churchyard of St Wystan's.", [("St Wystan's", "LOC")]),
+       # session 35: the tagger's name stopped before the 's ("St Wilfrid" a company)
+       ("The funeral at St Elphin's was full.", [("St Elphin's", "LOC")])],
       ["Most are buried in the churchyard of St Wystan's Church."])
+
+# --- session 35: places with no cue, read as persons (issue 12) ------------------------------------------
+_rule("village-first-word", "a 'person' of two words opening with 'Lower', 'Upper', 'Nether', 'Great' or 'Little' and a "
+      "word that is no given name, or a company or MISC so whose second word news never writes in lower case, is a "
+      "village (the tagger's name of the second word alone runs back over the first), with or without a preposition "
+      "before it (session 35: 'Lower Skelderton' read by the app as a person; NER train opens no person with any of "
+      "the five; toponym-end took 'Nether' only after 'from', 'in' ..., and never "
+      "'Lower' or 'Upper', which news also writes in lower case)",
+      [("Lower Wyndrith lost its bus service in May.", [("Lower Wyndrith", "LOC")]),  # the tagger's 'Wyndrith' alone
+       ("Little Tharby has one shop and a church.", [("Little Tharby", "LOC"), ("one", "CARDINAL")])],
+      ["Lower prices helped in May.", "Little Richard sang in Tolsby."])
+_rule("toponym-end-alone", "a 'person' of a word that is no given name nor a word news mostly writes in lower case, and a "
+      "place's ending ('Cross', 'Moor', 'Scar', 'Hollow': entity_words.txt toponym_ends) is a place after 'above', "
+      "'below', 'beyond' ..., or opening its sentence when news mostly writes the ending in lower case ('Cross', not "
+      "'Moss', a surname) (session 35: 'Askerby Cross voted', 'Grisedale Scar' read by the app as persons; NER train "
+      "labels no such name a person)",
+      [("Sheep graze the limestone above Harrowgill Scar.", [("Harrowgill Scar", "LOC")]),
+       ("Askerby Cross voted against the plan on Tuesday.", [("Askerby Cross", "LOC"), ("Tuesday", "DATE")])],
+      ["Damon Hill won the race on Tuesday.", "Geoff Marsh voted against the plan on Tuesday."])
+_rule("plural-opens-sentence", "a one-word 'person', 'place' or company of five letters or more ending in -s, opening its "
+      "sentence before a plural's verb ('were', 'are', 'have', 'will' ...), that the article never writes with its "
+      "capital inside a sentence and no list knows, is a plural common noun, no name (session 35: 'Sandbags were handed "
+      "out' read by the app as a person; NER train: 32 such words no name, 2 MISC, no person, place or company)",
+      [("The river Tolly burst its banks at Hendle on Monday night. Sandbags were handed out at the fire station.",
+        [("Tolly", "MISC"), ("Hendle", "LOC"), ("Monday night", "DATE")])],
+      ["Juventus beat Rangers on Sunday. Rangers were the better side in the first half and Juventus knew it.",
+       "The river Tolly burst its banks at Hendle on Monday night. Sandbag said the fire station was open."])
+_rule("in-town-of-its-firm", "a one-word 'company' right after 'in' (not after a stake's or a market's word: 'shares in', "
+      "'trading in'), whose word opens a company the article names ('the Holmvik Ferry Company'), before a stop, a "
+      "verb or a function word (not 'called in Tarrowby midfielder ...'), is the town the firm is named after (session "
+      "35: 'Shops in Holmvik' read by the app as the company; NER train: 27 places and 1 company so, the 7 others after "
+      "'stake in', 'shares in', 'trading in')",
+      [("Shops in Tarrowby stayed shut. The Tarrowby Ferry Company said the boats would run again on Monday.",
+        [("Tarrowby", "LOC"), ("Tarrowby Ferry Company", "ORG"), ("Monday", "DATE")])],
+      ["Kestrel bought a stake in Tarrowby. The Tarrowby Ferry Company said the boats would run again on Monday.",
+       # a word after the name that no place is followed by: the company's player, not its town
+       "The coach called in Tarrowby midfielder Ann Holt. The Tarrowby Ferry Company said the boats would run."])
+_rule("the-side-of-a-place", "an 'organisation' or MISC of a word news mostly writes in lower case and 'Bank' or a place's "
+      "ending ('Mill Bank', 'Church End'), between 'the' and 'side', 'end' or 'half', is a part of a town or a river, a "
+      "place (session 35: 'pupils from the Mill Bank side' read by the app as an organisation)",
+      [("Children from the Mill Bank side will take a bus to the Ashcott school.",
+        [("Mill Bank", "LOC"), ("Ashcott", "LOC")]),
+       ("Parents on the Church Bank side of the river were angry.", [("Church Bank", "LOC")])],
+      ["Children from the Mill Bank branch will take a bus to the Ashcott school."])
+_rule("met-names-person", "a name of two capitalised words read as a company or a place right after 'met', 'married', "
+      "'thanked', 'greeted' ..., no body's, trade's or place's word and no listed name, is a person (session 35: 'We met "
+      "Ottoline Brisk' read by the app as a company; NER train: all 6 names of two words so are persons)",
+      [("We met Ottoline Brisk on the harbour wall.", [("Ottoline Brisk", "PERSON")])],
+      ["We met Ottoline Brisk's brother on the harbour wall.", "We visited Holmvik Ferries on the harbour wall."])
