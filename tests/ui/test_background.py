@@ -35,7 +35,8 @@ async def test_app_analyses_the_whole_library_then_filters_by_entity(cached_libr
         assert screen.background.running, (app.background, toasts)
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert "Analysed 3 articles: entity filters cover the whole library" in toasts
+        # Three articles are analysed unsaid (the status line showed the pass): no toast after a refresh's few
+        assert not [t for t in toasts if t.startswith("Analysed")], toasts
         assert screen.background.progress == ""
         with Library(path) as lib:
             assert lib.unanalysed_ids(KEY) == []
@@ -121,3 +122,57 @@ async def test_a_very_long_article_is_analysed_in_a_child_process(library, make_
         assert any(q.speaker == "Agnes Trewin" for q in screen.analysis.quotes)
         with Library(path) as lib:
             assert lib.get_analysis(ids[HARBOUR.title], KEY) is not None
+
+
+async def test_only_the_first_big_pass_is_said_and_again_after_a_big_add(cached_library, make_app, monkeypatch,
+                                                                         tmp_path):
+    """walk35: "Analysed N articles: entity filters cover the whole library" came back after every refresh that
+    brought articles (refresh_every, the watched folders' scans), with no key pressed. Now a pass says it ended
+    only when it analysed BIG_PASS articles or more, once, and again after an `a` that added as many (here
+    BIG_PASS is 2, the library's 3 unanalysed articles a big first pass)."""
+    from tui.app.screens import main
+    from tui.models import Article
+
+    monkeypatch.setattr(main, "BIG_PASS", 2, raising=False)  # (raising: main had none)
+    path, ids = cached_library
+    monkeypatch.delenv("NEWSREADER_NO_BACKGROUND")
+    app = make_app(path)
+    toasts: list[str] = []
+    notify = app.notify
+    monkeypatch.setattr(app, "notify", lambda message, **kw: (toasts.append(message), notify(message, **kw)))
+
+    def more(*titles: str) -> None:  # articles come in as a refresh stores them, unanalysed
+        with Library(path) as lib:
+            lib.add_many([Article(title=title, body=f"{title}. The council of Quennock met on Tuesday about it, "
+                                  "and Marit Oslund said the work would start in spring.", source="Quennock Gazette")
+                          for title in titles])
+
+    async def a_pass() -> None:
+        screen.background.start()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+
+    async with app.run_test(size=(160, 48)) as pilot:
+        screen = app.screen
+        await a_pass()
+        assert "Analysed 3 articles: entity filters cover the whole library" in toasts, toasts
+        toasts.clear()
+        more("Quennock ferry timetable changes", "Quennock school roof mended")
+        await a_pass()  # as big, not asked for: unsaid
+        with Library(path) as lib:
+            assert lib.unanalysed_ids(KEY) == []  # (it did run)
+        assert not [t for t in toasts if t.startswith("Analysed")], toasts
+        # an `a` that adds as many asks for it: its pass is said again
+        folder = tmp_path / "notes"
+        folder.mkdir()
+        for name, title in (("one.txt", "Quennock library hours"), ("two.txt", "Quennock market moves")):
+            (folder / name).write_text(f"{title}\n\nThe town of Quennock said on Monday that {title.lower()} "
+                                       "would change from next week, after a vote of the council.\n")
+        screen.importer.add(str(folder))  # what `a` with the folder's path does; its end starts the pass
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()  # the pass the import started
+        await pilot.pause()
+        with Library(path) as lib:
+            assert lib.unanalysed_ids(KEY) == []
+        assert "Analysed 2 articles: entity filters cover the whole library" in toasts, toasts

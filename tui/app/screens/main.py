@@ -43,6 +43,9 @@ from tui.store import StoreError
 from tui.textsafe import clean, visible
 
 PANES = ("#library-pane", "#article-pane", "#summary-pane")
+# a background pass of this many articles or more says it ended, once (the first, and after an `a` adding as many):
+# a pass long enough to be waited for, not the few articles a refresh brings
+BIG_PASS = 300
 STORIES_WARM_DELAY = 1.5  # seconds after the first `v` before the story summary's modules are loaded
 # Seconds without a key or a click before NLTK (its stemmer and Punkt: ~0.5 s of imports on a quiet machine, 1-1.5 s
 # under load, holding the GIL) is loaded in a thread: the first briefing's sentences, story view and uncached article
@@ -113,6 +116,7 @@ class MainScreen(QuickSwitch, Screen):
                                      finished=self.forget_ready)
         self.background = BackgroundPass(self, db_path, self.update_library_status, self._background_done,
                                          self._background_grouped)
+        self._big_pass_said = False  # once a background pass of BIG_PASS articles or more was said (_background_done)
         self.summary_child = None  # the story view's read ahead's summary process (parts/summary_child.py), once used
         self.ahead = OpenAhead(self, lib, lambda: self.body, lambda: self.summary, lambda: self.analyser.key,
                                self.analyser.label_for, lambda: self.analyser.analysing)
@@ -853,11 +857,17 @@ class MainScreen(QuickSwitch, Screen):
             self.reload_list()  # a bulk import's articles are in stories now
 
     def _background_done(self, done: int, error: str) -> None:
+        """A background pass ended. Its progress is the status line's ("analysing 120/3,400"); a toast says it ended
+        only after the first big pass of the session (BIG_PASS articles or more: a new library's, or every article
+        after an upgrade), and again after an `a` that added that many. The few articles a refresh, a watched
+        folder or an add brings are analysed unsaid: the toast came back after every one, `refresh_every` and the
+        folder scans included, stacking with the refresh's own at 80x24 (walk35). A failure is always said."""
         if error:
             self.notify(f"Background analysis stopped: {error}", severity="warning", markup=False)
         elif done:
-            self.notify(f"Analysed {done:,} article{'s' if done != 1 else ''}: "
-                        "entity filters cover the whole library", markup=False)
+            if done >= BIG_PASS and not self._big_pass_said:
+                self._big_pass_said = True
+                self.notify(f"Analysed {done:,} articles: entity filters cover the whole library", markup=False)
             if self.entity:
                 self.reload_list()  # the filter may match more articles now
 
@@ -1666,6 +1676,8 @@ class MainScreen(QuickSwitch, Screen):
                 self._added_said = message
             self.reload_list()
             if added:
+                if added >= BIG_PASS:
+                    self._big_pass_said = False  # the reader asked for this many: its analysis's end is said
                 self.background.start()
         # Nothing came in: the dialog asks again with the first reason in it; a toast says the others (it said that one
         # too, beside the dialog, for 10 s)
