@@ -489,6 +489,24 @@ async def test_help_on_a_one_pane_page_does_not_list_tab(stories, make_app):
             await pilot.press("question_mark")
             await settle(pilot)
             here = help_sections(app)["On this page"]
-            assert ("Next pane" in here and "Previous pane" in here) == (panes == 2), (name, here)
+            named = any(line.startswith("Next pane") for line in here) and "Previous pane" in here
+            assert named == (panes == 2), (name, here)  # (the story view says what its panes are)
             await pilot.press("escape", "escape")
             await settle(pilot)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (200, 50)])
+async def test_the_story_view_names_tab_and_its_panes_in_help_and_on_its_key_line(stories, make_app, size):
+    """walk35: at 80 columns the story view's key line did not name tab (its quotes and entities are a second pane,
+    below the story there), and help said only "Next pane". Both name it now, at 80x24 and 200x50 alike."""
+    app = make_app(stories)
+    async with started(app, size) as (pilot, _main):
+        await open_first_story(pilot)
+        assert type(app.screen).__name__ == "StoryScreen"
+        line = str(app.screen.query_one("#page-hint").render())
+        assert ("tab pane" if size[0] == 80 else "tab next pane") in line, line
+        assert "esc back" in line and "⏎ open" in line and "n/N unread" in line, line
+        await pilot.press("question_mark")
+        await settle(pilot)
+        here = help_sections(app)["On this page"]
+        assert "Next pane: the story, its quotes and entities (below it under 120 columns)" in here, here

@@ -120,6 +120,8 @@ class PageScreen(QuickSwitch, Screen):
     HINT: tuple[tuple[str | tuple[str, ...], str], ...] = (("open", "open"), ("back", "back"))
     # the same keys in fewer words, shown where HINT does not fit the line (80 columns); () = HINT cut with "…"
     HINT_NARROW: tuple[tuple[str | tuple[str, ...], str], ...] = ()
+    # where HINT_NARROW does not fit either: its keys less the least needed (() = HINT_NARROW cut with "…")
+    HINT_NARROWEST: tuple[tuple[str | tuple[str, ...], str], ...] = ()
 
     def __init__(self, db_path) -> None:
         super().__init__()
@@ -133,10 +135,11 @@ class PageScreen(QuickSwitch, Screen):
 
     def hint_line(self, width: int = 0) -> Text:
         """The keys of this page as the user bound them: "enter open · c copy · esc back"; in HINT_NARROW's words
-        when HINT's take more than `width` cells (0: any width)."""
+        when HINT's take more than `width` cells (0: any width), in HINT_NARROWEST's when those do too."""
         line = self._hint_text(self.HINT)
-        if width and line.cell_len > width and self.HINT_NARROW:
-            return self._hint_text(self.HINT_NARROW)
+        for shorter in (self.HINT_NARROW, self.HINT_NARROWEST):
+            if width and line.cell_len > width and shorter:
+                line = self._hint_text(shorter)
         return line
 
     def _hint_text(self, hint) -> Text:

@@ -152,10 +152,11 @@ class PersonScreen(PageScreen):
     UNREAD_LIST = "#person-articles"
     LINE_HINT = "Put the cursor on an article or a quote first."
     # (m and f in 80 columns too: "open the article / entity" left no room for them; o as well)
-    HINT = (("open", "open"), (("copy_summary", "copy_quotes"), "copy quotes"), ("copy_markdown", "Markdown"),
-            (("toggle_read", "star"), "marks"), ("open_link", "link"), (("next_unread", "previous_unread"), "unread"),
-            ("back", "back"))
-    HINT_NARROW = (("open", "open"), (("copy_summary", "copy_quotes", "copy_markdown"), "copy"),
+    # (tab, to the other pane, as the story view's: walk35)
+    HINT = (("open", "open"), ("next_pane", "next pane"), (("copy_summary", "copy_quotes"), "copy quotes"),
+            ("copy_markdown", "Markdown"), (("toggle_read", "star"), "marks"), ("open_link", "link"),
+            (("next_unread", "previous_unread"), "unread"), ("back", "back"))
+    HINT_NARROW = (("open", "open"), ("next_pane", "pane"), (("copy_summary", "copy_quotes", "copy_markdown"), "copy"),
                    (("toggle_read", "star"), "marks"), ("open_link", "link"),
                    (("next_unread", "previous_unread"), "unread"), ("back", "back"))
 

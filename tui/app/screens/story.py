@@ -347,19 +347,23 @@ class StoryScreen(PageScreen):
                  "next_unread": "Next unread article of the story (enter opens it)",
                  "previous_unread": "Previous unread article of the story",
                  "mark_all_read": "Mark every article of the story read (asks above 20)",
-                 "undo": f"Undo the last mark all read ({keymap.UNDO_SAID})"}
+                 "undo": f"Undo the last mark all read ({keymap.UNDO_SAID})",
+                 "next_pane": "Next pane: the story, its quotes and entities (below it under 120 columns)"}
     # m, f and o act on the article of the line under the cursor, as in the library; n / N go to the story's next /
     # previous unread article (they said they work only in the library) (rebound keys follow)
     BINDINGS = [b for b in keymap.bindings(keymap.MAIN)
                 if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread", "mark_all_read",
                             "undo", "reanalyse")]
-    # every key of the view, in 80 columns too (m and f were missing, then o and n / N): the copy keys in one there
-    HINT = (("open", "open"), (("longer", "shorter"), "length"), ("copy_summary", "copy"), ("copy_quotes", "quotes"),
-            ("copy_markdown", "Markdown"), (("toggle_read", "star"), "marks"), ("open_link", "link"),
-            (("next_unread", "previous_unread"), "unread"), ("back", "back"))
-    HINT_NARROW = (("open", "open"), (("longer", "shorter"), "length"),
+    # every key of the view, in 80 columns too (m and f were missing, then o and n / N): the copy keys in one there;
+    # tab, to the other pane (the quotes and entities: below the story at 80 columns, unnamed but in help: walk35),
+    # from 80 columns, where +/- leaves the line for it (help and the palette name them; the heading says the length)
+    HINT = (("open", "open"), ("next_pane", "next pane"), (("longer", "shorter"), "length"), ("copy_summary", "copy"),
+            ("copy_quotes", "quotes"), ("copy_markdown", "Markdown"), (("toggle_read", "star"), "marks"),
+            ("open_link", "link"), (("next_unread", "previous_unread"), "unread"), ("back", "back"))
+    HINT_NARROW = (("open", "open"), ("next_pane", "pane"), (("longer", "shorter"), "length"),
                    (("copy_summary", "copy_quotes", "copy_markdown"), "copy"), (("toggle_read", "star"), "marks"),
                    ("open_link", "link"), (("next_unread", "previous_unread"), "unread"), ("back", "back"))
+    HINT_NARROWEST = tuple(part for part in HINT_NARROW if part[0] != ("longer", "shorter"))
 
     def __init__(self, db_path, story_id: int | None = None, lib=None) -> None:
         """`story_id`: the story to show (or call `open` later); `lib`: the UI thread's library, to show a kept
