@@ -24,7 +24,8 @@ learned weights to assets/models/ner_weights.json.gz. The corpus text is never c
 The shipped weights (since session 11) are the mean of seeds 7, 8 and 9's rounded weights (`--seeds 7,8,9`, the default:
 one model per seed, `averaged`); `--seeds 7` gives seed 7's model alone (sessions 6-10). A Viterbi model's file
 names its decoder ("decoder": "viterbi"; none: greedy). The same command (`python bench/train_ner.py`, all defaults)
-reproduces the shipped file byte for byte.
+reproduces the shipped file byte for byte (with `--first-names as-shipped`, the default since session 35: the
+nine words of first_names.txt's old split comment counted as given names, as when the shipped weights learned).
 """
 
 from __future__ import annotations
@@ -442,6 +443,17 @@ def export(weights, path: Path, scale: float, min_abs: int, decoder: str = "vite
     return len(out), path.stat().st_size
 
 
+def learn_with_split_comment_words() -> None:
+    """This process's lexicon counts first_names.txt's old split comment words as given names, as the shipped weights
+    learned (tui/engine/lexicon.py LEARNED_FIRST_NAMES): the default, so that the shipped file rebuilds byte for byte."""
+    import dataclasses
+
+    from tui.engine import lexicon as lexicon_mod
+
+    full = lexicon_mod.lexicon()
+    lexicon_mod._LEXICON = dataclasses.replace(full, first_names=full.first_names | lexicon_mod.LEARNED_FIRST_NAMES)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", default=str(default_eval()), help="the shared eval folder")
@@ -464,6 +476,10 @@ def main():
                     "place's mentions inside longer names give it no document features (doc_features."
                     "PLACES_IN_RUNS_SILENT): those before the run's last word (shipped since session 9), all (session 8, "
                     "not shipped) or none (session 7)")
+    ap.add_argument("--first-names", choices=("as-shipped", "clean"), default="as-shipped", help="learn with the "
+                    "nine words of first_names.txt's old split comment among the given names, as the shipped weights "
+                    "did (tui/engine/lexicon.py LEARNED_FIRST_NAMES; the app reads the list without them), or without "
+                    "them (session 35: GUM dev 74.13 -> 69.40, not shipped)")
     ap.add_argument("--scale", type=float, default=20.0)
     ap.add_argument("--min-abs", type=int, default=2, help="prune features whose |weight| x scale stays below this")
     ap.add_argument("--out", default=str(ROOT / "assets" / "models" / WEIGHTS_FILE))
@@ -473,6 +489,8 @@ def main():
         return 2
     from tui.engine.entities import doc_features
 
+    if args.first_names == "as-shipped":
+        learn_with_split_comment_words()
     doc_features.PLACES_IN_RUNS_SILENT = False if args.places_silent == "off" else args.places_silent
     t0 = time.time()
     docs, bad = load_examples(Path(args.eval) / "ner" / "train" / "conll2003_train.jsonl")

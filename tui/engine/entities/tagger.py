@@ -50,6 +50,8 @@ WEIGHTS_FILE = "ner_weights.json.gz"
 # country and subdivision names among them) when the shipped weights learned (bench/train_ner.py prints it). Another
 # value means the features no longer are those the weights learned: a list was edited without training again, or
 # pycountry is missing or another version (session 28's measuring fault; `newsreader doctor` says so).
+# Since session 35 the lists are read without the nine words of first_names.txt's old split comment, which these
+# weights learned as given names (lexicon.LEARNED_FIRST_NAMES; the check adds them back: Lexicon.learned_fingerprint).
 LEARNED_UNDER = "8ffe80f626a1"
 _MEMO_LIMIT = 30_000  # words per slot; a full cache is simply dropped (keeps memory to a few MB)
 MAX_TOKENS = 80_000  # about 60,000 words of prose: more than any article, and it bounds hostile inputs
@@ -859,8 +861,9 @@ _DECODE_KEYED = _digit_blind_decode()
 
 
 def word_lists_as_learned() -> bool:
-    """Are the tagger's word lists those the shipped weights learned under (LEARNED_UNDER)?"""
-    return lexicon().tagger_fingerprint() == LEARNED_UNDER
+    """Are the tagger's word lists those the shipped weights learned under (LEARNED_UNDER), given the nine words of
+    first_names.txt's split comment they learned as given names and are read without (lexicon.LEARNED_FIRST_NAMES)?"""
+    return lexicon().learned_fingerprint() == LEARNED_UNDER
 
 
 def read_weights(text: str) -> tuple:
