@@ -443,15 +443,17 @@ def export(weights, path: Path, scale: float, min_abs: int, decoder: str = "vite
     return len(out), path.stat().st_size
 
 
-def learn_with_split_comment_words() -> None:
+def learn_with_split_comment_words():
     """This process's lexicon counts first_names.txt's old split comment words as given names, as the shipped weights
-    learned (tui/engine/lexicon.py LEARNED_FIRST_NAMES): the default, so that the shipped file rebuilds byte for byte."""
+    learned (tui/engine/lexicon.py LEARNED_FIRST_NAMES): the default, so that the shipped file rebuilds byte for byte.
+    Returns the lexicon as the app reads it (crossval_ner.py puts it back before scoring)."""
     import dataclasses
 
     from tui.engine import lexicon as lexicon_mod
 
     full = lexicon_mod.lexicon()
     lexicon_mod._LEXICON = dataclasses.replace(full, first_names=full.first_names | lexicon_mod.LEARNED_FIRST_NAMES)
+    return full
 
 
 def main():
