@@ -75,11 +75,10 @@ def reader_clock(monkeypatch):
     return set_clock
 
 
-@pytest.fixture
-def half_past_five_east():
-    """The local time zone is UTC+05:30 (a POSIX TZ string: no zone data needed) while the test runs."""
+def _local_zone(posix_tz: str):
+    """The local time zone is POSIX_TZ (a POSIX TZ string: no zone data needed) until the generator ends."""
     old = os.environ.get("TZ")
-    os.environ["TZ"] = "XST-5:30"
+    os.environ["TZ"] = posix_tz
     time.tzset()
     yield
     if old is None:
@@ -87,6 +86,18 @@ def half_past_five_east():
     else:
         os.environ["TZ"] = old
     time.tzset()
+
+
+@pytest.fixture
+def half_past_five_east():
+    """The local time zone is UTC+05:30 while the test runs."""
+    yield from _local_zone("XST-5:30")
+
+
+@pytest.fixture
+def far_east():
+    """The local time zone is UTC+13 while the test runs."""
+    yield from _local_zone("XST-13")
 
 
 @pytest.fixture

@@ -12,31 +12,13 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import time
 from datetime import date, datetime, timezone
-
-import pytest
 
 from tests.stories.added_steps import add_as_markdown, run
 from tests.stories.day_turn_samples import SEARCH
 from tests.stories.standing_samples import FERRY, FERRY_TURN
 from tui.cells import NEW_KEY
-
-
-@pytest.fixture
-def far_east():
-    """The local time zone is UTC+13 (a POSIX TZ string: no zone data needed) while the test runs."""
-    old = os.environ.get("TZ")
-    os.environ["TZ"] = "XST-13"
-    time.tzset()
-    yield
-    if old is None:
-        os.environ.pop("TZ", None)
-    else:
-        os.environ["TZ"] = old
-    time.tzset()
 
 
 def _brief(fmt: str = "text") -> str:

@@ -126,6 +126,30 @@ async def status_says(pilot, screen, shown: str) -> None:
     await wait_until(pilot, lambda: shown in library_status(screen), lambda: f"{shown!r} in {library_status(screen)!r}")
 
 
+async def open_help(pilot, app):
+    """`?`, waited for and settled; returns the help screen."""
+    from tui.app.screens.help import HelpScreen
+
+    await pilot.press("question_mark")
+    await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), lambda: app.screen)
+    await settle(pilot)
+    return app.screen
+
+
+def upgraded_by_newer(path) -> None:
+    """What a newer newsreader's first open leaves: the schema's version above this one's."""
+    import sqlite3
+
+    from tui.store.schema import SCHEMA_VERSION
+
+    con = sqlite3.connect(path)
+    try:
+        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+        con.commit()
+    finally:
+        con.close()
+
+
 async def open_briefing(pilot):
     """`b` from the library, settled (the briefing's stories read); returns the briefing page."""
     await settle(pilot)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 
+from pilot_steps import toasts_of
 from ui_sample import HARBOUR, HOSTILE, ORCHARD, ROBOTS
 
 from tui.background import analyse_library
@@ -23,9 +24,7 @@ async def test_app_analyses_the_whole_library_then_filters_by_entity(cached_libr
     path, ids = cached_library
     monkeypatch.delenv("NEWSREADER_NO_BACKGROUND")
     app = make_app(path)
-    toasts: list[str] = []
-    notify = app.notify
-    monkeypatch.setattr(app, "notify", lambda message, **kw: (toasts.append(message), notify(message, **kw)))
+    toasts = toasts_of(app, monkeypatch)
     async with app.run_test(size=(160, 48)) as pilot:
         screen = app.screen
         with Library(path) as lib:
@@ -137,9 +136,7 @@ async def test_only_the_first_big_pass_is_said_and_again_after_a_big_add(cached_
     path, ids = cached_library
     monkeypatch.delenv("NEWSREADER_NO_BACKGROUND")
     app = make_app(path)
-    toasts: list[str] = []
-    notify = app.notify
-    monkeypatch.setattr(app, "notify", lambda message, **kw: (toasts.append(message), notify(message, **kw)))
+    toasts = toasts_of(app, monkeypatch)
 
     def more(*titles: str) -> None:  # articles come in as a refresh stores them, unanalysed
         with Library(path) as lib:

@@ -3,7 +3,7 @@ saw no way out (walk35). Its head says it: "newsreader — keys · esc closes", 
 
 from __future__ import annotations
 
-from pilot_steps import settle, started, wait_until
+from pilot_steps import open_help, settle, started
 
 from tui.app.screens.help import HelpScreen
 
@@ -12,9 +12,7 @@ async def test_the_help_s_first_screen_says_how_to_close_it(library, make_app):
     path, _ids = library
     app = make_app(path)
     async with started(app, (80, 24)) as (pilot, _main):
-        await pilot.press("question_mark")
-        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), lambda: app.screen)
-        await settle(pilot)
+        await open_help(pilot, app)
         help_screen = app.screen
         shown = [str(w.render()) for w in help_screen.query("Static")
                  if w.region.height and 0 <= w.region.y < 24 and w.region.bottom <= 24]

@@ -3,18 +3,14 @@ handled between two refreshes (a held j, keys typed under load) scrolled one lin
 
 from __future__ import annotations
 
-from pilot_steps import settle, started, wait_until
-
-from tui.app.screens.help import HelpScreen
+from pilot_steps import open_help, settle, started
 
 
 async def test_each_j_of_a_burst_scrolls_the_help_a_line(library, make_app):
     path, _ids = library
     app = make_app(path)
     async with started(app, (80, 24)) as (pilot, _main):
-        await pilot.press("question_mark")
-        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen), lambda: app.screen)
-        await settle(pilot)
+        await open_help(pilot, app)
         body = app.screen.query_one("#help-body")
         assert body.scroll_y == 0 and body.max_scroll_y > 10, body.max_scroll_y
         for _ in range(5):  # five j handled before the screen is drawn again

@@ -9,19 +9,9 @@ import sqlite3
 from pathlib import Path
 
 from damaged_pages import harbour_library
-from pilot_steps import settle, wait_until
+from pilot_steps import settle, upgraded_by_newer, wait_until
 
 from tui.store.schema import SCHEMA_VERSION
-
-
-def _upgraded(path: Path) -> None:
-    """What a newer newsreader's first open leaves: the schema's version above this one's."""
-    con = sqlite3.connect(path)
-    try:
-        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-        con.commit()
-    finally:
-        con.close()
 
 
 def _read(path: Path, article_id: int) -> int:
@@ -45,7 +35,7 @@ async def test_a_library_upgraded_meanwhile_is_said_once_and_read_on(tmp_path, m
         row = screen.articles.current
         assert row is not None and not row.read
         await wait_until(pilot, screen.health.checked.is_set, "the damage check did not run")  # (found nothing)
-        _upgraded(path)
+        upgraded_by_newer(path)
         for _scan in range(3):  # the folder scans of a minute and a half (SourcesRefresh.start's SCAN_EVERY timer)
             screen.sources.run(None, True, False, False)
             await wait_until(pilot, lambda: not screen.sources.running, "the scan did not end")
@@ -86,7 +76,7 @@ async def test_a_library_upgraded_before_the_damage_check_is_no_damaged_library(
     app = make_app(path)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         screen = app.screen
-        _upgraded(path)
+        upgraded_by_newer(path)
         await wait_until(pilot, screen.health.checked.is_set, "the damage check did not run")
         await settle(pilot)
         assert screen.damaged == "" and not any("damaged" in m for m in _messages(app)), _messages(app)

@@ -4,10 +4,7 @@ once now, and read as the library is (read-only, nothing written), whichever vie
 
 from __future__ import annotations
 
-import sqlite3
-from pathlib import Path
-
-from pilot_steps import open_first_story, settle, wait_until
+from pilot_steps import open_first_story, settle, upgraded_by_newer, wait_until
 from test_page_marks_shown import stories  # noqa: F401  (stories: the fixture)
 
 from tui.app.screens.main import MainScreen
@@ -16,15 +13,6 @@ from tui.store import Library
 from tui.store import library as store_library
 from tui.store.library import NewerLibrary
 from tui.store.schema import SCHEMA_VERSION
-
-
-def _upgraded(path: Path) -> None:
-    con = sqlite3.connect(path)
-    try:
-        con.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-        con.commit()
-    finally:
-        con.close()
 
 
 def _said(app) -> list[str]:
@@ -45,7 +33,7 @@ async def test_a_story_opened_after_the_upgrade_is_read_and_it_is_said_once(stor
             main = app.screen
             await pilot.press("v")
             await settle(pilot)
-            _upgraded(stories)
+            upgraded_by_newer(stories)
             await pilot.press("g", "enter")  # the story view reads the story anew (its Loader: the first to meet it)
             await settle(pilot)
             story = app.screen
@@ -97,7 +85,7 @@ async def test_the_tag_picker_first_to_meet_the_upgrade_lists_the_tags(library, 
             await settle(pilot)
             main = app.screen
             assert isinstance(main, MainScreen)
-            _upgraded(path)
+            upgraded_by_newer(path)
             await pilot.press("T")
             names = await palette_names(pilot, 3)
             assert "Farming" in names, names
