@@ -375,6 +375,13 @@ def _entity_named(lib, name: str) -> str:
         page = who(lib, name)
     except sqlite3.DatabaseError:  # (a damaged page: the name as given, as before)
         return name
+    from tui.stories.people import Several
+
+    if isinstance(page, Several):  # one word of several people's names: as given (none of them), and who they are
+        names = ", ".join(visible(nm) for nm, _n in page.people[:5]) + (", …" if page.total > 5 else "")
+        print(f"--entity {echoed(name)!r}: part of {page.total} people's names ({names}): name one in full",
+              file=sys.stderr)
+        return name
     if page is None or page.name.casefold() == name.casefold():
         return name
     print(f"--entity {echoed(name)!r}: the articles that mention {visible(page.name)}", file=sys.stderr)

@@ -28,7 +28,8 @@ The story view:
       analyse=False never runs the tagger (sentence splits only): instant, quotes/entities from cached analyses.
 
 The entity page:
-    who(lib, name, analyse=False) -> Person | None
+    who(lib, name, analyse=False) -> Person | Several | None
+        Several(query, people [(full name, articles)], total): one word of several people's names ("Anselm")
         .name, .label, .aliases, .articles [{"id","title","source","day","mentions"}] newest first,
         .timeline [(YYYY-MM, n)], .cooccurring [{"label","name","articles"}], .quotes [{"text","lead","article","source","day","sources"}] newest first
 
@@ -48,7 +49,7 @@ _FROM = {
     "tui.store.stories": ("StoryRow", "duplicates", "story_count", "story_of", "story_row", "story_rows"),
     "tui.stories.briefing": ("BriefItem",),
     "tui.stories.grouping": ("group_new", "merge", "rebuild", "settle", "split"),
-    "tui.stories.people": ("Person", "who"),
+    "tui.stories.people": ("Person", "Several", "who"),
     "tui.stories.story": ("SpeakerQuotes", "StoryEntity", "StoryQuote", "StorySummary", "story_summary"),
     "tui.stories.summary": ("StorySentence",),
     "tui.stories.when": ("parse_since",),
@@ -97,6 +98,6 @@ __all__ = [
     "group_new", "settle", "rebuild", "merge", "split",
     "StoryRow", "story_rows", "story_row", "story_count", "story_of", "duplicates",
     "story_summary", "StorySummary", "StorySentence", "StoryQuote", "SpeakerQuotes", "StoryEntity",
-    "who", "Person", "briefing", "BriefItem", "briefing_markdown", "briefing_quotes",
+    "who", "Person", "Several", "briefing", "BriefItem", "briefing_markdown", "briefing_quotes",
     "briefing_text", "parse_since",
 ]

@@ -299,7 +299,7 @@ def cmd_who(args) -> int:
     """Print one entity's page: articles over time, co-occurring entities, quotes newest first."""
     from tui.cli import CliError
     from tui.commands import open_library, out, out_json, title_cells
-    from tui.stories import who
+    from tui.stories import Several, who
 
     if not args.name.strip():  # a usage error, exit 2, as a missing NAME is (it was exit 1, naming no --help)
         from tui.cli import UsageError
@@ -316,7 +316,7 @@ def cmd_who(args) -> int:
             p = who(lib, args.name, analyse=analyse)
         nobody = _nobody(lib, args.name, analyse) if p is None else None
         rows = {}
-        if p is not None:  # articles whose mentions are on a damaged page: named, as `list` names its rows
+        if p is not None and not isinstance(p, Several):  # articles whose mentions are on a damaged page: named, as `list` names its rows
             from tui.commands import skipped_note
 
             skipped_note(lib, p.skipped, "article")
@@ -325,6 +325,8 @@ def cmd_who(args) -> int:
         lib.close()
     if nobody:  # raised once the library is closed: a damaged one's warning is said first (close says it)
         raise CliError(nobody)
+    if isinstance(p, Several):
+        return _several(p, args.json)
     if args.json:
         # each article's "read", as the entity page marks it (null when its row cannot be read)
         articles = [{**a, "read": bool(rows[a["id"]].read) if a.get("id") in rows else None} for a in p.articles]
@@ -366,6 +368,30 @@ def cmd_who(args) -> int:
                                                                             if also else ""))
         out(f"  {q['day']}  {quoted(q['text'], q.get('lead'))}  [{where}]")
     return 0
+
+
+def _several(several, as_json: bool) -> int:
+    """`who WORD` where the word is part of several people's names: each of them on a line with the articles that name
+    them in full, and how to pick one (exit 1: no page was printed). `--json`: {"query", "people": [{"name",
+    "articles"}], "total"}."""
+    import shlex
+
+    from tui.cells import echoed
+    from tui.commands import out, out_json
+    from tui.textsafe import visible
+
+    if as_json:
+        out_json({"query": several.query, "people": [{"name": nm, "articles": n} for nm, n in several.people],
+                  "total": several.total})
+        return 1
+    out(f"{echoed(several.query)!r} is part of {several.total} people's names in the library:")
+    for nm, n in several.people:
+        out(f"  {cut(nm)}  ({plural(n, 'article')})")
+    if several.total > len(several.people):
+        out(f"  … and {several.total - len(several.people)} more")
+    first = visible(" ".join(several.people[0][0].split())) if several.people else ""
+    out(f"Name one in full, e.g. newsreader who {shlex.quote(first)}")
+    return 1
 
 
 def _nobody(lib, name: str, analysed: bool) -> str:

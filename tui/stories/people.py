@@ -275,12 +275,62 @@ def _analyse_matches(lib, name: str, cache) -> None:
                 cached_analysis(cache, aid, art.body, title=art.title)
 
 
-def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | None:
+SEVERAL_SHOWN = 12  # people listed when one word names several (the rest counted)
+
+
+@dataclass
+class Several:
+    """One word (or a run of words) that is part of several people's names and none's whole name: `who` lists them
+    to pick one. `people`: (full name, articles naming them in full), most articles first, at most SEVERAL_SHOWN;
+    `total`: how many people have it."""
+
+    query: str
+    people: list[tuple[str, int]]
+    total: int
+
+
+def people_called(lib, name: str, extra: dict | None = None) -> list[tuple[str, int]]:
+    """The people whose full name holds the words of `name` as a run that does not end it (the name's last words
+    are who()'s own lookup): a given name ("Anselm" is Anselm Kirby) or a middle one. (full name, articles that name
+    them in full), most articles first, a name's shorter written forms joined to it as who() joins them. `extra`:
+    article id -> mentions analysed and not stored (who()'s Cache.mentions). [] when the library cannot say."""
+    words = _key(name)
+    if not words:
+        return []
+    run = " ".join(words)
+    try:
+        rows = lib.db.execute("SELECT DISTINCT name, article_id FROM mentions WHERE label = ? AND (name LIKE ? OR"
+                              " name LIKE ?)", (PERSON, run + " %", "% " + run + " %")).fetchall()
+    except sqlite3.DatabaseError:
+        rows = []
+    rows = [(nm, aid) for nm, aid in rows if type(nm) is str]
+    rows += [(nm, aid) for aid, mentions in (extra or {}).items() for label, nm, _n in mentions
+             if label == PERSON and type(nm) is str]
+    found: dict[str, set] = {}
+    for nm, aid in rows:
+        k = _key(nm)
+        # the words as whole words, not at the end ("Anselm" in "Anselm Kirby"; LIKE also matched other cases and
+        # "Anselmo"-free spellings only by ASCII case: checked here again on the words)
+        at = [i for i in range(len(k) - len(words)) if k[i:i + len(words)] == words]
+        if at:
+            found.setdefault(" ".join(nm.split()), set()).add(aid)
+    if not found:
+        return []
+    linker = NameLinker([(PERSON, nm, len(arts)) for nm, arts in found.items()])
+    people: dict[str, set] = {}
+    for nm, arts in found.items():
+        people.setdefault(linker.canonical(PERSON, nm), set()).update(arts)
+    return sorted(((nm, len(arts)) for nm, arts in people.items()), key=lambda p: (-p[1], p[0].casefold(), p[0]))
+
+
+def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Several | None:
     """The entity page of `name` across the (analysed part of the) library, or None when unknown.
 
     Articles come from the store's mention index (filled as articles are analysed); quotes from the
     cached analyses. With `analyse`, up to ANALYSE_LIMIT not yet analysed articles containing the name's
     last word are analysed first (slow: the CLI does it, a screen should rely on the background pass).
+    A name that finds no one fuller than itself and is part of several people's names ("Anselm": Anselm Kirby and
+    Anselm Rowe) is a `Several` listing them; part of one person's, that person's page.
     """
     from tui.engine.analysis import cached_analysis, get_cached
 
@@ -299,6 +349,18 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Non
         # that cannot be read and naming them, as `list` and `stories` do (it failed in one line, and the app's
         # entity page said it "cannot be built")
         person = _page(lib, name, _Unstored(_ReadableMentions(lib), lib, cache.mentions), limit)
+    if person is None or (person.label == PERSON and len(_key(person.name)) <= len(words)):
+        # nothing fuller than the words typed: a given name ("Anselm") or a middle word names a person the library
+        # knows in full when one person has it; several are a `Several` to pick from (it said "no entity named").
+        # A place or an organisation found by the word stays itself ("Paris" is not Paris Quenby)
+        called = people_called(lib, name, cache.mentions)
+        if len(called) > 1:
+            return Several(" ".join(name.split()), called[:SEVERAL_SHOWN], len(called))
+        if called:
+            try:
+                person = _page(lib, called[0][0], _Unstored(_Mentions(lib), lib, cache.mentions), limit)
+            except sqlite3.DatabaseError:
+                person = _page(lib, called[0][0], _Unstored(_ReadableMentions(lib), lib, cache.mentions), limit)
     if person is None:
         return None
     target = person.name

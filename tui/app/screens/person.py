@@ -36,8 +36,8 @@ def read_person_page(lib, name: str):
     import sqlite3
 
     person = read_person(lib, name)
-    if person is None:
-        return None
+    if person is None or not hasattr(person, "articles"):  # unknown, or a Several (one word of several names)
+        return person
     try:
         return person, _rows(lib, person)
     except sqlite3.DatabaseError:  # a damaged page: the person as who() read it, the lines without marks
@@ -164,6 +164,7 @@ class PersonScreen(PageScreen):
         super().__init__(db_path)
         self.entity_name = name
         self.person = None
+        self.several: list[str] = []  # the people a word of several names names (Several), in the lines' order
         self.rows: dict = {}  # article id -> ArticleRow (its read / starred marks)
         self.together: list[tuple[str, str]] = []
         self._following = False  # the page is being read again (follow_library): the cursors stay on their lines
@@ -203,6 +204,10 @@ class PersonScreen(PageScreen):
                     self.query_one(selector, StoryList).show_options([])
             self._following = False
             return
+        if not isinstance(result, tuple) and hasattr(result, "people"):  # a Several: the people to pick from
+            self._show_several(result)
+            return
+        self.several = []
         person, rows = result if isinstance(result, tuple) else (result, {})  # (a Person alone: no marks known)
         self.person = person
         main = self.main_screen()
@@ -271,6 +276,27 @@ class PersonScreen(PageScreen):
                 widget.top()
             elif now != widget.highlighted:
                 widget.highlighted = now
+
+    def _show_several(self, several) -> None:
+        """The name is one word of several people's names ("Anselm"): each of them on a line (enter opens their page),
+        as `newsreader who Anselm` lists them."""
+        self.person, self.rows, self.together = None, {}, []
+        self.several = [nm for nm, _n in several.people]
+        self.query_one("#person-head", Static).update(Text.assemble(
+            (f"{line(several.query)} is part of {several.total} people's names", "bold"),
+            ("\nenter opens one's page · esc goes back", "dim")))
+        options = [heading("People")]
+        for number, (nm, n) in enumerate(several.people):
+            entry = Text("  " + cut(nm))
+            entry.append(f" · {n} article{'s' if n != 1 else ''}", style="dim")
+            options.append(Option(entry, id=f"p:{number}", indent=4))
+        if several.total > len(several.people):
+            options.append(Option(Text(f"  … and {several.total - len(several.people)} more", style="dim"),
+                                  disabled=True))
+        self._following = False
+        self.query_one("#person-articles", StoryList).show_options(options)
+        self.query_one("#person-articles", StoryList).top()
+        self.query_one("#person-quotes", StoryList).show_options([])
 
     def follow_library(self) -> None:
         """Articles came or went (another program: `newsreader add` / `remove`, a second window; a refresh; a
@@ -345,6 +371,9 @@ class PersonScreen(PageScreen):
 
     def on_summary_list_option_selected(self, event: StoryList.OptionSelected) -> None:
         kind, _, rest = (event.option.id or "").partition(":")
+        if kind == "p" and rest and int(rest) < len(self.several):  # one of several people sharing a word
+            self.open_person(self.several[int(rest)])
+            return
         if self.person is None or not rest:
             return
         if kind == "a":

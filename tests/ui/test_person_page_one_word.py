@@ -1,0 +1,67 @@
+"""walk35: `who Anselm` (a given name) found no one. The entity page opened on a one-word name (an article that calls
+a person by a given name alone) now shows the one person who has it, or lists the several who do, `enter` opening
+one's page, as `newsreader who` lists them."""
+
+from __future__ import annotations
+
+import json
+
+from pilot_steps import settle, started, wait_until
+
+from tui.engine.analysis import cache_key, mention_counts
+from tui.engine.types import Analysis, Entity, Sentence, Summary
+from tui.models import Article
+from tui.store import Library
+
+
+def _report(lib, title: str, body: str, names: list[str]) -> None:
+    (_status, article_id), = lib.add_many([Article(title=title, source="Fernhollow Post", published="2026-05-04",
+                                                   body=body)])
+    entities = [Entity(body.find(n), body.find(n) + len(n), "PERSON", n, n) for n in names]
+    analysis = Analysis(sentences=[Sentence(0, len(body), body)], summary=Summary("news", []), entities=entities,
+                        quotes=[])
+    lib.put_analysis(article_id, cache_key("news", None), json.dumps(analysis.to_dict()), mention_counts(analysis))
+
+
+def _library(path) -> None:
+    with Library(path) as lib:
+        _report(lib, "Ferry timetable changes", "Skipper Anselm Kirby said the ferry would sail at six.",
+                ["Anselm Kirby"])
+        _report(lib, "Ferry fares rise", "Anselm Kirby said fares would rise in June.", ["Anselm Kirby"])
+        _report(lib, "Frost in the orchards", "Grower Anselm Rowe fears frost.", ["Anselm Rowe"])
+        _report(lib, "Council meets", "Councillor Hesper Tallow opened the meeting.", ["Hesper Tallow"])
+
+
+async def test_a_word_of_several_names_lists_them_and_enter_opens_one(tmp_path, make_app):
+    from tui.app.screens.person import PersonScreen
+
+    path = tmp_path / "library.db"
+    _library(path)
+    app = make_app(path)
+    async with started(app, (100, 30)) as (pilot, main):
+        app.push_screen(PersonScreen(main.db_path, "Anselm"))
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "PersonScreen" and app.screen.several,
+                         lambda: app.screen)
+        await settle(pilot)
+        page = app.screen
+        head = str(page.query_one("#person-head").render())
+        assert "Anselm is part of 2 people's names" in head and "enter opens" in head, head
+        lines = [o.prompt.plain for o in page.query_one("#person-articles").options]
+        assert [x.strip() for x in lines[1:]] == ["Anselm Kirby · 2 articles", "Anselm Rowe · 1 article"], lines
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: getattr(app.screen, "person", None) is not None, lambda: app.screen)
+        assert app.screen.person.name == "Anselm Rowe"
+
+
+async def test_a_given_name_of_one_person_opens_their_page(tmp_path, make_app):
+    from tui.app.screens.person import PersonScreen
+
+    path = tmp_path / "library.db"
+    _library(path)
+    app = make_app(path)
+    async with started(app, (100, 30)) as (pilot, main):
+        app.push_screen(PersonScreen(main.db_path, "Hesper"))
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "PersonScreen" and app.screen.person is not None,
+                         lambda: app.screen)
+        assert app.screen.person.name == "Hesper Tallow"
+        assert "Hesper Tallow" in str(app.screen.query_one("#person-head").render())
