@@ -116,7 +116,8 @@ COMMANDS = [
     ("Sort: longest first", "set_sort('length')"),
 ]
 # Keys Textual itself provides; listed in help so nothing is hidden.
-BUILTIN = [("ctrl+p", "Command palette: every action, themes")]
+BUILTIN = [("ctrl+p", "Command palette: every action, themes"),
+           ("tab", "In the add dialogs: complete the path typed (several matches listed under the box)")]
 
 
 def bindings(scope: str) -> list[Binding]:

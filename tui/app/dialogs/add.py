@@ -9,6 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.app.dialogs.path_input import PathInput
 from tui.app.textual_fixes import closed_before_mount
 
 
@@ -26,9 +27,9 @@ class AddDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Static("Add articles: a .txt, .md or .html file, a feed, a folder, or a web page's URL",
                          classes="dialog-title")
-            yield Input(value=self.value, placeholder="~/Downloads/article.txt", id="add-path")
+            yield PathInput(value=self.value, placeholder="~/Downloads/article.txt", id="add-path")
             yield Static(Text(self.error), id="add-error", classes="dialog-error")
-            yield Static("enter: import · esc: cancel", classes="dialog-detail")
+            yield Static("enter: import · tab: complete the path · esc: cancel", classes="dialog-detail")
 
     def on_mount(self) -> None:
         if closed_before_mount(self):

@@ -9,6 +9,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Static
 
+from tui.app.dialogs.path_input import PathInput, path_like
 from tui.app.textual_fixes import closed_before_mount
 
 
@@ -40,7 +41,9 @@ class AddFeedDialog(ModalScreen[tuple[str, bool] | OpmlFile | None]):
         with Vertical(classes="dialog"):
             yield Static("Add a feed: an RSS, Atom or JSON Feed URL, a page that announces one, or an OPML "
                          "file of feeds", classes="dialog-title")
-            yield Input(value=self.value, placeholder="https://example.org/feed.xml", id="feed-url")
+            # (a path typed, an OPML list's: `tab` completes it; after a URL `tab` goes on to the full-text option)
+            yield PathInput(value=self.value, placeholder="https://example.org/feed.xml", id="feed-url",
+                            paths=path_like)
             yield FullTextBox("Fetch each item's page for its full text", self.full_text, id="feed-full-text")
             yield Static(Text(self.error), id="feed-error", classes="dialog-error")
             yield Static("enter: add · tab, space: full text on/off · esc: cancel",
