@@ -349,8 +349,8 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Sev
         # that cannot be read and naming them, as `list` and `stories` do (it failed in one line, and the app's
         # entity page said it "cannot be built")
         person = _page(lib, name, _Unstored(_ReadableMentions(lib), lib, cache.mentions), limit)
-    if person is None or (person.label == PERSON and len(_key(person.name)) <= len(words)):
-        # nothing fuller than the words typed: a given name ("Anselm") or a middle word names a person the library
+    if person is None or (person.label == PERSON and len(words) == 1 and len(_key(person.name)) == 1):
+        # no one, or one word found as itself alone: a given name ("Anselm") or a middle word names a person the library
         # knows in full when one person has it; several are a `Several` to pick from (it said "no entity named").
         # A place or an organisation found by the word stays itself ("Paris" is not Paris Quenby)
         called = people_called(lib, name, cache.mentions)

@@ -70,7 +70,8 @@ def complete(value: str, limit: int | None = None) -> Completion:
         return Completion(value, note=f"cannot read {said}: "
                                       f"{getattr(exc, 'strerror', None) or exc}")
     if not names:
-        return Completion(value, note=f"no file or folder starts with {visible(start)!r}" if start else "an empty folder")
+        return Completion(value, note=f"no file or folder starts with {visible(start)!r}" if start
+                          else "an empty folder")
     names.sort(key=lambda n: (n[0].casefold(), n[0]))
     shared = os.path.commonprefix([n for n, _ in names])
     plain = next((at for at, ch in enumerate(shared) if not ch.isprintable()), len(shared))
