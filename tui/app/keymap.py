@@ -117,7 +117,7 @@ COMMANDS = [
 ]
 # Keys Textual itself provides; listed in help so nothing is hidden.
 BUILTIN = [("ctrl+p", "Command palette: every action, themes"),
-           ("tab", "In the add dialogs: complete the path typed (several matches listed under the box)")]
+           ("tab", "In the add dialogs: complete a path")]
 
 
 def bindings(scope: str) -> list[Binding]:
