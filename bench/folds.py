@@ -54,3 +54,17 @@ def ablation_row(name: str, base: Sequence[float], off: Sequence[float], width: 
     """One rule's line: its worth on each part and the verdict."""
     gain = worth(base, off)
     return f"{name:<{width}}" + "".join(f"{g:>+10.2f}" for g in gain) + f"  {verdict(gain)}"
+
+
+def learn_with_split_comment_words():
+    """This process's lexicon counts first_names.txt's old split comment words as given names, as the shipped weights
+    learned (tui/engine/lexicon.py LEARNED_FIRST_NAMES): the default of bench/train_ner.py and bench/train_quotes.py,
+    so that the shipped files rebuild byte for byte. Returns the lexicon as the app reads it (bench/crossval_ner.py
+    puts it back before scoring)."""
+    import dataclasses
+
+    from tui.engine import lexicon as lexicon_mod
+
+    full = lexicon_mod.lexicon()
+    lexicon_mod._LEXICON = dataclasses.replace(full, first_names=full.first_names | lexicon_mod.LEARNED_FIRST_NAMES)
+    return full

@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 from tui.engine.entities.features import (CLASSES, HISTORY_TYPES, START, all_static, history_features,  # noqa: E402
                                           history_key, history_type_features, remember, second_pass_types, short_shape,
                                           tag_features)
-from bench.folds import default_eval  # noqa: E402
+from bench.folds import default_eval, learn_with_split_comment_words  # noqa: E402
 from tui.engine.entities.tagger import _ENDERS, WEIGHTS_FILE, allowed, line_budget, line_path, prepare  # noqa: E402
 
 _NEG = float("-inf")
@@ -441,19 +441,6 @@ def export(weights, path: Path, scale: float, min_abs: int, decoder: str = "vite
     raw = json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     path.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
     return len(out), path.stat().st_size
-
-
-def learn_with_split_comment_words():
-    """This process's lexicon counts first_names.txt's old split comment words as given names, as the shipped weights
-    learned (tui/engine/lexicon.py LEARNED_FIRST_NAMES): the default, so that the shipped file rebuilds byte for byte.
-    Returns the lexicon as the app reads it (crossval_ner.py puts it back before scoring)."""
-    import dataclasses
-
-    from tui.engine import lexicon as lexicon_mod
-
-    full = lexicon_mod.lexicon()
-    lexicon_mod._LEXICON = dataclasses.replace(full, first_names=full.first_names | lexicon_mod.LEARNED_FIRST_NAMES)
-    return full
 
 
 def main():

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.folds import default_eval, half_of  # noqa: E402
+from bench.folds import default_eval, half_of, learn_with_split_comment_words  # noqa: E402
 from tui.engine.quotes import extract, ranker  # noqa: E402
 
 STEPS = 300  # Adam steps of the log-linear ranker over the whole batch
@@ -257,7 +257,13 @@ def main() -> int:
                     f"(the learner before session 8: {EPOCHS}) instead of the log-linear ranker")
     ap.add_argument("--out", default=str(DEFAULT_OUT))
     ap.add_argument("--check", action="store_true", help="train on half of train, print accuracy on the other half")
+    ap.add_argument("--first-names", choices=("as-shipped", "clean"), default="as-shipped", help="learn with the "
+                    "nine words of first_names.txt's old split comment among the given names, as the shipped ranker "
+                    "did (tui/engine/lexicon.py LEARNED_FIRST_NAMES; the app reads the list without them), or without "
+                    "them (session 35: PolNeAR dev half 2 80.85 -> 80.56, not shipped)")
     args = ap.parse_args()
+    if args.first_names == "as-shipped":
+        learn_with_split_comment_words()
     found = train_file(args.eval_dir)
     if found is None:
         return 2
