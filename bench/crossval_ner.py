@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import train_ner  # noqa: E402
-from bench.folds import TIME_HELD, ablation_header, ablation_row, default_eval, fold_of, half_of  # noqa: E402
+from bench.folds import TIME_HELD, ablation_header, ablation_row, default_eval, fold_of, half_of, kept_lexicon  # noqa: E402
 from bench.quality_ner import exact_f1, predict_sets  # noqa: E402
 from tui.engine.entities import clusters, tagger as tagger_mod  # noqa: E402
 
@@ -65,6 +65,12 @@ def new_names_table(docs: list[dict], golds: list[set], preds: list[set], seen: 
 
 
 def main() -> int:
+    """The script (the same run as before), leaving the lexicon as it found it (bench/folds.py kept_lexicon)."""
+    with kept_lexicon():
+        return _main()
+
+
+def _main() -> int:
     """Train on every fold but one, score the held-out fold, and ablate the rules there on request."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", default=str(default_eval()))

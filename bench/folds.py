@@ -7,6 +7,7 @@ F1 with the rule on minus F1 with it off (positive: the rule helps; negative: it
 from __future__ import annotations
 
 import hashlib
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Sequence
 
@@ -68,3 +69,16 @@ def learn_with_split_comment_words():
     full = lexicon_mod.lexicon()
     lexicon_mod._LEXICON = dataclasses.replace(full, first_names=full.first_names | lexicon_mod.LEARNED_FIRST_NAMES)
     return full
+
+
+@contextmanager
+def kept_lexicon():
+    """The lexicon as it was when the block began, put back when it ends: a script's main run in-process (the tests
+    call crossval_ner.main and train_ner.main) leaves no learn_with_split_comment_words behind for later callers."""
+    from tui.engine import lexicon as lexicon_mod
+
+    before = lexicon_mod._LEXICON
+    try:
+        yield
+    finally:
+        lexicon_mod._LEXICON = before

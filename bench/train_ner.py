@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 from tui.engine.entities.features import (CLASSES, HISTORY_TYPES, START, all_static, history_features,  # noqa: E402
                                           history_key, history_type_features, remember, second_pass_types, short_shape,
                                           tag_features)
-from bench.folds import default_eval, learn_with_split_comment_words  # noqa: E402
+from bench.folds import default_eval, kept_lexicon, learn_with_split_comment_words  # noqa: E402
 from tui.engine.entities.tagger import _ENDERS, WEIGHTS_FILE, allowed, line_budget, line_path, prepare  # noqa: E402
 
 _NEG = float("-inf")
@@ -444,6 +444,12 @@ def export(weights, path: Path, scale: float, min_abs: int, decoder: str = "vite
 
 
 def main():
+    """The script (the same run as before), leaving the lexicon as it found it (bench/folds.py kept_lexicon)."""
+    with kept_lexicon():
+        return _main()
+
+
+def _main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--eval", default=str(default_eval()), help="the shared eval folder")
     ap.add_argument("--epochs", type=int, default=6)

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.folds import default_eval, half_of, learn_with_split_comment_words  # noqa: E402
+from bench.folds import default_eval, half_of, kept_lexicon, learn_with_split_comment_words  # noqa: E402
 from tui.engine.quotes import extract, ranker  # noqa: E402
 
 STEPS = 300  # Adam steps of the log-linear ranker over the whole batch
@@ -251,6 +251,12 @@ def accuracy(data, w: dict[str, float] | None) -> float:
 
 
 def main() -> int:
+    """The script (the same run as before), leaving the lexicon as it found it (bench/folds.py kept_lexicon)."""
+    with kept_lexicon():
+        return _main()
+
+
+def _main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("eval_dir", nargs="?", default=str(default_eval()))
     ap.add_argument("--epochs", type=int, default=None, help="learn the bagged perceptron with this many epochs "
