@@ -503,6 +503,13 @@ def test_a_place_with_its_state_inside_an_attribution(text, speaker):
 
 
 
+def _quotes(text: str, with_entities: bool) -> list[Quote]:
+    """The quotes of TEXT, with the tagger's entities passed in as the app does, or without any."""
+    from tui.engine.entities import extract_entities
+
+    return extract_quotes(text, extract_entities(text) if with_entities else None)
+
+
 def _tagged_people(text, names):
     """The tagger's PERSON entities for every occurrence of each of `names` in text (a stand-in for the tagger)."""
     import re
@@ -554,11 +561,9 @@ def test_writing_on_a_platform_is_the_subject_writing():
 @pytest.mark.parametrize("with_entities", [False, True])
 def test_a_question_then_asked_and_a_name_is_the_named_persons(with_entities):
     # rule "asked-then-its-speaker": '...?” asked Mara Quist.' was read as an opening phrase ("Asked about ..., ")
-    from tui.engine.entities import extract_entities
-
     text = ("Ivo Berg showed the council his plans for the harbour wall on Monday.\n\n"
             "“How much of the old pier will the new wall cover?” asked Mara Quist, who runs the ferry company.")
-    [q] = extract_quotes(text, extract_entities(text) if with_entities else None)
+    [q] = _quotes(text, with_entities)
     assert q.speaker == "Mara Quist"
 
 
@@ -566,14 +571,12 @@ def test_a_question_then_asked_and_a_name_is_the_named_persons(with_entities):
 def test_a_possessive_apostrophe_after_s_is_not_shown_in_the_speakers_name(with_entities):
     # "Andres' speech": a possessive written as a bare apostrophe after an s was shown as part of the speaker's name
     # ("Andres'"), a name no other mention of the person has
-    from tui.engine.entities import extract_entities
-
     for text, name in [
             ("The vote followed Andres' speech on the ferries. "
              "“Nobody here wants the night crossings to stop, but the money is gone.”", "Andres"),
             ("It was a version of Jonas’ stump speech, and a stark contrast to the mayor. "
              "“We will not close the harbour while I sit on this board.”", "Jonas")]:
-        [q] = extract_quotes(text, extract_entities(text) if with_entities else None)
+        [q] = _quotes(text, with_entities)
         assert q.speaker == name
         assert text[q.speaker_start:q.speaker_end].rstrip("'’") == name
 
@@ -582,12 +585,10 @@ def test_a_possessive_apostrophe_after_s_is_not_shown_in_the_speakers_name(with_
 def test_the_speaker_after_a_verb_ends_with_its_sentence(with_entities):
     # "..., said Mayor Ann Tolley. Work on the bridge ...": the name after the verb ran on past the full stop, and the
     # next sentence's opener ("Work") was shown as the speaker
-    from tui.engine.entities import extract_entities
-
     text = ("The council met on Monday to discuss the river crossing.\n\n“We will open it by spring,” said Mayor Ann "
             "Tolley. Work on the bridge began in March and has run over budget.\n\n“Nobody in this town wants "
             "another winter without the crossing.”")
-    quotes = extract_quotes(text, extract_entities(text) if with_entities else None)
+    quotes = _quotes(text, with_entities)
     assert [q.speaker for q in quotes] == ["Ann Tolley", "Ann Tolley"]
 
 
@@ -595,26 +596,23 @@ def test_the_speaker_after_a_verb_ends_with_its_sentence(with_entities):
 def test_a_title_run_after_the_verb_is_no_name(with_entities):
     # "said former Vermont Gov. and ... Chairman Ed Rendell": the name after the verb stopped at the title ("Vermont
     # Gov"), and the next quote inherited it
-    from tui.engine.entities import extract_entities
-
     text = ("“Our ports cannot wait another decade,” said former Vermont Gov. and Harbour Trust Chairman Ed Rendell."
             "\n\nThe trust meets again in June.\n\n“Every year we wait, the repairs cost the towns more.”")
-    quotes = extract_quotes(text, extract_entities(text) if with_entities else None)
+    quotes = _quotes(text, with_entities)
     assert [q.speaker for q in quotes] == ["Ed Rendell", "Ed Rendell"]
     text = "“The ferry will run until the new pier opens,” said Tom Judge, who chairs the trust."
-    assert [q.speaker for q in extract_quotes(text, extract_entities(text) if with_entities else None)] == ["Tom Judge"]
+    assert [q.speaker for q in _quotes(text, with_entities)] == ["Tom Judge"]
 
 
 @pytest.mark.parametrize("with_entities", [False, True])
 def test_a_short_month_name_without_a_date_can_be_a_name(with_entities):
     # "columnist Ai Jun wrote": "Jun" was read as the month, so the tag found no speaker and the quote went to the
     # president named before it
-    from tui.engine.entities import extract_entities
     from tui.engine.quotes.names import name_runs
 
     text = ("Protests spread across the capital on Sunday. President Tomas Ortiz said nothing.\n\n“The government has "
             "lost the trust of the young,” columnist Ai Jun wrote in a weekly column.")
-    [q] = extract_quotes(text, extract_entities(text) if with_entities else None)
+    [q] = _quotes(text, with_entities)
     assert q.speaker == "Ai Jun"
     # with a dot or a number after it, it is still a date, not part of a name
     text = "The ferry board met Tomas Ortiz Jun. 5 and Ida Brandt Sept 12 to talk about the pier."
@@ -659,20 +657,18 @@ def test_a_quote_that_finishes_a_sentence_of_the_writer_s_is_kept_with_that_sent
     # walk29 saw 'the crews would “listen before they walk out.”' in the key quotes as “listen before they walk out.”
     # alone. PolNeAR train marks such quotations as speech (1,086 of the 1,119 of 4+ words starting in lower case after
     # a word or a comma), so the quote stays; the writer's words that lead into it come with it (Quote.lead)
-    from tui.engine.entities import extract_entities
-
     text = ("Ferry crews at Port Marrow stopped work on Monday night.\n\nThe council has asked both sides to meet "
             "again, and the union has said the crews would “listen before they walk out.” Tomas Brenn runs the "
             "line. He said: “we will talk to them on Friday about the rota.”\n\n“Nobody wants a strike,” Brenn said, "
             "“least of all the crews themselves.”")
-    quotes = extract_quotes(text, extract_entities(text) if with_entities else None)
+    quotes = _quotes(text, with_entities)
     leads = {q.text: q.lead for q in quotes}
     assert leads["listen before they walk out."] == "…and the union has said the crews would"
     # a mark after a colon or a comma, or opening the sentence, leads into nothing of the writer's
     assert leads["we will talk to them on Friday about the rota."] == ""
     assert leads["Nobody wants a strike,"] == leads["least of all the crews themselves."] == ""
     text = "Passengers waited on the quay. Tomas Brenn said the crews would “come back to work on Friday.”"
-    [q] = extract_quotes(text, extract_entities(text) if with_entities else None)
+    [q] = _quotes(text, with_entities)
     assert (q.lead, q.speaker) == ("Tomas Brenn said the crews would", "Tomas Brenn")
 
 
@@ -696,12 +692,10 @@ def test_a_scare_quote_goes_to_the_writer_s_subject_not_the_next_clause_s_speake
 @pytest.mark.parametrize("with_entities", [False, True])
 def test_a_full_stop_after_the_closing_mark_ends_the_quote_s_sentence(with_entities):
     # the stop outside the marks ends the sentence: the next sentence's subject ("The council said") is no tag
-    from tui.engine.entities import extract_entities
-
     text = ('Colm Tressel said drivers had been "patient for long enough". The council said talks would go on.\n\n'
             "The harbour board met on Friday. Ardith Penmore told it the crews were “tired of waiting for an answer "
             "from anyone”. Its chair, Wendel Ashby, said the board would reply in May.")
-    quotes = extract_quotes(text, extract_entities(text) if with_entities else None)
+    quotes = _quotes(text, with_entities)
     assert [(q.text, q.speaker) for q in quotes] == [
         ("patient for long enough", "Colm Tressel"),
         ("tired of waiting for an answer from anyone", "Ardith Penmore")]
@@ -710,12 +704,10 @@ def test_a_full_stop_after_the_closing_mark_ends_the_quote_s_sentence(with_entit
 @pytest.mark.parametrize("with_entities", [False, True])
 def test_a_person_of_a_named_body_is_the_speaker_not_the_body(with_entities):
     # "X of the Harbour Pilots' Guild said" gave the speaker "Pilots' Guild" (the name run before the verb)
-    from tui.engine.entities import extract_entities
-
     text = ("The pilots met in Tolverne on Monday. Oswin Tarrant of the Harbour Pilots' Guild said the pilots were "
             "“ready to talk to anyone”.\n\n“The boats stay in port until Friday,” Marisol Quenby of the Fenwick "
             "Boatmen's Society said.\n\nThe Tolverne Harbour Board said talks would go on.")
-    quotes = extract_quotes(text, extract_entities(text) if with_entities else None)
+    quotes = _quotes(text, with_entities)
     assert [(q.text, q.speaker) for q in quotes] == [
         ("ready to talk to anyone", "Oswin Tarrant"), ("The boats stay in port until Friday,", "Marisol Quenby")]
 
@@ -724,13 +716,11 @@ def test_a_person_of_a_named_body_is_the_speaker_not_the_body(with_entities):
 def test_a_body_of_a_body_before_its_verb_is_the_outer_body(with_entities):
     # "The Harbour Council of the Port of Tolverne said" gave "the Port of Tolverne" (the inner phrase read alone),
     # "The Harbour Council of the Port said" gave "Port"; after the quote the whole phrase was kept
-    from tui.engine.entities import extract_entities
-
     text = ("The quay at Penhallow stayed shut on Monday.\n\nThe Harbour Council of the Port of Tolverne said the quay "
             "would “stay shut until the spring tides have passed”.\n\n“The fishing boats can use the north slipway "
             "until then,” the Harbour Council of the Port of Tolverne said.\n\nOswin Tarrant of the Port of Tolverne "
             "said, “Nobody asked the crews before the quay was shut.”")
-    quotes = extract_quotes(text, extract_entities(text) if with_entities else None)
+    quotes = _quotes(text, with_entities)
     assert [(q.text, q.speaker) for q in quotes] == [
         ("stay shut until the spring tides have passed", "The Harbour Council of the Port of Tolverne"),
         ("The fishing boats can use the north slipway until then,", "the Harbour Council of the Port of Tolverne"),
