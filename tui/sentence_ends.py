@@ -23,6 +23,10 @@ OPENERS = (
 ABBREV_END_CASED = re.compile(
     rf"\b(?:{FINAL_ABBREVIATIONS})\.\s+(?=(?:{OPENERS})\b|[\"“‘]['\"“‘]?[A-Z0-9])"
 )
+# Abbreviations of a country or a state (Punkt's form: lower case, no final full stop). The engine's splitter ends a
+# sentence after "U.S." before an opener, but a re-cased headline line ("U.S. And Kessland Sign Ferry Pact") reads the
+# same way: a title made of a first sentence is never cut after one of these (tui/importers/titles.py).
+PLACE_ABBREVIATIONS = frozenset({"u.s", "u.s.a", "u.k", "u.a.e", "d.c", "n.y", "l.a"})
 # The same in a text with (almost) no capitals (a lower-cased corpus, a lower-case post).
 ABBREV_END_LOWER = re.compile(r"\b(?:u\.s|u\.k|u\.n|e\.u|d\.c|inc|corp|ltd|etc|a\.m|p\.m)\.\s+(?=(?:the|he|she|they|we|but|this|it's)\b)")
 

@@ -60,8 +60,6 @@ def test_an_abbreviation_before_a_sentence_opener_ends_the_title_as_it_ends_the_
     from tui.engine.sentences import split_sentences
 
     pasted = {
-        "The Brenmoor lock keepers flew home from talks in the U.S. The ferry deal is now expected in May. "
-        "Their union meets on Friday.": "The Brenmoor lock keepers flew home from talks in the U.S.",
         "Quay repairs at Wexmoor were handed to Tallow and Harrow Co. He said the work would start in spring. "
         "Boats will moor at the east pier.": "Quay repairs at Wexmoor were handed to Tallow and Harrow Co.",
         'The Fenwick pier reopened to the public at 6 a.m. "It is a fine day," the harbour master said. '
@@ -71,12 +69,45 @@ def test_an_abbreviation_before_a_sentence_opener_ends_the_title_as_it_ends_the_
         a = parse_text(text + "\n")
         assert (a.title, a.body) == (title, text)
         assert split_sentences(text)[0].text == title
-    assert title_from_text("Back from the U.S. The Brenmoor stall sold out by noon. More on Friday.") == \
-        "Back from the U.S."
-    lower = "back from the u.s. the brenmoor stall sold out by noon. more on friday."
-    assert title_from_text(lower) == "back from the u.s." == split_sentences(lower)[0].text
+    assert title_from_text("Back from Harrow Co. The Brenmoor stall sold out by noon. More on Friday.") == \
+        "Back from Harrow Co."
+    lower = "back from harrow ltd. the brenmoor stall sold out by noon. more on friday."
+    assert title_from_text(lower) == "back from harrow ltd." == split_sentences(lower)[0].text
     # an abbreviation before a word that opens no sentence, or a title such as "Dr." before any word, ends none
     assert title_from_text("Talks with U.S. Fenwick traders ran late at the Brenmoor hall. Tea after.") == \
         "Talks with U.S. Fenwick traders ran late at the Brenmoor hall."
     assert title_from_text("Seen by Dr. The Brenmoor clinic ran late all week. Tea after.") == \
         "Seen by Dr. The Brenmoor clinic ran late all week."
+
+
+def test_a_title_is_never_cut_after_a_country_s_or_a_state_s_abbreviation():
+    """A re-cased line ("U.S. And ...", every word capitalised) was titled up to "U.S.": the splitter's openers ("And",
+    "In", "Officials") are a re-cased headline's next words. A country's or a state's abbreviation (U.S., U.K., N.Y.)
+    now never ends a title made of a first sentence, whatever follows it; "Co." before an opener still does."""
+    from tui.importers.titles import first_sentence
+
+    recased = {
+        "Kessland Cuts Ferry Fares To The U.S. And Vellmark After Talks In Brenmoor. Traders were relieved.":
+            "Kessland Cuts Ferry Fares To The U.S. And Vellmark After Talks In Brenmoor.",
+        "Wexmoor Lock Keepers Take Their Dispute To The U.K. In A Test Case On Pay. The hearing opens in May.":
+            "Wexmoor Lock Keepers Take Their Dispute To The U.K. In A Test Case On Pay.",
+        "Brenmoor Ferry Firm Opens Office In N.Y. Officials Say More Routes Will Follow. Bookings open today.":
+            "Brenmoor Ferry Firm Opens Office In N.Y. Officials Say More Routes Will Follow.",
+    }
+    for text, title in recased.items():
+        a = parse_text(text + "\n")
+        assert (a.title, a.body) == (title, text)
+        assert title_from_text(text) == title
+    # sentence-cased, the same: the title runs on to the next sentence end rather than stop at "U.S."
+    text = "The Brenmoor lock keepers flew home from talks in the U.S. The ferry deal is now expected in May. More soon."
+    assert first_sentence(text, 20, 120) == "The Brenmoor lock keepers flew home from talks in the U.S. The ferry deal " \
+        "is now expected in May."
+    assert title_from_text("back from the u.s. the brenmoor stall sold out by noon. more on friday.") == \
+        "back from the u.s. the brenmoor stall sold out by noon."
+    # too long to reach the next end: the first words, cut after a word, never "... the U.S."
+    long = ("Talks on Kessland ferry fares with the U.S. And Vellmark ran on all night at the Brenmoor harbour office "
+            "while traders waited outside")
+    assert title_from_text(long) == \
+        "Talks on Kessland ferry fares with the U.S. And Vellmark ran on all night at the Brenmoor harbour…"
+    # a text that ends at "U.S." is its own title
+    assert title_from_text("Brenmoor ferries sail for the U.S.") == "Brenmoor ferries sail for the U.S."

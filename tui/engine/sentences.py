@@ -35,7 +35,8 @@ BODY, HEADING, DATELINE, BYLINE = "body", "heading", "dateline", "byline"
 # often do ("no", "sat", "ill", "miss", "mph") are left out ("No. 10" is rejoined by a rule below instead).
 ABBREVIATIONS = word_set("models", "abbreviations.txt")
 # Abbreviations that can end a sentence ("... in the U.S. The deal ...") and the sentence openers after them: shared
-# with the importers' first-sentence titles (tui/sentence_ends.py), so a title ends where the first sentence does.
+# with the importers' first-sentence titles (tui/sentence_ends.py), so a title ends where the first sentence does
+# (but never after a country's or a state's abbreviation, PLACE_ABBREVIATIONS: "U.S. And ..." in a capitalised line).
 _FINAL_ABBREVIATIONS, _OPENERS = FINAL_ABBREVIATIONS, OPENERS
 _ABBREV_END_CASED, _ABBREV_END_LOWER = ABBREV_END_CASED, ABBREV_END_LOWER
 _is_lower_cased = is_lower_cased  # (the same rule decides which of the two a title uses)

@@ -250,7 +250,7 @@ def _entry(entry, source: str, origin: str) -> ImportItem:
         html = entry.get("summary", "") or entry.get("description", "")
     paras = html_to_paragraphs(html) if html else []
     if not title:  # a microblog's post, a note: titled from its text, kept whole when it is one paragraph
-        title, paras = untitled(paras)
+        title, paras = untitled(paras, html_to_paragraphs(html, join_lines=True) if "<" in html else None)
     if not paras:
         return ImportItem(origin, None, "no article text found (feed entry has no content)")
     tags = [squash(t.get("term", "")) for t in entry.get("tags", []) or [] if squash(t.get("term", ""))]

@@ -16,20 +16,25 @@ _SKIP = {"script", "style", "noscript", "template", "iframe", "svg", "object", "
 
 
 class _Text(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, lines: bool = False) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.skip = 0
+        self.lines = lines  # a <br> ends a line ("\n"), not a paragraph
 
     def handle_starttag(self, tag, attrs):
         if tag in _SKIP:
             self.skip += 1
+        elif tag == "br" and self.lines:
+            self.parts.append("\n")
         elif tag in _BLOCKS:
             self.parts.append("\n\n")
 
     def handle_endtag(self, tag):
         if tag in _SKIP:
             self.skip = max(0, self.skip - 1)
+        elif tag == "br" and self.lines:
+            pass  # ("<br/>" and "</br>" end no second line)
         elif tag in _BLOCKS:
             self.parts.append("\n\n")
 
@@ -54,9 +59,11 @@ def mend_references(text: str, replacement: str = "\ufffd") -> str:
     return _REFERENCE.sub(mend, text) if "&#" in text else text
 
 
-def html_to_paragraphs(html: str) -> list[str]:
-    """Visible text of an HTML fragment, one string per block element."""
-    parser = _Text()
+def html_to_paragraphs(html: str, join_lines: bool = False) -> list[str]:
+    """Visible text of an HTML fragment, one string per block element (and per line a <br> ends). `join_lines`: a
+    line a single <br> ends mid-sentence (`_runs_on`: "Relative more and<br>breaks") is joined to the next line with a
+    space, one paragraph; a line that reads finished, or two <br>s in a row, still end a paragraph."""
+    parser = _Text(join_lines)
     try:
         parser.feed(html)
         parser.close()
@@ -66,6 +73,28 @@ def html_to_paragraphs(html: str) -> list[str]:
         mended = mend_references(html)
         if mended == html:
             return [squash(html)] if squash(html) else []
-        return html_to_paragraphs(mended)
+        return html_to_paragraphs(mended, join_lines)
     text = clean_text("".join(parser.parts))
-    return [squash(p) for p in text.split("\n\n") if squash(p)]
+    if not join_lines:
+        return [squash(p) for p in text.split("\n\n") if squash(p)]
+    paras: list[str] = []
+    for block in _BLANK_LINE.split(text):
+        lines = [squash(line) for line in block.split("\n") if squash(line)]
+        for i, line in enumerate(lines):
+            if i and _runs_on(lines[i - 1], line):
+                paras[-1] += " " + line
+            else:
+                paras.append(line)
+    return paras
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+# words a finished line never ends with: the line a <br> cut runs on into the next ("Ferry fares rise for<br>...")
+_JOINERS = frozenset("and or nor but of the a an to in on at for with from by as than that".split())
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """Whether a line a <br> ends reads unfinished, so that `following` continues its sentence: the next line starts
+    in lower case, or the line ends with a comma, a semicolon, a dash, or a word such as "and", "of", "the"."""
+    return (following[:1].islower() or line.endswith((",", ";", "-", "–", "—"))
+            or line.rsplit(" ", 1)[-1].lower() in _JOINERS)

@@ -69,7 +69,7 @@ def _item(item: dict, source: str, link: str | None, feed_authors: str, origin: 
         summary = _text(item.get("summary"))
         paras = [squash(clean_text(summary))] if summary.strip() else []
     if not title:  # a microblog's post, a note: titled from its text, kept whole when it is one paragraph
-        title, paras = untitled(paras)
+        title, paras = untitled(paras, html_to_paragraphs(html, join_lines=True) if "<" in html else None)
     if not paras:
         return ImportItem(origin, None, "no article text found (feed entry has no content)")
     date = _text(item.get("date_published")) or _text(item.get("date_modified"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tui.sentence_ends import abbreviation_ends_sentence, is_lower_cased
+from tui.sentence_ends import PLACE_ABBREVIATIONS, abbreviation_ends_sentence, is_lower_cased
 
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|›|/|_|~)\s+|\s+_|\s*\[[^\]]+\]\s*$|\s+:\s+")
 CLOSE = 0.4  # share of an <h1>'s words found in a meta title: the same headline, reworded
@@ -297,22 +297,24 @@ _ABBREVIATIONS: frozenset[str] | None = None
 
 def abbreviated(text: str, dot: int, lower_only: bool = False) -> bool:
     """Whether the full stop at `dot` closes an abbreviation ("Dr.", "Harrow Co.", "U.S.") or an initial ("J.") and
-    so ends no sentence. "U.S.", "Co." and the like before "The", "He" ... do end one, by the engine's sentence
-    splitter's rule, which this reads (tui/sentence_ends.py; `lower_only`: the text has almost no capitals)."""
+    so ends no sentence. "Co.", "Inc." and the like before "The", "He" ... do end one, by the engine's sentence
+    splitter's rule, which this reads (tui/sentence_ends.py; `lower_only`: the text has almost no capitals). A country's
+    or a state's ("U.S.", "U.K.", "N.Y.": PLACE_ABBREVIATIONS) never does here: in a re-cased line, "U.S. And Kessland
+    Sign Ferry Pact", the splitter's opener is the headline's next word, and a title cut there names half a story."""
     m = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
     if m is None:
         return False
     word = m.group()
     if not ((len(word) == 1 and word.isupper()) or word.lower() in _abbreviations()):
         return False
-    return not abbreviation_ends_sentence(text, m.start(), lower_only)
+    return word.lower() in PLACE_ABBREVIATIONS or not abbreviation_ends_sentence(text, m.start(), lower_only)
 
 
 def first_sentence(text: str, least: int, most: int, marks: str = ".!?…") -> str | None:
     """The first sentence of `text` when its end mark (one of `marks`) is at least `least` and at most `most`
     characters in, with the quotes that close it; None when no sentence ends there. A full stop after an
     abbreviation or an initial ends none: a title was cut after "U.S.", "Co." or "Dr." (micro33), unless the engine's
-    splitter ends a sentence there too ("... in the U.S. The deal ...": `abbreviated`)."""
+    splitter ends a sentence there too ("... Harrow Co. The deal ...": `abbreviated`), never after "U.S." or "N.Y."."""
     lower_only: bool | None = None
     for m in _SENTENCE_END.finditer(text, least):
         if m.start() > most:
@@ -339,10 +341,20 @@ def title_from_text(text: str) -> str:
     return words.rstrip(",;:–—- ") + "…"
 
 
-def untitled(paras: list[str]) -> tuple[str, list[str]]:
+def untitled(paras: list[str], joined: list[str] | None = None) -> tuple[str, list[str]]:
     """The title and paragraphs of a feed item with no title: its first paragraph when it reads as a headline (short,
     and more text under it), else a title made from its text, every paragraph kept (a one-paragraph post was skipped
-    as "no article text found": its one paragraph became the title and nothing was left)."""
-    if len(paras) > 1 and len(paras[0]) <= LONG_HEADLINE:
-        return paras[0], paras[1:]
-    return (title_from_text(paras[0]), paras) if paras else ("", paras)
+    as "no article text found": its one paragraph became the title and nothing was left).
+
+    `joined`: the same text with the lines a <br> cut mid-sentence joined (htmltext.html_to_paragraphs join_lines).
+    The title is read from it, so that it never ends where a <br> broke a line ("<p>Relative more and<br>breaks"
+    was titled "Relative more and"); the paragraphs kept are `paras`, as the post laid them out."""
+    if not joined or not paras:
+        joined = paras
+    if len(joined) > 1 and len(joined[0]) <= LONG_HEADLINE:
+        used, text = 1, paras[0]
+        while text != joined[0] and used < len(paras):  # the post's lines the headline is made of
+            text, used = f"{text} {paras[used]}", used + 1
+        if text == joined[0] and used < len(paras):
+            return joined[0], paras[used:]
+    return (title_from_text(joined[0]), paras) if paras else ("", paras)
