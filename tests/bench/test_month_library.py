@@ -50,3 +50,33 @@ def test_bcubed_and_the_mixed_stories():
     same, cross, lines = mixed([7, 7, 8, 8], rows)
     assert (same, cross, len(lines)) == (1, 1, 2)
     assert mixed([1, 2, 3, 4], rows)[:2] == (0, 0)
+
+
+def _sentences(body: str) -> set[str]:
+    return {s.strip() for s in body.split(". ") if s.strip()}
+
+
+def test_vary_words_the_same_reports_differently_and_leaves_the_default_month_alone():
+    plain, varied = events(2, n=24, days=10), events(2, n=24, days=10, vary=True)
+    assert events(2, n=24, days=10, vary=False) == plain  # the default month is drawn as before
+    frame = [(r["date"], r["source"], r["event"], r["kind"], r["title"]) for r in plain]
+    assert [(r["date"], r["source"], r["event"], r["kind"], r["title"]) for r in varied] == frame
+    assert varied == events(2, n=24, days=10, vary=True)  # seeded too
+
+    def shared(rows):  # the mean share of sentences two reports of one event have in common
+        by_event = {}
+        for r in rows:
+            by_event.setdefault(r["event"], []).append(_sentences(r["body"]))
+        shares = [len(a & b) / len(a | b) for rs in by_event.values() for i, a in enumerate(rs) for b in rs[i + 1:]]
+        return sum(shares) / len(shares)
+
+    assert shared(varied) < 0.8 * shared(plain)
+    # each outlet keeps its own word: where its voice rewrites a row's first word, none of its reports has that word
+    # (but in the sign-off, which is the outlet's own line)
+    from bench.month_library import _voice
+
+    for outlet in {r["source"] for r in varied}:
+        bodies = [r["body"].rsplit(". ", 1)[0] for r in varied if r["source"] == outlet]
+        for pattern, word in _voice(outlet):
+            if not pattern.search(word):
+                assert not any(pattern.search(b) for b in bodies), (outlet, pattern.pattern)
