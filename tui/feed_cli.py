@@ -18,7 +18,7 @@ def add_parsers(sub) -> None:
     fa = fs.add_parser("add", help="subscribe to RSS/Atom/JSON feeds (or pages that announce one) and fetch them")
     fa.add_argument("urls", nargs="+", metavar="URL", help="a feed's address, or a page that announces its feed")
     fa.add_argument("--title", default=None, help="the feed's name (default: the feed's own title)")
-    fa.add_argument("--full-text", action="store_true", help="fetch each item's page for its full text")
+    fa.add_argument("--full-text", action="store_true", help="fetch each item's page for its full text (an item with only a title and a link too)")
     fa.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="seconds allowed per fetch (default 60)")
     fl = fs.add_parser("list", help="the feeds, with last refresh, status, unread and total articles")
     fl.add_argument("--json", action="store_true", help="one JSON object a feed (times in UTC)")
@@ -34,7 +34,7 @@ def add_parsers(sub) -> None:
     r.add_argument("feeds", nargs="*", metavar="ID|URL", type=_feed_ref,
                    help="only these feeds, by id (as `feed list` shows it) or URL (default: every feed)")
     r.add_argument("--json", action="store_true", help='one JSON line per feed: {"feed", "id", "title", "status", "new", "known", '
-                   '"updated", "error", "skipped", "note"}')
+                   '"updated", "error", "skipped", "note", "link_only", "completed"}')
     r.add_argument("--jobs", type=_count, default=0, metavar="N",
                    help="requests in flight at once (default 32; never more than 8 to one host)")
     r.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="seconds allowed per fetch (default 60)")
@@ -84,12 +84,13 @@ def _feed_add(args) -> int:
                 print(f"newsreader: error: {echoed(visible(url), 300)}: {echoed(r.error or 'failed', 300)}",
                       file=sys.stderr)
             elif r.error:  # already subscribed
-                out(f"#{r.feed_id}  {cut_outlet(r.title)}  (already subscribed: {visible(r.feed)})")
+                out(f"#{r.feed_id}  {cut_outlet(r.title)}  (already subscribed as {visible(r.feed)})")
                 added += 1
             else:
                 # its items as `feed list` counts them: one whose text the library held is the feed's too (it said
                 # "0 items" beside a feed list of 1/1)
-                out(f"#{r.feed_id}  {cut_outlet(r.title)}  {plural(r.new + r.known, 'item')}{_held(r.known)}  ({r.feed})")
+                out(f"#{r.feed_id}  {cut_outlet(r.title)}  {plural(r.new + r.known, 'item')}{_held(r.known)}"
+                    f"{_completed(r)}  ({r.feed})")
                 if r.note:  # what of the feed was left out, and why
                     out(f"    {clean(r.note)}")
                 added += 1
@@ -198,6 +199,8 @@ def _feed_import(args) -> int:
         done = subscribe_all(lib, feeds)  # one commit for the list
         for url, reason in done.skipped:
             print(f"skipped {visible(url)}: {reason}", file=sys.stderr)
+        for url, existing in done.aliases:
+            print(f"{visible(url)}: already subscribed as {visible(existing)}", file=sys.stderr)
     finally:
         lib.close()
     added, present, bad = done.added, done.present, len(done.skipped)
@@ -280,10 +283,10 @@ def cmd_refresh(args) -> int:
         elif r.skipped:
             print(f"wait   #{r.feed_id or '-'}  {cut_outlet(r.title) or visible(r.feed)}: not fetched: {clean(r.skipped)}",
                   file=sys.stderr)
-        elif r.new or r.updated or r.known or r.note:
+        elif r.new or r.updated or r.known or r.note or r.link_only:
             note = f" ({r.note})" if r.note else ""  # "cut: the feed is larger than 4 MB: ...": what was left out
             print(clean(f"ok     #{r.feed_id}  {cut_outlet(r.title)}: {r.new} new{_held(r.known)}, {r.updated} updated"
-                        f"{note}"))
+                        f"{_completed(r)}{note}"))
             sys.stdout.flush()
         if bar:  # (names not subscribed come first, before any fetch: the bar counts the feeds alone)
             width = 30
@@ -316,6 +319,14 @@ def cmd_refresh(args) -> int:
         else:
             print(f"no feed refreshed: {unknown}", file=sys.stderr)
     return 1 if totals["error"] or totals["unknown"] else 0
+
+
+def _completed(r) -> str:
+    """"; 2 of 3 link-only items read from their pages": the new items of a feed read with its full text that held
+    only a title and a link, and how many their pages completed (said only when there are some)."""
+    if not r.link_only:
+        return ""
+    return f"; {r.completed} of {plural(r.link_only, 'link-only item')} read from {'its page' if r.link_only == 1 else 'their pages'}"
 
 
 def _held(known: int) -> str:

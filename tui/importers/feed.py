@@ -251,8 +251,6 @@ def _entry(entry, source: str, origin: str) -> ImportItem:
     paras = html_to_paragraphs(html) if html else []
     if not title:  # a microblog's post, a note: titled from its text, kept whole when it is one paragraph
         title, paras = untitled(paras, html_to_paragraphs(html, join_lines=True) if "<" in html else None)
-    if not paras:
-        return ImportItem(origin, None, "no article text found (feed entry has no content)")
     tags = [squash(t.get("term", "")) for t in entry.get("tags", []) or [] if squash(t.get("term", ""))]
     article = Article(
         title=title,
@@ -263,6 +261,9 @@ def _entry(entry, source: str, origin: str) -> ImportItem:
         url=entry.get("link") or None,
     )
     article.published, article.published_at = _when(entry)
+    if not paras:  # (a title and a link: its page may hold the text, for a feed read with its full text)
+        return ImportItem(origin, None, "no article text found (feed entry has no content)",
+                          link_only=article if article.url else None)
     return ImportItem(origin, article)
 
 

@@ -26,6 +26,9 @@ class ImportItem:
     features: tuple[str, bytes, bytes] | None = field(default=None, repr=False, compare=False)
     # What of the file the article leaves out, said beside it: a page too costly to extract, read as rough text.
     note: str | None = None
+    # A feed item with no text but a link (a title and a link at most): what the feed says of it, body empty, for a
+    # feed read with its full text to complete from the linked page (tui.sources.refresh); never stored as it is.
+    link_only: Article | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:

@@ -70,8 +70,6 @@ def _item(item: dict, source: str, link: str | None, feed_authors: str, origin: 
         paras = [squash(clean_text(summary))] if summary.strip() else []
     if not title:  # a microblog's post, a note: titled from its text, kept whole when it is one paragraph
         title, paras = untitled(paras, html_to_paragraphs(html, join_lines=True) if "<" in html else None)
-    if not paras:
-        return ImportItem(origin, None, "no article text found (feed entry has no content)")
     date = _text(item.get("date_published")) or _text(item.get("date_modified"))
     tags = item.get("tags") if isinstance(item.get("tags"), list) else []
     article = Article(
@@ -84,6 +82,9 @@ def _item(item: dict, source: str, link: str | None, feed_authors: str, origin: 
         url=link,
     )
     article.published, article.published_at = _when(date)
+    if not paras:  # (a title and a link: its page may hold the text, for a feed read with its full text)
+        return ImportItem(origin, None, "no article text found (feed entry has no content)",
+                          link_only=article if article.url else None)
     return ImportItem(origin, article)
 
 

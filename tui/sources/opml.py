@@ -125,6 +125,8 @@ class Subscribed:
     added: int = 0
     present: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    # (url, the feed's URL) of each listed URL subscribed under another URL: one a feed's fetch last ended at
+    aliases: list[tuple[str, str]] = field(default_factory=list)
 
 
 def subscribe_all(lib, feeds: list[OpmlFeed]) -> Subscribed:
@@ -143,9 +145,13 @@ def subscribe_all(lib, feeds: list[OpmlFeed]) -> Subscribed:
             except FetchError as exc:
                 done.skipped.append((f.url, clean(str(exc))))
                 continue
-            _id, created = add_feed(lib, f.url, f.title, tags=f.tags, site_url=f.site_url)
+            ident, created = add_feed(lib, f.url, f.title, tags=f.tags, site_url=f.site_url)
             done.added += created
             done.present += not created
+            if not created:
+                (url,) = lib.db.execute("SELECT url FROM feeds WHERE id = ?", (ident,)).fetchone()
+                if url != f.url:
+                    done.aliases.append((f.url, url))
     return done
 
 

@@ -9,6 +9,7 @@ from urllib.parse import urljoin, urlsplit
 
 from tui.child import CHILD_FROM, ChildError
 from tui.importers.clean import FIELD_MAX, bound_fields, bounded
+from tui.models import Article
 from tui.store.derived import derived
 from tui.store.feeds import Entry
 from tui.tags import unique_tags
@@ -35,6 +36,12 @@ class ParsedFeed:
     entries: list[Entry] = field(default_factory=list)
     skipped: int = 0
     note: str | None = None  # what of the feed was left out and why ("cut: ..."), for the refresh and `feed list`
+    # Items with no text but a link (a title and a link at most), when asked for (`link_only`): their pages may hold
+    # the text (a feed read with its full text: tui.sources.refresh._complete); body empty, never stored as they are
+    link_only: list[Entry] = field(default_factory=list)
+    # Of those, how many were new this time (not stored before), and how many their pages completed (`_complete`)
+    link_only_new: int = 0
+    completed: int = 0
 
 
 def sniff(body: bytes, content_type: str = "") -> str:
@@ -55,13 +62,15 @@ def sniff(body: bytes, content_type: str = "") -> str:
 
 
 def parse_feed_bytes(body: bytes, url: str, content_type: str = "", *, fallback_title: str = "",
-                     tags: list[str] | None = None, cut: int = 0, max_items: int = FEED_ITEMS) -> ParsedFeed:
+                     tags: list[str] | None = None, cut: int = 0, max_items: int = FEED_ITEMS,
+                     link_only: bool = False) -> ParsedFeed:
     """Parse an RSS/Atom/JSON feed fetched from `url` into entries with identities and hashes.
 
     Relative links are resolved against `url`; an item with no source gets the feed's title
     (or `fallback_title`, or the host name). Raises ParseError when it is not a readable feed.
     `cut`: the body is the first `cut` bytes of a longer document (the fetch stopped there): it is read up to its last
-    whole item. Of more than `max_items` items the newest are kept. Either is said in `note`.
+    whole item. Of more than `max_items` items the newest are kept. Either is said in `note`. `link_only`: the items
+    with no text but a link are given in `link_only` (the newest `max_items`), for their pages to be read.
     """
     from tui.importers.feed import feed_entries
     from tui.importers.jsonfeed import json_feed_entries
@@ -98,28 +107,52 @@ def parse_feed_bytes(body: bytes, url: str, content_type: str = "", *, fallback_
         readable = newest(readable, max_items)
     if notes:
         out.note = "cut: " + "; ".join(notes)
-    if pairs and not readable:  # ("Links only  0 items" said nothing of why: a feed of titles and links alone)
-        n = len(pairs)
-        empty = (f"{'its one item holds no' if n == 1 else f'none of its {n:,} items holds any'} text, a title and a link"
-                 " at most: nothing kept")
-        out.note = f"{out.note}; {empty}" if out.note else empty
-    for key, item in readable:
-        a = item.article
+    stubs = [(key, item.link_only) for key, item in pairs if item.article is None and item.link_only is not None]
+    if link_only and stubs:
+        stubs = newest(stubs, max_items)
+    else:
+        stubs = []
+    if pairs and not readable and not stubs:  # ("Links only  0 items" said nothing of why: titles and links alone)
+        out.note = add_note(out.note, nothing_kept(len(pairs)))
+    for key, a, stub in [(key, item.article, False) for key, item in readable] + [(key, a, True) for key, a in stubs]:
         link = urljoin(url, key["link"]) if key.get("link") else None
         a.url = urljoin(url, a.url) if a.url else link
         a.source = a.source or title
         a.tags = unique_tags([*a.tags, *(tags or ())])  # an OPML folder's "Politics" and the item's "politics" are one
         bound_fields(a)  # a 1 MB title cut to 1,000 characters (the body keeps its text)
+        if stub:  # (its text, and so what the store derives, comes with its page)
+            out.link_only.append(Entry(guid=key.get("guid"), link=link, entry_hash=entry_hash(a), article=a))
+            continue
         # What the store derives from the text (hash, words, fold flag) is computed here, in the parsing
         # process, not by the one thread that writes.
         out.entries.append(Entry(guid=key.get("guid"), link=link, entry_hash=entry_hash(a), article=a, known=derived(a)))
     return out
 
 
+def nothing_kept(n: int, pages: bool = False) -> str:
+    """What a feed whose `n` items hold no text says: "none of its 2 items holds any text, a title and a link at most:
+    nothing kept"; `pages`: their pages were tried and gave none ("..., nor did the pages read: nothing kept")."""
+    tried = ", nor did the pages read" if pages else ""
+    return (f"{'its one item holds no' if n == 1 else f'none of its {n:,} items holds any'} text, a title and a link"
+            f" at most{tried}: nothing kept")
+
+
+def add_note(note: str | None, more: str) -> str:
+    """A feed's note with one more part ("cut: ...; none of its ...")."""
+    return f"{note}; {more}" if note else more
+
+
 def newest(pairs: list, n: int) -> list:
     """The `n` newest of feed_entries' (key, item) pairs, in their order: by date, an undated item (dated when it is
-    added) counting as newest, the document's order deciding among equals (feeds list their newest first)."""
-    ranked = sorted(range(len(pairs)), key=lambda i: pairs[i][1].article.published or "\uffff", reverse=True)
+    added) counting as newest, the document's order deciding among equals (feeds list their newest first). An
+    article may stand for the item (the link-only items' (key, article) pairs)."""
+    def day(pair) -> str:
+        a = pair[1] if isinstance(pair[1], Article) else pair[1].article
+        return a.published or "\uffff"
+
+    if len(pairs) <= n:
+        return pairs
+    ranked = sorted(range(len(pairs)), key=lambda i: day(pairs[i]), reverse=True)
     return [pairs[i] for i in sorted(ranked[:n])]
 
 

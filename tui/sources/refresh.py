@@ -17,8 +17,9 @@ from urllib.parse import urlsplit
 
 from tui.sources.daemon_pool import DaemonPool
 from tui.sources.http import PAGE_ACCEPT, FetchError, Fetcher, Limits, check_url
-from tui.sources.parse import ParseError, ParsedFeed, is_teaser, parse_bounded, sniff
-from tui.store.feeds import Feed, add_feed, get_feed, list_feeds, now_iso, store_entries, store_feeds
+from tui.importers.titles import title_from_text
+from tui.sources.parse import ParseError, ParsedFeed, add_note, is_teaser, nothing_kept, parse_bounded, sniff
+from tui.store.feeds import Feed, add_feed, get_feed, list_feeds, now_iso, same_feed, store_entries, store_feeds
 
 # How many requests are in flight. Feeds are many small, slow requests (a conditional GET answered 304 costs
 # the server next to nothing; the time is the round trip), so what bounds a refresh is round trips in flight.
@@ -56,6 +57,10 @@ class FeedResult:
     # What of the feed was left out and why (ParsedFeed.note: "cut: the feed is larger than 4 MB ..."); kept as the
     # feed's last_error beside last_status "ok", which `feed list` shows as a note
     note: str | None = None
+    # Items with only a title and a link, new this time, of a feed read with its full text, and how many of them
+    # their pages completed (the others are tried again at the next refresh)
+    link_only: int = 0
+    completed: int = 0
 
     @property
     def ok(self) -> bool:
@@ -66,7 +71,7 @@ class FeedResult:
         """The fields of one `refresh --json` line."""
         return {"feed": self.feed, "id": self.feed_id, "title": self.title, "status": self.status,
                 "new": self.new, "known": self.known, "updated": self.updated, "error": self.error,
-                "skipped": self.skipped, "note": self.note}
+                "skipped": self.skipped, "note": self.note, "link_only": self.link_only, "completed": self.completed}
 
 
 @dataclass
@@ -78,6 +83,7 @@ class _Fetched:
     error: str | None = None
     retry_after: float | None = None
     gone: bool = False  # HTTP 410: the server says the feed is gone for good
+    final_url: str | None = None  # where the fetch ended after redirects
 
 
 # A feed answering 410 Gone waits the longest back-off at once (it was fetched again after 5 minutes, 10, 20 ...,
@@ -191,7 +197,9 @@ def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: 
               limits: Limits | None = None) -> FeedResult:
     """Add a feed from its URL or from a web page announcing it; fetch it once and store its items.
 
-    An already-subscribed URL is reported ("ok", nothing new). Nothing is stored when the fetch fails.
+    An already-subscribed URL is reported ("ok", nothing new, `feed` the subscribed URL): the URL of a feed, the URL a
+    feed's last fetch ended at after redirects, or a URL whose fetch ends at either. Nothing is stored when the fetch
+    fails. A feed reached through a temporary redirect keeps the given URL, and the one it ended at as its final_url.
     """
     from tui.importers.clean import FIELD_MAX, bounded
 
@@ -203,9 +211,9 @@ def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: 
         check_url(url)
     except FetchError as exc:
         return FeedResult(url, "error", error=str(exc))
-    existing = get_feed(lib, url)
+    existing = same_feed(lib, url)
     if existing is not None:
-        return FeedResult(url, "ok", feed_id=existing.id, title=existing.name, error="already subscribed")
+        return FeedResult(existing.url, "ok", feed_id=existing.id, title=existing.name, error="already subscribed")
     with Fetcher(limits) as fetcher:
         limits = fetcher.limits
         try:
@@ -214,21 +222,22 @@ def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: 
             if sniff(resp.body, resp.content_type) == "html":
                 resp, feed_url = _announced_feed(fetcher, resp)
             parsed = parse_bounded(resp.body, resp.url, resp.content_type, seconds=limits.parse, fallback_title=title,
-                                   tags=tags, cut=limits.feed_bytes if resp.cut else 0)
+                                   tags=tags, cut=limits.feed_bytes if resp.cut else 0, link_only=full_text)
         except (FetchError, ParseError) as exc:
             return FeedResult(url, "error", error=str(exc))
-        existing = get_feed(lib, feed_url)
+        # (subscribed by the URL this one leads to, or by another URL leading where this one does)
+        existing = same_feed(lib, feed_url, resp.url)
         if existing is not None:
-            return FeedResult(feed_url, "ok", feed_id=existing.id, title=existing.name, error="already subscribed")
+            return FeedResult(existing.url, "ok", feed_id=existing.id, title=existing.name, error="already subscribed")
         _complete(fetcher, parsed, set(), full_text)
     feed_id, _created = add_feed(lib, feed_url, title or parsed.title, tags=tags, full_text=full_text,
-                                 site_url=parsed.site_url)
+                                 site_url=parsed.site_url, final_url=resp.url)
     known: list[int] = []
     new, updated = store_entries(lib, feed_id, parsed.entries, known, etag=resp.headers.get("etag"),
                                  last_modified=resp.headers.get("last-modified"), last_refresh=now_iso(),
                                  last_status="ok", last_error=parsed.note)
     return FeedResult(feed_url, "ok", new=new, updated=updated, feed_id=feed_id, title=title or parsed.title,
-                      known=known[0], note=parsed.note)
+                      known=known[0], note=parsed.note, link_only=parsed.link_only_new, completed=parsed.completed)
 
 
 def _announced_feed(fetcher: Fetcher, page):
@@ -286,21 +295,25 @@ def _fetch_feed(fetcher: Fetcher, feed: Feed, known: set[str], cancel: threading
             return _Fetched("error", error=f"{exc}: {GONE_NOTE}", gone=True)
         return _Fetched("error", error=str(exc), retry_after=exc.retry_after)
     if resp.status == 304:
-        return _Fetched("not_modified", headers=resp.headers, new_url=resp.permanent_url)
+        return _Fetched("not_modified", headers=resp.headers, new_url=resp.permanent_url, final_url=resp.url)
     try:
         # (a large document in a child process with a deadline; a small one in the worker processes, or here)
         parsed = parse_bounded(resp.body, resp.url, resp.content_type, seconds=limits.parse, pool=parsers,
-                               fallback_title=feed.title, tags=feed.tags, cut=limits.feed_bytes if resp.cut else 0)
+                               fallback_title=feed.title, tags=feed.tags, cut=limits.feed_bytes if resp.cut else 0,
+                               link_only=feed.full_text)
     except ParseError as exc:
         return _Fetched("error", error=str(exc))
     _complete(fetcher, parsed, known, feed.full_text, cancel)
-    return _Fetched("ok", parsed=parsed, headers=resp.headers, new_url=resp.permanent_url)
+    return _Fetched("ok", parsed=parsed, headers=resp.headers, new_url=resp.permanent_url, final_url=resp.url)
 
 
 def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: bool,
               cancel: threading.Event | None = None) -> None:
     """Fetch the page of each new or changed teaser item (every item with `full_text`) once and put
-    its extracted text in the article. A page that fails leaves the feed's text."""
+    its extracted text in the article. A page that fails leaves the feed's text. With `full_text`, the new items with
+    only a title and a link (`parsed.link_only`) are read from their pages too, after the others and within the same
+    FULL_TEXT_PAGES: each one a page completes joins the entries (`parsed.completed` counts them); one whose page
+    fails, or that the count leaves out, is not stored and is tried again at the next refresh."""
     pages = 0
     for e in parsed.entries:
         if e.entry_hash in known or not e.article.url or not (full_text or is_teaser(e.article)):
@@ -317,6 +330,26 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
         a.byline = a.byline or page.byline
         a.title = a.title or page.title
         a.published = a.published or page.published
+    if not full_text:
+        return
+    fresh = [e for e in parsed.link_only if e.entry_hash not in known]
+    parsed.link_only_new = len(fresh)
+    for e in fresh:
+        if pages >= FULL_TEXT_PAGES or (cancel is not None and cancel.is_set()):
+            break
+        pages += 1
+        page = _page_article(fetcher, e.article.url)
+        if page is None or not page.body.strip():
+            continue
+        a = e.article
+        a.body = page.body
+        a.byline = a.byline or page.byline
+        a.title = a.title or page.title or title_from_text(page.body)
+        a.published = a.published or page.published
+        parsed.entries.append(e)
+        parsed.completed += 1
+    if fresh and not parsed.entries:  # (the note parse_feed_bytes leaves to this: nothing of the feed is kept)
+        parsed.note = add_note(parsed.note, nothing_kept(parsed.skipped, pages=True))
 
 
 def _page_article(fetcher: Fetcher, url: str):
@@ -373,6 +406,14 @@ def _plan(lib, feed: Feed, fetched: _Fetched, claimed: set[str]) -> tuple[FeedRe
         result.feed = fetched.new_url
     if fetched.status == "error" and fetched.error == _CANCELLED:
         return result, None  # not tried: the feed's state stays as it was (no failure counted)
+    if fetched.status != "error" and fetched.final_url:
+        here = fields.get("url", feed.url)
+        fields["final_url"] = fetched.final_url if fetched.final_url != here else None
+        twin = _subscribed_as(lib, feed, here, fetched.final_url)
+        if twin is not None:  # nothing of it stored: the other feed holds these items
+            fetched = _Fetched("error", error=f"already subscribed as #{twin.id} {twin.url} (this feed's URL leads there):"
+                                              f" `newsreader feed remove {feed.id}` unsubscribes this copy")
+            result.status, result.error = fetched.status, fetched.error
     if fetched.status == "error":
         failures = feed.failures + 1
         wait_for = max(backoff_seconds(failures), min(fetched.retry_after or 0.0, BACKOFF_MAX),
@@ -390,11 +431,22 @@ def _plan(lib, feed: Feed, fetched: _Fetched, claimed: set[str]) -> tuple[FeedRe
         return result, (feed.id, [], fields)
     parsed = fetched.parsed
     result.note = fields["last_error"] = parsed.note
+    result.link_only, result.completed = parsed.link_only_new, parsed.completed
     if not feed.title and parsed.title:
         fields["title"] = result.title = parsed.title
     if parsed.site_url and parsed.site_url != feed.site_url:
         fields["site_url"] = parsed.site_url
     return result, (feed.id, parsed.entries, fields)
+
+
+def _subscribed_as(lib, feed: Feed, here: str, final: str) -> Feed | None:
+    """The other feed that `feed` (at URL `here`) is, now that its fetch ended at `final` after redirects: the feed
+    whose URL that is, or an earlier one whose own fetch ended there (both subscribed by URLs leading to one document:
+    an OPML list naming a feed by its old and its new address). None when `feed` is its own (its URL is `final`)."""
+    if final == here:
+        return None
+    twin = same_feed(lib, final, other_than=feed.id)
+    return twin if twin is not None and (twin.url == final or twin.id < feed.id) else None
 
 
 def backoff_seconds(failures: int) -> float:

@@ -23,7 +23,7 @@ from tui.store.library import (Library, StoreError, _explain, digits, fits_row_i
 from tui.tags import unique_tags
 
 _FEED_COLUMNS = ("id, url, title, site_url, tags, full_text, etag, last_modified, added_at, last_refresh,"
-                 " last_status, last_error, failures, next_try")
+                 " last_status, last_error, failures, next_try, final_url")
 
 
 @dataclass
@@ -44,6 +44,8 @@ class Feed:
     last_error: str | None = None
     failures: int = 0  # consecutive failed refreshes (back-off grows with it)
     next_try: float | None = None  # epoch seconds before which a refresh of all feeds skips it
+    # where its last fetch ended after redirects, when that is not `url` (migration 34): the same feed by another URL
+    final_url: str | None = None
     unread: int = 0
     total: int = 0
 
@@ -77,7 +79,7 @@ def _feed(r: tuple) -> Feed:
                 full_text=r[5] == 1, etag=_text(r[6], None), last_modified=_text(r[7], None), added_at=_text(r[8]),
                 last_refresh=_text(r[9], None), last_status=_text(r[10], None), last_error=_text(r[11], None),
                 failures=r[12] if type(r[12]) is int and r[12] >= 0 else 0,
-                next_try=float(r[13]) if type(r[13]) in (int, float) else None)
+                next_try=float(r[13]) if type(r[13]) in (int, float) else None, final_url=_text(r[14], None))
 
 
 def _text(value, default=""):
@@ -98,19 +100,38 @@ def _tags(raw: str) -> list[str]:
 # -- feeds ------------------------------------------------------------------------------------------
 
 def add_feed(lib: Library, url: str, title: str = "", *, tags: list[str] | None = None, full_text: bool = False,
-             site_url: str | None = None) -> tuple[int, bool]:
-    """Subscribe to `url`; returns (feed id, True) or (the existing feed's id, False) when already there."""
+             site_url: str | None = None, final_url: str | None = None) -> tuple[int, bool]:
+    """Subscribe to `url`; returns (feed id, True) or (the existing feed's id, False) when already there: a feed with
+    that URL, or one whose last fetch ended there after redirects (`final_url`, see `same_feed`)."""
     try:
         with lib.transaction() as db:
-            row = db.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()
+            row = _same_row(db, url)
             if row:
                 return row[0], False
-            cur = db.execute("INSERT INTO feeds (url, title, site_url, tags, full_text, added_at) VALUES (?,?,?,?,?,?)",
+            cur = db.execute("INSERT INTO feeds (url, title, site_url, tags, full_text, added_at, final_url)"
+                             " VALUES (?,?,?,?,?,?,?)",
                              (url, (title or "").strip(), site_url, json.dumps(list(tags or []), ensure_ascii=False), int(full_text),
-                              now_iso()))
+                              now_iso(), final_url if final_url != url else None))
             return cur.lastrowid, True
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
+
+
+def _same_row(db, url: str, other_than: int | None = None):
+    """(id,) of the feed `url` is: the one with that URL, else the first whose last fetch ended there; or None."""
+    row = db.execute("SELECT id FROM feeds WHERE url = ? AND id IS NOT ?", (url, other_than)).fetchone()
+    return row or db.execute("SELECT id FROM feeds WHERE final_url = ? AND id IS NOT ? ORDER BY id LIMIT 1",
+                             (url, other_than)).fetchone()
+
+
+def same_feed(lib: Library, *urls: str | None, other_than: int | None = None) -> Feed | None:
+    """The subscribed feed that any of `urls` is (in order): the feed with that URL, else the first whose last fetch
+    ended there after redirects (a feed subscribed by a redirecting URL is the same feed as its final URL's); None
+    when there is none. `other_than`: a feed id left out (the feed asking)."""
+    for url in urls:
+        if url and (row := _same_row(lib.db, url, other_than)):
+            return get_feed(lib, row[0])
+    return None
 
 
 def get_feed(lib: Library, ident: int | str) -> Feed | None:
@@ -215,7 +236,7 @@ def _stories_of_feed(db, feed_id: int) -> list[int]:
 def update_feed(lib: Library, feed_id: int, **fields) -> None:
     """Set some columns of a feed (url after a permanent redirect, title, tags, full_text ...)."""
     allowed = {"url", "title", "site_url", "tags", "full_text", "etag", "last_modified", "last_refresh",
-               "last_status", "last_error", "failures", "next_try"}
+               "last_status", "last_error", "failures", "next_try", "final_url"}
     if not fields:
         return
     unknown = set(fields) - allowed

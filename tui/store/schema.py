@@ -861,6 +861,14 @@ MIGRATIONS: list[str] = [
     END;
     DELETE FROM story_articles WHERE story_id NOT IN (SELECT id FROM stories);
     """,
+    # 34: where a feed's last fetch ended after its redirects, when that is another URL than the feed's own (a
+    # temporary redirect keeps the feed's URL). A feed subscribed by a redirecting URL and again by the URL it leads to
+    # was two feeds sharing one document's articles; `feed add`, an OPML import and a refresh now find the first by
+    # either URL and say "already subscribed as ...". NULL until the feed's next fetch.
+    """
+    ALTER TABLE feeds ADD COLUMN final_url TEXT;
+    CREATE INDEX IF NOT EXISTS feeds_final_url ON feeds (final_url);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
