@@ -153,6 +153,31 @@ async def test_delete_asks_first(library, make_app):
         assert ROBOTS.title not in [app.screen.articles.source.row(i).title for i in range(3)]
 
 
+async def test_delete_keeps_the_cursor_on_the_row_that_takes_the_deleted_ones_place(library, make_app):
+    # walk36: `d` on the third row put the cursor back on the first one, and a reader going down the list
+    # deleting what they did not want lost their place each time
+    path, ids = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        articles = app.screen.articles
+        titles = [articles.source.row(i).title for i in range(len(articles.source))]
+        assert titles[2] == ROBOTS.title and len(titles) == 4
+        await pilot.press("g", "j", "j", "d", "y")
+        await settle(pilot)
+        assert len(articles.source) == 3
+        assert articles.cursor == 2 and articles.current.title == titles[3]  # the next row, now third
+        await pilot.press("d", "y")  # the last row: the cursor on the new last one
+        await settle(pilot)
+        assert len(articles.source) == 2
+        assert articles.cursor == 1 and articles.current.title == titles[1]
+        await pilot.press("z")  # undo: the cursor on the article put back, as before
+        await settle(pilot)
+        assert articles.current.title == titles[3]
+        with Library(path) as lib:
+            assert lib.get(ids[ROBOTS.title]) is None
+
+
 async def test_read_and_star_marks(library, make_app):
     path, ids = library
     app = make_app(path)

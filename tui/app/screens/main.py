@@ -104,6 +104,7 @@ class MainScreen(QuickSwitch, Screen):
         self._saved_view_pending = False  # the saved view/order's first load is still to come (on_mount)
         self._shown_search = ""  # the search text of the list shown (a new one puts the cursor on its best match)
         self._cursor_to: int | None = None  # an article just added (`a`): the next list loaded puts the cursor on it
+        self._deleted_at: int | None = None  # the row of the article `d` just deleted: the next list keeps the cursor there
         self._added_said = ""  # the toast of that add, said once that list is loaded (it says whether the list shows it)
         self._hidden_added: int | None = None  # an article added that the list's filter hides: the cursor goes to it
         # when a change of the filter shows it (esc), unless a new search is typed first
@@ -234,7 +235,8 @@ class MainScreen(QuickSwitch, Screen):
             keep = added  # an article just added with `a`: the cursor on it
         if said:
             self.notify(said, markup=False)
-        self.articles.load(source, keep_id=keep)
+        near, self._deleted_at = self._deleted_at, None
+        self.articles.load(source, keep_id=keep, near=near if same_kind and not added else None)
         if self._enter_when_loaded and not self.listing.loading:
             enters, self._enter_when_loaded = self._enter_when_loaded, 0
             if self.query_one("#search", SearchBox).has_focus:
@@ -1108,6 +1110,11 @@ class MainScreen(QuickSwitch, Screen):
             self.set_reading(False)
         if saved is not None:
             self.undo.keep(saved, title, reading, reopen)
+        current = self.articles.current
+        if current is not None and (current.id == article_id or article_id in (current.twins or ())):
+            # the row under the cursor goes: the cursor stays where it was, on the row that takes its place (it
+            # went to the top of the list, and a reader deleting as they went down the list lost their place: walk36)
+            self._deleted_at = self.articles.cursor
         key = keymap.first_key("undo", self.app.user_keys)
         self.notify(f"Deleted — {key} to undo: {toast_title(title)}", markup=False)
         self.reload_list()

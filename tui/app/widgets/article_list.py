@@ -128,12 +128,16 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
 
     # -- data -------------------------------------------------------------------------------
 
-    def load(self, source: RowSource, keep_id: int | None = None) -> None:
-        """Show a new view of the library; the cursor stays on `keep_id` when it is still there."""
+    def load(self, source: RowSource, keep_id: int | None = None, near: int | None = None) -> None:
+        """Show a new view of the library; the cursor stays on `keep_id` when it is still there, else, given `near`
+        (the row a deleted article was on), on the row that took its place (the last row when it was the last),
+        else on the first row."""
         self.source = source
         self._source_fit = None
         self.virtual_size = Size(self.size.width, len(source))
         index = source.index_of(keep_id) if keep_id is not None else None
+        if index is None and near is not None and len(source):
+            index = min(max(near, 0), len(source) - 1)
         self.cursor = index if index is not None else 0
         if index is None:
             self.scroll_to(y=0, animate=False)
