@@ -131,3 +131,30 @@ def test_a_but_piece_after_a_sentence_of_the_writer_s_is_a_quotation_of_its_own(
 
     an = analyze(text)
     assert [group_text(g) for g in quote_groups(an.quotes, an.sentences)] == texts
+
+
+# two pieces of Wenna Caddick's with a whole sentence of the writer's between them: two quotations, each long enough
+# (their starts more than 300 characters apart) for a ranking to keep both
+TWO_OF_ONE_SPEAKER = (
+    "“We kept the school bus running through two winters on the old ford road above Quillby, with chains on the "
+    "wheels, sand in the boot and a shovel in the back for the drifts at Quillby Top every single morning,” said "
+    "Wenna Caddick, who drives it. The county has not said when the divers will come to look at the piers. “But the "
+    "bus cannot cross the ford until they do, and forty children from the farms above Quillby will have no way to "
+    "reach the school.”")
+
+
+def test_rank_quotes_and_key_quotes_group_with_the_article_s_sentences():
+    from tui.engine.quotes import key_quotes, rank_quotes
+    from tui.engine.sentences import split_sentences
+
+    text = TWO_OF_ONE_SPEAKER
+    quotes = extract_quotes(text)
+    assert len(quotes) == 2 and {q.speaker for q in quotes} == {"Wenna Caddick"}
+    assert quotes[1].start - quotes[0].start > 300
+    sentences = split_sentences(text)
+    assert [len(g) for g in quote_groups(quotes, sentences)] == [1, 1]
+    # as the lists group them: both quotations stand (they were one group without the sentences, one piece kept)
+    assert len(rank_quotes(quotes, 2, len(text), sentences=sentences)) == 2
+    assert len(key_quotes(text, n=2)) == 2
+    # without the sentences (only the quotes at hand) the pieces still count as one quotation
+    assert len(rank_quotes(quotes, 2, len(text))) == 1

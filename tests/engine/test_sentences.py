@@ -161,3 +161,56 @@ def test_a_summary_keeps_the_quotation_with_its_lower_case_attribution():
     assert any(s.startswith("“We will reopen") and s.endswith("Tamsin Elderkin said.") for s in shown), shown
     assert [(q.text, q.speaker) for q in an.quotes] == [
         ("We will reopen the lane to Carrow Mill on Sunday.", "Tamsin Elderkin")]
+
+
+def test_a_capitalised_bare_attribution_after_a_quotation_s_full_stop_continues_its_sentence():
+    # '“... on Monday.” Tamsin Elderkin said.' was two sentences, and a summary could pick "Tamsin Elderkin said." alone;
+    # the writer's own sentence that goes on after the verb stays apart, and so does "Nobody replied."
+    text = ("The ford at Quillby flooded on Friday. “The road will reopen on Monday.” Tamsin Elderkin said. “The pumps "
+            "are on their way.” County engineer Tamsin Elderkin told reporters on Saturday. Drivers were sent round "
+            "by the quarry road.\n\n“The quarry road is open.” Tamsin Elderkin said the county would pay for the "
+            "detour. “Who pays for the diesel?” Nobody replied. “We do.” He said.")
+    assert texts(text) == [
+        "The ford at Quillby flooded on Friday.",
+        "“The road will reopen on Monday.” Tamsin Elderkin said.",
+        "“The pumps are on their way.” County engineer Tamsin Elderkin told reporters on Saturday.",
+        "Drivers were sent round by the quarry road.",
+        "“The quarry road is open.”",
+        "Tamsin Elderkin said the county would pay for the detour.",
+        "“Who pays for the diesel?”",
+        "Nobody replied.",
+        "“We do.” He said."]
+
+
+def test_a_summary_shows_a_quotation_with_its_capitalised_bare_attribution():
+    # split, the quotation was a bare one (a summary leaves those out: filters.quote_flags) and the tag a scrap of its
+    # own; joined, the summary can show the quotation with its speaker, and never the tag alone
+    from tui.engine.analysis import analyze
+
+    text = ("The ford at Quillby flooded on Friday night, and the county closed the road within the hour.\n\n"
+            "“The road will reopen on Monday once the pumps have cleared the culvert.” Tamsin Elderkin said.\n\n"
+            "Drivers were sent round by the old quarry road, a detour of eleven miles.")
+    an = analyze(text, sentences=3)
+    shown = [s.text for s in an.summary.sentences]
+    assert "Tamsin Elderkin said." not in shown, shown
+    assert any(s.startswith("“The road will reopen") and s.endswith("Tamsin Elderkin said.") for s in shown), shown
+    assert [(q.text, q.speaker) for q in an.quotes] == [
+        ("The road will reopen on Monday once the pumps have cleared the culvert.", "Tamsin Elderkin")]
+
+
+def test_a_clause_of_the_writer_s_after_a_question_in_quotes_is_its_own_sentence():
+    # '“Will the county pay?” county officials have not replied.' was one sentence: after ?/!/, and a closing mark any
+    # lower-case piece, and "replied" after any three words, went on with the quotation
+    text = ("The ford at Quillby flooded on Friday. “Will the county pay for the pumps?” county officials have not "
+            "replied. “Who pays?” Officials at Quillby haven’t said. “Why now?” Nobody replied. “Is it safe?” the "
+            "ferry master asked on Saturday. “Who knows?” is all the county would say.")
+    assert texts(text) == [
+        "The ford at Quillby flooded on Friday.",
+        "“Will the county pay for the pumps?”",
+        "county officials have not replied.",
+        "“Who pays?”",
+        "Officials at Quillby haven’t said.",
+        "“Why now?”",
+        "Nobody replied.",
+        "“Is it safe?” the ferry master asked on Saturday.",
+        "“Who knows?” is all the county would say."]

@@ -67,6 +67,14 @@ _ATTRIBUTION = re.compile(
     r"warned|declared|argued|laughed|whispered)|according\s+to)\b",
     re.IGNORECASE,
 )
+# What makes the words before a piece's speech verb a sentence of the writer's rather than an attribution: a word that
+# says nobody spoke ("Nobody replied.") or a negated auxiliary after a subject ("Officials have not replied.", "county
+# officials have not replied", "the board hasn't said"; rule "own-clause-after-question-mark").
+_OWN_CLAUSE = re.compile(
+    r"^(?:(?:nobody|no|none|nothing|neither)\b|(?:[\w.'’-]+\s+){1,3}?(?:(?:have|has|had|will|would|could|should|may|"
+    r"might|must|can|did|does|do|is|are|was|were)\s+(?:not|never)\b|cannot\b|\w+n['’]t\b))",
+    re.IGNORECASE,
+)
 # Chinese/Japanese full stops, which Punkt does not know; closing quotes stay attached.
 _PERIOD_SPACE = re.compile(r"\.\s")  # in every match of _ABBREV_END_CASED and _ABBREV_END_LOWER
 # (a full stop, then more: written so that the pattern starts with the class, which lets the regex engine skip to
@@ -292,6 +300,9 @@ def _joins_previous(text: str, prev: tuple[int, int], cur: tuple[int, int], lowe
     if piece[:1].isupper() and _ends_with_initials(before) and not re.match(rf"(?:{_OPENERS})\b", piece):
         return True  # "J.K. Rowling": initials, not the end of a sentence
     if _ends_with_close_quote(before):
+        if _OWN_CLAUSE.match(piece) and rules.enabled("own-clause-after-question-mark"):
+            # '“Will the county pay?” county officials have not replied.': the writer's own sentence, not a tag
+            return False
         if _ATTRIBUTION.match(piece):
             return True
         if not lower_only and piece[0].islower():
@@ -299,6 +310,9 @@ def _joins_previous(text: str, prev: tuple[int, int], cur: tuple[int, int], lowe
     elif not lower_only and piece[0].islower() and before[-2:-1] == "." and before[-1:] in _CLOSING_MARKS \
             and _LOWER_TAG.match(piece) and rules.enabled("lower-case-tag-after-full-stop-mark"):
         return True  # '“We will reopen the lane on Sunday.” county engineer Tamsin Elderkin said.': one sentence
+    elif piece[:1].isupper() and before[-2:-1] == "." and before[-1:] in _CLOSING_MARKS and _BARE_TAG.match(piece) \
+            and not _OWN_CLAUSE.match(piece) and rules.enabled("capitalised-bare-tag-after-full-stop-mark"):
+        return True  # '“The road will reopen on Monday.” Tamsin Elderkin said.': one sentence
     return False
 
 
@@ -313,6 +327,20 @@ _LOWER_TAG = re.compile(
 )
 
 
+# A whole sentence that is only an attribution, after a quotation closed by its full stop: up to five words that open
+# in capitals (a name, a title and a name, "The mayor", "He"), a speech verb, and at most a short time or place of the
+# telling ("on Monday", "in a statement", "told reporters on Friday"), then the sentence's end. "Tamsin Elderkin said
+# the road ..." goes on after its verb: the writer's own sentence.
+_BARE_TAG = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,4}?\s+"
+    r"(?:said|says|asked|asks|added|adds|told\s+(?:reporters|journalists)|replied|explained|continued|insisted|"
+    r"admitted|noted|claimed|tweeted|recalled|warned|declared|argued|wrote|writes)"
+    r"(?:\s+(?:on\s+[A-Z]\w+|in\s+(?:a|an|her|his|their)\s+(?:\w+\s+)?(?:statement|interview|email|letter|post)|"
+    r"yesterday|today|tonight|later|earlier|afterwards|again|then|too|also|last\s+\w+|this\s+\w+)){0,2}"
+    r"[.!]['\"’”)]*$"
+)
+
+
 rules.guard(
     "lower-case-tag-after-full-stop-mark", "sentences",
     "a lower-case attribution right after a quotation closed by its full stop goes on with that sentence",
@@ -324,6 +352,32 @@ rules.guard(
            "quarry road was open.",
            "Tamsin Elderkin called the lane “a disgrace.” county officials have not replied. Drivers were sent round "
            "by the quarry road."])
+
+
+rules.guard(
+    "capitalised-bare-tag-after-full-stop-mark", "sentences",
+    "a whole sentence that is only a named attribution, right after a quotation closed by its full stop, joins it",
+    changes=["The ford at Quillby flooded on Friday. “The road will reopen on Monday.” Tamsin Elderkin said. Drivers "
+             "were sent round by the quarry road.",
+             "The ford at Quillby flooded on Friday. “The pumps are on their way.” County engineer Tamsin Elderkin "
+             "told reporters on Saturday. Drivers were sent round by the quarry road."],
+    keeps=["The ford at Quillby flooded on Friday. “The road will reopen on Monday.” Tamsin Elderkin said the "
+           "quarry road was open.",
+           "The ford at Quillby flooded on Friday. “The road will reopen on Monday.” Nobody replied. Drivers were "
+           "sent round by the quarry road."])
+
+
+rules.guard(
+    "own-clause-after-question-mark", "sentences",
+    "after a quotation closed by ?/!/, words with an auxiliary, a negation or 'nobody' before the verb start a sentence",
+    changes=["The ford at Quillby flooded on Friday. “Will the county pay for the pumps?” county officials have not "
+             "replied. Drivers were sent round by the quarry road.",
+             "The ford at Quillby flooded on Friday. “Will the county pay for the pumps?” Nobody replied. Drivers "
+             "were sent round by the quarry road."],
+    keeps=["The ford at Quillby flooded on Friday. “Will the county pay for the pumps?” asked Tamsin Elderkin. "
+           "Drivers were sent round by the quarry road.",
+           "The ford at Quillby flooded on Friday. “Will the county pay for the pumps?” the ferry master asked on "
+           "Saturday. Drivers were sent round by the quarry road."])
 
 
 @rules.probe("sentences")

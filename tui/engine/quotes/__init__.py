@@ -1,7 +1,8 @@
 """Key quotes: direct quotations, who said them, and which ones matter most.
 
     extract_quotes(text, entities=None) -> list[Quote]   every quotation, with its speaker
-    rank_quotes(quotes, n=5, text_len=None, entities=None) the n most important, in article order
+    rank_quotes(quotes, n=5, text_len=None, entities=None, sentences=None)
+                                                          the n most important, in article order
     key_quotes(text, entities=None, n=5)                   both in one call, for the "Key quotes" pane
     display_text(quote, max_chars=200)                     the quote's words trimmed for a narrow pane
     quote_words(quote)                                     the quote's whole words, without the comma before "she said"

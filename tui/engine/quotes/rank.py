@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from .. import rules
-from ..types import Quote
+from ..types import Quote, Sentence
 from .cues import TITLE_ABBREV
 from .groups import connective, quote_groups
 
@@ -34,9 +34,10 @@ rules.guard(
 @rules.probe("quotes.rank")
 def _probe(text: str) -> list[str]:
     """The text's most important quotation (rank_quotes' pick): what the ranking rules' examples change."""
+    from ..sentences import split_sentences
     from .extract import extract_quotes
 
-    return [q.text for q in rank_quotes(extract_quotes(text), 1, len(text))]
+    return [q.text for q in rank_quotes(extract_quotes(text), 1, len(text), sentences=split_sentences(text))]
 
 
 def quote_score(q: Quote, text_len: int, entity_spans: list[tuple[int, int]] | None = None) -> float:
@@ -106,8 +107,14 @@ def score_quotes(quotes: list[Quote], text_len: int | None = None, entities=None
     return out
 
 
-def rank_quotes(quotes: list[Quote], n: int = 5, text_len: int | None = None, entities=None) -> list[Quote]:
+def rank_quotes(quotes: list[Quote], n: int = 5, text_len: int | None = None, entities=None,
+                sentences: list[Sentence] | None = None) -> list[Quote]:
     """The `n` most important quotes, in article order, each with its `score` filled in.
+
+    `sentences` are the article's (Analysis.sentences, split_sentences): with them the pieces are grouped as every list
+    of quotes groups them (quote_groups: a whole sentence of the writer's between two pieces makes two quotations).
+    Without them (a caller that has only the quotes, not the text) that one check cannot run, and such pieces count as
+    one quotation; key_quotes, which has the text, passes them.
 
     Pieces of one quote split by an attribution ("“We had,” she said, “a good call.”") count
     once: only the best piece of a run of same-speaker pieces in one paragraph-sized window is kept. A quotation
@@ -119,7 +126,7 @@ def rank_quotes(quotes: list[Quote], n: int = 5, text_len: int | None = None, en
         return []
     scored = score_quotes(quotes, text_len, entities)
     if rules.enabled("split-quote-by-its-whole-piece"):
-        scored = [_for_group(g) for g in quote_groups(scored)]
+        scored = [_for_group(g) for g in quote_groups(scored, sentences)]
     best: list[Quote] = []
     for q in sorted(scored, key=lambda q: (-q.score, q.start)):
         if any(_same_run(q, b) for b in best):
@@ -154,9 +161,10 @@ def _same_run(a: Quote, b: Quote) -> bool:
 
 def key_quotes(text: str, entities=None, n: int = 5) -> list[Quote]:
     """Extract and rank in one call: the quotes for the "Key quotes" pane."""
+    from ..sentences import split_sentences
     from .extract import extract_quotes
 
-    return rank_quotes(extract_quotes(text, entities), n, len(text), entities)
+    return rank_quotes(extract_quotes(text, entities), n, len(text), entities, split_sentences(text))
 
 
 def quote_words(q: Quote) -> str:
