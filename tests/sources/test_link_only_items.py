@@ -19,12 +19,13 @@ def _page(title: str, seed: int) -> bytes:
             f"<article><h1>{title}</h1>{paras}</article><footer>Tarrow footer</footer></body></html>").encode()
 
 
-def _links(site, items: list[tuple[str, str]], text_item: bool = True) -> bytes:
+def _links(site, items: list[tuple[str, str]], text_item: bool = True, guids: bool = True) -> bytes:
     """An RSS document of items with a title and a link alone (and one item with text, when asked)."""
     parts = ['<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Tarrow Links</title>'
              "<link>http://tarrow.invalid/</link><description>links</description>"]
     for i, (title, link) in enumerate(items):
-        parts.append(f"<item><title>{title}</title><guid isPermaLink=\"false\">L{i}</guid><link>{link}</link></item>")
+        guid = f'<guid isPermaLink="false">L{i}</guid>' if guids else ""
+        parts.append(f"<item><title>{title}</title>{guid}<link>{link}</link></item>")
     if text_item:
         parts.append("<item><title>Tarrow notes</title><guid isPermaLink=\"false\">T</guid>"
                      f"<description><![CDATA[<p>{body_text(5, 90)}</p>]]></description></item>")
@@ -108,3 +109,40 @@ def test_a_feed_of_link_only_items_whose_pages_give_nothing_says_so(lib, site):
     assert (r.status, r.new, r.link_only, r.completed) == ("ok", 0, 2, 0)
     assert r.note == "none of its 2 items holds any text, a title and a link at most, nor did the pages read: nothing kept"
     assert (site.hits["/gone/1"], site.hits["/gone/2"]) == (1, 1)
+
+
+def test_a_page_read_later_is_a_new_article_not_an_edit_of_one_read_before(lib, site):
+    """Guid-less link-only items whose pages read alike: the one read at the second refresh was taken for an edit of
+    the one read at the first (the store saw that one missing from the document, which it still held, only not
+    re-read) and overwrote it. Items not read are now passed to the store as still listed."""
+    from tui.store.feeds import update_feed
+
+    site.routes["/links.xml"] = (200, {"Content-Type": "application/rss+xml"}, _links(site, [
+        ("Tarrow bridge", site.url("/p/1")), ("Tarrow mill", site.url("/p/2"))], text_item=False, guids=False))
+    alike = "".join(f"<p>The Tarrow council met again on day {i} to weigh the cart toll and the repairs to the east "
+                    "arch before the winter floods.</p>" for i in range(12))
+    site.routes["/p/1"] = (200, {"Content-Type": "text/html"},
+                           f"<html><body><article><h1>Tarrow bridge</h1>{alike}</article></body></html>".encode())
+    r = subscribe(lib, site.url("/links.xml"), full_text=True, limits=FAST)
+    assert (r.new, r.link_only, r.completed) == (1, 2, 1)
+    [first] = feed_article_ids(lib, r.feed_id)
+    bridge = lib.get(first)
+    site.routes["/p/2"] = (200, {"Content-Type": "text/html"}, f"<html><body><article><h1>Tarrow mill</h1>"
+                           f"{alike.replace('east arch', 'mill race')}</article></body></html>".encode())
+    [again] = refresh(lib, limits=FAST)
+    assert (again.new, again.updated, again.link_only, again.completed) == (1, 0, 1, 1)
+    assert sorted(lib.get(i).title for i in feed_article_ids(lib, r.feed_id)) == ["Tarrow bridge", "Tarrow mill"]
+    assert lib.get(first).body == bridge.body
+    # full text turned off: the stored items are still listed, so a new guid-less entry of the same title is not
+    # taken for an edit of one of them (nor is "nothing kept" said of a feed whose items are stored)
+    update_feed(lib, r.feed_id, full_text=False)
+    doc = _links(site, [("Tarrow bridge", site.url("/p/1")), ("Tarrow mill", site.url("/p/2"))], text_item=False,
+                 guids=False)
+    site.routes["/links.xml"] = (200, {"Content-Type": "application/rss+xml"}, doc.replace(b"</channel>", (
+        f"<item><title>Tarrow bridge</title><link>{site.url('/p/9')}</link><description>The Tarrow bridge reopened"
+        " to carts on Monday after the arch repairs, the council said.</description></item></channel>").encode()))
+    [third] = refresh(lib, limits=FAST)
+    assert (third.status, third.new, third.updated, third.link_only, third.note) == ("ok", 1, 0, 0, None)
+    assert lib.get(first).body == bridge.body and len(feed_article_ids(lib, r.feed_id)) == 3
+    site.routes["/links.xml"] = (200, {"Content-Type": "application/rss+xml"}, doc)
+    assert refresh(lib, limits=FAST)[0].note is None  # (the two link-only items alone: stored, so kept)

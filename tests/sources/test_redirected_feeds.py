@@ -64,6 +64,8 @@ def test_an_opml_list_naming_a_feed_by_both_urls(lib, lib_path, site, tmp_path, 
     assert results[via.id].error == (f"already subscribed as #{plain.id} {site.url('/feed.xml')} (this feed's URL leads"
                                      f" there): `newsreader feed remove {via.id}` unsubscribes this copy")
     assert feed_article_ids(lib, via.id) == [] and len(feed_article_ids(lib, plain.id)) == 2
+    stored = get_feed(lib, via.id)  # (as `feed list` shows it: "error", and the line under its row)
+    assert (stored.last_status, stored.last_error) == ("error", results[via.id].error)
     # the same again on the next refresh (nothing stored twice), and `feed remove` leaves one feed
     results = {r.feed_id: r for r in refresh(lib, limits=FAST, force=True)}
     assert results[via.id].status == "error" and results[plain.id].status in ("ok", "not_modified")

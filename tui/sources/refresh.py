@@ -222,7 +222,7 @@ def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: 
             if sniff(resp.body, resp.content_type) == "html":
                 resp, feed_url = _announced_feed(fetcher, resp)
             parsed = parse_bounded(resp.body, resp.url, resp.content_type, seconds=limits.parse, fallback_title=title,
-                                   tags=tags, cut=limits.feed_bytes if resp.cut else 0, link_only=full_text)
+                                   tags=tags, cut=limits.feed_bytes if resp.cut else 0, link_only=True)
         except (FetchError, ParseError) as exc:
             return FeedResult(url, "error", error=str(exc))
         # (subscribed by the URL this one leads to, or by another URL leading where this one does)
@@ -300,7 +300,7 @@ def _fetch_feed(fetcher: Fetcher, feed: Feed, known: set[str], cancel: threading
         # (a large document in a child process with a deadline; a small one in the worker processes, or here)
         parsed = parse_bounded(resp.body, resp.url, resp.content_type, seconds=limits.parse, pool=parsers,
                                fallback_title=feed.title, tags=feed.tags, cut=limits.feed_bytes if resp.cut else 0,
-                               link_only=feed.full_text)
+                               link_only=True)
     except ParseError as exc:
         return _Fetched("error", error=str(exc))
     _complete(fetcher, parsed, known, feed.full_text, cancel)
@@ -313,7 +313,9 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
     its extracted text in the article. A page that fails leaves the feed's text. With `full_text`, the new items with
     only a title and a link (`parsed.link_only`) are read from their pages too, after the others and within the same
     FULL_TEXT_PAGES: each one a page completes joins the entries (`parsed.completed` counts them); one whose page
-    fails, or that the count leaves out, is not stored and is tried again at the next refresh."""
+    fails, or that the count leaves out, is not stored and is tried again at the next refresh. The link-only items not
+    read (without `full_text` all of them) join the entries `listed_only`: the store knows them still listed, so
+    none of them is taken for gone, nor another entry for its edit."""
     pages = 0
     for e in parsed.entries:
         if e.entry_hash in known or not e.article.url or not (full_text or is_teaser(e.article)):
@@ -330,10 +332,9 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
         a.byline = a.byline or page.byline
         a.title = a.title or page.title
         a.published = a.published or page.published
-    if not full_text:
-        return
-    fresh = [e for e in parsed.link_only if e.entry_hash not in known]
+    fresh = [e for e in parsed.link_only if e.entry_hash not in known] if full_text else []
     parsed.link_only_new = len(fresh)
+    read: set[int] = set()
     for e in fresh:
         if pages >= FULL_TEXT_PAGES or (cancel is not None and cancel.is_set()):
             break
@@ -347,9 +348,16 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
         a.title = a.title or page.title or title_from_text(page.body)
         a.published = a.published or page.published
         parsed.entries.append(e)
+        read.add(id(e))
         parsed.completed += 1
-    if fresh and not parsed.entries:  # (the note parse_feed_bytes leaves to this: nothing of the feed is kept)
-        parsed.note = add_note(parsed.note, nothing_kept(parsed.skipped, pages=True))
+    if (parsed.link_only and not parsed.entries and (fresh or not full_text)
+            and not any(e.entry_hash in known for e in parsed.link_only)):
+        # (the note parse_feed_bytes leaves to this: nothing of the feed is kept, nor was before)
+        parsed.note = add_note(parsed.note, nothing_kept(parsed.skipped, pages=bool(fresh)))
+    for e in parsed.link_only:
+        if id(e) not in read:
+            e.listed_only = True
+            parsed.entries.append(e)
 
 
 def _page_article(fetcher: Fetcher, url: str):
@@ -414,6 +422,7 @@ def _plan(lib, feed: Feed, fetched: _Fetched, claimed: set[str]) -> tuple[FeedRe
             fetched = _Fetched("error", error=f"already subscribed as #{twin.id} {twin.url} (this feed's URL leads there):"
                                               f" `newsreader feed remove {feed.id}` unsubscribes this copy")
             result.status, result.error = fetched.status, fetched.error
+            fields["last_status"] = "error"
     if fetched.status == "error":
         failures = feed.failures + 1
         wait_for = max(backoff_seconds(failures), min(fetched.retry_after or 0.0, BACKOFF_MAX),

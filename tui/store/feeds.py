@@ -66,6 +66,9 @@ class Entry:
     # `tui.store.derived.derived(article)` computed where the feed was parsed (a worker process), or None.
     # Whoever changes the article's text afterwards (full-text completion) sets it back to None.
     known: tuple[str, int, int] | None = None
+    # An item the document holds that is not to be stored now (one with only a title and a link, its page not read):
+    # it only tells the store that the item is still there (not gone: `_Guidless` takes no other entry for its edit)
+    listed_only: bool = False
 
 
 def now_iso() -> str:
@@ -483,6 +486,8 @@ def _store(db, feed_id: int, entries: list[Entry], now: str, feed_fields: dict) 
     renamed: set[int] = set()  # items this document's entries took as their edits (`_Guidless.edit_of`)
     guidless: _Guidless | None = None  # the feed's guid-less items, read once when first needed
     for e in entries:
+        if e.listed_only:
+            continue
         found = _match(db, feed_id, e.guid, e.link, e.entry_hash)
         if found is None and not e.guid:
             if guidless is None:
