@@ -285,6 +285,23 @@ def test_o_opens_only_http_links(monkeypatch):
     assert open_link(" https://example.invalid/news/1 ") == "" and opened == ["https://example.invalid/news/1"]
 
 
+def test_o_with_no_browser_says_the_link_was_not_opened(monkeypatch):
+    """`o` says "Opening <link>" at once and the browser is looked for after it: with none, the second toast said
+    only "no browser found (set $BROWSER)", under the first, as if the link had opened (walk36)."""
+    import webbrowser
+
+    from tui.app.parts.reader import open_link
+
+    monkeypatch.setattr(webbrowser, "open", lambda url, new=0: False)
+    assert open_link("https://example.invalid/news/1") == "Not opened: no browser found (set $BROWSER)"
+
+    def broken(url, new=0):
+        raise OSError("no such program: brenmoor-browser")
+
+    monkeypatch.setattr(webbrowser, "open", broken)
+    assert open_link("https://example.invalid/news/1").startswith("Not opened: could not start the browser: ")
+
+
 def test_a_huge_tag_is_one_line_of_the_tag_picker_and_still_filters(tmp_path, app_env):
     """A feed's category of 320 characters became a tag shown whole: five wrapped lines of the picker (T) at 80x24.
     It is cut at 60 cells with "…"; choosing it filters by the whole tag."""

@@ -169,8 +169,10 @@ def open_link(url: str) -> str:
     try:
         opened = webbrowser.open(url, new=2)
     except Exception as exc:  # a broken $BROWSER command
-        return f"could not start the browser: {exc}"
-    return "" if opened else "no browser found (set $BROWSER)"
+        return f"Not opened: could not start the browser: {exc}"
+    # said after the toast "Opening <link>" (the app cannot know first: finding a browser can take a while): alone,
+    # "no browser found" read as if the link had opened (walk36)
+    return "" if opened else "Not opened: no browser found (set $BROWSER)"
 
 
 class ReadingPlaces:
