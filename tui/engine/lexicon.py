@@ -305,6 +305,7 @@ class EntityWords:
     place_ends: frozenset[str]  # "canal", "quay": last words of a waterway's or a harbour's name, nobody's surname
     holidays: frozenset[str]  # "christmas", "easter": feast days and holidays, a date ("every Christmas")
     kin_words: frozenset[str]  # "mum", "gran": what a family calls its own, no name ("Dear Mum and Dad")
+    inn_names: frozenset[str]  # "plough", "wheatsheaf": an inn named with "the" ("the Plough"), an organisation
 
 
 _ENTITY_WORDS: EntityWords | None = None

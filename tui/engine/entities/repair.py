@@ -14,7 +14,8 @@ examples are there) and lives in its own module:
 * name_starts.py: role words before a person ("Soprano Ana Kosmač"), Irish and lower-case surname particles ("Seán Ó
   Briain", "van Houten");
 * kinds.py: what the words next to a name say it is (a building, a newspaper, a street, a vehicle,
-  an adjective like "Andean"), plurals of things ("Polaroids").
+  an adjective like "Andean"), plurals of things ("Polaroids");
+* rivers.py: a river named alone ("the Lisk rose"), inns.py: an inn named alone ("the Plough").
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from .layout import (capitals_runs, common_in_corpus, common_word_org, headline_
                      vehicles_everywhere)
 from .name_starts import (participle_opener, particle_name, sentence_initial, speech_verb_opener, trim_roles,
                           verb_opener)
+from .inns import inn_names
+from .rivers import river_names
 
 Span = tuple[int, int, str]
 
@@ -53,6 +56,8 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         spans = said_speakers(text, spans)
     if on("function-word-opens-no-name"):
         spans = [_no_function_word_first(text, *span) for span in spans]
+    if on("preposition-opens-sentence"):
+        spans = [_no_preposition_first(text, *span) for span in spans]
     if on("sign-off-names-person") and _SIGN_OFF.search(text):
         spans = sign_off_names(text, spans)
     out = []
@@ -103,6 +108,10 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
                 and any(lb == ORG and text.startswith(word + " ", ps) for ps, _, lb in spans) \
                 and (nm := _CHURCH_ENDS.match(text, e)) and nm.group(1) in _AFTER_A_CHURCH and on("in-town-of-its-firm"):
             lab = LOC  # "Shops in Holmvik" beside "the Holmvik Ferry Company": the town the firm is named after
+        if lab in (PERSON, ORG, "MISC") and " " not in word and _RESIDENTS_AFTER.match(text, e) and word.isalpha() \
+                and word[1:].islower() and word.lower() not in lexicon().peoples \
+                and not word.lower().endswith(_LANGUAGE_ENDINGS) and on("residents-after-place"):
+            lab = LOC  # "Brenmoor residents voted": the people of a place (not "Kurdish villagers", a people's word)
         if lab == PERSON and " " not in word and text[max(0, s - 5):s] == "near " and on("near-a-place"):
             lab = LOC  # "lives near Applecross": people are seldom near-ed in news (NER train: 20 places, 0 people)
         if lab == "MISC" and " " not in word and text[e:e + 1] in (".", ",", ";") and _FROM_IN.search(text, max(0, s - 6), s) \
@@ -189,6 +198,16 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         out.append((s, e, kind_of_name(text, s, e, lab)))
     if on("school-name"):
         out = school_names(text, sorted(out))
+    if on("and-district-name") and " and District " in text:
+        out = district_names(text, sorted(out))
+    if on("club-initials-end-name") and _CLUB_INITIALS.search(text):
+        out = club_names(text, sorted(out))
+    if on("firm-of-two-surnames") and (" and " in text or " & " in text):
+        out = two_surname_firms(text, sorted(out))
+    if on("river-named-alone"):
+        out = river_names(text, sorted(out))
+    if on("inn-named-alone") and "the " in text:
+        out = inn_names(text, sorted(out))
     return vehicles_everywhere(text, speaker_turns(text, _without_overlaps(out)))
 
 
@@ -231,6 +250,73 @@ _CHURCH_ENDS = re.compile(r"(?:[ \t]+([a-z]+)\b|[ \t]*(?=[.,;:!?)\n]|$))")
 _AFTER_A_CHURCH = verb_words() | {None, "in", "on", "at", "and", "or", "where", "which", "for", "to", "with"}
 
 
+def district_names(text: str, spans: list[Span]) -> list[Span]:
+    """A town's name, " and District " and a body's name right after it are one body ("the Whitcastle and District Folk
+    Dance Society": the tagger read a place and a society, or a place and "District Folk Dance Society")."""
+    out: list[Span] = []
+    for s, e, lab in spans:
+        if out and lab == ORG and " " not in text[out[-1][0]:out[-1][1]] and text[out[-1][0]:out[-1][0] + 1].isupper() \
+                and (text[out[-1][1]:s] == " and District " or text[out[-1][1]:s] == " and "
+                     and text.startswith("District ", s)):
+            out[-1] = (out[-1][0], e, ORG)
+            continue
+        out.append((s, e, lab))
+    return out
+
+
+# a sports club's initials after its town's name ("Hatherden Magna CC", "Wexcombe AFC")
+_CLUB_INITIALS = re.compile(r"[ \t](?:FC|AFC|RFC|RUFC|CC|CFC)(?![\w'’-])")
+
+
+def club_names(text: str, spans: list[Span]) -> list[Span]:
+    """A name followed by a sports club's initials ("FC", "AFC", "RFC", "CC"), or ending with them, is that club: one
+    organisation (the tagger read "Hatherden FC" as a person and stopped "Hatherden Magna" + "FC" before the initials).
+    NER train: both names ending in "FC" are organisations."""
+    out: list[Span] = []
+    for s, e, lab in spans:
+        if (m := _CLUB_INITIALS.match(text, e)) and text[s:s + 1].isupper():
+            out.append((s, m.end(), ORG))
+        elif " " in text[s:e] and _CLUB_INITIALS.match(text, text.rfind(" ", s, e)) \
+                and _CLUB_INITIALS.match(text, text.rfind(" ", s, e)).end() == e:
+            out.append((s, e, ORG))
+        else:
+            out.append((s, e, lab))
+    return _without_overlaps(out)
+
+
+# a firm's preposition before the pair: work is done by, for, with or through a firm ("outside Ghent and Bernard
+# talked", "from Tirana, Elira and Besnik" are no firm)
+_FIRM_BEFORE = re.compile(r"(?<![\w-])(?:by|for|with|through|at|from|of|to)[ \t]+$")
+
+
+def two_surname_firms(text: str, spans: list[Span]) -> list[Span]:
+    """Two one-word names joined by "and" or "&", one of them an organisation and the other another kind, neither a
+    listed place, given name, people or organisation, are one firm named after two families ("reprinted by Hollins" +
+    "and" + "Fairweather": the tagger read a company and a place). NER train: 12 such names of two words are
+    organisations ("Duff & Phelps"); of the 5 pairs of an organisation and a place read apart, every place is listed
+    ("Iraq"). Only after a firm's preposition ("by", "for", "with" ...) and not before 's ("to Staffa and Fingal's
+    Cave")."""
+    lx = lexicon()
+
+    def plain(word: str) -> bool:
+        low = word.lower()
+        return word.isalpha() and word[:1].isupper() and not word.isupper() and low not in lx.place_names \
+            and low not in lx.first_names and low not in lx.demonyms and low not in lx.known_orgs
+
+    out: list[Span] = []
+    for s, e, lab in spans:
+        if out:
+            ps, pe, plab = out[-1]
+            if text[pe:s] in (" and ", " & ") and lab != plab and ORG in (lab, plab) \
+                    and plab in (ORG, PERSON, GPE, LOC) and lab in (ORG, PERSON, GPE, LOC) \
+                    and plain(text[ps:pe]) and plain(text[s:e]) and text[e:e + 1] not in ("'", "’") \
+                    and _FIRM_BEFORE.search(text, max(0, ps - 9), ps):
+                out[-1] = (ps, e, ORG)
+                continue
+        out.append((s, e, lab))
+    return out
+
+
 # lower-case function words no name opens with (NER train: none; "de", "van", "al-" do)
 _FUNCTION_FIRST = re.compile(r"(?:of|and|for|in|on|at|to|by|with|from|a|an|the)[ \t]+(?=[A-Z])")
 
@@ -240,6 +326,20 @@ def _no_function_word_first(text: str, s: int, e: int, lab: str) -> Span:
     tagged "of Holt Brothers")."""
     while (m := _FUNCTION_FIRST.match(text, s)) and m.end() < e:
         s = m.end()
+    return s, e, lab
+
+
+# a capitalised preposition opening a sentence ("Beyond Oxcombe the valley narrows"; NER train opens no name with one of
+# these but "Near East")
+_PREPOSITION_FIRST = re.compile(r"(?:Beyond|Across|Along|Past|Towards|Toward|Beneath|Below|Above|Behind|Inside|Outside|"
+                                r"Through|Throughout|Despite|Unlike|Among|Amid|Around|Within|Beside|Between|Into|Onto|"
+                                r"Upon|Via)[ \t]+(?=[A-Z])")
+
+
+def _no_preposition_first(text: str, s: int, e: int, lab: str) -> Span:
+    """The span without the capitalised preposition opening its sentence that the tagger put in front of it."""
+    if (m := _PREPOSITION_FIRST.match(text, s)) and m.end() < e and sentence_initial(text, s):
+        return m.end(), e, lab
     return s, e, lab
 
 
@@ -542,6 +642,8 @@ _FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) $")
 _PEOPLES = lexicon().demonyms | lexicon().peoples
 _HONORIFIC_ONLY = entity_words().honorific_only
 _TRADE_WORDS = entity_words().trade_words
+# the people of a place after its name ("Brenmoor residents"; NER train: "Bogra residents", a place)
+_RESIDENTS_AFTER = re.compile(r" (?:residents|villagers|householders|shopkeepers|parishioners|townspeople|ratepayers)\b")
 _FROM_IN = re.compile(r"(?<![\w-])(?:from|in|near) $")
 _LANGUAGE_ENDINGS = ("ic", "ish", "ese", "ian", "an", "i")  # "in Arabic.", "in Swahili,": languages stay MISC
 _HEADS = lexicon().org_words | entity_words().institutions

@@ -632,7 +632,7 @@ _rule("plural-opens-sentence", "a one-word 'person', 'place' or company of five 
       "capital inside a sentence and no list knows, is a plural common noun, no name (session 35: 'Sandbags were handed "
       "out' read by the app as a person; NER train: 32 such words no name, 2 MISC, no person, place or company)",
       [("The river Tolly burst its banks at Hendle on Monday night. Sandbags were handed out at the fire station.",
-        [("Tolly", "MISC"), ("Hendle", "LOC"), ("Monday night", "DATE")])],
+        [("Tolly", "LOC"), ("Hendle", "LOC"), ("Monday night", "DATE")])],
       ["Juventus beat Rangers on Sunday. Rangers were the better side in the first half and Juventus knew it.",
        "The river Tolly burst its banks at Hendle on Monday night. Sandbag said the fire station was open."])
 _rule("in-town-of-its-firm", "a one-word 'company' right after 'in' (not after a stake's or a market's word: 'shares in', "
@@ -657,3 +657,60 @@ _rule("met-names-person", "a name of two capitalised words read as a company or 
       "Ottoline Brisk' read by the app as a company; NER train: all 6 names of two words so are persons)",
       [("We met Ottoline Brisk on the harbour wall.", [("Ottoline Brisk", "PERSON")])],
       ["We met Ottoline Brisk's brother on the harbour wall.", "We visited Holmvik Ferries on the harbour wall."])
+_rule("river-named-alone", "a one-word name no list nor unlabelled news knows, written where a river is ('along the', "
+      "'the banks of the', 'across the', 'the river ...') or before what a river does ('rose', 'burst its banks', 'winds'), "
+      "is a river: a place in every 'the <word>' of the article (session 36: 'the Lisk rose' read by the app as a body; "
+      "NER train has no such word after these cues, two teams after 'over the', which is no cue)",
+      [("The Quarle burst its banks at Tallowby on Monday.", [("Quarle", "LOC"), ("Tallowby", "LOC"), ("Monday", "DATE")]),
+       ("We walked along the Quenby to the weir. The Quenby was low.", [("Quenby", "LOC"), ("Quenby", "LOC")])],
+      ["The Tallowby Ferry Company said the boats would run on Monday.",
+       "The Royals won 6-2 over the Tigers on Monday."])
+_rule("written-in-place", "a one-word 'person' in every mention, no given name nor a word of a person's longer name, "
+      "written once right after 'in', 'as far as', 'beyond', 'outside' or 'around', is a place in every mention "
+      "(session 36: 'Oxcombe was cut off' read by the app as a person; NER train labels 499 lone names there places, "
+      "2 persons)",
+      [("Wrelby was cut off for a week in the floods, she told me. Buy the map from the shop in Wrelby.",
+        [("Wrelby", "LOC"), ("Wrelby", "LOC")])],
+      ["Wrelby was cut off for a week in the floods, she told me. Buy the map from the shop of Tom Wrelby."])
+_rule("preposition-opens-sentence", "a capitalised preposition opening a sentence ('Beyond', 'Across', 'Past' ...) is "
+      "no part of the name after it (session 36: 'Beyond Oxcombe' read as a person; NER train opens no name with one "
+      "but 'Near East', and 'Near' is left out)",
+      [("Beyond Wrelby the valley narrows under the fells. The path keeps to the bank as far as Wrelby.",
+        [("Wrelby", "LOC"), ("Wrelby", "LOC")])],
+      ["The valley narrows beyond Wrelby. The path keeps to the bank as far as Wrelby."])
+_rule("firm-of-two-surnames", "two one-word names joined by 'and' or '&', one read as a company and the other as "
+      "another kind, neither a listed place, given name, people or body, after 'by', 'for', 'with' ... and not before 's, "
+      "are one firm named after two families "
+      "(session 36: 'Fothergill and Pask' split by the app; NER train: 12 such two-word names are organisations, and "
+      "every place read beside a company so is listed)",
+      [("The survey was done by Fothergill and Pask, the Halbury solicitors.",
+        [("Fothergill and Pask", "ORG"), ("Halbury", "LOC")])],
+      ["Trade between Iraq and Norsk grew.", "The survey was done by Fothergill, the Halbury solicitor."])
+_rule("residents-after-place", "a one-word 'person', company or MISC right before 'residents', 'villagers', "
+      "'parishioners' ..., no people's word nor shaped as one ('-ish', '-an'), is the place they live in (session 36: "
+      "'Brenmoor residents' read by the app as Other; NER train: 'Bogra residents', a place)",
+      [("Brenmoor residents voted against it.", [("Brenmoor", "LOC")])],
+      ["Kurdish villagers voted against it.", "Brenmoor voted against it."])
+_rule("club-initials-end-name", "a name followed by or ending in a sports club's initials ('FC', 'AFC', 'RFC', 'CC') "
+      "is that club, one organisation with its initials (session 36: 'Hatherden FC' read as a person; NER train: both "
+      "names ending in 'FC' are organisations)",
+      [("The first game is against Tollerby FC on Saturday.", [("Tollerby FC", "ORG"), ("Saturday", "DATE")])],
+      ["The first game is against Tollerby on Saturday."])
+_rule("and-district-name", "a one-word name, ' and District ' and a body's name right after it are one body (session "
+      "36: 'the Whitcastle and District Folk Dance Society' read as a place and a society)",
+      [("She joined the Tollerby and District Bowling Association in 1990.",
+        [("Tollerby and District Bowling Association", "ORG"), ("1990", "DATE")])],
+      ["She joined the Tollerby Bowling Association in 1990."])
+_rule("inn-named-alone", "'the' and a word an English inn is named by ('the Plough', 'the Wheatsheaf': entity_words.txt "
+      "inn_names), or a possessive and 'Rest', 'Arms', 'Head' ('the Fisherman's Rest'), with no capitalised word after "
+      "it, is the inn, an organisation (session 36: 'the Plough at Hartsop' read by the app as a place; NER train writes "
+      "none of the words with a capital after 'the')",
+      [("We had lunch at the Plough at Hartsop.", [("Plough", "ORG"), ("Hartsop", "LOC")]),
+       ("I stayed at the Ferryman's Rest, run by Idris.", [("Ferryman's Rest", "ORG"), ("Idris", "PERSON")])],
+      ["We had lunch at the Plough Inn at Hartsop.", "The plough was left at Hartsop."])
+_rule("pronoun-next-sentence", "for pronoun-names-person, the next sentence opening with 'He' or 'She', no name between, "
+      "says the same as 'he' or 'she' in the name's own sentence (session 36: 'Alaric Penhallow opened the shop' read "
+      "by the app as a company; NER train: all 21 names so are persons)",
+      [("Alaric Penhallow opened the shop in 1982. He still works there on Saturdays.",
+        [("Alaric Penhallow", "PERSON"), ("1982", "DATE"), ("Saturdays", "DATE")])],
+      ["Alaric Penhallow opened the shop in 1982. The bakery still works there on Saturdays."])
