@@ -20,21 +20,21 @@ from .clusters import cluster_path
 Span = tuple[int, int, str]
 
 # what may follow the river's word: a stop, or a function word or a river's verb (not a noun: "the Heidrun oilfield")
-_AFTER = (r"(?=[ \t]*(?:[.,;:!?)\n]|$)|[ \t]+(?:at|to|and|in|near|where|which|as|by|for|from|below|above|before|after|"
-          r"until|between|is|was|has|had|rose|rises|flooded|floods|flows|flowed|winds|wound|meanders|burst|broke|"
-          r"overflowed|meets|joins|empties|drains|loses|brings|runs|ran)\b)")
-# where a river is written: a bank, a crossing, a course ("along the Skelde", "the mouth of the Wexe")
-_RIVER_BEFORE = re.compile(
-    r"(?<![\w-])(?:along|banks? of|mouth of|source of|valley of|waters of|across|crossed|crossing|ford over|"
-    r"bridge over|bridges over|meets|meet|joins|join|into|down|up|beside|above|below)[ \t]+the[ \t]+"
-    r"([A-Z][a-z]{2,})" + _AFTER + r"|(?<![\w-])river[ \t]+([A-Z][a-z]{2,})(?![\w'’-]|[ \t]+[A-Z])")
+_AFTER = re.compile(r"[ \t]*(?:[.,;:!?)\n]|$)|[ \t]+(?:at|to|and|in|near|where|which|as|by|for|from|below|above|before|"
+                    r"after|until|between|is|was|has|had|rose|rises|flooded|floods|flows|flowed|winds|wound|meanders|"
+                    r"burst|broke|overflowed|meets|joins|empties|drains|loses|brings|runs|ran)\b")
+# where a river is written, right before "the": a bank, a crossing, a course ("along the Skelde", "the mouth of the Wexe")
+_CUE_BEFORE = re.compile(r"(?<![\w-])(?:along|banks? of|mouth of|source of|valley of|waters of|across|crossed|crossing|"
+                         r"ford over|bridges? over|meets|meet|joins|join|into|down|up|beside|above|below)[ \t]+$")
 # what a river does ("the Lisk rose", "the Wexe burst its banks", "the Hask winds")
 _RIVER_VERB = re.compile(
-    r"(?<![\w-])[Tt]he[ \t]+([A-Z][a-z]{2,})[ \t]+(?:rose|rises|had risen|has risen|flooded|floods|flows|flowed|"
-    r"winds|wound|meanders|meandered|burst its banks|broke its banks|overflowed|overflows|meets the|joins the|"
-    r"empties|drains|loses itself|brings down|brought down)\b")
-# a name after "the" with no capitalised word after it (every mention of a river found by a cue)
+    r"[ \t]+(?:rose|rises|had risen|has risen|flooded|floods|flows|flowed|winds|wound|meanders|meandered|"
+    r"burst its banks|broke its banks|overflowed|overflows|meets the|joins the|empties|drains|loses itself|"
+    r"brings down|brought down)\b")
+# "the" and a name with no capitalised word after it (each mention of a river, and where the cues are looked for)
 _THE_WORD = re.compile(r"(?<![\w-])[Tt]he[ \t]+([A-Z][a-z]{2,})(?![\w'’-]|[ \t]+[A-Z])")
+# the lower-case common noun before the name ("the river Tolly")
+_RIVER_NOUN = re.compile(r"(?<![\w-])river[ \t]+([A-Z][a-z]{2,})(?![\w'’-]|[ \t]+[A-Z])")
 
 
 def _unknown(word: str) -> bool:
@@ -48,11 +48,22 @@ def _unknown(word: str) -> bool:
 
 def river_words(text: str) -> set[str]:
     """The words the article writes where a river is written (see the module notes)."""
-    if "the " not in text and "The " not in text:
-        return set()
-    found = {m.group(1) or m.group(2) for m in _RIVER_BEFORE.finditer(text)}
-    found.update(m.group(1) for m in _RIVER_VERB.finditer(text))
-    return {w for w in found if _unknown(w)}
+    found: set[str] = set()
+    seen: set[str] = set()
+    for m in _THE_WORD.finditer(text):
+        w = m.group(1)
+        if w in found or w in seen:
+            continue
+        if not _unknown(w):
+            seen.add(w)  # a word news knows: never a river here, whatever follows it
+            continue
+        e = m.end(1)
+        if _RIVER_VERB.match(text, e) or _CUE_BEFORE.search(text, max(0, m.start() - 20), m.start()) \
+                and _AFTER.match(text, e):
+            found.add(w)
+    if "river " in text:
+        found.update(w for w in (m.group(1) for m in _RIVER_NOUN.finditer(text)) if _unknown(w))
+    return found
 
 
 def river_names(text: str, spans: list[Span]) -> list[Span]:
