@@ -156,3 +156,84 @@ def test_a_library_from_before_the_batches_upgrades_and_finds_old_and_new_articl
         lib.remove(old_ids[1])  # an article indexed by the old trigger leaves the index as before
         assert lib.ids(search="repai") == [new_ids[1]]
         _index_ok(lib)
+
+
+# Texts of our own for the spelling apart done in Python (fts_batch._apart_bytes): each word of fold.APART in several
+# cases and inside longer words, letters the index folds (the view's articles_folded), capitals outside ASCII that
+# SQLite's lower() leaves alone, and characters of two to four bytes.
+_APART_TEXTS = [
+    "NEWS from Quillan: the Newsroom of the Harbour News said the newsletter was late.",
+    "The UNITED crews, uniting again, reunited the Unite branch of Fernholt.",
+    "Importantly, the important IMPORTANCE of the generator: generations of federated initiatives.",
+    "According to the Community officer, the University organised an organisation; ORGANIZING it took weeks.",
+    "Organising and organisers in Łódź, Ørsted Quay and Straße 9: İzmir, ÀÉÎ, Ǳ, 東京 and 🐟 by the pier.",
+    "",
+]
+
+
+def test_the_index_of_a_batch_holds_the_bytes_the_view_spells_apart(tmp_path):
+    from tui.store import fts_batch
+    from tui.store.fold import apart_sql
+
+    db = sqlite3.connect(":memory:")
+    db.create_function("spelt", 1, fts_batch._apart_bytes, deterministic=True)
+    values = [*_APART_TEXTS, None, 42, 2.5, "Organising\x00NEWS after a zero byte", b"NEWS as a blob, organised"]
+    for value in values:
+        view, ours = db.execute(f"SELECT {apart_sql('?1')}, CAST(spelt(CAST(?1 AS BLOB)) AS TEXT)", (value,)).fetchone()
+        assert ours == view and type(ours) is type(view), value
+
+
+def _index_rows(lib) -> list:
+    return [lib.db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
+            for t in ("articles_fts_data", "articles_fts_idx", "articles_fts_docsize")]
+
+
+def test_a_batch_spelt_apart_in_python_stores_the_index_the_view_gives(tmp_path, monkeypatch):
+    from tui.store import fts_batch
+
+    articles = [Article(title=t[:40] or "(empty)", body=t or "A quiet day at Fernholt quay.", source="Newsline Weekly",
+                        byline="Organiser Desk", tags=["UNITED", "Łódź"]) for t in _APART_TEXTS]
+    with Library(tmp_path / "ours.db") as lib:
+        assert fts_batch._apart_ready(lib.db)
+        lib.add_many(articles, chunk=4)
+        ours = _index_rows(lib)
+        _index_ok(lib)  # FTS5 checks the index against the view, row by row
+        assert lib.ids(search="news") and lib.ids(search="organising") and lib.ids(search="lodz")
+    monkeypatch.setattr(fts_batch, "_apart_ready", lambda db: False)  # the view's own SQL, as before
+    with Library(tmp_path / "view.db") as lib:
+        lib.add_many(articles, chunk=4)
+        assert _index_rows(lib) == ours
+
+
+def test_a_library_whose_view_another_program_changed_is_indexed_from_that_view(tmp_path):
+    from tui.store import fts_batch
+
+    path = tmp_path / "lib.db"
+    with Library(path) as lib:
+        lib.add(Article(title="Gulls", body="Gulls over the Fernholt harbour."))
+    other = sqlite3.connect(path)
+    with other:  # the same text, written another way: not the view fts_batch spells apart in Python
+        sql = other.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_search'").fetchone()[0]
+        other.execute("DROP VIEW articles_search")
+        other.execute(sql.replace("SELECT id,", "SELECT id ,", 1))
+    other.close()
+    with Library(path) as lib:
+        assert not fts_batch._apart_ready(lib.db)
+        lib.add_many([Article(title="Terns", body="NEWS of terns at the quay.")])
+        assert len(lib.ids(search="news tern")) == 1 and len(lib.ids(search="gull")) == 1
+        _index_ok(lib)
+
+
+def test_a_batch_closes_while_another_statement_of_the_connection_is_reading(tmp_path):
+    # SQLite refuses to register a function again while a statement of the connection is under way: the function is
+    # registered once per connection (registered again, the batch would read the view)
+    from tui.store import fts_batch
+
+    with Library(tmp_path / "lib.db") as lib:
+        lib.add_many(_articles(3))
+        reading = lib.db.execute("SELECT id FROM articles")
+        reading.fetchone()  # under way
+        assert fts_batch._apart_ready(lib.db)
+        lib.add_many(_articles(3, start=3))
+        assert len(lib.ids(search="dock")) == 6
+        _index_ok(lib)
