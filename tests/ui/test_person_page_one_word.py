@@ -65,3 +65,26 @@ async def test_a_given_name_of_one_person_opens_their_page(tmp_path, make_app):
                          lambda: app.screen)
         assert app.screen.person.name == "Hesper Tallow"
         assert "Hesper Tallow" in str(app.screen.query_one("#person-head").render())
+
+
+async def test_a_last_name_of_two_people_lists_both(tmp_path, make_app):
+    """keys36: the page of "Tefft" (an article that calls someone by the last name alone) was the page of the Tefft
+    with more mentions; the library has two, both listed now, as `newsreader who Tefft` lists them."""
+    from tests.stories.test_who_last_name import two_teffts
+    from tui.app.screens.person import PersonScreen
+
+    path = tmp_path / "library.db"
+    two_teffts(path)
+    app = make_app(path)
+    async with started(app, (80, 24)) as (pilot, main):
+        app.push_screen(PersonScreen(main.db_path, "Tefft"))
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "PersonScreen" and app.screen.several,
+                         lambda: app.screen)
+        await settle(pilot)
+        page = app.screen
+        assert "Tefft is part of 2 people's names" in str(page.query_one("#person-head").render())
+        lines = [o.prompt.plain.strip() for o in page.query_one("#person-articles").options]
+        assert lines[1:] == ["Brannoch Tefft · 2 articles", "Ilsa Tefft · 1 article"], lines
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: getattr(app.screen, "person", None) is not None, lambda: app.screen)
+        assert app.screen.person.name == "Ilsa Tefft"

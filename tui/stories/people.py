@@ -280,8 +280,8 @@ SEVERAL_SHOWN = 12  # people listed when one word names several (the rest counte
 
 @dataclass
 class Several:
-    """One word (or a run of words) that is part of several people's names and none's whole name: `who` lists them
-    to pick one. `people`: (full name, articles naming them in full), most articles first, at most SEVERAL_SHOWN;
+    """One word (or a run of words) that is part of several people's names and none's whole name (a given name, or a
+    last name several fuller names end with): `who` lists them to pick one. `people`: (full name, articles naming them in full), most articles first, at most SEVERAL_SHOWN;
     `total`: how many people have it."""
 
     query: str
@@ -289,18 +289,23 @@ class Several:
     total: int
 
 
-def people_called(lib, name: str, extra: dict | None = None) -> list[tuple[str, int]]:
+def people_called(lib, name: str, extra: dict | None = None, ending: bool = False) -> list[tuple[str, int]]:
     """The people whose full name holds the words of `name` as a run that does not end it (the name's last words
     are who()'s own lookup): a given name ("Anselm" is Anselm Kirby) or a middle one. (full name, articles that name
     them in full), most articles first, a name's shorter written forms joined to it as who() joins them. `extra`:
-    article id -> mentions analysed and not stored (who()'s Cache.mentions). [] when the library cannot say."""
+    article id -> mentions analysed and not stored (who()'s Cache.mentions). [] when the library cannot say.
+    `ending`: the people whose fuller name ends with the words instead ("Tefft": Brannoch Tefft and Ilsa Tefft)."""
     words = _key(name)
     if not words:
         return []
     run = " ".join(words)
     try:
-        rows = lib.db.execute("SELECT DISTINCT name, article_id FROM mentions WHERE label = ? AND (name LIKE ? OR"
-                              " name LIKE ?)", (PERSON, run + " %", "% " + run + " %")).fetchall()
+        if ending:
+            rows = lib.db.execute("SELECT DISTINCT name, article_id FROM mentions WHERE label = ? AND name LIKE ?",
+                                  (PERSON, "% " + run)).fetchall()
+        else:
+            rows = lib.db.execute("SELECT DISTINCT name, article_id FROM mentions WHERE label = ? AND (name LIKE ? OR"
+                                  " name LIKE ?)", (PERSON, run + " %", "% " + run + " %")).fetchall()
     except sqlite3.DatabaseError:
         rows = []
     rows = [(nm, aid) for nm, aid in rows if type(nm) is str]
@@ -311,7 +316,10 @@ def people_called(lib, name: str, extra: dict | None = None) -> list[tuple[str, 
         k = _key(nm)
         # the words as whole words, not at the end ("Anselm" in "Anselm Kirby"; LIKE also matched other cases and
         # "Anselmo"-free spellings only by ASCII case: checked here again on the words)
-        at = [i for i in range(len(k) - len(words)) if k[i:i + len(words)] == words]
+        if ending:
+            at = len(k) > len(words) and k[-len(words):] == words
+        else:
+            at = any(k[i:i + len(words)] == words for i in range(len(k) - len(words)))
         if at:
             found.setdefault(" ".join(nm.split()), set()).add(aid)
     if not found:
@@ -330,7 +338,8 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Sev
     cached analyses. With `analyse`, up to ANALYSE_LIMIT not yet analysed articles containing the name's
     last word are analysed first (slow: the CLI does it, a screen should rely on the background pass).
     A name that finds no one fuller than itself and is part of several people's names ("Anselm": Anselm Kirby and
-    Anselm Rowe) is a `Several` listing them; part of one person's, that person's page.
+    Anselm Rowe) is a `Several` listing them; part of one person's, that person's page. So is a last name (or the
+    last words of a name) that ends several people's fuller names ("Tefft": Brannoch Tefft and Ilsa Tefft).
     """
     from tui.engine.analysis import cached_analysis, get_cached
 
@@ -361,6 +370,13 @@ def who(lib, name: str, analyse: bool = False, limit: int = 500) -> Person | Sev
                 person = _page(lib, called[0][0], _Unstored(_Mentions(lib), lib, cache.mentions), limit)
             except sqlite3.DatabaseError:
                 person = _page(lib, called[0][0], _Unstored(_ReadableMentions(lib), lib, cache.mentions), limit)
+    if person is not None and person.label == PERSON and len(_key(person.name)) > len(words):
+        # the name's last words found a fuller name: the most mentioned one when several people end with them ("Tefft":
+        # Brannoch Tefft and Ilsa Tefft; `who Tefft` showed the one with more mentions): listed to pick one, as a given
+        # name of several people is
+        fuller = people_called(lib, name, cache.mentions, ending=True)
+        if len(fuller) > 1:
+            return Several(" ".join(name.split()), fuller[:SEVERAL_SHOWN], len(fuller))
     if person is None:
         return None
     target = person.name
