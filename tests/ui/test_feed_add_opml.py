@@ -73,3 +73,29 @@ async def test_a_file_that_is_no_opml_list_or_no_file_is_said_in_the_add_feed_pr
             await pilot.pause()
     with Library(path) as lib:
         assert list_feeds(lib) == []
+
+
+async def test_the_key_line_says_what_tab_does_for_what_is_typed(library, make_app, tmp_path):
+    """keys36: the key line said "tab, space: full text on/off" while a path was typed, where tab completes the path
+    (micro35) and the full-text option is no OPML list's; a URL again brings the full-text words back."""
+    path, _ = library
+    (tmp_path / "my-feeds.opml").write_text(OPML, encoding="utf-8")
+    app = make_app(path)
+    async with started(app, (80, 24), keys="F") as (pilot, _page):
+        await pilot.press("a")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "AddFeedDialog")
+        dialog = app.screen
+
+        def keys() -> str:
+            return str(dialog.query_one("#feed-keys").render())
+
+        assert "tab, space: full text on/off" in keys(), keys()  # an empty box: tab goes on to the option
+        await pilot.press(*f"{tmp_path}/my-f")
+        await wait_until(pilot, lambda: "tab: complete the path" in keys(), keys)
+        assert keys() == "enter: add · tab: complete the path · esc: cancel", keys()
+        await pilot.press("tab")  # completes the path, as the line says
+        await wait_until(pilot, lambda: dialog.query_one("#feed-url").value == f"{tmp_path}/my-feeds.opml")
+        await pilot.press("ctrl+u", *"example.org/feed.xml")  # (ctrl+u: Textual's delete to the start)
+        await wait_until(pilot, lambda: "tab, space: full text on/off" in keys(), keys)
+        await pilot.press("tab")
+        assert dialog.focused is dialog.query_one("#feed-full-text")

@@ -46,14 +46,29 @@ class AddFeedDialog(ModalScreen[tuple[str, bool] | OpmlFile | None]):
                             paths=path_like)
             yield FullTextBox("Fetch each item's page for its full text", self.full_text, id="feed-full-text")
             yield Static(Text(self.error), id="feed-error", classes="dialog-error")
-            yield Static("enter: add · tab, space: full text on/off · esc: cancel",
-                         classes="dialog-detail")
+            self.keys_shown = self.keys_line(self.value)
+            yield Static(self.keys_shown, id="feed-keys", classes="dialog-detail")
 
     def on_mount(self) -> None:
         if closed_before_mount(self):
             return
         self.query_one("#feed-error").display = bool(self.error)
         self.query_one("#feed-url", Input).focus()
+
+    URL_KEYS = "enter: add · tab, space: full text on/off · esc: cancel"
+    # a path typed (an OPML list's): tab completes it (PathInput), and the full-text option is not the list's (one
+    # line at 80 columns, as the library's add dialog says it)
+    PATH_KEYS = "enter: add · tab: complete the path · esc: cancel"
+
+    @classmethod
+    def keys_line(cls, value: str) -> str:
+        """The key line for what the box holds: it said "tab, space: full text on/off" while tab completed a path."""
+        return cls.PATH_KEYS if path_like(value) else cls.URL_KEYS
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "feed-url" and (wanted := self.keys_line(event.value)) != self.keys_shown:
+            self.keys_shown = wanted
+            self.query_one("#feed-keys", Static).update(wanted)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_submit()
