@@ -167,6 +167,9 @@ def build_parser(stories: bool = True) -> argparse.ArgumentParser:
     dr = sub.add_parser("doctor", help="library path, counts, health, NLP backends, clipboard routes, the app's log")
     dr.add_argument("--repair", action="store_true",
                     help="make the search index again from the articles, in place (a damaged or dropped index)")
+    dr.add_argument("--fill-headers", action="store_true",
+                    help="give articles added from a file a missing outlet and date from the lines under their "
+                         "headline (never replacing one they have)")
 
     an = sub.add_parser("analyze", help="analyse every article not yet analysed (uses all cores)")
     an.add_argument("--jobs", type=_count, default=0, metavar="N", help="worker processes (default: all cores)")

@@ -83,9 +83,9 @@ def skipped_note(lib, unreadable: list[int], one: str, many: str | None = None, 
 
 def writes(args) -> bool:
     """Whether the command `args` runs writes the library (a reading command only reads it: READING_COMMANDS,
-    READING_ACTIONS; `stories --rebuild` and `doctor --repair` write)."""
+    READING_ACTIONS; `stories --rebuild`, `doctor --repair` and `doctor --fill-headers` write)."""
     command = getattr(args, "command", None)
-    if getattr(args, "rebuild", False) or getattr(args, "repair", False):
+    if getattr(args, "rebuild", False) or getattr(args, "repair", False) or getattr(args, "fill_headers", False):
         return True
     return not (command in READING_COMMANDS or (command, getattr(args, f"{command}_command", None)) in READING_ACTIONS)
 
@@ -526,6 +526,8 @@ def cmd_doctor(args) -> int:
     if (where := _no_library_yet(args)) is not None:  # a check writes nothing: it made and seeded the library
         if getattr(args, "repair", False):
             raise CliError(f"no library at {visible(where)} yet: no search index to repair")
+        if getattr(args, "fill_headers", False):
+            raise CliError(f"no library at {visible(where)} yet: no articles to fill")
         out(f"newsreader {__version__}")
         out(f"library:   none yet at {visible(where)} (made, with the sample articles, when the app or a command "
             "first opens it)")
@@ -536,6 +538,11 @@ def cmd_doctor(args) -> int:
     if getattr(args, "repair", False):
         try:
             return _repair(lib)
+        finally:
+            lib.close()
+    if getattr(args, "fill_headers", False):
+        try:
+            return _fill_headers(lib)
         finally:
             lib.close()
     out(f"newsreader {__version__}")
@@ -579,6 +586,21 @@ def _repair(lib) -> int:
     if problem is not None:
         raise CliError(f"the search index was made again but still fails its check ({visible(problem)})")
     out(f"search index made again: {plural(done, 'article')} in {time.monotonic() - started:.0f} s")
+    return 0
+
+
+def _fill_headers(lib) -> int:
+    """`doctor --fill-headers`: a missing outlet and date of the articles added from a file, from their header lines."""
+    from tui.doctor import fill_from_headers
+
+    if lib.damaged:
+        raise CliError(f"{visible(lib.path)} has damaged pages: `newsreader doctor` says how to recover what is "
+                       "readable; nothing filled")
+    read, outlets, dates = fill_from_headers(lib)
+    out(f"read the header lines of {plural(read, 'article')} with no outlet or no date: filled "
+        f"{plural(outlets, 'outlet')} and {plural(dates, 'date')} (none replaced)")
+    if dates:
+        out("the dated ones are grouped again by `newsreader stories` or the app")
     return 0
 
 

@@ -155,3 +155,25 @@ def log_line() -> str:
     said = f"{size:,} bytes" if size < 10 * 1024 else f"{size / 1024:,.0f} KB"
     last = time.strftime("%Y-%m-%d %H:%M", time.localtime(info.st_mtime))
     return f"app log:   {visible(str(path))} ({said}, last line written {last})"
+
+
+def fill_from_headers(lib) -> tuple[int, int, int]:
+    """`doctor --fill-headers`: the articles added from a file with no outlet or no date read again for the header
+    lines at the top of their text (tui.importers.text.header_of_stored: "Fenland Post" / "2026-12-01" under the
+    headline, stored as text before the importer read them, walk35); what is missing filled, nothing replaced (the
+    text stays as it is). (articles read, outlets filled, dates filled)."""
+    from tui.importers.text import header_of_stored
+
+    rows = lib.db.execute("SELECT id, title, body, source, published FROM articles WHERE coalesce(url, '') = ''"
+                          " AND (source = '' OR coalesce(published, '') = '')").fetchall()
+    fills = []
+    for article_id, title, body, source, published in rows:
+        if not isinstance(title, str) or not isinstance(body, str):
+            continue  # (the database is untrusted: a BLOB is no text to read)
+        outlet, day = header_of_stored(title, body)
+        outlet = outlet if not source else ""
+        day = day if not published else None
+        if outlet or day:
+            fills.append((article_id, outlet, day))
+    outlets, dates = lib.fill_missing(fills) if fills else (0, 0)
+    return len(rows), outlets, dates

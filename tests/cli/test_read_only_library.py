@@ -87,7 +87,7 @@ def test_who_analyses_what_it_cannot_store(read_only, capsys):
 
 WRITING = [["add", "{tmp}/more.txt"], ["remove", "1"], ["feed", "add", "http://127.0.0.1:9/feed.xml"], ["refresh"],
            ["feed", "remove", "1"], ["watch", "add", "{tmp}"], ["watch", "scan"], ["analyze"],
-           ["stories", "--rebuild"], ["doctor", "--repair"],
+           ["stories", "--rebuild"], ["doctor", "--repair"], ["doctor", "--fill-headers"],
            # the OPML was read first: a missing or bad file was named before the library's line
            ["feed", "import", "{tmp}/missing.opml"], ["feed", "import", "{tmp}/more.txt"]]
 

@@ -24,7 +24,7 @@ from tui.importers.tags import known_tags, looks_like_tags, split_tags
 from tui.importers.titles import first_sentence
 from tui.models import Article
 
-_SOURCE = re.compile(r"^(?:source|sources|via|credit|agency)\s*:\s*(\S.{0,79})$", re.I)
+_SOURCE = re.compile(r"^(?:source|sources|outlet|via|credit|agency)\s*:\s*(\S.{0,79})$", re.I)
 _DATED = re.compile(
     r"^(first published|published|updated|last updated|posted|last modified|modified|date)\b\s*:?\s*(?:on\s+)?(.*)$",
     re.I,
@@ -366,3 +366,65 @@ _FOOTER_STARTS = ("©", "copyright", "(c)")
 _CUE_WORDS = (("publish", 4), ("submission", 2), ("letters", 1), ("opinions", 1), ("views", 1), ("reflect", 1),
               ("necessarily", 1), ("disclaimer", 1), ("editorial polic", 2), ("copyright", 1), ("reserved", 1),
               ("newsletter", 1), ("subscribe", 1), ("terms of ", 2), ("privacy", 1), ("cookies", 1), ("readers", 1))
+
+
+HEADER_PARAGRAPHS = 3  # paragraphs at the top of a stored text that header_of_stored reads as header lines at most
+_HEADER_CELLS = 120  # a longer paragraph is text, not a header line (nor two joined)
+_SAMPLE = 8  # paragraphs parsed again (a longer text: its first ones; the rest cannot hold its header)
+
+
+def header_of_stored(title: str, body: str) -> tuple[str, str | None]:
+    """(outlet, date) the header lines at the top of a stored plain-text article's body hold, as parse_text reads
+    them now, else ("", None). For articles stored before those lines were read (walk35: "Headline / Fenland Post /
+    2026-12-01 / text" had no outlet and no date): their body opens with them, a block's two lines joined into one
+    paragraph ("Fenland Post 2026-12-01"), so each short paragraph of the top is also tried as two lines. Only what
+    whole paragraphs at the top give counts: the rest of the text must read back unchanged."""
+    paras = [p for p in body.split("\n\n")]
+    if not title.strip() or len(paras) < 2:
+        return "", None
+    sample = paras[:_SAMPLE]
+    best: tuple[int, str, str | None] = (0, "", None)
+    for blocks in _header_variants(sample):
+        got = parse_text(title + "\n\n" + "\n\n".join(blocks) + "\n")
+        kept = got.body.split("\n\n")
+        if got.title != title or not any(kept == sample[k:] for k in range(1, HEADER_PARAGRAPHS + 1)):
+            continue  # the title read otherwise, or more (or less) than whole paragraphs of the top taken
+        score = bool(got.source) + bool(got.published)
+        if score > best[0]:
+            best = (score, got.source, got.published)
+    return best[1], best[2]
+
+
+def _header_variants(paras: list[str]):
+    """The paragraphs as stored, then with one short paragraph of the top split in two lines where its parts were
+    joined: before a labelled part ("Outlet: Fenland Post Date: 2026-12-01"), else beside its date, the fewest words
+    that still give the paragraph's date ("Fenland Post" / "2026-12-01", "3 December 2026" / "Radio Ossing")."""
+    yield paras
+    for j in range(min(HEADER_PARAGRAPHS, len(paras) - 1)):
+        para = paras[j]
+        if len(para) > _HEADER_CELLS:
+            break
+        for two in _two_lines(para):
+            yield paras[:j] + [two] + paras[j + 1:]
+
+
+_LABEL_AFTER = re.compile(r"\s(?=(?:date|published|updated|posted|source|outlet|by)\s*:)", re.I)
+
+
+def _two_lines(para: str) -> list[str]:
+    m = _LABEL_AFTER.search(para)
+    if m:
+        return [para[:m.start()] + "\n" + para[m.end():]]
+    day = parse_date(para)
+    if day is None:
+        return []
+    words, out = para.split(" "), []
+    for k in range(len(words) - 1, 0, -1):  # the date last: its fewest words at the end
+        if parse_date(" ".join(words[k:])) == day:
+            out.append(" ".join(words[:k]) + "\n" + " ".join(words[k:]))
+            break
+    for k in range(1, len(words)):  # the date first
+        if parse_date(" ".join(words[:k])) == day:
+            out.append(" ".join(words[:k]) + "\n" + " ".join(words[k:]))
+            break
+    return out

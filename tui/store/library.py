@@ -1114,6 +1114,21 @@ class Library:
         with self.transaction() as db:
             db.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
 
+    def fill_missing(self, fills: list[tuple[int, str, str | None]]) -> tuple[int, int]:
+        """Give articles an outlet and a date ("YYYY-MM-DD") where they have none, never replacing one: (outlets set,
+        dates set). A date given moves the article to its day in the list, and out of its story to be grouped again
+        (the story triggers: articles_story_au)."""
+        outlets = dates = 0
+        with self.transaction() as db:
+            for article_id, source, day in fills:
+                if source:
+                    outlets += db.execute("UPDATE articles SET source = ? WHERE id = ? AND source = ''",
+                                          (source, article_id)).rowcount
+                if day:
+                    dates += db.execute("UPDATE articles SET published = ?, sort_key = ? WHERE id = ?"
+                                        " AND coalesce(published, '') = ''", (day, day, article_id)).rowcount
+        return outlets, dates
+
     # -- reading ------------------------------------------------------------------------------
 
     def count(self, search: str = "", entity: str = "") -> int:
