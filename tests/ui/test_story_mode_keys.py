@@ -23,7 +23,8 @@ def stories(tmp_path):
 async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_app, monkeypatch):
     """On the story view, the entity page, the briefing and the feeds list, the library's and the article view's keys
     (`s` next method, `e` highlights, `n`, `/`, `a` add ...) did nothing, without a word; each now says where it
-    works. The page's own keys keep their meaning: `m` marks the story line's article, `t` in the briefing."""
+    works. The page's own keys keep their meaning: `m` marks the story line's article, `t` in the briefing (and `a`
+    on the story view goes to its articles, keys36: in the briefing it says where it adds)."""
     app = make_app(stories)
     said = toasts_of(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -31,8 +32,7 @@ async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_
         story = app.screen
         assert type(story).__name__ == "StoryScreen"
         for key, name in (("s", "Next method"), ("e", "Entity highlights on / off"), ("slash", "Search"),
-                          ("a", "Add articles from a file, a folder or a URL"),
-                          ("d", "Delete the article")):
+                          ("l", "Show / hide the library"), ("d", "Delete the article")):
             said.clear()
             await pilot.press(key)
             await settle(pilot)
@@ -54,6 +54,11 @@ async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_
         await pilot.press("o")
         await settle(pilot)
         assert any(s.startswith("o (Open the article's link") for s in said), said
+        said.clear()
+        await pilot.press("a")
+        await settle(pilot)
+        assert any(s.startswith("a (Add articles from a file, a folder or a URL) works in the library and the "
+                                "article view") for s in said), said
         said.clear()
         await pilot.press("escape", "F", "plus")
         await settle(pilot)

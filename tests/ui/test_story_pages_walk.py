@@ -29,40 +29,46 @@ async def test_every_page_key_is_on_the_hint_line_at_80_columns(stories, make_ap
     """The story view's m and f (mark read, star) were on no hint line; the briefing's y (copy its quotes) and c
     neither; then the story view's o (the line's link) and n / N (its next / previous unread article), and the
     entity page's o, then its n / N (walk25); the briefing's m (mark the line's story read). Each hint fits 80 columns (78 cells inside its padding), so none is cut: the story view names its
-    three copy keys as one there, and each in its own words where they fit."""
+    three copy keys as one there, and each in its own words where they fit. keys36: `a` (to the articles, under the
+    summary or the timeline) at every width; at 80 columns in the place of `o` and `Y` (help and ctrl+p name them),
+    from 100 columns with every key, `+/-` from 110."""
     path, ids = stories
     app = make_app(path)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_first_story(pilot)
         text = hint(app.screen)
         assert type(app.screen).__name__ == "StoryScreen"
-        # tab to the other pane (walk35) takes +/-'s place at 80 columns (help names them all)
-        for part in ("⏎ open", "tab pane", "c/y/Y copy", "m/f marks", "o link", "n/N unread", "esc back"):
+        # tab to the other pane (walk35) takes +/-'s place at 80 columns, `a` o's and Y's (help names them all)
+        for part in ("⏎ open", "tab pane", "a articles", "c/y copy", "m/f marks", "n/N unread", "esc back"):
             assert part in text, text
         assert cell_len(text) <= 78, text
         await pilot.resize_terminal(100, 30)
         await settle(pilot)
         text = hint(app.screen)
-        for part in ("⏎ open", "tab pane", "+/- length", "c/y/Y copy", "m/f marks", "o link", "n/N unread",
+        for part in ("⏎ open", "tab pane", "a articles", "c/y/Y copy", "m/f marks", "o link", "n/N unread",
                      "esc back"):
             assert part in text, text
         assert cell_len(text) <= 98, text
-        await pilot.resize_terminal(120, 30)
+        await pilot.resize_terminal(110, 30)
         await settle(pilot)
         text = hint(app.screen)
-        for part in ("tab next pane", "+/- length", "c copy", "y quotes", "Y Markdown", "m/f marks", "o link",
-                     "n/N unread", "esc back"):
+        assert "+/- length" in text and "a articles" in text and "o link" in text and cell_len(text) <= 108, text
+        await pilot.resize_terminal(130, 30)
+        await settle(pilot)
+        text = hint(app.screen)
+        for part in ("tab next pane", "a articles", "+/- length", "c copy", "y quotes", "Y Markdown", "m/f marks",
+                     "o link", "n/N unread", "esc back"):
             assert part in text, text
-        assert cell_len(text) <= 118, text
+        assert cell_len(text) <= 128, text
         await pilot.resize_terminal(80, 24)
         await settle(pilot)
-        assert "c/y/Y copy" in hint(app.screen)
+        assert "c/y copy" in hint(app.screen)
         from tui.app.screens.person import PersonScreen
 
         app.push_screen(PersonScreen(path, "Agnes Trewin"))
         await settle(pilot)
         text = hint(app.screen)
-        for part in ("⏎ open", "tab pane", "c/y/Y copy", "m/f marks", "o link", "n/N unread", "esc back"):
+        for part in ("⏎ open", "tab pane", "a articles", "c/y copy", "m/f marks", "n/N unread", "esc back"):
             assert part in text, text
         assert cell_len(text) <= 78, text
         await pilot.press("escape")

@@ -255,7 +255,7 @@ class NewsreaderApp(App):
                 elif main is not None and not on_page and hasattr(main, f"action_{spec.action}"):
                     yield SystemCommand(spec.description, f"key: {keys} in the feeds list",
                                         partial(main.run_action, spec.action))
-            elif on_page and (keymap.PAGE in spec.scopes or keymap.MAIN in spec.scopes) and spec.id in own:
+            elif on_page and {keymap.PAGE, keymap.MAIN, keymap.ARTICLE_PAGES} & set(spec.scopes) and spec.id in own:
                 # On a story, person, briefing or feeds page, its own keys in its own words (the help's "On this
                 # page"): the palette of the entity page offered "Copy summary" for what copies their quotes. Two
                 # keys that do the same there (c and Y on the briefing) are one command.

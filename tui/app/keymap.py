@@ -19,6 +19,7 @@ UNDO_SAID = f"for {UNDO_SECONDS:g} s"  # how help says it (the README says the s
 APP, MAIN, LIST, ARTICLE, SUMMARY = "app", "main", "list", "article", "summary"
 PAGE = "page"  # the story view, the entity page, the briefing and the feeds list
 FEEDS = "feeds"  # the feeds list only (F); the palette offers these elsewhere when the main screen has the action
+ARTICLE_PAGES = "article_pages"  # the pages that list articles under other things: the story view, the entity page
 SCOPE_TITLES = {
     APP: "Everywhere",
     MAIN: "Reading",
@@ -26,6 +27,7 @@ SCOPE_TITLES = {
     ARTICLE: "Article text",
     SUMMARY: "Summary, quotes and entities",
     PAGE: "Story, person, briefing and feeds pages",
+    ARTICLE_PAGES: "Story view and entity page",
     FEEDS: "Feeds list (F)",
 }
 
@@ -93,6 +95,10 @@ KEYS: list[KeySpec] = [
     _k("refresh", "R", "refresh", "Refresh feeds and watched folders", MAIN, PAGE, show=True),
     _k("add_feed", "a", "add_feed", "Add feed…", FEEDS),
     _k("remove_feed", "d", "remove_feed", "Remove the feed (asks: keep its articles or not)", FEEDS),
+    # the story view's articles sit under its summary and what's new (an entity page's under the timeline): pgdn was
+    # the way to them, tab going to the other pane (walk35) (`a` adds nothing on those pages: it said where it works)
+    _k("to_articles", "a", "to_articles", "The page's articles: the cursor to the first (again: back to the top)",
+       ARTICLE_PAGES),
     _k("briefing_since", "t", "since", "Briefing: since when (all unread, today, 24h, 3 days, a week)", PAGE,
        palette=False),
     _k("down", "j,down", "cursor_down", "Down", LIST, ARTICLE, SUMMARY, PAGE, palette=False),
@@ -201,9 +207,17 @@ def clashes(keymap: dict[str, str]) -> list[str]:
     return problems
 
 
+_PAGES = {"story view", "entity page", "briefing", "feeds list"}  # where a PAGE key is live
+_ON_PAGES = {FEEDS: {"feeds list"}, ARTICLE_PAGES: {"story view", "entity page"}, PAGE: _PAGES}
+
+
 def _reach(spec: KeySpec) -> set[str]:
-    """Where a key's binding is live: the feeds list is a page too, so its keys meet the PAGE keys there."""
-    return set(spec.scopes) | ({PAGE} if FEEDS in spec.scopes else set())
+    """Where a key's binding is live, by page: the feeds list is a page too, so its keys meet the PAGE keys there, and
+    so do the story view's and the entity page's own (ARTICLE_PAGES), which never meet the feeds list's."""
+    out: set[str] = set()
+    for scope in spec.scopes:
+        out |= _ON_PAGES.get(scope, {scope})
+    return out
 
 
 def display_keys(keys: str) -> str:

@@ -122,6 +122,8 @@ class PageScreen(QuickSwitch, Screen):
     HINT_NARROW: tuple[tuple[str | tuple[str, ...], str], ...] = ()
     # where HINT_NARROW does not fit either: its keys less the least needed (() = HINT_NARROW cut with "…")
     HINT_NARROWEST: tuple[tuple[str | tuple[str, ...], str], ...] = ()
+    # where HINT_NARROWEST does not fit either (80 columns, when the page has four forms)
+    HINT_TIGHTEST: tuple[tuple[str | tuple[str, ...], str], ...] = ()
 
     def __init__(self, db_path) -> None:
         super().__init__()
@@ -137,7 +139,7 @@ class PageScreen(QuickSwitch, Screen):
         """The keys of this page as the user bound them: "enter open · c copy · esc back"; in HINT_NARROW's words
         when HINT's take more than `width` cells (0: any width), in HINT_NARROWEST's when those do too."""
         line = self._hint_text(self.HINT)
-        for shorter in (self.HINT_NARROW, self.HINT_NARROWEST):
+        for shorter in (self.HINT_NARROW, self.HINT_NARROWEST, self.HINT_TIGHTEST):
             if width and line.cell_len > width and shorter:
                 line = self._hint_text(shorter)
         return line
@@ -387,6 +389,33 @@ class PageScreen(QuickSwitch, Screen):
     # marked ● when unread) they step through, and how the toasts name those articles
     UNREAD_LIST = ""
     UNREAD_OF = "on this page"
+
+    def action_to_articles(self) -> None:
+        """a (the story view, the entity page): the cursor to the first article line of UNREAD_LIST, the list scrolled
+        so their heading ("Articles (N)") is at its top; pressed on an article line, back to the top of the list. The
+        articles sat under the summary and what's new, reached only by paging (walk35)."""
+        from tui.app.widgets.story_list import StoryList
+
+        widget = self.query_one(self.UNREAD_LIST, StoryList)
+        lines = [i for i in range(widget.option_count) if (widget.get_option_at_index(i).id or "").startswith("a:")]
+        if not lines:
+            self.notify(self.no_articles(), severity="warning", timeout=3)
+            return
+        heading = lines[0] - 1
+        start = heading if heading >= 0 and widget.get_option_at_index(heading).disabled else lines[0]
+        # there already (an article under the cursor, the heading as high as the list scrolls): back to the top (the
+        # entity page's cursor starts on its first article, under the timeline)
+        there = self.focused is widget and widget.highlighted in lines and widget.scroll_y >= widget.top_of(start)
+        self.set_focus(widget)
+        if there:
+            widget.top()
+            return
+        widget.highlighted = lines[0]
+        widget.show_from(start)
+
+    def no_articles(self) -> str:
+        """Why `a` found no article line here."""
+        return "No articles on this page yet."
 
     def step_to_unread(self, step: int) -> None:
         """The cursor to the next (previous) article line marked unread (●) of UNREAD_LIST, below (above) the cursor

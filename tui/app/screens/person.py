@@ -141,24 +141,29 @@ class PersonScreen(PageScreen):
                  "next_unread": "Next unread article of the page (enter opens it)",
                  "previous_unread": "Previous unread article of the page",
                  "mark_all_read": "Mark every article on this page read (asks above 20)",
-                 "undo": f"Undo the last mark all read ({keymap.UNDO_SAID})"}
+                 "undo": f"Undo the last mark all read ({keymap.UNDO_SAID})",
+                 "to_articles": "Their articles (under the timeline): the cursor to the first; again: to the top"}
     # m, f and o act on the article of the line under the cursor (an article or a quote), as in the story view (they
     # said they work in the library, the article view and the story view only); n / N go to the page's next /
     # previous unread article line, as in the story view (they said "works in ... the story view, not on this page"
     # beside article lines marked ●) (rebound keys follow)
     BINDINGS = [b for b in keymap.bindings(keymap.MAIN)
                 if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread", "mark_all_read",
-                            "undo")]
+                            "undo")] + keymap.bindings(keymap.ARTICLE_PAGES)
     UNREAD_LIST = "#person-articles"
     LINE_HINT = "Put the cursor on an article or a quote first."
     # (m and f in 80 columns too: "open the article / entity" left no room for them; o as well)
     # (tab, to the other pane, as the story view's: walk35)
-    HINT = (("open", "open"), ("next_pane", "next pane"), (("copy_summary", "copy_quotes"), "copy quotes"),
-            ("copy_markdown", "Markdown"), (("toggle_read", "star"), "marks"), ("open_link", "link"),
-            (("next_unread", "previous_unread"), "unread"), ("back", "back"))
-    HINT_NARROW = (("open", "open"), ("next_pane", "pane"), (("copy_summary", "copy_quotes", "copy_markdown"), "copy"),
-                   (("toggle_read", "star"), "marks"), ("open_link", "link"),
-                   (("next_unread", "previous_unread"), "unread"), ("back", "back"))
+    # (a, to the articles under the timeline, as the story view's: at 80 columns in the place of `o` and `Y`)
+    HINT = (("open", "open"), ("next_pane", "next pane"), ("to_articles", "articles"),
+            (("copy_summary", "copy_quotes"), "copy quotes"), ("copy_markdown", "Markdown"),
+            (("toggle_read", "star"), "marks"), ("open_link", "link"), (("next_unread", "previous_unread"), "unread"),
+            ("back", "back"))
+    HINT_NARROW = (("open", "open"), ("next_pane", "pane"), ("to_articles", "articles"),
+                   (("copy_summary", "copy_quotes", "copy_markdown"), "copy"), (("toggle_read", "star"), "marks"),
+                   ("open_link", "link"), (("next_unread", "previous_unread"), "unread"), ("back", "back"))
+    HINT_NARROWEST = tuple((("copy_summary", "copy_quotes"), "copy") if part[1] == "copy" else part
+                           for part in HINT_NARROW if part[0] != "open_link")
 
     def __init__(self, db_path, name: str) -> None:
         super().__init__(db_path)
@@ -276,6 +281,11 @@ class PersonScreen(PageScreen):
                 widget.top()
             elif now != widget.highlighted:
                 widget.highlighted = now
+
+    def no_articles(self) -> str:
+        if self.several:
+            return "Pick one of them first: enter opens their page."
+        return "Still looking them up; try again in a moment." if self.person is None else super().no_articles()
 
     def _show_several(self, several) -> None:
         """The name is one word of several people's names ("Anselm"): each of them on a line (enter opens their page),

@@ -348,22 +348,28 @@ class StoryScreen(PageScreen):
                  "previous_unread": "Previous unread article of the story",
                  "mark_all_read": "Mark every article of the story read (asks above 20)",
                  "undo": f"Undo the last mark all read ({keymap.UNDO_SAID})",
-                 "next_pane": "Next pane: the story, its quotes and entities (below it under 120 columns)"}
+                 "next_pane": "Next pane: the story, its quotes and entities (below it under 120 columns)",
+                 "to_articles": "The story's articles (under its summary): the cursor to the first; again: to the top"}
     # m, f and o act on the article of the line under the cursor, as in the library; n / N go to the story's next /
     # previous unread article (they said they work only in the library) (rebound keys follow)
     BINDINGS = [b for b in keymap.bindings(keymap.MAIN)
                 if b.id in ("toggle_read", "star", "open_link", "next_unread", "previous_unread", "mark_all_read",
-                            "undo", "reanalyse")]
+                            "undo", "reanalyse")] + keymap.bindings(keymap.ARTICLE_PAGES)
     # every key of the view, in 80 columns too (m and f were missing, then o and n / N): the copy keys in one there;
     # tab, to the other pane (the quotes and entities: below the story at 80 columns, unnamed but in help: walk35),
     # from 80 columns, where +/- leaves the line for it (help and the palette name them; the heading says the length)
-    HINT = (("open", "open"), ("next_pane", "next pane"), (("longer", "shorter"), "length"), ("copy_summary", "copy"),
-            ("copy_quotes", "quotes"), ("copy_markdown", "Markdown"), (("toggle_read", "star"), "marks"),
-            ("open_link", "link"), (("next_unread", "previous_unread"), "unread"), ("back", "back"))
-    HINT_NARROW = (("open", "open"), ("next_pane", "pane"), (("longer", "shorter"), "length"),
+    # a, to the articles under the summary (walk35 paged down to them): at 80 columns in the place of `o` and `Y`
+    # (help and ctrl+p name them), "c/y copy"
+    HINT = (("open", "open"), ("next_pane", "next pane"), ("to_articles", "articles"), (("longer", "shorter"), "length"),
+            ("copy_summary", "copy"), ("copy_quotes", "quotes"), ("copy_markdown", "Markdown"),
+            (("toggle_read", "star"), "marks"), ("open_link", "link"), (("next_unread", "previous_unread"), "unread"),
+            ("back", "back"))
+    HINT_NARROW = (("open", "open"), ("next_pane", "pane"), ("to_articles", "articles"), (("longer", "shorter"), "length"),
                    (("copy_summary", "copy_quotes", "copy_markdown"), "copy"), (("toggle_read", "star"), "marks"),
                    ("open_link", "link"), (("next_unread", "previous_unread"), "unread"), ("back", "back"))
     HINT_NARROWEST = tuple(part for part in HINT_NARROW if part[0] != ("longer", "shorter"))
+    HINT_TIGHTEST = tuple((("copy_summary", "copy_quotes"), "copy") if part[1] == "copy" else part
+                          for part in HINT_NARROWEST if part[0] != "open_link")
 
     def __init__(self, db_path, story_id: int | None = None, lib=None) -> None:
         """`story_id`: the story to show (or call `open` later); `lib`: the UI thread's library, to show a kept
@@ -627,6 +633,9 @@ class StoryScreen(PageScreen):
                 self.filter_library(name, type_key)
 
     LINE_HINT = "Put the cursor on a summary sentence, a quote or an article first."
+
+    def no_articles(self) -> str:
+        return self._not_shown() if self.summary is None else super().no_articles()
 
     def line_article(self) -> int | None:
         """The article of the highlighted line (a summary sentence, a quote or an article), or None."""

@@ -138,6 +138,18 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         self.scroll_to_region(Region(0, top, max(1, self._width), height),
                               animate=False, force=True, immediate=True)
 
+    def top_of(self, index: int) -> int:
+        """How far down the list scrolls to show item `index` first (as far as it scrolls)."""
+        if not self.is_mounted:
+            return 0
+        self._ensure_lines()
+        return min(self._first_line[index], self.max_scroll_y) if 0 <= index < len(self._first_line) else 0
+
+    def show_from(self, index: int) -> None:
+        """Scroll so item `index` is the first line shown (as far as the list scrolls): a heading over the cursor."""
+        if self.is_mounted:
+            self.scroll_to(y=self.top_of(index), animate=False, immediate=True)
+
     # -- filling ----------------------------------------------------------------------------
 
     def show(self, analysis, method_label: str = "", ready: "Layout | None" = None) -> None:
