@@ -137,7 +137,8 @@ class PageScreen(QuickSwitch, Screen):
 
     def hint_line(self, width: int = 0) -> Text:
         """The keys of this page as the user bound them: "enter open · c copy · esc back"; in HINT_NARROW's words
-        when HINT's take more than `width` cells (0: any width), in HINT_NARROWEST's when those do too."""
+        when HINT's take more than `width` cells (0: any width), in HINT_NARROWEST's when those do too, and in
+        HINT_TIGHTEST's (the story view at 80 columns) when even those do."""
         line = self._hint_text(self.HINT)
         for shorter in (self.HINT_NARROW, self.HINT_NARROWEST, self.HINT_TIGHTEST):
             if width and line.cell_len > width and shorter:
