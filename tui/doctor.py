@@ -87,7 +87,7 @@ def library_lines(lib) -> list[str]:
     if health == "ok" and not lib.damaged:
         import sqlite3
 
-        from tui.store.stories import members_of_gone_stories
+        from tui.store.stories import members_of_gone_stories, members_of_missing_articles
         from tui.store.twins import orphan_twins
 
         try:
@@ -98,10 +98,19 @@ def library_lines(lib) -> list[str]:
             strays = members_of_gone_stories(lib)
         except sqlite3.DatabaseError:
             strays = 0
+        try:
+            loose = members_of_missing_articles(lib)
+        except sqlite3.DatabaseError:
+            loose = 0
         if strays:  # (`stories` said "no stories", and grouping never took them again: nothing said why)
             lines += [f"stories:   {plural(strays, 'article')} in a story no longer in the library (deleted by another "
-                      "program): in no story any list shows, and not grouped again; this groups them again:",
-                      f"             newsreader --db {visible(lib.path)} stories --rebuild"]
+                      "program): in no story any list shows until they are grouped again, at the next `stories`, "
+                      "`story` or `brief`, or the app's next quiet refresh; this does it now:",
+                      f"             newsreader --db {visible(lib.path)} stories"]
+        if loose:  # (`PRAGMA foreign_key_check` found them; doctor said "integrity ok" and nothing else)
+            lines.append(f"stories:   {plural(loose, 'story membership')} of an article no longer in the library "
+                         "(written by another program): shown nowhere; cleared by "
+                         f"`newsreader --db {visible(lib.path)} stories --rebuild`")
         if orphans:  # (no list showed them, and nothing said so: a twin_of edited by hand hid them for good)
             path = visible(lib.path)
             lines += [f"hidden:    {plural(orphans, 'article')} kept as copies of an article no list shows (not in the "

@@ -83,6 +83,33 @@ def test_y_and_the_briefing_name_both_outlets_once(lib):
     assert item.quote is not None and item.quote.text == REOPEN.rstrip(",")
 
 
+def test_brief_quotes_and_the_briefing_s_y_name_every_outlet_as_story_does(lib):
+    """`brief --quotes` and the briefing's `y` (quote_lines) named the quote's own outlet alone, and the briefing's
+    quote line its first four, where `story`'s quote lines (and the story view's `y`) name every outlet that printed
+    it. The same outlets now: every one in the copies and the Markdown, six and "+N more" in the text, as `story`."""
+    from dataclasses import replace
+
+    from tui.app.copytext import story_quotes_text
+    from tui.stories.briefing import brief_item, markdown_blocks, quote_lines, text_blocks
+    from tui.store.stories import story_row
+
+    story = _library(lib)
+    summary = story_summary(lib, story)
+    piers = _quotes(summary, ENGINEER)[1]
+    item = replace(brief_item(lib, story_row(lib, story), 1.0, sentences=1), quote=piers)
+    [copied] = list(quote_lines([item]))
+    assert copied.endswith(f"— {ENGINEER} ({GAZETTE.source}, {POST.source})"), copied
+    assert copied in story_quotes_text(summary).splitlines()  # the story view's `y` copies the same line
+    eight = replace(piers, sources=[f"Lisk Outlet {n}" for n in range(1, 9)])
+    item = replace(item, quote=eight)
+    [copied] = list(quote_lines([item]))
+    assert copied.endswith("(" + ", ".join(eight.sources) + ")"), copied
+    text = "\n".join(text_blocks([item]))
+    assert "Lisk Outlet 6 +2 more, " in text and "Lisk Outlet 7" not in text, text
+    md = "\n\n".join(markdown_blocks([item]))
+    assert "Lisk Outlet 8, " in md, md
+
+
 def test_who_lists_the_remark_once_with_both_outlets(lib):
     from tui.stories.people import who
 

@@ -158,3 +158,37 @@ def test_brief_over_big_stories_analyses_at_most_cap_articles_a_story(lib_path, 
     assert main(["brief", "--format", "md"]) == 0
     out = capsys.readouterr().out
     assert out.count("\n## ") == 2 and len(made) == 2 * CAP  # of 200 articles, 120 analysed
+
+
+def test_a_big_story_with_copies_counts_its_articles_one_way(lib):
+    """A big story some of whose texts two outlets printed: its head (`story`, the story view) counted its articles as
+    the list does ("70 articles": a text printed twice once) while the line under it said "from 60 of 82 articles"
+    (every record). Both count them so now: the stories list's row, `story`'s head and its bounded line, and the
+    story view's head and summary heading."""
+    from tui.app.screens.story import read_story
+    from tui.app.screens.story_items import build
+    from tui.store.stories import story_rows
+    from tui.stories.commands import bounded_line, story_text
+
+    count, copies = CAP + 10, 12
+    arts = [_article(n, 1 + n * 15 // count) for n in range(count)]
+    ids = [i for _, i in lib.add_many(arts)]
+    # the first `copies` reports printed again by another outlet (with a line of its own)
+    again = [Article(title=a.title, body=a.body + "\n\nReprinted with permission.",
+                     source=OUTLETS[(n + 1) % len(OUTLETS)] + " Online", published=a.published)
+             for n, a in enumerate(arts[:copies])]
+    twins = [i for _, i in lib.add_many(again)]
+    members = [Member(i, 1, a.published, {}, []) for i, a in zip(ids, arts)]
+    members += [Member(t, 1, a.published, {}, [], dup_of=i) for t, i, a in zip(twins, ids, again)]
+    store.save_groups(lib, members, [(1, arts[0].title, arts[0].published, arts[-1].published, len(members), {})])
+    [row] = story_rows(lib, 0, 10, members=False)
+    assert row.rows == count, (row.rows, row.size, row.copies)  # the list's "70 art"
+    s = story_summary(lib, 1)
+    assert s.rows == count and len(s.articles) == count + copies and s.bounded
+    assert f"{count} articles" in story_text(s).splitlines()[1]
+    assert bounded_line(s).startswith(f"Summarised from {CAP} of its {count} articles"), bounded_line(s)
+    found = read_story(lib, 1, None, False)
+    head, _title, items, _side, _names = build(found[1], found[0], found[2])
+    assert str(head.figures).startswith(f"{count} articles"), head.figures
+    summary_heading = str(items[0].prompt)
+    assert summary_heading.endswith(f"from {CAP} of {count} articles"), summary_heading

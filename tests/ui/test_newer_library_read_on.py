@@ -93,3 +93,28 @@ async def test_the_tag_picker_first_to_meet_the_upgrade_lists_the_tags(library, 
             assert len(_said(app)) == 1 and main.unwritable, [str(n.message) for n in app._notifications]
     finally:
         getattr(store_library, "_AS_IS", set()).clear()
+
+
+def test_the_summary_process_reads_an_upgraded_library_as_the_app_does(stories):  # noqa: F811
+    """The read ahead's summary process (parts/summary_child) did not know the app's register: it answered
+    "StoreError: … please upgrade" for every story, and the read ahead was lost (the view read the story itself when
+    opened). Told by the app that it reads the library as it is, it reads it so too; nothing is written."""
+    from tui.app.parts.summary_child import SummaryChild
+    from tui.store.library import read_newer_as_is
+
+    with Library(stories) as lib:
+        story = lib.db.execute("SELECT id FROM stories ORDER BY size DESC, id LIMIT 1").fetchone()[0]
+    upgraded_by_newer(stories)
+    read_newer_as_is(stories)  # the app met the upgrade (parts/newer.py)
+    child = SummaryChild()  # started after it: it opens the library anew
+    try:
+        for _ in (1, 2):
+            what, payload = child.summarise(stories, story, (60, 40))
+            assert what == "ok", payload
+            assert payload[0].id == story and payload[1] is not None
+        assert child.started == 1
+        with Library(stories, readonly=True) as lib:
+            assert lib.ahead == SCHEMA_VERSION + 1
+    finally:
+        child.stop()
+        getattr(store_library, "_AS_IS", set()).clear()

@@ -101,6 +101,12 @@ def _read_as_is(path: Path) -> bool:
     return bool(_AS_IS) and os.path.realpath(os.fspath(path)) in _AS_IS
 
 
+def reads_newer_as_is(path: str | os.PathLike) -> bool:
+    """Whether this process reads the library at `path` as it is (read_newer_as_is was called for it): a process
+    that reads it for this one (the story view's summary process) is told so, and reads it the same way."""
+    return _read_as_is(Path(path))
+
+
 class LibraryBusy(StoreError):
     """Another program held the write lock longer than a transaction inside `Library.impatient` waits for it."""
 

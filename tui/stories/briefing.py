@@ -118,16 +118,31 @@ def markdown_blocks(items, since: str = "", shown: int | None = None, total: int
         lines += [f"- {s.text} ({_at(_outlet(s.source), s.day, 'new' if it.is_new(s) else '')})" for s in it.sentences]
         if it.quote:
             lines += ["", f"> {quoted(it.quote.text, it.quote.lead)} — "
-                      f"{_at(it.quote.speaker, _quoted_at(it.quote, str), sep=' ')}"]
+                      f"{_at(it.quote.speaker, _quoted_at(it.quote, str, whole=True), sep=' ')}"]
         yield "\n".join(lines)
     if not n:
         yield f"No unread stories{' since ' + since_label(since) if since else ''}."
 
 
-def _quoted_at(quote: StoryQuote, name) -> str:
-    """"(Outlet, day)" of a quote, "(A, B, day)" when several outlets printed it; each outlet's name through `name`."""
-    outlets = [name(x) for x in (quote.sources if len(quote.sources) > 1 else [quote.source])[:4] if x]
-    where = _at(", ".join(outlets) or NO_OUTLET, quote.day or "")
+def quote_outlets(quote, name=lambda x: x) -> list[str]:
+    """Every outlet that printed a quote (a remark several outlets printed is one quote: StoryQuote.sources), once each
+    and in order, each through `name`; its own outlet when it has no list. What `story` names on its quote lines, and
+    `brief --quotes`, the briefing's `y` and the briefing's quote lines name too (they named its first outlet alone, or
+    the first four)."""
+    sources = getattr(quote, "sources", None) or [quote.source or ""]
+    return [n for n in dict.fromkeys(name(x) for x in sources if x and x.strip()) if n]
+
+
+def _quoted_at(quote: StoryQuote, name, whole: bool = False) -> str:
+    """"(Outlet, day)" of a quote, "(A, B, day)" when several outlets printed it; each outlet's name through `name`:
+    every one (`whole`: the Markdown), else as `story` names them, six and "+N more" (cells.outlets_line)."""
+    from tui.cells import MOST_OUTLETS
+
+    outlets = quote_outlets(quote, name)
+    shown = ", ".join(outlets if whole else outlets[:MOST_OUTLETS])
+    if not whole and len(outlets) > MOST_OUTLETS:
+        shown += f" +{len(outlets) - MOST_OUTLETS} more"
+    where = _at(shown or NO_OUTLET, quote.day or "")
     return f"({where})" if where else ""
 
 
@@ -162,7 +177,8 @@ def text_blocks(items, since: str = "", shown: int | None = None, total: int | N
 
 
 def as_quotes(items: list[BriefItem]) -> str:
-    """Each story's strongest quote, one a line: “Quote” — Speaker (Source), what the briefing screen's `y` copies
+    """Each story's strongest quote, one a line: “Quote” — Speaker (Source, and every other outlet that printed
+    it, as `story` names them), what the briefing screen's `y` copies
     (`brief --quotes` prints it; the toast of `y` named `brief --format md`, the whole briefing)."""
     return "\n".join(quote_lines(items))
 
@@ -176,9 +192,9 @@ def quote_lines(items):
 
     for it in items:
         if it.quote is not None:
-            speaker, source = whole(it.quote.speaker), whole(it.quote.source)
+            speaker, outlets = whole(it.quote.speaker), ", ".join(quote_outlets(it.quote, whole))
             yield (quoted(whole(it.quote.text), whole(it.quote.lead)) + (f" — {speaker}" if speaker else "")
-                   + (f" ({source})" if source else ""))
+                   + (f" ({outlets})" if outlets else ""))
 
 
 def _at(*parts: str, sep: str = ", ") -> str:

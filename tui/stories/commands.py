@@ -233,8 +233,10 @@ def story_text(s, rows: list | None = None, cells: int | None = None) -> str:
 
 
 def bounded_line(s) -> str:
-    """What a story summary above articles.CAP articles was made from (its sentences, quotes and entities)."""
-    return (f"Summarised from {s.read} of its {len(s.articles)} articles: the first, the latest day's, then one per "
+    """What a story summary above articles.CAP articles was made from (its sentences, quotes and entities): of its
+    articles as its head counts them (`rows`: a text two outlets printed once; it said "412 articles" over "from 60
+    of its 1001 articles", which counted the copies)."""
+    return (f"Summarised from {s.read} of its {s.rows} articles: the first, the latest day's, then one per "
             "outlet per day across its dates")
 
 
@@ -275,6 +277,7 @@ def story_quote_lines(s) -> list[str]:
     """The story's quotes by speaker, one a line: “Quote” — Speaker (Source, and every other outlet that printed it,
     as the story view names them): what `y` copies in the story view and the Markdown's key quotes."""
     from tui.engine.quotes.groups import quoted
+    from tui.stories.briefing import quote_outlets
     from tui.textsafe import clean
 
     def one(text) -> str:
@@ -283,8 +286,8 @@ def story_quote_lines(s) -> list[str]:
     lines = []
     for group in s.quotes if s else []:
         for quote in group.quotes:
-            outlets = [one(x) for x in (getattr(quote, "sources", None) or [quote.source or ""]) if one(x)]
-            tail = f" ({', '.join(dict.fromkeys(outlets))})" if outlets else ""
+            outlets = quote_outlets(quote, one)
+            tail = f" ({', '.join(outlets)})" if outlets else ""
             speaker = one(group.speaker)
             # after the writer's words that lead into it, if any (as the article's key quotes are copied)
             lines.append(one(quoted(quote.text, getattr(quote, "lead", ""))) + (f" — {speaker}" if speaker else "")

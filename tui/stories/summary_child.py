@@ -6,11 +6,12 @@ the UI thread came back from waiting for the terminal it waited up to the interp
 the GIL, and a j/k of 3 ms of CPU took 9-43 ms (6.5-10.4 without the read ahead, session 28). Here it is made
 in a process of its own, which has its own GIL; the app's thread waits for the answer on a pipe, holding nothing.
 
-Protocol: one request a line on stdin, `["DB_PATH", STORY_ID, WIDTHS]` (JSON: any path on one line; WIDTHS: the
-story view's two lists' widths, or null); one answer each on stdout, a 4-byte big-endian length then a pickle of
-(story id, what, payload): ("ok", (StoryRow, StorySummary, {article id: ArticleRow}, items)), ("gone", None) for a
-story no longer there, ("error", "Type: message"). Plain dataclasses (about 100 KB for a story of hundreds of
-articles: ~2 ms to load), and `items`: the view's items built and wrapped at WIDTHS by the `items` function `main`
+Protocol: one request a line on stdin, `["DB_PATH", STORY_ID, WIDTHS, AS_IS]` (JSON: any path on one line; WIDTHS:
+the story view's two lists' widths, or null; AS_IS: true when the app reads that library as it is after a newer
+newsreader upgraded it, store.read_newer_as_is, and this process must too: optional); one answer each on stdout, a
+4-byte big-endian length then a pickle of (story id, what, payload): ("ok", (StoryRow, StorySummary, {article id:
+ArticleRow}, items)), ("gone", None) for a story no longer there, ("error", "Type: message"). Plain dataclasses
+(about 100 KB for a story of hundreds of articles: ~2 ms to load), and `items`: the view's items built and wrapped at WIDTHS by the `items` function `main`
 was given (the app's: tui/app/screens/story_items.py `serve`), as plain data (rich Text takes ten times longer to
 unpickle than to build), or None (no widths, a summary whose articles are not all analysed, no such function).
 Since session 30 the items are made here: building and wrapping a big story's hundreds of items was ~60 ms of the
@@ -115,6 +116,7 @@ def main(items=None) -> None:
     nothing of the app's views)."""
     from tui.lifeline import die_with_parent
     from tui.store import Library
+    from tui.store.library import read_newer_as_is, reads_newer_as_is
 
     die_with_parent(kernel=False)  # started from a worker thread of the app: watch the app itself
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # ctrl+c in the app's terminal is the app's
@@ -134,9 +136,15 @@ def main(items=None) -> None:
                 widths = tuple(int(w) for w in rest[0]) if rest and rest[0] else None
                 if widths is not None and len(widths) != 2:
                     widths = None
+                as_is = len(rest) > 1 and rest[1] is True
             except (ValueError, TypeError):
                 continue
             try:
+                if as_is and not reads_newer_as_is(path):  # the app reads it as it is: so does this process
+                    read_newer_as_is(path)
+                    if lib is not None:
+                        lib.close()
+                    lib = None
                 if lib is None or opened != path:
                     if lib is not None:
                         lib.close()

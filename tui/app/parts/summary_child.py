@@ -50,8 +50,12 @@ class SummaryChild:
                 if child is None:
                     return None
             try:
+                from tui.store.library import reads_newer_as_is
+
                 path = os.path.abspath(os.fspath(db_path))  # (the child runs in the package's folder)
-                asked = [path, int(story_id), [int(w) for w in widths] if widths else None]
+                # (a library upgraded by a newer newsreader meanwhile, which this app reads as it is: the child reads
+                # it so too; it answered "StoreError: … please upgrade" and the read ahead was lost)
+                asked = [path, int(story_id), [int(w) for w in widths] if widths else None, reads_newer_as_is(path)]
                 child.stdin.write(json.dumps(asked).encode("ascii") + b"\n")  # one line, any path
                 child.stdin.flush()
                 deadline = time.monotonic() + WAIT

@@ -1737,9 +1737,19 @@ class MainScreen(QuickSwitch, Screen):
         self.run_worker(warm, name="warm_stories", group="warm-up", thread=True)
 
     def open_story(self, story_id: int) -> None:
-        """Push the story view (summary across outlets, quotes by speaker, merged entities)."""
+        """Push the story view (summary across outlets, quotes by speaker, merged entities). A story of the list that
+        another program deleted meanwhile is said gone in one line, and the list read again (as an article is)."""
         from tui.app.screens.story import push_story, story_view
+        from tui.store.stories import story_exists
 
+        try:
+            there = story_exists(self.lib, story_id)
+        except sqlite3.DatabaseError:
+            there = True  # the story view reads it and says what is wrong
+        if not there:
+            self.notify("That story is no longer in the library.", severity="warning")
+            self.reload_list()
+            return
         row = self.articles.current if self.listing.stories else None
         title = row.title if row is not None and row.id == story_id else ""  # shown while the story is read
         push_story(self.app, story_view(self.app, self.db_path, story_id, self.lib, title))
@@ -1910,10 +1920,22 @@ class MainScreen(QuickSwitch, Screen):
 
     def _library_moved(self) -> None:
         """Another program committed something that changed none of the figures LibraryWatch compares: a story view
-        checks its story is still there (a story deleted by hand was shown until it was read again)."""
+        checks its story is still there (a story deleted by hand was shown until it was read again), and the stories
+        list counts its stories (one count through the stories' index): a story deleted by hand stayed listed until
+        something moved the figures (a grouping), and is gone from it at the tick now."""
         for screen in self.app.screen_stack:
             if hasattr(screen, "library_moved"):
                 screen.library_moved()
+        source = self.articles.source
+        if source is not None and source.kind == "stories" and not self.listing.loading:
+            from tui.store.stories import story_count
+
+            try:
+                now = story_count(self.lib)
+            except sqlite3.DatabaseError:
+                return
+            if now != source.count:
+                self.reload_list()
 
     def follow_open_article(self) -> None:
         """The open article may have been changed in place (its feed rewrote the item, its watched file was

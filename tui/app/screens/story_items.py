@@ -71,7 +71,8 @@ def build(summary, row, rows: dict, pause=None) -> tuple:
     # said "Story · 5 sentences" over "Summary · 5 sentences": the same words twice)
     title = "Story"
     # a story above articles.CAP articles is summarised from a chosen CAP of them: the heading says so
-    part = f" · from {summary.read} of {len(summary.articles)} articles" if getattr(summary, "bounded", False) else ""
+    # (of its articles as the head counts them: "412 articles" over "from 60 of 1001 articles" counted the copies)
+    part = f" · from {summary.read} of {count} articles" if getattr(summary, "bounded", False) else ""
     text = [heading(f"Summary · {n} sentence{'s' if n != 1 else ''}{part}")]
     note = summary.new_note() if hasattr(summary, "new_note") else ""
     # nearly all of it new: said once under the heading, no line marked "new"; else, when a line is marked or What's
