@@ -8,7 +8,8 @@ import sqlite3
 
 from hostile_helpers import run_cli, run_sql, terminal_bytes
 
-HARBOUR = "Harbour vote {n}\n\nThe council of Ulvenhold met on Monday and voted to widen the harbour quay. Marker {n}.\n"
+HARBOUR = ("Harbour vote {n}\n\nThe council of Ulvenhold met on Monday and voted to widen the harbour quay. "
+           "Marker {n}.\n")
 ORCHARD = ("Orchard frost {n}\n\nGrowers in the Tessby valley counted their losses after a late frost hit the apple "
            "orchards. Note {n}.\n")
 

@@ -35,7 +35,7 @@ async def test_a_story_deleted_by_hand_leaves_the_stories_list_at_the_tick(stori
         assert _listed(main) == [i for i in before if i != gone]
 
 
-async def test_enter_on_a_story_gone_before_the_list_was_read_again_says_so_in_one_line(stories, make_app):  # noqa: F811
+async def test_enter_on_a_story_gone_before_the_list_was_read_says_so_in_one_line(stories, make_app):  # noqa: F811
     app = make_app(stories)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)

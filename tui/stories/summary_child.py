@@ -11,9 +11,10 @@ the story view's two lists' widths, or null; AS_IS: true when the app reads that
 newsreader upgraded it, store.read_newer_as_is, and this process must too: optional); one answer each on stdout, a
 4-byte big-endian length then a pickle of (story id, what, payload): ("ok", (StoryRow, StorySummary, {article id:
 ArticleRow}, items)), ("gone", None) for a story no longer there, ("error", "Type: message"). Plain dataclasses
-(about 100 KB for a story of hundreds of articles: ~2 ms to load), and `items`: the view's items built and wrapped at WIDTHS by the `items` function `main`
-was given (the app's: tui/app/screens/story_items.py `serve`), as plain data (rich Text takes ten times longer to
-unpickle than to build), or None (no widths, a summary whose articles are not all analysed, no such function).
+(about 100 KB for a story of hundreds of articles: ~2 ms to load), and `items`: the view's items built and wrapped
+at WIDTHS by the `items` function `main` was given (the app's: tui/app/screens/story_items.py `serve`), as plain
+data (rich Text takes ten times longer to unpickle than to build), or None (no widths, a summary whose articles are
+not all analysed, no such function).
 Since session 30 the items are made here: building and wrapping a big story's hundreds of items was ~60 ms of the
 app's thread beside the keys. Ends at the end of its input (the app closed the pipe, or died).
 """
