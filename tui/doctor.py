@@ -104,8 +104,8 @@ def library_lines(lib) -> list[str]:
             loose = 0
         if strays:  # (`stories` said "no stories", and grouping never took them again: nothing said why)
             lines += [f"stories:   {plural(strays, 'article')} in a story no longer in the library (deleted by another "
-                      "program): in no story any list shows until they are grouped again, at the next `stories`, "
-                      "`story` or `brief`, or the app's next quiet refresh; this does it now:",
+                      "program): in no story any list shows until the next `stories`, `story` or `brief`, or the "
+                      f"app's next quiet refresh, groups {'it' if strays == 1 else 'them'} again; this does it now:",
                       f"             newsreader --db {visible(lib.path)} stories"]
         if loose:  # (`PRAGMA foreign_key_check` found them; doctor said "integrity ok" and nothing else)
             lines.append(f"stories:   {plural(loose, 'story membership')} of an article no longer in the library "
