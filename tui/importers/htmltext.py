@@ -77,15 +77,16 @@ def html_to_paragraphs(html: str, join_lines: bool = False) -> list[str]:
     text = clean_text("".join(parser.parts))
     if not join_lines:
         return [squash(p) for p in text.split("\n\n") if squash(p)]
-    paras: list[str] = []
+    runs: list[list[str]] = []  # each paragraph's lines, joined once at the end (adding to a growing string was
+    # quadratic: a post of 4 MB of "and<br>" lines took minutes)
     for block in _BLANK_LINE.split(text):
         lines = [squash(line) for line in block.split("\n") if squash(line)]
         for i, line in enumerate(lines):
             if i and _runs_on(lines[i - 1], line):
-                paras[-1] += " " + line
+                runs[-1].append(line)
             else:
-                paras.append(line)
-    return paras
+                runs.append([line])
+    return [" ".join(run) for run in runs]
 
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
