@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import re
 
-from tui.importers.clean import block_paragraphs, blocks, clean_lines
-from tui.importers.dates import parse_date
+from tui.importers.clean import block_paragraphs, blocks, clean_lines, clean_text, squash
+from tui.importers.dates import day_ahead, parse_date
 from tui.importers.tags import known_tags, looks_like_tags, split_tags
 from tui.importers.titles import first_sentence
 from tui.models import Article
@@ -389,9 +389,13 @@ def header_of_stored(title: str, body: str) -> tuple[str, str | None]:
         kept = got.body.split("\n\n")
         if got.title != title or not any(kept == sample[k:] for k in range(1, HEADER_PARAGRAPHS + 1)):
             continue  # the title read otherwise, or more (or less) than whole paragraphs of the top taken
-        score = bool(got.source) + bool(got.published)
+        # as every importer's article is stored (dispatch._sanitized): the outlet cleaned of control characters and
+        # squashed, a day decades ahead no date (hostile36: "Fenland Post 9999-12-31" dated a note for ever first)
+        source = squash(clean_text(got.source or ""))
+        day = got.published if got.published and not day_ahead(got.published) else None
+        score = bool(source) + bool(got.published)  # (the variant that reads a date, kept or not, is the header)
         if score > best[0]:
-            best = (score, got.source, got.published)
+            best = (score, source, day)
     return best[1], best[2]
 
 
