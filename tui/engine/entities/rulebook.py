@@ -72,7 +72,9 @@ _rule("people-word-opens-person", "a people's adjective or plural opening a 'per
 _rule("trade-word-ends-name", "a 'person' or a 'place' of two words or more ending in a trade's word ('Haulage', 'Ferries', "
       "'Roofing'; entity_words.txt) is a firm named after a family or a place (session 31: 15 such firms in our texts)",
       [("The contract went to Keane Haulage of Varno.", [("Keane Haulage", "ORG"), ("Varno", "LOC")]),
-       ("Hollis Ferries runs the crossing twice a day.", [("Hollis Ferries", "ORG")])],
+       ("Hollis Ferries runs the crossing twice a day.", [("Hollis Ferries", "ORG")]),
+       # a hospice named after its town (session 36)
+       ("Donations, if desired, to Wolds Hospice.", [("Wolds Hospice", "ORG")])],
       ["The contract went to Ana Keane of Varno."])
 _rule("toponym-end", "a name ending in a common word that ends English places ('End', 'Moss', 'Row', 'Green': "
       "entity_words.txt) is a place when its first word is no given name: the tagger's 'Harrowgate' before 'End' runs on "
