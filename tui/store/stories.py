@@ -1047,9 +1047,17 @@ def since_where(since: str, story: str = "s") -> tuple[str, tuple]:
             " AND (length(a.sort_key) <= 10 OR a.sort_key >= ?)))", (day, day, day, since, since))
 
 
-def story_count(lib: Library, since: str = "") -> int:
-    """Number of stories (with an article on or after `since`, an ISO date or a UTC time, when given)."""
+# A story with at least one article: the list's rows when the story tables disagree and cannot be mended (a read-only
+# library: `counted` below; stories_untrue)
+_MEMBERED = "EXISTS (SELECT 1 FROM story_articles sa WHERE sa.story_id = s.id)"
+
+
+def story_count(lib: Library, since: str = "", counted: bool = False) -> int:
+    """Number of stories (with an article on or after `since`, an ISO date or a UTC time, when given); `counted`: the
+    stories with an article only (a story row made by hand with none is left out)."""
     where, args = since_where(since)
+    if counted:
+        where = f"{where} AND {_MEMBERED}"
     return lib.db.execute(f"SELECT count(*) FROM stories s WHERE {where}", args).fetchone()[0]
 
 
@@ -1109,6 +1117,15 @@ def stories_untrue(lib: Library) -> bool:
     return stories != figures or (type(grouped) is int and members != grouped)
 
 
+def unread_stories_counted(lib: Library) -> int:
+    """How many stories have an unread article, counted from their articles (as the library counts rows: a copy of a
+    text from another outlet is not one): reader.unread_stories' figure for story tables that disagree and are not
+    mended (story_rows' `counted`)."""
+    return lib.db.execute("SELECT count(DISTINCT sa.story_id) FROM story_articles sa JOIN articles a ON a.id ="
+                          " sa.article_id WHERE NOT a.read AND a.twin_of IS NULL AND sa.story_id IN"
+                          " (SELECT id FROM stories)").fetchone()[0]
+
+
 def mend_stories(lib: Library) -> int:
     """What stories_untrue finds, mended (the grouper's lease held; one transaction): the memberships of stories no
     longer in the library go, so the next grouping places their articles again (as schema 33's trigger does for a story
@@ -1136,10 +1153,14 @@ def mend_stories(lib: Library) -> int:
 
 
 def story_rows(lib: Library, offset: int = 0, limit: int = 100, since: str = "", min_size: int = 1,
-               members: bool = True) -> list[StoryRow]:
+               members: bool = True, counted: bool = False) -> list[StoryRow]:
     """One page of stories, latest article first (ties: the larger story first). `members` False: the
-    list figures only (size, outlets, unread), `article_ids` and `sources` left empty: no article is read."""
+    list figures only (size, outlets, unread), `article_ids` and `sources` left empty: no article is read. `counted`:
+    for story tables that disagree (stories_untrue) and are not mended: the stories with an article only, their
+    figures counted from their articles (not the stored ones)."""
     where, args = since_where(since)
+    if counted:
+        where, members = f"{where} AND {_MEMBERED}", True
     if min_size > 1:
         where, args = f"{where} AND s.size >= ?", (*args, min_size)
     # (no size bound otherwise: a story's stored size is never below 1 unless edited by hand, and one edited to -5 or
@@ -1233,20 +1254,26 @@ def ranked_unread(lib: Library, since: str, limit: int, scan: int = BRIEFING_SCA
 
 
 def story_rows_next_to(lib: Library, row: StoryRow, limit: int, after: bool = True,
-                       members: bool = True) -> list[StoryRow]:
+                       members: bool = True, counted: bool = False) -> list[StoryRow]:
     """The `limit` stories just after (or before) `row` in list order: an index seek from its place,
-    so paging costs the same at the end of a long list as at its start."""
+    so paging costs the same at the end of a long list as at its start. `counted` as story_rows'."""
     where, order = (("(s.last, s.size, s.id) < (?, ?, ?)", _ORDER) if after
                     else ("(s.last, s.size, s.id) > (?, ?, ?)", _REVERSE))
+    if counted:
+        where, members = f"{where} AND {_MEMBERED}", True
     rows = lib.db.execute(f"{_ROW} WHERE {where} {order} LIMIT ?",
                           (row.last, row.stored_size, row.id, limit)).fetchall()
     return _made(lib, rows if after else rows[::-1], members)
 
 
-def story_rows_from_end(lib: Library, offset: int, limit: int, members: bool = True) -> list[StoryRow]:
+def story_rows_from_end(lib: Library, offset: int, limit: int, members: bool = True,
+                        counted: bool = False) -> list[StoryRow]:
     """A page counted from the end of the list (`offset` stories skipped from the oldest), in list order:
-    the last page (`G`) is a seek from the index's other end, not an OFFSET over every story."""
-    rows = lib.db.execute(f"{_ROW} {_REVERSE} LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    the last page (`G`) is a seek from the index's other end, not an OFFSET over every story. `counted` as
+    story_rows'."""
+    where = f"WHERE {_MEMBERED} " if counted else ""
+    rows = lib.db.execute(f"{_ROW} {where}{_REVERSE} LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    members = members or counted
     return _made(lib, rows[::-1], members)
 
 

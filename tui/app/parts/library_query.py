@@ -3,6 +3,7 @@ starred) and an order (date, title, source, length), computed off the UI thread.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from functools import partial
 from pathlib import Path
@@ -12,6 +13,8 @@ from tui.app.parts.threads import deliver
 from tui.app.widgets.rows import RowSource
 from tui.store import Library
 from tui.store.library import default_db_path, search_index_damage, search_index_problem
+
+log = logging.getLogger(__name__)
 
 
 class LibraryQuery:
@@ -110,7 +113,9 @@ class LibraryQuery:
             lib = Library(self.db_path)
         with lib:
             try:
-                source = _source(lib, search, entity, feed, stories, shape)
+                host = self.host  # a library the screen found damaged, read-only or newer is never mended
+                mend = not any(getattr(host, name, None) for name in ("damaged", "newer", "unwritable"))
+                source = _source(lib, search, entity, feed, stories, shape, mend)
             except sqlite3.DatabaseError as exc:
                 if stories or not search.strip():
                     raise
@@ -140,15 +145,21 @@ class LibraryQuery:
         self.loaded(source)
 
 
-def _source(lib, search: str, entity: str, feed, stories: bool, shape: tuple):
+def _source(lib, search: str, entity: str, feed, stories: bool, shape: tuple, mend: bool = True):
     """The rows of a view: stories, or articles narrowed and ordered (LibraryQuery._worker)."""
     view, sort, tag = shape
     if stories:
         from tui.app.widgets.story_rows import StorySource
         from tui.store.reader import unread_stories
 
-        source = StorySource(lib)
-        source.unread = unread_stories(lib)
+        counted = _stories_untrue(lib, mend)
+        source = StorySource(lib, counted=counted)
+        if counted:
+            from tui.store.stories import unread_stories_counted
+
+            source.unread = unread_stories_counted(lib)
+        else:
+            source.unread = unread_stories(lib)
     elif view != "all" or sort != "date" or tag:
         source = _shaped(lib, search, entity, feed, view, sort, tag)
     elif feed is not None:
@@ -158,6 +169,28 @@ def _source(lib, search: str, entity: str, feed, stories: bool, shape: tuple):
     else:
         source = RowSource(lib)
     return source
+
+
+def _stories_untrue(lib, mend: bool) -> bool:
+    """Whether the stories list must be counted from the articles (StorySource `counted`): the story tables disagree as
+    another program leaves them (a story row made by hand with no articles listed as "5 art"; store.stories_untrue,
+    three counts) and could not be mended here. A library this process may write is mended first, as `stories` and
+    the quiet refresh round do (tui.stories.settle: the app with no feeds or folders listed such a story until a
+    `newsreader stories` ran); a read-only one, a newer one read as it is or one whose grouping is held by another
+    process is never written: its list is counted from the articles instead."""
+    from tui.store.stories import stories_untrue
+
+    if not stories_untrue(lib):
+        return False
+    if mend and not lib.readonly and not lib.damaged:
+        from tui.app.parts.sources import settle_stories
+
+        try:
+            settle_stories(lib)
+        except Exception:  # a failed grouping is said by the refresh that runs one; the list is counted meanwhile
+            log.warning("the stories could not be mended", exc_info=True)
+        return stories_untrue(lib)
+    return True
 
 
 def _shaped(lib, search: str, entity: str, feed, view: str, sort: str, tag: str) -> RowSource:

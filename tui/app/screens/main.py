@@ -1931,7 +1931,7 @@ class MainScreen(QuickSwitch, Screen):
             from tui.store.stories import story_count
 
             try:
-                now = story_count(self.lib)
+                now = story_count(self.lib, counted=getattr(source, "counted", False))
             except sqlite3.DatabaseError:
                 return
             if now != source.count:

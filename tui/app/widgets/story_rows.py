@@ -23,14 +23,17 @@ class StorySource(PagedSource):
     unread: int | None = None  # stories with an unread article (counted by the worker that made this)
     page, keep = PAGE, KEEP_PAGES
 
-    def __init__(self, lib, count: int | None = None) -> None:
+    def __init__(self, lib, count: int | None = None, counted: bool = False) -> None:
         from tui.store.stories import story_count  # not tui.stories: that imports the whole story engine (~150 ms)
 
         super().__init__(lib)
         self.error = ""
         self._newest: str | None = None
+        # `counted`: the story tables disagree (another program's edit; store.stories_untrue) and this library is not
+        # mended (read-only): the stories with an article only, each row's figures counted from its articles
+        self.counted = counted
         try:
-            self.count = count if count is not None else story_count(lib)
+            self.count = count if count is not None else story_count(lib, counted=counted)
         except sqlite3.DatabaseError as exc:
             self.count, self.error = 0, f"stories cannot be read: {exc}"
 
@@ -44,13 +47,15 @@ class StorySource(PagedSource):
             # figures are stored with the story (story_stats): no member article is read for a page.
             before, after = self._pages.get(number - 1), self._pages.get(number + 1)
             if before and len(before) == PAGE:
-                return store.story_rows_next_to(self.lib, before[-1], PAGE, members=False)
+                return store.story_rows_next_to(self.lib, before[-1], PAGE, members=False, counted=self.counted)
             if after:
-                return store.story_rows_next_to(self.lib, after[0], PAGE, after=False, members=False)
+                return store.story_rows_next_to(self.lib, after[0], PAGE, after=False, members=False,
+                                                counted=self.counted)
             if start > self.count // 2:
                 end = min(self.count, start + PAGE)
-                return store.story_rows_from_end(self.lib, self.count - end, end - start, members=False)
-            return store.story_rows(self.lib, start, PAGE, members=False)
+                return store.story_rows_from_end(self.lib, self.count - end, end - start, members=False,
+                                                 counted=self.counted)
+            return store.story_rows(self.lib, start, PAGE, members=False, counted=self.counted)
         except sqlite3.DatabaseError as exc:
             # a damaged page of the story tables: this page's stories that can be read, one by one
             self.error = f"some stories cannot be read: {exc}"
