@@ -7,6 +7,11 @@
 * `doctor --fill-headers` (24c9f36) dates a stored note from the header lines at the top of its text: a day decades
   ahead there ("Fenland Post 9999-12-31") dated it, where `add` of the same text leaves it undated (a day that far
   ahead is no date: it stood first in the list for ever). The fill now takes what `add` would store.
+* A feed's link-only items are read from their pages with --full-text (eb78f67): a page holding a reference to a
+  control character ("&#7;") gave no article (the extractor gave up on it; `add` of the page drops those first), so
+  the item was fetched again at every refresh and never stored; a page's <title> of 100,000 characters was stored
+  whole as the item's title (the feed's own fields are cut to FIELD_MAX when the feed is parsed, before the page's
+  title is taken). Every server here is ours, on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ from tui.importers.text import header_of_stored
 from tui.models import Article
 from tui.sources.parse import parse_feed_bytes
 from tui.store import Library
+from tui.importers.clean import FIELD_MAX
+from tests.sources.feedserver import body_text
 
 
 class _CpuSpent(Exception):
@@ -88,3 +95,31 @@ def test_doctor_fill_headers_stores_no_day_add_would_not(lib_path, tmp_path, cap
     with Library(lib_path) as lib:
         rows = {r.title: (r.source, r.published) for r in lib.rows_by_id(lib.ids())}
     assert rows == {"Ferry late again": ("Fenland Post", None), "Weir gates ordered": ("Fenland Post", None)}
+
+
+def _page(title: str, seed: int, extra: str = "") -> bytes:
+    paras = "".join(f"<p>{body_text(seed * 10 + k, 80)}{extra if k == 1 else ''}</p>" for k in range(4))
+    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paras}</article>"
+            "</body></html>").encode()
+
+
+def test_link_only_pages_read_as_add_reads_a_page(lib_path, site, capsys):
+    items = "".join(f"<item><guid>g{i}</guid><link>{site.url(f'/p/{i}')}</link></item>" for i in range(3))
+    site.routes["/links.xml"] = (200, {"Content-Type": "application/rss+xml"}, (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Orrowby Links</title>'
+        f"{items}</channel></rss>").encode())
+    site.routes["/p/0"] = (200, {"Content-Type": "text/html"}, _page("Orrowby mill &#7;reopens", 1, " &#27;[2J Bell."))
+    site.routes["/p/1"] = (200, {"Content-Type": "text/html"}, _page("Orrowby " * 20_000, 2))
+    site.routes["/p/2"] = (200, {"Content-Type": "text/html"}, _page("Orrowby ferry \x1b]0;owned\x07 fares", 3))
+    assert main(["feed", "add", site.url("/links.xml"), "--full-text", "--timeout", "5"]) == 0
+    assert "3 of 3 link-only items read from their pages" in capsys.readouterr().out
+    with Library(lib_path) as lib:
+        got = [lib.get(i) for i in lib.ids()]
+    titles = {a.url.rsplit("/", 1)[1]: a.title for a in got}
+    assert (titles["0"], titles["2"]) == ("Orrowby mill reopens", "Orrowby ferry fares")
+    assert titles["1"].startswith("Orrowby Orrowby") and len(titles["1"]) <= FIELD_MAX["title"]
+    mill = next(a for a in got if a.title == "Orrowby mill reopens")
+    assert "Bell." in mill.body and "\x1b" not in mill.body and "\x07" not in mill.body
+    assert main(["refresh", "--timeout", "5"]) == 0  # nothing left to read again
+    assert capsys.readouterr().out == ""
+    assert [site.hits[f"/p/{i}"] for i in range(3)] == [1, 1, 1]

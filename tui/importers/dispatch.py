@@ -245,6 +245,15 @@ def parse_bytes(data: bytes, name: str = "<stdin>", kind: str | None = None) -> 
         return [ImportItem(name, None, f"could not parse ({type(exc).__name__}: {squash_reason(exc)})")]
 
 
+def page_markup(text: str) -> str:
+    """A decoded HTML page as the extractor is given it: raw escape sequences go whole (the parser would drop the ESC
+    and keep "[31m"), and so do numeric references to control characters (the parser gave up on a page with one).
+    `add` of a page and a feed's full-text pages alike."""
+    from tui.textsafe import strip_sequences
+
+    return _CONTROL_REFS.sub("", strip_sequences(text))
+
+
 def _sanitized(item: ImportItem) -> ImportItem:
     """Every field of an imported article cleaned of escape sequences and control characters, whichever
     importer made it (feed tags and links, HTML meta keywords, JSON records ...): what is stored is clean."""
@@ -304,11 +313,7 @@ def _parse_bytes(data: bytes, name: str, kind: str | None) -> list[ImportItem]:
     if kind == "html":
         from tui.importers.html import parse_html
 
-        from tui.textsafe import strip_sequences
-
-        # Raw escape sequences go whole (the parser would drop the ESC and keep "[31m"), and so do
-        # numeric references to control characters.
-        text = _CONTROL_REFS.sub("", strip_sequences(text))
+        text = page_markup(text)
         url = name if re.match(r"^https?://", name, re.I) else None
         if len(data) < CHILD_FROM:
             return [_checked(name, parse_html(text, url))]

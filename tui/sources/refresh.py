@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from tui.sources.daemon_pool import DaemonPool
 from tui.sources.http import PAGE_ACCEPT, FetchError, Fetcher, Limits, check_url
+from tui.importers.clean import bound_fields
 from tui.importers.titles import title_from_text
 from tui.sources.parse import ParseError, ParsedFeed, add_note, is_teaser, nothing_kept, parse_bounded, sniff
 from tui.store.feeds import Feed, add_feed, get_feed, list_feeds, now_iso, same_feed, store_entries, store_feeds
@@ -332,6 +333,7 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
         a.byline = a.byline or page.byline
         a.title = a.title or page.title
         a.published = a.published or page.published
+        bound_fields(a)  # (the page's title and byline: an item's own were cut when the feed was parsed)
     fresh = [e for e in parsed.link_only if e.entry_hash not in known] if full_text else []
     parsed.link_only_new = len(fresh)
     read: set[int] = set()
@@ -347,6 +349,7 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
         a.byline = a.byline or page.byline
         a.title = a.title or page.title or title_from_text(page.body)
         a.published = a.published or page.published
+        bound_fields(a)  # (hostile36: a page's <title> of 100,000 characters was stored whole as the item's title)
         parsed.entries.append(e)
         read.add(id(e))
         parsed.completed += 1
@@ -362,6 +365,7 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
 
 def _page_article(fetcher: Fetcher, url: str):
     from tui.importers.decode import DecodeError, decode
+    from tui.importers.dispatch import page_markup
     from tui.importers.html import parse_html
     from tui.sources.parse import CHILD_FROM, in_child
 
@@ -370,7 +374,9 @@ def _page_article(fetcher: Fetcher, url: str):
         resp = fetcher.get(url, accept=PAGE_ACCEPT, cut_at=fetcher.limits.feed_bytes)
         if sniff(resp.body, resp.content_type) != "html":
             return None
-        html = decode(resp.body, html=True)
+        # raw escape sequences and references to control characters dropped, as `add` of a page drops them (a
+        # "&#7;" in a page made the extractor give up on it: a link-only item whose page held one was never stored)
+        html = page_markup(decode(resp.body, html=True))
         if len(resp.body) < CHILD_FROM:
             return parse_html(html, resp.url)
         # a large page in a child given the parse deadline, as a large feed is (300 KB of markup: 4 s of CPU)
