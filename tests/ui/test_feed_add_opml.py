@@ -90,12 +90,16 @@ async def test_the_key_line_says_what_tab_does_for_what_is_typed(library, make_a
             return str(dialog.query_one("#feed-keys").render())
 
         assert "tab, space: full text on/off" in keys(), keys()  # an empty box: tab goes on to the option
+        option = dialog.query_one("#feed-full-text")
+        assert option.display
         await pilot.press(*f"{tmp_path}/my-f")
         await wait_until(pilot, lambda: "tab: complete the path" in keys(), keys)
         assert keys() == "enter: add · tab: complete the path · esc: cancel", keys()
+        assert not option.display  # the full-text option is no OPML list's: not shown, never reached by tab
         await pilot.press("tab")  # completes the path, as the line says
         await wait_until(pilot, lambda: dialog.query_one("#feed-url").value == f"{tmp_path}/my-feeds.opml")
         await pilot.press("ctrl+u", *"example.org/feed.xml")  # (ctrl+u: Textual's delete to the start)
         await wait_until(pilot, lambda: "tab, space: full text on/off" in keys(), keys)
+        assert option.display  # a URL again: the option is back
         await pilot.press("tab")
         assert dialog.focused is dialog.query_one("#feed-full-text")

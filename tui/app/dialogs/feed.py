@@ -53,6 +53,7 @@ class AddFeedDialog(ModalScreen[tuple[str, bool] | OpmlFile | None]):
         if closed_before_mount(self):
             return
         self.query_one("#feed-error").display = bool(self.error)
+        self.query_one("#feed-full-text").display = not path_like(self.value)
         self.query_one("#feed-url", Input).focus()
 
     URL_KEYS = "enter: add · tab, space: full text on/off · esc: cancel"
@@ -69,6 +70,9 @@ class AddFeedDialog(ModalScreen[tuple[str, bool] | OpmlFile | None]):
         if event.input.id == "feed-url" and (wanted := self.keys_line(event.value)) != self.keys_shown:
             self.keys_shown = wanted
             self.query_one("#feed-keys", Static).update(wanted)
+            # the full-text option is a feed's, never an OPML list's: hidden while a path is typed (it stayed shown,
+            # and could be turned on, for a file), back with its value when the box holds a URL again
+            self.query_one("#feed-full-text").display = wanted == self.URL_KEYS
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.action_submit()
