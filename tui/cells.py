@@ -336,6 +336,15 @@ NEW_KEY = '"new": what a story\'s latest reports add, read or not'
 NO_OUTLET = "no outlet"
 
 
+def said_where(outlet: str, day: str, new: bool = False, *more: str) -> str:
+    """Where a summary line comes from, one form everywhere (the briefing screen, the story view, `brief`, `story` and
+    their Markdown, the copies `c`/`Y`): "Upland Radio, 2026-11-04", "new" last when the line is new against the story's
+    earlier reports, "Upland Radio, 2026-11-04, new"; NO_OUTLET for an article with none. The screens marked it
+    "(Outlet, day) · new" where `brief` wrote "(Outlet, day, new)" (session 36). `outlet` and `day` as the caller
+    shows them (cut, cleaned); `more` goes before "new" (`story`'s "#12")."""
+    return ", ".join(x for x in (outlet or NO_OUTLET, day[:10], *more, "new" if new else "") if x)
+
+
 def count_words(shown: int, total: int) -> str:
     """"10 of 24 unread stories" (the briefing shows the best `shown` of `total`), or "3 unread stories"."""
     return f"{shown} of {total} unread stories" if total > shown else plural(shown, "unread story", "unread stories")

@@ -87,6 +87,33 @@ def timed_key(key) -> bool:
     return type(key) is str and len(key) == 20 and key[10] == "T" and key[19] == "Z" and key[:4].isdigit()
 
 
+def local_day(stamp) -> str:
+    """The reader's day of a time as stored (UTC, "2026-12-07T23:30:00Z" is 2026-12-08 in Berlin), as the library list
+    dates a row (tui.cells.row_date); "" when it is no time. A story dates an article by it when its sort key is a
+    time (its feed's time, or when it came in: undated), so an undated article's "(no outlet, day)" and a story's
+    "since today" are the list's local day (they were its UTC day: session 36)."""
+    from datetime import datetime, timezone
+
+    if type(stamp) is not str or len(stamp) <= 10:
+        return ""
+    try:
+        when = datetime.fromisoformat(stamp.strip())
+        if when.tzinfo is None:  # (stored by now_iso: UTC, with or without its "Z")
+            when = when.replace(tzinfo=timezone.utc)
+        return when.astimezone().date().isoformat()
+    except (ValueError, OverflowError, OSError):
+        return ""
+
+
+def shown_day(published, sort_key) -> str:
+    """An article's day as a story shows it: the reader's day of its time when its sort key is one (local_day), else
+    its day."""
+    if timed_key(sort_key):
+        return local_day(sort_key) or sort_key[:10]
+    day = published if type(published) is str and published else sort_key
+    return day[:10] if type(day) is str else ""
+
+
 def published_time(published, sort_key) -> str | None:
     """The UTC time an article was published ("2026-12-06T16:45:00Z") when its feed gave one, else None: a dated
     article's sort key holds it (tui.store.library.sort_key_of; an undated one's is when it was added)."""

@@ -57,3 +57,38 @@ FLOOD = [
      "The leisure centre said it had served 400 meals since Friday."),
 ]
 FLOOD_TURN = "will return home on Thursday"
+
+# TIDE: three reports of the first day, one of the second that leads with a time still to come ("will return home on
+# Saturday"), two of the third that lead with the clean-up: the briefing's three lines were all the first day's
+# (session 36)
+TIDE = [
+    ("Brackwater homes evacuated as sea wall fails", "Orrin Coast News", "2026-12-01",
+     "Forty families were evacuated from Brackwater on Tuesday after the sea wall failed at high tide and flooded "
+     "Quay Row.\n\n"
+     "The water reached the first floor of the harbour cottages by evening.\n\n"
+     "The families were taken to the Brackwater church hall for the night."),
+    ("Sea wall breach floods Brackwater", "Vessey Radio", "2026-12-01",
+     "The sea wall at Brackwater gave way on Tuesday and flooded Quay Row, forcing about forty families from their "
+     "homes.\n\n"
+     "Coastguard crews carried older residents out of the harbour cottages.\n\n"
+     "The church hall was opened as a shelter for the night."),
+    ("Brackwater families spend night in church hall", "Tidewell Gazette", "2026-12-01",
+     "About forty families from Brackwater spent Tuesday night in the church hall after the sea wall failed.\n\n"
+     "Quay Row was under water for most of the evening.\n\n"
+     "Volunteers brought blankets and soup to the hall."),
+    ("Brackwater families to go home on Saturday", "Vessey Radio", "2026-12-02",
+     "Families evacuated from Brackwater will return home on Saturday once engineers have checked the harbour "
+     "cottages, the district council said.\n\n"
+     "The sea wall was patched with sandbags overnight.\n\n"
+     "Engineers will survey each cottage on Quay Row before anyone moves back."),
+    ("Brackwater volunteers clear Quay Row", "Tidewell Gazette", "2026-12-03",
+     "Volunteers cleared sand and seaweed from Quay Row in Brackwater on Thursday as the tide stayed low.\n\n"
+     "Skips lined the harbour by midday.\n\n"
+     "The church hall said it had served 300 meals since Tuesday."),
+    ("Quay Row clean-up under way", "Orrin Coast News", "2026-12-03",
+     "The clean-up of Quay Row in Brackwater went on through Thursday, with volunteers filling skips along the "
+     "harbour.\n\n"
+     "Shopkeepers said they hoped to reopen by the weekend.\n\n"
+     "The church hall stayed open for families."),
+]
+TIDE_AHEAD = "will return home on Saturday"

@@ -238,3 +238,22 @@ def test_the_story_view_s_Y_copies_what_story_format_md_prints(filled):
     assert copied == story_markdown(s)
     assert "## Summary" in copied and "## Key quotes" in copied and copied.count(", new)*") == len(marked)
     assert ("## What's new" in copied) == bool(rest)
+
+
+def test_the_story_view_s_c_marks_a_new_line_as_story_and_brief_do(filled):
+    """`c` copied the story's summary with "(Outlet, date)" and no "new" mark, where `story` said "[Outlet, date, #id,
+    new]", `brief` "(Outlet, date, new)" and the screens "· new" (session 36): one form, "new" last."""
+    from tui.app import copytext
+    from tui.stories.commands import story_text
+
+    lib, ids = filled
+    s = story_summary(lib, story_of(lib, ids[STRIKE[0].title]), sentences=12)
+    marked, _ = s.news()
+    assert marked
+    copied = copytext.story_text(s).splitlines()
+    assert len(copied) == len(s.sentences)
+    for line, x in zip(copied, s.sentences):
+        new = (x.article, x.index) in marked
+        assert line.endswith(f"({x.source}, {x.day}, new)" if new else f"({x.source}, {x.day})"), line
+    printed = [t for t in story_text(s).splitlines() if t[:1].isdigit()]
+    assert sum(t.endswith(", new]") for t in printed) == len(marked), printed

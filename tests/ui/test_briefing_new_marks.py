@@ -1,4 +1,4 @@
-"""The briefing screen (`b`) marks a story's new line "· new" as the story view does (`brief`: "(Outlet, date, new)"):
+"""The briefing screen (`b`) marks a story's new line "(Outlet, date, new)" as `brief` and the story view do:
 the latest development, a strike called off; and it says once that nearly all of a story is new instead of marking
 every line. Our own invented stories (tests/stories/development_samples.py, new_mark_samples.py), grouped as `add`
 groups them."""
@@ -44,12 +44,12 @@ async def test_the_briefing_screen_marks_the_development_and_says_mostly_new_onc
         page = await open_briefing(pilot)
         lines = _options(page)
         strike = _story(lines, STRIKE[-1][0])  # headed by its latest report's title
-        new = [x for x in strike if x.rstrip().endswith("· new")]
+        new = [x for x in strike if x.rstrip().endswith(", new)")]
         assert len(new) == 1 and "called off their strike" in new[0], strike
-        assert new[0].endswith("(Velmora Courier, 2026-05-06) · new")
+        assert new[0].endswith("(Velmora Courier, 2026-05-06, new)")
         bridge = _story(lines, FOOTBRIDGE[-1][0])
         assert "Mostly new: 4 of its 5 articles are from 2026-03-03" in bridge[0], bridge
-        assert not any(x.rstrip().endswith("· new") for x in bridge), bridge
+        assert not any(x.rstrip().endswith(", new)") for x in bridge), bridge
         # enter on its heading opens the story view, which says it under the summary's heading, once
         widget = page.query_one("#briefing-list")
         widget.highlighted = lines.index(bridge[0])
@@ -61,4 +61,4 @@ async def test_the_briefing_screen_marks_the_development_and_says_mostly_new_onc
         text = [str(story.query_one("#story-text").get_option_at_index(i).prompt)
                 for i in range(story.query_one("#story-text").option_count)]
         assert text.count("Mostly new: 4 of its 5 articles are from 2026-03-03") == 1, text
-        assert not any(x.rstrip().endswith("· new") for x in text), text
+        assert not any(x.rstrip().endswith(", new") for x in text), text

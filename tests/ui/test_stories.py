@@ -193,7 +193,7 @@ async def test_briefing_lists_unread_stories_and_opens_one(stories, make_app, co
         assert quote.endswith("— Bram Oduya (Coastline Gazette, Kellmouth Evening Post, 2026-01-14)"), quote
         head = await wait_until(pilot, lambda: "summarising" not in (t := str(page.query_one(
             "#briefing-head").render())) and t, "the briefing summarised")
-        # its last line says what "· new" means (new against a story's earlier reports, not unread: sum34)
+        # its last line says what "new" means (new against a story's earlier reports, not unread: sum34)
         head, key = head.split("\n")
         assert head == "1 unread story · ranked by size and recency" and key == NEW_KEY, (head, key)
         await pilot.press("Y")
@@ -340,7 +340,7 @@ async def test_story_view_marks_a_new_sentence_in_the_summary_instead_of_repeati
         for sent in new:
             assert sum(sent.text in t for t in text) == 1, text  # once, never in both places
         marked, rest = story.summary.news()
-        assert sum(t.rstrip().endswith("· new") for t in text) == len(marked)
+        assert sum(t.rstrip().endswith(", new") for t in text) == len(marked)
         assert ("What's new" in text) == bool(rest)
 
 

@@ -180,7 +180,7 @@ async def test_the_briefing_keeps_a_reading_measure_and_its_sources_whole(storie
         for width in range(40, 121):  # the list's own wrap and cut, at every width a pane may have
             wrap_all(options, width)
             for option in sentences:
-                # "(Outlet, date)" whole (a new line's " · new" after it may go on the next line)
+                # "(Outlet, date)" whole, or "(Outlet, date, new)" 
                 plain = option.prompt.plain
                 where = plain[plain.rindex(" (") + 1:plain.rindex(")") + 1]
                 assert any(where in x.plain for x in cut_lines(option)), (width, option.prompt.plain)

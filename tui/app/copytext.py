@@ -65,11 +65,18 @@ def _where(source: str, day: str) -> str:
 
 
 def story_text(summary) -> str:
-    """The story summary, one sentence per line, each followed by its source and date in brackets."""
+    """The story summary, one sentence per line, each followed by where it comes from in brackets, "(Outlet, date)",
+    "(Outlet, date, new)" for a line new against the story's earlier reports, as the story view, `story` and `brief`
+    mark it (tui.cells.said_where: the copy had no "new" mark)."""
+    from tui.cells import said_where
+
+    if not summary:
+        return ""
+    marked = summary.news()[0]
     lines = []
-    for sent in summary.sentences if summary else []:
-        where = _where(sent.source, sent.day)
-        lines.append(f"{_line(sent.text)} ({where})" if where else _line(sent.text))
+    for sent in summary.sentences:
+        where = said_where(_line(sent.source), _line(sent.day), (sent.article, sent.index) in marked)
+        lines.append(f"{_line(sent.text)} ({where})")
     return "\n".join(lines)
 
 

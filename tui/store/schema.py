@@ -869,6 +869,21 @@ MIGRATIONS: list[str] = [
     ALTER TABLE feeds ADD COLUMN final_url TEXT;
     CREATE INDEX IF NOT EXISTS feeds_final_url ON feeds (final_url);
     """,
+    # 35: a story dates an article whose sort key is a time (its feed's, or when an undated one was added) by that
+    # time's day on the reader's clock, the day the library list shows it on (tui.stories.grouping._day_of, session
+    # 36): it was the UTC day, so near midnight an undated article's "(no outlet, day)" and a story's "since today"
+    # were not the list's. The memberships grouped before are dated so here (SQLite's 'localtime' is the clock the
+    # program runs on, as Python's), and their stories' first and last days follow. Safe to run again.
+    """
+    UPDATE story_articles SET day = (SELECT date(a.sort_key, 'localtime') FROM articles a
+            WHERE a.id = story_articles.article_id)
+        WHERE article_id IN (SELECT id FROM articles WHERE length(sort_key) = 20 AND substr(sort_key, 11, 1) = 'T'
+            AND date(sort_key, 'localtime') IS NOT NULL AND date(sort_key, 'localtime') <> substr(sort_key, 1, 10));
+    UPDATE stories SET first = coalesce((SELECT min(day) FROM story_articles WHERE story_id = stories.id), first),
+        last = coalesce((SELECT max(day) FROM story_articles WHERE story_id = stories.id), last)
+        WHERE first IS NOT (SELECT min(day) FROM story_articles WHERE story_id = stories.id)
+            OR last IS NOT (SELECT max(day) FROM story_articles WHERE story_id = stories.id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

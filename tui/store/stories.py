@@ -1037,14 +1037,28 @@ def since_where(since: str, story: str = "s") -> tuple[str, tuple]:
     one; one whose last day is that day has one when a member may be as new: an article its feed gave a time is
     taken by that time, one dated by its day alone by its day, an undated one by when it was added (its only time),
     and none was published after it was added, so an article added before the time is older than it (`brief --since
-    1h` covered the whole day)."""
+    1h` covered the whole day). A story's days are the reader's (an article with a time is dated by its day on the
+    reader's clock: tui.models.local_day), up to a day either side of the time's UTC day: a story whose last day is
+    two days after it has one, one within a day of it has one when a member may be as new."""
     if len(since) <= 10:
         return f"{story}.last >= ?", (since,)
     day = since[:10]
+    before, after = _day_step(day, -1), _day_step(day, 1)
     # (an article's sort key is its UTC time where its feed gave one, else its day, else when it was added)
     return (f"{story}.last >= ? AND ({story}.last > ? OR EXISTS (SELECT 1 FROM story_articles m JOIN articles a"
             f" ON a.id = m.article_id WHERE m.story_id = {story}.id AND m.day >= ? AND a.added_at >= ?"
-            " AND (length(a.sort_key) <= 10 OR a.sort_key >= ?)))", (day, day, day, since, since))
+            " AND (CASE WHEN length(a.sort_key) <= 10 THEN m.day >= ? ELSE a.sort_key >= ? END)))",
+            (before, after, before, since, day, since))
+
+
+def _day_step(day: str, days: int) -> str:
+    """The ISO day `days` after `day` (before it when negative); `day` itself when it is no day."""
+    from datetime import date, timedelta
+
+    try:
+        return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+    except (ValueError, OverflowError):
+        return day
 
 
 # A story with at least one article: the list's rows when the story tables disagree and cannot be mended (a read-only

@@ -8,7 +8,8 @@ from tui.engine.quotes.groups import quoted
 from tui.store.stories import BRIEFING_SCAN, StoryRow, rank_score  # noqa: F401  (rank_score: its old home)
 from tui.stories.story import StoryQuote
 from tui.stories.summary import StorySentence
-from tui.cells import NEW_KEY, NO_OUTLET, RANKED, count_words, cut, cut_outlet, cut_title, since_label, story_figures
+from tui.cells import (NEW_KEY, NO_OUTLET, RANKED, count_words, cut, cut_outlet, cut_title, said_where, since_label,
+                       story_figures)
 
 MAX_SCAN = BRIEFING_SCAN  # stories looked at (the most recent)
 def count_line(shown: int, total: int, since: str = "") -> str:
@@ -115,7 +116,7 @@ def markdown_blocks(items, since: str = "", shown: int | None = None, total: int
         if it.note:  # nearly all of it new: said once, no line marked (the head says what "new" means)
             lines.append(f"*{it.note}*")
         lines.append("")
-        lines += [f"- {s.text} ({_at(_outlet(s.source), s.day, 'new' if it.is_new(s) else '')})" for s in it.sentences]
+        lines += [f"- {s.text} ({said_where(_outlet(s.source), s.day, it.is_new(s))})" for s in it.sentences]
         if it.quote:
             lines += ["", f"> {quoted(it.quote.text, it.quote.lead)} — "
                       f"{_at(it.quote.speaker, _quoted_at(it.quote, str, whole=True), sep=' ')}"]
@@ -165,8 +166,7 @@ def text_blocks(items, since: str = "", shown: int | None = None, total: int | N
         # each sentence with its outlet and date, as the briefing screen, the Markdown and `story` give them (the
         # outlet alone: a story over several days did not say which day a line was from), and "new" as `story` marks
         # a line new against the story's earlier reports (the latest development's)
-        lines += [f"   - {s.text}" + (f" ({where})" if (where := _at(_outlet(s.source, cut_outlet), s.day,
-                                                                     "new" if it.is_new(s) else "")) else "")
+        lines += [f"   - {s.text} ({said_where(_outlet(s.source, cut_outlet), s.day, it.is_new(s))})"
                   for s in it.sentences]
         if it.quote:  # with where it was said, as the story view's quotes (the line named no outlet)
             lines.append(f"   {quoted(it.quote.text, it.quote.lead)} — "

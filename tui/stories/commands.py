@@ -6,8 +6,9 @@ import sqlite3
 import sys
 
 from tui.cells import (clip, cut, cut_outlet, cut_title, date_range, fit, fit_source, one_line, outlets_line,
-                       plural, since_label, story_figures)
+                       plural, said_where, since_label, story_figures)
 from tui.entity_kinds import word_of
+from tui.models import shown_day
 
 
 def _since(args) -> str:
@@ -188,13 +189,12 @@ def article_line(row, cells: int | None) -> str:
     """One article as `who` and `story` list it: "•" unread (as `list` marks a row, the story view and the entity
     page a line), its day, id, outlet(s) and title."""
     source = fit_source(row, 16)  # (one clean line before it is cut: a cut escape sequence left "8;;htt" behind)
-    day = (row.sort_key if type(row.sort_key) is str else "")[:10] or "----------"
+    day = shown_day(row.published, row.sort_key) or "----------"  # the list's day (a time on the reader's clock)
     return f"{'•' if not row.read else ' '} {day:10}  #{row.id:<6} {source}  {clip(one_line(row.title), cells)}"
 
 
 def _at(*parts: str, sep: str = ", ") -> str:
-    """The parts that are there, joined: an article without a source (a pasted text, a watched folder's file)
-    shows its date alone, as the app's screens show it, not "no source"."""
+    """The parts that are there, joined (a summary line says where it comes from with tui.cells.said_where)."""
     return sep.join(p for p in parts if p)
 
 
@@ -210,10 +210,10 @@ def story_text(s, rows: list | None = None, cells: int | None = None) -> str:
         lines.append(note)
     lines.append("")
     marked, rest = s.news()  # a new sentence the summary shows is marked there, not printed twice
-    lines += [f"{n}. {x.text}  [{_at(cut_outlet(x.source), x.day, f'#{x.article}')}"
-              + (", new]" if (x.article, x.index) in marked else "]") for n, x in enumerate(s.sentences, 1)]
+    lines += [f"{n}. {x.text}  [" + said_where(cut_outlet(x.source), x.day, (x.article, x.index) in marked,
+                                               f"#{x.article}") + "]" for n, x in enumerate(s.sentences, 1)]
     if rest:
-        lines += ["", "What's new:"] + [f"- {x.text}  [{_at(cut_outlet(x.source), x.day)}]" for x in rest]
+        lines += ["", "What's new:"] + [f"- {x.text}  [{said_where(cut_outlet(x.source), x.day)}]" for x in rest]
     if rows:
         lines += ["", "Articles:"] + [article_line(r, cells) for r in rows[:STORY_ARTICLES]]
         if len(rows) > STORY_ARTICLES:
@@ -252,8 +252,7 @@ def story_markdown(s, title: str = "") -> str:
         return " ".join(clean(text or "").split())
 
     def where(x, new: bool = False) -> str:
-        said = _at(one(x.source), one(x.day)[:10])
-        return f" *({said}, new)*" if new and said else " *(new)*" if new else f" *({said})*" if said else ""
+        return f" *({said_where(one(x.source), one(x.day), new)})*"
 
     figures = story_figures(s.rows, s.first, s.last, [one(x) for x in s.sources], whole=True)
     lines = [f"# {one(title or s.title)}", "", f"*{figures}*", ""]

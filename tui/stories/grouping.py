@@ -37,6 +37,7 @@ from itertools import chain, islice, repeat
 from operator import add, itemgetter, mul, sub
 from sys import intern
 
+from tui.models import local_day, timed_key
 from tui.store import stories as store
 from tui.store.stories import Member
 from tui.store.story_features import (article_texts, has_features_table, reader, save_features,
@@ -1137,9 +1138,15 @@ def features_of(texts: list[tuple[str, str]]) -> list[tuple[dict[str, float], li
 
 
 def _day_of(row: tuple) -> str:
-    """An ungrouped row's day: its sort key (published date) when readable, else the day it was added."""
+    """An ungrouped row's day: its sort key's (published date) when readable, else the day it was added; a time (its
+    feed's, or when an undated article was added) on the reader's clock, the day the library list shows it on
+    (tui.models.local_day: it was the UTC day, so near midnight an undated article's "(no outlet, day)" and "since
+    today" were not the list's)."""
     key = row[3] or ""
-    return key[:10] if day_number(key) else (row[4] or "")[:10] or "1970-01-01"
+    if day_number(key):
+        return (timed_key(key) and local_day(key)) or key[:10]
+    added = row[4] or ""
+    return local_day(added) or added[:10] or "1970-01-01"
 
 
 # a batch of this many articles or more is reweighted in numpy (features.reweighted_encoded); fewer row by row

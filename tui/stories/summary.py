@@ -341,16 +341,16 @@ def _tells(c: _Cand, dev: _Cand, novel: set[str]) -> bool:
 
 
 def _new_count(facts: frozenset[str], said: set[str], when: frozenset[str] = frozenset(),
-               said_when: set[str] | frozenset[str] = frozenset(), ahead: bool = False) -> bool:
+               said_when: set[str] | frozenset[str] = frozenset(), ahead: bool = False, figures: bool = True) -> bool:
     """Whether a sentence of `facts` gives a figure or a time no earlier report gave for a kind of event one did tell
     (the toll rose to 12, a second count of the evacuated; the line stays shut until January, the vote moved to
     2027): `said` is the earlier reports' facts. A time: a year or a dated day ("d:jan-14") among its facts, or a
     month named alone (`months`: `when`, the earlier reports' `said_when`); a day of the week only in a sentence that
     tells what is to come (`ahead`: "the families will go home on Thursday"), as each day's report names its own day
-    for what happened."""
+    for what happened. `figures` False: a new time alone counts (not a figure)."""
     if not any(f.startswith("e:") and f in said for f in facts):
         return False
-    return (any(f.startswith(("n:", "y:")) and f not in said for f in facts)
+    return (any(f.startswith(("n:", "y:") if figures else "y:") and f not in said for f in facts)
             or any(f.startswith("d:") and ("-" in f or ahead) and f not in said for f in facts)
             or bool(when - said_when))
 
@@ -445,8 +445,11 @@ def development(cands: list[_Cand], x, standing: bool = False, days: bool = Fals
     before them, and so on back (a festival called off at 08:50 stays told when the traders' report of 10:05 leads with
     their losses; only a turn of events, not a new figure or time: those change as the day goes on). With `days` too
     (a summary of so many sentences: the briefing's, the story view's) the same over days: a ferry strike suspended
-    on the second day stays told when the third day's reports lead with the island's shops restocking (session 35).
-    Not at a word budget: dev at 40 words R-1 -0.0026 (B -0.0075; with new figures and times too, -0.0080, B
+    on the second day stays told when the third day's reports lead with the island's shops restocking (session 35),
+    and so does a time still to come that an earlier day's lead gave (a sentence that tells what is to come, `ahead`,
+    with a time no report before it gave: "families will return home on Saturday", told on the second day, stays told
+    when the third day's reports lead with the clean-up; a reader of what's new wants it: session 36; not a new figure,
+    which the later days may have changed). Not at a word budget: dev at 40 words R-1 -0.0026 (B -0.0075; with new figures and times too, -0.0080, B
     -0.0158; session 34). A latest
     lead that only tells the story again in words of its own (a later day's report of the same strike) is none: in a
     short summary it would take the place of a central sentence (tried on any new lead: dev at 40 words -0.011 R-1,
@@ -456,16 +459,23 @@ def development(cands: list[_Cand], x, standing: bool = False, days: bool = Fals
         cut = latest(arts)
         if cut is None:
             return None, set()
-        found = _development(cands, x, cut.ids, {a.id for a in arts}, counts=len(arts) == len(every))
+        # the latest reports: a turn, a new figure or a new time; an earlier day's: a turn or a time still to come;
+        # the earlier reports of one day: a turn alone
+        counts = True if len(arts) == len(every) else AHEAD if days and not cut.after else False
+        found = _development(cands, x, cut.ids, {a.id for a in arts}, counts=counts)
         if found[0] is not None or not standing or not (cut.after or days):
             return found
         arts = [a for a in arts if a.id not in cut.ids]  # the reports before these: their turn, if any
 
 
+AHEAD = "ahead"  # `_development`'s `counts` of an earlier day's reports: a new time in a line that tells what is to come
+
+
 def _development(cands: list[_Cand], x, ids: frozenset[int], among: set[int],
-                 counts: bool = True) -> tuple[int | None, set[str]]:
+                 counts: bool | str = True) -> tuple[int | None, set[str]]:
     """`development` of the reports `ids` against the others of `among` (article ids); with `counts` False a turn of
-    events alone is news (not a new figure or time)."""
+    events alone is news (not a new figure or time); AHEAD, a turn or a new time in a line that tells what is to come
+    (`ahead`), not a new figure."""
     from tui.stories.facts import turns
 
     earlier = [i for i, c in enumerate(cands) if c.art.id in among and c.art.id not in ids]
@@ -484,8 +494,9 @@ def _development(cands: list[_Cand], x, ids: frozenset[int], among: set[int],
     for i in leads.values():
         terms = set(cands[i].terms)
         novel = terms - said
-        counted = counts and _new_count(cands[i].facts, said_facts, months(cands[i].text), said_when,
-                                        ahead(cands[i].text))
+        to_come = ahead(cands[i].text)
+        counted = bool(counts) and (counts is True or to_come) and _new_count(
+            cands[i].facts, said_facts, months(cands[i].text), said_when, to_come, figures=counts is True)
         # a new figure or time for the event is news however many of its words are old ("The strike was suspended
         # after the company raised its offer to 6.5 per cent"); else NOVEL of them are its own
         if not terms or (len(novel) < NOVEL * len(terms) and not counted):

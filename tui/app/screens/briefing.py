@@ -14,7 +14,8 @@ from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
-from tui.cells import NEW_KEY, NO_OUTLET, RANKED, count_words, cut, figures_problem, since_said, story_figures
+from tui.cells import (NEW_KEY, NO_OUTLET, RANKED, count_words, cut, figures_problem, said_where, since_said,
+                       story_figures)
 from tui.textsafe import clean
 from tui.app.textual_fixes import closed_before_mount
 
@@ -106,7 +107,7 @@ def _after_marks(lib, marks, since: str):
 def _where(source: str, day: str) -> str:
     """"Outlet, day" of a line; "no outlet, day" for an article without one, as `brief` says it (a bare date read as
     the sentence's)."""
-    return ", ".join(x for x in (outlet(source) or NO_OUTLET, line(day or "")[:10]) if x)  # the database is untrusted
+    return said_where(outlet(source), line(day or ""))  # the database is untrusted
 
 
 def _quoted_where(quote) -> str:
@@ -296,9 +297,11 @@ class BriefingScreen(PageScreen):
             for part, sent in enumerate(item.sentences, 1):
                 entry = Text(f"• {line(sent.text)} ")
                 keep = len(entry.plain)  # "(Outlet, date)" not broken across two lines
-                entry.append(f"({_where(sent.source, sent.day)})", style="dim italic")
+                entry.append(f"({_where(sent.source, sent.day)}", style="dim italic")
                 if (sent.article, sent.index) in marked:  # new against the story's earlier reports (the latest
-                    entry.append(" · new", style="bold")  # development's among them), as the story view marks it
+                    # development's among them): "(Outlet, date, new)", as `brief` and the story view say it
+                    entry.append(", new", style="bold")
+                entry.append(")", style="dim italic")
                 options.append(Option(entry, id=f"b:{number - 1}:{part}", indent=2, keep=keep))  # under the text
             if item.quote is not None:
                 # after the writer's words that lead into it (plain: they are not what was said), if any

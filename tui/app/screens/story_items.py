@@ -13,8 +13,9 @@ from rich.text import Text
 
 from tui.app.widgets.summary_items import Option, heading
 from tui.cells import (cut, cut_outlet as outlet, cut_title as title_line, fitted_outlets, one_line as line,
-                       story_figures, width)
+                       said_where, story_figures, width)
 from tui.entity_kinds import TYPES, type_of
+from tui.models import shown_day
 
 
 def where(source: str, day: str) -> str:
@@ -111,8 +112,9 @@ def _articles(summary, rows: dict, pause=None) -> list[Option]:
             entry.append(" ★", style="bold")
         outlets = ", ".join(dict.fromkeys(outlet(x.source) for x in [article, *others] if line(x.source)))
         keep = len(entry.plain) + 2  # "Outlet, date" after the title, not broken across two lines
-        # an undated article: the day it was added, as the library list and the summary's source lines show it
-        entry.append(f"  {where(outlets, article.published or article.sort_key or '')}", style="dim")
+        # an undated article: the day it was added, as the library list and the summary's source lines show it (a
+        # time, its feed's or its adding, on the reader's clock: tui.models.shown_day)
+        entry.append(f"  {where(outlets, shown_day(article.published, article.sort_key))}", style="dim")
         if others:
             entry.append(f" · same text in {len(others) + 1} outlets", style="dim italic")
         out.append(Option(entry, id=f"a:{article_id}", indent=2, keep=keep))  # a long title goes on under itself
@@ -127,9 +129,11 @@ def _sentence(number: int | None, sent, id: str, new: bool = False) -> Option:
     mark = f"{number}. " if number else "• "
     out = Text(mark)
     out.append(line(sent.text))
-    out.append(f"\n— {where(sent.source, sent.day)}", style="dim italic")
+    # "Outlet, date, new" as the briefing, `brief` and `story` say it (it was "Outlet, date · new"); "no outlet, date"
+    # for an article without one (a bare date)
+    out.append(f"\n— {said_where(outlet(sent.source), line(sent.day))}", style="dim italic")
     if new:
-        out.append(" · new", style="bold")
+        out.append(", new", style="bold")
     return Option(out, id=id, indent=len(mark))
 
 
