@@ -170,7 +170,8 @@ def test_an_article_without_a_source_shows_its_date_alone(added):
     """A pasted text or a watched folder's file has no source: the briefing and the story printed "(no source,
     2026-03-05)" where the app's screens show "(2026-03-05)"; now the command line does as the screens do. (The
     briefing's bullets, `brief` and the screen alike, say "(no outlet, 2026-03-05)" since session 35: a bare date read
-    as the sentence's; tests/stories/test_story_stands.py.)"""
+    as the sentence's; tests/stories/test_story_stands.py; and so do `story`, its Markdown and the story view since
+    session 36: one form, tui.cells.said_where.)"""
     from tui.store import Library
 
     with Library(added) as lib:
@@ -184,7 +185,8 @@ def test_an_article_without_a_source_shows_its_date_alone(added):
     assert all(out.strip() for out in outputs)
     assert not [out for out in outputs if "no source" in out], outputs
     story_md = outputs[3]
-    assert "(2026-03-0" in story_md or "(2026-03-" in story_md, story_md
+    assert "*(no outlet, 2026-03-0" in story_md, story_md
+    assert "[no outlet, 2026-03-0" in outputs[2], outputs[2]
 
 
 def test_who_names_nobody_without_sending_the_reader_to_analyse_the_library(added, tmp_path):
