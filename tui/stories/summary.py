@@ -449,8 +449,8 @@ def development(cands: list[_Cand], x, standing: bool = False, days: bool = Fals
     and so does a time still to come that an earlier day's lead gave (a sentence that tells what is to come, `ahead`,
     with a time no report before it gave: "families will return home on Saturday", told on the second day, stays told
     when the third day's reports lead with the clean-up; a reader of what's new wants it: session 36; not a new figure,
-    which the later days may have changed). Not at a word budget: dev at 40 words R-1 -0.0026 (B -0.0075; with new figures and times too, -0.0080, B
-    -0.0158; session 34). A latest
+    which the later days may have changed). Not at a word budget: dev at 40 words R-1 -0.0026 (B -0.0075; with new
+    figures and times too, -0.0080, B -0.0158; session 34). A latest
     lead that only tells the story again in words of its own (a later day's report of the same strike) is none: in a
     short summary it would take the place of a central sentence (tried on any new lead: dev at 40 words -0.011 R-1,
     11 of 25 events changed; as it is, 1)."""
@@ -468,7 +468,7 @@ def development(cands: list[_Cand], x, standing: bool = False, days: bool = Fals
         arts = [a for a in arts if a.id not in cut.ids]  # the reports before these: their turn, if any
 
 
-AHEAD = "ahead"  # `_development`'s `counts` of an earlier day's reports: a new time in a line that tells what is to come
+AHEAD = "ahead"  # `_development`'s `counts` of an earlier day's reports: a new time in a line telling what is to come
 
 
 def _development(cands: list[_Cand], x, ids: frozenset[int], among: set[int],
