@@ -1,7 +1,7 @@
 """A story dates an undated article by the day the library list shows it on: the reader's day of the time it was
 added. It was the UTC day (grouping's `_day_of`), so at 08:40 in a zone thirteen hours east the briefing said
 "(no outlet, 2026-12-06)" of a text the list dated ~26-12-07, and `stories --since 2026-12-07` left its story out.
-Libraries grouped before are dated so when opened (migration 34). Our own invented texts (no outlet, no date: pasted
+Libraries grouped before are dated so when opened (a migration). Our own invented texts (no outlet, no date: pasted
 texts), through `newsreader add`, `brief`, `story` and `stories`, with the zone UTC+13 (far_east)."""
 
 from __future__ import annotations
@@ -52,12 +52,15 @@ def test_an_undated_article_is_of_the_local_day_it_was_added(tmp_path, lib_path,
 
 
 def test_a_library_grouped_with_utc_days_is_dated_again_when_opened(tmp_path, lib_path, far_east):
+    from tui.store.schema import MIGRATIONS
+
     story = _add(tmp_path)
+    before = next(n for n, m in enumerate(MIGRATIONS) if "'localtime'" in m)  # the migration's number, less one
     con = sqlite3.connect(lib_path)
-    try:  # as a library grouped before migration 34 has them
+    try:  # as a library grouped before that migration has them
         con.execute("UPDATE story_articles SET day = '2026-12-06'")
         con.execute("UPDATE stories SET first = '2026-12-06', last = '2026-12-06'")
-        con.execute("PRAGMA user_version = 33")
+        con.execute(f"PRAGMA user_version = {before}")
         con.commit()
     finally:
         con.close()
