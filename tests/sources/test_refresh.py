@@ -179,6 +179,34 @@ def test_full_text_flag_fetches_pages_even_for_long_items(lib, site):
     assert get_feed(lib, r.feed_id).full_text
 
 
+def test_full_text_pages_that_cannot_be_read_are_said_in_the_feeds_note(lib, site):
+    # walk36: a --full-text feed whose item pages all answered 404 said "25 items" and nothing else, its articles the
+    # feed's own text as if the full text had been read
+    items = [{**item, "body": body_text(50 + i, 150)} for i, item in enumerate(_items(3))]
+    site.feed("/feed.xml", rss(items), etag='"n1"')
+    site.routes["/news/1"] = (200, {"Content-Type": "text/html"}, _page("Story 1", 1))  # 0 and 2: no such page
+    r = subscribe(lib, site.url("/feed.xml"), full_text=True, limits=FAST)
+    assert r.new == 3
+    assert r.note == "the pages of 2 of its 3 items could not be read (HTTP 404 Not Found): their text is the feed's"
+    bodies = sorted(len(lib.get(i).body.split()) for i in feed_article_ids(lib, r.feed_id))
+    assert bodies[0] == bodies[1] < 200 < bodies[2]  # the two kept the feed's text, the third its page's
+    assert get_feed(lib, r.feed_id).last_error == r.note  # (`feed list` and the feeds list show it under the feed)
+    [same] = refresh(lib, limits=FAST)  # 304: the note of the document stored stays
+    assert (same.status, same.note) == ("not_modified", r.note)
+    items.append({"title": "Story 3", "guid": "g3", "link": "/news/3"})  # a new item whose page reads: no note
+    site.routes["/news/3"] = (200, {"Content-Type": "text/html"}, _page("Story 3", 3))
+    site.feed("/feed.xml", rss(items), etag='"n2"')
+    [later] = refresh(lib, limits=FAST)
+    assert (later.new, later.note) == (1, None) and get_feed(lib, r.feed_id).last_error is None
+
+
+def test_a_teaser_whose_page_cannot_be_read_is_said_too(lib, site):
+    site.feed("/teasers.xml", rss([{"title": "Teaser", "guid": "t", "link": "/gone", "body": "A short teaser."}]))
+    r = subscribe(lib, site.url("/teasers.xml"), limits=FAST)
+    assert r.new == 1
+    assert r.note == "the page of its one item could not be read (HTTP 404 Not Found): their text is the feed's"
+
+
 def test_a_corrected_title_alone_updates_the_article(lib, site):
     items = _items(2)
     site.feed("/feed.xml", rss(items))

@@ -20,6 +20,7 @@ from tui.sources.http import PAGE_ACCEPT, FetchError, Fetcher, Limits, check_url
 from tui.importers.clean import bound_fields
 from tui.importers.titles import title_from_text
 from tui.sources.parse import ParseError, ParsedFeed, add_note, is_teaser, nothing_kept, parse_bounded, sniff
+from tui.textsafe import clean
 from tui.store.feeds import Feed, add_feed, get_feed, list_feeds, now_iso, same_feed, store_entries, store_feeds
 
 # How many requests are in flight. Feeds are many small, slow requests (a conditional GET answered 304 costs
@@ -318,13 +319,14 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
     read (without `full_text` all of them) join the entries `listed_only`: the store knows them still listed, so
     none of them is taken for gone, nor another entry for its edit."""
     pages = 0
+    unread: list[str] = []  # why each page of an item with text of its own could not be read (its text is kept)
     for e in parsed.entries:
         if e.entry_hash in known or not e.article.url or not (full_text or is_teaser(e.article)):
             continue
         if pages >= FULL_TEXT_PAGES or (cancel is not None and cancel.is_set()):
             break
         pages += 1
-        page = _page_article(fetcher, e.article.url)
+        page = _page_article(fetcher, e.article.url, unread)
         if page is None or len(page.body.split()) <= len(e.article.body.split()):
             continue
         a = e.article
@@ -334,6 +336,10 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
         a.title = a.title or page.title
         a.published = a.published or page.published
         bound_fields(a)  # (the page's title and byline: an item's own were cut when the feed was parsed)
+    if unread:
+        # walk36: a --full-text feed whose item pages all failed (404) said "25 items" and nothing else, its articles
+        # the feed's own text, as if the full text had been read
+        parsed.note = add_note(parsed.note, pages_unread(unread, pages))
     fresh = [e for e in parsed.link_only if e.entry_hash not in known] if full_text else []
     parsed.link_only_new = len(fresh)
     read: set[int] = set()
@@ -363,16 +369,34 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
             parsed.entries.append(e)
 
 
-def _page_article(fetcher: Fetcher, url: str):
+def pages_unread(reasons: list[str], tried: int) -> str:
+    """The note of item pages that could not be read, their items' own text kept: "the pages of 25 of its 25 items
+    could not be read (HTTP 404 Not Found): their text is the feed's"; the most frequent reason, "+N other reasons"
+    when they differ."""
+    from collections import Counter
+
+    counted = Counter(" ".join(r.split())[:120] for r in reasons)
+    first = counted.most_common(1)[0][0]
+    others = len(counted) - 1
+    why = first + (f", +{others} other {'reason' if others == 1 else 'reasons'}" if others else "")
+    items = "its one item" if tried == 1 else f"{len(reasons)} of its {tried} items"
+    return f"the page{'' if tried == 1 else 's'} of {items} could not be read ({why}): their text is the feed's"
+
+
+def _page_article(fetcher: Fetcher, url: str, unread: list[str] | None = None):
+    """The article of an item's page, or None; why not is added to `unread` when the page could not be read (not
+    when it was read and held no article)."""
     from tui.importers.decode import DecodeError, decode
     from tui.importers.dispatch import page_markup
     from tui.importers.html import parse_html
     from tui.sources.parse import CHILD_FROM, in_child
 
+    why = ""
     try:
         # (cut as a feed is: the article is at its start; the extractor costs ~7 us a byte, 100 us an element)
         resp = fetcher.get(url, accept=PAGE_ACCEPT, cut_at=fetcher.limits.feed_bytes)
         if sniff(resp.body, resp.content_type) != "html":
+            why = "not a web page"
             return None
         # raw escape sequences and references to control characters dropped, as `add` of a page drops them (a
         # "&#7;" in a page made the extractor give up on it: a link-only item whose page held one was never stored)
@@ -381,10 +405,15 @@ def _page_article(fetcher: Fetcher, url: str):
             return parse_html(html, resp.url)
         # a large page in a child given the parse deadline, as a large feed is (300 KB of markup: 4 s of CPU)
         return in_child(parse_html, (html, resp.url), seconds=fetcher.limits.parse, size=len(resp.body))
-    except (FetchError, DecodeError, ParseError):
+    except (FetchError, DecodeError, ParseError) as exc:
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return None
     except Exception:  # the extractor on a hostile page: keep the teaser
+        why = "the page could not be parsed"
         return None
+    finally:
+        if why and unread is not None:
+            unread.append(clean(why))
 
 
 def _save_many(lib, batch: list[tuple[Feed, _Fetched]]) -> list[FeedResult]:

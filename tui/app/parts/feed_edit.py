@@ -29,6 +29,7 @@ class FeedAdded:
     items: int = 0
     known: bool = False
     error: str = ""
+    note: str = ""  # what of the feed was left out, and why (the refresh's note: "cut: ...", item pages not read)
 
 
 def _one_line(text: str, limit: int = 160) -> str:
@@ -103,6 +104,7 @@ class FeedChanges:
                     result.known = True
                 else:
                     result.items = got.new + got.updated
+                    result.note = _one_line(got.note or "", 240)
                     if result.items:
                         say_grouping(self.host, group_stories(lib))  # the new articles join or open stories, as a refresh does
         except Exception as exc:  # a damaged library, a missing module: one line, never a traceback

@@ -1837,7 +1837,8 @@ class MainScreen(QuickSwitch, Screen):
             self.notify(f"Already subscribed: {result.title}", severity="warning", timeout=5, markup=False)
         else:
             items = f"{result.items} item{'s' if result.items != 1 else ''}"
-            self.notify(f"Feed added: {result.title} · {items}", timeout=6, markup=False)
+            note = f"\n{result.note[:1].upper()}{result.note[1:]}" if result.note else ""  # (walk36: said nowhere)
+            self.notify(f"Feed added: {result.title} · {items}{note}", timeout=10 if note else 6, markup=False)
             if result.items:
                 self.reload_list()
                 self.background.start()  # the new articles join the background analysis pass
