@@ -187,7 +187,7 @@ def test_full_text_pages_that_cannot_be_read_are_said_in_the_feeds_note(lib, sit
     site.routes["/news/1"] = (200, {"Content-Type": "text/html"}, _page("Story 1", 1))  # 0 and 2: no such page
     r = subscribe(lib, site.url("/feed.xml"), full_text=True, limits=FAST)
     assert r.new == 3
-    assert r.note == "the pages of 2 of its 3 items could not be read (HTTP 404 Not Found): their text is the feed's"
+    assert r.note == "2 of 3 item pages could not be read (HTTP 404 Not Found): their text is the feed's"
     bodies = sorted(len(lib.get(i).body.split()) for i in feed_article_ids(lib, r.feed_id))
     assert bodies[0] == bodies[1] < 200 < bodies[2]  # the two kept the feed's text, the third its page's
     assert get_feed(lib, r.feed_id).last_error == r.note  # (`feed list` and the feeds list show it under the feed)
@@ -204,7 +204,7 @@ def test_a_teaser_whose_page_cannot_be_read_is_said_too(lib, site):
     site.feed("/teasers.xml", rss([{"title": "Teaser", "guid": "t", "link": "/gone", "body": "A short teaser."}]))
     r = subscribe(lib, site.url("/teasers.xml"), limits=FAST)
     assert r.new == 1
-    assert r.note == "the page of its one item could not be read (HTTP 404 Not Found): their text is the feed's"
+    assert r.note == "1 item page could not be read (HTTP 404 Not Found): its text is the feed's"
 
 
 def test_a_corrected_title_alone_updates_the_article(lib, site):

@@ -370,17 +370,18 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
 
 
 def pages_unread(reasons: list[str], tried: int) -> str:
-    """The note of item pages that could not be read, their items' own text kept: "the pages of 25 of its 25 items
-    could not be read (HTTP 404 Not Found): their text is the feed's"; the most frequent reason, "+N other reasons"
-    when they differ."""
+    """The note of item pages that could not be read, their items' own text kept: "25 item pages could not be read
+    (HTTP 404 Not Found): their text is the feed's", "2 of 3 item pages ...", "1 item page ...: its text is the
+    feed's"; the most frequent reason, "+N other reasons" when they differ."""
     from collections import Counter
 
     counted = Counter(" ".join(r.split())[:120] for r in reasons)
     first = counted.most_common(1)[0][0]
     others = len(counted) - 1
     why = first + (f", +{others} other {'reason' if others == 1 else 'reasons'}" if others else "")
-    items = "its one item" if tried == 1 else f"{len(reasons)} of its {tried} items"
-    return f"the page{'' if tried == 1 else 's'} of {items} could not be read ({why}): their text is the feed's"
+    n = len(reasons)
+    pages = f"{n} item page{'' if n == 1 else 's'}" if n == tried else f"{n} of {tried} item pages"
+    return f"{pages} could not be read ({why}): {'its' if n == 1 else 'their'} text is the feed's"
 
 
 def _page_article(fetcher: Fetcher, url: str, unread: list[str] | None = None):
