@@ -130,6 +130,28 @@ async def test_add_feed_from_the_palette_with_full_text_and_a_known_feed(library
         assert [(f.name, f.full_text, f.total) for f in feeds] == [("Island Ferry News", True, 2)]
 
 
+async def test_the_full_text_box_shows_an_x_only_when_on(library, make_app):
+    # walk36: Textual's checkbox shows an X on and off alike (its colour alone differs): an option left off read as on
+    path, _ = library
+    app = make_app(path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.screen.action_add_feed()
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "AddFeedDialog" and app.screen.query("#feed-keys"))
+        box = app.screen.query_one("#feed-full-text")
+        await type_url(pilot, "http://127.0.0.1:9/feed.xml")
+        await pilot.press("tab")  # on the option: still off
+        await pilot.pause()
+        shown = str(box.render())
+        assert not box.value and "X" not in shown, shown
+        assert shown.rstrip().endswith("Fetch each item's page for its full text"), shown
+        await pilot.press("space")
+        await pilot.pause()
+        assert box.value and "X" in str(box.render())
+        await pilot.press("space")
+        await pilot.pause()
+        assert not box.value and "X" not in str(box.render())
+
+
 async def test_offline_a_bad_url_and_a_page_with_no_feed_say_why_in_one_line(library, make_app, held, monkeypatch):
     from tui.store.feeds import list_feeds
 

@@ -18,6 +18,13 @@ class FullTextBox(Checkbox, inherit_bindings=False):
 
     BINDINGS = [Binding("space", "toggle_button", "Toggle", show=False)]
 
+    @property
+    def _button(self):
+        """The box holds an X only when the option is on: Textual's shows one either way, on and off told apart by
+        its colour alone, and walk36 took an option left off for on (256 colours, the box focused)."""
+        self.BUTTON_INNER = "X" if self.value else " "
+        return super()._button
+
 
 class OpmlFile(str):
     """The add-feed dialog's answer for an OPML file of feeds (its path, ~ expanded): subscribe to its list."""
