@@ -34,7 +34,7 @@ def add_parsers(sub) -> None:
     r.add_argument("feeds", nargs="*", metavar="ID|URL", type=_feed_ref,
                    help="only these feeds, by id (as `feed list` shows it) or URL (default: every feed)")
     r.add_argument("--json", action="store_true", help='one JSON line per feed: {"feed", "id", "title", "status", "new", "known", '
-                   '"updated", "error", "skipped", "note", "link_only", "completed"}')
+                   '"updated", "error", "skipped", "note", "link_only", "completed", "pages_failed"}')
     r.add_argument("--jobs", type=_count, default=0, metavar="N",
                    help="requests in flight at once (default 32; never more than 8 to one host)")
     r.add_argument("--timeout", type=_seconds, default=None, metavar="SECONDS", help="seconds allowed per fetch (default 60)")
@@ -326,7 +326,9 @@ def _completed(r) -> str:
     only a title and a link, and how many their pages completed (said only when there are some)."""
     if not r.link_only:
         return ""
-    return f"; {r.completed} of {plural(r.link_only, 'link-only item')} read from {'its page' if r.link_only == 1 else 'their pages'}"
+    failed = f"; {plural(r.pages_failed, 'page')} failed; tried again later" if r.pages_failed else ""
+    return (f"; {r.completed} of {plural(r.link_only, 'link-only item')} read from "
+            f"{'its page' if r.link_only == 1 else 'their pages'}{failed}")
 
 
 def _held(known: int) -> str:

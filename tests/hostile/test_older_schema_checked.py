@@ -83,3 +83,27 @@ def test_doctor_says_what_is_missing_from_a_read_only_older_library(tmp_path):
         r = run_cli("stories", db=db)  # read as before, with the one warning of a damaged library
         assert r.returncode == 0 and "8 art" in r.stdout.decode(), r.stderr
         assert "table story_stats missing" in r.stderr.decode() and len(r.stderr.decode().splitlines()) == 1
+
+
+@pytest.mark.parametrize("version", [33, 35])
+def test_the_feeds_of_a_read_only_older_library_are_listed(tmp_path, version):
+    """A read-only library of schema 33 (before feeds.final_url) or 35 (before feeds.pages_failed), read as it is, lists
+    its feeds: `feed list` and the app's feeds list failed with "no such column: final_url"."""
+    from tui.store.feeds import add_feed, get_feed, list_feeds
+    from tui.store.library import Library
+
+    db = tmp_path / "library.db"
+    with Library(db) as lib:
+        add_feed(lib, "https://skerrow.example/feed.rss", "Skerrow Post")
+    later = ["ALTER TABLE feeds DROP COLUMN pages_failed"]
+    if version == 33:
+        later += ["DROP INDEX feeds_final_url", "ALTER TABLE feeds DROP COLUMN final_url"]
+    _older(db, *later, version=version)
+    lib = _read_only(db)
+    try:
+        assert lib.damaged is None and lib.missing_columns() == []
+        [feed] = list_feeds(lib)
+        assert (feed.id, feed.name, feed.final_url, feed.pages_failed) == (1, "Skerrow Post", None, {})
+        assert get_feed(lib, 1).url == get_feed(lib, "https://skerrow.example/feed.rss").url == feed.url
+    finally:
+        lib.close()

@@ -43,7 +43,8 @@ def test_link_only_items_are_read_from_their_pages_with_full_text(lib_path, site
     site.routes["/p/2"] = (200, {"Content-Type": "text/html"}, _page("Tarrow fair moves indoors", 2))
     # /p/3 answers 404 for now
     assert main(["feed", "add", site.url("/links.xml"), "--full-text", "--timeout", "5"]) == 0
-    assert capsys.readouterr().out == (f"#1  Tarrow Links  3 items; 2 of 3 link-only items read from their pages  "
+    assert capsys.readouterr().out == (f"#1  Tarrow Links  3 items; 2 of 3 link-only items read from their pages; "
+                                       f"1 page failed; tried again later  "
                                        f"({site.url('/links.xml')})\n")
     with Library(lib_path) as lib:
         got = {lib.get(i).title: lib.get(i) for i in feed_article_ids(lib, 1)}

@@ -42,6 +42,10 @@ class ParsedFeed:
     # Of those, how many were new this time (not stored before), and how many their pages completed (`_complete`)
     link_only_new: int = 0
     completed: int = 0
+    # Of the new ones, how many pages failed (this time, or before and waiting to be tried again), and what the feed
+    # keeps of those failures (Feed.pages_failed; None: `_complete` did not read them, the stored state stays)
+    pages_failed: int = 0
+    failed_state: dict | None = None
 
 
 def sniff(body: bytes, content_type: str = "") -> str:

@@ -33,6 +33,7 @@ PER_HOST = 8  # requests in flight to one host (host and port) at once
 BACKOFF_BASE = 300.0  # seconds of back-off after the second failure in a row, doubling after each
 BACKOFF_MAX = 24 * 3600.0
 FULL_TEXT_PAGES = 30  # item pages fetched per feed per refresh at most
+PAGE_WAIT_MAX = 24 * 3600.0  # a link-only item whose page keeps failing is fetched again after a day at most
 SAVE_TOGETHER = 40  # feeds stored in one transaction at most (those that finished while the writer was busy)
 PARSE_POOL_FROM = 16  # feeds to refresh from which parsing moves to worker processes (feedparser is
                       # pure Python, ~40 ms for 25 items: in threads it would serialise on the GIL)
@@ -63,6 +64,9 @@ class FeedResult:
     # their pages completed (the others are tried again at the next refresh)
     link_only: int = 0
     completed: int = 0
+    # Of those, how many pages failed (now, or before and not tried again yet: each waits 1, 3, 7 ... refreshes, a day
+    # at most, after its failures in a row)
+    pages_failed: int = 0
 
     @property
     def ok(self) -> bool:
@@ -73,7 +77,8 @@ class FeedResult:
         """The fields of one `refresh --json` line."""
         return {"feed": self.feed, "id": self.feed_id, "title": self.title, "status": self.status,
                 "new": self.new, "known": self.known, "updated": self.updated, "error": self.error,
-                "skipped": self.skipped, "note": self.note, "link_only": self.link_only, "completed": self.completed}
+                "skipped": self.skipped, "note": self.note, "link_only": self.link_only, "completed": self.completed,
+                "pages_failed": self.pages_failed}
 
 
 @dataclass
@@ -237,9 +242,10 @@ def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: 
     known: list[int] = []
     new, updated = store_entries(lib, feed_id, parsed.entries, known, etag=resp.headers.get("etag"),
                                  last_modified=resp.headers.get("last-modified"), last_refresh=now_iso(),
-                                 last_status="ok", last_error=parsed.note)
+                                 last_status="ok", last_error=parsed.note, pages_failed=_failed_json(parsed))
     return FeedResult(feed_url, "ok", new=new, updated=updated, feed_id=feed_id, title=title or parsed.title,
-                      known=known[0], note=parsed.note, link_only=parsed.link_only_new, completed=parsed.completed)
+                      known=known[0], note=parsed.note, link_only=parsed.link_only_new, completed=parsed.completed,
+                      pages_failed=parsed.pages_failed)
 
 
 def _announced_feed(fetcher: Fetcher, page):
@@ -305,19 +311,24 @@ def _fetch_feed(fetcher: Fetcher, feed: Feed, known: set[str], cancel: threading
                                link_only=True)
     except ParseError as exc:
         return _Fetched("error", error=str(exc))
-    _complete(fetcher, parsed, known, feed.full_text, cancel)
+    _complete(fetcher, parsed, known, feed.full_text, cancel, feed.pages_failed)
     return _Fetched("ok", parsed=parsed, headers=resp.headers, new_url=resp.permanent_url, final_url=resp.url)
 
 
 def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: bool,
-              cancel: threading.Event | None = None) -> None:
+              cancel: threading.Event | None = None, failed: dict | None = None) -> None:
     """Fetch the page of each new or changed teaser item (every item with `full_text`) once and put
     its extracted text in the article. A page that fails leaves the feed's text. With `full_text`, the new items with
     only a title and a link (`parsed.link_only`) are read from their pages too, after the others and within the same
     FULL_TEXT_PAGES: each one a page completes joins the entries (`parsed.completed` counts them); one whose page
     fails, or that the count leaves out, is not stored and is tried again at the next refresh. The link-only items not
     read (without `full_text` all of them) join the entries `listed_only`: the store knows them still listed, so
-    none of them is taken for gone, nor another entry for its edit."""
+    none of them is taken for gone, nor another entry for its edit.
+
+    `failed`: the feed's link-only items whose pages failed before (Feed.pages_failed). One that failed n times in a
+    row is fetched again only after 2**(n-1) - 1 refreshes skipped it, or a day after its last try (a page that always
+    failed was fetched at every refresh, within the 30). The state to store is left in `parsed.failed_state`; the
+    pages that failed now or wait after failing are counted in `parsed.pages_failed`."""
     pages = 0
     unread: list[str] = []  # why each page of an item with text of its own could not be read (its text is kept)
     for e in parsed.entries:
@@ -343,13 +354,24 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
     fresh = [e for e in parsed.link_only if e.entry_hash not in known] if full_text else []
     parsed.link_only_new = len(fresh)
     read: set[int] = set()
+    listed = {e.entry_hash for e in fresh}
+    state = {h: v for h, v in (failed or {}).items() if h in listed}  # (an item no longer listed is forgotten)
+    now = time.time()
     for e in fresh:
+        before = state.get(e.entry_hash)
+        if before is not None and not _page_due(before, now):
+            state[e.entry_hash] = [before[0], before[1] + 1, before[2]]
+            parsed.pages_failed += 1
+            continue
         if pages >= FULL_TEXT_PAGES or (cancel is not None and cancel.is_set()):
-            break
+            continue  # (not tried: its failures, if any, stay as they were)
         pages += 1
         page = _page_article(fetcher, e.article.url)
         if page is None or not page.body.strip():
+            state[e.entry_hash] = [(before[0] if before else 0) + 1, 0, now]
+            parsed.pages_failed += 1
             continue
+        state.pop(e.entry_hash, None)
         a = e.article
         a.body = page.body
         a.byline = a.byline or page.byline
@@ -367,6 +389,23 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
         if id(e) not in read:
             e.listed_only = True
             parsed.entries.append(e)
+    if full_text:
+        parsed.failed_state = state
+
+
+def _page_due(failed: list, now: float) -> bool:
+    """Whether a link-only item whose page failed ([failures in a row, refreshes skipped since, last try]) is fetched
+    again at this refresh: after 0, 1, 3, 7 ... refreshes skipped it, or a day after its last try (also when that try
+    reads as later than now: a clock set back)."""
+    failures, skipped, tried = failed
+    return (skipped >= 2 ** min(failures - 1, 30) - 1 or now - tried >= PAGE_WAIT_MAX or tried > now)
+
+
+def _failed_json(parsed: ParsedFeed) -> str | None:
+    """The feeds.pages_failed value for what `_complete` left (NULL when no page failed)."""
+    import json
+
+    return json.dumps(parsed.failed_state, separators=(",", ":")) if parsed.failed_state else None
 
 
 def pages_unread(reasons: list[str], tried: int) -> str:
@@ -477,6 +516,9 @@ def _plan(lib, feed: Feed, fetched: _Fetched, claimed: set[str]) -> tuple[FeedRe
     parsed = fetched.parsed
     result.note = fields["last_error"] = parsed.note
     result.link_only, result.completed = parsed.link_only_new, parsed.completed
+    result.pages_failed = parsed.pages_failed
+    if parsed.failed_state is not None:
+        fields["pages_failed"] = _failed_json(parsed)
     if not feed.title and parsed.title:
         fields["title"] = result.title = parsed.title
     if parsed.site_url and parsed.site_url != feed.site_url:

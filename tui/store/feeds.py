@@ -23,7 +23,20 @@ from tui.store.library import (Library, StoreError, _explain, digits, fits_row_i
 from tui.tags import unique_tags
 
 _FEED_COLUMNS = ("id, url, title, site_url, tags, full_text, etag, last_modified, added_at, last_refresh,"
-                 " last_status, last_error, failures, next_try, final_url")
+                 " last_status, last_error, failures, next_try, final_url, pages_failed")
+# Columns of later migrations (final_url 34, pages_failed 36) that a read-only library of an earlier schema, read as it
+# is (Library.behind), lacks: read as NULL there (`feed list` of a read-only schema-33 library failed with "no such
+# column: final_url")
+_LATER_COLUMNS = ("final_url", "pages_failed")
+
+
+def _feed_columns(lib: Library) -> str:
+    """_FEED_COLUMNS, with NULL for each of _LATER_COLUMNS this library's feeds table does not have."""
+    if not lib.readonly:
+        return _FEED_COLUMNS
+    have = {r[1] for r in lib.db.execute("SELECT * FROM pragma_table_info('feeds')")}
+    return ", ".join(c if c in have or c not in _LATER_COLUMNS else f"NULL AS {c}"
+                     for c in (c.strip() for c in _FEED_COLUMNS.split(",")))
 
 
 @dataclass
@@ -46,6 +59,9 @@ class Feed:
     next_try: float | None = None  # epoch seconds before which a refresh of all feeds skips it
     # where its last fetch ended after redirects, when that is not `url` (migration 34): the same feed by another URL
     final_url: str | None = None
+    # link-only items whose pages failed (migration 36): entry hash -> [failures in a row, refreshes skipped since,
+    # epoch seconds of the last try]; tui.sources.refresh._complete reads and writes it
+    pages_failed: dict = field(default_factory=dict)
     unread: int = 0
     total: int = 0
 
@@ -82,12 +98,32 @@ def _feed(r: tuple) -> Feed:
                 full_text=r[5] == 1, etag=_text(r[6], None), last_modified=_text(r[7], None), added_at=_text(r[8]),
                 last_refresh=_text(r[9], None), last_status=_text(r[10], None), last_error=_text(r[11], None),
                 failures=r[12] if type(r[12]) is int and r[12] >= 0 else 0,
-                next_try=float(r[13]) if type(r[13]) in (int, float) else None, final_url=_text(r[14], None))
+                next_try=float(r[13]) if type(r[13]) in (int, float) else None, final_url=_text(r[14], None),
+                pages_failed=_pages_failed(r[15]))
 
 
 def _text(value, default=""):
     """Text, or `default` for anything else stored there (a BLOB, a number, NULL)."""
     return value if type(value) is str else default
+
+
+def _pages_failed(raw) -> dict:
+    """The stored failures of link-only items' pages: {entry hash: [failures, skipped, tried]}; anything else stored
+    there (not JSON, a list, a negative count, a text for a time) reads as no failure of that item."""
+    if type(raw) is not str or not raw:
+        return {}
+    try:
+        got = json.loads(raw)
+    except ValueError:
+        return {}
+    if not isinstance(got, dict):
+        return {}
+    out = {}
+    for key, value in got.items():
+        if (isinstance(value, list) and len(value) == 3 and all(type(v) in (int, float) for v in value)
+                and type(value[0]) is int and type(value[1]) is int and value[0] > 0 and value[1] >= 0):
+            out[key] = [value[0], value[1], float(value[2])]
+    return out
 
 
 def _tags(raw: str) -> list[str]:
@@ -142,9 +178,9 @@ def get_feed(lib: Library, ident: int | str) -> Feed | None:
     if isinstance(ident, int) or digits(ident):
         if not fits_row_id(int(ident)):
             return None
-        r = lib.db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE id = ?", (int(ident),)).fetchone()
+        r = lib.db.execute(f"SELECT {_feed_columns(lib)} FROM feeds WHERE id = ?", (int(ident),)).fetchone()
     else:
-        r = lib.db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds WHERE url = ?", (ident,)).fetchone()
+        r = lib.db.execute(f"SELECT {_feed_columns(lib)} FROM feeds WHERE url = ?", (ident,)).fetchone()
     if r is None:
         return None
     feed = _feed(r)
@@ -160,7 +196,7 @@ _ROWS = ("SELECT DISTINCT i.feed_id, s.id, s.read FROM feed_items i JOIN article
 
 def list_feeds(lib: Library) -> list[Feed]:
     """Every feed in the order added, each with its unread and total article counts."""
-    feeds = [_feed(r) for r in lib.db.execute(f"SELECT {_FEED_COLUMNS} FROM feeds ORDER BY id")]
+    feeds = [_feed(r) for r in lib.db.execute(f"SELECT {_feed_columns(lib)} FROM feeds ORDER BY id")]
     counts = _all_counts(lib) if feeds else {}
     for f in feeds:
         f.unread, f.total = (int(x or 0) for x in counts.get(f.id, (0, 0)))
@@ -239,7 +275,7 @@ def _stories_of_feed(db, feed_id: int) -> list[int]:
 def update_feed(lib: Library, feed_id: int, **fields) -> None:
     """Set some columns of a feed (url after a permanent redirect, title, tags, full_text ...)."""
     allowed = {"url", "title", "site_url", "tags", "full_text", "etag", "last_modified", "last_refresh",
-               "last_status", "last_error", "failures", "next_try", "final_url"}
+               "last_status", "last_error", "failures", "next_try", "final_url", "pages_failed"}
     if not fields:
         return
     unknown = set(fields) - allowed

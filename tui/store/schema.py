@@ -884,6 +884,13 @@ MIGRATIONS: list[str] = [
         WHERE first IS NOT (SELECT min(day) FROM story_articles WHERE story_id = stories.id)
             OR last IS NOT (SELECT max(day) FROM story_articles WHERE story_id = stories.id);
     """,
+    # 36: the link-only items of a feed read with its full text whose pages failed (JSON: {entry hash: [failures in a
+    # row, refreshes skipped since the last try, epoch seconds of the last try]}), so each waits 1, 3, 7 ... refreshes
+    # (a day at most) before its page is fetched again: one whose page always failed was fetched at every refresh.
+    # NULL when none failed; an item the feed no longer lists is forgotten (tui.sources.refresh._complete).
+    """
+    ALTER TABLE feeds ADD COLUMN pages_failed TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,100 @@
+"""A link-only item whose page always fails was fetched again at every refresh (feeds36's noticed): with full text on,
+each such page cost a request, and a slot of the 30 a feed a refresh, for as long as the feed listed the item. Its
+failures are now kept in the feed's state (feeds.pages_failed, migration 36): after n failures in a row the page waits
+1, 3, 7 ... refreshes (a day at most) before it is fetched again, and `refresh` says "N pages failed; tried again
+later". Every server here is ours, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+
+from feedserver import FAST, body_text
+from tui.cli import main
+from tui.sources import refresh, subscribe
+from tui.store.feeds import feed_article_ids, get_feed, update_feed
+
+
+def _links(items: list[tuple[str, str]]) -> bytes:
+    parts = ['<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Quenby Links</title>'
+             "<link>http://quenby.invalid/</link><description>links</description>"]
+    for i, (title, link) in enumerate(items):
+        parts.append(f'<item><title>{title}</title><guid isPermaLink="false">Q{i}</guid><link>{link}</link></item>')
+    parts.append("<item><title>Quenby notes</title><guid isPermaLink=\"false\">N</guid>"
+                 f"<description><![CDATA[<p>{body_text(7, 90)}</p>]]></description></item></channel></rss>")
+    return "".join(parts).encode()
+
+
+def _page(title: str, seed: int) -> bytes:
+    paras = "".join(f"<p>{body_text(seed * 10 + k, 80)}</p>" for k in range(4))
+    return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paras}</article></body></html>".encode()
+
+
+def test_a_page_that_keeps_failing_waits_longer_each_time_and_is_read_once_it_works(lib, site):
+    site.routes["/links.xml"] = (200, {"Content-Type": "application/rss+xml"}, _links([
+        ("Quenby weir mended", site.url("/p/weir")), ("Quenby green mown", site.url("/p/green"))]))
+    site.routes["/p/green"] = (200, {"Content-Type": "text/html"}, _page("Quenby green mown", 2))
+    # /p/weir answers 404
+    r = subscribe(lib, site.url("/links.xml"), full_text=True, limits=FAST)
+    assert (r.new, r.link_only, r.completed, r.pages_failed) == (2, 2, 1, 1)
+    assert site.hits["/p/weir"] == 1
+    tried = []  # the weir's page fetched (True) or not at each later refresh
+    for _ in range(9):
+        before = site.hits["/p/weir"]
+        [again] = refresh(lib, limits=FAST)
+        assert (again.status, again.link_only, again.completed, again.pages_failed) == ("ok", 1, 0, 1)
+        tried.append(site.hits["/p/weir"] > before)
+    # failed once: tried at the next refresh; twice: after 1 skipped; three times: after 3; four times: after 7
+    assert tried == [True, False, True, False, False, False, True, False, False]
+    assert site.hits["/p/green"] == 1  # (read and stored: never fetched again)
+    state = get_feed(lib, r.feed_id).pages_failed
+    assert list(state.values())[0][:2] == [4, 2]
+    # a day after its last try it is fetched whatever the count, and read once the page works
+    site.routes["/p/weir"] = (200, {"Content-Type": "text/html"}, _page("Quenby weir mended", 1))
+    [(key, (failures, skipped, at))] = state.items()
+    update_feed(lib, r.feed_id, pages_failed=json.dumps({key: [failures, skipped, at - 24 * 3600]}))
+    [last] = refresh(lib, limits=FAST)
+    assert (last.new, last.completed, last.pages_failed) == (1, 1, 0) and site.hits["/p/weir"] == 5
+    assert get_feed(lib, r.feed_id).pages_failed == {}
+    assert lib.db.execute("SELECT pages_failed FROM feeds").fetchone()[0] is None
+    assert sorted(lib.get(i).title for i in feed_article_ids(lib, r.feed_id)) == [
+        "Quenby green mown", "Quenby notes", "Quenby weir mended"]
+
+
+def test_refresh_says_how_many_pages_failed_and_forgets_an_item_no_longer_listed(lib_path, site, capsys):
+    from tui.store import Library
+
+    site.routes["/links.xml"] = (200, {"Content-Type": "application/rss+xml"}, _links([
+        ("Quenby ford flooded", site.url("/p/ford")), ("Quenby lane shut", site.url("/p/lane"))]))
+    assert main(["feed", "add", site.url("/links.xml"), "--full-text", "--timeout", "5"]) == 0
+    assert capsys.readouterr().out == ("#1  Quenby Links  1 item; 0 of 2 link-only items read from their pages; "
+                                       f"2 pages failed; tried again later  ({site.url('/links.xml')})\n")
+    assert main(["refresh", "--timeout", "5"]) == 0
+    assert capsys.readouterr().out == ("ok     #1  Quenby Links: 0 new, 0 updated; 0 of 2 link-only items read from "
+                                       "their pages; 2 pages failed; tried again later\n")
+    assert main(["refresh", "--json", "--timeout", "5"]) == 0  # (both wait this time)
+    line = json.loads(capsys.readouterr().out)
+    assert (line["link_only"], line["completed"], line["pages_failed"]) == (2, 0, 2)
+    assert (site.hits["/p/ford"], site.hits["/p/lane"]) == (2, 2)
+    site.routes["/links.xml"] = (200, {"Content-Type": "application/rss+xml"}, _links([
+        ("Quenby lane shut", site.url("/p/lane"))]))
+    assert main(["refresh", "--timeout", "5"]) == 0  # (the lane's third try)
+    capsys.readouterr()
+    assert (site.hits["/p/ford"], site.hits["/p/lane"]) == (2, 3)
+    with Library(lib_path) as lib:
+        assert [v[:2] for v in get_feed(lib, 1).pages_failed.values()] == [[3, 0]]  # (the ford forgotten)
+
+
+def test_a_stored_failure_state_that_makes_no_sense_reads_as_none(lib, site):
+    """feeds.pages_failed is read from the database: text that is no JSON, a list, odd values or a time far ahead
+    never stop a refresh; the page is simply tried."""
+    site.routes["/links.xml"] = (200, {"Content-Type": "application/rss+xml"}, _links([
+        ("Quenby bell recast", site.url("/p/bell"))]))
+    r = subscribe(lib, site.url("/links.xml"), full_text=True, limits=FAST)
+    [key] = get_feed(lib, r.feed_id).pages_failed
+    hits = site.hits["/p/bell"]
+    for raw in ("{not json", "[1, 2]", json.dumps({key: "x"}), json.dumps({key: [-3, 0, 0]}),
+                json.dumps({key: [5, 0, 4e12]}), json.dumps({key: [10**6, 0, 0.0]})):
+        update_feed(lib, r.feed_id, pages_failed=raw)
+        [again] = refresh(lib, limits=FAST)
+        assert again.status == "ok" and site.hits["/p/bell"] == hits + 1, raw
+        hits += 1
