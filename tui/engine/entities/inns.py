@@ -12,6 +12,7 @@ import re
 
 from ..lexicon import entity_words
 from ..types import ORG
+from .overlaps import Overlaps
 
 Span = tuple[int, int, str]
 
@@ -28,9 +29,13 @@ def inn_names(text: str, spans: list[Span]) -> list[Span]:
     found += [m.span(1) for m in _OWNERS_INN.finditer(text)]
     if not found:
         return spans
-    out = list(spans)
+    # (the inns found never overlap one another, so each is weighed against the spans as given; asking every span
+    # for every inn was quadratic)
+    out = sorted(spans)
+    index, dropped, added = Overlaps(out), set(), []
     for s, e in found:
-        inside = [i for i, (a, b, _) in enumerate(out) if a < e and s < b]
+        inside = index.of(s, e)
         if all(s <= out[i][0] and out[i][1] <= e for i in inside):
-            out = [sp for i, sp in enumerate(out) if i not in inside] + [(s, e, ORG)]
-    return sorted(out)
+            dropped.update(inside)
+            added.append((s, e, ORG))
+    return sorted([sp for i, sp in enumerate(out) if i not in dropped] + added)

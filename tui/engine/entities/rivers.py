@@ -16,6 +16,7 @@ import re
 from ..lexicon import lexicon
 from ..types import LOC
 from .clusters import cluster_path
+from .overlaps import Overlaps
 
 Span = tuple[int, int, str]
 
@@ -72,11 +73,11 @@ def river_names(text: str, spans: list[Span]) -> list[Span]:
     if not rivers:
         return spans
     out = [(s, e, LOC) if text[s:e] in rivers else (s, e, lab) for s, e, lab in spans]
-    taken = [(s, e) for s, e, _ in out]
+    taken = Overlaps(sorted(out))  # (asked of every span, each mention was quadratic)
     added = []
     for m in _THE_WORD.finditer(text):
         if m.group(1) in rivers:
             s, e = m.span(1)
-            if not any(a < e and s < b for a, b in taken):
+            if not taken.of(s, e):
                 added.append((s, e, LOC))
     return sorted(out + added) if added else out
