@@ -103,3 +103,54 @@ async def test_the_key_line_says_what_tab_does_for_what_is_typed(library, make_a
         assert option.display  # a URL again: the option is back
         await pilot.press("tab")
         assert dialog.focused is dialog.query_one("#feed-full-text")
+
+
+async def test_the_toast_says_as_what_listed_feeds_are_already_subscribed(library, make_app, tmp_path, monkeypatch):
+    """`feed import` prints "URL: already subscribed as URL2" for a listed URL that is a feed's final URL (where its
+    fetch last ended after redirects); the dialog's toast said only "N already subscribed" (feeds36's noticed). It now
+    names two of them and counts the others."""
+    from tui.store.feeds import add_feed
+
+    path, _ = library
+    with Library(path) as lib:
+        add_feed(lib, "https://kestrelvale.example/feed.atom", "Kestrel Vale Post")
+        for host in ("ossing", "brackwater", "lenthall"):
+            add_feed(lib, f"https://{host}.example/old.rss", host.title(), final_url=f"https://{host}.example/feed.rss")
+    opml = tmp_path / "moved.opml"
+    opml.write_text('<?xml version="1.0"?><opml version="2.0"><body>'
+                    '<outline type="rss" text="Kestrel" xmlUrl="https://kestrelvale.example/feed.atom"/>'
+                    + "".join(f'<outline type="rss" text="{h}" xmlUrl="https://{h}.example/feed.rss"/>'
+                              for h in ("ossing", "brackwater", "lenthall"))
+                    + '<outline type="rss" text="Yarrow" xmlUrl="https://yarrow.example/feed.rss"/></body></opml>',
+                    encoding="utf-8")
+    app = make_app(path)
+    toasts = toasts_of(app, monkeypatch)
+    async with started(app, (80, 24), keys="F") as (pilot, page):
+        await _typed(pilot, app, str(opml))
+        await wait_until(pilot, lambda: any(t.startswith("Subscribed to") for t in toasts))
+        said = next(t for t in toasts if t.startswith("Subscribed to"))
+        assert said == ("Subscribed to 1 feed from moved.opml (4 already subscribed: https://ossing.example/feed.rss as "
+                        "https://ossing.example/old.rss, https://brackwater.example/feed.rss as "
+                        "https://brackwater.example/old.rss and 1 more by another URL) · R fetches them"), said
+    with Library(path) as lib:
+        assert len(list_feeds(lib)) == 5
+
+
+async def test_the_toast_names_the_one_listed_feed_subscribed_by_another_url(library, make_app, tmp_path, monkeypatch):
+    from tui.store.feeds import add_feed
+
+    path, _ = library
+    with Library(path) as lib:
+        add_feed(lib, "https://ossing.example/old.rss", "Ossing", final_url="https://ossing.example/feed.rss")
+    opml = tmp_path / "one.opml"
+    opml.write_text('<?xml version="1.0"?><opml version="2.0"><body>'
+                    '<outline type="rss" text="Ossing" xmlUrl="https://ossing.example/feed.rss"/></body></opml>',
+                    encoding="utf-8")
+    app = make_app(path)
+    toasts = toasts_of(app, monkeypatch)
+    async with started(app, (80, 24), keys="F") as (pilot, page):
+        await _typed(pilot, app, str(opml))
+        await wait_until(pilot, lambda: any(t.startswith("Subscribed to") for t in toasts))
+        said = next(t for t in toasts if t.startswith("Subscribed to"))
+        assert said == ("Subscribed to 0 feeds from one.opml (1 already subscribed: https://ossing.example/feed.rss as "
+                        "https://ossing.example/old.rss)"), said

@@ -1812,7 +1812,7 @@ class MainScreen(QuickSwitch, Screen):
             self.notify(f"Feeds not added: {name}: {echoed(error, 200)}", severity="error", timeout=10, markup=False)
             return
         plural = "feed" if got.added == 1 else "feeds"
-        also = [f"{got.present} already subscribed"] if got.present else []
+        also = [f"{got.present} already subscribed{_aliases(got.aliases)}"] if got.present else []
         also += [f"{len(got.skipped)} skipped: {echoed(got.skipped[0][1], 80)}"] if got.skipped else []
         fetch = " · R fetches them" if got.added else ""
         self.notify(f"Subscribed to {got.added} {plural} from {name}" + (f" ({', '.join(also)})" if also else "")
@@ -2120,3 +2120,16 @@ def _warm_nltk() -> None:
 def _named(text: str) -> str:
     """A search, an entity, a tag or a feed's name in a toast: one clean line, cut to fit."""
     return toast_title(" ".join(clean(text).split()))
+
+
+def _aliases(aliases: list[tuple[str, str]]) -> str:
+    """": URL as FEED URL, URL2 as FEED URL2 and 1 more by another URL": the listed URLs of an OPML file subscribed
+    under another URL (one a feed's fetch last ended at), as `newsreader feed import` prints each of them; the toast
+    names two."""
+    from tui.cells import echoed  # (not imported at start-up)
+
+    if not aliases:
+        return ""
+    named = ", ".join(f"{echoed(visible(url), 60)} as {echoed(visible(feed), 60)}" for url, feed in aliases[:2])
+    more = f" and {len(aliases) - 2} more by another URL" if len(aliases) > 2 else ""
+    return f": {named}{more}"
