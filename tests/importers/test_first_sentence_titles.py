@@ -111,3 +111,31 @@ def test_a_title_is_never_cut_after_a_country_s_or_a_state_s_abbreviation():
         "Talks on Kessland ferry fares with the U.S. And Vellmark ran on all night at the Brenmoor harbour…"
     # a text that ends at "U.S." is its own title
     assert title_from_text("Brenmoor ferries sail for the U.S.") == "Brenmoor ferries sail for the U.S."
+
+
+def test_a_title_is_never_cut_after_the_initials_of_a_body_of_nations():
+    """"U.N. And ..." / "E.U. In ..." re-cased lines were still titled up to the initials (feeds36's noticed: only a
+    country's or a state's were left out). A title never ends there now; the engine's splitter is unchanged (it still
+    ends a sentence after "U.N." before "The")."""
+    from tui.engine.sentences import split_sentences
+
+    recased = {
+        "Brenmoor Lock Keepers Take Their Case To The U.N. And Ask For A Ruling. The hearing opens in May.":
+            "Brenmoor Lock Keepers Take Their Case To The U.N. And Ask For A Ruling.",
+        "Kessland Fishing Quotas Go Before The E.U. In A Test Case On Nets. Skippers wait for word.":
+            "Kessland Fishing Quotas Go Before The E.U. In A Test Case On Nets.",
+        "Wexmoor Envoy Returns From The U.N. Officials Say Talks Will Resume. More on Friday.":
+            "Wexmoor Envoy Returns From The U.N. Officials Say Talks Will Resume.",
+    }
+    for text, title in recased.items():
+        a = parse_text(text + "\n")
+        assert (a.title, a.body) == (title, text)
+        assert title_from_text(text) == title
+    assert title_from_text("back from the e.u. the kessland skippers sold out by noon. more on friday.") == \
+        "back from the e.u. the kessland skippers sold out by noon."
+    assert title_from_text("Kessland skippers appeal to the E.U.") == "Kessland skippers appeal to the E.U."
+    # "Co." before an opener still ends a title, as before
+    assert title_from_text("Ferries Sold To Brenmoor Co. The Sale Closes Today. More soon.") == "Ferries Sold To Brenmoor Co."
+    # the engine's sentences: unchanged
+    assert [s.text for s in split_sentences("Brenmoor took its case to the U.N. The hearing opens in May.")] == [
+        "Brenmoor took its case to the U.N.", "The hearing opens in May."]

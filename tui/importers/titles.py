@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from tui.sentence_ends import PLACE_ABBREVIATIONS, abbreviation_ends_sentence, is_lower_cased
+from tui.sentence_ends import TITLE_ONLY_ABBREVIATIONS, abbreviation_ends_sentence, is_lower_cased
 
 _SEPARATORS = re.compile(r"\s+(?:\||-|–|—|·|•|::|»|›|/|_|~)\s+|\s+_|\s*\[[^\]]+\]\s*$|\s+:\s+")
 CLOSE = 0.4  # share of an <h1>'s words found in a meta title: the same headline, reworded
@@ -298,16 +298,17 @@ _ABBREVIATIONS: frozenset[str] | None = None
 def abbreviated(text: str, dot: int, lower_only: bool = False) -> bool:
     """Whether the full stop at `dot` closes an abbreviation ("Dr.", "Harrow Co.", "U.S.") or an initial ("J.") and
     so ends no sentence. "Co.", "Inc." and the like before "The", "He" ... do end one, by the engine's sentence
-    splitter's rule, which this reads (tui/sentence_ends.py; `lower_only`: the text has almost no capitals). A country's
-    or a state's ("U.S.", "U.K.", "N.Y.": PLACE_ABBREVIATIONS) never does here: in a re-cased line, "U.S. And Kessland
-    Sign Ferry Pact", the splitter's opener is the headline's next word, and a title cut there names half a story."""
+    splitter's rule, which this reads (tui/sentence_ends.py; `lower_only`: the text has almost no capitals). A country's,
+    a state's or a body of nations' ("U.S.", "U.K.", "N.Y.", "U.N.", "E.U.": TITLE_ONLY_ABBREVIATIONS) never does
+    here: in a re-cased line, "U.S. And Kessland Sign Ferry Pact", the splitter's opener is the headline's next word,
+    and a title cut there names half a story."""
     m = _WORD_BEFORE.search(text, max(0, dot - 24), dot)
     if m is None:
         return False
     word = m.group()
     if not ((len(word) == 1 and word.isupper()) or word.lower() in _abbreviations()):
         return False
-    return word.lower() in PLACE_ABBREVIATIONS or not abbreviation_ends_sentence(text, m.start(), lower_only)
+    return word.lower() in TITLE_ONLY_ABBREVIATIONS or not abbreviation_ends_sentence(text, m.start(), lower_only)
 
 
 def first_sentence(text: str, least: int, most: int, marks: str = ".!?…") -> str | None:
