@@ -596,11 +596,16 @@ def _fill_headers(lib) -> int:
     if lib.damaged:
         raise CliError(f"{visible(lib.path)} has damaged pages: `newsreader doctor` says how to recover what is "
                        "readable; nothing filled")
-    read, outlets, dates = fill_from_headers(lib)
+    read, outlets, dates, texts, kept = fill_from_headers(lib)
     out(f"read the header lines of {plural(read, 'article')} with no outlet or no date: filled "
         f"{plural(outlets, 'outlet')} and {plural(dates, 'date')} (none replaced)")
-    if dates:
-        out("the dated ones are grouped again by `newsreader stories` or the app")
+    # the header lines an article was filled from leave its text, as add leaves them out now
+    out(f"took the header lines out of {plural(texts, 'text')}" + (
+        f" (the app or `newsreader analyze` analyses {'them' if texts != 1 else 'it'} again)" if texts else "") + (
+        f"; {kept} kept them: without them the text is another article's" if kept else ""))
+    if dates or texts:
+        which = "dated ones" if not texts else "ones with a new text" if not dates else "dated ones and new texts"
+        out(f"the {which} are grouped again by `newsreader stories` or the app")
     return 0
 
 

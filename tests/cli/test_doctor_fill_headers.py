@@ -63,7 +63,43 @@ def test_doctor_fills_what_is_missing_and_replaces_nothing(lib_path, capsys):
     assert got[dated][:2] == ("Kessby Courier", "2026-12-05")  # its own date kept
     assert got[named][:2] == ("Marsh Star", "2026-11-30")  # its own outlet kept
     assert got[linked][:2] == ("", None) and got[plain][:2] == ("", None)  # a web page's, and no header lines
-    assert body.startswith("Fenland Post 2026-12-01\n\n")  # the text stays as it was
+    assert body == TEXT  # the header paragraph filled from left the text, as a fresh import leaves it out
+    assert said[1].startswith("took the header lines out of 3 texts (the app or `newsreader analyze` analyses them"), said
     assert main(["doctor", "--fill-headers"]) == 0  # again: nothing left to fill (the note with no header lines)
-    assert capsys.readouterr().out.startswith("read the header lines of 1 article with no outlet or no date: filled "
-                                              "0 outlets and 0 dates")
+    again = capsys.readouterr().out.splitlines()
+    assert again[:2] == ["read the header lines of 1 article with no outlet or no date: filled 0 outlets and 0 dates "
+                         "(none replaced)", "took the header lines out of 0 texts"], again
+
+
+def test_the_header_lines_filled_from_leave_the_text_and_nothing_else(lib_path, tmp_path, capsys):
+    """keys36's noticed: the header paragraph ("Fenland Post 2026-12-01") stayed the first paragraph of the text after
+    its outlet and date were filled from it. It goes, and only it: the rest of the text is kept character for
+    character, the article's analysis and mentions are dropped (made again from the new text), its search finds the
+    text and not the header, and its content hash is the one a fresh `add` of the same note gives (so that add says
+    it is already in the library). A note whose text without its header is another article's keeps its header."""
+    from tui.models import content_hash
+
+    odd = "Its crew blamed the tide at Wexcombe.\n\nThe next day, Fenland Post 2026-12-01 said, it was late again."
+    with Library(lib_path) as lib:
+        note = _stored(lib, "Ferry late again", f"Fenland Post 2026-12-01\n\n{odd}")
+        twice = _stored(lib, "Weir gates ordered", f"Outlet: Oldbrook Herald Date: 2026-11-30\n\n{TEXT}")
+        copy = _stored(lib, "Weir gates", TEXT, source="Marsh Star", published="2026-11-29")  # added since
+        lib.db.execute("INSERT INTO analysis (article_id, key, data) VALUES (?, 'x', '{}')", (note,))
+        lib.db.execute("INSERT INTO mentions (article_id, label, name, count) VALUES (?, 'PLACE', 'Wexcombe', 1)",
+                       (note,))
+        lib.db.commit()
+    assert main(["doctor", "--fill-headers"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[1] == ("took the header lines out of 1 text (the app or `newsreader analyze` analyses it again); "
+                       "1 kept them: without them the text is another article's"), said
+    with Library(lib_path) as lib:
+        got = {i: lib.get(i) for i in (note, twice, copy)}
+        row = lib.db.execute("SELECT hash FROM articles WHERE id = ?", (note,)).fetchone()
+        assert lib.db.execute("SELECT count(*) FROM analysis WHERE article_id = ?", (note,)).fetchone()[0] == 0
+        assert lib.db.execute("SELECT count(*) FROM mentions WHERE article_id = ?", (note,)).fetchone()[0] == 0
+        assert note in lib.ids("Wexcombe")  # the search index follows the new text
+    assert (got[note].source, got[note].published, got[note].body) == ("Fenland Post", "2026-12-01", odd)
+    assert row[0] == content_hash("Ferry late again", odd)
+    assert (got[twice].source, got[twice].published) == ("Oldbrook Herald", "2026-11-30")
+    assert got[twice].body == f"Outlet: Oldbrook Herald Date: 2026-11-30\n\n{TEXT}"  # kept: TEXT is `copy`'s
+    assert got[copy].body == TEXT

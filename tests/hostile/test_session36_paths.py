@@ -95,7 +95,9 @@ def test_doctor_fill_headers_stores_no_day_add_would_not(lib_path, tmp_path, cap
         (status, old), = lib.add_many([Article(title="Weir gates ordered", body=f"Fenland Post 9999-12-31\n\n{NOTE}")])
     capsys.readouterr()
     assert main(["doctor", "--fill-headers"]) == 0
-    assert "filled 1 outlet and 0 dates" in capsys.readouterr().out
+    said = capsys.readouterr().out
+    assert "filled 1 outlet and 0 dates" in said
+    assert "1 kept them: without them the text is another article's" in said  # its text without them is ferry.txt's
     with Library(lib_path) as lib:
         rows = {r.title: (r.source, r.published) for r in lib.rows_by_id(lib.ids())}
     assert rows == {"Ferry late again": ("Fenland Post", None), "Weir gates ordered": ("Fenland Post", None)}

@@ -379,15 +379,24 @@ def header_of_stored(title: str, body: str) -> tuple[str, str | None]:
     2026-12-01 / text" had no outlet and no date): their body opens with them, a block's two lines joined into one
     paragraph ("Fenland Post 2026-12-01"), so each short paragraph of the top is also tried as two lines. Only what
     whole paragraphs at the top give counts: the rest of the text must read back unchanged."""
+    outlet, day, _rest = header_and_rest(title, body)
+    return outlet, day
+
+
+def header_and_rest(title: str, body: str) -> tuple[str, str | None, str | None]:
+    """header_of_stored's (outlet, date), and the body without the paragraphs at its top that were read as those
+    header lines (what parse_text keeps of the text now: a fresh import's body), or None when no header line was
+    read. Only those whole paragraphs go: every other character of the body is kept as it was."""
     paras = [p for p in body.split("\n\n")]
     if not title.strip() or len(paras) < 2:
-        return "", None
+        return "", None, None
     sample = paras[:_SAMPLE]
-    best: tuple[int, str, str | None] = (0, "", None)
+    best: tuple[int, str, str | None, int] = (0, "", None, 0)
     for blocks in _header_variants(sample):
         got = parse_text(title + "\n\n" + "\n\n".join(blocks) + "\n")
         kept = got.body.split("\n\n")
-        if got.title != title or not any(kept == sample[k:] for k in range(1, HEADER_PARAGRAPHS + 1)):
+        cut = next((k for k in range(1, HEADER_PARAGRAPHS + 1) if kept == sample[k:]), 0)
+        if got.title != title or not cut:
             continue  # the title read otherwise, or more (or less) than whole paragraphs of the top taken
         # as every importer's article is stored (dispatch._sanitized): the outlet cleaned of control characters and
         # squashed, a day decades ahead no date (hostile36: "Fenland Post 9999-12-31" dated a note for ever first)
@@ -395,8 +404,9 @@ def header_of_stored(title: str, body: str) -> tuple[str, str | None]:
         day = got.published if got.published and not day_ahead(got.published) else None
         score = bool(source) + bool(got.published)  # (the variant that reads a date, kept or not, is the header)
         if score > best[0]:
-            best = (score, source, day)
-    return best[1], best[2]
+            best = (score, source, day, cut)
+    rest = "\n\n".join(paras[best[3]:]) if best[3] else None
+    return best[1], best[2], rest if rest and rest.strip() else None
 
 
 def _header_variants(paras: list[str]):

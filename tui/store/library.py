@@ -1120,20 +1120,32 @@ class Library:
         with self.transaction() as db:
             db.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
 
-    def fill_missing(self, fills: list[tuple[int, str, str | None]]) -> tuple[int, int]:
-        """Give articles an outlet and a date ("YYYY-MM-DD") where they have none, never replacing one: (outlets set,
-        dates set). A date given moves the article to its day in the list, and out of its story to be grouped again
-        (the story triggers: articles_story_au)."""
-        outlets = dates = 0
+    def fill_missing(self, fills: list[tuple[int, str, str | None, tuple[str, str] | None]]
+                     ) -> tuple[int, int, int, int]:
+        """Give articles an outlet and a date ("YYYY-MM-DD") where they have none, never replacing one, and a new
+        text, given as (the text it has now, the new one), where an outlet or a date was set: (outlets set, dates set,
+        texts set, new texts that are another article's). A date
+        given moves the article to its day in the list, and out of its story to be grouped again (the story
+        triggers: articles_story_au); a new text does too, and drops the article's analysis and entity mentions
+        (the background pass or `analyze` makes them from the new text, as after a feed's edit). A text is left as
+        it is when the article's text changed meanwhile, or when the new one is already another article's (a copy
+        added since: the content hash is unique)."""
+        outlets = dates = texts = copies = 0
         with self.transaction() as db:
-            for article_id, source, day in fills:
+            for article_id, source, day, text in fills:
+                filled = 0
                 if source:
-                    outlets += db.execute("UPDATE articles SET source = ? WHERE id = ? AND source = ''",
-                                          (source, article_id)).rowcount
+                    filled += db.execute("UPDATE articles SET source = ? WHERE id = ? AND source = ''",
+                                         (source, article_id)).rowcount
+                    outlets += filled
                 if day:
-                    dates += db.execute("UPDATE articles SET published = ?, sort_key = ? WHERE id = ?"
-                                        " AND coalesce(published, '') = ''", (day, day, article_id)).rowcount
-        return outlets, dates
+                    set_day = db.execute("UPDATE articles SET published = ?, sort_key = ? WHERE id = ?"
+                                         " AND coalesce(published, '') = ''", (day, day, article_id)).rowcount
+                    dates, filled = dates + set_day, filled + set_day
+                if text is not None and filled:  # (only an article filled from its header lines loses them)
+                    done = _new_text(db, article_id, *text)
+                    texts, copies = texts + (done is True), copies + (done is False)
+        return outlets, dates, texts, copies
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -1576,6 +1588,32 @@ def sort_key_of(a: Article, added: str) -> str:
     if a.published and (when := a.published_at) and timed_key(when) and when <= added:
         return when
     return a.published or added
+
+
+def _new_text(db: sqlite3.Connection, article_id: int, was: str, body: str) -> bool | None:
+    """Library.fill_missing's new text of one article (its hash, words and fold flag computed again, its analysis and
+    mentions dropped): True; False when `body` is another article's already; None when its text is no longer
+    `was`."""
+    row = db.execute("SELECT title, tags, source, byline FROM articles WHERE id = ? AND body = ?",
+                     (article_id, was)).fetchone()
+    if row is None:
+        return None
+    try:
+        tags = json.loads(row[1]) if isinstance(row[1], str) else []
+    except ValueError:
+        tags = []
+    a = Article(title=row[0] if isinstance(row[0], str) else "", body=body,
+                tags=[t for t in tags if isinstance(t, str)] if isinstance(tags, list) else [],
+                source=row[2] if isinstance(row[2], str) else "", byline=row[3] if isinstance(row[3], str) else "")
+    digest, words, folds = derived(a)
+    try:
+        db.execute("UPDATE articles SET body = ?, hash = ?, words = ?, folds = ? WHERE id = ?",
+                   (body, digest, words, folds, article_id))
+    except sqlite3.IntegrityError:  # the same text stored as another article since (its hash is unique)
+        return False
+    db.execute("DELETE FROM analysis WHERE article_id = ?", (article_id,))
+    db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    return True
 
 
 def _id_of_hash(db: sqlite3.Connection, digest: str) -> int:
