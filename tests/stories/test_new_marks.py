@@ -153,7 +153,15 @@ def test_latest_reports_by_day_then_by_the_last_gap_of_an_hour_within_one_day():
     assert latest([_article(1, "2026-03-02")] + [_article(i, "2026-03-03") for i in range(2, 6)]).mostly
 
 
-def test_the_time_of_day_is_the_time_it_came_on_the_day_it_is_dated():
+@pytest.fixture
+def utc_clock():
+    """The reader's clock is UTC while the test runs (a story's times of day are on the reader's clock)."""
+    from tests.conftest import _local_zone
+
+    yield from _local_zone("UTC0")
+
+
+def test_the_time_of_day_is_the_time_it_came_on_the_day_it_is_dated(utc_clock):
     from tui.stories.articles import report_time, time_of_day
 
     # a feed's time of publishing first (the sort key of a dated article that has one), else the time of adding
@@ -166,3 +174,26 @@ def test_the_time_of_day_is_the_time_it_came_on_the_day_it_is_dated():
     assert time_of_day("2026-06-08", "2026-06-09T21:05:00Z") == ""  # imported the next day: its time is unknown
     assert time_of_day("2026-06-09", None) == "" and time_of_day("2026-06-09", b"x") == ""
     assert time_of_day("2026-06-09", "garbage") == ""
+
+
+def test_the_time_of_day_and_the_new_note_are_on_the_readers_clock(far_east):
+    """A story's days are the reader's (tui.models.local_day), so are its times of day: at UTC+13 an article added at
+    19:40 UTC on the 6th is of the 7th at 08:40; its time was unknown (its UTC day is not its day) and the story's note
+    read "2026-12-07 after 19:40 UTC" where it had one (walk36)."""
+    from tui.stories.articles import report_time, time_of_day
+    from tui.stories.summary import latest
+
+    assert time_of_day("2026-12-07", "2026-12-06T19:40:00Z") == "08:40:00"
+    assert time_of_day("2026-12-06", "2026-12-06T19:40:00Z") == ""  # the UTC day is not the reader's
+    assert report_time("2026-12-07", None, "2026-12-07T02:00:00Z", "2026-12-07T02:00:00Z") == "15:00:00"
+    cut = latest([_article(1, "2026-12-07", time_of_day("2026-12-07", "2026-12-06T19:40:00Z")),
+                  _article(2, "2026-12-07", "15:00:00")])
+    assert cut is not None and cut.ids == {2} and cut.after == "08:40"
+    from dataclasses import replace
+
+    from tui.stories.story import StorySummary
+
+    mostly = replace(cut, ids=frozenset({2, 3, 4, 5}), originals=5)  # 4 of 5: the note says it once, with the time
+    story = StorySummary(1, "", [], [], [], [], [], "2026-12-07", "2026-12-07", [1, 2, 3, 4, 5], True, latest=mostly)
+    assert story.new_note() == "Mostly new: 4 of its 5 articles are from 2026-12-07 after 08:40", story.new_note()
+

@@ -24,7 +24,8 @@ class StoryArticle:
     sentences: list[Sentence]
     analysis: Analysis | None  # None when not analysed yet and `analyse` was False
     twin_of: int | None = None  # the article whose text this one repeats from another outlet (one library row)
-    at: str = ""  # its time of day ("14:05:00", UTC) when known: published at (its feed's time), else added on its day
+    at: str = ""  # its time of day ("14:05:00", the reader's clock) when known: published at (its feed's time), else
+    # added on its day
 
 
 class Cache:
@@ -98,8 +99,8 @@ def members(lib, story_id: int) -> list[Member]:
 
 
 def report_time(day: str, published, sort_key, added) -> str:
-    """An article's time of day ("21:05:00", UTC) when it is known (StoryArticle.at): the time its feed says it was
-    published (tui.models.published_time), else the time it came into the library, on the day it is dated
+    """An article's time of day ("21:05:00", the reader's clock) when it is known (StoryArticle.at): the time its feed
+    says it was published (tui.models.published_time), else the time it came into the library, on the day it is dated
     (time_of_day); "" when neither is."""
     from tui.models import published_time
 
@@ -112,11 +113,21 @@ _STAMP = re.compile(r"(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}:\d{2})")
 
 def time_of_day(day: str, added) -> str:
     """An article's time of day ("14:05:00") when it is known: the time it came into the library (`added_at`, UTC), on
-    the day it is dated. Stories compare their reports by it within one day (a development reported the same day as
-    the first report: summary.latest). An article added on another day than its own (dated in its text, imported
-    later) has none: "" (so has a malformed stamp)."""
+    the day it is dated, both on the reader's clock (a story's days are the reader's: tui.models.local_day; east of
+    UTC an article added before the zone's offset in the morning had a UTC day other than its day, so no time, and the
+    story's note said "after 08:00 UTC" beside a local day: walk36). Stories compare their reports by it within one day
+    (a development reported the same day as the first report: summary.latest). An article added on another day than its
+    own (dated in its text, imported later) has none: "" (so has a malformed stamp)."""
+    from datetime import datetime, timezone
+
     m = _STAMP.match(added) if type(added) is str else None
-    return m.group(2) if m and m.group(1) == day else ""
+    if not m:
+        return ""
+    try:
+        when = datetime.fromisoformat(f"{m.group(1)}T{m.group(2)}").replace(tzinfo=timezone.utc).astimezone()
+    except (ValueError, OverflowError, OSError):
+        return ""
+    return when.strftime("%H:%M:%S") if when.strftime("%Y-%m-%d") == day else ""
 
 
 def chosen(story: list[Member], cap: int = CAP) -> list[Member]:

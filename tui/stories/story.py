@@ -94,7 +94,7 @@ class StorySummary:
         cut = self.latest
         if cut is None:
             return ""
-        when = f"{cut.day} after {cut.after} UTC" if cut.after else cut.day
+        when = f"{cut.day} after {cut.after}" if cut.after else cut.day
         if cut.mostly:
             return f"Mostly new: {len(cut.ids)} of its {cut.originals} articles are from {when}"
         if len(self.sentences) >= 2 and len(self._news()[0]) == len(self.sentences):
@@ -112,7 +112,7 @@ class StorySummary:
         marked, rest = self.news()
         if not marked and not rest:
             return ""
-        when = f"{cut.day} after {cut.after} UTC" if cut.after else cut.day
+        when = f"{cut.day} after {cut.after}" if cut.after else cut.day
         return f"\"new\": what its {when} reports add, read or not"
 
     @property
