@@ -300,6 +300,15 @@ def _staff(tail: str) -> bool:
     return tail in _STAFF_TAIL or len(words) == 2 and words[0] in _DESK_SUBJECTS and words[1] in _STAFF_LAST
 
 
+NO_OUTLETS = "–"  # a story's outlets count where none of its articles names its source (notes): not "0 src"
+
+
+def outlets_count(outlets: int) -> str:
+    """A stories row's outlets figure ("3"), NO_OUTLETS when it is none: the app's stories list and `stories` alike
+    (the command said "0 src" where the list said "– src")."""
+    return str(outlets) if outlets > 0 else NO_OUTLETS
+
+
 def date_range(first: str, last: str) -> str:
     """A story's dates as every command writes them: "2026-03-02 to 2026-03-05", one day once ("2026-03-02"; `story`
     wrote "2026-03-02 to 2026-03-02", `stories` once "2026-03-02..2026-03-05"). JSON keeps its two fields."""

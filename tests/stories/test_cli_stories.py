@@ -273,3 +273,16 @@ def test_story_lists_its_articles_and_marks_the_unread(added):
     assert "+1" in block[rows.index(twin)], block  # the copy's outlet named on its text's row
     assert lines.index("Articles:") < lines.index("Quotes:")
     assert "Articles:" not in run("story", str(story["id"]), "--format", "md").stdout
+
+
+def test_stories_says_no_outlets_as_the_app_list_does(added):
+    """walk36: `stories` said "0 src" of a story none of whose articles names its source (notes), where the app's
+    stories list says "– src": one form in both (tui.cells.outlets_count)."""
+    from tui.store import Library
+
+    with Library(added) as lib:
+        lib.db.execute("UPDATE articles SET source = ''")
+        lib.db.commit()
+    lines = run("stories").stdout.splitlines()
+    assert lines and all(re.search(r" art +– src  ", x) for x in lines), lines
+    assert not [x for x in lines if " 0 src" in x], lines

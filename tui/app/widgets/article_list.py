@@ -341,7 +341,9 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         title_style = self._style(("unread" if row.unread else "read") + tail)
         first, last = clean(row.first or "")[:10], clean(row.last or "")[:10]  # the database is untrusted
         span = date_span(first, last)
-        outlets = str(row.outlets) if row.outlets else "–"  # no article of the story names its source: not "0 src"
+        from tui.cells import outlets_count  # (not imported at start-up)
+
+        outlets = outlets_count(row.outlets)  # no article of the story names its source: "–", not "0 src"
         # the dates first, right-aligned against the counts: the counts stay one column and the last days line up,
         # and a one-day story's title gets the cells a range needs (17 were kept for every row). Every count says
         # what it counts ("3 art 4 src"): the narrower forms showed "3/4" and "3", articles or outlets or unread?
