@@ -19,6 +19,10 @@
   pronoun-next-sentence (bb8e1ee) made every name opening a sentence before "He ..." ask every other name's start
   whether it stood between: 0.23 -> 0.76 s of CPU on 140 KB of such sentences, 20,000 names took a minute; the
   first start after the name is found by bisection now (0.28 s).
+* feeds.pages_failed (migration 36, 96283815) holds JSON another program may have written: "[[[[..." nested past
+  Python's stack raised RecursionError, which no reader caught (ValueError only), so `feed list` and every `refresh`
+  failed on one feed's cell ("RecursionError: maximum recursion depth exceeded ..."), the app's feeds list too. The
+  same held for a feed's and an article's tags and a story's stored JSON: each now reads as its other nonsense does.
 """
 
 from __future__ import annotations
@@ -186,3 +190,32 @@ def test_names_before_he_or_she_in_linear_time():
     lone = "Alaric Penhallow opened the shop. Brenmoor Mill said he sold bread."  # another name between
     assert next(iter(got)) not in _pronoun_named(lone, [Entity(0, 16, "ORG", "Alaric Penhallow", "Alaric Penhallow"),
                                      Entity(34, 47, "ORG", "Brenmoor Mill", "Brenmoor Mill")])
+
+
+DEEP = "[" * 200_000  # JSON nested past Python's stack
+
+
+def test_json_nested_past_the_stack_reads_as_nonsense(lib_path, site, capsys):
+    import sqlite3
+
+    from tui.store.feeds import add_feed
+
+    site.routes["/f.xml"] = (200, {"Content-Type": "application/rss+xml"}, (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Orrowby Notes</title><item><title>Ferry late</title>'
+        f"<guid>a</guid><description>{body_text(7, 60)}</description></item></channel></rss>").encode())
+    with Library(lib_path) as lib:
+        add_feed(lib, site.url("/f.xml"), full_text=True)
+        lib.add_many([Article(title="Weir gates ordered", body=NOTE)])
+    db = sqlite3.connect(lib_path)
+    with db:
+        db.execute("UPDATE feeds SET pages_failed = ?, tags = ?", (DEEP, DEEP))
+        db.execute("UPDATE articles SET tags = ?", (DEEP,))
+    db.close()
+    assert main(["feed", "list"]) == 0
+    assert "Orrowby" not in capsys.readouterr().err
+    assert main(["refresh", "--timeout", "5"]) == 0
+    said = capsys.readouterr()
+    assert "1 new" in said.out and "Recursion" not in said.err, said
+    assert main(["list"]) == 0 and main(["show", "1"]) == 0
+    said = capsys.readouterr()
+    assert "Weir gates ordered" in said.out and "Recursion" not in said.err, said

@@ -114,7 +114,7 @@ def _pages_failed(raw) -> dict:
         return {}
     try:
         got = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # (another program's "[[[[..." nested past Python's stack: no failure either)
         return {}
     if not isinstance(got, dict):
         return {}
@@ -131,7 +131,7 @@ def _tags(raw: str) -> list[str]:
         return []
     try:
         tags = json.loads(raw or "[]")
-    except ValueError:
+    except (ValueError, RecursionError):  # (nested past Python's stack: feed list and refresh failed on it)
         return []
     return [str(t) for t in tags] if isinstance(tags, list) else []
 

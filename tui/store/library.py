@@ -402,7 +402,7 @@ def _tags(raw, problems: list[str]) -> list[str]:
         return []
     try:
         tags = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):  # (RecursionError: "[[[[..." nested past Python's stack)
         problems.append("tags are not JSON")
         return []
     if not isinstance(tags, list) or not all(type(t) is str for t in tags):

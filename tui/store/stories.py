@@ -1483,5 +1483,5 @@ def _load(raw: str, default):
         pass  # (anything else: json.loads says what it is, or raises what it raises)
     try:
         return json.loads(raw)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, RecursionError):  # (RecursionError: nested past Python's stack)
         return default
