@@ -23,6 +23,9 @@
   Python's stack raised RecursionError, which no reader caught (ValueError only), so `feed list` and every `refresh`
   failed on one feed's cell ("RecursionError: maximum recursion depth exceeded ..."), the app's feeds list too. The
   same held for a feed's and an article's tags and a story's stored JSON: each now reads as its other nonsense does.
+* A --full-text feed's item pages are fetched one after another, each within the fetch's time limit: a site whose
+  pages trickle held the feed's refresh (and `feed add`) for 30 limits, 30 minutes by default. After two pages ran
+  out of time the rest wait for the next refresh.
 """
 
 from __future__ import annotations
@@ -219,3 +222,66 @@ def test_json_nested_past_the_stack_reads_as_nonsense(lib_path, site, capsys):
     assert main(["list"]) == 0 and main(["show", "1"]) == 0
     said = capsys.readouterr()
     assert "Weir gates ordered" in said.out and "Recursion" not in said.err, said
+
+
+class _Trickle:
+    """A server on 127.0.0.1: /f.xml a feed of `items` link-only items, each item's page a byte every 0.2 s, never
+    ending. `hits`: the pages asked for."""
+
+    def __init__(self, items: int) -> None:
+        import socket
+        import threading
+
+        self.stop, self.hits = threading.Event(), []
+        self.sock = socket.create_server(("127.0.0.1", 0))
+        self.base = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        links = "".join(f"<item><guid>t{i}</guid><title>Trickle {i}</title><link>{self.base}/p/{i}</link></item>"
+                        for i in range(items))
+        self.feed = (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Slowby Post</title>{links}'
+                     "</channel></rss>").encode()
+        self.threads = [threading.Thread(target=self._serve, daemon=True)]
+        self.threads[0].start()
+
+    def _serve(self) -> None:
+        import threading
+
+        while not self.stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                return
+            t = threading.Thread(target=self._answer, args=(conn,), daemon=True)
+            self.threads.append(t)
+            t.start()
+
+    def _answer(self, conn) -> None:
+        with conn:
+            try:
+                path = conn.recv(65536).split(b" ")[1].decode()
+                if path == "/f.xml":
+                    conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: %d\r\n"
+                                 b"Connection: close\r\n\r\n" % len(self.feed) + self.feed)
+                    return
+                self.hits.append(path)
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: 1000000\r\n\r\n<html>")
+                while not self.stop.wait(0.2):
+                    conn.sendall(b" ")
+            except OSError:
+                return
+
+    def close(self) -> None:
+        self.stop.set()
+        self.sock.close()
+        for t in self.threads:
+            t.join(10)
+
+
+def test_item_pages_that_trickle_stop_the_feeds_pages(lib_path, capsys):
+    server = _Trickle(6)
+    try:
+        assert main(["feed", "add", server.base + "/f.xml", "--full-text", "--timeout", "1"]) == 0
+        said = capsys.readouterr().out
+        assert "0 of 6 link-only items read from their pages" in said, said
+        assert len(server.hits) == 2, server.hits  # (the 4 others wait for the next refresh)
+    finally:
+        server.close()

@@ -33,6 +33,10 @@ PER_HOST = 8  # requests in flight to one host (host and port) at once
 BACKOFF_BASE = 300.0  # seconds of back-off after the second failure in a row, doubling after each
 BACKOFF_MAX = 24 * 3600.0
 FULL_TEXT_PAGES = 30  # item pages fetched per feed per refresh at most
+# ... and none more once this many of them ran out of the fetch's time (Limits.total): a site whose 30 pages each
+# trickled up to the limit held one feed's refresh, and `feed add --full-text`, for 30 minutes (hostile36); the pages
+# left are tried at the next refresh, as those the count leaves
+PAGES_TIMED_OUT = 2
 PAGE_WAIT_MAX = 24 * 3600.0  # a link-only item whose page keeps failing is fetched again after a day at most
 SAVE_TOGETHER = 40  # feeds stored in one transaction at most (those that finished while the writer was busy)
 PARSE_POOL_FROM = 16  # feeds to refresh from which parsing moves to worker processes (feedparser is
@@ -331,13 +335,18 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
     pages that failed now or wait after failing are counted in `parsed.pages_failed`."""
     pages = 0
     unread: list[str] = []  # why each page of an item with text of its own could not be read (its text is kept)
+    slow: list[str] = []  # the pages whose fetch ran out of time
+
+    def stop() -> bool:
+        return pages >= FULL_TEXT_PAGES or len(slow) >= PAGES_TIMED_OUT or (cancel is not None and cancel.is_set())
+
     for e in parsed.entries:
         if e.entry_hash in known or not e.article.url or not (full_text or is_teaser(e.article)):
             continue
-        if pages >= FULL_TEXT_PAGES or (cancel is not None and cancel.is_set()):
+        if stop():
             break
         pages += 1
-        page = _page_article(fetcher, e.article.url, unread)
+        page = _page_article(fetcher, e.article.url, unread, slow)
         if page is None or len(page.body.split()) <= len(e.article.body.split()):
             continue
         a = e.article
@@ -363,10 +372,10 @@ def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: 
             state[e.entry_hash] = [before[0], before[1] + 1, before[2]]
             parsed.pages_failed += 1
             continue
-        if pages >= FULL_TEXT_PAGES or (cancel is not None and cancel.is_set()):
+        if stop():
             continue  # (not tried: its failures, if any, stay as they were)
         pages += 1
-        page = _page_article(fetcher, e.article.url)
+        page = _page_article(fetcher, e.article.url, slow=slow)
         if page is None or not page.body.strip():
             state[e.entry_hash] = [(before[0] if before else 0) + 1, 0, now]
             parsed.pages_failed += 1
@@ -423,9 +432,9 @@ def pages_unread(reasons: list[str], tried: int) -> str:
     return f"{pages} could not be read ({why}): {'its' if n == 1 else 'their'} text is the feed's"
 
 
-def _page_article(fetcher: Fetcher, url: str, unread: list[str] | None = None):
+def _page_article(fetcher: Fetcher, url: str, unread: list[str] | None = None, slow: list[str] | None = None):
     """The article of an item's page, or None; why not is added to `unread` when the page could not be read (not
-    when it was read and held no article)."""
+    when it was read and held no article), and the URL to `slow` when its fetch ran out of time."""
     from tui.importers.decode import DecodeError, decode
     from tui.importers.dispatch import page_markup
     from tui.importers.html import parse_html
@@ -447,6 +456,8 @@ def _page_article(fetcher: Fetcher, url: str, unread: list[str] | None = None):
         return in_child(parse_html, (html, resp.url), seconds=fetcher.limits.parse, size=len(resp.body))
     except (FetchError, DecodeError, ParseError) as exc:
         why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if slow is not None and isinstance(exc, FetchError) and why.startswith("timed out"):
+            slow.append(url)
         return None
     except Exception:  # the extractor on a hostile page: keep the teaser
         why = "the page could not be parsed"
