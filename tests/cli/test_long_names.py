@@ -148,8 +148,9 @@ def test_a_story_of_many_outlets_names_six_and_counts_the_rest(lib_path, capsys)
     assert size == 8 and 1 <= rows <= 8
     counted = f"{rows} article{'s' if rows != 1 else ''}"
     lines = run(capsys, "story", str(story))
-    # the figures' one wording (tui.cells.story_figures): "N articles · 2026-03-03 · 8 outlets (A, … +2 more)"
-    assert lines[1].startswith(f"{counted} · 2026-03-03 · 8 outlets (Harbour Outlet ") and lines[1].endswith(
+    # the figures' one wording (tui.cells.story_figures): "N articles · N unread · 2026-03-03 · 8 outlets (A, … +2
+    # more)" (the unread count as the story view's head says it, since session 36)
+    assert lines[1].startswith(f"{counted} · {rows} unread · 2026-03-03 · 8 outlets (Harbour Outlet ") and lines[1].endswith(
         " +2 more)"), lines[1]
     assert lines[1].count("Harbour Outlet") == 6, lines[1]
     brief = run(capsys, "brief")

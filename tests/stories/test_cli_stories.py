@@ -44,7 +44,9 @@ def test_add_groups_and_stories_lists_them_as_json(added):
     # (the figures' one wording, tui.cells.story_figures: "1 article · 2026-03-05 · 1 outlet (Coastal Herald)")
     assert f" · {day['first']} · " in one and " to " not in one, one
     md = run("story", str(day["id"]), "--format", "md").stdout.splitlines()[2]
-    assert md == f"*{one}*", md  # walk32: the head line Y copies, in the same words
+    # walk32: the head line Y copies, in the same words; the Markdown (a copy to share) leaves out the unread count
+    # the text says as the story view does (walk36)
+    assert " · 1 unread · " in one and md == f"*{one.replace(' · 1 unread', '')}*", (one, md)
     listed = next(x for x in text.stdout.splitlines() if x.split()[0] == str(day["id"]))
     assert f"  {day['first']}  " in listed and " to " not in listed, listed
 
@@ -306,3 +308,28 @@ def test_stories_marks_a_story_of_notes_as_the_app_list_does(added):
     assert len(notes) == 1 and f"  ~{row['first']}  " in notes[0], lines
     assert not [x for x in lines if "~" in x and "Ossvale" not in x], lines
     assert "~" not in row["first"] + row["last"]
+
+
+def test_story_heads_say_its_unread_articles_as_the_story_view_does(added):
+    """walk36: the story view's head says "3 articles · 3 unread · ..." (the briefing's figures too); `story ID`'s
+    said "3 articles · ..." whatever was read. Its text head now counts the unread articles in the same words (a text
+    two outlets printed once, as its Articles list), and says none when every article is read, as the view."""
+    from tui.store import Library
+
+    strike = max(_stories(), key=lambda s: len(s["articles"]))
+    lines = run("story", str(strike["id"])).stdout.splitlines()
+    rows = lines[lines.index("Articles:") + 1:]
+    rows = rows[:rows.index("")] if "" in rows else rows
+    assert len(rows) >= 3 and all(x.startswith("• ") for x in rows), rows
+    assert lines[1].startswith(f"{len(rows)} articles · {len(rows)} unread · 2026-03-02 to 2026-03-05 · "), lines[1]
+    with Library(added) as lib:
+        for ident in strike["articles"][:1]:
+            lib.set_read(ident, True)
+    lines = run("story", str(strike["id"])).stdout.splitlines()
+    read = [x for x in lines[lines.index("Articles:") + 1:] if x.startswith("  2026-")]
+    assert read and lines[1].startswith(f"{len(rows)} articles · {len(rows) - len(read)} unread · "), lines
+    with Library(added) as lib:
+        for ident in strike["articles"]:
+            lib.set_read(ident, True)
+    head = run("story", str(strike["id"])).stdout.splitlines()[1]
+    assert "unread" not in head and head.startswith(f"{len(rows)} articles · 2026-03-02 to 2026-03-05 · "), head

@@ -21,7 +21,8 @@ def test_story_and_brief_say_a_story_s_figures_in_one_wording(tmp_path, lib_path
     add_as_markdown(tmp_path / "in", [(f"bridge{n}", *report) for n, report in enumerate(BRIDGE)])
     rows = [json.loads(line) for line in run("stories", "--json").stdout.splitlines()]
     ident = str(next(row["id"] for row in rows if row["title"] == BRIDGE[-1][0]))
-    assert run("story", ident).stdout.splitlines()[1] == f"4 articles · {SPAN} · {OUTLETS}"
+    # `story` says its unread count as the story view's head does (walk36); its Markdown, a copy to share, does not
+    assert run("story", ident).stdout.splitlines()[1] == f"4 articles · 4 unread · {SPAN} · {OUTLETS}"
     assert f"\n\n*4 articles · {SPAN} · {OUTLETS}*\n\n" in run("story", ident, "--format", "md").stdout
     brief = run("brief").stdout
     assert f"\n   4 articles · 4 unread · {SPAN} · {OUTLETS}\n" in brief, brief

@@ -203,7 +203,10 @@ def story_text(s, rows: list | None = None, cells: int | None = None) -> str:
     JSON have them whole). `rows`: its articles (_article_rows), listed after what's new as the story view lists
     them, each title cut at `cells` (walk33: `story` named no article but by the id of a summary line, and said
     nothing of what was unread)."""
-    lines = [cut_title(s.title), story_figures(s.rows, s.first, s.last, s.sources)]
+    # its unread articles in the story view's words ("15 articles · 3 unread · ..."; none said when all are read): it
+    # said none (walk36); counted on its article rows, as the view counts its lines (a copy of a text is no row)
+    unread = sum(1 for r in rows if not r.read) if rows else 0
+    lines = [cut_title(s.title), story_figures(s.rows, s.first, s.last, s.sources, unread=unread or None)]
     if s.bounded:
         lines.append(bounded_line(s))
     if note := s.new_note() or s.new_key():  # nearly all of it new: said once, no line marked; else what "new" means
