@@ -124,14 +124,15 @@ def test_a_summary_of_so_many_sentences_opens_with_the_event_sentence_itself(tmp
 def test_where_lines_are_marked_new_the_views_say_once_what_new_means(tmp_path, lib_path):
     """A reader took "new" for "unread" (walk33: a day-2 line read the day before was shown again, unmarked, before
     the day's news). Where a line is marked new, `story` (text and Markdown) says once, under the story's figures,
-    that it is new against the story's earlier reports, read or not; `brief` says it once under its count line, in the
-    briefing screen's words (session 35: tests/stories/test_story_stands.py)."""
+    that it is new against the story's earlier reports, read or not; `brief` says it once, in the briefing screen's words
+    and place: under the figures of the first story that marks a line (session 36: tests/stories/test_story_stands.py)."""
     from tui.cells import NEW_KEY
 
     story = _add(tmp_path, DAM)
     key = '"new": what its 2026-12-07 reports add, read or not'
     for fmt in ("text", "md"):
         block = run("brief", "--format", fmt).stdout
-        assert block.count(NEW_KEY) == 1 and block.index(NEW_KEY) < block.index(DAM[-1][0]) and key not in block, block
+        assert block.count(NEW_KEY) == 1 and block.index(DAM[-1][0]) < block.index(NEW_KEY) < block.index(", new)")
+        assert key not in block, block
         text = run("story", str(story), "--format", fmt).stdout
         assert text.count(key) == 1 and text.index(key) < text.index(DAM_TURN), text

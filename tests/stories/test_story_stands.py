@@ -73,15 +73,19 @@ def test_an_earlier_day_s_turn_stays_in_the_briefing_when_the_latest_day_tells_n
     assert run("story", str(_story_id()), "--words", "60").returncode == 0
 
 
-def test_brief_says_what_new_means_once_under_its_count_line_as_the_screen(tmp_path, lib_path):
+def test_brief_says_what_new_means_once_under_the_first_story_that_marks_a_line(tmp_path, lib_path):
+    """What "new" means is said once, as the briefing screen says it: under the figures of the first story that marks
+    a line "new" (walk36: it was said under the count line, before any story was read, whether or not one was)."""
     from tests.stories.day_turn_samples import DAM
 
     add_as_markdown(tmp_path / "in", [(f"r{n}", *report) for n, report in enumerate(DAM)])
     text = _brief("text")
-    assert text.startswith(f"Briefing\n1 unread story · ranked by size and recency\n{NEW_KEY}\n\n1. "), text
+    assert text.startswith("Briefing\n1 unread story · ranked by size and recency\n\n1. "), text
+    assert text.split("\n")[5] == f"   {NEW_KEY}" and text.split("\n")[4].startswith("   4 articles · "), text
     assert text.count('"new"') == 1 and ", new)" in text, text
     md = _brief("md")
-    assert md.startswith(f"# Briefing\n\n*1 unread story · ranked by size and recency*\n*{NEW_KEY}*\n\n## 1. "), md
+    assert md.startswith("# Briefing\n\n*1 unread story · ranked by size and recency*\n\n## 1. "), md
+    assert md.split("\n")[6] == f"*{NEW_KEY}*" and md.split("\n")[5].startswith("*4 articles · "), md
     assert md.count('"new"') == 1 and ", new)" in md, md
     # the story itself still says which day's reports its marks are against
     assert '"new": what its 2026-12-07 reports add, read or not' in run("story", str(_story_id())).stdout
@@ -105,3 +109,15 @@ def test_since_today_is_the_reader_s_day(far_east):
     assert parse_since("2026-03-06", now=evening) == "2026-03-06"  # not "after today"
     assert parse_since("today", date(2026, 3, 5), evening) == "2026-03-05"  # a day given is that day
     assert parse_since("1h", now=evening) == "2026-03-05T19:30:00Z"  # an age counts back from now, whatever the day
+
+
+def test_brief_says_nothing_of_new_when_no_line_is_marked(tmp_path, lib_path):
+    """A briefing whose stories mark no line "new" (one report each: nothing earlier to be new against) does not say
+    what "new" means (walk36)."""
+    from tests.stories.day_turn_samples import DAM
+
+    add_as_markdown(tmp_path / "in", [("r0", *DAM[0])])
+    for fmt in ("text", "md"):
+        out = _brief(fmt)
+        assert "1 unread story" in out and DAM[0][0] in out, out
+        assert '"new"' not in out and ", new)" not in out, out

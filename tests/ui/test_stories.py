@@ -193,9 +193,12 @@ async def test_briefing_lists_unread_stories_and_opens_one(stories, make_app, co
         assert quote.endswith("— Bram Oduya (Coastline Gazette, Kellmouth Evening Post, 2026-01-14)"), quote
         head = await wait_until(pilot, lambda: "summarising" not in (t := str(page.query_one(
             "#briefing-head").render())) and t, "the briefing summarised")
-        # its last line says what "new" means (new against a story's earlier reports, not unread: sum34)
-        head, key = head.split("\n")
-        assert head == "1 unread story · ranked by size and recency" and key == NEW_KEY, (head, key)
+        # what "new" means (new against a story's earlier reports, not unread: sum34) is said under the first story
+        # that marks a line, here the only one (walk36: the head said it whether or not a line was marked)
+        assert head == "1 unread story · ranked by size and recency", head
+        text = options(page, "#briefing-list")
+        assert any(t.endswith(", new)") for t in text) and text[0].endswith("\n" + NEW_KEY), text
+        assert sum(t.count(NEW_KEY) for t in text) == 1, text
         await pilot.press("Y")
         await settle(pilot)
         assert copied[-1].startswith("# Briefing") and f"## 1. {EVENING.title}" in copied[-1]
@@ -578,7 +581,9 @@ async def test_the_briefing_lists_its_stories_before_they_are_summarised(stories
         await settle(pilot)
         text = options(page, "#briefing-list")
         assert text[0].startswith(f"1. {EVENING.title}") and not any(t == "summarising…" for t in text), text
-        assert text[0] == heading  # the heading as it was first shown, its outlets too: nothing moves
+        # the heading as it was first shown, its outlets too: nothing moves; under it what its "new" marks mean, as it
+        # marks a line (walk36)
+        assert text[0] == heading + "\n" + NEW_KEY, (text[0], heading)
         assert any("Bram Oduya" in t for t in text)  # the strongest quote, from the complete reading
         assert "summarising" not in str(page.query_one("#briefing-head").render())
 

@@ -51,10 +51,19 @@ class BriefItem:
     # the latest development's line among them), as the story view marks them; `note` says so once instead when nearly
     # all of it is new (StorySummary.new_note)
     marked: frozenset = frozenset()
-    note: str = ""  # (what "new" means is said once, under the count line: tui.cells.NEW_KEY)
+    note: str = ""  # (what "new" means is said once, under the first story that marks a line: tui.cells.NEW_KEY)
 
     def is_new(self, s: StorySentence) -> bool:
         return (s.article, s.index) in self.marked
+
+
+def marks_new(item) -> bool:
+    """Whether a briefing item (a BriefItem, or the screen's heading of one still being summarised) marks one of its
+    lines "new": the briefing says what "new" means (tui.cells.NEW_KEY) under the first such story's figures, and
+    nowhere when none does (walk36: it was said under the count line, before any story was summarised, whether or
+    not a line was marked; the story view says it only where it marks a line)."""
+    marked = getattr(item, "marked", None)
+    return bool(marked) and any((s.article, s.index) in marked for s in getattr(item, "sentences", ()))
 
 
 def briefing(lib, since: str = "", limit: int = 10, sentences: int = 3, analyse: bool = True) -> list[BriefItem]:
@@ -99,7 +108,7 @@ def _head(since: str, shown: int | None, total: int | None) -> str:
     it), "since …" in it as the app's head says it; without the count the heading says since when."""
     if shown is None:
         return f" since {since_label(since)}" if since else ""
-    return "\n" + count_line(shown, shown if total is None else total, since) + "\n" + NEW_KEY if shown else ""
+    return "\n" + count_line(shown, shown if total is None else total, since) if shown else ""
 
 
 def markdown_blocks(items, since: str = "", shown: int | None = None, total: int | None = None):
@@ -108,13 +117,16 @@ def markdown_blocks(items, since: str = "", shown: int | None = None, total: int
     count line, "10 of 24 unread stories · ranked by size and recency", as the app's head."""
     head = _head(since, shown, total)
     yield "# Briefing" + ("\n\n" + "\n".join(f"*{x}*" for x in head[1:].split("\n")) if head.startswith("\n") else head)
-    n = 0
+    n, keyed = 0, False
     for n, it in enumerate(items, 1):
         r = it.story
         lines = [f"## {n}. {r.title}"]
         lines.append(f"*{_figures(r, whole=True)}*")
-        if it.note:  # nearly all of it new: said once, no line marked (the head says what "new" means)
+        if it.note:  # nearly all of it new: said once, no line marked
             lines.append(f"*{it.note}*")
+        if not keyed and marks_new(it):  # what "new" means, under the first story that marks a line
+            lines.append(f"*{NEW_KEY}*")
+            keyed = True
         lines.append("")
         lines += [f"- {s.text} ({said_where(_outlet(s.source), s.day, it.is_new(s))})" for s in it.sentences]
         if it.quote:
@@ -156,13 +168,16 @@ def as_text(items: list[BriefItem], since: str = "", total: int | None = None) -
 def text_blocks(items, since: str = "", shown: int | None = None, total: int | None = None):
     """`as_text`'s text in blocks, as markdown_blocks."""
     yield "Briefing" + _head(since, shown, total)
-    n = 0
+    n, keyed = 0, False
     for n, it in enumerate(items, 1):
         r = it.story
         lines = [f"{n}. {cut_title(r.title)}  [story {r.id}]"]
         lines.append(f"   {_figures(r)}")
-        if it.note:  # nearly all new, said once (the head says what "new" means)
+        if it.note:  # nearly all new, said once
             lines.append(f"   {it.note}")
+        if not keyed and marks_new(it):  # what "new" means, under the first story that marks a line
+            lines.append(f"   {NEW_KEY}")
+            keyed = True
         # each sentence with its outlet and date, as the briefing screen, the Markdown and `story` give them (the
         # outlet alone: a story over several days did not say which day a line was from), and "new" as `story` marks
         # a line new against the story's earlier reports (the latest development's)

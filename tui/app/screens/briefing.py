@@ -253,11 +253,6 @@ class BriefingScreen(PageScreen):
             width = head.content_size.width
             apart = width and count.cell_len + 3 + len(progress) > width
             count.append(("\n" if apart else " · ") + progress, "dim")
-        if n:
-            # what its "· new" marks mean, said once from the first showing (a line that came later moved the list):
-            # new against a story's earlier reports, not "unread" (walk33 read a line again, unmarked, and took "new"
-            # for unread); `brief` and its Markdown in the same words under their count line
-            count.append("\n" + NEW_KEY, "dim italic")
         if self._problem:
             count.append("\n" + figures_problem(self._problem), "bold red")
         head.update(count)
@@ -282,6 +277,9 @@ class BriefingScreen(PageScreen):
                         f"articles from your feeds and folders; {keymap.first_key('stories', keys)} in the library "
                         "lists every story, read or not.")
             options.append(Option(Text(hint), disabled=True))
+        from tui.stories.briefing import marks_new
+
+        keyed = False
         for number, item in enumerate(self.items, 1):
             story = item.story
             entry = Text(f"{number}. {title(story.title)}", style="bold")
@@ -291,6 +289,13 @@ class BriefingScreen(PageScreen):
             marked, note = getattr(item, "marked", frozenset()), getattr(item, "note", "")
             if note:  # nearly all of it new: said once, no line marked (as the story view says it)
                 entry.append(f"\n{line(note)}", style="italic")
+            if not keyed and marks_new(item):
+                # what its "new" marks mean (new against a story's earlier reports, not "unread": walk33 read a line
+                # again, unmarked, and took "new" for unread), once, under the first story that marks a line, as
+                # `brief` and its Markdown say it; nowhere when none does (walk36: the head said it whatever was
+                # marked). The story's entry is made again when its lines come: nothing below moves for it alone
+                entry.append("\n" + NEW_KEY, style="dim italic")
+                keyed = True
             options.append(Option(entry, id=f"b:{number - 1}:0", indent=len(f"{number}. ")))
             if isinstance(item, Heading) and not item.sentences:  # the headings alone: their sentences come next
                 options.append(Option(Text("summarising…", style="dim italic"), id=f"b:{number - 1}:1", indent=2))
