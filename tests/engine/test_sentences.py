@@ -150,17 +150,23 @@ def test_a_lower_case_attribution_after_a_quotation_s_full_stop_continues_its_se
 
 
 def test_a_summary_keeps_the_quotation_with_its_lower_case_attribution():
+    _summary_keeps_the_tag_with_its_quotation(
+        "The lane to Carrow Mill flooded at noon on Friday, and the county closed it within the hour.\n\n"
+        "“We will reopen the lane to Carrow Mill on Sunday.” county engineer Tamsin Elderkin said.\n\n"
+        "Drivers were sent round by the old quarry road, a detour of eleven miles.",
+        "county engineer Tamsin Elderkin said.", "We will reopen the lane to Carrow Mill on Sunday.")
+
+
+def _summary_keeps_the_tag_with_its_quotation(text: str, tag: str, quotation: str) -> None:
+    """A 3-sentence summary of `text` never shows the attribution `tag` alone, shows the quotation with it, and the
+    quotation is the article's one quote, by Tamsin Elderkin."""
     from tui.engine.analysis import analyze
 
-    text = ("The lane to Carrow Mill flooded at noon on Friday, and the county closed it within the hour.\n\n"
-            "“We will reopen the lane to Carrow Mill on Sunday.” county engineer Tamsin Elderkin said.\n\n"
-            "Drivers were sent round by the old quarry road, a detour of eleven miles.")
     an = analyze(text, sentences=3)
     shown = [s.text for s in an.summary.sentences]
-    assert "county engineer Tamsin Elderkin said." not in shown, shown
-    assert any(s.startswith("“We will reopen") and s.endswith("Tamsin Elderkin said.") for s in shown), shown
-    assert [(q.text, q.speaker) for q in an.quotes] == [
-        ("We will reopen the lane to Carrow Mill on Sunday.", "Tamsin Elderkin")]
+    assert tag not in shown, shown
+    assert any(s.startswith("“" + quotation[:14]) and s.endswith("Tamsin Elderkin said.") for s in shown), shown
+    assert [(q.text, q.speaker) for q in an.quotes] == [(quotation, "Tamsin Elderkin")]
 
 
 def test_a_capitalised_bare_attribution_after_a_quotation_s_full_stop_continues_its_sentence():
@@ -185,17 +191,11 @@ def test_a_capitalised_bare_attribution_after_a_quotation_s_full_stop_continues_
 def test_a_summary_shows_a_quotation_with_its_capitalised_bare_attribution():
     # split, the quotation was a bare one (a summary leaves those out: filters.quote_flags) and the tag a scrap of its
     # own; joined, the summary can show the quotation with its speaker, and never the tag alone
-    from tui.engine.analysis import analyze
-
-    text = ("The ford at Quillby flooded on Friday night, and the county closed the road within the hour.\n\n"
-            "“The road will reopen on Monday once the pumps have cleared the culvert.” Tamsin Elderkin said.\n\n"
-            "Drivers were sent round by the old quarry road, a detour of eleven miles.")
-    an = analyze(text, sentences=3)
-    shown = [s.text for s in an.summary.sentences]
-    assert "Tamsin Elderkin said." not in shown, shown
-    assert any(s.startswith("“The road will reopen") and s.endswith("Tamsin Elderkin said.") for s in shown), shown
-    assert [(q.text, q.speaker) for q in an.quotes] == [
-        ("The road will reopen on Monday once the pumps have cleared the culvert.", "Tamsin Elderkin")]
+    _summary_keeps_the_tag_with_its_quotation(
+        "The ford at Quillby flooded on Friday night, and the county closed the road within the hour.\n\n"
+        "“The road will reopen on Monday once the pumps have cleared the culvert.” Tamsin Elderkin said.\n\n"
+        "Drivers were sent round by the old quarry road, a detour of eleven miles.",
+        "Tamsin Elderkin said.", "The road will reopen on Monday once the pumps have cleared the culvert.")
 
 
 def test_a_clause_of_the_writer_s_after_a_question_in_quotes_is_its_own_sentence():

@@ -30,6 +30,15 @@ async def _typed(pilot, app, text: str) -> None:
     await pilot.pause()
 
 
+async def _subscribed_toast(app, opml, monkeypatch) -> str:
+    """The "Subscribed to ..." toast after the OPML file's path is typed into the add-feed dialog (at 80x24)."""
+    toasts = toasts_of(app, monkeypatch)
+    async with started(app, (80, 24), keys="F") as (pilot, page):
+        await _typed(pilot, app, str(opml))
+        await wait_until(pilot, lambda: any(t.startswith("Subscribed to") for t in toasts))
+        return next(t for t in toasts if t.startswith("Subscribed to"))
+
+
 async def test_an_opml_file_given_to_the_add_feed_dialog_subscribes_to_its_feeds(library, make_app, tmp_path,
                                                                                  monkeypatch):
     path, _ = library
@@ -123,15 +132,10 @@ async def test_the_toast_says_as_what_listed_feeds_are_already_subscribed(librar
                               for h in ("ossing", "brackwater", "lenthall"))
                     + '<outline type="rss" text="Yarrow" xmlUrl="https://yarrow.example/feed.rss"/></body></opml>',
                     encoding="utf-8")
-    app = make_app(path)
-    toasts = toasts_of(app, monkeypatch)
-    async with started(app, (80, 24), keys="F") as (pilot, page):
-        await _typed(pilot, app, str(opml))
-        await wait_until(pilot, lambda: any(t.startswith("Subscribed to") for t in toasts))
-        said = next(t for t in toasts if t.startswith("Subscribed to"))
-        assert said == ("Subscribed to 1 feed from moved.opml (4 already subscribed: https://ossing.example/feed.rss as "
-                        "https://ossing.example/old.rss, https://brackwater.example/feed.rss as "
-                        "https://brackwater.example/old.rss and 1 more by another URL) · R fetches them"), said
+    said = await _subscribed_toast(make_app(path), opml, monkeypatch)
+    assert said == ("Subscribed to 1 feed from moved.opml (4 already subscribed: https://ossing.example/feed.rss as "
+                    "https://ossing.example/old.rss, https://brackwater.example/feed.rss as "
+                    "https://brackwater.example/old.rss and 1 more by another URL) · R fetches them"), said
     with Library(path) as lib:
         assert len(list_feeds(lib)) == 5
 
@@ -146,11 +150,6 @@ async def test_the_toast_names_the_one_listed_feed_subscribed_by_another_url(lib
     opml.write_text('<?xml version="1.0"?><opml version="2.0"><body>'
                     '<outline type="rss" text="Ossing" xmlUrl="https://ossing.example/feed.rss"/></body></opml>',
                     encoding="utf-8")
-    app = make_app(path)
-    toasts = toasts_of(app, monkeypatch)
-    async with started(app, (80, 24), keys="F") as (pilot, page):
-        await _typed(pilot, app, str(opml))
-        await wait_until(pilot, lambda: any(t.startswith("Subscribed to") for t in toasts))
-        said = next(t for t in toasts if t.startswith("Subscribed to"))
-        assert said == ("Subscribed to 0 feeds from one.opml (1 already subscribed: https://ossing.example/feed.rss as "
-                        "https://ossing.example/old.rss)"), said
+    said = await _subscribed_toast(make_app(path), opml, monkeypatch)
+    assert said == ("Subscribed to 0 feeds from one.opml (1 already subscribed: https://ossing.example/feed.rss as "
+                    "https://ossing.example/old.rss)"), said
