@@ -238,6 +238,8 @@ class _Trickle:
 
         self.stop, self.hits = threading.Event(), []
         self.sock = socket.create_server(("127.0.0.1", 0))
+        self.sock.settimeout(0.1)  # accept() wakes to see `stop`: closing the socket does not wake it on Linux, and a
+        # thread left in accept() made later tests' grouping run without its worker processes (threads running)
         self.base = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
         links = "".join(f"<item><guid>t{i}</guid><title>Trickle {i}</title><link>{self.base}/p/{i}</link></item>"
                         for i in range(items))
@@ -252,8 +254,11 @@ class _Trickle:
         while not self.stop.is_set():
             try:
                 conn, _ = self.sock.accept()
+            except TimeoutError:
+                continue
             except OSError:
                 return
+            conn.settimeout(None)
             t = threading.Thread(target=self._answer, args=(conn,), daemon=True)
             self.threads.append(t)
             t.start()

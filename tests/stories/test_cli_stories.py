@@ -290,26 +290,6 @@ def test_stories_says_no_outlets_as_the_app_list_does(added):
     assert not [x for x in lines if " 0 src" in x], lines
 
 
-def test_stories_marks_a_story_of_notes_as_the_app_list_does(added):
-    """walk36: a story none of whose articles has a date of its own (notes: its days are the days they were added)
-    is marked "~" in the stories list, as the library marks such an article's date; `stories` marks it too, and only
-    it. JSON keeps "first" and "last" as they are."""
-    from tui.models import Article
-    from tui.store import Library
-
-    with Library(added) as lib:
-        lib.add_many([Article(title="Ossvale weir gates stuck open", source="", published="",
-                              body="The weir gates at Ossvale stuck open overnight and the mill leat ran dry."),
-                      Article(title="Ossvale weir gates still stuck", source="", published="",
-                              body="The Ossvale weir gates stuck open overnight; the mill leat stayed dry by noon.")])
-    lines = run("stories").stdout.splitlines()
-    notes = [x for x in lines if "Ossvale" in x]
-    [row] = [s for s in _stories() if s["title"].startswith("Ossvale")]
-    assert len(notes) == 1 and f"  ~{row['first']}  " in notes[0], lines
-    assert not [x for x in lines if "~" in x and "Ossvale" not in x], lines
-    assert "~" not in row["first"] + row["last"]
-
-
 def test_story_heads_say_its_unread_articles_as_the_story_view_does(added):
     """walk36: the story view's head says "3 articles · 3 unread · ..." (the briefing's figures too); `story ID`'s
     said "3 articles · ..." whatever was read. Its text head now counts the unread articles in the same words (a text

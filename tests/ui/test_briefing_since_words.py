@@ -31,7 +31,7 @@ async def test_the_briefing_says_since_today_and_since_yesterday(stories, make_a
         await settle(pilot)
         await wait_until(pilot, lambda: "since yesterday" in first_line(page), lambda: first_line(page))
         assert re.match(r"No unread stories since yesterday \d\d:\d\d: t widens", first_line(page)), first_line(page)
-        assert "20" not in first_line(page).split(":")[0], first_line(page)  # no year: no date
+        assert not re.search(r"\d{4}", first_line(page)), first_line(page)  # no year: no date (the hour may be 20)
         await pilot.press("t", "t", "t")  # every unread story again: the head counts them, since no time
         await settle(pilot)
         await wait_until(pilot, lambda: "summarising" not in head(page) and "unread stor" in head(page),

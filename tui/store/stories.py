@@ -34,7 +34,6 @@ class StoryRow:
     stored_size: int = 0  # the size column the list is ordered by (size counts the articles read now)
     outlets: int = 0  # distinct non-empty sources (len(sources) when the members were read)
     copies: int = 0  # members that repeat another member's text from another outlet (articles.twin_of): no rows
-    undated: bool = False  # no article of it has a date of its own (notes): its days are the days they were added
 
     @property
     def rows(self) -> int:
@@ -1312,7 +1311,6 @@ def _made(lib: Library, rows: list[tuple], members: bool) -> list[StoryRow]:
     with `members` each row's article ids and sources read too (one query for the page)."""
     out = [StoryRow(r[0], _str(r[1]), _n(r[5]), _str(r[3]), _str(r[4]), unread=_n(r[6]), stored_size=r[2],
                     outlets=_n(r[7])) for r in rows]
-    _undated_rows(lib, out)
     if members:
         return _filled(lib, out)
     # figures that cannot be right (a negative or non-number count, more unread than members, no figures row): counted
@@ -1445,27 +1443,6 @@ def duplicates(lib: Library, article_id: int) -> list[int]:
     ids = [head] + [x[0] for x in lib.db.execute(
         "SELECT article_id FROM story_articles WHERE dup_of = ? ORDER BY article_id", (head,))]
     return [i for i in ids if i != article_id]
-
-
-def _undated_rows(lib: Library, out: list[StoryRow]) -> None:
-    """Mark the rows of stories none of whose articles has a date of its own (notes, pastes: their days are the days
-    they came into the library), which the stories list and `stories` mark "~" as the library marks such an article's
-    date. One query a page: a story with a dated article stops at it (the stories index, then a seek a member); only an
-    undated story's members are all read. Left unmarked when the members cannot be read."""
-    at = {row.id: row for row in out}
-    for chunk in range(0, len(out), 500):  # SQLite's bound-parameter limit
-        ids = [row.id for row in out[chunk:chunk + 500]]
-        try:
-            found = lib.db.execute(
-                "SELECT s.id FROM stories s WHERE s.id IN (" + ",".join("?" * len(ids)) + ") AND EXISTS"
-                " (SELECT 1 FROM story_articles sa WHERE sa.story_id = s.id) AND NOT EXISTS"
-                " (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id = s.id"
-                " AND coalesce(a.published, '') != '')", ids).fetchall()
-        except sqlite3.DatabaseError:
-            continue
-        for (sid,) in found:
-            if sid in at:
-                at[sid].undated = True
 
 
 def _filled(lib: Library, out: list[StoryRow]) -> list[StoryRow]:

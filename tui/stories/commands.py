@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 import sys
 
-from tui.cells import (ADDED_MARK, clip, cut, cut_outlet, cut_title, date_range, fit, fit_source, one_line,
-                       outlets_count, outlets_line, plural, said_where, since_label, story_figures)
+from tui.cells import (clip, cut, cut_outlet, cut_title, date_range, fit, fit_source, one_line, outlets_count,
+                       outlets_line, plural, said_where, since_label, story_figures)
 from tui.entity_kinds import word_of
 from tui.models import shown_day
 
@@ -99,7 +99,7 @@ def _story_lines(args, page) -> None:
             # a range as `story` and `brief` write it (it was "2026-03-02..2026-03-05" here alone); the unread articles
             # as the app's list and `brief` count them (walk33: `stories` never said which stories had news)
             out(f"{r.id:>6} {unread_cell(r.unread):>4}  {r.rows:>3} art {outlets_count(r.outlets):>2} src  "
-                f"{(ADDED_MARK if r.undated else '') + date_range(r.first, r.last):24}  {clip(one_line(r.title), cells)}")
+                f"{date_range(r.first, r.last):24}  {clip(one_line(r.title), cells)}")
 
 
 def _story_dict(s, latest: list[int] | None = None) -> dict:
