@@ -8,6 +8,14 @@ from tui.importers.text import parse_text
 from tui.importers.titles import first_sentence, title_from_text
 
 
+def _titled_by_first_sentence(cases: dict[str, str]) -> None:
+    """Each text, pasted as a file and as an untitled post, is titled by the sentence given and keeps its whole body."""
+    for text, title in cases.items():
+        a = parse_text(text + "\n")
+        assert (a.title, a.body) == (title, text)
+        assert title_from_text(text) == title
+
+
 def test_a_pasted_paragraph_is_not_titled_up_to_an_abbreviation():
     cases = {
         "Harrow Co. said on Monday that it would close its Wexmoor mill by spring. Forty staff were told.":
@@ -94,10 +102,7 @@ def test_a_title_is_never_cut_after_a_country_s_or_a_state_s_abbreviation():
         "Brenmoor Ferry Firm Opens Office In N.Y. Officials Say More Routes Will Follow. Bookings open today.":
             "Brenmoor Ferry Firm Opens Office In N.Y. Officials Say More Routes Will Follow.",
     }
-    for text, title in recased.items():
-        a = parse_text(text + "\n")
-        assert (a.title, a.body) == (title, text)
-        assert title_from_text(text) == title
+    _titled_by_first_sentence(recased)
     # sentence-cased, the same: the title runs on to the next sentence end rather than stop at "U.S."
     text = "The Brenmoor lock keepers flew home from talks in the U.S. The ferry deal is now expected in May. More soon."
     assert first_sentence(text, 20, 120) == "The Brenmoor lock keepers flew home from talks in the U.S. The ferry deal " \
@@ -127,10 +132,7 @@ def test_a_title_is_never_cut_after_the_initials_of_a_body_of_nations():
         "Wexmoor Envoy Returns From The U.N. Officials Say Talks Will Resume. More on Friday.":
             "Wexmoor Envoy Returns From The U.N. Officials Say Talks Will Resume.",
     }
-    for text, title in recased.items():
-        a = parse_text(text + "\n")
-        assert (a.title, a.body) == (title, text)
-        assert title_from_text(text) == title
+    _titled_by_first_sentence(recased)
     assert title_from_text("back from the e.u. the kessland skippers sold out by noon. more on friday.") == \
         "back from the e.u. the kessland skippers sold out by noon."
     assert title_from_text("Kessland skippers appeal to the E.U.") == "Kessland skippers appeal to the E.U."

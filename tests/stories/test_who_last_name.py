@@ -10,21 +10,13 @@ import json
 import pytest
 
 from tests.stories.added_steps import run
-from tui.engine.analysis import cache_key, mention_counts
-from tui.engine.types import Analysis, Entity, Sentence, Summary
-from tui.models import Article
+from tests.stories.people_samples import add_report
 from tui.stories import Several, who
 from tui.store import Library
 
 
 def report(lib, title: str, body: str, names: list[str]) -> None:
-    """An article whose analysis names these people (stored as `analyze` stores one)."""
-    (_status, article_id), = lib.add_many([Article(title=title, source="Wexmoor Courier", published="2026-06-02",
-                                                   body=body)])
-    entities = [Entity(body.find(n), body.find(n) + len(n), "PERSON", n, n) for n in names]
-    analysis = Analysis(sentences=[Sentence(0, len(body), body)], summary=Summary("news", []), entities=entities,
-                        quotes=[])
-    lib.put_analysis(article_id, cache_key("news", None), json.dumps(analysis.to_dict()), mention_counts(analysis))
+    add_report(lib, title, body, names, source="Wexmoor Courier", published="2026-06-02")
 
 
 def two_teffts(path) -> None:

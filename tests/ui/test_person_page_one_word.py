@@ -4,23 +4,14 @@ one's page, as `newsreader who` lists them."""
 
 from __future__ import annotations
 
-import json
-
 from pilot_steps import settle, started, wait_until
 
-from tui.engine.analysis import cache_key, mention_counts
-from tui.engine.types import Analysis, Entity, Sentence, Summary
-from tui.models import Article
+from tests.stories.people_samples import add_report
 from tui.store import Library
 
 
 def _report(lib, title: str, body: str, names: list[str]) -> None:
-    (_status, article_id), = lib.add_many([Article(title=title, source="Fernhollow Post", published="2026-05-04",
-                                                   body=body)])
-    entities = [Entity(body.find(n), body.find(n) + len(n), "PERSON", n, n) for n in names]
-    analysis = Analysis(sentences=[Sentence(0, len(body), body)], summary=Summary("news", []), entities=entities,
-                        quotes=[])
-    lib.put_analysis(article_id, cache_key("news", None), json.dumps(analysis.to_dict()), mention_counts(analysis))
+    add_report(lib, title, body, names, source="Fernhollow Post", published="2026-05-04")
 
 
 def _library(path) -> None:
