@@ -134,18 +134,19 @@ def subscribe_all(lib, feeds: list[OpmlFeed]) -> Subscribed:
     A URL that cannot be fetched (not http(s), no host) is skipped with the reason. `newsreader feed import` and the
     app's add-feed dialog given an OPML file both subscribe through here."""
     from tui.sources.http import FetchError, check_url
-    from tui.store.feeds import add_feed
+    from tui.store.feeds import FeedKeys, add_feed
     from tui.textsafe import clean
 
     done = Subscribed()
     with lib.transaction():
+        keys = FeedKeys(lib.db)  # (each URL looked up by its key here: 10,000 feeds of one host)
         for f in feeds:
             try:
                 check_url(f.url)
             except FetchError as exc:
                 done.skipped.append((f.url, clean(str(exc))))
                 continue
-            ident, created = add_feed(lib, f.url, f.title, tags=f.tags, site_url=f.site_url)
+            ident, created = add_feed(lib, f.url, f.title, tags=f.tags, site_url=f.site_url, keys=keys)
             done.added += created
             done.present += not created
             if not created:

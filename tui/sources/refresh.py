@@ -21,7 +21,7 @@ from tui.importers.clean import bound_fields
 from tui.importers.titles import title_from_text
 from tui.sources.parse import ParseError, ParsedFeed, add_note, is_teaser, nothing_kept, parse_bounded, sniff
 from tui.textsafe import clean
-from tui.store.feeds import Feed, add_feed, get_feed, list_feeds, now_iso, same_feed, store_entries, store_feeds
+from tui.store.feeds import Feed, add_feed, feed_key, get_feed, list_feeds, now_iso, same_feed, store_entries, store_feeds
 
 # How many requests are in flight. Feeds are many small, slow requests (a conditional GET answered 304 costs
 # the server next to nothing; the time is the round trip), so what bounds a refresh is round trips in flight.
@@ -544,7 +544,7 @@ def _subscribed_as(lib, feed: Feed, here: str, final: str) -> Feed | None:
     if final == here:
         return None
     twin = same_feed(lib, final, other_than=feed.id)
-    return twin if twin is not None and (twin.url == final or twin.id < feed.id) else None
+    return twin if twin is not None and (feed_key(twin.url) == feed_key(final) or twin.id < feed.id) else None
 
 
 def backoff_seconds(failures: int) -> float:

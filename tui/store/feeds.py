@@ -139,28 +139,108 @@ def _tags(raw: str) -> list[str]:
 # -- feeds ------------------------------------------------------------------------------------------
 
 def add_feed(lib: Library, url: str, title: str = "", *, tags: list[str] | None = None, full_text: bool = False,
-             site_url: str | None = None, final_url: str | None = None) -> tuple[int, bool]:
+             site_url: str | None = None, final_url: str | None = None,
+             keys: FeedKeys | None = None) -> tuple[int, bool]:
     """Subscribe to `url`; returns (feed id, True) or (the existing feed's id, False) when already there: a feed with
-    that URL, or one whose last fetch ended there after redirects (`final_url`, see `same_feed`)."""
+    that URL, or one whose last fetch ended there after redirects (`final_url`, see `same_feed`), either after
+    normalising (`feed_key`). `keys`: the feeds by key, read once for many calls (kept up to date here)."""
     try:
         with lib.transaction() as db:
-            row = _same_row(db, url)
+            row = _same_row(db, url, keys=keys)
             if row:
                 return row[0], False
             cur = db.execute("INSERT INTO feeds (url, title, site_url, tags, full_text, added_at, final_url)"
                              " VALUES (?,?,?,?,?,?,?)",
                              (url, (title or "").strip(), site_url, json.dumps(list(tags or []), ensure_ascii=False), int(full_text),
                               now_iso(), final_url if final_url != url else None))
+            if keys is not None:
+                keys.urls.setdefault(feed_key(url), cur.lastrowid)
             return cur.lastrowid, True
     except sqlite3.DatabaseError as exc:
         raise StoreError(_explain(exc, lib.path)) from None
 
 
-def _same_row(db, url: str, other_than: int | None = None):
-    """(id,) of the feed `url` is: the one with that URL, else the first whose last fetch ended there; or None."""
+def _same_row(db, url: str, other_than: int | None = None, keys: FeedKeys | None = None):
+    """(id,) of the feed `url` is: the one with that URL, else the first whose last fetch ended there, else the same
+    two by `feed_key` (the URL as typed differs only in case, port, a trailing slash or utm_* parameters); or None."""
     row = db.execute("SELECT id FROM feeds WHERE url = ? AND id IS NOT ?", (url, other_than)).fetchone()
-    return row or db.execute("SELECT id FROM feeds WHERE final_url = ? AND id IS NOT ? ORDER BY id LIMIT 1",
-                             (url, other_than)).fetchone()
+    row = row or db.execute("SELECT id FROM feeds WHERE final_url = ? AND id IS NOT ? ORDER BY id LIMIT 1",
+                            (url, other_than)).fetchone()
+    return row or (keys.find(url) if keys is not None else _same_key_row(db, url, other_than))
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def feed_key(url: str) -> str:
+    """What makes two feed URLs one feed: the URL with its scheme and host in lower case, the scheme's default port,
+    a trailing slash, the fragment and the utm_* (tracking) query parameters dropped. Other query parameters are kept,
+    in order: they often select the feed ("?cat=3", "?format=rss"). A URL that does not split (a bad port) or has no
+    scheme or host is its own key."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return url
+    if not parts.scheme or not parts.hostname:
+        return url
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").rstrip(".")
+    if ":" in host:  # (an IPv6 address)
+        host = f"[{host}]"
+    if port is not None and port != _DEFAULT_PORTS.get(scheme):
+        host = f"{host}:{port}"
+    user = parts.netloc.rpartition("@")[0]
+    query = "&".join(p for p in parts.query.split("&") if p and not p.split("=", 1)[0].lower().startswith("utm_"))
+    return f"{scheme}://{user + '@' if user else ''}{host}{parts.path.rstrip('/') or '/'}{'?' + query if query else ''}"
+
+
+def _same_key_row(db, url: str, other_than: int | None):
+    """(id,) of the first feed whose URL, else whose final URL, has `url`'s `feed_key`; or None. Only the feeds whose
+    URLs hold the host, the path and the first kept parameter are read (a refresh of 10,000 feeds of one host)."""
+    from urllib.parse import urlsplit
+
+    key = feed_key(url)
+    try:
+        parts = urlsplit(url.strip())
+        host = (parts.hostname or "").rstrip(".")
+    except ValueError:
+        return None
+    if not host:
+        return None
+    kept = [p for p in parts.query.split("&") if p and not p.split("=", 1)[0].lower().startswith("utm_")]
+    path, first = parts.path.rstrip("/"), (kept[0] if kept else "")
+    rows = db.execute(
+        "SELECT id, url, final_url FROM feeds WHERE ((instr(lower(url), ?) AND instr(url, ?) AND instr(url, ?))"
+        " OR (instr(lower(final_url), ?) AND instr(final_url, ?) AND instr(final_url, ?))) AND id IS NOT ? ORDER BY id",
+        (host, path, first, host, path, first, other_than)).fetchall()
+    for column in (1, 2):
+        for r in rows:
+            if type(r[column]) is str and feed_key(r[column]) == key:
+                return (r[0],)
+    return None
+
+
+class FeedKeys:
+    """The subscribed feeds by `feed_key` of their URLs and final URLs, read once: a list of 10,000 feeds subscribed
+    in one pass looks each one up here (`add_feed(keys=...)`), not in the table."""
+
+    def __init__(self, db) -> None:
+        self.urls: dict[str, int] = {}
+        self.finals: dict[str, int] = {}
+        for ident, url, final in db.execute("SELECT id, url, final_url FROM feeds ORDER BY id"):
+            if type(url) is str:
+                self.urls.setdefault(feed_key(url), ident)
+            if type(final) is str:
+                self.finals.setdefault(feed_key(final), ident)
+
+    def find(self, url: str):
+        """(id,) of the feed `url` is by its key (its URL first, then its final URL), or None."""
+        key = feed_key(url)
+        ident = self.urls.get(key, self.finals.get(key))
+        return None if ident is None else (ident,)
 
 
 def same_feed(lib: Library, *urls: str | None, other_than: int | None = None) -> Feed | None:
