@@ -98,3 +98,32 @@ def test_a_stored_failure_state_that_makes_no_sense_reads_as_none(lib, site):
         [again] = refresh(lib, limits=FAST)
         assert again.status == "ok" and site.hits["/p/bell"] == hits + 1, raw
         hits += 1
+
+
+def test_a_feed_answering_304_retries_its_failed_pages_on_their_schedule(lib, site, capsys):
+    """A 304 answer skipped the pages altogether: while the document was unchanged, a failed page was never tried
+    again (feeds37's noticed). Now its refreshes count, and when a page is due the document is fetched whole for its
+    link; the 304s before that cost nothing more."""
+    site.feed("/links.xml", _links([("Quenby mill race cleared", site.url("/p/race"))]), etag='"q1"')
+    r = subscribe(lib, site.url("/links.xml"), full_text=True, limits=FAST)
+    assert (r.new, r.link_only, r.completed, r.pages_failed) == (1, 1, 0, 1)  # (the notes item; the race's page 404)
+    tried, plain = [], []  # at each refresh: the page fetched; the document fetched without If-None-Match
+    for _ in range(9):
+        pages, gets = site.hits["/p/race"], len(site.headers["/links.xml"])
+        [again] = refresh(lib, limits=FAST)
+        assert (again.status in ("ok", "not_modified"), again.link_only, again.pages_failed) == (True, 1, 1)
+        tried.append(site.hits["/p/race"] > pages)
+        plain.append(sum("If-None-Match" not in h for h in site.headers["/links.xml"][gets:]) > 0)
+    assert tried == [True, False, True, False, False, False, True, False, False]
+    assert plain == tried  # (the whole document only for a page that is due)
+    assert list(get_feed(lib, r.feed_id).pages_failed.values())[0][:2] == [4, 2]
+    # the CLI says the waiting page of the unchanged feed
+    assert main(["refresh", "--timeout", "5"]) == 0
+    assert capsys.readouterr().out == ("ok     #1  Quenby Links: 0 new, 0 updated; 0 of 1 link-only item read from its "
+                                       "page; 1 page failed; tried again later\n")
+    # the page works now: read at its next due refresh, though the document never changed
+    site.routes["/p/race"] = (200, {"Content-Type": "text/html"}, _page("Quenby mill race cleared", 3))
+    results = [refresh(lib, limits=FAST)[0] for _ in range(6)]
+    assert [x.completed for x in results].count(1) == 1 and results[-1].pages_failed == 0
+    assert get_feed(lib, r.feed_id).pages_failed == {}
+    assert "Quenby mill race cleared" in [lib.get(i).title for i in feed_article_ids(lib, r.feed_id)]

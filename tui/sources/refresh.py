@@ -7,6 +7,7 @@ fully refreshed. Call from a worker thread in the app, with a `Library` of that 
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections import defaultdict
@@ -95,6 +96,8 @@ class _Fetched:
     retry_after: float | None = None
     gone: bool = False  # HTTP 410: the server says the feed is gone for good
     final_url: str | None = None  # where the fetch ended after redirects
+    # a 304's failed link-only pages, each one refresh further on (None: nothing to store)
+    failed_state: dict | None = None
 
 
 # A feed answering 410 Gone waits the longest back-off at once (it was fetched again after 5 minutes, 10, 20 ...,
@@ -307,7 +310,19 @@ def _fetch_feed(fetcher: Fetcher, feed: Feed, known: set[str], cancel: threading
             return _Fetched("error", error=f"{exc}: {GONE_NOTE}", gone=True)
         return _Fetched("error", error=str(exc), retry_after=exc.retry_after)
     if resp.status == 304:
-        return _Fetched("not_modified", headers=resp.headers, new_url=resp.permanent_url, final_url=resp.url)
+        if not (feed.full_text and feed.pages_failed) or not _pages_due(feed.pages_failed, time.time()):
+            waited = _skipped_once(feed.pages_failed) if feed.full_text and feed.pages_failed else None
+            return _Fetched("not_modified", headers=resp.headers, new_url=resp.permanent_url, final_url=resp.url,
+                            failed_state=waited)
+        # an unchanged document whose link-only items' pages failed: when one of those is due (its back-off is over),
+        # the document is fetched whole again for their links (the pages were retried only when the document changed)
+        try:
+            resp = fetcher.get(feed.url, cut_at=limits.feed_bytes)
+        except FetchError as exc:
+            return _Fetched("error", error=str(exc), retry_after=exc.retry_after)
+        if resp.status == 304:  # (a server answering 304 to a plain GET: nothing to read the links from)
+            return _Fetched("not_modified", headers=resp.headers, new_url=resp.permanent_url, final_url=resp.url,
+                            failed_state=_skipped_once(feed.pages_failed))
     try:
         # (a large document in a child process with a deadline; a small one in the worker processes, or here)
         parsed = parse_bounded(resp.body, resp.url, resp.content_type, seconds=limits.parse, pool=parsers,
@@ -410,10 +425,18 @@ def _page_due(failed: list, now: float) -> bool:
     return (skipped >= 2 ** min(failures - 1, 30) - 1 or now - tried >= PAGE_WAIT_MAX or tried > now)
 
 
+def _pages_due(failed: dict, now: float) -> bool:
+    """Whether any of a feed's failed link-only pages (Feed.pages_failed) is due at this refresh."""
+    return any(_page_due(v, now) for v in failed.values())
+
+
+def _skipped_once(failed: dict) -> dict:
+    """A feed's failed link-only pages after a refresh that skipped them all (its document unchanged, none due)."""
+    return {h: [v[0], v[1] + 1, v[2]] for h, v in failed.items()}
+
+
 def _failed_json(parsed: ParsedFeed) -> str | None:
     """The feeds.pages_failed value for what `_complete` left (NULL when no page failed)."""
-    import json
-
     return json.dumps(parsed.failed_state, separators=(",", ":")) if parsed.failed_state else None
 
 
@@ -523,6 +546,9 @@ def _plan(lib, feed: Feed, fetched: _Fetched, claimed: set[str]) -> tuple[FeedRe
     if fetched.status == "not_modified":
         if feed.last_status != "error" and feed.last_error:
             result.note = fields["last_error"] = feed.last_error  # the same document: cut as it was
+        if fetched.failed_state is not None:
+            fields["pages_failed"] = json.dumps(fetched.failed_state, separators=(",", ":"))
+            result.link_only = result.pages_failed = len(fetched.failed_state)  # (all waiting: none read)
         return result, (feed.id, [], fields)
     parsed = fetched.parsed
     result.note = fields["last_error"] = parsed.note
