@@ -15,10 +15,15 @@ OTHER_SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\
 
 
 _NOT_NEWLINE = OTHER_SPACES.replace("\n", "")
+# The ASCII ones: all an ASCII text (most of what is imported; str.isascii() is one fast pass) can hold.
+_ASCII_OTHERS = "".join(c for c in OTHER_SPACES if c.isascii())
+_ASCII_NOT_NEWLINE = _ASCII_OTHERS.replace("\n", "")
 
 
 def only_plain_spaces(text: str, newlines: bool = False) -> bool:
     """True when the only whitespace in `text` is the plain space (" "), and newlines too when `newlines`."""
+    if text.isascii():
+        return not any(c in text for c in (_ASCII_NOT_NEWLINE if newlines else _ASCII_OTHERS))
     return not any(c in text for c in (_NOT_NEWLINE if newlines else OTHER_SPACES))
 
 

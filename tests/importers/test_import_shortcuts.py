@@ -43,6 +43,18 @@ def test_is_squashed_is_split_and_join(value):
     assert only_plain_spaces(value) == all(c == " " or not c.isspace() for c in value)
 
 
+def test_only_plain_spaces_on_random_text():
+    # ASCII texts take a shortcut (only the ASCII spaces looked for): the same answers as for any other text
+    ascii_only = [c for c in ALPHABET if c.isascii()]
+    rng = random.Random(7)
+    texts = _strings(2, 5000, 12) + ["".join(rng.choice(ascii_only) for _ in range(rng.randint(0, 12)))
+                                     for _ in range(5000)]
+    assert any(t.isascii() and not only_plain_spaces(t) for t in texts)
+    for value in texts:
+        assert only_plain_spaces(value) == all(c == " " or not c.isspace() for c in value), repr(value)
+        assert only_plain_spaces(value, newlines=True) == all(c in " \n" or not c.isspace() for c in value), repr(value)
+
+
 @pytest.mark.parametrize("body", [
     "", "   ", "One two.\n\nThree four.", "Straße and Σίσυφος\n\nMASSE", "Kelvin K and ſ and İ", "tab\there",
     "nbsp\u00a0here", "a\n\n\nb", "a \n\nb", "\n\na", "a\n\n", "ﬁne ﬂow", "lone \ud800 surrogate", "ÉCOLE école",
@@ -134,6 +146,38 @@ def test_prose_line_shortcut_changes_no_verdict():
     assert any(_plain_prose_line(x) for x in lines) and not all(_plain_prose_line(x) for x in lines)
     for line in lines:
         assert prose._prose_line(line) == _plain_prose_line(line), line
+
+
+def _plain_code_reason(lines: list[str]) -> str | None:
+    """prose.code_reason as its docstring says it, every line of the sample counted."""
+    if lines[0].startswith("#!/"):
+        return "a script (#!), not an article"
+    sample = lines[:prose.CODE_LINES]
+    comments = sum(1 for x in sample if x.startswith(prose._COMMENTS))
+    code = sum(1 for x in sample if not x.startswith(prose._COMMENTS) and prose._code_line(x))
+    n = len(sample)
+    if comments >= 5 and comments * 4 >= n * 3:
+        return "a configuration file or script (comments), not an article"
+    if code >= 2 and code * 2 >= n - comments and (code + comments) * 5 >= n * 3:
+        return "a script or configuration file (code and comments), not an article"
+    return None
+
+
+def test_code_reason_shortcut_changes_no_verdict():
+    # code_reason stops at the line where more than two lines in five are neither code nor comments
+    rng = random.Random(5)
+    kinds = [["The ferry to Tallow Cove sails again on Monday.", "Residents of Brackwick met the council.", "Yes."],
+             ["EDITOR=vim", "fi", "[harbour]", "def sail(boat):", "export PATH=$HOME/bin:$PATH", "done"],
+             ["# the ferry timetable", "// sail at dawn", "; harbour = north", "-- tides"]]
+    cases = []
+    for _ in range(4000):
+        share = [rng.random() for _ in kinds]
+        n = rng.choice([1, 2, 3, 4, 5, 7, 10, 12, 20, 40, 401, 450])
+        cases.append([rng.choice(kinds[rng.choices(range(3), share)[0]]) for _ in range(n)])
+    verdicts = {_plain_code_reason(c) for c in cases}
+    assert len(verdicts) == 3  # None and both reasons (the "#!/" line is not drawn)
+    for lines in cases:
+        assert prose.code_reason(lines) == _plain_code_reason(lines), lines
 
 
 def test_letters_alone_always_match_the_word_pattern():
