@@ -183,6 +183,33 @@ def test_the_index_of_a_batch_holds_the_bytes_the_view_spells_apart(tmp_path):
         assert ours == view and type(ours) is type(view), value
 
 
+def test_the_spelling_apart_skips_only_groups_of_words_a_text_does_not_hold():
+    # _apart_bytes looks once for what a group of APART's words share ("organi"): texts made of pieces of those words
+    # are spelt as the view's chain of replace() calls spells them (SQL, and each replace in turn)
+    import random
+
+    from tui.store import fts_batch
+    from tui.store.fold import apart_sql
+
+    assert any(shared for shared, _ in fts_batch._APART_GROUPS)
+    for shared, pairs in fts_batch._APART_GROUPS:
+        assert shared is None or all(word.startswith(shared) for word, _ in pairs)
+    rng = random.Random(9)
+    pieces = ["organ", "ORGANI", "organis", "iz", "Sa", "se", "sing", "unit", "UNITE", "e", "ing", "comm", "news", "s",
+              "according", "q", " ", "Brenwick", "Łódź", "İ", "."]
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 12))) for _ in range(3000)]
+    db = sqlite3.connect(":memory:")
+    db.create_function("spelt", 1, fts_batch._apart_bytes, deterministic=True)
+    for text in texts:
+        raw = text.encode().translate(fts_batch._LOWER)
+        for word, spelt in fts_batch._APART_BYTES:
+            raw = raw.replace(word, spelt)
+        assert fts_batch._apart_bytes(text.encode()) == raw, text
+    for text in texts[:300]:
+        view, ours = db.execute(f"SELECT {apart_sql('?1')}, CAST(spelt(CAST(?1 AS BLOB)) AS TEXT)", (text,)).fetchone()
+        assert ours == view, text
+
+
 def _index_rows(lib) -> list:
     return [lib.db.execute(f"SELECT * FROM {t} ORDER BY 1").fetchall()
             for t in ("articles_fts_data", "articles_fts_idx", "articles_fts_docsize")]
