@@ -24,6 +24,7 @@ def _since(args) -> str:
 def cmd_stories(args) -> int:
     """List the stories (grouping any article not grouped yet first), or regroup with --rebuild."""
     from tui.commands import open_library
+    from tui.store.stories import stories_untrue
     from tui.stories import rebuild, story_rows
 
     since = _since(args)
@@ -41,10 +42,14 @@ def cmd_stories(args) -> int:
                 print("these stories were grouped by an earlier method: `newsreader stories --rebuild` regroups them",
                       file=sys.stderr)
         offset, unreadable = 0, []
+        # story tables another program left disagreeing (a hand-made story with no articles), not mended here (a
+        # read-only library, or one another program is writing): the stories with an article, counted from their
+        # articles, as the app's list shows them (tui/app/parts/library_query.py; it listed the empty one)
+        counted = not args.rebuild and stories_untrue(lib)
         # the text lines need only each story's stored figures; JSON lists the article ids and sources
         while True:
             try:
-                page = story_rows(lib, offset, 500, since=since, members=bool(args.json))
+                page = story_rows(lib, offset, 500, since=since, members=bool(args.json), counted=counted)
             except sqlite3.DatabaseError:
                 # a damaged page of the story tables: the rest one story at a time, as `list` does with articles
                 from tui.store.stories import readable_story_rows
@@ -99,7 +104,18 @@ def _story_lines(args, page) -> None:
             # a range as `story` and `brief` write it (it was "2026-03-02..2026-03-05" here alone); the unread articles
             # as the app's list and `brief` count them (walk33: `stories` never said which stories had news)
             out(f"{r.id:>6} {unread_cell(r.unread):>4}  {r.rows:>3} art {outlets_count(r.outlets):>2} src  "
-                f"{date_range(r.first, r.last):24}  {clip(one_line(r.title), cells)}")
+                f"{range_cell(r.first, r.last)}  {clip(one_line(r.title), cells)}")
+
+
+RANGE_CELLS = 24  # "2026-03-02 to 2026-03-05"
+
+
+def range_cell(first, last) -> str:
+    """A `stories` row's dates in exactly RANGE_CELLS cells, whatever the stored days' form: each day one clean line
+    cut to ten characters, as the app's stories list reads them (the database is untrusted), the range fitted to the
+    column. Padded with format's ":24" alone, a longer form ("~2026-12-05 to 2026-12-07", 25 cells) pushed its
+    row's title a column to the right of the others'."""
+    return fit(date_range(one_line(first or "")[:10], one_line(last or "")[:10]), RANGE_CELLS)
 
 
 def _story_dict(s, latest: list[int] | None = None) -> dict:
