@@ -30,6 +30,11 @@ _DATED = re.compile(
     re.I,
 )
 _BY = re.compile(r"^(?:By|BY|by)\s+([A-Z\u00c0-\u00de].{1,90})$")  # a capitalised name follows
+# a note's labelled writer line, "Author: Ana Liss", "By: Ana Liss" (walk37: it stayed in the text, and so did the
+# "Date:" and "Source:" lines under it, the note undated)
+_BY_LABEL = re.compile(r"^(?i:author|authors|writer|written by|byline|by)\s*:\s*([A-Z\u00c0-\u00de].{1,90})$")
+# a note's labelled headline, "Title: Notes from the council" (walk37: the label was kept in the title)
+_TITLE_LABEL = re.compile(r"^(?i:title|headline)\s*:\s*(?=\S)")
 _STAFF = re.compile(
     # capitalised words, and after the first one "and", "of", "the", "&" ("Times of Brannick Staff", "Evening Standard
     # and Advertiser Staff": with capitals only, such a line stayed in the body and its words became a "person")
@@ -114,6 +119,7 @@ def _header(lines: list[str], meta: dict) -> tuple[str, int]:
     below = cand[2] if len(cand) > 2 else len(lines)
     meta_under_second = len(cand) > 1 and any(cand[1] < i < below for i, _ in early)
     title, used = _title_and_tags(lines, cand, meta, meta_under_second)
+    title = _TITLE_LABEL.sub("", title, count=1)
     last = cand[used - 1]
     for i, found in early:
         if i < last:
@@ -292,7 +298,7 @@ def _byline(line: str) -> str:
     """The byline in a short "By X" or "X Staff" line, else ""."""
     if len(line) > 100 or line.endswith((".", "?", "!", ":")) and not line.endswith("Jr."):
         return ""
-    m = _BY.match(line)
+    m = _BY.match(line) or _BY_LABEL.match(line)
     if m and len(m.group(1).split()) <= 12:
         return m.group(1).strip()
     if _STAFF.match(line):
