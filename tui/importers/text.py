@@ -244,27 +244,48 @@ def _meta_line(line: str, meta: dict) -> bool:
     """True when every part of `line` is metadata; records what it finds in `meta`."""
     if len(line) > 160:
         return False
+    if " — " in line or " – " in line:
+        # a date and an outlet's name either side of a spaced dash, in either order ("12 March 2019 — Brenmoor
+        # Gazette", an old note's first line; read whole, the line was a date and the outlet was lost); a line
+        # the dash does not split into those reads as before
+        found = _line_parts(_DASH_SPLIT.split(line))
+        if found and found.get("source"):
+            for key, value in found.items():
+                if not meta.get(key):
+                    meta[key] = value
+            return True
     # Every separator _PART_SPLIT matches holds one of these three characters.
     split = _PART_SPLIT.split(line) if ("•" in line or "·" in line or "|" in line) else [line]
+    found = _line_parts(split)
+    if found is None:
+        return False
+    for key, value in found.items():
+        if not meta.get(key):
+            meta[key] = value
+    return True
+
+
+_DASH_SPLIT = re.compile(r"\s+[—–]\s+")
+
+
+def _line_parts(split: list[str]) -> dict | None:
+    """What the parts of a meta line say (_meta_line), or None when one of them is no metadata."""
     parts = [p for p in split if p and p.strip()]
     if not parts:
-        return False
+        return None
     found: dict = {}
     named = ""
     for part in parts:
         if not _meta_part(part.strip(), found):
             # an outlet's name beside a date on the line, "Kessby Courier · 3 December 2026"
             if named or len(parts) < 2 or not _outlet_name(part.strip()):
-                return False
+                return None
             named = part.strip()
     if named:
         if not (found.get("published") or found.get("updated")):
-            return False
+            return None
         found["source"] = found.get("source") or named
-    for key, value in found.items():
-        if not meta.get(key):
-            meta[key] = value
-    return True
+    return found
 
 
 def _meta_part(part: str, found: dict) -> bool:
