@@ -82,7 +82,10 @@ toponym ends 'farm', 'grange', 'edge', 'magna', 'parva' were chosen after readin
 honest set for session 36's rules (pronoun-next-sentence, from the brief, changes none of them).
 Session 37 wrote and tagged 89-91 (an interview with a beekeeper, a village newsletter, a travel letter from an
 island) before it changed any rule, and the engine read them untouched: S37_START, printed apart, the honest check of
-session 36's rules (73.54).
+session 36's rules (73.54). They were written after reading the session's brief, and some of their sentences are of
+the brief's reader-seen kinds ("a man called Des", "Kelsey Moor was cut off", "Neighbouring Ashby Wrayford voted", a
+cricket results line, "joins Crabtree and Lund"); session 37's rules were chosen from that brief with new sentences of
+our own, not from 89-91's errors, but 89-91 are no honest set for them.
 """
 
 from __future__ import annotations

@@ -21,8 +21,7 @@ WRONG = {
     ("85_newsletter.txt", "Hallowby", "ORG"): "a person (a club named after its town: 'behind Hallowby')",
     ("85_newsletter.txt", "Sedge Marsh", "ORG"): "a person (a club named after its town)",
     ("85_newsletter.txt", "Kirkby Lathom", "ORG"): "a person ('the first is against Kirkby Lathom')",
-    ("85_newsletter.txt", "Kit", "PER"): "'Juniors Kit', one person",
-}
+}  # ("Juniors Kit", one person until session 37's group-word-opens-person, is now right)
 
 
 @pytest.mark.parametrize(("name", "start", "end", "label"), name_cases(S35_START, WRONG))

@@ -113,9 +113,20 @@ def trim_roles(text: str, s: int, e: int) -> int:
             return e - len(rest)  # "Ambassador Ferrer": a title, then the surname alone
         if " " not in rest or not rest[:1].isupper():
             return s  # keep a full name of two words at least: "Dean Holt" may be a name, not a role
-        if w in first or w not in roles:
+        if w in first or w not in roles and not _job_compound(w):
             return s
         s = e - len(rest)
+
+
+# the ends of a compound job word no list holds ("Harbourmaster", "Lockkeeper", "Lengthsman")
+_JOB_ENDS = ("master", "mistress", "keeper", "warden", "wright", "monger", "sman", "swoman")
+
+
+def _job_compound(word: str) -> bool:
+    """Is this lower-cased word a job made of a noun and a job's ending ("harbourmaster", "lockkeeper")? A person's
+    name never opens with one in NER train (0 of its names); the ending needs a noun of 4 letters at least before it."""
+    return word.isalpha() and any(word.endswith(end) and len(word) >= len(end) + 4 for end in _JOB_ENDS) \
+        and on("job-word-opens-person")
 
 
 def _lower_particle_name(text: str, s: int, e: int, lab: str) -> tuple[int, str]:

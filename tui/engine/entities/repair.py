@@ -58,6 +58,10 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         spans = [_no_function_word_first(text, *span) for span in spans]
     if on("preposition-opens-sentence"):
         spans = [_no_preposition_first(text, *span) for span in spans]
+    if on("neighbouring-place") and ("eighbo" in text or "earby " in text) \
+            and (after := {m.end() for m in _NEIGHBOURING_WORD.finditer(text)}):
+        spans = [_neighbouring_place(text, s, e, lab) if s in after or any(a < e and s < a for a in after)
+                 else (s, e, lab) for s, e, lab in spans]
     if on("sign-off-names-person") and _SIGN_OFF.search(text):
         spans = sign_off_names(text, spans)
     out = []
@@ -117,6 +121,10 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         if lab == "MISC" and " " not in word and text[e:e + 1] in (".", ",", ";") and _FROM_IN.search(text, max(0, s - 6), s) \
                 and not word.lower().endswith(_LANGUAGE_ENDINGS) and on("misc-after-in-is-place"):
             lab = LOC  # "by phone from Erfoud.": NER train has 254 places, 4 MISC (languages) there
+        if lab in (PERSON, ORG, GPE, LOC) and _LEAGUE_DIVISION.fullmatch(word) and on("division-is-a-league"):
+            lab = "MISC"  # "champions of Division Two": a league's division, no body nor place
+        if lab in (PERSON, ORG, GPE, LOC) and _DINOSAUR.fullmatch(word) and on("dinosaur-no-place"):
+            lab = "MISC"  # "the Spinosaurus in the museum's hall": an animal's kind, no place
         if lab != "NORP" and plural_of_a_name(text, s, e) and on("plural-of-a-name"):
             lab = "MISC"  # "his Polaroids" in an article about the Polaroid camera
         if (lab == PERSON or lab == ORG and _person_after_first(word)) and " " in word \
@@ -125,6 +133,11 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
             out.append((s, s + len(first), "NORP"))  # "Namibian Frankie Fredericks": a people's word, then the person
             s += len(word) - len(word[len(first):].lstrip())
             word, lab = text[s:e], PERSON  # ("Kiwi Sam Hale" read as a company: the rest is a person's full name)
+        if lab in (PERSON, ORG, "MISC") and " " in word and (first := word.split(None, 1)[0]).lower() in _GROUP_WORDS \
+                and (lab == PERSON or _person_joined(text, word, e, spans[i + 1] if i + 1 < len(spans) else None)) \
+                and on("group-word-opens-person"):
+            s += len(word) - len(word[len(first):].lstrip())  # "Juniors Kit and ...": a group's word, then the name
+            word, lab = text[s:e], PERSON
         if lab == ORG and (_person_after_first(word) or _person_after_first(word, rare=True)) \
                 and word.split(None, 1)[0].lower().rstrip(".") in lexicon().roles and on("title-opens-person"):
             lab = PERSON  # "PC Danny Holt" read as a company: a title, then a person's full name (trim-roles cuts it)
@@ -200,12 +213,20 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         out = school_names(text, sorted(out))
     if on("relation-finds-person"):
         out = related_people(text, sorted(out))
+    if on("called-names-person") and (" called " in text or " named " in text):
+        out = called_people(text, sorted(out))
     if on("and-district-name") and " and District " in text:
         out = district_names(text, sorted(out))
     if on("club-initials-end-name") and _CLUB_INITIALS.search(text):
         out = club_names(text, sorted(out))
     if on("firm-of-two-surnames") and (" and " in text or " & " in text):
         out = two_surname_firms(text, sorted(out))
+    if on("employer-of-two-surnames") and (" and " in text or " & " in text):
+        out = employer_firms(text, sorted(out))
+    if on("innings-names-club") and (" for " in text or " all out" in text):
+        out = innings_clubs(text, sorted(out))
+    if on("place-verb-after-name"):
+        out = place_verb_names(text, sorted(out))
     if on("river-named-alone"):
         out = river_names(text, sorted(out))
     if on("inn-named-alone") and "the " in text:
@@ -277,6 +298,112 @@ def related_people(text: str, spans: list[Span]) -> list[Span]:
         if not any(a < e and s < b for a, b, _ in spans):
             added.append((s, e, PERSON))
     return sorted(spans + added) if added else spans
+
+
+# a league's division by its number ("Division Two", "Division 3"); NER train writes none with capitals
+_LEAGUE_DIVISION = re.compile(r"Division (?:One|Two|Three|Four|Five|Six|[1-9])")
+# a dinosaur's or another fossil animal's kind ("Spinosaurus", "Iguanodon"); NER train has none
+_DINOSAUR = re.compile(r"[A-Z][a-z]+(?:saurus|raptor|odon|ceratops|therium|pteryx)")
+# plural words for a club's or a school's groups put before their members' names ("Juniors Kit and Maisie ..."); NER
+# train opens no name with one ("Twins", a baseball team, is left out)
+_GROUP_WORDS = frozenset({"juniors", "seniors", "newcomers", "veterans", "members", "pupils", "students", "volunteers",
+                          "trainees", "apprentices", "cadets"})
+# "a man called Des", "an old woman named Ffion": the one capitalised word after it, nothing capitalised after that
+_CALLED_NAME = re.compile(r" (?:called|named)[ \t]+([A-Z][a-z]+)(?![\w'’-]|[ \t]+[A-Z])")
+_PERSON_NOUN_BEFORE = re.compile(r"(?<![\w-])(?:man|woman|girl|boy|lady|lad|chap|fellow|bloke|gentleman|someone|"
+                                 r"somebody)$")
+
+
+def called_people(text: str, spans: list[Span]) -> list[Span]:
+    """A one-word name right after "a man called", "a woman named" ... is a person, whatever kind the tagger gave it
+    ("a man called Des" read as Other). NER train has no capitalised word after these (0 either way); after "called"
+    and "named" alone its words are bodies and places too, so the person's noun is required. Not a listed place, body,
+    people or role."""
+    lx = lexicon()
+    at = {}
+    for m in _CALLED_NAME.finditer(text):
+        if not _PERSON_NOUN_BEFORE.search(text, max(0, m.start() - 10), m.start()):
+            continue
+        low = m.group(1).lower()
+        if low in lx.place_names or low in lx.known_orgs or low in lx.demonyms or low in lx.roles:
+            continue
+        at[m.span(1)] = True
+    if not at:
+        return spans
+    return [(s, e, PERSON) if (s, e) in at and lab != PERSON else (s, e, lab) for s, e, lab in spans]
+
+
+def employer_firms(text: str, spans: list[Span]) -> list[Span]:
+    """Two one-word names joined by "and" or "&" right after "worked for", "joined", "employed by", "apprenticed to"
+    ..., neither a listed place, given name, people or body, and with no "'s" after them, are one firm named after two
+    families, whatever kinds the tagger gave them ("worked for Treloar and Mabbott" read as a place and a person).
+    NER train has no two such names after these verbs (0 either way); after "worked for" its one name is Other."""
+    lx = lexicon()
+
+    def plain(word: str) -> bool:
+        low = word.lower()
+        return word.isalpha() and word[:1].isupper() and not word.isupper() and low not in lx.place_names \
+            and low not in lx.first_names and low not in lx.demonyms and low not in lx.known_orgs
+
+    out: list[Span] = []
+    for s, e, lab in spans:
+        if out:
+            ps, pe, plab = out[-1]
+            if text[pe:s] in (" and ", " & ") and plab in (ORG, PERSON, GPE, LOC) and lab in (ORG, PERSON, GPE, LOC) \
+                    and (plab, lab) != (ORG, ORG) and plain(text[ps:pe]) and plain(text[s:e]) \
+                    and text[e:e + 1] not in ("'", "’") and _EMPLOYER_BEFORE.search(text, max(0, ps - 16), ps):
+                out[-1] = (ps, e, ORG)
+                continue
+        out.append((s, e, lab))
+    return out
+
+
+_EMPLOYER_BEFORE = re.compile(r"(?<![\w-])(?:work(?:ed|s|ing)? for|join(?:ed|s|ing)?|employed by|apprenticed to)[ \t]+$")
+
+
+# a cricket innings' score after a team's name ("Wrayford 142 for 6", "Skelby 138 all out"); a score alone after it
+_INNINGS_AFTER = re.compile(r"[ \t]+\d{1,3}(?:[ \t]+for[ \t]+\d{1,2}(?:[ \t]+dec(?:lared|\.)?)?|[ \t]+all[ \t]+out)(?![\w-])")
+_SCORE_AFTER = re.compile(r"[ \t]+\d{1,3}(?![\w-])")
+
+
+def innings_clubs(text: str, spans: list[Span]) -> list[Span]:
+    """A one-word name before an innings' score ("Skelby 138 all out", "Wrayford 142 for 6") is a club named after its
+    town, an organisation, as is every mention of its word before a score ("..., Wrayford 164"); a listed place is a
+    country's team and is left alone (NER train: its 3 team innings so are listed countries, no person; a player's
+    figures are written "4-50", not "for")."""
+    lx = lexicon()
+    clubs = set()
+    for s, e, lab in spans:
+        word = text[s:e]
+        if lab != ORG and word.isalpha() and word[:1].isupper() and word[1:].islower() \
+                and word.lower() not in lx.place_names and _INNINGS_AFTER.match(text, e):
+            clubs.add(word)
+    if not clubs:
+        return spans
+    return [(s, e, ORG) if text[s:e] in clubs and _SCORE_AFTER.match(text, e) else (s, e, lab) for s, e, lab in spans]
+
+
+# what a village does or suffers and a person is not written doing in NER train ("Minster Lovell voted", "Kelsey Moor
+# was cut off"): 0 persons before these, one place ("Salvador voted")
+_PLACE_VERB_AFTER = re.compile(r"[ \t]+(?:(?:was|were|has been|had been|is|got)[ \t]+(?:cut off|flooded|evacuated|"
+                               r"twinned)|flooded|voted)(?![\w-])")
+
+
+def place_verb_names(text: str, spans: list[Span]) -> list[Span]:
+    """A 'person' of two capitalised words opening a sentence, its first word no given name, title or word news
+    mostly writes in lower case, right before "voted", "flooded", "was cut off", "is twinned" ..., is a village: a
+    place in every mention of it as a person ("Minster Lovell voted to keep its library")."""
+    places = set()
+    for s, e, lab in spans:
+        if lab != PERSON or e >= len(text) or not _PLACE_VERB_AFTER.match(text, e):
+            continue
+        words = text[s:e].split()
+        if len(words) == 2 and _no_given_name(words[0]) and words[1].isalpha() and words[1][1:].islower() \
+                and words[1][:1].isupper() and sentence_initial(text, s):
+            places.add(text[s:e])
+    if not places:
+        return spans
+    return [(s, e, LOC) if lab == PERSON and text[s:e] in places else (s, e, lab) for s, e, lab in spans]
 
 
 def district_names(text: str, spans: list[Span]) -> list[Span]:
@@ -369,6 +496,27 @@ def _no_preposition_first(text: str, s: int, e: int, lab: str) -> Span:
     """The span without the capitalised preposition opening its sentence that the tagger put in front of it."""
     if (m := _PREPOSITION_FIRST.match(text, s)) and m.end() < e and sentence_initial(text, s):
         return m.end(), e, lab
+    return s, e, lab
+
+
+# "Neighbouring Ashby Wrayford voted", "the nearby Tollerby": NER train names after these 12 places, 2 peoples' words and
+# one club named after its town, and never puts the word inside a name
+_NEIGHBOURING = re.compile(r"(?:Neighbou?ring|Nearby)[ \t]+(?=[A-Z])")
+_NEIGHBOURING_WORD = re.compile(r"(?<![\w-])(?:[Nn]eighbou?ring|[Nn]earby)[ \t]+(?=[A-Z])")
+_NEIGHBOURING_BEFORE = re.compile(r"(?<![\w-])(?:[Nn]eighbou?ring|[Nn]earby)[ \t]+$")
+
+
+def _neighbouring_place(text: str, s: int, e: int, lab: str) -> Span:
+    """A name after "neighbouring" or "nearby" (cut off the name when the tagger put it inside) read as a person or
+    Other, no people's word, is a place."""
+    if (m := _NEIGHBOURING.match(text, s)) and m.end() < e:
+        s = m.end()
+    elif not _NEIGHBOURING_BEFORE.search(text, max(0, s - 14), s):
+        return s, e, lab
+    low = text[s:e].lower()
+    if lab in (PERSON, "MISC") and low not in lexicon().demonyms and low not in _PEOPLES \
+            and not low.endswith(_LANGUAGE_ENDINGS):
+        lab = LOC
     return s, e, lab
 
 
@@ -628,6 +776,15 @@ def _met_person(word: str) -> bool:
                     or w.lower() in _TOPONYM_ENDS or w.lower() in lx.landforms_last or w.lower() in lx.place_names
                     for w in words) and not more_often_lower(words[0]) \
         and word.lower() not in lx.place_names and word.lower() not in lx.known_orgs
+
+
+def _person_joined(text: str, word: str, e: int, nxt: Span | None) -> bool:
+    """Are the words after a group's word ("Juniors Kit", read as a company) a person's: capitalised words, none a body's
+    word nor a listed place, and a person joined to them by "and" right after ("... and Maisie Thorogood")?"""
+    rest = word.split()[1:]
+    return nxt is not None and nxt[2] == PERSON and text[e:nxt[0]] == " and " and len(rest) <= 2 \
+        and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in rest) \
+        and not any(w.lower() in _HEADS or w.lower() in _BODY_NOUNS or w.lower() in lexicon().place_names for w in rest)
 
 
 def _person_after_first(word: str, rare: bool = False, titled: bool = False) -> bool:

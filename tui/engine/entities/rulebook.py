@@ -629,7 +629,8 @@ _rule("toponym-end-alone", "a 'person' of a word that is no given name nor a wor
       "'Moss', a surname) (session 35: 'Askerby Cross voted', 'Grisedale Scar' read by the app as persons; NER train "
       "labels no such name a person)",
       [("Sheep graze the limestone above Harrowgill Scar.", [("Harrowgill Scar", "LOC")]),
-       ("Askerby Cross voted against the plan on Tuesday.", [("Askerby Cross", "LOC"), ("Tuesday", "DATE")])],
+       # (not before "voted": place-verb-after-name takes that too, session 37)
+       ("Askerby Cross lost its bus on Tuesday.", [("Askerby Cross", "LOC"), ("Tuesday", "DATE")])],
       ["Damon Hill won the race on Tuesday.", "Geoff Marsh voted against the plan on Tuesday."])
 _rule("plural-opens-sentence", "a one-word 'person', 'place' or company of five letters or more ending in -s, opening its "
       "sentence before a plural's verb ('were', 'are', 'have', 'will' ...), that the article never writes with its "
@@ -724,3 +725,57 @@ _rule("relation-finds-person", "a capitalised word the tagger left out right aft
       "'partner')",
       [("We ate trout caught that morning by their son Gethin.", [("Gethin", "PERSON")])],
       ["We ate trout caught that morning by their son.", "Her partner Minorvale sold the mine."])
+_rule("called-names-person", "a one-word name right after 'a man called', 'a woman named' ... is a person, whatever kind "
+      "the tagger gave it, unless a list knows it as a place, body, people or role (session 37: 'a man called Des' read "
+      "by the app as Other; NER train has no capitalised word there, and after 'called' alone bodies and places too)",
+      [("A man called Des brought the cider press round every autumn.", [("Des", "PERSON")])],
+      ["A dog called Des slept under the cider press every autumn.",
+       "A man called at the house with the cider press every autumn."])
+_rule("job-word-opens-person", "for trim-roles, a compound job word no list holds, a noun and 'master', 'keeper', "
+      "'warden', 'wright', 'monger', '-sman' ('Harbourmaster', 'Lockkeeper'), is a role cut off the front of a person's "
+      "full name, as 'Mayor' is (session 37: 'Harbourmaster Brannoch Tefft' kept the job word; NER train opens no name "
+      "with such a word)",
+      [("Harbourmaster Brannoch Tefft said the boats would stay in port.", [("Brannoch Tefft", "PERSON")])],
+      ["Brannoch Tefft said the boats would stay in port."])
+_rule("employer-of-two-surnames", "two one-word names joined by 'and' or '&' right after 'worked for', 'joined', "
+      "'employed by', 'apprenticed to', neither a listed place, given name, people or body, are one firm whatever kinds "
+      "the tagger gave them (session 37: 'worked for Treloar and Mabbott' read as a place and a person; NER train has no "
+      "two names after these verbs)",
+      [("She worked for Treloar and Mabbott, the seed merchants, for ten years.", [("Treloar and Mabbott", "ORG"),
+                                                                                 ("ten", "CARDINAL")])],
+      ["The seeds were sold by Treloar and then by Mabbott for ten years."])
+_rule("group-word-opens-person", "a plural word for a club's or a school's group ('Juniors', 'Seniors', 'Newcomers', "
+      "'Volunteers' ...) opening a person is no part of the name (session 37: 'Juniors Kit' read as one person; NER "
+      "train opens no name with one but the team 'Twins', left out)",
+      [("Juniors Kit and Maisie Thorogood have joined the club.", [("Kit", "PERSON"), ("Maisie Thorogood", "PERSON")])],
+      ["Kit and Maisie Thorogood have joined the juniors."])
+_rule("division-is-a-league", "'Division' and its number ('Division Two', 'Division 3') is a league's division, not a "
+      "body (session 37: 'Division Two' read by the app as an organisation; NER train writes none with capitals)",
+      [("The second team won Division Two. Juniors Kit and Maisie joined.", [("Two", "CARDINAL"), ("Kit", "PERSON"),
+                                                                            ("Maisie", "PERSON")])],
+      ["The second team won the league. Juniors Kit and Maisie joined."])
+_rule("dinosaur-no-place", "a one-word name ending like a fossil animal's kind ('-saurus', '-raptor', '-odon', "
+      "'-ceratops') is Other, not a place (session 36: 'Spinosaurus' read by the app as a place; NER train has none)",
+      [("A Spinosaurus skeleton stands in the hall at Wexley.", [("Spinosaurus", "MISC"), ("Wexley", "LOC")])],
+      ["A skeleton stands in the hall at Wexley."])
+_rule("place-verb-after-name", "a 'person' of two capitalised words opening a sentence, its first word no given name, "
+      "title or word news mostly writes in lower case, right before 'voted', 'flooded', 'was cut off', 'is twinned', "
+      "is a village, a place in every mention (session 37: 'Minster Lovell voted' and 'Kelsey Moor was cut off' read by "
+      "the app as persons; NER train: no person before these verbs, one place)",
+      [("Wrelby Magnus voted last month to keep its library. Wrelby Magnus has two pubs.",
+        [("Wrelby Magnus", "LOC"), ("last month", "DATE"), ("Wrelby Magnus", "LOC"), ("two", "CARDINAL")])],
+      ["Anna Wrelby voted last month to keep the library.", "The vicar said Wrelby Magnus voted last month."])
+_rule("neighbouring-place", "'Neighbouring' or 'Nearby' is no part of the name after it, and that name read as a person "
+      "or Other, no people's word, is a place (session 37: 'Neighbouring Germany' and 'Nearby Tollerby' read with the "
+      "adjective inside, 'neighbouring Ashby Wrayford' as a person; NER train names after them 12 places, 2 peoples' "
+      "words, 1 club, and never puts the word inside a name)",
+      [("Nearby Tollerby has its own school.", [("Tollerby", "LOC")])],
+      ["Tollerby has its own school."])
+_rule("innings-names-club", "a one-word name, no listed place, before an innings' score ('Skelby 138 all out', "
+      "'Wrayford 142 for 6') is a club named after its town, and so is every mention of it before a score (session 37: "
+      "clubs in a newsletter's results line read by the app as persons; NER train: its 3 team innings so are listed "
+      "countries, left alone, and no person)",
+      [("Results: Quenby 142 for 6, Skelby 138 all out; Brimham 201, Quenby 164.",
+        [("Quenby", "ORG"), ("142", "CARDINAL"), ("6", "CARDINAL"), ("Skelby", "ORG"), ("138", "CARDINAL"),
+         ("Brimham", "ORG"), ("201", "CARDINAL"), ("Quenby", "ORG"), ("164", "CARDINAL")])],
+      ["Results: Quenby beat Skelby by four runs at Brimham."])
