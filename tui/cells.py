@@ -320,6 +320,14 @@ def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
+def reanalysed_said(seconds: float, entities: int, quotes: int, sentences: int, articles: int | None = None) -> str:
+    """The toast that ends an `r`, in the article view and for a story: "Re-analysed in 124 ms: 2 articles, 1 entity,
+    1 quote, 3-sentence summary" (walk37: "1 quotes", "1 entities")."""
+    counted = ([plural(articles, "article")] if articles is not None else []) + [
+        plural(entities, "entity", "entities"), plural(quotes, "quote")]
+    return f"Re-analysed in {seconds * 1000:.0f} ms: {', '.join(counted)}, {sentences}-sentence summary"
+
+
 RANKED = "ranked by size and recency"  # how the briefing orders its stories (the app's head and `brief` say it)
 
 

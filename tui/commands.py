@@ -596,17 +596,65 @@ def _fill_headers(lib) -> int:
     if lib.damaged:
         raise CliError(f"{visible(lib.path)} has damaged pages: `newsreader doctor` says how to recover what is "
                        "readable; nothing filled")
-    read, outlets, dates, texts, kept = fill_from_headers(lib)
+    counter = _Counter("reading header lines") if _stderr_terminal() else None
+    try:
+        read, outlets, dates, texts, kept = fill_from_headers(lib, counter)
+    finally:
+        if counter is not None:
+            counter.done()
+    grouped = 0
+    if outlets or dates:
+        # the filled articles (out of their stories) grouped again now, as `add` groups up to GROUP_ON_ADD new ones:
+        # a copy of another outlet's text (two notes whose texts differ only by their header lines) is marked one row
+        # with it, as an import marks it; more wait for the next `stories` or the app's quiet refresh, as a bulk add's
+        from tui.store.stories import ungrouped_count
+        from tui.stories import group_new
+
+        if ungrouped_count(lib) <= GROUP_ON_ADD:
+            grouped = group_new(lib)
     out(f"read the header lines of {plural(read, 'article')} with no outlet or no date: filled "
         f"{plural(outlets, 'outlet')} and {plural(dates, 'date')} (none replaced)")
     # the header lines an article was filled from leave its text, as add leaves them out now
     out(f"took the header lines out of {plural(texts, 'text')}" + (
         f" (the app or `newsreader analyze` analyses {'them' if texts != 1 else 'it'} again)" if texts else "") + (
         f"; {kept} kept them: without them the text is another article's" if kept else ""))
-    if dates or texts:
-        which = "dated ones" if not texts else "ones with a new text" if not dates else "dated ones and new texts"
-        out(f"the {which} are grouped again by `newsreader stories` or the app")
+    if grouped:
+        out(f"grouped {plural(grouped, 'article')} again (a text another outlet printed too is one row with it)")
+    elif outlets or dates or texts:
+        out("the filled ones are grouped again by `newsreader stories` or the app")
     return 0
+
+
+def _stderr_terminal() -> bool:
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+class _Counter:
+    """A count on one line of stderr, redrawn a few times a second (a terminal's only: a pipe or a log gets the
+    command's result lines alone), cleared when done: "newsreader: reading header lines: 12,000 of 48,311"."""
+
+    def __init__(self, what: str):
+        import time
+
+        self.what, self.last, self.clock, self.shown = what, 0.0, time.monotonic, 0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = self.clock()
+        if now - self.last < 0.2 and done < total:
+            return
+        self.last = now
+        line = f"newsreader: {self.what}: {done:,} of {total:,}"
+        sys.stderr.write("\r" + line + " " * max(0, self.shown - len(line)))
+        sys.stderr.flush()
+        self.shown = len(line)
+
+    def done(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * self.shown + "\r")
+            sys.stderr.flush()
 
 
 def cmd_analyze(args) -> int:

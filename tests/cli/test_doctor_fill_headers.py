@@ -23,6 +23,9 @@ TEXT = ("The ferry to Skerrvik was late again on Tuesday, the fourth time this m
     ("Kessby Courier · 3 December 2026", "Kessby Courier", "2026-12-03"),
     ("Outlet: Fenland Post Date: 2026-12-01", "Fenland Post", "2026-12-01"),  # labelled lines, joined
     ("Marta Quellin December 3, 2026", "", "2026-12-03"),  # a writer's name above the date: no outlet
+    ("12 March 2019 — Tarrow Gazette", "Tarrow Gazette", "2019-03-12"),  # date first, a spaced dash between
+    ("Tarrow Gazette – 12 March 2019", "Tarrow Gazette", "2019-03-12"),  # outlet first, an en dash
+    ("12 March 2019 — Tarrow council", "", "2019-03-12"),  # no outlet's name after the dash: the date alone
     ("Background", "", None),  # a subheading
     ("", "", None),  # no header at all
 ])
@@ -34,6 +37,14 @@ def test_the_header_lines_of_a_stored_text_are_read_again(top, outlet, day):
 def test_a_labelled_outlet_line_is_read_at_import():
     a = parse_text(f"Ferry late again\n\nOutlet: Fenland Post\nDate: 2026-12-01\n\n{TEXT}\n")
     assert (a.source, a.published, a.body) == ("Fenland Post", "2026-12-01", TEXT)
+
+
+@pytest.mark.parametrize("top", ["12 March 2019 — Tarrow Gazette", "Tarrow Gazette — 12 March 2019"])
+def test_a_date_and_an_outlet_either_side_of_a_dash_are_read_at_import(top):
+    """close-s36: an old note's first line "12 March 2019 — Brenmoor Gazette" was read whole as a date, the outlet lost
+    (by `add`, and so by `doctor --fill-headers`, which reads the header lines as `add` does)."""
+    a = parse_text(f"Ferry late again\n\n{top}\n\n{TEXT}\n")
+    assert (a.source, a.published, a.body) == ("Tarrow Gazette", "2019-03-12", TEXT)
 
 
 def _stored(lib, title: str, body: str, **fields) -> int:

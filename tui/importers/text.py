@@ -30,6 +30,11 @@ _DATED = re.compile(
     re.I,
 )
 _BY = re.compile(r"^(?:By|BY|by)\s+([A-Z\u00c0-\u00de].{1,90})$")  # a capitalised name follows
+# a note's labelled writer line, "Author: Ana Liss", "By: Ana Liss" (walk37: it stayed in the text, and so did the
+# "Date:" and "Source:" lines under it, the note undated)
+_BY_LABEL = re.compile(r"^(?i:author|authors|writer|written by|byline|by)\s*:\s*([A-Z\u00c0-\u00de].{1,90})$")
+# a note's labelled headline, "Title: Notes from the council" (walk37: the label was kept in the title)
+_TITLE_LABEL = re.compile(r"^(?i:title|headline)\s*:\s*(?=\S)")
 _STAFF = re.compile(
     # capitalised words, and after the first one "and", "of", "the", "&" ("Times of Brannick Staff", "Evening Standard
     # and Advertiser Staff": with capitals only, such a line stayed in the body and its words became a "person")
@@ -114,6 +119,7 @@ def _header(lines: list[str], meta: dict) -> tuple[str, int]:
     below = cand[2] if len(cand) > 2 else len(lines)
     meta_under_second = len(cand) > 1 and any(cand[1] < i < below for i, _ in early)
     title, used = _title_and_tags(lines, cand, meta, meta_under_second)
+    title = _TITLE_LABEL.sub("", title, count=1)
     last = cand[used - 1]
     for i, found in early:
         if i < last:
@@ -238,27 +244,48 @@ def _meta_line(line: str, meta: dict) -> bool:
     """True when every part of `line` is metadata; records what it finds in `meta`."""
     if len(line) > 160:
         return False
+    if " — " in line or " – " in line:
+        # a date and an outlet's name either side of a spaced dash, in either order ("12 March 2019 — Brenmoor
+        # Gazette", an old note's first line; read whole, the line was a date and the outlet was lost); a line
+        # the dash does not split into those reads as before
+        found = _line_parts(_DASH_SPLIT.split(line))
+        if found and found.get("source"):
+            for key, value in found.items():
+                if not meta.get(key):
+                    meta[key] = value
+            return True
     # Every separator _PART_SPLIT matches holds one of these three characters.
     split = _PART_SPLIT.split(line) if ("•" in line or "·" in line or "|" in line) else [line]
+    found = _line_parts(split)
+    if found is None:
+        return False
+    for key, value in found.items():
+        if not meta.get(key):
+            meta[key] = value
+    return True
+
+
+_DASH_SPLIT = re.compile(r"\s+[—–]\s+")
+
+
+def _line_parts(split: list[str]) -> dict | None:
+    """What the parts of a meta line say (_meta_line), or None when one of them is no metadata."""
     parts = [p for p in split if p and p.strip()]
     if not parts:
-        return False
+        return None
     found: dict = {}
     named = ""
     for part in parts:
         if not _meta_part(part.strip(), found):
             # an outlet's name beside a date on the line, "Kessby Courier · 3 December 2026"
             if named or len(parts) < 2 or not _outlet_name(part.strip()):
-                return False
+                return None
             named = part.strip()
     if named:
         if not (found.get("published") or found.get("updated")):
-            return False
+            return None
         found["source"] = found.get("source") or named
-    for key, value in found.items():
-        if not meta.get(key):
-            meta[key] = value
-    return True
+    return found
 
 
 def _meta_part(part: str, found: dict) -> bool:
@@ -292,7 +319,7 @@ def _byline(line: str) -> str:
     """The byline in a short "By X" or "X Staff" line, else ""."""
     if len(line) > 100 or line.endswith((".", "?", "!", ":")) and not line.endswith("Jr."):
         return ""
-    m = _BY.match(line)
+    m = _BY.match(line) or _BY_LABEL.match(line)
     if m and len(m.group(1).split()) <= 12:
         return m.group(1).strip()
     if _STAFF.match(line):

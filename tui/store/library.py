@@ -1129,7 +1129,8 @@ class Library:
         triggers: articles_story_au); a new text does too, and drops the article's analysis and entity mentions
         (the background pass or `analyze` makes them from the new text, as after a feed's edit). A text is left as
         it is when the article's text changed meanwhile, or when the new one is already another article's (a copy
-        added since: the content hash is unique)."""
+        added since: the content hash is unique). An outlet given takes the article out of its story too (a copy of
+        another outlet's text is one row with it: grouping marks it, articles.twin_of)."""
         outlets = dates = texts = copies = 0
         with self.transaction() as db:
             for article_id, source, day, text in fills:
@@ -1145,6 +1146,15 @@ class Library:
                 if text is not None and filled:  # (only an article filled from its header lines loses them)
                     done = _new_text(db, article_id, *text)
                     texts, copies = texts + (done is True), copies + (done is False)
+                if filled:
+                    # out of its story to be grouped again, as a new date or text takes it (articles_story_au): an
+                    # outlet alone makes it a copy of another outlet's text (twin_of), which grouping decides when
+                    # it places an article; in its story still, the two notes were two rows of one text
+                    db.execute("INSERT OR REPLACE INTO story_left (article_id, story_id) SELECT m.article_id,"
+                               " m.story_id FROM story_articles m WHERE m.article_id = ? AND NOT EXISTS (SELECT 1"
+                               " FROM story_articles o WHERE o.story_id = m.story_id AND o.article_id <> m.article_id)",
+                               (article_id,))
+                    db.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))
         return outlets, dates, texts, copies
 
     # -- reading ------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import sqlite3
 import time
 
 from tui.app.parts.threads import deliver
+from tui.cells import reanalysed_said
 
 # kind -> what the toast names (the story view's `copy_*` words)
 COPIED = {"summary": "story summary", "quotes": "story quotes", "markdown": "story as Markdown"}
@@ -167,8 +168,7 @@ class StoryKeys:
         _row, summary, again = found
         n = len(summary.sentences)
         quotes = sum(len(g.quotes) for g in summary.quotes)
-        notify(f"Re-analysed in {seconds * 1000:.0f} ms: {again} article{'s' if again != 1 else ''}, "
-               f"{len(summary.entities)} entities, {quotes} quotes, {n}-sentence summary", markup=False)
+        notify(reanalysed_said(seconds, len(summary.entities), quotes, n, again), markup=False)
         self.host.forget_ready()
         if after is not None:
             after()

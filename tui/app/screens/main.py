@@ -35,6 +35,7 @@ from tui.app.parts.reader import (CONFIRM_ABOVE, SORT_NAMES, SORTS, UNDO_SAY_ABO
                                   UndoDelete, UnreadCount, link_problem, next_in, open_link)
 from tui.app.parts.sources import feed_name, file_gone
 from tui.app.parts.story_keys import StoryKeys
+from tui.cells import reanalysed_said
 from tui.store.query import wordless
 from tui.store.twins import all_outlets
 from tui.app.parts import (AnalysisJobs, BackgroundPass, FeedChanges, LibraryImport, LibraryQuery, LibraryWatch, OpenAhead,
@@ -851,8 +852,8 @@ class MainScreen(QuickSwitch, Screen):
             self.notify(f"Re-analysis failed: {self.analysis_error}", severity="error", markup=False)
             return
         sentences = len(analysis.summary.sentences) if analysis.summary else 0
-        self.notify(f"Re-analysed in {(time.perf_counter() - started) * 1000:.0f} ms: {len(analysis.entities)} "
-                    f"entities, {len(analysis.quotes)} quotes, {sentences}-sentence summary", markup=False)
+        self.notify(reanalysed_said(time.perf_counter() - started, len(analysis.entities), len(analysis.quotes),
+                                    sentences), markup=False)
 
     def _background_grouped(self, placed: int) -> None:
         if self.listing.stories:
