@@ -38,3 +38,30 @@ def test_a_line_that_is_no_outlet_beside_a_date_stays_in_the_text(header):
     a = parse_text(f"Ferry late again\n\n{header}\n\n{BODY}\n")
     first = header.splitlines()[-1]
     assert a.source == "" and a.byline == "" and a.body.startswith(first), (a.source, a.byline, a.body)
+
+
+@pytest.mark.parametrize("line, source, byline", [
+    ("By Marta Quellin, Kessby Courier", "Kessby Courier", "Marta Quellin"),
+    ("By Tomas Reyl, The Northfold Ledger", "The Northfold Ledger", "Tomas Reyl"),
+    ("By Marta Quellin and Idris Pellow, Radio Ossing", "Radio Ossing", "Marta Quellin and Idris Pellow"),
+])
+def test_a_byline_that_names_its_outlet_after_a_comma_gives_both(line, source, byline):
+    # walk37: two outlets' reports of one event, each signed "By Name, Outlet", made a story of "– src", "no outlet"
+    a = parse_text(f"Ferry late again\n{line}\n\n{BODY}\n")
+    assert (a.title, a.source, a.byline) == ("Ferry late again", source, byline)
+    assert a.body.startswith("The ferry to Skerrvik was late"), a.body
+
+
+@pytest.mark.parametrize("line", [
+    "By Marta Quellin, Staff Reporter",  # a role, though "reporter" is an outlet's word
+    "By Marta Quellin, Media Editor",
+    "By Marta Quellin, Brackwater",  # a place, no outlet's word
+])
+def test_a_role_or_a_place_after_the_comma_stays_in_the_byline(line):
+    a = parse_text(f"Ferry late again\n{line}\n\n{BODY}\n")
+    assert (a.source, a.byline) == ("", line[3:])
+
+
+def test_an_outlet_line_of_its_own_wins_over_the_byline_s():
+    a = parse_text(f"Ferry late again\nSource: Fenland Post\nBy Marta Quellin, Kessby Courier\n\n{BODY}\n")
+    assert (a.source, a.byline) == ("Fenland Post", "Marta Quellin")

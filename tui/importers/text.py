@@ -155,7 +155,7 @@ _OUTLET_WORDS = {
     "post", "times", "news", "herald", "radio", "gazette", "courier", "press", "journal", "tribune", "daily", "wire",
     "chronicle", "observer", "standard", "express", "mail", "telegraph", "guardian", "review", "echo", "record",
     "mirror", "agency", "network", "weekly", "bulletin", "advertiser", "argus", "sentinel", "examiner", "dispatch",
-    "inquirer", "monitor", "globe", "register", "leader", "tv", "fm", "broadcasting", "media", "newsroom",
+    "inquirer", "monitor", "globe", "register", "leader", "tv", "fm", "broadcasting", "media", "newsroom", "ledger",
     "magazine", "reporter", "star", "sun", "independent", "citizen", "gazet", "zeitung", "tagblatt", "newswire",
 }
 
@@ -310,9 +310,32 @@ def _meta_part(part: str, found: dict) -> bool:
             return True
     byline = _byline(stripped)
     if byline:
-        found["byline"] = byline
+        found["byline"], outlet = _writer_and_outlet(byline)
+        if outlet:
+            found["source"] = found.get("source") or outlet
         return True
     return False
+
+
+# the last word of a writer's role after a comma, "By Ana Lee, Media Editor": no outlet's name
+_ROLES = {"editor", "editors", "writer", "writers", "columnist", "correspondent", "reporter", "reporters", "critic",
+          "producer", "analyst", "contributor", "photographer", "staff", "desk", "team"}
+
+
+def _writer_and_outlet(byline: str) -> tuple[str, str]:
+    """A byline that names the writer's outlet after a comma, "By Mara Tessaly, Quillhaven Courier": (the writer, the
+    outlet), else (the byline, ""). The writer is two to four capitalised words ("and" between two writers); the
+    outlet a name with an outlet's word in it (_outlet_name), no role ("Staff Reporter", "Media Editor"). walk37: two
+    outlets' reports of one event, each signed so, were stories of "– src", "no outlet"."""
+    name, comma, rest = byline.partition(", ")
+    words = name.split()
+    if not comma or not 2 <= len([w for w in words if w != "and"]) <= 4 or not all(
+            w == "and" or (w[:1].isupper() and not w.isupper()) for w in words):
+        return byline, ""
+    rest = rest.strip()
+    if not _outlet_name(rest) or _STAFF.match(rest) or rest.split()[-1].lower().strip(".") in _ROLES:
+        return byline, ""
+    return name, rest
 
 
 def _byline(line: str) -> str:
