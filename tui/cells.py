@@ -118,6 +118,21 @@ def url_cell(url: str, cells: int) -> str:
     return f"{host}/{ELLIPSIS}{''.join(reversed(tail))}"
 
 
+UNREADABLE_ADDRESS = "a feed with an unreadable address"
+
+
+def feed_address(url, cells: int | None = None) -> str:
+    """A subscribed feed's stored URL as said ("already subscribed as ..."): one safe line, in at most `cells` cells
+    with its host and its end kept (`url_cell`); a URL that reads as nothing (empty, or not text: a BLOB the store
+    reads as "") is UNREADABLE_ADDRESS. It said "(already subscribed as )"."""
+    from tui.textsafe import visible
+
+    shown = visible(url) if isinstance(url, str) else ""
+    if not shown.strip():
+        return UNREADABLE_ADDRESS
+    return url_cell(shown, cells) if cells else shown
+
+
 URL_BREAKS = ("/", "?&#", "-_.=+,;~")  # where a link is broken across lines, best first: after a "/", before a "?",
 # "&" or "#", after a "-", "." and the like
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from tui.cli import CliError, _count, _feed_ref, _seconds
-from tui.cells import clip, cut_outlet, echoed, fit, one_line, plural, url_cell, when_said, width
+from tui.cells import clip, cut_outlet, echoed, feed_address, fit, one_line, plural, url_cell, when_said, width
 
 
 def add_parsers(sub) -> None:
@@ -84,7 +84,7 @@ def _feed_add(args) -> int:
                 print(f"newsreader: error: {echoed(visible(url), 300)}: {echoed(r.error or 'failed', 300)}",
                       file=sys.stderr)
             elif r.error:  # already subscribed
-                out(f"#{r.feed_id}  {cut_outlet(r.title)}  (already subscribed as {visible(r.feed)})")
+                out(f"#{r.feed_id}  {cut_outlet(r.title)}  (already subscribed as {feed_address(r.feed)})")
                 added += 1
             else:
                 # its items as `feed list` counts them: one whose text the library held is the feed's too (it said
@@ -200,7 +200,7 @@ def _feed_import(args) -> int:
         for url, reason in done.skipped:
             print(f"skipped {visible(url)}: {reason}", file=sys.stderr)
         for url, existing in done.aliases:
-            print(f"{visible(url)}: already subscribed as {visible(existing)}", file=sys.stderr)
+            print(f"{visible(url)}: already subscribed as {feed_address(existing)}", file=sys.stderr)
     finally:
         lib.close()
     added, present, bad = done.added, done.present, len(done.skipped)

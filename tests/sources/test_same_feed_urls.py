@@ -82,3 +82,20 @@ def test_an_opml_list_naming_a_subscribed_feed_with_tracking_parameters(lib, sit
         f"{site.url('/feed.xml?utm_source=reader&utm_campaign=winter')}: already subscribed as {site.url('/feed.xml')}",
         f"{site.url('/feed.xml/')}: already subscribed as {site.url('/feed.xml')}"]
     assert len(list_feeds(lib)) == 1
+
+
+def test_a_feed_whose_stored_url_is_no_text_is_said_as_unreadable(lib, tmp_path, capsys):
+    """A BLOB in feeds.url (another program's write) read as "": `feed add` said "(already subscribed as )"."""
+    ident, _ = add_feed(lib, "https://brackwater.example/old.rss", "Brackwater Tide",
+                        final_url="https://brackwater.example/feed.rss")
+    lib.db.execute("UPDATE feeds SET url = CAST(X'00FF6F6C64' AS BLOB) WHERE id = ?", (ident,))
+    lib.db.commit()
+    assert main(["feed", "add", "https://brackwater.example/feed.rss/?utm_source=x"]) == 0
+    assert capsys.readouterr().out == \
+        "#1  Brackwater Tide  (already subscribed as a feed with an unreadable address)\n"
+    opml = tmp_path / "tide.opml"
+    opml.write_text('<?xml version="1.0"?><opml version="2.0"><body><outline type="rss" text="Tide"'
+                    ' xmlUrl="https://brackwater.example/feed.rss"/></body></opml>')
+    assert main(["feed", "import", str(opml)]) == 0
+    assert capsys.readouterr().err == \
+        "https://brackwater.example/feed.rss: already subscribed as a feed with an unreadable address\n"

@@ -1835,7 +1835,10 @@ class MainScreen(QuickSwitch, Screen):
                         severity="error", timeout=10, markup=False)
             return
         if result.known:
-            self.notify(f"Already subscribed: {result.title}", severity="warning", timeout=5, markup=False)
+            from tui.cells import UNREADABLE_ADDRESS  # (a feed with no title whose stored URL reads as nothing)
+
+            self.notify(f"Already subscribed: {result.title or UNREADABLE_ADDRESS}", severity="warning", timeout=5,
+                        markup=False)
         else:
             items = f"{result.items} item{'s' if result.items != 1 else ''}"
             note = f"\n{result.note[:1].upper()}{result.note[1:]}" if result.note else ""  # (walk36: said nowhere)
@@ -2127,10 +2130,11 @@ def _aliases(aliases: list[tuple[str, str]]) -> str:
     """": URL as FEED URL, URL2 as FEED URL2 and 1 more by another URL": the listed URLs of an OPML file subscribed
     under another URL (one a feed's fetch last ended at), as `newsreader feed import` prints each of them; the toast
     names two."""
-    from tui.cells import echoed  # (not imported at start-up)
+    from tui.cells import feed_address  # (not imported at start-up)
 
     if not aliases:
         return ""
-    named = ", ".join(f"{echoed(visible(url), 60)} as {echoed(visible(feed), 60)}" for url, feed in aliases[:2])
+    # each URL in 60 cells, cut in its middle: its host and its end kept (the start alone hid where two URLs differ)
+    named = ", ".join(f"{feed_address(url, 60)} as {feed_address(feed, 60)}" for url, feed in aliases[:2])
     more = f" and {len(aliases) - 2} more by another URL" if len(aliases) > 2 else ""
     return f": {named}{more}"
