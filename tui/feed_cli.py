@@ -105,6 +105,7 @@ STATUS_WORDS = {"not_modified": "unchanged"}  # `feed list`'s status column: the
 
 def _feed_list(args) -> int:
     from tui.commands import open_library, out, out_json, terminal_columns
+    from tui.sources.refresh import pages_waiting
     from tui.store.feeds import list_feeds
     from tui.textsafe import visible
 
@@ -139,7 +140,8 @@ def _feed_list(args) -> int:
         if args.json:
             out_json({"id": f.id, "title": f.title, "url": f.url, "site_url": f.site_url, "tags": f.tags,
                       "full_text": f.full_text, "last_refresh": f.last_refresh, "last_status": f.last_status,
-                      "last_error": f.last_error, "unread": f.unread, "total": f.total})
+                      "last_error": f.last_error, "unread": f.unread, "total": f.total,
+                      "pages_failed": len(f.pages_failed) if f.full_text else 0})
         else:
             # the name cut with "…" (it was cut at 40 characters with none, and a wide one overflowed)
             link = url_cell(visible(f.url), url) if url else visible(f.url)  # (its host kept, and its file)
@@ -153,6 +155,8 @@ def _feed_list(args) -> int:
             if f.last_error:  # why its last refresh failed, or a note on what it left out ("cut: ...")
                 said = ("error: " if f.last_status == "error" else "") + one_line(f.last_error)
                 out(f"      {clip(said, max(20, columns - 6)) if columns else said}")
+            if waiting := pages_waiting(f):  # its link-only items whose pages failed, and when they are tried again
+                out(f"      {clip(waiting, max(20, columns - 6)) if columns else waiting}")
     if not feeds and not args.json:
         print("no feeds (add one with: newsreader feed add URL)", file=sys.stderr)
     return 0
@@ -226,6 +230,7 @@ def _read_opml(args):
 def _feed_export(args) -> int:
     from tui.commands import open_library, out
     from tui.sources.opml import export_opml
+    from tui.sources.refresh import pages_waiting
     from tui.store.feeds import list_feeds
     from tui.textsafe import visible
 

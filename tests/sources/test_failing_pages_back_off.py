@@ -127,3 +127,39 @@ def test_a_feed_answering_304_retries_its_failed_pages_on_their_schedule(lib, si
     assert [x.completed for x in results].count(1) == 1 and results[-1].pages_failed == 0
     assert get_feed(lib, r.feed_id).pages_failed == {}
     assert "Quenby mill race cleared" in [lib.get(i).title for i in feed_article_ids(lib, r.feed_id)]
+
+
+def test_feed_list_says_how_many_link_only_items_failed_and_when_they_are_tried_again(lib, site, capsys):
+    """The app and `feed list` never said a feed's failed link-only pages (only `feed add` / `refresh` did, once)."""
+    import time as clock
+
+    from tui.cells import when_said
+    from tui.sources.refresh import PAGE_WAIT_MAX, pages_waiting
+
+    site.routes["/links.xml"] = (200, {"Content-Type": "application/rss+xml"}, _links([
+        ("Quenby ford flooded", site.url("/p/ford")), ("Quenby lane shut", site.url("/p/lane"))]))
+    r = subscribe(lib, site.url("/links.xml"), full_text=True, limits=FAST)
+    assert r.pages_failed == 2
+    feed = get_feed(lib, r.feed_id)
+    assert pages_waiting(feed) == ("2 link-only items could not be read from their pages: the soonest tried again at "
+                                   "the next refresh")
+    assert main(["feed", "list"]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[-1] == ("      2 link-only items could not be read from their pages: the soonest tried again at "
+                          "the next refresh"), listed
+    assert main(["feed", "list", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["pages_failed"] == 2
+    # failed 3 and 4 times, skipped once each: the soonest waits 2 more refreshes, or a day after its last try
+    now = clock.time()
+    hashes = list(feed.pages_failed)
+    feed.pages_failed = {hashes[0]: [3, 1, now - 3600.0], hashes[1]: [4, 1, now - 7200.0]}
+    due = clock.strftime("%Y-%m-%dT%H:%M:%SZ", clock.gmtime(now - 7200.0 + PAGE_WAIT_MAX))
+    assert pages_waiting(feed, now) == ("2 link-only items could not be read from their pages: the soonest tried again "
+                                        f"after 2 more refreshes, or at the first refresh after {when_said(due)}")
+    feed.pages_failed = {hashes[0]: [2, 0, now - 60.0]}
+    assert pages_waiting(feed, now).startswith("1 link-only item could not be read from its page: tried again after "
+                                               "1 more refresh, or at")
+    feed.pages_failed[hashes[0]][2] = now - PAGE_WAIT_MAX  # a day since its last try
+    assert pages_waiting(feed, now).endswith(": tried again at the next refresh")
+    feed.full_text = False  # (the state is not used then: nothing said)
+    assert pages_waiting(feed, now) == ""

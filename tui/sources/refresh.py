@@ -425,6 +425,32 @@ def _page_due(failed: list, now: float) -> bool:
     return (skipped >= 2 ** min(failures - 1, 30) - 1 or now - tried >= PAGE_WAIT_MAX or tried > now)
 
 
+def pages_waiting(feed: Feed, now: float | None = None) -> str:
+    """What `feed list` and the app's feeds list say of a --full-text feed's link-only items whose pages failed
+    (Feed.pages_failed): how many, and when the soonest is tried again, as `_page_due` will have it: "2 link-only
+    items could not be read from their pages: the soonest tried again after 3 more refreshes, or at the first refresh
+    after tomorrow 09:14" ("at the next refresh" when one is due). "" when none failed (or full text is off: nothing
+    of the state is used then)."""
+    from datetime import datetime, timezone
+
+    from tui.cells import plural, when_said
+
+    failed = feed.pages_failed if feed.full_text else {}
+    if not failed:
+        return ""
+    now = time.time() if now is None else now
+    left = min(max(0, 2 ** min(f - 1, 30) - 1 - skipped) for f, skipped, _ in failed.values())
+    deadline = min(tried + PAGE_WAIT_MAX for _, _, tried in failed.values())
+    if left == 0 or deadline <= now or any(tried > now for _, _, tried in failed.values()):
+        when = "at the next refresh"
+    else:
+        stamp = datetime.fromtimestamp(deadline, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        when = f"after {plural(left, 'more refresh', 'more refreshes')}, or at the first refresh after {when_said(stamp)}"
+    n = len(failed)
+    return (f"{plural(n, 'link-only item')} could not be read from {'its page' if n == 1 else 'their pages'}:"
+            f" {'tried' if n == 1 else 'the soonest tried'} again {when}")
+
+
 def _pages_due(failed: dict, now: float) -> bool:
     """Whether any of a feed's failed link-only pages (Feed.pages_failed) is due at this refresh."""
     return any(_page_due(v, now) for v in failed.values())

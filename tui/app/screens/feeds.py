@@ -178,6 +178,8 @@ class FeedsScreen(PageScreen):
         options = [Option(every, id="all", indent=width + 1)]
         if self.feeds:
             options.append(heading("Feeds"))
+        if any(f.full_text and f.pages_failed for f in self.feeds):
+            from tui.sources.refresh import pages_waiting  # (only for a feed with failed pages: not at start-up)
         for number, feed in enumerate(self.feeds):
             # "12 Title  30 articles · refreshed ...": a long title wraps under itself, not under the count, and
             # the figures after it stay on one line; a failed feed's reason on a line of its own, under the title
@@ -196,7 +198,12 @@ class FeedsScreen(PageScreen):
                 entry.append(f"\n✗ {line(feed.last_error)[:300]}", style="red")
             elif feed.last_error:  # a note of what its last refresh left out ("cut: 500 of its 80,000 items kept ...")
                 entry.append(f"\n{line(feed.last_error)[:300]}", style="dim")
-            options.append(Option(entry, id=f"f:{number}", indent=width + 1, keep=0 if feed.last_error else keep))
+            # its link-only items whose pages failed, and when they are tried again (the app said it nowhere)
+            waiting = pages_waiting(feed) if feed.full_text and feed.pages_failed else ""
+            if waiting:
+                entry.append(f"\n{waiting}", style="dim")
+            options.append(Option(entry, id=f"f:{number}", indent=width + 1,
+                                  keep=0 if feed.last_error or waiting else keep))
         if watched:
             options.append(heading("Watched folders (scanned at start and every 30 s)"))
             listing = self.query_one("#feeds-list", StoryList)
