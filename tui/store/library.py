@@ -80,6 +80,14 @@ class StoreError(Exception):
     """A library problem worth one clear line to the user (corrupt, locked, read-only ...)."""
 
 
+def _behind_its_tables(path, version: int, exc: Exception) -> str:
+    """The line for a library whose schema version (user_version) is below what its tables are: an upgrade from there
+    makes a table or an index it already has."""
+    what = " ".join(str(exc).split())[:80]
+    return (f"{visible(path)} says it is schema {version}, but it holds tables of a later one ({visible(what)}): "
+            f"another program changed its schema version; it was left untouched")
+
+
 class NewerLibrary(StoreError):
     """The library's schema is newer than this newsreader's: another (newer) newsreader upgraded it."""
 
@@ -616,8 +624,12 @@ class Library:
                         self.db.execute(statement)
                     except sqlite3.OperationalError as exc:
                         # A migration run again (a library stepped back to an older version): its column is there.
-                        if not (statement.startswith("ALTER TABLE") and "duplicate column" in str(exc)):
-                            raise
+                        if statement.startswith("ALTER TABLE") and "duplicate column" in str(exc):
+                            continue
+                        if "already exists" in str(exc):  # its schema version lowered by another program below
+                            # tables it has ("library error: table mentions already exists"); rolled back whole
+                            raise StoreError(_behind_its_tables(self.path, version, exc)) from None
+                        raise
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
             if app_id != APPLICATION_ID:
                 self.db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -776,6 +788,10 @@ class Library:
         foreign = StoreError(f"{visible(self.path)} is an SQLite file but not a newsreader library; it was left untouched")
         if app_id not in (0, APPLICATION_ID):
             raise foreign
+        if version < 0:  # no newsreader writes one: another program's (-1 ran the last migration first and failed
+            # on "table articles already exists"; -2147483648 said "IndexError: list index out of range")
+            raise StoreError(f"{visible(self.path)} has schema version {version}, which no newsreader writes (another "
+                             f"program changed it); it was left untouched")
         if version > SCHEMA_VERSION and self.readonly and _read_as_is(self.path):
             self.ahead = version
         elif version > SCHEMA_VERSION:
