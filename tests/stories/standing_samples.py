@@ -92,3 +92,13 @@ TIDE = [
      "The church hall stayed open for families."),
 ]
 TIDE_AHEAD = "will return home on Saturday"
+# TIDE_HOME: TIDE with a third day's report that the families went home: the second day's "will return home on
+# Saturday" is old news then (session 37)
+TIDE_HOME = TIDE + [
+    ("Brackwater families back in their cottages", "Vessey Radio", "2026-12-03",
+     "Families evacuated from Brackwater returned home on Thursday after engineers passed the harbour cottages as "
+     "safe.\n\n"
+     "Some found their carpets ruined by the sea water.\n\n"
+     "The sea wall is still held by sandbags."),
+]
+TIDE_CAME = "returned home on Thursday"

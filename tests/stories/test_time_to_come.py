@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from tests.stories.added_steps import add_as_markdown, run
-from tests.stories.standing_samples import TIDE, TIDE_AHEAD
+from tests.stories.standing_samples import TIDE, TIDE_AHEAD, TIDE_CAME, TIDE_HOME
 
 
 def _bullets(text: str) -> list[str]:
@@ -54,3 +54,48 @@ def test_only_a_time_to_come_not_a_new_figure_of_an_earlier_day():
         assert (dev is not None and cands[dev].art.id == 2) is kept, (second, dev and cands[dev].text)
         # a summary of so many words keeps to the latest day's news
         assert summary.development(cands, x, standing=True, days=False)[0] is None
+
+
+def test_a_time_to_come_a_later_day_says_came_about_gives_way_to_that_report(tmp_path, lib_path):
+    """TIDE with a third day's report that the families went home: the briefing and `story` told the second day's
+    "will return home on Saturday" as still ahead. They leave it out now, and the story tells the homecoming as its
+    latest development, marked new (session 37)."""
+    add_as_markdown(tmp_path / "in", [(f"r{n}", *report) for n, report in enumerate(TIDE_HOME)])
+    for fmt in ("text", "md"):
+        out = run("brief", "--format", fmt).stdout
+        assert _bullets(out) and TIDE_AHEAD not in out, out
+    [row] = [json.loads(x) for x in run("stories", "--json").stdout.splitlines()]
+    for args in ([], ["--sentences", "3"], ["--words", "60"]):
+        got = json.loads(run("story", str(row["id"]), *args, "--format", "json").stdout)
+        assert got["sentences"] and not any(TIDE_AHEAD in s["text"] for s in got["sentences"]), (args, got)
+    got = json.loads(run("story", str(row["id"]), "--format", "json").stdout)
+    came = [s for s in got["sentences"] if TIDE_CAME in s["text"]]
+    assert len(came) == 1 and came[0]["new"], got["sentences"]
+
+
+def test_only_a_later_line_that_says_it_came_about():
+    from tui.engine.sentences import split_sentences
+    from tui.stories import summary
+    from tui.stories.articles import StoryArticle
+
+    def art(n, day, body):
+        return StoryArticle(n, f"Report {n}", "Orrin Coast News", day, body, False, None, split_sentences(body), None)
+
+    first = "Forty families were evacuated from Brackwater on Tuesday after the sea wall failed at high tide."
+    ahead = "Families evacuated from Brackwater will return home on Saturday, the council said."
+    for later, came in (("The families returned home to Brackwater on Thursday.", True),
+                        ("Engineers returned to Brackwater on Thursday to check the sea wall.", False),  # not who
+                        ("The families hoped to return home to Brackwater by Sunday.", False),
+                        ("The families have not returned home to Brackwater yet.", False),
+                        ("The families will return home to Brackwater on Sunday instead.", False),
+                        ("Skips lined the harbour at Brackwater by midday.", False)):
+        arts = [art(1, "2026-12-01", first), art(2, "2026-12-02", ahead), art(3, "2026-12-03", later)]
+        cands = summary.candidates(arts)
+        stale = summary.happened(cands)
+        assert bool(stale) is came, (later, stale)
+        if came:
+            [(i, [k])] = stale.items()
+            assert (cands[i].art.id, cands[k].art.id) == (2, 3)
+        # and an earlier day's line is never old news by a line of its own day
+        assert not summary.happened(summary.candidates([art(1, "2026-12-01", first), art(2, "2026-12-02", ahead),
+                                                        art(3, "2026-12-02", later)]))

@@ -173,3 +173,38 @@ async def test_entities_are_listed_alike_in_the_summary_pane_the_story_view_and_
         page = app.screen.query_one("#person-quotes")
         together = [x for lines in drawn(page, "e:") for x in lines]
         assert together and all(x.startswith("  ") and " · " in x for x in together), together
+
+
+def test_a_new_mark_never_goes_alone_on_a_line_of_its_own():
+    """At 40 columns "(Kellmouth Evening Post, 2026-01-15, new)" (41 cells) broke before its "new)", which went alone
+    on the next line, as did the story view's "— Kellmouth Evening Post, 2026-01-15, new": the date goes down with it
+    now ("2026-01-15, new)"), in the briefing's sentences and the story view's alike; where the mark fits a line it is
+    whole, and a mark without "new" wraps as before."""
+    from rich.text import Text
+
+    from tui.app.widgets.summary_items import Option, cut_lines, wrap_all
+
+    said = "The Pellow Sands lifeboat was launched twice on Saturday."
+    outlet = "Kellmouth Evening Post, 2026-01-15"
+    briefing = Text(f"• {said} ")
+    keep = len(briefing.plain)
+    briefing.append(f"({outlet}, new)")
+    story = Text(f"1. {said}")
+    story.append(f"\n— {outlet}, new")
+    plain = Text(f"1. {said}")
+    plain.append(f"\n— {outlet}")
+    items = [Option(briefing, indent=2, keep=keep), Option(story, indent=3), Option(plain, indent=3)]
+    for width in range(36, 61):
+        wrap_all(items, width)
+        got = [[x.plain.strip() for x in cut_lines(option)] for option in items]
+        for lines in got:
+            assert "new)" not in lines and "new" not in lines, (width, lines)
+            assert all(len(x) <= width for x in lines), (width, lines)
+        mark = f"({outlet}, new)"
+        if len(mark) <= width - 2:
+            assert any(mark in x for x in got[0]), (width, got[0])
+        else:
+            assert got[0][-2:] == ["(Kellmouth Evening Post,", "2026-01-15, new)"], (width, got[0])
+        if len(f"— {outlet}, new") > width - 3:
+            assert got[1][-1] == "2026-01-15, new", (width, got[1])
+        assert " ".join(got[2]).endswith(f"— {outlet}"), (width, got[2])

@@ -180,13 +180,16 @@ async def test_the_briefing_keeps_a_reading_measure_and_its_sources_whole(storie
         for width in range(40, 121):  # the list's own wrap and cut, at every width a pane may have
             wrap_all(options, width)
             for option in sentences:
-                # "(Outlet, date)" whole, and "(Outlet, date, new)" wherever it fits a line (its "new)" may go on the
-                # next line of a narrower pane, as the " · new" after it did)
+                # "(Outlet, date)" whole, and "(Outlet, date, new)" wherever it fits a line; in a narrower pane its
+                # "new)" goes on the next line with the date, never alone ("(Outlet," then "date, new)": session 37)
                 plain = option.prompt.plain
                 where = plain[plain.rindex(" (") + 1:plain.rindex(")") + 1]
+                lines = [x.plain.strip() for x in cut_lines(option)]
                 if where.endswith(", new)") and len(where) > width - option.indent:
-                    where = where[:-len(" new)")]
-                assert any(where in x.plain for x in cut_lines(option)), (width, option.prompt.plain)
+                    outlet, day = where[:-len(", new)")].rsplit(" ", 1)
+                    assert lines[-2:] == [outlet, f"{day}, new)"], (width, lines)
+                    continue
+                assert any(where in x for x in lines), (width, option.prompt.plain)
 
 
 async def test_back_from_a_story_the_briefing_shows_the_marks_made_there(stories, make_app):

@@ -194,6 +194,29 @@ def _register() -> None:
                "The Tarnby board refused to say whether the slipway would reopen.",
                "A fire destroyed the Tarnby boathouse on Friday night."])
     rules.probe("stories.reported")(reported)
+    rules.guard(
+        "time-to-come-came-about", "stories.came",
+        "an earlier day's time to come (will return home) that a later day's line says came about (returned home) is "
+        "old news: the summaries leave it out and tell the later line",
+        changes=["Families from Pellow Quay will return home on Saturday, the council said. | "
+                 "The Pellow Quay families returned home on Thursday.",
+                 "The Tarnby ferry is due to resume sailing on Monday. | "
+                 "The Tarnby ferry resumed sailing on Monday morning."],
+        keeps=["Families from Pellow Quay will return home on Saturday, the council said. | "
+               "The Pellow Quay families hoped to return home by Sunday.",
+               "Families from Pellow Quay will return home on Saturday, the council said. | "
+               "The Pellow Quay families have not returned home yet.",
+               "Families from Pellow Quay will return home on Saturday, the council said. | "
+               "Engineers returned to Pellow Quay on Thursday.",
+               "Families from Pellow Quay will not return home this week, the council said. | "
+               "The Pellow Quay families returned home on Thursday."])
+
+    def came(pair: str) -> bool:
+        from tui.stories.summary import came_about
+
+        return came_about(pair)
+
+    rules.probe("stories.came")(came)
 
 
 _register()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from tui.engine.quotes.groups import group_text, quote_groups
 from tui.engine.types import PERSON
+from tui.models import shown_day
 from tui.stories import same_quote
 from tui.stories.quote_order import group_score, newest_first
 
@@ -102,6 +103,11 @@ class Person:
 
 
 _NOT_AROUND = "('DATE','TIME','MONEY','PERCENT','QUANTITY','CARDINAL')"  # not "appears with": dates and figures
+# an article's day as the library list and its stories show it (tui.models.shown_day): a sort key that is a time (its
+# feed's, or when an undated article came in) by that time's day on the reader's clock (SQLite's 'localtime' is the
+# clock the program runs on, as Python's: migration 35), else its day. The timeline counted the UTC day (session 36).
+_LOCAL_DAY = ("CASE WHEN length(a.sort_key) = 20 AND substr(a.sort_key, 11, 1) = 'T'"
+              " THEN coalesce(date(a.sort_key, 'localtime'), substr(a.sort_key, 1, 10)) ELSE substr(a.sort_key, 1, 10) END")
 
 
 class _Mentions:
@@ -131,7 +137,7 @@ class _Mentions:
         capped at its newest 500 of 655 articles said "500 articles" and began its timeline nine days late)."""
         marks = ",".join("?" * len(names))
         rows = self.db.execute(
-            f"SELECT substr(a.sort_key, 1, 10), count(DISTINCT coalesce(a.twin_of, a.id)) FROM mentions m JOIN articles"
+            f"SELECT {_LOCAL_DAY}, count(DISTINCT coalesce(a.twin_of, a.id)) FROM mentions m JOIN articles"
             f" a ON a.id = m.article_id WHERE m.name IN ({marks}) GROUP BY 1", names).fetchall()
         return [day if type(day) is str else "" for day, n in rows for _ in range(n if type(n) is int else 0)]
 
@@ -472,7 +478,7 @@ def _page(lib, name: str, mentions, limit: int) -> Person | None:
     arts = mentions.articles(names, limit)
     person = Person(target, label, names)
     # a malformed row (a BLOB title or date, text as a count) reads as empty: the database is untrusted
-    person.articles = [{"id": r[0], "title": _str(r[1]), "source": _str(r[2]), "day": _str(r[3])[:10],
+    person.articles = [{"id": r[0], "title": _str(r[1]), "source": _str(r[2]), "day": shown_day(None, _str(r[3])),
                         "mentions": r[4] if type(r[4]) is int else 0} for r in arts]
     if len(arts) >= limit and isinstance(mentions, _Unstored) and type(mentions.inner) is _Mentions:
         try:  # more than the page lists: each article's day, to count them all and draw the whole timeline

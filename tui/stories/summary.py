@@ -259,10 +259,12 @@ def select(cands: list[_Cand], sentences: int | None = None, words: int | None =
     cost = np.array([c.words for c in cands], dtype=np.float32) ** LENGTH_POWER
     told = np.array([1.0 - c.quoted for c in cands], dtype=np.float32)  # quotations are the quotes' place
     f, counts = fact_matrix(cands)
+    stale = np.zeros(n, dtype=bool)  # an earlier day's time to come that a later day's line says happened
+    stale[list(happened(cands))] = True
 
     def greedy(first=None, seeds=()) -> list[int]:
         chosen: list[int] = []
-        blocked = np.zeros(n, dtype=bool)
+        blocked = stale.copy()
         covered = np.zeros(n, dtype=np.float32)
         group_sum = np.zeros(groups.max() + 1, dtype=np.float32)
         used_words = 0
@@ -364,6 +366,90 @@ def ahead(text: str) -> bool:
     return bool(_AHEAD.search(text))
 
 
+# what is to come, and its verb: "will return home", "is due to be reopened" (the verb after a "be"), not "will not"
+_TO_COME = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|set|expected) to)\s+(?:(?:also|now|then|still|only|soon|"
+                      r"finally|be)\s+)*([^\W\d_]+)", re.IGNORECASE)
+_NOT_YET = re.compile(r"\b(?:not|never|no longer|yet to|hope[sd]? to|plan(?:s|ned)? to)\b|n[’']t\b", re.IGNORECASE)
+# a verb after one of these is still to come, or only wished for ("hoped to return", "could reopen")
+_UNDONE = frozenset("to will would could can may might shall should must".split())
+
+
+def happened(cands: list[_Cand]) -> dict[int, list[int]]:
+    """The candidates that tell a time to come (`ahead`: "families will return home on Saturday") which a later day's
+    sentence says happened ("the families returned home on Saturday morning"), each with those later sentences
+    (`_came`; rule time-to-come-came-about). An earlier day's "will" is then old news told as if it were still ahead: a
+    summary leaves it out (`select`), and one of so many sentences tells the later line as the latest development
+    (session 37)."""
+    from tui.engine.rules import enabled
+
+    days = sorted({c.art.day for c in cands})
+    if len(days) < 2 or not enabled("time-to-come-came-about"):
+        return {}
+    later_of: dict[str, list[int]] = {}
+    out: dict[int, list[int]] = {}
+    for i, c in enumerate(cands):
+        if c.art.day == days[-1]:
+            continue
+        verb = _to_come(c.text)
+        if verb is None:
+            continue
+        others, common = _others(c.text, c.terms, verb)
+        if c.art.day not in later_of:
+            later_of[c.art.day] = [k for k, o in enumerate(cands) if o.art.day > c.art.day]
+        for k in later_of[c.art.day]:
+            if _came(verb, others, common, cands[k].text, cands[k].terms):
+                out.setdefault(i, []).append(k)
+    return out
+
+
+def _to_come(text: str) -> str | None:
+    """The stem of the verb of what a sentence says is to come ("will return home": "return"), or None."""
+    from tui.engine.tokens import content_terms
+
+    m = _TO_COME.search(text)
+    if m is None or m.group(1).lower() in ("not", "never"):
+        return None
+    verb = content_terms(m.group(1))
+    return verb[0] if verb else None
+
+
+def _others(text: str, terms: list[str], verb: str) -> tuple[set[str], set[str]]:
+    """The content terms of a sentence of a time to come but its verb's, and those of them written in lower case (who
+    or what: "families", "ferry"; not a name)."""
+    from tui.engine.tokens import WORD_RE, content_terms
+
+    others = set(terms) - {verb}
+    return others, {t for w in WORD_RE.findall(text) if w[:1].islower() for t in content_terms(w)} & others
+
+
+def _came(verb: str, others: set[str], common: set[str], text: str, terms: list[str]) -> bool:
+    """Whether a later sentence (`text`, its content `terms`) says that what an earlier one said was to come (its verb's
+    stem `verb`, its other content terms `others`, those in lower case `common`) came about: the same verb, not after
+    "to", "will" or "could" and not denied ("have not returned", "hoped to return"), and two more of its content terms,
+    one of them in lower case (who or what, and where or when: "engineers returned to Pellow Quay" is not the families'
+    homecoming)."""
+    from tui.engine.tokens import WORD_RE, stem
+
+    shared = others & set(terms)
+    if verb not in terms or len(shared) < min(2, len(others)) or (common and not shared & common) \
+            or _NOT_YET.search(text):
+        return False
+    words = [w.lower() for w in WORD_RE.findall(text)]
+    return any(stem(w) == verb and (j == 0 or words[j - 1] not in _UNDONE) for j, w in enumerate(words))
+
+
+def came_about(pair: str) -> bool:
+    """Whether the second of two sentences ("EARLIER | LATER") says that what the first said was to come came about
+    (`happened` of one pair): the rule registry's probe of stage stories.came."""
+    from tui.engine.rules import enabled
+    from tui.engine.tokens import content_terms
+
+    earlier, _, later = pair.partition(" | ")
+    verb = _to_come(earlier)
+    return (enabled("time-to-come-came-about") and verb is not None
+            and _came(verb, *_others(earlier, content_terms(earlier), verb), later, content_terms(later)))
+
+
 _MONTH = re.compile(r"\b(January|February|March|April|May|June|July|August|September|October|November|December"
                     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?")
 
@@ -455,6 +541,10 @@ def development(cands: list[_Cand], x, standing: bool = False, days: bool = Fals
     short summary it would take the place of a central sentence (tried on any new lead: dev at 40 words -0.011 R-1,
     11 of 25 events changed; as it is, 1)."""
     arts = every = list({c.art.id: c.art for c in cands}.values())
+    # with `days`: an earlier day's time to come that a later day says came about (`happened`) is no development, and
+    # the later line that says so is one (the families returned home)
+    stale = happened(cands) if days else {}
+    came = {k for ks in stale.values() for k in ks}
     while True:
         cut = latest(arts)
         if cut is None:
@@ -462,7 +552,8 @@ def development(cands: list[_Cand], x, standing: bool = False, days: bool = Fals
         # the latest reports: a turn, a new figure or a new time; an earlier day's: a turn or a time still to come;
         # the earlier reports of one day: a turn alone
         counts = True if len(arts) == len(every) else AHEAD if days and not cut.after else False
-        found = _development(cands, x, cut.ids, {a.id for a in arts}, counts=counts)
+        found = _development(cands, x, cut.ids, {a.id for a in arts}, counts=counts,
+                             stale=set(stale) if counts == AHEAD else set(), came=came if counts is True else set())
         if found[0] is not None or not standing or not (cut.after or days):
             return found
         arts = [a for a in arts if a.id not in cut.ids]  # the reports before these: their turn, if any
@@ -472,10 +563,12 @@ AHEAD = "ahead"  # `_development`'s `counts` of an earlier day's reports: a new 
 
 
 def _development(cands: list[_Cand], x, ids: frozenset[int], among: set[int],
-                 counts: bool | str = True) -> tuple[int | None, set[str]]:
+                 counts: bool | str = True, stale: set[int] = frozenset(),
+                 came: set[int] = frozenset()) -> tuple[int | None, set[str]]:
     """`development` of the reports `ids` against the others of `among` (article ids); with `counts` False a turn of
     events alone is news (not a new figure or time); AHEAD, a turn or a new time in a line that tells what is to come
-    (`ahead`), not a new figure."""
+    (`ahead`), not a new figure; none of `stale` (`happened`: a later day says it came about), and one of `came` (a
+    line that says such a time to come came about) is news."""
     from tui.stories.facts import turns
 
     earlier = [i for i, c in enumerate(cands) if c.art.id in among and c.art.id not in ids]
@@ -490,12 +583,13 @@ def _development(cands: list[_Cand], x, ids: frozenset[int], among: set[int],
     for i in later:
         if cands[i].index < LEAD_SPAN:
             leads.setdefault(cands[i].art.id, i)
+    leads = {a: i for a, i in leads.items() if i not in stale}  # (an article whose lead came about has none)
     found: list[tuple[float, int, set[str]]] = []
     for i in leads.values():
         terms = set(cands[i].terms)
         novel = terms - said
         to_come = ahead(cands[i].text)
-        counted = bool(counts) and (counts is True or to_come) and _new_count(
+        counted = i in came or bool(counts) and (counts is True or to_come) and _new_count(
             cands[i].facts, said_facts, months(cands[i].text), said_when, to_come, figures=counts is True)
         # a new figure or time for the event is news however many of its words are old ("The strike was suspended
         # after the company raised its offer to 6.5 per cent"); else NOVEL of them are its own
@@ -677,11 +771,12 @@ def latest_news(arts: list[StoryArticle], limit: int = 3, cands: list[_Cand] | N
     sim = x[later] @ x[earlier].T
     f, counts = fact_matrix(cands)
     said = _said_before(cands, f, counts, later, earlier)
+    came = {k for ks in happened(cands).values() for k in ks}  # it says an earlier day's time to come came about
     before = {t for i in earlier for t in cands[i].terms}
     said_facts = set().union(*(cands[i].facts for i in earlier))
     said_when = set().union(*(months(cands[i].text) for i in earlier))
     fresh = [i for j, i in enumerate(later)
-             if i not in said and (sim[j].max() < NEW_OVERLAP or _novel(cands[i], before)
+             if i in came or i not in said and (sim[j].max() < NEW_OVERLAP or _novel(cands[i], before)
                                    or _new_count(cands[i].facts, said_facts, months(cands[i].text), said_when,
                                                  ahead(cands[i].text)))]
     dev = development(cands, x)[0]  # the latest development is new, whatever words it shares with what came before

@@ -144,7 +144,8 @@ def wrap_breaks(text: str, width: int, indent: int = 0, keep: int = 0,
             spans[-1] = (start, len(text))
             return spans
         spans[-1] = (start, keep)  # its trailing spaces are not drawn
-        return spans + [(keep + a, keep + b) for a, b in wrap_spans(text[keep:], width - indent)]
+        return spans + [(keep + a, keep + b) for a, b in together(text[keep:], wrap_spans(text[keep:], width - indent),
+                                                                   width - indent)]
     if "\n" not in text and not indent:
         return wrap_spans(text, width)
     spans: list[tuple[int, int]] = []
@@ -160,6 +161,23 @@ def wrap_breaks(text: str, width: int, indent: int = 0, keep: int = 0,
         spans += [(start + a, start + b) for a, b in found]
         start += len(part) + 1
     return spans
+
+
+def together(part: str, found: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """The lines `found` of `part` (a source mark, "(Outlet, date, new)" or "— Outlet, date, new", wrapped to `width`
+    cells a line, its last line too) with its "new" never alone on a line: the line before gives it its own last word,
+    the date ("(Kellmouth Evening Post," then "2026-01-15, new)"; at 40 columns "new)" went alone under the rest, the
+    mark cut from the line it marks: session 37)."""
+    if len(found) < 2:
+        return found
+    (a, b), (c, d) = found[-2], found[-1]
+    if part[c:d].strip(" ") not in ("new", "new)"):
+        return found
+    before = part[a:b].rstrip(" ")
+    cut = before.rfind(" ")
+    if cut <= 0 or cell_len(part[a + cut + 1:d].rstrip(" ")) > width:
+        return found
+    return found[:-2] + [(a, a + cut + 1), (a + cut + 1, d)]
 
 
 def _wrap_sources(text: str, width: int, indent: int, pads: list[int]) -> list[tuple[int, int]]:
@@ -182,6 +200,7 @@ def _wrap_sources(text: str, width: int, indent: int, pads: list[int]) -> list[t
                     deeper = lead + 2
                     end = found[0][1]
                     found = [found[0]] + [(end + a, end + b) for a, b in wrap_spans(part[end:], width - indent - deeper)]
+                    found = together(part, found, width - indent - deeper)
             pads += [indent] + [indent + deeper] * (len(found) - 1)
         spans += [(start + a, start + b) for a, b in found]
         start += len(part) + 1
