@@ -6,9 +6,10 @@ line of another outlet's report leaves the reader to guess who opened it: the pe
 is lost. Such a line is kept (its words are what made it central) and its pronoun becomes that person's name, as the
 article's quotes are given their speaker: the coreference of the quote finder (tui/engine/quotes/coref.py, the person
 named nearest before it, of the pronoun's sex). The name in full where the summary has not named that person yet,
-else the last name (story.introduce then names in full a line above that had the last name alone); "His" and "Her" become the name's possessive. Left as they are: a line right under the sentence
-its article said before it (the antecedent is there), one whose person the coreference finds no name for, and "They",
-"It" (a group or a thing as often as a person).
+else the last name (story.introduce then names in full a line above that had the last name alone); "His" and "Her"
+become the name's possessive. Left as they are: a line right under the sentence its article said before it (the
+antecedent is there), one whose person the coreference finds no name for, and "They", "It" (a group or a thing as
+often as a person).
 """
 
 from __future__ import annotations

@@ -107,7 +107,8 @@ _NOT_AROUND = "('DATE','TIME','MONEY','PERCENT','QUANTITY','CARDINAL')"  # not "
 # feed's, or when an undated article came in) by that time's day on the reader's clock (SQLite's 'localtime' is the
 # clock the program runs on, as Python's: migration 35), else its day. The timeline counted the UTC day (session 36).
 _LOCAL_DAY = ("CASE WHEN length(a.sort_key) = 20 AND substr(a.sort_key, 11, 1) = 'T'"
-              " THEN coalesce(date(a.sort_key, 'localtime'), substr(a.sort_key, 1, 10)) ELSE substr(a.sort_key, 1, 10) END")
+              " THEN coalesce(date(a.sort_key, 'localtime'), substr(a.sort_key, 1, 10))"
+              " ELSE substr(a.sort_key, 1, 10) END")
 
 
 class _Mentions:
