@@ -1,5 +1,5 @@
-"""A note written with labelled header lines, "Title: …", "Author: …", "Date: …", "Source: …" (walk37: `add` kept
-"Title:" in the title, and the "Author:" line, with the date and source lines under it, stayed in the text: the
+"""A note written with labelled header lines, "Title: …", "Author: …", "Date: …", "Source: …" (walk37: `add`
+kept "Title:" in the title, and the "Author:" line, with the date and source lines under it, stayed in the text: the
 note was undated and its text opened "Author: Ana Liss Date: 2019-03-14 Source: my notebook"). Our own texts."""
 
 from __future__ import annotations

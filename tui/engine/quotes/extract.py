@@ -117,6 +117,12 @@ def _shown(q: Quote, text: str) -> Quote:
 
 LEAD_WORDS = 8  # the writer's words shown before a quotation that finishes their sentence, at most
 LEAD_CHARS = 120  # ... and at most this many characters
+LEAD_NAME_BACK = 3  # words more, for a name the cut at LEAD_WORDS would halve
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper()
+
 _LEAD_STOP = re.compile(r"[.!?…][\"'”’)\]]*\s|[\n" + MARKS + "]")
 
 
@@ -144,8 +150,15 @@ def lead_in(text: str, start: int) -> str:
     words = text[begin:i].split()
     if not words:
         return ""
-    whole = len(words) <= LEAD_WORDS and (begin > floor or floor == 0)  # (no stop within 400 characters: cut)
-    lead = " ".join(words) if whole else "…" + " ".join(words[-LEAD_WORDS:])
+    first = max(0, len(words) - LEAD_WORDS)
+    # a name the cut would halve ("…Venn of Tidewell Lines said the company would", walk37) is taken in whole, up to
+    # LEAD_NAME_BACK words more: "Priya Venn of Tidewell Lines said the company would"
+    back = first - LEAD_NAME_BACK
+    while (first > max(back, 0) and _capital(words[first]) and _capital(words[first - 1])
+           and words[first - 1][-1].isalnum()):
+        first -= 1
+    whole = first == 0 and (begin > floor or floor == 0)  # (no stop within 400 characters: cut)
+    lead = " ".join(words) if whole else "…" + " ".join(words[first:])
     return lead if len(lead) <= LEAD_CHARS else "…" + lead[1 - LEAD_CHARS :].lstrip()  # (a giant "word")
 
 
