@@ -313,3 +313,27 @@ def test_story_heads_say_its_unread_articles_as_the_story_view_does(added):
             lib.set_read(ident, True)
     head = run("story", str(strike["id"])).stdout.splitlines()[1]
     assert "unread" not in head and head.startswith(f"{len(rows)} articles · 2026-03-02 to 2026-03-05 · "), head
+
+
+def test_stories_marks_a_story_of_notes_as_the_app_list_does(added):
+    """walk36: a story none of whose articles has a date of its own (notes: its days are the days they were added)
+    is marked "~" in the stories list, as the library marks such an article's date; `stories` marks it too, and only
+    it. JSON keeps "first" and "last" as they are."""
+    from tui.models import Article
+    from tui.store import Library
+
+    with Library(added) as lib:
+        lib.add_many([Article(title="Ossvale weir gates stuck open", source="", published="",
+                              body="The weir gates at Ossvale stuck open overnight and the mill leat ran dry."),
+                      Article(title="Ossvale weir gates still stuck", source="", published="",
+                              body="The Ossvale weir gates stuck open overnight; the mill leat stayed dry by noon.")])
+    lines = run("stories").stdout.splitlines()
+    notes = [x for x in lines if "Ossvale" in x]
+    [row] = [s for s in _stories() if s["title"].startswith("Ossvale")]
+    assert len(notes) == 1 and f" src ~{row['first']}  " in notes[0], lines
+    # the mark sits in the gap before the dates: the titles stay in one column (STORY_HEAD_CELLS)
+    from tui.stories.commands import STORY_HEAD_CELLS
+
+    assert all(x[STORY_HEAD_CELLS - 2:STORY_HEAD_CELLS] == "  " and x[STORY_HEAD_CELLS] != " " for x in lines), lines
+    assert not [x for x in lines if "~" in x and "Ossvale" not in x], lines
+    assert "~" not in row["first"] + row["last"]

@@ -9,15 +9,25 @@ import sqlite3
 import pytest
 
 from tests.stories.samples import ALL, RECALL, STRIKE
+from tui.models import Article
 from tui.store import Library
 from tui.store import story_bulk
 from tui.stories import rebuild
 
 COPIES = [dataclasses.replace(a, source="Harbour Wire", body=a.body + "\n\nHarbour Wire.") for a in STRIKE[:3]]
+# notes of one event with no date of their own (dated by the day they were added: story_stats.undated, migration 37)
+# and one of another (a story of its own)
+NOTES = [Article(title="Quellby footbridge shut after flood", source="", published="",
+                 body="The Quellby footbridge was shut after the flood lifted its deck; the ferry runs instead."),
+         Article(title="Quellby footbridge deck lifted by flood", source="", published="",
+                 body="The flood lifted the deck of the Quellby footbridge, which stays shut; the ferry runs instead."),
+         Article(title="Tarnwick bakery wins county prize", source="", published="",
+                 body="A Tarnwick bakery won the county prize for its seeded loaf at the Harrowfield show.")]
 
 
 def _state(lib) -> list:
-    q = ["SELECT article_id, story_id, day, dup_of, terms, sketch, source, unread FROM story_articles ORDER BY 1",
+    q = ["SELECT article_id, story_id, day, dup_of, terms, sketch, source, unread, undated FROM story_articles"
+         " ORDER BY 1",
          "SELECT id, title, first, last, size, terms FROM stories ORDER BY id",
          "SELECT * FROM story_stats ORDER BY story_id", "SELECT story_id, source, n FROM story_sources ORDER BY 1, 2",
          "SELECT id, twin_of, read, starred FROM articles ORDER BY id",
@@ -32,11 +42,12 @@ def twins(tmp_path):
     from tui.stories import group_new
 
     lib = Library(tmp_path / "a.db")
-    ids = [i for _, i in lib.add_many(ALL + COPIES)]
+    ids = [i for _, i in lib.add_many(ALL + COPIES + NOTES)]
     lib.db.execute("UPDATE articles SET read = 1 WHERE id IN (?, ?, ?)", (ids[0], ids[4], ids[-1]))
     lib.db.commit()
     group_new(lib)
     assert lib.db.execute("SELECT count(*) FROM articles WHERE twin_of IS NOT NULL").fetchone()[0] >= 2
+    assert lib.db.execute("SELECT total(undated) FROM story_stats").fetchone()[0] == len(NOTES)
     other = sqlite3.connect(tmp_path / "b.db")
     lib.db.backup(other)
     other.close()
@@ -87,7 +98,7 @@ def test_a_changed_trigger_takes_the_row_path(twins):
         db.execute("CREATE TRIGGER story_articles_stats_au AFTER UPDATE OF story_id ON story_articles BEGIN SELECT 2; END")
         assert not story_bulk.forget_memberships(db)
         assert not story_bulk.renumber_memberships(db, [(1, 2)])
-    assert lib.db.execute("SELECT count(*) FROM story_articles").fetchone()[0] == len(ALL + COPIES)
+    assert lib.db.execute("SELECT count(*) FROM story_articles").fetchone()[0] == len(ALL + COPIES + NOTES)
 
 
 def _group_rows(lib, monkeypatch) -> int:
@@ -163,9 +174,9 @@ def test_a_rebuild_that_writes_only_what_differs_equals_one_that_writes_everythi
     wrote, real = [], store._write_differing
     monkeypatch.setattr(store, "_write_differing", lambda *a: wrote.append(real(*a)) or wrote[-1])
     monkeypatch.setattr(store, "SWAP_DIFFERING", 0.5)  # (3 of 14 differ: a small library)
-    assert rebuild(few) == len(ALL + COPIES)
+    assert rebuild(few) == len(ALL + COPIES + NOTES)
     assert wrote == [True]
     monkeypatch.setattr(store, "SWAP_DIFFERING", 0.0)
-    assert rebuild(every) == len(ALL + COPIES)
+    assert rebuild(every) == len(ALL + COPIES + NOTES)
     assert wrote == [True]
     assert _state(few) == _state(every)

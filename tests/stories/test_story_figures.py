@@ -4,6 +4,7 @@ upgrade. Each check compares the stored figures with the same figures counted fr
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 
 from tests.stories.samples import ALL, RECALL, STRIKE
@@ -141,3 +142,80 @@ def test_articles_read_before_they_are_grouped_count_as_read(lib):
     assert flags == {i: int(i not in (strike[0], strike[2])) for i in ids}
     rebuild(lib)
     assert _agree(lib)[story_of(lib, strike[0])][2] == len(STRIKE) - 3
+
+
+# Notes of one event with no date of their own (dated by the day they were added)
+_WEIR = [Article(title="Ossvale weir gates stuck open", source="", published="",
+                 body="The weir gates at Ossvale stuck open overnight and the mill leat ran dry."),
+         Article(title="Ossvale weir gates still stuck", source="", published="",
+                 body="The Ossvale weir gates stuck open overnight; the mill leat stayed dry by noon.")]
+
+
+def _undated(lib) -> dict[int, tuple[int, int, bool]]:
+    """Story id -> (stored undated figure, the same counted from the member articles, notes_only as the list reads
+    it); every stored figure checked against its count."""
+    counted = dict(lib.db.execute(
+        "SELECT sa.story_id, total(coalesce(a.published, '') = '') FROM story_articles sa JOIN articles a"
+        " ON a.id = sa.article_id GROUP BY sa.story_id"))
+    rows = {r.id: r for r in store.story_rows(lib, 0, 10_000, members=False)}
+    out = {i: (r.undated, int(counted.get(i, 0)), r.notes_only) for i, r in rows.items()}
+    assert all(stored == count for stored, count, _ in out.values()), out
+    return out
+
+
+def test_a_storys_undated_articles_are_counted_with_its_figures(filled):
+    """Session 37 (issue 13): a story of notes only is marked "~" in the stories list from its stored figures
+    (story_stats.undated), kept by the same triggers and bulk paths as the others; the session-36 mark read every
+    page's member articles, which the list's 100k budgets forbid."""
+    from datetime import date
+
+    from tui.store.feeds import update_article
+
+    lib, ids = filled
+    assert not any(n for n, _, _ in _undated(lib).values())
+    got = [i for _, i in lib.add_many(_WEIR)]
+    group_new(lib)
+    weir, strike = story_of(lib, got[0]), story_of(lib, ids[STRIKE[0].title])
+    assert story_of(lib, got[1]) == weir and weir != strike
+    assert _undated(lib)[weir] == (2, 2, True)
+    merge(lib, strike, weir)  # the notes moved into a story of dated reports: counted there, not a story of notes
+    assert _undated(lib)[strike] == (2, 2, False) and weir not in _undated(lib)
+    weir = split(lib, strike, got)
+    assert _undated(lib)[weir] == (2, 2, True) and _undated(lib)[strike][0] == 0
+    rebuild(lib)  # clear and regroup (the bulk paths: story_bulk)
+    weir = story_of(lib, got[0])
+    assert _undated(lib)[weir] == (2, 2, True)
+    with lib.transaction() as db:  # a note given its date (doctor --fill-headers): it leaves its story
+        assert update_article(db, got[1], dataclasses.replace(_WEIR[1], published=date.today().isoformat()))
+    group_new(lib)
+    figures = _undated(lib)
+    assert story_of(lib, got[1]) == story_of(lib, got[0])  # (grouped again with the other note)
+    assert figures[story_of(lib, got[0])] == (1, 1, False)
+    lib.remove(got[0])
+    assert got[0] not in dict(lib.db.execute("SELECT article_id, story_id FROM story_articles"))
+    _undated(lib)
+
+
+def test_an_old_library_counts_its_storys_notes_when_it_upgrades(lib_path):
+    """Migration 37 fills the figure for the memberships a library already has."""
+    from tui.store import Library
+    from tui.store.schema import SCHEMA_VERSION
+
+    with Library(lib_path) as lib:
+        got = [i for _, i in lib.add_many([*ALL, *_WEIR])]
+        group_new(lib)
+        weir = story_of(lib, got[-1])
+        expected = _undated(lib)
+    assert expected[weir] == (2, 2, True)
+    db = sqlite3.connect(lib_path)  # back to schema 36: no undated columns, the triggers before them
+    db.executescript("DROP TRIGGER story_articles_stats_ai; DROP TRIGGER story_articles_stats_ad;"
+                     " DROP TRIGGER story_articles_stats_au; ALTER TABLE story_articles DROP COLUMN undated;"
+                     " ALTER TABLE story_stats DROP COLUMN undated;")
+    db.execute("PRAGMA user_version = 36")
+    db.commit()
+    db.close()
+    with Library(lib_path) as lib:
+        assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert _undated(lib) == expected
+        lib.remove(got[-1])  # and the triggers follow after the upgrade
+        assert _undated(lib)[weir] == (1, 1, True)

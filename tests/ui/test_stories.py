@@ -332,6 +332,39 @@ async def test_a_story_row_with_no_outlet_says_so_and_not_zero(stories, make_app
         assert " 3 art  3 src" in lines[1], lines
 
 
+async def test_a_story_of_notes_marks_its_day_as_the_library_marks_a_notes(stories, make_app):
+    """walk36: the library marks an undated article's date, the day it was added, "~" ("~18:51", "~12-07"); the
+    stories list dated a story of such notes "2026-12-07" / "12-07" as if the day were the notes' own. A story none of
+    whose articles has a date of its own is marked "~" at every width; a dated story is not."""
+    from tui.models import Article
+    from tui.stories import group_new
+
+    path, _ = stories
+    with Library(path) as lib:  # two notes of one event, no date of their own (the top story: stored today)
+        lib.add_many([Article(title="Ossvale weir gates stuck open", source="", published="",
+                              body="The weir gates at Ossvale stuck open overnight and the mill leat ran dry."),
+                      Article(title="Ossvale weir gates still stuck", source="", published="",
+                              body="The Ossvale weir gates stuck open overnight; the mill leat stayed dry by noon.")])
+        group_new(lib)
+    app = make_app(path)
+    async with app.run_test(size=(260, 48)) as pilot:
+        await pilot.press("v")
+        await settle(pilot)
+        notes = next(i for i, r in enumerate(rows(app.screen)) if "Ossvale" in r.title)
+        assert rows(app.screen)[notes].notes_only and not any(r.notes_only for r in rows(app.screen) if "Ossvale" not in r.title)
+        day = rows(app.screen)[notes].last
+        line = app.screen.articles.render_line(notes).text
+        assert f" ~{day} " in line and "– src" in line, line
+        dated = [app.screen.articles.render_line(i).text for i in range(len(rows(app.screen))) if i != notes]
+        assert dated and not [x for x in dated if "~" in x], dated
+    app = make_app(path)
+    async with app.run_test(size=(60, 24)) as pilot:  # the narrow form: month and day
+        await pilot.press("v")
+        await settle(pilot)
+        line = app.screen.articles.render_line(notes).text
+        assert f" ~{day[5:]} " in line, line
+
+
 async def test_story_view_marks_a_new_sentence_in_the_summary_instead_of_repeating_it(stories, make_app):
     path, _ = stories
     app = make_app(path)

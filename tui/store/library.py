@@ -20,7 +20,8 @@ from tui.store.derived import Derived, derived, stored_tags
 from tui.tags import unique_tags
 from tui.store.fts_batch import close_batch, open_batch
 from tui.store.schema import (MERGE_INDEX, MIGRATIONS, REBUILD_FROM, REBUILD_INDEX, SCHEMA_VERSION, SEARCH_SHADOWS,
-                               SEARCH_TABLE, SEARCH_VIEWS, STORY_FIGURES, STORY_FIGURES_FROM, schema_columns,
+                               SEARCH_TABLE, SEARCH_VIEWS, STORY_FIGURES, STORY_FIGURES_FROM, STORY_UNDATED,
+                               STORY_UNDATED_FROM, schema_columns,
                                schema_tables)
 from tui.store.query import fts_query, wordless
 from tui.store.twins import hidden_ids, with_outlets
@@ -655,6 +656,11 @@ class Library:
                 return
             for statement in _statements(STORY_FIGURES):
                 self.db.execute(statement)
+            if version >= STORY_UNDATED_FROM:  # (a story_stats made here lacks migration 37's column)
+                if "undated" not in {r[1] for r in self.db.execute("SELECT * FROM pragma_table_info('story_stats')")}:
+                    self.db.execute("ALTER TABLE story_stats ADD COLUMN undated INTEGER NOT NULL DEFAULT 0")
+                for statement in _statements(STORY_UNDATED):
+                    self.db.execute(statement)
         missing = sorted({"story_stats", "story_sources"} - set((names or "").split(",")))
         if UPGRADE_NOTICE is not None:
             UPGRADE_NOTICE(f"{visible(self.path)}: the stories' figures ({' and '.join(missing)}) were missing: "

@@ -891,6 +891,62 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE feeds ADD COLUMN pages_failed TEXT;
     """,
+    # 37: how many of a story's articles have no date of its own (notes, pastes, items that gave none: dated by when
+    # they came into the library), kept with its other figures (story_stats.undated; each membership's own flag,
+    # story_articles.undated, set from its article when it is stored, so a membership removed with its article still
+    # knows what to take away). A story all of whose articles are such is marked "~" in the stories list and
+    # `stories`, as the library marks such an article's date, from its stored figures: no article is read for a page
+    # (session 36's mark read them). An article whose date changes leaves its story (migration 15's trigger), so the
+    # flag never goes stale. Filled for the memberships already there.
+    """
+    ALTER TABLE story_articles ADD COLUMN undated INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE story_stats ADD COLUMN undated INTEGER NOT NULL DEFAULT 0;
+    DROP TRIGGER IF EXISTS story_articles_stats_ai;
+    DROP TRIGGER IF EXISTS story_articles_stats_ad;
+    DROP TRIGGER IF EXISTS story_articles_stats_au;
+    UPDATE story_articles SET undated = 1
+        WHERE article_id IN (SELECT id FROM articles WHERE coalesce(published, '') = '');
+    UPDATE story_stats SET undated = (SELECT count(*) FROM story_articles s WHERE s.story_id = story_stats.story_id
+            AND s.undated)
+        WHERE story_id IN (SELECT story_id FROM story_articles WHERE undated);
+    CREATE TRIGGER story_articles_stats_ai AFTER INSERT ON story_articles BEGIN
+        UPDATE story_articles SET source = coalesce((SELECT a.source FROM articles a WHERE a.id = new.article_id), ''),
+            unread = EXISTS (SELECT 1 FROM articles a INDEXED BY articles_unread_ids WHERE a.id = new.article_id AND a.read = 0),
+            undated = EXISTS (SELECT 1 FROM articles a WHERE a.id = new.article_id AND coalesce(a.published, '') = '')
+            WHERE article_id = new.article_id;
+        INSERT INTO story_stats (story_id, members, unread, undated)
+            SELECT new.story_id, 1, unread, undated FROM story_articles WHERE article_id = new.article_id
+            ON CONFLICT (story_id) DO UPDATE SET members = members + 1, unread = unread + excluded.unread,
+                undated = undated + excluded.undated;
+        INSERT INTO story_sources (story_id, source, n)
+            SELECT new.story_id, source, 1 FROM story_articles WHERE article_id = new.article_id AND source <> ''
+            ON CONFLICT (story_id, source) DO UPDATE SET n = n + 1;
+        UPDATE story_stats SET outlets = (SELECT count(*) FROM story_sources WHERE story_id = new.story_id)
+            WHERE story_id = new.story_id;
+    END;
+    CREATE TRIGGER story_articles_stats_ad AFTER DELETE ON story_articles BEGIN
+        UPDATE story_sources SET n = n - 1 WHERE story_id = old.story_id AND source = old.source;
+        DELETE FROM story_sources WHERE story_id = old.story_id AND source = old.source AND n <= 0;
+        UPDATE story_stats SET members = members - 1, unread = unread - old.unread, undated = undated - old.undated,
+            outlets = (SELECT count(*) FROM story_sources WHERE story_id = old.story_id) WHERE story_id = old.story_id;
+        DELETE FROM story_stats WHERE story_id = old.story_id AND members <= 0;
+    END;
+    CREATE TRIGGER story_articles_stats_au AFTER UPDATE OF story_id ON story_articles
+    WHEN old.story_id IS NOT new.story_id BEGIN
+        UPDATE story_sources SET n = n - 1 WHERE story_id = old.story_id AND source = old.source;
+        DELETE FROM story_sources WHERE story_id = old.story_id AND source = old.source AND n <= 0;
+        UPDATE story_stats SET members = members - 1, unread = unread - old.unread, undated = undated - old.undated,
+            outlets = (SELECT count(*) FROM story_sources WHERE story_id = old.story_id) WHERE story_id = old.story_id;
+        DELETE FROM story_stats WHERE story_id = old.story_id AND members <= 0;
+        INSERT INTO story_stats (story_id, members, unread, undated) SELECT new.story_id, 1, new.unread, new.undated
+            WHERE 1 ON CONFLICT (story_id) DO UPDATE SET members = members + 1, unread = unread + excluded.unread,
+            undated = undated + excluded.undated;
+        INSERT INTO story_sources (story_id, source, n) SELECT new.story_id, new.source, 1 WHERE new.source <> ''
+            ON CONFLICT (story_id, source) DO UPDATE SET n = n + 1;
+        UPDATE story_stats SET outlets = (SELECT count(*) FROM story_sources WHERE story_id = new.story_id)
+            WHERE story_id = new.story_id;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -922,6 +978,14 @@ INSERT INTO story_stats (story_id, members, unread, outlets)
     FROM story_articles s GROUP BY story_id;
 """
 STORY_FIGURES_FROM = 11  # the schema version from which a library has them
+# From migration 37 on, story_stats also keeps `undated` (how many of a story's articles have no date of their own),
+# counted from the memberships' own flags after STORY_FIGURES (whose story_stats, when it makes it, lacks the column).
+STORY_UNDATED_FROM = 37
+STORY_UNDATED = """
+UPDATE story_stats SET undated = (SELECT count(*) FROM story_articles s WHERE s.story_id = story_stats.story_id
+        AND s.undated)
+    WHERE story_id IN (SELECT story_id FROM story_articles WHERE undated);
+"""
 
 
 @functools.lru_cache(maxsize=None)

@@ -34,6 +34,14 @@ class StoryRow:
     stored_size: int = 0  # the size column the list is ordered by (size counts the articles read now)
     outlets: int = 0  # distinct non-empty sources (len(sources) when the members were read)
     copies: int = 0  # members that repeat another member's text from another outlet (articles.twin_of): no rows
+    undated: int = 0  # members with no date of their own (notes: dated by the day they came into the library)
+
+    @property
+    def notes_only(self) -> bool:
+        """Whether none of its articles has a date of its own (its days are the days they were added): the stories
+        list and `stories` mark its date "~", as the library marks such an article's date. From the stored figure
+        (story_stats.undated, migration 37): no article is read."""
+        return self.size > 0 and self.undated >= self.size
 
     @property
     def rows(self) -> int:
@@ -1091,8 +1099,24 @@ _REVERSE = "ORDER BY last ASC, size ASC, id ASC"
 
 # A story's list figures come from story_stats (migration 11's triggers keep them): a page reads one
 # stories row and one story_stats row per story, never the member articles.
-_ROW = ("SELECT s.id, s.title, s.size, s.first, s.last, t.members, t.unread, t.outlets"
+_ROW = ("SELECT s.id, s.title, s.size, s.first, s.last, t.members, t.unread, t.outlets, t.undated"
         " FROM stories s LEFT JOIN story_stats t ON t.story_id = s.id")
+# (a read-only library of a schema before 37, read as it is, has no undated figure: read as 0, nothing marked)
+_ROW_BEFORE_UNDATED = _ROW.replace("t.undated", "0")
+
+
+def _row_sql(lib: Library) -> str:
+    """_ROW for this library: a writable one is upgraded (the column is there); a read-only one is asked once."""
+    if not lib.readonly:
+        return _ROW
+    has = getattr(lib, "_stats_undated", None)
+    if has is None:
+        try:
+            has = "undated" in {r[1] for r in lib.db.execute("SELECT * FROM pragma_table_info('story_stats')")}
+        except sqlite3.DatabaseError:
+            has = False
+        lib._stats_undated = has
+    return _ROW if has else _ROW_BEFORE_UNDATED
 
 
 def members_of_gone_stories(lib: Library) -> int:
@@ -1147,7 +1171,7 @@ def mend_stories(lib: Library) -> int:
     no story go, and when the rest still do not add up to the memberships they are counted again from them (the
     library's open does so for a figures table gone: STORY_FIGURES), with the grouped articles' count. How many
     articles were given back to grouping."""
-    from tui.store.schema import STORY_FIGURES
+    from tui.store.schema import STORY_FIGURES, STORY_UNDATED
 
     with lib.transaction() as db:
         back = db.execute("DELETE FROM story_articles WHERE story_id NOT IN (SELECT id FROM stories)").rowcount
@@ -1158,7 +1182,7 @@ def mend_stories(lib: Library) -> int:
         grouped = db.execute("SELECT count(*) FROM story_articles").fetchone()[0]
         if db.execute("SELECT total(members) FROM story_stats").fetchone()[0] != grouped or db.execute(
                 "SELECT (SELECT count(*) FROM stories) != (SELECT count(*) FROM story_stats)").fetchone()[0]:
-            for statement in STORY_FIGURES.split(";"):
+            for statement in (STORY_FIGURES + STORY_UNDATED).split(";"):
                 if statement.strip():
                     db.execute(statement)
         db.execute("UPDATE counts SET value = ? WHERE name = 'grouped' AND value IS NOT ?", (grouped, grouped))
@@ -1180,7 +1204,7 @@ def story_rows(lib: Library, offset: int = 0, limit: int = 100, since: str = "",
     # (no size bound otherwise: a story's stored size is never below 1 unless edited by hand, and one edited to -5 or
     # 0 hid the story from the list and the briefing while `story N` showed its articles and count_stories counted
     # it; its row's figures come from story_stats, or its members)
-    rows = lib.db.execute(f"{_ROW} WHERE {where} {_ORDER} LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+    rows = lib.db.execute(f"{_row_sql(lib)} WHERE {where} {_ORDER} LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
     return _made(lib, rows, members)
 
 
@@ -1203,7 +1227,7 @@ def readable_story_rows(lib: Library, start: int, limit: int, since: str = "", m
     out: list[StoryRow] = []
     for story_id in ids:
         try:
-            row, counted = lib.db.execute(f"{_ROW} WHERE s.id = ?", (story_id,)).fetchone(), members
+            row, counted = lib.db.execute(f"{_row_sql(lib)} WHERE s.id = ?", (story_id,)).fetchone(), members
         except sqlite3.DatabaseError:
             try:  # its figures (story_stats) cannot be read: count them from its members
                 row, counted = _row_alone(lib, story_id), True
@@ -1217,7 +1241,7 @@ def readable_story_rows(lib: Library, start: int, limit: int, since: str = "", m
             out += _made(lib, [row], counted)
         except sqlite3.DatabaseError:  # its members or unread copies cannot be read: the stored figures
             out.append(StoryRow(row[0], _str(row[1]), _n(row[5]), _str(row[3]), _str(row[4]), unread=_n(row[6]),
-                                stored_size=row[2], outlets=_n(row[7])))
+                                stored_size=row[2], outlets=_n(row[7]), undated=_n(row[8])))
     return out
 
 
@@ -1275,7 +1299,7 @@ def story_rows_next_to(lib: Library, row: StoryRow, limit: int, after: bool = Tr
                     else ("(s.last, s.size, s.id) > (?, ?, ?)", _REVERSE))
     if counted:
         where, members = f"{where} AND {_MEMBERED}", True
-    rows = lib.db.execute(f"{_ROW} WHERE {where} {order} LIMIT ?",
+    rows = lib.db.execute(f"{_row_sql(lib)} WHERE {where} {order} LIMIT ?",
                           (row.last, row.stored_size, row.id, limit)).fetchall()
     return _made(lib, rows if after else rows[::-1], members)
 
@@ -1286,7 +1310,7 @@ def story_rows_from_end(lib: Library, offset: int, limit: int, members: bool = T
     the last page (`G`) is a seek from the index's other end, not an OFFSET over every story. `counted` as
     story_rows'."""
     where = f"WHERE {_MEMBERED} " if counted else ""
-    rows = lib.db.execute(f"{_ROW} {where}{_REVERSE} LIMIT ? OFFSET ?", (limit, offset)).fetchall()
+    rows = lib.db.execute(f"{_row_sql(lib)} {where}{_REVERSE} LIMIT ? OFFSET ?", (limit, offset)).fetchall()
     members = members or counted
     return _made(lib, rows[::-1], members)
 
@@ -1294,7 +1318,7 @@ def story_rows_from_end(lib: Library, offset: int, limit: int, members: bool = T
 def story_row(lib: Library, story_id: int) -> StoryRow | None:
     """One story's row (with its members), or None."""
     try:
-        r = lib.db.execute(f"{_ROW} WHERE s.id = ?", (story_id,)).fetchone()
+        r = lib.db.execute(f"{_row_sql(lib)} WHERE s.id = ?", (story_id,)).fetchone()
     except sqlite3.DatabaseError:  # a damaged page of story_stats: the figures are counted from the members anyway
         r = _row_alone(lib, story_id)
     return _made(lib, [r], True)[0] if r else None
@@ -1302,15 +1326,15 @@ def story_row(lib: Library, story_id: int) -> StoryRow | None:
 
 def _row_alone(lib: Library, story_id: int) -> tuple | None:
     """A story's row as _ROW reads it, without its story_stats figures (their size is the stored one, the rest 0)."""
-    return lib.db.execute("SELECT s.id, s.title, s.size, s.first, s.last, s.size, 0, 0 FROM stories s WHERE s.id = ?",
+    return lib.db.execute("SELECT s.id, s.title, s.size, s.first, s.last, s.size, 0, 0, 0 FROM stories s WHERE s.id = ?",
                           (story_id,)).fetchone()
 
 
 def _made(lib: Library, rows: list[tuple], members: bool) -> list[StoryRow]:
-    """StoryRows for (id, title, size, first, last, members, unread, outlets) rows: the stored figures, and
+    """StoryRows for (id, title, size, first, last, members, unread, outlets, undated) rows: the stored figures, and
     with `members` each row's article ids and sources read too (one query for the page)."""
     out = [StoryRow(r[0], _str(r[1]), _n(r[5]), _str(r[3]), _str(r[4]), unread=_n(r[6]), stored_size=r[2],
-                    outlets=_n(r[7])) for r in rows]
+                    outlets=_n(r[7]), undated=_n(r[8])) for r in rows]
     if members:
         return _filled(lib, out)
     # figures that cannot be right (a negative or non-number count, more unread than members, no figures row): counted

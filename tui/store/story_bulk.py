@@ -19,11 +19,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 # trigger -> digest of its SQL (whitespace collapsed): the definitions whose effect the bulk statements restate
-_DELETE_TRIGGERS = {"story_articles_ad": "69e01087d32dd0db", "story_articles_stats_ad": "5ff22efcda41c2b6",
+_DELETE_TRIGGERS = {"story_articles_ad": "69e01087d32dd0db", "story_articles_stats_ad": "b3e4e53dd06c40fc",
                     "story_articles_twin_ad": "0d1edf669ba3a28c", "story_articles_grouped_ad": "732efa6898d5bce9"}
-_RENUMBER_TRIGGERS = {"story_articles_stats_au": "57076c7ef1133648"}
+_RENUMBER_TRIGGERS = {"story_articles_stats_au": "907958027f3c652c"}
 # set aside for a bulk insert; the copies' trigger (it fires only for a row with dup_of) stays, and must be the known one
-_INSERT_TRIGGERS = {"story_articles_stats_ai": "40f3991e999475ca", "story_left_ai": "9b66e1b1efb24b45",
+_INSERT_TRIGGERS = {"story_articles_stats_ai": "5a0760403d716cf1", "story_left_ai": "9b66e1b1efb24b45",
                     "story_articles_grouped_ai": "3ee101ed96888f62"}
 _INSERT_KEPT = {"story_articles_twin_ai": "0d5bc00e2b9e95d6"}
 BULK_INSERT_FROM = 500  # memberships a save writes in bulk from (fewer: row by row, no schema change for other readers)
@@ -138,12 +138,13 @@ def insert_memberships(db: sqlite3.Connection, rows: list[tuple]) -> bool:
         # story_articles_stats_ai, for each new row (figures added up per story: the same sums in any order)
         db.execute("UPDATE story_articles SET source = coalesce((SELECT a.source FROM articles a WHERE a.id ="
                    " story_articles.article_id), ''), unread = EXISTS (SELECT 1 FROM articles a INDEXED BY"
-                   " articles_unread_ids WHERE a.id = story_articles.article_id AND a.read = 0)"
-                   f" WHERE article_id IN ({marks})", ids)
-        db.execute("INSERT INTO story_stats (story_id, members, unread) SELECT story_id, count(*), sum(unread)"
-                   f" FROM story_articles WHERE article_id IN ({marks}) GROUP BY story_id"
+                   " articles_unread_ids WHERE a.id = story_articles.article_id AND a.read = 0), undated = EXISTS"
+                   " (SELECT 1 FROM articles a WHERE a.id = story_articles.article_id AND coalesce(a.published, '')"
+                   f" = '') WHERE article_id IN ({marks})", ids)
+        db.execute("INSERT INTO story_stats (story_id, members, unread, undated) SELECT story_id, count(*),"
+                   f" sum(unread), sum(undated) FROM story_articles WHERE article_id IN ({marks}) GROUP BY story_id"
                    " ON CONFLICT (story_id) DO UPDATE SET members = members + excluded.members,"
-                   " unread = unread + excluded.unread", ids)
+                   " unread = unread + excluded.unread, undated = undated + excluded.undated", ids)
         db.execute("INSERT INTO story_sources (story_id, source, n) SELECT story_id, source, count(*)"
                    f" FROM story_articles WHERE article_id IN ({marks}) AND source <> '' GROUP BY story_id, source"
                    " ON CONFLICT (story_id, source) DO UPDATE SET n = n + excluded.n", ids)
@@ -170,17 +171,19 @@ def insert_all(db: sqlite3.Connection, select: str, args: tuple = ()) -> int | N
     if sqls is None:
         return None
     with _set_aside(db, _INSERT_TRIGGERS, sqls):
-        # source and unread as story_articles_stats_ai sets them (its UPDATE after the insert: the same values)
+        # source, unread and undated as story_articles_stats_ai sets them (its UPDATE after the insert: the same
+        # values)
         added = db.execute(
-            "INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of, source, unread)"
-            " SELECT b.article_id, b.story_id, b.day, b.terms, b.sketch, b.dup_of, coalesce(a.source, ''), EXISTS"
-            " (SELECT 1 FROM articles u INDEXED BY articles_unread_ids WHERE u.id = a.id AND u.read = 0)"
-            f" FROM ({select}) b JOIN articles a ON a.id = b.article_id", args).rowcount
+            "INSERT OR IGNORE INTO story_articles (article_id, story_id, day, terms, sketch, dup_of, source, unread,"
+            " undated) SELECT b.article_id, b.story_id, b.day, b.terms, b.sketch, b.dup_of, coalesce(a.source, ''),"
+            " EXISTS (SELECT 1 FROM articles u INDEXED BY articles_unread_ids WHERE u.id = a.id AND u.read = 0),"
+            f" coalesce(a.published, '') = '' FROM ({select}) b JOIN articles a ON a.id = b.article_id", args).rowcount
     _grouped(db, added)  # story_articles_grouped_ai
     # story_articles_stats_ai, for every row (the figures added up per story: the same sums)
-    db.execute("INSERT INTO story_stats (story_id, members, unread) SELECT story_id, count(*), sum(unread)"
-               " FROM story_articles GROUP BY story_id ON CONFLICT (story_id) DO UPDATE SET"
-               " members = members + excluded.members, unread = unread + excluded.unread")
+    db.execute("INSERT INTO story_stats (story_id, members, unread, undated) SELECT story_id, count(*), sum(unread),"
+               " sum(undated) FROM story_articles GROUP BY story_id ON CONFLICT (story_id) DO UPDATE SET"
+               " members = members + excluded.members, unread = unread + excluded.unread,"
+               " undated = undated + excluded.undated")
     db.execute("INSERT INTO story_sources (story_id, source, n) SELECT story_id, source, count(*) FROM story_articles"
                " WHERE source <> '' GROUP BY story_id, source ON CONFLICT (story_id, source) DO UPDATE SET"
                " n = n + excluded.n")

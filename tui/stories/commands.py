@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 import sys
 
-from tui.cells import (clip, cut, cut_outlet, cut_title, date_range, fit, fit_source, one_line, outlets_count,
-                       outlets_line, plural, said_where, since_label, story_figures)
+from tui.cells import (ADDED_MARK, clip, cut, cut_outlet, cut_title, date_range, fit, fit_source, one_line,
+                       outlets_count, outlets_line, plural, said_where, since_label, story_figures)
 from tui.entity_kinds import word_of
 from tui.models import shown_day
 
@@ -103,7 +103,10 @@ def _story_lines(args, page) -> None:
         elif not args.rebuild:
             # a range as `story` and `brief` write it (it was "2026-03-02..2026-03-05" here alone); the unread articles
             # as the app's list and `brief` count them (walk33: `stories` never said which stories had news)
-            out(f"{r.id:>6} {unread_cell(r.unread):>4}  {r.rows:>3} art {outlets_count(r.outlets):>2} src  "
+            # a story of notes only: its days are when they were added, marked "~" as `list` marks such an article's,
+            # in the gap before the dates (the dates and titles stay in line)
+            mark = ADDED_MARK if r.notes_only else " "
+            out(f"{r.id:>6} {unread_cell(r.unread):>4}  {r.rows:>3} art {outlets_count(r.outlets):>2} src {mark}"
                 f"{range_cell(r.first, r.last)}  {clip(one_line(r.title), cells)}")
 
 

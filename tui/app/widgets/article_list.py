@@ -307,7 +307,7 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
 
                 row = replace(row, unread=unread)  # (the cached row keeps its stored figure)
         cells = 0 if story else self._source_cells(width)
-        key = ((row.id, row.unread, row.rows, cursor, "story", width, self.source.newest_year(), _today()) if story else
+        key = ((row.id, row.unread, row.rows, row.notes_only, cursor, "story", width, self.source.newest_year(), _today()) if story else
                (row.id, row.read, row.starred, cursor, self._is_open(row), width, cells,
                 _today() if row.published_at or not row.published else ""))  # "18:45" today, a day tomorrow
         strip = self._strips.get(key)
@@ -341,9 +341,12 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         title_style = self._style(("unread" if row.unread else "read") + tail)
         first, last = clean(row.first or "")[:10], clean(row.last or "")[:10]  # the database is untrusted
         span = date_span(first, last)
-        from tui.cells import outlets_count  # (not imported at start-up)
+        from tui.cells import ADDED_MARK, outlets_count  # (not imported at start-up)
 
         outlets = outlets_count(row.outlets)  # no article of the story names its source: "–", not "0 src"
+        # a story of notes only (no article has a date of its own): its days are when they were added, marked "~" as
+        # the library marks such an article's date ("~2026-12-07", "~12-07", "~3d")
+        mark = ADDED_MARK if row.notes_only else ""
         # the dates first, right-aligned against the counts: the counts stay one column and the last days line up,
         # and a one-day story's title gets the cells a range needs (17 were kept for every row). Every count says
         # what it counts ("3 art 4 src"): the narrower forms showed "3/4" and "3", articles or outlets or unread?
@@ -354,11 +357,11 @@ class ArticleList(QuietFocus, QuickScrollBars, ScrollView, can_focus=True):
         # all for a while, then 14 with "01-15"), and the row still says when, which nothing else in the list did.
         year = self.source.newest_year()
         if width >= 76:
-            meta = f" {span} {row.rows:>3} art {outlets:>2} src"
+            meta = f" {mark}{span} {row.rows:>3} art {outlets:>2} src"
         elif width >= 44:
-            meta = f" {short_day(last, year):>5} {row.rows:>2} art" + (f" {outlets:>2} src" if width >= 56 else "")
+            meta = f" {mark + short_day(last, year):>5} {row.rows:>2} art" + (f" {outlets:>2} src" if width >= 56 else "")
         elif width >= 30:
-            meta = f" {age(last, _today()):>4} {row.rows:>2} art"
+            meta = f" {mark + age(last, _today()):>4} {row.rows:>2} art"
         else:
             meta = ""
         # "●3", as an article row's unread dot: a bare number leading each row read like the row's own number
