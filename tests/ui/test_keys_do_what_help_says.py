@@ -29,6 +29,33 @@ async def test_q_goes_back_at_narrow_widths_then_quits(library, make_app):
         assert app._exit, "q did not quit from the library"
 
 
+async def test_q_in_the_article_at_a_wide_screen_goes_back_to_the_list_then_quits(library, make_app):
+    """Session 37: at a wide screen `q` with the cursor in the article (or its summary) quit the app without asking,
+    while the same reading at 80x24 went back to the library. It puts the cursor back in the list (the list shown
+    again when `l` hid it) and quits from there only."""
+    path, _ = library
+    app = make_app(path)
+    async with opened_first(app, (160, 48)) as (pilot, screen):
+        for pane in ("#article-pane", "#summary-pane"):
+            screen.set_focus(next(w for w in screen.query_one(pane).query("*") if w.focusable))
+            await pilot.pause()
+            await pilot.press("q")
+            await pilot.pause()
+            assert app.is_running and not app._exit, f"q quit from {pane}"
+            assert screen.articles.has_focus and screen.article is not None
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("l")  # the list hidden, the article alone
+        await pilot.pause()
+        assert not screen.query_one("#library-pane").display and not screen.articles.has_focus
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app._exit and screen.query_one("#library-pane").display and screen.articles.has_focus
+        await pilot.press("q")
+        await pilot.pause()
+        assert app._exit, "q did not quit from the library"
+
+
 async def test_capital_q_quits_from_the_reading_view(library, make_app):
     path, _ = library
     app = make_app(path)

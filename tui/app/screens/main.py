@@ -582,14 +582,25 @@ class MainScreen(QuickSwitch, Screen):
 
     async def action_back_or_quit(self) -> None:
         """q: back to the page the article was opened from (story view, person page, briefing), or to the library
-        from the reading view at narrow widths, else quit."""
+        from the reading view at narrow widths and from the article or summary pane at wide ones (the cursor back in
+        the list, the list shown again when `l` hid it), else quit. At a wide screen `q` in the article quit the app
+        without asking, while the same reading at 80x24 went back (session 37): it quits from the library only."""
         narrow = self.has_class("-narrow")
         if ((narrow and self.reading) or (not narrow and not self.articles.has_focus)) and self._back_to_pages():
             return
-        if narrow and self.reading:
+        if (narrow and self.reading) or (not narrow and self._reading_pane_focused()):
             self.set_reading(False)
         else:
             await self.app.run_action("quit")
+
+    def _reading_pane_focused(self) -> bool:
+        """Whether the focus is in the article pane or the summary pane (the reading side of a wide screen)."""
+        node = self.focused
+        while node is not None and node is not self:
+            if node.id in ("article-pane", "summary-pane"):
+                return True
+            node = node.parent
+        return False
 
     def action_back(self) -> None:
         """esc: leave the search box, else clear a filter, else go back to the library."""
