@@ -386,7 +386,7 @@ def test_the_app_says_once_that_its_settle_fails_and_backs_off(tmp_path, monkeyp
         quiet_rounds(20)
     assert len(tried) == 5  # rounds 1, 3, 6, 11 and 20 (1, 2, 4 and 8 rounds left out between them)
     said = [lines for lines in toasts if lines]
-    assert said == [["✗ Stories not regrouped: DatabaseError: database disk image is malformed"
+    assert said == [["✗ Stories not regrouped: database disk image is malformed"
                      f" (details: {where()})"]], toasts
     logged = [r for r in caplog.records if r.exc_info]
     assert len(logged) == 1 and "malformed" in str(logged[0].exc_info[1])
@@ -423,7 +423,7 @@ def test_the_app_says_once_that_grouping_new_articles_fails(tmp_path, monkeypatc
         rounds(3)
         assert len(tried) == 3
         said = [line for lines in toasts for line in lines]
-        assert said == ["✗ Stories not grouped: DatabaseError: database disk image is malformed"
+        assert said == ["✗ Stories not grouped: database disk image is malformed"
                         f" (details: {where()})"], toasts
         logged = [r for r in caplog.records if "could not be grouped" in r.getMessage()]
         assert len(logged) == 3 and logged[0].exc_info and not any(r.exc_info for r in logged[1:])
@@ -438,8 +438,8 @@ def test_the_app_says_once_that_grouping_new_articles_fails(tmp_path, monkeypatc
     assert [line for lines in toasts[3:] for line in lines] == []
     monkeypatch.setattr(tui.stories, "group_new", refused)
     sources.say_grouping(host, sources.group_stories(None))
-    assert notes == [f"✗ Stories not grouped: DatabaseError: database disk image is malformed\nDetails: {where()}"] or (
-        notes[0].startswith("✗ Stories not grouped: DatabaseError: database disk image is malformed\nDetails:\n")
+    assert notes == [f"✗ Stories not grouped: database disk image is malformed\nDetails: {where()}"] or (
+        notes[0].startswith("✗ Stories not grouped: database disk image is malformed\nDetails:\n")
         and notes[0].endswith("newsreader.log")), notes
 
 

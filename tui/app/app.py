@@ -13,7 +13,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from tui.app import css_cache, full_update, heap, keymap, partial_update, textual_fixes
+from tui.app import css_cache, failure, full_update, heap, keymap, partial_update, textual_fixes  # noqa: F401
 from tui.app.idle_gc import CHECK as IDLE_GC_CHECK
 from tui.app.idle_gc import IdleCollector
 from tui.app.screens.main import MainScreen
@@ -316,6 +316,10 @@ class NewsreaderApp(App):
         "Refreshing … in the background…" stopped the app with a MarkupError ("[@click=app.quit]": a click on the
         toast quit it). No toast of ours is written in markup."""
         options["markup"] = False
+        if " (details: " in message:  # a failure's line pointing at the app's log: the log's path on a line of its own
+            from tui.app.parts.sources import for_toast
+
+            message = for_toast(self, message)
         super().notify(even_width(clean(message)), title=even_width(clean(title)), **options)
 
     def action_hide_keys_panel(self) -> None:

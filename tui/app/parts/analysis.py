@@ -12,6 +12,7 @@ from typing import Callable
 from textual.worker import get_current_worker
 
 from tui.app.parts.threads import deliver
+from tui.app.failure import reason
 
 # Articles this long (~16,000 words) are analysed in a child process, not a thread: seconds of
 # pure-Python work in a thread would hold the GIL and make the UI stutter meanwhile.
@@ -128,7 +129,7 @@ class AnalysisJobs:
                 if result is None:  # a usual article (or the child process failed): analyse it here
                     result = _analyse_in_thread(engine, lib, article, method, sentences, force)
         except Exception as exc:  # shown in the pane; the app keeps running
-            error = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            error = reason(exc)
         deliver(self.host, self._done, article.id, method, sentences, result, error)
 
     def _done(self, article_id, method, sentences, result, error) -> None:

@@ -14,6 +14,7 @@ from typing import Callable
 from textual.worker import get_current_worker
 
 from tui.app.parts.threads import deliver
+from tui.app.failure import reason
 
 # Start a little after the first paint, away from the first key presses (the workers' imports
 # are niced, but spawning them still costs the machine a moment).
@@ -40,12 +41,12 @@ def run_pass(db_path, cancelled, on_progress, on_grouped=lambda n: None) -> tupl
             if not lib.unanalysed_ids(cache_key(DEFAULT_METHOD)) and not _ungrouped(lib):
                 return 0, ""
     except Exception as exc:
-        return 0, str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        return 0, reason(exc)
     try:
         proc = subprocess.Popen(child_command(db_path, NICE), env=child_env(), stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     except OSError as exc:
-        return 0, str(exc)
+        return 0, reason(exc)
     done, error, last, buffer = 0, "", 0.0, ""
     try:
         while not cancelled():

@@ -17,6 +17,7 @@ from typing import Callable
 from tui.app.parts.threads import deliver
 from tui.store import Library
 from tui.textsafe import clean, visible
+from tui.app.failure import reason
 
 
 @dataclass
@@ -75,7 +76,7 @@ class FeedChanges:
             with Library(self.db_path) as lib:
                 got = subscribe_all(lib, feeds)
         except Exception as exc:  # not OPML after all, a damaged library: one line, never a traceback
-            error = _one_line(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+            error = _one_line(reason(exc))
         deliver(self.host, self._imported, path, got, error, done)
 
     def _imported(self, path: str, got, error: str, done) -> None:
@@ -108,7 +109,7 @@ class FeedChanges:
                     if result.items:
                         say_grouping(self.host, group_stories(lib))  # the new articles join or open stories, as a refresh does
         except Exception as exc:  # a damaged library, a missing module: one line, never a traceback
-            result.error = _one_line(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+            result.error = _one_line(reason(exc))
         deliver(self.host, self._added, result)
 
     def _added(self, result: FeedAdded) -> None:
@@ -123,5 +124,5 @@ class FeedChanges:
             with Library(self.db_path) as lib:
                 gone = remove_feed(lib, feed_id, keep_articles=keep_articles)
         except Exception as exc:
-            error = _one_line(f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}")
+            error = _one_line(reason(exc))
         deliver(self.host, self.removed, feed_id, name, gone, error)

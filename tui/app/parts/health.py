@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from tui.app.parts.threads import deliver
+from tui.app.failure import reason
 
 CHECK_DELAY = 0.5  # seconds after the first paint (the screen starts the timer from call_after_refresh)
 CHECK_BUDGET = 1.0  # seconds of quick_check at most, as the CLI's VERIFY_SECONDS
@@ -74,10 +75,8 @@ def check_library(db_path: Path, budget: float = CHECK_BUDGET) -> str:
             return lib.verify(budget) or ""
     except NewerLibrary:
         raise
-    except StoreError as exc:
-        return " ".join(str(exc).split())[:120]
-    except sqlite3.DatabaseError as exc:
-        return " ".join(str(exc).split())[:120]
+    except (StoreError, sqlite3.DatabaseError) as exc:
+        return reason(exc, 120)
 
 
 def _lower_priority() -> None:

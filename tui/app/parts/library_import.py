@@ -11,6 +11,7 @@ from tui.app.parts.threads import deliver
 from tui.store import Library
 from tui.cells import echoed
 from tui.textsafe import clean, visible
+from tui.app.failure import reason
 
 
 class LibraryImport:
@@ -60,7 +61,7 @@ class LibraryImport:
                     # new articles join or open stories, as `newsreader add` does (a failure: one toast, once)
                     say_grouping(self.host, group_stories(lib))
         except Exception as exc:  # any failure becomes a message, never a crash
-            errors.append(clean(str(exc).splitlines()[0]) if str(exc) else type(exc).__name__)
+            errors.append(reason(exc))
         if notes:
             deliver(self.host, self._notes, notes)
         deliver(self.host, self.done, path, added, duplicates, errors, first or known)

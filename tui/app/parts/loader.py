@@ -8,7 +8,7 @@ from typing import Callable
 
 from tui.app.parts.newer import open_library
 from tui.app.parts.threads import deliver
-from tui.textsafe import visible
+from tui.app.failure import reason, could_not
 
 
 class Loader:
@@ -39,7 +39,7 @@ class Loader:
             with open_library(self.host, self.db_path) as lib:
                 result = fn(lib, *args, **kwargs)
         except Exception as exc:  # shown on the page; the app keeps running
-            error = f"{type(exc).__name__}: {visible(str(exc).splitlines()[0] if str(exc) else '')}"
+            error = reason(exc)
         deliver(self.host, self._done, generation, result, error)
 
     def _done(self, generation: int, result, error: str) -> None:
@@ -49,5 +49,5 @@ class Loader:
         try:
             self.done(result, error)
         except Exception as exc:  # odd data from the library: one line, the app keeps running
-            self.host.notify(f"Could not show this: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}",
+            self.host.notify(could_not("show this", exc),
                              severity="error", markup=False)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Callable
 
 from tui.app.parts.threads import deliver
+from tui.app.failure import reason
 
 
 def set_many(lib, ids: tuple[int, ...], field: str, value: bool) -> None:
@@ -288,9 +289,9 @@ class ReadMarks:
                         except (StoreError, sqlite3.DatabaseError):
                             pass  # best effort: a read-only or damaged library keeps no positions
                 except (StoreError, sqlite3.DatabaseError, OSError) as exc:
-                    error = " ".join(str(exc).split())[:200]
+                    error = reason(exc)
                 except Exception as exc:  # never let the writer die: later marks would wait in the queue
-                    error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:160]}"
+                    error = reason(exc)
                 finally:
                     if field in MARKS:
                         with self._reads_lock:

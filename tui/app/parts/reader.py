@@ -10,6 +10,7 @@ from typing import Callable
 from tui.app.keymap import UNDO_SECONDS  # noqa: F401 (how long z works: help says it from there)
 from tui.app.parts.threads import deliver
 from tui.store import Library
+from tui.app.failure import reason
 
 UNDO_SAY_ABOVE = 2000  # a z undoing an A of this many articles or more says it is under way (it takes a moment)
 CONFIRM_ABOVE = 20  # "A" asks first when it would mark more articles than this
@@ -169,7 +170,7 @@ def open_link(url: str) -> str:
     try:
         opened = webbrowser.open(url, new=2)
     except Exception as exc:  # a broken $BROWSER command
-        return f"Not opened: could not start the browser: {exc}"
+        return f"Not opened: could not start the browser: {reason(exc)}"
     # said after the toast "Opening <link>" (the app cannot know first: finding a browser can take a while): alone,
     # "no browser found" read as if the link had opened (walk36)
     return "" if opened else "Not opened: no browser found (set $BROWSER)"

@@ -18,6 +18,7 @@ from tui.app.parts.threads import deliver
 from tui.textsafe import clean, visible
 from tui.store import Library
 from tui.store.library import NewerLibrary
+from tui.app.failure import reason, could_not
 
 START_DELAY = 2.5  # seconds after start-up before the first folder scan / refresh (after the first paint)
 SCAN_EVERY = 30.0  # seconds between watched-folder scans while the app runs
@@ -53,8 +54,7 @@ def group_stories(lib) -> str:
             return ""
         _GROUPING_SAID.append(True)
         log.warning("the new articles could not be grouped into stories", exc_info=True)
-        why = " ".join(str(exc).split())[:160]
-        return f"✗ Stories not grouped: {type(exc).__name__}" + (f": {visible(why)}" if why else "") + _details()
+        return f"✗ Stories not grouped: {reason(exc, 160, logged=True)}" + _details()
     _GROUPING_SAID.clear()
     return ""
 
@@ -293,7 +293,7 @@ class SourcesRefresh:
             deliver(self.host, getattr(self.host, "library_newer", lambda _problem: None), str(exc).splitlines()[0])
             head, lines, loud = [], [], False
         except Exception as exc:  # a damaged library, a missing module: one line, never a traceback
-            lines.append(f"✗ {type(exc).__name__}: {visible(str(exc).splitlines()[0] if str(exc) else '')}")
+            lines.append(f"✗ {could_not('refresh the feeds and folders', exc)}")
         if not loud and not added and not any(line.startswith("✗") for line in lines):
             head, lines = [], []
         deliver(self.host, self._finished, added, head + lines, loud, settled, fetch)
@@ -379,9 +379,7 @@ class SourcesRefresh:
             if not self._settle_said:
                 self._settle_said = True
                 log.warning("the stories could not be regrouped", exc_info=True)
-                why = " ".join(str(exc).split())[:160]
-                lines.append(f"✗ Stories not regrouped: {type(exc).__name__}" + (f": {visible(why)}" if why else "")
-                             + _details())
+                lines.append(f"✗ Stories not regrouped: {reason(exc, 160, logged=True)}" + _details())
             return 0
         self._settle_backoff, self._settle_said = 0, False
         return settled

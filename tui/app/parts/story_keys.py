@@ -15,6 +15,7 @@ import sqlite3
 import time
 
 from tui.app.parts.threads import deliver
+from tui.app.failure import could_not, reason
 from tui.cells import reanalysed_said
 
 # kind -> what the toast names (the story view's `copy_*` words)
@@ -62,7 +63,7 @@ class StoryKeys:
             with open_library(self.host, self.db_path) as lib:
                 found = story_summary_kept(lib, story_id, analyse=True)  # kept once made (its articles analysed)
         except Exception as exc:  # a damaged library, a story that cannot be read: said, the app goes on
-            error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+            error = reason(exc)
         deliver(self.host, self._copy, kind, story_id, found, error)
 
     def _copy(self, kind: str, story_id: int, found, error: str) -> None:
@@ -106,7 +107,7 @@ class StoryKeys:
                 f" JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? ORDER BY {LATEST_FIRST}",
                 (row.id,)).fetchall()
         except sqlite3.DatabaseError as exc:
-            self.host.notify(f"Could not read the story's articles: {' '.join(str(exc).split())[:200]}",
+            self.host.notify(could_not("read the story's articles", exc),
                              severity="warning", markup=False)
             return
         linked = next((r for r in found if r[3]), None)
@@ -152,7 +153,7 @@ class StoryKeys:
             with Library(self.db_path) as lib:
                 found = remade(lib, story_id, store=store)
         except Exception as exc:
-            error = f"{type(exc).__name__}: {' '.join(str(exc).split())[:200]}"
+            error = reason(exc)
         deliver(self.host, self._remade, story_id, found, error, time.perf_counter() - started, after, notify)
 
     def _remade(self, story_id: int, found, error: str, seconds: float, after=None, notify=None) -> None:

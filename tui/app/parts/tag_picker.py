@@ -17,6 +17,7 @@ from textual.command import CommandPalette, Hits, SimpleCommand, SimpleProvider
 from tui.app import textual_fixes
 from tui.app.parts.threads import deliver
 from tui.textsafe import clean
+from tui.app.failure import reason
 
 TAG_CELLS = 60  # a tag's name in the picker at most
 
@@ -105,7 +106,7 @@ class TagPicker:
             with open_library(self.host, self.db_path) as lib:
                 tags = all_tags(lib)
         except Exception as exc:  # a damaged library: one line, the app keeps running
-            error = " ".join(str(exc).split())[:160] or type(exc).__name__
+            error = reason(exc, 160)
         deliver(self.host, self._read, tags, error)
 
     def _read(self, tags, error: str) -> None:

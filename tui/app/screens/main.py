@@ -42,6 +42,7 @@ from tui.app.parts import (AnalysisJobs, BackgroundPass, FeedChanges, LibraryImp
                            PaneBorders, SourcesRefresh, set_focus_flags)
 from tui.store import StoreError
 from tui.textsafe import clean, visible
+from tui.app.failure import reason, could_not
 
 PANES = ("#library-pane", "#article-pane", "#summary-pane")
 # a background pass of this many articles or more says it ended, once (the first, and after an `a` adding as many):
@@ -454,7 +455,7 @@ class MainScreen(QuickSwitch, Screen):
             article = ready.article if ready else self.lib.get(article_id)
             cached = ready.cached if ready and ready.cached else get_cached(self.lib, article_id, self.method, self.sentences)
         except sqlite3.DatabaseError as exc:
-            self.notify(f"This article cannot be read (the library file is damaged): {exc}",
+            self.notify(f"This article cannot be read (the library file is damaged): {reason(exc)}",
                         severity="error", markup=False)
             return
         if article is None:
@@ -980,7 +981,7 @@ class MainScreen(QuickSwitch, Screen):
                 "SELECT a.id, a.read, a.twin_of FROM story_articles s JOIN articles a ON a.id = s.article_id"
                 " WHERE s.story_id = ? ORDER BY a.id", (story_id,)).fetchall()
         except sqlite3.DatabaseError as exc:
-            self.notify(f"Could not read the story's articles: {' '.join(str(exc).split())[:200]}",
+            self.notify(could_not("read the story's articles", exc),
                         severity="warning", markup=False)
             return
         if not members:
@@ -1105,7 +1106,7 @@ class MainScreen(QuickSwitch, Screen):
         try:
             saved = remove_saving(self.lib, article_id)
         except (StoreError, sqlite3.DatabaseError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(could_not("delete the article", exc), severity="error", markup=False)
             return
         reading = None  # where the reader was in it when it was the open article: undo opens it there again
         reopen = False  # ... when it was on the screen (at a narrow width, behind the list, only the place is kept)
@@ -1147,7 +1148,7 @@ class MainScreen(QuickSwitch, Screen):
         try:
             back = restore(self.lib, saved)
         except (StoreError, sqlite3.DatabaseError) as exc:
-            self.notify(str(exc), severity="error", markup=False)
+            self.notify(could_not("restore the article", exc), severity="error", markup=False)
             return
         self.notify(f"Restored: {toast_title(title)}" if back else "It is back in the library already.", markup=False)
         if back:  # the cursor on it again (it stayed on the row the delete moved it to: enter opened another)
@@ -1242,7 +1243,7 @@ class MainScreen(QuickSwitch, Screen):
                         deliver(self, show, found, token)  # (waits for the UI thread: shown before the write)
                 result = write(lib)
         except (StoreError, sqlite3.DatabaseError) as exc:
-            deliver(self, self._marks_written, None, done, token, doing, back, " ".join(str(exc).split())[:200])
+            deliver(self, self._marks_written, None, done, token, doing, back, reason(exc))
             return
         deliver(self, self._marks_written, result, done, token, doing, back, "")
 
@@ -1547,7 +1548,7 @@ class MainScreen(QuickSwitch, Screen):
         try:
             unread, stories = unread_in_stories(self.lib)
         except (StoreError, sqlite3.DatabaseError) as exc:
-            self.notify(f"Could not count the stories' unread articles: {' '.join(str(exc).split())[:200]}",
+            self.notify(could_not("count the stories' unread articles", exc),
                         severity="warning", markup=False)
             return
         if not unread:

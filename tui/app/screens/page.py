@@ -19,6 +19,7 @@ from tui.app.screens.switch import QuickSwitch
 # every briefing entry)
 from tui.cells import OUTLET_CELLS, TITLE_CELLS, cut_outlet as outlet, cut_title as title, one_line as line  # noqa: F401
 from tui.app.textual_fixes import closed_before_mount
+from tui.app.failure import could_not
 
 # Actions the list widget handles itself (StoryList's); the rest of the PAGE keys go to the screen.
 LIST_ACTIONS = {"cursor_down", "cursor_up", "first", "last", "page_down", "page_up", "select"}
@@ -296,7 +297,7 @@ class PageScreen(QuickSwitch, Screen):
             unread = sum(1 for r in rows if not main.marks.patch(r).read)
             every = list(dict.fromkeys(ids + [t for i in ids for t, _ in twins_of(main.lib, i)]))
         except (StoreError, sqlite3.DatabaseError) as exc:
-            self.notify(f"Could not read the articles' marks: {' '.join(str(exc).split())[:200]}", severity="warning",
+            self.notify(could_not("read the articles' marks", exc), severity="warning",
                         markup=False)
             return
         articles = f"{unread:,} unread article{'s' if unread != 1 else ''} {self.UNREAD_OF}"

@@ -7,6 +7,7 @@ import sqlite3
 from tui.app.widgets.paged import PagedSource
 from tui.models import ArticleRow
 from tui.store.changes import list_position
+from tui.app.failure import reason
 
 PAGE = 200
 KEEP_PAGES = 8  # ~1,600 rows in memory at most, whatever the library size
@@ -65,7 +66,7 @@ class RowSource(PagedSource):
         except sqlite3.DatabaseError as exc:
             # A damaged page deep in the file: this page's rows that can be read, one by one (the page was left
             # empty, a hundred blank rows around two unreadable ones), and say what happened.
-            self.error = f"some rows cannot be read: {exc}"
+            self.error = f"some rows cannot be read: {reason(exc)}"
             try:
                 if self.ids is None:
                     return self.lib.readable_rows(start, PAGE)

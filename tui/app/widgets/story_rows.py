@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from tui.app.widgets.paged import PagedSource
+from tui.app.failure import reason
 
 PAGE = 100
 KEEP_PAGES = 8
@@ -35,7 +36,7 @@ class StorySource(PagedSource):
         try:
             self.count = count if count is not None else story_count(lib, counted=counted)
         except sqlite3.DatabaseError as exc:
-            self.count, self.error = 0, f"stories cannot be read: {exc}"
+            self.count, self.error = 0, f"stories cannot be read: {reason(exc)}"
 
     def _fetch(self, number: int) -> list:
         from tui.store import stories as store
@@ -58,7 +59,7 @@ class StorySource(PagedSource):
             return store.story_rows(self.lib, start, PAGE, members=False, counted=self.counted)
         except sqlite3.DatabaseError as exc:
             # a damaged page of the story tables: this page's stories that can be read, one by one
-            self.error = f"some stories cannot be read: {exc}"
+            self.error = f"some stories cannot be read: {reason(exc)}"
             try:
                 return store.readable_story_rows(self.lib, start, PAGE, members=False)
             except sqlite3.DatabaseError:
