@@ -220,6 +220,14 @@ def outlets_line(names, most: int = 6) -> str:
 
 
 MOST_OUTLETS = 6  # outlets a story's figures name, at most (then "+N more")
+
+
+def quoted_by(sources) -> str:
+    """The outlets that printed one quote, when more than one did, each once: the first MOST_OUTLETS, then "+N more"
+    (as `story` and `brief` name them); "" for one or none. The story view and the briefing screen cut them to four
+    and said nothing of the rest (session 37)."""
+    names = list(dict.fromkeys(x for x in (sources or ()) if isinstance(x, str) and x.strip()))
+    return outlets_line(names, MOST_OUTLETS) if len(names) > 1 else ""
 SHORTEST_OUTLET = 8  # cells of a first outlet's name cut to fit a width ("Harbour…"), at least
 
 

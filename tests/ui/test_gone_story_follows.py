@@ -112,3 +112,28 @@ def test_where_they_went_counts_each_article_once(stories):  # noqa: F811
         went = where_they_went(lib, ids + ids[1:])  # (an id twice counts once)
         assert went.deleted == 1 and went.ungrouped == 0
         assert [n for _id, _title, n in went.stories] == [2] and went.stories[0][1]
+
+
+def test_where_they_went_counts_a_copy_with_the_text_it_repeats(tmp_path):
+    """Session 37: the gone view's "(2 of its 5 articles)" counted a text two outlets printed twice, where the story's
+    head, the stories list and the library count it once ("3 articles")."""
+    import dataclasses
+
+    from tests.stories.samples import STRIKE
+    from tui.store.stories import story_rows, where_they_went
+
+    copies = [dataclasses.replace(a, source="Harbour Wire", body=a.body + "\n\nHarbour Wire.") for a in STRIKE[:2]]
+    path = tmp_path / "library.db"
+    with Library(path) as lib:
+        lib.add_many(STRIKE + copies)
+        group_new(lib)
+        row = max(story_rows(lib), key=lambda r: len(r.article_ids))
+        ids = sorted(row.article_ids)
+        assert len(ids) == len(STRIKE) + 2 and row.rows < len(ids)  # (the copies: no rows of their own)
+        went = where_they_went(lib, ids)
+        assert went == ([(row.id, row.title, row.rows)], 0, 0), went
+    run_sql(path, [f"DELETE FROM stories WHERE id = {row.id}"])
+    with Library(path) as lib:  # in no story, a copy is a row of the library's again: counted as it lists them
+        shown = lib.db.execute(f"SELECT count(*) FROM articles WHERE twin_of IS NULL AND id IN ({','.join(map(str, ids))})"
+                               ).fetchone()[0]
+        assert where_they_went(lib, ids) == ([], shown, 0)

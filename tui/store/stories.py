@@ -1434,7 +1434,8 @@ def story_exists(lib: Library, story_id: int) -> bool:
 
 class WentTo(NamedTuple):
     """Where the articles of a story that is gone are now: `stories` holds (story id, title, how many of them it
-    holds), the most first; `ungrouped` of them are in the library but in no story yet; the rest were deleted."""
+    holds), the most first; `ungrouped` of them are in the library but in no story yet; the rest were deleted. Counted
+    as the library lists them: a copy of a text another outlet printed (articles.twin_of) is not one of its own."""
 
     stories: list[tuple[int, str, int]]
     ungrouped: int
@@ -1446,18 +1447,22 @@ def where_they_went(lib: Library, article_ids: list[int]) -> WentTo:
     its articles went). Primary-key reads, 500 ids a statement."""
     ids = sorted({int(i) for i in article_ids})
     held: dict[int, int] = {}
-    present = 0
+    present = rows = 0
     for start in range(0, len(ids), 500):
         part = ids[start:start + 500]
         marks = ", ".join("?" * len(part))
-        present += lib.db.execute(f"SELECT count(*) FROM articles WHERE id IN ({marks})", part).fetchone()[0]
-        for story_id, n in lib.db.execute(f"SELECT story_id, count(*) FROM story_articles WHERE article_id IN ({marks})"
-                                          " GROUP BY story_id", part):
+        there, shown = lib.db.execute(f"SELECT count(*), total(twin_of IS NULL) FROM articles WHERE id IN ({marks})",
+                                      part).fetchone()
+        present, rows = present + there, rows + int(shown)
+        # (a copy is counted with the text it repeats: "2 of its 3 articles" of a story of three rows, not of five)
+        for story_id, n in lib.db.execute(
+                "SELECT sa.story_id, count(*) FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+                f" WHERE sa.article_id IN ({marks}) AND a.twin_of IS NULL GROUP BY sa.story_id", part):
             held[story_id] = held.get(story_id, 0) + n
     found = [(story_id, story_title(lib, story_id), n) for story_id, n in held.items() if story_exists(lib, story_id)]
     found.sort(key=lambda s: (-s[2], s[0]))
     grouped = sum(n for _id, _t, n in found)
-    return WentTo(found, max(0, present - grouped), len(ids) - present)
+    return WentTo(found, max(0, rows - grouped), len(ids) - present)
 
 
 def duplicates(lib: Library, article_id: int) -> list[int]:

@@ -14,8 +14,8 @@ from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
-from tui.cells import (NEW_KEY, NO_OUTLET, RANKED, count_words, cut, figures_problem, said_where, since_said,
-                       story_figures)
+from tui.cells import (NEW_KEY, NO_OUTLET, RANKED, count_words, cut, figures_problem, quoted_by, said_where,
+                       since_said, story_figures)
 from tui.textsafe import clean
 from tui.app.textual_fixes import closed_before_mount
 
@@ -112,7 +112,7 @@ def _where(source: str, day: str) -> str:
 
 def _quoted_where(quote) -> str:
     """"Outlet, day" of a quote, or its outlets ("A, B, day") when several printed it, as the story view has it."""
-    outlets = ", ".join(outlet(x) for x in quote.sources[:4]) if len(quote.sources) > 1 else ""
+    outlets = quoted_by(quote.sources)
     return f"{outlets}, {line(quote.day or '')[:10]}" if outlets else _where(quote.source, quote.day)
 
 

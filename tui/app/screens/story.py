@@ -793,7 +793,8 @@ class StoryScreen(PageScreen):
         head.append("This story is no longer in the library (esc goes back).", style="bold")
         options: list = []
         if went is not None:
-            total = len(set(self._gone_ids))
+            # its articles as the library lists them (a text two outlets printed once): the copies counted it twice
+            total = sum(n for _id, _title, n in went.stories) + went.ungrouped + went.deleted
             if went.stories:
                 some = "Its articles are" if len(went.stories) == 1 else f"Its {total} articles are"
                 place = "another story" if len(went.stories) == 1 else f"{len(went.stories)} stories"
