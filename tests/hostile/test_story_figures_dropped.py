@@ -56,7 +56,7 @@ def _figures(db: Path) -> list:
 def test_figures_dropped_are_made_again_when_the_library_opens(tmp_path, dropped):
     db = _library(tmp_path)
     before = _figures(db)
-    assert len(before[0]) == 12 and [6, 6, 2] in [list(r[1:]) for r in before[0]]
+    assert len(before[0]) == 12 and [6, 6, 2] in [list(r[1:4]) for r in before[0]]
     run_sql(db, [f"DROP TABLE {name}" for name in dropped])
     r = run_cli("stories", db=db)
     assert r.returncode == 0, r.stderr

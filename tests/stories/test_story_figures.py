@@ -199,7 +199,7 @@ def test_a_storys_undated_articles_are_counted_with_its_figures(filled):
 def test_an_old_library_counts_its_storys_notes_when_it_upgrades(lib_path):
     """Migration 37 fills the figure for the memberships a library already has."""
     from tui.store import Library
-    from tui.store.schema import SCHEMA_VERSION
+    from tui.store.schema import MIGRATIONS, SCHEMA_VERSION
 
     with Library(lib_path) as lib:
         got = [i for _, i in lib.add_many([*ALL, *_WEIR])]
@@ -207,11 +207,11 @@ def test_an_old_library_counts_its_storys_notes_when_it_upgrades(lib_path):
         weir = story_of(lib, got[-1])
         expected = _undated(lib)
     assert expected[weir] == (2, 2, True)
-    db = sqlite3.connect(lib_path)  # back to schema 36: no undated columns, the triggers before them
+    db = sqlite3.connect(lib_path)  # back to the schema before migration 37: no undated columns nor their triggers
     db.executescript("DROP TRIGGER story_articles_stats_ai; DROP TRIGGER story_articles_stats_ad;"
                      " DROP TRIGGER story_articles_stats_au; ALTER TABLE story_articles DROP COLUMN undated;"
                      " ALTER TABLE story_stats DROP COLUMN undated;")
-    db.execute("PRAGMA user_version = 36")
+    db.execute(f"PRAGMA user_version = {next(i for i, m in enumerate(MIGRATIONS) if 'ADD COLUMN undated' in m)}")
     db.commit()
     db.close()
     with Library(lib_path) as lib:
