@@ -32,7 +32,7 @@ async def test_reading_keys_pressed_on_a_page_say_where_they_work(stories, make_
         story = app.screen
         assert type(story).__name__ == "StoryScreen"
         for key, name in (("s", "Next method"), ("e", "Entity highlights on / off"), ("slash", "Search"),
-                          ("l", "Show / hide the library"), ("d", "Delete the article")):
+                          ("l", "Show / hide the library")):  # (d says how to delete: test_delete_on_a_page)
             said.clear()
             await pilot.press(key)
             await settle(pilot)

@@ -50,7 +50,9 @@ _TOAST_KINDS = (("Summary method:", "method"), ("Longest summary", "length"), ("
                 ("Already subscribed: ", "feed"),
                 # R: "Refreshing … in the background…" stayed above the refresh's result for its 3 s (80x24: two toasts,
                 # nine rows); the result ("Feeds: 2 new …", "Watched folders: …") takes its place
-                ("Refreshing ", "refresh"), ("Feeds: ", "refresh"), ("Watched folders: ", "refresh"))
+                ("Refreshing ", "refresh"), ("Feeds: ", "refresh"), ("Watched folders: ", "refresh"),
+                # d on a page's article line says how to delete one (PageScreen.action_elsewhere): one at a time
+                ("To delete an article: ", "no use here"))
 
 
 # "n (Next unread article) works in the library and the article view, not on this page: …", "t (since when) works

@@ -108,6 +108,7 @@ class PageScreen(QuickSwitch, Screen):
     IS_PAGE = True  # the palette offers this screen's own PAGE actions (app.get_system_commands)
     PAGE_NAME = "this page"  # how other screens' words name it ("the story view")
     OPENED_BY = ""  # the id of the library's key that opens this page ("briefing": b), if one does
+    ARTICLE_LINES = False  # lines of articles `enter` opens (the story view, the entity page): d says how to delete one
     # The PAGE keys' actions that here only say there is nothing to do on this page (a page that has a use for one
     # defines its own); the help screen leaves them out of "On this page" (help.page_keys).
     SAYS_NOT_HERE = ("action_copy_summary", "action_copy_quotes", "action_copy_markdown", "action_longer",
@@ -186,6 +187,14 @@ class PageScreen(QuickSwitch, Screen):
         if key_id == self.OPENED_BY:  # b in the briefing: "b (Briefing) works in the library ..., not on this page"
             self.notify(f"This is {self.PAGE_NAME} already: {keymap.first_key('back', overrides)} goes back to the "
                         "library.", timeout=4)
+            return
+        if key_id == "delete" and self.ARTICLE_LINES:
+            # walk37: d on an article's line of a story said "works in the library …: esc goes back", no way to it
+            # "enter", as the stories list's "open a story (enter)" says it
+            opens = keymap.first_key('open', overrides).replace("⏎", "enter")
+            self.notify(f"To delete an article: {opens} on its line "
+                        f"({keymap.first_key('to_articles', overrides)}: the articles), then "
+                        f"{keymap.first_key('delete', overrides)}.", severity="warning", timeout=4)
             return
         spec = keymap.BY_ID[key_id]
         # "d (Delete the article) works …", not "d (Delete the article (asks first)) works …"

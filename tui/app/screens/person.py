@@ -131,6 +131,7 @@ class PersonScreen(PageScreen):
     """Articles over time (a bar per month) and the articles on the left; quotes and co-occurring entities on the right."""
 
     PAGE_NAME = "the entity page"
+    ARTICLE_LINES = True
 
     PANES = ("#person-pane", "#person-side")
     KEY_NAMES = {**PageScreen.KEY_NAMES,

@@ -335,6 +335,7 @@ class StoryScreen(PageScreen):
     One screen is kept and shown again for each story (`story_view`); `open` says which story."""
 
     PAGE_NAME = "the story view"
+    ARTICLE_LINES = True
 
     PANES = ("#story-pane", "#story-side")
     KEY_NAMES = {**PageScreen.KEY_NAMES,
