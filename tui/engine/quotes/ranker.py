@@ -35,7 +35,7 @@ from ..entities.clusters import cluster_path
 from ..types import Quote
 from .cues import SPEECH_VERBS
 from .gender import PRONOUN_GENDER, gender_of
-from .names import is_person, months_named, tokens
+from .names import FIRST_NAMES, ORG_WORDS, is_person, months_named, tokens
 from ..lexicon import quote_words
 
 WEIGHTS_FILE = "quote_speakers.json"
@@ -67,6 +67,18 @@ rules.guard(
               [("Nobody asked the harbour. Lund decided alone, and the night crossings will pay for it.", "Mara Quist")])],
     keeps=["Ivo Lund chairs the ferry board.\n\nLund wants a new quay by May. “Nobody asked the harbour. Lund decided "
            "alone, and the night crossings will pay for it.”"])
+rules.guard(
+    "he-or-she-is-no-body", "quotes.speaker",
+    "a 'he'/'she' tag's speaker is no company, council or site (a name with an organisation word, an acronym) while "
+    "a person who may be meant is near",
+    changes=[("Ansel Marrow opened the Quillby fair on Saturday.\n\nThe ferry runs twice a day in summer. The quay was "
+              "built in 1911 and has not been mended since. Fishermen say the night crossings frighten the seals.\n\n"
+              "On Monday the mayor used Twitter to attack the ferry board. “Nobody in this town was asked about the "
+              "night crossings,” he wrote.",
+              [("Nobody in this town was asked about the night crossings,", "Ansel Marrow")])],
+    keeps=["Bill Carver opened the Quillby fair on Saturday.\n\nThe ferry runs twice a day in summer. The quay was "
+           "built in 1911 and has not been mended since.\n\nOn Monday the mayor wrote to the ferry board. “Nobody in "
+           "this town was asked about the night crossings,” he said."])
 
 
 @dataclass
@@ -129,7 +141,8 @@ def choose(cands: list[Candidate], w: dict[str, float]) -> Candidate:
     """The highest-scoring candidate (the first, the rules' choice, wins ties); for a "he"/"she" tag, not one whose
     title or first name says the other sex while a candidate the text does not say so of is there (rule
     "pronoun-sex-guard"); and not one whose surname the quote itself names while someone it does not name is there
-    (rule "speaker-not-named-in-own-quote"). A quote led in by a clause ending in a colon takes the speaker that
+    (rule "speaker-not-named-in-own-quote"); and for a "he"/"she" tag not a body ("Twitter", "the Harbour Board", "NTSB")
+    while a person not of the other sex is there (rule "he-or-she-is-no-body"). A quote led in by a clause ending in a colon takes the speaker that
     clause names, a candidate or not (rule "colon-lead-subject": 'The harbour trust reveals a few numbers: “...”')."""
     hint = cands[0].hint
     if hint is not None and rules.enabled("colon-lead-subject"):
@@ -139,11 +152,40 @@ def choose(cands: list[Candidate], w: dict[str, float]) -> Candidate:
         fit = [c for c in cands if "gender:clash" not in c.feats]
         if fit:
             best = max(fit, key=lambda c: score(c, w))
+    if _pronoun_tag(best) and _a_body(best.name) and rules.enabled("he-or-she-is-no-body"):
+        other = [c for c in cands if not _a_body(c.name) and not c.feats & _CLASH]
+        if other:
+            best = max(other, key=lambda c: score(c, w))
     if "in-quote" in best.feats and rules.enabled("speaker-not-named-in-own-quote"):
         other = [c for c in cands if "in-quote" not in c.feats and "gender:clash" not in c.feats]
         if other:
             best = max(other, key=lambda c: score(c, w))
     return best
+
+
+_CLASH = frozenset(("gender:clash", "w|gender:clash"))
+
+
+def _pronoun_tag(c: Candidate) -> bool:
+    """Is the candidate's quote tagged "he"/"she" (every candidate of such a quote has a gender feature)?"""
+    return any(f.startswith(("gender:", "w|gender:")) for f in c.feats)
+
+
+@lru_cache(maxsize=4096)
+def _a_body(name: str) -> bool:
+    """Does a candidate's name read as a body rather than a person: "the ..." ("the Harbour Board"), a word that makes a
+    run an organisation or place ("Lisk Water Company", "Twitter"; not a first name opening it: "Bill Carver"), or
+    one word of three or more capitals ("NTSB"; not "KA" of a mangled "Stefan KÃ")?"""
+    if name.lower().startswith("the "):
+        return True
+    toks = tokens(name)
+    for i, t in enumerate(toks):
+        k = t.lower().strip(".")
+        if i == 0 and k in FIRST_NAMES:
+            continue
+        if k in ORG_WORDS or (len(toks) == 1 and len(t) > 2 and t.isupper() and "." not in t):
+            return True
+    return False
 
 
 def decided(text: str, quotes: list[Quote], hows: list[str]) -> list[bool]:

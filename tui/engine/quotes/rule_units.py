@@ -130,10 +130,11 @@ guard("speech-verb-two-words-on", STAGE,
                 "radio: “I have not decided anything yet about the trust.”",
                 [("I have not decided anything yet about the trust.", "Elsa Ostrova")]),
                # (session 25: a paragraph break before "The ... said", as the ranker retrained then read the old
-               # one-paragraph texts right without this rule)
-               ("Mara Holm is a reporter.\n\nThe BBC presenter said the ferries would stop. “Nobody will cross the "
+               # one-paragraph texts right without this rule; session 37: towns, not "BBC" / "Radio", which the guard
+               # "he-or-she-is-no-body" now keeps from a "he"/"she" on its own)
+               ("Mara Holm is a reporter.\n\nThe Quillby presenter said the ferries would stop. “Nobody will cross the "
                 "water this winter,” she said.", [("Nobody will cross the water this winter,", "Mara Holm")]),
-               ("Ivo Brandt presents the late news on Harbour Radio.\n\nThe Radio host said the ferries would stop. "
+               ("Ivo Brandt presents the late news on Harbour Radio.\n\nThe Brenmoor host said the ferries would stop. "
                 "“Nobody will cross the water this winter,” he said.",
                 [("Nobody will cross the water this winter,", "Ivo Brandt")])],
       keeps=["Elsa Ostrova runs the harbour trust.\n\nOstrova later told the radio: “I have not decided anything yet "
