@@ -197,3 +197,20 @@ def test_the_time_of_day_and_the_new_note_are_on_the_readers_clock(far_east):
     story = StorySummary(1, "", [], [], [], [], [], "2026-12-07", "2026-12-07", [1, 2, 3, 4, 5], True, latest=mostly)
     assert story.new_note() == "Mostly new: 4 of its 5 articles are from 2026-12-07 after 08:40", story.new_note()
 
+
+
+def test_the_new_key_of_reports_later_in_one_day_reads_as_a_sentence():
+    """walk37: the story view, the briefing and their copies said '"new": what its 2026-12-07 after 09:30 reports add,
+    read or not'. Our own figures."""
+    from tui.stories.story import StorySummary
+    from tui.stories.summary import StorySentence, latest
+
+    cut = latest([_article(1, "2026-12-07", "07:10:00"), _article(2, "2026-12-07", "09:30:00"),
+                  _article(3, "2026-12-07", "21:05:00"), _article(4, "2026-12-07", "21:40:00")])
+    assert cut is not None and cut.after == "09:30" and not cut.mostly
+    line = StorySentence("Ferry crews at Orlby went back to work on Monday evening.", 4, "Orlby Gazette", "2026-12-07", 2)
+    story = StorySummary(1, "", [], [], [], [line], [], "2026-12-07", "2026-12-07", [1, 2, 3, 4], True, latest=cut)
+    assert story.new_key() == '"new": what its reports of 2026-12-07 after 09:30 add, read or not'
+    day = latest([_article(1, "2026-12-06"), _article(2, "2026-12-07")])
+    story = StorySummary(1, "", [], [], [], [line], [], "2026-12-06", "2026-12-07", [1, 2, 4], True, latest=day)
+    assert story.new_key() == '"new": what its 2026-12-07 reports add, read or not'

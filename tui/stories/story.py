@@ -106,15 +106,17 @@ class StorySummary:
         """What its "new" marks mean, said once where it marks a line new or lists What's new (a reader's "new" is what
         they have not read; these lines are new against the story's own earlier reports, read or not: walk33 read a
         day-2 line again on day 3, unmarked, and took "new" for unread): '"new": what its 2026-12-07 reports add, read
-        or not'. "" when it marks nothing, or `new_note` says it once."""
+        or not', within one day '"new": what its reports of 2026-12-07 after 09:30 add, read or not'. "" when it marks
+        nothing, or `new_note` says it once."""
         cut = self.latest
         if cut is None or self.new_note():
             return ""
         marked, rest = self.news()
         if not marked and not rest:
             return ""
-        when = f"{cut.day} after {cut.after}" if cut.after else cut.day
-        return f"\"new\": what its {when} reports add, read or not"
+        if cut.after:  # (walk37 read "what its 2026-12-07 after 09:30 reports add")
+            return f"\"new\": what its reports of {cut.day} after {cut.after} add, read or not"
+        return f"\"new\": what its {cut.day} reports add, read or not"
 
     @property
     def bounded(self) -> bool:
