@@ -155,25 +155,37 @@ def _latest_first(lib, ids: list[int]) -> list[int]:
 
 
 def cmd_story(args) -> int:
-    """Print one story's summary (text, Markdown or JSON)."""
+    """Print one story's summary (text, Markdown or JSON). The text's head (title, articles, dates, outlets) is printed
+    as soon as the story's row is read, before the summary is made (3.6 s for a big story: it printed nothing until
+    then); on a terminal a line says the summary is being made until it comes. JSON is one document, at the end."""
     from tui.cli import CliError
     from tui.commands import open_library, out, out_json
     from tui.store.library import fits_row_id
     from tui.stories import story_summary
 
     lib = open_library(args)
+    waiting = ""
     try:
         writable = _group_new(lib)
+        early = args.format == "text" and fits_row_id(args.id)
+        head = _story_head(lib, args.id) if early else None
+        if head is not None:
+            lines, rows = head
+            out("\n".join(lines))
+            sys.stdout.flush()  # (through a pipe too: `story 7 | less` shows the head while the summary is made)
+            waiting = _say_summarising(len(rows) if rows is not None else 0)
         # an id past SQLite's integers names no story (the query refused it: "OverflowError: Python int too large")
         # a damaged or read-only library is read, never written: articles not analysed yet are not analysed (and
         # cached) for it, their sentences are split as the summary needs them ("is damaged ... nothing was written")
         # (an analysis made here is stored when the library can be written within a second, else not: articles.Cache)
         with lib.impatient():
             s = (story_summary(lib, args.id, sentences=args.sentences, words=args.words, analyse=writable)
-                 if fits_row_id(args.id) else None)
+                 if fits_row_id(args.id) and (head is not None or not early) else None)
         latest = _latest_first(lib, s.articles) if s is not None and args.format == "json" else None
-        rows = _article_rows(lib, s.articles) if s is not None and args.format == "text" else None
+        if s is not None and args.format == "text" and head is None:
+            rows = _article_rows(lib, s.articles)
     finally:
+        _wipe(waiting)
         lib.close()
     if s is None:
         raise CliError(f"no story with id {args.id}")
@@ -184,8 +196,46 @@ def cmd_story(args) -> int:
     else:
         from tui.commands import title_cells
 
-        out(story_text(s, rows, title_cells(WHO_HEAD_CELLS)))
+        text = story_text(s, rows, title_cells(WHO_HEAD_CELLS))
+        if head is not None:  # (the head as printed: the rest of the same text)
+            text = text.split("\n", len(head[0]))[-1]
+        out(text)
     return 0
+
+
+def _story_head(lib, story_id: int) -> tuple[list[str], list | None] | None:
+    """(the head lines of `story`'s text, its article rows: _article_rows) from the story's row, before its summary is
+    made; None when there is no such story."""
+    from tui.store.stories import story_row
+
+    try:
+        row = story_row(lib, story_id)
+    except sqlite3.DatabaseError:
+        row = None
+    if row is None:
+        return None
+    rows = _article_rows(lib, row.article_ids)
+    return story_head(row.title, row.rows, row.first, row.last, row.sources, rows), rows
+
+
+def _say_summarising(articles: int) -> str:
+    """On a terminal, a line saying the summary is being made (wiped when it comes: _wipe); the line, else ""."""
+    from tui.commands import terminal_columns
+
+    if not terminal_columns():
+        return ""
+    line = f"making the summary of {plural(articles, 'article')}…"
+    sys.stdout.write(line)
+    sys.stdout.flush()
+    return line
+
+
+def _wipe(line: str) -> None:
+    if line:
+        from tui.cells import width
+
+        sys.stdout.write("\r" + " " * width(line) + "\r")
+        sys.stdout.flush()
 
 
 STORY_ARTICLES = 50  # `story`'s Articles list shows this many (`--format json` has every id), as `who`'s does
@@ -224,8 +274,7 @@ def story_text(s, rows: list | None = None, cells: int | None = None) -> str:
     nothing of what was unread)."""
     # its unread articles in the story view's words ("15 articles · 3 unread · ..."; none said when all are read): it
     # said none (walk36); counted on its article rows, as the view counts its lines (a copy of a text is no row)
-    unread = sum(1 for r in rows if not r.read) if rows else 0
-    lines = [cut_title(s.title), story_figures(s.rows, s.first, s.last, s.sources, unread=unread or None)]
+    lines = story_head(s.title, s.rows, s.first, s.last, s.sources, rows)
     if s.bounded:
         lines.append(bounded_line(s))
     if note := s.new_note() or s.new_key():  # nearly all of it new: said once, no line marked; else what "new" means
@@ -252,6 +301,13 @@ def story_text(s, rows: list | None = None, cells: int | None = None) -> str:
         lines += ["", "Entities: " + ", ".join(f"{cut(e.name)} ({word_of(e.label)}, {plural(e.articles, 'article')})"
                                              for e in s.entities[:25])]
     return "\n".join(lines)
+
+
+def story_head(title: str, count: int, first: str, last: str, sources, rows: list | None) -> list[str]:
+    """story_text's first two lines: its title, then its figures (`count` articles, a copy of a text counted once; the
+    unread among `rows`)."""
+    unread = sum(1 for r in rows if not r.read) if rows else 0
+    return [cut_title(title), story_figures(count, first, last, sources, unread=unread or None)]
 
 
 def bounded_line(s) -> str:
