@@ -197,39 +197,43 @@ def print_single(args, what: str, title: str, text: str, name: str = "the text",
         sys.stdout.write(json_safe(json.dumps({"title": title, **rec}, ensure_ascii=False)) + "\n")
         return
     lines: list[str] = []
-    # text: the title, entity names and speakers cut with "…" as the app cuts them (Markdown and JSON: whole)
-    named = cut if fmt == "text" else (lambda text: text)
+    # text: the title, entity names and speakers cut with "…" as the app cuts them (Markdown and JSON: whole; in
+    # Markdown the article's words read as words: no link, HTML or code span of theirs is live)
+    from tui.textsafe import md_literal
+
+    md = md_literal if fmt == "md" else (lambda text: text)
+    named = cut if fmt == "text" else md
     if what == "summary":
-        head = f"Summary of “{title if fmt == 'md' else cut_title(title)}” ({rec['method']}, {plural(len(rec['sentences']), 'sentence')})"
+        head = f"Summary of “{md(title) if fmt == 'md' else cut_title(title)}” ({rec['method']}, {plural(len(rec['sentences']), 'sentence')})"
         lines.append(f"## {head}\n" if fmt == "md" else head)
         for i, s in enumerate(rec["sentences"], 1):
-            lines.append(f"{i}. {s['display']}")
+            lines.append(f"{i}. {md(s['display'])}")
         if rec.get("limited"):
             lines.append(f"({rec['limited']})")
     elif what == "entities":
 
         if fmt == "md":
-            lines.append(f"## Entities in “{title}”\n")
+            lines.append(f"## Entities in “{md(title)}”\n")
         for heading, items in group_entities_as_rows(rec["entities"]):
             # Markdown: a blank line before each heading and its list (a heading on the line after a list item is
             # more of that item's text to a Markdown reader, "Rita Moniz (2) Organisations")
             lines.append(f"{heading}:" if fmt == "text" else f"**{heading}**\n")
             for entity, count in items:
-                lines.append(f"  {named(entity)} ({count})" if fmt == "text" else f"- {entity} ({count})")
+                lines.append(f"  {named(entity)} ({count})" if fmt == "text" else f"- {md(entity)} ({count})")
             if fmt == "md":
                 lines.append("")
         if not rec["entities"]:
             lines.append("no entities found")  # as `quotes` says "no quotes found" (it printed nothing at all)
     else:
         if fmt == "md":
-            lines.append(f"## Key quotes in “{title}”\n")
+            lines.append(f"## Key quotes in “{md(title)}”\n")
         shown = set()
         for q in rec["quotes"]:
             if q.get("group") in shown:
                 continue  # a later piece of a quotation already shown whole
             shown.add(q.get("group"))
             who = named(q["speaker"]) or "unattributed"
-            said = f"{q['lead']} “{q['display']}”" if q.get("lead") else f"“{q['display']}”"  # (Quote.lead)
+            said = md(f"{q['lead']} “{q['display']}”" if q.get("lead") else f"“{q['display']}”")  # (Quote.lead)
             lines.append(f"{said} — {who}" if fmt == "text" else f"> {said}\n> — {who}\n")
         if not rec["quotes"]:
             lines.append("no quotes found")

@@ -134,3 +134,31 @@ def even_width(text: str, keep_length: bool = False) -> str:
     if text.isascii():
         return text
     return text.translate(_ZWNJ_FOR_UNEVEN if keep_length else _DROP_UNEVEN)
+
+
+# What makes an article's words do something in Markdown rather than read as words: a link or an image ("[x](…)"),
+# raw HTML or an autolink ("<script>", "<javascript:…>"), a code span, and the backslash that would undo an escape.
+_MARKDOWN_ACTIVE = str.maketrans({c: "\\" + c for c in "\\`[]<"})
+
+
+def md_literal(text: str) -> str:
+    """Untrusted text (a title, a sentence, a name) put in Markdown so that it reads as the words it is: `brief
+    --format md`, `story --format md`, `summary --format md` and the app's copies printed an article's
+    "[this](javascript:…)" as a live link and its "<script>" as HTML to whatever renders the Markdown. Emphasis
+    marks (* and _) are left as they are: they change how words look, not what they do."""
+    return text.translate(_MARKDOWN_ACTIVE)
+
+
+def md_link(url: str) -> str:
+    """An article's link in Markdown: an autolink ("<https://…>") only for an http(s) link with a host and nothing
+    in it that would end the autolink; any other ("javascript:…", "file:///…", "data:…") as literal text."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+        live = parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        live = False
+    if live and not re.search(r"[\s<>\\`]", url):
+        return f"<{url}>"
+    return md_literal(url)

@@ -46,15 +46,18 @@ def quotes_text(analysis) -> str:
 
 def markdown(article, analysis) -> str:
     """Title, source line, summary as a list and quotes as block quotes, as Markdown."""
+    from tui.textsafe import md_link, md_literal
+
     where = ", ".join(_line(x) for x in (*source_and_byline(article.source, article.byline), article.published or "") if x)
-    parts = [f"# {_line(article.title)}"]
+    parts = [f"# {md_literal(_line(article.title))}"]
     if where or article.url:
-        parts.append(f"*{where}*" + (f" — <{_line(article.url)}>" if article.url else ""))
+        # (the link an autolink only when it is http(s): "<javascript:…>" was a live link to a Markdown reader)
+        parts.append(f"*{md_literal(where)}*" + (f" — {md_link(_line(article.url))}" if article.url else ""))
     summary = summary_text(analysis).splitlines()
     if summary:
-        parts.append("## Summary\n\n" + "\n".join(f"- {s}" for s in summary))
+        parts.append("## Summary\n\n" + "\n".join(f"- {md_literal(s)}" for s in summary))
     if analysis and analysis.quotes:
-        parts.append("## Key quotes\n\n" + "\n\n".join(f"> {quote_line(g)}" for g in _groups(analysis)))
+        parts.append("## Key quotes\n\n" + "\n\n".join(f"> {md_literal(quote_line(g))}" for g in _groups(analysis)))
     return "\n\n".join(parts) + "\n"
 
 
@@ -112,12 +115,15 @@ def _quote_where(quote: dict) -> str:
 
 
 def person_markdown(person) -> str:
-    """A person's page as Markdown: their articles and their quotes."""
-    parts = [f"# {_line(person.name)}"]
+    """A person's page as Markdown: their articles and their quotes (the articles' words read as words: md_literal)."""
+    from tui.textsafe import md_literal
+
+    parts = [f"# {md_literal(_line(person.name))}"]
     if person.articles:
         parts.append("## Articles\n\n" + "\n".join(
-            f"- {_line(a['title'])} *({_where(a.get('source', ''), a.get('day', ''))})*" for a in person.articles))
+            f"- {md_literal(_line(a['title']))} *({md_literal(_where(a.get('source', ''), a.get('day', '')))})*"
+            for a in person.articles))
     quotes = person_quotes_text(person).splitlines()
     if quotes:
-        parts.append("## Quotes\n\n" + "\n\n".join(f"> {q}" for q in quotes))
+        parts.append("## Quotes\n\n" + "\n\n".join(f"> {md_literal(q)}" for q in quotes))
     return "\n\n".join(parts) + "\n"

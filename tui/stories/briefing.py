@@ -115,23 +115,25 @@ def markdown_blocks(items, since: str = "", shown: int | None = None, total: int
     """`as_markdown`'s text in blocks (the heading, then one per story), to be joined by a blank line: `items` may be
     an iterator (iter_briefing), each story's block made as it comes; `shown` and `total` (`ranked`) give the
     count line, "10 of 24 unread stories · ranked by size and recency", as the app's head."""
+    from tui.textsafe import md_literal as md  # (the articles' words read as words: no link or HTML of theirs live)
+
     head = _head(since, shown, total)
     yield "# Briefing" + ("\n\n" + "\n".join(f"*{x}*" for x in head[1:].split("\n")) if head.startswith("\n") else head)
     n, keyed = 0, False
     for n, it in enumerate(items, 1):
         r = it.story
-        lines = [f"## {n}. {r.title}"]
-        lines.append(f"*{_figures(r, whole=True)}*")
+        lines = [f"## {n}. {md(r.title)}"]
+        lines.append(f"*{md(_figures(r, whole=True))}*")
         if it.note:  # nearly all of it new: said once, no line marked
             lines.append(f"*{it.note}*")
         if not keyed and marks_new(it):  # what "new" means, under the first story that marks a line
             lines.append(f"*{NEW_KEY}*")
             keyed = True
         lines.append("")
-        lines += [f"- {s.text} ({said_where(_outlet(s.source), s.day, it.is_new(s))})" for s in it.sentences]
+        lines += [f"- {md(s.text)} ({md(said_where(_outlet(s.source), s.day, it.is_new(s)))})" for s in it.sentences]
         if it.quote:
-            lines += ["", f"> {quoted(it.quote.text, it.quote.lead)} — "
-                      f"{_at(it.quote.speaker, _quoted_at(it.quote, str, whole=True), sep=' ')}"]
+            lines += ["", f"> {md(quoted(it.quote.text, it.quote.lead))} — "
+                      f"{md(_at(it.quote.speaker, _quoted_at(it.quote, str, whole=True), sep=' '))}"]
         yield "\n".join(lines)
     if not n:
         yield f"No unread stories{' since ' + since_label(since) if since else ''}."

@@ -324,10 +324,10 @@ def story_markdown(s, title: str = "") -> str:
     line). Title (`title`, the story's row title, else its own), articles, outlets and dates, the summary (each line's
     outlet and day, "new" when the latest day adds it), what else is new, the quotes by speaker. One line per
     sentence, control characters left out."""
-    from tui.textsafe import clean
+    from tui.textsafe import clean, md_literal
 
-    def one(text) -> str:
-        return " ".join(clean(text or "").split())
+    def one(text) -> str:  # (the articles' words read as words: no link, HTML or code span of theirs is live)
+        return md_literal(" ".join(clean(text or "").split()))
 
     def where(x, new: bool = False) -> str:
         return f" *({said_where(one(x.source), one(x.day), new)})*"
@@ -346,7 +346,7 @@ def story_markdown(s, title: str = "") -> str:
         lines += ["## What's new", ""] + [f"- {one(x.text)}{where(x)}" for x in rest] + [""]
     quotes = story_quote_lines(s)
     if quotes:
-        lines += ["## Key quotes", ""] + [f"> {q}\n" for q in quotes]
+        lines += ["## Key quotes", ""] + [f"> {md_literal(q)}\n" for q in quotes]
     return "\n".join(lines).rstrip() + "\n"
 
 
