@@ -299,6 +299,12 @@ def main(argv: list[str] | None = None) -> int:
             # command failed with "AttributeError: 'list' object has no attribute 'strip'")
             if isinstance(getattr(args, name, None), list):
                 setattr(args, name, " ".join(getattr(args, name)) or "--")
+        if isinstance(getattr(args, "since", None), list):
+            # the same for `--since=--`: its WHEN was never read, and `brief` and `stories` ran with no limit at all
+            from tui.stories.when import FORMS
+
+            _command_parser(parser, args).error(f"argument --since: cannot read {' '.join(args.since) or '--'!r}: "
+                                                f"{FORMS}")
     if sys.stdout is None and args.command is not None:  # `list >&-`: "AttributeError: 'NoneType' object has no ..."
         print(f"{PROG}: error: no standard output to write to (it is closed)", file=sys.stderr)
         return 1
