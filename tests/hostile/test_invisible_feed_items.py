@@ -42,3 +42,18 @@ def test_feed_add_stores_no_blank_row(site, lib_path):
     rows = [json.loads(x) for x in run_cli("list", "--json", db=lib_path).stdout.splitlines()]
     assert len(rows) == 2, rows
     assert all(clean(row["title"]).strip() for row in rows), rows
+
+
+def test_a_json_feed_reads_them_the_same_way():
+    from tui.importers.jsonfeed import json_feed_entries
+
+    hidden = "\u202e\u2066\u200b"
+    doc = {"version": "https://jsonfeed.org/version/1.1", "title": "Wendlecombe Post", "items": [
+        {"id": "c-1", "title": hidden, "content_text": BODY},
+        {"id": "c-2", "title": hidden, "content_html": f"<p>{hidden}</p>"},
+        {"id": "c-3", "title": hidden, "content_text": hidden}]}
+    info, entries, error = json_feed_entries(json.dumps(doc).encode(), "post.json")
+    assert error is None
+    items = [item for _key, item in entries]
+    assert "Wendlecombe" in items[0].article.title, items[0].article.title
+    assert items[1].article is None and items[2].article is None, items

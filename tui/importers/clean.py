@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tui.spaces import only_plain_spaces
-from tui.textsafe import strip_sequences
+from tui.textsafe import clean, strip_sequences
 
 # Terminal escape sequences first (so their parameters go too), then lone control characters.
 # Text is otherwise kept literally: "[bold]" stays text, the UI escapes it when rendering.
@@ -136,3 +136,10 @@ def paragraphs(text: str) -> list[str]:
     """Split cleaned text into paragraphs (see `block_paragraphs`)."""
     lines = squash_lines(text)
     return [p for b in blocks(lines) for p in block_paragraphs(b)]
+
+
+def shows(text: str) -> bool:
+    """Whether `text` holds a character a reader sees: an entry whose title and text were bidi marks (U+202E, U+2066)
+    or zero-width spaces only was stored as an article of nothing, a blank row in the list, the stories and the
+    briefing (a file or page of them is "no article text found")."""
+    return bool(text) and (text.isprintable() and not text.isspace() or bool(clean(text).strip()))

@@ -6,7 +6,7 @@ import io
 import re
 import time
 
-from tui.importers.clean import TAGS_MAX, clean_text, squash
+from tui.importers.clean import TAGS_MAX, clean_text, shows, squash
 from tui.importers.htmltext import html_to_paragraphs
 from tui.importers.item import ImportItem
 from tui.importers.item_source import item_source
@@ -240,15 +240,6 @@ def _title(obj) -> str:
     return squash(clean_text(title))
 
 
-def _shows(text: str) -> bool:
-    """Whether `text` holds a character a reader sees: an entry whose title and text were bidi marks (U+202E, U+2066)
-    or zero-width spaces only was stored as an article of nothing, a blank row in the list, the stories and the
-    briefing (a file or page of them is "no article text found")."""
-    from tui.textsafe import clean
-
-    return bool(text) and (text.isprintable() and not text.isspace() or bool(clean(text).strip()))
-
-
 def _entry(entry, source: str, origin: str) -> ImportItem:
     title = _title(entry)
     html = ""
@@ -257,8 +248,8 @@ def _entry(entry, source: str, origin: str) -> ImportItem:
             html = content.get("value", "")
     if not html:
         html = entry.get("summary", "") or entry.get("description", "")
-    paras = [p for p in html_to_paragraphs(html) if _shows(p)] if html else []
-    if not _shows(title):  # (a title of bidi marks or zero-width spaces only was stored, a blank row in every list)
+    paras = [p for p in html_to_paragraphs(html) if shows(p)] if html else []
+    if not shows(title):  # (a title of bidi marks or zero-width spaces only was stored, a blank row in every list)
         title = ""
     if not title:  # a microblog's post, a note: titled from its text, kept whole when it is one paragraph
         title, paras = untitled(paras, html_to_paragraphs(html, join_lines=True) if "<" in html else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from tui.importers.clean import clean_text, squash
+from tui.importers.clean import clean_text, shows, squash
 from tui.importers.dates import parse_date
 from tui.importers.decode import json_loads
 from tui.importers.htmltext import html_to_paragraphs
@@ -68,6 +68,9 @@ def _item(item: dict, source: str, link: str | None, feed_authors: str, origin: 
     else:
         summary = _text(item.get("summary"))
         paras = [squash(clean_text(summary))] if summary.strip() else []
+    paras = [p for p in paras if shows(p)]  # (bidi marks or zero-width spaces only: nothing to read; as RSS's)
+    if not shows(title):
+        title = ""
     if not title:  # a microblog's post, a note: titled from its text, kept whole when it is one paragraph
         title, paras = untitled(paras, html_to_paragraphs(html, join_lines=True) if "<" in html else None)
     date = _text(item.get("date_published")) or _text(item.get("date_modified"))
