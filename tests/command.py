@@ -44,13 +44,9 @@ def newsreader_cmd() -> list[str]:
     return [found] if found else [sys.executable, "-m", "tui.cli"]
 
 
-def on_a_terminal(args: list[str], columns: int, timeout: float = 300) -> list[str]:
-    """`newsreader ARGS` with its output on a pseudo-terminal `columns` wide (24 rows); its lines. It must exit 0."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
-    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    proc = subprocess.Popen(newsreader_cmd() + args, stdout=slave, stderr=subprocess.PIPE, env=env)
-    os.close(slave)
+def drain_terminal(master: int) -> bytes:
+    """Everything a child wrote to a pseudo-terminal until its end closed (the slave side already closed here); the
+    master is closed."""
     data = b""
     try:
         while chunk := os.read(master, 65536):
@@ -59,6 +55,17 @@ def on_a_terminal(args: list[str], columns: int, timeout: float = 300) -> list[s
         pass
     finally:
         os.close(master)
+    return data
+
+
+def on_a_terminal(args: list[str], columns: int, timeout: float = 300) -> list[str]:
+    """`newsreader ARGS` with its output on a pseudo-terminal `columns` wide (24 rows); its lines. It must exit 0."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+    proc = subprocess.Popen(newsreader_cmd() + args, stdout=slave, stderr=subprocess.PIPE, env=env)
+    os.close(slave)
+    data = drain_terminal(master)
     proc.wait(timeout=timeout)
     assert proc.returncode == 0, proc.stderr.read()
     proc.stderr.close()

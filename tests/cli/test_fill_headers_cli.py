@@ -10,7 +10,7 @@ import os
 import pty
 import subprocess
 
-from command import newsreader_cmd
+from command import drain_terminal, newsreader_cmd
 
 from tui.models import Article
 from tui.store import Library
@@ -39,14 +39,7 @@ def _stderr_on_a_terminal(args: list[str]) -> tuple[str, str]:
     master, slave = pty.openpty()
     proc = subprocess.Popen(newsreader_cmd() + args, stdout=subprocess.PIPE, stderr=slave, env=dict(os.environ))
     os.close(slave)
-    data = b""
-    try:
-        while chunk := os.read(master, 65536):
-            data += chunk
-    except OSError:  # the other end closed (EIO on Linux)
-        pass
-    finally:
-        os.close(master)
+    data = drain_terminal(master)
     out = proc.stdout.read().decode()
     proc.stdout.close()
     assert proc.wait(timeout=120) == 0, data

@@ -55,29 +55,18 @@ def _found(name: str, words: str, label: str, rule: str) -> None:
     assert any((i, i + len(words), label) not in off for i in at), (words, rule)
 
 
-def test_a_man_called_des_is_a_person():
-    _found("89_interview.txt", "Des", "PERSON", "called-names-person")
-
-
-def test_a_village_before_a_place_verb_is_a_place():
-    """'Kelsey Moor was cut off twice in August' (place-verb-after-name)."""
-    _found("90_newsletter.txt", "Kelsey Moor", "LOC", "place-verb-after-name")
-
-
-def test_a_village_after_neighbouring_is_a_place_in_every_mention():
-    """'Neighbouring Ashby Wrayford voted last month', 'Ashby Wrayford walkers' (neighbouring-place)."""
-    _found("90_newsletter.txt", "Ashby Wrayford", "LOC", "neighbouring-place")
-
-
-def test_a_club_before_its_innings_is_an_organisation():
-    """'Skelby 138 all out' (innings-names-club)."""
-    _found("90_newsletter.txt", "Skelby", "ORG", "innings-names-club")
-
-
-def test_an_employer_of_two_surnames_is_one_firm():
-    """'joins Crabtree and Lund, the solicitors in Kendal' (employer-of-two-surnames)."""
-    _found("90_newsletter.txt", "Crabtree and Lund", "ORG", "employer-of-two-surnames")
-
-
-def test_a_man_called_des_in_session_36s_text_is_a_person_too():
-    _found("88_travel.txt", "Des", "PERSON", "called-names-person")
+@pytest.mark.parametrize(("name", "words", "label", "rule"), [
+    ("89_interview.txt", "Des", "PERSON", "called-names-person"),
+    # 'Kelsey Moor was cut off twice in August'
+    ("90_newsletter.txt", "Kelsey Moor", "LOC", "place-verb-after-name"),
+    # 'Neighbouring Ashby Wrayford voted last month', 'Ashby Wrayford walkers': every mention
+    ("90_newsletter.txt", "Ashby Wrayford", "LOC", "neighbouring-place"),
+    # 'Skelby 138 all out'
+    ("90_newsletter.txt", "Skelby", "ORG", "innings-names-club"),
+    # 'joins Crabtree and Lund, the solicitors in Kendal'
+    ("90_newsletter.txt", "Crabtree and Lund", "ORG", "employer-of-two-surnames"),
+    # session 36's text has its man called Des too
+    ("88_travel.txt", "Des", "PERSON", "called-names-person"),
+])
+def test_a_rule_of_session_37_finds_every_mention_in_the_texts(name, words, label, rule):
+    _found(name, words, label, rule)

@@ -13,6 +13,15 @@ from tui.stories import group_new, merge, rebuild, split, story_of
 from tui.store import stories as store
 
 
+def _set_back(lib_path, script: str, version: int) -> None:
+    """Run `script` on the library and mark it as of schema `version`, as an older newsreader left it."""
+    db = sqlite3.connect(lib_path)
+    db.executescript(script)
+    db.execute(f"PRAGMA user_version = {version}")
+    db.commit()
+    db.close()
+
+
 def _counted(lib) -> dict[int, tuple]:
     """Story id -> (articles, outlets, unread, title, first, last) counted from the member articles."""
     return {r.id: (r.size, len(r.sources), r.unread, r.title, r.first, r.last)
@@ -113,14 +122,11 @@ def test_an_old_library_gets_its_figures_when_it_upgrades(lib_path):
         lib.set_read(ids[STRIKE[0].title])
         expected = _counted(lib)
     version = next(i for i, m in enumerate(MIGRATIONS) if "CREATE TABLE IF NOT EXISTS story_stats" in m)
-    db = sqlite3.connect(lib_path)  # back to the library as it was before the figures were stored
-    db.executescript("DROP TABLE story_stats; DROP TABLE story_sources; DROP TRIGGER story_articles_stats_ai;"
-                     " DROP TRIGGER story_articles_stats_ad; DROP TRIGGER story_articles_stats_au;"
-                     " DROP TRIGGER articles_story_read_au; DROP TRIGGER articles_story_source_au;"
-                     " UPDATE story_articles SET source = '', unread = 0;")
-    db.execute(f"PRAGMA user_version = {version}")
-    db.commit()
-    db.close()
+    # back to the library as it was before the figures were stored
+    _set_back(lib_path, "DROP TABLE story_stats; DROP TABLE story_sources; DROP TRIGGER story_articles_stats_ai;"
+                        " DROP TRIGGER story_articles_stats_ad; DROP TRIGGER story_articles_stats_au;"
+                        " DROP TRIGGER articles_story_read_au; DROP TRIGGER articles_story_source_au;"
+                        " UPDATE story_articles SET source = '', unread = 0;", version)
     with Library(lib_path) as lib:
         assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert _agree(lib) == expected
@@ -207,13 +213,11 @@ def test_an_old_library_counts_its_storys_notes_when_it_upgrades(lib_path):
         weir = story_of(lib, got[-1])
         expected = _undated(lib)
     assert expected[weir] == (2, 2, True)
-    db = sqlite3.connect(lib_path)  # back to the schema before migration 37: no undated columns nor their triggers
-    db.executescript("DROP TRIGGER story_articles_stats_ai; DROP TRIGGER story_articles_stats_ad;"
-                     " DROP TRIGGER story_articles_stats_au; ALTER TABLE story_articles DROP COLUMN undated;"
-                     " ALTER TABLE story_stats DROP COLUMN undated;")
-    db.execute(f"PRAGMA user_version = {next(i for i, m in enumerate(MIGRATIONS) if 'ADD COLUMN undated' in m)}")
-    db.commit()
-    db.close()
+    # back to the schema before migration 37: no undated columns nor their triggers
+    _set_back(lib_path, "DROP TRIGGER story_articles_stats_ai; DROP TRIGGER story_articles_stats_ad;"
+                        " DROP TRIGGER story_articles_stats_au; ALTER TABLE story_articles DROP COLUMN undated;"
+                        " ALTER TABLE story_stats DROP COLUMN undated;",
+              next(i for i, m in enumerate(MIGRATIONS) if "ADD COLUMN undated" in m))
     with Library(lib_path) as lib:
         assert lib.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert _undated(lib) == expected

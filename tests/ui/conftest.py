@@ -35,6 +35,16 @@ def _quiet_env(monkeypatch, tmp_path):
 
 
 @pytest.fixture
+def cached_stories(tmp_path) -> Path:
+    """The story sample library (story_sample.make_story_library) with its analyses stored."""
+    from story_sample import make_story_library
+
+    path = tmp_path / "library.db"
+    make_story_library(path, cached=True)
+    return path
+
+
+@pytest.fixture
 def copied(monkeypatch) -> list[str]:
     """Replace the system clipboard with a list that records every copy (the route still reports)."""
     got: list[str] = []

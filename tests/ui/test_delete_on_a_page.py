@@ -5,23 +5,14 @@ was told to go back, not how to delete it). It says how: open the article from i
 
 from __future__ import annotations
 
-import pytest
-
 from pilot_steps import open_first_story, open_person_from_story, settle, toasts_of
-from story_sample import make_story_library
 
 HOW = "To delete an article: enter on its line (a: the articles), then d."
 
 
-@pytest.fixture
-def stories(tmp_path):
-    path = tmp_path / "library.db"
-    make_story_library(path, cached=True)
-    return path
-
-
-async def test_d_on_the_story_view_and_the_entity_page_says_how_to_delete_an_article(stories, make_app, monkeypatch):
-    app = make_app(stories)
+async def test_d_on_the_story_view_and_the_entity_page_says_how_to_delete_an_article(cached_stories, make_app,
+                                                                                       monkeypatch):
+    app = make_app(cached_stories)
     said = toasts_of(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -40,8 +31,8 @@ async def test_d_on_the_story_view_and_the_entity_page_says_how_to_delete_an_art
         assert shown.count(HOW) == 1, shown  # the second took the first one's place
 
 
-async def test_d_in_the_briefing_keeps_the_words_of_a_key_of_no_use_there(stories, make_app, monkeypatch):
-    app = make_app(stories)
+async def test_d_in_the_briefing_keeps_the_words_of_a_key_of_no_use_there(cached_stories, make_app, monkeypatch):
+    app = make_app(cached_stories)
     said = toasts_of(app, monkeypatch)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)

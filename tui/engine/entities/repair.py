@@ -333,6 +333,14 @@ def called_people(text: str, spans: list[Span]) -> list[Span]:
     return [(s, e, PERSON) if (s, e) in at and lab != PERSON else (s, e, lab) for s, e, lab in spans]
 
 
+def _family_name_like(word: str, lx) -> bool:
+    """A capitalised word (not all capitals) that no list knows as a place, given name, people or body: a family's
+    name a firm may be named after."""
+    low = word.lower()
+    return word.isalpha() and word[:1].isupper() and not word.isupper() and low not in lx.place_names \
+        and low not in lx.first_names and low not in lx.demonyms and low not in lx.known_orgs
+
+
 def employer_firms(text: str, spans: list[Span]) -> list[Span]:
     """Two one-word names joined by "and" or "&" right after "worked for", "joined", "employed by", "apprenticed to"
     ..., neither a listed place, given name, people or body, and with no "'s" after them, are one firm named after two
@@ -341,9 +349,7 @@ def employer_firms(text: str, spans: list[Span]) -> list[Span]:
     lx = lexicon()
 
     def plain(word: str) -> bool:
-        low = word.lower()
-        return word.isalpha() and word[:1].isupper() and not word.isupper() and low not in lx.place_names \
-            and low not in lx.first_names and low not in lx.demonyms and low not in lx.known_orgs
+        return _family_name_like(word, lx)
 
     out: list[Span] = []
     for s, e, lab in spans:
@@ -455,9 +461,7 @@ def two_surname_firms(text: str, spans: list[Span]) -> list[Span]:
     lx = lexicon()
 
     def plain(word: str) -> bool:
-        low = word.lower()
-        return word.isalpha() and word[:1].isupper() and not word.isupper() and low not in lx.place_names \
-            and low not in lx.first_names and low not in lx.demonyms and low not in lx.known_orgs
+        return _family_name_like(word, lx)
 
     out: list[Span] = []
     for s, e, lab in spans:
