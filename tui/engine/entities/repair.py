@@ -341,27 +341,30 @@ def _family_name_like(word: str, lx) -> bool:
         and low not in lx.first_names and low not in lx.demonyms and low not in lx.known_orgs
 
 
-def employer_firms(text: str, spans: list[Span]) -> list[Span]:
-    """Two one-word names joined by "and" or "&" right after "worked for", "joined", "employed by", "apprenticed to"
-    ..., neither a listed place, given name, people or body, and with no "'s" after them, are one firm named after two
-    families, whatever kinds the tagger gave them ("worked for Treloar and Mabbott" read as a place and a person).
-    NER train has no two such names after these verbs (0 either way); after "worked for" its one name is Other."""
+def _firm_of_two_families(text: str, spans: list[Span], kinds, before: re.Pattern, reach: int) -> list[Span]:
+    """Two one-word names joined by "and" or "&" (the tagger's place, person or body), each a family's name
+    (_family_name_like) with no "'s" after the second, become one firm when `kinds(first label, second label)` holds and
+    `before` matches the text up to the first name (at most `reach` characters back)."""
     lx = lexicon()
-
-    def plain(word: str) -> bool:
-        return _family_name_like(word, lx)
-
     out: list[Span] = []
     for s, e, lab in spans:
         if out:
             ps, pe, plab = out[-1]
             if text[pe:s] in (" and ", " & ") and plab in (ORG, PERSON, GPE, LOC) and lab in (ORG, PERSON, GPE, LOC) \
-                    and (plab, lab) != (ORG, ORG) and plain(text[ps:pe]) and plain(text[s:e]) \
-                    and text[e:e + 1] not in ("'", "’") and _EMPLOYER_BEFORE.search(text, max(0, ps - 16), ps):
+                    and kinds(plab, lab) and _family_name_like(text[ps:pe], lx) and _family_name_like(text[s:e], lx) \
+                    and text[e:e + 1] not in ("'", "’") and before.search(text, max(0, ps - reach), ps):
                 out[-1] = (ps, e, ORG)
                 continue
         out.append((s, e, lab))
     return out
+
+
+def employer_firms(text: str, spans: list[Span]) -> list[Span]:
+    """Two one-word names joined by "and" or "&" right after "worked for", "joined", "employed by", "apprenticed to"
+    ..., neither a listed place, given name, people or body, and with no "'s" after them, are one firm named after two
+    families, whatever kinds the tagger gave them ("worked for Treloar and Mabbott" read as a place and a person).
+    NER train has no two such names after these verbs (0 either way); after "worked for" its one name is Other."""
+    return _firm_of_two_families(text, spans, lambda first, second: (first, second) != (ORG, ORG), _EMPLOYER_BEFORE, 16)
 
 
 _EMPLOYER_BEFORE = re.compile(r"(?<![\w-])(?:work(?:ed|s|ing)? for|join(?:ed|s|ing)?|employed by|apprenticed to)[ \t]+$")
@@ -458,23 +461,8 @@ def two_surname_firms(text: str, spans: list[Span]) -> list[Span]:
     organisations ("Duff & Phelps"); of the 5 pairs of an organisation and a place read apart, every place is listed
     ("Iraq"). Only after a firm's preposition ("by", "for", "with" ...) and not before 's ("to Staffa and Fingal's
     Cave")."""
-    lx = lexicon()
-
-    def plain(word: str) -> bool:
-        return _family_name_like(word, lx)
-
-    out: list[Span] = []
-    for s, e, lab in spans:
-        if out:
-            ps, pe, plab = out[-1]
-            if text[pe:s] in (" and ", " & ") and lab != plab and ORG in (lab, plab) \
-                    and plab in (ORG, PERSON, GPE, LOC) and lab in (ORG, PERSON, GPE, LOC) \
-                    and plain(text[ps:pe]) and plain(text[s:e]) and text[e:e + 1] not in ("'", "’") \
-                    and _FIRM_BEFORE.search(text, max(0, ps - 9), ps):
-                out[-1] = (ps, e, ORG)
-                continue
-        out.append((s, e, lab))
-    return out
+    return _firm_of_two_families(text, spans, lambda first, second: first != second and ORG in (first, second),
+                                 _FIRM_BEFORE, 9)
 
 
 # lower-case function words no name opens with (NER train: none; "de", "van", "al-" do)
