@@ -11,6 +11,7 @@ import json
 import time
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from feedserver import FAST, body_text, rss
 from tui.cli import main
 from tui.sources import refresh, subscribe
@@ -103,6 +104,25 @@ def test_a_time_a_few_minutes_ahead_is_taken_as_now(lib, site):
     r = subscribe(lib, site.url("/soon.xml"), limits=FAST)
     [article] = [lib.get(i) for i in feed_article_ids(lib, r.feed_id)]
     assert article.published_at is not None and before <= article.published_at <= article.added_at < _stamp(soon)
+
+
+@pytest.mark.parametrize("now, item, got", [
+    # 00:02 tomorrow read at 23:58: today's 23:58, not tomorrow's day with no time
+    ("2026-12-07 23:58:00", "Tue, 08 Dec 2026 00:02:00 +0000", ("2026-12-07", "2026-12-07T23:58:00Z")),
+    # the same four minutes ahead inside one day
+    ("2026-12-07 12:00:00", "Mon, 07 Dec 2026 12:04:00 +0000", ("2026-12-07", "2026-12-07T12:00:00Z")),
+    # an hour ahead across midnight: the item's day alone
+    ("2026-12-07 23:30:00", "Tue, 08 Dec 2026 00:30:00 +0000", ("2026-12-08", None)),
+])
+def test_a_time_just_ahead_across_midnight_keeps_now_and_its_day(monkeypatch, now, item, got):
+    import email.utils
+
+    from tui.importers.feed import _when
+
+    clock = datetime.fromisoformat(now).replace(tzinfo=timezone.utc).timestamp()
+    monkeypatch.setattr(time, "time", lambda: clock)
+    parsed = email.utils.parsedate_to_datetime(item).astimezone(timezone.utc).timetuple()
+    assert _when({"published": item, "published_parsed": parsed}) == got
 
 
 def test_atom_and_json_feed_times(lib, site):

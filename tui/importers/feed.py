@@ -272,7 +272,8 @@ def _entry(entry, source: str, origin: str) -> ImportItem:
 def _when(entry) -> tuple[str | None, str | None]:
     """The UTC day of an entry's date (published, else updated), and its UTC time when the date gives one
     (tui.importers.dates.stamp_of), or (None, None): feedparser rolls an impossible date over (2026-13-45 -> 2027-01-01)
-    and takes any date ahead, both read as no date (the article is dated when added)."""
+    and takes any date ahead, both read as no date (the article is dated when added). A time a few minutes ahead is
+    taken as now, and so is its day: 00:02 tomorrow read at 23:58 is today's 23:58, not tomorrow with no time."""
     import calendar
 
     from tui.importers.dates import ahead, impossible, stamp_of
@@ -284,5 +285,7 @@ def _when(entry) -> tuple[str | None, str | None]:
             # (not strftime's %Y: glibc writes the year 1 as "1", a day that sorted after every other)
             day = f"{when.tm_year:04d}-{when.tm_mon:02d}-{when.tm_mday:02d}"
             stamp = stamp_of(seconds, text)
+            if stamp is not None and stamp[:10] < day:  # (taken back to now across midnight)
+                day = stamp[:10]
             return day, stamp if stamp is None or stamp[:10] == day else None
     return None, None
