@@ -455,6 +455,35 @@ def when_said(stamp: str) -> str:
     return day if day < _now().date().isoformat() else local
 
 
+def ahead_said(stamp: str) -> str:
+    """When something is to be done (a failed feed's next try, a failed page's), on the reader's clock: today's as the
+    time alone ("01:10"), "tomorrow 01:10", a later day whole ("2026-12-10 01:10"); a time already past as when_said
+    says it. A retry after midnight was printed "2026-12-09 01:10", to be read against the calendar."""
+    from datetime import timedelta
+
+    local = local_time(stamp)
+    if len(local) != 16 or local[10] != " ":
+        return local
+    day, clock = local[:10], local[11:16]
+    now = _now()
+    today = now.date()
+    if local < now.strftime("%Y-%m-%d %H:%M"):
+        return when_said(stamp)
+    if day == today.isoformat():
+        return clock
+    return f"tomorrow {clock}" if day == (today + timedelta(days=1)).isoformat() else local
+
+
+def epoch_ahead_said(seconds: float) -> str:
+    """ahead_said of a time in epoch seconds (a feed's next_try); "" for one that is not a time."""
+    from datetime import datetime, timezone
+
+    try:
+        return ahead_said(datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    except (ValueError, OverflowError, OSError):
+        return ""
+
+
 def _day_said(day: str) -> str:
     """An ISO day on the reader's clock as the screens say it: "today", "yesterday", else the day itself."""
     from datetime import timedelta

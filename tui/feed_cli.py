@@ -105,7 +105,7 @@ STATUS_WORDS = {"not_modified": "unchanged"}  # `feed list`'s status column: the
 
 def _feed_list(args) -> int:
     from tui.commands import open_library, out, out_json, terminal_columns
-    from tui.sources.refresh import pages_waiting
+    from tui.sources.refresh import next_try_said, pages_waiting
     from tui.store.feeds import list_feeds
     from tui.textsafe import visible
 
@@ -155,6 +155,8 @@ def _feed_list(args) -> int:
             if f.last_error:  # why its last refresh failed, or a note on what it left out ("cut: ...")
                 said = ("error: " if f.last_status == "error" else "") + one_line(f.last_error)
                 out(f"      {clip(said, max(20, columns - 6)) if columns else said}")
+            if waits := next_try_said(f):  # a failed feed a refresh of all feeds skips, and till when
+                out(f"      {clip(waits, max(20, columns - 6)) if columns else waits}")
             if waiting := pages_waiting(f):  # its link-only items whose pages failed, and when they are tried again
                 out(f"      {clip(waiting, max(20, columns - 6)) if columns else waiting}")
     if not feeds and not args.json:

@@ -73,3 +73,29 @@ async def test_a_feed_its_refresh_cut_says_what_was_left_out_under_its_name(libr
     lines = await feeds_list_at_80x24(library, make_app, feeds, "Tide Almanac")
     at = next(i for i, x in enumerate(lines) if "Tide Almanac" in x)
     assert "refreshed" in lines[at] and lines[at + 1].strip() == "cut: 500 of its 80,000 items kept, the newest", lines
+
+
+async def test_a_failed_feed_says_when_it_is_tried_again(library, make_app, half_past_five_east):
+    """A feed backing off after failures: when a refresh of all feeds tries it again, on the reader's clock, a time of
+    tomorrow as "tomorrow 01:10" (feeds39: nothing said it; `pages_waiting` printed such a time with its date)."""
+    import time
+    from datetime import datetime, timedelta
+
+    from tui.store.feeds import add_feed, update_feed
+
+    now = time.time()
+
+    def feeds(lib):
+        gone, _ = add_feed(lib, "http://127.0.0.1:9/pier.xml", "Pier Notes")
+        update_feed(lib, gone, last_status="error", failures=3, next_try=now + 23.5 * 3600,
+                    last_refresh=datetime.utcfromtimestamp(now - 60).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    last_error="could not connect (offline, or the server is down)")
+
+    local = datetime.fromtimestamp(now + 23.5 * 3600).astimezone()
+    today = datetime.now().astimezone().date()
+    assert local.date() in (today, today + timedelta(days=1))
+    when = ("tomorrow " if local.date() > today else "") + local.strftime("%H:%M")
+    lines = await feeds_list_at_80x24(library, make_app, feeds, "Pier Notes")
+    pier = next(i for i, x in enumerate(lines) if "Pier Notes" in x)
+    assert lines[pier + 1].strip().startswith("✗ could not connect"), lines
+    assert lines[pier + 2].strip() == f"next try after {when} (backing off after 3 failures)", lines

@@ -216,7 +216,7 @@ class Fetcher:
             except urllib3.exceptions.HTTPError as exc:
                 if time.monotonic() >= deadline:
                     raise FetchError(f"timed out (more than {limits.total:g} s in all)") from None
-                raise FetchError(_network_reason(exc)) from None
+                raise FetchError(_network_reason(exc, limits)) from None
             finally:
                 asking.finish()
                 self._watchdog.cancel(ticket)
@@ -237,7 +237,7 @@ class Fetcher:
             except urllib3.exceptions.HTTPError as exc:
                 if time.monotonic() >= deadline:
                     raise FetchError(f"timed out (more than {limits.total:g} s in all)") from None
-                raise FetchError(_network_reason(exc)) from None
+                raise FetchError(_network_reason(exc, limits)) from None
             finally:
                 self._watchdog.cancel(watch)
                 resp.release_conn()
@@ -500,7 +500,9 @@ def _status_reason(status: int) -> str:
     return f"HTTP {status} {phrase}"
 
 
-def _network_reason(exc: Exception) -> str:
+def _network_reason(exc: Exception, limits: Limits | None = None) -> str:
+    """A network failure in words; a timeout with the seconds it allowed ("timed out waiting for the server: nothing
+    in 20 s"), which a slow server's refresh line did not say."""
     import urllib3
 
     # (NewConnectionError is a subclass of ConnectTimeoutError in urllib3 2: test it first.)
@@ -509,9 +511,9 @@ def _network_reason(exc: Exception) -> str:
     if isinstance(exc, urllib3.exceptions.NewConnectionError):
         return "could not connect (offline, or the server is down)"
     if isinstance(exc, urllib3.exceptions.ConnectTimeoutError):
-        return "timed out connecting"
+        return "timed out connecting" + (f": no connection in {limits.connect:g} s" if limits else "")
     if isinstance(exc, urllib3.exceptions.ReadTimeoutError):
-        return "timed out waiting for the server"
+        return "timed out waiting for the server" + (f": nothing in {limits.read:g} s" if limits else "")
     if isinstance(exc, urllib3.exceptions.SSLError):
         return "TLS/certificate error"
     if isinstance(exc, urllib3.exceptions.ProtocolError):

@@ -22,7 +22,8 @@ from tui.importers.clean import bound_fields
 from tui.importers.titles import title_from_text
 from tui.sources.parse import ParseError, ParsedFeed, add_note, is_teaser, nothing_kept, parse_bounded, sniff
 from tui.textsafe import clean
-from tui.store.feeds import Feed, add_feed, feed_key, get_feed, list_feeds, now_iso, same_feed, store_entries, store_feeds
+from tui.store.feeds import (Feed, add_feed, feed_key, get_feed, list_feeds, now_iso, same_feed, store_entries,
+                             store_feeds, update_feed)
 
 # How many requests are in flight. Feeds are many small, slow requests (a conditional GET answered 304 costs
 # the server next to nothing; the time is the round trip), so what bounds a refresh is round trips in flight.
@@ -227,7 +228,8 @@ def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: 
         return FeedResult(url, "error", error=str(exc))
     existing = same_feed(lib, url)
     if existing is not None:
-        return FeedResult(existing.url, "ok", feed_id=existing.id, title=existing.name, error="already subscribed")
+        return _other_scheme(lib, existing, url, limits) or FeedResult(
+            existing.url, "ok", feed_id=existing.id, title=existing.name, error="already subscribed")
     with Fetcher(limits) as fetcher:
         limits = fetcher.limits
         try:
@@ -255,7 +257,33 @@ def subscribe(lib, url: str, *, title: str = "", full_text: bool = False, tags: 
                       pages_failed=parsed.pages_failed)
 
 
-def _announced_feed(fetcher: Fetcher, page):
+def _other_scheme(lib, feed: Feed, url: str, limits: Limits | None) -> FeedResult | None:
+    """`feed add https://site/feed` of a feed subscribed as http://site/feed (or the other way) whose last refresh
+    failed: the feed is fetched from `url`, and when that works it lives there now (its articles and state kept:
+    one feed, the one that works); when it fails too, the feed stays as it was. None when there is nothing to try (the
+    same scheme, or the subscribed URL works): "already subscribed as ..."."""
+    from dataclasses import replace
+
+    if feed.last_status != "error" or urlsplit(url).scheme.lower() == urlsplit(feed.url).scheme.lower():
+        return None
+    if same_feed(lib, url, other_than=feed.id) is not None or get_feed(lib, url) is not None:
+        return None
+    before = {k: getattr(feed, k) for k in ("url", "last_refresh", "last_status", "last_error", "failures", "next_try")}
+    update_feed(lib, feed.id, url=url, next_try=None)
+    result = refresh(lib, [feed.id], limits=limits, force=True)[0]
+    if not result.ok:
+        update_feed(lib, feed.id, **before)  # (its failure at `url` not counted: the feed is as it was)
+        return None
+    moved = replace(result, feed=url)
+    moved.note = f"moved from {before['url']}, whose last refresh failed ({before['last_error'] or 'unknown'})" + (
+        f"; {result.note}" if result.note else "")
+    return moved
+
+
+def _announced_feed(fetcher: Fetcher, page, site_of: str | None = None):
+    """(the response, the URL) of the feed the web page `page` announces (the first of up to 3 that is a feed), or
+    FetchError / ParseError saying why none. `site_of`: only feeds of that URL's site (its host, "www." aside, or a
+    host under it) are taken: a feed's URL that serves a parked domain's page is not moved to another site's feed."""
     from tui.importers.decode import DecodeError, decode
     from tui.sources.discover import discover_feeds
 
@@ -264,6 +292,12 @@ def _announced_feed(fetcher: Fetcher, page):
     except DecodeError as exc:
         raise ParseError(str(exc)) from None
     candidates = discover_feeds(html, page.url)
+    if site_of is not None and candidates:
+        others = [c for c in candidates if not _same_site(c, site_of)]
+        candidates = [c for c in candidates if _same_site(c, site_of)]
+        if not candidates:
+            raise ParseError(f"the page announces a feed of another site, {others[0]}"
+                             f" (`newsreader feed add` subscribes to it)")
     if not candidates:
         raise ParseError("a web page that announces no feed (no <link rel=\"alternate\"> to RSS, Atom or JSON Feed)")
     last: Exception | None = None
@@ -276,6 +310,19 @@ def _announced_feed(fetcher: Fetcher, page):
         except FetchError as exc:
             last = FetchError(f"announced feed {candidate}: {exc}")
     raise last  # type: ignore[misc]
+
+
+def _same_site(url: str, other: str) -> bool:
+    """Whether two URLs are of one site: the same host, "www." aside, or one a host under the other's."""
+    def host(u: str) -> str:
+        try:
+            name = (urlsplit(u).hostname or "").rstrip(".")
+        except ValueError:
+            return ""
+        return name[4:] if name.startswith("www.") else name
+
+    a, b = host(url), host(other)
+    return bool(a and b) and (a == b or a.endswith("." + b) or b.endswith("." + a))
 
 
 def _known_hashes(lib, feed_id: int) -> set[str]:
@@ -323,6 +370,15 @@ def _fetch_feed(fetcher: Fetcher, feed: Feed, known: set[str], cancel: threading
         if resp.status == 304:  # (a server answering 304 to a plain GET: nothing to read the links from)
             return _Fetched("not_modified", headers=resp.headers, new_url=resp.permanent_url, final_url=resp.url,
                             failed_state=_skipped_once(feed.pages_failed))
+    moved = None
+    if sniff(resp.body, resp.content_type) == "html":
+        # a feed whose URL now serves a web page (a site that moved its feed and sends the old address to its home
+        # page): the feed that page announces, of the same site, is read and the feed lives there now, as after a
+        # permanent redirect (it failed with "a web page, not a feed" at every refresh, for good)
+        try:
+            resp, moved = _announced_feed(fetcher, resp, site_of=feed.url)
+        except (FetchError, ParseError) as exc:
+            return _Fetched("error", error=f"its URL serves a web page now, not a feed: {exc}")
     try:
         # (a large document in a child process with a deadline; a small one in the worker processes, or here)
         parsed = parse_bounded(resp.body, resp.url, resp.content_type, seconds=limits.parse, pool=parsers,
@@ -330,8 +386,11 @@ def _fetch_feed(fetcher: Fetcher, feed: Feed, known: set[str], cancel: threading
                                link_only=True)
     except ParseError as exc:
         return _Fetched("error", error=str(exc))
+    if moved:
+        parsed.note = add_note(parsed.note, f"its URL {feed.url} serves a web page now: read from the feed it"
+                                            f" announces, {moved}, where the feed lives from now on")
     _complete(fetcher, parsed, known, feed.full_text, cancel, feed.pages_failed)
-    return _Fetched("ok", parsed=parsed, headers=resp.headers, new_url=resp.permanent_url, final_url=resp.url)
+    return _Fetched("ok", parsed=parsed, headers=resp.headers, new_url=moved or resp.permanent_url, final_url=resp.url)
 
 
 def _complete(fetcher: Fetcher, parsed: ParsedFeed, known: set[str], full_text: bool,
@@ -433,7 +492,7 @@ def pages_waiting(feed: Feed, now: float | None = None) -> str:
     of the state is used then)."""
     from datetime import datetime, timezone
 
-    from tui.cells import plural, when_said
+    from tui.cells import ahead_said, plural
 
     failed = feed.pages_failed if feed.full_text else {}
     if not failed:
@@ -445,7 +504,7 @@ def pages_waiting(feed: Feed, now: float | None = None) -> str:
         when = "at the next refresh"
     else:
         stamp = datetime.fromtimestamp(deadline, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-        when = f"after {plural(left, 'more refresh', 'more refreshes')}, or at the first refresh after {when_said(stamp)}"
+        when = f"after {plural(left, 'more refresh', 'more refreshes')}, or at the first refresh after {ahead_said(stamp)}"
     n = len(failed)
     return (f"{plural(n, 'link-only item')} could not be read from {'its page' if n == 1 else 'their pages'}:"
             f" {'tried' if n == 1 else 'the soonest tried'} again {when}")
@@ -636,9 +695,26 @@ def _waiting(feed: Feed) -> FeedResult:
     """A feed not fetched this time because it is waiting. Status "not_modified" (the issue's fixed set has no
     "skipped"): nothing of it changed and nothing failed in this refresh, so `refresh` exits 0 for it (as
     "error" it made every refresh exit 1 for as long as one feed backed off, up to a day); `skipped` says why."""
-    when = time.strftime("%H:%M UTC", time.gmtime(feed.next_try))
-    why = f"backing off after {feed.failures} failures" if feed.failures > 1 else "server asked to retry later"
-    if (feed.last_error or "").startswith("HTTP 410"):
-        why = "gone (HTTP 410)"
+    from tui.cells import epoch_ahead_said
+
+    # (on the reader's clock, "tomorrow 01:10" after midnight: it said "01:10 UTC", a time of no day on another clock)
     return FeedResult(feed.url, "not_modified", feed_id=feed.id, title=feed.name,
-                      skipped=f"{why}; next try after {when} (last error: {feed.last_error or 'unknown'})")
+                      skipped=f"{_why_waiting(feed)}; next try after {epoch_ahead_said(feed.next_try)}"
+                              f" (last error: {feed.last_error or 'unknown'})")
+
+
+def _why_waiting(feed: Feed) -> str:
+    """Why a failed feed is not fetched before its next_try: "backing off after 3 failures", "gone (HTTP 410)"."""
+    if (feed.last_error or "").startswith("HTTP 410"):
+        return "gone (HTTP 410)"
+    return f"backing off after {feed.failures} failures" if feed.failures > 1 else "server asked to retry later"
+
+
+def next_try_said(feed: Feed, now: float | None = None) -> str:
+    """What `feed list` and the app's feeds list say under a failed feed that a refresh of all feeds skips for now:
+    "next try after tomorrow 01:10 (backing off after 4 failures)"; "" when the next refresh tries it."""
+    from tui.cells import epoch_ahead_said
+
+    if feed.last_status != "error" or not _waits(feed, time.time() if now is None else now):
+        return ""
+    return f"next try after {epoch_ahead_said(feed.next_try)} ({_why_waiting(feed)})"

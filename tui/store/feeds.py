@@ -174,9 +174,10 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 def feed_key(url: str) -> str:
     """What makes two feed URLs one feed: the URL with its scheme and host in lower case, the scheme's default port,
-    a trailing slash, the fragment and the utm_* (tracking) query parameters dropped. Other query parameters are kept,
-    in order: they often select the feed ("?cat=3", "?format=rss"). A URL that does not split (a bad port) or has no
-    scheme or host is its own key."""
+    a trailing slash, the fragment and the utm_* (tracking) query parameters dropped, and http and https one scheme (a
+    site serves one feed over both: subscribed as http:// and https:// it was two feeds of the same items). Other
+    query parameters are kept, in order: they often select the feed ("?cat=3", "?format=rss"). A URL that does not
+    split (a bad port) or has no scheme or host is its own key."""
     from urllib.parse import urlsplit
 
     try:
@@ -194,6 +195,7 @@ def feed_key(url: str) -> str:
         host = f"{host}:{port}"
     user = parts.netloc.rpartition("@")[0]
     query = "&".join(p for p in parts.query.split("&") if p and not p.split("=", 1)[0].lower().startswith("utm_"))
+    scheme = "http" if scheme == "https" else scheme
     return f"{scheme}://{user + '@' if user else ''}{host}{parts.path.rstrip('/') or '/'}{'?' + query if query else ''}"
 
 
@@ -221,6 +223,69 @@ def _same_key_row(db, url: str, other_than: int | None):
             if type(r[column]) is str and feed_key(r[column]) == key:
                 return (r[0],)
     return None
+
+
+@dataclass
+class Merged:
+    """Feeds subscribed twice merged into one (`merge_same_feeds`): the feed kept, the URLs merged into it, and how many
+    articles of theirs it now holds (none deleted)."""
+
+    kept: int
+    url: str
+    merged: list[str]
+    articles: int
+
+
+def merge_same_feeds(db) -> list[Merged]:
+    """Merge the feeds whose URLs are one feed (`feed_key`) into one: subscribed before their URLs were normalised
+    (utm_* parameters, a trailing slash, an upper-case host; http and https), each fetched the same items. Kept: the
+    one that works (its last refresh not failed), https before http, then the first subscribed; the others' items
+    (their articles, read marks and stars: the articles are not touched) become its own, their tags join its tags
+    and full text stays on when one had it. Runs in the caller's transaction (migration 38)."""
+    groups: dict[str, list[tuple]] = {}
+    for row in db.execute("SELECT id, url, last_status, tags, full_text, title FROM feeds ORDER BY id"):
+        if type(row[1]) is str:
+            groups.setdefault(feed_key(row[1]), []).append(row)
+    done: list[Merged] = []
+    for rows in groups.values():
+        if len(rows) < 2:
+            continue
+        rows.sort(key=lambda r: (r[2] not in ("ok", "not_modified"), not r[1].lower().startswith("https:"), r[0]))
+        keep, others = rows[0], rows[1:]
+        tags, full_text, title = _tags(keep[3]), keep[4] == 1, _text(keep[5])
+        ids = [r[0] for r in others]
+        marks = ",".join("?" * len(ids))
+        articles = db.execute(f"SELECT count(DISTINCT article_id) FROM feed_items WHERE feed_id IN ({marks})"
+                              " AND article_id IS NOT NULL AND article_id NOT IN"
+                              " (SELECT article_id FROM feed_items WHERE feed_id = ? AND article_id IS NOT NULL)",
+                              (*ids, keep[0])).fetchone()[0]
+        # an item both had, of the same article (or of none), once; every other item moves with its article
+        db.execute(f"DELETE FROM feed_items WHERE feed_id IN ({marks}) AND EXISTS (SELECT 1 FROM feed_items k"
+                   " WHERE k.feed_id = ? AND k.entry_hash = feed_items.entry_hash"
+                   " AND (feed_items.article_id IS NULL OR k.article_id IS feed_items.article_id))", (*ids, keep[0]))
+        db.execute(f"UPDATE feed_items SET feed_id = ? WHERE feed_id IN ({marks})", (keep[0], *ids))
+        for r in others:
+            tags = unique_tags([*tags, *_tags(r[3])])
+            full_text = full_text or r[4] == 1
+            title = title or _text(r[5])
+        db.execute("UPDATE feeds SET tags = ?, full_text = ?, title = ? WHERE id = ?",
+                   (json.dumps(tags, ensure_ascii=False), int(full_text), title, keep[0]))
+        db.execute(f"DELETE FROM feeds WHERE id IN ({marks})", ids)
+        done.append(Merged(keep[0], keep[1], [r[1] for r in others], articles))
+    return done
+
+
+def merged_said(merged: list[Merged]) -> str:
+    """The line an upgrade says of `merge_same_feeds`: "2 feeds subscribed twice merged into #1 and #4 (12 of their
+    articles kept: now those feeds'): http://…/feed as https://…/feed, …"."""
+    gone = sum(len(m.merged) for m in merged)
+    kept = " and ".join(f"#{m.kept}" for m in merged[:3]) + (f" and {len(merged) - 3} more" if len(merged) > 3 else "")
+    names = "; ".join(f"{', '.join(m.merged)} as {m.url}" for m in merged[:3])
+    articles = sum(m.articles for m in merged)
+    whose = "its" if len(merged) == 1 else "theirs"
+    more = "; …" if len(merged) > 3 else ""
+    return (f"{gone} feed{'s' if gone != 1 else ''} subscribed twice merged into {kept} ({articles} of their articles"
+            f" kept, now {whose}): {names}{more}")
 
 
 class FeedKeys:

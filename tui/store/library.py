@@ -19,8 +19,8 @@ from tui.models import Article, ArticleRow, published_time, timed_key
 from tui.store.derived import Derived, derived, stored_tags
 from tui.tags import unique_tags
 from tui.store.fts_batch import close_batch, open_batch
-from tui.store.schema import (MERGE_INDEX, MIGRATIONS, REBUILD_FROM, REBUILD_INDEX, SCHEMA_VERSION, SEARCH_SHADOWS,
-                               SEARCH_TABLE, SEARCH_VIEWS, STORY_FIGURES, STORY_FIGURES_FROM, STORY_UNDATED,
+from tui.store.schema import (MERGE_FEEDS, MERGE_INDEX, MIGRATIONS, REBUILD_FROM, REBUILD_INDEX, SCHEMA_VERSION,
+                               SEARCH_SHADOWS, SEARCH_TABLE, SEARCH_VIEWS, STORY_FIGURES, STORY_FIGURES_FROM, STORY_UNDATED,
                                STORY_UNDATED_FROM, schema_columns,
                                schema_tables)
 from tui.store.query import fts_query, wordless
@@ -613,6 +613,13 @@ class Library:
                         if number + 1 < REBUILD_FROM or number == last_rebuild:
                             self._rebuild_index(self._upgrade_notice(version, "made again", REBUILD_SECONDS, said),
                                                 started)
+                        continue
+                    if statement == MERGE_FEEDS.strip():
+                        from tui.store.feeds import merge_same_feeds, merged_said
+
+                        merged = merge_same_feeds(self.db)
+                        if merged and UPGRADE_NOTICE is not None:
+                            UPGRADE_NOTICE(f"{visible(self.path)}: {merged_said(merged)}")
                         continue
                     if statement == MERGE_INDEX.strip():
                         # (an index made in this upgrade is merged already: its segments are counted, one; one made

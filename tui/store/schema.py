@@ -34,6 +34,9 @@ REBUILD_FROM = 24
 # FTS5's automerge has a large share of the index still to merge (Library._merge_index): a merged library pays one
 # read of a record.
 MERGE_INDEX = "INSERT INTO articles_fts (articles_fts) VALUES ('optimize');"
+# Migration 38's step: the feeds subscribed twice merged into one (tui.store.feeds.merge_same_feeds, Python: the URLs
+# are compared normalised), what it did said through UPGRADE_NOTICE
+MERGE_FEEDS = "SELECT 'merge the feeds subscribed twice';"
 
 
 _INDEXED = ["title", "body", "tags || ' ' || source || ' ' || byline"]
@@ -947,6 +950,10 @@ MIGRATIONS: list[str] = [
             WHERE story_id = new.story_id;
     END;
     """,
+    # 38: feeds subscribed before their URLs were normalised (session 37: utm_* parameters, a trailing slash, the
+    # host's case; session 38: http and https) stayed two feeds fetching the same items: merged into one, their
+    # articles kept (MERGE_FEEDS)
+    MERGE_FEEDS,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

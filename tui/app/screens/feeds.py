@@ -196,6 +196,10 @@ class FeedsScreen(PageScreen):
                              style="dim")
             if failed:
                 entry.append(f"\n✗ {line(feed.last_error)[:300]}", style="red")
+                from tui.sources.refresh import next_try_said  # (only for a failed feed: not at start-up)
+
+                if waits := next_try_said(feed):  # (R on it tries it now)
+                    entry.append(f"\n{waits}", style="dim")
             elif feed.last_error:  # a note of what its last refresh left out ("cut: 500 of its 80,000 items kept ...")
                 entry.append(f"\n{line(feed.last_error)[:300]}", style="dim")
             # its link-only items whose pages failed, and when they are tried again (the app said it nowhere)

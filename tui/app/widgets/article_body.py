@@ -75,10 +75,17 @@ def header_lines(article) -> list[tuple[str, str]]:
     also = [_cut(s) for s in getattr(article, "outlets", ())[1:] if s]  # the same text from other outlets (twins.py)
     if also:
         lines.append((even_width(clean("Same text also in: " + ", ".join(also))), "meta"))
-    lines.append((f"{words:,} words · {minutes} min read", "meta"))
+    feed = getattr(article, "feed", "")  # set by the screen when a feed delivered the article
+    # a feed's item of a few lines whose page was not read (full text off and its page failed, or shorter): the
+    # feed's summary, not the article (feeds39: it read as a two-line article); `o` opens the page
+    from tui.sources.parse import TEASER_WORDS
+
+    if feed and article.url and words < TEASER_WORDS:
+        lines.append((f"{words:,} words · the feed's summary only: o opens the article", "meta"))
+    else:
+        lines.append((f"{words:,} words · {minutes} min read", "meta"))
     if article.tags:
         lines.append(("Tags: " + ", ".join(_cut(t) for t in article.tags), "meta"))
-    feed = getattr(article, "feed", "")  # set by the screen when a feed delivered the article
     if feed or article.url:
         link = " · ".join(x for x in (f"Feed: {_cut(feed)}" if feed else "", _cut(article.url or "", URL_CELLS)) if x)
         lines.append((even_width(clean(link)), "meta"))
