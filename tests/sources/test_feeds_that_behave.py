@@ -157,6 +157,8 @@ def test_an_article_of_a_feed_s_few_lines_says_it_is_the_summary_only():
                              body="The quay lights were repaired on Monday after the storm.")
     said = [text for text, _ in header_lines(teaser)]
     assert "10 words · the feed's summary only: o opens the article" in said, said
+    said = [text for text, _ in header_lines(teaser, "ctrl+o")]  # (the key as the user bound open_link)
+    assert "10 words · the feed's summary only: ctrl+o opens the article" in said, said
     for other in (dict(feed=""), dict(url=""), dict(body="word " * 80)):  # a file's, no link, a whole article
         said = [text for text, _ in header_lines(SimpleNamespace(**{**vars(teaser), **other}))]
         assert not any("summary only" in text for text in said), said
@@ -219,3 +221,9 @@ def test_a_slow_server_is_said_in_one_line_with_the_seconds_allowed(lib, site, c
     assert (r.status, r.error) == ("error", "timed out waiting for the server: nothing in 1 s")
     assert main(["feed", "add", site.url("/slow.xml"), "--timeout", "1"]) == 1  # (the whole fetch's 1 s ends first)
     assert capsys.readouterr().err == f"newsreader: error: {site.url('/slow.xml')}: timed out (more than 1 s in all)\n"
+
+
+def test_an_empty_answer_is_said_as_such(lib, site):
+    site.routes["/empty.xml"] = (200, {"Content-Type": "application/rss+xml"}, b" \r\n")
+    r = subscribe(lib, site.url("/empty.xml"), limits=FAST)
+    assert (r.status, r.error) == ("error", "the server sent an empty document, no feed")  # it said "not a feed (...)"

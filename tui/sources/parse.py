@@ -79,6 +79,8 @@ def parse_feed_bytes(body: bytes, url: str, content_type: str = "", *, fallback_
     from tui.importers.feed import feed_entries
     from tui.importers.jsonfeed import json_feed_entries
 
+    if not body.strip():  # (it said "not a feed (neither RSS, Atom nor RDF)" of a server's empty answer)
+        raise ParseError("the server sent an empty document, no feed")
     kind = sniff(body, content_type)
     notes = []
     if cut:

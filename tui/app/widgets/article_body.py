@@ -54,7 +54,7 @@ def story_hint(keys: dict[str, str]) -> str:
             f"{k('toggle_read')} marks it read. {k('stories')} lists the articles again.")
 
 
-def header_lines(article) -> list[tuple[str, str]]:
+def header_lines(article, open_key: str = "o") -> list[tuple[str, str]]:
     """(text, style name) lines above the body: title, source/byline/date, words/reading time, tags, feed and link."""
     words = len(article.body.split())
     minutes = max(1, round(words / WORDS_PER_MINUTE))
@@ -81,7 +81,7 @@ def header_lines(article) -> list[tuple[str, str]]:
     from tui.sources.parse import TEASER_WORDS
 
     if feed and article.url and words < TEASER_WORDS:
-        lines.append((f"{words:,} words · the feed's summary only: o opens the article", "meta"))
+        lines.append((f"{words:,} words · the feed's summary only: {open_key} opens the article", "meta"))
     else:
         lines.append((f"{words:,} words · {minutes} min read", "meta"))
     if article.tags:
@@ -155,6 +155,10 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
         self._runs = StyleRuns([])
         self._width = 0
         self.empty_hint = EMPTY_HINT  # what the pane says with no article open (story_hint in the stories list)
+        self.open_key = "o"  # the key that opens an article's link, as the user bound it (a summary-only header names it)
+
+    def on_mount(self) -> None:
+        self.open_key = keymap.first_key("open_link", getattr(self.app, "user_keys", None) or {})
 
     # -- content ----------------------------------------------------------------------------
 
@@ -367,7 +371,7 @@ class ArticleBody(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
 
     def _header(self, article, width: int) -> list:
         out: list = []
-        for text, style in header_lines(article):
+        for text, style in header_lines(article, self.open_key):
             styled = Text(text, self.get_component_rich_style(f"article-body--{style}", partial=True))
             for a, b in wrap_spans(text, width):
                 out.append(_piece(styled, a, b))
