@@ -212,13 +212,38 @@ async def test_d_in_the_stories_list_keeps_its_message_and_the_articles_list_is_
     async with started(app, (80, 24), stories=True) as (pilot, main):
         await pilot.press("d")
         await settle(pilot)
-        assert said == ["In the stories list: open a story (enter) and an article from it."], said
+        # it said "In the stories list: open a story (enter) and an article from it.", not that it was about d
+        # (walk38); now in the story view's words, and f says how to star one
+        assert said == ["To delete an article: enter on its story, then on the article's line (a: the articles), "
+                        "then d."], said
+        said.clear()
+        await pilot.press("f")
+        await settle(pilot)
+        assert said == ["To star an article: enter on its story, then f on the article's line (a: the articles)."], said
         await pilot.press("v")  # the articles list: c with nothing open says so, as before
         await settle(pilot)
         said.clear()
         await pilot.press("c")
         await settle(pilot)
         assert said == ["Open an article first (enter on a row)."] and not copied, said
+
+
+async def test_the_words_of_d_in_the_stories_list_lead_to_the_delete_question(stories, make_app,  # noqa: F811
+                                                                              monkeypatch):
+    """What `d` on a story says, followed key by key: enter on the story, a (the articles), enter on the article's
+    line, d: the question to delete that article."""
+    from tui.app.dialogs import ConfirmDialog
+
+    app = make_app(stories)
+    said = toasts_of(app, monkeypatch)
+    async with started(app, (80, 24), stories=True) as (pilot, main):
+        await pilot.press("d")
+        await settle(pilot)
+        assert said and said[0].startswith("To delete an article: enter on its story, then on the article's line (a: "), said
+        for key in ("enter", "a", "enter", "d"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert isinstance(app.screen, ConfirmDialog), app.screen
 
 
 async def test_help_footer_and_palette_in_the_stories_list_say_the_keys_act_on_the_story(stories, make_app):  # noqa: F811

@@ -267,14 +267,18 @@ def save_groups(lib: Library, new_members: list[Member], stories: list[tuple], m
         lib.story_replay.append(("groups", step))
 
 
-# A story's title is its latest article's (LATEST_FIRST, among the articles of its latest day): a story that moves on
+# A story's title is its latest article's (LATEST_FIRST, among the articles of its latest day; of a story with dated
+# articles, its latest dated day's: a note with no date of its own stored after the last reports, "Reading list for
+# flood explainer" kept beside the story, headed it in every view, walk38): a story that moves on
 # ("... to vote on harbour hotel", then "Harbour hotel vote postponed") is headed by where it stands now, and a story
 # whose first article was the odd one out (a town's other event joined by mistake) is not headed by it for good. The
 # stories list, the story view, the briefing and `stories --json` / `story` read it from the stories row; it is set
 # whenever a grouping step writes the story (articles joined, left, merged, split). (Until session 32: its first
 # article's title, for good.)
 _TITLE = ("UPDATE stories SET title = coalesce((SELECT a.title FROM story_articles sa JOIN articles a ON a.id ="
-          " sa.article_id WHERE sa.story_id = ? AND sa.day = (SELECT max(day) FROM story_articles WHERE story_id = ?)"
+          " sa.article_id WHERE sa.story_id = ? AND sa.day = coalesce((SELECT max(d.day) FROM story_articles d JOIN"
+          " articles b ON b.id = d.article_id WHERE d.story_id = ? AND coalesce(b.published, '') != ''),"
+          " (SELECT max(day) FROM story_articles WHERE story_id = ?))"
           f" ORDER BY {LATEST_FIRST} LIMIT 1), title) WHERE id = ?")
 
 
@@ -282,7 +286,7 @@ _TITLE = ("UPDATE stories SET title = coalesce((SELECT a.title FROM story_articl
 def retitle(db, story_ids) -> None:
     """Set each story's title to its latest article's (`_TITLE`), inside the caller's transaction: after a grouping
     step, and after an article leaves a story other than by grouping (deleted, its feed removed, a delete undone)."""
-    db.executemany(_TITLE, [(i, i, i) for i in story_ids if i is not None])
+    db.executemany(_TITLE, [(i, i, i, i) for i in story_ids if i is not None])
 
 
 def _write_groups(lib: Library, db, forget: list[int], gone: list[int], stories: list[tuple], moved: list[tuple],

@@ -26,6 +26,8 @@ class StoryArticle:
     twin_of: int | None = None  # the article whose text this one repeats from another outlet (one library row)
     at: str = ""  # its time of day ("14:05:00", the reader's clock) when known: published at (its feed's time), else
     # added on its day
+    dated: bool = True  # it has a date of its own (False: a note, a paste, a watched file that gives none, placed by
+    # the day it came in; summary.latest never takes such a one for a story's latest report while it has dated ones)
 
 
 class Cache:
@@ -81,6 +83,7 @@ class Member:
     dup_of: int | None
     twin_of: int | None = None
     at: str = ""  # as StoryArticle.at
+    dated: bool = True  # as StoryArticle.dated
 
 
 def members(lib, story_id: int) -> list[Member]:
@@ -94,7 +97,7 @@ def members(lib, story_id: int) -> list[Member]:
         # a malformed row (a BLOB title, a number as the day) reads as empty text, never raises
         title, source, day = (v if type(v) is str else "" for v in (title, source, day))
         out.append(Member(aid, title, source, day, bool(read), dup, twin if type(twin) is int else None,
-                          report_time(day, published, key, added)))
+                          report_time(day, published, key, added), type(published) is str and published != ""))
     return out
 
 
@@ -236,5 +239,6 @@ def load_articles(lib, story_id: int, analyse: bool = True, cap: int | None = No
             sents = split_sentences(body[:SPLIT_CHARS])
             if len(body) > SPLIT_CHARS and sents:
                 sents = sents[:-1]  # may be cut off at the limit
-        out.append(StoryArticle(m.id, m.title, m.source, m.day, body, m.read, m.dup_of, sents, an, m.twin_of, m.at))
+        out.append(StoryArticle(m.id, m.title, m.source, m.day, body, m.read, m.dup_of, sents, an, m.twin_of, m.at,
+                                m.dated))
     return out

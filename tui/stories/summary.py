@@ -487,21 +487,25 @@ def latest(arts: list[StoryArticle]) -> Latest | None:
     """The story's latest reports against which its earlier ones are "before": the original articles of its latest
     day, when an earlier day has one; for a story told within one day whose articles' times are known (StoryArticle.at:
     the time each came into the library, that day), the ones after the last gap of ARRIVAL_GAP or more between them (a
-    rescue ended that evening, after the morning's reports). None when nothing came before them."""
+    rescue ended that evening, after the morning's reports). None when nothing came before them. Of a story with dated
+    articles, only those: a note with no date of its own (a reading list kept beside the story, placed by the day it
+    was stored) is no report, and a note stored the day after the last reports was taken for the story's latest news,
+    its line the only one marked "new" and the reports' latest development left unmarked (walk38)."""
     originals = [a for a in arts if not a.dup_of]
     if not originals:
         return None
-    last = max(a.day for a in originals)
-    if any(a.day < last for a in originals):
-        return Latest(frozenset(a.id for a in originals if a.day == last), last, "", len(originals))
-    times = sorted({a.at for a in originals})
+    reports = [a for a in originals if a.dated] or originals
+    last = max(a.day for a in reports)
+    if any(a.day < last for a in reports):
+        return Latest(frozenset(a.id for a in reports if a.day == last), last, "", len(originals))
+    times = sorted({a.at for a in reports})
     if len(times) < 2 or not all(_seconds(t) is not None for t in times):
         return None
     cut = next((t for before, t in zip(times[::-1][1:], times[::-1]) if _seconds(t) - _seconds(before) >= ARRIVAL_GAP),
                None)
     if cut is None:
         return None
-    return Latest(frozenset(a.id for a in originals if a.at >= cut), last, times[times.index(cut) - 1][:5],
+    return Latest(frozenset(a.id for a in reports if a.at >= cut), last, times[times.index(cut) - 1][:5],
                   len(originals))
 
 

@@ -953,13 +953,17 @@ class MainScreen(QuickSwitch, Screen):
 
     # -- marks, add, delete -----------------------------------------------------------------
 
-    def target_id(self) -> int | None:
-        """The article a mark/delete applies to: the row under the cursor in the list, else the open one."""
+    def target_id(self, key_id: str = "delete") -> int | None:
+        """The article a mark/delete applies to: the row under the cursor in the list, else the open one. In the
+        stories list none: the toast says how to reach one, for `key_id` (delete or star)."""
         if self.articles.has_focus or self.article is None:
             if self.listing.stories:
-                self.notify("In the stories list: open a story (enter) and an article from it.", severity="warning")
+                self.notify(self.no_article_here(key_id), severity="warning")
                 return None
             row = self.articles.current
+            if row is None and not self.articles.source:  # d, m, f, o on an empty list did nothing, said nothing
+                verb = {"star": "star", "toggle_read": "mark", "open_link": "open"}.get(key_id, "delete")
+                self.notify(f"No article to {verb}: the list is empty.", timeout=3)
             return row.id if row else None
         return self.article.id
 
@@ -1017,11 +1021,23 @@ class MainScreen(QuickSwitch, Screen):
         if after is not None:
             after()
 
+    def no_article_here(self, key_id: str) -> str:
+        """What `d` or `f` on a story of the stories list says: how to reach an article, in the story view's words
+        ("To delete an article: enter on its line (a: the articles), then d."). It said "In the stories list: open a
+        story (enter) and an article from it.", not what for (walk38)."""
+        keys = getattr(self.app, "user_keys", {})
+        enter, own = keymap.first_key("open", keys).replace("⏎", "enter"), keymap.first_key(key_id, keys)
+        line = f"the article's line ({keymap.first_key('to_articles', keys)}: the articles)"
+        if key_id in ("star", "toggle_read"):  # in the story view f (m) marks the line's article: no need to open it
+            verb = "star" if key_id == "star" else "mark"
+            return f"To {verb} an article: {enter} on its story, then {own} on {line}."
+        return f"To delete an article: {enter} on its story, then on {line}, then {own}."
+
     def action_toggle_star(self) -> None:
         self._flip("starred", "starred", "unstarred")
 
     def _flip(self, field: str, yes: str, no: str) -> None:
-        article_id = self.target_id()
+        article_id = self.target_id("star" if field == "starred" else "toggle_read")
         if article_id is None or self.refuse_write(f"marked {yes if field == 'starred' else 'read/unread'}"):
             return
         if field == "read" and self.still_marking():  # an A's (z's) marks being written: m waits for them (written
@@ -1406,7 +1422,7 @@ class MainScreen(QuickSwitch, Screen):
         if self.on_story():
             self.story_keys.open_link()
             return
-        self.open_link_of(self.target_id())
+        self.open_link_of(self.target_id("open_link"))
 
     def open_link_of(self, article_id: int | None, about: str = "") -> None:
         """The article's link in the browser (the story view's `o` too), or a toast saying why not. `about`: a first

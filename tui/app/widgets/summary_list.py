@@ -20,7 +20,7 @@ from tui.app import keymap
 from tui.app.widgets.direct import DirectLines
 from tui.app.widgets.focus_style import QuietFocus
 from tui.app.widgets.scrollbar import QuickScrollBars
-from tui.app.widgets.readable import NOT_DIM, legible, readable
+from tui.app.widgets.readable import NOT_DIM, legible, legible_parts, readable
 from tui.app.widgets.runs import text_segments
 from tui.app.widgets.scroll_size import content_width, quiet_virtual_size, relayout_if_needed
 from tui.app.widgets.summary_items import Layout, Option, cut_lines, entity_groups, one_line, wrap_all
@@ -393,6 +393,8 @@ class SummaryList(QuietFocus, QuickScrollBars, DirectLines, ScrollView, can_focu
             # stops on (drawn muted already: "No quotes found.", the entity page's months), the muted one
             strips = [Strip(Segment.apply_style(text_segments(line, console), post_style=NOT_DIM))
                       .crop_extend(0, width, style).apply_style(style) for line in cut_lines(option)]
+            if index == highlighted:  # a coloured part (a quote's speaker, an entity's count): readable on the cursor
+                strips = [legible_parts(strip) for strip in strips]
         else:
             strips = [Strip(text_segments(line, console)).crop_extend(0, width, style).apply_style(style)
                       for line in cut_lines(option)]
