@@ -293,6 +293,28 @@ def test_a_one_word_sentence_is_not_a_name_and_joined_demonyms_are_a_group():
     assert found["Swedish-Polish"].label == "NORP"
 
 
+def test_a_dated_line_names_a_place_there_and_the_club_keeps_its_own_label():
+    text = ("FOOTBALL - LEEDS WIN AGAIN.\nLEEDS, England 2024-03-05\nLeeds beat Fulham 2-0 on Tuesday.\n"
+            "TENNIS - BRANDT WINS.\nOSLO March 5\nOla Brandt won the final in straight sets.")
+    ents = extract_entities(text)
+    assert_valid(text, ents)
+    leeds = [e for e in ents if e.text.lower() == "leeds"]
+    assert [(e.text, to_scorer_label(e.label)) for e in leeds] == [("LEEDS", "ORG"), ("LEEDS", "LOC"), ("Leeds", "ORG")]
+    assert to_scorer_label(by_text(ents)["OSLO"].label) == "LOC"
+    assert to_scorer_label(by_text(ents)["England"].label) == "LOC"
+
+
+def test_the_second_team_of_a_fixture_line_is_where_it_is_played():
+    text = ("Results of Friday games:\nKeston 98 Darrowby 90\nLeeds 77 Brentford 70\n"
+            "Games on Saturday:\nKeston at Leeds\nBrentford at Darrowby\nSaturday fixtures:\nArsenal at Everton")
+    ents = extract_entities(text)
+    assert_valid(text, ents)
+    labels = [(e.text, to_scorer_label(e.label)) for e in ents if e.label not in ("DATE", "CARDINAL")]
+    assert labels[:4] == [("Keston", "ORG"), ("Darrowby", "ORG"), ("Leeds", "ORG"), ("Brentford", "ORG")]
+    assert labels[4:] == [("Keston", "ORG"), ("Leeds", "LOC"), ("Brentford", "ORG"), ("Darrowby", "LOC"),
+                          ("Arsenal", "ORG"), ("Everton", "LOC")]
+
+
 def test_dateline_canonical_is_written_in_normal_case():
     text = "TALLINN, Estonia — The club reached the group stage on Thursday night."
     found = by_text(extract_entities(text))

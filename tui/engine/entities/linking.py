@@ -9,7 +9,7 @@ from functools import lru_cache
 from operator import itemgetter
 
 from ..types import GPE, LOC, ORG, PERSON, Entity
-from .evidence import NAME_LABELS, dateline_place, key, settle_labels
+from .evidence import NAME_LABELS, dateline_place, line_places, key, settle_labels
 from ..aliases import ALIAS_LABELS, ALIASES
 from ..lexicon import lexicon
 from ..rules import enabled as on
@@ -67,6 +67,10 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
     dateline = dateline_place(text)
     if dateline and on("dateline-is-a-place"):
         ents = _dateline_as_place(text, ents, dateline)
+    filed = line_places(text)
+    if filed:
+        ents = _line_places(text, ents, filed)
+        norms = [_norm(e.text) for e in ents]
     people = _PersonIndex([strip_title(n) for e, n in zip(ents, norms) if e.label == PERSON])
     countries = lexicon().country_words
 
@@ -127,7 +131,7 @@ def link_entities(text: str, entities: list[Entity]) -> list[Entity]:
                 label = ALIAS_LABELS[alias]  # "US" x 9 and "United States" once: one place, shown as a place
         seen[(e.text, e.label)] = (label, canon)
         out.append(Entity(e.start, e.end, label, e.text, canon))  # (not dataclasses.replace: 3x slower)
-    out = _one_label_per_canonical(out)
+    out = _one_label_per_canonical(out, {s for s, _ in filed})
     return _add_missed(text, out, acronyms, people.full[:_MAX_PROPAGATED])
 
 
@@ -146,6 +150,31 @@ def _dateline_as_place(text: str, ents: list[Entity], dateline: str) -> list[Ent
     # every mention of that very name is the place: "Braga's council" in a story datelined "BRAGA, Portugal —"
     return [replace(e, label=label) if key(e.text) == dateline and e.label in (ORG, PERSON, "MISC") else e
             for e in ents]
+
+
+def _line_places(text: str, ents: list[Entity], filed: list[tuple[int, int]]) -> list[Entity]:
+    """The names a line's layout makes places (evidence.line_places: a dateline's place and region, a fixture's venue)
+    are places there, whatever the tagger said (a name the tagger skipped is added); the name's other mentions keep
+    their own label (the club "Leeds" of the body)."""
+    places = lexicon().place_names
+    by_span = {(e.start, e.end): k for k, e in enumerate(ents)}
+    out = list(ents)
+    added = []
+    taken = None
+    for s, e in filed:
+        k = by_span.get((s, e))
+        label = GPE if key(text[s:e]) in places else LOC
+        if k is not None:
+            if out[k].label in (ORG, PERSON, "MISC"):
+                out[k] = replace(out[k], label=label)
+            continue
+        if taken is None:
+            taken = bytearray(len(text) + 1)
+            for x in ents:
+                taken[x.start:x.end] = b"\x01" * (x.end - x.start)
+        if not any(taken[s:e]):
+            added.append(Entity(s, e, label, text[s:e], _norm(text[s:e])))
+    return sorted(out + added, key=lambda x: x.start) if added else out
 
 
 class _PersonIndex:
@@ -208,8 +237,9 @@ def _mixed_case_forms_plain(ents: list[Entity]) -> dict[str, str]:
     return {k: c.most_common(1)[0][0] for k, c in counts.items()}
 
 
-def _one_label_per_canonical(ents: list[Entity]) -> list[Entity]:
-    """Mentions linked to one canonical name share the label of its fullest mention."""
+def _one_label_per_canonical(ents: list[Entity], placed: frozenset | set = frozenset()) -> list[Entity]:
+    """Mentions linked to one canonical name share the label of its fullest mention, but for those a line's layout
+    made places (their starts in `placed`: "Keston at Leeds", the club "Leeds" elsewhere)."""
     full_label = {}
     for e in ents:
         if e.label in NAME_LABELS and _norm(e.text) == e.canonical:
@@ -218,7 +248,8 @@ def _one_label_per_canonical(ents: list[Entity]) -> list[Entity]:
     # while "Milan" in the body is the club
     return [replace(e, label=full_label[e.canonical])
             if e.label in NAME_LABELS and e.canonical in full_label and e.label != full_label[e.canonical]
-            and (e.label == PERSON) == (full_label[e.canonical] == PERSON) and not e.text.isupper() else e
+            and (e.label == PERSON) == (full_label[e.canonical] == PERSON) and not e.text.isupper()
+            and e.start not in placed else e
             for e in ents]
 
 

@@ -216,6 +216,17 @@ _rule("dateline-place-not-surname", "the dateline's place is not re-read as a pe
       "('Kalamaja Tallinn' wrongly a person does not make 'TALLINN, Estonia —' one)",
       ["NARVA, Estonia — Hillar Narva scored twice as Ostra won on Sunday."],
       ["Fans cheered as Levant beat Kalamaja Tallinn 2-1 on Sunday. Kalamaja, who had won the first leg, lost."])
+_rule("dated-line-place", "the name of a wire dateline on its own line ('LEEDS, England 2024-03-05') is a place there, "
+      "whatever the tagger said or the name is elsewhere (the body's club); NER train's first 80%: 722 of 726 places "
+      "(session 38)",
+      ["SOCCER - LEEDS WIN AGAIN.\nLEEDS, England 2024-03-05\nLeeds beat Fulham 2-0 on Tuesday.",
+       "TENNIS - BRANDT WINS.\nOSLO March 5\nOla Brandt won the final in straight sets."],
+      ["SOCCER - LEEDS WIN AGAIN.\nLeeds beat Fulham 2-0 on Tuesday, March 5."])
+_rule("fixture-venue-place", "the second name of a fixture line ('KESTON AT DARROWBY') is where the game is played, "
+      "a place there; NER train's first 80%: all 89 such lines (session 38)",
+      ["Results on Friday:\nKeston 98 Darrowby 90\nGames on Saturday:\nKeston at Darrowby",
+       "Saturday fixtures:\nArsenal at Everton"],
+      ["Results on Friday:\nKeston 98 Darrowby 90\nKeston play at Darrowby on Saturday."])
 _rule("alias-label", "every variant of the United States, the UK, the EU or the UN gets that name's one label",
       ["The US sent aid. The US navy helped, the US embassy said, and the United States paid."],
       ["The committee sent aid to the port."])
