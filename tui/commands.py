@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import sys
 from pathlib import Path
@@ -503,13 +504,7 @@ def cmd_export(args) -> int:
         if args.format == "json":
             out_json(_article_dict(a))
         else:
-            out(f"# {a.title}\n")
-            meta = [f"- {k}: {v}" for k, v in (("source", a.source), ("byline", a.byline), ("published", a.published),
-                                               ("added", None if a.published else a.added_at),  # no date of its own
-                                               ("tags", ", ".join(a.tags)), ("url", a.url)) if v]
-            if meta:
-                out("\n".join(meta) + "\n")
-            out(a.body + "\n")
+            out(export_markdown(a))
     lib.close()
     for ident, reason in problems:
         print(f"skipped article #{ident}: {clean(reason)}", file=sys.stderr)
@@ -518,6 +513,28 @@ def cmd_export(args) -> int:
     elif not exported:  # it printed nothing at all, as if it had failed quietly (`list` says "no articles")
         print("no articles to export: the library is empty", file=sys.stderr)
     return 0
+
+
+def export_markdown(a) -> str:
+    """One article as `export --format md` writes it: its title, its fields, its text. The article's words read as
+    words, as in the other Markdown outputs (tui.textsafe.md_literal: no link, HTML or code span of theirs is live; its
+    text printed "[this](javascript:…)" as a live link, cli38), a paragraph that opens with "#" no heading (it read as
+    another article's title), and its link an autolink only when it is http(s) (md_link)."""
+    from tui.textsafe import md_link, md_literal
+
+    def one(text) -> str:
+        return md_literal(" ".join(str(text).split()))
+
+    meta = [f"- {k}: {one(v)}" for k, v in (("source", a.source), ("byline", a.byline), ("published", a.published),
+                                             ("added", None if a.published else a.added_at),  # no date of its own
+                                             ("tags", ", ".join(a.tags))) if v]
+    if a.url:
+        meta.append(f"- url: {md_link(' '.join(a.url.split()))}")
+    text = "\n\n".join(_HEADING_MARK.sub(r"\1\\#", md_literal(p)) for p in a.body.split("\n\n"))
+    return f"# {one(a.title)}\n\n" + ("\n".join(meta) + "\n\n" if meta else "") + text + "\n"
+
+
+_HEADING_MARK = re.compile(r"^([ \t]{0,3})#", re.M)  # a line of an article's text that would be a Markdown heading
 
 
 def cmd_doctor(args) -> int:
@@ -598,12 +615,12 @@ def _fill_headers(lib) -> int:
                        "readable; nothing filled")
     counter = _Counter("reading header lines") if _stderr_terminal() else None
     try:
-        read, outlets, dates, texts, kept = fill_from_headers(lib, counter)
+        read, outlets, dates, texts, kept, titles = fill_from_headers(lib, counter)
     finally:
         if counter is not None:
             counter.done()
     grouped = 0
-    if outlets or dates:
+    if outlets or dates or titles:
         # the filled articles (out of their stories) grouped again now, as `add` groups up to GROUP_ON_ADD new ones:
         # a copy of another outlet's text (two notes whose texts differ only by their header lines) is marked one row
         # with it, as an import marks it; more wait for the next `stories` or the app's quiet refresh, as a bulk add's
@@ -617,10 +634,13 @@ def _fill_headers(lib) -> int:
     # the header lines an article was filled from leave its text, as add leaves them out now
     out(f"took the header lines out of {plural(texts, 'text')}" + (
         f" (the app or `newsreader analyze` analyses {'them' if texts != 1 else 'it'} again)" if texts else "") + (
-        f"; {kept} kept them: without them the text is another article's" if kept else ""))
+        f"; {kept} kept them: without them the text is another article's of the same outlet (or of none)"
+        if kept else ""))
+    if titles:  # (stored before session 37 left the label out: "Title: Notes from the council")
+        out(f"took the \"Title:\" or \"Headline:\" label out of {plural(titles, 'title')}, as `add` leaves it out now")
     if grouped:
         out(f"grouped {plural(grouped, 'article')} again (a text another outlet printed too is one row with it)")
-    elif outlets or dates or texts:
+    elif outlets or dates or texts or titles:
         out("the filled ones are grouped again by `newsreader stories` or the app")
     return 0
 

@@ -166,29 +166,38 @@ def log_line() -> str:
     return f"app log:   {visible(str(path))} ({said}, last line written {last})"
 
 
-def fill_from_headers(lib, progress=None) -> tuple[int, int, int, int, int]:
+def fill_from_headers(lib, progress=None) -> tuple[int, int, int, int, int, int]:
     """`doctor --fill-headers`: the articles added from a file with no outlet or no date read again for the header
     lines at the top of their text (tui.importers.text.header_and_rest: "Fenland Post" / "2026-12-01" under the
     headline, stored as text before the importer read them, walk35); what is missing filled, nothing replaced. The
     text of an article filled so loses those header paragraphs, as a fresh import's would, and nothing else (kept
-    when that text is another article's already). (articles read, outlets filled, dates filled, texts changed, texts
-    kept because another article has that text already). `progress(done, total)`: called as the texts are read."""
-    from tui.importers.text import header_and_rest
+    when that text is another article's already, unless the two name different outlets: then it is that article's
+    copy, shown as one row with it, and holds the same text). A title stored with its "Title: " label (added before
+    session 37 left the label out) loses the label, as a fresh import's. (articles read, outlets filled, dates
+    filled, texts changed, texts kept because another article has that text already, titles mended).
+    `progress(done, total)`: called as the texts are read."""
+    from tui.importers.text import header_and_rest, unlabelled
 
     rows = lib.db.execute("SELECT id, title, body, source, published FROM articles WHERE coalesce(url, '') = ''"
-                          " AND (source = '' OR coalesce(published, '') = '')").fetchall()
-    fills = []
+                          " AND (source = '' OR coalesce(published, '') = '' OR title LIKE 'title%:%'"
+                          " OR title LIKE 'headline%:%')").fetchall()
+    fills, read = [], 0
     for n, (article_id, title, body, source, published) in enumerate(rows):
         if progress is not None and n % 500 == 0:
             progress(n, len(rows))
         if not isinstance(title, str) or not isinstance(body, str):
             continue  # (the database is untrusted: a BLOB is no text to read)
-        outlet, day, rest = header_and_rest(title, body)
+        bare = unlabelled(title)
+        outlet, day, rest = "", None, None
+        if not source or not published:
+            read += 1
+            outlet, day, rest = header_and_rest(bare, body)  # (the title as a fresh import reads it)
         outlet = outlet if not source else ""
         day = day if not published else None
-        if outlet or day:
-            fills.append((article_id, outlet, day, (body, rest) if rest is not None else None))
+        if outlet or day or bare != title:
+            fills.append((article_id, outlet, day, (body, rest) if rest is not None else None,
+                          (title, bare) if bare != title else None))
     if progress is not None:
         progress(len(rows), len(rows))
-    outlets, dates, texts, copies = lib.fill_missing(fills) if fills else (0, 0, 0, 0)
-    return len(rows), outlets, dates, texts, copies
+    outlets, dates, texts, copies, titles = lib.fill_missing(fills) if fills else (0, 0, 0, 0, 0)
+    return read, outlets, dates, texts, copies, titles

@@ -87,7 +87,8 @@ def test_the_header_lines_filled_from_leave_the_text_and_nothing_else(lib_path, 
     its outlet and date were filled from it. It goes, and only it: the rest of the text is kept character for
     character, the article's analysis and mentions are dropped (made again from the new text), its search finds the
     text and not the header, and its content hash is the one a fresh `add` of the same note gives (so that add says
-    it is already in the library). A note whose text without its header is another article's keeps its header."""
+    it is already in the library). A note whose text without its header is another article's of the same outlet keeps
+    its header; of another outlet, it is that article's copy and holds the same text (cli38: it kept its header)."""
     from tui.models import content_hash
 
     odd = "Its crew blamed the tide at Wexcombe.\n\nThe next day, Fenland Post 2026-12-01 said, it was late again."
@@ -95,22 +96,62 @@ def test_the_header_lines_filled_from_leave_the_text_and_nothing_else(lib_path, 
         note = _stored(lib, "Ferry late again", f"Fenland Post 2026-12-01\n\n{odd}")
         twice = _stored(lib, "Weir gates ordered", f"Outlet: Oldbrook Herald Date: 2026-11-30\n\n{TEXT}")
         copy = _stored(lib, "Weir gates", TEXT, source="Marsh Star", published="2026-11-29")  # added since
+        same = _stored(lib, "Weir gates again", f"Marsh Star 2026-11-29\n\n{TEXT}")  # the same outlet's
         lib.db.execute("INSERT INTO analysis (article_id, key, data) VALUES (?, 'x', '{}')", (note,))
         lib.db.execute("INSERT INTO mentions (article_id, label, name, count) VALUES (?, 'PLACE', 'Wexcombe', 1)",
                        (note,))
         lib.db.commit()
     assert main(["doctor", "--fill-headers"]) == 0
     said = capsys.readouterr().out.splitlines()
-    assert said[1] == ("took the header lines out of 1 text (the app or `newsreader analyze` analyses it again); "
-                       "1 kept them: without them the text is another article's"), said
+    assert said[1] == ("took the header lines out of 2 texts (the app or `newsreader analyze` analyses them again); "
+                       "1 kept them: without them the text is another article's of the same outlet (or of none)"), said
     with Library(lib_path) as lib:
-        got = {i: lib.get(i) for i in (note, twice, copy)}
+        got = {i: lib.get(i) for i in (note, twice, copy, same)}
         row = lib.db.execute("SELECT hash FROM articles WHERE id = ?", (note,)).fetchone()
+        twin = lib.db.execute("SELECT twin_of FROM articles WHERE id = ?", (twice,)).fetchone()[0]
         assert lib.db.execute("SELECT count(*) FROM analysis WHERE article_id = ?", (note,)).fetchone()[0] == 0
         assert lib.db.execute("SELECT count(*) FROM mentions WHERE article_id = ?", (note,)).fetchone()[0] == 0
         assert note in lib.ids("Wexcombe")  # the search index follows the new text
     assert (got[note].source, got[note].published, got[note].body) == ("Fenland Post", "2026-12-01", odd)
     assert row[0] == content_hash("Ferry late again", odd)
     assert (got[twice].source, got[twice].published) == ("Oldbrook Herald", "2026-11-30")
-    assert got[twice].body == f"Outlet: Oldbrook Herald Date: 2026-11-30\n\n{TEXT}"  # kept: TEXT is `copy`'s
-    assert got[copy].body == TEXT
+    assert got[twice].body == got[copy].body == TEXT and twin == copy  # another outlet's copy of `copy`'s text
+    assert (got[same].source, got[same].body) == ("Marsh Star", f"Marsh Star 2026-11-29\n\n{TEXT}")  # kept
+
+
+LABELLED = "Councillor Wenna Drace asked for a new footbridge at Orlby Mill.\n\nThe vote was put off to April."
+
+
+def test_a_title_stored_with_its_label_loses_it(lib_path, capsys):
+    """cli38: notes stored before session 37 left the "Title:" label out kept it in their title; the fill takes it out
+    (a note with its outlet and date too), reads the header lines under it as it reads a fresh import's, and the
+    story the note is in is titled without it. A web page's title and one that only begins like a label are kept."""
+    with Library(lib_path) as lib:
+        old = _stored(lib, "Title: Notes from the Orlby council",
+                      f"Author: Ana Liss\n\nDate: 2019-03-14\n\nSource: my notebook\n\n{LABELLED}")
+        whole = _stored(lib, "HEADLINE: Orlby weir to be mended", "The weir at Orlby will be mended in spring, the "
+                        "council said.\n\nWork starts in March.", source="Orlby Echo", published="2026-11-30")
+        page = _stored(lib, "Title: a page's own", "A page of the web.\n\nIts second paragraph.",
+                       url="https://example.org/page")
+        word = _stored(lib, "Titles: a history of the Orlby crown", "The crown of Orlby is old.\n\nIt is gold.",
+                       source="Orlby Echo", published="2026-11-29")
+    assert main(["stories"]) == 0
+    capsys.readouterr()
+    assert main(["doctor", "--fill-headers"]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[0] == ("read the header lines of 1 article with no outlet or no date: filled 1 outlet and 1 date "
+                       "(none replaced)"), said
+    assert 'took the "Title:" or "Headline:" label out of 2 titles, as `add` leaves it out now' in said, said
+    with Library(lib_path) as lib:
+        got = {i: lib.get(i) for i in (old, whole, page, word)}
+        stories = [r[0] for r in lib.db.execute("SELECT title FROM stories")]
+        found = lib.ids("Orlby council")
+    assert (got[old].title, got[old].source, got[old].published, got[old].body) == (
+        "Notes from the Orlby council", "my notebook", "2019-03-14", LABELLED)
+    assert got[whole].title == "Orlby weir to be mended" and got[whole].source == "Orlby Echo"
+    assert got[page].title == "Title: a page's own" and got[word].title == "Titles: a history of the Orlby crown"
+    assert {"Notes from the Orlby council", "Orlby weir to be mended"} <= set(stories), stories
+    assert not {"Title: Notes from the Orlby council", "HEADLINE: Orlby weir to be mended"} & set(stories), stories
+    assert old in found  # the search index follows the title
+    assert main(["doctor", "--fill-headers"]) == 0  # again: nothing left to mend
+    assert not any("label" in line for line in capsys.readouterr().out.splitlines())

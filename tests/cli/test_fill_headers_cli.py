@@ -68,7 +68,11 @@ def test_notes_that_differ_only_by_their_header_lines_are_one_row_after_the_fill
     assert len(rows) == 1 and rows[0].split()[0] == str(first) and "Fenland Post +2" in rows[0], rows
     with Library(lib_path) as lib:
         twins = dict(lib.db.execute("SELECT id, twin_of FROM articles"))
+        bodies = {i: lib.get(i).body for i in (first, second, third)}
     assert twins == {first: None, second: first, third: first}, twins
+    # cli38: the hidden copies (shown when the first is deleted, or opened from the story view) kept their header lines
+    assert bodies == {first: TEXT, second: TEXT, third: TEXT}, bodies
+    assert "3 texts" in r.stdout and "kept them" not in r.stdout, r.stdout
 
 
 def test_a_date_first_header_line_gives_its_outlet_back(lib_path):

@@ -88,3 +88,26 @@ def test_a_persons_page_copied_as_markdown_holds_no_live_link(library):
         lib.close()
     assert "<a " not in html and "<img" not in html and "<script" not in html, html
     assert "javascript:alert(1)" in html, html
+
+
+def test_export_markdown_holds_the_articles_words_and_no_live_link(library, tmp_path):
+    """`export --format md` (cli38): the article's title and text went in as they were, a live link and HTML in the
+    Markdown the other commands escape since session 37; a paragraph of its text opening with "#" was a heading (read
+    as another article's title); its link an autolink whatever its scheme."""
+    r = run_cli("export", "--format", "md", db=library)
+    assert r.returncode == 0, r.stderr
+    _inert(r.stdout.decode())
+    records = tmp_path / "links.jsonl"
+    import json
+
+    records.write_text("".join(json.dumps({"title": f"Ferry notice {n}", "url": url, "body": (
+        f"# Pellworth timetable {n}\n\nThe ferry of Pellworth sails again on Friday, said [the notice](javascript:x) "
+        f"of the harbour master, Odile Marrack. <b>Fares</b> stay as they were, number {n}.")}) + "\n"
+        for n, url in enumerate(["https://pellworth.example/ferry", "javascript:alert(5)",
+                                 "file:///home/ana/.ssh/id_rsa", "https://pellworth.example/a><script>x</script>"])))
+    db = tmp_path / "links.db"
+    assert run_cli("add", str(records), db=db).returncode == 0
+    html = _html(run_cli("export", "--format", "md", db=db).stdout.decode())
+    assert html.count("<h1>") == 4 and "<h2" not in html, html  # each article's title, no heading of their texts
+    assert html.count("<a href=") == 1 and '<a href="https://pellworth.example/ferry">' in html, html
+    assert "<b>" not in html and "<script" not in html and "# Pellworth timetable 2" in html, html

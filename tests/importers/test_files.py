@@ -193,3 +193,27 @@ def test_utf16_bom_followed_by_nul_is_not_taken_for_utf32():
 def test_pathlib_paths_are_accepted():
     items = list(import_paths([FIXTURES / "plain.txt"]))
     assert items[0].article.title == "Village Library Reopens After Flood Repairs"
+
+
+@pytest.mark.parametrize("stray", [b"\xe9", b"\xff", b"\x81", b"\x92"], ids=["latin1-e", "ff", "81", "cp1252-quote"])
+@pytest.mark.parametrize("text", [
+    STORY.replace("100%.", "100%. \u202eIts owner \u2066Rosa Lind\u2069 said so.\u202c"),  # bidi controls in it
+    "Ferry fares rise\n\nThe ferry fares rise again on Monday, said \u202eRosa Lind\u202c of the harbour board.\n",
+], ids=["accents-and-bidi", "bidi-only"])
+def test_utf8_with_a_stray_byte_of_another_encoding_is_read_as_utf8(text, stray):
+    # cli38: strict UTF-8 failed on the one stray byte, and the whole file was read as Mac Roman, CP1252 or CP1256:
+    # "Caf√©", "â€®" (a bidi control's three bytes as letters), "cafﺃﺏ"; the stray byte alone is lost now
+    data = text.encode("utf-8") + b"\n\nOne more line" + stray + b" at the end.\n"
+    item = parse_bytes(data, "story.txt")[0]
+    assert item.error is None
+    assert item.article.title == text.split("\n")[0]
+    assert item.article.body.startswith(text.split("\n\n", 1)[1].strip().split("\n")[0][:40])
+    assert item.article.body.endswith("One more line\ufffd at the end.")
+
+
+def test_a_text_mostly_of_another_encoding_is_not_read_as_utf8():
+    # a CP1252 text (seven letters and marks of single bytes) with three UTF-8 characters pasted in: not "mostly
+    # UTF-8", so its own letters are not all lost to U+FFFD
+    data = STORY.encode("cp1252") + "\n\nPrices in €: see the “menu”.\n".encode("utf-8")
+    item = parse_bytes(data, "story.txt")[0]
+    assert "\ufffd" not in item.article.title

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 
 import pytest
 
@@ -217,6 +218,7 @@ def _plain_clean_text(value: str) -> str:
     from tui.importers.clean import _CONTROLS
     from tui.textsafe import strip_sequences
 
+    value = re.sub(r"(?<=\w)\x00+(?=\w)", " ", value)  # a NUL between two words is a space (cli38)
     return _CONTROLS.sub("", strip_sequences(value))
 
 

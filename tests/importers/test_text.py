@@ -231,3 +231,15 @@ def test_a_text_of_a_sentence_a_line_keeps_its_first_sentence():
                                                        "Dunmere yard.")
     short = parse_text("Notes.\nThe crew will refit the hull at the Dunmere yard.\n")  # a word, not a sentence
     assert (short.title, short.body) == ("Notes.", "The crew will refit the hull at the Dunmere yard.")
+
+
+@pytest.mark.parametrize("raw, body", [
+    ("The ferry\x00crossing was cancelled.", "The ferry crossing was cancelled."),
+    ("The ferry\x00\x00\x00crossing was cancelled.", "The ferry crossing was cancelled."),  # a run of them
+    ("It cost 12\x0050 a head.", "It cost 12 50 a head."),
+    ("The ferry\x00 crossing\x00. Fares\x00, too.", "The ferry crossing. Fares, too."),  # beside a space or a mark
+])
+def test_a_nul_between_two_words_is_a_space(raw, body):
+    # cli38: a NUL was dropped with nothing in its place, gluing the words ("ferrycrossing")
+    a = parse_text(f"Harbour\x00news\n\n{raw}\n")
+    assert (a.title, a.body) == ("Harbour news", body)

@@ -65,3 +65,27 @@ def test_a_role_or_a_place_after_the_comma_stays_in_the_byline(line):
 def test_an_outlet_line_of_its_own_wins_over_the_byline_s():
     a = parse_text(f"Ferry late again\nSource: Fenland Post\nBy Marta Quellin, Kessby Courier\n\n{BODY}\n")
     assert (a.source, a.byline) == ("Fenland Post", "Marta Quellin")
+
+
+@pytest.mark.parametrize("line", [
+    "Harbour Gazette 7 December 2026",
+    "Harbour Gazette, 2026-12-07",
+    "Harbour Gazette 2026-12-07",
+    "7 December 2026, Harbour Gazette",  # the date first, a comma between
+    "December 7, 2026 Harbour Gazette",
+])
+def test_an_outlet_and_a_date_side_by_side_on_one_line_give_both(line):
+    # cli38: the one header line "Outlet DATE" was read as a date alone (parse_date finds the date anywhere in it)
+    # and the outlet was lost; "DATE — Outlet" gave both (session 37)
+    for text in (f"Ferry late again\n{line}\n\n{BODY}\n", f"Ferry late again\n\n{line}\n\n{BODY}\n",
+                 f"{line}\nFerry late again\n\n{BODY}\n"):
+        a = parse_text(text)
+        assert (a.title, a.source, str(a.published)[:10]) == ("Ferry late again", "Harbour Gazette", "2026-12-07"), \
+            (text, a)
+        assert a.body == BODY
+
+
+@pytest.mark.parametrize("line", ["Meeting 7 December 2026", "Published 7 December 2026", "Marta Quellin 2026-12-07"])
+def test_a_date_beside_words_of_no_outlet_is_a_date_alone(line):
+    a = parse_text(f"Ferry late again\n{line}\n\n{BODY}\n")
+    assert (a.source, str(a.published)[:10], a.body) == ("", "2026-12-07", BODY), a

@@ -50,18 +50,13 @@ def _lines_before(proc, n: int, seconds: float = 60.0) -> str:
     return got.decode()
 
 
-def test_the_head_comes_before_the_summary_is_made(added, tmp_path):
-    story = _biggest()
-    whole = run("story", str(story))
-    assert whole.returncode == 0, whole.stderr
-    head = whole.stdout.splitlines()[:2]
-    assert " articles · " in head[1], head
-    gate = tmp_path / "gate"
-    proc = subprocess.Popen([sys.executable, "-c", GATED, "story", str(story)], stdout=subprocess.PIPE,
+def _head_then_rest(gate, head: list[str], *args: str) -> tuple[str, str]:
+    """(what `story ARGS` printed into a pipe before its summary was made, which must be the lines `head`; the rest)."""
+    proc = subprocess.Popen([sys.executable, "-c", GATED, "story", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, env={**os.environ, "STORY_GATE": str(gate)})
     try:
-        early = _lines_before(proc, 2)
-        assert early.splitlines()[:2] == head, (early, head)  # through a pipe, before the summary
+        early = _lines_before(proc, len(head))
+        assert early.splitlines()[:len(head)] == head, (early, head)  # through a pipe, before the summary
         assert proc.poll() is None  # (still waiting at the gate)
         gate.touch()
         rest, err = proc.communicate(timeout=120)
@@ -70,7 +65,17 @@ def test_the_head_comes_before_the_summary_is_made(added, tmp_path):
             proc.kill()
             proc.wait()
     assert proc.returncode == 0, err
-    assert early + rest.decode() == whole.stdout  # the same text as a whole, nothing said of the wait into a pipe
+    return early, rest.decode()
+
+
+def test_the_head_comes_before_the_summary_is_made(added, tmp_path):
+    story = _biggest()
+    whole = run("story", str(story))
+    assert whole.returncode == 0, whole.stderr
+    head = whole.stdout.splitlines()[:2]
+    assert " articles · " in head[1], head
+    early, rest = _head_then_rest(tmp_path / "gate", head, str(story))
+    assert early + rest == whole.stdout  # the same text as a whole, nothing said of the wait into a pipe
 
 
 def test_json_is_one_document_at_the_end(added, tmp_path):
@@ -103,3 +108,25 @@ def test_on_a_terminal_a_line_says_the_summary_is_being_made_and_goes(added):
     assert lines[2].startswith("making the summary of 4 articles"), lines[:4]
     assert lines[3] == " " * len(lines[2]), lines[:4]
     assert [x.rstrip() for x in lines[4:] if x.strip()] == [x.rstrip() for x in whole[2:] if x.strip()], (lines, whole)
+
+
+def test_the_markdown_s_head_comes_first_too_and_a_pipe_gets_the_markdown_alone(added, tmp_path):
+    # cli38: `story ID --format md` printed nothing until the whole summary was made
+    story = _biggest()
+    whole = run("story", str(story), "--format", "md")
+    assert whole.returncode == 0, whole.stderr
+    head = whole.stdout.splitlines()[:3]
+    assert head[0].startswith("# ") and head[1] == "" and " articles · " in head[2], head
+    early, rest = _head_then_rest(tmp_path / "gate", head, str(story), "--format", "md")
+    assert early + rest == whole.stdout  # the same Markdown as a whole, no word of the wait in it
+    assert "making the summary" not in whole.stdout + early + rest
+
+
+def test_on_a_terminal_the_markdown_says_the_summary_is_being_made_and_the_line_goes(added):
+    story = _biggest()
+    lines = on_a_terminal(["story", str(story), "--format", "md"], 120)
+    whole = run("story", str(story), "--format", "md").stdout.splitlines()
+    assert lines[:3] == whole[:3], (lines[:5], whole[:4])
+    assert lines[3].startswith("making the summary of 4 articles"), lines[:5]
+    assert lines[4] == " " * len(lines[3]), lines[:5]
+    assert [x.rstrip() for x in lines[5:] if x.strip()] == [x.rstrip() for x in whole[3:] if x.strip()], (lines, whole)

@@ -24,7 +24,12 @@ def clean_text(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2029", "\n\n").replace("\u2028", "\n").replace("\x85", "\n")
     text = text.replace("\x0b", "\n").replace("\x0c", "\n").replace("\t", " ")
+    if "\x00" in text:  # a NUL between two words is a space: dropped, it glued them ("ferry\0crossing": cli38)
+        text = _NUL_BETWEEN.sub(" ", text)
     return _CONTROLS.sub("", strip_sequences(text))
+
+
+_NUL_BETWEEN = re.compile(r"(?<=\w)\x00+(?=\w)")
 
 
 # An article's one-line fields at most this long (characters): a feed item's or a file's 1 MB title was stored,

@@ -71,7 +71,8 @@ def decode(data: bytes, html: bool = False) -> str:
     """Decode file bytes to str or raise DecodeError with a one-line reason.
 
     Order: BOM, UTF-16 without BOM, strict UTF-8, a declared charset (HTML meta / XML
-    declaration), CP1252 when the result reads as Western text, then charset-normalizer.
+    declaration), UTF-8 with replacement when most of it is UTF-8, CP1252 when the result reads as
+    Western text, then charset-normalizer.
     """
     if not data or data.isspace():  # what `not data.strip()` says, without copying the file
         raise DecodeError("empty file")
@@ -101,10 +102,30 @@ def decode(data: bytes, html: bool = False) -> str:
             return data.decode("cp1252" if enc in ("iso-8859-1", "latin-1", "latin1", "us-ascii") else enc, errors="replace")
         except LookupError:
             pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     western = _western(data)
     if western is not None:
         return western
     return _detect(data)
+
+
+_ASCII_BYTES = bytes(range(128))
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """The UTF-8 reading, each run of bytes that is not UTF-8 made U+FFFD, when at least as many characters above
+    ASCII are read from UTF-8 as there are such runs: a UTF-8 text with a stray byte of another encoding in it. Read
+    as a whole in another encoding, its UTF-8 letters and marks turned to nonsense ("cafÃ©"), and its bidi controls
+    (U+202E, three bytes) to letters that hid them ("â€®", Mac Roman's "‚ÄÆ"): cli38. Those controls, read as what
+    they are, are stripped where text is shown."""
+    if not data.translate(None, _ASCII_BYTES):
+        return None
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())  # (one for each run of bytes that is not UTF-8)
+    wide = len(text) - len(text.encode("ascii", errors="ignore"))  # the characters above ASCII, those runs too
+    return text if 0 < bad <= wide - bad else None
 
 
 def _strict(data: bytes, enc: str) -> str:

@@ -119,7 +119,7 @@ def _header(lines: list[str], meta: dict) -> tuple[str, int]:
     below = cand[2] if len(cand) > 2 else len(lines)
     meta_under_second = len(cand) > 1 and any(cand[1] < i < below for i, _ in early)
     title, used = _title_and_tags(lines, cand, meta, meta_under_second)
-    title = _TITLE_LABEL.sub("", title, count=1)
+    title = unlabelled(title)
     last = cand[used - 1]
     for i, found in early:
         if i < last:
@@ -148,6 +148,12 @@ def _header(lines: list[str], meta: dict) -> tuple[str, int]:
         if not _name_line(lines[i], meta, dated_next, after_meta=n > 0):
             return title, i
     return title, (rest[-1] + 1 if rest else last + 1)
+
+
+def unlabelled(title: str) -> str:
+    """A headline without its "Title: " or "Headline: " label (walk37: the label was kept in the title); as it is when
+    it has none, or nothing after it."""
+    return _TITLE_LABEL.sub("", title, count=1)
 
 
 # Words an outlet's name holds ("Fenland Post", "Radio Ossing", "The Kessby Evening Courier"), not a person's.
@@ -250,22 +256,45 @@ def _meta_line(line: str, meta: dict) -> bool:
         # the dash does not split into those reads as before
         found = _line_parts(_DASH_SPLIT.split(line))
         if found and found.get("source"):
-            for key, value in found.items():
-                if not meta.get(key):
-                    meta[key] = value
+            _merge(meta, found)
+            return True
+    # an outlet's name and a date side by side with no dash between them, "Harbour Gazette 7 December 2026",
+    # "Harbour Gazette, 2026-12-07" (read whole, the line was a date and the outlet was lost: cli38): the same
+    # reading as the dash's, the line cut where the date begins or ends (_date_sides)
+    for sides in _date_sides(line) if not ("•" in line or "·" in line or "|" in line) else ():
+        sides = [side.strip(" ,;") for side in sides]
+        if not any(_date_alone(side) and _outlet_name(other) for side, other in (sides, sides[::-1])):
+            continue  # (a date alone on one side, an outlet's name on the other: no label, no sentence)
+        found = _line_parts(sides)
+        if found and found.get("source"):
+            _merge(meta, found)
             return True
     # Every separator _PART_SPLIT matches holds one of these three characters.
     split = _PART_SPLIT.split(line) if ("•" in line or "·" in line or "|" in line) else [line]
     found = _line_parts(split)
     if found is None:
         return False
-    for key, value in found.items():
-        if not meta.get(key):
-            meta[key] = value
+    _merge(meta, found)
     return True
 
 
+def _merge(meta: dict, found: dict) -> None:
+    """What a meta line says (`found`) into `meta`, where `meta` says nothing yet."""
+    for key, value in found.items():
+        if not meta.get(key):
+            meta[key] = value
+
+
 _DASH_SPLIT = re.compile(r"\s+[—–]\s+")
+# a word of a date written out: numbers ("7", "2026-12-07", "10:30", "7th,"), a month's or a weekday's name
+_DATE_WORD = re.compile(r"(?:\d[\d/.:-]*(?:st|nd|rd|th)?|(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|"
+                        r"wed|thu|fri|sat|sun)[a-z]*\.?|of|at|(?i:[ap]\.?m\.?|utc|gmt)),?")
+
+
+def _date_alone(part: str) -> bool:
+    """`part` is a date and nothing else ("7 December 2026", "Monday, 7 Dec. 2026", "2026-12-07"), not words with a
+    date among them."""
+    return bool(part) and all(_DATE_WORD.fullmatch(w) for w in part.split()) and parse_date(part) is not None
 
 
 def _line_parts(split: list[str]) -> dict | None:
@@ -479,16 +508,25 @@ def _two_lines(para: str) -> list[str]:
     m = _LABEL_AFTER.search(para)
     if m:
         return [para[:m.start()] + "\n" + para[m.end():]]
-    day = parse_date(para)
+    return [before + "\n" + after for before, after in _date_sides(para)]
+
+
+def _date_sides(line: str) -> list[tuple[str, str]]:
+    """`line` cut in two beside the date it holds: (the words before, the date) with the date's fewest words at the
+    end, then (the date, the words after) with its fewest words at the start ("Fenland Post" / "2026-12-01",
+    "3 December 2026" / "Radio Ossing"); [] when it holds no date or is one word."""
+    if len(line) > 160 or " " not in line:
+        return []
+    day = parse_date(line)
     if day is None:
         return []
-    words, out = para.split(" "), []
+    words, out = line.split(" "), []
     for k in range(len(words) - 1, 0, -1):  # the date last: its fewest words at the end
         if parse_date(" ".join(words[k:])) == day:
-            out.append(" ".join(words[:k]) + "\n" + " ".join(words[k:]))
+            out.append((" ".join(words[:k]), " ".join(words[k:])))
             break
     for k in range(1, len(words)):  # the date first
         if parse_date(" ".join(words[:k])) == day:
-            out.append(" ".join(words[:k]) + "\n" + " ".join(words[k:]))
+            out.append((" ".join(words[:k]), " ".join(words[k:])))
             break
     return out

@@ -1149,21 +1149,29 @@ class Library:
         with self.transaction() as db:
             db.execute("UPDATE articles SET starred = ? WHERE id = ?", (int(starred), article_id))
 
-    def fill_missing(self, fills: list[tuple[int, str, str | None, tuple[str, str] | None]]
-                     ) -> tuple[int, int, int, int]:
-        """Give articles an outlet and a date ("YYYY-MM-DD") where they have none, never replacing one, and a new
-        text, given as (the text it has now, the new one), where an outlet or a date was set: (outlets set, dates set,
-        texts set, new texts that are another article's). A date
-        given moves the article to its day in the list, and out of its story to be grouped again (the story
-        triggers: articles_story_au); a new text does too, and drops the article's analysis and entity mentions
-        (the background pass or `analyze` makes them from the new text, as after a feed's edit). A text is left as
-        it is when the article's text changed meanwhile, or when the new one is already another article's (a copy
-        added since: the content hash is unique). An outlet given takes the article out of its story too (a copy of
-        another outlet's text is one row with it: grouping marks it, articles.twin_of)."""
-        outlets = dates = texts = copies = 0
+    def fill_missing(self, fills: list[tuple[int, str, str | None, tuple[str, str] | None, tuple[str, str] | None]]
+                     ) -> tuple[int, int, int, int, int]:
+        """Give articles an outlet and a date ("YYYY-MM-DD") where they have none, never replacing one, a new text,
+        given as (the text it has now, the new one), where an outlet or a date was set, and a new title, given as
+        (the title it has now, the new one): (outlets set, dates set, texts set, new texts that are another article's,
+        titles set). A date given moves the article to its day in the list, and out of its story to be grouped again
+        (the story triggers: articles_story_au); a new text or title does too, and a new text drops the article's
+        analysis and entity mentions (the background pass or `analyze` makes them from the new text, as after a
+        feed's edit). A text or a title is left as it is when the article's changed meanwhile. A new text that is
+        another article's already (a copy added since: the content hash is unique) is left out, unless the two
+        articles name different outlets: the text is that article's copy then (one row with it, twin_of, once
+        grouped) and both hold it, this one keeping the content hash of the text it had. An outlet given takes the
+        article out of its story too (a copy of another outlet's text is one row with it: grouping marks it,
+        articles.twin_of). The stories the articles leave take their latest article's title again."""
+        from tui.store.stories import retitle
+
+        outlets = dates = texts = copies = titles = 0
+        left: set[int] = set()
         with self.transaction() as db:
-            for article_id, source, day, text in fills:
+            for article_id, source, day, text, title in fills:
                 filled = 0
+                left.update(r[0] for r in db.execute("SELECT story_id FROM story_articles WHERE article_id = ?",
+                                                     (article_id,)))
                 if source:
                     filled += db.execute("UPDATE articles SET source = ? WHERE id = ? AND source = ''",
                                          (source, article_id)).rowcount
@@ -1175,6 +1183,8 @@ class Library:
                 if text is not None and filled:  # (only an article filled from its header lines loses them)
                     done = _new_text(db, article_id, *text)
                     texts, copies = texts + (done is True), copies + (done is False)
+                if title is not None and _new_title(db, article_id, *title):
+                    titles += 1  # (out of its story by articles_story_au, as a new text takes it)
                 if filled:
                     # out of its story to be grouped again, as a new date or text takes it (articles_story_au): an
                     # outlet alone makes it a copy of another outlet's text (twin_of), which grouping decides when
@@ -1184,7 +1194,8 @@ class Library:
                                " FROM story_articles o WHERE o.story_id = m.story_id AND o.article_id <> m.article_id)",
                                (article_id,))
                     db.execute("DELETE FROM story_articles WHERE article_id = ?", (article_id,))
-        return outlets, dates, texts, copies
+            retitle(db, sorted(left))
+        return outlets, dates, texts, copies, titles
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -1649,9 +1660,36 @@ def _new_text(db: sqlite3.Connection, article_id: int, was: str, body: str) -> b
         db.execute("UPDATE articles SET body = ?, hash = ?, words = ?, folds = ? WHERE id = ?",
                    (body, digest, words, folds, article_id))
     except sqlite3.IntegrityError:  # the same text stored as another article since (its hash is unique)
-        return False
+        # another outlet's article: this one is its copy (the twin triggers' test, migration 12), shown as one row
+        # with it once grouped, and holds the same text, with the hash of the text it had (cli38: the copy kept its
+        # header lines, what the reader saw when it took the row or was opened from the story view)
+        if not db.execute("SELECT 1 FROM articles h, articles me WHERE h.hash = ? AND me.id = ? AND h.source <> ''"
+                          " AND me.source <> '' AND lower(h.source) <> lower(me.source)",
+                          (digest, article_id)).fetchone():
+            return False
+        db.execute("UPDATE articles SET body = ?, words = ?, folds = ? WHERE id = ?", (body, words, folds, article_id))
     db.execute("DELETE FROM analysis WHERE article_id = ?", (article_id,))
     db.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    return True
+
+
+def _new_title(db: sqlite3.Connection, article_id: int, was: str, title: str) -> bool:
+    """Library.fill_missing's new title of one article, while its title is still `was` (its content hash made again
+    when it is made from the title: an article with no text); False when it is not, or when an article with no text
+    has that title already."""
+    row = db.execute("SELECT body FROM articles WHERE id = ? AND title = ?", (article_id, was)).fetchone()
+    if row is None:
+        return False
+    try:
+        if isinstance(row[0], str) and row[0]:
+            db.execute("UPDATE articles SET title = ? WHERE id = ?", (title, article_id))
+        else:
+            from tui.models import content_hash
+
+            db.execute("UPDATE articles SET title = ?, hash = ? WHERE id = ?",
+                       (title, content_hash(title, ""), article_id))
+    except sqlite3.IntegrityError:
+        return False
     return True
 
 

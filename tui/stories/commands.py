@@ -155,9 +155,10 @@ def _latest_first(lib, ids: list[int]) -> list[int]:
 
 
 def cmd_story(args) -> int:
-    """Print one story's summary (text, Markdown or JSON). The text's head (title, articles, dates, outlets) is printed
-    as soon as the story's row is read, before the summary is made (3.6 s for a big story: it printed nothing until
-    then); on a terminal a line says the summary is being made until it comes. JSON is one document, at the end."""
+    """Print one story's summary (text, Markdown or JSON). The head of the text or the Markdown (title, articles, dates,
+    outlets) is printed as soon as the story's row is read, before the summary is made (3.6 s for a big story: it
+    printed nothing until then); on a terminal a line says the summary is being made until it comes (into a pipe,
+    nothing but the text). JSON is one document, at the end."""
     from tui.cli import CliError
     from tui.commands import open_library, out, out_json
     from tui.store.library import fits_row_id
@@ -167,8 +168,9 @@ def cmd_story(args) -> int:
     waiting = ""
     try:
         writable = _group_new(lib)
-        early = args.format == "text" and fits_row_id(args.id)
-        head = _story_head(lib, args.id) if early else None
+        # the Markdown's head as well (it printed nothing until the summary was made, with no line saying why: cli38)
+        early = args.format in ("text", "md") and fits_row_id(args.id)
+        head = _story_head(lib, args.id, args.format == "md") if early else None
         if head is not None:
             lines, rows = head
             out("\n".join(lines))
@@ -192,7 +194,10 @@ def cmd_story(args) -> int:
     if args.format == "json":
         out_json(_story_dict(s, latest))
     elif args.format == "md":
-        out(story_markdown(s).rstrip("\n"))
+        text = story_markdown(s).rstrip("\n")
+        if head is not None:  # (the head as printed: the rest of the same text)
+            text = text.split("\n", len(head[0]))[-1]
+        out(text)
     else:
         from tui.commands import title_cells
 
@@ -203,9 +208,9 @@ def cmd_story(args) -> int:
     return 0
 
 
-def _story_head(lib, story_id: int) -> tuple[list[str], list | None] | None:
-    """(the head lines of `story`'s text, its article rows: _article_rows) from the story's row, before its summary is
-    made; None when there is no such story."""
+def _story_head(lib, story_id: int, markdown: bool = False) -> tuple[list[str], list | None] | None:
+    """(the head lines of `story`'s text, or of its Markdown, its article rows: _article_rows) from the story's row,
+    before its summary is made; None when there is no such story."""
     from tui.store.stories import story_row
 
     try:
@@ -215,6 +220,8 @@ def _story_head(lib, story_id: int) -> tuple[list[str], list | None] | None:
     if row is None:
         return None
     rows = _article_rows(lib, row.article_ids)
+    if markdown:
+        return markdown_head(row.title, row.rows, row.first, row.last, row.sources), rows
     return story_head(row.title, row.rows, row.first, row.last, row.sources, rows), rows
 
 
@@ -324,16 +331,14 @@ def story_markdown(s, title: str = "") -> str:
     line). Title (`title`, the story's row title, else its own), articles, outlets and dates, the summary (each line's
     outlet and day, "new" when the latest day adds it), what else is new, the quotes by speaker. One line per
     sentence, control characters left out."""
-    from tui.textsafe import clean, md_literal
+    from tui.textsafe import md_literal
 
-    def one(text) -> str:  # (the articles' words read as words: no link, HTML or code span of theirs is live)
-        return md_literal(" ".join(clean(text or "").split()))
+    one = _md_words
 
     def where(x, new: bool = False) -> str:
         return f" *({said_where(one(x.source), one(x.day), new)})*"
 
-    figures = story_figures(s.rows, s.first, s.last, [one(x) for x in s.sources], whole=True)
-    lines = [f"# {one(title or s.title)}", "", f"*{figures}*", ""]
+    lines = markdown_head(title or s.title, s.rows, s.first, s.last, s.sources) + [""]
     if s.bounded:
         lines += [f"*{bounded_line(s)}*", ""]
     if note := s.new_note() or s.new_key():
@@ -348,6 +353,21 @@ def story_markdown(s, title: str = "") -> str:
     if quotes:
         lines += ["## Key quotes", ""] + [f"> {md_literal(q)}\n" for q in quotes]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _md_words(text) -> str:
+    """Untrusted words on one line of Markdown (the articles' words read as words: no link, HTML or code span of theirs
+    is live), control characters left out."""
+    from tui.textsafe import clean, md_literal
+
+    return md_literal(" ".join(clean(text or "").split()))
+
+
+def markdown_head(title: str, count: int, first, last, sources) -> list[str]:
+    """story_markdown's first three lines: its title, a blank line, its figures (`count` articles, the dates and the
+    outlets; no unread count: a copy to share)."""
+    figures = story_figures(count, first, last, [_md_words(x) for x in sources], whole=True)
+    return [f"# {_md_words(title)}", "", f"*{figures}*"]
 
 
 def story_quote_lines(s) -> list[str]:
