@@ -258,24 +258,29 @@ def _meta_line(line: str, meta: dict) -> bool:
         if found and found.get("source"):
             _merge(meta, found)
             return True
-    # an outlet's name and a date side by side with no dash between them, "Harbour Gazette 7 December 2026",
-    # "Harbour Gazette, 2026-12-07" (read whole, the line was a date and the outlet was lost: cli38): the same
-    # reading as the dash's, the line cut where the date begins or ends (_date_sides)
-    for sides in _date_sides(line) if not ("•" in line or "·" in line or "|" in line) else ():
-        sides = [side.strip(" ,;") for side in sides]
-        if not any(_date_alone(side) and _outlet_name(other) for side, other in (sides, sides[::-1])):
-            continue  # (a date alone on one side, an outlet's name on the other: no label, no sentence)
-        found = _line_parts(sides)
-        if found and found.get("source"):
-            _merge(meta, found)
-            return True
     # Every separator _PART_SPLIT matches holds one of these three characters.
     split = _PART_SPLIT.split(line) if ("•" in line or "·" in line or "|" in line) else [line]
     found = _line_parts(split)
     if found is None:
         return False
+    if len(split) == 1 and found.get("published") and not found.get("source"):
+        found = _outlet_and_date(line) or found
     _merge(meta, found)
     return True
+
+
+def _outlet_and_date(line: str) -> dict | None:
+    """What a line read whole as a date says when it is an outlet's name and a date side by side with no dash between
+    them, "Harbour Gazette 7 December 2026", "Harbour Gazette, 2026-12-07" (read whole, the line was a date and the
+    outlet was lost: cli38): the dash's reading (_line_parts) of the line cut where the date begins or ends
+    (_date_sides), a date alone on one side and an outlet's name on the other; else None."""
+    for sides in _date_sides(line):
+        sides = [side.strip(" ,;") for side in sides]
+        if any(_date_alone(side) and _outlet_name(other) for side, other in (sides, sides[::-1])):
+            found = _line_parts(sides)
+            if found and found.get("source"):
+                return found
+    return None
 
 
 def _merge(meta: dict, found: dict) -> None:
