@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.quality_outside import (AFTER_RULES, LATEST, NEWEST, S31, S32, S32_AFTER, S33_AFTER, S34_START, S35_START,
-                                   S36_START, S37_START, TEXTS, ablate, parse, prf)
+                                   S36_START, S37_START, S38_START, TEXTS, ablate, parse, prf)
 
 
 def test_parse_gives_the_plain_text_and_the_hand_tagged_spans():
@@ -15,7 +15,7 @@ def test_parse_gives_the_plain_text_and_the_hand_tagged_spans():
 
 def test_every_text_parses_into_names_with_no_markup_left():
     paths = sorted(TEXTS.glob("*.txt"))
-    assert len(paths) == 91
+    assert len(paths) == 94
     assert set(AFTER_RULES) <= {p.name for p in paths}
     assert set(NEWEST) <= set(AFTER_RULES) and [n[:2] for n in NEWEST] == ["54", "55", "56", "57", "58"]
     assert set(LATEST) <= set(AFTER_RULES) and [n[:2] for n in LATEST] == ["59", "60", "61"]
@@ -27,6 +27,7 @@ def test_every_text_parses_into_names_with_no_markup_left():
     assert [n[:2] for n in S35_START] == ["83", "84", "85"] and set(S35_START) <= {p.name for p in paths}
     assert [n[:2] for n in S36_START] == ["86", "87", "88"] and set(S36_START) <= {p.name for p in paths}
     assert [n[:2] for n in S37_START] == ["89", "90", "91"] and set(S37_START) <= {p.name for p in paths}
+    assert [n[:2] for n in S38_START] == ["92", "93", "94"] and set(S38_START) <= {p.name for p in paths}
     for path in paths:
         text, spans = parse(path.read_text(encoding="utf-8"))
         assert spans and "|" not in text and "[" not in text, path.name

@@ -66,7 +66,9 @@ def tag_names(text: str) -> list[tuple[int, int, str]]:
     dem, tagger_dem = lexicon().peoples, lexicon().demonyms
     out = []
     seen: dict[tuple[str, str], str] = {}  # (span, tagger label) -> our label: the same for every mention
-    for s, e, lab in load_tagger().entities(text):
+    from .layout import mask_speaker_turns
+
+    for s, e, lab in load_tagger().entities(mask_speaker_turns(text)):
         span = text[s:e]
         label = seen.get((span, lab))
         if label is None:

@@ -59,6 +59,9 @@ def kind_of_name(text: str, s: int, e: int, label: str) -> str:
     if " " in word:
         words = word.split()
         last = words[-1].lower()
+        if " & " in word and label in (PERSON, GPE, LOC) and words[0] != "&" and words[-1] != "&" \
+                and not any(w.lower() in lexicon().place_words for w in words) and on("ampersand-firm"):
+            return ORG  # "Smit & Zonen", "Harrow & Finch": no person's name and no place's holds an ampersand
         if last in lexicon().newspaper_words and label in (PERSON, GPE, LOC, "MISC") and (
                 text[max(0, s - 4):s] in ("the ", "The ") or words[0].lower() in lexicon().place_words) \
                 and on("newspaper-name"):

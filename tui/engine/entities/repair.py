@@ -35,6 +35,7 @@ from .layout import (capitals_runs, common_in_corpus, common_word_org, headline_
                      vehicles_everywhere)
 from .name_starts import (participle_opener, particle_name, sentence_initial, speech_verb_opener, trim_roles,
                           verb_opener)
+from .clubs import sport_clubs
 from .inns import inn_names
 from .rivers import river_names
 
@@ -225,6 +226,8 @@ def repair_names(text: str, spans: list[Span]) -> list[Span]:
         out = employer_firms(text, sorted(out))
     if on("innings-names-club") and (" for " in text or " all out" in text):
         out = innings_clubs(text, sorted(out))
+    if on("club-in-team-sport"):
+        out = sport_clubs(text, sorted(out))
     if on("place-verb-after-name"):
         out = place_verb_names(text, sorted(out))
     if on("river-named-alone"):

@@ -394,6 +394,43 @@ _rule("one-word-speaker-turn", "speaker-turn for a one-word name ('Tamsin: ...')
        "Tidewatch: When did the ferry stop?\nIda Brun: In May.\nTidewatch: Why?\nIda Brun: Money. "
        "She told the editors of Tidewatch in June.",
        "Wales: 212 all out.\nEngland: 215 for four.\nWales: beaten.\nEngland: won by six wickets."])
+_rule("capital-speaker-turns", "a transcript's speaker names in capitals ('INÊS:', 'TOM ASHWORTH-REID:'), two or more "
+      "opening three lines or more before mixed-case speech, are read by the tagger as names in prose ('Inês:'): it "
+      "takes a word in capitals inside a mixed-case line for an acronym, and its document features carry that to the "
+      "name's other mentions (session 38, our podcast transcript 92)",
+      [("HOST: Good evening. With me tonight is the architect Solveig Brandt.\nSOLVEIG BRANDT: Thank you.\n"
+        "HOST: You grew up in Tromsø?\nSOLVEIG: Yes, above my father's bakery.\nHOST: And you trained in Lyon.\n"
+        "SOLVEIG: For four years, with Émile Garnier.",
+        [("tonight", "TIME"), ("Solveig Brandt", "PERSON"), ("SOLVEIG BRANDT", "PERSON"), ("Tromsø", "LOC"),
+         ("SOLVEIG", "PERSON"), ("Lyon", "GPE"), ("SOLVEIG", "PERSON"), ("four", "CARDINAL"),
+         ("Émile Garnier", "PERSON")])],
+      ["RESULTS: LEEDS 2 HULL 1\nFIXTURES: YORK v BATH\nNOTE: The Harlow game was moved to Friday.",
+       "Q: Where did you grow up?\nA: In Tromsø, above my father's bakery.\nQ: And then?\nA: Lyon."])
+_rule("ampersand-firm", "a name with ' & ' between its words that the tagger read as a person or an unlisted place "
+      "is a firm: no person's name holds an ampersand (session 38: 'Smit & Zonen', a shop, in our podcast text 92)",
+      [("The clock was bought by a man called Karel Dekker, who owned a chain of shoe shops, Dekker & Zonen, and who "
+        "sold it again.", [("Karel Dekker", "PERSON"), ("Dekker & Zonen", "ORG")])],
+      ["The clock was bought by a man called Karel Dekker, who owned a chain of shoe shops and sold it again.",
+       "Trade with Trinidad & Tobago grew."])
+_rule("club-in-team-sport", "in a report of a team game (two of 'goals', 'league', 'innings', 'derby' ...), a name "
+      "after 'against', 'behind', 'beat', 'v' ... read as a person, place or MISC, no listed place and not opening "
+      "with a given name, is a club (session 38: town clubs in our hockey report 93; NER train: 55 of 61 such names "
+      "are organisations)",
+      [("The under-16s won the cup, beating Ashby Magna in the final, and Lena kept a clean sheet. The league starts "
+        "in May.", [("Ashby Magna", "ORG"), ("Lena", "PERSON")]),
+       ("Last season we finished third in the league, a point behind Wickham Priors, and scored more goals than anyone.",
+        [("Wickham Priors", "ORG")])],
+      ["The chess club finished the year a point behind Wickham Priors. The match against Ashby Magna was a draw.",
+       "In the league, Kofi scored twice against Italy and the goals were shown on television."])
+_rule("owner-possessive-place", "a capitalised word with 's and then one street word or 'Row', 'Green', 'Square' ... "
+      "is one street or corner of a town named after someone ('Tanner's Row'; session 38: our hockey report 93, where "
+      "the tagger cut it into a company and nothing)",
+      [("The choir meets at the Wesley Hall on Fletcher's Row every Thursday.",
+        [("Wesley Hall", "FAC"), ("Fletcher's Row", "FAC"), ("Thursday", "DATE")]),
+       ("The fair moved from Parson's Green to the park.", [("Parson's Green", "FAC")]),
+       ("Dinah Fell lived on Glover's Lane until 1980.", [("Dinah Fell", "PERSON"), ("Glover's Lane", "FAC"),
+                                                          ("1980", "DATE")])],
+      ["The choir meets in Fletcher's hall every Thursday.", "Dinah Fell's Green Party won the seat."])
 _rule("landform-names-word", "a word the article writes right after Lake, Loch, Mount, Cape ... names a place: said "
       "alone it is that place (with the landform word before it when so written), and a 'person' it opens is a "
       "place ('Lake Orvana ... Orvana Castle'; session 17, our travel texts)",
