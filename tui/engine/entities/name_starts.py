@@ -113,9 +113,18 @@ def trim_roles(text: str, s: int, e: int) -> int:
             return e - len(rest)  # "Ambassador Ferrer": a title, then the surname alone
         if " " not in rest or not rest[:1].isupper():
             return s  # keep a full name of two words at least: "Dean Holt" may be a name, not a role
+        if w in _TRADE_SURNAMES and len(rest.split()) == 2 and rest.replace(" ", "").isalpha() \
+                and on("trade-surname-opens-person"):
+            return e - len(rest)  # "Baker Marisol Quint": the trade, then a given name and a surname
         if w in first or w not in roles and not _job_compound(w):
             return s
         s = e - len(rest)
+
+
+# trades that are common surnames too, so not in roles.txt ("Baker" alone is a person): one opens a person's name only
+# when two more words, a given name and a surname, follow it ("Baker Marisol Quint", "Potter Ines Rudd")
+_TRADE_SURNAMES = frozenset("""baker potter gardener shepherd farmer butcher weaver carpenter thatcher miller glazier
+    plumber builder joiner brewer saddler cobbler fisherman blacksmith stonemason""".split())
 
 
 # the ends of a compound job word no list holds ("Harbourmaster", "Lockkeeper", "Lengthsman")
