@@ -46,3 +46,18 @@ def names_in(name: str) -> tuple[str, set[tuple[int, int, str]]]:
 def assert_found(name: str, start: int, end: int, label: str) -> None:
     text, names = names_in(name)
     assert (start, end, label) in names, [(text[s:e], lab) for s, e, lab in names if s < end and start < e]
+
+
+def assert_rule_finds(name: str, words: str, label: str, rule: str) -> None:
+    """Every mention of `words` in bench/outside_news/`name` is found with `label`, and some mention not with `rule`
+    off."""
+    from tui.engine.rules import disabled
+
+    text, found = names_in(name)
+    at = [i for i in range(len(text)) if text.startswith(words, i)]
+    assert at, words
+    for i in at:
+        assert (i, i + len(words), label) in found, (words, i)
+    with disabled(rule):
+        off = {(e.start, e.end, to_scorer_label(e.label)) for e in extract_entities(text)}
+    assert any((i, i + len(words), label) not in off for i in at), (words, rule)

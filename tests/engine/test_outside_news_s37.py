@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from outside_cases import assert_found, name_cases, names_in
+from outside_cases import assert_found, assert_rule_finds, name_cases
 from bench.quality_outside import S37_START
-from tui.engine.rules import disabled
 
 # (file, name, kind) -> what a reader sees instead, in every mention of that name in that text
 WRONG = {
@@ -41,20 +40,6 @@ def test_a_reader_sees_each_name_with_its_kind_and_its_whole_span(name, start, e
     assert_found(name, start, end, label)
 
 
-def _found(name: str, words: str, label: str, rule: str) -> None:
-    """Every mention of `words` in the text is found with `label`, and not with the rule off."""
-    from tui.engine.entities import extract_entities, to_scorer_label
-
-    text, found = names_in(name)
-    at = [i for i in range(len(text)) if text.startswith(words, i)]
-    assert at, words
-    for i in at:
-        assert (i, i + len(words), label) in found, (words, i)
-    with disabled(rule):
-        off = {(e.start, e.end, to_scorer_label(e.label)) for e in extract_entities(text)}
-    assert any((i, i + len(words), label) not in off for i in at), (words, rule)
-
-
 @pytest.mark.parametrize(("name", "words", "label", "rule"), [
     ("89_interview.txt", "Des", "PERSON", "called-names-person"),
     # 'Kelsey Moor was cut off twice in August'
@@ -69,4 +54,4 @@ def _found(name: str, words: str, label: str, rule: str) -> None:
     ("88_travel.txt", "Des", "PERSON", "called-names-person"),
 ])
 def test_a_rule_of_session_37_finds_every_mention_in_the_texts(name, words, label, rule):
-    _found(name, words, label, rule)
+    assert_rule_finds(name, words, label, rule)
