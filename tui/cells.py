@@ -385,6 +385,21 @@ def said_where(outlet: str, day: str, new: bool = False, *more: str) -> str:
     return ", ".join(x for x in (outlet or NO_OUTLET, day[:10], *more, "new" if new else "") if x)
 
 
+def printed_where(outlets: str, *more: str) -> str:
+    """Where a quote was printed, one wording everywhere (the story view, the briefing screen, the person page, `story`,
+    `brief`, `who`, their Markdown and the copies): its outlets ("Upland Radio", "A, B +3 more"), or NO_OUTLET for an
+    article with none (a pasted text, a watched folder's file), then `more` (its day, "#12"). The story view and the
+    person page said "— 2026-12-07" where the briefing said "(no outlet, 2026-12-07)", `story` said nothing and `who`
+    "[#12]" (session 38)."""
+    return ", ".join(x for x in (outlets or NO_OUTLET, *more) if x)
+
+
+def quote_where(quote) -> str:
+    """printed_where of a story's quote (StoryQuote) as the screens show it under the quote: the outlets that printed
+    it when more than one did (quoted_by), else its own cut to OUTLET_CELLS, then its day."""
+    return printed_where(quoted_by(quote.sources) or cut_outlet(quote.source or ""), one_line(quote.day or "")[:10])
+
+
 def count_words(shown: int, total: int) -> str:
     """"10 of 24 unread stories" (the briefing shows the best `shown` of `total`), or "3 unread stories"."""
     return f"{shown} of {total} unread stories" if total > shown else plural(shown, "unread story", "unread stories")

@@ -31,9 +31,9 @@ def test_the_story_view_names_a_quotes_outlets_then_how_many_more():
 
 
 def test_the_briefing_names_a_quotes_outlets_then_how_many_more():
-    from tui.app.screens.briefing import _quoted_where
+    from tui.cells import quote_where  # (the story view's and the briefing screen's: briefing._quoted_where was it)
 
-    assert _quoted_where(_quote()) == ", ".join(OUTLETS[:6]) + " +2 more, 2026-03-03"
+    assert quote_where(_quote()) == ", ".join(OUTLETS[:6]) + " +2 more, 2026-03-03"
 
 
 def test_a_quote_of_two_outlets_names_both_and_of_one_its_own():

@@ -110,8 +110,10 @@ def person_quotes_text(person) -> str:
 
 def _quote_where(quote: dict) -> str:
     """Every outlet that printed the quote (a quote printed by two was credited to one), then its date."""
+    from tui.cells import printed_where
+
     outlets = list(dict.fromkeys(_line(x) for x in (quote.get("sources") or [quote.get("source", "")]) if _line(x or "")))
-    return _where(", ".join(outlets), quote.get("day", ""))
+    return printed_where(", ".join(outlets), _line((quote.get("day") or "")[:10]))
 
 
 def person_markdown(person) -> str:

@@ -109,7 +109,7 @@ def split_with_kinds(text: str) -> list[tuple[Sentence, str]]:
     # one (`\d`, `\w`, str.isdigit / isalnum / isspace, Punkt's "##number##" type), never its value (tokens.digit_key;
     # tests/engine/test_sentence_shortcuts.py splits texts and their keys alike).
     seen: dict[str, list[tuple[int, int, str]]] = {}
-    blocks = [(p_index, _block_spans(text, p_start, p_end))
+    blocks = [(p_index, _block_spans(text, p_start, p_end, lower_only))
               for p_index, (p_start, p_end) in enumerate(_paragraph_spans(text))]
     # (fewer blocks: the keys would cost more than they save; counted in blocks, not paragraphs: a page of datelines
     # is one paragraph of ~850 one-line blocks)
@@ -149,9 +149,11 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if text[a:b].strip()]
 
 
-def _block_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _block_spans(text: str, start: int, end: int, lower_only: bool = False) -> list[tuple[int, int]]:
     """Lines of a paragraph, grouped: a hard-wrapped sentence continues on the next line, but
-    a line that ends a sentence, looks like a heading, or a bullet item ends the block."""
+    a line that ends a sentence, looks like a heading, or a bullet item ends the block. A line of the
+    paragraph's width whose end only looks like a sentence's (`_goes_on`: "Dr." before the name on the next
+    line, "7 p.m." before "and went on ...") goes on with the next line, as it would on one line."""
     if "\n" not in text[start:end]:
         return [(start, end)]
     lines, pos = [], start
@@ -171,12 +173,30 @@ def _block_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if cur_start is None:
             cur_start = a
         short = len(line) < 0.6 * widest or len(line) < 40
-        if _TERMINAL.search(line) or short or i == len(lines) - 1:
+        if i == len(lines) - 1 or short or (_TERMINAL.search(line)
+                                              and not _goes_on(line, text[lines[i + 1][0]:lines[i + 1][1]].strip(),
+                                                               lower_only)):
             blocks.append((cur_start, b))
             cur_start = None
     if cur_start is not None:
         blocks.append((cur_start, lines[-1][1]))
     return blocks
+
+
+def _goes_on(line: str, following: str, lower_only: bool) -> bool:
+    """Whether a full line whose end looks like a sentence's goes on with the `following` line (a text wrapped at a
+    fixed width, a pasted note: session 38): the next line opens in lower case ("... at 7 p.m." / "and went on ...";
+    not in a text all in lower case), or this one ends with a quotation mark that closes no sentence ('called it
+    "a lifeline"' / "For ...") or with an abbreviation Punkt knows ("The chair, Dr." / "Anwen Price, said ..."). The
+    two lines are then split as one (Punkt, the abbreviations that end a sentence): as if the break were a space."""
+    if not following or _BULLET.match(following) or not rules.enabled("wrapped-line-goes-on"):
+        return False
+    if following[0].islower() and not lower_only:
+        return True
+    if line[-1] in _CLOSING_MARKS and line[-2:-1] not in ("", ".", "!", "?", "…", ",", ":", ";"):
+        return True
+    word = line[line.rfind(" ") + 1:]  # (its last word: a scan from the end, whatever the line's length)
+    return word.endswith(".") and word[:-1].lstrip("(\"“‘'").lower() in ABBREVIATIONS
 
 
 def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
@@ -390,6 +410,27 @@ rules.guard(
            "Drivers were sent round by the quarry road.",
            "The ford at Quillby flooded on Friday. “Will the county pay for the pumps?” the ferry master asked on "
            "Saturday. Drivers were sent round by the quarry road."])
+
+
+rules.guard(
+    "wrapped-line-goes-on", "sentences",
+    "a line of a hard-wrapped paragraph that ends in an abbreviation, a quotation mark closing no sentence, or before a "
+    "line in lower case goes on with the next line: a sentence is whole, as if the line break were a space",
+    changes=["The parish council of Quenby Cross met on Tuesday evening to decide the future\n"
+             "of the old swimming baths on Mill Lane. The chair of the meeting, Dr.\n"
+             "Anwen Price, said the building could be saved for two million pounds.",
+             "The parish council of Quenby Cross met on Tuesday evening to decide the future\n"
+             "of the old swimming baths on Mill Lane. The meeting began at 7 p.m.\n"
+             "and went on until well after midnight, when the vote was finally taken.",
+             "The parish council of Quenby Cross met on Tuesday evening to decide the future\n"
+             "of the old swimming baths on Mill Lane. Residents called the plan \"a lifeline\"\n"
+             "for the town and said they would raise money for a new roof in spring."],
+    keeps=["The parish council of Quenby Cross met on Tuesday evening to decide the future\n"
+           "of the old swimming baths on Mill Lane, which closed in March this year.\n"
+           "A trust has offered to run the baths if they reopen in the spring of 2028.",
+           "The parish council of Quenby Cross met on Tuesday evening to decide the future\n"
+           "of the old swimming baths on Mill Lane, which closed in March this year.\n"
+           "- a trust has offered to run them\n- the roof needs two million pounds"])
 
 
 rules.guard(

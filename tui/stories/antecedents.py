@@ -10,6 +10,11 @@ else the last name (story.introduce then names in full a line above that had the
 become the name's possessive. Left as they are: a line right under the sentence its article said before it (the
 antecedent is there), one whose person the coreference finds no name for, and "They", "It" (a group or a thing as
 often as a person).
+
+The pronoun may also follow an opening phrase of the time, place or manner of the telling, ended by a comma ("In a
+statement on Monday, she said ...", "Speaking at the quay, he added ..."; session 38): a phrase of up to ten words that
+opens with one of a few prepositions or adverbs (OPENERS), with no pronoun, name of a person nor quotation mark in it
+(in "When the mayor arrived, she said ..." the mayor may be the one, and the article's person before is left alone).
 """
 
 from __future__ import annotations
@@ -21,7 +26,12 @@ from tui.stories.articles import StoryArticle
 from tui.stories.summary import StorySentence
 
 _OPENING = re.compile(r"(He|She|His|Her)\b(?!['’])")
-_POSSESSIVE = frozenset(("His", "Her"))
+# an opening phrase of the telling's time, place or manner, then a comma and the pronoun: "In a statement on Monday, she"
+OPENERS = ("In", "On", "At", "After", "Before", "During", "Later", "Earlier", "Afterwards", "Speaking", "Writing",
+           "Asked", "Interviewed", "Yesterday", "Today", "Tonight", "Since", "From", "Outside", "Inside", "Last", "This")
+_AFTER_PHRASE = re.compile(r"(?:" + "|".join(OPENERS) + r")\b[^,;:\"“”«»()]{0,80}?,\s+(he|she|his|her)\b(?!['’])")
+_PRONOUN_WORD = re.compile(r"\b(?:he|she|his|her|him|hers|they|them|their|it|its)\b", re.IGNORECASE)
+_POSSESSIVE = frozenset(("His", "Her", "his", "her"))
 
 
 def name_pronouns(sentences: list[StorySentence], arts: list[StoryArticle]) -> list[StorySentence]:
@@ -32,10 +42,9 @@ def name_pronouns(sentences: list[StorySentence], arts: list[StoryArticle]) -> l
     out: list[StorySentence] = []
     above: StorySentence | None = None
     for x in sentences:
-        m = _OPENING.match(x.text)
         a = by_id.get(x.article)
-        if m and a is not None and not (above is not None and above.article == x.article
-                                        and above.index == x.index - 1):
+        m = _opening(x.text, a, x.index) if a is not None else None
+        if m and not (above is not None and above.article == x.article and above.index == x.index - 1):
             name = _antecedent(a, x.index, m.group(1), people)
             if name:
                 shown = " ".join(o.text for o in out)
@@ -43,10 +52,33 @@ def name_pronouns(sentences: list[StorySentence], arts: list[StoryArticle]) -> l
                 use = last if re.search(rf"(?<![\w-]){re.escape(last)}(?![\w-])", shown) else name
                 if m.group(1) in _POSSESSIVE:
                     use += ("’" if "’" in a.body else "'") + ("" if use.endswith("s") else "s")
-                x = StorySentence(use + x.text[m.end():], x.article, x.source, x.day, x.index, x.development)
+                x = StorySentence(x.text[:m.start(1)] + use + x.text[m.end(1):], x.article, x.source, x.day, x.index,
+                                  x.development)
         out.append(x)
         above = x
     return out
+
+
+def _opening(text: str, a: StoryArticle, index: int):
+    """The match of the personal pronoun a summary line opens with (group 1), at its start or after an opening phrase
+    (_AFTER_PHRASE) that names no person (its article's entities there) and holds no other pronoun; else None."""
+    m = _OPENING.match(text)
+    if m:
+        return m
+    m = _AFTER_PHRASE.match(text)
+    if m is None or _PRONOUN_WORD.search(text, 0, m.start(1)):
+        return None
+    an = a.analysis
+    if an is None or not 0 <= index < len(an.sentences):  # (no entities to tell a person's name in the phrase by)
+        return None
+    s = an.sentences[index]
+    shift = s.text.find(text[:m.start(1)])
+    if shift < 0:  # (the line is not its sentence's words: no guess)
+        return None
+    lo, hi = s.start + shift, s.start + shift + m.start(1)
+    if any(e.label == PERSON and e.start < hi and e.end > lo for e in an.entities):
+        return None
+    return m
 
 
 def _antecedent(a: StoryArticle, index: int, pronoun: str, people: dict[int, object]) -> str | None:

@@ -8,8 +8,8 @@ from tui.engine.quotes.groups import quoted
 from tui.store.stories import BRIEFING_SCAN, StoryRow, rank_score  # noqa: F401  (rank_score: its old home)
 from tui.stories.story import StoryQuote
 from tui.stories.summary import StorySentence
-from tui.cells import (NEW_KEY, NO_OUTLET, RANKED, count_words, cut, cut_outlet, cut_title, said_where, since_label,
-                       story_figures)
+from tui.cells import (NEW_KEY, NO_OUTLET, RANKED, count_words, cut, cut_outlet, cut_title, printed_where, said_where,
+                       since_label, story_figures)
 
 MAX_SCAN = BRIEFING_SCAN  # stories looked at (the most recent)
 def count_line(shown: int, total: int, since: str = "") -> str:
@@ -157,7 +157,7 @@ def _quoted_at(quote: StoryQuote, name, whole: bool = False) -> str:
     shown = ", ".join(outlets if whole else outlets[:MOST_OUTLETS])
     if not whole and len(outlets) > MOST_OUTLETS:
         shown += f" +{len(outlets) - MOST_OUTLETS} more"
-    where = _at(shown or NO_OUTLET, quote.day or "")
+    where = printed_where(shown, quote.day or "")
     return f"({where})" if where else ""
 
 
@@ -211,7 +211,7 @@ def quote_lines(items):
         if it.quote is not None:
             speaker, outlets = whole(it.quote.speaker), ", ".join(quote_outlets(it.quote, whole))
             yield (quoted(whole(it.quote.text), whole(it.quote.lead)) + (f" — {speaker}" if speaker else "")
-                   + (f" ({outlets})" if outlets else ""))
+                   + f" ({printed_where(outlets)})")
 
 
 def _at(*parts: str, sep: str = ", ") -> str:

@@ -6,7 +6,7 @@ import sqlite3
 import sys
 
 from tui.cells import (ADDED_MARK, clip, cut, cut_outlet, cut_title, date_range, fit, fit_source, one_line,
-                       outlets_count, outlets_line, plural, said_where, since_label, story_figures)
+                       outlets_count, outlets_line, plural, printed_where, said_where, since_label, story_figures)
 from tui.entity_kinds import word_of
 from tui.models import shown_day
 
@@ -302,8 +302,7 @@ def story_text(s, rows: list | None = None, cells: int | None = None) -> str:
         lines += ["", "Quotes:"]
         for g in s.quotes:
             lines.append(f"  {cut(g.speaker) or '(unattributed)'}")
-            lines += [f"    {quoted(q.text, q.lead)}" + (f"  [{outlets_line(q.sources)}]" if q.sources else "")
-                      for q in g.quotes]
+            lines += [f"    {quoted(q.text, q.lead)}  [{printed_where(outlets_line(q.sources))}]" for q in g.quotes]
     if s.entities:
         lines += ["", "Entities: " + ", ".join(f"{cut(e.name)} ({word_of(e.label)}, {plural(e.articles, 'article')})"
                                              for e in s.entities[:25])]
@@ -384,7 +383,7 @@ def story_quote_lines(s) -> list[str]:
     for group in s.quotes if s else []:
         for quote in group.quotes:
             outlets = quote_outlets(quote, one)
-            tail = f" ({', '.join(outlets)})" if outlets else ""
+            tail = f" ({printed_where(', '.join(outlets))})"
             speaker = one(group.speaker)
             # after the writer's words that lead into it, if any (as the article's key quotes are copied)
             lines.append(one(quoted(quote.text, getattr(quote, "lead", ""))) + (f" — {speaker}" if speaker else "")
@@ -464,8 +463,8 @@ def cmd_who(args) -> int:
     for q in p.quotes:
         # the article whose words are shown first, then the other printings of nearly the same words ("#7, also #3")
         also = [a for a in q.get("articles") or () if a != q["article"]]
-        where = _at(outlets_line(q["sources"]), "#" + str(q["article"]) + (", also #" + ", #".join(map(str, also))
-                                                                            if also else ""))
+        where = printed_where(outlets_line(q["sources"]),
+                              "#" + str(q["article"]) + (", also #" + ", #".join(map(str, also)) if also else ""))
         out(f"  {q['day']}  {quoted(q['text'], q.get('lead'))}  [{where}]")
     return 0
 

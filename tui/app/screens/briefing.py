@@ -14,7 +14,7 @@ from tui.app.screens.page import PageScreen, line, outlet, title
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.summary_items import Option
-from tui.cells import (NEW_KEY, NO_OUTLET, RANKED, count_words, cut, figures_problem, quoted_by, said_where,
+from tui.cells import (NEW_KEY, NO_OUTLET, RANKED, count_words, cut, figures_problem, quote_where, said_where,
                        since_said, story_figures)
 from tui.textsafe import clean
 from tui.app.textual_fixes import closed_before_mount
@@ -108,12 +108,6 @@ def _where(source: str, day: str) -> str:
     """"Outlet, day" of a line; "no outlet, day" for an article without one, as `brief` says it (a bare date read as
     the sentence's)."""
     return said_where(outlet(source), line(day or ""))  # the database is untrusted
-
-
-def _quoted_where(quote) -> str:
-    """"Outlet, day" of a quote, or its outlets ("A, B, day") when several printed it, as the story view has it."""
-    outlets = quoted_by(quote.sources)
-    return f"{outlets}, {line(quote.day or '')[:10]}" if outlets else _where(quote.source, quote.day)
 
 
 class BriefingScreen(PageScreen):
@@ -318,7 +312,7 @@ class BriefingScreen(PageScreen):
                 keep = len(entry.plain)  # "— Speaker" whole
                 entry.append(f"— {cut(item.quote.speaker) or 'unknown'}", style="bold")
                 # where it was said, as the story view's quotes say it (the line named no outlet)
-                entry.append(f" ({_quoted_where(item.quote)})", style="dim italic")
+                entry.append(f" ({quote_where(item.quote)})", style="dim italic")
                 options.append(Option(entry, id=f"b:{number - 1}:q", indent=0 if lead else 1, keep=keep))
         widget = self.query_one("#briefing-list", StoryList)
         anchor = self._anchor(widget)

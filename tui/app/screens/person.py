@@ -16,7 +16,7 @@ from tui.app.widgets.entity_types import TYPES, type_of
 from tui.app.widgets.pane import Pane
 from tui.app.widgets.story_list import StoryList, heading
 from tui.app.widgets.summary_items import Option
-from tui.cells import outlets_line
+from tui.cells import outlets_line, printed_where
 from tui.cells import cut
 from tui.app.textual_fixes import closed_before_mount
 
@@ -122,9 +122,8 @@ def _quote_where(quote: dict) -> str:
     """"Outlet, date" under a quote, every outlet that printed the same words named (as the story view and `newsreader
     who` name them): a quote printed by two outlets was credited to one of them."""
     sources = [x for x in quote.get("sources") or [] if line(x)]
-    if len(sources) > 1:
-        return ", ".join(x for x in (outlets_line(sources, 4), line(quote.get("day", ""))[:10]) if x)
-    return _where(quote.get("source", ""), quote.get("day", ""))
+    return printed_where(outlets_line(sources, 4) if len(sources) > 1 else outlet(quote.get("source", "")),
+                         line(quote.get("day", ""))[:10])
 
 
 class PersonScreen(PageScreen):

@@ -13,7 +13,7 @@ from rich.text import Text
 
 from tui.app.widgets.summary_items import Option, heading
 from tui.cells import (cut, cut_outlet as outlet, cut_title as title_line, fitted_outlets, one_line as line,
-                       quoted_by, said_where, story_figures, width)
+                       quote_where, said_where, story_figures, width)
 from tui.entity_kinds import TYPES, type_of
 from tui.models import shown_day
 
@@ -152,9 +152,7 @@ def _side(summary) -> tuple[list[Option], list[tuple[str, str]]]:
             # after the writer's words that lead into it, if any (a quotation that finishes their sentence), as the
             # article's key quotes show it
             entry = Text(line(quoted(quote.text, quote.lead)))
-            outlets = quoted_by(quote.sources)
-            at = f"{outlets}, {quote.day[:10]}" if outlets else where(quote.source, quote.day)
-            entry.append(f"\n  — {at}", style="dim italic")
+            entry.append(f"\n  — {quote_where(quote)}", style="dim italic")
             # wrapped under the text, not its “ (or under the writer's words that lead into it)
             out.append(Option(entry, id=f"q:{g}:{q}", indent=0 if quote.lead else 1))
     entity_names: list[tuple[str, str]] = []
