@@ -315,6 +315,15 @@ def test_the_second_team_of_a_fixture_line_is_where_it_is_played():
                           ("Arsenal", "ORG"), ("Everton", "LOC")]
 
 
+def test_an_acronym_of_lower_case_words_is_no_name_in_any_mention():
+    text = ("Sales of dark northern spring (DNS) wheat rose. DNS sold at $212 a tonne.\n"
+            "The Kessel Rowing Club (KRC) met on Monday. KRC won.")
+    ents = extract_entities(text)
+    assert_valid(text, ents)
+    assert [e.text for e in ents if e.text == "DNS"] == []
+    assert [(e.text, e.label) for e in ents if e.text == "KRC"] == [("KRC", "ORG"), ("KRC", "ORG")]
+
+
 def test_dateline_canonical_is_written_in_normal_case():
     text = "TALLINN, Estonia — The club reached the group stage on Thursday night."
     found = by_text(extract_entities(text))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..types import GPE, LOC, ORG, PERSON
 from ..lexicon import lexicon
+from ..rules import enabled as on
 
 if TYPE_CHECKING:
     from .repair import Span
@@ -30,12 +31,15 @@ def defined_names(text: str, spans: list[Span]) -> list[Span]:
     spans = sorted(spans)
     starts = [sp[0] for sp in spans]
     found: list[Span] = []
+    common: set[str] = set()  # acronyms of lower-case words: no name in any mention
     for m in _ACRONYM.finditer(text):
         acr = m.group(1).replace(".", "")
         if not acr[1:].replace("&", "").strip() or not any(c.isupper() for c in acr[1:]):
             continue  # "(Reuters)", "(Ohio)": a word, not an acronym
         words = _words_before(text, m.start())
         start = _match_acronym(text, acr, words)
+        if start is None and acr.isupper() and _common_words_spell(text, acr, words) and on("acronym-of-common-words"):
+            common.add(acr)
         if start is None or (found and start < found[-1][1]):
             continue
         s, e = start, words[-1][1]
@@ -54,6 +58,8 @@ def defined_names(text: str, spans: list[Span]) -> list[Span]:
         label = _defined_label(text[s:e], inside, initials and bool(inside) and inside[0][0] == s)
         found.append((s, e, label))
         found.append((m.start(1), m.end(1), label))  # the acronym is that name too ("(LINA)" is no person)
+    if common:
+        spans = [sp for sp in spans if text[sp[0]:sp[1]] not in common]
     if not found:
         return spans
     # the found stretches replace every tagger span inside them
@@ -99,6 +105,22 @@ def _match_acronym(text: str, acr: str, words: list[tuple[int, int]]) -> int | N
         if sum(1 for w in run if w[:1].isupper()) >= 2 and _spells(target, run):
             return words[k][0]
     return None
+
+
+def _common_words_spell(text: str, acr: str, words: list[tuple[int, int]]) -> bool:
+    """Do the lower-case words right before the parenthesis spell the acronym: its letters the initials of as many
+    words ("hard red winter (HRW)", "gross domestic product (GDP)"), or, for two letters, the first letter and a
+    later one of one longer word ("kilovolt (KV)", "megawatts (MW)")? Such an acronym names a kind of thing, not
+    one body, place or person, in every mention of the text (NER train's first 80%: none of the three so defined is
+    marked a name). Not after a capitalised word ("the Kessel Rowing Club (KRC)" is acronym-defined-name's)."""
+    toks = [text[a:b] for a, b in words[-len(acr):]] if len(words) >= len(acr) else []
+    if len(acr) >= 2 and len(toks) == len(acr) and all(t.isalpha() and t.islower() for t in toks) \
+            and "".join(t[0] for t in toks).upper() == acr and toks[0] not in _NAME_LINKS:
+        return True
+    if len(acr) == 2 and words:
+        w = text[words[-1][0]:words[-1][1]]
+        return len(w) >= 6 and w.isalpha() and w.islower() and w[0] == acr[0].lower() and acr[1].lower() in w[2:]
+    return False
 
 
 def _spells(target: str, run: list[str]) -> bool:

@@ -37,6 +37,13 @@ _rule("acronym-defined-name", "a name followed by its acronym in parentheses is 
        ("The plan was drawn up by John Fitzgerald Kessel (JFK) in 1961.",  # ... but initials of a person are one
         [("John Fitzgerald Kessel", "PERSON"), ("JFK", "PERSON"), ("1961", "DATE")])],
       ["The river board met on Monday."])
+_rule("acronym-of-common-words", "an acronym defined in parentheses by the lower-case words before it ('hard red winter "
+      "(HRW)', 'kilovolt (KV)') names a kind of thing: no name in any mention (NER train's first 80%: none of three; "
+      "session 38)",
+      [("Farmers sold more soft white winter (SWW) wheat this year. SWW prices rose.",
+        [("this year", "DATE")]),
+       ("Sales of dark northern spring (DNS) wheat rose. DNS sold at $212.", [("$212", "MONEY")])],
+      ["The Kessel Rowing Club (KRC) met on Monday. KRC won."])
 _rule("plural-of-a-name", "a plural whose singular the text also capitalises names things, not a person",
       ["The Kestrel phone sold well, and Kestrels are everywhere now."], ["The Kestrel phone sold well everywhere."])
 
