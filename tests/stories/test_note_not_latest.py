@@ -34,7 +34,9 @@ NOTE = ("Questions for the Pellworth ferry piece\n\n"
         "Check when the strike stopped the first sailing to the Morvane islands.\n")
 
 
-def test_a_note_stored_after_the_reports_is_not_the_storys_latest_news(tmp_path, lib_path):
+def _story_with_a_note(tmp_path) -> tuple[dict, str]:
+    """The three reports of the two days before today and the note, added: the story's `stories --json` line, and
+    the later day."""
     today = date.today()
     day1, day2 = (today - timedelta(days=2)).isoformat(), (today - timedelta(days=1)).isoformat()
     folder = tmp_path / "in"
@@ -48,6 +50,11 @@ def test_a_note_stored_after_the_reports_is_not_the_storys_latest_news(tmp_path,
     rows = [json.loads(line) for line in run("stories", "--json").stdout.splitlines()]
     [story] = [s for s in rows if len(s["articles"]) > 1]
     assert len(story["articles"]) == 4, rows  # the note joined the story (as in the walk: it named its people)
+    return story, day2
+
+
+def test_a_note_stored_after_the_reports_is_not_the_storys_latest_news(tmp_path, lib_path):
+    story, day2 = _story_with_a_note(tmp_path)
     # headed by the latest report, not "Questions for the Pellworth ferry piece"
     assert story["title"] == "Pellworth ferry strike ends after overnight pay deal", story
     shown = run("story", str(story["id"]))
@@ -63,3 +70,22 @@ def test_a_note_stored_after_the_reports_is_not_the_storys_latest_news(tmp_path,
     added = lines[lines.index("What's new:") + 1:lines.index("Articles:")]
     assert [line for line in added if line] and all(line.endswith(f"[Skerry Courier, {day2}]") for line in added if line), \
         shown.stdout
+
+
+def test_another_programs_delete_of_the_latest_report_leaves_the_story_to_a_report_not_the_note(tmp_path, lib_path):
+    """The latest report deleted by a program that leaves the foreign keys off (the sqlite3 shell): migration 32's
+    trigger retitled the story by the latest day left, the note's ("Questions for the Pellworth ferry piece");
+    migration 39's takes the latest dated day's report, as newsreader's own delete does."""
+    import sqlite3
+
+    story, _ = _story_with_a_note(tmp_path)
+    con = sqlite3.connect(lib_path)
+    try:
+        assert con.execute("PRAGMA foreign_keys").fetchone()[0] == 0
+        con.execute("DELETE FROM articles WHERE title = 'Pellworth ferry strike ends after overnight pay deal'")
+        con.commit()
+    finally:
+        con.close()
+    rows = [json.loads(line) for line in run("stories", "--json").stdout.splitlines()]
+    [after] = [s for s in rows if s["id"] == story["id"]]
+    assert len(after["articles"]) == 3 and after["title"] == "Pellworth ferry strike strands island passengers", rows

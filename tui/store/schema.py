@@ -954,6 +954,34 @@ MIGRATIONS: list[str] = [
     # host's case; session 38: http and https) stayed two feeds fetching the same items: merged into one, their
     # articles kept (MERGE_FEEDS)
     MERGE_FEEDS,
+    # 39: migration 32's trigger retitles a story that another program (foreign keys off) left without its latest
+    # article by the title rule of session 38 (stories._TITLE): of a story with dated articles its latest dated day's
+    # (a note stored after the reports does not head it, walk38), and among one day's dated articles the latest report
+    # (stories.LATEST_FIRST: its feed's time, else when it came in that day; a test checks the ORDER BY). Safe to run
+    # again.
+    """
+    DROP TRIGGER IF EXISTS articles_unkeyed_ad;
+    CREATE TRIGGER articles_unkeyed_ad AFTER DELETE ON articles
+    WHEN NOT (SELECT foreign_keys FROM pragma_foreign_keys) BEGIN
+        UPDATE stories SET title = coalesce((SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+            WHERE sa.story_id = stories.id AND sa.article_id <> old.id AND sa.day = coalesce(
+                (SELECT max(d.day) FROM story_articles d JOIN articles b ON b.id = d.article_id
+                    WHERE d.story_id = stories.id AND d.article_id <> old.id AND coalesce(b.published, '') != ''),
+                (SELECT max(day) FROM story_articles WHERE story_id = stories.id AND article_id <> old.id))
+            ORDER BY substr(a.sort_key, 1, 10) DESC, coalesce(a.published, '') != '' DESC, CASE WHEN length(a.sort_key)
+                = 20 THEN a.sort_key WHEN date(a.added_at, 'localtime') = a.published THEN a.added_at ELSE '' END DESC,
+                a.sort_key DESC, a.id DESC
+            LIMIT 1), title) WHERE id = (SELECT story_id FROM story_articles WHERE article_id = old.id);
+        DELETE FROM analysis WHERE article_id = old.id;
+        DELETE FROM mentions WHERE article_id = old.id;
+        DELETE FROM story_articles WHERE article_id = old.id;
+        DELETE FROM story_left WHERE article_id = old.id;
+        DELETE FROM story_features WHERE article_id = old.id;
+        DELETE FROM watched_articles WHERE article_id = old.id;
+        UPDATE feed_items SET article_id = NULL WHERE article_id = old.id;
+        UPDATE watched_files SET article_id = NULL WHERE article_id = old.id;
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -55,14 +55,28 @@ class StoryRow:
 # or watched note's, the day it was stored: its stored time "2026-01-15T23:00" sorted after that day's dated articles,
 # though it says when the text reached the library, not when it happened); on one day a dated article first, then the
 # later stored, the higher id. The story view listed them by (day, id) and `stories --json` by the library's order:
-# a note stored on the latest day topped one, `o` opened the other (app31).
-LATEST_FIRST = "substr(a.sort_key, 1, 10) DESC, coalesce(a.published, '') != '' DESC, a.sort_key DESC, a.id DESC"
+# a note stored on the latest day topped one, `o` opened the other (app31). Among one day's dated articles, by the time
+# of the report (summary.latest's, articles.report_time): its feed's time, else when it came in when that was on its
+# day: a report of the day alone that came in at 18:30 is later than a feed item timed 09:00 (it came after, and the
+# story view marks its lines new), where the times sorted before the days alone and the 09:00 item titled the story
+# (session 38).
+_REPORT_TIME = ("CASE WHEN length(a.sort_key) = 20 THEN a.sort_key WHEN date(a.added_at, 'localtime') = a.published"
+                " THEN a.added_at ELSE '' END")
+LATEST_FIRST = (f"substr(a.sort_key, 1, 10) DESC, coalesce(a.published, '') != '' DESC, {_REPORT_TIME} DESC,"
+                " a.sort_key DESC, a.id DESC")
 
 
 def latest_key(article) -> tuple:
-    """LATEST_FIRST's key for an article row (with `published`, `sort_key`, `id`): sorted(..., reverse=True)."""
+    """LATEST_FIRST's key for an article row (with `published`, `sort_key`, `added_at`, `id`): sorted(...,
+    reverse=True)."""
+    from tui.models import local_day, timed_key
+
     key = article.sort_key if type(article.sort_key) is str else ""  # the database is untrusted
-    return key[:10], article.published not in (None, ""), key, article.id
+    added = getattr(article, "added_at", "")
+    added = added if type(added) is str else ""
+    dated = article.published not in (None, "")
+    at = key if timed_key(key) else added if dated and added and local_day(added) == article.published else ""
+    return key[:10], dated, at, key, article.id
 
 
 @dataclass
