@@ -304,6 +304,13 @@ def test_a_dated_line_names_a_place_there_and_the_club_keeps_its_own_label():
     assert to_scorer_label(by_text(ents)["England"].label) == "LOC"
 
 
+def test_a_dated_line_region_written_short_keeps_its_full_stop():
+    text = "MARLOW, Calif. 2024-03-05\nShares of Kessel Corp rose 4 percent on Tuesday."
+    ents = extract_entities(text)
+    assert_valid(text, ents)
+    assert [(e.text, to_scorer_label(e.label)) for e in ents][:2] == [("MARLOW", "LOC"), ("Calif.", "LOC")]
+
+
 def test_the_second_team_of_a_fixture_line_is_where_it_is_played():
     text = ("Results of Friday games:\nKeston 98 Darrowby 90\nLeeds 77 Brentford 70\n"
             "Games on Saturday:\nKeston at Leeds\nBrentford at Darrowby\nSaturday fixtures:\nArsenal at Everton")

@@ -163,6 +163,9 @@ def _line_places(text: str, ents: list[Entity], filed: list[tuple[int, int]]) ->
     taken = None
     for s, e in filed:
         k = by_span.get((s, e))
+        if k is None and text[e - 1] == "." and (s, e - 1) in by_span and on("dateline-abbreviation-stop"):
+            k = by_span[s, e - 1]  # "IRVINE, Calif. 2024-03-05": the region's abbreviation keeps its full stop
+            out[k] = Entity(s, e, out[k].label, text[s:e], _norm(text[s:e]))
         label = GPE if key(text[s:e]) in places else LOC
         if k is not None:
             if out[k].label in (ORG, PERSON, "MISC"):
