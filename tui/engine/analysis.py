@@ -7,7 +7,7 @@ from typing import Protocol
 
 from tui.engine.types import Analysis
 
-ENGINE_VERSION = "123"  # bump whenever results change, so cached analyses are recomputed
+ENGINE_VERSION = "124"  # bump whenever results change, so cached analyses are recomputed
 DEFAULT_METHOD = "news"
 
 

@@ -55,6 +55,9 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
             named = _named_role(toks, k, after, floor)
             if named is not None:  # "Vik's lawyer, Anna Berg, said": the person the role is
                 return mention(text, toks, named[0], named[1], "name")
+            if after == j and (own := _name_before_comma(toks, k, j, floor)) is not None \
+                    and rules.enabled("full-name-before-comma-verb"):
+                return mention(text, toks, own[0], own[1], "name")  # "In Dover, Ada Lund (R-Ohio), said"
             k2 = k - 1
             if k2 >= floor and toks[k2].text == ")":  # "Paul Ryan (R-Wis.), ..."
                 while k2 >= floor and toks[k2].text != "(":
@@ -106,6 +109,28 @@ def subject_left(text: str, toks: list[Tok], v: int, floor: int = 0) -> Mention 
             return mention(text, toks, a, j2, "nominal")  # "One senior Democrat said": a description, not a name
         return mention(text, toks, i, j2, "name")
     return _description_left(text, toks, j, floor)
+
+
+def _name_before_comma(toks: list[Tok], k: int, j: int, floor: int) -> tuple[int, int] | None:
+    """The person's full name (a title and a party parenthetical allowed: "Gov. Ada Lund (R-Ohio)") that fills the
+    whole stretch between the commas at tokens k and j when the clause (from token `floor`) opens with an introductory
+    phrase or has another comma before k, as token indexes, or None: a comma wrongly set between a subject and its verb after an opening phrase ("In
+    Dover, Ada Lund, said"), not an apposition ("The Mayor of Bergen, Ida Holm, said")."""
+    e = j - 1
+    if e > k and toks[e].text == ")":
+        while e > k and toks[e].text != "(":
+            e -= 1
+        e -= 1
+    i = floor
+    while i < k and not is_word(toks[i]):
+        i += 1
+    if i >= k or toks[i].low not in _INTRO and not any(t.text == "," for t in toks[i:k]):
+        return None  # "The Mayor of Bergen, Ida Holm, said", "the club's lawyer, Anna Berg, said": an apposition
+    span = name_left(toks, e) if e > k else None
+    if span is None or span[0] != k + 1:
+        return None
+    words = [t.text for t in toks[span[0] : span[1] + 1] if is_cap(t) and t.text.lower().rstrip(".") not in TITLES]
+    return span if len(words) >= 2 and is_person(" ".join(words)) else None
 
 
 def _holder_of(text: str, toks: list[Tok], i: int, j: int, floor: int, comma: int | None = None,

@@ -36,6 +36,18 @@ guard("name-inside-apposition-skipped", STAGE, "a name after of/for/at inside an
                 "“cannot be signed without changes to the farm chapter.”",
                 [("cannot be signed without changes to the farm chapter.", "Jean-Luc Morel")])],
       keeps=["Jean-Luc Morel, the trade minister, said the deal “cannot be signed without changes to the farm chapter.”"])
+guard("full-name-before-comma-verb", STAGE,
+      "a person's full name between an opening phrase's comma (or a clause's second comma) and a comma before the "
+      "verb is the speaker ('In Dover, Ada Lund (R-Ohio), said'), not a name in the opening phrase",
+      changes=[("On Tuesday in Dover, after the vote, Gov. Ada Lindqvist (R-Ohio), said, “We will open the new bridge "
+                "in May, and the ferry will stay.”",
+                [("We will open the new bridge in May, and the ferry will stay.", "Ada Lindqvist")]),
+               ("At the harbour in Quillby, Mara Quist, told reporters, “The quay cannot take another winter without "
+                "repairs.”", [("The quay cannot take another winter without repairs.", "Mara Quist")]),
+               ("Monday night at the town hall in Quillby, after the vote, Mayor Ivo Lund (Green), said, “The quay "
+                "will be mended by the town.”", [("The quay will be mended by the town.", "Ivo Lund")])],
+      keeps=["Jean-Luc Morel, the trade minister, said the deal “cannot be signed without changes to the farm chapter.”",
+             "In Dover, the governor, Ada Lindqvist, said, “We will open the new bridge in May, and the ferry will stay.”"])
 # words.py
 guard("the-nationality-is-a-description", STAGE,
       "a lone nationality word after 'the' ('said the Norwegian') is a description of the speaker, not a name",
