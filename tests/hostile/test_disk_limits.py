@@ -108,3 +108,24 @@ def test_a_setting_saved_keeps_the_files_permissions_and_a_link_stays_a_link(tmp
     config = load_config(link)
     assert (config.view, config.theme, config.keys, config.problems) == ("unread", "nord", {"copy_summary": "ctrl+y"}, [])
     assert sorted(p.name for p in dotfiles.iterdir()) == ["newsreader.toml"]
+
+
+def test_analyze_stopped_by_a_full_disk_says_what_it_kept(tmp_path):
+    """`analyze` stores its analyses batch by batch: stopped by the disk part way, it said "the library was not
+    changed" with some of them stored (and `watch add` said so after storing the folder)."""
+    db = tmp_path / "lib.db"
+    with Library(db) as lib:
+        for n in range(60):
+            lib.add(Article(title=f"Orrin Bay kelp report {n}", body=KELP.format(n=f"report {n}") * 12,
+                            source=f"Outlet {n % 4}", published="2026-11-01"))
+    con = sqlite3.connect(db)
+    con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    con.close()
+    r = _limited(["analyze"], db, db.stat().st_size + 48 * 1024)
+    assert r.returncode == 1
+    line = r.stderr.decode().strip().splitlines()[-1]
+    assert "undone, what was stored before it is kept" in line and "not changed" not in line, line
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert con.execute("SELECT count(*) FROM analysis").fetchone()[0] > 0  # what the line says is kept
+    con.close()

@@ -1803,10 +1803,13 @@ def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
         if damage is not None:
             return search_index_problem(damage, path)  # the repair command names the library
     if "full" in msg:
-        return f"disk full while writing {visible(path)}; nothing was lost, free some space and retry"
+        # (not "nothing was lost ... not changed": `analyze`, `add` and `watch add` had stored what came before it)
+        return (f"disk full while writing {visible(path)}: the change being written was undone, what was stored before "
+                "it is kept; free some space and retry")
     if "disk I/O error" in msg:
         # What SQLite reports when it cannot even create its -shm/-wal files on a full disk.
-        return f"disk I/O error on {visible(path)} (is the disk full or failing?); the library was not changed"
+        return (f"disk I/O error on {visible(path)} (is the disk full or failing?): the change being written was "
+                "undone, what was stored before it is kept")
     return f"library error ({visible(path)}): {msg}"
 
 
