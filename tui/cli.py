@@ -308,11 +308,11 @@ def main(argv: list[str] | None = None) -> int:
     if sys.stdout is None and args.command is not None:  # `list >&-`: "AttributeError: 'NoneType' object has no ..."
         print(f"{PROG}: error: no standard output to write to (it is closed)", file=sys.stderr)
         return 1
-    if args.command is not None:  # a terminal or pipe not in UTF-8: "UnicodeEncodeError" at the first bullet
-        from tui import streams
+    from tui import streams  # a terminal or pipe not in UTF-8: "UnicodeEncodeError" at the first bullet
 
-        streams.fit(data=args.command == "export" or getattr(args, "feed_command", None) == "export"
-                    or bool(getattr(args, "json", False)) or getattr(args, "format", None) == "json")
+    streams.fit(data=args.command == "export" or getattr(args, "feed_command", None) == "export"
+                or bool(getattr(args, "json", False)) or getattr(args, "format", None) == "json",
+                app=args.command is None)
     try:
         if args.command is None:
             return _run_tui(args)

@@ -35,11 +35,13 @@ def _is_utf8(stream) -> bool:
         return False
 
 
-def fit(data: bool) -> None:
+def fit(data: bool, app: bool = False) -> None:
     """Make stdout and stderr take any text: on a stream that is not UTF-8, stderr and (unless `data`) stdout replace
-    what they cannot encode; with `data`, stdout is UTF-8. Streams already UTF-8, closed or not reconfigurable are left
-    as they are."""
-    for stream, as_data in ((sys.stdout, data), (sys.stderr, False)):
+    what they cannot encode; with `data`, stdout is UTF-8. With `app` both are UTF-8: the app draws its frames and marks
+    on stderr, and each character it lacked was drawn as "\\u256d", six columns for one, the screen torn apart (the
+    terminal is shown UTF-8, as Python itself does under the C locale). Streams already UTF-8, closed or not
+    reconfigurable are left as they are."""
+    for stream, as_data in ((sys.stdout, data or app), (sys.stderr, app)):
         if stream is None or _is_utf8(stream) or not hasattr(stream, "reconfigure"):
             continue
         try:

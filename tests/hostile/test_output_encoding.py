@@ -68,3 +68,37 @@ def test_data_for_reading_back_stays_utf8_whole(library, command):
         assert TITLE in [json.loads(line).get("title") for line in out.splitlines()]
     else:
         assert TITLE in out and "Floriańska" in out and "€40,000" in out
+
+
+def test_the_app_draws_its_frames_on_a_terminal_said_to_be_ascii(library, tmp_path):
+    """The app drew each frame character it lacked as "\\u256d" (six columns for one): the screen torn apart."""
+    import fcntl
+    import os
+    import pty
+    import signal
+    import struct
+    import subprocess
+    import termios
+
+    from hostile_helpers import newsreader_cmd
+    from test_tui_abuse import _read_all
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color", PYTHONIOENCODING="ascii", NEWSREADER_NO_SEED="1",
+               NEWSREADER_CONFIG=str(tmp_path / "config.toml"))
+    env.pop("TMUX", None)
+    proc = subprocess.Popen(newsreader_cmd() + ["--db", str(library)], stdin=slave, stdout=slave, stderr=slave,
+                            env=env, start_new_session=True)
+    os.close(slave)
+    try:
+        written = _read_all(master, proc, 6.0)
+        os.write(master, b"q")
+        written += _read_all(master, proc, 5.0)
+        assert proc.wait(timeout=10) == 0
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        os.close(master)
+    assert b"\\u25" not in written and b"\\u2500" not in written
+    assert "╭".encode() in written and b" Library " in written and "Brontë".encode() in written
